@@ -1,0 +1,79 @@
+/**
+ * Calendar dates as ISO strings ('2006-03-31') at every boundary and as day numbers
+ * (days since 1970-01-01, UTC) inside loops. No time zones: a fund's business date is a date.
+ */
+
+const ISO_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const MS_PER_DAY = 86_400_000;
+
+export function isIsoDate(s: string): boolean {
+  const m = ISO_RE.exec(s);
+  if (!m) return false;
+  const y = Number(m[1]);
+  const mo = Number(m[2]);
+  const d = Number(m[3]);
+  return mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo);
+}
+
+export function assertIsoDate(s: string, what = 'date'): string {
+  if (!isIsoDate(s)) throw new RangeError(`${what} ${JSON.stringify(s)} is not a valid date (YYYY-MM-DD)`);
+  return s;
+}
+
+/** @example toDayNumber('1970-01-02') === 1 */
+export function toDayNumber(iso: string): number {
+  const m = ISO_RE.exec(iso);
+  if (!m) throw new RangeError(`not an ISO date: ${iso}`);
+  return Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / MS_PER_DAY;
+}
+
+/** @example fromDayNumber(0) === '1970-01-01' */
+export function fromDayNumber(day: number): string {
+  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+}
+
+export function addDays(iso: string, n: number): string {
+  return fromDayNumber(toDayNumber(iso) + n);
+}
+
+export function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+/** SPEC §4: Y(d) = 366 in a leap year, else 365. */
+export function daysInYear(year: number): number {
+  return isLeapYear(year) ? 366 : 365;
+}
+
+export function daysInMonth(year: number, month: number): number {
+  return [31, isLeapYear(year) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]!;
+}
+
+export function yearOf(iso: string): number {
+  return Number(iso.slice(0, 4));
+}
+
+/** 'YYYY-MM' of a date. */
+export function monthOf(iso: string): string {
+  return iso.slice(0, 7);
+}
+
+/** Last calendar day of a 'YYYY-MM' month. */
+export function monthEnd(month: string): string {
+  const y = Number(month.slice(0, 4));
+  const m = Number(month.slice(5, 7));
+  return `${month}-${String(daysInMonth(y, m)).padStart(2, '0')}`;
+}
+
+export function monthStart(month: string): string {
+  return `${month}-01`;
+}
+
+/** 0 = Sunday … 6 = Saturday */
+export function dayOfWeek(iso: string): number {
+  return (toDayNumber(iso) + 4) % 7;
+}
+
+export function isMonth(s: string): boolean {
+  return /^\d{4}-(0[1-9]|1[0-2])$/.test(s);
+}

@@ -1,0 +1,63 @@
+/**
+ * Money as integer cents (bigint) inside, decimal strings ("1234.50") at every boundary.
+ * SPEC §3: exact decimal, never binary floating point.
+ */
+
+const MONEY_RE = /^(-?)(\d+)(?:\.(\d{1,2}))?$/;
+
+export class MoneyFormatError extends Error {
+  constructor(
+    readonly input: string,
+    readonly reason: string,
+  ) {
+    super(`${JSON.stringify(input)} is not an amount of money: ${reason}`);
+    this.name = 'MoneyFormatError';
+  }
+}
+
+/**
+ * Parses a dollar amount with at most two decimals into integer cents.
+ * @example parseCents('1234.5') === 123450n
+ */
+export function parseCents(input: string): bigint {
+  const s = input.trim();
+  const m = MONEY_RE.exec(s);
+  if (!m) {
+    if (/^-?\d+\.\d{3,}$/.test(s)) throw new MoneyFormatError(input, 'more than two decimals');
+    throw new MoneyFormatError(input, 'expected digits with at most two decimals, e.g. 1234.50');
+  }
+  const [, sign, whole, frac = ''] = m;
+  const cents = BigInt(whole!) * 100n + BigInt(frac.padEnd(2, '0') || '0');
+  return sign === '-' ? -cents : cents;
+}
+
+/**
+ * Formats integer cents as a decimal string with exactly two places.
+ * @example formatCents(-5n) === '-0.05'
+ */
+export function formatCents(cents: bigint): string {
+  const neg = cents < 0n;
+  const abs = neg ? -cents : cents;
+  const whole = abs / 100n;
+  const frac = (abs % 100n).toString().padStart(2, '0');
+  return `${neg ? '-' : ''}${whole}.${frac}`;
+}
+
+/**
+ * Integer division rounded half-up (ties away from zero), SPEC §3 ROUND_HALF_UP.
+ * @example divRoundHalfUp(5n, 2n) === 3n; divRoundHalfUp(-5n, 2n) === -3n
+ */
+export function divRoundHalfUp(numerator: bigint, denominator: bigint): bigint {
+  if (denominator === 0n) throw new RangeError('division by zero');
+  if (denominator < 0n) return divRoundHalfUp(-numerator, -denominator);
+  const neg = numerator < 0n;
+  const n = neg ? -numerator : numerator;
+  const q = (2n * n + denominator) / (2n * denominator);
+  return neg ? -q : q;
+}
+
+export function sumCents(values: Iterable<bigint>): bigint {
+  let total = 0n;
+  for (const v of values) total += v;
+  return total;
+}

@@ -1,0 +1,3 @@
+export * from './cents.js';
+export * from './largestRemainder.js';
+export * from './rate.js';
