@@ -1,0 +1,76 @@
+import type { Command } from 'commander';
+import type { ExhibitDocument } from '../../edgar/exhibitDocument.js';
+import { parseExhibit } from '../../edgar/parseExhibit.js';
+import { renderExhibit } from '../../edgar/renderExhibit.js';
+import { Plan12bError } from '../../errors.js';
+import { importExhibits } from '../../store/exhibitImport.js';
+import { loadRegistry } from '../../store/registryStore.js';
+import { type CliContext, printJson, withDatabase } from '../context.js';
+import { requireDate } from '../options.js';
+import { readInputFile } from '../readInput.js';
+import { scheduleDocumentAsOf } from '../scheduleDocument.js';
+
+export function registerExhibitCommands(program: Command, getContext: () => CliContext): void {
+  const exhibit = program.command('exhibit').description('read, import and render EDGAR exhibits (plans, agreements, amendments)');
+
+  exhibit
+    .command('parse')
+    .description('read one exhibit as filed and print what it says (SPEC §2.1); writes nothing')
+    .argument('<file>', 'the exhibit, plain text as filed on EDGAR')
+    .option('--json', 'print JSON (the default output is a summary)')
+    .action((file: string, opts: { json?: boolean }) => {
+      const ctx = getContext();
+      const doc = parseExhibit(readInputFile(file).toString('utf8'), file);
+      if (opts.json) return printJson(ctx, doc);
+      ctx.out(`${doc.title}${doc.exhibit ? ` (Exhibit ${doc.exhibit})` : ''}`);
+      ctx.out(`  kind ${doc.kind}; effective ${doc.effectiveDate}; instrument dated as of ${doc.instrument.datedAsOf ?? '—'}`);
+      for (const s of doc.schedules)
+        ctx.out(`  ${s.name}${s.replacesEntirely ? ' (replaces the previous version)' : ''}: ${s.entries.length} entries`);
+      for (const r of doc.renames) ctx.out(`  rename: ${r.from} → ${r.to}`);
+      for (const r of doc.renameRules) ctx.out(`  rename rule: replace "${r.replace}" with "${r.with}"`);
+      for (const w of doc.warnings) ctx.err(`warning: ${w}`);
+    });
+
+  exhibit
+    .command('import')
+    .description('import exhibits into the registry: one transaction, idempotent (same bytes twice change nothing)')
+    .argument('<files...>', 'exhibit files')
+    .option('--json', 'print the result as JSON')
+    .action(async (files: string[], opts: { json?: boolean }) => {
+      const ctx = getContext();
+      const inputs = files.map((f) => ({ fileName: f, bytes: readInputFile(f) }));
+      const result = await withDatabase(ctx, (db) => importExhibits(db, inputs));
+      if (opts.json) return printJson(ctx, result);
+      for (const i of result.imported) ctx.out(`imported ${i.file}: ${i.title}, effective ${i.effectiveDate}`);
+      for (const u of result.unchanged) ctx.out(`unchanged ${u.file}: already imported`);
+      for (const w of result.warnings) ctx.err(`warning: ${w}`);
+    });
+
+  exhibit
+    .command('render')
+    .description('write a schedule in the exhibit layout: a parsed exhibit (JSON) or the schedule in force on a date')
+    .argument('[parsed-json]', 'a file printed by `plan12b exhibit parse --json`')
+    .option('--as-of <date>', 'render the entries in force on this date from the registry instead')
+    .option('--class <class>', 'with --as-of: only this class')
+    .option('--json', 'print the rendered text inside JSON ({ "text": … })')
+    .action(async (file: string | undefined, opts: { asOf?: string; class?: string; json?: boolean }) => {
+      const ctx = getContext();
+      let doc: ExhibitDocument;
+      if (file !== undefined) {
+        try {
+          doc = JSON.parse(readInputFile(file).toString('utf8')) as ExhibitDocument;
+        } catch (e) {
+          throw new Plan12bError('BAD_INPUT', `${file}: not JSON: ${(e as Error).message}`, 'give the output of `plan12b exhibit parse FILE --json`');
+        }
+      } else if (opts.asOf !== undefined) {
+        const asOf = requireDate(opts.asOf, '--as-of');
+        const registry = await withDatabase(ctx, (db) => loadRegistry(db));
+        doc = scheduleDocumentAsOf(registry, asOf, opts.class);
+      } else {
+        throw new Plan12bError('USAGE', 'give a parsed exhibit (JSON file) or --as-of DATE', 'see `plan12b exhibit render --help`');
+      }
+      const text = renderExhibit(doc);
+      if (opts.json) printJson(ctx, { text });
+      else ctx.out(text);
+    });
+}

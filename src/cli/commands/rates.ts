@@ -1,0 +1,61 @@
+import type { Command } from 'commander';
+import { Plan12bError } from '../../errors.js';
+import { setBoardRate } from '../../store/boardRateStore.js';
+import { loadBoardRates } from '../../store/registryStore.js';
+import { type CliContext, printJson, withDatabase } from '../context.js';
+import { requireDate, requireRate } from '../options.js';
+import { printTable } from '../table.js';
+
+export function registerRatesCommands(program: Command, getContext: () => CliContext): void {
+  const rates = program.command('rates').description('current rates set by the Board below the schedule maxima');
+  rates
+    .command('set')
+    .description('record a Board-set rate for a class from a date (refused above the schedule maximum)')
+    .requiredOption('--portfolio <name>', 'any name the portfolio ever had')
+    .requiredOption('--class <class>', 'the class')
+    .requiredOption('--from <date>', 'effective date (YYYY-MM-DD)')
+    .option('--distribution-fee <pct>', 'asset-based sales charge, percent per annum')
+    .option('--service-fee <pct>', 'service fee, percent per annum')
+    .option('--reason <text>', 'e.g. the Board resolution')
+    .option('--json', 'print JSON')
+    .action(
+      async (opts: {
+        portfolio: string;
+        class: string;
+        from: string;
+        distributionFee?: string;
+        serviceFee?: string;
+        reason?: string;
+        json?: boolean;
+      }) => {
+        const ctx = getContext();
+        if (opts.distributionFee === undefined && opts.serviceFee === undefined)
+          throw new Plan12bError('USAGE', 'give --distribution-fee, --service-fee or both');
+        const rate = {
+          portfolio: opts.portfolio,
+          class: opts.class,
+          effectiveDate: requireDate(opts.from, '--from'),
+          distributionFeePct: opts.distributionFee === undefined ? null : requireRate(opts.distributionFee, '--distribution-fee'),
+          serviceFeePct: opts.serviceFee === undefined ? null : requireRate(opts.serviceFee, '--service-fee'),
+          reason: opts.reason ?? null,
+        };
+        const { recorded } = await withDatabase(ctx, (db) => setBoardRate(db, rate));
+        if (opts.json) return printJson(ctx, { ...rate, recorded });
+        ctx.out(recorded ? `recorded: ${rate.portfolio} class ${rate.class} from ${rate.effectiveDate}` : 'unchanged: already recorded');
+      },
+    );
+  rates
+    .command('list')
+    .description('every Board-set rate recorded')
+    .option('--json', 'print JSON')
+    .action(async (opts: { json?: boolean }) => {
+      const ctx = getContext();
+      const list = await withDatabase(ctx, (db) => loadBoardRates(db));
+      if (opts.json) return printJson(ctx, { rates: list });
+      printTable(
+        ctx,
+        ['From', 'Portfolio', 'Class', 'Distribution %', 'Service %', 'Reason'],
+        list.map((r) => [r.effectiveDate, r.portfolio, r.class, r.distributionFeePct ?? '—', r.serviceFeePct ?? '—', r.reason ?? '']),
+      );
+    });
+}

@@ -1,0 +1,40 @@
+import type { Command } from 'commander';
+import { loadRegistry } from '../../store/registryStore.js';
+import { type CliContext, printJson, withDatabase } from '../context.js';
+import { requireDate } from '../options.js';
+import { printTable } from '../table.js';
+
+export function registerScheduleCommand(program: Command, getContext: () => CliContext): void {
+  program
+    .command('schedule')
+    .description('the schedule entries in force on a date: rates, and the document and amendment they come from')
+    .requiredOption('--as-of <date>', 'the date (YYYY-MM-DD)')
+    .option('--class <class>', 'only this class (A, B, C, K, R, Investor, …)')
+    .option('--portfolio <name>', 'only this portfolio (any name it ever had)')
+    .option('--json', 'print JSON')
+    .action(async (opts: { asOf: string; class?: string; portfolio?: string; json?: boolean }) => {
+      const ctx = getContext();
+      const asOf = requireDate(opts.asOf, '--as-of');
+      const registry = await withDatabase(ctx, (db) => loadRegistry(db));
+      const filter = { ...(opts.class ? { class: opts.class } : {}), ...(opts.portfolio ? { portfolio: opts.portfolio } : {}) };
+      const { entries, warnings } = registry.scheduleAsOf(asOf, filter);
+      if (opts.portfolio && registry.identities.resolve(opts.portfolio) === undefined)
+        warnings.push(`no portfolio has ever been named ${JSON.stringify(opts.portfolio)}`);
+      if (opts.json) return printJson(ctx, { asOf, class: opts.class ?? null, count: entries.length, entries, warnings });
+      printTable(
+        ctx,
+        ['Registrant', 'Portfolio', 'Class', 'ABSC %', 'Service %', 'Aggregate %', 'Source'],
+        entries.map((e) => [
+          e.registrant ?? '',
+          e.portfolio,
+          e.class,
+          `${e.assetBasedSalesChargePct ?? '—'}${e.rateSource === 'board' ? ' (board)' : ''}`,
+          e.serviceFeePct ?? '—',
+          e.aggregateFeePct ?? '—',
+          `${e.schedule}, ${e.document.title} (${e.document.effectiveDate})`,
+        ]),
+      );
+      ctx.out(`${entries.length} entries in force on ${asOf}`);
+      for (const w of warnings) ctx.err(`warning: ${w}`);
+    });
+}

@@ -1,0 +1,68 @@
+import { Command, CommanderError } from 'commander';
+import { ExhibitParseError } from '../edgar/exhibitDocument.js';
+import { ERROR_CODES, Plan12bError } from '../errors.js';
+import { registerCalendarCommands } from './commands/calendar.js';
+import { registerDemoCommand } from './commands/demo.js';
+import { registerExhibitCommands } from './commands/exhibit.js';
+import { registerFeesCommands } from './commands/fees.js';
+import { registerInitCommand } from './commands/init.js';
+import { registerNetAssetsCommands } from './commands/netAssets.js';
+import { registerPortfolioCommands } from './commands/portfolio.js';
+import { registerRatesCommands } from './commands/rates.js';
+import { registerScheduleCommand } from './commands/schedule.js';
+import { type CliContext, makeContext } from './context.js';
+
+export function buildProgram(getContext: () => CliContext): Command {
+  const program = new Command('plan12b')
+    .description(
+      'System of record for Rule 12b-1 distribution plans and Class B master distribution agreements.\n' +
+        'Database: --db PATH (embedded PGlite) or --db postgres://… ; default $PLAN12B_DB or ./plan12b-data.',
+    )
+    .option('--db <target>', 'database: a directory for the embedded PGlite store, or a postgres:// URL')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride();
+  registerInitCommand(program, getContext);
+  registerExhibitCommands(program, getContext);
+  registerScheduleCommand(program, getContext);
+  registerPortfolioCommands(program, getContext);
+  registerRatesCommands(program, getContext);
+  registerCalendarCommands(program, getContext);
+  registerNetAssetsCommands(program, getContext);
+  registerFeesCommands(program, getContext);
+  registerDemoCommand(program, getContext);
+  program.commands.forEach(function configure(c: Command) {
+    c.exitOverride();
+    c.commands.forEach(configure);
+  });
+  return program;
+}
+
+/** Runs the CLI; resolves to the exit code (see ERROR_CODES). */
+export async function main(argv: readonly string[]): Promise<number> {
+  let ctx: CliContext | undefined;
+  const program = buildProgram(() => {
+    ctx ??= makeContext(program.opts<{ db?: string }>().db);
+    return ctx;
+  });
+  const err = (t: string) => process.stderr.write(`${t}\n`);
+  try {
+    await program.parseAsync([...argv]);
+    return 0;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.exitCode === 0) return 0;
+      return ERROR_CODES.USAGE.exit;
+    }
+    if (e instanceof ExhibitParseError) {
+      err(`plan12b: error: ${e.message}`);
+      err('  nothing was written; the file is not an exhibit plan12b can read in full');
+      return ERROR_CODES.BAD_INPUT.exit;
+    }
+    if (e instanceof Plan12bError) {
+      err(`plan12b: error: ${e.message}`);
+      if (e.hint) err(`  ${e.hint}`);
+      return e.exitCode;
+    }
+    throw e;
+  }
+}

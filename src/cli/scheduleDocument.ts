@@ -1,0 +1,41 @@
+import type { ExhibitDocument, ScheduleEntry } from '../edgar/exhibitDocument.js';
+import type { Registry } from '../registry/registry.js';
+
+/**
+ * The schedule in force on a date as one exhibit-shaped document, so `exhibit render --as-of`
+ * prints a conformed Schedule A that a treasurer can compare with the signed instruments.
+ */
+export function scheduleDocumentAsOf(registry: Registry, asOf: string, shareClass?: string): ExhibitDocument {
+  const { entries } = registry.scheduleAsOf(asOf, shareClass ? { class: shareClass } : {});
+  const rows: ScheduleEntry[] = entries.map((e) => ({
+    registrant: e.registrant,
+    portfolio: e.portfolio,
+    class: e.class,
+    assetBasedSalesChargePct: e.assetBasedSalesChargePct,
+    assetBasedSalesChargeBound: e.assetBasedSalesChargeBound,
+    serviceFeePct: e.serviceFeePct,
+    aggregateFeePct: e.aggregateFeePct,
+  }));
+  const classes = [...new Set(rows.map((r) => r.class))].sort();
+  return {
+    kind: 'plan',
+    title: `Schedule of Distribution and Service Fees in Force as of ${asOf}`,
+    exhibit: null,
+    instrument: {
+      kind: 'plan',
+      title: 'Schedule of Distribution and Service Fees',
+      registrant: null,
+      classes,
+      datedAsOf: asOf,
+    },
+    amendmentNumber: null,
+    effectiveDate: asOf,
+    datedDate: asOf,
+    terms: { distributionFeePct: null, serviceFeePct: null },
+    schedules: [{ name: 'Schedule A', replacesEntirely: false, entries: rows }],
+    renames: [],
+    renameRules: [],
+    footnotes: [],
+    warnings: [],
+  };
+}

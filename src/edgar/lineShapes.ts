@@ -1,0 +1,100 @@
+/**
+ * What a line of an exhibit looks like: a schedule heading ("SCHEDULE A-1", "APPENDIX A"), a
+ * group heading in capitals ("AIM EQUITY FUNDS", "INVESCO BOND FUNDS, INC."), the "PORTFOLIOS"
+ * label, body prose, or a line that ends a schedule ("All other terms and provisions …").
+ */
+
+import { isClassLabel } from './shareClasses.js';
+
+export interface ScheduleHeading {
+  /** "Schedule A", "Schedule A-1", "Appendix A" */
+  readonly name: string;
+  /** the heading opens with a quote mark: the schedule is quoted inside an amendment */
+  readonly quoted: boolean;
+  /** the heading line goes on with "TO …" (the instrument's title follows) */
+  readonly continuesWithTo: boolean;
+}
+
+// Upper-case SCHEDULE/APPENDIX, or any case when alone on the line; "Schedule A-1 of the
+// Agreement is hereby deleted" (Amendment No. 2) is prose, not a heading.
+const SCHEDULE_HEADING_RE =
+  /^(["\u201c]?)\s*(SCHEDULE|APPENDIX|Schedule|Appendix)\s+([A-Z](?:-\d{1,2})?)\s*(\(continued\)|\(CONTINUED\)|TO\b.*)?$/;
+
+export function scheduleHeading(trimmed: string): ScheduleHeading | null {
+  const m = SCHEDULE_HEADING_RE.exec(trimmed);
+  if (!m) return null;
+  const keyword = m[2]!;
+  const rest = m[4] ?? '';
+  if (keyword !== keyword.toUpperCase() && rest !== '') return null;
+  if (rest.startsWith('TO') && /[a-z]/.test(rest)) return null;
+  const name = `${keyword.charAt(0).toUpperCase()}${keyword.slice(1).toLowerCase()} ${m[3]}`;
+  return { name, quoted: m[1] !== '', continuesWithTo: rest.startsWith('TO') };
+}
+
+const SMALL_WORDS = new Set(['and', 'of', 'the', 'for', 'de', 'or', 'to', 'in', 'a', 'an', 'on', 'at', 'with']);
+
+/** Letters are all capitals (and there are some). */
+export function isAllCaps(text: string): boolean {
+  return /[A-Z]{2}/.test(text) && !/[a-z]/.test(text);
+}
+
+/**
+ * Body text rather than a name: a sentence (ends in . , ; :), starts in lower case, or has
+ * several lower-case words that are not the small words of fund names.
+ * @example isProse('All other terms and provisions of the Plan not amended herein shall remain in') === true
+ * @example isProse('AIM Global Science and Technology Fund') === false
+ */
+export function isProse(trimmed: string): boolean {
+  if (isAllCaps(trimmed)) return false;
+  if (/^[a-z]/.test(trimmed)) return true;
+  if (/[,;:]$/.test(trimmed)) return true;
+  if (/[a-z)]{2}\.$/.test(trimmed) && !/\b(?:Inc|Co|Corp|Ltd|Jr|Sr)\.$/.test(trimmed)) return true;
+  let lower = 0;
+  for (const w of trimmed.split(/\s+/)) {
+    const bare = w.replace(/^[("'\u201c]+/, '');
+    if (/^[a-z]/.test(bare) && !SMALL_WORDS.has(bare.replace(/[^a-z]/g, ''))) lower++;
+    if (lower >= 2) return true;
+  }
+  return trimmed.length > 90;
+}
+
+/** "PORTFOLIO", "PORTFOLIOS", "Portfolio - Class K Shares", "PORTFOLIOS:" */
+export function portfolioLabel(trimmed: string): { classes: string | null } | null {
+  const m = /^(?:PORTFOLIOS?|Portfolios?|FUNDS?|Funds?|SERIES|Series)\s*(?:[-\u2013\u2014:]\s*(.*))?$/.exec(trimmed);
+  if (!m) return null;
+  const rest = (m[1] ?? '').trim();
+  if (rest === '') return { classes: null };
+  return isClassLabel(rest) ? { classes: rest } : null;
+}
+
+/** A parenthesised line: "(CLASS R SHARES)", "(DISTRIBUTION AND SERVICE FEES)". */
+export function isParenthesised(trimmed: string): boolean {
+  return /^\(.*\)["\u201d]?$/.test(trimmed) && !/^\(\d{1,2}\)\s/.test(trimmed);
+}
+
+// Lines after which a schedule is over: the amendment's closing clause, signatures, the date
+// line, an Exhibit (Agreement Exhibit A: allocation rules, not portfolios).
+const END_RE =
+  /^(?:All other terms|IN WITNESS|In witness|Dated\s*:|Date\s*:|By\s*:|Attest\s*:|Name\s*:|Title\s*:|\/s\/|EXHIBIT\s+\S+$|Exhibit\s+\S+$|W I T N E S S)/;
+
+export function endsSchedule(trimmed: string): boolean {
+  return END_RE.test(trimmed);
+}
+
+/** A capitals group heading: the Registrant of the rows below it (SPEC §2.1). */
+export function isGroupHeading(trimmed: string): boolean {
+  if (!isAllCaps(trimmed)) return false;
+  if (/^[(\u201c"*]/.test(trimmed)) return false;
+  if (/\d+(?:\.\d+)?\s*%/.test(trimmed)) return false;
+  if (/^(?:SCHEDULE|APPENDIX|EXHIBIT|TO|OF|PORTFOLIOS?)\b/.test(trimmed)) return false;
+  return !isClassLabel(trimmed);
+}
+
+/** A group heading as the Registrant's name: "(continued)" and a trailing colon dropped. */
+export function groupName(trimmed: string): string {
+  return trimmed
+    .replace(/\s*\((?:continued|CONTINUED)\)\s*$/, '')
+    .replace(/:$/, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}

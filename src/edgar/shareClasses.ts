@@ -1,0 +1,73 @@
+/**
+ * Share-class codes as the documents name them (SPEC §2.1): "Class R Shares" → "R",
+ * "CLASS A SHARES, CLASS C SHARES AND CLASS R SHARES" → A, C, R, "Investor Class Shares" →
+ * "Investor", "Institutional Class" → "Institutional".
+ */
+
+// Word-named classes come before the word CLASS ("Investor Class Shares").
+const NAMED_CLASSES = new Set(['INVESTOR', 'INSTITUTIONAL', 'ADVISOR', 'RETAIL', 'RESERVE', 'CASH']);
+// Two-letter words that follow CLASS in prose but are not codes ("a Class of a Fund").
+const NOT_CODES = new Set(['OF', 'TO', 'IN', 'ON', 'OR', 'AN', 'AT', 'BY', 'IS', 'IT', 'AS', 'BE', 'ES']);
+
+function isLetterCode(tok: string): boolean {
+  return /^[A-Z][A-Z0-9]?$/.test(tok) && !NOT_CODES.has(tok);
+}
+
+function titleWord(w: string): string {
+  return w.charAt(0) + w.slice(1).toLowerCase();
+}
+
+/**
+ * All class codes a heading or label names, in order, without duplicates.
+ * @example classCodesIn('(CLASS A SHARES, CLASS C SHARES AND CLASS R SHARES)') → ['A', 'C', 'R']
+ */
+export function classCodesIn(text: string): string[] {
+  const toks = text
+    .toUpperCase()
+    .replace(/[(),;:"*]/g, ' $& ')
+    .split(/\s+/)
+    .filter((t) => t !== '');
+  const out: string[] = [];
+  const add = (code: string) => {
+    if (!out.includes(code)) out.push(code);
+  };
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i]!;
+    if (t === 'CLASS' || t === 'CLASSES') {
+      const prev = toks[i - 1];
+      if (prev !== undefined && NAMED_CLASSES.has(prev)) {
+        add(titleWord(prev));
+        continue;
+      }
+      // "CLASS A", "CLASSES A, B AND C", "CLASS A, CLASS C AND CLASS R"
+      let j = i + 1;
+      while (j < toks.length && isLetterCode(toks[j]!)) {
+        add(toks[j]!);
+        j++;
+        let k = j;
+        while (k < toks.length && (toks[k] === ',' || toks[k] === 'AND' || toks[k] === '&')) k++;
+        if (k > j && toks[k] === 'CLASS') k++;
+        if (k > j && k < toks.length && isLetterCode(toks[k]!)) j = k;
+        else break;
+      }
+    }
+  }
+  return out;
+}
+
+/** "CLASS C SHARES", "Class C Shares:", "INVESTOR CLASS SHARES", "CLASSES A AND C" — a label that only names classes. */
+export function isClassLabel(text: string): boolean {
+  const t = text.replace(/[():*"]/g, ' ').trim();
+  if (!/\bCLASS(?:ES)?\b/i.test(t)) return false;
+  const rest = t
+    .replace(/\b(?:CLASS(?:ES)?|SHARES?|AND)\b/gi, ' ')
+    .replace(/[,&]/g, ' ')
+    .split(/\s+/)
+    .filter((w) => w !== '');
+  return rest.length > 0 && rest.every((w) => isLetterCode(w.toUpperCase()) || NAMED_CLASSES.has(w.toUpperCase()));
+}
+
+/** How the renderer writes a class in a heading: "CLASS R SHARES", "INVESTOR CLASS SHARES". */
+export function classHeading(code: string): string {
+  return NAMED_CLASSES.has(code.toUpperCase()) ? `${code.toUpperCase()} CLASS SHARES` : `CLASS ${code} SHARES`;
+}

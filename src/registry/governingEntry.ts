@@ -1,0 +1,212 @@
+import { addDays } from '../calendar/isoDate.js';
+import type { AssetBasedSalesChargeBound, ScheduleEntry } from '../edgar/exhibitDocument.js';
+import { formatRatePct, parseRateMicroPct } from '../money/rate.js';
+import { type BoardRate, capsOf, exceedsCaps } from './boardRate.js';
+import type { PortfolioIdentities } from './portfolioIdentity.js';
+import type { Instrument, ScheduleVersion } from './scheduleVersions.js';
+
+/**
+ * The schedule entry that governs one portfolio's class over a run of days, with the rates in
+ * force and the signed document they come from (SPEC §2: among all instruments' schedule
+ * versions in force that list it, the one with the latest effective date).
+ */
+export interface GoverningEntry {
+  readonly portfolioId: string;
+  readonly class: string;
+  readonly from: string;
+  /** last day, or null while in force */
+  readonly lastDay: string | null;
+  readonly registrant: string | null;
+  /** the schedule's rates, with rates missing from the schedule taken from the instrument's terms */
+  readonly schedule: {
+    readonly assetBasedSalesChargePct: string | null;
+    readonly assetBasedSalesChargeBound: AssetBasedSalesChargeBound;
+    readonly serviceFeePct: string | null;
+    readonly aggregateFeePct: string | null;
+  };
+  /** rates in force: the schedule's, or the Board's where it set lower current rates */
+  readonly distributionFeePct: string | null;
+  readonly serviceFeePct: string | null;
+  readonly rateSource: 'schedule' | 'board';
+  readonly boardRateReason: string | null;
+  readonly instrumentKey: string;
+  readonly instrumentTitle: string;
+  readonly instrumentKind: Instrument['kind'];
+  readonly scheduleName: string;
+  readonly scheduleEffectiveDate: string;
+  readonly documentId: string;
+  readonly fileName: string;
+  readonly documentTitle: string;
+  readonly amendmentNumber: number | null;
+  /** two different governing entries with the same effective date */
+  readonly conflict: string | null;
+}
+
+interface Candidate {
+  readonly instrument: Instrument;
+  readonly version: ScheduleVersion;
+  readonly entry: ScheduleEntry;
+}
+
+function rateWithTerms(entryPct: string | null, termPct: string | null): string | null {
+  const v = entryPct ?? termPct;
+  return v === null ? null : formatRatePct(parseRateMicroPct(v));
+}
+
+function scheduleRates(c: Candidate): GoverningEntry['schedule'] {
+  const absc = rateWithTerms(c.entry.assetBasedSalesChargePct, c.instrument.terms.distributionFeePct);
+  const service = rateWithTerms(c.entry.serviceFeePct, c.instrument.terms.serviceFeePct);
+  let aggregate = c.entry.aggregateFeePct === null ? null : formatRatePct(parseRateMicroPct(c.entry.aggregateFeePct));
+  if (aggregate === null && absc !== null && service !== null)
+    aggregate = formatRatePct(parseRateMicroPct(absc) + parseRateMicroPct(service));
+  return {
+    assetBasedSalesChargePct: absc,
+    assetBasedSalesChargeBound: c.entry.assetBasedSalesChargeBound,
+    serviceFeePct: service,
+    aggregateFeePct: aggregate,
+  };
+}
+
+function sameRates(a: GoverningEntry['schedule'], b: GoverningEntry['schedule']): boolean {
+  return (
+    a.assetBasedSalesChargePct === b.assetBasedSalesChargePct &&
+    a.serviceFeePct === b.serviceFeePct &&
+    a.aggregateFeePct === b.aggregateFeePct
+  );
+}
+
+function candidateOrder(a: Candidate, b: Candidate): number {
+  if (a.version.effectiveDate !== b.version.effectiveDate) return a.version.effectiveDate > b.version.effectiveDate ? -1 : 1;
+  if (a.instrument.key !== b.instrument.key) return a.instrument.key < b.instrument.key ? -1 : 1;
+  return a.version.scheduleName < b.version.scheduleName ? -1 : a.version.scheduleName > b.version.scheduleName ? 1 : 0;
+}
+
+/** Candidates per "portfolioId|class", in canonical order. */
+export function collectCandidates(
+  instruments: readonly Instrument[],
+  identities: PortfolioIdentities,
+): Map<string, Candidate[]> {
+  const out = new Map<string, Candidate[]>();
+  for (const instrument of instruments) {
+    for (const versions of instrument.schedules.values()) {
+      for (const version of versions) {
+        const seen = new Set<string>();
+        for (const entry of version.entries) {
+          const pid = identities.resolve(entry.portfolio);
+          if (pid === undefined) continue;
+          const key = `${pid}|${entry.class}`;
+          if (seen.has(key)) continue; // listed twice in one version: the first listing counts
+          seen.add(key);
+          const list = out.get(key) ?? [];
+          list.push({ instrument, version, entry });
+          out.set(key, list);
+        }
+      }
+    }
+  }
+  return out;
+}
+
+function inForce(c: Candidate, day: string): boolean {
+  return c.version.effectiveDate <= day && (c.version.lastDay === null || day <= c.version.lastDay);
+}
+
+/**
+ * The governing entries of one portfolio's class, as consecutive runs of days. Board rates
+ * (sorted by date) lower the rates in force from their date; one above the entry's caps is
+ * ignored with a warning (the caps changed under it).
+ */
+export function governingEntriesOf(
+  portfolioId: string,
+  shareClass: string,
+  candidates: readonly Candidate[],
+  boardRates: readonly BoardRate[],
+  warnings: string[],
+): GoverningEntry[] {
+  const points = new Set<string>();
+  for (const c of candidates) {
+    points.add(c.version.effectiveDate);
+    if (c.version.lastDay !== null) points.add(addDays(c.version.lastDay, 1));
+  }
+  for (const b of boardRates) points.add(b.effectiveDate);
+  const sorted = [...points].sort();
+  const runs: GoverningEntry[] = [];
+  for (let i = 0; i < sorted.length; i++) {
+    const day = sorted[i]!;
+    const next = sorted[i + 1];
+    const lastDay = next === undefined ? null : addDays(next, -1);
+    const active = candidates.filter((c) => inForce(c, day)).sort(candidateOrder);
+    const governing = active[0];
+    if (!governing) continue;
+    const rates = scheduleRates(governing);
+    let conflict: string | null = null;
+    for (const other of active.slice(1)) {
+      if (other.version.effectiveDate !== governing.version.effectiveDate) break;
+      if (other.instrument.key === governing.instrument.key && other.version === governing.version) continue;
+      if (!sameRates(rates, scheduleRates(other))) {
+        conflict = `${other.version.scheduleName} of ${other.instrument.title} (${other.version.fileName}) also governs from ${other.version.effectiveDate} with different rates`;
+      }
+    }
+    let distributionFeePct = rates.assetBasedSalesChargePct;
+    let serviceFeePct = rates.serviceFeePct;
+    let rateSource: GoverningEntry['rateSource'] = 'schedule';
+    let boardRateReason: string | null = null;
+    const board = boardRates.filter((b) => b.effectiveDate <= day).at(-1);
+    if (board) {
+      const d = board.distributionFeePct ?? distributionFeePct;
+      const s = board.serviceFeePct ?? serviceFeePct;
+      const why = d !== null && s !== null ? exceedsCaps(capsOf(rates), parseRateMicroPct(d), parseRateMicroPct(s)) : null;
+      if (why) {
+        warnings.push(
+          `board-set rate of ${board.effectiveDate} for ${portfolioId} class ${shareClass} is above the caps of ${governing.version.scheduleName} effective ${governing.version.effectiveDate} (${why}); the schedule's rates apply from ${day}`,
+        );
+      } else {
+        distributionFeePct = d === null ? null : formatRatePct(parseRateMicroPct(d));
+        serviceFeePct = s === null ? null : formatRatePct(parseRateMicroPct(s));
+        rateSource = 'board';
+        boardRateReason = board.reason;
+      }
+    }
+    const run: GoverningEntry = {
+      portfolioId,
+      class: shareClass,
+      from: day,
+      lastDay,
+      registrant: governing.entry.registrant ?? governing.instrument.registrant,
+      schedule: rates,
+      distributionFeePct,
+      serviceFeePct,
+      rateSource,
+      boardRateReason,
+      instrumentKey: governing.instrument.key,
+      instrumentTitle: governing.instrument.title,
+      instrumentKind: governing.instrument.kind,
+      scheduleName: governing.version.scheduleName,
+      scheduleEffectiveDate: governing.version.effectiveDate,
+      documentId: governing.version.documentId,
+      fileName: governing.version.fileName,
+      documentTitle: governing.version.documentTitle,
+      amendmentNumber: governing.version.amendmentNumber,
+      conflict,
+    };
+    const prev = runs.at(-1);
+    if (prev && prev.lastDay !== null && addDays(prev.lastDay, 1) === day && sameRun(prev, run)) {
+      runs[runs.length - 1] = { ...prev, lastDay };
+    } else {
+      runs.push(run);
+    }
+  }
+  return runs.map((r) => Object.freeze(r));
+}
+
+function sameRun(a: GoverningEntry, b: GoverningEntry): boolean {
+  return (
+    a.documentId === b.documentId &&
+    a.scheduleName === b.scheduleName &&
+    a.registrant === b.registrant &&
+    a.distributionFeePct === b.distributionFeePct &&
+    a.serviceFeePct === b.serviceFeePct &&
+    a.rateSource === b.rateSource &&
+    a.conflict === b.conflict
+  );
+}

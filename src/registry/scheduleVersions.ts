@@ -1,0 +1,128 @@
+import type { ExhibitDocument, InstrumentRef, InstrumentTerms, ScheduleEntry } from '../edgar/exhibitDocument.js';
+import { addDays } from '../calendar/isoDate.js';
+import { compareDocuments, instrumentKey, type StoredDocument } from './storedDocument.js';
+
+/** One version of a named schedule of an instrument, in force from its date until replaced. */
+export interface ScheduleVersion {
+  readonly instrumentKey: string;
+  readonly scheduleName: string;
+  readonly effectiveDate: string;
+  /** last day in force (the day before the next version of the same schedule), or null */
+  readonly lastDay: string | null;
+  readonly documentId: string;
+  readonly fileName: string;
+  readonly documentTitle: string;
+  readonly documentKind: ExhibitDocument['kind'];
+  readonly amendmentNumber: number | null;
+  readonly entries: readonly ScheduleEntry[];
+}
+
+export interface Instrument {
+  readonly key: string;
+  readonly kind: InstrumentRef['kind'];
+  readonly title: string;
+  readonly registrant: string | null;
+  readonly classes: readonly string[];
+  readonly datedAsOf: string | null;
+  /** terms stated in the body (Agreement SEVENTH(B), TENTH); a later document's stated term wins */
+  readonly terms: InstrumentTerms;
+  readonly documentIds: readonly string[];
+  readonly schedules: ReadonlyMap<string, readonly ScheduleVersion[]>;
+}
+
+export interface InstrumentSet {
+  readonly instruments: readonly Instrument[];
+  readonly warnings: readonly string[];
+}
+
+function scheduleKey(name: string): string {
+  return name.replace(/\s+/g, ' ').trim().toLowerCase();
+}
+
+function sameEntries(a: readonly ScheduleEntry[], b: readonly ScheduleEntry[]): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/**
+ * Instruments and their schedule versions (SPEC §2): "Schedule A … is hereby deleted in its
+ * entirety and replaced" makes the new version of that named schedule replace the old one from
+ * the amendment's date; other schedules of the same instrument stay in force.
+ */
+export function buildInstruments(documents: readonly StoredDocument[]): InstrumentSet {
+  const docs = [...documents].sort(compareDocuments);
+  const warnings: string[] = [];
+  const grouped = new Map<string, StoredDocument[]>();
+  for (const d of docs) {
+    const k = instrumentKey(d.doc.instrument);
+    const list = grouped.get(k) ?? [];
+    list.push(d);
+    grouped.set(k, list);
+  }
+
+  const instruments: Instrument[] = [];
+  for (const [key, group] of grouped) {
+    const base = group.find((d) => d.doc.kind === 'plan' || d.doc.kind === 'agreement');
+    const ref = (base ?? group[0]!).doc.instrument;
+    let distributionFeePct: string | null = null;
+    let serviceFeePct: string | null = null;
+    for (const d of group) {
+      distributionFeePct = d.doc.terms.distributionFeePct ?? distributionFeePct;
+      serviceFeePct = d.doc.terms.serviceFeePct ?? serviceFeePct;
+    }
+
+    const raw = new Map<string, Omit<ScheduleVersion, 'lastDay'>[]>();
+    for (const d of group) {
+      for (const s of d.doc.schedules) {
+        const sk = scheduleKey(s.name);
+        const list = raw.get(sk) ?? [];
+        const same = list.find((v) => v.effectiveDate === d.doc.effectiveDate);
+        if (same) {
+          if (!sameEntries(same.entries, s.entries)) {
+            warnings.push(
+              `conflict: ${s.name} of ${ref.title} has two different versions effective ${d.doc.effectiveDate} (${same.fileName}, ${d.fileName}); using ${same.fileName}`,
+            );
+          }
+          continue;
+        }
+        list.push({
+          instrumentKey: key,
+          scheduleName: s.name,
+          effectiveDate: d.doc.effectiveDate,
+          documentId: d.id,
+          fileName: d.fileName,
+          documentTitle: d.doc.title,
+          documentKind: d.doc.kind,
+          amendmentNumber: d.doc.amendmentNumber,
+          entries: s.entries,
+        });
+        raw.set(sk, list);
+      }
+    }
+    const schedules = new Map<string, ScheduleVersion[]>();
+    for (const [sk, list] of raw) {
+      list.sort((a, b) => (a.effectiveDate < b.effectiveDate ? -1 : 1));
+      schedules.set(
+        sk,
+        list.map((v, i) => {
+          const next = list[i + 1];
+          return Object.freeze({ ...v, lastDay: next ? addDays(next.effectiveDate, -1) : null });
+        }),
+      );
+    }
+    instruments.push(
+      Object.freeze({
+        key,
+        kind: ref.kind,
+        title: ref.title,
+        registrant: ref.registrant,
+        classes: ref.classes,
+        datedAsOf: ref.datedAsOf,
+        terms: { distributionFeePct, serviceFeePct },
+        documentIds: group.map((d) => d.id),
+        schedules,
+      }),
+    );
+  }
+  instruments.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return { instruments, warnings };
+}

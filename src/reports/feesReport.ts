@@ -1,0 +1,163 @@
+import { accrueFast } from '../accrual/fastAccrual.js';
+import type { ClassSeries, RateSegment } from '../accrual/classSeries.js';
+import { missingBusinessDays, uncoveredDays } from '../accrual/coverageChecks.js';
+import { addDays, monthEnd } from '../calendar/isoDate.js';
+import { Plan12bError } from '../errors.js';
+import { formatCents, parseCents } from '../money/cents.js';
+import { formatRatePct, parseRateMicroPct } from '../money/rate.js';
+import type { Registry } from '../registry/registry.js';
+import type { Queryable } from '../store/database.js';
+import { loadRegistry } from '../store/registryStore.js';
+
+/** One row of `plan12b fees --json` (SPEC §4): per class and calendar month. */
+export interface ClassMonthFees {
+  readonly portfolio: string;
+  readonly portfolioId: string;
+  readonly class: string;
+  readonly month: string;
+  readonly days: number;
+  readonly averageDailyNetAssets: string;
+  readonly distributionFee: string;
+  readonly serviceFee: string;
+  readonly totalFee: string;
+}
+
+export interface DailyFees {
+  readonly portfolio: string;
+  readonly portfolioId: string;
+  readonly class: string;
+  readonly date: string;
+  readonly netAssets: string;
+  readonly distributionFeePct: string;
+  readonly serviceFeePct: string;
+  readonly distributionFee: string;
+  readonly serviceFee: string;
+}
+
+export interface FeesReport {
+  readonly from: string;
+  readonly to: string;
+  readonly classes: ClassMonthFees[];
+  readonly daily?: DailyFees[];
+  readonly warnings: string[];
+}
+
+export interface FeesQuery {
+  readonly from: string;
+  readonly to: string;
+  readonly portfolio?: string;
+  readonly class?: string;
+  readonly daily?: boolean;
+}
+
+/** The registry's governing entries as the accrual engine's rate segments. */
+export function coverageOf(registry: Registry, portfolioId: string, shareClass: string, warnings: string[]): RateSegment[] {
+  const out: RateSegment[] = [];
+  for (const g of registry.governing(portfolioId, shareClass)) {
+    if (g.distributionFeePct === null || g.serviceFeePct === null) {
+      warnings.push(
+        `${registry.identities.nameOn(portfolioId, g.from)} class ${shareClass}: ${g.scheduleName} of ${g.instrumentTitle} states no ${g.distributionFeePct === null ? 'distribution fee' : 'service fee'} rate from ${g.from}; import the instrument that states its terms — no fees accrue until then`,
+      );
+      continue;
+    }
+    out.push({
+      from: g.from,
+      until: g.lastDay === null ? null : addDays(g.lastDay, 1),
+      distributionFeeMicroPct: parseRateMicroPct(g.distributionFeePct),
+      serviceFeeMicroPct: parseRateMicroPct(g.serviceFeePct),
+    });
+  }
+  return out;
+}
+
+/** Loads each selected class's net assets up to `to` and its coverage, as accrual input. */
+export async function loadClassSeries(
+  q: Queryable,
+  registry: Registry,
+  query: { to: string; portfolio?: string; class?: string },
+  warnings: string[],
+): Promise<ClassSeries[]> {
+  const wantPid = query.portfolio === undefined ? undefined : registry.identities.resolve(query.portfolio);
+  if (query.portfolio !== undefined && wantPid === undefined)
+    throw new Plan12bError('NOT_FOUND', `no portfolio has ever been named ${JSON.stringify(query.portfolio)}`, 'check the name');
+  const rows = await q.query<{ portfolio_id: string; class: string; date: string; net_assets: string }>(
+    `SELECT portfolio_id, class, date, net_assets FROM net_assets
+      WHERE date <= $1 AND ($2::text IS NULL OR portfolio_id = $2) AND ($3::text IS NULL OR lower(class) = lower($3))
+      ORDER BY portfolio_id, class, date`,
+    [query.to, wantPid ?? null, query.class ?? null],
+  );
+  const series: ClassSeries[] = [];
+  let current: { classKey: string; rows: { date: string; netAssetsCents: bigint }[] } | undefined;
+  const flush = () => {
+    if (!current) return;
+    const [pid, cls] = current.classKey.split('|') as [string, string];
+    series.push({ classKey: current.classKey, netAssets: current.rows, coverage: coverageOf(registry, pid, cls, warnings), endDate: null });
+  };
+  for (const r of rows) {
+    const key = `${r.portfolio_id}|${r.class}`;
+    if (current?.classKey !== key) {
+      flush();
+      current = { classKey: key, rows: [] };
+    }
+    current.rows.push({ date: r.date, netAssetsCents: parseCents(r.net_assets) });
+  }
+  flush();
+  return series;
+}
+
+/**
+ * `plan12b fees` (SPEC §4): fees per class and calendar month over a range, from the recorded net
+ * assets and the rates the registry says governed each day. A missing business day is an error.
+ */
+export async function feesReport(q: Queryable, query: FeesQuery): Promise<FeesReport> {
+  const registry = await loadRegistry(q);
+  const warnings: string[] = [];
+  const series = await loadClassSeries(q, registry, query, warnings);
+  const missing = missingBusinessDays(series, query.from, query.to);
+  if (missing.length > 0) {
+    const m = missing[0]!;
+    const [pid, cls] = m.classKey.split('|') as [string, string];
+    throw new Plan12bError(
+      'BAD_INPUT',
+      `no net assets for ${registry.identities.nameOn(pid, m.date)} class ${cls} on ${m.date}, an NYSE business day${missing.length > 1 ? ` (and ${missing.length - 1} more missing day(s))` : ''}`,
+      'import that day with `plan12b net-assets import FILE.csv`',
+    );
+  }
+  for (const s of series) {
+    const [pid, cls] = s.classKey.split('|') as [string, string];
+    for (const u of uncoveredDays(s, query.from, query.to))
+      warnings.push(
+        `${registry.identities.nameOn(pid, u.to)} class ${cls}: net assets but no instrument covering ${u.from}${u.to !== u.from ? ` … ${u.to}` : ''}; no fees accrued`,
+      );
+  }
+  const result = accrueFast(series, query.from, query.to, { daily: query.daily === true });
+  const names = (classKey: string, date: string) => {
+    const [pid, cls] = classKey.split('|') as [string, string];
+    return { portfolio: registry.identities.nameOn(pid, date), portfolioId: pid, class: cls };
+  };
+  const classes = result.months.map((m) => ({
+    ...names(m.classKey, monthEnd(m.month)),
+    month: m.month,
+    days: m.days,
+    averageDailyNetAssets: formatCents(m.averageDailyNetAssetsCents),
+    distributionFee: formatCents(m.distributionFeeCents),
+    serviceFee: formatCents(m.serviceFeeCents),
+    totalFee: formatCents(m.distributionFeeCents + m.serviceFeeCents),
+  }));
+  const report: FeesReport = { from: query.from, to: query.to, classes, warnings };
+  if (query.daily) {
+    return {
+      ...report,
+      daily: result.daily.map((d) => ({
+        ...names(d.classKey, d.date),
+        date: d.date,
+        netAssets: formatCents(d.netAssetsCents),
+        distributionFeePct: formatRatePct(d.distributionFeeMicroPct),
+        serviceFeePct: formatRatePct(d.serviceFeeMicroPct),
+        distributionFee: formatCents(d.distributionFeeCents),
+        serviceFee: formatCents(d.serviceFeeCents),
+      })),
+    };
+  }
+  return report;
+}

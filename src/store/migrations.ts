@@ -1,0 +1,114 @@
+import type { Database } from './database.js';
+
+/**
+ * The one schema, in versioned steps. A migration never changes once released: a change to the
+ * schema is a new step. `plan12b init` (and every command that opens the store) applies the
+ * missing ones, each in its own transaction.
+ */
+export interface Migration {
+  readonly version: number;
+  readonly name: string;
+  readonly sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'registry: exhibits, board-set rates, portfolio names',
+    sql: `
+      CREATE TABLE exhibit_document (
+        id            text PRIMARY KEY,            -- SHA-256 of the file's bytes
+        file_name     text NOT NULL,
+        kind          text NOT NULL,
+        title         text NOT NULL,
+        effective_date date NOT NULL,
+        parsed        jsonb NOT NULL,
+        byte_length   integer NOT NULL,
+        imported_at   timestamptz NOT NULL DEFAULT now(),
+        imported_by   text NOT NULL
+      );
+      CREATE TABLE board_rate (
+        portfolio_name  text NOT NULL,
+        class           text NOT NULL,
+        effective_date  date NOT NULL,
+        distribution_fee_pct numeric(12,6),
+        service_fee_pct numeric(12,6),
+        reason          text,
+        recorded_at     timestamptz NOT NULL DEFAULT now(),
+        recorded_by     text NOT NULL,
+        PRIMARY KEY (portfolio_name, class, effective_date)
+      );
+      CREATE TABLE portfolio_name (
+        name_key      text PRIMARY KEY,            -- lower case, whitespace collapsed
+        portfolio_id  text NOT NULL,
+        name          text NOT NULL
+      );
+      CREATE INDEX portfolio_name_by_id ON portfolio_name (portfolio_id);
+    `,
+  },
+  {
+    version: 2,
+    name: 'net assets per class per day, restatements, closed months',
+    sql: `
+      CREATE TABLE net_assets (
+        portfolio_id   text NOT NULL,
+        class          text NOT NULL,
+        date           date NOT NULL,
+        net_assets     numeric(20,2) NOT NULL CHECK (net_assets >= 0),
+        portfolio_name text NOT NULL,             -- the name the feed used
+        import_id      integer NOT NULL,
+        PRIMARY KEY (portfolio_id, class, date)
+      );
+      CREATE TABLE feed_import (
+        id            serial PRIMARY KEY,
+        feed          text NOT NULL,
+        file_name     text NOT NULL,
+        content_hash  text NOT NULL,
+        rows          integer NOT NULL,
+        inserted      integer NOT NULL,
+        restated      integer NOT NULL,
+        imported_at   timestamptz NOT NULL DEFAULT now(),
+        imported_by   text NOT NULL
+      );
+      CREATE TABLE net_assets_restatement (
+        id            serial PRIMARY KEY,
+        portfolio_id  text NOT NULL,
+        class         text NOT NULL,
+        date          date NOT NULL,
+        old_net_assets numeric(20,2) NOT NULL,
+        new_net_assets numeric(20,2) NOT NULL,
+        restated_at   timestamptz NOT NULL DEFAULT now(),
+        restated_by   text NOT NULL,
+        import_id     integer NOT NULL,
+        closed_month  text                        -- the closed month it touches, flagged for a prior-period adjustment
+      );
+      CREATE TABLE closed_month (
+        month         text PRIMARY KEY,           -- YYYY-MM
+        closed_at     timestamptz NOT NULL DEFAULT now(),
+        closed_by     text NOT NULL
+      );
+    `,
+  },
+];
+
+export async function schemaVersion(db: Database): Promise<number> {
+  await db.query(`CREATE TABLE IF NOT EXISTS schema_migration (
+    version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
+  const rows = await db.query<{ v: number | null }>('SELECT max(version) AS v FROM schema_migration');
+  return rows[0]?.v ?? 0;
+}
+
+/** Applies the missing migrations; returns the versions applied. */
+export async function migrate(db: Database): Promise<number[]> {
+  const current = await schemaVersion(db);
+  const applied: number[] = [];
+  for (const m of MIGRATIONS) {
+    if (m.version <= current) continue;
+    await db.transaction(async (tx) => {
+      await tx.exec(m.sql);
+      await tx.query('INSERT INTO schema_migration (version, name) VALUES ($1, $2)', [m.version, m.name]);
+    });
+    applied.push(m.version);
+  }
+  return applied;
+}

@@ -1,0 +1,76 @@
+import type { ExhibitDocument } from '../edgar/exhibitDocument.js';
+import type { BoardRate } from '../registry/boardRate.js';
+import { nameKey } from '../registry/portfolioName.js';
+import { buildRegistry, type Registry } from '../registry/registry.js';
+import type { StoredDocument } from '../registry/storedDocument.js';
+import type { Queryable } from './database.js';
+
+export async function loadDocuments(q: Queryable): Promise<StoredDocument[]> {
+  const rows = await q.query<{ id: string; file_name: string; parsed: ExhibitDocument | string }>(
+    'SELECT id, file_name, parsed FROM exhibit_document ORDER BY id',
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    fileName: r.file_name,
+    doc: typeof r.parsed === 'string' ? (JSON.parse(r.parsed) as ExhibitDocument) : r.parsed,
+  }));
+}
+
+export async function loadBoardRates(q: Queryable): Promise<BoardRate[]> {
+  const rows = await q.query<{
+    portfolio_name: string;
+    class: string;
+    effective_date: string;
+    distribution_fee_pct: string | null;
+    service_fee_pct: string | null;
+    reason: string | null;
+  }>(
+    `SELECT portfolio_name, class, effective_date, distribution_fee_pct, service_fee_pct, reason
+       FROM board_rate ORDER BY effective_date, portfolio_name, class`,
+  );
+  return rows.map((r) => ({
+    portfolio: r.portfolio_name,
+    class: r.class,
+    effectiveDate: r.effective_date,
+    distributionFeePct: r.distribution_fee_pct,
+    serviceFeePct: r.service_fee_pct,
+    reason: r.reason,
+  }));
+}
+
+export async function loadRegistry(q: Queryable): Promise<Registry> {
+  const [docs, rates] = await Promise.all([loadDocuments(q), loadBoardRates(q)]);
+  return buildRegistry(docs, rates);
+}
+
+/**
+ * Rewrites the name → portfolio table from the registry and re-keys the rows filed under a
+ * portfolio whose identity a new document changed (a rename reveals two names are one portfolio).
+ */
+export async function refreshPortfolioNames(q: Queryable, registry: Registry): Promise<void> {
+  const keys: string[] = [];
+  const ids: string[] = [];
+  const names: string[] = [];
+  for (const p of registry.identities.portfolios) {
+    for (const n of p.names) {
+      if (registry.identities.resolve(n) !== p.id) continue; // a shared name belongs to the portfolio that had it first
+      keys.push(nameKey(n));
+      ids.push(p.id);
+      names.push(n);
+    }
+  }
+  await q.query('DELETE FROM portfolio_name');
+  if (keys.length > 0) {
+    await q.query(
+      `INSERT INTO portfolio_name (name_key, portfolio_id, name)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::text[]) ON CONFLICT (name_key) DO NOTHING`,
+      [keys, ids, names],
+    );
+  }
+  await q.query(
+    `UPDATE net_assets n SET portfolio_id = p.portfolio_id
+       FROM portfolio_name p
+      WHERE p.name_key = lower(regexp_replace(btrim(n.portfolio_name), '\\s+', ' ', 'g'))
+        AND n.portfolio_id <> p.portfolio_id`,
+  );
+}

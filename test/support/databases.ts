@@ -1,0 +1,64 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { type Database, openDatabase } from '../../src/store/database.js';
+import { migrate } from '../../src/store/migrations.js';
+
+/**
+ * The storage suite runs against every dialect (as Kysely's test setup does): embedded PGlite
+ * always, and the PostgreSQL server named by $PLAN12B_TEST_PG_URL. Without that URL (a laptop)
+ * the server-backed cases skip with a message; on CI ($CI set) the URL is required.
+ */
+export const serverUrl = process.env.PLAN12B_TEST_PG_URL;
+
+if (!serverUrl) {
+  const msg = 'PLAN12B_TEST_PG_URL is not set: PostgreSQL-server storage tests skipped (PGlite tests still run)';
+  if (process.env.CI) throw new Error(`${msg} — on CI the server is required (.ci/run sets it)`);
+  console.warn(msg);
+}
+
+export interface TestDatabase {
+  readonly dialect: 'pglite' | 'postgres';
+  /** a --db target for the CLI */
+  readonly target: string;
+  open(): Promise<Database>;
+  drop(): Promise<void>;
+}
+
+export const dialects: readonly ('pglite' | 'postgres')[] = serverUrl ? ['pglite', 'postgres'] : ['pglite'];
+
+/** A fresh, empty, migrated store of the given dialect (a temp dir, or a new schema on the server). */
+export async function freshDatabase(dialect: 'pglite' | 'postgres', dir?: string): Promise<TestDatabase> {
+  const name = `t_${randomBytes(6).toString('hex')}`;
+  let target: string;
+  if (dialect === 'postgres') {
+    if (!serverUrl) throw new Error('no server URL');
+    const u = new URL(serverUrl);
+    u.searchParams.set('schema', name);
+    target = u.toString();
+  } else {
+    const { mkdtempSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    target = join(dir ?? mkdtempSync(join(tmpdir(), 'plan12b-test-')), 'db');
+  }
+  const db = await openDatabase(target);
+  await migrate(db);
+  await db.close();
+  return {
+    dialect,
+    target,
+    open: () => openDatabase(target),
+    async drop() {
+      if (dialect === 'postgres') {
+        const c = new pg.Client({ connectionString: serverUrl });
+        await c.connect();
+        await c.query(`DROP SCHEMA IF EXISTS ${name} CASCADE`);
+        await c.end();
+      } else {
+        const { rmSync } = await import('node:fs');
+        const { dirname } = await import('node:path');
+        rmSync(dirname(target), { recursive: true, force: true });
+      }
+    },
+  };
+}
