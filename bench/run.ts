@@ -1,0 +1,39 @@
+import { benchAccrual } from './accrualBench.js';
+import { benchExhibitImport } from './exhibitImportBench.js';
+import { benchExhibitParse } from './exhibitParse.js';
+
+/**
+ * `npm run bench`: every benchmark, with its peers, printed as one JSON document.
+ * `npm run bench -- --only parse,import,accrual` runs some; `--quick` runs small sizes.
+ */
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const quick = args.includes('--quick');
+  const onlyArg = args.find((a) => a.startsWith('--only='))?.slice(7) ?? (args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined);
+  const only = onlyArg ? new Set(onlyArg.split(',')) : undefined;
+  const want = (name: string) => !only || only.has(name);
+  const serverUrl = process.env.PLAN12B_TEST_PG_URL ?? process.env.PLAN12B_BENCH_PG_URL;
+  const out: Record<string, unknown> = {
+    machine: { node: process.version, platform: process.platform, cpus: (await import('node:os')).cpus().length },
+    startedAt: new Date().toISOString(),
+  };
+  const log = (s: string) => process.stderr.write(`bench: ${s}\n`);
+  if (want('parse')) {
+    log('exhibit parsing throughput');
+    out.exhibitParse = await benchExhibitParse(quick ? { targetMb: 5 } : {});
+  }
+  if (want('import')) {
+    log('exhibit import (PGlite and server)');
+    out.exhibitImport = await benchExhibitImport({ documents: quick ? 100 : 1000, ...(serverUrl ? { serverUrl } : {}) });
+  }
+  if (want('accrual')) {
+    log('daily fee accrual vs DuckDB and the decimal reference');
+    out.accrual = await benchAccrual(quick ? { classes: 2000 } : {});
+  }
+  process.stdout.write(`${JSON.stringify(out, (_, v) => (typeof v === 'bigint' ? v.toString() : v), 2)}\n`);
+}
+
+main().catch((e) => {
+  process.stderr.write(`bench failed: ${e?.stack ?? e}\n`);
+  process.exitCode = 1;
+});

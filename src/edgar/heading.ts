@@ -1,0 +1,144 @@
+/**
+ * The heading of an exhibit: the EDGAR exhibit label ("Exhibit m(4)(m)"), the title in
+ * capitals ("AMENDMENT NO. 12 / TO THE AMENDED AND RESTATED / MASTER DISTRIBUTION PLAN"),
+ * and the classes it covers ("(CLASS R SHARES)") — SPEC §2.1 `kind`, `title`, `instrument`.
+ */
+
+import { ExhibitParseError, type ExhibitKind, type InstrumentKind } from './exhibitDocument.js';
+import type { EdgarLine } from './edgarText.js';
+import { isParenthesised, scheduleHeading } from './lineShapes.js';
+import { classCodesIn, isClassLabel } from './shareClasses.js';
+import { titleCase } from './titleCase.js';
+
+export interface ExhibitHeading {
+  readonly kind: ExhibitKind;
+  readonly exhibit: string | null;
+  readonly amendmentNumber: number | null;
+  readonly instrumentKind: InstrumentKind;
+  /** "Amended and Restated Master Distribution Plan" */
+  readonly instrumentTitle: string;
+  /** the registrant named in the title after "OF", as printed ("AIM FUNDS GROUP") */
+  readonly registrantAsPrinted: string | null;
+  readonly classes: readonly string[];
+  /** "to the" in "Amendment No. 12 to the …", as printed */
+  readonly amendmentLink: string;
+  /** "(Class R Shares)" as printed, title-cased, or '' */
+  readonly classesTitle: string;
+  /** index into the lines of the first line after the heading */
+  readonly bodyStart: number;
+}
+
+const ORDINALS = [
+  'FIRST',
+  'SECOND',
+  'THIRD',
+  'FOURTH',
+  'FIFTH',
+  'SIXTH',
+  'SEVENTH',
+  'EIGHTH',
+  'NINTH',
+  'TENTH',
+  'ELEVENTH',
+  'TWELFTH',
+];
+const MAX_HEADING_LINES = 16;
+
+/**
+ * Reads the heading at the top of the exhibit.
+ * Throws ExhibitParseError "not a distribution plan or agreement" when the title names neither.
+ */
+export function readHeading(lines: readonly EdgarLine[], file: string): ExhibitHeading {
+  let exhibit: string | null = null;
+  const titleLines: string[] = [];
+  const parentheses: string[] = [];
+  let firstNo = 1;
+  let i = 0;
+  let seen = 0;
+  for (; i < lines.length && seen < MAX_HEADING_LINES; i++) {
+    const t = lines[i]!.trimmed;
+    if (t === '') continue;
+    if (seen === 0) firstNo = lines[i]!.no;
+    seen++;
+    const label = /^EXHIBIT\s+(\S+)$/i.exec(t);
+    if (label && exhibit === null && titleLines.length === 0 && !/^[A-Z]$/.test(label[1]!)) {
+      exhibit = label[1]!;
+      continue;
+    }
+    if (scheduleHeading(t)) break;
+    if (isParenthesised(t) && isClassLabel(t.slice(1, t.lastIndexOf(')')))) {
+      parentheses.push(t);
+      continue;
+    }
+    if (/[a-z]/.test(t)) break;
+    titleLines.push(t);
+  }
+  const joinedRaw = titleLines.join(' ').replace(/\s+/g, ' ');
+  // "MASTER DISTRIBUTION PLAN (CLASS R SHARES)" on one line
+  const inline = /\(([^()]*\bCLASS[^()]*)\)/.exec(joinedRaw);
+  if (inline) parentheses.push(inline[0]);
+  const joined = joinedRaw.replace(/\([^()]*\bCLASS[^()]*\)/g, ' ').replace(/\s+/g, ' ').trim();
+  if (!/\b(?:PLAN|AGREEMENT)\b/.test(joined) || !/\b(?:DISTRIBUTION|12B-1)\b/.test(joined)) {
+    const shown = joined === '' ? 'no title in capitals at the top' : `title "${joined.slice(0, 80)}"`;
+    throw new ExhibitParseError(file, firstNo, `not a distribution plan or agreement (${shown})`);
+  }
+
+  let amendmentNumber: number | null = null;
+  let isAmendment = false;
+  let rest = joined;
+  let amendmentLink = '';
+  const numbered = /^AMENDMENT\s+(?:NO\.?|NUMBER)\s*(\d{1,3})\b\s*/.exec(rest);
+  const ordinal = /^([A-Z]+)\s+AMENDMENT\b\s*/.exec(rest);
+  if (numbered) {
+    isAmendment = true;
+    amendmentNumber = Number(numbered[1]);
+    rest = rest.slice(numbered[0].length);
+  } else if (ordinal && ORDINALS.includes(ordinal[1]!)) {
+    isAmendment = true;
+    amendmentNumber = ORDINALS.indexOf(ordinal[1]!) + 1;
+    rest = rest.slice(ordinal[0].length);
+  } else if (/^AMENDMENT\b/.test(rest)) {
+    isAmendment = true;
+    rest = rest.replace(/^AMENDMENT\s*/, '');
+  }
+  if (isAmendment) {
+    const link = /^(TO(?:\s+THE)?)\s+/.exec(rest);
+    if (link) {
+      amendmentLink = link[1]!.toLowerCase();
+      rest = rest.slice(link[0].length);
+    }
+  }
+  const m = /^(.*?\b(?:PLAN|AGREEMENT))(?:\s+OF\s+(.+))?$/.exec(rest);
+  const titlePart = (m?.[1] ?? rest).replace(/^THE\s+/, '');
+  const registrantAsPrinted = m?.[2]?.trim() || null;
+  const instrumentKind: InstrumentKind = /\bAGREEMENT$/.test(titlePart) ? 'agreement' : 'plan';
+  const classesText = parentheses.join(' ');
+  return {
+    kind: isAmendment ? `${instrumentKind}-amendment` : instrumentKind,
+    exhibit,
+    amendmentNumber,
+    instrumentKind,
+    instrumentTitle: titleCase(titlePart),
+    registrantAsPrinted,
+    classes: classCodesIn(classesText),
+    amendmentLink,
+    classesTitle: parentheses.length > 0 ? titleCase(parentheses[0]!) : '',
+    bodyStart: i,
+  };
+}
+
+/**
+ * The exhibit's title: "Amendment No. 12 to the Amended and Restated Master Distribution Plan
+ * (Class R Shares)"; the registrant in the spelling the caller found for it.
+ */
+export function exhibitTitle(h: ExhibitHeading, registrant: string | null): string {
+  const parts: string[] = [];
+  if (h.kind.endsWith('-amendment')) {
+    parts.push(h.amendmentNumber === null ? 'Amendment' : `Amendment No. ${h.amendmentNumber}`);
+    if (h.amendmentLink !== '') parts.push(h.amendmentLink);
+  }
+  parts.push(h.instrumentTitle);
+  if (registrant !== null) parts.push(`of ${registrant}`);
+  if (h.classesTitle !== '') parts.push(h.classesTitle);
+  return parts.join(' ');
+}

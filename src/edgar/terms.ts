@@ -1,0 +1,37 @@
+/**
+ * Rates an instrument states in its body rather than in a schedule (SPEC §2 "terms"):
+ * Agreement SEVENTH(B) "an asset-based sales charge in an amount equal to 0.75% per annum",
+ * TENTH "a service fee in the amount of .25%". A plan whose Schedule A carries the rates states
+ * none, and its terms stay null (the Sixth A&R Plan's "maximum service fee … (0.25%)" in
+ * Section 4 is a cap on what a service provider is paid, not the class's rate).
+ */
+
+import type { InstrumentTerms } from './exhibitDocument.js';
+import type { ProseText } from './proseText.js';
+import { readRateToken } from './rateToken.js';
+
+const RATE = '(\\d{0,3}\\.?\\d{1,6})\\s*%';
+const DISTRIBUTION_FEE_RE = new RegExp(
+  `\\b(?:asset-based\\s+sales\\s+charge|distribution\\s+fees?)\\s+(?:in\\s+an\\s+amount\\s+equal\\s+to|at\\s+(?:the|an)\\s+annual\\s+rate\\s+of|equal\\s+to)\\s+${RATE}\\s+per\\s+annum`,
+  'i',
+);
+const SERVICE_FEE_RE = new RegExp(
+  `\\bservice\\s+fees?\\s+(?:in\\s+the\\s+amount\\s+of|at\\s+(?:the|an)\\s+annual\\s+rate\\s+of|equal\\s+to)\\s+${RATE}`,
+  'i',
+);
+
+function rateOf(re: RegExp, text: string): string | null {
+  const m = re.exec(text);
+  return m ? (readRateToken(m[1]!)?.pct ?? null) : null;
+}
+
+/**
+ * @example instrumentTerms({ text: 'a service fee in the amount of .25% of the average', lineAt: () => 1 })
+ *   → { distributionFeePct: null, serviceFeePct: '0.25' }
+ */
+export function instrumentTerms(prose: ProseText): InstrumentTerms {
+  return {
+    distributionFeePct: rateOf(DISTRIBUTION_FEE_RE, prose.text),
+    serviceFeePct: rateOf(SERVICE_FEE_RE, prose.text),
+  };
+}

@@ -1,0 +1,38 @@
+/**
+ * Titles as the documents print them in capitals ("AMENDMENT NO. 12 TO THE AMENDED AND
+ * RESTATED MASTER DISTRIBUTION PLAN") in title case for `title` (SPEC §2.1).
+ */
+
+const LOWER = new Set(['and', 'of', 'the', 'to', 'for', 'or', 'a', 'an', 'in', 'on', 'by', 'with']);
+// Words the complex spells in capitals even in running text.
+const KEEP_UPPER = new Set(['AIM', 'INVESCO', 'II', 'III', 'IV', 'VI', 'U.S', 'V.I', 'NASD', 'ADI', 'IDI']);
+
+function titleWord(word: string, first: boolean): string {
+  const m = /^([^A-Za-z0-9]*)([A-Za-z0-9][A-Za-z0-9.'&-]*?)([^A-Za-z0-9]*)$/.exec(word);
+  if (!m) return word;
+  const [, pre, core, post] = m as unknown as [string, string, string, string];
+  const upper = core.toUpperCase();
+  let out: string;
+  if (KEEP_UPPER.has(upper) || core.length === 1 || /^\d/.test(core) || /^[A-Z]\d$/.test(upper)) out = upper;
+  else if (!first && LOWER.has(core.toLowerCase()) && pre === '') out = core.toLowerCase();
+  else if (core !== upper && core !== core.toLowerCase()) out = core;
+  else
+    out = core
+      .toLowerCase()
+      .split('-')
+      .map((p) => p.charAt(0).toUpperCase() + p.slice(1))
+      .join('-');
+  return pre + out + post;
+}
+
+/**
+ * @example titleCase('AMENDMENT NO. 12 TO THE AMENDED AND RESTATED MASTER DISTRIBUTION PLAN')
+ *   === 'Amendment No. 12 to the Amended and Restated Master Distribution Plan'
+ */
+export function titleCase(text: string): string {
+  return text
+    .split(/\s+/)
+    .filter((w) => w !== '')
+    .map((w, i) => titleWord(w, i === 0))
+    .join(' ');
+}

@@ -1,0 +1,57 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Registry } from '../../src/registry/registry.js';
+import { buildRegistry } from '../../src/registry/registry.js';
+import type { Database } from '../../src/store/database.js';
+import { importExhibits } from '../../src/store/exhibitImport.js';
+import { loadRegistry } from '../../src/store/registryStore.js';
+import { freshDatabase, type TestDatabase } from '../support/databases.js';
+import { seedDocuments, seedExhibitFiles } from '../support/seedDocuments.js';
+import { seedsAvailable } from '../support/seeds.js';
+
+function permutations<T>(items: readonly T[]): T[][] {
+  if (items.length <= 1) return [[...items]];
+  return items.flatMap((x, i) => permutations([...items.slice(0, i), ...items.slice(i + 1)]).map((rest) => [x, ...rest]));
+}
+
+const DATES = ['2002-06-03', '2003-08-18', '2003-09-01', '2003-10-29', '2004-01-01', '2004-10-14', '2004-10-15', '2005-01-01', '2006-03-30', '2006-04-01'];
+
+/** Every answer the registry gives on the questions that matter, as one comparable value. */
+function answers(registry: Registry): string {
+  const schedule = DATES.map((d) => registry.scheduleAsOf(d));
+  const histories = registry.identities.portfolios.map((p) => registry.portfolioHistory(p.firstName));
+  return JSON.stringify({ schedule, histories, warnings: [...registry.warnings].sort() });
+}
+
+describe.skipIf(!seedsAvailable)('import order never changes the registry (SPEC §2)', () => {
+  it('all 120 orders of the five seeds give identical answers (registry derivation)', () => {
+    const docs = seedDocuments();
+    const orders = permutations(docs);
+    expect(orders).toHaveLength(120);
+    const reference = answers(buildRegistry(docs));
+    for (const order of orders) expect(answers(buildRegistry(order))).toBe(reference);
+  });
+
+  describe('through the store, one file per import call', () => {
+    let tdb: TestDatabase;
+    let db: Database;
+    beforeAll(async () => {
+      tdb = await freshDatabase('pglite');
+      db = await tdb.open();
+    });
+    afterAll(async () => {
+      await db.close();
+      await tdb.drop();
+    });
+
+    it('all 120 orders, each into an emptied store, give identical answers', async () => {
+      const files = seedExhibitFiles();
+      const reference = answers(buildRegistry(seedDocuments()));
+      for (const order of permutations(files)) {
+        await db.query('DELETE FROM exhibit_document');
+        await db.query('DELETE FROM portfolio_name');
+        for (const f of order) await importExhibits(db, [f]);
+        expect(answers(await loadRegistry(db))).toBe(reference);
+      }
+    }, 300_000);
+  });
+});
