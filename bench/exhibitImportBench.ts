@@ -12,13 +12,19 @@ import { generateExhibitCorpus } from './exhibitCorpus.js';
  * exhibit (the registry is derived anew after each, as a user importing filings one by one
  * would see) and one call for all of them.
  */
-export async function benchExhibitImport(opts: { documents?: number; serverUrl?: string } = {}): Promise<Record<string, unknown>> {
+export async function benchExhibitImport(
+  opts: { documents?: number; serverUrl?: string } = {},
+): Promise<Record<string, unknown>> {
   const n = opts.documents ?? 1000;
   const corpus = generateExhibitCorpus(n, 7).map((d) => ({ fileName: d.name, bytes: Buffer.from(d.text) }));
   const megabytes = corpus.reduce((s, f) => s + f.bytes.length, 0) / 1e6;
   const targets: { dialect: string; target: string; cleanup: () => Promise<void> }[] = [];
   const dir = mkdtempSync(join(tmpdir(), 'plan12b-bench-'));
-  targets.push({ dialect: 'pglite', target: join(dir, 'db'), cleanup: async () => rmSync(dir, { recursive: true, force: true }) });
+  targets.push({
+    dialect: 'pglite',
+    target: join(dir, 'db'),
+    cleanup: async () => rmSync(dir, { recursive: true, force: true }),
+  });
   if (opts.serverUrl) {
     const schema = `bench_${Date.now()}`;
     const u = new URL(opts.serverUrl);

@@ -9,12 +9,18 @@ import { benchExhibitParse } from './exhibitParse.js';
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const quick = args.includes('--quick');
-  const onlyArg = args.find((a) => a.startsWith('--only='))?.slice(7) ?? (args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined);
+  const onlyArg =
+    args.find((a) => a.startsWith('--only='))?.slice(7) ??
+    (args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined);
   const only = onlyArg ? new Set(onlyArg.split(',')) : undefined;
   const want = (name: string) => !only || only.has(name);
   const serverUrl = process.env.PLAN12B_TEST_PG_URL ?? process.env.PLAN12B_BENCH_PG_URL;
   const out: Record<string, unknown> = {
-    machine: { node: process.version, platform: process.platform, cpus: (await import('node:os')).cpus().length },
+    machine: {
+      node: process.version,
+      platform: process.platform,
+      cpus: (await import('node:os')).cpus().length,
+    },
     startedAt: new Date().toISOString(),
   };
   const log = (s: string) => process.stderr.write(`bench: ${s}\n`);
@@ -24,7 +30,10 @@ async function main(): Promise<void> {
   }
   if (want('import')) {
     log('exhibit import (PGlite and server)');
-    out.exhibitImport = await benchExhibitImport({ documents: quick ? 100 : 1000, ...(serverUrl ? { serverUrl } : {}) });
+    out.exhibitImport = await benchExhibitImport({
+      documents: quick ? 100 : 1000,
+      ...(serverUrl ? { serverUrl } : {}),
+    });
   }
   if (want('accrual')) {
     log('daily fee accrual vs DuckDB and the decimal reference');

@@ -6,7 +6,11 @@ export const ERROR_CODES = {
   USAGE: { exit: 64, http: 400, meaning: 'the command line is wrong' },
   BAD_INPUT: { exit: 65, http: 422, meaning: 'an input file or value cannot be accepted' },
   NOT_FOUND: { exit: 66, http: 404, meaning: 'a file, portfolio or record does not exist' },
-  CONFLICT: { exit: 67, http: 409, meaning: 'the input contradicts what is recorded (use --restate to correct)' },
+  CONFLICT: {
+    exit: 67,
+    http: 409,
+    meaning: 'the input contradicts what is recorded (use --restate to correct)',
+  },
   REFUSED: { exit: 68, http: 403, meaning: 'the request breaks a rule of the plan or agreement' },
   DATABASE: { exit: 69, http: 503, meaning: 'the database cannot be opened or reached' },
   INTERNAL: { exit: 70, http: 500, meaning: 'a bug in plan12b' },
@@ -44,7 +48,10 @@ export function formatRowProblem(p: RowProblem): string {
 export class BadInputError extends Plan12bError {
   constructor(readonly problems: readonly RowProblem[]) {
     const first = problems[0];
-    const more = problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''})` : '';
+    const more =
+      problems.length > 1
+        ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''})`
+        : '';
     super(
       'BAD_INPUT',
       `${first ? formatRowProblem(first) : 'bad input'}${more}`,

@@ -40,7 +40,7 @@ export interface AccrualRuns {
   readonly serviceMultiplier: Float64Array;
   /**
    * 0.5 − (bound on the float error of any fee in the run): when the float fee q and the integer
-   * n = floor(q + 0.5) satisfy |q − n| ≤ this, the exact fee lies strictly inside (n − ½, n + ½)
+   * n nearest q satisfy |q − n| ≤ this, the exact fee lies strictly inside (n − ½, n + ½)
    * and rounds to n; otherwise the kernel recomputes that day exactly.
    */
   readonly distributionRoundingBound: Float64Array;
@@ -145,7 +145,8 @@ function addClassRuns(
       const y = grid.yearDays[m]!;
       const distMultiplier = dist / (1e8 * y);
       const servMultiplier = serv / (1e8 * y);
-      // SPEC §4 sums per class-month stay exact in Float64 only below 2^53 cents.
+      // SPEC §4 sums per class-month stay exact in Float64 only below 2^53 cents; this also keeps
+      // every daily fee below 2^51, the kernel's rounding range.
       const maxFee = maxAbsNetAssets * Math.max(distMultiplier, servMultiplier) + 1;
       if ((maxAbsNetAssets + maxFee) * 31 >= MAX_EXACT_FLOAT_INTEGER) {
         throw new ClassSeriesError(terms.classKey, 'net assets too large for exact Float64 monthly sums');

@@ -48,6 +48,8 @@ const DOT = 46;
 const ZERO = 48;
 const MAX_CENTS = 2 ** 53;
 const FNV_OFFSET = 0x811c9dc5;
+const SLOW_PATH = -1;
+const INCOMPLETE = -2;
 const FNV_PRIME = 16777619;
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -167,19 +169,117 @@ export class NetAssetsCsvScanner {
   scan(bytes: Uint8Array, end: number, final: boolean): number {
     let pos = 0;
     while (pos < end) {
-      let lineEnd = bytes.indexOf(NEWLINE, pos);
+      const start = pos;
+      const afterRow = this.fastRow(bytes, start, end, final);
+      if (afterRow === INCOMPLETE) break;
+      if (afterRow !== SLOW_PATH) {
+        pos = afterRow;
+        continue;
+      }
+      // Slow path: the header, quoted fields, blank lines and every error, one whole line at a time.
+      let lineEnd = bytes.indexOf(NEWLINE, start);
       if (lineEnd < 0 || lineEnd >= end) {
         if (!final) break;
         lineEnd = end;
       }
       const next = lineEnd + 1;
-      if (lineEnd > pos && bytes[lineEnd - 1] === CR) lineEnd--;
+      if (lineEnd > start && bytes[lineEnd - 1] === CR) lineEnd--;
       this.line++;
-      if (this.line === 1) this.header(bytes, pos, lineEnd);
-      else if (lineEnd > pos) this.row(bytes, pos, lineEnd);
+      if (this.line === 1) this.header(bytes, start, lineEnd);
+      else if (lineEnd > start) this.row(bytes, start, lineEnd);
       pos = next;
     }
     return Math.min(pos, end);
+  }
+
+  /**
+   * Fast path: an unquoted "YYYY-MM-DD,portfolio,class,dollars" line parsed in one pass. Returns
+   * the position after its newline, SLOW_PATH for anything else, or INCOMPLETE at the buffer end.
+   */
+  private fastRow(bytes: Uint8Array, start: number, end: number, final: boolean): number {
+    if (this.line === 0 || start + 11 > end) return SLOW_PATH;
+    if (bytes[start + 4] !== MINUS || bytes[start + 7] !== MINUS || bytes[start + 10] !== COMMA)
+      return SLOW_PATH;
+    let key = 0;
+    for (let i = start; i < start + 10; i++) {
+      if (i === start + 4 || i === start + 7) continue;
+      const d = bytes[i]! - ZERO;
+      if (d >>> 0 > 9) return SLOW_PATH;
+      key = key * 10 + d;
+    }
+    let day = this.lastDay;
+    if (key !== this.lastDateKey) {
+      const year = Math.floor(key / 10000);
+      const month = Math.floor(key / 100) % 100;
+      const dom = key % 100;
+      if (month < 1 || month > 12 || dom < 1 || dom > daysInMonth(year, month)) return SLOW_PATH;
+      day = dayNumberFromCivil(year, month, dom);
+      this.lastDateKey = key;
+      this.lastDay = day;
+    }
+    let p = start + 11;
+    let h = FNV_OFFSET;
+    const ps = p;
+    for (;;) {
+      if (p >= end) return SLOW_PATH;
+      const b = bytes[p]!;
+      if (b === COMMA) break;
+      if (b === QUOTE || b === NEWLINE || b === CR) return SLOW_PATH;
+      h = Math.imul(h ^ b, FNV_PRIME);
+      p++;
+    }
+    const pe = p++;
+    h = Math.imul(h ^ COMMA, FNV_PRIME);
+    const cs = p;
+    for (;;) {
+      if (p >= end) return SLOW_PATH;
+      const b = bytes[p]!;
+      if (b === COMMA) break;
+      if (b === QUOTE || b === NEWLINE || b === CR) return SLOW_PATH;
+      h = Math.imul(h ^ b, FNV_PRIME);
+      p++;
+    }
+    const ce = p++;
+    if (pe === ps || ce === cs) return SLOW_PATH;
+    const negative = bytes[p] === MINUS;
+    if (negative) p++;
+    const ws = p;
+    let whole = 0;
+    while (p < end) {
+      const d = bytes[p]! - ZERO;
+      if (d >>> 0 > 9) break;
+      whole = whole * 10 + d;
+      p++;
+    }
+    if (p === ws || whole > MAX_CENTS / 100) return SLOW_PATH;
+    let cents = whole * 100;
+    if (p < end && bytes[p] === DOT) {
+      const d1 = bytes[p + 1]! - ZERO;
+      if (p + 1 >= end || d1 >>> 0 > 9) return SLOW_PATH;
+      cents += d1 * 10;
+      p += 2;
+      const d2 = bytes[p]! - ZERO;
+      if (p < end && d2 >>> 0 <= 9) {
+        cents += d2;
+        p++;
+      }
+    }
+    if (p < end) {
+      if (bytes[p] === NEWLINE) p++;
+      else if (bytes[p] === CR && p + 1 < end && bytes[p + 1] === NEWLINE) p += 2;
+      else return SLOW_PATH;
+    } else if (!final) {
+      return INCOMPLETE; // the line may continue in the next buffer
+    }
+    if (cents > MAX_CENTS) return SLOW_PATH;
+    const c = this.classes.indexOf(bytes, ps, pe, cs, ce, h);
+    if (this.rows === this.classIndex.length) this.grow();
+    this.classIndex[this.rows] = c;
+    this.dayNumber[this.rows] = day;
+    this.netAssetsCents[this.rows] = negative ? -cents : cents;
+    this.rows++;
+    this.line++;
+    return p;
   }
 
   finish(): NetAssetsColumns {
@@ -300,8 +400,9 @@ export class NetAssetsCsvScanner {
       this.fail('date', `${JSON.stringify(utf8.decode(bytes.subarray(s, e)))} is not a date (YYYY-MM-DD)`);
     if (e - s !== 10 || bytes[s + 4] !== MINUS || bytes[s + 7] !== MINUS) bad();
     let key = 0;
-    for (const i of [0, 1, 2, 3, 5, 6, 8, 9]) {
-      const d = bytes[s + i]! - ZERO;
+    for (let i = s; i < e; i++) {
+      if (i === s + 4 || i === s + 7) continue;
+      const d = bytes[i]! - ZERO;
       if (d < 0 || d > 9) bad();
       key = key * 10 + d;
     }

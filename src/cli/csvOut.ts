@@ -4,5 +4,8 @@ export function toCsv<T extends object>(columns: readonly string[], rows: readon
     const s = v === null || v === undefined ? '' : String(v);
     return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
   };
-  return [columns.join(','), ...rows.map((r) => columns.map((c) => cell((r as Record<string, unknown>)[c])).join(','))].join('\n');
+  return [
+    columns.join(','),
+    ...rows.map((r) => columns.map((c) => cell((r as Record<string, unknown>)[c])).join(',')),
+  ].join('\n');
 }

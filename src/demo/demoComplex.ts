@@ -52,14 +52,24 @@ function planDocument(opts: {
   return {
     kind: opts.kind,
     title:
-      opts.amendmentNumber === null ? instrumentTitle : `Amendment No. ${opts.amendmentNumber} to the ${instrumentTitle}`,
+      opts.amendmentNumber === null
+        ? instrumentTitle
+        : `Amendment No. ${opts.amendmentNumber} to the ${instrumentTitle}`,
     exhibit: null,
-    instrument: { kind: 'plan', title: 'Master Distribution Plan', registrant: null, classes: [opts.cls], datedAsOf: '2024-01-02' },
+    instrument: {
+      kind: 'plan',
+      title: 'Master Distribution Plan',
+      registrant: null,
+      classes: [opts.cls],
+      datedAsOf: '2024-01-02',
+    },
     amendmentNumber: opts.amendmentNumber,
     effectiveDate: opts.effectiveDate,
     datedDate: opts.effectiveDate,
     terms: { distributionFeePct: null, serviceFeePct: null },
-    schedules: [{ name: 'Schedule A', replacesEntirely: opts.kind === 'plan-amendment', entries: opts.entries }],
+    schedules: [
+      { name: 'Schedule A', replacesEntirely: opts.kind === 'plan-amendment', entries: opts.entries },
+    ],
     renames: opts.renames ?? [],
     renameRules: opts.renameRules ?? [],
     footnotes: [],
@@ -80,15 +90,17 @@ function classAEntries(names: (p: DemoPortfolio) => string, extra: DemoPortfolio
 }
 
 function classCEntries(): ScheduleEntry[] {
-  return PORTFOLIOS.filter((p) => p.registrant !== INCOME || p.name !== 'Summit Municipal Income Fund').map((p) => ({
-    registrant: p.registrant,
-    portfolio: p.name,
-    class: 'C',
-    assetBasedSalesChargePct: '0.75',
-    assetBasedSalesChargeBound: 'maximum',
-    serviceFeePct: '0.25',
-    aggregateFeePct: '1.00',
-  }));
+  return PORTFOLIOS.filter((p) => p.registrant !== INCOME || p.name !== 'Summit Municipal Income Fund').map(
+    (p) => ({
+      registrant: p.registrant,
+      portfolio: p.name,
+      class: 'C',
+      assetBasedSalesChargePct: '0.75',
+      assetBasedSalesChargeBound: 'maximum',
+      serviceFeePct: '0.25',
+      aggregateFeePct: '1.00',
+    }),
+  );
 }
 
 function classBList(registrants: readonly string[], moveRealEstate: boolean): ScheduleEntry[] {
@@ -103,7 +115,11 @@ function classBList(registrants: readonly string[], moveRealEstate: boolean): Sc
   }));
 }
 
-const NEW_FUND: DemoPortfolio = { registrant: EQUITY, name: 'Summit Global Opportunities Fund', classAAbscPct: '0.10' };
+const NEW_FUND: DemoPortfolio = {
+  registrant: EQUITY,
+  name: 'Summit Global Opportunities Fund',
+  classAAbscPct: '0.10',
+};
 
 /** The complex's exhibits, in the order they were signed. */
 export function demoExhibits(): { fileName: string; doc: ExhibitDocument }[] {
@@ -111,7 +127,13 @@ export function demoExhibits(): { fileName: string; doc: ExhibitDocument }[] {
     kind: 'agreement',
     title: 'Master Distribution Agreement (Class B Shares)',
     exhibit: null,
-    instrument: { kind: 'agreement', title: 'Master Distribution Agreement', registrant: null, classes: ['B'], datedAsOf: DEMO_START },
+    instrument: {
+      kind: 'agreement',
+      title: 'Master Distribution Agreement',
+      registrant: null,
+      classes: ['B'],
+      datedAsOf: DEMO_START,
+    },
     amendmentNumber: null,
     effectiveDate: DEMO_START,
     datedDate: null,
@@ -133,16 +155,30 @@ export function demoExhibits(): { fileName: string; doc: ExhibitDocument }[] {
     effectiveDate: '2025-07-01',
     datedDate: '2025-07-01',
     terms: { distributionFeePct: null, serviceFeePct: null },
-    schedules: [{ name: 'Schedule A-1', replacesEntirely: true, entries: classBList([EQUITY, INCOME], true) }],
+    schedules: [
+      { name: 'Schedule A-1', replacesEntirely: true, entries: classBList([EQUITY, INCOME], true) },
+    ],
   };
   return [
     {
       fileName: 'demo-01-class-a-plan.txt',
-      doc: planDocument({ kind: 'plan', cls: 'A', effectiveDate: DEMO_START, amendmentNumber: null, entries: classAEntries((p) => p.name) }),
+      doc: planDocument({
+        kind: 'plan',
+        cls: 'A',
+        effectiveDate: DEMO_START,
+        amendmentNumber: null,
+        entries: classAEntries((p) => p.name),
+      }),
     },
     {
       fileName: 'demo-02-class-c-plan.txt',
-      doc: planDocument({ kind: 'plan', cls: 'C', effectiveDate: DEMO_START, amendmentNumber: null, entries: classCEntries() }),
+      doc: planDocument({
+        kind: 'plan',
+        cls: 'C',
+        effectiveDate: DEMO_START,
+        amendmentNumber: null,
+        entries: classCEntries(),
+      }),
     },
     { fileName: 'demo-03-class-b-agreement.txt', doc: classBAgreement },
     {

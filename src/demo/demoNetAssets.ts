@@ -13,7 +13,8 @@ export function demoNetAssetsCsv(registry: Registry, from: string, to: string, s
   const days = businessDaysBetween(from, to);
   const lines = ['date,portfolio,class,net_assets'];
   for (const { portfolioId, class: cls } of registry.classKeys()) {
-    let cents = BigInt(Math.round((20 + random() * 1_980) * 1_000_000)) * 100n + BigInt(Math.floor(random() * 100));
+    let cents =
+      BigInt(Math.round((20 + random() * 1_980) * 1_000_000)) * 100n + BigInt(Math.floor(random() * 100));
     let started = false;
     for (const day of days) {
       if (!registry.governingOn(portfolioId, cls, day)) {

@@ -57,7 +57,10 @@ const FILLERS = new Set(['BASED', 'CHARGE', 'CHARGES', 'FEE', 'FEES', 'ANNUAL', 
 const CANONICAL: readonly RateColumn[] = ['assetBasedSalesCharge', 'serviceFee', 'aggregateFee'];
 
 function headingWordKey(tok: string): string {
-  return tok.toUpperCase().replace(/(?:\*+|\(\d{1,2}\))$/, '');
+  const up = tok.toUpperCase();
+  const last = up.charCodeAt(up.length - 1);
+  // a footnote marker glued on: "CHARGE*", "FEE(1)"
+  return last === 42 || last === 41 ? up.replace(/(?:\*+|\(\d{1,2}\))$/, '') : up;
 }
 
 function isDashes(tok: string): boolean {
@@ -65,9 +68,10 @@ function isDashes(tok: string): boolean {
 }
 
 /** A word that belongs to a column heading. */
+const HEADING_WORDS = new Set([...Object.keys(QUALIFIERS), ...Object.keys(ANCHORS), ...FILLERS]);
+
 export function isHeadingWord(tok: string): boolean {
-  const k = headingWordKey(tok);
-  return k in QUALIFIERS || k in ANCHORS || FILLERS.has(k);
+  return tok.length <= 14 && HEADING_WORDS.has(headingWordKey(tok));
 }
 
 /**
@@ -76,6 +80,9 @@ export function isHeadingWord(tok: string): boolean {
  * @example splitHeadingLine('AIM EQUITY FUNDS      BASED   MAXIMUM', 7)?.label === 'AIM EQUITY FUNDS'
  */
 export function splitHeadingLine(text: string, no: number): HeadingLine | null {
+  const trimmed = text.trimEnd();
+  const lastWord = trimmed.slice(trimmed.lastIndexOf(' ') + 1);
+  if (lastWord === '' || (!isHeadingWord(lastWord) && !isDashes(lastWord))) return null;
   const toks: HeadingWord[] = [];
   const re = /\S+/g;
   for (let m = re.exec(text); m !== null; m = re.exec(text)) toks.push({ word: m[0], x: m.index });
@@ -135,8 +142,7 @@ export function columnLayout(block: readonly HeadingLine[]): ColumnLayout | stri
   }
   if (anchorX.size === 0) return 'column headings name no rate (expected e.g. SALES CHARGE, SERVICE FEE)';
   const present = CANONICAL.filter((c) => anchorX.has(c));
-  const columns =
-    orderLine !== null && orderLine.length === present.length ? orderLine : [...present];
+  const columns = orderLine !== null && orderLine.length === present.length ? orderLine : [...present];
 
   let bound: AssetBasedSalesChargeBound = null;
   const absc = columns.indexOf('assetBasedSalesCharge');

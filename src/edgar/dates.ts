@@ -27,7 +27,8 @@ const MONTH_NUMBERS: Record<string, number> = {
   nov: 11,
   dec: 12,
 };
-const MONTH = '(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\\.?';
+const MONTH =
+  '(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\\.?';
 // "March 31, 2006" | "the 18th day of August, 2003"
 const DATE = `(?:${MONTH}\\s+(\\d{1,2}),?\\s+(\\d{4})|(?:(?:the|this)\\s+)?(\\d{1,2})(?:st|nd|rd|th)?\\s+day\\s+of\\s+${MONTH},?\\s+(\\d{4}))`;
 
@@ -117,10 +118,14 @@ export function madeAsOfDate(prose: ProseText): FoundDate | null {
   return m && iso !== null ? { iso, line: prose.lineAt(m.index) } : null;
 }
 
-const DATED_LINE_RE = new RegExp(`^Dated(?:\\s+as\\s+of)?\\s*:?\\s*${DATE}`, 'i');
+// "Dated: March 31, 2006", or "Dated as of March 31, 2006" alone on its line — not the body's
+// "… dated as of July 23, 1998, pursuant to Rule 12b-1".
+const DATED_LINE_RE = new RegExp(`^(?:Dated|DATED)(?:\\s+as\\s+of)?\\s*:\\s*${DATE}`, 'i');
+const DATED_ALONE_RE = new RegExp(`^(?:Dated|DATED)(?:\\s+as\\s+of)?\\s+${DATE}\\.?$`, 'i');
 
 /** The "Dated: March 31, 2006" line. */
 export function datedLine(trimmed: string): string | null {
-  const m = DATED_LINE_RE.exec(trimmed);
+  if (!/^(?:Dated|DATED)\b/.test(trimmed)) return null;
+  const m = DATED_LINE_RE.exec(trimmed) ?? DATED_ALONE_RE.exec(trimmed);
   return m ? isoOf(m, 1) : null;
 }

@@ -37,6 +37,7 @@ const UNDERLINE_RE = /^[-=_\s]+$/;
 // "2", "- 2 -", "Page 2", "A-1" (appendix page), "ii" on a line of its own.
 const PAGE_NUMBER_RE = /^(?:-\s*)?(?:page\s+)?(?:[A-Z]-)?\d{1,3}(?:\s*-)?$|^[ivx]{1,5}$/i;
 const CONTROL_RE = /[\x01-\x08\x0e-\x1f\x7f]/g;
+const CONTROL_PRESENT_RE = /[\x01-\x08\x0e-\x1f\x7f]/;
 
 function expandTabs(s: string): string {
   if (!s.includes('\t')) return s;
@@ -62,7 +63,7 @@ export function readEdgarText(raw: string, file: string): EdgarText {
   const nul = raw.indexOf('\u0000');
   if (nul >= 0) throw new ExhibitParseError(file, 1, 'file is binary (NUL bytes)');
   const sample = raw.slice(0, 65_536);
-  const controls = sample.match(CONTROL_RE)?.length ?? 0;
+  const controls = CONTROL_PRESENT_RE.test(sample) ? (sample.match(CONTROL_RE)?.length ?? 0) : 0;
   if (controls > sample.length / 20) throw new ExhibitParseError(file, 1, 'file is binary (control bytes)');
 
   const rawLines = raw.split(/\r\n|\r|\n|\f/);
@@ -71,8 +72,8 @@ export function readEdgarText(raw: string, file: string): EdgarText {
   const lines: EdgarLine[] = [];
   for (let i = 0; i < rawLines.length; i++) {
     const original = rawLines[i]!;
-    if (METADATA_RE.test(original)) continue;
-    const text = expandTabs(blankTags(original)).replace(/\s+$/, '');
+    if (original.includes('<') && METADATA_RE.test(original)) continue;
+    const text = expandTabs(blankTags(original)).trimEnd();
     const trimmed = text.trim();
     if (trimmed === '' && !original.includes('<')) {
       lines.push({ no: i + 1, text: '', trimmed: '', indent: 0, opensTable: false, closesTable: false });
@@ -80,8 +81,10 @@ export function readEdgarText(raw: string, file: string): EdgarText {
     }
     const opensTable = TABLE_OPEN_RE.test(original);
     const closesTable = TABLE_CLOSE_RE.test(original);
-    const isUnderline = trimmed !== '' && UNDERLINE_RE.test(trimmed) && trimmed.length >= 3;
-    const isPageNumber = PAGE_NUMBER_RE.test(trimmed);
+    const first = trimmed.charAt(0);
+    const isUnderline =
+      (first === '-' || first === '=' || first === '_') && trimmed.length >= 3 && UNDERLINE_RE.test(trimmed);
+    const isPageNumber = trimmed.length <= 14 && PAGE_NUMBER_RE.test(trimmed);
     const content = isUnderline || isPageNumber ? '' : text;
     const contentTrimmed = content.trim();
     lines.push({

@@ -79,3 +79,11 @@ export class ExhibitParseError extends Error {
     this.name = 'ExhibitParseError';
   }
 }
+
+/** How the reader starts the warning for a document cut off inside a schedule. */
+export const CUT_OFF_WARNING_PREFIX = 'document ends inside';
+
+/** A document cut off mid-table is read in part: `parse` returns it, `import` refuses it (SPEC §2.1). */
+export function cutOffWarning(doc: ExhibitDocument): string | undefined {
+  return doc.warnings.find((w) => w.startsWith(CUT_OFF_WARNING_PREFIX));
+}

@@ -4,8 +4,8 @@
  * and the classes it covers ("(CLASS R SHARES)") — SPEC §2.1 `kind`, `title`, `instrument`.
  */
 
-import { ExhibitParseError, type ExhibitKind, type InstrumentKind } from './exhibitDocument.js';
 import type { EdgarLine } from './edgarText.js';
+import { type ExhibitKind, ExhibitParseError, type InstrumentKind } from './exhibitDocument.js';
 import { isParenthesised, scheduleHeading } from './lineShapes.js';
 import { classCodesIn, isClassLabel } from './shareClasses.js';
 import { titleCase } from './titleCase.js';
@@ -77,7 +77,10 @@ export function readHeading(lines: readonly EdgarLine[], file: string): ExhibitH
   // "MASTER DISTRIBUTION PLAN (CLASS R SHARES)" on one line
   const inline = /\(([^()]*\bCLASS[^()]*)\)/.exec(joinedRaw);
   if (inline) parentheses.push(inline[0]);
-  const joined = joinedRaw.replace(/\([^()]*\bCLASS[^()]*\)/g, ' ').replace(/\s+/g, ' ').trim();
+  const joined = joinedRaw
+    .replace(/\([^()]*\bCLASS[^()]*\)/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   if (!/\b(?:PLAN|AGREEMENT)\b/.test(joined) || !/\b(?:DISTRIBUTION|12B-1)\b/.test(joined)) {
     const shown = joined === '' ? 'no title in capitals at the top' : `title "${joined.slice(0, 80)}"`;
     throw new ExhibitParseError(file, firstNo, `not a distribution plan or agreement (${shown})`);

@@ -31,7 +31,21 @@ export function scheduleHeading(trimmed: string): ScheduleHeading | null {
   return { name, quoted: m[1] !== '', continuesWithTo: rest.startsWith('TO') };
 }
 
-const SMALL_WORDS = new Set(['and', 'of', 'the', 'for', 'de', 'or', 'to', 'in', 'a', 'an', 'on', 'at', 'with']);
+const SMALL_WORDS = new Set([
+  'and',
+  'of',
+  'the',
+  'for',
+  'de',
+  'or',
+  'to',
+  'in',
+  'a',
+  'an',
+  'on',
+  'at',
+  'with',
+]);
 
 /** Letters are all capitals (and there are some). */
 export function isAllCaps(text: string): boolean {
@@ -60,7 +74,9 @@ export function isProse(trimmed: string): boolean {
 
 /** "PORTFOLIO", "PORTFOLIOS", "Portfolio - Class K Shares", "PORTFOLIOS:" */
 export function portfolioLabel(trimmed: string): { classes: string | null } | null {
-  const m = /^(?:PORTFOLIOS?|Portfolios?|FUNDS?|Funds?|SERIES|Series)\s*(?:[-\u2013\u2014:]\s*(.*))?$/.exec(trimmed);
+  const m = /^(?:PORTFOLIOS?|Portfolios?|FUNDS?|Funds?|SERIES|Series)\s*(?:[-\u2013\u2014:]\s*(.*))?$/.exec(
+    trimmed,
+  );
   if (!m) return null;
   const rest = (m[1] ?? '').trim();
   if (rest === '') return { classes: null };

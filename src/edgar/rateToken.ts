@@ -25,14 +25,21 @@ export function stripFootnoteSuffix(tok: string): string {
   return tok.replace(FOOTNOTE_SUFFIX_RE, '');
 }
 
+// memo of tokens already read: a pure function's results, so sharing them changes nothing
+const seen = new Map<string, RateToken | null>();
+
 /**
  * @example readRateToken('.25%') → { pct: '0.25', hadPercentSign: true }
  * @example readRateToken('Fund') → null
  */
 export function readRateToken(tok: string): RateToken | null {
+  const known = seen.get(tok);
+  if (known !== undefined) return known;
   const m = RATE_RE.exec(stripFootnoteSuffix(tok));
-  if (!m) return null;
-  return { pct: normalizeRatePct(m[1]!), hadPercentSign: m[2] === '%' };
+  const read = m ? { pct: normalizeRatePct(m[1]!), hadPercentSign: m[2] === '%' } : null;
+  // schedules repeat a handful of rates thousands of times; bounded so memory stays flat
+  if (seen.size < 4096) seen.set(tok, read);
+  return read;
 }
 
 /** "0.75" → "0.75%"; the renderer's spelling of a rate. */

@@ -33,28 +33,44 @@ export function stripClosingQuote(text: string): { text: string; closesQuote: bo
  */
 export function readRow(line: string, columns: number): RowReading {
   const { text, closesQuote } = stripClosingQuote(line);
-  const toks = text.split(/\s+/).filter((t) => t !== '');
+  // tokens are taken from the right one at a time: rows are mostly padding between few words
   const rates: string[] = [];
-  let end = toks.length;
+  let end = text.length;
+  let percentAfter = false;
   while (end > 0 && rates.length < columns) {
-    const t = toks[end - 1]!;
-    if (isFootnoteMarker(t) || t === '%') {
-      end--;
+    while (end > 0 && text.charCodeAt(end - 1) === 32) end--;
+    if (end === 0) break;
+    const start = text.lastIndexOf(' ', end - 1) + 1;
+    const t = text.slice(start, end);
+    if (t === '%' || isFootnoteMarker(t)) {
+      percentAfter = t === '%';
+      end = start;
       continue;
     }
     const r = readRateToken(t);
     if (r === null) break;
     rates.unshift(r.pct);
-    end--;
+    percentAfter = false;
+    end = start;
   }
+  const nameToks = text
+    .slice(0, end)
+    .split(' ')
+    .filter((t) => t !== '');
   // A rate-looking token with "%" still left means the row has more rates than columns.
   let extraRate = false;
-  const last = toks[end - 1];
+  let k = nameToks.length - 1;
+  let percent = percentAfter;
+  while (k >= 0 && (nameToks[k] === '%' || isFootnoteMarker(nameToks[k]!))) {
+    if (nameToks[k] === '%') percent = true;
+    k--;
+  }
+  const last = nameToks[k];
   if (last !== undefined && rates.length > 0) {
     const r = readRateToken(last);
-    extraRate = r !== null && (r.hadPercentSign || toks[end] === '%');
+    extraRate = r !== null && (r.hadPercentSign || percent);
   }
-  return { name: cleanName(toks.slice(0, end)), rates, extraRate, closesQuote };
+  return { name: cleanName(nameToks), rates, extraRate, closesQuote };
 }
 
 /** Portfolio name tokens → name: footnote markers and dot leaders dropped, spacing collapsed. */
@@ -65,6 +81,7 @@ export function cleanName(toks: readonly string[]): string {
     if (isFootnoteMarker(t) || /^\.{2,}$/.test(t)) kept.pop();
     else break;
   }
-  if (kept.length > 0) kept[kept.length - 1] = stripFootnoteSuffix(kept[kept.length - 1]!).replace(/\.{2,}$/, '');
+  if (kept.length > 0)
+    kept[kept.length - 1] = stripFootnoteSuffix(kept[kept.length - 1]!).replace(/\.{2,}$/, '');
   return kept.join(' ').trim();
 }

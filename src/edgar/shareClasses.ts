@@ -57,17 +57,21 @@ export function classCodesIn(text: string): string[] {
 
 /** "CLASS C SHARES", "Class C Shares:", "INVESTOR CLASS SHARES", "CLASSES A AND C" — a label that only names classes. */
 export function isClassLabel(text: string): boolean {
+  if (!/\bCLASS(?:ES)?\b/i.test(text)) return false;
   const t = text.replace(/[():*"]/g, ' ').trim();
-  if (!/\bCLASS(?:ES)?\b/i.test(t)) return false;
   const rest = t
     .replace(/\b(?:CLASS(?:ES)?|SHARES?|AND)\b/gi, ' ')
     .replace(/[,&]/g, ' ')
     .split(/\s+/)
     .filter((w) => w !== '');
-  return rest.length > 0 && rest.every((w) => isLetterCode(w.toUpperCase()) || NAMED_CLASSES.has(w.toUpperCase()));
+  return (
+    rest.length > 0 && rest.every((w) => isLetterCode(w.toUpperCase()) || NAMED_CLASSES.has(w.toUpperCase()))
+  );
 }
 
 /** How the renderer writes a class in a heading: "CLASS R SHARES", "INVESTOR CLASS SHARES". */
 export function classHeading(code: string): string {
-  return NAMED_CLASSES.has(code.toUpperCase()) ? `${code.toUpperCase()} CLASS SHARES` : `CLASS ${code} SHARES`;
+  return NAMED_CLASSES.has(code.toUpperCase())
+    ? `${code.toUpperCase()} CLASS SHARES`
+    : `CLASS ${code} SHARES`;
 }

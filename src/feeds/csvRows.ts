@@ -13,23 +13,40 @@ export interface CsvRow {
  */
 export function readCsvFeed(file: string, bytes: Uint8Array, columns: readonly string[]): CsvRow[] {
   const text = Buffer.from(bytes).toString('utf8');
-  if (text.includes('\u0000')) throw new BadInputError([{ file, line: 1, field: null, reason: 'file is binary, not CSV' }]);
+  if (text.includes('\u0000'))
+    throw new BadInputError([{ file, line: 1, field: null, reason: 'file is binary, not CSV' }]);
   let records: { record: string[]; info: { lines: number } }[];
   try {
-    records = parse(text, { bom: true, info: true, skip_empty_lines: true, relax_column_count: false, trim: true }) as unknown as {
+    records = parse(text, {
+      bom: true,
+      info: true,
+      skip_empty_lines: true,
+      relax_column_count: false,
+      trim: true,
+    }) as unknown as {
       record: string[];
       info: { lines: number };
     }[];
   } catch (e) {
     const err = e as Error & { lines?: number };
-    throw new BadInputError([{ file, line: err.lines ?? 1, field: null, reason: `not valid CSV: ${err.message}` }]);
+    throw new BadInputError([
+      { file, line: err.lines ?? 1, field: null, reason: `not valid CSV: ${err.message}` },
+    ]);
   }
-  if (records.length === 0) throw new BadInputError([{ file, line: 1, field: null, reason: `file is empty; expected a header ${columns.join(',')}` }]);
+  if (records.length === 0)
+    throw new BadInputError([
+      { file, line: 1, field: null, reason: `file is empty; expected a header ${columns.join(',')}` },
+    ]);
   const header = records[0]!.record.map((h) => h.toLowerCase());
   const missing = columns.filter((c) => !header.includes(c));
   if (missing.length > 0)
     throw new BadInputError([
-      { file, line: 1, field: missing[0]!, reason: `header lacks column ${missing.join(', ')}; expected ${columns.join(',')}` },
+      {
+        file,
+        line: 1,
+        field: missing[0]!,
+        reason: `header lacks column ${missing.join(', ')}; expected ${columns.join(',')}`,
+      },
     ]);
   const index = columns.map((c) => header.indexOf(c));
   return records.slice(1).map(({ record, info }) => {

@@ -26,7 +26,14 @@ export interface NetAssetsImportResult {
   readonly rows: number;
   readonly inserted: number;
   readonly unchanged: number;
-  readonly restated: { portfolio: string; class: string; date: string; old: string; new: string; closedMonth: string | null }[];
+  readonly restated: {
+    portfolio: string;
+    class: string;
+    date: string;
+    old: string;
+    new: string;
+    closedMonth: string | null;
+  }[];
   readonly warnings: string[];
 }
 
@@ -46,14 +53,22 @@ export function validateNetAssetsRows(
   const uncovered = new Map<string, { first: string; last: string; n: number }>();
   for (const { line, values } of csv) {
     const bad = (field: string, reason: string) => problems.push({ file, line, field, reason });
-    const { date, portfolio, class: cls, net_assets: amount } = values as Record<(typeof NET_ASSETS_COLUMNS)[number], string>;
+    const {
+      date,
+      portfolio,
+      class: cls,
+      net_assets: amount,
+    } = values as Record<(typeof NET_ASSETS_COLUMNS)[number], string>;
     if (!isIsoDate(date)) {
       bad('date', `${JSON.stringify(date)} is not a date (YYYY-MM-DD)`);
       continue;
     }
     const pid = registry.identities.resolve(portfolio);
     if (pid === undefined) {
-      bad('portfolio', `unknown portfolio ${JSON.stringify(portfolio)}; import the exhibit that lists it first`);
+      bad(
+        'portfolio',
+        `unknown portfolio ${JSON.stringify(portfolio)}; import the exhibit that lists it first`,
+      );
       continue;
     }
     const canonicalClass = classOf.get(`${pid}|${cls.toLowerCase()}`);
@@ -81,10 +96,22 @@ export function validateNetAssetsRows(
     seen.set(key, line);
     if (!registry.governingOn(pid, canonicalClass, date)) {
       const u = uncovered.get(`${pid}|${canonicalClass}`);
-      if (u) uncovered.set(`${pid}|${canonicalClass}`, { first: u.first < date ? u.first : date, last: u.last > date ? u.last : date, n: u.n + 1 });
+      if (u)
+        uncovered.set(`${pid}|${canonicalClass}`, {
+          first: u.first < date ? u.first : date,
+          last: u.last > date ? u.last : date,
+          n: u.n + 1,
+        });
       else uncovered.set(`${pid}|${canonicalClass}`, { first: date, last: date, n: 1 });
     }
-    rows.push({ line, date, portfolioId: pid, portfolioName: portfolio, class: canonicalClass, netAssetsCents: cents });
+    rows.push({
+      line,
+      date,
+      portfolioId: pid,
+      portfolioName: portfolio,
+      class: canonicalClass,
+      netAssetsCents: cents,
+    });
   }
   for (const [k, u] of uncovered) {
     const [pid, cls] = k.split('|') as [string, string];
@@ -115,7 +142,10 @@ export function missingBusinessDayProblems(
     const dates = new Set([...stored, ...list.map((r) => r.date)]);
     const sorted = [...dates].sort();
     const first = sorted[0]!;
-    const last = list.map((r) => r.date).sort().at(-1)!;
+    const last = list
+      .map((r) => r.date)
+      .sort()
+      .at(-1)!;
     for (const day of businessDaysBetween(first, last)) {
       if (dates.has(day)) continue;
       const [pid, cls] = k.split('|') as [string, string];
@@ -181,7 +211,9 @@ export async function importNetAssets(
       );
       for (const f of found) existing.set(`${f.portfolio_id}|${f.class}|${f.date}`, f.net_assets);
     }
-    const closed = new Set((await tx.query<{ month: string }>('SELECT month FROM closed_month')).map((r) => r.month));
+    const closed = new Set(
+      (await tx.query<{ month: string }>('SELECT month FROM closed_month')).map((r) => r.month),
+    );
     const fresh: NetAssetsRowIn[] = [];
     const changed: { row: NetAssetsRowIn; old: string }[] = [];
     let unchanged = 0;
@@ -236,7 +268,16 @@ export async function importNetAssets(
       await tx.query(
         `INSERT INTO net_assets_restatement (portfolio_id, class, date, old_net_assets, new_net_assets, restated_by, import_id, closed_month)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-        [row.portfolioId, row.class, row.date, old, formatCents(row.netAssetsCents), actor, importId, closedMonth],
+        [
+          row.portfolioId,
+          row.class,
+          row.date,
+          old,
+          formatCents(row.netAssetsCents),
+          actor,
+          importId,
+          closedMonth,
+        ],
       );
       restated.push({
         portfolio: row.portfolioName,
@@ -247,7 +288,9 @@ export async function importNetAssets(
         closedMonth,
       });
       if (closedMonth)
-        warnings.push(`${row.portfolioName} class ${row.class} ${row.date} restated in closed month ${closedMonth}: a prior-period adjustment is due`);
+        warnings.push(
+          `${row.portfolioName} class ${row.class} ${row.date} restated in closed month ${closedMonth}: a prior-period adjustment is due`,
+        );
     }
     return { file, rows: rows.length, inserted: fresh.length, unchanged, restated, warnings };
   });

@@ -34,7 +34,8 @@ export function capsOf(entry: {
   serviceFeePct: string | null;
   aggregateFeePct: string | null;
 }): RateCaps {
-  const absc = entry.assetBasedSalesChargePct === null ? null : parseRateMicroPct(entry.assetBasedSalesChargePct);
+  const absc =
+    entry.assetBasedSalesChargePct === null ? null : parseRateMicroPct(entry.assetBasedSalesChargePct);
   const service = entry.serviceFeePct === null ? null : parseRateMicroPct(entry.serviceFeePct);
   const aggregate = entry.aggregateFeePct === null ? null : parseRateMicroPct(entry.aggregateFeePct);
   let distributionFeeMax: bigint | null;
@@ -49,12 +50,19 @@ export function capsOf(entry: {
 }
 
 /** Why a rate pair is above the caps, or null when it is within them. */
-export function exceedsCaps(caps: RateCaps, distributionFeeMicroPct: bigint, serviceFeeMicroPct: bigint): string | null {
+export function exceedsCaps(
+  caps: RateCaps,
+  distributionFeeMicroPct: bigint,
+  serviceFeeMicroPct: bigint,
+): string | null {
   if (caps.distributionFeeMaxMicroPct !== null && distributionFeeMicroPct > caps.distributionFeeMaxMicroPct)
     return 'distribution fee above the maximum';
   if (caps.serviceFeeMaxMicroPct !== null && serviceFeeMicroPct > caps.serviceFeeMaxMicroPct)
     return 'service fee above the maximum';
-  if (caps.aggregateMaxMicroPct !== null && distributionFeeMicroPct + serviceFeeMicroPct > caps.aggregateMaxMicroPct)
+  if (
+    caps.aggregateMaxMicroPct !== null &&
+    distributionFeeMicroPct + serviceFeeMicroPct > caps.aggregateMaxMicroPct
+  )
     return 'aggregate fee above the maximum';
   return null;
 }

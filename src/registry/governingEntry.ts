@@ -56,7 +56,8 @@ function rateWithTerms(entryPct: string | null, termPct: string | null): string 
 function scheduleRates(c: Candidate): GoverningEntry['schedule'] {
   const absc = rateWithTerms(c.entry.assetBasedSalesChargePct, c.instrument.terms.distributionFeePct);
   const service = rateWithTerms(c.entry.serviceFeePct, c.instrument.terms.serviceFeePct);
-  let aggregate = c.entry.aggregateFeePct === null ? null : formatRatePct(parseRateMicroPct(c.entry.aggregateFeePct));
+  let aggregate =
+    c.entry.aggregateFeePct === null ? null : formatRatePct(parseRateMicroPct(c.entry.aggregateFeePct));
   if (aggregate === null && absc !== null && service !== null)
     aggregate = formatRatePct(parseRateMicroPct(absc) + parseRateMicroPct(service));
   return {
@@ -76,9 +77,14 @@ function sameRates(a: GoverningEntry['schedule'], b: GoverningEntry['schedule'])
 }
 
 function candidateOrder(a: Candidate, b: Candidate): number {
-  if (a.version.effectiveDate !== b.version.effectiveDate) return a.version.effectiveDate > b.version.effectiveDate ? -1 : 1;
+  if (a.version.effectiveDate !== b.version.effectiveDate)
+    return a.version.effectiveDate > b.version.effectiveDate ? -1 : 1;
   if (a.instrument.key !== b.instrument.key) return a.instrument.key < b.instrument.key ? -1 : 1;
-  return a.version.scheduleName < b.version.scheduleName ? -1 : a.version.scheduleName > b.version.scheduleName ? 1 : 0;
+  return a.version.scheduleName < b.version.scheduleName
+    ? -1
+    : a.version.scheduleName > b.version.scheduleName
+      ? 1
+      : 0;
 }
 
 /** Candidates per "portfolioId|class", in canonical order. */
@@ -155,7 +161,10 @@ export function governingEntriesOf(
     if (board) {
       const d = board.distributionFeePct ?? distributionFeePct;
       const s = board.serviceFeePct ?? serviceFeePct;
-      const why = d !== null && s !== null ? exceedsCaps(capsOf(rates), parseRateMicroPct(d), parseRateMicroPct(s)) : null;
+      const why =
+        d !== null && s !== null
+          ? exceedsCaps(capsOf(rates), parseRateMicroPct(d), parseRateMicroPct(s))
+          : null;
       if (why) {
         warnings.push(
           `board-set rate of ${board.effectiveDate} for ${portfolioId} class ${shareClass} is above the caps of ${governing.version.scheduleName} effective ${governing.version.effectiveDate} (${why}); the schedule's rates apply from ${day}`,

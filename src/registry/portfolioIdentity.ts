@@ -118,7 +118,12 @@ export function buildPortfolioIdentities(documents: readonly StoredDocument[]): 
         const target = collapseWhitespace(name.replace(re, rule.with));
         const tk = nameKey(target);
         const targetListed = firstListed.get(tk);
-        if (display.has(tk) && uf.find(tk) !== uf.find(k) && targetListed !== undefined && targetListed < doc.effectiveDate) {
+        if (
+          display.has(tk) &&
+          uf.find(tk) !== uf.find(k) &&
+          targetListed !== undefined &&
+          targetListed < doc.effectiveDate
+        ) {
           // The rule renames it all the same (the document says "each INVESCO Fund"), but it stays
           // its own portfolio: the name now belongs to two portfolios and resolves to the first.
           warnings.push(
@@ -147,7 +152,15 @@ export function buildPortfolioIdentities(documents: readonly StoredDocument[]): 
   const byId = new Map<string, PortfolioIdentity>();
   const portfolios: PortfolioIdentity[] = [];
   const sortedChanges = [...changes].sort((a, b) =>
-    a.date !== b.date ? (a.date < b.date ? -1 : 1) : a.source === b.source ? 0 : a.source === 'explicit' ? -1 : 1,
+    a.date !== b.date
+      ? a.date < b.date
+        ? -1
+        : 1
+      : a.source === b.source
+        ? 0
+        : a.source === 'explicit'
+          ? -1
+          : 1,
   );
   for (const keys of groups.values()) {
     const keySet = new Set(keys);

@@ -32,9 +32,17 @@ export interface ScheduleAnswer {
 
 export interface PortfolioHistory {
   readonly portfolioId: string;
-  readonly names: readonly { readonly name: string; readonly from: string | null; readonly lastDay: string | null }[];
+  readonly names: readonly {
+    readonly name: string;
+    readonly from: string | null;
+    readonly lastDay: string | null;
+  }[];
   readonly nameChanges: readonly NameChange[];
-  readonly registrants: readonly { readonly registrant: string | null; readonly from: string; readonly lastDay: string | null }[];
+  readonly registrants: readonly {
+    readonly registrant: string | null;
+    readonly from: string;
+    readonly lastDay: string | null;
+  }[];
   readonly classes: readonly {
     readonly class: string;
     readonly from: string;
@@ -59,7 +67,10 @@ export interface Registry {
   /** every (portfolioId, class) the registry knows */
   classKeys(): readonly { portfolioId: string; class: string }[];
   governingOn(portfolioId: string, shareClass: string, date: string): GoverningEntry | undefined;
-  scheduleAsOf(date: string, filter?: { class?: string; portfolio?: string }): {
+  scheduleAsOf(
+    date: string,
+    filter?: { class?: string; portfolio?: string },
+  ): {
     entries: ScheduleAnswer[];
     warnings: string[];
   };
@@ -68,7 +79,11 @@ export interface Registry {
   checkBoardRate(rate: BoardRate): string | null;
 }
 
-function answerOf(registry: { identities: PortfolioIdentities }, g: GoverningEntry, date: string): ScheduleAnswer {
+function answerOf(
+  registry: { identities: PortfolioIdentities },
+  g: GoverningEntry,
+  date: string,
+): ScheduleAnswer {
   return {
     registrant: g.registrant,
     portfolio: registry.identities.nameOn(g.portfolioId, date),
@@ -101,7 +116,10 @@ function covers(g: GoverningEntry, date: string): boolean {
  * The registry (SPEC §2) derived from every imported document and every board-set rate. It is a
  * pure function of its inputs, computed in one canonical order, so import order never changes it.
  */
-export function buildRegistry(documents: readonly StoredDocument[], boardRates: readonly BoardRate[] = []): Registry {
+export function buildRegistry(
+  documents: readonly StoredDocument[],
+  boardRates: readonly BoardRate[] = [],
+): Registry {
   const identities = buildPortfolioIdentities(documents);
   const { instruments, warnings: instrumentWarnings } = buildInstruments(documents);
   const warnings = [...identities.warnings, ...instrumentWarnings];
@@ -125,7 +143,10 @@ export function buildRegistry(documents: readonly StoredDocument[], boardRates: 
   const keys = [...candidates.keys()].sort();
   for (const key of keys) {
     const [pid, cls] = key.split('|') as [string, string];
-    governing.set(key, governingEntriesOf(pid, cls, candidates.get(key)!, boardByKey.get(key) ?? [], warnings));
+    governing.set(
+      key,
+      governingEntriesOf(pid, cls, candidates.get(key)!, boardByKey.get(key) ?? [], warnings),
+    );
   }
   const classKeys = keys.map((k) => {
     const [portfolioId, cls] = k.split('|') as [string, string];
@@ -150,7 +171,8 @@ export function buildRegistry(documents: readonly StoredDocument[], boardRates: 
         if (wantClass !== undefined && cls.toLowerCase() !== wantClass) continue;
         const g = registry.governingOn(portfolioId, cls, date);
         if (!g) continue;
-        if (g.conflict) notes.push(`conflict for ${identities.nameOn(portfolioId, date)} class ${cls}: ${g.conflict}`);
+        if (g.conflict)
+          notes.push(`conflict for ${identities.nameOn(portfolioId, date)} class ${cls}: ${g.conflict}`);
         out.push(answerOf(registry, g, date));
       }
       out.sort(
@@ -181,7 +203,8 @@ export function buildRegistry(documents: readonly StoredDocument[], boardRates: 
       const registrants: { registrant: string | null; from: string; lastDay: string | null }[] = [];
       const byDate = [...new Set(runs.map((r) => r.from))].sort();
       for (const day of byDate) {
-        const r = runs.find((g) => covers(g, day) && g.registrant !== null) ?? runs.find((g) => covers(g, day));
+        const r =
+          runs.find((g) => covers(g, day) && g.registrant !== null) ?? runs.find((g) => covers(g, day));
         if (!r) continue;
         const prev = registrants.at(-1);
         if (prev && (prev.registrant ?? '').toLowerCase() === (r.registrant ?? '').toLowerCase()) continue;
@@ -214,7 +237,8 @@ export function buildRegistry(documents: readonly StoredDocument[], boardRates: 
       const pid = identities.resolve(rate.portfolio);
       if (pid === undefined) return `unknown portfolio ${JSON.stringify(rate.portfolio)}`;
       const g = registry.governingOn(pid, rate.class, rate.effectiveDate);
-      if (!g) return `${rate.portfolio} class ${rate.class} is not covered by any instrument on ${rate.effectiveDate}`;
+      if (!g)
+        return `${rate.portfolio} class ${rate.class} is not covered by any instrument on ${rate.effectiveDate}`;
       const d = rate.distributionFeePct ?? g.schedule.assetBasedSalesChargePct;
       const s = rate.serviceFeePct ?? g.schedule.serviceFeePct;
       if (d === null || s === null) return null;

@@ -1,5 +1,10 @@
-import type { ExhibitDocument, InstrumentRef, InstrumentTerms, ScheduleEntry } from '../edgar/exhibitDocument.js';
 import { addDays } from '../calendar/isoDate.js';
+import type {
+  ExhibitDocument,
+  InstrumentRef,
+  InstrumentTerms,
+  ScheduleEntry,
+} from '../edgar/exhibitDocument.js';
 import { compareDocuments, instrumentKey, type StoredDocument } from './storedDocument.js';
 
 /** One version of a named schedule of an instrument, in force from its date until replaced. */

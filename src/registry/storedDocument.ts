@@ -13,11 +13,19 @@ export interface StoredDocument {
  */
 export function instrumentKey(ref: InstrumentRef): string {
   const registrant = (ref.registrant ?? '').replace(/\s+/g, ' ').trim().toLowerCase();
-  const classes = [...ref.classes].map((c) => c.toLowerCase()).sort().join('+');
+  const classes = [...ref.classes]
+    .map((c) => c.toLowerCase())
+    .sort()
+    .join('+');
   return `${ref.kind}|${registrant}|${classes}|${ref.datedAsOf ?? ''}`;
 }
 
-const KIND_ORDER: Record<string, number> = { plan: 0, agreement: 0, 'plan-amendment': 1, 'agreement-amendment': 1 };
+const KIND_ORDER: Record<string, number> = {
+  plan: 0,
+  agreement: 0,
+  'plan-amendment': 1,
+  'agreement-amendment': 1,
+};
 
 /** The canonical order every derivation uses, so that import order never matters (SPEC §2). */
 export function compareDocuments(a: StoredDocument, b: StoredDocument): number {

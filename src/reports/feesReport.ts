@@ -1,6 +1,6 @@
-import { accrueFast } from '../accrual/fastAccrual.js';
 import type { ClassSeries, RateSegment } from '../accrual/classSeries.js';
 import { missingBusinessDays, uncoveredDays } from '../accrual/coverageChecks.js';
+import { accrueFast } from '../accrual/fastAccrual.js';
 import { addDays, monthEnd } from '../calendar/isoDate.js';
 import { Plan12bError } from '../errors.js';
 import { formatCents, parseCents } from '../money/cents.js';
@@ -51,7 +51,12 @@ export interface FeesQuery {
 }
 
 /** The registry's governing entries as the accrual engine's rate segments. */
-export function coverageOf(registry: Registry, portfolioId: string, shareClass: string, warnings: string[]): RateSegment[] {
+export function coverageOf(
+  registry: Registry,
+  portfolioId: string,
+  shareClass: string,
+  warnings: string[],
+): RateSegment[] {
   const out: RateSegment[] = [];
   for (const g of registry.governing(portfolioId, shareClass)) {
     if (g.distributionFeePct === null || g.serviceFeePct === null) {
@@ -79,7 +84,11 @@ export async function loadClassSeries(
 ): Promise<ClassSeries[]> {
   const wantPid = query.portfolio === undefined ? undefined : registry.identities.resolve(query.portfolio);
   if (query.portfolio !== undefined && wantPid === undefined)
-    throw new Plan12bError('NOT_FOUND', `no portfolio has ever been named ${JSON.stringify(query.portfolio)}`, 'check the name');
+    throw new Plan12bError(
+      'NOT_FOUND',
+      `no portfolio has ever been named ${JSON.stringify(query.portfolio)}`,
+      'check the name',
+    );
   const rows = await q.query<{ portfolio_id: string; class: string; date: string; net_assets: string }>(
     `SELECT portfolio_id, class, date, net_assets FROM net_assets
       WHERE date <= $1 AND ($2::text IS NULL OR portfolio_id = $2) AND ($3::text IS NULL OR lower(class) = lower($3))
@@ -91,7 +100,12 @@ export async function loadClassSeries(
   const flush = () => {
     if (!current) return;
     const [pid, cls] = current.classKey.split('|') as [string, string];
-    series.push({ classKey: current.classKey, netAssets: current.rows, coverage: coverageOf(registry, pid, cls, warnings), endDate: null });
+    series.push({
+      classKey: current.classKey,
+      netAssets: current.rows,
+      coverage: coverageOf(registry, pid, cls, warnings),
+      endDate: null,
+    });
   };
   for (const r of rows) {
     const key = `${r.portfolio_id}|${r.class}`;

@@ -1,7 +1,7 @@
 import { Plan12bError } from '../errors.js';
+import { normalizeRatePct } from '../money/rate.js';
 import type { BoardRate } from '../registry/boardRate.js';
 import { buildRegistry } from '../registry/registry.js';
-import { normalizeRatePct } from '../money/rate.js';
 import { currentActor } from './actor.js';
 import type { Database } from './database.js';
 import { loadBoardRates, loadDocuments } from './registryStore.js';
@@ -21,16 +21,30 @@ export async function setBoardRate(db: Database, rate: BoardRate): Promise<{ rec
     const registry = buildRegistry(await loadDocuments(tx), rates);
     const pid = registry.identities.resolve(normal.portfolio);
     if (pid === undefined)
-      throw new Plan12bError('NOT_FOUND', `no portfolio has ever been named ${JSON.stringify(normal.portfolio)}`, 'check the name, or import the exhibit that lists it');
+      throw new Plan12bError(
+        'NOT_FOUND',
+        `no portfolio has ever been named ${JSON.stringify(normal.portfolio)}`,
+        'check the name, or import the exhibit that lists it',
+      );
     const why = registry.checkBoardRate(normal);
-    if (why) throw new Plan12bError('REFUSED', `rate refused: ${why}`, 'a Board may set rates at or below the schedule maxima only');
+    if (why)
+      throw new Plan12bError(
+        'REFUSED',
+        `rate refused: ${why}`,
+        'a Board may set rates at or below the schedule maxima only',
+      );
     const same = rates.find(
       (r) =>
-        registry.identities.resolve(r.portfolio) === pid && r.class === normal.class && r.effectiveDate === normal.effectiveDate,
+        registry.identities.resolve(r.portfolio) === pid &&
+        r.class === normal.class &&
+        r.effectiveDate === normal.effectiveDate,
     );
     if (same) {
       const num = (v: string | null) => (v === null ? null : normalizeRatePct(v));
-      if (num(same.distributionFeePct) === normal.distributionFeePct && num(same.serviceFeePct) === normal.serviceFeePct)
+      if (
+        num(same.distributionFeePct) === normal.distributionFeePct &&
+        num(same.serviceFeePct) === normal.serviceFeePct
+      )
         return { recorded: false };
       throw new Plan12bError(
         'CONFLICT',

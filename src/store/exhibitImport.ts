@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
-import type { ExhibitDocument } from '../edgar/exhibitDocument.js';
+import { cutOffWarning, ExhibitParseError } from '../edgar/exhibitDocument.js';
 import { parseExhibit } from '../edgar/parseExhibit.js';
 import { buildRegistry } from '../registry/registry.js';
 import type { StoredDocument } from '../registry/storedDocument.js';
@@ -25,11 +25,16 @@ export function documentId(bytes: Uint8Array): string {
 
 /** Reads every file first: one that cannot be read fails the whole call before anything is written. */
 export function readExhibits(files: readonly ExhibitFile[]): StoredDocument[] {
-  return files.map((f) => ({
-    id: documentId(f.bytes),
-    fileName: f.fileName,
-    doc: parseExhibit(Buffer.from(f.bytes).toString('utf8'), f.fileName) as ExhibitDocument,
-  }));
+  return files.map((f) => {
+    const text = Buffer.from(f.bytes).toString('utf8');
+    const doc = parseExhibit(text, f.fileName);
+    const cutOff = cutOffWarning(doc);
+    if (cutOff !== undefined) {
+      const lastLine = text.split('\n').length;
+      throw new ExhibitParseError(f.fileName, lastLine, `read only in part (${cutOff}); nothing imported`);
+    }
+    return { id: documentId(f.bytes), fileName: f.fileName, doc };
+  });
 }
 
 /**
@@ -37,11 +42,16 @@ export function readExhibits(files: readonly ExhibitFile[]): StoredDocument[] {
  * (documents are keyed by the SHA-256 of their bytes); the registry is derived anew from all
  * documents in canonical order, so import order never changes it (SPEC §2, §12).
  */
-export async function importExhibits(db: Database, files: readonly ExhibitFile[]): Promise<ExhibitImportResult> {
+export async function importExhibits(
+  db: Database,
+  files: readonly ExhibitFile[],
+): Promise<ExhibitImportResult> {
   const parsed = readExhibits(files);
   const actor = currentActor();
   return db.transaction(async (tx) => {
-    const existing = new Set((await tx.query<{ id: string }>('SELECT id FROM exhibit_document')).map((r) => r.id));
+    const existing = new Set(
+      (await tx.query<{ id: string }>('SELECT id FROM exhibit_document')).map((r) => r.id),
+    );
     const imported: ExhibitImportResult['imported'] = [];
     const unchanged: ExhibitImportResult['unchanged'] = [];
     const warnings: string[] = [];
@@ -54,7 +64,16 @@ export async function importExhibits(db: Database, files: readonly ExhibitFile[]
       await tx.query(
         `INSERT INTO exhibit_document (id, file_name, kind, title, effective_date, parsed, byte_length, imported_by)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-        [d.id, basename(d.fileName), d.doc.kind, d.doc.title, d.doc.effectiveDate, JSON.stringify(d.doc), files[i]!.bytes.length, actor],
+        [
+          d.id,
+          basename(d.fileName),
+          d.doc.kind,
+          d.doc.title,
+          d.doc.effectiveDate,
+          JSON.stringify(d.doc),
+          files[i]!.bytes.length,
+          actor,
+        ],
       );
       imported.push({ file: d.fileName, id: d.id, title: d.doc.title, effectiveDate: d.doc.effectiveDate });
       for (const w of d.doc.warnings) warnings.push(`${d.fileName}: ${w}`);

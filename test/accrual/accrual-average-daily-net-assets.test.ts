@@ -34,7 +34,9 @@ describe('average daily net assets', () => {
           { date: '2010-03-04', netAssetsCents: 2n },
           { date: '2010-03-05', netAssetsCents: 3n },
         ],
-        coverage: [{ from: '2010-01-01', until: null, distributionFeeMicroPct: 250_000n, serviceFeeMicroPct: 0n }],
+        coverage: [
+          { from: '2010-01-01', until: null, distributionFeeMicroPct: 250_000n, serviceFeeMicroPct: 0n },
+        ],
       },
     ];
     for (const accrue of [accrueReference, accrueFast]) {

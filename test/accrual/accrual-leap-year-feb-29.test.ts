@@ -11,7 +11,9 @@ import { accrueReference } from '../../src/accrual/referenceAccrual.js';
 const steady = (from: string): ClassSeries => ({
   classKey: 'Steady Fund|B',
   netAssets: [{ date: from, netAssetsCents: 3_660_000_000n }],
-  coverage: [{ from: '1900-01-01', until: null, distributionFeeMicroPct: 750_000n, serviceFeeMicroPct: 250_000n }],
+  coverage: [
+    { from: '1900-01-01', until: null, distributionFeeMicroPct: 750_000n, serviceFeeMicroPct: 250_000n },
+  ],
 });
 
 describe.each([
@@ -36,7 +38,9 @@ describe.each([
 
   it('treats 2000 as a leap year (divisible by 400) and 2100 as not (divisible by 100)', () => {
     expect(accrue([steady('2000-02-01')], '2000-02-01', '2000-02-29').months[0]).toMatchObject({ days: 29 });
-    expect(accrue([steady('2000-02-01')], '2000-02-29', '2000-02-29').daily[0]?.distributionFeeCents).toBe(75_000n);
+    expect(accrue([steady('2000-02-01')], '2000-02-29', '2000-02-29').daily[0]?.distributionFeeCents).toBe(
+      75_000n,
+    );
     const feb2100 = accrue([steady('2100-02-01')], '2100-02-01', '2100-03-01');
     expect(feb2100.months.map((m) => [m.month, m.days])).toEqual([
       ['2100-02', 28],

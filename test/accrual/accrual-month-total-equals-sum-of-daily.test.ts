@@ -24,9 +24,12 @@ describe('month totals', () => {
         }
         expect(months.length).toBe(sums.size);
         for (const m of months) {
-          expect({ days: m.days, na: m.netAssetsSumCents, dist: m.distributionFeeCents, serv: m.serviceFeeCents }).toEqual(
-            sums.get(`${m.classKey} ${m.month}`),
-          );
+          expect({
+            days: m.days,
+            na: m.netAssetsSumCents,
+            dist: m.distributionFeeCents,
+            serv: m.serviceFeeCents,
+          }).toEqual(sums.get(`${m.classKey} ${m.month}`));
         }
       }),
       { numRuns: 60 },

@@ -51,9 +51,13 @@ describe('restating one day', () => {
         before.months.forEach((b, i) => {
           const a = after.months[i]!;
           if (b.classKey === target.classKey && touchedMonths.has(b.month)) {
-            expect(a.netAssetsSumCents - b.netAssetsSumCents).toBe(delta * BigInt(
-              before.daily.filter((d) => carries(d.classKey, d.date) && monthOf(d.date) === b.month).length,
-            ));
+            expect(a.netAssetsSumCents - b.netAssetsSumCents).toBe(
+              delta *
+                BigInt(
+                  before.daily.filter((d) => carries(d.classKey, d.date) && monthOf(d.date) === b.month)
+                    .length,
+                ),
+            );
           } else {
             expect(accrualJson(a)).toEqual(accrualJson(b));
           }

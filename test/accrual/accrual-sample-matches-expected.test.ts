@@ -17,7 +17,12 @@ import { parseRateMicroPct } from '../../src/money/rate.js';
 import { accrualSampleAvailable, accrualSampleDir, readAccrualSample } from './support/accrualSample.js';
 
 function segment(from: string, until: string | null, dist: string, serv: string): RateSegment {
-  return { from, until, distributionFeeMicroPct: parseRateMicroPct(dist), serviceFeeMicroPct: parseRateMicroPct(serv) };
+  return {
+    from,
+    until,
+    distributionFeeMicroPct: parseRateMicroPct(dist),
+    serviceFeeMicroPct: parseRateMicroPct(serv),
+  };
 }
 
 const coverageByClass: Record<string, RateSegment[]> = {
@@ -47,7 +52,10 @@ function sampleSeries(csv: string): ClassSeries[] {
 const engines = [
   ['reference', accrueReference],
   ['fast', accrueFast],
-] as const satisfies readonly (readonly [string, (s: ClassSeries[], f: string, t: string) => AccrualResult])[];
+] as const satisfies readonly (readonly [
+  string,
+  (s: ClassSeries[], f: string, t: string) => AccrualResult,
+])[];
 
 describe.skipIf(!accrualSampleAvailable)(`accrual sample (${accrualSampleDir})`, () => {
   const { csv, expected } = accrualSampleAvailable ? readAccrualSample() : { csv: '', expected: [] };

@@ -10,10 +10,23 @@ import { seedsAvailable } from '../support/seeds.js';
 
 function permutations<T>(items: readonly T[]): T[][] {
   if (items.length <= 1) return [[...items]];
-  return items.flatMap((x, i) => permutations([...items.slice(0, i), ...items.slice(i + 1)]).map((rest) => [x, ...rest]));
+  return items.flatMap((x, i) =>
+    permutations([...items.slice(0, i), ...items.slice(i + 1)]).map((rest) => [x, ...rest]),
+  );
 }
 
-const DATES = ['2002-06-03', '2003-08-18', '2003-09-01', '2003-10-29', '2004-01-01', '2004-10-14', '2004-10-15', '2005-01-01', '2006-03-30', '2006-04-01'];
+const DATES = [
+  '2002-06-03',
+  '2003-08-18',
+  '2003-09-01',
+  '2003-10-29',
+  '2004-01-01',
+  '2004-10-14',
+  '2004-10-15',
+  '2005-01-01',
+  '2006-03-30',
+  '2006-04-01',
+];
 
 /** Every answer the registry gives on the questions that matter, as one comparable value. */
 function answers(registry: Registry): string {

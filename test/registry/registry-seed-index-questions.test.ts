@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildRegistry } from '../../src/registry/registry.js';
-import { seedsAvailable } from '../support/seeds.js';
 import { seedDocuments } from '../support/seedDocuments.js';
+import { seedsAvailable } from '../support/seeds.js';
 
 // The questions at the end of seeds/INDEX.md, asked of the registry built from all five seeds.
 describe.skipIf(!seedsAvailable)('registry answers the INDEX questions', () => {
@@ -43,10 +43,17 @@ describe.skipIf(!seedsAvailable)('registry answers the INDEX questions', () => {
     expect(a2.filter((n) => n.startsWith('AIM '))).toHaveLength(28);
     // INVESCO High Yield Fund becomes a second "AIM High Yield Fund": two portfolios, one name, a warning.
     const highYield = entries.filter((e) => e.portfolio === 'AIM High Yield Fund');
-    expect(highYield.map((e) => e.registrant).sort()).toEqual(['AIM INVESTMENT SECURITIES FUNDS', 'INVESCO BOND FUNDS, INC.']);
+    expect(highYield.map((e) => e.registrant).sort()).toEqual([
+      'AIM INVESTMENT SECURITIES FUNDS',
+      'INVESCO BOND FUNDS, INC.',
+    ]);
     expect(new Set(highYield.map((e) => e.portfolioId)).size).toBe(2);
-    expect(registry.identities.resolve('AIM High Yield Fund')).toBe(highYield.find((e) => e.schedule === 'Schedule A-1')!.portfolioId);
-    expect(registry.identities.resolve('INVESCO High Yield Fund')).toBe(highYield.find((e) => e.schedule === 'Schedule A-2')!.portfolioId);
+    expect(registry.identities.resolve('AIM High Yield Fund')).toBe(
+      highYield.find((e) => e.schedule === 'Schedule A-1')!.portfolioId,
+    );
+    expect(registry.identities.resolve('INVESCO High Yield Fund')).toBe(
+      highYield.find((e) => e.schedule === 'Schedule A-2')!.portfolioId,
+    );
     expect(registry.warnings.some((w) => w.includes('INVESCO High Yield Fund'))).toBe(true);
   });
 
@@ -55,7 +62,10 @@ describe.skipIf(!seedsAvailable)('registry answers the INDEX questions', () => {
     expect(entries).toHaveLength(44);
     const fromAmendment12 = entries.filter((e) => e.document.amendmentNumber === 12);
     expect(fromAmendment12).toHaveLength(42);
-    const others = entries.filter((e) => e.document.amendmentNumber !== 12).map((e) => e.portfolio).sort();
+    const others = entries
+      .filter((e) => e.document.amendmentNumber !== 12)
+      .map((e) => e.portfolio)
+      .sort();
     expect(others).toEqual(['AIM Balanced Fund', 'AIM Value Fund']);
     const smallCap = entries.find((e) => e.portfolio === 'AIM Small Cap Equity Fund')!;
     expect(smallCap.document.amendmentNumber).toBe(12);
@@ -66,7 +76,12 @@ describe.skipIf(!seedsAvailable)('registry answers the INDEX questions', () => {
     expect(names('2004-10-14', 'K')).toHaveLength(0);
     const k = names('2004-10-15', 'K');
     expect(k).toHaveLength(10);
-    expect(k.every((e) => e.assetBasedSalesChargePct === '0.20' && e.serviceFeePct === '0.25' && e.aggregateFeePct === '0.45')).toBe(true);
+    expect(
+      k.every(
+        (e) =>
+          e.assetBasedSalesChargePct === '0.20' && e.serviceFeePct === '0.25' && e.aggregateFeePct === '0.45',
+      ),
+    ).toBe(true);
     expect(k.every((e) => e.assetBasedSalesChargeBound === 'minimum')).toBe(true);
   });
 
@@ -77,13 +92,17 @@ describe.skipIf(!seedsAvailable)('registry answers the INDEX questions', () => {
       { name: 'INVESCO Leisure Fund', from: null, lastDay: '2004-10-14' },
       { name: 'AIM Leisure Fund', from: '2004-10-15', lastDay: null },
     ]);
-    const firstByClass = (cls: string) => h.classes.filter((c) => c.class === cls).map((c) => c.from).sort()[0];
+    const firstByClass = (cls: string) =>
+      h.classes
+        .filter((c) => c.class === cls)
+        .map((c) => c.from)
+        .sort()[0];
     expect(firstByClass('B')).toBe('2003-08-18');
     expect(firstByClass('K')).toBe('2004-10-15');
     expect(firstByClass('R')).toBe('2006-03-31');
-    expect(registry.scheduleAsOf('2004-10-14', { portfolio: 'AIM Leisure Fund' }).entries.map((e) => e.portfolio)).toEqual([
-      'INVESCO Leisure Fund',
-    ]);
+    expect(
+      registry.scheduleAsOf('2004-10-14', { portfolio: 'AIM Leisure Fund' }).entries.map((e) => e.portfolio),
+    ).toEqual(['INVESCO Leisure Fund']);
   });
 
   it('AIM Real Estate Fund moves between registrants', () => {

@@ -1,4 +1,3 @@
-import { writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BadInputError } from '../../src/errors.js';
 import { importNetAssets } from '../../src/feeds/netAssetsFeed.js';
@@ -13,9 +12,17 @@ import { seedExhibitFiles } from '../support/seedDocuments.js';
 import { seedsAvailable } from '../support/seeds.js';
 
 async function counts(db: Database) {
-  const tables = ['exhibit_document', 'portfolio_name', 'board_rate', 'net_assets', 'net_assets_restatement', 'feed_import'];
+  const tables = [
+    'exhibit_document',
+    'portfolio_name',
+    'board_rate',
+    'net_assets',
+    'net_assets_restatement',
+    'feed_import',
+  ];
   const out: Record<string, number> = {};
-  for (const t of tables) out[t] = Number((await db.query<{ n: string }>(`SELECT count(*) AS n FROM ${t}`))[0]!.n);
+  for (const t of tables)
+    out[t] = Number((await db.query<{ n: string }>(`SELECT count(*) AS n FROM ${t}`))[0]!.n);
   return out;
 }
 
@@ -54,7 +61,10 @@ describe.skipIf(!seedsAvailable).each(dialects)('storage contract on %s', (diale
     const before = await counts(db);
     const good = seedExhibitFiles()[0]!;
     await expect(
-      importExhibits(db, [{ ...good, bytes: Buffer.concat([good.bytes, Buffer.from(' ')]) }, { fileName: 'empty.txt', bytes: Buffer.alloc(0) }]),
+      importExhibits(db, [
+        { ...good, bytes: Buffer.concat([good.bytes, Buffer.from(' ')]) },
+        { fileName: 'empty.txt', bytes: Buffer.alloc(0) },
+      ]),
     ).rejects.toThrow(/empty\.txt:1/);
     expect(await counts(db)).toEqual(before);
   });
@@ -79,7 +89,14 @@ describe.skipIf(!seedsAvailable).each(dialects)('storage contract on %s', (diale
     }
     expect(err).toBeInstanceOf(BadInputError);
     const problems = err!.problems.map((p) => `${p.file}:${p.line}:${p.field}`);
-    expect(problems).toEqual(['na.csv:3:net_assets', 'na.csv:4:portfolio', 'na.csv:5:net_assets', 'na.csv:6:class', 'na.csv:8:date', 'na.csv:9:date']);
+    expect(problems).toEqual([
+      'na.csv:3:net_assets',
+      'na.csv:4:portfolio',
+      'na.csv:5:net_assets',
+      'na.csv:6:class',
+      'na.csv:8:date',
+      'na.csv:9:date',
+    ]);
     expect(err!.problems[2]!.reason).toMatch(/more than two decimals/);
     expect(err!.problems[4]!.reason).toMatch(/duplicate/);
     expect(await counts(db)).toEqual(before);
@@ -91,37 +108,75 @@ describe.skipIf(!seedsAvailable).each(dialects)('storage contract on %s', (diale
   });
 
   it('net assets: idempotent; a changed value is refused unless restated, and the restatement is recorded', async () => {
-    const rows = ['2008-01-02,AIM Value Fund,C,1000000.00', '2008-01-03,AIM Value Fund,C,1000100.00', '2008-01-04,AIM Value Fund,C,1000200.00'];
+    const rows = [
+      '2008-01-02,AIM Value Fund,C,1000000.00',
+      '2008-01-03,AIM Value Fund,C,1000100.00',
+      '2008-01-04,AIM Value Fund,C,1000200.00',
+    ];
     const first = await importNetAssets(db, 'na.csv', csv(rows));
     expect(first.inserted).toBe(3);
     const again = await importNetAssets(db, 'na.csv', csv(rows));
     expect(again).toMatchObject({ inserted: 0, unchanged: 3 });
     const changed = csv([rows[0]!, '2008-01-03,AIM Value Fund,C,999999.99']);
-    await expect(importNetAssets(db, 'fix.csv', changed)).rejects.toThrow(/fix\.csv:3: net_assets: .*recorded as 1000100\.00.*--restate/);
+    await expect(importNetAssets(db, 'fix.csv', changed)).rejects.toThrow(
+      /fix\.csv:3: net_assets: .*recorded as 1000100\.00.*--restate/,
+    );
     await db.query("INSERT INTO closed_month (month, closed_by) VALUES ('2008-01', 'test')");
     const restated = await importNetAssets(db, 'fix.csv', changed, { restate: true });
     expect(restated.restated).toEqual([
-      { portfolio: 'AIM Value Fund', class: 'C', date: '2008-01-03', old: '1000100.00', new: '999999.99', closedMonth: '2008-01' },
+      {
+        portfolio: 'AIM Value Fund',
+        class: 'C',
+        date: '2008-01-03',
+        old: '1000100.00',
+        new: '999999.99',
+        closedMonth: '2008-01',
+      },
     ]);
-    const log = await db.query<{ old_net_assets: string; new_net_assets: string; restated_by: string; closed_month: string }>(
-      'SELECT old_net_assets, new_net_assets, restated_by, closed_month FROM net_assets_restatement',
-    );
+    const log = await db.query<{
+      old_net_assets: string;
+      new_net_assets: string;
+      restated_by: string;
+      closed_month: string;
+    }>('SELECT old_net_assets, new_net_assets, restated_by, closed_month FROM net_assets_restatement');
     expect(log).toHaveLength(1);
-    expect(log[0]).toMatchObject({ old_net_assets: '1000100.00', new_net_assets: '999999.99', closed_month: '2008-01' });
+    expect(log[0]).toMatchObject({
+      old_net_assets: '1000100.00',
+      new_net_assets: '999999.99',
+      closed_month: '2008-01',
+    });
     await db.query('DELETE FROM closed_month');
   });
 
   it('fees come from stored net assets and registry rates (0.75% / 0.25%, 366-day year)', async () => {
-    const report = await feesReport(db, { from: '2008-01-02', to: '2008-01-04', portfolio: 'AIM Value Fund', class: 'C' });
+    const report = await feesReport(db, {
+      from: '2008-01-02',
+      to: '2008-01-04',
+      portfolio: 'AIM Value Fund',
+      class: 'C',
+    });
     // 1,000,000.00 × 0.75% / 366 = 20.4918… → 20.49; 999,999.99 → 20.49; 1,000,200.00 → 20.4959 → 20.50
     expect(report.classes).toEqual([
-      expect.objectContaining({ month: '2008-01', days: 3, distributionFee: '61.48', serviceFee: '20.49', averageDailyNetAssets: '1000066.66' }),
+      expect.objectContaining({
+        month: '2008-01',
+        days: 3,
+        distributionFee: '61.48',
+        serviceFee: '20.49',
+        averageDailyNetAssets: '1000066.66',
+      }),
     ]);
   });
 
   it('board-set rates below the maxima are recorded; above them refused', async () => {
     await expect(
-      setBoardRate(db, { portfolio: 'AIM Core Stock Fund', class: 'K', effectiveDate: '2005-01-01', distributionFeePct: '0.50', serviceFeePct: null, reason: null }),
+      setBoardRate(db, {
+        portfolio: 'AIM Core Stock Fund',
+        class: 'K',
+        effectiveDate: '2005-01-01',
+        distributionFeePct: '0.50',
+        serviceFeePct: null,
+        reason: null,
+      }),
     ).rejects.toThrow(/above the maximum/);
     const ok = await setBoardRate(db, {
       portfolio: 'INVESCO Core Equity Fund',
@@ -133,10 +188,20 @@ describe.skipIf(!seedsAvailable).each(dialects)('storage contract on %s', (diale
     });
     expect(ok.recorded).toBe(true);
     const registry = await loadRegistry(db);
-    const [entry] = registry.scheduleAsOf('2005-06-30', { portfolio: 'AIM Core Stock Fund', class: 'K' }).entries;
-    expect(entry).toMatchObject({ assetBasedSalesChargePct: '0.10', serviceFeePct: '0.20', rateSource: 'board' });
+    const [entry] = registry.scheduleAsOf('2005-06-30', {
+      portfolio: 'AIM Core Stock Fund',
+      class: 'K',
+    }).entries;
+    expect(entry).toMatchObject({
+      assetBasedSalesChargePct: '0.10',
+      serviceFeePct: '0.20',
+      rateSource: 'board',
+    });
     expect(entry!.scheduleRates.assetBasedSalesChargePct).toBe('0.20');
-    const [before] = registry.scheduleAsOf('2004-12-31', { portfolio: 'AIM Core Stock Fund', class: 'K' }).entries;
+    const [before] = registry.scheduleAsOf('2004-12-31', {
+      portfolio: 'AIM Core Stock Fund',
+      class: 'K',
+    }).entries;
     expect(before).toMatchObject({ assetBasedSalesChargePct: '0.20', rateSource: 'schedule' });
   });
 });

@@ -11,7 +11,8 @@ import { migrate } from '../../src/store/migrations.js';
 export const serverUrl = process.env.PLAN12B_TEST_PG_URL;
 
 if (!serverUrl) {
-  const msg = 'PLAN12B_TEST_PG_URL is not set: PostgreSQL-server storage tests skipped (PGlite tests still run)';
+  const msg =
+    'PLAN12B_TEST_PG_URL is not set: PostgreSQL-server storage tests skipped (PGlite tests still run)';
   if (process.env.CI) throw new Error(`${msg} — on CI the server is required (.ci/run sets it)`);
   console.warn(msg);
 }

@@ -9,7 +9,11 @@ import { seedFiles } from './seeds.js';
 export function seedDocuments(): StoredDocument[] {
   return seedFiles().map((path) => {
     const bytes = readFileSync(path);
-    return { id: documentId(bytes), fileName: basename(path), doc: parseExhibit(bytes.toString('utf8'), path) };
+    return {
+      id: documentId(bytes),
+      fileName: basename(path),
+      doc: parseExhibit(bytes.toString('utf8'), path),
+    };
   });
 }
 

@@ -16,7 +16,8 @@ export function registerCalendarCommands(program: Command, getContext: () => Cli
       const ctx = getContext();
       const after = requireDate(opts.after, '--after');
       const n = Number(opts.n);
-      if (!Number.isInteger(n) || n < 0 || n > 10_000) throw new Plan12bError('USAGE', `--n ${opts.n} is not a whole number of days (0–10000)`);
+      if (!Number.isInteger(n) || n < 0 || n > 10_000)
+        throw new Plan12bError('USAGE', `--n ${opts.n} is not a whole number of days (0–10000)`);
       if (after < '1990-01-01') throw new Plan12bError('USAGE', 'the calendar starts in 1990');
       const date = businessDayAfter(after, n);
       if (opts.json) printJson(ctx, { date });

@@ -2,9 +2,9 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { monthEnd, monthStart } from '../../calendar/isoDate.js';
-import { renderExhibit } from '../../edgar/renderExhibit.js';
 import { demoExhibits } from '../../demo/demoComplex.js';
 import { demoNetAssetsCsv } from '../../demo/demoNetAssets.js';
+import { renderExhibit } from '../../edgar/renderExhibit.js';
 import { importNetAssets } from '../../feeds/netAssetsFeed.js';
 import { formatCents, parseCents } from '../../money/cents.js';
 import { feesReport } from '../../reports/feesReport.js';
@@ -69,31 +69,60 @@ export function registerDemoCommand(program: Command, getContext: () => CliConte
         return printJson(ctx, {
           database: ctx.dbTarget,
           exhibits: summary.imported,
-          inForce: { asOf: summary.asOf, byClass: Object.fromEntries(byClass), entries: summary.inForce.entries.length },
+          inForce: {
+            asOf: summary.asOf,
+            byClass: Object.fromEntries(byClass),
+            entries: summary.inForce.entries.length,
+          },
           netAssets: { file: summary.csvPath, rows: summary.na.rows, inserted: summary.na.inserted },
           fees: summary.fees,
-          journal: { file: summary.journalPath, lines: summary.journal.lines.length, debits: summary.journal.totalDebits, credits: summary.journal.totalCredits },
+          journal: {
+            file: summary.journalPath,
+            lines: summary.journal.lines.length,
+            debits: summary.journal.totalDebits,
+            credits: summary.journal.totalCredits,
+          },
         });
       }
       ctx.out('');
-      ctx.out(`In force on ${summary.asOf}: ${summary.inForce.entries.length} schedule entries (${[...byClass].map(([c, n]) => `Class ${c}: ${n}`).join(', ')})`);
+      ctx.out(
+        `In force on ${summary.asOf}: ${summary.inForce.entries.length} schedule entries (${[...byClass].map(([c, n]) => `Class ${c}: ${n}`).join(', ')})`,
+      );
       printTable(
         ctx,
         ['Registrant', 'Portfolio', 'Class', 'ABSC %', 'Service %', 'Under'],
-        summary.inForce.entries.map((e) => [e.registrant ?? '', e.portfolio, e.class, e.assetBasedSalesChargePct ?? '—', e.serviceFeePct ?? '—', `${e.schedule}, ${e.document.title}`]),
+        summary.inForce.entries.map((e) => [
+          e.registrant ?? '',
+          e.portfolio,
+          e.class,
+          e.assetBasedSalesChargePct ?? '—',
+          e.serviceFeePct ?? '—',
+          `${e.schedule}, ${e.document.title}`,
+        ]),
       );
       const h = summary.registry.portfolioHistory('Harbor Core Equity Fund');
-      if (h) ctx.out(`\nRenamed: ${h.names.map((n) => `${n.name} (from ${n.from ?? 'the start'})`).join(' → ')}`);
+      if (h)
+        ctx.out(`\nRenamed: ${h.names.map((n) => `${n.name} (from ${n.from ?? 'the start'})`).join(' → ')}`);
       ctx.out(`\nFees for ${opts.month} (${summary.na.rows} net-asset rows imported):`);
       printTable(
         ctx,
         ['Portfolio', 'Class', 'Days', 'Avg daily net assets', 'Distribution fee', 'Service fee', 'Total'],
-        summary.fees.classes.map((c) => [c.portfolio, c.class, String(c.days), c.averageDailyNetAssets, c.distributionFee, c.serviceFee, c.totalFee]),
+        summary.fees.classes.map((c) => [
+          c.portfolio,
+          c.class,
+          String(c.days),
+          c.averageDailyNetAssets,
+          c.distributionFee,
+          c.serviceFee,
+          c.totalFee,
+        ]),
       );
       ctx.out(
         `Total payable to the Distributor for ${opts.month}: distribution ${formatCents(totals.distribution)} + service ${formatCents(totals.service)} = ${formatCents(totals.distribution + totals.service)}, due ${summary.journal.paymentDate}`,
       );
-      ctx.out(`Journal: ${summary.journalPath} (${summary.journal.lines.length} lines, debits ${summary.journal.totalDebits} = credits ${summary.journal.totalCredits})`);
+      ctx.out(
+        `Journal: ${summary.journalPath} (${summary.journal.lines.length} lines, debits ${summary.journal.totalDebits} = credits ${summary.journal.totalCredits})`,
+      );
       ctx.out(`Exhibits and feeds: ${out}; database: ${ctx.dbTarget}`);
     });
 }

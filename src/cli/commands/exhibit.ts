@@ -11,7 +11,9 @@ import { readInputFile } from '../readInput.js';
 import { scheduleDocumentAsOf } from '../scheduleDocument.js';
 
 export function registerExhibitCommands(program: Command, getContext: () => CliContext): void {
-  const exhibit = program.command('exhibit').description('read, import and render EDGAR exhibits (plans, agreements, amendments)');
+  const exhibit = program
+    .command('exhibit')
+    .description('read, import and render EDGAR exhibits (plans, agreements, amendments)');
 
   exhibit
     .command('parse')
@@ -23,9 +25,13 @@ export function registerExhibitCommands(program: Command, getContext: () => CliC
       const doc = parseExhibit(readInputFile(file).toString('utf8'), file);
       if (opts.json) return printJson(ctx, doc);
       ctx.out(`${doc.title}${doc.exhibit ? ` (Exhibit ${doc.exhibit})` : ''}`);
-      ctx.out(`  kind ${doc.kind}; effective ${doc.effectiveDate}; instrument dated as of ${doc.instrument.datedAsOf ?? '—'}`);
+      ctx.out(
+        `  kind ${doc.kind}; effective ${doc.effectiveDate}; instrument dated as of ${doc.instrument.datedAsOf ?? '—'}`,
+      );
       for (const s of doc.schedules)
-        ctx.out(`  ${s.name}${s.replacesEntirely ? ' (replaces the previous version)' : ''}: ${s.entries.length} entries`);
+        ctx.out(
+          `  ${s.name}${s.replacesEntirely ? ' (replaces the previous version)' : ''}: ${s.entries.length} entries`,
+        );
       for (const r of doc.renames) ctx.out(`  rename: ${r.from} → ${r.to}`);
       for (const r of doc.renameRules) ctx.out(`  rename rule: replace "${r.replace}" with "${r.with}"`);
       for (const w of doc.warnings) ctx.err(`warning: ${w}`);
@@ -33,7 +39,9 @@ export function registerExhibitCommands(program: Command, getContext: () => CliC
 
   exhibit
     .command('import')
-    .description('import exhibits into the registry: one transaction, idempotent (same bytes twice change nothing)')
+    .description(
+      'import exhibits into the registry: one transaction, idempotent (same bytes twice change nothing)',
+    )
     .argument('<files...>', 'exhibit files')
     .option('--json', 'print the result as JSON')
     .action(async (files: string[], opts: { json?: boolean }) => {
@@ -41,14 +49,17 @@ export function registerExhibitCommands(program: Command, getContext: () => CliC
       const inputs = files.map((f) => ({ fileName: f, bytes: readInputFile(f) }));
       const result = await withDatabase(ctx, (db) => importExhibits(db, inputs));
       if (opts.json) return printJson(ctx, result);
-      for (const i of result.imported) ctx.out(`imported ${i.file}: ${i.title}, effective ${i.effectiveDate}`);
+      for (const i of result.imported)
+        ctx.out(`imported ${i.file}: ${i.title}, effective ${i.effectiveDate}`);
       for (const u of result.unchanged) ctx.out(`unchanged ${u.file}: already imported`);
       for (const w of result.warnings) ctx.err(`warning: ${w}`);
     });
 
   exhibit
     .command('render')
-    .description('write a schedule in the exhibit layout: a parsed exhibit (JSON) or the schedule in force on a date')
+    .description(
+      'write a schedule in the exhibit layout: a parsed exhibit (JSON) or the schedule in force on a date',
+    )
     .argument('[parsed-json]', 'a file printed by `plan12b exhibit parse --json`')
     .option('--as-of <date>', 'render the entries in force on this date from the registry instead')
     .option('--class <class>', 'with --as-of: only this class')
@@ -60,14 +71,22 @@ export function registerExhibitCommands(program: Command, getContext: () => CliC
         try {
           doc = JSON.parse(readInputFile(file).toString('utf8')) as ExhibitDocument;
         } catch (e) {
-          throw new Plan12bError('BAD_INPUT', `${file}: not JSON: ${(e as Error).message}`, 'give the output of `plan12b exhibit parse FILE --json`');
+          throw new Plan12bError(
+            'BAD_INPUT',
+            `${file}: not JSON: ${(e as Error).message}`,
+            'give the output of `plan12b exhibit parse FILE --json`',
+          );
         }
       } else if (opts.asOf !== undefined) {
         const asOf = requireDate(opts.asOf, '--as-of');
         const registry = await withDatabase(ctx, (db) => loadRegistry(db));
         doc = scheduleDocumentAsOf(registry, asOf, opts.class);
       } else {
-        throw new Plan12bError('USAGE', 'give a parsed exhibit (JSON file) or --as-of DATE', 'see `plan12b exhibit render --help`');
+        throw new Plan12bError(
+          'USAGE',
+          'give a parsed exhibit (JSON file) or --as-of DATE',
+          'see `plan12b exhibit render --help`',
+        );
       }
       const text = renderExhibit(doc);
       if (opts.json) printJson(ctx, { text });

@@ -8,8 +8,26 @@ import { toCsv } from '../csvOut.js';
 import { requireDate, requireMonth } from '../options.js';
 import { printTable } from '../table.js';
 
-const MONTH_COLUMNS = ['portfolio', 'class', 'month', 'days', 'averageDailyNetAssets', 'distributionFee', 'serviceFee', 'totalFee'];
-const DAILY_COLUMNS = ['portfolio', 'class', 'date', 'netAssets', 'distributionFeePct', 'serviceFeePct', 'distributionFee', 'serviceFee'];
+const MONTH_COLUMNS = [
+  'portfolio',
+  'class',
+  'month',
+  'days',
+  'averageDailyNetAssets',
+  'distributionFee',
+  'serviceFee',
+  'totalFee',
+];
+const DAILY_COLUMNS = [
+  'portfolio',
+  'class',
+  'date',
+  'netAssets',
+  'distributionFeePct',
+  'serviceFeePct',
+  'distributionFee',
+  'serviceFee',
+];
 
 export function registerFeesCommands(program: Command, getContext: () => CliContext): void {
   program
@@ -23,7 +41,15 @@ export function registerFeesCommands(program: Command, getContext: () => CliCont
     .option('--csv', 'print CSV')
     .option('--json', 'print JSON')
     .action(
-      async (opts: { from: string; to: string; portfolio?: string; class?: string; daily?: boolean; csv?: boolean; json?: boolean }) => {
+      async (opts: {
+        from: string;
+        to: string;
+        portfolio?: string;
+        class?: string;
+        daily?: boolean;
+        csv?: boolean;
+        json?: boolean;
+      }) => {
         const ctx = getContext();
         const from = requireDate(opts.from, '--from');
         const to = requireDate(opts.to, '--to');
@@ -39,14 +65,38 @@ export function registerFeesCommands(program: Command, getContext: () => CliCont
         );
         if (opts.json) return printJson(ctx, report);
         if (opts.csv) {
-          ctx.out(opts.daily ? toCsv(DAILY_COLUMNS, report.daily ?? []) : toCsv(MONTH_COLUMNS, report.classes));
+          ctx.out(
+            opts.daily ? toCsv(DAILY_COLUMNS, report.daily ?? []) : toCsv(MONTH_COLUMNS, report.classes),
+          );
         } else if (opts.daily) {
-          printTable(ctx, DAILY_COLUMNS, (report.daily ?? []).map((d) => DAILY_COLUMNS.map((c) => String(d[c as keyof typeof d]))));
+          printTable(
+            ctx,
+            DAILY_COLUMNS,
+            (report.daily ?? []).map((d) => DAILY_COLUMNS.map((c) => String(d[c as keyof typeof d]))),
+          );
         } else {
           printTable(
             ctx,
-            ['Portfolio', 'Class', 'Month', 'Days', 'Avg daily net assets', 'Distribution fee', 'Service fee', 'Total'],
-            report.classes.map((m) => [m.portfolio, m.class, m.month, String(m.days), m.averageDailyNetAssets, m.distributionFee, m.serviceFee, m.totalFee]),
+            [
+              'Portfolio',
+              'Class',
+              'Month',
+              'Days',
+              'Avg daily net assets',
+              'Distribution fee',
+              'Service fee',
+              'Total',
+            ],
+            report.classes.map((m) => [
+              m.portfolio,
+              m.class,
+              m.month,
+              String(m.days),
+              m.averageDailyNetAssets,
+              m.distributionFee,
+              m.serviceFee,
+              m.totalFee,
+            ]),
           );
         }
         for (const w of report.warnings) ctx.err(`warning: ${w}`);
@@ -55,24 +105,33 @@ export function registerFeesCommands(program: Command, getContext: () => CliCont
 
   program
     .command('journal')
-    .description("the month's general-ledger entries: daily 12b-1 accruals and the payment to the Distributor, balanced")
+    .description(
+      "the month's general-ledger entries: daily 12b-1 accruals and the payment to the Distributor, balanced",
+    )
     .requiredOption('--month <YYYY-MM>', 'the month')
     .option('--payment-days <n>', 'payment date: this many NYSE business days after month end', '10')
     .option('--csv', 'print CSV (the default)')
     .option('--out <file>', 'write the CSV to a file')
     .option('--json', 'print JSON')
-    .action(async (opts: { month: string; paymentDays: string; csv?: boolean; out?: string; json?: boolean }) => {
-      const ctx = getContext();
-      const month = requireMonth(opts.month, '--month');
-      const days = Number(opts.paymentDays);
-      if (!Number.isInteger(days) || days < 0) throw new Plan12bError('USAGE', `--payment-days ${opts.paymentDays} is not a whole number`);
-      const journal = await withDatabase(ctx, (db) => monthJournal(db, month, { paymentBusinessDays: days }));
-      if (opts.json) return printJson(ctx, journal);
-      const csv = toCsv(JOURNAL_COLUMNS, journal.lines);
-      if (opts.out) {
-        writeFileSync(opts.out, `${csv}\n`);
-        ctx.err(`${opts.out}: ${journal.lines.length} lines, debits ${journal.totalDebits} = credits ${journal.totalCredits}`);
-      } else ctx.out(csv);
-      for (const w of journal.warnings) ctx.err(`warning: ${w}`);
-    });
+    .action(
+      async (opts: { month: string; paymentDays: string; csv?: boolean; out?: string; json?: boolean }) => {
+        const ctx = getContext();
+        const month = requireMonth(opts.month, '--month');
+        const days = Number(opts.paymentDays);
+        if (!Number.isInteger(days) || days < 0)
+          throw new Plan12bError('USAGE', `--payment-days ${opts.paymentDays} is not a whole number`);
+        const journal = await withDatabase(ctx, (db) =>
+          monthJournal(db, month, { paymentBusinessDays: days }),
+        );
+        if (opts.json) return printJson(ctx, journal);
+        const csv = toCsv(JOURNAL_COLUMNS, journal.lines);
+        if (opts.out) {
+          writeFileSync(opts.out, `${csv}\n`);
+          ctx.err(
+            `${opts.out}: ${journal.lines.length} lines, debits ${journal.totalDebits} = credits ${journal.totalCredits}`,
+          );
+        } else ctx.out(csv);
+        for (const w of journal.warnings) ctx.err(`warning: ${w}`);
+      },
+    );
 }

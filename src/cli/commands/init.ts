@@ -14,7 +14,8 @@ export function registerInitCommand(program: Command, getContext: () => CliConte
       try {
         const applied = await migrate(db);
         const version = MIGRATIONS.at(-1)!.version;
-        if (opts.json) printJson(ctx, { database: ctx.dbTarget, dialect: db.dialect, schemaVersion: version, applied });
+        if (opts.json)
+          printJson(ctx, { database: ctx.dbTarget, dialect: db.dialect, schemaVersion: version, applied });
         else
           ctx.out(
             applied.length > 0

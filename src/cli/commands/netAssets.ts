@@ -4,7 +4,9 @@ import { type CliContext, printJson, withDatabase } from '../context.js';
 import { readInputFile } from '../readInput.js';
 
 export function registerNetAssetsCommands(program: Command, getContext: () => CliContext): void {
-  const netAssets = program.command('net-assets').description('daily net assets per class (the accrual base, SPEC §4)');
+  const netAssets = program
+    .command('net-assets')
+    .description('daily net assets per class (the accrual base, SPEC §4)');
   netAssets
     .command('import')
     .description('import date,portfolio,class,net_assets rows: all-or-nothing, idempotent')
@@ -14,12 +16,15 @@ export function registerNetAssetsCommands(program: Command, getContext: () => Cl
     .action(async (file: string, opts: { restate?: boolean; json?: boolean }) => {
       const ctx = getContext();
       const bytes = readInputFile(file);
-      const result = await withDatabase(ctx, (db) => importNetAssets(db, file, bytes, { restate: opts.restate === true }));
+      const result = await withDatabase(ctx, (db) =>
+        importNetAssets(db, file, bytes, { restate: opts.restate === true }),
+      );
       if (opts.json) return printJson(ctx, result);
       ctx.out(
         `${file}: ${result.rows} rows; ${result.inserted} new, ${result.unchanged} unchanged, ${result.restated.length} restated`,
       );
-      for (const r of result.restated) ctx.out(`  restated ${r.portfolio} class ${r.class} ${r.date}: ${r.old} → ${r.new}`);
+      for (const r of result.restated)
+        ctx.out(`  restated ${r.portfolio} class ${r.class} ${r.date}: ${r.old} → ${r.new}`);
       for (const w of result.warnings) ctx.err(`warning: ${w}`);
     });
 }

@@ -15,9 +15,14 @@ export function registerPortfolioCommands(program: Command, getContext: () => Cl
       const registry = await withDatabase(ctx, (db) => loadRegistry(db));
       const h = registry.portfolioHistory(name);
       if (!h)
-        throw new Plan12bError('NOT_FOUND', `no portfolio has ever been named ${JSON.stringify(name)}`, 'check the spelling, or import the exhibit that lists it');
+        throw new Plan12bError(
+          'NOT_FOUND',
+          `no portfolio has ever been named ${JSON.stringify(name)}`,
+          'check the spelling, or import the exhibit that lists it',
+        );
       if (opts.json) return printJson(ctx, h);
-      const span = (from: string | null, last: string | null) => `${from ?? 'from the start'} … ${last ?? 'now'}`;
+      const span = (from: string | null, last: string | null) =>
+        `${from ?? 'from the start'} … ${last ?? 'now'}`;
       ctx.out(`Portfolio ${h.portfolioId}`);
       ctx.out('Names:');
       for (const n of h.names) ctx.out(`  ${n.name}  (${span(n.from, n.lastDay)})`);

@@ -7,7 +7,9 @@ import { requireDate, requireRate } from '../options.js';
 import { printTable } from '../table.js';
 
 export function registerRatesCommands(program: Command, getContext: () => CliContext): void {
-  const rates = program.command('rates').description('current rates set by the Board below the schedule maxima');
+  const rates = program
+    .command('rates')
+    .description('current rates set by the Board below the schedule maxima');
   rates
     .command('set')
     .description('record a Board-set rate for a class from a date (refused above the schedule maximum)')
@@ -35,13 +37,20 @@ export function registerRatesCommands(program: Command, getContext: () => CliCon
           portfolio: opts.portfolio,
           class: opts.class,
           effectiveDate: requireDate(opts.from, '--from'),
-          distributionFeePct: opts.distributionFee === undefined ? null : requireRate(opts.distributionFee, '--distribution-fee'),
+          distributionFeePct:
+            opts.distributionFee === undefined
+              ? null
+              : requireRate(opts.distributionFee, '--distribution-fee'),
           serviceFeePct: opts.serviceFee === undefined ? null : requireRate(opts.serviceFee, '--service-fee'),
           reason: opts.reason ?? null,
         };
         const { recorded } = await withDatabase(ctx, (db) => setBoardRate(db, rate));
         if (opts.json) return printJson(ctx, { ...rate, recorded });
-        ctx.out(recorded ? `recorded: ${rate.portfolio} class ${rate.class} from ${rate.effectiveDate}` : 'unchanged: already recorded');
+        ctx.out(
+          recorded
+            ? `recorded: ${rate.portfolio} class ${rate.class} from ${rate.effectiveDate}`
+            : 'unchanged: already recorded',
+        );
       },
     );
   rates
@@ -55,7 +64,14 @@ export function registerRatesCommands(program: Command, getContext: () => CliCon
       printTable(
         ctx,
         ['From', 'Portfolio', 'Class', 'Distribution %', 'Service %', 'Reason'],
-        list.map((r) => [r.effectiveDate, r.portfolio, r.class, r.distributionFeePct ?? '—', r.serviceFeePct ?? '—', r.reason ?? '']),
+        list.map((r) => [
+          r.effectiveDate,
+          r.portfolio,
+          r.class,
+          r.distributionFeePct ?? '—',
+          r.serviceFeePct ?? '—',
+          r.reason ?? '',
+        ]),
       );
     });
 }

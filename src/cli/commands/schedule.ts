@@ -7,7 +7,9 @@ import { printTable } from '../table.js';
 export function registerScheduleCommand(program: Command, getContext: () => CliContext): void {
   program
     .command('schedule')
-    .description('the schedule entries in force on a date: rates, and the document and amendment they come from')
+    .description(
+      'the schedule entries in force on a date: rates, and the document and amendment they come from',
+    )
     .requiredOption('--as-of <date>', 'the date (YYYY-MM-DD)')
     .option('--class <class>', 'only this class (A, B, C, K, R, Investor, …)')
     .option('--portfolio <name>', 'only this portfolio (any name it ever had)')
@@ -16,11 +18,15 @@ export function registerScheduleCommand(program: Command, getContext: () => CliC
       const ctx = getContext();
       const asOf = requireDate(opts.asOf, '--as-of');
       const registry = await withDatabase(ctx, (db) => loadRegistry(db));
-      const filter = { ...(opts.class ? { class: opts.class } : {}), ...(opts.portfolio ? { portfolio: opts.portfolio } : {}) };
+      const filter = {
+        ...(opts.class ? { class: opts.class } : {}),
+        ...(opts.portfolio ? { portfolio: opts.portfolio } : {}),
+      };
       const { entries, warnings } = registry.scheduleAsOf(asOf, filter);
       if (opts.portfolio && registry.identities.resolve(opts.portfolio) === undefined)
         warnings.push(`no portfolio has ever been named ${JSON.stringify(opts.portfolio)}`);
-      if (opts.json) return printJson(ctx, { asOf, class: opts.class ?? null, count: entries.length, entries, warnings });
+      if (opts.json)
+        return printJson(ctx, { asOf, class: opts.class ?? null, count: entries.length, entries, warnings });
       printTable(
         ctx,
         ['Registrant', 'Portfolio', 'Class', 'ABSC %', 'Service %', 'Aggregate %', 'Source'],

@@ -38,6 +38,8 @@ export interface ExpectedClassMonth {
 export function readAccrualSample(): { csv: string; expected: ExpectedClassMonth[] } {
   return {
     csv: readFileSync(join(accrualSampleDir, 'net-assets.csv'), 'utf8'),
-    expected: JSON.parse(readFileSync(join(accrualSampleDir, 'expected.json'), 'utf8')) as ExpectedClassMonth[],
+    expected: JSON.parse(
+      readFileSync(join(accrualSampleDir, 'expected.json'), 'utf8'),
+    ) as ExpectedClassMonth[],
   };
 }

@@ -23,13 +23,27 @@ export interface ComplexShape {
   readonly days: number;
 }
 
-const RATES_MICRO_PCT = [0n, 100_000n, 200_000n, 250_000n, 300_000n, 350_000n, 500_000n, 750_000n, 1_000_000n];
+const RATES_MICRO_PCT = [
+  0n,
+  100_000n,
+  200_000n,
+  250_000n,
+  300_000n,
+  350_000n,
+  500_000n,
+  750_000n,
+  1_000_000n,
+];
 
 /**
  * Net assets whose fee at `rate` is exactly k + ½ cents for some k when Y = `yearDays`:
  * NA · rate / (10^8 · Y) = (2k + 1) / 2 ⇔ NA = (2k + 1) · 10^8 · Y / (2 · rate), when integral.
  */
-export function halfCentTieNetAssets(random: SeededRandom, rateMicroPct: bigint, yearDays: number): bigint | null {
+export function halfCentTieNetAssets(
+  random: SeededRandom,
+  rateMicroPct: bigint,
+  yearDays: number,
+): bigint | null {
   if (rateMicroPct === 0n) return null;
   const numerator = 100_000_000n * BigInt(yearDays);
   const denominator = 2n * rateMicroPct;
@@ -64,12 +78,19 @@ function coverageFor(random: SeededRandom, from: string, to: string): RateSegmen
     const start = points[i]!;
     const next = points[i + 1];
     if (random.chance(0.15) && next !== undefined) continue; // an uncovered gap
-    const until = next === undefined ? (random.chance(0.2) ? fromDayNumber(toDay - random.int(0, 200)) : null) : fromDayNumber(next);
+    const until =
+      next === undefined
+        ? random.chance(0.2)
+          ? fromDayNumber(toDay - random.int(0, 200))
+          : null
+        : fromDayNumber(next);
     if (until !== null && until <= fromDayNumber(start)) continue;
     segments.push({
       from: fromDayNumber(start),
       until,
-      distributionFeeMicroPct: random.chance(0.1) ? BigInt(random.int(1, 1_000_000)) : random.pick(RATES_MICRO_PCT),
+      distributionFeeMicroPct: random.chance(0.1)
+        ? BigInt(random.int(1, 1_000_000))
+        : random.pick(RATES_MICRO_PCT),
       serviceFeeMicroPct: random.pick(RATES_MICRO_PCT),
     });
   }

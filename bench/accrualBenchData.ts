@@ -1,0 +1,170 @@
+/**
+ * The accrual benchmark's generated complex: `classes` share classes × `days` calendar days of net
+ * assets (every calendar day has a row, so the CSV has classes × days rows), with Schedule A rates
+ * varying by class, some changing mid-year, some classes covered only from mid-year and some whose
+ * coverage ends — held as columns, never as one object per row.
+ */
+import { closeSync, openSync, writeSync } from 'node:fs';
+import type { ClassTerms, RateSegment } from '../src/accrual/classSeries.js';
+import { type NetAssetsColumns, netAssetsClassKey } from '../src/accrual/netAssetsColumns.js';
+import { addDays, fromDayNumber, toDayNumber } from '../src/calendar/isoDate.js';
+
+export interface AccrualBenchData {
+  readonly from: string;
+  readonly to: string;
+  readonly columns: NetAssetsColumns;
+  readonly terms: ClassTerms[];
+  readonly rateSegments: number;
+  readonly midYearRateChanges: number;
+  /** Largest net assets in cents (to show BIGINT SQL cannot overflow). */
+  readonly maxNetAssetsCents: number;
+}
+
+function mulberry32(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const DISTRIBUTION_MICRO_PCT = [0n, 100_000n, 250_000n, 300_000n, 350_000n, 500_000n, 750_000n];
+const SERVICE_MICRO_PCT = [0n, 150_000n, 250_000n];
+const CLASS_LETTERS = ['A', 'B', 'C'];
+
+/** Portfolio and class of class index c: three classes per portfolio. */
+export function benchClassNames(c: number): { portfolio: string; className: string } {
+  return { portfolio: `P${String(Math.floor(c / 3)).padStart(5, '0')}`, className: CLASS_LETTERS[c % 3]! };
+}
+
+export function generateAccrualBenchData(classes: number, days: number, seed = 121): AccrualBenchData {
+  const random = mulberry32(seed);
+  const from = '2023-01-01';
+  const to = addDays(from, days - 1);
+  const fromDay = toDayNumber(from);
+  const rows = classes * days;
+  const classIndex = new Int32Array(rows);
+  const dayNumber = new Int32Array(rows);
+  const netAssetsCents = new Float64Array(rows);
+  const level = new Float64Array(classes);
+  for (let c = 0; c < classes; c++) level[c] = Math.floor(1e8 + random() * random() * 1e12); // $1M … $10B
+  let maxNetAssetsCents = 0;
+  // Rows ordered date-major, as a daily feed arrives: every class on day 0, then day 1, …
+  for (let d = 0, r = 0; d < days; d++) {
+    for (let c = 0; c < classes; c++, r++) {
+      const v = Math.max(100, Math.round(level[c]! * (1 + (random() - 0.5) * 0.01)));
+      level[c] = v;
+      if (v > maxNetAssetsCents) maxNetAssetsCents = v;
+      classIndex[r] = c;
+      dayNumber[r] = fromDay + d;
+      netAssetsCents[r] = v;
+    }
+  }
+  const terms: ClassTerms[] = [];
+  const portfolios: string[] = [];
+  const classNames: string[] = [];
+  let rateSegments = 0;
+  let midYearRateChanges = 0;
+  const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)]!;
+  for (let c = 0; c < classes; c++) {
+    const { portfolio, className } = benchClassNames(c);
+    portfolios.push(portfolio);
+    classNames.push(className);
+    const start = random() < 0.05 ? fromDayNumber(fromDay + Math.floor(random() * days)) : '2020-01-01';
+    const coverage: RateSegment[] = [];
+    let segmentFrom = start;
+    const segment = (until: string | null) => {
+      coverage.push({
+        from: segmentFrom,
+        until,
+        distributionFeeMicroPct: pick(DISTRIBUTION_MICRO_PCT),
+        serviceFeeMicroPct: pick(SERVICE_MICRO_PCT),
+      });
+      rateSegments++;
+    };
+    if (random() < 0.15 && days > 2) {
+      const change = fromDayNumber(fromDay + 1 + Math.floor(random() * (days - 2)));
+      if (change > segmentFrom) {
+        segment(change);
+        segmentFrom = change;
+        midYearRateChanges++;
+      }
+    }
+    const ends =
+      random() < 0.02 && days > 2 ? fromDayNumber(fromDay + 1 + Math.floor(random() * (days - 2))) : null;
+    segment(ends !== null && ends > segmentFrom ? ends : null);
+    terms.push({ classKey: netAssetsClassKey(portfolio, className), coverage });
+  }
+  return {
+    from,
+    to,
+    columns: {
+      rowCount: rows,
+      classKeys: terms.map((t) => t.classKey),
+      portfolios,
+      classNames,
+      classIndex,
+      dayNumber,
+      netAssetsCents,
+    },
+    terms,
+    rateSegments,
+    midYearRateChanges,
+    maxNetAssetsCents,
+  };
+}
+
+/** Writes `date,portfolio,class,net_assets` (dollars, two decimals); returns the bytes written. */
+export function writeNetAssetsCsv(path: string, columns: NetAssetsColumns): number {
+  const fd = openSync(path, 'w');
+  let written = 0;
+  try {
+    const header = 'date,portfolio,class,net_assets\n';
+    written += writeSync(fd, header);
+    const prefixes = columns.portfolios.map((p, i) => `,${p},${columns.classNames[i]},`);
+    let chunk: string[] = [];
+    let lastDay = Number.NaN;
+    let date = '';
+    for (let r = 0; r < columns.rowCount; r++) {
+      const day = columns.dayNumber[r]!;
+      if (day !== lastDay) {
+        lastDay = day;
+        date = fromDayNumber(day);
+      }
+      const cents = columns.netAssetsCents[r]!;
+      const fraction = cents % 100;
+      chunk.push(
+        `${date}${prefixes[columns.classIndex[r]!]}${(cents - fraction) / 100}.${fraction < 10 ? '0' : ''}${fraction}\n`,
+      );
+      if (chunk.length === 100_000) {
+        written += writeSync(fd, chunk.join(''));
+        chunk = [];
+      }
+    }
+    if (chunk.length > 0) written += writeSync(fd, chunk.join(''));
+  } finally {
+    closeSync(fd);
+  }
+  return written;
+}
+
+/** The Schedule A coverage as a small CSV for the SQL peers (open-ended until = 9999-12-31). */
+export function writeRatesCsv(path: string, columns: NetAssetsColumns, terms: readonly ClassTerms[]): void {
+  const lines = ['portfolio,class,from_d,until_d,dist_micro,serv_micro'];
+  terms.forEach((t, c) => {
+    for (const s of t.coverage) {
+      lines.push(
+        `${columns.portfolios[c]},${columns.classNames[c]},${s.from},${s.until ?? '9999-12-31'},${s.distributionFeeMicroPct},${s.serviceFeeMicroPct}`,
+      );
+    }
+  });
+  const fd = openSync(path, 'w');
+  try {
+    writeSync(fd, `${lines.join('\n')}\n`);
+  } finally {
+    closeSync(fd);
+  }
+}

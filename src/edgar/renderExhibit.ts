@@ -1,0 +1,309 @@
+/**
+ * `plan12b exhibit render` (SPEC §2.1): an ExhibitDocument written back in the exhibit layout
+ * the seeds use — heading in capitals, the amendment sentence with its dates, the WHEREAS
+ * rename clause, "Schedule A … is hereby deleted in its entirety and replaced with the
+ * following:", the schedules as <TABLE>s grouped by Registrant with class headings and column
+ * headings (MINIMUM/MAXIMUM ASSET BASED SALES CHARGE, SERVICE FEE, AGGREGATE FEE) or as plain
+ * lists, footnotes, and the "Dated:" line.
+ *
+ * parseExhibit(renderExhibit(x)) gives back x's kind, instrument, amendmentNumber,
+ * effectiveDate, datedDate, terms, schedules, renames and renameRules when
+ * - group headings (Registrants other than the instrument's) are in capitals and portfolio
+ *   names are not, and names end a clause cleanly (no " to ", no quote marks);
+ * - within a schedule, entries whose Registrant is the instrument's come before any others;
+ * - an entry with no asset-based sales charge has no bound.
+ */
+
+import { formatDate } from './dates.js';
+import type { ExhibitDocument, Schedule, ScheduleEntry } from './exhibitDocument.js';
+import { isGroupHeading } from './lineShapes.js';
+import { formatRateCell } from './rateToken.js';
+import { classHeading } from './shareClasses.js';
+
+const WIDTH = 78;
+const COLUMN_WIDTH = 13;
+
+function center(text: string): string {
+  return `${' '.repeat(Math.max(0, Math.floor((WIDTH - text.length) / 2)))}${text}`;
+}
+
+/** Words wrapped to the page width; the first line indented like the seeds' paragraphs. */
+function paragraph(text: string, firstIndent = 6): string[] {
+  const out: string[] = [];
+  let line = ' '.repeat(firstIndent);
+  let empty = true;
+  for (const word of text.split(/\s+/).filter((w) => w !== '')) {
+    if (!empty && line.length + 1 + word.length > WIDTH) {
+      out.push(line);
+      line = word;
+    } else {
+      line = empty ? line + word : `${line} ${word}`;
+    }
+    empty = false;
+  }
+  out.push(line);
+  return out;
+}
+
+function classesParenthetical(classes: readonly string[]): string {
+  const parts = classes.map(classHeading);
+  if (parts.length <= 1) return `(${parts.join('')})`;
+  return `(${parts.slice(0, -1).join(', ')} AND ${parts[parts.length - 1]})`;
+}
+
+function classesInWords(classes: readonly string[]): string {
+  const parts = classes.map((c) => (c.length <= 2 ? `Class ${c} Shares` : `${c} Class Shares`));
+  if (parts.length <= 1) return parts.join('');
+  return `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
+}
+
+type Shape = readonly ('assetBasedSalesCharge' | 'serviceFee' | 'aggregateFee')[];
+
+function shapeOf(e: ScheduleEntry): Shape {
+  const cols: ('assetBasedSalesCharge' | 'serviceFee' | 'aggregateFee')[] = [];
+  if (e.assetBasedSalesChargePct !== null) cols.push('assetBasedSalesCharge');
+  if (e.serviceFeePct !== null) cols.push('serviceFee');
+  if (e.aggregateFeePct !== null) cols.push('aggregateFee');
+  return cols;
+}
+
+interface Run {
+  readonly registrant: string | null;
+  readonly class: string;
+  readonly shape: Shape;
+  readonly bound: ScheduleEntry['assetBasedSalesChargeBound'];
+  readonly entries: ScheduleEntry[];
+}
+
+/** Consecutive entries that share a Registrant, class and columns: one table or list. */
+function runsOf(entries: readonly ScheduleEntry[]): Run[] {
+  const runs: Run[] = [];
+  for (const e of entries) {
+    const shape = shapeOf(e);
+    const bound = e.assetBasedSalesChargePct === null ? null : e.assetBasedSalesChargeBound;
+    const last = runs[runs.length - 1];
+    if (
+      last !== undefined &&
+      last.registrant === e.registrant &&
+      last.class === e.class &&
+      last.bound === bound &&
+      last.shape.join() === shape.join()
+    ) {
+      last.entries.push(e);
+    } else runs.push({ registrant: e.registrant, class: e.class, shape, bound, entries: [e] });
+  }
+  return runs;
+}
+
+const HEADING_WORDS: Record<string, readonly string[]> = {
+  assetBasedSalesCharge: ['ASSET', 'BASED', 'SALES', 'CHARGE'],
+  serviceFee: ['SERVICE', 'FEE'],
+  aggregateFee: ['AGGREGATE', 'FEE'],
+};
+
+function cell(text: string): string {
+  const pad = COLUMN_WIDTH - text.length;
+  const left = Math.max(0, Math.floor(pad / 2));
+  return `${' '.repeat(left)}${text}${' '.repeat(Math.max(0, pad - left))}`;
+}
+
+function rateTable(run: Run, indent: string): string[] {
+  const nameWidth = Math.max(44, ...run.entries.map((e) => e.portfolio.length + 4));
+  const qualified = run.bound !== null;
+  const stacks = run.shape.map((c) => {
+    const words = [...HEADING_WORDS[c]!];
+    if (qualified) words.unshift(c === 'assetBasedSalesCharge' ? run.bound!.toUpperCase() : 'MAXIMUM');
+    return words;
+  });
+  const height = Math.max(...stacks.map((s) => s.length));
+  const out = ['<TABLE>', '<CAPTION>'];
+  const label = `PORTFOLIO - ${classHeading(run.class)}`;
+  for (let k = 0; k < height; k++) {
+    const left = k === height - 1 ? `${indent}${label}` : indent;
+    const cells = stacks.map((s) => cell(s[k - (height - s.length)] ?? ''));
+    out.push(`${left.padEnd(indent.length + nameWidth)}${cells.join(' ')}`.trimEnd());
+  }
+  out.push(
+    `${' '.repeat(indent.length + nameWidth)}${stacks.map(() => cell('-------')).join(' ')}`.trimEnd(),
+  );
+  out.push(
+    `<S>${' '.repeat(Math.max(1, indent.length + nameWidth - 3))}${stacks.map(() => cell('<C>')).join(' ')}`.trimEnd(),
+  );
+  for (const e of run.entries) {
+    const rates = run.shape.map((c) =>
+      cell(
+        formatRateCell(
+          (c === 'assetBasedSalesCharge'
+            ? e.assetBasedSalesChargePct
+            : c === 'serviceFee'
+              ? e.serviceFeePct
+              : e.aggregateFeePct) ?? '',
+        ),
+      ),
+    );
+    out.push(`${indent}${e.portfolio.padEnd(nameWidth)}${rates.join(' ')}`.trimEnd());
+  }
+  out.push('</TABLE>');
+  return out;
+}
+
+function renderSchedule(
+  doc: ExhibitDocument,
+  s: Schedule,
+  quoted: boolean,
+  footnotes: readonly string[],
+): string[] {
+  const noun = doc.instrument.kind === 'agreement' ? 'AGREEMENT' : 'PLAN';
+  const out: string[] = [];
+  const [word, code] = s.name.split(/\s+/);
+  out.push(center(`${quoted ? '"' : ''}${(word ?? 'SCHEDULE').toUpperCase()} ${code ?? 'A'}`));
+  out.push(center('TO'));
+  out.push(center(`THE ${doc.instrument.title.toUpperCase()}`));
+  out.push('');
+  const runs = runsOf(s.entries);
+  if (runs.some((r) => r.shape.length > 0)) {
+    out.push(
+      ...paragraph(
+        `The Fund shall pay the Distributor as full compensation for all services rendered and all facilities furnished under the Distribution ${noun === 'PLAN' ? 'Plan' : 'Agreement'} for each Portfolio designated below the fees determined by applying the annual rates set forth below to the average daily net assets of the Portfolio.`,
+      ),
+    );
+    out.push('');
+  }
+  const indent = '      ';
+  let registrant = doc.instrument.registrant;
+  let classes: readonly string[] | null = null;
+  const lines: string[] = [];
+  for (const run of runs) {
+    if (run.registrant !== registrant && run.registrant !== null) {
+      const heading = isGroupHeading(run.registrant) ? run.registrant : run.registrant.toUpperCase();
+      lines.push(`${indent}${heading}`, `${indent}${'-'.repeat(heading.length)}`, '');
+      registrant = run.registrant;
+    }
+    if (run.shape.length > 0) {
+      lines.push(...rateTable(run, indent), '');
+      classes = [run.class];
+      continue;
+    }
+    // SPEC §2.1: a plain list of portfolios; the class from the label, else the instrument's
+    const inForce = classes ?? (doc.instrument.classes.length === 1 ? doc.instrument.classes : []);
+    const bare = inForce.length === 1 && inForce[0] === run.class;
+    lines.push(`${indent}${bare ? 'PORTFOLIOS' : `PORTFOLIOS - ${classHeading(run.class)}`}`, '');
+    classes = [run.class];
+    for (const e of run.entries) lines.push(`${indent}${e.portfolio}`);
+    lines.push('');
+  }
+  while (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
+  if (footnotes.length > 0) {
+    lines.push('', '----------');
+    footnotes.forEach((f, i) => {
+      const marker = '*'.repeat(i + 1).padEnd(5);
+      const body = paragraph(f, 0);
+      body.forEach((l, j) => {
+        lines.push(j === 0 ? `${marker}${l}` : `     ${l}`);
+      });
+    });
+  }
+  if (quoted) {
+    // the closing quote mark after the last row (or footnote) of a replaced schedule
+    const last = lines.length - 1;
+    if (last >= 0 && lines[last] === '</TABLE>') lines[last - 1] = `${lines[last - 1]}"`;
+    else if (last >= 0) lines[last] = `${lines[last]}"`;
+  }
+  out.push(...lines, '');
+  return out;
+}
+
+/**
+ * @example renderExhibit(parseExhibit(text, file)) — the exhibit again, in the seeds' layout
+ */
+export function renderExhibit(doc: ExhibitDocument): string {
+  const isAmendment = doc.kind.endsWith('-amendment');
+  const inst = doc.instrument;
+  const Noun = inst.kind === 'agreement' ? 'Agreement' : 'Plan';
+  const out: string[] = [];
+  if (doc.exhibit !== null) out.push(`${' '.repeat(65)}Exhibit ${doc.exhibit}`);
+  if (isAmendment) {
+    out.push(center(doc.amendmentNumber === null ? 'AMENDMENT' : `AMENDMENT NO. ${doc.amendmentNumber}`));
+    out.push(center(`TO THE ${inst.title.toUpperCase()}`));
+  } else out.push(center(inst.title.toUpperCase()));
+  if (inst.registrant !== null) out.push(center('OF'), center(inst.registrant.toUpperCase()));
+  out.push('');
+  if (inst.classes.length > 0) out.push(center(classesParenthetical(inst.classes)), '');
+
+  const of = inst.registrant === null ? '' : ` of ${inst.registrant}`;
+  if (isAmendment) {
+    const dated = inst.datedAsOf === null ? '' : ` dated as of ${formatDate(inst.datedAsOf)},`;
+    out.push(
+      ...paragraph(
+        `The ${inst.title}${of} (the "${Noun}"),${dated} pursuant to Rule 12b-1, is hereby amended, effective ${formatDate(doc.effectiveDate)}, as follows:`,
+      ),
+      '',
+    );
+  } else {
+    const fund =
+      inst.registrant ?? 'Each registered investment company listed on the schedules to this ' + Noun;
+    const covered = inst.classes.length > 0 ? `the ${classesInWords(inst.classes)}` : 'the Shares';
+    out.push(
+      ...paragraph(
+        `SECTION 1. ${fund} (the "Fund") adopts this ${Noun} pursuant to Rule 12b-1 under the Investment Company Act of 1940 with respect to ${covered} of each Portfolio named below.`,
+      ),
+      '',
+    );
+    const dated = inst.datedAsOf === null ? '' : ` is dated as of ${formatDate(inst.datedAsOf)} and`;
+    out.push(
+      ...paragraph(`This ${Noun}${dated} shall become effective on ${formatDate(doc.effectiveDate)}.`),
+      '',
+    );
+  }
+  if (doc.terms.distributionFeePct !== null) {
+    out.push(
+      ...paragraph(
+        `The Fund shall pay to the Distributor an asset-based sales charge in an amount equal to ${doc.terms.distributionFeePct}% per annum of the average daily net asset value of the Shares.`,
+      ),
+      '',
+    );
+  }
+  if (doc.terms.serviceFeePct !== null) {
+    out.push(
+      ...paragraph(
+        `The Distributor may receive and use a service fee in the amount of ${doc.terms.serviceFeePct}% of the average daily net assets of the Shares.`,
+      ),
+      '',
+    );
+  }
+  const changes: string[] = doc.renameRules.map(
+    (r) => `rename each ${r.replace} Fund by replacing "${r.replace}" with "${r.with}"`,
+  );
+  if (doc.renames.length > 0) {
+    changes.push(`change the name of ${doc.renames.map((r) => `${r.from} to ${r.to}`).join(' and ')}`);
+  }
+  if (changes.length > 0) {
+    out.push(
+      ...paragraph(
+        `WHEREAS, the parties desire to amend the ${Noun} to ${changes.join(' and further to ')};`,
+      ),
+      '',
+    );
+  }
+
+  doc.schedules.forEach((s, i) => {
+    const last = i === doc.schedules.length - 1;
+    if (s.replacesEntirely || isAmendment) {
+      const sentence = s.replacesEntirely
+        ? `NOW THEREFORE, ${s.name} to the ${Noun} is hereby deleted in its entirety and replaced with the following:`
+        : `NOW THEREFORE, the ${Noun} is hereby amended by adding ${s.name} as follows:`;
+      out.push(...paragraph(sentence), '');
+    }
+    out.push(...renderSchedule(doc, s, isAmendment, last ? doc.footnotes : []));
+  });
+  if (isAmendment) {
+    out.push(
+      ...paragraph(
+        `All other terms and provisions of the ${Noun} not amended herein shall remain in full force and effect.`,
+      ),
+      '',
+    );
+  }
+  if (doc.datedDate !== null) out.push(`Dated: ${formatDate(doc.datedDate)}`, '');
+  return `${out.join('\n')}\n`;
+}

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { ExhibitParseError } from '../../src/edgar/exhibitDocument.js';
+import { parseExhibit } from '../../src/edgar/parseExhibit.js';
+import { amendmentWith } from './exhibitFixtures.js';
+
+function errorOf(text: string): ExhibitParseError {
+  try {
+    parseExhibit(text, 'bad.txt');
+  } catch (e) {
+    if (e instanceof ExhibitParseError) return e;
+    throw e;
+  }
+  throw new Error('expected an ExhibitParseError');
+}
+
+describe('inputs that are not a readable exhibit: ExhibitParseError(file, line, reason)', () => {
+  it('an empty file (or only whitespace)', () => {
+    expect(errorOf('')).toMatchObject({ file: 'bad.txt', line: 1, reason: 'file is empty' });
+    expect(errorOf('  \n\n \t\n').reason).toBe('file is empty');
+  });
+
+  it('a binary file (NUL bytes)', () => {
+    expect(errorOf('%PDF-1.4\n\u0000\u0001\u0002binary').reason).toBe('file is binary (NUL bytes)');
+  });
+
+  it('a document that is not a distribution plan or agreement', () => {
+    const e = errorOf('INVESTMENT ADVISORY AGREEMENT\n\nTHIS AGREEMENT is made as of June 1, 2003.\n');
+    expect(e.line).toBe(1);
+    expect(e.reason).toMatch(/^not a distribution plan or agreement/);
+    expect(errorOf('hello world\nthis is prose\n').reason).toMatch(/^not a distribution plan or agreement/);
+  });
+
+  it('a plan with no schedule', () => {
+    const e = errorOf(
+      'MASTER DISTRIBUTION PLAN\n\n(CLASS A SHARES)\n\nThis Plan is made as of June 1, 2003.\n',
+    );
+    expect(e).toMatchObject({ line: 1, reason: 'no schedule found (no SCHEDULE or APPENDIX heading)' });
+  });
+
+  it('a schedule that lists no portfolios', () => {
+    const text = amendmentWith('The portfolios will be designated by the Board from time to time.');
+    expect(errorOf(text).reason).toBe('Schedule A lists no portfolios');
+  });
+
+  it('column headings that name no rate', () => {
+    const text = amendmentWith(
+      'PORTFOLIO - CLASS B SHARES        MAXIMUM FEE\nAIM Charter Fund                  0.75%"',
+    );
+    expect(errorOf(text).reason).toMatch(/column headings name no rate/);
+  });
+
+  it('a document with no date at all', () => {
+    const text = 'MASTER DISTRIBUTION PLAN\n\n(CLASS A SHARES)\n\nSCHEDULE A\n\nAIM Charter Fund\n';
+    expect(errorOf(text).reason).toMatch(/^no effective date found/);
+  });
+
+  it('the message names file and line', () => {
+    expect(errorOf('').message).toBe('bad.txt:1: file is empty');
+  });
+});

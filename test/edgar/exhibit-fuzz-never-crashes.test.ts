@@ -1,0 +1,174 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { LAYOUT_VARIANTS, layoutVariant } from '../../bench/exhibitCorpus.js';
+import { type ExhibitDocument, ExhibitParseError } from '../../src/edgar/exhibitDocument.js';
+import { parseExhibit } from '../../src/edgar/parseExhibit.js';
+import { renderExhibit } from '../../src/edgar/renderExhibit.js';
+import { seedsAvailable } from '../support/seeds.js';
+import { exhibitDocumentArb } from './exhibitArbitraries.js';
+import { seedTexts } from './exhibitFixtures.js';
+
+/** SPEC §2.1: a document, or an ExhibitParseError naming file and line — never anything else. */
+function documentOrParseError(text: string): ExhibitDocument | ExhibitParseError {
+  try {
+    return parseExhibit(text, 'fuzz.txt');
+  } catch (e) {
+    if (e instanceof ExhibitParseError) {
+      expect(e.file).toBe('fuzz.txt');
+      expect(Number.isInteger(e.line) && e.line >= 1).toBe(true);
+      expect(e.reason).not.toBe('');
+      expect(e.reason).not.toContain('\n');
+      return e;
+    }
+    throw e;
+  }
+}
+
+const entriesOf = (d: ExhibitDocument) => d.schedules.map((s) => ({ name: s.name, entries: s.entries }));
+
+/** The entries of `part` are, schedule by schedule, a prefix of `full`'s. */
+function expectPrefix(part: ExhibitDocument, full: ExhibitDocument): void {
+  const a = entriesOf(part);
+  const b = entriesOf(full);
+  expect(a.length).toBeLessThanOrEqual(b.length);
+  a.forEach((s, i) => {
+    expect(s.name).toBe(b[i]!.name);
+    expect(s.entries).toEqual(b[i]!.entries.slice(0, s.entries.length));
+    if (i < a.length - 1) expect(s.entries).toHaveLength(b[i]!.entries.length);
+  });
+}
+
+const fragments = fc.constantFrom(
+  '<PAGE>',
+  '<TABLE>',
+  '</TABLE>',
+  '<CAPTION>',
+  '<S>  <C>  <C>',
+  '"SCHEDULE A',
+  'SCHEDULE A-1',
+  'APPENDIX A',
+  'TO',
+  'OF',
+  'MASTER DISTRIBUTION PLAN',
+  'AMENDMENT NO. 7',
+  '(CLASS B SHARES)',
+  'MINIMUM',
+  'MAXIMUM ASSET-BASED SALES CHARGE',
+  'SALES SERVICE AGGREGATE',
+  'CHARGE FEE FEE',
+  'PORTFOLIO - CLASS R SHARES',
+  'PORTFOLIOS',
+  'AIM EQUITY FUNDS',
+  '----------',
+  'AIM Charter Fund    0.25%   0.25%   0.50%',
+  'AIM Charter Fund    .25 %',
+  '   (Class C Shares)',
+  '*    The Distribution Fee is payable apart from the sales charge."',
+  'effective March 31, 2006,',
+  'Dated: October 15, 2003',
+  'made as of this 18th day of August, 2003',
+  '                                       2',
+);
+
+describe('random input never crashes the parser', () => {
+  it('random garbage and random exhibit-like lines give a document or an ExhibitParseError', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fragments, fc.string({ maxLength: 60 })), { maxLength: 60 }), (lines) => {
+        documentOrParseError(lines.join('\n'));
+      }),
+      { numRuns: 1500 },
+    );
+  });
+
+  it('random byte strings (as latin1 and as UTF-8) give a document or an ExhibitParseError', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 2000 }), (bytes) => {
+        documentOrParseError(Buffer.from(bytes).toString('latin1'));
+        documentOrParseError(Buffer.from(bytes).toString('utf8'));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('rendered documents with random lines deleted or duplicated', () => {
+    fc.assert(
+      fc.property(
+        exhibitDocumentArb,
+        fc.array(fc.tuple(fc.nat(), fc.boolean()), { minLength: 1, maxLength: 8 }),
+        (doc, edits) => {
+          const lines = renderExhibit(doc).split('\n');
+          for (const [at, duplicate] of edits) {
+            const i = at % lines.length;
+            if (duplicate) lines.splice(i, 0, lines[i]!);
+            else lines.splice(i, 1);
+          }
+          documentOrParseError(lines.join('\n'));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('rendered documents cut at random points: a document whose entries are a prefix, or an error', () => {
+    fc.assert(
+      fc.property(
+        exhibitDocumentArb,
+        fc.constantFrom(...LAYOUT_VARIANTS),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (doc, variant, at) => {
+          const text = layoutVariant(renderExhibit(doc), variant);
+          const full = parseExhibit(text, 'full.txt');
+          const part = documentOrParseError(text.slice(0, Math.floor(at * text.length)));
+          if (!(part instanceof ExhibitParseError)) expectPrefix(part, full);
+        },
+      ),
+      { numRuns: 400 },
+    );
+  });
+});
+
+describe.skipIf(!seedsAvailable)('the seeds under random damage', () => {
+  const seeds = [...seedTexts().values()];
+
+  it('every seed cut at random points: a document whose entries are a prefix of the full one, or an error', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...seeds), fc.double({ min: 0, max: 1, noNaN: true }), (seed, at) => {
+        const full = parseExhibit(seed.text, seed.file);
+        const part = documentOrParseError(seed.text.slice(0, Math.floor(at * seed.text.length)));
+        if (!(part instanceof ExhibitParseError)) expectPrefix(part, full);
+      }),
+      { numRuns: 1500 },
+    );
+  });
+
+  it('every seed cut at every line end inside its schedules: prefix entries', () => {
+    for (const seed of seeds) {
+      const full = parseExhibit(seed.text, seed.file);
+      let at = seed.text.indexOf('\n');
+      while (at > 0) {
+        const part = documentOrParseError(seed.text.slice(0, at + 1));
+        if (!(part instanceof ExhibitParseError)) expectPrefix(part, full);
+        at = seed.text.indexOf('\n', at + 1);
+      }
+    }
+  });
+
+  it('every seed with random lines deleted or duplicated', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...seeds),
+        fc.array(fc.tuple(fc.nat(), fc.boolean()), { minLength: 1, maxLength: 10 }),
+        (seed, edits) => {
+          const lines = seed.text.split('\n');
+          for (const [at, duplicate] of edits) {
+            const i = at % lines.length;
+            if (duplicate) lines.splice(i, 0, lines[i]!);
+            else lines.splice(i, 1);
+          }
+          documentOrParseError(lines.join('\n'));
+        },
+      ),
+      { numRuns: 1000 },
+    );
+  });
+});
