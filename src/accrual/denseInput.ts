@@ -4,7 +4,13 @@
  * class's days inside one calendar month under one Schedule A rate pair — so the kernel's inner
  * loop is nothing but multiply, round and add.
  */
-import { civilFromDayNumber, daysInMonth, daysInYear, toDayNumber } from '../calendar/isoDate.js';
+import {
+  civilFromDayNumber,
+  daysInMonth,
+  daysInYear,
+  fromDayNumber,
+  toDayNumber,
+} from '../calendar/isoDate.js';
 import { assertAccrualRange } from './accrualRange.js';
 import {
   assertClassTerms,
@@ -85,27 +91,104 @@ function monthGrid(fromDay: number, dayCount: number): MonthGrid {
   return { months, monthStartOffsets: Int32Array.from(starts), yearDays };
 }
 
+/** Runs accumulated straight into growing typed columns. */
 class RunsBuilder {
-  private readonly cols: number[][] = Array.from({ length: 11 }, () => []);
-  add(values: readonly number[]): void {
-    for (let i = 0; i < 11; i++) this.cols[i]!.push(values[i]!);
+  private count = 0;
+  private capacity = 1024;
+  private classIndex = new Int32Array(this.capacity);
+  private startOffset = new Int32Array(this.capacity);
+  private endOffset = new Int32Array(this.capacity);
+  private slot = new Int32Array(this.capacity);
+  private yearDays = new Int32Array(this.capacity);
+  private distributionMultiplier = new Float64Array(this.capacity);
+  private serviceMultiplier = new Float64Array(this.capacity);
+  private distributionRoundingBound = new Float64Array(this.capacity);
+  private serviceRoundingBound = new Float64Array(this.capacity);
+  private distributionFeeMicroPct = new Float64Array(this.capacity);
+  private serviceFeeMicroPct = new Float64Array(this.capacity);
+
+  add(
+    classIndex: number,
+    startOffset: number,
+    endOffset: number,
+    slot: number,
+    distributionMultiplier: number,
+    serviceMultiplier: number,
+    distributionRoundingBound: number,
+    serviceRoundingBound: number,
+    distributionFeeMicroPct: number,
+    serviceFeeMicroPct: number,
+    yearDays: number,
+  ): void {
+    if (this.count === this.capacity) this.grow();
+    const r = this.count++;
+    this.classIndex[r] = classIndex;
+    this.startOffset[r] = startOffset;
+    this.endOffset[r] = endOffset;
+    this.slot[r] = slot;
+    this.distributionMultiplier[r] = distributionMultiplier;
+    this.serviceMultiplier[r] = serviceMultiplier;
+    this.distributionRoundingBound[r] = distributionRoundingBound;
+    this.serviceRoundingBound[r] = serviceRoundingBound;
+    this.distributionFeeMicroPct[r] = distributionFeeMicroPct;
+    this.serviceFeeMicroPct[r] = serviceFeeMicroPct;
+    this.yearDays[r] = yearDays;
   }
-  build(): AccrualRuns {
-    const c = this.cols;
-    return {
-      count: c[0]!.length,
-      classIndex: Int32Array.from(c[0]!),
-      startOffset: Int32Array.from(c[1]!),
-      endOffset: Int32Array.from(c[2]!),
-      slot: Int32Array.from(c[3]!),
-      distributionMultiplier: Float64Array.from(c[4]!),
-      serviceMultiplier: Float64Array.from(c[5]!),
-      distributionRoundingBound: Float64Array.from(c[6]!),
-      serviceRoundingBound: Float64Array.from(c[7]!),
-      distributionFeeMicroPct: Float64Array.from(c[8]!),
-      serviceFeeMicroPct: Float64Array.from(c[9]!),
-      yearDays: Int32Array.from(c[10]!),
+
+  private grow(): void {
+    this.capacity *= 2;
+    const int = (a: Int32Array) => {
+      const b = new Int32Array(this.capacity);
+      b.set(a);
+      return b;
     };
+    const float = (a: Float64Array) => {
+      const b = new Float64Array(this.capacity);
+      b.set(a);
+      return b;
+    };
+    this.classIndex = int(this.classIndex);
+    this.startOffset = int(this.startOffset);
+    this.endOffset = int(this.endOffset);
+    this.slot = int(this.slot);
+    this.yearDays = int(this.yearDays);
+    this.distributionMultiplier = float(this.distributionMultiplier);
+    this.serviceMultiplier = float(this.serviceMultiplier);
+    this.distributionRoundingBound = float(this.distributionRoundingBound);
+    this.serviceRoundingBound = float(this.serviceRoundingBound);
+    this.distributionFeeMicroPct = float(this.distributionFeeMicroPct);
+    this.serviceFeeMicroPct = float(this.serviceFeeMicroPct);
+  }
+
+  build(): AccrualRuns {
+    const n = this.count;
+    return {
+      count: n,
+      classIndex: this.classIndex.subarray(0, n),
+      startOffset: this.startOffset.subarray(0, n),
+      endOffset: this.endOffset.subarray(0, n),
+      slot: this.slot.subarray(0, n),
+      distributionMultiplier: this.distributionMultiplier.subarray(0, n),
+      serviceMultiplier: this.serviceMultiplier.subarray(0, n),
+      distributionRoundingBound: this.distributionRoundingBound.subarray(0, n),
+      serviceRoundingBound: this.serviceRoundingBound.subarray(0, n),
+      distributionFeeMicroPct: this.distributionFeeMicroPct.subarray(0, n),
+      serviceFeeMicroPct: this.serviceFeeMicroPct.subarray(0, n),
+      yearDays: this.yearDays.subarray(0, n),
+    };
+  }
+}
+
+/** Day numbers of the few distinct dates schedules use, parsed once per build. */
+class DayNumbers {
+  private readonly cache = new Map<string, number>();
+  of(iso: string): number {
+    let day = this.cache.get(iso);
+    if (day === undefined) {
+      day = toDayNumber(iso);
+      this.cache.set(iso, day);
+    }
+    return day;
   }
 }
 
@@ -127,14 +210,15 @@ function addClassRuns(
   maxAbsNetAssets: number,
   fromDay: number,
   grid: MonthGrid,
+  days: DayNumbers,
 ): void {
   if (firstRowDay === null) return;
   const dayCount = grid.monthStartOffsets[grid.months.length]!;
   const start = Math.max(0, firstRowDay - fromDay);
-  const stop = Math.min(dayCount, terms.endDate != null ? toDayNumber(terms.endDate) - fromDay : dayCount);
+  const stop = Math.min(dayCount, terms.endDate != null ? days.of(terms.endDate) - fromDay : dayCount);
   for (const segment of terms.coverage) {
-    const s = Math.max(start, toDayNumber(segment.from) - fromDay);
-    const e = Math.min(stop, segment.until === null ? dayCount : toDayNumber(segment.until) - fromDay);
+    const s = Math.max(start, days.of(segment.from) - fromDay);
+    const e = Math.min(stop, segment.until === null ? dayCount : days.of(segment.until) - fromDay);
     if (s >= e) continue;
     const dist = rateAsNumber(terms.classKey, segment.distributionFeeMicroPct);
     const serv = rateAsNumber(terms.classKey, segment.serviceFeeMicroPct);
@@ -151,7 +235,7 @@ function addClassRuns(
       if ((maxAbsNetAssets + maxFee) * 31 >= MAX_EXACT_FLOAT_INTEGER) {
         throw new ClassSeriesError(terms.classKey, 'net assets too large for exact Float64 monthly sums');
       }
-      runs.add([
+      runs.add(
         classIndex,
         ms,
         me,
@@ -163,7 +247,7 @@ function addClassRuns(
         dist,
         serv,
         y,
-      ]);
+      );
     }
   }
 }
@@ -204,6 +288,7 @@ export function buildDenseInput(series: readonly ClassSeries[], from: string, to
   const grid = monthGrid(fromDay, dayCount);
   const netAssetsCents = new Float64Array(series.length * dayCount).fill(Number.NaN);
   const runs = new RunsBuilder();
+  const days = new DayNumbers();
   series.forEach((cls, c) => {
     const column = netAssetsCents.subarray(c * dayCount, (c + 1) * dayCount);
     let carryIn = Number.NaN;
@@ -217,7 +302,7 @@ export function buildDenseInput(series: readonly ClassSeries[], from: string, to
     const maxAbs = carryForward(column, carryIn);
     const first = cls.netAssets[0];
     const firstRowDay = first ? toDayNumber(first.date) : null;
-    addClassRuns(runs, c, cls, firstRowDay, maxAbs, fromDay, grid);
+    addClassRuns(runs, c, cls, firstRowDay, maxAbs, fromDay, grid, days);
   });
   return {
     classKeys: series.map((s) => s.classKey),
@@ -255,10 +340,14 @@ export function buildDenseInputFromColumns(
   columns.classKeys.forEach((key, i) => {
     denseIndexOfColumnClass[i] = termsIndex.get(key) ?? -1;
   });
+  if (classCount * dayCount > 2 ** 31 - 1) throw new RangeError('accrual matrix too large: split the range');
   const netAssetsCents = new Float64Array(classCount * dayCount).fill(Number.NaN);
   const firstRowDay = new Float64Array(classCount).fill(Number.POSITIVE_INFINITY);
   const carryInDay = new Float64Array(classCount).fill(Number.NEGATIVE_INFINITY);
   const carryIn = new Float64Array(classCount).fill(Number.NaN);
+  const duplicate = (c: number, day: number): never => {
+    throw new ClassSeriesError(terms[c]!.classKey, `two net assets rows on ${fromDayNumber(day)}`);
+  };
   const { classIndex, dayNumber, netAssetsCents: values } = columns;
   for (let r = 0; r < columns.rowCount; r++) {
     const c = denseIndexOfColumnClass[classIndex[r]!]!;
@@ -266,28 +355,25 @@ export function buildDenseInputFromColumns(
     const day = dayNumber[r]!;
     if (day < firstRowDay[c]!) firstRowDay[c] = day;
     const offset = day - fromDay;
-    if (offset >= dayCount) continue;
-    if (offset < 0) {
-      if (day === carryInDay[c])
-        throw new ClassSeriesError(terms[c]!.classKey, `two net assets rows on day ${day}`);
+    if (offset >= 0 && offset < dayCount) {
+      const cell = c * dayCount + offset;
+      if (!Number.isNaN(netAssetsCents[cell]!)) duplicate(c, day);
+      netAssetsCents[cell] = values[r]!;
+    } else if (offset < 0) {
+      if (day === carryInDay[c]) duplicate(c, day);
       if (day > carryInDay[c]!) {
         carryInDay[c] = day;
         carryIn[c] = values[r]!;
       }
-      continue;
     }
-    const cell = c * dayCount + offset;
-    if (!Number.isNaN(netAssetsCents[cell]!)) {
-      throw new ClassSeriesError(terms[c]!.classKey, `two net assets rows on day ${day}`);
-    }
-    netAssetsCents[cell] = values[r]!;
   }
   const runs = new RunsBuilder();
+  const days = new DayNumbers();
   for (let c = 0; c < classCount; c++) {
     const column = netAssetsCents.subarray(c * dayCount, (c + 1) * dayCount);
     const maxAbs = carryForward(column, carryIn[c]!);
     const first = firstRowDay[c]!;
-    addClassRuns(runs, c, terms[c]!, Number.isFinite(first) ? first : null, maxAbs, fromDay, grid);
+    addClassRuns(runs, c, terms[c]!, Number.isFinite(first) ? first : null, maxAbs, fromDay, grid, days);
   }
   return {
     classKeys: terms.map((t) => t.classKey),

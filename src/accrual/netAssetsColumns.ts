@@ -58,6 +58,7 @@ const utf8Encoder = new TextEncoder();
 /** Distinct (portfolio, class) byte keys → class index, by open addressing over FNV-1a hashes. */
 class ClassTable {
   private slots = new Int32Array(1 << 12);
+  private last = -1;
   private hashes: number[] = [];
   private starts: number[] = [];
   private portfolioLengths: number[] = [];
@@ -69,6 +70,17 @@ class ClassTable {
 
   /** Index of the class whose key bytes are bytes[ps, pe) and bytes[cs, ce); adds it if new. */
   indexOf(bytes: Uint8Array, ps: number, pe: number, cs: number, ce: number, hash: number): number {
+    // Feeds repeat the same class order every day: try the class after the last one first.
+    const predicted = this.last + 1 < this.hashes.length ? this.last + 1 : 0;
+    if (this.hashes[predicted] === hash && this.matches(predicted, bytes, ps, pe, cs, ce)) {
+      this.last = predicted;
+      return predicted;
+    }
+    this.last = this.probe(bytes, ps, pe, cs, ce, hash);
+    return this.last;
+  }
+
+  private probe(bytes: Uint8Array, ps: number, pe: number, cs: number, ce: number, hash: number): number {
     const mask = this.slots.length - 1;
     for (let s = hash & mask; ; s = (s + 1) & mask) {
       const entry = this.slots[s]!;
@@ -200,13 +212,19 @@ export class NetAssetsCsvScanner {
     if (this.line === 0 || start + 11 > end) return SLOW_PATH;
     if (bytes[start + 4] !== MINUS || bytes[start + 7] !== MINUS || bytes[start + 10] !== COMMA)
       return SLOW_PATH;
-    let key = 0;
-    for (let i = start; i < start + 10; i++) {
-      if (i === start + 4 || i === start + 7) continue;
-      const d = bytes[i]! - ZERO;
-      if (d >>> 0 > 9) return SLOW_PATH;
-      key = key * 10 + d;
+    const y0 = bytes[start]! - ZERO;
+    const y1 = bytes[start + 1]! - ZERO;
+    const y2 = bytes[start + 2]! - ZERO;
+    const y3 = bytes[start + 3]! - ZERO;
+    const m0 = bytes[start + 5]! - ZERO;
+    const m1 = bytes[start + 6]! - ZERO;
+    const d0 = bytes[start + 8]! - ZERO;
+    const d1 = bytes[start + 9]! - ZERO;
+    if (((y0 | y1 | y2 | y3 | m0 | m1 | d0 | d1) & ~15) !== 0 || y0 > 9 || y1 > 9 || y2 > 9 || y3 > 9) {
+      return SLOW_PATH;
     }
+    if (m0 > 9 || m1 > 9 || d0 > 9 || d1 > 9) return SLOW_PATH;
+    const key = ((((((y0 * 10 + y1) * 10 + y2) * 10 + y3) * 10 + m0) * 10 + m1) * 10 + d0) * 10 + d1;
     let day = this.lastDay;
     if (key !== this.lastDateKey) {
       const year = Math.floor(key / 10000);

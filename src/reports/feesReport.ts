@@ -2,6 +2,7 @@ import type { ClassSeries, RateSegment } from '../accrual/classSeries.js';
 import { missingBusinessDays, uncoveredDays } from '../accrual/coverageChecks.js';
 import { accrueFast } from '../accrual/fastAccrual.js';
 import { addDays, monthEnd } from '../calendar/isoDate.js';
+import { businessDayAfter } from '../calendar/nyseCalendar.js';
 import { Plan12bError } from '../errors.js';
 import { formatCents, parseCents } from '../money/cents.js';
 import { formatRatePct, parseRateMicroPct } from '../money/rate.js';
@@ -120,13 +121,32 @@ export async function loadClassSeries(
 }
 
 /**
+ * A class whose feed stops before the end of the range is taken as ended on the first business
+ * day after its last row (a warning says so): fees are never carried forward on net assets the
+ * fund accountant has not sent. Business days missing between its rows remain errors.
+ */
+function endStaleClasses(series: ClassSeries[], registry: Registry, to: string, warnings: string[]): ClassSeries[] {
+  return series.map((s) => {
+    const last = s.netAssets.at(-1);
+    if (!last) return s;
+    const endDate = businessDayAfter(last.date, 1);
+    if (endDate > to) return s;
+    const [pid, cls] = s.classKey.split('|') as [string, string];
+    warnings.push(
+      `${registry.identities.nameOn(pid, last.date)} class ${cls}: no net assets after ${last.date}; taken as ended on ${endDate} (import its net assets if it is still open)`,
+    );
+    return { ...s, endDate };
+  });
+}
+
+/**
  * `plan12b fees` (SPEC §4): fees per class and calendar month over a range, from the recorded net
  * assets and the rates the registry says governed each day. A missing business day is an error.
  */
 export async function feesReport(q: Queryable, query: FeesQuery): Promise<FeesReport> {
   const registry = await loadRegistry(q);
   const warnings: string[] = [];
-  const series = await loadClassSeries(q, registry, query, warnings);
+  const series = endStaleClasses(await loadClassSeries(q, registry, query, warnings), registry, query.to, warnings);
   const missing = missingBusinessDays(series, query.from, query.to);
   if (missing.length > 0) {
     const m = missing[0]!;
@@ -158,6 +178,7 @@ export async function feesReport(q: Queryable, query: FeesQuery): Promise<FeesRe
     serviceFee: formatCents(m.serviceFeeCents),
     totalFee: formatCents(m.distributionFeeCents + m.serviceFeeCents),
   }));
+  classes.sort((a, b) => a.portfolio.localeCompare(b.portfolio) || a.class.localeCompare(b.class) || a.month.localeCompare(b.month));
   const report: FeesReport = { from: query.from, to: query.to, classes, warnings };
   if (query.daily) {
     return {
