@@ -2,7 +2,8 @@ import type { ExhibitDocument, ScheduleEntry } from '../edgar/exhibitDocument.js
 import type { Registry } from '../registry/registry.js';
 
 /**
- * The schedule in force on a date as one exhibit-shaped document, so `exhibit render --as-of`
+ * The schedule in force on a date as one exhibit-shaped document (a conformed plan dated that
+ * day), so `exhibit render --as-of`
  * prints a conformed Schedule A that a treasurer can compare with the signed instruments.
  */
 export function scheduleDocumentAsOf(registry: Registry, asOf: string, shareClass?: string): ExhibitDocument {
@@ -19,11 +20,11 @@ export function scheduleDocumentAsOf(registry: Registry, asOf: string, shareClas
   const classes = [...new Set(rows.map((r) => r.class))].sort();
   return {
     kind: 'plan',
-    title: `Schedule of Distribution and Service Fees in Force as of ${asOf}`,
+    title: 'Conformed Master Distribution Plan',
     exhibit: null,
     instrument: {
       kind: 'plan',
-      title: 'Schedule of Distribution and Service Fees',
+      title: 'Conformed Master Distribution Plan',
       registrant: null,
       classes,
       datedAsOf: asOf,
