@@ -151,20 +151,36 @@ export function writeNetAssetsCsv(path: string, columns: NetAssetsColumns): numb
   return written;
 }
 
-/** The Schedule A coverage as a small CSV for the SQL peers (open-ended until = 9999-12-31). */
-export function writeRatesCsv(path: string, columns: NetAssetsColumns, terms: readonly ClassTerms[]): void {
-  const lines = ['portfolio,class,from_d,until_d,dist_micro,serv_micro'];
+/**
+ * The class dictionary and the Schedule A coverage as small CSVs for the SQL peers:
+ * classes(cid, portfolio, class) and rates(cid, from_d, until_d, dist_micro, serv_micro), an
+ * open-ended entry running to 9999-12-31.
+ */
+export function writeClassesAndRatesCsv(
+  classesPath: string,
+  ratesPath: string,
+  columns: NetAssetsColumns,
+  terms: readonly ClassTerms[],
+): void {
+  const classes = ['cid,portfolio,class'];
+  const rates = ['cid,from_d,until_d,dist_micro,serv_micro'];
   terms.forEach((t, c) => {
+    classes.push(`${c},${columns.portfolios[c]},${columns.classNames[c]}`);
     for (const s of t.coverage) {
-      lines.push(
-        `${columns.portfolios[c]},${columns.classNames[c]},${s.from},${s.until ?? '9999-12-31'},${s.distributionFeeMicroPct},${s.serviceFeeMicroPct}`,
+      rates.push(
+        `${c},${s.from},${s.until ?? '9999-12-31'},${s.distributionFeeMicroPct},${s.serviceFeeMicroPct}`,
       );
     }
   });
-  const fd = openSync(path, 'w');
-  try {
-    writeSync(fd, `${lines.join('\n')}\n`);
-  } finally {
-    closeSync(fd);
+  for (const [path, lines] of [
+    [classesPath, classes],
+    [ratesPath, rates],
+  ] as const) {
+    const fd = openSync(path, 'w');
+    try {
+      writeSync(fd, `${lines.join('\n')}\n`);
+    } finally {
+      closeSync(fd);
+    }
   }
 }

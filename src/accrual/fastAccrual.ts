@@ -3,7 +3,6 @@
  * {@link accrueReference} to the cent (the differential tests hold it to that).
  */
 import { fromDayNumber } from '../calendar/isoDate.js';
-import { divRoundHalfUp } from '../money/cents.js';
 import { accrualKernel, dailyFeeCentsFast } from './accrualKernel.js';
 import type { AccrualResult, DailyAccrual, MonthlyAccrual } from './accrualResult.js';
 import type { ClassSeries } from './classSeries.js';
@@ -23,6 +22,27 @@ export interface AccrueFastOptions {
 }
 
 /**
+ * SPEC §4 ADNA: round_half_up(sum / days) for an integer |sum| < 2^53, in exact integer steps:
+ * denseInput bounds |sum| + days by 2^53, so q·days and the remainder are exact Float64 integers.
+ * @example averageRoundedHalfUp(5, 2) === 3; averageRoundedHalfUp(-5, 2) === -3
+ */
+export function averageRoundedHalfUp(sum: number, days: number): number {
+  const magnitude = Math.abs(sum);
+  let q = Math.floor(magnitude / days);
+  let remainder = magnitude - q * days;
+  // The float quotient can be off by one near 2^53; the exact remainder puts q right.
+  if (remainder < 0) {
+    q -= 1;
+    remainder += days;
+  } else if (remainder >= days) {
+    q += 1;
+    remainder -= days;
+  }
+  const rounded = 2 * remainder >= days ? q + 1 : q;
+  return sum < 0 ? -rounded : rounded;
+}
+
+/**
  * The kernel's Float64 monthly sums as {@link MonthlyAccrual} records, class order then month,
  * only months with at least one accrued day. SPEC §4: ADNA = round_half_up(Σ NA / days).
  */
@@ -34,14 +54,14 @@ export function monthlyAccrualsFromSums(dense: DenseAccrualInput, sums: Float64A
       const o = (c * monthCount + m) * MONTH_SUM_STRIDE;
       const days = sums[o + MONTH_SUM_DAYS]!;
       if (days === 0) continue;
-      const netAssetsSumCents = BigInt(sums[o + MONTH_SUM_NET_ASSETS]!);
+      const netAssetsSum = sums[o + MONTH_SUM_NET_ASSETS]!;
       out.push({
         kind: 'monthlyAccrual',
         classKey: dense.classKeys[c]!,
         month: dense.months[m]!,
         days,
-        netAssetsSumCents,
-        averageDailyNetAssetsCents: divRoundHalfUp(netAssetsSumCents, BigInt(days)),
+        netAssetsSumCents: BigInt(netAssetsSum),
+        averageDailyNetAssetsCents: BigInt(averageRoundedHalfUp(netAssetsSum, days)),
         distributionFeeCents: BigInt(sums[o + MONTH_SUM_DISTRIBUTION_FEE]!),
         serviceFeeCents: BigInt(sums[o + MONTH_SUM_SERVICE_FEE]!),
       });

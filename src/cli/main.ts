@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { ExhibitParseError } from '../edgar/exhibitDocument.js';
 import { ERROR_CODES, Plan12bError } from '../errors.js';
 import { registerCalendarCommands } from './commands/calendar.js';
+import { registerClassBCommands } from './commands/classB.js';
 import { registerDemoCommand } from './commands/demo.js';
 import { registerExhibitCommands } from './commands/exhibit.js';
 import { registerFeesCommands } from './commands/fees.js';
@@ -10,6 +11,7 @@ import { registerNetAssetsCommands } from './commands/netAssets.js';
 import { registerPortfolioCommands } from './commands/portfolio.js';
 import { registerRatesCommands } from './commands/rates.js';
 import { registerScheduleCommand } from './commands/schedule.js';
+import { registerServiceFeesCommands } from './commands/serviceFees.js';
 import { type CliContext, makeContext } from './context.js';
 
 export function buildProgram(getContext: () => CliContext): Command {
@@ -29,6 +31,8 @@ export function buildProgram(getContext: () => CliContext): Command {
   registerCalendarCommands(program, getContext);
   registerNetAssetsCommands(program, getContext);
   registerFeesCommands(program, getContext);
+  registerServiceFeesCommands(program, getContext);
+  registerClassBCommands(program, getContext);
   registerDemoCommand(program, getContext);
   program.commands.forEach(function configure(c: Command) {
     c.exitOverride();

@@ -125,7 +125,12 @@ export async function loadClassSeries(
  * day after its last row (a warning says so): fees are never carried forward on net assets the
  * fund accountant has not sent. Business days missing between its rows remain errors.
  */
-function endStaleClasses(series: ClassSeries[], registry: Registry, to: string, warnings: string[]): ClassSeries[] {
+function endStaleClasses(
+  series: ClassSeries[],
+  registry: Registry,
+  to: string,
+  warnings: string[],
+): ClassSeries[] {
   return series.map((s) => {
     const last = s.netAssets.at(-1);
     if (!last) return s;
@@ -146,7 +151,12 @@ function endStaleClasses(series: ClassSeries[], registry: Registry, to: string, 
 export async function feesReport(q: Queryable, query: FeesQuery): Promise<FeesReport> {
   const registry = await loadRegistry(q);
   const warnings: string[] = [];
-  const series = endStaleClasses(await loadClassSeries(q, registry, query, warnings), registry, query.to, warnings);
+  const series = endStaleClasses(
+    await loadClassSeries(q, registry, query, warnings),
+    registry,
+    query.to,
+    warnings,
+  );
   const missing = missingBusinessDays(series, query.from, query.to);
   if (missing.length > 0) {
     const m = missing[0]!;
@@ -178,7 +188,12 @@ export async function feesReport(q: Queryable, query: FeesQuery): Promise<FeesRe
     serviceFee: formatCents(m.serviceFeeCents),
     totalFee: formatCents(m.distributionFeeCents + m.serviceFeeCents),
   }));
-  classes.sort((a, b) => a.portfolio.localeCompare(b.portfolio) || a.class.localeCompare(b.class) || a.month.localeCompare(b.month));
+  classes.sort(
+    (a, b) =>
+      a.portfolio.localeCompare(b.portfolio) ||
+      a.class.localeCompare(b.class) ||
+      a.month.localeCompare(b.month),
+  );
   const report: FeesReport = { from: query.from, to: query.to, classes, warnings };
   if (query.daily) {
     return {

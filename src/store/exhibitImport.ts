@@ -24,8 +24,9 @@ export function documentId(bytes: Uint8Array): string {
 }
 
 /** Reads every file first: one that cannot be read fails the whole call before anything is written. */
-export function readExhibits(files: readonly ExhibitFile[]): StoredDocument[] {
+export function readExhibits(files: readonly ExhibitFile[], onRead?: () => void): StoredDocument[] {
   return files.map((f) => {
+    onRead?.();
     const text = Buffer.from(f.bytes).toString('utf8');
     const doc = parseExhibit(text, f.fileName);
     const cutOff = cutOffWarning(doc);
@@ -45,8 +46,9 @@ export function readExhibits(files: readonly ExhibitFile[]): StoredDocument[] {
 export async function importExhibits(
   db: Database,
   files: readonly ExhibitFile[],
+  onRead?: () => void,
 ): Promise<ExhibitImportResult> {
-  const parsed = readExhibits(files);
+  const parsed = readExhibits(files, onRead);
   const actor = currentActor();
   return db.transaction(async (tx) => {
     const existing = new Set(

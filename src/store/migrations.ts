@@ -1,4 +1,6 @@
 import type { Database } from './database.js';
+import { CLASS_B_MIGRATION } from './schema/classBSchema.js';
+import { SERVICE_FEES_MIGRATION } from './schema/serviceFeesSchema.js';
 
 /**
  * The one schema, in versioned steps. A migration never changes once released: a change to the
@@ -89,6 +91,8 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  SERVICE_FEES_MIGRATION,
+  CLASS_B_MIGRATION,
 ];
 
 export async function schemaVersion(db: Database): Promise<number> {

@@ -1,8 +1,9 @@
 /** SPEC §4: average daily net assets = round_half_up(Σ NA(d) / days, 2) over the accrued days. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { accrueFast } from '../../src/accrual/fastAccrual.js';
+import { accrueFast, averageRoundedHalfUp } from '../../src/accrual/fastAccrual.js';
 import { accrueReference } from '../../src/accrual/referenceAccrual.js';
+import { divRoundHalfUp } from '../../src/money/cents.js';
 import { complexShape } from './support/complexArbitrary.js';
 import { generateComplex } from './support/generatedComplex.js';
 
@@ -44,5 +45,19 @@ describe('average daily net assets', () => {
       expect(m?.netAssetsSumCents).toBe(5n);
       expect(m?.averageDailyNetAssetsCents).toBe(3n);
     }
+  });
+
+  it('computes the Float64 average exactly up to the 2^53 bound, where the float quotient is off by one', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 31 }),
+        fc.bigInt({ min: -(2n ** 53n) + 32n, max: 2n ** 53n - 32n }),
+        (days, sum) => {
+          expect(BigInt(averageRoundedHalfUp(Number(sum), days))).toBe(divRoundHalfUp(sum, BigInt(days)));
+        },
+      ),
+      { numRuns: 5_000 },
+    );
+    expect(averageRoundedHalfUp(2 ** 53 - 32, 31)).toBe(Number(divRoundHalfUp(2n ** 53n - 32n, 31n)));
   });
 });

@@ -23,7 +23,10 @@ describe.skipIf(!seedsAvailable)('the CLI answers from the seeds', () => {
   });
 
   it('exhibit parse --json contains each seed’s expected record, entries in document order', () => {
-    const expected = JSON.parse(readFileSync(join(seedsDir, 'expected.json'), 'utf8')) as Record<string, Record<string, unknown>>;
+    const expected = JSON.parse(readFileSync(join(seedsDir, 'expected.json'), 'utf8')) as Record<
+      string,
+      Record<string, unknown>
+    >;
     for (const file of seedFiles()) {
       const res = runCli(['exhibit', 'parse', file, '--json']);
       expect(res.code).toBe(0);
@@ -36,16 +39,29 @@ describe.skipIf(!seedsAvailable)('the CLI answers from the seeds', () => {
         s.map((x) => ({
           name: x.name,
           replacesEntirely: x.replacesEntirely,
-          entries: x.entries.map((e) => [e.registrant?.toLowerCase(), e.portfolio, e.class, e.assetBasedSalesChargePct, e.serviceFeePct, e.aggregateFeePct]),
+          entries: x.entries.map((e) => [
+            e.registrant?.toLowerCase(),
+            e.portfolio,
+            e.class,
+            e.assetBasedSalesChargePct,
+            e.serviceFeePct,
+            e.aggregateFeePct,
+          ]),
         }));
       expect(strip(got.schedules as never)).toEqual(strip(want.schedules as never));
     }
   });
 
   it('schedule --as-of answers the INDEX counts', () => {
-    const count = (date: string, cls: string) => runCli(['--db', db, 'schedule', '--as-of', date, '--class', cls, '--json']).json<{ count: number; entries: Entry[] }>();
+    const count = (date: string, cls: string) =>
+      runCli(['--db', db, 'schedule', '--as-of', date, '--class', cls, '--json']).json<{
+        count: number;
+        entries: Entry[];
+      }>();
     expect(count('2003-09-01', 'B').count).toBe(82);
-    expect(count('2004-01-01', 'B').entries.find((e) => e.portfolio === 'AIM Real Estate Fund')!.registrant).toBe('AIM INVESTMENT SECURITIES FUNDS');
+    expect(
+      count('2004-01-01', 'B').entries.find((e) => e.portfolio === 'AIM Real Estate Fund')!.registrant,
+    ).toBe('AIM INVESTMENT SECURITIES FUNDS');
     expect(count('2005-01-01', 'B').entries.some((e) => e.portfolio === 'AIM Energy Fund')).toBe(true);
     expect(count('2006-04-01', 'R').count).toBe(44);
     expect(count('2004-10-14', 'K').count).toBe(0);
@@ -66,16 +82,68 @@ describe.skipIf(!seedsAvailable)('the CLI answers from the seeds', () => {
   });
 
   it('rates set: below the maximum recorded, above it refused with exit 68', () => {
-    const refused = runCli(['--db', db, 'rates', 'set', '--portfolio', 'AIM Value Fund', '--class', 'C', '--from', '2007-01-01', '--distribution-fee', '0.80']);
+    const refused = runCli([
+      '--db',
+      db,
+      'rates',
+      'set',
+      '--portfolio',
+      'AIM Value Fund',
+      '--class',
+      'C',
+      '--from',
+      '2007-01-01',
+      '--distribution-fee',
+      '0.80',
+    ]);
     expect(refused.code).toBe(68);
-    const ok = runCli(['--db', db, 'rates', 'set', '--portfolio', 'AIM Value Fund', '--class', 'C', '--from', '2007-01-01', '--distribution-fee', '0.50', '--json']);
+    const ok = runCli([
+      '--db',
+      db,
+      'rates',
+      'set',
+      '--portfolio',
+      'AIM Value Fund',
+      '--class',
+      'C',
+      '--from',
+      '2007-01-01',
+      '--distribution-fee',
+      '0.50',
+      '--json',
+    ]);
     expect(ok.code).toBe(0);
-    const s = runCli(['--db', db, 'schedule', '--as-of', '2007-06-30', '--portfolio', 'AIM Value Fund', '--class', 'C', '--json']).json<{ entries: Entry[] }>();
+    const s = runCli([
+      '--db',
+      db,
+      'schedule',
+      '--as-of',
+      '2007-06-30',
+      '--portfolio',
+      'AIM Value Fund',
+      '--class',
+      'C',
+      '--json',
+    ]).json<{ entries: Entry[] }>();
     expect(s.entries[0]!.assetBasedSalesChargePct).toBe('0.50');
   });
 
   it('every command has --help', () => {
-    for (const cmd of [[], ['init'], ['exhibit', 'parse'], ['exhibit', 'import'], ['exhibit', 'render'], ['schedule'], ['portfolio', 'history'], ['rates', 'set'], ['calendar', 'business-day'], ['net-assets', 'import'], ['fees'], ['journal'], ['demo']]) {
+    for (const cmd of [
+      [],
+      ['init'],
+      ['exhibit', 'parse'],
+      ['exhibit', 'import'],
+      ['exhibit', 'render'],
+      ['schedule'],
+      ['portfolio', 'history'],
+      ['rates', 'set'],
+      ['calendar', 'business-day'],
+      ['net-assets', 'import'],
+      ['fees'],
+      ['journal'],
+      ['demo'],
+    ]) {
       const res = runCli([...cmd, '--help']);
       expect(res.code, cmd.join(' ')).toBe(0);
       expect(res.stdout).toMatch(/Usage: plan12b/);
@@ -83,7 +151,9 @@ describe.skipIf(!seedsAvailable)('the CLI answers from the seeds', () => {
   });
 
   it('calendar business-day: the SPEC example', () => {
-    expect(runCli(['calendar', 'business-day', '--after', '2006-12-31', '--n', '10', '--json']).json()).toEqual({ date: '2007-01-17' });
+    expect(
+      runCli(['calendar', 'business-day', '--after', '2006-12-31', '--n', '10', '--json']).json(),
+    ).toEqual({ date: '2007-01-17' });
   });
 
   it('exhibit render --as-of writes the schedule in force in the exhibit layout, and it reads back', () => {

@@ -59,8 +59,19 @@ describe.skipIf(!seedsAvailable)('plan12b fees: a worked month with a weekend an
       },
     ]);
 
-    const daily = runCli(['--db', db, 'fees', '--from', '2007-01-12', '--to', '2007-01-16', '--daily', '--json']);
-    const days = daily.json<{ daily: { date: string; netAssets: string; distributionFee: string }[] }>().daily;
+    const daily = runCli([
+      '--db',
+      db,
+      'fees',
+      '--from',
+      '2007-01-12',
+      '--to',
+      '2007-01-16',
+      '--daily',
+      '--json',
+    ]);
+    const days = daily.json<{ daily: { date: string; netAssets: string; distributionFee: string }[] }>()
+      .daily;
     expect(days.map((d) => [d.date, d.netAssets, d.distributionFee])).toEqual([
       ['2007-01-12', '40150000.00', '825.00'],
       ['2007-01-13', '40150000.00', '825.00'],
@@ -70,7 +81,12 @@ describe.skipIf(!seedsAvailable)('plan12b fees: a worked month with a weekend an
     ]);
 
     const journal = runCli(['--db', db, 'journal', '--month', '2007-01', '--json']);
-    const j = journal.json<{ paymentDate: string; totalDebits: string; totalCredits: string; lines: { entry: string }[] }>();
+    const j = journal.json<{
+      paymentDate: string;
+      totalDebits: string;
+      totalCredits: string;
+      lines: { entry: string }[];
+    }>();
     // 10th NYSE business day after 2007-01-31: Feb 1,2,5,6,7,8,9,12,13,14 (Presidents' Day is Feb 19).
     expect(j.paymentDate).toBe('2007-02-14');
     // 31 days × two fees accrued, plus the payment: debits = 2 × 31,400.03
@@ -78,7 +94,11 @@ describe.skipIf(!seedsAvailable)('plan12b fees: a worked month with a weekend an
     expect(j.totalCredits).toBe(j.totalDebits);
 
     const csvOut = runCli(['--db', db, 'fees', '--from', '2007-01-01', '--to', '2007-01-31', '--csv']);
-    expect(csvOut.stdout.split('\n')[0]).toBe('portfolio,class,month,days,averageDailyNetAssets,distributionFee,serviceFee,totalFee');
-    expect(csvOut.stdout.split('\n')[1]).toBe('AIM Value Fund,C,2007-01,31,36970991.29,23550.02,7850.01,31400.03');
+    expect(csvOut.stdout.split('\n')[0]).toBe(
+      'portfolio,class,month,days,averageDailyNetAssets,distributionFee,serviceFee,totalFee',
+    );
+    expect(csvOut.stdout.split('\n')[1]).toBe(
+      'AIM Value Fund,C,2007-01,31,36970991.29,23550.02,7850.01,31400.03',
+    );
   });
 });

@@ -7,6 +7,7 @@ import { importExhibits } from '../../store/exhibitImport.js';
 import { loadRegistry } from '../../store/registryStore.js';
 import { type CliContext, printJson, withDatabase } from '../context.js';
 import { requireDate } from '../options.js';
+import { startProgress } from '../progress.js';
 import { readInputFile } from '../readInput.js';
 import { scheduleDocumentAsOf } from '../scheduleDocument.js';
 
@@ -47,7 +48,10 @@ export function registerExhibitCommands(program: Command, getContext: () => CliC
     .action(async (files: string[], opts: { json?: boolean }) => {
       const ctx = getContext();
       const inputs = files.map((f) => ({ fileName: f, bytes: readInputFile(f) }));
-      const result = await withDatabase(ctx, (db) => importExhibits(db, inputs));
+      const progress = startProgress(ctx, opts.json ? '' : 'reading exhibits', opts.json ? 0 : inputs.length);
+      const result = await withDatabase(ctx, (db) => importExhibits(db, inputs, () => progress.tick())).finally(() =>
+        progress.stop(),
+      );
       if (opts.json) return printJson(ctx, result);
       for (const i of result.imported)
         ctx.out(`imported ${i.file}: ${i.title}, effective ${i.effectiveDate}`);
