@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { ExhibitParseError } from '../edgar/exhibitDocument.js';
 import { ERROR_CODES, Plan12bError } from '../errors.js';
+import { registerAuditCommands } from './commands/audit.js';
 import { registerCalendarCommands } from './commands/calendar.js';
 import { registerClassBCommands } from './commands/classB.js';
 import { registerDemoCommand } from './commands/demo.js';
@@ -33,6 +34,7 @@ export function buildProgram(getContext: () => CliContext): Command {
   registerFeesCommands(program, getContext);
   registerServiceFeesCommands(program, getContext);
   registerClassBCommands(program, getContext);
+  registerAuditCommands(program, getContext);
   registerDemoCommand(program, getContext);
   program.commands.forEach(function configure(c: Command) {
     c.exitOverride();

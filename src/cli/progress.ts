@@ -13,7 +13,12 @@ export interface Progress {
 export function startProgress(ctx: CliContext, label: string, total: number, minTotal = 20): Progress {
   if (!ctx.interactive || total < minTotal) return { tick() {}, stop() {} };
   const bar = new cliProgress.SingleBar(
-    { format: `${label} [{bar}] {value}/{total} {eta_formatted}`, stream: process.stderr, hideCursor: true, clearOnComplete: true },
+    {
+      format: `${label} [{bar}] {value}/{total} {eta_formatted}`,
+      stream: process.stderr,
+      hideCursor: true,
+      clearOnComplete: true,
+    },
     cliProgress.Presets.shades_classic,
   );
   bar.start(total, 0);

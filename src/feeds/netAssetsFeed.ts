@@ -6,6 +6,7 @@ import { BadInputError, type RowProblem } from '../errors.js';
 import { formatCents, MoneyFormatError, parseCents } from '../money/cents.js';
 import type { Registry } from '../registry/registry.js';
 import { currentActor } from '../store/actor.js';
+import { appendAudit } from '../store/auditLog.js';
 import type { Database, Queryable } from '../store/database.js';
 import { loadRegistry } from '../store/registryStore.js';
 import { readCsvFeed } from './csvRows.js';
@@ -232,6 +233,9 @@ export async function importNetAssets(
         });
     }
     if (conflicts.length > 0) throw new BadInputError(conflicts);
+    // Idempotent: a file that adds or changes nothing leaves no trace.
+    if (fresh.length === 0 && changed.length === 0)
+      return { file, rows: rows.length, inserted: 0, unchanged, restated: [], warnings };
 
     const contentHash = createHash('sha256').update(bytes).digest('hex');
     const [imp] = await tx.query<{ id: number }>(
@@ -292,6 +296,12 @@ export async function importNetAssets(
           `${row.portfolioName} class ${row.class} ${row.date} restated in closed month ${closedMonth}: a prior-period adjustment is due`,
         );
     }
+    await appendAudit(tx, {
+      action: changed.length > 0 ? 'net-assets.restate' : 'net-assets.import',
+      subject: basename(file),
+      contentHash,
+      detail: `${fresh.length} new, ${changed.length} restated, ${unchanged} unchanged`,
+    });
     return { file, rows: rows.length, inserted: fresh.length, unchanged, restated, warnings };
   });
 }

@@ -1,8 +1,10 @@
+import { sha256 } from '../audit/auditChain.js';
 import { Plan12bError } from '../errors.js';
 import { normalizeRatePct } from '../money/rate.js';
 import type { BoardRate } from '../registry/boardRate.js';
 import { buildRegistry } from '../registry/registry.js';
 import { currentActor } from './actor.js';
+import { appendAudit } from './auditLog.js';
 import type { Database } from './database.js';
 import { loadBoardRates, loadDocuments } from './registryStore.js';
 
@@ -65,6 +67,12 @@ export async function setBoardRate(db: Database, rate: BoardRate): Promise<{ rec
         currentActor(),
       ],
     );
+    await appendAudit(tx, {
+      action: 'rates.set',
+      subject: `${normal.portfolio} class ${normal.class} from ${normal.effectiveDate}`,
+      contentHash: sha256(JSON.stringify(normal)),
+      detail: `distribution ${normal.distributionFeePct ?? '—'}%, service ${normal.serviceFeePct ?? '—'}%${normal.reason ? `: ${normal.reason}` : ''}`,
+    });
     return { recorded: true };
   });
 }

@@ -5,6 +5,7 @@ import { parseExhibit } from '../edgar/parseExhibit.js';
 import { buildRegistry } from '../registry/registry.js';
 import type { StoredDocument } from '../registry/storedDocument.js';
 import { currentActor } from './actor.js';
+import { appendAudit } from './auditLog.js';
 import type { Database } from './database.js';
 import { loadBoardRates, loadDocuments, refreshPortfolioNames } from './registryStore.js';
 
@@ -78,6 +79,12 @@ export async function importExhibits(
         ],
       );
       imported.push({ file: d.fileName, id: d.id, title: d.doc.title, effectiveDate: d.doc.effectiveDate });
+      await appendAudit(tx, {
+        action: 'exhibit.import',
+        subject: basename(d.fileName),
+        contentHash: d.id,
+        detail: d.doc.title,
+      });
       for (const w of d.doc.warnings) warnings.push(`${d.fileName}: ${w}`);
     }
     if (imported.length > 0) {

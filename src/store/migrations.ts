@@ -1,4 +1,5 @@
 import type { Database } from './database.js';
+import { AUDIT_MIGRATION } from './schema/auditSchema.js';
 import { CLASS_B_MIGRATION } from './schema/classBSchema.js';
 import { SERVICE_FEES_MIGRATION } from './schema/serviceFeesSchema.js';
 
@@ -93,6 +94,7 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   SERVICE_FEES_MIGRATION,
   CLASS_B_MIGRATION,
+  AUDIT_MIGRATION,
 ];
 
 export async function schemaVersion(db: Database): Promise<number> {

@@ -49,9 +49,9 @@ export function registerExhibitCommands(program: Command, getContext: () => CliC
       const ctx = getContext();
       const inputs = files.map((f) => ({ fileName: f, bytes: readInputFile(f) }));
       const progress = startProgress(ctx, opts.json ? '' : 'reading exhibits', opts.json ? 0 : inputs.length);
-      const result = await withDatabase(ctx, (db) => importExhibits(db, inputs, () => progress.tick())).finally(() =>
-        progress.stop(),
-      );
+      const result = await withDatabase(ctx, (db) =>
+        importExhibits(db, inputs, () => progress.tick()),
+      ).finally(() => progress.stop());
       if (opts.json) return printJson(ctx, result);
       for (const i of result.imported)
         ctx.out(`imported ${i.file}: ${i.title}, effective ${i.effectiveDate}`);
