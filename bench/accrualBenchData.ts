@@ -36,7 +36,7 @@ const SERVICE_MICRO_PCT = [0n, 150_000n, 250_000n];
 const CLASS_LETTERS = ['A', 'B', 'C'];
 
 /** Portfolio and class of class index c: three classes per portfolio. */
-export function benchClassNames(c: number): { portfolio: string; className: string } {
+function benchClassNames(c: number): { portfolio: string; className: string } {
   return { portfolio: `P${String(Math.floor(c / 3)).padStart(5, '0')}`, className: CLASS_LETTERS[c % 3]! };
 }
 

@@ -15,8 +15,13 @@ export interface NyseClosure {
 /** First year the calendar is built for (SPEC §9: 1990 onward). */
 export const NYSE_FIRST_YEAR = 1990;
 
-/** SPEC §9 unscheduled closures. */
+/**
+ * SPEC §9 unscheduled closures, plus 1994-04-27 (National Day of Mourning for President Nixon):
+ * the exchange was closed (DOMAIN §7.1), and SPEC's list, which has every other presidential day
+ * of mourning since 1990, omits it.
+ */
 export const NYSE_UNSCHEDULED_CLOSURES: readonly { readonly date: string; readonly name: string }[] = [
+  { date: '1994-04-27', name: 'National Day of Mourning for President Richard M. Nixon' },
   { date: '2001-09-11', name: 'September 11 attacks' },
   { date: '2001-09-12', name: 'September 11 attacks' },
   { date: '2001-09-13', name: 'September 11 attacks' },
