@@ -90,7 +90,8 @@ export function attributeOmnibusFreeShares(
 
   // (iv) Net Exchange Shares = A − B − C + D, then E × (F/G) with F/G as in (iii).
   const freeBefore = sum(previous.freeShares);
-  const netExchangeShares = month.freeSharesOutstanding - freeBefore - month.freeSharesIssued + month.freeSharesRedeemed;
+  const netExchangeShares =
+    month.freeSharesOutstanding - freeBefore - month.freeSharesIssued + month.freeSharesRedeemed;
   const netExchanged = attribute(netExchangeShares, previous.freeShares, exclusive);
 
   const freeShares = previous.freeShares.map((f, i) => f + issued[i]! - redeemed[i]! + netExchanged[i]!);

@@ -1,6 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { attributeOmnibusFreeShares, type OmnibusAttribution } from '../../src/allocation/omnibusFreeShares.js';
+import {
+  attributeOmnibusFreeShares,
+  type OmnibusAttribution,
+} from '../../src/allocation/omnibusFreeShares.js';
 
 /** Shares in units of 1/10,000. */
 const s = (shares: string) => {
@@ -81,18 +84,24 @@ describe('Exhibit A 2(c): omnibus Free Shares over three months', () => {
   it('attributed Free Shares always add up to the Free Shares outstanding (property)', () => {
     const units = fc.bigInt({ min: 0n, max: 10_000_000_000n });
     fc.assert(
-      fc.property(fc.array(fc.tuple(units, units), { minLength: 1, maxLength: 4 }), units, units, units, (parties, a, b, out) => {
-        const prev = { commissionShares: parties.map((p) => p[0]), freeShares: parties.map((p) => p[1]) };
-        const r = attributeOmnibusFreeShares(
-          prev,
-          { freeSharesIssued: a, freeSharesRedeemed: b, freeSharesOutstanding: out },
-          prev.commissionShares,
-          0,
-        );
-        expect(r.freeShares.reduce((x, y) => x + y, 0n)).toBe(out);
-        expect(r.issued.reduce((x, y) => x + y, 0n)).toBe(a);
-        expect(r.redeemed.reduce((x, y) => x + y, 0n)).toBe(b);
-      }),
+      fc.property(
+        fc.array(fc.tuple(units, units), { minLength: 1, maxLength: 4 }),
+        units,
+        units,
+        units,
+        (parties, a, b, out) => {
+          const prev = { commissionShares: parties.map((p) => p[0]), freeShares: parties.map((p) => p[1]) };
+          const r = attributeOmnibusFreeShares(
+            prev,
+            { freeSharesIssued: a, freeSharesRedeemed: b, freeSharesOutstanding: out },
+            prev.commissionShares,
+            0,
+          );
+          expect(r.freeShares.reduce((x, y) => x + y, 0n)).toBe(out);
+          expect(r.issued.reduce((x, y) => x + y, 0n)).toBe(a);
+          expect(r.redeemed.reduce((x, y) => x + y, 0n)).toBe(b);
+        },
+      ),
     );
   });
 });
