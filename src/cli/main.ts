@@ -13,6 +13,7 @@ import { registerPortfolioCommands } from './commands/portfolio.js';
 import { registerRatesCommands } from './commands/rates.js';
 import { registerScheduleCommand } from './commands/schedule.js';
 import { registerServiceFeesCommands } from './commands/serviceFees.js';
+import { registerTransfersCommands } from './commands/transfers.js';
 import { type CliContext, makeContext } from './context.js';
 
 export function buildProgram(getContext: () => CliContext): Command {
@@ -34,6 +35,7 @@ export function buildProgram(getContext: () => CliContext): Command {
   registerFeesCommands(program, getContext);
   registerServiceFeesCommands(program, getContext);
   registerClassBCommands(program, getContext);
+  registerTransfersCommands(program, getContext);
   registerAuditCommands(program, getContext);
   registerDemoCommand(program, getContext);
   program.commands.forEach(function configure(c: Command) {

@@ -2,6 +2,7 @@ import type { Database } from './database.js';
 import { AUDIT_MIGRATION } from './schema/auditSchema.js';
 import { CLASS_B_MIGRATION } from './schema/classBSchema.js';
 import { SERVICE_FEES_MIGRATION } from './schema/serviceFeesSchema.js';
+import { TRANSFERS_MIGRATION } from './schema/transfersSchema.js';
 
 /**
  * The one schema, in versioned steps. A migration never changes once released: a change to the
@@ -95,6 +96,7 @@ export const MIGRATIONS: readonly Migration[] = [
   SERVICE_FEES_MIGRATION,
   CLASS_B_MIGRATION,
   AUDIT_MIGRATION,
+  TRANSFERS_MIGRATION,
 ];
 
 export async function schemaVersion(db: Database): Promise<number> {

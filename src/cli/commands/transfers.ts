@@ -1,0 +1,69 @@
+import type { Command } from 'commander';
+import { importTransfers, loadTransferRows, recordTransferNotice } from '../../feeds/transfersFeed.js';
+import { type CliContext, printJson, withDatabase } from '../context.js';
+import { requireDate } from '../options.js';
+import { readInputFile } from '../readInput.js';
+import { printTable } from '../table.js';
+
+export function registerTransfersCommands(program: Command, getContext: () => CliContext): void {
+  const transfers = program
+    .command('transfers')
+    .description(
+      "Transfers of the Distributor's 12b-1 Share and Earned CDSC to Assignees (Agreement EIGHTH)",
+    );
+  transfers
+    .command('import')
+    .description(
+      'import Transfers: id,assignee,address,portfolio,twelve_b1_portion_pct,cdsc_portion_pct,doi_from,doi_to,effective_date,notice_received_date,payment,depository_agent',
+    )
+    .argument('<file>', 'CSV file')
+    .option('--json', 'print JSON')
+    .action(async (file: string, opts: { json?: boolean }) => {
+      const ctx = getContext();
+      const bytes = readInputFile(file);
+      const result = await withDatabase(ctx, (db) => importTransfers(db, file, bytes));
+      if (opts.json) return printJson(ctx, result);
+      ctx.out(`${file}: ${result.inserted} new Transfer(s), ${result.unchanged} unchanged`);
+    });
+  transfers
+    .command('notice')
+    .description(
+      'record the date the Fund received the notice of a Transfer (EIGHTH(B)); payments to the Assignee start then',
+    )
+    .requiredOption('--transfer <id>', 'the Transfer')
+    .requiredOption('--received <date>', 'date the notice was received')
+    .option('--json', 'print JSON')
+    .action(async (opts: { transfer: string; received: string; json?: boolean }) => {
+      const ctx = getContext();
+      const received = requireDate(opts.received, '--received');
+      const result = await withDatabase(ctx, (db) => recordTransferNotice(db, opts.transfer, received));
+      if (opts.json) return printJson(ctx, { transfer: opts.transfer, received, ...result });
+      ctx.out(
+        result.recorded ? `notice of Transfer ${opts.transfer} received ${received}: recorded` : 'unchanged',
+      );
+    });
+  transfers
+    .command('list')
+    .description('every Transfer recorded')
+    .option('--json', 'print JSON')
+    .action(async (opts: { json?: boolean }) => {
+      const ctx = getContext();
+      const rows = await withDatabase(ctx, (db) => loadTransferRows(db));
+      if (opts.json) return printJson(ctx, { transfers: rows });
+      printTable(
+        ctx,
+        ['Id', 'Assignee', 'Portfolio', '12b-1 %', 'CDSC %', 'DOI range', 'Effective', 'Notice', 'Payment'],
+        rows.map((r) => [
+          r.id,
+          r.assignee,
+          r.portfolio_name ?? 'all',
+          r.twelve_b1_portion_pct ?? '—',
+          r.cdsc_portion_pct ?? '—',
+          r.doi_from || r.doi_to ? `${r.doi_from ?? '…'} – ${r.doi_to ?? '…'}` : 'all',
+          r.effective_date,
+          r.notice_received_date ?? 'not received',
+          r.payment === 'depository' ? `depository: ${r.depository_agent}` : 'direct',
+        ]),
+      );
+    });
+}
