@@ -4,6 +4,7 @@ import { ERROR_CODES, Plan12bError } from '../errors.js';
 import { registerAuditCommands } from './commands/audit.js';
 import { registerCalendarCommands } from './commands/calendar.js';
 import { registerClassBCommands } from './commands/classB.js';
+import { registerCloseCommand } from './commands/close.js';
 import { registerDemoCommand } from './commands/demo.js';
 import { registerExhibitCommands } from './commands/exhibit.js';
 import { registerFeesCommands } from './commands/fees.js';
@@ -36,6 +37,7 @@ export function buildProgram(getContext: () => CliContext): Command {
   registerServiceFeesCommands(program, getContext);
   registerClassBCommands(program, getContext);
   registerTransfersCommands(program, getContext);
+  registerCloseCommand(program, getContext);
   registerAuditCommands(program, getContext);
   registerDemoCommand(program, getContext);
   program.commands.forEach(function configure(c: Command) {

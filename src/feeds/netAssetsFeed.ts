@@ -232,6 +232,16 @@ export async function importNetAssets(
           reason: `${r.portfolioName} class ${r.class} on ${r.date} is recorded as ${formatCents(parseCents(old))}, this row says ${formatCents(r.netAssetsCents)}; to correct it, import with --restate`,
         });
     }
+    // A closed month's inputs cannot change: a late row is refused; a restatement becomes a
+    // prior-period adjustment in the next close.
+    for (const r of fresh)
+      if (closed.has(monthOf(r.date)))
+        conflicts.push({
+          file,
+          line: r.line,
+          field: 'date',
+          reason: `${monthOf(r.date)} is closed; its net assets cannot be added to (a correction of a recorded day is imported with --restate)`,
+        });
     if (conflicts.length > 0) throw new BadInputError(conflicts);
     // Idempotent: a file that adds or changes nothing leaves no trace.
     if (fresh.length === 0 && changed.length === 0)

@@ -1,6 +1,7 @@
 import type { Database } from './database.js';
 import { AUDIT_MIGRATION } from './schema/auditSchema.js';
 import { CLASS_B_MIGRATION } from './schema/classBSchema.js';
+import { CLOSE_MIGRATION } from './schema/closeSchema.js';
 import { SERVICE_FEES_MIGRATION } from './schema/serviceFeesSchema.js';
 import { TRANSFERS_MIGRATION } from './schema/transfersSchema.js';
 
@@ -97,6 +98,7 @@ export const MIGRATIONS: readonly Migration[] = [
   CLASS_B_MIGRATION,
   AUDIT_MIGRATION,
   TRANSFERS_MIGRATION,
+  CLOSE_MIGRATION,
 ];
 
 export async function schemaVersion(db: Database): Promise<number> {

@@ -1,0 +1,28 @@
+import type { Command } from 'commander';
+import { MONTH_CLOSE_STEPS } from '../../close/closeSteps.js';
+import { closeMonth } from '../../close/monthClose.js';
+import { type CliContext, printJson, withDatabase } from '../context.js';
+import { requireMonth } from '../options.js';
+
+export function registerCloseCommand(program: Command, getContext: () => CliContext): void {
+  program
+    .command('close')
+    .description(
+      'close a month end to end (accruals, journal, prior-period adjustments, …) in one transaction, and seal it',
+    )
+    .requiredOption('--month <YYYY-MM>', 'the month to close')
+    .option('--json', 'print the sealed results as JSON')
+    .action(async (opts: { month: string; json?: boolean }) => {
+      const ctx = getContext();
+      const month = requireMonth(opts.month, '--month');
+      const started = Date.now();
+      const result = await withDatabase(ctx, (db) =>
+        closeMonth(db, month, MONTH_CLOSE_STEPS, (title, i, n) => {
+          if (!opts.json)
+            ctx.err(i < n ? `» [${i + 1}/${n}] ${title}` : `» ${title} (${Date.now() - started} ms)`);
+        }),
+      );
+      if (opts.json) return printJson(ctx, result);
+      ctx.out(`${month} closed and sealed by ${result.closedBy}; results hash ${result.resultsHash}`);
+    });
+}

@@ -1,0 +1,68 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { businessDaysBetween } from '../../src/calendar/nyseCalendar.js';
+import { runCli } from '../support/cli.js';
+import { dialects, freshDatabase } from '../support/databases.js';
+import { seedFiles, seedsAvailable } from '../support/seeds.js';
+
+const bin = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'bin', 'plan12b.js');
+
+/** Starts `plan12b close`, waits until it reaches the fault point, and kills it with SIGKILL. */
+function closeAndKill(db: string, month: string, fault: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [bin, '--db', db, 'close', '--month', month], {
+      env: { ...process.env, PLAN12B_FAULT: fault },
+    });
+    let stderr = '';
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`fault point never reached: ${stderr}`));
+    }, 60_000);
+    child.stderr.on('data', (chunk) => {
+      stderr += chunk;
+      if (stderr.includes(`fault point ${fault} reached`)) child.kill('SIGKILL');
+    });
+    child.on('exit', (_code, signal) => {
+      clearTimeout(timer);
+      if (signal === 'SIGKILL') resolve(stderr);
+      else reject(new Error(`close ended on its own: ${stderr}`));
+    });
+  });
+}
+
+describe.skipIf(!seedsAvailable).each(dialects)('a close killed midway (%s)', (dialect) => {
+  it('leaves the month open and the database as it was; closing again works', async () => {
+    const tdb = await freshDatabase(dialect);
+    const db = tdb.target;
+    const dir = mkdtempSync(join(tmpdir(), 'plan12b-kill-'));
+    expect(runCli(['--db', db, 'exhibit', 'import', seedFiles().find((f) => f.includes('002_'))!]).code).toBe(
+      0,
+    );
+    const csv = join(dir, 'na.csv');
+    writeFileSync(
+      csv,
+      [
+        'date,portfolio,class,net_assets',
+        ...businessDaysBetween('2007-01-02', '2007-01-31').map((d) => `${d},AIM Value Fund,C,1000000.00`),
+      ].join('\n'),
+    );
+    expect(runCli(['--db', db, 'net-assets', 'import', csv]).code).toBe(0);
+    const audit = () => runCli(['--db', db, 'audit', 'log', '--json']).stdout;
+    const before = audit();
+
+    const stderr = await closeAndKill(db, '2007-01', 'close:journal');
+    expect(stderr).toMatch(/\[1\/\d+\] daily accruals/);
+
+    expect(audit()).toBe(before);
+    expect(runCli(['--db', db, 'audit', 'verify']).code).toBe(0);
+    const again = runCli(['--db', db, 'close', '--month', '2007-01', '--json']);
+    expect(again.code).toBe(0);
+    expect(again.json<{ month: string }>().month).toBe('2007-01');
+    expect(runCli(['--db', db, 'close', '--month', '2007-01']).code).toBe(67);
+    await tdb.drop();
+  }, 120_000);
+});

@@ -1,0 +1,93 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verifyAuditChain } from '../../src/audit/auditChain.js';
+import { businessDaysBetween } from '../../src/calendar/nyseCalendar.js';
+import { MONTH_CLOSE_STEPS } from '../../src/close/closeSteps.js';
+import { closeMonth, loadCloseResult } from '../../src/close/monthClose.js';
+import { importNetAssets } from '../../src/feeds/netAssetsFeed.js';
+import { loadAuditLog } from '../../src/store/auditLog.js';
+import type { Database } from '../../src/store/database.js';
+import { importExhibits } from '../../src/store/exhibitImport.js';
+import { dialects, freshDatabase, type TestDatabase } from '../support/databases.js';
+import { seedExhibitFiles } from '../support/seedDocuments.js';
+import { seedsAvailable } from '../support/seeds.js';
+
+function netAssetsCsv(from: string, to: string, amount = '36500000.00'): Buffer {
+  const rows = [
+    'date,portfolio,class,net_assets',
+    ...businessDaysBetween(from, to).map((d) => `${d},AIM Value Fund,C,${amount}`),
+  ];
+  return Buffer.from(rows.join('\n'));
+}
+
+describe.skipIf(!seedsAvailable).each(dialects)('month close on %s', (dialect) => {
+  let tdb: TestDatabase;
+  let db: Database;
+  beforeAll(async () => {
+    tdb = await freshDatabase(dialect);
+    db = await tdb.open();
+    await importExhibits(
+      db,
+      seedExhibitFiles().filter((f) => f.fileName.includes('002_')),
+    );
+    await importNetAssets(db, 'na.csv', netAssetsCsv('2006-12-29', '2007-02-28'));
+  });
+  afterAll(async () => {
+    await db.close();
+    await tdb.drop();
+  });
+
+  it('closes in order and seals the results', async () => {
+    await expect(closeMonth(db, '2007-02', MONTH_CLOSE_STEPS)).resolves.toBeDefined();
+    await expect(closeMonth(db, '2007-01', MONTH_CLOSE_STEPS)).rejects.toThrow(
+      /before 2007-02, which is closed/,
+    );
+    await expect(closeMonth(db, '2007-02', MONTH_CLOSE_STEPS)).rejects.toThrow(/already closed/);
+    await expect(closeMonth(db, '2007-04', MONTH_CLOSE_STEPS)).rejects.toThrow(/2007-03 is not closed yet/);
+    const fees = (await loadCloseResult(db, '2007-02', 'fees')) as { classes: { distributionFee: string }[] };
+    // 36,500,000.00 × 0.75% / 365 = 750.00 a day × 28
+    expect(fees.classes).toEqual([
+      expect.objectContaining({ month: '2007-02', distributionFee: '21000.00', serviceFee: '7000.00' }),
+    ]);
+    await expect(
+      db.query("UPDATE close_result SET content_hash = 'x' WHERE month = '2007-02'"),
+    ).rejects.toThrow(/sealed/);
+    expect(verifyAuditChain(await loadAuditLog(db)).ok).toBe(true);
+    expect((await loadAuditLog(db)).at(-1)!.action).toBe('month.close');
+  });
+
+  it('refuses late rows for a closed month; a restatement becomes a prior-period adjustment in the next close', async () => {
+    await expect(
+      importNetAssets(
+        db,
+        'late.csv',
+        Buffer.from('date,portfolio,class,net_assets\n2007-02-28,AIM Balanced Fund,C,1.00'),
+      ),
+    ).rejects.toThrow(/late\.csv:2: date: 2007-02 is closed/);
+    // Restate Friday 2007-02-09 (carried over Sat 10, Sun 11): 36,500,000.00 → 40,150,000.00
+    // = 825.00 − 750.00 = +75.00 distribution and 275.00 − 250.00 = +25.00 service a day, 3 days.
+    const restated = await importNetAssets(
+      db,
+      'fix.csv',
+      Buffer.from('date,portfolio,class,net_assets\n2007-02-09,AIM Value Fund,C,40150000.00'),
+      { restate: true },
+    );
+    expect(restated.restated[0]!.closedMonth).toBe('2007-02');
+    await importNetAssets(db, 'mar.csv', netAssetsCsv('2007-03-01', '2007-03-31'));
+    const march = await closeMonth(db, '2007-03', MONTH_CLOSE_STEPS);
+    expect(march.parts.adjustments).toEqual({
+      reportedIn: '2007-03',
+      adjustments: [
+        {
+          month: '2007-02',
+          portfolio: 'AIM Value Fund',
+          class: 'C',
+          distributionFee: '225.00',
+          serviceFee: '75.00',
+          totalFee: '300.00',
+        },
+      ],
+    });
+    const feb = (await loadCloseResult(db, '2007-02', 'fees')) as { classes: { distributionFee: string }[] };
+    expect(feb.classes[0]!.distributionFee).toBe('21000.00');
+  });
+});
