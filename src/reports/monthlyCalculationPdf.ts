@@ -1,0 +1,81 @@
+import { createWriteStream } from 'node:fs';
+import PDFDocument from 'pdfkit';
+import { groupThousands } from '../money/displayAmount.js';
+import type { MonthlyCalculation } from '../transfers/monthlyCalculation.js';
+
+/**
+ * The Monthly Calculation (Agreement EIGHTH(C)) as a printable PDF: one page per portfolio that a
+ * fund treasurer can check and sign, with every part and the whole it adds up to.
+ */
+export function writeMonthlyCalculationPdf(
+  calculations: readonly MonthlyCalculation[],
+  meta: { month: string; distributor: string; preparedAt: string },
+  path: string,
+): Promise<void> {
+  const doc = new PDFDocument({
+    size: 'LETTER',
+    margin: 56,
+    autoFirstPage: false,
+    info: {
+      Title: `Monthly Calculation ${meta.month}`,
+      Subject: "Distributor's 12b-1 Share, Earned CDSC and Assignees' Portions (Agreement EIGHTH(C))",
+      Creator: 'plan12b',
+      CreationDate: new Date(meta.preparedAt),
+    },
+  });
+  const done = new Promise<void>((resolve, reject) => {
+    const out = createWriteStream(path);
+    out.on('finish', () => resolve());
+    out.on('error', reject);
+    doc.on('error', reject);
+    doc.pipe(out);
+  });
+  const line = (label: string, amount: string, indent = 0, bold = false) => {
+    const y = doc.y;
+    doc.font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(10);
+    doc.text(label, doc.page.margins.left + indent, y, { width: 330 - indent });
+    doc.text(groupThousands(amount), doc.page.margins.left + 340, y, { width: 150, align: 'right' });
+    doc.moveDown(0.35);
+  };
+  for (const mc of calculations.length > 0 ? calculations : []) {
+    doc.addPage();
+    doc.font('Helvetica-Bold').fontSize(14).text(`Monthly Calculation — ${mc.month}`);
+    doc.font('Helvetica').fontSize(10).moveDown(0.3);
+    doc.text(`${mc.portfolio} — Class B Shares`);
+    doc.text(`Distributor: ${meta.distributor}. Payment due ${mc.dueDate} (10th NYSE business day after month end).`);
+    doc.moveDown();
+    line('Distribution Fees (0.75% asset-based sales charge, SEVENTH(B))', mc.distributionFee, 0, true);
+    line(`Distributor's 12b-1 Share (${mc.distributor12b1SharePct}%, Exhibit A)`, mc.distributor12b1Share, 12);
+    line("Other Distributors' share", mc.otherDistributors12b1Share, 12);
+    doc.moveDown(0.5);
+    line("Distributor's 12b-1 Share", mc.distributor12b1Share, 0, true);
+    for (const a of mc.assignees) line(`${a.assignee} — 12b-1 Portion (Transfer ${a.transferId})`, a.twelveB1Portion, 12);
+    line("Distributor's 12b-1 Portion", mc.distributor12b1Portion, 12);
+    doc.moveDown(0.5);
+    line("Distributor's Earned CDSC (FOURTH(D))", mc.earnedCdsc, 0, true);
+    for (const a of mc.assignees) line(`${a.assignee} — CDSC Portion (Transfer ${a.transferId})`, a.cdscPortion, 12);
+    line("Distributor's Earned CDSC Portion", mc.distributorEarnedCdscPortion, 12);
+    doc.moveDown(0.5);
+    line('Service fees (0.25%, TENTH)', mc.serviceFee, 0, true);
+    doc.moveDown();
+    if (mc.assignees.length > 0) {
+      doc.font('Helvetica-Bold').text('Payees');
+      doc.font('Helvetica');
+      for (const a of mc.assignees) {
+        doc.text(`${a.assignee}, ${a.address}: pay to ${a.payTo}${a.note ? ` — ${a.note}` : ''}`);
+      }
+      doc.moveDown();
+    }
+    doc.text('Every part above adds up to its whole to the cent (largest-remainder splits, SPEC §3).');
+    doc.moveDown(3);
+    doc.text('______________________________          ______________________________');
+    doc.text('Treasurer, on behalf of the Fund                       Date');
+    doc.moveDown(0.3).fontSize(8).fillColor('#555').text(`Prepared by plan12b ${meta.preparedAt}`).fillColor('#000');
+  }
+  if (calculations.length === 0) {
+    doc.addPage();
+    doc.font('Helvetica').fontSize(12).text(`Monthly Calculation — ${meta.month}: no Class B Distribution Fees this month.`);
+  }
+  doc.end();
+  return done;
+}
