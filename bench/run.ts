@@ -1,6 +1,7 @@
 import { benchAccrual } from './accrualBench.js';
 import { benchExhibitImport } from './exhibitImportBench.js';
 import { benchExhibitParse } from './exhibitParse.js';
+import { benchServiceFees } from './serviceFeesBench.js';
 
 /**
  * `npm run bench`: every benchmark, with its peers, printed as one JSON document.
@@ -38,6 +39,10 @@ async function main(): Promise<void> {
   if (want('accrual')) {
     log('daily fee accrual vs DuckDB and the decimal reference');
     out.accrual = await benchAccrual(quick ? { classes: 2000 } : {});
+  }
+  if (want('service-fees')) {
+    log('service fees: 5,000 providers × 3,000 classes, a month');
+    out.serviceFees = await benchServiceFees(quick ? { providers: 200, classes: 300 } : {});
   }
   process.stdout.write(`${JSON.stringify(out, (_, v) => (typeof v === 'bigint' ? v.toString() : v), 2)}\n`);
 }

@@ -42,18 +42,26 @@ export function writeMonthlyCalculationPdf(
     doc.font('Helvetica-Bold').fontSize(14).text(`Monthly Calculation — ${mc.month}`);
     doc.font('Helvetica').fontSize(10).moveDown(0.3);
     doc.text(`${mc.portfolio} — Class B Shares`);
-    doc.text(`Distributor: ${meta.distributor}. Payment due ${mc.dueDate} (10th NYSE business day after month end).`);
+    doc.text(
+      `Distributor: ${meta.distributor}. Payment due ${mc.dueDate} (10th NYSE business day after month end).`,
+    );
     doc.moveDown();
     line('Distribution Fees (0.75% asset-based sales charge, SEVENTH(B))', mc.distributionFee, 0, true);
-    line(`Distributor's 12b-1 Share (${mc.distributor12b1SharePct}%, Exhibit A)`, mc.distributor12b1Share, 12);
+    line(
+      `Distributor's 12b-1 Share (${mc.distributor12b1SharePct}%, Exhibit A)`,
+      mc.distributor12b1Share,
+      12,
+    );
     line("Other Distributors' share", mc.otherDistributors12b1Share, 12);
     doc.moveDown(0.5);
     line("Distributor's 12b-1 Share", mc.distributor12b1Share, 0, true);
-    for (const a of mc.assignees) line(`${a.assignee} — 12b-1 Portion (Transfer ${a.transferId})`, a.twelveB1Portion, 12);
+    for (const a of mc.assignees)
+      line(`${a.assignee} — 12b-1 Portion (Transfer ${a.transferId})`, a.twelveB1Portion, 12);
     line("Distributor's 12b-1 Portion", mc.distributor12b1Portion, 12);
     doc.moveDown(0.5);
     line("Distributor's Earned CDSC (FOURTH(D))", mc.earnedCdsc, 0, true);
-    for (const a of mc.assignees) line(`${a.assignee} — CDSC Portion (Transfer ${a.transferId})`, a.cdscPortion, 12);
+    for (const a of mc.assignees)
+      line(`${a.assignee} — CDSC Portion (Transfer ${a.transferId})`, a.cdscPortion, 12);
     line("Distributor's Earned CDSC Portion", mc.distributorEarnedCdscPortion, 12);
     doc.moveDown(0.5);
     line('Service fees (0.25%, TENTH)', mc.serviceFee, 0, true);
@@ -70,11 +78,19 @@ export function writeMonthlyCalculationPdf(
     doc.moveDown(3);
     doc.text('______________________________          ______________________________');
     doc.text('Treasurer, on behalf of the Fund                       Date');
-    doc.moveDown(0.3).fontSize(8).fillColor('#555').text(`Prepared by plan12b ${meta.preparedAt}`).fillColor('#000');
+    doc
+      .moveDown(0.3)
+      .fontSize(8)
+      .fillColor('#555')
+      .text(`Prepared by plan12b ${meta.preparedAt}`)
+      .fillColor('#000');
   }
   if (calculations.length === 0) {
     doc.addPage();
-    doc.font('Helvetica').fontSize(12).text(`Monthly Calculation — ${meta.month}: no Class B Distribution Fees this month.`);
+    doc
+      .font('Helvetica')
+      .fontSize(12)
+      .text(`Monthly Calculation — ${meta.month}: no Class B Distribution Fees this month.`);
   }
   doc.end();
   return done;

@@ -43,6 +43,9 @@ export async function loadRegistry(q: Queryable): Promise<Registry> {
   return buildRegistry(docs, rates);
 }
 
+/** Tables whose rows name a portfolio as the feed did (portfolio_name) and as resolved (portfolio_id). */
+export const PORTFOLIO_KEYED_TABLES = ['net_assets', 'provider_assets'] as const;
+
 /**
  * Rewrites the name → portfolio table from the registry and re-keys the rows filed under a
  * portfolio whose identity a new document changed (a rename reveals two names are one portfolio).
@@ -67,10 +70,12 @@ export async function refreshPortfolioNames(q: Queryable, registry: Registry): P
       [keys, ids, names],
     );
   }
-  await q.query(
-    `UPDATE net_assets n SET portfolio_id = p.portfolio_id
-       FROM portfolio_name p
-      WHERE p.name_key = lower(regexp_replace(btrim(n.portfolio_name), '\\s+', ' ', 'g'))
-        AND n.portfolio_id <> p.portfolio_id`,
-  );
+  for (const table of PORTFOLIO_KEYED_TABLES) {
+    await q.query(
+      `UPDATE ${table} t SET portfolio_id = p.portfolio_id
+         FROM portfolio_name p
+        WHERE p.name_key = lower(regexp_replace(btrim(t.portfolio_name), '\\s+', ' ', 'g'))
+          AND t.portfolio_id <> p.portfolio_id`,
+    );
+  }
 }

@@ -1,5 +1,182 @@
 import type { Command } from 'commander';
-import type { CliContext } from '../context.js';
+import { Plan12bError } from '../../errors.js';
+import { importAccounts } from '../../feeds/accountsFeed.js';
+import { importDistributors } from '../../feeds/distributorsFeed.js';
+import { importTransactions } from '../../feeds/transactionsFeed.js';
+import { cdscReport } from '../../reports/classBCdscReport.js';
+import { conversionsReport } from '../../reports/classBConversionsReport.js';
+import { lotsReport } from '../../reports/classBLotsReport.js';
+import { redemptionsReport } from '../../reports/classBRedemptionsReport.js';
+import { type CliContext, printJson, withDatabase } from '../context.js';
+import { requireDate, requireMonth } from '../options.js';
+import { readInputFile } from '../readInput.js';
+import { printTable } from '../table.js';
 
 /** accounts, transactions, distributors, lots, redemptions, conversions and cdsc commands (SPEC §6). */
-export function registerClassBCommands(_program: Command, _getContext: () => CliContext): void {}
+export function registerClassBCommands(program: Command, getContext: () => CliContext): void {
+  const importCommand = (
+    group: string,
+    description: string,
+    header: string,
+    run: (ctx: CliContext, file: string, bytes: Buffer) => Promise<object>,
+  ) => {
+    program
+      .command(group)
+      .description(description)
+      .command('import')
+      .description(`import ${header} rows: all-or-nothing, idempotent`)
+      .argument('<file>', `CSV file with header ${header}`)
+      .option('--json', 'print JSON')
+      .action(async (file: string, opts: { json?: boolean }) => {
+        const ctx = getContext();
+        const result = await run(ctx, file, readInputFile(file));
+        if (opts.json) return printJson(ctx, result);
+        ctx.out(
+          `${file}: ${Object.entries(result as Record<string, unknown>)
+            .filter(([k]) => k !== 'file')
+            .map(([k, v]) => `${k} ${v}`)
+            .join(', ')}`,
+        );
+      });
+  };
+  importCommand(
+    'accounts',
+    'transfer-agent accounts holding Class B shares: omnibus or not, dealer of record (Exhibit A 1.)',
+    'account,omnibus,dealer_of_record',
+    (ctx, file, bytes) => withDatabase(ctx, (db) => importAccounts(db, file, bytes)),
+  );
+  importCommand(
+    'transactions',
+    'transfer-agent Class B activity: purchase, reinvest, redeem, exchange_out/exchange_in, convert (SPEC §6)',
+    'date,txn_id,account,portfolio,class,type,shares,price,exchange_id,waiver',
+    (ctx, file, bytes) => withDatabase(ctx, (db) => importTransactions(db, file, bytes)),
+  );
+  importCommand(
+    'distributors',
+    "each portfolio's exclusive distributor of Class B shares and when (Exhibit A 2(a); NINETEENTH)",
+    'portfolio,distributor,start,end[,assigned_to]',
+    (ctx, file, bytes) => withDatabase(ctx, (db) => importDistributors(db, file, bytes)),
+  );
+
+  program
+    .command('redemptions')
+    .description(
+      'Class B redemptions: gross, CDSC, redemption fee, net, and the lot pieces (Agreement FOURTH(D))',
+    )
+    .requiredOption('--from <date>', 'first day (YYYY-MM-DD)')
+    .requiredOption('--to <date>', 'last day (YYYY-MM-DD)')
+    .option('--json', 'print JSON')
+    .action(async (opts: { from: string; to: string; json?: boolean }) => {
+      const ctx = getContext();
+      const from = requireDate(opts.from, '--from');
+      const to = requireDate(opts.to, '--to');
+      if (from > to) throw new Plan12bError('USAGE', `--from ${from} is after --to ${to}`);
+      const report = await withDatabase(ctx, (db) => redemptionsReport(db, from, to));
+      if (opts.json) return printJson(ctx, report);
+      printTable(
+        ctx,
+        ['Date', 'Txn', 'Account', 'Portfolio', 'Shares', 'Gross', 'CDSC', 'Waived', 'Fee', 'Net', 'Pieces'],
+        report.redemptions.map((r) => [
+          r.date,
+          r.txnId,
+          r.account,
+          r.portfolio,
+          r.shares,
+          r.gross,
+          r.cdsc,
+          r.cdscWaived,
+          r.redemptionFee,
+          r.net,
+          String(r.pieces.length),
+        ]),
+      );
+      const t = report.totals;
+      ctx.out(
+        `total: gross ${t.gross}, CDSC ${t.cdsc} (waived ${t.cdscWaived}), fees ${t.redemptionFee}, net ${t.net}`,
+      );
+      for (const w of report.warnings) ctx.err(`warning: ${w}`);
+    });
+
+  program
+    .command('lots')
+    .description(
+      "an account's Class B lots: Commission Shares and Free Shares, DOI, cost, CDSC rate, conversion date",
+    )
+    .requiredOption('--account <account>', 'the account')
+    .option('--as-of <date>', 'as of the close of this day (default: its last activity)')
+    .option('--json', 'print JSON')
+    .action(async (opts: { account: string; asOf?: string; json?: boolean }) => {
+      const ctx = getContext();
+      const asOf = opts.asOf === undefined ? undefined : requireDate(opts.asOf, '--as-of');
+      const report = await withDatabase(ctx, (db) => lotsReport(db, opts.account, asOf));
+      if (opts.json) return printJson(ctx, report);
+      ctx.out(`account ${report.account}${report.omnibus ? ' (omnibus)' : ''} as of ${report.asOf ?? '—'}`);
+      printTable(
+        ctx,
+        ['Portfolio', 'Lot', 'Kind', 'DOI', 'Issued by', 'Shares', 'Cost', 'CDSC %', 'Converts'],
+        report.lots.map((l) => [
+          l.portfolio,
+          l.lotId,
+          l.kind,
+          l.dateOfOriginalIssuance,
+          l.issuingPortfolio,
+          l.shares,
+          l.cost,
+          l.cdscRatePct,
+          l.conversionDate ?? '',
+        ]),
+      );
+    });
+
+  program
+    .command('conversions')
+    .description(
+      'Class B shares due to convert to Class A at the end of a month, Free Shares pro rata (SPEC §6)',
+    )
+    .requiredOption('--month <YYYY-MM>', 'the month')
+    .option('--json', 'print JSON')
+    .action(async (opts: { month: string; json?: boolean }) => {
+      const ctx = getContext();
+      const month = requireMonth(opts.month, '--month');
+      const report = await withDatabase(ctx, (db) => conversionsReport(db, month));
+      if (opts.json) return printJson(ctx, report);
+      printTable(
+        ctx,
+        ['Account', 'Portfolio', 'Commission', 'Free', 'Shares', 'Confirmed by'],
+        report.conversions.map((c) => [
+          c.account,
+          c.portfolio,
+          c.commissionShares,
+          c.freeShares,
+          c.shares,
+          c.confirmedBy.join(' '),
+        ]),
+      );
+      ctx.out(`total due ${report.date}: ${report.totalShares} shares`);
+    });
+
+  program
+    .command('cdsc')
+    .description("a month's CDSC per portfolio and distributor: the Distributor's Earned CDSC (FOURTH(D))")
+    .requiredOption('--month <YYYY-MM>', 'the month')
+    .option('--json', 'print JSON')
+    .action(async (opts: { month: string; json?: boolean }) => {
+      const ctx = getContext();
+      const month = requireMonth(opts.month, '--month');
+      const report = await withDatabase(ctx, (db) => cdscReport(db, month));
+      if (opts.json) return printJson(ctx, report);
+      printTable(
+        ctx,
+        ['Portfolio', 'Earned by', 'CDSC', 'Waived', 'Pieces'],
+        report.rows.map((r) => [
+          r.portfolio,
+          r.distributor ?? '(no term recorded)',
+          r.cdsc,
+          r.cdscWaived,
+          String(r.pieces),
+        ]),
+      );
+      ctx.out(`total CDSC ${report.month}: ${report.totalCdsc}`);
+      for (const w of report.warnings) ctx.err(`warning: ${w}`);
+    });
+}

@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import { monthEnd, monthStart } from '../../calendar/isoDate.js';
 import { demoExhibits } from '../../demo/demoComplex.js';
 import { demoNetAssetsCsv } from '../../demo/demoNetAssets.js';
+import { runServiceFeesDemo } from '../../demo/demoServiceFees.js';
 import { renderExhibit } from '../../edgar/renderExhibit.js';
 import { importNetAssets } from '../../feeds/netAssetsFeed.js';
 import { formatCents, parseCents } from '../../money/cents.js';
@@ -54,7 +55,9 @@ export function registerDemoCommand(program: Command, getContext: () => CliConte
         const journal = await monthJournal(db, opts.month);
         const journalPath = join(out, `journal-${opts.month}.csv`);
         writeFileSync(journalPath, `${toCsv(JOURNAL_COLUMNS, journal.lines)}\n`);
-        return { imported, registry, inForce, asOf, na, fees, journal, journalPath, csvPath };
+        step(`service providers, their customers' assets and ${opts.month}'s service-fee payments`);
+        const serviceFees = await runServiceFeesDemo(db, out, opts.month);
+        return { imported, registry, inForce, asOf, na, fees, journal, journalPath, csvPath, serviceFees };
       });
       const byClass = new Map<string, number>();
       for (const e of summary.inForce.entries) byClass.set(e.class, (byClass.get(e.class) ?? 0) + 1);
@@ -123,6 +126,8 @@ export function registerDemoCommand(program: Command, getContext: () => CliConte
       ctx.out(
         `Journal: ${summary.journalPath} (${summary.journal.lines.length} lines, debits ${summary.journal.totalDebits} = credits ${summary.journal.totalCredits})`,
       );
-      ctx.out(`Exhibits and feeds: ${out}; database: ${ctx.dbTarget}`);
+      ctx.out('');
+      for (const l of summary.serviceFees.lines) ctx.out(l);
+      ctx.out(`\nExhibits, feeds, statements: ${out}; database: ${ctx.dbTarget}`);
     });
 }

@@ -1,5 +1,196 @@
+import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import type { CliContext } from '../context.js';
+import { importProviderAssets } from '../../feeds/providerAssetsFeed.js';
+import {
+  importProviders,
+  listProviders,
+  type TerminationResult,
+  terminateOnAssignment,
+  terminateOnNotice,
+} from '../../feeds/providersFeed.js';
+import { writePaymentsCsv, writeProviderStatements } from '../../reports/providerStatementFiles.js';
+import { serviceFeesReport } from '../../reports/serviceFeesReport.js';
+import { type CliContext, printJson, withDatabase } from '../context.js';
+import { requireDate, requireMonth } from '../options.js';
+import { readInputFile } from '../readInput.js';
+import { printTable } from '../table.js';
+
+function printTermination(ctx: CliContext, result: TerminationResult, json: boolean | undefined): void {
+  if (json) {
+    printJson(ctx, result);
+    return;
+  }
+  const p = result.provider;
+  const last = p.history.at(-1);
+  ctx.out(
+    result.changed
+      ? `${p.id} (${p.name}): agreement terminated effective ${p.terminationEffective}${last?.cause === 'assignment' ? ` on assignment${last.assignedTo ? ` to ${last.assignedTo}` : ''} (Plan §10(b))` : ` on written notice of ${last?.noticeDate} (Plan §10(a))`}; no service fee accrues from that day`
+      : `${p.id} (${p.name}): that termination is already recorded; nothing changed`,
+  );
+}
 
 /** providers, provider-assets and service-fees commands (SPEC §5). */
-export function registerServiceFeesCommands(_program: Command, _getContext: () => CliContext): void {}
+export function registerServiceFeesCommands(program: Command, getContext: () => CliContext): void {
+  const providers = program
+    .command('providers')
+    .description('service providers and their Service Agreements (Plan §4(b)–(g), §10)');
+  providers
+    .command('import')
+    .description(
+      'import id,name,kind,agreement_date,own_rate_pct,terminated_on rows: all-or-nothing, idempotent',
+    )
+    .argument('<file>', 'CSV file with header id,name,kind,agreement_date,own_rate_pct,terminated_on')
+    .option('--json', 'print JSON')
+    .action(async (file: string, opts: { json?: boolean }) => {
+      const ctx = getContext();
+      const bytes = readInputFile(file);
+      const result = await withDatabase(ctx, (db) => importProviders(db, file, bytes));
+      if (opts.json) return printJson(ctx, result);
+      ctx.out(`${file}: ${result.rows} providers; ${result.inserted} new, ${result.unchanged} unchanged`);
+      for (const w of result.warnings) ctx.err(`warning: ${w}`);
+    });
+  providers
+    .command('terminate')
+    .description('terminate an agreement on written notice (Plan §10(a): not more than 60 days)')
+    .requiredOption('--provider <id>', 'the provider id')
+    .requiredOption('--notice-date <date>', 'the date of the written notice (YYYY-MM-DD)')
+    .option(
+      '--effective <date>',
+      'the first day the agreement is no longer in force (default: notice + 60 days)',
+    )
+    .option('--json', 'print JSON')
+    .action(async (opts: { provider: string; noticeDate: string; effective?: string; json?: boolean }) => {
+      const ctx = getContext();
+      const noticeDate = requireDate(opts.noticeDate, '--notice-date');
+      const effective = opts.effective === undefined ? undefined : requireDate(opts.effective, '--effective');
+      const result = await withDatabase(ctx, (db) =>
+        terminateOnNotice(db, {
+          providerId: opts.provider,
+          noticeDate,
+          ...(effective ? { effectiveDate: effective } : {}),
+        }),
+      );
+      printTermination(ctx, result, opts.json);
+    });
+  providers
+    .command('assign')
+    .description('record the assignment of an agreement: it terminates automatically that day (Plan §10(b))')
+    .requiredOption('--provider <id>', 'the provider id')
+    .requiredOption('--date <date>', 'the date of the assignment (YYYY-MM-DD)')
+    .option('--to <name>', 'to whom it was assigned')
+    .option('--json', 'print JSON')
+    .action(async (opts: { provider: string; date: string; to?: string; json?: boolean }) => {
+      const ctx = getContext();
+      const date = requireDate(opts.date, '--date');
+      const result = await withDatabase(ctx, (db) =>
+        terminateOnAssignment(db, {
+          providerId: opts.provider,
+          date,
+          ...(opts.to ? { assignedTo: opts.to } : {}),
+        }),
+      );
+      printTermination(ctx, result, opts.json);
+    });
+  providers
+    .command('list')
+    .description('every service provider and agreement, in force or terminated, with its history')
+    .option('--json', 'print JSON')
+    .action(async (opts: { json?: boolean }) => {
+      const ctx = getContext();
+      const list = await withDatabase(ctx, (db) => listProviders(db));
+      if (opts.json) return printJson(ctx, { providers: list });
+      printTable(
+        ctx,
+        ['Id', 'Name', 'Kind', 'Exhibit', 'Agreement date', 'Own rate %', 'Status', 'Terminated effective'],
+        list.map((p) => [
+          p.id,
+          p.name,
+          p.kind,
+          p.exhibit,
+          p.agreementDate,
+          p.ownRatePct ?? '',
+          p.status,
+          p.terminationEffective ? `${p.terminationEffective} (${p.terminationCause})` : '',
+        ]),
+      );
+    });
+
+  program
+    .command('provider-assets')
+    .description("assets held by each service provider's customers per class per day (SPEC §5)")
+    .command('import')
+    .description('import date,provider,portfolio,class,net_assets rows: all-or-nothing, idempotent')
+    .argument('<file>', 'CSV file with header date,provider,portfolio,class,net_assets')
+    .option('--restate', 'allow rows that change recorded values; each change is recorded as a restatement')
+    .option('--json', 'print JSON')
+    .action(async (file: string, opts: { restate?: boolean; json?: boolean }) => {
+      const ctx = getContext();
+      const bytes = readInputFile(file);
+      const result = await withDatabase(ctx, (db) =>
+        importProviderAssets(db, file, bytes, { restate: opts.restate === true }),
+      );
+      if (opts.json) return printJson(ctx, result);
+      ctx.out(
+        `${file}: ${result.rows} rows; ${result.inserted} new, ${result.unchanged} unchanged, ${result.restated.length} restated`,
+      );
+      for (const r of result.restated)
+        ctx.out(`  restated ${r.provider} ${r.portfolio} class ${r.class} ${r.date}: ${r.old} → ${r.new}`);
+    });
+
+  program
+    .command('service-fees')
+    .description("a month's service fees per provider and class, and what the Distributor keeps (Plan §4)")
+    .requiredOption('--month <YYYY-MM>', 'the month')
+    .option('--payments-csv <file>', 'write the payments file: one line per provider paid')
+    .option('--statements <dir>', 'write one statement per provider, CSV and PDF, into this folder')
+    .option('--json', 'print JSON')
+    .action(async (opts: { month: string; paymentsCsv?: string; statements?: string; json?: boolean }) => {
+      const ctx = getContext();
+      const month = requireMonth(opts.month, '--month');
+      const report = await withDatabase(ctx, (db) => serviceFeesReport(db, month));
+      if (opts.paymentsCsv) {
+        const n = writePaymentsCsv(report, opts.paymentsCsv);
+        ctx.err(
+          `${opts.paymentsCsv}: ${n} payments totalling ${report.totals.providerFees}, due ${report.paymentDate}`,
+        );
+      }
+      if (opts.statements) {
+        const files = await writeProviderStatements(report, resolve(opts.statements));
+        ctx.err(`${files.dir}: ${files.csv} CSV and ${files.pdf} PDF statements`);
+      }
+      if (opts.json) return printJson(ctx, report);
+      ctx.out(`Service fees for ${month}, payable ${report.paymentDate}:`);
+      printTable(
+        ctx,
+        ['Provider', 'Name', 'Portfolio', 'Class', 'Days', 'ADNA', 'Rate %', 'Amount'],
+        report.providers.flatMap((p) =>
+          p.classes.map((c) => [
+            p.id,
+            p.name,
+            c.portfolio,
+            c.class,
+            String(c.days),
+            c.averageDailyNetAssets,
+            c.ratePct,
+            c.amount,
+          ]),
+        ),
+      );
+      ctx.out('');
+      printTable(
+        ctx,
+        ['Portfolio', 'Class', 'Service fee', 'To providers', 'Distributor keeps'],
+        report.classes.map((c) => [
+          c.portfolio,
+          c.class,
+          c.serviceFee,
+          c.providerFees,
+          c.distributorRetained,
+        ]),
+      );
+      ctx.out(
+        `Total: service fee ${report.totals.serviceFee} = providers ${report.totals.providerFees} + Distributor ${report.totals.distributorRetained}`,
+      );
+      for (const w of report.warnings) ctx.err(`warning: ${w}`);
+    });
+}

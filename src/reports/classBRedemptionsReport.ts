@@ -1,0 +1,188 @@
+import type { DistributorTerm } from '../class-b/distributorTerm.js';
+import { attributeCdsc } from '../class-b/earnedCdsc.js';
+import { formatCents, parseCents } from '../money/cents.js';
+import { normalizeRatePct } from '../money/rate.js';
+import type { Registry } from '../registry/registry.js';
+import { loadDistributorTerms } from '../store/classBStore.js';
+import type { Queryable } from '../store/database.js';
+import { loadRegistry } from '../store/registryStore.js';
+
+export interface RedemptionPieceReport {
+  readonly lotId: string;
+  readonly kind: 'commission' | 'free';
+  readonly dateOfOriginalIssuance: string;
+  readonly issuingPortfolio: string;
+  readonly shares: string;
+  readonly cost: string;
+  readonly ratePct: string;
+  /** the lesser of cost given up and value at the redemption price, exact (up to 8 decimals) */
+  readonly base: string;
+  readonly cdsc: string;
+  readonly cdscWaived: string;
+  /** the exclusive distributor of the issuing portfolio on the DOI */
+  readonly distributor: string | null;
+  /** who is paid the CDSC: that distributor or the holder of its assigned rights */
+  readonly earnedBy: string | null;
+}
+
+export interface RedemptionReport {
+  readonly txnId: string;
+  readonly date: string;
+  readonly account: string;
+  readonly portfolio: string;
+  readonly shares: string;
+  readonly price: string;
+  readonly waiver: string | null;
+  readonly gross: string;
+  readonly cdsc: string;
+  readonly cdscWaived: string;
+  readonly redemptionFee: string;
+  readonly net: string;
+  readonly pieces: readonly RedemptionPieceReport[];
+}
+
+export interface RedemptionsReport {
+  readonly from: string;
+  readonly to: string;
+  readonly redemptions: readonly RedemptionReport[];
+  readonly totals: { gross: string; cdsc: string; cdscWaived: string; redemptionFee: string; net: string };
+  readonly warnings: readonly string[];
+}
+
+interface HeadRow {
+  txn_id: string;
+  date: string;
+  account: string;
+  portfolio_id: string;
+  shares: string;
+  price: string;
+  waiver: string | null;
+  gross: string;
+  cdsc: string;
+  cdsc_waived: string;
+  redemption_fee: string;
+  net: string;
+}
+interface PieceRow {
+  txn_id: string;
+  lot_id: string;
+  kind: 'commission' | 'free';
+  doi: string;
+  issuing_portfolio_id: string;
+  shares: string;
+  cost: string;
+  rate_pct: string;
+  base: string;
+  cdsc: string;
+  cdsc_waived: string;
+}
+
+const trimBase = (s: string) => s.replace(/(\.\d\d\d*?)0+$/, '$1');
+
+/** The stored redemptions dated in [from, to] with their pieces, each piece attributed (Agreement FOURTH(D)). */
+export async function loadRedemptions(
+  q: Queryable,
+  from: string,
+  to: string,
+  context?: { registry: Registry; terms: readonly DistributorTerm[] },
+): Promise<{ redemptions: RedemptionReport[]; warnings: string[] }> {
+  const registry = context?.registry ?? (await loadRegistry(q));
+  const terms = context?.terms ?? (await loadDistributorTerms(q));
+  const heads = await q.query<HeadRow>(
+    `SELECT txn_id, date, account, portfolio_id, shares, price, waiver, gross, cdsc, cdsc_waived, redemption_fee, net
+       FROM class_b_redemption WHERE date BETWEEN $1 AND $2 ORDER BY date, account, txn_id`,
+    [from, to],
+  );
+  const pieces = await q.query<PieceRow>(
+    `SELECT p.txn_id, p.lot_id, p.kind, p.doi, p.issuing_portfolio_id, p.shares, p.cost, p.rate_pct, p.base, p.cdsc,
+            p.cdsc_waived
+       FROM class_b_redemption_piece p JOIN class_b_redemption r ON r.txn_id = p.txn_id
+      WHERE r.date BETWEEN $1 AND $2 ORDER BY p.txn_id, p.piece`,
+    [from, to],
+  );
+  const byTxn = new Map<string, PieceRow[]>();
+  for (const p of pieces) {
+    let list = byTxn.get(p.txn_id);
+    if (!list) {
+      list = [];
+      byTxn.set(p.txn_id, list);
+    }
+    list.push(p);
+  }
+  const names = new Map<string, string>();
+  const nameOn = (pid: string, date: string) => {
+    const k = `${pid}|${date}`;
+    let n = names.get(k);
+    if (n === undefined) {
+      n = registry.identities.get(pid) ? registry.identities.nameOn(pid, date) : pid;
+      names.set(k, n);
+    }
+    return n;
+  };
+  const unattributed = new Set<string>();
+  const redemptions = heads.map(
+    (h): RedemptionReport => ({
+      txnId: h.txn_id,
+      date: h.date,
+      account: h.account,
+      portfolio: nameOn(h.portfolio_id, h.date),
+      shares: h.shares,
+      price: h.price,
+      waiver: h.waiver,
+      gross: formatCents(parseCents(h.gross)),
+      cdsc: formatCents(parseCents(h.cdsc)),
+      cdscWaived: formatCents(parseCents(h.cdsc_waived)),
+      redemptionFee: formatCents(parseCents(h.redemption_fee)),
+      net: formatCents(parseCents(h.net)),
+      pieces: (byTxn.get(h.txn_id) ?? []).map((p) => {
+        const who =
+          p.kind === 'commission'
+            ? attributeCdsc(terms, p.issuing_portfolio_id, p.doi)
+            : { distributor: null, earnedBy: null };
+        if (p.kind === 'commission' && who.distributor === null)
+          unattributed.add(`${nameOn(p.issuing_portfolio_id, p.doi)} on ${p.doi}`);
+        return {
+          lotId: p.lot_id,
+          kind: p.kind,
+          dateOfOriginalIssuance: p.doi,
+          issuingPortfolio: nameOn(p.issuing_portfolio_id, p.doi),
+          shares: p.shares,
+          cost: formatCents(parseCents(p.cost)),
+          ratePct: normalizeRatePct(p.rate_pct),
+          base: trimBase(p.base),
+          cdsc: formatCents(parseCents(p.cdsc)),
+          cdscWaived: formatCents(parseCents(p.cdsc_waived)),
+          distributor: who.distributor,
+          earnedBy: who.earnedBy,
+        };
+      }),
+    }),
+  );
+  const warnings = [...unattributed]
+    .slice(0, 20)
+    .map(
+      (w) =>
+        `no distributor's term holds the DOI of Commission Shares of ${w}; import it with \`plan12b distributors import\``,
+    );
+  return { redemptions, warnings };
+}
+
+/** `plan12b redemptions --from --to`: each redemption, its CDSC and redemption fee, and its lot pieces. */
+export async function redemptionsReport(q: Queryable, from: string, to: string): Promise<RedemptionsReport> {
+  const { redemptions, warnings } = await loadRedemptions(q, from, to);
+  const sum = (f: (r: RedemptionReport) => string) =>
+    formatCents(redemptions.reduce((s, r) => s + parseCents(f(r)), 0n));
+  return {
+    from,
+    to,
+    redemptions,
+    totals: {
+      gross: sum((r) => r.gross),
+      cdsc: sum((r) => r.cdsc),
+      cdscWaived: sum((r) => r.cdscWaived),
+      redemptionFee: sum((r) => r.redemptionFee),
+      net: sum((r) => r.net),
+    },
+    warnings,
+  };
+}

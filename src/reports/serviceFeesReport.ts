@@ -1,0 +1,246 @@
+/**
+ * `plan12b service-fees --month` (SPEC §5; Plan §4, §10): what each service provider is paid for
+ * the month, per class, and what the Distributor keeps of each class's service fee — computed by
+ * src/service-fees from the SPEC §4 accrual's daily service fees, the recorded Service Agreements
+ * and the providers' customers' assets. Payment date: the 10th NYSE business day after month end.
+ */
+import { monthEnd, monthStart } from '../calendar/isoDate.js';
+import { businessDayAfter } from '../calendar/nyseCalendar.js';
+import { Plan12bError } from '../errors.js';
+import { loadProviderHoldings } from '../feeds/providerAssetsFeed.js';
+import { loadServiceAgreements } from '../feeds/providersFeed.js';
+import { formatCents, parseCents } from '../money/cents.js';
+import { formatRatePct, parseRateMicroPct } from '../money/rate.js';
+import type { ClassServiceDay } from '../service-fees/classServiceDay.js';
+import { computeMonthlyServiceFees, type ServiceFeesMonth } from '../service-fees/monthlyServiceFees.js';
+import { describeAssetsAboveNetAssets } from '../service-fees/providerAssetsLimit.js';
+import { type ServiceAgreement, terminationEffectiveDate } from '../service-fees/serviceAgreement.js';
+import { ServiceFeesMonthError } from '../service-fees/serviceFeesMonthError.js';
+import { SERVICE_PROVIDER_KINDS } from '../service-fees/serviceProviderKind.js';
+import type { Queryable } from '../store/database.js';
+import { loadRegistry } from '../store/registryStore.js';
+import { feesReport } from './feesReport.js';
+
+/** SPEC §8 convention for payments: the 10th NYSE business day after month end. */
+export const PAYMENT_BUSINESS_DAYS = 10;
+
+export interface ClassNames {
+  readonly portfolio: string;
+  readonly portfolioId: string;
+  readonly class: string;
+}
+
+/** One line of a provider's statement: one class (and rate, if it changed in the month). */
+export interface ProviderClassLine extends ClassNames {
+  readonly days: number;
+  readonly averageDailyNetAssets: string;
+  readonly ratePct: string;
+  readonly amount: string;
+}
+
+export interface ProviderMonth {
+  readonly id: string;
+  readonly name: string;
+  readonly kind: string;
+  readonly exhibit: string;
+  readonly agreement: string;
+  readonly agreementDate: string;
+  readonly ownRatePct: string | null;
+  readonly terminationEffective: string | null;
+  readonly amount: string;
+  readonly classes: ProviderClassLine[];
+}
+
+export interface ClassServiceFeeLine extends ClassNames {
+  readonly serviceFee: string;
+  readonly providerFees: string;
+  readonly distributorRetained: string;
+  readonly providers: number;
+}
+
+export interface ServiceFeesReport {
+  readonly month: string;
+  readonly paymentDate: string;
+  readonly providers: ProviderMonth[];
+  readonly classes: ClassServiceFeeLine[];
+  readonly totals: { serviceFee: string; providerFees: string; distributorRetained: string };
+  readonly warnings: string[];
+}
+
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Statement order: portfolio name, class, rate (plain code-point order: stable across locales). */
+function byPortfolioClassRate(
+  x: ClassNames & { ratePct?: string },
+  y: ClassNames & { ratePct?: string },
+): number {
+  return (
+    compare(x.portfolio, y.portfolio) ||
+    compare(x.class, y.class) ||
+    compare(x.ratePct ?? '', y.ratePct ?? '')
+  );
+}
+
+function inForceDuring(a: ServiceAgreement, from: string, to: string): boolean {
+  const end = terminationEffectiveDate(a);
+  return a.agreementDate <= to && (end === null || end > from);
+}
+
+/**
+ * Shapes a computed month for people and files (pure). Providers listed: every one paid, and every
+ * one whose agreement was in force on some day of the month (paid 0.00 when its customers held
+ * nothing); classes: every class that accrued a service fee.
+ */
+export function serviceFeesReportOf(
+  result: ServiceFeesMonth,
+  agreements: readonly ServiceAgreement[],
+  namesOf: (classKey: string) => ClassNames,
+  warnings: string[] = [],
+): ServiceFeesReport {
+  const from = monthStart(result.month);
+  const to = monthEnd(result.month);
+  const linesByProvider = new Map<string, ProviderClassLine[]>();
+  const amountByProvider = new Map<string, bigint>();
+  for (const f of result.providerFees) {
+    const list = linesByProvider.get(f.providerId) ?? [];
+    list.push({
+      ...namesOf(f.classKey),
+      days: f.days,
+      averageDailyNetAssets: formatCents(f.averageDailyAssetsCents),
+      ratePct: formatRatePct(f.rateMicroPct),
+      amount: formatCents(f.amountCents),
+    });
+    linesByProvider.set(f.providerId, list);
+    amountByProvider.set(f.providerId, (amountByProvider.get(f.providerId) ?? 0n) + f.amountCents);
+  }
+  const providers: ProviderMonth[] = agreements
+    .filter((a) => linesByProvider.has(a.providerId) || inForceDuring(a, from, to))
+    .map((a) => {
+      const kind = SERVICE_PROVIDER_KINDS[a.providerKind];
+      const classes = (linesByProvider.get(a.providerId) ?? []).sort(byPortfolioClassRate);
+      return {
+        id: a.providerId,
+        name: a.providerName,
+        kind: a.providerKind,
+        exhibit: kind.exhibit,
+        agreement: kind.agreement,
+        agreementDate: a.agreementDate,
+        ownRatePct: a.ownRateMicroPct === null ? null : formatRatePct(a.ownRateMicroPct),
+        terminationEffective: terminationEffectiveDate(a),
+        amount: formatCents(amountByProvider.get(a.providerId) ?? 0n),
+        classes,
+      };
+    });
+  let serviceFee = 0n;
+  let providerFees = 0n;
+  let retained = 0n;
+  const classes = result.classes.map((c) => {
+    serviceFee += c.classServiceFeeCents;
+    providerFees += c.providerFeesCents;
+    retained += c.distributorRetainedCents;
+    return {
+      ...namesOf(c.classKey),
+      serviceFee: formatCents(c.classServiceFeeCents),
+      providerFees: formatCents(c.providerFeesCents),
+      distributorRetained: formatCents(c.distributorRetainedCents),
+      providers: c.providers,
+    };
+  });
+  classes.sort(byPortfolioClassRate);
+  let paid = 0n;
+  for (const p of providers) paid += parseCents(p.amount);
+  if (paid !== providerFees || providerFees + retained !== serviceFee)
+    throw new Error(`service fees ${result.month}: totals do not reconcile`);
+  for (const u of result.unpaid) {
+    const n = namesOf(u.classKey);
+    warnings.push(
+      `${n.portfolio} class ${n.class}: ${u.providerIds.join(', ')} reported customers' assets but the class accrued no service fee in ${result.month}; nothing paid`,
+    );
+  }
+  return {
+    month: result.month,
+    paymentDate: businessDayAfter(to, PAYMENT_BUSINESS_DAYS),
+    providers,
+    classes,
+    totals: {
+      serviceFee: formatCents(serviceFee),
+      providerFees: formatCents(providerFees),
+      distributorRetained: formatCents(retained),
+    },
+    warnings,
+  };
+}
+
+const MAX_LISTED = 5;
+
+function monthErrorOf(e: ServiceFeesMonthError, namesOf: (classKey: string) => ClassNames): Plan12bError {
+  const label = (classKey: string) => {
+    const n = namesOf(classKey);
+    return `${n.portfolio} class ${n.class}`;
+  };
+  const lines = [
+    ...e.excesses.map((v) => describeAssetsAboveNetAssets(v, label(v.classKey))),
+    ...e.shortfalls.map(
+      (s) =>
+        `${label(s.classKey)} ${s.month}: provider fees ${formatCents(s.providerFeesCents)} exceed the class's service fee ${formatCents(s.classServiceFeeCents)}; the Distributor's part would be ${formatCents(s.classServiceFeeCents - s.providerFeesCents)}`,
+    ),
+  ];
+  const more = lines.length > MAX_LISTED ? ` (and ${lines.length - MAX_LISTED} more)` : '';
+  return new Plan12bError(
+    'BAD_INPUT',
+    `service fees for ${e.month} cannot be paid: ${lines.slice(0, MAX_LISTED).join('; ')}${more}`,
+    e.excesses.length > 0
+      ? "correct the provider assets (`plan12b provider-assets import --restate`) or the class's net assets, then run again"
+      : "check the providers' assets in that class against its net assets; providers holding nearly all of a class can be paid more, by rounding, than the class's fee",
+  );
+}
+
+/** The month, from the store. */
+export async function serviceFeesReport(q: Queryable, month: string): Promise<ServiceFeesReport> {
+  const from = monthStart(month);
+  const to = monthEnd(month);
+  const fees = await feesReport(q, { from, to, daily: true });
+  const registry = await loadRegistry(q);
+  const classDays: ClassServiceDay[] = (fees.daily ?? []).map((d) => ({
+    classKey: `${d.portfolioId}|${d.class}`,
+    date: d.date,
+    netAssetsCents: parseCents(d.netAssets),
+    serviceFeeMicroPct: parseRateMicroPct(d.serviceFeePct),
+    serviceFeeCents: parseCents(d.serviceFee),
+  }));
+  const agreements = await loadServiceAgreements(q);
+  const { holdings, warnings } = await loadProviderHoldings(q, registry, from, to);
+  const namesOf = (classKey: string): ClassNames => {
+    const [portfolioId, cls] = classKey.split('|') as [string, string];
+    return { portfolio: registry.identities.nameOn(portfolioId, to), portfolioId, class: cls };
+  };
+  let result: ServiceFeesMonth;
+  try {
+    result = computeMonthlyServiceFees({ month, classDays, agreements, holdings });
+  } catch (e) {
+    if (e instanceof ServiceFeesMonthError) throw monthErrorOf(e, namesOf);
+    throw e;
+  }
+  // The class's service fee is the SPEC §4 accrual's, to the cent.
+  const monthly = new Map(fees.classes.map((c) => [`${c.portfolioId}|${c.class}`, parseCents(c.serviceFee)]));
+  for (const c of result.classes)
+    if (monthly.get(c.classKey) !== c.classServiceFeeCents)
+      throw new Error(`service fees ${month}: class ${c.classKey} does not match the fees report`);
+  return serviceFeesReportOf(result, agreements, namesOf, [...fees.warnings, ...warnings]);
+}
+
+export const PAYMENT_COLUMNS = ['provider_id', 'name', 'kind', 'month', 'amount', 'pay_date'] as const;
+
+/** The payments file: one line per provider paid a non-zero amount. */
+export function paymentLines(report: ServiceFeesReport): Record<(typeof PAYMENT_COLUMNS)[number], string>[] {
+  return report.providers
+    .filter((p) => parseCents(p.amount) !== 0n)
+    .map((p) => ({
+      provider_id: p.id,
+      name: p.name,
+      kind: p.kind,
+      month: report.month,
+      amount: p.amount,
+      pay_date: report.paymentDate,
+    }));
+}

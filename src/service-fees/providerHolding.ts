@@ -1,0 +1,30 @@
+/**
+ * The assets a service provider's customers hold in one share class (SPEC §5), as the provider
+ * reports them each business day and carried forward over the days between, like net assets.
+ */
+import type { NetAssetsRow } from '../accrual/classSeries.js';
+import { businessDayAfter } from '../calendar/nyseCalendar.js';
+
+export interface ProviderHolding {
+  readonly kind: 'providerHolding';
+  readonly providerId: string;
+  /** `portfolioId|class`, as the accrual engine keys classes. */
+  readonly classKey: string;
+  /** Strictly increasing dates; the holding begins with its first row. */
+  readonly assets: readonly NetAssetsRow[];
+  /** Exclusive: nothing is carried forward from this day (the provider's feed stopped); null = open. */
+  readonly endDate: string | null;
+}
+
+/**
+ * A holding whose feed stops before `through` is taken as ended on the first NYSE business day
+ * after its last row — assets the provider has not reported are never carried forward — the same
+ * rule the fees report applies to a class's net assets.
+ * @example holdingEndDate([{ date: '2007-01-10', netAssetsCents: 1n }], '2007-01-31') === '2007-01-11'
+ */
+export function holdingEndDate(assets: readonly NetAssetsRow[], through: string): string | null {
+  const last = assets.at(-1);
+  if (!last) return null;
+  const end = businessDayAfter(last.date, 1);
+  return end <= through ? end : null;
+}

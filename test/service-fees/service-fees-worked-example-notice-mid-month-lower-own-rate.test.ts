@@ -1,0 +1,108 @@
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../support/cli.js';
+import { seedFiles, seedsAvailable } from '../support/seeds.js';
+import {
+  WORKED_EXPECTED,
+  WORKED_PROVIDERS_CSV,
+  workedNetAssetsCsv,
+  workedProviderAssetsCsv,
+} from './support/workedExample.js';
+
+// The worked example of support/workedExample.ts, end to end through the CLI as a user runs it.
+describe.skipIf(!seedsAvailable)(
+  'plan12b service-fees: two providers, one terminated on notice mid-month, one at a lower own rate',
+  () => {
+    const dir = mkdtempSync(join(tmpdir(), 'plan12b-service-fees-'));
+    const db = join(dir, 'db');
+    const file = (name: string, text: string) => {
+      const path = join(dir, name);
+      writeFileSync(path, text);
+      return path;
+    };
+
+    it('pays each provider to the cent and leaves the Distributor the rest', () => {
+      const plan = seedFiles().find((f) => f.includes('002_'))!;
+      expect(runCli(['--db', db, 'exhibit', 'import', plan]).code).toBe(0);
+      expect(runCli(['--db', db, 'net-assets', 'import', file('na.csv', workedNetAssetsCsv())]).code).toBe(0);
+      expect(
+        runCli(['--db', db, 'providers', 'import', file('providers.csv', WORKED_PROVIDERS_CSV)]).code,
+      ).toBe(0);
+      expect(
+        runCli(['--db', db, 'provider-assets', 'import', file('assets.csv', workedProviderAssetsCsv())]).code,
+      ).toBe(0);
+      const notice = runCli([
+        '--db',
+        db,
+        'providers',
+        'terminate',
+        '--provider',
+        'DLR-1',
+        '--notice-date',
+        '2007-01-05',
+        '--effective',
+        '2007-01-16',
+      ]);
+      expect(notice.code, notice.stderr).toBe(0);
+
+      const statements = join(dir, 'statements');
+      const payments = join(dir, 'payments.csv');
+      const res = runCli([
+        '--db',
+        db,
+        'service-fees',
+        '--month',
+        '2007-01',
+        '--json',
+        '--payments-csv',
+        payments,
+        '--statements',
+        statements,
+      ]);
+      expect(res.code, res.stderr).toBe(0);
+      const report = res.json<{
+        month: string;
+        paymentDate: string;
+        providers: { id: string; amount: string; classes: unknown[]; terminationEffective: string | null }[];
+        classes: unknown[];
+        totals: unknown;
+      }>();
+      // 10th NYSE business day after 2007-01-31 (SPEC §8 convention).
+      expect(report.paymentDate).toBe('2007-02-14');
+      expect(report.providers.map((p) => ({ id: p.id, amount: p.amount, classes: p.classes }))).toEqual(
+        WORKED_EXPECTED.providers,
+      );
+      expect(report.providers.find((p) => p.id === 'DLR-1')!.terminationEffective).toBe('2007-01-16');
+      expect(report.classes).toEqual(WORKED_EXPECTED.classes);
+      expect(report.totals).toEqual(WORKED_EXPECTED.totals);
+
+      expect(readFileSync(payments, 'utf8')).toBe(
+        [
+          'provider_id,name,kind,month,amount,pay_date',
+          'BNK-1,Second National Bank,bank,2007-01,1080.00,2007-02-14',
+          'DLR-1,Dealer One Securities,dealer,2007-01,1500.04,2007-02-14',
+          '',
+        ].join('\n'),
+      );
+      expect(readdirSync(statements).sort()).toEqual([
+        'statement-2007-01-BNK-1.csv',
+        'statement-2007-01-BNK-1.pdf',
+        'statement-2007-01-DLR-1.csv',
+        'statement-2007-01-DLR-1.pdf',
+      ]);
+      expect(readFileSync(join(statements, 'statement-2007-01-DLR-1.csv'), 'utf8')).toBe(
+        [
+          'provider_id,provider,month,portfolio,class,days,average_daily_net_assets,rate_pct,amount',
+          'DLR-1,Dealer One Securities,2007-01,AIM Value Fund,C,15,14600194.67,0.25,1500.04',
+          'DLR-1,Dealer One Securities,2007-01,Total,,,,,1500.04',
+          '',
+        ].join('\n'),
+      );
+      const pdf = readFileSync(join(statements, 'statement-2007-01-DLR-1.pdf'));
+      expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+      expect(pdf.subarray(-6).toString()).toMatch(/%%EOF/);
+    });
+  },
+);
