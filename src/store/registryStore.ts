@@ -44,7 +44,12 @@ export async function loadRegistry(q: Queryable): Promise<Registry> {
 }
 
 /** Tables whose rows name a portfolio as the feed did (portfolio_name) and as resolved (portfolio_id). */
-export const PORTFOLIO_KEYED_TABLES = ['net_assets', 'provider_assets'] as const;
+export const PORTFOLIO_KEYED_TABLES = [
+  'net_assets',
+  'provider_assets',
+  'class_b_transaction',
+  'class_b_distributor_term',
+] as const;
 
 /**
  * Rewrites the name → portfolio table from the registry and re-keys the rows filed under a
@@ -78,4 +83,9 @@ export async function refreshPortfolioNames(q: Queryable, registry: Registry): P
           AND t.portfolio_id <> p.portfolio_id`,
     );
   }
+  // Derived rows follow the transactions they were derived from.
+  await q.query(
+    `UPDATE class_b_redemption r SET portfolio_id = t.portfolio_id
+       FROM class_b_transaction t WHERE t.txn_id = r.txn_id AND r.portfolio_id <> t.portfolio_id`,
+  );
 }

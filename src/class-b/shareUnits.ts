@@ -1,0 +1,44 @@
+/**
+ * Shares as integer ten-thousandths (bigint) inside, decimal strings ("12.3456") at every
+ * boundary. SPEC §3: shares have at most 4 decimal places.
+ */
+
+export const SHARE_UNITS_PER_SHARE = 10_000n;
+
+const SHARES_RE = /^(\d+)(?:\.(\d{1,4}))?$/;
+
+export class ShareFormatError extends Error {
+  constructor(
+    readonly input: string,
+    readonly reason: string,
+  ) {
+    super(`${JSON.stringify(input)} is not a number of shares: ${reason}`);
+    this.name = 'ShareFormatError';
+  }
+}
+
+/**
+ * Parses a non-negative number of shares with at most four decimals into 1/10,000ths of a share.
+ * @example parseShareUnits('12.5') === 125000n
+ */
+export function parseShareUnits(input: string): bigint {
+  const s = input.trim();
+  const m = SHARES_RE.exec(s);
+  if (!m) {
+    if (/^\d+\.\d{5,}$/.test(s))
+      throw new ShareFormatError(input, 'more than 4 decimals; shares are recorded to 0.0001');
+    throw new ShareFormatError(input, 'expected digits with at most 4 decimals, e.g. 125.0000');
+  }
+  const [, whole, frac = ''] = m;
+  return BigInt(whole!) * SHARE_UNITS_PER_SHARE + BigInt(frac.padEnd(4, '0'));
+}
+
+/**
+ * Formats 1/10,000ths of a share with exactly four places.
+ * @example formatShareUnits(125000n) === '12.5000'
+ */
+export function formatShareUnits(units: bigint): string {
+  const neg = units < 0n;
+  const abs = neg ? -units : units;
+  return `${neg ? '-' : ''}${abs / SHARE_UNITS_PER_SHARE}.${(abs % SHARE_UNITS_PER_SHARE).toString().padStart(4, '0')}`;
+}

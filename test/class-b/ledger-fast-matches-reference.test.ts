@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest';
+import type { ClassBActivity } from '../../src/class-b/classBActivity.js';
+import { replayAccount } from '../../src/class-b/classBLedger.js';
+import type { AccountLedger } from '../../src/class-b/ledgerResults.js';
+import { referenceReplayAccount } from '../../src/class-b/referenceLedger.js';
+import { divRoundHalfUp } from '../../src/money/cents.js';
+import { ledgerJson } from './support/activity.js';
+import { GENERATED_TERMS, generateAccountActivity } from './support/generatedActivity.js';
+
+const ACCOUNTS = 10_000;
+
+/** Shares per portfolio as the activity says they flowed: in − out, conversions out. */
+function sharesByFlow(activity: readonly ClassBActivity[], ledger: AccountLedger): Map<string, bigint> {
+  const m = new Map<string, bigint>();
+  const add = (pid: string, units: bigint) => m.set(pid, (m.get(pid) ?? 0n) + units);
+  for (const a of activity) {
+    if (a.kind === 'purchase' || a.kind === 'reinvest') add(a.portfolioId, a.shareUnits);
+    else if (a.kind === 'redeem') add(a.portfolioId, -a.shareUnits);
+    else if (a.kind === 'exchange') {
+      add(a.out.portfolioId, -a.out.shareUnits);
+      add(a.in.portfolioId, a.in.shareUnits);
+    }
+  }
+  for (const c of ledger.conversions) add(c.portfolioId, -(c.commissionShareUnits + c.freeShareUnits));
+  return m;
+}
+
+function invariantProblems(activity: readonly ClassBActivity[], l: AccountLedger): string[] {
+  const problems: string[] = [];
+  // shares conserved per account and portfolio
+  const flow = sharesByFlow(activity, l);
+  const held = new Map<string, bigint>();
+  for (const lot of l.lots) held.set(lot.portfolioId, (held.get(lot.portfolioId) ?? 0n) + lot.shareUnits);
+  for (const [pid, units] of flow)
+    if ((held.get(pid) ?? 0n) !== units)
+      problems.push(`${l.account} ${pid}: lots hold ${held.get(pid)}, flows say ${units}`);
+  // cost conserved across exchanges: what is left = issued − redeemed − converted
+  let issued = 0n;
+  for (const a of activity)
+    if (a.kind === 'purchase' || a.kind === 'reinvest')
+      issued += divRoundHalfUp(a.shareUnits * a.priceUnits, 1_000_000n);
+  const redeemed = l.redemptions.flatMap((r) => r.pieces).reduce((s, p) => s + p.costCents, 0n);
+  const converted = l.conversions.flatMap((c) => c.pieces).reduce((s, p) => s + p.costCents, 0n);
+  const left = l.lots.reduce((s, x) => s + x.costCents, 0n);
+  if (left !== issued - redeemed - converted)
+    problems.push(
+      `${l.account}: cost left ${left} ≠ issued ${issued} − redeemed ${redeemed} − converted ${converted}`,
+    );
+  for (const e of l.exchanges) {
+    const delivered = e.pieces.reduce((s, p) => s + p.deliveredShareUnits, 0n);
+    const inLeg = activity.find((a) => a.kind === 'exchange' && a.exchangeId === e.exchangeId);
+    if (inLeg?.kind === 'exchange' && delivered !== inLeg.in.shareUnits)
+      problems.push(`${l.account} ${e.exchangeId}: delivered ${delivered} ≠ ${inLeg.in.shareUnits}`);
+  }
+  // CDSC never above the schedule rate × cost; the parts of a redemption add up
+  for (const r of l.redemptions) {
+    if (r.grossCents !== r.netCents + r.cdscCents + r.redemptionFeeCents)
+      problems.push(`${r.txnId}: gross ≠ net + CDSC + fee`);
+    if (r.pieces.reduce((s, p) => s + p.shareUnits, 0n) !== r.shareUnits)
+      problems.push(`${r.txnId}: pieces ≠ shares`);
+    for (const p of r.pieces) {
+      const cap = divRoundHalfUp(p.rateMicroPct * p.costCents, 100_000_000n);
+      if (p.cdscCents + p.waivedCents > cap) problems.push(`${r.txnId} ${p.lotId}: CDSC above rate × cost`);
+      if (p.kind === 'free' && p.cdscCents + p.waivedCents !== 0n)
+        problems.push(`${r.txnId} ${p.lotId}: CDSC on Free Shares`);
+      if (r.waiver !== null && p.cdscCents !== 0n) problems.push(`${r.txnId}: CDSC on a waived redemption`);
+    }
+  }
+  return problems;
+}
+
+describe('the fast share ledger matches the reference on generated activity', () => {
+  it(`${ACCOUNTS} generated accounts: identical results, and the invariants hold`, {
+    timeout: 600_000,
+  }, async () => {
+    const mismatches: string[] = [];
+    const problems: string[] = [];
+    const seen = {
+      activities: 0,
+      redemptions: 0,
+      multiPieceRedemptions: 0,
+      exchanges: 0,
+      chains: 0,
+      conversions: 0,
+      notices: 0,
+      waived: 0,
+      feb29: 0,
+      zeroShareExchangePieces: 0,
+      fees: 0,
+    };
+    for (let i = 0; i < ACCOUNTS; i++) {
+      // let the test runner's worker breathe (its RPC times out if the loop never yields)
+      if (i % 250 === 0) await new Promise((resolve) => setImmediate(resolve));
+      const account = `gen-${i}`;
+      const activity = generateAccountActivity(1_000 + i, account);
+      const fast = replayAccount(account, activity, GENERATED_TERMS);
+      const reference = referenceReplayAccount(account, activity, GENERATED_TERMS);
+      const a = JSON.stringify(ledgerJson(fast));
+      if (a !== JSON.stringify(ledgerJson(reference))) mismatches.push(account);
+      problems.push(...invariantProblems(activity, fast));
+      seen.activities += activity.length;
+      seen.redemptions += fast.redemptions.length;
+      seen.multiPieceRedemptions += fast.redemptions.filter((r) => r.pieces.length > 1).length;
+      seen.exchanges += fast.exchanges.length;
+      seen.chains += fast.exchanges.filter((e) =>
+        e.pieces.some((p) => p.issuingPortfolioId !== e.fromPortfolioId),
+      ).length;
+      seen.conversions += fast.conversions.length;
+      seen.notices += fast.conversions.filter((c) => c.confirmedBy.length > 0).length;
+      seen.waived += fast.redemptions.filter((r) => r.waivedCents > 0n).length;
+      seen.feb29 += activity.some((x) => x.date.endsWith('02-29') && x.kind === 'purchase') ? 1 : 0;
+      seen.zeroShareExchangePieces += fast.exchanges
+        .flatMap((e) => e.pieces)
+        .filter((p) => p.deliveredShareUnits === 0n).length;
+      seen.fees += fast.redemptions.filter((r) => r.redemptionFeeCents > 0n).length;
+    }
+    expect(mismatches.slice(0, 5)).toEqual([]);
+    expect(problems.slice(0, 5)).toEqual([]);
+    for (const [what, count] of Object.entries(seen)) expect(count, `generated ${what}`).toBeGreaterThan(0);
+    console.info(`class B differential: ${JSON.stringify(seen)}`);
+  });
+});
