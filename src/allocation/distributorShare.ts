@@ -160,9 +160,9 @@ export function computeDistributorShare(opts: {
 export function splitDailyFee(
   feeCents: bigint,
   computation: DistributorShareComputation | null,
+  distributor: string,
 ): Map<string, bigint> {
-  if (computation === null || computation.outstandingShares === 0n)
-    return new Map([[computation?.distributor ?? 'Distributor', feeCents]]);
+  if (computation === null || computation.outstandingShares === 0n) return new Map([[distributor, feeCents]]);
   const parts = largestRemainder(
     feeCents,
     computation.parties.map((p) => p.total),

@@ -9,6 +9,7 @@ import { registerDemoCommand } from './commands/demo.js';
 import { registerExhibitCommands } from './commands/exhibit.js';
 import { registerFeesCommands } from './commands/fees.js';
 import { registerInitCommand } from './commands/init.js';
+import { registerMonthlyCalculationCommands } from './commands/monthlyCalculation.js';
 import { registerNetAssetsCommands } from './commands/netAssets.js';
 import { registerPortfolioCommands } from './commands/portfolio.js';
 import { registerRatesCommands } from './commands/rates.js';
@@ -37,6 +38,7 @@ export function buildProgram(getContext: () => CliContext): Command {
   registerServiceFeesCommands(program, getContext);
   registerClassBCommands(program, getContext);
   registerTransfersCommands(program, getContext);
+  registerMonthlyCalculationCommands(program, getContext);
   registerCloseCommand(program, getContext);
   registerAuditCommands(program, getContext);
   registerDemoCommand(program, getContext);

@@ -1,3 +1,7 @@
+import { monthEnd, monthStart } from '../calendar/isoDate.js';
+import { cdscReport } from '../reports/classBCdscReport.js';
+import { redemptionsReport } from '../reports/classBRedemptionsReport.js';
+import { monthlyCalculationReport } from '../reports/monthlyCalculationReport.js';
 import { serviceFeesReport } from '../reports/serviceFeesReport.js';
 import { type CloseStep, feesStep, journalStep, priorPeriodAdjustmentsStep } from './monthClose.js';
 
@@ -8,10 +12,29 @@ export const serviceFeesStep: CloseStep = {
   run: (tx, month) => serviceFeesReport(tx, month),
 };
 
+/** Agreement FOURTH(D): the month's Class B redemptions with their CDSC, and the Earned CDSC by distributor. */
+export const classBStep: CloseStep = {
+  part: 'class-b',
+  title: 'Class B redemptions, CDSC and Earned CDSC',
+  run: async (tx, month) => ({
+    redemptions: await redemptionsReport(tx, monthStart(month), monthEnd(month)),
+    earnedCdsc: await cdscReport(tx, month),
+  }),
+};
+
+/** Agreement EIGHTH(C) with Exhibit A and the Transfers: who is paid what, and when. */
+export const monthlyCalculationStep: CloseStep = {
+  part: 'monthly-calculation',
+  title: 'Exhibit A allocation, Transfers and the Monthly Calculation',
+  run: (tx, month) => monthlyCalculationReport(tx, month),
+};
+
 /** The month close, end to end, in the order the month's figures depend on each other. */
 export const MONTH_CLOSE_STEPS: readonly CloseStep[] = [
   feesStep,
   journalStep,
   serviceFeesStep,
+  classBStep,
+  monthlyCalculationStep,
   priorPeriodAdjustmentsStep,
 ];

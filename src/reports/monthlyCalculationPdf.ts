@@ -36,6 +36,7 @@ export function writeMonthlyCalculationPdf(
     doc.text(label, doc.page.margins.left + indent, y, { width: 330 - indent });
     doc.text(groupThousands(amount), doc.page.margins.left + 340, y, { width: 150, align: 'right' });
     doc.moveDown(0.35);
+    doc.x = doc.page.margins.left;
   };
   for (const mc of calculations.length > 0 ? calculations : []) {
     doc.addPage();
@@ -43,7 +44,7 @@ export function writeMonthlyCalculationPdf(
     doc.font('Helvetica').fontSize(10).moveDown(0.3);
     doc.text(`${mc.portfolio} — Class B Shares`);
     doc.text(
-      `Distributor: ${meta.distributor}. Payment due ${mc.dueDate} (10th NYSE business day after month end).`,
+      `Distributor: ${meta.distributor} — payment due ${mc.dueDate} (10th NYSE business day after month end, SEVENTH(B)).`,
     );
     doc.moveDown();
     line('Distribution Fees (0.75% asset-based sales charge, SEVENTH(B))', mc.distributionFee, 0, true);

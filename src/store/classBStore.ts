@@ -1,3 +1,4 @@
+import { createCdscSchedule } from '../class-b/cdscSchedule.js';
 import { type CdscWaiver, isCdscWaiver } from '../class-b/cdscWaiver.js';
 import {
   type ClassBActivity,
@@ -7,13 +8,19 @@ import {
   createRedemption,
   createReinvestment,
 } from '../class-b/classBActivity.js';
-import { type ClassBTerms, DEFAULT_CLASS_B_TERMS } from '../class-b/classBTerms.js';
+import {
+  type ClassBTerms,
+  createClassBTerms,
+  createConversionPeriod,
+  DEFAULT_CLASS_B_TERMS,
+} from '../class-b/classBTerms.js';
 import { createDistributorTerm, type DistributorTerm } from '../class-b/distributorTerm.js';
 import type { RedemptionResult } from '../class-b/ledgerResults.js';
 import { formatPriceUnits, formatValueUnits, parsePriceUnits } from '../class-b/pricePerShare.js';
+import { createRedemptionFeeRule } from '../class-b/redemptionFeeRule.js';
 import { formatShareUnits, parseShareUnits } from '../class-b/shareUnits.js';
 import { formatCents } from '../money/cents.js';
-import { formatRatePct } from '../money/rate.js';
+import { formatRatePct, normalizeRatePct } from '../money/rate.js';
 import type { Queryable } from './database.js';
 
 /** A stored transfer-agent transaction, as the class_b_transaction table holds it. */
@@ -138,13 +145,91 @@ export async function loadDistributorTerms(q: Queryable): Promise<DistributorTer
   );
 }
 
+/** A stored prospectus term of the Class B shares (`plan12b class-b-terms import`), one per row. */
+export interface ClassBTermRule {
+  readonly rule: 'cdsc-schedule' | 'conversion-period' | 'redemption-fee';
+  /** null: every portfolio */
+  readonly portfolioId: string | null;
+  readonly portfolioName: string | null;
+  readonly doiFrom: string | null;
+  readonly doiTo: string | null;
+  /** canonical percent strings for years 1, 2, …: ['4.00', '3.00', '2.00', '1.00'] */
+  readonly cdscSchedulePct: readonly string[] | null;
+  readonly conversionYears: number | null;
+  readonly redemptionFeePct: string | null;
+  readonly redemptionFeeDays: number | null;
+}
+
+export async function loadClassBTermRules(q: Queryable): Promise<ClassBTermRule[]> {
+  const rows = await q.query<{
+    rule: ClassBTermRule['rule'];
+    portfolio_id: string | null;
+    portfolio_name: string | null;
+    doi_from: string | null;
+    doi_to: string | null;
+    cdsc_schedule_pct: string | null;
+    conversion_years: number | null;
+    redemption_fee_pct: string | null;
+    redemption_fee_days: number | null;
+  }>(
+    `SELECT rule, portfolio_id, portfolio_name, doi_from, doi_to, cdsc_schedule_pct, conversion_years,
+            redemption_fee_pct, redemption_fee_days
+       FROM class_b_terms_rule ORDER BY rule, portfolio_id NULLS FIRST, doi_from NULLS FIRST`,
+  );
+  return rows.map((r) => ({
+    rule: r.rule,
+    portfolioId: r.portfolio_id,
+    portfolioName: r.portfolio_name,
+    doiFrom: r.doi_from,
+    doiTo: r.doi_to,
+    cdscSchedulePct: r.cdsc_schedule_pct === null ? null : r.cdsc_schedule_pct.split(','),
+    conversionYears: r.conversion_years === null ? null : Number(r.conversion_years),
+    redemptionFeePct: r.redemption_fee_pct === null ? null : normalizeRatePct(r.redemption_fee_pct),
+    redemptionFeeDays: r.redemption_fee_days === null ? null : Number(r.redemption_fee_days),
+  }));
+}
+
 /**
- * The prospectus terms the ledger applies. plan12b applies the default terms (SPEC §6: 5-4-3-3-2-1,
- * conversion after 8 years, no redemption fee) to every portfolio; the domain takes other
- * schedules, periods and fees as data.
+ * The domain's terms from stored rules, the defaults first so that any rule overrides them: a
+ * portfolio's own rule wins over one for all portfolios (classBTerms.ts, most specific wins).
  */
-export async function loadClassBTerms(_q: Queryable): Promise<ClassBTerms> {
-  return DEFAULT_CLASS_B_TERMS;
+export function classBTermsOfRules(rules: readonly ClassBTermRule[]): ClassBTerms {
+  const scope = (r: ClassBTermRule) => r.portfolioName ?? 'all portfolios';
+  return createClassBTerms({
+    cdscSchedules: rules
+      .filter((r) => r.rule === 'cdsc-schedule')
+      .map((r) =>
+        createCdscSchedule({
+          name: `${scope(r)}, DOI ${r.doiFrom ?? '…'}..${r.doiTo ?? '…'}: ${r.cdscSchedulePct!.join('-')}`,
+          yearRatesPct: r.cdscSchedulePct!,
+          portfolioId: r.portfolioId,
+          doiFrom: r.doiFrom,
+          doiTo: r.doiTo,
+        }),
+      ),
+    conversionPeriods: rules
+      .filter((r) => r.rule === 'conversion-period')
+      .map((r) => createConversionPeriod({ portfolioId: r.portfolioId, years: r.conversionYears! })),
+    redemptionFees: rules
+      .filter((r) => r.rule === 'redemption-fee')
+      .map((r) =>
+        createRedemptionFeeRule({
+          portfolioId: r.portfolioId!,
+          ratePct: r.redemptionFeePct!,
+          holdingDays: r.redemptionFeeDays,
+        }),
+      ),
+  });
+}
+
+/**
+ * The prospectus terms the ledger applies (SPEC §6): the rules `plan12b class-b-terms import`
+ * recorded, over the defaults (5-4-3-3-2-1, conversion after 8 years, no redemption fee) where no
+ * rule says otherwise.
+ */
+export async function loadClassBTerms(q: Queryable): Promise<ClassBTerms> {
+  const rules = await loadClassBTermRules(q);
+  return rules.length === 0 ? DEFAULT_CLASS_B_TERMS : classBTermsOfRules(rules);
 }
 
 /**

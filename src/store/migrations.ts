@@ -1,7 +1,9 @@
 import type { Database } from './database.js';
 import { AUDIT_MIGRATION } from './schema/auditSchema.js';
 import { CLASS_B_MIGRATION } from './schema/classBSchema.js';
+import { CLASS_B_TERMS_MIGRATION } from './schema/classBTermsSchema.js';
 import { CLOSE_MIGRATION } from './schema/closeSchema.js';
+import { OMNIBUS_MIGRATION } from './schema/omnibusSchema.js';
 import { SERVICE_FEES_MIGRATION } from './schema/serviceFeesSchema.js';
 import { TRANSFERS_MIGRATION } from './schema/transfersSchema.js';
 
@@ -99,7 +101,12 @@ export const MIGRATIONS: readonly Migration[] = [
   AUDIT_MIGRATION,
   TRANSFERS_MIGRATION,
   CLOSE_MIGRATION,
+  CLASS_B_TERMS_MIGRATION,
+  OMNIBUS_MIGRATION,
 ];
+
+/** The schema version this build of plan12b migrates to. */
+export const CURRENT_SCHEMA_VERSION = Math.max(...MIGRATIONS.map((m) => m.version));
 
 export async function schemaVersion(db: Database): Promise<number> {
   await db.query(`CREATE TABLE IF NOT EXISTS schema_migration (
@@ -112,7 +119,7 @@ export async function schemaVersion(db: Database): Promise<number> {
 export async function migrate(db: Database): Promise<number[]> {
   const current = await schemaVersion(db);
   const applied: number[] = [];
-  for (const m of MIGRATIONS) {
+  for (const m of [...MIGRATIONS].sort((a, b) => a.version - b.version)) {
     if (m.version <= current) continue;
     await db.transaction(async (tx) => {
       await tx.exec(m.sql);

@@ -49,6 +49,7 @@ export const PORTFOLIO_KEYED_TABLES = [
   'provider_assets',
   'class_b_transaction',
   'class_b_distributor_term',
+  'omnibus_month',
 ] as const;
 
 /**

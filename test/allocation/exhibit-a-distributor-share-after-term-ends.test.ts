@@ -104,9 +104,15 @@ describe("Exhibit A: the Distributor's 12b-1 Share after its term ends", () => {
     expect(c.outstandingShares).toBe(290n * U);
     expect(sharePct(c.distributorShares, c.outstandingShares)).toBe('56.8966');
     // A day's fee of 1,000.00 split 165:125 → 568.97 / 431.03 (largest remainder).
-    expect([...splitDailyFee(100_000n, c)]).toEqual([
+    expect([...splitDailyFee(100_000n, c, 'A I M Distributors')]).toEqual([
       ['A I M Distributors', 56_897n],
       ['New Distributor', 43_103n],
+    ]);
+  });
+
+  it('while the Distributor is exclusive, the whole fee is its share', () => {
+    expect([...splitDailyFee(12_345n, null, 'A I M Distributors')]).toEqual([
+      ['A I M Distributors', 12_345n],
     ]);
   });
 

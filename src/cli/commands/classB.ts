@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { Plan12bError } from '../../errors.js';
 import { importAccounts } from '../../feeds/accountsFeed.js';
+import { CLASS_B_TERMS_COLUMNS, importClassBTerms, listClassBTerms } from '../../feeds/classBTermsFeed.js';
 import { importDistributors } from '../../feeds/distributorsFeed.js';
 import { importTransactions } from '../../feeds/transactionsFeed.js';
 import { cdscReport } from '../../reports/classBCdscReport.js';
@@ -57,6 +58,63 @@ export function registerClassBCommands(program: Command, getContext: () => CliCo
     'portfolio,distributor,start,end[,assigned_to]',
     (ctx, file, bytes) => withDatabase(ctx, (db) => importDistributors(db, file, bytes)),
   );
+
+  const terms = program
+    .command('class-b-terms')
+    .description(
+      'prospectus terms of the Class B shares as data: CDSC schedules by portfolio and DOI, conversion periods, redemption fees (SPEC §6)',
+    );
+  terms
+    .command('import')
+    .description(
+      'import terms rules: all-or-nothing, idempotent; stored redemptions of affected accounts are recomputed',
+    )
+    .argument('<file>', `CSV file with header ${CLASS_B_TERMS_COLUMNS.join(',')}`)
+    .option('--json', 'print JSON')
+    .action(async (file: string, opts: { json?: boolean }) => {
+      const ctx = getContext();
+      const bytes = readInputFile(file);
+      const result = await withDatabase(ctx, (db) => importClassBTerms(db, file, bytes));
+      if (opts.json) return printJson(ctx, result);
+      ctx.out(
+        `${file}: ${result.inserted} new, ${result.restated} restated, ${result.unchanged} unchanged; ${result.accountsReplayed} accounts replayed, ${result.redemptionsChanged} redemptions changed`,
+      );
+    });
+  terms
+    .command('list')
+    .description('the recorded terms rules, and the defaults where no rule says otherwise')
+    .option('--json', 'print JSON')
+    .action(async (opts: { json?: boolean }) => {
+      const ctx = getContext();
+      const list = await withDatabase(ctx, (db) => listClassBTerms(db));
+      if (opts.json) return printJson(ctx, list);
+      printTable(
+        ctx,
+        [
+          'Rule',
+          'Portfolio',
+          'DOI from',
+          'DOI to',
+          'CDSC % by year',
+          'Conversion years',
+          'Fee %',
+          'Fee days',
+        ],
+        list.rules.map((r) => [
+          r.rule,
+          r.portfolio,
+          r.doiFrom ?? '',
+          r.doiTo ?? '',
+          r.cdscSchedulePct?.join(' ') ?? '',
+          r.conversionYears === null ? '' : String(r.conversionYears),
+          r.redemptionFeePct ?? '',
+          r.redemptionFeeDays === null ? '' : String(r.redemptionFeeDays),
+        ]),
+      );
+      ctx.out(
+        `defaults: CDSC ${list.defaults.cdscSchedulePct.join(' ')} %, conversion after ${list.defaults.conversionYears} years, no redemption fee`,
+      );
+    });
 
   program
     .command('redemptions')

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { openDatabase } from '../../store/database.js';
-import { MIGRATIONS, migrate } from '../../store/migrations.js';
+import { CURRENT_SCHEMA_VERSION, migrate } from '../../store/migrations.js';
 import { type CliContext, printJson } from '../context.js';
 
 export function registerInitCommand(program: Command, getContext: () => CliContext): void {
@@ -13,7 +13,7 @@ export function registerInitCommand(program: Command, getContext: () => CliConte
       const db = await openDatabase(ctx.dbTarget);
       try {
         const applied = await migrate(db);
-        const version = MIGRATIONS.at(-1)!.version;
+        const version = CURRENT_SCHEMA_VERSION;
         if (opts.json)
           printJson(ctx, { database: ctx.dbTarget, dialect: db.dialect, schemaVersion: version, applied });
         else

@@ -1,0 +1,154 @@
+import { writeFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import { importOmnibusMonths } from '../../feeds/omnibusFeed.js';
+import { distributorShareReport } from '../../reports/distributorShareReport.js';
+import { writeMonthlyCalculationPdf } from '../../reports/monthlyCalculationPdf.js';
+import { monthlyCalculationReport } from '../../reports/monthlyCalculationReport.js';
+import { type CliContext, printJson, withDatabase } from '../context.js';
+import { toCsv } from '../csvOut.js';
+import { requireDate, requireMonth } from '../options.js';
+import { readInputFile } from '../readInput.js';
+import { printTable } from '../table.js';
+
+export const MONTHLY_CALCULATION_COLUMNS = [
+  'portfolio',
+  'month',
+  'dueDate',
+  'distributionFee',
+  'distributor12b1SharePct',
+  'distributor12b1Share',
+  'otherDistributors12b1Share',
+  'earnedCdsc',
+  'payee',
+  'twelveB1Portion',
+  'cdscPortion',
+  'payTo',
+  'serviceFee',
+] as const;
+
+export function registerMonthlyCalculationCommands(program: Command, getContext: () => CliContext): void {
+  const omnibus = program
+    .command('omnibus')
+    .description('Omnibus Accounts: the sub-transfer agent’s monthly figures (Exhibit A 2(c))');
+  omnibus
+    .command('import')
+    .description(
+      'import month,account,portfolio,free_shares_issued,free_shares_redeemed,free_shares_outstanding',
+    )
+    .argument('<file>', 'CSV file')
+    .option('--json', 'print JSON')
+    .action(async (file: string, opts: { json?: boolean }) => {
+      const ctx = getContext();
+      const bytes = readInputFile(file);
+      const result = await withDatabase(ctx, (db) => importOmnibusMonths(db, file, bytes));
+      if (opts.json) return printJson(ctx, result);
+      ctx.out(`${file}: ${result.rows} rows; ${result.inserted} new, ${result.unchanged} unchanged`);
+    });
+
+  program
+    .command('distributor-share')
+    .description(
+      "the Distributor's 12b-1 Share per portfolio at each computation date, by rule (a), (b), (c) of Exhibit A",
+    )
+    .requiredOption('--month <YYYY-MM>', 'the month')
+    .option('--json', 'print JSON')
+    .action(async (opts: { month: string; json?: boolean }) => {
+      const ctx = getContext();
+      const month = requireMonth(opts.month, '--month');
+      const report = await withDatabase(ctx, (db) => distributorShareReport(db, month));
+      if (opts.json) return printJson(ctx, report);
+      for (const p of report.portfolios) {
+        if (p.computations.length === 0) {
+          ctx.out(
+            `${p.portfolio}: 100% — ${p.distributor} exclusive distributor${p.exclusiveThrough ? ` through ${p.exclusiveThrough}` : ''}`,
+          );
+          continue;
+        }
+        ctx.out(`${p.portfolio} (exclusive through ${p.exclusiveThrough}):`);
+        for (const c of p.computations) {
+          ctx.out(`  ${c.date}: ${c.sharePct}% = ${c.numerator} / ${c.denominator}`);
+          for (const r of c.byRule)
+            ctx.out(
+              `    ${r.distributor}: (a) ${r.a_commissionShares} + (b) ${r.b_freeShares} + (c) ${r.c_omnibusFreeShares} = ${r.total}`,
+            );
+        }
+      }
+    });
+
+  program
+    .command('monthly-calculation')
+    .description(
+      "the Monthly Calculation (Agreement EIGHTH(C)): Distribution Fees, the Distributor's 12b-1 Share, Earned CDSC, each Assignee's portions",
+    )
+    .requiredOption('--month <YYYY-MM>', 'the month')
+    .option(
+      '--due-date <date>',
+      'a later payment date the Distributor instructs (default: the 10th NYSE business day after month end)',
+    )
+    .option('--csv', 'print CSV: one line per portfolio and payee')
+    .option('--pdf <file>', 'write a PDF, one page per portfolio for the treasurer to sign')
+    .option('--json', 'print JSON')
+    .action(
+      async (opts: { month: string; dueDate?: string; csv?: boolean; pdf?: string; json?: boolean }) => {
+        const ctx = getContext();
+        const month = requireMonth(opts.month, '--month');
+        const instructed = opts.dueDate === undefined ? null : requireDate(opts.dueDate, '--due-date');
+        const report = await withDatabase(ctx, (db) =>
+          monthlyCalculationReport(db, month, { instructedDueDate: instructed }),
+        );
+        if (opts.pdf) {
+          await writeMonthlyCalculationPdf(
+            report.portfolios,
+            { month, distributor: report.distributor, preparedAt: new Date().toISOString() },
+            opts.pdf,
+          );
+          if (!opts.json && !opts.csv) ctx.err(`${opts.pdf}: ${report.portfolios.length} page(s)`);
+        }
+        if (opts.json) return printJson(ctx, report);
+        const lines = report.portfolios.flatMap((c) => [
+          {
+            ...c,
+            payee: report.distributor,
+            twelveB1Portion: c.distributor12b1Portion,
+            cdscPortion: c.distributorEarnedCdscPortion,
+            payTo: report.distributor,
+          },
+          ...c.assignees.map((a) => ({
+            ...c,
+            payee: a.assignee,
+            twelveB1Portion: a.twelveB1Portion,
+            cdscPortion: a.cdscPortion,
+            payTo: a.payTo,
+          })),
+        ]);
+        if (opts.csv) return ctx.out(toCsv(MONTHLY_CALCULATION_COLUMNS, lines));
+        if (opts.pdf) return;
+        printTable(
+          ctx,
+          [
+            'Portfolio',
+            'Distribution fees',
+            'Share %',
+            "Distributor's share",
+            'Earned CDSC',
+            'Payee',
+            '12b-1 Portion',
+            'CDSC Portion',
+          ],
+          lines.map((l) => [
+            l.portfolio,
+            l.distributionFee,
+            l.distributor12b1SharePct,
+            l.distributor12b1Share,
+            l.earnedCdsc,
+            l.payee,
+            l.twelveB1Portion,
+            l.cdscPortion,
+          ]),
+        );
+        ctx.out(
+          `Due ${report.dueDate}. Totals: Distribution Fees ${report.totals.distributionFee}; Distributor's 12b-1 Share ${report.totals.distributor12b1Share}; Earned CDSC ${report.totals.earnedCdsc}`,
+        );
+      },
+    );
+}

@@ -1,0 +1,163 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { addDays, monthEnd, monthOf } from '../calendar/isoDate.js';
+import { MONTH_CLOSE_STEPS } from '../close/closeSteps.js';
+import { closeMonth } from '../close/monthClose.js';
+import { renderExhibit } from '../edgar/renderExhibit.js';
+import { importNetAssets } from '../feeds/netAssetsFeed.js';
+import { importOmnibusMonths } from '../feeds/omnibusFeed.js';
+import { importTransfers } from '../feeds/transfersFeed.js';
+import { formatCents, parseCents, sumCents } from '../money/cents.js';
+import { exclusiveThrough, theDistributor } from '../reports/distributorShareReport.js';
+import { writeMonthlyCalculationPdf } from '../reports/monthlyCalculationPdf.js';
+import {
+  type MonthlyCalculationReport,
+  monthlyCalculationReport,
+} from '../reports/monthlyCalculationReport.js';
+import { loadDistributorTerms } from '../store/classBStore.js';
+import type { Database } from '../store/database.js';
+import { importExhibits } from '../store/exhibitImport.js';
+import { loadRegistry } from '../store/registryStore.js';
+import { runClassBDemo } from './demoClassB.js';
+import { demoExhibits } from './demoComplex.js';
+import { demoNetAssetsCsv } from './demoNetAssets.js';
+import { demoOmnibusCsv } from './demoOmnibus.js';
+import { runServiceFeesDemo } from './demoServiceFees.js';
+
+export const DEMO_YEAR = '2025';
+export const DEMO_MONTHS = Array.from(
+  { length: 12 },
+  (_, i) => `${DEMO_YEAR}-${String(i + 1).padStart(2, '0')}`,
+);
+
+/**
+ * Two Assignees of the Distributor (Agreement EIGHTH): a financier of every portfolio's 12b-1
+ * Share and Earned CDSC, and one that bought the 12b-1 Portion and CDSC Portion of the Commission
+ * Shares sold in 2023–2024 only, whose notice of Transfer reached the Fund mid-March 2025.
+ */
+export const DEMO_TRANSFERS_CSV = [
+  'id,assignee,address,portfolio,twelve_b1_portion_pct,cdsc_portion_pct,doi_from,doi_to,effective_date,notice_received_date,payment,depository_agent',
+  'TR-2016-01,Keystone Receivables Trust,"100 Market Street, Wilmington, DE 19801",all,60,60,,,2016-01-01,2016-01-06,direct,',
+  'TR-2025-01,Pinnacle Funding LLC,"200 Park Avenue, New York, NY 10166",all,30,30,2023-01-01,2024-12-31,2025-03-10,2025-03-14,direct,',
+].join('\n');
+
+export interface DemoSummary {
+  readonly out: string;
+  readonly exhibits: number;
+  readonly closed: readonly { month: string; resultsHash: string }[];
+  readonly year: readonly {
+    month: string;
+    distributionFees: string;
+    distributor12b1Share: string;
+    earnedCdsc: string;
+    assignees: string;
+    serviceFees: string;
+    dueDate: string;
+  }[];
+  readonly last: MonthlyCalculationReport;
+  readonly pdf: string;
+  readonly lines: readonly string[];
+}
+
+/**
+ * `plan12b demo`: the whole story on a synthetic complex of plan12b's own — exhibits rendered and
+ * imported, a year of daily net assets, service providers, nine years of Class B activity with a
+ * change of distributor, omnibus sub-transfer agent figures, two Assignees — then every month of
+ * the year closed in order, ending with the last month's Monthly Calculation as a PDF.
+ */
+export async function runDemo(db: Database, out: string, step: (text: string) => void): Promise<DemoSummary> {
+  mkdirSync(join(out, 'exhibits'), { recursive: true });
+  const last = DEMO_MONTHS.at(-1)!;
+  const lines: string[] = [];
+
+  step(`rendering the demo complex's exhibits into ${join(out, 'exhibits')} and importing them`);
+  const files = demoExhibits().map(({ fileName, doc }) => {
+    const text = renderExhibit(doc);
+    const path = join(out, 'exhibits', fileName);
+    writeFileSync(path, text);
+    return { fileName: path, bytes: Buffer.from(text) };
+  });
+  await importExhibits(db, files);
+  const registry = await loadRegistry(db);
+
+  step(`a year of daily net assets for every covered class (${DEMO_YEAR})`);
+  const naPath = join(out, `net-assets-${DEMO_YEAR}.csv`);
+  const naCsv = demoNetAssetsCsv(registry, `${DEMO_YEAR}-01-02`, `${DEMO_YEAR}-12-31`);
+  writeFileSync(naPath, naCsv);
+  await importNetAssets(db, naPath, Buffer.from(naCsv));
+
+  step('service providers, their agreements and their customers’ assets');
+  lines.push(...(await runServiceFeesDemo(db, out, last)).lines);
+
+  step('Class B accounts, distributors and nine years of transfer-agent activity');
+  lines.push(...(await runClassBDemo(db, out, last)).lines);
+
+  step('sub-transfer agent figures for the Omnibus Accounts');
+  const omnibusPath = join(out, 'omnibus-months.csv');
+  // From the first month in which a Distributor's term ended for some portfolio (Exhibit A).
+  const terms = await loadDistributorTerms(db);
+  const distributor = theDistributor(terms);
+  const ends = registry
+    .classKeys()
+    .filter((k) => k.class === 'B')
+    .map((k) => (distributor === null ? null : exclusiveThrough(terms, k.portfolioId, distributor)))
+    .filter((e): e is string => e !== null)
+    .sort();
+  const omnibusMonths: string[] = [];
+  for (
+    let m = ends.length > 0 ? monthOf(ends[0]!) : DEMO_MONTHS[0]!;
+    m <= last;
+    m = monthOf(addDays(monthEnd(m), 1))
+  )
+    omnibusMonths.push(m);
+  const omnibusCsv = await demoOmnibusCsv(db, registry, omnibusMonths);
+  writeFileSync(omnibusPath, omnibusCsv);
+  await importOmnibusMonths(db, omnibusPath, Buffer.from(omnibusCsv));
+
+  step('two Assignees: Transfers of the 12b-1 Share and Earned CDSC');
+  const transfersPath = join(out, 'transfers.csv');
+  writeFileSync(transfersPath, DEMO_TRANSFERS_CSV);
+  await importTransfers(db, transfersPath, Buffer.from(DEMO_TRANSFERS_CSV));
+
+  const closed: { month: string; resultsHash: string }[] = [];
+  const already = new Set(
+    (await db.query<{ month: string }>('SELECT month FROM closed_month')).map((r) => r.month),
+  );
+  const year: DemoSummary['year'][number][] = [];
+  for (const month of DEMO_MONTHS) {
+    let report: MonthlyCalculationReport;
+    if (already.has(month)) {
+      report = await monthlyCalculationReport(db, month);
+    } else {
+      step(`closing ${month}`);
+      const result = await closeMonth(db, month, MONTH_CLOSE_STEPS);
+      closed.push({ month, resultsHash: result.resultsHash });
+      report = result.parts['monthly-calculation'] as MonthlyCalculationReport;
+    }
+    const assignees = sumCents(
+      report.portfolios.flatMap((p) =>
+        p.assignees.map((a) => parseCents(a.twelveB1Portion) + parseCents(a.cdscPortion)),
+      ),
+    );
+    year.push({
+      month,
+      distributionFees: report.totals.distributionFee,
+      distributor12b1Share: report.totals.distributor12b1Share,
+      earnedCdsc: report.totals.earnedCdsc,
+      assignees: formatCents(assignees),
+      serviceFees: report.totals.serviceFee,
+      dueDate: report.dueDate,
+    });
+  }
+
+  step(`the Monthly Calculation for ${last}`);
+  const lastReport = await monthlyCalculationReport(db, last);
+  const pdf = join(out, `monthly-calculation-${last}.pdf`);
+  await writeMonthlyCalculationPdf(
+    lastReport.portfolios,
+    { month: last, distributor: lastReport.distributor, preparedAt: `${monthEnd(last)}T23:00:00Z` },
+    pdf,
+  );
+  writeFileSync(join(out, `monthly-calculation-${last}.json`), `${JSON.stringify(lastReport, null, 2)}\n`);
+  return { out, exhibits: files.length, closed, year, last: lastReport, pdf, lines };
+}
