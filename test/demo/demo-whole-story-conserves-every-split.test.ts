@@ -1,0 +1,95 @@
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verifyAuditChain } from '../../src/audit/auditChain.js';
+import { loadCloseResult } from '../../src/close/monthClose.js';
+import { type DemoSummary, runDemo } from '../../src/demo/runDemo.js';
+import { parseCents } from '../../src/money/cents.js';
+import type { MonthlyCalculationReport } from '../../src/reports/monthlyCalculationReport.js';
+import { loadAuditLog } from '../../src/store/auditLog.js';
+import { type Database, openDatabase } from '../../src/store/database.js';
+import { migrate } from '../../src/store/migrations.js';
+import { runCli } from '../support/cli.js';
+
+const c = parseCents;
+const sum = (xs: string[]) => xs.reduce((s, x) => s + c(x), 0n);
+
+// The demo: a synthetic complex, a change of distributor, two Assignees, every month of 2025 closed.
+describe('plan12b demo: the whole story', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'plan12b-demo-'));
+  const target = join(dir, 'db');
+  let db: Database;
+  let summary: DemoSummary;
+  beforeAll(async () => {
+    db = await openDatabase(target);
+    await migrate(db);
+    summary = await runDemo(db, join(dir, 'out'), () => {});
+  }, 300_000);
+  afterAll(async () => {
+    await db.close();
+  });
+
+  it('closes every month of 2025, in order, with a verified audit trail', async () => {
+    expect(summary.closed.map((m) => m.month)).toEqual(
+      Array.from({ length: 12 }, (_, i) => `2025-${String(i + 1).padStart(2, '0')}`),
+    );
+    expect(verifyAuditChain(await loadAuditLog(db)).ok).toBe(true);
+    expect(existsSync(summary.pdf)).toBe(true);
+    expect(readFileSync(summary.pdf).subarray(0, 5).toString()).toBe('%PDF-');
+  });
+
+  it('every sealed Monthly Calculation conserves: fees, 12b-1 Share and Earned CDSC split to the cent', async () => {
+    let sharedMonths = 0;
+    for (const { month } of summary.closed) {
+      const mc = (await loadCloseResult(db, month, 'monthly-calculation')) as MonthlyCalculationReport;
+      expect(mc.portfolios.length).toBeGreaterThan(0);
+      for (const p of mc.portfolios) {
+        expect(c(p.distributor12b1Share) + c(p.otherDistributors12b1Share)).toBe(c(p.distributionFee));
+        expect(c(p.distributor12b1Portion) + sum(p.assignees.map((a) => a.twelveB1Portion))).toBe(
+          c(p.distributor12b1Share),
+        );
+        expect(c(p.distributorEarnedCdscPortion) + sum(p.assignees.map((a) => a.cdscPortion))).toBe(
+          c(p.earnedCdsc),
+        );
+        if (p.distributor12b1SharePct !== '100.0000') sharedMonths++;
+      }
+      expect(c(mc.totals.distributionFee)).toBe(sum(mc.portfolios.map((p) => p.distributionFee)));
+    }
+    // One portfolio changed distributor in 2023: its share is below 100% every month.
+    expect(sharedMonths).toBe(12);
+  });
+
+  it('the DOI-range Assignee starts in March, when its Transfer took effect; paid directly once notified', async () => {
+    const feb = (await loadCloseResult(db, '2025-02', 'monthly-calculation')) as MonthlyCalculationReport;
+    const mar = (await loadCloseResult(db, '2025-03', 'monthly-calculation')) as MonthlyCalculationReport;
+    expect(feb.portfolios.flatMap((p) => p.assignees).some((a) => a.transferId === 'TR-2025-01')).toBe(false);
+    const pinnacle = mar.portfolios.flatMap((p) => p.assignees).filter((a) => a.transferId === 'TR-2025-01');
+    expect(pinnacle.length).toBeGreaterThan(0);
+    expect(pinnacle.every((a) => a.payTo === 'Pinnacle Funding LLC')).toBe(true);
+    expect(sum(pinnacle.map((a) => a.twelveB1Portion))).toBeGreaterThan(0n);
+  });
+
+  it('the CLI reads the same database: distributor-share, monthly-calculation CSV, audit verify', () => {
+    const share = runCli(['--db', target, 'distributor-share', '--month', '2025-12', '--json']).json<{
+      portfolios: { computations: { sharePct: string; numerator: string; denominator: string }[] }[];
+    }>();
+    const computed = share.portfolios.filter((p) => p.computations.length > 0);
+    expect(computed).toHaveLength(1);
+    expect(computed[0]!.computations.length).toBeGreaterThanOrEqual(2); // Nov 30 governs December; Dec 31 governs January
+    const csv = runCli(['--db', target, 'monthly-calculation', '--month', '2025-12', '--csv']);
+    expect(csv.code).toBe(0);
+    expect(csv.stdout.split('\n')[0]).toBe(
+      'portfolio,month,dueDate,distributionFee,distributor12b1SharePct,distributor12b1Share,otherDistributors12b1Share,earnedCdsc,payee,twelveB1Portion,cdscPortion,payTo,serviceFee',
+    );
+    expect(runCli(['--db', target, 'audit', 'verify']).code).toBe(0);
+  });
+
+  it('running it again changes nothing', async () => {
+    const before = (await loadAuditLog(db)).length;
+    const again = await runDemo(db, join(dir, 'out'), () => {});
+    expect(again.closed).toEqual([]);
+    expect((await loadAuditLog(db)).length).toBe(before);
+    expect(again.last.totals).toEqual(summary.last.totals);
+  }, 300_000);
+});
