@@ -22,10 +22,10 @@ export interface ClassBBenchOptions {
   serverOnly?: boolean;
 }
 
-const MONTH = '2025-12';
+export const MONTH = '2025-12';
 
 /** Peak resident memory while fn runs, sampled every 50 ms. */
-async function measured<T>(fn: () => Promise<T>): Promise<{ value: T; seconds: number; peakRssMb: number }> {
+export async function measured<T>(fn: () => Promise<T>): Promise<{ value: T; seconds: number; peakRssMb: number }> {
   let peak = process.memoryUsage().rss;
   const timer = setInterval(() => {
     peak = Math.max(peak, process.memoryUsage().rss);
@@ -44,18 +44,29 @@ async function measured<T>(fn: () => Promise<T>): Promise<{ value: T; seconds: n
   }
 }
 
-const fmt4 = (units: number) => `${Math.floor(units / 10_000)}.${String(units % 10_000).padStart(4, '0')}`;
+export const fmt4 = (units: number) => `${Math.floor(units / 10_000)}.${String(units % 10_000).padStart(4, '0')}`;
+
+export type ClassBSizes = Required<Pick<ClassBBenchOptions, 'accounts' | 'lots' | 'transactions'>>;
+
+/** The benchmark complex with its history loaded and one month of activity generated (not yet applied). */
+export interface ClassBComplex {
+  /** Class B portfolio ids, sorted, and their names on the month's last day */
+  readonly portfolios: readonly string[];
+  readonly names: readonly string[];
+  readonly lots: number;
+  readonly setup: { seconds: number; peakRssMb: number };
+  /** the month's transactions file: header, then one line per row */
+  readonly lines: string[];
+  readonly redemptions: number;
+  readonly exchanges: number;
+}
 
 /**
- * Loads the history (accounts and the purchases and reinvestments that made their lots) straight
- * into the tables, then times the month through the real path: `transactions import` of one
- * month's file (validation, replay of every touched account, redemptions written) and the
- * redemption and CDSC reports.
+ * Migrates, imports the demo complex's exhibits, loads the history (accounts and the purchases
+ * and reinvestments that made their lots) straight into the tables, and generates one month of
+ * activity (20% redemptions, 5% exchanges) as a `transactions import` file.
  */
-async function runOn(
-  db: Database,
-  opts: Required<Pick<ClassBBenchOptions, 'accounts' | 'lots' | 'transactions'>>,
-): Promise<Record<string, unknown>> {
+export async function buildClassBComplex(db: Database, opts: ClassBSizes): Promise<ClassBComplex> {
   await migrate(db);
   await importExhibits(
     db,
@@ -153,17 +164,34 @@ async function runOn(
       );
     }
   }
+  return {
+    portfolios,
+    names,
+    lots: setup.value,
+    setup: { seconds: setup.seconds, peakRssMb: setup.peakRssMb },
+    lines,
+    redemptions,
+    exchanges,
+  };
+}
+
+/**
+ * Times the month through the real path: `transactions import` of one month's file (validation,
+ * replay of every touched account, redemptions written) and the redemption and CDSC reports.
+ */
+async function runOn(db: Database, opts: ClassBSizes): Promise<Record<string, unknown>> {
+  const { lines, ...complex } = await buildClassBComplex(db, opts);
   const bytes = Buffer.from(`${lines.join('\n')}\n`);
   const apply = await measured(() => importTransactions(db, 'month.csv', bytes));
   const redemptionReport = await measured(() => redemptionsReport(db, `${MONTH}-01`, `${MONTH}-31`));
   const cdsc = await measured(() => cdscReport(db, MONTH));
   return {
     accounts: opts.accounts,
-    lots: setup.value,
+    lots: complex.lots,
     monthRows: lines.length - 1,
-    monthRedemptions: redemptions,
-    monthExchanges: exchanges,
-    loadHistorySeconds: setup.seconds,
+    monthRedemptions: complex.redemptions,
+    monthExchanges: complex.exchanges,
+    loadHistorySeconds: complex.setup.seconds,
     applyMonth: {
       seconds: apply.seconds,
       peakRssMb: apply.peakRssMb,

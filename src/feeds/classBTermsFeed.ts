@@ -283,11 +283,18 @@ function ruleRow(t: ClassBTermRule, importId: number): unknown[] {
 
 const json = (v: unknown) => JSON.stringify(v, (_k, x) => (typeof x === 'bigint' ? x.toString() : x));
 
-function conversionsByKey(list: readonly ConversionResult[]): Map<string, string> {
-  const out = new Map<string, string>();
+/** An account's conversions by (date, portfolio), with the portfolios that first issued their shares. */
+function conversionsByKey(
+  list: readonly ConversionResult[],
+): Map<string, { content: string; portfolioIds: string[] }> {
+  const out = new Map<string, { content: string; portfolioIds: string[] }>();
   for (const c of list) {
     const k = `${c.date}|${c.portfolioId}`;
-    out.set(k, `${out.get(k) ?? ''}${json(c)}`);
+    const prev = out.get(k) ?? { content: '', portfolioIds: [] };
+    out.set(k, {
+      content: `${prev.content}${json(c)}`,
+      portfolioIds: [...prev.portfolioIds, c.portfolioId, ...c.pieces.map((p) => p.issuingPortfolioId)],
+    });
   }
   return out;
 }
@@ -382,9 +389,11 @@ async function recomputeAffectedAccounts(
       const newConv = conversionsByKey(after.conversions);
       for (const k of new Set([...oldConv.keys(), ...newConv.keys()])) {
         const [date, portfolioId] = k.split('|') as [string, string];
-        if (!closed.has(date.slice(0, 7)) || oldConv.get(k) === newConv.get(k)) continue;
+        const o = oldConv.get(k);
+        const n = newConv.get(k);
+        if (!closed.has(date.slice(0, 7)) || o?.content === n?.content) continue;
         blame(
-          new Set([portfolioId]),
+          new Set([...(o?.portfolioIds ?? []), ...(n?.portfolioIds ?? [])]),
           ['conversion-period'],
           `with these terms, the conversion of account ${account}'s shares of ${portfolioId} on ${date} would change, but ${date.slice(0, 7)} is closed and a closed month is never edited`,
         );

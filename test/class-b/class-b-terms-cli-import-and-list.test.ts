@@ -53,9 +53,9 @@ describe('plan12b class-b-terms import and list', () => {
     expect(r.code).toBe(65);
     expect(r.stderr).toContain(`${path}:2: conversion_years: with these terms, account C1's recorded C1-2`);
     expect(r.stderr).toContain('nothing was written');
-    expect(runCli(['--db', db, 'class-b-terms', 'list', '--json']).json<{ rules: unknown[] }>().rules).toEqual(
-      [],
-    );
+    expect(
+      runCli(['--db', db, 'class-b-terms', 'list', '--json']).json<{ rules: unknown[] }>().rules,
+    ).toEqual([]);
   });
 
   it('imports, prints what changed, is idempotent, and lists the rules as JSON', () => {
@@ -65,7 +65,12 @@ describe('plan12b class-b-terms import and list', () => {
     ]);
     const first = runCli(['--db', db, 'class-b-terms', 'import', path, '--json']);
     expect(first.code).toBe(0);
-    expect(first.json()).toMatchObject({ inserted: 2, unchanged: 0, accountsReplayed: 1, redemptionsChanged: 0 });
+    expect(first.json()).toMatchObject({
+      inserted: 2,
+      unchanged: 0,
+      accountsReplayed: 1,
+      redemptionsChanged: 0,
+    });
     const again = runCli(['--db', db, 'class-b-terms', 'import', path]);
     expect(again.code).toBe(0);
     expect(again.stdout).toContain('0 new, 0 restated, 2 unchanged; 0 accounts replayed');
