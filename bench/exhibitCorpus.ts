@@ -5,6 +5,7 @@
  * Deterministic for a given seed.
  */
 
+import { seededRandom } from '../src/demo/demoComplex.js';
 import type { ExhibitDocument, ExhibitKind, ScheduleEntry } from '../src/edgar/exhibitDocument.js';
 import { renderExhibit } from '../src/edgar/renderExhibit.js';
 
@@ -101,17 +102,7 @@ export const LAYOUT_VARIANTS: readonly LayoutVariant[] = [
   'page-breaks',
 ];
 
-/** mulberry32: a small, fast, seedable PRNG. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const prng = seededRandom;
 
 function pick<T>(rand: () => number, xs: readonly T[]): T {
   return xs[Math.floor(rand() * xs.length)]!;

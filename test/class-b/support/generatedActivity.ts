@@ -16,19 +16,8 @@ import {
   createConversionPeriod,
 } from '../../../src/class-b/classBTerms.js';
 import { createRedemptionFeeRule } from '../../../src/class-b/redemptionFeeRule.js';
+import { seededRandom } from '../../../src/demo/demoComplex.js';
 import { divRoundHalfUp } from '../../../src/money/cents.js';
-
-/** Deterministic pseudo-random numbers (mulberry32). */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export const GENERATED_PORTFOLIOS = ['fund-a', 'fund-b', 'fund-c', 'fund-d', 'fund-e'] as const;
 
