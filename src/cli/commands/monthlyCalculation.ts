@@ -1,4 +1,3 @@
-import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { importOmnibusMonths } from '../../feeds/omnibusFeed.js';
 import { distributorShareReport } from '../../reports/distributorShareReport.js';
