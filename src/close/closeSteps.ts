@@ -22,19 +22,28 @@ export const classBStep: CloseStep = {
   }),
 };
 
-/** Agreement EIGHTH(C) with Exhibit A and the Transfers: who is paid what, and when. */
-export const monthlyCalculationStep: CloseStep = {
-  part: 'monthly-calculation',
-  title: 'Exhibit A allocation, Transfers and the Monthly Calculation',
-  run: (tx, month) => monthlyCalculationReport(tx, month),
-};
+/**
+ * Agreement EIGHTH(C) with Exhibit A and the Transfers: who is paid what, and when — on the 10th
+ * NYSE business day after month end, or the later date the Distributor instructs (SEVENTH(B)).
+ */
+export function monthlyCalculationStep(instructedDueDate: string | null = null): CloseStep {
+  return {
+    part: 'monthly-calculation',
+    title: 'Exhibit A allocation, Transfers and the Monthly Calculation',
+    run: (tx, month) => monthlyCalculationReport(tx, month, { instructedDueDate }),
+  };
+}
 
 /** The month close, end to end, in the order the month's figures depend on each other. */
-export const MONTH_CLOSE_STEPS: readonly CloseStep[] = [
-  feesStep,
-  journalStep,
-  serviceFeesStep,
-  classBStep,
-  monthlyCalculationStep,
-  priorPeriodAdjustmentsStep,
-];
+export function monthCloseSteps(opts: { instructedDueDate?: string | null } = {}): readonly CloseStep[] {
+  return [
+    feesStep,
+    journalStep,
+    serviceFeesStep,
+    classBStep,
+    monthlyCalculationStep(opts.instructedDueDate ?? null),
+    priorPeriodAdjustmentsStep,
+  ];
+}
+
+export const MONTH_CLOSE_STEPS: readonly CloseStep[] = monthCloseSteps();

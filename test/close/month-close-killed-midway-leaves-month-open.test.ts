@@ -59,9 +59,12 @@ describe.skipIf(!seedsAvailable).each(dialects)('a close killed midway (%s)', (d
 
     expect(audit()).toBe(before);
     expect(runCli(['--db', db, 'audit', 'verify']).code).toBe(0);
-    const again = runCli(['--db', db, 'close', '--month', '2007-01', '--json']);
+    const again = runCli(['--db', db, 'close', '--month', '2007-01', '--due-date', '2007-02-20', '--json']);
     expect(again.code).toBe(0);
-    expect(again.json<{ month: string }>().month).toBe('2007-01');
+    const sealed = again.json<{ month: string; parts: { 'monthly-calculation': { dueDate: string } } }>();
+    expect(sealed.month).toBe('2007-01');
+    // The Distributor instructed a later payment date than the 10th business day (2007-02-14).
+    expect(sealed.parts['monthly-calculation'].dueDate).toBe('2007-02-20');
     expect(runCli(['--db', db, 'close', '--month', '2007-01']).code).toBe(67);
     await tdb.drop();
   }, 120_000);
