@@ -3,7 +3,8 @@ import { cdscReport } from '../reports/classBCdscReport.js';
 import { redemptionsReport } from '../reports/classBRedemptionsReport.js';
 import { monthlyCalculationReport } from '../reports/monthlyCalculationReport.js';
 import { serviceFeesReport } from '../reports/serviceFeesReport.js';
-import { type CloseStep, feesStep, journalStep, priorPeriodAdjustmentsStep } from './monthClose.js';
+import { type CloseStep, feesStep, journalStep } from './monthClose.js';
+import { priorPeriodAdjustmentsStep } from './priorPeriodAdjustments.js';
 
 /** Plan §4: each service provider's fees and what the Distributor keeps (SPEC §5). */
 export const serviceFeesStep: CloseStep = {

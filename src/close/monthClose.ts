@@ -1,8 +1,7 @@
 import { sha256 } from '../audit/auditChain.js';
 import { monthEnd, monthStart } from '../calendar/isoDate.js';
 import { Plan12bError } from '../errors.js';
-import { formatCents, parseCents } from '../money/cents.js';
-import { type ClassMonthFees, feesReport } from '../reports/feesReport.js';
+import { feesReport } from '../reports/feesReport.js';
 import { monthJournal } from '../reports/journal.js';
 import { currentActor } from '../store/actor.js';
 import { appendAudit } from '../store/auditLog.js';
@@ -14,15 +13,6 @@ export interface CloseStep {
   readonly part: string;
   readonly title: string;
   run(tx: Queryable, month: string): Promise<unknown>;
-}
-
-export interface PriorPeriodAdjustment {
-  readonly month: string;
-  readonly portfolio: string;
-  readonly class: string;
-  readonly distributionFee: string;
-  readonly serviceFee: string;
-  readonly totalFee: string;
 }
 
 export interface CloseResult {
@@ -63,55 +53,6 @@ async function assertClosable(tx: Queryable, month: string): Promise<void> {
       `close ${previousMonth(month)} first; months close in order`,
     );
 }
-
-/**
- * SPEC §4, §12: a restatement of net assets in a closed month is reported in the next close as a
- * prior-period adjustment — the closed month's fees recomputed now, less what was sealed.
- */
-export const priorPeriodAdjustmentsStep: CloseStep = {
-  part: 'adjustments',
-  title: 'prior-period adjustments',
-  async run(tx, month) {
-    const touched = (
-      await tx.query<{ closed_month: string }>(
-        `SELECT DISTINCT closed_month FROM net_assets_restatement
-          WHERE closed_month IS NOT NULL AND adjusted_in IS NULL ORDER BY closed_month`,
-      )
-    ).map((r) => r.closed_month);
-    const adjustments: PriorPeriodAdjustment[] = [];
-    for (const p of touched) {
-      const [sealed] = await tx.query<{ content: { classes: ClassMonthFees[] } | string }>(
-        "SELECT content FROM close_result WHERE month = $1 AND part = 'fees'",
-        [p],
-      );
-      const before = sealed
-        ? (typeof sealed.content === 'string' ? JSON.parse(sealed.content) : sealed.content).classes
-        : [];
-      const now = (await feesReport(tx, { from: monthStart(p), to: monthEnd(p) })).classes;
-      const key = (c: ClassMonthFees) => `${c.portfolioId}|${c.class}|${c.month}`;
-      const old = new Map<string, ClassMonthFees>(before.map((c: ClassMonthFees) => [key(c), c]));
-      for (const c of now) {
-        const o = old.get(key(c));
-        const d = parseCents(c.distributionFee) - (o ? parseCents(o.distributionFee) : 0n);
-        const s = parseCents(c.serviceFee) - (o ? parseCents(o.serviceFee) : 0n);
-        if (d === 0n && s === 0n) continue;
-        adjustments.push({
-          month: p,
-          portfolio: c.portfolio,
-          class: c.class,
-          distributionFee: formatCents(d),
-          serviceFee: formatCents(s),
-          totalFee: formatCents(d + s),
-        });
-      }
-    }
-    await tx.query(
-      'UPDATE net_assets_restatement SET adjusted_in = $1 WHERE closed_month IS NOT NULL AND adjusted_in IS NULL',
-      [month],
-    );
-    return { reportedIn: month, adjustments };
-  },
-};
 
 export const feesStep: CloseStep = {
   part: 'fees',

@@ -353,6 +353,19 @@ export async function importProviderAssets(
           reason: `${r.providerId} in ${r.portfolioName} class ${r.class} on ${r.date} is recorded as ${formatCents(parseCents(old))}, this row says ${formatCents(r.assetsCents)}; to correct it, import with --restate`,
         });
     }
+    // A closed month's inputs cannot change: a late row is refused; a restatement is recorded and
+    // reported at the next close as a prior-period adjustment.
+    const closed = new Set(
+      (await tx.query<{ month: string }>('SELECT month FROM closed_month')).map((c) => c.month),
+    );
+    for (const r of fresh)
+      if (closed.has(r.date.slice(0, 7)))
+        conflicts.push({
+          file,
+          line: r.line,
+          field: 'date',
+          reason: `${r.date.slice(0, 7)} is closed; its provider assets cannot be added to (a correction of a recorded day is imported with --restate)`,
+        });
     if (conflicts.length > 0) throw new BadInputError(conflicts);
     const limits = aboveNetAssetsProblems(
       file,
@@ -404,8 +417,8 @@ export async function importProviderAssets(
         [row.providerId, row.portfolioId, row.class, row.date, formatCents(row.assetsCents), imp!.id],
       );
       await tx.query(
-        `INSERT INTO provider_assets_restatement (provider_id, portfolio_id, class, date, old_net_assets, new_net_assets, restated_by, import_id)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+        `INSERT INTO provider_assets_restatement (provider_id, portfolio_id, class, date, old_net_assets, new_net_assets, restated_by, import_id, closed_month)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
         [
           row.providerId,
           row.portfolioId,
@@ -415,6 +428,7 @@ export async function importProviderAssets(
           formatCents(row.assetsCents),
           actor,
           imp!.id,
+          closed.has(row.date.slice(0, 7)) ? row.date.slice(0, 7) : null,
         ],
       );
       restated.push({

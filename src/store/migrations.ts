@@ -2,6 +2,7 @@ import type { Database } from './database.js';
 import { AUDIT_MIGRATION } from './schema/auditSchema.js';
 import { CLASS_B_MIGRATION } from './schema/classBSchema.js';
 import { CLASS_B_TERMS_MIGRATION } from './schema/classBTermsSchema.js';
+import { CLOSED_MONTH_RESTATEMENTS_MIGRATION } from './schema/closedMonthRestatementsSchema.js';
 import { CLOSE_MIGRATION } from './schema/closeSchema.js';
 import { OMNIBUS_MIGRATION } from './schema/omnibusSchema.js';
 import { SERVICE_FEES_MIGRATION } from './schema/serviceFeesSchema.js';
@@ -103,6 +104,7 @@ export const MIGRATIONS: readonly Migration[] = [
   CLOSE_MIGRATION,
   CLASS_B_TERMS_MIGRATION,
   OMNIBUS_MIGRATION,
+  CLOSED_MONTH_RESTATEMENTS_MIGRATION,
 ];
 
 /** The schema version this build of plan12b migrates to. */

@@ -4,6 +4,8 @@ import { businessDaysBetween } from '../../src/calendar/nyseCalendar.js';
 import { MONTH_CLOSE_STEPS } from '../../src/close/closeSteps.js';
 import { closeMonth, loadCloseResult } from '../../src/close/monthClose.js';
 import { importNetAssets } from '../../src/feeds/netAssetsFeed.js';
+import { importProviderAssets } from '../../src/feeds/providerAssetsFeed.js';
+import { importProviders } from '../../src/feeds/providersFeed.js';
 import { loadAuditLog } from '../../src/store/auditLog.js';
 import type { Database } from '../../src/store/database.js';
 import { importExhibits } from '../../src/store/exhibitImport.js';
@@ -30,6 +32,20 @@ describe.skipIf(!seedsAvailable).each(dialects)('month close on %s', (dialect) =
       seedExhibitFiles().filter((f) => f.fileName.includes('002_')),
     );
     await importNetAssets(db, 'na.csv', netAssetsCsv('2006-12-29', '2007-02-28'));
+    await importProviders(
+      db,
+      'providers.csv',
+      Buffer.from(
+        'id,name,kind,agreement_date,own_rate_pct,terminated_on\nDLR-1,Granite Securities,dealer,2000-01-01,,',
+      ),
+    );
+    const assets = [
+      'date,provider,portfolio,class,net_assets',
+      ...businessDaysBetween('2007-01-02', '2007-03-30').map(
+        (d) => `${d},DLR-1,AIM Value Fund,C,10000000.00`,
+      ),
+    ];
+    await importProviderAssets(db, 'assets.csv', Buffer.from(assets.join('\n')));
   });
   afterAll(async () => {
     await db.close();
@@ -72,6 +88,22 @@ describe.skipIf(!seedsAvailable).each(dialects)('month close on %s', (dialect) =
       { restate: true },
     );
     expect(restated.restated[0]!.closedMonth).toBe('2007-02');
+    // The dealer's customers' assets on Friday 2007-02-09 restated 10,000,000.00 → 20,000,000.00:
+    // 136.99 − 68.49 = +68.50 a day × 3 days = +205.50 to the dealer; the Distributor keeps
+    // +75.00 − 205.50 = −130.50. A late row for the closed month is refused.
+    await expect(
+      importProviderAssets(
+        db,
+        'late.csv',
+        Buffer.from('date,provider,portfolio,class,net_assets\n2007-02-28,DLR-1,AIM Balanced Fund,C,1.00'),
+      ),
+    ).rejects.toThrow(/late\.csv:2: date: 2007-02 is closed/);
+    await importProviderAssets(
+      db,
+      'fix.csv',
+      Buffer.from('date,provider,portfolio,class,net_assets\n2007-02-09,DLR-1,AIM Value Fund,C,20000000.00'),
+      { restate: true },
+    );
     await importNetAssets(db, 'mar.csv', netAssetsCsv('2007-03-01', '2007-03-31'));
     const march = await closeMonth(db, '2007-03', MONTH_CLOSE_STEPS);
     expect(march.parts.adjustments).toEqual({
@@ -86,6 +118,12 @@ describe.skipIf(!seedsAvailable).each(dialects)('month close on %s', (dialect) =
           totalFee: '300.00',
         },
       ],
+      serviceFees: {
+        providers: [{ month: '2007-02', provider: 'DLR-1', name: 'Granite Securities', amount: '205.50' }],
+        distributorRetained: [
+          { month: '2007-02', portfolio: 'AIM Value Fund', class: 'C', amount: '-130.50' },
+        ],
+      },
     });
     const feb = (await loadCloseResult(db, '2007-02', 'fees')) as { classes: { distributionFee: string }[] };
     expect(feb.classes[0]!.distributionFee).toBe('21000.00');

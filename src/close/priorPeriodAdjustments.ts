@@ -1,0 +1,124 @@
+import { monthEnd, monthStart } from '../calendar/isoDate.js';
+import { formatCents, parseCents } from '../money/cents.js';
+import { type ClassMonthFees, feesReport } from '../reports/feesReport.js';
+import { type ServiceFeesReport, serviceFeesReport } from '../reports/serviceFeesReport.js';
+import type { Queryable } from '../store/database.js';
+import { type CloseStep, loadCloseResult } from './monthClose.js';
+
+/** A fee of a closed month as recomputed now, less what was sealed. */
+export interface PriorPeriodAdjustment {
+  readonly month: string;
+  readonly portfolio: string;
+  readonly class: string;
+  readonly distributionFee: string;
+  readonly serviceFee: string;
+  readonly totalFee: string;
+}
+
+export interface ServiceFeeAdjustment {
+  readonly month: string;
+  readonly provider: string;
+  readonly name: string;
+  readonly amount: string;
+}
+
+export interface DistributorRetainedAdjustment {
+  readonly month: string;
+  readonly portfolio: string;
+  readonly class: string;
+  readonly amount: string;
+}
+
+async function touchedMonths(
+  tx: Queryable,
+  table: 'net_assets_restatement' | 'provider_assets_restatement',
+): Promise<string[]> {
+  return (
+    await tx.query<{ closed_month: string }>(
+      `SELECT DISTINCT closed_month FROM ${table} WHERE closed_month IS NOT NULL AND adjusted_in IS NULL ORDER BY closed_month`,
+    )
+  ).map((r) => r.closed_month);
+}
+
+async function feeAdjustments(tx: Queryable, p: string): Promise<PriorPeriodAdjustment[]> {
+  const sealed = (await loadCloseResult(tx, p, 'fees')) as { classes: ClassMonthFees[] } | undefined;
+  const key = (c: ClassMonthFees) => `${c.portfolioId}|${c.class}|${c.month}`;
+  const old = new Map((sealed?.classes ?? []).map((c) => [key(c), c]));
+  const out: PriorPeriodAdjustment[] = [];
+  for (const c of (await feesReport(tx, { from: monthStart(p), to: monthEnd(p) })).classes) {
+    const o = old.get(key(c));
+    const d = parseCents(c.distributionFee) - (o ? parseCents(o.distributionFee) : 0n);
+    const s = parseCents(c.serviceFee) - (o ? parseCents(o.serviceFee) : 0n);
+    if (d === 0n && s === 0n) continue;
+    out.push({
+      month: p,
+      portfolio: c.portfolio,
+      class: c.class,
+      distributionFee: formatCents(d),
+      serviceFee: formatCents(s),
+      totalFee: formatCents(d + s),
+    });
+  }
+  return out;
+}
+
+async function serviceFeeAdjustments(
+  tx: Queryable,
+  p: string,
+): Promise<{ providers: ServiceFeeAdjustment[]; distributorRetained: DistributorRetainedAdjustment[] }> {
+  const sealed = (await loadCloseResult(tx, p, 'service-fees')) as ServiceFeesReport | undefined;
+  const now = await serviceFeesReport(tx, p);
+  const before = new Map((sealed?.providers ?? []).map((x) => [x.id, parseCents(x.amount)]));
+  const providers: ServiceFeeAdjustment[] = [];
+  for (const x of now.providers) {
+    const delta = parseCents(x.amount) - (before.get(x.id) ?? 0n);
+    if (delta !== 0n) providers.push({ month: p, provider: x.id, name: x.name, amount: formatCents(delta) });
+  }
+  const keep = new Map(
+    (sealed?.classes ?? []).map((c) => [`${c.portfolioId}|${c.class}`, parseCents(c.distributorRetained)]),
+  );
+  const distributorRetained: DistributorRetainedAdjustment[] = [];
+  for (const c of now.classes) {
+    const delta = parseCents(c.distributorRetained) - (keep.get(`${c.portfolioId}|${c.class}`) ?? 0n);
+    if (delta !== 0n)
+      distributorRetained.push({
+        month: p,
+        portfolio: c.portfolio,
+        class: c.class,
+        amount: formatCents(delta),
+      });
+  }
+  return { providers, distributorRetained };
+}
+
+/**
+ * SPEC §4, §12: a restatement in a closed month (net assets or providers' assets) is reported at
+ * the next close as prior-period adjustments — each closed month's fees and service fees
+ * recomputed now, less what was sealed; the sealed results themselves never change.
+ */
+export const priorPeriodAdjustmentsStep: CloseStep = {
+  part: 'adjustments',
+  title: 'prior-period adjustments',
+  async run(tx, month) {
+    const netAssetMonths = await touchedMonths(tx, 'net_assets_restatement');
+    const providerMonths = await touchedMonths(tx, 'provider_assets_restatement');
+    const adjustments: PriorPeriodAdjustment[] = [];
+    for (const p of netAssetMonths) adjustments.push(...(await feeAdjustments(tx, p)));
+    const serviceFees = {
+      providers: [] as ServiceFeeAdjustment[],
+      distributorRetained: [] as DistributorRetainedAdjustment[],
+    };
+    for (const p of [...new Set([...netAssetMonths, ...providerMonths])].sort()) {
+      if ((await loadCloseResult(tx, p, 'service-fees')) === undefined) continue;
+      const a = await serviceFeeAdjustments(tx, p);
+      serviceFees.providers.push(...a.providers);
+      serviceFees.distributorRetained.push(...a.distributorRetained);
+    }
+    for (const table of ['net_assets_restatement', 'provider_assets_restatement'])
+      await tx.query(
+        `UPDATE ${table} SET adjusted_in = $1 WHERE closed_month IS NOT NULL AND adjusted_in IS NULL`,
+        [month],
+      );
+    return { reportedIn: month, adjustments, serviceFees };
+  },
+};
