@@ -25,7 +25,9 @@ export interface ClassBBenchOptions {
 export const MONTH = '2025-12';
 
 /** Peak resident memory while fn runs, sampled every 50 ms. */
-export async function measured<T>(fn: () => Promise<T>): Promise<{ value: T; seconds: number; peakRssMb: number }> {
+export async function measured<T>(
+  fn: () => Promise<T>,
+): Promise<{ value: T; seconds: number; peakRssMb: number }> {
   let peak = process.memoryUsage().rss;
   const timer = setInterval(() => {
     peak = Math.max(peak, process.memoryUsage().rss);
@@ -44,7 +46,8 @@ export async function measured<T>(fn: () => Promise<T>): Promise<{ value: T; sec
   }
 }
 
-export const fmt4 = (units: number) => `${Math.floor(units / 10_000)}.${String(units % 10_000).padStart(4, '0')}`;
+export const fmt4 = (units: number) =>
+  `${Math.floor(units / 10_000)}.${String(units % 10_000).padStart(4, '0')}`;
 
 export type ClassBSizes = Required<Pick<ClassBBenchOptions, 'accounts' | 'lots' | 'transactions'>>;
 

@@ -1,4 +1,6 @@
 import { benchAccrual } from './accrualBench.js';
+import { benchClassB } from './classBBench.js';
+import { benchClose } from './closeBench.js';
 import { benchExhibitImport } from './exhibitImportBench.js';
 import { benchExhibitParse } from './exhibitParse.js';
 import { benchServiceFees } from './serviceFeesBench.js';
@@ -43,6 +45,26 @@ async function main(): Promise<void> {
   if (want('service-fees')) {
     log('service fees: 5,000 providers × 3,000 classes, a month');
     out.serviceFees = await benchServiceFees(quick ? { providers: 200, classes: 300 } : {});
+  }
+  if (want('class-b')) {
+    log('Class B ledger: 1,000,000 accounts, 5,000,000 lots, a month of 1,000,000 transactions');
+    out.classB = await benchClassB({
+      ...(quick ? { accounts: 5000, lots: 25_000, transactions: 5000 } : {}),
+      ...(serverUrl ? { serverUrl } : {}),
+    });
+  }
+  if (want('close')) {
+    log(
+      'month close: the Class B complex + 200 omnibus accounts + 3 Assignees (server full size, PGlite one fifth)',
+    );
+    out.close = await benchClose(
+      {
+        accounts: quick ? 5000 : 1_000_000,
+        pgliteAccounts: quick ? 5000 : 200_000,
+        ...(serverUrl ? { serverUrl } : {}),
+      },
+      log,
+    );
   }
   process.stdout.write(`${JSON.stringify(out, (_, v) => (typeof v === 'bigint' ? v.toString() : v), 2)}\n`);
 }

@@ -8,6 +8,7 @@ import { addDays, monthEnd, monthOf } from '../calendar/isoDate.js';
 import { replayAccount } from '../class-b/classBLedger.js';
 import type { ClassBTerms } from '../class-b/classBTerms.js';
 import { type DistributorTerm, distributorTermOn, rightsHolder } from '../class-b/distributorTerm.js';
+import type { Lot } from '../class-b/lot.js';
 import { formatShareUnits } from '../class-b/shareUnits.js';
 import { Plan12bError } from '../errors.js';
 import { loadOmnibusMonths } from '../feeds/omnibusFeed.js';
@@ -68,32 +69,170 @@ export function governingComputation(
   return found;
 }
 
-async function holdingsAt(
+/**
+ * One pass over the accounts holding any of the requested portfolios (in account order, their
+ * transactions loaded once, in chunks): each account is replayed once per date some requested
+ * portfolio of its asks for, and `visit` receives its lots in that portfolio at that date (only
+ * when it holds some). Replaying an account once for every portfolio at a date, instead of once
+ * per portfolio, is what keeps a month close linear in the accounts rather than in accounts ×
+ * portfolios.
+ */
+export async function visitHoldings(
   q: Queryable,
-  portfolioId: string,
-  dates: readonly string[],
+  requests: ReadonlyMap<string, readonly string[]>,
   classBTerms: ClassBTerms,
-): Promise<Map<string, AllocationAccount[]>> {
+  visit: (portfolioId: string, date: string, account: AllocationAccount) => void,
+): Promise<void> {
+  if (requests.size === 0) return;
   const accounts = await q.query<{ account: string; omnibus: boolean }>(
     `SELECT DISTINCT t.account, a.omnibus FROM class_b_transaction t JOIN class_b_account a ON a.account = t.account
-      WHERE t.portfolio_id = $1 ORDER BY t.account`,
-    [portfolioId],
+      WHERE t.portfolio_id = ANY($1::text[]) ORDER BY t.account`,
+    [[...requests.keys()]],
   );
-  const txns = await loadTransactionsOf(
-    q,
-    accounts.map((a) => a.account),
-  );
-  const out = new Map<string, AllocationAccount[]>(dates.map((d) => [d, []]));
-  for (const { account, omnibus } of accounts) {
-    const activity = activityOfRows(txns.get(account) ?? []);
-    for (const date of dates) {
-      const lots = replayAccount(account, activity, classBTerms, { until: date }).lots.filter(
-        (l) => l.portfolioId === portfolioId,
-      );
-      if (lots.length > 0) out.get(date)!.push({ account, omnibus, lots });
+  const CHUNK = 20_000;
+  for (let i = 0; i < accounts.length; i += CHUNK) {
+    const chunk = accounts.slice(i, i + CHUNK);
+    const txns = await loadTransactionsOf(
+      q,
+      chunk.map((a) => a.account),
+    );
+    for (const { account, omnibus } of chunk) {
+      const rows = txns.get(account) ?? [];
+      const mine = new Set<string>();
+      for (const r of rows) if (requests.has(r.portfolio_id)) mine.add(r.portfolio_id);
+      const dates = new Set<string>();
+      for (const pid of mine) for (const d of requests.get(pid)!) dates.add(d);
+      const activity = activityOfRows(rows);
+      for (const date of [...dates].sort()) {
+        const byPortfolio = new Map<string, Lot[]>();
+        for (const l of replayAccount(account, activity, classBTerms, { until: date }).lots) {
+          if (!mine.has(l.portfolioId)) continue;
+          let list = byPortfolio.get(l.portfolioId);
+          if (!list) {
+            list = [];
+            byPortfolio.set(l.portfolioId, list);
+          }
+          list.push(l);
+        }
+        for (const [pid, lots] of byPortfolio)
+          if (requests.get(pid)!.includes(date)) visit(pid, date, { account, omnibus, lots });
+      }
     }
   }
+}
+
+/**
+ * A portfolio's holdings at one computation date, as Exhibit A needs them: the Omnibus Accounts
+ * with their lots (2(c) attributes their Free Shares month by month, account by account), and
+ * every other account already summed into a partial computation — Exhibit A allocates account by
+ * account, so sums over disjoint sets of accounts add up to the computation over all of them.
+ */
+export interface DateHoldings {
+  readonly omnibus: AllocationAccount[];
+  others: DistributorShareComputation;
+}
+
+/** Sums computations of one portfolio and date over disjoint sets of accounts. */
+function addComputations(
+  a: DistributorShareComputation,
+  b: DistributorShareComputation,
+): DistributorShareComputation {
+  const rows = new Map<string, { commission: bigint; free: bigint; omnibusFree: bigint }>();
+  for (const p of [...a.parties, ...b.parties]) {
+    const r = rows.get(p.distributor) ?? { commission: 0n, free: 0n, omnibusFree: 0n };
+    r.commission += p.commissionShares;
+    r.free += p.freeShares;
+    r.omnibusFree += p.omnibusFreeShares;
+    rows.set(p.distributor, r);
+  }
+  const d = a.distributor;
+  const parties = [...rows.entries()]
+    .sort(([x], [y]) => (x === d ? -1 : y === d ? 1 : x < y ? -1 : 1))
+    .map(([distributor, r]) => ({
+      distributor,
+      commissionShares: r.commission,
+      freeShares: r.free,
+      omnibusFreeShares: r.omnibusFree,
+      total: r.commission + r.free + r.omnibusFree,
+    }));
+  return {
+    ...a,
+    parties,
+    distributorShares: parties[0]!.total,
+    outstandingShares: a.outstandingShares + b.outstandingShares,
+  };
+}
+
+/**
+ * Each requested portfolio's holdings at each of its dates ({@link DateHoldings}); memory stays
+ * bounded by the Omnibus Accounts and a buffer, whatever the number of accounts.
+ */
+export async function holdingsAt(
+  q: Queryable,
+  requests: ReadonlyMap<string, readonly string[]>,
+  classBTerms: ClassBTerms,
+  terms: readonly DistributorTerm[],
+  distributor: string,
+  /** other holdings wanted in the same pass (each account replayed once per date for both) */
+  also?: {
+    readonly requests: ReadonlyMap<string, readonly string[]>;
+    visit(portfolioId: string, date: string, account: AllocationAccount): void;
+  },
+): Promise<Map<string, Map<string, DateHoldings>>> {
+  const out = new Map<string, Map<string, DateHoldings>>();
+  const buffers = new Map<DateHoldings, AllocationAccount[]>();
+  const computeOthers = (portfolioId: string, date: string, accounts: readonly AllocationAccount[]) =>
+    computeDistributorShare({ portfolioId, date, distributor, terms, accounts });
+  const flush = (portfolioId: string, date: string, h: DateHoldings, buffer: AllocationAccount[]) => {
+    h.others = addComputations(h.others, computeOthers(portfolioId, date, buffer));
+    buffer.length = 0;
+  };
+  for (const [pid, dates] of requests)
+    out.set(
+      pid,
+      new Map(
+        dates.map((d) => {
+          const h: DateHoldings = { omnibus: [], others: computeOthers(pid, d, []) };
+          buffers.set(h, []);
+          return [d, h];
+        }),
+      ),
+    );
+  const all = new Map<string, string[]>();
+  for (const r of [requests, also?.requests ?? new Map<string, readonly string[]>()])
+    for (const [pid, dates] of r) all.set(pid, [...new Set([...(all.get(pid) ?? []), ...dates])]);
+  await visitHoldings(q, all, classBTerms, (pid, date, account) => {
+    if (also?.requests.get(pid)?.includes(date)) also.visit(pid, date, account);
+    const h = out.get(pid)?.get(date);
+    if (h === undefined) return;
+    if (account.omnibus) {
+      h.omnibus.push(account);
+      return;
+    }
+    const buffer = buffers.get(h)!;
+    buffer.push(account);
+    if (buffer.length >= 5_000) flush(pid, date, h, buffer);
+  });
+  for (const [pid, byDate] of out) for (const [date, h] of byDate) flush(pid, date, h, buffers.get(h)!);
   return out;
+}
+
+/**
+ * The dates of the Exhibit A computations for a portfolio through `through`: the end of the
+ * Distributor's term and every later month end (none while it is still exclusive).
+ */
+export function computationDates(
+  terms: readonly DistributorTerm[],
+  portfolioId: string,
+  distributor: string,
+  through: string,
+): { exclusiveThrough: string | null; dates: string[] } {
+  const end = exclusiveThrough(terms, portfolioId, distributor);
+  if (end === null || end >= through) return { exclusiveThrough: end, dates: [] };
+  const dates = [end];
+  for (let m = monthEnd(monthOf(end)); m <= through; m = monthEnd(monthOf(addDays(m, 1))))
+    if (m > end) dates.push(m);
+  return { exclusiveThrough: end, dates };
 }
 
 /**
@@ -104,21 +243,25 @@ export async function distributorShareSchedule(
   q: Queryable,
   portfolioId: string,
   through: string,
-  context?: { terms: readonly DistributorTerm[]; classBTerms: ClassBTerms; distributor?: string },
+  context?: {
+    terms: readonly DistributorTerm[];
+    classBTerms: ClassBTerms;
+    distributor?: string;
+    /** the portfolio's holdings at its computation dates, when already replayed (see {@link holdingsAt}) */
+    holdings?: ReadonlyMap<string, DateHoldings>;
+  },
 ): Promise<ShareSchedule> {
   const terms = context?.terms ?? (await loadDistributorTerms(q));
   const classBTerms = context?.classBTerms ?? (await loadClassBTerms(q));
   const distributor = context?.distributor ?? theDistributor(terms);
   if (distributor === null)
     return { portfolioId, distributor: 'Distributor', exclusiveThrough: null, computations: [] };
-  const end = exclusiveThrough(terms, portfolioId, distributor);
-  if (end === null || end >= through)
+  const { exclusiveThrough: end, dates } = computationDates(terms, portfolioId, distributor, through);
+  if (end === null || dates.length === 0)
     return { portfolioId, distributor, exclusiveThrough: end, computations: [] };
-
-  const dates = [end];
-  for (let m = monthEnd(monthOf(end)); m <= through; m = monthEnd(monthOf(addDays(m, 1))))
-    if (m > end) dates.push(m);
-  const holdings = await holdingsAt(q, portfolioId, dates, classBTerms);
+  const holdings =
+    context?.holdings ??
+    (await holdingsAt(q, new Map([[portfolioId, dates]]), classBTerms, terms, distributor)).get(portfolioId)!;
   const feed = await loadOmnibusMonths(q, portfolioId);
 
   // 2(c): Omnibus Free Shares start, on the termination date, all with the Distributor (they were
@@ -129,7 +272,7 @@ export async function distributorShareSchedule(
   const names = [distributor, ...[...partyNames].filter((n) => n !== distributor).sort()];
   const computations: DistributorShareComputation[] = [];
   for (const date of dates) {
-    const accounts = holdings.get(date)!;
+    const { omnibus: accounts, others } = holdings.get(date)!;
     const omnibusFree = new Map<string, Map<string, bigint>>();
     for (const acct of accounts) {
       if (!acct.omnibus) continue;
@@ -180,14 +323,17 @@ export async function distributorShareSchedule(
       omnibusFree.set(acct.account, new Map(names.map((n, i) => [n, state!.freeShares[i]!])));
     }
     computations.push(
-      computeDistributorShare({
-        portfolioId,
-        date,
-        distributor,
-        terms,
-        accounts,
-        omnibusFreeShares: omnibusFree,
-      }),
+      addComputations(
+        others,
+        computeDistributorShare({
+          portfolioId,
+          date,
+          distributor,
+          terms,
+          accounts,
+          omnibusFreeShares: omnibusFree,
+        }),
+      ),
     );
   }
   return { portfolioId, distributor, exclusiveThrough: end, computations };
@@ -226,9 +372,22 @@ export async function distributorShareReport(
       'SELECT DISTINCT portfolio_id FROM class_b_transaction ORDER BY 1',
     )
   ).map((r) => r.portfolio_id);
+  const distributor = theDistributor(terms);
+  const requests = new Map<string, string[]>();
+  if (distributor !== null)
+    for (const pid of pids) {
+      const { dates } = computationDates(terms, pid, distributor, monthEnd(month));
+      if (dates.length > 0) requests.set(pid, dates);
+    }
+  const holdings =
+    distributor === null ? new Map() : await holdingsAt(q, requests, classBTerms, terms, distributor);
   const portfolios = [];
   for (const pid of pids) {
-    const schedule = await distributorShareSchedule(q, pid, monthEnd(month), { terms, classBTerms });
+    const schedule = await distributorShareSchedule(q, pid, monthEnd(month), {
+      terms,
+      classBTerms,
+      holdings: holdings.get(pid),
+    });
     const relevant = schedule.computations.filter(
       (c, i, all) =>
         monthOf(c.date) === month ||

@@ -1,14 +1,9 @@
 import { distributorOfIssuance, splitDailyFee } from '../allocation/distributorShare.js';
 import { addDays, monthEnd, monthStart } from '../calendar/isoDate.js';
-import { replayAccount } from '../class-b/classBLedger.js';
+import type { Lot } from '../class-b/lot.js';
 import { loadTransfers } from '../feeds/transfersFeed.js';
 import { formatCents, parseCents, sumCents } from '../money/cents.js';
-import {
-  activityOfRows,
-  loadClassBTerms,
-  loadDistributorTerms,
-  loadTransactionsOf,
-} from '../store/classBStore.js';
+import { loadClassBTerms, loadDistributorTerms } from '../store/classBStore.js';
 import type { Queryable } from '../store/database.js';
 import { loadRegistry } from '../store/registryStore.js';
 import {
@@ -17,7 +12,13 @@ import {
   monthlyCalculation,
 } from '../transfers/monthlyCalculation.js';
 import { paymentDueDate } from '../transfers/paymentDueDate.js';
-import { distributorShareSchedule, governingComputation, theDistributor } from './distributorShareReport.js';
+import {
+  computationDates,
+  distributorShareSchedule,
+  governingComputation,
+  holdingsAt,
+  theDistributor,
+} from './distributorShareReport.js';
 import { feesReport } from './feesReport.js';
 
 export interface MonthlyCalculationReport {
@@ -34,49 +35,31 @@ export interface MonthlyCalculationReport {
   readonly warnings: readonly string[];
 }
 
-/** The Distributor's Commission Shares by DOI and all its allocated shares, at a date (for DOI-range Transfers). */
-async function distributorHoldings(
-  q: Queryable,
-  portfolioId: string,
-  date: string,
-  ctx: {
-    distributor: string;
-    terms: Awaited<ReturnType<typeof loadDistributorTerms>>;
-    classBTerms: Awaited<ReturnType<typeof loadClassBTerms>>;
-  },
-): Promise<{ byDoi: { doi: string; shares: bigint }[]; total: bigint }> {
-  const accounts = (
-    await q.query<{ account: string }>(
-      'SELECT DISTINCT account FROM class_b_transaction WHERE portfolio_id = $1',
-      [portfolioId],
+interface DistributorHoldings {
+  byDoi: Map<string, bigint>;
+  total: bigint;
+}
+
+/** The Distributor's Commission Shares by DOI and all shares outstanding, at a date (for DOI-range Transfers). */
+function addDistributorHoldings(
+  h: DistributorHoldings,
+  lots: readonly Lot[],
+  ctx: { distributor: string; terms: Awaited<ReturnType<typeof loadDistributorTerms>> },
+): void {
+  for (const lot of lots) {
+    h.total += lot.shareUnits;
+    if (lot.kind !== 'commission') continue;
+    if (
+      distributorOfIssuance(
+        ctx.terms,
+        lot.issuingPortfolioId,
+        lot.dateOfOriginalIssuance,
+        ctx.distributor,
+      ) !== ctx.distributor
     )
-  ).map((r) => r.account);
-  const txns = await loadTransactionsOf(q, accounts);
-  const byDoi = new Map<string, bigint>();
-  let total = 0n;
-  for (const account of accounts) {
-    for (const lot of replayAccount(account, activityOfRows(txns.get(account) ?? []), ctx.classBTerms, {
-      until: date,
-    }).lots) {
-      if (lot.portfolioId !== portfolioId) continue;
-      total += lot.shareUnits;
-      if (lot.kind !== 'commission') continue;
-      if (
-        distributorOfIssuance(
-          ctx.terms,
-          lot.issuingPortfolioId,
-          lot.dateOfOriginalIssuance,
-          ctx.distributor,
-        ) !== ctx.distributor
-      )
-        continue;
-      byDoi.set(lot.dateOfOriginalIssuance, (byDoi.get(lot.dateOfOriginalIssuance) ?? 0n) + lot.shareUnits);
-    }
+      continue;
+    h.byDoi.set(lot.dateOfOriginalIssuance, (h.byDoi.get(lot.dateOfOriginalIssuance) ?? 0n) + lot.shareUnits);
   }
-  return {
-    byDoi: [...byDoi].sort(([a], [b]) => (a < b ? -1 : 1)).map(([doi, shares]) => ({ doi, shares })),
-    total,
-  };
 }
 
 /**
@@ -119,26 +102,53 @@ export async function monthlyCalculationReport(
     [from, to],
   );
 
+  // One replay of each account for every portfolio's Exhibit A computation dates and for the
+  // DOI-range Transfers' holdings at month end (SPEC §7–8), instead of one per portfolio.
+  const needsDoiOf = (pid: string) =>
+    transfers.some(
+      (t) => (t.portfolioId === null || t.portfolioId === pid) && (t.doiFrom !== null || t.doiTo !== null),
+    );
+  const requests = new Map<string, string[]>();
+  const doiRequests = new Map<string, string[]>();
+  const doiHoldings = new Map<string, DistributorHoldings>();
+  for (const m of fees.classes) {
+    const pid = m.portfolioId;
+    const dates = computationDates(terms, pid, distributor, to).dates;
+    if (dates.length > 0) requests.set(pid, dates);
+    if (needsDoiOf(pid)) {
+      doiRequests.set(pid, [to]);
+      doiHoldings.set(pid, { byDoi: new Map(), total: 0n });
+    }
+  }
+  const scheduleHoldings = await holdingsAt(q, requests, classBTerms, terms, distributor, {
+    requests: doiRequests,
+    visit: (pid, _date, account) =>
+      addDistributorHoldings(doiHoldings.get(pid)!, account.lots, { distributor, terms }),
+  });
+
   const portfolios: MonthlyCalculation[] = [];
   for (const m of fees.classes) {
     const pid = m.portfolioId;
     const daily = dailyByPortfolio.get(pid) ?? [];
-    const schedule = await distributorShareSchedule(q, pid, to, { terms, classBTerms, distributor });
+    const schedule = await distributorShareSchedule(q, pid, to, {
+      terms,
+      classBTerms,
+      distributor,
+      holdings: scheduleHoldings.get(pid),
+    });
     const distributorDaily = daily.map((d) => ({
       date: d.date,
       cents:
         splitDailyFee(d.cents, governingComputation(schedule, d.date), distributor).get(distributor) ?? 0n,
     }));
     const last = governingComputation(schedule, addDays(to, 1));
-    const needsDoi = transfers.some(
-      (t) => (t.portfolioId === null || t.portfolioId === pid) && (t.doiFrom !== null || t.doiTo !== null),
-    );
+    const needsDoi = needsDoiOf(pid);
     let byDoi: { doi: string; shares: bigint }[] = [];
     let distributorShares = last?.distributorShares ?? 1n;
     let outstandingShares = last?.outstandingShares ?? 1n;
     if (needsDoi) {
-      const h = await distributorHoldings(q, pid, to, { distributor, terms, classBTerms });
-      byDoi = h.byDoi;
+      const h = doiHoldings.get(pid)!;
+      byDoi = [...h.byDoi].sort(([a], [b]) => (a < b ? -1 : 1)).map(([doi, shares]) => ({ doi, shares }));
       if (last === null) {
         distributorShares = h.total;
         outstandingShares = h.total;
