@@ -125,7 +125,7 @@ export async function buildClassBComplex(db: Database, opts: ClassBSizes): Promi
         `INSERT INTO class_b_transaction (txn_id, date, account, portfolio_id, portfolio_name, class, type, shares, price, import_id)
          SELECT t, d::date, a, p, pn, 'B', ty, s::numeric, pr::numeric, 0
            FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[])
-             AS u(t, d, a, p, pn, ty, s, pr) ORDER BY d`,
+             AS u(t, d, a, p, pn, ty, s, pr) ORDER BY d, t`,
         cols,
       );
     }

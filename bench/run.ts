@@ -54,13 +54,10 @@ async function main(): Promise<void> {
     });
   }
   if (want('close')) {
-    log(
-      'month close: the Class B complex + 200 omnibus accounts + 3 Assignees (server full size, PGlite one fifth)',
-    );
+    log('month close: the Class B complex + 200 omnibus accounts + 3 Assignees on PGlite and the server');
     out.close = await benchClose(
       {
         accounts: quick ? 5000 : 1_000_000,
-        pgliteAccounts: quick ? 5000 : 200_000,
         ...(serverUrl ? { serverUrl } : {}),
       },
       log,

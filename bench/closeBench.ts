@@ -1,0 +1,324 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import pg from 'pg';
+import { monthEnd } from '../src/calendar/isoDate.js';
+import { MONTH_CLOSE_STEPS } from '../src/close/closeSteps.js';
+import { closeMonth } from '../src/close/monthClose.js';
+import { seededRandom } from '../src/demo/demoComplex.js';
+import { demoNetAssetsCsv } from '../src/demo/demoNetAssets.js';
+import { demoOmnibusCsv } from '../src/demo/demoOmnibus.js';
+import { runServiceFeesDemo } from '../src/demo/demoServiceFees.js';
+import { importDistributors } from '../src/feeds/distributorsFeed.js';
+import { importNetAssets } from '../src/feeds/netAssetsFeed.js';
+import { importOmnibusMonths } from '../src/feeds/omnibusFeed.js';
+import { importTransactions } from '../src/feeds/transactionsFeed.js';
+import { importTransfers } from '../src/feeds/transfersFeed.js';
+import type { MonthlyCalculationReport } from '../src/reports/monthlyCalculationReport.js';
+import { type Database, openDatabase } from '../src/store/database.js';
+import { loadRegistry } from '../src/store/registryStore.js';
+import { buildClassBComplex, type ClassBSizes, fmt4, MONTH, measured } from './classBBench.js';
+
+export interface CloseBenchOptions {
+  /** Class B accounts (lots ×5, month rows ×1, as in the Class B benchmark); default 1,000,000 */
+  accounts?: number;
+  serverUrl?: string;
+  /** skip the embedded PGlite run */
+  serverOnly?: boolean;
+  /** accounts for the PGlite run when it runs at a smaller size than the server (default: `accounts`) */
+  pgliteAccounts?: number;
+}
+
+const DISTRIBUTOR = 'Summit Distributors, Inc.';
+const OTHER_DISTRIBUTOR = 'Beacon Fund Distributors LLC';
+/** The Distributor's term ends here for some portfolios: Exhibit A computations on it and every later month end. */
+const TERM_END = '2025-09-30';
+const OMNIBUS_ACCOUNTS = 200;
+const OMNIBUS_HISTORY_LOTS = 100;
+const OMNIBUS_MONTHS = ['2025-10', '2025-11', MONTH] as const;
+
+const q = (s: string) => `"${s}"`;
+
+/**
+ * 200 Omnibus Accounts (big ones: 100 history lots each across the portfolios), loaded like the
+ * Class B history, and their activity (purchases, reinvestments, redemptions) in October and
+ * November (their own files) and in the benchmark month (lines for the month's file).
+ */
+async function loadOmnibusAccounts(
+  db: Database,
+  portfolios: readonly string[],
+  names: readonly string[],
+): Promise<{ lots: number; earlierMonths: Map<string, string[]>; monthLines: string[] }> {
+  const rnd = seededRandom(11);
+  const ids = Array.from({ length: OMNIBUS_ACCOUNTS }, (_, i) => `OMNI${String(i).padStart(4, '0')}`);
+  await db.query(
+    `INSERT INTO class_b_account (account, omnibus, dealer_of_record, import_id)
+     SELECT a, true, 'Omnibus Clearing', 0 FROM unnest($1::text[]) AS t(a)`,
+    [ids],
+  );
+  const held = ids.map(() => new Map<number, number>());
+  const cols: string[][] = [[], [], [], [], [], [], [], []];
+  let lot = 0;
+  ids.forEach((acct, a) => {
+    for (let k = 0; k < OMNIBUS_HISTORY_LOTS; k++) {
+      const p = Math.floor(rnd() * portfolios.length);
+      const shares = 100_000 + Math.floor(rnd() * 50_000_000);
+      const year = 2018 + Math.floor(rnd() * 7);
+      const date = `${year}-${String(1 + Math.floor(rnd() * 12)).padStart(2, '0')}-${String(1 + Math.floor(rnd() * 28)).padStart(2, '0')}`;
+      held[a]!.set(p, (held[a]!.get(p) ?? 0) + shares);
+      cols[0]!.push(`OH${lot++}`);
+      cols[1]!.push(date);
+      cols[2]!.push(acct);
+      cols[3]!.push(portfolios[p]!);
+      cols[4]!.push(names[p]!);
+      cols[5]!.push(k % 3 === 2 ? 'reinvest' : 'purchase');
+      cols[6]!.push(fmt4(shares));
+      cols[7]!.push(fmt4(100_000 + Math.floor(rnd() * 300_000)));
+    }
+  });
+  await db.query(
+    `INSERT INTO class_b_transaction (txn_id, date, account, portfolio_id, portfolio_name, class, type, shares, price, import_id)
+     SELECT t, d::date, a, p, pn, 'B', ty, s::numeric, pr::numeric, 0
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[])
+         AS u(t, d, a, p, pn, ty, s, pr) ORDER BY d, t`,
+    cols,
+  );
+  const monthLines = (month: string): string[] => {
+    const lines: string[] = [];
+    for (let day = 1; day <= 28; day++) {
+      const date = `${month}-${String(day).padStart(2, '0')}`;
+      ids.forEach((acct, a) => {
+        if (rnd() > 0.1) return; // ~3 transactions per account per month
+        const mine = held[a]!;
+        const p = Math.floor(rnd() * portfolios.length);
+        const price = fmt4(100_000 + Math.floor(rnd() * 300_000));
+        const id = `${month}-${acct}-${day}`;
+        const r = rnd();
+        const have = mine.get(p) ?? 0;
+        if (r < 0.35 && have > 100) {
+          const s = Math.max(1, Math.floor(have * rnd() * 0.2));
+          mine.set(p, have - s);
+          lines.push(`${date},${id},${acct},${q(names[p]!)},B,redeem,${fmt4(s)},${price},,`);
+        } else {
+          const s = 10_000 + Math.floor(rnd() * 5_000_000);
+          mine.set(p, have + s);
+          lines.push(
+            `${date},${id},${acct},${q(names[p]!)},B,${r < 0.7 ? 'reinvest' : 'purchase'},${fmt4(s)},${price},,`,
+          );
+        }
+      });
+    }
+    return lines;
+  };
+  const earlierMonths = new Map<string, string[]>();
+  for (const m of OMNIBUS_MONTHS.slice(0, -1)) earlierMonths.set(m, monthLines(m));
+  return { lots: lot, earlierMonths, monthLines: monthLines(MONTH) };
+}
+
+/**
+ * The month close at scale (issue 6): the Class B benchmark complex plus 200 Omnibus Accounts,
+ * a change of distributor for three portfolios before the month, the sub-transfer agent's
+ * figures reconciled with the ledger, three Assignees, net assets for every class — then
+ * `closeMonth` for the month, timed step by step with peak memory.
+ */
+async function runOn(
+  db: Database,
+  sizes: ClassBSizes,
+  log: (s: string) => void,
+): Promise<Record<string, unknown>> {
+  const complex = await buildClassBComplex(db, sizes);
+  log(`history loaded: ${complex.lots} lots in ${complex.setup.seconds} s`);
+  const registry = await loadRegistry(db);
+  const { portfolios, names } = complex;
+  const tmp = mkdtempSync(join(tmpdir(), 'plan12b-bench-close-'));
+  try {
+    const setup = await measured(async () => {
+      const omnibus = await loadOmnibusAccounts(db, portfolios, names);
+
+      // Distributors: the Distributor for every portfolio since 1990; for three of them its term
+      // ends on TERM_END and an Other Distributor takes over.
+      const changed = [0, 3, 6].filter((i) => i < portfolios.length);
+      const distributorsCsv = [
+        'portfolio,distributor,start,end',
+        `all,${q(DISTRIBUTOR)},1990-01-01,`,
+        ...changed.flatMap((i) => [
+          `${q(names[i]!)},${q(DISTRIBUTOR)},1990-01-01,${TERM_END}`,
+          `${q(names[i]!)},${q(OTHER_DISTRIBUTOR)},2025-10-01,`,
+        ]),
+      ];
+      await importDistributors(db, 'distributors.csv', Buffer.from(`${distributorsCsv.join('\n')}\n`));
+
+      // Net assets for every class through the month (the fees that accrue), then service providers.
+      const na = demoNetAssetsCsv(registry, '2025-01-02', monthEnd(MONTH));
+      await importNetAssets(db, 'net-assets.csv', Buffer.from(na));
+      await runServiceFeesDemo(db, tmp, MONTH);
+
+      // The Omnibus Accounts' October and November, then the benchmark month for everyone.
+      const header = complex.lines[0]!;
+      for (const [m, lines] of omnibus.earlierMonths)
+        await importTransactions(db, `omnibus-${m}.csv`, Buffer.from(`${[header, ...lines].join('\n')}\n`));
+      const month = [...complex.lines, ...omnibus.monthLines];
+      const applied = await measured(() =>
+        importTransactions(db, 'month.csv', Buffer.from(`${month.join('\n')}\n`)),
+      );
+      log(`month applied: ${month.length - 1} rows in ${applied.seconds} s`);
+
+      // The sub-transfer agent's figures, derived from the ledger so that they reconcile.
+      const omnibusCsv = await demoOmnibusCsv(db, registry, OMNIBUS_MONTHS);
+      const omnibusRows = await importOmnibusMonths(db, 'omnibus-months.csv', Buffer.from(omnibusCsv));
+
+      // Three Assignees: all portfolios; a DOI range; one portfolio whose notice arrived mid-month.
+      const transfersCsv = [
+        'id,assignee,address,portfolio,twelve_b1_portion_pct,cdsc_portion_pct,doi_from,doi_to,effective_date,notice_received_date,payment,depository_agent',
+        'TR-1,Keystone Receivables Trust,"100 Market Street, Wilmington, DE 19801",all,50,50,,,2016-01-01,2016-01-06,direct,',
+        'TR-2,Pinnacle Funding LLC,"200 Park Avenue, New York, NY 10166",all,20,20,2021-01-01,2022-12-31,2024-01-01,2024-01-05,direct,',
+        `TR-3,Crestline B-Share Capital,"1 Harbor Plaza, Boston, MA 02110",${q(names[1]!)},15,15,,,2025-11-01,${MONTH}-15,depository,Northern Custody Co.`,
+      ];
+      await importTransfers(db, 'transfers.csv', Buffer.from(`${transfersCsv.join('\n')}\n`));
+      return {
+        omnibusLots: omnibus.lots,
+        distributorChangedFor: changed.map((i) => names[i]),
+        monthRows: month.length - 1,
+        applyMonthSeconds: applied.seconds,
+        applyMonthPeakRssMb: applied.peakRssMb,
+        omnibusFeedRows: omnibusRows.rows,
+        transfers: transfersCsv.length - 1,
+      };
+    });
+    log(`complex ready in ${setup.seconds} s; closing ${MONTH}`);
+
+    const steps: { step: string; seconds: number; peakRssMb: number }[] = [];
+    let stepStart = performance.now();
+    let stepPeak = process.memoryUsage().rss;
+    const sampler = setInterval(() => {
+      stepPeak = Math.max(stepPeak, process.memoryUsage().rss);
+    }, 50);
+    let current: string | null = null;
+    const onStep = (title: string) => {
+      const now = performance.now();
+      stepPeak = Math.max(stepPeak, process.memoryUsage().rss);
+      if (current !== null)
+        steps.push({
+          step: current,
+          seconds: Math.round(now - stepStart) / 1000,
+          peakRssMb: Math.round(stepPeak / 2 ** 20),
+        });
+      log(`close: ${title}`);
+      current = title === 'sealed' ? null : title;
+      stepStart = now;
+      stepPeak = process.memoryUsage().rss;
+    };
+    let close: Awaited<ReturnType<typeof measured<Awaited<ReturnType<typeof closeMonth>>>>>;
+    try {
+      close = await measured(() => closeMonth(db, MONTH, MONTH_CLOSE_STEPS, onStep));
+    } finally {
+      clearInterval(sampler);
+    }
+    const mc = close.value.parts['monthly-calculation'] as MonthlyCalculationReport;
+    return {
+      accounts: sizes.accounts,
+      omnibusAccounts: OMNIBUS_ACCOUNTS,
+      lots: complex.lots + setup.value.omnibusLots,
+      monthRedemptions: complex.redemptions,
+      monthExchanges: complex.exchanges,
+      loadHistorySeconds: complex.setup.seconds,
+      setupSeconds: setup.seconds,
+      ...setup.value,
+      close: {
+        seconds: close.seconds,
+        peakRssMb: close.peakRssMb,
+        steps,
+        resultsHash: close.value.resultsHash,
+      },
+      monthlyCalculation: {
+        portfolios: mc.portfolios.length,
+        dueDate: mc.dueDate,
+        totals: mc.totals,
+        assigneePortions: mc.portfolios.reduce((n, p) => n + p.assignees.length, 0),
+      },
+    };
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Issue 6's benchmark: close a month for the Class B benchmark complex plus 200 Omnibus Accounts
+ * and 3 Assignees, on PGlite and on the PostgreSQL server; time, peak memory and the split by step.
+ */
+export async function benchClose(
+  opts: CloseBenchOptions = {},
+  log: (s: string) => void = () => {},
+): Promise<Record<string, unknown>> {
+  const sizeOf = (accounts: number): ClassBSizes => ({
+    accounts,
+    lots: accounts * 5,
+    transactions: accounts,
+  });
+  const accounts = opts.accounts ?? 1_000_000;
+  const out: Record<string, unknown> = { month: MONTH, sizes: sizeOf(accounts) };
+  if (opts.serverUrl) {
+    const schema = `bench_close_${process.pid}`;
+    const u = new URL(opts.serverUrl);
+    u.searchParams.set('schema', schema);
+    const db = await openDatabase(u.toString());
+    try {
+      log(`server: ${accounts} accounts`);
+      out.postgres = await runOn(db, sizeOf(accounts), (s) => log(`server: ${s}`));
+    } finally {
+      await db.close();
+      const c = new pg.Client({ connectionString: opts.serverUrl });
+      await c.connect();
+      await c.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+      await c.end();
+    }
+  }
+  if (!opts.serverOnly) {
+    const n = opts.pgliteAccounts ?? accounts;
+    const dir = mkdtempSync(join(tmpdir(), 'plan12b-bench-close-pglite-'));
+    const db = await openDatabase(join(dir, 'db'));
+    try {
+      log(`PGlite: ${n} accounts`);
+      const result = await runOn(db, sizeOf(n), (s) => log(`PGlite: ${s}`));
+      if (n === accounts) out.pglite = result;
+      else {
+        // Linear in the accounts: every step replays or loads each account a fixed number of times.
+        const f = accounts / n;
+        const close = result.close as { seconds: number };
+        out.pglite = {
+          ...result,
+          note: `run at ${n.toLocaleString('en-US')} accounts, not the full ${accounts.toLocaleString('en-US')} (impractical on PGlite in reasonable time); extrapolated linearly ×${f}`,
+          extrapolatedToFullSize: {
+            loadHistorySeconds: Math.round((result.loadHistorySeconds as number) * f),
+            applyMonthSeconds: Math.round((result.applyMonthSeconds as number) * f),
+            closeSeconds: Math.round(close.seconds * f),
+          },
+        };
+      }
+    } finally {
+      await db.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  return out;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const n = (name: string) => {
+    const arg = process.argv.find((a) => a.startsWith(`--${name}=`));
+    return arg ? Number(arg.split('=')[1]) : undefined;
+  };
+  const result = await benchClose(
+    {
+      accounts: n('accounts'),
+      pgliteAccounts: n('pglite-accounts'),
+      serverUrl: process.env.PLAN12B_TEST_PG_URL,
+      serverOnly: process.argv.includes('--server-only'),
+    },
+    (s) => process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${s}\n`),
+  );
+  process.stdout.write(
+    `${JSON.stringify(result, (_, v) => (typeof v === 'bigint' ? v.toString() : v), 2)}\n`,
+  );
+}
