@@ -24,6 +24,8 @@ export interface ExhibitHeading {
   readonly amendmentLink: string;
   /** "(Class R Shares)" as printed, title-cased, or '' */
   readonly classesTitle: string;
+  /** other parenthesised lines of the heading, title-cased: "(Securitization Feature)" */
+  readonly qualifiersTitle: string;
   /** index into the lines of the first line after the heading */
   readonly bodyStart: number;
 }
@@ -49,11 +51,45 @@ const MAX_HEADING_LINES = 16;
  * Throws ExhibitParseError "not a distribution plan or agreement" when the title names neither.
  */
 export function readHeading(lines: readonly EdgarLine[], file: string): ExhibitHeading {
-  let exhibit: string | null = null;
+  try {
+    return readHeadingAt(lines, file, 0, null);
+  } catch (first) {
+    // A filing as retrieved may carry a preamble above the exhibit (a filer name, the form and
+    // exhibit type, "Previous:"/"Next:" links): try again from each later line in capitals.
+    let exhibit: string | null = null;
+    let nonEmpty = 0;
+    for (let start = 0; start < lines.length && nonEmpty < MAX_PREAMBLE_LINES; start++) {
+      const t = lines[start]!.trimmed;
+      if (t === '') continue;
+      nonEmpty++;
+      const label = /^EXHIBIT\s+(\S+)$/i.exec(t);
+      if (label && !/^[A-Z]$/.test(label[1]!)) exhibit = label[1]!;
+      if (nonEmpty === 1 || /[a-z]/.test(t) || !/\b(?:AMENDMENT|DISTRIBUTION|RESTATED|MASTER)\b/.test(t))
+        continue;
+      try {
+        return readHeadingAt(lines, file, start, exhibit);
+      } catch {
+        // not a heading here either
+      }
+    }
+    throw first;
+  }
+}
+
+const MAX_PREAMBLE_LINES = 40;
+
+function readHeadingAt(
+  lines: readonly EdgarLine[],
+  file: string,
+  start: number,
+  exhibitAbove: string | null,
+): ExhibitHeading {
+  let exhibit: string | null = exhibitAbove;
+  const qualifiers: string[] = [];
   const titleLines: string[] = [];
   const parentheses: string[] = [];
-  let firstNo = 1;
-  let i = 0;
+  let firstNo = lines[start]?.no ?? 1;
+  let i = start;
   let seen = 0;
   for (; i < lines.length && seen < MAX_HEADING_LINES; i++) {
     const t = lines[i]!.trimmed;
@@ -61,13 +97,18 @@ export function readHeading(lines: readonly EdgarLine[], file: string): ExhibitH
     if (seen === 0) firstNo = lines[i]!.no;
     seen++;
     const label = /^EXHIBIT\s+(\S+)$/i.exec(t);
-    if (label && exhibit === null && titleLines.length === 0 && !/^[A-Z]$/.test(label[1]!)) {
+    if (label && titleLines.length === 0 && !/^[A-Z]$/.test(label[1]!)) {
       exhibit = label[1]!;
       continue;
     }
     if (scheduleHeading(t)) break;
     if (isParenthesised(t) && isClassLabel(t.slice(1, t.lastIndexOf(')')))) {
       parentheses.push(t);
+      continue;
+    }
+    // "(SECURITIZATION FEATURE)": part of the title, not of the registrant's name
+    if (isParenthesised(t) && titleLines.length > 0) {
+      qualifiers.push(t);
       continue;
     }
     if (/[a-z]/.test(t)) break;
@@ -126,6 +167,7 @@ export function readHeading(lines: readonly EdgarLine[], file: string): ExhibitH
     classes: classCodesIn(classesText),
     amendmentLink,
     classesTitle: parentheses.length > 0 ? titleCase(parentheses[0]!) : '',
+    qualifiersTitle: qualifiers.map((q) => titleCase(q)).join(' '),
     bodyStart: i,
   };
 }
@@ -143,5 +185,6 @@ export function exhibitTitle(h: ExhibitHeading, registrant: string | null): stri
   parts.push(h.instrumentTitle);
   if (registrant !== null) parts.push(`of ${registrant}`);
   if (h.classesTitle !== '') parts.push(h.classesTitle);
+  if (h.qualifiersTitle !== '') parts.push(h.qualifiersTitle);
   return parts.join(' ');
 }
