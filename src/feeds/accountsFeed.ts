@@ -1,8 +1,6 @@
-import { createHash } from 'node:crypto';
-import { basename } from 'node:path';
 import { BadInputError, type RowProblem } from '../errors.js';
-import { currentActor } from '../store/actor.js';
 import type { Database } from '../store/database.js';
+import { recordFeedImport } from '../store/feedImport.js';
 import { readCsvFeed } from './csvRows.js';
 
 export const ACCOUNTS_COLUMNS = ['account', 'omnibus', 'dealer_of_record'] as const;
@@ -69,18 +67,14 @@ export async function importAccounts(
     const updated = changed.filter((r) => existing.has(r.account)).length;
     if (changed.length === 0)
       return { file, rows: rows.length, inserted: 0, updated: 0, unchanged: rows.length };
-    const [imp] = await tx.query<{ id: number }>(
-      `INSERT INTO feed_import (feed, file_name, content_hash, rows, inserted, restated, imported_by)
-       VALUES ('class-b-accounts', $1, $2, $3, $4, $5, $6) RETURNING id`,
-      [
-        basename(file),
-        createHash('sha256').update(bytes).digest('hex'),
-        rows.length,
-        changed.length - updated,
-        updated,
-        currentActor(),
-      ],
-    );
+    const importId = await recordFeedImport(tx, {
+      feed: 'class-b-accounts',
+      file,
+      bytes,
+      rows: rows.length,
+      inserted: changed.length - updated,
+      restated: updated,
+    });
     for (let i = 0; i < changed.length; i += CHUNK) {
       const part = changed.slice(i, i + CHUNK);
       await tx.query(
@@ -88,7 +82,7 @@ export async function importAccounts(
          SELECT a, o, d, $4 FROM unnest($1::text[], $2::boolean[], $3::text[]) AS t(a, o, d)
          ON CONFLICT (account) DO UPDATE SET omnibus = EXCLUDED.omnibus,
            dealer_of_record = EXCLUDED.dealer_of_record, import_id = EXCLUDED.import_id`,
-        [part.map((r) => r.account), part.map((r) => r.omnibus), part.map((r) => r.dealer), imp!.id],
+        [part.map((r) => r.account), part.map((r) => r.omnibus), part.map((r) => r.dealer), importId],
       );
     }
     return {

@@ -9,7 +9,6 @@ import type { AccountLedger, ConversionResult, RedemptionResult } from '../class
 import { BadInputError, type RowProblem } from '../errors.js';
 import { formatCents } from '../money/cents.js';
 import { formatRatePct, parseRateMicroPct, RateFormatError } from '../money/rate.js';
-import { currentActor } from '../store/actor.js';
 import { appendAudit } from '../store/auditLog.js';
 import {
   activityOfRows,
@@ -21,7 +20,9 @@ import {
   replaceRedemptions,
 } from '../store/classBStore.js';
 import type { Database, Queryable } from '../store/database.js';
+import { recordFeedImport } from '../store/feedImport.js';
 import { loadRegistry } from '../store/registryStore.js';
+import { classBPortfolioResolver } from './classBPortfolio.js';
 import { readCsvFeed } from './csvRows.js';
 
 export const CLASS_B_TERMS_COLUMNS = [
@@ -442,21 +443,11 @@ export async function importClassBTerms(
     // Serialises with `transactions import`, which reads the terms inside its own transaction.
     await tx.query('LOCK TABLE class_b_terms_rule IN ACCESS EXCLUSIVE MODE');
     const registry = await loadRegistry(tx);
-    const classB = new Set(
-      registry
-        .classKeys()
-        .filter((k) => k.class.toUpperCase() === 'B')
-        .map((k) => k.portfolioId),
+    const { rows, problems } = readRows(
+      file,
+      bytes,
+      classBPortfolioResolver(registry, 'write all, or import the exhibit that lists it first'),
     );
-    const { rows, problems } = readRows(file, bytes, (name) => {
-      const id = registry.identities.resolve(name);
-      if (id === undefined)
-        return {
-          problem: `unknown portfolio ${JSON.stringify(name)}; write all, or import the exhibit that lists it first`,
-        };
-      if (!classB.has(id)) return { problem: `${name} has no Class B shares in any instrument` };
-      return { id };
-    });
     if (problems.length > 0) throw new BadInputError(problems);
     const stored = await loadClassBTermRules(tx);
     const { merged, problems: conflicts } = conflictProblems(file, rows, stored);
@@ -483,11 +474,14 @@ export async function importClassBTerms(
 
     const oldTerms = await loadClassBTerms(tx);
     const contentHash = createHash('sha256').update(bytes).digest('hex');
-    const [imp] = await tx.query<{ id: number }>(
-      `INSERT INTO feed_import (feed, file_name, content_hash, rows, inserted, restated, imported_by)
-       VALUES ('class-b-terms', $1, $2, $3, $4, $5, $6) RETURNING id`,
-      [basename(file), contentHash, rows.length, result.inserted, restated, currentActor()],
-    );
+    const importId = await recordFeedImport(tx, {
+      feed: 'class-b-terms',
+      file,
+      bytes,
+      rows: rows.length,
+      inserted: result.inserted,
+      restated: restated,
+    });
     for (const r of changed) {
       await tx.query(
         `DELETE FROM class_b_terms_rule
@@ -498,7 +492,7 @@ export async function importClassBTerms(
         `INSERT INTO class_b_terms_rule (rule, portfolio_id, portfolio_name, doi_from, doi_to, cdsc_schedule_pct,
            conversion_years, redemption_fee_pct, redemption_fee_days, import_id)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-        ruleRow(r.term, imp!.id),
+        ruleRow(r.term, importId),
       );
     }
     const newTerms = await loadClassBTerms(tx);

@@ -1,5 +1,3 @@
-import { createHash } from 'node:crypto';
-import { basename } from 'node:path';
 import {
   createDistributorTerm,
   type DistributorTerm,
@@ -7,9 +5,9 @@ import {
   rightsHolder,
 } from '../class-b/distributorTerm.js';
 import { BadInputError, type RowProblem } from '../errors.js';
-import { currentActor } from '../store/actor.js';
 import { loadDistributorTerms } from '../store/classBStore.js';
 import type { Database } from '../store/database.js';
+import { recordFeedImport } from '../store/feedImport.js';
 import { loadRegistry } from '../store/registryStore.js';
 import { readCsvFeed } from './csvRows.js';
 
@@ -134,18 +132,14 @@ export async function importDistributors(
     });
     const updated = changed.filter((r) => storedByKey.has(key(r.term))).length;
     if (changed.length > 0) {
-      const [imp] = await tx.query<{ id: number }>(
-        `INSERT INTO feed_import (feed, file_name, content_hash, rows, inserted, restated, imported_by)
-         VALUES ('class-b-distributors', $1, $2, $3, $4, $5, $6) RETURNING id`,
-        [
-          basename(file),
-          createHash('sha256').update(bytes).digest('hex'),
-          rows.length,
-          changed.length - updated,
-          updated,
-          currentActor(),
-        ],
-      );
+      const importId = await recordFeedImport(tx, {
+        feed: 'class-b-distributors',
+        file,
+        bytes,
+        rows: rows.length,
+        inserted: changed.length - updated,
+        restated: updated,
+      });
       for (const r of changed) {
         await tx.query(
           `DELETE FROM class_b_distributor_term
@@ -162,7 +156,7 @@ export async function importDistributors(
             r.term.start,
             r.term.end,
             r.term.rightsAssignedTo,
-            imp!.id,
+            importId,
           ],
         );
       }

@@ -8,6 +8,7 @@ import type { Registry } from '../registry/registry.js';
 import { currentActor } from '../store/actor.js';
 import { appendAudit } from '../store/auditLog.js';
 import type { Database, Queryable } from '../store/database.js';
+import { recordFeedImport } from '../store/feedImport.js';
 import { loadRegistry } from '../store/registryStore.js';
 import { readCsvFeed } from './csvRows.js';
 
@@ -248,12 +249,14 @@ export async function importNetAssets(
       return { file, rows: rows.length, inserted: 0, unchanged, restated: [], warnings };
 
     const contentHash = createHash('sha256').update(bytes).digest('hex');
-    const [imp] = await tx.query<{ id: number }>(
-      `INSERT INTO feed_import (feed, file_name, content_hash, rows, inserted, restated, imported_by)
-       VALUES ('net-assets', $1, $2, $3, $4, $5, $6) RETURNING id`,
-      [basename(file), contentHash, rows.length, fresh.length, changed.length, actor],
-    );
-    const importId = imp!.id;
+    const importId = await recordFeedImport(tx, {
+      feed: 'net-assets',
+      file,
+      bytes,
+      rows: rows.length,
+      inserted: fresh.length,
+      restated: changed.length,
+    });
     const CHUNK = 20_000;
     for (let i = 0; i < fresh.length; i += CHUNK) {
       const part = fresh.slice(i, i + CHUNK);

@@ -3,9 +3,9 @@ import { basename } from 'node:path';
 import { isMonth } from '../calendar/isoDate.js';
 import { formatShareUnits, parseShareUnits } from '../class-b/shareUnits.js';
 import { BadInputError, type RowProblem } from '../errors.js';
-import { currentActor } from '../store/actor.js';
 import { appendAudit } from '../store/auditLog.js';
 import type { Database, Queryable } from '../store/database.js';
+import { recordFeedImport } from '../store/feedImport.js';
 import { loadRegistry } from '../store/registryStore.js';
 import { readCsvFeed } from './csvRows.js';
 
@@ -158,17 +158,13 @@ export async function importOmnibusMonths(
     }
     if (problems.length > 0) throw new BadInputError(problems);
     if (fresh.length === 0) return { rows: rows.length, inserted: 0, unchanged };
-    const [imp] = await tx.query<{ id: number }>(
-      `INSERT INTO feed_import (feed, file_name, content_hash, rows, inserted, restated, imported_by)
-       VALUES ('omnibus', $1, $2, $3, $4, 0, $5) RETURNING id`,
-      [
-        basename(file),
-        createHash('sha256').update(bytes).digest('hex'),
-        rows.length,
-        fresh.length,
-        currentActor(),
-      ],
-    );
+    const importId = await recordFeedImport(tx, {
+      feed: 'omnibus',
+      file,
+      bytes,
+      rows: rows.length,
+      inserted: fresh.length,
+    });
     for (const r of fresh) {
       await tx.query(
         `INSERT INTO omnibus_month (month, account, portfolio_id, portfolio_name, free_shares_issued, free_shares_redeemed,
@@ -182,7 +178,7 @@ export async function importOmnibusMonths(
           formatShareUnits(r.freeSharesIssued),
           formatShareUnits(r.freeSharesRedeemed),
           formatShareUnits(r.freeSharesOutstanding),
-          imp!.id,
+          importId,
         ],
       );
     }

@@ -1,13 +1,3 @@
-/**
- * `plan12b provider-assets import` (SPEC §5): the assets each service provider's customers hold
- * per class per day (`date,provider,portfolio,class,net_assets`), all-or-nothing and idempotent,
- * with file/line/field errors. Like net assets, every NYSE business day from a holding's first row
- * must have a row, and the figures carry forward over the days between. A provider's customers'
- * assets above the class's net assets that day — or all providers' together — is an error naming
- * both figures.
- */
-import { createHash } from 'node:crypto';
-import { basename } from 'node:path';
 import type { NetAssetsRow } from '../accrual/classSeries.js';
 import { isIsoDate } from '../calendar/isoDate.js';
 import { businessDaysBetween } from '../calendar/nyseCalendar.js';
@@ -22,6 +12,7 @@ import {
 import { holdingEndDate, type ProviderHolding } from '../service-fees/providerHolding.js';
 import { currentActor } from '../store/actor.js';
 import type { Database, Queryable } from '../store/database.js';
+import { recordFeedImport } from '../store/feedImport.js';
 import { loadRegistry } from '../store/registryStore.js';
 import { readCsvFeed } from './csvRows.js';
 
@@ -378,18 +369,14 @@ export async function importProviderAssets(
     if (fresh.length === 0 && changed.length === 0)
       return { file, rows: rows.length, inserted: 0, unchanged, restated: [], warnings: [] };
 
-    const [imp] = await tx.query<{ id: number }>(
-      `INSERT INTO feed_import (feed, file_name, content_hash, rows, inserted, restated, imported_by)
-       VALUES ('provider-assets', $1, $2, $3, $4, $5, $6) RETURNING id`,
-      [
-        basename(file),
-        createHash('sha256').update(bytes).digest('hex'),
-        rows.length,
-        fresh.length,
-        changed.length,
-        actor,
-      ],
-    );
+    const importId = await recordFeedImport(tx, {
+      feed: 'provider-assets',
+      file,
+      bytes,
+      rows: rows.length,
+      inserted: fresh.length,
+      restated: changed.length,
+    });
     const CHUNK = 20_000;
     for (let i = 0; i < fresh.length; i += CHUNK) {
       const part = fresh.slice(i, i + CHUNK);
@@ -405,7 +392,7 @@ export async function importProviderAssets(
           part.map((r) => r.date),
           part.map((r) => formatCents(r.assetsCents)),
           part.map((r) => r.portfolioName),
-          imp!.id,
+          importId,
         ],
       );
     }
@@ -414,7 +401,7 @@ export async function importProviderAssets(
       await tx.query(
         `UPDATE provider_assets SET net_assets = $5, import_id = $6
           WHERE provider_id = $1 AND portfolio_id = $2 AND class = $3 AND date = $4`,
-        [row.providerId, row.portfolioId, row.class, row.date, formatCents(row.assetsCents), imp!.id],
+        [row.providerId, row.portfolioId, row.class, row.date, formatCents(row.assetsCents), importId],
       );
       await tx.query(
         `INSERT INTO provider_assets_restatement (provider_id, portfolio_id, class, date, old_net_assets, new_net_assets, restated_by, import_id, closed_month)
@@ -427,7 +414,7 @@ export async function importProviderAssets(
           old,
           formatCents(row.assetsCents),
           actor,
-          imp!.id,
+          importId,
           closed.has(row.date.slice(0, 7)) ? row.date.slice(0, 7) : null,
         ],
       );

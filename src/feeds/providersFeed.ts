@@ -5,7 +5,6 @@
  * reading the agreements back with their history. Nothing here deletes or edits an agreement.
  */
 
-import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
 import { isIsoDate, monthOf } from '../calendar/isoDate.js';
 import { BadInputError, Plan12bError, type RowProblem } from '../errors.js';
@@ -32,6 +31,7 @@ import {
 } from '../service-fees/serviceProviderKind.js';
 import { currentActor } from '../store/actor.js';
 import type { Database, Queryable } from '../store/database.js';
+import { recordFeedImport } from '../store/feedImport.js';
 import { readCsvFeed } from './csvRows.js';
 
 export const PROVIDERS_COLUMNS = [
@@ -316,11 +316,13 @@ export async function importProviders(
     }
     if (conflicts.length > 0) throw new BadInputError(conflicts);
     if (fresh.length > 0) {
-      const [imp] = await tx.query<{ id: number }>(
-        `INSERT INTO feed_import (feed, file_name, content_hash, rows, inserted, restated, imported_by)
-         VALUES ('providers', $1, $2, $3, $4, 0, $5) RETURNING id`,
-        [basename(file), createHash('sha256').update(bytes).digest('hex'), rows.length, fresh.length, actor],
-      );
+      const importId = await recordFeedImport(tx, {
+        feed: 'providers',
+        file,
+        bytes,
+        rows: rows.length,
+        inserted: fresh.length,
+      });
       const source = basename(file);
       for (const { agreement: a, terminatedOn } of fresh) {
         await tx.query(
@@ -332,7 +334,7 @@ export async function importProviders(
             a.providerKind,
             a.agreementDate,
             a.ownRateMicroPct === null ? null : formatRatePct(a.ownRateMicroPct),
-            imp!.id,
+            importId,
             actor,
           ],
         );

@@ -1,5 +1,3 @@
-import { createHash } from 'node:crypto';
-import { basename } from 'node:path';
 import { isIsoDate } from '../calendar/isoDate.js';
 import { isCdscWaiver } from '../class-b/cdscWaiver.js';
 import { exchangeSharesConsistent } from '../class-b/classBActivity.js';
@@ -8,7 +6,6 @@ import { LedgerRefusal } from '../class-b/ledgerRefusal.js';
 import { formatPriceUnits, PriceFormatError, parsePriceUnits } from '../class-b/pricePerShare.js';
 import { formatShareUnits, parseShareUnits, ShareFormatError } from '../class-b/shareUnits.js';
 import { BadInputError, type RowProblem } from '../errors.js';
-import { currentActor } from '../store/actor.js';
 import {
   activityOfRows,
   type ClassBTransactionRow,
@@ -17,7 +14,9 @@ import {
   replaceRedemptions,
 } from '../store/classBStore.js';
 import type { Database, Queryable } from '../store/database.js';
+import { recordFeedImport } from '../store/feedImport.js';
 import { loadRegistry } from '../store/registryStore.js';
+import { classBPortfolioResolver } from './classBPortfolio.js';
 import { readCsvFeed } from './csvRows.js';
 
 export const TRANSACTIONS_COLUMNS = [
@@ -273,21 +272,11 @@ export async function importTransactions(
 ): Promise<TransactionsImportResult> {
   return db.transaction(async (tx) => {
     const registry = await loadRegistry(tx);
-    const classB = new Set(
-      registry
-        .classKeys()
-        .filter((k) => k.class.toUpperCase() === 'B')
-        .map((k) => k.portfolioId),
+    const { rows, problems } = readRows(
+      file,
+      bytes,
+      classBPortfolioResolver(registry, 'import the exhibit that lists it first'),
     );
-    const { rows, problems } = readRows(file, bytes, (name) => {
-      const id = registry.identities.resolve(name);
-      if (id === undefined)
-        return {
-          problem: `unknown portfolio ${JSON.stringify(name)}; import the exhibit that lists it first`,
-        };
-      if (!classB.has(id)) return { problem: `${name} has no Class B shares in any instrument` };
-      return { id };
-    });
     if (problems.length > 0) throw new BadInputError(problems);
 
     const known = new Set<string>();
@@ -379,17 +368,13 @@ export async function importTransactions(
     if (fresh.length === 0)
       return { file, rows: rows.length, inserted: 0, unchanged, accounts: 0, redemptionsWritten: 0 };
 
-    const [imp] = await tx.query<{ id: number }>(
-      `INSERT INTO feed_import (feed, file_name, content_hash, rows, inserted, restated, imported_by)
-       VALUES ('class-b-transactions', $1, $2, $3, $4, 0, $5) RETURNING id`,
-      [
-        basename(file),
-        createHash('sha256').update(bytes).digest('hex'),
-        rows.length,
-        fresh.length,
-        currentActor(),
-      ],
-    );
+    const importId = await recordFeedImport(tx, {
+      feed: 'class-b-transactions',
+      file,
+      bytes,
+      rows: rows.length,
+      inserted: fresh.length,
+    });
     const CHUNK = 20_000;
     for (let i = 0; i < fresh.length; i += CHUNK) {
       const part = fresh.slice(i, i + CHUNK);
@@ -410,7 +395,7 @@ export async function importTransactions(
           part.map((r) => r.price),
           part.map((r) => r.exchangeId),
           part.map((r) => r.waiver),
-          imp!.id,
+          importId,
         ],
       );
     }

@@ -82,36 +82,25 @@ describe.skipIf(!seedsAvailable)('the CLI answers from the seeds', () => {
   });
 
   it('rates set: below the maximum recorded, above it refused with exit 68', () => {
-    const refused = runCli([
-      '--db',
-      db,
-      'rates',
-      'set',
-      '--portfolio',
-      'AIM Value Fund',
-      '--class',
-      'C',
-      '--from',
-      '2007-01-01',
-      '--distribution-fee',
-      '0.80',
-    ]);
+    const setRate = (pct: string, ...more: string[]) =>
+      runCli([
+        '--db',
+        db,
+        'rates',
+        'set',
+        '--portfolio',
+        'AIM Value Fund',
+        '--class',
+        'C',
+        '--from',
+        '2007-01-01',
+        '--distribution-fee',
+        pct,
+        ...more,
+      ]);
+    const refused = setRate('0.80');
     expect(refused.code).toBe(68);
-    const ok = runCli([
-      '--db',
-      db,
-      'rates',
-      'set',
-      '--portfolio',
-      'AIM Value Fund',
-      '--class',
-      'C',
-      '--from',
-      '2007-01-01',
-      '--distribution-fee',
-      '0.50',
-      '--json',
-    ]);
+    const ok = setRate('0.50', '--json');
     expect(ok.code).toBe(0);
     const s = runCli([
       '--db',
