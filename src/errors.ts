@@ -33,29 +33,106 @@ export class Plan12bError extends Error {
   }
 }
 
-/** A bad row of an input file: names the file, the line, the field and the reason (SPEC §12). */
-export interface RowProblem {
+/**
+ * One problem of an input, as data (SPEC §12): the file, the 1-based line, the field, the value
+ * as read and the reason. `code` says what kind of problem it is and so which exit code it gives:
+ * BAD_INPUT (the file is wrong), CONFLICT (it contradicts what is recorded), REFUSED (a closed
+ * month or a rule of the plan forbids it).
+ */
+export interface Problem {
+  readonly code?: 'BAD_INPUT' | 'CONFLICT' | 'REFUSED';
   readonly file: string;
   readonly line: number;
   readonly field: string | null;
+  readonly value?: string;
   readonly reason: string;
 }
 
-export function formatRowProblem(p: RowProblem): string {
+/** @deprecated the older name of {@link Problem} */
+export type RowProblem = Problem;
+
+export function formatProblem(p: Problem): string {
   return `${p.file}:${p.line}${p.field ? `: ${p.field}` : ''}: ${p.reason}`;
 }
+export const formatRowProblem = formatProblem;
 
-export class BadInputError extends Plan12bError {
-  constructor(readonly problems: readonly RowProblem[]) {
-    const first = problems[0];
-    const more =
-      problems.length > 1
-        ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''})`
-        : '';
-    super(
-      'BAD_INPUT',
-      `${first ? formatRowProblem(first) : 'bad input'}${more}`,
-      'nothing was written; fix the file and run the import again',
-    );
+/** The most serious code among the problems: bad input, then conflict, then refusal. */
+export function problemsCode(problems: readonly Problem[]): 'BAD_INPUT' | 'CONFLICT' | 'REFUSED' {
+  const codes = new Set(problems.map((p) => p.code ?? 'BAD_INPUT'));
+  if (codes.has('BAD_INPUT') || codes.size === 0) return 'BAD_INPUT';
+  if (codes.has('CONFLICT')) return 'CONFLICT';
+  return 'REFUSED';
+}
+
+/** How many problems the text form of an error lists; `--json` lists them all. */
+export const PROBLEMS_SHOWN = 20;
+
+const NEXT_STEP: Record<'BAD_INPUT' | 'CONFLICT' | 'REFUSED', string> = {
+  BAD_INPUT: 'nothing was written; fix the file and run the import again',
+  CONFLICT: 'nothing was written; if the file corrects what is recorded, import it again with --restate',
+  REFUSED: 'nothing was written; the rule named above forbids this change',
+};
+
+/**
+ * An input that cannot be accepted as a whole, with every problem found in it. The exit code
+ * follows the most serious problem (65, 67 or 68); nothing was written.
+ */
+export class ProblemsError extends Plan12bError {
+  readonly problems: readonly Problem[];
+  constructor(problems: readonly Problem[], hint?: string) {
+    const code = problemsCode(problems);
+    const shown = problems.slice(0, PROBLEMS_SHOWN).map(formatProblem);
+    const rest = problems.length - shown.length;
+    const message =
+      problems.length === 0
+        ? 'bad input'
+        : problems.length === 1
+          ? shown[0]!
+          : `${problems.length} problems:\n  ${shown.join('\n  ')}${rest > 0 ? `\n  … and ${rest} more (--json lists them all)` : ''}`;
+    super(code, message, hint ?? NEXT_STEP[code]);
+    this.name = 'ProblemsError';
+    this.problems = problems.map((p) => ({ ...p, code: p.code ?? 'BAD_INPUT' }));
   }
+}
+
+/** A bad input file: every problem found in it (exit 65 unless the problems say otherwise). */
+export const BadInputError = ProblemsError;
+export type BadInputError = ProblemsError;
+
+/**
+ * What the user sees when plan12b itself is wrong: exit 70, and a message that says so — never
+ * "bad input", whatever the exception was.
+ */
+export class InternalError extends Plan12bError {
+  constructor(readonly causeError: unknown) {
+    super(
+      'INTERNAL',
+      `internal error (a bug in plan12b, not a problem with your input): ${
+        causeError instanceof Error ? causeError.message : String(causeError)
+      }`,
+      'nothing was written; please report this with the command you ran (PLAN12B_DEBUG=1 prints the stack)',
+    );
+    this.name = 'InternalError';
+  }
+}
+
+/** The error as the JSON document `--json` prints (and the HTTP API returns). */
+export function errorDocument(e: Plan12bError): {
+  error: {
+    code: ErrorCode;
+    exit: number;
+    message: string;
+    hint: string | null;
+    problems: readonly Problem[];
+  };
+} {
+  return {
+    error: {
+      code: e.code,
+      exit: e.exitCode,
+      message: e.message,
+      hint: e.hint ?? null,
+      problems: e instanceof ProblemsError ? e.problems : [],
+    },
+  };
 }

@@ -1,6 +1,8 @@
 import { Command, CommanderError } from 'commander';
 import { ExhibitParseError } from '../edgar/exhibitDocument.js';
-import { ERROR_CODES, Plan12bError } from '../errors.js';
+import { ERROR_CODES, errorDocument, InternalError, Plan12bError } from '../errors.js';
+import { setActor } from '../store/actor.js';
+import { setRunningCommand } from '../store/database.js';
 import { registerAuditCommands } from './commands/audit.js';
 import { registerCalendarCommands } from './commands/calendar.js';
 import { registerClassBCommands } from './commands/classB.js';
@@ -25,6 +27,10 @@ export function buildProgram(getContext: () => CliContext): Command {
         'Database: --db PATH (embedded PGlite) or --db postgres://… ; default $PLAN12B_DB or ./plan12b-data.',
     )
     .option('--db <target>', 'database: a directory for the embedded PGlite store, or a postgres:// URL')
+    .option(
+      '--actor <name>',
+      'who is making the change, for the audit log (default $PLAN12B_ACTOR, else the OS user)',
+    )
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
   registerInitCommand(program, getContext);
@@ -57,6 +63,20 @@ export async function main(argv: readonly string[]): Promise<number> {
     return ctx;
   });
   const err = (t: string) => process.stderr.write(`${t}\n`);
+  // Errors under --json are a JSON document on stdout, like every other answer.
+  const json = argv.includes('--json');
+  const report = (e: Plan12bError) => {
+    if (json) process.stdout.write(`${JSON.stringify(errorDocument(e), null, 2)}\n`);
+    err(`plan12b: error: ${e.message}`);
+    if (e.hint) err(`  ${e.hint}`);
+    return e.exitCode;
+  };
+  program.hook('preAction', (_root, action) => {
+    const names: string[] = [];
+    for (let c: typeof action | null = action; c && c !== program; c = c.parent) names.unshift(c.name());
+    setRunningCommand(`plan12b ${names.join(' ')}`);
+    setActor(program.opts<{ actor?: string }>().actor);
+  });
   try {
     await program.parseAsync([...argv]);
     return 0;
@@ -66,16 +86,17 @@ export async function main(argv: readonly string[]): Promise<number> {
         return 0;
       return ERROR_CODES.USAGE.exit;
     }
-    if (e instanceof ExhibitParseError) {
-      err(`plan12b: error: ${e.message}`);
-      err('  nothing was written; the file is not an exhibit plan12b can read in full');
-      return ERROR_CODES.BAD_INPUT.exit;
-    }
-    if (e instanceof Plan12bError) {
-      err(`plan12b: error: ${e.message}`);
-      if (e.hint) err(`  ${e.hint}`);
-      return e.exitCode;
-    }
-    throw e;
+    if (e instanceof ExhibitParseError)
+      return report(
+        new Plan12bError(
+          'BAD_INPUT',
+          e.message,
+          'nothing was written; the file is not an exhibit plan12b can read in full',
+        ),
+      );
+    if (e instanceof Plan12bError) return report(e);
+    // Anything else is a bug in plan12b: exit 70, said as such, never "bad input".
+    if (process.env.PLAN12B_DEBUG) err(String((e as Error)?.stack ?? e));
+    return report(new InternalError(e));
   }
 }

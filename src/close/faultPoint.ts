@@ -1,11 +1,23 @@
 /**
- * Fault injection for the crash tests of the month close: when $PLAN12B_FAULT names this point,
- * the process announces it on stderr and stops making progress, so a test can kill it there
- * (SPEC §12: a crash or kill at any point of a close leaves the month open).
+ * Fault injection for the crash and race tests. $PLAN12B_FAULT names a point and what happens
+ * there: `NAME` (or `NAME:hang`) stops making progress so a test can kill the process there;
+ * `NAME:hold` waits until the process receives SIGUSR2, so that a test can run another command
+ * while this one is held at a known point; `NAME:throw` throws an unexpected error (an injected
+ * bug, which must surface as exit 70). Each point announces itself on stderr.
  */
 export async function faultPoint(name: string): Promise<void> {
-  if (process.env.PLAN12B_FAULT !== name) return;
-  process.stderr.write(`plan12b: fault point ${name} reached; waiting to be killed\n`);
+  const spec = process.env.PLAN12B_FAULT;
+  if (!spec) return;
+  const [point, mode = 'hang'] = spec.split(/:(?=hang$|hold$|throw$)/);
+  if (point !== name) return;
+  if (mode === 'throw') throw new Error(`injected fault at ${name}`);
+  process.stderr.write(
+    `plan12b: fault point ${name} reached; ${mode === 'hold' ? 'holding until SIGUSR2' : 'waiting to be killed'}\n`,
+  );
+  if (mode === 'hold') {
+    await new Promise<void>((resolve) => process.once('SIGUSR2', () => resolve()));
+    return;
+  }
   await new Promise<never>(() => {
     setInterval(() => {}, 1 << 30);
   });

@@ -1,5 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { BadInputError } from '../errors.js';
+import { decodeUtf8 } from './csvFeed.js';
 
 /** One data row of a CSV feed, with its 1-based line number in the file. */
 export interface CsvRow {
@@ -12,9 +13,7 @@ export interface CsvRow {
  * that is not CSV, or lacks a column, fails with the file and line.
  */
 export function readCsvFeed(file: string, bytes: Uint8Array, columns: readonly string[]): CsvRow[] {
-  const text = Buffer.from(bytes).toString('utf8');
-  if (text.includes('\u0000'))
-    throw new BadInputError([{ file, line: 1, field: null, reason: 'file is binary, not CSV' }]);
+  const text = decodeUtf8(file, bytes);
   let records: { record: string[]; info: { lines: number } }[];
   try {
     records = parse(text, {
@@ -38,6 +37,11 @@ export function readCsvFeed(file: string, bytes: Uint8Array, columns: readonly s
       { file, line: 1, field: null, reason: `file is empty; expected a header ${columns.join(',')}` },
     ]);
   const header = records[0]!.record.map((h) => h.toLowerCase());
+  const twice = header.find((h, i) => header.indexOf(h) !== i);
+  if (twice !== undefined)
+    throw new BadInputError([
+      { file, line: 1, field: twice, reason: `column ${JSON.stringify(twice)} is named twice` },
+    ]);
   const missing = columns.filter((c) => !header.includes(c));
   if (missing.length > 0)
     throw new BadInputError([

@@ -1,11 +1,40 @@
 import { userInfo } from 'node:os';
+import { Plan12bError } from '../errors.js';
 
-/** Who is making a change, for the records that say "by whom": $PLAN12B_USER or the OS user. */
+/**
+ * Who is making a change, for the audit log and every record that says "by whom" (SPEC §12):
+ * the actor the user states (`--actor`, else $PLAN12B_ACTOR), else the OS user, marked as such
+ * so that nobody mistakes a login name for a stated identity.
+ */
+let statedActor: string | undefined;
+
+export const OS_USER_MARK = ' (OS user)';
+
+/** Sets the actor the user stated on the command line (or the API token's actor). */
+export function setActor(actor: string | undefined): void {
+  if (actor !== undefined) checkActor(actor);
+  statedActor = actor;
+}
+
+function checkActor(actor: string): void {
+  if (actor.trim() === '' || actor.length > 200 || /[\u0000-\u001f\u007f-\u009f]/.test(actor))
+    throw new Plan12bError(
+      'USAGE',
+      `actor ${JSON.stringify(actor)} is not a name (printable, 1–200 characters)`,
+      'give --actor "Jane Doe, Fund Treasurer" or set PLAN12B_ACTOR',
+    );
+}
+
 export function currentActor(): string {
-  if (process.env.PLAN12B_USER) return process.env.PLAN12B_USER;
-  try {
-    return userInfo().username;
-  } catch {
-    return 'unknown';
+  if (statedActor !== undefined) return statedActor;
+  const env = process.env.PLAN12B_ACTOR ?? process.env.PLAN12B_USER;
+  if (env !== undefined && env !== '') {
+    checkActor(env);
+    return env;
   }
+  let os = 'unknown';
+  try {
+    os = userInfo().username;
+  } catch {}
+  return `${os}${OS_USER_MARK}`;
 }

@@ -1,6 +1,15 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
 import pg from 'pg';
 import { Plan12bError } from '../errors.js';
+import { inUseError, lockDataFolder, lockWaitMs, Mutex } from './writerLock.js';
+
+/** What the running command is, for the message another process sees while it waits. */
+let runningCommand = 'plan12b';
+export function setRunningCommand(what: string): void {
+  runningCommand = what;
+}
 
 /** What the store needs of a PostgreSQL connection: the same SQL runs on PGlite and a server. */
 export interface Queryable {
@@ -9,11 +18,19 @@ export interface Queryable {
   exec(sql: string): Promise<void>;
 }
 
+export type Isolation = 'read committed' | 'repeatable read' | 'serializable';
+
 export interface Database extends Queryable {
   readonly dialect: 'pglite' | 'postgres';
   readonly target: string;
   /** Runs fn in one transaction: all of it is written, or none of it. */
-  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  transaction<T>(fn: (tx: Queryable) => Promise<T>, opts?: { isolation?: Isolation }): Promise<T>;
+  /**
+   * Runs fn holding the database's writer lock (SPEC §12: one writer at a time): on a server a
+   * PostgreSQL advisory lock of this schema, waited for a bounded time; on PGlite the data folder
+   * is already this process's alone, and writers inside the process take turns.
+   */
+  withWriterLock<T>(fn: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -30,9 +47,30 @@ export function defaultDatabaseTarget(): string {
 
 async function openPglite(path: string): Promise<Database> {
   const identity = (v: string) => v;
-  const db = await PGlite.create(path === ':memory:' ? undefined : path, {
-    parsers: { [pgliteTypes.NUMERIC]: identity, [pgliteTypes.INT8]: identity, [pgliteTypes.DATE]: identity },
-  });
+  let release = () => {};
+  if (path !== ':memory:') {
+    const abs = resolve(path);
+    if (!existsSync(dirname(abs))) mkdirSync(dirname(abs), { recursive: true });
+    release = await lockDataFolder(
+      path,
+      `${abs}.lock`,
+      `${runningCommand}, since ${new Date().toISOString()}`,
+    );
+  }
+  let db: PGlite;
+  try {
+    db = await PGlite.create(path === ':memory:' ? undefined : path, {
+      parsers: {
+        [pgliteTypes.NUMERIC]: identity,
+        [pgliteTypes.INT8]: identity,
+        [pgliteTypes.DATE]: identity,
+      },
+    });
+  } catch (e) {
+    release();
+    throw e;
+  }
+  const writers = new Mutex();
   const wrap = (q: { query: PGlite['query']; exec: PGlite['exec'] }): Queryable => ({
     async query<R>(sql: string, params: readonly unknown[] = []) {
       const res = await q.query<R>(sql, params as unknown[]);
@@ -46,8 +84,16 @@ async function openPglite(path: string): Promise<Database> {
     dialect: 'pglite',
     target: path,
     ...wrap(db),
+    // PGlite runs one transaction at a time and every snapshot is the whole database's.
     transaction: (fn) => db.transaction((tx) => fn(wrap(tx))),
-    close: () => db.close(),
+    withWriterLock: (fn) => writers.run(fn),
+    async close() {
+      try {
+        await db.close();
+      } finally {
+        release();
+      }
+    },
   };
 }
 
@@ -62,6 +108,7 @@ async function openServer(url: string): Promise<Database> {
   const identity = (v: string) => v;
   const client = new pg.Client({
     connectionString: u.toString(),
+    application_name: `plan12b: ${runningCommand}`.slice(0, 63),
     types: {
       getTypeParser: ((oid: number, format?: string) =>
         oid === PG_OIDS.NUMERIC || oid === PG_OIDS.INT8 || oid === PG_OIDS.DATE
@@ -94,14 +141,47 @@ async function openServer(url: string): Promise<Database> {
     },
   };
   let inTransaction = false;
+  const writers = new Mutex();
+  // The writer lock: one advisory lock per schema, so that complexes in other schemas of one
+  // database do not wait for each other.
+  const lockKey = advisoryKey(schema ?? 'public');
   return {
     dialect: 'postgres',
     target: url,
     ...q,
-    async transaction(fn) {
+    withWriterLock: (fn) =>
+      writers.run(async () => {
+        const deadline = Date.now() + lockWaitMs();
+        for (;;) {
+          const [r] = (
+            await client.query('SELECT pg_try_advisory_lock($1, $2) AS ok', [ADVISORY_CLASS, lockKey])
+          ).rows as { ok: boolean }[];
+          if (r?.ok) break;
+          if (Date.now() >= deadline) {
+            const holder = (
+              await client.query(
+                `SELECT l.pid, a.application_name FROM pg_locks l LEFT JOIN pg_stat_activity a ON a.pid = l.pid
+                  WHERE l.locktype = 'advisory' AND l.classid = $1 AND l.objid = $2 AND l.granted`,
+                [ADVISORY_CLASS, lockKey],
+              )
+            ).rows[0] as { pid: number; application_name: string | null } | undefined;
+            throw inUseError(
+              redactUrl(url),
+              holder ? { pid: holder.pid, what: holder.application_name ?? '' } : undefined,
+            );
+          }
+          await new Promise((res) => setTimeout(res, 50));
+        }
+        try {
+          return await fn();
+        } finally {
+          await client.query('SELECT pg_advisory_unlock($1, $2)', [ADVISORY_CLASS, lockKey]).catch(() => {});
+        }
+      }),
+    async transaction(fn, opts) {
       if (inTransaction) throw new Error('nested transaction');
       inTransaction = true;
-      await client.query('BEGIN');
+      await client.query(opts?.isolation ? `BEGIN ISOLATION LEVEL ${opts.isolation.toUpperCase()}` : 'BEGIN');
       try {
         const out = await fn(q);
         await client.query('COMMIT');
@@ -117,11 +197,35 @@ async function openServer(url: string): Promise<Database> {
   };
 }
 
+/** The advisory lock's first key: "12b1". */
+const ADVISORY_CLASS = 0x12b1;
+
+/** A stable 31-bit key for a schema name (FNV-1a). */
+function advisoryKey(schema: string): number {
+  let h = 0x811c9dc5;
+  for (const ch of Buffer.from(schema, 'utf8')) {
+    h ^= ch;
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h & 0x7fffffff;
+}
+
+function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    u.password = '';
+    return u.toString();
+  } catch {
+    return url;
+  }
+}
+
 export async function openDatabase(target: string = defaultDatabaseTarget()): Promise<Database> {
   if (isServerUrl(target)) return openServer(target);
   try {
     return await openPglite(target);
   } catch (err) {
+    if (err instanceof Plan12bError) throw err;
     throw new Plan12bError(
       'DATABASE',
       `cannot open the embedded database at ${target}: ${(err as Error).message}`,

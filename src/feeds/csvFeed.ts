@@ -1,0 +1,161 @@
+import { parse } from 'csv-parse/sync';
+import type { z } from 'zod';
+import { BadInputError, type Problem } from '../errors.js';
+
+/**
+ * A feed's columns, declared once: each column's type (see feedFields.ts) and whether the
+ * column may be absent from the header. The decoder checks every cell against its type and
+ * reports every problem of the file at once.
+ */
+export interface FeedColumn<T = unknown> {
+  readonly type: z.ZodType<T, string>;
+  /** the column may be absent from the header (its cells are then empty strings) */
+  readonly optional?: boolean;
+}
+export type FeedColumns = Readonly<Record<string, FeedColumn>>;
+export type FeedRowOf<C extends FeedColumns> = { readonly [K in keyof C]: z.output<C[K]['type']> };
+
+/** One decoded row with its 1-based line in the file. */
+export interface DecodedRow<R> {
+  readonly line: number;
+  readonly row: R;
+}
+
+/**
+ * Text of an input file: UTF-8 (a byte-order mark allowed), no NUL bytes. Anything else is
+ * refused with the line of the first offending byte, so that a Latin-1 file is never stored with
+ * replacement characters.
+ */
+export function decodeUtf8(file: string, bytes: Uint8Array): string {
+  const nul = bytes.indexOf(0);
+  if (nul >= 0)
+    throw new BadInputError([
+      {
+        file,
+        line: lineAt(bytes, nul),
+        field: null,
+        reason: 'the file is binary (a NUL byte), not CSV text',
+      },
+    ]);
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    const at = firstInvalidUtf8(bytes);
+    throw new BadInputError([
+      {
+        file,
+        line: lineAt(bytes, at),
+        field: null,
+        value: `0x${(bytes[at] ?? 0).toString(16).padStart(2, '0')}`,
+        reason: `byte ${at + 1} is not UTF-8 (is the file Latin-1 or Windows-1252?); save it as UTF-8 and import it again`,
+      },
+    ]);
+  }
+}
+
+function lineAt(bytes: Uint8Array, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset && i < bytes.length; i++) if (bytes[i] === 0x0a) line++;
+  return line;
+}
+
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  // Bisect on line starts would be faster; files with a bad byte are rare and this is linear.
+  let lineStart = 0;
+  for (let i = 0; i <= bytes.length; i++) {
+    if (i === bytes.length || bytes[i] === 0x0a) {
+      try {
+        decoder.decode(bytes.subarray(lineStart, i));
+      } catch {
+        for (let j = lineStart; j < i; j++) {
+          try {
+            decoder.decode(bytes.subarray(lineStart, j + 1), { stream: true });
+          } catch {
+            return j;
+          }
+        }
+        return lineStart;
+      }
+      lineStart = i + 1;
+    }
+  }
+  return 0;
+}
+
+/**
+ * Reads a CSV feed with a header row into typed rows. Column names match case-insensitively and
+ * in any order; a column named twice, or a required column missing, fails the file. Every cell
+ * is checked against its declared type; all problems of all rows are returned together.
+ */
+export function decodeCsvFeed<C extends FeedColumns>(
+  file: string,
+  bytes: Uint8Array,
+  columns: C,
+): { rows: DecodedRow<FeedRowOf<C>>[]; problems: Problem[] } {
+  const text = decodeUtf8(file, bytes);
+  let records: { record: string[]; info: { lines: number } }[];
+  try {
+    records = parse(text, {
+      bom: true,
+      info: true,
+      skip_empty_lines: true,
+      relax_column_count: false,
+      trim: true,
+    }) as unknown as { record: string[]; info: { lines: number } }[];
+  } catch (e) {
+    const err = e as Error & { lines?: number };
+    throw new BadInputError([
+      { file, line: err.lines ?? 1, field: null, reason: `not valid CSV: ${err.message}` },
+    ]);
+  }
+  const names = Object.keys(columns);
+  const expected = names.filter((c) => !columns[c]!.optional).join(',');
+  if (records.length === 0)
+    throw new BadInputError([
+      { file, line: 1, field: null, reason: `file is empty; expected a header ${expected}` },
+    ]);
+  const header = records[0]!.record.map((h) => h.toLowerCase());
+  const headerProblems: Problem[] = [];
+  header.forEach((h, i) => {
+    const first = header.indexOf(h);
+    if (first !== i)
+      headerProblems.push({
+        file,
+        line: 1,
+        field: h,
+        value: h,
+        reason: `column ${JSON.stringify(h)} is named twice (columns ${first + 1} and ${i + 1})`,
+      });
+  });
+  const missing = names.filter((c) => !columns[c]!.optional && !header.includes(c));
+  if (missing.length > 0)
+    headerProblems.push({
+      file,
+      line: 1,
+      field: missing[0]!,
+      reason: `header lacks column ${missing.join(', ')}; expected ${expected}`,
+    });
+  if (headerProblems.length > 0) throw new BadInputError(headerProblems);
+
+  const index = names.map((c) => header.indexOf(c));
+  const rows: DecodedRow<FeedRowOf<C>>[] = [];
+  const problems: Problem[] = [];
+  for (const { record, info } of records.slice(1)) {
+    const line = info.lines;
+    const row: Record<string, unknown> = {};
+    let ok = true;
+    names.forEach((name, i) => {
+      const raw = index[i]! >= 0 ? (record[index[i]!] ?? '') : '';
+      const parsed = columns[name]!.type.safeParse(raw);
+      if (parsed.success) row[name] = parsed.data;
+      else {
+        ok = false;
+        for (const issue of parsed.error.issues)
+          problems.push({ file, line, field: name, value: raw, reason: issue.message });
+      }
+    });
+    if (ok) rows.push({ line, row: row as FeedRowOf<C> });
+  }
+  return { rows, problems };
+}

@@ -1,0 +1,202 @@
+import { z } from 'zod';
+import { isIsoDate } from '../calendar/isoDate.js';
+import { NYSE_LAST_YEAR } from '../calendar/nyseCalendar.js';
+import { NYSE_FIRST_YEAR } from '../calendar/nyseHolidays.js';
+import { parsePriceUnits } from '../class-b/pricePerShare.js';
+import { parseShareUnits } from '../class-b/shareUnits.js';
+import { parseCents } from '../money/cents.js';
+import { parseRateMicroPct } from '../money/rate.js';
+
+/**
+ * The types a feed's columns may have, declared once (zod v4). Each takes the cell as read
+ * (a trimmed string) and yields the typed value, or an issue whose message is the reason shown
+ * to the user. Every value the store cannot hold is refused here, with the field named: dates
+ * outside the calendar, amounts past the column's precision, identifiers with control characters.
+ */
+
+type Issue = { code: 'custom'; message: string; input: string };
+const issue = (input: string, message: string): Issue => ({ code: 'custom', message, input });
+
+/** Characters no identifier or name may contain: control characters (tabs, newlines, NUL …). */
+const CONTROL_RE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+
+/** The longest identifier or name a feed may give (the store's text columns hold more). */
+export const MAX_NAME_LENGTH = 200;
+
+/** numeric(20,2): the largest amount of money the store holds is below 10^18 dollars. */
+const MAX_MONEY_CENTS = 10n ** 20n - 1n;
+/** numeric(20,4): shares and prices per share. */
+const MAX_SHARE_UNITS = 10n ** 20n - 1n;
+
+/** An ISO date inside the NYSE calendar plan12b knows (1990–2100). */
+export const isoDateField = () =>
+  z.string().transform((s, ctx) => {
+    if (!isIsoDate(s)) {
+      ctx.issues.push(issue(s, `${JSON.stringify(s)} is not a date (YYYY-MM-DD)`));
+      return z.NEVER;
+    }
+    const year = Number(s.slice(0, 4));
+    if (year < NYSE_FIRST_YEAR || year > NYSE_LAST_YEAR) {
+      ctx.issues.push(
+        issue(s, `${s} is outside the calendar plan12b keeps (${NYSE_FIRST_YEAR}–${NYSE_LAST_YEAR})`),
+      );
+      return z.NEVER;
+    }
+    return s;
+  });
+
+/** Dollars with at most two decimals → integer cents. */
+export const moneyField = (opts: { negative?: boolean } = {}) =>
+  z.string().transform((s, ctx) => {
+    let cents: bigint;
+    try {
+      cents = parseCents(s);
+    } catch (e) {
+      ctx.issues.push(issue(s, (e as { reason?: string }).reason ?? `${JSON.stringify(s)} is not an amount`));
+      return z.NEVER;
+    }
+    if (cents < 0n && !opts.negative) {
+      ctx.issues.push(issue(s, `negative amount ${s}`));
+      return z.NEVER;
+    }
+    if ((cents < 0n ? -cents : cents) > MAX_MONEY_CENTS) {
+      ctx.issues.push(issue(s, `${s} is too large to record (at most 18 digits before the decimal point)`));
+      return z.NEVER;
+    }
+    return cents;
+  });
+
+/** A number of shares with at most four decimals → 1/10,000ths of a share. */
+export const sharesField = (opts: { positive?: boolean } = {}) =>
+  z.string().transform((s, ctx) => {
+    let units: bigint;
+    try {
+      units = parseShareUnits(s);
+    } catch (e) {
+      ctx.issues.push(issue(s, (e as { reason?: string }).reason ?? `${JSON.stringify(s)} is not shares`));
+      return z.NEVER;
+    }
+    if (units > MAX_SHARE_UNITS) {
+      ctx.issues.push(issue(s, `${s} is too large to record`));
+      return z.NEVER;
+    }
+    if (opts.positive && units === 0n) {
+      ctx.issues.push(issue(s, 'must be more than 0 shares'));
+      return z.NEVER;
+    }
+    return units;
+  });
+
+/** A price per share with at most four decimals → 1/10,000ths of a dollar. */
+export const priceField = () =>
+  z.string().transform((s, ctx) => {
+    let units: bigint;
+    try {
+      units = parsePriceUnits(s);
+    } catch (e) {
+      ctx.issues.push(issue(s, (e as { reason?: string }).reason ?? `${JSON.stringify(s)} is not a price`));
+      return z.NEVER;
+    }
+    if (units > MAX_SHARE_UNITS) {
+      ctx.issues.push(issue(s, `${s} is too large to record`));
+      return z.NEVER;
+    }
+    return units;
+  });
+
+/**
+ * A rate or portion in percent, written as a number ("0.25", "50"); at most `maxPct` (100 by
+ * default) and six decimals → micro-percent. "25%" is refused: the column is already in percent.
+ */
+export const percentField = (opts: { maxPct?: number } = {}) =>
+  z.string().transform((s, ctx) => {
+    if (s.includes('%')) {
+      ctx.issues.push(
+        issue(s, `write the percentage as a number without "%" (e.g. ${s.replace(/%/g, '').trim() || '25'})`),
+      );
+      return z.NEVER;
+    }
+    let micro: bigint;
+    try {
+      micro = parseRateMicroPct(s);
+    } catch {
+      ctx.issues.push(
+        issue(s, `${JSON.stringify(s)} is not a percentage (a number such as 0.25, at most 6 decimals)`),
+      );
+      return z.NEVER;
+    }
+    const max = BigInt(opts.maxPct ?? 100) * 1_000_000n;
+    if (micro > max) {
+      ctx.issues.push(issue(s, `${s}% is more than ${opts.maxPct ?? 100}%`));
+      return z.NEVER;
+    }
+    return micro;
+  });
+
+/** One of the listed words, in any case → the word as listed. */
+export const enumField = <const W extends string>(words: readonly W[]) =>
+  z.string().transform((s, ctx) => {
+    const w = words.find((x) => x.toLowerCase() === s.toLowerCase());
+    if (w === undefined) {
+      ctx.issues.push(issue(s, `${JSON.stringify(s)} is not one of ${words.join(', ')}`));
+      return z.NEVER;
+    }
+    return w;
+  });
+
+const YES = new Set(['yes', 'y', 'true', '1']);
+const NO = new Set(['no', 'n', 'false', '0']);
+
+export const yesNoField = () =>
+  z.string().transform((s, ctx) => {
+    const w = s.toLowerCase();
+    if (YES.has(w)) return true;
+    if (NO.has(w)) return false;
+    ctx.issues.push(issue(s, `${JSON.stringify(s)} is not yes or no`));
+    return z.NEVER;
+  });
+
+/**
+ * An identifier or a name: not empty, printable (no control characters, no line breaks), at
+ * most {@link MAX_NAME_LENGTH} characters. Whitespace inside is kept as written.
+ */
+export const nameField = (what = 'value') =>
+  z.string().transform((s, ctx) => {
+    if (s === '') {
+      ctx.issues.push(issue(s, `empty; every row needs the ${what}`));
+      return z.NEVER;
+    }
+    if (CONTROL_RE.test(s)) {
+      ctx.issues.push(issue(s, `${JSON.stringify(s)} contains a control character or line break`));
+      return z.NEVER;
+    }
+    if (s.length > MAX_NAME_LENGTH) {
+      ctx.issues.push(issue(s, `longer than ${MAX_NAME_LENGTH} characters`));
+      return z.NEVER;
+    }
+    return s;
+  });
+
+/** Free text (a reason, an address): printable except for ordinary spaces, at most 2,000 characters. */
+export const textField = () =>
+  z.string().transform((s, ctx) => {
+    if (CONTROL_RE.test(s)) {
+      ctx.issues.push(issue(s, `${JSON.stringify(s)} contains a control character or line break`));
+      return z.NEVER;
+    }
+    if (s.length > 2000) {
+      ctx.issues.push(issue(s, 'longer than 2000 characters'));
+      return z.NEVER;
+    }
+    return s;
+  });
+
+/** An optional column or cell: an empty cell (or an absent column) is `null`. */
+export const optionalField = <T>(field: z.ZodType<T, string>) =>
+  z.string().transform((s, ctx): T | null => {
+    if (s === '') return null;
+    const r = field.safeParse(s);
+    if (r.success) return r.data;
+    for (const i of r.error.issues) ctx.issues.push(issue(s, i.message));
+    return z.NEVER;
+  });

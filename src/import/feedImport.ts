@@ -1,0 +1,169 @@
+import { basename } from 'node:path';
+import { sha256 } from '../audit/auditChain.js';
+import { faultPoint } from '../close/faultPoint.js';
+import { type Problem, ProblemsError } from '../errors.js';
+import { type DecodedRow, decodeCsvFeed, type FeedColumns, type FeedRowOf } from '../feeds/csvFeed.js';
+import { currentActor } from '../store/actor.js';
+import { appendAudit } from '../store/auditLog.js';
+import { type ClosedPeriods, loadClosedPeriods } from '../store/closedPeriodsRepository.js';
+import type { Database, Queryable } from '../store/database.js';
+import { recordFeedImport } from '../store/feedImport.js';
+import type { ClosedMonthRule, ImportPlan, PlannedChange } from './importPlan.js';
+
+/** Options every feed import takes; a feed may add its own. */
+export interface FeedOptions {
+  /** accept rows that change recorded values, recording each as a restatement */
+  readonly restate?: boolean;
+}
+
+export interface PlanContext<O extends FeedOptions> {
+  readonly file: string;
+  /**
+   * Some rows of the file failed to decode and are not among the rows given: the plan still
+   * reports its own problems with the other rows, but skips checks that need every row (gaps).
+   */
+  readonly incomplete: boolean;
+  readonly options: O;
+  readonly closed: ClosedPeriods;
+}
+
+export interface ApplyContext<O extends FeedOptions> extends PlanContext<O> {
+  /** the feed_import row the written rows carry */
+  readonly importId: number;
+  readonly actor: string;
+}
+
+export interface ResultContext<O extends FeedOptions> extends PlanContext<O> {
+  readonly rows: number;
+  /** false when the file changed nothing (and so left no trace) */
+  readonly written: boolean;
+}
+
+/**
+ * A feed, declared (SPEC §12; issue 9): its columns and their types, its rules across the rows of
+ * a file, and the pure plan that decides every change against what is recorded. The pipeline
+ * does the rest the same way for every feed.
+ */
+export interface FeedDefinition<
+  C extends FeedColumns,
+  S,
+  Ch extends PlannedChange,
+  R,
+  O extends FeedOptions = FeedOptions,
+> {
+  /** the feed's name; its audit action is `<name>.import` */
+  readonly name: string;
+  readonly columns: C;
+  readonly closedMonthRule: ClosedMonthRule;
+  /** rules across the rows of one file (duplicates, pairs): pure */
+  fileRules?(rows: readonly DecodedRow<FeedRowOf<C>>[], file: string): Problem[];
+  /** reads what is recorded that the rows touch, through the repositories */
+  load(tx: Queryable, rows: readonly DecodedRow<FeedRowOf<C>>[], ctx: PlanContext<O>): Promise<S>;
+  /** decides every change: pure */
+  plan(rows: readonly DecodedRow<FeedRowOf<C>>[], state: S, ctx: PlanContext<O>): ImportPlan<Ch>;
+  /** writes the changes through the repositories */
+  apply(tx: Queryable, plan: ImportPlan<Ch>, state: S, ctx: ApplyContext<O>): Promise<void>;
+  /** what the command reports */
+  result(plan: ImportPlan<Ch>, state: S, ctx: ResultContext<O>): R;
+  /** what the audit record says beyond the counts (optional) */
+  auditDetail?(plan: ImportPlan<Ch>): string;
+}
+
+export interface FeedInput {
+  readonly file: string;
+  readonly bytes: Uint8Array;
+}
+
+/** The changes of a plan that a closed month refuses, as problems (one place for every feed). */
+export function closedMonthProblems(
+  file: string,
+  changes: readonly PlannedChange[],
+  closed: ClosedPeriods,
+  rule: ClosedMonthRule,
+): Problem[] {
+  const problems: Problem[] = [];
+  for (const c of changes) {
+    if (c.datedOn === null) continue;
+    const month = closed.closedMonthOf(c.datedOn);
+    if (month === null) continue;
+    if (rule === 'restatements-adjust' && c.kind === 'restated') continue;
+    problems.push({
+      code: 'REFUSED',
+      file,
+      line: c.line,
+      field: 'date',
+      value: c.datedOn,
+      reason:
+        rule === 'restatements-adjust'
+          ? `${month} is closed; nothing can be added to it (a correction of a recorded value is imported with --restate and becomes a prior-period adjustment)`
+          : `${month} is closed; a change dated ${c.datedOn} would alter its sealed results (date it in an open month)`,
+    });
+  }
+  return problems;
+}
+
+/**
+ * The one door for every feed (SPEC §12): decode → check → plan → apply, in one transaction under
+ * the writer lock, writing one audit record with the actor. A bad file fails whole with every
+ * problem; an unchanged file changes nothing and leaves no trace.
+ */
+export async function runFeedImport<
+  C extends FeedColumns,
+  S,
+  Ch extends PlannedChange,
+  R,
+  O extends FeedOptions,
+>(db: Database, feed: FeedDefinition<C, S, Ch, R, O>, input: FeedInput, options: O): Promise<R> {
+  const { file, bytes } = input;
+  // Decode (pure): every cell against its type, then the rules across rows.
+  const decoded = decodeCsvFeed(file, bytes, feed.columns);
+  const decodeProblems = [...decoded.problems, ...(feed.fileRules?.(decoded.rows, file) ?? [])];
+
+  return db.withWriterLock(() =>
+    db.transaction(async (tx) => {
+      const closed = await loadClosedPeriods(tx);
+      // Checked against what is recorded even when some rows are bad, so that one run lists
+      // every problem of the file.
+      const ctx: PlanContext<O> = { file, options, closed, incomplete: decodeProblems.length > 0 };
+      const state = await feed.load(tx, decoded.rows, ctx);
+      const plan = feed.plan(decoded.rows, state, ctx);
+      const refused = [
+        ...decodeProblems,
+        ...plan.problems,
+        ...closedMonthProblems(file, plan.changes, closed, feed.closedMonthRule),
+      ];
+      if (refused.length > 0) throw new ProblemsError(sortProblems(refused));
+      const resultCtx = { ...ctx, rows: decoded.rows.length };
+      if (plan.changes.length === 0) return feed.result(plan, state, { ...resultCtx, written: false });
+
+      const actor = currentActor();
+      const restated = plan.changes.filter((c) => c.kind === 'restated').length;
+      const importId = await recordFeedImport(tx, {
+        feed: feed.name,
+        file,
+        bytes,
+        rows: decoded.rows.length,
+        inserted: plan.changes.length - restated,
+        restated,
+      });
+      await feed.apply(tx, plan, state, { ...ctx, importId, actor });
+      await faultPoint(`import:${feed.name}`);
+      await appendAudit(tx, {
+        action: restated > 0 ? `${feed.name}.restate` : `${feed.name}.import`,
+        subject: basename(file),
+        contentHash: sha256(bytes),
+        detail: [
+          `import ${importId}: ${plan.changes.length - restated} new, ${restated} restated, ${plan.unchanged} unchanged`,
+          feed.auditDetail?.(plan),
+        ]
+          .filter(Boolean)
+          .join('; '),
+      });
+      return feed.result(plan, state, { ...resultCtx, written: true });
+    }),
+  );
+}
+
+export function sortProblems(problems: readonly Problem[]): Problem[] {
+  return [...problems].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
+}

@@ -1,0 +1,29 @@
+import type { Problem } from '../errors.js';
+
+/**
+ * What an import would do, decided before anything is written (the pure "plan" step of the
+ * pipeline): each change is new or a restatement of a recorded value, and says the date it is
+ * dated on, so that closed months are enforced in one place for every feed.
+ */
+export interface PlannedChange {
+  /** the line of the input the change comes from */
+  readonly line: number;
+  /** the business date the change is dated on, or null for undated master data */
+  readonly datedOn: string | null;
+  readonly kind: 'new' | 'restated';
+}
+
+export interface ImportPlan<C extends PlannedChange> {
+  readonly changes: readonly C[];
+  readonly unchanged: number;
+  /** conflicts with recorded data (CONFLICT) and refusals by a plan rule (REFUSED) */
+  readonly problems: readonly Problem[];
+  readonly warnings: readonly string[];
+}
+
+/**
+ * How a feed's changes meet a closed month. `refuse`: every change dated in a closed month is
+ * refused. `restatements-adjust`: a new row is refused, but a restatement of a recorded value is
+ * accepted and becomes a prior-period adjustment of the next open month (SPEC §12).
+ */
+export type ClosedMonthRule = 'refuse' | 'restatements-adjust';

@@ -1,0 +1,66 @@
+import {
+  type CompiledQuery,
+  type DatabaseConnection,
+  type Dialect,
+  type Driver,
+  Kysely,
+  PostgresAdapter,
+  PostgresIntrospector,
+  PostgresQueryCompiler,
+  type QueryResult,
+} from 'kysely';
+import type { Queryable } from './database.js';
+import type { DB } from './tables.js';
+
+/**
+ * Kysely, the typed query builder, speaking through one of our connections (PGlite or a server,
+ * inside or outside a transaction): the same typed query runs on both stores. Transactions stay
+ * ours (Database.transaction), so a repository is always handed the connection it must use.
+ */
+class QueryableConnection implements DatabaseConnection {
+  constructor(private readonly q: Queryable) {}
+  async executeQuery<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
+    const rows = await this.q.query<R>(compiled.sql, compiled.parameters as unknown[]);
+    return { rows };
+  }
+  // biome-ignore lint/correctness/useYield: streaming is not offered on these connections
+  async *streamQuery<R>(): AsyncIterableIterator<QueryResult<R>> {
+    throw new Error('streaming queries are not supported; use a repository bulk path');
+  }
+}
+
+class QueryableDriver implements Driver {
+  constructor(private readonly q: Queryable) {}
+  async init(): Promise<void> {}
+  async acquireConnection(): Promise<DatabaseConnection> {
+    return new QueryableConnection(this.q);
+  }
+  async beginTransaction(): Promise<void> {
+    throw new Error('open transactions with Database.transaction, not Kysely');
+  }
+  async commitTransaction(): Promise<void> {}
+  async rollbackTransaction(): Promise<void> {}
+  async releaseConnection(): Promise<void> {}
+  async destroy(): Promise<void> {}
+}
+
+function dialectOn(q: Queryable): Dialect {
+  return {
+    createAdapter: () => new PostgresAdapter(),
+    createDriver: () => new QueryableDriver(q),
+    createIntrospector: (db) => new PostgresIntrospector(db),
+    createQueryCompiler: () => new PostgresQueryCompiler(),
+  };
+}
+
+const builders = new WeakMap<Queryable, Kysely<DB>>();
+
+/** The typed query builder on this connection (one per connection, made on first use). */
+export function typed(q: Queryable): Kysely<DB> {
+  let k = builders.get(q);
+  if (!k) {
+    k = new Kysely<DB>({ dialect: dialectOn(q) });
+    builders.set(q, k);
+  }
+  return k;
+}

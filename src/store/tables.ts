@@ -1,0 +1,305 @@
+/**
+ * The tables of the store, declared once: generated from the migrated schema by kysely-codegen
+ * (`npm run db:types`); do not edit by hand. Repositories type their queries with these.
+ */
+
+import type { ColumnType } from 'kysely';
+
+export type Generated<T> =
+  T extends ColumnType<infer S, infer I, infer U>
+    ? ColumnType<S, I | undefined, U>
+    : ColumnType<T, T | undefined, T>;
+
+export type Int8 = ColumnType<string, bigint | number | string, bigint | number | string>;
+
+export type Json = JsonValue;
+
+export type JsonArray = JsonValue[];
+
+export type JsonObject = {
+  [x: string]: JsonValue | undefined;
+};
+
+export type JsonPrimitive = boolean | number | string | null;
+
+export type JsonValue = JsonArray | JsonObject | JsonPrimitive;
+
+export type Numeric = ColumnType<string, number | string, number | string>;
+
+export type Timestamp = ColumnType<Date, Date | string, Date | string>;
+
+export interface AuditLog {
+  action: string;
+  actor: string;
+  at: string;
+  content_hash: string;
+  detail: string;
+  hash: string;
+  prev_hash: string;
+  seq: Int8;
+  subject: string;
+}
+
+export interface BoardRate {
+  class: string;
+  distribution_fee_pct: Numeric | null;
+  effective_date: string;
+  portfolio_name: string;
+  reason: string | null;
+  recorded_at: Generated<Timestamp>;
+  recorded_by: string;
+  service_fee_pct: Numeric | null;
+}
+
+export interface ClassBAccount {
+  account: string;
+  dealer_of_record: string | null;
+  import_id: number;
+  omnibus: boolean;
+}
+
+export interface ClassBDistributorTerm {
+  distributor: string;
+  end_date: string | null;
+  id: Generated<number>;
+  import_id: number;
+  portfolio_id: string | null;
+  portfolio_name: string | null;
+  rights_assigned_to: string | null;
+  start_date: string;
+}
+
+export interface ClassBRedemption {
+  account: string;
+  cdsc: Numeric;
+  cdsc_waived: Numeric;
+  date: string;
+  gross: Numeric;
+  net: Numeric;
+  portfolio_id: string;
+  price: Numeric;
+  redemption_fee: Numeric;
+  shares: Numeric;
+  txn_id: string;
+  waiver: string | null;
+}
+
+export interface ClassBRedemptionPiece {
+  base: Numeric;
+  cdsc: Numeric;
+  cdsc_waived: Numeric;
+  cost: Numeric;
+  doi: string;
+  issuing_portfolio_id: string;
+  kind: string;
+  lot_id: string;
+  piece: number;
+  rate_pct: Numeric;
+  shares: Numeric;
+  txn_id: string;
+}
+
+export interface ClassBTermsRule {
+  cdsc_schedule_pct: string | null;
+  conversion_years: number | null;
+  doi_from: string | null;
+  doi_to: string | null;
+  id: Generated<number>;
+  import_id: number;
+  portfolio_id: string | null;
+  portfolio_name: string | null;
+  redemption_fee_days: number | null;
+  redemption_fee_pct: Numeric | null;
+  rule: string;
+}
+
+export interface ClassBTransaction {
+  account: string;
+  class: string;
+  date: string;
+  exchange_id: string | null;
+  import_id: number;
+  portfolio_id: string;
+  portfolio_name: string;
+  price: Numeric | null;
+  seq: Generated<Int8>;
+  shares: Numeric;
+  txn_id: string;
+  type: string;
+  waiver: string | null;
+}
+
+export interface ClosedMonth {
+  closed_at: Generated<Timestamp>;
+  closed_by: string;
+  month: string;
+  results_hash: string | null;
+}
+
+export interface CloseResult {
+  content: Json;
+  content_hash: string;
+  month: string;
+  part: string;
+}
+
+export interface ExhibitDocument {
+  byte_length: number;
+  effective_date: string;
+  file_name: string;
+  id: string;
+  imported_at: Generated<Timestamp>;
+  imported_by: string;
+  kind: string;
+  parsed: Json;
+  title: string;
+}
+
+export interface FeedImport {
+  content_hash: string;
+  feed: string;
+  file_name: string;
+  id: Generated<number>;
+  imported_at: Generated<Timestamp>;
+  imported_by: string;
+  inserted: number;
+  restated: number;
+  rows: number;
+}
+
+export interface NetAssets {
+  class: string;
+  date: string;
+  import_id: number;
+  net_assets: Numeric;
+  portfolio_id: string;
+  portfolio_name: string;
+}
+
+export interface NetAssetsRestatement {
+  adjusted_in: string | null;
+  class: string;
+  closed_month: string | null;
+  date: string;
+  id: Generated<number>;
+  import_id: number;
+  new_net_assets: Numeric;
+  old_net_assets: Numeric;
+  portfolio_id: string;
+  restated_at: Generated<Timestamp>;
+  restated_by: string;
+}
+
+export interface OmnibusMonth {
+  account: string;
+  free_shares_issued: Numeric;
+  free_shares_outstanding: Numeric;
+  free_shares_redeemed: Numeric;
+  import_id: number;
+  month: string;
+  portfolio_id: string;
+  portfolio_name: string;
+}
+
+export interface PortfolioName {
+  name: string;
+  name_key: string;
+  portfolio_id: string;
+}
+
+export interface ProviderAssets {
+  class: string;
+  date: string;
+  import_id: number;
+  net_assets: Numeric;
+  portfolio_id: string;
+  portfolio_name: string;
+  provider_id: string;
+}
+
+export interface ProviderAssetsRestatement {
+  adjusted_in: string | null;
+  class: string;
+  closed_month: string | null;
+  date: string;
+  id: Generated<number>;
+  import_id: number;
+  new_net_assets: Numeric;
+  old_net_assets: Numeric;
+  portfolio_id: string;
+  provider_id: string;
+  restated_at: Generated<Timestamp>;
+  restated_by: string;
+}
+
+export interface SchemaMigration {
+  applied_at: Generated<Timestamp>;
+  name: string;
+  version: number;
+}
+
+export interface ServiceAgreementEvent {
+  assigned_to: string | null;
+  cause: string | null;
+  effective_date: string;
+  event: string;
+  id: Generated<number>;
+  notice_date: string | null;
+  provider_id: string;
+  recorded_at: Generated<Timestamp>;
+  recorded_by: string;
+  source: string;
+}
+
+export interface ServiceProvider {
+  agreement_date: string;
+  id: string;
+  import_id: number;
+  kind: string;
+  name: string;
+  own_rate_pct: Numeric | null;
+  recorded_at: Generated<Timestamp>;
+  recorded_by: string;
+}
+
+export interface Transfer {
+  address: string;
+  assignee: string;
+  cdsc_portion_pct: Numeric | null;
+  depository_agent: string | null;
+  doi_from: string | null;
+  doi_to: string | null;
+  effective_date: string;
+  id: string;
+  notice_received_date: string | null;
+  payment: string;
+  portfolio_name: string | null;
+  recorded_at: Generated<Timestamp>;
+  recorded_by: string;
+  twelve_b1_portion_pct: Numeric | null;
+}
+
+export interface DB {
+  audit_log: AuditLog;
+  board_rate: BoardRate;
+  class_b_account: ClassBAccount;
+  class_b_distributor_term: ClassBDistributorTerm;
+  class_b_redemption: ClassBRedemption;
+  class_b_redemption_piece: ClassBRedemptionPiece;
+  class_b_terms_rule: ClassBTermsRule;
+  class_b_transaction: ClassBTransaction;
+  close_result: CloseResult;
+  closed_month: ClosedMonth;
+  exhibit_document: ExhibitDocument;
+  feed_import: FeedImport;
+  net_assets: NetAssets;
+  net_assets_restatement: NetAssetsRestatement;
+  omnibus_month: OmnibusMonth;
+  portfolio_name: PortfolioName;
+  provider_assets: ProviderAssets;
+  provider_assets_restatement: ProviderAssetsRestatement;
+  schema_migration: SchemaMigration;
+  service_agreement_event: ServiceAgreementEvent;
+  service_provider: ServiceProvider;
+  transfer: Transfer;
+}

@@ -1,0 +1,110 @@
+import { closeSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
+import { Plan12bError } from '../errors.js';
+
+/**
+ * One writer at a time (SPEC §12). The embedded store (PGlite) is one process's database: a
+ * second process opening the same data folder would corrupt it, so the folder is locked for
+ * the whole life of the process that opened it, by a lock file beside it holding that process's
+ * id. A second process waits a bounded time, then refuses with the holder's id. A lock left by a
+ * process that no longer exists is taken over.
+ */
+
+/** How long a command waits for another one to finish: $PLAN12B_LOCK_WAIT_SECONDS, else 30 s. */
+export function lockWaitMs(): number {
+  const v = Number(process.env.PLAN12B_LOCK_WAIT_SECONDS);
+  return (Number.isFinite(v) && v >= 0 ? v : 30) * 1000;
+}
+
+const POLL_MS = 50;
+
+function processAlive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function readHolder(lockPath: string): { pid: number; what: string; raw: string } | undefined {
+  try {
+    const raw = readFileSync(lockPath, 'utf8');
+    const [pid, ...what] = raw.split('\n');
+    return { pid: Number(pid), what: what.join(' ').trim(), raw };
+  } catch {
+    return undefined;
+  }
+}
+
+export function inUseError(target: string, holder: { pid: number; what: string } | undefined): Plan12bError {
+  return new Plan12bError(
+    'DATABASE',
+    `the database ${target} is in use by process ${holder?.pid ?? '?'}${holder?.what ? ` (${holder.what})` : ''}`,
+    'wait for that command to finish and run this one again (PLAN12B_LOCK_WAIT_SECONDS sets how long plan12b waits)',
+  );
+}
+
+/** Takes the lock file, waiting up to `waitMs`; returns the function that releases it. */
+export async function lockDataFolder(
+  target: string,
+  lockPath: string,
+  what: string,
+  waitMs = lockWaitMs(),
+): Promise<() => void> {
+  const deadline = Date.now() + waitMs;
+  for (;;) {
+    try {
+      const fd = openSync(lockPath, 'wx');
+      writeSync(fd, `${process.pid}\n${what}\n`);
+      closeSync(fd);
+      let released = false;
+      const release = () => {
+        if (released) return;
+        released = true;
+        process.off('exit', release);
+        const h = readHolder(lockPath);
+        if (h?.pid === process.pid) {
+          try {
+            unlinkSync(lockPath);
+          } catch {}
+        }
+      };
+      process.on('exit', release);
+      return release;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    }
+    const holder = readHolder(lockPath);
+    if (holder && !processAlive(holder.pid)) {
+      // A stale lock: remove it only if it is still the one we read (another process may have
+      // taken it over in between), then try again at once.
+      if (readHolder(lockPath)?.raw === holder.raw) {
+        try {
+          unlinkSync(lockPath);
+        } catch {}
+      }
+      continue;
+    }
+    if (Date.now() >= deadline) throw inUseError(target, holder);
+    await new Promise((r) => setTimeout(r, POLL_MS));
+  }
+}
+
+/** Serialises writers inside one process (the API server runs several requests at once). */
+export class Mutex {
+  private tail: Promise<void> = Promise.resolve();
+  async run<T>(fn: () => Promise<T>): Promise<T> {
+    const prev = this.tail;
+    let done!: () => void;
+    this.tail = new Promise((r) => {
+      done = r;
+    });
+    await prev;
+    try {
+      return await fn();
+    } finally {
+      done();
+    }
+  }
+}
