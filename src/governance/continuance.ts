@@ -1,0 +1,75 @@
+import { addDays, isLeapYear } from '../calendar/isoDate.js';
+
+/**
+ * Annual continuance (Plan §7: "shall continue in effect until June 30, 2003 and thereafter …
+ * so long as such continuance is specifically approved, at least annually"; Agreement FOURTEENTH:
+ * "until June 30, 2004, and from year to year thereafter, provided that such continuance is
+ * specifically approved … at least annually"). Each deadline must be met by a continuance
+ * approval on or before it; a deadline missed ends the instrument the day after it.
+ *
+ * How the next deadline follows from a met one is not settled by the documents (DOMAIN §9 says
+ * only "alert if > 1 year"), so it is a setting:
+ * - `year-by-year` (the default, the Agreement's "from year to year"): the next deadline is the
+ *   same day a year later (June 30, 2004 → June 30, 2005), whenever in the year the approval came;
+ * - `twelve-months-after-approval`: the next deadline is one year after the approval that met the
+ *   previous one (an approval on 2004-03-15 carries the instrument to 2005-03-15).
+ */
+export type ContinuanceBasis = 'year-by-year' | 'twelve-months-after-approval';
+export const DEFAULT_CONTINUANCE_BASIS: ContinuanceBasis = 'year-by-year';
+
+export interface ContinuancePeriod {
+  readonly deadline: string;
+  /** the approval that met the deadline, or null (a lapse, or not yet due) */
+  readonly metBy: string | null;
+}
+
+export interface ContinuanceStatus {
+  readonly status: 'in force' | 'lapsed';
+  readonly periods: readonly ContinuancePeriod[];
+  /** the next deadline after `asOf` while in force, else null */
+  readonly nextDeadline: string | null;
+  /** the first day the instrument is no longer in force (the day after a missed deadline) */
+  readonly endsOn: string | null;
+}
+
+/** The same day one year later; February 29 → February 28. */
+export function oneYearAfter(iso: string): string {
+  const y = Number(iso.slice(0, 4)) + 1;
+  const md = iso.slice(5);
+  if (md === '02-29' && !isLeapYear(y)) return `${y}-02-28`;
+  return `${y}-${md}`;
+}
+
+/**
+ * The continuance record of one instrument as of a date, from its first deadline and the dates of
+ * its continuance approvals (each an approval that met the board's requirements).
+ * @example
+ * continuanceAsOf('2003-06-30', ['2003-06-12', '2004-06-10'], '2005-08-01').endsOn === '2005-07-01'
+ */
+export function continuanceAsOf(
+  firstDeadline: string,
+  approvalDates: readonly string[],
+  asOf: string,
+  basis: ContinuanceBasis = DEFAULT_CONTINUANCE_BASIS,
+): ContinuanceStatus {
+  const approvals = [...approvalDates].sort();
+  const periods: ContinuancePeriod[] = [];
+  let deadline = firstDeadline;
+  // A deadline is met by an approval after the previous deadline (year by year) or after the
+  // approval that met it (twelve months), and on or before it: each approval meets one deadline.
+  let windowStart = '';
+  // Bounded: one period per year between the first deadline and asOf.
+  for (let guard = 0; guard < 400; guard++) {
+    const met = approvals.findLast((a) => a > windowStart && a <= deadline) ?? null;
+    if (deadline >= asOf) {
+      // not yet due: an approval already given for it is shown
+      periods.push({ deadline, metBy: met !== null && met <= asOf ? met : null });
+      return { status: 'in force', periods, nextDeadline: deadline, endsOn: null };
+    }
+    periods.push({ deadline, metBy: met });
+    if (met === null) return { status: 'lapsed', periods, nextDeadline: null, endsOn: addDays(deadline, 1) };
+    windowStart = basis === 'year-by-year' ? deadline : met;
+    deadline = basis === 'year-by-year' ? oneYearAfter(deadline) : oneYearAfter(met);
+  }
+  throw new RangeError(`continuance of ${firstDeadline} runs past ${asOf} by more than 400 years`);
+}
