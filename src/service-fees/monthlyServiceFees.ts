@@ -213,6 +213,7 @@ export function computeMonthlyServiceFees(input: ServiceFeesMonthInput): Service
     }
     let classProviderFees = 0n;
     let paidProviders = 0;
+    let providerDays = 0;
     c.holdings.forEach((h, k) => {
       const a = agreements.get(h.providerId)!;
       const own = a.ownRateMicroPct;
@@ -248,6 +249,7 @@ export function computeMonthlyServiceFees(input: ServiceFeesMonthInput): Service
       }
       if (byRate.length === 0) return;
       paidProviders += 1;
+      for (const r of byRate) providerDays += r.days;
       byRate.sort((x, y) => x.rate - y.rate);
       for (const r of byRate) {
         if (!Number.isSafeInteger(r.assetsSum) || !Number.isSafeInteger(r.amount))
@@ -274,6 +276,7 @@ export function computeMonthlyServiceFees(input: ServiceFeesMonthInput): Service
         input.month,
         c.serviceFeeCents,
         classProviderFees,
+        providerDays,
       );
       splits.push({
         kind: 'classServiceFeeSplit',
