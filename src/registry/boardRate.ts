@@ -66,3 +66,33 @@ export function exceedsCaps(
     return 'aggregate fee above the maximum';
   return null;
 }
+
+/**
+ * The Board-set rates in force on a day: each component from the latest Board rate, on or before
+ * the day, that set it. Setting one fee never drops the other fee's earlier Board rate.
+ */
+export function boardRatesInForce(
+  boardRates: readonly BoardRate[],
+  day: string,
+): { distributionFeePct: string | null; serviceFeePct: string | null; latest: BoardRate } | null {
+  const upTo = boardRates.filter((b) => b.effectiveDate <= day);
+  if (upTo.length === 0) return null;
+  return {
+    distributionFeePct: upTo.filter((b) => b.distributionFeePct !== null).at(-1)?.distributionFeePct ?? null,
+    serviceFeePct: upTo.filter((b) => b.serviceFeePct !== null).at(-1)?.serviceFeePct ?? null,
+    latest: upTo.at(-1)!,
+  };
+}
+
+/** A rate pair against the caps, a component not known counting as 0 (FINRA caps always apply). */
+export function exceedsCapsOrFinra(
+  caps: RateCaps,
+  distributionFeePct: string | null,
+  serviceFeePct: string | null,
+): string | null {
+  return exceedsCaps(
+    caps,
+    distributionFeePct === null ? 0n : parseRateMicroPct(distributionFeePct),
+    serviceFeePct === null ? 0n : parseRateMicroPct(serviceFeePct),
+  );
+}

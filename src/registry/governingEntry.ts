@@ -1,7 +1,7 @@
 import { addDays } from '../calendar/isoDate.js';
 import type { AssetBasedSalesChargeBound, ScheduleEntry } from '../edgar/exhibitDocument.js';
 import { formatRatePct, parseRateMicroPct } from '../money/rate.js';
-import { type BoardRate, capsOf, exceedsCaps } from './boardRate.js';
+import { type BoardRate, boardRatesInForce, capsOf, exceedsCapsOrFinra } from './boardRate.js';
 import type { PortfolioIdentities } from './portfolioIdentity.js';
 import type { Instrument, ScheduleVersion } from './scheduleVersions.js';
 
@@ -157,14 +157,12 @@ export function governingEntriesOf(
     let serviceFeePct = rates.serviceFeePct;
     let rateSource: GoverningEntry['rateSource'] = 'schedule';
     let boardRateReason: string | null = null;
-    const board = boardRates.filter((b) => b.effectiveDate <= day).at(-1);
-    if (board) {
-      const d = board.distributionFeePct ?? distributionFeePct;
-      const s = board.serviceFeePct ?? serviceFeePct;
-      const why =
-        d !== null && s !== null
-          ? exceedsCaps(capsOf(rates), parseRateMicroPct(d), parseRateMicroPct(s))
-          : null;
+    const boardInForce = boardRatesInForce(boardRates, day);
+    if (boardInForce) {
+      const board = boardInForce.latest;
+      const d = boardInForce.distributionFeePct ?? distributionFeePct;
+      const s = boardInForce.serviceFeePct ?? serviceFeePct;
+      const why = exceedsCapsOrFinra(capsOf(rates), d, s);
       if (why) {
         warnings.push(
           `board-set rate of ${board.effectiveDate} for ${portfolioId} class ${shareClass} is above the caps of ${governing.version.scheduleName} effective ${governing.version.effectiveDate} (${why}); the schedule's rates apply from ${day}`,

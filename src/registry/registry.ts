@@ -1,6 +1,5 @@
 import { addDays } from '../calendar/isoDate.js';
-import { parseRateMicroPct } from '../money/rate.js';
-import { type BoardRate, capsOf, exceedsCaps } from './boardRate.js';
+import { type BoardRate, capsOf, exceedsCapsOrFinra } from './boardRate.js';
 import { collectCandidates, type GoverningEntry, governingEntriesOf } from './governingEntry.js';
 import { buildPortfolioIdentities, type NameChange, type PortfolioIdentities } from './portfolioIdentity.js';
 import { buildInstruments, type Instrument } from './scheduleVersions.js';
@@ -239,10 +238,10 @@ export function buildRegistry(
       const g = registry.governingOn(pid, rate.class, rate.effectiveDate);
       if (!g)
         return `${rate.portfolio} class ${rate.class} is not covered by any instrument on ${rate.effectiveDate}`;
-      const d = rate.distributionFeePct ?? g.schedule.assetBasedSalesChargePct;
-      const s = rate.serviceFeePct ?? g.schedule.serviceFeePct;
-      if (d === null || s === null) return null;
-      const why = exceedsCaps(capsOf(g.schedule), parseRateMicroPct(d), parseRateMicroPct(s));
+      // FINRA Rule 2341's 0.75% / 0.25% apply always, even under a plain list without rates.
+      const d = rate.distributionFeePct ?? g.distributionFeePct;
+      const s = rate.serviceFeePct ?? g.serviceFeePct;
+      const why = exceedsCapsOrFinra(capsOf(g.schedule), d, s);
       return why === null
         ? null
         : `${why} of ${g.scheduleName} of ${g.instrumentTitle} (${g.fileName}): ABSC ${g.schedule.assetBasedSalesChargePct ?? '—'}% ${g.schedule.assetBasedSalesChargeBound ?? ''}, service ${g.schedule.serviceFeePct ?? '—'}%, aggregate ${g.schedule.aggregateFeePct ?? '—'}%`;
