@@ -117,12 +117,16 @@ export async function schemaVersion(db: Database): Promise<number> {
   return rows[0]?.v ?? 0;
 }
 
-/** Applies the missing migrations; returns the versions applied. */
+/** Applies the missing migrations (every version not yet applied, in order); returns them. */
 export async function migrate(db: Database): Promise<number[]> {
-  const current = await schemaVersion(db);
+  await schemaVersion(db);
+  const done = new Set(
+    (await db.query<{ version: number }>('SELECT version FROM schema_migration')).map((r) => Number(r.version)),
+  );
+  if (MIGRATIONS.every((m) => done.has(m.version))) return [];
   const applied: number[] = [];
   for (const m of [...MIGRATIONS].sort((a, b) => a.version - b.version)) {
-    if (m.version <= current) continue;
+    if (done.has(m.version)) continue;
     await db.transaction(async (tx) => {
       await tx.exec(m.sql);
       await tx.query('INSERT INTO schema_migration (version, name) VALUES ($1, $2)', [m.version, m.name]);
