@@ -1,5 +1,6 @@
 import { basename } from 'node:path';
 import { sha256 } from '../audit/auditChain.js';
+import { monthOf } from '../calendar/isoDate.js';
 import { faultPoint } from '../close/faultPoint.js';
 import { type Problem, ProblemsError } from '../errors.js';
 import { type DecodedRow, decodeCsvFeed, type FeedColumns, type FeedRowOf } from '../feeds/csvFeed.js';
@@ -84,7 +85,10 @@ export function closedMonthProblems(
   const problems: Problem[] = [];
   for (const c of changes) {
     if (c.datedOn === null) continue;
-    const month = closed.closedMonthOf(c.datedOn);
+    const month =
+      rule === 'refuse-through-latest' && closed.latest !== null && monthOf(c.datedOn) <= closed.latest
+        ? closed.latest
+        : closed.closedMonthOf(c.datedOn);
     if (month === null) continue;
     if (rule === 'restatements-adjust' && c.kind === 'restated') continue;
     problems.push({
