@@ -32,7 +32,7 @@ function worstOn(transfers: readonly Transfer[], portion: OverAssignment['portio
   const inForce = transfers.filter((t) => pctOf(t, portion) !== null && inForceOn(t, date));
   let worst = { total: 0n, doi: null as string | null, ids: [] as string[] };
   // A sum only rises where a DOI range begins, so those DOIs (and "any DOI") are the ones to try.
-  for (const doi of [null, ...new Set(inForce.flatMap((t) => (t.doiFrom === null ? [] : [t.doiFrom])))]) {
+  for (const doi of [null, ...new Set(inForce.flatMap((t) => t.doiFrom ?? []).sort())]) {
     const holding = inForce.filter((t) => (doi === null ? t.doiFrom === null : doiInRange(t, doi)));
     const total = holding.reduce((s, t) => s + parseRateMicroPct(pctOf(t, portion)!), 0n);
     if (total > worst.total) worst = { total, doi, ids: holding.map((t) => t.id) };
