@@ -122,7 +122,7 @@ export const transfersFeed: Definition = {
       const p = r.portfolio_name;
       if (p !== null && !registry.identities.resolve(p))
         bad('portfolio', `unknown portfolio ${p}; or write "all"`);
-      const ended = r.ends === null ? null : (recorded.get(r.ends) ?? inFile.get(r.ends));
+      const ended = r.ends === null || r.ends === r.id ? null : (recorded.get(r.ends) ?? inFile.get(r.ends));
       const other = r.ends === null ? undefined : endedBy.get(r.ends);
       if (ended === undefined || (ended !== null && repo.isEndOnly(ended)))
         bad('ends', `no Transfer ${r.ends} to end`);
