@@ -57,13 +57,13 @@ function recordOf({ row }: Row): repo.TransferRecord {
   };
 }
 
-/** The same terms; a notice recorded later with `transfers notice` is no difference. */
+/** The same terms; a row without the notice that `transfers notice` recorded later is no difference. */
 function sameTerms(a: repo.TransferRecord, b: repo.TransferRecord, registry: Registry): boolean {
   const pid = (n: string | null) => (n === null ? null : (registry.identities.resolve(n) ?? n));
   return (Object.keys(a) as (keyof repo.TransferRecord)[]).every((k) =>
     k === 'portfolio_name'
       ? pid(a[k]) === pid(b[k])
-      : a[k] === b[k] || (k === 'notice_received_date' && !b[k]),
+      : a[k] === b[k] || (k === 'notice_received_date' && a[k] === null),
   );
 }
 
@@ -155,8 +155,10 @@ function overAssignedProblems(
   const lineOf = new Map(changes.map((c) => [c.record.id, c.line]));
   const all = repo.transfersOf([...recorded.values(), ...records(changes)], registry);
   return overAssignments(all).flatMap((o) => {
-    const line = o.transferIds.map((id) => lineOf.get(id)).find((l) => l !== undefined);
-    if (line === undefined) return []; // all recorded before this rule: not this file's doing
+    // On the line of the file's last Transfer among them; none: all recorded before this rule.
+    const lines = o.transferIds.flatMap((id) => lineOf.get(id) ?? []);
+    if (lines.length === 0) return [];
+    const line = Math.max(...lines);
     const field = o.portion === 'twelveB1' ? 'twelve_b1_portion_pct' : 'cdsc_portion_pct';
     const name = o.portfolioId === null ? null : registry.identities.nameOn(o.portfolioId, o.from);
     const reason = describeOverAssignment(o, name);

@@ -54,6 +54,8 @@ describe.each(dialects)('the notice of Transfer on %s', (dialect) => {
     expect(await recordTransferNotice(db, 'T1', '2004-01-05')).toEqual({ recorded: false });
     await expect(recordTransferNotice(db, 'T1', '2004-02-01')).rejects.toMatchObject({ exitCode: 67 });
     await expect(recordTransferNotice(db, 'T9', '2004-02-01')).rejects.toMatchObject({ exitCode: 66 });
+    // The Transfers file again, without the notice recorded since: unchanged.
+    expect(await importTransfers(db, 'transfers.csv', TRANSFERS)).toEqual({ inserted: 0, unchanged: 1 });
     expect(await loadAuditLog(db)).toEqual(after);
   });
 });

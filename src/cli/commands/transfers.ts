@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { importTransfers, recordTransferNotice } from '../../feeds/transfersFeed.js';
-import { loadTransferRows } from '../../store/transfersRepository.js';
+import { isEndOnly, loadTransferRows } from '../../store/transfersRepository.js';
 import { type CliContext, printJson, withDatabase } from '../context.js';
 import { requireDate } from '../options.js';
 import { readInputFile } from '../readInput.js';
@@ -73,8 +73,8 @@ export function registerTransfersCommands(program: Command, getContext: () => Cl
           r.cdsc_portion_pct ?? '—',
           r.doi_from || r.doi_to ? `${r.doi_from ?? '…'} – ${r.doi_to ?? '…'}` : 'all',
           r.effective_date,
-          r.notice_received_date ?? 'not received',
-          r.payment === 'depository' ? `depository: ${r.depository_agent}` : 'direct',
+          isEndOnly(r) ? '' : (r.notice_received_date ?? 'not received'),
+          isEndOnly(r) ? '' : r.payment === 'depository' ? `depository: ${r.depository_agent}` : 'direct',
           r.ends ?? '',
         ]),
       );
