@@ -25,7 +25,6 @@ export const OMNIBUS_FEED_COLUMNS = {
   free_shares_redeemed: { type: sharesField() },
   free_shares_outstanding: { type: sharesField() },
 } as const;
-export const OMNIBUS_COLUMNS = Object.keys(OMNIBUS_FEED_COLUMNS);
 
 type Change = PlannedChange & repo.OmnibusMonthRow & { readonly portfolioName: string };
 type State = {

@@ -33,7 +33,6 @@ export const TRANSFER_FEED_COLUMNS = {
   depository_agent: optional(nameField('depository agent')),
   ends: { ...optional(nameField('Transfer id')), optional: true },
 } as const;
-export const TRANSFER_COLUMNS = Object.keys(TRANSFER_FEED_COLUMNS);
 
 type Row = DecodedRow<FeedRowOf<typeof TRANSFER_FEED_COLUMNS>>;
 type Change = PlannedChange & { readonly record: repo.TransferRecord };
@@ -78,6 +77,7 @@ function fileRules(rows: readonly Row[], file: string): Problem[] {
     firstLine.set(r.id, first ?? line);
     if (r.ends === r.id) bad('ends', 'a record cannot end itself; name the earlier Transfer it ends');
     if (r.ends !== null && r.twelve_b1_portion_pct === null && r.cdsc_portion_pct === null) continue;
+    // The domain names each term as the Transfer does (doiTo); the file's column is doi_to.
     for (const p of transferTermProblems(repo.transferTermsOf(recordOf({ line, row: r }), null)))
       bad(
         p.term.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`),
@@ -121,15 +121,20 @@ export const transfersFeed: Definition = {
       }
       const p = r.portfolio_name;
       if (p !== null && !registry.identities.resolve(p))
-        bad('portfolio', `unknown portfolio ${p}; or write "all"`);
-      const ended = r.ends === null || r.ends === r.id ? null : (recorded.get(r.ends) ?? inFile.get(r.ends));
-      const other = r.ends === null ? undefined : endedBy.get(r.ends);
-      if (ended === undefined || (ended !== null && repo.isEndOnly(ended)))
-        bad('ends', `no Transfer ${r.ends} to end`);
-      else if (other !== undefined) bad('ends', `${r.ends} is already ended by ${other.id}`, 'CONFLICT');
-      else if (ended !== null && r.effective_date <= ended.effective_date)
-        bad('effective_date', `${r.ends} takes effect on ${ended.effective_date}; end it after that`);
-      if (r.ends !== null) endedBy.set(r.ends, r);
+        bad('portfolio', `unknown portfolio ${JSON.stringify(p)}: give a name it ever had, or all`);
+      if (r.ends !== null && r.ends !== r.id) {
+        const [ended, other] = [recorded.get(r.ends) ?? inFile.get(r.ends), endedBy.get(r.ends)];
+        if (ended === undefined || repo.isEndOnly(ended)) bad('ends', `no Transfer ${r.ends} to end`);
+        else if (other !== undefined)
+          bad(
+            'ends',
+            `${r.ends} is already ended by ${other.id}`,
+            recorded.has(other.id) ? 'CONFLICT' : undefined,
+          );
+        else if (r.effective_date <= ended.effective_date)
+          bad('effective_date', `${r.ends} takes effect on ${ended.effective_date}; end it after that`);
+        endedBy.set(r.ends, r);
+      }
       changes.push({ line: row.line, datedOn: r.effective_date, kind: 'new', record: r });
     }
     if (problems.length === 0 && !ctx.incomplete)
