@@ -50,6 +50,8 @@ export const omnibusFeed: FeedDefinition<typeof OMNIBUS_FEED_COLUMNS, State, Cha
   name: 'omnibus',
   columns: OMNIBUS_FEED_COLUMNS,
   closedMonthRule: 'refuse-through-latest',
+  conflictHint:
+    'nothing was written; a recorded month is never edited: check the figures with the sub-transfer agent and fix the file',
 
   load: async (tx, rows) => ({
     registry: await loadRegistry(tx),

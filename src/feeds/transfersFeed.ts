@@ -97,6 +97,8 @@ export const transfersFeed: Definition = {
   name: 'transfers',
   columns: TRANSFER_FEED_COLUMNS,
   closedMonthRule: 'refuse-through-latest',
+  conflictHint:
+    'nothing was written; a recorded Transfer is never edited: end it with a later record (column ends)',
   fileRules,
 
   load: async (tx) => ({
