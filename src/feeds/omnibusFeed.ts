@@ -77,9 +77,16 @@ export const omnibusFeed: FeedDefinition<typeof OMNIBUS_FEED_COLUMNS, State, Cha
       if (portfolioId === undefined) bad('portfolio', `unknown portfolio ${JSON.stringify(r.portfolio)}`);
       if (portfolioId === undefined || !isOmnibus) continue;
       const row: Change = {
-        ...{ line, datedOn: monthStart(r.month), kind: 'new', month: r.month, account: r.account },
-        ...{ portfolioId, portfolioName: r.portfolio, freeSharesIssued: r.free_shares_issued },
-        ...{ freeSharesRedeemed: r.free_shares_redeemed, freeSharesOutstanding: r.free_shares_outstanding },
+        line,
+        datedOn: monthStart(r.month),
+        kind: 'new',
+        month: r.month,
+        account: r.account,
+        portfolioId,
+        portfolioName: r.portfolio,
+        freeSharesIssued: r.free_shares_issued,
+        freeSharesRedeemed: r.free_shares_redeemed,
+        freeSharesOutstanding: r.free_shares_outstanding,
       };
       const key = repo.omnibusKey(row);
       const [first, old] = [firstLine.get(key), recorded.get(key)];
