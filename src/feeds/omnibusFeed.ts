@@ -1,193 +1,117 @@
-import { createHash } from 'node:crypto';
-import { basename } from 'node:path';
-import { isMonth } from '../calendar/isoDate.js';
-import { formatShareUnits, parseShareUnits } from '../class-b/shareUnits.js';
-import { BadInputError, type RowProblem } from '../errors.js';
-import { appendAudit } from '../store/auditLog.js';
-import type { Database, Queryable } from '../store/database.js';
-import { recordFeedImport } from '../store/feedImport.js';
+import { z } from 'zod';
+import { isMonth, monthStart } from '../calendar/isoDate.js';
+import { formatShareUnits } from '../class-b/shareUnits.js';
+import type { Problem } from '../errors.js';
+import { type FeedDefinition, runFeedImport } from '../import/feedImport.js';
+import type { PlannedChange } from '../import/importPlan.js';
+import type { Registry } from '../registry/registry.js';
+import type { Database } from '../store/database.js';
+import * as repo from '../store/omnibusRepository.js';
 import { loadRegistry } from '../store/registryStore.js';
-import { readCsvFeed } from './csvRows.js';
+import { isoDateField, nameField, sharesField } from './feedFields.js';
 
-export const OMNIBUS_COLUMNS = [
-  'month',
-  'account',
-  'portfolio',
-  'free_shares_issued',
-  'free_shares_redeemed',
-  'free_shares_outstanding',
-] as const;
+/** A month, YYYY-MM, inside the calendar plan12b keeps. */
+const monthField = () =>
+  z.string().refine((s) => isMonth(s) && isoDateField().safeParse(monthStart(s)).success, {
+    error: (i) => `${JSON.stringify(i.input)} is not a month (YYYY-MM, 1990–2100)`,
+  });
 
-export interface OmnibusMonthRow {
-  readonly month: string;
-  readonly account: string;
-  readonly portfolioId: string;
-  readonly freeSharesIssued: bigint;
-  readonly freeSharesRedeemed: bigint;
-  readonly freeSharesOutstanding: bigint;
-}
+/** Exhibit A 2(c): the sub-transfer agent's figures per Omnibus Account, portfolio and month. */
+export const OMNIBUS_FEED_COLUMNS = {
+  month: { type: monthField() },
+  account: { type: nameField('account') },
+  portfolio: { type: nameField('portfolio') },
+  free_shares_issued: { type: sharesField() },
+  free_shares_redeemed: { type: sharesField() },
+  free_shares_outstanding: { type: sharesField() },
+} as const;
 
-/** Recorded figures, keyed "account|portfolioId|month". */
-export async function loadOmnibusMonths(
-  q: Queryable,
-  portfolioId: string,
-): Promise<Map<string, OmnibusMonthRow>> {
-  const rows = await q.query<{
-    month: string;
-    account: string;
-    portfolio_id: string;
-    free_shares_issued: string;
-    free_shares_redeemed: string;
-    free_shares_outstanding: string;
-  }>(
-    `SELECT month, account, portfolio_id, free_shares_issued, free_shares_redeemed, free_shares_outstanding
-       FROM omnibus_month WHERE portfolio_id = $1`,
-    [portfolioId],
-  );
-  return new Map(
-    rows.map((r) => [
-      `${r.account}|${r.portfolio_id}|${r.month}`,
-      {
-        month: r.month,
-        account: r.account,
-        portfolioId: r.portfolio_id,
-        freeSharesIssued: parseShareUnits(r.free_shares_issued),
-        freeSharesRedeemed: parseShareUnits(r.free_shares_redeemed),
-        freeSharesOutstanding: parseShareUnits(r.free_shares_outstanding),
-      },
-    ]),
-  );
-}
+type Change = PlannedChange & repo.OmnibusMonthRow & { readonly portfolioName: string };
+type State = {
+  registry: Registry;
+  omnibus: Map<string, boolean>;
+  recorded: Map<string, repo.OmnibusMonthRow>;
+};
+export type OmnibusImportResult = {
+  readonly rows: number;
+  readonly inserted: number;
+  readonly unchanged: number;
+};
+
+const figures = (x: repo.OmnibusMonthRow) =>
+  [x.freeSharesIssued, x.freeSharesRedeemed, x.freeSharesOutstanding].map(formatShareUnits).join(' / ');
 
 /**
- * `plan12b omnibus import`: the sub-transfer agent's monthly figures per Omnibus Account and
- * portfolio (Exhibit A 2(c)). All-or-nothing, idempotent; a recorded month is never edited.
+ * The omnibus feed (Exhibit A 2(c); SPEC §7, §12): all-or-nothing and idempotent; a recorded month
+ * is never edited (a different figure is a conflict); nothing is added in or before a closed month,
+ * since 2(c) carries each month's attribution into the next.
  */
-export async function importOmnibusMonths(
-  db: Database,
-  file: string,
-  bytes: Uint8Array,
-): Promise<{ rows: number; inserted: number; unchanged: number }> {
-  return db.transaction(async (tx) => {
-    const registry = await loadRegistry(tx);
-    const accounts = new Map(
-      (
-        await tx.query<{ account: string; omnibus: boolean }>('SELECT account, omnibus FROM class_b_account')
-      ).map((r) => [r.account, r.omnibus]),
-    );
-    const problems: RowProblem[] = [];
-    const rows: (OmnibusMonthRow & { line: number; portfolioName: string })[] = [];
-    const seen = new Map<string, number>();
-    for (const { line, values: v } of readCsvFeed(file, bytes, OMNIBUS_COLUMNS)) {
-      const bad = (field: string, reason: string) => problems.push({ file, line, field, reason });
-      const before = problems.length;
-      if (!isMonth(v.month!)) bad('month', `${JSON.stringify(v.month)} is not a month (YYYY-MM)`);
-      const omnibus = accounts.get(v.account!);
-      if (omnibus === undefined)
-        bad(
-          'account',
-          `unknown account ${JSON.stringify(v.account)}; import it with \`plan12b accounts import\``,
-        );
-      else if (!omnibus) bad('account', `${v.account} is not an Omnibus Account (Exhibit A 1.)`);
-      const pid = registry.identities.resolve(v.portfolio!);
-      if (pid === undefined) bad('portfolio', `unknown portfolio ${JSON.stringify(v.portfolio)}`);
-      const shares: bigint[] = [];
-      for (const field of [
-        'free_shares_issued',
-        'free_shares_redeemed',
-        'free_shares_outstanding',
-      ] as const) {
-        try {
-          const units = parseShareUnits(v[field]!);
-          if (units < 0n) bad(field, 'negative');
-          shares.push(units);
-        } catch (e) {
-          bad(field, (e as Error).message);
-        }
-      }
-      if (problems.length > before) continue;
-      const key = `${v.account}|${pid}|${v.month}`;
-      if (seen.has(key)) {
-        bad(
-          'month',
-          `duplicate row for ${v.account}, ${v.portfolio}, ${v.month} (first on line ${seen.get(key)})`,
-        );
-        continue;
-      }
-      seen.set(key, line);
-      rows.push({
+export const omnibusFeed: FeedDefinition<typeof OMNIBUS_FEED_COLUMNS, State, Change, OmnibusImportResult> = {
+  name: 'omnibus',
+  columns: OMNIBUS_FEED_COLUMNS,
+  closedMonthRule: 'refuse-through-latest',
+  conflictHint:
+    'nothing was written; a recorded month is never edited: check the figures with the sub-transfer agent and fix the file',
+
+  load: async (tx, rows) => ({
+    registry: await loadRegistry(tx),
+    recorded: await repo.loadOmnibusMonths(tx),
+    omnibus: await repo.omnibusFlags(
+      tx,
+      rows.map(({ row }) => row.account),
+    ),
+  }),
+
+  plan(rows, { registry, omnibus, recorded }, ctx) {
+    const problems: Problem[] = [];
+    const changes: Change[] = [];
+    const firstLine = new Map<string, number>();
+    for (const { line, row: r } of rows) {
+      const bad = (field: string, reason: string, code?: Problem['code']) =>
+        problems.push({ code, file: ctx.file, line, field, reason });
+      const portfolioId = registry.identities.resolve(r.portfolio);
+      const isOmnibus = omnibus.get(r.account);
+      if (isOmnibus === undefined)
+        bad('account', `unknown account ${r.account}; import it with \`accounts import\``);
+      else if (!isOmnibus) bad('account', `${r.account} is not an Omnibus Account (Exhibit A 1.)`);
+      if (portfolioId === undefined) bad('portfolio', `unknown portfolio ${JSON.stringify(r.portfolio)}`);
+      if (portfolioId === undefined || !isOmnibus) continue;
+      const row: Change = {
         line,
-        month: v.month!,
-        account: v.account!,
-        portfolioId: pid!,
-        portfolioName: v.portfolio!,
-        freeSharesIssued: shares[0]!,
-        freeSharesRedeemed: shares[1]!,
-        freeSharesOutstanding: shares[2]!,
-      });
+        datedOn: monthStart(r.month),
+        kind: 'new',
+        month: r.month,
+        account: r.account,
+        portfolioId,
+        portfolioName: r.portfolio,
+        freeSharesIssued: r.free_shares_issued,
+        freeSharesRedeemed: r.free_shares_redeemed,
+        freeSharesOutstanding: r.free_shares_outstanding,
+      };
+      const key = repo.omnibusKey(row);
+      const [first, old] = [firstLine.get(key), recorded.get(key)];
+      firstLine.set(key, first ?? line);
+      const what = `${r.account}, ${r.portfolio}, ${r.month}`;
+      if (first !== undefined) bad('month', `duplicate row for ${what} (first on line ${first})`);
+      else if (old === undefined) changes.push(row);
+      else if (figures(old) !== figures(row))
+        bad(
+          'free_shares_outstanding',
+          `${what} is recorded as ${figures(old)} (issued / redeemed / outstanding), this row says ${figures(row)}; recorded months are never edited`,
+          'CONFLICT',
+        );
     }
-    if (problems.length > 0) throw new BadInputError(problems);
-    const closed = new Set(
-      (await tx.query<{ month: string }>('SELECT month FROM closed_month')).map((r) => r.month),
-    );
-    const fresh: typeof rows = [];
-    let unchanged = 0;
-    for (const r of rows) {
-      const [old] = await tx.query<{ i: string; r: string; o: string }>(
-        `SELECT free_shares_issued AS i, free_shares_redeemed AS r, free_shares_outstanding AS o FROM omnibus_month
-          WHERE month = $1 AND account = $2 AND portfolio_id = $3`,
-        [r.month, r.account, r.portfolioId],
-      );
-      if (old === undefined) {
-        if (closed.has(r.month))
-          problems.push({ file, line: r.line, field: 'month', reason: `${r.month} is closed` });
-        else fresh.push(r);
-      } else if (
-        parseShareUnits(old.i) === r.freeSharesIssued &&
-        parseShareUnits(old.r) === r.freeSharesRedeemed &&
-        parseShareUnits(old.o) === r.freeSharesOutstanding
-      )
-        unchanged++;
-      else
-        problems.push({
-          file,
-          line: r.line,
-          field: 'free_shares_outstanding',
-          reason: `${r.account}, ${r.portfolioName}, ${r.month} is already recorded with other figures; recorded months are never edited`,
-        });
-    }
-    if (problems.length > 0) throw new BadInputError(problems);
-    if (fresh.length === 0) return { rows: rows.length, inserted: 0, unchanged };
-    const importId = await recordFeedImport(tx, {
-      feed: 'omnibus',
-      file,
-      bytes,
-      rows: rows.length,
-      inserted: fresh.length,
-    });
-    for (const r of fresh) {
-      await tx.query(
-        `INSERT INTO omnibus_month (month, account, portfolio_id, portfolio_name, free_shares_issued, free_shares_redeemed,
-                                    free_shares_outstanding, import_id)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-        [
-          r.month,
-          r.account,
-          r.portfolioId,
-          r.portfolioName,
-          formatShareUnits(r.freeSharesIssued),
-          formatShareUnits(r.freeSharesRedeemed),
-          formatShareUnits(r.freeSharesOutstanding),
-          importId,
-        ],
-      );
-    }
-    await appendAudit(tx, {
-      action: 'omnibus.import',
-      subject: basename(file),
-      contentHash: createHash('sha256').update(bytes).digest('hex'),
-      detail: `${fresh.length} new, ${unchanged} unchanged`,
-    });
-    return { rows: rows.length, inserted: fresh.length, unchanged };
-  });
-}
+    return { changes, unchanged: rows.length - changes.length, problems, warnings: [] };
+  },
+
+  apply: (tx, plan, _state, ctx) => repo.insertOmnibusMonths(tx, plan.changes, ctx.importId),
+  result: (plan, _state, ctx) => ({
+    rows: ctx.rows,
+    inserted: plan.changes.length,
+    unchanged: plan.unchanged,
+  }),
+};
+
+/** `plan12b omnibus import`: the omnibus feed through the one import pipeline. */
+export const importOmnibusMonths = (db: Database, file: string, bytes: Uint8Array) =>
+  runFeedImport(db, omnibusFeed, { file, bytes }, {});

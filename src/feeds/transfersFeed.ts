@@ -1,271 +1,199 @@
-import { createHash } from 'node:crypto';
-import { basename } from 'node:path';
-import { isIsoDate } from '../calendar/isoDate.js';
-import { BadInputError, Plan12bError, type RowProblem } from '../errors.js';
-import { normalizeRatePct, parseRateMicroPct } from '../money/rate.js';
+import type { z } from 'zod';
+import { sha256 } from '../audit/auditChain.js';
+import { monthOf } from '../calendar/isoDate.js';
+import { Plan12bError, type Problem } from '../errors.js';
+import { type FeedDefinition, runFeedImport } from '../import/feedImport.js';
+import type { PlannedChange } from '../import/importPlan.js';
+import { runStateChange } from '../import/stateChange.js';
+import { formatRatePct } from '../money/rate.js';
 import type { Registry } from '../registry/registry.js';
-import { currentActor } from '../store/actor.js';
-import { appendAudit } from '../store/auditLog.js';
-import type { Database, Queryable } from '../store/database.js';
+import type { Database } from '../store/database.js';
 import { loadRegistry } from '../store/registryStore.js';
-import { createTransfer, type Transfer } from '../transfers/transfer.js';
-import { readCsvFeed } from './csvRows.js';
+import * as repo from '../store/transfersRepository.js';
+import { transferTermProblems } from '../transfers/transfer.js';
+import { describeOverAssignment, overAssignments } from '../transfers/transferPortions.js';
+import type { DecodedRow, FeedRowOf } from './csvFeed.js';
+import { enumField, isoDateField, nameField, optionalField, percentField, textField } from './feedFields.js';
 
-export const TRANSFER_COLUMNS = [
-  'id',
-  'assignee',
-  'address',
-  'portfolio',
-  'twelve_b1_portion_pct',
-  'cdsc_portion_pct',
-  'doi_from',
-  'doi_to',
-  'effective_date',
-  'notice_received_date',
-  'payment',
-  'depository_agent',
-] as const;
+const optional = <T>(type: z.ZodType<T, string>) => ({ type: optionalField(type) });
 
-interface TransferRow {
-  readonly id: string;
-  readonly assignee: string;
-  readonly address: string;
-  readonly portfolio_name: string | null;
-  readonly twelve_b1_portion_pct: string | null;
-  readonly cdsc_portion_pct: string | null;
-  readonly doi_from: string | null;
-  readonly doi_to: string | null;
-  readonly effective_date: string;
-  readonly notice_received_date: string | null;
-  readonly payment: 'direct' | 'depository';
-  readonly depository_agent: string | null;
+/** Agreement EIGHTH: one Transfer, or a record ending one, per row (docs/FORMATS.md). */
+export const TRANSFER_FEED_COLUMNS = {
+  id: { type: nameField('Transfer id') },
+  assignee: optional(nameField('assignee')),
+  address: optional(textField()),
+  portfolio: optional(nameField('portfolio')),
+  twelve_b1_portion_pct: optional(percentField()),
+  cdsc_portion_pct: optional(percentField()),
+  doi_from: optional(isoDateField()),
+  doi_to: optional(isoDateField()),
+  effective_date: { type: isoDateField() },
+  notice_received_date: optional(isoDateField()),
+  payment: optional(enumField(['direct', 'depository'])),
+  depository_agent: optional(nameField('depository agent')),
+  ends: { ...optional(nameField('Transfer id')), optional: true },
+} as const;
+
+type Row = DecodedRow<FeedRowOf<typeof TRANSFER_FEED_COLUMNS>>;
+type Change = PlannedChange & { readonly record: repo.TransferRecord };
+type State = { registry: Registry; recorded: Map<string, repo.TransferRecord> };
+export type TransferImportResult = { readonly inserted: number; readonly unchanged: number };
+type Definition = FeedDefinition<typeof TRANSFER_FEED_COLUMNS, State, Change, TransferImportResult>;
+
+const NEVER_EDITED = 'is recorded with other terms; Transfers are never edited: a later record ends it';
+const records = (changes: readonly Change[]) => changes.map((c) => c.record);
+
+function recordOf({ row }: Row): repo.TransferRecord {
+  const { portfolio: p, twelve_b1_portion_pct: p12, cdsc_portion_pct: pc, payment, ...rest } = row;
+  const pct = (micro: bigint | null) => (micro === null ? null : formatRatePct(micro));
+  const portfolio_name = p === null || p.toLowerCase() === 'all' ? null : p;
+  return {
+    ...rest,
+    portfolio_name,
+    twelve_b1_portion_pct: pct(p12),
+    cdsc_portion_pct: pct(pc),
+    payment: payment ?? 'direct',
+  };
 }
 
-const pct = (v: string | null) => (v === null ? null : normalizeRatePct(v));
-
-function sameRow(a: TransferRow, b: TransferRow): boolean {
-  return (
-    a.assignee === b.assignee &&
-    a.address === b.address &&
-    (a.portfolio_name ?? '').toLowerCase() === (b.portfolio_name ?? '').toLowerCase() &&
-    pct(a.twelve_b1_portion_pct) === pct(b.twelve_b1_portion_pct) &&
-    pct(a.cdsc_portion_pct) === pct(b.cdsc_portion_pct) &&
-    a.doi_from === b.doi_from &&
-    a.doi_to === b.doi_to &&
-    a.effective_date === b.effective_date &&
-    a.notice_received_date === b.notice_received_date &&
-    a.payment === b.payment &&
-    (a.depository_agent ?? '') === (b.depository_agent ?? '')
+/** The same terms; a row without the notice that `transfers notice` recorded later is no difference. */
+function sameTerms(a: repo.TransferRecord, b: repo.TransferRecord, registry: Registry): boolean {
+  const pid = (n: string | null) => (n === null ? null : (registry.identities.resolve(n) ?? n));
+  return (Object.keys(a) as (keyof repo.TransferRecord)[]).every((k) =>
+    k === 'portfolio_name'
+      ? pid(a[k]) === pid(b[k])
+      : a[k] === b[k] || (k === 'notice_received_date' && a[k] === null),
   );
 }
 
-export async function loadTransferRows(q: Queryable): Promise<TransferRow[]> {
-  return q.query<TransferRow>(
-    `SELECT id, assignee, address, portfolio_name, twelve_b1_portion_pct, cdsc_portion_pct, doi_from, doi_to,
-            effective_date, notice_received_date, payment, depository_agent FROM transfer ORDER BY id`,
-  );
-}
-
-/** The recorded Transfers as domain values, portfolios resolved through the registry. */
-export async function loadTransfers(q: Queryable, registry: Registry): Promise<Transfer[]> {
-  return (await loadTransferRows(q)).map((r) =>
-    createTransfer({
-      id: r.id,
-      assignee: r.assignee,
-      address: r.address,
-      portfolioId:
-        r.portfolio_name === null
-          ? null
-          : (registry.identities.resolve(r.portfolio_name) ?? r.portfolio_name),
-      twelveB1PortionPct: pct(r.twelve_b1_portion_pct),
-      cdscPortionPct: pct(r.cdsc_portion_pct),
-      doiFrom: r.doi_from,
-      doiTo: r.doi_to,
-      effectiveDate: r.effective_date,
-      noticeReceivedDate: r.notice_received_date,
-      payment: r.payment,
-      depositoryAgent: r.depository_agent,
-    }),
-  );
-}
-
-function validate(
-  file: string,
-  bytes: Uint8Array,
-  registry: Registry,
-): { rows: (TransferRow & { line: number })[]; problems: RowProblem[] } {
-  const problems: RowProblem[] = [];
-  const rows: (TransferRow & { line: number })[] = [];
-  const seen = new Map<string, number>();
-  for (const { line, values: v } of readCsvFeed(file, bytes, TRANSFER_COLUMNS)) {
+/** The terms EIGHTH(A)–(D) require of each row, and each id once per file (pure). */
+function fileRules(rows: readonly Row[], file: string): Problem[] {
+  const problems: Problem[] = [];
+  const firstLine = new Map<string, number>();
+  for (const { line, row: r } of rows) {
     const bad = (field: string, reason: string) => problems.push({ file, line, field, reason });
-    const before = problems.length;
-    const opt = (s: string | undefined) => (s === undefined || s === '' ? null : s);
-    if (!v.id) bad('id', 'empty; every Transfer needs an id');
-    else if (seen.has(v.id)) bad('id', `duplicate id ${v.id} (first on line ${seen.get(v.id)})`);
-    else seen.set(v.id, line);
-    if (!v.assignee) bad('assignee', 'empty; the notice of Transfer names the Assignee (EIGHTH(B))');
-    if (!v.address) bad('address', 'empty; the notice of Transfer gives the Assignee’s address (EIGHTH(B))');
-    const portfolio = opt(v.portfolio);
-    const portfolioName = portfolio === null || portfolio.toLowerCase() === 'all' ? null : portfolio;
-    if (portfolioName !== null && registry.identities.resolve(portfolioName) === undefined)
+    const first = firstLine.get(r.id);
+    if (first !== undefined) bad('id', `duplicate id ${r.id} (first on line ${first})`);
+    firstLine.set(r.id, first ?? line);
+    if (r.ends === r.id) bad('ends', 'a record cannot end itself; name the earlier Transfer it ends');
+    if (r.ends !== null && r.twelve_b1_portion_pct === null && r.cdsc_portion_pct === null) continue;
+    // The domain names each term as the Transfer does (doiTo); the file's column is doi_to.
+    for (const p of transferTermProblems(repo.transferTermsOf(recordOf({ line, row: r }), null)))
       bad(
-        'portfolio',
-        `unknown portfolio ${JSON.stringify(portfolioName)}; give a name it ever had, or "all"`,
+        p.term.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`),
+        p.reason,
       );
-    const p12 = opt(v.twelve_b1_portion_pct);
-    const pc = opt(v.cdsc_portion_pct);
-    for (const [field, value] of [
-      ['twelve_b1_portion_pct', p12],
-      ['cdsc_portion_pct', pc],
-    ] as const) {
-      if (value === null) continue;
-      try {
-        if (parseRateMicroPct(value) > parseRateMicroPct('100')) bad(field, `${value}% is more than 100%`);
-      } catch {
-        bad(field, `${JSON.stringify(value)} is not a percent (e.g. 50 or 12.5)`);
-      }
-    }
-    if (p12 === null && pc === null)
-      bad('twelve_b1_portion_pct', 'the Transfer gives neither a 12b-1 Portion nor a CDSC Portion');
-    for (const field of ['doi_from', 'doi_to', 'effective_date', 'notice_received_date'] as const) {
-      const d = opt(v[field]);
-      if (d === null) {
-        if (field === 'effective_date') bad(field, 'empty; when does the Transfer take effect?');
-      } else if (!isIsoDate(d)) bad(field, `${JSON.stringify(d)} is not a date (YYYY-MM-DD)`);
-    }
-    const payment = opt(v.payment) ?? 'direct';
-    if (payment !== 'direct' && payment !== 'depository')
-      bad('payment', `${JSON.stringify(payment)}: use direct or depository`);
-    if (payment === 'depository' && !opt(v.depository_agent))
-      bad('depository_agent', 'payment through a depository needs the agent (EIGHTH(D))');
-    if (problems.length > before) continue;
-    const row: TransferRow & { line: number } = {
-      line,
-      id: v.id!,
-      assignee: v.assignee!,
-      address: v.address!,
-      portfolio_name: portfolioName,
-      twelve_b1_portion_pct: p12,
-      cdsc_portion_pct: pc,
-      doi_from: opt(v.doi_from),
-      doi_to: opt(v.doi_to),
-      effective_date: v.effective_date!,
-      notice_received_date: opt(v.notice_received_date),
-      payment: payment as 'direct' | 'depository',
-      depository_agent: opt(v.depository_agent),
-    };
-    try {
-      createTransfer({
-        id: row.id,
-        assignee: row.assignee,
-        address: row.address,
-        portfolioId: row.portfolio_name,
-        twelveB1PortionPct: p12,
-        cdscPortionPct: pc,
-        doiFrom: row.doi_from,
-        doiTo: row.doi_to,
-        effectiveDate: row.effective_date,
-        noticeReceivedDate: row.notice_received_date,
-        payment: row.payment,
-        depositoryAgent: row.depository_agent,
-      });
-    } catch (e) {
-      bad('id', (e as Error).message);
-      continue;
-    }
-    rows.push(row);
   }
-  return { rows, problems };
+  return problems;
 }
 
 /**
- * `plan12b transfers import`: all-or-nothing and idempotent by id; a Transfer once recorded is
- * never edited (a changed row is refused — record the notice with `plan12b transfers notice`).
+ * The transfers feed (Agreement EIGHTH; SPEC §8, §12): all-or-nothing, idempotent by id. A recorded
+ * Transfer is never edited (a changed row is a conflict): a later record `ends` it from a date, and
+ * replaces it when it gives portions. A Transfer governs every day from its effective date, so none
+ * may start or end in or before a closed month; those in force may never add up to more than 100%.
  */
-export async function importTransfers(
-  db: Database,
-  file: string,
-  bytes: Uint8Array,
-): Promise<{ inserted: number; unchanged: number }> {
-  return db.transaction(async (tx) => {
-    const registry = await loadRegistry(tx);
-    const { rows, problems } = validate(file, bytes, registry);
-    if (problems.length > 0) throw new BadInputError(problems);
-    const existing = new Map((await loadTransferRows(tx)).map((r) => [r.id, r]));
-    const conflicts: RowProblem[] = [];
-    const fresh = rows.filter((r) => {
-      const old = existing.get(r.id);
-      if (!old) return true;
-      if (!sameRow(old, r))
-        conflicts.push({
-          file,
-          line: r.line,
-          field: 'id',
-          reason: `Transfer ${r.id} is already recorded with other terms; Transfers are never edited — record a new one`,
-        });
-      return false;
-    });
-    if (conflicts.length > 0) throw new BadInputError(conflicts);
-    const actor = currentActor();
-    for (const r of fresh) {
-      await tx.query(
-        `INSERT INTO transfer (id, assignee, address, portfolio_name, twelve_b1_portion_pct, cdsc_portion_pct, doi_from, doi_to,
-                               effective_date, notice_received_date, payment, depository_agent, recorded_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
-        [
-          r.id,
-          r.assignee,
-          r.address,
-          r.portfolio_name,
-          r.twelve_b1_portion_pct,
-          r.cdsc_portion_pct,
-          r.doi_from,
-          r.doi_to,
-          r.effective_date,
-          r.notice_received_date,
-          r.payment,
-          r.depository_agent,
-          actor,
-        ],
-      );
+export const transfersFeed: Definition = {
+  name: 'transfers',
+  columns: TRANSFER_FEED_COLUMNS,
+  closedMonthRule: 'refuse-through-latest',
+  conflictHint:
+    'nothing was written; a recorded Transfer is never edited: end it with a later record (column ends)',
+  fileRules,
+
+  load: async (tx) => ({
+    registry: await loadRegistry(tx),
+    recorded: new Map((await repo.loadTransferRows(tx)).map((r) => [r.id, r])),
+  }),
+
+  plan(rows, { registry, recorded }, ctx) {
+    const problems: Problem[] = [];
+    const changes: Change[] = [];
+    const inFile = new Map(rows.map((r) => [r.row.id, recordOf(r)]));
+    const endedBy = new Map([...recorded.values()].flatMap((r) => (r.ends ? [[r.ends, r] as const] : [])));
+    for (const row of rows) {
+      const r = recordOf(row);
+      const bad = (field: string, reason: string, code?: Problem['code']) =>
+        problems.push({ code, file: ctx.file, line: row.line, field, reason });
+      const old = recorded.get(r.id);
+      if (old !== undefined) {
+        if (!sameTerms(r, old, registry))
+          bad('id', `Transfer ${r.id} ${NEVER_EDITED} (column ends)`, 'CONFLICT');
+        continue;
+      }
+      const p = r.portfolio_name;
+      if (p !== null && !registry.identities.resolve(p))
+        bad('portfolio', `unknown portfolio ${JSON.stringify(p)}: give a name it ever had, or all`);
+      if (r.ends !== null && r.ends !== r.id) {
+        const [ended, other] = [recorded.get(r.ends) ?? inFile.get(r.ends), endedBy.get(r.ends)];
+        if (ended === undefined || repo.isEndOnly(ended)) bad('ends', `no Transfer ${r.ends} to end`);
+        else if (other !== undefined)
+          bad(
+            'ends',
+            `${r.ends} is already ended by ${other.id}`,
+            recorded.has(other.id) ? 'CONFLICT' : undefined,
+          );
+        else if (r.effective_date <= ended.effective_date)
+          bad('effective_date', `${r.ends} takes effect on ${ended.effective_date}; end it after that`);
+        endedBy.set(r.ends, r);
+      }
+      changes.push({ line: row.line, datedOn: r.effective_date, kind: 'new', record: r });
     }
-    if (fresh.length > 0)
-      await appendAudit(tx, {
-        action: 'transfers.import',
-        subject: basename(file),
-        contentHash: createHash('sha256').update(bytes).digest('hex'),
-        detail: fresh.map((r) => `${r.id} → ${r.assignee}`).join('; '),
-      });
-    return { inserted: fresh.length, unchanged: rows.length - fresh.length };
+    if (problems.length === 0 && !ctx.incomplete)
+      problems.push(...overAssignedProblems(ctx.file, changes, recorded, registry));
+    return { changes, unchanged: rows.length - changes.length, problems, warnings: [] };
+  },
+
+  apply: (tx, plan, _state, ctx) => repo.insertTransfers(tx, records(plan.changes), ctx.importId, ctx.actor),
+  result: (plan) => ({ inserted: plan.changes.length, unchanged: plan.unchanged }),
+  auditDetail: (plan) =>
+    records(plan.changes)
+      .map((r) => (repo.isEndOnly(r) ? `${r.id} ends ${r.ends}` : `${r.id} → ${r.assignee}`))
+      .join('; '),
+};
+
+/** Issue 10 item 12: Transfers in force adding up to more than 100% are refused, with the sum and dates. */
+function overAssignedProblems(
+  file: string,
+  changes: readonly Change[],
+  recorded: Map<string, repo.TransferRecord>,
+  registry: Registry,
+): Problem[] {
+  const lineOf = new Map(changes.map((c) => [c.record.id, c.line]));
+  const all = repo.transfersOf([...recorded.values(), ...records(changes)], registry);
+  return overAssignments(all).flatMap((o) => {
+    // On the line of the file's last Transfer among them; none: all recorded before this rule.
+    const lines = o.transferIds.flatMap((id) => lineOf.get(id) ?? []);
+    if (lines.length === 0) return [];
+    const line = Math.max(...lines);
+    const field = o.portion === 'twelveB1' ? 'twelve_b1_portion_pct' : 'cdsc_portion_pct';
+    const name = o.portfolioId === null ? null : registry.identities.nameOn(o.portfolioId, o.from);
+    const reason = describeOverAssignment(o, name);
+    return [{ code: 'REFUSED' as const, file, line, field, value: formatRatePct(o.totalMicroPct), reason }];
   });
 }
 
-/** EIGHTH(B): records the date the Fund received the notice of Transfer (once). */
-export async function recordTransferNotice(
-  db: Database,
-  id: string,
-  receivedDate: string,
-): Promise<{ recorded: boolean }> {
-  return db.transaction(async (tx) => {
-    const [row] = await tx.query<{ notice_received_date: string | null }>(
-      'SELECT notice_received_date FROM transfer WHERE id = $1',
-      [id],
-    );
-    if (!row) throw new Plan12bError('NOT_FOUND', `no Transfer ${id}`, 'see `plan12b transfers list`');
-    if (row.notice_received_date === receivedDate) return { recorded: false };
-    if (row.notice_received_date !== null)
-      throw new Plan12bError(
-        'CONFLICT',
-        `the notice of Transfer ${id} was recorded as received on ${row.notice_received_date}`,
-      );
-    await tx.query('UPDATE transfer SET notice_received_date = $2 WHERE id = $1', [id, receivedDate]);
-    await appendAudit(tx, {
-      action: 'transfers.notice',
-      subject: id,
-      contentHash: createHash('sha256').update(`${id}|${receivedDate}`).digest('hex'),
-      detail: `notice received ${receivedDate}`,
-    });
-    return { recorded: true };
+/** `plan12b transfers import`: the transfers feed through the one import pipeline. */
+export const importTransfers = (db: Database, file: string, bytes: Uint8Array) =>
+  runFeedImport(db, transfersFeed, { file, bytes }, {});
+
+/**
+ * `plan12b transfers notice` (EIGHTH(B)): records, once, the date the Fund received the notice of
+ * Transfer. It decides whom the Fund pays from then on, so it may not be dated in or before a closed month.
+ */
+export function recordTransferNotice(db: Database, id: string, date: string): Promise<{ recorded: boolean }> {
+  return runStateChange<{ recorded: boolean }>(db, 'transfers.notice', async (tx, closed) => {
+    const row = (await repo.loadTransferRows(tx)).find((r) => r.id === id && !repo.isEndOnly(r));
+    const was = row?.notice_received_date;
+    if (row === undefined)
+      throw new Plan12bError('NOT_FOUND', `no Transfer ${id}`, 'see `plan12b transfers list`');
+    if (was === date) return { result: { recorded: false }, audit: null };
+    if (was)
+      throw new Plan12bError('CONFLICT', `the notice of Transfer ${id} was recorded as received on ${was}`);
+    if (closed.latest !== null && monthOf(date) <= closed.latest)
+      throw new Plan12bError('REFUSED', `${closed.latest} is closed; a notice dated ${date} would alter it`);
+    await repo.setTransferNotice(tx, id, date);
+    const audit = { subject: id, contentHash: sha256(`${id}|${date}`), detail: `notice received ${date}` };
+    return { result: { recorded: true }, audit };
   });
 }

@@ -1,7 +1,8 @@
 import { basename } from 'node:path';
 import { sha256 } from '../audit/auditChain.js';
+import { monthOf } from '../calendar/isoDate.js';
 import { faultPoint } from '../close/faultPoint.js';
-import { type Problem, ProblemsError } from '../errors.js';
+import { type Problem, ProblemsError, problemsCode } from '../errors.js';
 import { type DecodedRow, decodeCsvFeed, type FeedColumns, type FeedRowOf } from '../feeds/csvFeed.js';
 import { currentActor } from '../store/actor.js';
 import { appendAudit } from '../store/auditLog.js';
@@ -65,6 +66,8 @@ export interface FeedDefinition<
   apply(tx: Queryable, plan: ImportPlan<Ch>, state: S, ctx: ApplyContext<O>): Promise<void>;
   /** what the command reports */
   result(plan: ImportPlan<Ch>, state: S, ctx: ResultContext<O>): R;
+  /** what to do about a conflict, where `--restate` does not apply (recorded rows never edited) */
+  readonly conflictHint?: string;
   /** what the audit record says beyond the counts (optional) */
   auditDetail?(plan: ImportPlan<Ch>): string;
 }
@@ -84,7 +87,10 @@ export function closedMonthProblems(
   const problems: Problem[] = [];
   for (const c of changes) {
     if (c.datedOn === null) continue;
-    const month = closed.closedMonthOf(c.datedOn);
+    const month =
+      rule === 'refuse-through-latest' && closed.latest !== null && monthOf(c.datedOn) <= closed.latest
+        ? closed.latest
+        : closed.closedMonthOf(c.datedOn);
     if (month === null) continue;
     if (rule === 'restatements-adjust' && c.kind === 'restated') continue;
     problems.push({
@@ -132,7 +138,10 @@ export async function runFeedImport<
         ...plan.problems,
         ...closedMonthProblems(file, plan.changes, closed, feed.closedMonthRule),
       ];
-      if (refused.length > 0) throw new ProblemsError(sortProblems(refused));
+      if (refused.length > 0) {
+        const hint = problemsCode(refused) === 'CONFLICT' ? feed.conflictHint : undefined;
+        throw new ProblemsError(sortProblems(refused), hint);
+      }
       const resultCtx = { ...ctx, rows: decoded.rows.length };
       if (plan.changes.length === 0) return feed.result(plan, state, { ...resultCtx, written: false });
 

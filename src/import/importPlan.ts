@@ -25,5 +25,7 @@ export interface ImportPlan<C extends PlannedChange> {
  * How a feed's changes meet a closed month. `refuse`: every change dated in a closed month is
  * refused. `restatements-adjust`: a new row is refused, but a restatement of a recorded value is
  * accepted and becomes a prior-period adjustment of the next open month (SPEC §12).
+ * `refuse-through-latest`: the change governs every day from its date on (a Transfer, an omnibus
+ * month carried into the next), so a change dated in or before the latest closed month is refused.
  */
-export type ClosedMonthRule = 'refuse' | 'restatements-adjust';
+export type ClosedMonthRule = 'refuse' | 'restatements-adjust' | 'refuse-through-latest';

@@ -11,7 +11,6 @@ import { type DistributorTerm, distributorTermOn, rightsHolder } from '../class-
 import type { Lot } from '../class-b/lot.js';
 import { formatShareUnits } from '../class-b/shareUnits.js';
 import { Plan12bError } from '../errors.js';
-import { loadOmnibusMonths } from '../feeds/omnibusFeed.js';
 import type { Registry } from '../registry/registry.js';
 import {
   activityOfRows,
@@ -20,6 +19,7 @@ import {
   loadTransactionsOf,
 } from '../store/classBStore.js';
 import type { Queryable } from '../store/database.js';
+import { loadOmnibusMonths } from '../store/omnibusRepository.js';
 import { loadRegistry } from '../store/registryStore.js';
 import { sharePct } from '../transfers/monthlyCalculation.js';
 

@@ -1,11 +1,11 @@
 import { distributorOfIssuance, splitDailyFee } from '../allocation/distributorShare.js';
 import { addDays, monthEnd, monthStart } from '../calendar/isoDate.js';
 import type { Lot } from '../class-b/lot.js';
-import { loadTransfers } from '../feeds/transfersFeed.js';
 import { formatCents, parseCents, sumCents } from '../money/cents.js';
 import { loadClassBTerms, loadDistributorTerms } from '../store/classBStore.js';
 import type { Queryable } from '../store/database.js';
 import { loadRegistry } from '../store/registryStore.js';
+import { loadTransfers } from '../store/transfersRepository.js';
 import {
   type MonthlyCalculation,
   type MonthlyCalculationInput,

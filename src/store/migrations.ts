@@ -6,6 +6,7 @@ import { CLOSED_MONTH_RESTATEMENTS_MIGRATION } from './schema/closedMonthRestate
 import { CLOSE_MIGRATION } from './schema/closeSchema.js';
 import { OMNIBUS_MIGRATION } from './schema/omnibusSchema.js';
 import { SERVICE_FEES_MIGRATION } from './schema/serviceFeesSchema.js';
+import { TRANSFER_ENDS_MIGRATION } from './schema/transferEndsSchema.js';
 import { TRANSFERS_MIGRATION } from './schema/transfersSchema.js';
 
 /**
@@ -105,6 +106,7 @@ export const MIGRATIONS: readonly Migration[] = [
   CLASS_B_TERMS_MIGRATION,
   OMNIBUS_MIGRATION,
   CLOSED_MONTH_RESTATEMENTS_MIGRATION,
+  TRANSFER_ENDS_MIGRATION,
 ];
 
 /** The schema version this build of plan12b migrates to. */

@@ -263,14 +263,16 @@ export interface ServiceProvider {
 }
 
 export interface Transfer {
-  address: string;
-  assignee: string;
+  address: string | null;
+  assignee: string | null;
   cdsc_portion_pct: Numeric | null;
   depository_agent: string | null;
   doi_from: string | null;
   doi_to: string | null;
   effective_date: string;
+  ends: string | null;
   id: string;
+  import_id: number | null;
   notice_received_date: string | null;
   payment: string;
   portfolio_name: string | null;

@@ -1,8 +1,8 @@
-import { monthEnd } from '../calendar/isoDate.js';
+import { monthEnd, monthStart } from '../calendar/isoDate.js';
 import { formatCents } from '../money/cents.js';
 import { largestRemainder } from '../money/largestRemainder.js';
 import { MICRO_PCT_PER_PCT, parseRateMicroPct } from '../money/rate.js';
-import { appliesToPortfolio, doiInRange, type Transfer } from './transfer.js';
+import { appliesToPortfolio, doiInRange, inForceOn, type Transfer } from './transfer.js';
 
 /**
  * Agreement EIGHTH(C): the Monthly Calculation, per portfolio and month — the Distributor's
@@ -37,6 +37,11 @@ export interface AssigneeLine {
   readonly cdscPortion: string;
   /** who the Fund pays it to */
   readonly payTo: string;
+  /**
+   * SPEC §8: what the Fund pays the Distributor on the Assignee's behalf because the notice of
+   * Transfer has not been received, and which the Distributor owes on to the Assignee ("0.00" otherwise)
+   */
+  readonly owedOnToAssignee: string;
   readonly note: string | null;
 }
 
@@ -106,7 +111,7 @@ export function monthlyCalculation(
   for (const day of input.distributorDaily) {
     let assigned = 0n;
     transfers.forEach((t, i) => {
-      if (t.twelveB1PortionPct === null || day.date < t.effectiveDate) return;
+      if (t.twelveB1PortionPct === null || !inForceOn(t, day.date)) return;
       const w = parseRateMicroPct(t.twelveB1PortionPct) * rangeShares[i]!;
       assigned += w;
       assignee12b1Weights[i] = assignee12b1Weights[i]! + day.cents * w;
@@ -130,7 +135,7 @@ export function monthlyCalculation(
   for (const piece of input.earnedCdsc) {
     let assigned = 0n;
     transfers.forEach((t, i) => {
-      if (t.cdscPortionPct === null || piece.date < t.effectiveDate || !doiInRange(t, piece.doi)) return;
+      if (t.cdscPortionPct === null || !inForceOn(t, piece.date) || !doiInRange(t, piece.doi)) return;
       const w = parseRateMicroPct(t.cdscPortionPct);
       assigned += w;
       assigneeCdscWeights[i] = assigneeCdscWeights[i]! + piece.cents * w;
@@ -149,15 +154,19 @@ export function monthlyCalculation(
   transfers.forEach((t, i) => {
     const twelveB1 = assignee12b1[i]!;
     const cdsc = assigneeCdsc[i]!;
-    if (t.effectiveDate > monthEnd(input.month)) return; // not yet in force: no line
+    // Not yet in force, or ended before the month: no line.
+    if (t.effectiveDate > monthEnd(input.month) || (t.endsOn != null && t.endsOn <= monthStart(input.month)))
+      return;
     let payTo = t.assignee;
     let note: string | null = null;
+    let owedOn = 0n;
     if (t.payment === 'depository') {
       payTo = `${t.depositoryAgent} (depository for ${t.assignee})`;
       note = 'EIGHTH(D): paid to the depository or collection agent designated by the Assignee';
     } else if (t.noticeReceivedDate === null || t.noticeReceivedDate > input.dueDate) {
       payTo = 'Distributor';
-      note = `EIGHTH(B)–(C): notice of Transfer ${t.noticeReceivedDate === null ? 'not received' : `received only on ${t.noticeReceivedDate}`}; the Fund pays the Distributor`;
+      owedOn = twelveB1 + cdsc;
+      note = `EIGHTH(B)–(C): notice of Transfer ${t.noticeReceivedDate === null ? 'not received' : `received only on ${t.noticeReceivedDate}`}; the Fund pays the Distributor, which owes ${formatCents(owedOn)} on to ${t.assignee}`;
     }
     assignees.push({
       transferId: t.id,
@@ -166,6 +175,7 @@ export function monthlyCalculation(
       twelveB1Portion: formatCents(twelveB1),
       cdscPortion: formatCents(cdsc),
       payTo,
+      owedOnToAssignee: formatCents(owedOn),
       note,
     });
   });

@@ -23,6 +23,8 @@ export interface Transfer {
   readonly doiFrom: string | null;
   readonly doiTo: string | null;
   readonly effectiveDate: string;
+  /** the date from which a later record ends (or replaces) it; null or absent: not ended */
+  readonly endsOn?: string | null;
   readonly noticeReceivedDate: string | null;
   readonly payment: 'direct' | 'depository';
   readonly depositoryAgent: string | null;
@@ -36,20 +38,48 @@ export function createTransfer(t: Omit<Transfer, 'kind'>): Transfer {
     ['DOI to', t.doiTo],
   ] as const)
     if (v !== null && !isIsoDate(v)) throw new RangeError(`transfer ${t.id}: ${what} ${v} is not a date`);
-  if (t.twelveB1PortionPct === null && t.cdscPortionPct === null)
-    throw new RangeError(`transfer ${t.id}: it transfers neither a 12b-1 Portion nor a CDSC Portion`);
-  for (const p of [t.twelveB1PortionPct, t.cdscPortionPct])
-    if (p !== null && parseRateMicroPct(p) > parseRateMicroPct('100'))
-      throw new RangeError(`transfer ${t.id}: ${p}% is more than 100%`);
-  if (t.doiFrom && t.doiTo && t.doiFrom > t.doiTo)
-    throw new RangeError(`transfer ${t.id}: DOI range ends before it starts`);
-  if (t.payment === 'depository' && !t.depositoryAgent)
-    throw new RangeError(`transfer ${t.id}: payment through a depository needs the agent's name`);
+  const [broken] = transferTermProblems(t);
+  if (broken) throw new RangeError(`transfer ${t.id}: ${broken.reason}`);
   return Object.freeze({ kind: 'transfer', ...t });
+}
+
+/** The terms of a Transfer as given, before they are known to be whole (an Assignee may be missing). */
+export type TransferTerms = Omit<Transfer, 'kind' | 'assignee' | 'address'> & {
+  readonly assignee: string | null;
+  readonly address: string | null;
+};
+
+/**
+ * What Agreement EIGHTH(A)–(D) require of a Transfer's terms: every rule broken, with the term it
+ * concerns. Checked once, where a Transfer enters (the feed lists them all; the factory refuses).
+ */
+export function transferTermProblems(t: TransferTerms): { term: keyof TransferTerms; reason: string }[] {
+  const out: { term: keyof TransferTerms; reason: string }[] = [];
+  const bad = (term: keyof TransferTerms, reason: string) => out.push({ term, reason });
+  if (!t.assignee) bad('assignee', 'empty; the notice of Transfer names the Assignee (EIGHTH(B))');
+  if (!t.address) bad('address', 'empty; the notice of Transfer gives the Assignee’s address (EIGHTH(B))');
+  if (t.twelveB1PortionPct === null && t.cdscPortionPct === null)
+    bad('twelveB1PortionPct', 'it transfers neither a 12b-1 Portion nor a CDSC Portion');
+  for (const term of ['twelveB1PortionPct', 'cdscPortionPct'] as const) {
+    const p = t[term];
+    if (p !== null && parseRateMicroPct(p) > parseRateMicroPct('100')) bad(term, `${p}% is more than 100%`);
+  }
+  if (t.doiFrom && t.doiTo && t.doiFrom > t.doiTo)
+    bad('doiTo', `the DOI range ends (${t.doiTo}) before it starts (${t.doiFrom})`);
+  if (t.endsOn != null && t.endsOn <= t.effectiveDate)
+    bad('endsOn', `it is ended on ${t.endsOn}, not after it takes effect on ${t.effectiveDate}`);
+  if (t.payment === 'depository' && !t.depositoryAgent)
+    bad('depositoryAgent', 'payment through a depository needs the agent (EIGHTH(D))');
+  return out;
 }
 
 export function appliesToPortfolio(t: Transfer, portfolioId: string): boolean {
   return t.portfolioId === null || t.portfolioId === portfolioId;
+}
+
+/** In force on this day: from its effective date until the day before a later record ends it. */
+export function inForceOn(t: Transfer, date: string): boolean {
+  return date >= t.effectiveDate && (t.endsOn == null || date < t.endsOn);
 }
 
 export function doiInRange(t: Transfer, doi: string): boolean {

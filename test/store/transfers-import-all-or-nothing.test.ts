@@ -1,14 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BadInputError } from '../../src/errors.js';
-import {
-  importTransfers,
-  loadTransferRows,
-  loadTransfers,
-  recordTransferNotice,
-} from '../../src/feeds/transfersFeed.js';
+import { importTransfers, recordTransferNotice } from '../../src/feeds/transfersFeed.js';
 import type { Database } from '../../src/store/database.js';
 import { importExhibits } from '../../src/store/exhibitImport.js';
 import { loadRegistry } from '../../src/store/registryStore.js';
+import { loadTransferRows, loadTransfers } from '../../src/store/transfersRepository.js';
 import { dialects, freshDatabase, type TestDatabase } from '../support/databases.js';
 import { seedExhibitFiles } from '../support/seedDocuments.js';
 import { seedsAvailable } from '../support/seeds.js';
@@ -60,9 +56,14 @@ describe.skipIf(!seedsAvailable).each(dialects)('transfers import on %s', (diale
   it('imports, is idempotent, refuses edits, and records the notice once', async () => {
     expect(await importTransfers(db, 'transfers.csv', csv(GOOD))).toEqual({ inserted: 2, unchanged: 0 });
     expect(await importTransfers(db, 'transfers.csv', csv(GOOD))).toEqual({ inserted: 0, unchanged: 2 });
-    await expect(
-      importTransfers(db, 'edit.csv', csv([GOOD[0]!.replace(',50,50,', ',60,50,')])),
-    ).rejects.toThrow(/edit\.csv:2: id: .*never edited/);
+    // A changed Transfer contradicts what is recorded: a conflict (67), not bad input.
+    const edit = importTransfers(db, 'edit.csv', csv([GOOD[0]!.replace(',50,50,', ',60,50,')]));
+    await expect(edit).rejects.toThrow(/edit\.csv:2: id: .*never edited/);
+    await expect(edit).rejects.toMatchObject({
+      code: 'CONFLICT',
+      exitCode: 67,
+      hint: expect.stringMatching(/column ends/),
+    });
     expect(await recordTransferNotice(db, 'T2', '2004-06-20')).toEqual({ recorded: true });
     expect(await recordTransferNotice(db, 'T2', '2004-06-20')).toEqual({ recorded: false });
     await expect(recordTransferNotice(db, 'T2', '2004-07-01')).rejects.toThrow(

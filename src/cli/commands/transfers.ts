@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import { importTransfers, loadTransferRows, recordTransferNotice } from '../../feeds/transfersFeed.js';
+import { importTransfers, recordTransferNotice } from '../../feeds/transfersFeed.js';
+import { isEndOnly, loadTransferRows } from '../../store/transfersRepository.js';
 import { type CliContext, printJson, withDatabase } from '../context.js';
 import { requireDate } from '../options.js';
 import { readInputFile } from '../readInput.js';
@@ -14,7 +15,7 @@ export function registerTransfersCommands(program: Command, getContext: () => Cl
   transfers
     .command('import')
     .description(
-      'import Transfers: id,assignee,address,portfolio,twelve_b1_portion_pct,cdsc_portion_pct,doi_from,doi_to,effective_date,notice_received_date,payment,depository_agent',
+      'import Transfers: id,assignee,address,portfolio,twelve_b1_portion_pct,cdsc_portion_pct,doi_from,doi_to,effective_date,notice_received_date,payment,depository_agent[,ends]',
     )
     .argument('<file>', 'CSV file')
     .option('--json', 'print JSON')
@@ -52,17 +53,29 @@ export function registerTransfersCommands(program: Command, getContext: () => Cl
       if (opts.json) return printJson(ctx, { transfers: rows });
       printTable(
         ctx,
-        ['Id', 'Assignee', 'Portfolio', '12b-1 %', 'CDSC %', 'DOI range', 'Effective', 'Notice', 'Payment'],
+        [
+          'Id',
+          'Assignee',
+          'Portfolio',
+          '12b-1 %',
+          'CDSC %',
+          'DOI range',
+          'Effective',
+          'Notice',
+          'Payment',
+          'Ends',
+        ],
         rows.map((r) => [
           r.id,
-          r.assignee,
+          r.assignee ?? '—',
           r.portfolio_name ?? 'all',
           r.twelve_b1_portion_pct ?? '—',
           r.cdsc_portion_pct ?? '—',
           r.doi_from || r.doi_to ? `${r.doi_from ?? '…'} – ${r.doi_to ?? '…'}` : 'all',
           r.effective_date,
-          r.notice_received_date ?? 'not received',
-          r.payment === 'depository' ? `depository: ${r.depository_agent}` : 'direct',
+          isEndOnly(r) ? '' : (r.notice_received_date ?? 'not received'),
+          isEndOnly(r) ? '' : r.payment === 'depository' ? `depository: ${r.depository_agent}` : 'direct',
+          r.ends ?? '',
         ]),
       );
     });
