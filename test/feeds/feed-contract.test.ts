@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Plan12bError, ProblemsError } from '../../src/errors.js';
 import { setActor } from '../../src/store/actor.js';
 import type { Database } from '../../src/store/database.js';
-import { runCli } from '../support/cli.js';
+import { runCliAsync } from '../support/cli.js';
 import { dialects, freshDatabase, type TestDatabase } from '../support/databases.js';
 import { seedsAvailable } from '../support/seeds.js';
 import { auditCount, markMonthClosed, newestAudit, storeSnapshot } from '../support/storeSnapshot.js';
@@ -189,7 +189,7 @@ describe.skipIf(!seedsAvailable).each(dialects)('the feed contract on %s', (dial
 
   // One representative run per feed through the CLI, for what only the CLI shows: the exit codes
   // and the message of an internal error. (The store is closed meanwhile: PGlite is one process's.)
-  describe('through the CLI (npm run build first)', () => {
+  describe('through the CLI (npm run build first)', { timeout: 300_000 }, () => {
     const dir = mkdtempSync(join(tmpdir(), 'plan12b-contract-'));
     let before: Record<string, string>;
     const cli = (
@@ -200,7 +200,7 @@ describe.skipIf(!seedsAvailable).each(dialects)('the feed contract on %s', (dial
     ) => {
       const file = join(dir, `${feed.name}-${label}.csv`);
       writeFileSync(file, csvOf(feed, rows));
-      return runCli(['--db', tdb.target, ...feed.command, file, '--json'], {
+      return runCliAsync(['--db', tdb.target, ...feed.command, file, '--json'], {
         PLAN12B_FAULT: '',
         PLAN12B_ACTOR: '',
         ...env,
@@ -211,22 +211,25 @@ describe.skipIf(!seedsAvailable).each(dialects)('the feed contract on %s', (dial
       await closeDb();
     }, 120_000);
 
-    it.each(FEEDS)('$name: a bad file exits 65 with a JSON document listing all three problems', (feed) => {
-      const run = cli(feed, 'bad', feed.bad.rows);
-      expect(run.code).toBe(65);
-      const doc = run.json<{
-        error: { code: string; exit: number; problems: { line: number; field: string }[] };
-      }>();
-      expect(doc.error).toMatchObject({ code: 'BAD_INPUT', exit: 65 });
-      expect(doc.error.problems.map((p) => [p.line, p.field])).toEqual(
-        feed.bad.problems.map((p) => [p.line, p.field]),
-      );
-    });
+    it.each(FEEDS)(
+      '$name: a bad file exits 65 with a JSON document listing all three problems',
+      async (feed) => {
+        const run = await cli(feed, 'bad', feed.bad.rows);
+        expect(run.code).toBe(65);
+        const doc = run.json<{
+          error: { code: string; exit: number; problems: { line: number; field: string }[] };
+        }>();
+        expect(doc.error).toMatchObject({ code: 'BAD_INPUT', exit: 65 });
+        expect(doc.error.problems.map((p) => [p.line, p.field])).toEqual(
+          feed.bad.problems.map((p) => [p.line, p.field]),
+        );
+      },
+    );
 
     it.each(FEEDS)(
       '$name: an injected internal fault exits 70 with a message saying it is a bug, no stack trace',
-      (feed) => {
-        const run = cli(feed, 'fault', feed.fresh, { PLAN12B_FAULT: `import:${feed.name}:throw` });
+      async (feed) => {
+        const run = await cli(feed, 'fault', feed.fresh, { PLAN12B_FAULT: `import:${feed.name}:throw` });
         expect(run.code).toBe(70);
         expect(run.stderr).toContain('a bug in plan12b');
         expect(run.stderr).not.toContain('bad input');
