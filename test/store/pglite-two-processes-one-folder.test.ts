@@ -26,11 +26,15 @@ interface Running {
   readonly done: Promise<{ code: number | null; stdout: string; stderr: string }>;
 }
 
+/** Every process a test started, so that none is left holding the folder if a test fails. */
+const started: ChildProcess[] = [];
+
 function start(args: readonly string[], env: Record<string, string>): Running {
   const child = spawn(process.execPath, [join(root, 'bin', 'plan12b.js'), ...args], {
     env: { ...process.env, PLAN12B_FAULT: '', PLAN12B_ACTOR: '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  started.push(child);
   let stdout = '';
   let stderr = '';
   const waiters: { text: string; resolve: () => void; reject: (e: Error) => void }[] = [];
@@ -104,6 +108,8 @@ describe.skipIf(!seedsAvailable)('two CLI processes on one PGlite folder', () =>
     }
   }, 600_000);
   afterAll(async () => {
+    for (const child of started)
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
     await tdb.drop();
   });
 
