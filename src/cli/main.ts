@@ -84,6 +84,11 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (e instanceof CommanderError) {
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.exitCode === 0)
         return 0;
+      // Commander has said what is wrong on stderr; under --json the error is a document too.
+      if (json)
+        process.stdout.write(
+          `${JSON.stringify(errorDocument(new Plan12bError('USAGE', e.message.replace(/^error: /, ''))), null, 2)}\n`,
+        );
       return ERROR_CODES.USAGE.exit;
     }
     if (e instanceof ExhibitParseError)

@@ -141,8 +141,13 @@ export function decodeCsvFeed<C extends FeedColumns>(
   const index = names.map((c) => header.indexOf(c));
   const rows: DecodedRow<FeedRowOf<C>>[] = [];
   const problems: Problem[] = [];
+  // csv-parse counts lines to a record's end, and miscounts CRLF inside quotes; a quoted cell may
+  // span lines, and the user looks for the line the record starts on.
+  const found = recordStartLines(text);
+  const startLines = found.length === records.length ? found.slice(1) : [];
+  let recordNo = 0;
   for (const { record, info } of records.slice(1)) {
-    const line = info.lines;
+    const line = startLines[recordNo++] ?? info.lines;
     const row: Record<string, unknown> = {};
     let ok = true;
     names.forEach((name, i) => {
@@ -158,4 +163,30 @@ export function decodeCsvFeed<C extends FeedColumns>(
     if (ok) rows.push({ line, row: row as FeedRowOf<C> });
   }
   return { rows, problems };
+}
+
+/**
+ * The 1-based line each record of a CSV text starts on: a line break inside double quotes belongs
+ * to the cell, CRLF is one break, empty lines hold no record.
+ */
+function recordStartLines(text: string): number[] {
+  const starts: number[] = [];
+  let line = 1;
+  let quoted = false;
+  let atStart = true;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '\r' || ch === '\n') {
+      if (ch === '\r' && text[i + 1] === '\n') i++;
+      line++;
+      if (!quoted) atStart = true;
+      continue;
+    }
+    if (atStart) {
+      starts.push(line);
+      atStart = false;
+    }
+    if (ch === '"') quoted = !quoted;
+  }
+  return starts;
 }

@@ -97,7 +97,7 @@ export function closedMonthProblems(
       code: 'REFUSED',
       file,
       line: c.line,
-      field: 'date',
+      field: c.dateField ?? 'date',
       value: c.datedOn,
       reason:
         rule === 'restatements-adjust'

@@ -10,6 +10,8 @@ export interface PlannedChange {
   readonly line: number;
   /** the business date the change is dated on, or null for undated master data */
   readonly datedOn: string | null;
+  /** the column that date comes from, named by a closed-month refusal (default `date`) */
+  readonly dateField?: string;
   readonly kind: 'new' | 'restated';
 }
 

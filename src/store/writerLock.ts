@@ -53,6 +53,7 @@ export async function lockDataFolder(
   waitMs = lockWaitMs(),
 ): Promise<() => void> {
   const deadline = Date.now() + waitMs;
+  let announced = false;
   for (;;) {
     try {
       const fd = openSync(lockPath, 'wx');
@@ -87,6 +88,13 @@ export async function lockDataFolder(
       continue;
     }
     if (Date.now() >= deadline) throw inUseError(target, holder);
+    if (!announced) {
+      // Say why nothing happens: the user (or a test) sees that this command waits, and for whom.
+      announced = true;
+      process.stderr.write(
+        `plan12b: ${inUseError(target, holder).message}; waiting up to ${Math.ceil(waitMs / 1000)} s for it to finish\n`,
+      );
+    }
     await new Promise((r) => setTimeout(r, POLL_MS));
   }
 }

@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -24,4 +24,29 @@ export function runCli(args: readonly string[], env: Record<string, string> = {}
     stderr: res.stderr,
     json: <T>() => JSON.parse(res.stdout) as T,
   };
+}
+
+/**
+ * The same as {@link runCli}, without blocking the test runner while the CLI runs (a long
+ * spawnSync starves vitest's worker and fails the run with "Timeout calling onTaskUpdate").
+ */
+export function runCliAsync(args: readonly string[], env: Record<string, string> = {}): Promise<CliRun> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [join(root, 'bin', 'plan12b.js'), ...args], {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => {
+      stdout += d.toString();
+    });
+    child.stderr.on('data', (d: Buffer) => {
+      stderr += d.toString();
+    });
+    child.on('error', reject);
+    child.on('close', (code) =>
+      resolve({ code: code ?? -1, stdout, stderr, json: <T>() => JSON.parse(stdout) as T }),
+    );
+  });
 }

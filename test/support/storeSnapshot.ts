@@ -1,0 +1,52 @@
+import type { Queryable } from '../../src/store/database.js';
+
+/**
+ * What the store holds, table by table: the row count and a hash of every row's text. Two
+ * snapshots are equal when nothing was written, updated or deleted — a row deleted and inserted
+ * again in place changes the hash too (its serial id or timestamps change). Every table of the
+ * store's schema is read, so a write anywhere shows.
+ */
+export async function storeSnapshot(q: Queryable): Promise<Record<string, string>> {
+  const tables = await q.query<{ table_name: string }>(
+    `SELECT table_name FROM information_schema.tables
+      WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' AND table_name <> 'schema_migration'
+      ORDER BY table_name`,
+  );
+  const out: Record<string, string> = {};
+  for (const { table_name: t } of tables) {
+    const [r] = await q.query<{ n: string; h: string }>(
+      `SELECT count(*)::text AS n, md5(coalesce(string_agg(x::text, E'\\n' ORDER BY x::text), '')) AS h FROM "${t}" AS x`,
+    );
+    out[t] = `${r!.n} rows ${r!.h}`;
+  }
+  return out;
+}
+
+export interface AuditEntry {
+  readonly actor: string;
+  readonly action: string;
+}
+
+export async function auditCount(q: Queryable): Promise<number> {
+  const [r] = await q.query<{ n: string }>('SELECT count(*)::text AS n FROM audit_log');
+  return Number(r!.n);
+}
+
+/** The newest `n` audit records, oldest first. */
+export async function newestAudit(q: Queryable, n: number): Promise<AuditEntry[]> {
+  const rows = await q.query<AuditEntry>('SELECT actor, action FROM audit_log ORDER BY seq DESC LIMIT $1', [
+    n,
+  ]);
+  return rows.reverse();
+}
+
+/**
+ * Closes a month the way the store records it, without running the whole close: the contract
+ * tests need a closed month, not its results.
+ */
+export async function markMonthClosed(q: Queryable, month: string): Promise<void> {
+  await q.query(
+    "INSERT INTO closed_month (month, closed_by) VALUES ($1, 'contract test') ON CONFLICT DO NOTHING",
+    [month],
+  );
+}
