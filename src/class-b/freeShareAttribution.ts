@@ -78,7 +78,9 @@ export function attributeReinvestment(
     .map(([, w]) => Object.freeze(w));
   // A stated DOI the account no longer holds still names the issuance the shares derive from.
   if (doi !== null && weights.length === 0)
-    weights.push(Object.freeze({ issuingPortfolioId: portfolioId, dateOfOriginalIssuance: doi, shareUnits: 1n }));
+    weights.push(
+      Object.freeze({ issuingPortfolioId: portfolioId, dateOfOriginalIssuance: doi, shareUnits: 1n }),
+    );
   return Object.freeze({
     kind: 'derivedFrom',
     basis: doi !== null ? 'statedDoi' : 'accountCommissionShares',
