@@ -4,7 +4,7 @@ import { formatCents, parseCents } from '../money/cents.js';
 import type { Queryable } from '../store/database.js';
 import type { MonthlyCalculation } from '../transfers/monthlyCalculation.js';
 import { feesReport } from './feesReport.js';
-import { monthlyCalculationReport } from './monthlyCalculationReport.js';
+import { type MonthlyCalculationReport, monthlyCalculationReport } from './monthlyCalculationReport.js';
 
 /** One line of a general-ledger entry a fund accountant posts. */
 export interface JournalLine {
@@ -125,7 +125,12 @@ export function monthlyCalculationEntries(
 export async function monthJournal(
   q: Queryable,
   month: string,
-  opts: { paymentBusinessDays?: number; instructedDueDate?: string | null } = {},
+  opts: {
+    paymentBusinessDays?: number;
+    instructedDueDate?: string | null;
+    /** the month's Monthly Calculation when already computed (a close computes it once) */
+    monthlyCalculation?: MonthlyCalculationReport;
+  } = {},
 ): Promise<Journal> {
   const from = monthStart(month);
   const to = monthEnd(month);
@@ -213,9 +218,9 @@ export async function monthJournal(
     });
   }
   if (classBAccrued.size > 0) {
-    const report = await monthlyCalculationReport(q, month, {
-      instructedDueDate: opts.instructedDueDate ?? null,
-    });
+    const report =
+      opts.monthlyCalculation ??
+      (await monthlyCalculationReport(q, month, { instructedDueDate: opts.instructedDueDate ?? null }));
     lines.push(...monthlyCalculationEntries(report.portfolios, classBAccrued, () => ++n));
   }
   let debits = 0n;

@@ -58,8 +58,31 @@ describe('plan12b demo: the whole story', () => {
       }
       expect(c(mc.totals.distributionFee)).toBe(sum(mc.portfolios.map((p) => p.distributionFee)));
     }
-    // One portfolio changed distributor in 2023: its share is below 100% every month.
-    expect(sharedMonths).toBe(12);
+    // One portfolio changed distributor in 2023: its share is below 100% every month; another on
+    // 2025-06-13: from June on.
+    expect(sharedMonths).toBe(12 + 7);
+  });
+
+  it('the term ending on June 13 shows both computations in June, each reproducing its dollars (SPEC §7)', async () => {
+    const june = (await loadCloseResult(db, '2025-06', 'monthly-calculation')) as MonthlyCalculationReport;
+    const split = june.portfolios.filter((p) => p.computations.length === 2);
+    expect(split).toHaveLength(1);
+    const [before, after] = split[0]!.computations;
+    expect(before).toMatchObject({ computedOn: null, from: '2025-06-01', to: '2025-06-13', days: 13 });
+    expect(before!.parties.map((p) => p.sharePct)).toEqual(['100.0000']);
+    expect(after).toMatchObject({ computedOn: '2025-06-13', from: '2025-06-14', to: '2025-06-30', days: 17 });
+    expect(after!.parties.map((p) => p.distributor)).toEqual([
+      june.distributor,
+      'Beacon Fund Distributors LLC',
+    ]);
+    for (const g of split[0]!.computations)
+      for (const p of g.parties) {
+        // fee of the days × percentage, half-up, within the cent a tie may move
+        const units = BigInt(p.sharePct.replace('.', ''));
+        const auditor = (c(g.distributionFee) * units * 2n + 1_000_000n) / 2_000_000n;
+        expect(auditor - c(p.twelveB1Share) <= 1n && c(p.twelveB1Share) - auditor <= 1n).toBe(true);
+      }
+    expect(sum(split[0]!.computations.map((g) => g.distributionFee))).toBe(c(split[0]!.distributionFee));
   });
 
   it('the DOI-range Assignee starts in March, when its Transfer took effect; paid directly once notified', async () => {
@@ -77,7 +100,7 @@ describe('plan12b demo: the whole story', () => {
       portfolios: { computations: { sharePct: string; numerator: string; denominator: string }[] }[];
     }>();
     const computed = share.portfolios.filter((p) => p.computations.length > 0);
-    expect(computed).toHaveLength(1);
+    expect(computed).toHaveLength(2);
     expect(computed[0]!.computations.length).toBeGreaterThanOrEqual(2); // Nov 30 governs December; Dec 31 governs January
     const csv = runCli(['--db', target, 'monthly-calculation', '--month', '2025-12', '--csv']);
     expect(csv.code).toBe(0);
