@@ -63,6 +63,36 @@ describe('plan12b demo: the whole story', () => {
     expect(sharedMonths).toBe(12 + 7);
   });
 
+  it('each sealed journal pays each Monthly Calculation payee its total on the due date (SPEC §12)', async () => {
+    for (const { month } of summary.closed) {
+      const mc = (await loadCloseResult(db, month, 'monthly-calculation')) as MonthlyCalculationReport;
+      const journal = (await loadCloseResult(db, month, 'journal')) as {
+        lines: {
+          date: string;
+          account: string;
+          portfolio: string;
+          class: string;
+          debit: string;
+          credit: string;
+        }[];
+      };
+      for (const p of mc.portfolios)
+        for (const payee of p.payees) {
+          const mine = journal.lines.filter(
+            (l) =>
+              l.class === 'B' &&
+              l.portfolio === p.portfolio &&
+              l.account.startsWith(`Payable to ${payee.payee} —`),
+          );
+          expect(sum(mine.filter((l) => l.date === payee.dueDate).map((l) => l.debit))).toBe(c(payee.total));
+          expect(sum(mine.map((l) => l.credit))).toBe(c(payee.total));
+        }
+      expect(
+        journal.lines.some((l) => l.class === 'B' && l.account.startsWith('Payable to Distributor —')),
+      ).toBe(mc.portfolios.some((p) => p.serviceFee !== '0.00'));
+    }
+  });
+
   it('the term ending on June 13 shows both computations in June, each reproducing its dollars (SPEC §7)', async () => {
     const june = (await loadCloseResult(db, '2025-06', 'monthly-calculation')) as MonthlyCalculationReport;
     const split = june.portfolios.filter((p) => p.computations.length === 2);
