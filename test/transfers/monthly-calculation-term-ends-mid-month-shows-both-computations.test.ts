@@ -1,6 +1,10 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { divRoundHalfUp, parseCents } from '../../src/money/cents.js';
+import { writeMonthlyCalculationPdf } from '../../src/reports/monthlyCalculationPdf.js';
 import { monthlyCalculation } from '../../src/transfers/monthlyCalculation.js';
 import { baseInput, DISTRIBUTOR, feeDays, transfer } from './support.js';
 
@@ -74,6 +78,16 @@ describe('a month in which the term ends mid-month shows both computations (SPEC
       [ALPHA, 'Other Distributor', '680.00'],
       [BETA, 'Other Distributor', '408.00'],
     ]);
+  });
+
+  it('the printable PDF carries both computations', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'plan12b-mc-')), 'mc.pdf');
+    await writeMonthlyCalculationPdf(
+      [monthlyCalculation(input, [])],
+      { month: '2006-01', distributor: DISTRIBUTOR, preparedAt: '2006-02-01T12:00:00Z' },
+      path,
+    );
+    expect(readFileSync(path).subarray(0, 5).toString()).toBe('%PDF-');
   });
 
   it('the month-end computation governs the next month, not this one', () => {
