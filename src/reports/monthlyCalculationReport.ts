@@ -189,6 +189,15 @@ export async function monthlyCalculationReport(
         const exhibitA = schedule.computations.find((c) => c.date === date);
         // the days after the count: still exclusive (all shares are the Distributor's), or by Exhibit A
         const exclusive = schedule.exclusiveThrough === null || date < schedule.exclusiveThrough;
+        // SPEC §12: the Exhibit A computation (summed in chunks of accounts) against this recount of
+        // the same date account by account — shares outstanding and the Distributor's Commission Shares.
+        if (exhibitA !== undefined) {
+          const recounted = [...h.byDoi.values()].reduce((a, b) => a + b, 0n);
+          if (exhibitA.outstandingShares !== h.total || exhibitA.parties[0]!.commissionShares !== recounted)
+            throw new Error(
+              `${m.portfolio} ${date}: Exhibit A counts ${exhibitA.outstandingShares} shares outstanding and ${exhibitA.parties[0]!.commissionShares} Commission Shares of the Distributor; recounted by account ${h.total} and ${recounted}`,
+            );
+        }
         return {
           date,
           distributorShares: exhibitA?.distributorShares ?? (exclusive ? h.total : h.allocated),
