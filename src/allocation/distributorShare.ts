@@ -1,4 +1,5 @@
 import { type DistributorTerm, distributorTermOn, rightsHolder } from '../class-b/distributorTerm.js';
+import type { FreeShareAttribution } from '../class-b/freeShareAttribution.js';
 import type { Lot } from '../class-b/lot.js';
 import { largestRemainder } from '../money/largestRemainder.js';
 
@@ -9,9 +10,10 @@ import { largestRemainder } from '../money/largestRemainder.js';
  *   (a) Commission Shares — to whoever was exclusive distributor on their Date of Original Issuance
  *       (traced to the portfolio that first issued them; a predecessor's term counts as its
  *       successor's, NINETEENTH);
- *   (b) Free Shares other than Omnibus Shares — they follow the shares they derive from: pro rata
- *       to the account's Commission Shares by distributor (with none left, to whoever was
- *       exclusive on the Free Shares' own date);
+ *   (b) Free Shares other than Omnibus Shares — by the attribution fixed when they were issued
+ *       (SPEC §7; see freeShareAttribution.ts): the distributor the transfer agent named, or the
+ *       Commission Shares they derive from, each taken by (a) (none: whoever was exclusive on
+ *       the Free Shares' own date); each lot's shares split by largest remainder;
  *   (c) Free Shares in Omnibus Accounts — as attributed month by month by the A × (B/C) rules
  *       (see omnibusFreeShares.ts), per account and summed.
  * Shares are integers of 1/10,000.
@@ -53,6 +55,32 @@ export function distributorOfIssuance(
   return term === undefined ? fallback : rightsHolder(terms, term.distributor);
 }
 
+/** Distributor first, then the Other Distributors by name (SPEC §3: ties to the party listed first). */
+function partyOrder(distributor: string): (a: string, b: string) => number {
+  return (a, b) => (a === b ? 0 : a === distributor ? -1 : b === distributor ? 1 : a < b ? -1 : 1);
+}
+
+/**
+ * Exhibit A 2(b): the distributors a Free Share attribution names, with weights; null when it
+ * derives from no Commission Share (the Free Shares then go to whoever was exclusive on their date).
+ * A named distributor's rights, if assigned, are its assignee's (NINETEENTH).
+ */
+export function resolveAttribution(
+  a: FreeShareAttribution,
+  terms: readonly DistributorTerm[],
+  distributor: string,
+): { parties: string[]; weights: bigint[] } | null {
+  if (a.kind === 'distributor') return { parties: [rightsHolder(terms, a.distributor)], weights: [1n] };
+  if (a.weights.length === 0) return null;
+  const by = new Map<string, bigint>();
+  for (const w of a.weights) {
+    const who = distributorOfIssuance(terms, w.issuingPortfolioId, w.dateOfOriginalIssuance, distributor);
+    by.set(who, (by.get(who) ?? 0n) + w.shareUnits);
+  }
+  const parties = [...by.keys()].sort(partyOrder(distributor));
+  return { parties, weights: parties.map((p) => by.get(p)!) };
+}
+
 /**
  * @param omnibusFreeShares the Free Shares of each Omnibus Account attributed by 2(c), by distributor
  *   (accounts absent here have their Free Shares attributed as non-omnibus ones)
@@ -76,9 +104,26 @@ export function computeDistributorShare(opts: {
     return r;
   };
   row(distributor);
+  // One attribution is shared by every lot a reinvestment became (exchanges carry it): resolve once.
+  const resolved = new Map<FreeShareAttribution, { parties: string[]; weights: bigint[] }>();
+  const freeShareWeights = (lot: Lot): { parties: string[]; weights: bigint[] } => {
+    const own = () => ({
+      parties: [
+        distributorOfIssuance(terms, lot.issuingPortfolioId, lot.dateOfOriginalIssuance, distributor),
+      ],
+      weights: [1n],
+    });
+    const a = lot.attribution;
+    if (a === null) return own();
+    let r = resolved.get(a);
+    if (r === undefined) {
+      r = resolveAttribution(a, terms, distributor) ?? own();
+      resolved.set(a, r);
+    }
+    return r;
+  };
   let outstanding = 0n;
   for (const acct of opts.accounts) {
-    const commissionBy = new Map<string, bigint>();
     const freeLots: Lot[] = [];
     for (const lot of acct.lots) {
       if (lot.portfolioId !== portfolioId) continue;
@@ -87,14 +132,9 @@ export function computeDistributorShare(opts: {
         freeLots.push(lot);
         continue;
       }
-      const who = distributorOfIssuance(
-        terms,
-        lot.issuingPortfolioId,
-        lot.dateOfOriginalIssuance,
-        distributor,
-      );
-      commissionBy.set(who, (commissionBy.get(who) ?? 0n) + lot.shareUnits);
-      row(who).commission += lot.shareUnits;
+      row(
+        distributorOfIssuance(terms, lot.issuingPortfolioId, lot.dateOfOriginalIssuance, distributor),
+      ).commission += lot.shareUnits;
     }
     const freeTotal = freeLots.reduce((s, l) => s + l.shareUnits, 0n);
     if (freeTotal === 0n) continue;
@@ -112,23 +152,13 @@ export function computeDistributorShare(opts: {
         );
       continue;
     }
-    // 2(b): Free Shares follow the shares they derive from.
-    const parties = [...commissionBy.keys()].sort((a, b) =>
-      a === distributor ? -1 : b === distributor ? 1 : a < b ? -1 : 1,
-    );
-    if (parties.length > 0) {
-      const parts = largestRemainder(
-        freeTotal,
-        parties.map((p) => commissionBy.get(p)!),
-      );
+    // 2(b): each Free Share lot by the attribution it was issued with, wherever it has travelled.
+    for (const lot of freeLots) {
+      const { parties, weights } = freeShareWeights(lot);
+      const parts = parties.length === 1 ? [lot.shareUnits] : largestRemainder(lot.shareUnits, weights);
       parties.forEach((p, i) => {
         row(p).free += parts[i]!;
       });
-    } else {
-      for (const lot of freeLots)
-        row(
-          distributorOfIssuance(terms, lot.issuingPortfolioId, lot.dateOfOriginalIssuance, distributor),
-        ).free += lot.shareUnits;
     }
   }
   const parties: PartyAllocation[] = [...rows.entries()]

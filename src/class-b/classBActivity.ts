@@ -14,6 +14,12 @@ export interface Purchase {
   readonly priceUnits: bigint;
 }
 
+/**
+ * A reinvestment issues Free Shares. The transfer agent's report may state their Exhibit A 2(b)
+ * attribution: the distributor (`attributedDistributor`) or the Date of Original Issuance of the
+ * Commission Shares they derive from (`derivedFromDoi`); stating neither, they go pro rata to the
+ * account's Commission Shares in the portfolio on the reinvestment date (SPEC §7).
+ */
 export interface Reinvestment {
   readonly kind: 'reinvest';
   readonly txnId: string;
@@ -21,6 +27,8 @@ export interface Reinvestment {
   readonly portfolioId: string;
   readonly shareUnits: bigint;
   readonly priceUnits: bigint;
+  readonly attributedDistributor?: string | null;
+  readonly derivedFromDoi?: string | null;
 }
 
 export interface Redemption {
@@ -88,7 +96,22 @@ export function createPurchase(f: Omit<Purchase, 'kind'>): Purchase {
 export function createReinvestment(f: Omit<Reinvestment, 'kind'>): Reinvestment {
   checkCommon(f.txnId, f.date, f.shareUnits);
   check(f.priceUnits > 0n, `${f.txnId}: a price must be above zero`);
-  return Object.freeze({ kind: 'reinvest', ...f });
+  const distributor = f.attributedDistributor ?? null;
+  const doi = f.derivedFromDoi ?? null;
+  check(
+    distributor === null || doi === null,
+    `${f.txnId}: a reinvestment is attributed to a distributor or to a DOI, not both`,
+  );
+  check(distributor === null || distributor.trim() !== '', `${f.txnId}: an empty distributor`);
+  check(doi === null || isIsoDate(doi), `${f.txnId}: derived-from DOI ${JSON.stringify(doi)} is not a date`);
+  check(doi === null || doi <= f.date, `${f.txnId}: Free Shares cannot derive from shares issued after them`);
+  const { attributedDistributor: _d, derivedFromDoi: _o, ...rest } = f;
+  return Object.freeze({
+    kind: 'reinvest',
+    ...rest,
+    ...(distributor !== null ? { attributedDistributor: distributor } : {}),
+    ...(doi !== null ? { derivedFromDoi: doi } : {}),
+  });
 }
 
 export function createRedemption(f: Omit<Redemption, 'kind'>): Redemption {

@@ -11,6 +11,7 @@ import type {
   Reinvestment,
 } from './classBActivity.js';
 import { type ClassBTerms, cdscRateFor, conversionDateFor, redemptionFeeFor } from './classBTerms.js';
+import { attributeReinvestment, type FreeShareAttribution } from './freeShareAttribution.js';
 import { LedgerRefusal } from './ledgerRefusal.js';
 import type {
   AccountLedger,
@@ -35,26 +36,27 @@ interface BookLot {
   readonly kind: LotKind;
   readonly lotId: string;
   readonly sequence: number;
+  readonly arrival: number;
   readonly portfolioId: string;
   readonly issuingPortfolioId: string;
   readonly dateOfOriginalIssuance: string;
   readonly conversionDate: string;
+  readonly attribution: FreeShareAttribution | null;
   shareUnits: bigint;
   costCents: bigint;
 }
 
-/** One account's lots in one portfolio: kept in (DOI, sequence) order, indexed by lotId. */
+/** One account's lots in one portfolio, kept in (DOI, sequence, arrival) order. */
 interface Holding {
   readonly portfolioId: string;
   readonly lots: BookLot[];
-  readonly byLotId: Map<string, BookLot>;
   shareUnits: bigint;
 }
 
 function byAge(a: BookLot, b: BookLot): number {
   if (a.dateOfOriginalIssuance !== b.dateOfOriginalIssuance)
     return a.dateOfOriginalIssuance < b.dateOfOriginalIssuance ? -1 : 1;
-  return a.sequence - b.sequence;
+  return a.sequence - b.sequence || a.arrival - b.arrival;
 }
 
 /**
@@ -69,6 +71,8 @@ export class AccountBook {
   /** lotId → the sequence of the lot it was created as (carried through exchanges) */
   private readonly sequences = new Map<string, number>();
   private nextSequence = 0;
+  /** the order in which lots reached their portfolio: by issue or by a Free Exchange Transaction */
+  private nextArrival = 0;
   private lastDate = '';
   private conversionDue: string | null | undefined = null;
   private readonly systematicWithdrawals = new Map<string, { allowance: bigint; used: bigint }>();
@@ -98,11 +102,13 @@ export class AccountBook {
             kind: l.kind,
             lotId: l.lotId,
             sequence: l.sequence,
+            arrival: l.arrival,
             portfolioId: l.portfolioId,
             issuingPortfolioId: l.issuingPortfolioId,
             dateOfOriginalIssuance: l.dateOfOriginalIssuance,
             shareUnits: l.shareUnits,
             costCents: l.costCents,
+            attribution: l.attribution,
           }),
         );
     return out;
@@ -156,7 +162,7 @@ export class AccountBook {
   private holding(portfolioId: string): Holding {
     let h = this.holdings.get(portfolioId);
     if (!h) {
-      h = { portfolioId, lots: [], byLotId: new Map(), shareUnits: 0n };
+      h = { portfolioId, lots: [], shareUnits: 0n };
       this.holdings.set(portfolioId, h);
     }
     return h;
@@ -167,7 +173,6 @@ export class AccountBook {
     let i = lots.length;
     while (i > 0 && byAge(lots[i - 1]!, lot) > 0) i--;
     lots.splice(i, 0, lot);
-    h.byLotId.set(lot.lotId, lot);
     h.shareUnits += lot.shareUnits;
     if (lot.kind === 'commission') this.conversionDue = undefined;
   }
@@ -179,7 +184,6 @@ export class AccountBook {
       if (lot.costCents !== 0n)
         throw new Error(`lot ${lot.lotId} has no shares left but ${lot.costCents} cents of cost`);
       h.lots.splice(i, 1);
-      h.byLotId.delete(lot.lotId);
     }
     if (h.lots.length === 0) this.holdings.delete(h.portfolioId);
     this.conversionDue = undefined;
@@ -196,16 +200,22 @@ export class AccountBook {
     return this.conversionDue;
   }
 
-  /** A purchase issues Commission Shares, cost = round_half_up(shares × price, 2); a reinvestment Free Shares. */
+  /**
+   * A purchase issues Commission Shares, cost = round_half_up(shares × price, 2); a reinvestment
+   * Free Shares, their Exhibit A 2(b) attribution fixed now (SPEC §7).
+   */
   private issue(a: Purchase | Reinvestment): void {
     if (this.sequences.has(a.txnId))
       throw new LedgerRefusal(a.txnId, 'txn_id', 'this txn_id already created a lot in this account');
     const sequence = this.nextSequence++;
     this.sequences.set(a.txnId, sequence);
-    this.addLot(this.holding(a.portfolioId), {
+    const h = this.holding(a.portfolioId);
+    this.addLot(h, {
       kind: a.kind === 'purchase' ? 'commission' : 'free',
       lotId: a.txnId,
       sequence,
+      arrival: this.nextArrival++,
+      attribution: a.kind === 'reinvest' ? attributeReinvestment(a, a.portfolioId, h.lots) : null,
       portfolioId: a.portfolioId,
       issuingPortfolioId: a.portfolioId,
       dateOfOriginalIssuance: a.date,
@@ -219,7 +229,13 @@ export class AccountBook {
    * Takes `shareUnits` from the lots of a holding in the given order; a lot consumed in part gives
    * up round_half_up(lot cost × shares taken / lot shares, 2) and keeps the rest (SPEC §6).
    */
-  private take(h: Holding, ordered: readonly BookLot[], shareUnits: bigint): LotPiece[] {
+  private take(
+    h: Holding,
+    ordered: readonly BookLot[],
+    shareUnits: bigint,
+    /** receives the lot each piece came from, piece by piece */
+    sources?: BookLot[],
+  ): LotPiece[] {
     const pieces: LotPiece[] = [];
     let left = shareUnits;
     for (const lot of ordered) {
@@ -231,6 +247,7 @@ export class AccountBook {
       lot.costCents -= cost;
       h.shareUnits -= taken;
       left -= taken;
+      sources?.push(lot);
       pieces.push({
         lotId: lot.lotId,
         kind: lot.kind,
@@ -357,33 +374,32 @@ export class AccountBook {
     const rates = new Map<BookLot, bigint>();
     for (const lot of from.lots) rates.set(lot, this.cdscRateOf(lot, a.date));
     const ordered = freeSharesFirstThenOldestCommission(from.lots, (lot) => rates.get(lot)!);
-    const pieces = this.take(from, ordered, a.out.shareUnits);
+    const sources: BookLot[] = [];
+    const pieces = this.take(from, ordered, a.out.shareUnits, sources);
     const delivered = largestRemainder(
       a.in.shareUnits,
       pieces.map((p) => p.shareUnits),
     );
     const moved: ExchangedPiece[] = pieces.map((p, i) => ({ ...p, deliveredShareUnits: delivered[i]! }));
     const landed: LandedPiece[] = moved.map((p) => ({ ...p }));
+    const attributionOf = new Map(landed.map((p, i) => [p, sources[i]!.attribution]));
     for (const p of landed) {
       if (p.deliveredShareUnits !== 0n) continue;
       const heir = heirOf(landed, p.kind);
       heir.costCents += p.costCents;
       p.costCents = 0n;
     }
+    // SPEC §6: every piece lands as a lot of its own, even where a piece of the same purchase
+    // reached this portfolio before by another exchange (at another price ratio): never merged.
     const to = this.holding(a.in.portfolioId);
     for (const p of landed) {
       if (p.deliveredShareUnits === 0n) continue;
-      const existing = to.byLotId.get(p.lotId);
-      if (existing) {
-        existing.shareUnits += p.deliveredShareUnits;
-        existing.costCents += p.costCents;
-        to.shareUnits += p.deliveredShareUnits;
-        continue;
-      }
       this.addLot(to, {
         kind: p.kind,
         lotId: p.lotId,
         sequence: this.sequences.get(p.lotId)!,
+        arrival: this.nextArrival++,
+        attribution: attributionOf.get(p)!,
         portfolioId: a.in.portfolioId,
         issuingPortfolioId: p.issuingPortfolioId,
         dateOfOriginalIssuance: p.dateOfOriginalIssuance,

@@ -8,6 +8,7 @@ import DecimalModule from 'decimal.js';
 import type { CdscSchedule } from './cdscSchedule.js';
 import type { ClassBActivity, ConversionNotice } from './classBActivity.js';
 import type { ClassBTerms } from './classBTerms.js';
+import type { DerivedFromWeight, FreeShareAttribution } from './freeShareAttribution.js';
 import { LedgerRefusal } from './ledgerRefusal.js';
 import type {
   AccountLedger,
@@ -28,11 +29,13 @@ interface RefLot {
   kind: LotKind;
   lotId: string;
   sequence: number;
+  arrival: number;
   portfolioId: string;
   issuingPortfolioId: string;
   doi: string;
   shares: Decimal;
   cost: Decimal;
+  attribution: FreeShareAttribution | null;
 }
 
 const shares = (units: bigint) => new Exact(units.toString()).div(10_000);
@@ -96,6 +99,35 @@ function conversionDate(terms: ClassBTerms, lot: RefLot): string {
   return lastDayOfMonth(anniversary(lot.doi, years));
 }
 
+/**
+ * Exhibit A 2(b), SPEC §7, written out plainly: the distributor the row names; else the
+ * Commission Shares of the DOI it names (none held: that issuance in this portfolio); else every
+ * Commission Share of the account in the portfolio that day; weights by issuing portfolio and DOI.
+ */
+function reinvestmentAttribution(
+  a: { portfolioId: string; attributedDistributor?: string | null; derivedFromDoi?: string | null },
+  lots: readonly RefLot[],
+): FreeShareAttribution {
+  if (a.attributedDistributor) return { kind: 'distributor', distributor: a.attributedDistributor };
+  const doi = a.derivedFromDoi ?? null;
+  const from = lots.filter(
+    (l) => l.portfolioId === a.portfolioId && l.kind === 'commission' && (doi === null || l.doi === doi),
+  );
+  const keys = [...new Set(from.map((l) => `${l.doi}|${l.issuingPortfolioId}`))].sort();
+  const weights: DerivedFromWeight[] = keys.map((k) => {
+    const [d, issuing] = k.split('|') as [string, string];
+    const mine = from.filter((l) => l.doi === d && l.issuingPortfolioId === issuing);
+    return {
+      issuingPortfolioId: issuing,
+      dateOfOriginalIssuance: d,
+      shareUnits: toShareUnits(mine.reduce((s, l) => s.plus(l.shares), new Exact(0))),
+    };
+  });
+  if (doi !== null && weights.length === 0)
+    weights.push({ issuingPortfolioId: a.portfolioId, dateOfOriginalIssuance: doi, shareUnits: 1n });
+  return { kind: 'derivedFrom', basis: doi === null ? 'accountCommissionShares' : 'statedDoi', weights };
+}
+
 function fmtShares(d: Decimal): string {
   return d.toFixed(4);
 }
@@ -116,6 +148,7 @@ export function referenceReplayAccount(
   }
   let lots: RefLot[] = [];
   let nextSequence = 0;
+  let nextArrival = 0;
   const sequences = new Map<string, number>();
   const redemptions: RedemptionResult[] = [];
   const exchanges: ExchangeResult[] = [];
@@ -134,7 +167,8 @@ export function referenceReplayAccount(
         (a, b) =>
           a.rank - b.rank ||
           (a.l.doi < b.l.doi ? -1 : a.l.doi > b.l.doi ? 1 : 0) ||
-          a.l.sequence - b.l.sequence,
+          a.l.sequence - b.l.sequence ||
+          a.l.arrival - b.l.arrival,
       )
       .map((x) => x.l);
 
@@ -178,7 +212,9 @@ export function referenceReplayAccount(
         const mine = lots.filter((l) => l.portfolioId === pid);
         const converting = mine
           .filter((l) => l.kind === 'commission' && conversionDate(terms, l) === date)
-          .sort((a, b) => (a.doi < b.doi ? -1 : a.doi > b.doi ? 1 : a.sequence - b.sequence));
+          .sort((a, b) =>
+            a.doi < b.doi ? -1 : a.doi > b.doi ? 1 : a.sequence - b.sequence || a.arrival - b.arrival,
+          );
         if (converting.length === 0) continue;
         const c = converting.reduce((s, l) => s.plus(l.shares), new Exact(0));
         const all = mine
@@ -212,6 +248,8 @@ export function referenceReplayAccount(
         kind: a.kind === 'purchase' ? 'commission' : 'free',
         lotId: a.txnId,
         sequence: nextSequence++,
+        arrival: nextArrival++,
+        attribution: a.kind === 'reinvest' ? reinvestmentAttribution(a, lots) : null,
         portfolioId: a.portfolioId,
         issuingPortfolioId: a.portfolioId,
         doi: a.date,
@@ -286,7 +324,9 @@ export function referenceReplayAccount(
           'shares',
           `exchanges out ${fmtShares(wanted)} but holds ${fmtShares(held(a.out.portfolioId))}`,
         );
-      const taken = take(inOrder(a.out.portfolioId, a.date), wanted).map((x) => x.piece);
+      const takenWith = take(inOrder(a.out.portfolioId, a.date), wanted);
+      const taken = takenWith.map((x) => x.piece);
+      const takenFrom = takenWith.map((x) => x.lot);
       // Largest remainder, the plain way, in whole 0.0001-share units so that remainders compare
       // exactly: quota_i = total × w_i / W; floors first, then one unit each to the largest
       // remainders (ties to the piece taken first).
@@ -319,25 +359,21 @@ export function referenceReplayAccount(
         landedCost[heir.j] = landedCost[heir.j]! + landedCost[i]!;
         landedCost[i] = 0n;
       });
+      // SPEC §6: a landed piece is a lot of its own, never merged with another piece of its purchase.
       moved.forEach((p, i) => {
         if (p.deliveredShareUnits === 0n) return;
-        const there = lots.find((l) => l.portfolioId === a.in.portfolioId && l.lotId === p.lotId);
-        const addShares = shares(p.deliveredShareUnits);
-        const addCost = new Exact(landedCost[i]!.toString()).div(100);
-        if (there) {
-          there.shares = there.shares.plus(addShares);
-          there.cost = there.cost.plus(addCost);
-        } else
-          lots.push({
-            kind: p.kind,
-            lotId: p.lotId,
-            sequence: sequences.get(p.lotId)!,
-            portfolioId: a.in.portfolioId,
-            issuingPortfolioId: p.issuingPortfolioId,
-            doi: p.dateOfOriginalIssuance,
-            shares: addShares,
-            cost: addCost,
-          });
+        lots.push({
+          kind: p.kind,
+          lotId: p.lotId,
+          sequence: sequences.get(p.lotId)!,
+          arrival: nextArrival++,
+          attribution: takenFrom[i]!.attribution,
+          portfolioId: a.in.portfolioId,
+          issuingPortfolioId: p.issuingPortfolioId,
+          doi: p.dateOfOriginalIssuance,
+          shares: shares(p.deliveredShareUnits),
+          cost: new Exact(landedCost[i]!.toString()).div(100),
+        });
       });
       exchanges.push({
         kind: 'freeExchange',
@@ -373,11 +409,13 @@ export function referenceReplayAccount(
       kind: l.kind,
       lotId: l.lotId,
       sequence: l.sequence,
+      arrival: l.arrival,
       portfolioId: l.portfolioId,
       issuingPortfolioId: l.issuingPortfolioId,
       dateOfOriginalIssuance: l.doi,
       shareUnits: toShareUnits(l.shares),
       costCents: toCents(l.cost),
+      attribution: l.attribution,
     }))
     .sort((a, b) =>
       a.portfolioId !== b.portfolioId
@@ -388,7 +426,7 @@ export function referenceReplayAccount(
           ? a.dateOfOriginalIssuance < b.dateOfOriginalIssuance
             ? -1
             : 1
-          : a.sequence - b.sequence,
+          : a.sequence - b.sequence || a.arrival - b.arrival,
     );
   return { account, lots: finalLots, redemptions, exchanges, conversions };
 }

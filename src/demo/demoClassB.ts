@@ -69,6 +69,10 @@ export async function runClassBDemo(
   const change = `${Number(month.slice(0, 4)) - 6}-07-01`;
   const otherFrom = `${Number(month.slice(0, 4)) - 2}-01-01`;
   const otherPortfolio = portfolios[portfolios.length - 1]!;
+  // A second change of distributor, in the middle of a month of the demo year: that month's
+  // Monthly Calculation shows both computations (SPEC §7), the term's end E and the 100% before it.
+  const midMonthPortfolio = portfolios[portfolios.length - 2]!;
+  const midMonthEnd = `${month.slice(0, 4)}-06-13`;
 
   const accountsCsv = ['account,omnibus,dealer_of_record'];
   const txns = ['date,txn_id,account,portfolio,class,type,shares,price,exchange_id,waiver'];
@@ -79,6 +83,8 @@ export async function runClassBDemo(
     `all,${q(DISTRIBUTOR)},${change},,`,
     `${q(nameOf(otherPortfolio))},${q(DISTRIBUTOR)},1990-01-01,${addDays(otherFrom, -1)},`,
     `${q(nameOf(otherPortfolio))},${q(OTHER_DISTRIBUTOR)},${otherFrom},,`,
+    `${q(nameOf(midMonthPortfolio))},${q(DISTRIBUTOR)},1990-01-01,${midMonthEnd},`,
+    `${q(nameOf(midMonthPortfolio))},${q(OTHER_DISTRIBUTOR)},${addDays(midMonthEnd, 1)},,`,
   ];
   const row = (
     date: string,
@@ -186,7 +192,7 @@ export async function runClassBDemo(
   const cdsc = await cdscReport(db, month);
   const conversions = await conversionsReport(db, month);
   const lines = [
-    `Class B: ${accounts.rows} accounts, ${transactions.inserted} transactions over nine years, distributors: ${OLD_DISTRIBUTOR} until ${addDays(change, -1)} (rights assigned to ${DISTRIBUTOR}), ${DISTRIBUTOR} since; ${OTHER_DISTRIBUTOR} for ${nameOf(otherPortfolio)} since ${otherFrom}`,
+    `Class B: ${accounts.rows} accounts, ${transactions.inserted} transactions over nine years, distributors: ${OLD_DISTRIBUTOR} until ${addDays(change, -1)} (rights assigned to ${DISTRIBUTOR}), ${DISTRIBUTOR} since; ${OTHER_DISTRIBUTOR} for ${nameOf(otherPortfolio)} since ${otherFrom} and for ${nameOf(midMonthPortfolio)} since ${addDays(midMonthEnd, 1)} (a term ending mid-month)`,
     `${month}: ${redemptions.redemptions.length} redemptions, gross ${redemptions.totals.gross}, CDSC ${redemptions.totals.cdsc} (waived ${redemptions.totals.cdscWaived}), net ${redemptions.totals.net}`,
     ...cdsc.rows.map((r) => `  Earned CDSC ${r.portfolio} → ${r.distributor ?? '(no term)'}: ${r.cdsc}`),
     `${month}: ${conversions.conversions.length} conversions to Class A due ${conversions.date}, ${conversions.totalShares} shares`,

@@ -21,7 +21,7 @@ import {
 import type { Queryable } from '../store/database.js';
 import { loadOmnibusMonths } from '../store/omnibusRepository.js';
 import { loadRegistry } from '../store/registryStore.js';
-import { sharePct } from '../transfers/monthlyCalculation.js';
+import { formatPctUnits, partyPctUnits } from '../transfers/monthlyCalculation.js';
 
 /**
  * The Distributor: the party to the Agreement, i.e. whoever holds the rights of the first
@@ -399,7 +399,8 @@ export async function distributorShareReport(
       exclusiveThrough: schedule.exclusiveThrough,
       computations: relevant.map((c) => ({
         date: c.date,
-        sharePct: sharePct(c.distributorShares, c.outstandingShares),
+        // the percentage the Monthly Calculation applies: 100% split by the parties' shares (SPEC §7)
+        sharePct: formatPctUnits(partyPctUnits(c.parties.map((p) => ({ shares: p.total })))[0]!),
         numerator: formatShareUnits(c.distributorShares),
         denominator: formatShareUnits(c.outstandingShares),
         byRule: c.parties.map((p) => ({

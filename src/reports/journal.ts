@@ -2,7 +2,9 @@ import { monthEnd, monthStart } from '../calendar/isoDate.js';
 import { businessDayAfter } from '../calendar/nyseCalendar.js';
 import { formatCents, parseCents } from '../money/cents.js';
 import type { Queryable } from '../store/database.js';
+import type { MonthlyCalculation } from '../transfers/monthlyCalculation.js';
 import { feesReport } from './feesReport.js';
+import { type MonthlyCalculationReport, monthlyCalculationReport } from './monthlyCalculationReport.js';
 
 /** One line of a general-ledger entry a fund accountant posts. */
 export interface JournalLine {
@@ -36,19 +38,104 @@ export const JOURNAL_COLUMNS = [
   'memo',
 ] as const;
 
+/** Where a Class B day's Distribution Fee waits for the Monthly Calculation to say whose it is. */
+export const CLASS_B_ACCRUED = 'Class B distribution fee accrued — allocated by the Monthly Calculation';
+const CDSC_WITHHELD = 'Class B CDSC withheld from redemption proceeds';
+
+/**
+ * Agreement EIGHTH(C), SPEC §12: the journal of a month and its Monthly Calculation agree — each
+ * payee's payable and its due date. For each portfolio: at month end the accrued Class B
+ * Distribution Fees are allocated to each payee's payable (the Distributor, each Other
+ * Distributor, each Assignee paid directly or its depository; what is owed on to an Assignee
+ * whose notice has not arrived stays with the Distributor), and so is the Earned CDSC withheld;
+ * on the Monthly Calculation's due date each payable is paid.
+ * @param accruedCents each portfolio's Class B Distribution Fees as the journal accrued them
+ */
+export function monthlyCalculationEntries(
+  calculations: readonly MonthlyCalculation[],
+  accruedCents: ReadonlyMap<string, bigint>,
+  next: () => number,
+): JournalLine[] {
+  const lines: JournalLine[] = [];
+  for (const [portfolioId, cents] of accruedCents)
+    if (cents !== 0n && !calculations.some((mc) => mc.portfolioId === portfolioId))
+      throw new Error(
+        `Class B Distribution Fees of ${portfolioId} accrued but no Monthly Calculation allocates them`,
+      );
+  for (const mc of calculations) {
+    const accrued = accruedCents.get(mc.portfolioId) ?? 0n;
+    if (accrued !== parseCents(mc.distributionFee))
+      throw new Error(
+        `${mc.portfolio} ${mc.month}: the journal accrued ${formatCents(accrued)} of Class B Distribution Fees, the Monthly Calculation allocates ${mc.distributionFee}`,
+      );
+    const who = { portfolio: mc.portfolio, class: 'B' };
+    const end = monthEnd(mc.month);
+    const allocation = `ALC-${mc.month}-${String(next()).padStart(6, '0')}`;
+    const memo = `${mc.month} Monthly Calculation (EIGHTH(C)): Distributor's 12b-1 Share, Other Distributors, Assignees`;
+    const line = (date: string, entry: string, account: string, debit: bigint, credit: bigint, m = memo) =>
+      lines.push({
+        date,
+        entry,
+        account,
+        ...who,
+        debit: formatCents(debit),
+        credit: formatCents(credit),
+        memo: m,
+      });
+    let cdsc = 0n;
+    for (const p of mc.payees) cdsc += parseCents(p.cdsc);
+    if (accrued > 0n) line(end, allocation, CLASS_B_ACCRUED, accrued, 0n);
+    if (cdsc > 0n) line(end, allocation, CDSC_WITHHELD, cdsc, 0n);
+    for (const p of mc.payees) {
+      const twelveB1 = parseCents(p.twelveB1);
+      const earned = parseCents(p.cdsc);
+      const note =
+        p.owedOn !== '0.00'
+          ? `; ${p.owedOn} of it owed on to Assignees (notice of Transfer not received)`
+          : '';
+      if (twelveB1 > 0n)
+        line(end, allocation, `Payable to ${p.payee} — 12b-1 (${p.role})`, 0n, twelveB1, memo + note);
+      if (earned > 0n)
+        line(end, allocation, `Payable to ${p.payee} — CDSC (${p.role})`, 0n, earned, memo + note);
+    }
+    for (const p of mc.payees) {
+      const total = parseCents(p.total);
+      if (total === 0n) continue;
+      const entry = `PAY-${mc.month}-${String(next()).padStart(6, '0')}`;
+      const payMemo = `payment of the ${mc.month} Monthly Calculation to ${p.payee}, due ${p.dueDate}`;
+      const twelveB1 = parseCents(p.twelveB1);
+      const earned = parseCents(p.cdsc);
+      if (twelveB1 > 0n)
+        line(p.dueDate, entry, `Payable to ${p.payee} — 12b-1 (${p.role})`, twelveB1, 0n, payMemo);
+      if (earned > 0n)
+        line(p.dueDate, entry, `Payable to ${p.payee} — CDSC (${p.role})`, earned, 0n, payMemo);
+      line(p.dueDate, entry, 'Cash', 0n, total, payMemo);
+    }
+  }
+  return lines;
+}
+
 /**
  * The month's 12b-1 journal: each day's accrual (debit the class's 12b-1 expense, credit the
- * payable to the Distributor), one per fee, and the payment of the month's payable on the payment
- * date (the 10th NYSE business day after month end unless told otherwise). Every entry balances.
+ * payable), one per fee, and the payment of the month's payable on the payment date (the 10th NYSE
+ * business day after month end unless told otherwise). A Class B Distribution Fee is credited to
+ * {@link CLASS_B_ACCRUED} and allocated and paid as the Monthly Calculation says
+ * ({@link monthlyCalculationEntries}). Every entry balances.
  */
 export async function monthJournal(
   q: Queryable,
   month: string,
-  opts: { paymentBusinessDays?: number } = {},
+  opts: {
+    paymentBusinessDays?: number;
+    instructedDueDate?: string | null;
+    /** the month's Monthly Calculation when already computed (a close computes it once) */
+    monthlyCalculation?: MonthlyCalculationReport;
+  } = {},
 ): Promise<Journal> {
   const from = monthStart(month);
   const to = monthEnd(month);
   const fees = await feesReport(q, { from, to, daily: true });
+  const classBAccrued = new Map<string, bigint>();
   const paymentDate = businessDayAfter(to, opts.paymentBusinessDays ?? 10);
   const lines: JournalLine[] = [];
   const payable = new Map<
@@ -77,15 +164,18 @@ export async function monthJournal(
         credit: '0.00',
         memo,
       });
+      const classB = d.class === 'B' && kind === 'distribution fee';
+      if (classB) classBAccrued.set(d.portfolioId, (classBAccrued.get(d.portfolioId) ?? 0n) + cents);
       lines.push({
         date: d.date,
         entry,
-        account: `Payable to Distributor — ${kind}`,
+        account: classB ? CLASS_B_ACCRUED : `Payable to Distributor — ${kind}`,
         ...who,
         debit: '0.00',
         credit: amount,
         memo,
       });
+      if (classB) continue;
       if (kind === 'distribution fee') p.distributionCents += cents;
       else p.serviceCents += cents;
     }
@@ -126,6 +216,12 @@ export async function monthJournal(
       credit: formatCents(total),
       memo,
     });
+  }
+  if (classBAccrued.size > 0) {
+    const report =
+      opts.monthlyCalculation ??
+      (await monthlyCalculationReport(q, month, { instructedDueDate: opts.instructedDueDate ?? null }));
+    lines.push(...monthlyCalculationEntries(report.portfolios, classBAccrued, () => ++n));
   }
   let debits = 0n;
   let credits = 0n;

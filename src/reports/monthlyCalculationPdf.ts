@@ -1,7 +1,7 @@
 import { createWriteStream } from 'node:fs';
 import PDFDocument from 'pdfkit';
 import { groupThousands } from '../money/displayAmount.js';
-import type { MonthlyCalculation } from '../transfers/monthlyCalculation.js';
+import { distributorSharePcts, type MonthlyCalculation } from '../transfers/monthlyCalculation.js';
 
 /**
  * The Monthly Calculation (Agreement EIGHTH(C)) as a printable PDF: one page per portfolio that a
@@ -48,12 +48,19 @@ export function writeMonthlyCalculationPdf(
     );
     doc.moveDown();
     line('Distribution Fees (0.75% asset-based sales charge, SEVENTH(B))', mc.distributionFee, 0, true);
-    line(
-      `Distributor's 12b-1 Share (${mc.distributor12b1SharePct}%, Exhibit A)`,
-      mc.distributor12b1Share,
-      12,
-    );
-    line("Other Distributors' share", mc.otherDistributors12b1Share, 12);
+    // SPEC §7: every computation that governed days of the month, with its days, percentage and
+    // dollars; each percentage × the fees of its days gives the dollars beside it.
+    for (const c of mc.computations) {
+      line(
+        `${c.from} – ${c.to} (${c.days} days): ${c.computedOn === null ? 'Distributor exclusive' : `Exhibit A computation of ${c.computedOn}`}`,
+        c.distributionFee,
+        12,
+      );
+      for (const p of c.parties) line(`${p.distributor}: ${p.sharePct}%`, p.twelveB1Share, 24);
+    }
+    doc.moveDown(0.5);
+    line(`Distributor's 12b-1 Share (${distributorSharePcts(mc)}%, Exhibit A)`, mc.distributor12b1Share, 12);
+    for (const o of mc.otherDistributors) line(`${o.distributor} (Other Distributor)`, o.twelveB1Share, 12);
     doc.moveDown(0.5);
     line("Distributor's 12b-1 Share", mc.distributor12b1Share, 0, true);
     for (const a of mc.assignees)
@@ -67,14 +74,17 @@ export function writeMonthlyCalculationPdf(
     doc.moveDown(0.5);
     line('Service fees (0.25%, TENTH)', mc.serviceFee, 0, true);
     doc.moveDown();
-    if (mc.assignees.length > 0) {
-      doc.font('Helvetica-Bold').text('Payees');
-      doc.font('Helvetica');
-      for (const a of mc.assignees) {
-        doc.text(`${a.assignee}, ${a.address}: pay to ${a.payTo}${a.note ? ` — ${a.note}` : ''}`);
-      }
-      doc.moveDown();
-    }
+    // SPEC §12: the payees and what each is paid on the due date (the journal posts the same).
+    doc.font('Helvetica-Bold').text(`Payments due ${mc.dueDate}`);
+    doc.font('Helvetica');
+    for (const p of mc.payees)
+      line(
+        `${p.payee} (${p.role})${p.owedOn !== '0.00' ? `, of which ${p.owedOn} owed on to Assignees` : ''}`,
+        p.total,
+        12,
+      );
+    for (const a of mc.assignees) if (a.note) doc.text(`${a.assignee}, ${a.address}: ${a.note}`);
+    doc.moveDown();
     doc.text('Every part above adds up to its whole to the cent (largest-remainder splits, SPEC §3).');
     doc.moveDown(3);
     doc.text('______________________________          ______________________________');

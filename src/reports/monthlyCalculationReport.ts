@@ -1,17 +1,24 @@
-import { distributorOfIssuance, splitDailyFee } from '../allocation/distributorShare.js';
+import {
+  type AllocationAccount,
+  computeDistributorShare,
+  distributorOfIssuance,
+} from '../allocation/distributorShare.js';
 import { addDays, monthEnd, monthStart } from '../calendar/isoDate.js';
-import type { Lot } from '../class-b/lot.js';
+import type { DistributorTerm } from '../class-b/distributorTerm.js';
 import { formatCents, parseCents, sumCents } from '../money/cents.js';
 import { loadClassBTerms, loadDistributorTerms } from '../store/classBStore.js';
 import type { Queryable } from '../store/database.js';
 import { loadRegistry } from '../store/registryStore.js';
 import { loadTransfers } from '../store/transfersRepository.js';
 import {
+  type DistributorCount,
   type MonthlyCalculation,
   type MonthlyCalculationInput,
   monthlyCalculation,
+  type ShareComputationInput,
 } from '../transfers/monthlyCalculation.js';
 import { paymentDueDate } from '../transfers/paymentDueDate.js';
+import { appliesToPortfolio } from '../transfers/transfer.js';
 import {
   computationDates,
   distributorShareSchedule,
@@ -37,16 +44,25 @@ export interface MonthlyCalculationReport {
 
 interface DistributorHoldings {
   byDoi: Map<string, bigint>;
+  /** all shares outstanding */
   total: bigint;
+  /** shares allocated to the Distributor by Exhibit A (a) and (b), account by account */
+  allocated: bigint;
 }
 
-/** The Distributor's Commission Shares by DOI and all shares outstanding, at a date (for DOI-range Transfers). */
+/**
+ * SPEC §8: the Distributor's Commission Shares by DOI, its allocated shares and all shares
+ * outstanding, at a count date, added account by account. (At a count date that is no Exhibit A
+ * computation date — a Transfer's effective date after the term — an Omnibus Account's Free
+ * Shares are counted by 2(b), its sub-transfer agent's 2(c) figures being monthly.)
+ */
 function addDistributorHoldings(
   h: DistributorHoldings,
-  lots: readonly Lot[],
-  ctx: { distributor: string; terms: Awaited<ReturnType<typeof loadDistributorTerms>> },
+  account: AllocationAccount,
+  ctx: { portfolioId: string; date: string; distributor: string; terms: readonly DistributorTerm[] },
 ): void {
-  for (const lot of lots) {
+  for (const lot of account.lots) {
+    if (lot.portfolioId !== ctx.portfolioId) continue;
     h.total += lot.shareUnits;
     if (lot.kind !== 'commission') continue;
     if (
@@ -60,6 +76,13 @@ function addDistributorHoldings(
       continue;
     h.byDoi.set(lot.dateOfOriginalIssuance, (h.byDoi.get(lot.dateOfOriginalIssuance) ?? 0n) + lot.shareUnits);
   }
+  h.allocated += computeDistributorShare({
+    portfolioId: ctx.portfolioId,
+    date: ctx.date,
+    distributor: ctx.distributor,
+    terms: ctx.terms,
+    accounts: [{ ...account, omnibus: false }],
+  }).distributorShares;
 }
 
 /**
@@ -103,57 +126,86 @@ export async function monthlyCalculationReport(
   );
 
   // One replay of each account for every portfolio's Exhibit A computation dates and for the
-  // DOI-range Transfers' holdings at month end (SPEC §7–8), instead of one per portfolio.
-  const needsDoiOf = (pid: string) =>
-    transfers.some(
-      (t) => (t.portfolioId === null || t.portfolioId === pid) && (t.doiFrom !== null || t.doiTo !== null),
-    );
+  // DOI-range Transfers' counts (SPEC §7–8), instead of one per portfolio.
+  const previousMonthEnd = addDays(from, -1);
   const requests = new Map<string, string[]>();
-  const doiRequests = new Map<string, string[]>();
-  const doiHoldings = new Map<string, DistributorHoldings>();
+  const countRequests = new Map<string, string[]>();
+  const counts = new Map<string, Map<string, DistributorHoldings>>();
   for (const m of fees.classes) {
     const pid = m.portfolioId;
-    const dates = computationDates(terms, pid, distributor, to).dates;
+    const { exclusiveThrough: end, dates } = computationDates(terms, pid, distributor, to);
     if (dates.length > 0) requests.set(pid, dates);
-    if (needsDoiOf(pid)) {
-      doiRequests.set(pid, [to]);
-      doiHoldings.set(pid, { byDoi: new Map(), total: 0n });
-    }
+    const ranged = transfers.filter(
+      (t) => appliesToPortfolio(t, pid) && (t.doiFrom !== null || t.doiTo !== null) && t.effectiveDate <= to,
+    );
+    if (ranged.length === 0) continue;
+    // SPEC §8: counted at each computation date — the Transfer's effective date, the term end E and
+    // every month end — the latest before a day governing it.
+    const countDates = new Set<string>([previousMonthEnd]);
+    if (end !== null && end >= from && end < to) countDates.add(end);
+    for (const t of ranged) if (t.effectiveDate >= from) countDates.add(t.effectiveDate);
+    countRequests.set(pid, [...countDates].sort());
+    counts.set(pid, new Map([...countDates].map((d) => [d, { byDoi: new Map(), total: 0n, allocated: 0n }])));
   }
   const scheduleHoldings = await holdingsAt(q, requests, classBTerms, terms, distributor, {
-    requests: doiRequests,
-    visit: (pid, _date, account) =>
-      addDistributorHoldings(doiHoldings.get(pid)!, account.lots, { distributor, terms }),
+    requests: countRequests,
+    visit: (pid, date, account) =>
+      addDistributorHoldings(counts.get(pid)!.get(date)!, account, {
+        portfolioId: pid,
+        date,
+        distributor,
+        terms,
+      }),
   });
 
   const portfolios: MonthlyCalculation[] = [];
   for (const m of fees.classes) {
     const pid = m.portfolioId;
-    const daily = dailyByPortfolio.get(pid) ?? [];
     const schedule = await distributorShareSchedule(q, pid, to, {
       terms,
       classBTerms,
       distributor,
       holdings: scheduleHoldings.get(pid),
     });
-    const distributorDaily = daily.map((d) => ({
-      date: d.date,
-      cents:
-        splitDailyFee(d.cents, governingComputation(schedule, d.date), distributor).get(distributor) ?? 0n,
-    }));
-    const last = governingComputation(schedule, addDays(to, 1));
-    const needsDoi = needsDoiOf(pid);
-    let byDoi: { doi: string; shares: bigint }[] = [];
-    let distributorShares = last?.distributorShares ?? 1n;
-    let outstandingShares = last?.outstandingShares ?? 1n;
-    if (needsDoi) {
-      const h = doiHoldings.get(pid)!;
-      byDoi = [...h.byDoi].sort(([a], [b]) => (a < b ? -1 : 1)).map(([doi, shares]) => ({ doi, shares }));
-      if (last === null) {
-        distributorShares = h.total;
-        outstandingShares = h.total;
-      }
-    }
+    // Exhibit A: the computation governing the month's first day and those made during the month
+    // (the one made at its last day governs the next month).
+    const first = governingComputation(schedule, from);
+    const governing = [
+      ...(first === null ? [] : [first]),
+      ...schedule.computations.filter((c) => c.date >= from && c.date < to),
+    ];
+    const shareComputations: ShareComputationInput[] = [
+      ...(first === null ? [{ date: null, parties: [{ distributor, shares: 1n }] }] : []),
+      ...governing.map((c) => ({
+        date: c.date,
+        parties: c.parties.map((p) => ({ distributor: p.distributor, shares: p.total })),
+      })),
+    ];
+    const distributorCounts: DistributorCount[] = [
+      ...(counts.get(pid) ?? new Map<string, DistributorHoldings>()),
+    ]
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([date, h]) => {
+        const exhibitA = schedule.computations.find((c) => c.date === date);
+        // the days after the count: still exclusive (all shares are the Distributor's), or by Exhibit A
+        const exclusive = schedule.exclusiveThrough === null || date < schedule.exclusiveThrough;
+        // SPEC §12: the Exhibit A computation (summed in chunks of accounts) against this recount of
+        // the same date account by account — shares outstanding and the Distributor's Commission Shares.
+        if (exhibitA !== undefined) {
+          const recounted = [...h.byDoi.values()].reduce((a, b) => a + b, 0n);
+          if (exhibitA.outstandingShares !== h.total || exhibitA.parties[0]!.commissionShares !== recounted)
+            throw new Error(
+              `${m.portfolio} ${date}: Exhibit A counts ${exhibitA.outstandingShares} shares outstanding and ${exhibitA.parties[0]!.commissionShares} Commission Shares of the Distributor; recounted by account ${h.total} and ${recounted}`,
+            );
+        }
+        return {
+          date,
+          distributorShares: exhibitA?.distributorShares ?? (exclusive ? h.total : h.allocated),
+          commissionSharesByDoi: [...h.byDoi]
+            .sort(([a], [b]) => (a < b ? -1 : 1))
+            .map(([doi, shares]) => ({ doi, shares })),
+        };
+      });
     const earnedCdsc = cdscRows
       .filter(
         (r) =>
@@ -165,11 +217,11 @@ export async function monthlyCalculationReport(
       portfolioId: pid,
       portfolio: m.portfolio,
       month,
+      distributor,
+      distributionFeeDaily: dailyByPortfolio.get(pid) ?? [],
       distributionFeeCents: parseCents(m.distributionFee),
-      distributorDaily,
-      distributorShares,
-      outstandingShares,
-      distributorCommissionSharesByDoi: byDoi,
+      shareComputations,
+      distributorCounts,
       earnedCdsc,
       serviceFeeCents: parseCents(m.serviceFee),
       dueDate,

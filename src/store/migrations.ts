@@ -123,7 +123,9 @@ export async function schemaVersion(db: Database): Promise<number> {
 export async function migrate(db: Database): Promise<number[]> {
   await schemaVersion(db);
   const done = new Set(
-    (await db.query<{ version: number }>('SELECT version FROM schema_migration')).map((r) => Number(r.version)),
+    (await db.query<{ version: number }>('SELECT version FROM schema_migration')).map((r) =>
+      Number(r.version),
+    ),
   );
   if (MIGRATIONS.every((m) => done.has(m.version))) return [];
   const applied: number[] = [];

@@ -8,25 +8,70 @@ import { appliesToPortfolio, doiInRange, inForceOn, type Transfer } from './tran
  * Agreement EIGHTH(C): the Monthly Calculation, per portfolio and month — the Distributor's
  * Earned CDSC and 12b-1 Share of the Distribution Fees, and each Assignee's 12b-1 Portion and
  * CDSC Portion. Every split is by largest remainder over exact integer weights, so every part
- * adds up to its whole to the cent; ties go to the Distributor, then Assignees by transfer id.
+ * adds up to its whole to the cent; ties go to the Distributor, then Other Distributors by name,
+ * then Assignees by transfer id.
  */
+
+/**
+ * One Exhibit A computation: the shares allocated to each party, the Distributor first. `date`
+ * null: the Distributor is still exclusive distributor (100%). A computation governs the days
+ * after its date until the next one (Exhibit A; SPEC §7).
+ */
+export interface ShareComputationInput {
+  readonly date: string | null;
+  readonly parties: readonly { readonly distributor: string; readonly shares: bigint }[];
+}
+
+/**
+ * SPEC §8: the Distributor's holdings counted at a computation date (the previous month end, the
+ * term end E, a Transfer's effective date) for Transfers limited to a DOI range; the count governs
+ * the days after its date until the next one.
+ */
+export interface DistributorCount {
+  readonly date: string;
+  /** all shares allocated to the Distributor (Exhibit A; all outstanding while it is exclusive) */
+  readonly distributorShares: bigint;
+  /** the Distributor's Commission Shares by Date of Original Issuance */
+  readonly commissionSharesByDoi: readonly { readonly doi: string; readonly shares: bigint }[];
+}
+
 export interface MonthlyCalculationInput {
   readonly portfolioId: string;
   readonly portfolio: string;
   readonly month: string;
-  /** the Class B Distribution Fees of the month, all distributors (SEVENTH(B)) */
+  readonly distributor: string;
+  /** the class's Distribution Fee of each day of the month, all distributors (SEVENTH(B)) */
+  readonly distributionFeeDaily: readonly { readonly date: string; readonly cents: bigint }[];
+  /** the month's Distribution Fees as the accrual reports them, checked against the days */
   readonly distributionFeeCents: bigint;
-  /** the Distributor's 12b-1 Share of each day's Distribution Fee (Exhibit A) */
-  readonly distributorDaily: readonly { readonly date: string; readonly cents: bigint }[];
-  /** shares allocated to the Distributor / all shares outstanding, at the month's last computation */
-  readonly distributorShares: bigint;
-  readonly outstandingShares: bigint;
-  /** the Distributor's Commission Shares by Date of Original Issuance, for Transfers limited to a DOI range */
-  readonly distributorCommissionSharesByDoi: readonly { readonly doi: string; readonly shares: bigint }[];
+  /** the Exhibit A computations that govern days of the month, in date order (a null date first) */
+  readonly shareComputations: readonly ShareComputationInput[];
+  /** counts for DOI-range Transfers, in date order; the latest before a day governs it */
+  readonly distributorCounts: readonly DistributorCount[];
   /** the Distributor's Earned CDSC, piece by piece (FOURTH(D)) */
   readonly earnedCdsc: readonly { readonly date: string; readonly doi: string; readonly cents: bigint }[];
   readonly serviceFeeCents: bigint;
   readonly dueDate: string;
+}
+
+/** A party's part under one computation: its percentage and the dollars it reproduces. */
+export interface PartyShare {
+  readonly distributor: string;
+  readonly sharePct: string;
+  readonly twelveB1Share: string;
+}
+
+/** The days of the month one Exhibit A computation governed (SPEC §7, last bullet). */
+export interface GoverningComputation {
+  /** the computation date; null: the Distributor was exclusive distributor */
+  readonly computedOn: string | null;
+  readonly from: string;
+  readonly to: string;
+  readonly days: number;
+  /** the Distribution Fees of those days */
+  readonly distributionFee: string;
+  /** the Distributor first, then the Other Distributors by name; percentages add up to 100 */
+  readonly parties: readonly PartyShare[];
 }
 
 export interface AssigneeLine {
@@ -37,12 +82,21 @@ export interface AssigneeLine {
   readonly cdscPortion: string;
   /** who the Fund pays it to */
   readonly payTo: string;
-  /**
-   * SPEC §8: what the Fund pays the Distributor on the Assignee's behalf because the notice of
-   * Transfer has not been received, and which the Distributor owes on to the Assignee ("0.00" otherwise)
-   */
+  /** paid to the Distributor before the notice of Transfer: the Distributor owes it on to the Assignee */
   readonly owedOnToAssignee: string;
   readonly note: string | null;
+}
+
+/** What the Fund pays one payee for the month, on the due date (SPEC §12: the journal follows it). */
+export interface Payee {
+  readonly payee: string;
+  readonly role: 'Distributor' | 'Other Distributor' | 'Assignee' | 'Depository';
+  readonly twelveB1: string;
+  readonly cdsc: string;
+  /** of which owed on to Assignees whose notice of Transfer the Fund had not received */
+  readonly owedOn: string;
+  readonly total: string;
+  readonly dueDate: string;
 }
 
 export interface MonthlyCalculation {
@@ -50,18 +104,23 @@ export interface MonthlyCalculation {
   readonly portfolio: string;
   readonly month: string;
   readonly dueDate: string;
+  readonly distributor: string;
   readonly distributionFee: string;
-  readonly distributor12b1SharePct: string;
+  readonly computations: readonly GoverningComputation[];
   readonly distributor12b1Share: string;
-  readonly otherDistributors12b1Share: string;
+  /** each Other Distributor's 12b-1 share, one by one (Exhibit A) */
+  readonly otherDistributors: readonly { readonly distributor: string; readonly twelveB1Share: string }[];
   readonly earnedCdsc: string;
   readonly assignees: readonly AssigneeLine[];
   readonly distributor12b1Portion: string;
   readonly distributorEarnedCdscPortion: string;
   readonly serviceFee: string;
+  readonly payees: readonly Payee[];
 }
 
 const WHOLE = 100n * MICRO_PCT_PER_PCT;
+/** percentages are shown and applied in 1/10,000 of a percent */
+const PCT_UNITS = 1_000_000n;
 
 function sum(xs: Iterable<bigint>): bigint {
   let s = 0n;
@@ -69,12 +128,44 @@ function sum(xs: Iterable<bigint>): bigint {
   return s;
 }
 
+function gcd(a: bigint, b: bigint): bigint {
+  while (b !== 0n) [a, b] = [b, a % b];
+  return a;
+}
+
 /** The share as a percent string with four decimals, half-up. */
 export function sharePct(numerator: bigint, denominator: bigint): string {
   if (denominator === 0n) return '100.0000';
   const tenThousandths = (numerator * 1_000_000n * 2n + denominator) / (2n * denominator);
-  const s = tenThousandths.toString().padStart(5, '0');
+  return formatPctUnits(tenThousandths);
+}
+
+/** 1/10,000ths of a percent as a percent string: 721190n → "72.1190". */
+export function formatPctUnits(units: bigint): string {
+  const s = units.toString().padStart(5, '0');
   return `${s.slice(0, -4)}.${s.slice(-4)}`;
+}
+
+/**
+ * Exhibit A: "the Distributor's 12b-1 Share … shall mean a percentage". Each party's percentage,
+ * to 0.0001%, is 100% split by its allocated shares (largest remainder, SPEC §3), so the
+ * percentages shown add up to 100; with no shares outstanding the Distributor keeps 100%.
+ */
+export function partyPctUnits(parties: readonly { readonly shares: bigint }[]): bigint[] {
+  if (sum(parties.map((p) => p.shares)) === 0n) return parties.map((_, i) => (i === 0 ? PCT_UNITS : 0n));
+  return largestRemainder(
+    PCT_UNITS,
+    parties.map((p) => p.shares),
+  );
+}
+
+/**
+ * The Distributor's percentage under each computation that governed days of the month, for a
+ * one-line display: "100.0000", or "100.0000 (2006-01-01–2006-01-14); 72.1190 (2006-01-15–2006-01-31)".
+ */
+export function distributorSharePcts(mc: Pick<MonthlyCalculation, 'computations'>): string {
+  if (mc.computations.length === 1) return mc.computations[0]!.parties[0]!.sharePct;
+  return mc.computations.map((c) => `${c.parties[0]!.sharePct} (${c.from}–${c.to})`).join('; ');
 }
 
 /** Splits `total` among the Distributor (first) and each Assignee by exact weights. */
@@ -85,48 +176,132 @@ function split(total: bigint, distributorWeight: bigint, assigneeWeights: readon
   return largestRemainder(total, weights);
 }
 
+function latestBefore<T extends { readonly date: string | null }>(
+  xs: readonly T[],
+  day: string,
+): T | undefined {
+  let found: T | undefined;
+  for (const x of xs) if (x.date === null || x.date < day) found = x;
+  return found;
+}
+
 export function monthlyCalculation(
   input: MonthlyCalculationInput,
   allTransfers: readonly Transfer[],
 ): MonthlyCalculation {
+  const { distributor } = input;
   const transfers = allTransfers
     .filter((t) => appliesToPortfolio(t, input.portfolioId))
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const distributorShareCents = sum(input.distributorDaily.map((d) => d.cents));
-  if (distributorShareCents > input.distributionFeeCents)
+  const days = [...input.distributionFeeDaily].sort((a, b) =>
+    a.date < b.date ? -1 : a.date > b.date ? 1 : 0,
+  );
+  for (const d of days)
+    if (d.date < monthStart(input.month) || d.date > monthEnd(input.month))
+      throw new RangeError(`${input.portfolio}: a Distribution Fee of ${d.date} is not in ${input.month}`);
+  // SPEC §12, checked independently: the days' fees add up to the month's fee the accrual reports.
+  if (sum(days.map((d) => d.cents)) !== input.distributionFeeCents)
     throw new Error(
-      `${input.portfolio} ${input.month}: the Distributor's 12b-1 Share exceeds the Distribution Fees`,
+      `${input.portfolio} ${input.month}: the daily Distribution Fees add up to ${formatCents(sum(days.map((d) => d.cents)))}, the month's to ${formatCents(input.distributionFeeCents)}`,
     );
-
-  // 12b-1 Portions: on each day, an Assignee in force holds pct × (its DOI range's share of the
-  // Distributor's allocated shares) of that day's Distributor's 12b-1 Share.
-  const rangeShares = transfers.map((t) =>
-    t.doiFrom === null && t.doiTo === null
-      ? input.distributorShares
-      : sum(input.distributorCommissionSharesByDoi.filter((s) => doiInRange(t, s.doi)).map((s) => s.shares)),
-  );
-  const denominator = WHOLE * (input.distributorShares === 0n ? 1n : input.distributorShares);
-  const assignee12b1Weights = transfers.map(() => 0n);
-  let distributor12b1Weight = 0n;
-  for (const day of input.distributorDaily) {
-    let assigned = 0n;
-    transfers.forEach((t, i) => {
-      if (t.twelveB1PortionPct === null || !inForceOn(t, day.date)) return;
-      const w = parseRateMicroPct(t.twelveB1PortionPct) * rangeShares[i]!;
-      assigned += w;
-      assignee12b1Weights[i] = assignee12b1Weights[i]! + day.cents * w;
-    });
-    if (assigned > denominator)
-      throw new Error(
-        `${input.portfolio} ${day.date}: Transfers assign more than all of the Distributor's 12b-1 Share`,
+  const exclusive: ShareComputationInput = { date: null, parties: [{ distributor, shares: 1n }] };
+  const computations = input.shareComputations.length > 0 ? input.shareComputations : [exclusive];
+  for (const c of computations)
+    if (c.parties[0]?.distributor !== distributor)
+      throw new RangeError(
+        `${input.portfolio}: a computation must list the Distributor ${distributor} first`,
       );
-    distributor12b1Weight += day.cents * (denominator - assigned);
+
+  // Exhibit A, SPEC §7: the days each computation governed, and the Distribution Fees of those days
+  // split by its percentages — so each percentage shown reproduces the dollars beside it.
+  type Segment = { c: ShareComputationInput; days: { date: string; cents: bigint }[] };
+  const segments: Segment[] = [];
+  for (const d of days) {
+    const c = latestBefore(computations, d.date) ?? exclusive;
+    const last = segments.at(-1);
+    if (last && last.c === c) last.days.push(d);
+    else segments.push({ c, days: [d] });
   }
-  const [distributor12b1Portion, ...assignee12b1] = split(
-    distributorShareCents,
-    distributor12b1Weight,
-    assignee12b1Weights,
-  );
+  const partyTotals = new Map<string, bigint>();
+  const governing: GoverningComputation[] = [];
+  const distributorBySegment: bigint[] = [];
+  for (const s of segments) {
+    const fee = sum(s.days.map((d) => d.cents));
+    const pcts = partyPctUnits(s.c.parties);
+    const amounts = fee === 0n ? pcts.map(() => 0n) : largestRemainder(fee, pcts);
+    s.c.parties.forEach((p, i) => {
+      partyTotals.set(p.distributor, (partyTotals.get(p.distributor) ?? 0n) + amounts[i]!);
+      // the percentage reproduces the dollars: within a cent of fee × pct (half a cent with two parties)
+      const exact = fee * pcts[i]!;
+      const diff = amounts[i]! * PCT_UNITS - exact;
+      if ((diff < 0n ? -diff : diff) >= PCT_UNITS)
+        throw new Error(`${input.portfolio}: ${p.distributor}'s dollars do not follow its percentage`);
+    });
+    distributorBySegment.push(amounts[0]!);
+    governing.push({
+      computedOn: s.c.date,
+      from: s.days[0]!.date,
+      to: s.days.at(-1)!.date,
+      days: s.days.length,
+      distributionFee: formatCents(fee),
+      parties: s.c.parties.map((p, i) => ({
+        distributor: p.distributor,
+        sharePct: formatPctUnits(pcts[i]!),
+        twelveB1Share: formatCents(amounts[i]!),
+      })),
+    });
+  }
+  const distributorShareCents = partyTotals.get(distributor) ?? 0n;
+  const otherDistributors = [...partyTotals.entries()]
+    .filter(([d]) => d !== distributor)
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([d, cents]) => ({ distributor: d, cents }));
+
+  // 12b-1 Portions. On each day an Assignee in force holds pct × (its DOI range's fraction of the
+  // Distributor's shares, by the count governing that day — SPEC §8) of the Distributor's 12b-1
+  // Share. Fractions over counts with different denominators are put over their common multiple L.
+  const ranged = (t: Transfer) => t.doiFrom !== null || t.doiTo !== null;
+  const counts = input.distributorCounts;
+  let L = 1n;
+  for (const c of counts)
+    if (c.distributorShares > 0n) L = (L / gcd(L, c.distributorShares)) * c.distributorShares;
+  const rangeWeight = (t: Transfer, day: string): bigint => {
+    if (!ranged(t)) return L;
+    const count = latestBefore(counts, day);
+    if (count === undefined)
+      throw new Error(
+        `${input.portfolio} ${day}: Transfer ${t.id} is limited to a DOI range but no count of the Distributor's shares governs the day`,
+      );
+    if (count.distributorShares === 0n) return 0n;
+    const inRange = sum(count.commissionSharesByDoi.filter((s) => doiInRange(t, s.doi)).map((s) => s.shares));
+    return inRange * (L / count.distributorShares);
+  };
+  const assignee12b1 = transfers.map(() => 0n);
+  let distributor12b1Portion = 0n;
+  segments.forEach((s, si) => {
+    // within a segment the Distributor's part of each day is the same percentage of the day's fee
+    const weights = transfers.map(() => 0n);
+    let distributorWeight = 0n;
+    for (const day of s.days) {
+      let assigned = 0n;
+      transfers.forEach((t, i) => {
+        if (t.twelveB1PortionPct === null || !inForceOn(t, day.date)) return;
+        const w = parseRateMicroPct(t.twelveB1PortionPct) * rangeWeight(t, day.date);
+        assigned += w;
+        weights[i] = weights[i]! + day.cents * w;
+      });
+      if (assigned > WHOLE * L)
+        throw new Error(
+          `${input.portfolio} ${day.date}: Transfers assign more than all of the Distributor's 12b-1 Share`,
+        );
+      distributorWeight += day.cents * (WHOLE * L - assigned);
+    }
+    const [mine, ...theirs] = split(distributorBySegment[si]!, distributorWeight, weights);
+    distributor12b1Portion += mine!;
+    theirs.forEach((c, i) => {
+      assignee12b1[i] = assignee12b1[i]! + c;
+    });
+  });
 
   // CDSC Portions: each piece of Earned CDSC is shared by the Transfers whose DOI range holds it.
   const earnedCdscCents = sum(input.earnedCdsc.map((p) => p.cents));
@@ -150,11 +325,24 @@ export function monthlyCalculation(
     assigneeCdscWeights,
   );
 
+  // EIGHTH(B)–(C), SPEC §8: the portions are owed from the effective date; the Fund pays the
+  // Assignee directly only once it has the notice of Transfer by the payment date — else it pays
+  // the Distributor, who owes the amount on to the Assignee.
   const assignees: AssigneeLine[] = [];
+  const payees = new Map<string, { role: Payee['role']; twelveB1: bigint; cdsc: bigint; owedOn: bigint }>();
+  const pay = (payee: string, role: Payee['role'], twelveB1: bigint, cdsc: bigint, owedOn = 0n) => {
+    const p = payees.get(payee) ?? { role, twelveB1: 0n, cdsc: 0n, owedOn: 0n };
+    p.twelveB1 += twelveB1;
+    p.cdsc += cdsc;
+    p.owedOn += owedOn;
+    payees.set(payee, p);
+  };
+  pay(distributor, 'Distributor', distributor12b1Portion, distributorCdscPortion!);
+  for (const o of otherDistributors) pay(o.distributor, 'Other Distributor', o.cents, 0n);
   transfers.forEach((t, i) => {
     const twelveB1 = assignee12b1[i]!;
     const cdsc = assigneeCdsc[i]!;
-    // Not yet in force, or ended before the month: no line.
+    // not yet in force, or ended before the month: no line
     if (t.effectiveDate > monthEnd(input.month) || (t.endsOn != null && t.endsOn <= monthStart(input.month)))
       return;
     let payTo = t.assignee;
@@ -163,11 +351,13 @@ export function monthlyCalculation(
     if (t.payment === 'depository') {
       payTo = `${t.depositoryAgent} (depository for ${t.assignee})`;
       note = 'EIGHTH(D): paid to the depository or collection agent designated by the Assignee';
+      pay(payTo, 'Depository', twelveB1, cdsc);
     } else if (t.noticeReceivedDate === null || t.noticeReceivedDate > input.dueDate) {
-      payTo = 'Distributor';
+      payTo = distributor;
       owedOn = twelveB1 + cdsc;
-      note = `EIGHTH(B)–(C): notice of Transfer ${t.noticeReceivedDate === null ? 'not received' : `received only on ${t.noticeReceivedDate}`}; the Fund pays the Distributor, which owes ${formatCents(owedOn)} on to ${t.assignee}`;
-    }
+      note = `EIGHTH(B)–(C): notice of Transfer ${t.noticeReceivedDate === null ? 'not received' : `received only on ${t.noticeReceivedDate}`} by the payment date; the Fund pays the Distributor, which owes ${formatCents(owedOn)} on to ${t.assignee}`;
+      pay(distributor, 'Distributor', twelveB1, cdsc, owedOn);
+    } else pay(t.assignee, 'Assignee', twelveB1, cdsc);
     assignees.push({
       transferId: t.id,
       assignee: t.assignee,
@@ -180,25 +370,95 @@ export function monthlyCalculation(
     });
   });
 
-  // Conservation, asserted: every part adds up to its whole.
-  if (distributor12b1Portion! + sum(assignee12b1) !== distributorShareCents)
-    throw new Error('12b-1 Portions do not add up');
-  if (distributorCdscPortion! + sum(assigneeCdsc) !== earnedCdscCents)
-    throw new Error('CDSC Portions do not add up');
+  // SPEC §12, by independent computations: the parties' 12b-1 shares recounted day by day at the
+  // governing percentage (each day within a cent of its exact part, so the month within a cent per
+  // day); and the Assignees' 12b-1 Portions against the exact fractions of the Distributor's share.
+  const partyDayExact = new Map<string, bigint>(); // in 1/PCT_UNITS of a cent
+  for (const d of days) {
+    const c = latestBefore(computations, d.date) ?? exclusive;
+    partyPctUnits(c.parties).forEach((u, i) => {
+      const who = c.parties[i]!.distributor;
+      partyDayExact.set(who, (partyDayExact.get(who) ?? 0n) + d.cents * u);
+    });
+  }
+  let partySum = 0n;
+  for (const [who, cents] of partyTotals) {
+    partySum += cents;
+    const diff = cents * PCT_UNITS - (partyDayExact.get(who) ?? 0n);
+    if ((diff < 0n ? -diff : diff) > PCT_UNITS * BigInt(segments.length))
+      throw new Error(
+        `${input.portfolio}: ${who}'s 12b-1 share is not its percentage of the days it governed`,
+      );
+  }
+  if (partySum !== input.distributionFeeCents)
+    throw new Error(
+      `${input.portfolio}: the distributors' 12b-1 shares do not add up to the Distribution Fees`,
+    );
+  // Each Assignee's 12b-1 Portion against its exact part recounted day by day (the day's fee ×
+  // the Distributor's percentage × the Transfer's percentage × its DOI fraction): the splits of
+  // each segment round the Distributor's share (< 1 cent) and then the portion (< 1 cent).
+  const exactScale = PCT_UNITS * WHOLE * L;
+  transfers.forEach((t, i) => {
+    if (t.twelveB1PortionPct === null) return;
+    let exact = 0n;
+    for (const d of days) {
+      if (!inForceOn(t, d.date)) continue;
+      const c = latestBefore(computations, d.date) ?? exclusive;
+      exact +=
+        d.cents *
+        partyPctUnits(c.parties)[0]! *
+        parseRateMicroPct(t.twelveB1PortionPct) *
+        rangeWeight(t, d.date);
+    }
+    const diff = assignee12b1[i]! * exactScale - exact;
+    if ((diff < 0n ? -diff : diff) >= 2n * BigInt(segments.length) * exactScale)
+      throw new Error(
+        `${input.portfolio}: Transfer ${t.id}'s 12b-1 Portion is not its part of the Distributor's share`,
+      );
+  });
+  // Each CDSC Portion within a cent of the exact sum of its pieces' parts.
+  transfers.forEach((t, i) => {
+    if (t.cdscPortionPct === null) return;
+    const rate = parseRateMicroPct(t.cdscPortionPct);
+    const exact = sum(
+      input.earnedCdsc.filter((p) => inForceOn(t, p.date) && doiInRange(t, p.doi)).map((p) => p.cents * rate),
+    );
+    const diff = assigneeCdsc[i]! * WHOLE - exact;
+    if ((diff < 0n ? -diff : diff) >= WHOLE)
+      throw new Error(
+        `${input.portfolio}: Transfer ${t.id}'s CDSC Portion is not its part of the Earned CDSC`,
+      );
+  });
+  const paid = [...payees.values()].reduce((s, p) => s + p.twelveB1 + p.cdsc, 0n);
+  if (paid !== input.distributionFeeCents + earnedCdscCents)
+    throw new Error(`${input.portfolio}: the payees are not paid the Distribution Fees and the Earned CDSC`);
 
   return {
     portfolioId: input.portfolioId,
     portfolio: input.portfolio,
     month: input.month,
     dueDate: input.dueDate,
+    distributor,
     distributionFee: formatCents(input.distributionFeeCents),
-    distributor12b1SharePct: sharePct(input.distributorShares, input.outstandingShares),
+    computations: governing,
     distributor12b1Share: formatCents(distributorShareCents),
-    otherDistributors12b1Share: formatCents(input.distributionFeeCents - distributorShareCents),
+    otherDistributors: otherDistributors.map((o) => ({
+      distributor: o.distributor,
+      twelveB1Share: formatCents(o.cents),
+    })),
     earnedCdsc: formatCents(earnedCdscCents),
     assignees,
-    distributor12b1Portion: formatCents(distributor12b1Portion!),
+    distributor12b1Portion: formatCents(distributor12b1Portion),
     distributorEarnedCdscPortion: formatCents(distributorCdscPortion!),
     serviceFee: formatCents(input.serviceFeeCents),
+    payees: [...payees.entries()].map(([payee, p]) => ({
+      payee,
+      role: p.role,
+      twelveB1: formatCents(p.twelveB1),
+      cdsc: formatCents(p.cdsc),
+      owedOn: formatCents(p.owedOn),
+      total: formatCents(p.twelveB1 + p.cdsc),
+      dueDate: input.dueDate,
+    })),
   };
 }

@@ -1,13 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { computeDistributorShare, splitDailyFee } from '../../src/allocation/distributorShare.js';
 import { createDistributorTerm } from '../../src/class-b/distributorTerm.js';
+import type { FreeShareAttribution } from '../../src/class-b/freeShareAttribution.js';
 import { createLot, type Lot } from '../../src/class-b/lot.js';
 import { sharePct } from '../../src/transfers/monthlyCalculation.js';
 
 const U = 10_000n; // share units per share
 let seq = 0;
-const lot = (kind: Lot['kind'], doi: string, shares: bigint, issuing = 'fund-x'): Lot =>
+const lot = (
+  kind: Lot['kind'],
+  doi: string,
+  shares: bigint,
+  issuing = 'fund-x',
+  attribution: FreeShareAttribution | null = null,
+): Lot =>
   createLot({
+    attribution,
     kind,
     lotId: `L${++seq}`,
     sequence: seq,
@@ -46,7 +54,8 @@ const terms = [
 describe("Exhibit A: the Distributor's 12b-1 Share after its term ends", () => {
   /**
    * Account 1 (not omnibus): 100 Commission Shares issued 2004-01-10 (INVESCO's term → ADI), 50 issued
-   *   2005-08-01 (New Distributor), 30 Free Shares → pro rata 100:50 = 20 ADI, 10 New (2(b)).
+   *   2005-08-01 (New Distributor), 30 Free Shares reinvested 2005-10-31 when the account held
+   *   both → attributed then pro rata 100:50 = 20 ADI, 10 New (2(b)).
    * Account 2 (omnibus): 40 Commission Shares issued 2005-09-01 (New); 60 Free Shares attributed by
    *   2(c) as 45 ADI / 15 New.
    * Account 3: 10 Free Shares only, dated 2005-12-01 → New (exclusive then).
@@ -65,7 +74,14 @@ describe("Exhibit A: the Distributor's 12b-1 Share after its term ends", () => {
           lots: [
             lot('commission', '2004-01-10', 100n),
             lot('commission', '2005-08-01', 50n),
-            lot('free', '2005-03-31', 30n),
+            lot('free', '2005-10-31', 30n, 'fund-x', {
+              kind: 'derivedFrom',
+              basis: 'accountCommissionShares',
+              weights: [
+                { issuingPortfolioId: 'fund-x', dateOfOriginalIssuance: '2004-01-10', shareUnits: 100n * U },
+                { issuingPortfolioId: 'fund-x', dateOfOriginalIssuance: '2005-08-01', shareUnits: 50n * U },
+              ],
+            }),
           ],
         },
         {

@@ -75,11 +75,13 @@ describe('a redemption spanning a free lot and two commission lots', () => {
         kind: 'commission',
         lotId: 'P2',
         sequence: 1,
+        arrival: 1,
         portfolio: 'growth',
         issuingPortfolio: 'growth',
         doi: '2005-06-10',
         shares: '25.0000',
         cost: '300.00',
+        attribution: null,
       },
     ]);
   });

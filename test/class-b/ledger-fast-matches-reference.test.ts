@@ -87,6 +87,8 @@ describe('the fast share ledger matches the reference on generated activity', ()
       feb29: 0,
       zeroShareExchangePieces: 0,
       fees: 0,
+      separateLotsOfOnePurchase: 0,
+      statedAttributions: 0,
     };
     for (let i = 0; i < ACCOUNTS; i++) {
       // let the test runner's worker breathe (its RPC times out if the loop never yields)
@@ -113,6 +115,11 @@ describe('the fast share ledger matches the reference on generated activity', ()
         .flatMap((e) => e.pieces)
         .filter((p) => p.deliveredShareUnits === 0n).length;
       seen.fees += fast.redemptions.filter((r) => r.redemptionFeeCents > 0n).length;
+      const lotKeys = fast.lots.map((l) => `${l.portfolioId}|${l.lotId}`);
+      seen.separateLotsOfOnePurchase += lotKeys.length - new Set(lotKeys).size;
+      seen.statedAttributions += activity.filter(
+        (x) => x.kind === 'reinvest' && (x.attributedDistributor || x.derivedFromDoi),
+      ).length;
     }
     expect(mismatches.slice(0, 5)).toEqual([]);
     expect(problems.slice(0, 5)).toEqual([]);

@@ -11,6 +11,7 @@ const lot = (name: string, kind: 'commission' | 'free', doi: string, sequence: n
   kind,
   dateOfOriginalIssuance: doi,
   sequence,
+  arrival: sequence,
   rate: BigInt(ratePct * 1_000_000),
 });
 

@@ -45,19 +45,74 @@ describe('plan12b demo: the whole story', () => {
       const mc = (await loadCloseResult(db, month, 'monthly-calculation')) as MonthlyCalculationReport;
       expect(mc.portfolios.length).toBeGreaterThan(0);
       for (const p of mc.portfolios) {
-        expect(c(p.distributor12b1Share) + c(p.otherDistributors12b1Share)).toBe(c(p.distributionFee));
+        expect(c(p.distributor12b1Share) + sum(p.otherDistributors.map((o) => o.twelveB1Share))).toBe(
+          c(p.distributionFee),
+        );
         expect(c(p.distributor12b1Portion) + sum(p.assignees.map((a) => a.twelveB1Portion))).toBe(
           c(p.distributor12b1Share),
         );
         expect(c(p.distributorEarnedCdscPortion) + sum(p.assignees.map((a) => a.cdscPortion))).toBe(
           c(p.earnedCdsc),
         );
-        if (p.distributor12b1SharePct !== '100.0000') sharedMonths++;
+        if (p.computations.some((g) => g.parties[0]!.sharePct !== '100.0000')) sharedMonths++;
       }
       expect(c(mc.totals.distributionFee)).toBe(sum(mc.portfolios.map((p) => p.distributionFee)));
     }
-    // One portfolio changed distributor in 2023: its share is below 100% every month.
-    expect(sharedMonths).toBe(12);
+    // One portfolio changed distributor in 2023: its share is below 100% every month; another on
+    // 2025-06-13: from June on.
+    expect(sharedMonths).toBe(12 + 7);
+  });
+
+  it('each sealed journal pays each Monthly Calculation payee its total on the due date (SPEC §12)', async () => {
+    for (const { month } of summary.closed) {
+      const mc = (await loadCloseResult(db, month, 'monthly-calculation')) as MonthlyCalculationReport;
+      const journal = (await loadCloseResult(db, month, 'journal')) as {
+        lines: {
+          date: string;
+          account: string;
+          portfolio: string;
+          class: string;
+          debit: string;
+          credit: string;
+        }[];
+      };
+      for (const p of mc.portfolios)
+        for (const payee of p.payees) {
+          const mine = journal.lines.filter(
+            (l) =>
+              l.class === 'B' &&
+              l.portfolio === p.portfolio &&
+              l.account.startsWith(`Payable to ${payee.payee} —`),
+          );
+          expect(sum(mine.filter((l) => l.date === payee.dueDate).map((l) => l.debit))).toBe(c(payee.total));
+          expect(sum(mine.map((l) => l.credit))).toBe(c(payee.total));
+        }
+      expect(
+        journal.lines.some((l) => l.class === 'B' && l.account.startsWith('Payable to Distributor —')),
+      ).toBe(mc.portfolios.some((p) => p.serviceFee !== '0.00'));
+    }
+  });
+
+  it('the term ending on June 13 shows both computations in June, each reproducing its dollars (SPEC §7)', async () => {
+    const june = (await loadCloseResult(db, '2025-06', 'monthly-calculation')) as MonthlyCalculationReport;
+    const split = june.portfolios.filter((p) => p.computations.length === 2);
+    expect(split).toHaveLength(1);
+    const [before, after] = split[0]!.computations;
+    expect(before).toMatchObject({ computedOn: null, from: '2025-06-01', to: '2025-06-13', days: 13 });
+    expect(before!.parties.map((p) => p.sharePct)).toEqual(['100.0000']);
+    expect(after).toMatchObject({ computedOn: '2025-06-13', from: '2025-06-14', to: '2025-06-30', days: 17 });
+    expect(after!.parties.map((p) => p.distributor)).toEqual([
+      june.distributor,
+      'Beacon Fund Distributors LLC',
+    ]);
+    for (const g of split[0]!.computations)
+      for (const p of g.parties) {
+        // fee of the days × percentage, half-up, within the cent a tie may move
+        const units = BigInt(p.sharePct.replace('.', ''));
+        const auditor = (c(g.distributionFee) * units * 2n + 1_000_000n) / 2_000_000n;
+        expect(auditor - c(p.twelveB1Share) <= 1n && c(p.twelveB1Share) - auditor <= 1n).toBe(true);
+      }
+    expect(sum(split[0]!.computations.map((g) => g.distributionFee))).toBe(c(split[0]!.distributionFee));
   });
 
   it('the DOI-range Assignee starts in March, when its Transfer took effect; paid directly once notified', async () => {
@@ -75,12 +130,12 @@ describe('plan12b demo: the whole story', () => {
       portfolios: { computations: { sharePct: string; numerator: string; denominator: string }[] }[];
     }>();
     const computed = share.portfolios.filter((p) => p.computations.length > 0);
-    expect(computed).toHaveLength(1);
+    expect(computed).toHaveLength(2);
     expect(computed[0]!.computations.length).toBeGreaterThanOrEqual(2); // Nov 30 governs December; Dec 31 governs January
     const csv = runCli(['--db', target, 'monthly-calculation', '--month', '2025-12', '--csv']);
     expect(csv.code).toBe(0);
     expect(csv.stdout.split('\n')[0]).toBe(
-      'portfolio,month,dueDate,distributionFee,distributor12b1SharePct,distributor12b1Share,otherDistributors12b1Share,earnedCdsc,payee,twelveB1Portion,cdscPortion,payTo,serviceFee',
+      'portfolio,month,dueDate,distributionFee,distributor12b1SharePct,distributor12b1Share,earnedCdsc,payee,twelveB1Portion,cdscPortion,payTo,serviceFee',
     );
     expect(runCli(['--db', target, 'audit', 'verify']).code).toBe(0);
   });

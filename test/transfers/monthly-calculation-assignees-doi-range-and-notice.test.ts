@@ -39,17 +39,23 @@ const beta = createTransfer({
   depositoryAgent: null,
 });
 
+const DISTRIBUTOR = 'A I M Distributors';
+const holdings = [
+  { doi: '2001-06-01', shares: 400_000n },
+  { doi: '2003-03-01', shares: 600_000n },
+];
 const input: MonthlyCalculationInput = {
   portfolioId: 'p',
   portfolio: 'AIM Example Fund',
   month: '2007-01',
+  distributor: DISTRIBUTOR,
   distributionFeeCents: 310_000n,
-  distributorDaily: days('2007-01').map((date) => ({ date, cents: 10_000n })),
-  distributorShares: 1_000_000n,
-  outstandingShares: 1_000_000n,
-  distributorCommissionSharesByDoi: [
-    { doi: '2001-06-01', shares: 400_000n },
-    { doi: '2003-03-01', shares: 600_000n },
+  distributionFeeDaily: days('2007-01').map((date) => ({ date, cents: 10_000n })),
+  shareComputations: [],
+  // the same holdings counted at the previous month end and at Beta's effective date (SPEC §8)
+  distributorCounts: [
+    { date: '2006-12-31', distributorShares: 1_000_000n, commissionSharesByDoi: holdings },
+    { date: '2007-01-16', distributorShares: 1_000_000n, commissionSharesByDoi: holdings },
   ],
   earnedCdsc: [
     { date: '2007-01-10', doi: '2003-03-01', cents: 10_000n },
@@ -84,9 +90,8 @@ describe('Monthly Calculation (Agreement EIGHTH(C))', () => {
     const mc = monthlyCalculation(input, [beta, alpha]);
     expect(mc).toMatchObject({
       distributionFee: '3100.00',
-      distributor12b1SharePct: '100.0000',
       distributor12b1Share: '3100.00',
-      otherDistributors12b1Share: '0.00',
+      otherDistributors: [],
       earnedCdsc: '143.33',
       distributor12b1Portion: '1166.00',
       distributorEarnedCdscPortion: '58.33',
@@ -112,7 +117,7 @@ describe('Monthly Calculation (Agreement EIGHTH(C))', () => {
   it('before its notice is received the Fund pays the Distributor (EIGHTH(B)–(C))', () => {
     const late = createTransfer({ ...beta, noticeReceivedDate: '2007-03-01' });
     const line = monthlyCalculation(input, [alpha, late]).assignees.find((a) => a.transferId === 'T2')!;
-    expect(line.payTo).toBe('Distributor');
+    expect(line.payTo).toBe(DISTRIBUTOR);
     expect(line.note).toMatch(/notice of Transfer received only on 2007-03-01/);
     expect(line.twelveB1Portion).toBe('384.00');
   });
@@ -155,15 +160,18 @@ describe('Monthly Calculation (Agreement EIGHTH(C))', () => {
               doiTo: ranged ? '2003-12-31' : null,
             }),
           );
-          const fee = daily.reduce((a, b) => a + b, 0n);
+          const fee = daily.slice(0, 28).reduce((a, b) => a + b, 0n);
           const mc = monthlyCalculation(
             {
               ...input,
               month: '2007-02',
               distributionFeeCents: fee,
-              distributorDaily: daily
+              distributionFeeDaily: daily
                 .slice(0, 28)
                 .map((cents, i) => ({ date: `2007-02-${String(i + 1).padStart(2, '0')}`, cents })),
+              distributorCounts: [
+                { date: '2007-01-31', distributorShares: 1_000_000n, commissionSharesByDoi: holdings },
+              ],
               earnedCdsc: cdsc.map(([d, cents, old]) => ({
                 date: `2007-02-${String(d).padStart(2, '0')}`,
                 doi: old ? '2001-06-01' : '2003-03-01',
@@ -179,7 +187,8 @@ describe('Monthly Calculation (Agreement EIGHTH(C))', () => {
           expect(
             c(mc.distributorEarnedCdscPortion) + mc.assignees.reduce((s, a) => s + c(a.cdscPortion), 0n),
           ).toBe(c(mc.earnedCdsc));
-          expect(c(mc.distributor12b1Share) + c(mc.otherDistributors12b1Share)).toBe(c(mc.distributionFee));
+          expect(c(mc.distributor12b1Share)).toBe(c(mc.distributionFee));
+          expect(mc.payees.reduce((s, p) => s + c(p.total), 0n)).toBe(fee + c(mc.earnedCdsc));
         },
       ),
     );

@@ -38,14 +38,15 @@ const input: MonthlyCalculationInput = {
   portfolioId: 'p',
   portfolio: 'AIM Example Fund',
   month: '2007-01',
+  distributor: 'A I M Distributors, Inc.',
   distributionFeeCents: 310_000n,
-  distributorDaily: Array.from({ length: 31 }, (_, i) => ({
+  // the Distributor is exclusive: its 12b-1 Share is the whole Distribution Fee, 100.00 a day
+  distributionFeeDaily: Array.from({ length: 31 }, (_, i) => ({
     date: `2007-01-${String(i + 1).padStart(2, '0')}`,
     cents: 10_000n,
   })),
-  distributorShares: 1_000_000n,
-  outstandingShares: 1_000_000n,
-  distributorCommissionSharesByDoi: [],
+  shareComputations: [],
+  distributorCounts: [],
   earnedCdsc: [
     { date: '2007-01-10', doi: '2003-03-01', cents: 10_000n },
     { date: '2007-01-20', doi: '2003-03-01', cents: 1_000n },
@@ -86,7 +87,7 @@ describe('a Transfer ended mid-month by a later record (issue 10 item 12)', () =
         transferId: 'T2',
         twelveB1Portion: '480.00',
         cdscPortion: '3.00',
-        payTo: 'Distributor',
+        payTo: 'A I M Distributors, Inc.',
         owedOnToAssignee: '483.00',
         note: expect.stringMatching(/owes 483\.00 on to Alpha Funding LLC/),
       }),

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { DEMO_MONTHS, runDemo } from '../../demo/runDemo.js';
+import { distributorSharePcts } from '../../transfers/monthlyCalculation.js';
 import { type CliContext, printJson, withDatabase } from '../context.js';
 import { printTable } from '../table.js';
 
@@ -68,7 +69,7 @@ export function registerDemoCommand(program: Command, getContext: () => CliConte
           [
             p.portfolio,
             p.distributionFee,
-            p.distributor12b1SharePct,
+            distributorSharePcts(p),
             p.distributor12b1Share,
             p.earnedCdsc,
             last.distributor,

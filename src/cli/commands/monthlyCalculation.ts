@@ -3,6 +3,7 @@ import { importOmnibusMonths } from '../../feeds/omnibusFeed.js';
 import { distributorShareReport } from '../../reports/distributorShareReport.js';
 import { writeMonthlyCalculationPdf } from '../../reports/monthlyCalculationPdf.js';
 import { monthlyCalculationReport } from '../../reports/monthlyCalculationReport.js';
+import { distributorSharePcts } from '../../transfers/monthlyCalculation.js';
 import { type CliContext, printJson, withDatabase } from '../context.js';
 import { toCsv } from '../csvOut.js';
 import { requireDate, requireMonth } from '../options.js';
@@ -16,7 +17,6 @@ export const MONTHLY_CALCULATION_COLUMNS = [
   'distributionFee',
   'distributor12b1SharePct',
   'distributor12b1Share',
-  'otherDistributors12b1Share',
   'earnedCdsc',
   'payee',
   'twelveB1Portion',
@@ -107,13 +107,24 @@ export function registerMonthlyCalculationCommands(program: Command, getContext:
         const lines = report.portfolios.flatMap((c) => [
           {
             ...c,
+            distributor12b1SharePct: distributorSharePcts(c),
             payee: report.distributor,
             twelveB1Portion: c.distributor12b1Portion,
             cdscPortion: c.distributorEarnedCdscPortion,
             payTo: report.distributor,
           },
+          // Exhibit A: each Other Distributor named, with its own 12b-1 share
+          ...c.otherDistributors.map((o) => ({
+            ...c,
+            distributor12b1SharePct: distributorSharePcts(c),
+            payee: o.distributor,
+            twelveB1Portion: o.twelveB1Share,
+            cdscPortion: '0.00',
+            payTo: o.distributor,
+          })),
           ...c.assignees.map((a) => ({
             ...c,
+            distributor12b1SharePct: distributorSharePcts(c),
             payee: a.assignee,
             twelveB1Portion: a.twelveB1Portion,
             cdscPortion: a.cdscPortion,

@@ -7,6 +7,7 @@ import {
   createRedemption,
   createReinvestment,
 } from '../../../src/class-b/classBActivity.js';
+import type { FreeShareAttribution } from '../../../src/class-b/freeShareAttribution.js';
 import type { AccountLedger, RedemptionResult } from '../../../src/class-b/ledgerResults.js';
 import { formatPriceUnits, formatValueUnits, parsePriceUnits } from '../../../src/class-b/pricePerShare.js';
 import { formatShareUnits, parseShareUnits } from '../../../src/class-b/shareUnits.js';
@@ -103,6 +104,20 @@ export function redemptionJson(r: RedemptionResult) {
   };
 }
 
+/** A Free Share lot's Exhibit A 2(b) attribution in decimal strings (null: Commission Shares). */
+export function attributionJson(a: FreeShareAttribution | null) {
+  if (a === null) return null;
+  if (a.kind === 'distributor') return { distributor: a.distributor };
+  return {
+    basis: a.basis,
+    derivedFrom: a.weights.map((w) => ({
+      issuingPortfolio: w.issuingPortfolioId,
+      doi: w.dateOfOriginalIssuance,
+      shares: formatShareUnits(w.shareUnits),
+    })),
+  };
+}
+
 /** Everything a replay produced, in decimal strings: what the differential test compares. */
 export function ledgerJson(l: AccountLedger) {
   return {
@@ -111,11 +126,13 @@ export function ledgerJson(l: AccountLedger) {
       kind: x.kind,
       lotId: x.lotId,
       sequence: x.sequence,
+      arrival: x.arrival,
       portfolio: x.portfolioId,
       issuingPortfolio: x.issuingPortfolioId,
       doi: x.dateOfOriginalIssuance,
       shares: formatShareUnits(x.shareUnits),
       cost: formatCents(x.costCents),
+      attribution: attributionJson(x.attribution),
     })),
     redemptions: l.redemptions.map(redemptionJson),
     exchanges: l.exchanges.map((e) => ({

@@ -47,6 +47,9 @@ export function generatedPriceUnits(portfolioIndex: number, date: string): bigin
   return BigInt(Math.max(1, Math.round(level * 10_000)));
 }
 
+/** Distributors a reinvestment row may name (Exhibit A 2(b)). */
+export const GENERATED_DISTRIBUTORS = ['A I M Distributors', 'Other Distributor LLC'] as const;
+
 const WAIVERS: readonly CdscWaiver[] = [
   'death',
   'disability',
@@ -109,6 +112,13 @@ export function generateAccountActivity(seed: number, account: string, steps = 3
       const pid = pick(holdings);
       // now and then a dust-sized reinvestment, which a later exchange may leave without a share
       const shares = BigInt(1 + Math.floor(rnd() * (rnd() < 0.08 ? 3 : 200_000)));
+      // Exhibit A 2(b): the row may state the attribution — a distributor, or the DOI the Free
+      // Shares derive from (one the account holds, or now and then one it no longer holds).
+      const stated = rnd();
+      const dois = book
+        .lots()
+        .filter((l) => l.portfolioId === pid && l.kind === 'commission')
+        .map((l) => l.dateOfOriginalIssuance);
       emit(
         createReinvestment({
           txnId: id(),
@@ -116,6 +126,13 @@ export function generateAccountActivity(seed: number, account: string, steps = 3
           portfolioId: pid,
           shareUnits: shares,
           priceUnits: price(pid),
+          ...(stated < 0.1
+            ? { attributedDistributor: pick(GENERATED_DISTRIBUTORS) }
+            : stated < 0.2 && dois.length > 0
+              ? { derivedFromDoi: pick(dois) }
+              : stated < 0.22
+                ? { derivedFromDoi: addDays(date, -400) }
+                : {}),
         }),
       );
     } else if (r < 0.68) {
@@ -156,7 +173,13 @@ export function generateAccountActivity(seed: number, account: string, steps = 3
       }
     } else {
       const from = pick(holdings);
-      const to = pick(GENERATED_PORTFOLIOS.filter((p) => p !== from));
+      // Half the time toward a portfolio the account already holds, so that pieces of one purchase
+      // reach a portfolio by different routes at different price ratios (SPEC §6: never merged).
+      const heldElsewhere = holdings.filter((p) => p !== from);
+      const to =
+        heldElsewhere.length > 0 && rnd() < 0.5
+          ? pick(heldElsewhere)
+          : pick(GENERATED_PORTFOLIOS.filter((p) => p !== from));
       const outShares = fraction(book.sharesHeld(from));
       const pOut = price(from);
       const pIn = price(to);

@@ -1,0 +1,174 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { divRoundHalfUp, parseCents } from '../../src/money/cents.js';
+import { writeMonthlyCalculationPdf } from '../../src/reports/monthlyCalculationPdf.js';
+import { monthlyCalculation } from '../../src/transfers/monthlyCalculation.js';
+import { baseInput, DISTRIBUTOR, feeDays, transfer } from './support.js';
+
+const ALPHA = 'Alpha Distributors';
+const BETA = 'Beta Distributors';
+
+describe('a month in which the term ends mid-month shows both computations (SPEC §7)', () => {
+  /**
+   * January 2006; the Distributor's term ends on the 14th (E). Fees 100.00 a day on the 1st–14th,
+   * 120.00 a day on the 15th–31st (17 days: 2,040.00).
+   * 1st–14th: the Distributor exclusive, 100% of 1,400.00.
+   * 15th–31st: the computation of the 14th — shares 7 : 5 : 3 (Distributor, Alpha, Beta):
+   *   percentages 100% split 7:5:3 to 0.0001%: quotas 46.66666…, 33.33333…, 20 → 46.6666, 33.3333,
+   *   20.0000 (99.9999) and the last 0.0001 to the largest remainder (the Distributor's ⅔) →
+   *   46.6667 / 33.3333 / 20.0000.
+   *   dollars, 2,040.00 split by those: 952.00068, 679.99932, 408.00 → 952.00, 679.99, 408.00
+   *   (2,039.99) and the last cent to the largest remainder (Alpha's .932) → 952.00 / 680.00 / 408.00.
+   *   Each percentage reproduces its dollars: 2,040.00 × 46.6667% = 952.00; × 33.3333% = 680.00;
+   *   × 20% = 408.00, half-up to the cent.
+   * Month: Distributor 1,400.00 + 952.00 = 2,352.00; Alpha 680.00; Beta 408.00 (3,440.00).
+   */
+  const input = {
+    ...baseInput(
+      '2006-01',
+      feeDays('2006-01', (d) => (d <= 14 ? 10_000n : 12_000n)),
+    ),
+    shareComputations: [
+      { date: null, parties: [{ distributor: DISTRIBUTOR, shares: 1n }] },
+      {
+        date: '2006-01-14',
+        parties: [
+          { distributor: DISTRIBUTOR, shares: 70_000n },
+          { distributor: ALPHA, shares: 50_000n },
+          { distributor: BETA, shares: 30_000n },
+        ],
+      },
+    ],
+  };
+
+  it('each computation with its days, percentage and dollars; Other Distributors one by one', () => {
+    const mc = monthlyCalculation(input, []);
+    expect(mc.computations).toEqual([
+      {
+        computedOn: null,
+        from: '2006-01-01',
+        to: '2006-01-14',
+        days: 14,
+        distributionFee: '1400.00',
+        parties: [{ distributor: DISTRIBUTOR, sharePct: '100.0000', twelveB1Share: '1400.00' }],
+      },
+      {
+        computedOn: '2006-01-14',
+        from: '2006-01-15',
+        to: '2006-01-31',
+        days: 17,
+        distributionFee: '2040.00',
+        parties: [
+          { distributor: DISTRIBUTOR, sharePct: '46.6667', twelveB1Share: '952.00' },
+          { distributor: ALPHA, sharePct: '33.3333', twelveB1Share: '680.00' },
+          { distributor: BETA, sharePct: '20.0000', twelveB1Share: '408.00' },
+        ],
+      },
+    ]);
+    expect(mc.distributor12b1Share).toBe('2352.00');
+    expect(mc.otherDistributors).toEqual([
+      { distributor: ALPHA, twelveB1Share: '680.00' },
+      { distributor: BETA, twelveB1Share: '408.00' },
+    ]);
+    expect(mc.payees.map((p) => [p.payee, p.role, p.total])).toEqual([
+      [DISTRIBUTOR, 'Distributor', '2352.00'],
+      [ALPHA, 'Other Distributor', '680.00'],
+      [BETA, 'Other Distributor', '408.00'],
+    ]);
+  });
+
+  it('the printable PDF carries both computations', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'plan12b-mc-')), 'mc.pdf');
+    await writeMonthlyCalculationPdf(
+      [monthlyCalculation(input, [])],
+      { month: '2006-01', distributor: DISTRIBUTOR, preparedAt: '2006-02-01T12:00:00Z' },
+      path,
+    );
+    expect(readFileSync(path).subarray(0, 5).toString()).toBe('%PDF-');
+  });
+
+  it('the month-end computation governs the next month, not this one', () => {
+    const withMonthEnd = {
+      ...input,
+      shareComputations: [
+        ...input.shareComputations,
+        {
+          date: '2006-01-31',
+          parties: [
+            { distributor: DISTRIBUTOR, shares: 1n },
+            { distributor: ALPHA, shares: 3n },
+          ],
+        },
+      ],
+    };
+    expect(monthlyCalculation(withMonthEnd, []).computations.map((c) => c.computedOn)).toEqual([
+      null,
+      '2006-01-14',
+    ]);
+  });
+
+  it('every percentage shown reproduces its dollars, and every part adds up (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.bigInt({ min: 0n, max: 50_000_000n }), { minLength: 31, maxLength: 31 }),
+        fc.integer({ min: 0, max: 31 }),
+        fc.array(fc.bigInt({ min: 0n, max: 10_000_000_000n }), { minLength: 1, maxLength: 4 }),
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 60 }), fc.integer({ min: 1, max: 31 })), {
+          maxLength: 3,
+        }),
+        (fees, endDay, shares, ts) => {
+          const daily = feeDays('2006-03', (d) => fees[d - 1]!);
+          const end = `2006-03-${String(endDay).padStart(2, '0')}`;
+          const parties = shares.map((s, i) => ({
+            distributor: i === 0 ? DISTRIBUTOR : `Other ${i}`,
+            shares: s,
+          }));
+          const mc = monthlyCalculation(
+            {
+              ...baseInput('2006-03', daily),
+              shareComputations:
+                endDay === 0
+                  ? [{ date: '2006-02-28', parties }]
+                  : [
+                      { date: null, parties: [{ distributor: DISTRIBUTOR, shares: 1n }] },
+                      { date: end, parties },
+                    ],
+            },
+            ts.map(([pct, day], i) =>
+              transfer({
+                id: `T${i}`,
+                twelveB1PortionPct: String(pct / 2),
+                effectiveDate: `2006-03-${String(day).padStart(2, '0')}`,
+              }),
+            ),
+          );
+          const c = parseCents;
+          let fee = 0n;
+          let days = 0;
+          for (const g of mc.computations) {
+            days += g.days;
+            fee += c(g.distributionFee);
+            const pcts = g.parties.map((p) => BigInt(p.sharePct.replace('.', '')));
+            expect(pcts.reduce((s, x) => s + x, 0n)).toBe(1_000_000n);
+            expect(g.parties.reduce((s, p) => s + c(p.twelveB1Share), 0n)).toBe(c(g.distributionFee));
+            g.parties.forEach((p, i) => {
+              // an auditor's fee × percentage, half-up: the dollars shown, or a tie's other side
+              const auditor = divRoundHalfUp(c(g.distributionFee) * pcts[i]!, 1_000_000n);
+              const diff = auditor - c(p.twelveB1Share);
+              expect(diff >= -1n && diff <= 1n).toBe(true);
+              if (g.parties.length <= 2 && i === 0) expect(diff).toBe(0n);
+            });
+          }
+          expect(days).toBe(31);
+          expect(fee).toBe(c(mc.distributionFee));
+          const others = mc.otherDistributors.reduce((s, o) => s + c(o.twelveB1Share), 0n);
+          expect(c(mc.distributor12b1Share) + others).toBe(c(mc.distributionFee));
+          expect(mc.payees.reduce((s, p) => s + c(p.total), 0n)).toBe(c(mc.distributionFee));
+        },
+      ),
+    );
+  });
+});
