@@ -1,7 +1,7 @@
 import { basename } from 'node:path';
 import { sha256 } from '../audit/auditChain.js';
 import { faultPoint } from '../close/faultPoint.js';
-import { type Problem, ProblemsError } from '../errors.js';
+import { type Problem, ProblemsError, problemsCode } from '../errors.js';
 import { type DecodedRow, decodeCsvFeed, type FeedColumns, type FeedRowOf } from '../feeds/csvFeed.js';
 import { currentActor } from '../store/actor.js';
 import { appendAudit } from '../store/auditLog.js';
@@ -55,6 +55,8 @@ export interface FeedDefinition<
   readonly name: string;
   readonly columns: C;
   readonly closedMonthRule: ClosedMonthRule;
+  /** what to do about a conflict with recorded data, where --restate is not the remedy */
+  readonly conflictHint?: string;
   /** rules across the rows of one file (duplicates, pairs): pure */
   fileRules?(rows: readonly DecodedRow<FeedRowOf<C>>[], file: string): Problem[];
   /** reads what is recorded that the rows touch, through the repositories */
@@ -132,7 +134,11 @@ export async function runFeedImport<
         ...plan.problems,
         ...closedMonthProblems(file, plan.changes, closed, feed.closedMonthRule),
       ];
-      if (refused.length > 0) throw new ProblemsError(sortProblems(refused));
+      if (refused.length > 0)
+        throw new ProblemsError(
+          sortProblems(refused),
+          problemsCode(refused) === 'CONFLICT' ? feed.conflictHint : undefined,
+        );
       const resultCtx = { ...ctx, rows: decoded.rows.length };
       if (plan.changes.length === 0) return feed.result(plan, state, { ...resultCtx, written: false });
 

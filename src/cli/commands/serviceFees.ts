@@ -1,15 +1,15 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { importProviderAssets } from '../../feeds/providerAssetsFeed.js';
+import { importProviders } from '../../feeds/providersFeed.js';
 import {
-  importProviders,
-  listProviders,
   type TerminationResult,
   terminateOnAssignment,
   terminateOnNotice,
-} from '../../feeds/providersFeed.js';
+} from '../../import/providerTerminations.js';
 import { writePaymentsCsv, writeProviderStatements } from '../../reports/providerStatementFiles.js';
 import { serviceFeesReport } from '../../reports/serviceFeesReport.js';
+import { listProviders } from '../../store/serviceProvidersRepository.js';
 import { type CliContext, printJson, withDatabase } from '../context.js';
 import { requireDate, requireMonth } from '../options.js';
 import { readInputFile } from '../readInput.js';
