@@ -5,13 +5,18 @@
  * prior-period adjustment at the next close, while a new row in a closed month is refused.
  */
 import type { NetAssetsRow } from '../accrual/classSeries.js';
-import { businessDaysBetween } from '../calendar/nyseCalendar.js';
 import type { Problem } from '../errors.js';
 import { type FeedDefinition, type FeedOptions, runFeedImport } from '../import/feedImport.js';
 import type { ImportPlan, PlannedChange } from '../import/importPlan.js';
 import { formatCents } from '../money/cents.js';
+import { classResolver } from '../registry/classByName.js';
 import type { Registry } from '../registry/registry.js';
-import { assetsAboveNetAssets, describeAssetsAboveNetAssets } from '../service-fees/providerAssetsLimit.js';
+import {
+  assetsAboveNetAssetsBetween,
+  carriedOn,
+  describeAssetsAboveNetAssets,
+} from '../service-fees/providerAssetsLimit.js';
+import { firstMissingDay } from '../service-fees/providerHolding.js';
 import type { Database } from '../store/database.js';
 import {
   type ClassKey,
@@ -26,8 +31,6 @@ import { loadRegistry } from '../store/registryStore.js';
 import { recordedProviderIds } from '../store/serviceProvidersRepository.js';
 import type { DecodedRow, FeedRowOf } from './csvFeed.js';
 import { isoDateField, moneyField, nameField } from './feedFields.js';
-
-export { loadProviderHoldings } from '../store/providerAssetsRepository.js';
 
 export const PROVIDER_ASSETS_FEED_COLUMNS = {
   date: { type: isoDateField() },
@@ -86,99 +89,63 @@ function groupBy<T>(items: Iterable<T>, key: (t: T) => string): Map<string, T[]>
 
 /** Each row's provider, portfolio and class as recorded; every unknown one, and every duplicate, a problem. */
 function resolveRows(file: string, rows: readonly Row[], registry: Registry, providers: ReadonlySet<string>) {
-  const classOf = new Map<string, string>();
-  for (const k of registry.classKeys()) classOf.set(`${k.portfolioId}|${k.class.toLowerCase()}`, k.class);
+  const classOf = classResolver(registry);
   const resolved: Resolved[] = [];
   const problems: Problem[] = [];
   const seen = new Map<string, number>();
   for (const { line, row } of rows) {
     const bad = (field: keyof Row['row'], reason: string) =>
       problems.push({ file, line, field, value: String(row[field]), reason });
-    if (!providers.has(row.provider)) {
+    const c = classOf(row.portfolio, row.class);
+    if (!providers.has(row.provider))
       bad(
         'provider',
         `unknown service provider ${JSON.stringify(row.provider)}; import it first with \`plan12b providers import\``,
       );
-      continue;
+    else if (c.kind === 'unknown') bad(c.field, c.reason);
+    else {
+      const { portfolioId, class: cls } = c;
+      const r = {
+        line,
+        providerId: row.provider,
+        portfolioId,
+        portfolioName: row.portfolio,
+        class: cls,
+        date: row.date,
+        assetsCents: row.net_assets,
+      };
+      const first = seen.get(dayKeyOf(r));
+      if (first !== undefined)
+        bad(
+          'date',
+          `duplicate row for ${row.provider} in ${row.portfolio} class ${cls} on ${row.date} (first on line ${first})`,
+        );
+      else {
+        seen.set(dayKeyOf(r), line);
+        resolved.push(r);
+      }
     }
-    const pid = registry.identities.resolve(row.portfolio);
-    if (pid === undefined) {
-      bad(
-        'portfolio',
-        `unknown portfolio ${JSON.stringify(row.portfolio)}; import the exhibit that lists it first`,
-      );
-      continue;
-    }
-    const cls = classOf.get(`${pid}|${row.class.toLowerCase()}`);
-    if (cls === undefined) {
-      bad('class', `${row.portfolio} has no class ${JSON.stringify(row.class)} in any instrument`);
-      continue;
-    }
-    const r = {
-      line,
-      providerId: row.provider,
-      portfolioId: pid,
-      portfolioName: row.portfolio,
-      class: cls,
-      date: row.date,
-      assetsCents: row.net_assets,
-    };
-    const dup = seen.get(dayKeyOf(r));
-    if (dup !== undefined) {
-      bad(
-        'date',
-        `duplicate row for ${row.provider} in ${row.portfolio} class ${cls} on ${row.date} (first on line ${dup})`,
-      );
-      continue;
-    }
-    seen.set(dayKeyOf(r), line);
-    resolved.push(r);
   }
   return { resolved, problems };
 }
 
 /** Every business day from a holding's first row (recorded or new) to its last new row has a row. */
-function missingDayProblems(
-  file: string,
-  rows: readonly Resolved[],
-  recorded: readonly RecordedProviderAssets[],
-  registry: Registry,
-): Problem[] {
-  const dates = new Map<string, Set<string>>();
-  for (const r of [...recorded, ...rows])
-    (dates.get(holdingKeyOf(r)) ?? dates.set(holdingKeyOf(r), new Set()).get(holdingKeyOf(r))!).add(r.date);
-  const problems: Problem[] = [];
-  for (const [k, list] of groupBy(rows, holdingKeyOf)) {
-    const have = dates.get(k)!;
-    const first = [...have].sort()[0]!;
+function missingDayProblems(file: string, rows: readonly Resolved[], state: AssetsState): Problem[] {
+  const dates = groupBy([...state.recorded, ...rows], holdingKeyOf);
+  return [...groupBy(rows, holdingKeyOf)].flatMap(([k, list]) => {
     const last = list.reduce((m, r) => (r.date > m ? r.date : m), list[0]!.date);
-    const day = businessDaysBetween(first, last).find((d) => !have.has(d));
-    if (day === undefined) continue;
+    const day = firstMissingDay(new Set(dates.get(k)!.map((r) => r.date)), last);
     const r = list[0]!;
-    problems.push({
+    if (day === undefined) return [];
+    const name = `${state.registry.identities.nameOn(r.portfolioId, day)} class ${r.class}`;
+    return {
       file,
       line: list.find((x) => x.date > day)?.line ?? r.line,
       field: 'date',
       value: day,
-      reason: `no assets for ${r.providerId} in ${registry.identities.nameOn(r.portfolioId, day)} class ${r.class} on ${day}, an NYSE business day after its first row`,
-    });
-  }
-  return problems;
-}
-
-/** Carried-forward value of sorted rows on a date, or null before the first row. */
-function carried(rows: readonly NetAssetsRow[], date: string): bigint | null {
-  let lo = 0;
-  let hi = rows.length - 1;
-  let found: bigint | null = null;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (rows[mid]!.date <= date) {
-      found = rows[mid]!.netAssetsCents;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return found;
+      reason: `no assets for ${r.providerId} in ${name} on ${day}, an NYSE business day after its first row`,
+    };
+  });
 }
 
 /**
@@ -193,7 +160,7 @@ function aboveNetAssetsProblems(file: string, rows: readonly Resolved[], state: 
     const na = state.classNetAssets.get(classKey) ?? [];
     const name = (date: string) => `${state.registry.identities.nameOn(portfolioId, date)} class ${cls}`;
     // A row dated before the class's first net assets cannot be checked, nor paid: refuse it.
-    const orphans = fresh.filter((r) => carried(na, r.date) === null);
+    const orphans = fresh.filter((r) => carriedOn(na, r.date) === null);
     for (const r of orphans)
       problems.push({
         file,
@@ -203,44 +170,20 @@ function aboveNetAssetsProblems(file: string, rows: readonly Resolved[], state: 
         reason: `no net assets recorded for ${name(r.date)} on or before ${r.date}; import the class's net assets first (\`plan12b net-assets import\`)`,
       });
     if (orphans.length > 0) continue;
-    const byProvider = new Map<string, Map<string, bigint>>();
-    for (const r of [...(recordedByClass.get(classKey) ?? []), ...fresh])
-      (byProvider.get(r.providerId) ?? byProvider.set(r.providerId, new Map()).get(r.providerId)!).set(
-        r.date,
-        r.assetsCents,
-      );
-    const holdings = [...byProvider]
-      .sort(([a], [b]) => (a < b ? -1 : 1))
-      .map(([providerId, byDate]) => ({
-        providerId,
-        rows: [...byDate]
-          .sort(([a], [b]) => (a < b ? -1 : 1))
-          .map(([date, netAssetsCents]) => ({ date, netAssetsCents })),
-      }));
-    const from = fresh.reduce((m, r) => (r.date < m ? r.date : m), fresh[0]!.date);
-    const to = fresh.reduce((m, r) => (r.date > m ? r.date : m), fresh[0]!.date);
-    const dates = new Set<string>();
-    for (const x of [...holdings.flatMap((h) => h.rows), ...na])
-      if (x.date >= from && x.date <= to) dates.add(x.date);
-    for (const date of [...dates].sort()) {
-      const present: [string, bigint][] = [];
-      for (const h of holdings) {
-        const v = carried(h.rows, date);
-        if (v !== null) present.push([h.providerId, v]);
-      }
-      for (const v of assetsAboveNetAssets(classKey, date, carried(na, date)!, present)) {
-        const row =
-          fresh.find((r) => r.date === v.date && (v.providerId === null || r.providerId === v.providerId)) ??
-          fresh.filter((r) => r.date <= v.date).at(-1) ??
-          fresh[0]!;
-        problems.push({
-          file,
-          line: row.line,
-          field: 'net_assets',
-          value: formatCents(row.assetsCents),
-          reason: describeAssetsAboveNetAssets(v, name(v.date)),
-        });
-      }
+    const assets = [...(recordedByClass.get(classKey) ?? []), ...fresh];
+    const dates = fresh.map((r) => r.date).sort();
+    for (const v of assetsAboveNetAssetsBetween(classKey, na, assets, dates[0]!, dates.at(-1)!)) {
+      const row =
+        fresh.find((r) => r.date === v.date && (v.providerId === null || r.providerId === v.providerId)) ??
+        fresh.filter((r) => r.date <= v.date).at(-1) ??
+        fresh[0]!;
+      problems.push({
+        file,
+        line: row.line,
+        field: 'net_assets',
+        value: formatCents(row.assetsCents),
+        reason: describeAssetsAboveNetAssets(v, name(v.date)),
+      });
     }
   }
   return problems;
@@ -274,7 +217,7 @@ export const providerAssetsFeed: FeedDefinition<
     const none = { changes: [], unchanged: 0, warnings: [] };
     const rows = state.resolved;
     if (state.problems.length > 0) return { ...none, problems: state.problems };
-    const gaps = ctx.incomplete ? [] : missingDayProblems(ctx.file, rows, state.recorded, state.registry);
+    const gaps = ctx.incomplete ? [] : missingDayProblems(ctx.file, rows, state);
     if (gaps.length > 0) return { ...none, problems: gaps };
     const recorded = new Map(state.recorded.map((r) => [dayKeyOf(r), r.assetsCents]));
     const changes: AssetsChange[] = [];

@@ -23,17 +23,8 @@ import { insertServiceAgreements, loadServiceAgreements } from '../store/service
 import type { DecodedRow, FeedRowOf } from './csvFeed.js';
 import { enumField, isoDateField, nameField, optionalField, percentField } from './feedFields.js';
 
-export {
-  type TerminationResult,
-  terminateOnAssignment,
-  terminateOnNotice,
-} from '../import/providerTerminations.js';
-export {
-  type AgreementEvent,
-  listProviders,
-  loadServiceAgreements,
-  type ProviderRecord,
-} from '../store/serviceProvidersRepository.js';
+export { terminateOnAssignment, terminateOnNotice } from '../import/providerTerminations.js';
+export { listProviders, loadServiceAgreements } from '../store/serviceProvidersRepository.js';
 
 /** A provider id: printable, letters, digits, ".", "_", "-", at most 64 (it names files and payments). */
 export const providerIdField = () =>
@@ -73,39 +64,33 @@ export interface ProvidersImportResult {
   readonly warnings: string[];
 }
 
-/** Rules across the rows of one file: one row per provider; an agreement cannot end before it began. */
+/** The rules of a row and across rows: one row per provider; an agreement cannot end before it began. */
 function providerFileRules(rows: readonly Row[], file: string): Problem[] {
-  const problems: Problem[] = [];
   const seen = new Map<string, number>();
-  for (const { line, row } of rows) {
+  return rows.flatMap(({ line, row }) => {
     const first = seen.get(row.id);
-    if (first !== undefined)
-      problems.push({
-        file,
-        line,
-        field: 'id',
-        value: row.id,
-        reason: `provider ${row.id} appears twice (first on line ${first})`,
-      });
-    else seen.set(row.id, line);
-    if (row.own_rate_pct === 0n)
-      problems.push({
-        file,
-        line,
-        field: 'own_rate_pct',
-        value: '0',
-        reason: 'zero; leave it empty when the agreement states no rate of its own',
-      });
-    if (row.terminated_on !== null && row.terminated_on < row.agreement_date)
-      problems.push({
-        file,
-        line,
-        field: 'terminated_on',
-        value: row.terminated_on,
-        reason: `terminated on ${row.terminated_on}, which precedes the agreement date ${row.agreement_date}`,
-      });
-  }
-  return problems;
+    if (first === undefined) seen.set(row.id, line);
+    const broken = (field: string, value: string, reason: string): Problem => ({
+      file,
+      line,
+      field,
+      value,
+      reason,
+    });
+    return [
+      first !== undefined &&
+        broken('id', row.id, `provider ${row.id} appears twice (first on line ${first})`),
+      row.own_rate_pct === 0n &&
+        broken('own_rate_pct', '0', 'zero; leave it empty when the agreement states no rate of its own'),
+      row.terminated_on !== null &&
+        row.terminated_on < row.agreement_date &&
+        broken(
+          'terminated_on',
+          row.terminated_on,
+          `terminated on ${row.terminated_on}, which precedes the agreement date ${row.agreement_date}`,
+        ),
+    ].filter((p): p is Problem => p !== false);
+  });
 }
 
 /** What in a row differs from the recorded agreement, or null when the row says the same. */
@@ -165,6 +150,8 @@ export const providersFeed: FeedDefinition<
   },
 
   plan(rows, recorded, ctx): ImportPlan<NewAgreement> {
+    // Rows that break a rule are reported by the rules; the rest are planned.
+    const broken = new Set(providerFileRules(rows, ctx.file).map((p) => p.line));
     const changes: NewAgreement[] = [];
     const problems: Problem[] = [];
     const warnings: string[] = [];
@@ -181,9 +168,7 @@ export const providersFeed: FeedDefinition<
         else unchanged++;
         continue;
       }
-      // Rows that broke a file rule are reported there; the rest become agreements.
-      if (row.own_rate_pct === 0n || (row.terminated_on !== null && row.terminated_on < row.agreement_date))
-        continue;
+      if (broken.has(line)) continue;
       const agreement = createServiceAgreement({
         providerId: row.id,
         providerName: row.name,

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { errorDocument, type ProblemsError } from '../../src/errors.js';
+import { errorDocument, ProblemsError } from '../../src/errors.js';
 import { importProviders } from '../../src/feeds/providersFeed.js';
 import { loadAuditLog } from '../../src/store/auditLog.js';
 import type { Database } from '../../src/store/database.js';
@@ -52,8 +52,12 @@ describe.each(dialects)('a bad providers file on %s', (dialect) => {
     // The text shows the first 20 and the count; the JSON error document lists all 28.
     expect(f.message).toMatch(/^28 problems:/);
     expect(f.message).toMatch(/… and 8 more \(--json lists them all\)$/);
-    const err = await importProviders(db, 'providers.csv', FILE).catch((e: ProblemsError) => e);
-    expect(errorDocument(err).error.problems).toHaveLength(28);
+    const err = await importProviders(db, 'providers.csv', FILE).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(err).toBeInstanceOf(ProblemsError);
+    expect(errorDocument(err as ProblemsError).error.problems).toHaveLength(28);
     expect(await serviceFeeCounts(db)).toEqual(before.counts);
     expect((await loadAuditLog(db)).length).toBe(before.audit);
   });
