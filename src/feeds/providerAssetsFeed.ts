@@ -1,8 +1,7 @@
 /**
- * `plan12b provider-assets import` (SPEC §5, §12): the assets each service provider's customers
- * hold per class per day, declared as a feed. All-or-nothing and idempotent; a changed recorded
- * figure is a conflict unless `--restate`, and a restatement of a closed month becomes its
- * prior-period adjustment at the next close, while a new row in a closed month is refused.
+ * `plan12b provider-assets import` (SPEC §5, §12): each service provider's customers' assets per
+ * class per day. A changed recorded figure is a conflict unless `--restate`; a restatement of a
+ * closed month becomes its prior-period adjustment, a new row in a closed month is refused.
  */
 import type { NetAssetsRow } from '../accrual/classSeries.js';
 import type { Problem } from '../errors.js';
@@ -39,7 +38,6 @@ export const PROVIDER_ASSETS_FEED_COLUMNS = {
   class: { type: nameField('class') },
   net_assets: { type: moneyField() },
 } as const;
-export const PROVIDER_ASSETS_COLUMNS = Object.keys(PROVIDER_ASSETS_FEED_COLUMNS);
 
 type Row = DecodedRow<FeedRowOf<typeof PROVIDER_ASSETS_FEED_COLUMNS>>;
 /** a row resolved to a recorded provider, portfolio and class */
@@ -97,11 +95,8 @@ function resolveRows(file: string, rows: readonly Row[], registry: Registry, pro
     const bad = (field: keyof Row['row'], reason: string) =>
       problems.push({ file, line, field, value: String(row[field]), reason });
     const c = classOf(row.portfolio, row.class);
-    if (!providers.has(row.provider))
-      bad(
-        'provider',
-        `unknown service provider ${JSON.stringify(row.provider)}; import it first with \`plan12b providers import\``,
-      );
+    const unknown = `unknown service provider ${JSON.stringify(row.provider)}; import it first`;
+    if (!providers.has(row.provider)) bad('provider', `${unknown} with \`plan12b providers import\``);
     else if (c.kind === 'unknown') bad(c.field, c.reason);
     else {
       const { portfolioId, class: cls } = c;
@@ -138,13 +133,8 @@ function missingDayProblems(file: string, rows: readonly Resolved[], state: Asse
     const r = list[0]!;
     if (day === undefined) return [];
     const name = `${state.registry.identities.nameOn(r.portfolioId, day)} class ${r.class}`;
-    return {
-      file,
-      line: list.find((x) => x.date > day)?.line ?? r.line,
-      field: 'date',
-      value: day,
-      reason: `no assets for ${r.providerId} in ${name} on ${day}, an NYSE business day after its first row`,
-    };
+    const reason = `no assets for ${r.providerId} in ${name} on ${day}, an NYSE business day after its first row`;
+    return { file, line: list.find((x) => x.date > day)?.line ?? r.line, field: 'date', value: day, reason };
   });
 }
 
@@ -161,14 +151,10 @@ function aboveNetAssetsProblems(file: string, rows: readonly Resolved[], state: 
     const name = (date: string) => `${state.registry.identities.nameOn(portfolioId, date)} class ${cls}`;
     // A row dated before the class's first net assets cannot be checked, nor paid: refuse it.
     const orphans = fresh.filter((r) => carriedOn(na, r.date) === null);
-    for (const r of orphans)
-      problems.push({
-        file,
-        line: r.line,
-        field: 'date',
-        value: r.date,
-        reason: `no net assets recorded for ${name(r.date)} on or before ${r.date}; import the class's net assets first (\`plan12b net-assets import\`)`,
-      });
+    for (const r of orphans) {
+      const reason = `no net assets recorded for ${name(r.date)} on or before ${r.date}; import the class's net assets first (\`plan12b net-assets import\`)`;
+      problems.push({ file, line: r.line, field: 'date', value: r.date, reason });
+    }
     if (orphans.length > 0) continue;
     const assets = [...(recordedByClass.get(classKey) ?? []), ...fresh];
     const dates = fresh.map((r) => r.date).sort();
@@ -177,12 +163,13 @@ function aboveNetAssetsProblems(file: string, rows: readonly Resolved[], state: 
         fresh.find((r) => r.date === v.date && (v.providerId === null || r.providerId === v.providerId)) ??
         fresh.filter((r) => r.date <= v.date).at(-1) ??
         fresh[0]!;
+      const reason = describeAssetsAboveNetAssets(v, name(v.date));
       problems.push({
         file,
         line: row.line,
         field: 'net_assets',
         value: formatCents(row.assetsCents),
-        reason: describeAssetsAboveNetAssets(v, name(v.date)),
+        reason,
       });
     }
   }
@@ -240,12 +227,11 @@ export const providerAssetsFeed: FeedDefinition<
           reason: `${r.providerId} in ${r.portfolioName} class ${r.class} on ${r.date} is recorded as ${formatCents(old)}, this row says ${formatCents(r.assetsCents)}; to correct it, import with --restate`,
         });
     }
-    const warnings = changes
-      .filter((c) => c.closedMonth !== null)
-      .map(
-        (c) =>
-          `${c.providerId} in ${c.portfolioName} class ${c.class} ${c.date} restated in closed month ${c.closedMonth}: a prior-period adjustment is due`,
-      );
+    const warnings = changes.flatMap((c) =>
+      c.closedMonth === null
+        ? []
+        : `${c.providerId} in ${c.portfolioName} class ${c.class} ${c.date} restated in closed month ${c.closedMonth}: a prior-period adjustment is due`,
+    );
     // A conflict, or a new row in a closed month (refused by the pipeline), is the answer; the
     // limits are checked on a file that could otherwise be accepted.
     const refused = changes.some((c) => c.kind === 'new' && ctx.closed.closedMonthOf(c.date) !== null);
@@ -255,14 +241,11 @@ export const providerAssetsFeed: FeedDefinition<
   },
 
   async apply(tx, plan, _state, ctx) {
-    await insertProviderAssets(
-      tx,
-      plan.changes.filter((c) => c.kind === 'new'),
-      ctx.importId,
-    );
+    const fresh = plan.changes.filter((c) => c.kind === 'new');
+    await insertProviderAssets(tx, fresh, ctx.importId);
     for (const c of plan.changes)
-      if (c.kind === 'restated')
-        await restateProviderAssets(tx, { ...c, oldCents: c.oldCents! }, ctx.importId, ctx.actor);
+      if (c.oldCents !== null)
+        await restateProviderAssets(tx, { ...c, oldCents: c.oldCents }, ctx.importId, ctx.actor);
   },
 
   result(plan, _state, ctx) {

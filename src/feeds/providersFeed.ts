@@ -4,7 +4,6 @@
  * for a recorded provider must say what is recorded (an empty terminated_on claims nothing).
  */
 import { basename } from 'node:path';
-import { z } from 'zod';
 import type { Problem } from '../errors.js';
 import { type FeedDefinition, type FeedOptions, runFeedImport } from '../import/feedImport.js';
 import type { ImportPlan, PlannedChange } from '../import/importPlan.js';
@@ -28,17 +27,10 @@ export { listProviders, loadServiceAgreements } from '../store/serviceProvidersR
 
 /** A provider id: printable, letters, digits, ".", "_", "-", at most 64 (it names files and payments). */
 export const providerIdField = () =>
-  nameField('provider id').pipe(
-    z.string().transform((s, ctx) => {
-      if (!PROVIDER_ID_PATTERN.test(s))
-        ctx.issues.push({
-          code: 'custom',
-          input: s,
-          message: `${JSON.stringify(s)} is not a provider id (letters, digits, ".", "_", "-"; at most 64)`,
-        });
-      return s;
-    }),
-  );
+  nameField('provider id').refine((s) => PROVIDER_ID_PATTERN.test(s), {
+    error: (i) =>
+      `${JSON.stringify(i.input)} is not a provider id (letters, digits, ".", "_", "-"; at most 64)`,
+  });
 
 export const PROVIDERS_FEED_COLUMNS = {
   id: { type: providerIdField() },
@@ -48,7 +40,6 @@ export const PROVIDERS_FEED_COLUMNS = {
   own_rate_pct: { type: optionalField(percentField()), optional: true },
   terminated_on: { type: optionalField(isoDateField()), optional: true },
 } as const;
-export const PROVIDERS_COLUMNS = Object.keys(PROVIDERS_FEED_COLUMNS);
 
 type Row = DecodedRow<FeedRowOf<typeof PROVIDERS_FEED_COLUMNS>>;
 
@@ -67,30 +58,24 @@ export interface ProvidersImportResult {
 /** The rules of a row and across rows: one row per provider; an agreement cannot end before it began. */
 function providerFileRules(rows: readonly Row[], file: string): Problem[] {
   const seen = new Map<string, number>();
-  return rows.flatMap(({ line, row }) => {
+  const problems: Problem[] = [];
+  for (const { line, row } of rows) {
+    const broken = (field: string, value: string, reason: string) =>
+      problems.push({ file, line, field, value, reason });
     const first = seen.get(row.id);
     if (first === undefined) seen.set(row.id, line);
-    const broken = (field: string, value: string, reason: string): Problem => ({
-      file,
-      line,
-      field,
-      value,
-      reason,
-    });
-    return [
-      first !== undefined &&
-        broken('id', row.id, `provider ${row.id} appears twice (first on line ${first})`),
-      row.own_rate_pct === 0n &&
-        broken('own_rate_pct', '0', 'zero; leave it empty when the agreement states no rate of its own'),
-      row.terminated_on !== null &&
-        row.terminated_on < row.agreement_date &&
-        broken(
-          'terminated_on',
-          row.terminated_on,
-          `terminated on ${row.terminated_on}, which precedes the agreement date ${row.agreement_date}`,
-        ),
-    ].filter((p): p is Problem => p !== false);
-  });
+    else broken('id', row.id, `provider ${row.id} appears twice (first on line ${first})`);
+    if (row.own_rate_pct === 0n)
+      broken('own_rate_pct', '0', 'zero; leave it empty when the agreement states no rate of its own');
+    const end = row.terminated_on;
+    if (end !== null && end < row.agreement_date)
+      broken(
+        'terminated_on',
+        end,
+        `terminated on ${end}, which precedes the agreement date ${row.agreement_date}`,
+      );
+  }
+  return problems;
 }
 
 /** What in a row differs from the recorded agreement, or null when the row says the same. */
@@ -183,12 +168,9 @@ export const providersFeed: FeedDefinition<
   },
 
   async apply(tx, plan, _recorded, ctx) {
-    await insertServiceAgreements(
-      tx,
-      plan.changes.map((c) => c.agreement),
-      ctx.importId,
-      { source: basename(ctx.file), actor: ctx.actor },
-    );
+    const by = { source: basename(ctx.file), actor: ctx.actor };
+    const agreements = plan.changes.map((c) => c.agreement);
+    await insertServiceAgreements(tx, agreements, ctx.importId, by);
   },
 
   result(plan, _recorded, ctx) {
