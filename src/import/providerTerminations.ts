@@ -6,6 +6,7 @@
 import { sha256 } from '../audit/auditChain.js';
 import { monthOf } from '../calendar/isoDate.js';
 import { Plan12bError } from '../errors.js';
+import { nameField } from '../feeds/feedFields.js';
 import {
   type AgreementTermination,
   terminationOnAssignment,
@@ -116,10 +117,17 @@ export function terminateOnNotice(
 }
 
 /** Plan §10(b): the agreement terminates automatically on its assignment, effective that date. */
-export function terminateOnAssignment(
+export async function terminateOnAssignment(
   db: Database,
   opts: { providerId: string; date: string; assignedTo?: string },
 ): Promise<TerminationResult> {
+  const assignee = opts.assignedTo === undefined ? null : nameField('assignee').safeParse(opts.assignedTo);
+  if (assignee && !assignee.success)
+    throw new Plan12bError(
+      'BAD_INPUT',
+      `the assignee ${assignee.error.issues[0]!.message}`,
+      "give the assignee's name in printable characters; nothing was written",
+    );
   return recordTermination(db, 'providers.assign', opts.providerId, () =>
     terminationOnAssignment(opts.providerId, opts.date, opts.assignedTo ?? null),
   );

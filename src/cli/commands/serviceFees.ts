@@ -134,7 +134,10 @@ export function registerServiceFeesCommands(program: Command, getContext: () => 
         `${file}: ${result.rows} rows; ${result.inserted} new, ${result.unchanged} unchanged, ${result.restated.length} restated`,
       );
       for (const r of result.restated)
-        ctx.out(`  restated ${r.provider} ${r.portfolio} class ${r.class} ${r.date}: ${r.old} → ${r.new}`);
+        ctx.out(
+          `  restated ${r.provider} ${r.portfolio} class ${r.class} ${r.date}: ${r.old} → ${r.new}${r.closedMonth ? ` (closed month ${r.closedMonth}: prior-period adjustment)` : ''}`,
+        );
+      for (const w of result.warnings) ctx.err(`warning: ${w}`);
     });
 
   program
