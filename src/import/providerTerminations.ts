@@ -40,8 +40,9 @@ function closedMonthRefusal(
   t: AgreementTermination,
   closed: ClosedPeriods,
 ): Plan12bError | null {
-  if (closed.latest === null || closed.latest < monthOf(t.effectiveDate)) return null;
-  const month = closed.closedMonthOf(t.effectiveDate) ?? closed.latest;
+  // The first closed month from the effective date on: the earliest whose fees would change.
+  const month = [...closed.months].filter((m) => m >= monthOf(t.effectiveDate)).sort()[0];
+  if (month === undefined) return null;
   return new Plan12bError(
     'REFUSED',
     `service agreement with ${providerId}: a termination effective ${t.effectiveDate} would change the service fees of closed month ${month}`,
