@@ -7,8 +7,6 @@
 import { monthEnd, monthStart } from '../calendar/isoDate.js';
 import { businessDayAfter } from '../calendar/nyseCalendar.js';
 import { Plan12bError } from '../errors.js';
-import { loadProviderHoldings } from '../feeds/providerAssetsFeed.js';
-import { loadServiceAgreements } from '../feeds/providersFeed.js';
 import { formatCents, parseCents } from '../money/cents.js';
 import { formatRatePct, parseRateMicroPct } from '../money/rate.js';
 import type { ClassServiceDay } from '../service-fees/classServiceDay.js';
@@ -18,7 +16,9 @@ import { type ServiceAgreement, terminationEffectiveDate } from '../service-fees
 import { ServiceFeesMonthError } from '../service-fees/serviceFeesMonthError.js';
 import { SERVICE_PROVIDER_KINDS } from '../service-fees/serviceProviderKind.js';
 import type { Queryable } from '../store/database.js';
+import { loadProviderHoldings } from '../store/providerAssetsRepository.js';
 import { loadRegistry } from '../store/registryStore.js';
+import { loadServiceAgreements } from '../store/serviceProvidersRepository.js';
 import { feesReport } from './feesReport.js';
 
 /** SPEC §8 convention for payments: the 10th NYSE business day after month end. */

@@ -3,6 +3,7 @@
  * day — and neither can all providers' customers together (they are distinct shareholders of the
  * same class). Both comparisons use the day's carried-forward figures.
  */
+import type { NetAssetsRow } from '../accrual/classSeries.js';
 import { formatCents } from '../money/cents.js';
 
 export interface AssetsAboveNetAssets {
@@ -61,4 +62,64 @@ export function describeAssetsAboveNetAssets(v: AssetsAboveNetAssets, className:
       ? `the ${v.providers} providers' customers together hold ${formatCents(v.providerAssetsCents)}`
       : `provider ${v.providerId}'s customers hold ${formatCents(v.providerAssetsCents)}`;
   return `${who} of ${className} on ${v.date}, above the class's net assets of ${formatCents(v.classNetAssetsCents)} that day`;
+}
+
+/**
+ * The figure carried forward to a date from rows sorted by date, or null before the first row.
+ * @example carriedOn([{ date: '2007-01-02', netAssetsCents: 5n }], '2007-01-06') === 5n
+ */
+export function carriedOn(rows: readonly NetAssetsRow[], date: string): bigint | null {
+  let lo = 0;
+  let hi = rows.length - 1;
+  let found: bigint | null = null;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (rows[mid]!.date <= date) {
+      found = rows[mid]!.netAssetsCents;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}
+
+/**
+ * The check over a span [from, to]: on every date a figure changes (a provider's or the class's),
+ * each provider's carried-forward assets and their sum against the class's carried-forward net
+ * assets. Providers are taken in id order; of two figures for one provider and date, the later
+ * one counts (a restatement); every date in the span must have class net assets.
+ */
+export function assetsAboveNetAssetsBetween(
+  classKey: string,
+  classNetAssets: readonly NetAssetsRow[],
+  providerAssets: readonly { providerId: string; date: string; assetsCents: bigint }[],
+  from: string,
+  to: string,
+): AssetsAboveNetAssets[] {
+  const byProvider = new Map<string, Map<string, bigint>>();
+  for (const a of providerAssets)
+    (byProvider.get(a.providerId) ?? byProvider.set(a.providerId, new Map()).get(a.providerId)!).set(
+      a.date,
+      a.assetsCents,
+    );
+  const providers = [...byProvider]
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([id, byDate]): [string, NetAssetsRow[]] => [
+      id,
+      [...byDate]
+        .sort(([a], [b]) => (a < b ? -1 : 1))
+        .map(([date, netAssetsCents]) => ({ date, netAssetsCents })),
+    ]);
+  const dates = new Set<string>();
+  for (const x of [...providers.flatMap(([, rows]) => rows), ...classNetAssets])
+    if (x.date >= from && x.date <= to) dates.add(x.date);
+  const out: AssetsAboveNetAssets[] = [];
+  for (const date of [...dates].sort()) {
+    const present: [string, bigint][] = [];
+    for (const [providerId, rows] of providers) {
+      const v = carriedOn(rows, date);
+      if (v !== null) present.push([providerId, v]);
+    }
+    out.push(...assetsAboveNetAssets(classKey, date, carriedOn(classNetAssets, date)!, present));
+  }
+  return out;
 }

@@ -3,7 +3,7 @@
  * reports them each business day and carried forward over the days between, like net assets.
  */
 import type { NetAssetsRow } from '../accrual/classSeries.js';
-import { businessDayAfter } from '../calendar/nyseCalendar.js';
+import { businessDayAfter, businessDaysBetween } from '../calendar/nyseCalendar.js';
 
 export interface ProviderHolding {
   readonly kind: 'providerHolding';
@@ -27,4 +27,14 @@ export function holdingEndDate(assets: readonly NetAssetsRow[], through: string)
   if (!last) return null;
   const end = businessDayAfter(last.date, 1);
   return end <= through ? end : null;
+}
+
+/**
+ * A provider reports its customers' assets every NYSE business day from its first row, as net
+ * assets are reported (SPEC §4, §5): the first business day up to `through` without a row, if any.
+ * @example firstMissingDay(new Set(['2007-01-03', '2007-01-05']), '2007-01-05') === '2007-01-04'
+ */
+export function firstMissingDay(dates: ReadonlySet<string>, through: string): string | undefined {
+  const first = [...dates].sort()[0];
+  return first === undefined ? undefined : businessDaysBetween(first, through).find((d) => !dates.has(d));
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BadInputError } from '../../src/errors.js';
+import { ProblemsError } from '../../src/errors.js';
 import { importProviderAssets } from '../../src/feeds/providerAssetsFeed.js';
 import { importProviders, listProviders } from '../../src/feeds/providersFeed.js';
 import { serviceFeesReport } from '../../src/reports/serviceFeesReport.js';
@@ -9,15 +9,27 @@ import { seedsAvailable } from '../support/seeds.js';
 import { WORKED_PROVIDERS_CSV, workedProviderAssetsCsv } from './support/workedExample.js';
 import { seedWorkedClass, serviceFeeCounts } from './support/workedStore.js';
 
-async function problemsOf(p: Promise<unknown>): Promise<string[]> {
+/** The problems of a failed import, and its code: BAD_INPUT (65), CONFLICT (67) or REFUSED (68). */
+async function failureOf(p: Promise<unknown>): Promise<{ code: string; exit: number; problems: string[] }> {
   try {
     await p;
   } catch (e) {
-    if (e instanceof BadInputError)
-      return e.problems.map((x) => `${x.file}:${x.line}:${x.field}: ${x.reason}`);
+    if (e instanceof ProblemsError)
+      return {
+        code: e.code,
+        exit: e.exitCode,
+        problems: e.problems.map((x) => `${x.file}:${x.line}:${x.field}: ${x.reason}`),
+      };
     throw e;
   }
   throw new Error('expected the import to fail');
+}
+
+async function problemsOf(p: Promise<unknown>, code: 'BAD_INPUT' | 'CONFLICT'): Promise<string[]> {
+  const f = await failureOf(p);
+  expect(f.code).toBe(code);
+  expect(f.exit).toBe(code === 'BAD_INPUT' ? 65 : 67);
+  return f.problems;
 }
 
 const assets = (rows: string[]) =>
@@ -55,6 +67,7 @@ describe.skipIf(!seedsAvailable).each(dialects)('provider feeds on %s', (dialect
           'bad id,Someone,dealer,2006-01-01,,',
         ]),
       ),
+      'BAD_INPUT',
     );
     expect(problems.map((p) => p.split(': ')[0])).toEqual([
       'providers.csv:3:kind',
@@ -85,6 +98,7 @@ describe.skipIf(!seedsAvailable).each(dialects)('provider feeds on %s', (dialect
           'NEW-1,New Dealer,dealer,2007-01-01,,',
         ]),
       ),
+      'CONFLICT',
     );
     expect(changed).toEqual([
       'providers.csv:2:own_rate_pct: provider DLR-1 is recorded with own_rate_pct (none), this row says 0.20; a recorded agreement is never changed — a new agreement needs a new provider id',
@@ -95,8 +109,17 @@ describe.skipIf(!seedsAvailable).each(dialects)('provider feeds on %s', (dialect
         'providers.csv',
         providers(['BNK-1,Second National Bank,bank,2006-06-01,0.15,2007-03-01']),
       ),
+      'CONFLICT',
     );
     expect(ended[0]).toMatch(/providers\.csv:2:terminated_on: .*plan12b providers terminate/);
+    // --restate is not the remedy for a recorded agreement: the hint says what is.
+    const hint = await importProviders(
+      db,
+      'providers.csv',
+      providers(['BNK-1,Second National Bank,bank,2006-06-01,0.15,2007-03-01']),
+    ).catch((e: ProblemsError) => e.hint);
+    expect(hint).toMatch(/plan12b providers terminate/);
+    expect(hint).not.toMatch(/--restate/);
     expect(await serviceFeeCounts(db)).toEqual(before);
     expect((await listProviders(db)).map((p) => [p.id, p.kind, p.exhibit, p.status])).toEqual([
       ['BNK-1', 'bank', 'B', 'in force'],
@@ -122,6 +145,7 @@ describe.skipIf(!seedsAvailable).each(dialects)('provider feeds on %s', (dialect
           'yesterday,DLR-1,AIM Value Fund,C,1.00',
         ]),
       ),
+      'BAD_INPUT',
     );
     expect(problems.map((p) => p.split(': ')[0])).toEqual([
       'assets.csv:3:provider',
@@ -143,6 +167,7 @@ describe.skipIf(!seedsAvailable).each(dialects)('provider feeds on %s', (dialect
     const before = await serviceFeeCounts(db);
     const one = await problemsOf(
       importProviderAssets(db, 'big.csv', assets(['2007-01-12,DLR-1,AIM Value Fund,C,40150000.01'])),
+      'BAD_INPUT',
     );
     expect(one).toEqual([
       "big.csv:2:net_assets: provider DLR-1's customers hold 40150000.01 of AIM Value Fund class C on 2007-01-12, above the class's net assets of 40150000.00 that day",
@@ -156,12 +181,14 @@ describe.skipIf(!seedsAvailable).each(dialects)('provider feeds on %s', (dialect
           '2007-01-16,BNK-1,AIM Value Fund,C,16500000.01',
         ]),
       ),
+      'BAD_INPUT',
     );
     expect(together).toEqual([
       "sum.csv:2:net_assets: the 2 providers' customers together hold 36500000.01 of AIM Value Fund class C on 2007-01-16, above the class's net assets of 36500000.00 that day",
     ]);
     const early = await problemsOf(
       importProviderAssets(db, 'early.csv', assets(['2006-12-28,DLR-1,AIM Value Fund,C,1.00'])),
+      'BAD_INPUT',
     );
     expect(early[0]).toMatch(
       /early\.csv:2:date: no net assets recorded for AIM Value Fund class C on or before 2006-12-28; import the class's net assets first/,
@@ -172,6 +199,7 @@ describe.skipIf(!seedsAvailable).each(dialects)('provider feeds on %s', (dialect
         'gap.csv',
         assets(['2007-01-03,DLR-1,AIM Value Fund,C,1.00', '2007-01-05,DLR-1,AIM Value Fund,C,1.00']),
       ),
+      'BAD_INPUT',
     );
     expect(gap[0]).toMatch(/gap\.csv:3:date: no assets for DLR-1 in AIM Value Fund class C on 2007-01-04/);
     expect(await serviceFeeCounts(db)).toEqual(before);
@@ -186,7 +214,7 @@ describe.skipIf(!seedsAvailable).each(dialects)('provider feeds on %s', (dialect
     expect(again).toMatchObject({ rows: 42, inserted: 0, unchanged: 42 });
     expect(await serviceFeeCounts(db)).toEqual(before);
     const changed = assets(['2007-01-31,BNK-1,AIM Value Fund,C,10950000.01']);
-    expect(await problemsOf(importProviderAssets(db, 'fix.csv', changed))).toEqual([
+    expect(await problemsOf(importProviderAssets(db, 'fix.csv', changed), 'CONFLICT')).toEqual([
       'fix.csv:2:net_assets: BNK-1 in AIM Value Fund class C on 2007-01-31 is recorded as 10950000.00, this row says 10950000.01; to correct it, import with --restate',
     ]);
     const restated = await importProviderAssets(db, 'fix.csv', changed, { restate: true });
@@ -198,6 +226,7 @@ describe.skipIf(!seedsAvailable).each(dialects)('provider feeds on %s', (dialect
         date: '2007-01-31',
         old: '10950000.00',
         new: '10950000.01',
+        closedMonth: null,
       },
     ]);
     const back = await importProviderAssets(

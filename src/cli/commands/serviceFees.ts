@@ -1,15 +1,15 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { importProviderAssets } from '../../feeds/providerAssetsFeed.js';
+import { importProviders } from '../../feeds/providersFeed.js';
 import {
-  importProviders,
-  listProviders,
   type TerminationResult,
   terminateOnAssignment,
   terminateOnNotice,
-} from '../../feeds/providersFeed.js';
+} from '../../import/providerTerminations.js';
 import { writePaymentsCsv, writeProviderStatements } from '../../reports/providerStatementFiles.js';
 import { serviceFeesReport } from '../../reports/serviceFeesReport.js';
+import { listProviders } from '../../store/serviceProvidersRepository.js';
 import { type CliContext, printJson, withDatabase } from '../context.js';
 import { requireDate, requireMonth } from '../options.js';
 import { readInputFile } from '../readInput.js';
@@ -134,7 +134,10 @@ export function registerServiceFeesCommands(program: Command, getContext: () => 
         `${file}: ${result.rows} rows; ${result.inserted} new, ${result.unchanged} unchanged, ${result.restated.length} restated`,
       );
       for (const r of result.restated)
-        ctx.out(`  restated ${r.provider} ${r.portfolio} class ${r.class} ${r.date}: ${r.old} → ${r.new}`);
+        ctx.out(
+          `  restated ${r.provider} ${r.portfolio} class ${r.class} ${r.date}: ${r.old} → ${r.new}${r.closedMonth ? ` (closed month ${r.closedMonth}: prior-period adjustment)` : ''}`,
+        );
+      for (const w of result.warnings) ctx.err(`warning: ${w}`);
     });
 
   program

@@ -1,0 +1,135 @@
+/**
+ * `plan12b providers terminate` and `providers assign` (Plan §10): the end of a Service
+ * Agreement, recorded through the state-change door — under the writer lock, in one transaction,
+ * with one audit record naming the actor. A termination never changes a closed month.
+ */
+import { sha256 } from '../audit/auditChain.js';
+import { monthOf } from '../calendar/isoDate.js';
+import { Plan12bError } from '../errors.js';
+import { nameField } from '../feeds/feedFields.js';
+import {
+  type AgreementTermination,
+  terminationOnAssignment,
+  terminationOnNotice,
+} from '../service-fees/agreementTermination.js';
+import { withTermination } from '../service-fees/serviceAgreement.js';
+import { ServiceAgreementRefusal } from '../service-fees/serviceAgreementRefusal.js';
+import { currentActor } from '../store/actor.js';
+import type { ClosedPeriods } from '../store/closedPeriodsRepository.js';
+import type { Database } from '../store/database.js';
+import {
+  insertAgreementEvent,
+  loadServiceAgreement,
+  type ProviderRecord,
+  providerRecord,
+} from '../store/serviceProvidersRepository.js';
+import { runStateChange } from './stateChange.js';
+
+export interface TerminationResult {
+  readonly provider: ProviderRecord;
+  /** false when the same termination was already recorded (nothing written). */
+  readonly changed: boolean;
+}
+
+/**
+ * A termination effective in a closed month, or before one, would change that month's sealed
+ * service fees (the agreement would no longer be in force in it): refused (SPEC §12).
+ */
+function closedMonthRefusal(
+  providerId: string,
+  t: AgreementTermination,
+  closed: ClosedPeriods,
+): Plan12bError | null {
+  // The first closed month from the effective date on: the earliest whose fees would change.
+  const month = [...closed.months].filter((m) => m >= monthOf(t.effectiveDate)).sort()[0];
+  if (month === undefined) return null;
+  return new Plan12bError(
+    'REFUSED',
+    `service agreement with ${providerId}: a termination effective ${t.effectiveDate} would change the service fees of closed month ${month}`,
+    `a closed month is never edited; nothing was written (${closed.latest} is the last closed month)`,
+  );
+}
+
+async function recordTermination(
+  db: Database,
+  action: 'providers.terminate' | 'providers.assign',
+  providerId: string,
+  make: () => AgreementTermination,
+): Promise<TerminationResult> {
+  const source = `plan12b ${action.replace('.', ' ')}`;
+  return runStateChange(db, action, async (tx, closed) => {
+    const agreement = await loadServiceAgreement(tx, providerId);
+    if (!agreement)
+      throw new Plan12bError(
+        'NOT_FOUND',
+        `no service provider ${JSON.stringify(providerId)} is recorded`,
+        'check the id with `plan12b providers list`, or import it with `plan12b providers import FILE.csv`',
+      );
+    let termination: AgreementTermination;
+    let changed: boolean;
+    try {
+      termination = make();
+      changed = withTermination(agreement, termination).changed;
+    } catch (e) {
+      // A lifecycle step the Plan does not allow (notice over 60 days, before the agreement …).
+      if (e instanceof ServiceAgreementRefusal) throw new Plan12bError('REFUSED', e.message, e.hint);
+      throw e;
+    }
+    if (changed) {
+      const refusal = closedMonthRefusal(providerId, termination, closed);
+      if (refusal) throw refusal;
+      await insertAgreementEvent(tx, providerId, termination, termination.effectiveDate, {
+        source,
+        actor: currentActor(),
+      });
+    }
+    const provider = (await providerRecord(tx, providerId))!;
+    const stated = {
+      provider: providerId,
+      cause: termination.cause,
+      noticeDate: termination.noticeDate,
+      effectiveDate: termination.effectiveDate,
+      assignedTo: termination.assignedTo,
+    };
+    return {
+      result: { provider, changed },
+      audit: changed
+        ? {
+            subject: providerId,
+            contentHash: sha256(JSON.stringify(stated)),
+            detail: `${termination.cause === 'assignment' ? `assigned${termination.assignedTo ? ` to ${termination.assignedTo}` : ''}` : `written notice of ${termination.noticeDate}`}; terminated effective ${termination.effectiveDate}`,
+          }
+        : null,
+    };
+  });
+}
+
+/**
+ * Plan §10(a): termination on written notice, effective on `effectiveDate` (default: the notice
+ * date + 60 days); refused when later than 60 days after the notice.
+ */
+export function terminateOnNotice(
+  db: Database,
+  opts: { providerId: string; noticeDate: string; effectiveDate?: string },
+): Promise<TerminationResult> {
+  return recordTermination(db, 'providers.terminate', opts.providerId, () =>
+    terminationOnNotice(opts.providerId, opts.noticeDate, opts.effectiveDate),
+  );
+}
+
+/** Plan §10(b): the agreement terminates automatically on its assignment, effective that date. */
+export async function terminateOnAssignment(
+  db: Database,
+  opts: { providerId: string; date: string; assignedTo?: string },
+): Promise<TerminationResult> {
+  const assignee = opts.assignedTo === undefined ? null : nameField('assignee').safeParse(opts.assignedTo);
+  if (assignee && !assignee.success)
+    throw new Plan12bError(
+      'BAD_INPUT',
+      `the assignee ${assignee.error.issues[0]!.message}`,
+      "give the assignee's name in printable characters; nothing was written",
+    );
+  return recordTermination(db, 'providers.assign', opts.providerId, () =>
+    terminationOnAssignment(opts.providerId, opts.date, opts.assignedTo ?? null),
+  );
+}

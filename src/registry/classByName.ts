@@ -1,0 +1,33 @@
+import type { Registry } from './registry.js';
+
+/** A share class as a feed names it, found in the registry — or which name is unknown, and why. */
+export type ClassByName =
+  | { readonly kind: 'class'; readonly portfolioId: string; readonly class: string }
+  | { readonly kind: 'unknown'; readonly field: 'portfolio' | 'class'; readonly reason: string };
+
+/**
+ * Finds the class a feed row names: the portfolio by any name it has had, the class in any case
+ * (returned as the documents spell it).
+ * @example classResolver(registry)('AIM Value Fund', 'c') // { kind: 'class', portfolioId, class: 'C' }
+ */
+export function classResolver(registry: Registry): (portfolio: string, shareClass: string) => ClassByName {
+  const classOf = new Map<string, string>();
+  for (const k of registry.classKeys()) classOf.set(`${k.portfolioId}|${k.class.toLowerCase()}`, k.class);
+  return (portfolio, shareClass) => {
+    const portfolioId = registry.identities.resolve(portfolio);
+    if (portfolioId === undefined)
+      return {
+        kind: 'unknown',
+        field: 'portfolio',
+        reason: `unknown portfolio ${JSON.stringify(portfolio)}; import the exhibit that lists it first`,
+      };
+    const found = classOf.get(`${portfolioId}|${shareClass.toLowerCase()}`);
+    if (found === undefined)
+      return {
+        kind: 'unknown',
+        field: 'class',
+        reason: `${portfolio} has no class ${JSON.stringify(shareClass)} in any instrument`,
+      };
+    return { kind: 'class', portfolioId, class: found };
+  };
+}
