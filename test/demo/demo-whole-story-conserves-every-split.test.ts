@@ -10,7 +10,7 @@ import type { MonthlyCalculationReport } from '../../src/reports/monthlyCalculat
 import { loadAuditLog } from '../../src/store/auditLog.js';
 import { type Database, openDatabase } from '../../src/store/database.js';
 import { migrate } from '../../src/store/migrations.js';
-import { runCli } from '../support/cli.js';
+import { runCliAsync } from '../support/cli.js';
 
 const c = parseCents;
 const sum = (xs: string[]) => xs.reduce((s, x) => s + c(x), 0n);
@@ -125,19 +125,24 @@ describe('plan12b demo: the whole story', () => {
     expect(sum(pinnacle.map((a) => a.twelveB1Portion))).toBeGreaterThan(0n);
   });
 
-  it('the CLI reads the same database: distributor-share, monthly-calculation CSV, audit verify', () => {
-    const share = runCli(['--db', target, 'distributor-share', '--month', '2025-12', '--json']).json<{
+  it('the CLI reads the same database: distributor-share, monthly-calculation CSV, audit verify', async () => {
+    // the embedded store is one process's at a time: this test's handle steps aside for the CLI
+    await db.close();
+    const share = (
+      await runCliAsync(['--db', target, 'distributor-share', '--month', '2025-12', '--json'])
+    ).json<{
       portfolios: { computations: { sharePct: string; numerator: string; denominator: string }[] }[];
     }>();
     const computed = share.portfolios.filter((p) => p.computations.length > 0);
     expect(computed).toHaveLength(2);
     expect(computed[0]!.computations.length).toBeGreaterThanOrEqual(2); // Nov 30 governs December; Dec 31 governs January
-    const csv = runCli(['--db', target, 'monthly-calculation', '--month', '2025-12', '--csv']);
+    const csv = await runCliAsync(['--db', target, 'monthly-calculation', '--month', '2025-12', '--csv']);
     expect(csv.code).toBe(0);
     expect(csv.stdout.split('\n')[0]).toBe(
       'portfolio,month,dueDate,distributionFee,distributor12b1SharePct,distributor12b1Share,earnedCdsc,payee,twelveB1Portion,cdscPortion,payTo,serviceFee',
     );
-    expect(runCli(['--db', target, 'audit', 'verify']).code).toBe(0);
+    expect((await runCliAsync(['--db', target, 'audit', 'verify'])).code).toBe(0);
+    db = await openDatabase(target);
   });
 
   it('running it again changes nothing', async () => {
