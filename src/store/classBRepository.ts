@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { type CdscWaiver, isCdscWaiver } from '../class-b/cdscWaiver.js';
 import {
   type ClassBActivity,
@@ -12,7 +13,6 @@ import { formatPriceUnits, formatValueUnits, parsePriceUnits } from '../class-b/
 import { formatShareUnits, parseShareUnits } from '../class-b/shareUnits.js';
 import { formatCents } from '../money/cents.js';
 import { formatRatePct } from '../money/rate.js';
-import { sql } from 'kysely';
 import type { Queryable } from './database.js';
 import { typed } from './queryBuilder.js';
 
@@ -215,12 +215,18 @@ export async function recordedAccounts(
       .execute(),
   );
   return new Map(
-    rows.map((r) => [r.account, { account: r.account, omnibus: r.omnibus, dealerOfRecord: r.dealer_of_record }]),
+    rows.map((r) => [
+      r.account,
+      { account: r.account, omnibus: r.omnibus, dealerOfRecord: r.dealer_of_record },
+    ]),
   );
 }
 
 /** One account as recorded, or undefined. */
-export async function recordedAccount(q: Queryable, account: string): Promise<ClassBAccountRecord | undefined> {
+export async function recordedAccount(
+  q: Queryable,
+  account: string,
+): Promise<ClassBAccountRecord | undefined> {
   return (await recordedAccounts(q, [account])).get(account);
 }
 
@@ -321,7 +327,10 @@ export async function insertTransactions(
 }
 
 /** Accounts with activity in these portfolios (null: in any portfolio), in order. */
-export async function accountsInPortfolios(q: Queryable, portfolioIds: readonly string[] | null): Promise<string[]> {
+export async function accountsInPortfolios(
+  q: Queryable,
+  portfolioIds: readonly string[] | null,
+): Promise<string[]> {
   let query = typed(q).selectFrom('class_b_transaction').select('account').distinct().orderBy('account');
   if (portfolioIds !== null) {
     if (portfolioIds.length === 0) return [];
