@@ -50,7 +50,7 @@ export const accountsFeed: FeedDefinition<
   AccountChange,
   AccountsImportResult
 > = {
-  name: 'class-b-accounts',
+  name: 'accounts',
   columns: ACCOUNTS_FEED_COLUMNS,
   closedMonthRule: 'refuse',
 

@@ -153,7 +153,7 @@ export const distributorsFeed: FeedDefinition<
   TermChange,
   DistributorsImportResult
 > = {
-  name: 'class-b-distributors',
+  name: 'distributors',
   columns: DISTRIBUTORS_FEED_COLUMNS,
   closedMonthRule: 'refuse',
 

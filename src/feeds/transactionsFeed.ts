@@ -263,7 +263,7 @@ export const transactionsFeed: FeedDefinition<
   TxnChange,
   TransactionsImportResult
 > = {
-  name: 'class-b-transactions',
+  name: 'transactions',
   columns: TRANSACTIONS_FEED_COLUMNS,
   closedMonthRule: 'refuse',
   fileRules: (rows, file) => rowProblems(rows as readonly Row[], file),
