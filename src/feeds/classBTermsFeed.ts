@@ -34,6 +34,8 @@ const RULES: readonly RuleKind[] = ['cdsc-schedule', 'conversion-period', 'redem
 
 /** A rate in percent, at most 100%, in canonical form. */
 function readPct(input: string): { pct: string } | { problem: string } {
+  if (input.includes('%'))
+    return { problem: `write ${input} as a number without "%": the column is in percent` };
   try {
     const micro = parseRateMicroPct(input);
     return micro > 100_000_000n ? { problem: `${input}% is above 100%` } : { pct: formatRatePct(micro) };
