@@ -1,16 +1,11 @@
 import { z } from 'zod';
-import { replayAccount } from '../class-b/classBLedger.js';
-import type { ClassBTerms } from '../class-b/classBTerms.js';
-import { LedgerRefusal } from '../class-b/ledgerRefusal.js';
-import type { AccountLedger, ConversionResult, RedemptionResult } from '../class-b/ledgerResults.js';
 import type { Problem } from '../errors.js';
+import { type RedemptionRewrite, replayWithNewTerms } from '../import/classBLedgerReplay.js';
 import { type FeedDefinition, type FeedOptions, runFeedImport } from '../import/feedImport.js';
 import type { ImportPlan, PlannedChange } from '../import/importPlan.js';
-import { formatCents } from '../money/cents.js';
 import { formatRatePct, parseRateMicroPct, RateFormatError } from '../money/rate.js';
 import {
   accountsInPortfolios,
-  activityOfRows,
   type ClassBTransactionRow,
   loadTransactionsOf,
   replaceRedemptions,
@@ -104,9 +99,6 @@ const RULE_FIELD: Readonly<Record<RuleKind, Column>> = {
   'redemption-fee': 'redemption_fee_pct',
 };
 
-/** Closed-month refusals listed one by one before the rest are counted. */
-const MAX_LISTED_PROBLEMS = 100;
-
 type Row = DecodedRow<{
   rule: RuleKind;
   portfolio: string;
@@ -123,7 +115,7 @@ interface TermChange extends PlannedChange {
 }
 
 interface TermsPlan extends ImportPlan<TermChange> {
-  readonly rewrites: readonly { account: string; from: string; redemptions: readonly RedemptionResult[] }[];
+  readonly rewrites: readonly RedemptionRewrite[];
   readonly accountsReplayed: number;
   readonly redemptionsChanged: number;
 }
@@ -241,123 +233,6 @@ function conflictProblems(
   return { merged: [...merged.values()], problems };
 }
 
-/** An account's conversions by (date, portfolio), with the portfolios that first issued their shares. */
-function conversionsByKey(
-  list: readonly ConversionResult[],
-): Map<string, { content: string; portfolioIds: string[] }> {
-  const out = new Map<string, { content: string; portfolioIds: string[] }>();
-  for (const c of list) {
-    const k = `${c.date}|${c.portfolioId}`;
-    const prev = out.get(k) ?? { content: '', portfolioIds: [] };
-    out.set(k, {
-      content: `${prev.content}${json(c)}`,
-      portfolioIds: [...prev.portfolioIds, c.portfolioId, ...c.pieces.map((p) => p.issuingPortfolioId)],
-    });
-  }
-  return out;
-}
-
-function describeChange(o: RedemptionResult | undefined, r: RedemptionResult): string {
-  if (o === undefined) return 'a new result';
-  const parts: string[] = [];
-  if (o.cdscCents !== r.cdscCents)
-    parts.push(`CDSC ${formatCents(o.cdscCents)} → ${formatCents(r.cdscCents)}`);
-  if (o.waivedCents !== r.waivedCents)
-    parts.push(`CDSC waived ${formatCents(o.waivedCents)} → ${formatCents(r.waivedCents)}`);
-  if (o.redemptionFeeCents !== r.redemptionFeeCents)
-    parts.push(`redemption fee ${formatCents(o.redemptionFeeCents)} → ${formatCents(r.redemptionFeeCents)}`);
-  return parts.length > 0 ? parts.join(', ') : 'the lots it redeems';
-}
-
-/**
- * Replays every account holding shares of a portfolio the changed rules touch with the old terms
- * and the new. Activity the new terms cannot apply, and a changed redemption or conversion in a
- * closed month, are refused on the rule's line; the other accounts' redemptions are rewritten from
- * the first that changed.
- */
-function replayWithNewTerms(
-  file: string,
-  changed: readonly TermChange[],
-  oldTerms: ClassBTerms,
-  newTerms: ClassBTerms,
-  state: TermsState,
-  closedMonthOf: (date: string) => string | null,
-): Omit<TermsPlan, keyof ImportPlan<TermChange>> & { problems: Problem[] } {
-  const problems: Problem[] = [];
-  let unlisted = 0;
-  const blame = (portfolioIds: ReadonlySet<string>, kinds: readonly RuleKind[], reason: string) => {
-    if (problems.length >= MAX_LISTED_PROBLEMS) {
-      unlisted++;
-      return;
-    }
-    const touching = changed.filter(
-      (r) => r.term.portfolioId === null || portfolioIds.has(r.term.portfolioId),
-    );
-    const row = touching.find((r) => kinds.includes(r.term.rule)) ?? touching[0] ?? changed[0]!;
-    problems.push({ code: 'REFUSED', file, line: row.line, field: RULE_FIELD[row.term.rule], reason });
-  };
-  let redemptionsChanged = 0;
-  const rewrites: TermsPlan['rewrites'][number][] = [];
-  for (const account of state.accounts) {
-    const rows = state.history.get(account) ?? [];
-    const activity = activityOfRows(rows);
-    const before = replayAccount(account, activity, oldTerms);
-    let after: AccountLedger;
-    try {
-      after = replayAccount(account, activity, newTerms);
-    } catch (e) {
-      if (!(e instanceof LedgerRefusal)) throw e;
-      blame(
-        new Set(rows.map((r) => r.portfolio_id)),
-        RULES,
-        `with these terms, account ${account}'s recorded ${e.txnId} (${e.field}: ${e.reason}) can no longer be applied`,
-      );
-      continue;
-    }
-    const old = new Map(before.redemptions.map((r) => [r.txnId, r]));
-    let from: string | null = null;
-    for (const r of after.redemptions) {
-      const o = old.get(r.txnId);
-      if (o !== undefined && json(o) === json(r)) continue;
-      redemptionsChanged++;
-      const month = closedMonthOf(r.date);
-      if (month !== null) {
-        blame(
-          new Set([r.portfolioId, ...r.pieces.map((p) => p.issuingPortfolioId)]),
-          o !== undefined && o.redemptionFeeCents !== r.redemptionFeeCents
-            ? ['redemption-fee']
-            : ['cdsc-schedule', 'conversion-period'],
-          `with these terms, redemption ${r.txnId} of account ${account} on ${r.date} would change (${describeChange(o, r)}), but ${month} is closed and a closed month is never edited; limit the rule to DOIs after the closed months`,
-        );
-        continue;
-      }
-      if (from === null || r.date < from) from = r.date;
-    }
-    const oldConv = conversionsByKey(before.conversions);
-    const newConv = conversionsByKey(after.conversions);
-    for (const k of new Set([...oldConv.keys(), ...newConv.keys()])) {
-      const [date, portfolioId] = k.split('|') as [string, string];
-      const [o, n] = [oldConv.get(k), newConv.get(k)];
-      const month = closedMonthOf(date);
-      if (month === null || o?.content === n?.content) continue;
-      blame(
-        new Set([...(o?.portfolioIds ?? []), ...(n?.portfolioIds ?? [])]),
-        ['conversion-period'],
-        `with these terms, the conversion of account ${account}'s shares of ${portfolioId} on ${date} would change, but ${month} is closed and a closed month is never edited`,
-      );
-    }
-    if (from !== null) rewrites.push({ account, from, redemptions: after.redemptions });
-  }
-  if (unlisted > 0) {
-    const last = problems[problems.length - 1]!;
-    problems.push({
-      ...last,
-      reason: `and ${unlisted} more redemptions, conversions or accounts the terms would change in closed months or could no longer apply`,
-    });
-  }
-  return { problems, rewrites, accountsReplayed: state.accounts.length, redemptionsChanged };
-}
-
 /**
  * The Class B terms feed: the prospectus terms of the Class B shares as data (SPEC §6): CDSC
  * schedules by issuing portfolio and DOI range, conversion periods per portfolio, redemption fees
@@ -449,10 +324,15 @@ export const classBTermsFeed: FeedDefinition<
       return { changes, unchanged, problems, warnings: [], ...empty } as TermsPlan;
     const replay = replayWithNewTerms(
       ctx.file,
-      changes,
-      termsOfRules(state.stored),
-      termsOfRules(merged),
-      state,
+      changes.map((c) => ({
+        line: c.line,
+        rule: c.term.rule,
+        portfolioId: c.term.portfolioId,
+        field: RULE_FIELD[c.term.rule],
+      })),
+      state.accounts,
+      state.history,
+      { old: termsOfRules(state.stored), new: termsOfRules(merged) },
       (date) => ctx.closed.closedMonthOf(date),
     );
     return { changes, unchanged, warnings: [], ...replay } as TermsPlan;

@@ -1,18 +1,15 @@
 import { monthEnd } from '../calendar/isoDate.js';
 import { CDSC_WAIVERS } from '../class-b/cdscWaiver.js';
 import { exchangeSharesConsistent } from '../class-b/classBActivity.js';
-import { replayAccount } from '../class-b/classBLedger.js';
 import type { ClassBTerms } from '../class-b/classBTerms.js';
-import { LedgerRefusal } from '../class-b/ledgerRefusal.js';
-import type { RedemptionResult } from '../class-b/ledgerResults.js';
 import { formatPriceUnits, parsePriceUnits } from '../class-b/pricePerShare.js';
 import { formatShareUnits, parseShareUnits } from '../class-b/shareUnits.js';
 import type { Problem } from '../errors.js';
+import { type RedemptionRewrite, replayNewTransactions } from '../import/classBLedgerReplay.js';
 import { type FeedDefinition, type FeedOptions, runFeedImport } from '../import/feedImport.js';
 import type { ImportPlan, PlannedChange } from '../import/importPlan.js';
 import type { Registry } from '../registry/registry.js';
 import {
-  activityOfRows,
   type ClassBTransactionRow,
   insertTransactions,
   loadTransactionsOf,
@@ -63,8 +60,6 @@ interface TxnChange extends PlannedChange, NewClassBTransaction {
   readonly shareUnits: bigint;
   readonly priceUnits: bigint | null;
 }
-
-type RedemptionRewrite = { account: string; from: string; redemptions: readonly RedemptionResult[] };
 
 /** The plan, with the redemptions the ledger recomputed for every touched account. */
 interface TransactionsPlan extends ImportPlan<TxnChange> {
@@ -172,21 +167,6 @@ function exchangeProblems(file: string, rows: readonly TxnChange[]): Problem[] {
   return problems;
 }
 
-function storedRowOf(r: NewClassBTransaction, seq: string): ClassBTransactionRow {
-  return {
-    txn_id: r.txnId,
-    seq,
-    date: r.date,
-    account: r.account,
-    portfolio_id: r.portfolioId,
-    type: r.type,
-    shares: r.shares,
-    price: r.price,
-    exchange_id: r.exchangeId,
-    waiver: r.waiver,
-  };
-}
-
 function sameTransaction(a: ClassBTransactionRow, b: TxnChange): boolean {
   return (
     a.date === b.date &&
@@ -198,55 +178,6 @@ function sameTransaction(a: ClassBTransactionRow, b: TxnChange): boolean {
     a.exchange_id === b.exchangeId &&
     a.waiver === b.waiver
   );
-}
-
-/**
- * Replays every touched account through the share ledger: its recorded activity, then the new
- * rows (date order; within a date, recorded before new, new in file order). A redemption of more
- * shares than held, a convert row that does not match what is due, or a systematic withdrawal past
- * its waiver is refused on its line (Agreement FOURTH; SPEC §6).
- */
-function replay(fresh: readonly TxnChange[], state: TransactionsState, file: string) {
-  const problems: Problem[] = [];
-  const rewrites: RedemptionRewrite[] = [];
-  const byAccount = new Map<string, TxnChange[]>();
-  for (const r of fresh) byAccount.set(r.account, [...(byAccount.get(r.account) ?? []), r]);
-  const lineOf = new Map(fresh.map((r) => [r.txnId, r.line]));
-  for (const account of [...byAccount.keys()].sort()) {
-    const mine = byAccount.get(account)!;
-    const merged = [
-      ...(state.history.get(account) ?? []),
-      ...mine.map((r, i) => storedRowOf(r, `new-${String(i).padStart(12, '0')}`)),
-    ];
-    const ordered = merged
-      .map((r, i) => ({ r, i }))
-      .sort((a, b) => (a.r.date < b.r.date ? -1 : a.r.date > b.r.date ? 1 : a.i - b.i))
-      .map((x) => x.r);
-    try {
-      const ledger = replayAccount(account, activityOfRows(ordered), state.terms);
-      const from = mine.reduce((m, r) => (r.date < m ? r.date : m), mine[0]!.date);
-      rewrites.push({ account, from, redemptions: ledger.redemptions });
-    } catch (e) {
-      if (!(e instanceof LedgerRefusal)) throw e;
-      const line = lineOf.get(e.txnId);
-      problems.push(
-        line !== undefined
-          ? { code: 'REFUSED', file, line, field: e.field, reason: e.reason }
-          : {
-              code: 'REFUSED',
-              file,
-              line: mine[0]!.line,
-              field: 'date',
-              reason: `with this file's activity for account ${account}, the recorded transaction ${e.txnId} can no longer be applied: ${e.reason}`,
-            },
-      );
-    }
-  }
-  const redemptionsWritten = rewrites.reduce(
-    (n, c) => n + c.redemptions.filter((r) => r.date >= c.from).length,
-    0,
-  );
-  return { problems, rewrites, redemptionsWritten, accounts: byAccount.size };
 }
 
 /**
@@ -368,7 +299,7 @@ export const transactionsFeed: FeedDefinition<
         redemptionsWritten: 0,
         accounts: 0,
       } as TransactionsPlan;
-    const replayed = replay(changes, state, ctx.file);
+    const replayed = replayNewTransactions(ctx.file, changes, state.history, state.terms);
     return { changes, unchanged, warnings: [], ...replayed } as TransactionsPlan;
   },
 
