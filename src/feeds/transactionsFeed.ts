@@ -197,6 +197,8 @@ export const transactionsFeed: FeedDefinition<
   name: 'transactions',
   columns: TRANSACTIONS_FEED_COLUMNS,
   closedMonthRule: 'refuse',
+  conflictHint:
+    'nothing was written; a recorded transaction is never edited: send the correction as a new transaction with a new txn_id',
   fileRules: (rows, file) => rowProblems(rows as readonly Row[], file),
 
   async load(tx, rows) {

@@ -1,7 +1,7 @@
 import { basename } from 'node:path';
 import { sha256 } from '../audit/auditChain.js';
 import { faultPoint } from '../close/faultPoint.js';
-import { type Problem, ProblemsError } from '../errors.js';
+import { type Problem, ProblemsError, problemsCode } from '../errors.js';
 import { type DecodedRow, decodeCsvFeed, type FeedColumns, type FeedRowOf } from '../feeds/csvFeed.js';
 import { currentActor } from '../store/actor.js';
 import { appendAudit } from '../store/auditLog.js';
@@ -67,6 +67,8 @@ export interface FeedDefinition<
   result(plan: ImportPlan<Ch>, state: S, ctx: ResultContext<O>): R;
   /** what the audit record says beyond the counts (optional) */
   auditDetail?(plan: ImportPlan<Ch>): string;
+  /** what to do about a conflict, where `--restate` does not apply (optional) */
+  readonly conflictHint?: string;
 }
 
 export interface FeedInput {
@@ -132,7 +134,11 @@ export async function runFeedImport<
         ...plan.problems,
         ...closedMonthProblems(file, plan.changes, closed, feed.closedMonthRule),
       ];
-      if (refused.length > 0) throw new ProblemsError(sortProblems(refused));
+      if (refused.length > 0)
+        throw new ProblemsError(
+          sortProblems(refused),
+          problemsCode(refused) === 'CONFLICT' ? feed.conflictHint : undefined,
+        );
       const resultCtx = { ...ctx, rows: decoded.rows.length };
       if (plan.changes.length === 0) return feed.result(plan, state, { ...resultCtx, written: false });
 
