@@ -73,15 +73,9 @@ function touchedDates(term: DistributorTerm, recorded: DistributorTerm | undefin
   if (recorded === undefined || recorded.rightsAssignedTo !== term.rightsAssignedTo)
     return { from: term.start, to: later(term.end, recorded?.end ?? term.end) };
   if (recorded.end === term.end) return null;
-  const earlier =
-    recorded.end === null
-      ? term.end!
-      : term.end === null
-        ? recorded.end
-        : recorded.end < term.end
-          ? recorded.end
-          : term.end;
-  return { from: addDays(earlier, 1), to: later(recorded.end, term.end) };
+  // One end is later than the other (or open): the days between them change hands.
+  const ends = [recorded.end, term.end].filter((e): e is string => e !== null).sort();
+  return { from: addDays(ends[0]!, 1), to: ends.length === 2 ? ends[1]! : null };
 }
 
 /** The first closed month the dates reach, or null. */
