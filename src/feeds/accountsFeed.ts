@@ -1,9 +1,34 @@
-import { BadInputError, type RowProblem } from '../errors.js';
+import { monthEnd } from '../calendar/isoDate.js';
+import type { Problem } from '../errors.js';
+import { type FeedDefinition, type FeedOptions, runFeedImport } from '../import/feedImport.js';
+import type { ImportPlan, PlannedChange } from '../import/importPlan.js';
+import {
+  accountsWithActivityThrough,
+  type ClassBAccountRecord,
+  recordedAccounts,
+  upsertAccounts,
+} from '../store/classBRepository.js';
 import type { Database } from '../store/database.js';
-import { recordFeedImport } from '../store/feedImport.js';
-import { readCsvFeed } from './csvRows.js';
+import type { DecodedRow } from './csvFeed.js';
+import { nameField, optionalField, yesNoField } from './feedFields.js';
 
-export const ACCOUNTS_COLUMNS = ['account', 'omnibus', 'dealer_of_record'] as const;
+/** `account,omnibus,dealer_of_record` (Exhibit A 1. Omnibus Account). */
+export const ACCOUNTS_FEED_COLUMNS = {
+  account: { type: nameField('account number') },
+  omnibus: { type: yesNoField() },
+  dealer_of_record: { type: optionalField(nameField('dealer of record')) },
+} as const;
+export const ACCOUNTS_COLUMNS = Object.keys(ACCOUNTS_FEED_COLUMNS);
+
+type Row = DecodedRow<{ account: string; omnibus: boolean; dealer_of_record: string | null }>;
+
+interface AccountChange extends PlannedChange, ClassBAccountRecord {}
+
+interface AccountsState {
+  readonly recorded: ReadonlyMap<string, ClassBAccountRecord>;
+  /** recorded accounts with activity in or before the latest closed month */
+  readonly closedActivity: ReadonlySet<string>;
+}
 
 export interface AccountsImportResult {
   readonly file: string;
@@ -13,84 +38,100 @@ export interface AccountsImportResult {
   readonly unchanged: number;
 }
 
-const YES = new Set(['yes', 'y', 'true', '1']);
-const NO = new Set(['no', 'n', 'false', '0']);
-
 /**
- * `plan12b accounts import`: transfer-agent accounts holding Class B shares, each flagged omnibus
- * or not (Exhibit A 1. Omnibus Account) with its dealer of record. All-or-nothing; the same file
- * again changes nothing; a row for a known account updates its flag and dealer.
+ * The accounts feed: transfer-agent accounts holding Class B shares, each flagged omnibus or not
+ * with its dealer of record. A row for a known account updates its flag and dealer; the omnibus
+ * flag of an account whose activity a closed month counted cannot change (Exhibit A 2(b)/(c)
+ * attribute its Free Shares by that flag).
  */
-export async function importAccounts(
-  db: Database,
-  file: string,
-  bytes: Uint8Array,
-): Promise<AccountsImportResult> {
-  const csv = readCsvFeed(file, bytes, ACCOUNTS_COLUMNS);
-  const problems: RowProblem[] = [];
-  const rows: { line: number; account: string; omnibus: boolean; dealer: string | null }[] = [];
-  const seen = new Map<string, number>();
-  for (const { line, values } of csv) {
-    const bad = (field: string, reason: string) => problems.push({ file, line, field, reason });
-    const account = values.account!;
-    const omnibus = values.omnibus!.toLowerCase();
-    if (account === '') {
-      bad('account', 'empty; every row needs the account number');
-      continue;
-    }
-    if (seen.has(account)) {
-      bad('account', `account ${account} appears twice (first on line ${seen.get(account)})`);
-      continue;
-    }
-    seen.set(account, line);
-    if (!YES.has(omnibus) && !NO.has(omnibus)) {
-      bad('omnibus', `${JSON.stringify(values.omnibus)} is not yes or no`);
-      continue;
-    }
-    rows.push({ line, account, omnibus: YES.has(omnibus), dealer: values.dealer_of_record || null });
-  }
-  if (problems.length > 0) throw new BadInputError(problems);
-  return db.transaction(async (tx) => {
-    const existing = new Map<string, { omnibus: boolean; dealer: string | null }>();
-    const CHUNK = 50_000;
-    for (let i = 0; i < rows.length; i += CHUNK) {
-      const found = await tx.query<{ account: string; omnibus: boolean; dealer_of_record: string | null }>(
-        'SELECT account, omnibus, dealer_of_record FROM class_b_account WHERE account = ANY($1::text[])',
-        [rows.slice(i, i + CHUNK).map((r) => r.account)],
-      );
-      for (const f of found) existing.set(f.account, { omnibus: f.omnibus, dealer: f.dealer_of_record });
-    }
-    const changed = rows.filter((r) => {
-      const e = existing.get(r.account);
-      return !e || e.omnibus !== r.omnibus || e.dealer !== r.dealer;
+export const accountsFeed: FeedDefinition<
+  typeof ACCOUNTS_FEED_COLUMNS,
+  AccountsState,
+  AccountChange,
+  AccountsImportResult
+> = {
+  name: 'accounts',
+  columns: ACCOUNTS_FEED_COLUMNS,
+  closedMonthRule: 'refuse',
+
+  fileRules: (rows, file) => duplicates(rows, file),
+
+  async load(tx, rows, ctx) {
+    const recorded = await recordedAccounts(
+      tx,
+      rows.map((r) => r.row.account),
+    );
+    const flipped = rows.filter((r) => {
+      const e = recorded.get(r.row.account);
+      return e !== undefined && e.omnibus !== r.row.omnibus;
     });
-    const updated = changed.filter((r) => existing.has(r.account)).length;
-    if (changed.length === 0)
-      return { file, rows: rows.length, inserted: 0, updated: 0, unchanged: rows.length };
-    const importId = await recordFeedImport(tx, {
-      feed: 'class-b-accounts',
-      file,
-      bytes,
-      rows: rows.length,
-      inserted: changed.length - updated,
-      restated: updated,
-    });
-    for (let i = 0; i < changed.length; i += CHUNK) {
-      const part = changed.slice(i, i + CHUNK);
-      await tx.query(
-        `INSERT INTO class_b_account (account, omnibus, dealer_of_record, import_id)
-         SELECT a, o, d, $4 FROM unnest($1::text[], $2::boolean[], $3::text[]) AS t(a, o, d)
-         ON CONFLICT (account) DO UPDATE SET omnibus = EXCLUDED.omnibus,
-           dealer_of_record = EXCLUDED.dealer_of_record, import_id = EXCLUDED.import_id`,
-        [part.map((r) => r.account), part.map((r) => r.omnibus), part.map((r) => r.dealer), importId],
-      );
+    const closedActivity =
+      ctx.closed.latest === null || flipped.length === 0
+        ? new Set<string>()
+        : await accountsWithActivityThrough(
+            tx,
+            flipped.map((r) => r.row.account),
+            monthEnd(ctx.closed.latest),
+          );
+    return { recorded, closedActivity };
+  },
+
+  plan(rows, state, ctx): ImportPlan<AccountChange> {
+    const changes: AccountChange[] = [];
+    const problems: Problem[] = [];
+    let unchanged = 0;
+    for (const { line, row } of rows) {
+      const e = state.recorded.get(row.account);
+      const record = { account: row.account, omnibus: row.omnibus, dealerOfRecord: row.dealer_of_record };
+      if (e === undefined) changes.push({ ...record, line, datedOn: null, kind: 'new' });
+      else if (e.omnibus === row.omnibus && e.dealerOfRecord === row.dealer_of_record) unchanged++;
+      else if (e.omnibus !== row.omnibus && state.closedActivity.has(row.account))
+        problems.push({
+          code: 'REFUSED',
+          file: ctx.file,
+          line,
+          field: 'omnibus',
+          value: row.omnibus ? 'yes' : 'no',
+          reason: `account ${row.account} has activity in or before ${ctx.closed.latest}, a closed month, whose sealed results attribute its Free Shares as ${e.omnibus ? 'an omnibus' : 'a non-omnibus'} account (Exhibit A 2(b)/(c)); its omnibus flag cannot change`,
+        });
+      else changes.push({ ...record, line, datedOn: null, kind: 'restated' });
     }
+    return { changes, unchanged, problems, warnings: [] };
+  },
+
+  apply: (tx, plan, _state, ctx) => upsertAccounts(tx, plan.changes, ctx.importId),
+
+  result(plan, _state, ctx) {
+    const updated = plan.changes.filter((c) => c.kind === 'restated').length;
     return {
-      file,
-      rows: rows.length,
-      inserted: changed.length - updated,
+      file: ctx.file,
+      rows: ctx.rows,
+      inserted: plan.changes.length - updated,
       updated,
-      unchanged: rows.length - changed.length,
+      unchanged: plan.unchanged,
     };
-  });
+  },
+};
+
+function duplicates(rows: readonly Row[], file: string): Problem[] {
+  const seen = new Map<string, number>();
+  const problems: Problem[] = [];
+  for (const { line, row } of rows) {
+    const first = seen.get(row.account);
+    if (first !== undefined)
+      problems.push({
+        file,
+        line,
+        field: 'account',
+        value: row.account,
+        reason: `account ${row.account} appears twice (first on line ${first})`,
+      });
+    else seen.set(row.account, line);
+  }
+  return problems;
+}
+
+/** `plan12b accounts import`: the accounts feed through the one import pipeline. */
+export function importAccounts(db: Database, file: string, bytes: Uint8Array): Promise<AccountsImportResult> {
+  return runFeedImport(db, accountsFeed, { file, bytes }, {} as FeedOptions);
 }

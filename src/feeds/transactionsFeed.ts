@@ -1,52 +1,80 @@
-import { isIsoDate } from '../calendar/isoDate.js';
-import { isCdscWaiver } from '../class-b/cdscWaiver.js';
+import { monthEnd } from '../calendar/isoDate.js';
+import { CDSC_WAIVERS } from '../class-b/cdscWaiver.js';
 import { exchangeSharesConsistent } from '../class-b/classBActivity.js';
-import { replayAccount } from '../class-b/classBLedger.js';
-import { LedgerRefusal } from '../class-b/ledgerRefusal.js';
-import { formatPriceUnits, PriceFormatError, parsePriceUnits } from '../class-b/pricePerShare.js';
-import { formatShareUnits, parseShareUnits, ShareFormatError } from '../class-b/shareUnits.js';
-import { BadInputError, type RowProblem } from '../errors.js';
+import type { ClassBTerms } from '../class-b/classBTerms.js';
+import { formatPriceUnits, parsePriceUnits } from '../class-b/pricePerShare.js';
+import { formatShareUnits, parseShareUnits } from '../class-b/shareUnits.js';
+import type { Problem } from '../errors.js';
+import { type RedemptionRewrite, replayNewTransactions } from '../import/classBLedgerReplay.js';
+import { type FeedDefinition, type FeedOptions, runFeedImport } from '../import/feedImport.js';
+import type { ImportPlan, PlannedChange } from '../import/importPlan.js';
+import type { Registry } from '../registry/registry.js';
 import {
-  activityOfRows,
   type ClassBTransactionRow,
-  loadClassBTerms,
+  insertTransactions,
   loadTransactionsOf,
+  type NewClassBTransaction,
+  recordedAccounts,
+  recordedTransactions,
   replaceRedemptions,
-} from '../store/classBStore.js';
-import type { Database, Queryable } from '../store/database.js';
-import { recordFeedImport } from '../store/feedImport.js';
+} from '../store/classBRepository.js';
+import { loadClassBTerms } from '../store/classBTermsRepository.js';
+import type { Database } from '../store/database.js';
 import { loadRegistry } from '../store/registryStore.js';
 import { classBPortfolioResolver } from './classBPortfolio.js';
-import { readCsvFeed } from './csvRows.js';
-
-export const TRANSACTIONS_COLUMNS = [
-  'date',
-  'txn_id',
-  'account',
-  'portfolio',
-  'class',
-  'type',
-  'shares',
-  'price',
-  'exchange_id',
-  'waiver',
-] as const;
+import type { DecodedRow } from './csvFeed.js';
+import { enumField, isoDateField, nameField, optionalField, priceField, sharesField } from './feedFields.js';
 
 const TYPES = ['purchase', 'reinvest', 'redeem', 'exchange_out', 'exchange_in', 'convert'] as const;
-type TxnType = (typeof TYPES)[number];
 
-interface TxnIn {
-  readonly line: number;
-  readonly txnId: string;
-  readonly date: string;
-  readonly account: string;
-  readonly portfolioId: string;
-  readonly portfolioName: string;
-  readonly type: TxnType;
-  readonly shares: string;
-  readonly price: string | null;
-  readonly exchangeId: string | null;
-  readonly waiver: string | null;
+/** `date,txn_id,account,portfolio,class,type,shares,price,exchange_id,waiver` (SPEC §6). */
+export const TRANSACTIONS_FEED_COLUMNS = {
+  date: { type: isoDateField() },
+  txn_id: { type: nameField('transfer agent’s transaction id') },
+  account: { type: nameField('account') },
+  portfolio: { type: nameField('portfolio') },
+  class: { type: nameField('class') },
+  type: { type: enumField(TYPES) },
+  shares: { type: sharesField({ positive: true }) },
+  price: { type: optionalField(priceField()) },
+  exchange_id: { type: optionalField(nameField('exchange id')) },
+  waiver: { type: optionalField(enumField(Object.keys(CDSC_WAIVERS))) },
+} as const;
+export const TRANSACTIONS_COLUMNS = Object.keys(TRANSACTIONS_FEED_COLUMNS);
+
+type Fields = {
+  date: string;
+  txn_id: string;
+  account: string;
+  portfolio: string;
+  class: string;
+  type: (typeof TYPES)[number];
+  shares: bigint;
+  price: bigint | null;
+  exchange_id: string | null;
+  waiver: string | null;
+};
+type Row = DecodedRow<Fields>;
+
+interface TxnChange extends PlannedChange, NewClassBTransaction {
+  readonly shareUnits: bigint;
+  readonly priceUnits: bigint | null;
+}
+
+/** The plan, with the redemptions the ledger recomputed for every touched account. */
+interface TransactionsPlan extends ImportPlan<TxnChange> {
+  readonly rewrites: readonly RedemptionRewrite[];
+  readonly redemptionsWritten: number;
+  readonly accounts: number;
+}
+
+interface TransactionsState {
+  readonly registry: Registry;
+  readonly knownAccounts: ReadonlySet<string>;
+  readonly recorded: ReadonlyMap<string, ClassBTransactionRow>;
+  /** recorded activity of the accounts the file adds to */
+  readonly history: ReadonlyMap<string, ClassBTransactionRow[]>;
+  readonly terms: ClassBTerms;
 }
 
 export interface TransactionsImportResult {
@@ -58,123 +86,54 @@ export interface TransactionsImportResult {
   readonly redemptionsWritten: number;
 }
 
-/** Reads and checks every row on its own (formats, codes, the registry); collects every problem. */
-function readRows(
-  file: string,
-  bytes: Uint8Array,
-  resolvePortfolio: (name: string) => { id: string } | { problem: string },
-): { rows: TxnIn[]; problems: RowProblem[] } {
-  const csv = readCsvFeed(file, bytes, TRANSACTIONS_COLUMNS);
-  const problems: RowProblem[] = [];
-  const rows: TxnIn[] = [];
+/** Each row on its own: class B only, a price unless a convert, exchange ids and waivers where they belong. */
+function rowProblems(rows: readonly Row[], file: string): Problem[] {
+  const problems: Problem[] = [];
   const seen = new Map<string, number>();
-  for (const { line, values: v } of csv) {
-    const bad = (field: string, reason: string) => problems.push({ file, line, field, reason });
-    const type = v.type!.toLowerCase() as TxnType;
-    if (!isIsoDate(v.date!)) {
-      bad('date', `${JSON.stringify(v.date)} is not a date (YYYY-MM-DD)`);
-      continue;
-    }
-    if (v.txn_id === '') {
-      bad('txn_id', 'empty; every transaction needs the transfer agent’s id');
-      continue;
-    }
-    if (seen.has(v.txn_id!)) {
-      bad('txn_id', `${v.txn_id} appears twice in the file (first on line ${seen.get(v.txn_id!)})`);
-      continue;
-    }
-    seen.set(v.txn_id!, line);
-    if (v.account === '') {
-      bad('account', 'empty');
-      continue;
-    }
-    const p = resolvePortfolio(v.portfolio!);
-    if ('problem' in p) {
-      bad('portfolio', p.problem);
-      continue;
-    }
-    if (v.class!.toUpperCase() !== 'B') {
+  for (const { line, row: r } of rows) {
+    const bad = (field: string, value: string, reason: string) =>
+      problems.push({ file, line, field, value, reason });
+    const first = seen.get(r.txn_id);
+    if (first !== undefined)
+      bad('txn_id', r.txn_id, `${r.txn_id} appears twice in the file (first on line ${first})`);
+    else seen.set(r.txn_id, line);
+    if (r.class.toUpperCase() !== 'B')
       bad(
         'class',
-        `class ${JSON.stringify(v.class)}: the share ledger records Class B shares only (write B)`,
+        r.class,
+        `class ${JSON.stringify(r.class)}: the share ledger records Class B shares only (write B)`,
       );
-      continue;
-    }
-    if (!TYPES.includes(type)) {
-      bad('type', `${JSON.stringify(v.type)} is not one of ${TYPES.join(', ')}`);
-      continue;
-    }
-    let shares: string;
-    try {
-      const units = parseShareUnits(v.shares!);
-      if (units === 0n) throw new ShareFormatError(v.shares!, 'zero shares');
-      shares = formatShareUnits(units);
-    } catch (e) {
-      bad('shares', e instanceof ShareFormatError ? e.reason : String(e));
-      continue;
-    }
-    let price: string | null = null;
-    if (type !== 'convert' || v.price !== '') {
-      try {
-        price = formatPriceUnits(parsePriceUnits(v.price!));
-      } catch (e) {
-        bad('price', e instanceof PriceFormatError ? `${JSON.stringify(v.price)}: ${e.reason}` : String(e));
-        continue;
-      }
-    }
-    const isExchange = type === 'exchange_out' || type === 'exchange_in';
-    if (isExchange && v.exchange_id === '') {
-      bad('exchange_id', `an ${type} row needs the exchange_id that pairs it with its other leg`);
-      continue;
-    }
-    if (!isExchange && v.exchange_id !== '') {
-      bad('exchange_id', `a ${type} row has no exchange_id; only exchange_out and exchange_in rows do`);
-      continue;
-    }
-    const waiver = v.waiver === '' ? null : v.waiver!.toLowerCase();
-    if (waiver !== null && type !== 'redeem') {
-      bad('waiver', 'a CDSC waiver applies to a redeem row only');
-      continue;
-    }
-    if (waiver !== null && !isCdscWaiver(waiver)) {
+    if (r.price === null && r.type !== 'convert')
+      bad('price', '', `empty; a ${r.type} row needs the price per share`);
+    const isExchange = r.type === 'exchange_out' || r.type === 'exchange_in';
+    if (isExchange && r.exchange_id === null)
+      bad('exchange_id', '', `an ${r.type} row needs the exchange_id that pairs it with its other leg`);
+    if (!isExchange && r.exchange_id !== null)
       bad(
-        'waiver',
-        `unknown waiver ${JSON.stringify(v.waiver)}; use one of death, disability, systematic_withdrawal, required_minimum_distribution, excess_contribution, involuntary_small_account, reorganization`,
+        'exchange_id',
+        r.exchange_id,
+        `a ${r.type} row has no exchange_id; only exchange_out and exchange_in rows do`,
       );
-      continue;
-    }
-    rows.push({
-      line,
-      txnId: v.txn_id!,
-      date: v.date!,
-      account: v.account!,
-      portfolioId: p.id,
-      portfolioName: v.portfolio!,
-      type,
-      shares,
-      price,
-      exchangeId: isExchange ? v.exchange_id! : null,
-      waiver,
-    });
+    if (r.waiver !== null && r.type !== 'redeem')
+      bad('waiver', r.waiver, 'a CDSC waiver applies to a redeem row only');
   }
-  return { rows, problems };
+  return problems;
 }
 
 /** Both legs of every exchange: one out, one in, same account and date, other portfolio, shares by the prices. */
-function exchangeProblems(file: string, rows: readonly TxnIn[]): RowProblem[] {
-  const problems: RowProblem[] = [];
-  const byId = new Map<string, TxnIn[]>();
+function exchangeProblems(file: string, rows: readonly TxnChange[]): Problem[] {
+  const problems: Problem[] = [];
+  const byId = new Map<string, TxnChange[]>();
   for (const r of rows)
     if (r.exchangeId !== null) byId.set(r.exchangeId, [...(byId.get(r.exchangeId) ?? []), r]);
   for (const [id, legs] of byId) {
     const out = legs.filter((l) => l.type === 'exchange_out');
     const into = legs.filter((l) => l.type === 'exchange_in');
-    const first = legs[0]!;
-    const bad = (r: TxnIn, field: string, reason: string) =>
+    const bad = (r: TxnChange, field: string, reason: string) =>
       problems.push({ file, line: r.line, field, reason });
     if (out.length !== 1 || into.length !== 1) {
       bad(
-        first,
+        legs[0]!,
         'exchange_id',
         out.length === 0 || into.length === 0
           ? `exchange ${id} has no ${out.length === 0 ? 'exchange_out' : 'exchange_in'} leg; both legs of a Free Exchange Transaction must be in the same file`
@@ -190,11 +149,10 @@ function exchangeProblems(file: string, rows: readonly TxnIn[]): RowProblem[] {
     else if (o.portfolioId === i.portfolioId)
       bad(i, 'portfolio', `exchange ${id}: both legs are in ${i.portfolioName}`);
     else {
-      const leg = (r: TxnIn) => ({
-        shareUnits: parseShareUnits(r.shares),
-        priceUnits: parsePriceUnits(r.price!),
-      });
-      const e = { out: leg(o), in: leg(i) };
+      const e = {
+        out: { shareUnits: o.shareUnits, priceUnits: o.priceUnits! },
+        in: { shareUnits: i.shareUnits, priceUnits: i.priceUnits! },
+      };
       if (!exchangeSharesConsistent(e)) {
         const expected =
           (2n * e.out.shareUnits * e.out.priceUnits + e.in.priceUnits) / (2n * e.in.priceUnits);
@@ -209,204 +167,167 @@ function exchangeProblems(file: string, rows: readonly TxnIn[]): RowProblem[] {
   return problems;
 }
 
-function storedRowOf(r: TxnIn, seq: string): ClassBTransactionRow {
-  return {
-    txn_id: r.txnId,
-    seq,
-    date: r.date,
-    account: r.account,
-    portfolio_id: r.portfolioId,
-    type: r.type,
-    shares: r.shares,
-    price: r.price,
-    exchange_id: r.exchangeId,
-    waiver: r.waiver,
-  };
-}
-
-async function existingTransactions(
-  q: Queryable,
-  ids: readonly string[],
-): Promise<Map<string, ClassBTransactionRow>> {
-  const out = new Map<string, ClassBTransactionRow>();
-  const CHUNK = 50_000;
-  for (let i = 0; i < ids.length; i += CHUNK) {
-    const found = await q.query<ClassBTransactionRow>(
-      `SELECT txn_id, seq, date, account, portfolio_id, type, shares, price, exchange_id, waiver
-         FROM class_b_transaction WHERE txn_id = ANY($1::text[])`,
-      [ids.slice(i, i + CHUNK)],
-    );
-    for (const f of found) out.set(f.txn_id, f);
-  }
-  return out;
-}
-
-function sameTransaction(a: ClassBTransactionRow, b: ClassBTransactionRow): boolean {
+function sameTransaction(a: ClassBTransactionRow, b: TxnChange): boolean {
   return (
     a.date === b.date &&
     a.account === b.account &&
-    a.portfolio_id === b.portfolio_id &&
+    a.portfolio_id === b.portfolioId &&
     a.type === b.type &&
-    parseShareUnits(a.shares) === parseShareUnits(b.shares) &&
-    (a.price === null
-      ? b.price === null
-      : b.price !== null && parsePriceUnits(a.price) === parsePriceUnits(b.price)) &&
-    a.exchange_id === b.exchange_id &&
+    parseShareUnits(a.shares) === b.shareUnits &&
+    (a.price === null ? b.priceUnits === null : parsePriceUnits(a.price) === b.priceUnits) &&
+    a.exchange_id === b.exchangeId &&
     a.waiver === b.waiver
   );
 }
 
 /**
- * `plan12b transactions import`: transfer-agent activity on Class B shares. All-or-nothing and
- * idempotent by txn_id (a txn_id already recorded with the same content is skipped; with other
- * content it is refused: a correction is a new transaction). Every touched account is replayed
- * through the share ledger with its recorded activity, so a redemption of more shares than held,
- * a convert row that does not match what is due, or a systematic withdrawal past its waiver is
- * refused with the file, line and field. The account's redemptions from its earliest new
- * transaction on are then rewritten.
+ * The transactions feed: transfer-agent activity on Class B shares, idempotent by txn_id (a txn_id
+ * recorded with the same content is skipped; with other content it conflicts: a correction is a
+ * new transaction). The holdings check — every touched account replayed through the share ledger
+ * — is part of the plan, under the writer lock, so two imports redeeming the same shares cannot
+ * both pass it. A transaction dated in or before a closed month is refused: the close counted the
+ * holdings it would change.
  */
-export async function importTransactions(
+export const transactionsFeed: FeedDefinition<
+  typeof TRANSACTIONS_FEED_COLUMNS,
+  TransactionsState,
+  TxnChange,
+  TransactionsImportResult
+> = {
+  name: 'transactions',
+  columns: TRANSACTIONS_FEED_COLUMNS,
+  closedMonthRule: 'refuse',
+  conflictHint:
+    'nothing was written; a recorded transaction is never edited: send the correction as a new transaction with a new txn_id',
+  fileRules: (rows, file) => rowProblems(rows as readonly Row[], file),
+
+  async load(tx, rows) {
+    const registry = await loadRegistry(tx);
+    const known = await recordedAccounts(tx, [...new Set(rows.map((r) => r.row.account))]);
+    const recorded = await recordedTransactions(
+      tx,
+      rows.map((r) => r.row.txn_id),
+    );
+    const touched = [...new Set(rows.filter((r) => !recorded.has(r.row.txn_id)).map((r) => r.row.account))];
+    return {
+      registry,
+      knownAccounts: new Set(known.keys()),
+      recorded,
+      history: await loadTransactionsOf(
+        tx,
+        touched.filter((a) => known.has(a)),
+      ),
+      terms: await loadClassBTerms(tx),
+    };
+  },
+
+  plan(rows, state, ctx): ImportPlan<TxnChange> {
+    const resolvePortfolio = classBPortfolioResolver(
+      state.registry,
+      'import the exhibit that lists it first',
+    );
+    const problems: Problem[] = [];
+    const changes: TxnChange[] = [];
+    let unchanged = 0;
+    const latestClosedEnd = ctx.closed.latest === null ? null : monthEnd(ctx.closed.latest);
+    for (const { line, row: r } of rows as readonly Row[]) {
+      const p = resolvePortfolio(r.portfolio);
+      if ('problem' in p) {
+        problems.push({ file: ctx.file, line, field: 'portfolio', value: r.portfolio, reason: p.problem });
+        continue;
+      }
+      if (!state.knownAccounts.has(r.account)) {
+        problems.push({
+          file: ctx.file,
+          line,
+          field: 'account',
+          value: r.account,
+          reason: `unknown account ${JSON.stringify(r.account)}; import it with \`plan12b accounts import\` first`,
+        });
+        continue;
+      }
+      const change: TxnChange = {
+        line,
+        datedOn: r.date,
+        kind: 'new',
+        txnId: r.txn_id,
+        date: r.date,
+        account: r.account,
+        portfolioId: p.id,
+        portfolioName: r.portfolio,
+        type: r.type,
+        shares: formatShareUnits(r.shares),
+        shareUnits: r.shares,
+        price: r.price === null ? null : formatPriceUnits(r.price),
+        priceUnits: r.price,
+        exchangeId: r.exchange_id,
+        waiver: r.waiver,
+      };
+      const s = state.recorded.get(r.txn_id);
+      if (s) {
+        if (sameTransaction(s, change)) unchanged++;
+        else
+          problems.push({
+            code: 'CONFLICT',
+            file: ctx.file,
+            line,
+            field: 'txn_id',
+            value: r.txn_id,
+            reason: `${r.txn_id} is already recorded with other content (${s.type} ${s.shares} on ${s.date}); a transaction is never edited — send a correcting transaction with a new txn_id`,
+          });
+        continue;
+      }
+      // Inside a closed month the pipeline refuses it; before one, the close counted what it changes.
+      if (latestClosedEnd !== null && r.date <= latestClosedEnd && ctx.closed.closedMonthOf(r.date) === null)
+        problems.push({
+          code: 'REFUSED',
+          file: ctx.file,
+          line,
+          field: 'date',
+          value: r.date,
+          reason: `${r.date} is before ${ctx.closed.latest}, a closed month whose sealed results count the holdings this transaction would change; date it in an open month`,
+        });
+      changes.push(change);
+    }
+    problems.push(...exchangeProblems(ctx.file, changes));
+    const open = changes.filter((c) => latestClosedEnd === null || c.date > latestClosedEnd);
+    if (problems.length > 0 || ctx.incomplete || open.length < changes.length)
+      return {
+        changes,
+        unchanged,
+        problems,
+        warnings: [],
+        rewrites: [],
+        redemptionsWritten: 0,
+        accounts: 0,
+      } as TransactionsPlan;
+    const replayed = replayNewTransactions(ctx.file, changes, state.history, state.terms);
+    return { changes, unchanged, warnings: [], ...replayed } as TransactionsPlan;
+  },
+
+  async apply(tx, plan, _state, ctx) {
+    await insertTransactions(tx, plan.changes, ctx.importId);
+    await replaceRedemptions(tx, (plan as TransactionsPlan).rewrites);
+  },
+
+  result(plan, _state, ctx) {
+    const p = plan as TransactionsPlan;
+    return {
+      file: ctx.file,
+      rows: ctx.rows,
+      inserted: p.changes.length,
+      unchanged: p.unchanged,
+      accounts: p.changes.length === 0 ? 0 : p.accounts,
+      redemptionsWritten: p.redemptionsWritten,
+    };
+  },
+};
+
+/** `plan12b transactions import`: the transactions feed through the one import pipeline. */
+export function importTransactions(
   db: Database,
   file: string,
   bytes: Uint8Array,
 ): Promise<TransactionsImportResult> {
-  return db.transaction(async (tx) => {
-    const registry = await loadRegistry(tx);
-    const { rows, problems } = readRows(
-      file,
-      bytes,
-      classBPortfolioResolver(registry, 'import the exhibit that lists it first'),
-    );
-    if (problems.length > 0) throw new BadInputError(problems);
-
-    const known = new Set<string>();
-    const accounts = [...new Set(rows.map((r) => r.account))];
-    for (let i = 0; i < accounts.length; i += 50_000) {
-      const found = await tx.query<{ account: string }>(
-        'SELECT account FROM class_b_account WHERE account = ANY($1::text[])',
-        [accounts.slice(i, i + 50_000)],
-      );
-      for (const f of found) known.add(f.account);
-    }
-    const closed = new Set(
-      (await tx.query<{ month: string }>('SELECT month FROM closed_month')).map((r) => r.month),
-    );
-    const stored = await existingTransactions(
-      tx,
-      rows.map((r) => r.txnId),
-    );
-    const fresh: TxnIn[] = [];
-    let unchanged = 0;
-    for (const r of rows) {
-      const bad = (field: string, reason: string) => problems.push({ file, line: r.line, field, reason });
-      if (!known.has(r.account)) {
-        bad(
-          'account',
-          `unknown account ${JSON.stringify(r.account)}; import it with \`plan12b accounts import\` first`,
-        );
-        continue;
-      }
-      const s = stored.get(r.txnId);
-      if (s) {
-        if (sameTransaction(s, storedRowOf(r, s.seq))) unchanged++;
-        else
-          bad(
-            'txn_id',
-            `${r.txnId} is already recorded with other content (${s.type} ${s.shares} on ${s.date}); a transaction is never edited — send a correcting transaction with a new txn_id`,
-          );
-        continue;
-      }
-      if (closed.has(r.date.slice(0, 7))) {
-        bad(
-          'date',
-          `${r.date} is in ${r.date.slice(0, 7)}, a closed month; record it as a prior-period adjustment in an open month`,
-        );
-        continue;
-      }
-      fresh.push(r);
-    }
-    if (problems.length > 0) throw new BadInputError(problems);
-    const pairing = exchangeProblems(file, fresh);
-    if (pairing.length > 0) throw new BadInputError(pairing);
-
-    // Replay every touched account: its recorded activity, then the new rows (date order; within a
-    // date, recorded before new, new in file order).
-    const touched = [...new Set(fresh.map((r) => r.account))].sort();
-    const history = await loadTransactionsOf(tx, touched);
-    const terms = await loadClassBTerms(tx);
-    const newByAccount = new Map<string, TxnIn[]>();
-    for (const r of fresh) newByAccount.set(r.account, [...(newByAccount.get(r.account) ?? []), r]);
-    const lineOf = new Map(fresh.map((r) => [r.txnId, r.line]));
-    const changes: Parameters<typeof replaceRedemptions>[1][number][] = [];
-    for (const account of touched) {
-      const mine = newByAccount.get(account)!;
-      const merged = [...(history.get(account) ?? [])];
-      let seq = 0;
-      for (const r of mine) merged.push(storedRowOf(r, `new-${String(seq++).padStart(12, '0')}`));
-      const ordered = merged
-        .map((r, i) => ({ r, i }))
-        .sort((a, b) => (a.r.date < b.r.date ? -1 : a.r.date > b.r.date ? 1 : a.i - b.i))
-        .map((x) => x.r);
-      try {
-        const ledger = replayAccount(account, activityOfRows(ordered), terms);
-        const from = mine.reduce((m, r) => (r.date < m ? r.date : m), mine[0]!.date);
-        changes.push({ account, from, redemptions: ledger.redemptions });
-      } catch (e) {
-        if (!(e instanceof LedgerRefusal)) throw e;
-        const line = lineOf.get(e.txnId);
-        if (line !== undefined) problems.push({ file, line, field: e.field, reason: e.reason });
-        else
-          problems.push({
-            file,
-            line: mine[0]!.line,
-            field: 'date',
-            reason: `with this file's activity for account ${account}, the recorded transaction ${e.txnId} can no longer be applied: ${e.reason}`,
-          });
-      }
-    }
-    if (problems.length > 0) throw new BadInputError(problems);
-    if (fresh.length === 0)
-      return { file, rows: rows.length, inserted: 0, unchanged, accounts: 0, redemptionsWritten: 0 };
-
-    const importId = await recordFeedImport(tx, {
-      feed: 'class-b-transactions',
-      file,
-      bytes,
-      rows: rows.length,
-      inserted: fresh.length,
-    });
-    const CHUNK = 20_000;
-    for (let i = 0; i < fresh.length; i += CHUNK) {
-      const part = fresh.slice(i, i + CHUNK);
-      await tx.query(
-        `INSERT INTO class_b_transaction (txn_id, date, account, portfolio_id, portfolio_name, class, type, shares, price,
-           exchange_id, waiver, import_id)
-         SELECT t, d, a, p, pn, 'B', ty, s, pr, x, w, $11 FROM unnest($1::text[], $2::date[], $3::text[], $4::text[],
-           $5::text[], $6::text[], $7::numeric[], $8::numeric[], $9::text[], $10::text[])
-           WITH ORDINALITY AS u(t, d, a, p, pn, ty, s, pr, x, w, n) ORDER BY n`,
-        [
-          part.map((r) => r.txnId),
-          part.map((r) => r.date),
-          part.map((r) => r.account),
-          part.map((r) => r.portfolioId),
-          part.map((r) => r.portfolioName),
-          part.map((r) => r.type),
-          part.map((r) => r.shares),
-          part.map((r) => r.price),
-          part.map((r) => r.exchangeId),
-          part.map((r) => r.waiver),
-          importId,
-        ],
-      );
-    }
-    const redemptionsWritten = await replaceRedemptions(tx, changes);
-    return {
-      file,
-      rows: rows.length,
-      inserted: fresh.length,
-      unchanged,
-      accounts: touched.length,
-      redemptionsWritten,
-    };
-  });
+  return runFeedImport(db, transactionsFeed, { file, bytes }, {} as FeedOptions);
 }

@@ -3,7 +3,8 @@ import { replayAccount } from '../class-b/classBLedger.js';
 import { conversionYearsFor } from '../class-b/classBTerms.js';
 import { formatShareUnits } from '../class-b/shareUnits.js';
 import { formatCents } from '../money/cents.js';
-import { activityOfRows, loadClassBTerms, loadTransactionsOf } from '../store/classBStore.js';
+import { accountsPurchasingBetween, activityOfRows, loadTransactionsOf } from '../store/classBRepository.js';
+import { loadClassBTerms } from '../store/classBTermsRepository.js';
 import type { Queryable } from '../store/database.js';
 import { loadRegistry } from '../store/registryStore.js';
 
@@ -48,12 +49,7 @@ export async function conversionsReport(q: Queryable, month: string): Promise<Co
   const accounts = new Set<string>();
   for (const years of periods) {
     const doiMonth = minusYears(month, years);
-    const found = await q.query<{ account: string }>(
-      `SELECT DISTINCT account FROM class_b_transaction
-        WHERE type = 'purchase' AND date BETWEEN $1 AND $2`,
-      [`${doiMonth}-01`, monthEnd(doiMonth)],
-    );
-    for (const f of found) accounts.add(f.account);
+    for (const a of await accountsPurchasingBetween(q, `${doiMonth}-01`, monthEnd(doiMonth))) accounts.add(a);
   }
   const sorted = [...accounts].sort();
   const history = await loadTransactionsOf(q, sorted);

@@ -4,7 +4,8 @@ import { formatShareUnits } from '../class-b/shareUnits.js';
 import { Plan12bError } from '../errors.js';
 import { formatCents } from '../money/cents.js';
 import { formatRatePct } from '../money/rate.js';
-import { activityOfRows, loadClassBTerms, loadTransactionsOf } from '../store/classBStore.js';
+import { activityOfRows, loadTransactionsOf, recordedAccount } from '../store/classBRepository.js';
+import { loadClassBTerms } from '../store/classBTermsRepository.js';
 import type { Queryable } from '../store/database.js';
 import { loadRegistry } from '../store/registryStore.js';
 
@@ -39,10 +40,7 @@ export interface LotsReport {
  * transactions, as of the close of D (default: its last activity), conversions applied.
  */
 export async function lotsReport(q: Queryable, account: string, asOf?: string): Promise<LotsReport> {
-  const [acct] = await q.query<{ omnibus: boolean; dealer_of_record: string | null }>(
-    'SELECT omnibus, dealer_of_record FROM class_b_account WHERE account = $1',
-    [account],
-  );
+  const acct = await recordedAccount(q, account);
   if (!acct)
     throw new Plan12bError(
       'NOT_FOUND',
@@ -69,7 +67,7 @@ export async function lotsReport(q: Queryable, account: string, asOf?: string): 
   return {
     account,
     omnibus: acct.omnibus,
-    dealerOfRecord: acct.dealer_of_record,
+    dealerOfRecord: acct.dealerOfRecord,
     asOf: until === '' ? null : until,
     lots: ledger.lots.map((l) => ({
       portfolio: name(l.portfolioId),

@@ -3,8 +3,9 @@ import { attributeCdsc } from '../class-b/earnedCdsc.js';
 import { formatCents, parseCents } from '../money/cents.js';
 import { normalizeRatePct } from '../money/rate.js';
 import type { Registry } from '../registry/registry.js';
-import { loadDistributorTerms } from '../store/classBStore.js';
+import { type RedemptionPieceRow, redemptionsBetween } from '../store/classBRepository.js';
 import type { Queryable } from '../store/database.js';
+import { loadDistributorTerms } from '../store/distributorTermsRepository.js';
 import { loadRegistry } from '../store/registryStore.js';
 
 export interface RedemptionPieceReport {
@@ -49,34 +50,6 @@ export interface RedemptionsReport {
   readonly warnings: readonly string[];
 }
 
-interface HeadRow {
-  txn_id: string;
-  date: string;
-  account: string;
-  portfolio_id: string;
-  shares: string;
-  price: string;
-  waiver: string | null;
-  gross: string;
-  cdsc: string;
-  cdsc_waived: string;
-  redemption_fee: string;
-  net: string;
-}
-interface PieceRow {
-  txn_id: string;
-  lot_id: string;
-  kind: 'commission' | 'free';
-  doi: string;
-  issuing_portfolio_id: string;
-  shares: string;
-  cost: string;
-  rate_pct: string;
-  base: string;
-  cdsc: string;
-  cdsc_waived: string;
-}
-
 const trimBase = (s: string) => s.replace(/(\.\d\d\d*?)0+$/, '$1');
 
 /** The stored redemptions dated in [from, to] with their pieces, each piece attributed (Agreement FOURTH(D)). */
@@ -88,19 +61,8 @@ export async function loadRedemptions(
 ): Promise<{ redemptions: RedemptionReport[]; warnings: string[] }> {
   const registry = context?.registry ?? (await loadRegistry(q));
   const terms = context?.terms ?? (await loadDistributorTerms(q));
-  const heads = await q.query<HeadRow>(
-    `SELECT txn_id, date, account, portfolio_id, shares, price, waiver, gross, cdsc, cdsc_waived, redemption_fee, net
-       FROM class_b_redemption WHERE date BETWEEN $1 AND $2 ORDER BY date, account, txn_id`,
-    [from, to],
-  );
-  const pieces = await q.query<PieceRow>(
-    `SELECT p.txn_id, p.lot_id, p.kind, p.doi, p.issuing_portfolio_id, p.shares, p.cost, p.rate_pct, p.base, p.cdsc,
-            p.cdsc_waived
-       FROM class_b_redemption_piece p JOIN class_b_redemption r ON r.txn_id = p.txn_id
-      WHERE r.date BETWEEN $1 AND $2 ORDER BY p.txn_id, p.piece`,
-    [from, to],
-  );
-  const byTxn = new Map<string, PieceRow[]>();
+  const { heads, pieces } = await redemptionsBetween(q, from, to);
+  const byTxn = new Map<string, RedemptionPieceRow[]>();
   for (const p of pieces) {
     let list = byTxn.get(p.txn_id);
     if (!list) {

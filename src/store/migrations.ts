@@ -4,6 +4,7 @@ import { CLASS_B_MIGRATION } from './schema/classBSchema.js';
 import { CLASS_B_TERMS_MIGRATION } from './schema/classBTermsSchema.js';
 import { CLOSED_MONTH_RESTATEMENTS_MIGRATION } from './schema/closedMonthRestatementsSchema.js';
 import { CLOSE_MIGRATION } from './schema/closeSchema.js';
+import { DISTRIBUTOR_TERM_RECORDS_MIGRATION } from './schema/distributorTermRecordsSchema.js';
 import { OMNIBUS_MIGRATION } from './schema/omnibusSchema.js';
 import { SERVICE_FEES_MIGRATION } from './schema/serviceFeesSchema.js';
 import { TRANSFER_ENDS_MIGRATION } from './schema/transferEndsSchema.js';
@@ -106,6 +107,7 @@ export const MIGRATIONS: readonly Migration[] = [
   CLASS_B_TERMS_MIGRATION,
   OMNIBUS_MIGRATION,
   CLOSED_MONTH_RESTATEMENTS_MIGRATION,
+  DISTRIBUTOR_TERM_RECORDS_MIGRATION,
   TRANSFER_ENDS_MIGRATION,
 ];
 

@@ -65,6 +65,8 @@ export interface ClassBDistributorTerm {
   import_id: number;
   portfolio_id: string | null;
   portfolio_name: string | null;
+  recorded_at: Generated<Timestamp>;
+  recorded_by: string | null;
   rights_assigned_to: string | null;
   start_date: string;
 }

@@ -105,9 +105,10 @@ describe.each(dialects)('class B feeds and reports on %s', (dialect) => {
     [
       'activity in a closed month',
       ['2025-11-05,T-1,T1,Summit Capital Growth Fund,B,purchase,10,10,,'],
-      'bad.csv:2: date: 2025-11-05 is in 2025-11, a closed month',
+      'bad.csv:2: date: 2025-11 is closed; a change dated 2025-11-05 would alter its sealed results',
     ],
   ];
+  const REFUSED = new Set(['a redemption of more shares than held', 'activity in a closed month']);
   for (const [name, rows, message] of bad)
     it(`refuses ${name}, naming file, line and field; nothing written`, async () => {
       await db.query(
@@ -117,6 +118,8 @@ describe.each(dialects)('class B feeds and reports on %s', (dialect) => {
       const err = await importTransactions(db, 'bad.csv', csv(rows)).catch((e: unknown) => e);
       expect(err).toBeInstanceOf(BadInputError);
       expect((err as Error).message).toContain(message);
+      // Issue 9: the ledger's refusal and a closed month are refusals by a rule (68), not bad input.
+      expect((err as BadInputError).code).toBe(REFUSED.has(name) ? 'REFUSED' : 'BAD_INPUT');
       expect(await counts(db)).toEqual(before);
     });
 

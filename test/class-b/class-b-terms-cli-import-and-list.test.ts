@@ -47,10 +47,10 @@ describe('plan12b class-b-terms import and list', () => {
   }, 120_000);
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('refuses terms under which recorded activity no longer applies: exit 65, file, line and field', () => {
+  it('refuses terms under which recorded activity no longer applies: exit 68, file, line and field', () => {
     const path = file('ten-years.csv', ['conversion-period,all,,,,10,,']);
     const r = runCli(['--db', db, 'class-b-terms', 'import', path]);
-    expect(r.code).toBe(65);
+    expect(r.code).toBe(68);
     expect(r.stderr).toContain(`${path}:2: conversion_years: with these terms, account C1's recorded C1-2`);
     expect(r.stderr).toContain('nothing was written');
     expect(

@@ -223,6 +223,7 @@ describe.each(dialects)('class B terms change redemptions on %s', (dialect) => {
     expect(err).toBeInstanceOf(BadInputError);
     expect((err as BadInputError).problems).toEqual([
       {
+        code: 'REFUSED',
         file: 'closed.csv',
         line: 3,
         field: 'cdsc_schedule_pct',

@@ -1,0 +1,226 @@
+import { replayAccount } from '../class-b/classBLedger.js';
+import type { ClassBTerms } from '../class-b/classBTerms.js';
+import { LedgerRefusal } from '../class-b/ledgerRefusal.js';
+import type { AccountLedger, ConversionResult, RedemptionResult } from '../class-b/ledgerResults.js';
+import type { Problem } from '../errors.js';
+import { formatCents } from '../money/cents.js';
+import {
+  activityOfRows,
+  type ClassBTransactionRow,
+  type NewClassBTransaction,
+} from '../store/classBRepository.js';
+
+/**
+ * The share ledger's part of the Class B imports' plans (SPEC §6, §12): replaying the accounts a
+ * change touches, under the writer lock, before anything is written. A refusal of the ledger, or a
+ * result that would change in a closed month, is a REFUSED problem on the line that caused it; the
+ * rest is the redemptions to rewrite. Pure: the recorded activity is read by the feed's load.
+ */
+
+/** An account's stored redemptions from `from` on, as the ledger now computes them. */
+export interface RedemptionRewrite {
+  readonly account: string;
+  readonly from: string;
+  readonly redemptions: readonly RedemptionResult[];
+}
+
+/** A changed terms rule: its line, kind, scope and the field a problem it causes is reported on. */
+export interface ChangedRule {
+  readonly line: number;
+  readonly rule: 'cdsc-schedule' | 'conversion-period' | 'redemption-fee';
+  readonly portfolioId: string | null;
+  readonly field: string;
+}
+
+/** Closed-month refusals listed one by one before the rest are counted. */
+const MAX_LISTED_PROBLEMS = 100;
+
+const json = (v: unknown) => JSON.stringify(v, (_k, x) => (typeof x === 'bigint' ? x.toString() : x));
+
+function storedRowOf(r: NewClassBTransaction, seq: string): ClassBTransactionRow {
+  return {
+    txn_id: r.txnId,
+    seq,
+    date: r.date,
+    account: r.account,
+    portfolio_id: r.portfolioId,
+    type: r.type,
+    shares: r.shares,
+    price: r.price,
+    exchange_id: r.exchangeId,
+    waiver: r.waiver,
+  };
+}
+
+/**
+ * Replays every touched account through the share ledger: its recorded activity, then the new
+ * rows (date order; within a date, recorded before new, new in file order). A redemption of more
+ * shares than held, a convert row that does not match what is due, or a systematic withdrawal past
+ * its waiver is refused on its line (Agreement FOURTH; SPEC §6).
+ */
+export function replayNewTransactions(
+  file: string,
+  fresh: readonly (NewClassBTransaction & { readonly line: number })[],
+  history: ReadonlyMap<string, readonly ClassBTransactionRow[]>,
+  terms: ClassBTerms,
+) {
+  const problems: Problem[] = [];
+  const rewrites: RedemptionRewrite[] = [];
+  const byAccount = new Map<string, (typeof fresh)[number][]>();
+  for (const r of fresh) byAccount.set(r.account, [...(byAccount.get(r.account) ?? []), r]);
+  const lineOf = new Map(fresh.map((r) => [r.txnId, r.line]));
+  for (const account of [...byAccount.keys()].sort()) {
+    const mine = byAccount.get(account)!;
+    const merged = [
+      ...(history.get(account) ?? []),
+      ...mine.map((r, i) => storedRowOf(r, `new-${String(i).padStart(12, '0')}`)),
+    ];
+    const ordered = merged
+      .map((r, i) => ({ r, i }))
+      .sort((a, b) => (a.r.date < b.r.date ? -1 : a.r.date > b.r.date ? 1 : a.i - b.i))
+      .map((x) => x.r);
+    try {
+      const ledger = replayAccount(account, activityOfRows(ordered), terms);
+      const from = mine.reduce((m, r) => (r.date < m ? r.date : m), mine[0]!.date);
+      rewrites.push({ account, from, redemptions: ledger.redemptions });
+    } catch (e) {
+      if (!(e instanceof LedgerRefusal)) throw e;
+      const line = lineOf.get(e.txnId);
+      problems.push(
+        line !== undefined
+          ? { code: 'REFUSED', file, line, field: e.field, reason: e.reason }
+          : {
+              code: 'REFUSED',
+              file,
+              line: mine[0]!.line,
+              field: 'date',
+              reason: `with this file's activity for account ${account}, the recorded transaction ${e.txnId} can no longer be applied: ${e.reason}`,
+            },
+      );
+    }
+  }
+  const redemptionsWritten = rewrites.reduce(
+    (n, c) => n + c.redemptions.filter((r) => r.date >= c.from).length,
+    0,
+  );
+  return { problems, rewrites, redemptionsWritten, accounts: byAccount.size };
+}
+
+/** An account's conversions by (date, portfolio), with the portfolios that first issued their shares. */
+function conversionsByKey(
+  list: readonly ConversionResult[],
+): Map<string, { content: string; portfolioIds: string[] }> {
+  const out = new Map<string, { content: string; portfolioIds: string[] }>();
+  for (const c of list) {
+    const k = `${c.date}|${c.portfolioId}`;
+    const prev = out.get(k) ?? { content: '', portfolioIds: [] };
+    out.set(k, {
+      content: `${prev.content}${json(c)}`,
+      portfolioIds: [...prev.portfolioIds, c.portfolioId, ...c.pieces.map((p) => p.issuingPortfolioId)],
+    });
+  }
+  return out;
+}
+
+function describeChange(o: RedemptionResult | undefined, r: RedemptionResult): string {
+  if (o === undefined) return 'a new result';
+  const parts: string[] = [];
+  if (o.cdscCents !== r.cdscCents)
+    parts.push(`CDSC ${formatCents(o.cdscCents)} → ${formatCents(r.cdscCents)}`);
+  if (o.waivedCents !== r.waivedCents)
+    parts.push(`CDSC waived ${formatCents(o.waivedCents)} → ${formatCents(r.waivedCents)}`);
+  if (o.redemptionFeeCents !== r.redemptionFeeCents)
+    parts.push(`redemption fee ${formatCents(o.redemptionFeeCents)} → ${formatCents(r.redemptionFeeCents)}`);
+  return parts.length > 0 ? parts.join(', ') : 'the lots it redeems';
+}
+
+/**
+ * Replays every account holding shares of a portfolio the changed rules touch with the old terms
+ * and the new. Activity the new terms cannot apply, and a changed redemption or conversion in a
+ * closed month, are refused on the rule's line; the other accounts' redemptions are rewritten from
+ * the first that changed.
+ */
+export function replayWithNewTerms(
+  file: string,
+  changed: readonly ChangedRule[],
+  accounts: readonly string[],
+  history: ReadonlyMap<string, readonly ClassBTransactionRow[]>,
+  terms: { readonly old: ClassBTerms; readonly new: ClassBTerms },
+  closedMonthOf: (date: string) => string | null,
+) {
+  const problems: Problem[] = [];
+  let unlisted = 0;
+  const blame = (
+    portfolioIds: ReadonlySet<string>,
+    kinds: readonly ChangedRule['rule'][],
+    reason: string,
+  ) => {
+    if (problems.length >= MAX_LISTED_PROBLEMS) {
+      unlisted++;
+      return;
+    }
+    const touching = changed.filter((r) => r.portfolioId === null || portfolioIds.has(r.portfolioId));
+    const row = touching.find((r) => kinds.includes(r.rule)) ?? touching[0] ?? changed[0]!;
+    problems.push({ code: 'REFUSED', file, line: row.line, field: row.field, reason });
+  };
+  let redemptionsChanged = 0;
+  const rewrites: RedemptionRewrite[] = [];
+  for (const account of accounts) {
+    const rows = history.get(account) ?? [];
+    const activity = activityOfRows(rows);
+    const before = replayAccount(account, activity, terms.old);
+    let after: AccountLedger;
+    try {
+      after = replayAccount(account, activity, terms.new);
+    } catch (e) {
+      if (!(e instanceof LedgerRefusal)) throw e;
+      blame(
+        new Set(rows.map((r) => r.portfolio_id)),
+        ['cdsc-schedule', 'conversion-period', 'redemption-fee'],
+        `with these terms, account ${account}'s recorded ${e.txnId} (${e.field}: ${e.reason}) can no longer be applied`,
+      );
+      continue;
+    }
+    const old = new Map(before.redemptions.map((r) => [r.txnId, r]));
+    let from: string | null = null;
+    for (const r of after.redemptions) {
+      const o = old.get(r.txnId);
+      if (o !== undefined && json(o) === json(r)) continue;
+      redemptionsChanged++;
+      const month = closedMonthOf(r.date);
+      if (month !== null) {
+        blame(
+          new Set([r.portfolioId, ...r.pieces.map((p) => p.issuingPortfolioId)]),
+          o !== undefined && o.redemptionFeeCents !== r.redemptionFeeCents
+            ? ['redemption-fee']
+            : ['cdsc-schedule', 'conversion-period'],
+          `with these terms, redemption ${r.txnId} of account ${account} on ${r.date} would change (${describeChange(o, r)}), but ${month} is closed and a closed month is never edited; limit the rule to DOIs after the closed months`,
+        );
+        continue;
+      }
+      if (from === null || r.date < from) from = r.date;
+    }
+    const oldConv = conversionsByKey(before.conversions);
+    const newConv = conversionsByKey(after.conversions);
+    for (const k of new Set([...oldConv.keys(), ...newConv.keys()])) {
+      const [date, portfolioId] = k.split('|') as [string, string];
+      const [o, n] = [oldConv.get(k), newConv.get(k)];
+      const month = closedMonthOf(date);
+      if (month === null || o?.content === n?.content) continue;
+      blame(
+        new Set([...(o?.portfolioIds ?? []), ...(n?.portfolioIds ?? [])]),
+        ['conversion-period'],
+        `with these terms, the conversion of account ${account}'s shares of ${portfolioId} on ${date} would change, but ${month} is closed and a closed month is never edited`,
+      );
+    }
+    if (from !== null) rewrites.push({ account, from, redemptions: after.redemptions });
+  }
+  if (unlisted > 0) {
+    const last = problems[problems.length - 1]!;
+    problems.push({
+      ...last,
+      reason: `and ${unlisted} more redemptions, conversions or accounts the terms would change in closed months or could no longer apply`,
+    });
+  }
+  return { problems, rewrites, accountsReplayed: accounts.length, redemptionsChanged };
+}

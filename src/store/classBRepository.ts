@@ -1,0 +1,450 @@
+import { sql } from 'kysely';
+import { type CdscWaiver, isCdscWaiver } from '../class-b/cdscWaiver.js';
+import {
+  type ClassBActivity,
+  createConversionNotice,
+  createFreeExchange,
+  createPurchase,
+  createRedemption,
+  createReinvestment,
+} from '../class-b/classBActivity.js';
+import type { RedemptionResult } from '../class-b/ledgerResults.js';
+import { formatPriceUnits, formatValueUnits, parsePriceUnits } from '../class-b/pricePerShare.js';
+import { formatShareUnits, parseShareUnits } from '../class-b/shareUnits.js';
+import { formatCents } from '../money/cents.js';
+import { formatRatePct } from '../money/rate.js';
+import type { Queryable } from './database.js';
+import { typed } from './queryBuilder.js';
+
+/**
+ * The Class B share ledger's store (SPEC §6): transfer-agent accounts and transactions, and the
+ * redemptions (with their lot pieces) the ledger computed from them.
+ */
+
+/** A stored transfer-agent transaction, as the class_b_transaction table holds it. */
+export interface ClassBTransactionRow {
+  readonly txn_id: string;
+  readonly seq: string;
+  readonly date: string;
+  readonly account: string;
+  readonly portfolio_id: string;
+  readonly type: 'purchase' | 'reinvest' | 'redeem' | 'exchange_out' | 'exchange_in' | 'convert';
+  readonly shares: string;
+  readonly price: string | null;
+  readonly exchange_id: string | null;
+  readonly waiver: string | null;
+}
+
+export const CLASS_B_TRANSACTION_COLUMNS =
+  'txn_id, seq, date, account, portfolio_id, type, shares, price, exchange_id, waiver';
+
+/**
+ * One account's transactions, in order (date, then arrival), as domain activity: the two legs of
+ * an exchange become one Free Exchange Transaction at the place of its first leg.
+ */
+export function activityOfRows(rows: readonly ClassBTransactionRow[]): ClassBActivity[] {
+  const legs = new Map<string, ClassBTransactionRow[]>();
+  for (const r of rows)
+    if (r.exchange_id !== null && (r.type === 'exchange_out' || r.type === 'exchange_in'))
+      legs.set(r.exchange_id, [...(legs.get(r.exchange_id) ?? []), r]);
+  const out: ClassBActivity[] = [];
+  const done = new Set<string>();
+  for (const r of rows) {
+    const common = {
+      txnId: r.txn_id,
+      date: r.date,
+      portfolioId: r.portfolio_id,
+      shareUnits: parseShareUnits(r.shares),
+    };
+    switch (r.type) {
+      case 'purchase':
+        out.push(createPurchase({ ...common, priceUnits: parsePriceUnits(r.price ?? '') }));
+        break;
+      case 'reinvest':
+        out.push(createReinvestment({ ...common, priceUnits: parsePriceUnits(r.price ?? '') }));
+        break;
+      case 'redeem':
+        out.push(
+          createRedemption({
+            ...common,
+            priceUnits: parsePriceUnits(r.price ?? ''),
+            waiver: r.waiver !== null && isCdscWaiver(r.waiver) ? (r.waiver as CdscWaiver) : null,
+          }),
+        );
+        break;
+      case 'convert':
+        out.push(createConversionNotice(common));
+        break;
+      default: {
+        const id = r.exchange_id!;
+        if (done.has(id)) break;
+        done.add(id);
+        const pair = legs.get(id) ?? [];
+        const o = pair.find((x) => x.type === 'exchange_out');
+        const i = pair.find((x) => x.type === 'exchange_in');
+        if (!o || !i) throw new Error(`exchange ${id} of account ${r.account} lacks a leg`);
+        const leg = (x: ClassBTransactionRow) => ({
+          txnId: x.txn_id,
+          portfolioId: x.portfolio_id,
+          shareUnits: parseShareUnits(x.shares),
+          priceUnits: parsePriceUnits(x.price ?? ''),
+        });
+        out.push(createFreeExchange({ exchangeId: id, date: o.date, out: leg(o), in: leg(i) }));
+      }
+    }
+  }
+  return out;
+}
+
+/** Stored transactions of the given accounts, grouped by account, in order. */
+export async function loadTransactionsOf(
+  q: Queryable,
+  accounts: readonly string[],
+): Promise<Map<string, ClassBTransactionRow[]>> {
+  const out = new Map<string, ClassBTransactionRow[]>();
+  const CHUNK = 50_000;
+  for (let i = 0; i < accounts.length; i += CHUNK) {
+    const rows = await q.query<ClassBTransactionRow>(
+      `SELECT ${CLASS_B_TRANSACTION_COLUMNS} FROM class_b_transaction
+        WHERE account = ANY($1::text[]) ORDER BY account, date, seq`,
+      [accounts.slice(i, i + CHUNK)],
+    );
+    for (const r of rows) {
+      let list = out.get(r.account);
+      if (!list) {
+        list = [];
+        out.set(r.account, list);
+      }
+      list.push(r);
+    }
+  }
+  return out;
+}
+
+/**
+ * Replaces an account's stored redemptions dated on or after `from` with those the ledger now
+ * computes (a replay never changes what happened before its first new transaction).
+ */
+export async function replaceRedemptions(
+  q: Queryable,
+  changes: readonly { account: string; from: string; redemptions: readonly RedemptionResult[] }[],
+): Promise<number> {
+  const CHUNK = 20_000;
+  for (let i = 0; i < changes.length; i += CHUNK) {
+    const part = changes.slice(i, i + CHUNK);
+    await q.query(
+      `DELETE FROM class_b_redemption r USING unnest($1::text[], $2::date[]) AS k(account, from_date)
+        WHERE r.account = k.account AND r.date >= k.from_date`,
+      [part.map((c) => c.account), part.map((c) => c.from)],
+    );
+  }
+  const heads: (RedemptionResult & { account: string })[] = [];
+  for (const c of changes)
+    for (const r of c.redemptions) if (r.date >= c.from) heads.push({ ...r, account: c.account });
+  for (let i = 0; i < heads.length; i += CHUNK) {
+    const part = heads.slice(i, i + CHUNK);
+    await q.query(
+      `INSERT INTO class_b_redemption (txn_id, account, portfolio_id, date, shares, price, waiver, gross, cdsc,
+          cdsc_waived, redemption_fee, net)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::date[], $5::numeric[], $6::numeric[], $7::text[],
+          $8::numeric[], $9::numeric[], $10::numeric[], $11::numeric[], $12::numeric[])`,
+      [
+        part.map((r) => r.txnId),
+        part.map((r) => r.account),
+        part.map((r) => r.portfolioId),
+        part.map((r) => r.date),
+        part.map((r) => formatShareUnits(r.shareUnits)),
+        part.map((r) => formatPriceUnits(r.priceUnits)),
+        part.map((r) => r.waiver),
+        part.map((r) => formatCents(r.grossCents)),
+        part.map((r) => formatCents(r.cdscCents)),
+        part.map((r) => formatCents(r.waivedCents)),
+        part.map((r) => formatCents(r.redemptionFeeCents)),
+        part.map((r) => formatCents(r.netCents)),
+      ],
+    );
+    const pieces = part.flatMap((r) => r.pieces.map((p, n) => ({ txnId: r.txnId, n, p })));
+    await q.query(
+      `INSERT INTO class_b_redemption_piece (txn_id, piece, lot_id, kind, doi, issuing_portfolio_id, shares, cost,
+          rate_pct, base, cdsc, cdsc_waived)
+       SELECT * FROM unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::date[], $6::text[], $7::numeric[],
+          $8::numeric[], $9::numeric[], $10::numeric[], $11::numeric[], $12::numeric[])`,
+      [
+        pieces.map((x) => x.txnId),
+        pieces.map((x) => x.n),
+        pieces.map((x) => x.p.lotId),
+        pieces.map((x) => x.p.kind),
+        pieces.map((x) => x.p.dateOfOriginalIssuance),
+        pieces.map((x) => x.p.issuingPortfolioId),
+        pieces.map((x) => formatShareUnits(x.p.shareUnits)),
+        pieces.map((x) => formatCents(x.p.costCents)),
+        pieces.map((x) => formatRatePct(x.p.rateMicroPct)),
+        pieces.map((x) => formatValueUnits(x.p.baseValueUnits)),
+        pieces.map((x) => formatCents(x.p.cdscCents)),
+        pieces.map((x) => formatCents(x.p.waivedCents)),
+      ],
+    );
+  }
+  return heads.length;
+}
+
+const ID_CHUNK = 50_000;
+
+async function inChunks<T, R>(items: readonly T[], fn: (part: T[]) => Promise<R[]>): Promise<R[]> {
+  const out: R[] = [];
+  for (let i = 0; i < items.length; i += ID_CHUNK) out.push(...(await fn(items.slice(i, i + ID_CHUNK))));
+  return out;
+}
+
+export interface ClassBAccountRecord {
+  readonly account: string;
+  readonly omnibus: boolean;
+  readonly dealerOfRecord: string | null;
+}
+
+/** The recorded accounts among these. */
+export async function recordedAccounts(
+  q: Queryable,
+  accounts: readonly string[],
+): Promise<Map<string, ClassBAccountRecord>> {
+  const rows = await inChunks(accounts, (part) =>
+    typed(q)
+      .selectFrom('class_b_account')
+      .select(['account', 'omnibus', 'dealer_of_record'])
+      .where('account', '=', sql<string>`ANY(${part}::text[])`)
+      .execute(),
+  );
+  return new Map(
+    rows.map((r) => [
+      r.account,
+      { account: r.account, omnibus: r.omnibus, dealerOfRecord: r.dealer_of_record },
+    ]),
+  );
+}
+
+/** One account as recorded, or undefined. */
+export async function recordedAccount(
+  q: Queryable,
+  account: string,
+): Promise<ClassBAccountRecord | undefined> {
+  return (await recordedAccounts(q, [account])).get(account);
+}
+
+/** The accounts among these with a transaction dated on or before `date`. */
+export async function accountsWithActivityThrough(
+  q: Queryable,
+  accounts: readonly string[],
+  date: string,
+): Promise<Set<string>> {
+  const rows = await inChunks(accounts, (part) =>
+    typed(q)
+      .selectFrom('class_b_transaction')
+      .select('account')
+      .distinct()
+      .where('account', '=', sql<string>`ANY(${part}::text[])`)
+      .where('date', '<=', date)
+      .execute(),
+  );
+  return new Set(rows.map((r) => r.account));
+}
+
+/** Records new accounts and the new flag or dealer of recorded ones (bulk). */
+export async function upsertAccounts(
+  q: Queryable,
+  accounts: readonly ClassBAccountRecord[],
+  importId: number,
+): Promise<void> {
+  for (let i = 0; i < accounts.length; i += ID_CHUNK) {
+    const part = accounts.slice(i, i + ID_CHUNK);
+    await q.query(
+      `INSERT INTO class_b_account (account, omnibus, dealer_of_record, import_id)
+       SELECT a, o, d, $4 FROM unnest($1::text[], $2::boolean[], $3::text[]) AS t(a, o, d)
+       ON CONFLICT (account) DO UPDATE SET omnibus = EXCLUDED.omnibus,
+         dealer_of_record = EXCLUDED.dealer_of_record, import_id = EXCLUDED.import_id`,
+      [part.map((r) => r.account), part.map((r) => r.omnibus), part.map((r) => r.dealerOfRecord), importId],
+    );
+  }
+}
+
+/** The recorded transactions among these txn_ids. */
+export async function recordedTransactions(
+  q: Queryable,
+  txnIds: readonly string[],
+): Promise<Map<string, ClassBTransactionRow>> {
+  const rows = await inChunks(txnIds, (part) =>
+    q.query<ClassBTransactionRow>(
+      `SELECT ${CLASS_B_TRANSACTION_COLUMNS} FROM class_b_transaction WHERE txn_id = ANY($1::text[])`,
+      [part],
+    ),
+  );
+  return new Map(rows.map((r) => [r.txn_id, r]));
+}
+
+/** A new transaction as the feed gives it (the store numbers its arrival). */
+export interface NewClassBTransaction {
+  readonly txnId: string;
+  readonly date: string;
+  readonly account: string;
+  readonly portfolioId: string;
+  readonly portfolioName: string;
+  readonly type: ClassBTransactionRow['type'];
+  readonly shares: string;
+  readonly price: string | null;
+  readonly exchangeId: string | null;
+  readonly waiver: string | null;
+}
+
+/** Appends transactions in the order given (their arrival order breaks ties within a date). */
+export async function insertTransactions(
+  q: Queryable,
+  rows: readonly NewClassBTransaction[],
+  importId: number,
+): Promise<void> {
+  const PART = 20_000;
+  for (let i = 0; i < rows.length; i += PART) {
+    const part = rows.slice(i, i + PART);
+    await q.query(
+      `INSERT INTO class_b_transaction (txn_id, date, account, portfolio_id, portfolio_name, class, type, shares, price,
+         exchange_id, waiver, import_id)
+       SELECT t, d, a, p, pn, 'B', ty, s, pr, x, w, $11 FROM unnest($1::text[], $2::date[], $3::text[], $4::text[],
+         $5::text[], $6::text[], $7::numeric[], $8::numeric[], $9::text[], $10::text[])
+         WITH ORDINALITY AS u(t, d, a, p, pn, ty, s, pr, x, w, n) ORDER BY n`,
+      [
+        part.map((r) => r.txnId),
+        part.map((r) => r.date),
+        part.map((r) => r.account),
+        part.map((r) => r.portfolioId),
+        part.map((r) => r.portfolioName),
+        part.map((r) => r.type),
+        part.map((r) => r.shares),
+        part.map((r) => r.price),
+        part.map((r) => r.exchangeId),
+        part.map((r) => r.waiver),
+        importId,
+      ],
+    );
+  }
+}
+
+/** Accounts with activity in these portfolios (null: in any portfolio), in order. */
+export async function accountsInPortfolios(
+  q: Queryable,
+  portfolioIds: readonly string[] | null,
+): Promise<string[]> {
+  let query = typed(q).selectFrom('class_b_transaction').select('account').distinct().orderBy('account');
+  if (portfolioIds !== null) {
+    if (portfolioIds.length === 0) return [];
+    query = query.where('portfolio_id', '=', sql<string>`ANY(${[...portfolioIds]}::text[])`);
+  }
+  return (await query.execute()).map((r) => r.account);
+}
+
+/** Accounts with a purchase dated in [from, to]. */
+export async function accountsPurchasingBetween(q: Queryable, from: string, to: string): Promise<string[]> {
+  const rows = await typed(q)
+    .selectFrom('class_b_transaction')
+    .select('account')
+    .distinct()
+    .where('type', '=', 'purchase')
+    .where('date', '>=', from)
+    .where('date', '<=', to)
+    .execute();
+  return rows.map((r) => r.account);
+}
+
+/** Whether any transaction (of these portfolios; null: any) is dated in [from, to ?? forever]. */
+export async function hasTransactionsBetween(
+  q: Queryable,
+  portfolioId: string | null,
+  from: string,
+  to: string | null,
+): Promise<boolean> {
+  let query = typed(q).selectFrom('class_b_transaction').select('txn_id').where('date', '>=', from).limit(1);
+  if (to !== null) query = query.where('date', '<=', to);
+  if (portfolioId !== null) query = query.where('portfolio_id', '=', portfolioId);
+  return (await query.execute()).length > 0;
+}
+
+/** A stored redemption, as the reports read it. */
+export interface RedemptionHeadRow {
+  txn_id: string;
+  date: string;
+  account: string;
+  portfolio_id: string;
+  shares: string;
+  price: string;
+  waiver: string | null;
+  gross: string;
+  cdsc: string;
+  cdsc_waived: string;
+  redemption_fee: string;
+  net: string;
+}
+
+/** A stored lot piece of a redemption. */
+export interface RedemptionPieceRow {
+  txn_id: string;
+  lot_id: string;
+  kind: 'commission' | 'free';
+  doi: string;
+  issuing_portfolio_id: string;
+  shares: string;
+  cost: string;
+  rate_pct: string;
+  base: string;
+  cdsc: string;
+  cdsc_waived: string;
+}
+
+/** The stored redemptions dated in [from, to] and their pieces, in order. */
+export async function redemptionsBetween(
+  q: Queryable,
+  from: string,
+  to: string,
+): Promise<{ heads: RedemptionHeadRow[]; pieces: RedemptionPieceRow[] }> {
+  const k = typed(q);
+  const heads = await k
+    .selectFrom('class_b_redemption')
+    .select([
+      'txn_id',
+      'date',
+      'account',
+      'portfolio_id',
+      'shares',
+      'price',
+      'waiver',
+      'gross',
+      'cdsc',
+      'cdsc_waived',
+      'redemption_fee',
+      'net',
+    ])
+    .where('date', '>=', from)
+    .where('date', '<=', to)
+    .orderBy('date')
+    .orderBy('account')
+    .orderBy('txn_id')
+    .execute();
+  const pieces = await k
+    .selectFrom('class_b_redemption_piece as p')
+    .innerJoin('class_b_redemption as r', 'r.txn_id', 'p.txn_id')
+    .select([
+      'p.txn_id',
+      'p.lot_id',
+      'p.kind',
+      'p.doi',
+      'p.issuing_portfolio_id',
+      'p.shares',
+      'p.cost',
+      'p.rate_pct',
+      'p.base',
+      'p.cdsc',
+      'p.cdsc_waived',
+    ])
+    .where('r.date', '>=', from)
+    .where('r.date', '<=', to)
+    .orderBy('p.txn_id')
+    .orderBy('p.piece')
+    .execute();
+  return { heads, pieces: pieces as RedemptionPieceRow[] };
+}
