@@ -10,7 +10,7 @@ import { renderExhibit } from '../../src/edgar/renderExhibit.js';
 import { importAccounts } from '../../src/feeds/accountsFeed.js';
 import { importTransactions } from '../../src/feeds/transactionsFeed.js';
 import { importExhibits } from '../../src/store/exhibitImport.js';
-import { runCli } from '../support/cli.js';
+import { runCliAsync } from '../support/cli.js';
 import { dialects, freshDatabase, serverUrl, type TestDatabase } from '../support/databases.js';
 
 const bin = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'bin', 'plan12b.js');
@@ -129,22 +129,24 @@ describe.each(dialects)('two imports redeeming the same shares on %s', (dialect)
     expect(rb.stderr).toContain('second.csv:2: shares: redeems 60.0000 shares');
     expect(rb.stderr).toContain('nothing was written');
 
-    const lots = runCli(['--db', tdb.target, 'lots', '--account', 'R1', '--json']);
+    const lots = await runCliAsync(['--db', tdb.target, 'lots', '--account', 'R1', '--json']);
     expect(lots.code).toBe(0);
     // 100 − 60 = 40 shares left of the one purchase, cost 1,000.00 × 40/100 = 400.00.
     expect(lots.json<{ lots: { lotId: string; shares: string; cost: string }[] }>().lots).toEqual([
       expect.objectContaining({ lotId: 'R1-1', shares: '40.0000', cost: '400.00' }),
     ]);
-    const redemptions = runCli([
-      '--db',
-      tdb.target,
-      'redemptions',
-      '--from',
-      '2026-02-01',
-      '--to',
-      '2026-02-28',
-      '--json',
-    ]).json<{ redemptions: { txnId: string }[] }>().redemptions;
+    const redemptions = (
+      await runCliAsync([
+        '--db',
+        tdb.target,
+        'redemptions',
+        '--from',
+        '2026-02-01',
+        '--to',
+        '2026-02-28',
+        '--json',
+      ])
+    ).json<{ redemptions: { txnId: string }[] }>().redemptions;
     expect(redemptions.map((r) => r.txnId)).toEqual(['R1-2']);
   }, 300_000);
 });

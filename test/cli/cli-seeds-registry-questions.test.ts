@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../support/cli.js';
+import { runCliAsync } from '../support/cli.js';
 import { seedFiles, seedsAvailable, seedsDir } from '../support/seeds.js';
 
 interface Entry {
@@ -17,18 +17,18 @@ interface Entry {
 describe.skipIf(!seedsAvailable)('the CLI answers from the seeds', () => {
   const dir = mkdtempSync(join(tmpdir(), 'plan12b-cli-'));
   const db = join(dir, 'db');
-  beforeAll(() => {
-    const res = runCli(['--db', db, 'exhibit', 'import', ...[...seedFiles()].reverse(), '--json']);
+  beforeAll(async () => {
+    const res = await runCliAsync(['--db', db, 'exhibit', 'import', ...[...seedFiles()].reverse(), '--json']);
     expect(res.code).toBe(0);
   });
 
-  it('exhibit parse --json contains each seed’s expected record, entries in document order', () => {
+  it('exhibit parse --json contains each seed’s expected record, entries in document order', async () => {
     const expected = JSON.parse(readFileSync(join(seedsDir, 'expected.json'), 'utf8')) as Record<
       string,
       Record<string, unknown>
     >;
     for (const file of seedFiles()) {
-      const res = runCli(['exhibit', 'parse', file, '--json']);
+      const res = await runCliAsync(['exhibit', 'parse', file, '--json']);
       expect(res.code).toBe(0);
       const got = res.json<Record<string, unknown>>();
       const want = expected[basename(file)]!;
@@ -52,38 +52,41 @@ describe.skipIf(!seedsAvailable)('the CLI answers from the seeds', () => {
     }
   });
 
-  it('schedule --as-of answers the INDEX counts', () => {
-    const count = (date: string, cls: string) =>
-      runCli(['--db', db, 'schedule', '--as-of', date, '--class', cls, '--json']).json<{
+  it('schedule --as-of answers the INDEX counts', async () => {
+    const count = async (date: string, cls: string) =>
+      (await runCliAsync(['--db', db, 'schedule', '--as-of', date, '--class', cls, '--json'])).json<{
         count: number;
         entries: Entry[];
       }>();
-    expect(count('2003-09-01', 'B').count).toBe(82);
+    expect((await count('2003-09-01', 'B')).count).toBe(82);
     expect(
-      count('2004-01-01', 'B').entries.find((e) => e.portfolio === 'AIM Real Estate Fund')!.registrant,
+      (await count('2004-01-01', 'B')).entries.find((e) => e.portfolio === 'AIM Real Estate Fund')!
+        .registrant,
     ).toBe('AIM INVESTMENT SECURITIES FUNDS');
-    expect(count('2005-01-01', 'B').entries.some((e) => e.portfolio === 'AIM Energy Fund')).toBe(true);
-    expect(count('2006-04-01', 'R').count).toBe(44);
-    expect(count('2004-10-14', 'K').count).toBe(0);
-    expect(count('2004-10-15', 'K').count).toBe(10);
+    expect((await count('2005-01-01', 'B')).entries.some((e) => e.portfolio === 'AIM Energy Fund')).toBe(
+      true,
+    );
+    expect((await count('2006-04-01', 'R')).count).toBe(44);
+    expect((await count('2004-10-14', 'K')).count).toBe(0);
+    expect((await count('2004-10-15', 'K')).count).toBe(10);
   });
 
-  it('portfolio history by any name it ever had', () => {
-    const a = runCli(['--db', db, 'portfolio', 'history', 'INVESCO Leisure Fund', '--json']);
-    const b = runCli(['--db', db, 'portfolio', 'history', 'aim   leisure FUND', '--json']);
+  it('portfolio history by any name it ever had', async () => {
+    const a = await runCliAsync(['--db', db, 'portfolio', 'history', 'INVESCO Leisure Fund', '--json']);
+    const b = await runCliAsync(['--db', db, 'portfolio', 'history', 'aim   leisure FUND', '--json']);
     expect(a.code).toBe(0);
     expect(a.stdout).toBe(b.stdout);
     const h = a.json<{ names: { name: string }[]; classes: { class: string; from: string }[] }>();
     expect(h.names.map((n) => n.name)).toEqual(['INVESCO Leisure Fund', 'AIM Leisure Fund']);
     expect([...new Set(h.classes.map((c) => c.class))].sort()).toEqual(['B', 'K', 'R']);
-    const missing = runCli(['--db', db, 'portfolio', 'history', 'No Such Fund']);
+    const missing = await runCliAsync(['--db', db, 'portfolio', 'history', 'No Such Fund']);
     expect(missing.code).toBe(66);
     expect(missing.stderr).toMatch(/no portfolio has ever been named/);
   });
 
-  it('rates set: below the maximum recorded, above it refused with exit 68', () => {
-    const setRate = (pct: string, ...more: string[]) =>
-      runCli([
+  it('rates set: below the maximum recorded, above it refused with exit 68', async () => {
+    const setRate = async (pct: string, ...more: string[]) =>
+      await runCliAsync([
         '--db',
         db,
         'rates',
@@ -98,26 +101,28 @@ describe.skipIf(!seedsAvailable)('the CLI answers from the seeds', () => {
         pct,
         ...more,
       ]);
-    const refused = setRate('0.80');
+    const refused = await setRate('0.80');
     expect(refused.code).toBe(68);
-    const ok = setRate('0.50', '--json');
+    const ok = await setRate('0.50', '--json');
     expect(ok.code).toBe(0);
-    const s = runCli([
-      '--db',
-      db,
-      'schedule',
-      '--as-of',
-      '2007-06-30',
-      '--portfolio',
-      'AIM Value Fund',
-      '--class',
-      'C',
-      '--json',
-    ]).json<{ entries: Entry[] }>();
+    const s = (
+      await runCliAsync([
+        '--db',
+        db,
+        'schedule',
+        '--as-of',
+        '2007-06-30',
+        '--portfolio',
+        'AIM Value Fund',
+        '--class',
+        'C',
+        '--json',
+      ])
+    ).json<{ entries: Entry[] }>();
     expect(s.entries[0]!.assetBasedSalesChargePct).toBe('0.50');
   });
 
-  it('every command has --help', () => {
+  it('every command has --help', async () => {
     for (const cmd of [
       [],
       ['init'],
@@ -133,24 +138,28 @@ describe.skipIf(!seedsAvailable)('the CLI answers from the seeds', () => {
       ['journal'],
       ['demo'],
     ]) {
-      const res = runCli([...cmd, '--help']);
+      const res = await runCliAsync([...cmd, '--help']);
       expect(res.code, cmd.join(' ')).toBe(0);
       expect(res.stdout).toMatch(/Usage: plan12b/);
     }
   });
 
-  it('calendar business-day: the SPEC example', () => {
+  it('calendar business-day: the SPEC example', async () => {
     expect(
-      runCli(['calendar', 'business-day', '--after', '2006-12-31', '--n', '10', '--json']).json(),
+      (
+        await runCliAsync(['calendar', 'business-day', '--after', '2006-12-31', '--n', '10', '--json'])
+      ).json(),
     ).toEqual({ date: '2007-01-17' });
   });
 
-  it('exhibit render --as-of writes the schedule in force in the exhibit layout, and it reads back', () => {
-    const res = runCli(['--db', db, 'exhibit', 'render', '--as-of', '2006-04-01', '--class', 'R']);
+  it('exhibit render --as-of writes the schedule in force in the exhibit layout, and it reads back', async () => {
+    const res = await runCliAsync(['--db', db, 'exhibit', 'render', '--as-of', '2006-04-01', '--class', 'R']);
     expect(res.code).toBe(0);
     const file = join(dir, 'r.txt');
     writeFileSync(file, res.stdout);
-    const back = runCli(['exhibit', 'parse', file, '--json']).json<{ schedules: { entries: Entry[] }[] }>();
+    const back = (await runCliAsync(['exhibit', 'parse', file, '--json'])).json<{
+      schedules: { entries: Entry[] }[];
+    }>();
     expect(back.schedules[0]!.entries).toHaveLength(44);
   });
 });

@@ -8,7 +8,7 @@ import { importProviders } from '../../src/feeds/providersFeed.js';
 import { terminateOnAssignment } from '../../src/import/providerTerminations.js';
 import { loadAuditLog } from '../../src/store/auditLog.js';
 import type { Database } from '../../src/store/database.js';
-import { runCli } from '../support/cli.js';
+import { runCliAsync } from '../support/cli.js';
 import { dialects, freshDatabase, type TestDatabase } from '../support/databases.js';
 import { seedsAvailable } from '../support/seeds.js';
 import { WORKED_PROVIDERS_CSV, workedProviderAssetsCsv } from './support/workedExample.js';
@@ -73,11 +73,11 @@ describe.skipIf(!seedsAvailable).each(dialects)(
 );
 
 describe('an internal fault in `providers import` through the CLI', () => {
-  it('exits 70 with a message that says it is a bug; --json prints the error document', () => {
+  it('exits 70 with a message that says it is a bug; --json prints the error document', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'plan12b-sf-fault-'));
     const file = join(dir, 'providers.csv');
     writeFileSync(file, WORKED_PROVIDERS_CSV);
-    const run = runCli(['--db', join(dir, 'db'), 'providers', 'import', file, '--json'], {
+    const run = await runCliAsync(['--db', join(dir, 'db'), 'providers', 'import', file, '--json'], {
       PLAN12B_FAULT: 'import:providers:throw',
     });
     expect(run.code).toBe(70);

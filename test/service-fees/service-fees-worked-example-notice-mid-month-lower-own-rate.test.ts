@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../support/cli.js';
+import { runCliAsync } from '../support/cli.js';
 import { seedFiles, seedsAvailable } from '../support/seeds.js';
 import {
   WORKED_EXPECTED,
@@ -23,17 +23,28 @@ describe.skipIf(!seedsAvailable)(
       return path;
     };
 
-    it('pays each provider to the cent and leaves the Distributor the rest', () => {
+    it('pays each provider to the cent and leaves the Distributor the rest', async () => {
       const plan = seedFiles().find((f) => f.includes('002_'))!;
-      expect(runCli(['--db', db, 'exhibit', 'import', plan]).code).toBe(0);
-      expect(runCli(['--db', db, 'net-assets', 'import', file('na.csv', workedNetAssetsCsv())]).code).toBe(0);
+      expect((await runCliAsync(['--db', db, 'exhibit', 'import', plan])).code).toBe(0);
       expect(
-        runCli(['--db', db, 'providers', 'import', file('providers.csv', WORKED_PROVIDERS_CSV)]).code,
+        (await runCliAsync(['--db', db, 'net-assets', 'import', file('na.csv', workedNetAssetsCsv())])).code,
       ).toBe(0);
       expect(
-        runCli(['--db', db, 'provider-assets', 'import', file('assets.csv', workedProviderAssetsCsv())]).code,
+        (await runCliAsync(['--db', db, 'providers', 'import', file('providers.csv', WORKED_PROVIDERS_CSV)]))
+          .code,
       ).toBe(0);
-      const notice = runCli([
+      expect(
+        (
+          await runCliAsync([
+            '--db',
+            db,
+            'provider-assets',
+            'import',
+            file('assets.csv', workedProviderAssetsCsv()),
+          ])
+        ).code,
+      ).toBe(0);
+      const notice = await runCliAsync([
         '--db',
         db,
         'providers',
@@ -49,7 +60,7 @@ describe.skipIf(!seedsAvailable)(
 
       const statements = join(dir, 'statements');
       const payments = join(dir, 'payments.csv');
-      const res = runCli([
+      const res = await runCliAsync([
         '--db',
         db,
         'service-fees',
