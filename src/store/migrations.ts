@@ -1,4 +1,5 @@
 import type { Database } from './database.js';
+import { AUDIT_ANCHOR_MIGRATION } from './schema/auditAnchorSchema.js';
 import { AUDIT_MIGRATION } from './schema/auditSchema.js';
 import { CLASS_B_MIGRATION } from './schema/classBSchema.js';
 import { CLASS_B_TERMS_MIGRATION } from './schema/classBTermsSchema.js';
@@ -105,6 +106,7 @@ export const MIGRATIONS: readonly Migration[] = [
   CLASS_B_TERMS_MIGRATION,
   OMNIBUS_MIGRATION,
   CLOSED_MONTH_RESTATEMENTS_MIGRATION,
+  AUDIT_ANCHOR_MIGRATION,
 ];
 
 /** The schema version this build of plan12b migrates to. */
