@@ -69,18 +69,24 @@ export function registerAuditCommands(program: Command, getContext: () => CliCon
     .option('--json', 'print JSON')
     .option('--csv', 'print CSV')
     .action(
-      async (opts: {
-        action?: string;
-        actor?: string;
-        from?: string;
-        to?: string;
-        json?: boolean;
-        csv?: boolean;
-      }) => {
+      async (
+        opts: {
+          action?: string;
+          actor?: string;
+          from?: string;
+          to?: string;
+          json?: boolean;
+          csv?: boolean;
+        },
+        command: Command,
+      ) => {
         const ctx = getContext();
+        // The global --actor (who makes a change) is parsed wherever it stands; a read of the
+        // log makes no change, so here it names whose records to show.
+        const actor = opts.actor ?? command.optsWithGlobals<{ actor?: string }>().actor;
         const filter: AuditLogFilter = {
           ...(opts.action !== undefined && { action: opts.action }),
-          ...(opts.actor !== undefined && { actor: opts.actor }),
+          ...(actor !== undefined && { actor }),
           ...(opts.from !== undefined && { from: requireDate(opts.from, '--from') }),
           ...(opts.to !== undefined && { to: requireDate(opts.to, '--to') }),
         };
