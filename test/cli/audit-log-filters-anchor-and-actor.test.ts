@@ -84,5 +84,5 @@ describe.skipIf(!seedsAvailable).each(dialects)('audit log, anchor and verify --
     );
     expect(runCli(['--db', db, 'audit', 'verify', '--anchor', 'deadbeef'], env).code).toBe(64);
     await tdb.drop();
-  }, 300_000);
+  }, 600_000);
 });

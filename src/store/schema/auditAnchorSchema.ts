@@ -4,7 +4,8 @@ import type { Migration } from '../migrations.js';
  * Anchors of the audit chain where the log cannot erase them (issue 9, SPEC §12): each close
  * seals the chain head (seq and hash) and a digest of the month's inputs into its closed_month
  * row, and records the seq of its own audit record; each feed import records the seq of the
- * audit record that recorded it. A sealed closed_month row can no longer be changed or removed.
+ * audit record that recorded it. A sealed closed_month row (one with its results hash) can no
+ * longer be changed or removed.
  */
 export const AUDIT_ANCHOR_MIGRATION: Migration = {
   version: 14,
@@ -17,8 +18,11 @@ export const AUDIT_ANCHOR_MIGRATION: Migration = {
     ALTER TABLE feed_import ADD COLUMN audit_seq bigint;        -- the audit record of the import
     CREATE FUNCTION closed_month_sealed() RETURNS trigger LANGUAGE plpgsql AS $$
     BEGIN
-      IF TG_OP = 'DELETE' OR OLD.results_hash IS NOT NULL THEN
+      IF OLD.results_hash IS NOT NULL THEN
         RAISE EXCEPTION 'closed month % is sealed', OLD.month;
+      END IF;
+      IF TG_OP = 'DELETE' THEN
+        RETURN OLD;
       END IF;
       RETURN NEW;
     END;
