@@ -12,7 +12,11 @@ export const ERROR_CODES = {
     meaning: 'the input contradicts what is recorded (use --restate to correct)',
   },
   REFUSED: { exit: 68, http: 403, meaning: 'the request breaks a rule of the plan or agreement' },
-  DATABASE: { exit: 69, http: 503, meaning: 'the database cannot be opened or reached' },
+  DATABASE: {
+    exit: 69,
+    http: 503,
+    meaning: 'the database cannot be opened or reached, or was changed outside plan12b (audit verify)',
+  },
   INTERNAL: { exit: 70, http: 500, meaning: 'a bug in plan12b' },
 } as const;
 

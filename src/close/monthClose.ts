@@ -1,10 +1,18 @@
-import { sha256 } from '../audit/auditChain.js';
+import { monthInputsDigest, sealedPartHash, sealedResultsHash } from '../audit/closeSeal.js';
 import { monthEnd, monthStart } from '../calendar/isoDate.js';
 import { Plan12bError } from '../errors.js';
 import { feesReport } from '../reports/feesReport.js';
 import { monthJournal } from '../reports/journal.js';
 import { currentActor } from '../store/actor.js';
-import { appendAudit } from '../store/auditLog.js';
+import { appendAudit, auditHead } from '../store/auditLog.js';
+import {
+  closedMonthsInOrder,
+  insertClosedMonth,
+  insertCloseResult,
+  loadCloseResult,
+  monthInputs,
+  sealClosedMonth,
+} from '../store/closeRepository.js';
 import type { Database, Queryable } from '../store/database.js';
 import { faultPoint } from './faultPoint.js';
 
@@ -28,11 +36,12 @@ export function previousMonth(month: string): string {
   return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
 }
 
-/** Months close in order: after the first close, only the month after the latest closed one. */
-async function assertClosable(tx: Queryable, month: string): Promise<void> {
-  const closed = (await tx.query<{ month: string }>('SELECT month FROM closed_month ORDER BY month')).map(
-    (r) => r.month,
-  );
+/**
+ * Months close in order: after the first close, only the month after the latest closed one.
+ * Checked under the writer lock, in the close's own transaction, so that no other close can
+ * seal a month between the check and this close's seal.
+ */
+function assertClosable(closed: readonly string[], month: string): void {
   if (closed.includes(month))
     throw new Plan12bError(
       'CONFLICT',
@@ -67,9 +76,12 @@ export const journalStep: CloseStep = {
 };
 
 /**
- * `plan12b close --month`: runs every step in ONE transaction, then seals the month — so a crash
- * or kill at any point leaves the month open and the database as it was. The results are stored
- * with their hashes and the close is recorded in the audit log.
+ * `plan12b close --month` (SPEC §12), through the door: the writer lock is held for the whole
+ * close, and every step runs in ONE transaction opened after the lock is taken (on a server at
+ * REPEATABLE READ, so the close's reads and its seal see one snapshot). A crash or kill at any
+ * point leaves the month open and the database as it was. The seal covers every part, the audit
+ * chain head (so a deleted newest record is found) and a digest of the month's inputs; the
+ * close's audit record carries the seal and the actor, and the month names that record.
  */
 export async function closeMonth(
   db: Database,
@@ -78,47 +90,49 @@ export async function closeMonth(
   onStep: (title: string, index: number, count: number) => void = () => {},
 ): Promise<CloseResult> {
   const actor = currentActor();
-  return db.transaction(async (tx) => {
-    await tx.query('LOCK TABLE closed_month IN EXCLUSIVE MODE');
-    await assertClosable(tx, month);
-    const parts: Record<string, unknown> = {};
-    const hashes: string[] = [];
-    await tx.query('INSERT INTO closed_month (month, closed_by) VALUES ($1, $2)', [month, actor]);
-    for (const [i, step] of steps.entries()) {
-      onStep(step.title, i, steps.length);
-      const content = await step.run(tx, month);
-      const json = JSON.stringify(content);
-      const hash = sha256(json);
-      await tx.query(
-        'INSERT INTO close_result (month, part, content, content_hash) VALUES ($1, $2, $3, $4)',
-        [month, step.part, json, hash],
-      );
-      parts[step.part] = content;
-      hashes.push(`${step.part}:${hash}`);
-      await faultPoint(`close:${step.part}`);
-    }
-    const resultsHash = sha256(hashes.join('\n'));
-    await tx.query('UPDATE closed_month SET results_hash = $2 WHERE month = $1', [month, resultsHash]);
-    await appendAudit(tx, {
-      action: 'month.close',
-      subject: month,
-      contentHash: resultsHash,
-      detail: hashes.join(' '),
-    });
-    onStep('sealed', steps.length, steps.length);
-    return { month, closedBy: actor, resultsHash, parts };
-  });
+  return db.withWriterLock(() =>
+    db.transaction(
+      async (tx) => {
+        assertClosable(await closedMonthsInOrder(tx), month);
+        await faultPoint('close:checked');
+        const chain = await auditHead(tx);
+        const inputsDigest = monthInputsDigest(
+          await monthInputs(tx, month, monthStart(month), monthEnd(month), { asSealed: false }),
+        );
+        await insertClosedMonth(tx, month, actor);
+        const parts: Record<string, unknown> = {};
+        const hashes: { part: string; contentHash: string }[] = [];
+        for (const [i, step] of steps.entries()) {
+          onStep(step.title, i, steps.length);
+          // Hashed as stored: the JSON text read back (jsonb keeps no key order), canonically.
+          const json = JSON.stringify(await step.run(tx, month));
+          const content: unknown = JSON.parse(json);
+          const contentHash = sealedPartHash(content);
+          await insertCloseResult(tx, { month, part: step.part, json, contentHash });
+          parts[step.part] = content;
+          hashes.push({ part: step.part, contentHash });
+          await faultPoint(`close:${step.part}`);
+        }
+        const resultsHash = sealedResultsHash({ parts: hashes, chain, inputsDigest });
+        const record = await appendAudit(tx, {
+          action: 'month.close',
+          subject: month,
+          contentHash: resultsHash,
+          detail: [
+            ...hashes.map((h) => `${h.part}:${h.contentHash}`),
+            `chain:${chain.seq}:${chain.hash}`,
+            `inputs:${inputsDigest}`,
+          ].join(' '),
+        });
+        await sealClosedMonth(tx, { month, resultsHash, chain, inputsDigest, auditSeq: record.seq });
+        await faultPoint('close:sealed');
+        onStep('sealed', steps.length, steps.length);
+        return { month, closedBy: actor, resultsHash, parts };
+      },
+      { isolation: 'repeatable read' },
+    ),
+  );
 }
 
-export async function loadCloseResult(
-  q: Queryable,
-  month: string,
-  part: string,
-): Promise<unknown | undefined> {
-  const [row] = await q.query<{ content: unknown }>(
-    'SELECT content FROM close_result WHERE month = $1 AND part = $2',
-    [month, part],
-  );
-  if (!row) return undefined;
-  return typeof row.content === 'string' ? JSON.parse(row.content) : row.content;
-}
+/** One sealed part of a closed month (the repository's, re-exported for the reports). */
+export { loadCloseResult };

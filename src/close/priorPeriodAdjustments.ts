@@ -2,6 +2,7 @@ import { monthEnd, monthStart } from '../calendar/isoDate.js';
 import { formatCents, parseCents } from '../money/cents.js';
 import { type ClassMonthFees, feesReport } from '../reports/feesReport.js';
 import { type ServiceFeesReport, serviceFeesReport } from '../reports/serviceFeesReport.js';
+import { markRestatementsAdjusted, unadjustedRestatementMonths } from '../store/closeRepository.js';
 import type { Queryable } from '../store/database.js';
 import { type CloseStep, loadCloseResult } from './monthClose.js';
 
@@ -27,17 +28,6 @@ export interface DistributorRetainedAdjustment {
   readonly portfolio: string;
   readonly class: string;
   readonly amount: string;
-}
-
-async function touchedMonths(
-  tx: Queryable,
-  table: 'net_assets_restatement' | 'provider_assets_restatement',
-): Promise<string[]> {
-  return (
-    await tx.query<{ closed_month: string }>(
-      `SELECT DISTINCT closed_month FROM ${table} WHERE closed_month IS NOT NULL AND adjusted_in IS NULL ORDER BY closed_month`,
-    )
-  ).map((r) => r.closed_month);
 }
 
 async function feeAdjustments(tx: Queryable, p: string): Promise<PriorPeriodAdjustment[]> {
@@ -100,8 +90,8 @@ export const priorPeriodAdjustmentsStep: CloseStep = {
   part: 'adjustments',
   title: 'prior-period adjustments',
   async run(tx, month) {
-    const netAssetMonths = await touchedMonths(tx, 'net_assets_restatement');
-    const providerMonths = await touchedMonths(tx, 'provider_assets_restatement');
+    const netAssetMonths = await unadjustedRestatementMonths(tx, 'net_assets_restatement');
+    const providerMonths = await unadjustedRestatementMonths(tx, 'provider_assets_restatement');
     const adjustments: PriorPeriodAdjustment[] = [];
     for (const p of netAssetMonths) adjustments.push(...(await feeAdjustments(tx, p)));
     const serviceFees = {
@@ -114,11 +104,8 @@ export const priorPeriodAdjustmentsStep: CloseStep = {
       serviceFees.providers.push(...a.providers);
       serviceFees.distributorRetained.push(...a.distributorRetained);
     }
-    for (const table of ['net_assets_restatement', 'provider_assets_restatement'])
-      await tx.query(
-        `UPDATE ${table} SET adjusted_in = $1 WHERE closed_month IS NOT NULL AND adjusted_in IS NULL`,
-        [month],
-      );
+    for (const table of ['net_assets_restatement', 'provider_assets_restatement'] as const)
+      await markRestatementsAdjusted(tx, table, month);
     return { reportedIn: month, adjustments, serviceFees };
   },
 };

@@ -8,7 +8,7 @@ import { currentActor } from '../store/actor.js';
 import { appendAudit } from '../store/auditLog.js';
 import { type ClosedPeriods, loadClosedPeriods } from '../store/closedPeriodsRepository.js';
 import type { Database, Queryable } from '../store/database.js';
-import { recordFeedImport } from '../store/feedImport.js';
+import { recordFeedImport, setFeedImportAuditSeq } from '../store/feedImport.js';
 import type { ClosedMonthRule, ImportPlan, PlannedChange } from './importPlan.js';
 
 /** Options every feed import takes; a feed may add its own. */
@@ -157,7 +157,7 @@ export async function runFeedImport<
       });
       await feed.apply(tx, plan, state, { ...ctx, importId, actor });
       await faultPoint(`import:${feed.name}`);
-      await appendAudit(tx, {
+      const record = await appendAudit(tx, {
         action: restated > 0 ? `${feed.name}.restate` : `${feed.name}.import`,
         subject: basename(file),
         contentHash: sha256(bytes),
@@ -168,6 +168,8 @@ export async function runFeedImport<
           .filter(Boolean)
           .join('; '),
       });
+      // The import names its audit record, so that a deleted record is found by `audit verify`.
+      await setFeedImportAuditSeq(tx, importId, record.seq);
       return feed.result(plan, state, { ...resultCtx, written: true });
     }),
   );

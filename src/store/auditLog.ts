@@ -1,9 +1,16 @@
 import { type AuditRecord, auditRecordHash, GENESIS_HASH } from '../audit/auditChain.js';
 import { currentActor } from './actor.js';
 import type { Queryable } from './database.js';
+import { typed } from './queryBuilder.js';
+
+/**
+ * The audit log's repository (SPEC §12): append one record in the transaction that makes the
+ * change, read the log (whole or filtered), and read its head, which `close` seals and
+ * `audit anchor` prints. The chain itself is checked by src/audit (pure).
+ */
 
 interface AuditRow {
-  seq: number;
+  seq: number | string;
   at: string;
   actor: string;
   action: string;
@@ -55,10 +62,48 @@ export async function appendAudit(
   return record;
 }
 
-export async function loadAuditLog(q: Queryable): Promise<AuditRecord[]> {
-  const rows = await q.query<AuditRow>(
-    'SELECT seq, at, actor, action, subject, content_hash, detail, prev_hash, hash FROM audit_log ORDER BY seq',
-  );
+/** The last record's seq and hash (seq 0 and the genesis hash for an empty log). */
+export async function auditHead(q: Queryable): Promise<{ seq: number; hash: string }> {
+  const last = await typed(q)
+    .selectFrom('audit_log')
+    .select(['seq', 'hash'])
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return last ? { seq: Number(last.seq), hash: last.hash } : { seq: 0, hash: GENESIS_HASH };
+}
+
+export interface AuditLogFilter {
+  /** an action (`net-assets.import`), or a prefix ending in `*` (`net-assets.*`) */
+  readonly action?: string;
+  readonly actor?: string;
+  /** the first and last day (UTC, YYYY-MM-DD) of the records wanted */
+  readonly from?: string;
+  readonly to?: string;
+}
+
+export async function loadAuditLog(q: Queryable, filter: AuditLogFilter = {}): Promise<AuditRecord[]> {
+  let query = typed(q)
+    .selectFrom('audit_log')
+    .select(['seq', 'at', 'actor', 'action', 'subject', 'content_hash', 'detail', 'prev_hash', 'hash'])
+    .orderBy('seq');
+  if (filter.action !== undefined)
+    query = filter.action.endsWith('*')
+      ? query.where((eb) =>
+          eb(
+            eb.fn<string>('left', ['action', eb.val(filter.action!.length - 1)]),
+            '=',
+            filter.action!.slice(0, -1),
+          ),
+        )
+      : query.where('action', '=', filter.action);
+  if (filter.actor !== undefined) query = query.where('actor', '=', filter.actor);
+  // `at` is an ISO timestamp in UTC: its first ten characters are its day.
+  if (filter.from !== undefined)
+    query = query.where((eb) => eb(eb.fn<string>('left', ['at', eb.val(10)]), '>=', filter.from!));
+  if (filter.to !== undefined)
+    query = query.where((eb) => eb(eb.fn<string>('left', ['at', eb.val(10)]), '<=', filter.to!));
+  const rows: AuditRow[] = await query.execute();
   return rows.map((r) => ({
     seq: Number(r.seq),
     at: r.at,

@@ -3,7 +3,7 @@ import { dirname, resolve } from 'node:path';
 import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
 import pg from 'pg';
 import { Plan12bError } from '../errors.js';
-import { inUseError, lockDataFolder, lockWaitMs, Mutex } from './writerLock.js';
+import { inUseError, lockDataFolder, lockWaitMs, Mutex, waitingNotice } from './writerLock.js';
 
 /** What the running command is, for the message another process sees while it waits. */
 let runningCommand = 'plan12b';
@@ -152,12 +152,14 @@ async function openServer(url: string): Promise<Database> {
     withWriterLock: (fn) =>
       writers.run(async () => {
         const deadline = Date.now() + lockWaitMs();
+        let noticed = false;
         for (;;) {
           const [r] = (
             await client.query('SELECT pg_try_advisory_lock($1, $2) AS ok', [ADVISORY_CLASS, lockKey])
           ).rows as { ok: boolean }[];
           if (r?.ok) break;
-          if (Date.now() >= deadline) {
+          const expired = Date.now() >= deadline;
+          if (expired || !noticed) {
             const holder = (
               await client.query(
                 `SELECT l.pid, a.application_name FROM pg_locks l LEFT JOIN pg_stat_activity a ON a.pid = l.pid
@@ -165,10 +167,10 @@ async function openServer(url: string): Promise<Database> {
                 [ADVISORY_CLASS, lockKey],
               )
             ).rows[0] as { pid: number; application_name: string | null } | undefined;
-            throw inUseError(
-              redactUrl(url),
-              holder ? { pid: holder.pid, what: holder.application_name ?? '' } : undefined,
-            );
+            const who = holder ? { pid: holder.pid, what: holder.application_name ?? '' } : undefined;
+            if (expired) throw inUseError(redactUrl(url), who);
+            noticed = true;
+            waitingNotice(redactUrl(url), who, lockWaitMs());
           }
           await new Promise((res) => setTimeout(res, 50));
         }

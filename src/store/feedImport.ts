@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
 import { currentActor } from './actor.js';
 import type { Queryable } from './database.js';
+import { typed } from './queryBuilder.js';
 
 /**
  * Records one feed import that wrote something (file, content hash, counts, who) and returns its
@@ -25,4 +26,30 @@ export async function recordFeedImport(
     ],
   );
   return imp!.id;
+}
+
+/** Records which audit record recorded the import (its anchor in the audit chain). */
+export async function setFeedImportAuditSeq(
+  tx: Queryable,
+  importId: number,
+  auditSeq: number,
+): Promise<void> {
+  await typed(tx)
+    .updateTable('feed_import')
+    .set({ audit_seq: String(auditSeq) })
+    .where('id', '=', importId)
+    .execute();
+}
+
+/** Every feed import that names the audit record that recorded it. */
+export async function feedImportAnchors(
+  q: Queryable,
+): Promise<{ id: number; feed: string; fileName: string; auditSeq: number }[]> {
+  const rows = await typed(q)
+    .selectFrom('feed_import')
+    .select(['id', 'feed', 'file_name', 'audit_seq'])
+    .where('audit_seq', 'is not', null)
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => ({ id: r.id, feed: r.feed, fileName: r.file_name, auditSeq: Number(r.audit_seq) }));
 }

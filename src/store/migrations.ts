@@ -1,4 +1,5 @@
 import type { Database } from './database.js';
+import { AUDIT_ANCHOR_MIGRATION } from './schema/auditAnchorSchema.js';
 import { AUDIT_MIGRATION } from './schema/auditSchema.js';
 import { CLASS_B_MIGRATION } from './schema/classBSchema.js';
 import { CLASS_B_TERMS_MIGRATION } from './schema/classBTermsSchema.js';
@@ -109,6 +110,7 @@ export const MIGRATIONS: readonly Migration[] = [
   CLOSED_MONTH_RESTATEMENTS_MIGRATION,
   DISTRIBUTOR_TERM_RECORDS_MIGRATION,
   TRANSFER_ENDS_MIGRATION,
+  AUDIT_ANCHOR_MIGRATION,
 ];
 
 /** The schema version this build of plan12b migrates to. */

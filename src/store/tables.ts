@@ -132,8 +132,12 @@ export interface ClassBTransaction {
 }
 
 export interface ClosedMonth {
+  audit_seq: Int8 | null;
+  chain_hash: string | null;
+  chain_seq: Int8 | null;
   closed_at: Generated<Timestamp>;
   closed_by: string;
+  inputs_digest: string | null;
   month: string;
   results_hash: string | null;
 }
@@ -158,6 +162,7 @@ export interface ExhibitDocument {
 }
 
 export interface FeedImport {
+  audit_seq: Int8 | null;
   content_hash: string;
   feed: string;
   file_name: string;

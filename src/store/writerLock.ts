@@ -37,6 +37,17 @@ function readHolder(lockPath: string): { pid: number; what: string; raw: string 
   }
 }
 
+/** Says once, on stderr, that this command is waiting for another one (and for how long at most). */
+export function waitingNotice(
+  target: string,
+  holder: { pid: number; what: string } | undefined,
+  waitMs: number,
+): void {
+  process.stderr.write(
+    `plan12b: waiting up to ${Math.round(waitMs / 1000)} s for the database ${target}, in use by process ${holder?.pid ?? '?'}${holder?.what ? ` (${holder.what})` : ''}\n`,
+  );
+}
+
 export function inUseError(target: string, holder: { pid: number; what: string } | undefined): Plan12bError {
   return new Plan12bError(
     'DATABASE',
@@ -53,7 +64,7 @@ export async function lockDataFolder(
   waitMs = lockWaitMs(),
 ): Promise<() => void> {
   const deadline = Date.now() + waitMs;
-  let announced = false;
+  let noticed = false;
   for (;;) {
     try {
       const fd = openSync(lockPath, 'wx');
@@ -88,12 +99,9 @@ export async function lockDataFolder(
       continue;
     }
     if (Date.now() >= deadline) throw inUseError(target, holder);
-    if (!announced) {
-      // Say why nothing happens: the user (or a test) sees that this command waits, and for whom.
-      announced = true;
-      process.stderr.write(
-        `plan12b: ${inUseError(target, holder).message}; waiting up to ${Math.ceil(waitMs / 1000)} s for it to finish\n`,
-      );
+    if (!noticed) {
+      noticed = true;
+      waitingNotice(target, holder, waitMs);
     }
     await new Promise((r) => setTimeout(r, POLL_MS));
   }

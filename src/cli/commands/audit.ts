@@ -1,8 +1,11 @@
 import type { Command } from 'commander';
-import { verifyAuditChain } from '../../audit/auditChain.js';
+import { loadAuditEvidence } from '../../audit/auditEvidence.js';
+import { parseKeptAnchor, verifyAuditEvidence } from '../../audit/auditVerification.js';
 import { Plan12bError } from '../../errors.js';
-import { loadAuditLog } from '../../store/auditLog.js';
+import { type AuditLogFilter, auditHead, loadAuditLog } from '../../store/auditLog.js';
 import { type CliContext, printJson, withDatabase } from '../context.js';
+import { toCsv } from '../csvOut.js';
+import { requireDate } from '../options.js';
 import { printTable } from '../table.js';
 
 export function registerAuditCommands(program: Command, getContext: () => CliContext): void {
@@ -10,34 +13,97 @@ export function registerAuditCommands(program: Command, getContext: () => CliCon
   audit
     .command('verify')
     .description(
-      'check every record and link of the audit log; exit 65 if any was edited, removed or reordered',
+      'check every record and link of the audit log, its anchors (closed months, imports, --anchor) and each closed month’s seal and inputs; exit 69 if the database was changed outside plan12b',
+    )
+    .option(
+      '--anchor <SEQ:HASH>',
+      'a head printed earlier by `audit anchor` (HASH or SEQ:HASH) that the log must still hold',
+    )
+    .option('--json', 'print JSON')
+    .action(async (opts: { anchor?: string; json?: boolean }) => {
+      const ctx = getContext();
+      const kept = opts.anchor === undefined ? null : parseKeptAnchor(opts.anchor);
+      if (opts.anchor !== undefined && kept === null)
+        throw new Plan12bError(
+          'USAGE',
+          `--anchor ${JSON.stringify(opts.anchor)} is not HASH or SEQ:HASH (64 hex digits)`,
+          'give the value `plan12b audit anchor` printed',
+        );
+      const report = verifyAuditEvidence(await withDatabase(ctx, (db) => loadAuditEvidence(db)), kept);
+      if (!report.ok)
+        throw new Plan12bError(
+          'DATABASE',
+          `the audit log does not verify (${report.findings.length} finding${report.findings.length === 1 ? '' : 's'}):\n  ${report.findings
+            .map((f) => `${f.kind}: ${f.reason}`)
+            .join('\n  ')}`,
+          'the database was changed outside plan12b; restore it from a backup and investigate',
+        );
+      if (opts.json) return printJson(ctx, report);
+      ctx.out(
+        `audit log intact: ${report.records} records, every hash and link verified; head ${report.head.seq}:${report.head.hash}; ` +
+          `${report.closedMonths} closed month${report.closedMonths === 1 ? '' : 's'} (seal, chain head and inputs) and ${report.anchoredImports} import${report.anchoredImports === 1 ? '' : 's'} anchored${kept ? '; the kept head is in the log' : ''}`,
+      );
+    });
+  audit
+    .command('anchor')
+    .description(
+      'print the head of the audit chain (SEQ:HASH), to keep outside the database for `audit verify --anchor`',
     )
     .option('--json', 'print JSON')
     .action(async (opts: { json?: boolean }) => {
       const ctx = getContext();
-      const result = verifyAuditChain(await withDatabase(ctx, (db) => loadAuditLog(db)));
-      if (opts.json) printJson(ctx, result);
-      else if (result.ok)
-        ctx.out(`audit log intact: ${result.records} records, every hash and link verified`);
-      if (!result.ok)
-        throw new Plan12bError(
-          'BAD_INPUT',
-          `audit log broken at record ${result.firstBad!.seq}: ${result.firstBad!.reason}`,
-          'the database was changed outside plan12b; restore it from a backup and investigate',
-        );
+      const head = await withDatabase(ctx, (db) => auditHead(db));
+      if (opts.json) return printJson(ctx, head);
+      ctx.out(`${head.seq}:${head.hash}`);
     });
   audit
     .command('log')
     .description('who changed what and when')
+    .option(
+      '--action <action>',
+      'only this action (e.g. month.close), or a prefix ending in * (net-assets.*)',
+    )
+    .option('--actor <name>', 'only the records of this actor (as recorded, e.g. "jane (OS user)")')
+    .option('--from <date>', 'only records made on or after this day (UTC)')
+    .option('--to <date>', 'only records made on or before this day (UTC)')
     .option('--json', 'print JSON')
-    .action(async (opts: { json?: boolean }) => {
-      const ctx = getContext();
-      const records = await withDatabase(ctx, (db) => loadAuditLog(db));
-      if (opts.json) return printJson(ctx, { records });
-      printTable(
-        ctx,
-        ['#', 'At', 'Who', 'Action', 'Subject', 'Detail'],
-        records.map((r) => [String(r.seq), r.at, r.actor, r.action, r.subject, r.detail]),
-      );
-    });
+    .option('--csv', 'print CSV')
+    .action(
+      async (
+        opts: {
+          action?: string;
+          actor?: string;
+          from?: string;
+          to?: string;
+          json?: boolean;
+          csv?: boolean;
+        },
+        command: Command,
+      ) => {
+        const ctx = getContext();
+        // The global --actor (who makes a change) is parsed wherever it stands; a read of the
+        // log makes no change, so here it names whose records to show.
+        const actor = opts.actor ?? command.optsWithGlobals<{ actor?: string }>().actor;
+        const filter: AuditLogFilter = {
+          ...(opts.action !== undefined && { action: opts.action }),
+          ...(actor !== undefined && { actor }),
+          ...(opts.from !== undefined && { from: requireDate(opts.from, '--from') }),
+          ...(opts.to !== undefined && { to: requireDate(opts.to, '--to') }),
+        };
+        const records = await withDatabase(ctx, (db) => loadAuditLog(db, filter));
+        if (opts.json) return printJson(ctx, { records });
+        if (opts.csv)
+          return ctx.out(
+            toCsv(
+              ['seq', 'at', 'actor', 'action', 'subject', 'contentHash', 'detail', 'prevHash', 'hash'],
+              records,
+            ),
+          );
+        printTable(
+          ctx,
+          ['#', 'At', 'Who', 'Action', 'Subject', 'Detail'],
+          records.map((r) => [String(r.seq), r.at, r.actor, r.action, r.subject, r.detail]),
+        );
+      },
+    );
 }

@@ -1,0 +1,170 @@
+import { type AuditRecord, GENESIS_HASH, verifyAuditChain } from './auditChain.js';
+import { type ChainHead, sealedPartHash, sealedResultsHash } from './closeSeal.js';
+
+/**
+ * `audit verify` (SPEC §12; issue 9), pure: the chain itself (every hash and link, so an edited,
+ * reordered or inserted record is found), and the anchors that live outside the log (so deleted
+ * newest records and a truncated log are found too): each closed month's sealed chain head and
+ * close record, each feed import's audit record, and a head the user kept (`audit anchor`).
+ * Each closed month's results hash is recomputed from its sealed parts, and its inputs digest
+ * from today's data with recorded restatements undone.
+ */
+
+export interface SealedMonthEvidence {
+  readonly month: string;
+  readonly resultsHash: string | null;
+  readonly chain: ChainHead | null;
+  readonly inputsDigest: string | null;
+  readonly auditSeq: number | null;
+  readonly parts: readonly {
+    readonly part: string;
+    readonly content: unknown;
+    readonly contentHash: string;
+  }[];
+  /** the month's inputs digest recomputed now, restatements recorded since the close undone */
+  readonly inputsDigestNow: string;
+}
+
+export interface AuditEvidence {
+  readonly records: readonly AuditRecord[];
+  readonly sealedMonths: readonly SealedMonthEvidence[];
+  readonly feedImports: readonly { id: number; feed: string; fileName: string; auditSeq: number }[];
+}
+
+/** A head the user kept: its hash, with its seq when given as SEQ:HASH. */
+export interface KeptAnchor {
+  readonly seq: number | null;
+  readonly hash: string;
+}
+
+export interface AuditFinding {
+  /** what is wrong: the chain, an anchor outside it, a closed month's seal or its inputs */
+  readonly kind: 'chain' | 'anchor' | 'seal' | 'inputs';
+  readonly reason: string;
+}
+
+export interface AuditReport {
+  readonly ok: boolean;
+  readonly records: number;
+  readonly head: ChainHead;
+  readonly closedMonths: number;
+  readonly anchoredImports: number;
+  /** the first record whose hash or link is wrong (as before) */
+  readonly firstBad: { seq: number; reason: string } | null;
+  readonly findings: readonly AuditFinding[];
+}
+
+export function parseKeptAnchor(text: string): KeptAnchor | null {
+  const m = /^(?:(\d+):)?([0-9a-f]{64})$/.exec(text.trim().toLowerCase());
+  if (!m) return null;
+  return { seq: m[1] === undefined ? null : Number(m[1]), hash: m[2]! };
+}
+
+export function verifyAuditEvidence(evidence: AuditEvidence, kept: KeptAnchor | null = null): AuditReport {
+  const { records } = evidence;
+  const findings: AuditFinding[] = [];
+  const chain = verifyAuditChain(records);
+  if (chain.firstBad)
+    findings.push({ kind: 'chain', reason: `record ${chain.firstBad.seq}: ${chain.firstBad.reason}` });
+  const bySeq = new Map(records.map((r) => [r.seq, r]));
+  const last = records.at(-1);
+  const head: ChainHead = last ? { seq: last.seq, hash: last.hash } : { seq: 0, hash: GENESIS_HASH };
+  const missing = (seq: number, what: string) =>
+    `${what} names audit record ${seq}, but the log ${
+      records.length === 0 ? 'is empty (truncated)' : `ends at record ${head.seq}`
+    }`;
+
+  for (const m of evidence.sealedMonths) {
+    const where = `closed month ${m.month}`;
+    if (m.resultsHash === null) {
+      findings.push({ kind: 'seal', reason: `${where} has no results hash (its seal was removed)` });
+      continue;
+    }
+    // The close's own record: named by the month (schema ≥ 14), else found by action and subject.
+    const closeRecord =
+      m.auditSeq !== null
+        ? bySeq.get(m.auditSeq)
+        : records.find((r) => r.action === 'month.close' && r.subject === m.month);
+    if (!closeRecord)
+      findings.push({
+        kind: 'anchor',
+        reason:
+          m.auditSeq !== null
+            ? missing(m.auditSeq, `${where}`)
+            : `${where} has no month.close record in the audit log`,
+      });
+    else if (
+      closeRecord.action !== 'month.close' ||
+      closeRecord.subject !== m.month ||
+      closeRecord.contentHash !== m.resultsHash
+    )
+      findings.push({
+        kind: 'seal',
+        reason: `${where}: its results hash ${m.resultsHash} is not the one its close recorded in audit record ${closeRecord.seq} (${closeRecord.contentHash})`,
+      });
+    if (m.chain === null || m.inputsDigest === null) continue; // sealed before schema 14
+    if (m.chain.seq > 0) {
+      const r = bySeq.get(m.chain.seq);
+      if (!r)
+        findings.push({
+          kind: 'anchor',
+          reason: missing(m.chain.seq, `${where} sealed the chain head that`),
+        });
+      else if (r.hash !== m.chain.hash)
+        findings.push({
+          kind: 'anchor',
+          reason: `${where} sealed audit record ${m.chain.seq} with hash ${m.chain.hash}; the log's record ${m.chain.seq} has ${r.hash}`,
+        });
+    }
+    for (const p of m.parts)
+      if (sealedPartHash(p.content) !== p.contentHash)
+        findings.push({
+          kind: 'seal',
+          reason: `${where}: sealed part ${p.part} does not match its hash (its content was changed)`,
+        });
+    const recomputed = sealedResultsHash({ parts: m.parts, chain: m.chain, inputsDigest: m.inputsDigest });
+    if (recomputed !== m.resultsHash)
+      findings.push({
+        kind: 'seal',
+        reason: `${where}: its results hash does not match its sealed parts, chain head and inputs digest`,
+      });
+    if (m.inputsDigestNow !== m.inputsDigest)
+      findings.push({
+        kind: 'inputs',
+        reason: `${where}: its inputs (net assets, provider assets, Class B transactions, transfers, terms, omnibus rows) differ from those sealed, and no restatement records the change`,
+      });
+  }
+
+  for (const f of evidence.feedImports) {
+    const r = bySeq.get(f.auditSeq);
+    if (!r)
+      findings.push({
+        kind: 'anchor',
+        reason: missing(f.auditSeq, `${f.feed} import ${f.id} (${f.fileName})`),
+      });
+    else if (!r.action.startsWith(`${f.feed}.`) || r.subject !== f.fileName)
+      findings.push({
+        kind: 'anchor',
+        reason: `${f.feed} import ${f.id} (${f.fileName}) names audit record ${f.auditSeq}, which records ${r.action} ${r.subject}`,
+      });
+  }
+
+  if (kept) {
+    const r = kept.seq !== null ? bySeq.get(kept.seq) : records.find((x) => x.hash === kept.hash);
+    if (!r || r.hash !== kept.hash)
+      findings.push({
+        kind: 'anchor',
+        reason: `the kept head ${kept.seq !== null ? `${kept.seq}:` : ''}${kept.hash} is not in the log (it ends at record ${head.seq})`,
+      });
+  }
+
+  return {
+    ok: findings.length === 0,
+    records: records.length,
+    head,
+    closedMonths: evidence.sealedMonths.length,
+    anchoredImports: evidence.feedImports.length,
+    firstBad: chain.firstBad,
+    findings,
+  };
+}

@@ -1,0 +1,62 @@
+import { sha256 } from './auditChain.js';
+
+/**
+ * The seal of a closed month (SPEC §12; issue 9), pure so that `close` and `audit verify` compute
+ * it the same way. Each part's content is hashed in a canonical JSON form (keys sorted), because
+ * the store keeps it as jsonb, which does not keep key order: verify can then recompute every
+ * part's hash from what is stored. The results hash covers the parts, the audit chain head when
+ * the month was sealed and the digest of the month's inputs, so none of the three can be changed
+ * without the month's seal (and the close's audit record, which carries it) saying so.
+ */
+
+/** JSON with object keys sorted at every level: the same value always gives the same text. */
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  const entries = Object.entries(value as Record<string, unknown>)
+    .filter(([, v]) => v !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+}
+
+/** The hash of one sealed part, from its content as stored (the JSON the close wrote). */
+export function sealedPartHash(content: unknown): string {
+  return sha256(canonicalJson(content));
+}
+
+/** The audit chain head a close seals: the last record before the close's own (seq 0 if none). */
+export interface ChainHead {
+  readonly seq: number;
+  readonly hash: string;
+}
+
+export interface MonthSeal {
+  readonly parts: readonly { readonly part: string; readonly contentHash: string }[];
+  readonly chain: ChainHead;
+  readonly inputsDigest: string;
+}
+
+/**
+ * The results hash of a month sealed with its chain head and inputs digest (parts in name order).
+ * @example
+ * sealedResultsHash({ parts: [{ part: 'fees', contentHash: 'a' }], chain: { seq: 3, hash: 'h' }, inputsDigest: 'd' })
+ * // = sha256('fees:a\nchain:3:h\ninputs:d')
+ */
+export function sealedResultsHash(seal: MonthSeal): string {
+  const parts = [...seal.parts].sort((a, b) => (a.part < b.part ? -1 : a.part > b.part ? 1 : 0));
+  return sha256(
+    [
+      ...parts.map((p) => `${p.part}:${p.contentHash}`),
+      `chain:${seal.chain.seq}:${seal.chain.hash}`,
+      `inputs:${seal.inputsDigest}`,
+    ].join('\n'),
+  );
+}
+
+/** The inputs of a month as recorded, by kind, each a list of rows of values (strings or null). */
+export type MonthInputs = Readonly<Record<string, readonly (readonly (string | null)[])[]>>;
+
+/** The digest of a month's inputs: the same rows in the same order give the same digest. */
+export function monthInputsDigest(inputs: MonthInputs): string {
+  return sha256(canonicalJson(inputs));
+}

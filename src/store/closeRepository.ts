@@ -1,0 +1,216 @@
+import type { ChainHead, MonthInputs } from '../audit/closeSeal.js';
+import type { Queryable } from './database.js';
+import { typed } from './queryBuilder.js';
+
+/**
+ * The month close's records (SPEC §12): closed_month (who closed it, its seal: results hash,
+ * audit chain head, inputs digest, the audit record of the close), close_result (the sealed
+ * parts) and the restatements a later close reports as prior-period adjustments.
+ */
+
+export async function closedMonthsInOrder(q: Queryable): Promise<string[]> {
+  const rows = await typed(q).selectFrom('closed_month').select('month').orderBy('month').execute();
+  return rows.map((r) => r.month);
+}
+
+/** Opens the month's record; it is sealed by {@link sealClosedMonth} in the same transaction. */
+export async function insertClosedMonth(q: Queryable, month: string, closedBy: string): Promise<void> {
+  await typed(q).insertInto('closed_month').values({ month, closed_by: closedBy }).execute();
+}
+
+export interface MonthSealRecord {
+  readonly month: string;
+  readonly resultsHash: string;
+  readonly chain: ChainHead;
+  readonly inputsDigest: string;
+  readonly auditSeq: number;
+}
+
+/** Seals the month: after this the row can no longer change (trigger closed_month_no_update). */
+export async function sealClosedMonth(q: Queryable, seal: MonthSealRecord): Promise<void> {
+  await typed(q)
+    .updateTable('closed_month')
+    .set({
+      results_hash: seal.resultsHash,
+      chain_seq: String(seal.chain.seq),
+      chain_hash: seal.chain.hash,
+      inputs_digest: seal.inputsDigest,
+      audit_seq: String(seal.auditSeq),
+    })
+    .where('month', '=', seal.month)
+    .execute();
+}
+
+export async function insertCloseResult(
+  q: Queryable,
+  r: { month: string; part: string; json: string; contentHash: string },
+): Promise<void> {
+  await q.query(
+    'INSERT INTO close_result (month, part, content, content_hash) VALUES ($1, $2, $3::jsonb, $4)',
+    [r.month, r.part, r.json, r.contentHash],
+  );
+}
+
+function parsedJson(content: unknown): unknown {
+  return typeof content === 'string' ? JSON.parse(content) : content;
+}
+
+/** One sealed part of a closed month, or undefined if the month (or the part) is not sealed. */
+export async function loadCloseResult(
+  q: Queryable,
+  month: string,
+  part: string,
+): Promise<unknown | undefined> {
+  const row = await typed(q)
+    .selectFrom('close_result')
+    .select('content')
+    .where('month', '=', month)
+    .where('part', '=', part)
+    .executeTakeFirst();
+  return row ? parsedJson(row.content) : undefined;
+}
+
+/** A closed month as sealed, with every part as stored, for verification. */
+export interface SealedMonth {
+  readonly month: string;
+  readonly closedAt: string;
+  readonly closedBy: string;
+  readonly resultsHash: string | null;
+  /** null for a month sealed before the chain head and inputs digest were sealed (schema < 14) */
+  readonly chain: ChainHead | null;
+  readonly inputsDigest: string | null;
+  readonly auditSeq: number | null;
+  readonly parts: readonly {
+    readonly part: string;
+    readonly content: unknown;
+    readonly contentHash: string;
+  }[];
+}
+
+export async function loadSealedMonths(q: Queryable): Promise<SealedMonth[]> {
+  const months = await typed(q).selectFrom('closed_month').selectAll().orderBy('month').execute();
+  const parts = await typed(q)
+    .selectFrom('close_result')
+    .select(['month', 'part', 'content', 'content_hash'])
+    .orderBy('month')
+    .orderBy('part')
+    .execute();
+  return months.map((m) => ({
+    month: m.month,
+    closedAt: m.closed_at instanceof Date ? m.closed_at.toISOString() : String(m.closed_at),
+    closedBy: m.closed_by,
+    resultsHash: m.results_hash,
+    chain:
+      m.chain_seq === null || m.chain_hash === null ? null : { seq: Number(m.chain_seq), hash: m.chain_hash },
+    inputsDigest: m.inputs_digest,
+    auditSeq: m.audit_seq === null ? null : Number(m.audit_seq),
+    parts: parts
+      .filter((p) => p.month === m.month)
+      .map((p) => ({ part: p.part, content: parsedJson(p.content), contentHash: p.content_hash })),
+  }));
+}
+
+export type RestatementTable = 'net_assets_restatement' | 'provider_assets_restatement';
+
+/** The closed months that restatements not yet reported as prior-period adjustments touch. */
+export async function unadjustedRestatementMonths(q: Queryable, table: RestatementTable): Promise<string[]> {
+  const rows = await typed(q)
+    .selectFrom(table)
+    .select('closed_month')
+    .distinct()
+    .where('closed_month', 'is not', null)
+    .where('adjusted_in', 'is', null)
+    .orderBy('closed_month')
+    .execute();
+  return rows.map((r) => r.closed_month!);
+}
+
+/** Marks every unreported restatement of a closed month as reported in this month's close. */
+export async function markRestatementsAdjusted(
+  q: Queryable,
+  table: RestatementTable,
+  month: string,
+): Promise<void> {
+  await typed(q)
+    .updateTable(table)
+    .set({ adjusted_in: month })
+    .where('closed_month', 'is not', null)
+    .where('adjusted_in', 'is', null)
+    .execute();
+}
+
+/**
+ * The month's inputs as recorded (the bulk read behind the inputs digest), every value as text
+ * and every list in a fixed order (byte order). With `asSealed`, restatements recorded after the
+ * month closed are undone (their old values taken), so that verify sees the inputs the close saw.
+ */
+export async function monthInputs(
+  q: Queryable,
+  month: string,
+  from: string,
+  to: string,
+  opts: { asSealed: boolean },
+): Promise<MonthInputs> {
+  const undo = opts.asSealed ? month : null;
+  const rows = async (sql: string, params: readonly unknown[]) =>
+    (await q.query<Record<string, string | null>>(sql, params)).map((r) => Object.values(r));
+  const C = 'COLLATE "C"';
+  return {
+    netAssets: await rows(
+      `SELECT n.portfolio_id, n.class, n.date::text AS date, COALESCE(r.old_net_assets, n.net_assets)::text AS net_assets
+         FROM net_assets n
+         LEFT JOIN (SELECT DISTINCT ON (portfolio_id, class, date) portfolio_id, class, date, old_net_assets
+                      FROM net_assets_restatement WHERE closed_month = $3 ORDER BY portfolio_id, class, date, id) r
+           ON r.portfolio_id = n.portfolio_id AND r.class = n.class AND r.date = n.date
+        WHERE n.date BETWEEN $1 AND $2
+        ORDER BY n.portfolio_id ${C}, n.class ${C}, n.date`,
+      [from, to, undo],
+    ),
+    providerAssets: await rows(
+      `SELECT p.provider_id, p.portfolio_id, p.class, p.date::text AS date, COALESCE(r.old_net_assets, p.net_assets)::text AS net_assets
+         FROM provider_assets p
+         LEFT JOIN (SELECT DISTINCT ON (provider_id, portfolio_id, class, date) provider_id, portfolio_id, class, date, old_net_assets
+                      FROM provider_assets_restatement WHERE closed_month = $3 ORDER BY provider_id, portfolio_id, class, date, id) r
+           ON r.provider_id = p.provider_id AND r.portfolio_id = p.portfolio_id AND r.class = p.class AND r.date = p.date
+        WHERE p.date BETWEEN $1 AND $2
+        ORDER BY p.provider_id ${C}, p.portfolio_id ${C}, p.class ${C}, p.date`,
+      [from, to, undo],
+    ),
+    classBTransactions: await rows(
+      `SELECT txn_id, account, portfolio_id, class, date::text AS date, type, shares::text AS shares,
+              price::text AS price, exchange_id, waiver
+         FROM class_b_transaction WHERE date BETWEEN $1 AND $2
+        ORDER BY txn_id ${C}, account ${C}, portfolio_id ${C}`,
+      [from, to],
+    ),
+    transfers: await rows(
+      `SELECT id, assignee, address, payment, effective_date::text AS effective_date,
+              notice_received_date::text AS notice_received_date, doi_from::text AS doi_from, doi_to::text AS doi_to,
+              twelve_b1_portion_pct::text AS twelve_b1, cdsc_portion_pct::text AS cdsc, depository_agent, portfolio_name
+         FROM transfer WHERE effective_date <= $1 ORDER BY id ${C}`,
+      [to],
+    ),
+    distributorTerms: await rows(
+      `SELECT distributor, portfolio_id, portfolio_name, start_date::text AS start_date,
+              CASE WHEN end_date <= $1 THEN end_date::text END AS end_date, rights_assigned_to
+         FROM class_b_distributor_term WHERE start_date <= $1
+        ORDER BY distributor ${C}, portfolio_id ${C}, portfolio_name ${C}, start_date, rights_assigned_to ${C}`,
+      [to],
+    ),
+    classBTermsRules: await rows(
+      `SELECT rule, portfolio_id, portfolio_name, doi_from::text AS doi_from, doi_to::text AS doi_to, cdsc_schedule_pct,
+              conversion_years::text AS conversion_years, redemption_fee_days::text AS redemption_fee_days,
+              redemption_fee_pct::text AS redemption_fee_pct
+         FROM class_b_terms_rule WHERE doi_from IS NULL OR doi_from <= $1
+        ORDER BY rule ${C}, portfolio_id ${C}, portfolio_name ${C}, doi_from, doi_to, cdsc_schedule_pct ${C},
+                 conversion_years, redemption_fee_days, redemption_fee_pct`,
+      [to],
+    ),
+    omnibus: await rows(
+      `SELECT account, portfolio_id, free_shares_issued::text AS issued, free_shares_redeemed::text AS redeemed,
+              free_shares_outstanding::text AS outstanding
+         FROM omnibus_month WHERE month = $1 ORDER BY account ${C}, portfolio_id ${C}`,
+      [month],
+    ),
+  };
+}

@@ -1,0 +1,188 @@
+import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { businessDaysBetween } from '../../src/calendar/nyseCalendar.js';
+import { runCli } from '../support/cli.js';
+import { dialects, freshDatabase, type TestDatabase } from '../support/databases.js';
+import { seedFiles, seedsAvailable } from '../support/seeds.js';
+
+/**
+ * The races of issue 9, made certain: the first command is held at a fault point
+ * (PLAN12B_FAULT=NAME:hold) until SIGUSR2, the second is started and seen waiting for the
+ * writer lock (its "waiting … in use by process N" line), and only then is the first released.
+ */
+
+const bin = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'bin', 'plan12b.js');
+
+interface Running {
+  readonly child: ChildProcessWithoutNullStreams;
+  /** resolves when stderr has shown this text */
+  saw(text: string): Promise<void>;
+  readonly done: Promise<{ code: number; stdout: string; stderr: string }>;
+}
+
+function start(args: readonly string[], env: Record<string, string> = {}): Running {
+  const child = spawn(process.execPath, [bin, ...args], { env: { ...process.env, ...env } });
+  let stdout = '';
+  let stderr = '';
+  const waiters: { text: string; resolve: () => void }[] = [];
+  child.stdout.on('data', (c) => {
+    stdout += c;
+  });
+  child.stderr.on('data', (c) => {
+    stderr += c;
+    for (const w of waiters.splice(0)) {
+      if (stderr.includes(w.text)) w.resolve();
+      else waiters.push(w);
+    }
+  });
+  const done = new Promise<{ code: number; stdout: string; stderr: string }>((resolve) =>
+    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr })),
+  );
+  return {
+    child,
+    done,
+    saw: (text) =>
+      new Promise<void>((resolve, reject) => {
+        if (stderr.includes(text)) return resolve();
+        waiters.push({ text, resolve });
+        void done.then(() => {
+          if (!stderr.includes(text)) reject(new Error(`never saw "${text}"; stderr: ${stderr}`));
+        });
+      }),
+  };
+}
+
+/** `close --month` held at a fault point until released with SIGUSR2. */
+async function heldClose(db: string, month: string, point: string): Promise<Running> {
+  const close = start(['--db', db, 'close', '--month', month], { PLAN12B_FAULT: `${point}:hold` });
+  await close.saw(`fault point ${point} reached`);
+  return close;
+}
+
+function netAssetsCsv(dir: string, name: string, rows: string[]): string {
+  const file = join(dir, name);
+  writeFileSync(file, ['date,portfolio,class,net_assets', ...rows].join('\n'));
+  return file;
+}
+
+/** Exhibit 002 and AIM Value Fund C at 36,500,000.00 a day from 2006-12-29 to 2007-02-28. */
+async function setUp(
+  dialect: 'pglite' | 'postgres',
+): Promise<{ tdb: TestDatabase; db: string; dir: string }> {
+  const tdb = await freshDatabase(dialect);
+  const dir = mkdtempSync(join(tmpdir(), 'plan12b-race-'));
+  const db = tdb.target;
+  expect(runCli(['--db', db, 'exhibit', 'import', seedFiles().find((f) => f.includes('002_'))!]).code).toBe(
+    0,
+  );
+  const na = netAssetsCsv(
+    dir,
+    'na.csv',
+    businessDaysBetween('2006-12-29', '2007-02-28').map((d) => `${d},AIM Value Fund,C,36500000.00`),
+  );
+  expect(runCli(['--db', db, 'net-assets', 'import', na]).code).toBe(0);
+  return { tdb, db, dir };
+}
+
+const closes = (db: string) =>
+  runCli(['--db', db, 'audit', 'log', '--action', 'month.close', '--json']).json<{
+    records: { subject: string }[];
+  }>().records;
+
+const WAIT = { PLAN12B_LOCK_WAIT_SECONDS: '120' };
+
+describe.skipIf(!seedsAvailable).each(dialects)('races with a month close (%s)', (dialect) => {
+  it('two closes of one month: one seal, and the second refused cleanly (67 already closed)', async () => {
+    const { tdb, db } = await setUp(dialect);
+    const first = await heldClose(db, '2007-01', 'close:fees');
+    const second = start(['--db', db, 'close', '--month', '2007-01'], WAIT);
+    await second.saw('waiting up to 120 s for the database');
+    first.child.kill('SIGUSR2');
+    const a = await first.done;
+    const b = await second.done;
+    expect(a.code).toBe(0);
+    expect(a.stdout).toMatch(/^2007-01 closed and sealed by /);
+    expect(b.code).toBe(67);
+    expect(b.stderr).toContain('2007-01 is already closed');
+    expect(closes(db).map((r) => r.subject)).toEqual(['2007-01']);
+    expect(runCli(['--db', db, 'audit', 'verify']).code).toBe(0);
+    await tdb.drop();
+  }, 240_000);
+
+  it('a restatement during the close waits for it, and its prior-period adjustment is kept', async () => {
+    const { tdb, db, dir } = await setUp(dialect);
+    const close = await heldClose(db, '2007-01', 'close:journal');
+    // Wednesday 2007-01-10: 36,500,000.00 → 40,150,000.00, one day at 0.75% and 0.25% / 365:
+    // 825.00 − 750.00 = +75.00 distribution fee, 275.00 − 250.00 = +25.00 service fee.
+    const fix = netAssetsCsv(dir, 'fix.csv', ['2007-01-10,AIM Value Fund,C,40150000.00']);
+    const restate = start(['--db', db, 'net-assets', 'import', fix, '--restate', '--json'], WAIT);
+    await restate.saw('waiting up to 120 s for the database');
+    close.child.kill('SIGUSR2');
+    expect((await close.done).code).toBe(0);
+    const r = await restate.done;
+    expect(r.code).toBe(0);
+    // It ran after the seal: the restatement is of a closed month, flagged for the next close.
+    expect(JSON.parse(r.stdout).restated).toEqual([expect.objectContaining({ closedMonth: '2007-01' })]);
+    const feb = runCli(['--db', db, 'close', '--month', '2007-02', '--json']);
+    expect(feb.code).toBe(0);
+    expect(
+      feb.json<{ parts: { adjustments: { adjustments: unknown[] } } }>().parts.adjustments.adjustments,
+    ).toEqual([
+      {
+        month: '2007-01',
+        portfolio: 'AIM Value Fund',
+        class: 'C',
+        distributionFee: '75.00',
+        serviceFee: '25.00',
+        totalFee: '100.00',
+      },
+    ]);
+    // The sealed January is unchanged, and verify undoes the recorded restatement to check it.
+    expect(runCli(['--db', db, 'audit', 'verify']).code).toBe(0);
+    await tdb.drop();
+  }, 240_000);
+
+  it('a row dated in the month being closed, imported during the close, is refused (68), not left outside the seal', async () => {
+    const { tdb, db, dir } = await setUp(dialect);
+    const close = await heldClose(db, '2007-01', 'close:monthly-calculation');
+    const late = netAssetsCsv(dir, 'late.csv', ['2007-01-31,AIM Balanced Fund,C,1000000.00']);
+    const imp = start(['--db', db, 'net-assets', 'import', late], WAIT);
+    await imp.saw('waiting up to 120 s for the database');
+    close.child.kill('SIGUSR2');
+    expect((await close.done).code).toBe(0);
+    const r = await imp.done;
+    expect(r.code).toBe(68);
+    expect(r.stderr).toContain('late.csv:2: date: 2007-01 is closed');
+    const log = runCli(['--db', db, 'audit', 'log', '--json']).json<{ records: { action: string }[] }>()
+      .records;
+    expect(log.map((x) => x.action)).toEqual(['exhibit.import', 'net-assets.import', 'month.close']);
+    expect(runCli(['--db', db, 'audit', 'verify']).code).toBe(0);
+    await tdb.drop();
+  }, 240_000);
+});
+
+describe.skipIf(!seedsAvailable || !dialects.includes('pglite'))('two processes on one PGlite folder', () => {
+  it('the second refuses at once with "in use by process N" when told not to wait; the held close is not lost', async () => {
+    const { tdb, db } = await setUp('pglite');
+    const first = await heldClose(db, '2007-01', 'close:service-fees');
+    const second = runCli(['--db', db, 'close', '--month', '2007-01'], { PLAN12B_LOCK_WAIT_SECONDS: '0' });
+    expect(second.code).toBe(69);
+    expect(second.stderr).toContain(`is in use by process ${first.child.pid} (plan12b close`);
+    first.child.kill('SIGUSR2');
+    const a = await first.done;
+    expect(a.code).toBe(0);
+    // What the first printed as sealed is still there afterwards (issue 9: it was lost, 4 of 4).
+    const hash = /results hash ([0-9a-f]{64})/.exec(a.stdout)![1];
+    const log = runCli(['--db', db, 'audit', 'log', '--action', 'month.close', '--json']).json<{
+      records: { subject: string; contentHash: string }[];
+    }>().records;
+    expect(log).toEqual([expect.objectContaining({ subject: '2007-01', contentHash: hash })]);
+    expect(runCli(['--db', db, 'close', '--month', '2007-01']).code).toBe(67);
+    expect(runCli(['--db', db, 'audit', 'verify']).code).toBe(0);
+    await tdb.drop();
+  }, 240_000);
+});
