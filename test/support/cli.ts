@@ -25,3 +25,36 @@ export function runCli(args: readonly string[], env: Record<string, string> = {}
     json: <T>() => JSON.parse(res.stdout) as T,
   };
 }
+
+/**
+ * As runCli, without blocking the test worker while the CLI runs (a long run of blocking calls
+ * starves vitest's own messages).
+ */
+export async function runCliAsync(
+  args: readonly string[],
+  env: Record<string, string> = {},
+): Promise<CliRun> {
+  const { spawn } = await import('node:child_process');
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(process.execPath, [join(root, 'bin', 'plan12b.js'), ...args], {
+      env: { ...process.env, ...env },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => {
+      stdout += d;
+    });
+    child.stderr.setEncoding('utf8').on('data', (d: string) => {
+      stderr += d;
+    });
+    child.on('error', reject);
+    child.on('close', (code) =>
+      resolvePromise({
+        code: code ?? -1,
+        stdout,
+        stderr,
+        json: <T>() => JSON.parse(stdout) as T,
+      }),
+    );
+  });
+}
