@@ -71,9 +71,25 @@ describe('plan12b demo: the whole story', () => {
   });
 
   it('the CLI reads the same database: distributor-share, monthly-calculation CSV, audit verify', () => {
-    const share = runCli(['--db', target, 'distributor-share', '--month', '2025-12', '--json']).json<{
+    // 2025-12 is closed: its sealed share, unless asked to recompute the computations (SPEC §12).
+    const sealed = runCli(['--db', target, 'distributor-share', '--month', '2025-12', '--json']).json<{
+      basis: string;
+      portfolios: { distributor12b1SharePct: string }[];
+    }>();
+    expect(sealed.basis).toBe('sealed');
+    const share = runCli([
+      '--db',
+      target,
+      'distributor-share',
+      '--month',
+      '2025-12',
+      '--recompute',
+      '--json',
+    ]).json<{
+      basis: string;
       portfolios: { computations: { sharePct: string; numerator: string; denominator: string }[] }[];
     }>();
+    expect(share.basis).toBe('recomputed');
     const computed = share.portfolios.filter((p) => p.computations.length > 0);
     expect(computed).toHaveLength(1);
     expect(computed[0]!.computations.length).toBeGreaterThanOrEqual(2); // Nov 30 governs December; Dec 31 governs January
