@@ -81,6 +81,14 @@ describe.skipIf(!seedsAvailable).each(dialects)('reports of a closed month on th
     expect((await cli('journal', '--month', '2007-02', '--payment-days', '5', '--recompute')).code).toBe(0);
   }, 180_000);
 
+  it('fees over a range holding a closed month: today’s figures, the closed month named as recomputed', async () => {
+    const json = await cli('fees', '--from', '2007-02-01', '--to', '2007-03-31', '--json');
+    expect(json.code).toBe(0);
+    expect(json.json()).toMatchObject({ recomputedClosedMonths: ['2007-02'] });
+    const open = await cli('fees', '--from', '2007-03-01', '--to', '2007-03-31', '--json');
+    expect(open.json()).not.toHaveProperty('recomputedClosedMonths');
+  }, 180_000);
+
   it('an open month carries no mark', async () => {
     const json = await cli('journal', '--month', '2007-03', '--json');
     expect(json.code).toBe(0);

@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { monthEnd } from '../../calendar/isoDate.js';
+import { monthEnd, monthOf } from '../../calendar/isoDate.js';
 import { businessDayAfter } from '../../calendar/nyseCalendar.js';
 import { Plan12bError } from '../../errors.js';
 import { feesReport } from '../../reports/feesReport.js';
@@ -11,6 +11,7 @@ import {
   readingHeadline,
   readMonth,
 } from '../../reports/sealedOrRecomputed.js';
+import { loadClosedPeriods } from '../../store/closedPeriodsRepository.js';
 import { type CliContext, printJson, withDatabase } from '../context.js';
 import { toCsv } from '../csvOut.js';
 import { requireDate, requireMonth } from '../options.js';
@@ -62,16 +63,32 @@ export function registerFeesCommands(program: Command, getContext: () => CliCont
         const from = requireDate(opts.from, '--from');
         const to = requireDate(opts.to, '--to');
         if (from > to) throw new Plan12bError('USAGE', `--from ${from} is after --to ${to}`);
-        const report = await withDatabase(ctx, (db) =>
-          feesReport(db, {
-            from,
-            to,
-            daily: opts.daily === true,
-            ...(opts.portfolio ? { portfolio: opts.portfolio } : {}),
-            ...(opts.class ? { class: opts.class } : {}),
-          }),
+        const { report, closed } = await withDatabase(ctx, (db) =>
+          db.transaction(
+            async (q) => ({
+              report: await feesReport(q, {
+                from,
+                to,
+                daily: opts.daily === true,
+                ...(opts.portfolio ? { portfolio: opts.portfolio } : {}),
+                ...(opts.class ? { class: opts.class } : {}),
+              }),
+              closed: await loadClosedPeriods(q),
+            }),
+            { isolation: 'repeatable read' },
+          ),
         );
-        if (opts.json) return printJson(ctx, report);
+        // A range is always computed from today's data; closed months in it are marked so (SPEC §12).
+        const recomputed = [...closed.months].filter((m) => m >= monthOf(from) && m <= monthOf(to)).sort();
+        if (opts.json)
+          return printJson(
+            ctx,
+            recomputed.length === 0 ? report : { ...report, recomputedClosedMonths: recomputed },
+          );
+        for (const m of recomputed)
+          ctx.err(
+            `note: ${m} is closed; these are RECOMPUTED from today's data, not its sealed results (\`journal --month ${m}\` shows them)`,
+          );
         if (opts.csv) {
           ctx.out(
             opts.daily ? toCsv(DAILY_COLUMNS, report.daily ?? []) : toCsv(MONTH_COLUMNS, report.classes),
