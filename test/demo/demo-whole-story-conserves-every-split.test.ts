@@ -10,7 +10,7 @@ import type { MonthlyCalculationReport } from '../../src/reports/monthlyCalculat
 import { loadAuditLog } from '../../src/store/auditLog.js';
 import { type Database, openDatabase } from '../../src/store/database.js';
 import { migrate } from '../../src/store/migrations.js';
-import { runCli } from '../support/cli.js';
+import { runCliAsync } from '../support/cli.js';
 
 const c = parseCents;
 const sum = (xs: string[]) => xs.reduce((s, x) => s + c(x), 0n);
@@ -70,36 +70,46 @@ describe('plan12b demo: the whole story', () => {
     expect(sum(pinnacle.map((a) => a.twelveB1Portion))).toBeGreaterThan(0n);
   });
 
-  it('the CLI reads the same database: distributor-share, monthly-calculation CSV, audit verify', () => {
-    // 2025-12 is closed: its sealed share, unless asked to recompute the computations (SPEC §12).
-    const sealed = runCli(['--db', target, 'distributor-share', '--month', '2025-12', '--json']).json<{
-      basis: string;
-      portfolios: { distributor12b1SharePct: string }[];
-    }>();
-    expect(sealed.basis).toBe('sealed');
-    const share = runCli([
-      '--db',
-      target,
-      'distributor-share',
-      '--month',
-      '2025-12',
-      '--recompute',
-      '--json',
-    ]).json<{
-      basis: string;
-      portfolios: { computations: { sharePct: string; numerator: string; denominator: string }[] }[];
-    }>();
-    expect(share.basis).toBe('recomputed');
-    const computed = share.portfolios.filter((p) => p.computations.length > 0);
-    expect(computed).toHaveLength(1);
-    expect(computed[0]!.computations.length).toBeGreaterThanOrEqual(2); // Nov 30 governs December; Dec 31 governs January
-    const csv = runCli(['--db', target, 'monthly-calculation', '--month', '2025-12', '--csv']);
-    expect(csv.code).toBe(0);
-    expect(csv.stdout.split('\n')[0]).toBe(
-      'portfolio,month,dueDate,distributionFee,distributor12b1SharePct,distributor12b1Share,otherDistributors12b1Share,earnedCdsc,payee,twelveB1Portion,cdscPortion,payTo,serviceFee',
-    );
-    expect(runCli(['--db', target, 'audit', 'verify']).code).toBe(0);
-  });
+  it('the CLI reads the same database: distributor-share, monthly-calculation CSV, audit verify', async () => {
+    // The embedded store is one process's at a time: let the CLI have it, then take it back.
+    await db.close();
+    try {
+      // 2025-12 is closed: its sealed share, unless asked to recompute the computations (SPEC §12).
+      const sealed = (
+        await runCliAsync(['--db', target, 'distributor-share', '--month', '2025-12', '--json'])
+      ).json<{
+        basis: string;
+        portfolios: { distributor12b1SharePct: string }[];
+      }>();
+      expect(sealed.basis).toBe('sealed');
+      const share = (
+        await runCliAsync([
+          '--db',
+          target,
+          'distributor-share',
+          '--month',
+          '2025-12',
+          '--recompute',
+          '--json',
+        ])
+      ).json<{
+        basis: string;
+        portfolios: { computations: { sharePct: string; numerator: string; denominator: string }[] }[];
+      }>();
+      expect(share.basis).toBe('recomputed');
+      const computed = share.portfolios.filter((p) => p.computations.length > 0);
+      expect(computed).toHaveLength(1);
+      expect(computed[0]!.computations.length).toBeGreaterThanOrEqual(2); // Nov 30 governs December; Dec 31 governs January
+      const csv = await runCliAsync(['--db', target, 'monthly-calculation', '--month', '2025-12', '--csv']);
+      expect(csv.code).toBe(0);
+      expect(csv.stdout.split('\n')[0]).toBe(
+        'portfolio,month,dueDate,distributionFee,distributor12b1SharePct,distributor12b1Share,otherDistributors12b1Share,earnedCdsc,payee,twelveB1Portion,cdscPortion,payTo,serviceFee',
+      );
+      expect((await runCliAsync(['--db', target, 'audit', 'verify'])).code).toBe(0);
+    } finally {
+      db = await openDatabase(target);
+    }
+  }, 300_000);
 
   it('running it again changes nothing', async () => {
     const before = (await loadAuditLog(db)).length;
