@@ -1,8 +1,3 @@
-import type {
-  DistributorRetainedAdjustment,
-  PriorPeriodAdjustment,
-  ServiceFeeAdjustment,
-} from '../close/priorPeriodAdjustments.js';
 import type { Registry } from '../registry/registry.js';
 import type { Database, Queryable } from '../store/database.js';
 import { loadRegistry } from '../store/registryStore.js';
@@ -19,6 +14,31 @@ import {
  * since listed beside them — or, asked with --recompute, what today's data would say, marked as
  * such. An open month is always computed from today's data.
  */
+
+/**
+ * The prior-period adjustments a close sealed in its `adjustments` part, as stored (declared here
+ * rather than borrowed from the close, because sealed records are read as they were written).
+ */
+interface PriorPeriodAdjustment {
+  readonly month: string;
+  readonly portfolio: string;
+  readonly class: string;
+  readonly distributionFee: string;
+  readonly serviceFee: string;
+  readonly totalFee: string;
+}
+interface ServiceFeeAdjustment {
+  readonly month: string;
+  readonly provider: string;
+  readonly name: string;
+  readonly amount: string;
+}
+interface DistributorRetainedAdjustment {
+  readonly month: string;
+  readonly portfolio: string;
+  readonly class: string;
+  readonly amount: string;
+}
 
 /** A change to a closed month made after its close: the restatement, and the adjustment it became. */
 export type AdjustmentSince =
