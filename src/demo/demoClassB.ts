@@ -16,12 +16,12 @@ import { renderExhibit } from '../edgar/renderExhibit.js';
 import { importAccounts } from '../feeds/accountsFeed.js';
 import { importDistributors } from '../feeds/distributorsFeed.js';
 import { importTransactions } from '../feeds/transactionsFeed.js';
+import { importExhibits } from '../import/exhibitImport.js';
 import { divRoundHalfUp } from '../money/cents.js';
 import { cdscReport } from '../reports/classBCdscReport.js';
 import { conversionsReport } from '../reports/classBConversionsReport.js';
 import { redemptionsReport } from '../reports/classBRedemptionsReport.js';
 import type { Database } from '../store/database.js';
-import { importExhibits } from '../store/exhibitImport.js';
 import { loadRegistry } from '../store/registryStore.js';
 import { demoExhibits, seededRandom } from './demoComplex.js';
 

@@ -4,6 +4,7 @@ import { formatShareUnits, parseShareUnits } from '../class-b/shareUnits.js';
 import type { Registry } from '../registry/registry.js';
 import { activityOfRows, loadClassBTerms, loadTransactionsOf } from '../store/classBStore.js';
 import type { Database } from '../store/database.js';
+import { omnibusAccounts } from '../store/omnibusAccountsRepository.js';
 
 /**
  * What the demo's sub-transfer agent reports for each Omnibus Account (Exhibit A 2(c)), derived
@@ -16,9 +17,7 @@ export async function demoOmnibusCsv(
   registry: Registry,
   months: readonly string[],
 ): Promise<string> {
-  const accounts = (
-    await db.query<{ account: string }>('SELECT account FROM class_b_account WHERE omnibus ORDER BY account')
-  ).map((r) => r.account);
+  const accounts = await omnibusAccounts(db);
   const txns = await loadTransactionsOf(db, accounts);
   const terms = await loadClassBTerms(db);
   const lines = ['month,account,portfolio,free_shares_issued,free_shares_redeemed,free_shares_outstanding'];

@@ -15,6 +15,7 @@ import { formatCents, parseCents } from '../money/cents.js';
 import { writePaymentsCsv, writeProviderStatements } from '../reports/providerStatementFiles.js';
 import { serviceFeesReport } from '../reports/serviceFeesReport.js';
 import type { Database } from '../store/database.js';
+import { netAssetsThrough } from '../store/netAssetsRepository.js';
 import { seededRandom } from './demoComplex.js';
 
 const PROVIDERS = [
@@ -65,24 +66,14 @@ function demoShares(classKeys: readonly string[], seed: number): Map<string, [st
 
 /** The providers' assets feed: every row of the classes' recorded net assets through `through`, scaled by each share. */
 async function demoProviderAssetsCsv(db: Database, through: string, seed: number): Promise<string> {
-  const rows = await db.query<{
-    portfolio_id: string;
-    class: string;
-    date: string;
-    net_assets: string;
-    portfolio_name: string;
-  }>(
-    `SELECT portfolio_id, class, date, net_assets, portfolio_name FROM net_assets
-      WHERE date <= $1 ORDER BY portfolio_id, class, date`,
-    [through],
-  );
-  const classKeys = [...new Set(rows.map((r) => `${r.portfolio_id}|${r.class}`))];
+  const rows = await netAssetsThrough(db, { to: through });
+  const classKeys = [...new Set(rows.map((r) => `${r.portfolioId}|${r.class}`))];
   const shares = demoShares(classKeys, seed);
   const lines = ['date,provider,portfolio,class,net_assets'];
   for (const r of rows) {
-    const na = parseCents(r.net_assets);
-    for (const [id, perMille] of shares.get(`${r.portfolio_id}|${r.class}`) ?? [])
-      lines.push(`${r.date},${id},${r.portfolio_name},${r.class},${formatCents((na * perMille) / 1000n)}`);
+    const na = parseCents(r.netAssets);
+    for (const [id, perMille] of shares.get(`${r.portfolioId}|${r.class}`) ?? [])
+      lines.push(`${r.date},${id},${r.portfolioName},${r.class},${formatCents((na * perMille) / 1000n)}`);
   }
   return `${lines.join('\n')}\n`;
 }

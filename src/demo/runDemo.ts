@@ -7,6 +7,7 @@ import { renderExhibit } from '../edgar/renderExhibit.js';
 import { importNetAssets } from '../feeds/netAssetsFeed.js';
 import { importOmnibusMonths } from '../feeds/omnibusFeed.js';
 import { importTransfers } from '../feeds/transfersFeed.js';
+import { importExhibits } from '../import/exhibitImport.js';
 import { formatCents, parseCents, sumCents } from '../money/cents.js';
 import { exclusiveThrough, theDistributor } from '../reports/distributorShareReport.js';
 import { writeMonthlyCalculationPdf } from '../reports/monthlyCalculationPdf.js';
@@ -15,8 +16,8 @@ import {
   monthlyCalculationReport,
 } from '../reports/monthlyCalculationReport.js';
 import { loadDistributorTerms } from '../store/classBStore.js';
+import { loadClosedPeriods } from '../store/closedPeriodsRepository.js';
 import type { Database } from '../store/database.js';
-import { importExhibits } from '../store/exhibitImport.js';
 import { loadRegistry } from '../store/registryStore.js';
 import { runClassBDemo } from './demoClassB.js';
 import { demoExhibits } from './demoComplex.js';
@@ -120,9 +121,7 @@ export async function runDemo(db: Database, out: string, step: (text: string) =>
   await importTransfers(db, transfersPath, Buffer.from(DEMO_TRANSFERS_CSV));
 
   const closed: { month: string; resultsHash: string }[] = [];
-  const already = new Set(
-    (await db.query<{ month: string }>('SELECT month FROM closed_month')).map((r) => r.month),
-  );
+  const already = (await loadClosedPeriods(db)).months;
   const year: DemoSummary['year'][number][] = [];
   for (const month of DEMO_MONTHS) {
     let report: MonthlyCalculationReport;

@@ -8,6 +8,7 @@ import { formatCents, parseCents } from '../money/cents.js';
 import { formatRatePct, parseRateMicroPct } from '../money/rate.js';
 import type { Registry } from '../registry/registry.js';
 import type { Queryable } from '../store/database.js';
+import { netAssetsThrough } from '../store/netAssetsRepository.js';
 import { loadRegistry } from '../store/registryStore.js';
 
 /** One row of `plan12b fees --json` (SPEC §4): per class and calendar month. */
@@ -90,12 +91,11 @@ export async function loadClassSeries(
       `no portfolio has ever been named ${JSON.stringify(query.portfolio)}`,
       'check the name',
     );
-  const rows = await q.query<{ portfolio_id: string; class: string; date: string; net_assets: string }>(
-    `SELECT portfolio_id, class, date, net_assets FROM net_assets
-      WHERE date <= $1 AND ($2::text IS NULL OR portfolio_id = $2) AND ($3::text IS NULL OR lower(class) = lower($3))
-      ORDER BY portfolio_id, class, date`,
-    [query.to, wantPid ?? null, query.class ?? null],
-  );
+  const rows = await netAssetsThrough(q, {
+    to: query.to,
+    ...(wantPid === undefined ? {} : { portfolioId: wantPid }),
+    ...(query.class === undefined ? {} : { class: query.class }),
+  });
   const series: ClassSeries[] = [];
   let current: { classKey: string; rows: { date: string; netAssetsCents: bigint }[] } | undefined;
   const flush = () => {
@@ -109,12 +109,12 @@ export async function loadClassSeries(
     });
   };
   for (const r of rows) {
-    const key = `${r.portfolio_id}|${r.class}`;
+    const key = `${r.portfolioId}|${r.class}`;
     if (current?.classKey !== key) {
       flush();
       current = { classKey: key, rows: [] };
     }
-    current.rows.push({ date: r.date, netAssetsCents: parseCents(r.net_assets) });
+    current.rows.push({ date: r.date, netAssetsCents: parseCents(r.netAssets) });
   }
   flush();
   return series;

@@ -1,5 +1,6 @@
 import { formatCents } from '../money/cents.js';
 import type { Queryable } from './database.js';
+import { typed } from './queryBuilder.js';
 
 /** Net assets per class per day (SPEC §4) and their restatements: the accrual base. */
 
@@ -92,4 +93,39 @@ export async function restateNetAssets(
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
     [r.portfolioId, r.class, r.date, r.old, formatCents(r.netAssetsCents), actor, importId, r.closedMonth],
   );
+}
+
+export interface NetAssetsDay {
+  readonly portfolioId: string;
+  readonly portfolioName: string;
+  readonly class: string;
+  readonly date: string;
+  readonly netAssets: string;
+}
+
+/**
+ * Every recorded day up to `to` (of one portfolio and class, case-insensitively, when given),
+ * ordered by portfolio, class and date: the accrual's input.
+ */
+export async function netAssetsThrough(
+  q: Queryable,
+  query: { to: string; portfolioId?: string; class?: string },
+): Promise<NetAssetsDay[]> {
+  let select = typed(q)
+    .selectFrom('net_assets')
+    .select(['portfolio_id', 'portfolio_name', 'class', 'date', 'net_assets'])
+    .where('date', '<=', query.to);
+  if (query.portfolioId !== undefined) select = select.where('portfolio_id', '=', query.portfolioId);
+  if (query.class !== undefined) {
+    const cls = query.class;
+    select = select.where((eb) => eb(eb.fn('lower', ['class']), '=', cls.toLowerCase()));
+  }
+  const rows = await select.orderBy('portfolio_id').orderBy('class').orderBy('date').execute();
+  return rows.map((r) => ({
+    portfolioId: r.portfolio_id,
+    portfolioName: r.portfolio_name,
+    class: r.class,
+    date: r.date,
+    netAssets: r.net_assets,
+  }));
 }

@@ -1,41 +1,54 @@
 import type { ExhibitDocument } from '../edgar/exhibitDocument.js';
-import type { BoardRate } from '../registry/boardRate.js';
 import { nameKey } from '../registry/portfolioName.js';
 import { buildRegistry, type Registry } from '../registry/registry.js';
 import type { StoredDocument } from '../registry/storedDocument.js';
+import { loadBoardRates } from './boardRatesRepository.js';
 import type { Queryable } from './database.js';
+import { typed } from './queryBuilder.js';
+
+/**
+ * The documents-and-registry repository (SPEC §2): the imported exhibits, keyed by the SHA-256
+ * of their bytes, and the name → portfolio table derived from them.
+ */
+
+export { loadBoardRates } from './boardRatesRepository.js';
 
 export async function loadDocuments(q: Queryable): Promise<StoredDocument[]> {
-  const rows = await q.query<{ id: string; file_name: string; parsed: ExhibitDocument | string }>(
-    'SELECT id, file_name, parsed FROM exhibit_document ORDER BY id',
-  );
+  const rows = await typed(q)
+    .selectFrom('exhibit_document')
+    .select(['id', 'file_name', 'parsed'])
+    .orderBy('id')
+    .execute();
   return rows.map((r) => ({
     id: r.id,
     fileName: r.file_name,
-    doc: typeof r.parsed === 'string' ? (JSON.parse(r.parsed) as ExhibitDocument) : r.parsed,
+    doc: (typeof r.parsed === 'string' ? JSON.parse(r.parsed) : r.parsed) as ExhibitDocument,
   }));
 }
 
-export async function loadBoardRates(q: Queryable): Promise<BoardRate[]> {
-  const rows = await q.query<{
-    portfolio_name: string;
-    class: string;
-    effective_date: string;
-    distribution_fee_pct: string | null;
-    service_fee_pct: string | null;
-    reason: string | null;
-  }>(
-    `SELECT portfolio_name, class, effective_date, distribution_fee_pct, service_fee_pct, reason
-       FROM board_rate ORDER BY effective_date, portfolio_name, class`,
-  );
-  return rows.map((r) => ({
-    portfolio: r.portfolio_name,
-    class: r.class,
-    effectiveDate: r.effective_date,
-    distributionFeePct: r.distribution_fee_pct,
-    serviceFeePct: r.service_fee_pct,
-    reason: r.reason,
-  }));
+/** The ids (content hashes) of every imported document. */
+export async function documentIds(q: Queryable): Promise<Set<string>> {
+  const rows = await typed(q).selectFrom('exhibit_document').select('id').execute();
+  return new Set(rows.map((r) => r.id));
+}
+
+export async function insertDocument(
+  q: Queryable,
+  d: StoredDocument & { storedName: string; byteLength: number; importedBy: string },
+): Promise<void> {
+  await typed(q)
+    .insertInto('exhibit_document')
+    .values({
+      id: d.id,
+      file_name: d.storedName,
+      kind: d.doc.kind,
+      title: d.doc.title,
+      effective_date: d.doc.effectiveDate,
+      parsed: JSON.stringify(d.doc),
+      byte_length: d.byteLength,
+      imported_by: d.importedBy,
+    })
+    .execute();
 }
 
 export async function loadRegistry(q: Queryable): Promise<Registry> {
@@ -68,7 +81,7 @@ export async function refreshPortfolioNames(q: Queryable, registry: Registry): P
       names.push(n);
     }
   }
-  await q.query('DELETE FROM portfolio_name');
+  await typed(q).deleteFrom('portfolio_name').execute();
   if (keys.length > 0) {
     await q.query(
       `INSERT INTO portfolio_name (name_key, portfolio_id, name)

@@ -126,24 +126,45 @@ describe('plan12b demo: the whole story', () => {
   });
 
   it('the CLI reads the same database: distributor-share, monthly-calculation CSV, audit verify', async () => {
-    // the embedded store is one process's at a time: this test's handle steps aside for the CLI
+    // The embedded store is one process's at a time: let the CLI have it, then take it back.
     await db.close();
-    const share = (
-      await runCliAsync(['--db', target, 'distributor-share', '--month', '2025-12', '--json'])
-    ).json<{
-      portfolios: { computations: { sharePct: string; numerator: string; denominator: string }[] }[];
-    }>();
-    const computed = share.portfolios.filter((p) => p.computations.length > 0);
-    expect(computed).toHaveLength(2);
-    expect(computed[0]!.computations.length).toBeGreaterThanOrEqual(2); // Nov 30 governs December; Dec 31 governs January
-    const csv = await runCliAsync(['--db', target, 'monthly-calculation', '--month', '2025-12', '--csv']);
-    expect(csv.code).toBe(0);
-    expect(csv.stdout.split('\n')[0]).toBe(
-      'portfolio,month,dueDate,distributionFee,distributor12b1SharePct,distributor12b1Share,earnedCdsc,payee,twelveB1Portion,cdscPortion,payTo,serviceFee',
-    );
-    expect((await runCliAsync(['--db', target, 'audit', 'verify'])).code).toBe(0);
-    db = await openDatabase(target);
-  });
+    try {
+      // 2025-12 is closed: its sealed share, unless asked to recompute the computations (SPEC §12).
+      const sealed = (
+        await runCliAsync(['--db', target, 'distributor-share', '--month', '2025-12', '--json'])
+      ).json<{
+        basis: string;
+        portfolios: { distributor12b1SharePct: string }[];
+      }>();
+      expect(sealed.basis).toBe('sealed');
+      const share = (
+        await runCliAsync([
+          '--db',
+          target,
+          'distributor-share',
+          '--month',
+          '2025-12',
+          '--recompute',
+          '--json',
+        ])
+      ).json<{
+        basis: string;
+        portfolios: { computations: { sharePct: string; numerator: string; denominator: string }[] }[];
+      }>();
+      expect(share.basis).toBe('recomputed');
+      const computed = share.portfolios.filter((p) => p.computations.length > 0);
+      expect(computed).toHaveLength(2);
+      expect(computed[0]!.computations.length).toBeGreaterThanOrEqual(2); // Nov 30 governs December; Dec 31 governs January
+      const csv = await runCliAsync(['--db', target, 'monthly-calculation', '--month', '2025-12', '--csv']);
+      expect(csv.code).toBe(0);
+      expect(csv.stdout.split('\n')[0]).toBe(
+        'portfolio,month,dueDate,distributionFee,distributor12b1SharePct,distributor12b1Share,earnedCdsc,payee,twelveB1Portion,cdscPortion,payTo,serviceFee',
+      );
+      expect((await runCliAsync(['--db', target, 'audit', 'verify'])).code).toBe(0);
+    } finally {
+      db = await openDatabase(target);
+    }
+  }, 300_000);
 
   it('running it again changes nothing', async () => {
     const before = (await loadAuditLog(db)).length;

@@ -3,7 +3,7 @@ import type { ExhibitDocument } from '../../edgar/exhibitDocument.js';
 import { parseExhibit } from '../../edgar/parseExhibit.js';
 import { renderExhibit } from '../../edgar/renderExhibit.js';
 import { Plan12bError } from '../../errors.js';
-import { importExhibits } from '../../store/exhibitImport.js';
+import { importExhibits } from '../../import/exhibitImport.js';
 import { loadRegistry } from '../../store/registryStore.js';
 import { type CliContext, printJson, withDatabase } from '../context.js';
 import { requireDate } from '../options.js';

@@ -1,8 +1,17 @@
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
+import { monthEnd, monthOf } from '../../calendar/isoDate.js';
+import { businessDayAfter } from '../../calendar/nyseCalendar.js';
 import { Plan12bError } from '../../errors.js';
 import { feesReport } from '../../reports/feesReport.js';
-import { JOURNAL_COLUMNS, monthJournal } from '../../reports/journal.js';
+import { JOURNAL_COLUMNS, type Journal, monthJournal } from '../../reports/journal.js';
+import {
+  adjustmentLines,
+  readingDocument,
+  readingHeadline,
+  readMonth,
+} from '../../reports/sealedOrRecomputed.js';
+import { loadClosedPeriods } from '../../store/closedPeriodsRepository.js';
 import { type CliContext, printJson, withDatabase } from '../context.js';
 import { toCsv } from '../csvOut.js';
 import { requireDate, requireMonth } from '../options.js';
@@ -54,16 +63,32 @@ export function registerFeesCommands(program: Command, getContext: () => CliCont
         const from = requireDate(opts.from, '--from');
         const to = requireDate(opts.to, '--to');
         if (from > to) throw new Plan12bError('USAGE', `--from ${from} is after --to ${to}`);
-        const report = await withDatabase(ctx, (db) =>
-          feesReport(db, {
-            from,
-            to,
-            daily: opts.daily === true,
-            ...(opts.portfolio ? { portfolio: opts.portfolio } : {}),
-            ...(opts.class ? { class: opts.class } : {}),
-          }),
+        const { report, closed } = await withDatabase(ctx, (db) =>
+          db.transaction(
+            async (q) => ({
+              report: await feesReport(q, {
+                from,
+                to,
+                daily: opts.daily === true,
+                ...(opts.portfolio ? { portfolio: opts.portfolio } : {}),
+                ...(opts.class ? { class: opts.class } : {}),
+              }),
+              closed: await loadClosedPeriods(q),
+            }),
+            { isolation: 'repeatable read' },
+          ),
         );
-        if (opts.json) return printJson(ctx, report);
+        // A range is always computed from today's data; closed months in it are marked so (SPEC §12).
+        const recomputed = [...closed.months].filter((m) => m >= monthOf(from) && m <= monthOf(to)).sort();
+        if (opts.json)
+          return printJson(
+            ctx,
+            recomputed.length === 0 ? report : { ...report, recomputedClosedMonths: recomputed },
+          );
+        for (const m of recomputed)
+          ctx.err(
+            `note: ${m} is closed; these are RECOMPUTED from today's data, not its sealed results (\`journal --month ${m}\` shows them)`,
+          );
         if (opts.csv) {
           ctx.out(
             opts.daily ? toCsv(DAILY_COLUMNS, report.daily ?? []) : toCsv(MONTH_COLUMNS, report.classes),
@@ -110,20 +135,42 @@ export function registerFeesCommands(program: Command, getContext: () => CliCont
     )
     .requiredOption('--month <YYYY-MM>', 'the month')
     .option('--payment-days <n>', 'payment date: this many NYSE business days after month end', '10')
+    .option('--recompute', "a closed month: what today's data would say, instead of its sealed journal")
     .option('--csv', 'print CSV (the default)')
     .option('--out <file>', 'write the CSV to a file')
     .option('--json', 'print JSON')
     .action(
-      async (opts: { month: string; paymentDays: string; csv?: boolean; out?: string; json?: boolean }) => {
+      async (opts: {
+        month: string;
+        paymentDays: string;
+        recompute?: boolean;
+        csv?: boolean;
+        out?: string;
+        json?: boolean;
+      }) => {
         const ctx = getContext();
         const month = requireMonth(opts.month, '--month');
         const days = Number(opts.paymentDays);
         if (!Number.isInteger(days) || days < 0)
           throw new Plan12bError('USAGE', `--payment-days ${opts.paymentDays} is not a whole number`);
-        const journal = await withDatabase(ctx, (db) =>
-          monthJournal(db, month, { paymentBusinessDays: days }),
+        const reading = await withDatabase(ctx, (db) =>
+          readMonth(db, month, {
+            part: 'journal',
+            recompute: opts.recompute === true,
+            sealed: (content) => content as Journal,
+            compute: (q) => monthJournal(q, month, { paymentBusinessDays: days }),
+          }),
         );
-        if (opts.json) return printJson(ctx, journal);
+        const journal = reading.report;
+        if (reading.basis === 'sealed' && journal.paymentDate !== businessDayAfter(monthEnd(month), days))
+          throw new Plan12bError(
+            'USAGE',
+            `${month} is closed; its sealed journal pays on ${journal.paymentDate}`,
+            'add --recompute to see the journal with another payment date',
+          );
+        if (opts.json) return printJson(ctx, readingDocument(reading));
+        const headline = readingHeadline(month, reading);
+        if (headline) ctx.err(headline);
         const csv = toCsv(JOURNAL_COLUMNS, journal.lines);
         if (opts.out) {
           writeFileSync(opts.out, `${csv}\n`);
@@ -131,6 +178,7 @@ export function registerFeesCommands(program: Command, getContext: () => CliCont
             `${opts.out}: ${journal.lines.length} lines, debits ${journal.totalDebits} = credits ${journal.totalCredits}`,
           );
         } else ctx.out(csv);
+        for (const l of adjustmentLines(reading)) ctx.err(l);
         for (const w of journal.warnings) ctx.err(`warning: ${w}`);
       },
     );

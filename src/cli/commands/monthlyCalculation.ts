@@ -1,8 +1,19 @@
 import type { Command } from 'commander';
+import { Plan12bError } from '../../errors.js';
 import { importOmnibusMonths } from '../../feeds/omnibusFeed.js';
 import { distributorShareReport } from '../../reports/distributorShareReport.js';
 import { writeMonthlyCalculationPdf } from '../../reports/monthlyCalculationPdf.js';
-import { monthlyCalculationReport } from '../../reports/monthlyCalculationReport.js';
+import {
+  type MonthlyCalculationReport,
+  monthlyCalculationReport,
+} from '../../reports/monthlyCalculationReport.js';
+import { sealedDistributorShare } from '../../reports/sealedDistributorShare.js';
+import {
+  adjustmentLines,
+  readingDocument,
+  readingHeadline,
+  readMonth,
+} from '../../reports/sealedOrRecomputed.js';
 import { distributorSharePcts } from '../../transfers/monthlyCalculation.js';
 import { type CliContext, printJson, withDatabase } from '../context.js';
 import { toCsv } from '../csvOut.js';
@@ -50,28 +61,49 @@ export function registerMonthlyCalculationCommands(program: Command, getContext:
       "the Distributor's 12b-1 Share per portfolio at each computation date, by rule (a), (b), (c) of Exhibit A",
     )
     .requiredOption('--month <YYYY-MM>', 'the month')
+    .option('--recompute', "a closed month: each computation from today's data, instead of the sealed share")
     .option('--json', 'print JSON')
-    .action(async (opts: { month: string; json?: boolean }) => {
+    .action(async (opts: { month: string; recompute?: boolean; json?: boolean }) => {
       const ctx = getContext();
       const month = requireMonth(opts.month, '--month');
-      const report = await withDatabase(ctx, (db) => distributorShareReport(db, month));
-      if (opts.json) return printJson(ctx, report);
-      for (const p of report.portfolios) {
-        if (p.computations.length === 0) {
+      const reading = await withDatabase(ctx, (db) =>
+        readMonth(db, month, {
+          part: 'monthly-calculation',
+          recompute: opts.recompute === true,
+          sealed: (content) => sealedDistributorShare(content as MonthlyCalculationReport),
+          compute: (q) => distributorShareReport(q, month),
+        }),
+      );
+      if (opts.json) return printJson(ctx, readingDocument(reading));
+      const headline = readingHeadline(month, reading);
+      if (headline) ctx.out(headline);
+      if (reading.basis === 'sealed') {
+        for (const p of reading.report.portfolios)
           ctx.out(
-            `${p.portfolio}: 100% — ${p.distributor} exclusive distributor${p.exclusiveThrough ? ` through ${p.exclusiveThrough}` : ''}`,
+            `${p.portfolio}: ${p.distributor12b1SharePct}% — ${reading.report.distributor}'s 12b-1 Share ${p.distributor12b1Share} of Distribution Fees ${p.distributionFee}${p.otherDistributors.map((o) => `; ${o.distributor} ${o.twelveB1Share}`).join('')}`,
           );
-          continue;
-        }
-        ctx.out(`${p.portfolio} (exclusive through ${p.exclusiveThrough}):`);
-        for (const c of p.computations) {
-          ctx.out(`  ${c.date}: ${c.sharePct}% = ${c.numerator} / ${c.denominator}`);
-          for (const r of c.byRule)
+        ctx.out(
+          "(the computations by rule (a), (b), (c) are not sealed; --recompute shows them from today's data)",
+        );
+      } else {
+        for (const p of reading.report.portfolios) {
+          if (p.computations.length === 0) {
             ctx.out(
-              `    ${r.distributor}: (a) ${r.a_commissionShares} + (b) ${r.b_freeShares} + (c) ${r.c_omnibusFreeShares} = ${r.total}`,
+              `${p.portfolio}: 100% — ${p.distributor} exclusive distributor${p.exclusiveThrough ? ` through ${p.exclusiveThrough}` : ''}`,
             );
+            continue;
+          }
+          ctx.out(`${p.portfolio} (exclusive through ${p.exclusiveThrough}):`);
+          for (const c of p.computations) {
+            ctx.out(`  ${c.date}: ${c.sharePct}% = ${c.numerator} / ${c.denominator}`);
+            for (const r of c.byRule)
+              ctx.out(
+                `    ${r.distributor}: (a) ${r.a_commissionShares} + (b) ${r.b_freeShares} + (c) ${r.c_omnibusFreeShares} = ${r.total}`,
+              );
+          }
         }
       }
+      for (const l of adjustmentLines(reading)) ctx.out(l);
     });
 
   program
@@ -86,15 +118,36 @@ export function registerMonthlyCalculationCommands(program: Command, getContext:
     )
     .option('--csv', 'print CSV: one line per portfolio and payee')
     .option('--pdf <file>', 'write a PDF, one page per portfolio for the treasurer to sign')
+    .option('--recompute', "a closed month: what today's data would say, instead of its sealed results")
     .option('--json', 'print JSON')
     .action(
-      async (opts: { month: string; dueDate?: string; csv?: boolean; pdf?: string; json?: boolean }) => {
+      async (opts: {
+        month: string;
+        dueDate?: string;
+        csv?: boolean;
+        pdf?: string;
+        recompute?: boolean;
+        json?: boolean;
+      }) => {
         const ctx = getContext();
         const month = requireMonth(opts.month, '--month');
         const instructed = opts.dueDate === undefined ? null : requireDate(opts.dueDate, '--due-date');
-        const report = await withDatabase(ctx, (db) =>
-          monthlyCalculationReport(db, month, { instructedDueDate: instructed }),
+        const reading = await withDatabase(ctx, (db) =>
+          readMonth(db, month, {
+            part: 'monthly-calculation',
+            recompute: opts.recompute === true,
+            sealed: (content) => content as MonthlyCalculationReport,
+            compute: (q) => monthlyCalculationReport(q, month, { instructedDueDate: instructed }),
+          }),
         );
+        const report = reading.report;
+        if (reading.basis === 'sealed' && instructed !== null && instructed !== report.dueDate)
+          throw new Plan12bError(
+            'USAGE',
+            `${month} is closed; its sealed Monthly Calculation is due ${report.dueDate}`,
+            'add --recompute to see it with another due date',
+          );
+        const headline = readingHeadline(month, reading);
         if (opts.pdf) {
           await writeMonthlyCalculationPdf(
             report.portfolios,
@@ -103,7 +156,7 @@ export function registerMonthlyCalculationCommands(program: Command, getContext:
           );
           if (!opts.json && !opts.csv) ctx.err(`${opts.pdf}: ${report.portfolios.length} page(s)`);
         }
-        if (opts.json) return printJson(ctx, report);
+        if (opts.json) return printJson(ctx, readingDocument(reading));
         const lines = report.portfolios.flatMap((c) => [
           {
             ...c,
@@ -131,8 +184,13 @@ export function registerMonthlyCalculationCommands(program: Command, getContext:
             payTo: a.payTo,
           })),
         ]);
-        if (opts.csv) return ctx.out(toCsv(MONTHLY_CALCULATION_COLUMNS, lines));
-        if (opts.pdf) return;
+        if (opts.csv || opts.pdf) {
+          if (headline) ctx.err(headline);
+          for (const l of adjustmentLines(reading)) ctx.err(l);
+          if (opts.csv) ctx.out(toCsv(MONTHLY_CALCULATION_COLUMNS, lines));
+          return;
+        }
+        if (headline) ctx.out(headline);
         printTable(
           ctx,
           [
@@ -159,6 +217,7 @@ export function registerMonthlyCalculationCommands(program: Command, getContext:
         ctx.out(
           `Due ${report.dueDate}. Totals: Distribution Fees ${report.totals.distributionFee}; Distributor's 12b-1 Share ${report.totals.distributor12b1Share}; Earned CDSC ${report.totals.earnedCdsc}`,
         );
+        for (const l of adjustmentLines(reading)) ctx.out(l);
       },
     );
 }

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { Plan12bError } from '../../errors.js';
-import { setBoardRate } from '../../store/boardRateStore.js';
-import { loadBoardRates } from '../../store/registryStore.js';
+import { setBoardRate } from '../../import/boardRateChange.js';
+import { loadBoardRates } from '../../store/boardRatesRepository.js';
 import { type CliContext, printJson, withDatabase } from '../context.js';
 import { requireDate, requireRate } from '../options.js';
 import { printTable } from '../table.js';

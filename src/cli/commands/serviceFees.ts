@@ -8,7 +8,13 @@ import {
   terminateOnNotice,
 } from '../../import/providerTerminations.js';
 import { writePaymentsCsv, writeProviderStatements } from '../../reports/providerStatementFiles.js';
-import { serviceFeesReport } from '../../reports/serviceFeesReport.js';
+import {
+  adjustmentLines,
+  readingDocument,
+  readingHeadline,
+  readMonth,
+} from '../../reports/sealedOrRecomputed.js';
+import { type ServiceFeesReport, serviceFeesReport } from '../../reports/serviceFeesReport.js';
 import { listProviders } from '../../store/serviceProvidersRepository.js';
 import { type CliContext, printJson, withDatabase } from '../context.js';
 import { requireDate, requireMonth } from '../options.js';
@@ -146,54 +152,74 @@ export function registerServiceFeesCommands(program: Command, getContext: () => 
     .requiredOption('--month <YYYY-MM>', 'the month')
     .option('--payments-csv <file>', 'write the payments file: one line per provider paid')
     .option('--statements <dir>', 'write one statement per provider, CSV and PDF, into this folder')
+    .option('--recompute', "a closed month: what today's data would say, instead of its sealed results")
     .option('--json', 'print JSON')
-    .action(async (opts: { month: string; paymentsCsv?: string; statements?: string; json?: boolean }) => {
-      const ctx = getContext();
-      const month = requireMonth(opts.month, '--month');
-      const report = await withDatabase(ctx, (db) => serviceFeesReport(db, month));
-      if (opts.paymentsCsv) {
-        const n = writePaymentsCsv(report, opts.paymentsCsv);
-        ctx.err(
-          `${opts.paymentsCsv}: ${n} payments totalling ${report.totals.providerFees}, due ${report.paymentDate}`,
+    .action(
+      async (opts: {
+        month: string;
+        paymentsCsv?: string;
+        statements?: string;
+        recompute?: boolean;
+        json?: boolean;
+      }) => {
+        const ctx = getContext();
+        const month = requireMonth(opts.month, '--month');
+        const reading = await withDatabase(ctx, (db) =>
+          readMonth(db, month, {
+            part: 'service-fees',
+            recompute: opts.recompute === true,
+            sealed: (content) => content as ServiceFeesReport,
+            compute: (q) => serviceFeesReport(q, month),
+          }),
         );
-      }
-      if (opts.statements) {
-        const files = await writeProviderStatements(report, resolve(opts.statements));
-        ctx.err(`${files.dir}: ${files.csv} CSV and ${files.pdf} PDF statements`);
-      }
-      if (opts.json) return printJson(ctx, report);
-      ctx.out(`Service fees for ${month}, payable ${report.paymentDate}:`);
-      printTable(
-        ctx,
-        ['Provider', 'Name', 'Portfolio', 'Class', 'Days', 'ADNA', 'Rate %', 'Amount'],
-        report.providers.flatMap((p) =>
-          p.classes.map((c) => [
-            p.id,
-            p.name,
+        const report = reading.report;
+        const headline = readingHeadline(month, reading);
+        if (opts.paymentsCsv) {
+          const n = writePaymentsCsv(report, opts.paymentsCsv);
+          ctx.err(
+            `${opts.paymentsCsv}: ${n} payments totalling ${report.totals.providerFees}, due ${report.paymentDate}`,
+          );
+        }
+        if (opts.statements) {
+          const files = await writeProviderStatements(report, resolve(opts.statements));
+          ctx.err(`${files.dir}: ${files.csv} CSV and ${files.pdf} PDF statements`);
+        }
+        if (opts.json) return printJson(ctx, readingDocument(reading));
+        if (headline) ctx.out(headline);
+        ctx.out(`Service fees for ${month}, payable ${report.paymentDate}:`);
+        printTable(
+          ctx,
+          ['Provider', 'Name', 'Portfolio', 'Class', 'Days', 'ADNA', 'Rate %', 'Amount'],
+          report.providers.flatMap((p) =>
+            p.classes.map((c) => [
+              p.id,
+              p.name,
+              c.portfolio,
+              c.class,
+              String(c.days),
+              c.averageDailyNetAssets,
+              c.ratePct,
+              c.amount,
+            ]),
+          ),
+        );
+        ctx.out('');
+        printTable(
+          ctx,
+          ['Portfolio', 'Class', 'Service fee', 'To providers', 'Distributor keeps'],
+          report.classes.map((c) => [
             c.portfolio,
             c.class,
-            String(c.days),
-            c.averageDailyNetAssets,
-            c.ratePct,
-            c.amount,
+            c.serviceFee,
+            c.providerFees,
+            c.distributorRetained,
           ]),
-        ),
-      );
-      ctx.out('');
-      printTable(
-        ctx,
-        ['Portfolio', 'Class', 'Service fee', 'To providers', 'Distributor keeps'],
-        report.classes.map((c) => [
-          c.portfolio,
-          c.class,
-          c.serviceFee,
-          c.providerFees,
-          c.distributorRetained,
-        ]),
-      );
-      ctx.out(
-        `Total: service fee ${report.totals.serviceFee} = providers ${report.totals.providerFees} + Distributor ${report.totals.distributorRetained}`,
-      );
-      for (const w of report.warnings) ctx.err(`warning: ${w}`);
-    });
+        );
+        ctx.out(
+          `Total: service fee ${report.totals.serviceFee} = providers ${report.totals.providerFees} + Distributor ${report.totals.distributorRetained}`,
+        );
+        for (const l of adjustmentLines(reading)) ctx.out(l);
+        for (const w of report.warnings) ctx.err(`warning: ${w}`);
+      },
+    );
 }

@@ -1,0 +1,80 @@
+import { sha256 } from '../audit/auditChain.js';
+import { Plan12bError } from '../errors.js';
+import { normalizeRatePct } from '../money/rate.js';
+import type { BoardRate } from '../registry/boardRate.js';
+import { buildRegistry } from '../registry/registry.js';
+import { currentActor } from '../store/actor.js';
+import { insertBoardRate, loadBoardRates } from '../store/boardRatesRepository.js';
+import type { Database } from '../store/database.js';
+import { loadDocuments } from '../store/registryStore.js';
+import { runStateChange } from './stateChange.js';
+
+/**
+ * `plan12b rates set`: records a Board-set current rate (SPEC §2) through the state-change door,
+ * with one audit record. Refused above the governing entry's maxima, on a day the class is not
+ * covered, or from a day in a closed month; the same rate twice changes nothing.
+ */
+export async function setBoardRate(db: Database, rate: BoardRate): Promise<{ recorded: boolean }> {
+  const normal: BoardRate = {
+    ...rate,
+    distributionFeePct: rate.distributionFeePct === null ? null : normalizeRatePct(rate.distributionFeePct),
+    serviceFeePct: rate.serviceFeePct === null ? null : normalizeRatePct(rate.serviceFeePct),
+  };
+  return runStateChange<{ recorded: boolean }>(db, 'rates.set', async (tx, closed) => {
+    const rates = await loadBoardRates(tx);
+    const registry = buildRegistry(await loadDocuments(tx), rates);
+    const pid = registry.identities.resolve(normal.portfolio);
+    if (pid === undefined)
+      throw new Plan12bError(
+        'NOT_FOUND',
+        `no portfolio has ever been named ${JSON.stringify(normal.portfolio)}`,
+        'check the name, or import the exhibit that lists it',
+      );
+    const why = registry.checkBoardRate(normal);
+    if (why)
+      throw new Plan12bError(
+        'REFUSED',
+        `rate refused: ${why}`,
+        'a Board may set rates at or below the schedule maxima only',
+      );
+    const same = rates.find(
+      (r) =>
+        registry.identities.resolve(r.portfolio) === pid &&
+        r.class === normal.class &&
+        r.effectiveDate === normal.effectiveDate,
+    );
+    if (same) {
+      const num = (v: string | null) => (v === null ? null : normalizeRatePct(v));
+      if (
+        num(same.distributionFeePct) === normal.distributionFeePct &&
+        num(same.serviceFeePct) === normal.serviceFeePct
+      )
+        return { result: { recorded: false }, audit: null };
+      throw new Plan12bError(
+        'CONFLICT',
+        `a different Board-set rate is already recorded for ${normal.portfolio} class ${normal.class} effective ${normal.effectiveDate}`,
+        'record the new rate with its own effective date; recorded rates are never edited',
+      );
+    }
+    const closedMonth = closed.closedMonthOf(normal.effectiveDate);
+    if (closedMonth !== null)
+      throw new Plan12bError(
+        'REFUSED',
+        `${closedMonth} is closed; a rate effective ${normal.effectiveDate} would alter its sealed results`,
+        'give the rate an effective date in an open month',
+      );
+    await insertBoardRate(tx, {
+      ...normal,
+      portfolioNameThen: registry.identities.nameOn(pid, normal.effectiveDate),
+      recordedBy: currentActor(),
+    });
+    return {
+      result: { recorded: true },
+      audit: {
+        subject: `${normal.portfolio} class ${normal.class} from ${normal.effectiveDate}`,
+        contentHash: sha256(JSON.stringify(normal)),
+        detail: `distribution ${normal.distributionFeePct ?? '—'}%, service ${normal.serviceFeePct ?? '—'}%${normal.reason ? `: ${normal.reason}` : ''}`,
+      },
+    };
+  });
+}

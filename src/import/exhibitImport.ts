@@ -1,0 +1,117 @@
+import { createHash } from 'node:crypto';
+import { basename } from 'node:path';
+import { sha256 } from '../audit/auditChain.js';
+import { cutOffWarning, ExhibitParseError } from '../edgar/exhibitDocument.js';
+import { parseExhibit } from '../edgar/parseExhibit.js';
+import { type Problem, ProblemsError } from '../errors.js';
+import { buildRegistry } from '../registry/registry.js';
+import type { StoredDocument } from '../registry/storedDocument.js';
+import { currentActor } from '../store/actor.js';
+import type { Database } from '../store/database.js';
+import {
+  documentIds,
+  insertDocument,
+  loadBoardRates,
+  loadDocuments,
+  refreshPortfolioNames,
+} from '../store/registryStore.js';
+import { runStateChange } from './stateChange.js';
+
+export interface ExhibitFile {
+  readonly fileName: string;
+  readonly bytes: Uint8Array;
+}
+
+export interface ExhibitImportResult {
+  readonly imported: { file: string; id: string; title: string; effectiveDate: string }[];
+  readonly unchanged: { file: string; id: string }[];
+  readonly warnings: string[];
+}
+
+export function documentId(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** Reads every file first: one that cannot be read fails the whole call before anything is written. */
+export function readExhibits(files: readonly ExhibitFile[], onRead?: () => void): StoredDocument[] {
+  return files.map((f) => {
+    onRead?.();
+    const text = Buffer.from(f.bytes).toString('utf8');
+    const doc = parseExhibit(text, f.fileName);
+    const cutOff = cutOffWarning(doc);
+    if (cutOff !== undefined) {
+      const lastLine = text.split('\n').length;
+      throw new ExhibitParseError(f.fileName, lastLine, `read only in part (${cutOff}); nothing imported`);
+    }
+    return { id: documentId(f.bytes), fileName: f.fileName, doc };
+  });
+}
+
+/**
+ * `plan12b exhibit import`: through the state-change door — one transaction under the writer
+ * lock and one audit record for the whole command; the same bytes twice change nothing
+ * (documents are keyed by the SHA-256 of their bytes); the registry is derived anew from all
+ * documents in canonical order, so import order never changes it (SPEC §2, §12). A new document
+ * effective in a closed month would alter its sealed results, and is refused.
+ */
+export async function importExhibits(
+  db: Database,
+  files: readonly ExhibitFile[],
+  onRead?: () => void,
+): Promise<ExhibitImportResult> {
+  const parsed = readExhibits(files, onRead);
+  const actor = currentActor();
+  return runStateChange(db, 'exhibit.import', async (tx, closed) => {
+    const existing = await documentIds(tx);
+    const imported: ExhibitImportResult['imported'] = [];
+    const unchanged: ExhibitImportResult['unchanged'] = [];
+    const warnings: string[] = [];
+    const fresh: { d: StoredDocument; bytes: number }[] = [];
+    for (const [i, d] of parsed.entries()) {
+      if (existing.has(d.id)) {
+        unchanged.push({ file: d.fileName, id: d.id });
+        continue;
+      }
+      existing.add(d.id);
+      fresh.push({ d, bytes: files[i]!.bytes.length });
+    }
+    const refused: Problem[] = fresh.flatMap(({ d }) => {
+      const month = closed.closedMonthOf(d.doc.effectiveDate);
+      return month === null
+        ? []
+        : [
+            {
+              code: 'REFUSED' as const,
+              file: d.fileName,
+              line: 1,
+              field: 'effective date',
+              value: d.doc.effectiveDate,
+              reason: `${month} is closed; a document effective ${d.doc.effectiveDate} would alter its sealed results`,
+            },
+          ];
+    });
+    if (refused.length > 0) throw new ProblemsError(refused);
+    for (const { d, bytes } of fresh) {
+      await insertDocument(tx, {
+        ...d,
+        storedName: basename(d.fileName),
+        byteLength: bytes,
+        importedBy: actor,
+      });
+      imported.push({ file: d.fileName, id: d.id, title: d.doc.title, effectiveDate: d.doc.effectiveDate });
+      for (const w of d.doc.warnings) warnings.push(`${d.fileName}: ${w}`);
+    }
+    if (imported.length === 0) return { result: { imported, unchanged, warnings }, audit: null };
+    const registry = buildRegistry(await loadDocuments(tx), await loadBoardRates(tx));
+    await refreshPortfolioNames(tx, registry);
+    warnings.push(...registry.warnings);
+    return {
+      result: { imported, unchanged, warnings },
+      audit: {
+        subject: imported.map((i) => basename(i.file)).join(', '),
+        contentHash: sha256(imported.map((i) => i.id).join('\n')),
+        detail: imported.map((i) => i.title).join('; '),
+      },
+    };
+  });
+}

@@ -1,0 +1,49 @@
+import type { BoardRate } from '../registry/boardRate.js';
+import type { Queryable } from './database.js';
+import { typed } from './queryBuilder.js';
+
+/** Board-set current rates (SPEC §2): recorded once, never edited. */
+
+export async function loadBoardRates(q: Queryable): Promise<BoardRate[]> {
+  const rows = await typed(q)
+    .selectFrom('board_rate')
+    .select([
+      'portfolio_name',
+      'class',
+      'effective_date',
+      'distribution_fee_pct',
+      'service_fee_pct',
+      'reason',
+    ])
+    .orderBy('effective_date')
+    .orderBy('portfolio_name')
+    .orderBy('class')
+    .execute();
+  return rows.map((r) => ({
+    portfolio: r.portfolio_name,
+    class: r.class,
+    effectiveDate: r.effective_date,
+    distributionFeePct: r.distribution_fee_pct,
+    serviceFeePct: r.service_fee_pct,
+    reason: r.reason,
+  }));
+}
+
+/** Records a rate under the name the portfolio had on its effective date. */
+export async function insertBoardRate(
+  q: Queryable,
+  rate: BoardRate & { portfolioNameThen: string; recordedBy: string },
+): Promise<void> {
+  await typed(q)
+    .insertInto('board_rate')
+    .values({
+      portfolio_name: rate.portfolioNameThen,
+      class: rate.class,
+      effective_date: rate.effectiveDate,
+      distribution_fee_pct: rate.distributionFeePct,
+      service_fee_pct: rate.serviceFeePct,
+      reason: rate.reason,
+      recorded_by: rate.recordedBy,
+    })
+    .execute();
+}

@@ -1,0 +1,129 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { businessDaysBetween } from '../../src/calendar/nyseCalendar.js';
+import { MONTH_CLOSE_STEPS } from '../../src/close/closeSteps.js';
+import { closeMonth } from '../../src/close/monthClose.js';
+import { importNetAssets } from '../../src/feeds/netAssetsFeed.js';
+import { importExhibits } from '../../src/import/exhibitImport.js';
+import { runCliAsync } from '../support/cli.js';
+import { dialects, freshDatabase, type TestDatabase } from '../support/databases.js';
+import { seedExhibitFiles } from '../support/seedDocuments.js';
+import { seedsAvailable } from '../support/seeds.js';
+
+/** `npm run build` first: these run the CLI as a user would. */
+describe.skipIf(!seedsAvailable).each(dialects)('reports of a closed month on the CLI (%s)', (dialect) => {
+  let tdb: TestDatabase;
+  const cli = (...args: string[]) => runCliAsync(['--db', tdb.target, ...args]);
+  beforeAll(async () => {
+    tdb = await freshDatabase(dialect);
+    const db = await tdb.open();
+    try {
+      await importExhibits(
+        db,
+        seedExhibitFiles().filter((f) => f.fileName.includes('002_')),
+      );
+      const rows = (from: string, to: string) =>
+        Buffer.from(
+          [
+            'date,portfolio,class,net_assets',
+            ...businessDaysBetween(from, to).map((d) => `${d},AIM Value Fund,C,36500000.00`),
+          ].join('\n'),
+        );
+      await importNetAssets(db, 'na.csv', rows('2006-12-29', '2007-03-30'));
+      await closeMonth(db, '2007-02', MONTH_CLOSE_STEPS);
+      // 2007-02-09 (Fri, carried over the weekend) restated: +100.00 of fees a day for 3 days.
+      await importNetAssets(
+        db,
+        'fix.csv',
+        Buffer.from('date,portfolio,class,net_assets\n2007-02-09,AIM Value Fund,C,40150000.00'),
+        { restate: true },
+      );
+    } finally {
+      await db.close();
+    }
+  }, 120_000);
+  afterAll(async () => {
+    await tdb.drop();
+  }, 180_000);
+
+  it('journal --month of a closed month: the sealed journal, marked, with the restatement since listed', async () => {
+    const csv = await cli('journal', '--month', '2007-02');
+    expect(csv.code).toBe(0);
+    expect(csv.stderr).toMatch(/2007-02 is closed: SEALED results/);
+    expect(csv.stderr).toMatch(
+      /net-assets restated AIM Value Fund class C 2007-02-09: 36500000\.00 → 40150000\.00/,
+    );
+    expect(csv.stdout.split('\n')[0]).toBe('date,entry,account,portfolio,class,debit,credit,memo');
+
+    const json = await cli('journal', '--month', '2007-02', '--json');
+    expect(json.code).toBe(0);
+    // 28 days × (750.00 + 250.00) accrued, and paid again: 56,000.00 of debits as sealed.
+    expect(json.json()).toMatchObject({
+      month: '2007-02',
+      basis: 'sealed',
+      totalDebits: '56000.00',
+      adjustmentsSince: [{ kind: 'restatement', reportedIn: null, date: '2007-02-09' }],
+    });
+  }, 180_000);
+
+  it('journal --recompute: today’s data, marked as recomputed', async () => {
+    const json = await cli('journal', '--month', '2007-02', '--recompute', '--json');
+    expect(json.code).toBe(0);
+    // + 3 days × 100.00, accrued and paid: 56,600.00
+    expect(json.json()).toMatchObject({ basis: 'recomputed', totalDebits: '56600.00' });
+    const text = await cli('journal', '--month', '2007-02', '--recompute');
+    expect(text.stderr).toMatch(/2007-02 is closed: RECOMPUTED from today's data, not the sealed results/);
+  }, 180_000);
+
+  it('a closed month’s journal with another payment date needs --recompute (exit 64)', async () => {
+    const r = await cli('journal', '--month', '2007-02', '--payment-days', '5');
+    expect(r.code).toBe(64);
+    expect(r.stderr).toMatch(/--recompute/);
+    expect((await cli('journal', '--month', '2007-02', '--payment-days', '5', '--recompute')).code).toBe(0);
+  }, 180_000);
+
+  it('fees over a range holding a closed month: today’s figures, the closed month named as recomputed', async () => {
+    const json = await cli('fees', '--from', '2007-02-01', '--to', '2007-03-31', '--json');
+    expect(json.code).toBe(0);
+    expect(json.json()).toMatchObject({ recomputedClosedMonths: ['2007-02'] });
+    const open = await cli('fees', '--from', '2007-03-01', '--to', '2007-03-31', '--json');
+    expect(open.json()).not.toHaveProperty('recomputedClosedMonths');
+  }, 180_000);
+
+  it('an open month carries no mark', async () => {
+    const json = await cli('journal', '--month', '2007-03', '--json');
+    expect(json.code).toBe(0);
+    expect(json.json()).not.toHaveProperty('basis');
+    expect((await cli('journal', '--month', '2007-03')).stderr).not.toMatch(/closed/);
+  }, 180_000);
+
+  it('service-fees, monthly-calculation and distributor-share --month of a closed month are marked sealed', async () => {
+    const fees = await cli('service-fees', '--month', '2007-02');
+    expect(fees.code).toBe(0);
+    expect(fees.stdout).toMatch(/2007-02 is closed: SEALED results/);
+    expect(fees.stdout).toMatch(/Prior-period adjustments since the close:/);
+    expect((await cli('service-fees', '--month', '2007-02', '--json')).json()).toMatchObject({
+      basis: 'sealed',
+    });
+    expect((await cli('service-fees', '--month', '2007-02', '--recompute', '--json')).json()).toMatchObject({
+      basis: 'recomputed',
+    });
+
+    const mc = await cli('monthly-calculation', '--month', '2007-02', '--json');
+    expect(mc.code).toBe(0);
+    expect(mc.json()).toMatchObject({ month: '2007-02', basis: 'sealed' });
+    expect((await cli('monthly-calculation', '--month', '2007-02', '--csv')).stderr).toMatch(/SEALED/);
+
+    const share = await cli('distributor-share', '--month', '2007-02');
+    expect(share.code).toBe(0);
+    expect(share.stdout).toMatch(/2007-02 is closed: SEALED results/);
+    expect((await cli('distributor-share', '--month', '2007-02', '--json')).json()).toMatchObject({
+      basis: 'sealed',
+      sealedIn: 'monthly-calculation',
+    });
+    expect(
+      (await cli('distributor-share', '--month', '2007-02', '--recompute', '--json')).json(),
+    ).toMatchObject({
+      basis: 'recomputed',
+    });
+  }, 180_000);
+});
