@@ -79,6 +79,7 @@ export const omnibusFeed: FeedDefinition<typeof OMNIBUS_FEED_COLUMNS, State, Cha
       const row: Change = {
         line,
         datedOn: monthStart(r.month),
+        dateField: 'month',
         kind: 'new',
         month: r.month,
         account: r.account,

@@ -162,7 +162,14 @@ export const providersFeed: FeedDefinition<
         ownRateMicroPct: row.own_rate_pct,
         terminations: row.terminated_on === null ? [] : [recordedTermination(row.id, row.terminated_on)],
       });
-      changes.push({ line, datedOn: null, kind: 'new', agreement });
+      // SPEC §12: a write dated in a closed month is refused, an agreement as much as any other
+      changes.push({
+        line,
+        datedOn: row.agreement_date,
+        dateField: 'agreement_date',
+        kind: 'new',
+        agreement,
+      });
     }
     return { changes, unchanged, problems, warnings };
   },

@@ -137,7 +137,13 @@ export const transfersFeed: Definition = {
           bad('effective_date', `${r.ends} takes effect on ${ended.effective_date}; end it after that`);
         endedBy.set(r.ends, r);
       }
-      changes.push({ line: row.line, datedOn: r.effective_date, kind: 'new', record: r });
+      changes.push({
+        line: row.line,
+        datedOn: r.effective_date,
+        dateField: 'effective_date',
+        kind: 'new',
+        record: r,
+      });
     }
     if (problems.length === 0 && !ctx.incomplete)
       problems.push(...overAssignedProblems(ctx.file, changes, recorded, registry));
