@@ -1,18 +1,44 @@
 /**
  * `plan12b exhibit parse` (SPEC §2.1): one EDGAR exhibit — a 12b-1 plan, a Class B master
- * distribution agreement, or an amendment to either — as an ExhibitDocument. Pure: text in,
- * document out; anything it cannot read throws ExhibitParseError(file, line, reason).
+ * distribution agreement, an amendment to either, or a schedule filed on its own — as a
+ * ParsedExhibit. Plain text as filed, HTML, and HTML rendered one cell per line are read into
+ * the same model. Pure: text in, document out; anything it cannot read throws
+ * ExhibitParseError(file, line, reason); what it reads but lacks is in `completeness`.
  */
 
-import { datedLine, effectiveDates, type FoundDate, madeAsOfDate, restatedAsOfDates } from './dates.js';
-import { readEdgarText } from './edgarText.js';
-import { type ExhibitDocument, ExhibitParseError, type Schedule } from './exhibitDocument.js';
-import { exhibitTitle, readHeading } from './heading.js';
+import type { CellScheduleReading } from './cellSchedule.js';
+import { cellHeadingAt, cellHeadings, readCellSchedules } from './cellSchedules.js';
+import { cellLines } from './cellText.js';
+import {
+  amendingClauseDate,
+  dateLine,
+  effectiveDates,
+  type FoundDate,
+  hasAmendingClause,
+  madeAsOfDate,
+  monthYearLine,
+  restatedAsOfDates,
+  retroactiveDate,
+} from './dates.js';
+import { type EdgarLine, readEdgarText } from './edgarText.js';
+import {
+  CUT_OFF_WARNING_PREFIX,
+  ExhibitParseError,
+  type Gap,
+  type ParsedEntry,
+  type ParsedExhibit,
+  type ParsedSchedule,
+} from './exhibitDocument.js';
+import { type ExhibitHeading, exhibitTitle, readHeading } from './heading.js';
+import { htmlCellText, looksLikeHtml } from './htmlText.js';
 import { proseText } from './proseText.js';
 import { renamePairs, renameRules } from './renames.js';
+import { isRenderingMarker } from './renderingMarker.js';
 import { replacedSchedules } from './replacedSchedules.js';
 import { readSchedules } from './scheduleTable.js';
 import { instrumentTerms } from './terms.js';
+import { readTitleBlock, type TitleBlock, titleKind } from './titleBlock.js';
+import { titleCase } from './titleCase.js';
 
 /** The registrant as the body spells it ("AIM Funds Group"), else as the title prints it. */
 function bodySpelling(printed: string, body: string): string {
@@ -31,107 +57,295 @@ function latest(dates: readonly FoundDate[]): FoundDate | null {
   return best;
 }
 
-/**
- * @example parseExhibit(readFileSync('000_….txt', 'utf8'), '000_….txt').schedules[0].entries.length === 42
- */
-export function parseExhibit(text: string, file: string): ExhibitDocument {
-  const edgar = readEdgarText(text, file);
-  const { lines } = edgar;
-  const heading = readHeading(lines, file);
+/** What the two layouts give the assembly below. */
+interface Reading {
+  readonly lines: readonly EdgarLine[];
+  readonly kind: ParsedExhibit['kind'];
+  readonly title: string;
+  readonly exhibit: string | null;
+  readonly amendmentNumber: number | null;
+  readonly instrumentKind: 'plan' | 'agreement';
+  readonly instrumentTitle: string;
+  readonly registrant: string | null;
+  readonly titleClasses: readonly string[];
+  readonly bodyStart: number;
+  readonly schedules: readonly {
+    readonly name: string;
+    readonly entries: readonly ParsedEntry[];
+    readonly footnotes: readonly string[];
+    readonly warnings: readonly string[];
+    readonly cut: Gap | null;
+    readonly start: number;
+    readonly end: number;
+  }[];
+}
 
-  // The body's registrant spelling is needed before the schedules (rows under no group
-  // heading belong to it), so look for it in the text up to the first schedule.
-  const registrant =
-    heading.registrantAsPrinted === null
-      ? null
-      : bodySpelling(
-          heading.registrantAsPrinted,
-          lines
-            .slice(heading.bodyStart, heading.bodyStart + 400)
-            .map((l) => l.trimmed)
-            .join(' '),
-        );
+function registrantOf(printed: string | null, lines: readonly EdgarLine[], bodyStart: number): string | null {
+  return printed === null
+    ? null
+    : bodySpelling(
+        printed,
+        lines
+          .slice(bodyStart, bodyStart + 400)
+          .map((l) => l.trimmed)
+          .join(' '),
+      );
+}
 
+/** EDGAR plain text with the seeds' heading: the aligned-column schedule reader. */
+function readEdgarLayout(lines: readonly EdgarLine[], file: string, heading: ExhibitHeading, t: TitleBlock, text: { lastLineTerminated: boolean; lastLineNo: number }): Reading {
+  const registrant = registrantOf(heading.registrantAsPrinted, lines, heading.bodyStart);
+  const classes = heading.classes.length > 0 ? heading.classes : t.classes;
   const readings = readSchedules(
     {
       file,
       lines,
-      instrumentClasses: heading.classes,
+      instrumentClasses: classes,
       instrumentRegistrant: registrant,
-      lastLineTerminated: edgar.lastLineTerminated,
-      lastLineNo: edgar.lastLineNo,
+      lastLineTerminated: text.lastLineTerminated,
+      lastLineNo: text.lastLineNo,
     },
     heading.bodyStart,
   );
-  if (readings.length === 0)
-    throw new ExhibitParseError(file, 1, 'no schedule found (no SCHEDULE or APPENDIX heading)');
-
-  const inSchedule = new Uint8Array(lines.length);
-  for (const r of readings) inSchedule.fill(1, r.start, r.end);
-  const prose = proseText(lines, (i) => i >= heading.bodyStart && inSchedule[i] === 0);
-
-  const isAmendment = heading.kind.endsWith('-amendment');
-  const warnings: string[] = [];
-  let dated: FoundDate | null = null;
-  for (let i = heading.bodyStart; i < lines.length; i++) {
-    if (inSchedule[i] === 1) continue;
-    const iso = datedLine(lines[i]!.trimmed);
-    if (iso !== null) {
-      dated = { iso, line: lines[i]!.no };
-      break;
-    }
-  }
-  const effective = effectiveDates(prose);
-  const restated = isAmendment ? null : latest(restatedAsOfDates(prose));
-  const madeAsOf = madeAsOfDate(prose);
-
-  // SPEC §2.1 Dates: an explicit "effective …" wins; a restated instrument takes effect as of
-  // its latest restatement (its "Effective as of August 31, 1993" is its first effective date).
-  const explicit = effective[0] ?? null;
-  const effectiveDate = isAmendment
-    ? (explicit ?? dated ?? null)
-    : (restated ?? explicit ?? madeAsOf ?? dated ?? null);
-  if (effectiveDate === null) {
-    throw new ExhibitParseError(
-      file,
-      1,
-      'no effective date found (no "effective …", "as of …" or "Dated:" date)',
-    );
-  }
-  if (isAmendment && explicit !== null && dated !== null && explicit.iso !== dated.iso) {
-    warnings.push(
-      `the amendment says it is effective ${explicit.iso} (line ${explicit.line}) but is "Dated:" ${dated.iso} (line ${dated.line})`,
-    );
-  }
-  const datedAsOf = isAmendment ? (madeAsOf?.iso ?? null) : (restated?.iso ?? madeAsOf?.iso ?? null);
-
-  const replaced = replacedSchedules(prose.text);
-  const schedules: Schedule[] = readings.map((r) => ({
-    name: r.name,
-    replacesEntirely: replaced.has(r.name),
-    entries: r.entries,
-  }));
-  for (const r of readings) warnings.push(...r.warnings);
-
   return {
+    lines,
     kind: heading.kind,
     title: exhibitTitle(heading, registrant),
     exhibit: heading.exhibit,
+    amendmentNumber: heading.amendmentNumber,
+    instrumentKind: heading.instrumentKind,
+    instrumentTitle: heading.instrumentTitle,
+    registrant,
+    titleClasses: classes,
+    bodyStart: heading.bodyStart,
+    schedules: readings.map((r) => {
+      const cutNote = r.warnings.find((w) => w.startsWith(CUT_OFF_WARNING_PREFIX));
+      return {
+        ...r,
+        warnings: r.warnings.filter((w) => w !== cutNote),
+        cut:
+          cutNote === undefined
+            ? null
+            : { fact: 'text' as const, line: text.lastLineNo, reason: cutNote, schedule: r.name },
+      };
+    }),
+  };
+}
+
+/** A document read cell by cell (HTML, or a schedule filed on its own). */
+function readCellLayout(lines: readonly EdgarLine[], file: string, t: TitleBlock): Reading {
+  const headings = cellHeadings(lines).filter((h) => h.index >= t.bodyStart);
+  const registrant = t.registrant;
+  const readings: CellScheduleReading[] = readCellSchedules(
+    { file, lines, classes: t.classes, registrant },
+    headings,
+  );
+  const prose = proseText(lines, (i) => i >= t.bodyStart && !readings.some((r) => i >= r.start && i < r.end));
+  const scheduleFirst = headings[0] !== undefined && headings[0].index === t.bodyStart;
+  const kind = titleKind(t, hasAmendingClause(prose), scheduleFirst || prose.text.trim() === '');
+  const titleRegistrants = readings.map((r) => r.titleRegistrant).filter((r) => r !== null);
+  const single = titleRegistrants.length === 1 && readings.length === 1 ? titleRegistrants[0]! : null;
+  return {
+    lines,
+    kind,
+    title: titleCase(t.text),
+    exhibit: t.exhibit,
+    amendmentNumber: kind.endsWith('-amendment') ? t.amendmentNumber : null,
+    instrumentKind: t.instrumentKind,
+    instrumentTitle: t.instrumentTitle,
+    registrant: registrant ?? single,
+    titleClasses: t.classes,
+    bodyStart: t.bodyStart,
+    schedules: readings.map((r) => ({ ...r, warnings: [] })),
+  };
+}
+
+/**
+ * @example parseExhibit(readFileSync('000_….txt', 'utf8'), '000_….txt').schedules[0].entries.length === 42
+ */
+export function parseExhibit(text: string, file: string): ParsedExhibit {
+  const html = looksLikeHtml(text);
+  const cells = html ? htmlCellText(text) : cellLines(text);
+  const edgar = readEdgarText(cells ?? text, file);
+  const { lines } = edgar;
+  const rendering = lines.some((l) => isRenderingMarker(l.trimmed));
+  const firstContent = lines.findIndex((l) => l.trimmed !== '');
+  const t = readTitleBlock(lines, (i) => cellHeadingAt(lines, i, firstContent) !== null);
+  const scheduleFirst = t.bodyStart < lines.length && cellHeadingAt(lines, t.bodyStart, firstContent) !== null;
+
+  let reading: Reading;
+  if (cells !== null || scheduleFirst) reading = readCellLayout(lines, file, t);
+  else {
+    let heading: ExhibitHeading | null = null;
+    try {
+      heading = readHeading(lines, file);
+    } catch (e) {
+      if (!(e instanceof ExhibitParseError) || t.text === '') throw e;
+    }
+    reading = heading === null ? readCellLayout(lines, file, t) : readEdgarLayout(lines, file, heading, t, edgar);
+  }
+  if (reading.schedules.length === 0 && reading.kind !== 'plan-amendment' && reading.kind !== 'agreement-amendment')
+    throw new ExhibitParseError(file, 1, 'no schedule found (no SCHEDULE, APPENDIX or EXHIBIT A heading)');
+  return assemble(reading, file, rendering);
+}
+
+function assemble(r: Reading, file: string, rendering: boolean): ParsedExhibit {
+  const { lines } = r;
+  const inSchedule = new Uint8Array(lines.length);
+  for (const s of r.schedules) inSchedule.fill(1, s.start, s.end);
+  const prose = proseText(lines, (i) => i >= r.bodyStart && inSchedule[i] === 0);
+  const isAmendment = r.kind.endsWith('-amendment');
+  const warnings: string[] = [];
+  const gaps: Gap[] = [];
+
+  // Date lines anywhere: "Dated: …", "Effective: …", "(Amended and Restated as of …)".
+  let dated: FoundDate | null = null;
+  let datedPlaceholder: { line: number; text: string } | null = null;
+  const stated: FoundDate[] = [];
+  let monthOnly: { iso: string; line: number } | null = null;
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i]!;
+    if (l.trimmed === '') continue;
+    const d = dateLine(l.trimmed, l.no);
+    if (d !== null) {
+      if (/^dated/i.test(l.trimmed) && dated === null && datedPlaceholder === null) {
+        if (d.placeholder) datedPlaceholder = { line: l.no, text: l.trimmed };
+        else dated = d.dates[d.dates.length - 1]!;
+      }
+      stated.push(...d.dates);
+      if (d.placeholder && datedPlaceholder === null) datedPlaceholder = { line: l.no, text: l.trimmed };
+      continue;
+    }
+    const month = monthYearLine(l.trimmed);
+    if (month !== null && monthOnly === null) monthOnly = { iso: month, line: l.no };
+  }
+
+  let effective: { iso: string; line: number } | null;
+  let datedAsOf: string | null;
+  const madeAsOf = madeAsOfDate(prose);
+  if (isAmendment) {
+    // SPEC §2.1: the amending clause's date, else the "Dated:" line
+    const clause = amendingClauseDate(prose);
+    effective = clause ?? dated;
+    if (clause !== null && dated !== null && clause.iso !== dated.iso)
+      warnings.push(
+        `the amendment says it is effective ${clause.iso} (line ${clause.line}) but is "Dated:" ${dated.iso} (line ${dated.line})`,
+      );
+    const retro = retroactiveDate(prose);
+    if (retro !== null && effective !== null && retro.iso !== effective.iso)
+      warnings.push(
+        `the amendment takes effect ${effective.iso} but amends the Plan retroactive to ${retro.iso} (line ${retro.line})`,
+      );
+    datedAsOf = madeAsOf?.iso ?? null;
+  } else {
+    const restated = latest(restatedAsOfDates(prose));
+    if (r.kind === 'schedule') {
+      // a schedule on its own: the latest date its date lines state ("as amended on …")
+      const last = latest(stated);
+      effective = last ?? restated ?? monthOnly;
+      const first = stated.length > 1 ? stated[0]! : null;
+      datedAsOf = first !== null && first.iso !== last?.iso ? first.iso : null;
+    } else {
+      const explicit = effectiveDates(prose)[0] ?? null;
+      effective = restated ?? explicit ?? madeAsOf ?? dated ?? monthOnly;
+      datedAsOf = restated?.iso ?? madeAsOf?.iso ?? null;
+    }
+  }
+  if (effective === null) {
+    const where = datedPlaceholder ?? { line: lines[r.bodyStart]?.no ?? 1, text: '' };
+    const reason =
+      datedPlaceholder !== null
+        ? `the date is left blank ("${datedPlaceholder.text}"): the document is a draft or a form`
+        : 'the document states no date it takes effect';
+    warnings.push(`${reason}; import needs --effective-date`);
+    gaps.push({ fact: 'effective-date', line: where.line, reason, schedule: null });
+  } else if (effective.iso.length === 7) {
+    const reason = `the document gives only a month ("${effective.iso}"), not the day it takes effect`;
+    warnings.push(`${reason}; import needs --effective-date`);
+    gaps.push({ fact: 'effective-date', line: effective.line, reason, schedule: null });
+  }
+
+  // SPEC §2.1: a schedule the body names ("Schedule A-2") that the document does not contain
+  const replaced = replacedSchedules(prose.text);
+  const names = new Set(r.schedules.map((s) => s.name.replace(/\s*\(.*\)$/, '')));
+  for (const named of namedSchedules(prose.text)) {
+    if (names.has(named) || replaced.has(named)) continue;
+    if (r.schedules.length === 0) continue;
+    gaps.push({
+      fact: 'text',
+      line: lines[lines.length - 1]?.no ?? 1,
+      reason: `the body names ${named}, which the document does not contain: it is cut or incomplete`,
+      schedule: named,
+    });
+  }
+  for (const named of replaced)
+    if (!names.has(named))
+      gaps.push({
+        fact: 'text',
+        line: lines[lines.length - 1]?.no ?? 1,
+        reason: `${named} is replaced "with the following", but the document does not contain it`,
+        schedule: named,
+      });
+
+  const schedules: ParsedSchedule[] = r.schedules.map((s) => ({
+    name: s.name,
+    replacesEntirely: replaced.has(s.name),
+    entries: s.entries,
+  }));
+  for (const s of r.schedules) {
+    warnings.push(...s.warnings);
+    if (s.cut !== null) gaps.push(s.cut);
+  }
+  const entryClasses: string[] = [];
+  for (const s of schedules)
+    for (const e of s.entries) {
+      if (e.class !== null && !entryClasses.includes(e.class)) entryClasses.push(e.class);
+      if (e.class === null && !gaps.some((g) => g.fact === 'class'))
+        gaps.push({
+          fact: 'class',
+          line: 1,
+          reason: `${s.name} does not state the class of "${e.portfolio}"`,
+          schedule: s.name,
+        });
+    }
+  const classes = entryClasses.length > 0 ? entryClasses : [...r.titleClasses];
+
+  return {
+    kind: r.kind,
+    title: r.title,
+    exhibit: r.exhibit,
     instrument: {
-      kind: heading.instrumentKind,
-      title: heading.instrumentTitle,
-      registrant,
-      classes: heading.classes,
+      kind: r.instrumentKind,
+      title: r.instrumentTitle,
+      registrant: r.registrant,
+      classes,
       datedAsOf,
     },
-    amendmentNumber: heading.amendmentNumber,
-    effectiveDate: effectiveDate.iso,
+    amendmentNumber: r.amendmentNumber,
+    effectiveDate: effective?.iso ?? null,
     datedDate: dated?.iso ?? null,
     terms: instrumentTerms(prose),
     schedules,
     renames: renamePairs(prose.text),
     renameRules: renameRules(prose.text),
-    footnotes: readings.flatMap((r) => r.footnotes),
+    footnotes: r.schedules.flatMap((s) => s.footnotes),
     warnings,
+    completeness: { complete: gaps.length === 0, gaps },
+    rendering,
   };
+  void file;
+}
+
+// "Schedule A-2", "Schedules A-1 and A-2" named in the body as parts of this instrument
+const BODY_SCHEDULE_RE =
+  /\b(?:described|listed|set\s+forth|named)\s+(?:on|in)\s+((?:Schedules?|Appendix)\s+[A-Z](?:-\d{1,2})?\b(?:\s*(?:,|and)\s*(?:Schedule\s+)?[A-Z](?:-\d{1,2})?\b)*)/gi;
+
+function namedSchedules(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(BODY_SCHEDULE_RE)) {
+    const word = /^app/i.test(m[1]!) ? 'Appendix' : 'Schedule';
+    for (const code of m[1]!.replace(/^\S+\s+/, '').matchAll(/\b[A-Z](?:-\d{1,2})?\b/g))
+      if (!out.includes(`${word} ${code[0]}`)) out.push(`${word} ${code[0]}`);
+  }
+  return out;
 }

@@ -459,14 +459,25 @@ function readOneSchedule(
       continue;
     }
     if (listMode || NAME_END_RE.test(text)) {
+      // two lists side by side ("CLASS A SHARES      CLASS R SHARES"): not read as one name
+      if (/\S {3,}\S/.test(text)) {
+        unreadable(i, 'two columns side by side; the reader does not take a list apart by columns');
+        break;
+      }
       const rowClasses = classes ?? (ctx.instrumentClasses.length > 0 ? ctx.instrumentClasses : null);
       if (rowClasses === null)
         throw new ExhibitParseError(file, line.no, `${name}: the class of "${text}" is not stated`);
       addRow(line.no, text.replace(/\s+/g, ' '), [], rowClasses);
       listMode = true;
-      if (closesQuote) {
+      // a closing quote after one class's list, with another class heading after it (AIM
+      // Growth Series Amendment No. 1: after Class C, and again after Institutional Class)
+      const next = lines.slice(i + 1).find((l) => l.trimmed !== '');
+      const moreClasses = next !== undefined && isClassLabel(withoutTrailingDashes(next.trimmed));
+      if (closesQuote && !moreClasses) {
         quoteOpen = false;
         closed = true;
+      } else if (closesQuote) {
+        quoteOpen = true;
       } else if (line.no === ctx.lastLineNo && !ctx.lastLineTerminated) {
         dropLastRow();
         cutOff(`its last line ${line.no} may be cut off and was not read`);

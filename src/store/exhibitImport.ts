@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
-import { cutOffWarning, ExhibitParseError } from '../edgar/exhibitDocument.js';
+import type { StatedByUser } from '../edgar/exhibitDocument.js';
+import { importableDocument } from '../edgar/importableDocument.js';
 import { parseExhibit } from '../edgar/parseExhibit.js';
 import { buildRegistry } from '../registry/registry.js';
 import type { StoredDocument } from '../registry/storedDocument.js';
@@ -25,16 +26,15 @@ export function documentId(bytes: Uint8Array): string {
 }
 
 /** Reads every file first: one that cannot be read fails the whole call before anything is written. */
-export function readExhibits(files: readonly ExhibitFile[], onRead?: () => void): StoredDocument[] {
+export function readExhibits(
+  files: readonly ExhibitFile[],
+  onRead?: () => void,
+  stated: StatedByUser = {},
+): StoredDocument[] {
   return files.map((f) => {
     onRead?.();
     const text = Buffer.from(f.bytes).toString('utf8');
-    const doc = parseExhibit(text, f.fileName);
-    const cutOff = cutOffWarning(doc);
-    if (cutOff !== undefined) {
-      const lastLine = text.split('\n').length;
-      throw new ExhibitParseError(f.fileName, lastLine, `read only in part (${cutOff}); nothing imported`);
-    }
+    const doc = importableDocument(parseExhibit(text, f.fileName), f.fileName, stated);
     return { id: documentId(f.bytes), fileName: f.fileName, doc };
   });
 }
@@ -48,8 +48,9 @@ export async function importExhibits(
   db: Database,
   files: readonly ExhibitFile[],
   onRead?: () => void,
+  stated: StatedByUser = {},
 ): Promise<ExhibitImportResult> {
-  const parsed = readExhibits(files, onRead);
+  const parsed = readExhibits(files, onRead, stated);
   const actor = currentActor();
   return db.transaction(async (tx) => {
     const existing = new Set(
