@@ -32,6 +32,8 @@ interface Columns {
 interface PendingName {
   readonly text: string;
   readonly line: number;
+  /** how many cells the name was read from ("Invesco" / "Oppenheimer Short" / … "Term Municipal Fund") */
+  readonly fragments: number;
   /** rows read while the name was still incomplete ("Invesco / Oppenheimer Short / [rates]") */
   readonly held: readonly Row[];
   /** its entries are written; a further class row ("Class R") is another row of the same name */
@@ -103,7 +105,7 @@ function columnsOf(heading: readonly string[]): Columns {
   const text = heading.join(' ');
   const absc = /\basset\b|\bsales\b/i.test(text);
   const aggregate = /\baggregate\b/i.test(text);
-  const service = /\bservices?\s+fee|\bshareholder\b|\bservice\s+fee/i.test(text);
+  const service = /\bservices?\b|\bshareholder\b/i.test(text);
   let rates: RateColumn[];
   if (absc || aggregate) {
     rates = [];
@@ -234,8 +236,12 @@ export function step(s0: CellState, item: ScheduleItem, line: number, ctx: CellS
     s = { ...s, phase: 'rows' };
   }
   if (s.phase === 'title') {
+    // the schedule's own title lines: "TO / THE AMENDED AND RESTATED / MASTER DISTRIBUTION PLAN /
+    // (CLASS A SHARES)", "Fee Schedule", "Effective: …", a Registrant ("AARP FUNDS")
+    const text = item.kind === 'name' || item.kind === 'heading' ? item.text : '';
     const titleLike =
-      (item.kind === 'name' && (SCHEDULE_TITLE_RE.test(item.text) || (isAllCaps(item.text) && !nameComplete(item.text)))) ||
+      ((item.kind === 'name' || item.kind === 'heading') &&
+        (SCHEDULE_TITLE_RE.test(text) || (item.kind === 'name' && isAllCaps(text) && !nameComplete(text)))) ||
       item.kind === 'aside' ||
       item.kind === 'end';
     if (titleLike && !(item.kind === 'name' && item.closesQuote)) {
@@ -245,7 +251,7 @@ export function step(s0: CellState, item: ScheduleItem, line: number, ctx: CellS
       }
       return s;
     }
-    if (item.kind === 'registrant') return { ...s, registrant: item.name, titleRegistrant: item.name, phase: 'rows' };
+    if (item.kind === 'registrant') return { ...s, registrant: item.name, titleRegistrant: item.name };
     s = { ...s, phase: 'rows' };
   }
   switch (item.kind) {
@@ -317,19 +323,19 @@ export function step(s0: CellState, item: ScheduleItem, line: number, ctx: CellS
         h.columns !== null &&
         h.columns.rates.length > 0 &&
         !nameComplete(n.text) &&
-        (n.held.length > 0 || !/\s/.test(n.text));
+        ((n.held.length > 0 && n.fragments > 1) || (n.held.length === 0 && !/\s/.test(n.text)));
       if (joins && n !== null) {
         const text = `${n.text} ${item.text}`;
-        h = { ...h, name: { ...n, text } };
+        h = { ...h, name: { ...n, text, fragments: n.fragments + 1 } };
         if (nameComplete(text) && n.held.length > 0) {
           const written = finishName(h, ctx);
-          h = { ...written, name: { text, line: n.line, held: [], done: true } };
+          h = { ...written, name: { text, line: n.line, held: [], done: true, fragments: n.fragments + 1 } };
         }
       } else {
         if (h.row !== null && n === null)
           fail(ctx, h.row.line, `class ${h.row.classes.join(', ')} has no rates before "${item.text}"`);
         h = finishName(h, ctx);
-        h = { ...h, name: { text: item.text, line, held: [], done: false } };
+        h = { ...h, name: { text: item.text, line, held: [], done: false, fragments: 1 } };
       }
       if (h.columns === null || h.columns.rates.length === 0 || h.listRates.length > 0) {
         // a plain list, or a list under a rate row: each name is an entry as it comes

@@ -32,7 +32,7 @@ import {
 import { type ExhibitHeading, exhibitTitle, readHeading } from './heading.js';
 import { htmlCellText, looksLikeHtml } from './htmlText.js';
 import { proseText } from './proseText.js';
-import { renamePairs, renameRules } from './renames.js';
+import { renamePairs, renameRules, renameTable } from './renames.js';
 import { isRenderingMarker } from './renderingMarker.js';
 import { replacedSchedules } from './replacedSchedules.js';
 import { readSchedules } from './scheduleTable.js';
@@ -326,7 +326,10 @@ function assemble(r: Reading, file: string, rendering: boolean): ParsedExhibit {
     datedDate: dated?.iso ?? null,
     terms: instrumentTerms(prose),
     schedules,
-    renames: renamePairs(prose.text),
+    renames: [
+      ...renamePairs(prose.text),
+      ...renameTable(lines.filter((l, i) => i >= r.bodyStart && inSchedule[i] === 0 && l.trimmed !== '').map((l) => l.trimmed)),
+    ],
     renameRules: renameRules(prose.text),
     footnotes: r.schedules.flatMap((s) => s.footnotes),
     warnings,

@@ -78,3 +78,22 @@ function splitAfterName(middle: string): [string, string] | null {
   }
   return fallback;
 }
+
+/**
+ * A rename table in the WHEREAS clause (Invesco Service Plan Amendment No. 4: "to change the
+ * following Funds' names:" over "FUND NAME | NEW FUND NAME" and one pair per row).
+ * @example renameTable(['FUND NAME', 'NEW FUND NAME', 'Invesco Oppenheimer X Fund', 'Invesco X Fund;'])
+ *   → [{ from: 'Invesco Oppenheimer X Fund', to: 'Invesco X Fund' }]
+ */
+export function renameTable(lines: readonly string[]): Rename[] {
+  const out: Rename[] = [];
+  for (let i = 0; i + 1 < lines.length; i++) {
+    if (!/^FUND\s+NAME$/i.test(lines[i]!) || !/^NEW\s+FUND\s+NAME$/i.test(lines[i + 1]!)) continue;
+    let j = i + 2;
+    while (j + 1 < lines.length && NAME_END_RE.test(lines[j]!) && NAME_END_RE.test(lines[j + 1]!.replace(/;$/, ''))) {
+      out.push({ from: lines[j]!, to: lines[j + 1]!.replace(/;$/, '') });
+      j += 2;
+    }
+  }
+  return out;
+}
