@@ -116,6 +116,8 @@ export interface ParsedExhibit extends Omit<ExhibitDocument, 'effectiveDate' | '
   /** ISO date; "YYYY-MM" where the document gives only a month ("July 2013"); null when blank */
   readonly effectiveDate: string | null;
   readonly schedules: readonly ParsedSchedule[];
+  /** the classes the document covers: its schedules' in document order, else its title's */
+  readonly classes: readonly string[];
   readonly completeness: Completeness;
   /** the text is `exhibit render` output, not a filed instrument */
   readonly rendering: boolean;

@@ -76,8 +76,14 @@ export function importableDocument(doc: ParsedExhibit, file: string, stated: Sta
   if (doc.instrument.registrant === null && stated.registrant !== undefined) registrantStated = true;
   if (registrantStated) usedStated.registrant = stated.registrant!;
   const classes =
-    doc.instrument.classes.length > 0 ? doc.instrument.classes : stated.class !== undefined ? [stated.class] : [];
-  const { completeness: _c, rendering: _r, ...rest } = doc;
+    doc.instrument.classes.length > 0
+      ? doc.instrument.classes
+      : doc.classes.length > 0
+        ? doc.classes
+        : stated.class !== undefined
+          ? [stated.class]
+          : [];
+  const { completeness: _c, rendering: _r, classes: _covered, ...rest } = doc;
   return {
     ...rest,
     instrument: { ...doc.instrument, registrant, classes },

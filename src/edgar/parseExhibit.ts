@@ -167,8 +167,11 @@ export function parseExhibit(text: string, file: string): ParsedExhibit {
   const html = looksLikeHtml(text);
   const cells = html ? htmlCellText(text) : cellLines(text);
   const edgar = readEdgarText(cells ?? text, file);
-  const { lines } = edgar;
-  const rendering = lines.some((l) => isRenderingMarker(l.trimmed));
+  const rendering = edgar.lines.some((l) => isRenderingMarker(l.trimmed));
+  // the marker says what the text is; it is no part of the exhibit's heading
+  const lines = rendering
+    ? edgar.lines.map((l) => (isRenderingMarker(l.trimmed) ? { ...l, text: '', trimmed: '', indent: 0 } : l))
+    : edgar.lines;
   const firstContent = lines.findIndex((l) => l.trimmed !== '');
   const t = readTitleBlock(lines, (i) => cellHeadingAt(lines, i, firstContent) !== null);
   const scheduleFirst = t.bodyStart < lines.length && cellHeadingAt(lines, t.bodyStart, firstContent) !== null;
@@ -180,7 +183,8 @@ export function parseExhibit(text: string, file: string): ParsedExhibit {
     try {
       heading = readHeading(lines, file);
     } catch (e) {
-      if (!(e instanceof ExhibitParseError) || t.text === '') throw e;
+      // a title the seeds' heading reader does not know, but a 12b-1 title all the same
+      if (!(e instanceof ExhibitParseError) || !/\b(?:DISTRIBUTION|12B-1|SERVICE\s+PLAN)\b/i.test(t.text)) throw e;
     }
     reading = heading === null ? readCellLayout(lines, file, t) : readEdgarLayout(lines, file, heading, t, edgar);
   }
@@ -318,7 +322,7 @@ function assemble(r: Reading, file: string, rendering: boolean): ParsedExhibit {
       kind: r.instrumentKind,
       title: r.instrumentTitle,
       registrant: r.registrant,
-      classes,
+      classes: r.titleClasses.length > 0 ? [...r.titleClasses] : classes,
       datedAsOf,
     },
     amendmentNumber: r.amendmentNumber,
@@ -326,6 +330,7 @@ function assemble(r: Reading, file: string, rendering: boolean): ParsedExhibit {
     datedDate: dated?.iso ?? null,
     terms: instrumentTerms(prose),
     schedules,
+    classes,
     renames: [
       ...renamePairs(prose.text),
       ...renameTable(lines.filter((l, i) => i >= r.bodyStart && inSchedule[i] === 0 && l.trimmed !== '').map((l) => l.trimmed)),

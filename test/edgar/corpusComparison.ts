@@ -4,7 +4,7 @@
  * order, and the renames. Returns the differences; none means the document was read exactly.
  */
 
-import type { ExhibitDocument, ScheduleEntry } from '../../src/edgar/exhibitDocument.js';
+import type { ParsedEntry, ParsedExhibit } from '../../src/edgar/exhibitDocument.js';
 import type { ExpectedDocument, ExpectedEntry } from './corpusDocuments.js';
 
 /** expected.json spells kinds in words ("schedule (amended, stand-alone)", "plan-amendment (no schedule)"). */
@@ -27,13 +27,13 @@ function expandedEntries(entries: readonly ExpectedEntry[]): ExpectedEntry[] {
   );
 }
 
-function ratesOf(e: ScheduleEntry): string[] {
+function ratesOf(e: ParsedEntry): string[] {
   return [e.assetBasedSalesChargePct, e.serviceFeePct, e.aggregateFeePct].filter(
     (r): r is string => r !== null,
   );
 }
 
-export function differences(doc: ExhibitDocument, want: ExpectedDocument): string[] {
+export function differences(doc: ParsedExhibit, want: ExpectedDocument): string[] {
   const out: string[] = [];
   const same = (what: string, got: unknown, expected: unknown) => {
     if (JSON.stringify(got) !== JSON.stringify(expected))
@@ -42,7 +42,7 @@ export function differences(doc: ExhibitDocument, want: ExpectedDocument): strin
   same('kind', doc.kind, expectedKind(want.kind));
   same('effectiveDate', doc.effectiveDate, want.effectiveDate);
   same('amendmentNumber', doc.amendmentNumber, want.amendmentNumber);
-  same('classes', doc.instrument.classes, want.classes);
+  same('classes', doc.classes, want.classes);
   same(
     'schedules',
     doc.schedules.map((s) => s.name),

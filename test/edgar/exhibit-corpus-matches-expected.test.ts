@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ExhibitParseError, type ExhibitDocument } from '../../src/edgar/exhibitDocument.js';
+import { ExhibitParseError, type ParsedExhibit } from '../../src/edgar/exhibitDocument.js';
 import { parseExhibit } from '../../src/edgar/parseExhibit.js';
 import { differences } from './corpusComparison.js';
 import { corpusAvailable, corpusExpected, corpusText } from './corpusDocuments.js';
@@ -16,7 +16,7 @@ type Outcome =
  */
 describe.skipIf(!corpusAvailable)('the corpus of real EDGAR exhibits reads as expected.json says', () => {
   const outcomes: Outcome[] = corpusExpected().map((want) => {
-    let doc: ExhibitDocument;
+    let doc: ParsedExhibit;
     try {
       doc = parseExhibit(corpusText(want.file), want.file);
     } catch (e) {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { LAYOUT_VARIANTS, layoutVariant } from '../../bench/exhibitCorpus.js';
-import { type ExhibitDocument, ExhibitParseError } from '../../src/edgar/exhibitDocument.js';
+import { ExhibitParseError, type ParsedExhibit } from '../../src/edgar/exhibitDocument.js';
 import { parseExhibit } from '../../src/edgar/parseExhibit.js';
 import { renderExhibit } from '../../src/edgar/renderExhibit.js';
 import { seedsAvailable } from '../support/seeds.js';
@@ -9,7 +9,7 @@ import { exhibitDocumentArb } from './exhibitArbitraries.js';
 import { seedTexts } from './exhibitFixtures.js';
 
 /** SPEC §2.1: a document, or an ExhibitParseError naming file and line — never anything else. */
-function documentOrParseError(text: string): ExhibitDocument | ExhibitParseError {
+function documentOrParseError(text: string): ParsedExhibit | ExhibitParseError {
   try {
     return parseExhibit(text, 'fuzz.txt');
   } catch (e) {
@@ -24,10 +24,10 @@ function documentOrParseError(text: string): ExhibitDocument | ExhibitParseError
   }
 }
 
-const entriesOf = (d: ExhibitDocument) => d.schedules.map((s) => ({ name: s.name, entries: s.entries }));
+const entriesOf = (d: ParsedExhibit) => d.schedules.map((s) => ({ name: s.name, entries: s.entries }));
 
 /** The entries of `part` are, schedule by schedule, a prefix of `full`'s. */
-function expectPrefix(part: ExhibitDocument, full: ExhibitDocument): void {
+function expectPrefix(part: ParsedExhibit, full: ParsedExhibit): void {
   const a = entriesOf(part);
   const b = entriesOf(full);
   expect(a.length).toBeLessThanOrEqual(b.length);
