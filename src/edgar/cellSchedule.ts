@@ -112,12 +112,17 @@ function columnsOf(heading: readonly string[]): Columns {
     if (absc) rates.push('assetBasedSalesCharge');
     if (service) rates.push('serviceFee');
     if (aggregate) rates.push('aggregateFee');
-  } else if (/\bdistribution\b/i.test(text) && !/\bservices?\b/i.test(text)) rates = ['assetBasedSalesCharge'];
+  } else if (/\bdistribution\b/i.test(text) && !/\bservices?\b/i.test(text))
+    rates = ['assetBasedSalesCharge'];
   else if (/\bservices?\b/i.test(text) && !/\bdistribution\b/i.test(text)) rates = ['serviceFee'];
   // one fee for both ("Distribution and/or Service Fee", "FEE", "Annual Fee", "Percentage")
   else if (/\bfees?\b|\brate\b|\bpercentage\b|\bdistribution\b/i.test(text)) rates = ['aggregateFee'];
   else rates = [];
-  const bound = /\bminimum\s+asset/i.test(text) ? 'minimum' : /\bmaximum\s+asset/i.test(text) ? 'maximum' : null;
+  const bound = /\bminimum\s+asset/i.test(text)
+    ? 'minimum'
+    : /\bmaximum\s+asset/i.test(text)
+      ? 'maximum'
+      : null;
   const attributable = /\battributable\s+to\s+([A-Z][a-z]+)\s+Shares/.exec(text);
   return {
     rates,
@@ -203,7 +208,13 @@ function completeRow(s: CellState, ctx: CellScheduleContext, row: Row): CellStat
   }
   if (nameComplete(s.name.text) && s.name.held.length === 0 && s.listRates.length === 0) {
     const entries = entriesOf(s, ctx, s.name.text, s.name.line, row);
-    return { ...s, row: null, name: { ...s.name, done: true }, entries: [...s.entries, ...entries], phase: 'rows' };
+    return {
+      ...s,
+      row: null,
+      name: { ...s.name, done: true },
+      entries: [...s.entries, ...entries],
+      phase: 'rows',
+    };
   }
   return { ...s, row: null, name: { ...s.name, held: [...s.name.held, row] } };
 }
@@ -226,11 +237,17 @@ export function step(s0: CellState, item: ScheduleItem, line: number, ctx: CellS
   if (s.phase === 'closed') return s;
   if (s.phase === 'footnote') {
     if (item.kind === 'name' || item.kind === 'leadIn' || item.kind === 'footnote') {
-      const text = item.kind === 'name' || item.kind === 'leadIn' || item.kind === 'footnote' ? item.text : '';
+      const text =
+        item.kind === 'name' || item.kind === 'leadIn' || item.kind === 'footnote' ? item.text : '';
       const [last = '', ...rest] = [...s.footnotes].reverse();
       const joined = `${last} ${text}`.trim();
       const closes = item.kind === 'name' && item.closesQuote;
-      return { ...s, footnotes: [...rest.reverse(), joined], phase: closes ? 'closed' : 'footnote', quoteOpen: !closes && s.quoteOpen };
+      return {
+        ...s,
+        footnotes: [...rest.reverse(), joined],
+        phase: closes ? 'closed' : 'footnote',
+        quoteOpen: !closes && s.quoteOpen,
+      };
     }
     if (item.kind === 'end') return { ...s, phase: 'closed' };
     s = { ...s, phase: 'rows' };
@@ -264,7 +281,11 @@ export function step(s0: CellState, item: ScheduleItem, line: number, ctx: CellS
     case 'registrant': {
       if (s.phase === 'heading') return { ...s, registrant: item.name };
       const done = finishName(s, ctx);
-      return { ...done, registrant: item.name, titleRegistrant: s.entries.length === 0 ? s.titleRegistrant : null };
+      return {
+        ...done,
+        registrant: item.name,
+        titleRegistrant: s.entries.length === 0 ? s.titleRegistrant : null,
+      };
     }
     case 'aside':
       return closeHeading(s);
@@ -306,15 +327,23 @@ export function step(s0: CellState, item: ScheduleItem, line: number, ctx: CellS
       }
       const row: Row = h.row ?? { classes: [], values: [], line };
       const grown: Row = { ...row, values: [...row.values, item.pct] };
-      const next = grown.values.length === needed(h, grown) ? completeRow({ ...h, row: null }, ctx, grown) : { ...h, row: grown };
+      const next =
+        grown.values.length === needed(h, grown)
+          ? completeRow({ ...h, row: null }, ctx, grown)
+          : { ...h, row: grown };
       return item.closesQuote ? { ...finishName(next, ctx), phase: 'closed', quoteOpen: false } : next;
     }
     case 'name': {
       let h = closeHeading(s);
       const bareClass = /^(?:[A-Z][0-9]?)$/.test(item.text) && h.columns?.classColumn === true;
-      if (bareClass) return step(h, { kind: 'class', codes: [item.text], closesQuote: item.closesQuote }, line, ctx);
+      if (bareClass)
+        return step(h, { kind: 'class', codes: [item.text], closesQuote: item.closesQuote }, line, ctx);
       if (h.row !== null && h.row.values.length > 0)
-        fail(ctx, line, `"${item.text}" comes inside the rates of the row above it (${h.row.values.length} of ${needed(h, h.row)} read)`);
+        fail(
+          ctx,
+          line,
+          `"${item.text}" comes inside the rates of the row above it (${h.row.values.length} of ${needed(h, h.row)} read)`,
+        );
       const n = h.name;
       const joins =
         n !== null &&
@@ -339,7 +368,8 @@ export function step(s0: CellState, item: ScheduleItem, line: number, ctx: CellS
       }
       if (h.columns === null || h.columns.rates.length === 0 || h.listRates.length > 0) {
         // a plain list, or a list under a rate row: each name is an entry as it comes
-        if (h.name !== null && h.row === null && (h.listRates.length > 0 || !h.leadInRate)) h = finishName(h, ctx);
+        if (h.name !== null && h.row === null && (h.listRates.length > 0 || !h.leadInRate))
+          h = finishName(h, ctx);
       }
       return item.closesQuote ? { ...finishName(h, ctx), phase: 'closed', quoteOpen: false } : h;
     }
@@ -372,7 +402,8 @@ export function readCellSchedule(
     if (t === '' || /^\.+$/.test(t)) continue;
     // Heritage "SMALL CAP STOCK FUND..........0.35%": a name and its rate joined by dot leaders
     const leader = /^(.*?\S)\s*\.{3,}\s*(\d*\.\d+\s*%)$/.exec(t);
-    for (const part of leader ? [leader[1]!, leader[2]!] : [t]) s = step(s, scheduleItem(part), lines[i]!.no, ctx);
+    for (const part of leader ? [leader[1]!, leader[2]!] : [t])
+      s = step(s, scheduleItem(part), lines[i]!.no, ctx);
   }
   const lastNo = lines[Math.max(0, Math.min(i, lines.length) - 1)]?.no ?? 1;
   let cut: Gap | null = null;
@@ -401,7 +432,11 @@ export function readCellSchedule(
   if (s.listRates.length > 0 && s.name === null && s.entries.length === 0) {
     // Schedule B "Class | Distribution / R | 0.25": rates for each fund of the list schedule
     if (ctx.listSchedule === null)
-      fail(ctx, s.listRates[0]!.line, `rates for class ${s.listRates[0]!.classes.join(', ')} name no portfolio`);
+      fail(
+        ctx,
+        s.listRates[0]!.line,
+        `rates for class ${s.listRates[0]!.classes.join(', ')} name no portfolio`,
+      );
     const portfolio = `(each fund on ${ctx.listSchedule})`;
     const listed = s.entries.length === 0;
     if (listed)
@@ -409,5 +444,13 @@ export function readCellSchedule(
   }
   if (entries.length === 0 && cut === null)
     throw new ExhibitParseError(ctx.file, lines[start - 1]?.no ?? 1, `${ctx.name} lists no portfolios`);
-  return { name: ctx.name, entries, footnotes: s.footnotes, titleRegistrant: s.titleRegistrant, cut, start, end: i };
+  return {
+    name: ctx.name,
+    entries,
+    footnotes: s.footnotes,
+    titleRegistrant: s.titleRegistrant,
+    cut,
+    start,
+    end: i,
+  };
 }

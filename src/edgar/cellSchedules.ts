@@ -27,10 +27,15 @@ function nextContent(lines: readonly EdgarLine[], from: number): number {
 }
 
 /** The schedule heading at line index i, if one is there. */
-export function cellHeadingAt(lines: readonly EdgarLine[], i: number, firstContent: number): CellHeading | null {
+export function cellHeadingAt(
+  lines: readonly EdgarLine[],
+  i: number,
+  firstContent: number,
+): CellHeading | null {
   const t = lines[i]!.trimmed;
   const plain = scheduleHeading(t);
-  if (plain !== null && !plain.continuesWithTo) return { index: i, name: plain.name, quoted: plain.quoted, next: i + 1 };
+  if (plain !== null && !plain.continuesWithTo)
+    return { index: i, name: plain.name, quoted: plain.quoted, next: i + 1 };
   if (plain !== null) return { index: i, name: plain.name, quoted: plain.quoted, next: i + 1 };
   const amended = /^(["\u201c]?)AMENDED\s+SCHEDULE\s+([A-Z](?:-\d{1,2})?)$/.exec(t);
   if (amended) return { index: i, name: `Schedule ${amended[2]}`, quoted: amended[1] !== '', next: i + 1 };
@@ -91,7 +96,10 @@ export interface CellSchedulesContext {
 }
 
 /** Every schedule in document order; names that repeat get their class ("Schedule A (Class B)"). */
-export function readCellSchedules(ctx: CellSchedulesContext, headings: readonly CellHeading[]): CellScheduleReading[] {
+export function readCellSchedules(
+  ctx: CellSchedulesContext,
+  headings: readonly CellHeading[],
+): CellScheduleReading[] {
   const out: CellScheduleReading[] = [];
   const classesOf: (readonly string[])[] = [];
   let floor = 0;
@@ -106,7 +114,12 @@ export function readCellSchedules(ctx: CellSchedulesContext, headings: readonly 
     );
     const next = headings[k + 1];
     const stop = next === undefined ? ctx.lines.length : titleBlockStart(ctx.lines, next, h.next);
-    const listSchedule = out.find((r) => r.entries.every((e: ParsedEntry) => e.aggregateFeePct === null && e.assetBasedSalesChargePct === null && e.serviceFeePct === null));
+    const listSchedule = out.find((r) =>
+      r.entries.every(
+        (e: ParsedEntry) =>
+          e.aggregateFeePct === null && e.assetBasedSalesChargePct === null && e.serviceFeePct === null,
+      ),
+    );
     const classes = blockClasses.length > 0 ? blockClasses : ctx.classes;
     const reading = readCellSchedule(
       {

@@ -139,7 +139,10 @@ const AMENDING_CLAUSE_RE = new RegExp(
   'i',
 );
 // Virtus Amendment No. 17: "THIS AMENDMENT made effective as of the 21st day of November, 2019"
-const AMENDMENT_MADE_RE = new RegExp(`\\bAMENDMENT\\s+(?:is\\s+)?made\\s+(?:effective\\s+)?as\\s+of\\s+${DATE}`, 'i');
+const AMENDMENT_MADE_RE = new RegExp(
+  `\\bAMENDMENT\\s+(?:is\\s+)?made\\s+(?:effective\\s+)?as\\s+of\\s+${DATE}`,
+  'i',
+);
 
 /** The date the amending clause gives, or null when it gives none ("is hereby amended as follows"). */
 export function amendingClauseDate(prose: ProseText): FoundDate | null {

@@ -8,8 +8,31 @@
 import { Parser } from 'htmlparser2';
 
 const BLOCK = new Set([
-  'p', 'div', 'br', 'tr', 'table', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'ul', 'ol', 'center',
-  'blockquote', 'pre', 'hr', 'title', 'body', 'html', 'thead', 'tbody', 'tfoot', 'caption',
+  'p',
+  'div',
+  'br',
+  'tr',
+  'table',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'li',
+  'ul',
+  'ol',
+  'center',
+  'blockquote',
+  'pre',
+  'hr',
+  'title',
+  'body',
+  'html',
+  'thead',
+  'tbody',
+  'tfoot',
+  'caption',
 ]);
 const CELL = new Set(['td', 'th']);
 const HIDDEN = new Set(['script', 'style', 'head']);

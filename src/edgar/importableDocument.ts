@@ -36,7 +36,11 @@ function explain(gaps: readonly Gap[]): string {
  * The document to store, or an ExhibitParseError saying what is missing and what would help.
  * @example importableDocument(parsed, 'x.txt', { effectiveDate: '2003-07-01' }).statedByUser → { effectiveDate: '2003-07-01' }
  */
-export function importableDocument(doc: ParsedExhibit, file: string, stated: StatedByUser = {}): ExhibitDocument {
+export function importableDocument(
+  doc: ParsedExhibit,
+  file: string,
+  stated: StatedByUser = {},
+): ExhibitDocument {
   if (doc.rendering)
     throw new ExhibitParseError(
       file,
@@ -53,7 +57,11 @@ export function importableDocument(doc: ParsedExhibit, file: string, stated: Sta
     throw new ExhibitParseError(file, open[0]!.line, `read only in part; nothing imported: ${explain(open)}`);
   const effectiveDate = doc.effectiveDate ?? stated.effectiveDate;
   if (effectiveDate === undefined || effectiveDate.length !== 10)
-    throw new ExhibitParseError(file, 1, `no effective date; nothing imported (state it with --effective-date DATE)`);
+    throw new ExhibitParseError(
+      file,
+      1,
+      `no effective date; nothing imported (state it with --effective-date DATE)`,
+    );
   const usedStated: { effectiveDate?: string; class?: string; registrant?: string } = {};
   const dateStated = doc.effectiveDate === null || doc.effectiveDate.length !== 10;
   if (dateStated && stated.effectiveDate !== undefined) usedStated.effectiveDate = stated.effectiveDate;
@@ -64,7 +72,11 @@ export function importableDocument(doc: ParsedExhibit, file: string, stated: Sta
     entries: s.entries.map((e) => {
       const klass = e.class ?? stated.class;
       if (klass === undefined)
-        throw new ExhibitParseError(file, 1, `${s.name}: the class of "${e.portfolio}" is not stated (state it with --class CLASS)`);
+        throw new ExhibitParseError(
+          file,
+          1,
+          `${s.name}: the class of "${e.portfolio}" is not stated (state it with --class CLASS)`,
+        );
       if (e.class === null) classStated = true;
       const registrant = e.registrant ?? stated.registrant ?? null;
       if (e.registrant === null && stated.registrant !== undefined) registrantStated = true;

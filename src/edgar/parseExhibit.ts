@@ -93,7 +93,13 @@ function registrantOf(printed: string | null, lines: readonly EdgarLine[], bodyS
 }
 
 /** EDGAR plain text with the seeds' heading: the aligned-column schedule reader. */
-function readEdgarLayout(lines: readonly EdgarLine[], file: string, heading: ExhibitHeading, t: TitleBlock, text: { lastLineTerminated: boolean; lastLineNo: number }): Reading {
+function readEdgarLayout(
+  lines: readonly EdgarLine[],
+  file: string,
+  heading: ExhibitHeading,
+  t: TitleBlock,
+  text: { lastLineTerminated: boolean; lastLineNo: number },
+): Reading {
   const registrant = registrantOf(heading.registrantAsPrinted, lines, heading.bodyStart);
   const classes = heading.classes.length > 0 ? heading.classes : t.classes;
   const readings = readSchedules(
@@ -174,7 +180,8 @@ export function parseExhibit(text: string, file: string): ParsedExhibit {
     : edgar.lines;
   const firstContent = lines.findIndex((l) => l.trimmed !== '');
   const t = readTitleBlock(lines, (i) => cellHeadingAt(lines, i, firstContent) !== null);
-  const scheduleFirst = t.bodyStart < lines.length && cellHeadingAt(lines, t.bodyStart, firstContent) !== null;
+  const scheduleFirst =
+    t.bodyStart < lines.length && cellHeadingAt(lines, t.bodyStart, firstContent) !== null;
 
   let reading: Reading;
   if (cells !== null || scheduleFirst) reading = readCellLayout(lines, file, t);
@@ -184,16 +191,22 @@ export function parseExhibit(text: string, file: string): ParsedExhibit {
       heading = readHeading(lines, file);
     } catch (e) {
       // a title the seeds' heading reader does not know, but a 12b-1 title all the same
-      if (!(e instanceof ExhibitParseError) || !/\b(?:DISTRIBUTION|12B-1|SERVICE\s+PLAN)\b/i.test(t.text)) throw e;
+      if (!(e instanceof ExhibitParseError) || !/\b(?:DISTRIBUTION|12B-1|SERVICE\s+PLAN)\b/i.test(t.text))
+        throw e;
     }
-    reading = heading === null ? readCellLayout(lines, file, t) : readEdgarLayout(lines, file, heading, t, edgar);
+    reading =
+      heading === null ? readCellLayout(lines, file, t) : readEdgarLayout(lines, file, heading, t, edgar);
   }
-  if (reading.schedules.length === 0 && reading.kind !== 'plan-amendment' && reading.kind !== 'agreement-amendment')
+  if (
+    reading.schedules.length === 0 &&
+    reading.kind !== 'plan-amendment' &&
+    reading.kind !== 'agreement-amendment'
+  )
     throw new ExhibitParseError(file, 1, 'no schedule found (no SCHEDULE, APPENDIX or EXHIBIT A heading)');
-  return assemble(reading, file, rendering);
+  return assemble(reading, rendering);
 }
 
-function assemble(r: Reading, file: string, rendering: boolean): ParsedExhibit {
+function assemble(r: Reading, rendering: boolean): ParsedExhibit {
   const { lines } = r;
   const inSchedule = new Uint8Array(lines.length);
   for (const s of r.schedules) inSchedule.fill(1, s.start, s.end);
@@ -333,7 +346,11 @@ function assemble(r: Reading, file: string, rendering: boolean): ParsedExhibit {
     classes,
     renames: [
       ...renamePairs(prose.text),
-      ...renameTable(lines.filter((l, i) => i >= r.bodyStart && inSchedule[i] === 0 && l.trimmed !== '').map((l) => l.trimmed)),
+      ...renameTable(
+        lines
+          .filter((l, i) => i >= r.bodyStart && inSchedule[i] === 0 && l.trimmed !== '')
+          .map((l) => l.trimmed),
+      ),
     ],
     renameRules: renameRules(prose.text),
     footnotes: r.schedules.flatMap((s) => s.footnotes),
@@ -341,7 +358,6 @@ function assemble(r: Reading, file: string, rendering: boolean): ParsedExhibit {
     completeness: { complete: gaps.length === 0, gaps },
     rendering,
   };
-  void file;
 }
 
 // "Schedule A-2", "Schedules A-1 and A-2" named in the body as parts of this instrument

@@ -90,7 +90,11 @@ export function renameTable(lines: readonly string[]): Rename[] {
   for (let i = 0; i + 1 < lines.length; i++) {
     if (!/^FUND\s+NAME$/i.test(lines[i]!) || !/^NEW\s+FUND\s+NAME$/i.test(lines[i + 1]!)) continue;
     let j = i + 2;
-    while (j + 1 < lines.length && NAME_END_RE.test(lines[j]!) && NAME_END_RE.test(lines[j + 1]!.replace(/;$/, ''))) {
+    while (
+      j + 1 < lines.length &&
+      NAME_END_RE.test(lines[j]!) &&
+      NAME_END_RE.test(lines[j + 1]!.replace(/;$/, ''))
+    ) {
       out.push({ from: lines[j]!, to: lines[j + 1]!.replace(/;$/, '') });
       j += 2;
     }

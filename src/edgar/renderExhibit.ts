@@ -188,7 +188,10 @@ function renderSchedule(
     // SPEC §2.1: a plain list of portfolios; the class from the label, else the instrument's
     const inForce = classes ?? (doc.instrument.classes.length === 1 ? doc.instrument.classes : []);
     const bare = run.class === null || (inForce.length === 1 && inForce[0] === run.class);
-    lines.push(`${indent}${bare || run.class === null ? 'PORTFOLIOS' : `PORTFOLIOS - ${classHeading(run.class)}`}`, '');
+    lines.push(
+      `${indent}${bare || run.class === null ? 'PORTFOLIOS' : `PORTFOLIOS - ${classHeading(run.class)}`}`,
+      '',
+    );
     classes = run.class === null ? null : [run.class];
     for (const e of run.entries) lines.push(`${indent}${e.portfolio}`);
     lines.push('');
@@ -218,7 +221,9 @@ function renderSchedule(
  * @example renderExhibit(parseExhibit(text, file)) — the exhibit again, in the seeds' layout
  */
 /** What render takes: a stored document, or a parse (whose date or classes may be missing). */
-export type RenderableDocument = ExhibitDocument | Omit<ParsedExhibit, 'completeness' | 'rendering' | 'classes'>;
+export type RenderableDocument =
+  | ExhibitDocument
+  | Omit<ParsedExhibit, 'completeness' | 'rendering' | 'classes'>;
 
 export function renderExhibit(doc: RenderableDocument): string {
   const isAmendment = doc.kind.endsWith('-amendment');
@@ -259,7 +264,9 @@ export function renderExhibit(doc: RenderableDocument): string {
     const dated = inst.datedAsOf === null ? '' : ` is dated as of ${formatDate(inst.datedAsOf)} and`;
     out.push(
       ...paragraph(
-        when === null ? `This ${Noun}${dated.replace(/ and$/, '')}.` : `This ${Noun}${dated} shall become effective on ${when}.`,
+        when === null
+          ? `This ${Noun}${dated.replace(/ and$/, '')}.`
+          : `This ${Noun}${dated} shall become effective on ${when}.`,
       ),
       '',
     );

@@ -69,9 +69,11 @@ export function scheduleItem(trimmed: string): ScheduleItem {
     const pct = /^none$/i.test(t) ? '0.00' : readRateToken(t.replace(/\s+/g, ''))?.pct;
     if (pct !== undefined) return { kind: 'rate', pct, closesQuote };
   }
-  if (endsSchedule(t) || /^(?:Effective|EFFECTIVE|Amended\s+and\s+Restated)\s*:/.test(t)) return { kind: 'end' };
+  if (endsSchedule(t) || /^(?:Effective|EFFECTIVE|Amended\s+and\s+Restated)\s*:/.test(t))
+    return { kind: 'end' };
   const label = portfolioLabel(t.replace(/\s*([-\u2013\u2014])\s*/, ' $1 '));
-  if (label !== null && label.classes !== null) return { kind: 'classLabel', codes: classCodesIn(label.classes) };
+  if (label !== null && label.classes !== null)
+    return { kind: 'classLabel', codes: classCodesIn(label.classes) };
   if (/^Investor\s+Class\s+II$/i.test(t)) return { kind: 'class', codes: ['Investor Class II'], closesQuote };
   if (isClassLabel(t))
     return /\bshares\b/i.test(t)

@@ -84,7 +84,10 @@ export async function importExhibits(
         action: 'exhibit.import',
         subject: basename(d.fileName),
         contentHash: d.id,
-        detail: d.doc.title,
+        detail:
+          d.doc.statedByUser === undefined
+            ? d.doc.title
+            : `${d.doc.title}; stated by the user: ${JSON.stringify(d.doc.statedByUser)}`,
       });
       for (const w of d.doc.warnings) warnings.push(`${d.fileName}: ${w}`);
     }

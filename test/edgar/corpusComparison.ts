@@ -53,7 +53,8 @@ export function differences(doc: ParsedExhibit, want: ExpectedDocument): string[
     if (s === undefined) return;
     const cut = doc.completeness.gaps.some((g) => g.fact === 'text' && g.schedule === s.name);
     same(`${s.name} read only in part`, cut, ws.truncated);
-    if (ws.replacesEntirely !== null) same(`${s.name} replacesEntirely`, s.replacesEntirely, ws.replacesEntirely);
+    if (ws.replacesEntirely !== null)
+      same(`${s.name} replacesEntirely`, s.replacesEntirely, ws.replacesEntirely);
     const wantEntries = expandedEntries(ws.entries);
     same(`${s.name} entries`, s.entries.length, wantEntries.length);
     wantEntries.forEach((we, j) => {
@@ -71,8 +72,7 @@ export function differences(doc: ParsedExhibit, want: ExpectedDocument): string[
       );
     });
   });
-  const pairs = (l: readonly { from: string; to: string }[]) =>
-    l.map((r) => `${r.from} → ${r.to}`).sort();
+  const pairs = (l: readonly { from: string; to: string }[]) => l.map((r) => `${r.from} → ${r.to}`).sort();
   same('renames', pairs(doc.renames), pairs(want.renames));
   return out;
 }

@@ -34,7 +34,10 @@ describe('inputs that are not a readable exhibit: ExhibitParseError(file, line, 
     const e = errorOf(
       'MASTER DISTRIBUTION PLAN\n\n(CLASS A SHARES)\n\nThis Plan is made as of June 1, 2003.\n',
     );
-    expect(e).toMatchObject({ line: 1, reason: 'no schedule found (no SCHEDULE, APPENDIX or EXHIBIT A heading)' });
+    expect(e).toMatchObject({
+      line: 1,
+      reason: 'no schedule found (no SCHEDULE, APPENDIX or EXHIBIT A heading)',
+    });
   });
 
   it('a schedule that lists no portfolios', () => {

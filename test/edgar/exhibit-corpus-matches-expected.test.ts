@@ -46,6 +46,7 @@ describe.skipIf(!corpusAvailable)('the corpus of real EDGAR exhibits reads as ex
 
   it('refuses with a reason that names the file and a line', () => {
     for (const o of outcomes)
-      if (o.verdict === 'refused') expect(o.reason).toMatch(new RegExp(`^${o.file.replace(/[.]/g, '\\.')}:\\d+: \\S`));
+      if (o.verdict === 'refused')
+        expect(o.reason).toMatch(new RegExp(`^${o.file.replace(/[.]/g, '\\.')}:\\d+: \\S`));
   });
 });
