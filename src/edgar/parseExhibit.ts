@@ -285,8 +285,10 @@ function assemble(r: Reading, rendering: boolean): ParsedExhibit {
   // SPEC §2.1: a schedule the body names ("Schedule A-2") that the document does not contain
   const replaced = replacedSchedules(prose.text);
   const names = new Set(r.schedules.map((s) => s.name.replace(/\s*\(.*\)$/, '')));
+  // "Schedule A" in a body whose schedules are A-1 and A-2 names them together (Agreement §1)
+  const contains = (named: string) => names.has(named) || [...names].some((n) => n.startsWith(`${named}-`));
   for (const named of namedSchedules(prose.text)) {
-    if (names.has(named) || replaced.has(named)) continue;
+    if (contains(named) || replaced.has(named)) continue;
     if (r.schedules.length === 0) continue;
     gaps.push({
       fact: 'text',
@@ -296,7 +298,7 @@ function assemble(r: Reading, rendering: boolean): ParsedExhibit {
     });
   }
   for (const named of replaced)
-    if (!names.has(named))
+    if (!contains(named))
       gaps.push({
         fact: 'text',
         line: lines[lines.length - 1]?.no ?? 1,
