@@ -6,6 +6,7 @@
  * line looks like.
  */
 
+import { monthYearLine } from './dates.js';
 import { endsSchedule, isAllCaps, isParenthesised, isProse, portfolioLabel } from './lineShapes.js';
 import { readRateToken } from './rateToken.js';
 import { classCodesIn, isClassLabel } from './shareClasses.js';
@@ -69,7 +70,12 @@ export function scheduleItem(trimmed: string): ScheduleItem {
     const pct = /^none$/i.test(t) ? '0.00' : readRateToken(t.replace(/\s+/g, ''))?.pct;
     if (pct !== undefined) return { kind: 'rate', pct, closesQuote };
   }
-  if (endsSchedule(t) || /^(?:Effective|EFFECTIVE|Amended\s+and\s+Restated)\s*:/.test(t))
+  // the date under a schedule ("Effective: …", "Amended and Restated: …", "July 2013") ends it
+  if (
+    endsSchedule(t) ||
+    /^(?:Effective|EFFECTIVE|Amended\s+and\s+Restated)\s*:/.test(t) ||
+    monthYearLine(t) !== null
+  )
     return { kind: 'end' };
   const label = portfolioLabel(t.replace(/\s*([-\u2013\u2014])\s*/, ' $1 '));
   if (label !== null && label.classes !== null)
