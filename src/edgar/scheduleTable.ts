@@ -408,6 +408,17 @@ function readOneSchedule(
         }
         if (isProse(t)) {
           if (entries.length > 0 || lastRow !== null) {
+            // issue 11: a line that is neither a row nor a heading, with rows after it, is an
+            // error — never a reason to drop the rows that follow
+            const next = lines.slice(i + 1).find((l) => l.trimmed !== '');
+            const rowFollows =
+              next !== undefined &&
+              !endsSchedule(next.trimmed) &&
+              readRow(next.trimmed, layout.columns.length).rates.length === layout.columns.length;
+            if (quoteOpen || rowFollows) {
+              unreadable(i, 'neither a row nor a heading, with rows after it');
+              break;
+            }
             closed = true;
             break;
           }
