@@ -170,9 +170,10 @@ function readCellLayout(lines: readonly EdgarLine[], file: string, t: TitleBlock
  * @example parseExhibit(readFileSync('000_….txt', 'utf8'), '000_….txt').schedules[0].entries.length === 42
  */
 export function parseExhibit(text: string, file: string): ParsedExhibit {
-  const html = looksLikeHtml(text);
-  const cells = html ? htmlCellText(text) : cellLines(text);
-  const edgar = readEdgarText(cells ?? text, file);
+  // HTML as filed becomes text: its tables one cell per line, <pre> text as it stands
+  const source = looksLikeHtml(text) ? htmlCellText(text) : text;
+  const cells = cellLines(source);
+  const edgar = readEdgarText(cells ?? source, file);
   const rendering = edgar.lines.some((l) => isRenderingMarker(l.trimmed));
   // the marker says what the text is; it is no part of the exhibit's heading
   const lines = rendering

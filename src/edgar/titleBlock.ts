@@ -70,7 +70,12 @@ export function readTitleBlock(
     amendmentNumber: number ? Number(number[1]) : null,
     saysAmendment: /\bAMENDMENT\b/.test(upper),
     instrumentKind,
-    instrumentTitle: titleCase(instrument?.[1] ?? (instrumentKind === 'agreement' ? 'Agreement' : 'Plan')),
+    instrumentTitle: titleCase(
+      (instrument?.[1] ?? (instrumentKind === 'agreement' ? 'Agreement' : 'Plan')).replace(
+        /^(?:TO\s+)?(?:THE\s+)?/i,
+        '',
+      ),
+    ),
     registrant: of ? of[1]!.replace(/\s+/g, ' ').trim() : null,
     classes: classCodesIn(text),
     bodyStart: i,
