@@ -4,7 +4,7 @@
  * - `preWrapped`: text in <pre>, as many filers wrapped their EDGAR text exhibits.
  */
 
-function escape(text: string): string {
+function htmlEscaped(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
@@ -16,12 +16,12 @@ export function corpusAsHtml(rendered: string): string {
     if (line.startsWith('|')) {
       if (!inTable) out.push('<table border="0" cellpadding="0">');
       inTable = true;
-      out.push(`<tr><td valign="top"><font size="2">${escape(line.slice(1))}</font></td></tr>`);
+      out.push(`<tr><td valign="top"><font size="2">${htmlEscaped(line.slice(1))}</font></td></tr>`);
       continue;
     }
     if (inTable) out.push('</table>');
     inTable = false;
-    if (line.trim() !== '') out.push(`<p style="margin-top:6pt"><font size="2">${escape(line)}</font></p>`);
+    if (line.trim() !== '') out.push(`<p style="margin-top:6pt"><font size="2">${htmlEscaped(line)}</font></p>`);
   }
   if (inTable) out.push('</table>');
   out.push('</body></html>');
@@ -30,5 +30,5 @@ export function corpusAsHtml(rendered: string): string {
 
 /** EDGAR text inside <pre>, with &nbsp; and entities as HTML writers produce them. */
 export function preWrapped(text: string): string {
-  return `<html><body><pre>${escape(text).replace(/"/g, '&quot;')}</pre></body></html>\n`;
+  return `<html><body><pre>${htmlEscaped(text).replace(/"/g, '&quot;')}</pre></body></html>\n`;
 }
