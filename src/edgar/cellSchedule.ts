@@ -402,8 +402,9 @@ export function readCellSchedule(
     if (t === '' || /^\.+$/.test(t)) continue;
     // Heritage "SMALL CAP STOCK FUND..........0.35%": a name and its rate joined by dot leaders
     const leader = /^(.*?\S)\s*\.{3,}\s*(\d*\.\d+\s*%)$/.exec(t);
-    for (const part of leader ? [leader[1]!, leader[2]!] : [t])
-      s = step(s, scheduleItem(part), lines[i]!.no, ctx);
+    // EDGAR text aligns its columns with runs of spaces: each run separates two cells
+    const parts = leader ? [leader[1]!, leader[2]!] : t.split(/ {3,}/);
+    for (const part of parts) s = step(s, scheduleItem(part), lines[i]!.no, ctx);
   }
   const lastNo = lines[Math.max(0, Math.min(i, lines.length) - 1)]?.no ?? 1;
   let cut: Gap | null = null;

@@ -154,7 +154,7 @@ function readCellLayout(lines: readonly EdgarLine[], file: string, t: TitleBlock
   return {
     lines,
     kind,
-    title: titleCase(t.text),
+    title: t.text === '' ? (readings[0]?.name ?? '') : titleCase(t.text),
     exhibit: t.exhibit,
     amendmentNumber: kind.endsWith('-amendment') ? t.amendmentNumber : null,
     instrumentKind: t.instrumentKind,
@@ -317,17 +317,18 @@ function assemble(r: Reading, rendering: boolean): ParsedExhibit {
     if (s.cut !== null) gaps.push(s.cut);
   }
   const entryClasses: string[] = [];
-  for (const s of schedules)
+  schedules.forEach((s, k) => {
     for (const e of s.entries) {
       if (e.class !== null && !entryClasses.includes(e.class)) entryClasses.push(e.class);
       if (e.class === null && !gaps.some((g) => g.fact === 'class'))
         gaps.push({
           fact: 'class',
-          line: 1,
+          line: lines[r.schedules[k]!.start]?.no ?? 1,
           reason: `${s.name} does not state the class of "${e.portfolio}"`,
           schedule: s.name,
         });
     }
+  });
   const classes = entryClasses.length > 0 ? entryClasses : [...r.titleClasses];
 
   return {

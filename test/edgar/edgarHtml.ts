@@ -21,7 +21,8 @@ export function corpusAsHtml(rendered: string): string {
     }
     if (inTable) out.push('</table>');
     inTable = false;
-    if (line.trim() !== '') out.push(`<p style="margin-top:6pt"><font size="2">${htmlEscaped(line)}</font></p>`);
+    if (line.trim() !== '')
+      out.push(`<p style="margin-top:6pt"><font size="2">${htmlEscaped(line)}</font></p>`);
   }
   if (inTable) out.push('</table>');
   out.push('</body></html>');
