@@ -386,6 +386,8 @@ export interface CellScheduleReading {
   /** line indices [start, end) the schedule occupies */
   readonly start: number;
   readonly end: number;
+  /** the document ends inside or right after the schedule, with nothing that closes it */
+  readonly endedWithDocument: boolean;
 }
 
 /** Reads one schedule from the line after its heading to its end (or the next heading at `stop`). */
@@ -453,5 +455,6 @@ export function readCellSchedule(
     cut,
     start,
     end: i,
+    endedWithDocument,
   };
 }

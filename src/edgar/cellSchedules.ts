@@ -113,7 +113,10 @@ export function readCellSchedules(
         .join(' '),
     );
     const next = headings[k + 1];
-    const stop = next === undefined ? ctx.lines.length : titleBlockStart(ctx.lines, next, h.next);
+    // title lines after the last schedule ("THE MAINSTAY FUNDS / PLAN OF DISTRIBUTION / FOR CLASS B
+    // SHARES") head a schedule the document does not contain: it is cut there
+    const end = { index: ctx.lines.length, name: '', quoted: false, next: ctx.lines.length };
+    const stop = titleBlockStart(ctx.lines, next ?? end, h.next);
     const listSchedule = out.find((r) =>
       r.entries.every(
         (e: ParsedEntry) =>
@@ -134,7 +137,21 @@ export function readCellSchedules(
       h.next,
       stop,
     );
-    out.push({ ...reading, start: h.index });
+    const orphanTitle = next === undefined && stop < ctx.lines.length && reading.end >= stop;
+    out.push({
+      ...reading,
+      start: h.index,
+      cut:
+        reading.cut ??
+        (orphanTitle
+          ? {
+              fact: 'text',
+              line: ctx.lines[stop]!.no,
+              reason: `the document ends with the title of another schedule ("${ctx.lines[stop]!.trimmed}"), but not the schedule`,
+              schedule: null,
+            }
+          : null),
+    });
     classesOf.push(classes);
     floor = reading.end;
   }

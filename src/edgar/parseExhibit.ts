@@ -77,6 +77,7 @@ interface Reading {
     readonly cut: Gap | null;
     readonly start: number;
     readonly end: number;
+    readonly endedWithDocument: boolean;
   }[];
 }
 
@@ -215,6 +216,8 @@ function assemble(r: Reading, rendering: boolean): ParsedExhibit {
   const isAmendment = r.kind.endsWith('-amendment');
   const warnings: string[] = [];
   const gaps: Gap[] = [];
+  // where a cut document stops: its last line with content
+  const lastContentNo = [...lines].reverse().find((l) => l.trimmed !== '')?.no ?? 1;
 
   // Date lines anywhere: "Dated: …", "Effective: …", "(Amended and Restated as of …)".
   let dated: FoundDate | null = null;
@@ -286,14 +289,20 @@ function assemble(r: Reading, rendering: boolean): ParsedExhibit {
   // SPEC §2.1: a schedule the body names ("Schedule A-2") that the document does not contain
   const replaced = replacedSchedules(prose.text);
   const names = new Set(r.schedules.map((s) => s.name.replace(/\s*\(.*\)$/, '')));
-  // "Schedule A" in a body whose schedules are A-1 and A-2 names them together (Agreement §1)
-  const contains = (named: string) => names.has(named) || [...names].some((n) => n.startsWith(`${named}-`));
-  for (const named of namedSchedules(prose.text)) {
-    if (contains(named) || replaced.has(named)) continue;
+  // "Schedule A" in a body whose schedules are A-1 and A-2 names them together (Agreement §1),
+  // unless the same list names A-1 or A-2 beside it
+  const contains = (named: string, list: readonly string[] = []) =>
+    names.has(named) ||
+    (!list.some((n) => n.startsWith(`${named}-`)) && [...names].some((n) => n.startsWith(`${named}-`)));
+  const absent = new Set<string>();
+  for (const list of namedSchedules(prose.text))
+    for (const named of list) if (!contains(named, list)) absent.add(named);
+  for (const named of absent) {
+    if (replaced.has(named)) continue;
     if (r.schedules.length === 0) continue;
     gaps.push({
       fact: 'text',
-      line: lines[lines.length - 1]?.no ?? 1,
+      line: lastContentNo,
       reason: `the body names ${named}, which the document does not contain: it is cut or incomplete`,
       schedule: named,
     });
@@ -302,10 +311,47 @@ function assemble(r: Reading, rendering: boolean): ParsedExhibit {
     if (!contains(named))
       gaps.push({
         fact: 'text',
-        line: lines[lines.length - 1]?.no ?? 1,
+        line: lastContentNo,
         reason: `${named} is replaced "with the following", but the document does not contain it`,
         schedule: named,
       });
+
+  // a document that stops at "… as follows:" is cut before what follows
+  const last = [...lines].reverse().find((l) => l.trimmed !== '');
+  if (last !== undefined && /:$/.test(last.trimmed))
+    gaps.push({
+      fact: 'text',
+      line: last.no,
+      reason: `the document ends at "${last.trimmed.slice(-40)}": what it introduces is missing`,
+      schedule: null,
+    });
+  // the title names classes the schedules never reach, and the last schedule runs to the end of
+  // the document with nothing that closes it: the rest (Sixth A&R Plan: Classes C and R) is cut
+  const lastSchedule = r.schedules[r.schedules.length - 1];
+  const reached = new Set(r.schedules.flatMap((s) => s.entries.map((e) => e.class)));
+  const unreached = r.titleClasses.filter((c) => !reached.has(c));
+  if (lastSchedule?.endedWithDocument && unreached.length > 0 && lastSchedule.cut === null)
+    gaps.push({
+      fact: 'text',
+      line: lastContentNo,
+      reason: `the title names Class ${unreached.join(', ')}, which no schedule reaches, and ${lastSchedule.name} runs to the end of the document: the rest may be cut`,
+      schedule: lastSchedule.name,
+    });
+  // an amendment with no schedule must say in its body what it changes (Virtus Amendment No. 17)
+  const terms = instrumentTerms(prose);
+  if (
+    isAmendment &&
+    r.schedules.length === 0 &&
+    terms.distributionFeePct === null &&
+    terms.serviceFeePct === null
+  )
+    gaps.push({
+      fact: 'text',
+      line: lines[r.bodyStart]?.no ?? 1,
+      reason:
+        'the amendment has no schedule and no rate the reader can take from its body; plan12b cannot record what it changes',
+      schedule: null,
+    });
 
   const schedules: ParsedSchedule[] = r.schedules.map((s) => ({
     name: s.name,
@@ -345,7 +391,7 @@ function assemble(r: Reading, rendering: boolean): ParsedExhibit {
     amendmentNumber: r.amendmentNumber,
     effectiveDate: effective?.iso ?? null,
     datedDate: dated?.iso ?? null,
-    terms: instrumentTerms(prose),
+    terms,
     schedules,
     classes,
     renames: [
@@ -366,14 +412,23 @@ function assemble(r: Reading, rendering: boolean): ParsedExhibit {
 
 // "Schedule A-2", "Schedules A-1 and A-2" named in the body as parts of this instrument
 const BODY_SCHEDULE_RE =
-  /\b(?:described|listed|set\s+forth|named)\s+(?:on|in)\s+((?:Schedules?|Appendix)\s+[A-Z](?:-\d{1,2})?\b(?:\s*(?:,|and)\s*(?:Schedule\s+)?[A-Z](?:-\d{1,2})?\b)*)/gi;
+  /\b(?:(?:described|listed|set\s+forth|named)\s+(?:on|in)|by\s+adding)\s+((?:Schedules?|Appendix)\s+[A-Z](?:-\d{1,2})?\b(?:\s*(?:,|and)\s*(?:(?:Schedules?|Appendix)\s+)?[A-Z](?:-\d{1,2})?\b)*)/gi;
 
-function namedSchedules(text: string): string[] {
-  const out: string[] = [];
+/**
+ * The lists of schedules the body names ("described on Schedule A-1 and Schedule A-2", "named on
+ * Schedule A and Appendix A"), each name with the word before it.
+ */
+function namedSchedules(text: string): string[][] {
+  const out: string[][] = [];
   for (const m of text.matchAll(BODY_SCHEDULE_RE)) {
-    const word = /^app/i.test(m[1]!) ? 'Appendix' : 'Schedule';
-    for (const code of m[1]!.replace(/^\S+\s+/, '').matchAll(/\b[A-Z](?:-\d{1,2})?\b/g))
-      if (!out.includes(`${word} ${code[0]}`)) out.push(`${word} ${code[0]}`);
+    const list: string[] = [];
+    let word = 'Schedule';
+    for (const part of m[1]!.matchAll(/\b(Schedules?|Appendix)\b|\b([A-Z](?:-\d{1,2})?)\b/gi)) {
+      if (part[1] !== undefined) word = /^app/i.test(part[1]) ? 'Appendix' : 'Schedule';
+      else if (part[2] !== undefined && /^[A-Z]/.test(part[2]) && !/^and$/i.test(part[2]))
+        list.push(`${word} ${part[2]}`);
+    }
+    out.push(list);
   }
   return out;
 }

@@ -46,6 +46,13 @@ function paragraph(text: string, firstIndent = 6): string[] {
   return out;
 }
 
+/** "on Schedule A-1 and Schedule A-2": the body names every schedule, so a cut one is noticed */
+function namedOn(names: readonly string[]): string {
+  const unique = [...new Set(names.map((n) => n.replace(/\s*\(.*\)$/, '')))];
+  if (unique.length === 0) return 'below';
+  return `on ${unique.length === 1 ? unique[0] : `${unique.slice(0, -1).join(', ')} and ${unique[unique.length - 1]}`}`;
+}
+
 function classesParenthetical(classes: readonly string[]): string {
   const parts = classes.map(classHeading);
   if (parts.length <= 1) return `(${parts.join('')})`;
@@ -257,7 +264,7 @@ export function renderExhibit(doc: RenderableDocument): string {
     const covered = inst.classes.length > 0 ? `the ${classesInWords(inst.classes)}` : 'the Shares';
     out.push(
       ...paragraph(
-        `SECTION 1. ${fund} (the "Fund") adopts this ${Noun} pursuant to Rule 12b-1 under the Investment Company Act of 1940 with respect to ${covered} of each Portfolio named below.`,
+        `SECTION 1. ${fund} (the "Fund") adopts this ${Noun} pursuant to Rule 12b-1 under the Investment Company Act of 1940 with respect to ${covered} of each Portfolio named ${namedOn(doc.schedules.map((x) => x.name))}.`,
       ),
       '',
     );

@@ -44,6 +44,8 @@ export interface ScheduleReading {
   /** line indices [start, end) this schedule occupies: not body prose */
   readonly start: number;
   readonly end: number;
+  /** the document ends inside or right after the schedule, with nothing that closes it */
+  readonly endedWithDocument: boolean;
 }
 
 interface Row {
@@ -524,7 +526,15 @@ function readOneSchedule(
     }
     throw new ExhibitParseError(file, headingNo, `${name} lists no portfolios`);
   }
-  return { name, entries, footnotes, warnings, start: headingIndex, end: i };
+  return {
+    name,
+    entries,
+    footnotes,
+    warnings,
+    start: headingIndex,
+    end: i,
+    endedWithDocument: reachedEnd && !closed,
+  };
 
   function applyLabel(l: string): void {
     const pl = portfolioLabel(l);
