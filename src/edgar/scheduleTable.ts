@@ -12,12 +12,10 @@ import type { ColumnLayout, HeadingLine } from './columnHeadings.js';
 import type { EdgarLine } from './edgarText.js';
 import { CUT_OFF_WARNING_PREFIX, ExhibitParseError, type ScheduleEntry } from './exhibitDocument.js';
 import {
-  endsSchedule,
   groupName,
   isAllCaps,
   isGroupHeading,
   isParenthesised,
-  isProse,
   portfolioLabel,
   type ScheduleHeading,
   scheduleHeading,
