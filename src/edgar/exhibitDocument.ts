@@ -67,6 +67,8 @@ export interface ExhibitDocument {
   readonly renameRules: readonly RenameRule[];
   readonly footnotes: readonly string[];
   readonly warnings: readonly string[];
+  /** class rename rules ("redesignate the Class A3 shares as Class A Shares"): A3 → A */
+  readonly classRenames?: readonly Rename[];
   /** facts the user stated on import, kept apart from what the document says */
   readonly statedByUser?: StatedByUser;
 }
@@ -116,6 +118,8 @@ export interface ParsedExhibit extends Omit<ExhibitDocument, 'effectiveDate' | '
   /** ISO date; "YYYY-MM" where the document gives only a month ("July 2013"); null when blank */
   readonly effectiveDate: string | null;
   readonly schedules: readonly ParsedSchedule[];
+  /** class rename rules ("redesignate the Class A3 shares as Class A Shares"): A3 → A */
+  readonly classRenames: readonly Rename[];
   /** the classes the document covers: its schedules' in document order, else its title's */
   readonly classes: readonly string[];
   readonly completeness: Completeness;

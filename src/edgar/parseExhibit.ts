@@ -32,7 +32,7 @@ import {
 import { type ExhibitHeading, exhibitTitle, readHeading } from './heading.js';
 import { htmlCellText, looksLikeHtml } from './htmlText.js';
 import { proseText } from './proseText.js';
-import { renamePairs, renameRules, renameTable } from './renames.js';
+import { classRenames, renamePairs, renameRules, renameTable } from './renames.js';
 import { isRenderingMarker } from './renderingMarker.js';
 import { replacedSchedules } from './replacedSchedules.js';
 import { readSchedules } from './scheduleTable.js';
@@ -403,6 +403,7 @@ function assemble(r: Reading, rendering: boolean): ParsedExhibit {
       ),
     ],
     renameRules: renameRules(prose.text),
+    classRenames: classRenames(prose.text),
     footnotes: r.schedules.flatMap((s) => s.footnotes),
     warnings,
     completeness: { complete: gaps.length === 0, gaps },
