@@ -9,17 +9,8 @@
 import type { CellScheduleReading } from './cellSchedule.js';
 import { cellHeadingAt, cellHeadings, readCellSchedules } from './cellSchedules.js';
 import { cellLines } from './cellText.js';
-import {
-  amendingClauseDate,
-  dateLine,
-  effectiveDates,
-  type FoundDate,
-  hasAmendingClause,
-  madeAsOfDate,
-  monthYearLine,
-  restatedAsOfDates,
-  retroactiveDate,
-} from './dates.js';
+import { hasAmendingClause } from './dates.js';
+import { documentDates } from './documentDates.js';
 import { type EdgarLine, readEdgarText } from './edgarText.js';
 import {
   CUT_OFF_WARNING_PREFIX,
@@ -49,12 +40,6 @@ function bodySpelling(printed: string, body: string): string {
     if (/[a-z]/.test(m[0])) return m[0].replace(/\s+/g, ' ');
   }
   return printed;
-}
-
-function latest(dates: readonly FoundDate[]): FoundDate | null {
-  let best: FoundDate | null = null;
-  for (const d of dates) if (best === null || d.iso > best.iso) best = d;
-  return best;
 }
 
 /** What the two layouts give the assembly below. */
@@ -219,72 +204,12 @@ function assemble(r: Reading, rendering: boolean): ParsedExhibit {
   // where a cut document stops: its last line with content
   const lastContentNo = [...lines].reverse().find((l) => l.trimmed !== '')?.no ?? 1;
 
-  // Date lines anywhere: "Dated: …", "Effective: …", "(Amended and Restated as of …)".
-  let dated: FoundDate | null = null;
-  let datedPlaceholder: { line: number; text: string } | null = null;
-  const stated: FoundDate[] = [];
-  let monthOnly: { iso: string; line: number } | null = null;
-  for (let i = 0; i < lines.length; i++) {
-    const l = lines[i]!;
-    if (l.trimmed === '') continue;
-    const d = dateLine(l.trimmed, l.no);
-    if (d !== null) {
-      if (/^dated/i.test(l.trimmed) && dated === null && datedPlaceholder === null) {
-        if (d.placeholder) datedPlaceholder = { line: l.no, text: l.trimmed };
-        else dated = d.dates[d.dates.length - 1]!;
-      }
-      stated.push(...d.dates);
-      if (d.placeholder && datedPlaceholder === null) datedPlaceholder = { line: l.no, text: l.trimmed };
-      continue;
-    }
-    const month = monthYearLine(l.trimmed);
-    if (month !== null && monthOnly === null) monthOnly = { iso: month, line: l.no };
-  }
-
-  let effective: { iso: string; line: number } | null;
-  let datedAsOf: string | null;
-  const madeAsOf = madeAsOfDate(prose);
-  if (isAmendment) {
-    // SPEC §2.1: the amending clause's date, else the "Dated:" line
-    const clause = amendingClauseDate(prose);
-    effective = clause ?? dated;
-    if (clause !== null && dated !== null && clause.iso !== dated.iso)
-      warnings.push(
-        `the amendment says it is effective ${clause.iso} (line ${clause.line}) but is "Dated:" ${dated.iso} (line ${dated.line})`,
-      );
-    const retro = retroactiveDate(prose);
-    if (retro !== null && effective !== null && retro.iso !== effective.iso)
-      warnings.push(
-        `the amendment takes effect ${effective.iso} but amends the Plan retroactive to ${retro.iso} (line ${retro.line})`,
-      );
-    datedAsOf = madeAsOf?.iso ?? null;
-  } else {
-    const restated = latest(restatedAsOfDates(prose));
-    if (r.kind === 'schedule') {
-      // a schedule on its own: the latest date its date lines state ("as amended on …")
-      const last = latest(stated);
-      effective = last ?? restated ?? monthOnly;
-      const first = stated.length > 1 ? stated[0]! : null;
-      datedAsOf = first !== null && first.iso !== last?.iso ? first.iso : null;
-    } else {
-      const explicit = effectiveDates(prose)[0] ?? null;
-      effective = restated ?? explicit ?? madeAsOf ?? dated ?? monthOnly;
-      datedAsOf = restated?.iso ?? madeAsOf?.iso ?? null;
-    }
-  }
-  if (effective === null) {
-    const where = datedPlaceholder ?? { line: lines[r.bodyStart]?.no ?? 1, text: '' };
-    const reason =
-      datedPlaceholder !== null
-        ? `the date is left blank ("${datedPlaceholder.text}"): the document is a draft or a form`
-        : 'the document states no date it takes effect';
-    warnings.push(`${reason}; import needs --effective-date`);
-    gaps.push({ fact: 'effective-date', line: where.line, reason, schedule: null });
-  } else if (effective.iso.length === 7) {
-    const reason = `the document gives only a month ("${effective.iso}"), not the day it takes effect`;
-    warnings.push(`${reason}; import needs --effective-date`);
-    gaps.push({ fact: 'effective-date', line: effective.line, reason, schedule: null });
-  }
+  const dates = documentDates(r.kind, lines, prose, lines[r.bodyStart]?.no ?? 1);
+  warnings.push(...dates.warnings);
+  if (dates.gap !== null) gaps.push(dates.gap);
+  const effective = dates.effective;
+  const datedAsOf = dates.datedAsOf;
+  const dated = dates.dated;
 
   // SPEC §2.1: a schedule the body names ("Schedule A-2") that the document does not contain
   const replaced = replacedSchedules(prose.text);
