@@ -12,6 +12,7 @@ import type { ColumnLayout, HeadingLine } from './columnHeadings.js';
 import type { EdgarLine } from './edgarText.js';
 import { CUT_OFF_WARNING_PREFIX, ExhibitParseError, type ScheduleEntry } from './exhibitDocument.js';
 import {
+  endsSchedule,
   groupName,
   isAllCaps,
   isGroupHeading,
@@ -29,6 +30,7 @@ import {
   type TableLine,
   type TableView,
 } from './tableLine.js';
+import { sideBySideColumns } from './twoColumnList.js';
 
 export interface ScheduleContext {
   readonly file: string;
@@ -384,7 +386,13 @@ export function stepTable(
         lastWasRow: false,
       };
     case 'prose':
-      if (s.layout === null) return s.entries.length > 0 ? { ...s, closed: true, stop: 'at' } : s;
+      if (s.layout === null) {
+        if (s.entries.length === 0) return s;
+        // inside a quoted replacement list, prose before the closing quote is no end of it
+        if (s.quoteOpen)
+          return unreadable(s, env, line, i, 'neither a portfolio nor a heading, before the closing quote');
+        return { ...s, closed: true, stop: 'at' };
+      }
       if (s.entries.length === 0 && s.lastRow === null) return s;
       // issue 11: a line that is neither a row nor a heading, with rows after it, is an error —
       // never a reason to drop the rows that follow
@@ -438,11 +446,10 @@ function readOneSchedule(
   heading: ScheduleHeading,
   lastContent: number,
 ): ScheduleReading {
-  const { lines, file } = ctx;
+  const { file } = ctx;
   const name = heading.name;
-  const title = skipScheduleTitle(lines, headingIndex + 1, heading);
-  const headingNo = lines[headingIndex]!.no;
-  const env: TableEnv = { ctx, name, lastContent };
+  const title = skipScheduleTitle(ctx.lines, headingIndex + 1, heading);
+  const headingNo = ctx.lines[headingIndex]!.no;
   let s: TableState = {
     registrant: ctx.instrumentRegistrant,
     classes: title.classes.length > 0 ? title.classes : null,
@@ -463,6 +470,26 @@ function readOneSchedule(
     footnotes: [],
     warnings: [],
     resumeAt: null,
+  };
+
+  // a plain list in two columns side by side is read one column after the other
+  let regionEnd = title.next;
+  while (
+    regionEnd < ctx.lines.length &&
+    !endsSchedule(ctx.lines[regionEnd]!.trimmed) &&
+    scheduleHeading(ctx.lines[regionEnd]!.trimmed) === null
+  )
+    regionEnd++;
+  const columns = sideBySideColumns(ctx.lines, title.next, regionEnd);
+  const lines =
+    columns === null
+      ? ctx.lines
+      : [...ctx.lines.slice(0, title.next), ...columns, ...ctx.lines.slice(regionEnd)];
+  const shift = lines.length - ctx.lines.length;
+  const env: TableEnv = {
+    ctx,
+    name,
+    lastContent: lastContent >= regionEnd ? lastContent + shift : lastContent,
   };
 
   let i = title.next;
@@ -500,7 +527,7 @@ function readOneSchedule(
     if (s.truncationNoted || openAtEnd) {
       throw new ExhibitParseError(
         file,
-        lines[lastContent]?.no ?? headingNo,
+        ctx.lines[lastContent]?.no ?? headingNo,
         `${CUT_OFF_WARNING_PREFIX} ${name} before its first entry`,
       );
     }
@@ -512,7 +539,8 @@ function readOneSchedule(
     footnotes: s.footnotes,
     warnings: s.warnings,
     start: headingIndex,
-    end: i,
+    // back to the document's own line indices
+    end: columns === null ? i : Math.max(title.next, Math.min(i, regionEnd + shift) - shift),
     endedWithDocument: reachedEnd && !s.closed,
   };
 }
