@@ -273,6 +273,14 @@ export function step(s0: CellState, item: ScheduleItem, line: number, ctx: CellS
   }
   switch (item.kind) {
     case 'heading': {
+      // Pioneer Appendix A: one rate per class of every fund, exceptions in parentheses below
+      // ("Class A (other than Class A of …)") — no portfolio per row to read
+      if (/^Class\s+of\s+each\s+Fund$/i.test(item.text))
+        fail(
+          ctx,
+          line,
+          'rates are given per class of every fund ("Class of each Fund"), with exceptions in parentheses; the reader does not take such a table apart into portfolios',
+        );
       if (s.phase === 'heading') return { ...s, heading: [...s.heading, item.text] };
       const started = s.name !== null || s.row !== null || s.entries.length > 0 || s.listRates.length > 0;
       const after = started ? finishName(s, ctx) : s;

@@ -37,7 +37,7 @@ const HEADING_WORDS = new Set(
     'maximum minimum max min asset asset-based based sales charge charges service services shareholder ' +
     'aggregate fee fees fee* distribution distribution* and or and/or portfolio portfolios share class classes fund funds ' +
     'name of annual rate rates expressed as a the average daily net assets attributable to shares activities ' +
-    'for applicable percentage per annum total 12b-1 % (%) new'
+    'for applicable percentage per annum total 12b-1 % (%) new each'
   ).split(' '),
 );
 
@@ -49,7 +49,7 @@ function headingWord(w: string): boolean {
 function isHeadingText(t: string): boolean {
   if (/\battributable\s+to\b|\bas\s+a\s+%/i.test(t)) return true;
   const words = t.split(/\s+/);
-  return words.length <= 8 && words.every(headingWord) && !/^Class\s/.test(t);
+  return words.length <= 8 && words.every(headingWord) && (!/^Class\s/.test(t) || /\bof\s+each\b/i.test(t));
 }
 
 /** "AIM EQUITY FUNDS", "AIM COUNSELOR SERIES TRUST (INVESCO COUNSELOR SERIES TRUST)" — not "SMALL CAP STOCK FUND". */
