@@ -236,15 +236,13 @@ export function step(s0: CellState, item: ScheduleItem, line: number, ctx: CellS
   let s = s0;
   if (s.phase === 'closed') return s;
   if (s.phase === 'footnote') {
+    // the footnote's text goes on until a row, a heading or the end
     if (item.kind === 'name' || item.kind === 'leadIn' || item.kind === 'footnote') {
-      const text =
-        item.kind === 'name' || item.kind === 'leadIn' || item.kind === 'footnote' ? item.text : '';
-      const [last = '', ...rest] = [...s.footnotes].reverse();
-      const joined = `${last} ${text}`.trim();
+      const last = s.footnotes[s.footnotes.length - 1] ?? '';
       const closes = item.kind === 'name' && item.closesQuote;
       return {
         ...s,
-        footnotes: [...rest.reverse(), joined],
+        footnotes: [...s.footnotes.slice(0, -1), `${last} ${item.text}`.trim()],
         phase: closes ? 'closed' : 'footnote',
         quoteOpen: !closes && s.quoteOpen,
       };
