@@ -27,6 +27,10 @@ interface Columns {
   readonly classColumn: boolean;
   /** "… attributable to Adviser Shares": the class the rates are for */
   readonly classes: readonly string[];
+  /** Pioneer Appendix A "Class of each Fund": one rate per class, for every fund or those named */
+  readonly perClass: boolean;
+  /** Pioneer Appendix B "Trust | Fund": each fund beside its Registrant */
+  readonly registrantColumn: boolean;
 }
 
 interface PendingName {
@@ -46,6 +50,59 @@ interface Row {
   readonly line: number;
 }
 
+interface ClassRow {
+  readonly classes: readonly string[];
+  readonly of: string | null;
+  readonly rate: string | null;
+  readonly text: readonly string[];
+  readonly line: number;
+}
+
+// "Class A of Pioneer Multi-Asset", "Class C and Class C2 of"
+const CLASS_OF_RE = /^Class\s+([A-Z][A-Z0-9]?)(?:\s+and\s+Class\s+([A-Z][A-Z0-9]?))?\s+of\b\s*(.*)$/;
+
+/** A per-class row is done: "(all funds)", "(all funds) other than …", or the funds it names. */
+function finishClassRow(s: CellState, ctx: CellScheduleContext): CellState {
+  const r = s.classRow;
+  if (r === null) return s;
+  if (r.rate === null) fail(ctx, r.line, `Class ${r.classes.join(' and ')} has no rate`);
+  const text = r.text.join(' ').replace(/\s+/g, ' ').trim();
+  const portfolio =
+    r.of !== null
+      ? `${r.of} ${text}`.trim()
+      : text === ''
+        ? '(all funds)'
+        : `(all funds) ${text.replace(/^\((.*)\)$/, '$1')}`;
+  // "Class C and Class C2 of …  0.50%": the one rate is each class's
+  const rate = r.rate;
+  const row: Row = { classes: r.classes, values: r.classes.map(() => rate), line: r.line };
+  return { ...s, classRow: null, entries: [...s.entries, ...entriesOf(s, ctx, portfolio, r.line, row)] };
+}
+
+/** A line of a per-class table (Pioneer Appendix A). */
+function stepPerClass(s: CellState, item: ScheduleItem, line: number, ctx: CellScheduleContext): CellState {
+  const text = 'text' in item ? item.text : '';
+  const classOf = item.kind === 'name' || item.kind === 'leadIn' ? CLASS_OF_RE.exec(text) : null;
+  if (item.kind === 'class' || classOf !== null) {
+    const classes =
+      classOf !== null
+        ? [classOf[1]!, ...(classOf[2] ? [classOf[2]] : [])]
+        : (item as { codes: readonly string[] }).codes;
+    const done = finishClassRow(s, ctx);
+    return { ...done, classRow: { classes, of: classOf?.[3] ?? null, rate: null, text: [], line } };
+  }
+  if (item.kind === 'end') return { ...finishClassRow(s, ctx), phase: 'closed' };
+  if (s.classRow === null) fail(ctx, line, `"${text}" stands before the first class of the table`);
+  if (item.kind === 'rate') {
+    if (s.classRow.rate !== null)
+      fail(ctx, line, `a second rate for Class ${s.classRow.classes.join(' and ')}`);
+    return { ...s, classRow: { ...s.classRow, rate: item.pct } };
+  }
+  if (item.kind === 'percent') return s;
+  if (text === '') fail(ctx, line, 'a line that is neither a class, a rate nor the funds of a class');
+  return { ...s, classRow: { ...s.classRow, text: [...s.classRow.text, text] } };
+}
+
 export interface CellState {
   readonly phase: 'title' | 'heading' | 'rows' | 'footnote' | 'closed';
   readonly heading: readonly string[];
@@ -60,6 +117,8 @@ export interface CellState {
   /** "The following rates shall apply to each Fund listed below:" — rows after it have no rates */
   readonly listRates: readonly Row[];
   readonly leadInRate: boolean;
+  /** a row of a per-class table: its classes, the funds after "of", its rate, the lines below it */
+  readonly classRow: ClassRow | null;
   readonly entries: readonly ParsedEntry[];
   readonly footnotes: readonly string[];
   readonly quoteOpen: boolean;
@@ -76,6 +135,8 @@ export interface CellScheduleContext {
   readonly listSchedule: string | null;
 }
 
+/** a line of a "Trust | Fund" table indented this far holds only a fund */
+const REGISTRANT_COLUMN_WIDTH = 20;
 const NAME_END_RE = /\b(?:Fund|Funds|Series|Portfolio|Trust|FUND|FUNDS|SERIES|PORTFOLIO)$/;
 // "Target 2010 Series – Class K", "Pro-Blend Conservative Term Series - Class C"
 const CLASS_SUFFIX_RE = /^(.*\S)\s+[-\u2013\u2014]\s+Class\s+([A-Z][A-Z0-9]?)$/;
@@ -94,6 +155,7 @@ export function initialState(ctx: CellScheduleContext): CellState {
     row: null,
     listRates: [],
     leadInRate: false,
+    classRow: null,
     entries: [],
     footnotes: [],
     quoteOpen: ctx.quoted,
@@ -129,6 +191,8 @@ function columnsOf(heading: readonly string[]): Columns {
     bound: rates.includes('assetBasedSalesCharge') ? bound : null,
     classColumn: heading.some((h) => /^(?:Share\s+)?Class(?:es)?$/i.test(h.trim())),
     classes: attributable ? [attributable[1]!] : [],
+    perClass: heading.some((h) => /^Class\s+of\s+each\s+Fund$/i.test(h.trim())),
+    registrantColumn: heading.some((h) => /^Trust$/i.test(h.trim())),
   };
 }
 
@@ -269,16 +333,12 @@ export function step(s0: CellState, item: ScheduleItem, line: number, ctx: CellS
     if (item.kind === 'registrant') return { ...s, registrant: item.name, titleRegistrant: item.name };
     s = { ...s, phase: 'rows' };
   }
+  if ((s.phase === 'rows' || s.phase === 'heading') && item.kind !== 'heading') {
+    const h = closeHeading(s);
+    if (h.columns?.perClass) return stepPerClass(h, item, line, ctx);
+  }
   switch (item.kind) {
     case 'heading': {
-      // Pioneer Appendix A: one rate per class of every fund, exceptions in parentheses below
-      // ("Class A (other than Class A of …)") — no portfolio per row to read
-      if (/^Class\s+of\s+each\s+Fund$/i.test(item.text))
-        fail(
-          ctx,
-          line,
-          'rates are given per class of every fund ("Class of each Fund"), with exceptions in parentheses; the reader does not take such a table apart into portfolios',
-        );
       if (s.phase === 'heading') return { ...s, heading: [...s.heading, item.text] };
       const started = s.name !== null || s.row !== null || s.entries.length > 0 || s.listRates.length > 0;
       const after = started ? finishName(s, ctx) : s;
@@ -329,7 +389,17 @@ export function step(s0: CellState, item: ScheduleItem, line: number, ctx: CellS
       let h = closeHeading(s);
       if (h.columns === null || h.columns.rates.length === 0) {
         if (!h.leadInRate) fail(ctx, line, `a rate (${item.pct}%) with no column heading above it`);
-        h = { ...h, columns: { rates: ['aggregateFee'], bound: null, classColumn: false, classes: [] } };
+        h = {
+          ...h,
+          columns: {
+            rates: ['aggregateFee'],
+            bound: null,
+            classColumn: false,
+            classes: [],
+            perClass: false,
+            registrantColumn: false,
+          },
+        };
       }
       const row: Row = h.row ?? { classes: [], values: [], line };
       const grown: Row = { ...row, values: [...row.values, item.pct] };
@@ -405,19 +475,35 @@ export function readCellSchedule(
 ): CellScheduleReading {
   let s = initialState(ctx);
   let i = start;
+  let tableOpen = false;
   for (; i < stop && s.phase !== 'closed'; i++) {
-    const t = lines[i]!.trimmed;
+    const l = lines[i]!;
+    if (l.opensTable) tableOpen = true;
+    if (l.closesTable) tableOpen = false;
+    const t = l.trimmed;
     if (t === '' || /^\.+$/.test(t)) continue;
     // Heritage "SMALL CAP STOCK FUND..........0.35%": a name and its rate joined by dot leaders
     const leader = /^(.*?\S)\s*\.{3,}\s*(\d*\.\d+\s*%)$/.exec(t);
     // EDGAR text aligns its columns with runs of spaces: each run separates two cells
     const parts = leader ? [leader[1]!, leader[2]!] : t.split(/ {3,}/);
-    for (const part of parts) s = step(s, scheduleItem(part), lines[i]!.no, ctx);
+    const columns = s.phase === 'heading' ? columnsOf(s.heading) : s.columns;
+    if (columns?.registrantColumn && parts.length <= 2 && scheduleItem(parts[0]!).kind === 'name') {
+      // Pioneer Appendix B: "Trust | Fund" — a Registrant beside its first fund, further funds
+      // alone in the right column
+      if (parts.length === 2 || l.indent < REGISTRANT_COLUMN_WIDTH)
+        s = step(s, { kind: 'registrant', name: parts[0]! }, l.no, ctx);
+      if (parts.length === 2 || l.indent >= REGISTRANT_COLUMN_WIDTH)
+        s = step(s, { kind: 'name', text: parts[parts.length - 1]!, closesQuote: false }, l.no, ctx);
+      continue;
+    }
+    for (const part of parts) s = step(s, scheduleItem(part), l.no, ctx);
   }
+  if (s.phase !== 'closed' && s.classRow !== null) s = finishClassRow(s, ctx);
   const lastNo = lines[Math.max(0, Math.min(i, lines.length) - 1)]?.no ?? 1;
   let cut: Gap | null = null;
   const endedWithDocument = i >= lines.length && s.phase !== 'closed';
-  if (endedWithDocument && (s.quoteOpen || s.row !== null)) {
+  // an EDGAR <TABLE> never closed, or a quote never closed: the document stops inside
+  if (endedWithDocument && (s.quoteOpen || s.row !== null || tableOpen)) {
     if (s.phase === 'footnote' && s.row === null) {
       cut = {
         fact: 'text',

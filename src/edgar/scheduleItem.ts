@@ -37,7 +37,7 @@ const HEADING_WORDS = new Set(
     'maximum minimum max min asset asset-based based sales charge charges service services shareholder ' +
     'aggregate fee fees fee* distribution distribution* and or and/or portfolio portfolios share class classes fund funds ' +
     'name of annual rate rates expressed as a the average daily net assets attributable to shares activities ' +
-    'for applicable percentage per annum total 12b-1 % (%) new each'
+    'for applicable percentage per annum total 12b-1 % (%) new each trust'
   ).split(' '),
 );
 
