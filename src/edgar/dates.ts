@@ -118,18 +118,6 @@ export function madeAsOfDate(prose: ProseText): FoundDate | null {
   return m && iso !== null ? { iso, line: prose.lineAt(m.index) } : null;
 }
 
-// "Dated: March 31, 2006", or "Dated as of March 31, 2006" alone on its line — not the body's
-// "… dated as of July 23, 1998, pursuant to Rule 12b-1".
-const DATED_LINE_RE = new RegExp(`^(?:Dated|DATED)(?:\\s+as\\s+of)?\\s*:\\s*${DATE}`, 'i');
-const DATED_ALONE_RE = new RegExp(`^(?:Dated|DATED)(?:\\s+as\\s+of)?\\s+${DATE}\\.?$`, 'i');
-
-/** The "Dated: March 31, 2006" line. */
-export function datedLine(trimmed: string): string | null {
-  if (!/^(?:Dated|DATED)\b/.test(trimmed)) return null;
-  const m = DATED_LINE_RE.exec(trimmed) ?? DATED_ALONE_RE.exec(trimmed);
-  return m ? isoOf(m, 1) : null;
-}
-
 // SPEC §2.1: an amendment's date is its amending clause's — "is hereby amended, effective July
 // 18, 2005", "is hereby amended, January 18, 2013", "is hereby amended, dated February 28,
 // 2020" — never the date by which the clause names the amended Plan ("The Plan, effective July

@@ -61,7 +61,7 @@ export interface TableView {
 }
 
 const FOOTNOTE_RE = /^(?:\*+|\(\d{1,2}\))\s*(\S.*)$/;
-export const NAME_END_RE = /\b(?:Fund|Funds|Portfolio|Trust|Series|Inc\.)["\u201d]?$/;
+const NAME_END_RE = /\b(?:Fund|Funds|Portfolio|Trust|Series|Inc\.)["\u201d]?$/;
 const RATE_WITH_PERCENT_RE = /\d\s*%/;
 const INLINE_CLASS_RE = /^(.*?)\s*\(([^()]*\bClass[^()]*)\)$/i;
 
