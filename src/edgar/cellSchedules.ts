@@ -78,7 +78,8 @@ function titleBlockStart(lines: readonly EdgarLine[], h: CellHeading, floor: num
   for (let j = h.index - 1; j >= floor; j--) {
     const t = lines[j]!.trimmed;
     if (t === '') continue;
-    if (!TITLE_LINE_RE.test(t)) break;
+    // title lines are short and no sentence ("All other terms … of the Plan … effect." is none)
+    if (!TITLE_LINE_RE.test(t) || t.split(/\s+/).length > 8 || /[.;:]$/.test(t)) break;
     start = j;
   }
   return start;

@@ -243,7 +243,7 @@ function assemble(r: Reading, rendering: boolean): ParsedExhibit {
 
   // a document that stops at "… as follows:" is cut before what follows
   const last = [...lines].reverse().find((l) => l.trimmed !== '');
-  if (last !== undefined && /:$/.test(last.trimmed))
+  if (last !== undefined && /\b(?:follows|following)\s*:$/i.test(last.trimmed))
     gaps.push({
       fact: 'text',
       line: last.no,
