@@ -118,14 +118,87 @@ export function madeAsOfDate(prose: ProseText): FoundDate | null {
   return m && iso !== null ? { iso, line: prose.lineAt(m.index) } : null;
 }
 
-// "Dated: March 31, 2006", or "Dated as of March 31, 2006" alone on its line — not the body's
-// "… dated as of July 23, 1998, pursuant to Rule 12b-1".
-const DATED_LINE_RE = new RegExp(`^(?:Dated|DATED)(?:\\s+as\\s+of)?\\s*:\\s*${DATE}`, 'i');
-const DATED_ALONE_RE = new RegExp(`^(?:Dated|DATED)(?:\\s+as\\s+of)?\\s+${DATE}\\.?$`, 'i');
+// SPEC §2.1: an amendment's date is its amending clause's — "is hereby amended, effective July
+// 18, 2005", "is hereby amended, January 18, 2013", "is hereby amended, dated February 28,
+// 2020" — never the date by which the clause names the amended Plan ("The Plan, effective July
+// 1, 2004, … is hereby amended").
+const AMENDING_CLAUSE_RE = new RegExp(
+  `\\bhereby\\s+amended,?\\s+(?:(?:effective|dated)\\s+(?:as\\s+of\\s+)?)?${DATE}`,
+  'i',
+);
+// Virtus Amendment No. 17: "THIS AMENDMENT made effective as of the 21st day of November, 2019"
+const AMENDMENT_MADE_RE = new RegExp(
+  `\\bAMENDMENT\\s+(?:is\\s+)?made\\s+(?:effective\\s+)?as\\s+of\\s+${DATE}`,
+  'i',
+);
 
-/** The "Dated: March 31, 2006" line. */
-export function datedLine(trimmed: string): string | null {
-  if (!/^(?:Dated|DATED)\b/.test(trimmed)) return null;
-  const m = DATED_LINE_RE.exec(trimmed) ?? DATED_ALONE_RE.exec(trimmed);
-  return m ? isoOf(m, 1) : null;
+/** The date the amending clause gives, or null when it gives none ("is hereby amended as follows"). */
+export function amendingClauseDate(prose: ProseText): FoundDate | null {
+  for (const re of [AMENDING_CLAUSE_RE, AMENDMENT_MADE_RE]) {
+    const m = re.exec(prose.text);
+    const iso = m ? isoOf(m, 1) : null;
+    if (m && iso !== null) return { iso, line: prose.lineAt(m.index) };
+  }
+  return null;
+}
+
+/** "is hereby amended …" / "THIS AMENDMENT … amends": the body amends an instrument. */
+export function hasAmendingClause(prose: ProseText): boolean {
+  return /\bhereby\s+amended\b|\bAMENDMENT\b[^.]{0,80}\bamends\b/i.test(prose.text);
+}
+
+const RETROACTIVE_RE = new RegExp(`\\bretroactive\\s+to\\s+${DATE}`, 'i');
+
+/** "the Plan is amended retroactive to September 24, 2007" (Virtus Amendment No. 17). */
+export function retroactiveDate(prose: ProseText): FoundDate | null {
+  const m = RETROACTIVE_RE.exec(prose.text);
+  const iso = m ? isoOf(m, 1) : null;
+  return m && iso !== null ? { iso, line: prose.lineAt(m.index) } : null;
+}
+
+// Lines that date a schedule filed on its own: "Dated: March 29, 1993, as amended on August 30,
+// 2002 and on November 14, 2003.", "Dated: April 30, 2010, As Amended August 17, 2018",
+// "Effective: December 8, 2005" / "Amended and Restated: July 28, 2006", "(Amended & Restated
+// as of February 27, 2015)", "Dated March 6, 2014".
+const DATE_LINE_RE = /^\(?\s*(?:Dated|DATED|Effective|EFFECTIVE|Amended\s+(?:and|&)\s+Restated)\b/;
+const DATE_G = new RegExp(DATE, 'gi');
+// a blank where the day or month goes: "Dated:        , 2002", "__________, 2003", "August __, 2009", "[ ]"
+const PLACEHOLDER_RE = /_{2,}|\[\s*\]|:\s*,\s*\d{4}|\b[A-Z][a-z]+\s+,\s*\d{4}|^\S+\s*:?\s*$/;
+
+export interface DateLine {
+  /** every date on the line, in order */
+  readonly dates: readonly FoundDate[];
+  /** the line has a blank where a date goes */
+  readonly placeholder: boolean;
+  readonly line: number;
+  readonly text: string;
+}
+
+/**
+ * A line that dates the document, with the dates it states.
+ * @example dateLine('Dated:   March 29, 1993, as amended on August 30, 2002 and on November 14, 2003.', 9)?.dates.map((d) => d.iso)
+ *   → ['1993-03-29', '2002-08-30', '2003-11-14']
+ */
+export function dateLine(trimmed: string, no: number): DateLine | null {
+  if (!DATE_LINE_RE.test(trimmed)) return null;
+  const text = trimmed.replace(/\s+,/g, ',').replace(/\s+/g, ' ');
+  const dates: FoundDate[] = [];
+  DATE_G.lastIndex = 0;
+  for (let m = DATE_G.exec(text); m !== null; m = DATE_G.exec(text)) {
+    const iso = isoOf(m, 1);
+    if (iso !== null) dates.push({ iso, line: no });
+  }
+  const placeholder = dates.length === 0 && PLACEHOLDER_RE.test(text);
+  if (dates.length === 0 && !placeholder) return null;
+  return { dates, placeholder, line: no, text: trimmed };
+}
+
+const MONTH_YEAR_RE = new RegExp(`^${MONTH}\\s+(\\d{4})$`, 'i');
+
+/** "July 2013" alone on its line (Pioneer Appendix A): a month, no day → "2013-07". */
+export function monthYearLine(trimmed: string): string | null {
+  const m = MONTH_YEAR_RE.exec(trimmed);
+  if (!m) return null;
+  const month = MONTH_NUMBERS[m[1]!.slice(0, 3).toLowerCase()];
+  return month === undefined ? null : `${m[2]}-${String(month).padStart(2, '0')}`;
 }

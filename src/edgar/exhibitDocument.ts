@@ -4,7 +4,8 @@
  */
 
 export type InstrumentKind = 'plan' | 'agreement';
-export type ExhibitKind = 'plan' | 'agreement' | 'plan-amendment' | 'agreement-amendment';
+/** 'schedule': a schedule filed on its own (Heritage "AMENDED SCHEDULE A", Manning & Napier "EXHIBIT A Fee Schedule"). */
+export type ExhibitKind = 'plan' | 'agreement' | 'plan-amendment' | 'agreement-amendment' | 'schedule';
 export type AssetBasedSalesChargeBound = 'minimum' | 'maximum' | null;
 
 /** One row of a schedule: rates are percent-per-annum strings ("0.25"), null where no column. */
@@ -66,6 +67,64 @@ export interface ExhibitDocument {
   readonly renameRules: readonly RenameRule[];
   readonly footnotes: readonly string[];
   readonly warnings: readonly string[];
+  /** class rename rules ("redesignate the Class A3 shares as Class A Shares"): A3 → A */
+  readonly classRenames?: readonly Rename[];
+  /** facts the user stated on import, kept apart from what the document says */
+  readonly statedByUser?: StatedByUser;
+}
+
+/** A schedule row as read: its class is null where the document states none (AARP Schedule A). */
+export interface ParsedEntry extends Omit<ScheduleEntry, 'class'> {
+  readonly class: string | null;
+}
+
+export interface ParsedSchedule {
+  readonly name: string;
+  readonly replacesEntirely: boolean;
+  readonly entries: readonly ParsedEntry[];
+}
+
+/**
+ * A fact the document does not give, so that importing it needs the user to state it, or (a
+ * cut document) cannot be imported at all. `fact` says which option would supply it.
+ */
+export interface Gap {
+  readonly fact: 'effective-date' | 'class' | 'registrant' | 'text';
+  /** 1-based line the reader stopped at or that shows the gap */
+  readonly line: number;
+  readonly reason: string;
+  /** the schedule a 'text' gap is in (the document is cut inside it), else null */
+  readonly schedule: string | null;
+}
+
+/** SPEC §2.1: a document read only in part, or missing a fact, is not imported as it stands. */
+export interface Completeness {
+  readonly complete: boolean;
+  readonly gaps: readonly Gap[];
+}
+
+/** What the user stated on import for facts the reader could not find (SPEC §2.1). */
+export interface StatedByUser {
+  readonly effectiveDate?: string;
+  readonly class?: string;
+  readonly registrant?: string;
+}
+
+/**
+ * What `exhibit parse` returns: the document as read, with what it lacks. Import turns it into
+ * an ExhibitDocument only when complete, or completed by what the user states.
+ */
+export interface ParsedExhibit extends Omit<ExhibitDocument, 'effectiveDate' | 'schedules'> {
+  /** ISO date; "YYYY-MM" where the document gives only a month ("July 2013"); null when blank */
+  readonly effectiveDate: string | null;
+  readonly schedules: readonly ParsedSchedule[];
+  /** class rename rules ("redesignate the Class A3 shares as Class A Shares"): A3 → A */
+  readonly classRenames: readonly Rename[];
+  /** the classes the document covers: its schedules' in document order, else its title's */
+  readonly classes: readonly string[];
+  readonly completeness: Completeness;
+  /** the text is `exhibit render` output, not a filed instrument */
+  readonly rendering: boolean;
 }
 
 /** A document that cannot be read, or only in part: names the file and the 1-based line. */
@@ -80,10 +139,5 @@ export class ExhibitParseError extends Error {
   }
 }
 
-/** How the reader starts the warning for a document cut off inside a schedule. */
+/** How the reader starts the note for a document cut off inside a schedule. */
 export const CUT_OFF_WARNING_PREFIX = 'document ends inside';
-
-/** A document cut off mid-table is read in part: `parse` returns it, `import` refuses it (SPEC §2.1). */
-export function cutOffWarning(doc: ExhibitDocument): string | undefined {
-  return doc.warnings.find((w) => w.startsWith(CUT_OFF_WARNING_PREFIX));
-}

@@ -155,7 +155,7 @@ function readHeadingAt(
   const m = /^(.*?\b(?:PLAN|AGREEMENT))(?:\s+OF\s+(.+))?$/.exec(rest);
   const titlePart = (m?.[1] ?? rest).replace(/^THE\s+/, '');
   const registrantAsPrinted = m?.[2]?.trim() || null;
-  const instrumentKind: InstrumentKind = /\bAGREEMENT$/.test(titlePart) ? 'agreement' : 'plan';
+  const instrumentKind: InstrumentKind = /\bAGREEMENT\b/.test(titlePart) ? 'agreement' : 'plan';
   const classesText = parentheses.join(' ');
   return {
     kind: isAmendment ? `${instrumentKind}-amendment` : instrumentKind,

@@ -78,3 +78,47 @@ function splitAfterName(middle: string): [string, string] | null {
   }
   return fallback;
 }
+
+/**
+ * A rename table in the WHEREAS clause (Invesco Service Plan Amendment No. 4: "to change the
+ * following Funds' names:" over "FUND NAME | NEW FUND NAME" and one pair per row).
+ * @example renameTable(['FUND NAME', 'NEW FUND NAME', 'Invesco Oppenheimer X Fund', 'Invesco X Fund;'])
+ *   → [{ from: 'Invesco Oppenheimer X Fund', to: 'Invesco X Fund' }]
+ */
+export function renameTable(lines: readonly string[]): Rename[] {
+  const out: Rename[] = [];
+  for (let i = 0; i + 1 < lines.length; i++) {
+    if (!/^FUND\s+NAME$/i.test(lines[i]!) || !/^NEW\s+FUND\s+NAME$/i.test(lines[i + 1]!)) continue;
+    let j = i + 2;
+    while (
+      j + 1 < lines.length &&
+      NAME_END_RE.test(lines[j]!) &&
+      NAME_END_RE.test(lines[j + 1]!.replace(/;$/, ''))
+    ) {
+      out.push({ from: lines[j]!, to: lines[j + 1]!.replace(/;$/, '') });
+      j += 2;
+    }
+  }
+  return out;
+}
+
+// "redesignate the Class A3 shares as Class A Shares", "all references in the Plan to Class A3
+// Shares shall be changed to Class A Shares" (Invesco Class A Amendment No. 2)
+const CLASS_RENAME_RES = [
+  /\bredesignate\s+the\s+Class\s+([A-Z][A-Z0-9]?)\s+shares\s+as\s+Class\s+([A-Z][A-Z0-9]?)\s+shares/gi,
+  /\breferences\s+[^.;]{0,40}?\bto\s+Class\s+([A-Z][A-Z0-9]?)\s+Shares\s+shall\s+be\s+changed\s+to\s+Class\s+([A-Z][A-Z0-9]?)\s+Shares/gi,
+];
+
+/**
+ * A class rename rule: every reference to one class becomes another, from the amendment's date.
+ * @example classRenames('to redesignate the Class A3 shares as Class A Shares') → [{ from: 'A3', to: 'A' }]
+ */
+export function classRenames(text: string): Rename[] {
+  const out: Rename[] = [];
+  for (const re of CLASS_RENAME_RES)
+    for (const m of text.matchAll(re)) {
+      const pair = { from: m[1]!.toUpperCase(), to: m[2]!.toUpperCase() };
+      if (!out.some((r) => r.from === pair.from && r.to === pair.to)) out.push(pair);
+    }
+  return out;
+}

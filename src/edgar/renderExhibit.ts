@@ -15,9 +15,10 @@
  */
 
 import { formatDate } from './dates.js';
-import type { ExhibitDocument, Schedule, ScheduleEntry } from './exhibitDocument.js';
+import type { ExhibitDocument, ParsedEntry, ParsedExhibit, ParsedSchedule } from './exhibitDocument.js';
 import { isGroupHeading } from './lineShapes.js';
 import { formatRateCell } from './rateToken.js';
+import { RENDERING_MARKER } from './renderingMarker.js';
 import { classHeading } from './shareClasses.js';
 
 const WIDTH = 78;
@@ -45,6 +46,13 @@ function paragraph(text: string, firstIndent = 6): string[] {
   return out;
 }
 
+/** "on Schedule A-1 and Schedule A-2": the body names every schedule, so a cut one is noticed */
+function namedOn(names: readonly string[]): string {
+  const unique = [...new Set(names.map((n) => n.replace(/\s*\(.*\)$/, '')))];
+  if (unique.length === 0) return 'below';
+  return `on ${unique.length === 1 ? unique[0] : `${unique.slice(0, -1).join(', ')} and ${unique[unique.length - 1]}`}`;
+}
+
 function classesParenthetical(classes: readonly string[]): string {
   const parts = classes.map(classHeading);
   if (parts.length <= 1) return `(${parts.join('')})`;
@@ -59,7 +67,7 @@ function classesInWords(classes: readonly string[]): string {
 
 type Shape = readonly ('assetBasedSalesCharge' | 'serviceFee' | 'aggregateFee')[];
 
-function shapeOf(e: ScheduleEntry): Shape {
+function shapeOf(e: ParsedEntry): Shape {
   const cols: ('assetBasedSalesCharge' | 'serviceFee' | 'aggregateFee')[] = [];
   if (e.assetBasedSalesChargePct !== null) cols.push('assetBasedSalesCharge');
   if (e.serviceFeePct !== null) cols.push('serviceFee');
@@ -69,14 +77,14 @@ function shapeOf(e: ScheduleEntry): Shape {
 
 interface Run {
   readonly registrant: string | null;
-  readonly class: string;
+  readonly class: string | null;
   readonly shape: Shape;
-  readonly bound: ScheduleEntry['assetBasedSalesChargeBound'];
-  readonly entries: ScheduleEntry[];
+  readonly bound: ParsedEntry['assetBasedSalesChargeBound'];
+  readonly entries: ParsedEntry[];
 }
 
 /** Consecutive entries that share a Registrant, class and columns: one table or list. */
-function runsOf(entries: readonly ScheduleEntry[]): Run[] {
+function runsOf(entries: readonly ParsedEntry[]): Run[] {
   const runs: Run[] = [];
   for (const e of entries) {
     const shape = shapeOf(e);
@@ -117,7 +125,7 @@ function rateTable(run: Run, indent: string): string[] {
   });
   const height = Math.max(...stacks.map((s) => s.length));
   const out = ['<TABLE>', '<CAPTION>'];
-  const label = `PORTFOLIO - ${classHeading(run.class)}`;
+  const label = run.class === null ? 'PORTFOLIO' : `PORTFOLIO - ${classHeading(run.class)}`;
   for (let k = 0; k < height; k++) {
     const left = k === height - 1 ? `${indent}${label}` : indent;
     const cells = stacks.map((s) => cell(s[k - (height - s.length)] ?? ''));
@@ -148,8 +156,8 @@ function rateTable(run: Run, indent: string): string[] {
 }
 
 function renderSchedule(
-  doc: ExhibitDocument,
-  s: Schedule,
+  doc: RenderableDocument,
+  s: ParsedSchedule,
   quoted: boolean,
   footnotes: readonly string[],
 ): string[] {
@@ -181,14 +189,17 @@ function renderSchedule(
     }
     if (run.shape.length > 0) {
       lines.push(...rateTable(run, indent), '');
-      classes = [run.class];
+      classes = run.class === null ? null : [run.class];
       continue;
     }
     // SPEC §2.1: a plain list of portfolios; the class from the label, else the instrument's
     const inForce = classes ?? (doc.instrument.classes.length === 1 ? doc.instrument.classes : []);
-    const bare = inForce.length === 1 && inForce[0] === run.class;
-    lines.push(`${indent}${bare ? 'PORTFOLIOS' : `PORTFOLIOS - ${classHeading(run.class)}`}`, '');
-    classes = [run.class];
+    const bare = run.class === null || (inForce.length === 1 && inForce[0] === run.class);
+    lines.push(
+      `${indent}${bare || run.class === null ? 'PORTFOLIOS' : `PORTFOLIOS - ${classHeading(run.class)}`}`,
+      '',
+    );
+    classes = run.class === null ? null : [run.class];
     for (const e of run.entries) lines.push(`${indent}${e.portfolio}`);
     lines.push('');
   }
@@ -216,12 +227,20 @@ function renderSchedule(
 /**
  * @example renderExhibit(parseExhibit(text, file)) — the exhibit again, in the seeds' layout
  */
-export function renderExhibit(doc: ExhibitDocument): string {
+/** What render takes: a stored document, or a parse (whose date or classes may be missing). */
+export type RenderableDocument =
+  | ExhibitDocument
+  | Omit<ParsedExhibit, 'completeness' | 'rendering' | 'classes'>;
+
+export function renderExhibit(doc: RenderableDocument): string {
   const isAmendment = doc.kind.endsWith('-amendment');
   const inst = doc.instrument;
   const Noun = inst.kind === 'agreement' ? 'Agreement' : 'Plan';
   const out: string[] = [];
+  // SPEC §2.1: a rendering says so, on a line of its own that parse keeps seeing
+  out.push(RENDERING_MARKER, '');
   if (doc.exhibit !== null) out.push(`${' '.repeat(65)}Exhibit ${doc.exhibit}`);
+  const when = doc.effectiveDate === null ? null : formatDate(doc.effectiveDate);
   if (isAmendment) {
     out.push(center(doc.amendmentNumber === null ? 'AMENDMENT' : `AMENDMENT NO. ${doc.amendmentNumber}`));
     out.push(center(`TO THE ${inst.title.toUpperCase()}`));
@@ -235,7 +254,7 @@ export function renderExhibit(doc: ExhibitDocument): string {
     const dated = inst.datedAsOf === null ? '' : ` dated as of ${formatDate(inst.datedAsOf)},`;
     out.push(
       ...paragraph(
-        `The ${inst.title}${of} (the "${Noun}"),${dated} pursuant to Rule 12b-1, is hereby amended, effective ${formatDate(doc.effectiveDate)}, as follows:`,
+        `The ${inst.title}${of} (the "${Noun}"),${dated} pursuant to Rule 12b-1, is hereby amended${when === null ? '' : `, effective ${when},`} as follows:`,
       ),
       '',
     );
@@ -245,13 +264,17 @@ export function renderExhibit(doc: ExhibitDocument): string {
     const covered = inst.classes.length > 0 ? `the ${classesInWords(inst.classes)}` : 'the Shares';
     out.push(
       ...paragraph(
-        `SECTION 1. ${fund} (the "Fund") adopts this ${Noun} pursuant to Rule 12b-1 under the Investment Company Act of 1940 with respect to ${covered} of each Portfolio named below.`,
+        `SECTION 1. ${fund} (the "Fund") adopts this ${Noun} pursuant to Rule 12b-1 under the Investment Company Act of 1940 with respect to ${covered} of each Portfolio named ${namedOn(doc.schedules.map((x) => x.name))}.`,
       ),
       '',
     );
     const dated = inst.datedAsOf === null ? '' : ` is dated as of ${formatDate(inst.datedAsOf)} and`;
     out.push(
-      ...paragraph(`This ${Noun}${dated} shall become effective on ${formatDate(doc.effectiveDate)}.`),
+      ...paragraph(
+        when === null
+          ? `This ${Noun}${dated.replace(/ and$/, '')}.`
+          : `This ${Noun}${dated} shall become effective on ${when}.`,
+      ),
       '',
     );
   }

@@ -4,7 +4,8 @@
  * schedules stay in force: Amendment No. 2 replaces Schedule A-1 only).
  */
 
-const DELETED_RE = /\bhereby\s+deleted\s+in\s+(?:its|their)\s+entirety/gi;
+// "is hereby deleted in its entirety and replaced", "is hereby deleted and replaced in its entirety"
+const DELETED_RE = /\bhereby\s+deleted\s+(?:and\s+replaced\s+)?in\s+(?:its|their)\s+entirety/gi;
 const NAMED_RE =
   /\b(Schedules?|SCHEDULES?|Appendix|APPENDIX)\s+([A-Z](?:-\d{1,2})?)\b((?:\s*(?:,|and|&)\s*[A-Z](?:-\d{1,2})?\b)*)/g;
 

@@ -8,7 +8,7 @@
  * rate table that cannot be read is an error naming its line.
  */
 
-import { type ColumnLayout, columnLayout, type HeadingLine, splitHeadingLine } from './columnHeadings.js';
+import type { ColumnLayout, HeadingLine } from './columnHeadings.js';
 import type { EdgarLine } from './edgarText.js';
 import { CUT_OFF_WARNING_PREFIX, ExhibitParseError, type ScheduleEntry } from './exhibitDocument.js';
 import {
@@ -17,13 +17,20 @@ import {
   isAllCaps,
   isGroupHeading,
   isParenthesised,
-  isProse,
   portfolioLabel,
   type ScheduleHeading,
   scheduleHeading,
 } from './lineShapes.js';
-import { readRow, stripClosingQuote } from './scheduleRow.js';
+import { stripClosingQuote } from './scheduleRow.js';
 import { classCodesIn, isClassLabel } from './shareClasses.js';
+import {
+  classifyTableLine,
+  effectiveLayout,
+  inlineClass,
+  type TableLine,
+  type TableView,
+} from './tableLine.js';
+import { sideBySideColumns } from './twoColumnList.js';
 
 export interface ScheduleContext {
   readonly file: string;
@@ -44,6 +51,8 @@ export interface ScheduleReading {
   /** line indices [start, end) this schedule occupies: not body prose */
   readonly start: number;
   readonly end: number;
+  /** the document ends inside or right after the schedule, with nothing that closes it */
+  readonly endedWithDocument: boolean;
 }
 
 interface Row {
@@ -55,24 +64,7 @@ interface Row {
   readonly layout: ColumnLayout | null;
   readonly registrant: string | null;
   /** a "(Class B Shares)" line under the row has set its class */
-  annotated: boolean;
-}
-
-const FOOTNOTE_RE = /^(?:\*+|\(\d{1,2}\))\s*(\S.*)$/;
-const NAME_END_RE = /\b(?:Fund|Funds|Portfolio|Trust|Series|Inc\.)["\u201d]?$/;
-const RATE_WITH_PERCENT_RE = /\d\s*%/;
-
-/** "PORTFOLIO - CLASS R SHARES   ------ --- ---" → "PORTFOLIO - CLASS R SHARES" */
-function withoutTrailingDashes(t: string): string {
-  let end = t.length;
-  for (;;) {
-    const cut = t.lastIndexOf(' ', end - 1);
-    const tok = t.slice(cut + 1, end);
-    if (cut < 0 || tok.length < 2 || !/^[-=_]+$/.test(tok)) break;
-    end = cut;
-    while (end > 0 && t[end - 1] === ' ') end--;
-  }
-  return t.slice(0, end);
+  readonly annotated: boolean;
 }
 
 function entryFor(row: Omit<Row, 'annotated' | 'first' | 'no'>, klass: string): ScheduleEntry {
@@ -162,363 +154,393 @@ export function readSchedules(ctx: ScheduleContext, from: number): ScheduleReadi
   return out;
 }
 
+/** The reader's state between two lines of a schedule (SPEC §2.1): what `stepTable` changes. */
+export interface TableState {
+  readonly registrant: string | null;
+  readonly classes: readonly string[] | null;
+  readonly layout: ColumnLayout | null;
+  /** column-heading lines read, not yet made into a layout */
+  readonly block: readonly HeadingLine[];
+  readonly listMode: boolean;
+  readonly tableOpen: boolean;
+  readonly quoteOpen: boolean;
+  /** the schedule ended: its closing quote, its closing clause, prose after its rows */
+  readonly closed: boolean;
+  /** stop reading: 'at' this line (it belongs to what follows), or 'after' it */
+  readonly stop: 'at' | 'after' | null;
+  readonly lastRow: Row | null;
+  readonly lastWasRow: boolean;
+  readonly perRowClasses: boolean;
+  readonly footnote: readonly string[] | null;
+  readonly pendingName: { readonly text: string; readonly indent: number } | null;
+  readonly truncationNoted: boolean;
+  readonly entries: readonly ScheduleEntry[];
+  readonly footnotes: readonly string[];
+  readonly warnings: readonly string[];
+  /** "SCHEDULE A (continued)": go on reading at this line index */
+  readonly resumeAt: number | null;
+}
+
+interface TableEnv {
+  readonly ctx: ScheduleContext;
+  readonly name: string;
+  /** index of the last line with content: a line there that cannot be read was cut off */
+  readonly lastContent: number;
+}
+
+function flushFootnote(s: TableState): TableState {
+  if (s.footnote === null) return s;
+  const text = s.footnote.join(' ').replace(/\s+/g, ' ').trim();
+  return { ...s, footnote: null, footnotes: s.footnote.length > 0 ? [...s.footnotes, text] : s.footnotes };
+}
+
+function cutOff(s: TableState, env: TableEnv, detail: string): TableState {
+  const note = `${CUT_OFF_WARNING_PREFIX} ${env.name} after ${s.entries.length} entries; ${detail}`;
+  return { ...s, warnings: [...s.warnings, note], truncationNoted: true };
+}
+
+function dropLastRow(s: TableState): TableState {
+  return s.lastRow === null ? s : { ...s, entries: s.entries.slice(0, s.lastRow.first), lastRow: null };
+}
+
+function classesForRow(s: TableState, env: TableEnv): readonly string[] | null {
+  if (s.classes !== null) return s.classes;
+  return env.ctx.instrumentClasses.length === 1 ? env.ctx.instrumentClasses : null;
+}
+
+function addRow(
+  s: TableState,
+  env: TableEnv,
+  no: number,
+  portfolio: string,
+  rates: readonly (string | null)[],
+  rowClasses: readonly string[] | null,
+): TableState {
+  const last = s.lastRow;
+  if (last !== null && !last.annotated && s.entries.length === last.first)
+    throw new ExhibitParseError(
+      env.ctx.file,
+      last.no,
+      `${env.name}: the class of "${last.portfolio}" is not stated`,
+    );
+  const row: Row = {
+    no,
+    first: s.entries.length,
+    portfolio,
+    rates,
+    layout: s.layout,
+    registrant: s.registrant,
+    annotated: false,
+  };
+  const added = (rowClasses ?? []).map((c) => entryFor(row, c));
+  return { ...s, entries: [...s.entries, ...added], lastRow: row, lastWasRow: true };
+}
+
+/** A "(Class B Shares)" line under a row: the row is for those classes. */
+function annotate(s: TableState, codes: readonly string[]): TableState {
+  const row = { ...s.lastRow!, annotated: true };
+  return {
+    ...s,
+    entries: [...s.entries.slice(0, row.first), ...codes.map((c) => entryFor(row, c))],
+    lastRow: row,
+    perRowClasses: true,
+  };
+}
+
+/** A line that cannot be read: an error, or the cut-off end of the document. */
+function unreadable(
+  s: TableState,
+  env: TableEnv,
+  line: EdgarLine,
+  index: number,
+  reason: string,
+): TableState {
+  if (index >= env.lastContent)
+    return {
+      ...cutOff(s, env, `line ${line.no} ("${line.trimmed.slice(0, 60)}") is incomplete and was not read`),
+      stop: 'at',
+    };
+  throw new ExhibitParseError(
+    env.ctx.file,
+    line.no,
+    `${env.name} row could not be read (${reason}): "${line.trimmed.slice(0, 80)}"`,
+  );
+}
+
+/** A row was read: a closing quote ends the schedule; a last line without its newline may be cut. */
+function afterRow(s: TableState, env: TableEnv, line: EdgarLine, closesQuote: boolean): TableState {
+  if (closesQuote) return { ...s, quoteOpen: false, closed: true, stop: 'after' };
+  if (line.no === env.ctx.lastLineNo && !env.ctx.lastLineTerminated)
+    return {
+      ...cutOff(dropLastRow(s), env, `its last line ${line.no} may be cut off and was not read`),
+      stop: 'at',
+    };
+  return s;
+}
+
+/** A class, PORTFOLIOS or Registrant label: what rows below it are. */
+function applyLabel(s: TableState, l: string): TableState {
+  const pl = portfolioLabel(l);
+  if (pl !== null)
+    return { ...s, listMode: true, classes: pl.classes !== null ? classCodesIn(pl.classes) : s.classes };
+  if (isClassLabel(l)) return { ...s, classes: classCodesIn(l), listMode: true };
+  if (isGroupHeading(l)) return { ...s, registrant: groupName(l), listMode: true };
+  return s;
+}
+
+/**
+ * One line of a schedule, classified by tableLine.ts; returns the state after it.
+ * @example stepTable(state, lines, i, { kind: 'end' }, env).closed === true
+ */
+export function stepTable(
+  s0: TableState,
+  lines: readonly EdgarLine[],
+  i: number,
+  shape: TableLine,
+  env: TableEnv,
+): TableState {
+  const line = lines[i]!;
+  const { ctx, name } = env;
+  let s = s0;
+  if (line.opensTable) s = { ...s, tableOpen: true };
+  if (line.closesTable) s = { ...s, tableOpen: false };
+  switch (shape.kind) {
+    case 'blank':
+      return flushFootnote(s);
+    case 'scheduleHeading':
+      // "SCHEDULE A (continued)" at the top of a page: skip its title block too
+      if (shape.heading.name === name && !shape.heading.quoted)
+        return { ...s, resumeAt: skipScheduleTitle(lines, i + 1, shape.heading).next };
+      return { ...s, stop: 'at' };
+    case 'end':
+      return { ...s, closed: true, stop: 'at' };
+    case 'footnoteStart': {
+      const f = { ...flushFootnote(s), footnote: [shape.text], lastWasRow: false };
+      return shape.closesQuote ? { ...f, quoteOpen: false, closed: true, stop: 'after' } : f;
+    }
+    case 'footnoteText': {
+      const f = { ...s, footnote: [...(s.footnote ?? []), shape.text] };
+      return shape.closesQuote ? { ...f, quoteOpen: false, closed: true, stop: 'after' } : f;
+    }
+    default:
+  }
+  s = flushFootnote(s);
+  if (shape.kind === 'columnHeading') {
+    const withBlock = { ...s, block: [...s.block, shape.heading], lastWasRow: false };
+    return shape.heading.label === '' ? withBlock : applyLabel(withBlock, shape.heading.label);
+  }
+  if (shape.kind === 'badHeadings')
+    throw new ExhibitParseError(ctx.file, shape.no, `${name}: ${shape.reason}`);
+  const headingsJustEnded = s.block.length > 0;
+  if (headingsJustEnded) s = { ...s, layout: effectiveLayout(viewOf(s)) as ColumnLayout, block: [] };
+
+  switch (shape.kind) {
+    case 'parenthesised': {
+      const inner = shape.label.slice(1, shape.label.lastIndexOf(')'));
+      if (isClassLabel(inner)) {
+        const codes = classCodesIn(inner);
+        s = s.lastWasRow && s.lastRow !== null ? annotate(s, codes) : { ...s, classes: codes };
+      }
+      s = { ...s, lastWasRow: false };
+      return stripClosingQuote(shape.label).closesQuote
+        ? { ...s, quoteOpen: false, closed: true, stop: 'after' }
+        : s;
+    }
+    case 'label': {
+      // a "PORTFOLIOS" label on its own after rows starts a plain list (no rate columns)
+      if (!headingsJustEnded && portfolioLabel(shape.label) !== null && s.lastRow !== null)
+        s = { ...s, layout: null };
+      return { ...applyLabel(s, shape.label), lastWasRow: false };
+    }
+    case 'row': {
+      const r = shape.row;
+      if (shape.fast)
+        return afterRow(
+          addRow(s, env, line.no, r.name, r.rates, classesForRow(s, env)),
+          env,
+          line,
+          r.closesQuote,
+        );
+      let portfolio = r.name;
+      let rowClasses = classesForRow(s, env);
+      const inline = inlineClass(portfolio);
+      if (inline !== null) {
+        rowClasses = classCodesIn(inline.classes);
+        portfolio = inline.name;
+      }
+      if (s.pendingName !== null) {
+        if (isParenthesised(portfolio) && isClassLabel(portfolio.slice(1, -1))) {
+          rowClasses = classCodesIn(portfolio);
+          portfolio = s.pendingName.text;
+        } else portfolio = `${s.pendingName.text} ${portfolio}`;
+        s = { ...s, pendingName: null };
+      }
+      if (portfolio === '') return unreadable(s, env, line, i, 'no portfolio name');
+      return afterRow(addRow(s, env, line.no, portfolio, r.rates, rowClasses), env, line, r.closesQuote);
+    }
+    case 'groupHeading':
+      return {
+        ...s,
+        registrant: groupName(line.trimmed),
+        listMode: s.layout === null ? true : s.listMode,
+        lastWasRow: false,
+      };
+    case 'prose':
+      if (s.layout === null) {
+        if (s.entries.length === 0) return s;
+        // inside a quoted replacement list, prose before the closing quote is no end of it
+        if (s.quoteOpen)
+          return unreadable(s, env, line, i, 'neither a portfolio nor a heading, before the closing quote');
+        return { ...s, closed: true, stop: 'at' };
+      }
+      if (s.entries.length === 0 && s.lastRow === null) return s;
+      // issue 11: a line that is neither a row nor a heading, with rows after it, is an error —
+      // never a reason to drop the rows that follow
+      if (s.quoteOpen || shape.rowFollows)
+        return unreadable(s, env, line, i, 'neither a row nor a heading, with rows after it');
+      return { ...s, closed: true, stop: 'at' };
+    case 'nameStart':
+      return { ...s, pendingName: { text: shape.text, indent: line.indent } };
+    case 'badRow':
+      return unreadable(s, env, line, i, shape.reason);
+    case 'listRate':
+      return s.listMode || s.entries.length > 0
+        ? unreadable(s, env, line, i, 'a rate with no column heading above it')
+        : s;
+    case 'listName': {
+      if (shape.sideBySide)
+        return unreadable(
+          s,
+          env,
+          line,
+          i,
+          'two columns side by side; the reader does not take a list apart by columns',
+        );
+      const rowClasses = s.classes ?? (ctx.instrumentClasses.length > 0 ? ctx.instrumentClasses : null);
+      if (rowClasses === null)
+        throw new ExhibitParseError(ctx.file, line.no, `${name}: the class of "${shape.text}" is not stated`);
+      s = { ...addRow(s, env, line.no, shape.text.replace(/\s+/g, ' '), [], rowClasses), listMode: true };
+      // a closing quote after one class's list, with another class heading after it (AIM
+      // Growth Series Amendment No. 1: after Class C, and again after Institutional Class)
+      if (shape.closesQuote && shape.moreClasses) return { ...s, quoteOpen: true };
+      return afterRow(s, env, line, shape.closesQuote);
+    }
+    default:
+      return s;
+  }
+}
+
+function viewOf(s: TableState): TableView {
+  return {
+    layout: s.layout,
+    block: s.block,
+    footnoteOpen: s.footnote !== null,
+    pendingName: s.pendingName !== null,
+    listMode: s.listMode,
+  };
+}
+
 function readOneSchedule(
   ctx: ScheduleContext,
   headingIndex: number,
   heading: ScheduleHeading,
   lastContent: number,
 ): ScheduleReading {
-  const { lines, file } = ctx;
+  const { file } = ctx;
   const name = heading.name;
-  const title = skipScheduleTitle(lines, headingIndex + 1, heading);
-  const entries: ScheduleEntry[] = [];
-  const footnotes: string[] = [];
-  const warnings: string[] = [];
-  const headingNo = lines[headingIndex]!.no;
+  const title = skipScheduleTitle(ctx.lines, headingIndex + 1, heading);
+  const headingNo = ctx.lines[headingIndex]!.no;
+  let s: TableState = {
+    registrant: ctx.instrumentRegistrant,
+    classes: title.classes.length > 0 ? title.classes : null,
+    layout: null,
+    block: [],
+    listMode: false,
+    tableOpen: false,
+    quoteOpen: heading.quoted,
+    closed: false,
+    stop: null,
+    lastRow: null,
+    lastWasRow: false,
+    perRowClasses: false,
+    footnote: null,
+    pendingName: null,
+    truncationNoted: false,
+    entries: [],
+    footnotes: [],
+    warnings: [],
+    resumeAt: null,
+  };
 
-  let registrant = ctx.instrumentRegistrant;
-  let classes: readonly string[] | null = title.classes.length > 0 ? title.classes : null;
-  let layout: ColumnLayout | null = null;
-  let block: HeadingLine[] = [];
-  let listMode = false;
-  let tableOpen = false;
-  let quoteOpen = heading.quoted;
-  let closed = false;
-  let lastRow: Row | null = null;
-  let lastWasRow = false;
-  let perRowClasses = false;
-  let footnote: string[] | null = null;
-  let pendingName: { text: string; indent: number } | null = null;
-  let truncationNoted = false;
-
-  const flushFootnote = () => {
-    if (footnote !== null && footnote.length > 0)
-      footnotes.push(footnote.join(' ').replace(/\s+/g, ' ').trim());
-    footnote = null;
-  };
-  const cutOff = (detail: string) => {
-    warnings.push(`${CUT_OFF_WARNING_PREFIX} ${name} after ${entries.length} entries; ${detail}`);
-    truncationNoted = true;
-  };
-  const dropLastRow = () => {
-    if (lastRow !== null) entries.length = lastRow.first;
-    lastRow = null;
-  };
-  const classesForRow = (): readonly string[] | null => {
-    if (classes !== null) return classes;
-    return ctx.instrumentClasses.length === 1 ? ctx.instrumentClasses : null;
-  };
-  const addRow = (
-    no: number,
-    portfolio: string,
-    rates: readonly (string | null)[],
-    rowClasses: readonly string[] | null,
-  ) => {
-    if (lastRow !== null && !lastRow.annotated && entries.length === lastRow.first) {
-      throw new ExhibitParseError(
-        file,
-        lastRow.no,
-        `${name}: the class of "${lastRow.portfolio}" is not stated`,
-      );
-    }
-    const row: Row = { no, first: entries.length, portfolio, rates, layout, registrant, annotated: false };
-    for (const c of rowClasses ?? []) entries.push(entryFor(row, c));
-    lastRow = row;
-    lastWasRow = true;
-  };
-  const annotate = (codes: readonly string[]) => {
-    const row = lastRow!;
-    entries.length = row.first;
-    for (const c of codes) entries.push(entryFor(row, c));
-    row.annotated = true;
-    perRowClasses = true;
-  };
-  /** A line that cannot be read: an error, or the cut-off end of the document. */
-  const unreadable = (index: number, reason: string) => {
-    const line = lines[index]!;
-    if (index >= lastContent) {
-      cutOff(`line ${line.no} ("${line.trimmed.slice(0, 60)}") is incomplete and was not read`);
-      return;
-    }
-    throw new ExhibitParseError(
-      file,
-      line.no,
-      `${name} row could not be read (${reason}): "${line.trimmed.slice(0, 80)}"`,
-    );
+  // a plain list in two columns side by side is read one column after the other
+  let regionEnd = title.next;
+  while (
+    regionEnd < ctx.lines.length &&
+    !endsSchedule(ctx.lines[regionEnd]!.trimmed) &&
+    scheduleHeading(ctx.lines[regionEnd]!.trimmed) === null
+  )
+    regionEnd++;
+  const columns = sideBySideColumns(ctx.lines, title.next, regionEnd);
+  const lines =
+    columns === null
+      ? ctx.lines
+      : [...ctx.lines.slice(0, title.next), ...columns, ...ctx.lines.slice(regionEnd)];
+  const shift = lines.length - ctx.lines.length;
+  const env: TableEnv = {
+    ctx,
+    name,
+    lastContent: lastContent >= regionEnd ? lastContent + shift : lastContent,
   };
 
   let i = title.next;
-  for (; i < lines.length && !closed; i++) {
-    const line = lines[i]!;
-    if (line.opensTable) tableOpen = true;
-    if (line.closesTable) tableOpen = false;
-    const t = line.trimmed;
-    if (t === '') {
-      flushFootnote();
+  while (i < lines.length) {
+    s = stepTable(s, lines, i, classifyTableLine(lines, i, viewOf(s)), env);
+    if (s.stop === 'at') break;
+    if (s.resumeAt !== null) {
+      i = s.resumeAt;
+      s = { ...s, resumeAt: null };
       continue;
     }
-    // the common case first: a complete rate row (its last token is a rate, so it is no heading)
-    if (
-      layout !== null &&
-      block.length === 0 &&
-      footnote === null &&
-      pendingName === null &&
-      /[\d%"]$/.test(t)
-    ) {
-      const r = readRow(t, layout.columns.length);
-      if (
-        r.rates.length === layout.columns.length &&
-        r.name !== '' &&
-        !r.extraRate &&
-        !/^[*(]/.test(r.name)
-      ) {
-        const inline = /\)$/.test(r.name) ? /^(.*?)\s*\(([^()]*\bClass[^()]*)\)$/i.exec(r.name) : null;
-        if (inline === null) {
-          addRow(line.no, r.name, r.rates, classesForRow());
-          if (r.closesQuote) {
-            quoteOpen = false;
-            closed = true;
-          } else if (line.no === ctx.lastLineNo && !ctx.lastLineTerminated) {
-            dropLastRow();
-            cutOff(`its last line ${line.no} may be cut off and was not read`);
-            break;
-          }
-          continue;
-        }
-      }
-    }
-    const next = scheduleHeading(t);
-    if (next !== null) {
-      if (next.name === name && !next.quoted) {
-        // "SCHEDULE A (continued)" at the top of a page: skip its title block too
-        i = skipScheduleTitle(lines, i + 1, next).next - 1;
-        continue;
-      }
-      break;
-    }
-    if (endsSchedule(t)) {
-      closed = true;
-      break;
-    }
-
-    const footnoteStart = FOOTNOTE_RE.exec(t);
-    if (footnoteStart && !RATE_WITH_PERCENT_RE.test(t)) {
-      flushFootnote();
-      const { text, closesQuote } = stripClosingQuote(footnoteStart[1]!);
-      footnote = [text];
-      lastWasRow = false;
-      if (closesQuote) {
-        quoteOpen = false;
-        closed = true;
-      }
-      continue;
-    }
-    const label = withoutTrailingDashes(t);
-    const headingLine = splitHeadingLine(line.text, line.no);
-    const acceptedHeading =
-      headingLine !== null &&
-      (headingLine.label === '' ||
-        isGroupHeading(headingLine.label) ||
-        portfolioLabel(headingLine.label) !== null ||
-        isClassLabel(headingLine.label));
-    if (footnote !== null && !acceptedHeading && !isGroupHeading(t) && readRow(t, 1).rates.length === 0) {
-      const { text, closesQuote } = stripClosingQuote(t);
-      (footnote as string[]).push(text);
-      if (closesQuote) {
-        quoteOpen = false;
-        closed = true;
-      }
-      continue;
-    }
-    flushFootnote();
-
-    if (acceptedHeading && headingLine !== null) {
-      block.push(headingLine);
-      const l = headingLine.label;
-      if (l !== '') applyLabel(l);
-      lastWasRow = false;
-      continue;
-    }
-    const headingsJustEnded = block.length > 0;
-    if (headingsJustEnded) {
-      const made = columnLayout(block);
-      if (typeof made === 'string') throw new ExhibitParseError(file, block[0]!.no, `${name}: ${made}`);
-      layout = made;
-      block = [];
-    }
-    if (isParenthesised(label)) {
-      const inner = label.slice(1, label.lastIndexOf(')'));
-      if (isClassLabel(inner)) {
-        const codes = classCodesIn(inner);
-        if (lastWasRow && lastRow !== null) annotate(codes);
-        else classes = codes;
-      }
-      if (stripClosingQuote(label).closesQuote) {
-        quoteOpen = false;
-        closed = true;
-      }
-      lastWasRow = false;
-      continue;
-    }
-    if (isClassLabel(label) || portfolioLabel(label) !== null) {
-      // a "PORTFOLIOS" label on its own after rows starts a plain list (no rate columns)
-      if (!headingsJustEnded && portfolioLabel(label) !== null && lastRow !== null) layout = null;
-      applyLabel(label);
-      lastWasRow = false;
-      continue;
-    }
-
-    if (layout !== null) {
-      const r = readRow(t, layout.columns.length);
-      if (r.rates.length === layout.columns.length && r.name !== '' && !r.extraRate) {
-        let portfolio = r.name;
-        let rowClasses = classesForRow();
-        const inline = /^(.*?)\s*\(([^()]*\bClass[^()]*)\)$/i.exec(portfolio);
-        if (inline && isClassLabel(inline[2]!)) {
-          rowClasses = classCodesIn(inline[2]!);
-          portfolio = inline[1]!;
-        }
-        if (pendingName !== null) {
-          if (isParenthesised(portfolio) && isClassLabel(portfolio.slice(1, -1))) {
-            rowClasses = classCodesIn(portfolio);
-            portfolio = pendingName.text;
-          } else portfolio = `${pendingName.text} ${portfolio}`;
-          pendingName = null;
-        }
-        if (portfolio === '') {
-          unreadable(i, 'no portfolio name');
-          break;
-        }
-        addRow(line.no, portfolio, r.rates, rowClasses);
-        if (r.closesQuote) {
-          quoteOpen = false;
-          closed = true;
-        } else if (line.no === ctx.lastLineNo && !ctx.lastLineTerminated) {
-          dropLastRow();
-          cutOff(`its last line ${line.no} may be cut off and was not read`);
-          break;
-        }
-        continue;
-      }
-      if (r.rates.length === 0) {
-        if (isGroupHeading(t)) {
-          registrant = groupName(t);
-          lastWasRow = false;
-          continue;
-        }
-        if (isProse(t)) {
-          if (entries.length > 0 || lastRow !== null) {
-            closed = true;
-            break;
-          }
-          continue;
-        }
-        // a portfolio name wrapped onto the next, further indented, line
-        const following = lines[i + 1];
-        if (
-          pendingName === null &&
-          following !== undefined &&
-          following.indent > line.indent &&
-          following.trimmed !== ''
-        ) {
-          pendingName = { text: r.name, indent: line.indent };
-          continue;
-        }
-        unreadable(i, `no rates where ${layout.columns.length} are expected`);
-        break;
-      }
-      unreadable(
-        i,
-        r.extraRate
-          ? `more rates than the ${layout.columns.length} columns`
-          : `${r.rates.length} of ${layout.columns.length} rates`,
-      );
-      break;
-    }
-
-    // no column headings: a plain list of portfolios (Agreement Schedules A-1, A-2)
-    if (isGroupHeading(t)) {
-      registrant = groupName(t);
-      listMode = true;
-      lastWasRow = false;
-      continue;
-    }
-    if (isProse(t)) {
-      if (entries.length > 0) {
-        closed = true;
-        break;
-      }
-      continue;
-    }
-    const { text, closesQuote } = stripClosingQuote(t);
-    if (RATE_WITH_PERCENT_RE.test(text) && readRow(text, 1).rates.length > 0) {
-      if (listMode || entries.length > 0) {
-        unreadable(i, 'a rate with no column heading above it');
-        break;
-      }
-      continue;
-    }
-    if (listMode || NAME_END_RE.test(text)) {
-      const rowClasses = classes ?? (ctx.instrumentClasses.length > 0 ? ctx.instrumentClasses : null);
-      if (rowClasses === null)
-        throw new ExhibitParseError(file, line.no, `${name}: the class of "${text}" is not stated`);
-      addRow(line.no, text.replace(/\s+/g, ' '), [], rowClasses);
-      listMode = true;
-      if (closesQuote) {
-        quoteOpen = false;
-        closed = true;
-      } else if (line.no === ctx.lastLineNo && !ctx.lastLineTerminated) {
-        dropLastRow();
-        cutOff(`its last line ${line.no} may be cut off and was not read`);
-        break;
-      }
-    }
+    i++;
+    if (s.stop === 'after') break;
   }
-  flushFootnote();
+  s = flushFootnote(s);
 
-  const reachedEnd = truncationNoted || i >= lines.length;
-  const row = lastRow as Row | null;
-  const pendingClass = row !== null && entries.length === row.first;
-  const unannotated = perRowClasses && row !== null && !row.annotated;
+  const reachedEnd = s.truncationNoted || i >= lines.length;
+  const row = s.lastRow;
+  const pendingClass = row !== null && s.entries.length === row.first;
+  const unannotated = s.perRowClasses && row !== null && !row.annotated;
   const openAtEnd =
-    reachedEnd && !closed && (truncationNoted || quoteOpen || tableOpen || pendingName !== null);
-  if (openAtEnd || (reachedEnd && !closed && (pendingClass || unannotated))) {
+    reachedEnd && !s.closed && (s.truncationNoted || s.quoteOpen || s.tableOpen || s.pendingName !== null);
+  if (openAtEnd || (reachedEnd && !s.closed && (pendingClass || unannotated))) {
     if (pendingClass || unannotated) {
-      dropLastRow();
       const detail = `the class line under its last row (line ${row?.no}) is missing, so that row was not read`;
-      if (truncationNoted) warnings.push(`${name}: ${detail}`);
-      else cutOff(detail);
-    } else if (!truncationNoted) cutOff('the rest of the schedule is missing');
+      s = dropLastRow(s);
+      s = s.truncationNoted
+        ? { ...s, warnings: [...s.warnings, `${name}: ${detail}`] }
+        : cutOff(s, env, detail);
+    } else if (!s.truncationNoted) s = cutOff(s, env, 'the rest of the schedule is missing');
   } else if (pendingClass && row !== null) {
     throw new ExhibitParseError(file, row.no, `${name}: the class of "${row.portfolio}" is not stated`);
   }
-  if (entries.length === 0) {
-    if (truncationNoted || openAtEnd) {
+  if (s.entries.length === 0) {
+    if (s.truncationNoted || openAtEnd) {
       throw new ExhibitParseError(
         file,
-        lines[lastContent]?.no ?? headingNo,
+        ctx.lines[lastContent]?.no ?? headingNo,
         `${CUT_OFF_WARNING_PREFIX} ${name} before its first entry`,
       );
     }
     throw new ExhibitParseError(file, headingNo, `${name} lists no portfolios`);
   }
-  return { name, entries, footnotes, warnings, start: headingIndex, end: i };
-
-  function applyLabel(l: string): void {
-    const pl = portfolioLabel(l);
-    if (pl !== null) {
-      listMode = true;
-      if (pl.classes !== null) classes = classCodesIn(pl.classes);
-      return;
-    }
-    if (isClassLabel(l)) {
-      classes = classCodesIn(l);
-      listMode = true;
-      return;
-    }
-    if (isGroupHeading(l)) {
-      registrant = groupName(l);
-      listMode = true;
-    }
-  }
+  return {
+    name,
+    entries: s.entries,
+    footnotes: s.footnotes,
+    warnings: s.warnings,
+    start: headingIndex,
+    // back to the document's own line indices
+    end: columns === null ? i : Math.max(title.next, Math.min(i, regionEnd + shift) - shift),
+    endedWithDocument: reachedEnd && !s.closed,
+  };
 }

@@ -5,7 +5,15 @@
  */
 
 // Word-named classes come before the word CLASS ("Investor Class Shares").
-const NAMED_CLASSES = new Set(['INVESTOR', 'INSTITUTIONAL', 'ADVISOR', 'RETAIL', 'RESERVE', 'CASH']);
+const NAMED_CLASSES = new Set([
+  'INVESTOR',
+  'INSTITUTIONAL',
+  'ADVISOR',
+  'ADVISER',
+  'RETAIL',
+  'RESERVE',
+  'CASH',
+]);
 // Two-letter words that follow CLASS in prose but are not codes ("a Class of a Fund").
 const NOT_CODES = new Set(['OF', 'TO', 'IN', 'ON', 'OR', 'AN', 'AT', 'BY', 'IS', 'IT', 'AS', 'BE', 'ES']);
 

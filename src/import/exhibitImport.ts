@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
 import { sha256 } from '../audit/auditChain.js';
-import { cutOffWarning, ExhibitParseError } from '../edgar/exhibitDocument.js';
+import type { StatedByUser } from '../edgar/exhibitDocument.js';
+import { importableDocument } from '../edgar/importableDocument.js';
 import { parseExhibit } from '../edgar/parseExhibit.js';
 import { type Problem, ProblemsError } from '../errors.js';
 import { buildRegistry } from '../registry/registry.js';
@@ -33,16 +34,15 @@ export function documentId(bytes: Uint8Array): string {
 }
 
 /** Reads every file first: one that cannot be read fails the whole call before anything is written. */
-export function readExhibits(files: readonly ExhibitFile[], onRead?: () => void): StoredDocument[] {
+export function readExhibits(
+  files: readonly ExhibitFile[],
+  onRead?: () => void,
+  stated: StatedByUser = {},
+): StoredDocument[] {
   return files.map((f) => {
     onRead?.();
     const text = Buffer.from(f.bytes).toString('utf8');
-    const doc = parseExhibit(text, f.fileName);
-    const cutOff = cutOffWarning(doc);
-    if (cutOff !== undefined) {
-      const lastLine = text.split('\n').length;
-      throw new ExhibitParseError(f.fileName, lastLine, `read only in part (${cutOff}); nothing imported`);
-    }
+    const doc = importableDocument(parseExhibit(text, f.fileName), f.fileName, stated);
     return { id: documentId(f.bytes), fileName: f.fileName, doc };
   });
 }
@@ -58,8 +58,9 @@ export async function importExhibits(
   db: Database,
   files: readonly ExhibitFile[],
   onRead?: () => void,
+  stated: StatedByUser = {},
 ): Promise<ExhibitImportResult> {
-  const parsed = readExhibits(files, onRead);
+  const parsed = readExhibits(files, onRead, stated);
   const actor = currentActor();
   return runStateChange(db, 'exhibit.import', async (tx, closed) => {
     const existing = await documentIds(tx);
@@ -110,7 +111,14 @@ export async function importExhibits(
       audit: {
         subject: imported.map((i) => basename(i.file)).join(', '),
         contentHash: sha256(imported.map((i) => i.id).join('\n')),
-        detail: imported.map((i) => i.title).join('; '),
+        // what the user stated for facts the reader could not find is recorded as such
+        detail: fresh
+          .map(({ d }) =>
+            d.doc.statedByUser === undefined
+              ? d.doc.title
+              : `${d.doc.title}; stated by the user: ${JSON.stringify(d.doc.statedByUser)}`,
+          )
+          .join('; '),
       },
     };
   });

@@ -34,7 +34,10 @@ describe('inputs that are not a readable exhibit: ExhibitParseError(file, line, 
     const e = errorOf(
       'MASTER DISTRIBUTION PLAN\n\n(CLASS A SHARES)\n\nThis Plan is made as of June 1, 2003.\n',
     );
-    expect(e).toMatchObject({ line: 1, reason: 'no schedule found (no SCHEDULE or APPENDIX heading)' });
+    expect(e).toMatchObject({
+      line: 1,
+      reason: 'no schedule found (no SCHEDULE, APPENDIX or EXHIBIT A heading)',
+    });
   });
 
   it('a schedule that lists no portfolios', () => {
@@ -49,9 +52,12 @@ describe('inputs that are not a readable exhibit: ExhibitParseError(file, line, 
     expect(errorOf(text).reason).toMatch(/column headings name no rate/);
   });
 
-  it('a document with no date at all', () => {
+  it('a document with no date at all: effectiveDate null, a warning, and a gap import needs --effective-date for', () => {
     const text = 'MASTER DISTRIBUTION PLAN\n\n(CLASS A SHARES)\n\nSCHEDULE A\n\nAIM Charter Fund\n';
-    expect(errorOf(text).reason).toMatch(/^no effective date found/);
+    const doc = parseExhibit(text, 'undated.txt');
+    expect(doc.effectiveDate).toBeNull();
+    expect(doc.warnings.join('\n')).toMatch(/states no date it takes effect; import needs --effective-date/);
+    expect(doc.completeness).toMatchObject({ complete: false, gaps: [{ fact: 'effective-date' }] });
   });
 
   it('the message names file and line', () => {

@@ -1,15 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { LAYOUT_VARIANTS, layoutVariant } from '../../bench/exhibitCorpus.js';
-import { type ExhibitDocument, ExhibitParseError } from '../../src/edgar/exhibitDocument.js';
+import { ExhibitParseError, type ParsedExhibit } from '../../src/edgar/exhibitDocument.js';
 import { parseExhibit } from '../../src/edgar/parseExhibit.js';
 import { renderExhibit } from '../../src/edgar/renderExhibit.js';
 import { seedsAvailable } from '../support/seeds.js';
+import { corpusAvailable, corpusExpected, corpusText } from './corpusDocuments.js';
 import { exhibitDocumentArb } from './exhibitArbitraries.js';
 import { seedTexts } from './exhibitFixtures.js';
 
 /** SPEC §2.1: a document, or an ExhibitParseError naming file and line — never anything else. */
-function documentOrParseError(text: string): ExhibitDocument | ExhibitParseError {
+function documentOrParseError(text: string): ParsedExhibit | ExhibitParseError {
   try {
     return parseExhibit(text, 'fuzz.txt');
   } catch (e) {
@@ -24,10 +25,10 @@ function documentOrParseError(text: string): ExhibitDocument | ExhibitParseError
   }
 }
 
-const entriesOf = (d: ExhibitDocument) => d.schedules.map((s) => ({ name: s.name, entries: s.entries }));
+const entriesOf = (d: ParsedExhibit) => d.schedules.map((s) => ({ name: s.name, entries: s.entries }));
 
 /** The entries of `part` are, schedule by schedule, a prefix of `full`'s. */
-function expectPrefix(part: ExhibitDocument, full: ExhibitDocument): void {
+function expectPrefix(part: ParsedExhibit, full: ParsedExhibit): void {
   const a = entriesOf(part);
   const b = entriesOf(full);
   expect(a.length).toBeLessThanOrEqual(b.length);
@@ -169,6 +170,101 @@ describe.skipIf(!seedsAvailable)('the seeds under random damage', () => {
         },
       ),
       { numRuns: 1000 },
+    );
+  });
+});
+
+/** Issue 11: a read that says it is complete is the whole document's — never a silent prefix. */
+function expectCompleteOrRefused(
+  part: ParsedExhibit | ExhibitParseError,
+  full: ParsedExhibit,
+  where: string,
+): void {
+  if (part instanceof ExhibitParseError || !part.completeness.complete) return;
+  expect(entriesOf(part), where).toEqual(entriesOf(full));
+}
+
+/** Line indices of each schedule heading in `text`, and of the line holding its first entry. */
+function scheduleCuts(text: string, full: ParsedExhibit): number[] {
+  const lines = text.split('\n');
+  const cuts: number[] = [];
+  let from = 0;
+  for (const s of full.schedules) {
+    const word = s.name.split(' ')[0]!;
+    const heading = lines.findIndex(
+      (l, i) =>
+        i >= from &&
+        new RegExp(`^\\s*\\|?["\\u201c]?(?:AMENDED\\s+)?${word}\\b`, 'i').test(l) &&
+        !/hereby/.test(l),
+    );
+    const first = s.entries[0]?.portfolio.split(' ')[0] ?? '';
+    const row = lines.findIndex((l, i) => i > heading && first !== '' && l.includes(first));
+    if (heading < 0 || row < 0) continue;
+    // before the heading, right after it, and every line between it and its first row
+    for (let i = heading; i <= row; i++) cuts.push(i);
+    from = row + 1;
+  }
+  return cuts;
+}
+
+describe('cuts at schedule boundaries and between a schedule heading and its rows (issue 11)', () => {
+  it.skipIf(!seedsAvailable)(
+    'every seed cut before each schedule heading, after it, and before its first row: an error, a read marked incomplete, or the whole',
+    () => {
+      let tried = 0;
+      for (const seed of seedTexts().values()) {
+        const full = parseExhibit(seed.text, seed.file);
+        const lines = seed.text.split('\n');
+        for (const n of scheduleCuts(seed.text, full)) {
+          tried++;
+          expectCompleteOrRefused(
+            documentOrParseError(lines.slice(0, n).join('\n')),
+            full,
+            `${seed.file} cut after line ${n}`,
+          );
+        }
+      }
+      expect(tried).toBeGreaterThan(20);
+    },
+  );
+
+  it.skipIf(!corpusAvailable)(
+    'every corpus document cut between a schedule heading and its first row',
+    () => {
+      let tried = 0;
+      for (const want of corpusExpected()) {
+        const text = corpusText(want.file);
+        let full: ParsedExhibit;
+        try {
+          full = parseExhibit(text, want.file);
+        } catch {
+          continue; // refused whole: a part of it is refused too (checked by the random cuts)
+        }
+        for (const n of scheduleCuts(text, full)) {
+          tried++;
+          const part = documentOrParseError(text.split('\n').slice(0, n).join('\n'));
+          if (part instanceof ExhibitParseError) continue;
+          // cut before a schedule's first row: that schedule is never read as an empty or shorter one
+          expectCompleteOrRefused(part, full, `${want.file} cut after line ${n}`);
+        }
+      }
+      expect(tried).toBeGreaterThan(60);
+    },
+  );
+
+  it('generated documents cut at each schedule heading and before each first row: never a silent prefix', () => {
+    fc.assert(
+      fc.property(exhibitDocumentArb, fc.constantFrom(...LAYOUT_VARIANTS), (doc, variant) => {
+        const text = layoutVariant(renderExhibit(doc), variant);
+        const full = parseExhibit(text, 'full.txt');
+        for (const n of scheduleCuts(text, full)) {
+          const part = documentOrParseError(text.split('\n').slice(0, n).join('\n'));
+          if (part instanceof ExhibitParseError) continue;
+          if (part.completeness.complete) expect(entriesOf(part)).toEqual(entriesOf(full));
+          else expectPrefix(part, full);
+        }
+      }),
+      { numRuns: 150 },
     );
   });
 });

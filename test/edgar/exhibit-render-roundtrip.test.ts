@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { LAYOUT_VARIANTS, layoutVariant } from '../../bench/exhibitCorpus.js';
-import type { ExhibitDocument } from '../../src/edgar/exhibitDocument.js';
+import type { ExhibitDocument, ParsedExhibit } from '../../src/edgar/exhibitDocument.js';
 import { parseExhibit } from '../../src/edgar/parseExhibit.js';
 import { renderExhibit } from '../../src/edgar/renderExhibit.js';
 import { seedsAvailable } from '../support/seeds.js';
@@ -9,7 +9,7 @@ import { exhibitDocumentArb } from './exhibitArbitraries.js';
 import { seedTexts } from './exhibitFixtures.js';
 
 /** The fields parse(render(x)) = x covers (SPEC §2.1); title, exhibit label, footnotes and warnings are not. */
-function covered(doc: ExhibitDocument) {
+function covered(doc: ExhibitDocument | ParsedExhibit) {
   return {
     kind: doc.kind,
     instrument: doc.instrument,

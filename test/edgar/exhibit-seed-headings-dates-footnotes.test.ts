@@ -39,7 +39,7 @@ describe.skipIf(!seedsAvailable)('seed exhibits: headings, dates, footnotes, war
 
   it('002: bounds differ per table (minimum for Class A, maximum for C and R); registrant from the title in the body spelling', () => {
     const doc = parse('002');
-    const byClass = new Map<string, Set<string | null>>();
+    const byClass = new Map<string | null, Set<string | null>>();
     for (const e of doc.schedules[0]!.entries) {
       if (!byClass.has(e.class)) byClass.set(e.class, new Set());
       byClass.get(e.class)!.add(e.assetBasedSalesChargeBound);

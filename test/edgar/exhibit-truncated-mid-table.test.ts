@@ -5,7 +5,7 @@ import { seedsAvailable } from '../support/seeds.js';
 import { seedTexts } from './exhibitFixtures.js';
 
 describe.skipIf(!seedsAvailable)(
-  'a document cut off inside a schedule: what is complete, and a warning',
+  'a document cut off inside a schedule: what is complete, and a typed completeness gap import refuses',
   () => {
     const seed = () => seedTexts().get('000')!;
 
@@ -16,8 +16,13 @@ describe.skipIf(!seedsAvailable)(
       const names = doc.schedules[0]!.entries.map((e) => e.portfolio);
       expect(names[names.length - 1]).toBe('AIM Conservative Allocation Fund');
       expect(names).toHaveLength(13);
-      expect(doc.warnings).toEqual([
-        expect.stringMatching(/^document ends inside Schedule A after 13 entries; /),
+      expect(doc.completeness.complete).toBe(false);
+      expect(doc.completeness.gaps).toEqual([
+        expect.objectContaining({
+          fact: 'text',
+          schedule: 'Schedule A',
+          reason: expect.stringMatching(/^document ends inside Schedule A after 13 entries; /),
+        }),
       ]);
     });
 
@@ -27,7 +32,7 @@ describe.skipIf(!seedsAvailable)(
       const cut = text.slice(0, text.indexOf('0.50%', at) - 3);
       const doc = parseExhibit(cut, file);
       expect(doc.schedules[0]!.entries).toHaveLength(13);
-      expect(doc.warnings[0]).toMatch(/after 13 entries; .*line \d+/);
+      expect(doc.completeness.gaps[0]!.reason).toMatch(/after 13 entries; .*line \d+/);
     });
 
     it('a last row cut inside its last rate ("0.5") is not read as 0.50', () => {
@@ -36,7 +41,7 @@ describe.skipIf(!seedsAvailable)(
       const cut = text.slice(0, text.indexOf('0.50%', at) + 3);
       const doc = parseExhibit(cut, file);
       expect(doc.schedules[0]!.entries).toHaveLength(13);
-      expect(doc.warnings[0]).toMatch(/may be cut off/);
+      expect(doc.completeness.gaps[0]!.reason).toMatch(/may be cut off/);
     });
 
     it('cut before the first row of the schedule: an error naming the last line', () => {
@@ -51,13 +56,17 @@ describe.skipIf(!seedsAvailable)(
       const doc = parseExhibit(cut, file);
       const names = doc.schedules[0]!.entries.map((e) => e.portfolio);
       expect(names[names.length - 1]).toBe('AIM Global Science and Technology Fund');
-      expect(doc.warnings[0]).toMatch(/^document ends inside Schedule A-1 after \d+ entries/);
+      expect(doc.completeness.gaps.map((g) => g.reason)).toContainEqual(
+        expect.stringMatching(/^document ends inside Schedule A-1 after \d+ entries/),
+      );
     });
 
-    it('an amendment cut before its only date (Amendment No. 2 states it on the Dated: line) is an error', () => {
+    it('an amendment cut before its only date (Amendment No. 2 states it on the Dated: line): no date, and cut', () => {
       const { text, file } = seedTexts().get('004')!;
       const cut = text.slice(0, text.indexOf('AIM Libra Fund') + 7);
-      expect(() => parseExhibit(cut, file)).toThrow(/no effective date found/);
+      const doc = parseExhibit(cut, file);
+      expect(doc.effectiveDate).toBeNull();
+      expect(doc.completeness.gaps.map((g) => g.fact).sort()).toEqual(['effective-date', 'text']);
     });
   },
 );

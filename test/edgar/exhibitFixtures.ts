@@ -5,7 +5,7 @@
 
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import type { ExhibitDocument } from '../../src/edgar/exhibitDocument.js';
+import type { ExhibitDocument, ParsedExhibit } from '../../src/edgar/exhibitDocument.js';
 import { seedFiles } from '../support/seeds.js';
 
 /** An amendment whose Schedule A is `scheduleBody` (the lines after the schedule heading). */
@@ -54,7 +54,7 @@ export function seedTexts(): Map<string, { file: string; text: string }> {
 }
 
 /** Portfolio → rates of a document's entries, for compact expectations. */
-export function rows(doc: ExhibitDocument): string[] {
+export function rows(doc: ExhibitDocument | ParsedExhibit): string[] {
   return doc.schedules.flatMap((s) =>
     s.entries.map(
       (e) =>

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
+import { importableDocument } from '../../src/edgar/importableDocument.js';
 import { parseExhibit } from '../../src/edgar/parseExhibit.js';
 import type { StoredDocument } from '../../src/registry/storedDocument.js';
 import { documentId } from '../../src/store/exhibitImport.js';
@@ -12,7 +13,7 @@ export function seedDocuments(): StoredDocument[] {
     return {
       id: documentId(bytes),
       fileName: basename(path),
-      doc: parseExhibit(bytes.toString('utf8'), path),
+      doc: importableDocument(parseExhibit(bytes.toString('utf8'), path), path),
     };
   });
 }

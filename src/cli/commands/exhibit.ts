@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { ExhibitDocument } from '../../edgar/exhibitDocument.js';
+import { importableDocument } from '../../edgar/importableDocument.js';
 import { parseExhibit } from '../../edgar/parseExhibit.js';
 import { renderExhibit } from '../../edgar/renderExhibit.js';
 import { Plan12bError } from '../../errors.js';
@@ -19,23 +20,27 @@ export function registerExhibitCommands(program: Command, getContext: () => CliC
   exhibit
     .command('parse')
     .description('read one exhibit as filed and print what it says (SPEC §2.1); writes nothing')
-    .argument('<file>', 'the exhibit, plain text as filed on EDGAR')
+    .argument('<file>', 'the exhibit as filed on EDGAR: plain text or HTML')
     .option('--json', 'print JSON (the default output is a summary)')
     .action((file: string, opts: { json?: boolean }) => {
       const ctx = getContext();
       const doc = parseExhibit(readInputFile(file).toString('utf8'), file);
-      if (opts.json) return printJson(ctx, doc);
-      ctx.out(`${doc.title}${doc.exhibit ? ` (Exhibit ${doc.exhibit})` : ''}`);
-      ctx.out(
-        `  kind ${doc.kind}; effective ${doc.effectiveDate}; instrument dated as of ${doc.instrument.datedAsOf ?? '—'}`,
-      );
-      for (const s of doc.schedules)
+      if (opts.json) printJson(ctx, doc);
+      else {
+        ctx.out(`${doc.title}${doc.exhibit ? ` (Exhibit ${doc.exhibit})` : ''}`);
         ctx.out(
-          `  ${s.name}${s.replacesEntirely ? ' (replaces the previous version)' : ''}: ${s.entries.length} entries`,
+          `  kind ${doc.kind}; effective ${doc.effectiveDate ?? '— (not stated)'}; instrument dated as of ${doc.instrument.datedAsOf ?? '—'}`,
         );
-      for (const r of doc.renames) ctx.out(`  rename: ${r.from} → ${r.to}`);
-      for (const r of doc.renameRules) ctx.out(`  rename rule: replace "${r.replace}" with "${r.with}"`);
-      for (const w of doc.warnings) ctx.err(`warning: ${w}`);
+        for (const s of doc.schedules)
+          ctx.out(
+            `  ${s.name}${s.replacesEntirely ? ' (replaces the previous version)' : ''}: ${s.entries.length} entries`,
+          );
+        for (const r of doc.renames) ctx.out(`  rename: ${r.from} → ${r.to}`);
+        for (const r of doc.renameRules) ctx.out(`  rename rule: replace "${r.replace}" with "${r.with}"`);
+        for (const w of doc.warnings) ctx.err(`warning: ${w}`);
+      }
+      // SPEC §2.1: parse fails (exit 65) wherever import would refuse the document
+      importableDocument(doc, file);
     });
 
   exhibit
@@ -45,19 +50,42 @@ export function registerExhibitCommands(program: Command, getContext: () => CliC
     )
     .argument('<files...>', 'exhibit files')
     .option('--json', 'print the result as JSON')
-    .action(async (files: string[], opts: { json?: boolean }) => {
-      const ctx = getContext();
-      const inputs = files.map((f) => ({ fileName: f, bytes: readInputFile(f) }));
-      const progress = startProgress(ctx, opts.json ? '' : 'reading exhibits', opts.json ? 0 : inputs.length);
-      const result = await withDatabase(ctx, (db) =>
-        importExhibits(db, inputs, () => progress.tick()),
-      ).finally(() => progress.stop());
-      if (opts.json) return printJson(ctx, result);
-      for (const i of result.imported)
-        ctx.out(`imported ${i.file}: ${i.title}, effective ${i.effectiveDate}`);
-      for (const u of result.unchanged) ctx.out(`unchanged ${u.file}: already imported`);
-      for (const w of result.warnings) ctx.err(`warning: ${w}`);
-    });
+    .option(
+      '--effective-date <date>',
+      'the date it takes effect, where the document leaves it blank (a draft or form)',
+    )
+    .option('--class <class>', 'the share class, where the document does not state it ("A", "Investor")')
+    .option('--registrant <name>', 'the Registrant, where the document does not name it')
+    .action(
+      async (
+        files: string[],
+        opts: { json?: boolean; effectiveDate?: string; class?: string; registrant?: string },
+      ) => {
+        const ctx = getContext();
+        const inputs = files.map((f) => ({ fileName: f, bytes: readInputFile(f) }));
+        // SPEC §2.1: what the user states is recorded as stated by the user
+        const stated = {
+          ...(opts.effectiveDate !== undefined
+            ? { effectiveDate: requireDate(opts.effectiveDate, '--effective-date') }
+            : {}),
+          ...(opts.class !== undefined ? { class: opts.class } : {}),
+          ...(opts.registrant !== undefined ? { registrant: opts.registrant } : {}),
+        };
+        const progress = startProgress(
+          ctx,
+          opts.json ? '' : 'reading exhibits',
+          opts.json ? 0 : inputs.length,
+        );
+        const result = await withDatabase(ctx, (db) =>
+          importExhibits(db, inputs, () => progress.tick(), stated),
+        ).finally(() => progress.stop());
+        if (opts.json) return printJson(ctx, result);
+        for (const i of result.imported)
+          ctx.out(`imported ${i.file}: ${i.title}, effective ${i.effectiveDate}`);
+        for (const u of result.unchanged) ctx.out(`unchanged ${u.file}: already imported`);
+        for (const w of result.warnings) ctx.err(`warning: ${w}`);
+      },
+    );
 
   exhibit
     .command('render')

@@ -1,0 +1,552 @@
+/**
+ * A schedule laid out one table cell per line — an HTML exhibit (issue 11: EDGAR `.htm`, and the
+ * corpus's renderings of them) — read as a classifier (scheduleItem.ts) and an explicit
+ * reducer, `step(state, item)`: a new layout is a new item shape or transition, not a flag.
+ *
+ * Rows are a portfolio name, its class cells (stacked "Class C / Class R" cells give one entry
+ * per class, their rates stacked column by column), and one rate per column; a name split
+ * around its rate cells ("Invesco / Oppenheimer Short / [rates] / Term Municipal Fund") is
+ * joined; a rate row with no name ("The following rates shall apply to each Fund listed
+ * below: Class A NONE 0.25% 0.25%") applies to the list after it. Anything the reader cannot
+ * place is an ExhibitParseError naming its line — never a row silently dropped.
+ */
+
+import type { EdgarLine } from './edgarText.js';
+import { ExhibitParseError, type Gap, type ParsedEntry } from './exhibitDocument.js';
+import { finraBreach } from './finraLimits.js';
+import { isAllCaps } from './lineShapes.js';
+import { type ScheduleItem, scheduleItem } from './scheduleItem.js';
+import { classCodesIn } from './shareClasses.js';
+
+type RateColumn = 'assetBasedSalesCharge' | 'serviceFee' | 'aggregateFee';
+
+interface Columns {
+  readonly rates: readonly RateColumn[];
+  readonly bound: 'minimum' | 'maximum' | null;
+  /** a "Share Class" / "Class" column: bare codes ("R") in it are classes */
+  readonly classColumn: boolean;
+  /** "… attributable to Adviser Shares": the class the rates are for */
+  readonly classes: readonly string[];
+  /** Pioneer Appendix A "Class of each Fund": one rate per class, for every fund or those named */
+  readonly perClass: boolean;
+  /** Pioneer Appendix B "Trust | Fund": each fund beside its Registrant */
+  readonly registrantColumn: boolean;
+}
+
+interface PendingName {
+  readonly text: string;
+  readonly line: number;
+  /** how many cells the name was read from ("Invesco" / "Oppenheimer Short" / … "Term Municipal Fund") */
+  readonly fragments: number;
+  /** rows read while the name was still incomplete ("Invesco / Oppenheimer Short / [rates]") */
+  readonly held: readonly Row[];
+  /** its entries are written; a further class row ("Class R") is another row of the same name */
+  readonly done: boolean;
+}
+
+interface Row {
+  readonly classes: readonly string[];
+  readonly values: readonly string[];
+  readonly line: number;
+}
+
+interface ClassRow {
+  readonly classes: readonly string[];
+  readonly of: string | null;
+  readonly rate: string | null;
+  readonly text: readonly string[];
+  readonly line: number;
+}
+
+// "Class A of Pioneer Multi-Asset", "Class C and Class C2 of"
+const CLASS_OF_RE = /^Class\s+([A-Z][A-Z0-9]?)(?:\s+and\s+Class\s+([A-Z][A-Z0-9]?))?\s+of\b\s*(.*)$/;
+
+/** A per-class row is done: "(all funds)", "(all funds) other than …", or the funds it names. */
+function finishClassRow(s: CellState, ctx: CellScheduleContext): CellState {
+  const r = s.classRow;
+  if (r === null) return s;
+  if (r.rate === null) fail(ctx, r.line, `Class ${r.classes.join(' and ')} has no rate`);
+  const text = r.text.join(' ').replace(/\s+/g, ' ').trim();
+  const portfolio =
+    r.of !== null
+      ? `${r.of} ${text}`.trim()
+      : text === ''
+        ? '(all funds)'
+        : `(all funds) ${text.replace(/^\((.*)\)$/, '$1')}`;
+  // "Class C and Class C2 of …  0.50%": the one rate is each class's
+  const rate = r.rate;
+  const row: Row = { classes: r.classes, values: r.classes.map(() => rate), line: r.line };
+  return { ...s, classRow: null, entries: [...s.entries, ...entriesOf(s, ctx, portfolio, r.line, row)] };
+}
+
+/** A line of a per-class table (Pioneer Appendix A). */
+function stepPerClass(s: CellState, item: ScheduleItem, line: number, ctx: CellScheduleContext): CellState {
+  const text = 'text' in item ? item.text : '';
+  const classOf = item.kind === 'name' || item.kind === 'leadIn' ? CLASS_OF_RE.exec(text) : null;
+  if (item.kind === 'class' || classOf !== null) {
+    const classes =
+      classOf !== null
+        ? [classOf[1]!, ...(classOf[2] ? [classOf[2]] : [])]
+        : (item as { codes: readonly string[] }).codes;
+    const done = finishClassRow(s, ctx);
+    return { ...done, classRow: { classes, of: classOf?.[3] ?? null, rate: null, text: [], line } };
+  }
+  if (item.kind === 'end') return { ...finishClassRow(s, ctx), phase: 'closed' };
+  if (s.classRow === null) fail(ctx, line, `"${text}" stands before the first class of the table`);
+  if (item.kind === 'rate') {
+    if (s.classRow.rate !== null)
+      fail(ctx, line, `a second rate for Class ${s.classRow.classes.join(' and ')}`);
+    return { ...s, classRow: { ...s.classRow, rate: item.pct } };
+  }
+  if (item.kind === 'percent') return s;
+  if (text === '') fail(ctx, line, 'a line that is neither a class, a rate nor the funds of a class');
+  return { ...s, classRow: { ...s.classRow, text: [...s.classRow.text, text] } };
+}
+
+export interface CellState {
+  readonly phase: 'title' | 'heading' | 'rows' | 'footnote' | 'closed';
+  readonly heading: readonly string[];
+  readonly columns: Columns | null;
+  readonly registrant: string | null;
+  /** a Registrant heading in the schedule's title block ("SCHEDULE A / AARP FUNDS") */
+  readonly titleRegistrant: string | null;
+  /** classes of rows that name none: "Portfolio — Class A Shares", "(CLASS A SHARES)", the title's */
+  readonly classes: readonly string[];
+  readonly name: PendingName | null;
+  readonly row: Row | null;
+  /** "The following rates shall apply to each Fund listed below:" — rows after it have no rates */
+  readonly listRates: readonly Row[];
+  readonly leadInRate: boolean;
+  /** a row of a per-class table: its classes, the funds after "of", its rate, the lines below it */
+  readonly classRow: ClassRow | null;
+  readonly entries: readonly ParsedEntry[];
+  readonly footnotes: readonly string[];
+  readonly quoteOpen: boolean;
+}
+
+export interface CellScheduleContext {
+  readonly file: string;
+  readonly name: string;
+  /** classes the title block above or at the schedule names */
+  readonly classes: readonly string[];
+  readonly registrant: string | null;
+  readonly quoted: boolean;
+  /** a schedule before this one that lists portfolios without rates ("each fund on Schedule A") */
+  readonly listSchedule: string | null;
+}
+
+/** a line of a "Trust | Fund" table indented this far holds only a fund */
+const REGISTRANT_COLUMN_WIDTH = 20;
+const NAME_END_RE = /\b(?:Fund|Funds|Series|Portfolio|Trust|FUND|FUNDS|SERIES|PORTFOLIO)$/;
+// "Target 2010 Series – Class K", "Pro-Blend Conservative Term Series - Class C"
+const CLASS_SUFFIX_RE = /^(.*\S)\s+[-\u2013\u2014]\s+Class\s+([A-Z][A-Z0-9]?)$/;
+const SCHEDULE_TITLE_RE =
+  /^(?:TO|OF|THE|FOR|AMENDED|FIRST|RESTATED)\b|\b(?:PLAN|AGREEMENT|RESTATED)\b|^Fee Schedule$|^(?:Dated|Effective|Amended and Restated)\b/;
+
+export function initialState(ctx: CellScheduleContext): CellState {
+  return {
+    phase: 'title',
+    heading: [],
+    columns: null,
+    registrant: ctx.registrant,
+    titleRegistrant: null,
+    classes: ctx.classes,
+    name: null,
+    row: null,
+    listRates: [],
+    leadInRate: false,
+    classRow: null,
+    entries: [],
+    footnotes: [],
+    quoteOpen: ctx.quoted,
+  };
+}
+
+/** The rate columns a stacked column heading names (SPEC §2.1: a column the schedule lacks is null). */
+function columnsOf(heading: readonly string[]): Columns {
+  const text = heading.join(' ');
+  const absc = /\basset\b|\bsales\b/i.test(text);
+  const aggregate = /\baggregate\b/i.test(text);
+  const service = /\bservices?\b|\bshareholder\b/i.test(text);
+  let rates: RateColumn[];
+  if (absc || aggregate) {
+    rates = [];
+    if (absc) rates.push('assetBasedSalesCharge');
+    if (service) rates.push('serviceFee');
+    if (aggregate) rates.push('aggregateFee');
+  } else if (/\bdistribution\b/i.test(text) && !/\bservices?\b/i.test(text))
+    rates = ['assetBasedSalesCharge'];
+  else if (/\bservices?\b/i.test(text) && !/\bdistribution\b/i.test(text)) rates = ['serviceFee'];
+  // one fee for both ("Distribution and/or Service Fee", "FEE", "Annual Fee", "Percentage")
+  else if (/\bfees?\b|\brate\b|\bpercentage\b|\bdistribution\b/i.test(text)) rates = ['aggregateFee'];
+  else rates = [];
+  const bound = /\bminimum\s+asset/i.test(text)
+    ? 'minimum'
+    : /\bmaximum\s+asset/i.test(text)
+      ? 'maximum'
+      : null;
+  const attributable = /\battributable\s+to\s+([A-Z][a-z]+)\s+Shares/.exec(text);
+  return {
+    rates,
+    bound: rates.includes('assetBasedSalesCharge') ? bound : null,
+    classColumn: heading.some((h) => /^(?:Share\s+)?Class(?:es)?$/i.test(h.trim())),
+    classes: attributable ? [attributable[1]!] : [],
+    perClass: heading.some((h) => /^Class\s+of\s+each\s+Fund$/i.test(h.trim())),
+    registrantColumn: heading.some((h) => /^Trust$/i.test(h.trim())),
+  };
+}
+
+function nameComplete(text: string): boolean {
+  return NAME_END_RE.test(CLASS_SUFFIX_RE.exec(text)?.[1] ?? text);
+}
+
+function fail(ctx: CellScheduleContext, line: number, reason: string): never {
+  throw new ExhibitParseError(ctx.file, line, `${ctx.name}: ${reason}`);
+}
+
+/** The entries of one row: stacked cells hold one value per class in each column. */
+function entriesOf(
+  s: CellState,
+  ctx: CellScheduleContext,
+  portfolio: string,
+  line: number,
+  row: Row | null,
+): ParsedEntry[] {
+  const columns = s.columns?.rates ?? [];
+  let name = portfolio;
+  let classes: readonly string[] = row?.classes ?? [];
+  const suffix = CLASS_SUFFIX_RE.exec(portfolio);
+  if (suffix && classes.length === 0) {
+    name = suffix[1]!;
+    classes = [suffix[2]!];
+  }
+  if (classes.length === 0) classes = s.columns?.classes.length ? s.columns.classes : s.classes;
+  const perClass: (string | null)[] = classes.length > 1 ? [...classes] : [classes[0] ?? null];
+  if (/^[\d.%\s|]*$/.test(name) || /^[a-z]/.test(name))
+    fail(ctx, line, `"${name}" stands where a portfolio name should be`);
+  return perClass.map((klass, i) => {
+    const rate = (c: RateColumn): string | null => {
+      const col = columns.indexOf(c);
+      if (col < 0 || row === null) return null;
+      return row.values[col * perClass.length + i] ?? null;
+    };
+    const entry: ParsedEntry = {
+      registrant: s.registrant,
+      portfolio: name,
+      class: klass,
+      assetBasedSalesChargePct: rate('assetBasedSalesCharge'),
+      assetBasedSalesChargeBound: s.columns?.bound ?? null,
+      serviceFeePct: rate('serviceFee'),
+      aggregateFeePct: rate('aggregateFee'),
+    };
+    const breach = finraBreach(entry);
+    if (breach !== null) fail(ctx, row?.line ?? line, `${name}: ${breach}`);
+    return entry;
+  });
+}
+
+/** The pending name is done: its rows (held, or the list's rates, or none in a plain list) become entries. */
+function finishName(s: CellState, ctx: CellScheduleContext): CellState {
+  const n = s.name;
+  if (n === null) return s;
+  if (s.row !== null)
+    fail(ctx, s.row.line, `the row of "${n.text}" has ${s.row.values.length} of its rates and then stops`);
+  if (n.done) return { ...s, name: null };
+  let rows: readonly (Row | null)[] = n.held;
+  if (rows.length === 0) {
+    if (s.listRates.length > 0) rows = s.listRates;
+    else if (s.columns !== null && s.columns.rates.length > 0)
+      fail(ctx, n.line, `"${n.text}" has no rates where ${s.columns.rates.length} are expected`);
+    else rows = [null];
+  } else if (!nameComplete(n.text) && n.held.length > 0 && !/\w$/.test(n.text))
+    fail(ctx, n.line, `the name "${n.text}" is not complete`);
+  const entries = rows.flatMap((r) => entriesOf(s, ctx, n.text, n.line, r));
+  return { ...s, name: null, entries: [...s.entries, ...entries] };
+}
+
+/** A row's last rate came in: its entries are written once its name is complete. */
+function completeRow(s: CellState, ctx: CellScheduleContext, row: Row): CellState {
+  if (s.name === null) {
+    // a rate row with no name: for each fund listed below it (or on the list schedule)
+    return { ...s, row: null, listRates: [...s.listRates, row] };
+  }
+  if (nameComplete(s.name.text) && s.name.held.length === 0 && s.listRates.length === 0) {
+    const entries = entriesOf(s, ctx, s.name.text, s.name.line, row);
+    return {
+      ...s,
+      row: null,
+      name: { ...s.name, done: true },
+      entries: [...s.entries, ...entries],
+      phase: 'rows',
+    };
+  }
+  return { ...s, row: null, name: { ...s.name, held: [...s.name.held, row] } };
+}
+
+function needed(s: CellState, row: Row): number {
+  return Math.max(1, row.classes.length) * (s.columns?.rates.length ?? 1);
+}
+
+function closeHeading(s: CellState): CellState {
+  if (s.phase !== 'heading') return s;
+  return { ...s, phase: 'rows', columns: columnsOf(s.heading), heading: [] };
+}
+
+/**
+ * One line of the schedule; returns the state after it.
+ * @example step(initialState(ctx), scheduleItem('Maximum Asset'), 12, ctx).phase === 'heading'
+ */
+export function step(s0: CellState, item: ScheduleItem, line: number, ctx: CellScheduleContext): CellState {
+  let s = s0;
+  if (s.phase === 'closed') return s;
+  if (s.phase === 'footnote') {
+    // the footnote's text goes on until a row, a heading or the end
+    if (item.kind === 'name' || item.kind === 'leadIn' || item.kind === 'footnote') {
+      const last = s.footnotes[s.footnotes.length - 1] ?? '';
+      const closes = item.kind === 'name' && item.closesQuote;
+      return {
+        ...s,
+        footnotes: [...s.footnotes.slice(0, -1), `${last} ${item.text}`.trim()],
+        phase: closes ? 'closed' : 'footnote',
+        quoteOpen: !closes && s.quoteOpen,
+      };
+    }
+    if (item.kind === 'end') return { ...s, phase: 'closed' };
+    s = { ...s, phase: 'rows' };
+  }
+  if (s.phase === 'title') {
+    // the schedule's own title lines: "TO / THE AMENDED AND RESTATED / MASTER DISTRIBUTION PLAN /
+    // (CLASS A SHARES)", "Fee Schedule", "Effective: …", a Registrant ("AARP FUNDS")
+    const text = item.kind === 'name' || item.kind === 'heading' ? item.text : '';
+    const titleLike =
+      ((item.kind === 'name' || item.kind === 'heading') &&
+        (SCHEDULE_TITLE_RE.test(text) || (item.kind === 'name' && isAllCaps(text) && !nameComplete(text)))) ||
+      item.kind === 'aside' ||
+      item.kind === 'end';
+    if (titleLike && !(item.kind === 'name' && item.closesQuote)) {
+      if (item.kind === 'aside') {
+        const codes = classCodesIn(item.text);
+        if (codes.length > 0) return { ...s, classes: codes };
+      }
+      return s;
+    }
+    if (item.kind === 'registrant') return { ...s, registrant: item.name, titleRegistrant: item.name };
+    s = { ...s, phase: 'rows' };
+  }
+  if ((s.phase === 'rows' || s.phase === 'heading') && item.kind !== 'heading') {
+    const h = closeHeading(s);
+    if (h.columns?.perClass) return stepPerClass(h, item, line, ctx);
+  }
+  switch (item.kind) {
+    case 'heading': {
+      if (s.phase === 'heading') return { ...s, heading: [...s.heading, item.text] };
+      const started = s.name !== null || s.row !== null || s.entries.length > 0 || s.listRates.length > 0;
+      const after = started ? finishName(s, ctx) : s;
+      return { ...after, phase: 'heading', heading: [item.text], listRates: [] };
+    }
+    case 'registrant': {
+      if (s.phase === 'heading') return { ...s, registrant: item.name };
+      const done = finishName(s, ctx);
+      return {
+        ...done,
+        registrant: item.name,
+        titleRegistrant: s.entries.length === 0 ? s.titleRegistrant : null,
+      };
+    }
+    case 'aside':
+      return closeHeading(s);
+    case 'classLabel': {
+      const done = finishName(closeHeading(s), ctx);
+      return { ...done, classes: item.codes };
+    }
+    case 'leadIn': {
+      const h = closeHeading(s);
+      if (h.name !== null || h.entries.length > 0) return finishName({ ...h, phase: 'closed' }, ctx);
+      if (/\bapply\s+to\s+each\b/i.test(item.text)) return h;
+      return { ...h, leadInRate: h.leadInRate || /\b(?:fee|rate)\b/i.test(item.text) };
+    }
+    case 'footnote': {
+      const done = finishName(closeHeading(s), ctx);
+      return { ...done, phase: 'footnote', footnotes: [...done.footnotes, item.text] };
+    }
+    case 'end':
+      return { ...finishName(closeHeading(s), ctx), phase: 'closed' };
+    case 'percent': {
+      const h = closeHeading(s);
+      if (!item.closesQuote) return h;
+      return { ...finishName(h, ctx), phase: 'closed', quoteOpen: false };
+    }
+    case 'class': {
+      let h = closeHeading(s);
+      if (h.row !== null && h.row.values.length > 0)
+        fail(ctx, line, `class ${item.codes.join(', ')} comes inside the rates of the row above it`);
+      if (h.name !== null && h.row === null && h.name.held.length === 0 && h.listRates.length > 0)
+        h = finishName(h, ctx);
+      const row: Row = { classes: [...(h.row?.classes ?? []), ...item.codes], values: [], line };
+      return { ...h, row };
+    }
+    case 'rate': {
+      let h = closeHeading(s);
+      if (h.columns === null || h.columns.rates.length === 0) {
+        if (!h.leadInRate) fail(ctx, line, `a rate (${item.pct}%) with no column heading above it`);
+        h = {
+          ...h,
+          columns: {
+            rates: ['aggregateFee'],
+            bound: null,
+            classColumn: false,
+            classes: [],
+            perClass: false,
+            registrantColumn: false,
+          },
+        };
+      }
+      const row: Row = h.row ?? { classes: [], values: [], line };
+      const grown: Row = { ...row, values: [...row.values, item.pct] };
+      const next =
+        grown.values.length === needed(h, grown)
+          ? completeRow({ ...h, row: null }, ctx, grown)
+          : { ...h, row: grown };
+      return item.closesQuote ? { ...finishName(next, ctx), phase: 'closed', quoteOpen: false } : next;
+    }
+    case 'name': {
+      let h = closeHeading(s);
+      const bareClass = /^(?:[A-Z][0-9]?)$/.test(item.text) && h.columns?.classColumn === true;
+      if (bareClass)
+        return step(h, { kind: 'class', codes: [item.text], closesQuote: item.closesQuote }, line, ctx);
+      if (h.row !== null && h.row.values.length > 0)
+        fail(
+          ctx,
+          line,
+          `"${item.text}" comes inside the rates of the row above it (${h.row.values.length} of ${needed(h, h.row)} read)`,
+        );
+      const n = h.name;
+      const joins =
+        n !== null &&
+        !n.done &&
+        h.row === null &&
+        h.columns !== null &&
+        h.columns.rates.length > 0 &&
+        !nameComplete(n.text) &&
+        ((n.held.length > 0 && n.fragments > 1) || (n.held.length === 0 && !/\s/.test(n.text)));
+      if (joins && n !== null) {
+        const text = `${n.text} ${item.text}`;
+        h = { ...h, name: { ...n, text, fragments: n.fragments + 1 } };
+        if (nameComplete(text) && n.held.length > 0) {
+          const written = finishName(h, ctx);
+          h = { ...written, name: { text, line: n.line, held: [], done: true, fragments: n.fragments + 1 } };
+        }
+      } else {
+        if (h.row !== null && n === null)
+          fail(ctx, h.row.line, `class ${h.row.classes.join(', ')} has no rates before "${item.text}"`);
+        h = finishName(h, ctx);
+        h = { ...h, name: { text: item.text, line, held: [], done: false, fragments: 1 } };
+      }
+      if (h.columns === null || h.columns.rates.length === 0 || h.listRates.length > 0) {
+        // a plain list, or a list under a rate row: each name is an entry as it comes
+        if (h.name !== null && h.row === null && (h.listRates.length > 0 || !h.leadInRate))
+          h = finishName(h, ctx);
+      }
+      return item.closesQuote ? { ...finishName(h, ctx), phase: 'closed', quoteOpen: false } : h;
+    }
+  }
+}
+
+export interface CellScheduleReading {
+  readonly name: string;
+  readonly entries: readonly ParsedEntry[];
+  readonly footnotes: readonly string[];
+  readonly titleRegistrant: string | null;
+  /** the document ends before the schedule does */
+  readonly cut: Gap | null;
+  /** line indices [start, end) the schedule occupies */
+  readonly start: number;
+  readonly end: number;
+  /** the document ends inside or right after the schedule, with nothing that closes it */
+  readonly endedWithDocument: boolean;
+}
+
+/** Reads one schedule from the line after its heading to its end (or the next heading at `stop`). */
+export function readCellSchedule(
+  ctx: CellScheduleContext,
+  lines: readonly EdgarLine[],
+  start: number,
+  stop: number,
+): CellScheduleReading {
+  let s = initialState(ctx);
+  let i = start;
+  let tableOpen = false;
+  for (; i < stop && s.phase !== 'closed'; i++) {
+    const l = lines[i]!;
+    if (l.opensTable) tableOpen = true;
+    if (l.closesTable) tableOpen = false;
+    const t = l.trimmed;
+    if (t === '' || /^\.+$/.test(t)) continue;
+    // Heritage "SMALL CAP STOCK FUND..........0.35%": a name and its rate joined by dot leaders
+    const leader = /^(.*?\S)\s*\.{3,}\s*(\d*\.\d+\s*%)$/.exec(t);
+    // EDGAR text aligns its columns with runs of spaces: each run separates two cells
+    const parts = leader ? [leader[1]!, leader[2]!] : t.split(/ {3,}/);
+    const columns = s.phase === 'heading' ? columnsOf(s.heading) : s.columns;
+    if (columns?.registrantColumn && parts.length <= 2 && scheduleItem(parts[0]!).kind === 'name') {
+      // Pioneer Appendix B: "Trust | Fund" — a Registrant beside its first fund, further funds
+      // alone in the right column
+      if (parts.length === 2 || l.indent < REGISTRANT_COLUMN_WIDTH)
+        s = step(s, { kind: 'registrant', name: parts[0]! }, l.no, ctx);
+      if (parts.length === 2 || l.indent >= REGISTRANT_COLUMN_WIDTH)
+        s = step(s, { kind: 'name', text: parts[parts.length - 1]!, closesQuote: false }, l.no, ctx);
+      continue;
+    }
+    for (const part of parts) s = step(s, scheduleItem(part), l.no, ctx);
+  }
+  if (s.phase !== 'closed' && s.classRow !== null) s = finishClassRow(s, ctx);
+  const lastNo = lines[Math.max(0, Math.min(i, lines.length) - 1)]?.no ?? 1;
+  let cut: Gap | null = null;
+  const endedWithDocument = i >= lines.length && s.phase !== 'closed';
+  // an EDGAR <TABLE> never closed, or a quote never closed: the document stops inside
+  if (endedWithDocument && (s.quoteOpen || s.row !== null || tableOpen)) {
+    if (s.phase === 'footnote' && s.row === null) {
+      cut = {
+        fact: 'text',
+        line: lastNo,
+        reason: `the document ends inside the footnote of ${ctx.name}; its rows are complete, the rest of the document is missing`,
+        schedule: null,
+      };
+    } else {
+      cut = {
+        fact: 'text',
+        line: lastNo,
+        reason: `the document ends inside ${ctx.name} after ${s.entries.length} entries: the rest of the schedule is missing`,
+        schedule: ctx.name,
+      };
+    }
+  }
+  if (s.phase !== 'closed' && s.row !== null && cut === null)
+    fail(ctx, s.row.line, `the row has ${s.row.values.length} of its ${needed(s, s.row)} rates`);
+  if (s.phase !== 'closed' && s.row === null) s = finishName(s, ctx);
+  let entries = s.entries;
+  if (s.listRates.length > 0 && s.name === null && s.entries.length === 0) {
+    // Schedule B "Class | Distribution / R | 0.25": rates for each fund of the list schedule
+    if (ctx.listSchedule === null)
+      fail(
+        ctx,
+        s.listRates[0]!.line,
+        `rates for class ${s.listRates[0]!.classes.join(', ')} name no portfolio`,
+      );
+    const portfolio = `(each fund on ${ctx.listSchedule})`;
+    const listed = s.entries.length === 0;
+    if (listed)
+      entries = s.listRates.flatMap((r) => entriesOf({ ...s, registrant: null }, ctx, portfolio, r.line, r));
+  }
+  if (entries.length === 0 && cut === null)
+    throw new ExhibitParseError(ctx.file, lines[start - 1]?.no ?? 1, `${ctx.name} lists no portfolios`);
+  return {
+    name: ctx.name,
+    entries,
+    footnotes: s.footnotes,
+    titleRegistrant: s.titleRegistrant,
+    cut,
+    start,
+    end: i,
+    endedWithDocument,
+  };
+}

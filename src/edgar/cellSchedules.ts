@@ -1,0 +1,164 @@
+/**
+ * The schedules of an exhibit laid out one table cell per line (issue 11: HTML exhibits):
+ * where each schedule begins ("SCHEDULE A", "“SCHEDULE A", "AMENDED SCHEDULE A", "SCHEDULE" /
+ * "A" on two lines, "EXHIBIT A" / "Fee Schedule"), which classes the title block above it names
+ * (MainStay: four "SCHEDULE A"s, each under its own "FOR CLASS B SHARES" block), and where it
+ * ends.
+ */
+
+import { type CellScheduleReading, readCellSchedule } from './cellSchedule.js';
+import type { EdgarLine } from './edgarText.js';
+import type { ParsedEntry } from './exhibitDocument.js';
+import { scheduleHeading } from './lineShapes.js';
+import { classCodesIn } from './shareClasses.js';
+
+export interface CellHeading {
+  readonly index: number;
+  readonly name: string;
+  readonly quoted: boolean;
+  /** index of the line after the heading */
+  readonly next: number;
+}
+
+function nextContent(lines: readonly EdgarLine[], from: number): number {
+  let i = from;
+  while (i < lines.length && lines[i]!.trimmed === '') i++;
+  return i;
+}
+
+/** The schedule heading at line index i, if one is there. */
+export function cellHeadingAt(
+  lines: readonly EdgarLine[],
+  i: number,
+  firstContent: number,
+): CellHeading | null {
+  const t = lines[i]!.trimmed;
+  const plain = scheduleHeading(t);
+  if (plain !== null && !plain.continuesWithTo)
+    return { index: i, name: plain.name, quoted: plain.quoted, next: i + 1 };
+  if (plain !== null) return { index: i, name: plain.name, quoted: plain.quoted, next: i + 1 };
+  const amended = /^(["\u201c]?)AMENDED\s+SCHEDULE\s+([A-Z](?:-\d{1,2})?)$/.exec(t);
+  if (amended) return { index: i, name: `Schedule ${amended[2]}`, quoted: amended[1] !== '', next: i + 1 };
+  if (/^["\u201c]?SCHEDULE$/.test(t)) {
+    const j = nextContent(lines, i + 1);
+    const letter = /^([A-Z](?:-\d{1,2})?)$/.exec(lines[j]?.trimmed ?? '');
+    if (letter) return { index: i, name: `Schedule ${letter[1]}`, quoted: t !== 'SCHEDULE', next: j + 1 };
+  }
+  // Manning & Napier "EXHIBIT A / Fee Schedule": the exhibit is the fee schedule
+  const exhibit = /^EXHIBIT\s+([A-Z])$/i.exec(t);
+  if (exhibit) {
+    const j = nextContent(lines, i + 1);
+    if (i === firstContent || /^Fee\s+Schedule$/i.test(lines[j]?.trimmed ?? ''))
+      return { index: i, name: `Exhibit ${exhibit[1]!.toUpperCase()}`, quoted: false, next: i + 1 };
+  }
+  return null;
+}
+
+export function cellHeadings(lines: readonly EdgarLine[]): CellHeading[] {
+  const out: CellHeading[] = [];
+  const first = nextContent(lines, 0);
+  for (let i = 0; i < lines.length; i++) {
+    if (lines[i]!.trimmed === '') continue;
+    const h = cellHeadingAt(lines, i, first);
+    if (h !== null) {
+      out.push(h);
+      i = h.next - 1;
+    }
+  }
+  return out;
+}
+
+// Lines of a plan's title block above a schedule: "THE MAINSTAY FUNDS", "PLAN OF DISTRIBUTION",
+// "PURSUANT TO RULE 12b-1", "FOR CLASS B SHARES".
+const TITLE_LINE_RE = /\b(?:PLAN|AGREEMENT|RULE\s+12b-1)\b|^FOR\s+(?:[A-Z]+\s+)?CLASS\b|^THE\s+[A-Z]/i;
+
+/** Where the title block that heads schedule `h` starts (its own index when there is none). */
+function titleBlockStart(lines: readonly EdgarLine[], h: CellHeading, floor: number): number {
+  let start = h.index;
+  for (let j = h.index - 1; j >= floor; j--) {
+    const t = lines[j]!.trimmed;
+    if (t === '') continue;
+    // title lines are short and no sentence ("All other terms … of the Plan … effect." is none)
+    if (!TITLE_LINE_RE.test(t) || t.split(/\s+/).length > 8 || /[.;:]$/.test(t)) break;
+    start = j;
+  }
+  return start;
+}
+
+function classLabel(code: string): string {
+  return code.length <= 2 ? `Class ${code}` : `${code} Class`;
+}
+
+export interface CellSchedulesContext {
+  readonly file: string;
+  readonly lines: readonly EdgarLine[];
+  readonly classes: readonly string[];
+  readonly registrant: string | null;
+}
+
+/** Every schedule in document order; names that repeat get their class ("Schedule A (Class B)"). */
+export function readCellSchedules(
+  ctx: CellSchedulesContext,
+  headings: readonly CellHeading[],
+): CellScheduleReading[] {
+  const out: CellScheduleReading[] = [];
+  const classesOf: (readonly string[])[] = [];
+  let floor = 0;
+  for (let k = 0; k < headings.length; k++) {
+    const h = headings[k]!;
+    const blockStart = titleBlockStart(ctx.lines, h, floor);
+    const blockClasses = classCodesIn(
+      ctx.lines
+        .slice(blockStart, h.index)
+        .map((l) => l.trimmed)
+        .join(' '),
+    );
+    const next = headings[k + 1];
+    // title lines after the last schedule ("THE MAINSTAY FUNDS / PLAN OF DISTRIBUTION / FOR CLASS B
+    // SHARES") head a schedule the document does not contain: it is cut there
+    const end = { index: ctx.lines.length, name: '', quoted: false, next: ctx.lines.length };
+    const stop = titleBlockStart(ctx.lines, next ?? end, h.next);
+    const listSchedule = out.find((r) =>
+      r.entries.every(
+        (e: ParsedEntry) =>
+          e.aggregateFeePct === null && e.assetBasedSalesChargePct === null && e.serviceFeePct === null,
+      ),
+    );
+    const classes = blockClasses.length > 0 ? blockClasses : ctx.classes;
+    const reading = readCellSchedule(
+      {
+        file: ctx.file,
+        name: h.name,
+        classes,
+        registrant: ctx.registrant,
+        quoted: h.quoted,
+        listSchedule: listSchedule?.name ?? null,
+      },
+      ctx.lines,
+      h.next,
+      stop,
+    );
+    const orphanTitle = next === undefined && stop < ctx.lines.length && reading.end >= stop;
+    out.push({
+      ...reading,
+      start: h.index,
+      cut:
+        reading.cut ??
+        (orphanTitle
+          ? {
+              fact: 'text',
+              line: ctx.lines[stop]!.no,
+              reason: `the document ends with the title of another schedule ("${ctx.lines[stop]!.trimmed}"), but not the schedule`,
+              schedule: null,
+            }
+          : null),
+    });
+    classesOf.push(classes);
+    floor = reading.end;
+  }
+  return out.map((r, i) => {
+    const twins = out.filter((o) => o.name === r.name).length;
+    const codes = classesOf[i]!;
+    return twins > 1 && codes.length === 1 ? { ...r, name: `${r.name} (${classLabel(codes[0]!)})` } : r;
+  });
+}

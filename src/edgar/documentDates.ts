@@ -1,0 +1,119 @@
+/**
+ * When a document takes effect (SPEC §2.1 "Dates"): an amendment on the date of its amending
+ * clause, else its "Dated:" line — never the date by which it names the amended instrument; a
+ * schedule filed on its own on the latest date its date lines state ("as amended on …"); a plan
+ * or agreement on its latest restatement, else its explicit "effective …", "made as of …" or
+ * "Dated:" date. A blank date, or only a month, is a gap the user fills with --effective-date.
+ */
+
+import {
+  amendingClauseDate,
+  dateLine,
+  effectiveDates,
+  type FoundDate,
+  madeAsOfDate,
+  monthYearLine,
+  restatedAsOfDates,
+  retroactiveDate,
+} from './dates.js';
+import type { EdgarLine } from './edgarText.js';
+import type { ExhibitKind, Gap } from './exhibitDocument.js';
+import type { ProseText } from './proseText.js';
+
+export interface DocumentDates {
+  /** ISO date, or "YYYY-MM" for a month alone, or null */
+  readonly effective: FoundDate | null;
+  readonly datedAsOf: string | null;
+  /** the "Dated:" line's date */
+  readonly dated: FoundDate | null;
+  readonly warnings: readonly string[];
+  readonly gap: Gap | null;
+}
+
+function latest(dates: readonly FoundDate[]): FoundDate | null {
+  let best: FoundDate | null = null;
+  for (const d of dates) if (best === null || d.iso > best.iso) best = d;
+  return best;
+}
+
+/**
+ * @example documentDates('plan-amendment', lines, prose, 1).effective?.iso === '2005-07-18'
+ *   for "The Plan, effective July 1, 2004, … is hereby amended, effective July 18, 2005"
+ */
+export function documentDates(
+  kind: ExhibitKind,
+  lines: readonly EdgarLine[],
+  prose: ProseText,
+  bodyLine: number,
+): DocumentDates {
+  const warnings: string[] = [];
+  // Date lines anywhere: "Dated: …", "Effective: …", "(Amended and Restated as of …)".
+  let dated: FoundDate | null = null;
+  let datedPlaceholder: { line: number; text: string } | null = null;
+  const stated: FoundDate[] = [];
+  let monthOnly: { iso: string; line: number } | null = null;
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i]!;
+    if (l.trimmed === '') continue;
+    const d = dateLine(l.trimmed, l.no);
+    if (d !== null) {
+      if (/^dated/i.test(l.trimmed) && dated === null && datedPlaceholder === null) {
+        if (d.placeholder) datedPlaceholder = { line: l.no, text: l.trimmed };
+        else dated = d.dates[d.dates.length - 1]!;
+      }
+      stated.push(...d.dates);
+      if (d.placeholder && datedPlaceholder === null) datedPlaceholder = { line: l.no, text: l.trimmed };
+      continue;
+    }
+    const month = monthYearLine(l.trimmed);
+    if (month !== null && monthOnly === null) monthOnly = { iso: month, line: l.no };
+  }
+
+  const isAmendment = kind.endsWith('-amendment');
+  let effective: FoundDate | null;
+  let datedAsOf: string | null;
+  const madeAsOf = madeAsOfDate(prose);
+  if (isAmendment) {
+    // SPEC §2.1: the amending clause's date, else the "Dated:" line
+    const clause = amendingClauseDate(prose);
+    effective = clause ?? dated;
+    if (clause !== null && dated !== null && clause.iso !== dated.iso)
+      warnings.push(
+        `the amendment says it is effective ${clause.iso} (line ${clause.line}) but is "Dated:" ${dated.iso} (line ${dated.line})`,
+      );
+    const retro = retroactiveDate(prose);
+    if (retro !== null && effective !== null && retro.iso !== effective.iso)
+      warnings.push(
+        `the amendment takes effect ${effective.iso} but amends the Plan retroactive to ${retro.iso} (line ${retro.line})`,
+      );
+    datedAsOf = madeAsOf?.iso ?? null;
+  } else {
+    const restated = latest(restatedAsOfDates(prose));
+    if (kind === 'schedule') {
+      // a schedule on its own: the latest date its date lines state ("as amended on …")
+      const last = latest(stated);
+      effective = last ?? restated ?? monthOnly;
+      const first = stated.length > 1 ? stated[0]! : null;
+      datedAsOf = first !== null && first.iso !== last?.iso ? first.iso : null;
+    } else {
+      const explicit = effectiveDates(prose)[0] ?? null;
+      effective = restated ?? explicit ?? madeAsOf ?? dated ?? monthOnly;
+      datedAsOf = restated?.iso ?? madeAsOf?.iso ?? null;
+    }
+  }
+  let gap: Gap | null = null;
+  if (effective === null) {
+    const line = datedPlaceholder?.line ?? bodyLine;
+    const reason =
+      datedPlaceholder !== null
+        ? `the date is left blank ("${datedPlaceholder.text}"): the document is a draft or a form`
+        : 'the document states no date it takes effect';
+    warnings.push(`${reason}; import needs --effective-date`);
+    gap = { fact: 'effective-date', line, reason, schedule: null };
+  } else if (effective.iso.length === 7) {
+    const reason = `the document gives only a month ("${effective.iso}"), not the day it takes effect`;
+    warnings.push(`${reason}; import needs --effective-date`);
+    gap = { fact: 'effective-date', line: effective.line, reason, schedule: null };
+  }
+  return { effective, datedAsOf, dated, warnings, gap };
+}

@@ -1,0 +1,95 @@
+/**
+ * What one line of a schedule laid out one cell per line is (an HTML exhibit's table cells,
+ * issue 11): a rate, a lone "%", a class, column-heading words, a Registrant heading, a lead-in
+ * sentence, a footnote, the line that ends the schedule, or a portfolio name. The reader
+ * (cellSchedule.ts) decides what each means from where it stands; this file only says what a
+ * line looks like.
+ */
+
+import { monthYearLine } from './dates.js';
+import { endsSchedule, isAllCaps, isParenthesised, isProse, portfolioLabel } from './lineShapes.js';
+import { readRateToken } from './rateToken.js';
+import { classCodesIn, isClassLabel } from './shareClasses.js';
+
+export type ScheduleItem =
+  | { readonly kind: 'rate'; readonly pct: string; readonly closesQuote: boolean }
+  | { readonly kind: 'percent'; readonly closesQuote: boolean }
+  | { readonly kind: 'class'; readonly codes: readonly string[]; readonly closesQuote: boolean }
+  /** "Portfolio — Class A Shares": the class of the rows below it */
+  | { readonly kind: 'classLabel'; readonly codes: readonly string[] }
+  | { readonly kind: 'heading'; readonly text: string }
+  | { readonly kind: 'registrant'; readonly name: string }
+  /** a parenthesised line: "(INVESCO EQUITY FUNDS)" under a Registrant, "(CLASS A SHARES)", "(Amended … as of …)" */
+  | { readonly kind: 'aside'; readonly text: string }
+  | { readonly kind: 'leadIn'; readonly text: string }
+  | { readonly kind: 'footnote'; readonly text: string }
+  | { readonly kind: 'end' }
+  | { readonly kind: 'name'; readonly text: string; readonly closesQuote: boolean };
+
+const CLOSING_QUOTE_RE = /["\u201d]+$/;
+// "0.25", ".75%", "0.25 %", "NONE"
+const RATE_RE = /^(?:NONE|None|\d{0,3}\.\d{1,4}\s*%?|\d{1,2}\s*%)$/;
+
+// Words of column headings: "Maximum Asset Based Sales Charge", "Share Class", "Name of Fund",
+// "Distribution and/or Service Fee (annual rate expressed as a", "Funds and Class".
+const HEADING_WORDS = new Set(
+  (
+    'maximum minimum max min asset asset-based based sales charge charges service services shareholder ' +
+    'aggregate fee fees fee* distribution distribution* and or and/or portfolio portfolios share class classes fund funds ' +
+    'name of annual rate rates expressed as a the average daily net assets attributable to shares activities ' +
+    'for applicable percentage per annum total 12b-1 % (%) new each trust'
+  ).split(' '),
+);
+
+function headingWord(w: string): boolean {
+  return HEADING_WORDS.has(w.toLowerCase().replace(/^\(|[),:]$/g, ''));
+}
+
+/** Every word a column-heading word, or a heading that names a class ("… attributable to Adviser Shares)"). */
+function isHeadingText(t: string): boolean {
+  if (/\battributable\s+to\b|\bas\s+a\s+%/i.test(t)) return true;
+  const words = t.split(/\s+/);
+  return words.length <= 8 && words.every(headingWord) && (!/^Class\s/.test(t) || /\bof\s+each\b/i.test(t));
+}
+
+/** "AIM EQUITY FUNDS", "AIM COUNSELOR SERIES TRUST (INVESCO COUNSELOR SERIES TRUST)" — not "SMALL CAP STOCK FUND". */
+function isRegistrantHeading(t: string): boolean {
+  if (!isAllCaps(t) || isClassLabel(t)) return false;
+  return /\b(?:FUNDS|TRUST|SERIES|GROUP|INC\.?|CORPORATION)$/.test(t) || /\S\s+\([A-Z][^()]*\)$/.test(t);
+}
+
+/**
+ * @example scheduleItem('0.75') → { kind: 'rate', pct: '0.75', closesQuote: false }
+ * @example scheduleItem('Target 2010 Series – Class K') → { kind: 'name', text: 'Target 2010 Series – Class K', … }
+ */
+export function scheduleItem(trimmed: string): ScheduleItem {
+  const closesQuote = CLOSING_QUOTE_RE.test(trimmed);
+  const t = trimmed.replace(CLOSING_QUOTE_RE, '').trim();
+  if (t === '%') return { kind: 'percent', closesQuote };
+  if (RATE_RE.test(t)) {
+    const pct = /^none$/i.test(t) ? '0.00' : readRateToken(t.replace(/\s+/g, ''))?.pct;
+    if (pct !== undefined) return { kind: 'rate', pct, closesQuote };
+  }
+  // the date under a schedule ("Effective: …", "Amended and Restated: …", "July 2013") ends it
+  if (
+    endsSchedule(t) ||
+    /^(?:Effective|EFFECTIVE|Amended\s+and\s+Restated)\s*:/.test(t) ||
+    monthYearLine(t) !== null
+  )
+    return { kind: 'end' };
+  const label = portfolioLabel(t.replace(/\s*([-\u2013\u2014])\s*/, ' $1 '));
+  if (label !== null && label.classes !== null)
+    return { kind: 'classLabel', codes: classCodesIn(label.classes) };
+  if (/^Investor\s+Class\s+II$/i.test(t)) return { kind: 'class', codes: ['Investor Class II'], closesQuote };
+  if (isClassLabel(t))
+    return /\bshares\b/i.test(t)
+      ? { kind: 'classLabel', codes: classCodesIn(t) }
+      : { kind: 'class', codes: classCodesIn(t), closesQuote };
+  if (/^\*+\s*$/.test(t)) return { kind: 'footnote', text: '' };
+  if (/^\*+\s*\S/.test(t)) return { kind: 'footnote', text: t.replace(/^\*+\s*/, '') };
+  if (isParenthesised(t)) return { kind: 'aside', text: t };
+  if (isRegistrantHeading(t)) return { kind: 'registrant', name: t.replace(/\s+/g, ' ') };
+  if (isHeadingText(t)) return { kind: 'heading', text: t };
+  if (isProse(t) && t.split(/\s+/).length >= 6) return { kind: 'leadIn', text: t };
+  return { kind: 'name', text: t.replace(/\s+/g, ' '), closesQuote };
+}

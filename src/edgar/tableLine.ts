@@ -1,0 +1,197 @@
+/**
+ * What one line of an EDGAR text schedule is (SPEC §2.1), given where the reader stands: a
+ * rate row of the current table, a schedule heading, the line that ends the schedule, a
+ * footnote, a column-heading line, a "(Class B Shares)" line, a class or PORTFOLIOS label, a
+ * Registrant heading, body prose, the first line of a wrapped portfolio name, a plain-list
+ * name, or a row that cannot be read. scheduleTable.ts's `stepTable` decides what each does.
+ */
+
+import { type ColumnLayout, columnLayout, type HeadingLine, splitHeadingLine } from './columnHeadings.js';
+import type { EdgarLine } from './edgarText.js';
+import {
+  endsSchedule,
+  isGroupHeading,
+  isParenthesised,
+  isProse,
+  portfolioLabel,
+  type ScheduleHeading,
+  scheduleHeading,
+} from './lineShapes.js';
+import { type RowReading, readRow, stripClosingQuote } from './scheduleRow.js';
+import { isClassLabel } from './shareClasses.js';
+
+export type TableLine =
+  | { readonly kind: 'blank' }
+  /** a complete row of the current table; `inlineClass` from "Fund (Class B Shares)" */
+  | { readonly kind: 'row'; readonly row: RowReading; readonly fast: boolean }
+  | { readonly kind: 'scheduleHeading'; readonly heading: ScheduleHeading }
+  | { readonly kind: 'end' }
+  | { readonly kind: 'footnoteStart'; readonly text: string; readonly closesQuote: boolean }
+  | { readonly kind: 'footnoteText'; readonly text: string; readonly closesQuote: boolean }
+  | { readonly kind: 'columnHeading'; readonly heading: HeadingLine }
+  /** the heading lines above cannot make a table */
+  | { readonly kind: 'badHeadings'; readonly reason: string; readonly no: number }
+  | { readonly kind: 'parenthesised'; readonly label: string }
+  | { readonly kind: 'label'; readonly label: string }
+  | { readonly kind: 'groupHeading'; readonly text: string }
+  /** body prose; `rowFollows`: the next line with content is a row of the current table */
+  | { readonly kind: 'prose'; readonly rowFollows: boolean }
+  /** a portfolio name wrapped onto the next, further indented, line */
+  | { readonly kind: 'nameStart'; readonly text: string }
+  | { readonly kind: 'badRow'; readonly reason: string }
+  /** a rate in a schedule with no column heading above it */
+  | { readonly kind: 'listRate' }
+  /** a name of a plain list; `moreClasses`: a class heading follows a closing quote */
+  | {
+      readonly kind: 'listName';
+      readonly text: string;
+      readonly closesQuote: boolean;
+      readonly sideBySide: boolean;
+      readonly moreClasses: boolean;
+    }
+  | { readonly kind: 'other' };
+
+/** Where the reader stands: what the classification of a line depends on. */
+export interface TableView {
+  readonly layout: ColumnLayout | null;
+  readonly block: readonly HeadingLine[];
+  readonly footnoteOpen: boolean;
+  readonly pendingName: boolean;
+  readonly listMode: boolean;
+}
+
+const FOOTNOTE_RE = /^(?:\*+|\(\d{1,2}\))\s*(\S.*)$/;
+const NAME_END_RE = /\b(?:Fund|Funds|Portfolio|Trust|Series|Inc\.)["\u201d]?$/;
+const RATE_WITH_PERCENT_RE = /\d\s*%/;
+const INLINE_CLASS_RE = /^(.*?)\s*\(([^()]*\bClass[^()]*)\)$/i;
+
+/** "PORTFOLIO - CLASS R SHARES   ------ --- ---" → "PORTFOLIO - CLASS R SHARES" */
+export function withoutTrailingDashes(t: string): string {
+  let end = t.length;
+  for (;;) {
+    const cut = t.lastIndexOf(' ', end - 1);
+    const tok = t.slice(cut + 1, end);
+    if (cut < 0 || tok.length < 2 || !/^[-=_]+$/.test(tok)) break;
+    end = cut;
+    while (end > 0 && t[end - 1] === ' ') end--;
+  }
+  return t.slice(0, end);
+}
+
+function nextContent(lines: readonly EdgarLine[], i: number): EdgarLine | undefined {
+  for (let j = i + 1; j < lines.length; j++) if (lines[j]!.trimmed !== '') return lines[j];
+  return undefined;
+}
+
+/**
+ * The layout rows are read in: the heading block just ended makes a new one.
+ * @example effectiveLayout({ layout: null, block: [] , …}) === null
+ */
+export function effectiveLayout(view: TableView): ColumnLayout | string | null {
+  return view.block.length > 0 ? columnLayout(view.block) : view.layout;
+}
+
+/**
+ * @example classifyTableLine(lines, i, view) → { kind: 'row', … } for "AIM Charter Fund   0.25%   0.25%   0.50%"
+ */
+export function classifyTableLine(lines: readonly EdgarLine[], i: number, view: TableView): TableLine {
+  const line = lines[i]!;
+  const t = line.trimmed;
+  if (t === '') return { kind: 'blank' };
+  // the common case first: a complete rate row (its last token is a rate, so it is no heading)
+  if (
+    view.layout !== null &&
+    view.block.length === 0 &&
+    !view.footnoteOpen &&
+    !view.pendingName &&
+    /[\d%"]$/.test(t)
+  ) {
+    const r = readRow(t, view.layout.columns.length);
+    if (
+      r.rates.length === view.layout.columns.length &&
+      r.name !== '' &&
+      !r.extraRate &&
+      !/^[*(]/.test(r.name)
+    ) {
+      if (!(/\)$/.test(r.name) && INLINE_CLASS_RE.test(r.name))) return { kind: 'row', row: r, fast: true };
+    }
+  }
+  const heading = scheduleHeading(t);
+  if (heading !== null) return { kind: 'scheduleHeading', heading };
+  if (endsSchedule(t)) return { kind: 'end' };
+  const footnoteStart = FOOTNOTE_RE.exec(t);
+  if (footnoteStart && !RATE_WITH_PERCENT_RE.test(t))
+    return { kind: 'footnoteStart', ...stripClosingQuote(footnoteStart[1]!) };
+  const label = withoutTrailingDashes(t);
+  const headingLine = splitHeadingLine(line.text, line.no);
+  const acceptedHeading =
+    headingLine !== null &&
+    (headingLine.label === '' ||
+      isGroupHeading(headingLine.label) ||
+      portfolioLabel(headingLine.label) !== null ||
+      isClassLabel(headingLine.label));
+  if (view.footnoteOpen && !acceptedHeading && !isGroupHeading(t) && readRow(t, 1).rates.length === 0)
+    return { kind: 'footnoteText', ...stripClosingQuote(t) };
+  if (acceptedHeading && headingLine !== null) return { kind: 'columnHeading', heading: headingLine };
+  const layout = effectiveLayout(view);
+  if (typeof layout === 'string') return { kind: 'badHeadings', reason: layout, no: view.block[0]!.no };
+  if (isParenthesised(label)) return { kind: 'parenthesised', label };
+  if (isClassLabel(label) || portfolioLabel(label) !== null) return { kind: 'label', label };
+
+  if (layout !== null) {
+    const columns = layout.columns.length;
+    const r = readRow(t, columns);
+    if (r.rates.length === columns && r.name !== '' && !r.extraRate)
+      return { kind: 'row', row: r, fast: false };
+    if (r.rates.length === 0) {
+      if (isGroupHeading(t)) return { kind: 'groupHeading', text: t };
+      if (isProse(t)) {
+        const next = nextContent(lines, i);
+        const rowFollows =
+          next !== undefined &&
+          !endsSchedule(next.trimmed) &&
+          readRow(next.trimmed, columns).rates.length === columns;
+        return { kind: 'prose', rowFollows };
+      }
+      const following = lines[i + 1];
+      if (
+        !view.pendingName &&
+        following !== undefined &&
+        following.indent > line.indent &&
+        following.trimmed !== ''
+      )
+        return { kind: 'nameStart', text: r.name };
+      return { kind: 'badRow', reason: `no rates where ${columns} are expected` };
+    }
+    return {
+      kind: 'badRow',
+      reason: r.extraRate
+        ? `more rates than the ${columns} columns`
+        : `${r.rates.length} of ${columns} rates`,
+    };
+  }
+
+  // no column headings: a plain list of portfolios (Agreement Schedules A-1, A-2)
+  if (isGroupHeading(t)) return { kind: 'groupHeading', text: t };
+  if (isProse(t)) return { kind: 'prose', rowFollows: false };
+  const { text, closesQuote } = stripClosingQuote(t);
+  if (RATE_WITH_PERCENT_RE.test(text) && readRow(text, 1).rates.length > 0) return { kind: 'listRate' };
+  if (view.listMode || NAME_END_RE.test(text)) {
+    const next = nextContent(lines, i);
+    return {
+      kind: 'listName',
+      text,
+      closesQuote,
+      // two lists side by side ("CLASS A SHARES      CLASS R SHARES") are not one name
+      sideBySide: /\S {3,}\S/.test(text),
+      moreClasses: next !== undefined && isClassLabel(withoutTrailingDashes(next.trimmed)),
+    };
+  }
+  return { kind: 'other' };
+}
+
+/** "AIM Charter Fund (Class B Shares)": the name and the classes in parentheses, if any. */
+export function inlineClass(name: string): { name: string; classes: string } | null {
+  const m = INLINE_CLASS_RE.exec(name);
+  return m && isClassLabel(m[2]!) ? { name: m[1]!, classes: m[2]! } : null;
+}

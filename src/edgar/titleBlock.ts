@@ -1,0 +1,90 @@
+/**
+ * The title block of an exhibit whose heading the seeds' layout does not fit (issue 11):
+ * "HERITAGE SERIES TRUST / CLASS A / DISTRIBUTION PLAN / AMENDED / SCHEDULE A", "AMENDMENT NO.
+ * 17 TO / CLASS C SHARES / AMENDED AND RESTATED DISTRIBUTION PLAN …", "EXHIBIT A / Fee Schedule",
+ * "THE MAINSTAY FUNDS / PLAN OF DISTRIBUTION / PURSUANT TO RULE 12b-1 / FOR CLASS A SHARES".
+ * Everything above the first sentence of the body or the first schedule heading is title.
+ */
+
+import type { EdgarLine } from './edgarText.js';
+import type { ExhibitKind, InstrumentKind } from './exhibitDocument.js';
+import { isProse } from './lineShapes.js';
+import { classCodesIn } from './shareClasses.js';
+import { titleCase } from './titleCase.js';
+
+export interface TitleBlock {
+  readonly exhibit: string | null;
+  /** the title lines joined, as printed */
+  readonly text: string;
+  readonly amendmentNumber: number | null;
+  /** the title says AMENDMENT */
+  readonly saysAmendment: boolean;
+  readonly instrumentKind: InstrumentKind;
+  readonly instrumentTitle: string;
+  readonly registrant: string | null;
+  readonly classes: readonly string[];
+  /** index of the first line after the title */
+  readonly bodyStart: number;
+}
+
+const EXHIBIT_LABEL_RE = /^Exhibit\s+(\S.*)$/i;
+
+/**
+ * @example readTitleBlock(lines of 'HERITAGE SERIES TRUST\nCLASS A\nDISTRIBUTION PLAN\nAMENDED\nSCHEDULE A', isHeadingAt).classes → ['A']
+ */
+export function readTitleBlock(
+  lines: readonly EdgarLine[],
+  isScheduleHeadingAt: (index: number) => boolean,
+): TitleBlock {
+  let exhibit: string | null = null;
+  const title: string[] = [];
+  let i = 0;
+  for (; i < lines.length; i++) {
+    const t = lines[i]!.trimmed;
+    if (t === '') continue;
+    if (isScheduleHeadingAt(i)) break;
+    const label = EXHIBIT_LABEL_RE.exec(t);
+    if (label && title.length === 0 && !/^[A-Z]$/.test(label[1]!)) {
+      exhibit = label[1]!;
+      continue;
+    }
+    if (title.length > 0 && isProse(t) && t.split(/\s+/).length >= 6 && !/^\(the\b/i.test(t)) break;
+    if (/^[a-z(]/.test(t) && title.length > 0 && !/^\(/.test(t)) {
+      title.push(t);
+      continue;
+    }
+    title.push(t);
+  }
+  const text = title.join(' ').replace(/\s+/g, ' ').trim();
+  const upper = text.toUpperCase();
+  const number = /\bAMENDMENT\s+(?:NO\.?|NUMBER)\s*(\d{1,3})\b/.exec(upper);
+  const instrumentKind: InstrumentKind = /\bAGREEMENT\b/.test(upper) ? 'agreement' : 'plan';
+  const of = /\bOF\s+((?:THE\s+)?[A-Z][A-Z&.,' -]*(?:TRUST|FUNDS|FUND|SERIES|GROUP|INC\.?))\b/.exec(text);
+  const instrument =
+    /((?:[A-Z][A-Za-z&-]*\s+)*?(?:DISTRIBUTION(?:\s+AND\s+SERVICE)?|SERVICE|MASTER\s+DISTRIBUTION)\s+PLAN|PLAN\s+OF\s+DISTRIBUTION|PLAN\s+PURSUANT\s+TO\s+RULE\s+12B-1|(?:MASTER\s+)?DISTRIBUTION\s+AGREEMENT)/i.exec(
+      text,
+    );
+  return {
+    exhibit,
+    text,
+    amendmentNumber: number ? Number(number[1]) : null,
+    saysAmendment: /\bAMENDMENT\b/.test(upper),
+    instrumentKind,
+    instrumentTitle: titleCase(
+      (instrument?.[1] ?? (instrumentKind === 'agreement' ? 'Agreement' : 'Plan')).replace(
+        /^(?:TO\s+)?(?:THE\s+)?/i,
+        '',
+      ),
+    ),
+    registrant: of ? of[1]!.replace(/\s+/g, ' ').trim() : null,
+    classes: classCodesIn(text),
+    bodyStart: i,
+  };
+}
+
+/** 'schedule' when no amending text stands between the title and the first schedule. */
+export function titleKind(t: TitleBlock, amends: boolean, scheduleFirst: boolean): ExhibitKind {
+  if (t.saysAmendment && (t.amendmentNumber !== null || amends)) return `${t.instrumentKind}-amendment`;
+  if (scheduleFirst || t.saysAmendment) return 'schedule';
+  return t.instrumentKind;
+}
