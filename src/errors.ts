@@ -28,6 +28,8 @@ export class Plan12bError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly hint?: string,
+    /** the command already printed its JSON answer (e.g. `exhibit parse` of a document import would refuse) */
+    readonly answerPrinted = false,
   ) {
     super(message);
     this.name = 'Plan12bError';

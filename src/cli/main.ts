@@ -66,7 +66,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   // Errors under --json are a JSON document on stdout, like every other answer.
   const json = argv.includes('--json');
   const report = (e: Plan12bError) => {
-    if (json) process.stdout.write(`${JSON.stringify(errorDocument(e), null, 2)}\n`);
+    if (json && !e.answerPrinted) process.stdout.write(`${JSON.stringify(errorDocument(e), null, 2)}\n`);
     err(`plan12b: error: ${e.message}`);
     if (e.hint) err(`  ${e.hint}`);
     return e.exitCode;

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../../src/calendar/isoDate.js';
 import { businessDaysBetween } from '../../src/calendar/nyseCalendar.js';
-import { runCli } from '../support/cli.js';
+import { runCliAsync } from '../support/cli.js';
 import { dialects, freshDatabase } from '../support/databases.js';
 import { seedFiles, seedsAvailable } from '../support/seeds.js';
 
@@ -34,38 +34,48 @@ describe.skipIf(!seedsAvailable).each(dialects)('audit log, anchor and verify --
     };
     const env = { PLAN12B_ACTOR: '' };
     const exhibit = seedFiles().find((f) => f.includes('002_'))!;
-    expect(runCli(['--db', db, '--actor', 'Alice Treasurer', 'exhibit', 'import', exhibit], env).code).toBe(
-      0,
-    );
     expect(
-      runCli(['--db', db, 'net-assets', 'import', csv('jan.csv', '2007-01-02', '2007-01-31')], {
-        PLAN12B_ACTOR: 'Bob Clerk',
-      }).code,
+      (await runCliAsync(['--db', db, '--actor', 'Alice Treasurer', 'exhibit', 'import', exhibit], env)).code,
     ).toBe(0);
     expect(
-      runCli(['--db', db, 'net-assets', 'import', csv('feb.csv', '2007-02-01', '2007-02-28')], env).code,
+      (
+        await runCliAsync(['--db', db, 'net-assets', 'import', csv('jan.csv', '2007-01-02', '2007-01-31')], {
+          PLAN12B_ACTOR: 'Bob Clerk',
+        })
+      ).code,
     ).toBe(0);
-    const log = (...args: string[]) =>
-      runCli(['--db', db, 'audit', 'log', ...args, '--json'], env).json<{ records: Rec[] }>().records;
+    expect(
+      (
+        await runCliAsync(
+          ['--db', db, 'net-assets', 'import', csv('feb.csv', '2007-02-01', '2007-02-28')],
+          env,
+        )
+      ).code,
+    ).toBe(0);
+    const log = async (...args: string[]) =>
+      (await runCliAsync(['--db', db, 'audit', 'log', ...args, '--json'], env)).json<{ records: Rec[] }>()
+        .records;
 
-    const all = log();
+    const all = await log();
     expect(all.map((r) => [r.seq, r.actor, r.action])).toEqual([
       [1, 'Alice Treasurer', 'exhibit.import'],
       [2, 'Bob Clerk', 'net-assets.import'],
       [3, `${userInfo().username} (OS user)`, 'net-assets.import'],
     ]);
-    expect(log('--actor', 'Alice Treasurer').map((r) => r.seq)).toEqual([1]);
-    expect(log('--actor', 'Bob Clerk').map((r) => r.seq)).toEqual([2]);
-    expect(log('--action', 'net-assets.*').map((r) => r.seq)).toEqual([2, 3]);
-    expect(log('--action', 'exhibit.import').map((r) => r.seq)).toEqual([1]);
-    expect(log('--action', 'month.close')).toEqual([]);
+    expect((await log('--actor', 'Alice Treasurer')).map((r) => r.seq)).toEqual([1]);
+    expect((await log('--actor', 'Bob Clerk')).map((r) => r.seq)).toEqual([2]);
+    expect((await log('--action', 'net-assets.*')).map((r) => r.seq)).toEqual([2, 3]);
+    expect((await log('--action', 'exhibit.import')).map((r) => r.seq)).toEqual([1]);
+    expect(await log('--action', 'month.close')).toEqual([]);
     const day = all[0]!.at.slice(0, 10);
     const lastDay = all[2]!.at.slice(0, 10);
-    expect(log('--from', day, '--to', lastDay).map((r) => r.seq)).toEqual([1, 2, 3]);
-    expect(log('--from', addDays(lastDay, 1))).toEqual([]);
-    expect(log('--to', addDays(day, -1))).toEqual([]);
-    const csvOut = runCli(['--db', db, 'audit', 'log', '--action', 'net-assets.*', '--csv'], env)
-      .stdout.trim()
+    expect((await log('--from', day, '--to', lastDay)).map((r) => r.seq)).toEqual([1, 2, 3]);
+    expect(await log('--from', addDays(lastDay, 1))).toEqual([]);
+    expect(await log('--to', addDays(day, -1))).toEqual([]);
+    const csvOut = (
+      await runCliAsync(['--db', db, 'audit', 'log', '--action', 'net-assets.*', '--csv'], env)
+    ).stdout
+      .trim()
       .split('\n');
     expect(csvOut[0]).toBe('seq,at,actor,action,subject,contentHash,detail,prevHash,hash');
     expect(csvOut.slice(1).map((l) => l.split(',').slice(2, 5))).toEqual([
@@ -73,16 +83,16 @@ describe.skipIf(!seedsAvailable).each(dialects)('audit log, anchor and verify --
       [`${userInfo().username} (OS user)`, 'net-assets.import', 'feb.csv'],
     ]);
 
-    const anchor = runCli(['--db', db, 'audit', 'anchor'], env).stdout.trim();
+    const anchor = (await runCliAsync(['--db', db, 'audit', 'anchor'], env)).stdout.trim();
     expect(anchor).toBe(`3:${all[2]!.hash}`);
-    expect(runCli(['--db', db, 'audit', 'verify', '--anchor', anchor], env).code).toBe(0);
-    expect(runCli(['--db', db, 'audit', 'verify', '--anchor', all[2]!.hash], env).code).toBe(0);
-    const wrong = runCli(['--db', db, 'audit', 'verify', '--anchor', `2:${all[2]!.hash}`], env);
+    expect((await runCliAsync(['--db', db, 'audit', 'verify', '--anchor', anchor], env)).code).toBe(0);
+    expect((await runCliAsync(['--db', db, 'audit', 'verify', '--anchor', all[2]!.hash], env)).code).toBe(0);
+    const wrong = await runCliAsync(['--db', db, 'audit', 'verify', '--anchor', `2:${all[2]!.hash}`], env);
     expect(wrong.code).toBe(69);
     expect(wrong.stderr).toContain(
       `anchor: the kept head 2:${all[2]!.hash} is not in the log (it ends at record 3)`,
     );
-    expect(runCli(['--db', db, 'audit', 'verify', '--anchor', 'deadbeef'], env).code).toBe(64);
+    expect((await runCliAsync(['--db', db, 'audit', 'verify', '--anchor', 'deadbeef'], env)).code).toBe(64);
     await tdb.drop();
   }, 600_000);
 });

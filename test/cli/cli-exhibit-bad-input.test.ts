@@ -2,19 +2,20 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../support/cli.js';
+import { runCliAsync } from '../support/cli.js';
 import { seedFiles, seedsAvailable } from '../support/seeds.js';
 
 // Bad input gives a one-line error with file and line, a non-zero exit code, and the database unchanged.
 describe.skipIf(!seedsAvailable)('exhibit import of bad input', () => {
   const dir = mkdtempSync(join(tmpdir(), 'plan12b-cli-'));
   const db = join(dir, 'db');
-  const state = () => runCli(['--db', db, 'schedule', '--as-of', '2006-04-01', '--json']).stdout;
+  const state = async () =>
+    (await runCliAsync(['--db', db, 'schedule', '--as-of', '2006-04-01', '--json'])).stdout;
   let before = '';
 
-  beforeAll(() => {
-    expect(runCli(['--db', db, 'exhibit', 'import', seedFiles()[0]!]).code).toBe(0);
-    before = state();
+  beforeAll(async () => {
+    expect((await runCliAsync(['--db', db, 'exhibit', 'import', seedFiles()[0]!])).code).toBe(0);
+    before = await state();
   });
   afterAll(() => {});
 
@@ -33,10 +34,10 @@ describe.skipIf(!seedsAvailable)('exhibit import of bad input', () => {
   ];
 
   for (const [name, content] of cases) {
-    it(`${name}: one-line error naming the file and line; nothing written`, () => {
+    it(`${name}: one-line error naming the file and line; nothing written`, async () => {
       const file = join(dir, name);
       writeFileSync(file, content());
-      const res = runCli(['--db', db, 'exhibit', 'import', file]);
+      const res = await runCliAsync(['--db', db, 'exhibit', 'import', file]);
       if (name === 'truncated.txt' && res.code === 0) {
         // A table cut off mid-way is read in part with a warning; import refuses a partial read.
         throw new Error(`truncated import succeeded: ${res.stderr}`);
@@ -44,12 +45,12 @@ describe.skipIf(!seedsAvailable)('exhibit import of bad input', () => {
       expect(res.code).not.toBe(0);
       const firstLine = res.stderr.split('\n')[0]!;
       expect(firstLine).toMatch(new RegExp(`${name.replace('.', '\\.')}:\\d+`));
-      expect(state()).toBe(before);
+      expect(await state()).toBe(before);
     });
   }
 
-  it('a missing file is an error, not a crash', () => {
-    const res = runCli(['--db', db, 'exhibit', 'import', join(dir, 'nope.txt')]);
+  it('a missing file is an error, not a crash', async () => {
+    const res = await runCliAsync(['--db', db, 'exhibit', 'import', join(dir, 'nope.txt')]);
     expect(res.code).toBe(66);
     expect(res.stderr).toMatch(/nope\.txt:1: cannot read/);
   });

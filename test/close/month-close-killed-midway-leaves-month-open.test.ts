@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { businessDaysBetween } from '../../src/calendar/nyseCalendar.js';
-import { runCli } from '../support/cli.js';
+import { runCliAsync } from '../support/cli.js';
 import { dialects, freshDatabase } from '../support/databases.js';
 import { seedFiles, seedsAvailable } from '../support/seeds.js';
 
@@ -39,9 +39,10 @@ describe.skipIf(!seedsAvailable).each(dialects)('a close killed midway (%s)', (d
     const tdb = await freshDatabase(dialect);
     const db = tdb.target;
     const dir = mkdtempSync(join(tmpdir(), 'plan12b-kill-'));
-    expect(runCli(['--db', db, 'exhibit', 'import', seedFiles().find((f) => f.includes('002_'))!]).code).toBe(
-      0,
-    );
+    expect(
+      (await runCliAsync(['--db', db, 'exhibit', 'import', seedFiles().find((f) => f.includes('002_'))!]))
+        .code,
+    ).toBe(0);
     const csv = join(dir, 'na.csv');
     writeFileSync(
       csv,
@@ -50,22 +51,31 @@ describe.skipIf(!seedsAvailable).each(dialects)('a close killed midway (%s)', (d
         ...businessDaysBetween('2007-01-02', '2007-01-31').map((d) => `${d},AIM Value Fund,C,1000000.00`),
       ].join('\n'),
     );
-    expect(runCli(['--db', db, 'net-assets', 'import', csv]).code).toBe(0);
-    const audit = () => runCli(['--db', db, 'audit', 'log', '--json']).stdout;
-    const before = audit();
+    expect((await runCliAsync(['--db', db, 'net-assets', 'import', csv])).code).toBe(0);
+    const audit = async () => (await runCliAsync(['--db', db, 'audit', 'log', '--json'])).stdout;
+    const before = await audit();
 
     const stderr = await closeAndKill(db, '2007-01', 'close:journal');
     expect(stderr).toMatch(/\[1\/\d+\] daily accruals/);
 
-    expect(audit()).toBe(before);
-    expect(runCli(['--db', db, 'audit', 'verify']).code).toBe(0);
-    const again = runCli(['--db', db, 'close', '--month', '2007-01', '--due-date', '2007-02-20', '--json']);
+    expect(await audit()).toBe(before);
+    expect((await runCliAsync(['--db', db, 'audit', 'verify'])).code).toBe(0);
+    const again = await runCliAsync([
+      '--db',
+      db,
+      'close',
+      '--month',
+      '2007-01',
+      '--due-date',
+      '2007-02-20',
+      '--json',
+    ]);
     expect(again.code).toBe(0);
     const sealed = again.json<{ month: string; parts: { 'monthly-calculation': { dueDate: string } } }>();
     expect(sealed.month).toBe('2007-01');
     // The Distributor instructed a later payment date than the 10th business day (2007-02-14).
     expect(sealed.parts['monthly-calculation'].dueDate).toBe('2007-02-20');
-    expect(runCli(['--db', db, 'close', '--month', '2007-01']).code).toBe(67);
+    expect((await runCliAsync(['--db', db, 'close', '--month', '2007-01'])).code).toBe(67);
     await tdb.drop();
   }, 300_000);
 });

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../support/cli.js';
+import { runCliAsync } from '../support/cli.js';
 import { seedFiles, seedsAvailable } from '../support/seeds.js';
 import { amendmentWith } from './exhibitFixtures.js';
 
@@ -22,59 +22,59 @@ describe('exhibit parse / import: refusals say why and what would help; renderin
     writeFileSync(path, text);
     return path;
   };
-  const auditDetails = () =>
-    runCli(['--db', db, 'audit', 'log', '--json']).json<
+  const auditDetails = async () =>
+    (await runCliAsync(['--db', db, 'audit', 'log', '--json'])).json<
       { entries?: { detail: string }[] } | { detail: string }[]
     >();
 
-  it('a draft with a blank date: parse prints it and exits 65; import refuses naming --effective-date', () => {
+  it('a draft with a blank date: parse prints it and exits 65; import refuses naming --effective-date', async () => {
     const file = write('draft.txt', draft());
-    const parsed = runCli(['exhibit', 'parse', file, '--json']);
+    const parsed = await runCliAsync(['exhibit', 'parse', file, '--json']);
     expect(parsed.code).toBe(65);
     expect(parsed.json<{ effectiveDate: string | null }>().effectiveDate).toBeNull();
     expect(parsed.stderr).toMatch(/draft\.txt:\d+: read only in part.*--effective-date DATE/);
 
-    const refused = runCli(['--db', db, 'exhibit', 'import', file]);
+    const refused = await runCliAsync(['--db', db, 'exhibit', 'import', file]);
     expect(refused.code).toBe(65);
     expect(refused.stderr).toMatch(/draft or a form.*state it with --effective-date DATE/);
   });
 
-  it('the same draft with --effective-date: imported, the date recorded as stated by the user', () => {
+  it('the same draft with --effective-date: imported, the date recorded as stated by the user', async () => {
     const file = write('draft.txt', draft());
-    const res = runCli(['--db', db, 'exhibit', 'import', file, '--effective-date', '2005-07-01']);
+    const res = await runCliAsync(['--db', db, 'exhibit', 'import', file, '--effective-date', '2005-07-01']);
     expect(res.code, res.stderr).toBe(0);
     expect(res.stdout).toMatch(/effective 2005-07-01/);
-    expect(JSON.stringify(auditDetails())).toMatch(
+    expect(JSON.stringify(await auditDetails())).toMatch(
       /stated by the user: \{\\"effectiveDate\\":\\"2005-07-01\\"\}/,
     );
   });
 
   it.skipIf(!seedsAvailable)(
     '`exhibit render` output is marked, parse exits 65, and import refuses it',
-    () => {
+    async () => {
       const seed = seedFiles()[0]!;
-      const json = write('seed.json', runCli(['exhibit', 'parse', seed, '--json']).stdout);
-      const rendered = runCli(['exhibit', 'render', json]);
+      const json = write('seed.json', (await runCliAsync(['exhibit', 'parse', seed, '--json'])).stdout);
+      const rendered = await runCliAsync(['exhibit', 'render', json]);
       expect(rendered.code).toBe(0);
       expect(rendered.stdout.split('\n')[0]).toBe(
         '[RENDERED BY PLAN12B FROM PARSED DATA - NOT A FILED INSTRUMENT]',
       );
       const file = write('rendered.txt', rendered.stdout);
-      const parsed = runCli(['exhibit', 'parse', file, '--json']);
+      const parsed = await runCliAsync(['exhibit', 'parse', file, '--json']);
       expect(parsed.code).toBe(65);
       expect(parsed.json<{ rendering: boolean }>().rendering).toBe(true);
-      const res = runCli(['--db', db, 'exhibit', 'import', file]);
+      const res = await runCliAsync(['--db', db, 'exhibit', 'import', file]);
       expect(res.code).toBe(65);
       expect(res.stderr).toMatch(
         /rendered\.txt:1: this is `plan12b exhibit render` output, a rendering and not a filed instrument/,
       );
       // the seed as filed still imports
       expect(readFileSync(seed, 'utf8')).not.toMatch(/RENDERED BY PLAN12B/);
-      expect(runCli(['--db', db, 'exhibit', 'import', seed]).code).toBe(0);
+      expect((await runCliAsync(['--db', db, 'exhibit', 'import', seed])).code).toBe(0);
     },
   );
 
-  it('a schedule that states no class: import names --class, and imports with it', () => {
+  it('a schedule that states no class: import names --class, and imports with it', async () => {
     const text = `EXHIBIT (m)(1)(b)
                  SCHEDULE A
                  AARP FUNDS
@@ -85,13 +85,13 @@ AARP Conservative Fund                0.20%
 AARP Moderate Fund                    0.20%
 `;
     const file = write('aarp.txt', text);
-    const refused = runCli(['--db', db, 'exhibit', 'import', file]);
+    const refused = await runCliAsync(['--db', db, 'exhibit', 'import', file]);
     expect(refused.code).toBe(65);
     expect(refused.stderr).toMatch(
       /does not state the class of "AARP Conservative Fund" \(state it with --class CLASS\)/,
     );
-    const res = runCli(['--db', db, 'exhibit', 'import', file, '--class', 'A']);
+    const res = await runCliAsync(['--db', db, 'exhibit', 'import', file, '--class', 'A']);
     expect(res.code, res.stderr).toBe(0);
-    expect(JSON.stringify(auditDetails())).toMatch(/stated by the user: \{\\"class\\":\\"A\\"\}/);
+    expect(JSON.stringify(await auditDetails())).toMatch(/stated by the user: \{\\"class\\":\\"A\\"\}/);
   });
 });

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { ExhibitDocument } from '../../edgar/exhibitDocument.js';
+import { ExhibitParseError } from '../../edgar/exhibitDocument.js';
 import { importableDocument } from '../../edgar/importableDocument.js';
 import { parseExhibit } from '../../edgar/parseExhibit.js';
 import { renderExhibit } from '../../edgar/renderExhibit.js';
@@ -39,8 +40,19 @@ export function registerExhibitCommands(program: Command, getContext: () => CliC
         for (const r of doc.renameRules) ctx.out(`  rename rule: replace "${r.replace}" with "${r.with}"`);
         for (const w of doc.warnings) ctx.err(`warning: ${w}`);
       }
-      // SPEC §2.1: parse fails (exit 65) wherever import would refuse the document
-      importableDocument(doc, file);
+      // SPEC §2.1: parse fails (exit 65) wherever import would refuse the document; its JSON
+      // answer stands printed, the refusal goes to stderr
+      try {
+        importableDocument(doc, file);
+      } catch (e) {
+        if (!(e instanceof ExhibitParseError)) throw e;
+        throw new Plan12bError(
+          'BAD_INPUT',
+          e.message,
+          'the document as printed is what plan12b reads; import would refuse it for the reason above',
+          opts.json === true,
+        );
+      }
     });
 
   exhibit
