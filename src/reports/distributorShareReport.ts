@@ -12,6 +12,7 @@ import type { Lot } from '../class-b/lot.js';
 import { formatShareUnits } from '../class-b/shareUnits.js';
 import { Plan12bError } from '../errors.js';
 import type { Registry } from '../registry/registry.js';
+import { accountsHoldingPortfolios, portfoliosWithClassBActivity } from '../store/classBRepository.js';
 import {
   activityOfRows,
   loadClassBTerms,
@@ -84,11 +85,7 @@ export async function visitHoldings(
   visit: (portfolioId: string, date: string, account: AllocationAccount) => void,
 ): Promise<void> {
   if (requests.size === 0) return;
-  const accounts = await q.query<{ account: string; omnibus: boolean }>(
-    `SELECT DISTINCT t.account, a.omnibus FROM class_b_transaction t JOIN class_b_account a ON a.account = t.account
-      WHERE t.portfolio_id = ANY($1::text[]) ORDER BY t.account`,
-    [[...requests.keys()]],
-  );
+  const accounts = await accountsHoldingPortfolios(q, [...requests.keys()]);
   const CHUNK = 20_000;
   for (let i = 0; i < accounts.length; i += CHUNK) {
     const chunk = accounts.slice(i, i + CHUNK);
@@ -367,11 +364,7 @@ export async function distributorShareReport(
   const registry: Registry = await loadRegistry(q);
   const terms = await loadDistributorTerms(q);
   const classBTerms = await loadClassBTerms(q);
-  const pids = (
-    await q.query<{ portfolio_id: string }>(
-      'SELECT DISTINCT portfolio_id FROM class_b_transaction ORDER BY 1',
-    )
-  ).map((r) => r.portfolio_id);
+  const pids = await portfoliosWithClassBActivity(q);
   const distributor = theDistributor(terms);
   const requests = new Map<string, string[]>();
   if (distributor !== null)

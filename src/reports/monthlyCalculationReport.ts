@@ -6,6 +6,7 @@ import {
 import { addDays, monthEnd, monthStart } from '../calendar/isoDate.js';
 import type { DistributorTerm } from '../class-b/distributorTerm.js';
 import { formatCents, parseCents, sumCents } from '../money/cents.js';
+import { cdscPiecesBetween } from '../store/classBRepository.js';
 import { loadClassBTerms, loadDistributorTerms } from '../store/classBStore.js';
 import type { Queryable } from '../store/database.js';
 import { loadRegistry } from '../store/registryStore.js';
@@ -112,18 +113,7 @@ export async function monthlyCalculationReport(
     list.push({ date: d.date, cents: parseCents(d.distributionFee) });
     dailyByPortfolio.set(d.portfolioId, list);
   }
-  const cdscRows = await q.query<{
-    portfolio_id: string;
-    date: string;
-    doi: string;
-    issuing_portfolio_id: string;
-    cdsc: string;
-  }>(
-    `SELECT r.portfolio_id, r.date, p.doi, p.issuing_portfolio_id, p.cdsc
-       FROM class_b_redemption r JOIN class_b_redemption_piece p ON p.txn_id = r.txn_id
-      WHERE r.date BETWEEN $1 AND $2 AND p.cdsc > 0 ORDER BY r.date, r.txn_id, p.piece`,
-    [from, to],
-  );
+  const cdscRows = await cdscPiecesBetween(q, from, to);
 
   // One replay of each account for every portfolio's Exhibit A computation dates and for the
   // DOI-range Transfers' counts (SPEC §7–8), instead of one per portfolio.

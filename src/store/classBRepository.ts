@@ -448,3 +448,42 @@ export async function redemptionsBetween(
     .execute();
   return { heads, pieces: pieces as RedemptionPieceRow[] };
 }
+
+/** The accounts holding Class B shares of these portfolios, with their omnibus flag (Exhibit A 1.). */
+export async function accountsHoldingPortfolios(
+  q: Queryable,
+  portfolioIds: readonly string[],
+): Promise<{ account: string; omnibus: boolean }[]> {
+  return q.query<{ account: string; omnibus: boolean }>(
+    `SELECT DISTINCT t.account, a.omnibus FROM class_b_transaction t JOIN class_b_account a ON a.account = t.account
+      WHERE t.portfolio_id = ANY($1::text[]) ORDER BY t.account`,
+    [[...portfolioIds]],
+  );
+}
+
+/** Every portfolio with Class B activity. */
+export async function portfoliosWithClassBActivity(q: Queryable): Promise<string[]> {
+  const rows = await typed(q)
+    .selectFrom('class_b_transaction')
+    .select('portfolio_id')
+    .distinct()
+    .orderBy('portfolio_id')
+    .execute();
+  return rows.map((r) => r.portfolio_id);
+}
+
+/** The CDSC of each redemption piece in a date range, for the Earned CDSC (Agreement FOURTH(D)). */
+export async function cdscPiecesBetween(
+  q: Queryable,
+  from: string,
+  to: string,
+): Promise<
+  { portfolio_id: string; date: string; doi: string; issuing_portfolio_id: string; cdsc: string }[]
+> {
+  return q.query(
+    `SELECT r.portfolio_id, r.date, p.doi, p.issuing_portfolio_id, p.cdsc
+       FROM class_b_redemption r JOIN class_b_redemption_piece p ON p.txn_id = r.txn_id
+      WHERE r.date BETWEEN $1 AND $2 AND p.cdsc > 0 ORDER BY r.date, r.txn_id, p.piece`,
+    [from, to],
+  );
+}
