@@ -1,5 +1,7 @@
 import { monthEnd } from '../calendar/isoDate.js';
 import type { Problem } from '../errors.js';
+import type { DecodedRow } from '../import/csvFeed.js';
+import { nameField, optionalField, yesNoField } from '../import/feedFields.js';
 import { type FeedDefinition, type FeedOptions, runFeedImport } from '../import/feedImport.js';
 import type { ImportPlan, PlannedChange } from '../import/importPlan.js';
 import {
@@ -9,8 +11,6 @@ import {
   upsertAccounts,
 } from '../store/classBRepository.js';
 import type { Database } from '../store/database.js';
-import type { DecodedRow } from './csvFeed.js';
-import { nameField, optionalField, yesNoField } from './feedFields.js';
 
 /** `account,omnibus,dealer_of_record` (Exhibit A 1. Omnibus Account). */
 export const ACCOUNTS_FEED_COLUMNS = {

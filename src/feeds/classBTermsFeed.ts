@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { Problem } from '../errors.js';
 import { type RedemptionRewrite, replayWithNewTerms } from '../import/classBLedgerReplay.js';
+import type { DecodedRow } from '../import/csvFeed.js';
+import { enumField, isoDateField, nameField, optionalField } from '../import/feedFields.js';
 import { type FeedDefinition, type FeedOptions, runFeedImport } from '../import/feedImport.js';
 import type { ImportPlan, PlannedChange } from '../import/importPlan.js';
 import { formatRatePct, parseRateMicroPct, RateFormatError } from '../money/rate.js';
@@ -19,8 +21,6 @@ import {
 import type { Database } from '../store/database.js';
 import { loadRegistry } from '../store/registryStore.js';
 import { classBPortfolioResolver } from './classBPortfolio.js';
-import type { DecodedRow } from './csvFeed.js';
-import { enumField, isoDateField, nameField, optionalField } from './feedFields.js';
 
 export { type ClassBTermsList, listClassBTerms } from '../reports/classBTermsList.js';
 

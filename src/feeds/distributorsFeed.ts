@@ -1,6 +1,8 @@
 import { addDays, monthEnd, monthStart } from '../calendar/isoDate.js';
 import { createDistributorTerm, type DistributorTerm, overlappingTerms } from '../class-b/distributorTerm.js';
 import type { Problem } from '../errors.js';
+import type { DecodedRow } from '../import/csvFeed.js';
+import { isoDateField, nameField, optionalField } from '../import/feedFields.js';
 import { type FeedDefinition, type FeedOptions, runFeedImport } from '../import/feedImport.js';
 import type { ImportPlan, PlannedChange } from '../import/importPlan.js';
 import type { Registry } from '../registry/registry.js';
@@ -9,8 +11,6 @@ import type { ClosedPeriods } from '../store/closedPeriodsRepository.js';
 import type { Database } from '../store/database.js';
 import { appendDistributorTerms, loadDistributorTerms } from '../store/distributorTermsRepository.js';
 import { loadRegistry } from '../store/registryStore.js';
-import type { DecodedRow } from './csvFeed.js';
-import { isoDateField, nameField, optionalField } from './feedFields.js';
 
 /**
  * `portfolio,distributor,start,end[,assigned_to]` (Exhibit A 2(a)): `all` for every portfolio;

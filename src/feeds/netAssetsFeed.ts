@@ -1,5 +1,7 @@
 import { businessDaysBetween } from '../calendar/nyseCalendar.js';
 import type { Problem } from '../errors.js';
+import type { DecodedRow } from '../import/csvFeed.js';
+import { isoDateField, moneyField, nameField } from '../import/feedFields.js';
 import { type FeedDefinition, type FeedOptions, runFeedImport } from '../import/feedImport.js';
 import type { ImportPlan, PlannedChange } from '../import/importPlan.js';
 import { formatCents, parseCents } from '../money/cents.js';
@@ -13,8 +15,6 @@ import {
   restateNetAssets,
 } from '../store/netAssetsRepository.js';
 import { loadRegistry } from '../store/registryStore.js';
-import type { DecodedRow } from './csvFeed.js';
-import { isoDateField, moneyField, nameField } from './feedFields.js';
 
 /** `date,portfolio,class,net_assets` (SPEC §4): dollars with at most two decimals, never negative. */
 export const NET_ASSETS_FEED_COLUMNS = {

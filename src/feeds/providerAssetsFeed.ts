@@ -5,6 +5,8 @@
  */
 import type { NetAssetsRow } from '../accrual/classSeries.js';
 import type { Problem } from '../errors.js';
+import type { DecodedRow, FeedRowOf } from '../import/csvFeed.js';
+import { isoDateField, moneyField, nameField } from '../import/feedFields.js';
 import { type FeedDefinition, type FeedOptions, runFeedImport } from '../import/feedImport.js';
 import type { ImportPlan, PlannedChange } from '../import/importPlan.js';
 import { formatCents } from '../money/cents.js';
@@ -28,8 +30,6 @@ import {
 } from '../store/providerAssetsRepository.js';
 import { loadRegistry } from '../store/registryStore.js';
 import { recordedProviderIds } from '../store/serviceProvidersRepository.js';
-import type { DecodedRow, FeedRowOf } from './csvFeed.js';
-import { isoDateField, moneyField, nameField } from './feedFields.js';
 
 export const PROVIDER_ASSETS_FEED_COLUMNS = {
   date: { type: isoDateField() },

@@ -5,6 +5,8 @@
  */
 import { basename } from 'node:path';
 import type { Problem } from '../errors.js';
+import type { DecodedRow, FeedRowOf } from '../import/csvFeed.js';
+import { enumField, isoDateField, nameField, optionalField, percentField } from '../import/feedFields.js';
 import { type FeedDefinition, type FeedOptions, runFeedImport } from '../import/feedImport.js';
 import type { ImportPlan, PlannedChange } from '../import/importPlan.js';
 import { formatRatePct } from '../money/rate.js';
@@ -19,8 +21,6 @@ import { PLAN_MAXIMUM_SERVICE_FEE_MICRO_PCT } from '../service-fees/serviceFeeRa
 import { SERVICE_PROVIDER_KIND_NAMES } from '../service-fees/serviceProviderKind.js';
 import type { Database } from '../store/database.js';
 import { insertServiceAgreements, loadServiceAgreements } from '../store/serviceProvidersRepository.js';
-import type { DecodedRow, FeedRowOf } from './csvFeed.js';
-import { enumField, isoDateField, nameField, optionalField, percentField } from './feedFields.js';
 
 export { terminateOnAssignment, terminateOnNotice } from '../import/providerTerminations.js';
 export { listProviders, loadServiceAgreements } from '../store/serviceProvidersRepository.js';

@@ -6,6 +6,15 @@ import { formatPriceUnits, parsePriceUnits } from '../class-b/pricePerShare.js';
 import { formatShareUnits, parseShareUnits } from '../class-b/shareUnits.js';
 import type { Problem } from '../errors.js';
 import { type RedemptionRewrite, replayNewTransactions } from '../import/classBLedgerReplay.js';
+import type { DecodedRow } from '../import/csvFeed.js';
+import {
+  enumField,
+  isoDateField,
+  nameField,
+  optionalField,
+  priceField,
+  sharesField,
+} from '../import/feedFields.js';
 import { type FeedDefinition, type FeedOptions, runFeedImport } from '../import/feedImport.js';
 import type { ImportPlan, PlannedChange } from '../import/importPlan.js';
 import type { Registry } from '../registry/registry.js';
@@ -22,8 +31,6 @@ import { loadClassBTerms } from '../store/classBTermsRepository.js';
 import type { Database } from '../store/database.js';
 import { loadRegistry } from '../store/registryStore.js';
 import { classBPortfolioResolver } from './classBPortfolio.js';
-import type { DecodedRow } from './csvFeed.js';
-import { enumField, isoDateField, nameField, optionalField, priceField, sharesField } from './feedFields.js';
 
 const TYPES = ['purchase', 'reinvest', 'redeem', 'exchange_out', 'exchange_in', 'convert'] as const;
 

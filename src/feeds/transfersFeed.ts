@@ -2,6 +2,15 @@ import type { z } from 'zod';
 import { sha256 } from '../audit/auditChain.js';
 import { monthOf } from '../calendar/isoDate.js';
 import { Plan12bError, type Problem } from '../errors.js';
+import type { DecodedRow, FeedRowOf } from '../import/csvFeed.js';
+import {
+  enumField,
+  isoDateField,
+  nameField,
+  optionalField,
+  percentField,
+  textField,
+} from '../import/feedFields.js';
 import { type FeedDefinition, runFeedImport } from '../import/feedImport.js';
 import type { PlannedChange } from '../import/importPlan.js';
 import { runStateChange } from '../import/stateChange.js';
@@ -12,8 +21,6 @@ import { loadRegistry } from '../store/registryStore.js';
 import * as repo from '../store/transfersRepository.js';
 import { transferTermProblems } from '../transfers/transfer.js';
 import { describeOverAssignment, overAssignments } from '../transfers/transferPortions.js';
-import type { DecodedRow, FeedRowOf } from './csvFeed.js';
-import { enumField, isoDateField, nameField, optionalField, percentField, textField } from './feedFields.js';
 
 const optional = <T>(type: z.ZodType<T, string>) => ({ type: optionalField(type) });
 
