@@ -17,6 +17,7 @@ import {
 } from '../import/feedFields.js';
 import { type FeedDefinition, type FeedOptions, runFeedImport } from '../import/feedImport.js';
 import type { ImportPlan, PlannedChange } from '../import/importPlan.js';
+import { classBPortfolioResolver } from '../registry/classBPortfolio.js';
 import type { Registry } from '../registry/registry.js';
 import {
   type ClassBTransactionRow,
@@ -30,7 +31,6 @@ import {
 import { loadClassBTerms } from '../store/classBTermsRepository.js';
 import type { Database } from '../store/database.js';
 import { loadRegistry } from '../store/registryStore.js';
-import { classBPortfolioResolver } from './classBPortfolio.js';
 
 const TYPES = ['purchase', 'reinvest', 'redeem', 'exchange_out', 'exchange_in', 'convert'] as const;
 
