@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isIsoDate } from '../calendar/isoDate.js';
+import { isIsoDate, isMonth, monthStart } from '../calendar/isoDate.js';
 import { NYSE_LAST_YEAR } from '../calendar/nyseCalendar.js';
 import { NYSE_FIRST_YEAR } from '../calendar/nyseHolidays.js';
 import { parsePriceUnits } from '../class-b/pricePerShare.js';
@@ -241,4 +241,10 @@ export const wholeNumberField = (what: string) =>
     if (/^\d{1,6}$/.test(s) && Number(s) > 0) return Number(s);
     ctx.issues.push(issue(s, `${JSON.stringify(s)} is not a positive whole number of ${what}`));
     return z.NEVER;
+  });
+
+/** A month, YYYY-MM, inside the calendar plan12b keeps. */
+export const monthField = () =>
+  z.string().refine((s) => isMonth(s) && isoDateField().safeParse(monthStart(s)).success, {
+    error: (i) => `${JSON.stringify(i.input)} is not a month (YYYY-MM, 1990–2100)`,
   });
