@@ -1,5 +1,6 @@
 import { monthEnd } from '../calendar/isoDate.js';
-import type { Problem } from '../errors.js';
+import { classBAccountStatementProblems, planClassBAccounts } from '../class-b/classBAccountRecords.js';
+import { nameField, optionalField, yesNoField } from '../import/feedFields.js';
 import { type FeedDefinition, type FeedOptions, runFeedImport } from '../import/feedImport.js';
 import type { ImportPlan, PlannedChange } from '../import/importPlan.js';
 import {
@@ -9,8 +10,6 @@ import {
   upsertAccounts,
 } from '../store/classBRepository.js';
 import type { Database } from '../store/database.js';
-import type { DecodedRow } from './csvFeed.js';
-import { nameField, optionalField, yesNoField } from './feedFields.js';
 
 /** `account,omnibus,dealer_of_record` (Exhibit A 1. Omnibus Account). */
 export const ACCOUNTS_FEED_COLUMNS = {
@@ -19,8 +18,6 @@ export const ACCOUNTS_FEED_COLUMNS = {
   dealer_of_record: { type: optionalField(nameField('dealer of record')) },
 } as const;
 export const ACCOUNTS_COLUMNS = Object.keys(ACCOUNTS_FEED_COLUMNS);
-
-type Row = DecodedRow<{ account: string; omnibus: boolean; dealer_of_record: string | null }>;
 
 interface AccountChange extends PlannedChange, ClassBAccountRecord {}
 
@@ -54,7 +51,7 @@ export const accountsFeed: FeedDefinition<
   columns: ACCOUNTS_FEED_COLUMNS,
   closedMonthRule: 'refuse',
 
-  fileRules: (rows, file) => duplicates(rows, file),
+  fileRules: classBAccountStatementProblems,
 
   async load(tx, rows, ctx) {
     const recorded = await recordedAccounts(
@@ -77,26 +74,14 @@ export const accountsFeed: FeedDefinition<
   },
 
   plan(rows, state, ctx): ImportPlan<AccountChange> {
-    const changes: AccountChange[] = [];
-    const problems: Problem[] = [];
-    let unchanged = 0;
-    for (const { line, row } of rows) {
-      const e = state.recorded.get(row.account);
-      const record = { account: row.account, omnibus: row.omnibus, dealerOfRecord: row.dealer_of_record };
-      if (e === undefined) changes.push({ ...record, line, datedOn: null, kind: 'new' });
-      else if (e.omnibus === row.omnibus && e.dealerOfRecord === row.dealer_of_record) unchanged++;
-      else if (e.omnibus !== row.omnibus && state.closedActivity.has(row.account))
-        problems.push({
-          code: 'REFUSED',
-          file: ctx.file,
-          line,
-          field: 'omnibus',
-          value: row.omnibus ? 'yes' : 'no',
-          reason: `account ${row.account} has activity in or before ${ctx.closed.latest}, a closed month, whose sealed results attribute its Free Shares as ${e.omnibus ? 'an omnibus' : 'a non-omnibus'} account (Exhibit A 2(b)/(c)); its omnibus flag cannot change`,
-        });
-      else changes.push({ ...record, line, datedOn: null, kind: 'restated' });
-    }
-    return { changes, unchanged, problems, warnings: [] };
+    const planned = planClassBAccounts(
+      ctx.file,
+      rows,
+      state.recorded,
+      state.closedActivity,
+      ctx.closed.latest,
+    );
+    return { ...planned, changes: planned.changes.map((c) => ({ ...c, datedOn: null })), warnings: [] };
   },
 
   apply: (tx, plan, _state, ctx) => upsertAccounts(tx, plan.changes, ctx.importId),
@@ -112,24 +97,6 @@ export const accountsFeed: FeedDefinition<
     };
   },
 };
-
-function duplicates(rows: readonly Row[], file: string): Problem[] {
-  const seen = new Map<string, number>();
-  const problems: Problem[] = [];
-  for (const { line, row } of rows) {
-    const first = seen.get(row.account);
-    if (first !== undefined)
-      problems.push({
-        file,
-        line,
-        field: 'account',
-        value: row.account,
-        reason: `account ${row.account} appears twice (first on line ${first})`,
-      });
-    else seen.set(row.account, line);
-  }
-  return problems;
-}
 
 /** `plan12b accounts import`: the accounts feed through the one import pipeline. */
 export function importAccounts(db: Database, file: string, bytes: Uint8Array): Promise<AccountsImportResult> {

@@ -1,8 +1,11 @@
-import { businessDaysBetween } from '../calendar/nyseCalendar.js';
+import { missingNetAssetsDayProblems, uncoveredNetAssetsWarnings } from '../accrual/netAssetsCoverage.js';
 import type { Problem } from '../errors.js';
+import type { DecodedRow } from '../import/csvFeed.js';
+import { isoDateField, moneyField, nameField } from '../import/feedFields.js';
 import { type FeedDefinition, type FeedOptions, runFeedImport } from '../import/feedImport.js';
 import type { ImportPlan, PlannedChange } from '../import/importPlan.js';
 import { formatCents, parseCents } from '../money/cents.js';
+import { classResolver } from '../registry/classByName.js';
 import type { Registry } from '../registry/registry.js';
 import type { Database } from '../store/database.js';
 import {
@@ -13,8 +16,6 @@ import {
   restateNetAssets,
 } from '../store/netAssetsRepository.js';
 import { loadRegistry } from '../store/registryStore.js';
-import type { DecodedRow } from './csvFeed.js';
-import { isoDateField, moneyField, nameField } from './feedFields.js';
 
 /** `date,portfolio,class,net_assets` (SPEC §4): dollars with at most two decimals, never negative. */
 export const NET_ASSETS_FEED_COLUMNS = {
@@ -59,107 +60,33 @@ export interface NetAssetsImportResult {
   readonly warnings: string[];
 }
 
-/** Each row's portfolio and class as the registry knows them; every unknown one is a problem. */
+/** Each row's portfolio and class as the registry knows them; every unknown one, and every duplicate, is a problem. */
 function resolveRows(file: string, rows: readonly Row[], registry: Registry) {
-  const classOf = new Map<string, string>(); // "portfolioId|class in lower case" → the class as the documents spell it
-  for (const k of registry.classKeys()) classOf.set(`${k.portfolioId}|${k.class.toLowerCase()}`, k.class);
+  const classOf = classResolver(registry);
   const resolved = new Map<number, { portfolioId: string; class: string }>();
   const problems: Problem[] = [];
   const seen = new Map<string, number>();
-  const uncovered = new Map<string, { first: string; last: string; n: number }>();
   for (const { line, row } of rows) {
-    const pid = registry.identities.resolve(row.portfolio);
-    if (pid === undefined) {
-      problems.push({
-        file,
-        line,
-        field: 'portfolio',
-        value: row.portfolio,
-        reason: `unknown portfolio ${JSON.stringify(row.portfolio)}; import the exhibit that lists it first`,
-      });
+    const c = classOf(row.portfolio, row.class);
+    if (c.kind === 'unknown') {
+      problems.push({ file, line, field: c.field, value: row[c.field], reason: c.reason });
       continue;
     }
-    const cls = classOf.get(`${pid}|${row.class.toLowerCase()}`);
-    if (cls === undefined) {
-      problems.push({
-        file,
-        line,
-        field: 'class',
-        value: row.class,
-        reason: `${row.portfolio} has no class ${JSON.stringify(row.class)} in any instrument`,
-      });
-      continue;
-    }
-    const key = `${pid}|${cls}|${row.date}`;
+    const key = `${c.portfolioId}|${c.class}|${row.date}`;
     const dup = seen.get(key);
     if (dup !== undefined) {
-      problems.push({
-        file,
-        line,
-        field: 'date',
-        value: row.date,
-        reason: `duplicate row for ${row.portfolio} class ${row.class} on ${row.date} (first on line ${dup})`,
-      });
+      const reason = `duplicate row for ${row.portfolio} class ${row.class} on ${row.date} (first on line ${dup})`;
+      problems.push({ file, line, field: 'date', value: row.date, reason });
       continue;
     }
     seen.set(key, line);
-    if (!registry.governingOn(pid, cls, row.date)) {
-      const k = `${pid}|${cls}`;
-      const u = uncovered.get(k);
-      uncovered.set(
-        k,
-        u
-          ? {
-              first: u.first < row.date ? u.first : row.date,
-              last: u.last > row.date ? u.last : row.date,
-              n: u.n + 1,
-            }
-          : { first: row.date, last: row.date, n: 1 },
-      );
-    }
-    resolved.set(line, { portfolioId: pid, class: cls });
+    resolved.set(line, { portfolioId: c.portfolioId, class: c.class });
   }
-  const warnings = [...uncovered].map(([k, u]) => {
-    const [pid, cls] = k.split('|') as [string, string];
-    return `${registry.identities.nameOn(pid, u.last)} class ${cls}: ${u.n} day(s) between ${u.first} and ${u.last} not covered by any instrument; no fees accrue on them`;
+  const days = rows.flatMap(({ line, row }) => {
+    const r = resolved.get(line);
+    return r ? [{ line, date: row.date, ...r }] : [];
   });
-  return { resolved, problems, warnings };
-}
-
-/** Every NYSE business day from a class's first row to its last must have a row (SPEC §4). */
-function missingBusinessDayProblems(
-  file: string,
-  rows: readonly { line: number; date: string; portfolioId: string; class: string }[],
-  recordedDates: ReadonlyMap<string, ReadonlySet<string>>,
-  registry: Registry,
-): Problem[] {
-  const byClass = new Map<string, (typeof rows)[number][]>();
-  for (const r of rows) {
-    const k = `${r.portfolioId}|${r.class}`;
-    byClass.set(k, [...(byClass.get(k) ?? []), r]);
-  }
-  const problems: Problem[] = [];
-  for (const [k, list] of byClass) {
-    const dates = new Set([...(recordedDates.get(k) ?? []), ...list.map((r) => r.date)]);
-    const first = [...dates].sort()[0]!;
-    const last = list
-      .map((r) => r.date)
-      .sort()
-      .at(-1)!;
-    for (const day of businessDaysBetween(first, last)) {
-      if (dates.has(day)) continue;
-      const [pid, cls] = k.split('|') as [string, string];
-      problems.push({
-        file,
-        line: list.find((r) => r.date > day)?.line ?? list[0]!.line,
-        field: 'date',
-        value: day,
-        reason: `no net assets for ${registry.identities.nameOn(pid, day)} class ${cls} on ${day}, an NYSE business day after its first row`,
-      });
-      break;
-    }
-  }
-  return problems;
+  return { resolved, problems, warnings: uncoveredNetAssetsWarnings(days, registry) };
 }
 
 /**
@@ -207,7 +134,7 @@ export const netAssetsFeed: FeedDefinition<
     }));
     const gaps = ctx.incomplete
       ? []
-      : missingBusinessDayProblems(ctx.file, resolvedRows, state.recordedDates, state.registry);
+      : missingNetAssetsDayProblems(ctx.file, resolvedRows, state.recordedDates, state.registry);
     if (gaps.length > 0) return { changes: [], unchanged: 0, problems: gaps, warnings: state.warnings };
     const changes: NetAssetsChange[] = [];
     const problems: Problem[] = [];

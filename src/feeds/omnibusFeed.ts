@@ -1,20 +1,13 @@
-import { z } from 'zod';
-import { isMonth, monthStart } from '../calendar/isoDate.js';
+import { monthStart } from '../calendar/isoDate.js';
 import { formatShareUnits } from '../class-b/shareUnits.js';
 import type { Problem } from '../errors.js';
+import { monthField, nameField, sharesField } from '../import/feedFields.js';
 import { type FeedDefinition, runFeedImport } from '../import/feedImport.js';
 import type { PlannedChange } from '../import/importPlan.js';
 import type { Registry } from '../registry/registry.js';
 import type { Database } from '../store/database.js';
 import * as repo from '../store/omnibusRepository.js';
 import { loadRegistry } from '../store/registryStore.js';
-import { isoDateField, nameField, sharesField } from './feedFields.js';
-
-/** A month, YYYY-MM, inside the calendar plan12b keeps. */
-const monthField = () =>
-  z.string().refine((s) => isMonth(s) && isoDateField().safeParse(monthStart(s)).success, {
-    error: (i) => `${JSON.stringify(i.input)} is not a month (YYYY-MM, 1990–2100)`,
-  });
 
 /** Exhibit A 2(c): the sub-transfer agent's figures per Omnibus Account, portfolio and month. */
 export const OMNIBUS_FEED_COLUMNS = {

@@ -4,23 +4,17 @@
  * for a recorded provider must say what is recorded (an empty terminated_on claims nothing).
  */
 import { basename } from 'node:path';
-import type { Problem } from '../errors.js';
+import { enumField, isoDateField, nameField, optionalField, percentField } from '../import/feedFields.js';
 import { type FeedDefinition, type FeedOptions, runFeedImport } from '../import/feedImport.js';
 import type { ImportPlan, PlannedChange } from '../import/importPlan.js';
-import { formatRatePct } from '../money/rate.js';
-import { recordedTermination } from '../service-fees/agreementTermination.js';
+import { PROVIDER_ID_PATTERN, type ServiceAgreement } from '../service-fees/serviceAgreement.js';
 import {
-  createServiceAgreement,
-  PROVIDER_ID_PATTERN,
-  type ServiceAgreement,
-  terminationEffectiveDate,
-} from '../service-fees/serviceAgreement.js';
-import { PLAN_MAXIMUM_SERVICE_FEE_MICRO_PCT } from '../service-fees/serviceFeeRate.js';
+  planServiceAgreements,
+  serviceAgreementStatementProblems,
+} from '../service-fees/serviceAgreementRecords.js';
 import { SERVICE_PROVIDER_KIND_NAMES } from '../service-fees/serviceProviderKind.js';
 import type { Database } from '../store/database.js';
 import { insertServiceAgreements, loadServiceAgreements } from '../store/serviceProvidersRepository.js';
-import type { DecodedRow, FeedRowOf } from './csvFeed.js';
-import { enumField, isoDateField, nameField, optionalField, percentField } from './feedFields.js';
 
 export { terminateOnAssignment, terminateOnNotice } from '../import/providerTerminations.js';
 export { listProviders, loadServiceAgreements } from '../store/serviceProvidersRepository.js';
@@ -41,8 +35,6 @@ export const PROVIDERS_FEED_COLUMNS = {
   terminated_on: { type: optionalField(isoDateField()), optional: true },
 } as const;
 
-type Row = DecodedRow<FeedRowOf<typeof PROVIDERS_FEED_COLUMNS>>;
-
 interface NewAgreement extends PlannedChange {
   readonly agreement: ServiceAgreement;
 }
@@ -53,63 +45,6 @@ export interface ProvidersImportResult {
   readonly inserted: number;
   readonly unchanged: number;
   readonly warnings: string[];
-}
-
-/** The rules of a row and across rows: one row per provider; an agreement cannot end before it began. */
-function providerFileRules(rows: readonly Row[], file: string): Problem[] {
-  const seen = new Map<string, number>();
-  const problems: Problem[] = [];
-  for (const { line, row } of rows) {
-    const broken = (field: string, value: string, reason: string) =>
-      problems.push({ file, line, field, value, reason });
-    const first = seen.get(row.id);
-    if (first === undefined) seen.set(row.id, line);
-    else broken('id', row.id, `provider ${row.id} appears twice (first on line ${first})`);
-    if (row.own_rate_pct === 0n)
-      broken('own_rate_pct', '0', 'zero; leave it empty when the agreement states no rate of its own');
-    const end = row.terminated_on;
-    if (end !== null && end < row.agreement_date)
-      broken(
-        'terminated_on',
-        end,
-        `terminated on ${end}, which precedes the agreement date ${row.agreement_date}`,
-      );
-  }
-  return problems;
-}
-
-/** What in a row differs from the recorded agreement, or null when the row says the same. */
-function differenceFromRecorded(
-  row: Row['row'],
-  recorded: ServiceAgreement,
-): Omit<Problem, 'file' | 'line'> | null {
-  const rate = (r: bigint | null) => (r === null ? '(none)' : formatRatePct(r));
-  const fields: [string, string, string][] = [
-    ['name', row.name, recorded.providerName],
-    ['kind', row.kind, recorded.providerKind],
-    ['agreement_date', row.agreement_date, recorded.agreementDate],
-    ['own_rate_pct', rate(row.own_rate_pct), rate(recorded.ownRateMicroPct)],
-  ];
-  for (const [field, given, was] of fields)
-    if (given !== was)
-      return {
-        code: 'CONFLICT',
-        field,
-        value: given,
-        reason: `provider ${row.id} is recorded with ${field} ${was}, this row says ${given}; a recorded agreement is never changed — a new agreement needs a new provider id`,
-      };
-  const end = terminationEffectiveDate(recorded);
-  if (row.terminated_on !== null && row.terminated_on !== end)
-    return {
-      code: 'CONFLICT',
-      field: 'terminated_on',
-      value: row.terminated_on,
-      reason:
-        end === null
-          ? `provider ${row.id} is recorded as in force, this row says terminated on ${row.terminated_on}; record the end with \`plan12b providers terminate\` (written notice) or \`plan12b providers assign\` (assignment)`
-          : `provider ${row.id} is recorded as terminated effective ${end}, this row says ${row.terminated_on}; an agreement ends once`,
-    };
-  return null;
 }
 
 /**
@@ -128,50 +63,24 @@ export const providersFeed: FeedDefinition<
   closedMonthRule: 'refuse',
   conflictHint:
     'nothing was written; a recorded agreement is changed only by `plan12b providers terminate` or `plan12b providers assign` — correct the row to say what is recorded, or give a new agreement a new provider id',
-  fileRules: providerFileRules,
+  fileRules: serviceAgreementStatementProblems,
 
   async load(tx) {
     return new Map((await loadServiceAgreements(tx)).map((a) => [a.providerId, a]));
   },
 
   plan(rows, recorded, ctx): ImportPlan<NewAgreement> {
-    // Rows that break a rule are reported by the rules; the rest are planned.
-    const broken = new Set(providerFileRules(rows, ctx.file).map((p) => p.line));
-    const changes: NewAgreement[] = [];
-    const problems: Problem[] = [];
-    const warnings: string[] = [];
-    let unchanged = 0;
-    for (const { line, row } of rows) {
-      if (row.own_rate_pct !== null && row.own_rate_pct > PLAN_MAXIMUM_SERVICE_FEE_MICRO_PCT)
-        warnings.push(
-          `${ctx.file}:${line}: provider ${row.id}'s own rate ${formatRatePct(row.own_rate_pct)}% is above the Plan §4(a) maximum of 0.25%; 0.25% applies`,
-        );
-      const was = recorded.get(row.id);
-      if (was) {
-        const diff = differenceFromRecorded(row, was);
-        if (diff) problems.push({ file: ctx.file, line, ...diff });
-        else unchanged++;
-        continue;
-      }
-      if (broken.has(line)) continue;
-      const agreement = createServiceAgreement({
-        providerId: row.id,
-        providerName: row.name,
-        providerKind: row.kind,
-        agreementDate: row.agreement_date,
-        ownRateMicroPct: row.own_rate_pct,
-        terminations: row.terminated_on === null ? [] : [recordedTermination(row.id, row.terminated_on)],
-      });
-      // SPEC §12: a write dated in a closed month is refused, an agreement as much as any other
-      changes.push({
-        line,
-        datedOn: row.agreement_date,
+    const { added, ...planned } = planServiceAgreements(ctx.file, rows, recorded);
+    // SPEC §12: a write dated in a closed month is refused, an agreement as much as any other
+    const changes = added.map(
+      (a): NewAgreement => ({
+        ...a,
+        datedOn: a.agreement.agreementDate,
         dateField: 'agreement_date',
         kind: 'new',
-        agreement,
-      });
-    }
-    return { changes, unchanged, problems, warnings };
+      }),
+    );
+    return { changes, ...planned };
   },
 
   async apply(tx, plan, _recorded, ctx) {

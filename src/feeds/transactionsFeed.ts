@@ -1,13 +1,26 @@
 import { monthEnd } from '../calendar/isoDate.js';
 import { CDSC_WAIVERS } from '../class-b/cdscWaiver.js';
-import { exchangeSharesConsistent } from '../class-b/classBActivity.js';
 import type { ClassBTerms } from '../class-b/classBTerms.js';
-import { formatPriceUnits, parsePriceUnits } from '../class-b/pricePerShare.js';
-import { formatShareUnits, parseShareUnits } from '../class-b/shareUnits.js';
+import {
+  CLASS_B_TRANSACTION_TYPES,
+  classBTransactionProblems,
+  exchangeLegProblems,
+} from '../class-b/classBTransactionRules.js';
+import { formatPriceUnits } from '../class-b/pricePerShare.js';
+import { formatShareUnits } from '../class-b/shareUnits.js';
 import type { Problem } from '../errors.js';
 import { type RedemptionRewrite, replayNewTransactions } from '../import/classBLedgerReplay.js';
+import {
+  enumField,
+  isoDateField,
+  nameField,
+  optionalField,
+  priceField,
+  sharesField,
+} from '../import/feedFields.js';
 import { type FeedDefinition, type FeedOptions, runFeedImport } from '../import/feedImport.js';
 import type { ImportPlan, PlannedChange } from '../import/importPlan.js';
+import { classBPortfolioResolver } from '../registry/classBPortfolio.js';
 import type { Registry } from '../registry/registry.js';
 import {
   type ClassBTransactionRow,
@@ -17,44 +30,31 @@ import {
   recordedAccounts,
   recordedTransactions,
   replaceRedemptions,
+  sameRecordedTransaction,
 } from '../store/classBRepository.js';
 import { loadClassBTerms } from '../store/classBTermsRepository.js';
 import type { Database } from '../store/database.js';
 import { loadRegistry } from '../store/registryStore.js';
-import { classBPortfolioResolver } from './classBPortfolio.js';
-import type { DecodedRow } from './csvFeed.js';
-import { enumField, isoDateField, nameField, optionalField, priceField, sharesField } from './feedFields.js';
 
-const TYPES = ['purchase', 'reinvest', 'redeem', 'exchange_out', 'exchange_in', 'convert'] as const;
-
-/** `date,txn_id,account,portfolio,class,type,shares,price,exchange_id,waiver` (SPEC §6). */
+/**
+ * `date,txn_id,account,portfolio,class,type,shares,price,exchange_id,waiver` (SPEC §6), and on a
+ * reinvest row, optionally, `attributed_distributor` or `derived_from_doi` (Exhibit A 2(b); SPEC §7).
+ */
 export const TRANSACTIONS_FEED_COLUMNS = {
   date: { type: isoDateField() },
   txn_id: { type: nameField('transfer agent’s transaction id') },
   account: { type: nameField('account') },
   portfolio: { type: nameField('portfolio') },
   class: { type: nameField('class') },
-  type: { type: enumField(TYPES) },
+  type: { type: enumField(CLASS_B_TRANSACTION_TYPES) },
   shares: { type: sharesField({ positive: true }) },
   price: { type: optionalField(priceField()) },
   exchange_id: { type: optionalField(nameField('exchange id')) },
   waiver: { type: optionalField(enumField(Object.keys(CDSC_WAIVERS))) },
+  attributed_distributor: { type: optionalField(nameField('distributor')), optional: true },
+  derived_from_doi: { type: optionalField(isoDateField()), optional: true },
 } as const;
 export const TRANSACTIONS_COLUMNS = Object.keys(TRANSACTIONS_FEED_COLUMNS);
-
-type Fields = {
-  date: string;
-  txn_id: string;
-  account: string;
-  portfolio: string;
-  class: string;
-  type: (typeof TYPES)[number];
-  shares: bigint;
-  price: bigint | null;
-  exchange_id: string | null;
-  waiver: string | null;
-};
-type Row = DecodedRow<Fields>;
 
 interface TxnChange extends PlannedChange, NewClassBTransaction {
   readonly shareUnits: bigint;
@@ -86,100 +86,6 @@ export interface TransactionsImportResult {
   readonly redemptionsWritten: number;
 }
 
-/** Each row on its own: class B only, a price unless a convert, exchange ids and waivers where they belong. */
-function rowProblems(rows: readonly Row[], file: string): Problem[] {
-  const problems: Problem[] = [];
-  const seen = new Map<string, number>();
-  for (const { line, row: r } of rows) {
-    const bad = (field: string, value: string, reason: string) =>
-      problems.push({ file, line, field, value, reason });
-    const first = seen.get(r.txn_id);
-    if (first !== undefined)
-      bad('txn_id', r.txn_id, `${r.txn_id} appears twice in the file (first on line ${first})`);
-    else seen.set(r.txn_id, line);
-    if (r.class.toUpperCase() !== 'B')
-      bad(
-        'class',
-        r.class,
-        `class ${JSON.stringify(r.class)}: the share ledger records Class B shares only (write B)`,
-      );
-    if (r.price === null && r.type !== 'convert')
-      bad('price', '', `empty; a ${r.type} row needs the price per share`);
-    const isExchange = r.type === 'exchange_out' || r.type === 'exchange_in';
-    if (isExchange && r.exchange_id === null)
-      bad('exchange_id', '', `an ${r.type} row needs the exchange_id that pairs it with its other leg`);
-    if (!isExchange && r.exchange_id !== null)
-      bad(
-        'exchange_id',
-        r.exchange_id,
-        `a ${r.type} row has no exchange_id; only exchange_out and exchange_in rows do`,
-      );
-    if (r.waiver !== null && r.type !== 'redeem')
-      bad('waiver', r.waiver, 'a CDSC waiver applies to a redeem row only');
-  }
-  return problems;
-}
-
-/** Both legs of every exchange: one out, one in, same account and date, other portfolio, shares by the prices. */
-function exchangeProblems(file: string, rows: readonly TxnChange[]): Problem[] {
-  const problems: Problem[] = [];
-  const byId = new Map<string, TxnChange[]>();
-  for (const r of rows)
-    if (r.exchangeId !== null) byId.set(r.exchangeId, [...(byId.get(r.exchangeId) ?? []), r]);
-  for (const [id, legs] of byId) {
-    const out = legs.filter((l) => l.type === 'exchange_out');
-    const into = legs.filter((l) => l.type === 'exchange_in');
-    const bad = (r: TxnChange, field: string, reason: string) =>
-      problems.push({ file, line: r.line, field, reason });
-    if (out.length !== 1 || into.length !== 1) {
-      bad(
-        legs[0]!,
-        'exchange_id',
-        out.length === 0 || into.length === 0
-          ? `exchange ${id} has no ${out.length === 0 ? 'exchange_out' : 'exchange_in'} leg; both legs of a Free Exchange Transaction must be in the same file`
-          : `exchange ${id} has ${out.length} exchange_out and ${into.length} exchange_in rows; it needs exactly one of each`,
-      );
-      continue;
-    }
-    const o = out[0]!;
-    const i = into[0]!;
-    if (o.account !== i.account)
-      bad(i, 'account', `exchange ${id}: the legs are in accounts ${o.account} and ${i.account}`);
-    else if (o.date !== i.date) bad(i, 'date', `exchange ${id}: the legs are dated ${o.date} and ${i.date}`);
-    else if (o.portfolioId === i.portfolioId)
-      bad(i, 'portfolio', `exchange ${id}: both legs are in ${i.portfolioName}`);
-    else {
-      const e = {
-        out: { shareUnits: o.shareUnits, priceUnits: o.priceUnits! },
-        in: { shareUnits: i.shareUnits, priceUnits: i.priceUnits! },
-      };
-      if (!exchangeSharesConsistent(e)) {
-        const expected =
-          (2n * e.out.shareUnits * e.out.priceUnits + e.in.priceUnits) / (2n * e.in.priceUnits);
-        bad(
-          i,
-          'shares',
-          `exchange ${id}: ${o.shares} shares at ${o.price} deliver ${formatShareUnits(expected)} shares at ${i.price} (to 0.0001 share), not ${i.shares}`,
-        );
-      }
-    }
-  }
-  return problems;
-}
-
-function sameTransaction(a: ClassBTransactionRow, b: TxnChange): boolean {
-  return (
-    a.date === b.date &&
-    a.account === b.account &&
-    a.portfolio_id === b.portfolioId &&
-    a.type === b.type &&
-    parseShareUnits(a.shares) === b.shareUnits &&
-    (a.price === null ? b.priceUnits === null : parsePriceUnits(a.price) === b.priceUnits) &&
-    a.exchange_id === b.exchangeId &&
-    a.waiver === b.waiver
-  );
-}
-
 /**
  * The transactions feed: transfer-agent activity on Class B shares, idempotent by txn_id (a txn_id
  * recorded with the same content is skipped; with other content it conflicts: a correction is a
@@ -199,7 +105,7 @@ export const transactionsFeed: FeedDefinition<
   closedMonthRule: 'refuse',
   conflictHint:
     'nothing was written; a recorded transaction is never edited: send the correction as a new transaction with a new txn_id',
-  fileRules: (rows, file) => rowProblems(rows as readonly Row[], file),
+  fileRules: (rows, file) => classBTransactionProblems(rows, file),
 
   async load(tx, rows) {
     const registry = await loadRegistry(tx);
@@ -230,7 +136,7 @@ export const transactionsFeed: FeedDefinition<
     const changes: TxnChange[] = [];
     let unchanged = 0;
     const latestClosedEnd = ctx.closed.latest === null ? null : monthEnd(ctx.closed.latest);
-    for (const { line, row: r } of rows as readonly Row[]) {
+    for (const { line, row: r } of rows) {
       const p = resolvePortfolio(r.portfolio);
       if ('problem' in p) {
         problems.push({ file: ctx.file, line, field: 'portfolio', value: r.portfolio, reason: p.problem });
@@ -262,10 +168,12 @@ export const transactionsFeed: FeedDefinition<
         priceUnits: r.price,
         exchangeId: r.exchange_id,
         waiver: r.waiver,
+        attributedDistributor: r.attributed_distributor,
+        derivedFromDoi: r.derived_from_doi,
       };
       const s = state.recorded.get(r.txn_id);
       if (s) {
-        if (sameTransaction(s, change)) unchanged++;
+        if (sameRecordedTransaction(s, change)) unchanged++;
         else
           problems.push({
             code: 'CONFLICT',
@@ -289,7 +197,7 @@ export const transactionsFeed: FeedDefinition<
         });
       changes.push(change);
     }
-    problems.push(...exchangeProblems(ctx.file, changes));
+    problems.push(...exchangeLegProblems(ctx.file, changes));
     const open = changes.filter((c) => latestClosedEnd === null || c.date > latestClosedEnd);
     if (problems.length > 0 || ctx.incomplete || open.length < changes.length)
       return {

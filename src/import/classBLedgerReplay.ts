@@ -49,6 +49,8 @@ function storedRowOf(r: NewClassBTransaction, seq: string): ClassBTransactionRow
     price: r.price,
     exchange_id: r.exchangeId,
     waiver: r.waiver,
+    attributed_distributor: r.attributedDistributor,
+    derived_from_doi: r.derivedFromDoi,
   };
 }
 

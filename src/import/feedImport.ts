@@ -3,12 +3,12 @@ import { sha256 } from '../audit/auditChain.js';
 import { monthOf } from '../calendar/isoDate.js';
 import { faultPoint } from '../close/faultPoint.js';
 import { type Problem, ProblemsError, problemsCode } from '../errors.js';
-import { type DecodedRow, decodeCsvFeed, type FeedColumns, type FeedRowOf } from '../feeds/csvFeed.js';
 import { currentActor } from '../store/actor.js';
 import { appendAudit } from '../store/auditLog.js';
 import { type ClosedPeriods, loadClosedPeriods } from '../store/closedPeriodsRepository.js';
 import type { Database, Queryable } from '../store/database.js';
 import { recordFeedImport, setFeedImportAuditSeq } from '../store/feedImport.js';
+import { type DecodedRow, decodeCsvFeed, type FeedColumns, type FeedRowOf } from './csvFeed.js';
 import type { ClosedMonthRule, ImportPlan, PlannedChange } from './importPlan.js';
 
 /** Options every feed import takes; a feed may add its own. */

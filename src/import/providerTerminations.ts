@@ -6,7 +6,6 @@
 import { sha256 } from '../audit/auditChain.js';
 import { monthOf } from '../calendar/isoDate.js';
 import { Plan12bError } from '../errors.js';
-import { nameField } from '../feeds/feedFields.js';
 import {
   type AgreementTermination,
   terminationOnAssignment,
@@ -23,6 +22,7 @@ import {
   type ProviderRecord,
   providerRecord,
 } from '../store/serviceProvidersRepository.js';
+import { nameField } from './feedFields.js';
 import { runStateChange } from './stateChange.js';
 
 export interface TerminationResult {

@@ -33,10 +33,13 @@ export interface ClassBTransactionRow {
   readonly price: string | null;
   readonly exchange_id: string | null;
   readonly waiver: string | null;
+  /** a reinvestment's stated attribution of its Free Shares (Exhibit A 2(b)): one or neither */
+  readonly attributed_distributor: string | null;
+  readonly derived_from_doi: string | null;
 }
 
 export const CLASS_B_TRANSACTION_COLUMNS =
-  'txn_id, seq, date, account, portfolio_id, type, shares, price, exchange_id, waiver';
+  'txn_id, seq, date, account, portfolio_id, type, shares, price, exchange_id, waiver, attributed_distributor, derived_from_doi';
 
 /**
  * One account's transactions, in order (date, then arrival), as domain activity: the two legs of
@@ -61,7 +64,14 @@ export function activityOfRows(rows: readonly ClassBTransactionRow[]): ClassBAct
         out.push(createPurchase({ ...common, priceUnits: parsePriceUnits(r.price ?? '') }));
         break;
       case 'reinvest':
-        out.push(createReinvestment({ ...common, priceUnits: parsePriceUnits(r.price ?? '') }));
+        out.push(
+          createReinvestment({
+            ...common,
+            priceUnits: parsePriceUnits(r.price ?? ''),
+            attributedDistributor: r.attributed_distributor,
+            derivedFromDoi: r.derived_from_doi,
+          }),
+        );
         break;
       case 'redeem':
         out.push(
@@ -292,6 +302,28 @@ export interface NewClassBTransaction {
   readonly price: string | null;
   readonly exchangeId: string | null;
   readonly waiver: string | null;
+  /** a reinvestment's stated attribution of its Free Shares: one or neither */
+  readonly attributedDistributor: string | null;
+  readonly derivedFromDoi: string | null;
+}
+
+/** Whether a recorded transaction says what a new one with its txn_id says. */
+export function sameRecordedTransaction(
+  a: ClassBTransactionRow,
+  b: NewClassBTransaction & { readonly shareUnits: bigint; readonly priceUnits: bigint | null },
+): boolean {
+  return (
+    a.date === b.date &&
+    a.account === b.account &&
+    a.portfolio_id === b.portfolioId &&
+    a.type === b.type &&
+    parseShareUnits(a.shares) === b.shareUnits &&
+    (a.price === null ? b.priceUnits === null : parsePriceUnits(a.price) === b.priceUnits) &&
+    a.exchange_id === b.exchangeId &&
+    a.waiver === b.waiver &&
+    a.attributed_distributor === b.attributedDistributor &&
+    a.derived_from_doi === b.derivedFromDoi
+  );
 }
 
 /** Appends transactions in the order given (their arrival order breaks ties within a date). */
@@ -305,10 +337,10 @@ export async function insertTransactions(
     const part = rows.slice(i, i + PART);
     await q.query(
       `INSERT INTO class_b_transaction (txn_id, date, account, portfolio_id, portfolio_name, class, type, shares, price,
-         exchange_id, waiver, import_id)
-       SELECT t, d, a, p, pn, 'B', ty, s, pr, x, w, $11 FROM unnest($1::text[], $2::date[], $3::text[], $4::text[],
-         $5::text[], $6::text[], $7::numeric[], $8::numeric[], $9::text[], $10::text[])
-         WITH ORDINALITY AS u(t, d, a, p, pn, ty, s, pr, x, w, n) ORDER BY n`,
+         exchange_id, waiver, attributed_distributor, derived_from_doi, import_id)
+       SELECT t, d, a, p, pn, 'B', ty, s, pr, x, w, ad, dd, $13 FROM unnest($1::text[], $2::date[], $3::text[],
+         $4::text[], $5::text[], $6::text[], $7::numeric[], $8::numeric[], $9::text[], $10::text[], $11::text[],
+         $12::date[]) WITH ORDINALITY AS u(t, d, a, p, pn, ty, s, pr, x, w, ad, dd, n) ORDER BY n`,
       [
         part.map((r) => r.txnId),
         part.map((r) => r.date),
@@ -320,6 +352,8 @@ export async function insertTransactions(
         part.map((r) => r.price),
         part.map((r) => r.exchangeId),
         part.map((r) => r.waiver),
+        part.map((r) => r.attributedDistributor),
+        part.map((r) => r.derivedFromDoi),
         importId,
       ],
     );

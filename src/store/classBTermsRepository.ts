@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { createCdscSchedule } from '../class-b/cdscSchedule.js';
+import type { ClassBTermRule } from '../class-b/classBTermRule.js';
 import {
   type ClassBTerms,
   createClassBTerms,
@@ -11,20 +12,7 @@ import { normalizeRatePct } from '../money/rate.js';
 import type { Queryable } from './database.js';
 import { typed } from './queryBuilder.js';
 
-/** A stored prospectus term of the Class B shares (`plan12b class-b-terms import`), one per row. */
-export interface ClassBTermRule {
-  readonly rule: 'cdsc-schedule' | 'conversion-period' | 'redemption-fee';
-  /** null: every portfolio */
-  readonly portfolioId: string | null;
-  readonly portfolioName: string | null;
-  readonly doiFrom: string | null;
-  readonly doiTo: string | null;
-  /** canonical percent strings for years 1, 2, …: ['4.00', '3.00', '2.00', '1.00'] */
-  readonly cdscSchedulePct: readonly string[] | null;
-  readonly conversionYears: number | null;
-  readonly redemptionFeePct: string | null;
-  readonly redemptionFeeDays: number | null;
-}
+export type { ClassBTermRule } from '../class-b/classBTermRule.js';
 
 export async function loadClassBTermRules(q: Queryable): Promise<ClassBTermRule[]> {
   const rows = await typed(q)

@@ -117,8 +117,10 @@ export interface ClassBTermsRule {
 
 export interface ClassBTransaction {
   account: string;
+  attributed_distributor: string | null;
   class: string;
   date: string;
+  derived_from_doi: string | null;
   exchange_id: string | null;
   import_id: number;
   portfolio_id: string;

@@ -1,4 +1,4 @@
-import type { Registry } from '../registry/registry.js';
+import type { Registry } from './registry.js';
 
 /**
  * Resolves a feed's portfolio name to a portfolio that has Class B shares under some instrument,

@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { isIsoDate } from '../calendar/isoDate.js';
+import { isIsoDate, isMonth, monthStart } from '../calendar/isoDate.js';
 import { NYSE_LAST_YEAR } from '../calendar/nyseCalendar.js';
 import { NYSE_FIRST_YEAR } from '../calendar/nyseHolidays.js';
 import { parsePriceUnits } from '../class-b/pricePerShare.js';
 import { parseShareUnits } from '../class-b/shareUnits.js';
 import { parseCents } from '../money/cents.js';
-import { parseRateMicroPct } from '../money/rate.js';
+import { formatRatePct, parseRateMicroPct, RateFormatError } from '../money/rate.js';
 
 /**
  * The types a feed's columns may have, declared once (zod v4). Each takes the cell as read
@@ -199,4 +199,52 @@ export const optionalField = <T>(field: z.ZodType<T, string>) =>
     if (r.success) return r.data;
     for (const i of r.error.issues) ctx.issues.push(issue(s, i.message));
     return z.NEVER;
+  });
+
+/** A rate in percent, at most 100%, in canonical form ("2" → "2.00"; the class-B-terms feed). */
+function readPct(input: string): { pct: string } | { problem: string } {
+  if (input.includes('%'))
+    return { problem: `write ${input} as a number without "%": the column is in percent` };
+  try {
+    const micro = parseRateMicroPct(input);
+    return micro > 100_000_000n ? { problem: `${input}% is above 100%` } : { pct: formatRatePct(micro) };
+  } catch (e) {
+    if (e instanceof RateFormatError) return { problem: e.message };
+    throw e;
+  }
+}
+
+/** A percentage at most 100% → its canonical percent string. */
+export const percentTextField = () =>
+  z.string().transform((s, ctx) => {
+    const r = readPct(s);
+    if ('pct' in r) return r.pct;
+    ctx.issues.push(issue(s, r.problem));
+    return z.NEVER;
+  });
+
+/** A list of percentages, comma-separated ("5,4,3,3,2,1": a rate per year) → canonical percent strings. */
+export const percentListField = () =>
+  z.string().transform((s, ctx) => {
+    const rates: string[] = [];
+    s.split(',').forEach((part, i) => {
+      const r = readPct(part.trim());
+      if ('pct' in r) rates.push(r.pct);
+      else ctx.issues.push(issue(s, `year ${i + 1}: ${r.problem}`));
+    });
+    return rates;
+  });
+
+/** A positive whole number (at most six digits) of `what`. */
+export const wholeNumberField = (what: string) =>
+  z.string().transform((s, ctx) => {
+    if (/^\d{1,6}$/.test(s) && Number(s) > 0) return Number(s);
+    ctx.issues.push(issue(s, `${JSON.stringify(s)} is not a positive whole number of ${what}`));
+    return z.NEVER;
+  });
+
+/** A month, YYYY-MM, inside the calendar plan12b keeps. */
+export const monthField = () =>
+  z.string().refine((s) => isMonth(s) && isoDateField().safeParse(monthStart(s)).success, {
+    error: (i) => `${JSON.stringify(i.input)} is not a month (YYYY-MM, 1990–2100)`,
   });

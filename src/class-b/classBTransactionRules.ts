@@ -1,0 +1,169 @@
+import type { Problem } from '../errors.js';
+import { exchangeSharesConsistent } from './classBActivity.js';
+import { formatShareUnits } from './shareUnits.js';
+
+/**
+ * What a transfer agent's Class B transaction must say (SPEC §6, §7; Agreement FOURTH; Exhibit A
+ * 1., 2(b)), each on its own and across the transactions of one report. Pure.
+ */
+export type ClassBTransactionType =
+  | 'purchase'
+  | 'reinvest'
+  | 'redeem'
+  | 'exchange_out'
+  | 'exchange_in'
+  | 'convert';
+export const CLASS_B_TRANSACTION_TYPES: readonly ClassBTransactionType[] = [
+  'purchase',
+  'reinvest',
+  'redeem',
+  'exchange_out',
+  'exchange_in',
+  'convert',
+];
+
+/** A transaction as the transfer agent states it, in the report's words. */
+export interface ClassBTransactionStatement {
+  readonly date: string;
+  readonly txn_id: string;
+  readonly class: string;
+  readonly type: ClassBTransactionType;
+  readonly price: bigint | null;
+  readonly exchange_id: string | null;
+  readonly waiver: string | null;
+  readonly attributed_distributor?: string | null;
+  readonly derived_from_doi?: string | null;
+}
+
+/**
+ * Each transaction on its own: one per txn_id, Class B only, a price unless a convert, exchange
+ * ids and waivers where they belong; a stated attribution of Free Shares (Exhibit A 2(b): the
+ * distributor, or the DOI of the Commission Shares they derive from — one, not both) only on a
+ * reinvestment, and never from shares issued after them.
+ */
+export function classBTransactionProblems(
+  rows: readonly { line: number; row: ClassBTransactionStatement }[],
+  file: string,
+): Problem[] {
+  const problems: Problem[] = [];
+  const seen = new Map<string, number>();
+  for (const { line, row: r } of rows) {
+    const bad = (field: string, value: string, reason: string) =>
+      problems.push({ file, line, field, value, reason });
+    const first = seen.get(r.txn_id);
+    if (first !== undefined)
+      bad('txn_id', r.txn_id, `${r.txn_id} appears twice in the file (first on line ${first})`);
+    else seen.set(r.txn_id, line);
+    if (r.class.toUpperCase() !== 'B')
+      bad(
+        'class',
+        r.class,
+        `class ${JSON.stringify(r.class)}: the share ledger records Class B shares only (write B)`,
+      );
+    if (r.price === null && r.type !== 'convert')
+      bad('price', '', `empty; a ${r.type} row needs the price per share`);
+    const isExchange = r.type === 'exchange_out' || r.type === 'exchange_in';
+    if (isExchange && r.exchange_id === null)
+      bad('exchange_id', '', `an ${r.type} row needs the exchange_id that pairs it with its other leg`);
+    if (!isExchange && r.exchange_id !== null)
+      bad(
+        'exchange_id',
+        r.exchange_id,
+        `a ${r.type} row has no exchange_id; only exchange_out and exchange_in rows do`,
+      );
+    if (r.waiver !== null && r.type !== 'redeem')
+      bad('waiver', r.waiver, 'a CDSC waiver applies to a redeem row only');
+    const distributor = r.attributed_distributor ?? null;
+    const doi = r.derived_from_doi ?? null;
+    const stated = [
+      ['attributed_distributor', distributor],
+      ['derived_from_doi', doi],
+    ] as const;
+    for (const [field, value] of stated)
+      if (value !== null && r.type !== 'reinvest')
+        bad(
+          field,
+          value,
+          `a ${r.type} row issues no Free Shares; only a reinvest row states their attribution (Exhibit A 2(b))`,
+        );
+    if (r.type !== 'reinvest') continue;
+    if (distributor !== null && doi !== null)
+      bad(
+        'derived_from_doi',
+        doi,
+        'a reinvest row states the distributor its Free Shares are attributed to or the DOI they derive from, not both; leave one empty',
+      );
+    else if (doi !== null && doi > r.date)
+      bad(
+        'derived_from_doi',
+        doi,
+        `${doi} is after the reinvestment (${r.date}); Free Shares cannot derive from shares issued after them`,
+      );
+  }
+  return problems;
+}
+
+/** One leg of a Free Exchange Transaction, resolved to its portfolio. */
+export interface ExchangeLeg {
+  readonly line: number;
+  readonly type: ClassBTransactionType;
+  readonly exchangeId: string | null;
+  readonly account: string;
+  readonly date: string;
+  readonly portfolioId: string;
+  readonly portfolioName: string;
+  readonly shares: string;
+  readonly shareUnits: bigint;
+  readonly price: string | null;
+  readonly priceUnits: bigint | null;
+}
+
+/**
+ * Both legs of every exchange (Exhibit A 1. Free Exchange Transaction): one out, one in, same
+ * account and date, other portfolio, shares delivered by the prices.
+ */
+export function exchangeLegProblems(file: string, rows: readonly ExchangeLeg[]): Problem[] {
+  const problems: Problem[] = [];
+  const byId = new Map<string, ExchangeLeg[]>();
+  for (const r of rows)
+    if (r.exchangeId !== null) byId.set(r.exchangeId, [...(byId.get(r.exchangeId) ?? []), r]);
+  for (const [id, legs] of byId) {
+    const out = legs.filter((l) => l.type === 'exchange_out');
+    const into = legs.filter((l) => l.type === 'exchange_in');
+    const bad = (r: ExchangeLeg, field: string, reason: string) =>
+      problems.push({ file, line: r.line, field, reason });
+    if (out.length !== 1 || into.length !== 1) {
+      bad(
+        legs[0]!,
+        'exchange_id',
+        out.length === 0 || into.length === 0
+          ? `exchange ${id} has no ${out.length === 0 ? 'exchange_out' : 'exchange_in'} leg; both legs of a Free Exchange Transaction must be in the same file`
+          : `exchange ${id} has ${out.length} exchange_out and ${into.length} exchange_in rows; it needs exactly one of each`,
+      );
+      continue;
+    }
+    const o = out[0]!;
+    const i = into[0]!;
+    if (o.account !== i.account)
+      bad(i, 'account', `exchange ${id}: the legs are in accounts ${o.account} and ${i.account}`);
+    else if (o.date !== i.date) bad(i, 'date', `exchange ${id}: the legs are dated ${o.date} and ${i.date}`);
+    else if (o.portfolioId === i.portfolioId)
+      bad(i, 'portfolio', `exchange ${id}: both legs are in ${i.portfolioName}`);
+    else {
+      const e = {
+        out: { shareUnits: o.shareUnits, priceUnits: o.priceUnits! },
+        in: { shareUnits: i.shareUnits, priceUnits: i.priceUnits! },
+      };
+      if (!exchangeSharesConsistent(e)) {
+        const expected =
+          (2n * e.out.shareUnits * e.out.priceUnits + e.in.priceUnits) / (2n * e.in.priceUnits);
+        bad(
+          i,
+          'shares',
+          `exchange ${id}: ${o.shares} shares at ${o.price} deliver ${formatShareUnits(expected)} shares at ${i.price} (to 0.0001 share), not ${i.shares}`,
+        );
+      }
+    }
+  }
+  return problems;
+}

@@ -1,0 +1,160 @@
+import type { NetAssetsRow } from '../accrual/classSeries.js';
+import type { Problem } from '../errors.js';
+import { formatCents } from '../money/cents.js';
+import { classResolver } from '../registry/classByName.js';
+import type { Registry } from '../registry/registry.js';
+import {
+  assetsAboveNetAssetsBetween,
+  carriedOn,
+  describeAssetsAboveNetAssets,
+} from './providerAssetsLimit.js';
+import { firstMissingDay } from './providerHolding.js';
+
+/**
+ * The checks on a service provider's customers' assets per class per day (SPEC §5; Plan §4(b)):
+ * each row names a recorded provider and a class of the registry, once per day; every business
+ * day of a holding has a figure; no provider's assets, nor their sum, exceed the class's net
+ * assets. Pure: the recorded figures are given.
+ */
+
+/** One day of a provider's customers' assets in a class. */
+export interface ProviderAssetsDay {
+  readonly providerId: string;
+  readonly portfolioId: string;
+  readonly class: string;
+  readonly date: string;
+  readonly assetsCents: bigint;
+}
+/** A day as the feed gives it, resolved: its line and the portfolio's name as written. */
+export interface ProviderAssetsRow extends ProviderAssetsDay {
+  readonly line: number;
+  readonly portfolioName: string;
+}
+/** A row as stated, before its provider, portfolio and class are resolved. */
+export interface ProviderAssetsStatement {
+  readonly date: string;
+  readonly provider: string;
+  readonly portfolio: string;
+  readonly class: string;
+  readonly net_assets: bigint;
+}
+
+type ClassKey = { readonly portfolioId: string; readonly class: string };
+export const providerAssetsClassKey = (r: ClassKey) => `${r.portfolioId}|${r.class}`;
+const holdingKeyOf = (r: ClassKey & { providerId: string }) =>
+  `${r.providerId}\u0000${providerAssetsClassKey(r)}`;
+export const providerAssetsDayKey = (r: ClassKey & { providerId: string; date: string }) =>
+  `${holdingKeyOf(r)}|${r.date}`;
+
+export function groupBy<T>(items: Iterable<T>, key: (t: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const t of items) (out.get(key(t)) ?? out.set(key(t), []).get(key(t))!).push(t);
+  return out;
+}
+
+/** Each row's provider, portfolio and class as recorded; every unknown one, and every duplicate, a problem. */
+export function resolveProviderAssets(
+  file: string,
+  rows: readonly { line: number; row: ProviderAssetsStatement }[],
+  registry: Registry,
+  providers: ReadonlySet<string>,
+): { resolved: ProviderAssetsRow[]; problems: Problem[] } {
+  const classOf = classResolver(registry);
+  const resolved: ProviderAssetsRow[] = [];
+  const problems: Problem[] = [];
+  const seen = new Map<string, number>();
+  for (const { line, row } of rows) {
+    const bad = (field: keyof ProviderAssetsStatement, reason: string) =>
+      problems.push({ file, line, field, value: String(row[field]), reason });
+    const c = classOf(row.portfolio, row.class);
+    const unknown = `unknown service provider ${JSON.stringify(row.provider)}; import it first`;
+    if (!providers.has(row.provider)) bad('provider', `${unknown} with \`plan12b providers import\``);
+    else if (c.kind === 'unknown') bad(c.field, c.reason);
+    else {
+      const { portfolioId, class: cls } = c;
+      const r = {
+        line,
+        providerId: row.provider,
+        portfolioId,
+        portfolioName: row.portfolio,
+        class: cls,
+        date: row.date,
+        assetsCents: row.net_assets,
+      };
+      const first = seen.get(providerAssetsDayKey(r));
+      if (first !== undefined)
+        bad(
+          'date',
+          `duplicate row for ${row.provider} in ${row.portfolio} class ${cls} on ${row.date} (first on line ${first})`,
+        );
+      else {
+        seen.set(providerAssetsDayKey(r), line);
+        resolved.push(r);
+      }
+    }
+  }
+  return { resolved, problems };
+}
+
+/** Every business day from a holding's first row (recorded or new) to its last new row has a row. */
+export function missingProviderAssetsDayProblems(
+  file: string,
+  rows: readonly ProviderAssetsRow[],
+  recorded: readonly ProviderAssetsDay[],
+  registry: Registry,
+): Problem[] {
+  const dates = groupBy([...recorded, ...rows], holdingKeyOf);
+  return [...groupBy(rows, holdingKeyOf)].flatMap(([k, list]) => {
+    const last = list.reduce((m, r) => (r.date > m ? r.date : m), list[0]!.date);
+    const day = firstMissingDay(new Set(dates.get(k)!.map((r) => r.date)), last);
+    const r = list[0]!;
+    if (day === undefined) return [];
+    const name = `${registry.identities.nameOn(r.portfolioId, day)} class ${r.class}`;
+    const reason = `no assets for ${r.providerId} in ${name} on ${day}, an NYSE business day after its first row`;
+    return { file, line: list.find((x) => x.date > day)?.line ?? r.line, field: 'date', value: day, reason };
+  });
+}
+
+/**
+ * SPEC §5: on every date a figure changes within the span of the new rows, each provider's
+ * customers' assets, and their sum, must not exceed the class's net assets (both carried forward).
+ */
+export function aboveNetAssetsProblems(
+  file: string,
+  rows: readonly ProviderAssetsRow[],
+  recorded: readonly ProviderAssetsDay[],
+  classNetAssets: ReadonlyMap<string, readonly NetAssetsRow[]>,
+  registry: Registry,
+): Problem[] {
+  const problems: Problem[] = [];
+  const recordedByClass = groupBy(recorded, providerAssetsClassKey);
+  for (const [classKey, fresh] of groupBy(rows, providerAssetsClassKey)) {
+    const { portfolioId, class: cls } = fresh[0]!;
+    const na = classNetAssets.get(classKey) ?? [];
+    const name = (date: string) => `${registry.identities.nameOn(portfolioId, date)} class ${cls}`;
+    // A row dated before the class's first net assets cannot be checked, nor paid: refuse it.
+    const orphans = fresh.filter((r) => carriedOn(na, r.date) === null);
+    for (const r of orphans) {
+      const reason = `no net assets recorded for ${name(r.date)} on or before ${r.date}; import the class's net assets first (\`plan12b net-assets import\`)`;
+      problems.push({ file, line: r.line, field: 'date', value: r.date, reason });
+    }
+    if (orphans.length > 0) continue;
+    const assets = [...(recordedByClass.get(classKey) ?? []), ...fresh];
+    const dates = fresh.map((r) => r.date).sort();
+    for (const v of assetsAboveNetAssetsBetween(classKey, na, assets, dates[0]!, dates.at(-1)!)) {
+      const row =
+        fresh.find((r) => r.date === v.date && (v.providerId === null || r.providerId === v.providerId)) ??
+        fresh.filter((r) => r.date <= v.date).at(-1) ??
+        fresh[0]!;
+      const reason = describeAssetsAboveNetAssets(v, name(v.date));
+      problems.push({
+        file,
+        line: row.line,
+        field: 'net_assets',
+        value: formatCents(row.assetsCents),
+        reason,
+      });
+    }
+  }
+  return problems;
+}
