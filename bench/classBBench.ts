@@ -73,7 +73,10 @@ export async function buildClassBComplex(db: Database, opts: ClassBSizes): Promi
   await migrate(db);
   await importExhibits(
     db,
-    demoExhibits().map(({ fileName, doc }) => ({ fileName, bytes: Buffer.from(renderExhibit(doc)) })),
+    demoExhibits().map(({ fileName, doc }) => ({
+      fileName,
+      bytes: Buffer.from(renderExhibit(doc, { marked: false })),
+    })),
   );
   const registry = await loadRegistry(db);
   const portfolios = [

@@ -233,7 +233,7 @@ export function generateExhibitCorpus(n: number, seed: number): { name: string; 
     const variant = LAYOUT_VARIANTS[i % LAYOUT_VARIANTS.length]!;
     out.push({
       name: `exhibit-${String(i).padStart(6, '0')}-${variant}.txt`,
-      text: layoutVariant(renderExhibit(doc), variant),
+      text: layoutVariant(renderExhibit(doc, { marked: false }), variant),
     });
   }
   return out;

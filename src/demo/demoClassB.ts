@@ -51,7 +51,10 @@ export async function runClassBDemo(
 ): Promise<{ lines: string[]; summary: Record<string, unknown> }> {
   await importExhibits(
     db,
-    demoExhibits().map(({ fileName, doc }) => ({ fileName, bytes: Buffer.from(renderExhibit(doc)) })),
+    demoExhibits().map(({ fileName, doc }) => ({
+      fileName,
+      bytes: Buffer.from(renderExhibit(doc, { marked: false })),
+    })),
   );
   const registry = await loadRegistry(db);
   const end = monthEnd(month);

@@ -72,8 +72,9 @@ export async function runDemo(db: Database, out: string, step: (text: string) =>
   const lines: string[] = [];
 
   step(`rendering the demo complex's exhibits into ${join(out, 'exhibits')} and importing them`);
+  // the demo complex's own filings, composed in the EDGAR layout (not renderings of stored data)
   const files = demoExhibits().map(({ fileName, doc }) => {
-    const text = renderExhibit(doc);
+    const text = renderExhibit(doc, { marked: false });
     const path = join(out, 'exhibits', fileName);
     writeFileSync(path, text);
     return { fileName: path, bytes: Buffer.from(text) };

@@ -232,13 +232,18 @@ export type RenderableDocument =
   | ExhibitDocument
   | Omit<ParsedExhibit, 'completeness' | 'rendering' | 'classes'>;
 
-export function renderExhibit(doc: RenderableDocument): string {
+/**
+ * `marked` (the default) says on the first line that the text is a rendering, which import
+ * refuses (SPEC §2.1). Only a generator of stand-in filings (the demo complex composing its own
+ * exhibits in the EDGAR layout) leaves the mark out.
+ */
+export function renderExhibit(doc: RenderableDocument, opts: { marked?: boolean } = {}): string {
   const isAmendment = doc.kind.endsWith('-amendment');
   const inst = doc.instrument;
   const Noun = inst.kind === 'agreement' ? 'Agreement' : 'Plan';
   const out: string[] = [];
   // SPEC §2.1: a rendering says so, on a line of its own that parse keeps seeing
-  out.push(RENDERING_MARKER, '');
+  if (opts.marked !== false) out.push(RENDERING_MARKER, '');
   if (doc.exhibit !== null) out.push(`${' '.repeat(65)}Exhibit ${doc.exhibit}`);
   const when = doc.effectiveDate === null ? null : formatDate(doc.effectiveDate);
   if (isAmendment) {

@@ -28,7 +28,10 @@ describe('plan12b class-b-terms import and list', () => {
     await migrate(d);
     await importExhibits(
       d,
-      demoExhibits().map(({ fileName, doc }) => ({ fileName, bytes: Buffer.from(renderExhibit(doc)) })),
+      demoExhibits().map(({ fileName, doc }) => ({
+        fileName,
+        bytes: Buffer.from(renderExhibit(doc, { marked: false })),
+      })),
     );
     await importAccounts(d, 'accounts.csv', Buffer.from('account,omnibus,dealer_of_record\nC1,no,D\n'));
     // The transfer agent confirmed the conversion due at the end of March 2008 (8 years, the default).

@@ -89,7 +89,10 @@ describe.each(dialects)('two imports redeeming the same shares on %s', (dialect)
     const db = await tdb.open();
     await importExhibits(
       db,
-      demoExhibits().map(({ fileName, doc }) => ({ fileName, bytes: Buffer.from(renderExhibit(doc)) })),
+      demoExhibits().map(({ fileName, doc }) => ({
+        fileName,
+        bytes: Buffer.from(renderExhibit(doc, { marked: false })),
+      })),
     );
     await importAccounts(db, 'accounts.csv', Buffer.from('account,omnibus,dealer_of_record\nR1,no,D\n'));
     await importTransactions(
@@ -148,5 +151,27 @@ describe.each(dialects)('two imports redeeming the same shares on %s', (dialect)
       ])
     ).json<{ redemptions: { txnId: string }[] }>().redemptions;
     expect(redemptions.map((r) => r.txnId)).toEqual(['R1-2']);
+  }, 300_000);
+
+  it('a transaction dated in the month being closed, imported during the close, is refused (68), never outside the seal', async () => {
+    // The close of 2026-02 is held after its checks and first part, holding the writer lock; the
+    // import waits for it, then finds 2026-02 closed.
+    const close = start(['--db', tdb.target, 'close', '--month', '2026-02', '--json'], {
+      PLAN12B_FAULT: 'close:fees:hold',
+    });
+    await close.said('fault point close:fees reached');
+    const late = file('late.csv', [
+      '2026-02-10,R1-4,R1,Summit Capital Growth Fund,B,purchase,5.0000,11.0000,,',
+    ]);
+    const imp = start(['--db', tdb.target, 'transactions', 'import', late], {});
+    await imp.said('waiting up to');
+    close.child.kill('SIGUSR2');
+    const [rc, ri] = await Promise.all([close.done, imp.done]);
+    expect(rc.code).toBe(0);
+    expect(ri.code).toBe(68);
+    expect(ri.stderr).toContain('2026-02 is closed');
+    const lots = await runCliAsync(['--db', tdb.target, 'lots', '--account', 'R1', '--json']);
+    expect(lots.json<{ lots: { lotId: string }[] }>().lots.map((l) => l.lotId)).toEqual(['R1-1']);
+    expect((await runCliAsync(['--db', tdb.target, 'audit', 'verify'])).code).toBe(0);
   }, 300_000);
 });

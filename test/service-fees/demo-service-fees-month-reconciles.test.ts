@@ -25,7 +25,10 @@ describe('demo: providers, a terminated agreement and an assigned one, a month t
     db = await tdb.open();
     await importExhibits(
       db,
-      demoExhibits().map(({ fileName, doc }) => ({ fileName, bytes: Buffer.from(renderExhibit(doc)) })),
+      demoExhibits().map(({ fileName, doc }) => ({
+        fileName,
+        bytes: Buffer.from(renderExhibit(doc, { marked: false })),
+      })),
     );
     const registry = await loadRegistry(db);
     await importNetAssets(db, 'na.csv', Buffer.from(demoNetAssetsCsv(registry, '2025-01-02', '2025-06-30')));
