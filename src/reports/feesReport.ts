@@ -10,6 +10,7 @@ import type { Registry } from '../registry/registry.js';
 import type { Queryable } from '../store/database.js';
 import { netAssetsThrough } from '../store/netAssetsRepository.js';
 import { loadRegistry } from '../store/registryStore.js';
+import { applyEighthE, type ClassBVintageMonth } from './classBVintageFees.js';
 
 /** One row of `plan12b fees --json` (SPEC §4): per class and calendar month. */
 export interface ClassMonthFees {
@@ -42,6 +43,8 @@ export interface FeesReport {
   readonly classes: ClassMonthFees[];
   readonly daily?: DailyFees[];
   readonly warnings: string[];
+  /** Agreement EIGHTH(E): Class B months accrued by share vintage (present only when there are any) */
+  readonly classBVintages?: ClassBVintageMonth[];
 }
 
 export interface FeesQuery {
@@ -174,7 +177,15 @@ export async function feesReport(q: Queryable, query: FeesQuery): Promise<FeesRe
         `${registry.identities.nameOn(pid, u.to)} class ${cls}: net assets but no instrument covering ${u.from}${u.to !== u.from ? ` … ${u.to}` : ''}; no fees accrued`,
       );
   }
-  const result = accrueFast(series, query.from, query.to, { daily: query.daily === true });
+  const eighthE = await applyEighthE(
+    q,
+    registry,
+    series,
+    accrueFast(series, query.from, query.to, { daily: query.daily === true }),
+    query,
+    warnings,
+  );
+  const result = eighthE.accrual;
   const names = (classKey: string, date: string) => {
     const [pid, cls] = classKey.split('|') as [string, string];
     return { portfolio: registry.identities.nameOn(pid, date), portfolioId: pid, class: cls };
@@ -194,7 +205,13 @@ export async function feesReport(q: Queryable, query: FeesQuery): Promise<FeesRe
       a.class.localeCompare(b.class) ||
       a.month.localeCompare(b.month),
   );
-  const report: FeesReport = { from: query.from, to: query.to, classes, warnings };
+  const report: FeesReport = {
+    from: query.from,
+    to: query.to,
+    classes,
+    warnings,
+    ...(eighthE.months.length > 0 ? { classBVintages: eighthE.months } : {}),
+  };
   if (query.daily) {
     return {
       ...report,

@@ -20,6 +20,7 @@ import {
 } from '../transfers/monthlyCalculation.js';
 import { paymentDueDate } from '../transfers/paymentDueDate.js';
 import { appliesToPortfolio } from '../transfers/transfer.js';
+import type { ClassBVintageMonth } from './classBVintageFees.js';
 import {
   computationDates,
   distributorShareSchedule,
@@ -41,6 +42,8 @@ export interface MonthlyCalculationReport {
     readonly serviceFee: string;
   };
   readonly warnings: readonly string[];
+  /** Agreement EIGHTH(E): portfolios whose Class B Distribution Fees accrued by share vintage */
+  readonly classBVintages?: readonly ClassBVintageMonth[];
 }
 
 interface DistributorHoldings {
@@ -232,5 +235,6 @@ export async function monthlyCalculationReport(
       serviceFee: total((c) => c.serviceFee),
     },
     warnings: fees.warnings,
+    ...(fees.classBVintages ? { classBVintages: fees.classBVintages } : {}),
   };
 }

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { Plan12bError } from '../../errors.js';
 import { importOmnibusMonths } from '../../feeds/omnibusFeed.js';
+import { vintageTextLines } from '../../reports/classBVintageFees.js';
 import { distributorShareReport } from '../../reports/distributorShareReport.js';
 import { writeMonthlyCalculationPdf } from '../../reports/monthlyCalculationPdf.js';
 import {
@@ -217,6 +218,7 @@ export function registerMonthlyCalculationCommands(program: Command, getContext:
         ctx.out(
           `Due ${report.dueDate}. Totals: Distribution Fees ${report.totals.distributionFee}; Distributor's 12b-1 Share ${report.totals.distributor12b1Share}; Earned CDSC ${report.totals.earnedCdsc}`,
         );
+        for (const l of vintageTextLines(report.classBVintages ?? [])) ctx.out(l);
         for (const l of adjustmentLines(reading)) ctx.out(l);
       },
     );
