@@ -18,6 +18,7 @@ import { registerRatesCommands } from './commands/rates.js';
 import { registerScheduleCommand } from './commands/schedule.js';
 import { registerServiceFeesCommands } from './commands/serviceFees.js';
 import { registerTransfersCommands } from './commands/transfers.js';
+import { registerWhatIfCommand } from './commands/whatIf.js';
 import { type CliContext, makeContext } from './context.js';
 
 export function buildProgram(getContext: () => CliContext): Command {
@@ -45,6 +46,7 @@ export function buildProgram(getContext: () => CliContext): Command {
   registerClassBCommands(program, getContext);
   registerTransfersCommands(program, getContext);
   registerMonthlyCalculationCommands(program, getContext);
+  registerWhatIfCommand(program, getContext);
   registerCloseCommand(program, getContext);
   registerAuditCommands(program, getContext);
   registerDemoCommand(program, getContext);

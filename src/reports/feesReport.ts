@@ -1,6 +1,7 @@
 import type { ClassSeries, RateSegment } from '../accrual/classSeries.js';
 import { missingBusinessDays, uncoveredDays } from '../accrual/coverageChecks.js';
 import { accrueFast } from '../accrual/fastAccrual.js';
+import { overrideCoverage, type RateOverride } from '../accrual/rateOverride.js';
 import { addDays, monthEnd } from '../calendar/isoDate.js';
 import { businessDayAfter } from '../calendar/nyseCalendar.js';
 import { Plan12bError } from '../errors.js';
@@ -53,6 +54,8 @@ export interface FeesQuery {
   readonly portfolio?: string;
   readonly class?: string;
   readonly daily?: boolean;
+  /** `plan12b what-if`: a hypothetical rate for one class (nothing is recorded) */
+  readonly rateOverride?: RateOverride;
 }
 
 /** The registry's governing entries as the accrual engine's rate segments. */
@@ -84,7 +87,7 @@ export function coverageOf(
 export async function loadClassSeries(
   q: Queryable,
   registry: Registry,
-  query: { to: string; portfolio?: string; class?: string },
+  query: { to: string; portfolio?: string; class?: string; rateOverride?: RateOverride },
   warnings: string[],
 ): Promise<ClassSeries[]> {
   const wantPid = query.portfolio === undefined ? undefined : registry.identities.resolve(query.portfolio);
@@ -107,7 +110,10 @@ export async function loadClassSeries(
     series.push({
       classKey: current.classKey,
       netAssets: current.rows,
-      coverage: coverageOf(registry, pid, cls, warnings),
+      coverage:
+        query.rateOverride?.portfolioId === pid && query.rateOverride.class === cls
+          ? overrideCoverage(coverageOf(registry, pid, cls, warnings), query.rateOverride)
+          : coverageOf(registry, pid, cls, warnings),
       endDate: null,
     });
   };

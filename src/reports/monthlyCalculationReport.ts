@@ -1,3 +1,4 @@
+import type { RateOverride } from '../accrual/rateOverride.js';
 import {
   type AllocationAccount,
   computeDistributorShare,
@@ -98,7 +99,7 @@ function addDistributorHoldings(
 export async function monthlyCalculationReport(
   q: Queryable,
   month: string,
-  opts: { instructedDueDate?: string | null; distributor?: string } = {},
+  opts: { instructedDueDate?: string | null; distributor?: string; rateOverride?: RateOverride } = {},
 ): Promise<MonthlyCalculationReport> {
   const from = monthStart(month);
   const to = monthEnd(month);
@@ -108,7 +109,13 @@ export async function monthlyCalculationReport(
   const distributor = opts.distributor ?? theDistributor(terms) ?? 'Distributor';
   const transfers = await loadTransfers(q, registry);
   const dueDate = paymentDueDate(month, opts.instructedDueDate ?? null);
-  const fees = await feesReport(q, { from, to, class: 'B', daily: true });
+  const fees = await feesReport(q, {
+    from,
+    to,
+    class: 'B',
+    daily: true,
+    ...(opts.rateOverride ? { rateOverride: opts.rateOverride } : {}),
+  });
 
   const dailyByPortfolio = new Map<string, { date: string; cents: bigint }[]>();
   for (const d of fees.daily ?? []) {

@@ -4,6 +4,7 @@
  * src/service-fees from the SPEC §4 accrual's daily service fees, the recorded Service Agreements
  * and the providers' customers' assets. Payment date: the 10th NYSE business day after month end.
  */
+import type { RateOverride } from '../accrual/rateOverride.js';
 import { monthEnd, monthStart } from '../calendar/isoDate.js';
 import { businessDayAfter } from '../calendar/nyseCalendar.js';
 import { Plan12bError } from '../errors.js';
@@ -196,10 +197,19 @@ function monthErrorOf(e: ServiceFeesMonthError, namesOf: (classKey: string) => C
 }
 
 /** The month, from the store. */
-export async function serviceFeesReport(q: Queryable, month: string): Promise<ServiceFeesReport> {
+export async function serviceFeesReport(
+  q: Queryable,
+  month: string,
+  opts: { rateOverride?: RateOverride } = {},
+): Promise<ServiceFeesReport> {
   const from = monthStart(month);
   const to = monthEnd(month);
-  const fees = await feesReport(q, { from, to, daily: true });
+  const fees = await feesReport(q, {
+    from,
+    to,
+    daily: true,
+    ...(opts.rateOverride ? { rateOverride: opts.rateOverride } : {}),
+  });
   const registry = await loadRegistry(q);
   const classDays: ClassServiceDay[] = (fees.daily ?? []).map((d) => ({
     classKey: `${d.portfolioId}|${d.class}`,
