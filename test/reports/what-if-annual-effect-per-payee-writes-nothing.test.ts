@@ -11,6 +11,7 @@ import { importTransfers } from '../../src/feeds/transfersFeed.js';
 import { importExhibits } from '../../src/import/exhibitImport.js';
 import { whatIfMonths, whatIfReport } from '../../src/reports/whatIfReport.js';
 import type { Database } from '../../src/store/database.js';
+import { runCliAsync } from '../support/cli.js';
 import { dialects, freshDatabase, type TestDatabase } from '../support/databases.js';
 import { seedsAvailable, seedsDir } from '../support/seeds.js';
 import { storeSnapshot } from '../support/storeSnapshot.js';
@@ -165,4 +166,46 @@ describe.skipIf(!seedsAvailable).each(dialects)('what-if on %s', (dialect) => {
     });
     expect(await storeSnapshot(db)).toEqual(before);
   });
+
+  it.runIf(dialect === 'pglite')(
+    'end to end: --csv prints the payees; a refusal is exit 68 with a JSON error',
+    async () => {
+      await db.close(); // the CLI opens the PGlite folder itself
+      try {
+        const args = [
+          '--db',
+          tdb.target,
+          'what-if',
+          '--portfolio',
+          FUND,
+          '--class',
+          'B',
+          '--from',
+          '2026-01-01',
+        ];
+        const csvRun = await runCliAsync([
+          ...args,
+          '--distribution-fee',
+          '0.50',
+          '--service-fee',
+          '0.20',
+          '--csv',
+        ]);
+        expect(csvRun.code).toBe(0);
+        expect(csvRun.stdout.trim().split('\n')).toEqual([
+          'payee,role,component,before,after,difference',
+          'Distributor,Distributor,distribution fee,13687.50,12921.16,-766.34',
+          'Distributor,Distributor,service fee retained,5475.00,4380.00,-1095.00',
+          'Alpha Funding LLC,Assignee,distribution fee,13687.50,12921.12,-766.38',
+          'Dealer One Securities,Service Provider,service fee,3650.00,2920.00,-730.00',
+        ]);
+        const refused = await runCliAsync([...args, '--distribution-fee', '0.80', '--json']);
+        expect(refused.code).toBe(68);
+        expect(refused.stdout + refused.stderr).toMatch(/above FINRA Rule 2341/);
+      } finally {
+        db = await tdb.open();
+      }
+    },
+    120_000,
+  );
 });
