@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { businessDaysBetween } from '../../src/calendar/nyseCalendar.js';
@@ -8,6 +9,7 @@ import { importTransactions } from '../../src/feeds/transactionsFeed.js';
 import { setBoardRate } from '../../src/import/boardRateChange.js';
 import { importExhibits } from '../../src/import/exhibitImport.js';
 import { feesReport } from '../../src/reports/feesReport.js';
+import { writeMonthlyCalculationPdf } from '../../src/reports/monthlyCalculationPdf.js';
 import { monthlyCalculationReport } from '../../src/reports/monthlyCalculationReport.js';
 import type { Database } from '../../src/store/database.js';
 import { dialects, freshDatabase, type TestDatabase } from '../support/databases.js';
@@ -150,5 +152,17 @@ describe.skipIf(!seedsAvailable).each(dialects)('EIGHTH(E) through the store on 
     ]);
     // no Class B ledger, no vintage section
     expect(mc.classBVintages!.some((m) => m.portfolio === CHARTER)).toBe(false);
+    const pdf = join(mkdtempSync(join(tmpdir(), 'plan12b-vintage-')), 'mc.pdf');
+    await writeMonthlyCalculationPdf(
+      mc.portfolios,
+      {
+        month: mc.month,
+        distributor: mc.distributor,
+        preparedAt: '2025-08-01T00:00:00Z',
+        vintages: mc.classBVintages!,
+      },
+      pdf,
+    );
+    expect(readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
   });
 });

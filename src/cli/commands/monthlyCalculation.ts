@@ -152,7 +152,12 @@ export function registerMonthlyCalculationCommands(program: Command, getContext:
         if (opts.pdf) {
           await writeMonthlyCalculationPdf(
             report.portfolios,
-            { month, distributor: report.distributor, preparedAt: new Date().toISOString() },
+            {
+              month,
+              distributor: report.distributor,
+              preparedAt: new Date().toISOString(),
+              ...(report.classBVintages ? { vintages: report.classBVintages } : {}),
+            },
             opts.pdf,
           );
           if (!opts.json && !opts.csv) ctx.err(`${opts.pdf}: ${report.portfolios.length} page(s)`);
