@@ -99,7 +99,13 @@ function addDistributorHoldings(
 export async function monthlyCalculationReport(
   q: Queryable,
   month: string,
-  opts: { instructedDueDate?: string | null; distributor?: string; rateOverride?: RateOverride } = {},
+  opts: {
+    instructedDueDate?: string | null;
+    distributor?: string;
+    /** `plan12b what-if`: a hypothetical rate, and only the portfolio it is about */
+    rateOverride?: RateOverride;
+    portfolio?: string;
+  } = {},
 ): Promise<MonthlyCalculationReport> {
   const from = monthStart(month);
   const to = monthEnd(month);
@@ -115,6 +121,7 @@ export async function monthlyCalculationReport(
     class: 'B',
     daily: true,
     ...(opts.rateOverride ? { rateOverride: opts.rateOverride } : {}),
+    ...(opts.portfolio ? { portfolio: opts.portfolio } : {}),
   });
 
   const dailyByPortfolio = new Map<string, { date: string; cents: bigint }[]>();

@@ -200,7 +200,8 @@ function monthErrorOf(e: ServiceFeesMonthError, namesOf: (classKey: string) => C
 export async function serviceFeesReport(
   q: Queryable,
   month: string,
-  opts: { rateOverride?: RateOverride } = {},
+  /** `plan12b what-if`: a hypothetical rate, and only the class it is about */
+  opts: { rateOverride?: RateOverride; portfolio?: string; class?: string } = {},
 ): Promise<ServiceFeesReport> {
   const from = monthStart(month);
   const to = monthEnd(month);
@@ -209,6 +210,8 @@ export async function serviceFeesReport(
     to,
     daily: true,
     ...(opts.rateOverride ? { rateOverride: opts.rateOverride } : {}),
+    ...(opts.portfolio ? { portfolio: opts.portfolio } : {}),
+    ...(opts.class ? { class: opts.class } : {}),
   });
   const registry = await loadRegistry(q);
   const classDays: ClassServiceDay[] = (fees.daily ?? []).map((d) => ({
@@ -219,7 +222,11 @@ export async function serviceFeesReport(
     serviceFeeCents: parseCents(d.serviceFee),
   }));
   const agreements = await loadServiceAgreements(q);
-  const { holdings, warnings } = await loadProviderHoldings(q, registry, from, to);
+  const loaded = await loadProviderHoldings(q, registry, from, to);
+  const { warnings } = loaded;
+  const selected = new Set(fees.classes.map((c) => `${c.portfolioId}|${c.class}`));
+  const holdings =
+    opts.portfolio || opts.class ? loaded.holdings.filter((h) => selected.has(h.classKey)) : loaded.holdings;
   const namesOf = (classKey: string): ClassNames => {
     const [portfolioId, cls] = classKey.split('|') as [string, string];
     return { portfolio: registry.identities.nameOn(portfolioId, to), portfolioId, class: cls };

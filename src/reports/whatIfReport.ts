@@ -159,7 +159,7 @@ async function monthPayees(
   if (distributionCents !== 0n) {
     if (cls.class === 'B') {
       // Agreement EIGHTH(C): the Monthly Calculation says whose each dollar is
-      const mc = await monthlyCalculationReport(q, month, withOverride);
+      const mc = await monthlyCalculationReport(q, month, { ...withOverride, portfolio: cls.portfolioName });
       const calc = mc.portfolios.find((p) => p.portfolioId === cls.portfolioId);
       if (!calc) throw new Error(`what-if ${month}: no Monthly Calculation for ${cls.portfolioId}`);
       for (const p of calc.payees) {
@@ -176,7 +176,11 @@ async function monthPayees(
   }
   if (serviceCents !== 0n) {
     // Plan §4: the service providers' fees, the Distributor keeping the rest
-    const sf = await serviceFeesReport(q, month, withOverride);
+    const sf = await serviceFeesReport(q, month, {
+      ...withOverride,
+      portfolio: cls.portfolioName,
+      class: cls.class,
+    });
     for (const w of sf.warnings) warnings.add(w);
     for (const p of sf.providers)
       for (const l of p.classes)
