@@ -9,6 +9,7 @@ import { registerClassBCommands } from './commands/classB.js';
 import { registerCloseCommand } from './commands/close.js';
 import { registerDemoCommand } from './commands/demo.js';
 import { registerExhibitCommands } from './commands/exhibit.js';
+import { registerExhibitDiffCommand } from './commands/exhibitDiff.js';
 import { registerFeesCommands } from './commands/fees.js';
 import { registerInitCommand } from './commands/init.js';
 import { registerMonthlyCalculationCommands } from './commands/monthlyCalculation.js';
@@ -35,6 +36,7 @@ export function buildProgram(getContext: () => CliContext): Command {
     .exitOverride();
   registerInitCommand(program, getContext);
   registerExhibitCommands(program, getContext);
+  registerExhibitDiffCommand(program, getContext);
   registerScheduleCommand(program, getContext);
   registerPortfolioCommands(program, getContext);
   registerRatesCommands(program, getContext);
