@@ -17,7 +17,9 @@ import { registerNetAssetsCommands } from './commands/netAssets.js';
 import { registerPortfolioCommands } from './commands/portfolio.js';
 import { registerRatesCommands } from './commands/rates.js';
 import { registerScheduleCommand } from './commands/schedule.js';
+import { registerServeCommand } from './commands/serve.js';
 import { registerServiceFeesCommands } from './commands/serviceFees.js';
+import { registerTokensCommands } from './commands/tokens.js';
 import { registerTransfersCommands } from './commands/transfers.js';
 import { type CliContext, makeContext } from './context.js';
 
@@ -50,6 +52,8 @@ export function buildProgram(getContext: () => CliContext): Command {
   registerCloseCommand(program, getContext);
   registerAuditCommands(program, getContext);
   registerDemoCommand(program, getContext);
+  registerTokensCommands(program, getContext);
+  registerServeCommand(program, getContext);
   program.commands.forEach(function configure(c: Command) {
     c.exitOverride();
     c.commands.forEach(configure);
