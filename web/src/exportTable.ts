@@ -8,11 +8,13 @@ export interface Column<Row> {
   /** Money columns are right-aligned, totalled exactly, and written as numbers with #,##0.00. */
   readonly money?: boolean;
   readonly percent?: boolean;
+  /** right-aligned, not totalled (net assets, shares) */
+  readonly numeric?: boolean;
 }
 
 /** A cell that a spreadsheet would run as a formula is written as text (CSV injection). */
 function neutralised(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) && !/^-?\d/.test(text) ? `'${text}` : text;
+  return /^[=+\-@\t\r]/.test(text) && !/^-?\d+(\.\d+)?$/.test(text) ? `'${text}` : text;
 }
 
 function csvCell(v: string): string {

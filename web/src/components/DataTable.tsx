@@ -17,7 +17,9 @@ export function DataTable<Row>(props: {
     <section className="table-block" aria-label={caption}>
       <div className="table-head">
         <h3>{caption}</h3>
-        <span className="count">{rows.length} rows</span>
+        <span className="count">
+          {rows.length} {rows.length === 1 ? 'row' : 'rows'}
+        </span>
         <button type="button" onClick={() => downloadCsv(name, rows, columns)}>
           CSV
         </button>
@@ -25,12 +27,12 @@ export function DataTable<Row>(props: {
           XLSX
         </button>
       </div>
-      <div className="scroll">
+      <div className="scroll" tabIndex={0} role="group" aria-label={`${caption} (scrolls)`}>
         <table>
           <thead>
             <tr>
               {columns.map((c) => (
-                <th key={c.key} scope="col" className={c.money || c.percent ? 'num' : undefined}>
+                <th key={c.key} scope="col" className={c.money || c.percent || c.numeric ? 'num' : undefined}>
                   {c.label}
                 </th>
               ))}
@@ -50,7 +52,7 @@ export function DataTable<Row>(props: {
                       </button>
                     </td>
                   ) : (
-                    <td key={c.key} className={c.money || c.percent ? 'num' : undefined}>
+                    <td key={c.key} className={c.money || c.percent || c.numeric ? 'num' : undefined}>
                       {cell}
                     </td>
                   );

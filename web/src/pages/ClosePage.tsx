@@ -116,7 +116,9 @@ export function ClosePage({ firstMonth }: { readonly firstMonth: string }) {
       {months.data && (
         <DataTable
           name="closed-months"
-          caption={`${months.data.months.length} closed months`}
+          caption={
+            months.data.months.length === 1 ? '1 closed month' : `${months.data.months.length} closed months`
+          }
           rows={months.data.months}
           columns={monthColumns}
         />

@@ -140,7 +140,7 @@ export function MonthlyCalculationPage({ lastMonth }: { readonly lastMonth: stri
             {mc.data.basis === 'sealed' && mc.data.close
               ? `Sealed on ${mc.data.close.closedAt} by ${mc.data.close.closedBy}; results hash ${mc.data.close.resultsHash.slice(0, 16)}…`
               : `Computed now (${mc.data.basis}); the month is not sealed.`}{' '}
-            Due {mc.data.dueDate}. Distributor: {mc.data.distributor}.
+            Due {mc.data.dueDate}. Distributor: {mc.data.distributor}
           </p>
           <Warnings warnings={mc.data.warnings} />
           <DataTable

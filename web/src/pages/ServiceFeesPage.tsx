@@ -55,7 +55,12 @@ const statementColumns: Column<ProviderClass>[] = [
   { key: 'class', label: 'Class', value: (c) => c.class },
   { key: 'days', label: 'Days', value: (c) => c.days },
   { key: 'rate', label: 'Rate %', value: (c) => c.ratePct, percent: true },
-  { key: 'adna', label: 'Average daily net assets of its customers', value: (c) => c.averageDailyNetAssets },
+  {
+    key: 'adna',
+    label: 'Average daily net assets of its customers',
+    value: (c) => c.averageDailyNetAssets,
+    numeric: true,
+  },
   { key: 'amount', label: 'Amount', value: (c) => c.amount, money: true },
 ];
 
