@@ -46,6 +46,8 @@ interface Candidate {
   readonly instrument: Instrument;
   readonly version: ScheduleVersion;
   readonly entry: ScheduleEntry;
+  /** a version of the same schedule with the same date that says otherwise of this class, or null */
+  readonly rivalConflict: string | null;
 }
 
 function rateWithTerms(entryPct: string | null, termPct: string | null): string | null {
@@ -104,13 +106,32 @@ export function collectCandidates(
           if (seen.has(key)) continue; // listed twice in one version: the first listing counts
           seen.add(key);
           const list = out.get(key) ?? [];
-          list.push({ instrument, version, entry });
+          const candidate = { instrument, version, entry, rivalConflict: null };
+          list.push({ ...candidate, rivalConflict: rivalConflictOf(candidate, pid, identities) });
           out.set(key, list);
         }
       }
     }
   }
   return out;
+}
+
+/**
+ * SPEC §2: two versions of one schedule with the same effective date that differ for this class
+ * (one lists it at other rates, or not at all) are a conflict, whichever of them is used.
+ */
+function rivalConflictOf(c: Candidate, portfolioId: string, identities: PortfolioIdentities): string | null {
+  const rates = scheduleRates(c);
+  for (const rival of c.version.rivals) {
+    const other = rival.entries.find(
+      (e) => e.class === c.entry.class && identities.resolve(e.portfolio) === portfolioId,
+    );
+    if (other === undefined)
+      return `${c.version.scheduleName} of ${c.instrument.title} in ${rival.fileName}, also effective ${c.version.effectiveDate}, does not list it (${c.version.fileName} is used)`;
+    if (!sameRates(rates, scheduleRates({ ...c, entry: other })))
+      return `${c.version.scheduleName} of ${c.instrument.title} in ${rival.fileName}, also effective ${c.version.effectiveDate}, gives different rates (${c.version.fileName} is used)`;
+  }
+  return null;
 }
 
 function inForce(c: Candidate, day: string): boolean {
@@ -145,7 +166,7 @@ export function governingEntriesOf(
     const governing = active[0];
     if (!governing) continue;
     const rates = scheduleRates(governing);
-    let conflict: string | null = null;
+    let conflict: string | null = governing.rivalConflict;
     for (const other of active.slice(1)) {
       if (other.version.effectiveDate !== governing.version.effectiveDate) break;
       if (other.instrument.key === governing.instrument.key && other.version === governing.version) continue;

@@ -55,6 +55,8 @@ export interface PortfolioHistory {
     readonly document: string;
     readonly amendmentNumber: number | null;
   }[];
+  /** SPEC §2: conflicts (two governing entries with the same effective date) in this history */
+  readonly warnings: readonly string[];
 }
 
 export interface Registry {
@@ -74,6 +76,12 @@ export interface Registry {
     warnings: string[];
   };
   portfolioHistory(name: string): PortfolioHistory | undefined;
+  /**
+   * SPEC §2: the conflicts a query over these days touches, one warning each — every query that
+   * reads the governing entries of a class (schedule, history, fees and what is built on them)
+   * reports them.
+   */
+  conflictsDuring(portfolioId: string, shareClass: string, from: string, to: string): string[];
   /** null when the Board may set these rates on that date, else why not */
   checkBoardRate(rate: BoardRate): string | null;
 }
@@ -105,6 +113,10 @@ function answerOf(
       effectiveDate: g.scheduleEffectiveDate,
     },
   };
+}
+
+function conflictWarning(identities: PortfolioIdentities, g: GoverningEntry, date: string): string {
+  return `conflict for ${identities.nameOn(g.portfolioId, date)} class ${g.class}: ${g.conflict}`;
 }
 
 function covers(g: GoverningEntry, date: string): boolean {
@@ -170,8 +182,7 @@ export function buildRegistry(
         if (wantClass !== undefined && cls.toLowerCase() !== wantClass) continue;
         const g = registry.governingOn(portfolioId, cls, date);
         if (!g) continue;
-        if (g.conflict)
-          notes.push(`conflict for ${identities.nameOn(portfolioId, date)} class ${cls}: ${g.conflict}`);
+        if (g.conflict) notes.push(conflictWarning(identities, g, date));
         out.push(answerOf(registry, g, date));
       }
       out.sort(
@@ -212,8 +223,10 @@ export function buildRegistry(
         }
         registrants.push({ registrant: r.registrant, from: day, lastDay: null });
       }
+      const conflicts = runs.filter((g) => g.conflict !== null);
       return {
         portfolioId: pid,
+        warnings: [...new Set(conflicts.map((g) => conflictWarning(identities, g, g.from)))],
         names,
         nameChanges: p.changes,
         registrants,
@@ -231,6 +244,13 @@ export function buildRegistry(
           amendmentNumber: g.amendmentNumber,
         })),
       };
+    },
+    conflictsDuring(pid, cls, from, to) {
+      const out = new Set<string>();
+      for (const g of registry.governing(pid, cls))
+        if (g.conflict !== null && g.from <= to && (g.lastDay === null || g.lastDay >= from))
+          out.add(conflictWarning(identities, g, g.from > from ? g.from : from));
+      return [...out];
     },
     checkBoardRate(rate) {
       const pid = identities.resolve(rate.portfolio);

@@ -20,6 +20,8 @@ export interface ScheduleVersion {
   readonly documentKind: ExhibitDocument['kind'];
   readonly amendmentNumber: number | null;
   readonly entries: readonly ScheduleEntry[];
+  /** other versions of the same schedule with the same effective date, set aside (a conflict) */
+  readonly rivals: readonly { readonly fileName: string; readonly entries: readonly ScheduleEntry[] }[];
 }
 
 export interface Instrument {
@@ -75,7 +77,8 @@ export function buildInstruments(documents: readonly StoredDocument[]): Instrume
       serviceFeePct = d.doc.terms.serviceFeePct ?? serviceFeePct;
     }
 
-    const raw = new Map<string, Omit<ScheduleVersion, 'lastDay'>[]>();
+    type Raw = Omit<ScheduleVersion, 'lastDay' | 'rivals'> & { rivals: ScheduleVersion['rivals'][number][] };
+    const raw = new Map<string, Raw[]>();
     for (const d of group) {
       for (const s of d.doc.schedules) {
         const sk = scheduleKey(s.name);
@@ -83,6 +86,7 @@ export function buildInstruments(documents: readonly StoredDocument[]): Instrume
         const same = list.find((v) => v.effectiveDate === d.doc.effectiveDate);
         if (same) {
           if (!sameEntries(same.entries, s.entries)) {
+            same.rivals.push({ fileName: d.fileName, entries: s.entries });
             warnings.push(
               `conflict: ${s.name} of ${ref.title} has two different versions effective ${d.doc.effectiveDate} (${same.fileName}, ${d.fileName}); using ${same.fileName}`,
             );
@@ -99,6 +103,7 @@ export function buildInstruments(documents: readonly StoredDocument[]): Instrume
           documentKind: d.doc.kind,
           amendmentNumber: d.doc.amendmentNumber,
           entries: s.entries,
+          rivals: [],
         });
         raw.set(sk, list);
       }

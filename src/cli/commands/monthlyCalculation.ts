@@ -187,6 +187,7 @@ export function registerMonthlyCalculationCommands(program: Command, getContext:
         if (opts.csv || opts.pdf) {
           if (headline) ctx.err(headline);
           for (const l of adjustmentLines(reading)) ctx.err(l);
+          for (const w of report.warnings ?? []) ctx.err(`warning: ${w}`);
           if (opts.csv) ctx.out(toCsv(MONTHLY_CALCULATION_COLUMNS, lines));
           return;
         }
@@ -218,6 +219,8 @@ export function registerMonthlyCalculationCommands(program: Command, getContext:
           `Due ${report.dueDate}. Totals: Distribution Fees ${report.totals.distributionFee}; Distributor's 12b-1 Share ${report.totals.distributor12b1Share}; Earned CDSC ${report.totals.earnedCdsc}`,
         );
         for (const l of adjustmentLines(reading)) ctx.out(l);
+        // SPEC §2: conflicts in the registry the month's fees touched
+        for (const w of report.warnings ?? []) ctx.err(`warning: ${w}`);
       },
     );
 }

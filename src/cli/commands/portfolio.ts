@@ -33,5 +33,6 @@ export function registerPortfolioCommands(program: Command, getContext: () => Cl
         ctx.out(
           `  Class ${c.class}  ${span(c.from, c.lastDay)}  ABSC ${c.distributionFeePct ?? '—'}%  service ${c.serviceFeePct ?? '—'}%  (${c.schedule}, ${c.instrument}${c.amendmentNumber !== null ? `, Amendment No. ${c.amendmentNumber}` : ''})`,
         );
+      for (const w of h.warnings) ctx.err(`warning: ${w}`);
     });
 }
