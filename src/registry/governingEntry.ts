@@ -2,6 +2,7 @@ import { addDays } from '../calendar/isoDate.js';
 import type { AssetBasedSalesChargeBound, ScheduleEntry } from '../edgar/exhibitDocument.js';
 import { formatRatePct, parseRateMicroPct } from '../money/rate.js';
 import { type BoardRate, boardRatesInForce, capsOf, exceedsCapsOrFinra } from './boardRate.js';
+import { type ClassRename, classSpans } from './classRenames.js';
 import type { PortfolioIdentities } from './portfolioIdentity.js';
 import type { Instrument, ScheduleVersion } from './scheduleVersions.js';
 
@@ -48,6 +49,9 @@ interface Candidate {
   readonly entry: ScheduleEntry;
   /** a version of the same schedule with the same date that says otherwise of this class, or null */
   readonly rivalConflict: string | null;
+  /** the days the entry is read under this class name (the version's, cut at a class rename) */
+  readonly from: string;
+  readonly lastDay: string | null;
 }
 
 function rateWithTerms(entryPct: string | null, termPct: string | null): string | null {
@@ -93,6 +97,7 @@ function candidateOrder(a: Candidate, b: Candidate): number {
 export function collectCandidates(
   instruments: readonly Instrument[],
   identities: PortfolioIdentities,
+  classRenames: readonly ClassRename[] = [],
 ): Map<string, Candidate[]> {
   const out = new Map<string, Candidate[]>();
   for (const instrument of instruments) {
@@ -102,13 +107,22 @@ export function collectCandidates(
         for (const entry of version.entries) {
           const pid = identities.resolve(entry.portfolio);
           if (pid === undefined) continue;
-          const key = `${pid}|${entry.class}`;
-          if (seen.has(key)) continue; // listed twice in one version: the first listing counts
-          seen.add(key);
-          const list = out.get(key) ?? [];
-          const candidate = { instrument, version, entry, rivalConflict: null };
-          list.push({ ...candidate, rivalConflict: rivalConflictOf(candidate, pid, identities) });
-          out.set(key, list);
+          // a class rename: from its date the entry is read under the class's new name
+          for (const span of classSpans(
+            classRenames,
+            pid,
+            entry.class,
+            version.effectiveDate,
+            version.lastDay,
+          )) {
+            const key = `${pid}|${span.class}`;
+            if (seen.has(key)) continue; // listed twice in one version: the first listing counts
+            seen.add(key);
+            const list = out.get(key) ?? [];
+            const candidate = { instrument, version, entry, rivalConflict: null, ...span };
+            list.push({ ...candidate, rivalConflict: rivalConflictOf(candidate, pid, identities) });
+            out.set(key, list);
+          }
         }
       }
     }
@@ -135,7 +149,7 @@ function rivalConflictOf(c: Candidate, portfolioId: string, identities: Portfoli
 }
 
 function inForce(c: Candidate, day: string): boolean {
-  return c.version.effectiveDate <= day && (c.version.lastDay === null || day <= c.version.lastDay);
+  return c.from <= day && (c.lastDay === null || day <= c.lastDay);
 }
 
 /**
@@ -152,8 +166,8 @@ export function governingEntriesOf(
 ): GoverningEntry[] {
   const points = new Set<string>();
   for (const c of candidates) {
-    points.add(c.version.effectiveDate);
-    if (c.version.lastDay !== null) points.add(addDays(c.version.lastDay, 1));
+    points.add(c.from);
+    if (c.lastDay !== null) points.add(addDays(c.lastDay, 1));
   }
   for (const b of boardRates) points.add(b.effectiveDate);
   const sorted = [...points].sort();

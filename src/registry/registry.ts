@@ -1,5 +1,6 @@
 import { addDays } from '../calendar/isoDate.js';
 import { type BoardRate, capsOf, exceedsCapsOrFinra } from './boardRate.js';
+import { type ClassRename, classRenamesOf } from './classRenames.js';
 import { collectCandidates, type GoverningEntry, governingEntriesOf } from './governingEntry.js';
 import { buildPortfolioIdentities, type NameChange, type PortfolioIdentities } from './portfolioIdentity.js';
 import { buildInstruments, type Instrument } from './scheduleVersions.js';
@@ -54,7 +55,11 @@ export interface PortfolioHistory {
     readonly schedule: string;
     readonly document: string;
     readonly amendmentNumber: number | null;
+    /** the class took this new name the day after the run (a class rename rule), else null */
+    readonly renamedTo: { readonly class: string; readonly date: string } | null;
   }[];
+  /** class rename rules for this portfolio ("redesignate the Class A3 shares as Class A Shares") */
+  readonly classRenames: readonly { from: string; to: string; date: string; document: string }[];
   /** SPEC §2: conflicts (two governing entries with the same effective date) in this history */
   readonly warnings: readonly string[];
 }
@@ -62,6 +67,8 @@ export interface PortfolioHistory {
 export interface Registry {
   readonly identities: PortfolioIdentities;
   readonly instruments: readonly Instrument[];
+  /** class rename rules, per portfolio, each from its amendment's date */
+  readonly classRenames: readonly ClassRename[];
   readonly warnings: readonly string[];
   /** governing entries of one portfolio's class, as runs of days */
   governing(portfolioId: string, shareClass: string): readonly GoverningEntry[];
@@ -134,7 +141,8 @@ export function buildRegistry(
   const identities = buildPortfolioIdentities(documents);
   const { instruments, warnings: instrumentWarnings } = buildInstruments(documents);
   const warnings = [...identities.warnings, ...instrumentWarnings];
-  const candidates = collectCandidates(instruments, identities);
+  const classRenames = classRenamesOf(documents, identities);
+  const candidates = collectCandidates(instruments, identities, classRenames);
 
   const boardByKey = new Map<string, BoardRate[]>();
   for (const b of boardRates) {
@@ -167,6 +175,7 @@ export function buildRegistry(
   const registry: Registry = {
     identities,
     instruments,
+    classRenames,
     warnings,
     governing: (pid, cls) => governing.get(`${pid}|${cls}`) ?? [],
     classKeys: () => classKeys,
@@ -224,6 +233,14 @@ export function buildRegistry(
         registrants.push({ registrant: r.registrant, from: day, lastDay: null });
       }
       const conflicts = runs.filter((g) => g.conflict !== null);
+      const renamesHere = classRenames.filter((r) => r.portfolioId === pid);
+      const renamedTo = (g: GoverningEntry) => {
+        const r =
+          g.lastDay === null
+            ? undefined
+            : renamesHere.find((x) => x.from === g.class && x.date === addDays(g.lastDay!, 1));
+        return r === undefined ? null : { class: r.to, date: r.date };
+      };
       return {
         portfolioId: pid,
         warnings: [...new Set(conflicts.map((g) => conflictWarning(identities, g, g.from)))],
@@ -242,6 +259,13 @@ export function buildRegistry(
           schedule: g.scheduleName,
           document: g.fileName,
           amendmentNumber: g.amendmentNumber,
+          renamedTo: renamedTo(g),
+        })),
+        classRenames: renamesHere.map((r) => ({
+          from: r.from,
+          to: r.to,
+          date: r.date,
+          document: r.fileName,
         })),
       };
     },

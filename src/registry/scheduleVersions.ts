@@ -5,7 +5,8 @@ import type {
   InstrumentTerms,
   ScheduleEntry,
 } from '../edgar/exhibitDocument.js';
-import { compareDocuments, instrumentKey, type StoredDocument } from './storedDocument.js';
+import { documentInstrumentKey } from './classRenames.js';
+import { compareDocuments, type StoredDocument } from './storedDocument.js';
 
 /** One version of a named schedule of an instrument, in force from its date until replaced. */
 export interface ScheduleVersion {
@@ -60,7 +61,8 @@ export function buildInstruments(documents: readonly StoredDocument[]): Instrume
   const warnings: string[] = [];
   const grouped = new Map<string, StoredDocument[]>();
   for (const d of docs) {
-    const k = instrumentKey(d.doc.instrument);
+    // a class-renaming amendment belongs to the instrument of the class it renames
+    const k = documentInstrumentKey(d.doc);
     const list = grouped.get(k) ?? [];
     list.push(d);
     grouped.set(k, list);
