@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadAuditEvidence } from '../../src/audit/auditEvidence.js';
+import { verifyAuditEvidence } from '../../src/audit/auditVerification.js';
 import { businessDaysBetween } from '../../src/calendar/nyseCalendar.js';
 import { MONTH_CLOSE_STEPS } from '../../src/close/closeSteps.js';
 import { closeMonth, loadCloseResult } from '../../src/close/monthClose.js';
@@ -12,6 +14,7 @@ import { setActor } from '../../src/store/actor.js';
 import { loadAuditLog } from '../../src/store/auditLog.js';
 import type { Database } from '../../src/store/database.js';
 import { listDocuments, loadRegistry } from '../../src/store/registryStore.js';
+import { runCliAsync } from '../support/cli.js';
 import { dialects, freshDatabase, type TestDatabase } from '../support/databases.js';
 import { seedExhibitFiles } from '../support/seedDocuments.js';
 import { seedsAvailable } from '../support/seeds.js';
@@ -89,9 +92,10 @@ describe.skipIf(!seedsAvailable).each(dialects)('exhibit withdraw on %s', (diale
     await importNetAssets(db, 'na.csv', netAssetsCsv('2007-01-02', '2007-02-28'));
     await closeMonth(db, '2007-01', MONTH_CLOSE_STEPS);
   }, 120_000);
+  let open = true;
   afterAll(async () => {
     setActor(undefined);
-    await db.close();
+    if (open) await db.close();
     await tdb.drop();
   });
 
@@ -196,5 +200,37 @@ describe.skipIf(!seedsAvailable).each(dialects)('exhibit withdraw on %s', (diale
     await importNetAssets(db, 'mar.csv', netAssetsCsv('2007-03-01', '2007-03-31'));
     const mar = await closeMonth(db, '2007-03', MONTH_CLOSE_STEPS);
     expect((mar.parts.adjustments as { adjustments: unknown[] }).adjustments).toEqual([]);
+    // the sealed months were never touched: the audit log and every seal verify
+    expect(verifyAuditEvidence(await loadAuditEvidence(db)).ok).toBe(true);
   });
+
+  it.runIf(dialect === 'pglite')(
+    'through the CLI: `exhibit list` shows it withdrawn with reason, actor and date; an unknown hash exits 65 with a hint',
+    async () => {
+      await db.close(); // the PGlite folder is one process's at a time
+      open = false;
+      const list = await runCliAsync(['--db', tdb.target, 'exhibit', 'list']);
+      expect(list.code).toBe(0);
+      expect(list.stdout).toMatch(
+        new RegExp(
+          `${mistakenId.slice(0, 16)}.*WITHDRAWN \\d{4}-\\d\\d-\\d\\dT\\S+ by Jane Doe, Fund Treasurer: imported by mistake: a draft`,
+        ),
+      );
+      const unknown = await runCliAsync([
+        '--db',
+        tdb.target,
+        'exhibit',
+        'withdraw',
+        '00000000',
+        '--reason',
+        'x',
+        '--json',
+      ]);
+      expect(unknown.code).toBe(65);
+      expect(JSON.stringify(unknown.json())).toMatch(
+        /no imported document has the hash 00000000.*exhibit list/,
+      );
+    },
+    300_000,
+  );
 });
