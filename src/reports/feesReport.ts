@@ -182,6 +182,9 @@ export async function feesReport(q: Queryable, query: FeesQuery): Promise<FeesRe
       warnings.push(
         `${registry.identities.nameOn(pid, u.to)} class ${cls}: net assets but no instrument covering ${u.from}${u.to !== u.from ? ` … ${u.to}` : ''}; no fees accrued`,
       );
+    // SPEC §2: a conflict is a warning on every query that touches it (service fees and the
+    // Monthly Calculation carry these warnings on)
+    warnings.push(...registry.conflictsDuring(pid, cls, query.from, query.to));
   }
   const eighthE = await applyEighthE(
     q,

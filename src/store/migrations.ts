@@ -7,6 +7,7 @@ import { CLASS_B_TERMS_MIGRATION } from './schema/classBTermsSchema.js';
 import { CLOSED_MONTH_RESTATEMENTS_MIGRATION } from './schema/closedMonthRestatementsSchema.js';
 import { CLOSE_MIGRATION } from './schema/closeSchema.js';
 import { DISTRIBUTOR_TERM_RECORDS_MIGRATION } from './schema/distributorTermRecordsSchema.js';
+import { EXHIBIT_WITHDRAWAL_MIGRATION } from './schema/exhibitWithdrawalSchema.js';
 import { FREE_SHARE_ATTRIBUTION_MIGRATION } from './schema/freeShareAttributionSchema.js';
 import { OMNIBUS_MIGRATION } from './schema/omnibusSchema.js';
 import { SERVICE_FEES_MIGRATION } from './schema/serviceFeesSchema.js';
@@ -115,6 +116,7 @@ export const MIGRATIONS: readonly Migration[] = [
   AUDIT_ANCHOR_MIGRATION,
   FREE_SHARE_ATTRIBUTION_MIGRATION,
   API_TOKEN_MIGRATION,
+  EXHIBIT_WITHDRAWAL_MIGRATION,
 ];
 
 /** The schema version this build of plan12b migrates to. */

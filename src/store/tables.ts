@@ -173,6 +173,20 @@ export interface ExhibitDocument {
   title: string;
 }
 
+export interface ExhibitWithdrawal {
+  document_id: string;
+  reason: string;
+  withdrawn_at: Generated<Timestamp>;
+  withdrawn_by: string;
+}
+
+export interface ExhibitWithdrawalRestatement {
+  adjusted_in: string | null;
+  closed_month: string;
+  document_id: string;
+  id: Generated<Int8>;
+}
+
 export interface FeedImport {
   audit_seq: Int8 | null;
   content_hash: string;
@@ -313,6 +327,8 @@ export interface DB {
   close_result: CloseResult;
   closed_month: ClosedMonth;
   exhibit_document: ExhibitDocument;
+  exhibit_withdrawal: ExhibitWithdrawal;
+  exhibit_withdrawal_restatement: ExhibitWithdrawalRestatement;
   feed_import: FeedImport;
   net_assets: NetAssets;
   net_assets_restatement: NetAssetsRestatement;

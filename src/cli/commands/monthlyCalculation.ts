@@ -193,6 +193,7 @@ export function registerMonthlyCalculationCommands(program: Command, getContext:
         if (opts.csv || opts.pdf) {
           if (headline) ctx.err(headline);
           for (const l of adjustmentLines(reading)) ctx.err(l);
+          for (const w of report.warnings ?? []) ctx.err(`warning: ${w}`);
           if (opts.csv) ctx.out(toCsv(MONTHLY_CALCULATION_COLUMNS, lines));
           return;
         }
@@ -225,6 +226,8 @@ export function registerMonthlyCalculationCommands(program: Command, getContext:
         );
         for (const l of vintageTextLines(report.classBVintages ?? [])) ctx.out(l);
         for (const l of adjustmentLines(reading)) ctx.out(l);
+        // SPEC §2: conflicts in the registry the month's fees touched
+        for (const w of report.warnings ?? []) ctx.err(`warning: ${w}`);
       },
     );
 }
