@@ -6,6 +6,7 @@ import { CLASS_B_TERMS_MIGRATION } from './schema/classBTermsSchema.js';
 import { CLOSED_MONTH_RESTATEMENTS_MIGRATION } from './schema/closedMonthRestatementsSchema.js';
 import { CLOSE_MIGRATION } from './schema/closeSchema.js';
 import { DISTRIBUTOR_TERM_RECORDS_MIGRATION } from './schema/distributorTermRecordsSchema.js';
+import { EXPENDITURES_MIGRATION, FINRA_CAP_MIGRATION } from './schema/finraCapSchema.js';
 import { FREE_SHARE_ATTRIBUTION_MIGRATION } from './schema/freeShareAttributionSchema.js';
 import { OMNIBUS_MIGRATION } from './schema/omnibusSchema.js';
 import { SERVICE_FEES_MIGRATION } from './schema/serviceFeesSchema.js';
@@ -113,6 +114,8 @@ export const MIGRATIONS: readonly Migration[] = [
   TRANSFER_ENDS_MIGRATION,
   AUDIT_ANCHOR_MIGRATION,
   FREE_SHARE_ATTRIBUTION_MIGRATION,
+  FINRA_CAP_MIGRATION,
+  EXPENDITURES_MIGRATION,
 ];
 
 /** The schema version this build of plan12b migrates to. */
