@@ -4,12 +4,14 @@ import { ERROR_CODES, errorDocument, InternalError, Plan12bError } from '../erro
 import { setActor } from '../store/actor.js';
 import { setRunningCommand } from '../store/database.js';
 import { registerAuditCommands } from './commands/audit.js';
+import { registerBoardReportCommands } from './commands/boardReport.js';
 import { registerCalendarCommands } from './commands/calendar.js';
 import { registerClassBCommands } from './commands/classB.js';
 import { registerCloseCommand } from './commands/close.js';
 import { registerDemoCommand } from './commands/demo.js';
 import { registerExhibitCommands } from './commands/exhibit.js';
 import { registerFeesCommands } from './commands/fees.js';
+import { registerFinraCapCommands } from './commands/finraCap.js';
 import { registerInitCommand } from './commands/init.js';
 import { registerMonthlyCalculationCommands } from './commands/monthlyCalculation.js';
 import { registerNetAssetsCommands } from './commands/netAssets.js';
@@ -45,6 +47,8 @@ export function buildProgram(getContext: () => CliContext): Command {
   registerClassBCommands(program, getContext);
   registerTransfersCommands(program, getContext);
   registerMonthlyCalculationCommands(program, getContext);
+  registerFinraCapCommands(program, getContext);
+  registerBoardReportCommands(program, getContext);
   registerCloseCommand(program, getContext);
   registerAuditCommands(program, getContext);
   registerDemoCommand(program, getContext);
