@@ -188,7 +188,10 @@ export async function boardReport(
     finraCap: ledgers.map(capClassStatus),
     approvals: governance ? await governance.approvalsBetween(q, quarter.first, quarter.last) : null,
     continuance: governance ? await governance.continuanceDeadlines(q, quarter.last) : null,
-    warnings: [...new Set([...warnings, ...ledgers.flatMap(capWarnings)])],
+    // the fees' cap warnings already name each exhaustion; the ledger adds the CDSCs credited
+    warnings: [
+      ...new Set([...warnings, ...ledgers.flatMap(capWarnings).filter((w) => !/was exhausted on/.test(w))]),
+    ],
   };
 }
 

@@ -85,7 +85,16 @@ export function writeBoardReportPdf(
     rows.forEach((r, i) => {
       row(r, 'Helvetica', i % 2 === 1 ? '#f4f6f9' : undefined);
     });
-    if (opts.totals) row(opts.totals, 'Helvetica-Bold');
+    if (opts.totals) {
+      doc
+        .moveTo(left, doc.y)
+        .lineTo(left + width, doc.y)
+        .strokeColor('#333')
+        .lineWidth(0.5)
+        .stroke();
+      doc.y += 2;
+      row(opts.totals, 'Helvetica-Bold');
+    }
   };
   const note = (text: string) => {
     doc.font('Helvetica-Oblique').fontSize(9).fillColor('#444').text(text, left, doc.y, { width });
@@ -170,11 +179,11 @@ export function writeBoardReportPdf(
     doc.moveDown(0.6);
     table(
       [
-        { title: 'Portfolio', w: 4 },
-        { title: 'Class', w: 0.8 },
+        { title: 'Portfolio', w: 3 },
+        { title: 'Class', w: 0.7 },
         { title: 'Period', w: 1.3 },
-        { title: 'Purpose', w: 3.5 },
-        { title: 'Amount', w: 1.8, right: true },
+        { title: 'Purpose', w: 5.5 },
+        { title: 'Amount', w: 1.6, right: true },
       ],
       report.expenditures.map((e) => [
         e.portfolio,
