@@ -154,7 +154,7 @@ describe.skipIf(!seedsAvailable).each(dialects)('the quarterly board report on %
     expect(readFileSync(join(dir, 'board.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
 
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(await xlsxBytes(boardReportSheets(r)));
+    await wb.xlsx.load((await xlsxBytes(boardReportSheets(r))) as unknown as ExcelJS.Buffer);
     const fees = wb.getWorksheet('Fees')!;
     expect(fees.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
     expect(fees.getRow(2).values).toEqual([
