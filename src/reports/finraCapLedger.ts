@@ -78,9 +78,14 @@ export async function classCapLedgers(
   registry: Registry,
   series: readonly ClassSeries[],
   through: string,
-  only?: { portfolioId?: string; class?: string },
+  only?: { portfolioId?: string; class?: string; classKeys?: ReadonlySet<string> },
 ): Promise<ClassCapLedger[]> {
-  const sales = await loadGrossSales(q, only ?? {});
+  const sales = (
+    await loadGrossSales(q, {
+      ...(only?.portfolioId === undefined ? {} : { portfolioId: only.portfolioId }),
+      ...(only?.class === undefined ? {} : { class: only.class }),
+    })
+  ).filter((s) => only?.classKeys === undefined || only.classKeys.has(`${s.portfolioId}|${s.class}`));
   if (sales.length === 0) return [];
   const primes = await loadPrimeRates(q);
   const byClass = new Map<string, GrossSalesRecord[]>();
@@ -203,7 +208,11 @@ export async function feesCapCuts(
   const mode = capStopMode();
   let ledgers: ClassCapLedger[];
   try {
-    ledgers = await classCapLedgers(q, registry, series, monthOf(to), only);
+    // only the classes whose fees are asked for
+    ledgers = await classCapLedgers(q, registry, series, monthOf(to), {
+      ...only,
+      classKeys: new Set(series.map((s) => s.classKey)),
+    });
   } catch (e) {
     if (!(e instanceof Plan12bError) || e.code !== 'BAD_INPUT') throw e;
     warnings.push(`the FINRA 2341 cap ledger cannot be computed (${e.message}); no ABSC stopped — ${e.hint}`);
