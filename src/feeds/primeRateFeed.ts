@@ -3,8 +3,7 @@
  * The cap's remaining amount earns interest at prime + 1% a year; each month uses the rate in
  * force on its first day.
  */
-import type { Problem } from '../errors.js';
-import { isoDateField, percentField } from '../import/feedFields.js';
+import { isoDateField, nameField, optionalField, percentField } from '../import/feedFields.js';
 import { type FeedDefinition, type FeedOptions, runFeedImport } from '../import/feedImport.js';
 import type { ImportPlan } from '../import/importPlan.js';
 import { type KeyedChange, type KeyedRow, planKeyedRows } from '../import/keyedRows.js';
@@ -15,12 +14,13 @@ import { loadPrimeRates, upsertPrimeRates } from '../store/finraCapRepository.js
 export const PRIME_RATE_FEED_COLUMNS = {
   effective_date: { type: isoDateField() },
   prime_rate: { type: percentField({ maxPct: 50 }) },
+  /** where the rate was published (optional; kept, not compared) */
+  source: { type: optionalField(nameField('source')), optional: true },
 } as const;
 
 interface State {
-  readonly rows: readonly KeyedRow<bigint>[];
+  readonly rows: readonly (KeyedRow<bigint> & { readonly source: string | null })[];
   readonly recorded: ReadonlyMap<string, bigint>;
-  readonly problems: readonly Problem[];
 }
 
 export interface PrimeRateImportResult {
@@ -48,8 +48,8 @@ export const primeRateFeed: FeedDefinition<
     );
     return {
       recorded,
-      problems: [],
       rows: rows.map(({ line, row }) => ({
+        source: row.source,
         line,
         key: row.effective_date,
         label: `the prime rate from ${row.effective_date}`,
@@ -69,10 +69,15 @@ export const primeRateFeed: FeedDefinition<
     });
   },
 
-  async apply(tx, plan, _state, ctx) {
+  async apply(tx, plan, state, ctx) {
+    const source = new Map(state.rows.map((r) => [r.line, r.source]));
     await upsertPrimeRates(
       tx,
-      plan.changes.map((c) => ({ effectiveDate: c.datedOn!, ratePct: formatRatePct(c.value) })),
+      plan.changes.map((c) => ({
+        effectiveDate: c.datedOn!,
+        ratePct: formatRatePct(c.value),
+        source: source.get(c.line) ?? null,
+      })),
       ctx.importId,
       ctx.actor,
     );

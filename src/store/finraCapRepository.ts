@@ -81,15 +81,20 @@ export interface PrimeRateRecord {
   readonly effectiveDate: string;
   /** percent, canonical ("7.25") */
   readonly ratePct: string;
+  readonly source: string | null;
 }
 
 export async function loadPrimeRates(q: Queryable): Promise<PrimeRateRecord[]> {
   const rows = await typed(q)
     .selectFrom('prime_rate')
-    .select(['effective_date', 'rate_pct'])
+    .select(['effective_date', 'rate_pct', 'source'])
     .orderBy('effective_date')
     .execute();
-  return rows.map((r) => ({ effectiveDate: r.effective_date, ratePct: normalizeRatePct(r.rate_pct) }));
+  return rows.map((r) => ({
+    effectiveDate: r.effective_date,
+    ratePct: normalizeRatePct(r.rate_pct),
+    source: r.source,
+  }));
 }
 
 export async function upsertPrimeRates(
@@ -105,6 +110,7 @@ export async function upsertPrimeRates(
       rows.map((r) => ({
         effective_date: r.effectiveDate,
         rate_pct: r.ratePct,
+        source: r.source,
         import_id: importId,
         recorded_by: actor,
       })),
@@ -112,6 +118,7 @@ export async function upsertPrimeRates(
     .onConflict((oc) =>
       oc.column('effective_date').doUpdateSet((eb) => ({
         rate_pct: eb.ref('excluded.rate_pct'),
+        source: eb.ref('excluded.source'),
         import_id: eb.ref('excluded.import_id'),
         recorded_by: eb.ref('excluded.recorded_by'),
       })),

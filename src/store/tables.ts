@@ -245,6 +245,7 @@ export interface PrimeRate {
   import_id: number;
   rate_pct: Numeric;
   recorded_by: string;
+  source: string | null;
 }
 
 export interface ProviderAssets {

@@ -23,6 +23,7 @@ export const FINRA_CAP_MIGRATION: Migration = {
     CREATE TABLE prime_rate (
       effective_date  date PRIMARY KEY,
       rate_pct        numeric(12,6) NOT NULL CHECK (rate_pct >= 0),
+      source          text,                     -- where the rate was published (e.g. The Wall Street Journal)
       import_id       integer NOT NULL,
       recorded_by     text NOT NULL
     );
