@@ -58,7 +58,9 @@ describe.skipIf(!seedsAvailable)('plan12b finra-cap, board-report, rates set bey
     );
     // then as in test/governance (without its CDSC): 02 → 5,596.49 (interest 21.49); 03 → 3,288.84
     // (17.35); 04 → 1,048.71 (9.87); 05: interest 3.25, room 1,051.96 = 14 × 75.00 + 1.96 → day 15
-    expect(lines[5]).toMatch(/^AIM Value Fund,C,2025-05,1048\.71,.*,3\.25,.*,2325\.00,1051\.96,1273\.04,0\.00,true$/);
+    expect(lines[5]).toMatch(
+      /^AIM Value Fund,C,2025-05,1048\.71,.*,3\.25,.*,2325\.00,1051\.96,1273\.04,0\.00,true$/,
+    );
     expect(r.stderr).toMatch(/exhausted on 2025-05-15/);
   });
 

@@ -160,7 +160,6 @@ export function registerMonthlyCalculationCommands(program: Command, getContext:
           );
           if (!opts.json && !opts.csv) ctx.err(`${opts.pdf}: ${report.portfolios.length} page(s)`);
         }
-        if (opts.json) return printJson(ctx, readingDocument(reading));
         const lines = report.portfolios.flatMap((c) => [
           {
             ...c,
@@ -192,6 +191,7 @@ export function registerMonthlyCalculationCommands(program: Command, getContext:
           await writeXlsx(opts.xlsx, [monthlyCalculationSheet(lines, month)]);
           ctx.err(`${opts.xlsx}: Monthly Calculation ${month}, ${lines.length} lines`);
         }
+        if (opts.json) return printJson(ctx, readingDocument(reading));
         if (opts.csv || opts.pdf || opts.xlsx) {
           if (headline) ctx.err(headline);
           for (const l of adjustmentLines(reading)) ctx.err(l);
