@@ -66,7 +66,7 @@ describe.skipIf(!seedsAvailable).each(dialects)('FINRA 2341 aggregate cap end to
     db = await tdb.open();
     await importExhibits(
       db,
-      seedExhibitFiles().filter((f) => f.fileName.includes('002_')),
+      seedExhibitFiles().filter((f) => ['002_', '003_'].some((w) => f.fileName.includes(w))),
     );
     await importNetAssets(db, 'na.csv', netAssets());
   }, 120_000);
@@ -110,6 +110,17 @@ describe.skipIf(!seedsAvailable).each(dialects)('FINRA 2341 aggregate cap end to
     expect((p as ProblemsError).problems.map((x) => [x.line, x.field])).toEqual([
       [2, 'effective_date'],
       [3, 'prime_rate'],
+    ]);
+    // Class B's deferred sales charges are the CDSCs of plan12b's own ledger: the feed may not state them
+    const classB = await importGrossSales(
+      db,
+      'gs-b.csv',
+      Buffer.from(
+        'month,portfolio,class,gross_sales,deferred_sales_charges\n2025-01,AIM Aggressive Growth Fund,B,1000.00,5.00\n',
+      ),
+    ).catch((x: unknown) => x);
+    expect((classB as ProblemsError).problems).toEqual([
+      expect.objectContaining({ file: 'gs-b.csv', line: 2, field: 'deferred_sales_charges' }),
     ]);
     expect(await db.transaction((q) => loadGrossSales(q))).toEqual([]);
     expect(await db.transaction((q) => loadPrimeRates(q))).toEqual([]);
