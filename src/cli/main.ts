@@ -4,6 +4,7 @@ import { ERROR_CODES, errorDocument, InternalError, Plan12bError } from '../erro
 import { setActor } from '../store/actor.js';
 import { setRunningCommand } from '../store/database.js';
 import { registerAuditCommands } from './commands/audit.js';
+import { registerBoardReportCommands } from './commands/boardReport.js';
 import { registerCalendarCommands } from './commands/calendar.js';
 import { registerClassBCommands } from './commands/classB.js';
 import { registerCloseCommand } from './commands/close.js';
@@ -11,6 +12,7 @@ import { registerDemoCommand } from './commands/demo.js';
 import { registerExhibitCommands } from './commands/exhibit.js';
 import { registerExhibitDiffCommand } from './commands/exhibitDiff.js';
 import { registerFeesCommands } from './commands/fees.js';
+import { registerFinraCapCommands } from './commands/finraCap.js';
 import { registerInitCommand } from './commands/init.js';
 import { registerMonthlyCalculationCommands } from './commands/monthlyCalculation.js';
 import { registerNetAssetsCommands } from './commands/netAssets.js';
@@ -51,6 +53,8 @@ export function buildProgram(getContext: () => CliContext): Command {
   registerTransfersCommands(program, getContext);
   registerMonthlyCalculationCommands(program, getContext);
   registerWhatIfCommand(program, getContext);
+  registerFinraCapCommands(program, getContext);
+  registerBoardReportCommands(program, getContext);
   registerCloseCommand(program, getContext);
   registerAuditCommands(program, getContext);
   registerDemoCommand(program, getContext);

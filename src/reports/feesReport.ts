@@ -1,8 +1,9 @@
+import type { AccrualResult } from '../accrual/accrualResult.js';
 import type { ClassSeries, RateSegment } from '../accrual/classSeries.js';
 import { missingBusinessDays, uncoveredDays } from '../accrual/coverageChecks.js';
 import { accrueFast } from '../accrual/fastAccrual.js';
 import { overrideCoverage, type RateOverride } from '../accrual/rateOverride.js';
-import { addDays, monthEnd } from '../calendar/isoDate.js';
+import { addDays, monthEnd, monthOf } from '../calendar/isoDate.js';
 import { businessDayAfter } from '../calendar/nyseCalendar.js';
 import { Plan12bError } from '../errors.js';
 import { formatCents, parseCents } from '../money/cents.js';
@@ -12,6 +13,7 @@ import type { Queryable } from '../store/database.js';
 import { netAssetsThrough } from '../store/netAssetsRepository.js';
 import { loadRegistry } from '../store/registryStore.js';
 import { applyEighthE, type ClassBVintageMonth } from './classBVintageFees.js';
+import { feesCapCuts } from './finraCapLedger.js';
 
 /** One row of `plan12b fees --json` (SPEC §4): per class and calendar month. */
 export interface ClassMonthFees {
@@ -186,15 +188,18 @@ export async function feesReport(q: Queryable, query: FeesQuery): Promise<FeesRe
     // Monthly Calculation carry these warnings on)
     warnings.push(...registry.conflictsDuring(pid, cls, query.from, query.to));
   }
+  // FINRA 2341 (SPEC §10): a class whose aggregate cap is exhausted stops accruing its ABSC.
+  const cuts = await feesCapCuts(q, registry, series, query.from, query.to, warnings);
+  // Agreement EIGHTH(E): a reduced Class B rate applies only to shares issued on or after it.
   const eighthE = await applyEighthE(
     q,
     registry,
     series,
-    accrueFast(series, query.from, query.to, { daily: query.daily === true }),
+    accrueFast(series, query.from, query.to, { daily: query.daily === true || cuts.size > 0 }),
     query,
     warnings,
   );
-  const result = eighthE.accrual;
+  const result = withCapCuts(eighthE.accrual, cuts, query.daily === true);
   const names = (classKey: string, date: string) => {
     const [pid, cls] = classKey.split('|') as [string, string];
     return { portfolio: registry.identities.nameOn(pid, date), portfolioId: pid, class: cls };
@@ -236,4 +241,26 @@ export async function feesReport(q: Queryable, query: FeesQuery): Promise<FeesRe
     };
   }
   return report;
+}
+
+/** The accrual with each class's ABSC cut by the FINRA cap, day by day and in its month totals. */
+function withCapCuts(
+  result: AccrualResult,
+  cuts: ReadonlyMap<string, ReadonlyMap<string, bigint>>,
+  keepDaily: boolean,
+): AccrualResult {
+  if (cuts.size === 0) return result;
+  const monthCut = new Map<string, bigint>();
+  const daily = result.daily.map((d) => {
+    const cut = cuts.get(d.classKey)?.get(d.date);
+    if (cut === undefined) return d;
+    const key = `${d.classKey}|${monthOf(d.date)}`;
+    monthCut.set(key, (monthCut.get(key) ?? 0n) + cut);
+    return { ...d, distributionFeeCents: d.distributionFeeCents - cut };
+  });
+  const months = result.months.map((m) => {
+    const cut = monthCut.get(`${m.classKey}|${m.month}`);
+    return cut === undefined ? m : { ...m, distributionFeeCents: m.distributionFeeCents - cut };
+  });
+  return { months, daily: keepDaily ? daily : [] };
 }

@@ -8,6 +8,7 @@ import { CLOSED_MONTH_RESTATEMENTS_MIGRATION } from './schema/closedMonthRestate
 import { CLOSE_MIGRATION } from './schema/closeSchema.js';
 import { DISTRIBUTOR_TERM_RECORDS_MIGRATION } from './schema/distributorTermRecordsSchema.js';
 import { EXHIBIT_WITHDRAWAL_MIGRATION } from './schema/exhibitWithdrawalSchema.js';
+import { EXPENDITURES_MIGRATION, FINRA_CAP_MIGRATION } from './schema/finraCapSchema.js';
 import { FREE_SHARE_ATTRIBUTION_MIGRATION } from './schema/freeShareAttributionSchema.js';
 import { OMNIBUS_MIGRATION } from './schema/omnibusSchema.js';
 import { SERVICE_FEES_MIGRATION } from './schema/serviceFeesSchema.js';
@@ -117,6 +118,8 @@ export const MIGRATIONS: readonly Migration[] = [
   FREE_SHARE_ATTRIBUTION_MIGRATION,
   API_TOKEN_MIGRATION,
   EXHIBIT_WITHDRAWAL_MIGRATION,
+  FINRA_CAP_MIGRATION,
+  EXPENDITURES_MIGRATION,
 ];
 
 /** The schema version this build of plan12b migrates to. */

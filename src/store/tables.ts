@@ -200,6 +200,17 @@ export interface FeedImport {
   rows: number;
 }
 
+export interface FinraGrossSales {
+  class: string;
+  deferred_sales_charges: Numeric | null;
+  front_end_sales_charges: Generated<Numeric>;
+  gross_sales: Numeric;
+  import_id: number;
+  month: string;
+  portfolio_id: string;
+  recorded_by: string;
+}
+
 export interface NetAssets {
   class: string;
   date: string;
@@ -234,10 +245,31 @@ export interface OmnibusMonth {
   portfolio_name: string;
 }
 
+export interface PlanExpenditure {
+  amount: Numeric;
+  class: string;
+  description: Generated<string>;
+  import_id: number;
+  period: string;
+  period_end: string;
+  period_start: string;
+  portfolio_id: string;
+  purpose: string;
+  recorded_by: string;
+}
+
 export interface PortfolioName {
   name: string;
   name_key: string;
   portfolio_id: string;
+}
+
+export interface PrimeRate {
+  effective_date: string;
+  import_id: number;
+  rate_pct: Numeric;
+  recorded_by: string;
+  source: string | null;
 }
 
 export interface ProviderAssets {
@@ -330,10 +362,13 @@ export interface DB {
   exhibit_withdrawal: ExhibitWithdrawal;
   exhibit_withdrawal_restatement: ExhibitWithdrawalRestatement;
   feed_import: FeedImport;
+  finra_gross_sales: FinraGrossSales;
   net_assets: NetAssets;
   net_assets_restatement: NetAssetsRestatement;
   omnibus_month: OmnibusMonth;
+  plan_expenditure: PlanExpenditure;
   portfolio_name: PortfolioName;
+  prime_rate: PrimeRate;
   provider_assets: ProviderAssets;
   provider_assets_restatement: ProviderAssetsRestatement;
   schema_migration: SchemaMigration;

@@ -15,12 +15,14 @@ import {
   readingHeadline,
   readMonth,
 } from '../../reports/sealedOrRecomputed.js';
+import { writeXlsx } from '../../reports/xlsxOut.js';
 import { distributorSharePcts } from '../../transfers/monthlyCalculation.js';
 import { type CliContext, printJson, withDatabase } from '../context.js';
 import { toCsv } from '../csvOut.js';
 import { requireDate, requireMonth } from '../options.js';
 import { readInputFile } from '../readInput.js';
 import { printTable } from '../table.js';
+import { monthlyCalculationSheet } from '../xlsxSheets.js';
 
 export const MONTHLY_CALCULATION_COLUMNS = [
   'portfolio',
@@ -119,6 +121,7 @@ export function registerMonthlyCalculationCommands(program: Command, getContext:
     )
     .option('--csv', 'print CSV: one line per portfolio and payee')
     .option('--pdf <file>', 'write a PDF, one page per portfolio for the treasurer to sign')
+    .option('--xlsx <file>', 'write an XLSX workbook: one line per portfolio and payee, with totals')
     .option('--recompute', "a closed month: what today's data would say, instead of its sealed results")
     .option('--json', 'print JSON')
     .action(
@@ -127,6 +130,7 @@ export function registerMonthlyCalculationCommands(program: Command, getContext:
         dueDate?: string;
         csv?: boolean;
         pdf?: string;
+        xlsx?: string;
         recompute?: boolean;
         json?: boolean;
       }) => {
@@ -162,7 +166,6 @@ export function registerMonthlyCalculationCommands(program: Command, getContext:
           );
           if (!opts.json && !opts.csv) ctx.err(`${opts.pdf}: ${report.portfolios.length} page(s)`);
         }
-        if (opts.json) return printJson(ctx, readingDocument(reading));
         const lines = report.portfolios.flatMap((c) => [
           {
             ...c,
@@ -190,7 +193,12 @@ export function registerMonthlyCalculationCommands(program: Command, getContext:
             payTo: a.payTo,
           })),
         ]);
-        if (opts.csv || opts.pdf) {
+        if (opts.xlsx) {
+          await writeXlsx(opts.xlsx, [monthlyCalculationSheet(lines, month)]);
+          ctx.err(`${opts.xlsx}: Monthly Calculation ${month}, ${lines.length} lines`);
+        }
+        if (opts.json) return printJson(ctx, readingDocument(reading));
+        if (opts.csv || opts.pdf || opts.xlsx) {
           if (headline) ctx.err(headline);
           for (const l of adjustmentLines(reading)) ctx.err(l);
           for (const w of report.warnings ?? []) ctx.err(`warning: ${w}`);
