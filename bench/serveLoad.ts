@@ -9,11 +9,11 @@ import autocannon from 'autocannon';
 import pg from 'pg';
 import { createApiToken } from '../src/api/apiTokens.js';
 import { MONTH_CLOSE_STEPS } from '../src/close/closeSteps.js';
-import { renderExhibit } from '../src/edgar/renderExhibit.js';
 import { demoExhibits } from '../src/demo/demoComplex.js';
 import { demoNetAssetsCsv } from '../src/demo/demoNetAssets.js';
 import { runServiceFeesDemo } from '../src/demo/demoServiceFees.js';
 import { DEMO_MONTHS, DEMO_TRANSFERS_CSV } from '../src/demo/runDemo.js';
+import { renderExhibit } from '../src/edgar/renderExhibit.js';
 import { importNetAssets } from '../src/feeds/netAssetsFeed.js';
 import { importTransfers } from '../src/feeds/transfersFeed.js';
 import { importExhibits } from '../src/import/exhibitImport.js';
@@ -94,13 +94,18 @@ async function tokensFor(target: string): Promise<{ viewer: string; operator: st
   }
 }
 
-const SCHEDULE_PATHS = ['2025-01-15', '2025-06-30', '2025-12-31'].map((d) => `/api/registry/schedule?asOf=${d}`);
+const SCHEDULE_PATHS = ['2025-01-15', '2025-06-30', '2025-12-31'].map(
+  (d) => `/api/registry/schedule?asOf=${d}`,
+);
 
 /**
  * `plan12b serve` in a process of its own (as a user runs it), so that the load generator does
  * not share its event loop; the rate limit off, the logs quiet.
  */
-async function spawnServe(target: string, connections?: number): Promise<{ url: string; startMs: number; stop(): Promise<void> }> {
+async function spawnServe(
+  target: string,
+  connections?: number,
+): Promise<{ url: string; startMs: number; stop(): Promise<void> }> {
   const root = [resolve(import.meta.dirname, '..', '..'), resolve(import.meta.dirname, '..')].find((p) =>
     existsSync(join(p, 'bin', 'plan12b.js')),
   )!;
@@ -142,7 +147,11 @@ async function quietRegistry(url: string, token: string, seconds: number) {
 }
 
 /** 100 readers while every month of the year is closed through the API, one after the other. */
-async function readersDuringCloses(url: string, tokens: { viewer: string; operator: string }, readers: number) {
+async function readersDuringCloses(
+  url: string,
+  tokens: { viewer: string; operator: string },
+  readers: number,
+) {
   const parts = MONTH_CLOSE_STEPS.length;
   let tornReads = 0;
   let monthReads = 0;
@@ -152,19 +161,31 @@ async function readersDuringCloses(url: string, tokens: { viewer: string; operat
     monthReads++;
     const m = JSON.parse(body) as { state: string; resultsHash: string | null; parts: unknown[] };
     const whole =
-      m.state === 'sealed' ? m.parts.length === parts && m.resultsHash !== null : m.parts.length === 0 && m.resultsHash === null;
+      m.state === 'sealed'
+        ? m.parts.length === parts && m.resultsHash !== null
+        : m.parts.length === 0 && m.resultsHash === null;
     if (!whole) tornReads++;
     if (m.state === 'sealed') sealedSeen++;
   };
   const requests: autocannon.Request[] = [
     ...SCHEDULE_PATHS.map((path) => ({ method: 'GET' as const, path })),
-    ...DEMO_MONTHS.map((month) => ({ method: 'GET' as const, path: `/api/months/${month}`, onResponse: checkMonth })),
+    ...DEMO_MONTHS.map((month) => ({
+      method: 'GET' as const,
+      path: `/api/months/${month}`,
+      onResponse: checkMonth,
+    })),
     { method: 'GET', path: '/api/fees?from=2025-06-01&to=2025-06-30' },
   ];
   let instance!: autocannon.Instance;
   const result = new Promise<autocannon.Result>((ok, fail) => {
     instance = autocannon(
-      { url, connections: readers, duration: 3600, headers: { authorization: `Bearer ${tokens.viewer}` }, requests },
+      {
+        url,
+        connections: readers,
+        duration: 3600,
+        headers: { authorization: `Bearer ${tokens.viewer}` },
+        requests,
+      },
       (err, r) => (err ? fail(err) : ok(r)),
     );
   });
@@ -182,7 +203,9 @@ async function readersDuringCloses(url: string, tokens: { viewer: string; operat
     while (state === 'running') {
       await new Promise((r) => setTimeout(r, 50));
       const j = (await (
-        await fetch(`${url}/api/close/jobs/${job.id}`, { headers: { authorization: `Bearer ${tokens.operator}` } })
+        await fetch(`${url}/api/close/jobs/${job.id}`, {
+          headers: { authorization: `Bearer ${tokens.operator}` },
+        })
       ).json()) as { state: string };
       state = j.state;
     }

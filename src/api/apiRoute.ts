@@ -146,7 +146,9 @@ export function registerRoute(
     };
     const holder = c.get('holder');
     const out = route.changesState
-      ? await withActor(tokenActor(holder.name, holder.role), () => route.run(input))
+      ? await withActor(tokenActor(holder.name, holder.role), () => route.run(input)).finally(() =>
+          deps.store.markWritten(),
+        )
       : await route.run(input);
     if (out instanceof Response) return out;
     if (route.response === 'pdf')

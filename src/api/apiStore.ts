@@ -26,6 +26,8 @@ export interface DerivedRegistry {
  */
 export class ApiStore {
   private derived: DerivedRegistry | undefined;
+  /** PGlite: a change went through this server since the registry was derived */
+  private written = true;
   private deriving: Promise<DerivedRegistry> | undefined;
   private readonly idle: Database[];
   private readonly waiting: ((db: Database) => void)[] = [];
@@ -68,9 +70,20 @@ export class ApiStore {
     }
   }
 
+  /**
+   * A state-changing request has finished. On PGlite the data folder is this process's alone, so
+   * every change comes through here: until the next one, the registry derived stands without
+   * asking the database (which, during a close, would wait for the close's transaction).
+   */
+  markWritten(): void {
+    this.written = true;
+  }
+
   /** The registry derived from the documents and Board-set rates now recorded. */
   registry(): Promise<DerivedRegistry> {
+    if (this.dialect === 'pglite' && !this.written && this.derived) return Promise.resolve(this.derived);
     return this.use(async (db) => {
+      this.written = false;
       const key = await registryInputsKey(db);
       if (this.derived?.key === key) return this.derived;
       // one derivation at a time; a request that arrives meanwhile waits for it
