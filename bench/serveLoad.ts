@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -105,7 +105,7 @@ const SCHEDULE_PATHS = ['2025-01-15', '2025-06-30', '2025-12-31'].map(
 async function spawnServe(
   target: string,
   connections?: number,
-): Promise<{ url: string; startMs: number; stop(): Promise<void> }> {
+): Promise<{ url: string; startMs: number; cpuMs(): number; stop(): Promise<void> }> {
   const root = [resolve(import.meta.dirname, '..', '..'), resolve(import.meta.dirname, '..')].find((p) =>
     existsSync(join(p, 'bin', 'plan12b.js')),
   )!;
@@ -127,6 +127,11 @@ async function spawnServe(
   return {
     url,
     startMs: Math.round(performance.now() - started),
+    // the server process's CPU time so far (user + system, /proc/PID/stat, clock ticks of 10 ms)
+    cpuMs() {
+      const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      return (Number(fields[11]) + Number(fields[12])) * 10;
+    },
     async stop() {
       child.kill('SIGTERM');
       await once(child, 'exit');
@@ -134,24 +139,35 @@ async function spawnServe(
   };
 }
 
-async function quietRegistry(url: string, token: string, seconds: number) {
-  const run = (connections: number) =>
-    autocannon({
-      url,
-      connections,
-      duration: seconds,
-      headers: { authorization: `Bearer ${token}` },
-      requests: SCHEDULE_PATHS.map((path) => ({ method: 'GET' as const, path })),
-    });
-  return { oneClient: latencyOf(await run(1)), tenClients: latencyOf(await run(10)) };
+/**
+ * The registry query, one client then ten; with the server's CPU time per request, which does
+ * not grow with the machine's load as latency does.
+ */
+async function quietRegistry(server: { url: string; cpuMs(): number }, token: string, seconds: number) {
+  const run = async (connections: number) => {
+    const cpu = server.cpuMs();
+    const r = latencyOf(
+      await autocannon({
+        url: server.url,
+        connections,
+        duration: seconds,
+        headers: { authorization: `Bearer ${token}` },
+        requests: SCHEDULE_PATHS.map((path) => ({ method: 'GET' as const, path })),
+      }),
+    );
+    return { ...r, serverCpuMsPerRequest: Math.round(((server.cpuMs() - cpu) / r.requests) * 100) / 100 };
+  };
+  return { oneClient: await run(1), tenClients: await run(10) };
 }
 
 /** 100 readers while every month of the year is closed through the API, one after the other. */
 async function readersDuringCloses(
-  url: string,
+  server: { url: string; cpuMs(): number },
   tokens: { viewer: string; operator: string },
   readers: number,
 ) {
+  const url = server.url;
+  const cpu = server.cpuMs();
   const parts = MONTH_CLOSE_STEPS.length;
   let tornReads = 0;
   let monthReads = 0;
@@ -219,6 +235,7 @@ async function readersDuringCloses(
     closingMs,
     closes,
     ...latencyOf(r),
+    serverCpuMs: server.cpuMs() - cpu,
     monthReads,
     sealedSeen,
     tornReads,
@@ -237,7 +254,7 @@ export async function benchServeLoad(opts: ServeLoadOptions = {}, log: (s: strin
     const server = await spawnServe(target);
     out.pgliteServeStartMs = server.startMs;
     try {
-      out.pgliteRegistryQuery = await quietRegistry(server.url, t.viewer, quiet);
+      out.pgliteRegistryQuery = await quietRegistry(server, t.viewer, quiet);
     } finally {
       await server.stop();
     }
@@ -253,9 +270,9 @@ export async function benchServeLoad(opts: ServeLoadOptions = {}, log: (s: strin
         const s = await spawnServe(serverTarget, 8);
         try {
           log('serve: registry query quiet on the server');
-          out.serverRegistryQuery = await quietRegistry(s.url, st.viewer, quiet);
+          out.serverRegistryQuery = await quietRegistry(s, st.viewer, quiet);
           log(`serve: ${opts.readers ?? 100} readers while the 12 months of 2025 close through the API`);
-          out.serverReadersDuringClose = await readersDuringCloses(s.url, st, opts.readers ?? 100);
+          out.serverReadersDuringClose = await readersDuringCloses(s, st, opts.readers ?? 100);
         } finally {
           await s.stop();
         }

@@ -31,6 +31,9 @@ export class ApiStore {
   private deriving: Promise<DerivedRegistry> | undefined;
   private readonly idle: Database[];
   private readonly waiting: ((db: Database) => void)[] = [];
+  /** requests using a connection now, and who waits for them to finish (close) */
+  private active = 0;
+  private drained: (() => void) | undefined;
 
   private constructor(
     readonly target: string,
@@ -59,6 +62,16 @@ export class ApiStore {
 
   /** Runs fn with a connection of its own (PGlite: the one connection, which queues by itself). */
   async use<T>(fn: (db: Database) => Promise<T>): Promise<T> {
+    this.active++;
+    try {
+      return await this.lend(fn);
+    } finally {
+      this.active--;
+      if (this.active === 0) this.drained?.();
+    }
+  }
+
+  private async lend<T>(fn: (db: Database) => Promise<T>): Promise<T> {
     if (this.dialect === 'pglite') return fn(this.all[0]!);
     const db = this.idle.pop() ?? (await new Promise<Database>((resolve) => this.waiting.push(resolve)));
     try {
@@ -112,7 +125,12 @@ export class ApiStore {
     });
   }
 
+  /** Closes the connections once the requests using them have finished. */
   async close(): Promise<void> {
+    if (this.active > 0)
+      await new Promise<void>((resolve) => {
+        this.drained = resolve;
+      });
     for (const db of this.all) await db.close();
   }
 }
