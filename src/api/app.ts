@@ -17,6 +17,7 @@ import { RateLimiter } from './rateLimit.js';
 import { adminRoutes } from './routes/adminRoutes.js';
 import { auditRoutes } from './routes/auditRoutes.js';
 import { classBRoutes } from './routes/classBRoutes.js';
+import { amendmentRoutes } from './routes/amendmentRoutes.js';
 import { closeRoutes } from './routes/closeRoutes.js';
 import { importRoutes } from './routes/importRoutes.js';
 import { registryRoutes } from './routes/registryRoutes.js';
@@ -25,6 +26,7 @@ import { reportRoutes } from './routes/reportRoutes.js';
 /** Every route of the API, declared once (src/api/routes). */
 export const API_ROUTES: readonly ApiRoute[] = [
   ...registryRoutes,
+  ...amendmentRoutes,
   ...reportRoutes,
   ...classBRoutes,
   ...closeRoutes,

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { Plan12bError } from '../../errors.js';
 import { importOmnibusMonths } from '../../feeds/omnibusFeed.js';
+import { vintageTextLines } from '../../reports/classBVintageFees.js';
 import { distributorShareReport } from '../../reports/distributorShareReport.js';
 import { writeMonthlyCalculationPdf } from '../../reports/monthlyCalculationPdf.js';
 import {
@@ -151,7 +152,12 @@ export function registerMonthlyCalculationCommands(program: Command, getContext:
         if (opts.pdf) {
           await writeMonthlyCalculationPdf(
             report.portfolios,
-            { month, distributor: report.distributor, preparedAt: new Date().toISOString() },
+            {
+              month,
+              distributor: report.distributor,
+              preparedAt: new Date().toISOString(),
+              ...(report.classBVintages ? { vintages: report.classBVintages } : {}),
+            },
             opts.pdf,
           );
           if (!opts.json && !opts.csv) ctx.err(`${opts.pdf}: ${report.portfolios.length} page(s)`);
@@ -217,6 +223,7 @@ export function registerMonthlyCalculationCommands(program: Command, getContext:
         ctx.out(
           `Due ${report.dueDate}. Totals: Distribution Fees ${report.totals.distributionFee}; Distributor's 12b-1 Share ${report.totals.distributor12b1Share}; Earned CDSC ${report.totals.earnedCdsc}`,
         );
+        for (const l of vintageTextLines(report.classBVintages ?? [])) ctx.out(l);
         for (const l of adjustmentLines(reading)) ctx.out(l);
       },
     );
