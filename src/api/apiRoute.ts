@@ -25,7 +25,8 @@ type Body =
   | { readonly kind: 'json'; readonly schema: z.ZodType }
   | {
       readonly kind: 'text';
-      readonly contentType: 'text/csv' | 'text/plain' | 'text/html';
+      /** the media types accepted; the body is read as bytes whichever is sent */
+      readonly contentTypes: readonly ('text/csv' | 'text/plain' | 'text/html')[];
       readonly description: string;
     };
 
@@ -111,7 +112,7 @@ export function registerRoute(
               content:
                 route.body.kind === 'json'
                   ? { 'application/json': { schema: route.body.schema } }
-                  : { [route.body.contentType]: { schema: z.string() } },
+                  : Object.fromEntries(route.body.contentTypes.map((t) => [t, { schema: z.string() }])),
             },
           }
         : {}),
@@ -146,7 +147,9 @@ export function registerRoute(
     };
     const holder = c.get('holder');
     const out = route.changesState
-      ? await withActor(tokenActor(holder.name, holder.role), () => route.run(input))
+      ? await withActor(tokenActor(holder.name, holder.role), () => route.run(input)).finally(() =>
+          deps.store.markWritten(),
+        )
       : await route.run(input);
     if (out instanceof Response) return out;
     if (route.response === 'pdf')

@@ -26,9 +26,14 @@ export interface DerivedRegistry {
  */
 export class ApiStore {
   private derived: DerivedRegistry | undefined;
+  /** PGlite: a change went through this server since the registry was derived */
+  private written = true;
   private deriving: Promise<DerivedRegistry> | undefined;
   private readonly idle: Database[];
   private readonly waiting: ((db: Database) => void)[] = [];
+  /** requests using a connection now, and who waits for them to finish (close) */
+  private active = 0;
+  private drained: (() => void) | undefined;
 
   private constructor(
     readonly target: string,
@@ -57,6 +62,16 @@ export class ApiStore {
 
   /** Runs fn with a connection of its own (PGlite: the one connection, which queues by itself). */
   async use<T>(fn: (db: Database) => Promise<T>): Promise<T> {
+    this.active++;
+    try {
+      return await this.lend(fn);
+    } finally {
+      this.active--;
+      if (this.active === 0) this.drained?.();
+    }
+  }
+
+  private async lend<T>(fn: (db: Database) => Promise<T>): Promise<T> {
     if (this.dialect === 'pglite') return fn(this.all[0]!);
     const db = this.idle.pop() ?? (await new Promise<Database>((resolve) => this.waiting.push(resolve)));
     try {
@@ -68,9 +83,20 @@ export class ApiStore {
     }
   }
 
+  /**
+   * A state-changing request has finished. On PGlite the data folder is this process's alone, so
+   * every change comes through here: until the next one, the registry derived stands without
+   * asking the database (which, during a close, would wait for the close's transaction).
+   */
+  markWritten(): void {
+    this.written = true;
+  }
+
   /** The registry derived from the documents and Board-set rates now recorded. */
   registry(): Promise<DerivedRegistry> {
+    if (this.dialect === 'pglite' && !this.written && this.derived) return Promise.resolve(this.derived);
     return this.use(async (db) => {
+      this.written = false;
       const key = await registryInputsKey(db);
       if (this.derived?.key === key) return this.derived;
       // one derivation at a time; a request that arrives meanwhile waits for it
@@ -99,7 +125,12 @@ export class ApiStore {
     });
   }
 
+  /** Closes the connections once the requests using them have finished. */
   async close(): Promise<void> {
+    if (this.active > 0)
+      await new Promise<void>((resolve) => {
+        this.drained = resolve;
+      });
     for (const db of this.all) await db.close();
   }
 }

@@ -150,6 +150,45 @@ describe.skipIf(!seedsAvailable).each(dialects)('imports by upload on %s', (dial
     });
   });
 
+  it('records each of two concurrent uploads under its own token’s actor', async () => {
+    const [assets, providers] = await Promise.all([
+      f.request('POST', '/api/imports/net-assets?fileName=april.csv', {
+        token: f.tokens.operator,
+        body: netAssetsCsv('2007-04-02', '2007-04-30'),
+        type: 'text/csv',
+      }),
+      f.request('POST', '/api/imports/providers?fileName=providers.csv', {
+        token: f.tokens.admin,
+        body: 'id,name,kind,agreement_date,own_rate_pct,terminated_on\nDLR-1,Granite Securities,dealer,2000-01-01,,\n',
+        type: 'text/csv',
+      }),
+    ]);
+    expect([assets.status, providers.status]).toEqual([200, 200]);
+    const log = await f.store.use((db) => loadAuditLog(db));
+    expect(log.filter((r) => r.subject === 'april.csv').map((r) => [r.action, r.actor])).toEqual([
+      ['net-assets.import', 'token:operator (operator)'],
+    ]);
+    expect(log.filter((r) => r.action === 'providers.import').map((r) => r.actor)).toEqual([
+      'token:admin (admin)',
+    ]);
+  });
+
+  it('limits each token’s rate: a burst, then 429 with retry-after', async () => {
+    const { createApp } = await import('../../src/api/app.js');
+    const { app } = createApp(f.store, { rateLimit: { perSecond: 1, burst: 2 } });
+    const get = () => app.request('/api/months', { headers: { authorization: `Bearer ${f.tokens.viewer}` } });
+    expect([(await get()).status, (await get()).status]).toEqual([200, 200]);
+    const third = await get();
+    expect(third.status).toBe(429);
+    expect(third.headers.get('retry-after')).toBe('1');
+    expect(await third.json()).toMatchObject({ error: { code: 'RATE_LIMITED' } });
+    // another token has its own bucket
+    const other = await app.request('/api/months', {
+      headers: { authorization: `Bearer ${f.tokens.auditor}` },
+    });
+    expect(other.status).toBe(200);
+  });
+
   it('refuses a token once an admin revokes it', async () => {
     const created = await f.request('POST', '/api/tokens', {
       token: f.tokens.admin,

@@ -108,7 +108,7 @@ const feedRoute = (f: FeedUpload): ApiRoute =>
     permission: 'operate',
     changesState: true,
     query: f.restatable ? ImportQuery : ImportQuery.omit({ restate: true }),
-    body: { kind: 'text', contentType: 'text/csv', description: `CSV with header ${f.header}` },
+    body: { kind: 'text', contentTypes: ['text/csv'], description: `CSV with header ${f.header}` },
     response: looseObject({}).openapi({ description: 'the import result, as --json prints it' }),
     errors: IMPORT_ERRORS,
     run: ({ query, body, use }) => {
@@ -140,7 +140,7 @@ export const importRoutes = [
     }),
     body: {
       kind: 'text',
-      contentType: 'text/plain',
+      contentTypes: ['text/plain', 'text/html'],
       description: 'the exhibit as filed on EDGAR (text/plain or text/html)',
     },
     response: looseObject({

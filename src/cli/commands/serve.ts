@@ -45,6 +45,10 @@ export function registerServeCommand(program: Command, getContext: () => CliCont
         host: opts.host,
         rateLimit: { perSecond, burst: Math.max(1, perSecond * 2) },
         logger,
+        // connections to a PostgreSQL server (PGlite is one): $PLAN12B_SERVE_CONNECTIONS, else 4
+        ...(Number(process.env.PLAN12B_SERVE_CONNECTIONS) > 0
+          ? { connections: Number(process.env.PLAN12B_SERVE_CONNECTIONS) }
+          : {}),
       });
       ctx.out(
         opts.json
