@@ -19,6 +19,7 @@ import { amendmentRoutes } from './routes/amendmentRoutes.js';
 import { auditRoutes } from './routes/auditRoutes.js';
 import { classBRoutes } from './routes/classBRoutes.js';
 import { closeRoutes } from './routes/closeRoutes.js';
+import { governanceRoutes } from './routes/governanceRoutes.js';
 import { importRoutes } from './routes/importRoutes.js';
 import { registryRoutes } from './routes/registryRoutes.js';
 import { reportRoutes } from './routes/reportRoutes.js';
@@ -30,6 +31,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
   ...reportRoutes,
   ...classBRoutes,
   ...closeRoutes,
+  ...governanceRoutes,
   ...auditRoutes,
   ...importRoutes,
   ...adminRoutes,

@@ -43,6 +43,11 @@ const SAMPLE: Record<string, string> = {
   id: 'no-such-id',
   provider: 'DLR-1',
   transfer: 'T-1',
+  quarter: '2007Q1',
+  through: '2007-01',
+  class: 'C',
+  portfolio: 'AIM Value Fund',
+  distributionFee: '0.50',
 };
 
 function requestOf(path: string, op: Operation, bad?: string): string {
