@@ -240,6 +240,27 @@ describe.skipIf(missing !== null)('the web dashboard in Chromium', () => {
     await page.close();
   });
 
+  it('the board report page shows the quarter and downloads its PDF', async () => {
+    const page = await signedIn(operator);
+    await open(page, 'governance', 'Board report and compliance');
+    await page.getByLabel('Quarter').fill('2025Q1');
+    await page.getByRole('region', { name: 'Fees paid' }).waitFor();
+    await page.getByRole('region', { name: 'Instruments in force' }).waitFor();
+    const [pdf] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Board report PDF' }).click(),
+    ]);
+    expect(pdf.suggestedFilename()).toBe('board-report-2025Q1.pdf');
+    expect(
+      readFileSync(await pdf.path())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
+    await shoot(page, '11-board-report');
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.close();
+  });
+
   it('a viewer token is refused when it tries to import, and nothing is written', async () => {
     const records = async () => {
       const res = await fetch(`${server.url}/api/audit/log`, {

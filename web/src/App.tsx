@@ -5,6 +5,7 @@ import { AuditPage } from './pages/AuditPage';
 import { CdscPage } from './pages/CdscPage';
 import { ClosePage } from './pages/ClosePage';
 import { FeesPage } from './pages/FeesPage';
+import { GovernancePage } from './pages/GovernancePage';
 import { ImportPage } from './pages/ImportPage';
 import { MonthlyCalculationPage } from './pages/MonthlyCalculationPage';
 import { PortfolioPage } from './pages/PortfolioPage';
@@ -20,6 +21,7 @@ const PAGES = [
   ['monthly-calculation', 'Monthly Calculation'],
   ['service-fees', 'Service fees'],
   ['cdsc', 'CDSC ledger'],
+  ['governance', 'Board report'],
   ['imports', 'Import'],
   ['audit', 'Audit log'],
 ] as const;
@@ -121,6 +123,7 @@ export function App() {
         {page === 'monthly-calculation' && <MonthlyCalculationPage lastMonth={month} />}
         {page === 'service-fees' && <ServiceFeesPage lastMonth={month} />}
         {page === 'cdsc' && <CdscPage lastMonth={month} />}
+        {page === 'governance' && <GovernancePage lastMonth={month} />}
         {page === 'imports' && <ImportPage />}
         {page === 'audit' && <AuditPage />}
       </main>

@@ -1,0 +1,193 @@
+import { useState } from 'react';
+import { download, getJson } from '../api';
+import { type Column, DataTable } from '../components/DataTable';
+import { ErrorBox, Loading, Warnings } from '../components/Status';
+import { useApi } from '../useApi';
+
+interface Instrument {
+  readonly instrument: string;
+  readonly registrant: string;
+  readonly schedule: string;
+  readonly inForceSince: string;
+  readonly portfolios: number;
+  readonly classes: number;
+}
+interface Fee {
+  readonly portfolio: string;
+  readonly class: string;
+  readonly distributionFee: string;
+  readonly serviceFee: string;
+  readonly totalFee: string;
+}
+interface PurposeTotal {
+  readonly purposeLabel: string;
+  readonly amount: string;
+}
+interface CapClass {
+  readonly portfolio: string;
+  readonly class: string;
+  readonly firstMonth: string;
+  readonly remaining: string;
+  readonly exhausted: boolean;
+  readonly exhaustedOn: string | null;
+}
+interface Approval {
+  readonly date: string;
+  readonly body: string;
+  readonly subject: string;
+  readonly scope: string;
+  readonly vote: string;
+  readonly approved: boolean;
+}
+interface Deadline {
+  readonly instrument: string;
+  readonly deadline: string;
+  readonly status: string;
+}
+interface BoardReport {
+  readonly quarter: string;
+  readonly from: string;
+  readonly to: string;
+  readonly instruments: readonly Instrument[];
+  readonly fees: readonly Fee[];
+  readonly expendituresByPurpose: readonly PurposeTotal[];
+  readonly finraCap: readonly CapClass[];
+  readonly approvals: readonly Approval[] | null;
+  readonly continuance: readonly Deadline[] | null;
+  readonly warnings: readonly string[];
+}
+
+const instrumentColumns: Column<Instrument>[] = [
+  { key: 'instrument', label: 'Instrument', value: (i) => i.instrument },
+  { key: 'registrant', label: 'Registrant', value: (i) => i.registrant },
+  { key: 'schedule', label: 'Schedule', value: (i) => i.schedule },
+  { key: 'since', label: 'In force since', value: (i) => i.inForceSince },
+  { key: 'portfolios', label: 'Portfolios', value: (i) => i.portfolios, numeric: true },
+  { key: 'classes', label: 'Classes', value: (i) => i.classes, numeric: true },
+];
+const feeColumns: Column<Fee>[] = [
+  { key: 'portfolio', label: 'Portfolio', value: (f) => f.portfolio },
+  { key: 'class', label: 'Class', value: (f) => f.class },
+  { key: 'distributionFee', label: 'Distribution fee', value: (f) => f.distributionFee, money: true },
+  { key: 'serviceFee', label: 'Service fee', value: (f) => f.serviceFee, money: true },
+  { key: 'totalFee', label: 'Total', value: (f) => f.totalFee, money: true },
+];
+const purposeColumns: Column<PurposeTotal>[] = [
+  { key: 'purpose', label: 'Purpose (Plan §3)', value: (p) => p.purposeLabel },
+  { key: 'amount', label: 'Amount spent', value: (p) => p.amount, money: true },
+];
+const capColumns: Column<CapClass>[] = [
+  { key: 'portfolio', label: 'Portfolio', value: (c) => c.portfolio },
+  { key: 'class', label: 'Class', value: (c) => c.class },
+  { key: 'first', label: 'Ledger from', value: (c) => c.firstMonth },
+  { key: 'remaining', label: 'Remaining amount', value: (c) => c.remaining, money: true },
+  { key: 'status', label: 'Status', value: (c) => (c.exhausted ? `exhausted on ${c.exhaustedOn}` : 'open') },
+];
+const approvalColumns: Column<Approval>[] = [
+  { key: 'date', label: 'Date', value: (a) => a.date },
+  { key: 'body', label: 'Body', value: (a) => a.body },
+  { key: 'subject', label: 'Approves', value: (a) => a.subject },
+  { key: 'scope', label: 'Portfolios and classes', value: (a) => a.scope },
+  { key: 'vote', label: 'Vote', value: (a) => a.vote },
+  { key: 'approved', label: 'Approved', value: (a) => (a.approved ? 'yes' : 'no') },
+];
+const deadlineColumns: Column<Deadline>[] = [
+  { key: 'instrument', label: 'Instrument', value: (d) => d.instrument },
+  { key: 'deadline', label: 'Continue by', value: (d) => d.deadline },
+  { key: 'status', label: 'Status', value: (d) => d.status },
+];
+
+function previousQuarter(month: string): string {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return `${y}Q${Math.floor((m - 1) / 3) + 1}`;
+}
+
+/** The board's quarterly report (Plan §3, §8) with its PDF, and the FINRA 2341 cap status. */
+export function GovernancePage({ lastMonth }: { readonly lastMonth: string }) {
+  const [quarter, setQuarter] = useState(previousQuarter(lastMonth));
+  const [pdfError, setPdfError] = useState<Error | null>(null);
+  const valid = /^\d{4}Q[1-4]$/i.test(quarter);
+  const report = useApi(valid ? () => getJson<BoardReport>('/api/board-report', { quarter }) : null, [
+    quarter,
+  ]);
+  const r = report.data;
+  return (
+    <>
+      <h2>Board report and compliance</h2>
+      <form className="filters" onSubmit={(e) => e.preventDefault()}>
+        <label>
+          Quarter{' '}
+          <input
+            name="quarter"
+            size={8}
+            value={quarter}
+            onChange={(e) => setQuarter(e.target.value.trim())}
+          />
+        </label>
+        <button
+          type="button"
+          disabled={!valid}
+          onClick={() =>
+            download('/api/board-report/pdf', { quarter }, `board-report-${quarter}.pdf`).catch(setPdfError)
+          }
+        >
+          Board report PDF
+        </button>
+      </form>
+      <ErrorBox error={report.error ?? pdfError} />
+      <Loading loading={report.loading} />
+      {r && (
+        <>
+          <p>
+            {r.quarter}: {r.from} to {r.to}.
+          </p>
+          <Warnings warnings={r.warnings} />
+          <DataTable
+            name={`instruments-${r.quarter}`}
+            caption="Instruments in force"
+            rows={r.instruments}
+            columns={instrumentColumns}
+          />
+          <DataTable
+            name={`board-fees-${r.quarter}`}
+            caption="Fees paid"
+            rows={r.fees}
+            columns={feeColumns}
+          />
+          <DataTable
+            name={`spent-${r.quarter}`}
+            caption="Amounts spent by purpose"
+            rows={r.expendituresByPurpose}
+            columns={purposeColumns}
+          />
+          <DataTable
+            name={`finra-cap-${r.quarter}`}
+            caption="FINRA Rule 2341 cap"
+            rows={r.finraCap}
+            columns={capColumns}
+          />
+          {r.approvals === null ? (
+            <p>No approvals recorded.</p>
+          ) : (
+            <DataTable
+              name={`approvals-${r.quarter}`}
+              caption="Approvals and votes"
+              rows={r.approvals}
+              columns={approvalColumns}
+            />
+          )}
+          {r.continuance === null ? (
+            <p>No continuance deadlines recorded.</p>
+          ) : (
+            <DataTable
+              name={`continuance-${r.quarter}`}
+              caption="Continuance deadlines ahead"
+              rows={r.continuance}
+              columns={deadlineColumns}
+            />
+          )}
+        </>
+      )}
+    </>
+  );
+}
