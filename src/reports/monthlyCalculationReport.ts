@@ -10,6 +10,12 @@ import { cdscPiecesBetween } from '../store/classBRepository.js';
 import { loadClassBTerms, loadDistributorTerms } from '../store/classBStore.js';
 import type { Queryable } from '../store/database.js';
 import { loadRegistry } from '../store/registryStore.js';
+import {
+  latestClosedMonth,
+  restatedMonthsReportedIn,
+  sealedPart,
+  sealedPartsAfter,
+} from '../store/sealedResultsRepository.js';
 import { loadTransfers } from '../store/transfersRepository.js';
 import {
   type DistributorCount,
@@ -19,6 +25,7 @@ import {
   type ShareComputationInput,
 } from '../transfers/monthlyCalculation.js';
 import { paymentDueDate } from '../transfers/paymentDueDate.js';
+import { type PayeeAdjustment, payeeAdjustments } from '../transfers/priorPeriodPayeeAdjustments.js';
 import { appliesToPortfolio } from '../transfers/transfer.js';
 import {
   computationDates,
@@ -40,6 +47,12 @@ export interface MonthlyCalculationReport {
     readonly earnedCdsc: string;
     readonly serviceFee: string;
   };
+  /**
+   * SPEC §12: restatements of closed months reported this month, split among the same parties as
+   * the original amounts — per portfolio and payee, the month restated, original, restated and
+   * the difference. Empty when none (an older sealed report may not have the field).
+   */
+  readonly priorPeriodAdjustments?: readonly PayeeAdjustment[];
   readonly warnings: readonly string[];
 }
 
@@ -95,7 +108,7 @@ function addDistributorHoldings(
 export async function monthlyCalculationReport(
   q: Queryable,
   month: string,
-  opts: { instructedDueDate?: string | null; distributor?: string } = {},
+  opts: { instructedDueDate?: string | null; distributor?: string; withAdjustments?: boolean } = {},
 ): Promise<MonthlyCalculationReport> {
   const from = monthStart(month);
   const to = monthEnd(month);
@@ -231,6 +244,50 @@ export async function monthlyCalculationReport(
       earnedCdsc: total((c) => c.earnedCdsc),
       serviceFee: total((c) => c.serviceFee),
     },
+    priorPeriodAdjustments:
+      opts.withAdjustments === false ? [] : await priorPeriodPayeeAdjustments(q, month, distributor),
     warnings: fees.warnings,
   };
+}
+
+/** The month after `month`. */
+function nextMonth(month: string): string {
+  return addDays(monthEnd(month), 1).slice(0, 7);
+}
+
+/**
+ * SPEC §12: the prior-period adjustments a month's Monthly Calculation reports — for each closed
+ * month whose net assets were restated (not yet reported, or reported by this month's own close),
+ * its Monthly Calculation computed again from today's data, per payee, less what was sealed and
+ * what earlier closes already adjusted. Pending restatements belong to the next month to close.
+ */
+export async function priorPeriodPayeeAdjustments(
+  q: Queryable,
+  month: string,
+  distributor: string,
+): Promise<PayeeAdjustment[]> {
+  const latest = await latestClosedMonth(q);
+  if (latest === null || (month > latest && month !== nextMonth(latest))) return [];
+  const out: PayeeAdjustment[] = [];
+  for (const p of await restatedMonthsReportedIn(q, month, 'net_assets_restatement')) {
+    const sealed = (await sealedPart(q, p, 'monthly-calculation')) as MonthlyCalculationReport | undefined;
+    if (sealed === undefined) continue; // its close sealed no Monthly Calculation: nothing to compare
+    const restated = await monthlyCalculationReport(q, p, { distributor, withAdjustments: false });
+    const earlier = (await sealedPartsAfter(q, p, 'monthly-calculation'))
+      .filter((x) => x.month < month)
+      .flatMap((x) => (x.content as MonthlyCalculationReport).priorPeriodAdjustments ?? [])
+      .filter((a) => a.month === p);
+    const pids = [
+      ...new Set([...sealed.portfolios, ...restated.portfolios].map((c) => c.portfolioId)),
+    ].sort();
+    for (const pid of pids)
+      out.push(
+        ...payeeAdjustments(
+          sealed.portfolios.find((c) => c.portfolioId === pid),
+          restated.portfolios.find((c) => c.portfolioId === pid),
+          earlier.filter((a) => a.portfolioId === pid),
+        ),
+      );
+  }
+  return out;
 }

@@ -18,8 +18,15 @@ import { SERVICE_PROVIDER_KINDS } from '../service-fees/serviceProviderKind.js';
 import type { Queryable } from '../store/database.js';
 import { loadProviderHoldings } from '../store/providerAssetsRepository.js';
 import { loadRegistry } from '../store/registryStore.js';
+import {
+  latestClosedMonth,
+  restatedMonthsReportedIn,
+  sealedPart,
+  sealedPartsAfter,
+} from '../store/sealedResultsRepository.js';
 import { loadServiceAgreements } from '../store/serviceProvidersRepository.js';
 import { feesReport } from './feesReport.js';
+import { type ServiceFeeAdjustments, serviceFeeAdjustments } from './providerStatementAdjustments.js';
 
 /** SPEC §8 convention for payments: the 10th NYSE business day after month end. */
 export const PAYMENT_BUSINESS_DAYS = 10;
@@ -64,6 +71,11 @@ export interface ServiceFeesReport {
   readonly providers: ProviderMonth[];
   readonly classes: ClassServiceFeeLine[];
   readonly totals: { serviceFee: string; providerFees: string; distributorRetained: string };
+  /**
+   * SPEC §12: restatements of closed months reported this month, per provider and class and what
+   * the Distributor keeps (absent in reports sealed before it existed).
+   */
+  readonly priorPeriodAdjustments?: ServiceFeeAdjustments;
   readonly warnings: string[];
 }
 
@@ -195,8 +207,53 @@ function monthErrorOf(e: ServiceFeesMonthError, namesOf: (classKey: string) => C
   );
 }
 
+/**
+ * SPEC §12: the service-fee adjustments a month reports — each closed month whose net assets or
+ * providers' assets were restated (not yet reported, or reported by this month's own close),
+ * computed again, per payee and class, less what was sealed and what earlier closes adjusted.
+ * Pending restatements belong to the next month to close.
+ */
+export async function priorPeriodServiceFeeAdjustments(
+  q: Queryable,
+  month: string,
+): Promise<ServiceFeeAdjustments> {
+  const providers: ServiceFeeAdjustments['providers'][number][] = [];
+  const distributor: ServiceFeeAdjustments['distributor'][number][] = [];
+  const latest = await latestClosedMonth(q);
+  if (latest === null || (month > latest && !isNextMonth(latest, month))) return { providers, distributor };
+  const months = new Set([
+    ...(await restatedMonthsReportedIn(q, month, 'net_assets_restatement')),
+    ...(await restatedMonthsReportedIn(q, month, 'provider_assets_restatement')),
+  ]);
+  for (const p of [...months].sort()) {
+    const sealed = (await sealedPart(q, p, 'service-fees')) as ServiceFeesReport | undefined;
+    if (sealed === undefined) continue; // its close sealed no service fees: nothing to compare
+    const earlier = (await sealedPartsAfter(q, p, 'service-fees'))
+      .filter((x) => x.month < month)
+      .flatMap((x) => (x.content as ServiceFeesReport).priorPeriodAdjustments ?? []);
+    const a = serviceFeeAdjustments(
+      sealed,
+      await serviceFeesReport(q, p, { withAdjustments: false }),
+      earlier,
+    );
+    providers.push(...a.providers);
+    distributor.push(...a.distributor);
+  }
+  return { providers, distributor };
+}
+
+function isNextMonth(latest: string, month: string): boolean {
+  const y = Number(latest.slice(0, 4));
+  const m = Number(latest.slice(5, 7));
+  return month === (m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`);
+}
+
 /** The month, from the store. */
-export async function serviceFeesReport(q: Queryable, month: string): Promise<ServiceFeesReport> {
+export async function serviceFeesReport(
+  q: Queryable,
+  month: string,
+  opts: { withAdjustments?: boolean } = {},
+): Promise<ServiceFeesReport> {
   const from = monthStart(month);
   const to = monthEnd(month);
   const fees = await feesReport(q, { from, to, daily: true });
@@ -226,7 +283,9 @@ export async function serviceFeesReport(q: Queryable, month: string): Promise<Se
   for (const c of result.classes)
     if (monthly.get(c.classKey) !== c.classServiceFeeCents)
       throw new Error(`service fees ${month}: class ${c.classKey} does not match the fees report`);
-  return serviceFeesReportOf(result, agreements, namesOf, [...fees.warnings, ...warnings]);
+  const report = serviceFeesReportOf(result, agreements, namesOf, [...fees.warnings, ...warnings]);
+  if (opts.withAdjustments === false) return report;
+  return { ...report, priorPeriodAdjustments: await priorPeriodServiceFeeAdjustments(q, month) };
 }
 
 export const PAYMENT_COLUMNS = ['provider_id', 'name', 'kind', 'month', 'amount', 'pay_date'] as const;

@@ -132,3 +132,35 @@ export async function restatementsOfClosedMonth(
     })),
   ].sort((a, b) => a.restatedAt.localeCompare(b.restatedAt));
 }
+
+/**
+ * SPEC §12: the closed months before `month` whose restatements `month` reports as prior-period
+ * adjustments — those not yet reported by any close, and those its own close reported.
+ */
+export async function restatedMonthsReportedIn(
+  q: Queryable,
+  month: string,
+  table: 'net_assets_restatement' | 'provider_assets_restatement',
+): Promise<string[]> {
+  const rows = await typed(q)
+    .selectFrom(table)
+    .select('closed_month')
+    .distinct()
+    .where('closed_month', 'is not', null)
+    .where('closed_month', '<', month)
+    .where((eb) => eb.or([eb('adjusted_in', 'is', null), eb('adjusted_in', '=', month)]))
+    .orderBy('closed_month')
+    .execute();
+  return rows.map((r) => r.closed_month!);
+}
+
+/** The latest closed month, or null before the first close. */
+export async function latestClosedMonth(q: Queryable): Promise<string | null> {
+  const row = await typed(q)
+    .selectFrom('closed_month')
+    .select('month')
+    .orderBy('month', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row?.month ?? null;
+}
