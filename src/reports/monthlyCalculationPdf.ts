@@ -2,6 +2,7 @@ import { createWriteStream } from 'node:fs';
 import PDFDocument from 'pdfkit';
 import { groupThousands } from '../money/displayAmount.js';
 import { distributorSharePcts, type MonthlyCalculation } from '../transfers/monthlyCalculation.js';
+import type { PayeeAdjustment } from '../transfers/priorPeriodPayeeAdjustments.js';
 
 /**
  * The Monthly Calculation (Agreement EIGHTH(C)) as a printable PDF: one page per portfolio that a
@@ -9,7 +10,13 @@ import { distributorSharePcts, type MonthlyCalculation } from '../transfers/mont
  */
 export function writeMonthlyCalculationPdf(
   calculations: readonly MonthlyCalculation[],
-  meta: { month: string; distributor: string; preparedAt: string },
+  meta: {
+    month: string;
+    distributor: string;
+    preparedAt: string;
+    /** SPEC §12: restatements of closed months reported this month, per portfolio and payee */
+    priorPeriodAdjustments?: readonly PayeeAdjustment[];
+  },
   path: string,
 ): Promise<void> {
   const doc = new PDFDocument({
@@ -84,6 +91,19 @@ export function writeMonthlyCalculationPdf(
         12,
       );
     for (const a of mc.assignees) if (a.note) doc.text(`${a.assignee}, ${a.address}: ${a.note}`);
+    // SPEC §12: restatements of closed months, split among the same parties as the original amounts
+    const adjustments = (meta.priorPeriodAdjustments ?? []).filter((a) => a.portfolioId === mc.portfolioId);
+    if (adjustments.length > 0) {
+      doc.moveDown();
+      doc.font('Helvetica-Bold').text('Prior-period adjustments');
+      doc.font('Helvetica');
+      for (const a of adjustments)
+        line(
+          `${a.month} ${a.payee} (${a.role}${a.transferId ? `, Transfer ${a.transferId}` : ''}): original ${groupThousands(a.original)}${a.previouslyAdjusted === '0.00' ? '' : ` + adjusted ${groupThousands(a.previouslyAdjusted)}`}, restated ${groupThousands(a.restated)}`,
+          a.difference,
+          12,
+        );
+    }
     doc.moveDown();
     doc.text('Every part above adds up to its whole to the cent (largest-remainder splits, SPEC §3).');
     doc.moveDown(3);

@@ -26,6 +26,7 @@ import {
 } from '../store/sealedResultsRepository.js';
 import { loadServiceAgreements } from '../store/serviceProvidersRepository.js';
 import { feesReport } from './feesReport.js';
+import { providerAmountDue } from './providerStatement.js';
 import { type ServiceFeeAdjustments, serviceFeeAdjustments } from './providerStatementAdjustments.js';
 
 /** SPEC §8 convention for payments: the 10th NYSE business day after month end. */
@@ -290,16 +291,20 @@ export async function serviceFeesReport(
 
 export const PAYMENT_COLUMNS = ['provider_id', 'name', 'kind', 'month', 'amount', 'pay_date'] as const;
 
-/** The payments file: one line per provider paid a non-zero amount. */
+/**
+ * The payments file: one line per provider paid a non-zero amount — the month's fees plus the
+ * prior-period adjustments on its statement (SPEC §12: restatements reach the payees).
+ */
 export function paymentLines(report: ServiceFeesReport): Record<(typeof PAYMENT_COLUMNS)[number], string>[] {
   return report.providers
-    .filter((p) => parseCents(p.amount) !== 0n)
-    .map((p) => ({
+    .map((p) => ({ p, due: providerAmountDue(report, p) }))
+    .filter(({ due }) => parseCents(due) !== 0n)
+    .map(({ p, due }) => ({
       provider_id: p.id,
       name: p.name,
       kind: p.kind,
       month: report.month,
-      amount: p.amount,
+      amount: due,
       pay_date: report.paymentDate,
     }));
 }
