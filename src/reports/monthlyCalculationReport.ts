@@ -6,6 +6,7 @@ import {
 import { addDays, monthEnd, monthStart } from '../calendar/isoDate.js';
 import type { DistributorTerm } from '../class-b/distributorTerm.js';
 import { formatCents, parseCents, sumCents } from '../money/cents.js';
+import type { Registry } from '../registry/registry.js';
 import { cdscPiecesBetween } from '../store/classBRepository.js';
 import { loadClassBTerms, loadDistributorTerms } from '../store/classBStore.js';
 import type { Queryable } from '../store/database.js';
@@ -26,7 +27,7 @@ import {
 } from '../transfers/monthlyCalculation.js';
 import { paymentDueDate } from '../transfers/paymentDueDate.js';
 import { type PayeeAdjustment, payeeAdjustments } from '../transfers/priorPeriodPayeeAdjustments.js';
-import { appliesToPortfolio } from '../transfers/transfer.js';
+import { appliesToPortfolio, type Transfer } from '../transfers/transfer.js';
 import {
   computationDates,
   distributorShareSchedule,
@@ -57,7 +58,8 @@ export interface MonthlyCalculationReport {
 }
 
 interface DistributorHoldings {
-  byDoi: Map<string, bigint>;
+  /** by DOI and issuing portfolio: the shares and how many lots hold them */
+  byDoi: Map<string, { doi: string; issuingPortfolioId: string; shares: bigint; lots: number }>;
   /** all shares outstanding */
   total: bigint;
   /** shares allocated to the Distributor by Exhibit A (a) and (b), account by account */
@@ -88,7 +90,16 @@ function addDistributorHoldings(
       ) !== ctx.distributor
     )
       continue;
-    h.byDoi.set(lot.dateOfOriginalIssuance, (h.byDoi.get(lot.dateOfOriginalIssuance) ?? 0n) + lot.shareUnits);
+    const key = `${lot.dateOfOriginalIssuance}|${lot.issuingPortfolioId}`;
+    const held = h.byDoi.get(key) ?? {
+      doi: lot.dateOfOriginalIssuance,
+      issuingPortfolioId: lot.issuingPortfolioId,
+      shares: 0n,
+      lots: 0,
+    };
+    held.shares += lot.shareUnits;
+    held.lots++;
+    h.byDoi.set(key, held);
   }
   h.allocated += computeDistributorShare({
     portfolioId: ctx.portfolioId,
@@ -110,6 +121,46 @@ export async function monthlyCalculationReport(
   month: string,
   opts: { instructedDueDate?: string | null; distributor?: string; withAdjustments?: boolean } = {},
 ): Promise<MonthlyCalculationReport> {
+  const { distributor, dueDate, inputs, transfers, warnings } = await monthlyCalculationInputs(
+    q,
+    month,
+    opts,
+  );
+  const portfolios = inputs.map((input) => monthlyCalculation(input, transfers));
+  const total = (f: (c: MonthlyCalculation) => string) =>
+    formatCents(sumCents(portfolios.map((c) => parseCents(f(c)))));
+  return {
+    month,
+    distributor,
+    dueDate,
+    portfolios,
+    totals: {
+      distributionFee: total((c) => c.distributionFee),
+      distributor12b1Share: total((c) => c.distributor12b1Share),
+      earnedCdsc: total((c) => c.earnedCdsc),
+      serviceFee: total((c) => c.serviceFee),
+    },
+    priorPeriodAdjustments:
+      opts.withAdjustments === false ? [] : await priorPeriodPayeeAdjustments(q, month, distributor),
+    warnings,
+  };
+}
+
+/** What the Monthly Calculation of each portfolio is computed from, read from the store. */
+export interface MonthlyCalculationInputs {
+  readonly distributor: string;
+  readonly dueDate: string;
+  readonly inputs: readonly MonthlyCalculationInput[];
+  readonly transfers: readonly Transfer[];
+  readonly registry: Registry;
+  readonly warnings: readonly string[];
+}
+
+export async function monthlyCalculationInputs(
+  q: Queryable,
+  month: string,
+  opts: { instructedDueDate?: string | null; distributor?: string } = {},
+): Promise<MonthlyCalculationInputs> {
   const from = monthStart(month);
   const to = monthEnd(month);
   const registry = await loadRegistry(q);
@@ -161,7 +212,7 @@ export async function monthlyCalculationReport(
       }),
   });
 
-  const portfolios: MonthlyCalculation[] = [];
+  const inputs: MonthlyCalculationInput[] = [];
   for (const m of fees.classes) {
     const pid = m.portfolioId;
     const schedule = await distributorShareSchedule(q, pid, to, {
@@ -195,7 +246,7 @@ export async function monthlyCalculationReport(
         // SPEC §12: the Exhibit A computation (summed in chunks of accounts) against this recount of
         // the same date account by account — shares outstanding and the Distributor's Commission Shares.
         if (exhibitA !== undefined) {
-          const recounted = [...h.byDoi.values()].reduce((a, b) => a + b, 0n);
+          const recounted = [...h.byDoi.values()].reduce((a, b) => a + b.shares, 0n);
           if (exhibitA.outstandingShares !== h.total || exhibitA.parties[0]!.commissionShares !== recounted)
             throw new Error(
               `${m.portfolio} ${date}: Exhibit A counts ${exhibitA.outstandingShares} shares outstanding and ${exhibitA.parties[0]!.commissionShares} Commission Shares of the Distributor; recounted by account ${h.total} and ${recounted}`,
@@ -206,7 +257,7 @@ export async function monthlyCalculationReport(
           distributorShares: exhibitA?.distributorShares ?? (exclusive ? h.total : h.allocated),
           commissionSharesByDoi: [...h.byDoi]
             .sort(([a], [b]) => (a < b ? -1 : 1))
-            .map(([doi, shares]) => ({ doi, shares })),
+            .map(([, held]) => ({ ...held })),
         };
       });
     const earnedCdsc = cdscRows
@@ -215,7 +266,14 @@ export async function monthlyCalculationReport(
           r.portfolio_id === pid &&
           distributorOfIssuance(terms, r.issuing_portfolio_id, r.doi, distributor) === distributor,
       )
-      .map((r) => ({ date: r.date, doi: r.doi, cents: parseCents(r.cdsc) }));
+      .map((r) => ({
+        date: r.date,
+        doi: r.doi,
+        cents: parseCents(r.cdsc),
+        txnId: r.txn_id,
+        lotId: r.lot_id,
+        issuingPortfolioId: r.issuing_portfolio_id,
+      }));
     const input: MonthlyCalculationInput = {
       portfolioId: pid,
       portfolio: m.portfolio,
@@ -229,25 +287,9 @@ export async function monthlyCalculationReport(
       serviceFeeCents: parseCents(m.serviceFee),
       dueDate,
     };
-    portfolios.push(monthlyCalculation(input, transfers));
+    inputs.push(input);
   }
-  const total = (f: (c: MonthlyCalculation) => string) =>
-    formatCents(sumCents(portfolios.map((c) => parseCents(f(c)))));
-  return {
-    month,
-    distributor,
-    dueDate,
-    portfolios,
-    totals: {
-      distributionFee: total((c) => c.distributionFee),
-      distributor12b1Share: total((c) => c.distributor12b1Share),
-      earnedCdsc: total((c) => c.earnedCdsc),
-      serviceFee: total((c) => c.serviceFee),
-    },
-    priorPeriodAdjustments:
-      opts.withAdjustments === false ? [] : await priorPeriodPayeeAdjustments(q, month, distributor),
-    warnings: fees.warnings,
-  };
+  return { distributor, dueDate, inputs, transfers, registry, warnings: fees.warnings };
 }
 
 /** The month after `month`. */
