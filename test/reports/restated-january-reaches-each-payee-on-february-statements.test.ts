@@ -4,10 +4,18 @@ import { closeMonth, loadCloseResult } from '../../src/close/monthClose.js';
 import { importNetAssets } from '../../src/feeds/netAssetsFeed.js';
 import { importProviderAssets } from '../../src/feeds/providerAssetsFeed.js';
 import { formatCents } from '../../src/money/cents.js';
-import { type MonthlyCalculationReport, monthlyCalculationReport } from '../../src/reports/monthlyCalculationReport.js';
+import {
+  type MonthlyCalculationReport,
+  monthlyCalculationReport,
+} from '../../src/reports/monthlyCalculationReport.js';
 import { providerStatementCsv } from '../../src/reports/providerStatement.js';
-import { paymentLines, type ServiceFeesReport, serviceFeesReport } from '../../src/reports/serviceFeesReport.js';
+import {
+  paymentLines,
+  type ServiceFeesReport,
+  serviceFeesReport,
+} from '../../src/reports/serviceFeesReport.js';
 import type { Database } from '../../src/store/database.js';
+import { dialects, freshDatabase, type TestDatabase } from '../support/databases.js';
 import {
   ALPHA,
   BETA,
@@ -19,7 +27,6 @@ import {
   providerAssetsRows,
   SUMMIT,
 } from '../transfers/payeesComplexFixture.js';
-import { dialects, freshDatabase, type TestDatabase } from '../support/databases.js';
 
 /**
  * Issue 10 item 6 (SPEC §12): January 2025 is closed; then FUND's net assets of Wednesday
@@ -75,7 +82,11 @@ describe.each(dialects)('a restated closed month reaches each payee on %s', (dia
       'na-2025-02.csv',
       netAssetsRows('2025-02-03', '2025-02-28', { [FUND]: '36500000.00', [FUND2]: '3650000.00' }),
     );
-    await importProviderAssets(db, 'pa-2025-02.csv', providerAssetsRows('2025-02-03', '2025-02-28', '10000000.00'));
+    await importProviderAssets(
+      db,
+      'pa-2025-02.csv',
+      providerAssetsRows('2025-02-03', '2025-02-28', '10000000.00'),
+    );
   }, 180_000);
   afterAll(async () => {
     await db.close();
@@ -198,12 +209,17 @@ describe.each(dialects)('a restated closed month reaches each payee on %s', (dia
   it("February's close seals the same adjustments, and lists them per payee with January's", async () => {
     const closed = await closeMonth(db, '2025-02', MONTH_CLOSE_STEPS);
     const mc = (await loadCloseResult(db, '2025-02', 'monthly-calculation')) as MonthlyCalculationReport;
-    expect(mc.priorPeriodAdjustments!.map(({ portfolioId: _, ...a }) => a)).toEqual(expectedMonthlyCalculation());
+    expect(mc.priorPeriodAdjustments!.map(({ portfolioId: _, ...a }) => a)).toEqual(
+      expectedMonthlyCalculation(),
+    );
     const sf = (await loadCloseResult(db, '2025-02', 'service-fees')) as ServiceFeesReport;
     expect(sf.priorPeriodAdjustments!.providers.map((a) => a.difference)).toEqual(['68.50']);
     const part = closed.parts.adjustments as {
       adjustments: { distributionFee: string }[];
-      payees: { monthlyCalculation: unknown[]; serviceFees: { providers: unknown[]; distributor: unknown[] } };
+      payees: {
+        monthlyCalculation: unknown[];
+        serviceFees: { providers: unknown[]; distributor: unknown[] };
+      };
     };
     expect(part.adjustments.map((a) => a.distributionFee)).toEqual(['10.27']);
     expect(part.payees.monthlyCalculation).toEqual(mc.priorPeriodAdjustments);
@@ -211,5 +227,81 @@ describe.each(dialects)('a restated closed month reaches each payee on %s', (dia
     // Recomputing the closed February gives what was sealed: the restatements it reported.
     const again = await monthlyCalculationReport(db, '2025-02');
     expect(again.priorPeriodAdjustments).toEqual(mc.priorPeriodAdjustments);
+  }, 120_000);
+
+  /**
+   * January restated again after February's close: 2025-01-15 37,000,000.00 → 37,500,000.00,
+   * 37,500,000.00 × 0.75% / 365 = 770.5479… → 770.55; January's fee 29 × 750.00 + 770.55 = 22,520.55.
+   * Summit 75% = 16,890.4125 → 1,689,041 cents, Other 25% = 5,630.1375 → 563,014 (the larger
+   * remainder, .75, takes the cent). Within Summit's share, 70 / 20 / 10 of 1,689,041 cents:
+   * 1,182,328.7 / 337,808.2 / 168,904.1 → floors 1,182,328 / 337,808 / 168,904 and the one cent left
+   * to the largest remainder (.7, the Distributor): 1,182,329. March reports each payee's change
+   * since what was sealed plus February's adjustment.
+   */
+  it('a second restatement is adjusted from what was sealed plus the adjustments already reported', async () => {
+    await importNetAssets(
+      db,
+      'fix2.csv',
+      Buffer.from(`date,portfolio,class,net_assets\n2025-01-15,${FUND},B,37500000.00`),
+      { restate: true },
+    );
+    await importNetAssets(
+      db,
+      'na-2025-03.csv',
+      netAssetsRows('2025-03-03', '2025-03-31', { [FUND]: '36500000.00', [FUND2]: '3650000.00' }),
+    );
+    await importProviderAssets(
+      db,
+      'pa-2025-03.csv',
+      providerAssetsRows('2025-03-03', '2025-03-31', '10000000.00'),
+    );
+    const second = { own: 1_182_329n, alpha: 337_808n, beta: 168_904n, other: 563_014n };
+    expect(second.own + second.alpha + second.beta + second.other).toBe(29n * day + 77_055n);
+    const march = await monthlyCalculationReport(db, '2025-03');
+    expect(
+      (march.priorPeriodAdjustments ?? []).map((a) => [
+        a.payee,
+        a.original,
+        a.previouslyAdjusted,
+        a.restated,
+        a.difference,
+      ]),
+    ).toEqual([
+      [
+        SUMMIT,
+        formatCents(o.own + cdscHalf),
+        formatCents(r.own - o.own),
+        formatCents(second.own + cdscHalf),
+        formatCents(second.own - r.own),
+      ],
+      [
+        OTHER,
+        formatCents(original.other),
+        formatCents(restated.other - original.other),
+        formatCents(second.other),
+        formatCents(second.other - restated.other),
+      ],
+      [
+        ALPHA,
+        formatCents(o.alpha + cdscHalf),
+        formatCents(r.alpha - o.alpha),
+        formatCents(second.alpha + cdscHalf),
+        formatCents(second.alpha - r.alpha),
+      ],
+      [
+        BETA,
+        formatCents(o.beta),
+        formatCents(r.beta - o.beta),
+        formatCents(second.beta),
+        formatCents(second.beta - r.beta),
+      ],
+    ]);
+    // Service: 37,500,000.00 × 0.25% / 365 = 256.8493… → 256.85, +3.43 over 253.42; the dealer's
+    // assets did not change again, so only what the Distributor keeps moves: +3.43.
+    const sf = await serviceFeesReport(db, '2025-03');
+    expect(sf.priorPeriodAdjustments!.providers).toEqual([]);
+    expect(sf.priorPeriodAdjustments!.distributor.map((a) => [a.previouslyAdjusted, a.difference])).toEqual([
+      ['-65.08', '3.43'],
+    ]);
   }, 120_000);
 });
