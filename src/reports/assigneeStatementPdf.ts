@@ -133,7 +133,7 @@ export function writeAssigneeStatementPdf(
   line(`Total due ${s.dueDate}`, s.totals.total, 0, true);
   doc.moveDown();
   note(
-    "Each segment is the days one Exhibit A computation governed; the weight is Σ day's fee × portion × DOI-range fraction ÷ Σ day's fee, " +
+    "Each segment is the days one Exhibit A computation governed; the weight is the sum over its days of the day's fee × portion × DOI-range fraction, over the sum of the days' fees; " +
       'the fraction counted at the latest count date before the day (SPEC §8). The cent amounts are the largest-remainder split of the ' +
       "Distributor's 12b-1 Share and Earned CDSC among the Distributor and the Assignees (SPEC §3), as in the Monthly Calculation.",
   );

@@ -41,7 +41,10 @@ export function writeMonthlyCalculationPdf(
     const y = doc.y;
     doc.font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(10);
     doc.text(label, doc.page.margins.left + indent, y, { width: 330 - indent });
+    // a label that wraps pushes the next line down (its amount stays on the label's first line)
+    const below = doc.y;
     doc.text(groupThousands(amount), doc.page.margins.left + 340, y, { width: 150, align: 'right' });
+    doc.y = Math.max(doc.y, below);
     doc.moveDown(0.35);
     doc.x = doc.page.margins.left;
   };
