@@ -1,6 +1,7 @@
 import type { ClassSeries, RateSegment } from '../accrual/classSeries.js';
 import { missingBusinessDays, uncoveredDays } from '../accrual/coverageChecks.js';
 import { accrueFast } from '../accrual/fastAccrual.js';
+import { overrideCoverage, type RateOverride } from '../accrual/rateOverride.js';
 import { addDays, monthEnd } from '../calendar/isoDate.js';
 import { businessDayAfter } from '../calendar/nyseCalendar.js';
 import { Plan12bError } from '../errors.js';
@@ -10,6 +11,7 @@ import type { Registry } from '../registry/registry.js';
 import type { Queryable } from '../store/database.js';
 import { netAssetsThrough } from '../store/netAssetsRepository.js';
 import { loadRegistry } from '../store/registryStore.js';
+import { applyEighthE, type ClassBVintageMonth } from './classBVintageFees.js';
 
 /** One row of `plan12b fees --json` (SPEC §4): per class and calendar month. */
 export interface ClassMonthFees {
@@ -42,6 +44,8 @@ export interface FeesReport {
   readonly classes: ClassMonthFees[];
   readonly daily?: DailyFees[];
   readonly warnings: string[];
+  /** Agreement EIGHTH(E): Class B months accrued by share vintage (present only when there are any) */
+  readonly classBVintages?: ClassBVintageMonth[];
 }
 
 export interface FeesQuery {
@@ -50,6 +54,8 @@ export interface FeesQuery {
   readonly portfolio?: string;
   readonly class?: string;
   readonly daily?: boolean;
+  /** `plan12b what-if`: a hypothetical rate for one class (nothing is recorded) */
+  readonly rateOverride?: RateOverride;
 }
 
 /** The registry's governing entries as the accrual engine's rate segments. */
@@ -81,7 +87,7 @@ export function coverageOf(
 export async function loadClassSeries(
   q: Queryable,
   registry: Registry,
-  query: { to: string; portfolio?: string; class?: string },
+  query: { to: string; portfolio?: string; class?: string; rateOverride?: RateOverride },
   warnings: string[],
 ): Promise<ClassSeries[]> {
   const wantPid = query.portfolio === undefined ? undefined : registry.identities.resolve(query.portfolio);
@@ -104,7 +110,10 @@ export async function loadClassSeries(
     series.push({
       classKey: current.classKey,
       netAssets: current.rows,
-      coverage: coverageOf(registry, pid, cls, warnings),
+      coverage:
+        query.rateOverride?.portfolioId === pid && query.rateOverride.class === cls
+          ? overrideCoverage(coverageOf(registry, pid, cls, warnings), query.rateOverride)
+          : coverageOf(registry, pid, cls, warnings),
       endDate: null,
     });
   };
@@ -174,7 +183,15 @@ export async function feesReport(q: Queryable, query: FeesQuery): Promise<FeesRe
         `${registry.identities.nameOn(pid, u.to)} class ${cls}: net assets but no instrument covering ${u.from}${u.to !== u.from ? ` … ${u.to}` : ''}; no fees accrued`,
       );
   }
-  const result = accrueFast(series, query.from, query.to, { daily: query.daily === true });
+  const eighthE = await applyEighthE(
+    q,
+    registry,
+    series,
+    accrueFast(series, query.from, query.to, { daily: query.daily === true }),
+    query,
+    warnings,
+  );
+  const result = eighthE.accrual;
   const names = (classKey: string, date: string) => {
     const [pid, cls] = classKey.split('|') as [string, string];
     return { portfolio: registry.identities.nameOn(pid, date), portfolioId: pid, class: cls };
@@ -194,7 +211,13 @@ export async function feesReport(q: Queryable, query: FeesQuery): Promise<FeesRe
       a.class.localeCompare(b.class) ||
       a.month.localeCompare(b.month),
   );
-  const report: FeesReport = { from: query.from, to: query.to, classes, warnings };
+  const report: FeesReport = {
+    from: query.from,
+    to: query.to,
+    classes,
+    warnings,
+    ...(eighthE.months.length > 0 ? { classBVintages: eighthE.months } : {}),
+  };
   if (query.daily) {
     return {
       ...report,

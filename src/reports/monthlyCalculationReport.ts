@@ -1,3 +1,4 @@
+import type { RateOverride } from '../accrual/rateOverride.js';
 import {
   type AllocationAccount,
   computeDistributorShare,
@@ -28,6 +29,7 @@ import {
 import { paymentDueDate } from '../transfers/paymentDueDate.js';
 import { type PayeeAdjustment, payeeAdjustments } from '../transfers/priorPeriodPayeeAdjustments.js';
 import { appliesToPortfolio, type Transfer } from '../transfers/transfer.js';
+import type { ClassBVintageMonth } from './classBVintageFees.js';
 import {
   computationDates,
   distributorShareSchedule,
@@ -55,6 +57,8 @@ export interface MonthlyCalculationReport {
    */
   readonly priorPeriodAdjustments?: readonly PayeeAdjustment[];
   readonly warnings: readonly string[];
+  /** Agreement EIGHTH(E): portfolios whose Class B Distribution Fees accrued by share vintage */
+  readonly classBVintages?: readonly ClassBVintageMonth[];
 }
 
 interface DistributorHoldings {
@@ -119,13 +123,21 @@ function addDistributorHoldings(
 export async function monthlyCalculationReport(
   q: Queryable,
   month: string,
-  opts: { instructedDueDate?: string | null; distributor?: string; withAdjustments?: boolean } = {},
+  opts: {
+    instructedDueDate?: string | null;
+    distributor?: string;
+    /** `plan12b what-if`: a hypothetical rate, and only the portfolio it is about */
+    rateOverride?: RateOverride;
+    portfolio?: string;
+    /** false: without the prior-period adjustments (a restated month computed again) */
+    withAdjustments?: boolean;
+  } = {},
 ): Promise<MonthlyCalculationReport> {
-  const { distributor, dueDate, inputs, transfers, warnings } = await monthlyCalculationInputs(
-    q,
-    month,
-    opts,
-  );
+  const { distributor, dueDate, inputs, transfers, warnings, classBVintages } =
+    await monthlyCalculationInputs(q, month, opts);
+  // a hypothetical (what-if) or one-portfolio calculation reports no restatements
+  const withAdjustments =
+    opts.withAdjustments !== false && opts.rateOverride === undefined && opts.portfolio === undefined;
   const portfolios = inputs.map((input) => monthlyCalculation(input, transfers));
   const total = (f: (c: MonthlyCalculation) => string) =>
     formatCents(sumCents(portfolios.map((c) => parseCents(f(c)))));
@@ -140,9 +152,9 @@ export async function monthlyCalculationReport(
       earnedCdsc: total((c) => c.earnedCdsc),
       serviceFee: total((c) => c.serviceFee),
     },
-    priorPeriodAdjustments:
-      opts.withAdjustments === false ? [] : await priorPeriodPayeeAdjustments(q, month, distributor),
+    priorPeriodAdjustments: withAdjustments ? await priorPeriodPayeeAdjustments(q, month, distributor) : [],
     warnings,
+    ...(classBVintages ? { classBVintages } : {}),
   };
 }
 
@@ -154,12 +166,19 @@ export interface MonthlyCalculationInputs {
   readonly transfers: readonly Transfer[];
   readonly registry: Registry;
   readonly warnings: readonly string[];
+  /** Agreement EIGHTH(E): portfolios whose Class B Distribution Fees accrued by share vintage */
+  readonly classBVintages?: readonly ClassBVintageMonth[];
 }
 
 export async function monthlyCalculationInputs(
   q: Queryable,
   month: string,
-  opts: { instructedDueDate?: string | null; distributor?: string } = {},
+  opts: {
+    instructedDueDate?: string | null;
+    distributor?: string;
+    rateOverride?: RateOverride;
+    portfolio?: string;
+  } = {},
 ): Promise<MonthlyCalculationInputs> {
   const from = monthStart(month);
   const to = monthEnd(month);
@@ -169,7 +188,14 @@ export async function monthlyCalculationInputs(
   const distributor = opts.distributor ?? theDistributor(terms) ?? 'Distributor';
   const transfers = await loadTransfers(q, registry);
   const dueDate = paymentDueDate(month, opts.instructedDueDate ?? null);
-  const fees = await feesReport(q, { from, to, class: 'B', daily: true });
+  const fees = await feesReport(q, {
+    from,
+    to,
+    class: 'B',
+    daily: true,
+    ...(opts.rateOverride ? { rateOverride: opts.rateOverride } : {}),
+    ...(opts.portfolio ? { portfolio: opts.portfolio } : {}),
+  });
 
   const dailyByPortfolio = new Map<string, { date: string; cents: bigint }[]>();
   for (const d of fees.daily ?? []) {
@@ -289,7 +315,15 @@ export async function monthlyCalculationInputs(
     };
     inputs.push(input);
   }
-  return { distributor, dueDate, inputs, transfers, registry, warnings: fees.warnings };
+  return {
+    distributor,
+    dueDate,
+    inputs,
+    transfers,
+    registry,
+    warnings: fees.warnings,
+    ...(fees.classBVintages ? { classBVintages: fees.classBVintages } : {}),
+  };
 }
 
 /** The month after `month`. */

@@ -4,6 +4,7 @@
  * src/service-fees from the SPEC §4 accrual's daily service fees, the recorded Service Agreements
  * and the providers' customers' assets. Payment date: the 10th NYSE business day after month end.
  */
+import type { RateOverride } from '../accrual/rateOverride.js';
 import { monthEnd, monthStart } from '../calendar/isoDate.js';
 import { businessDayAfter } from '../calendar/nyseCalendar.js';
 import { Plan12bError } from '../errors.js';
@@ -253,11 +254,25 @@ function isNextMonth(latest: string, month: string): boolean {
 export async function serviceFeesReport(
   q: Queryable,
   month: string,
-  opts: { withAdjustments?: boolean } = {},
+  opts: {
+    /** `plan12b what-if`: a hypothetical rate, and only the class it is about */
+    rateOverride?: RateOverride;
+    portfolio?: string;
+    class?: string;
+    /** false: without the prior-period adjustments (a restated month computed again) */
+    withAdjustments?: boolean;
+  } = {},
 ): Promise<ServiceFeesReport> {
   const from = monthStart(month);
   const to = monthEnd(month);
-  const fees = await feesReport(q, { from, to, daily: true });
+  const fees = await feesReport(q, {
+    from,
+    to,
+    daily: true,
+    ...(opts.rateOverride ? { rateOverride: opts.rateOverride } : {}),
+    ...(opts.portfolio ? { portfolio: opts.portfolio } : {}),
+    ...(opts.class ? { class: opts.class } : {}),
+  });
   const registry = await loadRegistry(q);
   const classDays: ClassServiceDay[] = (fees.daily ?? []).map((d) => ({
     classKey: `${d.portfolioId}|${d.class}`,
@@ -267,7 +282,11 @@ export async function serviceFeesReport(
     serviceFeeCents: parseCents(d.serviceFee),
   }));
   const agreements = await loadServiceAgreements(q);
-  const { holdings, warnings } = await loadProviderHoldings(q, registry, from, to);
+  const loaded = await loadProviderHoldings(q, registry, from, to);
+  const { warnings } = loaded;
+  const selected = new Set(fees.classes.map((c) => `${c.portfolioId}|${c.class}`));
+  const holdings =
+    opts.portfolio || opts.class ? loaded.holdings.filter((h) => selected.has(h.classKey)) : loaded.holdings;
   const namesOf = (classKey: string): ClassNames => {
     const [portfolioId, cls] = classKey.split('|') as [string, string];
     return { portfolio: registry.identities.nameOn(portfolioId, to), portfolioId, class: cls };
@@ -285,7 +304,8 @@ export async function serviceFeesReport(
     if (monthly.get(c.classKey) !== c.classServiceFeeCents)
       throw new Error(`service fees ${month}: class ${c.classKey} does not match the fees report`);
   const report = serviceFeesReportOf(result, agreements, namesOf, [...fees.warnings, ...warnings]);
-  if (opts.withAdjustments === false) return report;
+  // a hypothetical (what-if) or one-class report shows no restatements
+  if (opts.withAdjustments === false || opts.rateOverride || opts.portfolio || opts.class) return report;
   return { ...report, priorPeriodAdjustments: await priorPeriodServiceFeeAdjustments(q, month) };
 }
 

@@ -1,4 +1,5 @@
 import type { Database } from './database.js';
+import { API_TOKEN_MIGRATION } from './schema/apiTokenSchema.js';
 import { AUDIT_ANCHOR_MIGRATION } from './schema/auditAnchorSchema.js';
 import { AUDIT_MIGRATION } from './schema/auditSchema.js';
 import { CLASS_B_MIGRATION } from './schema/classBSchema.js';
@@ -113,6 +114,7 @@ export const MIGRATIONS: readonly Migration[] = [
   TRANSFER_ENDS_MIGRATION,
   AUDIT_ANCHOR_MIGRATION,
   FREE_SHARE_ATTRIBUTION_MIGRATION,
+  API_TOKEN_MIGRATION,
 ];
 
 /** The schema version this build of plan12b migrates to. */

@@ -28,6 +28,16 @@ export type Numeric = ColumnType<string, number | string, number | string>;
 
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
 
+export interface ApiToken {
+  created_at: Generated<Timestamp>;
+  created_by: string;
+  name: string;
+  revoked_at: Timestamp | null;
+  revoked_by: string | null;
+  role: string;
+  token_hash: string;
+}
+
 export interface AuditLog {
   action: string;
   actor: string;
@@ -291,6 +301,7 @@ export interface Transfer {
 }
 
 export interface DB {
+  api_token: ApiToken;
   audit_log: AuditLog;
   board_rate: BoardRate;
   class_b_account: ClassBAccount;

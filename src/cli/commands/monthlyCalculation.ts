@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { Plan12bError } from '../../errors.js';
 import { importOmnibusMonths } from '../../feeds/omnibusFeed.js';
+import { vintageTextLines } from '../../reports/classBVintageFees.js';
 import { distributorShareReport } from '../../reports/distributorShareReport.js';
 import { writeMonthlyCalculationPdf } from '../../reports/monthlyCalculationPdf.js';
 import {
@@ -160,6 +161,7 @@ export function registerMonthlyCalculationCommands(program: Command, getContext:
               distributor: report.distributor,
               preparedAt: new Date().toISOString(),
               priorPeriodAdjustments: report.priorPeriodAdjustments ?? [],
+              ...(report.classBVintages ? { vintages: report.classBVintages } : {}),
             },
             opts.pdf,
           );
@@ -241,6 +243,7 @@ export function registerMonthlyCalculationCommands(program: Command, getContext:
         ctx.out(
           `Due ${report.dueDate}. Totals: Distribution Fees ${report.totals.distributionFee}; Distributor's 12b-1 Share ${report.totals.distributor12b1Share}; Earned CDSC ${report.totals.earnedCdsc}`,
         );
+        for (const l of vintageTextLines(report.classBVintages ?? [])) ctx.out(l);
         if (ppa.length > 0) {
           ctx.out('');
           ctx.out('Prior-period adjustments (restated closed months, split among the same parties):');
