@@ -12,12 +12,7 @@ import { cdscPiecesBetween } from '../store/classBRepository.js';
 import { loadClassBTerms, loadDistributorTerms } from '../store/classBStore.js';
 import type { Queryable } from '../store/database.js';
 import { loadRegistry } from '../store/registryStore.js';
-import {
-  latestClosedMonth,
-  restatedMonthsReportedIn,
-  sealedPart,
-  sealedPartsAfter,
-} from '../store/sealedResultsRepository.js';
+import { restatedMonthsReportedIn, sealedPart, sealedPartsAfter } from '../store/sealedResultsRepository.js';
 import { loadTransfers } from '../store/transfersRepository.js';
 import {
   type DistributorCount,
@@ -326,11 +321,6 @@ export async function monthlyCalculationInputs(
   };
 }
 
-/** The month after `month`. */
-function nextMonth(month: string): string {
-  return addDays(monthEnd(month), 1).slice(0, 7);
-}
-
 /**
  * SPEC §12: the prior-period adjustments a month's Monthly Calculation reports — for each closed
  * month whose net assets were restated (not yet reported, or reported by this month's own close),
@@ -342,8 +332,6 @@ export async function priorPeriodPayeeAdjustments(
   month: string,
   distributor: string,
 ): Promise<PayeeAdjustment[]> {
-  const latest = await latestClosedMonth(q);
-  if (latest === null || (month > latest && month !== nextMonth(latest))) return [];
   const out: PayeeAdjustment[] = [];
   for (const p of await restatedMonthsReportedIn(q, month, 'net_assets_restatement')) {
     const sealed = (await sealedPart(q, p, 'monthly-calculation')) as MonthlyCalculationReport | undefined;

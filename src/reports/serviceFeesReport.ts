@@ -19,12 +19,7 @@ import { SERVICE_PROVIDER_KINDS } from '../service-fees/serviceProviderKind.js';
 import type { Queryable } from '../store/database.js';
 import { loadProviderHoldings } from '../store/providerAssetsRepository.js';
 import { loadRegistry } from '../store/registryStore.js';
-import {
-  latestClosedMonth,
-  restatedMonthsReportedIn,
-  sealedPart,
-  sealedPartsAfter,
-} from '../store/sealedResultsRepository.js';
+import { restatedMonthsReportedIn, sealedPart, sealedPartsAfter } from '../store/sealedResultsRepository.js';
 import { loadServiceAgreements } from '../store/serviceProvidersRepository.js';
 import { feesReport } from './feesReport.js';
 import { providerAmountDue } from './providerStatement.js';
@@ -221,8 +216,6 @@ export async function priorPeriodServiceFeeAdjustments(
 ): Promise<ServiceFeeAdjustments> {
   const providers: ServiceFeeAdjustments['providers'][number][] = [];
   const distributor: ServiceFeeAdjustments['distributor'][number][] = [];
-  const latest = await latestClosedMonth(q);
-  if (latest === null || (month > latest && !isNextMonth(latest, month))) return { providers, distributor };
   const months = new Set([
     ...(await restatedMonthsReportedIn(q, month, 'net_assets_restatement')),
     ...(await restatedMonthsReportedIn(q, month, 'provider_assets_restatement')),
@@ -242,12 +235,6 @@ export async function priorPeriodServiceFeeAdjustments(
     distributor.push(...a.distributor);
   }
   return { providers, distributor };
-}
-
-function isNextMonth(latest: string, month: string): boolean {
-  const y = Number(latest.slice(0, 4));
-  const m = Number(latest.slice(5, 7));
-  return month === (m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`);
 }
 
 /** The month, from the store. */
