@@ -10,7 +10,7 @@ import { groupThousands } from '../money/displayAmount.js';
 import type { AssigneeStatement } from '../transfers/assigneeStatement.js';
 
 export function writeAssigneeStatementPdf(
-  s: AssigneeStatement,
+  s: AssigneeStatement & { readonly basis?: 'open' | 'recomputed' },
   path: string,
   preparedAt: string,
 ): Promise<void> {
@@ -64,6 +64,10 @@ export function writeAssigneeStatementPdf(
   doc.moveDown(0.3).font('Helvetica').fontSize(10);
   doc.text(`${s.assignee}${s.address ? `, ${s.address}` : ''}`);
   doc.text(`Transferred by ${s.distributor} (Agreement EIGHTH); payment due ${s.dueDate}.`);
+  if (s.basis === 'recomputed')
+    doc.text(
+      `${s.month} is closed: recomputed from today's data. What was paid is its sealed Monthly Calculation; restatements since reach the payees as prior-period adjustments of a later month.`,
+    );
   doc.moveDown();
   if (s.lines.length === 0) doc.text('No Transfer to this Assignee was in force in the month.');
   for (const l of s.lines) {

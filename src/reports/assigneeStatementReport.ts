@@ -7,14 +7,22 @@
 import { toCsv } from '../cli/csvOut.js';
 import { Plan12bError } from '../errors.js';
 import type { Queryable } from '../store/database.js';
+import { closedMonthRecord } from '../store/sealedResultsRepository.js';
 import { type AssigneeStatement, assigneeStatement } from '../transfers/assigneeStatement.js';
 import { monthlyCalculationInputs } from './monthlyCalculationReport.js';
+
+/**
+ * `basis`: `open`, or `recomputed` for a closed month — computed from today's data, so a
+ * restatement since the close shows here, while the sealed Monthly Calculation keeps what was paid
+ * and the next month's shows the difference (SPEC §12).
+ */
+export type AssigneeStatementReport = AssigneeStatement & { readonly basis: 'open' | 'recomputed' };
 
 export async function assigneeStatementReport(
   q: Queryable,
   assignee: string,
   month: string,
-): Promise<AssigneeStatement> {
+): Promise<AssigneeStatementReport> {
   const { inputs, transfers, registry } = await monthlyCalculationInputs(q, month);
   if (!transfers.some((t) => t.assignee === assignee)) {
     const known = [...new Set(transfers.map((t) => t.assignee))].sort();
@@ -26,9 +34,10 @@ export async function assigneeStatementReport(
         : 'import the Transfers first: `plan12b transfers import FILE`',
     );
   }
-  return assigneeStatement(assignee, month, inputs, transfers, (pid, date) =>
+  const statement = assigneeStatement(assignee, month, inputs, transfers, (pid, date) =>
     registry.identities.get(pid) ? registry.identities.nameOn(pid, date) : pid,
   );
+  return { ...statement, basis: (await closedMonthRecord(q, month)) === null ? 'open' : 'recomputed' };
 }
 
 export const ASSIGNEE_STATEMENT_COLUMNS = [

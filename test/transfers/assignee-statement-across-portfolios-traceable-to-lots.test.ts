@@ -31,6 +31,7 @@ describe.each(dialects)('an Assignee statement on %s', (dialect) => {
   it('Alpha: the 12b-1 Portion from its DOI-range fraction, the lots behind it and the CDSC piece', async () => {
     const s = await assigneeStatementReport(db, ALPHA, '2025-01');
     expect(s.distributor).toBe(SUMMIT);
+    expect(s.basis).toBe('open');
     expect(s.lines).toHaveLength(1);
     const l = s.lines[0]!;
     expect([l.portfolio, l.transferId, l.distributionFee, l.distributor12b1Share]).toEqual([

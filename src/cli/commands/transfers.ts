@@ -105,6 +105,10 @@ export function registerTransfersCommands(program: Command, getContext: () => Cl
         if (opts.csv) return ctx.out(assigneeStatementCsv(statement).trimEnd());
         if (opts.pdf) return;
         ctx.out(`${statement.assignee} — ${month}, due ${statement.dueDate}`);
+        if (statement.basis === 'recomputed')
+          ctx.out(
+            `${month} is closed: RECOMPUTED from today's data; what was paid is its sealed Monthly Calculation, and restatements since reach the payees as prior-period adjustments of a later month`,
+          );
         printTable(
           ctx,
           [
