@@ -1,9 +1,21 @@
 import { monthEnd, monthStart } from '../calendar/isoDate.js';
 import { formatCents, parseCents } from '../money/cents.js';
+import { theDistributor } from '../reports/distributorShareReport.js';
 import { type ClassMonthFees, feesReport } from '../reports/feesReport.js';
-import { type ServiceFeesReport, serviceFeesReport } from '../reports/serviceFeesReport.js';
+import {
+  type MonthlyCalculationReport,
+  priorPeriodPayeeAdjustments,
+} from '../reports/monthlyCalculationReport.js';
+import type { ServiceFeeAdjustments } from '../reports/providerStatementAdjustments.js';
+import {
+  priorPeriodServiceFeeAdjustments,
+  type ServiceFeesReport,
+  serviceFeesReport,
+} from '../reports/serviceFeesReport.js';
+import { loadDistributorTerms } from '../store/classBStore.js';
 import { markRestatementsAdjusted, unadjustedRestatementMonths } from '../store/closeRepository.js';
 import type { Queryable } from '../store/database.js';
+import type { PayeeAdjustment } from '../transfers/priorPeriodPayeeAdjustments.js';
 import { type CloseStep, loadCloseResult } from './monthClose.js';
 
 /** A fee of a closed month as recomputed now, less what was sealed. */
@@ -57,7 +69,7 @@ async function serviceFeeAdjustments(
   p: string,
 ): Promise<{ providers: ServiceFeeAdjustment[]; distributorRetained: DistributorRetainedAdjustment[] }> {
   const sealed = (await loadCloseResult(tx, p, 'service-fees')) as ServiceFeesReport | undefined;
-  const now = await serviceFeesReport(tx, p);
+  const now = await serviceFeesReport(tx, p, { withAdjustments: false });
   const before = new Map((sealed?.providers ?? []).map((x) => [x.id, parseCents(x.amount)]));
   const providers: ServiceFeeAdjustment[] = [];
   for (const x of now.providers) {
@@ -82,9 +94,35 @@ async function serviceFeeAdjustments(
 }
 
 /**
+ * SPEC §12: the same adjustments per payee — split among the same parties as the original amounts
+ * by the Monthly Calculation and the service-fee statements of this month (taken from the parts
+ * this close has just sealed, so the two agree; computed if the close sealed neither).
+ */
+async function payeeAdjustmentsOf(
+  tx: Queryable,
+  month: string,
+): Promise<{ monthlyCalculation: readonly PayeeAdjustment[]; serviceFees: ServiceFeeAdjustments }> {
+  const mc = (await loadCloseResult(tx, month, 'monthly-calculation')) as
+    | MonthlyCalculationReport
+    | undefined;
+  const sf = (await loadCloseResult(tx, month, 'service-fees')) as ServiceFeesReport | undefined;
+  return {
+    monthlyCalculation:
+      mc?.priorPeriodAdjustments ??
+      (await priorPeriodPayeeAdjustments(
+        tx,
+        month,
+        theDistributor(await loadDistributorTerms(tx)) ?? 'Distributor',
+      )),
+    serviceFees: sf?.priorPeriodAdjustments ?? (await priorPeriodServiceFeeAdjustments(tx, month)),
+  };
+}
+
+/**
  * SPEC §4, §12: a restatement in a closed month (net assets or providers' assets) is reported at
  * the next close as prior-period adjustments — each closed month's fees and service fees
- * recomputed now, less what was sealed; the sealed results themselves never change.
+ * recomputed now, less what was sealed, per class and per payee; the sealed results themselves
+ * never change.
  */
 export const priorPeriodAdjustmentsStep: CloseStep = {
   part: 'adjustments',
@@ -108,12 +146,13 @@ export const priorPeriodAdjustmentsStep: CloseStep = {
       serviceFees.providers.push(...a.providers);
       serviceFees.distributorRetained.push(...a.distributorRetained);
     }
+    const payees = await payeeAdjustmentsOf(tx, month);
     for (const table of [
       'net_assets_restatement',
       'provider_assets_restatement',
       'exhibit_withdrawal_restatement',
     ] as const)
       await markRestatementsAdjusted(tx, table, month);
-    return { reportedIn: month, adjustments, serviceFees };
+    return { reportedIn: month, adjustments, serviceFees, payees };
   },
 };

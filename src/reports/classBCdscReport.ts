@@ -20,13 +20,43 @@ export interface CdscReport {
   readonly warnings: readonly string[];
 }
 
+/** `plan12b cdsc --from --to [--distributor]`: the same rows over a date range, optionally one distributor's. */
+export interface CdscRangeReport {
+  readonly from: string;
+  readonly to: string;
+  /** the distributor the rows are limited to; null: every distributor */
+  readonly distributor: string | null;
+  readonly rows: readonly EarnedCdscRow[];
+  readonly totalCdsc: string;
+  readonly warnings: readonly string[];
+}
+
+export const CDSC_COLUMNS = ['portfolio', 'distributor', 'cdsc', 'cdscWaived', 'pieces'] as const;
+
 /**
  * `plan12b cdsc --month`: the month's CDSC per portfolio and distributor — the Distributor's Earned
  * CDSC (Agreement FOURTH(D)) and each Other Distributor's — from the pieces of every redemption.
  * The rows add up to the CDSC of the month's redemptions, to the cent.
  */
 export async function cdscReport(q: Queryable, month: string): Promise<CdscReport> {
-  const { redemptions, warnings } = await loadRedemptions(q, monthStart(month), monthEnd(month));
+  const { rows, totalCdsc, warnings } = await cdscRangeReport(q, {
+    from: monthStart(month),
+    to: monthEnd(month),
+  });
+  return { month, rows, totalCdsc, warnings };
+}
+
+/**
+ * The CDSC of the redemptions dated in [from, to] per portfolio and distributor; with
+ * `distributor`, only the pieces that distributor earned (FOURTH(D)) — their total still checked
+ * against the pieces of the whole range.
+ */
+export async function cdscRangeReport(
+  q: Queryable,
+  opts: { from: string; to: string; distributor?: string | null },
+): Promise<CdscRangeReport> {
+  const { redemptions, warnings } = await loadRedemptions(q, opts.from, opts.to);
+  const only = opts.distributor ?? null;
   const rows = new Map<
     string,
     { portfolio: string; distributor: string | null; cdsc: bigint; waived: bigint; pieces: number }
@@ -37,6 +67,10 @@ export async function cdscReport(q: Queryable, month: string): Promise<CdscRepor
     headTotal += parseCents(r.cdsc);
     for (const p of r.pieces) {
       if (p.kind !== 'commission') continue;
+      if (only !== null && p.earnedBy !== only) {
+        headTotal -= parseCents(p.cdsc);
+        continue;
+      }
       const key = `${r.portfolio}\u0000${p.earnedBy ?? ''}`;
       let row = rows.get(key);
       if (!row) {
@@ -52,7 +86,9 @@ export async function cdscReport(q: Queryable, month: string): Promise<CdscRepor
   if (total !== headTotal)
     throw new Error(`CDSC pieces (${total}) do not add up to the redemptions' CDSC (${headTotal})`);
   return {
-    month,
+    from: opts.from,
+    to: opts.to,
+    distributor: only,
     rows: [...rows.values()]
       .sort((a, b) =>
         a.portfolio === b.portfolio

@@ -45,6 +45,9 @@ export interface RedemptionReport {
 export interface RedemptionsReport {
   readonly from: string;
   readonly to: string;
+  /** with --distributor: the redemptions with a Commission Share piece it earned, and their CDSC it earned */
+  readonly distributor?: string;
+  readonly distributorCdsc?: string;
   readonly redemptions: readonly RedemptionReport[];
   readonly totals: { gross: string; cdsc: string; cdscWaived: string; redemptionFee: string; net: string };
   readonly warnings: readonly string[];
@@ -129,14 +132,43 @@ export async function loadRedemptions(
   return { redemptions, warnings };
 }
 
-/** `plan12b redemptions --from --to`: each redemption, its CDSC and redemption fee, and its lot pieces. */
-export async function redemptionsReport(q: Queryable, from: string, to: string): Promise<RedemptionsReport> {
-  const { redemptions, warnings } = await loadRedemptions(q, from, to);
+/**
+ * `plan12b redemptions --from --to [--distributor]`: each redemption, its CDSC and redemption fee,
+ * and its lot pieces; with a distributor, only the redemptions with a piece it earned (FOURTH(D)).
+ */
+export async function redemptionsReport(
+  q: Queryable,
+  from: string,
+  to: string,
+  opts: { distributor?: string | null } = {},
+): Promise<RedemptionsReport> {
+  const loaded = await loadRedemptions(q, from, to);
+  const only = opts.distributor ?? null;
+  const warnings = loaded.warnings;
+  const redemptions =
+    only === null
+      ? loaded.redemptions
+      : loaded.redemptions.filter((r) =>
+          r.pieces.some((p) => p.kind === 'commission' && p.earnedBy === only),
+        );
   const sum = (f: (r: RedemptionReport) => string) =>
     formatCents(redemptions.reduce((s, r) => s + parseCents(f(r)), 0n));
+  const earned =
+    only === null
+      ? {}
+      : {
+          distributor: only,
+          distributorCdsc: formatCents(
+            redemptions
+              .flatMap((r) => r.pieces)
+              .filter((p) => p.kind === 'commission' && p.earnedBy === only)
+              .reduce((s, p) => s + parseCents(p.cdsc), 0n),
+          ),
+        };
   return {
     from,
     to,
+    ...earned,
     redemptions,
     totals: {
       gross: sum((r) => r.gross),
@@ -147,4 +179,65 @@ export async function redemptionsReport(q: Queryable, from: string, to: string):
     },
     warnings,
   };
+}
+
+export const REDEMPTION_PIECE_COLUMNS = [
+  'date',
+  'txn_id',
+  'account',
+  'portfolio',
+  'shares',
+  'price',
+  'waiver',
+  'gross',
+  'cdsc',
+  'cdsc_waived',
+  'redemption_fee',
+  'net',
+  'lot_id',
+  'kind',
+  'doi',
+  'issuing_portfolio',
+  'piece_shares',
+  'piece_cost',
+  'rate_pct',
+  'base',
+  'piece_cdsc',
+  'piece_cdsc_waived',
+  'distributor',
+  'earned_by',
+] as const;
+
+/** One CSV row per lot piece, the redemption's own figures repeated on each (SPEC §6). */
+export function redemptionPieceRows(
+  report: Pick<RedemptionsReport, 'redemptions'>,
+): Record<(typeof REDEMPTION_PIECE_COLUMNS)[number], string | null>[] {
+  return report.redemptions.flatMap((r) =>
+    r.pieces.map((p) => ({
+      date: r.date,
+      txn_id: r.txnId,
+      account: r.account,
+      portfolio: r.portfolio,
+      shares: r.shares,
+      price: r.price,
+      waiver: r.waiver,
+      gross: r.gross,
+      cdsc: r.cdsc,
+      cdsc_waived: r.cdscWaived,
+      redemption_fee: r.redemptionFee,
+      net: r.net,
+      lot_id: p.lotId,
+      kind: p.kind,
+      doi: p.dateOfOriginalIssuance,
+      issuing_portfolio: p.issuingPortfolio,
+      piece_shares: p.shares,
+      piece_cost: p.cost,
+      rate_pct: p.ratePct,
+      base: p.base,
+      piece_cdsc: p.cdsc,
+      piece_cdsc_waived: p.cdscWaived,
+      distributor: p.distributor,
+      earned_by: p.earnedBy,
+    })),
+  );
 }

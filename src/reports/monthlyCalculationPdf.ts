@@ -2,6 +2,7 @@ import { createWriteStream } from 'node:fs';
 import PDFDocument from 'pdfkit';
 import { groupThousands } from '../money/displayAmount.js';
 import { distributorSharePcts, type MonthlyCalculation } from '../transfers/monthlyCalculation.js';
+import type { PayeeAdjustment } from '../transfers/priorPeriodPayeeAdjustments.js';
 import type { ClassBVintageMonth } from './classBVintageFees.js';
 
 /**
@@ -14,6 +15,8 @@ export function writeMonthlyCalculationPdf(
     month: string;
     distributor: string;
     preparedAt: string;
+    /** SPEC §12: restatements of closed months reported this month, per portfolio and payee */
+    priorPeriodAdjustments?: readonly PayeeAdjustment[];
     /** Agreement EIGHTH(E): the portfolios accrued by share vintage */
     vintages?: readonly ClassBVintageMonth[];
   },
@@ -41,7 +44,10 @@ export function writeMonthlyCalculationPdf(
     const y = doc.y;
     doc.font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(10);
     doc.text(label, doc.page.margins.left + indent, y, { width: 330 - indent });
+    // a label that wraps pushes the next line down (its amount stays on the label's first line)
+    const below = doc.y;
     doc.text(groupThousands(amount), doc.page.margins.left + 340, y, { width: 150, align: 'right' });
+    doc.y = Math.max(doc.y, below);
     doc.moveDown(0.35);
     doc.x = doc.page.margins.left;
   };
@@ -114,6 +120,19 @@ export function writeMonthlyCalculationPdf(
         12,
       );
     for (const a of mc.assignees) if (a.note) doc.text(`${a.assignee}, ${a.address}: ${a.note}`);
+    // SPEC §12: restatements of closed months, split among the same parties as the original amounts
+    const adjustments = (meta.priorPeriodAdjustments ?? []).filter((a) => a.portfolioId === mc.portfolioId);
+    if (adjustments.length > 0) {
+      doc.moveDown();
+      doc.font('Helvetica-Bold').text('Prior-period adjustments');
+      doc.font('Helvetica');
+      for (const a of adjustments)
+        line(
+          `${a.month} ${a.payee} (${a.role}${a.transferId ? `, Transfer ${a.transferId}` : ''}): original ${groupThousands(a.original)}${a.previouslyAdjusted === '0.00' ? '' : ` + adjusted ${groupThousands(a.previouslyAdjusted)}`}, restated ${groupThousands(a.restated)}`,
+          a.difference,
+          12,
+        );
+    }
     doc.moveDown();
     doc.text('Every part above adds up to its whole to the cent (largest-remainder splits, SPEC §3).');
     doc.moveDown(3);

@@ -7,10 +7,12 @@ import {
 import { addDays, monthEnd, monthStart } from '../calendar/isoDate.js';
 import type { DistributorTerm } from '../class-b/distributorTerm.js';
 import { formatCents, parseCents, sumCents } from '../money/cents.js';
+import type { Registry } from '../registry/registry.js';
 import { cdscPiecesBetween } from '../store/classBRepository.js';
 import { loadClassBTerms, loadDistributorTerms } from '../store/classBStore.js';
 import type { Queryable } from '../store/database.js';
 import { loadRegistry } from '../store/registryStore.js';
+import { restatedMonthsReportedIn, sealedPart, sealedPartsAfter } from '../store/sealedResultsRepository.js';
 import { loadTransfers } from '../store/transfersRepository.js';
 import {
   type DistributorCount,
@@ -20,7 +22,8 @@ import {
   type ShareComputationInput,
 } from '../transfers/monthlyCalculation.js';
 import { paymentDueDate } from '../transfers/paymentDueDate.js';
-import { appliesToPortfolio } from '../transfers/transfer.js';
+import { type PayeeAdjustment, payeeAdjustments } from '../transfers/priorPeriodPayeeAdjustments.js';
+import { appliesToPortfolio, type Transfer } from '../transfers/transfer.js';
 import type { ClassBVintageMonth } from './classBVintageFees.js';
 import {
   computationDates,
@@ -42,13 +45,20 @@ export interface MonthlyCalculationReport {
     readonly earnedCdsc: string;
     readonly serviceFee: string;
   };
+  /**
+   * SPEC §12: restatements of closed months reported this month, split among the same parties as
+   * the original amounts — per portfolio and payee, the month restated, original, restated and
+   * the difference. Empty when none (an older sealed report may not have the field).
+   */
+  readonly priorPeriodAdjustments?: readonly PayeeAdjustment[];
   readonly warnings: readonly string[];
   /** Agreement EIGHTH(E): portfolios whose Class B Distribution Fees accrued by share vintage */
   readonly classBVintages?: readonly ClassBVintageMonth[];
 }
 
 interface DistributorHoldings {
-  byDoi: Map<string, bigint>;
+  /** by DOI and issuing portfolio: the shares and how many lots hold them */
+  byDoi: Map<string, { doi: string; issuingPortfolioId: string; shares: bigint; lots: number }>;
   /** all shares outstanding */
   total: bigint;
   /** shares allocated to the Distributor by Exhibit A (a) and (b), account by account */
@@ -79,7 +89,16 @@ function addDistributorHoldings(
       ) !== ctx.distributor
     )
       continue;
-    h.byDoi.set(lot.dateOfOriginalIssuance, (h.byDoi.get(lot.dateOfOriginalIssuance) ?? 0n) + lot.shareUnits);
+    const key = `${lot.dateOfOriginalIssuance}|${lot.issuingPortfolioId}`;
+    const held = h.byDoi.get(key) ?? {
+      doi: lot.dateOfOriginalIssuance,
+      issuingPortfolioId: lot.issuingPortfolioId,
+      shares: 0n,
+      lots: 0,
+    };
+    held.shares += lot.shareUnits;
+    held.lots++;
+    h.byDoi.set(key, held);
   }
   h.allocated += computeDistributorShare({
     portfolioId: ctx.portfolioId,
@@ -105,8 +124,57 @@ export async function monthlyCalculationReport(
     /** `plan12b what-if`: a hypothetical rate, and only the portfolio it is about */
     rateOverride?: RateOverride;
     portfolio?: string;
+    /** false: without the prior-period adjustments (a restated month computed again) */
+    withAdjustments?: boolean;
   } = {},
 ): Promise<MonthlyCalculationReport> {
+  const { distributor, dueDate, inputs, transfers, warnings, classBVintages } =
+    await monthlyCalculationInputs(q, month, opts);
+  // a hypothetical (what-if) or one-portfolio calculation reports no restatements
+  const withAdjustments =
+    opts.withAdjustments !== false && opts.rateOverride === undefined && opts.portfolio === undefined;
+  const portfolios = inputs.map((input) => monthlyCalculation(input, transfers));
+  const total = (f: (c: MonthlyCalculation) => string) =>
+    formatCents(sumCents(portfolios.map((c) => parseCents(f(c)))));
+  return {
+    month,
+    distributor,
+    dueDate,
+    portfolios,
+    totals: {
+      distributionFee: total((c) => c.distributionFee),
+      distributor12b1Share: total((c) => c.distributor12b1Share),
+      earnedCdsc: total((c) => c.earnedCdsc),
+      serviceFee: total((c) => c.serviceFee),
+    },
+    priorPeriodAdjustments: withAdjustments ? await priorPeriodPayeeAdjustments(q, month, distributor) : [],
+    warnings,
+    ...(classBVintages ? { classBVintages } : {}),
+  };
+}
+
+/** What the Monthly Calculation of each portfolio is computed from, read from the store. */
+export interface MonthlyCalculationInputs {
+  readonly distributor: string;
+  readonly dueDate: string;
+  readonly inputs: readonly MonthlyCalculationInput[];
+  readonly transfers: readonly Transfer[];
+  readonly registry: Registry;
+  readonly warnings: readonly string[];
+  /** Agreement EIGHTH(E): portfolios whose Class B Distribution Fees accrued by share vintage */
+  readonly classBVintages?: readonly ClassBVintageMonth[];
+}
+
+export async function monthlyCalculationInputs(
+  q: Queryable,
+  month: string,
+  opts: {
+    instructedDueDate?: string | null;
+    distributor?: string;
+    rateOverride?: RateOverride;
+    portfolio?: string;
+  } = {},
+): Promise<MonthlyCalculationInputs> {
   const from = monthStart(month);
   const to = monthEnd(month);
   const registry = await loadRegistry(q);
@@ -165,7 +233,7 @@ export async function monthlyCalculationReport(
       }),
   });
 
-  const portfolios: MonthlyCalculation[] = [];
+  const inputs: MonthlyCalculationInput[] = [];
   for (const m of fees.classes) {
     const pid = m.portfolioId;
     const schedule = await distributorShareSchedule(q, pid, to, {
@@ -199,7 +267,7 @@ export async function monthlyCalculationReport(
         // SPEC §12: the Exhibit A computation (summed in chunks of accounts) against this recount of
         // the same date account by account — shares outstanding and the Distributor's Commission Shares.
         if (exhibitA !== undefined) {
-          const recounted = [...h.byDoi.values()].reduce((a, b) => a + b, 0n);
+          const recounted = [...h.byDoi.values()].reduce((a, b) => a + b.shares, 0n);
           if (exhibitA.outstandingShares !== h.total || exhibitA.parties[0]!.commissionShares !== recounted)
             throw new Error(
               `${m.portfolio} ${date}: Exhibit A counts ${exhibitA.outstandingShares} shares outstanding and ${exhibitA.parties[0]!.commissionShares} Commission Shares of the Distributor; recounted by account ${h.total} and ${recounted}`,
@@ -210,7 +278,7 @@ export async function monthlyCalculationReport(
           distributorShares: exhibitA?.distributorShares ?? (exclusive ? h.total : h.allocated),
           commissionSharesByDoi: [...h.byDoi]
             .sort(([a], [b]) => (a < b ? -1 : 1))
-            .map(([doi, shares]) => ({ doi, shares })),
+            .map(([, held]) => ({ ...held })),
         };
       });
     const earnedCdsc = cdscRows
@@ -219,7 +287,14 @@ export async function monthlyCalculationReport(
           r.portfolio_id === pid &&
           distributorOfIssuance(terms, r.issuing_portfolio_id, r.doi, distributor) === distributor,
       )
-      .map((r) => ({ date: r.date, doi: r.doi, cents: parseCents(r.cdsc) }));
+      .map((r) => ({
+        date: r.date,
+        doi: r.doi,
+        cents: parseCents(r.cdsc),
+        txnId: r.txn_id,
+        lotId: r.lot_id,
+        issuingPortfolioId: r.issuing_portfolio_id,
+      }));
     const input: MonthlyCalculationInput = {
       portfolioId: pid,
       portfolio: m.portfolio,
@@ -233,22 +308,55 @@ export async function monthlyCalculationReport(
       serviceFeeCents: parseCents(m.serviceFee),
       dueDate,
     };
-    portfolios.push(monthlyCalculation(input, transfers));
+    inputs.push(input);
   }
-  const total = (f: (c: MonthlyCalculation) => string) =>
-    formatCents(sumCents(portfolios.map((c) => parseCents(f(c)))));
   return {
-    month,
     distributor,
     dueDate,
-    portfolios,
-    totals: {
-      distributionFee: total((c) => c.distributionFee),
-      distributor12b1Share: total((c) => c.distributor12b1Share),
-      earnedCdsc: total((c) => c.earnedCdsc),
-      serviceFee: total((c) => c.serviceFee),
-    },
+    inputs,
+    transfers,
+    registry,
     warnings: fees.warnings,
     ...(fees.classBVintages ? { classBVintages: fees.classBVintages } : {}),
   };
+}
+
+/**
+ * SPEC §12: the prior-period adjustments a month's Monthly Calculation reports — for each closed
+ * month whose net assets were restated (not yet reported, or reported by this month's own close),
+ * its Monthly Calculation computed again from today's data, per payee, less what was sealed and
+ * what earlier closes already adjusted. Pending restatements belong to the next month to close.
+ */
+export async function priorPeriodPayeeAdjustments(
+  q: Queryable,
+  month: string,
+  distributor: string,
+): Promise<PayeeAdjustment[]> {
+  const out: PayeeAdjustment[] = [];
+  // net assets restated, or a document withdrawn (issue 11), after the month was sealed
+  const restatedMonths = new Set([
+    ...(await restatedMonthsReportedIn(q, month, 'net_assets_restatement')),
+    ...(await restatedMonthsReportedIn(q, month, 'exhibit_withdrawal_restatement')),
+  ]);
+  for (const p of [...restatedMonths].sort()) {
+    const sealed = (await sealedPart(q, p, 'monthly-calculation')) as MonthlyCalculationReport | undefined;
+    if (sealed === undefined) continue; // its close sealed no Monthly Calculation: nothing to compare
+    const restated = await monthlyCalculationReport(q, p, { distributor, withAdjustments: false });
+    const earlier = (await sealedPartsAfter(q, p, 'monthly-calculation'))
+      .filter((x) => x.month < month)
+      .flatMap((x) => (x.content as MonthlyCalculationReport).priorPeriodAdjustments ?? [])
+      .filter((a) => a.month === p);
+    const pids = [
+      ...new Set([...sealed.portfolios, ...restated.portfolios].map((c) => c.portfolioId)),
+    ].sort();
+    for (const pid of pids)
+      out.push(
+        ...payeeAdjustments(
+          sealed.portfolios.find((c) => c.portfolioId === pid),
+          restated.portfolios.find((c) => c.portfolioId === pid),
+          earlier.filter((a) => a.portfolioId === pid),
+        ),
+      );
+  }
+  return out;
 }

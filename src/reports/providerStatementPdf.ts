@@ -5,6 +5,8 @@
 import { createWriteStream } from 'node:fs';
 import PDFDocument from 'pdfkit';
 import { groupThousands } from '../money/displayAmount.js';
+import { providerAmountDue } from './providerStatement.js';
+import { providerAdjustmentsOf } from './providerStatementAdjustments.js';
 import type { ProviderMonth, ServiceFeesReport } from './serviceFeesReport.js';
 
 const COLUMNS = [
@@ -16,9 +18,21 @@ const COLUMNS = [
   { title: 'Amount', width: 85, align: 'right' },
 ] as const;
 
+/** SPEC §12: the prior-period adjustments section, per restated month and class. */
+const ADJUSTMENT_COLUMNS = [
+  { title: 'Month restated', width: 75, align: 'left' },
+  { title: 'Portfolio', width: 175, align: 'left' },
+  { title: 'Class', width: 40, align: 'left' },
+  { title: 'Original', width: 60, align: 'right' },
+  { title: 'Restated', width: 60, align: 'right' },
+  { title: 'Difference', width: 100, align: 'right' },
+] as const;
+
+type Column = { readonly title: string; readonly width: number; readonly align: 'left' | 'right' };
+
 /** Writes the statement to `path`; resolves once the file is complete. */
 export function writeProviderStatementPdf(
-  report: Pick<ServiceFeesReport, 'month' | 'paymentDate'>,
+  report: Pick<ServiceFeesReport, 'month' | 'paymentDate' | 'priorPeriodAdjustments'>,
   p: ProviderMonth,
   path: string,
 ): Promise<void> {
@@ -49,12 +63,12 @@ export function writeProviderStatementPdf(
   doc.moveDown();
 
   const left = doc.page.margins.left;
-  const row = (cells: readonly string[], bold = false) => {
+  const row = (cells: readonly string[], bold = false, columns: readonly Column[] = COLUMNS) => {
     if (doc.y > doc.page.height - doc.page.margins.bottom - 30) doc.addPage();
     const y = doc.y;
     doc.font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(9);
     let x = left;
-    COLUMNS.forEach((c, i) => {
+    columns.forEach((c, i) => {
       doc.text(cells[i] ?? '', x, y, {
         width: c.width - 6,
         align: c.align,
@@ -92,6 +106,32 @@ export function writeProviderStatementPdf(
   if (p.classes.length === 0) row(['No service fee earned this month', '', '', '', '', '0.00']);
   rule();
   row(['Total', '', '', '', '', groupThousands(p.amount)], true);
+  const adjustments = providerAdjustmentsOf(report.priorPeriodAdjustments, p.id);
+  if (adjustments.length > 0) {
+    doc.moveDown(1).font('Helvetica-Bold').fontSize(10).text('Prior-period adjustments', left, doc.y);
+    doc.moveDown(0.3);
+    row(
+      ADJUSTMENT_COLUMNS.map((c) => c.title),
+      true,
+      ADJUSTMENT_COLUMNS,
+    );
+    rule();
+    for (const a of adjustments)
+      row(
+        [
+          a.month,
+          a.portfolio,
+          a.class,
+          groupThousands(a.original),
+          groupThousands(a.restated),
+          groupThousands(a.difference),
+        ],
+        false,
+        ADJUSTMENT_COLUMNS,
+      );
+    rule();
+    row(['Total due', '', '', '', '', groupThousands(providerAmountDue(report, p))], true);
+  }
   doc.moveDown(1.5).font('Helvetica').fontSize(8);
   doc.text(
     "Each amount is the sum over the days shown of round_half_up(customers' assets x rate / 100 / days in the year, 2), " +

@@ -19,8 +19,11 @@ import { SERVICE_PROVIDER_KINDS } from '../service-fees/serviceProviderKind.js';
 import type { Queryable } from '../store/database.js';
 import { loadProviderHoldings } from '../store/providerAssetsRepository.js';
 import { loadRegistry } from '../store/registryStore.js';
+import { restatedMonthsReportedIn, sealedPart, sealedPartsAfter } from '../store/sealedResultsRepository.js';
 import { loadServiceAgreements } from '../store/serviceProvidersRepository.js';
 import { feesReport } from './feesReport.js';
+import { providerAmountDue } from './providerStatement.js';
+import { type ServiceFeeAdjustments, serviceFeeAdjustments } from './providerStatementAdjustments.js';
 
 /** SPEC §8 convention for payments: the 10th NYSE business day after month end. */
 export const PAYMENT_BUSINESS_DAYS = 10;
@@ -65,6 +68,11 @@ export interface ServiceFeesReport {
   readonly providers: ProviderMonth[];
   readonly classes: ClassServiceFeeLine[];
   readonly totals: { serviceFee: string; providerFees: string; distributorRetained: string };
+  /**
+   * SPEC §12: restatements of closed months reported this month, per provider and class and what
+   * the Distributor keeps (absent in reports sealed before it existed).
+   */
+  readonly priorPeriodAdjustments?: ServiceFeeAdjustments;
   readonly warnings: string[];
 }
 
@@ -196,12 +204,52 @@ function monthErrorOf(e: ServiceFeesMonthError, namesOf: (classKey: string) => C
   );
 }
 
+/**
+ * SPEC §12: the service-fee adjustments a month reports — each closed month whose net assets or
+ * providers' assets were restated (not yet reported, or reported by this month's own close),
+ * computed again, per payee and class, less what was sealed and what earlier closes adjusted.
+ * Pending restatements belong to the next month to close.
+ */
+export async function priorPeriodServiceFeeAdjustments(
+  q: Queryable,
+  month: string,
+): Promise<ServiceFeeAdjustments> {
+  const providers: ServiceFeeAdjustments['providers'][number][] = [];
+  const distributor: ServiceFeeAdjustments['distributor'][number][] = [];
+  const months = new Set([
+    ...(await restatedMonthsReportedIn(q, month, 'net_assets_restatement')),
+    ...(await restatedMonthsReportedIn(q, month, 'provider_assets_restatement')),
+    ...(await restatedMonthsReportedIn(q, month, 'exhibit_withdrawal_restatement')),
+  ]);
+  for (const p of [...months].sort()) {
+    const sealed = (await sealedPart(q, p, 'service-fees')) as ServiceFeesReport | undefined;
+    if (sealed === undefined) continue; // its close sealed no service fees: nothing to compare
+    const earlier = (await sealedPartsAfter(q, p, 'service-fees'))
+      .filter((x) => x.month < month)
+      .flatMap((x) => (x.content as ServiceFeesReport).priorPeriodAdjustments ?? []);
+    const a = serviceFeeAdjustments(
+      sealed,
+      await serviceFeesReport(q, p, { withAdjustments: false }),
+      earlier,
+    );
+    providers.push(...a.providers);
+    distributor.push(...a.distributor);
+  }
+  return { providers, distributor };
+}
+
 /** The month, from the store. */
 export async function serviceFeesReport(
   q: Queryable,
   month: string,
-  /** `plan12b what-if`: a hypothetical rate, and only the class it is about */
-  opts: { rateOverride?: RateOverride; portfolio?: string; class?: string } = {},
+  opts: {
+    /** `plan12b what-if`: a hypothetical rate, and only the class it is about */
+    rateOverride?: RateOverride;
+    portfolio?: string;
+    class?: string;
+    /** false: without the prior-period adjustments (a restated month computed again) */
+    withAdjustments?: boolean;
+  } = {},
 ): Promise<ServiceFeesReport> {
   const from = monthStart(month);
   const to = monthEnd(month);
@@ -243,21 +291,28 @@ export async function serviceFeesReport(
   for (const c of result.classes)
     if (monthly.get(c.classKey) !== c.classServiceFeeCents)
       throw new Error(`service fees ${month}: class ${c.classKey} does not match the fees report`);
-  return serviceFeesReportOf(result, agreements, namesOf, [...fees.warnings, ...warnings]);
+  const report = serviceFeesReportOf(result, agreements, namesOf, [...fees.warnings, ...warnings]);
+  // a hypothetical (what-if) or one-class report shows no restatements
+  if (opts.withAdjustments === false || opts.rateOverride || opts.portfolio || opts.class) return report;
+  return { ...report, priorPeriodAdjustments: await priorPeriodServiceFeeAdjustments(q, month) };
 }
 
 export const PAYMENT_COLUMNS = ['provider_id', 'name', 'kind', 'month', 'amount', 'pay_date'] as const;
 
-/** The payments file: one line per provider paid a non-zero amount. */
+/**
+ * The payments file: one line per provider paid a non-zero amount — the month's fees plus the
+ * prior-period adjustments on its statement (SPEC §12: restatements reach the payees).
+ */
 export function paymentLines(report: ServiceFeesReport): Record<(typeof PAYMENT_COLUMNS)[number], string>[] {
   return report.providers
-    .filter((p) => parseCents(p.amount) !== 0n)
-    .map((p) => ({
+    .map((p) => ({ p, due: providerAmountDue(report, p) }))
+    .filter(({ due }) => parseCents(due) !== 0n)
+    .map(({ p, due }) => ({
       provider_id: p.id,
       name: p.name,
       kind: p.kind,
       month: report.month,
-      amount: p.amount,
+      amount: due,
       pay_date: report.paymentDate,
     }));
 }

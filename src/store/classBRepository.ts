@@ -512,10 +512,18 @@ export async function cdscPiecesBetween(
   from: string,
   to: string,
 ): Promise<
-  { portfolio_id: string; date: string; doi: string; issuing_portfolio_id: string; cdsc: string }[]
+  {
+    portfolio_id: string;
+    date: string;
+    txn_id: string;
+    lot_id: string;
+    doi: string;
+    issuing_portfolio_id: string;
+    cdsc: string;
+  }[]
 > {
   return q.query(
-    `SELECT r.portfolio_id, r.date, p.doi, p.issuing_portfolio_id, p.cdsc
+    `SELECT r.portfolio_id, r.date, r.txn_id, p.lot_id, p.doi, p.issuing_portfolio_id, p.cdsc
        FROM class_b_redemption r JOIN class_b_redemption_piece p ON p.txn_id = r.txn_id
       WHERE r.date BETWEEN $1 AND $2 AND p.cdsc > 0 ORDER BY r.date, r.txn_id, p.piece`,
     [from, to],

@@ -132,3 +132,43 @@ export async function restatementsOfClosedMonth(
     })),
   ].sort((a, b) => a.restatedAt.localeCompare(b.restatedAt));
 }
+
+/**
+ * SPEC §12: the closed months before `month` whose restatements `month` reports as prior-period
+ * adjustments — those its own close reported, and, while they are still unreported, those pending
+ * for it: it is the next month to close, or it is being closed now (its record not yet sealed).
+ */
+export async function restatedMonthsReportedIn(
+  q: Queryable,
+  month: string,
+  table: 'net_assets_restatement' | 'provider_assets_restatement' | 'exhibit_withdrawal_restatement',
+): Promise<string[]> {
+  const k = typed(q);
+  const latest = await k
+    .selectFrom('closed_month')
+    .select(['month', 'results_hash'])
+    .orderBy('month', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  if (latest === undefined) return [];
+  const after = (m: string) => {
+    const y = Number(m.slice(0, 4));
+    const n = Number(m.slice(5, 7));
+    return n === 12 ? `${y + 1}-01` : `${y}-${String(n + 1).padStart(2, '0')}`;
+  };
+  const pending = month === after(latest.month) || (month === latest.month && latest.results_hash === null);
+  const rows = await k
+    .selectFrom(table)
+    .select('closed_month')
+    .distinct()
+    .where('closed_month', 'is not', null)
+    .where('closed_month', '<', month)
+    .where((eb) =>
+      pending
+        ? eb.or([eb('adjusted_in', 'is', null), eb('adjusted_in', '=', month)])
+        : eb('adjusted_in', '=', month),
+    )
+    .orderBy('closed_month')
+    .execute();
+  return rows.map((r) => r.closed_month!);
+}

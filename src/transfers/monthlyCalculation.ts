@@ -31,8 +31,16 @@ export interface DistributorCount {
   readonly date: string;
   /** all shares allocated to the Distributor (Exhibit A; all outstanding while it is exclusive) */
   readonly distributorShares: bigint;
-  /** the Distributor's Commission Shares by Date of Original Issuance */
-  readonly commissionSharesByDoi: readonly { readonly doi: string; readonly shares: bigint }[];
+  /**
+   * the Distributor's Commission Shares by Date of Original Issuance (and, where counted from the
+   * ledger, the portfolio that first issued them and how many lots hold them)
+   */
+  readonly commissionSharesByDoi: readonly {
+    readonly doi: string;
+    readonly shares: bigint;
+    readonly issuingPortfolioId?: string;
+    readonly lots?: number;
+  }[];
 }
 
 export interface MonthlyCalculationInput {
@@ -49,7 +57,15 @@ export interface MonthlyCalculationInput {
   /** counts for DOI-range Transfers, in date order; the latest before a day governs it */
   readonly distributorCounts: readonly DistributorCount[];
   /** the Distributor's Earned CDSC, piece by piece (FOURTH(D)) */
-  readonly earnedCdsc: readonly { readonly date: string; readonly doi: string; readonly cents: bigint }[];
+  readonly earnedCdsc: readonly {
+    readonly date: string;
+    readonly doi: string;
+    readonly cents: bigint;
+    /** where read from the ledger: the redemption, the lot and the portfolio that first issued it */
+    readonly txnId?: string;
+    readonly lotId?: string;
+    readonly issuingPortfolioId?: string;
+  }[];
   readonly serviceFeeCents: bigint;
   readonly dueDate: string;
 }
@@ -185,10 +201,44 @@ function latestBefore<T extends { readonly date: string | null }>(
   return found;
 }
 
+/**
+ * How one Exhibit A computation's days were split among the Transfers (SPEC §8): the
+ * Distributor's 12b-1 Share of those days, the exact weights (day's fee × portion × DOI-range
+ * fraction, over the common denominator `scale`), and each part — for an Assignee's statement.
+ */
+export interface SegmentSplit {
+  readonly from: string;
+  readonly to: string;
+  readonly days: number;
+  readonly distributionFeeCents: bigint;
+  readonly distributor12b1ShareCents: bigint;
+  /** Σ of the days' fees × 100% × L: the whole the weights are parts of */
+  readonly scale: bigint;
+  readonly distributorWeight: bigint;
+  readonly distributorPortionCents: bigint;
+  /** by transfer id */
+  readonly transfers: ReadonlyMap<string, { readonly weight: bigint; readonly cents: bigint }>;
+}
+
+/** The Monthly Calculation with the splits behind its 12b-1 Portions (the Transfers in id order). */
+export interface MonthlyCalculationDetail {
+  readonly calculation: MonthlyCalculation;
+  readonly segments: readonly SegmentSplit[];
+  /** the common multiple of the counts' denominators that DOI-range weights are put over */
+  readonly countDenominator: bigint;
+}
+
 export function monthlyCalculation(
   input: MonthlyCalculationInput,
   allTransfers: readonly Transfer[],
 ): MonthlyCalculation {
+  return monthlyCalculationDetail(input, allTransfers).calculation;
+}
+
+export function monthlyCalculationDetail(
+  input: MonthlyCalculationInput,
+  allTransfers: readonly Transfer[],
+): MonthlyCalculationDetail {
   const { distributor } = input;
   const transfers = allTransfers
     .filter((t) => appliesToPortfolio(t, input.portfolioId))
@@ -278,6 +328,7 @@ export function monthlyCalculation(
   };
   const assignee12b1 = transfers.map(() => 0n);
   let distributor12b1Portion = 0n;
+  const segmentSplits: SegmentSplit[] = [];
   segments.forEach((s, si) => {
     // within a segment the Distributor's part of each day is the same percentage of the day's fee
     const weights = transfers.map(() => 0n);
@@ -300,6 +351,18 @@ export function monthlyCalculation(
     distributor12b1Portion += mine!;
     theirs.forEach((c, i) => {
       assignee12b1[i] = assignee12b1[i]! + c;
+    });
+    const fee = sum(s.days.map((d) => d.cents));
+    segmentSplits.push({
+      from: s.days[0]!.date,
+      to: s.days.at(-1)!.date,
+      days: s.days.length,
+      distributionFeeCents: fee,
+      distributor12b1ShareCents: distributorBySegment[si]!,
+      scale: fee * WHOLE * L,
+      distributorWeight,
+      distributorPortionCents: mine!,
+      transfers: new Map(transfers.map((t, i) => [t.id, { weight: weights[i]!, cents: theirs[i]! }])),
     });
   });
 
@@ -433,7 +496,7 @@ export function monthlyCalculation(
   if (paid !== input.distributionFeeCents + earnedCdscCents)
     throw new Error(`${input.portfolio}: the payees are not paid the Distribution Fees and the Earned CDSC`);
 
-  return {
+  const calculation: MonthlyCalculation = {
     portfolioId: input.portfolioId,
     portfolio: input.portfolio,
     month: input.month,
@@ -461,4 +524,5 @@ export function monthlyCalculation(
       dueDate: input.dueDate,
     })),
   };
+  return { calculation, segments: segmentSplits, countDenominator: L };
 }

@@ -124,6 +124,34 @@ describe.skipIf(!seedsAvailable).each(dialects)('month close on %s', (dialect) =
           { month: '2007-02', portfolio: 'AIM Value Fund', class: 'C', amount: '-130.50' },
         ],
       },
+      // Per payee (SPEC §12), as March's service-fee statements show them: the dealer 28 × 68.49 =
+      // 1,917.72 sealed, 3 × 136.99 + 25 × 68.49 = 2,123.22 restated; the Distributor keeps
+      // 7,000.00 − 1,917.72 = 5,082.28 sealed, 7,075.00 − 2,123.22 = 4,951.78 restated.
+      payees: {
+        monthlyCalculation: [],
+        serviceFees: {
+          providers: [
+            expect.objectContaining({
+              providerId: 'DLR-1',
+              month: '2007-02',
+              class: 'C',
+              original: '1917.72',
+              restated: '2123.22',
+              difference: '205.50',
+            }),
+          ],
+          distributor: [
+            expect.objectContaining({
+              payee: 'Distributor',
+              month: '2007-02',
+              class: 'C',
+              original: '5082.28',
+              restated: '4951.78',
+              difference: '-130.50',
+            }),
+          ],
+        },
+      },
     });
     const feb = (await loadCloseResult(db, '2007-02', 'fees')) as { classes: { distributionFee: string }[] };
     expect(feb.classes[0]!.distributionFee).toBe('21000.00');

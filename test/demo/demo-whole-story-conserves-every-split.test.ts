@@ -158,7 +158,7 @@ describe('plan12b demo: the whole story', () => {
       const csv = await runCliAsync(['--db', target, 'monthly-calculation', '--month', '2025-12', '--csv']);
       expect(csv.code).toBe(0);
       expect(csv.stdout.split('\n')[0]).toBe(
-        'portfolio,month,dueDate,distributionFee,distributor12b1SharePct,distributor12b1Share,earnedCdsc,payee,twelveB1Portion,cdscPortion,payTo,serviceFee',
+        'portfolio,month,dueDate,distributionFee,distributor12b1SharePct,distributor12b1Share,earnedCdsc,payee,twelveB1Portion,cdscPortion,payTo,serviceFee,restatedMonth,original,restated,difference',
       );
       expect((await runCliAsync(['--db', target, 'audit', 'verify'])).code).toBe(0);
     } finally {

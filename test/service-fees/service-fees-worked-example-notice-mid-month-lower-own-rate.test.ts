@@ -105,9 +105,9 @@ describe.skipIf(!seedsAvailable)(
       ]);
       expect(readFileSync(join(statements, 'statement-2007-01-DLR-1.csv'), 'utf8')).toBe(
         [
-          'provider_id,provider,month,portfolio,class,days,average_daily_net_assets,rate_pct,amount',
-          'DLR-1,Dealer One Securities,2007-01,AIM Value Fund,C,15,14600194.67,0.25,1500.04',
-          'DLR-1,Dealer One Securities,2007-01,Total,,,,,1500.04',
+          'provider_id,provider,month,portfolio,class,days,average_daily_net_assets,rate_pct,amount,restated_month,original,restated',
+          'DLR-1,Dealer One Securities,2007-01,AIM Value Fund,C,15,14600194.67,0.25,1500.04,,,',
+          'DLR-1,Dealer One Securities,2007-01,Total,,,,,1500.04,,,',
           '',
         ].join('\n'),
       );

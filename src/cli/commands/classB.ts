@@ -1,14 +1,26 @@
 import type { Command } from 'commander';
+import { monthEnd, monthStart } from '../../calendar/isoDate.js';
 import { Plan12bError } from '../../errors.js';
 import { importAccounts } from '../../feeds/accountsFeed.js';
 import { CLASS_B_TERMS_COLUMNS, importClassBTerms, listClassBTerms } from '../../feeds/classBTermsFeed.js';
 import { importDistributors } from '../../feeds/distributorsFeed.js';
 import { importTransactions } from '../../feeds/transactionsFeed.js';
-import { cdscReport } from '../../reports/classBCdscReport.js';
+import {
+  CDSC_COLUMNS,
+  type CdscRangeReport,
+  type CdscReport,
+  cdscRangeReport,
+  cdscReport,
+} from '../../reports/classBCdscReport.js';
 import { conversionsReport } from '../../reports/classBConversionsReport.js';
 import { lotsReport } from '../../reports/classBLotsReport.js';
-import { redemptionsReport } from '../../reports/classBRedemptionsReport.js';
+import {
+  REDEMPTION_PIECE_COLUMNS,
+  redemptionPieceRows,
+  redemptionsReport,
+} from '../../reports/classBRedemptionsReport.js';
 import { type CliContext, printJson, withDatabase } from '../context.js';
+import { toCsv } from '../csvOut.js';
 import { requireDate, requireMonth } from '../options.js';
 import { readInputFile } from '../readInput.js';
 import { printTable } from '../table.js';
@@ -123,37 +135,62 @@ export function registerClassBCommands(program: Command, getContext: () => CliCo
     )
     .requiredOption('--from <date>', 'first day (YYYY-MM-DD)')
     .requiredOption('--to <date>', 'last day (YYYY-MM-DD)')
+    .option(
+      '--distributor <name>',
+      'only the redemptions with a Commission Share piece this distributor earned',
+    )
+    .option('--csv', 'print CSV: one row per lot piece, with its redemption')
     .option('--json', 'print JSON')
-    .action(async (opts: { from: string; to: string; json?: boolean }) => {
-      const ctx = getContext();
-      const from = requireDate(opts.from, '--from');
-      const to = requireDate(opts.to, '--to');
-      if (from > to) throw new Plan12bError('USAGE', `--from ${from} is after --to ${to}`);
-      const report = await withDatabase(ctx, (db) => redemptionsReport(db, from, to));
-      if (opts.json) return printJson(ctx, report);
-      printTable(
-        ctx,
-        ['Date', 'Txn', 'Account', 'Portfolio', 'Shares', 'Gross', 'CDSC', 'Waived', 'Fee', 'Net', 'Pieces'],
-        report.redemptions.map((r) => [
-          r.date,
-          r.txnId,
-          r.account,
-          r.portfolio,
-          r.shares,
-          r.gross,
-          r.cdsc,
-          r.cdscWaived,
-          r.redemptionFee,
-          r.net,
-          String(r.pieces.length),
-        ]),
-      );
-      const t = report.totals;
-      ctx.out(
-        `total: gross ${t.gross}, CDSC ${t.cdsc} (waived ${t.cdscWaived}), fees ${t.redemptionFee}, net ${t.net}`,
-      );
-      for (const w of report.warnings) ctx.err(`warning: ${w}`);
-    });
+    .action(
+      async (opts: { from: string; to: string; distributor?: string; csv?: boolean; json?: boolean }) => {
+        const ctx = getContext();
+        const { from, to } = dateRange(opts);
+        const report = await withDatabase(ctx, (db) =>
+          redemptionsReport(db, from, to, { distributor: opts.distributor ?? null }),
+        );
+        if (opts.json) return printJson(ctx, report);
+        if (opts.csv) {
+          ctx.out(toCsv(REDEMPTION_PIECE_COLUMNS, redemptionPieceRows(report)));
+          for (const w of report.warnings) ctx.err(`warning: ${w}`);
+          return;
+        }
+        printTable(
+          ctx,
+          [
+            'Date',
+            'Txn',
+            'Account',
+            'Portfolio',
+            'Shares',
+            'Gross',
+            'CDSC',
+            'Waived',
+            'Fee',
+            'Net',
+            'Pieces',
+          ],
+          report.redemptions.map((r) => [
+            r.date,
+            r.txnId,
+            r.account,
+            r.portfolio,
+            r.shares,
+            r.gross,
+            r.cdsc,
+            r.cdscWaived,
+            r.redemptionFee,
+            r.net,
+            String(r.pieces.length),
+          ]),
+        );
+        const t = report.totals;
+        ctx.out(
+          `total: gross ${t.gross}, CDSC ${t.cdsc} (waived ${t.cdscWaived}), fees ${t.redemptionFee}, net ${t.net}`,
+        );
+        if (report.distributor) ctx.out(`CDSC earned by ${report.distributor}: ${report.distributorCdsc}`);
+        for (const w of report.warnings) ctx.err(`warning: ${w}`);
+      },
+    );
 
   program
     .command('lots')
@@ -215,26 +252,80 @@ export function registerClassBCommands(program: Command, getContext: () => CliCo
 
   program
     .command('cdsc')
-    .description("a month's CDSC per portfolio and distributor: the Distributor's Earned CDSC (FOURTH(D))")
-    .requiredOption('--month <YYYY-MM>', 'the month')
+    .description(
+      "CDSC per portfolio and distributor over a month or a date range: the Distributor's Earned CDSC (FOURTH(D))",
+    )
+    .option('--month <YYYY-MM>', 'the month (or --from and --to)')
+    .option('--from <date>', 'first day (YYYY-MM-DD), with --to')
+    .option('--to <date>', 'last day (YYYY-MM-DD), with --from')
+    .option('--distributor <name>', 'only the CDSC this distributor earned')
+    .option('--csv', 'print CSV: one row per portfolio and distributor, then the total')
     .option('--json', 'print JSON')
-    .action(async (opts: { month: string; json?: boolean }) => {
-      const ctx = getContext();
-      const month = requireMonth(opts.month, '--month');
-      const report = await withDatabase(ctx, (db) => cdscReport(db, month));
-      if (opts.json) return printJson(ctx, report);
-      printTable(
-        ctx,
-        ['Portfolio', 'Earned by', 'CDSC', 'Waived', 'Pieces'],
-        report.rows.map((r) => [
-          r.portfolio,
-          r.distributor ?? '(no term recorded)',
-          r.cdsc,
-          r.cdscWaived,
-          String(r.pieces),
-        ]),
-      );
-      ctx.out(`total CDSC ${report.month}: ${report.totalCdsc}`);
-      for (const w of report.warnings) ctx.err(`warning: ${w}`);
-    });
+    .action(
+      async (opts: {
+        month?: string;
+        from?: string;
+        to?: string;
+        distributor?: string;
+        csv?: boolean;
+        json?: boolean;
+      }) => {
+        const ctx = getContext();
+        if (opts.month !== undefined && (opts.from !== undefined || opts.to !== undefined))
+          throw new Plan12bError('USAGE', 'give --month or --from and --to, not both');
+        if (opts.month === undefined && (opts.from === undefined || opts.to === undefined))
+          throw new Plan12bError('USAGE', 'give --month YYYY-MM, or --from and --to');
+        const month = opts.month === undefined ? null : requireMonth(opts.month, '--month');
+        const { from, to } =
+          month === null
+            ? dateRange({ from: opts.from!, to: opts.to! })
+            : { from: monthStart(month), to: monthEnd(month) };
+        const distributor = opts.distributor ?? null;
+        const report = await withDatabase<CdscReport | CdscRangeReport>(ctx, (db) =>
+          month !== null && distributor === null
+            ? cdscReport(db, month)
+            : cdscRangeReport(db, { from, to, distributor }),
+        );
+        if (opts.json) return printJson(ctx, report);
+        if (opts.csv) {
+          ctx.out(
+            toCsv(CDSC_COLUMNS, [
+              ...report.rows,
+              {
+                portfolio: 'Total',
+                distributor: distributor ?? '',
+                cdsc: report.totalCdsc,
+                cdscWaived: '',
+                pieces: '',
+              },
+            ]),
+          );
+          for (const w of report.warnings) ctx.err(`warning: ${w}`);
+          return;
+        }
+        printTable(
+          ctx,
+          ['Portfolio', 'Earned by', 'CDSC', 'Waived', 'Pieces'],
+          report.rows.map((r) => [
+            r.portfolio,
+            r.distributor ?? '(no term recorded)',
+            r.cdsc,
+            r.cdscWaived,
+            String(r.pieces),
+          ]),
+        );
+        ctx.out(
+          `total CDSC ${month ?? `${from} – ${to}`}${distributor ? ` earned by ${distributor}` : ''}: ${report.totalCdsc}`,
+        );
+        for (const w of report.warnings) ctx.err(`warning: ${w}`);
+      },
+    );
+}
+
+/** --from and --to, each a date, in order. */
+function dateRange(opts: { from: string; to: string }): { from: string; to: string } {
+  const from = requireDate(opts.from, '--from');
+  const to = requireDate(opts.to, '--to');
+  if (from > to) throw new Plan12bError('USAGE', `--from ${from} is after --to ${to}`);
+  return { from, to };
 }

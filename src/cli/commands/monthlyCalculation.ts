@@ -37,6 +37,10 @@ export const MONTHLY_CALCULATION_COLUMNS = [
   'cdscPortion',
   'payTo',
   'serviceFee',
+  'restatedMonth',
+  'original',
+  'restated',
+  'difference',
 ] as const;
 
 export function registerMonthlyCalculationCommands(program: Command, getContext: () => CliContext): void {
@@ -160,6 +164,7 @@ export function registerMonthlyCalculationCommands(program: Command, getContext:
               month,
               distributor: report.distributor,
               preparedAt: new Date().toISOString(),
+              priorPeriodAdjustments: report.priorPeriodAdjustments ?? [],
               ...(report.classBVintages ? { vintages: report.classBVintages } : {}),
             },
             opts.pdf,
@@ -193,6 +198,21 @@ export function registerMonthlyCalculationCommands(program: Command, getContext:
             payTo: a.payTo,
           })),
         ]);
+        // SPEC §12: restatements of closed months reaching the payees, one line per portfolio and payee
+        const ppa = report.priorPeriodAdjustments ?? [];
+        const adjustmentRows = ppa.map((a) => ({
+          portfolio: a.portfolio,
+          month,
+          dueDate: report.dueDate,
+          payee: a.payee,
+          twelveB1Portion: a.twelveB1Difference,
+          cdscPortion: a.cdscDifference,
+          payTo: a.payee,
+          restatedMonth: a.month,
+          original: a.original,
+          restated: a.restated,
+          difference: a.difference,
+        }));
         if (opts.xlsx) {
           await writeXlsx(opts.xlsx, [monthlyCalculationSheet(lines, month)]);
           ctx.err(`${opts.xlsx}: Monthly Calculation ${month}, ${lines.length} lines`);
@@ -202,7 +222,7 @@ export function registerMonthlyCalculationCommands(program: Command, getContext:
           if (headline) ctx.err(headline);
           for (const l of adjustmentLines(reading)) ctx.err(l);
           for (const w of report.warnings ?? []) ctx.err(`warning: ${w}`);
-          if (opts.csv) ctx.out(toCsv(MONTHLY_CALCULATION_COLUMNS, lines));
+          if (opts.csv) ctx.out(toCsv(MONTHLY_CALCULATION_COLUMNS, [...lines, ...adjustmentRows]));
           return;
         }
         if (headline) ctx.out(headline);
@@ -233,6 +253,25 @@ export function registerMonthlyCalculationCommands(program: Command, getContext:
           `Due ${report.dueDate}. Totals: Distribution Fees ${report.totals.distributionFee}; Distributor's 12b-1 Share ${report.totals.distributor12b1Share}; Earned CDSC ${report.totals.earnedCdsc}`,
         );
         for (const l of vintageTextLines(report.classBVintages ?? [])) ctx.out(l);
+        if (ppa.length > 0) {
+          ctx.out('');
+          ctx.out('Prior-period adjustments (restated closed months, split among the same parties):');
+          printTable(
+            ctx,
+            ['Month restated', 'Portfolio', 'Payee', 'Role', 'Original', 'Restated', 'Difference'],
+            ppa.map((a) => [
+              a.month,
+              a.portfolio,
+              a.payee,
+              a.transferId ? `${a.role} (Transfer ${a.transferId})` : a.role,
+              a.previouslyAdjusted === '0.00'
+                ? a.original
+                : `${a.original} (+${a.previouslyAdjusted} adjusted)`,
+              a.restated,
+              a.difference,
+            ]),
+          );
+        }
         for (const l of adjustmentLines(reading)) ctx.out(l);
         // SPEC §2: conflicts in the registry the month's fees touched
         for (const w of report.warnings ?? []) ctx.err(`warning: ${w}`);

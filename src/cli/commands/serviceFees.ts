@@ -226,6 +226,36 @@ export function registerServiceFeesCommands(program: Command, getContext: () => 
         ctx.out(
           `Total: service fee ${report.totals.serviceFee} = providers ${report.totals.providerFees} + Distributor ${report.totals.distributorRetained}`,
         );
+        // SPEC §12: restatements of closed months, per payee and class
+        const ppa = report.priorPeriodAdjustments;
+        if (ppa && ppa.providers.length + ppa.distributor.length > 0) {
+          ctx.out('');
+          ctx.out('Prior-period adjustments (restated closed months, per payee):');
+          printTable(
+            ctx,
+            ['Month restated', 'Payee', 'Portfolio', 'Class', 'Original', 'Restated', 'Difference'],
+            [
+              ...ppa.providers.map((a) => [
+                a.month,
+                `${a.providerId} ${a.name}`,
+                a.portfolio,
+                a.class,
+                a.original,
+                a.restated,
+                a.difference,
+              ]),
+              ...ppa.distributor.map((a) => [
+                a.month,
+                'Distributor (keeps)',
+                a.portfolio,
+                a.class,
+                a.original,
+                a.restated,
+                a.difference,
+              ]),
+            ],
+          );
+        }
         for (const l of adjustmentLines(reading)) ctx.out(l);
         for (const w of report.warnings) ctx.err(`warning: ${w}`);
       },

@@ -1,8 +1,10 @@
 import type { Command } from 'commander';
 import { importTransfers, recordTransferNotice } from '../../feeds/transfersFeed.js';
+import { writeAssigneeStatementPdf } from '../../reports/assigneeStatementPdf.js';
+import { assigneeStatementCsv, assigneeStatementReport } from '../../reports/assigneeStatementReport.js';
 import { isEndOnly, loadTransferRows } from '../../store/transfersRepository.js';
 import { type CliContext, printJson, withDatabase } from '../context.js';
-import { requireDate } from '../options.js';
+import { requireDate, requireMonth } from '../options.js';
 import { readInputFile } from '../readInput.js';
 import { printTable } from '../table.js';
 
@@ -79,4 +81,64 @@ export function registerTransfersCommands(program: Command, getContext: () => Cl
         ]),
       );
     });
+  transfers
+    .command('statement')
+    .description(
+      "an Assignee's statement for a month across portfolios: its 12b-1 and CDSC Portions, the weights used, its DOI-range shares by lot (DOI, issuing portfolio) and the CDSC pieces (EIGHTH; SPEC §8)",
+    )
+    .requiredOption('--assignee <name>', 'the Assignee, as named in its Transfers')
+    .requiredOption('--month <YYYY-MM>', 'the month')
+    .option('--csv', 'print CSV: portion, segment, period, lot and cdsc-piece rows, then the total')
+    .option('--pdf <file>', 'write a printable PDF statement')
+    .option('--json', 'print JSON')
+    .action(
+      async (opts: { assignee: string; month: string; csv?: boolean; pdf?: string; json?: boolean }) => {
+        const ctx = getContext();
+        const month = requireMonth(opts.month, '--month');
+        const statement = await withDatabase(ctx, (db) => assigneeStatementReport(db, opts.assignee, month));
+        if (opts.pdf) {
+          await writeAssigneeStatementPdf(statement, opts.pdf, new Date().toISOString());
+          if (!opts.json && !opts.csv)
+            ctx.err(`${opts.pdf}: statement of ${statement.assignee} for ${month}`);
+        }
+        if (opts.json) return printJson(ctx, statement);
+        if (opts.csv) return ctx.out(assigneeStatementCsv(statement).trimEnd());
+        if (opts.pdf) return;
+        ctx.out(`${statement.assignee} — ${month}, due ${statement.dueDate}`);
+        if (statement.basis === 'recomputed')
+          ctx.out(
+            `${month} is closed: RECOMPUTED from today's data; what was paid is its sealed Monthly Calculation, and restatements since reach the payees as prior-period adjustments of a later month`,
+          );
+        printTable(
+          ctx,
+          [
+            'Portfolio',
+            'Transfer',
+            '12b-1 %',
+            'CDSC %',
+            "Distributor's share",
+            'Weight %',
+            '12b-1 Portion',
+            'CDSC Portion',
+            'Total',
+            'Paid to',
+          ],
+          statement.lines.map((l) => [
+            l.portfolio,
+            l.transferId,
+            l.twelveB1PortionPct ?? '—',
+            l.cdscPortionPct ?? '—',
+            l.distributor12b1Share,
+            l.segments.map((g) => g.weightPct).join('; '),
+            l.twelveB1Portion,
+            l.cdscPortion,
+            l.total,
+            l.payTo,
+          ]),
+        );
+        const t = statement.totals;
+        ctx.out(`Total: 12b-1 Portions ${t.twelveB1Portion} + CDSC Portions ${t.cdscPortion} = ${t.total}`);
+        ctx.out('(--json, --csv or --pdf show the weights, the DOI-range shares by lot and the CDSC pieces)');
+      },
+    );
 }

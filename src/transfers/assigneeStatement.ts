@@ -1,0 +1,286 @@
+import { formatShareUnits } from '../class-b/shareUnits.js';
+import { divRoundHalfUp, formatCents, parseCents } from '../money/cents.js';
+import { formatRatePct, MICRO_PCT_PER_PCT, parseRateMicroPct } from '../money/rate.js';
+import {
+  type DistributorCount,
+  type MonthlyCalculationInput,
+  monthlyCalculationDetail,
+} from './monthlyCalculation.js';
+import { appliesToPortfolio, doiInRange, inForceOn, type Transfer } from './transfer.js';
+
+/**
+ * Agreement EIGHTH(A)–(C), SPEC §8: what an Assignee (a B-share financier) needs to check its
+ * money for a month — across portfolios, each Transfer's 12b-1 Portion and CDSC Portion, the
+ * weights they were split by, its DOI-range shares at each count, and the lots (DOI and issuing
+ * portfolio) and redemption pieces behind them. The amounts are the Monthly Calculation's own.
+ */
+
+/** Days of one computation during which the count and the Transfer's being in force did not change. */
+export interface PortionPeriod {
+  readonly from: string;
+  readonly to: string;
+  readonly days: number;
+  readonly distributionFee: string;
+  /** the count that governed these days (SPEC §8); null: the Transfer is not limited to a DOI range */
+  readonly countedOn: string | null;
+  readonly doiRangeShares: string | null;
+  readonly distributorShares: string | null;
+  /** the DOI range's fraction of the Distributor's shares, percent (100 without a range; 0 when not in force) */
+  readonly doiRangeFractionPct: string;
+  readonly inForce: boolean;
+}
+
+/** One Exhibit A computation's days: the Distributor's 12b-1 Share of them and this Transfer's part. */
+export interface PortionSegment {
+  readonly from: string;
+  readonly to: string;
+  readonly days: number;
+  readonly distributionFee: string;
+  readonly distributor12b1Share: string;
+  /** Σ day's fee × portion × DOI-range fraction ÷ Σ day's fee, percent to 6 places: the weight applied */
+  readonly weightPct: string;
+  /** the Distributor's 12b-1 Share × weight, to 1/10,000 of a dollar, before the cent split */
+  readonly exactPortion: string;
+  /** its part by the largest-remainder split among the Distributor and the Assignees (SPEC §3) */
+  readonly twelveB1Portion: string;
+  readonly periods: readonly PortionPeriod[];
+}
+
+/** The Distributor's Commission Shares in the Transfer's DOI range at a count, lot group by lot group. */
+export interface DoiRangeCount {
+  readonly countedOn: string;
+  readonly distributorShares: string;
+  readonly doiRangeShares: string;
+  readonly lots: readonly {
+    readonly doi: string;
+    readonly issuingPortfolio: string;
+    readonly shares: string;
+    readonly lots: number | null;
+  }[];
+}
+
+/** A piece of the Distributor's Earned CDSC the Transfer shares in (FOURTH(D), EIGHTH(A)(ii)). */
+export interface CdscPieceLine {
+  readonly date: string;
+  readonly txnId: string | null;
+  readonly lotId: string | null;
+  readonly doi: string;
+  readonly issuingPortfolio: string;
+  readonly earnedCdsc: string;
+  readonly portionPct: string;
+  /** earned CDSC × portion, to 1/10,000 of a dollar, before the cent split */
+  readonly exactPortion: string;
+}
+
+export interface AssigneeTransferLine {
+  readonly portfolioId: string;
+  readonly portfolio: string;
+  readonly transferId: string;
+  readonly twelveB1PortionPct: string | null;
+  readonly cdscPortionPct: string | null;
+  readonly doiFrom: string | null;
+  readonly doiTo: string | null;
+  readonly effectiveDate: string;
+  readonly distributionFee: string;
+  readonly distributor12b1Share: string;
+  readonly earnedCdsc: string;
+  readonly twelveB1Portion: string;
+  readonly cdscPortion: string;
+  readonly total: string;
+  readonly payTo: string;
+  readonly owedOnToAssignee: string;
+  readonly segments: readonly PortionSegment[];
+  readonly doiRangeCounts: readonly DoiRangeCount[];
+  readonly cdscPieces: readonly CdscPieceLine[];
+}
+
+export interface AssigneeStatement {
+  readonly assignee: string;
+  readonly address: string | null;
+  readonly month: string;
+  readonly distributor: string;
+  readonly dueDate: string;
+  readonly lines: readonly AssigneeTransferLine[];
+  readonly totals: {
+    readonly twelveB1Portion: string;
+    readonly cdscPortion: string;
+    readonly total: string;
+    readonly owedOnToAssignee: string;
+  };
+}
+
+const ranged = (t: Transfer) => t.doiFrom !== null || t.doiTo !== null;
+
+function latestCount(counts: readonly DistributorCount[], day: string): DistributorCount | undefined {
+  let found: DistributorCount | undefined;
+  for (const c of counts) if (c.date < day) found = c;
+  return found;
+}
+
+/** Dollars to four places from a cent amount over a denominator, half-up: 1687500n/1n → "16875.0000". */
+function exactDollars(centsNumerator: bigint, denominator: bigint): string {
+  const tenThousandths = divRoundHalfUp(centsNumerator * 100n, denominator);
+  const neg = tenThousandths < 0n;
+  const s = (neg ? -tenThousandths : tenThousandths).toString().padStart(5, '0');
+  return `${neg ? '-' : ''}${s.slice(0, -4)}.${s.slice(-4)}`;
+}
+
+const pctOf = (numerator: bigint, denominator: bigint) =>
+  denominator === 0n ? '0' : formatRatePct(divRoundHalfUp(numerator * 100n * MICRO_PCT_PER_PCT, denominator));
+
+/**
+ * The statement of one Assignee (matched by name) for a month, from the inputs of every
+ * portfolio's Monthly Calculation. Each line's portions are the Monthly Calculation's; the
+ * segments' portions add up to its 12b-1 Portion (checked).
+ * @example Alpha, 40% of the 12b-1 Share for DOI 2024-01-01–2024-06-30: January's Distributor's
+ *   12b-1 Share 16,875.00, 300 of the Distributor's 600 shares in range → weight 20% → 3,375.00
+ */
+export function assigneeStatement(
+  assignee: string,
+  month: string,
+  inputs: readonly MonthlyCalculationInput[],
+  transfers: readonly Transfer[],
+  portfolioName: (portfolioId: string, date: string) => string,
+): AssigneeStatement {
+  const mine = transfers.filter((t) => t.assignee === assignee);
+  const lines: AssigneeTransferLine[] = [];
+  let distributor = '';
+  let dueDate = '';
+  for (const input of inputs) {
+    distributor = input.distributor;
+    dueDate = input.dueDate;
+    const ts = mine.filter((t) => appliesToPortfolio(t, input.portfolioId));
+    if (ts.length === 0) continue;
+    const { calculation: mc, segments } = monthlyCalculationDetail(input, transfers);
+    for (const t of ts) {
+      const line = mc.assignees.find((a) => a.transferId === t.id);
+      if (line === undefined) continue; // not in force in the month
+      const days = [...input.distributionFeeDaily].sort((a, b) => (a.date < b.date ? -1 : 1));
+      const segmentLines: PortionSegment[] = segments.map((s) => {
+        const part = s.transfers.get(t.id)!;
+        const periods: PortionPeriod[] = [];
+        for (const d of days.filter((x) => x.date >= s.from && x.date <= s.to)) {
+          const count = ranged(t) ? latestCount(input.distributorCounts, d.date) : undefined;
+          const inForce = t.twelveB1PortionPct !== null && inForceOn(t, d.date);
+          const last = periods.at(-1);
+          if (last && last.countedOn === (count?.date ?? null) && last.inForce === inForce) {
+            periods[periods.length - 1] = {
+              ...last,
+              to: d.date,
+              days: last.days + 1,
+              distributionFee: formatCents(parseCents(last.distributionFee) + d.cents),
+            };
+            continue;
+          }
+          const inRange =
+            count === undefined
+              ? null
+              : count.commissionSharesByDoi
+                  .filter((x) => doiInRange(t, x.doi))
+                  .reduce((a, x) => a + x.shares, 0n);
+          periods.push({
+            from: d.date,
+            to: d.date,
+            days: 1,
+            distributionFee: formatCents(d.cents),
+            countedOn: count?.date ?? null,
+            doiRangeShares: inRange === null ? null : formatShareUnits(inRange),
+            distributorShares: count === undefined ? null : formatShareUnits(count.distributorShares),
+            doiRangeFractionPct: !inForce
+              ? '0'
+              : count === undefined
+                ? '100'
+                : pctOf(inRange!, count.distributorShares),
+            inForce,
+          });
+        }
+        return {
+          from: s.from,
+          to: s.to,
+          days: s.days,
+          distributionFee: formatCents(s.distributionFeeCents),
+          distributor12b1Share: formatCents(s.distributor12b1ShareCents),
+          weightPct: s.scale === 0n ? '0' : pctOf(part.weight, s.scale),
+          exactPortion:
+            s.scale === 0n ? '0.0000' : exactDollars(s.distributor12b1ShareCents * part.weight, s.scale),
+          twelveB1Portion: formatCents(part.cents),
+          periods,
+        };
+      });
+      const segmentSum = segments.reduce((a, s) => a + s.transfers.get(t.id)!.cents, 0n);
+      if (formatCents(segmentSum) !== line.twelveB1Portion)
+        throw new Error(`${mc.portfolio}: Transfer ${t.id}'s segments do not add up to its 12b-1 Portion`);
+      const doiRangeCounts: DoiRangeCount[] = ranged(t)
+        ? input.distributorCounts.map((c) => {
+            const held = c.commissionSharesByDoi.filter((x) => doiInRange(t, x.doi));
+            return {
+              countedOn: c.date,
+              distributorShares: formatShareUnits(c.distributorShares),
+              doiRangeShares: formatShareUnits(held.reduce((a, x) => a + x.shares, 0n)),
+              lots: held.map((x) => ({
+                doi: x.doi,
+                issuingPortfolio:
+                  x.issuingPortfolioId === undefined ? '' : portfolioName(x.issuingPortfolioId, x.doi),
+                shares: formatShareUnits(x.shares),
+                lots: x.lots ?? null,
+              })),
+            };
+          })
+        : [];
+      const cdscPct = t.cdscPortionPct === null ? null : parseRateMicroPct(t.cdscPortionPct);
+      const cdscPieces: CdscPieceLine[] =
+        cdscPct === null
+          ? []
+          : input.earnedCdsc
+              .filter((p) => inForceOn(t, p.date) && doiInRange(t, p.doi))
+              .map((p) => ({
+                date: p.date,
+                txnId: p.txnId ?? null,
+                lotId: p.lotId ?? null,
+                doi: p.doi,
+                issuingPortfolio:
+                  p.issuingPortfolioId === undefined ? '' : portfolioName(p.issuingPortfolioId, p.doi),
+                earnedCdsc: formatCents(p.cents),
+                portionPct: t.cdscPortionPct!,
+                exactPortion: exactDollars(p.cents * cdscPct, 100n * MICRO_PCT_PER_PCT),
+              }));
+      lines.push({
+        portfolioId: mc.portfolioId,
+        portfolio: mc.portfolio,
+        transferId: t.id,
+        twelveB1PortionPct: t.twelveB1PortionPct,
+        cdscPortionPct: t.cdscPortionPct,
+        doiFrom: t.doiFrom,
+        doiTo: t.doiTo,
+        effectiveDate: t.effectiveDate,
+        distributionFee: mc.distributionFee,
+        distributor12b1Share: mc.distributor12b1Share,
+        earnedCdsc: mc.earnedCdsc,
+        twelveB1Portion: line.twelveB1Portion,
+        cdscPortion: line.cdscPortion,
+        total: formatCents(parseCents(line.twelveB1Portion) + parseCents(line.cdscPortion)),
+        payTo: line.payTo,
+        owedOnToAssignee: line.owedOnToAssignee,
+        segments: segmentLines,
+        doiRangeCounts,
+        cdscPieces,
+      });
+    }
+  }
+  const sum = (f: (l: AssigneeTransferLine) => string) =>
+    formatCents(lines.reduce((a, l) => a + parseCents(f(l)), 0n));
+  return {
+    assignee,
+    address: mine[0]?.address ?? null,
+    month,
+    distributor,
+    dueDate,
+    lines,
+    totals: {
+      twelveB1Portion: sum((l) => l.twelveB1Portion),
+      cdscPortion: sum((l) => l.cdscPortion),
+      total: sum((l) => l.total),
+      owedOnToAssignee: sum((l) => l.owedOnToAssignee),
+    },
+  };
+}

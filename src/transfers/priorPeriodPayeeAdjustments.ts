@@ -1,0 +1,169 @@
+import { formatCents, parseCents } from '../money/cents.js';
+import type { MonthlyCalculation } from './monthlyCalculation.js';
+
+/**
+ * SPEC §12: a restatement of a closed month reaches the payees. The closed month's Monthly
+ * Calculation is computed again from the restated data by the same rules (Exhibit A, EIGHTH, the
+ * same largest-remainder splits); each party's adjustment is its restated part less what it was
+ * sealed (and any adjustment already reported for that month), shown on the next Monthly
+ * Calculation.
+ */
+
+/** One party of a Monthly Calculation, keyed so the same party is found in both versions. */
+export interface CalculationParty {
+  readonly role: 'Distributor' | 'Other Distributor' | 'Assignee';
+  readonly payee: string;
+  /** the Transfer, for an Assignee */
+  readonly transferId: string | null;
+  readonly twelveB1Cents: bigint;
+  readonly cdscCents: bigint;
+}
+
+/** One payee's prior-period adjustment of one portfolio's Monthly Calculation. */
+export interface PayeeAdjustment {
+  /** the closed month restated */
+  readonly month: string;
+  readonly portfolioId: string;
+  readonly portfolio: string;
+  readonly role: CalculationParty['role'];
+  readonly payee: string;
+  readonly transferId: string | null;
+  /** as sealed at the month's close */
+  readonly original: string;
+  /** adjustments of this month already reported by earlier closes */
+  readonly previouslyAdjusted: string;
+  /** as computed now from the restated data */
+  readonly restated: string;
+  /** restated − original − previously adjusted: what is owed (or recovered) now */
+  readonly difference: string;
+  readonly twelveB1Difference: string;
+  readonly cdscDifference: string;
+}
+
+/** The parties of a Monthly Calculation: the Distributor, each Other Distributor, each Assignee. */
+export function calculationParties(mc: MonthlyCalculation): CalculationParty[] {
+  return [
+    {
+      role: 'Distributor',
+      payee: mc.distributor,
+      transferId: null,
+      twelveB1Cents: parseCents(mc.distributor12b1Portion),
+      cdscCents: parseCents(mc.distributorEarnedCdscPortion),
+    },
+    ...mc.otherDistributors.map((o) => ({
+      role: 'Other Distributor' as const,
+      payee: o.distributor,
+      transferId: null,
+      twelveB1Cents: parseCents(o.twelveB1Share),
+      cdscCents: 0n,
+    })),
+    ...mc.assignees.map((a) => ({
+      role: 'Assignee' as const,
+      payee: a.assignee,
+      transferId: a.transferId,
+      twelveB1Cents: parseCents(a.twelveB1Portion),
+      cdscCents: parseCents(a.cdscPortion),
+    })),
+  ];
+}
+
+const partyKey = (p: Pick<CalculationParty, 'role' | 'payee' | 'transferId'>) =>
+  `${p.role}\u0000${p.payee}\u0000${p.transferId ?? ''}`;
+
+/**
+ * The adjustments of one portfolio's month: `original` as sealed (absent: the portfolio had no
+ * Monthly Calculation then), `restated` as computed now (absent: it has none now), `earlier` the
+ * adjustments of this month that earlier closes reported. A party in only one version counts zero
+ * in the other. Parties with a zero difference are left out.
+ * @example original Distributor 2,700.00 / Assignee 300.00; restated 2,727.00 / 303.00
+ *   → Distributor +27.00, Assignee +3.00
+ */
+export function payeeAdjustments(
+  original: MonthlyCalculation | undefined,
+  restated: MonthlyCalculation | undefined,
+  earlier: readonly PayeeAdjustment[] = [],
+): PayeeAdjustment[] {
+  const any = restated ?? original;
+  if (any === undefined) return [];
+  type Row = Pick<CalculationParty, 'role' | 'payee' | 'transferId'> & {
+    o12: bigint;
+    oCdsc: bigint;
+    r12: bigint;
+    rCdsc: bigint;
+    e12: bigint;
+    eCdsc: bigint;
+  };
+  const rows = new Map<string, Row>();
+  const row = (p: Pick<CalculationParty, 'role' | 'payee' | 'transferId'>) => {
+    const k = partyKey(p);
+    let r = rows.get(k);
+    if (!r) {
+      r = {
+        role: p.role,
+        payee: p.payee,
+        transferId: p.transferId,
+        o12: 0n,
+        oCdsc: 0n,
+        r12: 0n,
+        rCdsc: 0n,
+        e12: 0n,
+        eCdsc: 0n,
+      };
+      rows.set(k, r);
+    }
+    return r;
+  };
+  for (const p of original ? calculationParties(original) : []) {
+    const r = row(p);
+    r.o12 += p.twelveB1Cents;
+    r.oCdsc += p.cdscCents;
+  }
+  for (const p of restated ? calculationParties(restated) : []) {
+    const r = row(p);
+    r.r12 += p.twelveB1Cents;
+    r.rCdsc += p.cdscCents;
+  }
+  for (const e of earlier) {
+    const r = row(e);
+    r.e12 += parseCents(e.twelveB1Difference);
+    r.eCdsc += parseCents(e.cdscDifference);
+  }
+  const out: PayeeAdjustment[] = [];
+  let d12Sum = 0n;
+  let dCdscSum = 0n;
+  for (const r of rows.values()) {
+    const d12 = r.r12 - r.o12 - r.e12;
+    const dCdsc = r.rCdsc - r.oCdsc - r.eCdsc;
+    d12Sum += d12;
+    dCdscSum += dCdsc;
+    if (d12 === 0n && dCdsc === 0n) continue;
+    out.push({
+      month: any.month,
+      portfolioId: any.portfolioId,
+      portfolio: any.portfolio,
+      role: r.role,
+      payee: r.payee,
+      transferId: r.transferId,
+      original: formatCents(r.o12 + r.oCdsc),
+      previouslyAdjusted: formatCents(r.e12 + r.eCdsc),
+      restated: formatCents(r.r12 + r.rCdsc),
+      difference: formatCents(d12 + dCdsc),
+      twelveB1Difference: formatCents(d12),
+      cdscDifference: formatCents(dCdsc),
+    });
+  }
+  // SPEC §12, against the wholes (the accrual's Distribution Fees and the ledger's Earned CDSC,
+  // not the parties): the payees' adjustments add up to the change in what there was to split.
+  const fee = (mc: MonthlyCalculation | undefined) => (mc ? parseCents(mc.distributionFee) : 0n);
+  const cdsc = (mc: MonthlyCalculation | undefined) => (mc ? parseCents(mc.earnedCdsc) : 0n);
+  const earlier12 = earlier.reduce((s, e) => s + parseCents(e.twelveB1Difference), 0n);
+  const earlierCdsc = earlier.reduce((s, e) => s + parseCents(e.cdscDifference), 0n);
+  if (
+    d12Sum !== fee(restated) - fee(original) - earlier12 ||
+    dCdscSum !== cdsc(restated) - cdsc(original) - earlierCdsc
+  )
+    throw new Error(
+      `${any.portfolio} ${any.month}: the payees' prior-period adjustments do not add up to the change in Distribution Fees and Earned CDSC`,
+    );
+  return out;
+}
