@@ -2,6 +2,7 @@ import { addDays } from '../calendar/isoDate.js';
 import type { AssetBasedSalesChargeBound, ScheduleEntry } from '../edgar/exhibitDocument.js';
 import { formatRatePct, parseRateMicroPct } from '../money/rate.js';
 import { type BoardRate, boardRatesInForce, capsOf, exceedsCapsOrFinra } from './boardRate.js';
+import type { ApprovalRef } from '../governance/approval.js';
 import type { PortfolioIdentities } from './portfolioIdentity.js';
 import type { Instrument, ScheduleVersion } from './scheduleVersions.js';
 
@@ -40,12 +41,34 @@ export interface GoverningEntry {
   readonly amendmentNumber: number | null;
   /** two different governing entries with the same effective date */
   readonly conflict: string | null;
+  /** the approvals behind this entry (Plan §§5–6), when recorded */
+  readonly approvals: readonly ApprovalRef[];
+  /** from when and why it governs, given its approvals (or why it would be pending, when not enforced) */
+  readonly approvalNote: string | null;
+  /** why no fee is due on these days (a termination or a lapse): the rates are then zero */
+  readonly stopped: string | null;
 }
 
-interface Candidate {
+export interface Candidate {
   readonly instrument: Instrument;
   readonly version: ScheduleVersion;
   readonly entry: ScheduleEntry;
+  /** the days it may govern given its approvals (issue 12), when they differ from the version's */
+  readonly window?: { readonly from: string; readonly lastDay: string | null };
+  readonly approvals?: readonly ApprovalRef[];
+  readonly approvalNote?: string | null;
+}
+
+/** Days from which a class's fees stop, and why (a Plan termination; issue 12). */
+export interface ClassStop {
+  readonly from: string;
+  readonly reason: string;
+}
+
+/** An instrument that lapsed: it governs nothing from `endsOn` (Plan §7; Agreement FOURTEENTH). */
+export interface InstrumentLapse {
+  readonly endsOn: string;
+  readonly reason: string;
 }
 
 function rateWithTerms(entryPct: string | null, termPct: string | null): string | null {
@@ -53,7 +76,7 @@ function rateWithTerms(entryPct: string | null, termPct: string | null): string 
   return v === null ? null : formatRatePct(parseRateMicroPct(v));
 }
 
-function scheduleRates(c: Candidate): GoverningEntry['schedule'] {
+export function scheduleRates(c: Candidate): GoverningEntry['schedule'] {
   const absc = rateWithTerms(c.entry.assetBasedSalesChargePct, c.instrument.terms.distributionFeePct);
   const service = rateWithTerms(c.entry.serviceFeePct, c.instrument.terms.serviceFeePct);
   let aggregate =
@@ -114,6 +137,13 @@ export function collectCandidates(
 }
 
 function inForce(c: Candidate, day: string): boolean {
+  const from = c.window?.from ?? c.version.effectiveDate;
+  const lastDay = c.window ? c.window.lastDay : c.version.lastDay;
+  return from <= day && (lastDay === null || day <= lastDay);
+}
+
+/** The candidate in force on a day by its schedule version alone (approvals aside). */
+export function inForceByVersion(c: Candidate, day: string): boolean {
   return c.version.effectiveDate <= day && (c.version.lastDay === null || day <= c.version.lastDay);
 }
 
@@ -128,21 +158,39 @@ export function governingEntriesOf(
   candidates: readonly Candidate[],
   boardRates: readonly BoardRate[],
   warnings: string[],
+  stop: ClassStop | null = null,
+  lapses: ReadonlyMap<string, InstrumentLapse> = new Map(),
 ): GoverningEntry[] {
   const points = new Set<string>();
   for (const c of candidates) {
-    points.add(c.version.effectiveDate);
-    if (c.version.lastDay !== null) points.add(addDays(c.version.lastDay, 1));
+    const from = c.window?.from ?? c.version.effectiveDate;
+    const last = c.window ? c.window.lastDay : c.version.lastDay;
+    points.add(from);
+    if (last !== null) points.add(addDays(last, 1));
+    const lapse = lapses.get(c.instrument.key);
+    if (lapse) points.add(lapse.endsOn);
   }
   for (const b of boardRates) points.add(b.effectiveDate);
+  if (stop) points.add(stop.from);
   const sorted = [...points].sort();
   const runs: GoverningEntry[] = [];
   for (let i = 0; i < sorted.length; i++) {
     const day = sorted[i]!;
     const next = sorted[i + 1];
     const lastDay = next === undefined ? null : addDays(next, -1);
-    const active = candidates.filter((c) => inForce(c, day)).sort(candidateOrder);
-    const governing = active[0];
+    const inForceToday = candidates.filter((c) => inForce(c, day)).sort(candidateOrder);
+    const lapsedOn = (c: Candidate) => {
+      const l = lapses.get(c.instrument.key);
+      return l !== undefined && l.endsOn <= day ? l : undefined;
+    };
+    const active = inForceToday.filter((c) => lapsedOn(c) === undefined);
+    let stopped: string | null = stop !== null && stop.from <= day ? stop.reason : null;
+    let governing = active[0];
+    if (!governing && inForceToday[0]) {
+      // Every instrument that would govern has lapsed: no fee is due, and the answer says why.
+      governing = inForceToday[0];
+      stopped ??= lapsedOn(governing)!.reason;
+    }
     if (!governing) continue;
     const rates = scheduleRates(governing);
     let conflict: string | null = null;
@@ -157,8 +205,11 @@ export function governingEntriesOf(
     let serviceFeePct = rates.serviceFeePct;
     let rateSource: GoverningEntry['rateSource'] = 'schedule';
     let boardRateReason: string | null = null;
-    const boardInForce = boardRatesInForce(boardRates, day);
-    if (boardInForce) {
+    const boardInForce = stopped === null ? boardRatesInForce(boardRates, day) : undefined;
+    if (stopped !== null) {
+      distributionFeePct = '0';
+      serviceFeePct = '0';
+    } else if (boardInForce) {
       const board = boardInForce.latest;
       const d = boardInForce.distributionFeePct ?? distributionFeePct;
       const s = boardInForce.serviceFeePct ?? serviceFeePct;
@@ -195,6 +246,9 @@ export function governingEntriesOf(
       documentTitle: governing.version.documentTitle,
       amendmentNumber: governing.version.amendmentNumber,
       conflict,
+      approvals: governing.approvals ?? [],
+      approvalNote: governing.approvalNote ?? null,
+      stopped,
     };
     const prev = runs.at(-1);
     if (prev && prev.lastDay !== null && addDays(prev.lastDay, 1) === day && sameRun(prev, run)) {
@@ -214,6 +268,8 @@ function sameRun(a: GoverningEntry, b: GoverningEntry): boolean {
     a.distributionFeePct === b.distributionFeePct &&
     a.serviceFeePct === b.serviceFeePct &&
     a.rateSource === b.rateSource &&
-    a.conflict === b.conflict
+    a.conflict === b.conflict &&
+    a.stopped === b.stopped &&
+    a.approvalNote === b.approvalNote
   );
 }

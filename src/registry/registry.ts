@@ -1,6 +1,17 @@
 import { addDays } from '../calendar/isoDate.js';
+import type { ApprovalRef } from '../governance/approval.js';
+import { type InstrumentContinuance, instrumentContinuance } from '../governance/continuanceRoster.js';
+import { type GovernanceRecords, NO_GOVERNANCE } from '../governance/governanceRecords.js';
+import { terminationCovers, terminationEffect } from '../governance/termination.js';
+import { approvedCandidates, type PendingEntry } from './approvedWindows.js';
 import { type BoardRate, capsOf, exceedsCapsOrFinra } from './boardRate.js';
-import { collectCandidates, type GoverningEntry, governingEntriesOf } from './governingEntry.js';
+import {
+  type ClassStop,
+  collectCandidates,
+  type GoverningEntry,
+  governingEntriesOf,
+  type InstrumentLapse,
+} from './governingEntry.js';
 import { buildPortfolioIdentities, type NameChange, type PortfolioIdentities } from './portfolioIdentity.js';
 import { buildInstruments, type Instrument } from './scheduleVersions.js';
 import type { StoredDocument } from './storedDocument.js';
@@ -27,6 +38,11 @@ export interface ScheduleAnswer {
     readonly amendmentNumber: number | null;
     readonly effectiveDate: string;
   };
+  /** the approvals behind the entry (Plan §§5–6), and from when and why it governs */
+  readonly approvals: readonly ApprovalRef[];
+  readonly approvalNote: string | null;
+  /** why no fee is due (a termination or a lapse; the rates are then zero), else null */
+  readonly stopped: string | null;
 }
 
 export interface PortfolioHistory {
@@ -54,7 +70,12 @@ export interface PortfolioHistory {
     readonly schedule: string;
     readonly document: string;
     readonly amendmentNumber: number | null;
+    readonly approvals: readonly ApprovalRef[];
+    readonly approvalNote: string | null;
+    readonly stopped: string | null;
   }[];
+  /** schedule entries for this portfolio that wait for an approval (issue 12) */
+  readonly pending: readonly PendingEntry[];
 }
 
 export interface Registry {
@@ -72,7 +93,15 @@ export interface Registry {
   ): {
     entries: ScheduleAnswer[];
     warnings: string[];
+    /** entries effective by the date that do not govern on it for want of an approval */
+    pending: PendingEntry[];
   };
+  /** the recorded approvals, terminations and settings the registry was built with */
+  readonly governance: GovernanceRecords;
+  /** every schedule entry waiting for an approval (with enforcement on), or approved after its effective date */
+  readonly pending: readonly PendingEntry[];
+  /** each instrument's continuance as of a date (Plan §7; Agreement FOURTEENTH) */
+  continuance(asOf: string): InstrumentContinuance[];
   portfolioHistory(name: string): PortfolioHistory | undefined;
   /** null when the Board may set these rates on that date, else why not */
   checkBoardRate(rate: BoardRate): string | null;
@@ -104,6 +133,9 @@ function answerOf(
       amendmentNumber: g.amendmentNumber,
       effectiveDate: g.scheduleEffectiveDate,
     },
+    approvals: g.approvals,
+    approvalNote: g.approvalNote,
+    stopped: g.stopped,
   };
 }
 
@@ -118,11 +150,39 @@ function covers(g: GoverningEntry, date: string): boolean {
 export function buildRegistry(
   documents: readonly StoredDocument[],
   boardRates: readonly BoardRate[] = [],
+  governance: GovernanceRecords = NO_GOVERNANCE,
 ): Registry {
   const identities = buildPortfolioIdentities(documents);
   const { instruments, warnings: instrumentWarnings } = buildInstruments(documents);
   const warnings = [...identities.warnings, ...instrumentWarnings];
   const candidates = collectCandidates(instruments, identities);
+  const enforce = governance.settings.enforceApprovals;
+  const continuanceOf = (asOf: string) =>
+    instruments.map((i) =>
+      instrumentContinuance(
+        { key: i.key, kind: i.kind, title: i.title, datedAsOf: i.datedAsOf },
+        governance.approvals,
+        governance.settings,
+        asOf,
+      ),
+    );
+  // A lapse ends the instrument the day after its missed deadline (Plan §7; FOURTEENTH), judged
+  // as of today: a deadline still ahead is not missed.
+  const lapses = new Map<string, InstrumentLapse>();
+  if (enforce)
+    for (const c of continuanceOf(governance.today))
+      if (c.endsOn !== null)
+        lapses.set(c.instrumentKey, {
+          endsOn: c.endsOn,
+          reason: `${c.instrument} lapsed: its continuance deadline ${c.periods.at(-1)!.deadline} passed without the Board's approval (${c.kind === 'plan' ? 'Plan §7' : 'Agreement FOURTEENTH'}); no fee is due from ${c.endsOn}`,
+        });
+  const pending: PendingEntry[] = [];
+  const stopOf = (pid: string, cls: string): ClassStop | null => {
+    const t = governance.terminations
+      .filter((x) => x.instrument === 'plan' && terminationCovers(x, pid, cls))
+      .sort((a, b) => (a.effectiveDate < b.effectiveDate ? -1 : a.effectiveDate > b.effectiveDate ? 1 : 0))[0];
+    return t ? { from: t.effectiveDate, reason: terminationEffect(t, cls) } : null;
+  };
 
   const boardByKey = new Map<string, BoardRate[]>();
   for (const b of boardRates) {
@@ -142,9 +202,26 @@ export function buildRegistry(
   const keys = [...candidates.keys()].sort();
   for (const key of keys) {
     const [pid, cls] = key.split('|') as [string, string];
+    const approved = approvedCandidates(
+      pid,
+      cls,
+      candidates.get(key)!,
+      governance.approvals,
+      identities,
+      enforce,
+    );
+    pending.push(...approved.pending);
     governing.set(
       key,
-      governingEntriesOf(pid, cls, candidates.get(key)!, boardByKey.get(key) ?? [], warnings),
+      governingEntriesOf(
+        pid,
+        cls,
+        approved.candidates,
+        boardByKey.get(key) ?? [],
+        warnings,
+        stopOf(pid, cls),
+        lapses,
+      ),
     );
   }
   const classKeys = keys.map((k) => {
@@ -156,6 +233,9 @@ export function buildRegistry(
     identities,
     instruments,
     warnings,
+    governance,
+    pending,
+    continuance: continuanceOf,
     governing: (pid, cls) => governing.get(`${pid}|${cls}`) ?? [],
     classKeys: () => classKeys,
     governingOn: (pid, cls, date) => (governing.get(`${pid}|${cls}`) ?? []).find((g) => covers(g, date)),
@@ -163,8 +243,16 @@ export function buildRegistry(
       const out: ScheduleAnswer[] = [];
       const notes: string[] = [];
       const wantPid = filter.portfolio === undefined ? undefined : identities.resolve(filter.portfolio);
-      if (filter.portfolio !== undefined && wantPid === undefined) return { entries: [], warnings: notes };
+      if (filter.portfolio !== undefined && wantPid === undefined)
+        return { entries: [], warnings: notes, pending: [] };
       const wantClass = filter.class?.toLowerCase();
+      const pendingOn = pending.filter(
+        (p) =>
+          p.effectiveDate <= date &&
+          (p.governsFrom === null || p.governsFrom > date) &&
+          (wantPid === undefined || p.portfolioId === wantPid) &&
+          (wantClass === undefined || p.class.toLowerCase() === wantClass),
+      );
       for (const { portfolioId, class: cls } of classKeys) {
         if (wantPid !== undefined && portfolioId !== wantPid) continue;
         if (wantClass !== undefined && cls.toLowerCase() !== wantClass) continue;
@@ -172,6 +260,7 @@ export function buildRegistry(
         if (!g) continue;
         if (g.conflict)
           notes.push(`conflict for ${identities.nameOn(portfolioId, date)} class ${cls}: ${g.conflict}`);
+        if (g.stopped) notes.push(`${identities.nameOn(portfolioId, date)} class ${cls}: ${g.stopped}`);
         out.push(answerOf(registry, g, date));
       }
       out.sort(
@@ -180,7 +269,9 @@ export function buildRegistry(
           a.portfolio.localeCompare(b.portfolio) ||
           a.class.localeCompare(b.class),
       );
-      return { entries: out, warnings: notes };
+      for (const p of pendingOn)
+        notes.push(`pending for ${p.portfolio} class ${p.class} on ${date}: ${p.reason}`);
+      return { entries: out, warnings: notes, pending: pendingOn };
     },
     portfolioHistory(name) {
       const pid = identities.resolve(name);
@@ -229,7 +320,11 @@ export function buildRegistry(
           schedule: g.scheduleName,
           document: g.fileName,
           amendmentNumber: g.amendmentNumber,
+          approvals: g.approvals,
+          approvalNote: g.approvalNote,
+          stopped: g.stopped,
         })),
+        pending: pending.filter((x) => x.portfolioId === pid),
       };
     },
     checkBoardRate(rate) {

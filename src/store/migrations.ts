@@ -7,6 +7,7 @@ import { CLOSED_MONTH_RESTATEMENTS_MIGRATION } from './schema/closedMonthRestate
 import { CLOSE_MIGRATION } from './schema/closeSchema.js';
 import { DISTRIBUTOR_TERM_RECORDS_MIGRATION } from './schema/distributorTermRecordsSchema.js';
 import { FREE_SHARE_ATTRIBUTION_MIGRATION } from './schema/freeShareAttributionSchema.js';
+import { APPROVALS_MIGRATION, TERMINATIONS_MIGRATION } from './schema/governanceSchema.js';
 import { OMNIBUS_MIGRATION } from './schema/omnibusSchema.js';
 import { SERVICE_FEES_MIGRATION } from './schema/serviceFeesSchema.js';
 import { TRANSFER_ENDS_MIGRATION } from './schema/transferEndsSchema.js';
@@ -113,6 +114,8 @@ export const MIGRATIONS: readonly Migration[] = [
   TRANSFER_ENDS_MIGRATION,
   AUDIT_ANCHOR_MIGRATION,
   FREE_SHARE_ATTRIBUTION_MIGRATION,
+  APPROVALS_MIGRATION,
+  TERMINATIONS_MIGRATION,
 ];
 
 /** The schema version this build of plan12b migrates to. */
