@@ -10,6 +10,7 @@ import { registerCloseCommand } from './commands/close.js';
 import { registerDemoCommand } from './commands/demo.js';
 import { registerExhibitCommands } from './commands/exhibit.js';
 import { registerFeesCommands } from './commands/fees.js';
+import { registerGovernanceCommands } from './commands/governance.js';
 import { registerInitCommand } from './commands/init.js';
 import { registerMonthlyCalculationCommands } from './commands/monthlyCalculation.js';
 import { registerNetAssetsCommands } from './commands/netAssets.js';
@@ -47,6 +48,7 @@ export function buildProgram(getContext: () => CliContext): Command {
   registerMonthlyCalculationCommands(program, getContext);
   registerCloseCommand(program, getContext);
   registerAuditCommands(program, getContext);
+  registerGovernanceCommands(program, getContext);
   registerDemoCommand(program, getContext);
   program.commands.forEach(function configure(c: Command) {
     c.exitOverride();

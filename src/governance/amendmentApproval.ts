@@ -53,7 +53,9 @@ export function materialIncrease(before: ClassRates | null, after: ClassRates): 
 }
 
 function earliest(list: readonly Approval[]): Approval | undefined {
-  return [...list].sort((a, b) => (a.meetingDate < b.meetingDate ? -1 : a.meetingDate > b.meetingDate ? 1 : 0))[0];
+  return [...list].sort((a, b) =>
+    a.meetingDate < b.meetingDate ? -1 : a.meetingDate > b.meetingDate ? 1 : 0,
+  )[0];
 }
 
 /**
@@ -78,10 +80,15 @@ export function versionApproval(
     (a) =>
       approvalCovers(a, portfolioId, shareClass) &&
       (a.documentId === v.documentId ||
-        (v.isInstrument && a.documentId === null && a.subject === 'instrument' && a.instrumentKey === v.instrumentKey)),
+        (v.isInstrument &&
+          a.documentId === null &&
+          a.subject === 'instrument' &&
+          a.instrumentKey === v.instrumentKey)),
   );
   const what = v.isInstrument ? `the instrument (${v.fileName})` : `the amendment (${v.fileName})`;
-  const board = aboutThis.filter((a) => a.body === 'board' && (a.subject === 'instrument' || a.subject === 'amendment'));
+  const board = aboutThis.filter(
+    (a) => a.body === 'board' && (a.subject === 'instrument' || a.subject === 'amendment'),
+  );
   const boardYes = earliest(board.filter((a) => approvalOutcome(a.vote).approved));
   if (!boardYes) {
     const failed = board.at(-1);

@@ -42,7 +42,10 @@ export function firstContinuanceDeadline(
     };
   return {
     date: stated,
-    why: i.kind === 'plan' ? `Plan §7: until ${stated}, then at least annually` : `Agreement FOURTEENTH: until ${stated}, then from year to year`,
+    why:
+      i.kind === 'plan'
+        ? `Plan §7: until ${stated}, then at least annually`
+        : `Agreement FOURTEENTH: until ${stated}, then from year to year`,
   };
 }
 

@@ -30,7 +30,14 @@ export const DEFAULT_GOVERNANCE_SETTINGS: GovernanceSettings = Object.freeze({
   agreementFirstDeadline: '2004-06-30',
 });
 
-const BOOLEAN: Record<string, boolean> = { true: true, on: true, yes: true, false: false, off: false, no: false };
+const BOOLEAN: Record<string, boolean> = {
+  true: true,
+  on: true,
+  yes: true,
+  false: false,
+  off: false,
+  no: false,
+};
 
 /** Every setting: its key, what it means, and how a value is read (→ the stored text, or why not). */
 export const GOVERNANCE_SETTING_KEYS = {
@@ -38,7 +45,9 @@ export const GOVERNANCE_SETTING_KEYS = {
     meaning: 'recorded approvals decide what governs: pending amendments do not govern, a lapse stops fees',
     default: 'false',
     parse: (v: string): string | { problem: string } =>
-      v.toLowerCase() in BOOLEAN ? String(BOOLEAN[v.toLowerCase()]) : { problem: `${JSON.stringify(v)} is not true or false` },
+      v.toLowerCase() in BOOLEAN
+        ? String(BOOLEAN[v.toLowerCase()])
+        : { problem: `${JSON.stringify(v)} is not true or false` },
   },
   'continuance.basis': {
     meaning: 'next deadline: year-by-year (same day a year later) or twelve-months-after-approval',

@@ -30,16 +30,31 @@ export interface Termination {
 export const AGREEMENT_NOTICE_DAYS = 60;
 
 /** Why a termination cannot be recorded as given, or null. */
-export function terminationProblem(t: Omit<Termination, 'id' | 'kind'>): { field: string; reason: string } | null {
+export function terminationProblem(
+  t: Omit<Termination, 'id' | 'kind'>,
+): { field: string; reason: string } | null {
   if (t.votedBy === 'distributor' && t.instrument !== 'agreement')
-    return { field: 'by', reason: 'only the Agreement may be terminated by the Distributor (FIFTEENTH(A)); the Plan is terminated by the Dis-interested Trustees or the shareholders (Plan §9)' };
+    return {
+      field: 'by',
+      reason:
+        'only the Agreement may be terminated by the Distributor (FIFTEENTH(A)); the Plan is terminated by the Dis-interested Trustees or the shareholders (Plan §9)',
+    };
   if (t.votedBy === 'shareholders' && (t.portfolioId === null || t.class === null))
-    return { field: t.portfolioId === null ? 'portfolio' : 'class', reason: 'a shareholder vote terminates the Plan for one portfolio\'s class (Plan §9): name both' };
+    return {
+      field: t.portfolioId === null ? 'portfolio' : 'class',
+      reason: "a shareholder vote terminates the Plan for one portfolio's class (Plan §9): name both",
+    };
   if (t.noticeDate !== null) {
     if (t.noticeDate > t.effectiveDate)
-      return { field: 'notice_date', reason: `the notice (${t.noticeDate}) is after the termination date ${t.effectiveDate}` };
+      return {
+        field: 'notice_date',
+        reason: `the notice (${t.noticeDate}) is after the termination date ${t.effectiveDate}`,
+      };
     if (t.instrument === 'agreement' && addDays(t.noticeDate, AGREEMENT_NOTICE_DAYS) < t.effectiveDate)
-      return { field: 'date', reason: `more than ${AGREEMENT_NOTICE_DAYS} days after the notice of ${t.noticeDate}: the Agreement ends on sixty days' written notice (FIFTEENTH(A))` };
+      return {
+        field: 'date',
+        reason: `more than ${AGREEMENT_NOTICE_DAYS} days after the notice of ${t.noticeDate}: the Agreement ends on sixty days' written notice (FIFTEENTH(A))`,
+      };
   }
   return null;
 }

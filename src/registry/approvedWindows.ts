@@ -1,11 +1,11 @@
 import { addDays } from '../calendar/isoDate.js';
-import { type Approval, approvalRef } from '../governance/approval.js';
 import {
   type ClassRates,
   materialIncrease,
   type VersionApproval,
   versionApproval,
 } from '../governance/amendmentApproval.js';
+import { type Approval, approvalRef } from '../governance/approval.js';
 import { type Candidate, inForceByVersion, scheduleRates } from './governingEntry.js';
 import type { PortfolioIdentities } from './portfolioIdentity.js';
 import type { Instrument, ScheduleVersion } from './scheduleVersions.js';

@@ -1,8 +1,8 @@
 import { addDays } from '../calendar/isoDate.js';
 import type { AssetBasedSalesChargeBound, ScheduleEntry } from '../edgar/exhibitDocument.js';
+import type { ApprovalRef } from '../governance/approval.js';
 import { formatRatePct, parseRateMicroPct } from '../money/rate.js';
 import { type BoardRate, boardRatesInForce, capsOf, exceedsCapsOrFinra } from './boardRate.js';
-import type { ApprovalRef } from '../governance/approval.js';
 import type { PortfolioIdentities } from './portfolioIdentity.js';
 import type { Instrument, ScheduleVersion } from './scheduleVersions.js';
 

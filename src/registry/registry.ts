@@ -180,7 +180,9 @@ export function buildRegistry(
   const stopOf = (pid: string, cls: string): ClassStop | null => {
     const t = governance.terminations
       .filter((x) => x.instrument === 'plan' && terminationCovers(x, pid, cls))
-      .sort((a, b) => (a.effectiveDate < b.effectiveDate ? -1 : a.effectiveDate > b.effectiveDate ? 1 : 0))[0];
+      .sort((a, b) =>
+        a.effectiveDate < b.effectiveDate ? -1 : a.effectiveDate > b.effectiveDate ? 1 : 0,
+      )[0];
     return t ? { from: t.effectiveDate, reason: terminationEffect(t, cls) } : null;
   };
 
