@@ -207,8 +207,8 @@ export function governingEntriesOf(
     let boardRateReason: string | null = null;
     const boardInForce = stopped === null ? boardRatesInForce(boardRates, day) : undefined;
     if (stopped !== null) {
-      distributionFeePct = '0';
-      serviceFeePct = '0';
+      distributionFeePct = formatRatePct(0n);
+      serviceFeePct = formatRatePct(0n);
     } else if (boardInForce) {
       const board = boardInForce.latest;
       const d = boardInForce.distributionFeePct ?? distributionFeePct;
