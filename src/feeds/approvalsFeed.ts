@@ -290,11 +290,9 @@ export const approvalsFeed: FeedDefinition<Columns, ApprovalsState, ApprovalChan
   closedMonthRule: 'refuse',
 
   async load(tx, rows, ctx) {
-    const [documents, boardRates, governance] = await Promise.all([
-      loadDocuments(tx),
-      loadBoardRates(tx),
-      loadGovernance(tx),
-    ]);
+    const documents = await loadDocuments(tx);
+    const boardRates = await loadBoardRates(tx);
+    const governance = await loadGovernance(tx);
     const before = buildRegistry(documents, boardRates, governance);
     const problems: Problem[] = [];
     const candidates: { line: number; approval: Approval }[] = [];

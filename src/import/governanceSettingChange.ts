@@ -36,11 +36,9 @@ export async function setGovernanceSetting(
     db,
     'settings.set',
     async (tx, closed) => {
-      const [documents, rates, governance] = await Promise.all([
-        loadDocuments(tx),
-        loadBoardRates(tx),
-        loadGovernance(tx),
-      ]);
+      const documents = await loadDocuments(tx);
+      const rates = await loadBoardRates(tx);
+      const governance = await loadGovernance(tx);
       const stored = new Map<string, string>();
       const s = governance.settings;
       // The stored text of every setting now, as governanceSettingsOf reads it back.

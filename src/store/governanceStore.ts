@@ -15,11 +15,9 @@ export function todayIso(): string {
 
 /** Every recorded approval and termination, and the settings: what the registry needs of governance. */
 export async function loadGovernance(q: Queryable, today: string = todayIso()): Promise<GovernanceRecords> {
-  const [approvals, terminations, settings] = await Promise.all([
-    loadApprovals(q),
-    loadTerminations(q),
-    loadSettings(q),
-  ]);
+  const approvals = await loadApprovals(q);
+  const terminations = await loadTerminations(q);
+  const settings = await loadSettings(q);
   return { approvals, terminations, settings: governanceSettingsOf(settings), today };
 }
 

@@ -53,11 +53,10 @@ export async function insertDocument(
 }
 
 export async function loadRegistry(q: Queryable): Promise<Registry> {
-  const [docs, rates, governance] = await Promise.all([
-    loadDocuments(q),
-    loadBoardRates(q),
-    loadGovernance(q),
-  ]);
+  // One after another: a pg client runs one query at a time.
+  const docs = await loadDocuments(q);
+  const rates = await loadBoardRates(q);
+  const governance = await loadGovernance(q);
   return buildRegistry(docs, rates, governance);
 }
 

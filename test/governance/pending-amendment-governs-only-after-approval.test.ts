@@ -27,7 +27,10 @@ describe('a pending amendment governs only after its approval (enforcement on)',
   ];
   const ids = (() => {
     const r = buildRegistry(docs);
-    return { growth: r.identities.resolve('Test Growth Fund')!, income: r.identities.resolve('Test Income Fund')! };
+    return {
+      growth: r.identities.resolve('Test Growth Fund')!,
+      income: r.identities.resolve('Test Income Fund')!,
+    };
   })();
   const base = [...approvedAndContinued(2005), ...amendment1Approved(ids)];
   const today = '2005-12-31';
@@ -52,7 +55,9 @@ describe('a pending amendment governs only after its approval (enforcement on)',
     expect(r.governingOn(ids.income, 'A', '2005-03-14')).toBeUndefined();
     const income = r.governingOn(ids.income, 'A', '2005-03-15')!;
     expect(income.fileName).toBe('amendment-2.txt');
-    expect(income.approvalNote).toMatch(/governs from 2005-03-15, .* later than its effective date 2005-03-01/);
+    expect(income.approvalNote).toMatch(
+      /governs from 2005-03-15, .* later than its effective date 2005-03-01/,
+    );
     expect(income.approvals.map((a) => a.meetingDate)).toEqual(['2005-03-15']);
     // Test Growth Fund stays under Amendment No. 1 until Amendment No. 2 governs.
     expect(r.governingOn(ids.growth, 'A', '2005-03-14')!.fileName).toBe('amendment-1.txt');
@@ -61,7 +66,10 @@ describe('a pending amendment governs only after its approval (enforcement on)',
     const entry = r.scheduleAsOf('2005-03-15', { portfolio: 'Test Growth Fund' }).entries[0]!;
     expect(entry.approvals.map((a) => [a.meetingDate, a.body])).toEqual([['2005-03-15', 'board']]);
     // On 2005-03-10 it was still pending (approved later).
-    expect(r.scheduleAsOf('2005-03-10').pending.map((p) => p.governsFrom)).toEqual(['2005-03-15', '2005-03-15']);
+    expect(r.scheduleAsOf('2005-03-10').pending.map((p) => p.governsFrom)).toEqual([
+      '2005-03-15',
+      '2005-03-15',
+    ]);
   });
 
   it('approved on 2005-02-20, before its effective date, it governs from 2005-03-01', () => {
@@ -72,7 +80,9 @@ describe('a pending amendment governs only after its approval (enforcement on)',
     );
     const income = r.governingOn(ids.income, 'A', '2005-03-01')!;
     expect(income.from).toBe('2005-03-01');
-    expect(income.approvalNote).toMatch(/governs from its effective date 2005-03-01: approved on or before it/);
+    expect(income.approvalNote).toMatch(
+      /governs from its effective date 2005-03-01: approved on or before it/,
+    );
   });
 
   it('with enforcement off (the default) it governs from its effective date, and the note says it would be pending', () => {

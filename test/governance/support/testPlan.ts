@@ -40,7 +40,10 @@ function doc(
 ): ExhibitDocument {
   return {
     kind,
-    title: amendmentNumber === null ? INSTRUMENT.title : `Amendment No. ${amendmentNumber} to the ${INSTRUMENT.title}`,
+    title:
+      amendmentNumber === null
+        ? INSTRUMENT.title
+        : `Amendment No. ${amendmentNumber} to the ${INSTRUMENT.title}`,
     exhibit: null,
     instrument: INSTRUMENT,
     amendmentNumber,
@@ -77,7 +80,11 @@ export const AMENDMENT_2: StoredDocument = {
 let seq = 0;
 
 /** A board vote: trustees for/against/absent, Dis-interested for/against/absent, in person, called for the purpose. */
-export function boardVote(t: [number, number, number], d: [number, number, number], inPerson = true): BoardVote {
+export function boardVote(
+  t: [number, number, number],
+  d: [number, number, number],
+  inPerson = true,
+): BoardVote {
   return {
     kind: 'board-vote',
     trusteesInOffice: t[0] + t[1] + t[2],
