@@ -52,10 +52,14 @@ export function materialIncrease(before: ClassRates | null, after: ClassRates): 
   return why.length === 0 ? null : why.join(' and ');
 }
 
+/** Meeting order, then id: the same approvals in any order give the same answer. */
+function byMeeting(a: Approval, b: Approval): number {
+  if (a.meetingDate !== b.meetingDate) return a.meetingDate < b.meetingDate ? -1 : 1;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
 function earliest(list: readonly Approval[]): Approval | undefined {
-  return [...list].sort((a, b) =>
-    a.meetingDate < b.meetingDate ? -1 : a.meetingDate > b.meetingDate ? 1 : 0,
-  )[0];
+  return [...list].sort(byMeeting)[0];
 }
 
 /**
@@ -76,15 +80,17 @@ export function versionApproval(
   shareClass: string,
   portfolioName: string,
 ): VersionApproval {
-  const aboutThis = approvals.filter(
-    (a) =>
-      approvalCovers(a, portfolioId, shareClass) &&
-      (a.documentId === v.documentId ||
-        (v.isInstrument &&
-          a.documentId === null &&
-          a.subject === 'instrument' &&
-          a.instrumentKey === v.instrumentKey)),
-  );
+  const aboutThis = [...approvals]
+    .sort(byMeeting)
+    .filter(
+      (a) =>
+        approvalCovers(a, portfolioId, shareClass) &&
+        (a.documentId === v.documentId ||
+          (v.isInstrument &&
+            a.documentId === null &&
+            a.subject === 'instrument' &&
+            a.instrumentKey === v.instrumentKey)),
+    );
   const what = v.isInstrument ? `the instrument (${v.fileName})` : `the amendment (${v.fileName})`;
   const board = aboutThis.filter(
     (a) => a.body === 'board' && (a.subject === 'instrument' || a.subject === 'amendment'),

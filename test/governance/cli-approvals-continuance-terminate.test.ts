@@ -47,7 +47,11 @@ describe.skipIf(!seedsAvailable)('plan12b approvals / continuance / terminate', 
     expect(c.code).toBe(0);
     const body = c.json<{
       approvalsEnforced: boolean;
-      instruments: { status: string; endsOn: string; periods: { deadline: string; metBy: { meetingDate: string } | null }[] }[];
+      instruments: {
+        status: string;
+        endsOn: string;
+        periods: { deadline: string; metBy: { meetingDate: string } | null }[];
+      }[];
       warnings: string[];
     }>();
     expect(body.approvalsEnforced).toBe(false);
@@ -74,7 +78,9 @@ describe.skipIf(!seedsAvailable)('plan12b approvals / continuance / terminate', 
       '--json',
     );
     expect(r.code).toBe(65);
-    expect(r.json<{ error: { message: string } }>().error.message).toMatch(/only the Agreement may be terminated by the Distributor/);
+    expect(r.json<{ error: { message: string } }>().error.message).toMatch(
+      /only the Agreement may be terminated by the Distributor/,
+    );
     const listed = await cli('terminations', 'list', '--json');
     expect(listed.json()).toMatchObject({ count: 0 });
   });
