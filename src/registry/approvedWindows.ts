@@ -58,6 +58,8 @@ export function approvedCandidates(
   identities: PortfolioIdentities,
   enforce: boolean,
 ): { candidates: Candidate[]; pending: PendingEntry[] } {
+  // Nothing recorded and nothing enforced: the versions govern as they are (the seeds' case).
+  if (!enforce && approvals.length === 0) return { candidates: [...candidates], pending: [] };
   const decided = new Map<ScheduleVersion, VersionApproval>();
   const decide = (instrument: Instrument, v: ScheduleVersion, c: Candidate | undefined) => {
     let d = decided.get(v);

@@ -263,6 +263,14 @@ export function buildRegistry(
         if (g.conflict)
           notes.push(`conflict for ${identities.nameOn(portfolioId, date)} class ${cls}: ${g.conflict}`);
         if (g.stopped) notes.push(`${identities.nameOn(portfolioId, date)} class ${cls}: ${g.stopped}`);
+        // FIFTEENTH: a terminated Agreement leaves the fees running; the answer still says so.
+        for (const t of governance.terminations)
+          if (
+            t.instrument === 'agreement' &&
+            t.effectiveDate <= date &&
+            terminationCovers(t, portfolioId, cls)
+          )
+            notes.push(`${identities.nameOn(portfolioId, date)} class ${cls}: ${terminationEffect(t, cls)}`);
         out.push(answerOf(registry, g, date));
       }
       out.sort(

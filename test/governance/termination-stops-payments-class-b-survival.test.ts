@@ -93,6 +93,9 @@ describe.skipIf(!seedsAvailable)('Class B: what survives (Agreement FIFTEENTH(B)
     const r = buildRegistry(docs, [], governance([], { enforce: false, terminations: [t] }));
     const g = r.governingOn(pid, 'B', '2005-02-01')!;
     expect([g.distributionFeePct, g.serviceFeePct, g.stopped]).toEqual(['0.75', '0.25', null]);
+    expect(r.scheduleAsOf('2005-02-01', { portfolio: 'AIM Basic Value Fund' }).warnings.join('\n')).toMatch(
+      /the Agreement was terminated .* the Plan's fees continue; the Distributor's 12b-1 Share and Earned CDSC survive the termination \(FIFTEENTH\(B\)\)/,
+    );
   });
 
   it("a termination of the Plan for the portfolio's Class B stops the fee, and with it the Distributor's 12b-1 Share; the Earned CDSC survives", () => {
