@@ -63,6 +63,22 @@ describe.each(dialects)(
       expect(await storeSnapshot(db)).toEqual(before);
     });
 
+    it('an unknown setting or a bad value is refused before anything is read or written', async () => {
+      const before = await storeSnapshot(db);
+      await expect(setGovernanceSetting(db, 'approvals.enforced', 'true')).rejects.toMatchObject({
+        code: 'USAGE',
+      });
+      await expect(setGovernanceSetting(db, 'approvals.enforce', 'maybe')).rejects.toMatchObject({
+        code: 'BAD_INPUT',
+      });
+      await expect(
+        setGovernanceSetting(db, 'continuance.plan-first-deadline', '2003-02-30'),
+      ).rejects.toMatchObject({
+        code: 'BAD_INPUT',
+      });
+      expect(await storeSnapshot(db)).toEqual(before);
+    });
+
     it('an approval that would change a closed month is refused on its line (enforcement on)', async () => {
       await importApprovals(
         db,
