@@ -6,7 +6,7 @@ import {
   versionApproval,
 } from '../governance/amendmentApproval.js';
 import { type Approval, approvalRef } from '../governance/approval.js';
-import { type Candidate, inForceByVersion, scheduleRates } from './governingEntry.js';
+import { type Candidate, scheduleRates } from './governingEntry.js';
 import type { PortfolioIdentities } from './portfolioIdentity.js';
 import type { Instrument, ScheduleVersion } from './scheduleVersions.js';
 
@@ -35,15 +35,6 @@ function ratesOf(c: Candidate): ClassRates {
   return { distributionFeePct: r.assetBasedSalesChargePct, aggregateFeePct: r.aggregateFeePct };
 }
 
-/** The rates that governed a class the day before `date`, by the versions alone (latest effective first). */
-function ratesBefore(candidates: readonly Candidate[], date: string): ClassRates | null {
-  const dayBefore = addDays(date, -1);
-  const before = candidates
-    .filter((c) => inForceByVersion(c, dayBefore))
-    .sort((a, b) => (a.version.effectiveDate > b.version.effectiveDate ? -1 : 1))[0];
-  return before ? ratesOf(before) : null;
-}
-
 /**
  * Applies the recorded approvals to one portfolio's class's candidates (Plan §§5–6, §11): each
  * schedule version governs from its effective date or its last needed approval if later, and is
@@ -61,10 +52,24 @@ export function approvedCandidates(
   // Nothing recorded and nothing enforced: the versions govern as they are (the seeds' case).
   if (!enforce && approvals.length === 0) return { candidates: [...candidates], pending: [] };
   const decided = new Map<ScheduleVersion, VersionApproval>();
-  const decide = (instrument: Instrument, v: ScheduleVersion, c: Candidate | undefined) => {
+  // The rates that governed the class the day before `date`: the latest-effective earlier version
+  // that governs by then given its own approvals (a pending raise is not the base of the next one,
+  // so a later amendment cannot carry an unapproved increase in without the shareholders' vote).
+  const ratesBefore = (date: string): ClassRates | null => {
+    const dayBefore = addDays(date, -1);
+    const earlier = candidates
+      .filter((c) => c.version.effectiveDate < date)
+      .sort((a, b) => (a.version.effectiveDate > b.version.effectiveDate ? -1 : 1));
+    for (const c of earlier) {
+      const d = decide(c.instrument, c.version, c);
+      if (d.status === 'governs' && d.from <= dayBefore) return ratesOf(c);
+    }
+    return null;
+  };
+  const decide = (instrument: Instrument, v: ScheduleVersion, c: Candidate | undefined): VersionApproval => {
     let d = decided.get(v);
     if (d) return d;
-    const increase = c ? materialIncrease(ratesBefore(candidates, v.effectiveDate), ratesOf(c)) : null;
+    const increase = c ? materialIncrease(ratesBefore(v.effectiveDate), ratesOf(c)) : null;
     d = versionApproval(
       {
         documentId: v.documentId,

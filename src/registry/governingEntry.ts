@@ -142,11 +142,6 @@ function inForce(c: Candidate, day: string): boolean {
   return from <= day && (lastDay === null || day <= lastDay);
 }
 
-/** The candidate in force on a day by its schedule version alone (approvals aside). */
-export function inForceByVersion(c: Candidate, day: string): boolean {
-  return c.version.effectiveDate <= day && (c.version.lastDay === null || day <= c.version.lastDay);
-}
-
 /**
  * The governing entries of one portfolio's class, as consecutive runs of days. Board rates
  * (sorted by date) lower the rates in force from their date; one above the entry's caps is

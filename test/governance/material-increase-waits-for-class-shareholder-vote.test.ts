@@ -3,6 +3,7 @@ import { buildRegistry } from '../../src/registry/registry.js';
 import { approvedAndContinued } from './support/continued.js';
 import {
   AMENDMENT_1,
+  AMENDMENT_2,
   approval,
   BOARD_CARRIES,
   governance,
@@ -71,6 +72,26 @@ describe('a material increase waits for the class shareholder vote', () => {
     expect(r.pending[0]!.reason).toMatch(
       /the Class A shareholders' vote of Test Growth Fund of 2005-02-01 did not give it/,
     );
+  });
+
+  it('a later amendment at the raised rate cannot carry the increase in: it is pending for Test Growth Fund only', () => {
+    // Amendment No. 2 (2005-03-01) lists Test Growth Fund at 0.25% too. What governed before it
+    // is the Plan's 0.10% (Amendment No. 1 still waits for its vote), so for Test Growth Fund it is
+    // the same material increase; for Test Income Fund, newly added, it is not.
+    const docs2 = [PLAN, AMENDMENT_1, AMENDMENT_2];
+    const r = buildRegistry(
+      docs2,
+      [],
+      governance([...board, approval('2005-02-20', 'amendment', AMENDMENT_2, BOARD_CARRIES)], { today }),
+    );
+    const income = r.identities.resolve('Test Income Fund')!;
+    const g = r.governingOn(growth, 'A', '2005-06-01')!;
+    expect([g.fileName, g.distributionFeePct]).toEqual(['plan.txt', '0.10']);
+    expect(r.governingOn(income, 'A', '2005-06-01')!.fileName).toBe('amendment-2.txt');
+    expect(r.pending.map((p) => [p.document, p.portfolio])).toEqual([
+      ['amendment-1.txt', 'Test Growth Fund'],
+      ['amendment-2.txt', 'Test Growth Fund'],
+    ]);
   });
 
   it("another portfolio's Class A vote does not count", () => {
