@@ -133,10 +133,17 @@ export function approvedCandidates(
       const end = addDays(ld.from, -1);
       if (lastDay === null || end < lastDay) lastDay = end;
     }
-    if (lastDay !== null && lastDay < d.from) continue; // replaced before it was ever approved
+    // A class rename cuts the candidate's days short of its version's (the class's later days are
+    // read under the new name): that cut stays.
+    const renameCut =
+      c.lastDay !== null && (c.version.lastDay === null || c.lastDay < c.version.lastDay) ? c.lastDay : null;
+    if (renameCut !== null && (lastDay === null || renameCut < lastDay)) lastDay = renameCut;
+    const from = d.from > c.from ? d.from : c.from;
+    if (lastDay !== null && lastDay < from) continue; // replaced before it was ever approved
     out.push({
       ...c,
-      window: { from: d.from, lastDay },
+      from,
+      lastDay,
       approvals: d.approvals.map(approvalRef),
       approvalNote: d.why,
     });

@@ -3,6 +3,7 @@ import type { AssetBasedSalesChargeBound, ScheduleEntry } from '../edgar/exhibit
 import type { ApprovalRef } from '../governance/approval.js';
 import { formatRatePct, parseRateMicroPct } from '../money/rate.js';
 import { type BoardRate, boardRatesInForce, capsOf, exceedsCapsOrFinra } from './boardRate.js';
+import { type ClassRename, classSpans } from './classRenames.js';
 import type { PortfolioIdentities } from './portfolioIdentity.js';
 import type { Instrument, ScheduleVersion } from './scheduleVersions.js';
 
@@ -53,8 +54,12 @@ export interface Candidate {
   readonly instrument: Instrument;
   readonly version: ScheduleVersion;
   readonly entry: ScheduleEntry;
-  /** the days it may govern given its approvals (issue 12), when they differ from the version's */
-  readonly window?: { readonly from: string; readonly lastDay: string | null };
+  /** a version of the same schedule with the same date that says otherwise of this class, or null */
+  readonly rivalConflict: string | null;
+  /** the days the entry is read under this class name (the version's, cut at a class rename, and at its approvals: issue 12) */
+  readonly from: string;
+  readonly lastDay: string | null;
+  /** the approvals behind it and from when and why it governs (issue 12) */
   readonly approvals?: readonly ApprovalRef[];
   readonly approvalNote?: string | null;
 }
@@ -114,6 +119,7 @@ function candidateOrder(a: Candidate, b: Candidate): number {
 export function collectCandidates(
   instruments: readonly Instrument[],
   identities: PortfolioIdentities,
+  classRenames: readonly ClassRename[] = [],
 ): Map<string, Candidate[]> {
   const out = new Map<string, Candidate[]>();
   for (const instrument of instruments) {
@@ -123,12 +129,22 @@ export function collectCandidates(
         for (const entry of version.entries) {
           const pid = identities.resolve(entry.portfolio);
           if (pid === undefined) continue;
-          const key = `${pid}|${entry.class}`;
-          if (seen.has(key)) continue; // listed twice in one version: the first listing counts
-          seen.add(key);
-          const list = out.get(key) ?? [];
-          list.push({ instrument, version, entry });
-          out.set(key, list);
+          // a class rename: from its date the entry is read under the class's new name
+          for (const span of classSpans(
+            classRenames,
+            pid,
+            entry.class,
+            version.effectiveDate,
+            version.lastDay,
+          )) {
+            const key = `${pid}|${span.class}`;
+            if (seen.has(key)) continue; // listed twice in one version: the first listing counts
+            seen.add(key);
+            const list = out.get(key) ?? [];
+            const candidate = { instrument, version, entry, rivalConflict: null, ...span };
+            list.push({ ...candidate, rivalConflict: rivalConflictOf(candidate, pid, identities) });
+            out.set(key, list);
+          }
         }
       }
     }
@@ -136,10 +152,26 @@ export function collectCandidates(
   return out;
 }
 
+/**
+ * SPEC §2: two versions of one schedule with the same effective date that differ for this class
+ * (one lists it at other rates, or not at all) are a conflict, whichever of them is used.
+ */
+function rivalConflictOf(c: Candidate, portfolioId: string, identities: PortfolioIdentities): string | null {
+  const rates = scheduleRates(c);
+  for (const rival of c.version.rivals) {
+    const other = rival.entries.find(
+      (e) => e.class === c.entry.class && identities.resolve(e.portfolio) === portfolioId,
+    );
+    if (other === undefined)
+      return `${c.version.scheduleName} of ${c.instrument.title} in ${rival.fileName}, also effective ${c.version.effectiveDate}, does not list it (${c.version.fileName} is used)`;
+    if (!sameRates(rates, scheduleRates({ ...c, entry: other })))
+      return `${c.version.scheduleName} of ${c.instrument.title} in ${rival.fileName}, also effective ${c.version.effectiveDate}, gives different rates (${c.version.fileName} is used)`;
+  }
+  return null;
+}
+
 function inForce(c: Candidate, day: string): boolean {
-  const from = c.window?.from ?? c.version.effectiveDate;
-  const lastDay = c.window ? c.window.lastDay : c.version.lastDay;
-  return from <= day && (lastDay === null || day <= lastDay);
+  return c.from <= day && (c.lastDay === null || day <= c.lastDay);
 }
 
 /**
@@ -158,10 +190,8 @@ export function governingEntriesOf(
 ): GoverningEntry[] {
   const points = new Set<string>();
   for (const c of candidates) {
-    const from = c.window?.from ?? c.version.effectiveDate;
-    const last = c.window ? c.window.lastDay : c.version.lastDay;
-    points.add(from);
-    if (last !== null) points.add(addDays(last, 1));
+    points.add(c.from);
+    if (c.lastDay !== null) points.add(addDays(c.lastDay, 1));
     const lapse = lapses.get(c.instrument.key);
     if (lapse) points.add(lapse.endsOn);
   }
@@ -188,7 +218,7 @@ export function governingEntriesOf(
     }
     if (!governing) continue;
     const rates = scheduleRates(governing);
-    let conflict: string | null = null;
+    let conflict: string | null = governing.rivalConflict;
     for (const other of active.slice(1)) {
       if (other.version.effectiveDate !== governing.version.effectiveDate) break;
       if (other.instrument.key === governing.instrument.key && other.version === governing.version) continue;

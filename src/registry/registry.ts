@@ -5,6 +5,7 @@ import { type GovernanceRecords, NO_GOVERNANCE } from '../governance/governanceR
 import { terminationCovers, terminationEffect } from '../governance/termination.js';
 import { approvedCandidates, type PendingEntry } from './approvedWindows.js';
 import { type BoardRate, capsOf, exceedsCapsOrFinra } from './boardRate.js';
+import { type ClassRename, classRenamesOf } from './classRenames.js';
 import {
   type ClassStop,
   collectCandidates,
@@ -73,7 +74,13 @@ export interface PortfolioHistory {
     readonly approvals: readonly ApprovalRef[];
     readonly approvalNote: string | null;
     readonly stopped: string | null;
+    /** the class took this new name the day after the run (a class rename rule), else null */
+    readonly renamedTo: { readonly class: string; readonly date: string } | null;
   }[];
+  /** class rename rules for this portfolio ("redesignate the Class A3 shares as Class A Shares") */
+  readonly classRenames: readonly { from: string; to: string; date: string; document: string }[];
+  /** SPEC §2: conflicts (two governing entries with the same effective date) in this history */
+  readonly warnings: readonly string[];
   /** schedule entries for this portfolio that wait for an approval (issue 12) */
   readonly pending: readonly PendingEntry[];
 }
@@ -81,6 +88,8 @@ export interface PortfolioHistory {
 export interface Registry {
   readonly identities: PortfolioIdentities;
   readonly instruments: readonly Instrument[];
+  /** class rename rules, per portfolio, each from its amendment's date */
+  readonly classRenames: readonly ClassRename[];
   readonly warnings: readonly string[];
   /** governing entries of one portfolio's class, as runs of days */
   governing(portfolioId: string, shareClass: string): readonly GoverningEntry[];
@@ -103,6 +112,12 @@ export interface Registry {
   /** each instrument's continuance as of a date (Plan §7; Agreement FOURTEENTH) */
   continuance(asOf: string): InstrumentContinuance[];
   portfolioHistory(name: string): PortfolioHistory | undefined;
+  /**
+   * SPEC §2: the conflicts a query over these days touches, one warning each — every query that
+   * reads the governing entries of a class (schedule, history, fees and what is built on them)
+   * reports them.
+   */
+  conflictsDuring(portfolioId: string, shareClass: string, from: string, to: string): string[];
   /** null when the Board may set these rates on that date, else why not */
   checkBoardRate(rate: BoardRate): string | null;
 }
@@ -139,6 +154,10 @@ function answerOf(
   };
 }
 
+function conflictWarning(identities: PortfolioIdentities, g: GoverningEntry, date: string): string {
+  return `conflict for ${identities.nameOn(g.portfolioId, date)} class ${g.class}: ${g.conflict}`;
+}
+
 function covers(g: GoverningEntry, date: string): boolean {
   return g.from <= date && (g.lastDay === null || date <= g.lastDay);
 }
@@ -155,7 +174,8 @@ export function buildRegistry(
   const identities = buildPortfolioIdentities(documents);
   const { instruments, warnings: instrumentWarnings } = buildInstruments(documents);
   const warnings = [...identities.warnings, ...instrumentWarnings];
-  const candidates = collectCandidates(instruments, identities);
+  const classRenames = classRenamesOf(documents, identities);
+  const candidates = collectCandidates(instruments, identities, classRenames);
   const enforce = governance.settings.enforceApprovals;
   const continuanceOf = (asOf: string) =>
     instruments.map((i) =>
@@ -234,6 +254,7 @@ export function buildRegistry(
   const registry: Registry = {
     identities,
     instruments,
+    classRenames,
     warnings,
     governance,
     pending,
@@ -260,8 +281,7 @@ export function buildRegistry(
         if (wantClass !== undefined && cls.toLowerCase() !== wantClass) continue;
         const g = registry.governingOn(portfolioId, cls, date);
         if (!g) continue;
-        if (g.conflict)
-          notes.push(`conflict for ${identities.nameOn(portfolioId, date)} class ${cls}: ${g.conflict}`);
+        if (g.conflict) notes.push(conflictWarning(identities, g, date));
         if (g.stopped) notes.push(`${identities.nameOn(portfolioId, date)} class ${cls}: ${g.stopped}`);
         // FIFTEENTH: a terminated Agreement leaves the fees running; the answer still says so.
         for (const t of governance.terminations)
@@ -313,8 +333,18 @@ export function buildRegistry(
         }
         registrants.push({ registrant: r.registrant, from: day, lastDay: null });
       }
+      const conflicts = runs.filter((g) => g.conflict !== null);
+      const renamesHere = classRenames.filter((r) => r.portfolioId === pid);
+      const renamedTo = (g: GoverningEntry) => {
+        const r =
+          g.lastDay === null
+            ? undefined
+            : renamesHere.find((x) => x.from === g.class && x.date === addDays(g.lastDay!, 1));
+        return r === undefined ? null : { class: r.to, date: r.date };
+      };
       return {
         portfolioId: pid,
+        warnings: [...new Set(conflicts.map((g) => conflictWarning(identities, g, g.from)))],
         names,
         nameChanges: p.changes,
         registrants,
@@ -333,9 +363,23 @@ export function buildRegistry(
           approvals: g.approvals,
           approvalNote: g.approvalNote,
           stopped: g.stopped,
+          renamedTo: renamedTo(g),
+        })),
+        classRenames: renamesHere.map((r) => ({
+          from: r.from,
+          to: r.to,
+          date: r.date,
+          document: r.fileName,
         })),
         pending: pending.filter((x) => x.portfolioId === pid),
       };
+    },
+    conflictsDuring(pid, cls, from, to) {
+      const out = new Set<string>();
+      for (const g of registry.governing(pid, cls))
+        if (g.conflict !== null && g.from <= to && (g.lastDay === null || g.lastDay >= from))
+          out.add(conflictWarning(identities, g, g.from > from ? g.from : from));
+      return [...out];
     },
     checkBoardRate(rate) {
       const pid = identities.resolve(rate.portfolio);

@@ -1,3 +1,4 @@
+import type { RateOverride } from '../accrual/rateOverride.js';
 import {
   type AllocationAccount,
   computeDistributorShare,
@@ -20,6 +21,7 @@ import {
 } from '../transfers/monthlyCalculation.js';
 import { paymentDueDate } from '../transfers/paymentDueDate.js';
 import { appliesToPortfolio } from '../transfers/transfer.js';
+import type { ClassBVintageMonth } from './classBVintageFees.js';
 import {
   computationDates,
   distributorShareSchedule,
@@ -41,6 +43,8 @@ export interface MonthlyCalculationReport {
     readonly serviceFee: string;
   };
   readonly warnings: readonly string[];
+  /** Agreement EIGHTH(E): portfolios whose Class B Distribution Fees accrued by share vintage */
+  readonly classBVintages?: readonly ClassBVintageMonth[];
 }
 
 interface DistributorHoldings {
@@ -95,7 +99,13 @@ function addDistributorHoldings(
 export async function monthlyCalculationReport(
   q: Queryable,
   month: string,
-  opts: { instructedDueDate?: string | null; distributor?: string } = {},
+  opts: {
+    instructedDueDate?: string | null;
+    distributor?: string;
+    /** `plan12b what-if`: a hypothetical rate, and only the portfolio it is about */
+    rateOverride?: RateOverride;
+    portfolio?: string;
+  } = {},
 ): Promise<MonthlyCalculationReport> {
   const from = monthStart(month);
   const to = monthEnd(month);
@@ -105,7 +115,14 @@ export async function monthlyCalculationReport(
   const distributor = opts.distributor ?? theDistributor(terms) ?? 'Distributor';
   const transfers = await loadTransfers(q, registry);
   const dueDate = paymentDueDate(month, opts.instructedDueDate ?? null);
-  const fees = await feesReport(q, { from, to, class: 'B', daily: true });
+  const fees = await feesReport(q, {
+    from,
+    to,
+    class: 'B',
+    daily: true,
+    ...(opts.rateOverride ? { rateOverride: opts.rateOverride } : {}),
+    ...(opts.portfolio ? { portfolio: opts.portfolio } : {}),
+  });
 
   const dailyByPortfolio = new Map<string, { date: string; cents: bigint }[]>();
   for (const d of fees.daily ?? []) {
@@ -232,5 +249,6 @@ export async function monthlyCalculationReport(
       serviceFee: total((c) => c.serviceFee),
     },
     warnings: fees.warnings,
+    ...(fees.classBVintages ? { classBVintages: fees.classBVintages } : {}),
   };
 }

@@ -4,6 +4,7 @@
  * src/service-fees from the SPEC §4 accrual's daily service fees, the recorded Service Agreements
  * and the providers' customers' assets. Payment date: the 10th NYSE business day after month end.
  */
+import type { RateOverride } from '../accrual/rateOverride.js';
 import { monthEnd, monthStart } from '../calendar/isoDate.js';
 import { businessDayAfter } from '../calendar/nyseCalendar.js';
 import { Plan12bError } from '../errors.js';
@@ -196,10 +197,22 @@ function monthErrorOf(e: ServiceFeesMonthError, namesOf: (classKey: string) => C
 }
 
 /** The month, from the store. */
-export async function serviceFeesReport(q: Queryable, month: string): Promise<ServiceFeesReport> {
+export async function serviceFeesReport(
+  q: Queryable,
+  month: string,
+  /** `plan12b what-if`: a hypothetical rate, and only the class it is about */
+  opts: { rateOverride?: RateOverride; portfolio?: string; class?: string } = {},
+): Promise<ServiceFeesReport> {
   const from = monthStart(month);
   const to = monthEnd(month);
-  const fees = await feesReport(q, { from, to, daily: true });
+  const fees = await feesReport(q, {
+    from,
+    to,
+    daily: true,
+    ...(opts.rateOverride ? { rateOverride: opts.rateOverride } : {}),
+    ...(opts.portfolio ? { portfolio: opts.portfolio } : {}),
+    ...(opts.class ? { class: opts.class } : {}),
+  });
   const registry = await loadRegistry(q);
   const classDays: ClassServiceDay[] = (fees.daily ?? []).map((d) => ({
     classKey: `${d.portfolioId}|${d.class}`,
@@ -209,7 +222,11 @@ export async function serviceFeesReport(q: Queryable, month: string): Promise<Se
     serviceFeeCents: parseCents(d.serviceFee),
   }));
   const agreements = await loadServiceAgreements(q);
-  const { holdings, warnings } = await loadProviderHoldings(q, registry, from, to);
+  const loaded = await loadProviderHoldings(q, registry, from, to);
+  const { warnings } = loaded;
+  const selected = new Set(fees.classes.map((c) => `${c.portfolioId}|${c.class}`));
+  const holdings =
+    opts.portfolio || opts.class ? loaded.holdings.filter((h) => selected.has(h.classKey)) : loaded.holdings;
   const namesOf = (classKey: string): ClassNames => {
     const [portfolioId, cls] = classKey.split('|') as [string, string];
     return { portfolio: registry.identities.nameOn(portfolioId, to), portfolioId, class: cls };
