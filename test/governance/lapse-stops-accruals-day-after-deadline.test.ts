@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importApprovals } from '../../src/feeds/approvalsFeed.js';
 import { importNetAssets } from '../../src/feeds/netAssetsFeed.js';
 import { setGovernanceSetting } from '../../src/import/governanceSettingChange.js';
+import { boardReportGovernance } from '../../src/reports/boardReportGovernance.js';
 import { feesReport } from '../../src/reports/feesReport.js';
 import type { Database } from '../../src/store/database.js';
 import { continuanceStatus } from '../../src/store/governanceStore.js';
@@ -60,6 +61,20 @@ describe.each(dialects)('a lapse stops accruals the day after the deadline (%s)'
       ['2003-06-30', '2003-06-12'],
       ['2004-06-30', '2004-06-10'],
       ['2005-06-30', null],
+    ]);
+  });
+
+  it('the board report reads the votes of a quarter and the continuance deadlines through boardReportGovernance', async () => {
+    const votes = await boardReportGovernance.approvalsBetween(db, '2003-04-01', '2003-06-30');
+    expect(votes.map((v) => [v.date, v.body, v.approved])).toEqual([
+      ['2003-06-12', 'Board of Trustees', true],
+    ]);
+    expect(await boardReportGovernance.continuanceDeadlines(db, '2005-09-30')).toEqual([
+      {
+        instrument: 'Master Distribution Plan of Test Funds (Class A Shares)',
+        deadline: '2005-06-30',
+        status: 'lapsed; ended 2005-07-01',
+      },
     ]);
   });
 
