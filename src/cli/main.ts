@@ -13,6 +13,7 @@ import { registerExhibitCommands } from './commands/exhibit.js';
 import { registerExhibitDiffCommand } from './commands/exhibitDiff.js';
 import { registerFeesCommands } from './commands/fees.js';
 import { registerFinraCapCommands } from './commands/finraCap.js';
+import { registerGovernanceCommands } from './commands/governance.js';
 import { registerInitCommand } from './commands/init.js';
 import { registerMonthlyCalculationCommands } from './commands/monthlyCalculation.js';
 import { registerNetAssetsCommands } from './commands/netAssets.js';
@@ -57,6 +58,7 @@ export function buildProgram(getContext: () => CliContext): Command {
   registerBoardReportCommands(program, getContext);
   registerCloseCommand(program, getContext);
   registerAuditCommands(program, getContext);
+  registerGovernanceCommands(program, getContext);
   registerDemoCommand(program, getContext);
   registerTokensCommands(program, getContext);
   registerServeCommand(program, getContext);

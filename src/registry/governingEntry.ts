@@ -1,5 +1,6 @@
 import { addDays } from '../calendar/isoDate.js';
 import type { AssetBasedSalesChargeBound, ScheduleEntry } from '../edgar/exhibitDocument.js';
+import type { ApprovalRef } from '../governance/approval.js';
 import { formatRatePct, parseRateMicroPct } from '../money/rate.js';
 import { type BoardRate, boardRatesInForce, capsOf, exceedsCapsOrFinra } from './boardRate.js';
 import { type ClassRename, classSpans } from './classRenames.js';
@@ -41,17 +42,38 @@ export interface GoverningEntry {
   readonly amendmentNumber: number | null;
   /** two different governing entries with the same effective date */
   readonly conflict: string | null;
+  /** the approvals behind this entry (Plan §§5–6), when recorded */
+  readonly approvals: readonly ApprovalRef[];
+  /** from when and why it governs, given its approvals (or why it would be pending, when not enforced) */
+  readonly approvalNote: string | null;
+  /** why no fee is due on these days (a termination or a lapse): the rates are then zero */
+  readonly stopped: string | null;
 }
 
-interface Candidate {
+export interface Candidate {
   readonly instrument: Instrument;
   readonly version: ScheduleVersion;
   readonly entry: ScheduleEntry;
   /** a version of the same schedule with the same date that says otherwise of this class, or null */
   readonly rivalConflict: string | null;
-  /** the days the entry is read under this class name (the version's, cut at a class rename) */
+  /** the days the entry is read under this class name (the version's, cut at a class rename, and at its approvals: issue 12) */
   readonly from: string;
   readonly lastDay: string | null;
+  /** the approvals behind it and from when and why it governs (issue 12) */
+  readonly approvals?: readonly ApprovalRef[];
+  readonly approvalNote?: string | null;
+}
+
+/** Days from which a class's fees stop, and why (a Plan termination; issue 12). */
+export interface ClassStop {
+  readonly from: string;
+  readonly reason: string;
+}
+
+/** An instrument that lapsed: it governs nothing from `endsOn` (Plan §7; Agreement FOURTEENTH). */
+export interface InstrumentLapse {
+  readonly endsOn: string;
+  readonly reason: string;
 }
 
 function rateWithTerms(entryPct: string | null, termPct: string | null): string | null {
@@ -59,7 +81,7 @@ function rateWithTerms(entryPct: string | null, termPct: string | null): string 
   return v === null ? null : formatRatePct(parseRateMicroPct(v));
 }
 
-function scheduleRates(c: Candidate): GoverningEntry['schedule'] {
+export function scheduleRates(c: Candidate): GoverningEntry['schedule'] {
   const absc = rateWithTerms(c.entry.assetBasedSalesChargePct, c.instrument.terms.distributionFeePct);
   const service = rateWithTerms(c.entry.serviceFeePct, c.instrument.terms.serviceFeePct);
   let aggregate =
@@ -163,21 +185,37 @@ export function governingEntriesOf(
   candidates: readonly Candidate[],
   boardRates: readonly BoardRate[],
   warnings: string[],
+  stop: ClassStop | null = null,
+  lapses: ReadonlyMap<string, InstrumentLapse> = new Map(),
 ): GoverningEntry[] {
   const points = new Set<string>();
   for (const c of candidates) {
     points.add(c.from);
     if (c.lastDay !== null) points.add(addDays(c.lastDay, 1));
+    const lapse = lapses.get(c.instrument.key);
+    if (lapse) points.add(lapse.endsOn);
   }
   for (const b of boardRates) points.add(b.effectiveDate);
+  if (stop) points.add(stop.from);
   const sorted = [...points].sort();
   const runs: GoverningEntry[] = [];
   for (let i = 0; i < sorted.length; i++) {
     const day = sorted[i]!;
     const next = sorted[i + 1];
     const lastDay = next === undefined ? null : addDays(next, -1);
-    const active = candidates.filter((c) => inForce(c, day)).sort(candidateOrder);
-    const governing = active[0];
+    const inForceToday = candidates.filter((c) => inForce(c, day)).sort(candidateOrder);
+    const lapsedOn = (c: Candidate) => {
+      const l = lapses.get(c.instrument.key);
+      return l !== undefined && l.endsOn <= day ? l : undefined;
+    };
+    const active = inForceToday.filter((c) => lapsedOn(c) === undefined);
+    let stopped: string | null = stop !== null && stop.from <= day ? stop.reason : null;
+    let governing = active[0];
+    if (!governing && inForceToday[0]) {
+      // Every instrument that would govern has lapsed: no fee is due, and the answer says why.
+      governing = inForceToday[0];
+      stopped ??= lapsedOn(governing)!.reason;
+    }
     if (!governing) continue;
     const rates = scheduleRates(governing);
     let conflict: string | null = governing.rivalConflict;
@@ -192,8 +230,11 @@ export function governingEntriesOf(
     let serviceFeePct = rates.serviceFeePct;
     let rateSource: GoverningEntry['rateSource'] = 'schedule';
     let boardRateReason: string | null = null;
-    const boardInForce = boardRatesInForce(boardRates, day);
-    if (boardInForce) {
+    const boardInForce = stopped === null ? boardRatesInForce(boardRates, day) : undefined;
+    if (stopped !== null) {
+      distributionFeePct = formatRatePct(0n);
+      serviceFeePct = formatRatePct(0n);
+    } else if (boardInForce) {
       const board = boardInForce.latest;
       const d = boardInForce.distributionFeePct ?? distributionFeePct;
       const s = boardInForce.serviceFeePct ?? serviceFeePct;
@@ -230,6 +271,9 @@ export function governingEntriesOf(
       documentTitle: governing.version.documentTitle,
       amendmentNumber: governing.version.amendmentNumber,
       conflict,
+      approvals: governing.approvals ?? [],
+      approvalNote: governing.approvalNote ?? null,
+      stopped,
     };
     const prev = runs.at(-1);
     if (prev && prev.lastDay !== null && addDays(prev.lastDay, 1) === day && sameRun(prev, run)) {
@@ -249,6 +293,8 @@ function sameRun(a: GoverningEntry, b: GoverningEntry): boolean {
     a.distributionFeePct === b.distributionFeePct &&
     a.serviceFeePct === b.serviceFeePct &&
     a.rateSource === b.rateSource &&
-    a.conflict === b.conflict
+    a.conflict === b.conflict &&
+    a.stopped === b.stopped &&
+    a.approvalNote === b.approvalNote
   );
 }

@@ -1,7 +1,18 @@
 import { addDays } from '../calendar/isoDate.js';
+import type { ApprovalRef } from '../governance/approval.js';
+import { type InstrumentContinuance, instrumentContinuance } from '../governance/continuanceRoster.js';
+import { type GovernanceRecords, NO_GOVERNANCE } from '../governance/governanceRecords.js';
+import { terminationCovers, terminationEffect } from '../governance/termination.js';
+import { approvedCandidates, type PendingEntry } from './approvedWindows.js';
 import { type BoardRate, capsOf, exceedsCapsOrFinra } from './boardRate.js';
 import { type ClassRename, classRenamesOf } from './classRenames.js';
-import { collectCandidates, type GoverningEntry, governingEntriesOf } from './governingEntry.js';
+import {
+  type ClassStop,
+  collectCandidates,
+  type GoverningEntry,
+  governingEntriesOf,
+  type InstrumentLapse,
+} from './governingEntry.js';
 import { buildPortfolioIdentities, type NameChange, type PortfolioIdentities } from './portfolioIdentity.js';
 import { buildInstruments, type Instrument } from './scheduleVersions.js';
 import type { StoredDocument } from './storedDocument.js';
@@ -28,6 +39,11 @@ export interface ScheduleAnswer {
     readonly amendmentNumber: number | null;
     readonly effectiveDate: string;
   };
+  /** the approvals behind the entry (Plan §§5–6), and from when and why it governs */
+  readonly approvals: readonly ApprovalRef[];
+  readonly approvalNote: string | null;
+  /** why no fee is due (a termination or a lapse; the rates are then zero), else null */
+  readonly stopped: string | null;
 }
 
 export interface PortfolioHistory {
@@ -55,6 +71,9 @@ export interface PortfolioHistory {
     readonly schedule: string;
     readonly document: string;
     readonly amendmentNumber: number | null;
+    readonly approvals: readonly ApprovalRef[];
+    readonly approvalNote: string | null;
+    readonly stopped: string | null;
     /** the class took this new name the day after the run (a class rename rule), else null */
     readonly renamedTo: { readonly class: string; readonly date: string } | null;
   }[];
@@ -62,6 +81,8 @@ export interface PortfolioHistory {
   readonly classRenames: readonly { from: string; to: string; date: string; document: string }[];
   /** SPEC §2: conflicts (two governing entries with the same effective date) in this history */
   readonly warnings: readonly string[];
+  /** schedule entries for this portfolio that wait for an approval (issue 12) */
+  readonly pending: readonly PendingEntry[];
 }
 
 export interface Registry {
@@ -81,7 +102,15 @@ export interface Registry {
   ): {
     entries: ScheduleAnswer[];
     warnings: string[];
+    /** entries effective by the date that do not govern on it for want of an approval */
+    pending: PendingEntry[];
   };
+  /** the recorded approvals, terminations and settings the registry was built with */
+  readonly governance: GovernanceRecords;
+  /** every schedule entry waiting for an approval (with enforcement on), or approved after its effective date */
+  readonly pending: readonly PendingEntry[];
+  /** each instrument's continuance as of a date (Plan §7; Agreement FOURTEENTH) */
+  continuance(asOf: string): InstrumentContinuance[];
   portfolioHistory(name: string): PortfolioHistory | undefined;
   /**
    * SPEC §2: the conflicts a query over these days touches, one warning each — every query that
@@ -119,6 +148,9 @@ function answerOf(
       amendmentNumber: g.amendmentNumber,
       effectiveDate: g.scheduleEffectiveDate,
     },
+    approvals: g.approvals,
+    approvalNote: g.approvalNote,
+    stopped: g.stopped,
   };
 }
 
@@ -137,12 +169,42 @@ function covers(g: GoverningEntry, date: string): boolean {
 export function buildRegistry(
   documents: readonly StoredDocument[],
   boardRates: readonly BoardRate[] = [],
+  governance: GovernanceRecords = NO_GOVERNANCE,
 ): Registry {
   const identities = buildPortfolioIdentities(documents);
   const { instruments, warnings: instrumentWarnings } = buildInstruments(documents);
   const warnings = [...identities.warnings, ...instrumentWarnings];
   const classRenames = classRenamesOf(documents, identities);
   const candidates = collectCandidates(instruments, identities, classRenames);
+  const enforce = governance.settings.enforceApprovals;
+  const continuanceOf = (asOf: string) =>
+    instruments.map((i) =>
+      instrumentContinuance(
+        { key: i.key, kind: i.kind, title: i.title, datedAsOf: i.datedAsOf },
+        governance.approvals,
+        governance.settings,
+        asOf,
+      ),
+    );
+  // A lapse ends the instrument the day after its missed deadline (Plan §7; FOURTEENTH), judged
+  // as of today: a deadline still ahead is not missed.
+  const lapses = new Map<string, InstrumentLapse>();
+  if (enforce)
+    for (const c of continuanceOf(governance.today))
+      if (c.endsOn !== null)
+        lapses.set(c.instrumentKey, {
+          endsOn: c.endsOn,
+          reason: `${c.instrument} lapsed: its continuance deadline ${c.periods.at(-1)!.deadline} passed without the Board's approval (${c.kind === 'plan' ? 'Plan §7' : 'Agreement FOURTEENTH'}); no fee is due from ${c.endsOn}`,
+        });
+  const pending: PendingEntry[] = [];
+  const stopOf = (pid: string, cls: string): ClassStop | null => {
+    const t = governance.terminations
+      .filter((x) => x.instrument === 'plan' && terminationCovers(x, pid, cls))
+      .sort((a, b) =>
+        a.effectiveDate < b.effectiveDate ? -1 : a.effectiveDate > b.effectiveDate ? 1 : 0,
+      )[0];
+    return t ? { from: t.effectiveDate, reason: terminationEffect(t, cls) } : null;
+  };
 
   const boardByKey = new Map<string, BoardRate[]>();
   for (const b of boardRates) {
@@ -162,9 +224,26 @@ export function buildRegistry(
   const keys = [...candidates.keys()].sort();
   for (const key of keys) {
     const [pid, cls] = key.split('|') as [string, string];
+    const approved = approvedCandidates(
+      pid,
+      cls,
+      candidates.get(key)!,
+      governance.approvals,
+      identities,
+      enforce,
+    );
+    pending.push(...approved.pending);
     governing.set(
       key,
-      governingEntriesOf(pid, cls, candidates.get(key)!, boardByKey.get(key) ?? [], warnings),
+      governingEntriesOf(
+        pid,
+        cls,
+        approved.candidates,
+        boardByKey.get(key) ?? [],
+        warnings,
+        stopOf(pid, cls),
+        lapses,
+      ),
     );
   }
   const classKeys = keys.map((k) => {
@@ -177,6 +256,9 @@ export function buildRegistry(
     instruments,
     classRenames,
     warnings,
+    governance,
+    pending,
+    continuance: continuanceOf,
     governing: (pid, cls) => governing.get(`${pid}|${cls}`) ?? [],
     classKeys: () => classKeys,
     governingOn: (pid, cls, date) => (governing.get(`${pid}|${cls}`) ?? []).find((g) => covers(g, date)),
@@ -184,14 +266,31 @@ export function buildRegistry(
       const out: ScheduleAnswer[] = [];
       const notes: string[] = [];
       const wantPid = filter.portfolio === undefined ? undefined : identities.resolve(filter.portfolio);
-      if (filter.portfolio !== undefined && wantPid === undefined) return { entries: [], warnings: notes };
+      if (filter.portfolio !== undefined && wantPid === undefined)
+        return { entries: [], warnings: notes, pending: [] };
       const wantClass = filter.class?.toLowerCase();
+      const pendingOn = pending.filter(
+        (p) =>
+          p.effectiveDate <= date &&
+          (p.governsFrom === null || p.governsFrom > date) &&
+          (wantPid === undefined || p.portfolioId === wantPid) &&
+          (wantClass === undefined || p.class.toLowerCase() === wantClass),
+      );
       for (const { portfolioId, class: cls } of classKeys) {
         if (wantPid !== undefined && portfolioId !== wantPid) continue;
         if (wantClass !== undefined && cls.toLowerCase() !== wantClass) continue;
         const g = registry.governingOn(portfolioId, cls, date);
         if (!g) continue;
         if (g.conflict) notes.push(conflictWarning(identities, g, date));
+        if (g.stopped) notes.push(`${identities.nameOn(portfolioId, date)} class ${cls}: ${g.stopped}`);
+        // FIFTEENTH: a terminated Agreement leaves the fees running; the answer still says so.
+        for (const t of governance.terminations)
+          if (
+            t.instrument === 'agreement' &&
+            t.effectiveDate <= date &&
+            terminationCovers(t, portfolioId, cls)
+          )
+            notes.push(`${identities.nameOn(portfolioId, date)} class ${cls}: ${terminationEffect(t, cls)}`);
         out.push(answerOf(registry, g, date));
       }
       out.sort(
@@ -200,7 +299,9 @@ export function buildRegistry(
           a.portfolio.localeCompare(b.portfolio) ||
           a.class.localeCompare(b.class),
       );
-      return { entries: out, warnings: notes };
+      for (const p of pendingOn)
+        notes.push(`pending for ${p.portfolio} class ${p.class} on ${date}: ${p.reason}`);
+      return { entries: out, warnings: notes, pending: pendingOn };
     },
     portfolioHistory(name) {
       const pid = identities.resolve(name);
@@ -259,6 +360,9 @@ export function buildRegistry(
           schedule: g.scheduleName,
           document: g.fileName,
           amendmentNumber: g.amendmentNumber,
+          approvals: g.approvals,
+          approvalNote: g.approvalNote,
+          stopped: g.stopped,
           renamedTo: renamedTo(g),
         })),
         classRenames: renamesHere.map((r) => ({
@@ -267,6 +371,7 @@ export function buildRegistry(
           date: r.date,
           document: r.fileName,
         })),
+        pending: pending.filter((x) => x.portfolioId === pid),
       };
     },
     conflictsDuring(pid, cls, from, to) {

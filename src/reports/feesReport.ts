@@ -68,7 +68,15 @@ export function coverageOf(
   warnings: string[],
 ): RateSegment[] {
   const out: RateSegment[] = [];
+  // Issue 12: a termination or a lapse makes the fee zero, and a pending amendment does not govern; say why.
+  for (const p of registry.pending)
+    if (p.portfolioId === portfolioId && p.class === shareClass)
+      warnings.push(`${p.portfolio} class ${shareClass}: ${p.reason}`);
   for (const g of registry.governing(portfolioId, shareClass)) {
+    if (g.stopped)
+      warnings.push(
+        `${registry.identities.nameOn(portfolioId, g.from)} class ${shareClass}: from ${g.from}: ${g.stopped}`,
+      );
     if (g.distributionFeePct === null || g.serviceFeePct === null) {
       warnings.push(
         `${registry.identities.nameOn(portfolioId, g.from)} class ${shareClass}: ${g.scheduleName} of ${g.instrumentTitle} states no ${g.distributionFeePct === null ? 'distribution fee' : 'service fee'} rate from ${g.from}; import the instrument that states its terms — no fees accrue until then`,

@@ -10,6 +10,7 @@ import { DISTRIBUTOR_TERM_RECORDS_MIGRATION } from './schema/distributorTermReco
 import { EXHIBIT_WITHDRAWAL_MIGRATION } from './schema/exhibitWithdrawalSchema.js';
 import { EXPENDITURES_MIGRATION, FINRA_CAP_MIGRATION } from './schema/finraCapSchema.js';
 import { FREE_SHARE_ATTRIBUTION_MIGRATION } from './schema/freeShareAttributionSchema.js';
+import { APPROVALS_MIGRATION, TERMINATIONS_MIGRATION } from './schema/governanceSchema.js';
 import { OMNIBUS_MIGRATION } from './schema/omnibusSchema.js';
 import { SERVICE_FEES_MIGRATION } from './schema/serviceFeesSchema.js';
 import { TRANSFER_ENDS_MIGRATION } from './schema/transferEndsSchema.js';
@@ -120,6 +121,8 @@ export const MIGRATIONS: readonly Migration[] = [
   EXHIBIT_WITHDRAWAL_MIGRATION,
   FINRA_CAP_MIGRATION,
   EXPENDITURES_MIGRATION,
+  APPROVALS_MIGRATION,
+  TERMINATIONS_MIGRATION,
 ];
 
 /** The schema version this build of plan12b migrates to. */

@@ -4,6 +4,7 @@ import { buildRegistry, type Registry } from '../registry/registry.js';
 import type { StoredDocument } from '../registry/storedDocument.js';
 import { loadBoardRates } from './boardRatesRepository.js';
 import type { Queryable } from './database.js';
+import { loadGovernance } from './governanceStore.js';
 import { typed } from './queryBuilder.js';
 
 /**
@@ -129,8 +130,11 @@ export async function insertDocument(
 }
 
 export async function loadRegistry(q: Queryable): Promise<Registry> {
-  const [docs, rates] = await Promise.all([loadDocuments(q), loadBoardRates(q)]);
-  return buildRegistry(docs, rates);
+  // One after another: a pg client runs one query at a time.
+  const docs = await loadDocuments(q);
+  const rates = await loadBoardRates(q);
+  const governance = await loadGovernance(q);
+  return buildRegistry(docs, rates, governance);
 }
 
 /** Tables whose rows name a portfolio as the feed did (portfolio_name) and as resolved (portfolio_id). */

@@ -38,6 +38,35 @@ export interface ApiToken {
   token_hash: string;
 }
 
+export interface Approval {
+  approved: boolean;
+  approved_name: string;
+  body: string;
+  called_for_purpose: boolean | null;
+  class: string | null;
+  disinterested_absent: number | null;
+  disinterested_against: number | null;
+  disinterested_for: number | null;
+  document_id: string | null;
+  id: string;
+  import_id: number;
+  in_person: boolean | null;
+  instrument_key: string | null;
+  meeting_date: string;
+  outcome: string;
+  portfolio_id: string | null;
+  portfolio_name: string | null;
+  recorded_at: Generated<Timestamp>;
+  recorded_by: string;
+  shares_for: Numeric | null;
+  shares_outstanding: Numeric | null;
+  shares_present: Numeric | null;
+  subject: string;
+  trustees_absent: number | null;
+  trustees_against: number | null;
+  trustees_for: number | null;
+}
+
 export interface AuditLog {
   action: string;
   actor: string;
@@ -327,6 +356,28 @@ export interface ServiceProvider {
   recorded_by: string;
 }
 
+export interface Setting {
+  key: string;
+  recorded_at: Generated<Timestamp>;
+  recorded_by: string;
+  value: string;
+}
+
+export interface Termination {
+  class: string | null;
+  effective_date: string;
+  id: string;
+  import_id: number | null;
+  instrument: string;
+  notice_date: string | null;
+  portfolio_id: string | null;
+  portfolio_name: string | null;
+  reason: string | null;
+  recorded_at: Generated<Timestamp>;
+  recorded_by: string;
+  voted_by: string;
+}
+
 export interface Transfer {
   address: string | null;
   assignee: string | null;
@@ -348,6 +399,7 @@ export interface Transfer {
 
 export interface DB {
   api_token: ApiToken;
+  approval: Approval;
   audit_log: AuditLog;
   board_rate: BoardRate;
   class_b_account: ClassBAccount;
@@ -374,5 +426,7 @@ export interface DB {
   schema_migration: SchemaMigration;
   service_agreement_event: ServiceAgreementEvent;
   service_provider: ServiceProvider;
+  setting: Setting;
+  termination: Termination;
   transfer: Transfer;
 }

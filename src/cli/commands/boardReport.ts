@@ -3,6 +3,7 @@ import { parseQuarter } from '../../calendar/quarter.js';
 import { Plan12bError } from '../../errors.js';
 import { importExpenditures } from '../../feeds/expendituresFeed.js';
 import { BOARD_REPORT_CSV_COLUMNS, boardReport, boardReportLines } from '../../reports/boardReport.js';
+import { boardReportGovernance } from '../../reports/boardReportGovernance.js';
 import { writeBoardReportPdf } from '../../reports/boardReportPdf.js';
 import { boardReportSheets } from '../../reports/boardReportXlsx.js';
 import { writeXlsx } from '../../reports/xlsxOut.js';
@@ -58,7 +59,9 @@ export function registerBoardReportCommands(program: Command, getContext: () => 
           'write it as YYYYQn, e.g. 2025Q4',
         );
       const report = await withDatabase(ctx, (db) =>
-        db.transaction((q) => boardReport(q, quarter), { isolation: 'repeatable read' }),
+        db.transaction((q) => boardReport(q, quarter, boardReportGovernance), {
+          isolation: 'repeatable read',
+        }),
       );
       if (opts.pdf) {
         await writeBoardReportPdf(report, { preparedAt: new Date().toISOString() }, opts.pdf);

@@ -31,12 +31,15 @@ export function registerPortfolioCommands(program: Command, getContext: () => Cl
       ctx.out('Classes and rates:');
       for (const c of h.classes)
         ctx.out(
-          `  Class ${c.class}  ${span(c.from, c.lastDay)}  ABSC ${c.distributionFeePct ?? '—'}%  service ${c.serviceFeePct ?? '—'}%  (${c.schedule}, ${c.instrument}${c.amendmentNumber !== null ? `, Amendment No. ${c.amendmentNumber}` : ''})${c.renamedTo ? `  → Class ${c.renamedTo.class} from ${c.renamedTo.date}` : ''}`,
+          `  Class ${c.class}  ${span(c.from, c.lastDay)}  ABSC ${c.distributionFeePct ?? '—'}%  service ${c.serviceFeePct ?? '—'}%  (${c.schedule}, ${c.instrument}${c.amendmentNumber !== null ? `, Amendment No. ${c.amendmentNumber}` : ''})${c.renamedTo ? `  → Class ${c.renamedTo.class} from ${c.renamedTo.date}` : ''}${c.approvalNote ? `\n      ${c.approvalNote}` : ''}${c.stopped ? `\n      stopped: ${c.stopped}` : ''}`,
         );
       for (const r of h.classRenames)
         ctx.out(
           `Class ${r.from} renamed Class ${r.to} from ${r.date} (${r.document}): its history continues as Class ${r.to}`,
         );
+      if (h.pending.length > 0) ctx.out('Pending (waiting for an approval):');
+      for (const p of h.pending)
+        ctx.out(`  Class ${p.class}  ${p.document} effective ${p.effectiveDate}: ${p.reason}`);
       for (const w of h.warnings) ctx.err(`warning: ${w}`);
     });
 }

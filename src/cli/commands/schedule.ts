@@ -22,11 +22,18 @@ export function registerScheduleCommand(program: Command, getContext: () => CliC
         ...(opts.class ? { class: opts.class } : {}),
         ...(opts.portfolio ? { portfolio: opts.portfolio } : {}),
       };
-      const { entries, warnings } = registry.scheduleAsOf(asOf, filter);
+      const { entries, warnings, pending } = registry.scheduleAsOf(asOf, filter);
       if (opts.portfolio && registry.identities.resolve(opts.portfolio) === undefined)
         warnings.push(`no portfolio has ever been named ${JSON.stringify(opts.portfolio)}`);
       if (opts.json)
-        return printJson(ctx, { asOf, class: opts.class ?? null, count: entries.length, entries, warnings });
+        return printJson(ctx, {
+          asOf,
+          class: opts.class ?? null,
+          count: entries.length,
+          entries,
+          pending,
+          warnings,
+        });
       printTable(
         ctx,
         ['Registrant', 'Portfolio', 'Class', 'ABSC %', 'Service %', 'Aggregate %', 'Source'],
@@ -37,10 +44,12 @@ export function registerScheduleCommand(program: Command, getContext: () => CliC
           `${e.assetBasedSalesChargePct ?? '—'}${e.rateSource === 'board' ? ' (board)' : ''}`,
           e.serviceFeePct ?? '—',
           e.aggregateFeePct ?? '—',
-          `${e.schedule}, ${e.document.title} (${e.document.effectiveDate})`,
+          `${e.schedule}, ${e.document.title} (${e.document.effectiveDate})${e.approvals.length > 0 ? `; approved ${e.approvals.map((a) => a.meetingDate).join(', ')}` : ''}${e.stopped ? '; STOPPED' : ''}`,
         ]),
       );
-      ctx.out(`${entries.length} entries in force on ${asOf}`);
+      ctx.out(
+        `${entries.length} entries in force on ${asOf}${pending.length > 0 ? `; ${pending.length} pending` : ''}`,
+      );
       for (const w of warnings) ctx.err(`warning: ${w}`);
     });
 }

@@ -1,5 +1,6 @@
 import { businessDaysBetween } from '../../../src/calendar/nyseCalendar.js';
 import { importAccounts } from '../../../src/feeds/accountsFeed.js';
+import { importApprovals } from '../../../src/feeds/approvalsFeed.js';
 import { importClassBTerms } from '../../../src/feeds/classBTermsFeed.js';
 import { importDistributors } from '../../../src/feeds/distributorsFeed.js';
 import { importExpenditures } from '../../../src/feeds/expendituresFeed.js';
@@ -9,10 +10,11 @@ import { importOmnibusMonths } from '../../../src/feeds/omnibusFeed.js';
 import { importPrimeRate } from '../../../src/feeds/primeRateFeed.js';
 import { importProviderAssets } from '../../../src/feeds/providerAssetsFeed.js';
 import { importProviders } from '../../../src/feeds/providersFeed.js';
+import { importTerminations } from '../../../src/feeds/terminationsFeed.js';
 import { importTransactions } from '../../../src/feeds/transactionsFeed.js';
 import { importTransfers } from '../../../src/feeds/transfersFeed.js';
 import type { Database } from '../../../src/store/database.js';
-import { importExhibits } from '../../../src/store/exhibitImport.js';
+import { documentId, importExhibits } from '../../../src/store/exhibitImport.js';
 import { seedExhibitFiles } from '../../support/seedDocuments.js';
 
 /**
@@ -122,6 +124,9 @@ export const RECORD_TABLES = [
   'finra_gross_sales',
   'prime_rate',
   'plan_expenditure',
+  'approval',
+  'termination',
+  'setting',
 ] as const;
 
 /** Quotes a cell the way a spreadsheet saves it: only when it holds a comma, a quote or a line break. */
@@ -790,6 +795,139 @@ const expenditures: FeedContract = {
   fresh: [SPENT('2007Q1', 'prospectus-printing', '310.00')],
 };
 
+// Approvals and votes (issue 12): Board continuance votes on seed 002, the AIM Funds Group plan.
+const PLAN_002 = seedExhibitFiles().find((f) => f.fileName.includes('002_'));
+const PLAN_002_HASH = PLAN_002 ? documentId(PLAN_002.bytes).slice(0, 16) : 'seeds-missing';
+const VOTE = (meetingDate: string, extra: Partial<Record<string, string>> = {}): Row => ({
+  meeting_date: meetingDate,
+  body: 'board',
+  approves: 'continuance',
+  document: PLAN_002_HASH,
+  instrument: '',
+  portfolio: '',
+  class: '',
+  trustees_for: '8',
+  trustees_against: '0',
+  trustees_absent: '1',
+  disinterested_for: '6',
+  disinterested_against: '0',
+  disinterested_absent: '0',
+  in_person: 'yes',
+  called_for_purpose: 'yes',
+  shares_outstanding: '',
+  shares_present: '',
+  shares_for: '',
+  ...extra,
+});
+
+const approvals: FeedContract = {
+  name: 'approvals',
+  command: ['approvals', 'import'],
+  columns: {
+    meeting_date: 'date',
+    body: 'enum',
+    approves: 'enum',
+    document: 'name',
+    instrument: 'name',
+    portfolio: 'name',
+    class: 'name',
+    trustees_for: 'count',
+    trustees_against: 'count',
+    trustees_absent: 'count',
+    disinterested_for: 'count',
+    disinterested_against: 'count',
+    disinterested_absent: 'count',
+    in_person: 'enum',
+    called_for_purpose: 'enum',
+    shares_outstanding: 'shares',
+    shares_present: 'shares',
+    shares_for: 'shares',
+  },
+  setup: async () => {},
+  importFile: asImport(importApprovals),
+  restatable: false,
+  good: [VOTE('2006-06-08')],
+  bad: {
+    rows: [
+      VOTE('2006-06-08'),
+      VOTE('someday'),
+      VOTE('2006-06-09', { body: 'committee' }),
+      VOTE('2006-06-10', { trustees_for: 'many' }),
+    ],
+    problems: [
+      { line: 3, field: 'meeting_date', value: 'someday' },
+      { line: 4, field: 'body', value: 'committee' },
+      { line: 5, field: 'trustees_for', value: 'many' },
+    ],
+  },
+  changed: {
+    kind: 'conflict',
+    rows: [VOTE('2006-06-08', { trustees_for: '7', trustees_absent: '2' })],
+    fields: ['meeting_date'],
+  },
+  closed: {
+    kind: 'undated',
+    rows: [VOTE('2007-01-11')],
+    why: 'an approval is refused in a closed month only where it changes what governed there, and with approvals.enforce false (the default) none does',
+  },
+  fresh: [VOTE('2007-03-08')],
+};
+
+// Terminations (issue 12): of seed 002's plan for Class C portfolios no other feed uses.
+const TERMINATION = (portfolio: string, date: string, extra: Partial<Record<string, string>> = {}): Row => ({
+  instrument: 'plan',
+  portfolio,
+  class: 'C',
+  date,
+  by: 'trustees',
+  notice_date: '',
+  reason: '',
+  ...extra,
+});
+
+const terminations: FeedContract = {
+  name: 'terminations',
+  command: ['terminations', 'import'],
+  columns: {
+    instrument: 'enum',
+    portfolio: 'name',
+    class: 'name',
+    date: 'date',
+    by: 'enum',
+    notice_date: 'date',
+    reason: 'name',
+  },
+  setup: async () => {},
+  importFile: asImport(importTerminations),
+  restatable: false,
+  good: [TERMINATION('AIM Global Utilities Fund', '2007-03-15')],
+  bad: {
+    rows: [
+      TERMINATION('AIM Global Utilities Fund', '2007-03-15'),
+      TERMINATION('AIM Select Equity Fund', 'someday'),
+      TERMINATION('AIM Select Equity Fund', '2007-03-15', { by: 'nobody' }),
+      TERMINATION('AIM Select Equity Fund', '2007-03-15', { instrument: 'contract' }),
+    ],
+    problems: [
+      { line: 3, field: 'date', value: 'someday' },
+      { line: 4, field: 'by', value: 'nobody' },
+      { line: 5, field: 'instrument', value: 'contract' },
+    ],
+  },
+  changed: {
+    kind: 'conflict',
+    rows: [TERMINATION('AIM Global Utilities Fund', '2007-03-15', { by: 'shareholders' })],
+    fields: ['by'],
+  },
+  closed: {
+    kind: 'dated',
+    month: '2007-01',
+    rows: [TERMINATION('AIM Select Equity Fund', '2007-01-15')],
+    fields: ['date'],
+  },
+  fresh: [TERMINATION('AIM Worldwide Spectrum Fund', '2007-04-16')],
+};
+
 /** Every feed (issue 9): the contract suite and the hostile-input tests run over all of them. */
 export const FEEDS: readonly FeedContract[] = [
   netAssets,
@@ -804,4 +942,6 @@ export const FEEDS: readonly FeedContract[] = [
   grossSales,
   primeRate,
   expenditures,
+  approvals,
+  terminations,
 ];

@@ -1,0 +1,329 @@
+import type { Command } from 'commander';
+import { formatShareUnits } from '../../class-b/shareUnits.js';
+import { Plan12bError } from '../../errors.js';
+import { importApprovals } from '../../feeds/approvalsFeed.js';
+import { importTerminations, recordTermination } from '../../feeds/terminationsFeed.js';
+import { approvalOutcome } from '../../governance/approval.js';
+import { GOVERNANCE_SETTING_KEYS, governanceSettingsOf } from '../../governance/governanceSettings.js';
+import { setGovernanceSetting } from '../../import/governanceSettingChange.js';
+import { loadApprovals } from '../../store/approvalsRepository.js';
+import { continuanceStatus } from '../../store/governanceStore.js';
+import { loadSettings } from '../../store/settingsRepository.js';
+import { loadTerminations } from '../../store/terminationsRepository.js';
+import { type CliContext, printJson, withDatabase } from '../context.js';
+import { toCsv } from '../csvOut.js';
+import { requireDate } from '../options.js';
+import { readInputFile } from '../readInput.js';
+import { printTable } from '../table.js';
+
+const APPROVAL_CSV_COLUMNS = [
+  'meetingDate',
+  'body',
+  'subject',
+  'approved',
+  'portfolio',
+  'class',
+  'carried',
+  'trusteesFor',
+  'trusteesAgainst',
+  'trusteesAbsent',
+  'disinterestedFor',
+  'disinterestedAgainst',
+  'disinterestedAbsent',
+  'inPerson',
+  'calledForThePurpose',
+  'sharesOutstanding',
+  'sharesPresent',
+  'sharesFor',
+  'outcome',
+  'id',
+] as const;
+
+const CONTINUANCE_CSV_COLUMNS = [
+  'instrument',
+  'kind',
+  'status',
+  'nextDeadline',
+  'endsOn',
+  'firstDeadline',
+  'deadlinesMet',
+  'lastApproval',
+] as const;
+
+export function registerGovernanceCommands(program: Command, getContext: () => CliContext): void {
+  // --- approvals -------------------------------------------------------------------------------
+  const approvals = program
+    .command('approvals')
+    .description('approvals and votes of the Board and of class shareholders (Plan §§5–7, §9, §11)');
+  approvals
+    .command('import')
+    .description(
+      'import meetings and votes: meeting_date,body,approves,document,instrument,portfolio,class,trustees_for,trustees_against,trustees_absent,disinterested_for,disinterested_against[,disinterested_absent],in_person,called_for_purpose,shares_outstanding,shares_present,shares_for',
+    )
+    .argument('<file>', 'CSV file')
+    .option('--json', 'print JSON')
+    .action(async (file: string, opts: { json?: boolean }) => {
+      const ctx = getContext();
+      const bytes = readInputFile(file);
+      const result = await withDatabase(ctx, (db) => importApprovals(db, file, bytes));
+      if (opts.json) return printJson(ctx, result);
+      ctx.out(
+        `${file}: ${result.inserted} new vote(s) (${result.approved} carried, ${result.notApproved} did not), ${result.unchanged} unchanged`,
+      );
+    });
+  approvals
+    .command('list')
+    .description('every recorded approval and vote, in meeting order, with its outcome')
+    .option('--json', 'print JSON')
+    .option('--csv', 'print CSV')
+    .action(async (opts: { json?: boolean; csv?: boolean }) => {
+      const ctx = getContext();
+      const list = await withDatabase(ctx, (db) => loadApprovals(db));
+      const rows = list.map((a) => {
+        const o = approvalOutcome(a.vote);
+        const v = a.vote;
+        return {
+          id: a.id,
+          meetingDate: a.meetingDate,
+          body: a.body,
+          subject: a.subject,
+          approved: a.approvedName,
+          portfolio: a.portfolioName,
+          class: a.class,
+          carried: o.approved,
+          ...(v.kind === 'board-vote'
+            ? {
+                trusteesFor: v.trusteesFor,
+                trusteesAgainst: v.trusteesAgainst,
+                trusteesAbsent: v.trusteesInOffice - v.trusteesFor - v.trusteesAgainst,
+                disinterestedFor: v.disinterestedFor,
+                disinterestedAgainst: v.disinterestedAgainst,
+                disinterestedAbsent: v.disinterestedInOffice - v.disinterestedFor - v.disinterestedAgainst,
+                inPerson: v.inPerson,
+                calledForThePurpose: v.calledForThePurpose,
+              }
+            : {
+                sharesOutstanding: formatShareUnits(v.outstandingUnits),
+                sharesPresent: formatShareUnits(v.presentUnits),
+                sharesFor: formatShareUnits(v.forUnits),
+              }),
+          outcome: o.outcome,
+        };
+      });
+      if (opts.json) return printJson(ctx, { count: rows.length, approvals: rows });
+      if (opts.csv) return ctx.out(toCsv(APPROVAL_CSV_COLUMNS, rows));
+      printTable(
+        ctx,
+        ['Meeting', 'Body', 'Approves', 'What', 'Portfolio', 'Class', 'Outcome'],
+        rows.map((r) => [
+          r.meetingDate,
+          r.body,
+          r.subject,
+          r.approved,
+          r.portfolio ?? 'all',
+          r.class ?? 'all',
+          r.outcome,
+        ]),
+      );
+    });
+
+  // --- continuance -----------------------------------------------------------------------------
+  program
+    .command('continuance')
+    .description(
+      'every instrument with its next continuance deadline (Plan §7; Agreement FOURTEENTH), the approval that met each past one, and lapses',
+    )
+    .requiredOption('--as-of <date>', 'the date (YYYY-MM-DD)')
+    .option('--json', 'print JSON')
+    .option('--csv', 'print CSV')
+    .action(async (opts: { asOf: string; json?: boolean; csv?: boolean }) => {
+      const ctx = getContext();
+      const asOf = requireDate(opts.asOf, '--as-of');
+      const { list, enforced } = await withDatabase(ctx, async (db) => ({
+        list: await continuanceStatus(db, asOf),
+        enforced: governanceSettingsOf(await loadSettings(db)).enforceApprovals,
+      }));
+      const warnings = list
+        .filter((c) => c.status === 'lapsed')
+        .map(
+          (c) =>
+            `${c.instrument} lapsed: no continuance approval on or before ${c.periods.at(-1)!.deadline}; it ends on ${c.endsOn}${enforced ? ' and no fee under it is due from that day' : ' (approvals.enforce is false: fees are not stopped)'}`,
+        );
+      if (opts.json)
+        return printJson(ctx, { asOf, approvalsEnforced: enforced, instruments: list, warnings });
+      const rows = list.map((c) => {
+        const met = c.periods.filter((p) => p.metBy !== null);
+        return {
+          instrument: c.instrument,
+          kind: c.kind,
+          status: c.status,
+          nextDeadline: c.nextDeadline ?? '',
+          endsOn: c.endsOn ?? '',
+          firstDeadline: c.firstDeadline,
+          deadlinesMet: met.length,
+          lastApproval: met.at(-1)?.metBy?.meetingDate ?? '',
+        };
+      });
+      if (opts.csv) return ctx.out(toCsv(CONTINUANCE_CSV_COLUMNS, rows));
+      printTable(
+        ctx,
+        ['Instrument', 'Kind', 'Status', 'Next deadline', 'Ends on', 'Deadlines met', 'Last approval'],
+        rows.map((r) => [
+          r.instrument,
+          r.kind,
+          r.status,
+          r.nextDeadline,
+          r.endsOn,
+          String(r.deadlinesMet),
+          r.lastApproval,
+        ]),
+      );
+      for (const w of warnings) ctx.err(`warning: ${w}`);
+    });
+
+  // --- terminations ----------------------------------------------------------------------------
+  const terminations = program
+    .command('terminations')
+    .description('terminations of the Plan (Plan §9) or the Agreement (FIFTEENTH) per portfolio or class');
+  terminations
+    .command('import')
+    .description('import terminations: instrument,portfolio,class,date,by[,notice_date][,reason]')
+    .argument('<file>', 'CSV file')
+    .option('--json', 'print JSON')
+    .action(async (file: string, opts: { json?: boolean }) => {
+      const ctx = getContext();
+      const bytes = readInputFile(file);
+      const result = await withDatabase(ctx, (db) => importTerminations(db, file, bytes));
+      if (opts.json) return printJson(ctx, result);
+      ctx.out(`${file}: ${result.inserted} new termination(s), ${result.unchanged} unchanged`);
+    });
+  terminations
+    .command('list')
+    .description('every recorded termination')
+    .option('--json', 'print JSON')
+    .option('--csv', 'print CSV')
+    .action(async (opts: { json?: boolean; csv?: boolean }) => {
+      const ctx = getContext();
+      const list = await withDatabase(ctx, (db) => loadTerminations(db));
+      const rows = list.map((t) => ({
+        instrument: t.instrument,
+        portfolio: t.portfolioName ?? 'all',
+        class: t.class ?? 'all',
+        date: t.effectiveDate,
+        by: t.votedBy,
+        noticeDate: t.noticeDate,
+        reason: t.reason,
+      }));
+      if (opts.json) return printJson(ctx, { count: rows.length, terminations: rows });
+      if (opts.csv)
+        return ctx.out(
+          toCsv(['instrument', 'portfolio', 'class', 'date', 'by', 'noticeDate', 'reason'], rows),
+        );
+      printTable(
+        ctx,
+        ['Instrument', 'Portfolio', 'Class', 'From', 'By', 'Notice', 'Reason'],
+        rows.map((r) => [
+          r.instrument,
+          r.portfolio,
+          r.class,
+          r.date,
+          r.by,
+          r.noticeDate ?? '',
+          r.reason ?? '',
+        ]),
+      );
+    });
+  program
+    .command('terminate')
+    .description(
+      'terminate the Plan (Plan §9) or the Agreement (FIFTEENTH(A)) for a portfolio (or all) and a class (or all) from a date',
+    )
+    .requiredOption('--portfolio <name>', 'any name the portfolio ever had, or all')
+    .option('--class <class>', 'the class (default: every class)')
+    .requiredOption('--date <date>', 'the first day no payment is due (YYYY-MM-DD)')
+    .requiredOption('--by <who>', 'trustees | shareholders | distributor (the Agreement only)')
+    .option('--instrument <kind>', 'plan | agreement', 'plan')
+    .option('--notice-date <date>', 'the date of the written notice (the Agreement: at most 60 days before)')
+    .option('--reason <text>', 'e.g. the resolution')
+    .option('--json', 'print JSON')
+    .action(
+      async (opts: {
+        portfolio: string;
+        class?: string;
+        date: string;
+        by: string;
+        instrument: string;
+        noticeDate?: string;
+        reason?: string;
+        json?: boolean;
+      }) => {
+        const ctx = getContext();
+        if (!['trustees', 'shareholders', 'distributor'].includes(opts.by))
+          throw new Plan12bError('USAGE', `--by ${opts.by}: write trustees, shareholders or distributor`);
+        if (opts.instrument !== 'plan' && opts.instrument !== 'agreement')
+          throw new Plan12bError('USAGE', `--instrument ${opts.instrument}: write plan or agreement`);
+        const input = {
+          instrument: opts.instrument,
+          portfolio: opts.portfolio,
+          class: opts.class ?? null,
+          date: requireDate(opts.date, '--date'),
+          by: opts.by as 'trustees' | 'shareholders' | 'distributor',
+          noticeDate: opts.noticeDate === undefined ? null : requireDate(opts.noticeDate, '--notice-date'),
+          reason: opts.reason ?? null,
+        } as const;
+        const { recorded, termination } = await withDatabase(ctx, (db) => recordTermination(db, input));
+        if (opts.json) return printJson(ctx, { recorded, termination });
+        ctx.out(
+          recorded
+            ? `recorded: the ${termination.instrument} terminated for ${termination.portfolioName ?? 'every portfolio'} class ${termination.class ?? 'all'} from ${termination.effectiveDate}`
+            : 'unchanged: already recorded',
+        );
+      },
+    );
+
+  // --- settings --------------------------------------------------------------------------------
+  const settings = program
+    .command('settings')
+    .description('governance settings (approvals.enforce, continuance.*)');
+  settings
+    .command('set')
+    .description(
+      `set one setting: ${Object.entries(GOVERNANCE_SETTING_KEYS)
+        .map(([k, v]) => `${k} (default ${v.default})`)
+        .join('; ')}`,
+    )
+    .argument('<key>', 'the setting')
+    .argument('<value>', 'its value')
+    .option('--json', 'print JSON')
+    .action(async (key: string, value: string, opts: { json?: boolean }) => {
+      const ctx = getContext();
+      const result = await withDatabase(ctx, (db) => setGovernanceSetting(db, key, value));
+      if (opts.json) return printJson(ctx, result);
+      ctx.out(
+        result.changed
+          ? `${result.key} = ${result.value}`
+          : `unchanged: ${result.key} is already ${result.value}`,
+      );
+    });
+  settings
+    .command('list')
+    .description('every setting, its value and whether it is the default')
+    .option('--json', 'print JSON')
+    .action(async (opts: { json?: boolean }) => {
+      const ctx = getContext();
+      const stored = await withDatabase(ctx, (db) => loadSettings(db));
+      const rows = Object.entries(GOVERNANCE_SETTING_KEYS).map(([key, s]) => ({
+        key,
+        value: stored.get(key) ?? s.default,
+        default: s.default,
+        isDefault: !stored.has(key),
+        meaning: s.meaning,
+      }));
+      if (opts.json) return printJson(ctx, { settings: rows });
+      printTable(
+        ctx,
+        ['Setting', 'Value', 'Default', 'Meaning'],
+        rows.map((r) => [r.key, r.value, r.default, r.meaning]),
+      );
+    });
+}

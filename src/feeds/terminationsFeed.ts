@@ -1,0 +1,257 @@
+import { sha256 } from '../audit/auditChain.js';
+import { Plan12bError, type Problem } from '../errors.js';
+import { type Termination, terminationProblem } from '../governance/termination.js';
+import type { DecodedRow } from '../import/csvFeed.js';
+import { enumField, isoDateField, nameField, optionalField, textField } from '../import/feedFields.js';
+import { type FeedDefinition, type FeedOptions, runFeedImport } from '../import/feedImport.js';
+import type { PlannedChange } from '../import/importPlan.js';
+import { runStateChange } from '../import/stateChange.js';
+import { portfolioOrAll } from '../registry/portfolioOrAll.js';
+import type { Registry } from '../registry/registry.js';
+import { currentActor } from '../store/actor.js';
+import type { Database } from '../store/database.js';
+import { loadRegistry } from '../store/registryStore.js';
+import { insertTerminations, loadTerminations } from '../store/terminationsRepository.js';
+
+/**
+ * The terminations feed (Plan §9; Agreement FIFTEENTH): `instrument,portfolio,class,date,by[,notice_date][,reason]`.
+ * `portfolio` all (or empty) for every portfolio, `class` empty for every class.
+ */
+export const TERMINATIONS_FEED_COLUMNS = {
+  instrument: { type: enumField(['plan', 'agreement'] as const) },
+  portfolio: { type: optionalField(nameField('portfolio')) },
+  class: { type: optionalField(nameField('class')) },
+  date: { type: isoDateField() },
+  by: { type: enumField(['trustees', 'shareholders', 'distributor'] as const) },
+  notice_date: { type: optionalField(isoDateField()), optional: true },
+  reason: { type: optionalField(textField()), optional: true },
+} as const;
+
+export interface TerminationInput {
+  readonly instrument: 'plan' | 'agreement';
+  readonly portfolio: string | null;
+  readonly class: string | null;
+  readonly date: string;
+  readonly by: Termination['votedBy'];
+  readonly noticeDate: string | null;
+  readonly reason: string | null;
+}
+
+/** A termination as given, resolved against the registry, or the field and reason it is refused. */
+export function terminationOf(
+  input: TerminationInput,
+  registry: Registry,
+): Termination | { field: string; value?: string; reason: string } {
+  let portfolioId: string | null = null;
+  if (input.portfolio !== null) {
+    const p = portfolioOrAll(registry, input.portfolio);
+    if ('problem' in p) return { field: 'portfolio', value: input.portfolio, reason: p.problem };
+    portfolioId = p.id;
+  }
+  if (
+    input.class !== null &&
+    !registry
+      .classKeys()
+      .some(
+        (k) =>
+          (portfolioId === null || k.portfolioId === portfolioId) &&
+          k.class.toLowerCase() === input.class!.toLowerCase(),
+      )
+  )
+    return {
+      field: 'class',
+      value: input.class,
+      reason: `no instrument covers Class ${input.class}${input.portfolio ? ` of ${input.portfolio}` : ''}`,
+    };
+  const t = {
+    instrument: input.instrument,
+    portfolioId,
+    portfolioName: portfolioId === null ? null : registry.identities.nameOn(portfolioId, input.date),
+    class: input.class,
+    effectiveDate: input.date,
+    votedBy: input.by,
+    noticeDate: input.noticeDate,
+    reason: input.reason,
+  };
+  const why = terminationProblem(t);
+  if (why) return why;
+  const id = sha256(
+    JSON.stringify([t.instrument, portfolioId, t.class?.toLowerCase() ?? null, t.effectiveDate]),
+  );
+  return Object.freeze({ kind: 'termination', id, ...t });
+}
+
+type Row = DecodedRow<{
+  instrument: 'plan' | 'agreement';
+  portfolio: string | null;
+  class: string | null;
+  date: string;
+  by: Termination['votedBy'];
+  notice_date: string | null;
+  reason: string | null;
+}>;
+
+type TerminationChange = PlannedChange & { readonly termination: Termination };
+
+interface TerminationsState {
+  readonly recorded: ReadonlyMap<string, Termination>;
+  readonly candidates: readonly { line: number; termination: Termination }[];
+  readonly problems: readonly Problem[];
+}
+
+export interface TerminationsImportResult {
+  readonly file: string;
+  readonly rows: number;
+  readonly inserted: number;
+  readonly unchanged: number;
+}
+
+function sameTermination(a: Termination, b: Termination): boolean {
+  return a.votedBy === b.votedBy && a.noticeDate === b.noticeDate && (a.reason ?? '') === (b.reason ?? '');
+}
+
+export const terminationsFeed: FeedDefinition<
+  typeof TERMINATIONS_FEED_COLUMNS,
+  TerminationsState,
+  TerminationChange,
+  TerminationsImportResult
+> = {
+  name: 'terminations',
+  columns: TERMINATIONS_FEED_COLUMNS,
+  // A termination governs every day from its date on (payments stop): one dated in or before the
+  // latest closed month would alter sealed results.
+  closedMonthRule: 'refuse-through-latest',
+
+  async load(tx, rows, ctx) {
+    const registry = await loadRegistry(tx);
+    const recorded = new Map((await loadTerminations(tx)).map((t) => [t.id, t]));
+    const problems: Problem[] = [];
+    const candidates: { line: number; termination: Termination }[] = [];
+    for (const { line, row } of rows as readonly Row[]) {
+      const t = terminationOf(
+        {
+          instrument: row.instrument,
+          portfolio: row.portfolio,
+          class: row.class,
+          date: row.date,
+          by: row.by,
+          noticeDate: row.notice_date,
+          reason: row.reason,
+        },
+        registry,
+      );
+      if ('field' in t) problems.push({ file: ctx.file, line, ...t });
+      else candidates.push({ line, termination: t });
+    }
+    return { recorded, candidates, problems };
+  },
+
+  plan(_rows, state, ctx) {
+    const problems: Problem[] = [...state.problems];
+    const changes: TerminationChange[] = [];
+    const seen = new Map<string, number>();
+    let unchanged = 0;
+    for (const { line, termination } of state.candidates) {
+      const first = seen.get(termination.id);
+      if (first !== undefined) {
+        problems.push({
+          file: ctx.file,
+          line,
+          field: 'date',
+          reason: `the same termination as line ${first}`,
+        });
+        continue;
+      }
+      seen.set(termination.id, line);
+      const was = state.recorded.get(termination.id);
+      if (was) {
+        if (sameTermination(was, termination)) unchanged++;
+        else
+          problems.push({
+            code: 'CONFLICT',
+            file: ctx.file,
+            line,
+            field: 'by',
+            reason: 'this termination is already recorded with a different vote, notice or reason',
+          });
+        continue;
+      }
+      changes.push({ line, datedOn: termination.effectiveDate, kind: 'new', termination });
+    }
+    return { changes, unchanged, problems, warnings: [] };
+  },
+
+  apply: (tx, plan, _state, ctx) =>
+    insertTerminations(
+      tx,
+      plan.changes.map((c) => c.termination),
+      ctx.importId,
+      ctx.actor,
+    ),
+
+  result: (plan, _state, ctx) => ({
+    file: ctx.file,
+    rows: ctx.rows,
+    inserted: plan.changes.length,
+    unchanged: plan.unchanged,
+  }),
+  conflictHint: 'a recorded termination is never edited',
+};
+
+/** `plan12b terminations import`. */
+export function importTerminations(
+  db: Database,
+  file: string,
+  bytes: Uint8Array,
+): Promise<TerminationsImportResult> {
+  return runFeedImport(db, terminationsFeed, { file, bytes }, {} as FeedOptions);
+}
+
+/**
+ * `plan12b terminate`: one termination through the state-change door (writer lock, one
+ * transaction, closed months, one audit record). Refused when dated in or before the latest
+ * closed month; the same termination twice changes nothing.
+ */
+export function recordTermination(
+  db: Database,
+  input: TerminationInput,
+): Promise<{ recorded: boolean; termination: Termination }> {
+  return runStateChange<{ recorded: boolean; termination: Termination }>(
+    db,
+    'terminations.terminate',
+    async (tx, closed) => {
+      const registry = await loadRegistry(tx);
+      const t = terminationOf(input, registry);
+      if ('field' in t)
+        throw new Plan12bError(
+          'BAD_INPUT',
+          `--${t.field.replace('_', '-')}: ${t.reason}`,
+          'nothing was written',
+        );
+      const was = (await loadTerminations(tx)).find((x) => x.id === t.id);
+      if (was) {
+        if (sameTermination(was, t)) return { result: { recorded: false, termination: was }, audit: null };
+        throw new Plan12bError(
+          'CONFLICT',
+          'this termination is already recorded with a different vote, notice or reason',
+          'a recorded termination is never edited',
+        );
+      }
+      if (closed.latest !== null && t.effectiveDate.slice(0, 7) <= closed.latest)
+        throw new Plan12bError(
+          'REFUSED',
+          `${closed.latest} is closed; a termination from ${t.effectiveDate} would alter its sealed results`,
+          'date the termination in an open month',
+        );
+      await insertTerminations(tx, [t], null, currentActor());
+      return {
+        result: { recorded: true, termination: t },
+        audit: {
+          subject: `${t.instrument} ${t.portfolioName ?? 'all portfolios'} class ${t.class ?? 'all'} from ${t.effectiveDate}`,
+          contentHash: t.id,
+          detail: `by ${t.votedBy}${t.noticeDate ? `, notice ${t.noticeDate}` : ''}${t.reason ? `: ${t.reason}` : ''}`,
+        },
+      };
+    },
+  );
+}

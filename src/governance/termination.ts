@@ -1,0 +1,86 @@
+import { addDays } from '../calendar/isoDate.js';
+
+/** Who terminated: the Dis-interested Trustees (Plan §9), the class's shareholders, or the Distributor (FIFTEENTH(A)). */
+export type TerminatedBy = 'trustees' | 'shareholders' | 'distributor';
+
+/**
+ * A termination, for a portfolio (or every portfolio) and a class (or every class), from a date:
+ * - of the Plan (Plan §9: by vote of a majority of the Dis-interested Trustees or of the
+ *   outstanding voting securities of the class): "the obligation of the Fund to make payments
+ *   pursuant to this Plan will also cease" from the date — every fee of the class is zero from it;
+ * - of the Agreement (FIFTEENTH(A): by the Board, the Portfolio's shareholders or the Distributor,
+ *   on sixty days' written notice): the fees continue under the Plan, and the Distributor's 12b-1
+ *   Share and Earned CDSC survive (FIFTEENTH(B)).
+ */
+export interface Termination {
+  readonly kind: 'termination';
+  readonly id: string;
+  readonly instrument: 'plan' | 'agreement';
+  readonly portfolioId: string | null;
+  readonly portfolioName: string | null;
+  readonly class: string | null;
+  /** the first day no payment is due */
+  readonly effectiveDate: string;
+  readonly votedBy: TerminatedBy;
+  readonly noticeDate: string | null;
+  readonly reason: string | null;
+}
+
+/** FIFTEENTH(A) / Plan §10(a): a related agreement ends on not more than sixty days' written notice. */
+export const AGREEMENT_NOTICE_DAYS = 60;
+
+/** Why a termination cannot be recorded as given, or null. */
+export function terminationProblem(
+  t: Omit<Termination, 'id' | 'kind'>,
+): { field: string; reason: string } | null {
+  if (t.votedBy === 'distributor' && t.instrument !== 'agreement')
+    return {
+      field: 'by',
+      reason:
+        'only the Agreement may be terminated by the Distributor (FIFTEENTH(A)); the Plan is terminated by the Dis-interested Trustees or the shareholders (Plan §9)',
+    };
+  if (t.votedBy === 'shareholders' && (t.portfolioId === null || t.class === null))
+    return {
+      field: t.portfolioId === null ? 'portfolio' : 'class',
+      reason: "a shareholder vote terminates the Plan for one portfolio's class (Plan §9): name both",
+    };
+  if (t.noticeDate !== null) {
+    if (t.noticeDate > t.effectiveDate)
+      return {
+        field: 'notice_date',
+        reason: `the notice (${t.noticeDate}) is after the termination date ${t.effectiveDate}`,
+      };
+    if (t.instrument === 'agreement' && addDays(t.noticeDate, AGREEMENT_NOTICE_DAYS) < t.effectiveDate)
+      return {
+        field: 'date',
+        reason: `more than ${AGREEMENT_NOTICE_DAYS} days after the notice of ${t.noticeDate}: the Agreement ends on sixty days' written notice (FIFTEENTH(A))`,
+      };
+  }
+  return null;
+}
+
+export function terminationCovers(t: Termination, portfolioId: string, shareClass: string): boolean {
+  return (
+    (t.portfolioId === null || t.portfolioId === portfolioId) &&
+    (t.class === null || t.class.toLowerCase() === shareClass.toLowerCase())
+  );
+}
+
+const BY: Record<TerminatedBy, string> = {
+  trustees: 'a majority of the Dis-interested Trustees',
+  shareholders: 'a majority of the outstanding voting securities of the class',
+  distributor: 'the Distributor',
+};
+
+/** What a termination does to one class, in words (the reason every fee query shows). */
+export function terminationEffect(t: Termination, shareClass: string): string {
+  const where = `${t.portfolioName ?? 'every portfolio'} Class ${t.class ?? shareClass}`;
+  if (t.instrument === 'plan') {
+    const classB =
+      shareClass.toUpperCase() === 'B'
+        ? "; for Class B this is read as Complete Termination of the Plan for the portfolio: the Distributor's 12b-1 Share ends with the fee, its Earned CDSC survives (Agreement FIFTEENTH(B))"
+        : '';
+    return `the Plan was terminated for ${where} by ${BY[t.votedBy]} from ${t.effectiveDate}: no payments are due from that day (Plan §9)${classB}`;
+  }
+  return `the Agreement was terminated for ${where} by ${BY[t.votedBy]} from ${t.effectiveDate} (FIFTEENTH(A)): the Plan's fees continue; the Distributor's 12b-1 Share and Earned CDSC survive the termination (FIFTEENTH(B)); record the Distributor's term ending ${addDays(t.effectiveDate, -1)} with \`plan12b distributors import\` so that its 12b-1 Share is recomputed (Exhibit A 2(a))`;
+}

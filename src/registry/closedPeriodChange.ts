@@ -1,0 +1,60 @@
+import { addDays, monthEnd, monthStart } from '../calendar/isoDate.js';
+import type { Registry } from './registry.js';
+
+/** A day of a closed month on which a change would alter the rates that governed. */
+export interface ClosedPeriodChange {
+  readonly portfolio: string;
+  readonly class: string;
+  readonly day: string;
+  readonly month: string;
+  readonly before: string;
+  readonly after: string;
+}
+
+function ratesOn(r: Registry, pid: string, cls: string, day: string): string {
+  const g = r.governingOn(pid, cls, day);
+  return g ? `ABSC ${g.distributionFeePct ?? '—'}%, service ${g.serviceFeePct ?? '—'}%` : 'no instrument';
+}
+
+/**
+ * The first day of a closed month whose governing rates differ between two registries (SPEC §12:
+ * a closed month is locked, so an approval, a termination or a setting that would change what
+ * governed in it is refused), or null. Rates are constant between the runs' boundaries, so the
+ * month's first day and each boundary inside it are enough.
+ */
+export function closedPeriodChange(
+  before: Registry,
+  after: Registry,
+  closedMonths: ReadonlySet<string>,
+): ClosedPeriodChange | null {
+  if (closedMonths.size === 0) return null;
+  const keys = new Map<string, { portfolioId: string; class: string }>();
+  for (const k of [...before.classKeys(), ...after.classKeys()]) keys.set(`${k.portfolioId}|${k.class}`, k);
+  const months = [...closedMonths].sort();
+  for (const { portfolioId, class: cls } of keys.values()) {
+    const points = new Set<string>();
+    for (const g of [...before.governing(portfolioId, cls), ...after.governing(portfolioId, cls)]) {
+      points.add(g.from);
+      if (g.lastDay !== null) points.add(addDays(g.lastDay, 1));
+    }
+    for (const month of months) {
+      const first = monthStart(month);
+      const last = monthEnd(month);
+      const days = [first, ...[...points].filter((p) => p > first && p <= last)].sort();
+      for (const day of days) {
+        const b = ratesOn(before, portfolioId, cls, day);
+        const a = ratesOn(after, portfolioId, cls, day);
+        if (a !== b)
+          return {
+            portfolio: after.identities.nameOn(portfolioId, day),
+            class: cls,
+            day,
+            month,
+            before: b,
+            after: a,
+          };
+      }
+    }
+  }
+  return null;
+}
