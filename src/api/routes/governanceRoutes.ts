@@ -1,8 +1,11 @@
 import { z } from '@hono/zod-openapi';
 import { parseQuarter } from '../../calendar/quarter.js';
 import { Plan12bError } from '../../errors.js';
+import { approvalRows } from '../../reports/approvalsReport.js';
 import { boardReport } from '../../reports/boardReport.js';
+import { boardReportGovernance } from '../../reports/boardReportGovernance.js';
 import { writeBoardReportPdf } from '../../reports/boardReportPdf.js';
+import { continuanceReport } from '../../reports/continuanceReport.js';
 import { finraCapReport } from '../../reports/finraCapReport.js';
 import { whatIfReport } from '../../reports/whatIfReport.js';
 import { defineRoute } from '../apiRoute.js';
@@ -22,13 +25,49 @@ const Pct = z
 
 function quarterOf(text: string) {
   const q = parseQuarter(text);
-  if (q === null) throw new Plan12bError('USAGE', `${JSON.stringify(text)} is not a quarter`, 'give e.g. 2025Q4');
+  if (q === null)
+    throw new Plan12bError('USAGE', `${JSON.stringify(text)} is not a quarter`, 'give e.g. 2025Q4');
   return q;
 }
 
 const boardReportQuery = z.object({ quarter: Quarter });
 
 export const governanceRoutes = [
+  defineRoute({
+    method: 'get',
+    path: '/api/approvals',
+    operationId: 'approvals',
+    summary: 'every recorded approval and vote, in meeting order, with its outcome (plan12b approvals list)',
+    tag: 'governance',
+    permission: 'read',
+    response: z.object({
+      count: z.number().int(),
+      approvals: z.array(looseObject({ meetingDate: z.string() })),
+    }),
+    errors: [],
+    async run({ use }) {
+      const approvals = await use((db) => approvalRows(db));
+      return { count: approvals.length, approvals };
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/continuance',
+    operationId: 'continuance',
+    summary:
+      'every instrument with its next continuance deadline, the approval that met each past one, and lapses (plan12b continuance)',
+    tag: 'governance',
+    permission: 'read',
+    query: z.object({ asOf: IsoDate }),
+    response: looseObject({
+      asOf: z.string(),
+      approvalsEnforced: z.boolean(),
+      instruments: z.array(looseObject({ instrument: z.string(), status: z.string() })),
+      warnings: z.array(z.string()),
+    }).openapi('Continuance'),
+    errors: ['USAGE'],
+    run: ({ query, use }) => use((db) => continuanceReport(db, query.asOf)),
+  }),
   defineRoute({
     method: 'get',
     path: '/api/finra-cap',
@@ -66,7 +105,11 @@ export const governanceRoutes = [
     response: looseObject({ quarter: z.string(), warnings: z.array(z.string()) }).openapi('BoardReport'),
     errors: ['USAGE'],
     run: ({ query, use }) =>
-      use((db) => db.transaction((q) => boardReport(q, quarterOf(query.quarter)), { isolation: 'repeatable read' })),
+      use((db) =>
+        db.transaction((q) => boardReport(q, quarterOf(query.quarter), boardReportGovernance), {
+          isolation: 'repeatable read',
+        }),
+      ),
   }),
   defineRoute({
     method: 'get',
@@ -80,7 +123,9 @@ export const governanceRoutes = [
     errors: ['USAGE'],
     async run({ query, use }) {
       const report = await use((db) =>
-        db.transaction((q) => boardReport(q, quarterOf(query.quarter)), { isolation: 'repeatable read' }),
+        db.transaction((q) => boardReport(q, quarterOf(query.quarter), boardReportGovernance), {
+          isolation: 'repeatable read',
+        }),
       );
       return pdfBytes((path) => writeBoardReportPdf(report, { preparedAt: new Date().toISOString() }, path));
     },
@@ -100,7 +145,9 @@ export const governanceRoutes = [
       serviceFee: Pct.optional(),
       from: IsoDate.optional(),
     }),
-    response: looseObject({ payees: z.array(looseObject({})), warnings: z.array(z.string()) }).openapi('WhatIf'),
+    response: looseObject({ payees: z.array(looseObject({})), warnings: z.array(z.string()) }).openapi(
+      'WhatIf',
+    ),
     errors: ['USAGE', 'NOT_FOUND', 'REFUSED'],
     run: ({ query, use }) =>
       use((db) =>

@@ -1,13 +1,11 @@
 import type { Command } from 'commander';
-import { formatShareUnits } from '../../class-b/shareUnits.js';
 import { Plan12bError } from '../../errors.js';
 import { importApprovals } from '../../feeds/approvalsFeed.js';
 import { importTerminations, recordTermination } from '../../feeds/terminationsFeed.js';
-import { approvalOutcome } from '../../governance/approval.js';
-import { GOVERNANCE_SETTING_KEYS, governanceSettingsOf } from '../../governance/governanceSettings.js';
+import { GOVERNANCE_SETTING_KEYS } from '../../governance/governanceSettings.js';
 import { setGovernanceSetting } from '../../import/governanceSettingChange.js';
-import { loadApprovals } from '../../store/approvalsRepository.js';
-import { continuanceStatus } from '../../store/governanceStore.js';
+import { approvalRows } from '../../reports/approvalsReport.js';
+import { continuanceReport } from '../../reports/continuanceReport.js';
 import { loadSettings } from '../../store/settingsRepository.js';
 import { loadTerminations } from '../../store/terminationsRepository.js';
 import { type CliContext, printJson, withDatabase } from '../context.js';
@@ -78,38 +76,7 @@ export function registerGovernanceCommands(program: Command, getContext: () => C
     .option('--csv', 'print CSV')
     .action(async (opts: { json?: boolean; csv?: boolean }) => {
       const ctx = getContext();
-      const list = await withDatabase(ctx, (db) => loadApprovals(db));
-      const rows = list.map((a) => {
-        const o = approvalOutcome(a.vote);
-        const v = a.vote;
-        return {
-          id: a.id,
-          meetingDate: a.meetingDate,
-          body: a.body,
-          subject: a.subject,
-          approved: a.approvedName,
-          portfolio: a.portfolioName,
-          class: a.class,
-          carried: o.approved,
-          ...(v.kind === 'board-vote'
-            ? {
-                trusteesFor: v.trusteesFor,
-                trusteesAgainst: v.trusteesAgainst,
-                trusteesAbsent: v.trusteesInOffice - v.trusteesFor - v.trusteesAgainst,
-                disinterestedFor: v.disinterestedFor,
-                disinterestedAgainst: v.disinterestedAgainst,
-                disinterestedAbsent: v.disinterestedInOffice - v.disinterestedFor - v.disinterestedAgainst,
-                inPerson: v.inPerson,
-                calledForThePurpose: v.calledForThePurpose,
-              }
-            : {
-                sharesOutstanding: formatShareUnits(v.outstandingUnits),
-                sharesPresent: formatShareUnits(v.presentUnits),
-                sharesFor: formatShareUnits(v.forUnits),
-              }),
-          outcome: o.outcome,
-        };
-      });
+      const rows = await withDatabase(ctx, (db) => approvalRows(db));
       if (opts.json) return printJson(ctx, { count: rows.length, approvals: rows });
       if (opts.csv) return ctx.out(toCsv(APPROVAL_CSV_COLUMNS, rows));
       printTable(
@@ -139,18 +106,9 @@ export function registerGovernanceCommands(program: Command, getContext: () => C
     .action(async (opts: { asOf: string; json?: boolean; csv?: boolean }) => {
       const ctx = getContext();
       const asOf = requireDate(opts.asOf, '--as-of');
-      const { list, enforced } = await withDatabase(ctx, async (db) => ({
-        list: await continuanceStatus(db, asOf),
-        enforced: governanceSettingsOf(await loadSettings(db)).enforceApprovals,
-      }));
-      const warnings = list
-        .filter((c) => c.status === 'lapsed')
-        .map(
-          (c) =>
-            `${c.instrument} lapsed: no continuance approval on or before ${c.periods.at(-1)!.deadline}; it ends on ${c.endsOn}${enforced ? ' and no fee under it is due from that day' : ' (approvals.enforce is false: fees are not stopped)'}`,
-        );
-      if (opts.json)
-        return printJson(ctx, { asOf, approvalsEnforced: enforced, instruments: list, warnings });
+      const report = await withDatabase(ctx, (db) => continuanceReport(db, asOf));
+      const { instruments: list, warnings } = report;
+      if (opts.json) return printJson(ctx, report);
       const rows = list.map((c) => {
         const met = c.periods.filter((p) => p.metBy !== null);
         return {
