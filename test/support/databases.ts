@@ -1,5 +1,9 @@
 import { randomBytes } from 'node:crypto';
+import { cpSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pg from 'pg';
+import { inject } from 'vitest';
 import { type Database, openDatabase } from '../../src/store/database.js';
 import { migrate } from '../../src/store/migrations.js';
 
@@ -27,6 +31,15 @@ export interface TestDatabase {
 
 export const dialects: readonly ('pglite' | 'postgres')[] = serverUrl ? ['pglite', 'postgres'] : ['pglite'];
 
+/** The run's migrated PGlite folder, when vitest's global setup made one. */
+function pgliteTemplate(): string | undefined {
+  try {
+    return inject('pgliteTemplate');
+  } catch {
+    return undefined;
+  }
+}
+
 /** A fresh, empty, migrated store of the given dialect (a temp dir, or a new schema on the server). */
 export async function freshDatabase(dialect: 'pglite' | 'postgres', dir?: string): Promise<TestDatabase> {
   const name = `t_${randomBytes(6).toString('hex')}`;
@@ -37,14 +50,17 @@ export async function freshDatabase(dialect: 'pglite' | 'postgres', dir?: string
     u.searchParams.set('schema', name);
     target = u.toString();
   } else {
-    const { mkdtempSync } = await import('node:fs');
-    const { tmpdir } = await import('node:os');
-    const { join } = await import('node:path');
     target = join(dir ?? mkdtempSync(join(tmpdir(), 'plan12b-test-')), 'db');
   }
-  const db = await openDatabase(target);
-  await migrate(db);
-  await db.close();
+  const template = dialect === 'pglite' ? pgliteTemplate() : undefined;
+  if (template) {
+    // A copy of the run's migrated template (test/support/globalSetup.ts): no initdb per test.
+    cpSync(template, target, { recursive: true });
+  } else {
+    const db = await openDatabase(target);
+    await migrate(db);
+    await db.close();
+  }
   return {
     dialect,
     target,
