@@ -33,6 +33,7 @@ export const dialects: readonly ('pglite' | 'postgres')[] = serverUrl ? ['pglite
 
 /** The run's migrated PGlite folder, when vitest's global setup made one. */
 function pgliteTemplate(): string | undefined {
+  if (process.env.PLAN12B_TEST_NO_TEMPLATE) return undefined; // to compare with a migrated new folder
   try {
     return inject('pgliteTemplate');
   } catch {
