@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { cpSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
+import { cp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -56,7 +57,9 @@ export async function freshDatabase(dialect: 'pglite' | 'postgres', dir?: string
   const template = dialect === 'pglite' ? pgliteTemplate() : undefined;
   if (template) {
     // A copy of the run's migrated template (test/support/globalSetup.ts): no initdb per test.
-    cpSync(template, target, { recursive: true });
+    // Asynchronous: a synchronous copy of ~40 MB blocks the worker long enough, on a loaded
+    // machine, for vitest's "Timeout calling onTaskUpdate".
+    await cp(template, target, { recursive: true });
   } else {
     const db = await openDatabase(target);
     await migrate(db);
