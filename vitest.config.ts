@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    // One migrated PGlite folder per run, copied by freshDatabase (test/support/databases.ts).
+    globalSetup: ['test/support/globalSetup.ts'],
     testTimeout: 120_000,
     hookTimeout: 300_000,
     pool: 'forks',

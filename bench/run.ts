@@ -1,5 +1,6 @@
 import { benchAccrual } from './accrualBench.js';
 import { benchClassB } from './classBBench.js';
+import { benchCliStart } from './cliStart.js';
 import { benchClose } from './closeBench.js';
 import { benchExhibitImport } from './exhibitImportBench.js';
 import { benchExhibitParse } from './exhibitParse.js';
@@ -70,6 +71,10 @@ async function main(): Promise<void> {
       { ...(serverUrl ? { serverUrl } : {}), ...(quick ? { quietSeconds: 2, readers: 20 } : {}) },
       log,
     );
+  }
+  if (want('cli')) {
+    log('query commands on the embedded store, spawned as a user runs them (issue 13 item 4)');
+    out.cliStart = await benchCliStart({ runs: quick ? 3 : 7 }, log);
   }
   process.stdout.write(`${JSON.stringify(out, (_, v) => (typeof v === 'bigint' ? v.toString() : v), 2)}\n`);
 }

@@ -1,7 +1,6 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
-import pg from 'pg';
 import { Plan12bError } from '../errors.js';
 import { inUseError, lockDataFolder, lockWaitMs, Mutex, waitingNotice } from './writerLock.js';
 
@@ -102,6 +101,8 @@ async function openPglite(path: string): Promise<Database> {
  * complexes can share one database.
  */
 async function openServer(url: string): Promise<Database> {
+  // Loaded here, not at start-up: a command on the embedded store never needs the driver.
+  const { default: pg } = await import('pg');
   const u = new URL(url);
   const schema = u.searchParams.get('schema');
   u.searchParams.delete('schema');

@@ -135,8 +135,25 @@ export async function schemaVersion(db: Database): Promise<number> {
   return rows[0]?.v ?? 0;
 }
 
+/**
+ * The store has every migration of this build: one query, no DDL. Every command opens the store
+ * through {@link migrate}, so the common case (nothing to apply) must cost next to nothing.
+ */
+async function schemaIsCurrent(db: Database): Promise<boolean> {
+  try {
+    const [row] = await db.query<{ n: number | string }>(
+      'SELECT count(*)::int AS n FROM schema_migration WHERE version = ANY($1::int[])',
+      [MIGRATIONS.map((m) => m.version)],
+    );
+    return Number(row?.n) === MIGRATIONS.length;
+  } catch {
+    return false; // no schema_migration table yet: a new store
+  }
+}
+
 /** Applies the missing migrations (every version not yet applied, in order); returns them. */
 export async function migrate(db: Database): Promise<number[]> {
+  if (await schemaIsCurrent(db)) return [];
   await schemaVersion(db);
   const done = new Set(
     (await db.query<{ version: number }>('SELECT version FROM schema_migration')).map((r) =>

@@ -9,7 +9,7 @@ import { importTransactions } from '../../src/feeds/transactionsFeed.js';
 import { openDatabase } from '../../src/store/database.js';
 import { importExhibits } from '../../src/store/exhibitImport.js';
 import { migrate } from '../../src/store/migrations.js';
-import { runCliAsync } from '../support/cli.js';
+import { runCliInProcess } from '../support/cli.js';
 
 const HEADER =
   'rule,portfolio,doi_from,doi_to,cdsc_schedule_pct,conversion_years,redemption_fee_pct,redemption_fee_days';
@@ -52,12 +52,13 @@ describe('plan12b class-b-terms import and list', () => {
 
   it('refuses terms under which recorded activity no longer applies: exit 68, file, line and field', async () => {
     const path = file('ten-years.csv', ['conversion-period,all,,,,10,,']);
-    const r = await runCliAsync(['--db', db, 'class-b-terms', 'import', path]);
+    const r = await runCliInProcess(['--db', db, 'class-b-terms', 'import', path]);
     expect(r.code).toBe(68);
     expect(r.stderr).toContain(`${path}:2: conversion_years: with these terms, account C1's recorded C1-2`);
     expect(r.stderr).toContain('nothing was written');
     expect(
-      (await runCliAsync(['--db', db, 'class-b-terms', 'list', '--json'])).json<{ rules: unknown[] }>().rules,
+      (await runCliInProcess(['--db', db, 'class-b-terms', 'list', '--json'])).json<{ rules: unknown[] }>()
+        .rules,
     ).toEqual([]);
   });
 
@@ -66,7 +67,7 @@ describe('plan12b class-b-terms import and list', () => {
       'cdsc-schedule,Summit Core Bond Fund,,,"4,3,2,1",,,',
       'redemption-fee,Harbor Energy Fund,,,,,2,30',
     ]);
-    const first = await runCliAsync(['--db', db, 'class-b-terms', 'import', path, '--json']);
+    const first = await runCliInProcess(['--db', db, 'class-b-terms', 'import', path, '--json']);
     expect(first.code).toBe(0);
     expect(first.json()).toMatchObject({
       inserted: 2,
@@ -74,10 +75,10 @@ describe('plan12b class-b-terms import and list', () => {
       accountsReplayed: 1,
       redemptionsChanged: 0,
     });
-    const again = await runCliAsync(['--db', db, 'class-b-terms', 'import', path]);
+    const again = await runCliInProcess(['--db', db, 'class-b-terms', 'import', path]);
     expect(again.code).toBe(0);
     expect(again.stdout).toContain('0 new, 0 restated, 2 unchanged; 0 accounts replayed');
-    const list = await runCliAsync(['--db', db, 'class-b-terms', 'list', '--json']);
+    const list = await runCliInProcess(['--db', db, 'class-b-terms', 'list', '--json']);
     expect(list.code).toBe(0);
     expect(list.json()).toEqual({
       rules: [
@@ -110,7 +111,7 @@ describe('plan12b class-b-terms import and list', () => {
         redemptionFeePct: null,
       },
     });
-    const text = await runCliAsync(['--db', db, 'class-b-terms', 'list']);
+    const text = await runCliInProcess(['--db', db, 'class-b-terms', 'list']);
     expect(text.stdout).toContain('4.00 3.00 2.00 1.00');
     expect(text.stdout).toContain('defaults: CDSC 5.00 4.00 3.00 3.00 2.00 1.00 %, conversion after 8 years');
   });

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runClassBDemo } from '../../src/demo/demoClassB.js';
 import { openDatabase } from '../../src/store/database.js';
 import { migrate } from '../../src/store/migrations.js';
-import { runCliAsync } from '../support/cli.js';
+import { runCliInProcess } from '../support/cli.js';
 
 // The commands as a user runs them (the built CLI, `npm run build` first).
 describe('plan12b class B commands', () => {
@@ -20,7 +20,7 @@ describe('plan12b class B commands', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('redemptions, cdsc, conversions and lots print JSON that reconciles', async () => {
-    const r = await runCliAsync([
+    const r = await runCliInProcess([
       '--db',
       db,
       'redemptions',
@@ -32,13 +32,13 @@ describe('plan12b class B commands', () => {
     ]);
     expect(r.code).toBe(0);
     const report = r.json<{ totals: { cdsc: string }; redemptions: { account: string }[] }>();
-    const c = (await runCliAsync(['--db', db, 'cdsc', '--month', '2025-12', '--json'])).json<{
+    const c = (await runCliInProcess(['--db', db, 'cdsc', '--month', '2025-12', '--json'])).json<{
       totalCdsc: string;
     }>();
     expect(c.totalCdsc).toBe(report.totals.cdsc);
-    const conv = await runCliAsync(['--db', db, 'conversions', '--month', '2025-12', '--json']);
+    const conv = await runCliInProcess(['--db', db, 'conversions', '--month', '2025-12', '--json']);
     expect(conv.code).toBe(0);
-    const lots = await runCliAsync([
+    const lots = await runCliInProcess([
       '--db',
       db,
       'lots',
@@ -56,14 +56,14 @@ describe('plan12b class B commands', () => {
       file,
       'date,txn_id,account,portfolio,class,type,shares,price,exchange_id,waiver\n2026-01-05,Z1,B100000,Summit Capital Growth Fund,B,purchase,1.00001,10,,\n',
     );
-    const r = await runCliAsync(['--db', db, 'transactions', 'import', file]);
+    const r = await runCliInProcess(['--db', db, 'transactions', 'import', file]);
     expect(r.code).toBe(65);
     expect(r.stderr).toContain('bad.csv:2: shares: more than 4 decimals');
     expect(r.stderr).toContain('nothing was written');
   });
 
   it('an unknown account for lots says what to do', async () => {
-    const r = await runCliAsync(['--db', db, 'lots', '--account', 'NOPE']);
+    const r = await runCliInProcess(['--db', db, 'lots', '--account', 'NOPE']);
     expect(r.code).toBe(66);
     expect(r.stderr).toContain('accounts import');
   });

@@ -10,7 +10,7 @@ import { renderExhibit } from '../../src/edgar/renderExhibit.js';
 import { importAccounts } from '../../src/feeds/accountsFeed.js';
 import { importTransactions } from '../../src/feeds/transactionsFeed.js';
 import { importExhibits } from '../../src/store/exhibitImport.js';
-import { runCliAsync } from '../support/cli.js';
+import { runCliInProcess } from '../support/cli.js';
 import { dialects, freshDatabase, serverUrl, type TestDatabase } from '../support/databases.js';
 
 const bin = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'bin', 'plan12b.js');
@@ -132,14 +132,14 @@ describe.each(dialects)('two imports redeeming the same shares on %s', (dialect)
     expect(rb.stderr).toContain('second.csv:2: shares: redeems 60.0000 shares');
     expect(rb.stderr).toContain('nothing was written');
 
-    const lots = await runCliAsync(['--db', tdb.target, 'lots', '--account', 'R1', '--json']);
+    const lots = await runCliInProcess(['--db', tdb.target, 'lots', '--account', 'R1', '--json']);
     expect(lots.code).toBe(0);
     // 100 − 60 = 40 shares left of the one purchase, cost 1,000.00 × 40/100 = 400.00.
     expect(lots.json<{ lots: { lotId: string; shares: string; cost: string }[] }>().lots).toEqual([
       expect.objectContaining({ lotId: 'R1-1', shares: '40.0000', cost: '400.00' }),
     ]);
     const redemptions = (
-      await runCliAsync([
+      await runCliInProcess([
         '--db',
         tdb.target,
         'redemptions',
@@ -170,8 +170,8 @@ describe.each(dialects)('two imports redeeming the same shares on %s', (dialect)
     expect(rc.code).toBe(0);
     expect(ri.code).toBe(68);
     expect(ri.stderr).toContain('2026-02 is closed');
-    const lots = await runCliAsync(['--db', tdb.target, 'lots', '--account', 'R1', '--json']);
+    const lots = await runCliInProcess(['--db', tdb.target, 'lots', '--account', 'R1', '--json']);
     expect(lots.json<{ lots: { lotId: string }[] }>().lots.map((l) => l.lotId)).toEqual(['R1-1']);
-    expect((await runCliAsync(['--db', tdb.target, 'audit', 'verify'])).code).toBe(0);
+    expect((await runCliInProcess(['--db', tdb.target, 'audit', 'verify'])).code).toBe(0);
   }, 300_000);
 });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../../src/calendar/isoDate.js';
 import { businessDaysBetween } from '../../src/calendar/nyseCalendar.js';
-import { runCliAsync } from '../support/cli.js';
+import { runCliInProcess } from '../support/cli.js';
 import { dialects, freshDatabase } from '../support/databases.js';
 import { seedFiles, seedsAvailable } from '../support/seeds.js';
 
@@ -35,25 +35,29 @@ describe.skipIf(!seedsAvailable).each(dialects)('audit log, anchor and verify --
     const env = { PLAN12B_ACTOR: '' };
     const exhibit = seedFiles().find((f) => f.includes('002_'))!;
     expect(
-      (await runCliAsync(['--db', db, '--actor', 'Alice Treasurer', 'exhibit', 'import', exhibit], env)).code,
+      (await runCliInProcess(['--db', db, '--actor', 'Alice Treasurer', 'exhibit', 'import', exhibit], env))
+        .code,
     ).toBe(0);
     expect(
       (
-        await runCliAsync(['--db', db, 'net-assets', 'import', csv('jan.csv', '2007-01-02', '2007-01-31')], {
-          PLAN12B_ACTOR: 'Bob Clerk',
-        })
+        await runCliInProcess(
+          ['--db', db, 'net-assets', 'import', csv('jan.csv', '2007-01-02', '2007-01-31')],
+          {
+            PLAN12B_ACTOR: 'Bob Clerk',
+          },
+        )
       ).code,
     ).toBe(0);
     expect(
       (
-        await runCliAsync(
+        await runCliInProcess(
           ['--db', db, 'net-assets', 'import', csv('feb.csv', '2007-02-01', '2007-02-28')],
           env,
         )
       ).code,
     ).toBe(0);
     const log = async (...args: string[]) =>
-      (await runCliAsync(['--db', db, 'audit', 'log', ...args, '--json'], env)).json<{ records: Rec[] }>()
+      (await runCliInProcess(['--db', db, 'audit', 'log', ...args, '--json'], env)).json<{ records: Rec[] }>()
         .records;
 
     const all = await log();
@@ -73,7 +77,7 @@ describe.skipIf(!seedsAvailable).each(dialects)('audit log, anchor and verify --
     expect(await log('--from', addDays(lastDay, 1))).toEqual([]);
     expect(await log('--to', addDays(day, -1))).toEqual([]);
     const csvOut = (
-      await runCliAsync(['--db', db, 'audit', 'log', '--action', 'net-assets.*', '--csv'], env)
+      await runCliInProcess(['--db', db, 'audit', 'log', '--action', 'net-assets.*', '--csv'], env)
     ).stdout
       .trim()
       .split('\n');
@@ -83,16 +87,23 @@ describe.skipIf(!seedsAvailable).each(dialects)('audit log, anchor and verify --
       [`${userInfo().username} (OS user)`, 'net-assets.import', 'feb.csv'],
     ]);
 
-    const anchor = (await runCliAsync(['--db', db, 'audit', 'anchor'], env)).stdout.trim();
+    const anchor = (await runCliInProcess(['--db', db, 'audit', 'anchor'], env)).stdout.trim();
     expect(anchor).toBe(`3:${all[2]!.hash}`);
-    expect((await runCliAsync(['--db', db, 'audit', 'verify', '--anchor', anchor], env)).code).toBe(0);
-    expect((await runCliAsync(['--db', db, 'audit', 'verify', '--anchor', all[2]!.hash], env)).code).toBe(0);
-    const wrong = await runCliAsync(['--db', db, 'audit', 'verify', '--anchor', `2:${all[2]!.hash}`], env);
+    expect((await runCliInProcess(['--db', db, 'audit', 'verify', '--anchor', anchor], env)).code).toBe(0);
+    expect((await runCliInProcess(['--db', db, 'audit', 'verify', '--anchor', all[2]!.hash], env)).code).toBe(
+      0,
+    );
+    const wrong = await runCliInProcess(
+      ['--db', db, 'audit', 'verify', '--anchor', `2:${all[2]!.hash}`],
+      env,
+    );
     expect(wrong.code).toBe(69);
     expect(wrong.stderr).toContain(
       `anchor: the kept head 2:${all[2]!.hash} is not in the log (it ends at record 3)`,
     );
-    expect((await runCliAsync(['--db', db, 'audit', 'verify', '--anchor', 'deadbeef'], env)).code).toBe(64);
+    expect((await runCliInProcess(['--db', db, 'audit', 'verify', '--anchor', 'deadbeef'], env)).code).toBe(
+      64,
+    );
     await tdb.drop();
   }, 600_000);
 });

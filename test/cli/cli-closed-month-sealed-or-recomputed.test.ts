@@ -4,7 +4,7 @@ import { MONTH_CLOSE_STEPS } from '../../src/close/closeSteps.js';
 import { closeMonth } from '../../src/close/monthClose.js';
 import { importNetAssets } from '../../src/feeds/netAssetsFeed.js';
 import { importExhibits } from '../../src/import/exhibitImport.js';
-import { runCliAsync } from '../support/cli.js';
+import { runCliInProcess } from '../support/cli.js';
 import { dialects, freshDatabase, type TestDatabase } from '../support/databases.js';
 import { seedExhibitFiles } from '../support/seedDocuments.js';
 import { seedsAvailable } from '../support/seeds.js';
@@ -12,7 +12,7 @@ import { seedsAvailable } from '../support/seeds.js';
 /** `npm run build` first: these run the CLI as a user would. */
 describe.skipIf(!seedsAvailable).each(dialects)('reports of a closed month on the CLI (%s)', (dialect) => {
   let tdb: TestDatabase;
-  const cli = (...args: string[]) => runCliAsync(['--db', tdb.target, ...args]);
+  const cli = (...args: string[]) => runCliInProcess(['--db', tdb.target, ...args]);
   beforeAll(async () => {
     tdb = await freshDatabase(dialect);
     const db = await tdb.open();

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCliAsync } from '../support/cli.js';
+import { runCliInProcess } from '../support/cli.js';
 import { seedFiles, seedsAvailable } from '../support/seeds.js';
 
 // Bad input gives a one-line error with file and line, a non-zero exit code, and the database unchanged.
@@ -10,11 +10,11 @@ describe.skipIf(!seedsAvailable)('exhibit import of bad input', () => {
   const dir = mkdtempSync(join(tmpdir(), 'plan12b-cli-'));
   const db = join(dir, 'db');
   const state = async () =>
-    (await runCliAsync(['--db', db, 'schedule', '--as-of', '2006-04-01', '--json'])).stdout;
+    (await runCliInProcess(['--db', db, 'schedule', '--as-of', '2006-04-01', '--json'])).stdout;
   let before = '';
 
   beforeAll(async () => {
-    expect((await runCliAsync(['--db', db, 'exhibit', 'import', seedFiles()[0]!])).code).toBe(0);
+    expect((await runCliInProcess(['--db', db, 'exhibit', 'import', seedFiles()[0]!])).code).toBe(0);
     before = await state();
   });
   afterAll(() => {});
@@ -37,7 +37,7 @@ describe.skipIf(!seedsAvailable)('exhibit import of bad input', () => {
     it(`${name}: one-line error naming the file and line; nothing written`, async () => {
       const file = join(dir, name);
       writeFileSync(file, content());
-      const res = await runCliAsync(['--db', db, 'exhibit', 'import', file]);
+      const res = await runCliInProcess(['--db', db, 'exhibit', 'import', file]);
       if (name === 'truncated.txt' && res.code === 0) {
         // A table cut off mid-way is read in part with a warning; import refuses a partial read.
         throw new Error(`truncated import succeeded: ${res.stderr}`);
@@ -50,7 +50,7 @@ describe.skipIf(!seedsAvailable)('exhibit import of bad input', () => {
   }
 
   it('a missing file is an error, not a crash', async () => {
-    const res = await runCliAsync(['--db', db, 'exhibit', 'import', join(dir, 'nope.txt')]);
+    const res = await runCliInProcess(['--db', db, 'exhibit', 'import', join(dir, 'nope.txt')]);
     expect(res.code).toBe(66);
     expect(res.stderr).toMatch(/nope\.txt:1: cannot read/);
   });

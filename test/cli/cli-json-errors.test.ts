@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ERROR_CODES, type ErrorCode, type Problem } from '../../src/errors.js';
 import { importNetAssets } from '../../src/feeds/netAssetsFeed.js';
 import { importExhibits } from '../../src/store/exhibitImport.js';
-import { runCliAsync } from '../support/cli.js';
+import { runCliInProcess } from '../support/cli.js';
 import { freshDatabase, type TestDatabase } from '../support/databases.js';
 import { seedExhibitFiles } from '../support/seedDocuments.js';
 import { seedsAvailable } from '../support/seeds.js';
@@ -40,7 +40,7 @@ describe.skipIf(!seedsAvailable)(
     };
     /** Runs the CLI and checks that the exit code is the one the table gives for the error's code. */
     const failing = async (args: readonly string[], code: ErrorCode, env: Record<string, string> = {}) => {
-      const run = await runCliAsync(['--db', tdb.target, ...args], { PLAN12B_FAULT: '', ...env });
+      const run = await runCliInProcess(['--db', tdb.target, ...args], { PLAN12B_FAULT: '', ...env });
       expect({ exit: run.code, stderr: run.stderr }).toMatchObject({ exit: ERROR_CODES[code].exit });
       const doc = run.json<ErrorDocument>();
       expect(doc.error.code).toBe(code);
@@ -93,7 +93,7 @@ describe.skipIf(!seedsAvailable)(
 
     it('the text form shows the first 20 problems and the count of all 25', async () => {
       const path = file('bad-25-text.csv', badLines);
-      const run = await runCliAsync(['--db', tdb.target, 'net-assets', 'import', path]);
+      const run = await runCliInProcess(['--db', tdb.target, 'net-assets', 'import', path]);
       expect(run.code).toBe(65);
       expect(run.stdout).toBe('');
       const listed = run.stderr.split('\n').filter((l) => l.includes(`${path}:`));

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runCliAsync } from '../support/cli.js';
+import { runCliInProcess } from '../support/cli.js';
 import { seedFiles, seedsAvailable, seedsDir } from '../support/seeds.js';
 
 interface Entry {
@@ -18,7 +18,14 @@ describe.skipIf(!seedsAvailable)('the CLI answers from the seeds', () => {
   const dir = mkdtempSync(join(tmpdir(), 'plan12b-cli-'));
   const db = join(dir, 'db');
   beforeAll(async () => {
-    const res = await runCliAsync(['--db', db, 'exhibit', 'import', ...[...seedFiles()].reverse(), '--json']);
+    const res = await runCliInProcess([
+      '--db',
+      db,
+      'exhibit',
+      'import',
+      ...[...seedFiles()].reverse(),
+      '--json',
+    ]);
     expect(res.code).toBe(0);
   });
 
@@ -28,7 +35,7 @@ describe.skipIf(!seedsAvailable)('the CLI answers from the seeds', () => {
       Record<string, unknown>
     >;
     for (const file of seedFiles()) {
-      const res = await runCliAsync(['exhibit', 'parse', file, '--json']);
+      const res = await runCliInProcess(['exhibit', 'parse', file, '--json']);
       expect(res.code).toBe(0);
       const got = res.json<Record<string, unknown>>();
       const want = expected[basename(file)]!;
@@ -54,7 +61,7 @@ describe.skipIf(!seedsAvailable)('the CLI answers from the seeds', () => {
 
   it('schedule --as-of answers the INDEX counts', async () => {
     const count = async (date: string, cls: string) =>
-      (await runCliAsync(['--db', db, 'schedule', '--as-of', date, '--class', cls, '--json'])).json<{
+      (await runCliInProcess(['--db', db, 'schedule', '--as-of', date, '--class', cls, '--json'])).json<{
         count: number;
         entries: Entry[];
       }>();
@@ -72,21 +79,21 @@ describe.skipIf(!seedsAvailable)('the CLI answers from the seeds', () => {
   });
 
   it('portfolio history by any name it ever had', async () => {
-    const a = await runCliAsync(['--db', db, 'portfolio', 'history', 'INVESCO Leisure Fund', '--json']);
-    const b = await runCliAsync(['--db', db, 'portfolio', 'history', 'aim   leisure FUND', '--json']);
+    const a = await runCliInProcess(['--db', db, 'portfolio', 'history', 'INVESCO Leisure Fund', '--json']);
+    const b = await runCliInProcess(['--db', db, 'portfolio', 'history', 'aim   leisure FUND', '--json']);
     expect(a.code).toBe(0);
     expect(a.stdout).toBe(b.stdout);
     const h = a.json<{ names: { name: string }[]; classes: { class: string; from: string }[] }>();
     expect(h.names.map((n) => n.name)).toEqual(['INVESCO Leisure Fund', 'AIM Leisure Fund']);
     expect([...new Set(h.classes.map((c) => c.class))].sort()).toEqual(['B', 'K', 'R']);
-    const missing = await runCliAsync(['--db', db, 'portfolio', 'history', 'No Such Fund']);
+    const missing = await runCliInProcess(['--db', db, 'portfolio', 'history', 'No Such Fund']);
     expect(missing.code).toBe(66);
     expect(missing.stderr).toMatch(/no portfolio has ever been named/);
   });
 
   it('rates set: below the maximum recorded, above it refused with exit 68', async () => {
     const setRate = async (pct: string, ...more: string[]) =>
-      await runCliAsync([
+      await runCliInProcess([
         '--db',
         db,
         'rates',
@@ -106,7 +113,7 @@ describe.skipIf(!seedsAvailable)('the CLI answers from the seeds', () => {
     const ok = await setRate('0.50', '--json');
     expect(ok.code).toBe(0);
     const s = (
-      await runCliAsync([
+      await runCliInProcess([
         '--db',
         db,
         'schedule',
@@ -138,7 +145,7 @@ describe.skipIf(!seedsAvailable)('the CLI answers from the seeds', () => {
       ['journal'],
       ['demo'],
     ]) {
-      const res = await runCliAsync([...cmd, '--help']);
+      const res = await runCliInProcess([...cmd, '--help']);
       expect(res.code, cmd.join(' ')).toBe(0);
       expect(res.stdout).toMatch(/Usage: plan12b/);
     }
@@ -147,17 +154,26 @@ describe.skipIf(!seedsAvailable)('the CLI answers from the seeds', () => {
   it('calendar business-day: the SPEC example', async () => {
     expect(
       (
-        await runCliAsync(['calendar', 'business-day', '--after', '2006-12-31', '--n', '10', '--json'])
+        await runCliInProcess(['calendar', 'business-day', '--after', '2006-12-31', '--n', '10', '--json'])
       ).json(),
     ).toEqual({ date: '2007-01-17' });
   });
 
   it('exhibit render --as-of writes the schedule in force in the exhibit layout, and it reads back', async () => {
-    const res = await runCliAsync(['--db', db, 'exhibit', 'render', '--as-of', '2006-04-01', '--class', 'R']);
+    const res = await runCliInProcess([
+      '--db',
+      db,
+      'exhibit',
+      'render',
+      '--as-of',
+      '2006-04-01',
+      '--class',
+      'R',
+    ]);
     expect(res.code).toBe(0);
     const file = join(dir, 'r.txt');
     writeFileSync(file, res.stdout);
-    const back = (await runCliAsync(['exhibit', 'parse', file, '--json'])).json<{
+    const back = (await runCliInProcess(['exhibit', 'parse', file, '--json'])).json<{
       schedules: { entries: Entry[] }[];
     }>();
     expect(back.schedules[0]!.entries).toHaveLength(44);

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { businessDaysBetween } from '../../src/calendar/nyseCalendar.js';
-import { runCliAsync } from '../support/cli.js';
+import { runCliInProcess } from '../support/cli.js';
 import { seedFiles, seedsAvailable } from '../support/seeds.js';
 
 /**
@@ -30,7 +30,7 @@ describe.skipIf(!seedsAvailable)('plan12b fees: a worked month with a weekend an
 
   it('matches the worked example to the cent', async () => {
     const plan = seedFiles().find((f) => f.includes('002_'))!;
-    expect((await runCliAsync(['--db', db, 'exhibit', 'import', plan])).code).toBe(0);
+    expect((await runCliInProcess(['--db', db, 'exhibit', 'import', plan])).code).toBe(0);
     const rows = ['date,portfolio,class,net_assets', '2006-12-29,AIM Value Fund,C,36500000.00'];
     for (const day of businessDaysBetween('2007-01-01', '2007-01-31')) {
       const na = day === '2007-01-12' ? '40150000.00' : day === '2007-01-31' ? '36500730.00' : '36500000.00';
@@ -40,10 +40,10 @@ describe.skipIf(!seedsAvailable)('plan12b fees: a worked month with a weekend an
     expect(rows.some((r) => r.startsWith('2007-01-15'))).toBe(false);
     const csv = join(dir, 'na.csv');
     writeFileSync(csv, `${rows.join('\n')}\n`);
-    const imp = await runCliAsync(['--db', db, 'net-assets', 'import', csv, '--json']);
+    const imp = await runCliInProcess(['--db', db, 'net-assets', 'import', csv, '--json']);
     expect(imp.code).toBe(0);
 
-    const res = await runCliAsync([
+    const res = await runCliInProcess([
       '--db',
       db,
       'fees',
@@ -68,7 +68,7 @@ describe.skipIf(!seedsAvailable)('plan12b fees: a worked month with a weekend an
       },
     ]);
 
-    const daily = await runCliAsync([
+    const daily = await runCliInProcess([
       '--db',
       db,
       'fees',
@@ -89,7 +89,7 @@ describe.skipIf(!seedsAvailable)('plan12b fees: a worked month with a weekend an
       ['2007-01-16', '36500000.00', '750.00'],
     ]);
 
-    const journal = await runCliAsync(['--db', db, 'journal', '--month', '2007-01', '--json']);
+    const journal = await runCliInProcess(['--db', db, 'journal', '--month', '2007-01', '--json']);
     const j = journal.json<{
       paymentDate: string;
       totalDebits: string;
@@ -102,7 +102,7 @@ describe.skipIf(!seedsAvailable)('plan12b fees: a worked month with a weekend an
     expect(j.totalDebits).toBe('62800.06');
     expect(j.totalCredits).toBe(j.totalDebits);
 
-    const csvOut = await runCliAsync([
+    const csvOut = await runCliInProcess([
       '--db',
       db,
       'fees',

@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { businessDaysBetween } from '../../src/calendar/nyseCalendar.js';
-import { runCliAsync } from '../support/cli.js';
+import { runCliInProcess } from '../support/cli.js';
 import { dialects, freshDatabase } from '../support/databases.js';
 import { seedFiles, seedsAvailable } from '../support/seeds.js';
 
@@ -40,7 +40,7 @@ describe.skipIf(!seedsAvailable).each(dialects)('a close killed midway (%s)', (d
     const db = tdb.target;
     const dir = mkdtempSync(join(tmpdir(), 'plan12b-kill-'));
     expect(
-      (await runCliAsync(['--db', db, 'exhibit', 'import', seedFiles().find((f) => f.includes('002_'))!]))
+      (await runCliInProcess(['--db', db, 'exhibit', 'import', seedFiles().find((f) => f.includes('002_'))!]))
         .code,
     ).toBe(0);
     const csv = join(dir, 'na.csv');
@@ -51,16 +51,16 @@ describe.skipIf(!seedsAvailable).each(dialects)('a close killed midway (%s)', (d
         ...businessDaysBetween('2007-01-02', '2007-01-31').map((d) => `${d},AIM Value Fund,C,1000000.00`),
       ].join('\n'),
     );
-    expect((await runCliAsync(['--db', db, 'net-assets', 'import', csv])).code).toBe(0);
-    const audit = async () => (await runCliAsync(['--db', db, 'audit', 'log', '--json'])).stdout;
+    expect((await runCliInProcess(['--db', db, 'net-assets', 'import', csv])).code).toBe(0);
+    const audit = async () => (await runCliInProcess(['--db', db, 'audit', 'log', '--json'])).stdout;
     const before = await audit();
 
     const stderr = await closeAndKill(db, '2007-01', 'close:journal');
     expect(stderr).toMatch(/\[1\/\d+\] daily accruals/);
 
     expect(await audit()).toBe(before);
-    expect((await runCliAsync(['--db', db, 'audit', 'verify'])).code).toBe(0);
-    const again = await runCliAsync([
+    expect((await runCliInProcess(['--db', db, 'audit', 'verify'])).code).toBe(0);
+    const again = await runCliInProcess([
       '--db',
       db,
       'close',
@@ -75,7 +75,7 @@ describe.skipIf(!seedsAvailable).each(dialects)('a close killed midway (%s)', (d
     expect(sealed.month).toBe('2007-01');
     // The Distributor instructed a later payment date than the 10th business day (2007-02-14).
     expect(sealed.parts['monthly-calculation'].dueDate).toBe('2007-02-20');
-    expect((await runCliAsync(['--db', db, 'close', '--month', '2007-01'])).code).toBe(67);
+    expect((await runCliInProcess(['--db', db, 'close', '--month', '2007-01'])).code).toBe(67);
     await tdb.drop();
   }, 300_000);
 });

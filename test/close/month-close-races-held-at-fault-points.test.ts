@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { businessDaysBetween } from '../../src/calendar/nyseCalendar.js';
-import { runCliAsync } from '../support/cli.js';
+import { runCliAsync, runCliInProcess } from '../support/cli.js';
 import { dialects, freshDatabase, type TestDatabase } from '../support/databases.js';
 import { seedFiles, seedsAvailable } from '../support/seeds.js';
 
@@ -77,19 +77,20 @@ async function setUp(
   const dir = mkdtempSync(join(tmpdir(), 'plan12b-race-'));
   const db = tdb.target;
   expect(
-    (await runCliAsync(['--db', db, 'exhibit', 'import', seedFiles().find((f) => f.includes('002_'))!])).code,
+    (await runCliInProcess(['--db', db, 'exhibit', 'import', seedFiles().find((f) => f.includes('002_'))!]))
+      .code,
   ).toBe(0);
   const na = netAssetsCsv(
     dir,
     'na.csv',
     businessDaysBetween('2006-12-29', '2007-02-28').map((d) => `${d},AIM Value Fund,C,36500000.00`),
   );
-  expect((await runCliAsync(['--db', db, 'net-assets', 'import', na])).code).toBe(0);
+  expect((await runCliInProcess(['--db', db, 'net-assets', 'import', na])).code).toBe(0);
   return { tdb, db, dir };
 }
 
 const closes = async (db: string) =>
-  (await runCliAsync(['--db', db, 'audit', 'log', '--action', 'month.close', '--json'])).json<{
+  (await runCliInProcess(['--db', db, 'audit', 'log', '--action', 'month.close', '--json'])).json<{
     records: { subject: string }[];
   }>().records;
 
@@ -109,7 +110,7 @@ describe.skipIf(!seedsAvailable).each(dialects)('races with a month close (%s)',
     expect(b.code).toBe(67);
     expect(b.stderr).toContain('2007-01 is already closed');
     expect((await closes(db)).map((r) => r.subject)).toEqual(['2007-01']);
-    expect((await runCliAsync(['--db', db, 'audit', 'verify'])).code).toBe(0);
+    expect((await runCliInProcess(['--db', db, 'audit', 'verify'])).code).toBe(0);
     await tdb.drop();
   }, 240_000);
 
@@ -127,7 +128,7 @@ describe.skipIf(!seedsAvailable).each(dialects)('races with a month close (%s)',
     expect(r.code).toBe(0);
     // It ran after the seal: the restatement is of a closed month, flagged for the next close.
     expect(JSON.parse(r.stdout).restated).toEqual([expect.objectContaining({ closedMonth: '2007-01' })]);
-    const feb = await runCliAsync(['--db', db, 'close', '--month', '2007-02', '--json']);
+    const feb = await runCliInProcess(['--db', db, 'close', '--month', '2007-02', '--json']);
     expect(feb.code).toBe(0);
     expect(
       feb.json<{ parts: { adjustments: { adjustments: unknown[] } } }>().parts.adjustments.adjustments,
@@ -142,7 +143,7 @@ describe.skipIf(!seedsAvailable).each(dialects)('races with a month close (%s)',
       },
     ]);
     // The sealed January is unchanged, and verify undoes the recorded restatement to check it.
-    expect((await runCliAsync(['--db', db, 'audit', 'verify'])).code).toBe(0);
+    expect((await runCliInProcess(['--db', db, 'audit', 'verify'])).code).toBe(0);
     await tdb.drop();
   }, 240_000);
 
@@ -157,11 +158,11 @@ describe.skipIf(!seedsAvailable).each(dialects)('races with a month close (%s)',
     const r = await imp.done;
     expect(r.code).toBe(68);
     expect(r.stderr).toContain('late.csv:2: date: 2007-01 is closed');
-    const log = (await runCliAsync(['--db', db, 'audit', 'log', '--json'])).json<{
+    const log = (await runCliInProcess(['--db', db, 'audit', 'log', '--json'])).json<{
       records: { action: string }[];
     }>().records;
     expect(log.map((x) => x.action)).toEqual(['exhibit.import', 'net-assets.import', 'month.close']);
-    expect((await runCliAsync(['--db', db, 'audit', 'verify'])).code).toBe(0);
+    expect((await runCliInProcess(['--db', db, 'audit', 'verify'])).code).toBe(0);
     await tdb.drop();
   }, 240_000);
 });
@@ -180,12 +181,14 @@ describe.skipIf(!seedsAvailable || !dialects.includes('pglite'))('two processes 
     expect(a.code).toBe(0);
     // What the first printed as sealed is still there afterwards (issue 9: it was lost, 4 of 4).
     const hash = /results hash ([0-9a-f]{64})/.exec(a.stdout)![1];
-    const log = (await runCliAsync(['--db', db, 'audit', 'log', '--action', 'month.close', '--json'])).json<{
+    const log = (
+      await runCliInProcess(['--db', db, 'audit', 'log', '--action', 'month.close', '--json'])
+    ).json<{
       records: { subject: string; contentHash: string }[];
     }>().records;
     expect(log).toEqual([expect.objectContaining({ subject: '2007-01', contentHash: hash })]);
-    expect((await runCliAsync(['--db', db, 'close', '--month', '2007-01'])).code).toBe(67);
-    expect((await runCliAsync(['--db', db, 'audit', 'verify'])).code).toBe(0);
+    expect((await runCliInProcess(['--db', db, 'close', '--month', '2007-01'])).code).toBe(67);
+    expect((await runCliInProcess(['--db', db, 'audit', 'verify'])).code).toBe(0);
     await tdb.drop();
   }, 240_000);
 });

@@ -10,7 +10,7 @@ import type { MonthlyCalculationReport } from '../../src/reports/monthlyCalculat
 import { loadAuditLog } from '../../src/store/auditLog.js';
 import { type Database, openDatabase } from '../../src/store/database.js';
 import { migrate } from '../../src/store/migrations.js';
-import { runCliAsync } from '../support/cli.js';
+import { runCliInProcess } from '../support/cli.js';
 
 const c = parseCents;
 const sum = (xs: string[]) => xs.reduce((s, x) => s + c(x), 0n);
@@ -131,14 +131,14 @@ describe('plan12b demo: the whole story', () => {
     try {
       // 2025-12 is closed: its sealed share, unless asked to recompute the computations (SPEC §12).
       const sealed = (
-        await runCliAsync(['--db', target, 'distributor-share', '--month', '2025-12', '--json'])
+        await runCliInProcess(['--db', target, 'distributor-share', '--month', '2025-12', '--json'])
       ).json<{
         basis: string;
         portfolios: { distributor12b1SharePct: string }[];
       }>();
       expect(sealed.basis).toBe('sealed');
       const share = (
-        await runCliAsync([
+        await runCliInProcess([
           '--db',
           target,
           'distributor-share',
@@ -155,12 +155,19 @@ describe('plan12b demo: the whole story', () => {
       const computed = share.portfolios.filter((p) => p.computations.length > 0);
       expect(computed).toHaveLength(2);
       expect(computed[0]!.computations.length).toBeGreaterThanOrEqual(2); // Nov 30 governs December; Dec 31 governs January
-      const csv = await runCliAsync(['--db', target, 'monthly-calculation', '--month', '2025-12', '--csv']);
+      const csv = await runCliInProcess([
+        '--db',
+        target,
+        'monthly-calculation',
+        '--month',
+        '2025-12',
+        '--csv',
+      ]);
       expect(csv.code).toBe(0);
       expect(csv.stdout.split('\n')[0]).toBe(
         'portfolio,month,dueDate,distributionFee,distributor12b1SharePct,distributor12b1Share,earnedCdsc,payee,twelveB1Portion,cdscPortion,payTo,serviceFee,restatedMonth,original,restated,difference',
       );
-      expect((await runCliAsync(['--db', target, 'audit', 'verify'])).code).toBe(0);
+      expect((await runCliInProcess(['--db', target, 'audit', 'verify'])).code).toBe(0);
     } finally {
       db = await openDatabase(target);
     }

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Plan12bError, ProblemsError } from '../../src/errors.js';
 import { setActor } from '../../src/store/actor.js';
 import type { Database } from '../../src/store/database.js';
-import { runCliAsync } from '../support/cli.js';
+import { runCliInProcess } from '../support/cli.js';
 import { dialects, freshDatabase, type TestDatabase } from '../support/databases.js';
 import { seedsAvailable } from '../support/seeds.js';
 import { auditCount, markMonthClosed, newestAudit, storeSnapshot } from '../support/storeSnapshot.js';
@@ -200,7 +200,7 @@ describe.skipIf(!seedsAvailable).each(dialects)('the feed contract on %s', (dial
     ) => {
       const file = join(dir, `${feed.name}-${label}.csv`);
       writeFileSync(file, csvOf(feed, rows));
-      return runCliAsync(['--db', tdb.target, ...feed.command, file, '--json'], {
+      return runCliInProcess(['--db', tdb.target, ...feed.command, file, '--json'], {
         PLAN12B_FAULT: '',
         PLAN12B_ACTOR: '',
         ...env,

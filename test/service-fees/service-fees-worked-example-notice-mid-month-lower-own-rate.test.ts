@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCliAsync } from '../support/cli.js';
+import { runCliInProcess } from '../support/cli.js';
 import { seedFiles, seedsAvailable } from '../support/seeds.js';
 import {
   WORKED_EXPECTED,
@@ -25,17 +25,25 @@ describe.skipIf(!seedsAvailable)(
 
     it('pays each provider to the cent and leaves the Distributor the rest', async () => {
       const plan = seedFiles().find((f) => f.includes('002_'))!;
-      expect((await runCliAsync(['--db', db, 'exhibit', 'import', plan])).code).toBe(0);
+      expect((await runCliInProcess(['--db', db, 'exhibit', 'import', plan])).code).toBe(0);
       expect(
-        (await runCliAsync(['--db', db, 'net-assets', 'import', file('na.csv', workedNetAssetsCsv())])).code,
-      ).toBe(0);
-      expect(
-        (await runCliAsync(['--db', db, 'providers', 'import', file('providers.csv', WORKED_PROVIDERS_CSV)]))
+        (await runCliInProcess(['--db', db, 'net-assets', 'import', file('na.csv', workedNetAssetsCsv())]))
           .code,
       ).toBe(0);
       expect(
         (
-          await runCliAsync([
+          await runCliInProcess([
+            '--db',
+            db,
+            'providers',
+            'import',
+            file('providers.csv', WORKED_PROVIDERS_CSV),
+          ])
+        ).code,
+      ).toBe(0);
+      expect(
+        (
+          await runCliInProcess([
             '--db',
             db,
             'provider-assets',
@@ -44,7 +52,7 @@ describe.skipIf(!seedsAvailable)(
           ])
         ).code,
       ).toBe(0);
-      const notice = await runCliAsync([
+      const notice = await runCliInProcess([
         '--db',
         db,
         'providers',
@@ -60,7 +68,7 @@ describe.skipIf(!seedsAvailable)(
 
       const statements = join(dir, 'statements');
       const payments = join(dir, 'payments.csv');
-      const res = await runCliAsync([
+      const res = await runCliInProcess([
         '--db',
         db,
         'service-fees',

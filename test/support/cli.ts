@@ -50,3 +50,83 @@ export function runCliAsync(args: readonly string[], env: Record<string, string>
     );
   });
 }
+
+/**
+ * Runs a plan12b command inside the test's own process, as bin/plan12b.js runs `main` for the
+ * real CLI, and captures what it prints: the same code path (commander, the command, the door,
+ * the exit code) without Node's start-up and module loading per call. Spawn ({@link runCliAsync})
+ * only for true end-to-end checks: the real process's exit, signals, two processes at once.
+ *
+ * The environment given applies for the call only; the actor and the running command (module
+ * state the CLI sets per process) are reset after it; calls are serialised, since stdout and
+ * stderr are the process's own. `main` never calls process.exit: it resolves to the exit code.
+ */
+export async function runCliInProcess(
+  args: readonly string[],
+  env: Record<string, string> = {},
+): Promise<CliRun> {
+  const previous = inProcessQueue;
+  let done = () => {};
+  inProcessQueue = new Promise<void>((r) => {
+    done = r;
+  });
+  await previous;
+  try {
+    return await runInProcessNow(args, env);
+  } finally {
+    done();
+  }
+}
+
+let inProcessQueue: Promise<void> = Promise.resolve();
+
+async function runInProcessNow(args: readonly string[], env: Record<string, string>): Promise<CliRun> {
+  const [{ main }, { setActor }, { setRunningCommand }] = await Promise.all([
+    import('../../src/cli/main.js'),
+    import('../../src/store/actor.js'),
+    import('../../src/store/database.js'),
+  ]);
+  const saved: Record<string, string | undefined> = {};
+  for (const [k, v] of Object.entries(env)) {
+    saved[k] = process.env[k];
+    process.env[k] = v;
+  }
+  let stdout = '';
+  let stderr = '';
+  const capture =
+    (append: (s: string) => void) =>
+    (chunk: string | Uint8Array, ...rest: unknown[]): boolean => {
+      append(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'));
+      const cb = rest.find((r) => typeof r === 'function') as (() => void) | undefined;
+      if (cb) queueMicrotask(cb);
+      return true;
+    };
+  const out = process.stdout.write;
+  const err = process.stderr.write;
+  const exitCode = process.exitCode;
+  process.stdout.write = capture((s) => {
+    stdout += s;
+  }) as typeof process.stdout.write;
+  process.stderr.write = capture((s) => {
+    stderr += s;
+  }) as typeof process.stderr.write;
+  let code: number;
+  try {
+    code = await main(['node', 'plan12b', ...args]);
+  } catch (e) {
+    // bin/plan12b.js: a rejection of main is an internal error, exit 70.
+    stderr += `plan12b: internal error: ${(e as Error)?.stack ?? e}\n`;
+    code = 70;
+  } finally {
+    process.stdout.write = out;
+    process.stderr.write = err;
+    process.exitCode = exitCode;
+    setActor(undefined);
+    setRunningCommand('plan12b');
+    for (const [k, v] of Object.entries(saved)) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+  }
+  return { code, stdout, stderr, json: <T>() => JSON.parse(stdout) as T };
+}

@@ -1,5 +1,10 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { cp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pg from 'pg';
+import { inject } from 'vitest';
 import { type Database, openDatabase } from '../../src/store/database.js';
 import { migrate } from '../../src/store/migrations.js';
 
@@ -27,6 +32,16 @@ export interface TestDatabase {
 
 export const dialects: readonly ('pglite' | 'postgres')[] = serverUrl ? ['pglite', 'postgres'] : ['pglite'];
 
+/** The run's migrated PGlite folder, when vitest's global setup made one. */
+function pgliteTemplate(): string | undefined {
+  if (process.env.PLAN12B_TEST_NO_TEMPLATE) return undefined; // to compare with a migrated new folder
+  try {
+    return inject('pgliteTemplate');
+  } catch {
+    return undefined;
+  }
+}
+
 /** A fresh, empty, migrated store of the given dialect (a temp dir, or a new schema on the server). */
 export async function freshDatabase(dialect: 'pglite' | 'postgres', dir?: string): Promise<TestDatabase> {
   const name = `t_${randomBytes(6).toString('hex')}`;
@@ -37,14 +52,19 @@ export async function freshDatabase(dialect: 'pglite' | 'postgres', dir?: string
     u.searchParams.set('schema', name);
     target = u.toString();
   } else {
-    const { mkdtempSync } = await import('node:fs');
-    const { tmpdir } = await import('node:os');
-    const { join } = await import('node:path');
     target = join(dir ?? mkdtempSync(join(tmpdir(), 'plan12b-test-')), 'db');
   }
-  const db = await openDatabase(target);
-  await migrate(db);
-  await db.close();
+  const template = dialect === 'pglite' ? pgliteTemplate() : undefined;
+  if (template) {
+    // A copy of the run's migrated template (test/support/globalSetup.ts): no initdb per test.
+    // Asynchronous: a synchronous copy of ~40 MB blocks the worker long enough, on a loaded
+    // machine, for vitest's "Timeout calling onTaskUpdate".
+    await cp(template, target, { recursive: true });
+  } else {
+    const db = await openDatabase(target);
+    await migrate(db);
+    await db.close();
+  }
   return {
     dialect,
     target,

@@ -1,6 +1,5 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { DEMO_MONTHS, runDemo } from '../../demo/runDemo.js';
 import { distributorSharePcts } from '../../transfers/monthlyCalculation.js';
 import { type CliContext, printJson, withDatabase } from '../context.js';
 import { printTable } from '../table.js';
@@ -21,6 +20,8 @@ export function registerDemoCommand(program: Command, getContext: () => CliConte
       const ctx = getContext();
       const out = resolve(opts.out);
       const started = Date.now();
+      // Loaded here, not at start-up: the demo brings the PDF library and every writer with it.
+      const { DEMO_MONTHS, runDemo } = await import('../../demo/runDemo.js');
       const summary = await withDatabase(ctx, (db) =>
         runDemo(db, out, (text) => {
           if (!opts.json) ctx.err(`» ${text} (${((Date.now() - started) / 1000).toFixed(1)} s)`);

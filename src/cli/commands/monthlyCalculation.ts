@@ -3,7 +3,6 @@ import { Plan12bError } from '../../errors.js';
 import { importOmnibusMonths } from '../../feeds/omnibusFeed.js';
 import { vintageTextLines } from '../../reports/classBVintageFees.js';
 import { distributorShareReport } from '../../reports/distributorShareReport.js';
-import { writeMonthlyCalculationPdf } from '../../reports/monthlyCalculationPdf.js';
 import {
   type MonthlyCalculationReport,
   monthlyCalculationReport,
@@ -158,6 +157,8 @@ export function registerMonthlyCalculationCommands(program: Command, getContext:
           );
         const headline = readingHeadline(month, reading);
         if (opts.pdf) {
+          // Loaded here, not at start-up: the PDF library costs every other command its load time.
+          const { writeMonthlyCalculationPdf } = await import('../../reports/monthlyCalculationPdf.js');
           await writeMonthlyCalculationPdf(
             report.portfolios,
             {

@@ -7,7 +7,6 @@ import {
   terminateOnAssignment,
   terminateOnNotice,
 } from '../../import/providerTerminations.js';
-import { writePaymentsCsv, writeProviderStatements } from '../../reports/providerStatementFiles.js';
 import {
   adjustmentLines,
   readingDocument,
@@ -179,12 +178,15 @@ export function registerServiceFeesCommands(program: Command, getContext: () => 
         const report = reading.report;
         const headline = readingHeadline(month, reading);
         if (opts.paymentsCsv) {
+          // Loaded here, not at start-up: the PDF library costs every other command its load time.
+          const { writePaymentsCsv } = await import('../../reports/providerStatementFiles.js');
           const n = writePaymentsCsv(report, opts.paymentsCsv);
           ctx.err(
             `${opts.paymentsCsv}: ${n} payments totalling ${report.totals.providerFees}, due ${report.paymentDate}`,
           );
         }
         if (opts.statements) {
+          const { writeProviderStatements } = await import('../../reports/providerStatementFiles.js');
           const files = await writeProviderStatements(report, resolve(opts.statements));
           ctx.err(`${files.dir}: ${files.csv} CSV and ${files.pdf} PDF statements`);
         }

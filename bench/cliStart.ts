@@ -1,0 +1,123 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * Issue 13 item 4: how long a person waits for a query command on the embedded store. Each
+ * command is spawned as a user runs it (`node bin/plan12b.js …`: Node start, module loading,
+ * PGlite open, the migration check, the answer, close), several times; the figures are wall
+ * time and the CPU time of the child (user + system), which another job on the machine inflates
+ * far less than wall time. Floors: `node -e 0` (Node alone) and `plan12b --help` (modules, no store).
+ *
+ * The store is the demo's (`plan12b demo`, built once into a temp folder; or
+ * $PLAN12B_BENCH_DEMO_DB to reuse one).
+ */
+
+const bin = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'bin', 'plan12b.js');
+
+export interface CliStartFigures {
+  readonly runs: number;
+  readonly commands: Record<
+    string,
+    { readonly medianWallMs: number; readonly minWallMs: number; readonly medianCpuMs: number }
+  >;
+  readonly targets: { readonly queryWallMs: number };
+}
+
+/** Runs one command; its wall time, and its CPU time (user + system) from /proc/self/stat. */
+function timeOnce(args: readonly string[]): { wallMs: number; cpuMs: number } {
+  const ticksBefore = childTicks();
+  const started = process.hrtime.bigint();
+  const res = spawnSync(process.execPath, [...args], { encoding: 'utf8', maxBuffer: 64 << 20 });
+  const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
+  if (res.status !== 0) throw new Error(`${args.join(' ')} exited ${res.status}: ${res.stderr}`);
+  return { wallMs, cpuMs: ((childTicks() - ticksBefore) * 1000) / CLOCK_TICKS_PER_S };
+}
+
+/** Linux's USER_HZ: /proc times are in these ticks. */
+const CLOCK_TICKS_PER_S = 100;
+
+/** CPU ticks of this process's ended children (cutime + cstime of /proc/self/stat); 0 elsewhere. */
+function childTicks(): number {
+  try {
+    const stat = readFileSync('/proc/self/stat', 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // fields[0] is field 3 (state): cutime is field 16, cstime field 17
+    return Number(fields[13]) + Number(fields[14]);
+  } catch {
+    return 0;
+  }
+}
+
+function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+export async function benchCliStart(
+  opts: { runs?: number; demoDb?: string } = {},
+  log: (s: string) => void = () => {},
+): Promise<CliStartFigures> {
+  const runs = opts.runs ?? 7;
+  let made: string | undefined;
+  let db = opts.demoDb ?? process.env.PLAN12B_BENCH_DEMO_DB;
+  if (!db || !existsSync(db)) {
+    made = mkdtempSync(join(tmpdir(), 'plan12b-bench-cli-'));
+    db = join(made, 'db');
+    log(`building the demo store in ${db} (once)`);
+    const demo = spawnSync(
+      process.execPath,
+      [bin, '--db', db, 'demo', '--out', join(made, 'out'), '--json'],
+      { encoding: 'utf8', maxBuffer: 64 << 20 },
+    );
+    if (demo.status !== 0) throw new Error(`plan12b demo exited ${demo.status}: ${demo.stderr}`);
+  }
+  const commands: Record<string, readonly string[]> = {
+    'node -e 0': ['-e', '0'],
+    'plan12b --help': [bin, '--help'],
+    'plan12b schedule --as-of 2025-06-30': [bin, '--db', db, 'schedule', '--as-of', '2025-06-30'],
+    'plan12b schedule --as-of 2025-06-30 --json': [
+      bin,
+      '--db',
+      db,
+      'schedule',
+      '--as-of',
+      '2025-06-30',
+      '--json',
+    ],
+    'plan12b fees --from 2025-06-01 --to 2025-06-30': [
+      bin,
+      '--db',
+      db,
+      'fees',
+      '--from',
+      '2025-06-01',
+      '--to',
+      '2025-06-30',
+    ],
+  };
+  const out: Record<string, { medianWallMs: number; minWallMs: number; medianCpuMs: number }> = {};
+  try {
+    for (const [name, args] of Object.entries(commands)) {
+      log(`${name}: ${runs} runs`);
+      timeOnce(args); // warm the file cache
+      const walls: number[] = [];
+      const cpus: number[] = [];
+      for (let i = 0; i < runs; i++) {
+        const { wallMs, cpuMs } = timeOnce(args);
+        walls.push(wallMs);
+        cpus.push(cpuMs);
+      }
+      out[name] = {
+        medianWallMs: Math.round(median(walls)),
+        minWallMs: Math.round(Math.min(...walls)),
+        medianCpuMs: Math.round(median(cpus)),
+      };
+    }
+  } finally {
+    if (made) rmSync(made, { recursive: true, force: true });
+  }
+  return { runs, commands: out, targets: { queryWallMs: 500 } };
+}
