@@ -26,7 +26,7 @@ export function totalsOf<Row>(rows: readonly Row[], columns: readonly Column<Row
   for (const c of columns) {
     if (!c.money) continue;
     const values = rows.map((r) => c.value(r)).filter((v): v is string => isMoney(v));
-    totals.set(c.key, sumDecimals(values));
+    totals.set(c.key, sumDecimals(['0.00', ...values]));
   }
   return totals;
 }
