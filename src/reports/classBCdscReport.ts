@@ -1,7 +1,7 @@
 import { monthEnd, monthStart } from '../calendar/isoDate.js';
 import { formatCents, parseCents } from '../money/cents.js';
 import type { Queryable } from '../store/database.js';
-import { loadRedemptions } from './classBRedemptionsReport.js';
+import { loadRedemptions, type RedemptionReport } from './classBRedemptionsReport.js';
 
 export interface EarnedCdscRow {
   /** the portfolio whose shares were redeemed (that collected the CDSC) */
@@ -25,8 +25,13 @@ export interface CdscReport {
  * CDSC (Agreement FOURTH(D)) and each Other Distributor's — from the pieces of every redemption.
  * The rows add up to the CDSC of the month's redemptions, to the cent.
  */
-export async function cdscReport(q: Queryable, month: string): Promise<CdscReport> {
-  const { redemptions, warnings } = await loadRedemptions(q, monthStart(month), monthEnd(month));
+export async function cdscReport(
+  q: Queryable,
+  month: string,
+  /** the month's redemptions when already loaded (a month close loads them once) */
+  loaded?: { readonly redemptions: readonly RedemptionReport[]; readonly warnings: readonly string[] },
+): Promise<CdscReport> {
+  const { redemptions, warnings } = loaded ?? (await loadRedemptions(q, monthStart(month), monthEnd(month)));
   const rows = new Map<
     string,
     { portfolio: string; distributor: string | null; cdsc: bigint; waived: bigint; pieces: number }

@@ -130,8 +130,14 @@ export async function loadRedemptions(
 }
 
 /** `plan12b redemptions --from --to`: each redemption, its CDSC and redemption fee, and its lot pieces. */
-export async function redemptionsReport(q: Queryable, from: string, to: string): Promise<RedemptionsReport> {
-  const { redemptions, warnings } = await loadRedemptions(q, from, to);
+export async function redemptionsReport(
+  q: Queryable,
+  from: string,
+  to: string,
+  /** the registry and distributor terms when already loaded (a month close loads them once) */
+  context?: { registry: Registry; terms: readonly DistributorTerm[] },
+): Promise<RedemptionsReport> {
+  const { redemptions, warnings } = await loadRedemptions(q, from, to, context);
   const sum = (f: (r: RedemptionReport) => string) =>
     formatCents(redemptions.reduce((s, r) => s + parseCents(f(r)), 0n));
   return {

@@ -8,6 +8,7 @@ import type { DistributorTerm } from '../class-b/distributorTerm.js';
 import { formatCents, parseCents, sumCents } from '../money/cents.js';
 import { cdscPiecesBetween } from '../store/classBRepository.js';
 import { loadClassBTerms, loadDistributorTerms } from '../store/classBStore.js';
+import type { Registry } from '../registry/registry.js';
 import type { Queryable } from '../store/database.js';
 import { loadRegistry } from '../store/registryStore.js';
 import { loadTransfers } from '../store/transfersRepository.js';
@@ -27,7 +28,7 @@ import {
   holdingsAt,
   theDistributor,
 } from './distributorShareReport.js';
-import { feesReport } from './feesReport.js';
+import { type FeesReport, feesReport } from './feesReport.js';
 
 export interface MonthlyCalculationReport {
   readonly month: string;
@@ -41,6 +42,17 @@ export interface MonthlyCalculationReport {
     readonly serviceFee: string;
   };
   readonly warnings: readonly string[];
+}
+
+/** The Class B rows of a month's fees report (as `feesReport` with `class: 'B'` gives them). */
+function classBFees(fees: FeesReport): FeesReport {
+  if (fees.daily === undefined) throw new Error('the Monthly Calculation needs the daily fees');
+  return {
+    ...fees,
+    classes: fees.classes.filter((c) => c.class.toUpperCase() === 'B'),
+    daily: fees.daily.filter((d) => d.class.toUpperCase() === 'B'),
+    warnings: fees.warnings.filter((w) => / class B: /i.test(w)),
+  };
 }
 
 interface DistributorHoldings {
@@ -95,17 +107,27 @@ function addDistributorHoldings(
 export async function monthlyCalculationReport(
   q: Queryable,
   month: string,
-  opts: { instructedDueDate?: string | null; distributor?: string } = {},
+  opts: {
+    instructedDueDate?: string | null;
+    distributor?: string;
+    /** the registry when already derived (a month close derives it once) */
+    registry?: Registry;
+    /** the month's daily fees of every class when already accrued (a month close accrues them once) */
+    fees?: FeesReport;
+  } = {},
 ): Promise<MonthlyCalculationReport> {
   const from = monthStart(month);
   const to = monthEnd(month);
-  const registry = await loadRegistry(q);
+  const registry = opts.registry ?? (await loadRegistry(q));
   const terms = await loadDistributorTerms(q);
   const classBTerms = await loadClassBTerms(q);
   const distributor = opts.distributor ?? theDistributor(terms) ?? 'Distributor';
   const transfers = await loadTransfers(q, registry);
   const dueDate = paymentDueDate(month, opts.instructedDueDate ?? null);
-  const fees = await feesReport(q, { from, to, class: 'B', daily: true });
+  const fees =
+    opts.fees === undefined
+      ? await feesReport(q, { from, to, class: 'B', daily: true }, { registry })
+      : classBFees(opts.fees);
 
   const dailyByPortfolio = new Map<string, { date: string; cents: bigint }[]>();
   for (const d of fees.daily ?? []) {

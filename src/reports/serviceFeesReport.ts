@@ -15,11 +15,12 @@ import { describeAssetsAboveNetAssets } from '../service-fees/providerAssetsLimi
 import { type ServiceAgreement, terminationEffectiveDate } from '../service-fees/serviceAgreement.js';
 import { ServiceFeesMonthError } from '../service-fees/serviceFeesMonthError.js';
 import { SERVICE_PROVIDER_KINDS } from '../service-fees/serviceProviderKind.js';
+import type { Registry } from '../registry/registry.js';
 import type { Queryable } from '../store/database.js';
 import { loadProviderHoldings } from '../store/providerAssetsRepository.js';
 import { loadRegistry } from '../store/registryStore.js';
 import { loadServiceAgreements } from '../store/serviceProvidersRepository.js';
-import { feesReport } from './feesReport.js';
+import { type FeesReport, feesReport } from './feesReport.js';
 
 /** SPEC §8 convention for payments: the 10th NYSE business day after month end. */
 export const PAYMENT_BUSINESS_DAYS = 10;
@@ -196,11 +197,16 @@ function monthErrorOf(e: ServiceFeesMonthError, namesOf: (classKey: string) => C
 }
 
 /** The month, from the store. */
-export async function serviceFeesReport(q: Queryable, month: string): Promise<ServiceFeesReport> {
+export async function serviceFeesReport(
+  q: Queryable,
+  month: string,
+  /** the registry and the month's daily fees when already computed (a month close computes them once) */
+  context?: { readonly registry: Registry; readonly fees: FeesReport },
+): Promise<ServiceFeesReport> {
   const from = monthStart(month);
   const to = monthEnd(month);
-  const fees = await feesReport(q, { from, to, daily: true });
-  const registry = await loadRegistry(q);
+  const registry = context?.registry ?? (await loadRegistry(q));
+  const fees = context?.fees ?? (await feesReport(q, { from, to, daily: true }, { registry }));
   const classDays: ClassServiceDay[] = (fees.daily ?? []).map((d) => ({
     classKey: `${d.portfolioId}|${d.class}`,
     date: d.date,
