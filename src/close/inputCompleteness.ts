@@ -83,7 +83,9 @@ export function endedClasses(
   const to = monthEnd(month);
   const key = (pid: string, cls: string) => `${pid}|${cls}`;
   const named = new Map(accepted.map((a) => [key(a.portfolioId, a.class), a]));
-  const earlier = new Map(acceptedEarlier.map((e) => [`${key(e.portfolioId, e.class)}|${e.lastNetAssets}`, e]));
+  const earlier = new Map(
+    acceptedEarlier.map((e) => [`${key(e.portfolioId, e.class)}|${e.lastNetAssets}`, e]),
+  );
   const ended: EndedClass[] = [];
   const refused: string[] = [];
   const seen = new Set<string>();

@@ -21,7 +21,12 @@ import type { Database, Queryable } from '../store/database.js';
 import { loadRegistry } from '../store/registryStore.js';
 import { assertClosable } from './closeOrder.js';
 import { faultPoint } from './faultPoint.js';
-import { type CloseCompleteness, type EndedClass, endedClasses, parseNamedClass } from './inputCompleteness.js';
+import {
+  type CloseCompleteness,
+  type EndedClass,
+  endedClasses,
+  parseNamedClass,
+} from './inputCompleteness.js';
 
 /**
  * What a close reads once and hands to every step (issue 14 item 4: the close reads each input
@@ -126,7 +131,12 @@ async function checkCloseable(
     (opts.acceptEnded ?? []).map((text) => parseNamedClass(registry, text)),
     earlier,
   );
-  return { month, startsBooks: opts.first === true, firstMonthWithNetAssets: firstNetAssetsMonth, acceptedAsEnded };
+  return {
+    month,
+    startsBooks: opts.first === true,
+    firstMonthWithNetAssets: firstNetAssetsMonth,
+    acceptedAsEnded,
+  };
 }
 
 /**

@@ -235,8 +235,7 @@ export async function monthJournal(
   }
   if (classBAccrued.size > 0) {
     const report =
-      opts.monthlyCalculation ??
-      (await monthlyCalculationReport(q, month, { instructedDueDate }));
+      opts.monthlyCalculation ?? (await monthlyCalculationReport(q, month, { instructedDueDate }));
     lines.push(...monthlyCalculationEntries(report.portfolios, classBAccrued, () => ++n));
   }
   let debits = 0n;

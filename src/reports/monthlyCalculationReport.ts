@@ -6,9 +6,9 @@ import {
 import { addDays, monthEnd, monthStart } from '../calendar/isoDate.js';
 import type { DistributorTerm } from '../class-b/distributorTerm.js';
 import { formatCents, parseCents, sumCents } from '../money/cents.js';
+import type { Registry } from '../registry/registry.js';
 import { cdscPiecesBetween } from '../store/classBRepository.js';
 import { loadClassBTerms, loadDistributorTerms } from '../store/classBStore.js';
-import type { Registry } from '../registry/registry.js';
 import type { Queryable } from '../store/database.js';
 import { loadRegistry } from '../store/registryStore.js';
 import { loadTransfers } from '../store/transfersRepository.js';

@@ -6,17 +6,34 @@ import { describe, expect, it, vi } from 'vitest';
 const counts = { buildRegistry: 0, feesReport: 0, accrueFast: 0 };
 vi.mock('../../src/registry/registry.js', async (orig) => {
   const m = (await orig()) as typeof import('../../src/registry/registry.js');
-  return { ...m, buildRegistry: (...a: Parameters<typeof m.buildRegistry>) => (counts.buildRegistry++, m.buildRegistry(...a)) };
+  return {
+    ...m,
+    buildRegistry: (...a: Parameters<typeof m.buildRegistry>) => (
+      counts.buildRegistry++, m.buildRegistry(...a)
+    ),
+  };
 });
 vi.mock('../../src/reports/feesReport.js', async (orig) => {
   const m = (await orig()) as typeof import('../../src/reports/feesReport.js');
-  return { ...m, feesReport: (...a: Parameters<typeof m.feesReport>) => (counts.feesReport++, m.feesReport(...a)) };
+  return {
+    ...m,
+    feesReport: (...a: Parameters<typeof m.feesReport>) => (counts.feesReport++, m.feesReport(...a)),
+  };
 });
 vi.mock('../../src/accrual/fastAccrual.js', async (orig) => {
   const m = (await orig()) as typeof import('../../src/accrual/fastAccrual.js');
-  return { ...m, accrueFast: (...a: Parameters<typeof m.accrueFast>) => (counts.accrueFast++, m.accrueFast(...a)) };
+  return {
+    ...m,
+    accrueFast: (...a: Parameters<typeof m.accrueFast>) => (counts.accrueFast++, m.accrueFast(...a)),
+  };
 });
-const perClose: { month: string; ms: number; buildRegistry: number; feesReport: number; accrueFast: number }[] = [];
+const perClose: {
+  month: string;
+  ms: number;
+  buildRegistry: number;
+  feesReport: number;
+  accrueFast: number;
+}[] = [];
 vi.mock('../../src/close/monthClose.js', async (orig) => {
   const m = (await orig()) as typeof import('../../src/close/monthClose.js');
   return {
@@ -48,7 +65,10 @@ describe('measure', () => {
     await runDemo(db, join(dir, 'out'), () => {});
     await db.close();
     console.log(JSON.stringify(perClose));
-    const tot = perClose.reduce((a, c) => ({ ms: a.ms + c.ms, b: a.b + c.buildRegistry, f: a.f + c.feesReport, x: a.x + c.accrueFast }), { ms: 0, b: 0, f: 0, x: 0 });
+    const tot = perClose.reduce(
+      (a, c) => ({ ms: a.ms + c.ms, b: a.b + c.buildRegistry, f: a.f + c.feesReport, x: a.x + c.accrueFast }),
+      { ms: 0, b: 0, f: 0, x: 0 },
+    );
     console.log('TOTAL', JSON.stringify(tot));
     expect(perClose.length).toBe(12);
   }, 900_000);

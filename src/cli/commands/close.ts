@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
-import { monthCloseSteps } from '../../close/closeSteps.js';
 import { type ClosedMonthView, showClosedMonth } from '../../close/closedMonthView.js';
+import { monthCloseSteps } from '../../close/closeSteps.js';
 import { closeMonth } from '../../close/monthClose.js';
 import { Plan12bError } from '../../errors.js';
 import type { ClassMonthFees } from '../../reports/feesReport.js';
@@ -23,7 +23,16 @@ function partCsv(view: ClosedMonthView, part: string): string {
     );
   if (part === 'fees')
     return toCsv(
-      ['portfolio', 'class', 'month', 'days', 'averageDailyNetAssets', 'distributionFee', 'serviceFee', 'totalFee'],
+      [
+        'portfolio',
+        'class',
+        'month',
+        'days',
+        'averageDailyNetAssets',
+        'distributionFee',
+        'serviceFee',
+        'totalFee',
+      ],
       (content as { classes: ClassMonthFees[] }).classes,
     );
   if (part === 'journal') return toCsv(JOURNAL_COLUMNS, (content as Journal).lines);
@@ -43,7 +52,9 @@ function partCsv(view: ClosedMonthView, part: string): string {
 
 function showText(ctx: CliContext, view: ClosedMonthView): void {
   ctx.out(`${view.month} closed ${view.closedAt} by ${view.closedBy}`);
-  ctx.out(`results hash ${view.resultsHash} — verified (every part, the seal, the close's audit record, the inputs)`);
+  ctx.out(
+    `results hash ${view.resultsHash} — verified (every part, the seal, the close's audit record, the inputs)`,
+  );
   const c = view.completeness;
   if (c !== null) {
     if (c.startsBooks) ctx.out(`the books start at ${view.month} (--first)`);
@@ -67,7 +78,9 @@ function showText(ctx: CliContext, view: ClosedMonthView): void {
   }
   const journal = view.parts.journal as Journal | undefined;
   if (journal !== undefined)
-    ctx.out(`journal: ${journal.lines.length} lines, debits ${journal.totalDebits} = credits ${journal.totalCredits}`);
+    ctx.out(
+      `journal: ${journal.lines.length} lines, debits ${journal.totalDebits} = credits ${journal.totalCredits}`,
+    );
   ctx.out('sealed parts:');
   for (const p of view.partHashes) ctx.out(`  ${p.part}  ${p.contentHash}`);
 }
@@ -79,8 +92,14 @@ export function registerCloseCommand(program: Command, getContext: () => CliCont
       'close a month end to end (accruals, service fees, Class B, the Monthly Calculation, the journal, prior-period adjustments) in one transaction, and seal it; `close show` prints a closed month',
     )
     .enablePositionalOptions()
-    .option('--month <YYYY-MM>', 'the month to close (months close in order from the first month with daily net assets)')
-    .option('--first', 'start the books at this month (only before any month is closed; recorded and audited)')
+    .option(
+      '--month <YYYY-MM>',
+      'the month to close (months close in order from the first month with daily net assets)',
+    )
+    .option(
+      '--first',
+      'start the books at this month (only before any month is closed; recorded and audited)',
+    )
     .option(
       '--accept-ended <PORTFOLIO:CLASS>',
       'a class whose net-assets feed stopped before the month end, accepted as ended (repeat for each; recorded and audited)',
@@ -90,10 +109,20 @@ export function registerCloseCommand(program: Command, getContext: () => CliCont
     .option('--due-date <date>', 'a later payment date the Distributor instructs in writing (SEVENTH(B))')
     .option('--json', 'print the sealed results as JSON')
     .action(
-      async (opts: { month?: string; first?: boolean; acceptEnded: string[]; dueDate?: string; json?: boolean }) => {
+      async (opts: {
+        month?: string;
+        first?: boolean;
+        acceptEnded: string[];
+        dueDate?: string;
+        json?: boolean;
+      }) => {
         const ctx = getContext();
         if (opts.month === undefined)
-          throw new Plan12bError('USAGE', 'close needs --month YYYY-MM', 'e.g. `plan12b close --month 2007-01`');
+          throw new Plan12bError(
+            'USAGE',
+            'close needs --month YYYY-MM',
+            'e.g. `plan12b close --month 2007-01`',
+          );
         const month = requireMonth(opts.month, '--month');
         const instructedDueDate = opts.dueDate === undefined ? null : requireDate(opts.dueDate, '--due-date');
         const started = Date.now();
@@ -115,7 +144,9 @@ export function registerCloseCommand(program: Command, getContext: () => CliCont
 
   close
     .command('show')
-    .description("print a closed month's sealed results, after verifying them against their seal (exit 69 if they do not verify)")
+    .description(
+      "print a closed month's sealed results, after verifying them against their seal (exit 69 if they do not verify)",
+    )
     .requiredOption('--month <YYYY-MM>', 'the closed month')
     .option('--json', 'print the sealed results as JSON')
     .option('--csv', 'print one part as CSV (see --part)')
