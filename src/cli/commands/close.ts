@@ -86,15 +86,15 @@ function showText(ctx: CliContext, view: ClosedMonthView): void {
 }
 
 export function registerCloseCommand(program: Command, getContext: () => CliContext): void {
-  const close = program
+  program
     .command('close')
     .description(
-      'close a month end to end (accruals, service fees, Class B, the Monthly Calculation, the journal, prior-period adjustments) in one transaction, and seal it; `close show` prints a closed month',
+      'close a month end to end (accruals, service fees, Class B, the Monthly Calculation, the journal, prior-period adjustments) in one transaction, and seal it; `close show --month M` prints a closed month after verifying its seal (exit 69 if it does not verify)',
     )
-    .enablePositionalOptions()
-    .option(
+    .argument('[show]', "`show`: print the month's sealed results instead of closing it")
+    .requiredOption(
       '--month <YYYY-MM>',
-      'the month to close (months close in order from the first month with daily net assets)',
+      'the month (months close in order from the first month with daily net assets)',
     )
     .option(
       '--first',
@@ -108,22 +108,35 @@ export function registerCloseCommand(program: Command, getContext: () => CliCont
     )
     .option('--due-date <date>', 'a later payment date the Distributor instructs in writing (SEVENTH(B))')
     .option('--json', 'print the sealed results as JSON')
+    .option('--csv', 'with show: print one sealed part as CSV (see --part)')
+    .option('--part <part>', 'with show --csv: fees, journal or monthly-calculation', 'fees')
     .action(
-      async (opts: {
-        month?: string;
-        first?: boolean;
-        acceptEnded: string[];
-        dueDate?: string;
-        json?: boolean;
-      }) => {
+      async (
+        what: string | undefined,
+        opts: {
+          month: string;
+          first?: boolean;
+          acceptEnded: string[];
+          dueDate?: string;
+          json?: boolean;
+          csv?: boolean;
+          part: string;
+        },
+      ) => {
         const ctx = getContext();
-        if (opts.month === undefined)
+        const month = requireMonth(opts.month, '--month');
+        if (what !== undefined && what !== 'show')
           throw new Plan12bError(
             'USAGE',
-            'close needs --month YYYY-MM',
-            'e.g. `plan12b close --month 2007-01`',
+            `close ${JSON.stringify(what)}: the only action is \`show\``,
+            `close a month with \`plan12b close --month ${month}\`, or print it with \`plan12b close show --month ${month}\``,
           );
-        const month = requireMonth(opts.month, '--month');
+        if (what === 'show') {
+          const view = await withDatabase(ctx, (db) => showClosedMonth(db, month));
+          if (opts.json) return printJson(ctx, view);
+          if (opts.csv) return ctx.out(partCsv(view, opts.part));
+          return showText(ctx, view);
+        }
         const instructedDueDate = opts.dueDate === undefined ? null : requireDate(opts.dueDate, '--due-date');
         const started = Date.now();
         const result = await withDatabase(ctx, (db) =>
@@ -141,22 +154,4 @@ export function registerCloseCommand(program: Command, getContext: () => CliCont
         ctx.out(`${month} closed and sealed by ${result.closedBy}; results hash ${result.resultsHash}`);
       },
     );
-
-  close
-    .command('show')
-    .description(
-      "print a closed month's sealed results, after verifying them against their seal (exit 69 if they do not verify)",
-    )
-    .requiredOption('--month <YYYY-MM>', 'the closed month')
-    .option('--json', 'print the sealed results as JSON')
-    .option('--csv', 'print one part as CSV (see --part)')
-    .option('--part <part>', 'with --csv: fees, journal or monthly-calculation', 'fees')
-    .action(async (opts: { month: string; json?: boolean; csv?: boolean; part: string }) => {
-      const ctx = getContext();
-      const month = requireMonth(opts.month, '--month');
-      const view = await withDatabase(ctx, (db) => showClosedMonth(db, month));
-      if (opts.json) return printJson(ctx, view);
-      if (opts.csv) return ctx.out(partCsv(view, opts.part));
-      showText(ctx, view);
-    });
 }
