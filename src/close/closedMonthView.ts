@@ -4,7 +4,9 @@ import { monthEnd, monthStart } from '../calendar/isoDate.js';
 import { Plan12bError } from '../errors.js';
 import { loadAuditLog } from '../store/auditLog.js';
 import { loadSealedMonths, monthInputs } from '../store/closeRepository.js';
-import type { Database } from '../store/database.js';
+import type { Database, Queryable } from '../store/database.js';
+import { loadRegistry } from '../store/registryStore.js';
+import { type ClosedMonthRestatement, restatementsOfClosedMonth } from '../store/sealedResultsRepository.js';
 import type { CloseCompleteness } from './inputCompleteness.js';
 import { COMPLETENESS_PART } from './monthClose.js';
 
@@ -20,6 +22,23 @@ export interface ClosedMonthView {
   readonly completeness: CloseCompleteness | null;
   readonly partHashes: readonly { readonly part: string; readonly contentHash: string }[];
   readonly parts: Readonly<Record<string, unknown>>;
+  /** SPEC §12: the restatements of its days recorded since, beside the sealed results (never in them) */
+  readonly restatementsSince: readonly (ClosedMonthRestatement & { readonly portfolio: string })[];
+}
+
+/** Each restatement with its portfolio's name on the restated day. */
+async function named(
+  tx: Queryable,
+  restatements: readonly ClosedMonthRestatement[],
+): Promise<(ClosedMonthRestatement & { portfolio: string })[]> {
+  if (restatements.length === 0) return [];
+  const registry = await loadRegistry(tx);
+  return restatements.map((r) => ({
+    ...r,
+    portfolio: registry.identities.get(r.portfolioId)
+      ? registry.identities.nameOn(r.portfolioId, r.date)
+      : r.portfolioId,
+  }));
 }
 
 /**
@@ -30,12 +49,13 @@ export interface ClosedMonthView {
  * findings, never shown as if it were sealed.
  */
 export async function showClosedMonth(db: Database, month: string): Promise<ClosedMonthView> {
-  const { sealed, records, inputsDigestNow } = await db.transaction(
+  const { sealed, records, inputsDigestNow, restatements } = await db.transaction(
     async (tx) => {
       const [m] = await loadSealedMonths(tx, month);
-      if (m === undefined) return { sealed: undefined, records: [], inputsDigestNow: '' };
+      if (m === undefined) return { sealed: undefined, records: [], inputsDigestNow: '', restatements: [] };
       return {
         sealed: m,
+        restatements: await named(tx, await restatementsOfClosedMonth(tx, month)),
         records: await loadAuditLog(tx),
         inputsDigestNow: monthInputsDigest(
           await monthInputs(tx, month, monthStart(month), monthEnd(month), { asSealed: true }),
@@ -72,5 +92,6 @@ export async function showClosedMonth(db: Database, month: string): Promise<Clos
     completeness: (parts[COMPLETENESS_PART] as CloseCompleteness | undefined) ?? null,
     partHashes: sealed.parts.map((p) => ({ part: p.part, contentHash: p.contentHash })),
     parts,
+    restatementsSince: restatements,
   };
 }

@@ -121,6 +121,21 @@ describe.skipIf(!seedsAvailable).each(dialects)('a stopped net-assets feed on %s
     expect((mar.parts.fees as { classes: ClassMonthFees[] }).classes.map((c) => c.portfolio)).toEqual([
       'AIM Balanced Fund',
     ]);
+    // A restatement of a February day since: close show lists it beside the sealed results, which
+    // still verify (the inputs are recomputed with the recorded restatement undone).
+    await importNetAssets(db, 'fix.csv', csv(['2007-02-09,AIM Balanced Fund,C,40150000.00']), { restate: true });
+    const view = await showClosedMonth(db, '2007-02');
+    expect(view.restatementsSince).toEqual([
+      expect.objectContaining({
+        feed: 'net-assets',
+        portfolio: 'AIM Balanced Fund',
+        class: 'C',
+        date: '2007-02-09',
+        oldNetAssets: '36500000.00',
+        newNetAssets: '40150000.00',
+        adjustedIn: null,
+      }),
+    ]);
   });
 
   it('close show refuses (69) a month whose sealed content was changed behind plan12b, and a month not closed (66)', async () => {

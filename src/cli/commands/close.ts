@@ -81,6 +81,10 @@ function showText(ctx: CliContext, view: ClosedMonthView): void {
     ctx.out(
       `journal: ${journal.lines.length} lines, debits ${journal.totalDebits} = credits ${journal.totalCredits}`,
     );
+  for (const r of view.restatementsSince)
+    ctx.out(
+      `restated since: ${r.feed} ${r.providerId === null ? '' : `${r.providerId} `}${r.portfolio} class ${r.class} ${r.date}: ${r.oldNetAssets} → ${r.newNetAssets} by ${r.restatedBy} (${r.adjustedIn === null ? 'adjustment pending, next close' : `adjusted in ${r.adjustedIn}`})`,
+    );
   ctx.out('sealed parts:');
   for (const p of view.partHashes) ctx.out(`  ${p.part}  ${p.contentHash}`);
 }
