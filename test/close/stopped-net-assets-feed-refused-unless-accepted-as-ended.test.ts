@@ -123,7 +123,9 @@ describe.skipIf(!seedsAvailable).each(dialects)('a stopped net-assets feed on %s
     ]);
     // A restatement of a February day since: close show lists it beside the sealed results, which
     // still verify (the inputs are recomputed with the recorded restatement undone).
-    await importNetAssets(db, 'fix.csv', csv(['2007-02-09,AIM Balanced Fund,C,40150000.00']), { restate: true });
+    await importNetAssets(db, 'fix.csv', csv(['2007-02-09,AIM Balanced Fund,C,40150000.00']), {
+      restate: true,
+    });
     const view = await showClosedMonth(db, '2007-02');
     expect(view.restatementsSince).toEqual([
       expect.objectContaining({
