@@ -3,6 +3,7 @@ import { benchClassB } from './classBBench.js';
 import { benchClose } from './closeBench.js';
 import { benchExhibitImport } from './exhibitImportBench.js';
 import { benchExhibitParse } from './exhibitParse.js';
+import { benchServeLoad } from './serveLoad.js';
 import { benchServiceFees } from './serviceFeesBench.js';
 
 /**
@@ -60,6 +61,13 @@ async function main(): Promise<void> {
         accounts: quick ? 5000 : 1_000_000,
         ...(serverUrl ? { serverUrl } : {}),
       },
+      log,
+    );
+  }
+  if (want('serve')) {
+    log('plan12b serve: registry query quiet, and 100 readers during month closes on the server');
+    out.serve = await benchServeLoad(
+      { ...(serverUrl ? { serverUrl } : {}), ...(quick ? { quietSeconds: 2, readers: 20 } : {}) },
       log,
     );
   }

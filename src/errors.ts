@@ -18,6 +18,9 @@ export const ERROR_CODES = {
     meaning: 'the database cannot be opened or reached, or was changed outside plan12b (audit verify)',
   },
   INTERNAL: { exit: 70, http: 500, meaning: 'a bug in plan12b' },
+  RATE_LIMITED: { exit: 75, http: 429, meaning: 'too many requests from one API token; wait and retry' },
+  UNAUTHORIZED: { exit: 77, http: 401, meaning: 'the API request carries no valid token' },
+  FORBIDDEN: { exit: 77, http: 403, meaning: "the API token's role does not allow this request" },
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

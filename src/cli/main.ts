@@ -4,20 +4,26 @@ import { ERROR_CODES, errorDocument, InternalError, Plan12bError } from '../erro
 import { setActor } from '../store/actor.js';
 import { setRunningCommand } from '../store/database.js';
 import { registerAuditCommands } from './commands/audit.js';
+import { registerBoardReportCommands } from './commands/boardReport.js';
 import { registerCalendarCommands } from './commands/calendar.js';
 import { registerClassBCommands } from './commands/classB.js';
 import { registerCloseCommand } from './commands/close.js';
 import { registerDemoCommand } from './commands/demo.js';
 import { registerExhibitCommands } from './commands/exhibit.js';
+import { registerExhibitDiffCommand } from './commands/exhibitDiff.js';
 import { registerFeesCommands } from './commands/fees.js';
+import { registerFinraCapCommands } from './commands/finraCap.js';
 import { registerInitCommand } from './commands/init.js';
 import { registerMonthlyCalculationCommands } from './commands/monthlyCalculation.js';
 import { registerNetAssetsCommands } from './commands/netAssets.js';
 import { registerPortfolioCommands } from './commands/portfolio.js';
 import { registerRatesCommands } from './commands/rates.js';
 import { registerScheduleCommand } from './commands/schedule.js';
+import { registerServeCommand } from './commands/serve.js';
 import { registerServiceFeesCommands } from './commands/serviceFees.js';
+import { registerTokensCommands } from './commands/tokens.js';
 import { registerTransfersCommands } from './commands/transfers.js';
+import { registerWhatIfCommand } from './commands/whatIf.js';
 import { type CliContext, makeContext } from './context.js';
 
 export function buildProgram(getContext: () => CliContext): Command {
@@ -35,6 +41,7 @@ export function buildProgram(getContext: () => CliContext): Command {
     .exitOverride();
   registerInitCommand(program, getContext);
   registerExhibitCommands(program, getContext);
+  registerExhibitDiffCommand(program, getContext);
   registerScheduleCommand(program, getContext);
   registerPortfolioCommands(program, getContext);
   registerRatesCommands(program, getContext);
@@ -45,9 +52,14 @@ export function buildProgram(getContext: () => CliContext): Command {
   registerClassBCommands(program, getContext);
   registerTransfersCommands(program, getContext);
   registerMonthlyCalculationCommands(program, getContext);
+  registerWhatIfCommand(program, getContext);
+  registerFinraCapCommands(program, getContext);
+  registerBoardReportCommands(program, getContext);
   registerCloseCommand(program, getContext);
   registerAuditCommands(program, getContext);
   registerDemoCommand(program, getContext);
+  registerTokensCommands(program, getContext);
+  registerServeCommand(program, getContext);
   program.commands.forEach(function configure(c: Command) {
     c.exitOverride();
     c.commands.forEach(configure);

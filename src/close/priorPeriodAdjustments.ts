@@ -90,7 +90,11 @@ export const priorPeriodAdjustmentsStep: CloseStep = {
   part: 'adjustments',
   title: 'prior-period adjustments',
   async run(tx, month) {
-    const netAssetMonths = await unadjustedRestatementMonths(tx, 'net_assets_restatement');
+    // a withdrawn exhibit changes the rates of the closed months it could have governed (issue 11)
+    const withdrawalMonths = await unadjustedRestatementMonths(tx, 'exhibit_withdrawal_restatement');
+    const netAssetMonths = [
+      ...new Set([...(await unadjustedRestatementMonths(tx, 'net_assets_restatement')), ...withdrawalMonths]),
+    ].sort();
     const providerMonths = await unadjustedRestatementMonths(tx, 'provider_assets_restatement');
     const adjustments: PriorPeriodAdjustment[] = [];
     for (const p of netAssetMonths) adjustments.push(...(await feeAdjustments(tx, p)));
@@ -104,7 +108,11 @@ export const priorPeriodAdjustmentsStep: CloseStep = {
       serviceFees.providers.push(...a.providers);
       serviceFees.distributorRetained.push(...a.distributorRetained);
     }
-    for (const table of ['net_assets_restatement', 'provider_assets_restatement'] as const)
+    for (const table of [
+      'net_assets_restatement',
+      'provider_assets_restatement',
+      'exhibit_withdrawal_restatement',
+    ] as const)
       await markRestatementsAdjusted(tx, table, month);
     return { reportedIn: month, adjustments, serviceFees };
   },

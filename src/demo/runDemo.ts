@@ -66,7 +66,13 @@ export interface DemoSummary {
  * change of distributor, omnibus sub-transfer agent figures, two Assignees — then every month of
  * the year closed in order, ending with the last month's Monthly Calculation as a PDF.
  */
-export async function runDemo(db: Database, out: string, step: (text: string) => void): Promise<DemoSummary> {
+export async function runDemo(
+  db: Database,
+  out: string,
+  step: (text: string) => void,
+  /** close: false records the complex and leaves every month open (the dashboard's tests close one) */
+  opts: { readonly close?: boolean } = {},
+): Promise<DemoSummary> {
   mkdirSync(join(out, 'exhibits'), { recursive: true });
   const last = DEMO_MONTHS.at(-1)!;
   const lines: string[] = [];
@@ -124,7 +130,7 @@ export async function runDemo(db: Database, out: string, step: (text: string) =>
   const closed: { month: string; resultsHash: string }[] = [];
   const already = (await loadClosedPeriods(db)).months;
   const year: DemoSummary['year'][number][] = [];
-  for (const month of DEMO_MONTHS) {
+  for (const month of opts.close === false ? [] : DEMO_MONTHS) {
     let report: MonthlyCalculationReport;
     if (already.has(month)) {
       report = await monthlyCalculationReport(db, month);

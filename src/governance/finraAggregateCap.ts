@@ -13,8 +13,13 @@ import { MICRO_PCT_PER_PCT } from '../money/rate.js';
  * within the month, actual days / 365, rounded half-up to the cent; new gross sales exclude
  * reinvestments and exchanges (the feed gives them so); a month's sales and its front-end and
  * deferred charges count before its ABSC, which is then allowed day by day until the remaining
- * amount is used up (the day that uses it up pays only what is left).
+ * amount is used up (the day that uses it up pays only what is left). A deferred sales charge
+ * collected when nothing remains (beyond what is left after the month's additions and front-end
+ * charges) is credited to the fund and does not count against the cap.
  */
+/** Class B's deferred sales charges are plan12b's own: the CDSCs of its Class B ledger (SPEC §6). */
+export const LEDGER_CDSC_CLASS = 'B';
+
 export interface CapMonthInput {
   readonly month: string; // YYYY-MM
   readonly daysInMonth: number;
@@ -45,12 +50,20 @@ export interface CapMonthResult {
   /** 6.25% (or 7.25%) of new gross sales, rounded half-up */
   readonly capAdditionCents: bigint;
   readonly interestCents: bigint;
+  /** front-end and deferred sales charges counted against the cap */
   readonly frontEndAndDeferredCents: bigint;
   /** ABSC accrued before the cap, and what the cap allows */
   readonly abscAccruedCents: bigint;
   readonly abscAllowedCents: bigint;
+  /** what the cap allows of each day's ABSC, in the order given */
+  readonly dailyAllowedCents: readonly bigint[];
   /** the first day (1-based) on which the ABSC was cut, or null */
   readonly abscStoppedOnDay: number | null;
+  /**
+   * deferred sales charges collected while the remaining amount was exhausted: credited to the
+   * fund instead of counting against the cap (FINRA 2341(d)(2), DOMAIN §3.4)
+   */
+  readonly deferredCreditedToFundCents: bigint;
   readonly closingCents: bigint;
   readonly exhausted: boolean;
 }
@@ -82,11 +95,16 @@ export function aggregateCapLedger(
             100n * MICRO_PCT_PER_PCT * BigInt(settings.interestDayBasis),
           )
         : 0n;
-    const frontAndDeferred = m.frontEndSalesChargesCents + m.deferredSalesChargesCents;
-    let available = opening + capAddition + interest - frontAndDeferred;
+    const afterFrontEnd = opening + capAddition + interest - m.frontEndSalesChargesCents;
+    const deferredRoom = afterFrontEnd > 0n ? afterFrontEnd : 0n;
+    const deferredCounted =
+      m.deferredSalesChargesCents <= deferredRoom ? m.deferredSalesChargesCents : deferredRoom;
+    const frontAndDeferred = m.frontEndSalesChargesCents + deferredCounted;
+    let available = afterFrontEnd - deferredCounted;
     let allowed = 0n;
     let accrued = 0n;
     let stoppedOn: number | null = null;
+    const dailyAllowed: bigint[] = [];
     m.dailyAbscCents.forEach((fee, i) => {
       accrued += fee;
       const room = available > 0n ? available : 0n;
@@ -94,6 +112,7 @@ export function aggregateCapLedger(
       if (pay < fee && stoppedOn === null) stoppedOn = i + 1;
       allowed += pay;
       available -= pay;
+      dailyAllowed.push(pay);
     });
     remaining = opening + capAddition + interest - frontAndDeferred - allowed;
     out.push({
@@ -104,7 +123,9 @@ export function aggregateCapLedger(
       frontEndAndDeferredCents: frontAndDeferred,
       abscAccruedCents: accrued,
       abscAllowedCents: allowed,
+      dailyAllowedCents: dailyAllowed,
       abscStoppedOnDay: stoppedOn,
+      deferredCreditedToFundCents: m.deferredSalesChargesCents - deferredCounted,
       closingCents: remaining,
       exhausted: remaining <= 0n,
     });

@@ -10,8 +10,8 @@ import type { StoredDocument } from '../registry/storedDocument.js';
 import { currentActor } from '../store/actor.js';
 import type { Database } from '../store/database.js';
 import {
-  documentIds,
   insertDocument,
+  listDocuments,
   loadBoardRates,
   loadDocuments,
   refreshPortfolioNames,
@@ -63,11 +63,28 @@ export async function importExhibits(
   const parsed = readExhibits(files, onRead, stated);
   const actor = currentActor();
   return runStateChange(db, 'exhibit.import', async (tx, closed) => {
-    const existing = await documentIds(tx);
+    const records = await listDocuments(tx);
+    const existing = new Set(records.map((r) => r.id));
     const imported: ExhibitImportResult['imported'] = [];
     const unchanged: ExhibitImportResult['unchanged'] = [];
     const warnings: string[] = [];
     const fresh: { d: StoredDocument; bytes: number }[] = [];
+    // a withdrawn document stays withdrawn: importing its bytes again does not bring it back
+    const withdrawn: Problem[] = parsed.flatMap((d) => {
+      const w = records.find((r) => r.id === d.id)?.withdrawal;
+      return w == null
+        ? []
+        : [
+            {
+              code: 'REFUSED' as const,
+              file: d.fileName,
+              line: 1,
+              field: null,
+              reason: `this document (${d.id.slice(0, 16)}) was withdrawn on ${w.withdrawnAt} by ${w.withdrawnBy}: ${w.reason}; it stays withdrawn`,
+            },
+          ];
+    });
+    if (withdrawn.length > 0) throw new ProblemsError(withdrawn);
     for (const [i, d] of parsed.entries()) {
       if (existing.has(d.id)) {
         unchanged.push({ file: d.fileName, id: d.id });

@@ -2,6 +2,7 @@ import { addDays } from '../calendar/isoDate.js';
 import type { AssetBasedSalesChargeBound, ScheduleEntry } from '../edgar/exhibitDocument.js';
 import { formatRatePct, parseRateMicroPct } from '../money/rate.js';
 import { type BoardRate, boardRatesInForce, capsOf, exceedsCapsOrFinra } from './boardRate.js';
+import { type ClassRename, classSpans } from './classRenames.js';
 import type { PortfolioIdentities } from './portfolioIdentity.js';
 import type { Instrument, ScheduleVersion } from './scheduleVersions.js';
 
@@ -46,6 +47,11 @@ interface Candidate {
   readonly instrument: Instrument;
   readonly version: ScheduleVersion;
   readonly entry: ScheduleEntry;
+  /** a version of the same schedule with the same date that says otherwise of this class, or null */
+  readonly rivalConflict: string | null;
+  /** the days the entry is read under this class name (the version's, cut at a class rename) */
+  readonly from: string;
+  readonly lastDay: string | null;
 }
 
 function rateWithTerms(entryPct: string | null, termPct: string | null): string | null {
@@ -91,6 +97,7 @@ function candidateOrder(a: Candidate, b: Candidate): number {
 export function collectCandidates(
   instruments: readonly Instrument[],
   identities: PortfolioIdentities,
+  classRenames: readonly ClassRename[] = [],
 ): Map<string, Candidate[]> {
   const out = new Map<string, Candidate[]>();
   for (const instrument of instruments) {
@@ -100,12 +107,22 @@ export function collectCandidates(
         for (const entry of version.entries) {
           const pid = identities.resolve(entry.portfolio);
           if (pid === undefined) continue;
-          const key = `${pid}|${entry.class}`;
-          if (seen.has(key)) continue; // listed twice in one version: the first listing counts
-          seen.add(key);
-          const list = out.get(key) ?? [];
-          list.push({ instrument, version, entry });
-          out.set(key, list);
+          // a class rename: from its date the entry is read under the class's new name
+          for (const span of classSpans(
+            classRenames,
+            pid,
+            entry.class,
+            version.effectiveDate,
+            version.lastDay,
+          )) {
+            const key = `${pid}|${span.class}`;
+            if (seen.has(key)) continue; // listed twice in one version: the first listing counts
+            seen.add(key);
+            const list = out.get(key) ?? [];
+            const candidate = { instrument, version, entry, rivalConflict: null, ...span };
+            list.push({ ...candidate, rivalConflict: rivalConflictOf(candidate, pid, identities) });
+            out.set(key, list);
+          }
         }
       }
     }
@@ -113,8 +130,26 @@ export function collectCandidates(
   return out;
 }
 
+/**
+ * SPEC §2: two versions of one schedule with the same effective date that differ for this class
+ * (one lists it at other rates, or not at all) are a conflict, whichever of them is used.
+ */
+function rivalConflictOf(c: Candidate, portfolioId: string, identities: PortfolioIdentities): string | null {
+  const rates = scheduleRates(c);
+  for (const rival of c.version.rivals) {
+    const other = rival.entries.find(
+      (e) => e.class === c.entry.class && identities.resolve(e.portfolio) === portfolioId,
+    );
+    if (other === undefined)
+      return `${c.version.scheduleName} of ${c.instrument.title} in ${rival.fileName}, also effective ${c.version.effectiveDate}, does not list it (${c.version.fileName} is used)`;
+    if (!sameRates(rates, scheduleRates({ ...c, entry: other })))
+      return `${c.version.scheduleName} of ${c.instrument.title} in ${rival.fileName}, also effective ${c.version.effectiveDate}, gives different rates (${c.version.fileName} is used)`;
+  }
+  return null;
+}
+
 function inForce(c: Candidate, day: string): boolean {
-  return c.version.effectiveDate <= day && (c.version.lastDay === null || day <= c.version.lastDay);
+  return c.from <= day && (c.lastDay === null || day <= c.lastDay);
 }
 
 /**
@@ -131,8 +166,8 @@ export function governingEntriesOf(
 ): GoverningEntry[] {
   const points = new Set<string>();
   for (const c of candidates) {
-    points.add(c.version.effectiveDate);
-    if (c.version.lastDay !== null) points.add(addDays(c.version.lastDay, 1));
+    points.add(c.from);
+    if (c.lastDay !== null) points.add(addDays(c.lastDay, 1));
   }
   for (const b of boardRates) points.add(b.effectiveDate);
   const sorted = [...points].sort();
@@ -145,7 +180,7 @@ export function governingEntriesOf(
     const governing = active[0];
     if (!governing) continue;
     const rates = scheduleRates(governing);
-    let conflict: string | null = null;
+    let conflict: string | null = governing.rivalConflict;
     for (const other of active.slice(1)) {
       if (other.version.effectiveDate !== governing.version.effectiveDate) break;
       if (other.instrument.key === governing.instrument.key && other.version === governing.version) continue;

@@ -1,5 +1,6 @@
 import { addDays } from '../calendar/isoDate.js';
 import { type BoardRate, capsOf, exceedsCapsOrFinra } from './boardRate.js';
+import { type ClassRename, classRenamesOf } from './classRenames.js';
 import { collectCandidates, type GoverningEntry, governingEntriesOf } from './governingEntry.js';
 import { buildPortfolioIdentities, type NameChange, type PortfolioIdentities } from './portfolioIdentity.js';
 import { buildInstruments, type Instrument } from './scheduleVersions.js';
@@ -54,12 +55,20 @@ export interface PortfolioHistory {
     readonly schedule: string;
     readonly document: string;
     readonly amendmentNumber: number | null;
+    /** the class took this new name the day after the run (a class rename rule), else null */
+    readonly renamedTo: { readonly class: string; readonly date: string } | null;
   }[];
+  /** class rename rules for this portfolio ("redesignate the Class A3 shares as Class A Shares") */
+  readonly classRenames: readonly { from: string; to: string; date: string; document: string }[];
+  /** SPEC §2: conflicts (two governing entries with the same effective date) in this history */
+  readonly warnings: readonly string[];
 }
 
 export interface Registry {
   readonly identities: PortfolioIdentities;
   readonly instruments: readonly Instrument[];
+  /** class rename rules, per portfolio, each from its amendment's date */
+  readonly classRenames: readonly ClassRename[];
   readonly warnings: readonly string[];
   /** governing entries of one portfolio's class, as runs of days */
   governing(portfolioId: string, shareClass: string): readonly GoverningEntry[];
@@ -74,6 +83,12 @@ export interface Registry {
     warnings: string[];
   };
   portfolioHistory(name: string): PortfolioHistory | undefined;
+  /**
+   * SPEC §2: the conflicts a query over these days touches, one warning each — every query that
+   * reads the governing entries of a class (schedule, history, fees and what is built on them)
+   * reports them.
+   */
+  conflictsDuring(portfolioId: string, shareClass: string, from: string, to: string): string[];
   /** null when the Board may set these rates on that date, else why not */
   checkBoardRate(rate: BoardRate): string | null;
 }
@@ -107,6 +122,10 @@ function answerOf(
   };
 }
 
+function conflictWarning(identities: PortfolioIdentities, g: GoverningEntry, date: string): string {
+  return `conflict for ${identities.nameOn(g.portfolioId, date)} class ${g.class}: ${g.conflict}`;
+}
+
 function covers(g: GoverningEntry, date: string): boolean {
   return g.from <= date && (g.lastDay === null || date <= g.lastDay);
 }
@@ -122,7 +141,8 @@ export function buildRegistry(
   const identities = buildPortfolioIdentities(documents);
   const { instruments, warnings: instrumentWarnings } = buildInstruments(documents);
   const warnings = [...identities.warnings, ...instrumentWarnings];
-  const candidates = collectCandidates(instruments, identities);
+  const classRenames = classRenamesOf(documents, identities);
+  const candidates = collectCandidates(instruments, identities, classRenames);
 
   const boardByKey = new Map<string, BoardRate[]>();
   for (const b of boardRates) {
@@ -155,6 +175,7 @@ export function buildRegistry(
   const registry: Registry = {
     identities,
     instruments,
+    classRenames,
     warnings,
     governing: (pid, cls) => governing.get(`${pid}|${cls}`) ?? [],
     classKeys: () => classKeys,
@@ -170,8 +191,7 @@ export function buildRegistry(
         if (wantClass !== undefined && cls.toLowerCase() !== wantClass) continue;
         const g = registry.governingOn(portfolioId, cls, date);
         if (!g) continue;
-        if (g.conflict)
-          notes.push(`conflict for ${identities.nameOn(portfolioId, date)} class ${cls}: ${g.conflict}`);
+        if (g.conflict) notes.push(conflictWarning(identities, g, date));
         out.push(answerOf(registry, g, date));
       }
       out.sort(
@@ -212,8 +232,18 @@ export function buildRegistry(
         }
         registrants.push({ registrant: r.registrant, from: day, lastDay: null });
       }
+      const conflicts = runs.filter((g) => g.conflict !== null);
+      const renamesHere = classRenames.filter((r) => r.portfolioId === pid);
+      const renamedTo = (g: GoverningEntry) => {
+        const r =
+          g.lastDay === null
+            ? undefined
+            : renamesHere.find((x) => x.from === g.class && x.date === addDays(g.lastDay!, 1));
+        return r === undefined ? null : { class: r.to, date: r.date };
+      };
       return {
         portfolioId: pid,
+        warnings: [...new Set(conflicts.map((g) => conflictWarning(identities, g, g.from)))],
         names,
         nameChanges: p.changes,
         registrants,
@@ -229,8 +259,22 @@ export function buildRegistry(
           schedule: g.scheduleName,
           document: g.fileName,
           amendmentNumber: g.amendmentNumber,
+          renamedTo: renamedTo(g),
+        })),
+        classRenames: renamesHere.map((r) => ({
+          from: r.from,
+          to: r.to,
+          date: r.date,
+          document: r.fileName,
         })),
       };
+    },
+    conflictsDuring(pid, cls, from, to) {
+      const out = new Set<string>();
+      for (const g of registry.governing(pid, cls))
+        if (g.conflict !== null && g.from <= to && (g.lastDay === null || g.lastDay >= from))
+          out.add(conflictWarning(identities, g, g.from > from ? g.from : from));
+      return [...out];
     },
     checkBoardRate(rate) {
       const pid = identities.resolve(rate.portfolio);

@@ -5,7 +5,8 @@ import type {
   InstrumentTerms,
   ScheduleEntry,
 } from '../edgar/exhibitDocument.js';
-import { compareDocuments, instrumentKey, type StoredDocument } from './storedDocument.js';
+import { documentInstrumentKey } from './classRenames.js';
+import { compareDocuments, type StoredDocument } from './storedDocument.js';
 
 /** One version of a named schedule of an instrument, in force from its date until replaced. */
 export interface ScheduleVersion {
@@ -20,6 +21,8 @@ export interface ScheduleVersion {
   readonly documentKind: ExhibitDocument['kind'];
   readonly amendmentNumber: number | null;
   readonly entries: readonly ScheduleEntry[];
+  /** other versions of the same schedule with the same effective date, set aside (a conflict) */
+  readonly rivals: readonly { readonly fileName: string; readonly entries: readonly ScheduleEntry[] }[];
 }
 
 export interface Instrument {
@@ -58,7 +61,8 @@ export function buildInstruments(documents: readonly StoredDocument[]): Instrume
   const warnings: string[] = [];
   const grouped = new Map<string, StoredDocument[]>();
   for (const d of docs) {
-    const k = instrumentKey(d.doc.instrument);
+    // a class-renaming amendment belongs to the instrument of the class it renames
+    const k = documentInstrumentKey(d.doc);
     const list = grouped.get(k) ?? [];
     list.push(d);
     grouped.set(k, list);
@@ -75,7 +79,8 @@ export function buildInstruments(documents: readonly StoredDocument[]): Instrume
       serviceFeePct = d.doc.terms.serviceFeePct ?? serviceFeePct;
     }
 
-    const raw = new Map<string, Omit<ScheduleVersion, 'lastDay'>[]>();
+    type Raw = Omit<ScheduleVersion, 'lastDay' | 'rivals'> & { rivals: ScheduleVersion['rivals'][number][] };
+    const raw = new Map<string, Raw[]>();
     for (const d of group) {
       for (const s of d.doc.schedules) {
         const sk = scheduleKey(s.name);
@@ -83,6 +88,7 @@ export function buildInstruments(documents: readonly StoredDocument[]): Instrume
         const same = list.find((v) => v.effectiveDate === d.doc.effectiveDate);
         if (same) {
           if (!sameEntries(same.entries, s.entries)) {
+            same.rivals.push({ fileName: d.fileName, entries: s.entries });
             warnings.push(
               `conflict: ${s.name} of ${ref.title} has two different versions effective ${d.doc.effectiveDate} (${same.fileName}, ${d.fileName}); using ${same.fileName}`,
             );
@@ -99,6 +105,7 @@ export function buildInstruments(documents: readonly StoredDocument[]): Instrume
           documentKind: d.doc.kind,
           amendmentNumber: d.doc.amendmentNumber,
           entries: s.entries,
+          rivals: [],
         });
         raw.set(sk, list);
       }

@@ -1,7 +1,9 @@
+import type { AccrualResult } from '../accrual/accrualResult.js';
 import type { ClassSeries, RateSegment } from '../accrual/classSeries.js';
 import { missingBusinessDays, uncoveredDays } from '../accrual/coverageChecks.js';
 import { accrueFast } from '../accrual/fastAccrual.js';
-import { addDays, monthEnd } from '../calendar/isoDate.js';
+import { overrideCoverage, type RateOverride } from '../accrual/rateOverride.js';
+import { addDays, monthEnd, monthOf } from '../calendar/isoDate.js';
 import { businessDayAfter } from '../calendar/nyseCalendar.js';
 import { Plan12bError } from '../errors.js';
 import { formatCents, parseCents } from '../money/cents.js';
@@ -10,6 +12,8 @@ import type { Registry } from '../registry/registry.js';
 import type { Queryable } from '../store/database.js';
 import { netAssetsThrough } from '../store/netAssetsRepository.js';
 import { loadRegistry } from '../store/registryStore.js';
+import { applyEighthE, type ClassBVintageMonth } from './classBVintageFees.js';
+import { feesCapCuts } from './finraCapLedger.js';
 
 /** One row of `plan12b fees --json` (SPEC §4): per class and calendar month. */
 export interface ClassMonthFees {
@@ -42,6 +46,8 @@ export interface FeesReport {
   readonly classes: ClassMonthFees[];
   readonly daily?: DailyFees[];
   readonly warnings: string[];
+  /** Agreement EIGHTH(E): Class B months accrued by share vintage (present only when there are any) */
+  readonly classBVintages?: ClassBVintageMonth[];
 }
 
 export interface FeesQuery {
@@ -50,6 +56,8 @@ export interface FeesQuery {
   readonly portfolio?: string;
   readonly class?: string;
   readonly daily?: boolean;
+  /** `plan12b what-if`: a hypothetical rate for one class (nothing is recorded) */
+  readonly rateOverride?: RateOverride;
 }
 
 /** The registry's governing entries as the accrual engine's rate segments. */
@@ -81,7 +89,7 @@ export function coverageOf(
 export async function loadClassSeries(
   q: Queryable,
   registry: Registry,
-  query: { to: string; portfolio?: string; class?: string },
+  query: { to: string; portfolio?: string; class?: string; rateOverride?: RateOverride },
   warnings: string[],
 ): Promise<ClassSeries[]> {
   const wantPid = query.portfolio === undefined ? undefined : registry.identities.resolve(query.portfolio);
@@ -104,7 +112,10 @@ export async function loadClassSeries(
     series.push({
       classKey: current.classKey,
       netAssets: current.rows,
-      coverage: coverageOf(registry, pid, cls, warnings),
+      coverage:
+        query.rateOverride?.portfolioId === pid && query.rateOverride.class === cls
+          ? overrideCoverage(coverageOf(registry, pid, cls, warnings), query.rateOverride)
+          : coverageOf(registry, pid, cls, warnings),
       endDate: null,
     });
   };
@@ -178,8 +189,22 @@ export async function feesReport(
       warnings.push(
         `${registry.identities.nameOn(pid, u.to)} class ${cls}: net assets but no instrument covering ${u.from}${u.to !== u.from ? ` … ${u.to}` : ''}; no fees accrued`,
       );
+    // SPEC §2: a conflict is a warning on every query that touches it (service fees and the
+    // Monthly Calculation carry these warnings on)
+    warnings.push(...registry.conflictsDuring(pid, cls, query.from, query.to));
   }
-  const result = accrueFast(series, query.from, query.to, { daily: query.daily === true });
+  // FINRA 2341 (SPEC §10): a class whose aggregate cap is exhausted stops accruing its ABSC.
+  const cuts = await feesCapCuts(q, registry, series, query.from, query.to, warnings);
+  // Agreement EIGHTH(E): a reduced Class B rate applies only to shares issued on or after it.
+  const eighthE = await applyEighthE(
+    q,
+    registry,
+    series,
+    accrueFast(series, query.from, query.to, { daily: query.daily === true || cuts.size > 0 }),
+    query,
+    warnings,
+  );
+  const result = withCapCuts(eighthE.accrual, cuts, query.daily === true);
   const names = (classKey: string, date: string) => {
     const [pid, cls] = classKey.split('|') as [string, string];
     return { portfolio: registry.identities.nameOn(pid, date), portfolioId: pid, class: cls };
@@ -199,7 +224,13 @@ export async function feesReport(
       a.class.localeCompare(b.class) ||
       a.month.localeCompare(b.month),
   );
-  const report: FeesReport = { from: query.from, to: query.to, classes, warnings };
+  const report: FeesReport = {
+    from: query.from,
+    to: query.to,
+    classes,
+    warnings,
+    ...(eighthE.months.length > 0 ? { classBVintages: eighthE.months } : {}),
+  };
   if (query.daily) {
     return {
       ...report,
@@ -215,4 +246,26 @@ export async function feesReport(
     };
   }
   return report;
+}
+
+/** The accrual with each class's ABSC cut by the FINRA cap, day by day and in its month totals. */
+function withCapCuts(
+  result: AccrualResult,
+  cuts: ReadonlyMap<string, ReadonlyMap<string, bigint>>,
+  keepDaily: boolean,
+): AccrualResult {
+  if (cuts.size === 0) return result;
+  const monthCut = new Map<string, bigint>();
+  const daily = result.daily.map((d) => {
+    const cut = cuts.get(d.classKey)?.get(d.date);
+    if (cut === undefined) return d;
+    const key = `${d.classKey}|${monthOf(d.date)}`;
+    monthCut.set(key, (monthCut.get(key) ?? 0n) + cut);
+    return { ...d, distributionFeeCents: d.distributionFeeCents - cut };
+  });
+  const months = result.months.map((m) => {
+    const cut = monthCut.get(`${m.classKey}|${m.month}`);
+    return cut === undefined ? m : { ...m, distributionFeeCents: m.distributionFeeCents - cut };
+  });
+  return { months, daily: keepDaily ? daily : [] };
 }

@@ -2,6 +2,7 @@ import { createWriteStream } from 'node:fs';
 import PDFDocument from 'pdfkit';
 import { groupThousands } from '../money/displayAmount.js';
 import { distributorSharePcts, type MonthlyCalculation } from '../transfers/monthlyCalculation.js';
+import type { ClassBVintageMonth } from './classBVintageFees.js';
 
 /**
  * The Monthly Calculation (Agreement EIGHTH(C)) as a printable PDF: one page per portfolio that a
@@ -9,7 +10,13 @@ import { distributorSharePcts, type MonthlyCalculation } from '../transfers/mont
  */
 export function writeMonthlyCalculationPdf(
   calculations: readonly MonthlyCalculation[],
-  meta: { month: string; distributor: string; preparedAt: string },
+  meta: {
+    month: string;
+    distributor: string;
+    preparedAt: string;
+    /** Agreement EIGHTH(E): the portfolios accrued by share vintage */
+    vintages?: readonly ClassBVintageMonth[];
+  },
   path: string,
 ): Promise<void> {
   const doc = new PDFDocument({
@@ -48,6 +55,29 @@ export function writeMonthlyCalculationPdf(
     );
     doc.moveDown();
     line('Distribution Fees (0.75% asset-based sales charge, SEVENTH(B))', mc.distributionFee, 0, true);
+    // EIGHTH(E): after a reduction, each vintage at its own rate; the vintages add up to the days' fees.
+    for (const v of meta.vintages?.filter((x) => x.portfolioId === mc.portfolioId) ?? []) {
+      const reductions = v.reductions.map((r) => `${r.fromPct}% → ${r.toPct}% on ${r.date}`).join(', ');
+      doc
+        .font('Helvetica')
+        .fontSize(9)
+        .text(`EIGHTH(E): ${reductions} applies only to shares issued on or after it.`);
+      doc.moveDown(0.2);
+      for (const r of v.runs) {
+        line(
+          `${r.from} – ${r.to} (${r.days} days), shares ${r.countedOn === null ? 'all issued before' : `counted ${r.countedOn}`}`,
+          r.distributionFee,
+          12,
+        );
+        for (const x of r.vintages)
+          line(
+            `${x.issuedFrom === null ? `issued before ${x.issuedBefore}` : `issued from ${x.issuedFrom}${x.issuedBefore ? ` to before ${x.issuedBefore}` : ''}`}: ${x.shares} sh, ${x.weightPct}%, at ${x.distributionFeePct}%`,
+            x.distributionFee,
+            24,
+          );
+      }
+      doc.moveDown(0.3);
+    }
     // SPEC §7: every computation that governed days of the month, with its days, percentage and
     // dollars; each percentage × the fees of its days gives the dollars beside it.
     for (const c of mc.computations) {

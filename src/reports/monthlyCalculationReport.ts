@@ -1,3 +1,4 @@
+import type { RateOverride } from '../accrual/rateOverride.js';
 import {
   type AllocationAccount,
   computeDistributorShare,
@@ -21,6 +22,7 @@ import {
 } from '../transfers/monthlyCalculation.js';
 import { paymentDueDate } from '../transfers/paymentDueDate.js';
 import { appliesToPortfolio } from '../transfers/transfer.js';
+import type { ClassBVintageMonth } from './classBVintageFees.js';
 import {
   computationDates,
   distributorShareSchedule,
@@ -42,6 +44,8 @@ export interface MonthlyCalculationReport {
     readonly serviceFee: string;
   };
   readonly warnings: readonly string[];
+  /** Agreement EIGHTH(E): portfolios whose Class B Distribution Fees accrued by share vintage */
+  readonly classBVintages?: readonly ClassBVintageMonth[];
 }
 
 /** The Class B rows of a month's fees report (as `feesReport` with `class: 'B'` gives them). */
@@ -110,6 +114,9 @@ export async function monthlyCalculationReport(
   opts: {
     instructedDueDate?: string | null;
     distributor?: string;
+    /** `plan12b what-if`: a hypothetical rate, and only the portfolio it is about */
+    rateOverride?: RateOverride;
+    portfolio?: string;
     /** the registry when already derived (a month close derives it once) */
     registry?: Registry;
     /** the month's daily fees of every class when already accrued (a month close accrues them once) */
@@ -126,7 +133,18 @@ export async function monthlyCalculationReport(
   const dueDate = paymentDueDate(month, opts.instructedDueDate ?? null);
   const fees =
     opts.fees === undefined
-      ? await feesReport(q, { from, to, class: 'B', daily: true }, { registry })
+      ? await feesReport(
+          q,
+          {
+            from,
+            to,
+            class: 'B',
+            daily: true,
+            ...(opts.rateOverride ? { rateOverride: opts.rateOverride } : {}),
+            ...(opts.portfolio ? { portfolio: opts.portfolio } : {}),
+          },
+          { registry },
+        )
       : classBFees(opts.fees);
 
   const dailyByPortfolio = new Map<string, { date: string; cents: bigint }[]>();
@@ -254,5 +272,6 @@ export async function monthlyCalculationReport(
       serviceFee: total((c) => c.serviceFee),
     },
     warnings: fees.warnings,
+    ...(fees.classBVintages ? { classBVintages: fees.classBVintages } : {}),
   };
 }

@@ -4,6 +4,7 @@
  * src/service-fees from the SPEC §4 accrual's daily service fees, the recorded Service Agreements
  * and the providers' customers' assets. Payment date: the 10th NYSE business day after month end.
  */
+import type { RateOverride } from '../accrual/rateOverride.js';
 import { monthEnd, monthStart } from '../calendar/isoDate.js';
 import { businessDayAfter } from '../calendar/nyseCalendar.js';
 import { Plan12bError } from '../errors.js';
@@ -200,13 +201,33 @@ function monthErrorOf(e: ServiceFeesMonthError, namesOf: (classKey: string) => C
 export async function serviceFeesReport(
   q: Queryable,
   month: string,
-  /** the registry and the month's daily fees when already computed (a month close computes them once) */
-  context?: { readonly registry: Registry; readonly fees: FeesReport },
+  opts: {
+    /** `plan12b what-if`: a hypothetical rate, and only the class it is about */
+    rateOverride?: RateOverride;
+    portfolio?: string;
+    class?: string;
+    /** the registry and the month's daily fees when already computed (a month close computes them once) */
+    registry?: Registry;
+    fees?: FeesReport;
+  } = {},
 ): Promise<ServiceFeesReport> {
   const from = monthStart(month);
   const to = monthEnd(month);
-  const registry = context?.registry ?? (await loadRegistry(q));
-  const fees = context?.fees ?? (await feesReport(q, { from, to, daily: true }, { registry }));
+  const registry = opts.registry ?? (await loadRegistry(q));
+  const fees =
+    opts.fees ??
+    (await feesReport(
+      q,
+      {
+        from,
+        to,
+        daily: true,
+        ...(opts.rateOverride ? { rateOverride: opts.rateOverride } : {}),
+        ...(opts.portfolio ? { portfolio: opts.portfolio } : {}),
+        ...(opts.class ? { class: opts.class } : {}),
+      },
+      { registry },
+    ));
   const classDays: ClassServiceDay[] = (fees.daily ?? []).map((d) => ({
     classKey: `${d.portfolioId}|${d.class}`,
     date: d.date,
@@ -215,7 +236,11 @@ export async function serviceFeesReport(
     serviceFeeCents: parseCents(d.serviceFee),
   }));
   const agreements = await loadServiceAgreements(q);
-  const { holdings, warnings } = await loadProviderHoldings(q, registry, from, to);
+  const loaded = await loadProviderHoldings(q, registry, from, to);
+  const { warnings } = loaded;
+  const selected = new Set(fees.classes.map((c) => `${c.portfolioId}|${c.class}`));
+  const holdings =
+    opts.portfolio || opts.class ? loaded.holdings.filter((h) => selected.has(h.classKey)) : loaded.holdings;
   const namesOf = (classKey: string): ClassNames => {
     const [portfolioId, cls] = classKey.split('|') as [string, string];
     return { portfolio: registry.identities.nameOn(portfolioId, to), portfolioId, class: cls };

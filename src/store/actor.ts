@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { userInfo } from 'node:os';
 import { Plan12bError } from '../errors.js';
 
@@ -25,7 +26,18 @@ function checkActor(actor: string): void {
     );
 }
 
+/** The actor of one HTTP request (its API token), for the work done on its behalf (src/api). */
+const requestActor = new AsyncLocalStorage<string>();
+
+/** Runs fn with `actor` as the current actor of everything it awaits (one request of `plan12b serve`). */
+export function withActor<T>(actor: string, fn: () => Promise<T>): Promise<T> {
+  checkActor(actor);
+  return requestActor.run(actor, fn);
+}
+
 export function currentActor(): string {
+  const ofRequest = requestActor.getStore();
+  if (ofRequest !== undefined) return ofRequest;
   if (statedActor !== undefined) return statedActor;
   const env = process.env.PLAN12B_ACTOR ?? process.env.PLAN12B_USER;
   if (env !== undefined && env !== '') {

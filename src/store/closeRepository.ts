@@ -144,7 +144,11 @@ export async function loadSealedMonths(q: Queryable, only?: string): Promise<Sea
   }));
 }
 
-export type RestatementTable = 'net_assets_restatement' | 'provider_assets_restatement';
+export type RestatementTable =
+  | 'net_assets_restatement'
+  | 'provider_assets_restatement'
+  /** a withdrawn exhibit (issue 11 item 7): the closed months it could have governed */
+  | 'exhibit_withdrawal_restatement';
 
 /** The closed months that restatements not yet reported as prior-period adjustments touch. */
 export async function unadjustedRestatementMonths(q: Queryable, table: RestatementTable): Promise<string[]> {

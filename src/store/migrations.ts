@@ -1,4 +1,5 @@
 import type { Database } from './database.js';
+import { API_TOKEN_MIGRATION } from './schema/apiTokenSchema.js';
 import { AUDIT_ANCHOR_MIGRATION } from './schema/auditAnchorSchema.js';
 import { AUDIT_MIGRATION } from './schema/auditSchema.js';
 import { CLASS_B_MIGRATION } from './schema/classBSchema.js';
@@ -6,6 +7,8 @@ import { CLASS_B_TERMS_MIGRATION } from './schema/classBTermsSchema.js';
 import { CLOSED_MONTH_RESTATEMENTS_MIGRATION } from './schema/closedMonthRestatementsSchema.js';
 import { CLOSE_MIGRATION } from './schema/closeSchema.js';
 import { DISTRIBUTOR_TERM_RECORDS_MIGRATION } from './schema/distributorTermRecordsSchema.js';
+import { EXHIBIT_WITHDRAWAL_MIGRATION } from './schema/exhibitWithdrawalSchema.js';
+import { EXPENDITURES_MIGRATION, FINRA_CAP_MIGRATION } from './schema/finraCapSchema.js';
 import { FREE_SHARE_ATTRIBUTION_MIGRATION } from './schema/freeShareAttributionSchema.js';
 import { OMNIBUS_MIGRATION } from './schema/omnibusSchema.js';
 import { SERVICE_FEES_MIGRATION } from './schema/serviceFeesSchema.js';
@@ -113,6 +116,10 @@ export const MIGRATIONS: readonly Migration[] = [
   TRANSFER_ENDS_MIGRATION,
   AUDIT_ANCHOR_MIGRATION,
   FREE_SHARE_ATTRIBUTION_MIGRATION,
+  API_TOKEN_MIGRATION,
+  EXHIBIT_WITHDRAWAL_MIGRATION,
+  FINRA_CAP_MIGRATION,
+  EXPENDITURES_MIGRATION,
 ];
 
 /** The schema version this build of plan12b migrates to. */

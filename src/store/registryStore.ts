@@ -13,17 +13,94 @@ import { typed } from './queryBuilder.js';
 
 export { loadBoardRates } from './boardRatesRepository.js';
 
+/** The documents the registry uses: every imported one that has not been withdrawn. */
 export async function loadDocuments(q: Queryable): Promise<StoredDocument[]> {
   const rows = await typed(q)
-    .selectFrom('exhibit_document')
-    .select(['id', 'file_name', 'parsed'])
-    .orderBy('id')
+    .selectFrom('exhibit_document as d')
+    .leftJoin('exhibit_withdrawal as w', 'w.document_id', 'd.id')
+    .where('w.document_id', 'is', null)
+    .select(['d.id', 'd.file_name', 'd.parsed'])
+    .orderBy('d.id')
     .execute();
   return rows.map((r) => ({
     id: r.id,
     fileName: r.file_name,
     doc: (typeof r.parsed === 'string' ? JSON.parse(r.parsed) : r.parsed) as ExhibitDocument,
   }));
+}
+
+/** A document as imported, and its withdrawal if it was withdrawn (issue 11 item 7). */
+export interface DocumentRecord {
+  readonly id: string;
+  readonly fileName: string;
+  readonly kind: string;
+  readonly title: string;
+  readonly effectiveDate: string;
+  readonly importedBy: string;
+  readonly importedAt: string;
+  readonly withdrawal: Withdrawal | null;
+}
+
+export interface Withdrawal {
+  readonly reason: string;
+  readonly withdrawnBy: string;
+  readonly withdrawnAt: string;
+}
+
+const isoTime = (t: unknown) => (t instanceof Date ? t : new Date(String(t))).toISOString();
+
+/** Every imported document, withdrawn ones included, by effective date then hash. */
+export async function listDocuments(q: Queryable): Promise<DocumentRecord[]> {
+  const rows = await typed(q)
+    .selectFrom('exhibit_document as d')
+    .leftJoin('exhibit_withdrawal as w', 'w.document_id', 'd.id')
+    .select([
+      'd.id',
+      'd.file_name',
+      'd.kind',
+      'd.title',
+      'd.effective_date',
+      'd.imported_by',
+      'd.imported_at',
+      'w.reason',
+      'w.withdrawn_by',
+      'w.withdrawn_at',
+    ])
+    .orderBy('d.effective_date')
+    .orderBy('d.id')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    fileName: r.file_name,
+    kind: r.kind,
+    title: r.title,
+    effectiveDate: r.effective_date,
+    importedBy: r.imported_by,
+    importedAt: isoTime(r.imported_at),
+    withdrawal:
+      r.reason === null || r.withdrawn_by === null || r.withdrawn_at === null
+        ? null
+        : { reason: r.reason, withdrawnBy: r.withdrawn_by, withdrawnAt: isoTime(r.withdrawn_at) },
+  }));
+}
+
+/**
+ * Records a withdrawal and the closed months the document could have governed, which the next
+ * close reports as prior-period adjustments (SPEC §12).
+ */
+export async function insertWithdrawal(
+  q: Queryable,
+  w: { documentId: string; reason: string; withdrawnBy: string; closedMonths: readonly string[] },
+): Promise<void> {
+  await typed(q)
+    .insertInto('exhibit_withdrawal')
+    .values({ document_id: w.documentId, reason: w.reason, withdrawn_by: w.withdrawnBy })
+    .execute();
+  if (w.closedMonths.length > 0)
+    await typed(q)
+      .insertInto('exhibit_withdrawal_restatement')
+      .values(w.closedMonths.map((m) => ({ document_id: w.documentId, closed_month: m })))
+      .execute();
 }
 
 /** The ids (content hashes) of every imported document. */

@@ -28,6 +28,16 @@ export type Numeric = ColumnType<string, number | string, number | string>;
 
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
 
+export interface ApiToken {
+  created_at: Generated<Timestamp>;
+  created_by: string;
+  name: string;
+  revoked_at: Timestamp | null;
+  revoked_by: string | null;
+  role: string;
+  token_hash: string;
+}
+
 export interface AuditLog {
   action: string;
   actor: string;
@@ -163,6 +173,20 @@ export interface ExhibitDocument {
   title: string;
 }
 
+export interface ExhibitWithdrawal {
+  document_id: string;
+  reason: string;
+  withdrawn_at: Generated<Timestamp>;
+  withdrawn_by: string;
+}
+
+export interface ExhibitWithdrawalRestatement {
+  adjusted_in: string | null;
+  closed_month: string;
+  document_id: string;
+  id: Generated<Int8>;
+}
+
 export interface FeedImport {
   audit_seq: Int8 | null;
   content_hash: string;
@@ -174,6 +198,17 @@ export interface FeedImport {
   inserted: number;
   restated: number;
   rows: number;
+}
+
+export interface FinraGrossSales {
+  class: string;
+  deferred_sales_charges: Numeric | null;
+  front_end_sales_charges: Generated<Numeric>;
+  gross_sales: Numeric;
+  import_id: number;
+  month: string;
+  portfolio_id: string;
+  recorded_by: string;
 }
 
 export interface NetAssets {
@@ -210,10 +245,31 @@ export interface OmnibusMonth {
   portfolio_name: string;
 }
 
+export interface PlanExpenditure {
+  amount: Numeric;
+  class: string;
+  description: Generated<string>;
+  import_id: number;
+  period: string;
+  period_end: string;
+  period_start: string;
+  portfolio_id: string;
+  purpose: string;
+  recorded_by: string;
+}
+
 export interface PortfolioName {
   name: string;
   name_key: string;
   portfolio_id: string;
+}
+
+export interface PrimeRate {
+  effective_date: string;
+  import_id: number;
+  rate_pct: Numeric;
+  recorded_by: string;
+  source: string | null;
 }
 
 export interface ProviderAssets {
@@ -291,6 +347,7 @@ export interface Transfer {
 }
 
 export interface DB {
+  api_token: ApiToken;
   audit_log: AuditLog;
   board_rate: BoardRate;
   class_b_account: ClassBAccount;
@@ -302,11 +359,16 @@ export interface DB {
   close_result: CloseResult;
   closed_month: ClosedMonth;
   exhibit_document: ExhibitDocument;
+  exhibit_withdrawal: ExhibitWithdrawal;
+  exhibit_withdrawal_restatement: ExhibitWithdrawalRestatement;
   feed_import: FeedImport;
+  finra_gross_sales: FinraGrossSales;
   net_assets: NetAssets;
   net_assets_restatement: NetAssetsRestatement;
   omnibus_month: OmnibusMonth;
+  plan_expenditure: PlanExpenditure;
   portfolio_name: PortfolioName;
+  prime_rate: PrimeRate;
   provider_assets: ProviderAssets;
   provider_assets_restatement: ProviderAssetsRestatement;
   schema_migration: SchemaMigration;

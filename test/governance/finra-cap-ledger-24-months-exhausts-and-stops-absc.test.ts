@@ -77,6 +77,7 @@ describe('FINRA Rule 2341 aggregate cap, month by month', () => {
           fc.record({
             sales: fc.bigInt({ min: 0n, max: 10n ** 9n }),
             loads: fc.bigInt({ min: 0n, max: 10n ** 6n }),
+            cdsc: fc.bigInt({ min: 0n, max: 10n ** 6n }),
             absc: fc.array(fc.bigInt({ min: 0n, max: 10n ** 5n }), { minLength: 28, maxLength: 31 }),
             service: fc.boolean(),
           }),
@@ -88,7 +89,7 @@ describe('FINRA Rule 2341 aggregate cap, month by month', () => {
             daysInMonth: m.absc.length,
             newGrossSalesCents: m.sales,
             frontEndSalesChargesCents: m.loads,
-            deferredSalesChargesCents: 0n,
+            deferredSalesChargesCents: m.cdsc,
             dailyAbscCents: m.absc,
             primeRateMicroPct: 3_250_000n,
             serviceFeePaid: m.service,
@@ -103,6 +104,13 @@ describe('FINRA Rule 2341 aggregate cap, month by month', () => {
                 o.abscAllowedCents,
             ).toBe(o.closingCents);
             expect(o.abscAllowedCents <= o.abscAccruedCents).toBe(true);
+            // each deferred sales charge is either counted against the cap or credited to the fund
+            expect(o.frontEndAndDeferredCents + o.deferredCreditedToFundCents).toBe(
+              inputs[i]!.frontEndSalesChargesCents + inputs[i]!.deferredSalesChargesCents,
+            );
+            expect(o.dailyAllowedCents.reduce((a, b) => a + b, 0n)).toBe(o.abscAllowedCents);
+            // a CDSC is credited to the fund only when nothing remains for it
+            if (o.deferredCreditedToFundCents > 0n) expect(o.closingCents <= 0n).toBe(true);
             expect(o.abscAccruedCents).toBe(inputs[i]!.dailyAbscCents.reduce((a, b) => a + b, 0n));
             if (i > 0) expect(o.openingCents).toBe(out[i - 1]!.closingCents);
           });

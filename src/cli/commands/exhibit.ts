@@ -6,12 +6,29 @@ import { parseExhibit } from '../../edgar/parseExhibit.js';
 import { renderExhibit } from '../../edgar/renderExhibit.js';
 import { Plan12bError } from '../../errors.js';
 import { importExhibits } from '../../import/exhibitImport.js';
-import { loadRegistry } from '../../store/registryStore.js';
+import { withdrawExhibit } from '../../import/exhibitWithdrawal.js';
+import { listDocuments, loadRegistry } from '../../store/registryStore.js';
 import { type CliContext, printJson, withDatabase } from '../context.js';
+import { toCsv } from '../csvOut.js';
 import { requireDate } from '../options.js';
 import { startProgress } from '../progress.js';
 import { readInputFile } from '../readInput.js';
 import { scheduleDocumentAsOf } from '../scheduleDocument.js';
+import { printTable } from '../table.js';
+
+const LIST_COLUMNS = [
+  'id',
+  'file',
+  'kind',
+  'title',
+  'effectiveDate',
+  'importedBy',
+  'importedAt',
+  'status',
+  'withdrawnBy',
+  'withdrawnAt',
+  'withdrawalReason',
+] as const;
 
 export function registerExhibitCommands(program: Command, getContext: () => CliContext): void {
   const exhibit = program
@@ -98,6 +115,67 @@ export function registerExhibitCommands(program: Command, getContext: () => CliC
         for (const w of result.warnings) ctx.err(`warning: ${w}`);
       },
     );
+
+  exhibit
+    .command('list')
+    .description('every imported exhibit with its hash; a withdrawn one with its reason, actor and date')
+    .option('--json', 'print JSON')
+    .option('--csv', 'print CSV')
+    .action(async (opts: { json?: boolean; csv?: boolean }) => {
+      const ctx = getContext();
+      const documents = await withDatabase(ctx, (db) => listDocuments(db));
+      if (opts.json) return printJson(ctx, { count: documents.length, documents });
+      const rows = documents.map((d) => ({
+        id: d.id,
+        file: d.fileName,
+        kind: d.kind,
+        title: d.title,
+        effectiveDate: d.effectiveDate,
+        importedBy: d.importedBy,
+        importedAt: d.importedAt,
+        status: d.withdrawal === null ? 'in force' : 'withdrawn',
+        withdrawnBy: d.withdrawal?.withdrawnBy ?? '',
+        withdrawnAt: d.withdrawal?.withdrawnAt ?? '',
+        withdrawalReason: d.withdrawal?.reason ?? '',
+      }));
+      if (opts.csv) return ctx.out(toCsv(LIST_COLUMNS, rows));
+      printTable(
+        ctx,
+        ['Hash', 'File', 'Effective', 'Title', 'Status'],
+        rows.map((r) => [
+          r.id.slice(0, 16),
+          r.file,
+          r.effectiveDate,
+          r.title,
+          r.status === 'withdrawn'
+            ? `WITHDRAWN ${r.withdrawnAt} by ${r.withdrawnBy}: ${r.withdrawalReason}`
+            : r.status,
+        ]),
+      );
+      ctx.out(`${documents.length} documents`);
+    });
+
+  exhibit
+    .command('withdraw')
+    .description(
+      'withdraw a document imported by mistake: it stops governing from now on; closed months stay sealed and the next close reports the difference as a prior-period adjustment',
+    )
+    .argument('<hash>', "the document's hash, or its first 8+ digits (`plan12b exhibit list`)")
+    .requiredOption('--reason <text>', 'why it is withdrawn (recorded with the actor in the audit log)')
+    .option('--json', 'print the result as JSON')
+    .action(async (hash: string, opts: { reason: string; json?: boolean }) => {
+      const ctx = getContext();
+      const result = await withDatabase(ctx, (db) => withdrawExhibit(db, hash, opts.reason));
+      if (opts.json) return printJson(ctx, result);
+      ctx.out(
+        `withdrawn ${result.file} (${result.id.slice(0, 16)}): ${result.title}, effective ${result.effectiveDate}; by ${result.withdrawnBy}: ${result.reason}`,
+      );
+      if (result.closedMonthsToAdjust.length > 0)
+        ctx.out(
+          `closed months ${result.closedMonthsToAdjust.join(', ')} stay as sealed; the next close reports what they would now say as prior-period adjustments`,
+        );
+      for (const w of result.warnings) ctx.err(`warning: ${w}`);
+    });
 
   exhibit
     .command('render')

@@ -11,11 +11,13 @@ import {
   readingHeadline,
   readMonth,
 } from '../../reports/sealedOrRecomputed.js';
+import { writeXlsx } from '../../reports/xlsxOut.js';
 import { loadClosedPeriods } from '../../store/closedPeriodsRepository.js';
 import { type CliContext, printJson, withDatabase } from '../context.js';
 import { toCsv } from '../csvOut.js';
 import { requireDate, requireMonth } from '../options.js';
 import { printTable } from '../table.js';
+import { feesSheet, journalSheet } from '../xlsxSheets.js';
 
 const MONTH_COLUMNS = [
   'portfolio',
@@ -48,6 +50,7 @@ export function registerFeesCommands(program: Command, getContext: () => CliCont
     .option('--class <class>', 'only this class')
     .option('--daily', 'the daily detail instead of monthly totals')
     .option('--csv', 'print CSV')
+    .option('--xlsx <file>', 'write an XLSX workbook (totals, frozen header)')
     .option('--json', 'print JSON')
     .action(
       async (opts: {
@@ -57,6 +60,7 @@ export function registerFeesCommands(program: Command, getContext: () => CliCont
         class?: string;
         daily?: boolean;
         csv?: boolean;
+        xlsx?: string;
         json?: boolean;
       }) => {
         const ctx = getContext();
@@ -80,6 +84,10 @@ export function registerFeesCommands(program: Command, getContext: () => CliCont
         );
         // A range is always computed from today's data; closed months in it are marked so (SPEC §12).
         const recomputed = [...closed.months].filter((m) => m >= monthOf(from) && m <= monthOf(to)).sort();
+        if (opts.xlsx) {
+          await writeXlsx(opts.xlsx, [feesSheet(report, opts.daily === true)]);
+          ctx.err(`${opts.xlsx}: fees ${from} … ${to}`);
+        }
         if (opts.json)
           return printJson(
             ctx,
@@ -138,6 +146,7 @@ export function registerFeesCommands(program: Command, getContext: () => CliCont
     .option('--recompute', "a closed month: what today's data would say, instead of its sealed journal")
     .option('--csv', 'print CSV (the default)')
     .option('--out <file>', 'write the CSV to a file')
+    .option('--xlsx <file>', 'write an XLSX workbook (debit and credit totals, frozen header)')
     .option('--json', 'print JSON')
     .action(
       async (opts: {
@@ -146,6 +155,7 @@ export function registerFeesCommands(program: Command, getContext: () => CliCont
         recompute?: boolean;
         csv?: boolean;
         out?: string;
+        xlsx?: string;
         json?: boolean;
       }) => {
         const ctx = getContext();
@@ -168,6 +178,13 @@ export function registerFeesCommands(program: Command, getContext: () => CliCont
             `${month} is closed; its sealed journal pays on ${journal.paymentDate}`,
             'add --recompute to see the journal with another payment date',
           );
+        if (opts.xlsx) {
+          await writeXlsx(opts.xlsx, [journalSheet(journal, month)]);
+          ctx.err(
+            `${opts.xlsx}: ${journal.lines.length} lines, debits ${journal.totalDebits} = credits ${journal.totalCredits}`,
+          );
+          if (!opts.json && !opts.csv && !opts.out) return;
+        }
         if (opts.json) return printJson(ctx, readingDocument(reading));
         const headline = readingHeadline(month, reading);
         if (headline) ctx.err(headline);

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { Plan12bError } from '../../errors.js';
 import { importOmnibusMonths } from '../../feeds/omnibusFeed.js';
+import { vintageTextLines } from '../../reports/classBVintageFees.js';
 import { distributorShareReport } from '../../reports/distributorShareReport.js';
 import { writeMonthlyCalculationPdf } from '../../reports/monthlyCalculationPdf.js';
 import {
@@ -14,12 +15,14 @@ import {
   readingHeadline,
   readMonth,
 } from '../../reports/sealedOrRecomputed.js';
+import { writeXlsx } from '../../reports/xlsxOut.js';
 import { distributorSharePcts } from '../../transfers/monthlyCalculation.js';
 import { type CliContext, printJson, withDatabase } from '../context.js';
 import { toCsv } from '../csvOut.js';
 import { requireDate, requireMonth } from '../options.js';
 import { readInputFile } from '../readInput.js';
 import { printTable } from '../table.js';
+import { monthlyCalculationSheet } from '../xlsxSheets.js';
 
 export const MONTHLY_CALCULATION_COLUMNS = [
   'portfolio',
@@ -118,6 +121,7 @@ export function registerMonthlyCalculationCommands(program: Command, getContext:
     )
     .option('--csv', 'print CSV: one line per portfolio and payee')
     .option('--pdf <file>', 'write a PDF, one page per portfolio for the treasurer to sign')
+    .option('--xlsx <file>', 'write an XLSX workbook: one line per portfolio and payee, with totals')
     .option('--recompute', "a closed month: what today's data would say, instead of its sealed results")
     .option('--json', 'print JSON')
     .action(
@@ -126,6 +130,7 @@ export function registerMonthlyCalculationCommands(program: Command, getContext:
         dueDate?: string;
         csv?: boolean;
         pdf?: string;
+        xlsx?: string;
         recompute?: boolean;
         json?: boolean;
       }) => {
@@ -151,12 +156,16 @@ export function registerMonthlyCalculationCommands(program: Command, getContext:
         if (opts.pdf) {
           await writeMonthlyCalculationPdf(
             report.portfolios,
-            { month, distributor: report.distributor, preparedAt: new Date().toISOString() },
+            {
+              month,
+              distributor: report.distributor,
+              preparedAt: new Date().toISOString(),
+              ...(report.classBVintages ? { vintages: report.classBVintages } : {}),
+            },
             opts.pdf,
           );
           if (!opts.json && !opts.csv) ctx.err(`${opts.pdf}: ${report.portfolios.length} page(s)`);
         }
-        if (opts.json) return printJson(ctx, readingDocument(reading));
         const lines = report.portfolios.flatMap((c) => [
           {
             ...c,
@@ -184,9 +193,15 @@ export function registerMonthlyCalculationCommands(program: Command, getContext:
             payTo: a.payTo,
           })),
         ]);
-        if (opts.csv || opts.pdf) {
+        if (opts.xlsx) {
+          await writeXlsx(opts.xlsx, [monthlyCalculationSheet(lines, month)]);
+          ctx.err(`${opts.xlsx}: Monthly Calculation ${month}, ${lines.length} lines`);
+        }
+        if (opts.json) return printJson(ctx, readingDocument(reading));
+        if (opts.csv || opts.pdf || opts.xlsx) {
           if (headline) ctx.err(headline);
           for (const l of adjustmentLines(reading)) ctx.err(l);
+          for (const w of report.warnings ?? []) ctx.err(`warning: ${w}`);
           if (opts.csv) ctx.out(toCsv(MONTHLY_CALCULATION_COLUMNS, lines));
           return;
         }
@@ -217,7 +232,10 @@ export function registerMonthlyCalculationCommands(program: Command, getContext:
         ctx.out(
           `Due ${report.dueDate}. Totals: Distribution Fees ${report.totals.distributionFee}; Distributor's 12b-1 Share ${report.totals.distributor12b1Share}; Earned CDSC ${report.totals.earnedCdsc}`,
         );
+        for (const l of vintageTextLines(report.classBVintages ?? [])) ctx.out(l);
         for (const l of adjustmentLines(reading)) ctx.out(l);
+        // SPEC §2: conflicts in the registry the month's fees touched
+        for (const w of report.warnings ?? []) ctx.err(`warning: ${w}`);
       },
     );
 }

@@ -31,7 +31,12 @@ export function registerPortfolioCommands(program: Command, getContext: () => Cl
       ctx.out('Classes and rates:');
       for (const c of h.classes)
         ctx.out(
-          `  Class ${c.class}  ${span(c.from, c.lastDay)}  ABSC ${c.distributionFeePct ?? '—'}%  service ${c.serviceFeePct ?? '—'}%  (${c.schedule}, ${c.instrument}${c.amendmentNumber !== null ? `, Amendment No. ${c.amendmentNumber}` : ''})`,
+          `  Class ${c.class}  ${span(c.from, c.lastDay)}  ABSC ${c.distributionFeePct ?? '—'}%  service ${c.serviceFeePct ?? '—'}%  (${c.schedule}, ${c.instrument}${c.amendmentNumber !== null ? `, Amendment No. ${c.amendmentNumber}` : ''})${c.renamedTo ? `  → Class ${c.renamedTo.class} from ${c.renamedTo.date}` : ''}`,
         );
+      for (const r of h.classRenames)
+        ctx.out(
+          `Class ${r.from} renamed Class ${r.to} from ${r.date} (${r.document}): its history continues as Class ${r.to}`,
+        );
+      for (const w of h.warnings) ctx.err(`warning: ${w}`);
     });
 }

@@ -15,11 +15,13 @@ import {
   readMonth,
 } from '../../reports/sealedOrRecomputed.js';
 import { type ServiceFeesReport, serviceFeesReport } from '../../reports/serviceFeesReport.js';
+import { writeXlsx } from '../../reports/xlsxOut.js';
 import { listProviders } from '../../store/serviceProvidersRepository.js';
 import { type CliContext, printJson, withDatabase } from '../context.js';
 import { requireDate, requireMonth } from '../options.js';
 import { readInputFile } from '../readInput.js';
 import { printTable } from '../table.js';
+import { serviceFeesSheets } from '../xlsxSheets.js';
 
 function printTermination(ctx: CliContext, result: TerminationResult, json: boolean | undefined): void {
   if (json) {
@@ -152,6 +154,7 @@ export function registerServiceFeesCommands(program: Command, getContext: () => 
     .requiredOption('--month <YYYY-MM>', 'the month')
     .option('--payments-csv <file>', 'write the payments file: one line per provider paid')
     .option('--statements <dir>', 'write one statement per provider, CSV and PDF, into this folder')
+    .option('--xlsx <file>', 'write an XLSX workbook: providers and classes, with totals')
     .option('--recompute', "a closed month: what today's data would say, instead of its sealed results")
     .option('--json', 'print JSON')
     .action(
@@ -159,6 +162,7 @@ export function registerServiceFeesCommands(program: Command, getContext: () => 
         month: string;
         paymentsCsv?: string;
         statements?: string;
+        xlsx?: string;
         recompute?: boolean;
         json?: boolean;
       }) => {
@@ -183,6 +187,10 @@ export function registerServiceFeesCommands(program: Command, getContext: () => 
         if (opts.statements) {
           const files = await writeProviderStatements(report, resolve(opts.statements));
           ctx.err(`${files.dir}: ${files.csv} CSV and ${files.pdf} PDF statements`);
+        }
+        if (opts.xlsx) {
+          await writeXlsx(opts.xlsx, serviceFeesSheets(report));
+          ctx.err(`${opts.xlsx}: service fees ${month}, total ${report.totals.serviceFee}`);
         }
         if (opts.json) return printJson(ctx, readingDocument(reading));
         if (headline) ctx.out(headline);

@@ -2,8 +2,11 @@ import { businessDaysBetween } from '../../../src/calendar/nyseCalendar.js';
 import { importAccounts } from '../../../src/feeds/accountsFeed.js';
 import { importClassBTerms } from '../../../src/feeds/classBTermsFeed.js';
 import { importDistributors } from '../../../src/feeds/distributorsFeed.js';
+import { importExpenditures } from '../../../src/feeds/expendituresFeed.js';
+import { importGrossSales } from '../../../src/feeds/grossSalesFeed.js';
 import { importNetAssets } from '../../../src/feeds/netAssetsFeed.js';
 import { importOmnibusMonths } from '../../../src/feeds/omnibusFeed.js';
+import { importPrimeRate } from '../../../src/feeds/primeRateFeed.js';
 import { importProviderAssets } from '../../../src/feeds/providerAssetsFeed.js';
 import { importProviders } from '../../../src/feeds/providersFeed.js';
 import { importTransactions } from '../../../src/feeds/transactionsFeed.js';
@@ -116,6 +119,9 @@ export const RECORD_TABLES = [
   'class_b_terms_rule',
   'omnibus_month',
   'transfer',
+  'finra_gross_sales',
+  'prime_rate',
+  'plan_expenditure',
 ] as const;
 
 /** Quotes a cell the way a spreadsheet saves it: only when it holds a comma, a quote or a line break. */
@@ -674,6 +680,116 @@ const transfers: FeedContract = {
   fresh: [TRANSFER('TR-6', '2007-03-01', '10', '10')],
 };
 
+// FINRA 2341 (SPEC §10): gross sales of AIM Value Fund class C, large enough that the cap never
+// cuts the fees the other feeds' tests compute.
+const SALES = (month: string, amount: string, cls = 'C'): Row => ({
+  month,
+  portfolio: 'AIM Value Fund',
+  class: cls,
+  gross_sales: amount,
+});
+
+const grossSales: FeedContract = {
+  name: 'gross-sales',
+  command: ['gross-sales', 'import'],
+  columns: { month: 'month', portfolio: 'name', class: 'name', gross_sales: 'money' },
+  setup: async () => {},
+  importFile: (db, file, bytes, opts) => importGrossSales(db, file, bytes, opts),
+  restatable: true,
+  good: [SALES('2006-12', '900000000.00')],
+  bad: {
+    rows: [
+      SALES('2006-12', '900000000.00'),
+      SALES('2006-13', '1.00'),
+      SALES('2006-11', 'lots'),
+      SALES('2006-10', '1.00', 'Q'),
+    ],
+    problems: [
+      { line: 3, field: 'month', value: '2006-13' },
+      { line: 4, field: 'gross_sales', value: 'lots' },
+      { line: 5, field: 'class', value: 'Q' },
+    ],
+  },
+  changed: { kind: 'conflict', rows: [SALES('2006-12', '900000001.00')], fields: ['gross_sales'] },
+  closed: { kind: 'dated', month: '2007-01', rows: [SALES('2007-01', '5.00')], fields: ['month'] },
+  fresh: [SALES('2007-03', '1000.00')],
+};
+
+const PRIME = (effective_date: string, prime_rate: string): Row => ({
+  effective_date,
+  prime_rate,
+  source: 'The Wall Street Journal',
+});
+
+const primeRate: FeedContract = {
+  name: 'prime-rate',
+  command: ['prime-rate', 'import'],
+  columns: { effective_date: 'date', prime_rate: 'percent', source: 'name' },
+  setup: async () => {},
+  importFile: (db, file, bytes, opts) => importPrimeRate(db, file, bytes, opts),
+  restatable: true,
+  good: [PRIME('2006-06-29', '8.25')],
+  bad: {
+    rows: [
+      PRIME('2006-06-29', '8.25'),
+      PRIME('2006-02-30', '7.50'),
+      PRIME('2006-03-28', '7.75%'),
+      PRIME('2006-01-31', '75'),
+    ],
+    problems: [
+      { line: 3, field: 'effective_date', value: '2006-02-30' },
+      { line: 4, field: 'prime_rate', value: '7.75%' },
+      { line: 5, field: 'prime_rate', value: '75' },
+    ],
+  },
+  changed: { kind: 'conflict', rows: [PRIME('2006-06-29', '8.50')], fields: ['prime_rate'] },
+  closed: {
+    kind: 'dated',
+    month: '2007-01',
+    rows: [PRIME('2007-01-15', '8.00')],
+    fields: ['effective_date'],
+  },
+  fresh: [PRIME('2007-03-15', '8.00')],
+};
+
+const SPENT = (period: string, purpose: string, amount: string): Row => ({
+  portfolio: 'AIM Value Fund',
+  class: 'C',
+  period,
+  purpose,
+  amount,
+});
+
+const expenditures: FeedContract = {
+  name: 'expenditures',
+  command: ['expenditures', 'import'],
+  columns: { portfolio: 'name', class: 'name', period: 'date', purpose: 'enum', amount: 'money' },
+  setup: async () => {},
+  importFile: (db, file, bytes, opts) => importExpenditures(db, file, bytes, opts),
+  restatable: true,
+  good: [SPENT('2006Q4', 'advertising', '1200.00'), SPENT('2006-12-15', 'dealer-compensation', '400.00')],
+  bad: {
+    rows: [
+      SPENT('2006Q4', 'advertising', '1200.00'),
+      SPENT('2006Q5', 'advertising', '1.00'),
+      SPENT('2006Q4', 'golf', '1.00'),
+      SPENT('2006Q4', 'other', '-1.00'),
+    ],
+    problems: [
+      { line: 3, field: 'period', value: '2006Q5' },
+      { line: 4, field: 'purpose', value: 'golf' },
+      { line: 5, field: 'amount', value: '-1.00' },
+    ],
+  },
+  changed: { kind: 'conflict', rows: [SPENT('2006Q4', 'advertising', '1300.00')], fields: ['amount'] },
+  closed: {
+    kind: 'undated',
+    rows: [SPENT('2007-01-15', 'sales-literature', '75.00')],
+    why: 'amounts spent enter no fee nor sealed result',
+  },
+  fresh: [SPENT('2007Q1', 'prospectus-printing', '310.00')],
+};
+
 /** Every feed (issue 9): the contract suite and the hostile-input tests run over all of them. */
 export const FEEDS: readonly FeedContract[] = [
   netAssets,
@@ -685,4 +801,7 @@ export const FEEDS: readonly FeedContract[] = [
   classBTerms,
   omnibus,
   transfers,
+  grossSales,
+  primeRate,
+  expenditures,
 ];

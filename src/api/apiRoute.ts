@@ -1,0 +1,159 @@
+import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { ERROR_CODES, type ErrorCode } from '../errors.js';
+import { withActor } from '../store/actor.js';
+import type { Database } from '../store/database.js';
+import type { ApiEnv } from './apiEnv.js';
+import type { ApiStore } from './apiStore.js';
+import type { CloseJobs } from './closeJobs.js';
+import { type Permission, rolesWith, tokenActor } from './roles.js';
+import { ErrorDocument } from './schemas.js';
+
+/** What a route's handler is given: its validated input and the server's store. */
+export interface RouteInput<Q, P, B> {
+  readonly query: Q;
+  readonly params: P;
+  readonly body: B;
+  readonly store: ApiStore;
+  readonly jobs: CloseJobs;
+  /** the request's connection: reads use it directly; writes go through the door with it */
+  readonly use: <T>(fn: (db: Database) => Promise<T>) => Promise<T>;
+  readonly c: Context<ApiEnv>;
+}
+
+type Body =
+  | { readonly kind: 'json'; readonly schema: z.ZodType }
+  | {
+      readonly kind: 'text';
+      /** the media types accepted; the body is read as bytes whichever is sent */
+      readonly contentTypes: readonly ('text/csv' | 'text/plain' | 'text/html')[];
+      readonly description: string;
+    };
+
+/**
+ * One API route, declared once (issue 13 item 1): its path, who may call it, its request and
+ * response schemas and the errors it documents. `registerRoute` turns it into an OpenAPI
+ * operation (with `x-roles`, the roles allowed) and a Hono handler that validates with the same
+ * schemas.
+ */
+export interface ApiRoute<Q extends z.ZodType = z.ZodType, P extends z.ZodType = z.ZodType> {
+  readonly method: 'get' | 'post' | 'delete';
+  readonly path: string;
+  readonly operationId: string;
+  readonly summary: string;
+  readonly tag: string;
+  readonly permission: Permission;
+  readonly query?: Q;
+  readonly params?: P;
+  readonly body?: Body;
+  /** the 2xx answer: JSON of this schema, or a PDF */
+  readonly response: z.ZodType | 'pdf';
+  readonly status?: 200 | 201 | 202;
+  /** the errors this route can answer besides 401, 403 (role) and 429 */
+  readonly errors: readonly ErrorCode[];
+  /** true: changes state; run under the token's actor and audited through the door */
+  readonly changesState?: boolean;
+  readonly run: (input: RouteInput<z.infer<Q>, z.infer<P>, unknown>) => Promise<unknown>;
+}
+
+export function defineRoute<Q extends z.ZodType, P extends z.ZodType>(r: ApiRoute<Q, P>): ApiRoute {
+  return r as unknown as ApiRoute;
+}
+
+const errorResponse = (description: string) => ({
+  description,
+  content: { 'application/json': { schema: ErrorDocument } },
+});
+
+/** The HTTP statuses a route documents for its errors, each with the codes that give it. */
+function errorResponses(codes: readonly ErrorCode[]): Record<number, ReturnType<typeof errorResponse>> {
+  const out: Record<number, ReturnType<typeof errorResponse>> = {};
+  const all: ErrorCode[] = [
+    ...new Set<ErrorCode>([...codes, 'UNAUTHORIZED', 'FORBIDDEN', 'RATE_LIMITED', 'INTERNAL']),
+  ];
+  for (const code of all) {
+    const status = ERROR_CODES[code].http;
+    const prior = out[status]?.description;
+    out[status] = errorResponse(
+      prior ? `${prior}; ${code}: ${ERROR_CODES[code].meaning}` : `${code}: ${ERROR_CODES[code].meaning}`,
+    );
+  }
+  return out;
+}
+
+export function registerRoute(
+  app: OpenAPIHono<ApiEnv>,
+  route: ApiRoute,
+  deps: {
+    store: ApiStore;
+    jobs: CloseJobs;
+    requirePermission: (p: Permission) => import('hono').MiddlewareHandler<ApiEnv>;
+  },
+): void {
+  const status = route.status ?? 200;
+  const spec = createRoute({
+    method: route.method,
+    path: route.path,
+    operationId: route.operationId,
+    summary: route.summary,
+    tags: [route.tag],
+    security: [{ bearer: [] }],
+    'x-roles': rolesWith(route.permission),
+    'x-permission': route.permission,
+    middleware: [deps.requirePermission(route.permission)] as const,
+    request: {
+      ...(route.query ? { query: route.query as never } : {}),
+      ...(route.params ? { params: route.params as never } : {}),
+      ...(route.body
+        ? {
+            body: {
+              required: true,
+              description: route.body.kind === 'text' ? route.body.description : undefined,
+              content:
+                route.body.kind === 'json'
+                  ? { 'application/json': { schema: route.body.schema } }
+                  : Object.fromEntries(route.body.contentTypes.map((t) => [t, { schema: z.string() }])),
+            },
+          }
+        : {}),
+    },
+    responses: {
+      [status]:
+        route.response === 'pdf'
+          ? {
+              description: 'a PDF document',
+              content: { 'application/pdf': { schema: z.string().openapi({ format: 'binary' }) } },
+            }
+          : { description: route.summary, content: { 'application/json': { schema: route.response } } },
+      ...errorResponses(route.errors),
+    },
+  } as Parameters<typeof createRoute>[0]);
+  app.openapi(spec, (async (c: Context<ApiEnv>) => {
+    const valid = c.req as unknown as { valid(target: string): unknown };
+    const body =
+      route.body === undefined
+        ? undefined
+        : route.body.kind === 'json'
+          ? valid.valid('json')
+          : Buffer.from(await c.req.arrayBuffer());
+    const input: RouteInput<unknown, unknown, unknown> = {
+      query: route.query ? valid.valid('query') : {},
+      params: route.params ? valid.valid('param') : {},
+      body,
+      store: deps.store,
+      jobs: deps.jobs,
+      use: (fn) => deps.store.use(fn),
+      c,
+    };
+    const holder = c.get('holder');
+    const out = route.changesState
+      ? await withActor(tokenActor(holder.name, holder.role), () => route.run(input)).finally(() =>
+          deps.store.markWritten(),
+        )
+      : await route.run(input);
+    if (out instanceof Response) return out;
+    if (route.response === 'pdf')
+      return c.body(out as Uint8Array<ArrayBuffer>, status, { 'content-type': 'application/pdf' });
+    return c.json(out as object, status);
+  }) as never);
+}

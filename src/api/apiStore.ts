@@ -1,0 +1,136 @@
+import type { Registry } from '../registry/registry.js';
+import { buildRegistry } from '../registry/registry.js';
+import type { StoredDocument } from '../registry/storedDocument.js';
+import { type Database, isServerUrl, openDatabase } from '../store/database.js';
+import { migrate } from '../store/migrations.js';
+import { registryInputsKey } from '../store/registryKey.js';
+import { loadBoardRates, loadDocuments } from '../store/registryStore.js';
+
+/** The registry as derived, with the documents it was derived from, under the key of its inputs. */
+export interface DerivedRegistry {
+  readonly key: string;
+  readonly registry: Registry;
+  readonly documents: readonly StoredDocument[];
+}
+
+/**
+ * The database as `plan12b serve` holds it: opened and migrated ONCE, and the derived registry
+ * kept in memory, rebuilt only when the documents or Board-set rates change (their digest,
+ * `registryInputsKey`, is read on each use: a change made by anyone — this server, or the CLI
+ * on a PostgreSQL server — is seen at the next request).
+ *
+ * Connections: embedded PGlite is one connection that queues statements and transactions itself
+ * (a read waits for an open transaction to end, so it never sees half of one). A PostgreSQL
+ * server gets a small pool of connections, each lent to one request at a time, so a reader never
+ * runs inside another request's transaction — a long close holds one and the others keep reading.
+ */
+export class ApiStore {
+  private derived: DerivedRegistry | undefined;
+  /** PGlite: a change went through this server since the registry was derived */
+  private written = true;
+  private deriving: Promise<DerivedRegistry> | undefined;
+  private readonly idle: Database[];
+  private readonly waiting: ((db: Database) => void)[] = [];
+  /** requests using a connection now, and who waits for them to finish (close) */
+  private active = 0;
+  private drained: (() => void) | undefined;
+
+  private constructor(
+    readonly target: string,
+    private readonly all: readonly Database[],
+  ) {
+    this.idle = [...all];
+  }
+
+  static async open(target: string, opts: { connections?: number } = {}): Promise<ApiStore> {
+    const n = isServerUrl(target) ? Math.max(1, opts.connections ?? 4) : 1;
+    const first = await openDatabase(target);
+    try {
+      await migrate(first);
+      const rest: Database[] = [];
+      for (let i = 1; i < n; i++) rest.push(await openDatabase(target));
+      return new ApiStore(target, [first, ...rest]);
+    } catch (e) {
+      await first.close();
+      throw e;
+    }
+  }
+
+  get dialect(): Database['dialect'] {
+    return this.all[0]!.dialect;
+  }
+
+  /** Runs fn with a connection of its own (PGlite: the one connection, which queues by itself). */
+  async use<T>(fn: (db: Database) => Promise<T>): Promise<T> {
+    this.active++;
+    try {
+      return await this.lend(fn);
+    } finally {
+      this.active--;
+      if (this.active === 0) this.drained?.();
+    }
+  }
+
+  private async lend<T>(fn: (db: Database) => Promise<T>): Promise<T> {
+    if (this.dialect === 'pglite') return fn(this.all[0]!);
+    const db = this.idle.pop() ?? (await new Promise<Database>((resolve) => this.waiting.push(resolve)));
+    try {
+      return await fn(db);
+    } finally {
+      const next = this.waiting.shift();
+      if (next) next(db);
+      else this.idle.push(db);
+    }
+  }
+
+  /**
+   * A state-changing request has finished. On PGlite the data folder is this process's alone, so
+   * every change comes through here: until the next one, the registry derived stands without
+   * asking the database (which, during a close, would wait for the close's transaction).
+   */
+  markWritten(): void {
+    this.written = true;
+  }
+
+  /** The registry derived from the documents and Board-set rates now recorded. */
+  registry(): Promise<DerivedRegistry> {
+    if (this.dialect === 'pglite' && !this.written && this.derived) return Promise.resolve(this.derived);
+    return this.use(async (db) => {
+      this.written = false;
+      const key = await registryInputsKey(db);
+      if (this.derived?.key === key) return this.derived;
+      // one derivation at a time; a request that arrives meanwhile waits for it
+      this.deriving ??= (async () => {
+        try {
+          // read in one snapshot, and keyed by the key read in it
+          const derived = await db.transaction(
+            async (tx) => {
+              const [k, documents, rates] = [
+                await registryInputsKey(tx),
+                await loadDocuments(tx),
+                await loadBoardRates(tx),
+              ];
+              return { key: k, documents, registry: buildRegistry(documents, rates) };
+            },
+            { isolation: 'repeatable read' },
+          );
+          this.derived = derived;
+          return derived;
+        } finally {
+          this.deriving = undefined;
+        }
+      })();
+      // derived from a snapshot no older than the key read above
+      return this.deriving;
+    });
+  }
+
+  /** Closes the connections once the requests using them have finished. */
+  async close(): Promise<void> {
+    if (this.active > 0)
+      await new Promise<void>((resolve) => {
+        this.drained = resolve;
+      });
+    for (const db of this.all) await db.close();
+  }
+}

@@ -1,0 +1,183 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { OpenAPIHono } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
+import pino, { type Logger } from 'pino';
+import { ExhibitParseError } from '../edgar/exhibitDocument.js';
+import { ERROR_CODES, errorDocument, InternalError, Plan12bError } from '../errors.js';
+import type { ApiEnv } from './apiEnv.js';
+import { type ApiRoute, registerRoute } from './apiRoute.js';
+import type { ApiStore } from './apiStore.js';
+import { requirePermission, TokenCheck } from './auth.js';
+import { CloseJobs } from './closeJobs.js';
+import { RateLimiter } from './rateLimit.js';
+import { adminRoutes } from './routes/adminRoutes.js';
+import { amendmentRoutes } from './routes/amendmentRoutes.js';
+import { auditRoutes } from './routes/auditRoutes.js';
+import { classBRoutes } from './routes/classBRoutes.js';
+import { closeRoutes } from './routes/closeRoutes.js';
+import { governanceRoutes } from './routes/governanceRoutes.js';
+import { importRoutes } from './routes/importRoutes.js';
+import { registryRoutes } from './routes/registryRoutes.js';
+import { reportRoutes } from './routes/reportRoutes.js';
+
+/** Every route of the API, declared once (src/api/routes). */
+export const API_ROUTES: readonly ApiRoute[] = [
+  ...registryRoutes,
+  ...amendmentRoutes,
+  ...reportRoutes,
+  ...classBRoutes,
+  ...closeRoutes,
+  ...governanceRoutes,
+  ...auditRoutes,
+  ...importRoutes,
+  ...adminRoutes,
+];
+
+export interface ApiOptions {
+  /** the largest request body accepted (bytes): $PLAN12B_MAX_UPLOAD_BYTES, else 64 MiB */
+  readonly maxBodyBytes?: number;
+  /** requests per second per token (0: no limit), and the burst allowed */
+  readonly rateLimit?: { readonly perSecond: number; readonly burst: number };
+  readonly logger?: Logger;
+  /** a built web dashboard to serve at / (served only if the folder exists) */
+  readonly webRoot?: string;
+}
+
+export function defaultMaxBodyBytes(): number {
+  const v = Number(process.env.PLAN12B_MAX_UPLOAD_BYTES);
+  return Number.isFinite(v) && v > 0 ? v : 64 * 1024 * 1024;
+}
+
+function errorOf(e: unknown): Plan12bError {
+  if (e instanceof Plan12bError) return e;
+  // Hono's own refusals (a body that is not JSON, …) are the request's fault
+  if (e instanceof HTTPException && e.status < 500)
+    return new Plan12bError(
+      'USAGE',
+      `the request is wrong: ${e.message}`,
+      'see /openapi.json for this route',
+    );
+  if (e instanceof ExhibitParseError)
+    return new Plan12bError(
+      'BAD_INPUT',
+      e.message,
+      'nothing was written; the file is not an exhibit plan12b can read in full',
+    );
+  return new InternalError(e);
+}
+
+function errorResponse(c: Context<ApiEnv>, e: Plan12bError, status: number = ERROR_CODES[e.code].http) {
+  return c.json(errorDocument(e), status as 400);
+}
+
+/**
+ * The HTTP API of `plan12b serve` (SPEC §11; issue 13): OpenAPI 3.1 at /openapi.json, generated
+ * from the same zod schemas that validate each request; every /api route needs a token whose role
+ * allows it; errors are the CLI's error documents, with the HTTP status of the error table.
+ */
+export function createApp(store: ApiStore, opts: ApiOptions = {}) {
+  const log = opts.logger ?? pino({ level: 'silent' });
+  const limit = opts.rateLimit ?? { perSecond: 50, burst: 100 };
+  const tokens = new TokenCheck(store, new RateLimiter(limit.perSecond, limit.burst));
+  const jobs = new CloseJobs(store);
+  const app = new OpenAPIHono<ApiEnv>({
+    defaultHook: (result, c) => {
+      if (result.success) return;
+      const issues = result.error.issues.map(
+        (i) => `${result.target} ${i.path.join('.') || '(body)'}: ${i.message}`,
+      );
+      return errorResponse(
+        c as Context<ApiEnv>,
+        new Plan12bError(
+          'USAGE',
+          `the request is wrong: ${issues.join('; ')}`,
+          'see /openapi.json for this route',
+        ),
+      );
+    },
+  });
+
+  app.use('*', async (c, next) => {
+    const started = performance.now();
+    const reqLog = log.child({ req: randomUUID().slice(0, 8) });
+    c.set('log', reqLog);
+    c.set('onRevoke', () => tokens.forget());
+    await next();
+    reqLog.info(
+      {
+        method: c.req.method,
+        path: c.req.path,
+        status: c.res.status,
+        ms: Math.round((performance.now() - started) * 10) / 10,
+      },
+      'request',
+    );
+  });
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: opts.maxBodyBytes ?? defaultMaxBodyBytes(),
+      onError: (c) =>
+        errorResponse(
+          c as Context<ApiEnv>,
+          new Plan12bError(
+            'BAD_INPUT',
+            `the request body is larger than ${opts.maxBodyBytes ?? defaultMaxBodyBytes()} bytes, the most plan12b accepts`,
+            'split the file, or raise the limit with PLAN12B_MAX_UPLOAD_BYTES',
+          ),
+          413,
+        ),
+    }),
+  );
+  app.use('/api/*', tokens.middleware());
+
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'a token from `plan12b tokens create --name N --role viewer|operator|admin|auditor`',
+  });
+  for (const route of API_ROUTES) registerRoute(app, route, { store, jobs, requirePermission });
+
+  app.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'plan12b',
+      version: '1',
+      description:
+        'System of record for Rule 12b-1 distribution plans and Class B master distribution agreements. ' +
+        'Every /api route needs "Authorization: Bearer <token>"; x-roles names the roles allowed. ' +
+        'Errors are { error: { code, exit, message, hint, problems } }, the codes of the CLI.',
+    },
+  });
+
+  if (opts.webRoot && existsSync(opts.webRoot)) {
+    const root = opts.webRoot;
+    app.use('/*', serveStatic({ root }));
+    // the dashboard routes in the browser: any other page is its index
+    app.get('*', async (c, next) => {
+      if (c.req.path.startsWith('/api/')) return next();
+      return serveStatic({ root, path: 'index.html' })(c, next);
+    });
+  }
+
+  app.notFound((c) =>
+    errorResponse(
+      c as Context<ApiEnv>,
+      new Plan12bError(
+        'NOT_FOUND',
+        `no route ${c.req.method} ${c.req.path}`,
+        'see /openapi.json for the routes',
+      ),
+    ),
+  );
+  app.onError((e, c) => {
+    const err = errorOf(e);
+    if (err.code === 'INTERNAL') c.get('log')?.error({ err: e }, 'internal error');
+    return errorResponse(c as Context<ApiEnv>, err);
+  });
+  return { app, jobs, tokens };
+}

@@ -1,0 +1,81 @@
+import type { MiddlewareHandler } from 'hono';
+import { Plan12bError } from '../errors.js';
+import type { ApiEnv } from './apiEnv.js';
+import type { ApiStore } from './apiStore.js';
+import { tokenHash, tokenHolder } from './apiTokens.js';
+import type { RateLimiter } from './rateLimit.js';
+import { mayDo, type Permission, type Role, rolesWith } from './roles.js';
+
+/** How long a token found in the store is trusted without asking again (a revoke takes this long). */
+const HOLDER_TTL_MS = 5_000;
+
+/**
+ * Every /api request names its token (`Authorization: Bearer …`); unknown or revoked: 401.
+ * Holders found are kept for a few seconds, so that a read does not wait for the store (on
+ * PGlite, a read waits for a running close); a revoke through this server forgets at once.
+ */
+export class TokenCheck {
+  private readonly known = new Map<string, { holder: { name: string; role: Role }; until: number }>();
+
+  constructor(
+    private readonly store: ApiStore,
+    private readonly limiter: RateLimiter,
+  ) {}
+
+  forget(): void {
+    this.known.clear();
+  }
+
+  middleware(): MiddlewareHandler<ApiEnv> {
+    return async (c, next) => {
+      const header = c.req.header('authorization') ?? '';
+      const m = /^Bearer\s+(\S+)$/i.exec(header);
+      if (!m)
+        throw new Plan12bError(
+          'UNAUTHORIZED',
+          'this request carries no API token',
+          'send "Authorization: Bearer <token>"; create one with `plan12b tokens create --name N --role viewer`',
+        );
+      const token = m[1]!;
+      const hash = tokenHash(token);
+      let cached = this.known.get(hash);
+      if (!cached || cached.until < Date.now()) {
+        const holder = await this.store.use((db) => tokenHolder(db, token));
+        if (!holder)
+          throw new Plan12bError(
+            'UNAUTHORIZED',
+            'the API token is unknown or revoked',
+            'ask an admin for a token (`plan12b tokens create`)',
+          );
+        cached = { holder, until: Date.now() + HOLDER_TTL_MS };
+        this.known.set(hash, cached);
+      }
+      const wait = this.limiter.take(cached.holder.name);
+      if (wait > 0) {
+        c.header('retry-after', String(wait));
+        throw new Plan12bError(
+          'RATE_LIMITED',
+          `too many requests with token ${cached.holder.name}`,
+          `wait ${wait} s and retry`,
+        );
+      }
+      c.set('holder', cached.holder);
+      c.get('log')?.setBindings?.({ token: cached.holder.name, role: cached.holder.role });
+      await next();
+    };
+  }
+}
+
+/** A route's role check: the token's role must grant the route's permission (else 403). */
+export function requirePermission(permission: Permission): MiddlewareHandler<ApiEnv> {
+  return async (c, next) => {
+    const holder = c.get('holder');
+    if (!mayDo(holder.role, permission))
+      throw new Plan12bError(
+        'FORBIDDEN',
+        `a ${holder.role} token may not do this (it needs one of: ${rolesWith(permission).join(', ')})`,
+        'ask an admin for a token with a role that allows it; nothing was written',
+      );
+    await next();
+  };
+}

@@ -1,0 +1,90 @@
+import { randomUUID } from 'node:crypto';
+import { monthCloseSteps } from '../close/closeSteps.js';
+import { type CloseResult, closeMonth } from '../close/monthClose.js';
+import { errorDocument, InternalError, Plan12bError } from '../errors.js';
+import { withActor } from '../store/actor.js';
+import type { ApiStore } from './apiStore.js';
+
+/** One month close started through the API: its progress while it runs, then its result. */
+export interface CloseJob {
+  readonly id: string;
+  readonly month: string;
+  readonly startedBy: string;
+  readonly startedAt: string;
+  state: 'running' | 'sealed' | 'failed';
+  step: { readonly title: string; readonly index: number; readonly count: number } | null;
+  finishedAt: string | null;
+  result: { month: string; closedBy: string; resultsHash: string; parts: string[] } | null;
+  error: ReturnType<typeof errorDocument>['error'] | null;
+}
+
+/**
+ * The closes this server has started (SPEC §12 `close --month`, run by the same `closeMonth` the
+ * CLI runs, under the token's actor): `start` answers at once with an id; the close runs in the
+ * background, through the writer lock and its one transaction, and the job records each step.
+ * Jobs live in memory: the sealed month itself is in the database (GET /api/months/{month}).
+ */
+export class CloseJobs {
+  private readonly jobs = new Map<string, CloseJob>();
+  private readonly running = new Set<Promise<unknown>>();
+
+  constructor(private readonly store: ApiStore) {}
+
+  start(month: string, instructedDueDate: string | null, actor: string): CloseJob {
+    const job: CloseJob = {
+      id: randomUUID(),
+      month,
+      startedBy: actor,
+      startedAt: new Date().toISOString(),
+      state: 'running',
+      step: null,
+      finishedAt: null,
+      result: null,
+      error: null,
+    };
+    this.jobs.set(job.id, job);
+    const run = withActor(actor, () =>
+      this.store.use((db) =>
+        closeMonth(db, month, monthCloseSteps(), {
+          instructedDueDate,
+          onStep: (title, index, count) => {
+            job.step = { title, index, count };
+          },
+        }),
+      ),
+    ).then(
+      (r: CloseResult) => {
+        job.state = 'sealed';
+        job.result = {
+          month: r.month,
+          closedBy: r.closedBy,
+          resultsHash: r.resultsHash,
+          parts: Object.keys(r.parts),
+        };
+      },
+      (e: unknown) => {
+        job.state = 'failed';
+        job.error = errorDocument(e instanceof Plan12bError ? e : new InternalError(e)).error;
+      },
+    );
+    const tracked = run.finally(() => {
+      job.finishedAt = new Date().toISOString();
+      this.running.delete(tracked);
+    });
+    this.running.add(tracked);
+    return job;
+  }
+
+  get(id: string): CloseJob | undefined {
+    return this.jobs.get(id);
+  }
+
+  list(): CloseJob[] {
+    return [...this.jobs.values()];
+  }
+
+  /** Waits for every close still running (the server's shutdown, tests). */
+  async settle(): Promise<void> {
+    await Promise.all([...this.running]);
+  }
+}

@@ -1,0 +1,60 @@
+import { z } from '@hono/zod-openapi';
+import { Plan12bError } from '../../errors.js';
+import { amendmentDiff } from '../../registry/amendmentDiff.js';
+import { defineRoute } from '../apiRoute.js';
+import { looseObject } from '../schemas.js';
+
+const Change = z
+  .object({
+    change: z.enum(['added', 'removed', 'renamed', 'moved', 're-rated']),
+    portfolioId: z.string(),
+    portfolio: z.string(),
+    class: z.string(),
+    before: z.string().nullable(),
+    after: z.string().nullable(),
+  })
+  .openapi('AmendmentChange');
+
+/** What a document changed in the schedule in force (plan12b exhibit diff; the dashboard's amendment diff). */
+export const amendmentRoutes = [
+  defineRoute({
+    method: 'get',
+    path: '/api/registry/documents/{id}/diff',
+    operationId: 'documentDiff',
+    summary:
+      'what an imported document changed: entries added, removed, renamed, moved, re-rated (plan12b exhibit diff)',
+    tag: 'registry',
+    permission: 'read',
+    params: z.object({ id: z.string().openapi({ param: { name: 'id', in: 'path' } }) }),
+    response: z
+      .object({
+        document: looseObject({ id: z.string(), title: z.string(), effectiveDate: z.string().nullable() }),
+        before: z.string().nullable(),
+        from: z.string().nullable(),
+        changes: z.array(Change),
+        warnings: z.array(z.string()),
+      })
+      .openapi('AmendmentDiff'),
+    errors: ['NOT_FOUND'],
+    async run({ params, store }) {
+      const { registry, documents } = await store.registry();
+      const d = documents.find((x) => x.id === params.id);
+      if (!d)
+        throw new Plan12bError(
+          'NOT_FOUND',
+          `no document has the id ${params.id}`,
+          'see /api/registry/documents',
+        );
+      return {
+        document: {
+          id: d.id,
+          fileName: d.fileName,
+          title: d.doc.title,
+          amendmentNumber: d.doc.amendmentNumber,
+          effectiveDate: d.doc.effectiveDate,
+        },
+        ...amendmentDiff(registry, d),
+      };
+    },
+  }),
+];

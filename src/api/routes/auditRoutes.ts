@@ -1,0 +1,84 @@
+import { z } from '@hono/zod-openapi';
+import { loadAuditEvidence } from '../../audit/auditEvidence.js';
+import { parseKeptAnchor, verifyAuditEvidence } from '../../audit/auditVerification.js';
+import { Plan12bError } from '../../errors.js';
+import { type AuditLogFilter, auditHead, loadAuditLog } from '../../store/auditLog.js';
+import { defineRoute } from '../apiRoute.js';
+import { IsoDate, looseObject } from '../schemas.js';
+
+/** The audit log (SPEC §12): for auditors (and admins do not see it unless they are auditors). */
+export const auditRoutes = [
+  defineRoute({
+    method: 'get',
+    path: '/api/audit/log',
+    operationId: 'auditLog',
+    summary: 'who changed what and when (plan12b audit log)',
+    tag: 'audit',
+    permission: 'audit',
+    query: z.object({
+      action: z.string().optional().openapi({ example: 'net-assets.*' }),
+      actor: z.string().optional().openapi({ example: 'token:jane (operator)' }),
+      from: IsoDate.optional(),
+      to: IsoDate.optional(),
+    }),
+    response: z.object({
+      records: z.array(
+        looseObject({
+          seq: z.number().int(),
+          at: z.string(),
+          actor: z.string(),
+          action: z.string(),
+          subject: z.string(),
+          hash: z.string(),
+        }),
+      ),
+    }),
+    errors: ['USAGE'],
+    async run({ query, use }) {
+      const filter: AuditLogFilter = {
+        ...(query.action !== undefined && { action: query.action }),
+        ...(query.actor !== undefined && { actor: query.actor }),
+        ...(query.from !== undefined && { from: query.from }),
+        ...(query.to !== undefined && { to: query.to }),
+      };
+      return { records: await use((db) => loadAuditLog(db, filter)) };
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/audit/verify',
+    operationId: 'auditVerify',
+    summary: 'verify the audit log, its anchors and every seal (plan12b audit verify); 503 if it fails',
+    tag: 'audit',
+    permission: 'audit',
+    query: z.object({
+      anchor: z.string().optional().openapi({ description: 'SEQ:HASH kept from audit anchor' }),
+    }),
+    response: looseObject({ ok: z.boolean(), records: z.number().int() }),
+    errors: ['USAGE', 'DATABASE'],
+    async run({ query, use }) {
+      const kept = query.anchor === undefined ? null : parseKeptAnchor(query.anchor);
+      if (query.anchor !== undefined && kept === null)
+        throw new Plan12bError('USAGE', `anchor ${JSON.stringify(query.anchor)} is not HASH or SEQ:HASH`);
+      const report = verifyAuditEvidence(await use((db) => loadAuditEvidence(db)), kept);
+      if (!report.ok)
+        throw new Plan12bError(
+          'DATABASE',
+          `the audit log does not verify (${report.findings.length} findings): ${report.findings.map((f) => `${f.kind}: ${f.reason}`).join('; ')}`,
+          'the database was changed outside plan12b; restore it from a backup and investigate',
+        );
+      return report;
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/audit/anchor',
+    operationId: 'auditAnchor',
+    summary: 'the head of the audit chain, to keep outside the database (plan12b audit anchor)',
+    tag: 'audit',
+    permission: 'audit',
+    response: z.object({ seq: z.number().int(), hash: z.string() }),
+    errors: [],
+    run: ({ use }) => use((db) => auditHead(db)),
+  }),
+];

@@ -1,0 +1,226 @@
+import { z } from '@hono/zod-openapi';
+import { importAccounts } from '../../feeds/accountsFeed.js';
+import { CLASS_B_TERMS_COLUMNS, importClassBTerms } from '../../feeds/classBTermsFeed.js';
+import { importDistributors } from '../../feeds/distributorsFeed.js';
+import { importNetAssets } from '../../feeds/netAssetsFeed.js';
+import { importOmnibusMonths } from '../../feeds/omnibusFeed.js';
+import { importProviderAssets } from '../../feeds/providerAssetsFeed.js';
+import { importProviders } from '../../feeds/providersFeed.js';
+import { importTransactions } from '../../feeds/transactionsFeed.js';
+import { importTransfers, recordTransferNotice } from '../../feeds/transfersFeed.js';
+import { importExhibits } from '../../import/exhibitImport.js';
+import { terminateOnAssignment, terminateOnNotice } from '../../import/providerTerminations.js';
+import type { Database } from '../../store/database.js';
+import { type ApiRoute, defineRoute } from '../apiRoute.js';
+import { ImportQuery, IsoDate, looseObject } from '../schemas.js';
+
+/**
+ * Imports by upload (issue 13 item 1): the request body is the file; each goes through the same
+ * import function as its CLI command — the one pipeline (runFeedImport / runStateChange), under
+ * the writer lock, in one transaction, audited with the token's actor. Nothing is written when
+ * any row is wrong, and the answer lists every problem.
+ */
+
+const IMPORT_ERRORS = ['USAGE', 'BAD_INPUT', 'CONFLICT', 'REFUSED'] as const;
+
+interface FeedUpload {
+  readonly feed: string;
+  readonly operationId: string;
+  readonly header: string;
+  readonly restatable: boolean;
+  readonly run: (db: Database, file: string, bytes: Uint8Array, restate: boolean) => Promise<object>;
+}
+
+const FEEDS: readonly FeedUpload[] = [
+  {
+    feed: 'net-assets',
+    operationId: 'importNetAssets',
+    header: 'date,portfolio,class,net_assets',
+    restatable: true,
+    run: (db, f, b, restate) => importNetAssets(db, f, b, { restate }),
+  },
+  {
+    feed: 'providers',
+    operationId: 'importProviders',
+    header: 'id,name,kind,agreement_date,own_rate_pct,terminated_on',
+    restatable: false,
+    run: (db, f, b) => importProviders(db, f, b),
+  },
+  {
+    feed: 'provider-assets',
+    operationId: 'importProviderAssets',
+    header: 'date,provider,portfolio,class,net_assets',
+    restatable: true,
+    run: (db, f, b, restate) => importProviderAssets(db, f, b, { restate }),
+  },
+  {
+    feed: 'accounts',
+    operationId: 'importAccounts',
+    header: 'account,omnibus,dealer_of_record',
+    restatable: false,
+    run: (db, f, b) => importAccounts(db, f, b),
+  },
+  {
+    feed: 'transactions',
+    operationId: 'importTransactions',
+    header: 'date,txn_id,account,portfolio,class,type,shares,price,exchange_id,waiver',
+    restatable: false,
+    run: (db, f, b) => importTransactions(db, f, b),
+  },
+  {
+    feed: 'distributors',
+    operationId: 'importDistributors',
+    header: 'portfolio,distributor,start,end[,assigned_to]',
+    restatable: false,
+    run: (db, f, b) => importDistributors(db, f, b),
+  },
+  {
+    feed: 'class-b-terms',
+    operationId: 'importClassBTerms',
+    header: CLASS_B_TERMS_COLUMNS.join(','),
+    restatable: false,
+    run: (db, f, b) => importClassBTerms(db, f, b),
+  },
+  {
+    feed: 'omnibus',
+    operationId: 'importOmnibus',
+    header: 'month,account,portfolio,free_shares_issued,free_shares_redeemed,free_shares_outstanding',
+    restatable: false,
+    run: (db, f, b) => importOmnibusMonths(db, f, b),
+  },
+  {
+    feed: 'transfers',
+    operationId: 'importTransfers',
+    header:
+      'id,assignee,address,portfolio,twelve_b1_portion_pct,cdsc_portion_pct,doi_from,doi_to,effective_date,notice_received_date,payment,depository_agent[,ends]',
+    restatable: false,
+    run: (db, f, b) => importTransfers(db, f, b),
+  },
+];
+
+const feedRoute = (f: FeedUpload): ApiRoute =>
+  defineRoute({
+    method: 'post',
+    path: `/api/imports/${f.feed}`,
+    operationId: f.operationId,
+    summary: `import a ${f.feed} CSV (plan12b ${f.feed === 'class-b-terms' ? 'class-b-terms' : f.feed} import): all-or-nothing, idempotent`,
+    tag: 'imports',
+    permission: 'operate',
+    changesState: true,
+    query: f.restatable ? ImportQuery : ImportQuery.omit({ restate: true }),
+    body: { kind: 'text', contentTypes: ['text/csv'], description: `CSV with header ${f.header}` },
+    response: looseObject({}).openapi({ description: 'the import result, as --json prints it' }),
+    errors: IMPORT_ERRORS,
+    run: ({ query, body, use }) => {
+      const q = query as { fileName?: string; restate?: boolean };
+      return use((db) => f.run(db, q.fileName ?? 'upload.csv', body as Uint8Array, q.restate === true));
+    },
+  });
+
+export const importRoutes = [
+  ...FEEDS.map(feedRoute),
+  defineRoute({
+    method: 'post',
+    path: '/api/imports/exhibits',
+    operationId: 'importExhibit',
+    summary:
+      'import one EDGAR exhibit (plan12b exhibit import): the body is the exhibit as filed, text or HTML',
+    tag: 'imports',
+    permission: 'operate',
+    changesState: true,
+    query: z.object({
+      fileName: z
+        .string()
+        .max(200)
+        .optional()
+        .openapi({ description: 'the file name recorded (default: upload.txt)' }),
+      effectiveDate: IsoDate.optional().openapi({ description: 'where the document leaves it blank' }),
+      class: z.string().optional(),
+      registrant: z.string().optional(),
+    }),
+    body: {
+      kind: 'text',
+      contentTypes: ['text/plain', 'text/html'],
+      description: 'the exhibit as filed on EDGAR (text/plain or text/html)',
+    },
+    response: looseObject({
+      imported: z.array(looseObject({ file: z.string() })),
+      unchanged: z.array(looseObject({ file: z.string() })),
+      warnings: z.array(z.string()),
+    }),
+    errors: IMPORT_ERRORS,
+    run: ({ query, body, use }) => {
+      const stated = {
+        ...(query.effectiveDate !== undefined ? { effectiveDate: query.effectiveDate } : {}),
+        ...(query.class !== undefined ? { class: query.class } : {}),
+        ...(query.registrant !== undefined ? { registrant: query.registrant } : {}),
+      };
+      const file = { fileName: query.fileName ?? 'upload.txt', bytes: body as Buffer };
+      return use((db) => importExhibits(db, [file], undefined, stated));
+    },
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/api/providers/{provider}/terminate',
+    operationId: 'terminateProvider',
+    summary: "terminate a provider's agreement on written notice, Plan §10(a) (plan12b providers terminate)",
+    tag: 'service fees',
+    permission: 'operate',
+    changesState: true,
+    params: z.object({ provider: z.string().openapi({ param: { name: 'provider', in: 'path' } }) }),
+    body: { kind: 'json', schema: z.object({ noticeDate: IsoDate, effective: IsoDate.optional() }) },
+    response: looseObject({ changed: z.boolean(), provider: looseObject({ id: z.string() }) }),
+    errors: ['USAGE', 'BAD_INPUT', 'NOT_FOUND', 'CONFLICT', 'REFUSED'],
+    run: ({ params, body, use }) => {
+      const b = body as { noticeDate: string; effective?: string };
+      return use((db) =>
+        terminateOnNotice(db, {
+          providerId: params.provider,
+          noticeDate: b.noticeDate,
+          ...(b.effective ? { effectiveDate: b.effective } : {}),
+        }),
+      );
+    },
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/api/providers/{provider}/assign',
+    operationId: 'assignProvider',
+    summary: "record the assignment of a provider's agreement, Plan §10(b) (plan12b providers assign)",
+    tag: 'service fees',
+    permission: 'operate',
+    changesState: true,
+    params: z.object({ provider: z.string().openapi({ param: { name: 'provider', in: 'path' } }) }),
+    body: { kind: 'json', schema: z.object({ date: IsoDate, to: z.string().optional() }) },
+    response: looseObject({ changed: z.boolean(), provider: looseObject({ id: z.string() }) }),
+    errors: ['USAGE', 'BAD_INPUT', 'NOT_FOUND', 'CONFLICT', 'REFUSED'],
+    run: ({ params, body, use }) => {
+      const b = body as { date: string; to?: string };
+      return use((db) =>
+        terminateOnAssignment(db, {
+          providerId: params.provider,
+          date: b.date,
+          ...(b.to ? { assignedTo: b.to } : {}),
+        }),
+      );
+    },
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/api/transfers/{transfer}/notice',
+    operationId: 'transferNotice',
+    summary: 'record the date the Fund received notice of a Transfer, EIGHTH(B) (plan12b transfers notice)',
+    tag: 'transfers',
+    permission: 'operate',
+    changesState: true,
+    params: z.object({ transfer: z.string().openapi({ param: { name: 'transfer', in: 'path' } }) }),
+    body: { kind: 'json', schema: z.object({ received: IsoDate }) },
+    response: z.object({ transfer: z.string(), received: z.string(), recorded: z.boolean() }),
+    errors: ['USAGE', 'BAD_INPUT', 'NOT_FOUND', 'CONFLICT', 'REFUSED'],
+    async run({ params, body, use }) {
+      const { received } = body as { received: string };
+      const result = await use((db) => recordTransferNotice(db, params.transfer, received));
+      return { transfer: params.transfer, received, ...result };
+    },
+  }),
+];

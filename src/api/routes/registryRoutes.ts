@@ -1,0 +1,267 @@
+import { z } from '@hono/zod-openapi';
+import { scheduleDocumentAsOf } from '../../cli/scheduleDocument.js';
+import { renderExhibit } from '../../edgar/renderExhibit.js';
+import { Plan12bError } from '../../errors.js';
+import { loadBoardRates } from '../../store/boardRatesRepository.js';
+import { defineRoute } from '../apiRoute.js';
+import { IsoDate, looseObject } from '../schemas.js';
+
+/** The registry (SPEC §2), answered from the registry the server keeps derived (apiStore). */
+
+const ScheduleAnswer = looseObject({
+  registrant: z.string().nullable(),
+  portfolio: z.string(),
+  portfolioId: z.string(),
+  class: z.string(),
+  assetBasedSalesChargePct: z.string().nullable(),
+  serviceFeePct: z.string().nullable(),
+  aggregateFeePct: z.string().nullable(),
+  rateSource: z.enum(['schedule', 'board']),
+  instrument: z.string(),
+  schedule: z.string(),
+  inForceSince: z.string(),
+  document: looseObject({ id: z.string(), file: z.string(), title: z.string(), effectiveDate: z.string() }),
+}).openapi('ScheduleEntry');
+
+export const registryRoutes = [
+  defineRoute({
+    method: 'get',
+    path: '/api/registry/schedule',
+    operationId: 'scheduleAsOf',
+    summary: 'the schedule entries in force on a date (plan12b schedule --as-of)',
+    tag: 'registry',
+    permission: 'read',
+    query: z.object({
+      asOf: IsoDate,
+      class: z.string().optional().openapi({ example: 'B' }),
+      portfolio: z.string().optional().openapi({ description: 'any name the portfolio ever had' }),
+    }),
+    response: z
+      .object({
+        asOf: z.string(),
+        class: z.string().nullable(),
+        count: z.number().int(),
+        entries: z.array(ScheduleAnswer),
+        warnings: z.array(z.string()),
+      })
+      .openapi('Schedule'),
+    errors: ['USAGE'],
+    async run({ query, store }) {
+      const { registry } = await store.registry();
+      const filter = {
+        ...(query.class ? { class: query.class } : {}),
+        ...(query.portfolio ? { portfolio: query.portfolio } : {}),
+      };
+      const { entries, warnings } = registry.scheduleAsOf(query.asOf, filter);
+      if (query.portfolio && registry.identities.resolve(query.portfolio) === undefined)
+        warnings.push(`no portfolio has ever been named ${JSON.stringify(query.portfolio)}`);
+      return { asOf: query.asOf, class: query.class ?? null, count: entries.length, entries, warnings };
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/registry/portfolios/{name}/history',
+    operationId: 'portfolioHistory',
+    summary: 'a portfolio’s names, registrants, classes and rates over time (plan12b portfolio history)',
+    tag: 'registry',
+    permission: 'read',
+    params: z.object({ name: z.string().openapi({ param: { name: 'name', in: 'path' } }) }),
+    response: looseObject({
+      portfolioId: z.string(),
+      names: z.array(looseObject({ name: z.string() })),
+      registrants: z.array(looseObject({})),
+      classes: z.array(looseObject({ class: z.string() })),
+    }).openapi('PortfolioHistory'),
+    errors: ['NOT_FOUND'],
+    async run({ params, store }) {
+      const { registry } = await store.registry();
+      const h = registry.portfolioHistory(params.name);
+      if (!h)
+        throw new Plan12bError(
+          'NOT_FOUND',
+          `no portfolio has ever been named ${JSON.stringify(params.name)}`,
+          'check the spelling, or import the exhibit that lists it',
+        );
+      return h;
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/registry/instruments',
+    operationId: 'instruments',
+    summary: 'the instruments (plans, agreements) and the versions of each named schedule',
+    tag: 'registry',
+    permission: 'read',
+    response: z.object({
+      instruments: z.array(
+        looseObject({
+          key: z.string(),
+          kind: z.string(),
+          title: z.string(),
+          registrant: z.string().nullable(),
+          classes: z.array(z.string()),
+          documentIds: z.array(z.string()),
+          schedules: z.array(
+            z.object({
+              name: z.string(),
+              versions: z.array(
+                looseObject({
+                  effectiveDate: z.string(),
+                  lastDay: z.string().nullable(),
+                  documentId: z.string(),
+                  documentTitle: z.string(),
+                  amendmentNumber: z.number().int().nullable(),
+                  entries: z.number().int(),
+                }),
+              ),
+            }),
+          ),
+        }),
+      ),
+    }),
+    errors: [],
+    async run({ store }) {
+      const { registry } = await store.registry();
+      return {
+        instruments: registry.instruments.map((i) => ({
+          key: i.key,
+          kind: i.kind,
+          title: i.title,
+          registrant: i.registrant,
+          classes: i.classes,
+          datedAsOf: i.datedAsOf,
+          terms: i.terms,
+          documentIds: i.documentIds,
+          schedules: [...i.schedules.entries()].map(([name, versions]) => ({
+            name,
+            versions: versions.map((v) => ({
+              effectiveDate: v.effectiveDate,
+              lastDay: v.lastDay,
+              documentId: v.documentId,
+              fileName: v.fileName,
+              documentTitle: v.documentTitle,
+              documentKind: v.documentKind,
+              amendmentNumber: v.amendmentNumber,
+              entries: v.entries.length,
+            })),
+          })),
+        })),
+      };
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/registry/documents',
+    operationId: 'documents',
+    summary: 'every imported exhibit, keyed by the SHA-256 of its bytes',
+    tag: 'registry',
+    permission: 'read',
+    response: z.object({
+      documents: z.array(
+        looseObject({
+          id: z.string(),
+          fileName: z.string(),
+          kind: z.string(),
+          title: z.string(),
+          effectiveDate: z.string().nullable(),
+        }),
+      ),
+    }),
+    errors: [],
+    async run({ store }) {
+      const { documents } = await store.registry();
+      return {
+        documents: documents.map((d) => ({
+          id: d.id,
+          fileName: d.fileName,
+          kind: d.doc.kind,
+          title: d.doc.title,
+          exhibit: d.doc.exhibit,
+          amendmentNumber: d.doc.amendmentNumber,
+          effectiveDate: d.doc.effectiveDate,
+          schedules: d.doc.schedules.map((s) => ({
+            name: s.name,
+            replacesEntirely: s.replacesEntirely,
+            entries: s.entries.length,
+          })),
+          renames: d.doc.renames,
+        })),
+      };
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/registry/documents/{id}',
+    operationId: 'document',
+    summary: 'one imported exhibit as parsed (plan12b exhibit parse --json)',
+    tag: 'registry',
+    permission: 'read',
+    params: z.object({ id: z.string().openapi({ param: { name: 'id', in: 'path' } }) }),
+    response: looseObject({ kind: z.string(), title: z.string(), schedules: z.array(looseObject({})) }),
+    errors: ['NOT_FOUND'],
+    async run({ params, store }) {
+      const { documents } = await store.registry();
+      const d = documents.find((x) => x.id === params.id);
+      if (!d)
+        throw new Plan12bError(
+          'NOT_FOUND',
+          `no document has the id ${params.id}`,
+          'see /api/registry/documents',
+        );
+      return d.doc;
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/registry/conflicts',
+    operationId: 'conflicts',
+    summary: 'schedule entries that conflict (two versions in force from one date with different rates)',
+    tag: 'registry',
+    permission: 'read',
+    response: z.object({
+      conflicts: z.array(
+        z.object({ portfolioId: z.string(), class: z.string(), from: z.string(), conflict: z.string() }),
+      ),
+      warnings: z.array(z.string()),
+    }),
+    errors: [],
+    async run({ store }) {
+      const { registry } = await store.registry();
+      const conflicts = registry.classKeys().flatMap(({ portfolioId, class: cls }) =>
+        registry
+          .governing(portfolioId, cls)
+          .filter((g) => g.conflict !== null)
+          .map((g) => ({ portfolioId, class: cls, from: g.from, conflict: g.conflict as string })),
+      );
+      return { conflicts, warnings: [...registry.warnings] };
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/rates',
+    operationId: 'boardRates',
+    summary: 'every Board-set rate recorded (plan12b rates list)',
+    tag: 'registry',
+    permission: 'read',
+    response: z.object({
+      rates: z.array(looseObject({ portfolio: z.string(), class: z.string(), effectiveDate: z.string() })),
+    }),
+    errors: [],
+    run: async ({ use }) => ({ rates: await use((db) => loadBoardRates(db)) }),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/exhibit/render',
+    operationId: 'renderSchedule',
+    summary: 'the schedule in force on a date in the exhibit layout (plan12b exhibit render --as-of)',
+    tag: 'registry',
+    permission: 'read',
+    query: z.object({ asOf: IsoDate, class: z.string().optional() }),
+    response: z.object({ text: z.string() }),
+    errors: ['USAGE'],
+    async run({ query, store }) {
+      const { registry } = await store.registry();
+      return { text: renderExhibit(scheduleDocumentAsOf(registry, query.asOf, query.class)) };
+    },
+  }),
+];

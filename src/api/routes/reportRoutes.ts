@@ -1,0 +1,342 @@
+import { z } from '@hono/zod-openapi';
+import { monthEnd, monthOf } from '../../calendar/isoDate.js';
+import { businessDayAfter } from '../../calendar/nyseCalendar.js';
+import { Plan12bError } from '../../errors.js';
+import { distributorShareReport } from '../../reports/distributorShareReport.js';
+import { feesReport } from '../../reports/feesReport.js';
+import { type Journal, monthJournal } from '../../reports/journal.js';
+import { writeMonthlyCalculationPdf } from '../../reports/monthlyCalculationPdf.js';
+import {
+  type MonthlyCalculationReport,
+  monthlyCalculationReport,
+} from '../../reports/monthlyCalculationReport.js';
+import { providerStatementCsv } from '../../reports/providerStatement.js';
+import { writeProviderStatementPdf } from '../../reports/providerStatementPdf.js';
+import { sealedDistributorShare } from '../../reports/sealedDistributorShare.js';
+import { readingDocument, readMonth } from '../../reports/sealedOrRecomputed.js';
+import { type ServiceFeesReport, serviceFeesReport } from '../../reports/serviceFeesReport.js';
+import { loadClosedPeriods } from '../../store/closedPeriodsRepository.js';
+import type { Database } from '../../store/database.js';
+import { listProviders } from '../../store/serviceProvidersRepository.js';
+import { loadTransferRows } from '../../store/transfersRepository.js';
+import { defineRoute } from '../apiRoute.js';
+import { pdfBytes } from '../pdfBytes.js';
+import { Decimal, Flag, IsoDate, looseObject, Month, MonthReadingFields } from '../schemas.js';
+
+/** Fees, journal, service fees, Exhibit A, transfers and the Monthly Calculation (SPEC §4–§8). */
+
+const monthQuery = z.object({
+  month: Month,
+  recompute: Flag.openapi({
+    description: "a closed month: what today's data would say, not its sealed results",
+  }),
+});
+
+function serviceFeesReading(db: Database, month: string, recompute: boolean) {
+  return readMonth(db, month, {
+    part: 'service-fees',
+    recompute,
+    sealed: (content) => content as ServiceFeesReport,
+    compute: (q) => serviceFeesReport(q, month),
+  });
+}
+
+function monthlyCalculationReading(
+  db: Database,
+  month: string,
+  recompute: boolean,
+  instructed: string | null,
+) {
+  return readMonth(db, month, {
+    part: 'monthly-calculation',
+    recompute,
+    sealed: (content) => content as MonthlyCalculationReport,
+    compute: (q) => monthlyCalculationReport(q, month, { instructedDueDate: instructed }),
+  });
+}
+
+const monthlyCalculationQuery = monthQuery.extend({
+  dueDate: IsoDate.optional().openapi({ description: 'a later payment date the Distributor instructs' }),
+});
+
+async function monthlyCalculation(db: Database, q: z.infer<typeof monthlyCalculationQuery>) {
+  const instructed = q.dueDate ?? null;
+  const reading = await monthlyCalculationReading(db, q.month, q.recompute, instructed);
+  if (reading.basis === 'sealed' && instructed !== null && instructed !== reading.report.dueDate)
+    throw new Plan12bError(
+      'USAGE',
+      `${q.month} is closed; its sealed Monthly Calculation is due ${reading.report.dueDate}`,
+      'add recompute=true to see it with another due date',
+    );
+  return reading;
+}
+
+const ServiceFees = looseObject({
+  month: z.string(),
+  paymentDate: z.string(),
+  providers: z.array(looseObject({ id: z.string(), name: z.string() })),
+  classes: z.array(looseObject({ portfolio: z.string(), class: z.string() })),
+  totals: z.object({ serviceFee: Decimal, providerFees: Decimal, distributorRetained: Decimal }),
+  warnings: z.array(z.string()),
+  ...MonthReadingFields,
+}).openapi('ServiceFees');
+
+const MonthlyCalculation = looseObject({
+  month: z.string(),
+  distributor: z.string(),
+  dueDate: z.string(),
+  portfolios: z.array(looseObject({ portfolio: z.string(), distributionFee: Decimal })),
+  totals: looseObject({ distributionFee: Decimal, distributor12b1Share: Decimal, earnedCdsc: Decimal }),
+  ...MonthReadingFields,
+}).openapi('MonthlyCalculation');
+
+export const reportRoutes = [
+  defineRoute({
+    method: 'get',
+    path: '/api/fees',
+    operationId: 'fees',
+    summary: 'distribution and service fees per class and month, or daily (plan12b fees)',
+    tag: 'fees',
+    permission: 'read',
+    query: z.object({
+      from: IsoDate,
+      to: IsoDate,
+      portfolio: z.string().optional(),
+      class: z.string().optional(),
+      daily: Flag,
+    }),
+    response: looseObject({
+      classes: z.array(
+        looseObject({
+          portfolio: z.string(),
+          class: z.string(),
+          month: z.string(),
+          days: z.number().int(),
+          averageDailyNetAssets: Decimal,
+          distributionFee: Decimal,
+          serviceFee: Decimal,
+          totalFee: Decimal,
+        }),
+      ),
+      warnings: z.array(z.string()),
+      recomputedClosedMonths: z.array(z.string()).optional(),
+    }).openapi('Fees'),
+    errors: ['USAGE', 'NOT_FOUND'],
+    async run({ query, use }) {
+      if (query.from > query.to)
+        throw new Plan12bError('USAGE', `from ${query.from} is after to ${query.to}`);
+      const { report, closed } = await use((db) =>
+        db.transaction(
+          async (q) => ({
+            report: await feesReport(q, {
+              from: query.from,
+              to: query.to,
+              daily: query.daily,
+              ...(query.portfolio ? { portfolio: query.portfolio } : {}),
+              ...(query.class ? { class: query.class } : {}),
+            }),
+            closed: await loadClosedPeriods(q),
+          }),
+          { isolation: 'repeatable read' },
+        ),
+      );
+      // SPEC §12: a range is computed from today's data; closed months in it are named as such
+      const recomputed = [...closed.months]
+        .filter((m) => m >= monthOf(query.from) && m <= monthOf(query.to))
+        .sort();
+      return recomputed.length === 0 ? report : { ...report, recomputedClosedMonths: recomputed };
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/journal',
+    operationId: 'journal',
+    summary: "the month's journal: sealed for a closed month (plan12b journal)",
+    tag: 'fees',
+    permission: 'read',
+    query: monthQuery.extend({
+      paymentDays: z.coerce
+        .number()
+        .int()
+        .min(0)
+        .max(60)
+        .optional()
+        .openapi({ type: 'integer', example: 10 }),
+    }),
+    response: looseObject({
+      month: z.string(),
+      paymentDate: z.string(),
+      lines: z.array(looseObject({})),
+      totalDebits: Decimal,
+      totalCredits: Decimal,
+      ...MonthReadingFields,
+    }).openapi('Journal'),
+    errors: ['USAGE'],
+    async run({ query, use }) {
+      const days = query.paymentDays ?? 10;
+      const reading = await use((db) =>
+        readMonth(db, query.month, {
+          part: 'journal',
+          recompute: query.recompute,
+          sealed: (content) => content as Journal,
+          compute: (q) => monthJournal(q, query.month, { paymentBusinessDays: days }),
+        }),
+      );
+      if (
+        reading.basis === 'sealed' &&
+        query.paymentDays !== undefined &&
+        reading.report.paymentDate !== businessDayAfter(monthEnd(query.month), days)
+      )
+        throw new Plan12bError(
+          'USAGE',
+          `${query.month} is closed; its sealed journal pays on ${reading.report.paymentDate}`,
+          'add recompute=true to see the journal with another payment date',
+        );
+      return readingDocument(reading);
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/service-fees',
+    operationId: 'serviceFees',
+    summary:
+      "a month's service fees per provider and class, and what the Distributor keeps (plan12b service-fees)",
+    tag: 'service fees',
+    permission: 'read',
+    query: monthQuery,
+    response: ServiceFees,
+    errors: ['USAGE'],
+    run: async ({ query, use }) =>
+      readingDocument(await use((db) => serviceFeesReading(db, query.month, query.recompute))),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/service-fees/statements',
+    operationId: 'providerStatements',
+    summary: "each provider's statement for a month, as the CSV plan12b service-fees --statements writes",
+    tag: 'service fees',
+    permission: 'read',
+    query: monthQuery,
+    response: z.object({
+      month: z.string(),
+      paymentDate: z.string(),
+      statements: z.array(z.object({ provider: z.string(), name: z.string(), csv: z.string() })),
+    }),
+    errors: ['USAGE'],
+    async run({ query, use }) {
+      const { report } = await use((db) => serviceFeesReading(db, query.month, query.recompute));
+      return {
+        month: report.month,
+        paymentDate: report.paymentDate,
+        statements: report.providers.map((p) => ({
+          provider: p.id,
+          name: p.name,
+          csv: providerStatementCsv(report, p),
+        })),
+      };
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/service-fees/statements/{provider}/pdf',
+    operationId: 'providerStatementPdf',
+    summary: "one provider's statement for a month as PDF",
+    tag: 'service fees',
+    permission: 'read',
+    params: z.object({ provider: z.string().openapi({ param: { name: 'provider', in: 'path' } }) }),
+    query: monthQuery,
+    response: 'pdf',
+    errors: ['USAGE', 'NOT_FOUND'],
+    async run({ query, params, use }) {
+      const { report } = await use((db) => serviceFeesReading(db, query.month, query.recompute));
+      const p = report.providers.find((x) => x.id === params.provider);
+      if (!p)
+        throw new Plan12bError('NOT_FOUND', `no statement for provider ${params.provider} in ${query.month}`);
+      return pdfBytes((path) => writeProviderStatementPdf(report, p, path));
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/providers',
+    operationId: 'providers',
+    summary: 'every service provider and agreement, with its history (plan12b providers list)',
+    tag: 'service fees',
+    permission: 'read',
+    response: z.object({
+      providers: z.array(looseObject({ id: z.string(), name: z.string(), status: z.string() })),
+    }),
+    errors: [],
+    run: async ({ use }) => ({ providers: await use((db) => listProviders(db)) }),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/distributor-share',
+    operationId: 'distributorShare',
+    summary:
+      "the Distributor's 12b-1 Share per portfolio by rule (a), (b), (c) of Exhibit A (plan12b distributor-share)",
+    tag: 'exhibit A',
+    permission: 'read',
+    query: monthQuery,
+    response: looseObject({
+      month: z.string(),
+      portfolios: z.array(looseObject({ portfolio: z.string() })),
+      ...MonthReadingFields,
+    }),
+    errors: ['USAGE'],
+    async run({ query, use }) {
+      const reading = await use((db) =>
+        readMonth(db, query.month, {
+          part: 'monthly-calculation',
+          recompute: query.recompute,
+          sealed: (content) => sealedDistributorShare(content as MonthlyCalculationReport),
+          compute: (q) => distributorShareReport(q, query.month),
+        }),
+      );
+      return readingDocument(reading);
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/transfers',
+    operationId: 'transfers',
+    summary: 'every Transfer to an Assignee recorded (plan12b transfers list)',
+    tag: 'transfers',
+    permission: 'read',
+    response: z.object({ transfers: z.array(looseObject({ id: z.string(), effective_date: z.string() })) }),
+    errors: [],
+    run: async ({ use }) => ({ transfers: await use((db) => loadTransferRows(db)) }),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/monthly-calculation',
+    operationId: 'monthlyCalculation',
+    summary: 'the Monthly Calculation, Agreement EIGHTH(C) (plan12b monthly-calculation)',
+    tag: 'transfers',
+    permission: 'read',
+    query: monthlyCalculationQuery,
+    response: MonthlyCalculation,
+    errors: ['USAGE'],
+    run: async ({ query, use }) => readingDocument(await use((db) => monthlyCalculation(db, query))),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/monthly-calculation/pdf',
+    operationId: 'monthlyCalculationPdf',
+    summary: 'the Monthly Calculation as PDF, one page per portfolio (plan12b monthly-calculation --pdf)',
+    tag: 'transfers',
+    permission: 'read',
+    query: monthlyCalculationQuery,
+    response: 'pdf',
+    errors: ['USAGE'],
+    async run({ query, use }) {
+      const { report } = await use((db) => monthlyCalculation(db, query));
+      return pdfBytes((path) =>
+        writeMonthlyCalculationPdf(
+          report.portfolios,
+          { month: query.month, distributor: report.distributor, preparedAt: new Date().toISOString() },
+          path,
+        ),
+      );
+    },
+  }),
+];

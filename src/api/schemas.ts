@@ -1,0 +1,72 @@
+import { z } from '@hono/zod-openapi';
+import { isIsoDate, isMonth } from '../calendar/isoDate.js';
+import { ERROR_CODES, type ErrorCode } from '../errors.js';
+
+/**
+ * The shapes the API shares (issue 13 item 1), declared once: each validates requests and
+ * becomes part of /openapi.json. Money and rates are decimal strings (SPEC §3), as in --json.
+ */
+
+export const IsoDate = z
+  .string()
+  .refine(isIsoDate, { message: 'not a date; write YYYY-MM-DD' })
+  .openapi({ example: '2024-03-31', format: 'date' });
+
+export const Month = z
+  .string()
+  .refine(isMonth, { message: 'not a month; write YYYY-MM' })
+  .openapi({ example: '2024-03', pattern: '^\\d{4}-\\d{2}$' });
+
+export const Decimal = z.string().openapi({ example: '1234.56', description: 'an exact decimal' });
+
+/** "true"/"false" in a query string. */
+export const Flag = z
+  .enum(['true', 'false'])
+  .optional()
+  .transform((v) => v === 'true');
+
+export const Problem = z
+  .object({
+    code: z.enum(['BAD_INPUT', 'CONFLICT', 'REFUSED']).optional(),
+    file: z.string(),
+    line: z.number().int(),
+    field: z.string().nullable(),
+    value: z.string().optional(),
+    reason: z.string(),
+  })
+  .openapi('Problem');
+
+export const ErrorDocument = z
+  .object({
+    error: z.object({
+      code: z.enum(Object.keys(ERROR_CODES) as [ErrorCode, ...ErrorCode[]]),
+      exit: z.number().int().openapi({ description: 'the exit code the CLI gives for the same error' }),
+      message: z.string(),
+      hint: z.string().nullable(),
+      problems: z.array(Problem),
+    }),
+  })
+  .openapi('Error');
+
+/** A report's object: its documented fields checked, other fields passed through as computed. */
+export const looseObject = <T extends z.ZodRawShape>(shape: T) => z.looseObject(shape);
+
+/** What a closed month read carries beside its report (SPEC §12: sealed or recomputed). */
+export const MonthReadingFields = {
+  basis: z.enum(['sealed', 'recomputed']).optional(),
+  close: z
+    .looseObject({ closedAt: z.string(), closedBy: z.string(), resultsHash: z.string().nullable() })
+    .optional(),
+  adjustmentsSince: z.array(z.looseObject({ kind: z.string() })).optional(),
+};
+
+export const ImportQuery = z.object({
+  fileName: z
+    .string()
+    .max(200)
+    .optional()
+    .openapi({ description: 'the name problems and the audit log cite (default: upload.csv)' }),
+  restate: Flag.openapi({
+    description: 'allow rows that change recorded values (net-assets, provider-assets)',
+  }),
+});

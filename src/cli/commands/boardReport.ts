@@ -1,0 +1,84 @@
+import type { Command } from 'commander';
+import { parseQuarter } from '../../calendar/quarter.js';
+import { Plan12bError } from '../../errors.js';
+import { importExpenditures } from '../../feeds/expendituresFeed.js';
+import { BOARD_REPORT_CSV_COLUMNS, boardReport, boardReportLines } from '../../reports/boardReport.js';
+import { writeBoardReportPdf } from '../../reports/boardReportPdf.js';
+import { boardReportSheets } from '../../reports/boardReportXlsx.js';
+import { writeXlsx } from '../../reports/xlsxOut.js';
+import { type CliContext, printJson, withDatabase } from '../context.js';
+import { toCsv } from '../csvOut.js';
+import { readInputFile } from '../readInput.js';
+import { printTable } from '../table.js';
+
+/** Plan §3, §8 (SPEC §10): what is spent under the Plan and the board's quarterly report. */
+export function registerBoardReportCommands(program: Command, getContext: () => CliContext): void {
+  program
+    .command('expenditures')
+    .description('amounts spent under the Plan per portfolio and class, by purpose (Plan §3)')
+    .command('import')
+    .description(
+      'import portfolio,class,period,purpose,amount[,description] rows: all-or-nothing, idempotent',
+    )
+    .argument(
+      '<file>',
+      'CSV file; period is a quarter (2025Q4) or a date; purpose one of the Plan §3 purposes',
+    )
+    .option('--restate', 'allow rows that change recorded amounts')
+    .option('--json', 'print JSON')
+    .action(async (file: string, opts: { restate?: boolean; json?: boolean }) => {
+      const ctx = getContext();
+      const bytes = readInputFile(file);
+      const result = await withDatabase(ctx, (db) =>
+        importExpenditures(db, file, bytes, { restate: opts.restate === true }),
+      );
+      if (opts.json) return printJson(ctx, result);
+      ctx.out(
+        `${file}: ${result.rows} rows; ${result.inserted} new, ${result.unchanged} unchanged, ${result.restated.length} restated`,
+      );
+    });
+
+  program
+    .command('board-report')
+    .description(
+      'the quarterly report to the board (Plan §8): instruments in force, fees, amounts spent by purpose, FINRA cap, approvals, continuance',
+    )
+    .requiredOption('--quarter <YYYYQn>', 'the quarter, e.g. 2025Q4')
+    .option('--pdf <file>', 'write the report as a PDF')
+    .option('--xlsx <file>', 'write the report as an XLSX workbook, one sheet per section')
+    .option('--csv', 'print CSV: one line per item, with its section')
+    .option('--json', 'print JSON')
+    .action(async (opts: { quarter: string; pdf?: string; xlsx?: string; csv?: boolean; json?: boolean }) => {
+      const ctx = getContext();
+      const quarter = parseQuarter(opts.quarter);
+      if (quarter === null)
+        throw new Plan12bError(
+          'USAGE',
+          `--quarter ${JSON.stringify(opts.quarter)} is not a quarter`,
+          'write it as YYYYQn, e.g. 2025Q4',
+        );
+      const report = await withDatabase(ctx, (db) =>
+        db.transaction((q) => boardReport(q, quarter), { isolation: 'repeatable read' }),
+      );
+      if (opts.pdf) {
+        await writeBoardReportPdf(report, { preparedAt: new Date().toISOString() }, opts.pdf);
+        if (!opts.json && !opts.csv) ctx.err(`${opts.pdf}: board report ${report.quarter}`);
+      }
+      if (opts.xlsx) {
+        await writeXlsx(opts.xlsx, boardReportSheets(report));
+        if (!opts.json && !opts.csv) ctx.err(`${opts.xlsx}: board report ${report.quarter}`);
+      }
+      if (opts.json) return printJson(ctx, report);
+      if (opts.csv) ctx.out(toCsv(BOARD_REPORT_CSV_COLUMNS, boardReportLines(report)));
+      else if (!opts.pdf && !opts.xlsx) {
+        ctx.out(`Board report ${report.quarter} (${report.from} to ${report.to})`);
+        printTable(
+          ctx,
+          ['Section', 'Portfolio', 'Class', 'Item', 'Amount'],
+          boardReportLines(report).map((l) => [l.section, l.portfolio, l.class, l.item, l.amount]),
+        );
+        if (report.approvals === null) ctx.out('Approvals and votes: no approvals recorded.');
+      }
+      for (const w of report.warnings) ctx.err(`warning: ${w}`);
+    });
+}

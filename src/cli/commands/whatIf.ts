@@ -1,0 +1,80 @@
+import type { Command } from 'commander';
+import { WHAT_IF_COLUMNS, whatIfReport } from '../../reports/whatIfReport.js';
+import { type CliContext, printJson, withDatabase } from '../context.js';
+import { toCsv } from '../csvOut.js';
+import { requireDate, requireRate } from '../options.js';
+import { printTable } from '../table.js';
+
+/** `plan12b what-if`: the annual effect of a hypothetical rate on fees and payees; writes nothing. */
+export function registerWhatIfCommand(program: Command, getContext: () => CliContext): void {
+  program
+    .command('what-if')
+    .description(
+      "the annual effect of a hypothetical rate on a class's fees and on each payee (Distributor, Other Distributors, Assignees, service providers), from the recorded year; nothing is recorded",
+    )
+    .requiredOption('--portfolio <name>', 'the portfolio (any name it ever had)')
+    .requiredOption('--class <class>', 'the class, e.g. B')
+    .requiredOption(
+      '--distribution-fee <pct>',
+      'the distribution fee (asset-based sales charge), percent per annum',
+    )
+    .option('--service-fee <pct>', 'the service fee, percent per annum (default: the rate in force)')
+    .option(
+      '--from <date>',
+      'the year is the 12 calendar months before this date’s month (default: the last 12 months recorded in full)',
+    )
+    .option('--csv', 'print CSV: one line per payee')
+    .option('--json', 'print JSON')
+    .action(
+      async (opts: {
+        portfolio: string;
+        class: string;
+        distributionFee: string;
+        serviceFee?: string;
+        from?: string;
+        csv?: boolean;
+        json?: boolean;
+      }) => {
+        const ctx = getContext();
+        const query = {
+          portfolio: opts.portfolio,
+          class: opts.class,
+          distributionFeePct: requireRate(opts.distributionFee, '--distribution-fee'),
+          ...(opts.serviceFee === undefined
+            ? {}
+            : { serviceFeePct: requireRate(opts.serviceFee, '--service-fee') }),
+          ...(opts.from === undefined ? {} : { from: requireDate(opts.from, '--from') }),
+        };
+        // one snapshot: every month is read as the same state of the store
+        const report = await withDatabase(ctx, (db) =>
+          db.transaction((q) => whatIfReport(q, query), { isolation: 'repeatable read' }),
+        );
+        if (opts.json) return printJson(ctx, report);
+        if (opts.csv) {
+          ctx.out(toCsv(WHAT_IF_COLUMNS, report.payees));
+          for (const w of report.warnings) ctx.err(`warning: ${w}`);
+          return;
+        }
+        ctx.out(
+          `${report.portfolio} class ${report.class}, ${report.year.from} … ${report.year.to} (${report.year.basis}): distribution fee ${report.rates.before.distributionFeePct}% → ${report.rates.after.distributionFeePct}%, service fee ${report.rates.before.serviceFeePct}% → ${report.rates.after.serviceFeePct}%`,
+        );
+        printTable(
+          ctx,
+          ['Fee', 'Before', 'After', 'Difference'],
+          (['distributionFee', 'serviceFee', 'totalFee'] as const).map((k) => [
+            { distributionFee: 'Distribution fee', serviceFee: 'Service fee', totalFee: 'Total' }[k],
+            report.fees[k].before,
+            report.fees[k].after,
+            report.fees[k].difference,
+          ]),
+        );
+        printTable(
+          ctx,
+          ['Payee', 'Role', 'Component', 'Before', 'After', 'Difference'],
+          report.payees.map((p) => [p.payee, p.role, p.component, p.before, p.after, p.difference]),
+        );
+        for (const n of report.notes) ctx.out(`note: ${n}`);
+        for (const w of report.warnings) ctx.err(`warning: ${w}`);
+      },
+    );
+}

@@ -1,0 +1,81 @@
+import { addDays } from '../calendar/isoDate.js';
+import type { Registry, ScheduleAnswer } from './registry.js';
+import type { StoredDocument } from './storedDocument.js';
+
+/** One difference an amendment made to the schedule in force (SPEC §2: what it added, removed, renamed, re-rated). */
+export interface AmendmentChange {
+  readonly change: 'added' | 'removed' | 'renamed' | 'moved' | 're-rated';
+  readonly portfolioId: string;
+  readonly portfolio: string;
+  readonly class: string;
+  readonly before: string | null;
+  readonly after: string | null;
+}
+
+export interface AmendmentDiff {
+  /** the day before the document took effect, whose schedule is compared */
+  readonly before: string | null;
+  /** the document's effective date */
+  readonly from: string | null;
+  readonly changes: readonly AmendmentChange[];
+  readonly warnings: readonly string[];
+}
+
+/** "0.75% + 0.25% = 1.00%": the rates of an entry as the schedules print them. */
+export function ratesText(e: ScheduleAnswer): string {
+  const pct = (v: string | null) => (v === null ? '—' : `${v}%`);
+  return `${pct(e.assetBasedSalesChargePct)} + ${pct(e.serviceFeePct)} = ${pct(e.aggregateFeePct)}`;
+}
+
+const keyOf = (e: ScheduleAnswer) => `${e.portfolioId}\u0000${e.class}`;
+
+/**
+ * What a document changed: the schedule in force on the day before its effective date against the
+ * schedule in force on that date, for the entries the document governs from then on, and for the
+ * entries of its classes that ended that day. A pure function of the registry.
+ */
+export function amendmentDiff(registry: Registry, document: StoredDocument): AmendmentDiff {
+  const from = document.doc.effectiveDate;
+  if (!from) {
+    return { before: null, from: null, changes: [], warnings: ['the document has no effective date'] };
+  }
+  const before = addDays(from, -1);
+  const classes = new Set(document.doc.schedules.flatMap((s) => s.entries.map((e) => e.class)));
+  const was = registry.scheduleAsOf(before);
+  const is = registry.scheduleAsOf(from);
+  const beforeByKey = new Map(was.entries.map((e) => [keyOf(e), e]));
+  const afterByKey = new Map(is.entries.map((e) => [keyOf(e), e]));
+  const changes: AmendmentChange[] = [];
+  const row = (change: AmendmentChange['change'], e: ScheduleAnswer, b: string | null, a: string | null) =>
+    changes.push({
+      change,
+      portfolioId: e.portfolioId,
+      portfolio: e.portfolio,
+      class: e.class,
+      before: b,
+      after: a,
+    });
+  for (const [key, a] of afterByKey) {
+    if (a.document.id !== document.id) continue;
+    const b = beforeByKey.get(key);
+    if (!b) {
+      row('added', a, null, ratesText(a));
+      continue;
+    }
+    if (b.portfolio !== a.portfolio) row('renamed', a, b.portfolio, a.portfolio);
+    if (b.registrant !== a.registrant) row('moved', a, b.registrant, a.registrant);
+    if (ratesText(b) !== ratesText(a)) row('re-rated', a, ratesText(b), ratesText(a));
+  }
+  for (const [key, b] of beforeByKey) {
+    if (!afterByKey.has(key) && classes.has(b.class)) row('removed', b, ratesText(b), null);
+  }
+  const order = { added: 0, removed: 1, renamed: 2, moved: 3, 're-rated': 4 };
+  changes.sort(
+    (x, y) =>
+      order[x.change] - order[y.change] ||
+      x.portfolio.localeCompare(y.portfolio) ||
+      x.class.localeCompare(y.class),
+  );
+  const warnings = [...new Set([...was.warnings, ...is.warnings])];
+  return { before, from, changes, warnings };
+}

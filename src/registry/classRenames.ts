@@ -1,0 +1,129 @@
+import { addDays } from '../calendar/isoDate.js';
+import type { PortfolioIdentities } from './portfolioIdentity.js';
+import { compareDocuments, instrumentKey, type StoredDocument } from './storedDocument.js';
+
+/**
+ * A class rename rule (Invesco Class A Amendment No. 2: "to redesignate the Class A3 shares as
+ * Class A Shares … all references in the Plan to Class A3 Shares shall be changed to Class A
+ * Shares"): from the amendment's date, what every instrument says of class `from` of the
+ * portfolio is said of class `to`, so that the renamed class's entries join the history of the
+ * class it became. Before that date, `to` (if the portfolio had it) named another class.
+ */
+export interface ClassRename {
+  readonly portfolioId: string;
+  readonly from: string;
+  readonly to: string;
+  readonly date: string;
+  readonly documentId: string;
+  readonly fileName: string;
+}
+
+/** The renaming amendment's own instrument is the one whose classes it renames (the Class A3 plan). */
+export function classesBeforeRenames(doc: StoredDocument['doc']): readonly string[] {
+  const renames = doc.classRenames ?? [];
+  if (renames.length === 0) return doc.instrument.classes;
+  return doc.instrument.classes.map((c) => {
+    const r = renames.find((x) => x.to.toLowerCase() === c.toLowerCase());
+    return r !== undefined && !doc.instrument.classes.some((k) => k.toLowerCase() === r.from.toLowerCase())
+      ? r.from
+      : c;
+  });
+}
+
+/** The instrument a document belongs to, its classes named as they were before any rename it makes. */
+export function documentInstrumentKey(doc: StoredDocument['doc']): string {
+  return instrumentKey({ ...doc.instrument, classes: classesBeforeRenames(doc) });
+}
+
+/**
+ * Every class rename the documents make, per portfolio: the portfolios the renaming document lists
+ * under the new class (or the old), else every portfolio its instrument lists under the old class.
+ */
+export function classRenamesOf(
+  documents: readonly StoredDocument[],
+  identities: PortfolioIdentities,
+): ClassRename[] {
+  const docs = [...documents].sort(compareDocuments);
+  const out: ClassRename[] = [];
+  for (const d of docs) {
+    for (const r of d.doc.classRenames ?? []) {
+      const named = (cls: string, of: readonly StoredDocument[]) =>
+        of.flatMap((x) =>
+          x.doc.schedules.flatMap((s) =>
+            s.entries.filter((e) => e.class.toLowerCase() === cls.toLowerCase()).map((e) => e.portfolio),
+          ),
+        );
+      let portfolios = [...named(r.to, [d]), ...named(r.from, [d])];
+      if (portfolios.length === 0) {
+        const key = documentInstrumentKey(d.doc);
+        portfolios = named(
+          r.from,
+          docs.filter((x) => documentInstrumentKey(x.doc) === key),
+        );
+      }
+      const ids = new Set(portfolios.map((p) => identities.resolve(p)).filter((p) => p !== undefined));
+      for (const portfolioId of [...ids].sort())
+        if (
+          !out.some(
+            (x) => x.portfolioId === portfolioId && x.from === r.from && x.date === d.doc.effectiveDate,
+          )
+        )
+          out.push({
+            portfolioId,
+            from: r.from,
+            to: r.to,
+            date: d.doc.effectiveDate,
+            documentId: d.id,
+            fileName: d.fileName,
+          });
+    }
+  }
+  return out;
+}
+
+/** One stretch of days on which an entry of a class is read under one name. */
+export interface ClassSpan {
+  readonly class: string;
+  readonly from: string;
+  /** last day, or null while in force */
+  readonly lastDay: string | null;
+}
+
+/**
+ * The names under which an entry of `shareClass`, in force from `from` to `lastDay`, is read:
+ * its own until a rename of that class of the portfolio, the new name from the rename's date
+ * (and so on along a chain of renames).
+ * @example classSpans([{ portfolioId: 'p', from: 'A3', to: 'A', date: '2010-02-01', … }], 'p', 'A3', '2003-08-18', null)
+ *   → [{ class: 'A3', from: '2003-08-18', lastDay: '2010-01-31' }, { class: 'A', from: '2010-02-01', lastDay: null }]
+ */
+export function classSpans(
+  renames: readonly ClassRename[],
+  portfolioId: string,
+  shareClass: string,
+  from: string,
+  lastDay: string | null,
+): ClassSpan[] {
+  const used = new Set<ClassRename>();
+  const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+  const renameOf = (cls: string, when: (date: string) => boolean) =>
+    renames
+      .filter((r) => r.portfolioId === portfolioId && same(r.from, cls) && !used.has(r) && when(r.date))
+      .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))[0];
+  let cls = shareClass;
+  // an entry that takes effect on or after a rename of its class already means the new name
+  for (let r = renameOf(cls, (d) => d <= from); r !== undefined; r = renameOf(cls, (d) => d <= from)) {
+    used.add(r);
+    cls = r.to;
+  }
+  const spans: ClassSpan[] = [];
+  let start = from;
+  const within = (d: string) => d > start && (lastDay === null || d <= lastDay);
+  for (let r = renameOf(cls, within); r !== undefined; r = renameOf(cls, within)) {
+    used.add(r);
+    spans.push({ class: cls, from: start, lastDay: addDays(r.date, -1) });
+    cls = r.to;
+    start = r.date;
+  }
+  spans.push({ class: cls, from: start, lastDay });
+  return spans;
+}

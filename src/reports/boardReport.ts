@@ -1,0 +1,278 @@
+import type { Quarter } from '../calendar/quarter.js';
+import {
+  EXPENDITURE_PURPOSES,
+  type ExpenditurePurpose,
+  PURPOSE_LABELS,
+} from '../governance/expenditurePurpose.js';
+import { formatCents, parseCents } from '../money/cents.js';
+import type { Queryable } from '../store/database.js';
+import { loadExpenditures } from '../store/expendituresRepository.js';
+import { loadRegistry } from '../store/registryStore.js';
+import { feesReport, loadClassSeries } from './feesReport.js';
+import { classCapLedgers } from './finraCapLedger.js';
+import { capClassStatus, capWarnings, type FinraCapClass } from './finraCapReport.js';
+
+/**
+ * What the governance records say for the board report (issue 12 items 1 and 4), read through an
+ * interface so that the report does not depend on how approvals and continuance are kept. Absent,
+ * the report says "no approvals recorded" and "no continuance deadlines recorded".
+ */
+export interface BoardReportGovernance {
+  approvalsBetween(q: Queryable, from: string, to: string): Promise<readonly BoardApprovalLine[]>;
+  continuanceDeadlines(q: Queryable, asOf: string): Promise<readonly ContinuanceDeadlineLine[]>;
+}
+export interface BoardApprovalLine {
+  readonly date: string;
+  readonly body: string;
+  readonly subject: string;
+  readonly scope: string;
+  readonly vote: string;
+  readonly approved: boolean;
+}
+export interface ContinuanceDeadlineLine {
+  readonly instrument: string;
+  readonly deadline: string;
+  readonly status: string;
+}
+
+export interface BoardReportInstrument {
+  readonly instrument: string;
+  readonly registrant: string;
+  readonly schedule: string;
+  readonly inForceSince: string;
+  readonly portfolios: number;
+  readonly classes: number;
+}
+export interface BoardReportFees {
+  readonly portfolio: string;
+  readonly class: string;
+  readonly distributionFee: string;
+  readonly serviceFee: string;
+  readonly totalFee: string;
+}
+export interface BoardReportExpenditure {
+  readonly portfolio: string;
+  readonly class: string;
+  readonly period: string;
+  readonly purpose: ExpenditurePurpose;
+  readonly purposeLabel: string;
+  readonly description: string;
+  readonly amount: string;
+}
+export interface BoardReportPurposeTotal {
+  readonly purpose: ExpenditurePurpose;
+  readonly purposeLabel: string;
+  readonly amount: string;
+}
+
+export interface BoardReport {
+  readonly quarter: string;
+  readonly from: string;
+  readonly to: string;
+  readonly instruments: BoardReportInstrument[];
+  readonly fees: BoardReportFees[];
+  readonly feesTotal: { distributionFee: string; serviceFee: string; totalFee: string };
+  readonly expenditures: BoardReportExpenditure[];
+  readonly expendituresByPurpose: BoardReportPurposeTotal[];
+  readonly expendituresTotal: string;
+  readonly finraCap: FinraCapClass[];
+  /** null: no approvals source in this build ("no approvals recorded") */
+  readonly approvals: readonly BoardApprovalLine[] | null;
+  readonly continuance: readonly ContinuanceDeadlineLine[] | null;
+  readonly warnings: string[];
+}
+
+const sum = (xs: readonly string[]) => formatCents(xs.reduce((a, x) => a + parseCents(x), 0n));
+
+/**
+ * `plan12b board-report --quarter 2025Q4` (Plan §3, §8; SPEC §10): the written report the board
+ * reviews each quarter — instruments in force at quarter end, the fees of the quarter per
+ * portfolio and class, the amounts spent by purpose, the FINRA cap status, the approvals and votes
+ * of the quarter and the continuance deadlines ahead.
+ */
+export async function boardReport(
+  q: Queryable,
+  quarter: Quarter,
+  governance?: BoardReportGovernance,
+): Promise<BoardReport> {
+  const registry = await loadRegistry(q);
+  const warnings: string[] = [];
+
+  const byInstrument = new Map<string, BoardReportInstrument & { keys: Set<string>; pids: Set<string> }>();
+  for (const e of registry.scheduleAsOf(quarter.last).entries) {
+    const key = `${e.instrument}\u0000${e.schedule}`;
+    let i = byInstrument.get(key);
+    if (!i) {
+      i = {
+        instrument: e.instrument,
+        registrant: e.registrant ?? '',
+        schedule: e.schedule,
+        inForceSince: e.inForceSince,
+        portfolios: 0,
+        classes: 0,
+        keys: new Set(),
+        pids: new Set(),
+      };
+      byInstrument.set(key, i);
+    }
+    i.keys.add(`${e.portfolioId}|${e.class}`);
+    i.pids.add(e.portfolioId);
+  }
+  const instruments = [...byInstrument.values()]
+    .map(({ keys, pids, ...i }) => ({ ...i, portfolios: pids.size, classes: keys.size }))
+    .sort((a, b) => a.instrument.localeCompare(b.instrument) || a.schedule.localeCompare(b.schedule));
+
+  const feeMonths = await feesReport(q, { from: quarter.first, to: quarter.last });
+  warnings.push(...feeMonths.warnings);
+  const feeByClass = new Map<string, { portfolio: string; class: string; d: bigint; s: bigint }>();
+  for (const m of feeMonths.classes) {
+    const key = `${m.portfolioId}|${m.class}`;
+    const f = feeByClass.get(key) ?? { portfolio: m.portfolio, class: m.class, d: 0n, s: 0n };
+    f.d += parseCents(m.distributionFee);
+    f.s += parseCents(m.serviceFee);
+    feeByClass.set(key, f);
+  }
+  const fees = [...feeByClass.values()].map((f) => ({
+    portfolio: f.portfolio,
+    class: f.class,
+    distributionFee: formatCents(f.d),
+    serviceFee: formatCents(f.s),
+    totalFee: formatCents(f.d + f.s),
+  }));
+
+  const spent = await loadExpenditures(q, { from: quarter.first, to: quarter.last });
+  const expenditures = spent
+    .map((e) => ({
+      portfolio: registry.identities.nameOn(e.portfolioId, e.periodEnd),
+      class: e.class,
+      period: e.period,
+      purpose: e.purpose as ExpenditurePurpose,
+      purposeLabel: PURPOSE_LABELS[e.purpose as ExpenditurePurpose] ?? e.purpose,
+      description: e.description,
+      amount: e.amount,
+    }))
+    .sort(
+      (a, b) =>
+        a.portfolio.localeCompare(b.portfolio) ||
+        a.class.localeCompare(b.class) ||
+        EXPENDITURE_PURPOSES.indexOf(a.purpose) - EXPENDITURE_PURPOSES.indexOf(b.purpose) ||
+        a.period.localeCompare(b.period),
+    );
+  const expendituresByPurpose = EXPENDITURE_PURPOSES.flatMap((p) => {
+    const of = expenditures.filter((e) => e.purpose === p);
+    return of.length === 0
+      ? []
+      : [{ purpose: p, purposeLabel: PURPOSE_LABELS[p], amount: sum(of.map((e) => e.amount)) }];
+  });
+
+  const series = await loadClassSeries(q, registry, { to: quarter.last }, []);
+  const ledgers = await classCapLedgers(q, registry, series, quarter.months[2]!).catch((e: Error) => {
+    warnings.push(`FINRA cap status not computed: ${e.message}`);
+    return [];
+  });
+
+  return {
+    quarter: quarter.label,
+    from: quarter.first,
+    to: quarter.last,
+    instruments,
+    fees,
+    feesTotal: {
+      distributionFee: sum(fees.map((f) => f.distributionFee)),
+      serviceFee: sum(fees.map((f) => f.serviceFee)),
+      totalFee: sum(fees.map((f) => f.totalFee)),
+    },
+    expenditures,
+    expendituresByPurpose,
+    expendituresTotal: sum(expenditures.map((e) => e.amount)),
+    finraCap: ledgers.map(capClassStatus),
+    approvals: governance ? await governance.approvalsBetween(q, quarter.first, quarter.last) : null,
+    continuance: governance ? await governance.continuanceDeadlines(q, quarter.last) : null,
+    // the fees' cap warnings already name each exhaustion; the ledger adds the CDSCs credited
+    warnings: [
+      ...new Set([...warnings, ...ledgers.flatMap(capWarnings).filter((w) => !/was exhausted on/.test(w))]),
+    ],
+  };
+}
+
+/** The board report as one CSV table: a line per item, the section named on each. */
+export const BOARD_REPORT_CSV_COLUMNS = [
+  'section',
+  'portfolio',
+  'class',
+  'item',
+  'detail',
+  'amount',
+] as const;
+
+export function boardReportLines(
+  r: BoardReport,
+): Record<(typeof BOARD_REPORT_CSV_COLUMNS)[number], string>[] {
+  const line = (
+    section: string,
+    portfolio: string,
+    cls: string,
+    item: string,
+    detail: string,
+    amount: string,
+  ) => ({
+    section,
+    portfolio,
+    class: cls,
+    item,
+    detail,
+    amount,
+  });
+  return [
+    ...r.instruments.map((i) =>
+      line(
+        'instruments in force',
+        '',
+        '',
+        i.instrument,
+        `${i.schedule}, in force since ${i.inForceSince}; ${i.portfolios} portfolios, ${i.classes} classes`,
+        '',
+      ),
+    ),
+    ...r.fees.flatMap((f) => [
+      line('fees paid', f.portfolio, f.class, 'distribution fee', r.quarter, f.distributionFee),
+      line('fees paid', f.portfolio, f.class, 'service fee', r.quarter, f.serviceFee),
+    ]),
+    ...r.expenditures.map((e) =>
+      line(
+        'amounts spent',
+        e.portfolio,
+        e.class,
+        e.purpose,
+        [e.period, e.description].filter(Boolean).join(' '),
+        e.amount,
+      ),
+    ),
+    ...r.expendituresByPurpose.map((p) =>
+      line('amounts spent by purpose', '', '', p.purpose, p.purposeLabel, p.amount),
+    ),
+    ...r.finraCap.map((c) =>
+      line(
+        'FINRA cap',
+        c.portfolio,
+        c.class,
+        c.exhausted ? 'exhausted' : 'remaining',
+        c.exhaustedOn ? `ABSC stopped ${c.exhaustedOn}` : `ledger from ${c.firstMonth}`,
+        c.remaining,
+      ),
+    ),
+    ...(r.approvals ?? []).map((a) =>
+      line(
+        'approvals and votes',
+        '',
+        '',
+        `${a.date} ${a.body}`,
+        `${a.subject} (${a.scope}): ${a.vote}; ${a.approved ? 'approved' : 'not approved'}`,
+        '',
+      ),
+    ),
+    ...(r.continuance ?? []).map((c) =>
+      line('continuance deadlines', '', '', c.instrument, `${c.status}; deadline ${c.deadline}`, ''),
+    ),
+  ];
+}

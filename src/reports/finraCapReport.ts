@@ -1,0 +1,165 @@
+import { monthEnd } from '../calendar/isoDate.js';
+import { Plan12bError } from '../errors.js';
+import { formatCents } from '../money/cents.js';
+import { formatRatePct } from '../money/rate.js';
+import type { Queryable } from '../store/database.js';
+import { loadRegistry } from '../store/registryStore.js';
+import { loadClassSeries } from './feesReport.js';
+import { type ClassCapLedger, capStopMode, classCapLedgers } from './finraCapLedger.js';
+
+/** One month of `plan12b finra-cap` (FINRA Rule 2341(d)(2); SPEC §10). Money as decimal strings. */
+export interface FinraCapMonthRow {
+  readonly portfolio: string;
+  readonly class: string;
+  readonly month: string;
+  readonly opening: string;
+  readonly newGrossSales: string;
+  /** 6.25 with a service fee, 7.25 without */
+  readonly capPct: string;
+  readonly capAddition: string;
+  readonly primeRatePct: string;
+  readonly interest: string;
+  /** front-end and deferred sales charges counted against the cap */
+  readonly frontEndAndDeferred: string;
+  readonly deferredCreditedToFund: string;
+  readonly abscAccrued: string;
+  readonly abscAllowed: string;
+  readonly abscNotAccrued: string;
+  readonly remaining: string;
+  readonly exhausted: boolean;
+}
+
+export interface FinraCapClass {
+  readonly portfolio: string;
+  readonly class: string;
+  readonly firstMonth: string;
+  readonly remaining: string;
+  readonly exhausted: boolean;
+  /** the first day the ABSC was cut, or null */
+  readonly exhaustedOn: string | null;
+}
+
+export interface FinraCapReport {
+  readonly class: string;
+  readonly through: string;
+  /** stop | warn (PLAN12B_FINRA_CAP_STOP) */
+  readonly abscStop: string;
+  readonly classes: FinraCapClass[];
+  readonly months: FinraCapMonthRow[];
+  readonly warnings: string[];
+}
+
+export const FINRA_CAP_COLUMNS = [
+  'portfolio',
+  'class',
+  'month',
+  'opening',
+  'newGrossSales',
+  'capPct',
+  'capAddition',
+  'primeRatePct',
+  'interest',
+  'frontEndAndDeferred',
+  'deferredCreditedToFund',
+  'abscAccrued',
+  'abscAllowed',
+  'abscNotAccrued',
+  'remaining',
+  'exhausted',
+] as const;
+
+export function capLedgerRows(l: ClassCapLedger): FinraCapMonthRow[] {
+  return l.months.map((m) => ({
+    portfolio: l.portfolio,
+    class: l.class,
+    month: m.month,
+    opening: formatCents(m.openingCents),
+    newGrossSales: formatCents(m.newGrossSalesCents),
+    capPct: formatRatePct(m.capPctMicro),
+    capAddition: formatCents(m.capAdditionCents),
+    primeRatePct: formatRatePct(m.primeRateMicroPct),
+    interest: formatCents(m.interestCents),
+    frontEndAndDeferred: formatCents(m.frontEndAndDeferredCents),
+    deferredCreditedToFund: formatCents(m.deferredCreditedToFundCents),
+    abscAccrued: formatCents(m.abscAccruedCents),
+    abscAllowed: formatCents(m.abscAllowedCents),
+    abscNotAccrued: formatCents(m.abscAccruedCents - m.abscAllowedCents),
+    remaining: formatCents(m.closingCents),
+    exhausted: m.exhausted,
+  }));
+}
+
+export function capClassStatus(l: ClassCapLedger): FinraCapClass {
+  const last = l.months.at(-1);
+  return {
+    portfolio: l.portfolio,
+    class: l.class,
+    firstMonth: l.firstMonth,
+    remaining: formatCents(last?.closingCents ?? 0n),
+    exhausted: last?.exhausted ?? false,
+    exhaustedOn: l.exhaustedOn,
+  };
+}
+
+/** The warnings a cap ledger gives every query it affects. */
+export function capWarnings(l: ClassCapLedger): string[] {
+  const out: string[] = [];
+  const who = `${l.portfolio} class ${l.class}`;
+  if (l.exhaustedOn !== null)
+    out.push(
+      capStopMode() === 'stop'
+        ? `${who}: the FINRA Rule 2341 aggregate cap was exhausted on ${l.exhaustedOn}; the asset-based sales charge stops accruing from then`
+        : `${who}: the FINRA Rule 2341 aggregate cap was exhausted on ${l.exhaustedOn}; the asset-based sales charge is still accrued (PLAN12B_FINRA_CAP_STOP=warn)`,
+    );
+  const credited = l.months.reduce((a, m) => a + m.deferredCreditedToFundCents, 0n);
+  if (credited > 0n)
+    out.push(
+      `${who}: ${formatCents(credited)} of deferred sales charges collected after exhaustion are credited to the fund`,
+    );
+  return out;
+}
+
+/**
+ * `plan12b finra-cap --class C [--portfolio P] --through YYYY-MM` (SPEC §10): the aggregate cap
+ * ledger of the class in every portfolio (or one), month by month from its first gross sales.
+ */
+export async function finraCapReport(
+  q: Queryable,
+  query: { class: string; portfolio?: string; through: string },
+): Promise<FinraCapReport> {
+  const registry = await loadRegistry(q);
+  const warnings: string[] = [];
+  const portfolioId =
+    query.portfolio === undefined ? undefined : registry.identities.resolve(query.portfolio);
+  if (query.portfolio !== undefined && portfolioId === undefined)
+    throw new Plan12bError(
+      'NOT_FOUND',
+      `no portfolio has ever been named ${JSON.stringify(query.portfolio)}`,
+      'check the name (`plan12b portfolio history NAME`)',
+    );
+  const cls = registry.classKeys().find((k) => k.class.toLowerCase() === query.class.toLowerCase())?.class;
+  if (cls === undefined)
+    throw new Plan12bError('NOT_FOUND', `no instrument has a class ${JSON.stringify(query.class)}`);
+  const series = await loadClassSeries(
+    q,
+    registry,
+    { to: monthEnd(query.through), ...(query.portfolio ? { portfolio: query.portfolio } : {}), class: cls },
+    warnings,
+  );
+  const ledgers = await classCapLedgers(q, registry, series, query.through, {
+    class: cls,
+    ...(portfolioId === undefined ? {} : { portfolioId }),
+  });
+  if (ledgers.length === 0)
+    warnings.push(
+      `no gross sales recorded for class ${cls}${query.portfolio ? ` of ${query.portfolio}` : ''} through ${query.through}: no cap ledger (import them with \`plan12b gross-sales import FILE.csv\`)`,
+    );
+  return {
+    class: cls,
+    through: query.through,
+    abscStop: capStopMode(),
+    classes: ledgers.map(capClassStatus),
+    months: ledgers.flatMap(capLedgerRows),
+    warnings: [...warnings, ...ledgers.flatMap(capWarnings)],
+  };
+}

@@ -1,0 +1,129 @@
+import { useEffect, useState } from 'react';
+import { getJson, savedToken, saveToken } from './api';
+import { AmendmentsPage } from './pages/AmendmentsPage';
+import { AuditPage } from './pages/AuditPage';
+import { CdscPage } from './pages/CdscPage';
+import { ClosePage } from './pages/ClosePage';
+import { FeesPage } from './pages/FeesPage';
+import { ImportPage } from './pages/ImportPage';
+import { MonthlyCalculationPage } from './pages/MonthlyCalculationPage';
+import { PortfolioPage } from './pages/PortfolioPage';
+import { SchedulePage } from './pages/SchedulePage';
+import { ServiceFeesPage } from './pages/ServiceFeesPage';
+
+const PAGES = [
+  ['schedule', 'Schedule'],
+  ['amendments', 'Amendments'],
+  ['portfolio', 'Portfolio history'],
+  ['fees', 'Fees'],
+  ['close', 'Month close'],
+  ['monthly-calculation', 'Monthly Calculation'],
+  ['service-fees', 'Service fees'],
+  ['cdsc', 'CDSC ledger'],
+  ['imports', 'Import'],
+  ['audit', 'Audit log'],
+] as const;
+type Page = (typeof PAGES)[number][0];
+
+function pageFromHash(): Page {
+  const h = location.hash.replace(/^#\/?/, '');
+  return (PAGES.find(([p]) => p === h)?.[0] ?? 'schedule') as Page;
+}
+
+/** The months the dashboard opens on: the last closed month, else the last month before today. */
+function useDefaultMonth(): string {
+  const [month, setMonth] = useState(() => new Date(Date.now() - 31 * 86_400_000).toISOString().slice(0, 7));
+  useEffect(() => {
+    getJson<{ months: { month: string }[] }>('/api/months').then(
+      (r) => {
+        const last = r.months
+          .map((m) => m.month)
+          .sort()
+          .at(-1);
+        if (last) setMonth(last);
+      },
+      () => undefined,
+    );
+  }, []);
+  return month;
+}
+
+function SignIn({ onSignedIn }: { readonly onSignedIn: () => void }) {
+  const [token, setToken] = useState('');
+  return (
+    <main className="signin">
+      <h1>plan12b</h1>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          saveToken(token.trim());
+          onSignedIn();
+        }}
+      >
+        <label>
+          API token{' '}
+          <input
+            name="token"
+            type="password"
+            autoComplete="off"
+            value={token}
+            onChange={(e) => setToken(e.target.value)}
+          />
+        </label>
+        <button type="submit">Sign in</button>
+        <p className="hint">
+          Create one with <code>plan12b tokens create --name you --role viewer</code>.
+        </p>
+      </form>
+    </main>
+  );
+}
+
+export function App() {
+  const [signedIn, setSignedIn] = useState(savedToken() !== null);
+  const [page, setPage] = useState<Page>(pageFromHash);
+  const month = useDefaultMonth();
+  useEffect(() => {
+    const onHash = () => setPage(pageFromHash());
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
+  if (!signedIn) return <SignIn onSignedIn={() => setSignedIn(true)} />;
+  const today = `${month}-${String(new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).getUTCDate())}`;
+  return (
+    <>
+      <header>
+        <h1>plan12b</h1>
+        <nav aria-label="pages">
+          {PAGES.map(([p, label]) => (
+            <a key={p} href={`#/${p}`} aria-current={p === page ? 'page' : undefined}>
+              {label}
+            </a>
+          ))}
+        </nav>
+        <button
+          type="button"
+          className="signout"
+          onClick={() => {
+            saveToken(null);
+            setSignedIn(false);
+          }}
+        >
+          Sign out
+        </button>
+      </header>
+      <main>
+        {page === 'schedule' && <SchedulePage today={today} />}
+        {page === 'amendments' && <AmendmentsPage />}
+        {page === 'portfolio' && <PortfolioPage today={today} />}
+        {page === 'fees' && <FeesPage year={month.slice(0, 4)} />}
+        {page === 'close' && <ClosePage firstMonth={month} />}
+        {page === 'monthly-calculation' && <MonthlyCalculationPage lastMonth={month} />}
+        {page === 'service-fees' && <ServiceFeesPage lastMonth={month} />}
+        {page === 'cdsc' && <CdscPage lastMonth={month} />}
+        {page === 'imports' && <ImportPage />}
+        {page === 'audit' && <AuditPage />}
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,84 @@
+/**
+ * The dashboard's one door to the server: every call names the token (`Authorization: Bearer …`)
+ * and turns the server's JSON error document (the CLI's error table) into an ApiError.
+ */
+const TOKEN_KEY = 'plan12b.token';
+
+export function savedToken(): string | null {
+  return sessionStorage.getItem(TOKEN_KEY);
+}
+export function saveToken(token: string | null): void {
+  if (token === null) sessionStorage.removeItem(TOKEN_KEY);
+  else sessionStorage.setItem(TOKEN_KEY, token);
+}
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly hint: string | null,
+  ) {
+    super(message);
+  }
+}
+
+type Params = Record<string, string | undefined>;
+
+function url(path: string, params: Params = {}): string {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== '') q.set(k, v);
+  const s = q.toString();
+  return s ? `${path}?${s}` : path;
+}
+
+async function send(method: string, path: string, params: Params, body?: BodyInit, type?: string) {
+  const headers: Record<string, string> = {};
+  const token = savedToken();
+  if (token) headers.authorization = `Bearer ${token}`;
+  if (type) headers['content-type'] = type;
+  const res = await fetch(url(path, params), { method, headers, ...(body === undefined ? {} : { body }) });
+  if (!res.ok) {
+    let doc: { error?: { code?: string; message?: string; hint?: string } } = {};
+    try {
+      doc = await res.json();
+    } catch {
+      // not a JSON error document: keep the status
+    }
+    throw new ApiError(
+      res.status,
+      doc.error?.code ?? `HTTP_${res.status}`,
+      doc.error?.message ?? `${res.status} ${res.statusText}`,
+      doc.error?.hint ?? null,
+    );
+  }
+  return res;
+}
+
+export async function getJson<T>(path: string, params: Params = {}): Promise<T> {
+  return (await send('GET', path, params)).json() as Promise<T>;
+}
+
+export async function postJson<T>(path: string, body: unknown): Promise<T> {
+  return (await send('POST', path, {}, JSON.stringify(body), 'application/json')).json() as Promise<T>;
+}
+
+export async function postText<T>(path: string, text: string, params: Params = {}): Promise<T> {
+  return (await send('POST', path, params, text, 'text/csv')).json() as Promise<T>;
+}
+
+/** Fetches a file (a PDF) with the token and hands it to the browser as a download. */
+export async function download(path: string, params: Params, fileName: string): Promise<void> {
+  const blob = await (await send('GET', path, params)).blob();
+  saveBlob(blob, fileName);
+}
+
+export function saveBlob(blob: Blob, fileName: string): void {
+  const a = document.createElement('a');
+  a.href = URL.createObjectURL(blob);
+  a.download = fileName;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
+}

@@ -1,0 +1,78 @@
+import { formatAmount } from '../decimal';
+import { type Column, downloadCsv, downloadXlsx, totalsOf } from '../exportTable';
+
+export type { Column };
+
+/** Every table of the dashboard: exact totals for money columns, CSV and XLSX export. */
+export function DataTable<Row>(props: {
+  readonly name: string;
+  readonly caption: string;
+  readonly rows: readonly Row[];
+  readonly columns: readonly Column<Row>[];
+  readonly onRowClick?: (row: Row) => void;
+}) {
+  const { name, caption, rows, columns, onRowClick } = props;
+  const totals = totalsOf(rows, columns);
+  return (
+    <section className="table-block" aria-label={caption}>
+      <div className="table-head">
+        <h3>{caption}</h3>
+        <span className="count">
+          {rows.length} {rows.length === 1 ? 'row' : 'rows'}
+        </span>
+        <button type="button" onClick={() => downloadCsv(name, rows, columns)}>
+          CSV
+        </button>
+        <button type="button" onClick={() => void downloadXlsx(name, rows, columns)}>
+          XLSX
+        </button>
+      </div>
+      <div className="scroll" tabIndex={0} role="group" aria-label={`${caption} (scrolls)`}>
+        <table>
+          <thead>
+            <tr>
+              {columns.map((c) => (
+                <th key={c.key} scope="col" className={c.money || c.percent || c.numeric ? 'num' : undefined}>
+                  {c.label}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r, i) => (
+              <tr key={i} className={onRowClick ? 'clickable' : undefined}>
+                {columns.map((c, j) => {
+                  const v = c.value(r);
+                  const text = v === null || v === undefined ? '' : String(v);
+                  const cell = c.money && text !== '' ? formatAmount(text) : text;
+                  return j === 0 && onRowClick ? (
+                    <td key={c.key}>
+                      <button type="button" className="link" onClick={() => onRowClick(r)}>
+                        {cell || '(open)'}
+                      </button>
+                    </td>
+                  ) : (
+                    <td key={c.key} className={c.money || c.percent || c.numeric ? 'num' : undefined}>
+                      {cell}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+          {totals.size > 0 && (
+            <tfoot>
+              <tr>
+                {columns.map((c, i) => (
+                  <td key={c.key} className={totals.has(c.key) ? 'num' : undefined}>
+                    {totals.has(c.key) ? formatAmount(totals.get(c.key) as string) : i === 0 ? 'Total' : ''}
+                  </td>
+                ))}
+              </tr>
+            </tfoot>
+          )}
+        </table>
+      </div>
+    </section>
+  );
+}

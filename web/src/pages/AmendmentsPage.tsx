@@ -1,0 +1,90 @@
+import { useState } from 'react';
+import { getJson } from '../api';
+import { type Column, DataTable } from '../components/DataTable';
+import { ErrorBox, Loading, Warnings } from '../components/Status';
+import { useApi } from '../useApi';
+
+interface DocumentSummary {
+  readonly id: string;
+  readonly fileName: string;
+  readonly kind: string;
+  readonly title: string;
+  readonly amendmentNumber: number | null;
+  readonly effectiveDate: string | null;
+}
+interface DiffRow {
+  readonly change: 'added' | 'removed' | 'renamed' | 're-rated' | 'moved';
+  readonly portfolio: string;
+  readonly class: string;
+  readonly before: string | null;
+  readonly after: string | null;
+}
+interface AmendmentDiff {
+  readonly document: DocumentSummary;
+  readonly before: string | null;
+  readonly from: string | null;
+  readonly changes: readonly DiffRow[];
+  readonly warnings: readonly string[];
+}
+
+const documentColumns: Column<DocumentSummary>[] = [
+  { key: 'title', label: 'Document', value: (d) => d.title },
+  { key: 'amendment', label: 'Amendment no.', value: (d) => d.amendmentNumber ?? '' },
+  { key: 'kind', label: 'Kind', value: (d) => d.kind },
+  { key: 'effective', label: 'Effective', value: (d) => d.effectiveDate ?? '(no date)' },
+  { key: 'file', label: 'File', value: (d) => d.fileName },
+];
+const diffColumns: Column<DiffRow>[] = [
+  { key: 'change', label: 'Change', value: (r) => r.change },
+  { key: 'portfolio', label: 'Portfolio', value: (r) => r.portfolio },
+  { key: 'class', label: 'Class', value: (r) => r.class },
+  { key: 'before', label: 'Before', value: (r) => r.before ?? '—' },
+  { key: 'after', label: 'After', value: (r) => r.after ?? '—' },
+];
+
+export function AmendmentsPage() {
+  const [selected, setSelected] = useState<string | null>(null);
+  const docs = useApi(() => getJson<{ documents: DocumentSummary[] }>('/api/registry/documents'), []);
+  const diff = useApi(
+    selected === null ? null : () => getJson<AmendmentDiff>(`/api/registry/documents/${selected}/diff`),
+    [selected],
+  );
+  const sorted = [...(docs.data?.documents ?? [])].sort((a, b) =>
+    (a.effectiveDate ?? '').localeCompare(b.effectiveDate ?? ''),
+  );
+  return (
+    <>
+      <h2>Documents and amendments</h2>
+      <Loading loading={docs.loading} />
+      <ErrorBox error={docs.error} />
+      <DataTable
+        name="documents"
+        caption="Every imported exhibit — open one to see what it changed"
+        rows={sorted}
+        columns={documentColumns}
+        onRowClick={(d) => setSelected(d.id)}
+      />
+      <Loading loading={diff.loading} />
+      <ErrorBox error={diff.error} />
+      {diff.data && (
+        <div className="diff">
+          <h3>
+            What “{diff.data.document.title}” changed
+            {diff.data.from ? ` on ${diff.data.from}` : ''}
+          </h3>
+          <Warnings warnings={diff.data.warnings} />
+          {diff.data.changes.length === 0 ? (
+            <p>No entry in force changed on its effective date.</p>
+          ) : (
+            <DataTable
+              name={`diff-${diff.data.document.id.slice(0, 12)}`}
+              caption={`${diff.data.changes.length} changes (schedule on ${diff.data.before} against ${diff.data.from})`}
+              rows={diff.data.changes}
+              columns={diffColumns}
+            />
+          )}
+        </div>
+      )}
+    </>
+  );
+}

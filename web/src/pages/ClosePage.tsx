@@ -1,0 +1,128 @@
+import { useEffect, useState } from 'react';
+import { getJson, postJson } from '../api';
+import { type Column, DataTable } from '../components/DataTable';
+import { ErrorBox, Loading } from '../components/Status';
+import { useApi } from '../useApi';
+
+interface ClosedMonth {
+  readonly month: string;
+  readonly closedAt: string;
+  readonly closedBy: string;
+  readonly resultsHash: string | null;
+}
+interface CloseJob {
+  readonly id: string;
+  readonly month: string;
+  readonly state: 'running' | 'sealed' | 'failed';
+  readonly step: { title: string; index: number; count: number } | null;
+  readonly result: { resultsHash: string; parts: string[] } | null;
+  readonly error: { code: string; message: string; hint?: string } | null;
+}
+
+const monthColumns: Column<ClosedMonth>[] = [
+  { key: 'month', label: 'Month', value: (m) => m.month },
+  { key: 'closedAt', label: 'Closed at', value: (m) => m.closedAt },
+  { key: 'closedBy', label: 'Closed by', value: (m) => m.closedBy },
+  { key: 'hash', label: 'Results hash', value: (m) => m.resultsHash },
+];
+
+function nextMonth(months: readonly ClosedMonth[], fallback: string): string {
+  const last = [...months]
+    .map((m) => m.month)
+    .sort()
+    .at(-1);
+  if (!last) return fallback;
+  const [y, m] = last.split('-').map(Number) as [number, number];
+  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
+}
+
+/** Month close status, and a close action that follows the job's steps to the seal. */
+export function ClosePage({ firstMonth }: { readonly firstMonth: string }) {
+  const months = useApi(() => getJson<{ months: ClosedMonth[] }>('/api/months'), []);
+  const [month, setMonth] = useState<string | null>(null);
+  const [job, setJob] = useState<CloseJob | null>(null);
+  const [error, setError] = useState<Error | null>(null);
+  const suggested = nextMonth(months.data?.months ?? [], firstMonth);
+
+  useEffect(() => {
+    if (job?.state !== 'running') return;
+    const timer = setTimeout(async () => {
+      try {
+        const next = await getJson<CloseJob>(`/api/close/jobs/${job.id}`);
+        setJob(next);
+        if (next.state !== 'running') months.reload();
+      } catch (e) {
+        setError(e as Error);
+      }
+    }, 300);
+    return () => clearTimeout(timer);
+  }, [job, months]);
+
+  const start = async () => {
+    setError(null);
+    try {
+      setJob(await postJson<CloseJob>('/api/close', { month: month ?? suggested }));
+    } catch (e) {
+      setError(e as Error);
+    }
+  };
+  const progress = job?.step ? Math.round((100 * job.step.index) / Math.max(1, job.step.count)) : 0;
+  return (
+    <>
+      <h2>Month close</h2>
+      <form
+        className="filters"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void start();
+        }}
+      >
+        <label>
+          Month{' '}
+          <input
+            type="month"
+            name="month"
+            value={month ?? suggested}
+            onChange={(e) => setMonth(e.target.value)}
+          />
+        </label>
+        <button type="submit" disabled={job?.state === 'running'}>
+          Close month
+        </button>
+      </form>
+      <ErrorBox error={error} />
+      {job && (
+        <div className="job" aria-live="polite">
+          <p>
+            Close of {job.month}: <strong className={`state-${job.state}`}>{job.state}</strong>
+            {job.step ? ` — step ${job.step.index} of ${job.step.count}: ${job.step.title}` : ''}
+          </p>
+          {job.state === 'running' && (
+            <progress max={100} value={progress} aria-label={`close progress ${progress}%`}>
+              {progress}%
+            </progress>
+          )}
+          {job.result && <p className="hash">Sealed; results hash {job.result.resultsHash}</p>}
+          {job.error && (
+            <div className="error" role="alert">
+              {job.error.code}: {job.error.message}
+              {job.error.hint ? <div className="hint">{job.error.hint}</div> : null}
+            </div>
+          )}
+        </div>
+      )}
+      <Loading loading={months.loading} />
+      <ErrorBox error={months.error} />
+      {months.data && (
+        <DataTable
+          name="closed-months"
+          caption={
+            months.data.months.length === 1 ? '1 closed month' : `${months.data.months.length} closed months`
+          }
+          rows={months.data.months}
+          columns={monthColumns}
+        />
+      )}
+    </>
+  );
+}

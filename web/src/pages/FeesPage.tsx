@@ -1,0 +1,117 @@
+import { Chart, type ChartConfiguration, registerables } from 'chart.js';
+import { useEffect, useRef, useState } from 'react';
+import { getJson } from '../api';
+import { type Column, DataTable } from '../components/DataTable';
+import { ErrorBox, Loading, Warnings } from '../components/Status';
+import { sumDecimals } from '../decimal';
+import { useApi } from '../useApi';
+
+Chart.register(...registerables);
+
+interface FeeRow {
+  readonly portfolio: string;
+  readonly class: string;
+  readonly month: string;
+  readonly days: number;
+  readonly averageDailyNetAssets: string;
+  readonly distributionFee: string;
+  readonly serviceFee: string;
+  readonly totalFee: string;
+}
+interface Fees {
+  readonly from: string;
+  readonly to: string;
+  readonly classes: readonly FeeRow[];
+  readonly warnings?: readonly string[];
+}
+
+const columns: Column<FeeRow>[] = [
+  { key: 'portfolio', label: 'Portfolio', value: (r) => r.portfolio },
+  { key: 'class', label: 'Class', value: (r) => r.class },
+  { key: 'month', label: 'Month', value: (r) => r.month },
+  { key: 'days', label: 'Days', value: (r) => r.days },
+  { key: 'adna', label: 'Average daily net assets', value: (r) => r.averageDailyNetAssets, numeric: true },
+  { key: 'distributionFee', label: 'Distribution fee', value: (r) => r.distributionFee, money: true },
+  { key: 'serviceFee', label: 'Service fee', value: (r) => r.serviceFee, money: true },
+  { key: 'totalFee', label: 'Total fee', value: (r) => r.totalFee, money: true },
+];
+
+/** Fees per class and month, stacked by class (exact sums; the chart draws them as numbers). */
+function FeesChart({ rows }: { readonly rows: readonly FeeRow[] }) {
+  const canvas = useRef<HTMLCanvasElement>(null);
+  useEffect(() => {
+    if (!canvas.current) return;
+    const months = [...new Set(rows.map((r) => r.month))].sort();
+    const classes = [...new Set(rows.map((r) => r.class))].sort();
+    const palette = ['#1f5f99', '#c2571a', '#2e7d32', '#6a1b9a', '#8d6e63', '#00838f', '#ad1457'];
+    const config: ChartConfiguration<'bar'> = {
+      type: 'bar',
+      data: {
+        labels: months,
+        datasets: classes.map((cls, i) => ({
+          label: `Class ${cls}`,
+          backgroundColor: palette[i % palette.length] as string,
+          data: months.map((m) =>
+            Number(sumDecimals(rows.filter((r) => r.class === cls && r.month === m).map((r) => r.totalFee))),
+          ),
+        })),
+      },
+      options: {
+        animation: false,
+        responsive: true,
+        maintainAspectRatio: false,
+        scales: { x: { stacked: true }, y: { stacked: true, title: { display: true, text: 'USD' } } },
+        plugins: { title: { display: true, text: '12b-1 fees per month, by class' } },
+      },
+    };
+    const chart = new Chart(canvas.current, config);
+    return () => chart.destroy();
+  }, [rows]);
+  return (
+    <div className="chart">
+      <canvas ref={canvas} role="img" aria-label="12b-1 fees per month, stacked by class" />
+    </div>
+  );
+}
+
+export function FeesPage({ year }: { readonly year: string }) {
+  const [from, setFrom] = useState(`${year}-01-01`);
+  const [to, setTo] = useState(`${year}-12-31`);
+  const [cls, setCls] = useState('');
+  const fees = useApi(
+    () => getJson<Fees>('/api/fees', { from, to, class: cls || undefined }),
+    [from, to, cls],
+  );
+  return (
+    <>
+      <h2>Fees per class and month</h2>
+      <form className="filters" onSubmit={(e) => e.preventDefault()}>
+        <label>
+          From{' '}
+          <input
+            type="date"
+            name="from"
+            value={from}
+            onChange={(e) => e.target.value && setFrom(e.target.value)}
+          />
+        </label>
+        <label>
+          To{' '}
+          <input type="date" name="to" value={to} onChange={(e) => e.target.value && setTo(e.target.value)} />
+        </label>
+        <label>
+          Class <input name="class" size={6} value={cls} onChange={(e) => setCls(e.target.value.trim())} />
+        </label>
+      </form>
+      <Loading loading={fees.loading} />
+      <ErrorBox error={fees.error} />
+      {fees.data && (
+        <>
+          <Warnings warnings={fees.data.warnings} />
+          <FeesChart rows={fees.data.classes} />
+          <DataTable name={`fees-${from}-${to}`} caption="Fees" rows={fees.data.classes} columns={columns} />
+        </>
+      )}
+    </>
+  );
+}

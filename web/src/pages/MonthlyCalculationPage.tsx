@@ -1,0 +1,180 @@
+import { useState } from 'react';
+import { download, getJson } from '../api';
+import { type Column, DataTable } from '../components/DataTable';
+import { ErrorBox, Loading, Warnings } from '../components/Status';
+import { formatAmount } from '../decimal';
+import { useApi } from '../useApi';
+import { LotsLookup } from './LotsLookup';
+
+interface Party {
+  readonly distributor: string;
+  readonly sharePct: string;
+  readonly twelveB1Share: string;
+}
+interface Computation {
+  readonly from: string;
+  readonly to: string;
+  readonly days: number;
+  readonly computedOn: string | null;
+  readonly distributionFee: string;
+  readonly parties: readonly Party[];
+}
+interface Payee {
+  readonly payee: string;
+  readonly role: string;
+  readonly twelveB1: string;
+  readonly cdsc: string;
+  readonly total: string;
+  readonly owedOn: string;
+  readonly dueDate: string;
+}
+interface Assignee {
+  readonly assignee: string;
+  readonly transferId: string;
+  readonly twelveB1Portion: string;
+  readonly cdscPortion: string;
+  readonly owedOnToAssignee: string;
+  readonly note: string | null;
+}
+interface PortfolioCalculation {
+  readonly portfolio: string;
+  readonly portfolioId: string;
+  readonly distributor: string;
+  readonly distributionFee: string;
+  readonly distributor12b1Share: string;
+  readonly earnedCdsc: string;
+  readonly computations: readonly Computation[];
+  readonly payees: readonly Payee[];
+  readonly assignees: readonly Assignee[];
+}
+interface MonthlyCalculation {
+  readonly month: string;
+  readonly dueDate: string;
+  readonly basis: string;
+  readonly distributor: string;
+  readonly totals: Record<string, string>;
+  readonly portfolios: readonly PortfolioCalculation[];
+  readonly warnings: readonly string[];
+  readonly close?: { closedAt: string; closedBy: string; resultsHash: string } | null;
+}
+
+const portfolioColumns: Column<PortfolioCalculation>[] = [
+  { key: 'portfolio', label: 'Portfolio', value: (p) => p.portfolio },
+  { key: 'distributionFee', label: 'Distribution fee', value: (p) => p.distributionFee, money: true },
+  { key: 'share', label: "Distributor's 12b-1 Share", value: (p) => p.distributor12b1Share, money: true },
+  { key: 'cdsc', label: 'Earned CDSC', value: (p) => p.earnedCdsc, money: true },
+  { key: 'computations', label: 'Computations', value: (p) => p.computations.length },
+];
+const payeeColumns: Column<Payee>[] = [
+  { key: 'payee', label: 'Payee', value: (p) => p.payee },
+  { key: 'role', label: 'Role', value: (p) => p.role },
+  { key: 'twelveB1', label: '12b-1 Share', value: (p) => p.twelveB1, money: true },
+  { key: 'cdsc', label: 'Earned CDSC', value: (p) => p.cdsc, money: true },
+  { key: 'total', label: 'Total', value: (p) => p.total, money: true },
+  { key: 'owedOn', label: 'Owed on to an Assignee', value: (p) => p.owedOn, money: true },
+  { key: 'due', label: 'Due', value: (p) => p.dueDate },
+];
+const assigneeColumns: Column<Assignee>[] = [
+  { key: 'assignee', label: 'Assignee', value: (a) => a.assignee },
+  { key: 'transfer', label: 'Transfer', value: (a) => a.transferId },
+  { key: 'twelveB1', label: '12b-1 portion', value: (a) => a.twelveB1Portion, money: true },
+  { key: 'cdsc', label: 'CDSC portion', value: (a) => a.cdscPortion, money: true },
+  { key: 'owed', label: 'Owed on to Assignee', value: (a) => a.owedOnToAssignee, money: true },
+  { key: 'note', label: 'Note', value: (a) => a.note ?? '' },
+];
+
+function ComputationBlock({ c }: { readonly c: Computation }) {
+  return (
+    <DataTable
+      name={`computation-${c.from}`}
+      caption={`${c.from} – ${c.to}: ${c.days} days, distribution fee ${formatAmount(c.distributionFee)}${
+        c.computedOn ? ` (computed on ${c.computedOn})` : ''
+      }`}
+      rows={c.parties}
+      columns={[
+        { key: 'distributor', label: 'Distributor', value: (p) => p.distributor },
+        { key: 'pct', label: 'Share %', value: (p) => p.sharePct, percent: true },
+        { key: 'share', label: '12b-1 Share', value: (p) => p.twelveB1Share, money: true },
+      ]}
+    />
+  );
+}
+
+/** The Monthly Calculation (Agreement EIGHTH(C)), portfolio by portfolio, down to computations and lots. */
+export function MonthlyCalculationPage({ lastMonth }: { readonly lastMonth: string }) {
+  const [month, setMonth] = useState(lastMonth);
+  const [open, setOpen] = useState<string | null>(null);
+  const [pdfError, setPdfError] = useState<Error | null>(null);
+  const mc = useApi(() => getJson<MonthlyCalculation>('/api/monthly-calculation', { month }), [month]);
+  const selected = mc.data?.portfolios.find((p) => p.portfolioId === open) ?? null;
+  return (
+    <>
+      <h2>Monthly Calculation</h2>
+      <form className="filters" onSubmit={(e) => e.preventDefault()}>
+        <label>
+          Month{' '}
+          <input
+            type="month"
+            name="month"
+            value={month}
+            onChange={(e) => e.target.value && setMonth(e.target.value)}
+          />
+        </label>
+        <button
+          type="button"
+          onClick={() =>
+            download('/api/monthly-calculation/pdf', { month }, `monthly-calculation-${month}.pdf`).catch(
+              setPdfError,
+            )
+          }
+        >
+          Download PDF
+        </button>
+      </form>
+      <ErrorBox error={pdfError} />
+      <Loading loading={mc.loading} />
+      <ErrorBox error={mc.error} />
+      {mc.data && (
+        <>
+          <p className="basis">
+            {mc.data.basis === 'sealed' && mc.data.close
+              ? `Sealed on ${mc.data.close.closedAt} by ${mc.data.close.closedBy}; results hash ${mc.data.close.resultsHash.slice(0, 16)}…`
+              : `Computed now (${mc.data.basis}); the month is not sealed.`}{' '}
+            Due {mc.data.dueDate}. Distributor: {mc.data.distributor}
+          </p>
+          <Warnings warnings={mc.data.warnings} />
+          <DataTable
+            name={`monthly-calculation-${month}`}
+            caption="Portfolios — open one for its computations, payees and Assignees"
+            rows={mc.data.portfolios}
+            columns={portfolioColumns}
+            onRowClick={(p) => setOpen(p.portfolioId)}
+          />
+          {selected && (
+            <section className="drill" aria-label={`${selected.portfolio} detail`}>
+              <h3>{selected.portfolio}</h3>
+              {selected.computations.map((c) => (
+                <ComputationBlock key={c.from} c={c} />
+              ))}
+              <DataTable
+                name={`payees-${selected.portfolioId}`}
+                caption="Payees"
+                rows={selected.payees}
+                columns={payeeColumns}
+              />
+              {selected.assignees.length > 0 && (
+                <DataTable
+                  name={`assignees-${selected.portfolioId}`}
+                  caption="Assignees"
+                  rows={selected.assignees}
+                  columns={assigneeColumns}
+                />
+              )}
+            </section>
+          )}
+          <LotsLookup />
+        </>
+      )}
+    </>
+  );
+}
