@@ -211,7 +211,7 @@ async function runOn(
     };
     let close: Awaited<ReturnType<typeof measured<Awaited<ReturnType<typeof closeMonth>>>>>;
     try {
-      close = await measured(() => closeMonth(db, MONTH, MONTH_CLOSE_STEPS, onStep));
+      close = await measured(() => closeMonth(db, MONTH, MONTH_CLOSE_STEPS, { onStep, first: true }));
     } finally {
       clearInterval(sampler);
     }

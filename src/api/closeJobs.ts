@@ -45,8 +45,11 @@ export class CloseJobs {
     this.jobs.set(job.id, job);
     const run = withActor(actor, () =>
       this.store.use((db) =>
-        closeMonth(db, month, monthCloseSteps({ instructedDueDate }), (title, index, count) => {
-          job.step = { title, index, count };
+        closeMonth(db, month, monthCloseSteps(), {
+          instructedDueDate,
+          onStep: (title, index, count) => {
+            job.step = { title, index, count };
+          },
         }),
       ),
     ).then(

@@ -3,6 +3,7 @@ import { cdscReport } from '../reports/classBCdscReport.js';
 import { redemptionsReport } from '../reports/classBRedemptionsReport.js';
 import { monthlyCalculationReport } from '../reports/monthlyCalculationReport.js';
 import { serviceFeesReport } from '../reports/serviceFeesReport.js';
+import { loadDistributorTerms } from '../store/distributorTermsRepository.js';
 import { type CloseStep, feesStep, journalStep } from './monthClose.js';
 import { priorPeriodAdjustmentsStep } from './priorPeriodAdjustments.js';
 
@@ -10,39 +11,51 @@ import { priorPeriodAdjustmentsStep } from './priorPeriodAdjustments.js';
 export const serviceFeesStep: CloseStep = {
   part: 'service-fees',
   title: 'service fees to service providers',
-  run: (tx, month) => serviceFeesReport(tx, month),
+  run: (tx, month, { registry, fees }) => serviceFeesReport(tx, month, { registry, fees }),
 };
 
 /** Agreement FOURTH(D): the month's Class B redemptions with their CDSC, and the Earned CDSC by distributor. */
 export const classBStep: CloseStep = {
   part: 'class-b',
   title: 'Class B redemptions, CDSC and Earned CDSC',
-  run: async (tx, month) => ({
-    redemptions: await redemptionsReport(tx, monthStart(month), monthEnd(month)),
-    earnedCdsc: await cdscReport(tx, month),
-  }),
+  run: async (tx, month, { registry }) => {
+    // the month's redemptions read once, for both reports
+    const redemptions = await redemptionsReport(tx, monthStart(month), monthEnd(month), {
+      context: { registry, terms: await loadDistributorTerms(tx) },
+    });
+    return { redemptions, earnedCdsc: await cdscReport(tx, month, redemptions) };
+  },
 };
 
 /**
  * Agreement EIGHTH(C) with Exhibit A and the Transfers: who is paid what, and when — on the 10th
  * NYSE business day after month end, or the later date the Distributor instructs (SEVENTH(B)).
+ * Computed once, before the journal, which pays what it says (SPEC §12).
  */
 export function monthlyCalculationStep(instructedDueDate: string | null = null): CloseStep {
   return {
     part: 'monthly-calculation',
     title: 'Exhibit A allocation, Transfers and the Monthly Calculation',
-    run: (tx, month) => monthlyCalculationReport(tx, month, { instructedDueDate }),
+    run: (tx, month, ctx) =>
+      monthlyCalculationReport(tx, month, {
+        instructedDueDate: instructedDueDate ?? ctx.instructedDueDate,
+        registry: ctx.registry,
+        fees: ctx.fees,
+      }),
   };
 }
 
-/** The month close, end to end, in the order the month's figures depend on each other. */
+/**
+ * The month close, end to end, in the order the month's figures depend on each other: the
+ * Monthly Calculation before the journal, whose Class B payables follow it (SPEC §12).
+ */
 export function monthCloseSteps(opts: { instructedDueDate?: string | null } = {}): readonly CloseStep[] {
   return [
     feesStep,
-    journalStep,
     serviceFeesStep,
     classBStep,
     monthlyCalculationStep(opts.instructedDueDate ?? null),
+    journalStep,
     priorPeriodAdjustmentsStep,
   ];
 }

@@ -15,7 +15,11 @@ export async function faultPoint(name: string): Promise<void> {
     `plan12b: fault point ${name} reached; ${mode === 'hold' ? 'holding until SIGUSR2' : 'waiting to be killed'}\n`,
   );
   if (mode === 'hold') {
+    // A signal listener does not keep Node's event loop alive: without a timer an embedded-store
+    // process with nothing else pending would exit here, releasing its lock while "held".
+    const keepAlive = setInterval(() => {}, 1 << 30);
     await new Promise<void>((resolve) => process.once('SIGUSR2', () => resolve()));
+    clearInterval(keepAlive);
     return;
   }
   await new Promise<never>(() => {

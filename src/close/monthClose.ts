@@ -1,26 +1,54 @@
 import { monthInputsDigest, sealedPartHash, sealedResultsHash } from '../audit/closeSeal.js';
-import { monthEnd, monthStart } from '../calendar/isoDate.js';
-import { Plan12bError } from '../errors.js';
-import { feesReport } from '../reports/feesReport.js';
+import { monthEnd, monthOf, monthStart } from '../calendar/isoDate.js';
+import type { Registry } from '../registry/registry.js';
+import { type FeesReport, feesReport } from '../reports/feesReport.js';
 import { monthJournal } from '../reports/journal.js';
+import type { MonthlyCalculationReport } from '../reports/monthlyCalculationReport.js';
 import { currentActor } from '../store/actor.js';
 import { appendAudit, auditHead } from '../store/auditLog.js';
 import {
   closedMonthsInOrder,
+  firstNetAssetsDate,
   insertClosedMonth,
   insertCloseResult,
+  lastNetAssetsDates,
   loadCloseResult,
   monthInputs,
   sealClosedMonth,
+  sealedPartOfEveryMonth,
 } from '../store/closeRepository.js';
 import type { Database, Queryable } from '../store/database.js';
+import { loadRegistry } from '../store/registryStore.js';
+import { assertClosable } from './closeOrder.js';
 import { faultPoint } from './faultPoint.js';
+import {
+  type CloseCompleteness,
+  type EndedClass,
+  endedClasses,
+  parseNamedClass,
+} from './inputCompleteness.js';
+
+/**
+ * What a close reads once and hands to every step (issue 14 item 4: the close reads each input
+ * once): the registry derived once, the month's daily fees accrued once, the Distributor's
+ * instructed due date, and the parts computed so far (as they will be sealed).
+ */
+export interface CloseContext {
+  readonly month: string;
+  readonly registry: Registry;
+  /** the month's fees, every class, with the daily rows */
+  readonly fees: FeesReport;
+  /** a later payment date the Distributor instructs in writing (SEVENTH(B)), or null */
+  readonly instructedDueDate: string | null;
+  /** the parts sealed so far in this close, by part, as stored */
+  readonly parts: Readonly<Record<string, unknown>>;
+}
 
 /** One part of a month close: computes its results inside the close's transaction. */
 export interface CloseStep {
   readonly part: string;
   readonly title: string;
-  run(tx: Queryable, month: string): Promise<unknown>;
+  run(tx: Queryable, month: string, context: CloseContext): Promise<unknown>;
 }
 
 export interface CloseResult {
@@ -30,50 +58,86 @@ export interface CloseResult {
   readonly parts: Record<string, unknown>;
 }
 
-export function previousMonth(month: string): string {
-  const y = Number(month.slice(0, 4));
-  const m = Number(month.slice(5, 7));
-  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
+export interface CloseOptions {
+  /** start the books at this month (`close --month M --first`, SPEC §12) */
+  readonly first?: boolean;
+  /** classes accepted as ended (`--accept-ended PORTFOLIO:CLASS`, SPEC §12) */
+  readonly acceptEnded?: readonly string[];
+  /** a later payment date the Distributor instructs in writing (SEVENTH(B)) */
+  readonly instructedDueDate?: string | null;
+  readonly onStep?: (title: string, index: number, count: number) => void;
 }
 
-/**
- * Months close in order: after the first close, only the month after the latest closed one.
- * Checked under the writer lock, in the close's own transaction, so that no other close can
- * seal a month between the check and this close's seal.
- */
-function assertClosable(closed: readonly string[], month: string): void {
-  if (closed.includes(month))
-    throw new Plan12bError(
-      'CONFLICT',
-      `${month} is already closed`,
-      'a closed month is sealed; corrections become prior-period adjustments in the next open month',
-    );
-  const latest = closed.at(-1);
-  if (latest !== undefined && latest > month)
-    throw new Plan12bError(
-      'REFUSED',
-      `${month} is before ${latest}, which is closed`,
-      'months close in order',
-    );
-  if (latest !== undefined && previousMonth(month) !== latest)
-    throw new Plan12bError(
-      'REFUSED',
-      `${previousMonth(month)} is not closed yet`,
-      `close ${previousMonth(month)} first; months close in order`,
-    );
-}
+export { previousMonth } from './closeOrder.js';
+
+/** The sealed part that records what the close accepted about its inputs (SPEC §12). */
+export const COMPLETENESS_PART = 'completeness';
 
 export const feesStep: CloseStep = {
   part: 'fees',
   title: 'daily accruals (distribution and service fees)',
-  run: (tx, month) => feesReport(tx, { from: monthStart(month), to: monthEnd(month) }),
+  // the month's fees per class, as `plan12b fees` gives them (the daily rows go to the journal)
+  run: async (_tx, _month, { fees }) => ({
+    from: fees.from,
+    to: fees.to,
+    classes: fees.classes,
+    warnings: fees.warnings,
+  }),
 };
 
+/**
+ * SPEC §12: the journal of a month and its Monthly Calculation agree — each payee's payable and
+ * its due date. The journal is given the Monthly Calculation this close sealed (never a second
+ * computation) and the month's accrued fees.
+ */
 export const journalStep: CloseStep = {
   part: 'journal',
   title: 'journal',
-  run: (tx, month) => monthJournal(tx, month),
+  run: (tx, month, ctx) => {
+    const mc = ctx.parts['monthly-calculation'] as MonthlyCalculationReport | undefined;
+    return monthJournal(tx, month, {
+      instructedDueDate: ctx.instructedDueDate,
+      fees: ctx.fees,
+      ...(mc === undefined ? {} : { monthlyCalculation: mc }),
+    });
+  },
 };
+
+/**
+ * SPEC §12: the order and completeness checks of a close, under its lock — months close in order
+ * from the first month with daily net assets (or the month `--first` starts the books at), and
+ * a covered class whose feed stopped is refused unless accepted as ended.
+ */
+async function checkCloseable(
+  tx: Queryable,
+  month: string,
+  registry: Registry,
+  opts: CloseOptions,
+): Promise<CloseCompleteness> {
+  const firstDate = await firstNetAssetsDate(tx);
+  const firstNetAssetsMonth = firstDate === null ? null : monthOf(firstDate);
+  assertClosable(month, {
+    closed: await closedMonthsInOrder(tx),
+    firstNetAssetsMonth,
+    first: opts.first === true,
+  });
+  const earlier = (await sealedPartOfEveryMonth(tx, COMPLETENESS_PART)).flatMap(
+    (p) => (p.content as CloseCompleteness).acceptedAsEnded,
+  );
+  const acceptedAsEnded: EndedClass[] = endedClasses(
+    month,
+    registry,
+    await lastNetAssetsDates(tx, monthEnd(month)),
+    (opts.acceptEnded ?? []).map((text) => parseNamedClass(registry, text)),
+    earlier,
+  );
+  return {
+    month,
+    startsBooks: opts.first === true,
+    firstMonthWithNetAssets: firstNetAssetsMonth,
+    acceptedAsEnded,
+  };
+}
 
 /**
  * `plan12b close --month` (SPEC §12), through the door: the writer lock is held for the whole
@@ -87,13 +151,16 @@ export async function closeMonth(
   db: Database,
   month: string,
   steps: readonly CloseStep[],
-  onStep: (title: string, index: number, count: number) => void = () => {},
+  opts: CloseOptions = {},
 ): Promise<CloseResult> {
   const actor = currentActor();
+  const onStep = opts.onStep ?? (() => {});
   return db.withWriterLock(() =>
     db.transaction(
       async (tx) => {
-        assertClosable(await closedMonthsInOrder(tx), month);
+        // The close's inputs, read once: the registry derived once, the month's fees accrued once.
+        const registry = await loadRegistry(tx);
+        const completeness = await checkCloseable(tx, month, registry, opts);
         await faultPoint('close:checked');
         const chain = await auditHead(tx);
         const inputsDigest = monthInputsDigest(
@@ -102,15 +169,31 @@ export async function closeMonth(
         await insertClosedMonth(tx, month, actor);
         const parts: Record<string, unknown> = {};
         const hashes: { part: string; contentHash: string }[] = [];
-        for (const [i, step] of steps.entries()) {
-          onStep(step.title, i, steps.length);
+        const seal = async (part: string, result: unknown) => {
           // Hashed as stored: the JSON text read back (jsonb keeps no key order), canonically.
-          const json = JSON.stringify(await step.run(tx, month));
+          const json = JSON.stringify(result);
           const content: unknown = JSON.parse(json);
           const contentHash = sealedPartHash(content);
-          await insertCloseResult(tx, { month, part: step.part, json, contentHash });
-          parts[step.part] = content;
-          hashes.push({ part: step.part, contentHash });
+          await insertCloseResult(tx, { month, part, json, contentHash });
+          parts[part] = content;
+          hashes.push({ part, contentHash });
+        };
+        await seal(COMPLETENESS_PART, completeness);
+        const fees = await feesReport(
+          tx,
+          { from: monthStart(month), to: monthEnd(month), daily: true },
+          { registry },
+        );
+        const context: CloseContext = {
+          month,
+          registry,
+          fees,
+          instructedDueDate: opts.instructedDueDate ?? null,
+          parts,
+        };
+        for (const [i, step] of steps.entries()) {
+          onStep(step.title, i, steps.length);
+          await seal(step.part, await step.run(tx, month, context));
           await faultPoint(`close:${step.part}`);
         }
         const resultsHash = sealedResultsHash({ parts: hashes, chain, inputsDigest });
@@ -122,6 +205,10 @@ export async function closeMonth(
             ...hashes.map((h) => `${h.part}:${h.contentHash}`),
             `chain:${chain.seq}:${chain.hash}`,
             `inputs:${inputsDigest}`,
+            ...(completeness.startsBooks ? ['first:books-start-here'] : []),
+            ...completeness.acceptedAsEnded.map(
+              (e) => `accepted-ended:${e.portfolioId}|${e.class}|last=${e.lastNetAssets}|in=${e.acceptedIn}`,
+            ),
           ].join(' '),
         });
         await sealClosedMonth(tx, { month, resultsHash, chain, inputsDigest, auditSeq: record.seq });

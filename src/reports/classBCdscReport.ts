@@ -1,7 +1,7 @@
 import { monthEnd, monthStart } from '../calendar/isoDate.js';
 import { formatCents, parseCents } from '../money/cents.js';
 import type { Queryable } from '../store/database.js';
-import { loadRedemptions } from './classBRedemptionsReport.js';
+import { loadRedemptions, type RedemptionReport } from './classBRedemptionsReport.js';
 
 export interface EarnedCdscRow {
   /** the portfolio whose shares were redeemed (that collected the CDSC) */
@@ -38,11 +38,22 @@ export const CDSC_COLUMNS = ['portfolio', 'distributor', 'cdsc', 'cdscWaived', '
  * CDSC (Agreement FOURTH(D)) and each Other Distributor's — from the pieces of every redemption.
  * The rows add up to the CDSC of the month's redemptions, to the cent.
  */
-export async function cdscReport(q: Queryable, month: string): Promise<CdscReport> {
-  const { rows, totalCdsc, warnings } = await cdscRangeReport(q, {
-    from: monthStart(month),
-    to: monthEnd(month),
-  });
+/** The redemptions of a range when already loaded (a month close loads them once). */
+type LoadedRedemptions = {
+  readonly redemptions: readonly RedemptionReport[];
+  readonly warnings: readonly string[];
+};
+
+export async function cdscReport(
+  q: Queryable,
+  month: string,
+  loaded?: LoadedRedemptions,
+): Promise<CdscReport> {
+  const { rows, totalCdsc, warnings } = await cdscRangeReport(
+    q,
+    { from: monthStart(month), to: monthEnd(month) },
+    loaded,
+  );
   return { month, rows, totalCdsc, warnings };
 }
 
@@ -54,8 +65,9 @@ export async function cdscReport(q: Queryable, month: string): Promise<CdscRepor
 export async function cdscRangeReport(
   q: Queryable,
   opts: { from: string; to: string; distributor?: string | null },
+  loaded?: LoadedRedemptions,
 ): Promise<CdscRangeReport> {
-  const { redemptions, warnings } = await loadRedemptions(q, opts.from, opts.to);
+  const { redemptions, warnings } = loaded ?? (await loadRedemptions(q, opts.from, opts.to));
   const only = opts.distributor ?? null;
   const rows = new Map<
     string,

@@ -140,9 +140,13 @@ export async function redemptionsReport(
   q: Queryable,
   from: string,
   to: string,
-  opts: { distributor?: string | null } = {},
+  opts: {
+    distributor?: string | null;
+    /** the registry and distributor terms when already loaded (a month close loads them once) */
+    context?: { registry: Registry; terms: readonly DistributorTerm[] };
+  } = {},
 ): Promise<RedemptionsReport> {
-  const loaded = await loadRedemptions(q, from, to);
+  const loaded = await loadRedemptions(q, from, to, opts.context);
   const only = opts.distributor ?? null;
   const warnings = loaded.warnings;
   const redemptions =

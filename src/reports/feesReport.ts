@@ -167,8 +167,13 @@ function endStaleClasses(
  * `plan12b fees` (SPEC §4): fees per class and calendar month over a range, from the recorded net
  * assets and the rates the registry says governed each day. A missing business day is an error.
  */
-export async function feesReport(q: Queryable, query: FeesQuery): Promise<FeesReport> {
-  const registry = await loadRegistry(q);
+export async function feesReport(
+  q: Queryable,
+  query: FeesQuery,
+  /** the registry when already derived (a month close derives it once) */
+  context?: { readonly registry: Registry },
+): Promise<FeesReport> {
+  const registry = context?.registry ?? (await loadRegistry(q));
   const warnings: string[] = [];
   const series = endStaleClasses(
     await loadClassSeries(q, registry, query, warnings),

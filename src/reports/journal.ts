@@ -3,7 +3,8 @@ import { businessDayAfter } from '../calendar/nyseCalendar.js';
 import { formatCents, parseCents } from '../money/cents.js';
 import type { Queryable } from '../store/database.js';
 import type { MonthlyCalculation } from '../transfers/monthlyCalculation.js';
-import { feesReport } from './feesReport.js';
+import { paymentDueDate } from '../transfers/paymentDueDate.js';
+import { type FeesReport, feesReport } from './feesReport.js';
 import { type MonthlyCalculationReport, monthlyCalculationReport } from './monthlyCalculationReport.js';
 
 /** One line of a general-ledger entry a fund accountant posts. */
@@ -128,13 +129,28 @@ export async function monthJournal(
   opts: {
     paymentBusinessDays?: number;
     instructedDueDate?: string | null;
-    /** the month's Monthly Calculation when already computed (a close computes it once) */
+    /**
+     * the month's Monthly Calculation when already computed: a close computes it once, before the
+     * journal, so that the sealed journal pays each of its payees what it says, on its due date
+     */
     monthlyCalculation?: MonthlyCalculationReport;
+    /** the month's daily fees of every class when already accrued (a close accrues them once) */
+    fees?: FeesReport;
   } = {},
 ): Promise<Journal> {
   const from = monthStart(month);
   const to = monthEnd(month);
-  const fees = await feesReport(q, { from, to, daily: true });
+  const instructedDueDate = opts.instructedDueDate ?? null;
+  if (opts.monthlyCalculation !== undefined) {
+    const due = paymentDueDate(month, instructedDueDate);
+    if (opts.monthlyCalculation.month !== month || opts.monthlyCalculation.dueDate !== due)
+      throw new Error(
+        `the journal of ${month} (due ${due}) was given the Monthly Calculation of ${opts.monthlyCalculation.month} due ${opts.monthlyCalculation.dueDate}`,
+      );
+  }
+  const fees = opts.fees ?? (await feesReport(q, { from, to, daily: true }));
+  if (fees.daily === undefined || fees.from !== from || fees.to !== to)
+    throw new Error(`the journal of ${month} needs that month's daily fees`);
   const classBAccrued = new Map<string, bigint>();
   const paymentDate = businessDayAfter(to, opts.paymentBusinessDays ?? 10);
   const lines: JournalLine[] = [];
@@ -219,8 +235,7 @@ export async function monthJournal(
   }
   if (classBAccrued.size > 0) {
     const report =
-      opts.monthlyCalculation ??
-      (await monthlyCalculationReport(q, month, { instructedDueDate: opts.instructedDueDate ?? null }));
+      opts.monthlyCalculation ?? (await monthlyCalculationReport(q, month, { instructedDueDate }));
     lines.push(...monthlyCalculationEntries(report.portfolios, classBAccrued, () => ++n));
   }
   let debits = 0n;

@@ -32,7 +32,7 @@ import {
   holdingsAt,
   theDistributor,
 } from './distributorShareReport.js';
-import { feesReport } from './feesReport.js';
+import { type FeesReport, feesReport } from './feesReport.js';
 
 export interface MonthlyCalculationReport {
   readonly month: string;
@@ -54,6 +54,17 @@ export interface MonthlyCalculationReport {
   readonly warnings: readonly string[];
   /** Agreement EIGHTH(E): portfolios whose Class B Distribution Fees accrued by share vintage */
   readonly classBVintages?: readonly ClassBVintageMonth[];
+}
+
+/** The Class B rows of a month's fees report (as `feesReport` with `class: 'B'` gives them). */
+function classBFees(fees: FeesReport): FeesReport {
+  if (fees.daily === undefined) throw new Error('the Monthly Calculation needs the daily fees');
+  return {
+    ...fees,
+    classes: fees.classes.filter((c) => c.class.toUpperCase() === 'B'),
+    daily: fees.daily.filter((d) => d.class.toUpperCase() === 'B'),
+    warnings: fees.warnings.filter((w) => / class B: /i.test(w)),
+  };
 }
 
 interface DistributorHoldings {
@@ -126,6 +137,10 @@ export async function monthlyCalculationReport(
     portfolio?: string;
     /** false: without the prior-period adjustments (a restated month computed again) */
     withAdjustments?: boolean;
+    /** the registry when already derived (a month close derives it once) */
+    registry?: Registry;
+    /** the month's daily fees of every class when already accrued (a month close accrues them once) */
+    fees?: FeesReport;
   } = {},
 ): Promise<MonthlyCalculationReport> {
   const { distributor, dueDate, inputs, transfers, warnings, classBVintages } =
@@ -173,24 +188,33 @@ export async function monthlyCalculationInputs(
     distributor?: string;
     rateOverride?: RateOverride;
     portfolio?: string;
+    registry?: Registry;
+    fees?: FeesReport;
   } = {},
 ): Promise<MonthlyCalculationInputs> {
   const from = monthStart(month);
   const to = monthEnd(month);
-  const registry = await loadRegistry(q);
+  const registry = opts.registry ?? (await loadRegistry(q));
   const terms = await loadDistributorTerms(q);
   const classBTerms = await loadClassBTerms(q);
   const distributor = opts.distributor ?? theDistributor(terms) ?? 'Distributor';
   const transfers = await loadTransfers(q, registry);
   const dueDate = paymentDueDate(month, opts.instructedDueDate ?? null);
-  const fees = await feesReport(q, {
-    from,
-    to,
-    class: 'B',
-    daily: true,
-    ...(opts.rateOverride ? { rateOverride: opts.rateOverride } : {}),
-    ...(opts.portfolio ? { portfolio: opts.portfolio } : {}),
-  });
+  const fees =
+    opts.fees === undefined
+      ? await feesReport(
+          q,
+          {
+            from,
+            to,
+            class: 'B',
+            daily: true,
+            ...(opts.rateOverride ? { rateOverride: opts.rateOverride } : {}),
+            ...(opts.portfolio ? { portfolio: opts.portfolio } : {}),
+          },
+          { registry },
+        )
+      : classBFees(opts.fees);
 
   const dailyByPortfolio = new Map<string, { date: string; cents: bigint }[]>();
   for (const d of fees.daily ?? []) {

@@ -10,6 +10,7 @@ import { businessDayAfter } from '../calendar/nyseCalendar.js';
 import { Plan12bError } from '../errors.js';
 import { formatCents, parseCents } from '../money/cents.js';
 import { formatRatePct, parseRateMicroPct } from '../money/rate.js';
+import type { Registry } from '../registry/registry.js';
 import type { ClassServiceDay } from '../service-fees/classServiceDay.js';
 import { computeMonthlyServiceFees, type ServiceFeesMonth } from '../service-fees/monthlyServiceFees.js';
 import { describeAssetsAboveNetAssets } from '../service-fees/providerAssetsLimit.js';
@@ -21,7 +22,7 @@ import { loadProviderHoldings } from '../store/providerAssetsRepository.js';
 import { loadRegistry } from '../store/registryStore.js';
 import { restatedMonthsReportedIn, sealedPart, sealedPartsAfter } from '../store/sealedResultsRepository.js';
 import { loadServiceAgreements } from '../store/serviceProvidersRepository.js';
-import { feesReport } from './feesReport.js';
+import { type FeesReport, feesReport } from './feesReport.js';
 import { providerAmountDue } from './providerStatement.js';
 import { type ServiceFeeAdjustments, serviceFeeAdjustments } from './providerStatementAdjustments.js';
 
@@ -249,19 +250,28 @@ export async function serviceFeesReport(
     class?: string;
     /** false: without the prior-period adjustments (a restated month computed again) */
     withAdjustments?: boolean;
+    /** the registry and the month's daily fees when already computed (a month close computes them once) */
+    registry?: Registry;
+    fees?: FeesReport;
   } = {},
 ): Promise<ServiceFeesReport> {
   const from = monthStart(month);
   const to = monthEnd(month);
-  const fees = await feesReport(q, {
-    from,
-    to,
-    daily: true,
-    ...(opts.rateOverride ? { rateOverride: opts.rateOverride } : {}),
-    ...(opts.portfolio ? { portfolio: opts.portfolio } : {}),
-    ...(opts.class ? { class: opts.class } : {}),
-  });
-  const registry = await loadRegistry(q);
+  const registry = opts.registry ?? (await loadRegistry(q));
+  const fees =
+    opts.fees ??
+    (await feesReport(
+      q,
+      {
+        from,
+        to,
+        daily: true,
+        ...(opts.rateOverride ? { rateOverride: opts.rateOverride } : {}),
+        ...(opts.portfolio ? { portfolio: opts.portfolio } : {}),
+        ...(opts.class ? { class: opts.class } : {}),
+      },
+      { registry },
+    ));
   const classDays: ClassServiceDay[] = (fees.daily ?? []).map((d) => ({
     classKey: `${d.portfolioId}|${d.class}`,
     date: d.date,

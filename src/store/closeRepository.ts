@@ -13,6 +13,39 @@ export async function closedMonthsInOrder(q: Queryable): Promise<string[]> {
   return rows.map((r) => r.month);
 }
 
+/** The earliest day with daily net assets recorded, or null (SPEC §12: the books start in its month). */
+export async function firstNetAssetsDate(q: Queryable): Promise<string | null> {
+  const rows = await q.query<{ first: string | null }>('SELECT min(date)::text AS first FROM net_assets');
+  return rows[0]?.first ?? null;
+}
+
+/** Each class's last day with net assets through `to` (one aggregate read; SPEC §12 completeness). */
+export async function lastNetAssetsDates(
+  q: Queryable,
+  to: string,
+): Promise<{ portfolioId: string; class: string; lastDate: string }[]> {
+  const rows = await q.query<{ portfolio_id: string; class: string; last: string }>(
+    `SELECT portfolio_id, class, max(date)::text AS last FROM net_assets WHERE date <= $1
+      GROUP BY portfolio_id, class ORDER BY portfolio_id COLLATE "C", class COLLATE "C"`,
+    [to],
+  );
+  return rows.map((r) => ({ portfolioId: r.portfolio_id, class: r.class, lastDate: r.last }));
+}
+
+/** One part of every closed month's sealed results, in month order. */
+export async function sealedPartOfEveryMonth(
+  q: Queryable,
+  part: string,
+): Promise<{ month: string; content: unknown }[]> {
+  const rows = await typed(q)
+    .selectFrom('close_result')
+    .select(['month', 'content'])
+    .where('part', '=', part)
+    .orderBy('month')
+    .execute();
+  return rows.map((r) => ({ month: r.month, content: parsedJson(r.content) }));
+}
+
 /** Opens the month's record; it is sealed by {@link sealClosedMonth} in the same transaction. */
 export async function insertClosedMonth(q: Queryable, month: string, closedBy: string): Promise<void> {
   await typed(q).insertInto('closed_month').values({ month, closed_by: closedBy }).execute();
@@ -70,7 +103,7 @@ export async function loadCloseResult(
   return row ? parsedJson(row.content) : undefined;
 }
 
-/** A closed month as sealed, with every part as stored, for verification. */
+/** A closed month as sealed, with every part as stored, for verification (`only`: one month). */
 export interface SealedMonth {
   readonly month: string;
   readonly closedAt: string;
@@ -87,14 +120,15 @@ export interface SealedMonth {
   }[];
 }
 
-export async function loadSealedMonths(q: Queryable): Promise<SealedMonth[]> {
-  const months = await typed(q).selectFrom('closed_month').selectAll().orderBy('month').execute();
-  const parts = await typed(q)
-    .selectFrom('close_result')
-    .select(['month', 'part', 'content', 'content_hash'])
-    .orderBy('month')
-    .orderBy('part')
-    .execute();
+export async function loadSealedMonths(q: Queryable, only?: string): Promise<SealedMonth[]> {
+  let monthsQuery = typed(q).selectFrom('closed_month').selectAll();
+  let partsQuery = typed(q).selectFrom('close_result').select(['month', 'part', 'content', 'content_hash']);
+  if (only !== undefined) {
+    monthsQuery = monthsQuery.where('month', '=', only);
+    partsQuery = partsQuery.where('month', '=', only);
+  }
+  const months = await monthsQuery.orderBy('month').execute();
+  const parts = await partsQuery.orderBy('month').orderBy('part').execute();
   return months.map((m) => ({
     month: m.month,
     closedAt: m.closed_at instanceof Date ? m.closed_at.toISOString() : String(m.closed_at),

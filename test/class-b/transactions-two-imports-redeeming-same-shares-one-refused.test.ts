@@ -156,7 +156,7 @@ describe.each(dialects)('two imports redeeming the same shares on %s', (dialect)
   it('a transaction dated in the month being closed, imported during the close, is refused (68), never outside the seal', async () => {
     // The close of 2026-02 is held after its checks and first part, holding the writer lock; the
     // import waits for it, then finds 2026-02 closed.
-    const close = start(['--db', tdb.target, 'close', '--month', '2026-02', '--json'], {
+    const close = start(['--db', tdb.target, 'close', '--month', '2026-02', '--first', '--json'], {
       PLAN12B_FAULT: 'close:fees:hold',
     });
     await close.said('fault point close:fees reached');

@@ -83,7 +83,7 @@ async function setUp(
   const na = netAssetsCsv(
     dir,
     'na.csv',
-    businessDaysBetween('2006-12-29', '2007-02-28').map((d) => `${d},AIM Value Fund,C,36500000.00`),
+    businessDaysBetween('2007-01-02', '2007-02-28').map((d) => `${d},AIM Value Fund,C,36500000.00`),
   );
   expect((await runCliInProcess(['--db', db, 'net-assets', 'import', na])).code).toBe(0);
   return { tdb, db, dir };

@@ -34,7 +34,7 @@ describe.skipIf(!seedsAvailable).each(dialects)('provider assets and a closed mo
       Buffer.from(`${WORKED_PROVIDERS_CSV}\nNEW-1,New Dealer Securities,dealer,2006-06-01,,`),
     );
     await importProviderAssets(db, 'assets.csv', Buffer.from(workedProviderAssetsCsv()));
-    await closeMonth(db, '2007-01', MONTH_CLOSE_STEPS);
+    await closeMonth(db, '2007-01', MONTH_CLOSE_STEPS, { first: true });
     setActor(ACTOR);
   }, 120_000);
   afterAll(async () => {

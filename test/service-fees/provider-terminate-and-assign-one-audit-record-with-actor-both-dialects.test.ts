@@ -110,7 +110,7 @@ describe.skipIf(!seedsAvailable).each(dialects)('providers terminate and assign 
   });
 
   it('with January closed, a termination or assignment effective in it — or before it — is refused (68); nothing written', async () => {
-    await closeMonth(db, '2007-01', MONTH_CLOSE_STEPS);
+    await closeMonth(db, '2007-01', MONTH_CLOSE_STEPS, { first: true });
     const before = { counts: await serviceFeeCounts(db), audit: (await loadAuditLog(db)).length };
     const inside = await failureOf(terminateOnAssignment(db, { providerId: 'NEW-1', date: '2007-01-20' }));
     expect([inside.code, inside.exit]).toEqual(['REFUSED', 68]);

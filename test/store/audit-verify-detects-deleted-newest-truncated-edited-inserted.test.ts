@@ -36,7 +36,7 @@ async function storeWithHistory(dialect: 'pglite' | 'postgres', closeLast = fals
     seedExhibitFiles().filter((f) => f.fileName.includes('002_')),
   );
   await importNetAssets(db, 'jan.csv', netAssetsCsv('2006-12-29', '2007-01-31'));
-  await closeMonth(db, '2007-01', MONTH_CLOSE_STEPS);
+  await closeMonth(db, '2007-01', MONTH_CLOSE_STEPS, { first: true });
   await importNetAssets(db, 'feb.csv', netAssetsCsv('2007-02-01', '2007-02-28'));
   if (closeLast) await closeMonth(db, '2007-02', MONTH_CLOSE_STEPS);
   return { tdb, db };

@@ -1,30 +1,161 @@
 import type { Command } from 'commander';
+import { type ClosedMonthView, showClosedMonth } from '../../close/closedMonthView.js';
 import { monthCloseSteps } from '../../close/closeSteps.js';
 import { closeMonth } from '../../close/monthClose.js';
+import { Plan12bError } from '../../errors.js';
+import type { ClassMonthFees } from '../../reports/feesReport.js';
+import { JOURNAL_COLUMNS, type Journal } from '../../reports/journal.js';
+import type { MonthlyCalculationReport } from '../../reports/monthlyCalculationReport.js';
 import { type CliContext, printJson, withDatabase } from '../context.js';
+import { toCsv } from '../csvOut.js';
 import { requireDate, requireMonth } from '../options.js';
+
+const collect = (value: string, previous: string[]) => [...previous, value];
+
+/** The rows `close show --csv --part P` prints: the lines a person opens in a spreadsheet. */
+function partCsv(view: ClosedMonthView, part: string): string {
+  const content = view.parts[part];
+  if (content === undefined)
+    throw new Plan12bError(
+      'NOT_FOUND',
+      `${view.month} has no sealed part ${JSON.stringify(part)}`,
+      `its parts: ${view.partHashes.map((p) => p.part).join(', ')}`,
+    );
+  if (part === 'fees')
+    return toCsv(
+      [
+        'portfolio',
+        'class',
+        'month',
+        'days',
+        'averageDailyNetAssets',
+        'distributionFee',
+        'serviceFee',
+        'totalFee',
+      ],
+      (content as { classes: ClassMonthFees[] }).classes,
+    );
+  if (part === 'journal') return toCsv(JOURNAL_COLUMNS, (content as Journal).lines);
+  if (part === 'monthly-calculation')
+    return toCsv(
+      ['portfolio', 'month', 'payee', 'role', 'twelveB1', 'cdsc', 'total', 'owedOn', 'dueDate'],
+      (content as MonthlyCalculationReport).portfolios.flatMap((mc) =>
+        mc.payees.map((p) => ({ portfolio: mc.portfolio, month: mc.month, ...p })),
+      ),
+    );
+  throw new Plan12bError(
+    'USAGE',
+    `--csv prints the parts fees, journal and monthly-calculation, not ${JSON.stringify(part)}`,
+    `print it with --json: \`plan12b close show --month ${view.month} --json\``,
+  );
+}
+
+function showText(ctx: CliContext, view: ClosedMonthView): void {
+  ctx.out(`${view.month} closed ${view.closedAt} by ${view.closedBy}`);
+  ctx.out(
+    `results hash ${view.resultsHash} — verified (every part, the seal, the close's audit record, the inputs)`,
+  );
+  const c = view.completeness;
+  if (c !== null) {
+    if (c.startsBooks) ctx.out(`the books start at ${view.month} (--first)`);
+    for (const e of c.acceptedAsEnded)
+      ctx.out(
+        `accepted as ended: ${e.portfolio} class ${e.class} — net assets stop on ${e.lastNetAssets}, ended ${e.endedOn} (accepted in ${e.acceptedIn})`,
+      );
+  }
+  const fees = view.parts.fees as { classes: ClassMonthFees[] } | undefined;
+  if (fees !== undefined) {
+    ctx.out('fees (portfolio, class: distribution fee + service fee = total):');
+    for (const f of fees.classes)
+      ctx.out(`  ${f.portfolio}, ${f.class}: ${f.distributionFee} + ${f.serviceFee} = ${f.totalFee}`);
+  }
+  const mc = view.parts['monthly-calculation'] as MonthlyCalculationReport | undefined;
+  if (mc !== undefined && mc.portfolios.length > 0) {
+    ctx.out(`Monthly Calculation (due ${mc.dueDate}):`);
+    for (const p of mc.portfolios)
+      for (const payee of p.payees)
+        ctx.out(`  ${p.portfolio}: ${payee.payee} (${payee.role}) ${payee.total}`);
+  }
+  const journal = view.parts.journal as Journal | undefined;
+  if (journal !== undefined)
+    ctx.out(
+      `journal: ${journal.lines.length} lines, debits ${journal.totalDebits} = credits ${journal.totalCredits}`,
+    );
+  for (const r of view.restatementsSince)
+    ctx.out(
+      `restated since: ${r.feed} ${r.providerId === null ? '' : `${r.providerId} `}${r.portfolio} class ${r.class} ${r.date}: ${r.oldNetAssets} → ${r.newNetAssets} by ${r.restatedBy} (${r.adjustedIn === null ? 'adjustment pending, next close' : `adjusted in ${r.adjustedIn}`})`,
+    );
+  ctx.out('sealed parts:');
+  for (const p of view.partHashes) ctx.out(`  ${p.part}  ${p.contentHash}`);
+}
 
 export function registerCloseCommand(program: Command, getContext: () => CliContext): void {
   program
     .command('close')
     .description(
-      'close a month end to end (accruals, journal, prior-period adjustments, …) in one transaction, and seal it',
+      'close a month end to end (accruals, service fees, Class B, the Monthly Calculation, the journal, prior-period adjustments) in one transaction, and seal it; `close show --month M` prints a closed month after verifying its seal (exit 69 if it does not verify)',
     )
-    .requiredOption('--month <YYYY-MM>', 'the month to close')
+    .argument('[show]', "`show`: print the month's sealed results instead of closing it")
+    .requiredOption(
+      '--month <YYYY-MM>',
+      'the month (months close in order from the first month with daily net assets)',
+    )
+    .option(
+      '--first',
+      'start the books at this month (only before any month is closed; recorded and audited)',
+    )
+    .option(
+      '--accept-ended <PORTFOLIO:CLASS>',
+      'a class whose net-assets feed stopped before the month end, accepted as ended (repeat for each; recorded and audited)',
+      collect,
+      [] as string[],
+    )
     .option('--due-date <date>', 'a later payment date the Distributor instructs in writing (SEVENTH(B))')
     .option('--json', 'print the sealed results as JSON')
-    .action(async (opts: { month: string; dueDate?: string; json?: boolean }) => {
-      const ctx = getContext();
-      const month = requireMonth(opts.month, '--month');
-      const instructedDueDate = opts.dueDate === undefined ? null : requireDate(opts.dueDate, '--due-date');
-      const started = Date.now();
-      const result = await withDatabase(ctx, (db) =>
-        closeMonth(db, month, monthCloseSteps({ instructedDueDate }), (title, i, n) => {
-          if (!opts.json)
-            ctx.err(i < n ? `» [${i + 1}/${n}] ${title}` : `» ${title} (${Date.now() - started} ms)`);
-        }),
-      );
-      if (opts.json) return printJson(ctx, result);
-      ctx.out(`${month} closed and sealed by ${result.closedBy}; results hash ${result.resultsHash}`);
-    });
+    .option('--csv', 'with show: print one sealed part as CSV (see --part)')
+    .option('--part <part>', 'with show --csv: fees, journal or monthly-calculation', 'fees')
+    .action(
+      async (
+        what: string | undefined,
+        opts: {
+          month: string;
+          first?: boolean;
+          acceptEnded: string[];
+          dueDate?: string;
+          json?: boolean;
+          csv?: boolean;
+          part: string;
+        },
+      ) => {
+        const ctx = getContext();
+        const month = requireMonth(opts.month, '--month');
+        if (what !== undefined && what !== 'show')
+          throw new Plan12bError(
+            'USAGE',
+            `close ${JSON.stringify(what)}: the only action is \`show\``,
+            `close a month with \`plan12b close --month ${month}\`, or print it with \`plan12b close show --month ${month}\``,
+          );
+        if (what === 'show') {
+          const view = await withDatabase(ctx, (db) => showClosedMonth(db, month));
+          if (opts.json) return printJson(ctx, view);
+          if (opts.csv) return ctx.out(partCsv(view, opts.part));
+          return showText(ctx, view);
+        }
+        const instructedDueDate = opts.dueDate === undefined ? null : requireDate(opts.dueDate, '--due-date');
+        const started = Date.now();
+        const result = await withDatabase(ctx, (db) =>
+          closeMonth(db, month, monthCloseSteps(), {
+            first: opts.first === true,
+            acceptEnded: opts.acceptEnded,
+            instructedDueDate,
+            onStep: (title, i, n) => {
+              if (!opts.json)
+                ctx.err(i < n ? `» [${i + 1}/${n}] ${title}` : `» ${title} (${Date.now() - started} ms)`);
+            },
+          }),
+        );
+        if (opts.json) return printJson(ctx, result);
+        ctx.out(`${month} closed and sealed by ${result.closedBy}; results hash ${result.resultsHash}`);
+      },
+    );
 }

@@ -1,0 +1,97 @@
+import { type AuditFinding, verifyAuditEvidence } from '../audit/auditVerification.js';
+import { monthInputsDigest } from '../audit/closeSeal.js';
+import { monthEnd, monthStart } from '../calendar/isoDate.js';
+import { Plan12bError } from '../errors.js';
+import { loadAuditLog } from '../store/auditLog.js';
+import { loadSealedMonths, monthInputs } from '../store/closeRepository.js';
+import type { Database, Queryable } from '../store/database.js';
+import { loadRegistry } from '../store/registryStore.js';
+import { type ClosedMonthRestatement, restatementsOfClosedMonth } from '../store/sealedResultsRepository.js';
+import type { CloseCompleteness } from './inputCompleteness.js';
+import { COMPLETENESS_PART } from './monthClose.js';
+
+/** `plan12b close show --month`: a closed month's sealed results, verified against their seal. */
+export interface ClosedMonthView {
+  readonly month: string;
+  readonly closedAt: string;
+  readonly closedBy: string;
+  readonly resultsHash: string;
+  /** every part's hash, the results hash, the close's audit record and the inputs recomputed: all agree */
+  readonly verified: true;
+  /** what the close accepted about its inputs (absent for a month closed before it was recorded) */
+  readonly completeness: CloseCompleteness | null;
+  readonly partHashes: readonly { readonly part: string; readonly contentHash: string }[];
+  readonly parts: Readonly<Record<string, unknown>>;
+  /** SPEC §12: the restatements of its days recorded since, beside the sealed results (never in them) */
+  readonly restatementsSince: readonly (ClosedMonthRestatement & { readonly portfolio: string })[];
+}
+
+/** Each restatement with its portfolio's name on the restated day. */
+async function named(
+  tx: Queryable,
+  restatements: readonly ClosedMonthRestatement[],
+): Promise<(ClosedMonthRestatement & { portfolio: string })[]> {
+  if (restatements.length === 0) return [];
+  const registry = await loadRegistry(tx);
+  return restatements.map((r) => ({
+    ...r,
+    portfolio: registry.identities.get(r.portfolioId)
+      ? registry.identities.nameOn(r.portfolioId, r.date)
+      : r.portfolioId,
+  }));
+}
+
+/**
+ * SPEC §12: reading a closed month shows its sealed results. Read in one snapshot, and verified
+ * as `audit verify` verifies a closed month (each part's hash recomputed from its stored content,
+ * the results hash from the parts, chain head and inputs digest, the close's own audit record,
+ * the inputs recomputed as sealed): a month whose seal does not verify is refused (69) with the
+ * findings, never shown as if it were sealed.
+ */
+export async function showClosedMonth(db: Database, month: string): Promise<ClosedMonthView> {
+  const { sealed, records, inputsDigestNow, restatements } = await db.transaction(
+    async (tx) => {
+      const [m] = await loadSealedMonths(tx, month);
+      if (m === undefined) return { sealed: undefined, records: [], inputsDigestNow: '', restatements: [] };
+      return {
+        sealed: m,
+        restatements: await named(tx, await restatementsOfClosedMonth(tx, month)),
+        records: await loadAuditLog(tx),
+        inputsDigestNow: monthInputsDigest(
+          await monthInputs(tx, month, monthStart(month), monthEnd(month), { asSealed: true }),
+        ),
+      };
+    },
+    { isolation: 'repeatable read' },
+  );
+  if (sealed === undefined)
+    throw new Plan12bError(
+      'NOT_FOUND',
+      `${month} is not closed`,
+      `close it with \`plan12b close --month ${month}\`; \`plan12b audit log --action month.close\` lists the closes`,
+    );
+  const report = verifyAuditEvidence({
+    records,
+    sealedMonths: [{ ...sealed, inputsDigestNow }],
+    feedImports: [],
+  });
+  const findings: AuditFinding[] = [...report.findings];
+  if (sealed.resultsHash === null || !report.ok)
+    throw new Plan12bError(
+      'DATABASE',
+      `${month}'s sealed results do not verify: ${findings.map((f) => f.reason).join('; ')}`,
+      'the database was changed outside plan12b; run `plan12b audit verify` for every finding and restore from a backup',
+    );
+  const parts = Object.fromEntries(sealed.parts.map((p) => [p.part, p.content]));
+  return {
+    month,
+    closedAt: sealed.closedAt,
+    closedBy: sealed.closedBy,
+    resultsHash: sealed.resultsHash,
+    verified: true,
+    completeness: (parts[COMPLETENESS_PART] as CloseCompleteness | undefined) ?? null,
+    partHashes: sealed.parts.map((p) => ({ part: p.part, contentHash: p.contentHash })),
+    parts,
+    restatementsSince: restatements,
+  };
+}
