@@ -13,12 +13,14 @@ import { Plan12bError } from '../errors.js';
 import { formatCents, parseCents } from '../money/cents.js';
 import { formatRatePct, parseRateMicroPct } from '../money/rate.js';
 import { capsOf, FINRA_MAX_ABSC_MICRO_PCT, FINRA_MAX_SERVICE_FEE_MICRO_PCT } from '../registry/boardRate.js';
+import type { Registry } from '../registry/registry.js';
 import { loadDistributorTerms } from '../store/classBStore.js';
 import type { Queryable } from '../store/database.js';
 import { netAssetsThrough } from '../store/netAssetsRepository.js';
 import { loadRegistry } from '../store/registryStore.js';
 import { theDistributor } from './distributorShareReport.js';
-import { feesReport } from './feesReport.js';
+import { feesReport, loadClassSeries } from './feesReport.js';
+import { type ClassCapLedger, classCapLedgers } from './finraCapLedger.js';
 import { monthlyCalculationReport } from './monthlyCalculationReport.js';
 import { serviceFeesReport } from './serviceFeesReport.js';
 
@@ -62,6 +64,14 @@ export interface WhatIfReport {
     readonly totalFee: BeforeAfter;
   };
   readonly payees: readonly WhatIfPayee[];
+  /**
+   * FINRA Rule 2341 (SPEC §10): the class's aggregate cap at the year's end, as recorded and under
+   * the other rate — null when the class has no cap ledger (no gross sales recorded)
+   */
+  readonly finraCap: {
+    readonly remaining: BeforeAfter;
+    readonly exhaustedOn: { readonly before: string | null; readonly after: string | null };
+  } | null;
   readonly notes: readonly string[];
   readonly warnings: readonly string[];
 }
@@ -310,6 +320,7 @@ export async function whatIfReport(q: Queryable, query: WhatIfQuery): Promise<Wh
   }
   if (rows[0]!.date > from)
     notes.push(`net assets are recorded from ${rows[0]!.date}: the year has fewer days of fees`);
+  const finraCap = await finraCapEffect(q, registry, { portfolioId, class: cls, to }, override);
   return {
     portfolio: registry.identities.nameOn(portfolioId, to),
     portfolioId,
@@ -337,9 +348,49 @@ export async function whatIfReport(q: Queryable, query: WhatIfQuery): Promise<Wh
       ),
     },
     payees: comparePayees(before.payees, after.payees),
+    finraCap,
     notes,
     warnings: [...warnings],
   };
 }
 
 export const WHAT_IF_COLUMNS = ['payee', 'role', 'component', 'before', 'after', 'difference'] as const;
+
+/**
+ * The FINRA 2341 cap of the class at `to`, under the recorded rates and under the override: the
+ * remaining amount and the day the asset-based sales charge stopped, if it did. The ledger is the
+ * product's own (`classCapLedgers`), fed with the class's accrual under each set of rates.
+ */
+async function finraCapEffect(
+  q: Queryable,
+  registry: Registry,
+  target: { portfolioId: string; class: string; to: string },
+  override: RateOverride,
+): Promise<WhatIfReport['finraCap']> {
+  const ignored: string[] = [];
+  const only = { portfolioId: target.portfolioId, class: target.class };
+  const query = {
+    to: target.to,
+    portfolio: registry.identities.nameOn(target.portfolioId, target.to),
+    class: target.class,
+  };
+  const ledgerOf = async (rateOverride?: RateOverride) => {
+    const series = await loadClassSeries(
+      q,
+      registry,
+      { ...query, ...(rateOverride ? { rateOverride } : {}) },
+      ignored,
+    );
+    return (await classCapLedgers(q, registry, series, monthOf(target.to), only)).find(
+      (l) => l.portfolioId === target.portfolioId && l.class === target.class,
+    );
+  };
+  const before = await ledgerOf();
+  if (before === undefined) return null;
+  const after = await ledgerOf(override);
+  const remaining = (l: ClassCapLedger | undefined) => l?.months.at(-1)?.closingCents ?? 0n;
+  return {
+    remaining: beforeAfter(remaining(before), remaining(after)),
+    exhaustedOn: { before: before.exhaustedOn, after: after?.exhaustedOn ?? null },
+  };
+}

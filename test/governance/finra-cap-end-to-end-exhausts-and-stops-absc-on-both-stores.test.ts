@@ -7,6 +7,7 @@ import { importPrimeRate } from '../../src/feeds/primeRateFeed.js';
 import { setBoardRate } from '../../src/import/boardRateChange.js';
 import { feesReport } from '../../src/reports/feesReport.js';
 import { finraCapReport } from '../../src/reports/finraCapReport.js';
+import { whatIfReport } from '../../src/reports/whatIfReport.js';
 import { loadAuditLog } from '../../src/store/auditLog.js';
 import type { Database } from '../../src/store/database.js';
 import { importExhibits } from '../../src/store/exhibitImport.js';
@@ -211,6 +212,39 @@ describe.skipIf(!seedsAvailable).each(dialects)('FINRA 2341 aggregate cap end to
     } finally {
       delete process.env.PLAN12B_FINRA_CAP_STOP;
     }
+  });
+
+  it('what-if shows the effect of another rate on the cap, computed from the recorded year (2025)', async () => {
+    const whatIf = (distributionFeePct: string) =>
+      db.transaction((q) =>
+        whatIfReport(q, { portfolio: 'AIM Value Fund', class: 'C', distributionFeePct, from: '2026-01-01' }),
+      );
+    // At 0.50%: ABSC 3,650,000.00 × 0.50% / 365 = 50.00 a day.
+    // 2025-01: + 10,000.00 − 31 × 50 = 8,450.00
+    // 2025-02: interest 8,450.00 × 0.0028 = 23.66; − 50.00 deferred − 1,400.00 → 7,023.66
+    // 2025-03: interest 7,023.66 × 0.0031 = 21.773346 → 21.77; − 1,550.00 → 5,495.43
+    // 2025-04: interest 5,495.43 × 0.0030 = 16.48629 → 16.49; − 1,500.00 → 4,011.92
+    // 2025-05: interest 4,011.92 × 0.0031 = 12.436952 → 12.44; − 1,550.00 → 2,474.36
+    // 2025-06: interest 2,474.36 × 0.0030 = 7.42308 → 7.42; − 1,500.00 → 981.78
+    // 2025-07: interest 981.78 × 0.0031 = 3.043518 → 3.04; room 984.82: days 1–19 pay 950.00,
+    //          day 20 pays 34.82 → exhausted on 2025-07-20 instead of 2025-05-14
+    const half = await whatIf('0.50');
+    expect(half.finraCap).toEqual({
+      remaining: { before: '0.00', after: '0.00', difference: '0.00' },
+      exhaustedOn: { before: '2025-05-14', after: '2025-07-20' },
+    });
+    // At 0.10%: 10.00 a day, never exhausted in 2025:
+    // 01: 10,000.00 − 310.00 = 9,690.00            02: + 27.13 − 50.00 − 280.00 = 9,387.13
+    // 03: + 29.10 − 310.00 = 9,106.23              04: + 27.32 − 300.00 = 8,833.55
+    // 05: + 27.38 − 310.00 = 8,550.93              06: + 25.65 − 300.00 = 8,276.58
+    // 07: + 25.66 − 310.00 = 7,992.24              08: + 24.78 − 120.00 − 310.00 = 7,587.02
+    // 09: + 22.76 − 300.00 = 7,309.78              10: + 22.66 − 310.00 = 7,022.44
+    // 11: + 21.07 − 300.00 = 6,743.51              12: + 20.90 − 310.00 = 6,454.41
+    const tenth = await whatIf('0.10');
+    expect(tenth.finraCap).toEqual({
+      remaining: { before: '0.00', after: '6454.41', difference: '6454.41' },
+      exhaustedOn: { before: '2025-05-14', after: null },
+    });
   });
 
   it('a Board-set distribution fee above 0.75% is refused (FINRA 2341(d))', async () => {

@@ -73,6 +73,10 @@ export function registerWhatIfCommand(program: Command, getContext: () => CliCon
           ['Payee', 'Role', 'Component', 'Before', 'After', 'Difference'],
           report.payees.map((p) => [p.payee, p.role, p.component, p.before, p.after, p.difference]),
         );
+        if (report.finraCap)
+          ctx.out(
+            `FINRA 2341 cap at ${report.year.to}: remaining ${report.finraCap.remaining.before} → ${report.finraCap.remaining.after}; asset-based sales charge stopped ${report.finraCap.exhaustedOn.before ?? 'never'} → ${report.finraCap.exhaustedOn.after ?? 'never'}`,
+          );
         for (const n of report.notes) ctx.out(`note: ${n}`);
         for (const w of report.warnings) ctx.err(`warning: ${w}`);
       },
