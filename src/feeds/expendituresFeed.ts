@@ -18,7 +18,7 @@ import {
   textField,
 } from '../import/feedFields.js';
 import { type FeedDefinition, type FeedOptions, runFeedImport } from '../import/feedImport.js';
-import type { ImportPlan } from '../import/importPlan.js';
+import { type ImportPlan, keyedImportResult } from '../import/importPlan.js';
 import { type KeyedChange, type KeyedRow, planKeyedRows } from '../import/keyedRows.js';
 import { formatCents, parseCents } from '../money/cents.js';
 import { classResolver } from '../registry/classByName.js';
@@ -149,15 +149,11 @@ export const expendituresFeed: FeedDefinition<
   },
 
   result(plan, _state, ctx) {
-    return {
-      file: ctx.file,
-      rows: ctx.rows,
-      inserted: plan.changes.filter((c) => c.kind === 'new').length,
-      unchanged: plan.unchanged,
-      restated: plan.changes
-        .filter((c) => c.kind === 'restated')
-        .map((c) => ({ what: c.label, old: formatCents(c.old!), new: formatCents(c.value) })),
-    };
+    return keyedImportResult(plan, ctx, (c) => ({
+      what: c.label,
+      old: formatCents(c.old!),
+      new: formatCents(c.value),
+    }));
   },
 };
 

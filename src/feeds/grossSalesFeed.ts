@@ -9,7 +9,7 @@ import type { Problem } from '../errors.js';
 import { LEDGER_CDSC_CLASS } from '../governance/finraAggregateCap.js';
 import { moneyField, monthField, nameField, optionalField } from '../import/feedFields.js';
 import { type FeedDefinition, type FeedOptions, runFeedImport } from '../import/feedImport.js';
-import type { ImportPlan } from '../import/importPlan.js';
+import { type ImportPlan, keyedImportResult } from '../import/importPlan.js';
 import { type KeyedChange, type KeyedRow, planKeyedRows } from '../import/keyedRows.js';
 import { formatCents, parseCents } from '../money/cents.js';
 import { classResolver } from '../registry/classByName.js';
@@ -144,15 +144,11 @@ export const grossSalesFeed: FeedDefinition<
   },
 
   result(plan, _state, ctx) {
-    return {
-      file: ctx.file,
-      rows: ctx.rows,
-      inserted: plan.changes.filter((c) => c.kind === 'new').length,
-      unchanged: plan.unchanged,
-      restated: plan.changes
-        .filter((c) => c.kind === 'restated')
-        .map((c) => ({ what: c.label, old: showValue(c.old!), new: showValue(c.value) })),
-    };
+    return keyedImportResult(plan, ctx, (c) => ({
+      what: c.label,
+      old: showValue(c.old!),
+      new: showValue(c.value),
+    }));
   },
 };
 

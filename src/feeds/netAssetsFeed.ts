@@ -3,7 +3,7 @@ import type { Problem } from '../errors.js';
 import type { DecodedRow } from '../import/csvFeed.js';
 import { isoDateField, moneyField, nameField } from '../import/feedFields.js';
 import { type FeedDefinition, type FeedOptions, runFeedImport } from '../import/feedImport.js';
-import type { ImportPlan, PlannedChange } from '../import/importPlan.js';
+import { type ImportPlan, keyedImportResult, type PlannedChange } from '../import/importPlan.js';
 import { formatCents, parseCents } from '../money/cents.js';
 import { classResolver } from '../registry/classByName.js';
 import type { Registry } from '../registry/registry.js';
@@ -185,20 +185,14 @@ export const netAssetsFeed: FeedDefinition<
 
   result(plan, _state, ctx) {
     return {
-      file: ctx.file,
-      rows: ctx.rows,
-      inserted: plan.changes.filter((c) => c.kind === 'new').length,
-      unchanged: plan.unchanged,
-      restated: plan.changes
-        .filter((c) => c.kind === 'restated')
-        .map((c) => ({
-          portfolio: c.portfolioName,
-          class: c.class,
-          date: c.date,
-          old: formatCents(parseCents(c.old!)),
-          new: formatCents(c.netAssetsCents),
-          closedMonth: c.closedMonth,
-        })),
+      ...keyedImportResult(plan, ctx, (c) => ({
+        portfolio: c.portfolioName,
+        class: c.class,
+        date: c.date,
+        old: formatCents(parseCents(c.old!)),
+        new: formatCents(c.netAssetsCents),
+        closedMonth: c.closedMonth,
+      })),
       warnings: [...plan.warnings],
     };
   },

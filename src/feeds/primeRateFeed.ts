@@ -5,7 +5,7 @@
  */
 import { isoDateField, nameField, optionalField, percentField } from '../import/feedFields.js';
 import { type FeedDefinition, type FeedOptions, runFeedImport } from '../import/feedImport.js';
-import type { ImportPlan } from '../import/importPlan.js';
+import { type ImportPlan, keyedImportResult } from '../import/importPlan.js';
 import { type KeyedChange, type KeyedRow, planKeyedRows } from '../import/keyedRows.js';
 import { formatRatePct, parseRateMicroPct } from '../money/rate.js';
 import type { Database } from '../store/database.js';
@@ -85,17 +85,11 @@ export const primeRateFeed: FeedDefinition<
 
   result(plan, _state, ctx) {
     return {
-      file: ctx.file,
-      rows: ctx.rows,
-      inserted: plan.changes.filter((c) => c.kind === 'new').length,
-      unchanged: plan.unchanged,
-      restated: plan.changes
-        .filter((c) => c.kind === 'restated')
-        .map((c) => ({
-          effectiveDate: c.datedOn!,
-          old: formatRatePct(c.old!),
-          new: formatRatePct(c.value),
-        })),
+      ...keyedImportResult(plan, ctx, (c) => ({
+        effectiveDate: c.datedOn!,
+        old: formatRatePct(c.old!),
+        new: formatRatePct(c.value),
+      })),
     };
   },
 };

@@ -7,7 +7,7 @@ import type { NetAssetsRow } from '../accrual/classSeries.js';
 import type { Problem } from '../errors.js';
 import { isoDateField, moneyField, nameField } from '../import/feedFields.js';
 import { type FeedDefinition, type FeedOptions, runFeedImport } from '../import/feedImport.js';
-import type { ImportPlan, PlannedChange } from '../import/importPlan.js';
+import { type ImportPlan, keyedImportResult, type PlannedChange } from '../import/importPlan.js';
 import { formatCents } from '../money/cents.js';
 import type { Registry } from '../registry/registry.js';
 import {
@@ -155,21 +155,15 @@ export const providerAssetsFeed: FeedDefinition<
 
   result(plan, _state, ctx) {
     return {
-      file: ctx.file,
-      rows: ctx.rows,
-      inserted: plan.changes.filter((c) => c.kind === 'new').length,
-      unchanged: plan.unchanged,
-      restated: plan.changes
-        .filter((c) => c.kind === 'restated')
-        .map((c) => ({
-          provider: c.providerId,
-          portfolio: c.portfolioName,
-          class: c.class,
-          date: c.date,
-          old: formatCents(c.oldCents!),
-          new: formatCents(c.assetsCents),
-          closedMonth: c.closedMonth,
-        })),
+      ...keyedImportResult(plan, ctx, (c) => ({
+        provider: c.providerId,
+        portfolio: c.portfolioName,
+        class: c.class,
+        date: c.date,
+        old: formatCents(c.oldCents!),
+        new: formatCents(c.assetsCents),
+        closedMonth: c.closedMonth,
+      })),
       warnings: [...plan.warnings],
     };
   },

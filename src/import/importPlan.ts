@@ -31,3 +31,21 @@ export interface ImportPlan<C extends PlannedChange> {
  * month carried into the next), so a change dated in or before the latest closed month is refused.
  */
 export type ClosedMonthRule = 'refuse' | 'restatements-adjust' | 'refuse-through-latest';
+
+/**
+ * The result every keyed feed reports: the file, its rows, how many were new, how many changed
+ * nothing, and each restatement as `restated(change)` shows it.
+ */
+export function keyedImportResult<C extends PlannedChange, R>(
+  plan: ImportPlan<C>,
+  ctx: { readonly file: string; readonly rows: number },
+  restated: (change: C) => R,
+): { file: string; rows: number; inserted: number; unchanged: number; restated: R[] } {
+  return {
+    file: ctx.file,
+    rows: ctx.rows,
+    inserted: plan.changes.filter((c) => c.kind === 'new').length,
+    unchanged: plan.unchanged,
+    restated: plan.changes.filter((c) => c.kind === 'restated').map(restated),
+  };
+}
