@@ -72,8 +72,10 @@ export interface DemoSummary {
 /**
  * `plan12b demo`: the whole story on a synthetic complex of plan12b's own — exhibits rendered and
  * imported, a year of daily net assets, service providers, nine years of Class B activity with a
- * change of distributor, omnibus sub-transfer agent figures, two Assignees — then every month of
- * the year closed in order, ending with the last month's Monthly Calculation as a PDF.
+ * change of distributor, omnibus sub-transfer agent figures, two Assignees, the governance (approvals
+ * and votes, a material increase, a termination, a lapse, gross sales, expenditures) — then every
+ * month of the year closed in order, ending with the last month's Monthly Calculation and the
+ * 2025Q4 report to the board as PDFs.
  */
 export async function runDemo(
   db: Database,
