@@ -77,17 +77,34 @@ function planDocument(opts: {
   };
 }
 
-function classAEntries(names: (p: DemoPortfolio) => string, extra: DemoPortfolio[] = []): ScheduleEntry[] {
+function classAEntries(
+  names: (p: DemoPortfolio) => string,
+  extra: DemoPortfolio[] = [],
+  abscPct: (p: DemoPortfolio) => string = (p) => p.classAAbscPct,
+): ScheduleEntry[] {
   return [...PORTFOLIOS, ...extra].map((p) => ({
     registrant: names(p) === p.name ? p.registrant : p.registrant.replace('HARBOR', 'SUMMIT'),
     portfolio: names(p),
     class: 'A',
-    assetBasedSalesChargePct: p.classAAbscPct,
+    assetBasedSalesChargePct: abscPct(p),
     assetBasedSalesChargeBound: 'minimum',
     serviceFeePct: '0.25',
-    aggregateFeePct: p.classAAbscPct === '0.10' ? '0.35' : '0.25',
+    aggregateFeePct: abscPct(p) === '0.10' ? '0.35' : '0.25',
   }));
 }
+
+/**
+ * Amendment No. 2 to the Class A plan (effective 2025-10-01) raises the Class A asset-based sales
+ * charge of this portfolio from 0.00% to 0.10% (aggregate 0.25% → 0.35%): a material increase
+ * (Plan §11) that needs its Class A shareholders' vote (Plan §5) besides the Board's.
+ */
+export const MATERIAL_INCREASE = {
+  portfolio: 'Summit International Fund',
+  class: 'A',
+  effectiveDate: '2025-10-01',
+  fromAbscPct: '0.00',
+  toAbscPct: '0.10',
+} as const;
 
 function classCEntries(): ScheduleEntry[] {
   return PORTFOLIOS.filter((p) => p.registrant !== INCOME || p.name !== 'Summit Municipal Income Fund').map(
@@ -194,6 +211,20 @@ export function demoExhibits(): { fileName: string; doc: ExhibitDocument }[] {
       }),
     },
     { fileName: 'demo-05-class-b-amendment-1.txt', doc: classBAmendment },
+    {
+      fileName: 'demo-06-class-a-amendment-2.txt',
+      doc: planDocument({
+        kind: 'plan-amendment',
+        cls: 'A',
+        effectiveDate: MATERIAL_INCREASE.effectiveDate,
+        amendmentNumber: 2,
+        entries: classAEntries(
+          (p) => renamed(p.name),
+          [NEW_FUND],
+          (p) => (p.name === MATERIAL_INCREASE.portfolio ? MATERIAL_INCREASE.toAbscPct : p.classAAbscPct),
+        ),
+      }),
+    },
   ];
 }
 

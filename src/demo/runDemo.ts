@@ -1,14 +1,18 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { addDays, monthEnd, monthOf } from '../calendar/isoDate.js';
+import { parseQuarter } from '../calendar/quarter.js';
 import { MONTH_CLOSE_STEPS } from '../close/closeSteps.js';
 import { closeMonth } from '../close/monthClose.js';
 import { renderExhibit } from '../edgar/renderExhibit.js';
 import { importNetAssets } from '../feeds/netAssetsFeed.js';
 import { importOmnibusMonths } from '../feeds/omnibusFeed.js';
 import { importTransfers } from '../feeds/transfersFeed.js';
-import { importExhibits } from '../import/exhibitImport.js';
+import { documentId, importExhibits } from '../import/exhibitImport.js';
 import { formatCents, parseCents, sumCents } from '../money/cents.js';
+import { type BoardReport, boardReport } from '../reports/boardReport.js';
+import { boardReportGovernance } from '../reports/boardReportGovernance.js';
+import { writeBoardReportPdf } from '../reports/boardReportPdf.js';
 import { exclusiveThrough, theDistributor } from '../reports/distributorShareReport.js';
 import { writeMonthlyCalculationPdf } from '../reports/monthlyCalculationPdf.js';
 import {
@@ -21,11 +25,14 @@ import type { Database } from '../store/database.js';
 import { loadRegistry } from '../store/registryStore.js';
 import { runClassBDemo } from './demoClassB.js';
 import { demoExhibits } from './demoComplex.js';
+import { runGovernanceDemo } from './demoGovernance.js';
 import { demoNetAssetsCsv } from './demoNetAssets.js';
 import { demoOmnibusCsv } from './demoOmnibus.js';
 import { runServiceFeesDemo } from './demoServiceFees.js';
 
 export const DEMO_YEAR = '2025';
+/** The quarter whose written report to the board (Plan §8) ends the demo. */
+export const DEMO_BOARD_QUARTER = `${DEMO_YEAR}Q4`;
 export const DEMO_MONTHS = Array.from(
   { length: 12 },
   (_, i) => `${DEMO_YEAR}-${String(i + 1).padStart(2, '0')}`,
@@ -57,14 +64,18 @@ export interface DemoSummary {
   }[];
   readonly last: MonthlyCalculationReport;
   readonly pdf: string;
+  /** the quarterly board report (Plan §8): its PDF and JSON beside the Monthly Calculation's */
+  readonly boardReport: { readonly pdf: string; readonly json: string; readonly report: BoardReport };
   readonly lines: readonly string[];
 }
 
 /**
  * `plan12b demo`: the whole story on a synthetic complex of plan12b's own — exhibits rendered and
  * imported, a year of daily net assets, service providers, nine years of Class B activity with a
- * change of distributor, omnibus sub-transfer agent figures, two Assignees — then every month of
- * the year closed in order, ending with the last month's Monthly Calculation as a PDF.
+ * change of distributor, omnibus sub-transfer agent figures, two Assignees, the governance (approvals
+ * and votes, a material increase, a termination, a lapse, gross sales, expenditures) — then every
+ * month of the year closed in order, ending with the last month's Monthly Calculation and the
+ * 2025Q4 report to the board as PDFs.
  */
 export async function runDemo(
   db: Database,
@@ -86,6 +97,9 @@ export async function runDemo(
     return { fileName: path, bytes: Buffer.from(text) };
   });
   await importExhibits(db, files);
+  const exhibitIds = new Map(
+    demoExhibits().map(({ fileName }, i) => [fileName, documentId(files[i]!.bytes)] as const),
+  );
   const registry = await loadRegistry(db);
 
   step(`a year of daily net assets for every covered class (${DEMO_YEAR})`);
@@ -127,6 +141,9 @@ export async function runDemo(
   writeFileSync(transfersPath, DEMO_TRANSFERS_CSV);
   await importTransfers(db, transfersPath, Buffer.from(DEMO_TRANSFERS_CSV));
 
+  step('governance: approvals and votes, a material increase, a termination, gross sales, expenditures');
+  lines.push(...(await runGovernanceDemo(db, out, exhibitIds, monthEnd(last))).lines);
+
   const closed: { month: string; resultsHash: string }[] = [];
   const already = (await loadClosedPeriods(db)).months;
   const year: DemoSummary['year'][number][] = [];
@@ -165,5 +182,25 @@ export async function runDemo(
     pdf,
   );
   writeFileSync(join(out, `monthly-calculation-${last}.json`), `${JSON.stringify(lastReport, null, 2)}\n`);
-  return { out, exhibits: files.length, closed, year, last: lastReport, pdf, lines };
+
+  step(`the quarterly report to the board for ${DEMO_BOARD_QUARTER}`);
+  const quarter = parseQuarter(DEMO_BOARD_QUARTER)!;
+  const board = await boardReport(db, quarter, boardReportGovernance);
+  const boardPdf = join(out, `board-report-${DEMO_BOARD_QUARTER}.pdf`);
+  await writeBoardReportPdf(board, { preparedAt: `${quarter.last}T23:00:00Z` }, boardPdf);
+  const boardJson = join(out, `board-report-${DEMO_BOARD_QUARTER}.json`);
+  writeFileSync(boardJson, `${JSON.stringify(board, null, 2)}\n`);
+  lines.push(
+    `Board report ${DEMO_BOARD_QUARTER} (Plan §8): fees ${board.feesTotal.totalFee}, amounts spent ${board.expendituresTotal} for ${board.expendituresByPurpose.length} purposes, ${board.approvals?.length ?? 0} votes of the quarter, ${board.finraCap.filter((c) => c.exhausted).length} of ${board.finraCap.length} FINRA caps exhausted → ${boardPdf}`,
+  );
+  return {
+    out,
+    exhibits: files.length,
+    closed,
+    year,
+    last: lastReport,
+    pdf,
+    boardReport: { pdf: boardPdf, json: boardJson, report: board },
+    lines,
+  };
 }

@@ -4,12 +4,17 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../src/audit/auditChain.js';
 import { loadCloseResult } from '../../src/close/monthClose.js';
+import { DEMO_TERMINATION, SHAREHOLDER_VOTE } from '../../src/demo/demoGovernance.js';
 import { type DemoSummary, runDemo } from '../../src/demo/runDemo.js';
 import { parseCents } from '../../src/money/cents.js';
+import type { BoardReport } from '../../src/reports/boardReport.js';
+import { feesReport } from '../../src/reports/feesReport.js';
 import type { MonthlyCalculationReport } from '../../src/reports/monthlyCalculationReport.js';
 import { loadAuditLog } from '../../src/store/auditLog.js';
 import { type Database, openDatabase } from '../../src/store/database.js';
+import { approvalsInQuarter, continuanceStatus, loadGovernance } from '../../src/store/governanceStore.js';
 import { migrate } from '../../src/store/migrations.js';
+import { loadRegistry } from '../../src/store/registryStore.js';
 import { runCliInProcess } from '../support/cli.js';
 
 const c = parseCents;
@@ -123,6 +128,172 @@ describe('plan12b demo: the whole story', () => {
     expect(pinnacle.length).toBeGreaterThan(0);
     expect(pinnacle.every((a) => a.payTo === 'Pinnacle Funding LLC')).toBe(true);
     expect(sum(pinnacle.map((a) => a.twelveB1Portion))).toBeGreaterThan(0n);
+  });
+
+  it('records the Board approval of every instrument and amendment, its continuance votes and the Class A shareholder vote', async () => {
+    const { approvals, settings } = await loadGovernance(db);
+    expect(settings.enforceApprovals).toBe(true);
+    // 3 instruments + 3 continuances (2024) + 3 amendments + 1 termination + 1 shareholder vote + 2 continuances (2025)
+    expect(approvals).toHaveLength(3 + 3 + 3 + 1 + 1 + 2);
+    expect(approvals.filter((a) => a.subject === 'instrument' && a.body === 'board')).toHaveLength(3);
+    expect(approvals.filter((a) => a.subject === 'amendment' && a.body === 'board')).toHaveLength(3);
+    const q4 = await approvalsInQuarter(db, '2025-10-01', '2025-12-31');
+    expect(q4.map((a) => [a.meetingDate, a.body, a.subject, a.carried])).toEqual([
+      ['2025-10-16', 'board', 'termination', true],
+      ['2025-11-14', 'shareholders', 'amendment', true],
+      ['2025-12-11', 'board', 'continuance', true],
+      ['2025-12-11', 'board', 'continuance', true],
+    ]);
+    // §2(a)(42): 620,000 of 1,000,000 present = 62% > 50%, so 67% of those present suffices:
+    // 0.67 × 620,000 = 415,400 ≤ 455,000 for (the other branch, > 500,000 of the outstanding, fails).
+    const v = SHAREHOLDER_VOTE;
+    expect(v.sharesPresent * 2 > v.sharesOutstanding).toBe(true);
+    expect(v.sharesFor * 100 >= v.sharesPresent * 67).toBe(true);
+    expect(v.sharesFor * 2 > v.sharesOutstanding).toBe(false);
+    // Every governing entry of 2025 names the approvals behind it.
+    const registry = await loadRegistry(db);
+    for (const date of ['2025-01-02', '2025-06-30', '2025-12-31'])
+      for (const e of registry.scheduleAsOf(date).entries) expect(e.approvals.length).toBeGreaterThan(0);
+  });
+
+  it('the material increase waits for its shareholder vote (2025-11-14) and governs from then (Plan §§5, 11)', async () => {
+    const registry = await loadRegistry(db);
+    const intl = (date: string) =>
+      registry
+        .scheduleAsOf(date)
+        .entries.find((e) => e.portfolio === 'Summit International Fund' && e.class === 'A')!;
+    expect(intl('2025-09-30')).toMatchObject({ assetBasedSalesChargePct: '0.00', aggregateFeePct: '0.25' });
+    // effective 2025-10-01, pending until the vote: Amendment No. 1 still governs, ABSC 0.00%
+    expect(intl('2025-11-13')).toMatchObject({ assetBasedSalesChargePct: '0.00' });
+    expect(intl('2025-11-13').document.amendmentNumber).toBe(1);
+    expect(intl('2025-11-14')).toMatchObject({ assetBasedSalesChargePct: '0.10', aggregateFeePct: '0.35' });
+    expect(intl('2025-11-14').document.amendmentNumber).toBe(2);
+    expect(
+      intl('2025-11-14')
+        .approvals.map((a) => a.body)
+        .sort(),
+    ).toEqual(['board', 'shareholders']);
+    expect(registry.scheduleAsOf('2025-10-15').pending).toContainEqual(
+      expect.objectContaining({
+        portfolio: 'Summit International Fund',
+        class: 'A',
+        governsFrom: '2025-11-14',
+      }),
+    );
+    // Another portfolio in the same amendment (no increase) governs from its effective date.
+    const growth = registry
+      .scheduleAsOf('2025-10-01')
+      .entries.find((e) => e.portfolio === 'Summit Capital Growth Fund' && e.class === 'A')!;
+    expect(growth.document.amendmentNumber).toBe(2);
+
+    const nov = await feesReport(db, {
+      from: '2025-11-01',
+      to: '2025-11-30',
+      portfolio: 'Summit International Fund',
+      class: 'A',
+      daily: true,
+    });
+    const days = nov.daily!;
+    expect(days).toHaveLength(30);
+    // SPEC §4: daily fee = round_half_up(NA × 0.10 / 100 / 365, 2) = round_half_up(NA¢ / 365,000) in cents
+    let hand = 0n;
+    for (const d of days) {
+      const na = c(d.netAssets);
+      const fee = d.date < '2025-11-14' ? 0n : (2n * na + 365_000n) / 730_000n;
+      expect(c(d.distributionFee)).toBe(fee);
+      hand += fee;
+    }
+    expect(hand).toBeGreaterThan(0n);
+    expect(c(nov.classes[0]!.distributionFee)).toBe(hand);
+    const oct = await feesReport(db, {
+      from: '2025-10-01',
+      to: '2025-10-31',
+      portfolio: 'Summit International Fund',
+      class: 'A',
+    });
+    expect(oct.classes[0]!.distributionFee).toBe('0.00');
+  });
+
+  it('the termination stops the class’s fees from its date (Plan §9)', async () => {
+    const t = DEMO_TERMINATION;
+    const fees = await feesReport(db, {
+      from: '2025-10-01',
+      to: '2025-12-31',
+      portfolio: t.portfolio,
+      class: t.class,
+      daily: true,
+    });
+    const days = fees.daily!;
+    let october = 0n;
+    for (const d of days) {
+      // Class C: 0.75% ABSC and 0.25% service fee a year, half-up per day; nothing from 2025-11-01
+      const na = c(d.netAssets);
+      const dist = d.date < t.date ? (2n * na * 75n + 3_650_000n) / 7_300_000n : 0n;
+      const service = d.date < t.date ? (2n * na * 25n + 3_650_000n) / 7_300_000n : 0n;
+      expect([d.date, c(d.distributionFee), c(d.serviceFee)]).toEqual([d.date, dist, service]);
+      october += dist;
+    }
+    expect(october).toBeGreaterThan(0n);
+    const byMonth = new Map(fees.classes.map((m) => [m.month, m]));
+    expect(c(byMonth.get('2025-10')!.distributionFee)).toBe(october);
+    expect(byMonth.get('2025-11')!.totalFee).toBe('0.00');
+    expect(byMonth.get('2025-12')!.totalFee).toBe('0.00');
+    expect(fees.warnings.some((w) => w.includes('terminated'))).toBe(true);
+  });
+
+  it('the Class C plan, never continued in 2025, lapses after its 2026-01-02 deadline; the others run on (Plan §7)', async () => {
+    const status = await continuanceStatus(db, '2026-01-03');
+    // the instrument's key names its kind and classes: plan|…|c|2024-01-02
+    const c = status.find((i) => i.kind === 'plan' && i.instrumentKey.split('|')[2] === 'c')!;
+    expect(c).toMatchObject({ status: 'lapsed', endsOn: '2026-01-03' });
+    const others = status.filter((i) => i !== c);
+    expect(others).toHaveLength(2);
+    for (const i of others) expect(i).toMatchObject({ status: 'in force', nextDeadline: '2027-01-02' });
+  });
+
+  it('ends with the 2025Q4 board report: a PDF, and JSON with the fees, the amounts spent by purpose and the FINRA cap', () => {
+    const { pdf, json } = summary.boardReport;
+    expect(readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(summary.lines.some((l) => l.startsWith('Board report 2025Q4') && l.includes(pdf))).toBe(true);
+    const report = JSON.parse(readFileSync(json, 'utf8')) as BoardReport;
+    expect(report).toMatchObject({ quarter: '2025Q4', from: '2025-10-01', to: '2025-12-31' });
+    expect(report.fees.length).toBeGreaterThan(0);
+    expect(c(report.feesTotal.totalFee)).toBe(sum(report.fees.map((f) => f.totalFee)));
+    const tech = report.fees.find((f) => f.portfolio === DEMO_TERMINATION.portfolio && f.class === 'C')!;
+    expect(c(tech.totalFee)).toBeGreaterThan(0n); // October only
+    // The Q4 rows of the expenditures feed, by purpose, added by hand:
+    // dealer-compensation 20,410.00 + 43,960.25 + 1,500.50 = 65,870.75; advertising 5,200.00;
+    // prospectus-printing 2,875.30; interest-financing 9,340.10; plan-administration 1,100.00;
+    // total 65,870.75 + 5,200.00 + 2,875.30 + 9,340.10 + 1,100.00 = 84,386.15
+    expect(Object.fromEntries(report.expendituresByPurpose.map((p) => [p.purpose, p.amount]))).toEqual({
+      'dealer-compensation': '65870.75',
+      advertising: '5200.00',
+      'prospectus-printing': '2875.30',
+      'interest-financing': '9340.10',
+      'plan-administration': '1100.00',
+    });
+    expect(report.expendituresTotal).toBe('84386.15');
+    // …and the feed's own Q4 rows add up to the same
+    const feed = readFileSync(join(dir, 'out', 'expenditures-2025.csv'), 'utf8')
+      .trim()
+      .split('\n')
+      .slice(1);
+    const q4 = feed
+      .map((l) => l.split(','))
+      .filter(([, , period]) => period === '2025Q4' || period!.startsWith('2025-1'));
+    expect(sum(q4.map((r) => r[4]!))).toBe(c('84386.15'));
+    // FINRA cap: every Class A and C class with gross sales, none exhausted (sales of 2% of net
+    // assets a month add 0.125% of them to the cap, twice Class C's 0.0625% monthly ABSC)
+    expect(report.finraCap.length).toBeGreaterThan(0);
+    expect(new Set(report.finraCap.map((f) => f.class))).toEqual(new Set(['A', 'C']));
+    for (const f of report.finraCap) expect(f).toMatchObject({ exhausted: false, exhaustedOn: null });
+    expect(report.approvals).toHaveLength(4);
+    // at quarter end the Class C plan's 2026-01-02 deadline is still ahead (due); the others met it
+    expect(report.continuance!.map((l) => [l.deadline, l.status]).sort()).toEqual([
+      ['2026-01-02', 'approved 2025-12-11'],
+      ['2026-01-02', 'approved 2025-12-11'],
+      ['2026-01-02', 'due'],
+    ]);
   });
 
   it('the CLI reads the same database: distributor-share, monthly-calculation CSV, audit verify', async () => {

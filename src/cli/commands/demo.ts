@@ -8,7 +8,7 @@ export function registerDemoCommand(program: Command, getContext: () => CliConte
   program
     .command('demo')
     .description(
-      'the whole story on a synthetic complex of its own: exhibits, net assets, service providers, Class B activity with a change of distributor, two Assignees; every month of 2025 closed; the Monthly Calculation PDF',
+      'the whole story on a synthetic complex of its own: exhibits, net assets, service providers, Class B activity with a change of distributor, two Assignees, approvals and votes, a termination, gross sales and expenditures; every month of 2025 closed; the Monthly Calculation and 2025Q4 board report PDFs',
     )
     .option(
       '--out <dir>',
@@ -85,6 +85,7 @@ export function registerDemoCommand(program: Command, getContext: () => CliConte
         `Months closed now: ${summary.closed.length === 0 ? 'none (already closed)' : summary.closed.map((c) => c.month).join(', ')}`,
       );
       ctx.out(`Monthly Calculation PDF: ${summary.pdf}`);
+      ctx.out(`Board report PDF: ${summary.boardReport.pdf}`);
       ctx.out(`Files: ${summary.out}; database: ${ctx.dbTarget}`);
     });
 }
