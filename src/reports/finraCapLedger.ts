@@ -241,3 +241,40 @@ export async function feesCapCuts(
   }
   return out;
 }
+
+/**
+ * FINRA Rule 2341(d)(2) (SPEC §10; DOMAIN §3.4): a CDSC collected while a Class B portfolio's cap
+ * is exhausted is credited to the fund, not paid as Earned CDSC. The ledger counts the month's
+ * CDSCs against the room left after front-end charges; this assigns that room to the month's
+ * CDSC pieces in the order they were collected (date, redemption, piece) and returns, per piece
+ * (`txnId|lotId`), the cents credited to the fund, and their sum per portfolio. Empty where no
+ * Class B gross sales are recorded (no cap ledger).
+ */
+export async function cdscCreditedToFund(
+  q: Queryable,
+  registry: Registry,
+  /** the Class B classes' accrual input, loaded only where a cap ledger exists */
+  series: () => Promise<readonly ClassSeries[]>,
+  month: string,
+  pieces: readonly { portfolio_id: string; txn_id: string; lot_id: string; cdsc: string }[],
+): Promise<{ byPiece: Map<string, bigint>; byPortfolio: Map<string, bigint> }> {
+  const byPiece = new Map<string, bigint>();
+  const byPortfolio = new Map<string, bigint>();
+  if ((await loadGrossSales(q, { class: LEDGER_CDSC_CLASS })).length === 0) return { byPiece, byPortfolio };
+  const ledgers = await classCapLedgers(q, registry, await series(), month, { class: LEDGER_CDSC_CLASS });
+  for (const l of ledgers) {
+    const m = l.months.find((x) => x.month === month);
+    if (m === undefined || m.deferredCreditedToFundCents === 0n) continue;
+    const own = pieces.filter((p) => p.portfolio_id === l.portfolioId);
+    const collected = own.reduce((s, p) => s + parseCents(p.cdsc), 0n);
+    let room = collected - m.deferredCreditedToFundCents;
+    for (const p of own) {
+      const cents = parseCents(p.cdsc);
+      const counted = cents <= room ? cents : room > 0n ? room : 0n;
+      room -= counted;
+      if (counted < cents) byPiece.set(`${p.txn_id}|${p.lot_id}`, cents - counted);
+    }
+    byPortfolio.set(l.portfolioId, m.deferredCreditedToFundCents);
+  }
+  return { byPiece, byPortfolio };
+}

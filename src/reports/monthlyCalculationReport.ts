@@ -32,7 +32,8 @@ import {
   holdingsAt,
   theDistributor,
 } from './distributorShareReport.js';
-import { type FeesReport, feesReport } from './feesReport.js';
+import { type FeesReport, feesReport, loadClassSeries } from './feesReport.js';
+import { cdscCreditedToFund } from './finraCapLedger.js';
 
 export interface MonthlyCalculationReport {
   readonly month: string;
@@ -223,6 +224,15 @@ export async function monthlyCalculationInputs(
     dailyByPortfolio.set(d.portfolioId, list);
   }
   const cdscRows = await cdscPiecesBetween(q, from, to);
+  // FINRA 2341(d)(2): the CDSCs collected while a portfolio's cap is exhausted go to the fund
+  const warnings = [...fees.warnings];
+  const toFund = await cdscCreditedToFund(
+    q,
+    registry,
+    () => loadClassSeries(q, registry, { to, class: 'B' }, []),
+    month,
+    cdscRows,
+  );
 
   // One replay of each account for every portfolio's Exhibit A computation dates and for the
   // DOI-range Transfers' counts (SPEC §7–8), instead of one per portfolio.
@@ -314,7 +324,7 @@ export async function monthlyCalculationInputs(
       .map((r) => ({
         date: r.date,
         doi: r.doi,
-        cents: parseCents(r.cdsc),
+        cents: parseCents(r.cdsc) - (toFund.byPiece.get(`${r.txn_id}|${r.lot_id}`) ?? 0n),
         txnId: r.txn_id,
         lotId: r.lot_id,
         issuingPortfolioId: r.issuing_portfolio_id,
@@ -333,6 +343,11 @@ export async function monthlyCalculationInputs(
       dueDate,
     };
     inputs.push(input);
+    const credited = toFund.byPortfolio.get(pid);
+    if (credited !== undefined)
+      warnings.push(
+        `${m.portfolio} class B: ${formatCents(credited)} of CDSC collected in ${month} after the FINRA 2341 cap was exhausted is credited to the fund, not paid as Earned CDSC`,
+      );
   }
   return {
     distributor,
@@ -340,7 +355,7 @@ export async function monthlyCalculationInputs(
     inputs,
     transfers,
     registry,
-    warnings: fees.warnings,
+    warnings,
     ...(fees.classBVintages ? { classBVintages: fees.classBVintages } : {}),
   };
 }
