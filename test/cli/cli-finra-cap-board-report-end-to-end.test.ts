@@ -7,7 +7,7 @@ import { importGrossSales } from '../../src/feeds/grossSalesFeed.js';
 import { importNetAssets } from '../../src/feeds/netAssetsFeed.js';
 import { importPrimeRate } from '../../src/feeds/primeRateFeed.js';
 import { importExhibits } from '../../src/store/exhibitImport.js';
-import { runCliAsync } from '../support/cli.js';
+import { runCliInProcess } from '../support/cli.js';
 import { freshDatabase, type TestDatabase } from '../support/databases.js';
 import { seedExhibitFiles } from '../support/seedDocuments.js';
 import { seedsAvailable } from '../support/seeds.js';
@@ -36,7 +36,7 @@ describe.skipIf(!seedsAvailable)('plan12b finra-cap, board-report, rates set bey
   afterAll(() => tdb.drop());
 
   it('finra-cap --csv: a line per month; the ABSC allowed stops once the cap is used up', async () => {
-    const r = await runCliAsync([
+    const r = await runCliInProcess([
       '--db',
       tdb.target,
       'finra-cap',
@@ -67,7 +67,7 @@ describe.skipIf(!seedsAvailable)('plan12b finra-cap, board-report, rates set bey
   it('board-report --pdf --xlsx --json', async () => {
     const pdf = join(dir, 'board.pdf');
     const xlsx = join(dir, 'board.xlsx');
-    const r = await runCliAsync([
+    const r = await runCliInProcess([
       '--db',
       tdb.target,
       'board-report',
@@ -91,14 +91,14 @@ describe.skipIf(!seedsAvailable)('plan12b finra-cap, board-report, rates set bey
   it('a bad feed row: exit 65 with file, line and field in the JSON error', async () => {
     const bad = join(dir, 'bad.csv');
     writeFileSync(bad, 'month,portfolio,class,gross_sales\n2025-02,AIM Value Fund,C,abc\n');
-    const r = await runCliAsync(['--db', tdb.target, 'gross-sales', 'import', bad, '--json']);
+    const r = await runCliInProcess(['--db', tdb.target, 'gross-sales', 'import', bad, '--json']);
     expect(r.code).toBe(65);
     expect(r.stdout + r.stderr).toMatch(/"line": 2/);
     expect(r.stdout + r.stderr).toMatch(/"field": "gross_sales"/);
   });
 
   it('rates set --distribution-fee 0.80 is refused (exit 68): above the 0.75% FINRA maximum', async () => {
-    const r = await runCliAsync([
+    const r = await runCliInProcess([
       '--db',
       tdb.target,
       'rates',

@@ -4,7 +4,7 @@ import { MONTH_CLOSE_STEPS } from '../../src/close/closeSteps.js';
 import { closeMonth } from '../../src/close/monthClose.js';
 import { importNetAssets } from '../../src/feeds/netAssetsFeed.js';
 import { importExhibits } from '../../src/store/exhibitImport.js';
-import { runCliAsync } from '../support/cli.js';
+import { runCliInProcess } from '../support/cli.js';
 import { freshDatabase, type TestDatabase } from '../support/databases.js';
 import { seedExhibitFiles } from '../support/seedDocuments.js';
 import { seedsAvailable } from '../support/seeds.js';
@@ -33,14 +33,14 @@ describe.skipIf(!seedsAvailable)('plan12b close --accept-ended and close show', 
   });
 
   it('refuses (68) with the flag to use, closes with it, and shows the sealed month', async () => {
-    const refused = await runCliAsync(['--db', tdb.target, 'close', '--month', '2007-02', '--json']);
+    const refused = await runCliInProcess(['--db', tdb.target, 'close', '--month', '2007-02', '--json']);
     expect(refused.code).toBe(68);
     expect(refused.json<{ error: { message: string } }>().error.message).toMatch(
       /AIM Value Fund:C \(net assets stop on 2007-02-15\)/,
     );
     expect(refused.stderr).toContain('--accept-ended "AIM Value Fund:C"');
 
-    const closed = await runCliAsync([
+    const closed = await runCliInProcess([
       '--db',
       tdb.target,
       'close',
@@ -52,7 +52,7 @@ describe.skipIf(!seedsAvailable)('plan12b close --accept-ended and close show', 
     expect(closed.code).toBe(0);
     const hash = /results hash ([0-9a-f]{64})/.exec(closed.stdout)![1]!;
 
-    const text = await runCliAsync(['--db', tdb.target, 'close', 'show', '--month', '2007-02']);
+    const text = await runCliInProcess(['--db', tdb.target, 'close', 'show', '--month', '2007-02']);
     expect(text.code).toBe(0);
     expect(text.stdout).toContain(`results hash ${hash} — verified`);
     expect(text.stdout).toContain(
@@ -61,14 +61,14 @@ describe.skipIf(!seedsAvailable)('plan12b close --accept-ended and close show', 
     // 15 days × 750.00 = 11,250.00; 15 × 250.00 = 3,750.00
     expect(text.stdout).toContain('AIM Value Fund, C: 11250.00 + 3750.00 = 15000.00');
 
-    const csv = await runCliAsync(['--db', tdb.target, 'close', 'show', '--month', '2007-02', '--csv']);
+    const csv = await runCliInProcess(['--db', tdb.target, 'close', 'show', '--month', '2007-02', '--csv']);
     expect(csv.code).toBe(0);
     expect(csv.stdout.split('\n')[0]).toBe(
       'portfolio,class,month,days,averageDailyNetAssets,distributionFee,serviceFee,totalFee',
     );
     expect(csv.stdout).toContain('AIM Value Fund,C,2007-02,15,36500000.00,11250.00,3750.00,15000.00');
 
-    const json = await runCliAsync(['--db', tdb.target, 'close', 'show', '--month', '2006-12', '--json']);
+    const json = await runCliInProcess(['--db', tdb.target, 'close', 'show', '--month', '2006-12', '--json']);
     expect(json.code).toBe(66);
     expect(json.json<{ error: { message: string } }>().error.message).toBe('2006-12 is not closed');
   }, 300_000);

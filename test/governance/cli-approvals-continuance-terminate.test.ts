@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { documentId } from '../../src/store/exhibitImport.js';
-import { runCliAsync } from '../support/cli.js';
+import { runCliInProcess } from '../support/cli.js';
 import { freshDatabase, type TestDatabase } from '../support/databases.js';
 import { seedFiles, seedsAvailable } from '../support/seeds.js';
 import { APPROVALS_HEADER, boardRow } from './support/storeWithPlan.js';
@@ -15,7 +15,7 @@ describe.skipIf(!seedsAvailable)('plan12b approvals / continuance / terminate', 
   const dir = mkdtempSync(join(tmpdir(), 'plan12b-approvals-'));
   const plan = seedFiles().find((f) => f.includes('002_'))!;
   const hash = documentId(readFileSync(plan));
-  const cli = (...args: string[]) => runCliAsync(['--db', store.target, '--actor', 'cco', ...args]);
+  const cli = (...args: string[]) => runCliInProcess(['--db', store.target, '--actor', 'cco', ...args]);
   beforeAll(async () => {
     store = await freshDatabase('pglite');
     expect((await cli('exhibit', 'import', plan)).code).toBe(0);

@@ -11,7 +11,7 @@ import { importTransfers } from '../../src/feeds/transfersFeed.js';
 import { importExhibits } from '../../src/import/exhibitImport.js';
 import { whatIfMonths, whatIfReport } from '../../src/reports/whatIfReport.js';
 import type { Database } from '../../src/store/database.js';
-import { runCliAsync } from '../support/cli.js';
+import { runCliInProcess } from '../support/cli.js';
 import { dialects, freshDatabase, type TestDatabase } from '../support/databases.js';
 import { seedsAvailable, seedsDir } from '../support/seeds.js';
 import { storeSnapshot } from '../support/storeSnapshot.js';
@@ -183,7 +183,7 @@ describe.skipIf(!seedsAvailable).each(dialects)('what-if on %s', (dialect) => {
           '--from',
           '2026-01-01',
         ];
-        const csvRun = await runCliAsync([
+        const csvRun = await runCliInProcess([
           ...args,
           '--distribution-fee',
           '0.50',
@@ -199,7 +199,7 @@ describe.skipIf(!seedsAvailable).each(dialects)('what-if on %s', (dialect) => {
           'Alpha Funding LLC,Assignee,distribution fee,13687.50,12921.12,-766.38',
           'Dealer One Securities,Service Provider,service fee,3650.00,2920.00,-730.00',
         ]);
-        const refused = await runCliAsync([...args, '--distribution-fee', '0.80', '--json']);
+        const refused = await runCliInProcess([...args, '--distribution-fee', '0.80', '--json']);
         expect(refused.code).toBe(68);
         expect(refused.stdout + refused.stderr).toMatch(/above FINRA Rule 2341/);
       } finally {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/store/database.js';
 import { migrate } from '../../src/store/migrations.js';
-import { runCliAsync } from '../support/cli.js';
+import { runCliInProcess } from '../support/cli.js';
 import { ALPHA, buildPayeesComplex, FUND, OTHER, SUMMIT } from './payeesComplexFixture.js';
 
 // Issue 10 item 13, end to end through the CLI (the arithmetic is in
@@ -24,7 +24,7 @@ describe('plan12b transfers statement, cdsc and redemptions for a B-share financ
 
   it('transfers statement --json and --pdf: Alpha 3,375.00 + 25.00 = 3,400.00', async () => {
     const pdf = join(dir, 'alpha.pdf');
-    const run = await runCliAsync([
+    const run = await runCliInProcess([
       '--db',
       target,
       'transfers',
@@ -40,7 +40,7 @@ describe('plan12b transfers statement, cdsc and redemptions for a B-share financ
     expect(run.code).toBe(0);
     expect(run.json<{ totals: { total: string } }>().totals.total).toBe('3400.00');
     expect(readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
-    const unknown = await runCliAsync([
+    const unknown = await runCliInProcess([
       '--db',
       target,
       'transfers',
@@ -56,7 +56,7 @@ describe('plan12b transfers statement, cdsc and redemptions for a B-share financ
 
   /** R1's one piece (lot P1, DOI 2024-02-01, 5% × 1,000.00 = 50.00) is Summit's; none is the Other Distributor's. */
   it('cdsc --from --to --distributor --csv, and redemptions the same', async () => {
-    const cdsc = await runCliAsync([
+    const cdsc = await runCliInProcess([
       '--db',
       target,
       'cdsc',
@@ -74,7 +74,7 @@ describe('plan12b transfers statement, cdsc and redemptions for a B-share financ
       `${FUND},${SUMMIT},50.00,0.00,1`,
       `Total,${SUMMIT},50.00,,`,
     ]);
-    const redemptions = await runCliAsync([
+    const redemptions = await runCliInProcess([
       '--db',
       target,
       'redemptions',
@@ -92,7 +92,7 @@ describe('plan12b transfers statement, cdsc and redemptions for a B-share financ
       distributorCdsc: '0.00',
       redemptions: [],
     });
-    const csv = await runCliAsync([
+    const csv = await runCliInProcess([
       '--db',
       target,
       'redemptions',
