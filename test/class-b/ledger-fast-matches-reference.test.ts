@@ -7,7 +7,9 @@ import { divRoundHalfUp } from '../../src/money/cents.js';
 import { ledgerJson } from './support/activity.js';
 import { GENERATED_TERMS, generateAccountActivity } from './support/generatedActivity.js';
 
-const ACCOUNTS = 10_000;
+// 4,000 generated accounts in the suite (every kind of activity appears hundreds of times);
+// PLAN12B_LEDGER_DIFF_ACCOUNTS=100000 for a deeper run.
+const ACCOUNTS = Number(process.env.PLAN12B_LEDGER_DIFF_ACCOUNTS ?? 4_000);
 
 /** Shares per portfolio as the activity says they flowed: in − out, conversions out. */
 function sharesByFlow(activity: readonly ClassBActivity[], ledger: AccountLedger): Map<string, bigint> {
