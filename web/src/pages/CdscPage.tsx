@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { getJson } from '../api';
 import { type Column, DataTable } from '../components/DataTable';
+import { DateRange } from '../components/DateRange';
 import { ErrorBox, Loading } from '../components/Status';
 import { useApi } from '../useApi';
 
@@ -74,19 +75,7 @@ export function CdscPage({ lastMonth }: { readonly lastMonth: string }) {
     <>
       <h2>CDSC ledger</h2>
       <form className="filters" onSubmit={(e) => e.preventDefault()}>
-        <label>
-          From{' '}
-          <input
-            type="date"
-            name="from"
-            value={from}
-            onChange={(e) => e.target.value && setFrom(e.target.value)}
-          />
-        </label>
-        <label>
-          To{' '}
-          <input type="date" name="to" value={to} onChange={(e) => e.target.value && setTo(e.target.value)} />
-        </label>
+        <DateRange from={from} to={to} onFrom={setFrom} onTo={setTo} />
       </form>
       <Loading loading={redemptions.loading} />
       <ErrorBox error={redemptions.error} />

@@ -2,6 +2,7 @@ import { Chart, type ChartConfiguration, registerables } from 'chart.js';
 import { useEffect, useRef, useState } from 'react';
 import { getJson } from '../api';
 import { type Column, DataTable } from '../components/DataTable';
+import { DateRange } from '../components/DateRange';
 import { ErrorBox, Loading, Warnings } from '../components/Status';
 import { sumDecimals } from '../decimal';
 import { useApi } from '../useApi';
@@ -86,19 +87,7 @@ export function FeesPage({ year }: { readonly year: string }) {
     <>
       <h2>Fees per class and month</h2>
       <form className="filters" onSubmit={(e) => e.preventDefault()}>
-        <label>
-          From{' '}
-          <input
-            type="date"
-            name="from"
-            value={from}
-            onChange={(e) => e.target.value && setFrom(e.target.value)}
-          />
-        </label>
-        <label>
-          To{' '}
-          <input type="date" name="to" value={to} onChange={(e) => e.target.value && setTo(e.target.value)} />
-        </label>
+        <DateRange from={from} to={to} onFrom={setFrom} onTo={setTo} />
         <label>
           Class <input name="class" size={6} value={cls} onChange={(e) => setCls(e.target.value.trim())} />
         </label>
