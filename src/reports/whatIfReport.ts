@@ -6,7 +6,8 @@
  * day; a lower Class B distribution fee therefore applies, by EIGHTH(E), only to shares issued on
  * or after that day.
  */
-import type { RateOverride } from '../accrual/rateOverride.js';
+import type { ClassSeries } from '../accrual/classSeries.js';
+import { overrideCoverage, type RateOverride } from '../accrual/rateOverride.js';
 import { addDays, monthEnd, monthOf, monthStart } from '../calendar/isoDate.js';
 import { businessDayAfter } from '../calendar/nyseCalendar.js';
 import { Plan12bError } from '../errors.js';
@@ -367,27 +368,31 @@ async function finraCapEffect(
   target: { portfolioId: string; class: string; to: string },
   override: RateOverride,
 ): Promise<WhatIfReport['finraCap']> {
-  const ignored: string[] = [];
   const only = { portfolioId: target.portfolioId, class: target.class };
-  const query = {
-    to: target.to,
-    portfolio: registry.identities.nameOn(target.portfolioId, target.to),
-    class: target.class,
-  };
-  const ledgerOf = async (rateOverride?: RateOverride) => {
-    const series = await loadClassSeries(
-      q,
-      registry,
-      { ...query, ...(rateOverride ? { rateOverride } : {}) },
-      ignored,
-    );
-    return (await classCapLedgers(q, registry, series, monthOf(target.to), only)).find(
+  // the class's net assets read once; the other rate is the same series with its coverage overridden
+  const recorded = await loadClassSeries(
+    q,
+    registry,
+    {
+      to: target.to,
+      portfolio: registry.identities.nameOn(target.portfolioId, target.to),
+      class: target.class,
+    },
+    [],
+  );
+  const ledgerOf = async (series: readonly ClassSeries[]) =>
+    (await classCapLedgers(q, registry, series, monthOf(target.to), only)).find(
       (l) => l.portfolioId === target.portfolioId && l.class === target.class,
     );
-  };
-  const before = await ledgerOf();
+  const before = await ledgerOf(recorded);
   if (before === undefined) return null;
-  const after = await ledgerOf(override);
+  const after = await ledgerOf(
+    recorded.map((s) =>
+      s.classKey === `${target.portfolioId}|${target.class}`
+        ? { ...s, coverage: overrideCoverage(s.coverage, override) }
+        : s,
+    ),
+  );
   const remaining = (l: ClassCapLedger | undefined) => l?.months.at(-1)?.closingCents ?? 0n;
   return {
     remaining: beforeAfter(remaining(before), remaining(after)),

@@ -1,3 +1,5 @@
+// the CLI's rule for cells a spreadsheet would run as formulas (CSV injection), shared
+import { neutralisedCell } from '../../src/cli/csvOut';
 import { saveBlob } from './api';
 import { isMoney, sumDecimals } from './decimal';
 
@@ -10,11 +12,6 @@ export interface Column<Row> {
   readonly percent?: boolean;
   /** right-aligned, not totalled (net assets, shares) */
   readonly numeric?: boolean;
-}
-
-/** A cell that a spreadsheet would run as a formula is written as text (CSV injection). */
-function neutralised(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) && !/^-?\d+(\.\d+)?$/.test(text) ? `'${text}` : text;
 }
 
 function csvCell(v: string): string {
@@ -34,7 +31,7 @@ export function totalsOf<Row>(rows: readonly Row[], columns: readonly Column<Row
 export function toCsv<Row>(rows: readonly Row[], columns: readonly Column<Row>[]): string {
   const lines = [columns.map((c) => csvCell(c.label)).join(',')];
   for (const r of rows)
-    lines.push(columns.map((c) => csvCell(neutralised(String(c.value(r) ?? '')))).join(','));
+    lines.push(columns.map((c) => csvCell(neutralisedCell(String(c.value(r) ?? '')))).join(','));
   return `${lines.join('\r\n')}\r\n`;
 }
 
@@ -65,7 +62,7 @@ export async function downloadXlsx<Row>(
         columns.map((c) => {
           const v = c.value(r);
           if (c.money && isMoney(v)) return [c.key, Number(v)];
-          return [c.key, v === null || v === undefined ? '' : neutralised(String(v))];
+          return [c.key, v === null || v === undefined ? '' : neutralisedCell(String(v))];
         }),
       ),
     );
