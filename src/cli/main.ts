@@ -3,31 +3,103 @@ import { ExhibitParseError } from '../edgar/exhibitDocument.js';
 import { ERROR_CODES, errorDocument, InternalError, Plan12bError } from '../errors.js';
 import { setActor } from '../store/actor.js';
 import { setRunningCommand } from '../store/database.js';
-import { registerAuditCommands } from './commands/audit.js';
-import { registerBoardReportCommands } from './commands/boardReport.js';
-import { registerCalendarCommands } from './commands/calendar.js';
-import { registerClassBCommands } from './commands/classB.js';
-import { registerCloseCommand } from './commands/close.js';
-import { registerDemoCommand } from './commands/demo.js';
-import { registerExhibitCommands } from './commands/exhibit.js';
-import { registerExhibitDiffCommand } from './commands/exhibitDiff.js';
-import { registerFeesCommands } from './commands/fees.js';
-import { registerFinraCapCommands } from './commands/finraCap.js';
-import { registerGovernanceCommands } from './commands/governance.js';
-import { registerInitCommand } from './commands/init.js';
-import { registerMonthlyCalculationCommands } from './commands/monthlyCalculation.js';
-import { registerNetAssetsCommands } from './commands/netAssets.js';
-import { registerPortfolioCommands } from './commands/portfolio.js';
-import { registerRatesCommands } from './commands/rates.js';
-import { registerScheduleCommand } from './commands/schedule.js';
-import { registerServeCommand } from './commands/serve.js';
-import { registerServiceFeesCommands } from './commands/serviceFees.js';
-import { registerTokensCommands } from './commands/tokens.js';
-import { registerTransfersCommands } from './commands/transfers.js';
-import { registerWhatIfCommand } from './commands/whatIf.js';
 import { type CliContext, makeContext } from './context.js';
 
-export function buildProgram(getContext: () => CliContext): Command {
+type Register = (program: Command, getContext: () => CliContext) => void;
+
+/**
+ * Every top-level command, in the order `--help` lists them, with the module that registers it.
+ * A command loads only its own module (and what that imports): the XLSX, PDF and HTTP libraries
+ * cost more to load than most queries take to answer. `test/cli/cli-command-modules-*` checks
+ * that this table names every command each module registers.
+ */
+export const COMMAND_MODULES: readonly (readonly [readonly string[], () => Promise<Register[]>])[] = [
+  [['init'], async () => [(await import('./commands/init.js')).registerInitCommand]],
+  [
+    ['exhibit'],
+    async () => {
+      const [exhibit, diff] = await Promise.all([
+        import('./commands/exhibit.js'),
+        import('./commands/exhibitDiff.js'),
+      ]);
+      return [exhibit.registerExhibitCommands, diff.registerExhibitDiffCommand];
+    },
+  ],
+  [['schedule'], async () => [(await import('./commands/schedule.js')).registerScheduleCommand]],
+  [['portfolio'], async () => [(await import('./commands/portfolio.js')).registerPortfolioCommands]],
+  [['rates'], async () => [(await import('./commands/rates.js')).registerRatesCommands]],
+  [['calendar'], async () => [(await import('./commands/calendar.js')).registerCalendarCommands]],
+  [['net-assets'], async () => [(await import('./commands/netAssets.js')).registerNetAssetsCommands]],
+  [['fees', 'journal'], async () => [(await import('./commands/fees.js')).registerFeesCommands]],
+  [
+    ['providers', 'provider-assets', 'service-fees'],
+    async () => [(await import('./commands/serviceFees.js')).registerServiceFeesCommands],
+  ],
+  [
+    [
+      'accounts',
+      'transactions',
+      'distributors',
+      'class-b-terms',
+      'redemptions',
+      'lots',
+      'conversions',
+      'cdsc',
+    ],
+    async () => [(await import('./commands/classB.js')).registerClassBCommands],
+  ],
+  [['transfers'], async () => [(await import('./commands/transfers.js')).registerTransfersCommands]],
+  [
+    ['omnibus', 'distributor-share', 'monthly-calculation'],
+    async () => [(await import('./commands/monthlyCalculation.js')).registerMonthlyCalculationCommands],
+  ],
+  [['what-if'], async () => [(await import('./commands/whatIf.js')).registerWhatIfCommand]],
+  [
+    ['gross-sales', 'prime-rate', 'finra-cap'],
+    async () => [(await import('./commands/finraCap.js')).registerFinraCapCommands],
+  ],
+  [
+    ['expenditures', 'board-report'],
+    async () => [(await import('./commands/boardReport.js')).registerBoardReportCommands],
+  ],
+  [['close'], async () => [(await import('./commands/close.js')).registerCloseCommand]],
+  [['audit'], async () => [(await import('./commands/audit.js')).registerAuditCommands]],
+  [
+    ['approvals', 'continuance', 'terminations', 'terminate', 'settings'],
+    async () => [(await import('./commands/governance.js')).registerGovernanceCommands],
+  ],
+  [['demo'], async () => [(await import('./commands/demo.js')).registerDemoCommand]],
+  [['tokens'], async () => [(await import('./commands/tokens.js')).registerTokensCommands]],
+  [['serve'], async () => [(await import('./commands/serve.js')).registerServeCommand]],
+];
+
+/** The options of the program itself that take a value (they may come before the command). */
+const PROGRAM_OPTIONS_WITH_VALUE = new Set(['--db', '--actor']);
+
+/** The top-level command word of argv (node, script, …), if any. */
+export function commandWord(argv: readonly string[]): string | undefined {
+  const args = argv.slice(2);
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i] as string;
+    if (a === '--') return undefined;
+    if (PROGRAM_OPTIONS_WITH_VALUE.has(a)) {
+      i++;
+      continue;
+    }
+    if (a.startsWith('-')) continue;
+    return a;
+  }
+  return undefined;
+}
+
+/**
+ * The program with the commands' modules loaded: only the named command's module when argv names
+ * a known command, every module otherwise (`--help`, a typo that Commander answers with the list).
+ */
+export async function buildProgram(
+  getContext: () => CliContext,
+  argv: readonly string[] = [],
+): Promise<Command> {
   const program = new Command('plan12b')
     .description(
       'System of record for Rule 12b-1 distribution plans and Class B master distribution agreements.\n' +
@@ -40,28 +112,11 @@ export function buildProgram(getContext: () => CliContext): Command {
     )
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
-  registerInitCommand(program, getContext);
-  registerExhibitCommands(program, getContext);
-  registerExhibitDiffCommand(program, getContext);
-  registerScheduleCommand(program, getContext);
-  registerPortfolioCommands(program, getContext);
-  registerRatesCommands(program, getContext);
-  registerCalendarCommands(program, getContext);
-  registerNetAssetsCommands(program, getContext);
-  registerFeesCommands(program, getContext);
-  registerServiceFeesCommands(program, getContext);
-  registerClassBCommands(program, getContext);
-  registerTransfersCommands(program, getContext);
-  registerMonthlyCalculationCommands(program, getContext);
-  registerWhatIfCommand(program, getContext);
-  registerFinraCapCommands(program, getContext);
-  registerBoardReportCommands(program, getContext);
-  registerCloseCommand(program, getContext);
-  registerAuditCommands(program, getContext);
-  registerGovernanceCommands(program, getContext);
-  registerDemoCommand(program, getContext);
-  registerTokensCommands(program, getContext);
-  registerServeCommand(program, getContext);
+  const word = commandWord(argv);
+  const own = COMMAND_MODULES.find(([names]) => word !== undefined && names.includes(word));
+  const loaders = own ? [own[1]] : COMMAND_MODULES.map(([, load]) => load);
+  for (const registers of await Promise.all(loaders.map((load) => load())))
+    for (const register of registers) register(program, getContext);
   program.commands.forEach(function configure(c: Command) {
     c.exitOverride();
     c.commands.forEach(configure);
@@ -72,10 +127,10 @@ export function buildProgram(getContext: () => CliContext): Command {
 /** Runs the CLI; resolves to the exit code (see ERROR_CODES). */
 export async function main(argv: readonly string[]): Promise<number> {
   let ctx: CliContext | undefined;
-  const program = buildProgram(() => {
+  const program: Command = await buildProgram(() => {
     ctx ??= makeContext(program.opts<{ db?: string }>().db);
     return ctx;
-  });
+  }, argv);
   const err = (t: string) => process.stderr.write(`${t}\n`);
   // Errors under --json are a JSON document on stdout, like every other answer.
   const json = argv.includes('--json');
