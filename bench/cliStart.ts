@@ -27,10 +27,17 @@ export interface CliStartFigures {
 }
 
 /** Runs one command; its wall time, and its CPU time (user + system) from /proc/self/stat. */
-function timeOnce(args: readonly string[]): { wallMs: number; cpuMs: number } {
+function timeOnce(
+  args: readonly string[],
+  env: Record<string, string> = {},
+): { wallMs: number; cpuMs: number } {
   const ticksBefore = childTicks();
   const started = process.hrtime.bigint();
-  const res = spawnSync(process.execPath, [...args], { encoding: 'utf8', maxBuffer: 64 << 20 });
+  const res = spawnSync(process.execPath, [...args], {
+    encoding: 'utf8',
+    maxBuffer: 64 << 20,
+    env: { ...process.env, ...env },
+  });
   const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
   if (res.status !== 0) throw new Error(`${args.join(' ')} exited ${res.status}: ${res.stderr}`);
   return { wallMs, cpuMs: ((childTicks() - ticksBefore) * 1000) / CLOCK_TICKS_PER_S };
@@ -74,39 +81,45 @@ export async function benchCliStart(
     );
     if (demo.status !== 0) throw new Error(`plan12b demo exited ${demo.status}: ${demo.stderr}`);
   }
-  const commands: Record<string, readonly string[]> = {
-    'node -e 0': ['-e', '0'],
-    'plan12b --help': [bin, '--help'],
-    'plan12b schedule --as-of 2025-06-30': [bin, '--db', db, 'schedule', '--as-of', '2025-06-30'],
-    'plan12b schedule --as-of 2025-06-30 --json': [
-      bin,
-      '--db',
-      db,
-      'schedule',
-      '--as-of',
-      '2025-06-30',
-      '--json',
-    ],
-    'plan12b fees --from 2025-06-01 --to 2025-06-30': [
-      bin,
-      '--db',
-      db,
-      'fees',
-      '--from',
-      '2025-06-01',
-      '--to',
-      '2025-06-30',
-    ],
+  const schedule = [bin, '--db', db, 'schedule', '--as-of', '2025-06-30'];
+  // PGlite alone, with its own defaults: import it, open the store, one query, close.
+  const pgliteOpen = `import('@electric-sql/pglite').then(async ({ PGlite }) => {
+    const db = await PGlite.create(${JSON.stringify(db)}); await db.query('select 1'); await db.close(); })`;
+  const commands: Record<string, { args: readonly string[]; env?: Record<string, string> }> = {
+    'node -e 0': { args: ['-e', '0'] },
+    'PGlite open + select 1 + close (its own defaults)': {
+      args: ['--input-type=module', '-e', pgliteOpen],
+    },
+    'plan12b --help': { args: [bin, '--help'] },
+    'plan12b schedule --as-of 2025-06-30': { args: schedule },
+    'plan12b schedule --as-of 2025-06-30 (WebAssembly optimising tier, as before)': {
+      args: schedule,
+      env: { PLAN12B_WASM_TIER: 'optimizing' },
+    },
+    'plan12b schedule --as-of 2025-06-30 (128 MB shared buffers, as before)': {
+      args: schedule,
+      env: { PLAN12B_PGLITE_SHARED_BUFFERS: '128MB' },
+    },
+    'plan12b schedule --as-of 2025-06-30 --json': { args: [...schedule, '--json'] },
+    'plan12b portfolio history "Summit Capital Growth Fund"': {
+      args: [bin, '--db', db, 'portfolio', 'history', 'Summit Capital Growth Fund'],
+    },
+    'plan12b fees --from 2025-06-01 --to 2025-06-30': {
+      args: [bin, '--db', db, 'fees', '--from', '2025-06-01', '--to', '2025-06-30'],
+    },
+    'plan12b monthly-calculation --month 2025-12': {
+      args: [bin, '--db', db, 'monthly-calculation', '--month', '2025-12'],
+    },
   };
   const out: Record<string, { medianWallMs: number; minWallMs: number; medianCpuMs: number }> = {};
   try {
-    for (const [name, args] of Object.entries(commands)) {
+    for (const [name, { args, env }] of Object.entries(commands)) {
       log(`${name}: ${runs} runs`);
-      timeOnce(args); // warm the file cache
+      timeOnce(args, env); // warm the file cache
       const walls: number[] = [];
       const cpus: number[] = [];
       for (let i = 0; i < runs; i++) {
-        const { wallMs, cpuMs } = timeOnce(args);
+        const { wallMs, cpuMs } = timeOnce(args, env);
         walls.push(wallMs);
         cpus.push(cpuMs);
       }

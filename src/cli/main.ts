@@ -92,6 +92,23 @@ export function commandWord(argv: readonly string[]): string | undefined {
   return undefined;
 }
 
+/** Commands that do long work in the embedded database: its optimising compiler pays off there. */
+const LONG_WORK_COMMANDS = new Set(['close', 'demo', 'serve']);
+
+/**
+ * Which WebAssembly tier the embedded database should run at for argv: `baseline` (V8's Liftoff
+ * only) for the commands that answer a question with a few statements, `optimizing` for long
+ * work — a close, the demo, the server — and for every import. `override` (PLAN12B_WASM_TIER)
+ * wins when it names a tier.
+ */
+export function wasmTierFor(argv: readonly string[], override?: string): 'baseline' | 'optimizing' {
+  if (override === 'baseline' || override === 'optimizing') return override;
+  const word = commandWord(argv);
+  if (word === undefined || LONG_WORK_COMMANDS.has(word)) return 'optimizing';
+  const rest = argv.slice(2);
+  return rest.includes('import') || rest.includes('--restate') ? 'optimizing' : 'baseline';
+}
+
 /**
  * The program with the commands' modules loaded: only the named command's module when argv names
  * a known command, every module otherwise (`--help`, a typo that Commander answers with the list).
