@@ -66,21 +66,33 @@ export function coverageOf(
   portfolioId: string,
   shareClass: string,
   warnings: string[],
+  during: { from?: string; to?: string } = {},
 ): RateSegment[] {
   const out: RateSegment[] = [];
+  // Only what touches the days asked about is worth a warning: a lapse after the range is not.
+  const touches = (first: string, last: string | null) =>
+    (during.to === undefined || first <= during.to) &&
+    (during.from === undefined || last === null || last >= during.from);
   // Issue 12: a termination or a lapse makes the fee zero, and a pending amendment does not govern; say why.
   for (const p of registry.pending)
-    if (p.portfolioId === portfolioId && p.class === shareClass)
+    if (
+      p.portfolioId === portfolioId &&
+      p.class === shareClass &&
+      touches(p.effectiveDate, p.governsFrom === null ? null : addDays(p.governsFrom, -1))
+    )
       warnings.push(`${p.portfolio} class ${shareClass}: ${p.reason}`);
   for (const g of registry.governing(portfolioId, shareClass)) {
-    if (g.stopped)
+    // An entry outside the range still goes to the engine; it is only not worth a warning.
+    const inRange = touches(g.from, g.lastDay);
+    if (inRange && g.stopped)
       warnings.push(
         `${registry.identities.nameOn(portfolioId, g.from)} class ${shareClass}: from ${g.from}: ${g.stopped}`,
       );
     if (g.distributionFeePct === null || g.serviceFeePct === null) {
-      warnings.push(
-        `${registry.identities.nameOn(portfolioId, g.from)} class ${shareClass}: ${g.scheduleName} of ${g.instrumentTitle} states no ${g.distributionFeePct === null ? 'distribution fee' : 'service fee'} rate from ${g.from}; import the instrument that states its terms — no fees accrue until then`,
-      );
+      if (inRange)
+        warnings.push(
+          `${registry.identities.nameOn(portfolioId, g.from)} class ${shareClass}: ${g.scheduleName} of ${g.instrumentTitle} states no ${g.distributionFeePct === null ? 'distribution fee' : 'service fee'} rate from ${g.from}; import the instrument that states its terms — no fees accrue until then`,
+        );
       continue;
     }
     out.push({
@@ -97,9 +109,10 @@ export function coverageOf(
 export async function loadClassSeries(
   q: Queryable,
   registry: Registry,
-  query: { to: string; portfolio?: string; class?: string; rateOverride?: RateOverride },
+  query: { from?: string; to: string; portfolio?: string; class?: string; rateOverride?: RateOverride },
   warnings: string[],
 ): Promise<ClassSeries[]> {
+  const during = { ...(query.from === undefined ? {} : { from: query.from }), to: query.to };
   const wantPid = query.portfolio === undefined ? undefined : registry.identities.resolve(query.portfolio);
   if (query.portfolio !== undefined && wantPid === undefined)
     throw new Plan12bError(
@@ -122,8 +135,8 @@ export async function loadClassSeries(
       netAssets: current.rows,
       coverage:
         query.rateOverride?.portfolioId === pid && query.rateOverride.class === cls
-          ? overrideCoverage(coverageOf(registry, pid, cls, warnings), query.rateOverride)
-          : coverageOf(registry, pid, cls, warnings),
+          ? overrideCoverage(coverageOf(registry, pid, cls, warnings, during), query.rateOverride)
+          : coverageOf(registry, pid, cls, warnings, during),
       endDate: null,
     });
   };

@@ -99,4 +99,15 @@ describe.each(dialects)('a lapse stops accruals the day after the deadline (%s)'
       /from 2005-07-01: Master Distribution Plan of Test Funds \(Class A Shares\) lapsed: its continuance deadline 2005-06-30 passed without the Board's approval \(Plan §7\)/,
     );
   });
+
+  it('a query of days before the lapse gets no warning of it (only what touches its days)', async () => {
+    // enforcement is on from the test before; June 29–30 are before the lapse of 2005-07-01
+    const before = await feesReport(db, { from: '2005-06-29', to: '2005-06-30' });
+    expect(before.classes.map((c) => [c.month, c.distributionFee, c.serviceFee])).toEqual([
+      ['2005-06', '5.48', '13.70'],
+    ]);
+    expect(before.warnings.join('\n')).not.toMatch(/lapsed/);
+    const after = await feesReport(db, { from: '2005-07-01', to: '2005-07-01' });
+    expect(after.warnings.join('\n')).toMatch(/from 2005-07-01: .* lapsed/);
+  });
 });
