@@ -6,6 +6,7 @@ import { serviceFeesReport } from '../reports/serviceFeesReport.js';
 import { loadDistributorTerms } from '../store/distributorTermsRepository.js';
 import { type CloseStep, feesStep, journalStep } from './monthClose.js';
 import { priorPeriodAdjustmentsStep } from './priorPeriodAdjustments.js';
+import { sealedRedemptions } from './sealedRedemptions.js';
 
 /** Plan §4: each service provider's fees and what the Distributor keeps (SPEC §5). */
 export const serviceFeesStep: CloseStep = {
@@ -14,7 +15,10 @@ export const serviceFeesStep: CloseStep = {
   run: (tx, month, { registry, fees }) => serviceFeesReport(tx, month, { registry, fees }),
 };
 
-/** Agreement FOURTH(D): the month's Class B redemptions with their CDSC, and the Earned CDSC by distributor. */
+/**
+ * Agreement FOURTH(D): the month's Class B redemptions with their CDSC (sealed as totals and the
+ * hash of the detail: {@link sealedRedemptions}), and the Earned CDSC by distributor.
+ */
 export const classBStep: CloseStep = {
   part: 'class-b',
   title: 'Class B redemptions, CDSC and Earned CDSC',
@@ -23,7 +27,10 @@ export const classBStep: CloseStep = {
     const redemptions = await redemptionsReport(tx, monthStart(month), monthEnd(month), {
       context: { registry, terms: await loadDistributorTerms(tx) },
     });
-    return { redemptions, earnedCdsc: await cdscReport(tx, month, redemptions) };
+    return {
+      redemptions: sealedRedemptions(redemptions),
+      earnedCdsc: await cdscReport(tx, month, redemptions),
+    };
   },
 };
 

@@ -2,6 +2,7 @@ import { type AuditFinding, verifyAuditEvidence } from '../audit/auditVerificati
 import { monthInputsDigest } from '../audit/closeSeal.js';
 import { monthEnd, monthStart } from '../calendar/isoDate.js';
 import { Plan12bError } from '../errors.js';
+import { redemptionsReport } from '../reports/classBRedemptionsReport.js';
 import { loadAuditLog } from '../store/auditLog.js';
 import { loadSealedMonths, monthInputs } from '../store/closeRepository.js';
 import type { Database, Queryable } from '../store/database.js';
@@ -9,6 +10,7 @@ import { loadRegistry } from '../store/registryStore.js';
 import { type ClosedMonthRestatement, restatementsOfClosedMonth } from '../store/sealedResultsRepository.js';
 import type { CloseCompleteness } from './inputCompleteness.js';
 import { COMPLETENESS_PART } from './monthClose.js';
+import { redemptionsDetailHash } from './sealedRedemptions.js';
 
 /** `plan12b close show --month`: a closed month's sealed results, verified against their seal. */
 export interface ClosedMonthView {
@@ -22,6 +24,17 @@ export interface ClosedMonthView {
   readonly completeness: CloseCompleteness | null;
   readonly partHashes: readonly { readonly part: string; readonly contentHash: string }[];
   readonly parts: Readonly<Record<string, unknown>>;
+  /**
+   * Issue 14 item 4: the month's Class B redemptions are sealed as totals and a hash of the
+   * detail; the detail recomputed now from the month's inputs, and whether it hashes the same.
+   * Null for a month closed before the detail was sealed as a hash.
+   */
+  readonly classBDetail: {
+    readonly redemptions: number;
+    readonly sealedSha256: string;
+    readonly recomputedSha256: string;
+    readonly matches: boolean;
+  } | null;
   /** SPEC §12: the restatements of its days recorded since, beside the sealed results (never in them) */
   readonly restatementsSince: readonly (ClosedMonthRestatement & { readonly portfolio: string })[];
 }
@@ -49,12 +62,14 @@ async function named(
  * findings, never shown as if it were sealed.
  */
 export async function showClosedMonth(db: Database, month: string): Promise<ClosedMonthView> {
-  const { sealed, records, inputsDigestNow, restatements } = await db.transaction(
+  const { sealed, records, inputsDigestNow, restatements, classBDetail } = await db.transaction(
     async (tx) => {
       const [m] = await loadSealedMonths(tx, month);
-      if (m === undefined) return { sealed: undefined, records: [], inputsDigestNow: '', restatements: [] };
+      if (m === undefined)
+        return { sealed: undefined, records: [], inputsDigestNow: '', restatements: [], classBDetail: null };
       return {
         sealed: m,
+        classBDetail: await classBDetailNow(tx, month, m.parts),
         restatements: await named(tx, await restatementsOfClosedMonth(tx, month)),
         records: await loadAuditLog(tx),
         inputsDigestNow: monthInputsDigest(
@@ -92,6 +107,28 @@ export async function showClosedMonth(db: Database, month: string): Promise<Clos
     completeness: (parts[COMPLETENESS_PART] as CloseCompleteness | undefined) ?? null,
     partHashes: sealed.parts.map((p) => ({ part: p.part, contentHash: p.contentHash })),
     parts,
+    classBDetail,
     restatementsSince: restatements,
+  };
+}
+
+/** The month's redemptions recomputed from today's data, against the sealed hash of their detail. */
+async function classBDetailNow(
+  tx: Queryable,
+  month: string,
+  parts: readonly { part: string; content: unknown }[],
+): Promise<ClosedMonthView['classBDetail']> {
+  const content = parts.find((p) => p.part === 'class-b')?.content as
+    | { redemptions?: { detailSha256?: unknown } }
+    | undefined;
+  const sealedSha256 = content?.redemptions?.detailSha256;
+  if (typeof sealedSha256 !== 'string') return null;
+  const now = await redemptionsReport(tx, monthStart(month), monthEnd(month));
+  const recomputedSha256 = redemptionsDetailHash(now.redemptions);
+  return {
+    redemptions: now.redemptions.length,
+    sealedSha256,
+    recomputedSha256,
+    matches: recomputedSha256 === sealedSha256,
   };
 }

@@ -81,6 +81,13 @@ function showText(ctx: CliContext, view: ClosedMonthView): void {
     ctx.out(
       `journal: ${journal.lines.length} lines, debits ${journal.totalDebits} = credits ${journal.totalCredits}`,
     );
+  const d = view.classBDetail;
+  if (d !== null)
+    ctx.out(
+      d.matches
+        ? `Class B redemptions: ${d.redemptions}, recomputed from the month's inputs, hash as sealed (${d.sealedSha256.slice(0, 16)}…)`
+        : `Class B redemptions: recomputed now (${d.redemptions}) they hash ${d.recomputedSha256.slice(0, 16)}…, not as sealed (${d.sealedSha256.slice(0, 16)}…): \`plan12b redemptions --from … --to …\` shows today's detail; the sealed totals stand`,
+    );
   for (const r of view.restatementsSince)
     ctx.out(
       `restated since: ${r.feed} ${r.providerId === null ? '' : `${r.providerId} `}${r.portfolio} class ${r.class} ${r.date}: ${r.oldNetAssets} → ${r.newNetAssets} by ${r.restatedBy} (${r.adjustedIn === null ? 'adjustment pending, next close' : `adjusted in ${r.adjustedIn}`})`,

@@ -1,0 +1,66 @@
+import { sealedPartHash } from '../audit/closeSeal.js';
+import { formatCents, parseCents } from '../money/cents.js';
+import type { RedemptionReport, RedemptionsReport } from '../reports/classBRedemptionsReport.js';
+
+type Amounts = RedemptionsReport['totals'];
+
+/**
+ * What a close seals of the month's Class B redemptions (Agreement FOURTH(D); issue 14 item 4):
+ * the totals, each portfolio's totals, how many redemptions, and the hash of every redemption
+ * with its pieces — not the redemptions themselves, which at a large complex's size ran to
+ * 117 MB a month. The detail is recomputable from the month's sealed inputs (the close seals
+ * their digest; a closed month refuses new Class B activity): `plan12b redemptions --from --to`
+ * over the month gives it again, and `close show` checks it against `detailSha256`.
+ */
+export interface SealedRedemptions {
+  readonly from: string;
+  readonly to: string;
+  readonly count: number;
+  readonly totals: Amounts;
+  readonly byPortfolio: readonly ({ readonly portfolio: string; readonly count: number } & Amounts)[];
+  /** sealedPartHash of the redemptions array, in the report's order */
+  readonly detailSha256: string;
+  readonly warnings: readonly string[];
+}
+
+const AMOUNT_KEYS = ['gross', 'cdsc', 'cdscWaived', 'redemptionFee', 'net'] as const;
+
+/** The hash of a month's redemptions, as sealed: equal hashes, equal detail. */
+export function redemptionsDetailHash(redemptions: readonly RedemptionReport[]): string {
+  return sealedPartHash(redemptions);
+}
+
+export function sealedRedemptions(report: RedemptionsReport): SealedRedemptions {
+  const byPortfolio = new Map<
+    string,
+    { count: number; sums: Record<(typeof AMOUNT_KEYS)[number], bigint> }
+  >();
+  for (const r of report.redemptions) {
+    let p = byPortfolio.get(r.portfolio);
+    if (!p) {
+      p = { count: 0, sums: { gross: 0n, cdsc: 0n, cdscWaived: 0n, redemptionFee: 0n, net: 0n } };
+      byPortfolio.set(r.portfolio, p);
+    }
+    p.count++;
+    for (const k of AMOUNT_KEYS) p.sums[k] += parseCents(r[k]);
+  }
+  return {
+    from: report.from,
+    to: report.to,
+    count: report.redemptions.length,
+    totals: report.totals,
+    byPortfolio: [...byPortfolio]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([portfolio, { count, sums }]) => ({
+        portfolio,
+        count,
+        gross: formatCents(sums.gross),
+        cdsc: formatCents(sums.cdsc),
+        cdscWaived: formatCents(sums.cdscWaived),
+        redemptionFee: formatCents(sums.redemptionFee),
+        net: formatCents(sums.net),
+      })),
+    detailSha256: redemptionsDetailHash(report.redemptions),
+    warnings: report.warnings,
+  };
+}
