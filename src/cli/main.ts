@@ -2,7 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { ExhibitParseError } from '../edgar/exhibitDocument.js';
 import { ERROR_CODES, errorDocument, InternalError, Plan12bError } from '../errors.js';
 import { setActor } from '../store/actor.js';
-import { setRunningCommand } from '../store/database.js';
+import { type StoreWorkload, setRunningCommand } from '../store/database.js';
 import { type CliContext, makeContext } from './context.js';
 
 type Register = (program: Command, getContext: () => CliContext) => void;
@@ -92,21 +92,29 @@ export function commandWord(argv: readonly string[]): string | undefined {
   return undefined;
 }
 
-/** Commands that do long work in the embedded database: its optimising compiler pays off there. */
+/** Commands that do long work in the store, whatever their arguments. */
 const LONG_WORK_COMMANDS = new Set(['close', 'demo', 'serve']);
 
 /**
- * Which WebAssembly tier the embedded database should run at for argv: `baseline` (V8's Liftoff
- * only) for the commands that answer a question with a few statements, `optimizing` for long
- * work — a close, the demo, the server — and for every import. `override` (PLAN12B_WASM_TIER)
- * wins when it names a tier.
+ * What argv does with the store: `long-work` for a close, the demo, the server and every import
+ * (the embedded PostgreSQL's default buffer pool; V8's optimising WebAssembly compiler pays off),
+ * `query` for the rest, which answer with a few statements and should start quickly.
+ */
+export function workloadOf(argv: readonly string[]): StoreWorkload {
+  const word = commandWord(argv);
+  if (word === undefined || LONG_WORK_COMMANDS.has(word)) return 'long-work';
+  const rest = argv.slice(2);
+  return rest.includes('import') || rest.includes('--restate') ? 'long-work' : 'query';
+}
+
+/**
+ * The WebAssembly tier the embedded database runs at for argv: V8's baseline compiler (Liftoff)
+ * alone for a query, which then answers sooner; the optimising tier too for long work.
+ * `override` (PLAN12B_WASM_TIER) wins when it names a tier.
  */
 export function wasmTierFor(argv: readonly string[], override?: string): 'baseline' | 'optimizing' {
   if (override === 'baseline' || override === 'optimizing') return override;
-  const word = commandWord(argv);
-  if (word === undefined || LONG_WORK_COMMANDS.has(word)) return 'optimizing';
-  const rest = argv.slice(2);
-  return rest.includes('import') || rest.includes('--restate') ? 'optimizing' : 'baseline';
+  return workloadOf(argv) === 'query' ? 'baseline' : 'optimizing';
 }
 
 /**
@@ -145,7 +153,7 @@ export async function buildProgram(
 export async function main(argv: readonly string[]): Promise<number> {
   let ctx: CliContext | undefined;
   const program: Command = await buildProgram(() => {
-    ctx ??= makeContext(program.opts<{ db?: string }>().db);
+    ctx ??= makeContext(program.opts<{ db?: string }>().db, workloadOf(argv));
     return ctx;
   }, argv);
   const err = (t: string) => process.stderr.write(`${t}\n`);

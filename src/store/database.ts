@@ -46,10 +46,10 @@ export function defaultDatabaseTarget(): string {
 
 /**
  * PGlite's own start parameters (its defaults, see `PGlite.defaultStartParams` in its source), with
- * a smaller shared buffer pool. PostgreSQL zeroes the whole pool at start: at the server default of
- * 128 MB that alone is about 0.35 s of every command's start, while a command reads a few MB. The
- * data folder is read through the operating system's page cache either way. Work that wants a
- * larger pool (a bulk load or a large close) asks for it: `PLAN12B_PGLITE_SHARED_BUFFERS=256MB`.
+ * the shared buffer pool sized for the workload. PostgreSQL zeroes the whole pool at start: at the
+ * server default of 128 MB that alone is about 0.35 s of a command's start, while a query reads a
+ * few MB (the data folder is read through the operating system's page cache either way), so a
+ * query starts with 16 MB. `PLAN12B_PGLITE_SHARED_BUFFERS=256MB` sets it for any workload.
  */
 const PGLITE_START_PARAMS = [
   '--single',
@@ -73,10 +73,15 @@ const PGLITE_START_PARAMS = [
   '-c',
   'max_parallel_maintenance_workers=0',
 ];
-const DEFAULT_PGLITE_SHARED_BUFFERS = '16MB';
+/**
+ * What a command does with the store: answer a `query` with a few statements (start quickly), or
+ * `long-work` — a close, an import, the server — which gets PostgreSQL's own default pool.
+ */
+export type StoreWorkload = 'query' | 'long-work';
+const PGLITE_SHARED_BUFFERS: Record<StoreWorkload, string> = { query: '16MB', 'long-work': '128MB' };
 
-function pgliteStartParams(): string[] {
-  const buffers = process.env.PLAN12B_PGLITE_SHARED_BUFFERS ?? DEFAULT_PGLITE_SHARED_BUFFERS;
+function pgliteStartParams(workload: StoreWorkload): string[] {
+  const buffers = process.env.PLAN12B_PGLITE_SHARED_BUFFERS ?? PGLITE_SHARED_BUFFERS[workload];
   if (!/^\d+(kB|MB|GB)$/.test(buffers))
     throw new Plan12bError(
       'USAGE',
@@ -86,7 +91,7 @@ function pgliteStartParams(): string[] {
   return [...PGLITE_START_PARAMS, '-c', `shared_buffers=${buffers}`, '-c', 'max_connections=10'];
 }
 
-async function openPglite(path: string): Promise<Database> {
+async function openPglite(path: string, workload: StoreWorkload): Promise<Database> {
   const identity = (v: string) => v;
   let release = () => {};
   if (path !== ':memory:') {
@@ -101,7 +106,7 @@ async function openPglite(path: string): Promise<Database> {
   let db: PGlite;
   try {
     db = await PGlite.create(path === ':memory:' ? undefined : path, {
-      startParams: pgliteStartParams(),
+      startParams: pgliteStartParams(workload),
       parsers: {
         [pgliteTypes.NUMERIC]: identity,
         [pgliteTypes.INT8]: identity,
@@ -266,10 +271,13 @@ function redactUrl(url: string): string {
   }
 }
 
-export async function openDatabase(target: string = defaultDatabaseTarget()): Promise<Database> {
+export async function openDatabase(
+  target: string = defaultDatabaseTarget(),
+  opts: { workload?: StoreWorkload } = {},
+): Promise<Database> {
   if (isServerUrl(target)) return openServer(target);
   try {
-    return await openPglite(target);
+    return await openPglite(target, opts.workload ?? 'long-work');
   } catch (err) {
     if (err instanceof Plan12bError) throw err;
     throw new Plan12bError(

@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
-import { buildProgram, COMMAND_MODULES, commandWord, wasmTierFor } from '../../src/cli/main.js';
+import { buildProgram, COMMAND_MODULES, commandWord, wasmTierFor, workloadOf } from '../../src/cli/main.js';
 
 const noContext = () => {
   throw new Error('no command runs here');
@@ -40,8 +40,12 @@ describe('the CLI loads only the module of the command it runs', () => {
     expect(commandWord(['node', 'plan12b', '--', 'schedule'])).toBeUndefined();
   });
 
-  it("runs queries at V8's baseline WebAssembly tier, long work and imports at the optimising one", () => {
+  it("runs queries at V8's baseline WebAssembly tier with a small buffer pool, long work and imports at the optimising tier with PostgreSQL's default pool", () => {
     const argv = (...a: string[]) => ['node', 'plan12b', ...a];
+    expect(workloadOf(argv('schedule', '--as-of', '2025-06-30'))).toBe('query');
+    expect(workloadOf(argv('monthly-calculation', '--month', '2025-12', '--pdf', 'mc.pdf'))).toBe('query');
+    expect(workloadOf(argv('close', '--month', '2025-01'))).toBe('long-work');
+    expect(workloadOf(argv('--db', 'd', 'exhibit', 'import', 'a.txt'))).toBe('long-work');
     expect(wasmTierFor(argv('schedule', '--as-of', '2025-06-30'))).toBe('baseline');
     expect(wasmTierFor(argv('--db', 'close', 'fees'))).toBe('baseline');
     expect(wasmTierFor(argv('close', '--month', '2025-01'))).toBe('optimizing');

@@ -10,7 +10,7 @@ export function registerInitCommand(program: Command, getContext: () => CliConte
     .option('--json', 'print the result as JSON')
     .action(async (opts: { json?: boolean }) => {
       const ctx = getContext();
-      const db = await openDatabase(ctx.dbTarget);
+      const db = await openDatabase(ctx.dbTarget, { workload: ctx.workload });
       try {
         const applied = await migrate(db);
         const version = CURRENT_SCHEMA_VERSION;
