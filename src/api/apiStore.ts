@@ -2,6 +2,7 @@ import type { Registry } from '../registry/registry.js';
 import { buildRegistry } from '../registry/registry.js';
 import type { StoredDocument } from '../registry/storedDocument.js';
 import { type Database, isServerUrl, openDatabase } from '../store/database.js';
+import { loadGovernance, todayIso } from '../store/governanceStore.js';
 import { migrate } from '../store/migrations.js';
 import { registryInputsKey } from '../store/registryKey.js';
 import { loadBoardRates, loadDocuments } from '../store/registryStore.js';
@@ -92,7 +93,7 @@ export class ApiStore {
     this.written = true;
   }
 
-  /** The registry derived from the documents and Board-set rates now recorded. */
+  /** The registry derived from the documents, Board-set rates and governance records now recorded. */
   registry(): Promise<DerivedRegistry> {
     if (this.dialect === 'pglite' && !this.written && this.derived) return Promise.resolve(this.derived);
     return this.use(async (db) => {
@@ -105,12 +106,15 @@ export class ApiStore {
           // read in one snapshot, and keyed by the key read in it
           const derived = await db.transaction(
             async (tx) => {
-              const [k, documents, rates] = [
-                await registryInputsKey(tx),
+              const today = todayIso();
+              const [k, documents, rates, governance] = [
+                await registryInputsKey(tx, today),
                 await loadDocuments(tx),
                 await loadBoardRates(tx),
+                await loadGovernance(tx, today),
               ];
-              return { key: k, documents, registry: buildRegistry(documents, rates) };
+              // as the CLI derives it (loadRegistry): approvals, terminations and lapses included
+              return { key: k, documents, registry: buildRegistry(documents, rates, governance) };
             },
             { isolation: 'repeatable read' },
           );

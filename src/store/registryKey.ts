@@ -1,17 +1,27 @@
 import type { Queryable } from './database.js';
+import { todayIso } from './governanceStore.js';
 
 /**
  * What the derived registry depends on, as one digest (SPEC §2: the registry is derived from the
- * imported documents and the Board-set rates): the documents' content hashes and every board-rate
- * row. Equal digests, equal registries — so a server can keep the registry it derived and
- * rebuild it only when this changes, whoever wrote the change.
+ * imported documents and the Board-set rates; issue 12: and from the approvals, terminations and
+ * settings, with lapses judged as of today): the documents' content hashes less the withdrawn
+ * ones, every board-rate row, every approval, termination and setting, and today's date. Equal
+ * digests, equal registries — so a server can keep the registry it derived and rebuild it only
+ * when this changes, whoever wrote the change.
  */
-export async function registryInputsKey(q: Queryable): Promise<string> {
-  const [row] = await q.query<{ documents: string; rates: string }>(
-    `SELECT (SELECT md5(coalesce(string_agg(id, ',' ORDER BY id), '')) FROM exhibit_document) AS documents,
-            (SELECT md5(coalesce(string_agg(
-                      concat_ws('|', portfolio_name, class, effective_date, distribution_fee_pct, service_fee_pct, reason),
-                      ',' ORDER BY portfolio_name, class, effective_date), '')) FROM board_rate) AS rates`,
+export async function registryInputsKey(q: Queryable, today: string = todayIso()): Promise<string> {
+  // Each table's rows as text in a canonical order: any change to any column changes the digest.
+  const digest = (table: string) =>
+    `(SELECT md5(coalesce(string_agg(t::text, ',' ORDER BY t::text), '')) FROM ${table} t)`;
+  const [row] = await q.query<Record<string, string>>(
+    `SELECT (SELECT md5(coalesce(string_agg(d.id, ',' ORDER BY d.id), ''))
+               FROM exhibit_document d
+               LEFT JOIN exhibit_withdrawal w ON w.document_id = d.id
+              WHERE w.document_id IS NULL) AS documents,
+            ${digest('board_rate')} AS rates,
+            ${digest('approval')} AS approvals,
+            ${digest('termination')} AS terminations,
+            ${digest('setting')} AS settings`,
   );
-  return `${row?.documents}:${row?.rates}`;
+  return [row?.documents, row?.rates, row?.approvals, row?.terminations, row?.settings, today].join(':');
 }
