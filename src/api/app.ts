@@ -20,6 +20,7 @@ import { auditRoutes } from './routes/auditRoutes.js';
 import { classBRoutes } from './routes/classBRoutes.js';
 import { closeRoutes } from './routes/closeRoutes.js';
 import { governanceRoutes } from './routes/governanceRoutes.js';
+import { governanceWriteRoutes } from './routes/governanceWriteRoutes.js';
 import { importRoutes } from './routes/importRoutes.js';
 import { registryRoutes } from './routes/registryRoutes.js';
 import { reportRoutes } from './routes/reportRoutes.js';
@@ -32,6 +33,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
   ...classBRoutes,
   ...closeRoutes,
   ...governanceRoutes,
+  ...governanceWriteRoutes,
   ...auditRoutes,
   ...importRoutes,
   ...adminRoutes,

@@ -48,6 +48,8 @@ const SAMPLE: Record<string, string> = {
   class: 'C',
   portfolio: 'AIM Value Fund',
   distributionFee: '0.50',
+  key: 'approvals.enforce',
+  hash: 'abcdef012345',
 };
 
 function requestOf(path: string, op: Operation, bad?: string): string {

@@ -23,7 +23,7 @@ import { ImportQuery, IsoDate, looseObject } from '../schemas.js';
 
 const IMPORT_ERRORS = ['USAGE', 'BAD_INPUT', 'CONFLICT', 'REFUSED'] as const;
 
-interface FeedUpload {
+export interface FeedUpload {
   readonly feed: string;
   readonly operationId: string;
   readonly header: string;
@@ -98,7 +98,7 @@ const FEEDS: readonly FeedUpload[] = [
   },
 ];
 
-const feedRoute = (f: FeedUpload): ApiRoute =>
+export const feedRoute = (f: FeedUpload): ApiRoute =>
   defineRoute({
     method: 'post',
     path: `/api/imports/${f.feed}`,
