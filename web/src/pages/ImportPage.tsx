@@ -12,6 +12,11 @@ const FEEDS = [
   'class-b-terms',
   'omnibus',
   'transfers',
+  'approvals',
+  'terminations',
+  'gross-sales',
+  'prime-rate',
+  'expenditures',
   'exhibits',
 ] as const;
 
