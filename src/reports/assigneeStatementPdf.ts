@@ -5,16 +5,16 @@
  * own model.
  */
 import { createWriteStream } from 'node:fs';
-import PDFDocument from 'pdfkit';
 import { groupThousands } from '../money/displayAmount.js';
 import type { AssigneeStatement } from '../transfers/assigneeStatement.js';
+import { newPdfDocument } from './pdfDocument.js';
 
-export function writeAssigneeStatementPdf(
+export async function writeAssigneeStatementPdf(
   s: AssigneeStatement & { readonly basis?: 'open' | 'recomputed' },
   path: string,
   preparedAt: string,
 ): Promise<void> {
-  const doc = new PDFDocument({
+  const doc = await newPdfDocument({
     size: 'LETTER',
     margin: 50,
     info: {

@@ -1,7 +1,7 @@
 import { createWriteStream } from 'node:fs';
-import PDFDocument from 'pdfkit';
 import { groupThousands } from '../money/displayAmount.js';
 import type { BoardReport } from './boardReport.js';
+import { newPdfDocument } from './pdfDocument.js';
 
 /**
  * The quarterly report to the board (Plan §8; Rule 12b-1(b)(3)(ii)) as a PDF: the amounts
@@ -9,12 +9,12 @@ import type { BoardReport } from './boardReport.js';
  * cap status, approvals of the quarter and the continuance deadlines ahead. Tables as text columns,
  * every total beside its parts.
  */
-export function writeBoardReportPdf(
+export async function writeBoardReportPdf(
   report: BoardReport,
   meta: { preparedAt: string; fund?: string },
   path: string,
 ): Promise<void> {
-  const doc = new PDFDocument({
+  const doc = await newPdfDocument({
     size: 'LETTER',
     layout: 'portrait',
     margin: 54,

@@ -1,15 +1,15 @@
 import { createWriteStream } from 'node:fs';
-import PDFDocument from 'pdfkit';
 import { groupThousands } from '../money/displayAmount.js';
 import { distributorSharePcts, type MonthlyCalculation } from '../transfers/monthlyCalculation.js';
 import type { PayeeAdjustment } from '../transfers/priorPeriodPayeeAdjustments.js';
 import type { ClassBVintageMonth } from './classBVintageFees.js';
+import { newPdfDocument } from './pdfDocument.js';
 
 /**
  * The Monthly Calculation (Agreement EIGHTH(C)) as a printable PDF: one page per portfolio that a
  * fund treasurer can check and sign, with every part and the whole it adds up to.
  */
-export function writeMonthlyCalculationPdf(
+export async function writeMonthlyCalculationPdf(
   calculations: readonly MonthlyCalculation[],
   meta: {
     month: string;
@@ -22,7 +22,7 @@ export function writeMonthlyCalculationPdf(
   },
   path: string,
 ): Promise<void> {
-  const doc = new PDFDocument({
+  const doc = await newPdfDocument({
     size: 'LETTER',
     margin: 56,
     autoFirstPage: false,

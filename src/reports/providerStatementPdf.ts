@@ -3,8 +3,8 @@
  * figures as its CSV, laid out for a dealer's back office to tick against its own records.
  */
 import { createWriteStream } from 'node:fs';
-import PDFDocument from 'pdfkit';
 import { groupThousands } from '../money/displayAmount.js';
+import { newPdfDocument } from './pdfDocument.js';
 import { providerAmountDue } from './providerStatement.js';
 import { providerAdjustmentsOf } from './providerStatementAdjustments.js';
 import type { ProviderMonth, ServiceFeesReport } from './serviceFeesReport.js';
@@ -31,12 +31,12 @@ const ADJUSTMENT_COLUMNS = [
 type Column = { readonly title: string; readonly width: number; readonly align: 'left' | 'right' };
 
 /** Writes the statement to `path`; resolves once the file is complete. */
-export function writeProviderStatementPdf(
+export async function writeProviderStatementPdf(
   report: Pick<ServiceFeesReport, 'month' | 'paymentDate' | 'priorPeriodAdjustments'>,
   p: ProviderMonth,
   path: string,
 ): Promise<void> {
-  const doc = new PDFDocument({
+  const doc = await newPdfDocument({
     size: 'LETTER',
     margin: 50,
     info: {

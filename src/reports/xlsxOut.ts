@@ -1,5 +1,5 @@
 import { writeFileSync } from 'node:fs';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { neutralisedCell } from '../cli/csvOut.js';
 import { formatCents, parseCents } from '../money/cents.js';
 
@@ -66,7 +66,9 @@ const FORMATS: Record<XlsxKind, string | undefined> = {
 
 /** The workbook of the sheets, as bytes. */
 export async function xlsxBytes(sheets: readonly XlsxSheet[]): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  // loaded on the first workbook a process writes, not at every start of a command that may
+  const { default: Excel } = await import('exceljs');
+  const wb = new Excel.Workbook();
   wb.creator = 'plan12b';
   for (const sheet of sheets) {
     // Excel limits sheet names to 31 characters and forbids []:*?/\
