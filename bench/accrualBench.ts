@@ -1,14 +1,19 @@
 /**
- * Daily fee accrual benchmark (SPEC §4): on ONE generated complex (default 30,000 classes × 365
+ * Daily fee accrual benchmark (SPEC §4). On ONE generated complex (default 30,000 classes × 365
  * days ≈ 11M class-days) it times
  * - the fast kernel on the dense in-memory layout (warmed, best of N);
- * - a memory-streaming floor: one pass summing the same net-assets matrix;
- * - the fast engine end to end: CSV file → scanned columns → dense layout → kernel → class-month
- *   records;
+ * - its streaming floor: one pass over the same dense net-assets matrix with 4 and with 8
+ *   independent accumulators (the memory/ALU bound), interleaved with the kernel round by round;
+ *   the one-accumulator pass, bound by add latency, is reported apart and never as the floor;
+ * - the benchmark's own in-memory path, CSV → byte scanner → dense layout → kernel (no command
+ *   runs it; labelled so);
  * - the decimal reference on a sample of classes, extrapolated to all;
  * - DuckDB (2 threads) loading the same CSV, the exact integer-cents SQL on the loaded table, and
  *   the naive DECIMAL query with a count of its wrong daily accruals;
- * and checks every approach's class-month cents against the kernel's. Prints nothing.
+ * and checks every approach's class-month cents against the kernel's. Then, end to end, the
+ * product's own commands — `net-assets import` and `fees` — at smaller sizes on PGlite and on the
+ * server (accrualBenchProduct), with DuckDB on the same CSVs, extrapolated to the full size.
+ * Prints nothing.
  */
 import { closeSync, mkdtempSync, openSync, readSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -31,6 +36,7 @@ import { accrueReference } from '../src/accrual/referenceAccrual.js';
 import { fromDayNumber } from '../src/calendar/isoDate.js';
 import { generateAccrualBenchData, writeClassesAndRatesCsv, writeNetAssetsCsv } from './accrualBenchData.js';
 import { type DuckdbClassMonth, runDuckdbPeers } from './accrualBenchDuckdb.js';
+import { productEndToEnd, RssMeter } from './accrualBenchProduct.js';
 
 export interface AccrualBenchOptions {
   readonly classes?: number;
@@ -40,40 +46,96 @@ export interface AccrualBenchOptions {
   /** Classes run through the decimal reference (default 1% of classes, at least 20). */
   readonly referenceSampleClasses?: number;
   readonly duckdbThreads?: number;
+  /** Sizes (classes) of the product's end-to-end run; default 200 and 1,000 (see productEndToEnd's extrapolation). */
+  readonly productClasses?: readonly number[];
+  /** PostgreSQL server for the product's end-to-end run (a schema of its own, dropped after). */
+  readonly serverUrl?: string;
+  /** CPU profile of the commands at the smallest product size (default on). */
+  readonly profile?: boolean;
+  readonly log?: (line: string) => void;
 }
 
 const round = (x: number, places = 1) => Number(x.toFixed(places));
 
-function best(runs: number, step: () => void): { best: number; median: number } {
-  for (let i = 0; i < 3; i++) step(); // warm-up: let the JIT optimise
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    step();
-    times.push(performance.now() - t);
-  }
-  times.sort((a, b) => a - b);
-  return { best: times[0]!, median: times[Math.floor(times.length / 2)]! };
+interface Timing {
+  readonly best: number;
+  readonly median: number;
 }
 
-/** The streaming floor: one plain pass summing the same Float64 net-assets matrix. */
-function streamingPass(values: Float64Array): number {
+/**
+ * Best and median of `runs` timings of each step after 3 warm-ups, the steps taking turns round
+ * by round: on a shared machine a burst of load then hits every step alike, not one of them.
+ */
+function bestInterleaved<K extends string>(runs: number, steps: Record<K, () => void>): Record<K, Timing> {
+  const names = Object.keys(steps) as K[];
+  for (let i = 0; i < 3; i++) for (const k of names) steps[k](); // warm-up: let the JIT optimise
+  const times = new Map<K, number[]>(names.map((k) => [k, []]));
+  for (let i = 0; i < runs; i++)
+    for (const k of names) {
+      const t = performance.now();
+      steps[k]();
+      times.get(k)!.push(performance.now() - t);
+    }
+  const out = {} as Record<K, Timing>;
+  for (const k of names) {
+    const ts = times.get(k)!.sort((a, b) => a - b);
+    out[k] = { best: ts[0]!, median: ts[Math.floor(ts.length / 2)]! };
+  }
+  return out;
+}
+
+/**
+ * One plain pass summing the dense net-assets matrix with ONE accumulator: every add waits for the
+ * previous one (about 4 cycles of FP-add latency each), so this is bound by add latency, not by
+ * memory or ALU throughput — it is slower than the kernel, which keeps three independent sums per
+ * run. Reported for comparison only, never as the floor.
+ */
+function oneAccumulatorPass(values: Float64Array): number {
   let sum = 0;
   for (let i = 0; i < values.length; i++) sum += values[i]!;
   return sum;
 }
 
-/** The same pass with two independent accumulators: bound by memory bandwidth, not add latency. */
-function streamingPassTwoAccumulators(values: Float64Array): number {
+/** The streaming floor with 4 independent accumulators (unrolled by 4). */
+function streamingPass4(values: Float64Array): number {
   let a = 0;
   let b = 0;
-  const n = values.length - (values.length % 2);
-  for (let i = 0; i < n; i += 2) {
+  let c = 0;
+  let d = 0;
+  const n = values.length - (values.length % 4);
+  for (let i = 0; i < n; i += 4) {
     a += values[i]!;
     b += values[i + 1]!;
+    c += values[i + 2]!;
+    d += values[i + 3]!;
   }
-  if (n < values.length) a += values[n]!;
-  return a + b;
+  for (let i = n; i < values.length; i++) a += values[i]!;
+  return a + b + c + d;
+}
+
+/** The streaming floor with 8 independent accumulators (unrolled by 8). */
+function streamingPass8(values: Float64Array): number {
+  let a = 0;
+  let b = 0;
+  let c = 0;
+  let d = 0;
+  let e = 0;
+  let f = 0;
+  let g = 0;
+  let h = 0;
+  const n = values.length - (values.length % 8);
+  for (let i = 0; i < n; i += 8) {
+    a += values[i]!;
+    b += values[i + 1]!;
+    c += values[i + 2]!;
+    d += values[i + 3]!;
+    e += values[i + 4]!;
+    f += values[i + 5]!;
+    g += values[i + 6]!;
+    h += values[i + 7]!;
+  }
+  for (let i = n; i < values.length; i++) a += values[i]!;
+  return a + b + c + d + e + f + g + h;
 }
 
 /** Reads a net-assets CSV file through the byte scanner in 16 MiB chunks. */
@@ -190,16 +252,15 @@ function prepareData(classes: number, days: number, dir: string, opts: AccrualBe
   return { from, to, terms, rows, csvBytes, sampleSeries, sampleSize, dataFacts };
 }
 
-export async function benchAccrual(opts: AccrualBenchOptions = {}): Promise<Record<string, unknown>> {
+/** The full-size part: kernel, floor, the in-memory CSV path, the decimal reference and DuckDB. */
+async function kernelFloorAndPeers(
+  opts: AccrualBenchOptions,
+  sampleRss: () => void,
+): Promise<{ result: Record<string, unknown>; kernelOverFloor: number; duckdbExactQueryOverKernel: number }> {
   const classes = opts.classes ?? 30_000;
   const days = opts.days ?? 365;
   const kernelRuns = opts.kernelRuns ?? 10;
   const threads = opts.duckdbThreads ?? 2;
-  let peakRss = process.memoryUsage().rss;
-  const sampleRss = () => {
-    peakRss = Math.max(peakRss, process.memoryUsage().rss);
-  };
-  const sampler = setInterval(sampleRss, 10);
   const dir = mkdtempSync(join(tmpdir(), 'plan12b-accrual-bench-'));
   try {
     // One generated complex, written once as CSV; every approach reads that same data. The
@@ -247,18 +308,29 @@ export async function benchAccrual(opts: AccrualBenchOptions = {}): Promise<Reco
     const e2e = e2eRuns.reduce((a, b) => (b.total < a.total ? b : a));
     const inMemory = dense!;
 
-    // Fast kernel and the streaming floor on the same dense in-memory data, warmed, best of N.
+    // Fast kernel and the streaming floor on the same dense in-memory data, warmed, best of N. The
+    // floor reads the matrix the kernel reads with independent accumulators, so it is bound by
+    // memory bandwidth and add throughput, not by the latency of one chain of adds.
+    const na = inMemory.netAssetsCents;
     let sums = accrualKernel(inMemory);
-    const kernel = best(kernelRuns, () => {
-      sums = accrualKernel(inMemory);
-    });
     let floorSum = 0;
-    const floor = best(kernelRuns, () => {
-      floorSum = streamingPass(inMemory.netAssetsCents);
+    const timed = bestInterleaved(kernelRuns, {
+      kernel: () => {
+        sums = accrualKernel(inMemory);
+      },
+      floor4: () => {
+        floorSum = streamingPass4(na);
+      },
+      floor8: () => {
+        floorSum = streamingPass8(na);
+      },
+      oneAccumulator: () => {
+        floorSum = oneAccumulatorPass(na);
+      },
     });
-    const floorTwo = best(kernelRuns, () => {
-      floorSum = streamingPassTwoAccumulators(inMemory.netAssetsCents);
-    });
+    const kernel = timed.kernel;
+    const floorAccumulators = timed.floor8.best <= timed.floor4.best ? 8 : 4;
+    const floor = floorAccumulators === 8 ? timed.floor8 : timed.floor4;
     const kernelTotals = totalsOfSums(inMemory, sums);
     sampleRss();
 
@@ -286,11 +358,11 @@ export async function benchAccrual(opts: AccrualBenchOptions = {}): Promise<Reco
     const ratios = {
       duckdbExactQueryOverKernel: round(duck.exactQueryMs / kernel.best),
       kernelOverFloor: round(kernel.best / floor.best, 2),
-      kernelOverTwoAccumulatorFloor: round(kernel.best / floorTwo.best, 2),
-      endToEndOverDuckdbCsvPlusQuery: round(e2e.total / duckCsvPlusQuery, 3),
+      kernelOverOneAccumulatorPass: round(kernel.best / timed.oneAccumulator.best, 2),
+      inMemoryCsvToKernelOverDuckdbCsvPlusQuery: round(e2e.total / duckCsvPlusQuery, 3),
       referenceExtrapolatedOverKernel: round((referenceSampleMs * classes) / sampleSize / kernel.best, 0),
     };
-    return {
+    const result = {
       data: { ...dataFacts, classMonths: kernelTotals.size },
       fastKernel: {
         bestMs: round(kernel.best, 2),
@@ -299,14 +371,22 @@ export async function benchAccrual(opts: AccrualBenchOptions = {}): Promise<Reco
         classDaysPerSecond: Math.round(rows / (kernel.best / 1000)),
       },
       streamingFloor: {
+        accumulators: floorAccumulators,
         bestMs: round(floor.best, 2),
         medianMs: round(floor.median, 2),
         classDaysPerSecond: Math.round(rows / (floor.best / 1000)),
-        twoAccumulatorBestMs: round(floorTwo.best, 2),
+        fourAccumulatorsBestMs: round(timed.floor4.best, 2),
+        eightAccumulatorsBestMs: round(timed.floor8.best, 2),
+        megabytesPerSecond: round(na.byteLength / 1e6 / (floor.best / 1000), 0),
         checksum: floorSum,
-        note: 'one plain pass summing the dense net-assets matrix; twoAccumulatorBestMs is the memory-bandwidth bound',
+        note: 'one pass over the dense net-assets matrix the kernel reads (Float64, class-major), summed with 4 and with 8 independent accumulators unrolled; the faster is the floor. Runs interleaved with the kernel round by round',
       },
-      fastEndToEnd: {
+      oneAccumulatorPass: {
+        bestMs: round(timed.oneAccumulator.best, 2),
+        medianMs: round(timed.oneAccumulator.median, 2),
+        note: 'NOT a floor: the same pass with one accumulator is bound by the latency of one chain of float adds, so it runs slower than the kernel (which keeps three independent sums per run)',
+      },
+      inMemoryCsvToKernel: {
         bestMs: round(e2e.total),
         scanCsvMs: round(e2e.scan),
         denseBuildMs: round(e2e.dense),
@@ -315,6 +395,7 @@ export async function benchAccrual(opts: AccrualBenchOptions = {}): Promise<Reco
         runsMs: e2eRuns.map((r) => round(r.total)),
         rowsPerSecond: Math.round(rows / (e2e.total / 1000)),
         csvMegabytesPerSecond: round(csvBytes / 1e6 / (e2e.total / 1000)),
+        note: "NOT the product's path: the CSV read by the benchmark's own NetAssetsCsvScanner straight into the dense layout and the kernel, no store; no command runs this (productEndToEnd measures the commands)",
       },
       decimalReference: {
         sampleClasses: sampleSize,
@@ -341,22 +422,136 @@ export async function benchAccrual(opts: AccrualBenchOptions = {}): Promise<Reco
       ratios,
       match: {
         classMonthsCompared: kernelTotals.size,
-        endToEndEqualsKernel: mismatch.endToEnd === 0,
+        inMemoryCsvToKernelEqualsKernel: mismatch.endToEnd === 0,
         duckdbExactEqualsKernel: mismatch.duckdbExact === 0,
         decimalReferenceSampleEqualsKernel: mismatch.reference === 0,
         everyExactApproachMatches: mismatch.endToEnd + mismatch.duckdbExact + mismatch.reference === 0,
         duckdbNaiveEqualsKernel: mismatch.duckdbNaive === 0,
       },
-      memory: { peakRssMB: round(peakRss / 2 ** 20, 0), sampledEveryMs: 10 },
+    };
+    return {
+      result,
+      kernelOverFloor: ratios.kernelOverFloor,
+      duckdbExactQueryOverKernel: ratios.duckdbExactQueryOverKernel,
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const MB = 2 ** 20;
+const FULL_SIZE_MINUTES_TARGET = 5;
+
+/**
+ * Daily fee accrual (SPEC §4): the kernel against its streaming floor, DuckDB and the decimal
+ * reference at full size (30,000 classes × 365 days), then the product's own commands end to end
+ * (`net-assets import` + `fees`) at the sizes given, extrapolated to full size. Peak RSS of the
+ * whole run is sampled every 10 ms.
+ */
+export async function benchAccrual(opts: AccrualBenchOptions = {}): Promise<Record<string, unknown>> {
+  const classes = opts.classes ?? 30_000;
+  const days = opts.days ?? 365;
+  const rss = new RssMeter();
+  const sampler = setInterval(rss.sample, 10);
+  const log = opts.log ?? (() => {});
+  try {
+    // The product's commands first, while this process is small: a command of the real CLI runs
+    // in a fresh process, and the full-size phase below leaves V8 and DuckDB heaps behind.
+    const productClasses = opts.productClasses ?? [200, 1000];
+    const sizes: Record<string, unknown>[] = [];
+    for (const size of productClasses) {
+      log(`accrual: the product's net-assets import + fees at ${size} classes × ${days} days`);
+      sizes.push(
+        await productEndToEnd({
+          classes: size,
+          days,
+          rss,
+          duckdbThreads: opts.duckdbThreads ?? 2,
+          profile: size === productClasses[0] && opts.profile !== false,
+          ...(opts.serverUrl ? { serverUrl: opts.serverUrl } : {}),
+        }),
+      );
+    }
+    const productPeakRss = rss.overall;
+    log(`accrual: kernel, floor, DuckDB and the reference at ${classes} classes × ${days} days`);
+    rss.startPhase();
+    const full = await kernelFloorAndPeers(opts, rss.sample);
+    rss.sample();
+    const fullSizePeakRss = rss.phase;
+    const fullRows = classes * days;
+    type StoreFigures = Record<string, number>;
+    type SizeFigures = { rows: number; pglite: StoreFigures; postgres?: StoreFigures | string };
+    const measured = sizes as unknown as SizeFigures[];
+    const largest = measured.at(-1)!;
+    /** Time and peak RSS as a + b·rows through the two largest sizes (one size: b = figure / rows). */
+    const perStore = (store: 'pglite' | 'postgres') => {
+      const points = measured.flatMap((m) => {
+        const f = m[store];
+        return typeof f === 'object' ? [{ rows: m.rows, f }] : [];
+      });
+      if (points.length === 0) return undefined;
+      const hi = points.at(-1)!;
+      const lo = points.length > 1 ? points.at(-2)! : undefined;
+      const fit = (figure: (f: StoreFigures) => number) => {
+        const slope = lo ? (figure(hi.f) - figure(lo.f)) / (hi.rows - lo.rows) : figure(hi.f) / hi.rows;
+        return { perMillionRows: slope * 1e6, atFullSize: figure(hi.f) + slope * (fullRows - hi.rows) };
+      };
+      const time = fit((f) => f.importPlusFeesMs!);
+      const cpu = fit((f) => f.importCpuMs! + f.feesCpuMs!);
+      const rssMb = fit((f) => Math.max(f.importPeakRssMB!, f.feesPeakRssMB!));
+      return {
+        fromRows: points.map((p) => p.rows),
+        importPlusFeesMsPerMillionRows: round(time.perMillionRows, 0),
+        importPlusFeesCpuMsPerMillionRows: round(cpu.perMillionRows, 0),
+        estimatedFullSizeImportPlusFeesMs: round(time.atFullSize, 0),
+        estimatedFullSizeMinutes: round(time.atFullSize / 60_000, 1),
+        estimatedFullSizeCpuMinutes: round(cpu.atFullSize / 60_000, 1),
+        ...(lo
+          ? {
+              peakRssMBPerMillionRows: round(rssMb.perMillionRows, 0),
+              estimatedFullSizePeakRssMB: round(rssMb.atFullSize, 0),
+            }
+          : {}),
+      };
+    };
+    const extrapolation = {
+      fullSizeRows: fullRows,
+      method: `linear in rows through the two largest sizes measured (a + b·rows; from one size, proportional): wall time, this process's CPU time (the embedded store's work included; the server's own CPU is not), and the larger of the two commands' peak RSS (two sizes needed)`,
+      pglite: perStore('pglite'),
+      ...(perStore('postgres') ? { postgres: perStore('postgres') } : {}),
+    };
+    const pgliteEstimateMinutes = extrapolation.pglite?.estimatedFullSizeMinutes ?? Number.POSITIVE_INFINITY;
+    const duckdbLargest = (largest as unknown as { duckdb: { csvPlusExactQueryMs: number } }).duckdb;
+    const peakRss = rss.overall;
+    return {
+      ...full.result,
+      productEndToEnd: {
+        commands: ['plan12b net-assets import FILE --json', 'plan12b fees --from FROM --to TO --json'],
+        note: "the CLI's main run in this process per command, as bin/plan12b.js runs it: each command opens the store, migrates it, runs, prints (captured) and closes it; the registry (rendered Schedule A plans and amendments stating the generated terms) is imported first and not timed. The full size is not run through the commands: see extrapolation",
+        sizes,
+        extrapolation,
+        productOverDuckdbCsvPlusQueryAtLargestSize: round(
+          (largest.pglite.importPlusFeesMs ?? 0) / duckdbLargest.csvPlusExactQueryMs,
+          1,
+        ),
+      },
+      memory: {
+        peakRssMB: round(peakRss / MB, 0),
+        productEndToEndPeakRssMB: round(productPeakRss / MB, 0),
+        kernelFloorAndPeersPeakRssMB: round(fullSizePeakRss / MB, 0),
+        method: rss.method,
+      },
       targets: {
-        kernelAtLeast10xFasterThanDuckdbExactQuery: ratios.duckdbExactQueryOverKernel >= 10,
-        kernelWithin4xOfStreamingFloor: ratios.kernelOverFloor <= 4,
-        endToEndNoSlowerThanDuckdbCsvPlusQuery: e2e.total <= duckCsvPlusQuery,
+        kernelAtLeast10xFasterThanDuckdbExactQuery: full.duckdbExactQueryOverKernel >= 10,
+        kernelWithin4xOfStreamingFloor: full.kernelOverFloor <= 4,
+        productImportPlusFeesNoSlowerThanDuckdbCsvPlusQuery:
+          (largest.pglite.importPlusFeesMs ?? Number.POSITIVE_INFINITY) <= duckdbLargest.csvPlusExactQueryMs,
+        productFullSizeImportPlusFeesEstimatedUnder5Minutes:
+          pgliteEstimateMinutes <= FULL_SIZE_MINUTES_TARGET,
         peakRssAtMost1_5GB: peakRss <= 1.5 * 2 ** 30,
       },
     };
   } finally {
     clearInterval(sampler);
-    rmSync(dir, { recursive: true, force: true });
   }
 }
