@@ -36,7 +36,7 @@ import { accrueReference } from '../src/accrual/referenceAccrual.js';
 import { fromDayNumber } from '../src/calendar/isoDate.js';
 import { generateAccrualBenchData, writeClassesAndRatesCsv, writeNetAssetsCsv } from './accrualBenchData.js';
 import { type DuckdbClassMonth, runDuckdbPeers } from './accrualBenchDuckdb.js';
-import { productEndToEnd, RssMeter } from './accrualBenchProduct.js';
+import { collectGarbage, productEndToEnd, RssMeter } from './accrualBenchProduct.js';
 
 export interface AccrualBenchOptions {
   readonly classes?: number;
@@ -46,7 +46,7 @@ export interface AccrualBenchOptions {
   /** Classes run through the decimal reference (default 1% of classes, at least 20). */
   readonly referenceSampleClasses?: number;
   readonly duckdbThreads?: number;
-  /** Sizes (classes) of the product's end-to-end run; default 200 and 1,000 (see productEndToEnd's extrapolation). */
+  /** Sizes (classes) of the product's end-to-end run; default 200 and 500 (the import holds ~2.8 GB per million rows; see the extrapolation). */
   readonly productClasses?: readonly number[];
   /** PostgreSQL server for the product's end-to-end run (a schema of its own, dropped after). */
   readonly serverUrl?: string;
@@ -56,6 +56,7 @@ export interface AccrualBenchOptions {
 }
 
 const round = (x: number, places = 1) => Number(x.toFixed(places));
+const MB = 2 ** 20;
 
 interface Timing {
   readonly best: number;
@@ -162,48 +163,87 @@ function scanNetAssetsFile(path: string): NetAssetsColumns {
   return scanner.finish();
 }
 
-type Totals = Map<string, string>;
+/** One class-month's totals from some approach, placed on the kernel's grid. */
+interface ClassMonthTotals {
+  /** class index × months + month index, or -1 for a class or month the kernel does not have */
+  readonly slot: number;
+  readonly days: number;
+  readonly netAssetsSumCents: bigint | number;
+  readonly distributionFeeCents: bigint | number;
+  readonly serviceFeeCents: bigint | number;
+}
 
-function totalsOfSums(dense: DenseAccrualInput, sums: Float64Array): Totals {
-  const out: Totals = new Map();
+/**
+ * Class-months whose totals differ from the kernel's sums (missing on either side counts), compared
+ * on the kernel's own grid: no map of strings per class-month (at full size four such maps of
+ * 350,000 entries were most of the benchmark's peak RSS). Sums are integers < 2^53, so comparing
+ * them as Numbers is exact. `classes`: only these class indexes are expected (a sample).
+ */
+function mismatchesAgainstKernel(
+  dense: DenseAccrualInput,
+  sums: Float64Array,
+  rows: Iterable<ClassMonthTotals>,
+  classes?: ReadonlySet<number>,
+): number {
   const m = dense.months.length;
-  for (let c = 0; c < dense.classKeys.length; c++) {
-    for (let k = 0; k < m; k++) {
-      const o = (c * m + k) * MONTH_SUM_STRIDE;
-      if (sums[o + MONTH_SUM_DAYS] === 0) continue;
-      out.set(
-        `${dense.classKeys[c]} ${dense.months[k]}`,
-        `${sums[o + MONTH_SUM_DAYS]} ${sums[o + MONTH_SUM_NET_ASSETS]} ${sums[o + MONTH_SUM_DISTRIBUTION_FEE]} ${sums[o + MONTH_SUM_SERVICE_FEE]}`,
-      );
-    }
-  }
-  return out;
-}
-
-function totalsOfRecords(months: readonly MonthlyAccrual[]): Totals {
-  return new Map(
-    months.map((m) => [
-      `${m.classKey} ${m.month}`,
-      `${m.days} ${m.netAssetsSumCents} ${m.distributionFeeCents} ${m.serviceFeeCents}`,
-    ]),
-  );
-}
-
-function totalsOfDuckdb(rows: readonly DuckdbClassMonth[], classKeyOf: (cid: number) => string): Totals {
-  return new Map(
-    rows.map((r) => [
-      `${classKeyOf(r.cid)} ${Math.floor(r.yearMonth / 100)}-${String(r.yearMonth % 100).padStart(2, '0')}`,
-      `${r.days} ${r.netAssetsSumCents} ${r.distributionFeeCents} ${r.serviceFeeCents}`,
-    ]),
-  );
-}
-
-/** Class-months whose totals differ (missing on either side counts). */
-function mismatches(expected: Totals, actual: Totals, onlyKeys?: Iterable<string>): number {
+  const seen = new Uint8Array(dense.classKeys.length * m);
   let bad = 0;
-  const keys = new Set(onlyKeys ?? [...expected.keys(), ...actual.keys()]);
-  for (const k of keys) if (expected.get(k) !== actual.get(k)) bad++;
+  for (const r of rows) {
+    if (r.slot < 0) {
+      bad++;
+      continue;
+    }
+    seen[r.slot] = 1;
+    const o = r.slot * MONTH_SUM_STRIDE;
+    if (
+      sums[o + MONTH_SUM_DAYS] !== r.days ||
+      sums[o + MONTH_SUM_NET_ASSETS] !== Number(r.netAssetsSumCents) ||
+      sums[o + MONTH_SUM_DISTRIBUTION_FEE] !== Number(r.distributionFeeCents) ||
+      sums[o + MONTH_SUM_SERVICE_FEE] !== Number(r.serviceFeeCents)
+    )
+      bad++;
+  }
+  for (let c = 0; c < dense.classKeys.length; c++) {
+    if (classes && !classes.has(c)) continue;
+    for (let k = 0; k < m; k++)
+      if (seen[c * m + k] === 0 && sums[(c * m + k) * MONTH_SUM_STRIDE + MONTH_SUM_DAYS] !== 0) bad++;
+  }
   return bad;
+}
+
+/** Class-months the kernel accrued (a day or more). */
+function classMonthCount(sums: Float64Array): number {
+  let n = 0;
+  for (let o = 0; o < sums.length; o += MONTH_SUM_STRIDE) if (sums[o + MONTH_SUM_DAYS] !== 0) n++;
+  return n;
+}
+
+/** Records keyed by class key and 'YYYY-MM', placed on the kernel's grid. */
+function recordsOnGrid(dense: DenseAccrualInput, months: readonly MonthlyAccrual[]): ClassMonthTotals[] {
+  const classIndex = new Map(dense.classKeys.map((k, i) => [k, i]));
+  const monthIndex = new Map(dense.months.map((k, i) => [k, i]));
+  return months.map((r) => {
+    const c = classIndex.get(r.classKey);
+    const k = monthIndex.get(r.month);
+    return { ...r, slot: c === undefined || k === undefined ? -1 : c * dense.months.length + k };
+  });
+}
+
+/** DuckDB's rows (a class id, year × 100 + month), placed on the kernel's grid. */
+function* duckdbOnGrid(
+  dense: DenseAccrualInput,
+  rows: readonly DuckdbClassMonth[],
+  classKeyOf: (cid: number) => string,
+): Iterable<ClassMonthTotals> {
+  const classIndex = new Map(dense.classKeys.map((k, i) => [k, i]));
+  const monthIndex = new Map(
+    dense.months.map((k, i) => [Number(k.slice(0, 4)) * 100 + Number(k.slice(5, 7)), i]),
+  );
+  for (const r of rows) {
+    const c = classIndex.get(classKeyOf(r.cid));
+    const k = monthIndex.get(r.yearMonth);
+    yield { ...r, slot: c === undefined || k === undefined ? -1 : c * dense.months.length + k };
+  }
 }
 
 function seriesFromColumns(
@@ -253,10 +293,20 @@ function prepareData(classes: number, days: number, dir: string, opts: AccrualBe
 }
 
 /** The full-size part: kernel, floor, the in-memory CSV path, the decimal reference and DuckDB. */
-async function kernelFloorAndPeers(
+export async function kernelFloorAndPeers(
   opts: AccrualBenchOptions,
-  sampleRss: () => void,
+  rss: RssMeter,
 ): Promise<{ result: Record<string, unknown>; kernelOverFloor: number; duckdbExactQueryOverKernel: number }> {
+  const sampleRss = rss.sample;
+  /** Peak RSS of each step (the high-water mark is reset between steps, after a full collection). */
+  const stepPeaks: Record<string, number> = {};
+  const endStep = (name: string) => {
+    rss.sample();
+    stepPeaks[name] = round(rss.phase / MB, 0);
+    opts.log?.(`accrual: ${name}: peak RSS ${stepPeaks[name]} MB`);
+    collectGarbage();
+    rss.startPhase();
+  };
   const classes = opts.classes ?? 30_000;
   const days = opts.days ?? 365;
   const kernelRuns = opts.kernelRuns ?? 10;
@@ -274,7 +324,7 @@ async function kernelFloorAndPeers(
     const csvPath = join(dir, 'net-assets.csv');
     const classesPath = join(dir, 'classes.csv');
     const ratesPath = join(dir, 'rates.csv');
-    sampleRss();
+    endStep('generate and write the CSVs');
 
     // DuckDB peers first, so their memory is gone before the fast engine's phase.
     const duck = await runDuckdbPeers({
@@ -285,7 +335,7 @@ async function kernelFloorAndPeers(
       queryRuns: 3,
       sampleRss,
     });
-    sampleRss();
+    endStep('DuckDB load and queries');
 
     // Fast engine end to end: CSV file → columns → dense layout → kernel → class-month records.
     const e2eRuns: { total: number; scan: number; dense: number; kernel: number; records: number }[] = [];
@@ -303,7 +353,7 @@ async function kernelFloorAndPeers(
       e2eMonths = monthlyAccrualsFromSums(dense, sums);
       const t4 = performance.now();
       e2eRuns.push({ total: t4 - t0, scan: t1 - t0, dense: t2 - t1, kernel: t3 - t2, records: t4 - t3 });
-      sampleRss();
+      endStep(`in-memory CSV to kernel, run ${run + 1}`);
     }
     const e2e = e2eRuns.reduce((a, b) => (b.total < a.total ? b : a));
     const inMemory = dense!;
@@ -331,28 +381,37 @@ async function kernelFloorAndPeers(
     const kernel = timed.kernel;
     const floorAccumulators = timed.floor8.best <= timed.floor4.best ? 8 : 4;
     const floor = floorAccumulators === 8 ? timed.floor8 : timed.floor4;
-    const kernelTotals = totalsOfSums(inMemory, sums);
-    sampleRss();
+    const classMonths = classMonthCount(sums);
+    endStep('kernel and floor');
 
     // Decimal reference on a sample of classes, extrapolated.
     const t = performance.now();
     const reference = accrueReference(sampleSeries, from, to);
     const referenceSampleMs = performance.now() - t;
-    const referenceTotals = totalsOfRecords(reference.months);
-    const sampleKeys = new Set(sampleSeries.map((s) => s.classKey));
-    const kernelSampleKeys = [...kernelTotals.keys()].filter((k) =>
-      sampleKeys.has(k.slice(0, k.lastIndexOf(' '))),
-    );
+    const sampleClassIndexes = new Set(sampleSeries.map((x) => inMemory.classKeys.indexOf(x.classKey)));
 
     // Every approach's class-month totals against the kernel's.
     const classKeyOf = (cid: number) => terms[cid]!.classKey;
     const mismatch = {
-      endToEnd: mismatches(kernelTotals, totalsOfRecords(e2eMonths)),
-      duckdbExact: mismatches(kernelTotals, totalsOfDuckdb(duck.exactClassMonths, classKeyOf)),
-      duckdbNaive: mismatches(kernelTotals, totalsOfDuckdb(duck.naiveClassMonths, classKeyOf)),
-      reference: mismatches(referenceTotals, kernelTotals, [...referenceTotals.keys(), ...kernelSampleKeys]),
+      endToEnd: mismatchesAgainstKernel(inMemory, sums, recordsOnGrid(inMemory, e2eMonths)),
+      duckdbExact: mismatchesAgainstKernel(
+        inMemory,
+        sums,
+        duckdbOnGrid(inMemory, duck.exactClassMonths, classKeyOf),
+      ),
+      duckdbNaive: mismatchesAgainstKernel(
+        inMemory,
+        sums,
+        duckdbOnGrid(inMemory, duck.naiveClassMonths, classKeyOf),
+      ),
+      reference: mismatchesAgainstKernel(
+        inMemory,
+        sums,
+        recordsOnGrid(inMemory, reference.months),
+        sampleClassIndexes,
+      ),
     };
-    sampleRss();
+    endStep('reference and matching');
 
     const duckCsvPlusQuery = duck.loadMs + duck.exactQueryMs;
     const ratios = {
@@ -363,7 +422,7 @@ async function kernelFloorAndPeers(
       referenceExtrapolatedOverKernel: round((referenceSampleMs * classes) / sampleSize / kernel.best, 0),
     };
     const result = {
-      data: { ...dataFacts, classMonths: kernelTotals.size },
+      data: { ...dataFacts, classMonths },
       fastKernel: {
         bestMs: round(kernel.best, 2),
         medianMs: round(kernel.median, 2),
@@ -420,8 +479,9 @@ async function kernelFloorAndPeers(
         note: 'load = CSV → na(cid, d, na_cents, net_assets) with the class resolved through the class dictionary',
       },
       ratios,
+      peakRssMBByStep: stepPeaks,
       match: {
-        classMonthsCompared: kernelTotals.size,
+        classMonthsCompared: classMonths,
         inMemoryCsvToKernelEqualsKernel: mismatch.endToEnd === 0,
         duckdbExactEqualsKernel: mismatch.duckdbExact === 0,
         decimalReferenceSampleEqualsKernel: mismatch.reference === 0,
@@ -439,7 +499,6 @@ async function kernelFloorAndPeers(
   }
 }
 
-const MB = 2 ** 20;
 const FULL_SIZE_MINUTES_TARGET = 5;
 
 /**
@@ -455,9 +514,15 @@ export async function benchAccrual(opts: AccrualBenchOptions = {}): Promise<Reco
   const sampler = setInterval(rss.sample, 10);
   const log = opts.log ?? (() => {});
   try {
-    // The product's commands first, while this process is small: a command of the real CLI runs
-    // in a fresh process, and the full-size phase below leaves V8 and DuckDB heaps behind.
-    const productClasses = opts.productClasses ?? [200, 1000];
+    // The full-size phase first, then the product's commands: each step collects its garbage, so
+    // the commands start from a process about the size of a fresh CLI process plus PGlite.
+    log(`accrual: kernel, floor, DuckDB and the reference at ${classes} classes × ${days} days`);
+    const full = await kernelFloorAndPeers({ ...opts, log }, rss);
+    const fullSizePeakRss = rss.overall;
+    collectGarbage();
+    rss.startPhase();
+    rss.overall = rss.phase;
+    const productClasses = opts.productClasses ?? [200, 500];
     const sizes: Record<string, unknown>[] = [];
     for (const size of productClasses) {
       log(`accrual: the product's net-assets import + fees at ${size} classes × ${days} days`);
@@ -472,12 +537,9 @@ export async function benchAccrual(opts: AccrualBenchOptions = {}): Promise<Reco
         }),
       );
     }
-    const productPeakRss = rss.overall;
-    log(`accrual: kernel, floor, DuckDB and the reference at ${classes} classes × ${days} days`);
-    rss.startPhase();
-    const full = await kernelFloorAndPeers(opts, rss.sample);
     rss.sample();
-    const fullSizePeakRss = rss.phase;
+    const productPeakRss = rss.overall;
+    rss.overall = Math.max(productPeakRss, fullSizePeakRss);
     const fullRows = classes * days;
     type StoreFigures = Record<string, number>;
     type SizeFigures = { rows: number; pglite: StoreFigures; postgres?: StoreFigures | string };
@@ -549,6 +611,8 @@ export async function benchAccrual(opts: AccrualBenchOptions = {}): Promise<Reco
         productFullSizeImportPlusFeesEstimatedUnder5Minutes:
           pgliteEstimateMinutes <= FULL_SIZE_MINUTES_TARGET,
         peakRssAtMost1_5GB: peakRss <= 1.5 * 2 ** 30,
+        productFullSizePeakRssEstimatedAtMost1_5GB:
+          (extrapolation.pglite?.estimatedFullSizePeakRssMB ?? Number.POSITIVE_INFINITY) <= 1536,
       },
     };
   } finally {

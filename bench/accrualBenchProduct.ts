@@ -83,7 +83,7 @@ setFlagsFromString('--expose-gc');
  * after another in this process, a command would otherwise start with the previous one's garbage
  * (its rows, the closed PGlite instance's WebAssembly memory) still counted in the RSS.
  */
-const collectGarbage = runInNewContext('gc') as () => void;
+export const collectGarbage = runInNewContext('gc') as () => void;
 
 interface CommandRun {
   readonly code: number;
