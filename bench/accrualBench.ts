@@ -611,8 +611,13 @@ export async function benchAccrual(opts: AccrualBenchOptions = {}): Promise<Reco
         productFullSizeImportPlusFeesEstimatedUnder5Minutes:
           pgliteEstimateMinutes <= FULL_SIZE_MINUTES_TARGET,
         peakRssAtMost1_5GB: peakRss <= 1.5 * 2 ** 30,
-        productFullSizePeakRssEstimatedAtMost1_5GB:
-          (extrapolation.pglite?.estimatedFullSizePeakRssMB ?? Number.POSITIVE_INFINITY) <= 1536,
+        // estimated only from two sizes or more
+        ...(extrapolation.pglite?.estimatedFullSizePeakRssMB === undefined
+          ? {}
+          : {
+              productFullSizePeakRssEstimatedAtMost1_5GB:
+                extrapolation.pglite.estimatedFullSizePeakRssMB <= 1536,
+            }),
       },
     };
   } finally {
