@@ -1,8 +1,10 @@
 /**
  * The accrual benchmark's generated complex: `classes` share classes × `days` calendar days of net
  * assets (every calendar day has a row, so the CSV has classes × days rows), with Schedule A rates
- * varying by class, some changing mid-year, some classes covered only from mid-year and some whose
- * coverage ends — held as columns, never as one object per row.
+ * varying by class: some classes covered only from a quarter into the range, some whose rates
+ * change half-way, some whose coverage ends three quarters in (the dates of benchTermDates, so
+ * that rendered Schedule A amendments can state the same terms) — held as columns, never as one
+ * object per row.
  */
 import { closeSync, openSync, writeSync } from 'node:fs';
 import type { ClassTerms, RateSegment } from '../src/accrual/classSeries.js';
@@ -33,10 +35,25 @@ function mulberry32(seed: number): () => number {
 
 const DISTRIBUTION_MICRO_PCT = [0n, 100_000n, 250_000n, 300_000n, 350_000n, 500_000n, 750_000n];
 const SERVICE_MICRO_PCT = [0n, 150_000n, 250_000n];
-const CLASS_LETTERS = ['A', 'B', 'C'];
+/** No Class B: a reduced Class B rate would apply by share vintage (Agreement EIGHTH(E)), which needs a share ledger. */
+const CLASS_LETTERS = ['A', 'C', 'R'];
+/** The plans' effective date: before every generated day. */
+export const PLAN_START = '2020-01-01';
+
+/**
+ * Where the generated terms change: some classes are added to Schedule A a quarter into the range,
+ * some classes' rates change half-way, and some are dropped from it three quarters in.
+ */
+export function benchTermDates(from: string, days: number) {
+  return {
+    lateStart: addDays(from, Math.floor(days / 4)),
+    rateChange: addDays(from, Math.floor(days / 2)),
+    coverageEnd: addDays(from, Math.floor((3 * days) / 4)),
+  };
+}
 
 /** Portfolio and class of class index c: three classes per portfolio. */
-function benchClassNames(c: number): { portfolio: string; className: string } {
+export function benchClassNames(c: number): { portfolio: string; className: string } {
   return { portfolio: `P${String(Math.floor(c / 3)).padStart(5, '0')}`, className: CLASS_LETTERS[c % 3]! };
 }
 
@@ -69,11 +86,14 @@ export function generateAccrualBenchData(classes: number, days: number, seed = 1
   let rateSegments = 0;
   let midYearRateChanges = 0;
   const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)]!;
+  // Three dates, as a Schedule A amendment would bring them, so that the registry the product's
+  // end-to-end run imports (accrualBenchRegistry) states exactly these terms.
+  const dates = benchTermDates(from, days);
   for (let c = 0; c < classes; c++) {
     const { portfolio, className } = benchClassNames(c);
     portfolios.push(portfolio);
     classNames.push(className);
-    const start = random() < 0.05 ? fromDayNumber(fromDay + Math.floor(random() * days)) : '2020-01-01';
+    const start = random() < 0.05 ? dates.lateStart : PLAN_START;
     const coverage: RateSegment[] = [];
     let segmentFrom = start;
     const segment = (until: string | null) => {
@@ -85,17 +105,12 @@ export function generateAccrualBenchData(classes: number, days: number, seed = 1
       });
       rateSegments++;
     };
-    if (random() < 0.15 && days > 2) {
-      const change = fromDayNumber(fromDay + 1 + Math.floor(random() * (days - 2)));
-      if (change > segmentFrom) {
-        segment(change);
-        segmentFrom = change;
-        midYearRateChanges++;
-      }
+    if (random() < 0.15 && days > 3) {
+      segment(dates.rateChange);
+      segmentFrom = dates.rateChange;
+      midYearRateChanges++;
     }
-    const ends =
-      random() < 0.02 && days > 2 ? fromDayNumber(fromDay + 1 + Math.floor(random() * (days - 2))) : null;
-    segment(ends !== null && ends > segmentFrom ? ends : null);
+    segment(random() < 0.02 && days > 3 ? dates.coverageEnd : null);
     terms.push({ classKey: netAssetsClassKey(portfolio, className), coverage });
   }
   return {

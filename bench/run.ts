@@ -42,7 +42,11 @@ async function main(): Promise<void> {
   }
   if (want('accrual')) {
     log('daily fee accrual vs DuckDB and the decimal reference');
-    out.accrual = await benchAccrual(quick ? { classes: 2000 } : {});
+    out.accrual = await benchAccrual({
+      ...(quick ? { classes: 2000, productClasses: [100], profile: false } : {}),
+      ...(serverUrl ? { serverUrl } : {}),
+      log,
+    });
   }
   if (want('service-fees')) {
     log('service fees: 5,000 providers × 3,000 classes, a month');
