@@ -17,6 +17,7 @@ import { RateLimiter } from './rateLimit.js';
 import { adminRoutes } from './routes/adminRoutes.js';
 import { amendmentRoutes } from './routes/amendmentRoutes.js';
 import { auditRoutes } from './routes/auditRoutes.js';
+import { calendarRoutes } from './routes/calendarRoutes.js';
 import { classBRoutes } from './routes/classBRoutes.js';
 import { closeRoutes } from './routes/closeRoutes.js';
 import { governanceRoutes } from './routes/governanceRoutes.js';
@@ -35,6 +36,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
   ...auditRoutes,
   ...importRoutes,
   ...adminRoutes,
+  ...calendarRoutes,
 ];
 
 export interface ApiOptions {

@@ -42,7 +42,13 @@ export function cdscCsv(report: CdscReport | CdscRangeReport): string {
   const distributor = 'distributor' in report ? report.distributor : null;
   return toCsv(CDSC_COLUMNS, [
     ...report.rows,
-    { portfolio: 'Total', distributor: distributor ?? '', cdsc: report.totalCdsc, cdscWaived: '', pieces: '' },
+    {
+      portfolio: 'Total',
+      distributor: distributor ?? '',
+      cdsc: report.totalCdsc,
+      cdscWaived: '',
+      pieces: '',
+    },
   ]);
 }
 

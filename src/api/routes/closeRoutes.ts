@@ -139,11 +139,7 @@ export const closeRoutes = [
           `a close of ${month} is already running`,
           'follow it at /api/close/jobs',
         );
-      return jobs.start(
-        month,
-        { first, acceptEnded, instructedDueDate: dueDate ?? null },
-        currentActor(),
-      );
+      return jobs.start(month, { first, acceptEnded, instructedDueDate: dueDate ?? null }, currentActor());
     },
   }),
   defineRoute({

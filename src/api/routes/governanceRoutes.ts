@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { parseQuarter } from '../../calendar/quarter.js';
+import { toCsv } from '../../cli/csvOut.js';
 import { Plan12bError } from '../../errors.js';
 import { approvalRows } from '../../reports/approvalsReport.js';
 import { boardReport } from '../../reports/boardReport.js';
@@ -7,10 +8,12 @@ import { boardReportGovernance } from '../../reports/boardReportGovernance.js';
 import { writeBoardReportPdf } from '../../reports/boardReportPdf.js';
 import { continuanceReport } from '../../reports/continuanceReport.js';
 import { finraCapReport } from '../../reports/finraCapReport.js';
+import { governanceSettingRows } from '../../reports/governanceSettingsList.js';
+import { TERMINATION_COLUMNS, terminationRows } from '../../reports/terminationsList.js';
 import { whatIfReport } from '../../reports/whatIfReport.js';
-import { defineRoute } from '../apiRoute.js';
+import { CsvText, defineRoute } from '../apiRoute.js';
 import { pdfBytes } from '../pdfBytes.js';
-import { IsoDate, looseObject, Month } from '../schemas.js';
+import { Format, IsoDate, looseObject, Month } from '../schemas.js';
 
 /** Governance and compliance (SPEC §10): the FINRA cap, the board report, what-if. */
 
@@ -33,6 +36,60 @@ function quarterOf(text: string) {
 const boardReportQuery = z.object({ quarter: Quarter });
 
 export const governanceRoutes = [
+  defineRoute({
+    method: 'get',
+    path: '/api/terminations',
+    operationId: 'terminations',
+    summary:
+      'every recorded termination of the Plan (§9) or the Agreement (FIFTEENTH) per portfolio or class (plan12b terminations list)',
+    tag: 'governance',
+    permission: 'read',
+    query: z.object({ format: Format }),
+    response: z.object({
+      count: z.number().int(),
+      terminations: z.array(
+        z.object({
+          instrument: z.string(),
+          portfolio: z.string(),
+          class: z.string(),
+          date: z.string(),
+          by: z.string(),
+          noticeDate: z.string().nullable(),
+          reason: z.string().nullable(),
+        }),
+      ),
+    }),
+    csv: true,
+    errors: ['USAGE'],
+    async run({ query, use }) {
+      const rows = await use((db) => terminationRows(db));
+      return query.format === 'csv'
+        ? new CsvText(toCsv(TERMINATION_COLUMNS, rows))
+        : { count: rows.length, terminations: rows };
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/settings',
+    operationId: 'governanceSettings',
+    summary:
+      'every governance setting (approvals.enforce, continuance.*): its value and whether it is the default (plan12b settings list)',
+    tag: 'governance',
+    permission: 'read',
+    response: z.object({
+      settings: z.array(
+        z.object({
+          key: z.string(),
+          value: z.string(),
+          default: z.string(),
+          isDefault: z.boolean(),
+          meaning: z.string(),
+        }),
+      ),
+    }),
+    errors: [],
+    run: async ({ use }) => ({ settings: await use((db) => governanceSettingRows(db)) }),
+  }),
   defineRoute({
     method: 'get',
     path: '/api/approvals',

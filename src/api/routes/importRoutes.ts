@@ -1,11 +1,16 @@
 import { z } from '@hono/zod-openapi';
 import { importAccounts } from '../../feeds/accountsFeed.js';
+import { importApprovals } from '../../feeds/approvalsFeed.js';
 import { CLASS_B_TERMS_COLUMNS, importClassBTerms } from '../../feeds/classBTermsFeed.js';
 import { importDistributors } from '../../feeds/distributorsFeed.js';
+import { importExpenditures } from '../../feeds/expendituresFeed.js';
+import { importGrossSales } from '../../feeds/grossSalesFeed.js';
 import { importNetAssets } from '../../feeds/netAssetsFeed.js';
 import { importOmnibusMonths } from '../../feeds/omnibusFeed.js';
+import { importPrimeRate } from '../../feeds/primeRateFeed.js';
 import { importProviderAssets } from '../../feeds/providerAssetsFeed.js';
 import { importProviders } from '../../feeds/providersFeed.js';
+import { importTerminations } from '../../feeds/terminationsFeed.js';
 import { importTransactions } from '../../feeds/transactionsFeed.js';
 import { importTransfers, recordTransferNotice } from '../../feeds/transfersFeed.js';
 import { importExhibits } from '../../import/exhibitImport.js';
@@ -95,6 +100,42 @@ const FEEDS: readonly FeedUpload[] = [
       'id,assignee,address,portfolio,twelve_b1_portion_pct,cdsc_portion_pct,doi_from,doi_to,effective_date,notice_received_date,payment,depository_agent[,ends]',
     restatable: false,
     run: (db, f, b) => importTransfers(db, f, b),
+  },
+  {
+    feed: 'approvals',
+    operationId: 'importApprovals',
+    header:
+      'meeting_date,body,approves,document,instrument,portfolio,class,trustees_for,trustees_against,trustees_absent,disinterested_for,disinterested_against[,disinterested_absent],in_person,called_for_purpose,shares_outstanding,shares_present,shares_for',
+    restatable: false,
+    run: (db, f, b) => importApprovals(db, f, b),
+  },
+  {
+    feed: 'terminations',
+    operationId: 'importTerminations',
+    header: 'instrument,portfolio,class,date,by[,notice_date][,reason]',
+    restatable: false,
+    run: (db, f, b) => importTerminations(db, f, b),
+  },
+  {
+    feed: 'expenditures',
+    operationId: 'importExpenditures',
+    header: 'portfolio,class,period,purpose,amount[,description]',
+    restatable: true,
+    run: (db, f, b, restate) => importExpenditures(db, f, b, { restate }),
+  },
+  {
+    feed: 'gross-sales',
+    operationId: 'importGrossSales',
+    header: 'month,portfolio,class,gross_sales[,front_end_sales_charges,deferred_sales_charges]',
+    restatable: true,
+    run: (db, f, b, restate) => importGrossSales(db, f, b, { restate }),
+  },
+  {
+    feed: 'prime-rate',
+    operationId: 'importPrimeRate',
+    header: 'effective_date,prime_rate',
+    restatable: true,
+    run: (db, f, b, restate) => importPrimeRate(db, f, b, { restate }),
   },
 ];
 

@@ -6,8 +6,8 @@ import { GOVERNANCE_SETTING_KEYS } from '../../governance/governanceSettings.js'
 import { setGovernanceSetting } from '../../import/governanceSettingChange.js';
 import { approvalRows } from '../../reports/approvalsReport.js';
 import { continuanceReport } from '../../reports/continuanceReport.js';
-import { loadSettings } from '../../store/settingsRepository.js';
-import { loadTerminations } from '../../store/terminationsRepository.js';
+import { governanceSettingRows } from '../../reports/governanceSettingsList.js';
+import { TERMINATION_COLUMNS, terminationRows } from '../../reports/terminationsList.js';
 import { type CliContext, printJson, withDatabase } from '../context.js';
 import { toCsv } from '../csvOut.js';
 import { requireDate } from '../options.js';
@@ -162,21 +162,9 @@ export function registerGovernanceCommands(program: Command, getContext: () => C
     .option('--csv', 'print CSV')
     .action(async (opts: { json?: boolean; csv?: boolean }) => {
       const ctx = getContext();
-      const list = await withDatabase(ctx, (db) => loadTerminations(db));
-      const rows = list.map((t) => ({
-        instrument: t.instrument,
-        portfolio: t.portfolioName ?? 'all',
-        class: t.class ?? 'all',
-        date: t.effectiveDate,
-        by: t.votedBy,
-        noticeDate: t.noticeDate,
-        reason: t.reason,
-      }));
+      const rows = await withDatabase(ctx, (db) => terminationRows(db));
       if (opts.json) return printJson(ctx, { count: rows.length, terminations: rows });
-      if (opts.csv)
-        return ctx.out(
-          toCsv(['instrument', 'portfolio', 'class', 'date', 'by', 'noticeDate', 'reason'], rows),
-        );
+      if (opts.csv) return ctx.out(toCsv(TERMINATION_COLUMNS, rows));
       printTable(
         ctx,
         ['Instrument', 'Portfolio', 'Class', 'From', 'By', 'Notice', 'Reason'],
@@ -269,14 +257,7 @@ export function registerGovernanceCommands(program: Command, getContext: () => C
     .option('--json', 'print JSON')
     .action(async (opts: { json?: boolean }) => {
       const ctx = getContext();
-      const stored = await withDatabase(ctx, (db) => loadSettings(db));
-      const rows = Object.entries(GOVERNANCE_SETTING_KEYS).map(([key, s]) => ({
-        key,
-        value: stored.get(key) ?? s.default,
-        default: s.default,
-        isDefault: !stored.has(key),
-        meaning: s.meaning,
-      }));
+      const rows = await withDatabase(ctx, (db) => governanceSettingRows(db));
       if (opts.json) return printJson(ctx, { settings: rows });
       printTable(
         ctx,
