@@ -131,4 +131,103 @@ describe.skipIf(!seedsAvailable).each(dialects)('governance and calendar routes 
       expect(await res.json()).toMatchObject({ error: { code: 'USAGE', exit: 64 } });
     }
   });
+
+  it('terminate (operator, JSON): recorded and audited with the token; the same again is unchanged', async () => {
+    const body = JSON.stringify({
+      instrument: 'agreement',
+      portfolio: 'AIM Value Fund',
+      class: 'C',
+      date: '2007-09-01',
+      by: 'distributor',
+      noticeDate: '2007-07-15',
+      reason: 'notice of 2007-07-15',
+    });
+    const res = await f.request('POST', '/api/terminations', {
+      token: f.tokens.operator,
+      body,
+      type: 'application/json',
+    });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({
+      recorded: true,
+      termination: { instrument: 'agreement', effectiveDate: '2007-09-01' },
+    });
+    expect((await f.store.use((db) => loadAuditLog(db))).at(-1)).toMatchObject({
+      actor: 'token:operator (operator)',
+      action: 'terminations.terminate',
+    });
+    const again = await f.request('POST', '/api/terminations', {
+      token: f.tokens.operator,
+      body,
+      type: 'application/json',
+    });
+    expect(await again.json()).toMatchObject({ recorded: false });
+    const wrong = await f.request('POST', '/api/terminations', {
+      token: f.tokens.operator,
+      body: JSON.stringify({ portfolio: 'AIM Value Fund', date: '2007-09-01', by: 'the board' }),
+      type: 'application/json',
+    });
+    expect(wrong.status).toBe(400);
+    expect(await wrong.json()).toMatchObject({ error: { code: 'USAGE', exit: 64 } });
+  });
+
+  it('settings set (admin only): changed, audited; an unknown key is the CLI’s USAGE, a bad value BAD_INPUT', async () => {
+    const set = (key: string, value: string, token = f.tokens.admin) =>
+      f.request('POST', `/api/settings/${key}`, {
+        token,
+        body: JSON.stringify({ value }),
+        type: 'application/json',
+      });
+    expect((await set('continuance.basis', 'twelve-months-after-approval', f.tokens.operator)).status).toBe(
+      403,
+    );
+    const res = await set('continuance.basis', 'twelve-months-after-approval');
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({
+      key: 'continuance.basis',
+      value: 'twelve-months-after-approval',
+      changed: true,
+    });
+    expect((await f.store.use((db) => loadAuditLog(db))).at(-1)).toMatchObject({
+      actor: 'token:admin (admin)',
+    });
+    const { settings } = (await (await f.request('GET', '/api/settings')).json()) as {
+      settings: { key: string; value: string; isDefault: boolean }[];
+    };
+    expect(settings.find((s) => s.key === 'continuance.basis')).toMatchObject({
+      value: 'twelve-months-after-approval',
+      isDefault: false,
+    });
+    const unknown = await set('no.such.setting', 'x');
+    expect(unknown.status).toBe(400);
+    expect(await unknown.json()).toMatchObject({ error: { code: 'USAGE', exit: 64 } });
+    const bad = await set('approvals.enforce', 'perhaps');
+    expect(bad.status).toBe(422);
+    expect(await bad.json()).toMatchObject({ error: { code: 'BAD_INPUT', exit: 65 } });
+  });
+
+  it('exhibit withdraw (operator): the document stops governing; audited with the token', async () => {
+    const { documents } = (await (await f.request('GET', '/api/registry/documents')).json()) as {
+      documents: { id: string }[];
+    };
+    const id = documents[0]!.id;
+    const res = await f.request('POST', `/api/registry/documents/${id.slice(0, 12)}/withdraw`, {
+      token: f.tokens.operator,
+      body: JSON.stringify({ reason: 'imported by mistake' }),
+      type: 'application/json',
+    });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({
+      id,
+      withdrawnBy: 'token:operator (operator)',
+      closedMonthsToAdjust: [],
+    });
+    const none = await f.request('POST', '/api/registry/documents/0123456789abcdef/withdraw', {
+      token: f.tokens.operator,
+      body: JSON.stringify({ reason: 'x' }),
+      type: 'application/json',
+    });
+    expect(none.status).toBe(422);
+    expect(await none.json()).toMatchObject({ error: { code: 'BAD_INPUT', exit: 65 } });
+  });
 });

@@ -2,6 +2,8 @@ import { z } from '@hono/zod-openapi';
 import { parseQuarter } from '../../calendar/quarter.js';
 import { toCsv } from '../../cli/csvOut.js';
 import { Plan12bError } from '../../errors.js';
+import { recordTermination } from '../../feeds/terminationsFeed.js';
+import { setGovernanceSetting } from '../../import/governanceSettingChange.js';
 import { approvalRows } from '../../reports/approvalsReport.js';
 import { boardReport } from '../../reports/boardReport.js';
 import { boardReportGovernance } from '../../reports/boardReportGovernance.js';
@@ -67,6 +69,60 @@ export const governanceRoutes = [
         ? new CsvText(toCsv(TERMINATION_COLUMNS, rows))
         : { count: rows.length, terminations: rows };
     },
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/api/terminations',
+    operationId: 'terminate',
+    summary:
+      'terminate the Plan (§9) or the Agreement (FIFTEENTH(A)) for a portfolio (or all) and a class (or all) from a date (plan12b terminate)',
+    tag: 'governance',
+    permission: 'operate',
+    changesState: true,
+    body: {
+      kind: 'json',
+      schema: z.object({
+        instrument: z.enum(['plan', 'agreement']).default('plan'),
+        portfolio: z
+          .string()
+          .min(1)
+          .openapi({ description: 'any name the portfolio ever had, or all', example: 'AIM Value Fund' }),
+        class: z.string().min(1).nullable().default(null).openapi({ description: 'null: every class' }),
+        date: IsoDate.openapi({ description: 'the first day no payment is due' }),
+        by: z.enum(['trustees', 'shareholders', 'distributor']).openapi({
+          description: 'distributor: the Agreement only',
+        }),
+        noticeDate: IsoDate.nullable()
+          .default(null)
+          .openapi({ description: 'the date of the written notice (the Agreement: at most 60 days before)' }),
+        reason: z.string().max(500).nullable().default(null),
+      }),
+    },
+    response: z.object({
+      recorded: z.boolean(),
+      termination: looseObject({ instrument: z.string(), effectiveDate: z.string() }),
+    }),
+    errors: ['USAGE', 'BAD_INPUT', 'NOT_FOUND', 'CONFLICT', 'REFUSED'],
+    run: ({ body, use }) =>
+      use((db) => recordTermination(db, body as Parameters<typeof recordTermination>[1])),
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/api/settings/{key}',
+    operationId: 'setGovernanceSetting',
+    summary:
+      'set one governance setting (plan12b settings set); refused where it would change what governed a closed month',
+    tag: 'governance',
+    permission: 'administer',
+    changesState: true,
+    params: z.object({
+      key: z.string().openapi({ param: { name: 'key', in: 'path' }, example: 'approvals.enforce' }),
+    }),
+    body: { kind: 'json', schema: z.object({ value: z.string().min(1).max(200) }) },
+    response: z.object({ key: z.string(), value: z.string(), changed: z.boolean() }),
+    errors: ['USAGE', 'BAD_INPUT', 'REFUSED'],
+    run: ({ params, body, use }) =>
+      use((db) => setGovernanceSetting(db, params.key, (body as { value: string }).value)),
   }),
   defineRoute({
     method: 'get',

@@ -14,6 +14,7 @@ import { importTerminations } from '../../feeds/terminationsFeed.js';
 import { importTransactions } from '../../feeds/transactionsFeed.js';
 import { importTransfers, recordTransferNotice } from '../../feeds/transfersFeed.js';
 import { importExhibits } from '../../import/exhibitImport.js';
+import { withdrawExhibit } from '../../import/exhibitWithdrawal.js';
 import { terminateOnAssignment, terminateOnNotice } from '../../import/providerTerminations.js';
 import type { Database } from '../../store/database.js';
 import { type ApiRoute, defineRoute } from '../apiRoute.js';
@@ -199,6 +200,42 @@ export const importRoutes = [
       const file = { fileName: query.fileName ?? 'upload.txt', bytes: body as Buffer };
       return use((db) => importExhibits(db, [file], undefined, stated));
     },
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/api/registry/documents/{id}/withdraw',
+    operationId: 'withdrawExhibit',
+    summary:
+      'withdraw a document imported by mistake (plan12b exhibit withdraw): it stops governing from now on; closed months stay sealed',
+    tag: 'imports',
+    permission: 'operate',
+    changesState: true,
+    params: z.object({
+      id: z.string().openapi({
+        param: { name: 'id', in: 'path' },
+        description: "the document's SHA-256, or its first 8+ hex digits",
+      }),
+    }),
+    body: {
+      kind: 'json',
+      schema: z.object({
+        reason: z
+          .string()
+          .min(1)
+          .max(500)
+          .openapi({ description: 'why it is withdrawn (recorded with the actor in the audit log)' }),
+      }),
+    },
+    response: looseObject({
+      id: z.string(),
+      file: z.string(),
+      withdrawnBy: z.string(),
+      closedMonthsToAdjust: z.array(z.string()),
+      warnings: z.array(z.string()),
+    }),
+    errors: ['USAGE', 'BAD_INPUT', 'CONFLICT', 'REFUSED'],
+    run: ({ params, body, use }) =>
+      use((db) => withdrawExhibit(db, params.id, (body as { reason: string }).reason)),
   }),
   defineRoute({
     method: 'post',
