@@ -5,6 +5,7 @@ import { createApp } from '../../src/api/app.js';
 import type { CloseJob } from '../../src/api/closeJobs.js';
 import { businessDaysBetween } from '../../src/calendar/nyseCalendar.js';
 import { importNetAssets } from '../../src/feeds/netAssetsFeed.js';
+import { JOURNAL_COLUMNS } from '../../src/reports/journal.js';
 import { withActor } from '../../src/store/actor.js';
 import { loadAuditLog } from '../../src/store/auditLog.js';
 import { importExhibits } from '../../src/store/exhibitImport.js';
@@ -180,6 +181,18 @@ describe.skipIf(!seedsAvailable).each(dialects)('close first / accept-ended / sh
     expect(lines.find((l) => l.startsWith('AIM Value Fund,C,2007-02,15,'))).toMatch(
       /,11250\.00,3750\.00,15000\.00$/,
     );
+
+    // the month's journal as CSV (format=csv) is its sealed journal's lines, as `plan12b journal --csv`
+    const journal = await send('GET', '/api/journal?month=2007-02&format=csv', tokens.viewer);
+    expect(journal.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    const journalLines = (await journal.text()).trimEnd().split('\n');
+    const sealed = (await (await send('GET', '/api/journal?month=2007-02', tokens.viewer)).json()) as {
+      basis: string;
+      lines: unknown[];
+    };
+    expect(sealed.basis).toBe('sealed');
+    expect(journalLines[0]).toBe(JOURNAL_COLUMNS.join(','));
+    expect(journalLines).toHaveLength(sealed.lines.length + 1);
   });
 
   it('close show: a month not closed is 404 (66), a part not printable as CSV 400 (64), tampered 503 (69)', async () => {

@@ -5,14 +5,14 @@ import { Plan12bError } from '../../errors.js';
 import { recordTermination } from '../../feeds/terminationsFeed.js';
 import { setGovernanceSetting } from '../../import/governanceSettingChange.js';
 import { approvalRows } from '../../reports/approvalsReport.js';
-import { boardReport } from '../../reports/boardReport.js';
+import { BOARD_REPORT_CSV_COLUMNS, boardReport, boardReportLines } from '../../reports/boardReport.js';
 import { boardReportGovernance } from '../../reports/boardReportGovernance.js';
 import { writeBoardReportPdf } from '../../reports/boardReportPdf.js';
 import { continuanceReport } from '../../reports/continuanceReport.js';
-import { finraCapReport } from '../../reports/finraCapReport.js';
+import { FINRA_CAP_COLUMNS, finraCapReport } from '../../reports/finraCapReport.js';
 import { governanceSettingRows } from '../../reports/governanceSettingsList.js';
 import { TERMINATION_COLUMNS, terminationRows } from '../../reports/terminationsList.js';
-import { whatIfReport } from '../../reports/whatIfReport.js';
+import { WHAT_IF_COLUMNS, whatIfReport } from '../../reports/whatIfReport.js';
 import { CsvText, defineRoute } from '../apiRoute.js';
 import { pdfBytes } from '../pdfBytes.js';
 import { Format, IsoDate, looseObject, Month } from '../schemas.js';
@@ -188,13 +188,19 @@ export const governanceRoutes = [
     summary: 'the FINRA Rule 2341 aggregate cap ledger of a class, month by month (plan12b finra-cap)',
     tag: 'governance',
     permission: 'read',
-    query: z.object({ class: z.string().min(1), portfolio: z.string().optional(), through: Month }),
+    query: z.object({
+      class: z.string().min(1),
+      portfolio: z.string().optional(),
+      through: Month,
+      format: Format.openapi({ description: 'csv: one line per portfolio and month (text/csv)' }),
+    }),
     response: looseObject({ classes: z.array(looseObject({})), warnings: z.array(z.string()) }).openapi(
       'FinraCap',
     ),
+    csv: true,
     errors: ['USAGE', 'NOT_FOUND', 'BAD_INPUT'],
-    run: ({ query, use }) =>
-      use((db) =>
+    async run({ query, use }) {
+      const report = await use((db) =>
         db.transaction(
           (q) =>
             finraCapReport(q, {
@@ -204,7 +210,9 @@ export const governanceRoutes = [
             }),
           { isolation: 'repeatable read' },
         ),
-      ),
+      );
+      return query.format === 'csv' ? new CsvText(toCsv(FINRA_CAP_COLUMNS, report.months)) : report;
+    },
   }),
   defineRoute({
     method: 'get',
@@ -214,15 +222,22 @@ export const governanceRoutes = [
       'the quarterly report to the board (Plan §8): instruments in force, fees, amounts spent by purpose, FINRA cap, approvals, continuance (plan12b board-report)',
     tag: 'governance',
     permission: 'read',
-    query: boardReportQuery,
+    query: boardReportQuery.extend({
+      format: Format.openapi({ description: 'csv: one line per item, with its section (text/csv)' }),
+    }),
     response: looseObject({ quarter: z.string(), warnings: z.array(z.string()) }).openapi('BoardReport'),
+    csv: true,
     errors: ['USAGE'],
-    run: ({ query, use }) =>
-      use((db) =>
+    async run({ query, use }) {
+      const report = await use((db) =>
         db.transaction((q) => boardReport(q, quarterOf(query.quarter), boardReportGovernance), {
           isolation: 'repeatable read',
         }),
-      ),
+      );
+      return query.format === 'csv'
+        ? new CsvText(toCsv(BOARD_REPORT_CSV_COLUMNS, boardReportLines(report)))
+        : report;
+    },
   }),
   defineRoute({
     method: 'get',
@@ -257,13 +272,15 @@ export const governanceRoutes = [
       distributionFee: Pct,
       serviceFee: Pct.optional(),
       from: IsoDate.optional(),
+      format: Format.openapi({ description: 'csv: one line per payee (text/csv)' }),
     }),
     response: looseObject({ payees: z.array(looseObject({})), warnings: z.array(z.string()) }).openapi(
       'WhatIf',
     ),
+    csv: true,
     errors: ['USAGE', 'NOT_FOUND', 'REFUSED'],
-    run: ({ query, use }) =>
-      use((db) =>
+    async run({ query, use }) {
+      const report = await use((db) =>
         db.transaction(
           (q) =>
             whatIfReport(q, {
@@ -275,6 +292,8 @@ export const governanceRoutes = [
             }),
           { isolation: 'repeatable read' },
         ),
-      ),
+      );
+      return query.format === 'csv' ? new CsvText(toCsv(WHAT_IF_COLUMNS, report.payees)) : report;
+    },
   }),
 ];

@@ -1,12 +1,13 @@
 import { z } from '@hono/zod-openapi';
 import { monthEnd, monthOf } from '../../calendar/isoDate.js';
 import { businessDayAfter } from '../../calendar/nyseCalendar.js';
+import { toCsv } from '../../cli/csvOut.js';
 import { Plan12bError } from '../../errors.js';
 import { writeAssigneeStatementPdf } from '../../reports/assigneeStatementPdf.js';
 import { assigneeStatementCsv, assigneeStatementReport } from '../../reports/assigneeStatementReport.js';
 import { distributorShareReport } from '../../reports/distributorShareReport.js';
 import { feesReport } from '../../reports/feesReport.js';
-import { type Journal, monthJournal } from '../../reports/journal.js';
+import { JOURNAL_COLUMNS, type Journal, monthJournal } from '../../reports/journal.js';
 import { writeMonthlyCalculationPdf } from '../../reports/monthlyCalculationPdf.js';
 import {
   type MonthlyCalculationReport,
@@ -226,6 +227,9 @@ export const reportRoutes = [
         .max(60)
         .optional()
         .openapi({ type: 'integer', example: 10 }),
+      format: Format.openapi({
+        description: 'csv: the journal lines, as plan12b journal prints them (text/csv)',
+      }),
     }),
     response: looseObject({
       month: z.string(),
@@ -235,6 +239,7 @@ export const reportRoutes = [
       totalCredits: Decimal,
       ...MonthReadingFields,
     }).openapi('Journal'),
+    csv: true,
     errors: ['USAGE'],
     async run({ query, use }) {
       const days = query.paymentDays ?? 10;
@@ -256,7 +261,9 @@ export const reportRoutes = [
           `${query.month} is closed; its sealed journal pays on ${reading.report.paymentDate}`,
           'add recompute=true to see the journal with another payment date',
         );
-      return readingDocument(reading);
+      return query.format === 'csv'
+        ? new CsvText(toCsv(JOURNAL_COLUMNS, reading.report.lines))
+        : readingDocument(reading);
     },
   }),
   defineRoute({
