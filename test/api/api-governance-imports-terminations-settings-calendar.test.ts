@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AUDIT_LOG_CSV_COLUMNS } from '../../src/audit/auditLogColumns.js';
+import { FEES_MONTH_COLUMNS } from '../../src/reports/feesReport.js';
 import { loadAuditLog } from '../../src/store/auditLog.js';
 import { runCliInProcess } from '../support/cli.js';
 import { dialects } from '../support/databases.js';
@@ -206,6 +208,30 @@ describe.skipIf(!seedsAvailable).each(dialects)('governance and calendar routes 
     expect(await bad.json()).toMatchObject({ error: { code: 'BAD_INPUT', exit: 65 } });
   });
 
+  it('fees and the audit log as CSV (format=csv): the CLI’s columns, one line per row of the JSON', async () => {
+    const json = (await (await f.request('GET', '/api/fees?from=2007-01-01&to=2007-01-31')).json()) as {
+      classes: unknown[];
+    };
+    const fees = await f.request('GET', '/api/fees?from=2007-01-01&to=2007-01-31&format=csv');
+    expect(fees.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    const feeLines = (await fees.text()).trimEnd().split('\n');
+    expect(feeLines[0]).toBe(FEES_MONTH_COLUMNS.join(','));
+    expect(feeLines).toHaveLength(json.classes.length + 1);
+    expect(json.classes.length).toBeGreaterThan(0);
+
+    const records = (
+      (await (await f.request('GET', '/api/audit/log', { token: f.tokens.auditor })).json()) as {
+        records: { seq: number }[];
+      }
+    ).records;
+    const log = await f.request('GET', '/api/audit/log?format=csv', { token: f.tokens.auditor });
+    const logLines = (await log.text()).trimEnd().split('\n');
+    expect(logLines[0]).toBe(AUDIT_LOG_CSV_COLUMNS.join(','));
+    expect(logLines.slice(1).map((l) => Number(l.split(',')[0]))).toEqual(records.map((r) => r.seq));
+    expect((await f.request('GET', '/api/audit/log?format=csv', { token: f.tokens.viewer })).status).toBe(
+      403,
+    );
+  });
   it('exhibit withdraw (operator): the document stops governing; audited with the token', async () => {
     const { documents } = (await (await f.request('GET', '/api/registry/documents')).json()) as {
       documents: { id: string }[];

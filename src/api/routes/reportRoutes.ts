@@ -6,7 +6,7 @@ import { Plan12bError } from '../../errors.js';
 import { writeAssigneeStatementPdf } from '../../reports/assigneeStatementPdf.js';
 import { assigneeStatementCsv, assigneeStatementReport } from '../../reports/assigneeStatementReport.js';
 import { distributorShareReport } from '../../reports/distributorShareReport.js';
-import { feesReport } from '../../reports/feesReport.js';
+import { FEES_DAILY_COLUMNS, FEES_MONTH_COLUMNS, feesReport } from '../../reports/feesReport.js';
 import { JOURNAL_COLUMNS, type Journal, monthJournal } from '../../reports/journal.js';
 import { writeMonthlyCalculationPdf } from '../../reports/monthlyCalculationPdf.js';
 import {
@@ -169,6 +169,9 @@ export const reportRoutes = [
       portfolio: z.string().optional(),
       class: z.string().optional(),
       daily: Flag,
+      format: Format.openapi({
+        description: 'csv: one line per class and month (per class and day with daily=true), text/csv',
+      }),
     }),
     response: looseObject({
       classes: z.array(
@@ -186,6 +189,7 @@ export const reportRoutes = [
       warnings: z.array(z.string()),
       recomputedClosedMonths: z.array(z.string()).optional(),
     }).openapi('Fees'),
+    csv: true,
     errors: ['USAGE', 'NOT_FOUND'],
     async run({ query, use }) {
       if (query.from > query.to)
@@ -205,6 +209,12 @@ export const reportRoutes = [
           { isolation: 'repeatable read' },
         ),
       );
+      if (query.format === 'csv')
+        return new CsvText(
+          query.daily
+            ? toCsv(FEES_DAILY_COLUMNS, report.daily ?? [])
+            : toCsv(FEES_MONTH_COLUMNS, report.classes),
+        );
       // SPEC §12: a range is computed from today's data; closed months in it are named as such
       const recomputed = [...closed.months]
         .filter((m) => m >= monthOf(query.from) && m <= monthOf(query.to))
