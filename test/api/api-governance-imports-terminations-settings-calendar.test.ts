@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AUDIT_LOG_CSV_COLUMNS } from '../../src/audit/auditLogColumns.js';
+import { CONTINUANCE_CSV_COLUMNS } from '../../src/reports/continuanceReport.js';
 import { FEES_MONTH_COLUMNS } from '../../src/reports/feesReport.js';
 import { loadAuditLog } from '../../src/store/auditLog.js';
 import { runCliInProcess } from '../support/cli.js';
@@ -231,6 +232,16 @@ describe.skipIf(!seedsAvailable).each(dialects)('governance and calendar routes 
     expect((await f.request('GET', '/api/audit/log?format=csv', { token: f.tokens.viewer })).status).toBe(
       403,
     );
+
+    // continuance --csv: one line per instrument of the JSON
+    const continuance = (await (await f.request('GET', '/api/continuance?asOf=2007-06-30')).json()) as {
+      instruments: { instrument: string }[];
+    };
+    const contCsv = (await (await f.request('GET', '/api/continuance?asOf=2007-06-30&format=csv')).text())
+      .trimEnd()
+      .split('\n');
+    expect(contCsv[0]).toBe(CONTINUANCE_CSV_COLUMNS.join(','));
+    expect(contCsv).toHaveLength(continuance.instruments.length + 1);
   });
   it('exhibit withdraw (operator): the document stops governing; audited with the token', async () => {
     const { documents } = (await (await f.request('GET', '/api/registry/documents')).json()) as {

@@ -4,11 +4,15 @@ import { toCsv } from '../../cli/csvOut.js';
 import { Plan12bError } from '../../errors.js';
 import { recordTermination } from '../../feeds/terminationsFeed.js';
 import { setGovernanceSetting } from '../../import/governanceSettingChange.js';
-import { approvalRows } from '../../reports/approvalsReport.js';
+import { APPROVAL_CSV_COLUMNS, approvalRows } from '../../reports/approvalsReport.js';
 import { BOARD_REPORT_CSV_COLUMNS, boardReport, boardReportLines } from '../../reports/boardReport.js';
 import { boardReportGovernance } from '../../reports/boardReportGovernance.js';
 import { writeBoardReportPdf } from '../../reports/boardReportPdf.js';
-import { continuanceReport } from '../../reports/continuanceReport.js';
+import {
+  CONTINUANCE_CSV_COLUMNS,
+  continuanceCsvRows,
+  continuanceReport,
+} from '../../reports/continuanceReport.js';
 import { FINRA_CAP_COLUMNS, finraCapReport } from '../../reports/finraCapReport.js';
 import { governanceSettingRows } from '../../reports/governanceSettingsList.js';
 import { TERMINATION_COLUMNS, terminationRows } from '../../reports/terminationsList.js';
@@ -153,14 +157,18 @@ export const governanceRoutes = [
     summary: 'every recorded approval and vote, in meeting order, with its outcome (plan12b approvals list)',
     tag: 'governance',
     permission: 'read',
+    query: z.object({ format: Format.openapi({ description: 'csv: one line per vote (text/csv)' }) }),
     response: z.object({
       count: z.number().int(),
       approvals: z.array(looseObject({ meetingDate: z.string() })),
     }),
-    errors: [],
-    async run({ use }) {
+    csv: true,
+    errors: ['USAGE'],
+    async run({ query, use }) {
       const approvals = await use((db) => approvalRows(db));
-      return { count: approvals.length, approvals };
+      return query.format === 'csv'
+        ? new CsvText(toCsv(APPROVAL_CSV_COLUMNS, approvals))
+        : { count: approvals.length, approvals };
     },
   }),
   defineRoute({
@@ -171,15 +179,24 @@ export const governanceRoutes = [
       'every instrument with its next continuance deadline, the approval that met each past one, and lapses (plan12b continuance)',
     tag: 'governance',
     permission: 'read',
-    query: z.object({ asOf: IsoDate }),
+    query: z.object({
+      asOf: IsoDate,
+      format: Format.openapi({ description: 'csv: one line per instrument (text/csv)' }),
+    }),
     response: looseObject({
       asOf: z.string(),
       approvalsEnforced: z.boolean(),
       instruments: z.array(looseObject({ instrument: z.string(), status: z.string() })),
       warnings: z.array(z.string()),
     }).openapi('Continuance'),
+    csv: true,
     errors: ['USAGE'],
-    run: ({ query, use }) => use((db) => continuanceReport(db, query.asOf)),
+    async run({ query, use }) {
+      const report = await use((db) => continuanceReport(db, query.asOf));
+      return query.format === 'csv'
+        ? new CsvText(toCsv(CONTINUANCE_CSV_COLUMNS, continuanceCsvRows(report)))
+        : report;
+    },
   }),
   defineRoute({
     method: 'get',
