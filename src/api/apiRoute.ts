@@ -9,6 +9,14 @@ import type { CloseJobs } from './closeJobs.js';
 import { type Permission, rolesWith, tokenActor } from './roles.js';
 import { ErrorDocument } from './schemas.js';
 
+/**
+ * A route's answer as CSV (a route that declares `csv`, asked with `format=csv`): the CSV the CLI's
+ * `--csv` prints, sent as text/csv.
+ */
+export class CsvText {
+  constructor(readonly text: string) {}
+}
+
 /** What a route's handler is given: its validated input and the server's store. */
 export interface RouteInput<Q, P, B> {
   readonly query: Q;
@@ -48,6 +56,8 @@ export interface ApiRoute<Q extends z.ZodType = z.ZodType, P extends z.ZodType =
   readonly body?: Body;
   /** the 2xx answer: JSON of this schema, or a PDF */
   readonly response: z.ZodType | 'pdf';
+  /** the route also answers text/csv when asked `format=csv` (its run returns a CsvText then) */
+  readonly csv?: true;
   readonly status?: 200 | 201 | 202;
   /** the errors this route can answer besides 401, 403 (role) and 429 */
   readonly errors: readonly ErrorCode[];
@@ -124,7 +134,13 @@ export function registerRoute(
               description: 'a PDF document',
               content: { 'application/pdf': { schema: z.string().openapi({ format: 'binary' }) } },
             }
-          : { description: route.summary, content: { 'application/json': { schema: route.response } } },
+          : {
+              description: route.summary,
+              content: {
+                'application/json': { schema: route.response },
+                ...(route.csv ? { 'text/csv': { schema: z.string() } } : {}),
+              },
+            },
       ...errorResponses(route.errors),
     },
   } as Parameters<typeof createRoute>[0]);
@@ -152,6 +168,10 @@ export function registerRoute(
         )
       : await route.run(input);
     if (out instanceof Response) return out;
+    if (out instanceof CsvText)
+      return c.body(out.text.endsWith('\n') ? out.text : `${out.text}\n`, status, {
+        'content-type': 'text/csv; charset=utf-8',
+      });
     if (route.response === 'pdf')
       return c.body(out as Uint8Array<ArrayBuffer>, status, { 'content-type': 'application/pdf' });
     return c.json(out as object, status);

@@ -17,10 +17,10 @@ import { RateLimiter } from './rateLimit.js';
 import { adminRoutes } from './routes/adminRoutes.js';
 import { amendmentRoutes } from './routes/amendmentRoutes.js';
 import { auditRoutes } from './routes/auditRoutes.js';
+import { calendarRoutes } from './routes/calendarRoutes.js';
 import { classBRoutes } from './routes/classBRoutes.js';
 import { closeRoutes } from './routes/closeRoutes.js';
 import { governanceRoutes } from './routes/governanceRoutes.js';
-import { governanceWriteRoutes } from './routes/governanceWriteRoutes.js';
 import { importRoutes } from './routes/importRoutes.js';
 import { registryRoutes } from './routes/registryRoutes.js';
 import { reportRoutes } from './routes/reportRoutes.js';
@@ -33,10 +33,10 @@ export const API_ROUTES: readonly ApiRoute[] = [
   ...classBRoutes,
   ...closeRoutes,
   ...governanceRoutes,
-  ...governanceWriteRoutes,
   ...auditRoutes,
   ...importRoutes,
   ...adminRoutes,
+  ...calendarRoutes,
 ];
 
 export interface ApiOptions {

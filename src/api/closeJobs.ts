@@ -5,12 +5,24 @@ import { errorDocument, InternalError, Plan12bError } from '../errors.js';
 import { withActor } from '../store/actor.js';
 import type { ApiStore } from './apiStore.js';
 
+/** What `plan12b close` accepts besides its month (SPEC §12), as the API's close carries it. */
+export interface CloseJobOptions {
+  /** start the books at this month (`--first`): only while no month is closed */
+  readonly first: boolean;
+  /** classes whose net-assets feed stopped, accepted as ended (`--accept-ended PORTFOLIO:CLASS`) */
+  readonly acceptEnded: readonly string[];
+  /** a later payment date the Distributor instructs in writing (`--due-date`, SEVENTH(B)) */
+  readonly instructedDueDate: string | null;
+}
+
 /** One month close started through the API: its progress while it runs, then its result. */
 export interface CloseJob {
   readonly id: string;
   readonly month: string;
   readonly startedBy: string;
   readonly startedAt: string;
+  /** what the close was asked for besides its month (`close --first`, `--accept-ended`, `--due-date`) */
+  readonly options: CloseJobOptions;
   state: 'running' | 'sealed' | 'failed';
   step: { readonly title: string; readonly index: number; readonly count: number } | null;
   finishedAt: string | null;
@@ -30,12 +42,13 @@ export class CloseJobs {
 
   constructor(private readonly store: ApiStore) {}
 
-  start(month: string, instructedDueDate: string | null, actor: string): CloseJob {
+  start(month: string, options: CloseJobOptions, actor: string): CloseJob {
     const job: CloseJob = {
       id: randomUUID(),
       month,
       startedBy: actor,
       startedAt: new Date().toISOString(),
+      options,
       state: 'running',
       step: null,
       finishedAt: null,
@@ -46,7 +59,9 @@ export class CloseJobs {
     const run = withActor(actor, () =>
       this.store.use((db) =>
         closeMonth(db, month, monthCloseSteps(), {
-          instructedDueDate,
+          first: options.first,
+          acceptEnded: options.acceptEnded,
+          instructedDueDate: options.instructedDueDate,
           onStep: (title, index, count) => {
             job.step = { title, index, count };
           },

@@ -70,3 +70,9 @@ export const ImportQuery = z.object({
     description: 'allow rows that change recorded values (net-assets, provider-assets)',
   }),
 });
+
+/** `format=csv`: the answer as the CSV the CLI's `--csv` prints (text/csv), else JSON. */
+export const Format = z
+  .enum(['json', 'csv'])
+  .optional()
+  .openapi({ description: 'csv: the CSV the CLI prints with --csv, as text/csv (default json)' });

@@ -44,3 +44,27 @@ export async function approvalRows(q: Queryable) {
 }
 
 export type ApprovalRow = Awaited<ReturnType<typeof approvalRows>>[number];
+
+/** `plan12b approvals list --csv` (and the API's format=csv): one line per vote. */
+export const APPROVAL_CSV_COLUMNS = [
+  'meetingDate',
+  'body',
+  'subject',
+  'approved',
+  'portfolio',
+  'class',
+  'carried',
+  'trusteesFor',
+  'trusteesAgainst',
+  'trusteesAbsent',
+  'disinterestedFor',
+  'disinterestedAgainst',
+  'disinterestedAbsent',
+  'inPerson',
+  'calledForThePurpose',
+  'sharesOutstanding',
+  'sharesPresent',
+  'sharesFor',
+  'outcome',
+  'id',
+] as const;

@@ -1,4 +1,5 @@
 import { monthEnd, monthStart } from '../calendar/isoDate.js';
+import { toCsv } from '../cli/csvOut.js';
 import { formatCents, parseCents } from '../money/cents.js';
 import type { Queryable } from '../store/database.js';
 import { loadRedemptions, type RedemptionReport } from './classBRedemptionsReport.js';
@@ -32,6 +33,24 @@ export interface CdscRangeReport {
 }
 
 export const CDSC_COLUMNS = ['portfolio', 'distributor', 'cdsc', 'cdscWaived', 'pieces'] as const;
+
+/**
+ * `plan12b cdsc --csv` (and the API's format=csv): one row per portfolio and distributor, then the
+ * total (with the distributor the rows are limited to, if any).
+ */
+export function cdscCsv(report: CdscReport | CdscRangeReport): string {
+  const distributor = 'distributor' in report ? report.distributor : null;
+  return toCsv(CDSC_COLUMNS, [
+    ...report.rows,
+    {
+      portfolio: 'Total',
+      distributor: distributor ?? '',
+      cdsc: report.totalCdsc,
+      cdscWaived: '',
+      pieces: '',
+    },
+  ]);
+}
 
 /**
  * `plan12b cdsc --month`: the month's CDSC per portfolio and distributor — the Distributor's Earned

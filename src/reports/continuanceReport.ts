@@ -19,3 +19,32 @@ export async function continuanceReport(q: Queryable, asOf: string) {
     );
   return { asOf, approvalsEnforced: enforced, instruments, warnings };
 }
+
+/** `plan12b continuance --csv` (and the API's format=csv): one line per instrument. */
+export const CONTINUANCE_CSV_COLUMNS = [
+  'instrument',
+  'kind',
+  'status',
+  'nextDeadline',
+  'endsOn',
+  'firstDeadline',
+  'deadlinesMet',
+  'lastApproval',
+] as const;
+
+/** Each instrument's line of `continuance --csv`: its status, next deadline and the deadlines met. */
+export function continuanceCsvRows(report: Awaited<ReturnType<typeof continuanceReport>>) {
+  return report.instruments.map((c) => {
+    const met = c.periods.filter((p) => p.metBy !== null);
+    return {
+      instrument: c.instrument,
+      kind: c.kind,
+      status: c.status,
+      nextDeadline: c.nextDeadline ?? '',
+      endsOn: c.endsOn ?? '',
+      firstDeadline: c.firstDeadline,
+      deadlinesMet: met.length,
+      lastApproval: met.at(-1)?.metBy?.meetingDate ?? '',
+    };
+  });
+}

@@ -16,6 +16,30 @@ import { applyEighthE, type ClassBVintageMonth } from './classBVintageFees.js';
 import { feesCapCuts } from './finraCapLedger.js';
 
 /** One row of `plan12b fees --json` (SPEC §4): per class and calendar month. */
+/** `plan12b fees --csv` (and the API's format=csv): one line per class and month. */
+export const FEES_MONTH_COLUMNS = [
+  'portfolio',
+  'class',
+  'month',
+  'days',
+  'averageDailyNetAssets',
+  'distributionFee',
+  'serviceFee',
+  'totalFee',
+] as const;
+
+/** `plan12b fees --daily --csv`: one line per class and day. */
+export const FEES_DAILY_COLUMNS = [
+  'portfolio',
+  'class',
+  'date',
+  'netAssets',
+  'distributionFeePct',
+  'serviceFeePct',
+  'distributionFee',
+  'serviceFee',
+] as const;
+
 export interface ClassMonthFees {
   readonly portfolio: string;
   readonly portfolioId: string;

@@ -48,8 +48,9 @@ const SAMPLE: Record<string, string> = {
   class: 'C',
   portfolio: 'AIM Value Fund',
   distributionFee: '0.50',
-  key: 'approvals.enforce',
-  hash: 'abcdef012345',
+  assignee: 'No Such Assignee',
+  after: '2007-01-15',
+  date: '2007-01-15',
 };
 
 function requestOf(path: string, op: Operation, bad?: string): string {
@@ -171,6 +172,29 @@ describe.skipIf(!seedsAvailable).each(dialects)('API contract from /openapi.json
         }
       }
     }
+  });
+
+  it('answers format=csv with text/csv (or a documented error) wherever an operation documents text/csv', async () => {
+    let checked = 0;
+    for (const { method, path, op } of operations) {
+      const ok = Object.entries(op.responses).find(([status]) => status.startsWith('2'))?.[1] as
+        | { content?: Record<string, unknown> }
+        | undefined;
+      if (!ok?.content?.['text/csv']) continue;
+      expect(op.parameters?.some((p) => p.name === 'format' && p.schema.enum?.includes('csv'))).toBe(true);
+      const url = requestOf(path, op);
+      const res = await f.request(method, `${url}${url.includes('?') ? '&' : '?'}format=csv`, {
+        token: f.tokens[op['x-roles'][0] as (typeof ROLES)[number]],
+      });
+      const where = `${op.operationId}: ${res.status}`;
+      expect(Object.keys(op.responses), where).toContain(String(res.status));
+      if (res.status < 300) {
+        expect(res.headers.get('content-type'), where).toBe('text/csv; charset=utf-8');
+        expect((await res.text()).length, where).toBeGreaterThan(0);
+      } else expect(((await res.json()) as { error: { code: string } }).error.code, where).toBeDefined();
+      checked++;
+    }
+    expect(checked).toBeGreaterThanOrEqual(5);
   });
 
   it('answers a malformed date or month with the documented 400 (USAGE), wherever an operation takes one', async () => {

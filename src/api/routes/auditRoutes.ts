@@ -1,10 +1,12 @@
 import { z } from '@hono/zod-openapi';
 import { loadAuditEvidence } from '../../audit/auditEvidence.js';
+import { AUDIT_LOG_CSV_COLUMNS } from '../../audit/auditLogColumns.js';
 import { parseKeptAnchor, verifyAuditEvidence } from '../../audit/auditVerification.js';
+import { toCsv } from '../../cli/csvOut.js';
 import { Plan12bError } from '../../errors.js';
 import { type AuditLogFilter, auditHead, loadAuditLog } from '../../store/auditLog.js';
-import { defineRoute } from '../apiRoute.js';
-import { IsoDate, looseObject } from '../schemas.js';
+import { CsvText, defineRoute } from '../apiRoute.js';
+import { Format, IsoDate, looseObject } from '../schemas.js';
 
 /** The audit log (SPEC §12): for auditors (and admins do not see it unless they are auditors). */
 export const auditRoutes = [
@@ -20,6 +22,9 @@ export const auditRoutes = [
       actor: z.string().optional().openapi({ example: 'token:jane (operator)' }),
       from: IsoDate.optional(),
       to: IsoDate.optional(),
+      format: Format.openapi({
+        description: 'csv: one line per record, as plan12b audit log --csv (text/csv)',
+      }),
     }),
     response: z.object({
       records: z.array(
@@ -33,6 +38,7 @@ export const auditRoutes = [
         }),
       ),
     }),
+    csv: true,
     errors: ['USAGE'],
     async run({ query, use }) {
       const filter: AuditLogFilter = {
@@ -41,7 +47,8 @@ export const auditRoutes = [
         ...(query.from !== undefined && { from: query.from }),
         ...(query.to !== undefined && { to: query.to }),
       };
-      return { records: await use((db) => loadAuditLog(db, filter)) };
+      const records = await use((db) => loadAuditLog(db, filter));
+      return query.format === 'csv' ? new CsvText(toCsv(AUDIT_LOG_CSV_COLUMNS, records)) : { records };
     },
   }),
   defineRoute({

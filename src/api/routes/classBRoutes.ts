@@ -1,12 +1,36 @@
 import { z } from '@hono/zod-openapi';
+import { monthEnd, monthStart } from '../../calendar/isoDate.js';
+import { toCsv } from '../../cli/csvOut.js';
 import { Plan12bError } from '../../errors.js';
-import { cdscReport } from '../../reports/classBCdscReport.js';
+import {
+  type CdscRangeReport,
+  type CdscReport,
+  cdscCsv,
+  cdscRangeReport,
+  cdscReport,
+} from '../../reports/classBCdscReport.js';
 import { conversionsReport } from '../../reports/classBConversionsReport.js';
 import { lotsReport } from '../../reports/classBLotsReport.js';
-import { redemptionsReport } from '../../reports/classBRedemptionsReport.js';
+import {
+  REDEMPTION_PIECE_COLUMNS,
+  redemptionPieceRows,
+  redemptionsReport,
+} from '../../reports/classBRedemptionsReport.js';
 import { listClassBTerms } from '../../reports/classBTermsList.js';
-import { defineRoute } from '../apiRoute.js';
-import { IsoDate, looseObject, Month } from '../schemas.js';
+import { CsvText, defineRoute } from '../apiRoute.js';
+import { Format, IsoDate, looseObject, Month } from '../schemas.js';
+
+const DistributorName = z
+  .string()
+  .min(1)
+  .optional()
+  .openapi({ description: 'only what this distributor earned (Agreement FOURTH(D)), as named in its terms' });
+
+/** from and to, in order (the CLI's --from/--to rule). */
+function dateRange(q: { from: string; to: string }): { from: string; to: string } {
+  if (q.from > q.to) throw new Plan12bError('USAGE', `from ${q.from} is after to ${q.to}`);
+  return { from: q.from, to: q.to };
+}
 
 /** Class B shares (SPEC §6): lots, redemptions, conversions, CDSC, terms. */
 export const classBRoutes = [
@@ -30,19 +54,35 @@ export const classBRoutes = [
     method: 'get',
     path: '/api/class-b/redemptions',
     operationId: 'redemptions',
-    summary: 'Class B redemptions with CDSC, fees and lot pieces (plan12b redemptions)',
+    summary:
+      'Class B redemptions with CDSC, fees and lot pieces, optionally those a distributor earned CDSC on (plan12b redemptions)',
     tag: 'class B',
     permission: 'read',
-    query: z.object({ from: IsoDate, to: IsoDate }),
+    query: z.object({
+      from: IsoDate,
+      to: IsoDate,
+      distributor: DistributorName,
+      format: Format.openapi({ description: 'csv: one row per lot piece, with its redemption (text/csv)' }),
+    }),
     response: looseObject({
+      from: z.string(),
+      to: z.string(),
+      distributor: z.string().optional(),
+      distributorCdsc: z.string().optional(),
       redemptions: z.array(looseObject({ txnId: z.string(), cdsc: z.string() })),
       totals: looseObject({ gross: z.string(), cdsc: z.string(), net: z.string() }),
+      warnings: z.array(z.string()),
     }).openapi('Redemptions'),
+    csv: true,
     errors: ['USAGE'],
     async run({ query, use }) {
-      if (query.from > query.to)
-        throw new Plan12bError('USAGE', `from ${query.from} is after to ${query.to}`);
-      return use((db) => redemptionsReport(db, query.from, query.to));
+      const { from, to } = dateRange(query);
+      const report = await use((db) =>
+        redemptionsReport(db, from, to, { distributor: query.distributor ?? null }),
+      );
+      return query.format === 'csv'
+        ? new CsvText(toCsv(REDEMPTION_PIECE_COLUMNS, redemptionPieceRows(report)))
+        : report;
     },
   }),
   defineRoute({
@@ -61,17 +101,58 @@ export const classBRoutes = [
     method: 'get',
     path: '/api/class-b/cdsc',
     operationId: 'cdsc',
-    summary: "a month's CDSC per portfolio and distributor: Earned CDSC (plan12b cdsc)",
+    summary:
+      "CDSC per portfolio and distributor over a month or a date range: Earned CDSC, optionally one distributor's (plan12b cdsc)",
     tag: 'class B',
     permission: 'read',
-    query: z.object({ month: Month }),
-    response: looseObject({
-      month: z.string(),
-      rows: z.array(looseObject({ portfolio: z.string() })),
-      totalCdsc: z.string(),
+    query: z.object({
+      month: Month.optional().openapi({ description: 'the month (or from and to)' }),
+      from: IsoDate.optional().openapi({ description: 'first day, with to (instead of month)' }),
+      to: IsoDate.optional().openapi({ description: 'last day, with from' }),
+      distributor: DistributorName,
+      format: Format.openapi({
+        description: 'csv: one row per portfolio and distributor, then the total (text/csv)',
+      }),
     }),
+    response: looseObject({
+      month: z.string().optional(),
+      from: z.string().optional(),
+      to: z.string().optional(),
+      distributor: z.string().nullable().optional(),
+      rows: z.array(
+        looseObject({
+          portfolio: z.string(),
+          distributor: z.string().nullable(),
+          cdsc: z.string(),
+          cdscWaived: z.string(),
+          pieces: z.number().int(),
+        }),
+      ),
+      totalCdsc: z.string(),
+      warnings: z.array(z.string()),
+    }).openapi('Cdsc'),
+    csv: true,
     errors: ['USAGE'],
-    run: ({ query, use }) => use((db) => cdscReport(db, query.month)),
+    async run({ query, use }) {
+      // the CLI's rule: --month, or --from and --to, not both
+      if (query.month !== undefined && (query.from !== undefined || query.to !== undefined))
+        throw new Plan12bError('USAGE', 'give month or from and to, not both');
+      if (query.month === undefined && (query.from === undefined || query.to === undefined))
+        throw new Plan12bError('USAGE', 'give month=YYYY-MM, or from and to');
+      const distributor = query.distributor ?? null;
+      const month = query.month ?? null;
+      const report = await use<CdscReport | CdscRangeReport>((db) =>
+        month !== null && distributor === null
+          ? cdscReport(db, month)
+          : cdscRangeReport(db, {
+              ...(month === null
+                ? dateRange({ from: query.from!, to: query.to! })
+                : { from: monthStart(month), to: monthEnd(month) }),
+              distributor,
+            }),
+      );
+      return query.format === 'csv' ? new CsvText(cdscCsv(report)) : report;
+    },
   }),
   defineRoute({
     method: 'get',

@@ -1,9 +1,14 @@
 import { z } from '@hono/zod-openapi';
+import { showClosedMonth } from '../../close/closedMonthView.js';
+import { assertClosable } from '../../close/closeOrder.js';
+import { parseNamedClass } from '../../close/inputCompleteness.js';
 import { Plan12bError } from '../../errors.js';
+import { CSV_PARTS, closedMonthPartCsv } from '../../reports/closedMonthPartCsv.js';
 import { currentActor } from '../../store/actor.js';
 import { closedMonthList, monthStatus } from '../../store/monthStatusRepository.js';
-import { defineRoute } from '../apiRoute.js';
-import { IsoDate, Month } from '../schemas.js';
+import { loadRegistry } from '../../store/registryStore.js';
+import { CsvText, defineRoute } from '../apiRoute.js';
+import { Format, IsoDate, Month } from '../schemas.js';
 
 /** The month close (SPEC §12): start one, follow it, and read a month's state. */
 
@@ -13,6 +18,11 @@ const CloseJob = z
     month: z.string(),
     startedBy: z.string(),
     startedAt: z.string(),
+    options: z.object({
+      first: z.boolean(),
+      acceptEnded: z.array(z.string()),
+      instructedDueDate: z.string().nullable(),
+    }),
     state: z.enum(['running', 'sealed', 'failed']),
     step: z.object({ title: z.string(), index: z.number().int(), count: z.number().int() }).nullable(),
     finishedAt: z.string().nullable(),
@@ -40,6 +50,58 @@ const MonthStatus = z
   })
   .openapi('MonthStatus');
 
+/** PORTFOLIO:CLASS, split at the last colon, both sides non-blank (the CLI's --accept-ended). */
+function namesClass(text: string): boolean {
+  const at = text.lastIndexOf(':');
+  return at > 0 && text.slice(0, at).trim() !== '' && text.slice(at + 1).trim() !== '';
+}
+
+/** What `plan12b close --month M [--first] [--accept-ended P:C …] [--due-date D]` takes (SPEC §12). */
+const CloseRequest = z
+  .object({
+    month: Month,
+    dueDate: IsoDate.optional().openapi({
+      description: 'a later payment date the Distributor instructs in writing (SEVENTH(B); --due-date)',
+    }),
+    first: z.boolean().default(false).openapi({
+      description:
+        'start the books at this month (--first): only while no month is closed; recorded in the sealed completeness part and audited',
+    }),
+    acceptEnded: z
+      .array(
+        z
+          .string()
+          .refine(namesClass, { message: 'name each class as PORTFOLIO:CLASS, e.g. "AIM Value Fund:C"' })
+          .openapi({ example: 'AIM Value Fund:C' }),
+      )
+      .max(1000)
+      .default([])
+      .openapi({
+        description:
+          'classes whose net-assets feed stopped before the month end, accepted as ended (--accept-ended PORTFOLIO:CLASS); sealed in the completeness part and audited',
+      }),
+  })
+  .openapi('CloseRequest');
+
+const ClosedMonthView = z
+  .looseObject({
+    month: z.string(),
+    closedAt: z.string(),
+    closedBy: z.string(),
+    resultsHash: z.string(),
+    verified: z.literal(true),
+    completeness: z
+      .looseObject({
+        startsBooks: z.boolean(),
+        acceptedAsEnded: z.array(z.looseObject({ portfolio: z.string(), class: z.string() })),
+      })
+      .nullable(),
+    partHashes: z.array(z.object({ part: z.string(), contentHash: z.string() })),
+    parts: z.record(z.string(), z.unknown()),
+    restatementsSince: z.array(z.looseObject({ date: z.string() })),
+  })
+  .openapi('ClosedMonthView');
+
 export const closeRoutes = [
   defineRoute({
     method: 'post',
@@ -49,34 +111,35 @@ export const closeRoutes = [
     tag: 'close',
     permission: 'operate',
     changesState: true,
-    body: {
-      kind: 'json',
-      schema: z.object({
-        month: Month,
-        dueDate: IsoDate.optional().openapi({
-          description: 'a later payment date the Distributor instructs in writing',
-        }),
-      }),
-    },
+    body: { kind: 'json', schema: CloseRequest },
     response: CloseJob,
     status: 202,
-    errors: ['USAGE', 'CONFLICT'],
+    errors: ['USAGE', 'NOT_FOUND', 'CONFLICT', 'REFUSED'],
     async run({ body, jobs, use }) {
-      const { month, dueDate } = body as { month: string; dueDate?: string };
+      const { month, dueDate, first, acceptEnded } = body as z.infer<typeof CloseRequest>;
       // said at once when it is plain; the close itself checks again under the writer lock
-      if ((await use((db) => monthStatus(db, month))).state === 'sealed')
+      const closed = await use((db) => closedMonthList(db));
+      if (closed.some((m) => m.month === month))
         throw new Plan12bError(
           'CONFLICT',
           `${month} is already closed`,
           'a closed month is sealed; corrections become prior-period adjustments in the next open month',
         );
+      // SPEC §12 --first: only while no month is closed (the close's own check, at once)
+      if (first)
+        assertClosable(month, { closed: closed.map((m) => m.month), firstNetAssetsMonth: null, first });
+      // each class named as the CLI names it, or the CLI's error (64 not a class, 66 no such portfolio)
+      if (acceptEnded.length > 0) {
+        const registry = await use((db) => loadRegistry(db));
+        for (const text of acceptEnded) parseNamedClass(registry, text);
+      }
       if (jobs.list().some((j) => j.month === month && j.state === 'running'))
         throw new Plan12bError(
           'CONFLICT',
           `a close of ${month} is already running`,
           'follow it at /api/close/jobs',
         );
-      return jobs.start(month, dueDate ?? null, currentActor());
+      return jobs.start(month, { first, acceptEnded, instructedDueDate: dueDate ?? null }, currentActor());
     },
   }),
   defineRoute({
@@ -135,7 +198,8 @@ export const closeRoutes = [
     method: 'get',
     path: '/api/months/{month}',
     operationId: 'monthStatus',
-    summary: 'a month: open, or sealed with its results hash and sealed parts (close show)',
+    summary:
+      "a month's state: open, or sealed with its results hash and its parts' hashes (GET /api/months/{month}/sealed verifies and shows them)",
     tag: 'close',
     permission: 'read',
     params: z.object({ month: Month.openapi({ param: { name: 'month', in: 'path' } }) }),
@@ -143,5 +207,30 @@ export const closeRoutes = [
     errors: ['USAGE'],
     run: ({ params, use }) =>
       use((db) => db.transaction((q) => monthStatus(q, params.month), { isolation: 'repeatable read' })),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/months/{month}/sealed',
+    operationId: 'closedMonthShow',
+    summary:
+      "a closed month's sealed results, verified against their seal first (plan12b close show); format=csv prints one part",
+    tag: 'close',
+    permission: 'read',
+    params: z.object({ month: Month.openapi({ param: { name: 'month', in: 'path' } }) }),
+    query: z.object({
+      format: Format,
+      part: z
+        .enum(CSV_PARTS)
+        .default('fees')
+        .openapi({ description: 'with format=csv: the part printed (default fees)' }),
+    }),
+    response: ClosedMonthView,
+    csv: true,
+    // 404: the month is not closed; 503 (DATABASE, exit 69): its seal does not verify
+    errors: ['USAGE', 'NOT_FOUND', 'DATABASE'],
+    async run({ params, query, use }) {
+      const view = await use((db) => showClosedMonth(db, params.month));
+      return query.format === 'csv' ? new CsvText(closedMonthPartCsv(view, query.part)) : view;
+    },
   }),
 ];

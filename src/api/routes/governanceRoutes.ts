@@ -1,16 +1,25 @@
 import { z } from '@hono/zod-openapi';
 import { parseQuarter } from '../../calendar/quarter.js';
+import { toCsv } from '../../cli/csvOut.js';
 import { Plan12bError } from '../../errors.js';
-import { approvalRows } from '../../reports/approvalsReport.js';
-import { boardReport } from '../../reports/boardReport.js';
+import { recordTermination } from '../../feeds/terminationsFeed.js';
+import { setGovernanceSetting } from '../../import/governanceSettingChange.js';
+import { APPROVAL_CSV_COLUMNS, approvalRows } from '../../reports/approvalsReport.js';
+import { BOARD_REPORT_CSV_COLUMNS, boardReport, boardReportLines } from '../../reports/boardReport.js';
 import { boardReportGovernance } from '../../reports/boardReportGovernance.js';
 import { writeBoardReportPdf } from '../../reports/boardReportPdf.js';
-import { continuanceReport } from '../../reports/continuanceReport.js';
-import { finraCapReport } from '../../reports/finraCapReport.js';
-import { whatIfReport } from '../../reports/whatIfReport.js';
-import { defineRoute } from '../apiRoute.js';
+import {
+  CONTINUANCE_CSV_COLUMNS,
+  continuanceCsvRows,
+  continuanceReport,
+} from '../../reports/continuanceReport.js';
+import { FINRA_CAP_COLUMNS, finraCapReport } from '../../reports/finraCapReport.js';
+import { governanceSettingRows } from '../../reports/governanceSettingsList.js';
+import { TERMINATION_COLUMNS, terminationRows } from '../../reports/terminationsList.js';
+import { WHAT_IF_COLUMNS, whatIfReport } from '../../reports/whatIfReport.js';
+import { CsvText, defineRoute } from '../apiRoute.js';
 import { pdfBytes } from '../pdfBytes.js';
-import { IsoDate, looseObject, Month } from '../schemas.js';
+import { Format, IsoDate, looseObject, Month } from '../schemas.js';
 
 /** Governance and compliance (SPEC §10): the FINRA cap, the board report, what-if. */
 
@@ -35,19 +44,131 @@ const boardReportQuery = z.object({ quarter: Quarter });
 export const governanceRoutes = [
   defineRoute({
     method: 'get',
+    path: '/api/terminations',
+    operationId: 'terminations',
+    summary:
+      'every recorded termination of the Plan (§9) or the Agreement (FIFTEENTH) per portfolio or class (plan12b terminations list)',
+    tag: 'governance',
+    permission: 'read',
+    query: z.object({ format: Format }),
+    response: z.object({
+      count: z.number().int(),
+      terminations: z.array(
+        z.object({
+          instrument: z.string(),
+          portfolio: z.string(),
+          class: z.string(),
+          date: z.string(),
+          by: z.string(),
+          noticeDate: z.string().nullable(),
+          reason: z.string().nullable(),
+        }),
+      ),
+    }),
+    csv: true,
+    errors: ['USAGE'],
+    async run({ query, use }) {
+      const rows = await use((db) => terminationRows(db));
+      return query.format === 'csv'
+        ? new CsvText(toCsv(TERMINATION_COLUMNS, rows))
+        : { count: rows.length, terminations: rows };
+    },
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/api/terminations',
+    operationId: 'terminate',
+    summary:
+      'terminate the Plan (§9) or the Agreement (FIFTEENTH(A)) for a portfolio (or all) and a class (or all) from a date (plan12b terminate)',
+    tag: 'governance',
+    permission: 'operate',
+    changesState: true,
+    body: {
+      kind: 'json',
+      schema: z.object({
+        instrument: z.enum(['plan', 'agreement']).default('plan'),
+        portfolio: z
+          .string()
+          .min(1)
+          .openapi({ description: 'any name the portfolio ever had, or all', example: 'AIM Value Fund' }),
+        class: z.string().min(1).nullable().default(null).openapi({ description: 'null: every class' }),
+        date: IsoDate.openapi({ description: 'the first day no payment is due' }),
+        by: z.enum(['trustees', 'shareholders', 'distributor']).openapi({
+          description: 'distributor: the Agreement only',
+        }),
+        noticeDate: IsoDate.nullable()
+          .default(null)
+          .openapi({ description: 'the date of the written notice (the Agreement: at most 60 days before)' }),
+        reason: z.string().max(500).nullable().default(null),
+      }),
+    },
+    response: z.object({
+      recorded: z.boolean(),
+      termination: looseObject({ instrument: z.string(), effectiveDate: z.string() }),
+    }),
+    errors: ['USAGE', 'BAD_INPUT', 'NOT_FOUND', 'CONFLICT', 'REFUSED'],
+    run: ({ body, use }) =>
+      use((db) => recordTermination(db, body as Parameters<typeof recordTermination>[1])),
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/api/settings/{key}',
+    operationId: 'setGovernanceSetting',
+    summary:
+      'set one governance setting (plan12b settings set); refused where it would change what governed a closed month',
+    tag: 'governance',
+    permission: 'administer',
+    changesState: true,
+    params: z.object({
+      key: z.string().openapi({ param: { name: 'key', in: 'path' }, example: 'approvals.enforce' }),
+    }),
+    body: { kind: 'json', schema: z.object({ value: z.string().min(1).max(200) }) },
+    response: z.object({ key: z.string(), value: z.string(), changed: z.boolean() }),
+    errors: ['USAGE', 'BAD_INPUT', 'REFUSED'],
+    run: ({ params, body, use }) =>
+      use((db) => setGovernanceSetting(db, params.key, (body as { value: string }).value)),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/settings',
+    operationId: 'governanceSettings',
+    summary:
+      'every governance setting (approvals.enforce, continuance.*): its value and whether it is the default (plan12b settings list)',
+    tag: 'governance',
+    permission: 'read',
+    response: z.object({
+      settings: z.array(
+        z.object({
+          key: z.string(),
+          value: z.string(),
+          default: z.string(),
+          isDefault: z.boolean(),
+          meaning: z.string(),
+        }),
+      ),
+    }),
+    errors: [],
+    run: async ({ use }) => ({ settings: await use((db) => governanceSettingRows(db)) }),
+  }),
+  defineRoute({
+    method: 'get',
     path: '/api/approvals',
     operationId: 'approvals',
     summary: 'every recorded approval and vote, in meeting order, with its outcome (plan12b approvals list)',
     tag: 'governance',
     permission: 'read',
+    query: z.object({ format: Format.openapi({ description: 'csv: one line per vote (text/csv)' }) }),
     response: z.object({
       count: z.number().int(),
       approvals: z.array(looseObject({ meetingDate: z.string() })),
     }),
-    errors: [],
-    async run({ use }) {
+    csv: true,
+    errors: ['USAGE'],
+    async run({ query, use }) {
       const approvals = await use((db) => approvalRows(db));
-      return { count: approvals.length, approvals };
+      return query.format === 'csv'
+        ? new CsvText(toCsv(APPROVAL_CSV_COLUMNS, approvals))
+        : { count: approvals.length, approvals };
     },
   }),
   defineRoute({
@@ -58,15 +179,24 @@ export const governanceRoutes = [
       'every instrument with its next continuance deadline, the approval that met each past one, and lapses (plan12b continuance)',
     tag: 'governance',
     permission: 'read',
-    query: z.object({ asOf: IsoDate }),
+    query: z.object({
+      asOf: IsoDate,
+      format: Format.openapi({ description: 'csv: one line per instrument (text/csv)' }),
+    }),
     response: looseObject({
       asOf: z.string(),
       approvalsEnforced: z.boolean(),
       instruments: z.array(looseObject({ instrument: z.string(), status: z.string() })),
       warnings: z.array(z.string()),
     }).openapi('Continuance'),
+    csv: true,
     errors: ['USAGE'],
-    run: ({ query, use }) => use((db) => continuanceReport(db, query.asOf)),
+    async run({ query, use }) {
+      const report = await use((db) => continuanceReport(db, query.asOf));
+      return query.format === 'csv'
+        ? new CsvText(toCsv(CONTINUANCE_CSV_COLUMNS, continuanceCsvRows(report)))
+        : report;
+    },
   }),
   defineRoute({
     method: 'get',
@@ -75,13 +205,19 @@ export const governanceRoutes = [
     summary: 'the FINRA Rule 2341 aggregate cap ledger of a class, month by month (plan12b finra-cap)',
     tag: 'governance',
     permission: 'read',
-    query: z.object({ class: z.string().min(1), portfolio: z.string().optional(), through: Month }),
+    query: z.object({
+      class: z.string().min(1),
+      portfolio: z.string().optional(),
+      through: Month,
+      format: Format.openapi({ description: 'csv: one line per portfolio and month (text/csv)' }),
+    }),
     response: looseObject({ classes: z.array(looseObject({})), warnings: z.array(z.string()) }).openapi(
       'FinraCap',
     ),
+    csv: true,
     errors: ['USAGE', 'NOT_FOUND', 'BAD_INPUT'],
-    run: ({ query, use }) =>
-      use((db) =>
+    async run({ query, use }) {
+      const report = await use((db) =>
         db.transaction(
           (q) =>
             finraCapReport(q, {
@@ -91,7 +227,9 @@ export const governanceRoutes = [
             }),
           { isolation: 'repeatable read' },
         ),
-      ),
+      );
+      return query.format === 'csv' ? new CsvText(toCsv(FINRA_CAP_COLUMNS, report.months)) : report;
+    },
   }),
   defineRoute({
     method: 'get',
@@ -101,15 +239,22 @@ export const governanceRoutes = [
       'the quarterly report to the board (Plan §8): instruments in force, fees, amounts spent by purpose, FINRA cap, approvals, continuance (plan12b board-report)',
     tag: 'governance',
     permission: 'read',
-    query: boardReportQuery,
+    query: boardReportQuery.extend({
+      format: Format.openapi({ description: 'csv: one line per item, with its section (text/csv)' }),
+    }),
     response: looseObject({ quarter: z.string(), warnings: z.array(z.string()) }).openapi('BoardReport'),
+    csv: true,
     errors: ['USAGE'],
-    run: ({ query, use }) =>
-      use((db) =>
+    async run({ query, use }) {
+      const report = await use((db) =>
         db.transaction((q) => boardReport(q, quarterOf(query.quarter), boardReportGovernance), {
           isolation: 'repeatable read',
         }),
-      ),
+      );
+      return query.format === 'csv'
+        ? new CsvText(toCsv(BOARD_REPORT_CSV_COLUMNS, boardReportLines(report)))
+        : report;
+    },
   }),
   defineRoute({
     method: 'get',
@@ -144,13 +289,15 @@ export const governanceRoutes = [
       distributionFee: Pct,
       serviceFee: Pct.optional(),
       from: IsoDate.optional(),
+      format: Format.openapi({ description: 'csv: one line per payee (text/csv)' }),
     }),
     response: looseObject({ payees: z.array(looseObject({})), warnings: z.array(z.string()) }).openapi(
       'WhatIf',
     ),
+    csv: true,
     errors: ['USAGE', 'NOT_FOUND', 'REFUSED'],
-    run: ({ query, use }) =>
-      use((db) =>
+    async run({ query, use }) {
+      const report = await use((db) =>
         db.transaction(
           (q) =>
             whatIfReport(q, {
@@ -162,6 +309,8 @@ export const governanceRoutes = [
             }),
           { isolation: 'repeatable read' },
         ),
-      ),
+      );
+      return query.format === 'csv' ? new CsvText(toCsv(WHAT_IF_COLUMNS, report.payees)) : report;
+    },
   }),
 ];

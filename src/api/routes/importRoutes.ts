@@ -1,14 +1,20 @@
 import { z } from '@hono/zod-openapi';
 import { importAccounts } from '../../feeds/accountsFeed.js';
+import { importApprovals } from '../../feeds/approvalsFeed.js';
 import { CLASS_B_TERMS_COLUMNS, importClassBTerms } from '../../feeds/classBTermsFeed.js';
 import { importDistributors } from '../../feeds/distributorsFeed.js';
+import { importExpenditures } from '../../feeds/expendituresFeed.js';
+import { importGrossSales } from '../../feeds/grossSalesFeed.js';
 import { importNetAssets } from '../../feeds/netAssetsFeed.js';
 import { importOmnibusMonths } from '../../feeds/omnibusFeed.js';
+import { importPrimeRate } from '../../feeds/primeRateFeed.js';
 import { importProviderAssets } from '../../feeds/providerAssetsFeed.js';
 import { importProviders } from '../../feeds/providersFeed.js';
+import { importTerminations } from '../../feeds/terminationsFeed.js';
 import { importTransactions } from '../../feeds/transactionsFeed.js';
 import { importTransfers, recordTransferNotice } from '../../feeds/transfersFeed.js';
 import { importExhibits } from '../../import/exhibitImport.js';
+import { withdrawExhibit } from '../../import/exhibitWithdrawal.js';
 import { terminateOnAssignment, terminateOnNotice } from '../../import/providerTerminations.js';
 import type { Database } from '../../store/database.js';
 import { type ApiRoute, defineRoute } from '../apiRoute.js';
@@ -96,6 +102,42 @@ const FEEDS: readonly FeedUpload[] = [
     restatable: false,
     run: (db, f, b) => importTransfers(db, f, b),
   },
+  {
+    feed: 'approvals',
+    operationId: 'importApprovals',
+    header:
+      'meeting_date,body,approves,document,instrument,portfolio,class,trustees_for,trustees_against,trustees_absent,disinterested_for,disinterested_against[,disinterested_absent],in_person,called_for_purpose,shares_outstanding,shares_present,shares_for',
+    restatable: false,
+    run: (db, f, b) => importApprovals(db, f, b),
+  },
+  {
+    feed: 'terminations',
+    operationId: 'importTerminations',
+    header: 'instrument,portfolio,class,date,by[,notice_date][,reason]',
+    restatable: false,
+    run: (db, f, b) => importTerminations(db, f, b),
+  },
+  {
+    feed: 'expenditures',
+    operationId: 'importExpenditures',
+    header: 'portfolio,class,period,purpose,amount[,description]',
+    restatable: true,
+    run: (db, f, b, restate) => importExpenditures(db, f, b, { restate }),
+  },
+  {
+    feed: 'gross-sales',
+    operationId: 'importGrossSales',
+    header: 'month,portfolio,class,gross_sales[,front_end_sales_charges,deferred_sales_charges]',
+    restatable: true,
+    run: (db, f, b, restate) => importGrossSales(db, f, b, { restate }),
+  },
+  {
+    feed: 'prime-rate',
+    operationId: 'importPrimeRate',
+    header: 'effective_date,prime_rate',
+    restatable: true,
+    run: (db, f, b, restate) => importPrimeRate(db, f, b, { restate }),
+  },
 ];
 
 export const feedRoute = (f: FeedUpload): ApiRoute =>
@@ -158,6 +200,42 @@ export const importRoutes = [
       const file = { fileName: query.fileName ?? 'upload.txt', bytes: body as Buffer };
       return use((db) => importExhibits(db, [file], undefined, stated));
     },
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/api/registry/documents/{id}/withdraw',
+    operationId: 'withdrawExhibit',
+    summary:
+      'withdraw a document imported by mistake (plan12b exhibit withdraw): it stops governing from now on; closed months stay sealed',
+    tag: 'imports',
+    permission: 'operate',
+    changesState: true,
+    params: z.object({
+      id: z.string().openapi({
+        param: { name: 'id', in: 'path' },
+        description: "the document's SHA-256, or its first 8+ hex digits",
+      }),
+    }),
+    body: {
+      kind: 'json',
+      schema: z.object({
+        reason: z
+          .string()
+          .min(1)
+          .max(500)
+          .openapi({ description: 'why it is withdrawn (recorded with the actor in the audit log)' }),
+      }),
+    },
+    response: looseObject({
+      id: z.string(),
+      file: z.string(),
+      withdrawnBy: z.string(),
+      closedMonthsToAdjust: z.array(z.string()),
+      warnings: z.array(z.string()),
+    }),
+    errors: ['USAGE', 'BAD_INPUT', 'CONFLICT', 'REFUSED'],
+    run: ({ params, body, use }) =>
+      use((db) => withdrawExhibit(db, params.id, (body as { reason: string }).reason)),
   }),
   defineRoute({
     method: 'post',

@@ -1,10 +1,13 @@
 import { z } from '@hono/zod-openapi';
 import { monthEnd, monthOf } from '../../calendar/isoDate.js';
 import { businessDayAfter } from '../../calendar/nyseCalendar.js';
+import { toCsv } from '../../cli/csvOut.js';
 import { Plan12bError } from '../../errors.js';
+import { writeAssigneeStatementPdf } from '../../reports/assigneeStatementPdf.js';
+import { assigneeStatementCsv, assigneeStatementReport } from '../../reports/assigneeStatementReport.js';
 import { distributorShareReport } from '../../reports/distributorShareReport.js';
-import { feesReport } from '../../reports/feesReport.js';
-import { type Journal, monthJournal } from '../../reports/journal.js';
+import { FEES_DAILY_COLUMNS, FEES_MONTH_COLUMNS, feesReport } from '../../reports/feesReport.js';
+import { JOURNAL_COLUMNS, type Journal, monthJournal } from '../../reports/journal.js';
 import { writeMonthlyCalculationPdf } from '../../reports/monthlyCalculationPdf.js';
 import {
   type MonthlyCalculationReport,
@@ -19,9 +22,9 @@ import { loadClosedPeriods } from '../../store/closedPeriodsRepository.js';
 import type { Database } from '../../store/database.js';
 import { listProviders } from '../../store/serviceProvidersRepository.js';
 import { loadTransferRows } from '../../store/transfersRepository.js';
-import { defineRoute } from '../apiRoute.js';
+import { CsvText, defineRoute } from '../apiRoute.js';
 import { pdfBytes } from '../pdfBytes.js';
-import { Decimal, Flag, IsoDate, looseObject, Month, MonthReadingFields } from '../schemas.js';
+import { Decimal, Flag, Format, IsoDate, looseObject, Month, MonthReadingFields } from '../schemas.js';
 
 /** Fees, journal, service fees, Exhibit A, transfers and the Monthly Calculation (SPEC §4–§8). */
 
@@ -90,6 +93,68 @@ const MonthlyCalculation = looseObject({
   ...MonthReadingFields,
 }).openapi('MonthlyCalculation');
 
+const assigneeStatementQuery = z.object({
+  assignee: z
+    .string()
+    .min(1)
+    .openapi({ description: 'the Assignee, as named in its Transfers', example: 'Alpha Funding LLC' }),
+  month: Month,
+});
+
+/** `plan12b transfers statement` (Agreement EIGHTH; SPEC §8), read in one snapshot. */
+function assigneeStatementOf(db: Database, q: z.infer<typeof assigneeStatementQuery>) {
+  return db.transaction((tx) => assigneeStatementReport(tx, q.assignee, q.month), {
+    isolation: 'repeatable read',
+  });
+}
+
+const Portion = looseObject({
+  portfolio: z.string(),
+  transferId: z.string(),
+  twelveB1PortionPct: Decimal.nullable(),
+  cdscPortionPct: Decimal.nullable(),
+  distributionFee: Decimal,
+  distributor12b1Share: Decimal,
+  earnedCdsc: Decimal,
+  twelveB1Portion: Decimal,
+  cdscPortion: Decimal,
+  total: Decimal,
+  payTo: z.string(),
+  segments: z.array(
+    looseObject({ from: z.string(), to: z.string(), weightPct: Decimal, twelveB1Portion: Decimal }),
+  ),
+  doiRangeCounts: z.array(
+    looseObject({
+      countedOn: z.string(),
+      distributorShares: Decimal,
+      doiRangeShares: Decimal,
+      lots: z.array(looseObject({ doi: z.string(), issuingPortfolio: z.string(), shares: Decimal })),
+    }),
+  ),
+  cdscPieces: z.array(
+    looseObject({ date: z.string(), txnId: z.string(), earnedCdsc: Decimal, exactPortion: Decimal }),
+  ),
+});
+
+const AssigneeStatement = looseObject({
+  assignee: z.string(),
+  address: z.string().nullable(),
+  month: z.string(),
+  distributor: z.string(),
+  dueDate: z.string(),
+  basis: z.enum(['open', 'recomputed']).openapi({
+    description:
+      "recomputed: the month is closed and this is today's data; what was paid is its sealed Monthly Calculation",
+  }),
+  lines: z.array(Portion),
+  totals: looseObject({
+    twelveB1Portion: Decimal,
+    cdscPortion: Decimal,
+    total: Decimal,
+    owedOnToAssignee: Decimal,
+  }),
+}).openapi('AssigneeStatement');
+
 export const reportRoutes = [
   defineRoute({
     method: 'get',
@@ -104,6 +169,9 @@ export const reportRoutes = [
       portfolio: z.string().optional(),
       class: z.string().optional(),
       daily: Flag,
+      format: Format.openapi({
+        description: 'csv: one line per class and month (per class and day with daily=true), text/csv',
+      }),
     }),
     response: looseObject({
       classes: z.array(
@@ -121,6 +189,7 @@ export const reportRoutes = [
       warnings: z.array(z.string()),
       recomputedClosedMonths: z.array(z.string()).optional(),
     }).openapi('Fees'),
+    csv: true,
     errors: ['USAGE', 'NOT_FOUND'],
     async run({ query, use }) {
       if (query.from > query.to)
@@ -140,6 +209,12 @@ export const reportRoutes = [
           { isolation: 'repeatable read' },
         ),
       );
+      if (query.format === 'csv')
+        return new CsvText(
+          query.daily
+            ? toCsv(FEES_DAILY_COLUMNS, report.daily ?? [])
+            : toCsv(FEES_MONTH_COLUMNS, report.classes),
+        );
       // SPEC §12: a range is computed from today's data; closed months in it are named as such
       const recomputed = [...closed.months]
         .filter((m) => m >= monthOf(query.from) && m <= monthOf(query.to))
@@ -162,6 +237,9 @@ export const reportRoutes = [
         .max(60)
         .optional()
         .openapi({ type: 'integer', example: 10 }),
+      format: Format.openapi({
+        description: 'csv: the journal lines, as plan12b journal prints them (text/csv)',
+      }),
     }),
     response: looseObject({
       month: z.string(),
@@ -171,6 +249,7 @@ export const reportRoutes = [
       totalCredits: Decimal,
       ...MonthReadingFields,
     }).openapi('Journal'),
+    csv: true,
     errors: ['USAGE'],
     async run({ query, use }) {
       const days = query.paymentDays ?? 10;
@@ -192,7 +271,9 @@ export const reportRoutes = [
           `${query.month} is closed; its sealed journal pays on ${reading.report.paymentDate}`,
           'add recompute=true to see the journal with another payment date',
         );
-      return readingDocument(reading);
+      return query.format === 'csv'
+        ? new CsvText(toCsv(JOURNAL_COLUMNS, reading.report.lines))
+        : readingDocument(reading);
     },
   }),
   defineRoute({
@@ -337,6 +418,42 @@ export const reportRoutes = [
           path,
         ),
       );
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/transfers/statement',
+    operationId: 'assigneeStatement',
+    summary:
+      "an Assignee's statement for a month across portfolios: its portions, the weights, the DOI-range shares by lot and the CDSC pieces (plan12b transfers statement)",
+    tag: 'transfers',
+    permission: 'read',
+    query: assigneeStatementQuery.extend({
+      format: Format.openapi({
+        description: 'csv: portion, segment, period, lot and cdsc-piece rows, then the total (text/csv)',
+      }),
+    }),
+    response: AssigneeStatement,
+    csv: true,
+    errors: ['USAGE', 'NOT_FOUND'],
+    async run({ query, use }) {
+      const statement = await use((db) => assigneeStatementOf(db, query));
+      return query.format === 'csv' ? new CsvText(assigneeStatementCsv(statement)) : statement;
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/transfers/statement/pdf',
+    operationId: 'assigneeStatementPdf',
+    summary: "an Assignee's statement for a month as PDF (plan12b transfers statement --pdf)",
+    tag: 'transfers',
+    permission: 'read',
+    query: assigneeStatementQuery,
+    response: 'pdf',
+    errors: ['USAGE', 'NOT_FOUND'],
+    async run({ query, use }) {
+      const statement = await use((db) => assigneeStatementOf(db, query));
+      return pdfBytes((path) => writeAssigneeStatementPdf(statement, path, new Date().toISOString()));
     },
   }),
 ];

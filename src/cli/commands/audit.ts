@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { loadAuditEvidence } from '../../audit/auditEvidence.js';
+import { AUDIT_LOG_CSV_COLUMNS } from '../../audit/auditLogColumns.js';
 import { parseKeptAnchor, verifyAuditEvidence } from '../../audit/auditVerification.js';
 import { Plan12bError } from '../../errors.js';
 import { type AuditLogFilter, auditHead, loadAuditLog } from '../../store/auditLog.js';
@@ -92,13 +93,7 @@ export function registerAuditCommands(program: Command, getContext: () => CliCon
         };
         const records = await withDatabase(ctx, (db) => loadAuditLog(db, filter));
         if (opts.json) return printJson(ctx, { records });
-        if (opts.csv)
-          return ctx.out(
-            toCsv(
-              ['seq', 'at', 'actor', 'action', 'subject', 'contentHash', 'detail', 'prevHash', 'hash'],
-              records,
-            ),
-          );
+        if (opts.csv) return ctx.out(toCsv(AUDIT_LOG_CSV_COLUMNS, records));
         printTable(
           ctx,
           ['#', 'At', 'Who', 'Action', 'Subject', 'Detail'],

@@ -6,9 +6,9 @@ import { CLASS_B_TERMS_COLUMNS, importClassBTerms, listClassBTerms } from '../..
 import { importDistributors } from '../../feeds/distributorsFeed.js';
 import { importTransactions } from '../../feeds/transactionsFeed.js';
 import {
-  CDSC_COLUMNS,
   type CdscRangeReport,
   type CdscReport,
+  cdscCsv,
   cdscRangeReport,
   cdscReport,
 } from '../../reports/classBCdscReport.js';
@@ -288,18 +288,7 @@ export function registerClassBCommands(program: Command, getContext: () => CliCo
         );
         if (opts.json) return printJson(ctx, report);
         if (opts.csv) {
-          ctx.out(
-            toCsv(CDSC_COLUMNS, [
-              ...report.rows,
-              {
-                portfolio: 'Total',
-                distributor: distributor ?? '',
-                cdsc: report.totalCdsc,
-                cdscWaived: '',
-                pieces: '',
-              },
-            ]),
-          );
+          ctx.out(cdscCsv(report));
           for (const w of report.warnings) ctx.err(`warning: ${w}`);
           return;
         }

@@ -3,52 +3,14 @@ import { type ClosedMonthView, showClosedMonth } from '../../close/closedMonthVi
 import { monthCloseSteps } from '../../close/closeSteps.js';
 import { closeMonth } from '../../close/monthClose.js';
 import { Plan12bError } from '../../errors.js';
+import { closedMonthPartCsv } from '../../reports/closedMonthPartCsv.js';
 import type { ClassMonthFees } from '../../reports/feesReport.js';
-import { JOURNAL_COLUMNS, type Journal } from '../../reports/journal.js';
+import type { Journal } from '../../reports/journal.js';
 import type { MonthlyCalculationReport } from '../../reports/monthlyCalculationReport.js';
 import { type CliContext, printJson, withDatabase } from '../context.js';
-import { toCsv } from '../csvOut.js';
 import { requireDate, requireMonth } from '../options.js';
 
 const collect = (value: string, previous: string[]) => [...previous, value];
-
-/** The rows `close show --csv --part P` prints: the lines a person opens in a spreadsheet. */
-function partCsv(view: ClosedMonthView, part: string): string {
-  const content = view.parts[part];
-  if (content === undefined)
-    throw new Plan12bError(
-      'NOT_FOUND',
-      `${view.month} has no sealed part ${JSON.stringify(part)}`,
-      `its parts: ${view.partHashes.map((p) => p.part).join(', ')}`,
-    );
-  if (part === 'fees')
-    return toCsv(
-      [
-        'portfolio',
-        'class',
-        'month',
-        'days',
-        'averageDailyNetAssets',
-        'distributionFee',
-        'serviceFee',
-        'totalFee',
-      ],
-      (content as { classes: ClassMonthFees[] }).classes,
-    );
-  if (part === 'journal') return toCsv(JOURNAL_COLUMNS, (content as Journal).lines);
-  if (part === 'monthly-calculation')
-    return toCsv(
-      ['portfolio', 'month', 'payee', 'role', 'twelveB1', 'cdsc', 'total', 'owedOn', 'dueDate'],
-      (content as MonthlyCalculationReport).portfolios.flatMap((mc) =>
-        mc.payees.map((p) => ({ portfolio: mc.portfolio, month: mc.month, ...p })),
-      ),
-    );
-  throw new Plan12bError(
-    'USAGE',
-    `--csv prints the parts fees, journal and monthly-calculation, not ${JSON.stringify(part)}`,
-    `print it with --json: \`plan12b close show --month ${view.month} --json\``,
-  );
-}
 
 function showText(ctx: CliContext, view: ClosedMonthView): void {
   ctx.out(`${view.month} closed ${view.closedAt} by ${view.closedBy}`);
@@ -145,7 +107,7 @@ export function registerCloseCommand(program: Command, getContext: () => CliCont
         if (what === 'show') {
           const view = await withDatabase(ctx, (db) => showClosedMonth(db, month));
           if (opts.json) return printJson(ctx, view);
-          if (opts.csv) return ctx.out(partCsv(view, opts.part));
+          if (opts.csv) return ctx.out(closedMonthPartCsv(view, opts.part));
           return showText(ctx, view);
         }
         const instructedDueDate = opts.dueDate === undefined ? null : requireDate(opts.dueDate, '--due-date');

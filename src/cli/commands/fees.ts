@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { monthEnd, monthOf } from '../../calendar/isoDate.js';
 import { businessDayAfter } from '../../calendar/nyseCalendar.js';
 import { Plan12bError } from '../../errors.js';
-import { feesReport } from '../../reports/feesReport.js';
+import { FEES_DAILY_COLUMNS, FEES_MONTH_COLUMNS, feesReport } from '../../reports/feesReport.js';
 import { JOURNAL_COLUMNS, type Journal, monthJournal } from '../../reports/journal.js';
 import {
   adjustmentLines,
@@ -18,27 +18,6 @@ import { toCsv } from '../csvOut.js';
 import { requireDate, requireMonth } from '../options.js';
 import { printTable } from '../table.js';
 import { feesSheet, journalSheet } from '../xlsxSheets.js';
-
-const MONTH_COLUMNS = [
-  'portfolio',
-  'class',
-  'month',
-  'days',
-  'averageDailyNetAssets',
-  'distributionFee',
-  'serviceFee',
-  'totalFee',
-];
-const DAILY_COLUMNS = [
-  'portfolio',
-  'class',
-  'date',
-  'netAssets',
-  'distributionFeePct',
-  'serviceFeePct',
-  'distributionFee',
-  'serviceFee',
-];
 
 export function registerFeesCommands(program: Command, getContext: () => CliContext): void {
   program
@@ -99,13 +78,15 @@ export function registerFeesCommands(program: Command, getContext: () => CliCont
           );
         if (opts.csv) {
           ctx.out(
-            opts.daily ? toCsv(DAILY_COLUMNS, report.daily ?? []) : toCsv(MONTH_COLUMNS, report.classes),
+            opts.daily
+              ? toCsv(FEES_DAILY_COLUMNS, report.daily ?? [])
+              : toCsv(FEES_MONTH_COLUMNS, report.classes),
           );
         } else if (opts.daily) {
           printTable(
             ctx,
-            DAILY_COLUMNS,
-            (report.daily ?? []).map((d) => DAILY_COLUMNS.map((c) => String(d[c as keyof typeof d]))),
+            [...FEES_DAILY_COLUMNS],
+            (report.daily ?? []).map((d) => FEES_DAILY_COLUMNS.map((c) => String(d[c as keyof typeof d]))),
           );
         } else {
           printTable(

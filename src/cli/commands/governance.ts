@@ -4,49 +4,19 @@ import { importApprovals } from '../../feeds/approvalsFeed.js';
 import { importTerminations, recordTermination } from '../../feeds/terminationsFeed.js';
 import { GOVERNANCE_SETTING_KEYS } from '../../governance/governanceSettings.js';
 import { setGovernanceSetting } from '../../import/governanceSettingChange.js';
-import { approvalRows } from '../../reports/approvalsReport.js';
-import { continuanceReport } from '../../reports/continuanceReport.js';
-import { loadSettings } from '../../store/settingsRepository.js';
-import { loadTerminations } from '../../store/terminationsRepository.js';
+import { APPROVAL_CSV_COLUMNS, approvalRows } from '../../reports/approvalsReport.js';
+import {
+  CONTINUANCE_CSV_COLUMNS,
+  continuanceCsvRows,
+  continuanceReport,
+} from '../../reports/continuanceReport.js';
+import { governanceSettingRows } from '../../reports/governanceSettingsList.js';
+import { TERMINATION_COLUMNS, terminationRows } from '../../reports/terminationsList.js';
 import { type CliContext, printJson, withDatabase } from '../context.js';
 import { toCsv } from '../csvOut.js';
 import { requireDate } from '../options.js';
 import { readInputFile } from '../readInput.js';
 import { printTable } from '../table.js';
-
-const APPROVAL_CSV_COLUMNS = [
-  'meetingDate',
-  'body',
-  'subject',
-  'approved',
-  'portfolio',
-  'class',
-  'carried',
-  'trusteesFor',
-  'trusteesAgainst',
-  'trusteesAbsent',
-  'disinterestedFor',
-  'disinterestedAgainst',
-  'disinterestedAbsent',
-  'inPerson',
-  'calledForThePurpose',
-  'sharesOutstanding',
-  'sharesPresent',
-  'sharesFor',
-  'outcome',
-  'id',
-] as const;
-
-const CONTINUANCE_CSV_COLUMNS = [
-  'instrument',
-  'kind',
-  'status',
-  'nextDeadline',
-  'endsOn',
-  'firstDeadline',
-  'deadlinesMet',
-  'lastApproval',
-] as const;
 
 export function registerGovernanceCommands(program: Command, getContext: () => CliContext): void {
   // --- approvals -------------------------------------------------------------------------------
@@ -107,21 +77,9 @@ export function registerGovernanceCommands(program: Command, getContext: () => C
       const ctx = getContext();
       const asOf = requireDate(opts.asOf, '--as-of');
       const report = await withDatabase(ctx, (db) => continuanceReport(db, asOf));
-      const { instruments: list, warnings } = report;
+      const { warnings } = report;
       if (opts.json) return printJson(ctx, report);
-      const rows = list.map((c) => {
-        const met = c.periods.filter((p) => p.metBy !== null);
-        return {
-          instrument: c.instrument,
-          kind: c.kind,
-          status: c.status,
-          nextDeadline: c.nextDeadline ?? '',
-          endsOn: c.endsOn ?? '',
-          firstDeadline: c.firstDeadline,
-          deadlinesMet: met.length,
-          lastApproval: met.at(-1)?.metBy?.meetingDate ?? '',
-        };
-      });
+      const rows = continuanceCsvRows(report);
       if (opts.csv) return ctx.out(toCsv(CONTINUANCE_CSV_COLUMNS, rows));
       printTable(
         ctx,
@@ -162,21 +120,9 @@ export function registerGovernanceCommands(program: Command, getContext: () => C
     .option('--csv', 'print CSV')
     .action(async (opts: { json?: boolean; csv?: boolean }) => {
       const ctx = getContext();
-      const list = await withDatabase(ctx, (db) => loadTerminations(db));
-      const rows = list.map((t) => ({
-        instrument: t.instrument,
-        portfolio: t.portfolioName ?? 'all',
-        class: t.class ?? 'all',
-        date: t.effectiveDate,
-        by: t.votedBy,
-        noticeDate: t.noticeDate,
-        reason: t.reason,
-      }));
+      const rows = await withDatabase(ctx, (db) => terminationRows(db));
       if (opts.json) return printJson(ctx, { count: rows.length, terminations: rows });
-      if (opts.csv)
-        return ctx.out(
-          toCsv(['instrument', 'portfolio', 'class', 'date', 'by', 'noticeDate', 'reason'], rows),
-        );
+      if (opts.csv) return ctx.out(toCsv(TERMINATION_COLUMNS, rows));
       printTable(
         ctx,
         ['Instrument', 'Portfolio', 'Class', 'From', 'By', 'Notice', 'Reason'],
@@ -269,14 +215,7 @@ export function registerGovernanceCommands(program: Command, getContext: () => C
     .option('--json', 'print JSON')
     .action(async (opts: { json?: boolean }) => {
       const ctx = getContext();
-      const stored = await withDatabase(ctx, (db) => loadSettings(db));
-      const rows = Object.entries(GOVERNANCE_SETTING_KEYS).map(([key, s]) => ({
-        key,
-        value: stored.get(key) ?? s.default,
-        default: s.default,
-        isDefault: !stored.has(key),
-        meaning: s.meaning,
-      }));
+      const rows = await withDatabase(ctx, (db) => governanceSettingRows(db));
       if (opts.json) return printJson(ctx, { settings: rows });
       printTable(
         ctx,

@@ -40,6 +40,8 @@ function nextMonth(months: readonly ClosedMonth[], fallback: string): string {
 export function ClosePage({ firstMonth }: { readonly firstMonth: string }) {
   const months = useApi(() => getJson<{ months: ClosedMonth[] }>('/api/months'), []);
   const [month, setMonth] = useState<string | null>(null);
+  const [first, setFirst] = useState(false);
+  const [acceptEnded, setAcceptEnded] = useState('');
   const [job, setJob] = useState<CloseJob | null>(null);
   const [error, setError] = useState<Error | null>(null);
   const suggested = nextMonth(months.data?.months ?? [], firstMonth);
@@ -61,7 +63,18 @@ export function ClosePage({ firstMonth }: { readonly firstMonth: string }) {
   const start = async () => {
     setError(null);
     try {
-      setJob(await postJson<CloseJob>('/api/close', { month: month ?? suggested }));
+      // the CLI's --first and --accept-ended "Fund:Class" (one class a line, or separated by ;)
+      const ended = acceptEnded
+        .split(/[;\n]/)
+        .map((t) => t.trim())
+        .filter((t) => t !== '');
+      setJob(
+        await postJson<CloseJob>('/api/close', {
+          month: month ?? suggested,
+          ...(first ? { first: true } : {}),
+          ...(ended.length > 0 ? { acceptEnded: ended } : {}),
+        }),
+      );
     } catch (e) {
       setError(e as Error);
     }
@@ -84,6 +97,20 @@ export function ClosePage({ firstMonth }: { readonly firstMonth: string }) {
             name="month"
             value={month ?? suggested}
             onChange={(e) => setMonth(e.target.value)}
+          />
+        </label>
+        <label title="only while no month is closed">
+          <input type="checkbox" name="first" checked={first} onChange={(e) => setFirst(e.target.checked)} />{' '}
+          Start the books at this month
+        </label>
+        <label title="a class whose net-assets feed stopped before the month end; separate several with ;">
+          Accept as ended{' '}
+          <input
+            type="text"
+            name="acceptEnded"
+            placeholder="Fund:Class; Fund:Class"
+            value={acceptEnded}
+            onChange={(e) => setAcceptEnded(e.target.value)}
           />
         </label>
         <button type="submit" disabled={job?.state === 'running'}>

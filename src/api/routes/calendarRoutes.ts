@@ -1,0 +1,69 @@
+import { z } from '@hono/zod-openapi';
+import { businessDayAfter, holidayName, isBusinessDay } from '../../calendar/nyseCalendar.js';
+import { Plan12bError } from '../../errors.js';
+import { defineRoute } from '../apiRoute.js';
+import { IsoDate } from '../schemas.js';
+
+/** The NYSE business-day calendar (SPEC §9), as `plan12b calendar` answers it. */
+
+/**
+ * The calendar covers 1990–2100 (SPEC §9): a date, or a count, outside it is the request's fault
+ * (400), said with the calendar's own words — never a 500.
+ */
+function inCalendar<T>(answer: () => T): T {
+  try {
+    return answer();
+  } catch (e) {
+    if (e instanceof Error && /outside the NYSE calendar/.test(e.message))
+      throw new Plan12bError('USAGE', e.message, 'the calendar covers 1990-01-01 to 2100-12-31');
+    throw e;
+  }
+}
+
+export const calendarRoutes = [
+  defineRoute({
+    method: 'get',
+    path: '/api/calendar/business-day',
+    operationId: 'businessDayAfter',
+    summary:
+      'the n-th NYSE business day after a date, e.g. the Monthly Calculation due date (plan12b calendar business-day)',
+    tag: 'calendar',
+    permission: 'read',
+    query: z.object({
+      after: IsoDate.openapi({ description: 'the date to count from (not itself counted)' }),
+      n: z.coerce
+        .number()
+        .int()
+        .min(0)
+        .max(10_000)
+        .default(1)
+        .openapi({ type: 'integer', example: 10, description: 'how many business days after (default 1)' }),
+    }),
+    response: z.object({ after: z.string(), n: z.number().int(), date: IsoDate }),
+    errors: ['USAGE'],
+    run: async ({ query }) => ({
+      after: query.after,
+      n: query.n,
+      date: inCalendar(() => businessDayAfter(query.after, query.n)),
+    }),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/calendar/is-business-day',
+    operationId: 'isBusinessDay',
+    summary: 'whether the NYSE is open on a date, and why not (plan12b calendar is-business-day)',
+    tag: 'calendar',
+    permission: 'read',
+    query: z.object({ date: IsoDate }),
+    response: z.object({ date: z.string(), businessDay: z.boolean(), reason: z.string().nullable() }),
+    errors: ['USAGE'],
+    async run({ query }) {
+      const open = inCalendar(() => isBusinessDay(query.date));
+      return {
+        date: query.date,
+        businessDay: open,
+        reason: open ? null : (holidayName(query.date) ?? 'weekend'),
+      };
+    },
+  }),
+];

@@ -1,0 +1,51 @@
+import { toCsv } from '../cli/csvOut.js';
+import type { ClosedMonthView } from '../close/closedMonthView.js';
+import { Plan12bError } from '../errors.js';
+import type { ClassMonthFees } from './feesReport.js';
+import { JOURNAL_COLUMNS, type Journal } from './journal.js';
+import type { MonthlyCalculationReport } from './monthlyCalculationReport.js';
+
+/** The sealed parts `close show --csv --part P` (and the API's format=csv) print as CSV. */
+export const CSV_PARTS = ['fees', 'journal', 'monthly-calculation'] as const;
+
+/**
+ * SPEC §12 `close show --csv --part P`: one sealed part of a closed month as the lines a person
+ * opens in a spreadsheet — the fees per class, the journal lines, or the Monthly Calculation's
+ * payees (Agreement EIGHTH(C)).
+ */
+export function closedMonthPartCsv(view: ClosedMonthView, part: string): string {
+  const content = view.parts[part];
+  if (content === undefined)
+    throw new Plan12bError(
+      'NOT_FOUND',
+      `${view.month} has no sealed part ${JSON.stringify(part)}`,
+      `its parts: ${view.partHashes.map((p) => p.part).join(', ')}`,
+    );
+  if (part === 'fees')
+    return toCsv(
+      [
+        'portfolio',
+        'class',
+        'month',
+        'days',
+        'averageDailyNetAssets',
+        'distributionFee',
+        'serviceFee',
+        'totalFee',
+      ],
+      (content as { classes: ClassMonthFees[] }).classes,
+    );
+  if (part === 'journal') return toCsv(JOURNAL_COLUMNS, (content as Journal).lines);
+  if (part === 'monthly-calculation')
+    return toCsv(
+      ['portfolio', 'month', 'payee', 'role', 'twelveB1', 'cdsc', 'total', 'owedOn', 'dueDate'],
+      (content as MonthlyCalculationReport).portfolios.flatMap((mc) =>
+        mc.payees.map((p) => ({ portfolio: mc.portfolio, month: mc.month, ...p })),
+      ),
+    );
+  throw new Plan12bError(
+    'USAGE',
+    `CSV prints the parts ${CSV_PARTS.join(', ')}, not ${JSON.stringify(part)}`,
+    `print it as JSON: \`plan12b close show --month ${view.month} --json\``,
+  );
+}
