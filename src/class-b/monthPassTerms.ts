@@ -1,0 +1,83 @@
+import { civilFromDayNumber, daysInMonth, dayNumberFromCivil, fromDayNumber, isLeapYear } from '../calendar/isoDate.js';
+import { type ClassBTerms, cdscScheduleFor, conversionYearsFor, redemptionFeeFor } from './classBTerms.js';
+import { ReducedRate } from './monthPassArithmetic.js';
+
+/** micro-percent × value units (1/100,000,000 dollar) → cents */
+export const RATE_VALUE_SCALE = 100 * 1_000_000 * 1_000_000;
+
+/**
+ * The Class B terms (classBTerms.ts) compiled for one month and the caller's portfolio keys:
+ * the same rules, looked up by integer key and day number.
+ */
+export class MonthPassTerms {
+  /** rank of each portfolio key in the order of the portfolio ids (the ledger's portfolio order) */
+  readonly rank: Int32Array;
+  /** per issuing portfolio: the DOIs whose Commission Shares convert at this month end (SPEC §6) */
+  readonly convertFromDay: Int32Array;
+  readonly convertToDay: Int32Array;
+  /** per redeeming portfolio: its redemption fee (Agreement FOURTH(D)) */
+  readonly fee: ({ rate: ReducedRate; holdingDays: number | null } | null)[];
+  private readonly schedules = new Map<number, readonly number[]>();
+  private readonly reduced = new Map<number, ReducedRate>();
+
+  constructor(
+    readonly terms: ClassBTerms,
+    readonly portfolioIds: readonly string[],
+    month: string,
+  ) {
+    const n = portfolioIds.length;
+    const order = portfolioIds.map((_, i) => i).sort((a, b) => (portfolioIds[a]! < portfolioIds[b]! ? -1 : 1));
+    this.rank = new Int32Array(n);
+    order.forEach((p, r) => {
+      this.rank[p] = r;
+    });
+    const year = Number(month.slice(0, 4));
+    const m = Number(month.slice(5, 7));
+    this.convertFromDay = new Int32Array(n);
+    this.convertToDay = new Int32Array(n);
+    this.fee = [];
+    for (let p = 0; p < n; p++) {
+      const y = year - conversionYearsFor(terms, portfolioIds[p]!);
+      // the anniversary keeps the DOI's month (Feb 29 → Feb 28), so the DOI month is this month, `years` back
+      this.convertFromDay[p] = dayNumberFromCivil(y, m, 1);
+      this.convertToDay[p] = dayNumberFromCivil(y, m, daysInMonth(y, m));
+      const rule = redemptionFeeFor(terms, portfolioIds[p]!);
+      this.fee.push(
+        rule ? { rate: new ReducedRate(Number(rule.rateMicroPct), RATE_VALUE_SCALE), holdingDays: rule.holdingDays } : null,
+      );
+    }
+  }
+
+  /** The CDSC rate (micro-percent) of a Commission Share lot redeemed on `day` (cdscSchedule.ts). */
+  cdscRate(issuingPortfolio: number, doiDay: number, day: number): number {
+    const key = issuingPortfolio * 4_194_304 + doiDay + 2_097_152;
+    let rates = this.schedules.get(key);
+    if (rates === undefined) {
+      const s = cdscScheduleFor(this.terms, this.portfolioIds[issuingPortfolio]!, fromDayNumber(doiDay));
+      rates = s.yearRatesMicroPct.map(Number);
+      this.schedules.set(key, rates);
+    }
+    return rates[completedYearsDays(doiDay, day)] ?? 0;
+  }
+
+  /** The rate over RATE_VALUE_SCALE, reduced once per distinct rate. */
+  reducedRate(rateMicroPct: number): ReducedRate {
+    let r = this.reduced.get(rateMicroPct);
+    if (r === undefined) {
+      r = new ReducedRate(rateMicroPct, RATE_VALUE_SCALE);
+      this.reduced.set(rateMicroPct, r);
+    }
+    return r;
+  }
+}
+
+/** anniversary.ts `completedYears` on day numbers: anniversaries of the DOI on or before `day`. */
+export function completedYearsDays(doiDay: number, day: number): number {
+  if (day < doiDay) return 0;
+  const a = civilFromDayNumber(doiDay);
+  const b = civilFromDayNumber(day);
+  let years = b.year - a.year;
+  const annDay = a.month === 2 && a.day === 29 && !isLeapYear(a.year + years) ? 28 : a.day;
+  if (a.month > b.month || (a.month === b.month && annDay > b.day)) years -= 1;
+  return years;
+}
