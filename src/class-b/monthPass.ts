@@ -75,6 +75,10 @@ export class MonthPass {
   readonly monthEndDay: number;
   readonly year: number;
   private readonly w = new Workspace();
+  private readonly notices: number[] = [];
+  private readonly weightDoi: number[] = [];
+  private readonly weightPortfolio: number[] = [];
+  private readonly weightShares: number[] = [];
 
   constructor(readonly ctx: MonthPassContext) {
     this.terms = new MonthPassTerms(ctx.terms, ctx.portfolioIds, ctx.month);
@@ -92,9 +96,20 @@ export class MonthPass {
     return this.ctx.portfolioIds[p]!;
   }
 
+  private readonly isoDates = new Map<number, string>();
+  /** YYYY-MM-DD of a day number, remembered (attributions name DOIs as strings) */
+  private iso(day: number): string {
+    let s = this.isoDates.get(day);
+    if (s === undefined) {
+      s = fromDayNumber(day);
+      this.isoDates.set(day, s);
+    }
+    return s;
+  }
+
   /** Applies the month to one chunk of accounts. */
   apply(state: ClassBLedgerState, tx: MonthTransactionColumns): ClassBMonthResult {
-    const out = new Output(state);
+    const out = new Output(state, tx.count);
     const w = this.w;
     const acc = state.accounts;
     let t = 0;
@@ -103,7 +118,8 @@ export class MonthPass {
       w.load(state, a, this.terms.rank);
       this.checkClosedThroughLastMonth(account);
       let lastDay = NO_DAY;
-      const notices: number[] = [];
+      const notices = this.notices;
+      notices.length = 0;
       for (; t < tx.count && tx.account[t] === account; t++) {
         const day = tx.day[t]!;
         if (day < this.monthStartDay || day > this.monthEndDay)
@@ -189,27 +205,41 @@ export class MonthPass {
     const doi = tx.derivedFromDoiDay[t]!;
     const p = tx.portfolio[t]!;
     const w = this.w;
-    const [s, e] = w.range(this.terms.rank[p]!);
-    const byKey = new Map<string, { issuingPortfolioId: string; dateOfOriginalIssuance: string; shareUnits: bigint }>();
+    w.range(this.terms.rank[p]!);
+    const s = w.rangeStart;
+    const e = w.rangeEnd;
+    // weights by (DOI, issuing portfolio), in the order of their "DOI|portfolio" keys
+    const kd = this.weightDoi;
+    const kp = this.weightPortfolio;
+    const ks = this.weightShares;
+    let k = 0;
     for (let i = s; i < e; i++) {
       if (w.free[i] === 1) continue;
       if (doi !== NO_DAY && w.doi[i] !== doi) continue;
-      const issuingPortfolioId = this.pid(w.issuing[i]!);
-      const dateOfOriginalIssuance = fromDayNumber(w.doi[i]!);
-      const key = `${dateOfOriginalIssuance}|${issuingPortfolioId}`;
-      const prev = byKey.get(key);
-      byKey.set(key, {
-        issuingPortfolioId,
-        dateOfOriginalIssuance,
-        shareUnits: (prev?.shareUnits ?? 0n) + BigInt(w.shares[i]!),
-      });
+      let j = 0;
+      while (j < k && !(kd[j] === w.doi[i] && kp[j] === w.issuing[i])) j++;
+      if (j === k) {
+        kd[k] = w.doi[i]!;
+        kp[k] = w.issuing[i]!;
+        ks[k] = 0;
+        k++;
+      }
+      ks[j] = ks[j]! + w.shares[i]!;
     }
-    const weights = [...byKey.entries()]
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-      .map(([, x]) => Object.freeze(x));
+    const rank = this.terms.rank;
+    const idx = Array.from({ length: k }, (_, j) => j).sort(
+      (x, y) => kd[x]! - kd[y]! || rank[kp[x]!]! - rank[kp[y]!]!,
+    );
+    const weights = idx.map((j) =>
+      Object.freeze({
+        issuingPortfolioId: this.pid(kp[j]!),
+        dateOfOriginalIssuance: this.iso(kd[j]!),
+        shareUnits: BigInt(ks[j]!),
+      }),
+    );
     if (doi !== NO_DAY && weights.length === 0)
       weights.push(
-        Object.freeze({ issuingPortfolioId: this.pid(p), dateOfOriginalIssuance: fromDayNumber(doi), shareUnits: 1n }),
+        Object.freeze({ issuingPortfolioId: this.pid(p), dateOfOriginalIssuance: this.iso(doi), shareUnits: 1n }),
       );
     return Object.freeze({
       kind: 'derivedFrom',
@@ -218,9 +248,12 @@ export class MonthPass {
     });
   }
 
-  private requireHeld(txn: number, p: number, shares: number, day: number, what: string): [number, number] {
+  /** Sets the workspace's range to the portfolio's lots. */
+  private requireHeld(txn: number, p: number, shares: number, day: number, what: string): void {
     const w = this.w;
-    const [s, e] = w.range(this.terms.rank[p]!);
+    w.range(this.terms.rank[p]!);
+    const s = w.rangeStart;
+    const e = w.rangeEnd;
     let held = 0;
     for (let i = s; i < e; i++) held += w.shares[i]!;
     if (held < shares)
@@ -229,7 +262,6 @@ export class MonthPass {
         'shares',
         `${what} ${formatShareUnits(BigInt(shares))} shares of ${this.pid(p)} on ${fromDayNumber(day)} but the account holds ${formatShareUnits(BigInt(held))}; check the shares, or import the activity that comes before it first`,
       );
-    return [s, e];
   }
 
   /**
@@ -279,7 +311,9 @@ export class MonthPass {
     const shares = tx.shareUnits[t]!;
     const price = tx.priceUnits[t]!;
     const waiver = tx.waiver[t]!;
-    const [s, e] = this.requireHeld(tx.txn[t]!, p, shares, day, 'redeems');
+    this.requireHeld(tx.txn[t]!, p, shares, day, 'redeems');
+    const s = w.rangeStart;
+    const e = w.rangeEnd;
     if (waiver === SYSTEMATIC_WITHDRAWAL_CODE) this.checkSystematicWithdrawal(tx, t, s, e);
     const k = this.orderForRedemption(s, e, day);
     const fee = this.terms.fee[p];
@@ -291,7 +325,9 @@ export class MonthPass {
     let left = shares;
     for (let j = 0; j < k && left > 0; j++) {
       const i = w.order[j]!;
-      const [taken, cost] = w.take(i, left);
+      w.take(i, left);
+      const taken = w.taken;
+      const cost = w.takenCost;
       left -= taken;
       const rate = w.rate[i]!;
       const valueUnits = mulExact(taken, price);
@@ -343,7 +379,9 @@ export class MonthPass {
     const from = tx.portfolio[t]!;
     const to = tx.inPortfolio[t]!;
     const day = tx.day[t]!;
-    const [s, e] = this.requireHeld(tx.txn[t]!, from, tx.shareUnits[t]!, day, 'exchanges out');
+    this.requireHeld(tx.txn[t]!, from, tx.shareUnits[t]!, day, 'exchanges out');
+    const s = w.rangeStart;
+    const e = w.rangeEnd;
     const k = this.orderForRedemption(s, e, day);
     const x = out.exchanges;
     const pieceFrom = x.pieces.length;
@@ -351,7 +389,9 @@ export class MonthPass {
     let left = tx.shareUnits[t]!;
     for (let j = 0; j < k && left > 0; j++) {
       const i = w.order[j]!;
-      const [taken, cost] = w.take(i, left);
+      w.take(i, left);
+      const taken = w.taken;
+      const cost = w.takenCost;
       left -= taken;
       moved.push({
         origin: w.origin[i]!,
@@ -424,10 +464,11 @@ export class MonthPass {
   private convertAtMonthEnd(account: number, out: Output): void {
     const w = this.w;
     const c = out.conversions;
-    const ranks: number[] = [];
-    for (let i = 0; i < w.n; i++) if (i === 0 || w.rank[i] !== w.rank[i - 1]) ranks.push(w.rank[i]!);
-    for (const rank of ranks) {
-      const [s, e] = w.range(rank);
+    // portfolio by portfolio in rank order; a portfolio's conversion may empty lots of it only
+    for (let rank = w.n > 0 ? w.rank[0]! : -1; rank >= 0; rank = w.rankAfter(rank)) {
+      w.range(rank);
+      const s = w.rangeStart;
+      const e = w.rangeEnd;
       let converting = 0;
       let allCommission = 0;
       let free = 0;
@@ -445,7 +486,9 @@ export class MonthPass {
       let left = freeConverting;
       for (let i = s; i < e && left > 0; i++) {
         if (w.free[i] !== 1) continue;
-        const [taken, cost] = w.take(i, left);
+        w.take(i, left);
+      const taken = w.taken;
+      const cost = w.takenCost;
         left -= taken;
         c.pieces.push(w.origin[i]!, 1, w.doi[i]!, w.issuing[i]!, taken, cost);
       }
@@ -454,7 +497,9 @@ export class MonthPass {
         if (w.free[i] !== 0) continue;
         if (w.doi[i]! < this.terms.convertFromDay[w.issuing[i]!]! || w.doi[i]! > this.terms.convertToDay[w.issuing[i]!]!)
           continue;
-        const [taken, cost] = w.take(i, w.shares[i]!);
+        w.take(i, w.shares[i]!);
+        const taken = w.taken;
+        const cost = w.takenCost;
         c.pieces.push(w.origin[i]!, 0, w.doi[i]!, w.issuing[i]!, taken, cost);
       }
       c.account.push(account);
@@ -476,6 +521,10 @@ export class MonthPass {
     out: Output,
   ): void {
     const c = out.conversions;
+    if (notices.length === 0) {
+      for (let i = conversionsFrom; i < c.account.length; i++) c.confirmedStart.push(c.confirmedBy.length);
+      return;
+    }
     const groups = new Map<number, number[]>();
     for (const t of notices) {
       const g = groups.get(tx.portfolio[t]!);
@@ -559,6 +608,10 @@ class Workspace {
   order = new Int32Array(64);
   nextSequence = 0;
   nextArrival = 0;
+  taken = 0;
+  takenCost = 0;
+  rangeStart = 0;
+  rangeEnd = 0;
   swpN = 0;
   swpPortfolio: number[] = [];
   swpYear: number[] = [];
@@ -643,19 +696,19 @@ class Workspace {
       if (before) break;
       i--;
     }
-    if (i < this.n) {
-      const m = this.n;
-      this.rank.copyWithin(i + 1, i, m);
-      this.port.copyWithin(i + 1, i, m);
-      this.issuing.copyWithin(i + 1, i, m);
-      this.origin.copyWithin(i + 1, i, m);
-      this.free.copyWithin(i + 1, i, m);
-      this.doi.copyWithin(i + 1, i, m);
-      this.sequence.copyWithin(i + 1, i, m);
-      this.arrival.copyWithin(i + 1, i, m);
-      this.shares.copyWithin(i + 1, i, m);
-      this.cost.copyWithin(i + 1, i, m);
-      this.attribution.copyWithin(i + 1, i, m);
+    // a few lots per account: shifting by hand beats eleven copyWithin calls
+    for (let j = this.n; j > i; j--) {
+      this.rank[j] = this.rank[j - 1]!;
+      this.port[j] = this.port[j - 1]!;
+      this.issuing[j] = this.issuing[j - 1]!;
+      this.origin[j] = this.origin[j - 1]!;
+      this.free[j] = this.free[j - 1]!;
+      this.doi[j] = this.doi[j - 1]!;
+      this.sequence[j] = this.sequence[j - 1]!;
+      this.arrival[j] = this.arrival[j - 1]!;
+      this.shares[j] = this.shares[j - 1]!;
+      this.cost[j] = this.cost[j - 1]!;
+      this.attribution[j] = this.attribution[j - 1]!;
     }
     this.rank[i] = rank;
     this.port[i] = port;
@@ -671,26 +724,28 @@ class Workspace {
     this.n++;
   }
 
-  /** The lots of the portfolio of this rank: [start, end). */
-  range(rank: number): [number, number] {
+  /** The lots of the portfolio of this rank: [rangeStart, rangeEnd). */
+  range(rank: number): void {
     let s = 0;
     while (s < this.n && this.rank[s]! < rank) s++;
     let e = s;
     while (e < this.n && this.rank[e] === rank) e++;
-    return [s, e];
+    this.rangeStart = s;
+    this.rangeEnd = e;
   }
 
   /**
    * Takes up to `wanted` shares from lot i; a lot consumed in part gives up
-   * round_half_up(cost × taken / shares, 2) and keeps the rest (SPEC §6). Returns [taken, cost].
+   * round_half_up(cost × taken / shares, 2) and keeps the rest (SPEC §6); sets `taken`, `takenCost`.
    */
-  take(i: number, wanted: number): [number, number] {
+  take(i: number, wanted: number): void {
     const shares = this.shares[i]!;
     const taken = wanted < shares ? wanted : shares;
     const cost = taken === shares ? this.cost[i]! : mulDivRoundHalfUp(this.cost[i]!, taken, shares);
     this.shares[i] = shares - taken;
     this.cost[i] = this.cost[i]! - cost;
-    return [taken, cost];
+    this.taken = taken;
+    this.takenCost = cost;
   }
 
   /** Removes the lots left without shares (their cost must be gone with them). */
@@ -720,6 +775,12 @@ class Workspace {
     this.n = k;
   }
 
+  /** the smallest portfolio rank held above `rank`, or -1 */
+  rankAfter(rank: number): number {
+    for (let i = 0; i < this.n; i++) if (this.rank[i]! > rank) return this.rank[i]!;
+    return -1;
+  }
+
   withdrawalRow(portfolio: number, year: number): number {
     for (let i = 0; i < this.swpN; i++) if (this.swpPortfolio[i] === portfolio && this.swpYear[i] === year) return i;
     return -1;
@@ -735,88 +796,106 @@ class Workspace {
   }
 }
 
-/** The builders of one chunk's results. */
+const accBuilders = (n: number) => ({
+    key: i32(n),
+    omnibus: u8(n),
+    nextSequence: i32(n),
+    nextArrival: i32(n),
+    lotStart: i32(n),
+    withdrawalStart: i32(n),
+  });
+const lotsBuilders = (n: number) => ({
+    portfolio: i32(n),
+    issuingPortfolio: i32(n),
+    origin: f64(n),
+    free: u8(n),
+    doiDay: i32(n),
+    sequence: i32(n),
+    arrival: i32(n),
+    shareUnits: f64(n),
+    costCents: f64(n),
+    attribution: i32(n),
+  });
+const swpBuilders = (n: number) => ({ portfolio: i32(n), year: i32(n), allowanceUnits: f64(n), usedUnits: f64(n) });
+const redemptionsBuilders = (n: number) => ({
+    account: i32(n),
+    txn: f64(n),
+    day: i32(n),
+    portfolio: i32(n),
+    shareUnits: f64(n),
+    priceUnits: f64(n),
+    waiver: u8(n),
+    grossCents: f64(n),
+    cdscCents: f64(n),
+    waivedCents: f64(n),
+    feeCents: f64(n),
+    netCents: f64(n),
+    pieceStart: i32(n),
+    pieces: new PieceBuilder(n),
+    rateMicroPct: f64(n),
+    baseValueUnits: i64(n),
+    pieceCdsc: f64(n),
+    pieceWaived: f64(n),
+  });
+const exchangesBuilders = (n: number) => ({
+    account: i32(n),
+    exchange: f64(n),
+    outTxn: f64(n),
+    inTxn: f64(n),
+    day: i32(n),
+    fromPortfolio: i32(n),
+    toPortfolio: i32(n),
+    pieceStart: i32(n),
+    pieces: new PieceBuilder(n),
+    delivered: f64(n),
+  });
+const conversionsBuilders = (n: number) => ({
+    account: i32(n),
+    day: i32(n),
+    portfolio: i32(n),
+    commissionShareUnits: f64(n),
+    freeShareUnits: f64(n),
+    pieceStart: i32(n),
+    pieces: new PieceBuilder(n),
+    confirmedStart: i32(n),
+    confirmedBy: f64(n),
+  });
+const holdingsBuilders = (n: number) => ({
+    account: i32(n),
+    omnibus: u8(n),
+    portfolio: i32(n),
+    free: u8(n),
+    issuingPortfolio: i32(n),
+    doiDay: i32(n),
+    attribution: i32(n),
+    shareUnits: f64(n),
+  });
+
+/** The builders of one chunk's results, sized from the chunk. */
 class Output {
   private readonly attributionsIn: readonly FreeShareAttribution[];
   private readonly fresh: FreeShareAttribution[] = [];
   private readonly attributionMap: Int32Array;
   private readonly attributionsOut: FreeShareAttribution[] = [];
-  private readonly acc = {
-    key: i32(),
-    omnibus: u8(),
-    nextSequence: i32(),
-    nextArrival: i32(),
-    lotStart: i32(),
-    withdrawalStart: i32(),
-  };
-  private readonly lots = {
-    portfolio: i32(),
-    issuingPortfolio: i32(),
-    origin: f64(),
-    free: u8(),
-    doiDay: i32(),
-    sequence: i32(),
-    arrival: i32(),
-    shareUnits: f64(),
-    costCents: f64(),
-    attribution: i32(),
-  };
-  private readonly swp = { portfolio: i32(), year: i32(), allowanceUnits: f64(), usedUnits: f64() };
-  readonly redemptions = {
-    account: i32(),
-    txn: f64(),
-    day: i32(),
-    portfolio: i32(),
-    shareUnits: f64(),
-    priceUnits: f64(),
-    waiver: u8(),
-    grossCents: f64(),
-    cdscCents: f64(),
-    waivedCents: f64(),
-    feeCents: f64(),
-    netCents: f64(),
-    pieceStart: i32(),
-    pieces: new PieceBuilder(),
-    rateMicroPct: f64(),
-    baseValueUnits: i64(),
-    pieceCdsc: f64(),
-    pieceWaived: f64(),
-  };
-  readonly exchanges = {
-    account: i32(),
-    exchange: f64(),
-    outTxn: f64(),
-    inTxn: f64(),
-    day: i32(),
-    fromPortfolio: i32(),
-    toPortfolio: i32(),
-    pieceStart: i32(),
-    pieces: new PieceBuilder(),
-    delivered: f64(),
-  };
-  readonly conversions = {
-    account: i32(),
-    day: i32(),
-    portfolio: i32(),
-    commissionShareUnits: f64(),
-    freeShareUnits: f64(),
-    pieceStart: i32(),
-    pieces: new PieceBuilder(),
-    confirmedStart: i32(),
-    confirmedBy: f64(),
-  };
-  private readonly holdings = {
-    account: i32(),
-    omnibus: u8(),
-    portfolio: i32(),
-    free: u8(),
-    issuingPortfolio: i32(),
-    doiDay: i32(),
-    attribution: i32(),
-    shareUnits: f64(),
-  };
+  private readonly acc: ReturnType<typeof accBuilders>;
+  private readonly lots: ReturnType<typeof lotsBuilders>;
+  private readonly swp: ReturnType<typeof swpBuilders>;
+  readonly redemptions: ReturnType<typeof redemptionsBuilders>;
+  readonly exchanges: ReturnType<typeof exchangesBuilders>;
+  readonly conversions: ReturnType<typeof conversionsBuilders>;
+  private readonly holdings: ReturnType<typeof holdingsBuilders>;
 
-  constructor(state: ClassBLedgerState) {
+  constructor(state: ClassBLedgerState, txns: number) {
+    const accounts = state.accounts.count + 1;
+    const lots = state.lots.count + txns + 16;
+    const exchanges = (txns >> 2) + 16;
+    this.acc = accBuilders(accounts);
+    this.lots = lotsBuilders(lots);
+    this.swp = swpBuilders(16);
+    this.redemptions = redemptionsBuilders(txns);
+    this.exchanges = exchangesBuilders(exchanges);
+    this.conversions = conversionsBuilders((accounts >> 4) + 16);
+    this.holdings = holdingsBuilders(lots);
     this.attributionsIn = state.attributions;
     this.attributionMap = new Int32Array(state.attributions.length).fill(-1);
   }
@@ -857,7 +936,7 @@ class Output {
     this.acc.lotStart.push(L.portfolio.length);
     this.acc.withdrawalStart.push(this.swp.portfolio.length);
     // a new lot's fresh attribution may be shared by several pieces after exchanges: map it once
-    const freshMap = new Map<number, number>();
+    let freshMap: Map<number, number> | undefined;
     // Commission Shares summed by (issuing portfolio, DOI) within each portfolio
     let portfolioStart = H.account.length;
     let lastPortfolio = -1;
@@ -865,6 +944,7 @@ class Output {
       let attr = w.attribution[i]!;
       if (attr >= 0) {
         if (attr >= this.attributionsIn.length) {
+          freshMap ??= new Map();
           let m = freshMap.get(attr);
           if (m === undefined) {
             m = this.attributionOut(attr);

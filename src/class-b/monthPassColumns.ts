@@ -107,37 +107,106 @@ export interface MonthTransactionColumns {
   readonly derivedFromDoiDay: Int32Array;
 }
 
-/** A growable column of one typed-array type. */
-export class Column<A extends Float64Array | Int32Array | Uint8Array | BigInt64Array> {
+/**
+ * Growable columns, one class per typed-array type so that each push site stays monomorphic (a
+ * generic class over all four types made `push` the pass's hottest function).
+ */
+export class F64Column {
   length = 0;
-  constructor(
-    private data: A,
-    private readonly make: (n: number) => A,
-  ) {}
-  push(v: A extends BigInt64Array ? bigint : number): void {
+  private data: Float64Array;
+  constructor(capacity = 16) {
+    this.data = new Float64Array(Math.max(4, capacity));
+  }
+  push(v: number): void {
     if (this.length === this.data.length) {
-      const bigger = this.make(this.data.length * 2);
-      bigger.set(this.data as never);
+      const bigger = new Float64Array(this.data.length * 2);
+      bigger.set(this.data);
       this.data = bigger;
     }
-    (this.data as unknown as (typeof v)[])[this.length++] = v;
+    this.data[this.length++] = v;
   }
-  get(i: number): A extends BigInt64Array ? bigint : number {
-    return this.data[i] as never;
+  get(i: number): number {
+    return this.data[i]!;
   }
-  set(i: number, v: A extends BigInt64Array ? bigint : number): void {
-    (this.data as unknown as (typeof v)[])[i] = v;
+  set(i: number, v: number): void {
+    this.data[i] = v;
   }
-  /** the filled part, trimmed (a copy, so the builder's spare capacity is let go) */
-  done(): A {
-    return this.data.slice(0, this.length) as A;
+  /** the filled part (a view: the spare capacity goes with the chunk's result) */
+  done(): Float64Array {
+    return this.data.subarray(0, this.length);
   }
 }
 
-export const f64 = (n = 64) => new Column(new Float64Array(n), (m) => new Float64Array(m));
-export const i32 = (n = 64) => new Column(new Int32Array(n), (m) => new Int32Array(m));
-export const u8 = (n = 64) => new Column(new Uint8Array(n), (m) => new Uint8Array(m));
-export const i64 = (n = 64) => new Column(new BigInt64Array(n), (m) => new BigInt64Array(m));
+export class I32Column {
+  length = 0;
+  private data: Int32Array;
+  constructor(capacity = 16) {
+    this.data = new Int32Array(Math.max(4, capacity));
+  }
+  push(v: number): void {
+    if (this.length === this.data.length) {
+      const bigger = new Int32Array(this.data.length * 2);
+      bigger.set(this.data);
+      this.data = bigger;
+    }
+    this.data[this.length++] = v;
+  }
+  get(i: number): number {
+    return this.data[i]!;
+  }
+  set(i: number, v: number): void {
+    this.data[i] = v;
+  }
+  done(): Int32Array {
+    return this.data.subarray(0, this.length);
+  }
+}
+
+export class U8Column {
+  length = 0;
+  private data: Uint8Array;
+  constructor(capacity = 16) {
+    this.data = new Uint8Array(Math.max(4, capacity));
+  }
+  push(v: number): void {
+    if (this.length === this.data.length) {
+      const bigger = new Uint8Array(this.data.length * 2);
+      bigger.set(this.data);
+      this.data = bigger;
+    }
+    this.data[this.length++] = v;
+  }
+  get(i: number): number {
+    return this.data[i]!;
+  }
+  done(): Uint8Array {
+    return this.data.subarray(0, this.length);
+  }
+}
+
+export class I64Column {
+  length = 0;
+  private data: BigInt64Array;
+  constructor(capacity = 16) {
+    this.data = new BigInt64Array(Math.max(4, capacity));
+  }
+  push(v: bigint): void {
+    if (this.length === this.data.length) {
+      const bigger = new BigInt64Array(this.data.length * 2);
+      bigger.set(this.data);
+      this.data = bigger;
+    }
+    this.data[this.length++] = v;
+  }
+  done(): BigInt64Array {
+    return this.data.subarray(0, this.length);
+  }
+}
+
+export const f64 = (n?: number) => new F64Column(n);
+export const i32 = (n?: number) => new I32Column(n);
+export const u8 = (n?: number) => new U8Column(n);
+export const i64 = (n?: number) => new I64Column(n);
 
 /** Redemptions of the month (Agreement FOURTH(D)), one row each, their pieces in `pieces`. */
 export interface RedemptionColumns {
@@ -225,12 +294,20 @@ export interface MonthEndHoldingColumns {
 
 /** Builders for a piece table. */
 export class PieceBuilder {
-  readonly origin = f64();
-  readonly free = u8();
-  readonly doiDay = i32();
-  readonly issuingPortfolio = i32();
-  readonly shareUnits = f64();
-  readonly costCents = f64();
+  readonly origin: F64Column;
+  readonly free: U8Column;
+  readonly doiDay: I32Column;
+  readonly issuingPortfolio: I32Column;
+  readonly shareUnits: F64Column;
+  readonly costCents: F64Column;
+  constructor(capacity?: number) {
+    this.origin = f64(capacity);
+    this.free = u8(capacity);
+    this.doiDay = i32(capacity);
+    this.issuingPortfolio = i32(capacity);
+    this.shareUnits = f64(capacity);
+    this.costCents = f64(capacity);
+  }
   get length(): number {
     return this.origin.length;
   }

@@ -71,13 +71,36 @@ export class MonthPassTerms {
   }
 }
 
+const CACHE_FROM = dayNumberFromCivil(1900, 1, 1);
+const CACHE_TO = dayNumberFromCivil(2200, 1, 1);
+let civilCache: Int32Array | undefined;
+
+/** year × 10,000 + month × 100 + day of a day number; remembered for 1900–2199 */
+function packedCivil(day: number): number {
+  if (day < CACHE_FROM || day >= CACHE_TO) {
+    const c = civilFromDayNumber(day);
+    return c.year * 10_000 + c.month * 100 + c.day;
+  }
+  civilCache ??= new Int32Array(CACHE_TO - CACHE_FROM);
+  let v = civilCache[day - CACHE_FROM]!;
+  if (v === 0) {
+    const c = civilFromDayNumber(day);
+    v = c.year * 10_000 + c.month * 100 + c.day;
+    civilCache[day - CACHE_FROM] = v;
+  }
+  return v;
+}
+
 /** anniversary.ts `completedYears` on day numbers: anniversaries of the DOI on or before `day`. */
 export function completedYearsDays(doiDay: number, day: number): number {
   if (day < doiDay) return 0;
-  const a = civilFromDayNumber(doiDay);
-  const b = civilFromDayNumber(day);
-  let years = b.year - a.year;
-  const annDay = a.month === 2 && a.day === 29 && !isLeapYear(a.year + years) ? 28 : a.day;
-  if (a.month > b.month || (a.month === b.month && annDay > b.day)) years -= 1;
+  const a = packedCivil(doiDay);
+  const b = packedCivil(day);
+  const ay = Math.floor(a / 10_000);
+  const amd = a % 10_000;
+  let years = Math.floor(b / 10_000) - ay;
+  // a Feb 29 DOI has its anniversary on Feb 28 in a year that is not a leap year
+  const annMd = amd === 229 && !isLeapYear(ay + years) ? 228 : amd;
+  if (annMd > b % 10_000) years -= 1;
   return years;
 }

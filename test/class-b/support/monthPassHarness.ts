@@ -41,7 +41,7 @@ export interface HarnessAccount {
  * them). `atMonthEnd` sees every chunk's result. Returns every account's ledger through the last
  * month: the lots after it and all the redemptions, exchanges and conversions on the way.
  */
-export function runMonthPass(
+export async function runMonthPass(
   accounts: readonly HarnessAccount[],
   terms: ClassBTerms,
   portfolioIds: readonly string[],
@@ -50,7 +50,7 @@ export function runMonthPass(
     chunkSize: number;
     atMonthEnd?: (month: string, result: ClassBMonthResult, d: MonthPassDictionaries) => void;
   },
-): { ledgers: Map<string, AccountLedger>; dictionaries: MonthPassDictionaries; transactions: number } {
+): Promise<{ ledgers: Map<string, AccountLedger>; dictionaries: MonthPassDictionaries; transactions: number }> {
   const d = createDictionaries(portfolioIds);
   const byMonth = accounts.map((a) => {
     d.accounts.key(a.account);
@@ -84,6 +84,8 @@ export function runMonthPass(
   let transactions = 0;
   let last: ClassBLedgerState[] = chunks.map((c) => c.state);
   for (const month of months) {
+    // let the test runner's worker breathe (its RPC times out if the loop never yields)
+    await new Promise((resolve) => setImmediate(resolve));
     const input = chunks.map(
       (c, ci): ClassBMonthChunk => ({
         state: last[ci]!,
