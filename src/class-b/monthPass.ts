@@ -8,6 +8,7 @@ import {
   type ClassBLedgerState,
   type ConversionColumns,
   type ExchangeColumns,
+  type LotColumns,
   f64,
   i32,
   i64,
@@ -804,18 +805,7 @@ const accBuilders = (n: number) => ({
     lotStart: i32(n),
     withdrawalStart: i32(n),
   });
-const lotsBuilders = (n: number) => ({
-    portfolio: i32(n),
-    issuingPortfolio: i32(n),
-    origin: f64(n),
-    free: u8(n),
-    doiDay: i32(n),
-    sequence: i32(n),
-    arrival: i32(n),
-    shareUnits: f64(n),
-    costCents: f64(n),
-    attribution: i32(n),
-  });
+const lotsBuilders = (n: number) => new LotTable(n);
 const swpBuilders = (n: number) => ({ portfolio: i32(n), year: i32(n), allowanceUnits: f64(n), usedUnits: f64(n) });
 const redemptionsBuilders = (n: number) => ({
     account: i32(n),
@@ -860,16 +850,123 @@ const conversionsBuilders = (n: number) => ({
     confirmedStart: i32(n),
     confirmedBy: f64(n),
   });
-const holdingsBuilders = (n: number) => ({
-    account: i32(n),
-    omnibus: u8(n),
-    portfolio: i32(n),
-    free: u8(n),
-    issuingPortfolio: i32(n),
-    doiDay: i32(n),
-    attribution: i32(n),
-    shareUnits: f64(n),
-  });
+const holdingsBuilders = (n: number) => new HoldingTable(n);
+
+/** The lots written out, in raw typed arrays grown once per account (the hottest writes of the pass). */
+class LotTable {
+  count = 0;
+  portfolio: Int32Array;
+  issuingPortfolio: Int32Array;
+  origin: Float64Array;
+  free: Uint8Array;
+  doiDay: Int32Array;
+  sequence: Int32Array;
+  arrival: Int32Array;
+  shareUnits: Float64Array;
+  costCents: Float64Array;
+  attribution: Int32Array;
+  constructor(private capacity: number) {
+    this.portfolio = new Int32Array(capacity);
+    this.issuingPortfolio = new Int32Array(capacity);
+    this.origin = new Float64Array(capacity);
+    this.free = new Uint8Array(capacity);
+    this.doiDay = new Int32Array(capacity);
+    this.sequence = new Int32Array(capacity);
+    this.arrival = new Int32Array(capacity);
+    this.shareUnits = new Float64Array(capacity);
+    this.costCents = new Float64Array(capacity);
+    this.attribution = new Int32Array(capacity);
+  }
+  ensure(extra: number): void {
+    if (this.count + extra <= this.capacity) return;
+    const cap = Math.max(this.capacity * 2, this.count + extra);
+    const grow = <A extends Int32Array | Float64Array | Uint8Array>(a: A, b: A): A => {
+      b.set(a as never);
+      return b;
+    };
+    this.portfolio = grow(this.portfolio, new Int32Array(cap));
+    this.issuingPortfolio = grow(this.issuingPortfolio, new Int32Array(cap));
+    this.origin = grow(this.origin, new Float64Array(cap));
+    this.free = grow(this.free, new Uint8Array(cap));
+    this.doiDay = grow(this.doiDay, new Int32Array(cap));
+    this.sequence = grow(this.sequence, new Int32Array(cap));
+    this.arrival = grow(this.arrival, new Int32Array(cap));
+    this.shareUnits = grow(this.shareUnits, new Float64Array(cap));
+    this.costCents = grow(this.costCents, new Float64Array(cap));
+    this.attribution = grow(this.attribution, new Int32Array(cap));
+    this.capacity = cap;
+  }
+  done(): LotColumns {
+    const n = this.count;
+    return {
+      count: n,
+      portfolio: this.portfolio.subarray(0, n),
+      issuingPortfolio: this.issuingPortfolio.subarray(0, n),
+      origin: this.origin.subarray(0, n),
+      free: this.free.subarray(0, n),
+      doiDay: this.doiDay.subarray(0, n),
+      sequence: this.sequence.subarray(0, n),
+      arrival: this.arrival.subarray(0, n),
+      shareUnits: this.shareUnits.subarray(0, n),
+      costCents: this.costCents.subarray(0, n),
+      attribution: this.attribution.subarray(0, n),
+    };
+  }
+}
+
+/** The month-end holdings written out, like {@link LotTable}. */
+class HoldingTable {
+  count = 0;
+  account: Int32Array;
+  omnibus: Uint8Array;
+  portfolio: Int32Array;
+  free: Uint8Array;
+  issuingPortfolio: Int32Array;
+  doiDay: Int32Array;
+  attribution: Int32Array;
+  shareUnits: Float64Array;
+  constructor(private capacity: number) {
+    this.account = new Int32Array(capacity);
+    this.omnibus = new Uint8Array(capacity);
+    this.portfolio = new Int32Array(capacity);
+    this.free = new Uint8Array(capacity);
+    this.issuingPortfolio = new Int32Array(capacity);
+    this.doiDay = new Int32Array(capacity);
+    this.attribution = new Int32Array(capacity);
+    this.shareUnits = new Float64Array(capacity);
+  }
+  ensure(extra: number): void {
+    if (this.count + extra <= this.capacity) return;
+    const cap = Math.max(this.capacity * 2, this.count + extra);
+    const grow = <A extends Int32Array | Float64Array | Uint8Array>(a: A, b: A): A => {
+      b.set(a as never);
+      return b;
+    };
+    this.account = grow(this.account, new Int32Array(cap));
+    this.omnibus = grow(this.omnibus, new Uint8Array(cap));
+    this.portfolio = grow(this.portfolio, new Int32Array(cap));
+    this.free = grow(this.free, new Uint8Array(cap));
+    this.issuingPortfolio = grow(this.issuingPortfolio, new Int32Array(cap));
+    this.doiDay = grow(this.doiDay, new Int32Array(cap));
+    this.attribution = grow(this.attribution, new Int32Array(cap));
+    this.shareUnits = grow(this.shareUnits, new Float64Array(cap));
+    this.capacity = cap;
+  }
+  done(): MonthEndHoldingColumns {
+    const n = this.count;
+    return {
+      count: n,
+      account: this.account.subarray(0, n),
+      omnibus: this.omnibus.subarray(0, n),
+      portfolio: this.portfolio.subarray(0, n),
+      free: this.free.subarray(0, n),
+      issuingPortfolio: this.issuingPortfolio.subarray(0, n),
+      doiDay: this.doiDay.subarray(0, n),
+      attribution: this.attribution.subarray(0, n),
+      shareUnits: this.shareUnits.subarray(0, n),
+    };
+  }
+}
 
 /** The builders of one chunk's results, sized from the chunk. */
 class Output {
@@ -933,12 +1030,14 @@ class Output {
     this.acc.omnibus.push(omnibus);
     this.acc.nextSequence.push(w.nextSequence);
     this.acc.nextArrival.push(w.nextArrival);
-    this.acc.lotStart.push(L.portfolio.length);
+    this.acc.lotStart.push(L.count);
     this.acc.withdrawalStart.push(this.swp.portfolio.length);
     // a new lot's fresh attribution may be shared by several pieces after exchanges: map it once
     let freshMap: Map<number, number> | undefined;
     // Commission Shares summed by (issuing portfolio, DOI) within each portfolio
-    let portfolioStart = H.account.length;
+    L.ensure(w.n);
+    H.ensure(w.n);
+    let portfolioStart = H.count;
     let lastPortfolio = -1;
     for (let i = 0; i < w.n; i++) {
       let attr = w.attribution[i]!;
@@ -953,44 +1052,42 @@ class Output {
           attr = m;
         } else attr = this.attributionOut(attr);
       }
-      L.portfolio.push(w.port[i]!);
-      L.issuingPortfolio.push(w.issuing[i]!);
-      L.origin.push(w.origin[i]!);
-      L.free.push(w.free[i]!);
-      L.doiDay.push(w.doi[i]!);
-      L.sequence.push(w.sequence[i]!);
-      L.arrival.push(w.arrival[i]!);
-      L.shareUnits.push(w.shares[i]!);
-      L.costCents.push(w.cost[i]!);
-      L.attribution.push(attr);
+      const k = L.count++;
+      L.portfolio[k] = w.port[i]!;
+      L.issuingPortfolio[k] = w.issuing[i]!;
+      L.origin[k] = w.origin[i]!;
+      L.free[k] = w.free[i]!;
+      L.doiDay[k] = w.doi[i]!;
+      L.sequence[k] = w.sequence[i]!;
+      L.arrival[k] = w.arrival[i]!;
+      L.shareUnits[k] = w.shares[i]!;
+      L.costCents[k] = w.cost[i]!;
+      L.attribution[k] = attr;
       if (w.port[i] !== lastPortfolio) {
         lastPortfolio = w.port[i]!;
-        portfolioStart = H.account.length;
+        portfolioStart = H.count;
       }
       if (w.free[i] === 0) {
         let row = -1;
-        for (let r = portfolioStart; r < H.account.length; r++)
-          if (
-            H.free.get(r) === 0 &&
-            H.doiDay.get(r) === w.doi[i] &&
-            H.issuingPortfolio.get(r) === w.issuing[i]
-          ) {
+        for (let r = portfolioStart; r < H.count; r++)
+          if (H.free[r] === 0 && H.doiDay[r] === w.doi[i] && H.issuingPortfolio[r] === w.issuing[i]) {
             row = r;
             break;
           }
         if (row >= 0) {
-          H.shareUnits.set(row, H.shareUnits.get(row) + w.shares[i]!);
+          H.shareUnits[row] = H.shareUnits[row]! + w.shares[i]!;
           continue;
         }
       }
-      H.account.push(account);
-      H.omnibus.push(omnibus);
-      H.portfolio.push(w.port[i]!);
-      H.free.push(w.free[i]!);
-      H.issuingPortfolio.push(w.issuing[i]!);
-      H.doiDay.push(w.doi[i]!);
-      H.attribution.push(attr);
-      H.shareUnits.push(w.shares[i]!);
+      const h = H.count++;
+      H.account[h] = account;
+      H.omnibus[h] = omnibus;
+      H.portfolio[h] = w.port[i]!;
+      H.free[h] = w.free[i]!;
+      H.issuingPortfolio[h] = w.issuing[i]!;
+      H.doiDay[h] = w.doi[i]!;
+      H.attribution[h] = attr;
+      H.shareUnits[h] = w.shares[i]!;
     }
     // only this year's allowances matter from here on (activity comes in date order)
     for (let i = 0; i < w.swpN; i++) {
@@ -1004,7 +1101,7 @@ class Output {
 
   done(): ClassBMonthResult {
     const A = this.acc;
-    A.lotStart.push(this.lots.portfolio.length);
+    A.lotStart.push(this.lots.count);
     A.withdrawalStart.push(this.swp.portfolio.length);
     const L = this.lots;
     const R = this.redemptions;
@@ -1026,19 +1123,7 @@ class Output {
           lotStart: A.lotStart.done(),
           withdrawalStart: A.withdrawalStart.done(),
         },
-        lots: {
-          count: L.portfolio.length,
-          portfolio: L.portfolio.done(),
-          issuingPortfolio: L.issuingPortfolio.done(),
-          origin: L.origin.done(),
-          free: L.free.done(),
-          doiDay: L.doiDay.done(),
-          sequence: L.sequence.done(),
-          arrival: L.arrival.done(),
-          shareUnits: L.shareUnits.done(),
-          costCents: L.costCents.done(),
-          attribution: L.attribution.done(),
-        },
+        lots: L.done(),
         systematicWithdrawals: {
           count: this.swp.portfolio.length,
           portfolio: this.swp.portfolio.done(),
@@ -1095,17 +1180,7 @@ class Output {
         confirmedStart: C.confirmedStart.done(),
         confirmedBy: C.confirmedBy.done(),
       },
-      holdings: {
-        count: H.account.length,
-        account: H.account.done(),
-        omnibus: H.omnibus.done(),
-        portfolio: H.portfolio.done(),
-        free: H.free.done(),
-        issuingPortfolio: H.issuingPortfolio.done(),
-        doiDay: H.doiDay.done(),
-        attribution: H.attribution.done(),
-        shareUnits: H.shareUnits.done(),
-      },
+      holdings: H.done(),
     };
   }
 }
