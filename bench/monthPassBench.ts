@@ -9,7 +9,6 @@ import {
 } from '../src/class-b/classBActivity.js';
 import { replayAccount } from '../src/class-b/classBLedger.js';
 import { createClassBTerms, createConversionPeriod } from '../src/class-b/classBTerms.js';
-import { createRedemptionFeeRule } from '../src/class-b/redemptionFeeRule.js';
 import type { FreeShareAttribution } from '../src/class-b/freeShareAttribution.js';
 import { compileMonthPass } from '../src/class-b/monthPass.js';
 import { mulDivRoundHalfUp } from '../src/class-b/monthPassArithmetic.js';
@@ -24,6 +23,7 @@ import {
   WAIVER_CODES,
   waiverCode,
 } from '../src/class-b/monthPassColumns.js';
+import { createRedemptionFeeRule } from '../src/class-b/redemptionFeeRule.js';
 import { seededRandom } from '../src/demo/demoComplex.js';
 
 /**
@@ -129,7 +129,13 @@ function generateChunk(
       lattr[n] = free ? Math.floor(rnd() * ATTRIBUTIONS.length) : -1;
       held[p] = held[p]! + shares;
       if (withActivity) {
-        const f = { txnId: `${acct}-${i}`, date: fromDayNumber(days[i]!), portfolioId: PORTFOLIOS[p]!, shareUnits: BigInt(shares), priceUnits: BigInt(price) };
+        const f = {
+          txnId: `${acct}-${i}`,
+          date: fromDayNumber(days[i]!),
+          portfolioId: PORTFOLIOS[p]!,
+          shareUnits: BigInt(shares),
+          priceUnits: BigInt(price),
+        };
         acts.push(free ? createReinvestment(f) : createPurchase(f));
       }
       n++;
@@ -162,7 +168,13 @@ function generateChunk(
         t.type[m] = free ? TXN_REINVEST : TXN_PURCHASE;
         t.shareUnits[m] = shares;
         if (withActivity) {
-          const f = { txnId, date, portfolioId: PORTFOLIOS[p]!, shareUnits: BigInt(shares), priceUnits: BigInt(price) };
+          const f = {
+            txnId,
+            date,
+            portfolioId: PORTFOLIOS[p]!,
+            shareUnits: BigInt(shares),
+            priceUnits: BigInt(price),
+          };
           acts.push(free ? createReinvestment(f) : createPurchase(f));
         }
       } else if (x < 0.85) {
@@ -174,7 +186,14 @@ function generateChunk(
         t.waiver[m] = waiver;
         if (withActivity)
           acts.push(
-            createRedemption({ txnId, date, portfolioId: PORTFOLIOS[p]!, shareUnits: BigInt(shares), priceUnits: BigInt(price), waiver: WAIVER_CODES[waiver]! }),
+            createRedemption({
+              txnId,
+              date,
+              portfolioId: PORTFOLIOS[p]!,
+              shareUnits: BigInt(shares),
+              priceUnits: BigInt(price),
+              waiver: WAIVER_CODES[waiver]!,
+            }),
           );
       } else {
         const to = (p + 1 + Math.floor(rnd() * (PORTFOLIOS.length - 1))) % PORTFOLIOS.length;
@@ -192,8 +211,18 @@ function generateChunk(
             createFreeExchange({
               exchangeId: txnId,
               date,
-              out: { txnId: `${txnId}-out`, portfolioId: PORTFOLIOS[p]!, shareUnits: BigInt(part), priceUnits: BigInt(price) },
-              in: { txnId: `${txnId}-in`, portfolioId: PORTFOLIOS[to]!, shareUnits: BigInt(inShares), priceUnits: BigInt(pIn) },
+              out: {
+                txnId: `${txnId}-out`,
+                portfolioId: PORTFOLIOS[p]!,
+                shareUnits: BigInt(part),
+                priceUnits: BigInt(price),
+              },
+              in: {
+                txnId: `${txnId}-in`,
+                portfolioId: PORTFOLIOS[to]!,
+                shareUnits: BigInt(inShares),
+                priceUnits: BigInt(pIn),
+              },
             }),
           );
         if (inShares === 0) continue;
@@ -259,7 +288,15 @@ export async function benchMonthPass(opts: MonthPassBenchOptions = {}) {
   const rnd = seededRandom(20261201);
   const ctx = { month: MONTH, terms: TERMS, portfolioIds: PORTFOLIOS, distributors: ['A I M Distributors'] };
   const pass = compileMonthPass(ctx);
-  const totals = { lots: 0, lotsAfter: 0, transactions: 0, redemptions: 0, exchanges: 0, conversions: 0, holdingRows: 0 };
+  const totals = {
+    lots: 0,
+    lotsAfter: 0,
+    transactions: 0,
+    redemptions: 0,
+    exchanges: 0,
+    conversions: 0,
+    holdingRows: 0,
+  };
   let cdscCents = 0;
   let passCpu = 0;
   let passWall = 0;
@@ -302,7 +339,8 @@ export async function benchMonthPass(opts: MonthPassBenchOptions = {}) {
   }
   const replayCpu = cpuSeconds(process.cpuUsage(p0));
   let sampleCdsc = 0;
-  for (let i = 0; i < sampleResult.redemptions.count; i++) sampleCdsc += sampleResult.redemptions.cdscCents[i]!;
+  for (let i = 0; i < sampleResult.redemptions.count; i++)
+    sampleCdsc += sampleResult.redemptions.cdscCents[i]!;
   const scale = accounts / peerSample;
   return {
     month: MONTH,
@@ -322,7 +360,9 @@ export async function benchMonthPass(opts: MonthPassBenchOptions = {}) {
       sampleCpuSeconds: replayCpu,
       extrapolatedCpuSeconds: Math.round(replayCpu * scale * 10) / 10,
       monthPassOnSampleCpuSeconds: sampleCpu,
-      note: 'replayAccount per account: each lot held as the purchase/reinvestment that issued it, then the month; extrapolated ×' + scale,
+      note:
+        'replayAccount per account: each lot held as the purchase/reinvestment that issued it, then the month; extrapolated ×' +
+        scale,
       sameLots: replayLots === sampleResult.state.lots.count,
       sameCdscCents: replayCdsc === BigInt(sampleCdsc),
     },

@@ -58,7 +58,9 @@ async function main(): Promise<void> {
   }
   if (want('month-pass')) {
     log('Class B month in one pass: 1,000,000 accounts, 5,000,000 lots, ~1,050,000 transactions, in memory');
-    out.monthPass = await benchMonthPass(quick ? { accounts: 20_000, chunkAccounts: 5_000, peerSample: 5_000 } : {});
+    out.monthPass = await benchMonthPass(
+      quick ? { accounts: 20_000, chunkAccounts: 5_000, peerSample: 5_000 } : {},
+    );
   }
   if (want('close')) {
     log('month close: the Class B complex + 200 omnibus accounts + 3 Assignees on PGlite and the server');

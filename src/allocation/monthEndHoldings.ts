@@ -1,6 +1,6 @@
 import { fromDayNumber } from '../calendar/isoDate.js';
-import { createLot, type Lot } from '../class-b/lot.js';
 import type { FreeShareAttribution } from '../class-b/freeShareAttribution.js';
+import { createLot, type Lot } from '../class-b/lot.js';
 import type { MonthEndHoldingColumns } from '../class-b/monthPassColumns.js';
 import type { AllocationAccount } from './distributorShare.js';
 

@@ -8,10 +8,10 @@ import {
   type ClassBLedgerState,
   type ConversionColumns,
   type ExchangeColumns,
-  type LotColumns,
   f64,
   i32,
   i64,
+  type LotColumns,
   type MonthEndHoldingColumns,
   type MonthTransactionColumns,
   NO_DAY,
@@ -124,7 +124,9 @@ export class MonthPass {
       for (; t < tx.count && tx.account[t] === account; t++) {
         const day = tx.day[t]!;
         if (day < this.monthStartDay || day > this.monthEndDay)
-          throw new RangeError(`${this.txnId(tx.txn[t]!)}: ${fromDayNumber(day)} is not in ${this.ctx.month}`);
+          throw new RangeError(
+            `${this.txnId(tx.txn[t]!)}: ${fromDayNumber(day)} is not in ${this.ctx.month}`,
+          );
         if (day < lastDay)
           throw new RangeError(
             `${account}: activity on ${fromDayNumber(day)} after activity on ${fromDayNumber(lastDay)}`,
@@ -240,7 +242,11 @@ export class MonthPass {
     );
     if (doi !== NO_DAY && weights.length === 0)
       weights.push(
-        Object.freeze({ issuingPortfolioId: this.pid(p), dateOfOriginalIssuance: this.iso(doi), shareUnits: 1n }),
+        Object.freeze({
+          issuingPortfolioId: this.pid(p),
+          dateOfOriginalIssuance: this.iso(doi),
+          shareUnits: 1n,
+        }),
       );
     return Object.freeze({
       kind: 'derivedFrom',
@@ -354,7 +360,8 @@ export class MonthPass {
     const grossCents = mulDivRoundHalfUp(shares, price, VALUE_UNITS_PER_CENT);
     const feeCents = fee ? fee.rate.of(feeBase) : 0;
     const netCents = grossCents - cdscCents - feeCents;
-    if (netCents < 0) throw new Error(`${this.txnId(tx.txn[t]!)}: CDSC and redemption fee exceed the gross proceeds`);
+    if (netCents < 0)
+      throw new Error(`${this.txnId(tx.txn[t]!)}: CDSC and redemption fee exceed the gross proceeds`);
     r.account.push(account);
     r.txn.push(tx.txn[t]!);
     r.day.push(day);
@@ -478,7 +485,8 @@ export class MonthPass {
         else {
           allCommission += w.shares[i]!;
           const from = this.terms.convertFromDay[w.issuing[i]!]!;
-          if (w.doi[i]! >= from && w.doi[i]! <= this.terms.convertToDay[w.issuing[i]!]!) converting += w.shares[i]!;
+          if (w.doi[i]! >= from && w.doi[i]! <= this.terms.convertToDay[w.issuing[i]!]!)
+            converting += w.shares[i]!;
         }
       }
       if (converting === 0) continue;
@@ -488,15 +496,18 @@ export class MonthPass {
       for (let i = s; i < e && left > 0; i++) {
         if (w.free[i] !== 1) continue;
         w.take(i, left);
-      const taken = w.taken;
-      const cost = w.takenCost;
+        const taken = w.taken;
+        const cost = w.takenCost;
         left -= taken;
         c.pieces.push(w.origin[i]!, 1, w.doi[i]!, w.issuing[i]!, taken, cost);
       }
       if (left !== 0) throw new Error('take: the holding ran out of shares');
       for (let i = s; i < e; i++) {
         if (w.free[i] !== 0) continue;
-        if (w.doi[i]! < this.terms.convertFromDay[w.issuing[i]!]! || w.doi[i]! > this.terms.convertToDay[w.issuing[i]!]!)
+        if (
+          w.doi[i]! < this.terms.convertFromDay[w.issuing[i]!]! ||
+          w.doi[i]! > this.terms.convertToDay[w.issuing[i]!]!
+        )
           continue;
         w.take(i, w.shares[i]!);
         const taken = w.taken;
@@ -693,7 +704,8 @@ class Workspace {
         (this.rank[j] === rank &&
           (this.doi[j]! < doi ||
             (this.doi[j] === doi &&
-              (this.sequence[j]! < sequence || (this.sequence[j] === sequence && this.arrival[j]! <= arrival)))));
+              (this.sequence[j]! < sequence ||
+                (this.sequence[j] === sequence && this.arrival[j]! <= arrival)))));
       if (before) break;
       i--;
     }
@@ -783,7 +795,8 @@ class Workspace {
   }
 
   withdrawalRow(portfolio: number, year: number): number {
-    for (let i = 0; i < this.swpN; i++) if (this.swpPortfolio[i] === portfolio && this.swpYear[i] === year) return i;
+    for (let i = 0; i < this.swpN; i++)
+      if (this.swpPortfolio[i] === portfolio && this.swpYear[i] === year) return i;
     return -1;
   }
 
@@ -798,58 +811,63 @@ class Workspace {
 }
 
 const accBuilders = (n: number) => ({
-    key: i32(n),
-    omnibus: u8(n),
-    nextSequence: i32(n),
-    nextArrival: i32(n),
-    lotStart: i32(n),
-    withdrawalStart: i32(n),
-  });
+  key: i32(n),
+  omnibus: u8(n),
+  nextSequence: i32(n),
+  nextArrival: i32(n),
+  lotStart: i32(n),
+  withdrawalStart: i32(n),
+});
 const lotsBuilders = (n: number) => new LotTable(n);
-const swpBuilders = (n: number) => ({ portfolio: i32(n), year: i32(n), allowanceUnits: f64(n), usedUnits: f64(n) });
+const swpBuilders = (n: number) => ({
+  portfolio: i32(n),
+  year: i32(n),
+  allowanceUnits: f64(n),
+  usedUnits: f64(n),
+});
 const redemptionsBuilders = (n: number) => ({
-    account: i32(n),
-    txn: f64(n),
-    day: i32(n),
-    portfolio: i32(n),
-    shareUnits: f64(n),
-    priceUnits: f64(n),
-    waiver: u8(n),
-    grossCents: f64(n),
-    cdscCents: f64(n),
-    waivedCents: f64(n),
-    feeCents: f64(n),
-    netCents: f64(n),
-    pieceStart: i32(n),
-    pieces: new PieceBuilder(n),
-    rateMicroPct: f64(n),
-    baseValueUnits: i64(n),
-    pieceCdsc: f64(n),
-    pieceWaived: f64(n),
-  });
+  account: i32(n),
+  txn: f64(n),
+  day: i32(n),
+  portfolio: i32(n),
+  shareUnits: f64(n),
+  priceUnits: f64(n),
+  waiver: u8(n),
+  grossCents: f64(n),
+  cdscCents: f64(n),
+  waivedCents: f64(n),
+  feeCents: f64(n),
+  netCents: f64(n),
+  pieceStart: i32(n),
+  pieces: new PieceBuilder(n),
+  rateMicroPct: f64(n),
+  baseValueUnits: i64(n),
+  pieceCdsc: f64(n),
+  pieceWaived: f64(n),
+});
 const exchangesBuilders = (n: number) => ({
-    account: i32(n),
-    exchange: f64(n),
-    outTxn: f64(n),
-    inTxn: f64(n),
-    day: i32(n),
-    fromPortfolio: i32(n),
-    toPortfolio: i32(n),
-    pieceStart: i32(n),
-    pieces: new PieceBuilder(n),
-    delivered: f64(n),
-  });
+  account: i32(n),
+  exchange: f64(n),
+  outTxn: f64(n),
+  inTxn: f64(n),
+  day: i32(n),
+  fromPortfolio: i32(n),
+  toPortfolio: i32(n),
+  pieceStart: i32(n),
+  pieces: new PieceBuilder(n),
+  delivered: f64(n),
+});
 const conversionsBuilders = (n: number) => ({
-    account: i32(n),
-    day: i32(n),
-    portfolio: i32(n),
-    commissionShareUnits: f64(n),
-    freeShareUnits: f64(n),
-    pieceStart: i32(n),
-    pieces: new PieceBuilder(n),
-    confirmedStart: i32(n),
-    confirmedBy: f64(n),
-  });
+  account: i32(n),
+  day: i32(n),
+  portfolio: i32(n),
+  commissionShareUnits: f64(n),
+  freeShareUnits: f64(n),
+  pieceStart: i32(n),
+  pieces: new PieceBuilder(n),
+  confirmedStart: i32(n),
+  confirmedBy: f64(n),
+});
 const holdingsBuilders = (n: number) => new HoldingTable(n);
 
 /** The lots written out, in raw typed arrays grown once per account (the hottest writes of the pass). */

@@ -89,11 +89,19 @@ export interface AccountRecordState {
 }
 
 /** Columns of the accounts' states (accounts sorted by key here). */
-export function ledgerStateOf(accounts: readonly AccountRecordState[], d: MonthPassDictionaries): ClassBLedgerState {
-  const sorted = accounts
-    .map((a) => ({ a, key: d.accounts.key(a.account) }))
-    .sort((x, y) => x.key - y.key);
-  const A = { key: i32(), omnibus: u8(), nextSequence: i32(), nextArrival: i32(), lotStart: i32(), withdrawalStart: i32() };
+export function ledgerStateOf(
+  accounts: readonly AccountRecordState[],
+  d: MonthPassDictionaries,
+): ClassBLedgerState {
+  const sorted = accounts.map((a) => ({ a, key: d.accounts.key(a.account) })).sort((x, y) => x.key - y.key);
+  const A = {
+    key: i32(),
+    omnibus: u8(),
+    nextSequence: i32(),
+    nextArrival: i32(),
+    lotStart: i32(),
+    withdrawalStart: i32(),
+  };
   const L = {
     portfolio: i32(),
     issuingPortfolio: i32(),
@@ -204,9 +212,7 @@ export function monthTransactionsOf(
     attributedDistributor: i32(),
     derivedFromDoiDay: i32(),
   };
-  const sorted = byAccount
-    .map((x) => ({ x, key: d.accounts.key(x.account) }))
-    .sort((a, b) => a.key - b.key);
+  const sorted = byAccount.map((x) => ({ x, key: d.accounts.key(x.account) })).sort((a, b) => a.key - b.key);
   for (const { x, key } of sorted)
     for (const a of x.activity) {
       c.account.push(key);
@@ -345,7 +351,10 @@ export function monthRecordsOf(
   for (let i = 0; i < X.count; i++) {
     const pieces: ExchangedPiece[] = [];
     for (let j = X.pieceStart[i]!; j < X.pieceStart[i + 1]!; j++)
-      pieces.push({ ...piece(X.pieces, j, d), deliveredShareUnits: BigInt(X.pieces.deliveredShareUnits[j]!) });
+      pieces.push({
+        ...piece(X.pieces, j, d),
+        deliveredShareUnits: BigInt(X.pieces.deliveredShareUnits[j]!),
+      });
     of(X.account[i]!).exchanges.push({
       kind: 'freeExchange',
       exchangeId: d.exchanges.name(X.exchange[i]!),

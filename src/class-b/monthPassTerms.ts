@@ -1,4 +1,10 @@
-import { civilFromDayNumber, daysInMonth, dayNumberFromCivil, fromDayNumber, isLeapYear } from '../calendar/isoDate.js';
+import {
+  civilFromDayNumber,
+  dayNumberFromCivil,
+  daysInMonth,
+  fromDayNumber,
+  isLeapYear,
+} from '../calendar/isoDate.js';
 import { type ClassBTerms, cdscScheduleFor, conversionYearsFor, redemptionFeeFor } from './classBTerms.js';
 import { ReducedRate } from './monthPassArithmetic.js';
 
@@ -26,7 +32,9 @@ export class MonthPassTerms {
     month: string,
   ) {
     const n = portfolioIds.length;
-    const order = portfolioIds.map((_, i) => i).sort((a, b) => (portfolioIds[a]! < portfolioIds[b]! ? -1 : 1));
+    const order = portfolioIds
+      .map((_, i) => i)
+      .sort((a, b) => (portfolioIds[a]! < portfolioIds[b]! ? -1 : 1));
     this.rank = new Int32Array(n);
     order.forEach((p, r) => {
       this.rank[p] = r;
@@ -43,7 +51,12 @@ export class MonthPassTerms {
       this.convertToDay[p] = dayNumberFromCivil(y, m, daysInMonth(y, m));
       const rule = redemptionFeeFor(terms, portfolioIds[p]!);
       this.fee.push(
-        rule ? { rate: new ReducedRate(Number(rule.rateMicroPct), RATE_VALUE_SCALE), holdingDays: rule.holdingDays } : null,
+        rule
+          ? {
+              rate: new ReducedRate(Number(rule.rateMicroPct), RATE_VALUE_SCALE),
+              holdingDays: rule.holdingDays,
+            }
+          : null,
       );
     }
   }

@@ -1,15 +1,19 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { allocationAccountsOf } from '../../src/allocation/monthEndHoldings.js';
 import { type AllocationAccount, computeDistributorShare } from '../../src/allocation/distributorShare.js';
+import { allocationAccountsOf } from '../../src/allocation/monthEndHoldings.js';
 import { monthEnd, monthOf } from '../../src/calendar/isoDate.js';
 import { replayAccount } from '../../src/class-b/classBLedger.js';
 import { createDistributorTerm } from '../../src/class-b/distributorTerm.js';
 import type { AccountLedger } from '../../src/class-b/ledgerResults.js';
 import { lotsOfAccount } from '../../src/class-b/monthPassRecords.js';
 import { referenceReplayAccount } from '../../src/class-b/referenceLedger.js';
+import {
+  GENERATED_PORTFOLIOS,
+  GENERATED_TERMS,
+  generateAccountActivity,
+} from './support/generatedActivity.js';
 import { fullJson, type HarnessAccount, monthsThrough, runMonthPass } from './support/monthPassHarness.js';
-import { GENERATED_PORTFOLIOS, GENERATED_TERMS, generateAccountActivity } from './support/generatedActivity.js';
 
 // The same generated histories as ledger-fast-matches-reference.test.ts (seed 1,000 + i), applied
 // month by month from empty ledgers; PLAN12B_MONTH_PASS_ACCOUNTS=20000 for a deeper run.
@@ -25,9 +29,27 @@ const DISTRIBUTOR_TERMS = [
     end: '2001-06-30',
     rightsAssignedTo: DISTRIBUTOR,
   }),
-  createDistributorTerm({ portfolioId: null, distributor: DISTRIBUTOR, start: '2001-07-01', end: '2007-12-31', rightsAssignedTo: null }),
-  createDistributorTerm({ portfolioId: null, distributor: 'Other Distributor LLC', start: '2008-01-01', end: null, rightsAssignedTo: null }),
-  createDistributorTerm({ portfolioId: 'fund-c', distributor: 'Third Distributor', start: '2004-01-01', end: null, rightsAssignedTo: null }),
+  createDistributorTerm({
+    portfolioId: null,
+    distributor: DISTRIBUTOR,
+    start: '2001-07-01',
+    end: '2007-12-31',
+    rightsAssignedTo: null,
+  }),
+  createDistributorTerm({
+    portfolioId: null,
+    distributor: 'Other Distributor LLC',
+    start: '2008-01-01',
+    end: null,
+    rightsAssignedTo: null,
+  }),
+  createDistributorTerm({
+    portfolioId: 'fund-c',
+    distributor: 'Third Distributor',
+    start: '2004-01-01',
+    end: null,
+    rightsAssignedTo: null,
+  }),
 ];
 
 function withoutLots(l: AccountLedger) {
@@ -74,7 +96,10 @@ describe('the Class B month pass matches the reference ledger on generated histo
       chunkSize: 250,
       atMonthEnd(month, r, d) {
         const end = monthEnd(month);
-        const names = { account: (k: number) => d.accounts.name(k), portfolio: (k: number) => d.portfolios.name(k) };
+        const names = {
+          account: (k: number) => d.accounts.name(k),
+          portfolio: (k: number) => d.portfolios.name(k),
+        };
         seen.holdingRows += r.holdings.count;
         let fromHoldings: [string, AllocationAccount[]][] | undefined;
         for (let a = 0; a < r.state.accounts.count; a++) {
@@ -100,17 +125,24 @@ describe('the Class B month pass matches the reference ledger on generated histo
               continue;
             }
             const opts = { portfolioId: pid, date: end, distributor: DISTRIBUTOR, terms: DISTRIBUTOR_TERMS };
-            const want = computeDistributorShare({ ...opts, accounts: [{ account: name, omnibus: false, lots: refLots }] });
+            const want = computeDistributorShare({
+              ...opts,
+              accounts: [{ account: name, omnibus: false, lots: refLots }],
+            });
             const got = computeDistributorShare({ ...opts, accounts: [{ ...mine, omnibus: false }] });
             if (fullJson(want) !== fullJson(got)) exhibitMismatches.push(`${name} ${pid} ${month}`);
             // DOI-range Transfers: Commission Shares by DOI
-            const byDoi = (lots: readonly { kind: string; dateOfOriginalIssuance: string; shareUnits: bigint }[]) => {
+            const byDoi = (
+              lots: readonly { kind: string; dateOfOriginalIssuance: string; shareUnits: bigint }[],
+            ) => {
               const m = new Map<string, bigint>();
               for (const l of lots)
-                if (l.kind === 'commission') m.set(l.dateOfOriginalIssuance, (m.get(l.dateOfOriginalIssuance) ?? 0n) + l.shareUnits);
+                if (l.kind === 'commission')
+                  m.set(l.dateOfOriginalIssuance, (m.get(l.dateOfOriginalIssuance) ?? 0n) + l.shareUnits);
               return fullJson([...m].sort());
             };
-            if (byDoi(refLots) !== byDoi(mine.lots)) exhibitMismatches.push(`${name} ${pid} ${month}: Commission Shares by DOI`);
+            if (byDoi(refLots) !== byDoi(mine.lots))
+              exhibitMismatches.push(`${name} ${pid} ${month}: Commission Shares by DOI`);
           }
         }
       },
@@ -135,7 +167,10 @@ describe('the Class B month pass matches the reference ledger on generated histo
       const mine = run.ledgers.get(a.account)!;
       const reference = referenceReplayAccount(a.account, a.activity, GENERATED_TERMS, { until: lastEnd });
       const fast = replayAccount(a.account, a.activity, GENERATED_TERMS, { until: lastEnd });
-      if (fullJson(mine.lots) !== fullJson(reference.lots) || fullJson(withoutLots(mine)) !== fullJson(withoutLots(reference)))
+      if (
+        fullJson(mine.lots) !== fullJson(reference.lots) ||
+        fullJson(withoutLots(mine)) !== fullJson(withoutLots(reference))
+      )
         mismatches.push(a.account);
       if (fullJson(mine) !== fullJson(fast)) fastMismatches.push(a.account);
       counts.lots += mine.lots.length;
@@ -161,22 +196,27 @@ describe('the Class B month pass matches the reference ledger on generated histo
 
   it('a fast-check property: small random histories give the reference ledger, in one chunk or one account per chunk', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.integer({ min: 1, max: 2 ** 30 }), fc.integer({ min: 1, max: 40 }), fc.boolean(), async (seed, steps, oneChunk) => {
-        const accounts = [0, 1, 2].map((k) => ({
-          account: `p-${k}`,
-          omnibus: k === 1,
-          activity: generateAccountActivity(seed + k, `p-${k}`, steps),
-        }));
-        const months = span(accounts);
-        const end = monthEnd(months.at(-1)!);
-        const run = await runMonthPass(accounts, GENERATED_TERMS, GENERATED_PORTFOLIOS, months, {
-          chunkSize: oneChunk ? 3 : 1,
-        });
-        for (const a of accounts) {
-          const reference = referenceReplayAccount(a.account, a.activity, GENERATED_TERMS, { until: end });
-          expect(fullJson(run.ledgers.get(a.account))).toBe(fullJson(reference));
-        }
-      }),
+      fc.asyncProperty(
+        fc.integer({ min: 1, max: 2 ** 30 }),
+        fc.integer({ min: 1, max: 40 }),
+        fc.boolean(),
+        async (seed, steps, oneChunk) => {
+          const accounts = [0, 1, 2].map((k) => ({
+            account: `p-${k}`,
+            omnibus: k === 1,
+            activity: generateAccountActivity(seed + k, `p-${k}`, steps),
+          }));
+          const months = span(accounts);
+          const end = monthEnd(months.at(-1)!);
+          const run = await runMonthPass(accounts, GENERATED_TERMS, GENERATED_PORTFOLIOS, months, {
+            chunkSize: oneChunk ? 3 : 1,
+          });
+          for (const a of accounts) {
+            const reference = referenceReplayAccount(a.account, a.activity, GENERATED_TERMS, { until: end });
+            expect(fullJson(run.ledgers.get(a.account))).toBe(fullJson(reference));
+          }
+        },
+      ),
       { numRuns: 60 },
     );
   });

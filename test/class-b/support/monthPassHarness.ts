@@ -3,7 +3,7 @@ import type { ClassBActivity } from '../../../src/class-b/classBActivity.js';
 import type { ClassBTerms } from '../../../src/class-b/classBTerms.js';
 import type { AccountLedger } from '../../../src/class-b/ledgerResults.js';
 import type { ClassBMonthResult } from '../../../src/class-b/monthPass.js';
-import { type ClassBMonthChunk, applyMonthByChunks } from '../../../src/class-b/monthPassByChunks.js';
+import { applyMonthByChunks, type ClassBMonthChunk } from '../../../src/class-b/monthPassByChunks.js';
 import type { ClassBLedgerState } from '../../../src/class-b/monthPassColumns.js';
 import {
   createDictionaries,
@@ -50,7 +50,11 @@ export async function runMonthPass(
     chunkSize: number;
     atMonthEnd?: (month: string, result: ClassBMonthResult, d: MonthPassDictionaries) => void;
   },
-): Promise<{ ledgers: Map<string, AccountLedger>; dictionaries: MonthPassDictionaries; transactions: number }> {
+): Promise<{
+  ledgers: Map<string, AccountLedger>;
+  dictionaries: MonthPassDictionaries;
+  transactions: number;
+}> {
   const d = createDictionaries(portfolioIds);
   const byMonth = accounts.map((a) => {
     d.accounts.key(a.account);
