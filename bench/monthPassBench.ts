@@ -43,8 +43,8 @@ export interface MonthPassBenchOptions {
 }
 
 const MONTH = '2025-12';
-const PORTFOLIOS = Array.from({ length: 10 }, (_, i) => `portfolio-${String(i).padStart(2, '0')}`);
-const TERMS = createClassBTerms({
+export const PORTFOLIOS = Array.from({ length: 10 }, (_, i) => `portfolio-${String(i).padStart(2, '0')}`);
+export const TERMS = createClassBTerms({
   conversionPeriods: [createConversionPeriod({ portfolioId: 'portfolio-03', years: 7 })],
   redemptionFees: [createRedemptionFeeRule({ portfolioId: 'portfolio-05', ratePct: '2', holdingDays: 30 })],
 });
@@ -62,7 +62,7 @@ const priceOf = (p: number, day: number) =>
   Math.round((10 + p * 3) * (1 + 0.3 * Math.sin(day / 97 + p)) * 10_000);
 
 /** One generated chunk, in the pass's columns, and (for the peer sample) the same as ledger activity. */
-function generateChunk(
+export function generateChunk(
   rnd: () => number,
   firstAccount: number,
   accounts: number,

@@ -230,9 +230,9 @@ export class MonthPass {
       ks[j] = ks[j]! + w.shares[i]!;
     }
     const rank = this.terms.rank;
-    const idx = Array.from({ length: k }, (_, j) => j).sort(
-      (x, y) => kd[x]! - kd[y]! || rank[kp[x]!]! - rank[kp[y]!]!,
-    );
+    const idx = k === 1 ? [0] : Array.from({ length: k }, (_, j) => j);
+    if (k > 1) idx.sort((x, y) => kd[x]! - kd[y]! || rank[kp[x]!]! - rank[kp[y]!]!);
+
     const weights = idx.map((j) =>
       Object.freeze({
         issuingPortfolioId: this.pid(kp[j]!),

@@ -4,6 +4,7 @@ import {
   daysInMonth,
   fromDayNumber,
   isLeapYear,
+  toDayNumber,
 } from '../calendar/isoDate.js';
 import { type ClassBTerms, cdscScheduleFor, conversionYearsFor, redemptionFeeFor } from './classBTerms.js';
 import { ReducedRate } from './monthPassArithmetic.js';
@@ -23,7 +24,10 @@ export class MonthPassTerms {
   readonly convertToDay: Int32Array;
   /** per redeeming portfolio: its redemption fee (Agreement FOURTH(D)) */
   readonly fee: ({ rate: ReducedRate; holdingDays: number | null } | null)[];
-  private readonly schedules = new Map<number, readonly number[]>();
+  /** per issuing portfolio: the DOIs where the governing CDSC schedule may change, ascending */
+  private readonly scheduleBounds: number[][] = [];
+  /** per issuing portfolio: the schedule's year rates before the first bound, between bounds, after the last */
+  private readonly scheduleRates: (readonly number[])[][] = [];
   private readonly reduced = new Map<number, ReducedRate>();
 
   constructor(
@@ -49,6 +53,20 @@ export class MonthPassTerms {
       // the anniversary keeps the DOI's month (Feb 29 → Feb 28), so the DOI month is this month, `years` back
       this.convertFromDay[p] = dayNumberFromCivil(y, m, 1);
       this.convertToDay[p] = dayNumberFromCivil(y, m, daysInMonth(y, m));
+      const pid = portfolioIds[p]!;
+      const bounds = new Set<number>();
+      for (const sch of terms.cdscSchedules) {
+        if (sch.portfolioId !== null && sch.portfolioId !== pid) continue;
+        if (sch.doiFrom !== null) bounds.add(toDayNumber(sch.doiFrom));
+        if (sch.doiTo !== null) bounds.add(toDayNumber(sch.doiTo) + 1);
+      }
+      const sorted = [...bounds].sort((a, b) => a - b);
+      this.scheduleBounds.push(sorted);
+      // a DOI before every bound: any day before the first; then each interval's first day
+      const starts = [sorted.length > 0 ? sorted[0]! - 1 : 0, ...sorted];
+      this.scheduleRates.push(
+        starts.map((d) => cdscScheduleFor(terms, pid, fromDayNumber(d)).yearRatesMicroPct.map(Number)),
+      );
       const rule = redemptionFeeFor(terms, portfolioIds[p]!);
       this.fee.push(
         rule
@@ -61,16 +79,16 @@ export class MonthPassTerms {
     }
   }
 
-  /** The CDSC rate (micro-percent) of a Commission Share lot redeemed on `day` (cdscSchedule.ts). */
+  /**
+   * The CDSC rate (micro-percent) of a Commission Share lot redeemed on `day` (cdscSchedule.ts):
+   * the schedule is constant between the DOI bounds of the schedules covering the issuing
+   * portfolio, so it is looked up by those bounds, not per DOI.
+   */
   cdscRate(issuingPortfolio: number, doiDay: number, day: number): number {
-    const key = issuingPortfolio * 4_194_304 + doiDay + 2_097_152;
-    let rates = this.schedules.get(key);
-    if (rates === undefined) {
-      const s = cdscScheduleFor(this.terms, this.portfolioIds[issuingPortfolio]!, fromDayNumber(doiDay));
-      rates = s.yearRatesMicroPct.map(Number);
-      this.schedules.set(key, rates);
-    }
-    return rates[completedYearsDays(doiDay, day)] ?? 0;
+    const bounds = this.scheduleBounds[issuingPortfolio]!;
+    let j = 0;
+    while (j < bounds.length && doiDay >= bounds[j]!) j++;
+    return this.scheduleRates[issuingPortfolio]![j]![completedYearsDays(doiDay, day)] ?? 0;
   }
 
   /** The rate over RATE_VALUE_SCALE, reduced once per distinct rate. */
