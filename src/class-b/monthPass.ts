@@ -39,6 +39,12 @@ export interface MonthPassContext {
   readonly distributors?: readonly string[];
   /** txn key → txn_id, for refusals */
   readonly txnIdOf?: (key: number) => string;
+  /**
+   * A day of the month at whose close the holdings are wanted too (Exhibit A's first computation
+   * date, the end of the Distributor's term, may fall inside a month): after that day's
+   * activity, before the later days' (no conversion falls inside a month).
+   */
+  readonly holdingsAfterDay?: number;
 }
 
 /** One chunk of accounts after the month. */
@@ -49,6 +55,8 @@ export interface ClassBMonthResult {
   readonly exchanges: ExchangeColumns;
   readonly conversions: ConversionColumns;
   readonly holdings: MonthEndHoldingColumns;
+  /** the holdings at the close of `holdingsAfterDay`, when asked for */
+  readonly holdingsAfterDay?: MonthEndHoldingColumns;
 }
 
 /** Compiled once per month and reused by every chunk. */
@@ -87,6 +95,9 @@ export class MonthPass {
     const m = Number(ctx.month.slice(5, 7));
     this.monthStartDay = dayNumberFromCivil(this.year, m, 1);
     this.monthEndDay = dayNumberFromCivil(this.year, m, daysInMonth(this.year, m));
+    const split = ctx.holdingsAfterDay;
+    if (split !== undefined && (split < this.monthStartDay || split > this.monthEndDay))
+      throw new RangeError(`holdings after ${fromDayNumber(split)}: not a day of ${ctx.month}`);
   }
 
   private txnId(key: number): string {
@@ -121,8 +132,14 @@ export class MonthPass {
       let lastDay = NO_DAY;
       const notices = this.notices;
       notices.length = 0;
+      const split = this.ctx.holdingsAfterDay;
+      let splitWritten = split === undefined;
       for (; t < tx.count && tx.account[t] === account; t++) {
         const day = tx.day[t]!;
+        if (!splitWritten && day > split!) {
+          out.writeHoldingsAfterDay(account, acc.omnibus[a]!, w);
+          splitWritten = true;
+        }
         if (day < this.monthStartDay || day > this.monthEndDay)
           throw new RangeError(
             `${this.txnId(tx.txn[t]!)}: ${fromDayNumber(day)} is not in ${this.ctx.month}`,
@@ -150,6 +167,7 @@ export class MonthPass {
             throw new RangeError(`transaction type ${tx.type[t]} is not known`);
         }
       }
+      if (!splitWritten) out.writeHoldingsAfterDay(account, acc.omnibus[a]!, w);
       const conversionsFrom = out.conversionCount();
       this.convertAtMonthEnd(account, out);
       this.checkConversionNotices(tx, notices, conversionsFrom, out);
@@ -999,6 +1017,8 @@ class Output {
   readonly exchanges: ReturnType<typeof exchangesBuilders>;
   readonly conversions: ReturnType<typeof conversionsBuilders>;
   private readonly holdings: ReturnType<typeof holdingsBuilders>;
+  private readonly holdingsAtDay: ReturnType<typeof holdingsBuilders>;
+  private wantHoldingsAtDay = false;
 
   constructor(state: ClassBLedgerState, txns: number) {
     const accounts = state.accounts.count + 1;
@@ -1011,6 +1031,7 @@ class Output {
     this.exchanges = exchangesBuilders(exchanges);
     this.conversions = conversionsBuilders((accounts >> 4) + 16);
     this.holdings = holdingsBuilders(lots);
+    this.holdingsAtDay = holdingsBuilders(16);
     this.attributionsIn = state.attributions;
     this.attributionMap = new Int32Array(state.attributions.length).fill(-1);
   }
@@ -1039,6 +1060,44 @@ class Output {
       this.attributionMap[index] = m;
     }
     return m;
+  }
+
+  /** The holdings in the middle of the month (see `holdingsAfterDay`), as at the month end. */
+  writeHoldingsAfterDay(account: number, omnibus: number, w: Workspace): void {
+    this.wantHoldingsAtDay = true;
+    const H = this.holdingsAtDay;
+    H.ensure(w.n);
+    let portfolioStart = H.count;
+    let lastPortfolio = -1;
+    for (let i = 0; i < w.n; i++) {
+      // lots redeemed later in the month keep their attribution in the output table for this
+      const attr = w.attribution[i]! < 0 ? -1 : this.attributionOut(w.attribution[i]!);
+      if (w.port[i] !== lastPortfolio) {
+        lastPortfolio = w.port[i]!;
+        portfolioStart = H.count;
+      }
+      if (w.free[i] === 0) {
+        let row = -1;
+        for (let r = portfolioStart; r < H.count; r++)
+          if (H.free[r] === 0 && H.doiDay[r] === w.doi[i] && H.issuingPortfolio[r] === w.issuing[i]) {
+            row = r;
+            break;
+          }
+        if (row >= 0) {
+          H.shareUnits[row] = H.shareUnits[row]! + w.shares[i]!;
+          continue;
+        }
+      }
+      const h = H.count++;
+      H.account[h] = account;
+      H.omnibus[h] = omnibus;
+      H.portfolio[h] = w.port[i]!;
+      H.free[h] = w.free[i]!;
+      H.issuingPortfolio[h] = w.issuing[i]!;
+      H.doiDay[h] = w.doi[i]!;
+      H.attribution[h] = attr;
+      H.shareUnits[h] = w.shares[i]!;
+    }
   }
 
   writeAccount(account: number, omnibus: number, w: Workspace, year: number): void {
@@ -1199,6 +1258,7 @@ class Output {
         confirmedBy: C.confirmedBy.done(),
       },
       holdings: H.done(),
+      ...(this.wantHoldingsAtDay ? { holdingsAfterDay: this.holdingsAtDay.done() } : {}),
     };
   }
 }

@@ -90,10 +90,17 @@ describe('the Class B month pass matches the reference ledger on generated histo
     }
     const byName = new Map(accounts.map((a) => [a.account, a]));
     const exhibitMismatches: string[] = [];
-    const seen = { accountMonthChecks: 0, omnibusChecked: 0, holdingRows: 0, lotsCheckedMidway: 0 };
+    const seen = {
+      accountMonthChecks: 0,
+      midMonthChecks: 0,
+      omnibusChecked: 0,
+      holdingRows: 0,
+      lotsCheckedMidway: 0,
+    };
     const lotMismatchesMidway: string[] = [];
     const run = await runMonthPass(accounts, GENERATED_TERMS, GENERATED_PORTFOLIOS, months, {
       chunkSize: 250,
+      holdingsAfterDayOfMonth: 15,
       atMonthEnd(month, r, d) {
         const end = monthEnd(month);
         const names = {
@@ -102,11 +109,13 @@ describe('the Class B month pass matches the reference ledger on generated histo
         };
         seen.holdingRows += r.holdings.count;
         let fromHoldings: [string, AllocationAccount[]][] | undefined;
+        let fromMidMonth: [string, AllocationAccount[]][] | undefined;
         for (let a = 0; a < r.state.accounts.count; a++) {
           const name = d.accounts.name(r.state.accounts.key[a]!);
           if (checkMonth.get(name) !== month) continue;
           const acct = byName.get(name)!;
           fromHoldings ??= [...allocationAccountsOf(r.holdings, r.state.attributions, names)];
+          fromMidMonth ??= [...allocationAccountsOf(r.holdingsAfterDay!, r.state.attributions, names)];
           // midway, the fast ledger stands in for the reference (ledger-fast-matches-reference.test.ts
           // holds them equal); the final month end is checked against both below
           const reference = replayAccount(name, acct.activity, GENERATED_TERMS, { until: end });
@@ -116,33 +125,50 @@ describe('the Class B month pass matches the reference ledger on generated histo
           const lots = lotsOfAccount(r.state, a, d);
           seen.lotsCheckedMidway += lots.length;
           if (fullJson(lots) !== fullJson(reference.lots)) lotMismatchesMidway.push(`${name} ${month}`);
-          for (const pid of GENERATED_PORTFOLIOS) {
-            const refLots = reference.lots.filter((l) => l.portfolioId === pid);
-            const mine = fromHoldings.find(([p]) => p === pid)?.[1].find((x) => x.account === name);
-            if (refLots.length === 0 && mine === undefined) continue;
-            if (mine === undefined || mine.omnibus !== acct.omnibus) {
-              exhibitMismatches.push(`${name} ${pid} ${month}: holdings missing or omnibus flag lost`);
-              continue;
+          // and at the close of the 15th (a mid-month Exhibit A computation date)
+          const snapshots = [
+            { date: end, reference, holdings: fromHoldings },
+            {
+              date: `${month}-15`,
+              reference: replayAccount(name, acct.activity, GENERATED_TERMS, { until: `${month}-15` }),
+              holdings: fromMidMonth,
+            },
+          ];
+          for (const snap of snapshots) {
+            if (snap.date !== end) seen.midMonthChecks++;
+            for (const pid of GENERATED_PORTFOLIOS) {
+              const refLots = snap.reference.lots.filter((l) => l.portfolioId === pid);
+              const mine = snap.holdings.find(([p]) => p === pid)?.[1].find((x) => x.account === name);
+              if (refLots.length === 0 && mine === undefined) continue;
+              if (mine === undefined || mine.omnibus !== acct.omnibus) {
+                exhibitMismatches.push(`${name} ${pid} ${snap.date}: holdings missing or omnibus flag lost`);
+                continue;
+              }
+              const opts = {
+                portfolioId: pid,
+                date: snap.date,
+                distributor: DISTRIBUTOR,
+                terms: DISTRIBUTOR_TERMS,
+              };
+              const want = computeDistributorShare({
+                ...opts,
+                accounts: [{ account: name, omnibus: false, lots: refLots }],
+              });
+              const got = computeDistributorShare({ ...opts, accounts: [{ ...mine, omnibus: false }] });
+              if (fullJson(want) !== fullJson(got)) exhibitMismatches.push(`${name} ${pid} ${snap.date}`);
+              // DOI-range Transfers: Commission Shares by DOI
+              const byDoi = (
+                lots: readonly { kind: string; dateOfOriginalIssuance: string; shareUnits: bigint }[],
+              ) => {
+                const m = new Map<string, bigint>();
+                for (const l of lots)
+                  if (l.kind === 'commission')
+                    m.set(l.dateOfOriginalIssuance, (m.get(l.dateOfOriginalIssuance) ?? 0n) + l.shareUnits);
+                return fullJson([...m].sort());
+              };
+              if (byDoi(refLots) !== byDoi(mine.lots))
+                exhibitMismatches.push(`${name} ${pid} ${snap.date}: Commission Shares by DOI`);
             }
-            const opts = { portfolioId: pid, date: end, distributor: DISTRIBUTOR, terms: DISTRIBUTOR_TERMS };
-            const want = computeDistributorShare({
-              ...opts,
-              accounts: [{ account: name, omnibus: false, lots: refLots }],
-            });
-            const got = computeDistributorShare({ ...opts, accounts: [{ ...mine, omnibus: false }] });
-            if (fullJson(want) !== fullJson(got)) exhibitMismatches.push(`${name} ${pid} ${month}`);
-            // DOI-range Transfers: Commission Shares by DOI
-            const byDoi = (
-              lots: readonly { kind: string; dateOfOriginalIssuance: string; shareUnits: bigint }[],
-            ) => {
-              const m = new Map<string, bigint>();
-              for (const l of lots)
-                if (l.kind === 'commission')
-                  m.set(l.dateOfOriginalIssuance, (m.get(l.dateOfOriginalIssuance) ?? 0n) + l.shareUnits);
-              return fullJson([...m].sort());
-            };
-            if (byDoi(refLots) !== byDoi(mine.lots))
-              exhibitMismatches.push(`${name} ${pid} ${month}: Commission Shares by DOI`);
           }
         }
       },

@@ -1,4 +1,4 @@
-import { monthEnd, monthOf } from '../../../src/calendar/isoDate.js';
+import { monthEnd, monthOf, toDayNumber } from '../../../src/calendar/isoDate.js';
 import type { ClassBActivity } from '../../../src/class-b/classBActivity.js';
 import type { ClassBTerms } from '../../../src/class-b/classBTerms.js';
 import type { AccountLedger } from '../../../src/class-b/ledgerResults.js';
@@ -48,6 +48,8 @@ export async function runMonthPass(
   months: readonly string[],
   opts: {
     chunkSize: number;
+    /** also the holdings at the close of this day of every month (Exhibit A mid-month computation dates) */
+    holdingsAfterDayOfMonth?: number;
     atMonthEnd?: (month: string, result: ClassBMonthResult, d: MonthPassDictionaries) => void;
   },
 ): Promise<{
@@ -102,6 +104,13 @@ export async function runMonthPass(
     const next: ClassBLedgerState[] = [];
     const ctx = {
       month,
+      ...(opts.holdingsAfterDayOfMonth !== undefined
+        ? {
+            holdingsAfterDay: toDayNumber(
+              `${month}-${String(opts.holdingsAfterDayOfMonth).padStart(2, '0')}`,
+            ),
+          }
+        : {}),
       terms,
       portfolioIds: d.portfolios.names,
       distributors: d.distributors.names,
