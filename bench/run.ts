@@ -4,6 +4,7 @@ import { benchCliStart } from './cliStart.js';
 import { benchClose } from './closeBench.js';
 import { benchExhibitImport } from './exhibitImportBench.js';
 import { benchExhibitParse } from './exhibitParse.js';
+import { benchMonthPass } from './monthPassBench.js';
 import { benchServeLoad } from './serveLoad.js';
 import { benchServiceFees } from './serviceFeesBench.js';
 
@@ -58,6 +59,12 @@ async function main(): Promise<void> {
       ...(quick ? { accounts: 5000, lots: 25_000, transactions: 5000 } : {}),
       ...(serverUrl ? { serverUrl } : {}),
     });
+  }
+  if (want('month-pass')) {
+    log('Class B month in one pass: 1,000,000 accounts, 5,000,000 lots, ~1,050,000 transactions, in memory');
+    out.monthPass = await benchMonthPass(
+      quick ? { accounts: 20_000, chunkAccounts: 5_000, peerSample: 5_000 } : {},
+    );
   }
   if (want('close')) {
     log('month close: the Class B complex + 200 omnibus accounts + 3 Assignees on PGlite and the server');

@@ -1,0 +1,387 @@
+import { fromDayNumber, toDayNumber } from '../calendar/isoDate.js';
+import type { ClassBActivity } from './classBActivity.js';
+import type { FreeShareAttribution } from './freeShareAttribution.js';
+import type {
+  ConversionResult,
+  ExchangedPiece,
+  ExchangeResult,
+  LotPiece,
+  RedemptionPiece,
+  RedemptionResult,
+} from './ledgerResults.js';
+import { createLot, type Lot } from './lot.js';
+import type { ClassBMonthResult } from './monthPass.js';
+import {
+  type ClassBLedgerState,
+  f64,
+  i32,
+  type MonthTransactionColumns,
+  NO_DAY,
+  type PieceColumns,
+  TXN_CONVERT,
+  TXN_EXCHANGE,
+  TXN_PURCHASE,
+  TXN_REDEEM,
+  TXN_REINVEST,
+  u8,
+  WAIVER_CODES,
+  waiverCode,
+} from './monthPassColumns.js';
+
+/**
+ * The month pass's columns to and from the ledger's records (lot.ts, ledgerResults.ts,
+ * classBActivity.ts): what an importer writes into the pass and a report reads out of it. Keys
+ * are given by dictionaries of strings.
+ */
+export class KeyDictionary {
+  private readonly byName = new Map<string, number>();
+  readonly names: string[] = [];
+  constructor(names: Iterable<string> = []) {
+    for (const n of names) this.key(n);
+  }
+  key(name: string): number {
+    let k = this.byName.get(name);
+    if (k === undefined) {
+      k = this.names.length;
+      this.names.push(name);
+      this.byName.set(name, k);
+    }
+    return k;
+  }
+  name(key: number): string {
+    const n = this.names[key];
+    if (n === undefined) throw new RangeError(`key ${key} is not in the dictionary`);
+    return n;
+  }
+}
+
+export interface MonthPassDictionaries {
+  readonly accounts: KeyDictionary;
+  readonly portfolios: KeyDictionary;
+  readonly txns: KeyDictionary;
+  readonly exchanges: KeyDictionary;
+  readonly distributors: KeyDictionary;
+}
+
+export function createDictionaries(portfolioIds: Iterable<string> = []): MonthPassDictionaries {
+  return {
+    accounts: new KeyDictionary(),
+    portfolios: new KeyDictionary(portfolioIds),
+    txns: new KeyDictionary(),
+    exchanges: new KeyDictionary(),
+    distributors: new KeyDictionary(),
+  };
+}
+
+/** One account as the records give it. */
+export interface AccountRecordState {
+  readonly account: string;
+  readonly omnibus: boolean;
+  readonly lots: readonly Lot[];
+  readonly nextSequence: number;
+  readonly nextArrival: number;
+  readonly systematicWithdrawals?: readonly {
+    portfolioId: string;
+    year: number;
+    allowanceUnits: bigint;
+    usedUnits: bigint;
+  }[];
+}
+
+/** Columns of the accounts' states (accounts sorted by key here). */
+export function ledgerStateOf(
+  accounts: readonly AccountRecordState[],
+  d: MonthPassDictionaries,
+): ClassBLedgerState {
+  const sorted = accounts.map((a) => ({ a, key: d.accounts.key(a.account) })).sort((x, y) => x.key - y.key);
+  const A = {
+    key: i32(),
+    omnibus: u8(),
+    nextSequence: i32(),
+    nextArrival: i32(),
+    lotStart: i32(),
+    withdrawalStart: i32(),
+  };
+  const L = {
+    portfolio: i32(),
+    issuingPortfolio: i32(),
+    origin: f64(),
+    free: u8(),
+    doiDay: i32(),
+    sequence: i32(),
+    arrival: i32(),
+    shareUnits: f64(),
+    costCents: f64(),
+    attribution: i32(),
+  };
+  const S = { portfolio: i32(), year: i32(), allowanceUnits: f64(), usedUnits: f64() };
+  const attributions: FreeShareAttribution[] = [];
+  const attributionIndex = new Map<FreeShareAttribution, number>();
+  for (const { a, key } of sorted) {
+    A.key.push(key);
+    A.omnibus.push(a.omnibus ? 1 : 0);
+    A.nextSequence.push(a.nextSequence);
+    A.nextArrival.push(a.nextArrival);
+    A.lotStart.push(L.portfolio.length);
+    A.withdrawalStart.push(S.portfolio.length);
+    for (const l of a.lots) {
+      L.portfolio.push(d.portfolios.key(l.portfolioId));
+      L.issuingPortfolio.push(d.portfolios.key(l.issuingPortfolioId));
+      L.origin.push(d.txns.key(l.lotId));
+      L.free.push(l.kind === 'free' ? 1 : 0);
+      L.doiDay.push(toDayNumber(l.dateOfOriginalIssuance));
+      L.sequence.push(l.sequence);
+      L.arrival.push(l.arrival);
+      L.shareUnits.push(Number(l.shareUnits));
+      L.costCents.push(Number(l.costCents));
+      let at = -1;
+      if (l.attribution !== null) {
+        at = attributionIndex.get(l.attribution) ?? attributions.length;
+        if (at === attributions.length) {
+          attributions.push(l.attribution);
+          attributionIndex.set(l.attribution, at);
+        }
+      }
+      L.attribution.push(at);
+    }
+    for (const s of a.systematicWithdrawals ?? []) {
+      S.portfolio.push(d.portfolios.key(s.portfolioId));
+      S.year.push(s.year);
+      S.allowanceUnits.push(Number(s.allowanceUnits));
+      S.usedUnits.push(Number(s.usedUnits));
+    }
+  }
+  A.lotStart.push(L.portfolio.length);
+  A.withdrawalStart.push(S.portfolio.length);
+  return {
+    accounts: {
+      count: A.key.length,
+      key: A.key.done(),
+      omnibus: A.omnibus.done(),
+      nextSequence: A.nextSequence.done(),
+      nextArrival: A.nextArrival.done(),
+      lotStart: A.lotStart.done(),
+      withdrawalStart: A.withdrawalStart.done(),
+    },
+    lots: {
+      count: L.portfolio.length,
+      portfolio: L.portfolio.done(),
+      issuingPortfolio: L.issuingPortfolio.done(),
+      origin: L.origin.done(),
+      free: L.free.done(),
+      doiDay: L.doiDay.done(),
+      sequence: L.sequence.done(),
+      arrival: L.arrival.done(),
+      shareUnits: L.shareUnits.done(),
+      costCents: L.costCents.done(),
+      attribution: L.attribution.done(),
+    },
+    systematicWithdrawals: {
+      count: S.portfolio.length,
+      portfolio: S.portfolio.done(),
+      year: S.year.done(),
+      allowanceUnits: S.allowanceUnits.done(),
+      usedUnits: S.usedUnits.done(),
+    },
+    attributions,
+  };
+}
+
+/**
+ * Columns of the month's activity of the accounts (each account's activity in date order; the
+ * accounts in the order of their keys, as in the state).
+ */
+export function monthTransactionsOf(
+  byAccount: readonly { account: string; activity: readonly ClassBActivity[] }[],
+  d: MonthPassDictionaries,
+): MonthTransactionColumns {
+  const c = {
+    account: i32(),
+    type: u8(),
+    txn: f64(),
+    day: i32(),
+    portfolio: i32(),
+    shareUnits: f64(),
+    priceUnits: f64(),
+    waiver: u8(),
+    exchange: f64(),
+    inTxn: f64(),
+    inPortfolio: i32(),
+    inShareUnits: f64(),
+    inPriceUnits: f64(),
+    attributedDistributor: i32(),
+    derivedFromDoiDay: i32(),
+  };
+  const sorted = byAccount.map((x) => ({ x, key: d.accounts.key(x.account) })).sort((a, b) => a.key - b.key);
+  for (const { x, key } of sorted)
+    for (const a of x.activity) {
+      c.account.push(key);
+      c.day.push(toDayNumber(a.date));
+      const type =
+        a.kind === 'purchase'
+          ? TXN_PURCHASE
+          : a.kind === 'reinvest'
+            ? TXN_REINVEST
+            : a.kind === 'redeem'
+              ? TXN_REDEEM
+              : a.kind === 'exchange'
+                ? TXN_EXCHANGE
+                : TXN_CONVERT;
+      c.type.push(type);
+      const leg = a.kind === 'exchange' ? a.out : a;
+      c.txn.push(d.txns.key(leg.txnId));
+      c.portfolio.push(d.portfolios.key(leg.portfolioId));
+      c.shareUnits.push(Number(leg.shareUnits));
+      c.priceUnits.push('priceUnits' in leg ? Number(leg.priceUnits) : 0);
+      c.waiver.push(a.kind === 'redeem' ? waiverCode(a.waiver) : 0);
+      c.exchange.push(a.kind === 'exchange' ? d.exchanges.key(a.exchangeId) : -1);
+      c.inTxn.push(a.kind === 'exchange' ? d.txns.key(a.in.txnId) : -1);
+      c.inPortfolio.push(a.kind === 'exchange' ? d.portfolios.key(a.in.portfolioId) : -1);
+      c.inShareUnits.push(a.kind === 'exchange' ? Number(a.in.shareUnits) : 0);
+      c.inPriceUnits.push(a.kind === 'exchange' ? Number(a.in.priceUnits) : 0);
+      c.attributedDistributor.push(
+        a.kind === 'reinvest' && a.attributedDistributor ? d.distributors.key(a.attributedDistributor) : -1,
+      );
+      c.derivedFromDoiDay.push(
+        a.kind === 'reinvest' && a.derivedFromDoi ? toDayNumber(a.derivedFromDoi) : NO_DAY,
+      );
+    }
+  return {
+    count: c.account.length,
+    account: c.account.done(),
+    type: c.type.done(),
+    txn: c.txn.done(),
+    day: c.day.done(),
+    portfolio: c.portfolio.done(),
+    shareUnits: c.shareUnits.done(),
+    priceUnits: c.priceUnits.done(),
+    waiver: c.waiver.done(),
+    exchange: c.exchange.done(),
+    inTxn: c.inTxn.done(),
+    inPortfolio: c.inPortfolio.done(),
+    inShareUnits: c.inShareUnits.done(),
+    inPriceUnits: c.inPriceUnits.done(),
+    attributedDistributor: c.attributedDistributor.done(),
+    derivedFromDoiDay: c.derivedFromDoiDay.done(),
+  };
+}
+
+/** The lots of the state's i-th account as the ledger's records. */
+export function lotsOfAccount(state: ClassBLedgerState, a: number, d: MonthPassDictionaries): Lot[] {
+  const l = state.lots;
+  const out: Lot[] = [];
+  for (let i = state.accounts.lotStart[a]!; i < state.accounts.lotStart[a + 1]!; i++)
+    out.push(
+      createLot({
+        kind: l.free[i] === 1 ? 'free' : 'commission',
+        lotId: d.txns.name(l.origin[i]!),
+        sequence: l.sequence[i]!,
+        arrival: l.arrival[i]!,
+        portfolioId: d.portfolios.name(l.portfolio[i]!),
+        issuingPortfolioId: d.portfolios.name(l.issuingPortfolio[i]!),
+        dateOfOriginalIssuance: fromDayNumber(l.doiDay[i]!),
+        shareUnits: BigInt(l.shareUnits[i]!),
+        costCents: BigInt(l.costCents[i]!),
+        attribution: l.attribution[i]! < 0 ? null : state.attributions[l.attribution[i]!]!,
+      }),
+    );
+  return out;
+}
+
+function piece(p: PieceColumns, i: number, d: MonthPassDictionaries): LotPiece {
+  return {
+    lotId: d.txns.name(p.origin[i]!),
+    kind: p.free[i] === 1 ? 'free' : 'commission',
+    dateOfOriginalIssuance: fromDayNumber(p.doiDay[i]!),
+    issuingPortfolioId: d.portfolios.name(p.issuingPortfolio[i]!),
+    shareUnits: BigInt(p.shareUnits[i]!),
+    costCents: BigInt(p.costCents[i]!),
+  };
+}
+
+/** The month's redemptions, exchanges and conversions of the result as the ledger's records, by account name. */
+export function monthRecordsOf(
+  r: ClassBMonthResult,
+  d: MonthPassDictionaries,
+): Map<
+  string,
+  { redemptions: RedemptionResult[]; exchanges: ExchangeResult[]; conversions: ConversionResult[] }
+> {
+  const out = new Map<
+    string,
+    { redemptions: RedemptionResult[]; exchanges: ExchangeResult[]; conversions: ConversionResult[] }
+  >();
+  const of = (key: number) => {
+    const name = d.accounts.name(key);
+    let x = out.get(name);
+    if (!x) {
+      x = { redemptions: [], exchanges: [], conversions: [] };
+      out.set(name, x);
+    }
+    return x;
+  };
+  const R = r.redemptions;
+  for (let i = 0; i < R.count; i++) {
+    const pieces: RedemptionPiece[] = [];
+    for (let j = R.pieceStart[i]!; j < R.pieceStart[i + 1]!; j++)
+      pieces.push({
+        ...piece(R.pieces, j, d),
+        rateMicroPct: BigInt(R.pieces.rateMicroPct[j]!),
+        baseValueUnits: R.pieces.baseValueUnits[j]!,
+        cdscCents: BigInt(R.pieces.cdscCents[j]!),
+        waivedCents: BigInt(R.pieces.waivedCents[j]!),
+      });
+    of(R.account[i]!).redemptions.push({
+      kind: 'redemption',
+      txnId: d.txns.name(R.txn[i]!),
+      date: fromDayNumber(R.day[i]!),
+      portfolioId: d.portfolios.name(R.portfolio[i]!),
+      shareUnits: BigInt(R.shareUnits[i]!),
+      priceUnits: BigInt(R.priceUnits[i]!),
+      waiver: WAIVER_CODES[R.waiver[i]!]!,
+      grossCents: BigInt(R.grossCents[i]!),
+      cdscCents: BigInt(R.cdscCents[i]!),
+      waivedCents: BigInt(R.waivedCents[i]!),
+      redemptionFeeCents: BigInt(R.redemptionFeeCents[i]!),
+      netCents: BigInt(R.netCents[i]!),
+      pieces,
+    });
+  }
+  const X = r.exchanges;
+  for (let i = 0; i < X.count; i++) {
+    const pieces: ExchangedPiece[] = [];
+    for (let j = X.pieceStart[i]!; j < X.pieceStart[i + 1]!; j++)
+      pieces.push({
+        ...piece(X.pieces, j, d),
+        deliveredShareUnits: BigInt(X.pieces.deliveredShareUnits[j]!),
+      });
+    of(X.account[i]!).exchanges.push({
+      kind: 'freeExchange',
+      exchangeId: d.exchanges.name(X.exchange[i]!),
+      date: fromDayNumber(X.day[i]!),
+      outTxnId: d.txns.name(X.outTxn[i]!),
+      inTxnId: d.txns.name(X.inTxn[i]!),
+      fromPortfolioId: d.portfolios.name(X.fromPortfolio[i]!),
+      toPortfolioId: d.portfolios.name(X.toPortfolio[i]!),
+      pieces,
+    });
+  }
+  const C = r.conversions;
+  for (let i = 0; i < C.count; i++) {
+    const pieces: LotPiece[] = [];
+    for (let j = C.pieceStart[i]!; j < C.pieceStart[i + 1]!; j++) pieces.push(piece(C.pieces, j, d));
+    const confirmedBy: string[] = [];
+    for (let j = C.confirmedStart[i]!; j < C.confirmedStart[i + 1]!; j++)
+      confirmedBy.push(d.txns.name(C.confirmedBy[j]!));
+    of(C.account[i]!).conversions.push({
+      kind: 'conversion',
+      date: fromDayNumber(C.day[i]!),
+      portfolioId: d.portfolios.name(C.portfolio[i]!),
+      commissionShareUnits: BigInt(C.commissionShareUnits[i]!),
+      freeShareUnits: BigInt(C.freeShareUnits[i]!),
+      pieces,
+      confirmedBy,
+    });
+  }
+  return out;
+}
