@@ -1,7 +1,7 @@
 import { toCsv } from '../cli/csvOut.js';
 import type { ClosedMonthView } from '../close/closedMonthView.js';
 import { Plan12bError } from '../errors.js';
-import type { ClassMonthFees } from './feesReport.js';
+import { type ClassMonthFees, FEES_MONTH_COLUMNS } from './feesReport.js';
 import { JOURNAL_COLUMNS, type Journal } from './journal.js';
 import type { MonthlyCalculationReport } from './monthlyCalculationReport.js';
 
@@ -21,20 +21,7 @@ export function closedMonthPartCsv(view: ClosedMonthView, part: string): string 
       `${view.month} has no sealed part ${JSON.stringify(part)}`,
       `its parts: ${view.partHashes.map((p) => p.part).join(', ')}`,
     );
-  if (part === 'fees')
-    return toCsv(
-      [
-        'portfolio',
-        'class',
-        'month',
-        'days',
-        'averageDailyNetAssets',
-        'distributionFee',
-        'serviceFee',
-        'totalFee',
-      ],
-      (content as { classes: ClassMonthFees[] }).classes,
-    );
+  if (part === 'fees') return toCsv(FEES_MONTH_COLUMNS, (content as { classes: ClassMonthFees[] }).classes);
   if (part === 'journal') return toCsv(JOURNAL_COLUMNS, (content as Journal).lines);
   if (part === 'monthly-calculation')
     return toCsv(

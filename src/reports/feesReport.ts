@@ -15,7 +15,6 @@ import { loadRegistry } from '../store/registryStore.js';
 import { applyEighthE, type ClassBVintageMonth } from './classBVintageFees.js';
 import { feesCapCuts } from './finraCapLedger.js';
 
-/** One row of `plan12b fees --json` (SPEC §4): per class and calendar month. */
 /** `plan12b fees --csv` (and the API's format=csv): one line per class and month. */
 export const FEES_MONTH_COLUMNS = [
   'portfolio',
@@ -40,6 +39,7 @@ export const FEES_DAILY_COLUMNS = [
   'serviceFee',
 ] as const;
 
+/** One row of `plan12b fees --json` (SPEC §4): per class and calendar month. */
 export interface ClassMonthFees {
   readonly portfolio: string;
   readonly portfolioId: string;
