@@ -80,8 +80,9 @@ function startInProcess(
         if (stderr.includes(text)) return resolve();
         waiters.push({ text, resolve });
         void done.then(
-          () => {
-            if (!stderr.includes(text)) reject(new Error(`never saw "${text}"; stderr: ${stderr}`));
+          (r) => {
+            if (!stderr.includes(text))
+              reject(new Error(`never saw "${text}"; exit ${r.code}, stdout: ${r.stdout}, stderr: ${r.stderr}`));
           },
           (e) => reject(e),
         );
