@@ -82,7 +82,9 @@ function startInProcess(
         void done.then(
           (r) => {
             if (!stderr.includes(text))
-              reject(new Error(`never saw "${text}"; exit ${r.code}, stdout: ${r.stdout}, stderr: ${r.stderr}`));
+              reject(
+                new Error(`never saw "${text}"; exit ${r.code}, stdout: ${r.stdout}, stderr: ${r.stderr}`),
+              );
           },
           (e) => reject(e),
         );
