@@ -11,17 +11,19 @@ export async function faultPoint(name: string): Promise<void> {
   const [point, mode = 'hang'] = spec.split(/:(?=hang$|hold$|throw$)/);
   if (point !== name) return;
   if (mode === 'throw') throw new Error(`injected fault at ${name}`);
-  process.stderr.write(
-    `plan12b: fault point ${name} reached; ${mode === 'hold' ? 'holding until SIGUSR2' : 'waiting to be killed'}\n`,
-  );
   if (mode === 'hold') {
     // A signal listener does not keep Node's event loop alive: without a timer an embedded-store
     // process with nothing else pending would exit here, releasing its lock while "held".
     const keepAlive = setInterval(() => {}, 1 << 30);
-    await new Promise<void>((resolve) => process.once('SIGUSR2', () => resolve()));
+    // Listening before the announcement: a test that sends SIGUSR2 as soon as it reads the line
+    // must not find Node's default action (exit) still in place.
+    const released = new Promise<void>((resolve) => process.once('SIGUSR2', () => resolve()));
+    process.stderr.write(`plan12b: fault point ${name} reached; holding until SIGUSR2\n`);
+    await released;
     clearInterval(keepAlive);
     return;
   }
+  process.stderr.write(`plan12b: fault point ${name} reached; waiting to be killed\n`);
   await new Promise<never>(() => {
     setInterval(() => {}, 1 << 30);
   });

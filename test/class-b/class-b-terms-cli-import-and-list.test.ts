@@ -8,8 +8,8 @@ import { importAccounts } from '../../src/feeds/accountsFeed.js';
 import { importTransactions } from '../../src/feeds/transactionsFeed.js';
 import { openDatabase } from '../../src/store/database.js';
 import { importExhibits } from '../../src/store/exhibitImport.js';
-import { migrate } from '../../src/store/migrations.js';
 import { runCliInProcess } from '../support/cli.js';
+import { freshDatabase } from '../support/databases.js';
 
 const HEADER =
   'rule,portfolio,doi_from,doi_to,cdsc_schedule_pct,conversion_years,redemption_fee_pct,redemption_fee_days';
@@ -24,8 +24,9 @@ describe('plan12b class-b-terms import and list', () => {
     return path;
   };
   beforeAll(async () => {
+    // a copy of the run's migrated store (test/support/globalSetup.ts), not an initdb of its own
+    await freshDatabase('pglite', dir);
     const d = await openDatabase(db);
-    await migrate(d);
     await importExhibits(
       d,
       demoExhibits().map(({ fileName, doc }) => ({

@@ -4,16 +4,17 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runClassBDemo } from '../../src/demo/demoClassB.js';
 import { openDatabase } from '../../src/store/database.js';
-import { migrate } from '../../src/store/migrations.js';
 import { runCliInProcess } from '../support/cli.js';
+import { freshDatabase } from '../support/databases.js';
 
 // The commands as a user runs them (the built CLI, `npm run build` first).
 describe('plan12b class B commands', () => {
   const dir = mkdtempSync(join(tmpdir(), 'plan12b-cli-classb-'));
   const db = join(dir, 'db');
   beforeAll(async () => {
+    // a copy of the run's migrated store (test/support/globalSetup.ts), not an initdb of its own
+    await freshDatabase('pglite', dir);
     const d = await openDatabase(db);
-    await migrate(d);
     await runClassBDemo(d, dir, '2025-12');
     await d.close();
   }, 120_000);

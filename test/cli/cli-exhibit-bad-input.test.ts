@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCliInProcess } from '../support/cli.js';
+import { freshDatabase } from '../support/databases.js';
 import { seedFiles, seedsAvailable } from '../support/seeds.js';
 
 // Bad input gives a one-line error with file and line, a non-zero exit code, and the database unchanged.
@@ -14,6 +15,8 @@ describe.skipIf(!seedsAvailable)('exhibit import of bad input', () => {
   let before = '';
 
   beforeAll(async () => {
+    // a copy of the run's migrated store (test/support/globalSetup.ts), not an initdb of its own
+    await freshDatabase('pglite', dir);
     expect((await runCliInProcess(['--db', db, 'exhibit', 'import', seedFiles()[0]!])).code).toBe(0);
     before = await state();
   });

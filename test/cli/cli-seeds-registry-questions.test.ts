@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCliInProcess } from '../support/cli.js';
+import { freshDatabase } from '../support/databases.js';
 import { seedFiles, seedsAvailable, seedsDir } from '../support/seeds.js';
 
 interface Entry {
@@ -18,6 +19,8 @@ describe.skipIf(!seedsAvailable)('the CLI answers from the seeds', () => {
   const dir = mkdtempSync(join(tmpdir(), 'plan12b-cli-'));
   const db = join(dir, 'db');
   beforeAll(async () => {
+    // a copy of the run's migrated store (test/support/globalSetup.ts), not an initdb of its own
+    await freshDatabase('pglite', dir);
     const res = await runCliInProcess([
       '--db',
       db,

@@ -1,9 +1,10 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { businessDaysBetween } from '../../src/calendar/nyseCalendar.js';
 import { runCliInProcess } from '../support/cli.js';
+import { freshDatabase } from '../support/databases.js';
 import { seedFiles, seedsAvailable } from '../support/seeds.js';
 
 /**
@@ -27,6 +28,8 @@ import { seedFiles, seedsAvailable } from '../support/seeds.js';
 describe.skipIf(!seedsAvailable)('plan12b fees: a worked month with a weekend and holidays', () => {
   const dir = mkdtempSync(join(tmpdir(), 'plan12b-fees-'));
   const db = join(dir, 'db');
+  // a copy of the run's migrated store (test/support/globalSetup.ts), not an initdb of its own
+  beforeAll(() => freshDatabase('pglite', dir), 120_000);
 
   it('matches the worked example to the cent', async () => {
     const plan = seedFiles().find((f) => f.includes('002_'))!;

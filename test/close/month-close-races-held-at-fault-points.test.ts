@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { businessDaysBetween } from '../../src/calendar/nyseCalendar.js';
-import { runCliAsync, runCliInProcess } from '../support/cli.js';
+import { type CliRun, runCliInProcess } from '../support/cli.js';
 import { dialects, freshDatabase, type TestDatabase } from '../support/databases.js';
 import { seedFiles, seedsAvailable } from '../support/seeds.js';
 
@@ -13,6 +13,9 @@ import { seedFiles, seedsAvailable } from '../support/seeds.js';
  * The races of issue 9, made certain: the first command is held at a fault point
  * (PLAN12B_FAULT=NAME:hold) until SIGUSR2, the second is started and seen waiting for the
  * writer lock (its "waiting … in use by process N" line), and only then is the first released.
+ * The first is a process of its own (the built CLI, spawned); the second runs in the test's own
+ * process ({@link runCliInProcess}): two processes still, as the lock sees them, at the cost of
+ * one spawn.
  */
 
 const bin = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'bin', 'plan12b.js');
@@ -52,6 +55,39 @@ function start(args: readonly string[], env: Record<string, string> = {}): Runni
         void done.then(() => {
           if (!stderr.includes(text)) reject(new Error(`never saw "${text}"; stderr: ${stderr}`));
         });
+      }),
+  };
+}
+
+/** A command run in this process beside the spawned one, watched on stderr as {@link start} is. */
+function startInProcess(
+  args: readonly string[],
+  env: Record<string, string>,
+): { saw(text: string): Promise<void>; readonly done: Promise<CliRun> } {
+  let stderr = '';
+  const waiters: { text: string; resolve: () => void }[] = [];
+  const done = runCliInProcess(args, env, (soFar) => {
+    stderr = soFar;
+    for (const w of waiters.splice(0)) {
+      if (stderr.includes(w.text)) w.resolve();
+      else waiters.push(w);
+    }
+  });
+  return {
+    done,
+    saw: (text) =>
+      new Promise<void>((resolve, reject) => {
+        if (stderr.includes(text)) return resolve();
+        waiters.push({ text, resolve });
+        void done.then(
+          (r) => {
+            if (!stderr.includes(text))
+              reject(
+                new Error(`never saw "${text}"; exit ${r.code}, stdout: ${r.stdout}, stderr: ${r.stderr}`),
+              );
+          },
+          (e) => reject(e),
+        );
       }),
   };
 }
@@ -100,7 +136,7 @@ describe.skipIf(!seedsAvailable).each(dialects)('races with a month close (%s)',
   it('two closes of one month: one seal, and the second refused cleanly (67 already closed)', async () => {
     const { tdb, db } = await setUp(dialect);
     const first = await heldClose(db, '2007-01', 'close:fees');
-    const second = start(['--db', db, 'close', '--month', '2007-01'], WAIT);
+    const second = startInProcess(['--db', db, 'close', '--month', '2007-01'], WAIT);
     await second.saw('waiting up to 120 s for the database');
     first.child.kill('SIGUSR2');
     const a = await first.done;
@@ -120,7 +156,7 @@ describe.skipIf(!seedsAvailable).each(dialects)('races with a month close (%s)',
     // Wednesday 2007-01-10: 36,500,000.00 → 40,150,000.00, one day at 0.75% and 0.25% / 365:
     // 825.00 − 750.00 = +75.00 distribution fee, 275.00 − 250.00 = +25.00 service fee.
     const fix = netAssetsCsv(dir, 'fix.csv', ['2007-01-10,AIM Value Fund,C,40150000.00']);
-    const restate = start(['--db', db, 'net-assets', 'import', fix, '--restate', '--json'], WAIT);
+    const restate = startInProcess(['--db', db, 'net-assets', 'import', fix, '--restate', '--json'], WAIT);
     await restate.saw('waiting up to 120 s for the database');
     close.child.kill('SIGUSR2');
     expect((await close.done).code).toBe(0);
@@ -151,7 +187,7 @@ describe.skipIf(!seedsAvailable).each(dialects)('races with a month close (%s)',
     const { tdb, db, dir } = await setUp(dialect);
     const close = await heldClose(db, '2007-01', 'close:monthly-calculation');
     const late = netAssetsCsv(dir, 'late.csv', ['2007-01-31,AIM Balanced Fund,C,1000000.00']);
-    const imp = start(['--db', db, 'net-assets', 'import', late], WAIT);
+    const imp = startInProcess(['--db', db, 'net-assets', 'import', late], WAIT);
     await imp.saw('waiting up to 120 s for the database');
     close.child.kill('SIGUSR2');
     expect((await close.done).code).toBe(0);
@@ -171,7 +207,7 @@ describe.skipIf(!seedsAvailable || !dialects.includes('pglite'))('two processes 
   it('the second refuses at once with "in use by process N" when told not to wait; the held close is not lost', async () => {
     const { tdb, db } = await setUp('pglite');
     const first = await heldClose(db, '2007-01', 'close:service-fees');
-    const second = await runCliAsync(['--db', db, 'close', '--month', '2007-01'], {
+    const second = await runCliInProcess(['--db', db, 'close', '--month', '2007-01'], {
       PLAN12B_LOCK_WAIT_SECONDS: '0',
     });
     expect(second.code).toBe(69);

@@ -13,9 +13,9 @@ import type { MonthlyCalculationReport } from '../../src/reports/monthlyCalculat
 import { loadAuditLog } from '../../src/store/auditLog.js';
 import { type Database, openDatabase } from '../../src/store/database.js';
 import { approvalsInQuarter, continuanceStatus, loadGovernance } from '../../src/store/governanceStore.js';
-import { migrate } from '../../src/store/migrations.js';
 import { loadRegistry } from '../../src/store/registryStore.js';
 import { runCliInProcess } from '../support/cli.js';
+import { freshDatabase } from '../support/databases.js';
 
 const c = parseCents;
 const sum = (xs: string[]) => xs.reduce((s, x) => s + c(x), 0n);
@@ -27,8 +27,9 @@ describe('plan12b demo: the whole story', () => {
   let db: Database;
   let summary: DemoSummary;
   beforeAll(async () => {
+    // a copy of the run's migrated store (test/support/globalSetup.ts), not an initdb of its own
+    await freshDatabase('pglite', dir);
     db = await openDatabase(target);
-    await migrate(db);
     summary = await runDemo(db, join(dir, 'out'), () => {});
   }, 300_000);
   afterAll(async () => {

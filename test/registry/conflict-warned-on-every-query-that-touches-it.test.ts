@@ -10,7 +10,7 @@ import { monthlyCalculationReport } from '../../src/reports/monthlyCalculationRe
 import { serviceFeesReport } from '../../src/reports/serviceFeesReport.js';
 import type { Database } from '../../src/store/database.js';
 import { loadRegistry } from '../../src/store/registryStore.js';
-import { runCliAsync } from '../support/cli.js';
+import { runCliInProcess } from '../support/cli.js';
 import { dialects, freshDatabase, type TestDatabase } from '../support/databases.js';
 import { seedExhibitFiles } from '../support/seedDocuments.js';
 import { seedsAvailable } from '../support/seeds.js';
@@ -157,7 +157,7 @@ describe.skipIf(!seedsAvailable).each(dialects)('a conflict is a warning on ever
       // PGlite's folder is one process's at a time: this one lets go, and the CLI runs one by one
       await db.close();
       open = false;
-      const schedule = await runCliAsync([
+      const schedule = await runCliInProcess([
         '--db',
         tdb.target,
         'schedule',
@@ -166,7 +166,7 @@ describe.skipIf(!seedsAvailable).each(dialects)('a conflict is a warning on ever
         '--class',
         'B',
       ]);
-      const history = await runCliAsync([
+      const history = await runCliInProcess([
         '--db',
         tdb.target,
         'portfolio',
@@ -174,7 +174,7 @@ describe.skipIf(!seedsAvailable).each(dialects)('a conflict is a warning on ever
         'AIM Balanced Fund',
         '--json',
       ]);
-      const mc = await runCliAsync(['--db', tdb.target, 'monthly-calculation', '--month', '2007-01']);
+      const mc = await runCliInProcess(['--db', tdb.target, 'monthly-calculation', '--month', '2007-01']);
       expect(schedule.code).toBe(0);
       expect(schedule.stderr).toMatch(/warning: conflict for AIM Balanced Fund class B/);
       expect(history.json<{ warnings: string[] }>().warnings).toEqual([expect.stringMatching(CONFLICT)]);

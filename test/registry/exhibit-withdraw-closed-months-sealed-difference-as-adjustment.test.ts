@@ -14,7 +14,7 @@ import { setActor } from '../../src/store/actor.js';
 import { loadAuditLog } from '../../src/store/auditLog.js';
 import type { Database } from '../../src/store/database.js';
 import { listDocuments, loadRegistry } from '../../src/store/registryStore.js';
-import { runCliAsync } from '../support/cli.js';
+import { runCliInProcess } from '../support/cli.js';
 import { dialects, freshDatabase, type TestDatabase } from '../support/databases.js';
 import { seedExhibitFiles } from '../support/seedDocuments.js';
 import { seedsAvailable } from '../support/seeds.js';
@@ -209,14 +209,14 @@ describe.skipIf(!seedsAvailable).each(dialects)('exhibit withdraw on %s', (diale
     async () => {
       await db.close(); // the PGlite folder is one process's at a time
       open = false;
-      const list = await runCliAsync(['--db', tdb.target, 'exhibit', 'list']);
+      const list = await runCliInProcess(['--db', tdb.target, 'exhibit', 'list']);
       expect(list.code).toBe(0);
       expect(list.stdout).toMatch(
         new RegExp(
           `${mistakenId.slice(0, 16)}.*WITHDRAWN \\d{4}-\\d\\d-\\d\\dT\\S+ by Jane Doe, Fund Treasurer: imported by mistake: a draft`,
         ),
       );
-      const unknown = await runCliAsync([
+      const unknown = await runCliInProcess([
         '--db',
         tdb.target,
         'exhibit',

@@ -8,7 +8,7 @@ import { importProviders } from '../../src/feeds/providersFeed.js';
 import { terminateOnAssignment } from '../../src/import/providerTerminations.js';
 import { loadAuditLog } from '../../src/store/auditLog.js';
 import type { Database } from '../../src/store/database.js';
-import { runCliAsync } from '../support/cli.js';
+import { runCliInProcess } from '../support/cli.js';
 import { dialects, freshDatabase, type TestDatabase } from '../support/databases.js';
 import { seedsAvailable } from '../support/seeds.js';
 import { WORKED_PROVIDERS_CSV, workedProviderAssetsCsv } from './support/workedExample.js';
@@ -77,11 +77,14 @@ describe('an internal fault in `providers import` through the CLI', () => {
     const dir = mkdtempSync(join(tmpdir(), 'plan12b-sf-fault-'));
     const file = join(dir, 'providers.csv');
     writeFileSync(file, WORKED_PROVIDERS_CSV);
-    const run = await runCliAsync(['--db', join(dir, 'db'), 'providers', 'import', file, '--json'], {
+    // a copy of the run's migrated store (test/support/globalSetup.ts), not an initdb of its own
+    const tdb = await freshDatabase('pglite', dir);
+    const run = await runCliInProcess(['--db', tdb.target, 'providers', 'import', file, '--json'], {
       PLAN12B_FAULT: 'import:providers:throw',
     });
     expect(run.code).toBe(70);
     expect(run.stdout).toMatch(/"code": ?"INTERNAL"/);
     expect(run.stdout).toMatch(/a bug in plan12b, not a problem with your input/);
+    await tdb.drop();
   }, 300_000);
 });

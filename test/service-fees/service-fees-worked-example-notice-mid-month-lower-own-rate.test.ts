@@ -1,8 +1,9 @@
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { runCliInProcess } from '../support/cli.js';
+import { freshDatabase } from '../support/databases.js';
 import { seedFiles, seedsAvailable } from '../support/seeds.js';
 import {
   WORKED_EXPECTED,
@@ -17,6 +18,8 @@ describe.skipIf(!seedsAvailable)(
   () => {
     const dir = mkdtempSync(join(tmpdir(), 'plan12b-service-fees-'));
     const db = join(dir, 'db');
+    // a copy of the run's migrated store (test/support/globalSetup.ts), not an initdb of its own
+    beforeAll(() => freshDatabase('pglite', dir), 120_000);
     const file = (name: string, text: string) => {
       const path = join(dir, name);
       writeFileSync(path, text);

@@ -9,7 +9,7 @@ import { importNetAssets } from '../../src/feeds/netAssetsFeed.js';
 import { auditHead, loadAuditLog } from '../../src/store/auditLog.js';
 import type { Database } from '../../src/store/database.js';
 import { importExhibits } from '../../src/store/exhibitImport.js';
-import { runCliAsync } from '../support/cli.js';
+import { runCliInProcess } from '../support/cli.js';
 import { dialects, freshDatabase, type TestDatabase } from '../support/databases.js';
 import { seedExhibitFiles } from '../support/seedDocuments.js';
 import { seedsAvailable } from '../support/seeds.js';
@@ -95,7 +95,7 @@ describe.skipIf(!seedsAvailable).each(dialects)('audit verify on %s', (dialect) 
       `the kept head 4:${kept.hash} is not in the log (it ends at record 3)`,
     );
     await db.close();
-    const cli = await runCliAsync(['--db', tdb.target, 'audit', 'verify']);
+    const cli = await runCliInProcess(['--db', tdb.target, 'audit', 'verify']);
     expect(cli.code).toBe(69);
     expect(cli.stderr).toContain('names audit record 4, but the log ends at record 3');
     expect(cli.stderr).toContain('changed outside plan12b');

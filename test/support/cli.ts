@@ -64,6 +64,8 @@ export function runCliAsync(args: readonly string[], env: Record<string, string>
 export async function runCliInProcess(
   args: readonly string[],
   env: Record<string, string> = {},
+  /** told what the command has written to stderr so far, each time it writes (to see it waiting) */
+  onStderr?: (stderrSoFar: string) => void,
 ): Promise<CliRun> {
   const previous = inProcessQueue;
   let done = () => {};
@@ -72,7 +74,7 @@ export async function runCliInProcess(
   });
   await previous;
   try {
-    return await runInProcessNow(args, env);
+    return await runInProcessNow(args, env, onStderr);
   } finally {
     done();
   }
@@ -80,7 +82,11 @@ export async function runCliInProcess(
 
 let inProcessQueue: Promise<void> = Promise.resolve();
 
-async function runInProcessNow(args: readonly string[], env: Record<string, string>): Promise<CliRun> {
+async function runInProcessNow(
+  args: readonly string[],
+  env: Record<string, string>,
+  onStderr: ((stderrSoFar: string) => void) | undefined,
+): Promise<CliRun> {
   const [{ main }, { setActor }, { setRunningCommand }] = await Promise.all([
     import('../../src/cli/main.js'),
     import('../../src/store/actor.js'),
@@ -109,6 +115,7 @@ async function runInProcessNow(args: readonly string[], env: Record<string, stri
   }) as typeof process.stdout.write;
   process.stderr.write = capture((s) => {
     stderr += s;
+    onStderr?.(stderr);
   }) as typeof process.stderr.write;
   let code: number;
   try {

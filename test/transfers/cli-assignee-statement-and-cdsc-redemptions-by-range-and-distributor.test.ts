@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/store/database.js';
-import { migrate } from '../../src/store/migrations.js';
 import { runCliInProcess } from '../support/cli.js';
+import { freshDatabase } from '../support/databases.js';
 import { ALPHA, buildPayeesComplex, FUND, OTHER, SUMMIT } from './payeesComplexFixture.js';
 
 // Issue 10 item 13, end to end through the CLI (the arithmetic is in
@@ -15,8 +15,9 @@ describe('plan12b transfers statement, cdsc and redemptions for a B-share financ
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'plan12b-assignee-'));
     target = join(dir, 'db');
+    // a copy of the run's migrated store (test/support/globalSetup.ts), not an initdb of its own
+    await freshDatabase('pglite', dir);
     const db = await openDatabase(target);
-    await migrate(db);
     await buildPayeesComplex(db);
     await db.close();
   }, 120_000);

@@ -11,7 +11,7 @@ import { type RunningServer, startServer } from '../../src/api/server.js';
 import { runDemo } from '../../src/demo/runDemo.js';
 import { parseCents } from '../../src/money/cents.js';
 import { openDatabase } from '../../src/store/database.js';
-import { migrate } from '../../src/store/migrations.js';
+import { freshDatabase } from '../support/databases.js';
 
 /**
  * The web dashboard end to end in Debian's Chromium (playwright-core, never a downloaded browser):
@@ -39,8 +39,9 @@ describe.skipIf(missing !== null)('the web dashboard in Chromium', () => {
   let auditor: string;
 
   beforeAll(async () => {
+    // a copy of the run's migrated store (test/support/globalSetup.ts), not an initdb of its own
+    await freshDatabase('pglite', dir);
     const db = await openDatabase(target);
-    await migrate(db);
     await runDemo(db, join(dir, 'out'), () => {}, { close: false });
     operator = (await createApiToken(db, { name: 'treasurer', role: 'operator' })).token;
     viewer = (await createApiToken(db, { name: 'board-member', role: 'viewer' })).token;
