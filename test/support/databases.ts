@@ -68,7 +68,8 @@ export async function freshDatabase(dialect: 'pglite' | 'postgres', dir?: string
   return {
     dialect,
     target,
-    open: () => openDatabase(target),
+    // a test's store holds a few hundred rows: the small buffer pool a query command starts with
+    open: () => openDatabase(target, { workload: 'query' }),
     async drop() {
       if (dialect === 'postgres') {
         const c = new pg.Client({ connectionString: serverUrl });
