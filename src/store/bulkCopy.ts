@@ -1,4 +1,4 @@
-import { decodeCopyRows } from './copyText.js';
+import type { CopyValue } from './copyText.js';
 import type { Queryable } from './database.js';
 
 /**
@@ -8,36 +8,54 @@ import type { Queryable } from './database.js';
  * text. The same SQL runs on both stores (`Queryable.copyIn` / `copyOut`, database.ts).
  */
 
-/** The rows of a query, read through COPY: every field its text form, or null. */
-export async function copyRowsOut(q: Queryable, sql: string): Promise<(string | null)[][]> {
-  return decodeCopyRows(await q.copyOut(sql));
+/**
+ * The rows of a large read, every field its text form or null: through COPY on PGlite, the
+ * driver's text rows on a server (`Queryable.textRows`). The SQL takes no parameters (COPY cannot):
+ * values go in with copyText.ts's literals.
+ */
+export function copyRowsOut(q: Queryable, sql: string): Promise<(string | null)[][]> {
+  return q.textRows(sql);
 }
 
 let stagingCount = 0;
 
 /**
- * Copies keys into a temporary staging table, runs fn with its name, and drops it: a set of
+ * Copies rows into a temporary staging table, runs fn with its name, and drops it: a set of
  * thousands of keys is joined to a table once instead of looked up key by key (idempotency
- * checks, what is already recorded). The table is this session's alone (a temporary table), and
- * its name unique within the process.
+ * checks: what is already recorded). The table is this session's alone (a temporary table), its
+ * name unique within the process. `columns`: name → SQL type.
  */
-export async function withStagedKeys<T>(
+export async function withStagedRows<T>(
+  q: Queryable,
+  columns: Readonly<Record<string, string>>,
+  rows: Iterable<readonly CopyValue[]>,
+  fn: (table: string) => Promise<T>,
+): Promise<T> {
+  const table = `plan12b_staged_${process.pid}_${++stagingCount}`;
+  const names = Object.keys(columns);
+  await q.query(
+    `CREATE TEMPORARY TABLE ${table} (${names.map((n) => `${n} ${columns[n]} NOT NULL`).join(', ')})`,
+  );
+  try {
+    await q.copyIn(table, names, rows);
+    await q.query(`ANALYZE ${table}`);
+    return await fn(table);
+  } finally {
+    // After an error the transaction is aborted, and its rollback drops the table anyway.
+    await q.query(`DROP TABLE IF EXISTS ${table}`).catch(() => {});
+  }
+}
+
+/** withStagedRows for one text key column, `key` (duplicates staged once). */
+export function withStagedKeys<T>(
   q: Queryable,
   keys: readonly string[],
   fn: (table: string) => Promise<T>,
 ): Promise<T> {
-  const table = `plan12b_staged_keys_${process.pid}_${++stagingCount}`;
-  await q.query(`CREATE TEMPORARY TABLE ${table} (key text NOT NULL)`);
-  try {
-    await q.copyIn(
-      table,
-      ['key'],
-      Array.from(new Set(keys), (k) => [k]),
-    );
-    await q.query(`ANALYZE ${table}`);
-    return await fn(table);
-  } finally {
-    // After an error the transaction is aborted and its rollback drops the table anyway.
-    await q.query(`DROP TABLE IF EXISTS ${table}`).catch(() => {});
-  }
+  return withStagedRows(
+    q,
+    { key: 'text' },
+    Array.from(new Set(keys), (k) => [k]),
+    fn,
+  );
 }

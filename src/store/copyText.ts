@@ -124,3 +124,8 @@ export function sqlTextArrayLiteral(values: readonly string[]): string {
   const elements = values.map((v) => `"${v.replace(/[\\"]/g, (c) => `\\${c}`)}"`);
   return `'{${elements.join(',').replace(/'/g, "''")}}'::text[]`;
 }
+
+/** A text literal for SQL (single quotes doubled), for COPY (query), which takes no parameters. */
+export function sqlTextLiteral(value: string): string {
+  return `'${value.replace(/'/g, "''")}'`;
+}
