@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import pg from 'pg';
+import { sealedPartHash } from '../src/audit/closeSeal.js';
 import { monthEnd } from '../src/calendar/isoDate.js';
 import { MONTH_CLOSE_STEPS } from '../src/close/closeSteps.js';
 import { closeMonth } from '../src/close/monthClose.js';
@@ -230,6 +231,13 @@ async function runOn(
         peakRssMb: close.peakRssMb,
         steps,
         resultsHash: close.value.resultsHash,
+        // The results hash also covers the audit chain (timestamps): the parts' hashes are what two
+        // stores must agree on.
+        partsHash: sealedPartHash(
+          Object.keys(close.value.parts)
+            .sort()
+            .map((part) => [part, sealedPartHash(close.value.parts[part])]),
+        ),
       },
       monthlyCalculation: {
         portfolios: mc.portfolios.length,

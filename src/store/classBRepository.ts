@@ -13,6 +13,8 @@ import { formatPriceUnits, formatValueUnits, parsePriceUnits } from '../class-b/
 import { formatShareUnits, parseShareUnits } from '../class-b/shareUnits.js';
 import { formatCents } from '../money/cents.js';
 import { formatRatePct } from '../money/rate.js';
+import { copyRowsOut, withStagedKeys } from './bulkCopy.js';
+import { sqlTextArrayLiteral } from './copyText.js';
 import type { Queryable } from './database.js';
 import { typed } from './queryBuilder.js';
 
@@ -40,6 +42,32 @@ export interface ClassBTransactionRow {
 
 export const CLASS_B_TRANSACTION_COLUMNS =
   'txn_id, seq, date, account, portfolio_id, type, shares, price, exchange_id, waiver, attributed_distributor, derived_from_doi';
+
+/** A row of CLASS_B_TRANSACTION_COLUMNS read through COPY (text forms: the same strings query() gives). */
+function transactionOfCopyRow(f: (string | null)[]): ClassBTransactionRow {
+  return {
+    txn_id: f[0]!,
+    seq: f[1]!,
+    date: f[2]!,
+    account: f[3]!,
+    portfolio_id: f[4]!,
+    type: f[5] as ClassBTransactionRow['type'],
+    shares: f[6]!,
+    price: f[7] ?? null,
+    exchange_id: f[8] ?? null,
+    waiver: f[9] ?? null,
+    attributed_distributor: f[10] ?? null,
+    derived_from_doi: f[11] ?? null,
+  };
+}
+
+/** Stored transactions matching a condition on class_b_transaction `t`, read through COPY. */
+async function copyTransactions(q: Queryable, from: string, orderBy = ''): Promise<ClassBTransactionRow[]> {
+  const cols = CLASS_B_TRANSACTION_COLUMNS.split(', ')
+    .map((c) => `t.${c}`)
+    .join(', ');
+  return (await copyRowsOut(q, `SELECT ${cols} FROM ${from}${orderBy}`)).map(transactionOfCopyRow);
+}
 
 /**
  * One account's transactions, in order (date, then arrival), as domain activity: the two legs of
@@ -114,10 +142,11 @@ export async function loadTransactionsOf(
   const out = new Map<string, ClassBTransactionRow[]>();
   const CHUNK = 50_000;
   for (let i = 0; i < accounts.length; i += CHUNK) {
-    const rows = await q.query<ClassBTransactionRow>(
-      `SELECT ${CLASS_B_TRANSACTION_COLUMNS} FROM class_b_transaction
-        WHERE account = ANY($1::text[]) ORDER BY account, date, seq`,
-      [accounts.slice(i, i + CHUNK)],
+    // Through COPY: one block of text instead of an object per row (issue 14 item 3).
+    const rows = await copyTransactions(
+      q,
+      `class_b_transaction t WHERE t.account = ANY(${sqlTextArrayLiteral(accounts.slice(i, i + CHUNK))})`,
+      ' ORDER BY t.account, t.date, t.seq',
     );
     for (const r of rows) {
       let list = out.get(r.account);
@@ -130,6 +159,35 @@ export async function loadTransactionsOf(
   }
   return out;
 }
+
+const REDEMPTION_COLUMNS = [
+  'txn_id',
+  'account',
+  'portfolio_id',
+  'date',
+  'shares',
+  'price',
+  'waiver',
+  'gross',
+  'cdsc',
+  'cdsc_waived',
+  'redemption_fee',
+  'net',
+];
+const REDEMPTION_PIECE_COLUMNS = [
+  'txn_id',
+  'piece',
+  'lot_id',
+  'kind',
+  'doi',
+  'issuing_portfolio_id',
+  'shares',
+  'cost',
+  'rate_pct',
+  'base',
+  'cdsc',
+  'cdsc_waived',
+];
 
 /**
  * Replaces an account's stored redemptions dated on or after `from` with those the ledger now
@@ -153,46 +211,44 @@ export async function replaceRedemptions(
     for (const r of c.redemptions) if (r.date >= c.from) heads.push({ ...r, account: c.account });
   for (let i = 0; i < heads.length; i += CHUNK) {
     const part = heads.slice(i, i + CHUNK);
-    await q.query(
-      `INSERT INTO class_b_redemption (txn_id, account, portfolio_id, date, shares, price, waiver, gross, cdsc,
-          cdsc_waived, redemption_fee, net)
-       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::date[], $5::numeric[], $6::numeric[], $7::text[],
-          $8::numeric[], $9::numeric[], $10::numeric[], $11::numeric[], $12::numeric[])`,
-      [
-        part.map((r) => r.txnId),
-        part.map((r) => r.account),
-        part.map((r) => r.portfolioId),
-        part.map((r) => r.date),
-        part.map((r) => formatShareUnits(r.shareUnits)),
-        part.map((r) => formatPriceUnits(r.priceUnits)),
-        part.map((r) => r.waiver),
-        part.map((r) => formatCents(r.grossCents)),
-        part.map((r) => formatCents(r.cdscCents)),
-        part.map((r) => formatCents(r.waivedCents)),
-        part.map((r) => formatCents(r.redemptionFeeCents)),
-        part.map((r) => formatCents(r.netCents)),
-      ],
+    // COPY, not INSERT … unnest: the month's redemptions and their pieces are the bulk of a month.
+    await q.copyIn(
+      'class_b_redemption',
+      REDEMPTION_COLUMNS,
+      part.map((r) => [
+        r.txnId,
+        r.account,
+        r.portfolioId,
+        r.date,
+        formatShareUnits(r.shareUnits),
+        formatPriceUnits(r.priceUnits),
+        r.waiver,
+        formatCents(r.grossCents),
+        formatCents(r.cdscCents),
+        formatCents(r.waivedCents),
+        formatCents(r.redemptionFeeCents),
+        formatCents(r.netCents),
+      ]),
     );
-    const pieces = part.flatMap((r) => r.pieces.map((p, n) => ({ txnId: r.txnId, n, p })));
-    await q.query(
-      `INSERT INTO class_b_redemption_piece (txn_id, piece, lot_id, kind, doi, issuing_portfolio_id, shares, cost,
-          rate_pct, base, cdsc, cdsc_waived)
-       SELECT * FROM unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::date[], $6::text[], $7::numeric[],
-          $8::numeric[], $9::numeric[], $10::numeric[], $11::numeric[], $12::numeric[])`,
-      [
-        pieces.map((x) => x.txnId),
-        pieces.map((x) => x.n),
-        pieces.map((x) => x.p.lotId),
-        pieces.map((x) => x.p.kind),
-        pieces.map((x) => x.p.dateOfOriginalIssuance),
-        pieces.map((x) => x.p.issuingPortfolioId),
-        pieces.map((x) => formatShareUnits(x.p.shareUnits)),
-        pieces.map((x) => formatCents(x.p.costCents)),
-        pieces.map((x) => formatRatePct(x.p.rateMicroPct)),
-        pieces.map((x) => formatValueUnits(x.p.baseValueUnits)),
-        pieces.map((x) => formatCents(x.p.cdscCents)),
-        pieces.map((x) => formatCents(x.p.waivedCents)),
-      ],
+    await q.copyIn(
+      'class_b_redemption_piece',
+      REDEMPTION_PIECE_COLUMNS,
+      part.flatMap((r) =>
+        r.pieces.map((p, n) => [
+          r.txnId,
+          n,
+          p.lotId,
+          p.kind,
+          p.dateOfOriginalIssuance,
+          p.issuingPortfolioId,
+          formatShareUnits(p.shareUnits),
+          formatCents(p.costCents),
+          formatRatePct(p.rateMicroPct),
+          formatValueUnits(p.baseValueUnits),
+          formatCents(p.cdscCents),
+          formatCents(p.waivedCents),
+        ]),
+      ),
     );
   }
   return heads.length;
@@ -281,11 +337,10 @@ export async function recordedTransactions(
   q: Queryable,
   txnIds: readonly string[],
 ): Promise<Map<string, ClassBTransactionRow>> {
-  const rows = await inChunks(txnIds, (part) =>
-    q.query<ClassBTransactionRow>(
-      `SELECT ${CLASS_B_TRANSACTION_COLUMNS} FROM class_b_transaction WHERE txn_id = ANY($1::text[])`,
-      [part],
-    ),
+  if (txnIds.length === 0) return new Map();
+  // Set-based: the file's txn_ids staged and joined to the recorded ones once (idempotency check).
+  const rows = await withStagedKeys(q, txnIds, (staged) =>
+    copyTransactions(q, `class_b_transaction t JOIN ${staged} k ON k.key = t.txn_id`),
   );
   return new Map(rows.map((r) => [r.txn_id, r]));
 }
@@ -332,32 +387,42 @@ export async function insertTransactions(
   rows: readonly NewClassBTransaction[],
   importId: number,
 ): Promise<void> {
-  const PART = 20_000;
-  for (let i = 0; i < rows.length; i += PART) {
-    const part = rows.slice(i, i + PART);
-    await q.query(
-      `INSERT INTO class_b_transaction (txn_id, date, account, portfolio_id, portfolio_name, class, type, shares, price,
-         exchange_id, waiver, attributed_distributor, derived_from_doi, import_id)
-       SELECT t, d, a, p, pn, 'B', ty, s, pr, x, w, ad, dd, $13 FROM unnest($1::text[], $2::date[], $3::text[],
-         $4::text[], $5::text[], $6::text[], $7::numeric[], $8::numeric[], $9::text[], $10::text[], $11::text[],
-         $12::date[]) WITH ORDINALITY AS u(t, d, a, p, pn, ty, s, pr, x, w, ad, dd, n) ORDER BY n`,
-      [
-        part.map((r) => r.txnId),
-        part.map((r) => r.date),
-        part.map((r) => r.account),
-        part.map((r) => r.portfolioId),
-        part.map((r) => r.portfolioName),
-        part.map((r) => r.type),
-        part.map((r) => r.shares),
-        part.map((r) => r.price),
-        part.map((r) => r.exchangeId),
-        part.map((r) => r.waiver),
-        part.map((r) => r.attributedDistributor),
-        part.map((r) => r.derivedFromDoi),
-        importId,
-      ],
-    );
-  }
+  // COPY assigns `seq` (the arrival order) row by row in the order given.
+  await q.copyIn(
+    'class_b_transaction',
+    [
+      'txn_id',
+      'date',
+      'account',
+      'portfolio_id',
+      'portfolio_name',
+      'class',
+      'type',
+      'shares',
+      'price',
+      'exchange_id',
+      'waiver',
+      'attributed_distributor',
+      'derived_from_doi',
+      'import_id',
+    ],
+    rows.map((r) => [
+      r.txnId,
+      r.date,
+      r.account,
+      r.portfolioId,
+      r.portfolioName,
+      'B',
+      r.type,
+      r.shares,
+      r.price,
+      r.exchangeId,
+      r.waiver,
+      r.attributedDistributor,
+      r.derivedFromDoi,
+      importId,
+    ]),
+  );
 }
 
 /** Accounts with activity in these portfolios (null: in any portfolio), in order. */
@@ -488,11 +553,12 @@ export async function accountsHoldingPortfolios(
   q: Queryable,
   portfolioIds: readonly string[],
 ): Promise<{ account: string; omnibus: boolean }[]> {
-  return q.query<{ account: string; omnibus: boolean }>(
+  const rows = await copyRowsOut(
+    q,
     `SELECT DISTINCT t.account, a.omnibus FROM class_b_transaction t JOIN class_b_account a ON a.account = t.account
-      WHERE t.portfolio_id = ANY($1::text[]) ORDER BY t.account`,
-    [[...portfolioIds]],
+      WHERE t.portfolio_id = ANY(${sqlTextArrayLiteral(portfolioIds)}) ORDER BY t.account`,
   );
+  return rows.map((f) => ({ account: f[0]!, omnibus: f[1] === 't' }));
 }
 
 /** Every portfolio with Class B activity. */

@@ -4,6 +4,7 @@ import { AUDIT_ANCHOR_MIGRATION } from './schema/auditAnchorSchema.js';
 import { AUDIT_MIGRATION } from './schema/auditSchema.js';
 import { CLASS_B_MIGRATION } from './schema/classBSchema.js';
 import { CLASS_B_TERMS_MIGRATION } from './schema/classBTermsSchema.js';
+import { CLASS_B_TRANSACTION_INDEXES_MIGRATION } from './schema/classBTransactionIndexesSchema.js';
 import { CLOSED_MONTH_RESTATEMENTS_MIGRATION } from './schema/closedMonthRestatementsSchema.js';
 import { CLOSE_MIGRATION } from './schema/closeSchema.js';
 import { DISTRIBUTOR_TERM_RECORDS_MIGRATION } from './schema/distributorTermRecordsSchema.js';
@@ -123,6 +124,7 @@ export const MIGRATIONS: readonly Migration[] = [
   EXPENDITURES_MIGRATION,
   APPROVALS_MIGRATION,
   TERMINATIONS_MIGRATION,
+  CLASS_B_TRANSACTION_INDEXES_MIGRATION,
 ];
 
 /** The schema version this build of plan12b migrates to. */

@@ -1,6 +1,7 @@
 import { formatCents } from '../money/cents.js';
+import { copyRowsOut, withStagedRows } from './bulkCopy.js';
+import { sqlTextLiteral } from './copyText.js';
 import type { Queryable } from './database.js';
-import { typed } from './queryBuilder.js';
 
 /** Net assets per class per day (SPEC §4) and their restatements: the accrual base. */
 
@@ -16,16 +17,26 @@ export async function recordedDatesByClass(
 ): Promise<Map<string, Set<string>>> {
   const out = new Map<string, Set<string>>();
   if (keys.length === 0) return out;
-  const rows = await q.query<{ portfolio_id: string; class: string; date: string }>(
-    `SELECT n.portfolio_id, n.class, n.date FROM net_assets n
-       JOIN unnest($1::text[], $2::text[]) AS k(pid, cls) ON n.portfolio_id = k.pid AND n.class = k.cls`,
-    [keys.map((k) => k.portfolioId), keys.map((k) => k.class)],
+  // Set-based and through COPY: a year of a few thousand classes is a million recorded days.
+  const rows = await withStagedRows(
+    q,
+    { pid: 'text', cls: 'text' },
+    keys.map((k) => [k.portfolioId, k.class]),
+    (staged) =>
+      copyRowsOut(
+        q,
+        `SELECT n.portfolio_id, n.class, n.date FROM net_assets n
+           JOIN (SELECT DISTINCT pid, cls FROM ${staged}) k ON n.portfolio_id = k.pid AND n.class = k.cls`,
+      ),
   );
-  for (const r of rows) {
-    const k = `${r.portfolio_id}|${r.class}`;
-    const set = out.get(k) ?? new Set<string>();
-    set.add(r.date);
-    out.set(k, set);
+  for (const [pid, cls, date] of rows) {
+    const k = `${pid}|${cls}`;
+    let set = out.get(k);
+    if (!set) {
+      set = new Set<string>();
+      out.set(k, set);
+    }
+    set.add(date!);
   }
   return out;
 }
@@ -37,13 +48,20 @@ export async function recordedNetAssets(
 ): Promise<Map<string, string>> {
   const out = new Map<string, string>();
   if (rows.length === 0) return out;
-  const found = await q.query<{ portfolio_id: string; class: string; date: string; net_assets: string }>(
-    `SELECT n.portfolio_id, n.class, n.date, n.net_assets FROM net_assets n
-       JOIN unnest($1::text[], $2::text[], $3::date[]) AS k(pid, cls, d)
-         ON n.portfolio_id = k.pid AND n.class = k.cls AND n.date = k.d`,
-    [rows.map((r) => r.portfolioId), rows.map((r) => r.class), rows.map((r) => r.date)],
+  // The idempotency check, set-based: the file's keys staged and joined to the recorded days once.
+  const found = await withStagedRows(
+    q,
+    { pid: 'text', cls: 'text', d: 'date' },
+    rows.map((r) => [r.portfolioId, r.class, r.date]),
+    (staged) =>
+      copyRowsOut(
+        q,
+        `SELECT n.portfolio_id, n.class, n.date, n.net_assets FROM net_assets n
+           JOIN (SELECT DISTINCT pid, cls, d FROM ${staged}) k
+             ON n.portfolio_id = k.pid AND n.class = k.cls AND n.date = k.d`,
+      ),
   );
-  for (const f of found) out.set(`${f.portfolio_id}|${f.class}|${f.date}`, f.net_assets);
+  for (const [pid, cls, date, amount] of found) out.set(`${pid}|${cls}|${date}`, amount!);
   return out;
 }
 
@@ -58,23 +76,18 @@ export async function insertNetAssets(
   rows: readonly NetAssetsRecord[],
   importId: number,
 ): Promise<void> {
-  const CHUNK = 20_000;
-  for (let i = 0; i < rows.length; i += CHUNK) {
-    const part = rows.slice(i, i + CHUNK);
-    await q.query(
-      `INSERT INTO net_assets (portfolio_id, class, date, net_assets, portfolio_name, import_id)
-       SELECT pid, cls, d, na, pname, $6 FROM unnest($1::text[], $2::text[], $3::date[], $4::numeric[], $5::text[])
-         AS t(pid, cls, d, na, pname)`,
-      [
-        part.map((r) => r.portfolioId),
-        part.map((r) => r.class),
-        part.map((r) => r.date),
-        part.map((r) => formatCents(r.netAssetsCents)),
-        part.map((r) => r.portfolioName),
-        importId,
-      ],
-    );
-  }
+  await q.copyIn(
+    'net_assets',
+    ['portfolio_id', 'class', 'date', 'net_assets', 'portfolio_name', 'import_id'],
+    rows.map((r) => [
+      r.portfolioId,
+      r.class,
+      r.date,
+      formatCents(r.netAssetsCents),
+      r.portfolioName,
+      importId,
+    ]),
+  );
 }
 
 /** Restates a recorded day: the new value replaces the old, and the restatement is kept. */
@@ -111,21 +124,20 @@ export async function netAssetsThrough(
   q: Queryable,
   query: { to: string; portfolioId?: string; class?: string },
 ): Promise<NetAssetsDay[]> {
-  let select = typed(q)
-    .selectFrom('net_assets')
-    .select(['portfolio_id', 'portfolio_name', 'class', 'date', 'net_assets'])
-    .where('date', '<=', query.to);
-  if (query.portfolioId !== undefined) select = select.where('portfolio_id', '=', query.portfolioId);
-  if (query.class !== undefined) {
-    const cls = query.class;
-    select = select.where((eb) => eb(eb.fn('lower', ['class']), '=', cls.toLowerCase()));
-  }
-  const rows = await select.orderBy('portfolio_id').orderBy('class').orderBy('date').execute();
-  return rows.map((r) => ({
-    portfolioId: r.portfolio_id,
-    portfolioName: r.portfolio_name,
-    class: r.class,
-    date: r.date,
-    netAssets: r.net_assets,
+  // Through COPY: the accrual's input is every class's every day (a year of 3,000 classes ≈ 1M rows).
+  const where = [`date <= ${sqlTextLiteral(query.to)}::date`];
+  if (query.portfolioId !== undefined) where.push(`portfolio_id = ${sqlTextLiteral(query.portfolioId)}`);
+  if (query.class !== undefined) where.push(`lower(class) = ${sqlTextLiteral(query.class.toLowerCase())}`);
+  const rows = await copyRowsOut(
+    q,
+    `SELECT portfolio_id, portfolio_name, class, date, net_assets FROM net_assets
+      WHERE ${where.join(' AND ')} ORDER BY portfolio_id, class, date`,
+  );
+  return rows.map(([portfolioId, portfolioName, cls, date, netAssets]) => ({
+    portfolioId: portfolioId!,
+    portfolioName: portfolioName!,
+    class: cls!,
+    date: date!,
+    netAssets: netAssets!,
   }));
 }

@@ -1,0 +1,137 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  CLASS_B_TRANSACTION_COLUMNS,
+  type ClassBTransactionRow,
+  insertTransactions,
+  loadTransactionsOf,
+  type NewClassBTransaction,
+  recordedTransactions,
+  upsertAccounts,
+} from '../../src/store/classBRepository.js';
+import { insertNetAssets, netAssetsThrough, recordedNetAssets } from '../../src/store/netAssetsRepository.js';
+import { dialects, freshDatabase } from '../support/databases.js';
+
+/** Identifiers a transfer agent might send, and some no sane one would: COPY must carry them all. */
+const hostileId = fc.string({
+  unit: fc.constantFrom(
+    '\t',
+    '\n',
+    '\r',
+    '\\',
+    'N',
+    '.',
+    '"',
+    "'",
+    '{',
+    '}',
+    ',',
+    'a',
+    'Z',
+    '7',
+    'é',
+    '€',
+    '𝄞',
+  ),
+  minLength: 1,
+  maxLength: 12,
+});
+
+describe.each(dialects)('Class B and net-assets bulk paths through COPY (%s)', (dialect) => {
+  it('what COPY writes and reads is what query() reads, in arrival order, and the staged check finds exactly the recorded', async () => {
+    const t = await freshDatabase(dialect);
+    const db = await t.open();
+    try {
+      const ids = [...new Set(fc.sample(hostileId, { numRuns: 400, seed: 7 }))];
+      const accounts = ids.slice(0, 20);
+      await upsertAccounts(
+        db,
+        accounts.map((account) => ({ account, omnibus: false, dealerOfRecord: null })),
+        1,
+      );
+      // Every account's transactions, dated out of order: `seq` must follow the order given.
+      const rows: NewClassBTransaction[] = ids.map((txnId, i) => ({
+        txnId,
+        date: `2025-0${1 + (i % 3)}-1${i % 7}`,
+        account: accounts[i % accounts.length]!,
+        portfolioId: `P${i % 2}`,
+        portfolioName: i % 5 === 0 ? 'Fund\t"One"\\' : 'Fund Two',
+        type: i % 4 === 0 ? 'reinvest' : 'purchase',
+        shares: `${1 + i}.5000`,
+        price: i % 4 === 0 ? null : '10.1200',
+        exchangeId: null,
+        waiver: null,
+        attributedDistributor: i % 8 === 0 ? 'Summit\nDistributors' : null,
+        derivedFromDoi: null,
+      }));
+      await db.transaction((tx) => insertTransactions(tx, rows, 1));
+
+      const viaQuery = await db.query<ClassBTransactionRow>(
+        `SELECT ${CLASS_B_TRANSACTION_COLUMNS} FROM class_b_transaction ORDER BY account, date, seq`,
+      );
+      const viaCopy = await loadTransactionsOf(db, accounts);
+      expect([...viaCopy.values()].flat().sort((a, b) => Number(a.seq) - Number(b.seq))).toEqual(
+        [...viaQuery].sort((a, b) => Number(a.seq) - Number(b.seq)),
+      );
+      // Arrival order: seq increases in the order the rows were given.
+      const bySeq = [...viaQuery].sort((a, b) => Number(a.seq) - Number(b.seq)).map((r) => r.txn_id);
+      expect(bySeq).toEqual(ids);
+      // Within an account, date then arrival.
+      for (const [account, list] of viaCopy) {
+        expect(list.every((r) => r.account === account)).toBe(true);
+        for (let i = 1; i < list.length; i++)
+          expect(
+            list[i - 1]!.date < list[i]!.date ||
+              (list[i - 1]!.date === list[i]!.date && Number(list[i - 1]!.seq) < Number(list[i]!.seq)),
+          ).toBe(true);
+      }
+
+      // The idempotency check: half the file recorded, half new, one key twice.
+      const asked = [...ids.slice(0, 10), 'not recorded', 'not\trecorded\\', ids[0]!];
+      const found = await db.transaction((tx) => recordedTransactions(tx, asked));
+      expect([...found.keys()].sort()).toEqual(ids.slice(0, 10).sort());
+      expect(found.get(ids[3]!)).toEqual(viaQuery.find((r) => r.txn_id === ids[3]));
+
+      // Net assets: inserted through COPY, the recorded ones found by the staged join.
+      await insertNetAssets(
+        db,
+        [
+          {
+            portfolioId: 'P0',
+            class: 'B',
+            date: '2025-01-02',
+            portfolioName: "O'Brien\tFund",
+            netAssetsCents: 123_45n,
+          },
+          {
+            portfolioId: 'P0',
+            class: 'B',
+            date: '2025-01-03',
+            portfolioName: "O'Brien\tFund",
+            netAssetsCents: 0n,
+          },
+        ],
+        1,
+      );
+      const recorded = await db.transaction((tx) =>
+        recordedNetAssets(tx, [
+          { portfolioId: 'P0', class: 'B', date: '2025-01-03' },
+          { portfolioId: 'P0', class: 'B', date: '2025-01-04' },
+        ]),
+      );
+      expect([...recorded]).toEqual([['P0|B|2025-01-03', '0.00']]);
+      expect(await netAssetsThrough(db, { to: '2025-01-02', portfolioId: 'P0', class: 'b' })).toEqual([
+        {
+          portfolioId: 'P0',
+          portfolioName: "O'Brien\tFund",
+          class: 'B',
+          date: '2025-01-02',
+          netAssets: '123.45',
+        },
+      ]);
+    } finally {
+      await db.close();
+      await t.drop();
+    }
+  });
+});
