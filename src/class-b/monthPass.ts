@@ -888,6 +888,12 @@ const conversionsBuilders = (n: number) => ({
 });
 const holdingsBuilders = (n: number) => new HoldingTable(n);
 
+/** A column grown into a larger one: the old values copied to its start. */
+function grow<A extends Int32Array | Float64Array | Uint8Array>(a: A, b: A): A {
+  b.set(a as never);
+  return b;
+}
+
 /** The lots written out, in raw typed arrays grown once per account (the hottest writes of the pass). */
 class LotTable {
   count = 0;
@@ -916,10 +922,6 @@ class LotTable {
   ensure(extra: number): void {
     if (this.count + extra <= this.capacity) return;
     const cap = Math.max(this.capacity * 2, this.count + extra);
-    const grow = <A extends Int32Array | Float64Array | Uint8Array>(a: A, b: A): A => {
-      b.set(a as never);
-      return b;
-    };
     this.portfolio = grow(this.portfolio, new Int32Array(cap));
     this.issuingPortfolio = grow(this.issuingPortfolio, new Int32Array(cap));
     this.origin = grow(this.origin, new Float64Array(cap));
@@ -974,10 +976,6 @@ class HoldingTable {
   ensure(extra: number): void {
     if (this.count + extra <= this.capacity) return;
     const cap = Math.max(this.capacity * 2, this.count + extra);
-    const grow = <A extends Int32Array | Float64Array | Uint8Array>(a: A, b: A): A => {
-      b.set(a as never);
-      return b;
-    };
     this.account = grow(this.account, new Int32Array(cap));
     this.omnibus = grow(this.omnibus, new Uint8Array(cap));
     this.portfolio = grow(this.portfolio, new Int32Array(cap));
