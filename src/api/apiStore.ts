@@ -1,11 +1,10 @@
 import type { Registry } from '../registry/registry.js';
-import { buildRegistry } from '../registry/registry.js';
 import type { StoredDocument } from '../registry/storedDocument.js';
 import { type Database, isServerUrl, openDatabase } from '../store/database.js';
-import { loadGovernance, todayIso } from '../store/governanceStore.js';
+import { todayIso } from '../store/governanceStore.js';
 import { migrate } from '../store/migrations.js';
 import { registryInputsKey } from '../store/registryKey.js';
-import { loadBoardRates, loadDocuments } from '../store/registryStore.js';
+import { deriveRegistry } from '../store/registryStore.js';
 
 /** The registry as derived, with the documents it was derived from, under the key of its inputs. */
 export interface DerivedRegistry {
@@ -107,14 +106,8 @@ export class ApiStore {
           const derived = await db.transaction(
             async (tx) => {
               const today = todayIso();
-              const [k, documents, rates, governance] = [
-                await registryInputsKey(tx, today),
-                await loadDocuments(tx),
-                await loadBoardRates(tx),
-                await loadGovernance(tx, today),
-              ];
-              // as the CLI derives it (loadRegistry): approvals, terminations and lapses included
-              return { key: k, documents, registry: buildRegistry(documents, rates, governance) };
+              const key = await registryInputsKey(tx, today);
+              return { key, ...(await deriveRegistry(tx, today)) };
             },
             { isolation: 'repeatable read' },
           );

@@ -129,12 +129,24 @@ export async function insertDocument(
     .execute();
 }
 
-export async function loadRegistry(q: Queryable): Promise<Registry> {
+/**
+ * The registry derived from what is recorded now (SPEC §2; issue 12: approvals, terminations and
+ * settings, lapses judged as of `today`), with the documents it was derived from. The one
+ * derivation: the CLI's commands and the registry `serve` keeps both come from here.
+ */
+export async function deriveRegistry(
+  q: Queryable,
+  today?: string,
+): Promise<{ documents: StoredDocument[]; registry: Registry }> {
   // One after another: a pg client runs one query at a time.
-  const docs = await loadDocuments(q);
+  const documents = await loadDocuments(q);
   const rates = await loadBoardRates(q);
-  const governance = await loadGovernance(q);
-  return buildRegistry(docs, rates, governance);
+  const governance = await loadGovernance(q, today);
+  return { documents, registry: buildRegistry(documents, rates, governance) };
+}
+
+export async function loadRegistry(q: Queryable): Promise<Registry> {
+  return (await deriveRegistry(q)).registry;
 }
 
 /** Tables whose rows name a portfolio as the feed did (portfolio_name) and as resolved (portfolio_id). */
