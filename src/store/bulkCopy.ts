@@ -8,15 +8,6 @@ import type { Queryable } from './database.js';
  * text. The same SQL runs on both stores (`Queryable.copyIn` / `copyOut`, database.ts).
  */
 
-/**
- * The rows of a large read, every field its text form or null: through COPY on PGlite, the
- * driver's text rows on a server (`Queryable.textRows`). The SQL takes no parameters (COPY cannot):
- * values go in with copyText.ts's literals.
- */
-export function copyRowsOut(q: Queryable, sql: string): Promise<(string | null)[][]> {
-  return q.textRows(sql);
-}
-
 let stagingCount = 0;
 
 /**

@@ -13,7 +13,7 @@ import { formatPriceUnits, formatValueUnits, parsePriceUnits } from '../class-b/
 import { formatShareUnits, parseShareUnits } from '../class-b/shareUnits.js';
 import { formatCents } from '../money/cents.js';
 import { formatRatePct } from '../money/rate.js';
-import { copyRowsOut, withStagedKeys } from './bulkCopy.js';
+import { withStagedKeys } from './bulkCopy.js';
 import { sqlTextArrayLiteral } from './copyText.js';
 import type { Queryable } from './database.js';
 import { typed } from './queryBuilder.js';
@@ -66,7 +66,7 @@ async function copyTransactions(q: Queryable, from: string, orderBy = ''): Promi
   const cols = CLASS_B_TRANSACTION_COLUMNS.split(', ')
     .map((c) => `t.${c}`)
     .join(', ');
-  return (await copyRowsOut(q, `SELECT ${cols} FROM ${from}${orderBy}`)).map(transactionOfCopyRow);
+  return (await q.textRows(`SELECT ${cols} FROM ${from}${orderBy}`)).map(transactionOfCopyRow);
 }
 
 /**
@@ -553,11 +553,9 @@ export async function accountsHoldingPortfolios(
   q: Queryable,
   portfolioIds: readonly string[],
 ): Promise<{ account: string; omnibus: boolean }[]> {
-  const rows = await copyRowsOut(
-    q,
-    `SELECT DISTINCT t.account, a.omnibus FROM class_b_transaction t JOIN class_b_account a ON a.account = t.account
-      WHERE t.portfolio_id = ANY(${sqlTextArrayLiteral(portfolioIds)}) ORDER BY t.account`,
-  );
+  const rows =
+    await q.textRows(`SELECT DISTINCT t.account, a.omnibus FROM class_b_transaction t JOIN class_b_account a ON a.account = t.account
+      WHERE t.portfolio_id = ANY(${sqlTextArrayLiteral(portfolioIds)}) ORDER BY t.account`);
   return rows.map((f) => ({ account: f[0]!, omnibus: f[1] === 't' }));
 }
 

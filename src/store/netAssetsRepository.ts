@@ -1,5 +1,5 @@
 import { formatCents } from '../money/cents.js';
-import { copyRowsOut, withStagedRows } from './bulkCopy.js';
+import { withStagedRows } from './bulkCopy.js';
 import { sqlTextLiteral } from './copyText.js';
 import type { Queryable } from './database.js';
 
@@ -23,11 +23,8 @@ export async function recordedDatesByClass(
     { pid: 'text', cls: 'text' },
     keys.map((k) => [k.portfolioId, k.class]),
     (staged) =>
-      copyRowsOut(
-        q,
-        `SELECT n.portfolio_id, n.class, n.date FROM net_assets n
-           JOIN (SELECT DISTINCT pid, cls FROM ${staged}) k ON n.portfolio_id = k.pid AND n.class = k.cls`,
-      ),
+      q.textRows(`SELECT n.portfolio_id, n.class, n.date FROM net_assets n
+           JOIN (SELECT DISTINCT pid, cls FROM ${staged}) k ON n.portfolio_id = k.pid AND n.class = k.cls`),
   );
   for (const [pid, cls, date] of rows) {
     const k = `${pid}|${cls}`;
@@ -54,12 +51,9 @@ export async function recordedNetAssets(
     { pid: 'text', cls: 'text', d: 'date' },
     rows.map((r) => [r.portfolioId, r.class, r.date]),
     (staged) =>
-      copyRowsOut(
-        q,
-        `SELECT n.portfolio_id, n.class, n.date, n.net_assets FROM net_assets n
+      q.textRows(`SELECT n.portfolio_id, n.class, n.date, n.net_assets FROM net_assets n
            JOIN (SELECT DISTINCT pid, cls, d FROM ${staged}) k
-             ON n.portfolio_id = k.pid AND n.class = k.cls AND n.date = k.d`,
-      ),
+             ON n.portfolio_id = k.pid AND n.class = k.cls AND n.date = k.d`),
   );
   for (const [pid, cls, date, amount] of found) out.set(`${pid}|${cls}|${date}`, amount!);
   return out;
@@ -128,11 +122,8 @@ export async function netAssetsThrough(
   const where = [`date <= ${sqlTextLiteral(query.to)}::date`];
   if (query.portfolioId !== undefined) where.push(`portfolio_id = ${sqlTextLiteral(query.portfolioId)}`);
   if (query.class !== undefined) where.push(`lower(class) = ${sqlTextLiteral(query.class.toLowerCase())}`);
-  const rows = await copyRowsOut(
-    q,
-    `SELECT portfolio_id, portfolio_name, class, date, net_assets FROM net_assets
-      WHERE ${where.join(' AND ')} ORDER BY portfolio_id, class, date`,
-  );
+  const rows = await q.textRows(`SELECT portfolio_id, portfolio_name, class, date, net_assets FROM net_assets
+      WHERE ${where.join(' AND ')} ORDER BY portfolio_id, class, date`);
   return rows.map(([portfolioId, portfolioName, cls, date, netAssets]) => ({
     portfolioId: portfolioId!,
     portfolioName: portfolioName!,

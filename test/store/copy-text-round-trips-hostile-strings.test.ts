@@ -1,6 +1,5 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { copyRowsOut } from '../../src/store/bulkCopy.js';
 import {
   type CopyValue,
   decodeCopyField,
@@ -74,7 +73,7 @@ describe.each(dialects)('COPY through the store (%s)', (dialect) => {
       const sample = fc.sample(fc.tuple(field, field), { numRuns: 300, seed: 42 });
       const data = sample.map(([a, b], n) => [n, a, b] as const);
       await db.transaction((tx) => tx.copyIn('copy_probe', ['n', 'a', 'b'], data));
-      const back = await copyRowsOut(db, 'SELECT n, a, b FROM copy_probe ORDER BY n');
+      const back = await db.textRows('SELECT n, a, b FROM copy_probe ORDER BY n');
       expect(back).toEqual(data.map(([n, a, b]) => [String(n), a, b]));
       // COPY TO on its own, decoded here, gives the same on both stores
       expect(decodeCopyRows(await db.copyOut('SELECT n, a, b FROM copy_probe ORDER BY n'))).toEqual(back);
@@ -82,8 +81,7 @@ describe.each(dialects)('COPY through the store (%s)', (dialect) => {
       const viaQuery = await db.query<{ a: string | null }>('SELECT a FROM copy_probe ORDER BY n');
       expect(viaQuery.map((r) => r.a)).toEqual(data.map((d) => d[1]));
       const wanted = [...new Set(data.flatMap(([, a]) => (a === null ? [] : [a])))];
-      const found = await copyRowsOut(
-        db,
+      const found = await db.textRows(
         `SELECT DISTINCT a FROM copy_probe WHERE a = ANY(${sqlTextArrayLiteral(wanted)})`,
       );
       expect(found.map((r) => r[0]).sort()).toEqual([...wanted].sort());
