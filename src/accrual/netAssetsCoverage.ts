@@ -39,29 +39,38 @@ export function uncoveredNetAssetsWarnings(rows: readonly ClassNetAssetsDay[], r
 
 /**
  * SPEC §4: every NYSE business day from a class's first row (recorded or new) to its last new
- * row must have a row; the first day missing in each class is a problem.
+ * row must have a row, and earlier history sent later must reach the first recorded day; the
+ * first day missing in each class is a problem. What lies between a class's first and last recorded days is recorded already (every import before this one was
+ * held to the same rule), so only the days outside that span are looked for in the file.
  */
 export function missingNetAssetsDayProblems(
   file: string,
   rows: readonly ClassNetAssetsDay[],
-  recordedDates: ReadonlyMap<string, ReadonlySet<string>>,
+  recordedSpans: ReadonlyMap<string, { readonly first: string; readonly last: string }>,
   registry: Registry,
 ): Problem[] {
   const byClass = new Map<string, ClassNetAssetsDay[]>();
   for (const r of rows) {
     const k = `${r.portfolioId}|${r.class}`;
-    byClass.set(k, [...(byClass.get(k) ?? []), r]);
+    const list = byClass.get(k);
+    if (list === undefined) byClass.set(k, [r]);
+    else list.push(r);
   }
   const problems: Problem[] = [];
   for (const [k, list] of byClass) {
-    const dates = new Set([...(recordedDates.get(k) ?? []), ...list.map((r) => r.date)]);
-    const first = [...dates].sort()[0]!;
-    const last = list
-      .map((r) => r.date)
-      .sort()
-      .at(-1)!;
+    const span = recordedSpans.get(k);
+    const dates = new Set<string>();
+    let first = span?.first ?? list[0]!.date;
+    let last = list[0]!.date;
+    for (const r of list) {
+      dates.add(r.date);
+      if (r.date > last) last = r.date;
+      if (r.date < first) first = r.date;
+    }
+    // Earlier history sent after later history must reach the recorded span: no hole is left.
+    if (span !== undefined && first < span.first && last < span.first) last = span.first;
     for (const day of businessDaysBetween(first, last)) {
-      if (dates.has(day)) continue;
+      if (dates.has(day) || (span !== undefined && day >= span.first && day <= span.last)) continue;
       const [pid, cls] = k.split('|') as [string, string];
       problems.push({
         file,

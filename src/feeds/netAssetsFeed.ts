@@ -11,8 +11,9 @@ import type { Database } from '../store/database.js';
 import {
   insertNetAssets,
   type NetAssetsRecord,
-  recordedDatesByClass,
+  type RecordedSpan,
   recordedNetAssets,
+  recordedSpansByClass,
   restateNetAssets,
 } from '../store/netAssetsRepository.js';
 import { loadRegistry } from '../store/registryStore.js';
@@ -36,7 +37,8 @@ interface NetAssetsChange extends PlannedChange, NetAssetsRecord {
 
 interface NetAssetsState {
   readonly registry: Registry;
-  readonly recordedDates: Map<string, Set<string>>;
+  /** each class's first and last recorded day */
+  readonly recordedSpans: Map<string, RecordedSpan>;
   readonly recorded: Map<string, string>;
   /** rows resolved to a portfolio and class (keyed by line), and the problems of resolving */
   readonly resolved: Map<number, { portfolioId: string; class: string }>;
@@ -109,14 +111,19 @@ export const netAssetsFeed: FeedDefinition<
     const registry = await loadRegistry(tx);
     const { resolved, problems, warnings } = resolveRows(ctx.file, rows, registry);
     const keys = [...new Map([...resolved.values()].map((r) => [`${r.portfolioId}|${r.class}`, r])).values()];
-    const withKeys = rows.flatMap(({ line, row }) => {
+    const recordedSpans = await recordedSpansByClass(tx, keys);
+    // Only a day inside a class's recorded span can be recorded: a file of new days looks up nothing.
+    const maybeRecorded: { portfolioId: string; class: string; date: string }[] = [];
+    for (const { line, row } of rows) {
       const r = resolved.get(line);
-      return r ? [{ ...r, date: row.date }] : [];
-    });
+      const span = r && recordedSpans.get(`${r.portfolioId}|${r.class}`);
+      if (span && row.date >= span.first && row.date <= span.last)
+        maybeRecorded.push({ portfolioId: r.portfolioId, class: r.class, date: row.date });
+    }
     return {
       registry,
-      recordedDates: await recordedDatesByClass(tx, keys),
-      recorded: await recordedNetAssets(tx, withKeys),
+      recordedSpans,
+      recorded: await recordedNetAssets(tx, maybeRecorded),
       resolved,
       problems,
       warnings,
@@ -126,21 +133,20 @@ export const netAssetsFeed: FeedDefinition<
   plan(rows, state, ctx): ImportPlan<NetAssetsChange> {
     if (state.problems.length > 0)
       return { changes: [], unchanged: 0, problems: state.problems, warnings: state.warnings };
-    const resolvedRows = rows.map(({ line, row }) => ({
-      line,
-      date: row.date,
-      row,
-      ...state.resolved.get(line)!,
-    }));
+    const resolvedRows = rows.map(({ line, row }) => {
+      const r = state.resolved.get(line)!;
+      return { line, date: row.date, row, portfolioId: r.portfolioId, class: r.class };
+    });
     const gaps = ctx.incomplete
       ? []
-      : missingNetAssetsDayProblems(ctx.file, resolvedRows, state.recordedDates, state.registry);
+      : missingNetAssetsDayProblems(ctx.file, resolvedRows, state.recordedSpans, state.registry);
     if (gaps.length > 0) return { changes: [], unchanged: 0, problems: gaps, warnings: state.warnings };
     const changes: NetAssetsChange[] = [];
     const problems: Problem[] = [];
     let unchanged = 0;
     for (const r of resolvedRows) {
-      const old = state.recorded.get(`${r.portfolioId}|${r.class}|${r.date}`);
+      const old =
+        state.recorded.size === 0 ? undefined : state.recorded.get(`${r.portfolioId}|${r.class}|${r.date}`);
       const record = {
         line: r.line,
         datedOn: r.date,
@@ -150,7 +156,19 @@ export const netAssetsFeed: FeedDefinition<
         portfolioName: r.row.portfolio,
         netAssetsCents: r.row.net_assets,
       };
-      if (old === undefined) changes.push({ ...record, kind: 'new', old: null, closedMonth: null });
+      if (old === undefined)
+        changes.push({
+          line: r.line,
+          datedOn: r.date,
+          kind: 'new',
+          portfolioId: r.portfolioId,
+          class: r.class,
+          date: r.date,
+          portfolioName: r.row.portfolio,
+          netAssetsCents: r.row.net_assets,
+          old: null,
+          closedMonth: null,
+        });
       else if (parseCents(old) === r.row.net_assets) unchanged++;
       else if (ctx.options.restate)
         changes.push({ ...record, kind: 'restated', old, closedMonth: ctx.closed.closedMonthOf(r.date) });

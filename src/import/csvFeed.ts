@@ -94,28 +94,40 @@ export function decodeCsvFeed<C extends FeedColumns>(
   columns: C,
 ): { rows: DecodedRow<FeedRowOf<C>>[]; problems: Problem[] } {
   const text = decodeUtf8(file, bytes);
-  let records: { record: string[]; info: { lines: number } }[];
-  try {
-    records = parse(text, {
-      bom: true,
-      info: true,
-      skip_empty_lines: true,
-      relax_column_count: false,
-      trim: true,
-    }) as unknown as { record: string[]; info: { lines: number } }[];
-  } catch (e) {
-    const err = e as Error & { lines?: number };
-    throw new BadInputError([
-      { file, line: err.lines ?? 1, field: null, reason: `not valid CSV: ${err.message}` },
-    ]);
+  const parseRecords = <T>(info: boolean): T[] => {
+    try {
+      return parse(text, {
+        bom: true,
+        info,
+        skip_empty_lines: true,
+        relax_column_count: false,
+        trim: true,
+      }) as unknown as T[];
+    } catch (e) {
+      const err = e as Error & { lines?: number };
+      throw new BadInputError([
+        { file, line: err.lines ?? 1, field: null, reason: `not valid CSV: ${err.message}` },
+      ]);
+    }
+  };
+  // csv-parse counts lines to a record's end, and miscounts CRLF inside quotes; a quoted cell may
+  // span lines, and the user looks for the line the record starts on. Where our count of records
+  // disagrees with csv-parse's, its own line counts (`info`, a third of its time) are asked for.
+  let cells = parseRecords<string[]>(false);
+  const found = recordStartLines(text);
+  let lineOf = (recordNo: number): number => found[recordNo]!;
+  if (found.length !== cells.length) {
+    const withInfo = parseRecords<{ record: string[]; info: { lines: number } }>(true);
+    cells = withInfo.map((r) => r.record);
+    lineOf = (recordNo) => withInfo[recordNo]!.info.lines;
   }
   const names = Object.keys(columns);
   const expected = names.filter((c) => !columns[c]!.optional).join(',');
-  if (records.length === 0)
+  if (cells.length === 0)
     throw new BadInputError([
       { file, line: 1, field: null, reason: `file is empty; expected a header ${expected}` },
     ]);
-  const header = records[0]!.record.map((h) => h.toLowerCase());
+  const header = cells[0]!.map((h) => h.toLowerCase());
   const headerProblems: Problem[] = [];
   header.forEach((h, i) => {
     const first = header.indexOf(h);
@@ -141,13 +153,9 @@ export function decodeCsvFeed<C extends FeedColumns>(
   const index = names.map((c) => header.indexOf(c));
   const rows: DecodedRow<FeedRowOf<C>>[] = [];
   const problems: Problem[] = [];
-  // csv-parse counts lines to a record's end, and miscounts CRLF inside quotes; a quoted cell may
-  // span lines, and the user looks for the line the record starts on.
-  const found = recordStartLines(text);
-  const startLines = found.length === records.length ? found.slice(1) : [];
-  let recordNo = 0;
-  for (const { record, info } of records.slice(1)) {
-    const line = startLines[recordNo++] ?? info.lines;
+  for (let recordNo = 1; recordNo < cells.length; recordNo++) {
+    const record = cells[recordNo]!;
+    const line = lineOf(recordNo);
     const row: Record<string, unknown> = {};
     let ok = true;
     names.forEach((name, i) => {

@@ -13,7 +13,9 @@ export type ClassByName =
 export function classResolver(registry: Registry): (portfolio: string, shareClass: string) => ClassByName {
   const classOf = new Map<string, string>();
   for (const k of registry.classKeys()) classOf.set(`${k.portfolioId}|${k.class.toLowerCase()}`, k.class);
-  return (portfolio, shareClass) => {
+  // A feed names the same few classes on every row: each (portfolio, class) pair is resolved once.
+  const resolved = new Map<string, ClassByName>();
+  const resolve = (portfolio: string, shareClass: string): ClassByName => {
     const portfolioId = registry.identities.resolve(portfolio);
     if (portfolioId === undefined)
       return {
@@ -29,5 +31,14 @@ export function classResolver(registry: Registry): (portfolio: string, shareClas
         reason: `${portfolio} has no class ${JSON.stringify(shareClass)} in any instrument`,
       };
     return { kind: 'class', portfolioId, class: found };
+  };
+  return (portfolio, shareClass) => {
+    const key = `${portfolio}\u0000${shareClass}`;
+    let r = resolved.get(key);
+    if (r === undefined) {
+      r = resolve(portfolio, shareClass);
+      resolved.set(key, r);
+    }
+    return r;
   };
 }

@@ -10,31 +10,37 @@ export interface NetAssetsKey {
   readonly class: string;
 }
 
-/** The dates already recorded for each class ("portfolioId|class" → dates). */
-export async function recordedDatesByClass(
+/** The first and last recorded day of a class ("portfolioId|class" → span); absent: none recorded. */
+export interface RecordedSpan {
+  readonly first: string;
+  readonly last: string;
+}
+
+/**
+ * Each class's first and last recorded day. Every import checks that a class has a row for every
+ * NYSE business day from its first row to its last new one (SPEC §4), so what lies between the
+ * two is recorded already: a daily file is checked against two dates per class, not against the
+ * class's whole history.
+ */
+export async function recordedSpansByClass(
   q: Queryable,
   keys: readonly NetAssetsKey[],
-): Promise<Map<string, Set<string>>> {
-  const out = new Map<string, Set<string>>();
+): Promise<Map<string, RecordedSpan>> {
+  const out = new Map<string, RecordedSpan>();
   if (keys.length === 0) return out;
-  // Set-based and through COPY: a year of a few thousand classes is a million recorded days.
+  // Two index probes per class (the primary key is (portfolio_id, class, date)).
   const rows = await withStagedRows(
     q,
     { pid: 'text', cls: 'text' },
     keys.map((k) => [k.portfolioId, k.class]),
     (staged) =>
-      q.textRows(`SELECT n.portfolio_id, n.class, n.date FROM net_assets n
-           JOIN (SELECT DISTINCT pid, cls FROM ${staged}) k ON n.portfolio_id = k.pid AND n.class = k.cls`),
+      q.textRows(`SELECT k.pid, k.cls,
+           (SELECT min(n.date) FROM net_assets n WHERE n.portfolio_id = k.pid AND n.class = k.cls),
+           (SELECT max(n.date) FROM net_assets n WHERE n.portfolio_id = k.pid AND n.class = k.cls)
+         FROM (SELECT DISTINCT pid, cls FROM ${staged}) k`),
   );
-  for (const [pid, cls, date] of rows) {
-    const k = `${pid}|${cls}`;
-    let set = out.get(k);
-    if (!set) {
-      set = new Set<string>();
-      out.set(k, set);
-    }
-    set.add(date!);
-  }
+  for (const [pid, cls, first, last] of rows)
+    if (first !== null && first !== undefined) out.set(`${pid}|${cls}`, { first, last: last! });
   return out;
 }
 
@@ -45,17 +51,30 @@ export async function recordedNetAssets(
 ): Promise<Map<string, string>> {
   const out = new Map<string, string>();
   if (rows.length === 0) return out;
-  // The idempotency check, set-based: the file's keys staged and joined to the recorded days once.
+  // The idempotency check, set-based: one date range per class staged and joined to the recorded
+  // days once (a re-sent file is a run of days per class, so the range holds little else).
+  const ranges = new Map<string, { pid: string; cls: string; from: string; to: string }>();
+  const wanted = new Set<string>();
+  for (const r of rows) {
+    const k = `${r.portfolioId}|${r.class}`;
+    wanted.add(`${k}|${r.date}`);
+    const range = ranges.get(k);
+    if (range === undefined) ranges.set(k, { pid: r.portfolioId, cls: r.class, from: r.date, to: r.date });
+    else if (r.date < range.from) range.from = r.date;
+    else if (r.date > range.to) range.to = r.date;
+  }
   const found = await withStagedRows(
     q,
-    { pid: 'text', cls: 'text', d: 'date' },
-    rows.map((r) => [r.portfolioId, r.class, r.date]),
+    { pid: 'text', cls: 'text', d0: 'date', d1: 'date' },
+    [...ranges.values()].map((r) => [r.pid, r.cls, r.from, r.to]),
     (staged) =>
       q.textRows(`SELECT n.portfolio_id, n.class, n.date, n.net_assets FROM net_assets n
-           JOIN (SELECT DISTINCT pid, cls, d FROM ${staged}) k
-             ON n.portfolio_id = k.pid AND n.class = k.cls AND n.date = k.d`),
+           JOIN ${staged} k ON n.portfolio_id = k.pid AND n.class = k.cls AND n.date BETWEEN k.d0 AND k.d1`),
   );
-  for (const [pid, cls, date, amount] of found) out.set(`${pid}|${cls}|${date}`, amount!);
+  for (const [pid, cls, date, amount] of found) {
+    const key = `${pid}|${cls}|${date}`;
+    if (wanted.has(key)) out.set(key, amount!);
+  }
   return out;
 }
 
