@@ -39,8 +39,9 @@ describe.skipIf(!seedsAvailable).each(dialects)('POST /api/cli/query on %s', (di
       ['portfolio', 'history', 'No Such Fund', '--json'],
       ['journal', '--month', '2007-13'],
     ];
-    // the server's connections are in use: the in-process CLI opens the server's schema alongside
-    // (PGlite: the folder is the fixture's own, held by it, so the reference runs before it opens)
+    // the reference is the CLI in-process on the same store: on the server it opens the schema
+    // beside the API's connections; a PGlite folder is held by the API (the differential test in
+    // test/cli compares that case, running the reference before the server opens the folder)
     for (const args of lines) {
       const res = await ask(args);
       expect(res.status, args.join(' ')).toBe(200);

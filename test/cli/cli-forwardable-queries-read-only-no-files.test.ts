@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Command, Option } from 'commander';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -121,5 +124,41 @@ describe('the command lines plan12b serve answers for the CLI', () => {
         },
       ),
     );
+  });
+});
+
+describe('the fast path of bin/plan12b.js', () => {
+  it("imports Node's own modules only: not the CLI, Commander, Kysely or PGlite", () => {
+    const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+    const seen = new Set<string>();
+    const external = new Set<string>();
+    const visit = (file: string) => {
+      if (seen.has(file)) return;
+      seen.add(file);
+      const text = readFileSync(file, 'utf8');
+      for (const m of text.matchAll(
+        /(?:^|\n)\s*import\s+(?!type\b)[^'"]*?from\s+'([^']+)'|import\('([^']+)'\)/g,
+      )) {
+        const spec = (m[1] ?? m[2]) as string;
+        if (spec.startsWith('.')) visit(resolve(dirname(file), spec.replace(/\.js$/, '.ts')));
+        else external.add(spec);
+      }
+    };
+    visit(join(root, 'src', 'cli', 'serveForward.ts'));
+    expect(
+      [...external].every((s) => s.startsWith('node:')),
+      [...external].join(', '),
+    ).toBe(true);
+    expect([...seen].map((f) => f.slice(root.length + 1)).sort()).toEqual([
+      'src/cli/buildIdentity.ts',
+      'src/cli/forwardableQuery.ts',
+      'src/cli/serveForward.ts',
+      'src/store/processAlive.ts',
+      'src/store/serveDiscovery.ts',
+    ]);
+    // and bin/plan12b.js loads the CLI only when the forward did not answer
+    const bin = readFileSync(join(root, 'bin', 'plan12b.js'), 'utf8');
+    expect(bin).toMatch(/^import \{ forwardToServe \} from '\.\.\/dist\/src\/cli\/serveForward\.js';$/m);
+    expect(bin).not.toMatch(/^import .*dist\/cli\/main\.js/m);
   });
 });
