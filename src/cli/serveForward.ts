@@ -34,8 +34,7 @@ export async function forwardToServe(
   if (build === undefined || build !== serving.build) return undefined;
   const answer = await post(serving, JSON.stringify({ args, build }));
   if (!answer) return undefined;
-  io.out(answer.stdout);
-  io.err(answer.stderr);
+  printInOrder(answer, io);
   return answer.exitCode;
 }
 
@@ -43,6 +42,30 @@ interface Answer {
   readonly exitCode: number;
   readonly stdout: string;
   readonly stderr: string;
+  /** the order the command wrote in: [stream, characters] runs */
+  readonly sequence?: readonly (readonly [string, number])[];
+}
+
+/** Writes stdout and stderr in the order the command wrote them (else stdout, then stderr). */
+export function printInOrder(answer: Answer, io: { out(text: string): void; err(text: string): void }): void {
+  const runs = Array.isArray(answer.sequence) ? answer.sequence : [];
+  const wellFormed = runs.every(
+    (r) => Array.isArray(r) && (r[0] === 'stdout' || r[0] === 'stderr') && Number.isInteger(r[1]) && r[1] > 0,
+  );
+  const total = (stream: string) => runs.filter((r) => r[0] === stream).reduce((n, r) => n + r[1], 0);
+  if (!wellFormed || total('stdout') !== answer.stdout.length || total('stderr') !== answer.stderr.length) {
+    if (answer.stdout) io.out(answer.stdout);
+    if (answer.stderr) io.err(answer.stderr);
+    return;
+  }
+  const at = { stdout: 0, stderr: 0 };
+  for (const [stream, n] of runs) {
+    const s = stream === 'stdout' ? 'stdout' : 'stderr';
+    const text = answer[s].slice(at[s], at[s] + n);
+    at[s] += n;
+    if (s === 'stdout') io.out(text);
+    else io.err(text);
+  }
 }
 
 /** How long the server may take to accept the connection (it is on this machine). */

@@ -34,7 +34,19 @@ describe('a stale discovery file of plan12b serve', () => {
       req.resume();
       req.on('end', () => {
         res.writeHead(fakeStatus, { 'content-type': 'application/json' });
-        res.end(JSON.stringify({ exitCode: 0, stdout: 'from the fake server\n', stderr: '' }));
+        // a note on stderr written between two parts of the table
+        res.end(
+          JSON.stringify({
+            exitCode: 0,
+            stdout: 'head\nbody\n',
+            stderr: 'note: between\n',
+            sequence: [
+              ['stdout', 5],
+              ['stderr', 14],
+              ['stdout', 5],
+            ],
+          }),
+        );
       });
     });
     await new Promise<void>((ok) => fake.listen(0, '127.0.0.1', ok));
@@ -101,20 +113,19 @@ describe('a stale discovery file of plan12b serve', () => {
       ),
     ).toBeUndefined();
     expect(fakeRequests).toBe(before);
-    // the same file, of this build and folder: a 200 answer is printed as the server gave it
+    // the same file, of this build and folder: a 200 answer is printed as the server gave it, in
+    // the order the command wrote it
     writeServeDiscovery(tdb.target, discovery({}));
-    let stdout = '';
+    const writes: string[] = [];
     const code = await forwardToServe(
       line(),
       {},
       {
-        out: (t) => {
-          stdout += t;
-        },
-        err: () => {},
+        out: (t) => writes.push(`1:${t}`),
+        err: (t) => writes.push(`2:${t}`),
       },
     );
-    expect({ code, stdout }).toEqual({ code: 0, stdout: 'from the fake server\n' });
+    expect({ code, writes }).toEqual({ code: 0, writes: ['1:head\n', '2:note: between\n', '1:body\n'] });
   });
 
   it('does not stop the real CLI: with the file of a process gone, it answers in-process and removes the file', async () => {

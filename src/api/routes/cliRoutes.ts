@@ -34,7 +34,15 @@ export const cliRoutes = [
       }),
     },
     response: z
-      .object({ exitCode: z.number().int(), stdout: z.string(), stderr: z.string() })
+      .object({
+        exitCode: z.number().int(),
+        stdout: z.string(),
+        stderr: z.string(),
+        sequence: z.array(z.tuple([z.enum(['stdout', 'stderr']), z.number().int()])).openapi({
+          description:
+            'the order the command wrote in: [stream, characters] runs that, in turn, cut stdout and stderr',
+        }),
+      })
       .openapi('CliAnswer'),
     errors: ['USAGE', 'CONFLICT'],
     async run({ body, use, c }) {
@@ -62,18 +70,27 @@ export const cliRoutes = [
         );
       let stdout = '';
       let stderr = '';
+      // the order of the writes, so that a terminal shows a note before the table it precedes
+      const sequence: ['stdout' | 'stderr', number][] = [];
+      const wrote = (stream: 'stdout' | 'stderr', text: string) => {
+        const last = sequence.at(-1);
+        if (last?.[0] === stream) last[1] += text.length;
+        else if (text.length > 0) sequence.push([stream, text.length]);
+      };
       const exitCode = await main(['node', 'plan12b', ...args], {
         output: {
           out: (t) => {
             stdout += t;
+            wrote('stdout', t);
           },
           err: (t) => {
             stderr += t;
+            wrote('stderr', t);
           },
         },
         database: use,
       });
-      return { exitCode, stdout, stderr };
+      return { exitCode, stdout, stderr, sequence };
     },
   }),
 ];
