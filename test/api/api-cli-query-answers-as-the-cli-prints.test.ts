@@ -45,7 +45,18 @@ describe.skipIf(!seedsAvailable).each(dialects)('POST /api/cli/query on %s', (di
     for (const args of lines) {
       const res = await ask(args);
       expect(res.status, args.join(' ')).toBe(200);
-      const answer = (await res.json()) as { exitCode: number; stdout: string; stderr: string };
+      const { sequence, ...answer } = (await res.json()) as {
+        exitCode: number;
+        stdout: string;
+        stderr: string;
+        sequence: ['stdout' | 'stderr', number][];
+      };
+      // the order of the writes cuts stdout and stderr whole
+      for (const stream of ['stdout', 'stderr'] as const)
+        expect(
+          sequence.filter(([s]) => s === stream).reduce((n, [, k]) => n + k, 0),
+          `${args.join(' ')} ${stream}`,
+        ).toBe(answer[stream].length);
       if (dialect === 'postgres') {
         const reference = await runCliInProcess(['--db', f.tdb.target, ...args]);
         expect({ args, ...answer }).toEqual({
