@@ -61,7 +61,7 @@ export function heldByServeError(
   return new Plan12bError(
     'DATABASE',
     `the database ${target} is held by plan12b serve (process ${serving.pid}, ${url})`,
-    `query commands are answered through it (unless --no-server or PLAN12B_NO_SERVER=1); to change data while it runs, use its dashboard or API at ${url} with an operator or admin token; or stop it (kill ${serving.pid}) and run this command again`,
+    `it answers query commands for the CLI, but not a write, a file to write (--pdf, --xlsx, …) or --no-server; for those use its dashboard or API at ${url} (a change needs an operator or admin token), or stop it (kill ${serving.pid}) and run this command again`,
   );
 }
 

@@ -187,6 +187,22 @@ describe('a CLI query answered by plan12b serve prints what it prints in-process
     expect(run.code).toBe(69);
     expect(run.stdout).toBe('');
     expect(run.stderr).toContain(`is held by plan12b serve (process ${process.pid}, ${server!.url})`);
+    // a line that writes a file runs in-process too (the server writes no file for a client)
+    const xlsx = await runCliAsync(
+      [
+        ...db(),
+        'fees',
+        '--from',
+        '2025-01-01',
+        '--to',
+        '2025-01-31',
+        '--xlsx',
+        join(tdb.target, '..', 'f.xlsx'),
+      ],
+      { PLAN12B_LOCK_WAIT_SECONDS: '600' },
+    );
+    expect(xlsx.code).toBe(69);
+    expect(xlsx.stderr).toContain('but not a write, a file to write (--pdf, --xlsx, …) or --no-server');
   }, 300_000);
 
   it('refuses a write while serve holds the folder, at once, saying to use the API or stop serve', async () => {
@@ -199,7 +215,7 @@ describe('a CLI query answered by plan12b serve prints what it prints in-process
     expect(run.code).toBe(69);
     expect(run.stderr).toContain(`plan12b: error: the database ${tdb.target} is held by plan12b serve`);
     expect(run.stderr).toContain(
-      `use its dashboard or API at ${server!.url} with an operator or admin token`,
+      `for those use its dashboard or API at ${server!.url} (a change needs an operator or admin token)`,
     );
     expect(run.stderr).toContain(`or stop it (kill ${process.pid}) and run this command again`);
   }, 300_000);
