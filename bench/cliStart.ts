@@ -1,7 +1,9 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 
 /**
@@ -13,6 +15,10 @@ import { fileURLToPath } from 'node:url';
  *
  * The store is the demo's (`plan12b demo`, built once into a temp folder; or
  * $PLAN12B_BENCH_DEMO_DB to reuse one).
+ *
+ * "via serve" peers: the same commands while `plan12b serve` holds the store, answered through it
+ * (src/cli/serveForward.ts: Node start, the discovery file, one HTTP request, the server's run of
+ * the command on its open store). Each is checked to print what the in-process run printed.
  */
 
 const bin = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'bin', 'plan12b.js');
@@ -56,6 +62,12 @@ function childTicks(): number {
   } catch {
     return 0;
   }
+}
+
+/** What a command prints: stdout, stderr and the exit code. */
+function printedBy(args: readonly string[]): string {
+  const res = spawnSync(process.execPath, [...args], { encoding: 'utf8', maxBuffer: 64 << 20 });
+  return JSON.stringify([res.status, res.stdout, res.stderr]);
 }
 
 function median(xs: readonly number[]): number {
@@ -111,23 +123,62 @@ export async function benchCliStart(
       args: [bin, '--db', db, 'monthly-calculation', '--month', '2025-12'],
     },
   };
+  const viaServe: Record<string, readonly string[]> = {
+    'plan12b schedule --as-of 2025-06-30 (via serve)': schedule,
+    'plan12b portfolio history "Summit Capital Growth Fund" (via serve)': [
+      bin,
+      '--db',
+      db,
+      'portfolio',
+      'history',
+      'Summit Capital Growth Fund',
+    ],
+    'plan12b fees --from 2025-06-01 --to 2025-06-30 (via serve)': [
+      bin,
+      '--db',
+      db,
+      'fees',
+      '--from',
+      '2025-06-01',
+      '--to',
+      '2025-06-30',
+    ],
+  };
   const out: Record<string, { medianWallMs: number; minWallMs: number; medianCpuMs: number }> = {};
+  const measure = (name: string, args: readonly string[], env?: Record<string, string>) => {
+    log(`${name}: ${runs} runs`);
+    timeOnce(args, env); // warm the file cache
+    const walls: number[] = [];
+    const cpus: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const { wallMs, cpuMs } = timeOnce(args, env);
+      walls.push(wallMs);
+      cpus.push(cpuMs);
+    }
+    out[name] = {
+      medianWallMs: Math.round(median(walls)),
+      minWallMs: Math.round(Math.min(...walls)),
+      medianCpuMs: Math.round(median(cpus)),
+    };
+  };
   try {
-    for (const [name, { args, env }] of Object.entries(commands)) {
-      log(`${name}: ${runs} runs`);
-      timeOnce(args, env); // warm the file cache
-      const walls: number[] = [];
-      const cpus: number[] = [];
-      for (let i = 0; i < runs; i++) {
-        const { wallMs, cpuMs } = timeOnce(args, env);
-        walls.push(wallMs);
-        cpus.push(cpuMs);
+    for (const [name, { args, env }] of Object.entries(commands)) measure(name, args, env);
+    // what each in-process run prints, to check the forwarded answer against
+    const printed = new Map(Object.values(viaServe).map((args) => [args, printedBy(args)] as const));
+    const serve = spawn(process.execPath, [bin, '--db', db, 'serve', '--port', '0', '--json'], {
+      stdio: ['ignore', 'pipe', 'ignore'],
+      env: { ...process.env, PLAN12B_LOG_LEVEL: 'warn' },
+    });
+    try {
+      await once(createInterface({ input: serve.stdout! }), 'line');
+      for (const [name, args] of Object.entries(viaServe)) {
+        if (printedBy(args) !== printed.get(args))
+          throw new Error(`${name}: the answer through serve is not what the command prints in-process`);
+        measure(name, args);
       }
-      out[name] = {
-        medianWallMs: Math.round(median(walls)),
-        minWallMs: Math.round(Math.min(...walls)),
-        medianCpuMs: Math.round(median(cpus)),
-      };
+    } finally {
+      serve.kill('SIGTERM');
+      await once(serve, 'exit');
     }
   } finally {
     if (made) rmSync(made, { recursive: true, force: true });

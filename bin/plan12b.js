@@ -1,13 +1,6 @@
 #!/usr/bin/env node
 import v8 from 'node:v8';
-import { main, wasmTierFor } from '../dist/cli/main.js';
-
-// The embedded database is PostgreSQL compiled to WebAssembly. A query command runs a few SQL
-// statements: V8's baseline compiler alone answers it sooner than when the optimising compiler
-// also works on PostgreSQL's hot functions. Long work (a close, the demo, imports, serve) keeps it.
-// Set before the first database opens, which compiles the module. PLAN12B_WASM_TIER overrides.
-if (wasmTierFor(process.argv, process.env.PLAN12B_WASM_TIER) === 'baseline')
-  v8.setFlagsFromString('--liftoff-only');
+import { forwardToServe } from '../dist/src/cli/serveForward.js';
 
 // A reader that stops early (`plan12b … | head`) closes the pipe: that is not an error of plan12b.
 for (const stream of [process.stdout, process.stderr]) {
@@ -17,12 +10,30 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
-main(process.argv).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (err) => {
-    console.error(`plan12b: internal error: ${err?.stack ?? err}`);
-    process.exitCode = 70;
-  },
-);
+// A query on an embedded store that `plan12b serve` holds is answered by that server, before the
+// CLI, Kysely or PGlite is loaded (src/cli/serveForward.ts); anything else runs in this process.
+const forwarded = await forwardToServe(process.argv.slice(2), process.env, {
+  out: (t) => process.stdout.write(t),
+  err: (t) => process.stderr.write(t),
+}).catch(() => undefined);
+
+if (forwarded !== undefined) process.exitCode = forwarded;
+else {
+  const { main, wasmTierFor } = await import('../dist/cli/main.js');
+  // The embedded database is PostgreSQL compiled to WebAssembly. A query command runs a few SQL
+  // statements: V8's baseline compiler alone answers it sooner than when the optimising compiler
+  // also works on PostgreSQL's hot functions. Long work (a close, the demo, imports, serve) keeps it.
+  // Set before the first database opens, which compiles the module. PLAN12B_WASM_TIER overrides.
+  if (wasmTierFor(process.argv, process.env.PLAN12B_WASM_TIER) === 'baseline')
+    v8.setFlagsFromString('--liftoff-only');
+
+  main(process.argv).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (err) => {
+      console.error(`plan12b: internal error: ${err?.stack ?? err}`);
+      process.exitCode = 70;
+    },
+  );
+}

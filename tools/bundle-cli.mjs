@@ -34,3 +34,24 @@ await build({
     js: "import { createRequire as __plan12bCreateRequire } from 'node:module'; const require = __plan12bCreateRequire(import.meta.url);",
   },
 });
+
+// Which build this is (src/cli/buildIdentity.ts): a CLI forwards a query only to a `plan12b serve`
+// of the same build. The package version and a digest of every file of the bundle.
+{
+  const { createHash } = await import('node:crypto');
+  const { readdirSync, readFileSync, writeFileSync } = await import('node:fs');
+  const hash = createHash('sha256');
+  for (const f of readdirSync('dist/cli')
+    .filter((f) => f.endsWith('.js'))
+    .sort())
+    hash
+      .update(f)
+      .update('\0')
+      .update(readFileSync(`dist/cli/${f}`))
+      .update('\0');
+  const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
+  writeFileSync(
+    'dist/cli/build.json',
+    `${JSON.stringify({ build: `${version}+${hash.digest('hex').slice(0, 16)}` })}\n`,
+  );
+}

@@ -19,6 +19,7 @@ import { amendmentRoutes } from './routes/amendmentRoutes.js';
 import { auditRoutes } from './routes/auditRoutes.js';
 import { calendarRoutes } from './routes/calendarRoutes.js';
 import { classBRoutes } from './routes/classBRoutes.js';
+import { cliRoutes } from './routes/cliRoutes.js';
 import { closeRoutes } from './routes/closeRoutes.js';
 import { governanceRoutes } from './routes/governanceRoutes.js';
 import { importRoutes } from './routes/importRoutes.js';
@@ -37,6 +38,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
   ...importRoutes,
   ...adminRoutes,
   ...calendarRoutes,
+  ...cliRoutes,
 ];
 
 export interface ApiOptions {
@@ -47,6 +49,8 @@ export interface ApiOptions {
   readonly logger?: Logger;
   /** a built web dashboard to serve at / (served only if the folder exists) */
   readonly webRoot?: string;
+  /** a credential valid for this run only (the CLI's, in the discovery file): read and audit */
+  readonly runCredential?: string;
 }
 
 export function defaultMaxBodyBytes(): number {
@@ -84,7 +88,7 @@ function errorResponse(c: Context<ApiEnv>, e: Plan12bError, status: number = ERR
 export function createApp(store: ApiStore, opts: ApiOptions = {}) {
   const log = opts.logger ?? pino({ level: 'silent' });
   const limit = opts.rateLimit ?? { perSecond: 50, burst: 100 };
-  const tokens = new TokenCheck(store, new RateLimiter(limit.perSecond, limit.burst));
+  const tokens = new TokenCheck(store, new RateLimiter(limit.perSecond, limit.burst), opts.runCredential);
   const jobs = new CloseJobs(store);
   const app = new OpenAPIHono<ApiEnv>({
     defaultHook: (result, c) => {

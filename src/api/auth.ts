@@ -6,6 +6,12 @@ import { tokenHash, tokenHolder } from './apiTokens.js';
 import type { RateLimiter } from './rateLimit.js';
 import { mayDo, type Permission, type Role, rolesWith } from './roles.js';
 
+/** Who holds the run's own credential: the CLI of the data folder's owner, reading (never writing). */
+export const RUN_CREDENTIAL_HOLDER = { name: 'plan12b-cli', role: 'auditor' } as const satisfies {
+  name: string;
+  role: Role;
+};
+
 /** How long a token found in the store is trusted without asking again (a revoke takes this long). */
 const HOLDER_TTL_MS = 5_000;
 
@@ -17,10 +23,16 @@ const HOLDER_TTL_MS = 5_000;
 export class TokenCheck {
   private readonly known = new Map<string, { holder: { name: string; role: Role }; until: number }>();
 
+  /** the SHA-256 of this run's own credential (the CLI's, from the discovery file), if any */
+  private readonly runCredentialHash: string | undefined;
+
   constructor(
     private readonly store: ApiStore,
     private readonly limiter: RateLimiter,
-  ) {}
+    runCredential?: string,
+  ) {
+    this.runCredentialHash = runCredential === undefined ? undefined : tokenHash(runCredential);
+  }
 
   forget(): void {
     this.known.clear();
@@ -38,6 +50,13 @@ export class TokenCheck {
         );
       const token = m[1]!;
       const hash = tokenHash(token);
+      if (hash === this.runCredentialHash) {
+        // The CLI on this machine, with the credential of this run: it reads what the folder's
+        // owner may read (the audit log too), and is not rate limited — each call is a process start.
+        c.set('holder', RUN_CREDENTIAL_HOLDER);
+        c.get('log')?.setBindings?.({ token: RUN_CREDENTIAL_HOLDER.name, role: RUN_CREDENTIAL_HOLDER.role });
+        return next();
+      }
       let cached = this.known.get(hash);
       if (!cached || cached.until < Date.now()) {
         const holder = await this.store.use((db) => tokenHolder(db, token));

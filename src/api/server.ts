@@ -1,8 +1,12 @@
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { serve } from '@hono/node-server';
 import pino, { type Logger } from 'pino';
+import { buildIdentity } from '../cli/buildIdentity.js';
+import { removeServeDiscovery, writeServeDiscovery } from '../store/serveDiscovery.js';
 import { ApiStore } from './apiStore.js';
+import { TOKEN_PREFIX } from './apiTokens.js';
 import { type ApiOptions, createApp } from './app.js';
 
 export interface ServeOptions {
@@ -18,6 +22,8 @@ export interface ServeOptions {
 export interface RunningServer {
   readonly url: string;
   readonly port: number;
+  /** the discovery file written for the CLI (embedded store only) */
+  readonly discoveryFile: string | undefined;
   close(): Promise<void>;
 }
 
@@ -34,10 +40,15 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
     resolve(import.meta.dirname, '../../../web/dist'),
     resolve(import.meta.dirname, '../../web/dist'),
   ].find((p) => existsSync(p));
+  // On an embedded store the CLI cannot open the folder while this runs: it asks this server its
+  // queries, with a credential valid for this run only (held here in memory, never stored).
+  const embedded = store.dialect === 'pglite' && opts.dbTarget !== ':memory:';
+  const runCredential = embedded ? `${TOKEN_PREFIX}run_${randomBytes(32).toString('base64url')}` : undefined;
   const { app, jobs } = createApp(store, {
     logger,
     ...(opts.rateLimit ? { rateLimit: opts.rateLimit } : {}),
     ...(webRoot ? { webRoot } : {}),
+    ...(runCredential ? { runCredential } : {}),
   });
   // warm the registry so the first query is as fast as the rest
   await store.registry();
@@ -48,11 +59,31 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : opts.port;
   const url = `http://${opts.host.includes(':') ? `[${opts.host}]` : opts.host}:${port}`;
-  logger.info({ url, db: store.dialect }, 'plan12b serve listening');
+  let discoveryFile: string | undefined;
+  const forget = () => removeServeDiscovery(opts.dbTarget, process.pid);
+  if (runCredential) {
+    discoveryFile = writeServeDiscovery(opts.dbTarget, {
+      pid: process.pid,
+      host: opts.host,
+      port,
+      credential: runCredential,
+      build: buildIdentity() ?? 'unbuilt',
+      db: resolve(opts.dbTarget),
+      startedAt: new Date().toISOString(),
+    });
+    // however the process ends (a clean stop removes it first; a kill -9 leaves it, stale)
+    process.on('exit', forget);
+  }
+  logger.info({ url, db: store.dialect, discoveryFile }, 'plan12b serve listening');
   return {
     url,
     port,
+    discoveryFile,
     async close() {
+      if (runCredential) {
+        forget();
+        process.off('exit', forget);
+      }
       await new Promise<void>((ok) => server.close(() => ok()));
       await jobs.settle();
       await store.close();

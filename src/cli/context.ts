@@ -1,6 +1,15 @@
 import { type Database, defaultDatabaseTarget, openDatabase, type StoreWorkload } from '../store/database.js';
 import { migrate } from '../store/migrations.js';
 
+/** Where a command's text goes: stdout and stderr, each given whole pieces of text. */
+export interface CliOutput {
+  readonly out: (text: string) => void;
+  readonly err: (text: string) => void;
+}
+
+/** Lends an open, migrated store for the length of fn (`plan12b serve` answering a forwarded query). */
+export type StoreLender = <T>(fn: (db: Database) => Promise<T>) => Promise<T>;
+
 /** What every command gets: where the database is, and how to print. */
 export interface CliContext {
   readonly dbTarget: string;
@@ -10,20 +19,39 @@ export interface CliContext {
   readonly err: (text: string) => void;
   /** stderr is a terminal: progress bars and colour are welcome */
   readonly interactive: boolean;
+  /** a store already open (`plan12b serve`): commands use it instead of opening dbTarget */
+  readonly lendStore?: StoreLender;
 }
 
-export function makeContext(dbOption: string | undefined, workload: StoreWorkload = 'long-work'): CliContext {
+const line = (t: string) => (t.endsWith('\n') ? t : `${t}\n`);
+
+export function makeContext(
+  dbOption: string | undefined,
+  workload: StoreWorkload = 'long-work',
+  embedded?: { readonly output: CliOutput; readonly database: StoreLender },
+): CliContext {
+  if (embedded)
+    return {
+      dbTarget: dbOption ?? defaultDatabaseTarget(),
+      workload,
+      out: (t) => embedded.output.out(line(t)),
+      err: (t) => embedded.output.err(line(t)),
+      interactive: false,
+      lendStore: embedded.database,
+    };
   return {
     dbTarget: dbOption ?? defaultDatabaseTarget(),
     workload,
-    out: (t) => process.stdout.write(t.endsWith('\n') ? t : `${t}\n`),
-    err: (t) => process.stderr.write(t.endsWith('\n') ? t : `${t}\n`),
+    out: (t) => process.stdout.write(line(t)),
+    err: (t) => process.stderr.write(line(t)),
     interactive: Boolean(process.stderr.isTTY),
   };
 }
 
 /** Opens the store, applying any missing migration first, and always closes it. */
 export async function withDatabase<T>(ctx: CliContext, fn: (db: Database) => Promise<T>): Promise<T> {
+  // `plan12b serve` opened and migrated its store once; the command runs on it and leaves it open
+  if (ctx.lendStore) return ctx.lendStore(fn);
   const db = await openDatabase(ctx.dbTarget, { workload: ctx.workload });
   try {
     await migrate(db);

@@ -1,9 +1,9 @@
 import { Command, CommanderError } from 'commander';
 import { ExhibitParseError } from '../edgar/exhibitDocument.js';
 import { ERROR_CODES, errorDocument, InternalError, Plan12bError } from '../errors.js';
-import { setActor } from '../store/actor.js';
+import { checkActor, setActor } from '../store/actor.js';
 import { type StoreWorkload, setRunningCommand } from '../store/database.js';
-import { type CliContext, makeContext } from './context.js';
+import { type CliContext, type CliOutput, makeContext, type StoreLender } from './context.js';
 
 type Register = (program: Command, getContext: () => CliContext) => void;
 
@@ -124,6 +124,7 @@ export function wasmTierFor(argv: readonly string[], override?: string): 'baseli
 export async function buildProgram(
   getContext: () => CliContext,
   argv: readonly string[] = [],
+  output?: CliOutput,
 ): Promise<Command> {
   const program = new Command('plan12b')
     .description(
@@ -135,8 +136,14 @@ export async function buildProgram(
       '--actor <name>',
       'who is making the change, for the audit log (default $PLAN12B_ACTOR, else the OS user)',
     )
+    .option(
+      '--no-server',
+      'answer in this process even when `plan12b serve` holds the embedded store (also PLAN12B_NO_SERVER=1)',
+    )
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
+  // set before the commands are registered: each copies its parent's output settings
+  if (output) program.configureOutput({ writeOut: output.out, writeErr: output.err });
   const word = commandWord(argv);
   const own = COMMAND_MODULES.find(([names]) => word !== undefined && names.includes(word));
   const loaders = own ? [own[1]] : COMMAND_MODULES.map(([, load]) => load);
@@ -149,27 +156,51 @@ export async function buildProgram(
   return program;
 }
 
+/**
+ * How `main` runs when `plan12b serve` answers a forwarded query (src/cli/serveForward.ts) with
+ * its own open store: what it prints goes to `output`, the store is lent by `database`, and the
+ * process's state (the actor, the running command) is left alone.
+ */
+export interface EmbeddedRun {
+  readonly output: CliOutput;
+  readonly database: StoreLender;
+}
+
 /** Runs the CLI; resolves to the exit code (see ERROR_CODES). */
-export async function main(argv: readonly string[]): Promise<number> {
+export async function main(argv: readonly string[], embedded?: EmbeddedRun): Promise<number> {
+  const output: CliOutput = embedded?.output ?? {
+    out: (t) => process.stdout.write(t),
+    err: (t) => process.stderr.write(t),
+  };
   let ctx: CliContext | undefined;
-  const program: Command = await buildProgram(() => {
-    ctx ??= makeContext(program.opts<{ db?: string }>().db, workloadOf(argv));
-    return ctx;
-  }, argv);
-  const err = (t: string) => process.stderr.write(`${t}\n`);
+  const program: Command = await buildProgram(
+    () => {
+      ctx ??= makeContext(program.opts<{ db?: string }>().db, workloadOf(argv), embedded);
+      return ctx;
+    },
+    argv,
+    embedded?.output,
+  );
+  const err = (t: string) => output.err(`${t}\n`);
   // Errors under --json are a JSON document on stdout, like every other answer.
   const json = argv.includes('--json');
   const report = (e: Plan12bError) => {
-    if (json && !e.answerPrinted) process.stdout.write(`${JSON.stringify(errorDocument(e), null, 2)}\n`);
+    if (json && !e.answerPrinted) output.out(`${JSON.stringify(errorDocument(e), null, 2)}\n`);
     err(`plan12b: error: ${e.message}`);
     if (e.hint) err(`  ${e.hint}`);
     return e.exitCode;
   };
   program.hook('preAction', (_root, action) => {
+    const actor = program.opts<{ actor?: string }>().actor;
+    // a forwarded query changes nothing: the name is checked as in-process, the server's state kept
+    if (embedded) {
+      if (actor !== undefined) checkActor(actor);
+      return;
+    }
     const names: string[] = [];
     for (let c: typeof action | null = action; c && c !== program; c = c.parent) names.unshift(c.name());
     setRunningCommand(`plan12b ${names.join(' ')}`);
-    setActor(program.opts<{ actor?: string }>().actor);
+    setActor(actor);
   });
   try {
     await program.parseAsync([...argv]);
@@ -180,7 +211,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         return 0;
       // Commander has said what is wrong on stderr; under --json the error is a document too.
       if (json)
-        process.stdout.write(
+        output.out(
           `${JSON.stringify(errorDocument(new Plan12bError('USAGE', e.message.replace(/^error: /, ''))), null, 2)}\n`,
         );
       return ERROR_CODES.USAGE.exit;

@@ -17,7 +17,8 @@ export function setActor(actor: string | undefined): void {
   statedActor = actor;
 }
 
-function checkActor(actor: string): void {
+/** Refuses a name that is not printable or is too long (USAGE). */
+export function checkActor(actor: string): void {
   if (actor.trim() === '' || actor.length > 200 || /[\u0000-\u001f\u007f-\u009f]/.test(actor))
     throw new Plan12bError(
       'USAGE',

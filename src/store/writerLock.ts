@@ -1,5 +1,7 @@
 import { closeSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
 import { Plan12bError } from '../errors.js';
+import { processAlive } from './processAlive.js';
+import { readServeDiscovery } from './serveDiscovery.js';
 
 /**
  * One writer at a time (SPEC §12). The embedded store (PGlite) is one process's database: a
@@ -16,16 +18,6 @@ export function lockWaitMs(): number {
 }
 
 const POLL_MS = 50;
-
-function processAlive(pid: number): boolean {
-  if (!Number.isInteger(pid) || pid <= 0) return false;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 function readHolder(lockPath: string): { pid: number; what: string; raw: string } | undefined {
   try {
@@ -53,6 +45,23 @@ export function inUseError(target: string, holder: { pid: number; what: string }
     'DATABASE',
     `the database ${target} is in use by process ${holder?.pid ?? '?'}${holder?.what ? ` (${holder.what})` : ''}`,
     'wait for that command to finish and run this one again (PLAN12B_LOCK_WAIT_SECONDS sets how long plan12b waits)',
+  );
+}
+
+/**
+ * The folder is held by `plan12b serve`: query commands are answered through it (src/cli/
+ * serveForward.ts); anything else — a write, a query with --no-server, one it cannot answer — says
+ * so at once, and what to do.
+ */
+export function heldByServeError(
+  target: string,
+  serving: { pid: number; host: string; port: number },
+): Plan12bError {
+  const url = `http://${serving.host.includes(':') ? `[${serving.host}]` : serving.host}:${serving.port}`;
+  return new Plan12bError(
+    'DATABASE',
+    `the database ${target} is held by plan12b serve (process ${serving.pid}, ${url})`,
+    `it answers query commands for the CLI, but not a write, a file to write (--pdf, --xlsx, …) or --no-server; for those use its dashboard or API at ${url} (a change needs an operator or admin token), or stop it (kill ${serving.pid}) and run this command again`,
   );
 }
 
@@ -98,6 +107,9 @@ export async function lockDataFolder(
       }
       continue;
     }
+    // `plan12b serve` holds the folder for as long as it runs: waiting for it is pointless
+    const serving = holder ? readServeDiscovery(target) : undefined;
+    if (serving && serving.pid === holder?.pid) throw heldByServeError(target, serving);
     if (Date.now() >= deadline) throw inUseError(target, holder);
     if (!noticed) {
       noticed = true;

@@ -55,6 +55,10 @@ export function registerServeCommand(program: Command, getContext: () => CliCont
           ? JSON.stringify({ url: server.url, port: server.port })
           : `plan12b serve: listening on ${server.url}`,
       );
+      if (!opts.json && server.discoveryFile)
+        ctx.out(
+          `plan12b serve: query commands on ${ctx.dbTarget} are answered here while it runs (${server.discoveryFile})`,
+        );
       await new Promise<void>((resolve) => {
         const stop = () => {
           process.off('SIGINT', stop);

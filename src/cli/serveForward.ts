@@ -1,0 +1,123 @@
+import { resolve } from 'node:path';
+import { processAlive } from '../store/processAlive.js';
+import { readServeDiscovery, removeServeDiscovery } from '../store/serveDiscovery.js';
+import { buildIdentity } from './buildIdentity.js';
+import { forwardableQuery, IN_PROCESS_ENV } from './forwardableQuery.js';
+
+/**
+ * The CLI's fast path (issue 13 item 4): a query command on an embedded store that a running
+ * `plan12b serve` holds is asked of that server over HTTP, and what the server's run of the same
+ * command printed is printed here, with its exit code. Node's own modules only: bin/plan12b.js calls
+ * this before it loads the CLI, Kysely or PGlite. Undefined — run in-process — whenever the
+ * forward cannot be trusted to answer exactly: no discovery file, a stale one (its process gone:
+ * the file is removed; or the server refuses the connection or the credential), another build,
+ * any answer but 200, a line that is not a query (src/cli/forwardableQuery.ts), --no-server or
+ * PLAN12B_NO_SERVER=1.
+ */
+export async function forwardToServe(
+  args: readonly string[],
+  env: NodeJS.ProcessEnv,
+  io: { out(text: string): void; err(text: string): void },
+): Promise<number | undefined> {
+  if (IN_PROCESS_ENV.some((k) => env[k] !== undefined && env[k] !== '' && env[k] !== '0')) return undefined;
+  const query = forwardableQuery(args);
+  if (!query) return undefined;
+  const target = query.db ?? env.PLAN12B_DB ?? './plan12b-data';
+  if (/^postgres(ql)?:\/\//.test(target) || target === ':memory:') return undefined;
+  const serving = readServeDiscovery(target);
+  if (!serving || serving.db !== resolve(target)) return undefined;
+  if (!processAlive(serving.pid)) {
+    removeServeDiscovery(target, serving.pid);
+    return undefined;
+  }
+  const build = buildIdentity();
+  if (build === undefined || build !== serving.build) return undefined;
+  const answer = await post(serving, JSON.stringify({ args, build }));
+  if (!answer) return undefined;
+  printInOrder(answer, io);
+  return answer.exitCode;
+}
+
+interface Answer {
+  readonly exitCode: number;
+  readonly stdout: string;
+  readonly stderr: string;
+  /** the order the command wrote in: [stream, characters] runs */
+  readonly sequence?: readonly (readonly [string, number])[];
+}
+
+/** Writes stdout and stderr in the order the command wrote them (else stdout, then stderr). */
+export function printInOrder(answer: Answer, io: { out(text: string): void; err(text: string): void }): void {
+  const runs = Array.isArray(answer.sequence) ? answer.sequence : [];
+  const wellFormed = runs.every(
+    (r) => Array.isArray(r) && (r[0] === 'stdout' || r[0] === 'stderr') && Number.isInteger(r[1]) && r[1] > 0,
+  );
+  const total = (stream: string) => runs.filter((r) => r[0] === stream).reduce((n, r) => n + r[1], 0);
+  if (!wellFormed || total('stdout') !== answer.stdout.length || total('stderr') !== answer.stderr.length) {
+    if (answer.stdout) io.out(answer.stdout);
+    if (answer.stderr) io.err(answer.stderr);
+    return;
+  }
+  const at = { stdout: 0, stderr: 0 };
+  for (const [stream, n] of runs) {
+    const s = stream === 'stdout' ? 'stdout' : 'stderr';
+    const text = answer[s].slice(at[s], at[s] + n);
+    at[s] += n;
+    if (s === 'stdout') io.out(text);
+    else io.err(text);
+  }
+}
+
+/** How long the server may take to accept the connection (it is on this machine). */
+const CONNECT_TIMEOUT_MS = 2_000;
+
+/** POSTs the line to the server; its answer if it is a 200 with an answer, else undefined. */
+async function post(
+  serving: { host: string; port: number; credential: string },
+  body: string,
+): Promise<Answer | undefined> {
+  // loaded only when a server is found: most lines never need it
+  const { request } = await import('node:http');
+  return new Promise((done) => {
+    const req = request(
+      {
+        host: serving.host === '0.0.0.0' || serving.host === '::' ? 'localhost' : serving.host,
+        port: serving.port,
+        method: 'POST',
+        path: '/api/cli/query',
+        agent: false, // one connection, closed after the answer: nothing keeps this process alive
+        headers: {
+          authorization: `Bearer ${serving.credential}`,
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(body),
+        },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('error', () => done(undefined));
+        res.on('end', () => {
+          if (res.statusCode !== 200) return done(undefined);
+          try {
+            const a = JSON.parse(Buffer.concat(chunks).toString('utf8')) as Partial<Answer>;
+            const ok =
+              Number.isInteger(a.exitCode) && typeof a.stdout === 'string' && typeof a.stderr === 'string';
+            done(ok ? (a as Answer) : undefined);
+          } catch {
+            done(undefined);
+          }
+        });
+      },
+    );
+    const connectTimer = setTimeout(() => req.destroy(), CONNECT_TIMEOUT_MS);
+    req.on('socket', (socket) => {
+      socket.once('connect', () => clearTimeout(connectTimer));
+    });
+    req.on('error', () => {
+      clearTimeout(connectTimer);
+      done(undefined);
+    });
+    req.on('close', () => clearTimeout(connectTimer));
+    req.end(body);
+  });
+}

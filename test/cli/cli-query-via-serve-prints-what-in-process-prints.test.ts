@@ -1,0 +1,229 @@
+import { statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import pino from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type RunningServer, startServer } from '../../src/api/server.js';
+import { FORWARDABLE_QUERIES, forwardableQuery } from '../../src/cli/forwardableQuery.js';
+import { forwardToServe } from '../../src/cli/serveForward.js';
+import { runDemo } from '../../src/demo/runDemo.js';
+import { withActor } from '../../src/store/actor.js';
+import { serveDiscoveryPath } from '../../src/store/serveDiscovery.js';
+import { type CliRun, runCliAsync, runCliInProcess } from '../support/cli.js';
+import { freshDatabase, type TestDatabase } from '../support/databases.js';
+
+/**
+ * Issue 13 item 4, differential: every query command the CLI forwards to a running `plan12b serve`
+ * prints, through the server, exactly what it prints in-process on the same store with the same
+ * arguments — stdout, stderr and exit code, in its human, --json and --csv forms, errors included.
+ * The store is the demo complex's (its months open; January closed here, so that sealed reads
+ * are compared too). The reference runs first, in-process; then the server holds the store (in
+ * this process) and each line goes through the CLI's forward (src/cli/serveForward.ts) over HTTP;
+ * a few lines are spawned as real processes (the fast path of bin/plan12b.js, --no-server, a write).
+ */
+
+interface Case {
+  readonly args: readonly string[];
+  readonly reference?: CliRun;
+}
+
+/** Each line, and its --json and --csv forms where the command has them. */
+function withForms(lines: readonly (readonly string[])[]): string[][] {
+  const out: string[][] = [];
+  for (const line of lines) {
+    out.push([...line]);
+    const command = forwardableQuery(line)?.command;
+    const flags = command === undefined ? [] : (FORWARDABLE_QUERIES[command]?.flags ?? []);
+    for (const form of ['--json', '--csv']) if (flags.includes(form)) out.push([...line, form]);
+  }
+  return out;
+}
+
+describe('a CLI query answered by plan12b serve prints what it prints in-process', () => {
+  let tdb: TestDatabase;
+  let server: RunningServer | undefined;
+  const cases: Case[] = [];
+  const db = () => ['--db', tdb.target];
+
+  beforeAll(async () => {
+    tdb = await freshDatabase('pglite');
+    const store = await tdb.open();
+    try {
+      await withActor('test setup', () =>
+        runDemo(store, join(tdb.target, '..', 'out'), () => {}, { close: false }),
+      );
+    } finally {
+      await store.close();
+    }
+    const closed = await runCliInProcess([...db(), 'close', '--month', '2025-01']);
+    expect(closed.code, closed.stderr).toBe(0);
+    const documents = (await runCliInProcess([...db(), 'exhibit', 'list', '--json'])).json<{
+      documents: { id: string; kind: string }[];
+    }>().documents;
+    const amendment = documents.find((d) => d.kind === 'amendment') ?? documents.at(-1)!;
+
+    const lines = withForms([
+      ['schedule', '--as-of', '2025-06-30'],
+      ['schedule', '--as-of', '2025-06-30', '--class', 'B'],
+      ['schedule', '--as-of', '2025-06-30', '--portfolio', 'No Such Fund'],
+      ['portfolio', 'history', 'Summit Capital Growth Fund'],
+      ['exhibit', 'list'],
+      ['exhibit', 'render', '--as-of', '2025-06-30', '--class', 'B'],
+      ['exhibit', 'diff', amendment.id],
+      ['rates', 'list'],
+      ['fees', '--from', '2025-01-01', '--to', '2025-02-28'],
+      ['fees', '--from', '2025-02-01', '--to', '2025-02-28', '--class', 'B', '--daily'],
+      ['journal', '--month', '2025-01'],
+      ['journal', '--month', '2025-02'],
+      ['providers', 'list'],
+      ['service-fees', '--month', '2025-01'],
+      ['class-b-terms', 'list'],
+      ['redemptions', '--from', '2025-01-01', '--to', '2025-01-31'],
+      ['lots', '--account', 'B100001'],
+      ['conversions', '--month', '2025-01'],
+      ['cdsc', '--month', '2025-01'],
+      ['transfers', 'list'],
+      ['transfers', 'statement', '--assignee', 'Keystone Receivables Trust', '--month', '2025-01'],
+      ['distributor-share', '--month', '2025-01'],
+      ['monthly-calculation', '--month', '2025-01'],
+      ['monthly-calculation', '--month', '2025-02'],
+      ['what-if', '--portfolio', 'Summit Core Stock Fund', '--class', 'B', '--distribution-fee', '0.50'],
+      ['finra-cap', '--class', 'B', '--through', '2025-03'],
+      ['board-report', '--quarter', '2025Q1'],
+      ['close', 'show', '--month', '2025-01'],
+      ['close', 'show', '--month', '2025-01', '--csv', '--part', 'journal'],
+      ['approvals', 'list'],
+      ['continuance', '--as-of', '2025-06-30'],
+      ['terminations', 'list'],
+      ['settings', 'list'],
+      ['audit', 'verify'],
+      ['audit', 'anchor'],
+      ['audit', 'log', '--action', 'month.*'],
+      // product errors: printed as in-process, with the same exit code
+      ['portfolio', 'history', 'No Such Fund'],
+      ['schedule', '--as-of', '2025-13-45'],
+      ['close', 'show', '--month', '2025-06'],
+      ['fees', '--from', '2025-02-01', '--to', '2025-01-01'],
+      ['lots', '--account', 'NO-SUCH-ACCOUNT'],
+    ]);
+    for (const args of lines) {
+      expect(forwardableQuery([...db(), ...args]), args.join(' ')).toBeDefined();
+      cases.push({ args, reference: await runCliInProcess([...db(), ...args]) });
+    }
+    server = await startServer({
+      dbTarget: tdb.target,
+      port: 0,
+      host: '127.0.0.1',
+      logger: pino({ level: 'silent' }),
+      rateLimit: { perSecond: 0, burst: 0 },
+    });
+  }, 1_200_000);
+
+  afterAll(async () => {
+    await server?.close();
+    await tdb?.drop();
+  });
+
+  it('covers every forwarded command, and errors of several kinds', () => {
+    const covered = new Set(cases.map((c) => forwardableQuery(c.args)?.command));
+    expect([...covered].sort()).toEqual(Object.keys(FORWARDABLE_QUERIES).sort());
+    const codes = new Set(cases.map((c) => c.reference!.code));
+    expect([...codes].sort()).toEqual([0, 64, 66]);
+    // every in-process run said something: a comparison of two empty outputs proves nothing
+    for (const c of cases) expect(c.reference!.stdout + c.reference!.stderr, c.args.join(' ')).not.toBe('');
+  });
+
+  it('answers every line through the server with the same stdout, stderr and exit code', async () => {
+    for (const c of cases) {
+      let stdout = '';
+      let stderr = '';
+      const code = await forwardToServe(
+        [...db(), ...c.args],
+        {},
+        {
+          out: (t) => {
+            stdout += t;
+          },
+          err: (t) => {
+            stderr += t;
+          },
+        },
+      );
+      expect({ args: c.args.join(' '), code, stdout, stderr }).toEqual({
+        args: c.args.join(' '),
+        code: c.reference!.code,
+        stdout: c.reference!.stdout,
+        stderr: c.reference!.stderr,
+      });
+    }
+  }, 600_000);
+
+  it('writes the discovery file beside the data folder, readable by its owner only', () => {
+    expect(server!.discoveryFile).toBe(serveDiscoveryPath(tdb.target));
+    expect(statSync(server!.discoveryFile!).mode & 0o777).toBe(0o600);
+  });
+
+  it('is what the real CLI does: a spawned query is answered by the server, an error too', async () => {
+    for (const args of [
+      ['schedule', '--as-of', '2025-06-30'],
+      ['portfolio', 'history', 'No Such Fund', '--json'],
+    ]) {
+      const reference = cases.find((c) => c.args.join(' ') === args.join(' '))!.reference!;
+      // the server holds the folder: only the forward can answer (in-process would exit 69)
+      const run = await runCliAsync([...db(), ...args]);
+      expect({ code: run.code, stdout: run.stdout, stderr: run.stderr }).toEqual({
+        code: reference.code,
+        stdout: reference.stdout,
+        stderr: reference.stderr,
+      });
+    }
+  }, 300_000);
+
+  it('--no-server and PLAN12B_NO_SERVER=1 run in-process, which says at once that serve holds the folder', async () => {
+    const noForward = { out: () => {}, err: () => {} };
+    const line = [...db(), 'schedule', '--as-of', '2025-06-30'];
+    expect(await forwardToServe(line, { PLAN12B_NO_SERVER: '1' }, noForward)).toBeUndefined();
+    expect(await forwardToServe(['--no-server', ...line], {}, noForward)).toBeUndefined();
+    const run = await runCliAsync(['--no-server', ...line], { PLAN12B_LOCK_WAIT_SECONDS: '600' });
+    expect(run.code).toBe(69);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain(`is held by plan12b serve (process ${process.pid}, ${server!.url})`);
+    // a line that writes a file runs in-process too (the server writes no file for a client)
+    const xlsx = await runCliAsync(
+      [
+        ...db(),
+        'fees',
+        '--from',
+        '2025-01-01',
+        '--to',
+        '2025-01-31',
+        '--xlsx',
+        join(tdb.target, '..', 'f.xlsx'),
+      ],
+      { PLAN12B_LOCK_WAIT_SECONDS: '600' },
+    );
+    expect(xlsx.code).toBe(69);
+    expect(xlsx.stderr).toContain('but not a write, a file to write (--pdf, --xlsx, …) or --no-server');
+  }, 300_000);
+
+  it('refuses a write while serve holds the folder, at once, saying to use the API or stop serve', async () => {
+    const csv = join(tdb.target, '..', 'na-extra.csv');
+    writeFileSync(csv, 'date,portfolio,class,net_assets\n2025-03-03,Summit Core Stock Fund,B,1000000.00\n');
+    // a wait of 600 s would time the test out: the refusal does not wait for the lock
+    const run = await runCliAsync([...db(), 'net-assets', 'import', csv], {
+      PLAN12B_LOCK_WAIT_SECONDS: '600',
+    });
+    expect(run.code).toBe(69);
+    expect(run.stderr).toContain(`plan12b: error: the database ${tdb.target} is held by plan12b serve`);
+    expect(run.stderr).toContain(
+      `for those use its dashboard or API at ${server!.url} (a change needs an operator or admin token)`,
+    );
+    expect(run.stderr).toContain(`or stop it (kill ${process.pid}) and run this command again`);
+  }, 300_000);
+
+  it('removes the discovery file when it stops', async () => {
+    const file = server!.discoveryFile!;
+    await server!.close();
+    server = undefined;
+    expect(() => statSync(file)).toThrow();
+  });
+});
