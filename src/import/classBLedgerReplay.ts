@@ -215,13 +215,26 @@ export function replayWithNewTerms(
         `with these terms, the conversion of account ${account}'s shares of ${portfolioId} on ${date} would change, but ${month} is closed and a closed month is never edited`,
       );
     }
+    // A Free Exchange in a closed month that would take other lots changes the holdings by DOI the
+    // close counted (Exhibit A 2(a)), and the ledger stored at that month end, though no
+    // redemption or conversion changes.
+    const oldExchanges = new Map(before.exchanges.map((x) => [x.exchangeId, json(x)]));
+    for (const x of after.exchanges) {
+      const month = closedMonthOf(x.date);
+      if (month === null || oldExchanges.get(x.exchangeId) === json(x)) continue;
+      blame(
+        new Set([x.fromPortfolioId, x.toPortfolioId, ...x.pieces.map((p) => p.issuingPortfolioId)]),
+        ['cdsc-schedule', 'conversion-period'],
+        `with these terms, the Free Exchange ${x.exchangeId} of account ${account} on ${x.date} would move other lots, but ${month} is closed and a closed month is never edited; limit the rule to DOIs after the closed months`,
+      );
+    }
     if (from !== null) rewrites.push({ account, from, redemptions: after.redemptions });
   }
   if (unlisted > 0) {
     const last = problems[problems.length - 1]!;
     problems.push({
       ...last,
-      reason: `and ${unlisted} more redemptions, conversions or accounts the terms would change in closed months or could no longer apply`,
+      reason: `and ${unlisted} more redemptions, exchanges, conversions or accounts the terms would change in closed months or could no longer apply`,
     });
   }
   return { problems, rewrites, accountsReplayed: accounts.length, redemptionsChanged };
