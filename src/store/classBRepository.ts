@@ -14,7 +14,7 @@ import { formatShareUnits, parseShareUnits } from '../class-b/shareUnits.js';
 import { formatCents } from '../money/cents.js';
 import { formatRatePct } from '../money/rate.js';
 import { withStagedKeys } from './bulkCopy.js';
-import { sqlTextArrayLiteral } from './copyText.js';
+import { sqlTextArrayLiteral, sqlTextLiteral } from './copyText.js';
 import type { Queryable } from './database.js';
 import { typed } from './queryBuilder.js';
 
@@ -156,6 +156,33 @@ export async function loadTransactionsOf(
       }
       list.push(r);
     }
+  }
+  return out;
+}
+
+/**
+ * Stored transactions dated on or before `through` of the accounts whose keys are in the range
+ * (class_b_account.account_key, both ends included), grouped by account, in order; read by COPY.
+ */
+export async function transactionsOfAccountKeys(
+  q: Queryable,
+  range: { readonly fromKey: number; readonly toKey: number },
+  through: string,
+): Promise<Map<string, ClassBTransactionRow[]>> {
+  const rows = await copyTransactions(
+    q,
+    `class_b_transaction t JOIN class_b_account a ON a.account = t.account
+      WHERE a.account_key BETWEEN ${range.fromKey} AND ${range.toKey} AND t.date <= ${sqlTextLiteral(through)}::date`,
+    ' ORDER BY t.account, t.date, t.seq',
+  );
+  const out = new Map<string, ClassBTransactionRow[]>();
+  for (const r of rows) {
+    let list = out.get(r.account);
+    if (!list) {
+      list = [];
+      out.set(r.account, list);
+    }
+    list.push(r);
   }
   return out;
 }

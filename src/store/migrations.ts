@@ -12,6 +12,7 @@ import { EXHIBIT_WITHDRAWAL_MIGRATION } from './schema/exhibitWithdrawalSchema.j
 import { EXPENDITURES_MIGRATION, FINRA_CAP_MIGRATION } from './schema/finraCapSchema.js';
 import { FREE_SHARE_ATTRIBUTION_MIGRATION } from './schema/freeShareAttributionSchema.js';
 import { APPROVALS_MIGRATION, TERMINATIONS_MIGRATION } from './schema/governanceSchema.js';
+import { LEDGER_STATE_MIGRATION } from './schema/ledgerStateSchema.js';
 import { OMNIBUS_MIGRATION } from './schema/omnibusSchema.js';
 import { SERVICE_FEES_MIGRATION } from './schema/serviceFeesSchema.js';
 import { TRANSFER_ENDS_MIGRATION } from './schema/transferEndsSchema.js';
@@ -125,6 +126,7 @@ export const MIGRATIONS: readonly Migration[] = [
   APPROVALS_MIGRATION,
   TERMINATIONS_MIGRATION,
   CLASS_B_TRANSACTION_INDEXES_MIGRATION,
+  LEDGER_STATE_MIGRATION,
 ];
 
 /** The schema version this build of plan12b migrates to. */
