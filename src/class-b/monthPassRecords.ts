@@ -63,6 +63,11 @@ export interface MonthPassDictionaries {
   readonly distributors: KeyDictionary;
 }
 
+/** What turns keys back into names (accounts may be named by the store's keys). */
+export type NamingDictionaries = Omit<MonthPassDictionaries, 'accounts'> & {
+  readonly accounts: { name(key: number): string };
+};
+
 export function createDictionaries(portfolioIds: Iterable<string> = []): MonthPassDictionaries {
   return {
     accounts: new KeyDictionary(),
@@ -293,7 +298,7 @@ export function lotsOfAccount(state: ClassBLedgerState, a: number, d: MonthPassD
   return out;
 }
 
-function piece(p: PieceColumns, i: number, d: MonthPassDictionaries): LotPiece {
+function piece(p: PieceColumns, i: number, d: NamingDictionaries): LotPiece {
   return {
     lotId: d.txns.name(p.origin[i]!),
     kind: p.free[i] === 1 ? 'free' : 'commission',
@@ -307,7 +312,7 @@ function piece(p: PieceColumns, i: number, d: MonthPassDictionaries): LotPiece {
 /** The month's redemptions, exchanges and conversions of the result as the ledger's records, by account name. */
 export function monthRecordsOf(
   r: ClassBMonthResult,
-  d: MonthPassDictionaries,
+  d: NamingDictionaries,
 ): Map<
   string,
   { redemptions: RedemptionResult[]; exchanges: ExchangeResult[]; conversions: ConversionResult[] }

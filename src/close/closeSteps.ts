@@ -3,7 +3,9 @@ import { cdscReport } from '../reports/classBCdscReport.js';
 import { redemptionsReport } from '../reports/classBRedemptionsReport.js';
 import { monthlyCalculationReport } from '../reports/monthlyCalculationReport.js';
 import { serviceFeesReport } from '../reports/serviceFeesReport.js';
+import { loadClassBTerms } from '../store/classBTermsRepository.js';
 import { loadDistributorTerms } from '../store/distributorTermsRepository.js';
+import { applyClassBMonth } from './classBLedgerMonth.js';
 import { type CloseStep, feesStep, journalStep } from './monthClose.js';
 import { priorPeriodAdjustmentsStep } from './priorPeriodAdjustments.js';
 import { sealedRedemptions } from './sealedRedemptions.js';
@@ -23,6 +25,9 @@ export const classBStep: CloseStep = {
   part: 'class-b',
   title: 'Class B redemptions, CDSC and Earned CDSC',
   run: async (tx, month, { registry }) => {
+    // the month applied to the stored ledger in one pass, its redemptions checked against the
+    // imports' (issue 14 item 1); Exhibit A then reads the month ends' lots instead of replaying
+    await applyClassBMonth(tx, month, await loadClassBTerms(tx));
     // the month's redemptions read once, for both reports
     const redemptions = await redemptionsReport(tx, monthStart(month), monthEnd(month), {
       context: { registry, terms: await loadDistributorTerms(tx) },

@@ -8,7 +8,8 @@ import { addDays, monthEnd, monthOf } from '../calendar/isoDate.js';
 import { replayAccount } from '../class-b/classBLedger.js';
 import type { ClassBTerms } from '../class-b/classBTerms.js';
 import { type DistributorTerm, distributorTermOn, rightsHolder } from '../class-b/distributorTerm.js';
-import type { Lot } from '../class-b/lot.js';
+import { compareLots, type Lot } from '../class-b/lot.js';
+import { KeyDictionary, lotsOfAccount } from '../class-b/monthPassRecords.js';
 import { formatShareUnits } from '../class-b/shareUnits.js';
 import { Plan12bError } from '../errors.js';
 import type { Registry } from '../registry/registry.js';
@@ -20,6 +21,12 @@ import {
   loadTransactionsOf,
 } from '../store/classBStore.js';
 import type { Queryable } from '../store/database.js';
+import {
+  accountKeyRanges,
+  ledgerStateDictionaries,
+  ledgerStateMonths,
+  readLedgerStateChunk,
+} from '../store/ledgerStateRepository.js';
 import { loadOmnibusMonths } from '../store/omnibusRepository.js';
 import { loadRegistry } from '../store/registryStore.js';
 import { formatPctUnits, partyPctUnits } from '../transfers/monthlyCalculation.js';
@@ -85,6 +92,71 @@ export async function visitHoldings(
   visit: (portfolioId: string, date: string, account: AllocationAccount) => void,
 ): Promise<void> {
   if (requests.size === 0) return;
+  // Month ends whose ledger is stored (issue 14 item 1) are read, not replayed.
+  const stored = await ledgerStateMonths(q);
+  const replayed = new Map<string, string[]>();
+  const read = new Map<string, Set<string>>();
+  for (const [pid, dates] of requests)
+    for (const date of dates) {
+      if (stored.has(date)) {
+        let pids = read.get(date);
+        if (!pids) {
+          pids = new Set();
+          read.set(date, pids);
+        }
+        pids.add(pid);
+      } else replayed.set(pid, [...(replayed.get(pid) ?? []), date]);
+    }
+  for (const [date, pids] of [...read].sort(([a], [b]) => (a < b ? -1 : 1)))
+    await visitStoredHoldings(q, date, pids, visit);
+  if (replayed.size > 0) await replayHoldings(q, replayed, classBTerms, visit);
+}
+
+/**
+ * {@link visitHoldings} at a month end whose ledger is stored: each chunk of accounts' lots read
+ * once (ledgerStateRepository.ts), each account visited per requested portfolio it holds, its lots
+ * in the ledger's order (compareLots), as a replay gives them.
+ */
+async function visitStoredHoldings(
+  q: Queryable,
+  date: string,
+  portfolioIds: ReadonlySet<string>,
+  visit: (portfolioId: string, date: string, account: AllocationAccount) => void,
+): Promise<void> {
+  const d = await ledgerStateDictionaries(q);
+  for (const range of await accountKeyRanges(q, LEDGER_STATE_READ_ACCOUNTS)) {
+    const cd = { ...d, txns: new KeyDictionary() };
+    const { state, accountNames } = await readLedgerStateChunk(q, date, range, cd);
+    for (let a = 0; a < state.accounts.count; a++) {
+      if (state.accounts.lotStart[a] === state.accounts.lotStart[a + 1]) continue;
+      const byPortfolio = new Map<string, Lot[]>();
+      for (const l of lotsOfAccount(state, a, cd)) {
+        if (!portfolioIds.has(l.portfolioId)) continue;
+        let list = byPortfolio.get(l.portfolioId);
+        if (!list) {
+          list = [];
+          byPortfolio.set(l.portfolioId, list);
+        }
+        list.push(l);
+      }
+      const account = accountNames.get(state.accounts.key[a]!)!;
+      const omnibus = state.accounts.omnibus[a] === 1;
+      for (const [pid, lots] of [...byPortfolio].sort(([x], [y]) => (x < y ? -1 : 1)))
+        visit(pid, date, { account, omnibus, lots: lots.sort(compareLots) });
+    }
+  }
+}
+
+/** Accounts per chunk when a stored month end is read for Exhibit A. */
+const LEDGER_STATE_READ_ACCOUNTS = 100_000;
+
+/** {@link visitHoldings} by replaying each account from its first transaction (dates with no stored ledger). */
+async function replayHoldings(
+  q: Queryable,
+  requests: ReadonlyMap<string, readonly string[]>,
+  classBTerms: ClassBTerms,
+  visit: (portfolioId: string, date: string, account: AllocationAccount) => void,
+): Promise<void> {
   const accounts = await accountsHoldingPortfolios(q, [...requests.keys()]);
   const CHUNK = 20_000;
   for (let i = 0; i < accounts.length; i += CHUNK) {

@@ -161,18 +161,21 @@ export async function loadTransactionsOf(
 }
 
 /**
- * Stored transactions dated on or before `through` of the accounts whose keys are in the range
- * (class_b_account.account_key, both ends included), grouped by account, in order; read by COPY.
+ * Stored transactions dated on or before `through` (and on or after `from`, when given) of the
+ * accounts whose keys are in the range (class_b_account.account_key, both ends included), grouped
+ * by account, in order; read by COPY.
  */
 export async function transactionsOfAccountKeys(
   q: Queryable,
   range: { readonly fromKey: number; readonly toKey: number },
   through: string,
+  from?: string,
 ): Promise<Map<string, ClassBTransactionRow[]>> {
+  const after = from === undefined ? '' : ` AND t.date >= ${sqlTextLiteral(from)}::date`;
   const rows = await copyTransactions(
     q,
     `class_b_transaction t JOIN class_b_account a ON a.account = t.account
-      WHERE a.account_key BETWEEN ${range.fromKey} AND ${range.toKey} AND t.date <= ${sqlTextLiteral(through)}::date`,
+      WHERE a.account_key BETWEEN ${range.fromKey} AND ${range.toKey} AND t.date <= ${sqlTextLiteral(through)}::date${after}`,
     ' ORDER BY t.account, t.date, t.seq',
   );
   const out = new Map<string, ClassBTransactionRow[]>();

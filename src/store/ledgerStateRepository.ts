@@ -113,6 +113,11 @@ export async function latestLedgerStateMonth(q: Queryable, date: string): Promis
   return row?.as_of ?? null;
 }
 
+/** Every month end whose state is complete. */
+export async function ledgerStateMonths(q: Queryable): Promise<Set<string>> {
+  return new Set((await q.textRows('SELECT as_of FROM class_b_ledger_state_month')).map((r) => r[0]!));
+}
+
 /** Records that the state at `asOf` is complete. */
 export async function markLedgerStateMonth(
   q: Queryable,
