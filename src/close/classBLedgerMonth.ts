@@ -3,12 +3,13 @@ import { accountsChangedInMonth } from '../class-b/accountsChangedInMonth.js';
 import type { ClassBTerms } from '../class-b/classBTerms.js';
 import type { RedemptionResult } from '../class-b/ledgerResults.js';
 import { compileMonthPass } from '../class-b/monthPass.js';
+import type { ClassBLedgerState } from '../class-b/monthPassColumns.js';
 import {
   KeyDictionary,
   type MonthPassDictionaries,
   monthRecordsOf,
-  type NamingDictionaries,
   monthTransactionsOf,
+  type NamingDictionaries,
 } from '../class-b/monthPassRecords.js';
 import { parsePriceUnits } from '../class-b/pricePerShare.js';
 import { parseShareUnits } from '../class-b/shareUnits.js';
@@ -24,6 +25,7 @@ import {
 import type { Queryable } from '../store/database.js';
 import {
   accountKeyRanges,
+  analyzeLedgerState,
   latestLedgerStateMonth,
   ledgerStateDictionaries,
   markLedgerStateMonth,
@@ -33,6 +35,14 @@ import {
 } from '../store/ledgerStateRepository.js';
 import { previousMonth } from './closeOrder.js';
 import { bootstrapLedgerState, LEDGER_STATE_CHUNK_ACCOUNTS } from './ledgerStateBootstrap.js';
+
+/** A chunk's ledger at the start and at the end of the month, with the names of its keys. */
+export interface ClassBMonthChunkStates {
+  readonly start: ClassBLedgerState;
+  readonly end: ClassBLedgerState;
+  readonly accountNames: ReadonlyMap<number, string>;
+  readonly dictionaries: MonthPassDictionaries;
+}
 
 /** What a redemption stored by the import says, as the ledger's integers (SPEC §6, Agreement FOURTH(D)). */
 function storedRedemptionText(head: RedemptionHeadRow, pieces: readonly RedemptionPieceRow[]): string {
@@ -103,7 +113,14 @@ export async function applyClassBMonth(
   q: Queryable,
   month: string,
   terms: ClassBTerms,
-  opts: { readonly chunkAccounts?: number } = {},
+  opts: {
+    readonly chunkAccounts?: number;
+    /**
+     * Sees each chunk's ledger at the end of M−1 and at the end of M while it is in memory (Exhibit
+     * A and the DOI counts of those dates, read from the pass instead of the store).
+     */
+    readonly visit?: (chunk: ClassBMonthChunkStates) => void;
+  } = {},
 ): Promise<{ accounts: number; changed: number; lots: number; redemptions: number }> {
   const chunkAccounts = opts.chunkAccounts ?? LEDGER_STATE_CHUNK_ACCOUNTS;
   const start = monthEnd(previousMonth(month));
@@ -117,7 +134,9 @@ export async function applyClassBMonth(
     if (list) list.push(p);
     else piecesOf.set(p.txn_id, [p]);
   }
-  const storedText = new Map(stored.heads.map((h) => [h.txn_id, storedRedemptionText(h, piecesOf.get(h.txn_id) ?? [])]));
+  const storedText = new Map(
+    stored.heads.map((h) => [h.txn_id, storedRedemptionText(h, piecesOf.get(h.txn_id) ?? [])]),
+  );
   const d = await ledgerStateDictionaries(q);
   let accounts = 0;
   let changed = 0;
@@ -146,7 +165,9 @@ export async function applyClassBMonth(
     } catch (e) {
       // the imports applied every one of these transactions: the pass refusing one is a bug
       throw new InternalError(
-        new Error(`the Class B month pass of ${month} failed on transactions the imports accepted: ${(e as Error).message}`),
+        new Error(
+          `the Class B month pass of ${month} failed on transactions the imports accepted: ${(e as Error).message}`,
+        ),
       );
     }
     const named: NamingDictionaries = { ...cd, accounts: { name: (k) => chunk.accountNames.get(k)! } };
@@ -162,6 +183,12 @@ export async function applyClassBMonth(
         storedText.delete(r.txnId);
         redemptions++;
       }
+    opts.visit?.({
+      start: chunk.state,
+      end: result.state,
+      accountNames: chunk.accountNames,
+      dictionaries: cd,
+    });
     const flags = accountsChangedInMonth(result, transactions);
     await recordLedgerPortfolios(q, d.portfolios);
     const written = await writeLedgerStateChunk(q, end, result.state, cd, {
@@ -179,5 +206,6 @@ export async function applyClassBMonth(
       ),
     );
   await markLedgerStateMonth(q, end, { accounts: changed, lots, bootstrapped: false });
+  await analyzeLedgerState(q);
   return { accounts, changed, lots, redemptions };
 }

@@ -3,9 +3,7 @@ import { cdscReport } from '../reports/classBCdscReport.js';
 import { redemptionsReport } from '../reports/classBRedemptionsReport.js';
 import { monthlyCalculationReport } from '../reports/monthlyCalculationReport.js';
 import { serviceFeesReport } from '../reports/serviceFeesReport.js';
-import { loadClassBTerms } from '../store/classBTermsRepository.js';
 import { loadDistributorTerms } from '../store/distributorTermsRepository.js';
-import { applyClassBMonth } from './classBLedgerMonth.js';
 import { type CloseStep, feesStep, journalStep } from './monthClose.js';
 import { priorPeriodAdjustmentsStep } from './priorPeriodAdjustments.js';
 import { sealedRedemptions } from './sealedRedemptions.js';
@@ -25,9 +23,6 @@ export const classBStep: CloseStep = {
   part: 'class-b',
   title: 'Class B redemptions, CDSC and Earned CDSC',
   run: async (tx, month, { registry }) => {
-    // the month applied to the stored ledger in one pass, its redemptions checked against the
-    // imports' (issue 14 item 1); Exhibit A then reads the month ends' lots instead of replaying
-    await applyClassBMonth(tx, month, await loadClassBTerms(tx));
     // the month's redemptions read once, for both reports
     const redemptions = await redemptionsReport(tx, monthStart(month), monthEnd(month), {
       context: { registry, terms: await loadDistributorTerms(tx) },
@@ -53,6 +48,9 @@ export function monthlyCalculationStep(instructedDueDate: string | null = null):
         instructedDueDate: instructedDueDate ?? ctx.instructedDueDate,
         registry: ctx.registry,
         fees: ctx.fees,
+        // the close: the Class B month applied to the stored ledger in the same pass (issue 14
+        // item 1), and Exhibit A's holdings kept for the closed dates
+        close: true,
       }),
   };
 }

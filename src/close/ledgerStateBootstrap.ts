@@ -5,9 +5,10 @@ import { activityOfRows, transactionsOfAccountKeys } from '../store/classBReposi
 import type { Queryable } from '../store/database.js';
 import {
   accountKeyRanges,
+  accountsInKeyRange,
+  analyzeLedgerState,
   ledgerStateDictionaries,
   markLedgerStateMonth,
-  readLedgerStateChunk,
   recordLedgerPortfolios,
   writeLedgerStateChunk,
 } from '../store/ledgerStateRepository.js';
@@ -32,16 +33,12 @@ export async function bootstrapLedgerState(
   let accounts = 0;
   let lots = 0;
   for (const range of await accountKeyRanges(q, opts.chunkAccounts ?? LEDGER_STATE_CHUNK_ACCOUNTS)) {
-    // the chunk's accounts (keys, names, omnibus flags) as the stored state reads them
-    const chunk = await readLedgerStateChunk(q, monthEnd, range, d);
     const keyOf = new Map<string, number>();
-    for (const [k, name] of chunk.accountNames) keyOf.set(name, k);
     const omnibus = new Map<string, boolean>();
-    for (let a = 0; a < chunk.state.accounts.count; a++)
-      omnibus.set(
-        chunk.accountNames.get(chunk.state.accounts.key[a]!)!,
-        chunk.state.accounts.omnibus[a] === 1,
-      );
+    for (const a of await accountsInKeyRange(q, range)) {
+      keyOf.set(a.account, a.key);
+      omnibus.set(a.account, a.omnibus);
+    }
     const records: AccountRecordState[] = [];
     for (const [account, rows] of await transactionsOfAccountKeys(q, range, monthEnd))
       records.push(
@@ -51,12 +48,12 @@ export async function bootstrapLedgerState(
     const chunkDictionaries = { ...d, txns: new KeyDictionary() };
     const state = ledgerStateOf(records, chunkDictionaries, (r) => keyOf.get(r.account)!);
     await recordLedgerPortfolios(q, d.portfolios);
-    const written = await writeLedgerStateChunk(q, monthEnd, state, chunkDictionaries, {
-      storedAttributions: chunk.storedAttributions,
-    });
+    // an attribution already stored (from an earlier month end) is kept as it is
+    const written = await writeLedgerStateChunk(q, monthEnd, state, chunkDictionaries);
     accounts += written.accounts;
     lots += written.lots;
   }
   await markLedgerStateMonth(q, monthEnd, { accounts, lots, bootstrapped: true });
+  await analyzeLedgerState(q);
   return { accounts, lots };
 }

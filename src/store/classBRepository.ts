@@ -172,10 +172,17 @@ export async function transactionsOfAccountKeys(
   from?: string,
 ): Promise<Map<string, ClassBTransactionRow[]>> {
   const after = from === undefined ? '' : ` AND t.date >= ${sqlTextLiteral(from)}::date`;
+  // by the accounts' names, so that each chunk is read through class_b_transaction_by_account
+  // (account, date, seq) instead of a scan of every transaction
+  const names = (
+    await q.textRows(
+      `SELECT account FROM class_b_account WHERE account_key BETWEEN ${range.fromKey} AND ${range.toKey}`,
+    )
+  ).map((r) => r[0]!);
+  if (names.length === 0) return new Map();
   const rows = await copyTransactions(
     q,
-    `class_b_transaction t JOIN class_b_account a ON a.account = t.account
-      WHERE a.account_key BETWEEN ${range.fromKey} AND ${range.toKey} AND t.date <= ${sqlTextLiteral(through)}::date${after}`,
+    `class_b_transaction t WHERE t.account = ANY(${sqlTextArrayLiteral(names)}) AND t.date <= ${sqlTextLiteral(through)}::date${after}`,
     ' ORDER BY t.account, t.date, t.seq',
   );
   const out = new Map<string, ClassBTransactionRow[]>();

@@ -104,6 +104,28 @@ export async function accountKeyRanges(q: Queryable, size: number): Promise<Acco
   return out;
 }
 
+/** The accounts whose keys are in the range, ascending by key, with their omnibus flag. */
+export async function accountsInKeyRange(
+  q: Queryable,
+  range: AccountKeyRange,
+): Promise<{ key: number; account: string; omnibus: boolean }[]> {
+  return (
+    await q.textRows(
+      `SELECT account_key, account, omnibus FROM class_b_account WHERE ${inRange('account_key', range)} ORDER BY account_key`,
+    )
+  ).map(([k, account, omnibus]) => ({ key: Number(k), account: account!, omnibus: omnibus === 't' }));
+}
+
+/**
+ * Fresh planner statistics for the state's tables after a month end is written: PGlite has no
+ * autovacuum, and without them the reads' joins are planned for a handful of rows.
+ */
+export async function analyzeLedgerState(q: Queryable): Promise<void> {
+  await q.query(
+    'ANALYZE class_b_account_state, class_b_lot_state, class_b_withdrawal_allowance_state, class_b_lot_attribution',
+  );
+}
+
 /** The latest month end on or before `date` whose state is complete, or null. */
 export async function latestLedgerStateMonth(q: Queryable, date: string): Promise<string | null> {
   const [row] = await q.query<{ as_of: string | null }>(

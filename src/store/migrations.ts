@@ -8,6 +8,7 @@ import { CLASS_B_TRANSACTION_INDEXES_MIGRATION } from './schema/classBTransactio
 import { CLOSED_MONTH_RESTATEMENTS_MIGRATION } from './schema/closedMonthRestatementsSchema.js';
 import { CLOSE_MIGRATION } from './schema/closeSchema.js';
 import { DISTRIBUTOR_TERM_RECORDS_MIGRATION } from './schema/distributorTermRecordsSchema.js';
+import { EXHIBIT_A_HOLDINGS_MIGRATION } from './schema/exhibitAHoldingsSchema.js';
 import { EXHIBIT_WITHDRAWAL_MIGRATION } from './schema/exhibitWithdrawalSchema.js';
 import { EXPENDITURES_MIGRATION, FINRA_CAP_MIGRATION } from './schema/finraCapSchema.js';
 import { FREE_SHARE_ATTRIBUTION_MIGRATION } from './schema/freeShareAttributionSchema.js';
@@ -127,6 +128,7 @@ export const MIGRATIONS: readonly Migration[] = [
   TERMINATIONS_MIGRATION,
   CLASS_B_TRANSACTION_INDEXES_MIGRATION,
   LEDGER_STATE_MIGRATION,
+  EXHIBIT_A_HOLDINGS_MIGRATION,
 ];
 
 /** The schema version this build of plan12b migrates to. */
