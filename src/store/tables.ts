@@ -240,6 +240,14 @@ export interface CloseResult {
   part: string;
 }
 
+export interface ExhibitAHoldings {
+  basis_hash: string;
+  date: string;
+  omnibus: string;
+  others: string;
+  portfolio_id: string;
+}
+
 export interface ExhibitDocument {
   byte_length: number;
   effective_date: string;
@@ -466,6 +474,7 @@ export interface DB {
   class_b_withdrawal_allowance_state: ClassBWithdrawalAllowanceState;
   close_result: CloseResult;
   closed_month: ClosedMonth;
+  exhibit_a_holdings: ExhibitAHoldings;
   exhibit_document: ExhibitDocument;
   exhibit_withdrawal: ExhibitWithdrawal;
   exhibit_withdrawal_restatement: ExhibitWithdrawalRestatement;
