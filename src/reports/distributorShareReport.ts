@@ -105,6 +105,7 @@ export async function visitHoldings(
    */
   monthPass?: string,
 ): Promise<void> {
+  if (requests.size === 0 && monthPass === undefined) return;
   const stored = await ledgerStateMonths(q);
   const start = monthPass === undefined ? null : monthEnd(previousMonth(monthPass));
   const end = monthPass === undefined || stored.has(monthEnd(monthPass)) ? null : monthEnd(monthPass);
