@@ -4,8 +4,9 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import pg from 'pg';
 import { sealedPartHash } from '../src/audit/closeSeal.js';
-import { monthEnd } from '../src/calendar/isoDate.js';
+import { addDays, monthEnd } from '../src/calendar/isoDate.js';
 import { MONTH_CLOSE_STEPS } from '../src/close/closeSteps.js';
+import { bootstrapLedgerState } from '../src/close/ledgerStateBootstrap.js';
 import { closeMonth } from '../src/close/monthClose.js';
 import { seededRandom } from '../src/demo/demoComplex.js';
 import { demoNetAssetsCsv } from '../src/demo/demoNetAssets.js';
@@ -17,6 +18,7 @@ import { importOmnibusMonths } from '../src/feeds/omnibusFeed.js';
 import { importTransactions } from '../src/feeds/transactionsFeed.js';
 import { importTransfers } from '../src/feeds/transfersFeed.js';
 import type { MonthlyCalculationReport } from '../src/reports/monthlyCalculationReport.js';
+import { loadClassBTerms } from '../src/store/classBTermsRepository.js';
 import { type Database, openDatabase } from '../src/store/database.js';
 import { loadRegistry } from '../src/store/registryStore.js';
 import { buildClassBComplex, type ClassBSizes, fmt4, MONTH, measured } from './classBBench.js';
@@ -159,6 +161,19 @@ async function runOn(
       const header = complex.lines[0]!;
       for (const [m, lines] of omnibus.earlierMonths)
         await importTransactions(db, `omnibus-${m}.csv`, Buffer.from(`${[header, ...lines].join('\n')}\n`));
+      // The Class B ledger stored at the month ends from the Distributor's term end through the
+      // month before, as the closes of those months would have left it (issue 14 item 1): built
+      // from the transactions, untimed.
+      const stateMonthEnds: string[] = [];
+      for (let m = TERM_END; m < `${MONTH}-01`; m = monthEnd(addDays(m, 1).slice(0, 7)))
+        stateMonthEnds.push(m);
+      const classBTerms = await loadClassBTerms(db);
+      const bootstrap = await measured(async () => {
+        for (const end of stateMonthEnds)
+          await db.transaction((tx) => bootstrapLedgerState(tx, end, classBTerms));
+      });
+      log(`ledger state stored at ${stateMonthEnds.join(', ')} in ${bootstrap.seconds} s (untimed)`);
+
       const month = [...complex.lines, ...omnibus.monthLines];
       const applied = await measured(() =>
         importTransactions(db, 'month.csv', Buffer.from(`${month.join('\n')}\n`)),
@@ -180,6 +195,8 @@ async function runOn(
       return {
         omnibusLots: omnibus.lots,
         distributorChangedFor: changed.map((i) => names[i]),
+        ledgerStateMonthEnds: stateMonthEnds,
+        ledgerStateSeconds: bootstrap.seconds,
         monthRows: month.length - 1,
         applyMonthSeconds: applied.seconds,
         applyMonthPeakRssMb: applied.peakRssMb,

@@ -63,6 +63,11 @@ export interface MonthPassDictionaries {
   readonly distributors: KeyDictionary;
 }
 
+/** What turns keys back into names (accounts may be named by the store's keys). */
+export type NamingDictionaries = Omit<MonthPassDictionaries, 'accounts'> & {
+  readonly accounts: { name(key: number): string };
+};
+
 export function createDictionaries(portfolioIds: Iterable<string> = []): MonthPassDictionaries {
   return {
     accounts: new KeyDictionary(),
@@ -88,12 +93,16 @@ export interface AccountRecordState {
   }[];
 }
 
-/** Columns of the accounts' states (accounts sorted by key here). */
+/**
+ * Columns of the accounts' states (accounts sorted by key here). Keys come from the accounts
+ * dictionary, or from `keyOf` where the caller already has them (the store's account keys).
+ */
 export function ledgerStateOf(
   accounts: readonly AccountRecordState[],
   d: MonthPassDictionaries,
+  keyOf: (a: AccountRecordState) => number = (a) => d.accounts.key(a.account),
 ): ClassBLedgerState {
-  const sorted = accounts.map((a) => ({ a, key: d.accounts.key(a.account) })).sort((x, y) => x.key - y.key);
+  const sorted = accounts.map((a) => ({ a, key: keyOf(a) })).sort((x, y) => x.key - y.key);
   const A = {
     key: i32(),
     omnibus: u8(),
@@ -189,11 +198,12 @@ export function ledgerStateOf(
 
 /**
  * Columns of the month's activity of the accounts (each account's activity in date order; the
- * accounts in the order of their keys, as in the state).
+ * accounts in the order of their keys, as in the state; keys as in {@link ledgerStateOf}).
  */
 export function monthTransactionsOf(
   byAccount: readonly { account: string; activity: readonly ClassBActivity[] }[],
   d: MonthPassDictionaries,
+  keyOf: (account: string) => number = (account) => d.accounts.key(account),
 ): MonthTransactionColumns {
   const c = {
     account: i32(),
@@ -212,7 +222,7 @@ export function monthTransactionsOf(
     attributedDistributor: i32(),
     derivedFromDoiDay: i32(),
   };
-  const sorted = byAccount.map((x) => ({ x, key: d.accounts.key(x.account) })).sort((a, b) => a.key - b.key);
+  const sorted = byAccount.map((x) => ({ x, key: keyOf(x.account) })).sort((a, b) => a.key - b.key);
   for (const { x, key } of sorted)
     for (const a of x.activity) {
       c.account.push(key);
@@ -288,7 +298,7 @@ export function lotsOfAccount(state: ClassBLedgerState, a: number, d: MonthPassD
   return out;
 }
 
-function piece(p: PieceColumns, i: number, d: MonthPassDictionaries): LotPiece {
+function piece(p: PieceColumns, i: number, d: NamingDictionaries): LotPiece {
   return {
     lotId: d.txns.name(p.origin[i]!),
     kind: p.free[i] === 1 ? 'free' : 'commission',
@@ -302,7 +312,7 @@ function piece(p: PieceColumns, i: number, d: MonthPassDictionaries): LotPiece {
 /** The month's redemptions, exchanges and conversions of the result as the ledger's records, by account name. */
 export function monthRecordsOf(
   r: ClassBMonthResult,
-  d: MonthPassDictionaries,
+  d: NamingDictionaries,
 ): Map<
   string,
   { redemptions: RedemptionResult[]; exchanges: ExchangeResult[]; conversions: ConversionResult[] }

@@ -48,6 +48,9 @@ export function monthlyCalculationStep(instructedDueDate: string | null = null):
         instructedDueDate: instructedDueDate ?? ctx.instructedDueDate,
         registry: ctx.registry,
         fees: ctx.fees,
+        // the close: the Class B month applied to the stored ledger in the same pass (issue 14
+        // item 1), and Exhibit A's holdings kept for the closed dates
+        close: true,
       }),
   };
 }

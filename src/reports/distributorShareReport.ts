@@ -8,8 +8,12 @@ import { addDays, monthEnd, monthOf } from '../calendar/isoDate.js';
 import { replayAccount } from '../class-b/classBLedger.js';
 import type { ClassBTerms } from '../class-b/classBTerms.js';
 import { type DistributorTerm, distributorTermOn, rightsHolder } from '../class-b/distributorTerm.js';
-import type { Lot } from '../class-b/lot.js';
+import { compareLots, type Lot } from '../class-b/lot.js';
+import type { ClassBLedgerState } from '../class-b/monthPassColumns.js';
+import { KeyDictionary, lotsOfAccount, type MonthPassDictionaries } from '../class-b/monthPassRecords.js';
 import { formatShareUnits } from '../class-b/shareUnits.js';
+import { applyClassBMonth } from '../close/classBLedgerMonth.js';
+import { previousMonth } from '../close/closeOrder.js';
 import { Plan12bError } from '../errors.js';
 import type { Registry } from '../registry/registry.js';
 import { accountsHoldingPortfolios, portfoliosWithClassBActivity } from '../store/classBRepository.js';
@@ -20,6 +24,18 @@ import {
   loadTransactionsOf,
 } from '../store/classBStore.js';
 import type { Queryable } from '../store/database.js';
+import {
+  exhibitABasisHash,
+  readExhibitAHoldings,
+  type StoredExhibitAHoldings,
+  writeExhibitAHoldings,
+} from '../store/exhibitAHoldingsRepository.js';
+import {
+  accountKeyRanges,
+  ledgerStateDictionaries,
+  ledgerStateMonths,
+  readLedgerStateChunk,
+} from '../store/ledgerStateRepository.js';
 import { loadOmnibusMonths } from '../store/omnibusRepository.js';
 import { loadRegistry } from '../store/registryStore.js';
 import { formatPctUnits, partyPctUnits } from '../transfers/monthlyCalculation.js';
@@ -83,8 +99,105 @@ export async function visitHoldings(
   requests: ReadonlyMap<string, readonly string[]>,
   classBTerms: ClassBTerms,
   visit: (portfolioId: string, date: string, account: AllocationAccount) => void,
+  /**
+   * The close of this month: the month is applied to the stored ledger (classBLedgerMonth.ts),
+   * and the holdings at the end of the month before and at its end are taken from that pass.
+   */
+  monthPass?: string,
 ): Promise<void> {
-  if (requests.size === 0) return;
+  if (requests.size === 0 && monthPass === undefined) return;
+  const stored = await ledgerStateMonths(q);
+  const start = monthPass === undefined ? null : monthEnd(previousMonth(monthPass));
+  const end = monthPass === undefined || stored.has(monthEnd(monthPass)) ? null : monthEnd(monthPass);
+  if (requests.size === 0 && end === null) return;
+  // Month ends whose ledger is stored (issue 14 item 1) are read, or taken from the pass, not replayed.
+  const replayed = new Map<string, string[]>();
+  const read = new Map<string, Set<string>>();
+  const fromPass = new Map<string, Set<string>>();
+  const add = (m: Map<string, Set<string>>, date: string, pid: string) => {
+    let pids = m.get(date);
+    if (!pids) {
+      pids = new Set();
+      m.set(date, pids);
+    }
+    pids.add(pid);
+  };
+  for (const [pid, dates] of requests)
+    for (const date of dates) {
+      if (end !== null && (date === start || date === end)) add(fromPass, date, pid);
+      else if (stored.has(date)) add(read, date, pid);
+      else replayed.set(pid, [...(replayed.get(pid) ?? []), date]);
+    }
+  if (monthPass !== undefined && end !== null)
+    await applyClassBMonth(q, monthPass, classBTerms, {
+      visit: (c) => {
+        const before = fromPass.get(start!);
+        if (before) visitStateAccounts(c.start, c.accountNames, c.dictionaries, start!, before, visit);
+        const after = fromPass.get(end);
+        if (after) visitStateAccounts(c.end, c.accountNames, c.dictionaries, end, after, visit);
+      },
+    });
+  for (const [date, pids] of [...read].sort(([a], [b]) => (a < b ? -1 : 1)))
+    await visitStoredHoldings(q, date, pids, visit);
+  if (replayed.size > 0) await replayHoldings(q, replayed, classBTerms, visit);
+}
+
+/**
+ * Visits each account of a chunk's ledger per requested portfolio it holds, its lots in the
+ * ledger's order (compareLots), as a replay gives them.
+ */
+function visitStateAccounts(
+  state: ClassBLedgerState,
+  accountNames: ReadonlyMap<number, string>,
+  d: MonthPassDictionaries,
+  date: string,
+  portfolioIds: ReadonlySet<string>,
+  visit: (portfolioId: string, date: string, account: AllocationAccount) => void,
+): void {
+  for (let a = 0; a < state.accounts.count; a++) {
+    if (state.accounts.lotStart[a] === state.accounts.lotStart[a + 1]) continue;
+    const byPortfolio = new Map<string, Lot[]>();
+    for (const l of lotsOfAccount(state, a, d)) {
+      if (!portfolioIds.has(l.portfolioId)) continue;
+      let list = byPortfolio.get(l.portfolioId);
+      if (!list) {
+        list = [];
+        byPortfolio.set(l.portfolioId, list);
+      }
+      list.push(l);
+    }
+    const account = accountNames.get(state.accounts.key[a]!)!;
+    const omnibus = state.accounts.omnibus[a] === 1;
+    for (const [pid, lots] of [...byPortfolio].sort(([x], [y]) => (x < y ? -1 : 1)))
+      visit(pid, date, { account, omnibus, lots: lots.sort(compareLots) });
+  }
+}
+
+/** {@link visitHoldings} at a month end whose ledger is stored: each chunk of accounts' lots read once. */
+async function visitStoredHoldings(
+  q: Queryable,
+  date: string,
+  portfolioIds: ReadonlySet<string>,
+  visit: (portfolioId: string, date: string, account: AllocationAccount) => void,
+): Promise<void> {
+  const d = await ledgerStateDictionaries(q);
+  for (const range of await accountKeyRanges(q, LEDGER_STATE_READ_ACCOUNTS)) {
+    const cd = { ...d, txns: new KeyDictionary() };
+    const { state, accountNames } = await readLedgerStateChunk(q, date, range, cd);
+    visitStateAccounts(state, accountNames, cd, date, portfolioIds, visit);
+  }
+}
+
+/** Accounts per chunk when a stored month end is read for Exhibit A. */
+const LEDGER_STATE_READ_ACCOUNTS = 100_000;
+
+/** {@link visitHoldings} by replaying each account from its first transaction (dates with no stored ledger). */
+async function replayHoldings(
+  q: Queryable,
+  requests: ReadonlyMap<string, readonly string[]>,
+  classBTerms: ClassBTerms,
+  visit: (portfolioId: string, date: string, account: AllocationAccount) => void,
+): Promise<void> {
   const accounts = await accountsHoldingPortfolios(q, [...requests.keys()]);
   const CHUNK = 20_000;
   for (let i = 0; i < accounts.length; i += CHUNK) {
@@ -175,6 +288,74 @@ export async function holdingsAt(
     readonly requests: ReadonlyMap<string, readonly string[]>;
     visit(portfolioId: string, date: string, account: AllocationAccount): void;
   },
+  /**
+   * Dates through `closedThrough` (the last closed month's end) are looked up where an earlier
+   * computation kept them (exhibitAHoldingsRepository.ts), and kept once computed when `keep`
+   * (the close: a report writes nothing).
+   */
+  kept?: { readonly closedThrough: string | null; readonly keep: boolean; readonly monthPass?: string },
+): Promise<Map<string, Map<string, DateHoldings>>> {
+  const basis = exhibitABasisHash(distributor, terms);
+  const closedThrough = kept?.closedThrough ?? null;
+  const found =
+    closedThrough === null
+      ? new Map<string, StoredExhibitAHoldings>()
+      : await readExhibitAHoldings(
+          q,
+          basis,
+          [...requests.keys()],
+          [...new Set([...requests.values()].flat().filter((d) => d <= closedThrough))],
+        );
+  const toCompute = new Map<string, string[]>();
+  for (const [pid, dates] of requests) {
+    const missing = dates.filter((d) => !found.has(`${pid}|${d}`));
+    if (missing.length > 0) toCompute.set(pid, missing);
+  }
+  const computed = await computeHoldingsAt(
+    q,
+    toCompute,
+    classBTerms,
+    terms,
+    distributor,
+    also,
+    kept?.monthPass,
+  );
+  const out = new Map<string, Map<string, DateHoldings>>();
+  for (const [pid, dates] of requests)
+    out.set(
+      pid,
+      new Map(
+        dates.map((d) => {
+          const k = found.get(`${pid}|${d}`);
+          return [d, k === undefined ? computed.get(pid)!.get(d)! : { omnibus: k.omnibus, others: k.others }];
+        }),
+      ),
+    );
+  if (kept?.keep && closedThrough !== null)
+    await writeExhibitAHoldings(
+      q,
+      basis,
+      [...toCompute].flatMap(([pid, dates]) =>
+        dates
+          .filter((d) => d <= closedThrough)
+          .map((date) => ({ portfolioId: pid, date, holdings: computed.get(pid)!.get(date)! })),
+      ),
+    );
+  return out;
+}
+
+/** {@link holdingsAt} computed from the lots (stored month ends read, other dates replayed). */
+async function computeHoldingsAt(
+  q: Queryable,
+  requests: ReadonlyMap<string, readonly string[]>,
+  classBTerms: ClassBTerms,
+  terms: readonly DistributorTerm[],
+  distributor: string,
+  also?: {
+    readonly requests: ReadonlyMap<string, readonly string[]>;
+    visit(portfolioId: string, date: string, account: AllocationAccount): void;
+  },
+  monthPass?: string,
 ): Promise<Map<string, Map<string, DateHoldings>>> {
   const out = new Map<string, Map<string, DateHoldings>>();
   const buffers = new Map<DateHoldings, AllocationAccount[]>();
@@ -198,18 +379,24 @@ export async function holdingsAt(
   const all = new Map<string, string[]>();
   for (const r of [requests, also?.requests ?? new Map<string, readonly string[]>()])
     for (const [pid, dates] of r) all.set(pid, [...new Set([...(all.get(pid) ?? []), ...dates])]);
-  await visitHoldings(q, all, classBTerms, (pid, date, account) => {
-    if (also?.requests.get(pid)?.includes(date)) also.visit(pid, date, account);
-    const h = out.get(pid)?.get(date);
-    if (h === undefined) return;
-    if (account.omnibus) {
-      h.omnibus.push(account);
-      return;
-    }
-    const buffer = buffers.get(h)!;
-    buffer.push(account);
-    if (buffer.length >= 5_000) flush(pid, date, h, buffer);
-  });
+  await visitHoldings(
+    q,
+    all,
+    classBTerms,
+    (pid, date, account) => {
+      if (also?.requests.get(pid)?.includes(date)) also.visit(pid, date, account);
+      const h = out.get(pid)?.get(date);
+      if (h === undefined) return;
+      if (account.omnibus) {
+        h.omnibus.push(account);
+        return;
+      }
+      const buffer = buffers.get(h)!;
+      buffer.push(account);
+      if (buffer.length >= 5_000) flush(pid, date, h, buffer);
+    },
+    monthPass,
+  );
   for (const [pid, byDate] of out) for (const [date, h] of byDate) flush(pid, date, h, buffers.get(h)!);
   return out;
 }

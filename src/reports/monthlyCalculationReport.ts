@@ -10,6 +10,7 @@ import { formatCents, parseCents, sumCents } from '../money/cents.js';
 import type { Registry } from '../registry/registry.js';
 import { cdscPiecesBetween } from '../store/classBRepository.js';
 import { loadClassBTerms, loadDistributorTerms } from '../store/classBStore.js';
+import { closedMonthsInOrder } from '../store/closeRepository.js';
 import type { Queryable } from '../store/database.js';
 import { loadRegistry } from '../store/registryStore.js';
 import { restatedMonthsReportedIn, sealedPart, sealedPartsAfter } from '../store/sealedResultsRepository.js';
@@ -142,6 +143,12 @@ export async function monthlyCalculationReport(
     registry?: Registry;
     /** the month's daily fees of every class when already accrued (a month close accrues them once) */
     fees?: FeesReport;
+    /**
+     * the month close: the Class B month is applied to the stored ledger in the pass that gives
+     * Exhibit A its month-end holdings, and the holdings computed at dates in closed months are
+     * kept (lookups from then on)
+     */
+    close?: boolean;
   } = {},
 ): Promise<MonthlyCalculationReport> {
   const { distributor, dueDate, inputs, transfers, warnings, classBVintages } =
@@ -191,6 +198,7 @@ export async function monthlyCalculationInputs(
     portfolio?: string;
     registry?: Registry;
     fees?: FeesReport;
+    close?: boolean;
   } = {},
 ): Promise<MonthlyCalculationInputs> {
   const from = monthStart(month);
@@ -256,16 +264,29 @@ export async function monthlyCalculationInputs(
     countRequests.set(pid, [...countDates].sort());
     counts.set(pid, new Map([...countDates].map((d) => [d, { byDoi: new Map(), total: 0n, allocated: 0n }])));
   }
-  const scheduleHoldings = await holdingsAt(q, requests, classBTerms, terms, distributor, {
-    requests: countRequests,
-    visit: (pid, date, account) =>
-      addDistributorHoldings(counts.get(pid)!.get(date)!, account, {
-        portfolioId: pid,
-        date,
-        distributor,
-        terms,
-      }),
-  });
+  const closed = await closedMonthsInOrder(q);
+  const scheduleHoldings = await holdingsAt(
+    q,
+    requests,
+    classBTerms,
+    terms,
+    distributor,
+    {
+      requests: countRequests,
+      visit: (pid, date, account) =>
+        addDistributorHoldings(counts.get(pid)!.get(date)!, account, {
+          portfolioId: pid,
+          date,
+          distributor,
+          terms,
+        }),
+    },
+    {
+      closedThrough: closed.length === 0 ? null : monthEnd(closed[closed.length - 1]!),
+      keep: opts.close === true,
+      ...(opts.close === true ? { monthPass: month } : {}),
+    },
+  );
 
   const inputs: MonthlyCalculationInput[] = [];
   for (const m of fees.classes) {

@@ -14,7 +14,7 @@ import { formatShareUnits, parseShareUnits } from '../class-b/shareUnits.js';
 import { formatCents } from '../money/cents.js';
 import { formatRatePct } from '../money/rate.js';
 import { withStagedKeys } from './bulkCopy.js';
-import { sqlTextArrayLiteral } from './copyText.js';
+import { sqlTextArrayLiteral, sqlTextLiteral } from './copyText.js';
 import type { Queryable } from './database.js';
 import { typed } from './queryBuilder.js';
 
@@ -156,6 +156,43 @@ export async function loadTransactionsOf(
       }
       list.push(r);
     }
+  }
+  return out;
+}
+
+/**
+ * Stored transactions dated on or before `through` (and on or after `from`, when given) of the
+ * accounts whose keys are in the range (class_b_account.account_key, both ends included), grouped
+ * by account, in order; read by COPY.
+ */
+export async function transactionsOfAccountKeys(
+  q: Queryable,
+  range: { readonly fromKey: number; readonly toKey: number },
+  through: string,
+  from?: string,
+): Promise<Map<string, ClassBTransactionRow[]>> {
+  const after = from === undefined ? '' : ` AND t.date >= ${sqlTextLiteral(from)}::date`;
+  // by the accounts' names, so that each chunk is read through class_b_transaction_by_account
+  // (account, date, seq) instead of a scan of every transaction
+  const names = (
+    await q.textRows(
+      `SELECT account FROM class_b_account WHERE account_key BETWEEN ${range.fromKey} AND ${range.toKey}`,
+    )
+  ).map((r) => r[0]!);
+  if (names.length === 0) return new Map();
+  const rows = await copyTransactions(
+    q,
+    `class_b_transaction t WHERE t.account = ANY(${sqlTextArrayLiteral(names)}) AND t.date <= ${sqlTextLiteral(through)}::date${after}`,
+    ' ORDER BY t.account, t.date, t.seq',
+  );
+  const out = new Map<string, ClassBTransactionRow[]>();
+  for (const r of rows) {
+    let list = out.get(r.account);
+    if (!list) {
+      list = [];
+      out.set(r.account, list);
+    }
+    list.push(r);
   }
   return out;
 }

@@ -8,10 +8,12 @@ import { CLASS_B_TRANSACTION_INDEXES_MIGRATION } from './schema/classBTransactio
 import { CLOSED_MONTH_RESTATEMENTS_MIGRATION } from './schema/closedMonthRestatementsSchema.js';
 import { CLOSE_MIGRATION } from './schema/closeSchema.js';
 import { DISTRIBUTOR_TERM_RECORDS_MIGRATION } from './schema/distributorTermRecordsSchema.js';
+import { EXHIBIT_A_HOLDINGS_MIGRATION } from './schema/exhibitAHoldingsSchema.js';
 import { EXHIBIT_WITHDRAWAL_MIGRATION } from './schema/exhibitWithdrawalSchema.js';
 import { EXPENDITURES_MIGRATION, FINRA_CAP_MIGRATION } from './schema/finraCapSchema.js';
 import { FREE_SHARE_ATTRIBUTION_MIGRATION } from './schema/freeShareAttributionSchema.js';
 import { APPROVALS_MIGRATION, TERMINATIONS_MIGRATION } from './schema/governanceSchema.js';
+import { LEDGER_STATE_MIGRATION } from './schema/ledgerStateSchema.js';
 import { OMNIBUS_MIGRATION } from './schema/omnibusSchema.js';
 import { SERVICE_FEES_MIGRATION } from './schema/serviceFeesSchema.js';
 import { TRANSFER_ENDS_MIGRATION } from './schema/transferEndsSchema.js';
@@ -125,6 +127,8 @@ export const MIGRATIONS: readonly Migration[] = [
   APPROVALS_MIGRATION,
   TERMINATIONS_MIGRATION,
   CLASS_B_TRANSACTION_INDEXES_MIGRATION,
+  LEDGER_STATE_MIGRATION,
+  EXHIBIT_A_HOLDINGS_MIGRATION,
 ];
 
 /** The schema version this build of plan12b migrates to. */

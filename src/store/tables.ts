@@ -92,9 +92,17 @@ export interface BoardRate {
 
 export interface ClassBAccount {
   account: string;
+  account_key: Generated<number>;
   dealer_of_record: string | null;
   import_id: number;
   omnibus: boolean;
+}
+
+export interface ClassBAccountState {
+  account_key: number;
+  as_of: string;
+  next_arrival: number;
+  next_sequence: number;
 }
 
 export interface ClassBDistributorTerm {
@@ -108,6 +116,39 @@ export interface ClassBDistributorTerm {
   recorded_by: string | null;
   rights_assigned_to: string | null;
   start_date: string;
+}
+
+export interface ClassBLedgerPortfolio {
+  portfolio_id: string;
+  portfolio_key: number;
+}
+
+export interface ClassBLedgerStateMonth {
+  accounts: number;
+  as_of: string;
+  bootstrapped: boolean;
+  lots: Int8;
+  written_at: Generated<Timestamp>;
+}
+
+export interface ClassBLotAttribution {
+  account_key: number;
+  attribution: string;
+  origin_txn_id: string;
+}
+
+export interface ClassBLotState {
+  account_key: number;
+  arrival: number;
+  as_of: string;
+  cost_cents: Int8;
+  doi: string;
+  free: boolean;
+  issuing_portfolio_key: number;
+  origin_txn_id: string;
+  portfolio_key: number;
+  sequence: number;
+  share_units: Int8;
 }
 
 export interface ClassBRedemption {
@@ -172,6 +213,15 @@ export interface ClassBTransaction {
   waiver: string | null;
 }
 
+export interface ClassBWithdrawalAllowanceState {
+  account_key: number;
+  allowance_units: Int8;
+  as_of: string;
+  portfolio_key: number;
+  used_units: Int8;
+  year: number;
+}
+
 export interface ClosedMonth {
   audit_seq: Int8 | null;
   chain_hash: string | null;
@@ -188,6 +238,14 @@ export interface CloseResult {
   content_hash: string;
   month: string;
   part: string;
+}
+
+export interface ExhibitAHoldings {
+  basis_hash: string;
+  date: string;
+  omnibus: string;
+  others: string;
+  portfolio_id: string;
 }
 
 export interface ExhibitDocument {
@@ -403,13 +461,20 @@ export interface DB {
   audit_log: AuditLog;
   board_rate: BoardRate;
   class_b_account: ClassBAccount;
+  class_b_account_state: ClassBAccountState;
   class_b_distributor_term: ClassBDistributorTerm;
+  class_b_ledger_portfolio: ClassBLedgerPortfolio;
+  class_b_ledger_state_month: ClassBLedgerStateMonth;
+  class_b_lot_attribution: ClassBLotAttribution;
+  class_b_lot_state: ClassBLotState;
   class_b_redemption: ClassBRedemption;
   class_b_redemption_piece: ClassBRedemptionPiece;
   class_b_terms_rule: ClassBTermsRule;
   class_b_transaction: ClassBTransaction;
+  class_b_withdrawal_allowance_state: ClassBWithdrawalAllowanceState;
   close_result: CloseResult;
   closed_month: ClosedMonth;
+  exhibit_a_holdings: ExhibitAHoldings;
   exhibit_document: ExhibitDocument;
   exhibit_withdrawal: ExhibitWithdrawal;
   exhibit_withdrawal_restatement: ExhibitWithdrawalRestatement;

@@ -1,0 +1,211 @@
+import { monthEnd, monthStart } from '../calendar/isoDate.js';
+import { accountsChangedInMonth } from '../class-b/accountsChangedInMonth.js';
+import type { ClassBTerms } from '../class-b/classBTerms.js';
+import type { RedemptionResult } from '../class-b/ledgerResults.js';
+import { compileMonthPass } from '../class-b/monthPass.js';
+import type { ClassBLedgerState } from '../class-b/monthPassColumns.js';
+import {
+  KeyDictionary,
+  type MonthPassDictionaries,
+  monthRecordsOf,
+  monthTransactionsOf,
+  type NamingDictionaries,
+} from '../class-b/monthPassRecords.js';
+import { parsePriceUnits } from '../class-b/pricePerShare.js';
+import { parseShareUnits } from '../class-b/shareUnits.js';
+import { InternalError } from '../errors.js';
+import { parseCents } from '../money/cents.js';
+import {
+  activityOfRows,
+  type RedemptionHeadRow,
+  type RedemptionPieceRow,
+  redemptionsBetween,
+  transactionsOfAccountKeys,
+} from '../store/classBRepository.js';
+import type { Queryable } from '../store/database.js';
+import {
+  accountKeyRanges,
+  analyzeLedgerState,
+  latestLedgerStateMonth,
+  ledgerStateDictionaries,
+  markLedgerStateMonth,
+  readLedgerStateChunk,
+  recordLedgerPortfolios,
+  writeLedgerStateChunk,
+} from '../store/ledgerStateRepository.js';
+import { previousMonth } from './closeOrder.js';
+import { bootstrapLedgerState, LEDGER_STATE_CHUNK_ACCOUNTS } from './ledgerStateBootstrap.js';
+
+/** A chunk's ledger at the start and at the end of the month, with the names of its keys. */
+export interface ClassBMonthChunkStates {
+  readonly start: ClassBLedgerState;
+  readonly end: ClassBLedgerState;
+  readonly accountNames: ReadonlyMap<number, string>;
+  readonly dictionaries: MonthPassDictionaries;
+}
+
+/** What a redemption stored by the import says, as the ledger's integers (SPEC §6, Agreement FOURTH(D)). */
+function storedRedemptionText(head: RedemptionHeadRow, pieces: readonly RedemptionPieceRow[]): string {
+  return JSON.stringify([
+    head.txn_id,
+    head.account,
+    head.portfolio_id,
+    head.date,
+    String(parseShareUnits(head.shares)),
+    String(parsePriceUnits(head.price)),
+    head.waiver,
+    String(parseCents(head.gross)),
+    String(parseCents(head.cdsc)),
+    String(parseCents(head.cdsc_waived)),
+    String(parseCents(head.redemption_fee)),
+    String(parseCents(head.net)),
+    pieces.map((p) => [
+      p.lot_id,
+      p.kind,
+      p.doi,
+      p.issuing_portfolio_id,
+      String(parseShareUnits(p.shares)),
+      String(parseCents(p.cost)),
+      String(parseCents(p.cdsc)),
+      String(parseCents(p.cdsc_waived)),
+    ]),
+  ]);
+}
+
+/** The same for a redemption the month pass computed. */
+function computedRedemptionText(account: string, r: RedemptionResult): string {
+  return JSON.stringify([
+    r.txnId,
+    account,
+    r.portfolioId,
+    r.date,
+    String(r.shareUnits),
+    String(r.priceUnits),
+    r.waiver,
+    String(r.grossCents),
+    String(r.cdscCents),
+    String(r.waivedCents),
+    String(r.redemptionFeeCents),
+    String(r.netCents),
+    r.pieces.map((p) => [
+      p.lotId,
+      p.kind,
+      p.dateOfOriginalIssuance,
+      p.issuingPortfolioId,
+      String(p.shareUnits),
+      String(p.costCents),
+      String(p.cdscCents),
+      String(p.waivedCents),
+    ]),
+  ]);
+}
+
+/**
+ * The close of month M applies the Class B month to the stored ledger (issue 14 item 1): chunk
+ * by chunk of accounts, the state at the end of M−1 (built from the transactions first where no
+ * close wrote it: {@link bootstrapLedgerState}) and M's transactions go through the month pass
+ * (monthPass.ts), and the state at the end of M is written for the accounts the month changed.
+ * The month's redemptions were computed and stored by the imports (SPEC §6); the pass must find
+ * the same, to the cent and piece by piece: a difference is a bug, and the close stops (exit 70)
+ * rather than seal it. Runs inside the close's transaction: a close that fails writes nothing.
+ */
+export async function applyClassBMonth(
+  q: Queryable,
+  month: string,
+  terms: ClassBTerms,
+  opts: {
+    readonly chunkAccounts?: number;
+    /**
+     * Sees each chunk's ledger at the end of M−1 and at the end of M while it is in memory (Exhibit
+     * A and the DOI counts of those dates, read from the pass instead of the store).
+     */
+    readonly visit?: (chunk: ClassBMonthChunkStates) => void;
+  } = {},
+): Promise<{ accounts: number; changed: number; lots: number; redemptions: number }> {
+  const chunkAccounts = opts.chunkAccounts ?? LEDGER_STATE_CHUNK_ACCOUNTS;
+  const start = monthEnd(previousMonth(month));
+  const end = monthEnd(month);
+  if ((await latestLedgerStateMonth(q, start)) !== start)
+    await bootstrapLedgerState(q, start, terms, { chunkAccounts });
+  const stored = await redemptionsBetween(q, monthStart(month), end);
+  const piecesOf = new Map<string, RedemptionPieceRow[]>();
+  for (const p of stored.pieces) {
+    const list = piecesOf.get(p.txn_id);
+    if (list) list.push(p);
+    else piecesOf.set(p.txn_id, [p]);
+  }
+  const storedText = new Map(
+    stored.heads.map((h) => [h.txn_id, storedRedemptionText(h, piecesOf.get(h.txn_id) ?? [])]),
+  );
+  const d = await ledgerStateDictionaries(q);
+  let accounts = 0;
+  let changed = 0;
+  let lots = 0;
+  let redemptions = 0;
+  for (const range of await accountKeyRanges(q, chunkAccounts)) {
+    // a chunk's transaction and exchange names are its own, so memory stays bounded
+    const cd: MonthPassDictionaries = { ...d, txns: new KeyDictionary(), exchanges: new KeyDictionary() };
+    const chunk = await readLedgerStateChunk(q, start, range, cd);
+    const keyOf = new Map<string, number>();
+    for (const [k, name] of chunk.accountNames) keyOf.set(name, k);
+    const byAccount = [...(await transactionsOfAccountKeys(q, range, end, monthStart(month)))].map(
+      ([account, rows]) => ({ account, activity: activityOfRows(rows) }),
+    );
+    const transactions = monthTransactionsOf(byAccount, cd, (account) => keyOf.get(account)!);
+    const pass = compileMonthPass({
+      month,
+      terms,
+      portfolioIds: cd.portfolios.names,
+      distributors: cd.distributors.names,
+      txnIdOf: (k) => cd.txns.name(k),
+    });
+    let result: ReturnType<typeof pass.apply>;
+    try {
+      result = pass.apply(chunk.state, transactions);
+    } catch (e) {
+      // the imports applied every one of these transactions: the pass refusing one is a bug
+      throw new InternalError(
+        new Error(
+          `the Class B month pass of ${month} failed on transactions the imports accepted: ${(e as Error).message}`,
+        ),
+      );
+    }
+    const named: NamingDictionaries = { ...cd, accounts: { name: (k) => chunk.accountNames.get(k)! } };
+    for (const [account, records] of monthRecordsOf(result, named))
+      for (const r of records.redemptions) {
+        const want = storedText.get(r.txnId);
+        if (want !== computedRedemptionText(account, r))
+          throw new InternalError(
+            new Error(
+              `redemption ${r.txnId} of account ${account} (${r.date}): the month pass computes ${computedRedemptionText(account, r)}, the import stored ${want ?? 'nothing'}; the month is not sealed`,
+            ),
+          );
+        storedText.delete(r.txnId);
+        redemptions++;
+      }
+    opts.visit?.({
+      start: chunk.state,
+      end: result.state,
+      accountNames: chunk.accountNames,
+      dictionaries: cd,
+    });
+    const flags = accountsChangedInMonth(result, transactions);
+    await recordLedgerPortfolios(q, d.portfolios);
+    const written = await writeLedgerStateChunk(q, end, result.state, cd, {
+      include: (a) => flags[a]!,
+      storedAttributions: chunk.storedAttributions,
+    });
+    accounts += result.state.accounts.count;
+    changed += written.accounts;
+    lots += written.lots;
+  }
+  if (storedText.size > 0)
+    throw new InternalError(
+      new Error(
+        `${storedText.size} stored redemptions of ${month} (first ${[...storedText.keys()][0]}) are not among the month pass's; the month is not sealed`,
+      ),
+    );
+  await markLedgerStateMonth(q, end, { accounts: changed, lots, bootstrapped: false });
+  await analyzeLedgerState(q);
+  return { accounts, changed, lots, redemptions };
+}

@@ -1,0 +1,415 @@
+import { fromDayNumber, toDayNumber } from '../calendar/isoDate.js';
+import type { FreeShareAttribution } from '../class-b/freeShareAttribution.js';
+import type { ClassBLedgerState } from '../class-b/monthPassColumns.js';
+import { KeyDictionary, type MonthPassDictionaries } from '../class-b/monthPassRecords.js';
+import { encodeCopyValue, sqlTextLiteral } from './copyText.js';
+import type { Queryable } from './database.js';
+
+/**
+ * The Class B share ledger stored at month ends (issue 14 item 1; schema: ledgerStateSchema.ts):
+ * a chunk of accounts' `ClassBLedgerState` (monthPassColumns.ts) written by COPY and read back by
+ * COPY in the month pass's account order. Accounts are the store's `account_key`s; portfolios the
+ * `class_b_ledger_portfolio` keys, which are also the keys of the dictionary the pass is given
+ * (see {@link ledgerPortfolios}); lots' origins and the attributions' distributors are keys of the
+ * caller's dictionaries.
+ */
+
+/** A range of account keys, both ends included. */
+export interface AccountKeyRange {
+  readonly fromKey: number;
+  readonly toKey: number;
+}
+
+/** A chunk's stored ledger, with the attributions that are already stored (not to be written again). */
+export interface StoredLedgerChunk {
+  readonly asOf: string;
+  readonly state: ClassBLedgerState;
+  /** account key → account */
+  readonly accountNames: ReadonlyMap<number, string>;
+  readonly storedAttributions: ReadonlySet<FreeShareAttribution>;
+}
+
+const json = (v: unknown) => JSON.stringify(v, (_k, x) => (typeof x === 'bigint' ? x.toString() : x));
+
+/** The stored JSON of an attribution back to the record (freeShareAttribution.ts). */
+export function attributionOfJson(text: string): FreeShareAttribution {
+  const a = JSON.parse(text) as
+    | { kind: 'distributor'; distributor: string }
+    | {
+        kind: 'derivedFrom';
+        basis: 'statedDoi' | 'accountCommissionShares';
+        weights: { issuingPortfolioId: string; dateOfOriginalIssuance: string; shareUnits: string }[];
+      };
+  if (a.kind === 'distributor') return Object.freeze({ kind: 'distributor', distributor: a.distributor });
+  return Object.freeze({
+    kind: 'derivedFrom',
+    basis: a.basis,
+    weights: Object.freeze(
+      a.weights.map((w) =>
+        Object.freeze({
+          issuingPortfolioId: w.issuingPortfolioId,
+          dateOfOriginalIssuance: w.dateOfOriginalIssuance,
+          shareUnits: BigInt(w.shareUnits),
+        }),
+      ),
+    ),
+  });
+}
+
+/**
+ * The portfolio dictionary of the stored state, its keys the stored ones (0, 1, 2 … in order),
+ * with `portfolioIds` added at the next keys and recorded.
+ */
+export async function ledgerPortfolios(
+  q: Queryable,
+  portfolioIds: Iterable<string> = [],
+): Promise<KeyDictionary> {
+  const rows = await q.textRows(
+    'SELECT portfolio_key, portfolio_id FROM class_b_ledger_portfolio ORDER BY portfolio_key',
+  );
+  const d = new KeyDictionary();
+  for (const [k, id] of rows) {
+    if (d.key(id!) !== Number(k)) throw new Error(`class_b_ledger_portfolio: key ${k} is out of sequence`);
+  }
+  await recordLedgerPortfolios(q, d, portfolioIds);
+  return d;
+}
+
+/** Records the dictionary's portfolios not yet stored (its keys past the stored ones), and `more`. */
+export async function recordLedgerPortfolios(
+  q: Queryable,
+  d: KeyDictionary,
+  more: Iterable<string> = [],
+): Promise<void> {
+  for (const id of more) d.key(id);
+  const [row] = await q.query<{ n: number }>('SELECT count(*)::int AS n FROM class_b_ledger_portfolio');
+  const stored = Number(row?.n ?? 0);
+  if (d.names.length > stored)
+    await q.copyIn(
+      'class_b_ledger_portfolio',
+      ['portfolio_key', 'portfolio_id'],
+      d.names.slice(stored).map((id, i) => [stored + i, id]),
+    );
+}
+
+/** The account keys in ranges of `size` accounts, ascending. */
+export async function accountKeyRanges(q: Queryable, size: number): Promise<AccountKeyRange[]> {
+  const keys = await q.textRows('SELECT account_key FROM class_b_account ORDER BY account_key');
+  const out: AccountKeyRange[] = [];
+  for (let i = 0; i < keys.length; i += size)
+    out.push({
+      fromKey: Number(keys[i]![0]),
+      toKey: Number(keys[Math.min(i + size, keys.length) - 1]![0]),
+    });
+  return out;
+}
+
+/** The accounts whose keys are in the range, ascending by key, with their omnibus flag. */
+export async function accountsInKeyRange(
+  q: Queryable,
+  range: AccountKeyRange,
+): Promise<{ key: number; account: string; omnibus: boolean }[]> {
+  return (
+    await q.textRows(
+      `SELECT account_key, account, omnibus FROM class_b_account WHERE ${inRange('account_key', range)} ORDER BY account_key`,
+    )
+  ).map(([k, account, omnibus]) => ({ key: Number(k), account: account!, omnibus: omnibus === 't' }));
+}
+
+/**
+ * Fresh planner statistics for the state's tables after a month end is written: PGlite has no
+ * autovacuum, and without them the reads' joins are planned for a handful of rows.
+ */
+export async function analyzeLedgerState(q: Queryable): Promise<void> {
+  await q.query(
+    'ANALYZE class_b_account_state, class_b_lot_state, class_b_withdrawal_allowance_state, class_b_lot_attribution',
+  );
+}
+
+/** The latest month end on or before `date` whose state is complete, or null. */
+export async function latestLedgerStateMonth(q: Queryable, date: string): Promise<string | null> {
+  const [row] = await q.query<{ as_of: string | null }>(
+    'SELECT max(as_of)::text AS as_of FROM class_b_ledger_state_month WHERE as_of <= $1',
+    [date],
+  );
+  return row?.as_of ?? null;
+}
+
+/** Every month end whose state is complete. */
+export async function ledgerStateMonths(q: Queryable): Promise<Set<string>> {
+  return new Set((await q.textRows('SELECT as_of FROM class_b_ledger_state_month')).map((r) => r[0]!));
+}
+
+/** Records that the state at `asOf` is complete. */
+export async function markLedgerStateMonth(
+  q: Queryable,
+  asOf: string,
+  written: { readonly accounts: number; readonly lots: number; readonly bootstrapped: boolean },
+): Promise<void> {
+  await q.query(
+    `INSERT INTO class_b_ledger_state_month (as_of, accounts, lots, bootstrapped) VALUES ($1, $2, $3, $4)`,
+    [asOf, written.accounts, written.lots, written.bootstrapped],
+  );
+}
+
+const inRange = (col: string, r: AccountKeyRange) => `${col} BETWEEN ${r.fromKey} AND ${r.toKey}`;
+
+/** Each account's row with the latest as_of on or before the date (a CTE named `s`). */
+function latestStates(asOf: string, r: AccountKeyRange): string {
+  return `WITH s AS (
+    SELECT DISTINCT ON (account_key) account_key, as_of, next_sequence, next_arrival
+      FROM class_b_account_state
+     WHERE ${inRange('account_key', r)} AND as_of <= ${sqlTextLiteral(asOf)}::date
+     ORDER BY account_key, as_of DESC)`;
+}
+
+/**
+ * Every account of the range, ascending by key, with its ledger at `asOf` (its latest stored state
+ * on or before it; none: no lot yet). Origins go into `d.txns`, attributions' distributors are
+ * kept by name; portfolios are the stored keys (`d.portfolios` from {@link ledgerPortfolios}).
+ */
+export async function readLedgerStateChunk(
+  q: Queryable,
+  asOf: string,
+  range: AccountKeyRange,
+  d: MonthPassDictionaries,
+): Promise<StoredLedgerChunk> {
+  const latest = latestStates(asOf, range);
+  const accountRows = await q.textRows(
+    `${latest} SELECT a.account_key, a.account, a.omnibus, s.next_sequence, s.next_arrival
+       FROM class_b_account a LEFT JOIN s ON s.account_key = a.account_key
+      WHERE ${inRange('a.account_key', range)} ORDER BY a.account_key`,
+  );
+  const lotRows = await q.textRows(
+    `${latest} SELECT l.account_key, l.portfolio_key, l.issuing_portfolio_key, l.origin_txn_id, l.free,
+            l.doi - DATE '1970-01-01', l.sequence, l.arrival, l.share_units, l.cost_cents
+       FROM class_b_lot_state l JOIN s ON l.account_key = s.account_key AND l.as_of = s.as_of
+      ORDER BY l.account_key, l.portfolio_key, l.doi, l.sequence, l.arrival`,
+  );
+  const withdrawalRows = await q.textRows(
+    `${latest} SELECT w.account_key, w.portfolio_key, w.year, w.allowance_units, w.used_units
+       FROM class_b_withdrawal_allowance_state w JOIN s ON w.account_key = s.account_key AND w.as_of = s.as_of
+      ORDER BY w.account_key, w.portfolio_key, w.year`,
+  );
+  const attributionRows = await q.textRows(
+    `SELECT account_key, origin_txn_id, attribution FROM class_b_lot_attribution WHERE ${inRange('account_key', range)}`,
+  );
+  const attributionText = new Map<string, string>();
+  for (const [k, origin, text] of attributionRows) attributionText.set(`${k}|${origin}`, text!);
+
+  const n = accountRows.length;
+  const key = new Int32Array(n);
+  const omnibus = new Uint8Array(n);
+  const nextSequence = new Int32Array(n);
+  const nextArrival = new Int32Array(n);
+  const lotStart = new Int32Array(n + 1);
+  const withdrawalStart = new Int32Array(n + 1);
+  const accountNames = new Map<number, string>();
+  for (let i = 0; i < n; i++) {
+    const [k, name, omni, seq, arr] = accountRows[i]!;
+    key[i] = Number(k);
+    accountNames.set(key[i]!, name!);
+    omnibus[i] = omni === 't' ? 1 : 0;
+    nextSequence[i] = seq === null ? 0 : Number(seq);
+    nextArrival[i] = arr === null ? 0 : Number(arr);
+  }
+
+  const m = lotRows.length;
+  const L = {
+    portfolio: new Int32Array(m),
+    issuingPortfolio: new Int32Array(m),
+    origin: new Float64Array(m),
+    free: new Uint8Array(m),
+    doiDay: new Int32Array(m),
+    sequence: new Int32Array(m),
+    arrival: new Int32Array(m),
+    shareUnits: new Float64Array(m),
+    costCents: new Float64Array(m),
+    attribution: new Int32Array(m),
+  };
+  const attributions: FreeShareAttribution[] = [];
+  const attributionIndex = new Map<string, number>();
+  // the 1970-01-01 day number: the query gives days since then
+  const epochDay = toDayNumber('1970-01-01');
+  let a = 0;
+  for (let i = 0; i < m; i++) {
+    const f = lotRows[i]!;
+    const k = Number(f[0]);
+    while (a < n && key[a]! < k) lotStart[++a] = i;
+    if (key[a] !== k) throw new Error(`class_b_lot_state: account key ${k} is not in the chunk`);
+    L.portfolio[i] = Number(f[1]);
+    L.issuingPortfolio[i] = Number(f[2]);
+    L.origin[i] = d.txns.key(f[3]!);
+    L.free[i] = f[4] === 't' ? 1 : 0;
+    L.doiDay[i] = epochDay + Number(f[5]);
+    L.sequence[i] = Number(f[6]);
+    L.arrival[i] = Number(f[7]);
+    L.shareUnits[i] = Number(f[8]);
+    L.costCents[i] = Number(f[9]);
+    if (L.free[i] === 1) {
+      const ak = `${k}|${f[3]}`;
+      let at = attributionIndex.get(ak);
+      if (at === undefined) {
+        const text = attributionText.get(ak);
+        if (text === undefined)
+          throw new Error(
+            `class_b_lot_attribution: no attribution for Free Shares ${f[3]} of account key ${k}`,
+          );
+        at = attributions.length;
+        attributions.push(attributionOfJson(text));
+        attributionIndex.set(ak, at);
+      }
+      L.attribution[i] = at;
+    } else L.attribution[i] = -1;
+  }
+  while (a < n) lotStart[++a] = m;
+
+  const w = withdrawalRows.length;
+  const S = {
+    portfolio: new Int32Array(w),
+    year: new Int32Array(w),
+    allowanceUnits: new Float64Array(w),
+    usedUnits: new Float64Array(w),
+  };
+  a = 0;
+  for (let i = 0; i < w; i++) {
+    const f = withdrawalRows[i]!;
+    const k = Number(f[0]);
+    while (a < n && key[a]! < k) withdrawalStart[++a] = i;
+    S.portfolio[i] = Number(f[1]);
+    S.year[i] = Number(f[2]);
+    S.allowanceUnits[i] = Number(f[3]);
+    S.usedUnits[i] = Number(f[4]);
+  }
+  while (a < n) withdrawalStart[++a] = w;
+
+  return {
+    asOf,
+    state: {
+      accounts: { count: n, key, omnibus, nextSequence, nextArrival, lotStart, withdrawalStart },
+      lots: { count: m, ...L },
+      systematicWithdrawals: { count: w, ...S },
+      attributions,
+    },
+    accountNames,
+    storedAttributions: new Set(attributions),
+  };
+}
+
+/**
+ * Writes the state of the chunk's accounts at `asOf` (those `include` selects: an account whose
+ * ledger did not change keeps its earlier row), by COPY; the attributions of Free Shares not in
+ * `storedAttributions` are written once. Returns the rows written.
+ */
+export async function writeLedgerStateChunk(
+  q: Queryable,
+  asOf: string,
+  state: ClassBLedgerState,
+  d: MonthPassDictionaries,
+  opts: {
+    readonly include?: (accountIndex: number) => boolean;
+    readonly storedAttributions?: ReadonlySet<FreeShareAttribution>;
+  } = {},
+): Promise<{ accounts: number; lots: number }> {
+  const acc = state.accounts;
+  const l = state.lots;
+  const sw = state.systematicWithdrawals;
+  const asOfText = asOf;
+  const dates = new Map<number, string>();
+  const iso = (day: number) => {
+    let s = dates.get(day);
+    if (s === undefined) {
+      s = fromDayNumber(day);
+      dates.set(day, s);
+    }
+    return s;
+  };
+  const originText = (k: number) => encodeCopyValue(d.txns.name(k));
+  const accountLines: string[] = [];
+  const lotLines: string[] = [];
+  const withdrawalLines: string[] = [];
+  const attributionLines: string[] = [];
+  const attributionWritten = new Set<string>();
+  for (let a = 0; a < acc.count; a++) {
+    if (opts.include && !opts.include(a)) continue;
+    const k = acc.key[a]!;
+    accountLines.push(`${k}\t${asOfText}\t${acc.nextSequence[a]}\t${acc.nextArrival[a]}`);
+    for (let i = acc.lotStart[a]!; i < acc.lotStart[a + 1]!; i++) {
+      const origin = originText(l.origin[i]!);
+      lotLines.push(
+        `${k}\t${asOfText}\t${l.arrival[i]}\t${l.portfolio[i]}\t${l.issuingPortfolio[i]}\t${origin}\t${
+          l.free[i] === 1 ? 't' : 'f'
+        }\t${iso(l.doiDay[i]!)}\t${l.sequence[i]}\t${l.shareUnits[i]}\t${l.costCents[i]}`,
+      );
+      if (l.free[i] !== 1) continue;
+      const attribution = state.attributions[l.attribution[i]!];
+      if (attribution === undefined)
+        throw new Error(`Free Shares ${origin} of account key ${k}: no attribution`);
+      if (opts.storedAttributions?.has(attribution)) continue;
+      const ak = `${k}|${origin}`;
+      if (attributionWritten.has(ak)) continue;
+      attributionWritten.add(ak);
+      attributionLines.push(`${k}\t${origin}\t${encodeCopyValue(json(attribution))}`);
+    }
+    for (let i = acc.withdrawalStart[a]!; i < acc.withdrawalStart[a + 1]!; i++)
+      withdrawalLines.push(
+        `${k}\t${asOfText}\t${sw.portfolio[i]}\t${sw.year[i]}\t${sw.allowanceUnits[i]}\t${sw.usedUnits[i]}`,
+      );
+  }
+  const text = (lines: string[]) => (lines.length === 0 ? '' : `${lines.join('\n')}\n`);
+  if (accountLines.length > 0)
+    await q.copyIn(
+      'class_b_account_state',
+      ['account_key', 'as_of', 'next_sequence', 'next_arrival'],
+      text(accountLines),
+    );
+  if (lotLines.length > 0)
+    await q.copyIn(
+      'class_b_lot_state',
+      [
+        'account_key',
+        'as_of',
+        'arrival',
+        'portfolio_key',
+        'issuing_portfolio_key',
+        'origin_txn_id',
+        'free',
+        'doi',
+        'sequence',
+        'share_units',
+        'cost_cents',
+      ],
+      text(lotLines),
+    );
+  if (withdrawalLines.length > 0)
+    await q.copyIn(
+      'class_b_withdrawal_allowance_state',
+      ['account_key', 'as_of', 'portfolio_key', 'year', 'allowance_units', 'used_units'],
+      text(withdrawalLines),
+    );
+  if (attributionLines.length > 0) {
+    // fixed at the reinvestment: one already stored (an earlier month end's) is the same, and kept
+    const staged = `plan12b_attribution_${process.pid}`;
+    await q.query(`CREATE TEMPORARY TABLE ${staged} (LIKE class_b_lot_attribution)`);
+    try {
+      await q.copyIn(staged, ['account_key', 'origin_txn_id', 'attribution'], text(attributionLines));
+      await q.query(
+        `INSERT INTO class_b_lot_attribution SELECT * FROM ${staged} ON CONFLICT (account_key, origin_txn_id) DO NOTHING`,
+      );
+    } finally {
+      await q.query(`DROP TABLE IF EXISTS ${staged}`).catch(() => {});
+    }
+  }
+  return { accounts: accountLines.length, lots: lotLines.length };
+}
+
+/** A dictionary set for the stored state: portfolios the stored keys, the rest empty. */
+export async function ledgerStateDictionaries(q: Queryable): Promise<MonthPassDictionaries> {
+  return {
+    accounts: new KeyDictionary(),
+    portfolios: await ledgerPortfolios(q),
+    txns: new KeyDictionary(),
+    exchanges: new KeyDictionary(),
+    distributors: new KeyDictionary(),
+  };
+}
