@@ -7,9 +7,13 @@ import { divRoundHalfUp } from '../../src/money/cents.js';
 import { ledgerJson } from './support/activity.js';
 import { GENERATED_TERMS, generateAccountActivity } from './support/generatedActivity.js';
 
-// 4,000 generated accounts in the suite (every kind of activity appears hundreds of times);
+// 1,500 generated accounts in the suite: every kind of activity appears dozens of times at least,
+// and the test checks that it does (MIN_SEEN below). 4,000 accounts cost 2.7 times the CPU and
+// found nothing these do not (seen counts at 4,000 in docs/PERFORMANCE.md, "The test suite");
 // PLAN12B_LEDGER_DIFF_ACCOUNTS=100000 for a deeper run.
-const ACCOUNTS = Number(process.env.PLAN12B_LEDGER_DIFF_ACCOUNTS ?? 4_000);
+const ACCOUNTS = Number(process.env.PLAN12B_LEDGER_DIFF_ACCOUNTS ?? 1_500);
+/** Each kind of generated activity, at least this often (the rarest appears ~3 times per 100 accounts). */
+const MIN_SEEN = Math.floor(ACCOUNTS / 100);
 
 /** Shares per portfolio as the activity says they flowed: in − out, conversions out. */
 function sharesByFlow(activity: readonly ClassBActivity[], ledger: AccountLedger): Map<string, bigint> {
@@ -125,7 +129,8 @@ describe('the fast share ledger matches the reference on generated activity', ()
     }
     expect(mismatches.slice(0, 5)).toEqual([]);
     expect(problems.slice(0, 5)).toEqual([]);
-    for (const [what, count] of Object.entries(seen)) expect(count, `generated ${what}`).toBeGreaterThan(0);
+    for (const [what, count] of Object.entries(seen))
+      expect(count, `generated ${what}`).toBeGreaterThanOrEqual(Math.max(1, MIN_SEEN));
     console.info(`class B differential: ${JSON.stringify(seen)}`);
   });
 });

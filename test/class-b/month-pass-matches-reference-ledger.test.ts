@@ -16,8 +16,13 @@ import {
 import { fullJson, type HarnessAccount, monthsThrough, runMonthPass } from './support/monthPassHarness.js';
 
 // The same generated histories as ledger-fast-matches-reference.test.ts (seed 1,000 + i), applied
-// month by month from empty ledgers; PLAN12B_MONTH_PASS_ACCOUNTS=20000 for a deeper run.
-const ACCOUNTS = Number(process.env.PLAN12B_MONTH_PASS_ACCOUNTS ?? 1_000);
+// month by month from empty ledgers. 500 accounts (two chunks of 250, 226 months, half a million
+// Exhibit A holding rows): every kind counted below appears dozens of times at least, and the test
+// checks that it does (MIN_SEEN); 1,000 cost twice the CPU and found nothing more.
+// PLAN12B_MONTH_PASS_ACCOUNTS=20000 for a deeper run.
+const ACCOUNTS = Number(process.env.PLAN12B_MONTH_PASS_ACCOUNTS ?? 500);
+/** Each kind, at least this often (the rarest, confirmed conversions, ~12 per 100 accounts). */
+const MIN_SEEN = Math.floor(ACCOUNTS / 50);
 
 /** Exhibit A terms that change hands twice, one portfolio on its own, one assignment of rights. */
 const DISTRIBUTOR = 'A I M Distributors';
@@ -216,7 +221,7 @@ describe('the Class B month pass matches the reference ledger on generated histo
     expect(lotMismatchesMidway.slice(0, 5)).toEqual([]);
     expect(exhibitMismatches.slice(0, 5)).toEqual([]);
     for (const [what, n] of Object.entries({ ...counts, ...seen }))
-      expect(Number(n), `generated ${what}`).toBeGreaterThan(0);
+      expect(Number(n), `generated ${what}`).toBeGreaterThanOrEqual(Math.max(1, MIN_SEEN));
     console.info(`month pass differential: ${months.length} months, ${fullJson({ ...counts, ...seen })}`);
   });
 

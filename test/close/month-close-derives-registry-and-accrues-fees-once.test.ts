@@ -12,7 +12,13 @@ import { seedsAvailable } from '../support/seeds.js';
 
 // Issue 14 item 4 (a lean close): the close reads each input once. Counted, not timed: every
 // derivation of the registry (buildRegistry) and every accrual of the month's fees (accrueFast).
-const calls = vi.hoisted(() => ({ buildRegistry: 0, accrueFast: 0 }));
+// The worker runs other files before this one without isolation (vitest.config.ts): its module
+// cache may hold the real modules already, so the mocks below need a fresh cache, and the next
+// file a clean one (afterAll below).
+const calls = vi.hoisted(() => {
+  vi.resetModules();
+  return { buildRegistry: 0, accrueFast: 0 };
+});
 vi.mock('../../src/registry/registry.js', async (original) => {
   const m = await original<typeof import('../../src/registry/registry.js')>();
   return {
@@ -77,4 +83,11 @@ describe.skipIf(!seedsAvailable).each(dialects)('one month close on %s', (dialec
     ]);
     expect(calls).toEqual({ buildRegistry: 1, accrueFast: 1 });
   });
+});
+
+// No file after this one in the worker sees the counting wrappers.
+afterAll(() => {
+  vi.doUnmock('../../src/registry/registry.js');
+  vi.doUnmock('../../src/accrual/fastAccrual.js');
+  vi.resetModules();
 });

@@ -4,7 +4,8 @@ import type { Queryable } from '../../src/store/database.js';
  * What the store holds, table by table: the row count and a hash of every row's text. Two
  * snapshots are equal when nothing was written, updated or deleted — a row deleted and inserted
  * again in place changes the hash too (its serial id or timestamps change). Every table of the
- * store's schema is read, so a write anywhere shows.
+ * store's schema is read, so a write anywhere shows. One statement reads them all (a round trip
+ * per table made the hostile-input and feed-contract suites spend most of their time here).
  */
 export async function storeSnapshot(q: Queryable): Promise<Record<string, string>> {
   const tables = await q.query<{ table_name: string }>(
@@ -12,16 +13,19 @@ export async function storeSnapshot(q: Queryable): Promise<Record<string, string
       WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' AND table_name <> 'schema_migration'
       ORDER BY table_name`,
   );
+  if (tables.length === 0) return {};
+  const rows = await q.query<{ t: string; n: string; h: string }>(
+    tables
+      .map(
+        ({ table_name: t }) =>
+          `SELECT '${t}' AS t, count(*)::text AS n, md5(coalesce(string_agg(x::text, E'\\n' ORDER BY x::text), '')) AS h FROM "${t}" AS x`,
+      )
+      .join('\nUNION ALL\n'),
+  );
   const out: Record<string, string> = {};
-  for (const { table_name: t } of tables) {
-    const [r] = await q.query<{ n: string; h: string }>(
-      `SELECT count(*)::text AS n, md5(coalesce(string_agg(x::text, E'\\n' ORDER BY x::text), '')) AS h FROM "${t}" AS x`,
-    );
-    out[t] = `${r!.n} rows ${r!.h}`;
-  }
+  for (const { t, n, h } of rows) out[t] = `${n} rows ${h}`;
   return out;
 }
-
 export interface AuditEntry {
   readonly actor: string;
   readonly action: string;
