@@ -5,11 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningServer, startServer } from '../../src/api/server.js';
 import { FORWARDABLE_QUERIES, forwardableQuery } from '../../src/cli/forwardableQuery.js';
 import { forwardToServe } from '../../src/cli/serveForward.js';
-import { runDemo } from '../../src/demo/runDemo.js';
-import { withActor } from '../../src/store/actor.js';
 import { serveDiscoveryPath } from '../../src/store/serveDiscovery.js';
 import { type CliRun, runCliAsync, runCliInProcess } from '../support/cli.js';
 import { freshDatabase, type TestDatabase } from '../support/databases.js';
+import { recordDemoOpen } from '../support/demoOpen.js';
 
 /**
  * Issue 13 item 4, differential: every query command the CLI forwards to a running `plan12b serve`
@@ -46,14 +45,8 @@ describe('a CLI query answered by plan12b serve prints what it prints in-process
 
   beforeAll(async () => {
     tdb = await freshDatabase('pglite');
-    const store = await tdb.open();
-    try {
-      await withActor('test setup', () =>
-        runDemo(store, join(tdb.target, '..', 'out'), () => {}, { close: false }),
-      );
-    } finally {
-      await store.close();
-    }
+    // in a process of its own: the demo holds the event loop for seconds at a time
+    await recordDemoOpen(tdb.target, join(tdb.target, '..', 'out'));
     const closed = await runCliInProcess([...db(), 'close', '--month', '2025-01']);
     expect(closed.code, closed.stderr).toBe(0);
     const documents = (await runCliInProcess([...db(), 'exhibit', 'list', '--json'])).json<{
