@@ -25,13 +25,22 @@ interface Case {
   readonly reference?: CliRun;
 }
 
-/** Each line, and its --json and --csv forms where the command has them. */
+/**
+ * The commands whose --json and --csv forms are compared too: one of each way of printing (a
+ * registry view, a report, a sealed read, the audit log, a CSV of rows). Every other command is
+ * compared in its human form, the one most sensitive to where it runs (a terminal's width, the
+ * environment); each form goes through the same forward, so more of them would prove no more.
+ */
+const EVERY_FORM = new Set(['schedule', 'fees', 'monthly-calculation', 'close', 'audit log', 'redemptions']);
+
+/** Each line, and its --json and --csv forms where the command has them and is in EVERY_FORM. */
 function withForms(lines: readonly (readonly string[])[]): string[][] {
   const out: string[][] = [];
   for (const line of lines) {
     out.push([...line]);
     const command = forwardableQuery(line)?.command;
-    const flags = command === undefined ? [] : (FORWARDABLE_QUERIES[command]?.flags ?? []);
+    if (command === undefined || !EVERY_FORM.has(command)) continue;
+    const flags = FORWARDABLE_QUERIES[command]?.flags ?? [];
     for (const form of ['--json', '--csv']) if (flags.includes(form)) out.push([...line, form]);
   }
   return out;
@@ -158,7 +167,7 @@ describe('a CLI query answered by plan12b serve prints what it prints in-process
   it('is what the real CLI does: a spawned query is answered by the server, an error too', async () => {
     for (const args of [
       ['schedule', '--as-of', '2025-06-30'],
-      ['portfolio', 'history', 'No Such Fund', '--json'],
+      ['schedule', '--as-of', '2025-13-45', '--json'],
     ]) {
       const reference = cases.find((c) => c.args.join(' ') === args.join(' '))!.reference!;
       // the server holds the folder: only the forward can answer (in-process would exit 69)
