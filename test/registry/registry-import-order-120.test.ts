@@ -60,10 +60,21 @@ describe.skipIf(!seedsAvailable)('import order never changes the registry (SPEC 
       await tdb.drop();
     });
 
-    it('all 120 orders, each into an emptied store, give identical answers', async () => {
+    // The derivation above takes all 120 orders. Through the store, what the order could change
+    // is what the store keeps of each import (rows, names) and in what order it reads them back:
+    // the five rotations of the files and their five reversals put every file in every position
+    // and every pair of files in both orders — 10 orders of 5 imports instead of 600 imports.
+    it('every file in every position, every pair in both orders, each into an emptied store: identical answers', async () => {
       const files = seedExhibitFiles();
       const reference = answers(buildRegistry(seedDocuments()));
-      for (const order of permutations(files)) {
+      const rotations = files.map((_, i) => [...files.slice(i), ...files.slice(0, i)]);
+      const orders = [...rotations, ...rotations.map((o) => [...o].reverse())];
+      for (let i = 0; i < files.length; i++)
+        for (let j = 0; j < files.length; j++) {
+          expect(orders.some((o) => o[i] === files[j])).toBe(true);
+          if (i !== j) expect(orders.some((o) => o.indexOf(files[i]!) < o.indexOf(files[j]!))).toBe(true);
+        }
+      for (const order of orders) {
         await db.query('DELETE FROM exhibit_document');
         await db.query('DELETE FROM portfolio_name');
         for (const f of order) await importExhibits(db, [f]);
