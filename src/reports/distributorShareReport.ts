@@ -156,21 +156,24 @@ function visitStateAccounts(
 ): void {
   for (let a = 0; a < state.accounts.count; a++) {
     if (state.accounts.lotStart[a] === state.accounts.lotStart[a + 1]) continue;
-    const byPortfolio = new Map<string, Lot[]>();
-    for (const l of lotsOfAccount(state, a, d)) {
-      if (!portfolioIds.has(l.portfolioId)) continue;
-      let list = byPortfolio.get(l.portfolioId);
-      if (!list) {
-        list = [];
-        byPortfolio.set(l.portfolioId, list);
-      }
-      list.push(l);
-    }
+    const byPortfolio = lotsByPortfolio(lotsOfAccount(state, a, d), portfolioIds);
     const account = accountNames.get(state.accounts.key[a]!)!;
     const omnibus = state.accounts.omnibus[a] === 1;
     for (const [pid, lots] of [...byPortfolio].sort(([x], [y]) => (x < y ? -1 : 1)))
       visit(pid, date, { account, omnibus, lots: lots.sort(compareLots) });
   }
+}
+
+/** An account's lots in the wanted portfolios, grouped by portfolio (in the order they come). */
+function lotsByPortfolio(lots: Iterable<Lot>, wanted: ReadonlySet<string>): Map<string, Lot[]> {
+  const byPortfolio = new Map<string, Lot[]>();
+  for (const l of lots) {
+    if (!wanted.has(l.portfolioId)) continue;
+    const list = byPortfolio.get(l.portfolioId);
+    if (list) list.push(l);
+    else byPortfolio.set(l.portfolioId, [l]);
+  }
+  return byPortfolio;
 }
 
 /** {@link visitHoldings} at a month end whose ledger is stored: each chunk of accounts' lots read once. */
@@ -214,16 +217,10 @@ async function replayHoldings(
       for (const pid of mine) for (const d of requests.get(pid)!) dates.add(d);
       const activity = activityOfRows(rows);
       for (const date of [...dates].sort()) {
-        const byPortfolio = new Map<string, Lot[]>();
-        for (const l of replayAccount(account, activity, classBTerms, { until: date }).lots) {
-          if (!mine.has(l.portfolioId)) continue;
-          let list = byPortfolio.get(l.portfolioId);
-          if (!list) {
-            list = [];
-            byPortfolio.set(l.portfolioId, list);
-          }
-          list.push(l);
-        }
+        const byPortfolio = lotsByPortfolio(
+          replayAccount(account, activity, classBTerms, { until: date }).lots,
+          mine,
+        );
         for (const [pid, lots] of byPortfolio)
           if (requests.get(pid)!.includes(date)) visit(pid, date, { account, omnibus, lots });
       }
@@ -273,6 +270,12 @@ function addComputations(
   };
 }
 
+/** Other holdings a caller wants visited in the same pass over the accounts (the DOI counts). */
+export interface HoldingsAlsoWanted {
+  readonly requests: ReadonlyMap<string, readonly string[]>;
+  visit(portfolioId: string, date: string, account: AllocationAccount): void;
+}
+
 /**
  * Each requested portfolio's holdings at each of its dates ({@link DateHoldings}); memory stays
  * bounded by the Omnibus Accounts and a buffer, whatever the number of accounts.
@@ -284,10 +287,7 @@ export async function holdingsAt(
   terms: readonly DistributorTerm[],
   distributor: string,
   /** other holdings wanted in the same pass (each account replayed once per date for both) */
-  also?: {
-    readonly requests: ReadonlyMap<string, readonly string[]>;
-    visit(portfolioId: string, date: string, account: AllocationAccount): void;
-  },
+  also?: HoldingsAlsoWanted,
   /**
    * Dates through `closedThrough` (the last closed month's end) are looked up where an earlier
    * computation kept them (exhibitAHoldingsRepository.ts), and kept once computed when `keep`
@@ -351,10 +351,7 @@ async function computeHoldingsAt(
   classBTerms: ClassBTerms,
   terms: readonly DistributorTerm[],
   distributor: string,
-  also?: {
-    readonly requests: ReadonlyMap<string, readonly string[]>;
-    visit(portfolioId: string, date: string, account: AllocationAccount): void;
-  },
+  also?: HoldingsAlsoWanted,
   monthPass?: string,
 ): Promise<Map<string, Map<string, DateHoldings>>> {
   const out = new Map<string, Map<string, DateHoldings>>();

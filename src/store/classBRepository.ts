@@ -148,14 +148,20 @@ export async function loadTransactionsOf(
       `class_b_transaction t WHERE t.account = ANY(${sqlTextArrayLiteral(accounts.slice(i, i + CHUNK))})`,
       ' ORDER BY t.account, t.date, t.seq',
     );
-    for (const r of rows) {
-      let list = out.get(r.account);
-      if (!list) {
-        list = [];
-        out.set(r.account, list);
-      }
-      list.push(r);
-    }
+    groupByAccount(rows, out);
+  }
+  return out;
+}
+
+/** Adds rows (in order) to their account's list. */
+function groupByAccount(
+  rows: readonly ClassBTransactionRow[],
+  out: Map<string, ClassBTransactionRow[]>,
+): Map<string, ClassBTransactionRow[]> {
+  for (const r of rows) {
+    const list = out.get(r.account);
+    if (list) list.push(r);
+    else out.set(r.account, [r]);
   }
   return out;
 }
@@ -185,16 +191,7 @@ export async function transactionsOfAccountKeys(
     `class_b_transaction t WHERE t.account = ANY(${sqlTextArrayLiteral(names)}) AND t.date <= ${sqlTextLiteral(through)}::date${after}`,
     ' ORDER BY t.account, t.date, t.seq',
   );
-  const out = new Map<string, ClassBTransactionRow[]>();
-  for (const r of rows) {
-    let list = out.get(r.account);
-    if (!list) {
-      list = [];
-      out.set(r.account, list);
-    }
-    list.push(r);
-  }
-  return out;
+  return groupByAccount(rows, new Map());
 }
 
 const REDEMPTION_COLUMNS = [
