@@ -973,6 +973,38 @@ class HoldingTable {
     this.attribution = new Int32Array(capacity);
     this.shareUnits = new Float64Array(capacity);
   }
+  /**
+   * One lot's holding (room made by `ensure`): Commission Shares are summed with the account's row
+   * of the same issuing portfolio and DOI in this portfolio (its rows start at `portfolioStart`);
+   * Free Shares keep a row each (Exhibit A 2(b) splits each lot on its own).
+   */
+  add(
+    portfolioStart: number,
+    account: number,
+    omnibus: number,
+    portfolio: number,
+    free: number,
+    issuing: number,
+    doiDay: number,
+    attribution: number,
+    shareUnits: number,
+  ): void {
+    if (free === 0)
+      for (let r = portfolioStart; r < this.count; r++)
+        if (this.free[r] === 0 && this.doiDay[r] === doiDay && this.issuingPortfolio[r] === issuing) {
+          this.shareUnits[r] = this.shareUnits[r]! + shareUnits;
+          return;
+        }
+    const h = this.count++;
+    this.account[h] = account;
+    this.omnibus[h] = omnibus;
+    this.portfolio[h] = portfolio;
+    this.free[h] = free;
+    this.issuingPortfolio[h] = issuing;
+    this.doiDay[h] = doiDay;
+    this.attribution[h] = attribution;
+    this.shareUnits[h] = shareUnits;
+  }
   ensure(extra: number): void {
     if (this.count + extra <= this.capacity) return;
     const cap = Math.max(this.capacity * 2, this.count + extra);
@@ -1074,27 +1106,17 @@ class Output {
         lastPortfolio = w.port[i]!;
         portfolioStart = H.count;
       }
-      if (w.free[i] === 0) {
-        let row = -1;
-        for (let r = portfolioStart; r < H.count; r++)
-          if (H.free[r] === 0 && H.doiDay[r] === w.doi[i] && H.issuingPortfolio[r] === w.issuing[i]) {
-            row = r;
-            break;
-          }
-        if (row >= 0) {
-          H.shareUnits[row] = H.shareUnits[row]! + w.shares[i]!;
-          continue;
-        }
-      }
-      const h = H.count++;
-      H.account[h] = account;
-      H.omnibus[h] = omnibus;
-      H.portfolio[h] = w.port[i]!;
-      H.free[h] = w.free[i]!;
-      H.issuingPortfolio[h] = w.issuing[i]!;
-      H.doiDay[h] = w.doi[i]!;
-      H.attribution[h] = attr;
-      H.shareUnits[h] = w.shares[i]!;
+      H.add(
+        portfolioStart,
+        account,
+        omnibus,
+        w.port[i]!,
+        w.free[i]!,
+        w.issuing[i]!,
+        w.doi[i]!,
+        attr,
+        w.shares[i]!,
+      );
     }
   }
 
@@ -1142,27 +1164,17 @@ class Output {
         lastPortfolio = w.port[i]!;
         portfolioStart = H.count;
       }
-      if (w.free[i] === 0) {
-        let row = -1;
-        for (let r = portfolioStart; r < H.count; r++)
-          if (H.free[r] === 0 && H.doiDay[r] === w.doi[i] && H.issuingPortfolio[r] === w.issuing[i]) {
-            row = r;
-            break;
-          }
-        if (row >= 0) {
-          H.shareUnits[row] = H.shareUnits[row]! + w.shares[i]!;
-          continue;
-        }
-      }
-      const h = H.count++;
-      H.account[h] = account;
-      H.omnibus[h] = omnibus;
-      H.portfolio[h] = w.port[i]!;
-      H.free[h] = w.free[i]!;
-      H.issuingPortfolio[h] = w.issuing[i]!;
-      H.doiDay[h] = w.doi[i]!;
-      H.attribution[h] = attr;
-      H.shareUnits[h] = w.shares[i]!;
+      H.add(
+        portfolioStart,
+        account,
+        omnibus,
+        w.port[i]!,
+        w.free[i]!,
+        w.issuing[i]!,
+        w.doi[i]!,
+        attr,
+        w.shares[i]!,
+      );
     }
     // only this year's allowances matter from here on (activity comes in date order)
     for (let i = 0; i < w.swpN; i++) {
