@@ -7,6 +7,16 @@ import { readFileSync } from 'node:fs';
  * Undefined when nothing was built (the server then answers no forwarded query).
  */
 export function buildIdentity(): string | undefined {
+  return BUILD;
+}
+
+/**
+ * Read when this module loads, with the code it describes: a `plan12b serve` started before a
+ * rebuild keeps answering as the build it runs, not as the one dist/ now holds.
+ */
+const BUILD = readBuildIdentity();
+
+function readBuildIdentity(): string | undefined {
   // from src/cli (sources), dist/cli (the bundle) or dist/src/cli (compiled): dist/cli/build.json
   for (const candidate of ['../../dist/cli/build.json', '../../cli/build.json']) {
     try {

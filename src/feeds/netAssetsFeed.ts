@@ -91,6 +91,27 @@ function resolveRows(file: string, rows: readonly Row[], registry: Registry) {
   return { resolved, problems, warnings: uncoveredNetAssetsWarnings(days, registry) };
 }
 
+/** A row's planned change: new, or a restatement of the recorded value `old`. */
+function changeOf(
+  r: { line: number; date: string; row: Row['row']; portfolioId: string; class: string },
+  kind: 'new' | 'restated',
+  old: string | null,
+  closedMonth: string | null,
+): NetAssetsChange {
+  return {
+    line: r.line,
+    datedOn: r.date,
+    kind,
+    portfolioId: r.portfolioId,
+    class: r.class,
+    date: r.date,
+    portfolioName: r.row.portfolio,
+    netAssetsCents: r.row.net_assets,
+    old,
+    closedMonth,
+  };
+}
+
 /**
  * The net-assets feed (SPEC §4, §12): all-or-nothing and idempotent. A row that changes a
  * recorded value is a conflict unless `--restate`, which records the restatement (old, new, when,
@@ -147,31 +168,10 @@ export const netAssetsFeed: FeedDefinition<
     for (const r of resolvedRows) {
       const old =
         state.recorded.size === 0 ? undefined : state.recorded.get(`${r.portfolioId}|${r.class}|${r.date}`);
-      const record = {
-        line: r.line,
-        datedOn: r.date,
-        portfolioId: r.portfolioId,
-        class: r.class,
-        date: r.date,
-        portfolioName: r.row.portfolio,
-        netAssetsCents: r.row.net_assets,
-      };
-      if (old === undefined)
-        changes.push({
-          line: r.line,
-          datedOn: r.date,
-          kind: 'new',
-          portfolioId: r.portfolioId,
-          class: r.class,
-          date: r.date,
-          portfolioName: r.row.portfolio,
-          netAssetsCents: r.row.net_assets,
-          old: null,
-          closedMonth: null,
-        });
+      if (old === undefined) changes.push(changeOf(r, 'new', null, null));
       else if (parseCents(old) === r.row.net_assets) unchanged++;
       else if (ctx.options.restate)
-        changes.push({ ...record, kind: 'restated', old, closedMonth: ctx.closed.closedMonthOf(r.date) });
+        changes.push(changeOf(r, 'restated', old, ctx.closed.closedMonthOf(r.date)));
       else
         problems.push({
           code: 'CONFLICT',
