@@ -16,6 +16,10 @@ import { fileURLToPath } from 'node:url';
  * The store is the demo's (`plan12b demo`, built once into a temp folder; or
  * $PLAN12B_BENCH_DEMO_DB to reuse one).
  *
+ * "registry snapshot" and "store opened" peers: the registry queries answered from the snapshot
+ * beside the store (src/store/registrySnapshotFile.ts), and with it turned off
+ * (PLAN12B_REGISTRY_SNAPSHOT=off: PGlite opened as before), each checked to print the same.
+ *
  * "via serve" peers: the same commands while `plan12b serve` holds the store, answered through it
  * (src/cli/serveForward.ts: Node start, the discovery file, one HTTP request, the server's run of
  * the command on its open store). Each is checked to print what the in-process run printed.
@@ -65,8 +69,12 @@ function childTicks(): number {
 }
 
 /** What a command prints: stdout, stderr and the exit code. */
-function printedBy(args: readonly string[]): string {
-  const res = spawnSync(process.execPath, [...args], { encoding: 'utf8', maxBuffer: 64 << 20 });
+function printedBy(args: readonly string[], env: Record<string, string> = {}): string {
+  const res = spawnSync(process.execPath, [...args], {
+    encoding: 'utf8',
+    maxBuffer: 64 << 20,
+    env: { ...process.env, ...env },
+  });
   return JSON.stringify([res.status, res.stdout, res.stderr]);
 }
 
@@ -97,24 +105,30 @@ export async function benchCliStart(
   // PGlite alone, with its own defaults: import it, open the store, one query, close.
   const pgliteOpen = `import('@electric-sql/pglite').then(async ({ PGlite }) => {
     const db = await PGlite.create(${JSON.stringify(db)}); await db.query('select 1'); await db.close(); })`;
+  const portfolioHistory = [bin, '--db', db, 'portfolio', 'history', 'Summit Capital Growth Fund'];
+  // The store opened as before the registry snapshot (src/store/registrySnapshotFile.ts).
+  const storeOpened = { PLAN12B_REGISTRY_SNAPSHOT: 'off' };
   const commands: Record<string, { args: readonly string[]; env?: Record<string, string> }> = {
     'node -e 0': { args: ['-e', '0'] },
     'PGlite open + select 1 + close (its own defaults)': {
       args: ['--input-type=module', '-e', pgliteOpen],
     },
     'plan12b --help': { args: [bin, '--help'] },
-    'plan12b schedule --as-of 2025-06-30': { args: schedule },
-    'plan12b schedule --as-of 2025-06-30 (WebAssembly optimising tier, as before)': {
+    'plan12b schedule --as-of 2025-06-30 (registry snapshot)': { args: schedule },
+    'plan12b schedule --as-of 2025-06-30 --json (registry snapshot)': { args: [...schedule, '--json'] },
+    'plan12b portfolio history "Summit Capital Growth Fund" (registry snapshot)': { args: portfolioHistory },
+    'plan12b schedule --as-of 2025-06-30 (store opened)': { args: schedule, env: storeOpened },
+    'plan12b schedule --as-of 2025-06-30 (store opened, WebAssembly optimising tier, as before)': {
       args: schedule,
-      env: { PLAN12B_WASM_TIER: 'optimizing' },
+      env: { ...storeOpened, PLAN12B_WASM_TIER: 'optimizing' },
     },
-    'plan12b schedule --as-of 2025-06-30 (128 MB shared buffers, as before)': {
+    'plan12b schedule --as-of 2025-06-30 (store opened, 128 MB shared buffers, as before)': {
       args: schedule,
-      env: { PLAN12B_PGLITE_SHARED_BUFFERS: '128MB' },
+      env: { ...storeOpened, PLAN12B_PGLITE_SHARED_BUFFERS: '128MB' },
     },
-    'plan12b schedule --as-of 2025-06-30 --json': { args: [...schedule, '--json'] },
-    'plan12b portfolio history "Summit Capital Growth Fund"': {
-      args: [bin, '--db', db, 'portfolio', 'history', 'Summit Capital Growth Fund'],
+    'plan12b portfolio history "Summit Capital Growth Fund" (store opened)': {
+      args: portfolioHistory,
+      env: storeOpened,
     },
     'plan12b fees --from 2025-06-01 --to 2025-06-30': {
       args: [bin, '--db', db, 'fees', '--from', '2025-06-01', '--to', '2025-06-30'],
@@ -123,6 +137,10 @@ export async function benchCliStart(
       args: [bin, '--db', db, 'monthly-calculation', '--month', '2025-12'],
     },
   };
+  // The snapshot's answers are the store's, byte for byte, or the figures compare nothing.
+  for (const args of [schedule, [...schedule, '--json'], portfolioHistory])
+    if (printedBy(args) !== printedBy(args, storeOpened))
+      throw new Error(`${args.slice(3).join(' ')}: the registry snapshot's answer is not the store's`);
   const viaServe: Record<string, readonly string[]> = {
     'plan12b schedule --as-of 2025-06-30 (via serve)': schedule,
     'plan12b portfolio history "Summit Capital Growth Fund" (via serve)': [

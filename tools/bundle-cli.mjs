@@ -35,7 +35,7 @@ await build({
   },
 });
 
-// Which build this is (src/cli/buildIdentity.ts): a CLI forwards a query only to a `plan12b serve`
+// Which build this is (src/buildIdentity.ts): a CLI forwards a query only to a `plan12b serve`
 // of the same build. The package version and a digest of every file of the bundle.
 {
   const { createHash } = await import('node:crypto');

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { serve } from '@hono/node-server';
 import pino, { type Logger } from 'pino';
-import { buildIdentity } from '../cli/buildIdentity.js';
+import { buildIdentity } from '../buildIdentity.js';
 import { removeServeDiscovery, writeServeDiscovery } from '../store/serveDiscovery.js';
 import { ApiStore } from './apiStore.js';
 import { TOKEN_PREFIX } from './apiTokens.js';

@@ -1,5 +1,5 @@
-import { type Database, defaultDatabaseTarget, openDatabase, type StoreWorkload } from '../store/database.js';
-import { migrate } from '../store/migrations.js';
+import type { Database, StoreWorkload } from '../store/database.js';
+import { defaultDatabaseTarget } from '../store/databaseTarget.js';
 
 /** Where a command's text goes: stdout and stderr, each given whole pieces of text. */
 export interface CliOutput {
@@ -52,6 +52,11 @@ export function makeContext(
 export async function withDatabase<T>(ctx: CliContext, fn: (db: Database) => Promise<T>): Promise<T> {
   // `plan12b serve` opened and migrated its store once; the command runs on it and leaves it open
   if (ctx.lendStore) return ctx.lendStore(fn);
+  // Loaded here: a query answered from the registry snapshot (registryQuery.ts) never needs them.
+  const [{ openDatabase }, { migrate }] = await Promise.all([
+    import('../store/database.js'),
+    import('../store/migrations.js'),
+  ]);
   const db = await openDatabase(ctx.dbTarget, { workload: ctx.workload });
   try {
     await migrate(db);

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
+import { buildIdentity } from '../buildIdentity.js';
 import { processAlive } from '../store/processAlive.js';
 import { readServeDiscovery, removeServeDiscovery } from '../store/serveDiscovery.js';
-import { buildIdentity } from './buildIdentity.js';
 import { forwardableQuery, IN_PROCESS_ENV } from './forwardableQuery.js';
 
 /**

@@ -5,6 +5,8 @@ import { pipeline } from 'node:stream/promises';
 import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
 import { Plan12bError } from '../errors.js';
 import { type CopyValue, decodeCopyRows, encodeCopyRows } from './copyText.js';
+import { defaultDatabaseTarget, isServerUrl } from './databaseTarget.js';
+import { removeRegistrySnapshot } from './registrySnapshotFile.js';
 import { inUseError, lockDataFolder, lockWaitMs, Mutex, waitingNotice } from './writerLock.js';
 
 /** What the running command is, for the message another process sees while it waits. */
@@ -58,13 +60,7 @@ export interface Database extends Queryable {
 /** Numerics, dates and bigints come back as strings: precision is never lost (cf. Drizzle). */
 const PG_OIDS = { NUMERIC: 1700, INT8: 20, DATE: 1082 } as const;
 
-export function isServerUrl(target: string): boolean {
-  return /^postgres(ql)?:\/\//.test(target);
-}
-
-export function defaultDatabaseTarget(): string {
-  return process.env.PLAN12B_DB ?? './plan12b-data';
-}
+export { defaultDatabaseTarget, isServerUrl } from './databaseTarget.js';
 
 /**
  * PGlite's own start parameters (its defaults, see `PGlite.defaultStartParams` in its source), with
@@ -176,9 +172,21 @@ async function openPglite(path: string, workload: StoreWorkload): Promise<Databa
     transaction: (fn) => db.transaction((tx) => fn(wrap(tx))),
     withWriterLock: (fn) => writers.run(fn),
     async close() {
+      if (path === ':memory:') return db.close();
+      // The registry snapshot beside the folder (issue 13 item 4): its inputs are read while the
+      // store is open, and it is stamped after PGlite has closed the folder, before the lock goes.
+      // A snapshot that cannot be written is no answer lost: its readers open the store.
+      const { registrySnapshotAtClose } = await import('./registrySnapshotWriter.js');
+      const stamp = await registrySnapshotAtClose(wrap(db), path);
+      let closed = false;
       try {
         await db.close();
+        closed = true;
       } finally {
+        try {
+          if (closed) stamp();
+          else removeRegistrySnapshot(path);
+        } catch {}
         release();
       }
     },

@@ -7,11 +7,9 @@ import type { Queryable } from './database.js';
 import { loadRegistry } from './registryStore.js';
 import { loadSettings } from './settingsRepository.js';
 import { loadTerminations } from './terminationsRepository.js';
+import { todayIso } from './today.js';
 
-/** Today's date (UTC), the day continuance is judged on. */
-export function todayIso(): string {
-  return new Date().toISOString().slice(0, 10);
-}
+export { todayIso } from './today.js';
 
 /** Every recorded approval and termination, and the settings: what the registry needs of governance. */
 export async function loadGovernance(q: Queryable, today: string = todayIso()): Promise<GovernanceRecords> {

@@ -1,11 +1,14 @@
 import type { ExhibitDocument } from '../edgar/exhibitDocument.js';
 import { nameKey } from '../registry/portfolioName.js';
-import { buildRegistry, type Registry } from '../registry/registry.js';
+import type { Registry } from '../registry/registry.js';
 import type { StoredDocument } from '../registry/storedDocument.js';
+import { loadApprovals } from './approvalsRepository.js';
 import { loadBoardRates } from './boardRatesRepository.js';
 import type { Queryable } from './database.js';
-import { loadGovernance } from './governanceStore.js';
 import { typed } from './queryBuilder.js';
+import { type RegistryInputs, registryOfInputs } from './registryInputs.js';
+import { loadSettings } from './settingsRepository.js';
+import { loadTerminations } from './terminationsRepository.js';
 
 /**
  * The documents-and-registry repository (SPEC §2): the imported exhibits, keyed by the SHA-256
@@ -129,20 +132,28 @@ export async function insertDocument(
     .execute();
 }
 
+/** Everything the registry is derived from, as recorded now (SPEC §2; issue 12). */
+export async function loadRegistryInputs(q: Queryable): Promise<RegistryInputs> {
+  // One after another: a pg client runs one query at a time.
+  const documents = await loadDocuments(q);
+  const rates = await loadBoardRates(q);
+  const approvals = await loadApprovals(q);
+  const terminations = await loadTerminations(q);
+  const settings = [...(await loadSettings(q))];
+  return { documents, rates, approvals, terminations, settings };
+}
+
 /**
  * The registry derived from what is recorded now (SPEC §2; issue 12: approvals, terminations and
  * settings, lapses judged as of `today`), with the documents it was derived from. The one
- * derivation: the CLI's commands and the registry `serve` keeps both come from here.
+ * derivation: the CLI's commands, the registry `serve` keeps and the registry snapshot beside an
+ * embedded store all come from `registryOfInputs`.
  */
 export async function deriveRegistry(
   q: Queryable,
   today?: string,
 ): Promise<{ documents: StoredDocument[]; registry: Registry }> {
-  // One after another: a pg client runs one query at a time.
-  const documents = await loadDocuments(q);
-  const rates = await loadBoardRates(q);
-  const governance = await loadGovernance(q, today);
-  return { documents, registry: buildRegistry(documents, rates, governance) };
+  return registryOfInputs(await loadRegistryInputs(q), today);
 }
 
 export async function loadRegistry(q: Queryable): Promise<Registry> {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildIdentity } from '../../src/cli/buildIdentity.js';
+import { buildIdentity } from '../../src/buildIdentity.js';
 import { runCliInProcess } from '../support/cli.js';
 import { dialects } from '../support/databases.js';
 import { seedsAvailable } from '../support/seeds.js';

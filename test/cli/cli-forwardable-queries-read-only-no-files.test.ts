@@ -150,7 +150,7 @@ describe('the fast path of bin/plan12b.js', () => {
       [...external].join(', '),
     ).toBe(true);
     expect([...seen].map((f) => f.slice(root.length + 1)).sort()).toEqual([
-      'src/cli/buildIdentity.ts',
+      'src/buildIdentity.ts',
       'src/cli/forwardableQuery.ts',
       'src/cli/serveForward.ts',
       'src/store/processAlive.ts',

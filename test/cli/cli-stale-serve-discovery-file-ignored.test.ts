@@ -4,7 +4,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildIdentity } from '../../src/cli/buildIdentity.js';
+import { buildIdentity } from '../../src/buildIdentity.js';
 import { forwardToServe } from '../../src/cli/serveForward.js';
 import {
   type ServeDiscovery,

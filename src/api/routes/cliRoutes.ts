@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { buildIdentity } from '../../cli/buildIdentity.js';
+import { buildIdentity } from '../../buildIdentity.js';
 import { forwardableQuery } from '../../cli/forwardableQuery.js';
 import { main } from '../../cli/main.js';
 import { Plan12bError } from '../../errors.js';

@@ -7,12 +7,13 @@ import { renderExhibit } from '../../edgar/renderExhibit.js';
 import { Plan12bError } from '../../errors.js';
 import { importExhibits } from '../../import/exhibitImport.js';
 import { withdrawExhibit } from '../../import/exhibitWithdrawal.js';
-import { listDocuments, loadRegistry } from '../../store/registryStore.js';
+import { listDocuments } from '../../store/registryStore.js';
 import { type CliContext, printJson, withDatabase } from '../context.js';
 import { toCsv } from '../csvOut.js';
 import { requireDate } from '../options.js';
 import { startProgress } from '../progress.js';
 import { readInputFile } from '../readInput.js';
+import { registryFor } from '../registryQuery.js';
 import { scheduleDocumentAsOf } from '../scheduleDocument.js';
 import { printTable } from '../table.js';
 
@@ -201,7 +202,7 @@ export function registerExhibitCommands(program: Command, getContext: () => CliC
         }
       } else if (opts.asOf !== undefined) {
         const asOf = requireDate(opts.asOf, '--as-of');
-        const registry = await withDatabase(ctx, (db) => loadRegistry(db));
+        const { registry } = await registryFor(ctx);
         doc = scheduleDocumentAsOf(registry, asOf, opts.class);
       } else {
         throw new Plan12bError(

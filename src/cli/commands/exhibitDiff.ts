@@ -2,9 +2,9 @@ import type { Command } from 'commander';
 import { Plan12bError } from '../../errors.js';
 import { amendmentDiff } from '../../registry/amendmentDiff.js';
 import { buildRegistry } from '../../registry/registry.js';
-import { loadBoardRates, loadDocuments } from '../../store/registryStore.js';
-import { type CliContext, printJson, withDatabase } from '../context.js';
+import { type CliContext, printJson } from '../context.js';
 import { toCsv } from '../csvOut.js';
+import { registryInputsFor } from '../registryQuery.js';
 import { printTable } from '../table.js';
 
 /** `plan12b exhibit diff HASH`: what one imported document changed in the schedule in force. */
@@ -19,10 +19,8 @@ export function registerExhibitDiffCommand(program: Command, getContext: () => C
     .option('--csv', 'print CSV')
     .action(async (hash: string, opts: { json?: boolean; csv?: boolean }) => {
       const ctx = getContext();
-      const { registry, documents } = await withDatabase(ctx, async (db) => {
-        const [documents, rates] = [await loadDocuments(db), await loadBoardRates(db)];
-        return { registry: buildRegistry(documents, rates), documents };
-      });
+      const { documents, rates } = await registryInputsFor(ctx);
+      const registry = buildRegistry(documents, rates);
       const wanted = hash.toLowerCase();
       const matches = wanted.length >= 8 ? documents.filter((d) => d.id.startsWith(wanted)) : [];
       if (matches.length !== 1)

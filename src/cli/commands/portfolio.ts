@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { Plan12bError } from '../../errors.js';
-import { loadRegistry } from '../../store/registryStore.js';
-import { type CliContext, printJson, withDatabase } from '../context.js';
+import { type CliContext, printJson } from '../context.js';
+import { registryFor } from '../registryQuery.js';
 
 export function registerPortfolioCommands(program: Command, getContext: () => CliContext): void {
   const portfolio = program.command('portfolio').description('portfolios: identity across renames and moves');
@@ -12,7 +12,7 @@ export function registerPortfolioCommands(program: Command, getContext: () => Cl
     .option('--json', 'print JSON')
     .action(async (name: string, opts: { json?: boolean }) => {
       const ctx = getContext();
-      const registry = await withDatabase(ctx, (db) => loadRegistry(db));
+      const { registry } = await registryFor(ctx);
       const h = registry.portfolioHistory(name);
       if (!h)
         throw new Plan12bError(

@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
 import { Plan12bError } from '../../errors.js';
 import { setBoardRate } from '../../import/boardRateChange.js';
-import { loadBoardRates } from '../../store/boardRatesRepository.js';
 import { type CliContext, printJson, withDatabase } from '../context.js';
 import { requireDate, requireRate } from '../options.js';
+import { boardRatesFor } from '../registryQuery.js';
 import { printTable } from '../table.js';
 
 export function registerRatesCommands(program: Command, getContext: () => CliContext): void {
@@ -59,7 +59,7 @@ export function registerRatesCommands(program: Command, getContext: () => CliCon
     .option('--json', 'print JSON')
     .action(async (opts: { json?: boolean }) => {
       const ctx = getContext();
-      const list = await withDatabase(ctx, (db) => loadBoardRates(db));
+      const list = await boardRatesFor(ctx);
       if (opts.json) return printJson(ctx, { rates: list });
       printTable(
         ctx,

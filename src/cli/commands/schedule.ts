@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
-import { loadRegistry } from '../../store/registryStore.js';
-import { type CliContext, printJson, withDatabase } from '../context.js';
+import { type CliContext, printJson } from '../context.js';
 import { requireDate } from '../options.js';
+import { registryFor } from '../registryQuery.js';
 import { printTable } from '../table.js';
 
 export function registerScheduleCommand(program: Command, getContext: () => CliContext): void {
@@ -17,7 +17,7 @@ export function registerScheduleCommand(program: Command, getContext: () => CliC
     .action(async (opts: { asOf: string; class?: string; portfolio?: string; json?: boolean }) => {
       const ctx = getContext();
       const asOf = requireDate(opts.asOf, '--as-of');
-      const registry = await withDatabase(ctx, (db) => loadRegistry(db));
+      const { registry } = await registryFor(ctx);
       const filter = {
         ...(opts.class ? { class: opts.class } : {}),
         ...(opts.portfolio ? { portfolio: opts.portfolio } : {}),

@@ -17,8 +17,8 @@ export function buildIdentity(): string | undefined {
 const BUILD = readBuildIdentity();
 
 function readBuildIdentity(): string | undefined {
-  // from src/cli (sources), dist/cli (the bundle) or dist/src/cli (compiled): dist/cli/build.json
-  for (const candidate of ['../../dist/cli/build.json', '../../cli/build.json']) {
+  // from src (sources), dist/src (compiled) or dist/cli (the bundle's chunks): dist/cli/build.json
+  for (const candidate of ['../dist/cli/build.json', '../cli/build.json', './build.json']) {
     try {
       const raw = JSON.parse(readFileSync(new URL(candidate, import.meta.url), 'utf8')) as {
         build?: unknown;
