@@ -4,9 +4,9 @@ import { todayIso } from './today.js';
 /**
  * What the derived registry depends on, as one digest (SPEC §2: the registry is derived from the
  * imported documents and the Board-set rates; issue 12: and from the approvals, terminations and
- * settings, with lapses judged as of today): the documents less the withdrawn ones (each
- * one's content hash, stored name and parsed content: a migration that re-reads documents
- * changes it), every board-rate row, every approval, termination and setting, and today's date. Equal
+ * settings, with lapses judged as of today): the documents' content hashes less the withdrawn
+ * ones (a document is never rewritten: its parsed content is its bytes read by this build, and
+ * the registry snapshot is keyed by the build too), every board-rate row, every approval, termination and setting, and today's date. Equal
  * digests, equal registries — so a server can keep the registry it derived and rebuild it only
  * when this changes, whoever wrote the change.
  */
@@ -20,8 +20,7 @@ export async function registryInputsDigest(q: Queryable): Promise<string> {
   const digest = (table: string) =>
     `(SELECT md5(coalesce(string_agg(t::text, ',' ORDER BY t::text), '')) FROM ${table} t)`;
   const [row] = await q.query<Record<string, string>>(
-    `SELECT (SELECT md5(coalesce(string_agg(d.id || ':' || d.file_name || ':' || md5(d.parsed::text), ','
-                                                ORDER BY d.id), ''))
+    `SELECT (SELECT md5(coalesce(string_agg(d.id, ',' ORDER BY d.id), ''))
                FROM exhibit_document d
                LEFT JOIN exhibit_withdrawal w ON w.document_id = d.id
               WHERE w.document_id IS NULL) AS documents,
