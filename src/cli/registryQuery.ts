@@ -1,4 +1,5 @@
 import { buildIdentity } from '../buildIdentity.js';
+import type { GovernanceSettings } from '../governance/governanceSettings.js';
 import type { BoardRate } from '../registry/boardRate.js';
 import type { Registry } from '../registry/registry.js';
 import type { StoredDocument } from '../registry/storedDocument.js';
@@ -27,10 +28,10 @@ export async function registryInputsFor(ctx: CliContext): Promise<RegistryInputs
   return withDatabase(ctx, (db) => loadRegistryInputs(db));
 }
 
-/** The registry as recorded now, lapses judged as of today, with the documents it comes from. */
+/** The registry as recorded now, lapses judged as of today, with the documents and settings it comes from. */
 export async function registryFor(
   ctx: CliContext,
-): Promise<{ documents: StoredDocument[]; registry: Registry }> {
+): Promise<{ documents: StoredDocument[]; registry: Registry; settings: GovernanceSettings }> {
   return registryOfInputs(await registryInputsFor(ctx));
 }
 

@@ -1,4 +1,5 @@
-import { governanceSettingsOf } from '../governance/governanceSettings.js';
+import { type GovernanceSettings, governanceSettingsOf } from '../governance/governanceSettings.js';
+import type { Registry } from '../registry/registry.js';
 import type { Queryable } from '../store/database.js';
 import { continuanceStatus } from '../store/governanceStore.js';
 import { loadSettings } from '../store/settingsRepository.js';
@@ -10,7 +11,20 @@ import { loadSettings } from '../store/settingsRepository.js';
  */
 export async function continuanceReport(q: Queryable, asOf: string) {
   const instruments = await continuanceStatus(q, asOf);
-  const enforced = governanceSettingsOf(await loadSettings(q)).enforceApprovals;
+  return continuanceReportOf(instruments, governanceSettingsOf(await loadSettings(q)), asOf);
+}
+
+/** The same from a registry already derived (the CLI's, from the registry snapshot) and the settings. */
+export function continuanceReportFrom(registry: Registry, settings: GovernanceSettings, asOf: string) {
+  return continuanceReportOf(registry.continuance(asOf), settings, asOf);
+}
+
+function continuanceReportOf(
+  instruments: ReturnType<Registry['continuance']>,
+  settings: GovernanceSettings,
+  asOf: string,
+) {
+  const enforced = settings.enforceApprovals;
   const warnings = instruments
     .filter((c) => c.status === 'lapsed')
     .map(
@@ -20,7 +34,6 @@ export async function continuanceReport(q: Queryable, asOf: string) {
   return { asOf, approvalsEnforced: enforced, instruments, warnings };
 }
 
-/** `plan12b continuance --csv` (and the API's format=csv): one line per instrument. */
 export const CONTINUANCE_CSV_COLUMNS = [
   'instrument',
   'kind',

@@ -1,5 +1,5 @@
 import type { Approval } from '../governance/approval.js';
-import { governanceSettingsOf } from '../governance/governanceSettings.js';
+import { type GovernanceSettings, governanceSettingsOf } from '../governance/governanceSettings.js';
 import type { Termination } from '../governance/termination.js';
 import type { BoardRate } from '../registry/boardRate.js';
 import { buildRegistry, type Registry } from '../registry/registry.js';
@@ -26,15 +26,11 @@ export interface RegistryInputs {
 export function registryOfInputs(
   inputs: RegistryInputs,
   today: string = todayIso(),
-): { documents: StoredDocument[]; registry: Registry } {
+): { documents: StoredDocument[]; registry: Registry; settings: GovernanceSettings } {
   const documents = [...inputs.documents];
-  const governance = {
-    approvals: inputs.approvals,
-    terminations: inputs.terminations,
-    settings: governanceSettingsOf(new Map(inputs.settings)),
-    today,
-  };
-  return { documents, registry: buildRegistry(documents, inputs.rates, governance) };
+  const settings = governanceSettingsOf(new Map(inputs.settings));
+  const governance = { approvals: inputs.approvals, terminations: inputs.terminations, settings, today };
+  return { documents, registry: buildRegistry(documents, inputs.rates, governance), settings };
 }
 
 /** A bigint in the text (share units of a shareholder vote): JSON has no integers past 2^53. */

@@ -153,7 +153,8 @@ export async function deriveRegistry(
   q: Queryable,
   today?: string,
 ): Promise<{ documents: StoredDocument[]; registry: Registry }> {
-  return registryOfInputs(await loadRegistryInputs(q), today);
+  const { documents, registry } = registryOfInputs(await loadRegistryInputs(q), today);
+  return { documents, registry };
 }
 
 export async function loadRegistry(q: Queryable): Promise<Registry> {

@@ -8,7 +8,7 @@ import { APPROVAL_CSV_COLUMNS, approvalRows } from '../../reports/approvalsRepor
 import {
   CONTINUANCE_CSV_COLUMNS,
   continuanceCsvRows,
-  continuanceReport,
+  continuanceReportFrom,
 } from '../../reports/continuanceReport.js';
 import { governanceSettingRows } from '../../reports/governanceSettingsList.js';
 import { TERMINATION_COLUMNS, terminationRows } from '../../reports/terminationsList.js';
@@ -16,6 +16,7 @@ import { type CliContext, printJson, withDatabase } from '../context.js';
 import { toCsv } from '../csvOut.js';
 import { requireDate } from '../options.js';
 import { readInputFile } from '../readInput.js';
+import { registryFor } from '../registryQuery.js';
 import { printTable } from '../table.js';
 
 export function registerGovernanceCommands(program: Command, getContext: () => CliContext): void {
@@ -76,7 +77,8 @@ export function registerGovernanceCommands(program: Command, getContext: () => C
     .action(async (opts: { asOf: string; json?: boolean; csv?: boolean }) => {
       const ctx = getContext();
       const asOf = requireDate(opts.asOf, '--as-of');
-      const report = await withDatabase(ctx, (db) => continuanceReport(db, asOf));
+      const { registry, settings } = await registryFor(ctx);
+      const report = continuanceReportFrom(registry, settings, asOf);
       const { warnings } = report;
       if (opts.json) return printJson(ctx, report);
       const rows = continuanceCsvRows(report);
