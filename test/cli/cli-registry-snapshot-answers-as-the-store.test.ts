@@ -12,9 +12,9 @@ import {
   readRegistrySnapshotBody,
   registrySnapshotPath,
 } from '../../src/store/registrySnapshotFile.js';
-import { APPROVALS_HEADER, boardRow } from '../governance/support/storeWithPlan.js';
 import { runCliInProcess } from '../support/cli.js';
 import { freshDatabase, type TestDatabase } from '../support/databases.js';
+import { recordRegistryInputs } from '../support/registryInputsFixture.js';
 import { seedFiles, seedsAvailable } from '../support/seeds.js';
 
 /**
@@ -36,48 +36,7 @@ describe.skipIf(!seedsAvailable)('the registry snapshot beside an embedded store
 
   beforeAll(async () => {
     store = await freshDatabase('pglite', dir);
-    const ok = async (args: readonly string[]) => {
-      const r = await cli(args);
-      expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBe(0);
-    };
-    await ok(['exhibit', 'import', ...seedFiles()]);
-    const plan = hashes[seedFiles().findIndex((f) => f.includes('002_'))]!;
-    const approvals = join(dir, 'approvals.csv');
-    writeFileSync(
-      approvals,
-      `${[
-        APPROVALS_HEADER,
-        boardRow('2003-06-12', 'continuance', plan.slice(0, 16)),
-        boardRow('2004-06-10', 'continuance', plan.slice(0, 16)),
-      ].join('\n')}\n`,
-    );
-    await ok(['approvals', 'import', approvals]);
-    await ok([
-      'rates',
-      'set',
-      '--portfolio',
-      'AIM Value Fund',
-      '--class',
-      'C',
-      '--from',
-      '2005-01-03',
-      '--distribution-fee',
-      '0.50',
-      '--reason',
-      'Board resolution',
-    ]);
-    await ok([
-      'terminate',
-      '--portfolio',
-      'AIM Balanced Fund',
-      '--class',
-      'C',
-      '--date',
-      '2006-01-03',
-      '--by',
-      'trustees',
-    ]);
-    await ok(['settings', 'set', 'continuance.basis', 'twelve-months-after-approval']);
+    await recordRegistryInputs(store.target, ['continuance.basis', 'twelve-months-after-approval']);
   }, 300_000);
   afterAll(async () => {
     await store.drop();

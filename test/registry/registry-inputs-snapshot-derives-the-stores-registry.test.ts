@@ -1,19 +1,14 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { documentId } from '../../src/store/exhibitImport.js';
 import {
   decodeRegistryInputs,
   encodeRegistryInputs,
   registryOfInputs,
 } from '../../src/store/registryInputs.js';
 import { deriveRegistry, loadRegistryInputs } from '../../src/store/registryStore.js';
-import { APPROVALS_HEADER, boardRow } from '../governance/support/storeWithPlan.js';
-import { runCliInProcess } from '../support/cli.js';
 import { dialects, freshDatabase, type TestDatabase } from '../support/databases.js';
-import { seedFiles, seedsAvailable } from '../support/seeds.js';
+import { recordRegistryInputs } from '../support/registryInputsFixture.js';
+import { seedsAvailable } from '../support/seeds.js';
 
 /**
  * Issue 13 item 4: the registry snapshot holds the registry's inputs as text; the registry derived
@@ -65,49 +60,7 @@ describe.skipIf(!seedsAvailable).each(dialects)('the registry from the snapshot 
   let store: TestDatabase;
   beforeAll(async () => {
     store = await freshDatabase(dialect);
-    const cli = (...args: string[]) => runCliInProcess(['--db', store.target, '--actor', 'cco', ...args]);
-    const ok = async (...args: string[]) => {
-      const r = await cli(...args);
-      expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBe(0);
-    };
-    await ok('exhibit', 'import', ...seedFiles());
-    const plan = documentId(readFileSync(seedFiles().find((f) => f.includes('002_'))!));
-    const classK = documentId(readFileSync(seedFiles().find((f) => f.includes('001_'))!));
-    const approvals = join(mkdtempSync(join(tmpdir(), 'plan12b-inputs-')), 'approvals.csv');
-    writeFileSync(
-      approvals,
-      `${[
-        APPROVALS_HEADER,
-        boardRow('2003-06-12', 'continuance', plan.slice(0, 16)),
-        boardRow('2004-06-10', 'continuance', plan.slice(0, 16)),
-        `2004-10-01,shareholders,amendment,${classK.slice(0, 16)},,AIM Core Stock Fund,K,,,,,,,,,1000000.5,600000.25,400000.125`,
-      ].join('\n')}\n`,
-    );
-    await ok('approvals', 'import', approvals);
-    await ok(
-      'rates',
-      'set',
-      '--portfolio',
-      'AIM Value Fund',
-      '--class',
-      'C',
-      '--from',
-      '2005-01-03',
-      '--distribution-fee',
-      '0.50',
-    );
-    await ok(
-      'terminate',
-      '--portfolio',
-      'AIM Balanced Fund',
-      '--class',
-      'C',
-      '--date',
-      '2006-01-03',
-      '--by',
-      'trustees',
-    );
-    await ok('settings', 'set', 'approvals.enforce', 'true');
+    await recordRegistryInputs(store.target, ['approvals.enforce', 'true']);
   }, 300_000);
   afterAll(() => store.drop());
 
