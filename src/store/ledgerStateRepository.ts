@@ -244,12 +244,13 @@ export async function readStoredLedgersOf(
  * a back-dated purchase changes the Commission Shares a later reinvestment's Free Shares follow.
  * Closes write state only at closed month ends, and the transactions feed refuses a row dated on
  * or before one, so only a state written ahead of the closes (a benchmark, a restore) is ever
- * forgotten. Returns the month ends forgotten.
+ * forgotten. New Class B terms forget every account's state after the closed months (the terms
+ * feed refuses a change inside them). Returns the month ends forgotten.
  */
 export async function forgetLedgerStatesFrom(
   q: Queryable,
   from: string,
-  touchedAccounts: readonly string[],
+  touchedAccounts: readonly string[] | 'all',
 ): Promise<string[]> {
   const months = (
     await q.textRows(
@@ -262,7 +263,12 @@ export async function forgetLedgerStatesFrom(
   for (const table of ['class_b_lot_state', 'class_b_withdrawal_allowance_state', 'class_b_account_state'])
     await q.query(`DELETE FROM ${table} WHERE ${stale}`);
   await q.query(`DELETE FROM class_b_ledger_state_month WHERE ${stale}`);
-  if (touchedAccounts.length > 0)
+  if (touchedAccounts === 'all')
+    await q.query(
+      `DELETE FROM class_b_lot_attribution at USING class_b_transaction t
+        WHERE t.txn_id = at.origin_txn_id AND t.date >= ${sqlTextLiteral(from)}::date`,
+    );
+  else if (touchedAccounts.length > 0)
     await withStagedKeys(q, touchedAccounts, (staged) =>
       q.query(
         `DELETE FROM class_b_lot_attribution at USING class_b_account a, ${staged} k, class_b_transaction t

@@ -360,4 +360,23 @@ describe.each(dialects)('transactions import from the stored ledger on %s', (dia
     expect(mismatches).toEqual([]);
     expect(compared).toBeGreaterThan(ACCOUNTS);
   });
+
+  it('forgets the ledger stored past the closed months when new terms arrive, and imports the same after', {
+    timeout: 300_000,
+  }, async () => {
+    expect([...(await ledgerStateMonths(withState))].sort()).toEqual([STATE_MONTH_ENDS[0], '2010-06-30']);
+    const terms = [
+      'rule,portfolio,doi_from,doi_to,cdsc_schedule_pct,conversion_years,redemption_fee_pct,redemption_fee_days',
+      `cdsc-schedule,"${name('fund-a')}",2008-07-01,,"6,5,4,3,2,1",,,`,
+    ];
+    const bytes = Buffer.from(`${terms.join('\n')}\n`);
+    const a = await outcomeOf(() => importClassBTerms(withState, 'terms-2.csv', bytes));
+    const b = await outcomeOf(() => importClassBTerms(without, 'terms-2.csv', bytes));
+    expect(a).toBe(b);
+    expect(a).toMatch(/"ok"/);
+    expect(await storedRows(withState)).toBe(await storedRows(without));
+    expect([...(await ledgerStateMonths(withState))]).toEqual([]);
+    const h3 = between('2010-06-30', '2011-06-30').filter((x) => x.activity.length > 0);
+    expect(await importBoth('2010-h2.csv', fileOf(h3))).toMatch(/"ok"/);
+  });
 });
