@@ -147,6 +147,8 @@ export async function latestLedgerStateMonthBefore(q: Queryable, date: string): 
   return row?.as_of ?? null;
 }
 
+let latestStateTables = 0;
+
 /**
  * The named accounts' ledgers at `asOf` (each one's latest stored state on or before it), for the
  * import of new transactions (issue 14 item 1, stage 3): only these accounts are read, through a
@@ -161,26 +163,40 @@ export async function readStoredLedgersOf(
   const out = new Map<string, StoredAccountLedger>();
   if (accounts.length === 0) return out;
   return withStagedKeys(q, accounts, async (staged) => {
-    const latest = `WITH s AS (
-      SELECT DISTINCT ON (st.account_key) st.account_key, a.account, st.as_of, st.next_sequence, st.next_arrival
-        FROM ${staged} k JOIN class_b_account a ON a.account = k.key
-        JOIN class_b_account_state st ON st.account_key = a.account_key AND st.as_of <= ${sqlTextLiteral(asOf)}::date
-       ORDER BY st.account_key, st.as_of DESC)`;
+    // each account's latest state, found once and kept for the three reads that join it
+    const s = `plan12b_latest_state_${process.pid}_${++latestStateTables}`;
+    await q.query(
+      `CREATE TEMPORARY TABLE ${s} AS
+        SELECT DISTINCT ON (st.account_key) st.account_key, a.account, st.as_of, st.next_sequence, st.next_arrival
+          FROM ${staged} k JOIN class_b_account a ON a.account = k.key
+          JOIN class_b_account_state st ON st.account_key = a.account_key AND st.as_of <= ${sqlTextLiteral(asOf)}::date
+         ORDER BY st.account_key, st.as_of DESC`,
+    );
+    try {
+      await q.query(`ANALYZE ${s}`);
+      return await readLatest(s);
+    } finally {
+      // after an error the transaction is aborted, and its rollback drops the table anyway
+      await q.query(`DROP TABLE IF EXISTS ${s}`).catch(() => {});
+    }
+  });
+
+  async function readLatest(s: string): Promise<Map<string, StoredAccountLedger>> {
     const accountRows = await q.textRows(
-      `${latest} SELECT s.account, s.as_of::text, s.next_sequence, s.next_arrival FROM s`,
+      `SELECT s.account, s.as_of::text, s.next_sequence, s.next_arrival FROM ${s} s`,
     );
     const lotRows = await q.textRows(
-      `${latest} SELECT s.account, p.portfolio_id, ip.portfolio_id, l.origin_txn_id, l.free, l.doi::text,
+      `SELECT s.account, p.portfolio_id, ip.portfolio_id, l.origin_txn_id, l.free, l.doi::text,
               l.sequence, l.arrival, l.share_units, l.cost_cents, at.attribution
-         FROM s JOIN class_b_lot_state l ON l.account_key = s.account_key AND l.as_of = s.as_of
+         FROM ${s} s JOIN class_b_lot_state l ON l.account_key = s.account_key AND l.as_of = s.as_of
          JOIN class_b_ledger_portfolio p ON p.portfolio_key = l.portfolio_key
          JOIN class_b_ledger_portfolio ip ON ip.portfolio_key = l.issuing_portfolio_key
          LEFT JOIN class_b_lot_attribution at
            ON l.free AND at.account_key = l.account_key AND at.origin_txn_id = l.origin_txn_id`,
     );
     const withdrawalRows = await q.textRows(
-      `${latest} SELECT s.account, p.portfolio_id, w.year, w.allowance_units, w.used_units
-         FROM s JOIN class_b_withdrawal_allowance_state w ON w.account_key = s.account_key AND w.as_of = s.as_of
+      `SELECT s.account, p.portfolio_id, w.year, w.allowance_units, w.used_units
+         FROM ${s} s JOIN class_b_withdrawal_allowance_state w ON w.account_key = s.account_key AND w.as_of = s.as_of
          JOIN class_b_ledger_portfolio p ON p.portfolio_key = w.portfolio_key`,
     );
     const lots = new Map<string, Lot[]>();
@@ -233,7 +249,7 @@ export async function readStoredLedgersOf(
         systematicWithdrawals: withdrawals.get(account!) ?? [],
       });
     return out;
-  });
+  }
 }
 
 /**
