@@ -1,6 +1,6 @@
 import { fromDayNumber, toDayNumber } from '../calendar/isoDate.js';
 import type { FreeShareAttribution } from '../class-b/freeShareAttribution.js';
-import { createLot, type Lot } from '../class-b/lot.js';
+import type { Lot } from '../class-b/lot.js';
 import type { ClassBLedgerState } from '../class-b/monthPassColumns.js';
 import { KeyDictionary, type MonthPassDictionaries } from '../class-b/monthPassRecords.js';
 import type { StoredAccountLedger } from '../class-b/storedAccountLedger.js';
@@ -211,7 +211,9 @@ export async function readStoredLedgersOf(
         attribution = attributions.get(k) ?? attributionOfJson(text!);
         attributions.set(k, attribution);
       }
-      const lot = createLot({
+      // a plain record, not createLot's frozen copy: the stored state's CHECKs (shares above
+      // zero, cost not negative) already hold, and the import reads half a million of them
+      const lot: Lot = {
         kind: free === 't' ? 'free' : 'commission',
         lotId: origin!,
         sequence: Number(seq),
@@ -222,7 +224,7 @@ export async function readStoredLedgersOf(
         shareUnits: BigInt(units!),
         costCents: BigInt(cost!),
         attribution,
-      });
+      };
       const list = lots.get(account!);
       if (list) list.push(lot);
       else lots.set(account!, [lot]);
