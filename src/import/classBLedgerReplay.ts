@@ -89,11 +89,11 @@ export function replayNewTransactions(
       .sort((a, b) => (a.r.date < b.r.date ? -1 : a.r.date > b.r.date ? 1 : a.i - b.i))
       .map((x) => x.r);
     try {
-      const from = stored.get(account);
+      const resumeFrom = stored.get(account);
       const ledger =
-        from === undefined
+        resumeFrom === undefined
           ? replayAccount(account, activityOfRows(ordered), terms)
-          : replayAccountFrom(from, activityOfRows(ordered), terms);
+          : replayAccountFrom(resumeFrom, activityOfRows(ordered), terms);
       const first = mine.reduce((m, r) => (r.date < m ? r.date : m), mine[0]!.date);
       rewrites.push({ account, from: first, redemptions: ledger.redemptions });
     } catch (e) {
