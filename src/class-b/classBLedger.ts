@@ -27,6 +27,7 @@ import { VALUE_UNITS_PER_CENT, valueCents } from './pricePerShare.js';
 import { feeApplies } from './redemptionFeeRule.js';
 import { freeSharesFirstThenOldestCommission } from './redemptionOrder.js';
 import { formatShareUnits } from './shareUnits.js';
+import type { StoredAccountLedger } from './storedAccountLedger.js';
 
 /** micro-percent × value units → cents: 100 (percent) × 10^6 (micro) × 10^6 (value units per cent) */
 const RATE_TIMES_VALUE_PER_CENT = 100n * 1_000_000n * VALUE_UNITS_PER_CENT;
@@ -84,6 +85,43 @@ export class AccountBook {
     readonly account: string,
     private readonly terms: ClassBTerms,
   ) {}
+
+  /**
+   * The book of an account as stored at a month end (issue 14 item 1, stage 3): its lots, next
+   * sequence and arrival, and its systematic-withdrawal allowances, with the close of `asOf` done;
+   * activity dated after `asOf` then applies as it would after a replay from the first
+   * transaction. What it does not know of the earlier history — lots consumed in full, the convert
+   * rows of months through `asOf` — no later activity reads: a new lot's txn_id is new (the
+   * transactions feed refuses a recorded one), and a convert row is checked against its own month.
+   */
+  static resumedFrom(stored: StoredAccountLedger, terms: ClassBTerms): AccountBook {
+    const book = new AccountBook(stored.account, terms);
+    for (const l of stored.lots) {
+      book.sequences.set(l.lotId, l.sequence);
+      book.addLot(book.holding(l.portfolioId), {
+        kind: l.kind,
+        lotId: l.lotId,
+        sequence: l.sequence,
+        arrival: l.arrival,
+        attribution: l.attribution,
+        portfolioId: l.portfolioId,
+        issuingPortfolioId: l.issuingPortfolioId,
+        dateOfOriginalIssuance: l.dateOfOriginalIssuance,
+        conversionDate: conversionDateFor(terms, l.issuingPortfolioId, l.dateOfOriginalIssuance),
+        shareUnits: l.shareUnits,
+        costCents: l.costCents,
+      });
+    }
+    book.nextSequence = stored.nextSequence;
+    book.nextArrival = stored.nextArrival;
+    for (const w of stored.systematicWithdrawals)
+      book.systematicWithdrawals.set(`${w.portfolioId}|${w.year}`, {
+        allowance: w.allowanceUnits,
+        used: w.usedUnits,
+      });
+    book.lastDate = stored.asOf;
+    return book;
+  }
 
   sharesHeld(portfolioId: string): bigint {
     return this.holdings.get(portfolioId)?.shareUnits ?? 0n;
@@ -534,8 +572,32 @@ export function replayAccount(
   terms: ClassBTerms,
   opts: { until?: string } = {},
 ): AccountLedger {
+  return replayBook(new AccountBook(account, terms), activities, opts.until ?? replayEnd(activities));
+}
+
+/**
+ * {@link replayAccount} resumed from the account's ledger stored at a month end (issue 14 item 1,
+ * stage 3): `activities` are those dated after `stored.asOf`; the result's redemptions, exchanges
+ * and conversions are theirs only, its lots the account's lots.
+ * @throws LedgerRefusal when the activity cannot be applied — the same refusal, on the same
+ *   transaction, as the replay from the first transaction
+ */
+export function replayAccountFrom(
+  stored: StoredAccountLedger,
+  activities: readonly ClassBActivity[],
+  terms: ClassBTerms,
+  opts: { until?: string } = {},
+): AccountLedger {
+  for (const a of activities)
+    if (a.date <= stored.asOf)
+      throw new RangeError(
+        `${stored.account}: activity on ${a.date} is not after the stored ledger's ${stored.asOf}`,
+      );
   const until = opts.until ?? replayEnd(activities);
-  const book = new AccountBook(account, terms);
+  return replayBook(AccountBook.resumedFrom(stored, terms), activities, until === '' ? stored.asOf : until);
+}
+
+function replayBook(book: AccountBook, activities: readonly ClassBActivity[], until: string): AccountLedger {
   for (const a of activities) {
     if (a.date > until) break;
     book.apply(a);

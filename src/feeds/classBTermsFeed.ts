@@ -1,3 +1,4 @@
+import { addDays, monthEnd } from '../calendar/isoDate.js';
 import {
   CLASS_B_TERM_RULE_FIELD,
   CLASS_B_TERM_RULE_KINDS,
@@ -32,6 +33,7 @@ import {
 } from '../store/classBRepository.js';
 import { loadClassBTermRules, termsOfRules, writeClassBTermRules } from '../store/classBTermsRepository.js';
 import type { Database } from '../store/database.js';
+import { forgetLedgerStatesFrom } from '../store/ledgerStateRepository.js';
 import { loadRegistry } from '../store/registryStore.js';
 
 export { type ClassBTermsList, listClassBTerms } from '../reports/classBTermsList.js';
@@ -181,6 +183,14 @@ export const classBTermsFeed: FeedDefinition<
       ctx.importId,
     );
     await replaceRedemptions(tx, (plan as TermsPlan).rewrites);
+    // New terms can move conversions and the lots a redemption takes after the closed months: a
+    // ledger stored past them is stale (issue 14 item 1, stage 3); inside them they are refused.
+    if (plan.changes.length > 0)
+      await forgetLedgerStatesFrom(
+        tx,
+        ctx.closed.latest === null ? '0001-01-01' : addDays(monthEnd(ctx.closed.latest), 1),
+        'all',
+      );
   },
 
   auditDetail(plan) {

@@ -8,6 +8,7 @@ import {
 } from '../class-b/classBTransactionRules.js';
 import { formatPriceUnits } from '../class-b/pricePerShare.js';
 import { formatShareUnits } from '../class-b/shareUnits.js';
+import type { StoredAccountLedger } from '../class-b/storedAccountLedger.js';
 import type { Problem } from '../errors.js';
 import { type RedemptionRewrite, replayNewTransactions } from '../import/classBLedgerReplay.js';
 import {
@@ -34,6 +35,11 @@ import {
 } from '../store/classBRepository.js';
 import { loadClassBTerms } from '../store/classBTermsRepository.js';
 import type { Database } from '../store/database.js';
+import {
+  forgetLedgerStatesFrom,
+  latestLedgerStateMonthBefore,
+  readStoredLedgersOf,
+} from '../store/ledgerStateRepository.js';
 import { loadRegistry } from '../store/registryStore.js';
 
 /**
@@ -72,8 +78,13 @@ interface TransactionsState {
   readonly registry: Registry;
   readonly knownAccounts: ReadonlySet<string>;
   readonly recorded: ReadonlyMap<string, ClassBTransactionRow>;
-  /** recorded activity of the accounts the file adds to */
+  /**
+   * recorded activity of the accounts the file adds to: of those in `stored`, only what is dated
+   * after their stored ledger's month end
+   */
   readonly history: ReadonlyMap<string, ClassBTransactionRow[]>;
+  /** the touched accounts' ledgers stored at the latest month end before the file's first new row */
+  readonly stored: ReadonlyMap<string, StoredAccountLedger>;
   readonly terms: ClassBTerms;
 }
 
@@ -114,15 +125,35 @@ export const transactionsFeed: FeedDefinition<
       tx,
       rows.map((r) => r.row.txn_id),
     );
-    const touched = [...new Set(rows.filter((r) => !recorded.has(r.row.txn_id)).map((r) => r.row.account))];
+    const fresh = rows.filter((r) => !recorded.has(r.row.txn_id));
+    const touched = [...new Set(fresh.map((r) => r.row.account))].filter((a) => known.has(a));
+    // Issue 14 item 1, stage 3: each touched account resumes from its ledger stored at the latest
+    // month end before the file's first new row, and only its activity after that is read.
+    const first = fresh.reduce<string | null>(
+      (m, r) => (m === null || r.row.date < m ? r.row.date : m),
+      null,
+    );
+    const asOf =
+      first === null || touched.length === 0 ? null : await latestLedgerStateMonthBefore(tx, first);
+    const stored: ReadonlyMap<string, StoredAccountLedger> =
+      asOf === null ? new Map() : await readStoredLedgersOf(tx, touched, asOf);
+    const history = await loadTransactionsOf(
+      tx,
+      touched.filter((a) => !stored.has(a)),
+    );
+    if (asOf !== null)
+      for (const [account, list] of await loadTransactionsOf(
+        tx,
+        touched.filter((a) => stored.has(a)),
+        { after: asOf },
+      ))
+        history.set(account, list);
     return {
       registry,
       knownAccounts: new Set(known.keys()),
       recorded,
-      history: await loadTransactionsOf(
-        tx,
-        touched.filter((a) => known.has(a)),
-      ),
+      history,
+      stored,
       terms: await loadClassBTerms(tx),
     };
   },
@@ -209,13 +240,19 @@ export const transactionsFeed: FeedDefinition<
         redemptionsWritten: 0,
         accounts: 0,
       } as TransactionsPlan;
-    const replayed = replayNewTransactions(ctx.file, changes, state.history, state.terms);
+    const replayed = replayNewTransactions(ctx.file, changes, state.history, state.terms, state.stored);
     return { changes, unchanged, warnings: [], ...replayed } as TransactionsPlan;
   },
 
   async apply(tx, plan, _state, ctx) {
     await insertTransactions(tx, plan.changes, ctx.importId);
     await replaceRedemptions(tx, (plan as TransactionsPlan).rewrites);
+    // A ledger stored at a month end on or after a new row is stale: forgotten in the same
+    // transaction (issue 14 item 1, stage 3). Closed month ends never are: those rows are refused.
+    if (plan.changes.length > 0) {
+      const first = plan.changes.reduce((m, c) => (c.date < m ? c.date : m), plan.changes[0]!.date);
+      await forgetLedgerStatesFrom(tx, first, [...new Set(plan.changes.map((c) => c.account))]);
+    }
   },
 
   result(plan, _state, ctx) {

@@ -1,7 +1,8 @@
-import { replayAccount } from '../class-b/classBLedger.js';
+import { replayAccount, replayAccountFrom } from '../class-b/classBLedger.js';
 import type { ClassBTerms } from '../class-b/classBTerms.js';
 import { LedgerRefusal } from '../class-b/ledgerRefusal.js';
 import type { AccountLedger, ConversionResult, RedemptionResult } from '../class-b/ledgerResults.js';
+import type { StoredAccountLedger } from '../class-b/storedAccountLedger.js';
 import type { Problem } from '../errors.js';
 import { formatCents } from '../money/cents.js';
 import {
@@ -59,12 +60,18 @@ function storedRowOf(r: NewClassBTransaction, seq: string): ClassBTransactionRow
  * rows (date order; within a date, recorded before new, new in file order). A redemption of more
  * shares than held, a convert row that does not match what is due, or a systematic withdrawal past
  * its waiver is refused on its line (Agreement FOURTH; SPEC §6).
+ *
+ * An account in `stored` resumes from its ledger stored at a month end before every new row
+ * (issue 14 item 1, stage 3), and its `history` is then only its activity after that month end;
+ * the others replay from their first transaction. Both give the same redemptions and the same
+ * refusals: the stored ledger is the replay's through that month end.
  */
 export function replayNewTransactions(
   file: string,
   fresh: readonly (NewClassBTransaction & { readonly line: number })[],
   history: ReadonlyMap<string, readonly ClassBTransactionRow[]>,
   terms: ClassBTerms,
+  stored: ReadonlyMap<string, StoredAccountLedger> = new Map(),
 ) {
   const problems: Problem[] = [];
   const rewrites: RedemptionRewrite[] = [];
@@ -82,9 +89,13 @@ export function replayNewTransactions(
       .sort((a, b) => (a.r.date < b.r.date ? -1 : a.r.date > b.r.date ? 1 : a.i - b.i))
       .map((x) => x.r);
     try {
-      const ledger = replayAccount(account, activityOfRows(ordered), terms);
-      const from = mine.reduce((m, r) => (r.date < m ? r.date : m), mine[0]!.date);
-      rewrites.push({ account, from, redemptions: ledger.redemptions });
+      const resumeFrom = stored.get(account);
+      const ledger =
+        resumeFrom === undefined
+          ? replayAccount(account, activityOfRows(ordered), terms)
+          : replayAccountFrom(resumeFrom, activityOfRows(ordered), terms);
+      const first = mine.reduce((m, r) => (r.date < m ? r.date : m), mine[0]!.date);
+      rewrites.push({ account, from: first, redemptions: ledger.redemptions });
     } catch (e) {
       if (!(e instanceof LedgerRefusal)) throw e;
       const line = lineOf.get(e.txnId);

@@ -138,14 +138,19 @@ export function activityOfRows(rows: readonly ClassBTransactionRow[]): ClassBAct
 export async function loadTransactionsOf(
   q: Queryable,
   accounts: readonly string[],
+  opts: {
+    /** only the transactions dated after this day (those after the account's stored ledger) */
+    readonly after?: string;
+  } = {},
 ): Promise<Map<string, ClassBTransactionRow[]>> {
   const out = new Map<string, ClassBTransactionRow[]>();
   const CHUNK = 50_000;
+  const after = opts.after === undefined ? '' : ` AND t.date > ${sqlTextLiteral(opts.after)}::date`;
   for (let i = 0; i < accounts.length; i += CHUNK) {
     // Through COPY: one block of text instead of an object per row (issue 14 item 3).
     const rows = await copyTransactions(
       q,
-      `class_b_transaction t WHERE t.account = ANY(${sqlTextArrayLiteral(accounts.slice(i, i + CHUNK))})`,
+      `class_b_transaction t WHERE t.account = ANY(${sqlTextArrayLiteral(accounts.slice(i, i + CHUNK))})${after}`,
       ' ORDER BY t.account, t.date, t.seq',
     );
     groupByAccount(rows, out);

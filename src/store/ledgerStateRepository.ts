@@ -1,7 +1,10 @@
 import { fromDayNumber, toDayNumber } from '../calendar/isoDate.js';
 import type { FreeShareAttribution } from '../class-b/freeShareAttribution.js';
+import type { Lot } from '../class-b/lot.js';
 import type { ClassBLedgerState } from '../class-b/monthPassColumns.js';
 import { KeyDictionary, type MonthPassDictionaries } from '../class-b/monthPassRecords.js';
+import type { StoredAccountLedger } from '../class-b/storedAccountLedger.js';
+import { withStagedKeys } from './bulkCopy.js';
 import { encodeCopyValue, sqlTextLiteral } from './copyText.js';
 import type { Queryable } from './database.js';
 
@@ -133,6 +136,165 @@ export async function latestLedgerStateMonth(q: Queryable, date: string): Promis
     [date],
   );
   return row?.as_of ?? null;
+}
+
+/** The latest month end strictly before `date` whose state is complete, or null. */
+export async function latestLedgerStateMonthBefore(q: Queryable, date: string): Promise<string | null> {
+  const [row] = await q.query<{ as_of: string | null }>(
+    'SELECT max(as_of)::text AS as_of FROM class_b_ledger_state_month WHERE as_of < $1',
+    [date],
+  );
+  return row?.as_of ?? null;
+}
+
+let latestStateTables = 0;
+
+/**
+ * The named accounts' ledgers at `asOf` (each one's latest stored state on or before it), for the
+ * import of new transactions (issue 14 item 1, stage 3): only these accounts are read, through a
+ * staged table of their names joined to the state (issue 14 item 3). An account with no stored
+ * state by then is absent.
+ */
+export async function readStoredLedgersOf(
+  q: Queryable,
+  accounts: readonly string[],
+  asOf: string,
+): Promise<Map<string, StoredAccountLedger>> {
+  const out = new Map<string, StoredAccountLedger>();
+  if (accounts.length === 0) return out;
+  return withStagedKeys(q, accounts, async (staged) => {
+    // each account's latest state, found once and kept for the three reads that join it
+    const s = `plan12b_latest_state_${process.pid}_${++latestStateTables}`;
+    await q.query(
+      `CREATE TEMPORARY TABLE ${s} AS
+        SELECT DISTINCT ON (st.account_key) st.account_key, a.account, st.as_of, st.next_sequence, st.next_arrival
+          FROM ${staged} k JOIN class_b_account a ON a.account = k.key
+          JOIN class_b_account_state st ON st.account_key = a.account_key AND st.as_of <= ${sqlTextLiteral(asOf)}::date
+         ORDER BY st.account_key, st.as_of DESC`,
+    );
+    try {
+      await q.query(`ANALYZE ${s}`);
+      return await readLatest(s);
+    } finally {
+      // after an error the transaction is aborted, and its rollback drops the table anyway
+      await q.query(`DROP TABLE IF EXISTS ${s}`).catch(() => {});
+    }
+  });
+
+  async function readLatest(s: string): Promise<Map<string, StoredAccountLedger>> {
+    const accountRows = await q.textRows(
+      `SELECT s.account, s.as_of::text, s.next_sequence, s.next_arrival FROM ${s} s`,
+    );
+    const lotRows = await q.textRows(
+      `SELECT s.account, p.portfolio_id, ip.portfolio_id, l.origin_txn_id, l.free, l.doi::text,
+              l.sequence, l.arrival, l.share_units, l.cost_cents, at.attribution
+         FROM ${s} s JOIN class_b_lot_state l ON l.account_key = s.account_key AND l.as_of = s.as_of
+         JOIN class_b_ledger_portfolio p ON p.portfolio_key = l.portfolio_key
+         JOIN class_b_ledger_portfolio ip ON ip.portfolio_key = l.issuing_portfolio_key
+         LEFT JOIN class_b_lot_attribution at
+           ON l.free AND at.account_key = l.account_key AND at.origin_txn_id = l.origin_txn_id`,
+    );
+    const withdrawalRows = await q.textRows(
+      `SELECT s.account, p.portfolio_id, w.year, w.allowance_units, w.used_units
+         FROM ${s} s JOIN class_b_withdrawal_allowance_state w ON w.account_key = s.account_key AND w.as_of = s.as_of
+         JOIN class_b_ledger_portfolio p ON p.portfolio_key = w.portfolio_key`,
+    );
+    const lots = new Map<string, Lot[]>();
+    // one attribution object per (account, reinvestment), as the ledger carries it
+    const attributions = new Map<string, FreeShareAttribution>();
+    for (const [account, pid, issuing, origin, free, doi, seq, arrival, units, cost, text] of lotRows) {
+      let attribution: FreeShareAttribution | null = null;
+      if (free === 't') {
+        if (text === null)
+          throw new Error(`class_b_lot_attribution: no attribution for Free Shares ${origin} of ${account}`);
+        const k = `${account}|${origin}`;
+        attribution = attributions.get(k) ?? attributionOfJson(text!);
+        attributions.set(k, attribution);
+      }
+      // a plain record, not createLot's frozen copy: the stored state's CHECKs (shares above
+      // zero, cost not negative) already hold, and the import reads half a million of them
+      const lot: Lot = {
+        kind: free === 't' ? 'free' : 'commission',
+        lotId: origin!,
+        sequence: Number(seq),
+        arrival: Number(arrival),
+        portfolioId: pid!,
+        issuingPortfolioId: issuing!,
+        dateOfOriginalIssuance: doi!,
+        shareUnits: BigInt(units!),
+        costCents: BigInt(cost!),
+        attribution,
+      };
+      const list = lots.get(account!);
+      if (list) list.push(lot);
+      else lots.set(account!, [lot]);
+    }
+    const withdrawals = new Map<string, StoredAccountLedger['systematicWithdrawals'][number][]>();
+    for (const [account, pid, year, allowance, used] of withdrawalRows) {
+      const w = {
+        portfolioId: pid!,
+        year: Number(year),
+        allowanceUnits: BigInt(allowance!),
+        usedUnits: BigInt(used!),
+      };
+      const list = withdrawals.get(account!);
+      if (list) list.push(w);
+      else withdrawals.set(account!, [w]);
+    }
+    for (const [account, at, seq, arrival] of accountRows)
+      out.set(account!, {
+        account: account!,
+        asOf: at!,
+        lots: lots.get(account!) ?? [],
+        nextSequence: Number(seq),
+        nextArrival: Number(arrival),
+        systematicWithdrawals: withdrawals.get(account!) ?? [],
+      });
+    return out;
+  }
+}
+
+/**
+ * Forgets the stored ledger at every month end on or after `from` (issue 14 item 1, stage 3): a
+ * transaction dated on or before a stored month end makes that state stale. The state is derived
+ * from the transactions, so the close builds it again where it needs it (ledgerStateBootstrap.ts).
+ * The Exhibit A 2(b) attributions of the touched accounts' reinvestments from `from` on go too:
+ * a back-dated purchase changes the Commission Shares a later reinvestment's Free Shares follow.
+ * Closes write state only at closed month ends, and the transactions feed refuses a row dated on
+ * or before one, so only a state written ahead of the closes (a benchmark, a restore) is ever
+ * forgotten. New Class B terms forget every account's state after the closed months (the terms
+ * feed refuses a change inside them). Returns the month ends forgotten.
+ */
+export async function forgetLedgerStatesFrom(
+  q: Queryable,
+  from: string,
+  touchedAccounts: readonly string[] | 'all',
+): Promise<string[]> {
+  const months = (
+    await q.textRows(
+      `SELECT as_of::text FROM class_b_ledger_state_month WHERE as_of >= ${sqlTextLiteral(from)}::date ORDER BY as_of`,
+    )
+  ).map((r) => r[0]!);
+  // a month end's rows are written and marked complete in one transaction: none marked, none stored
+  if (months.length === 0) return months;
+  const stale = `as_of >= ${sqlTextLiteral(from)}::date`;
+  for (const table of ['class_b_lot_state', 'class_b_withdrawal_allowance_state', 'class_b_account_state'])
+    await q.query(`DELETE FROM ${table} WHERE ${stale}`);
+  await q.query(`DELETE FROM class_b_ledger_state_month WHERE ${stale}`);
+  if (touchedAccounts === 'all')
+    await q.query(
+      `DELETE FROM class_b_lot_attribution at USING class_b_transaction t
+        WHERE t.txn_id = at.origin_txn_id AND t.date >= ${sqlTextLiteral(from)}::date`,
+    );
+  else if (touchedAccounts.length > 0)
+    await withStagedKeys(q, touchedAccounts, (staged) =>
+      q.query(
+        `DELETE FROM class_b_lot_attribution at USING class_b_account a, ${staged} k, class_b_transaction t
+          WHERE a.account = k.key AND at.account_key = a.account_key
+            AND t.txn_id = at.origin_txn_id AND t.date >= ${sqlTextLiteral(from)}::date`,
+      ),
+    );
+  return months;
 }
 
 /** Every month end whose state is complete. */

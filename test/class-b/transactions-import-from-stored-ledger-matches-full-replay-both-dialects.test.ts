@@ -1,0 +1,382 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { yearOf } from '../../src/calendar/isoDate.js';
+import { accountStateAtMonthEnd } from '../../src/class-b/accountStateAtMonthEnd.js';
+import type { ClassBActivity } from '../../src/class-b/classBActivity.js';
+import { replayAccount } from '../../src/class-b/classBLedger.js';
+import { compareLots } from '../../src/class-b/lot.js';
+import { formatPriceUnits } from '../../src/class-b/pricePerShare.js';
+import { formatShareUnits } from '../../src/class-b/shareUnits.js';
+import { bootstrapLedgerState } from '../../src/close/ledgerStateBootstrap.js';
+import { demoExhibits } from '../../src/demo/demoComplex.js';
+import { renderExhibit } from '../../src/edgar/renderExhibit.js';
+import { Plan12bError, ProblemsError } from '../../src/errors.js';
+import { importAccounts } from '../../src/feeds/accountsFeed.js';
+import { importClassBTerms } from '../../src/feeds/classBTermsFeed.js';
+import { importTransactions } from '../../src/feeds/transactionsFeed.js';
+import { activityOfRows, loadTransactionsOf, redemptionsBetween } from '../../src/store/classBRepository.js';
+import { loadClassBTerms } from '../../src/store/classBTermsRepository.js';
+import { insertClosedMonth } from '../../src/store/closeRepository.js';
+import type { Database } from '../../src/store/database.js';
+import { importExhibits } from '../../src/store/exhibitImport.js';
+import { ledgerStateMonths, readStoredLedgersOf } from '../../src/store/ledgerStateRepository.js';
+import { loadRegistry } from '../../src/store/registryStore.js';
+import { dialects, freshDatabase, type TestDatabase } from '../support/databases.js';
+import {
+  GENERATED_PORTFOLIOS,
+  GENERATED_TERMS,
+  generateAccountActivity,
+} from './support/generatedActivity.js';
+import { fullJson } from './support/monthPassHarness.js';
+
+// Issue 14 item 1, stage 3: `transactions import` resumes each touched account from its ledger
+// stored at the latest month end before the file's first new row. Differential: the same files —
+// good and bad, back-dated ones included — go into a store with the ledger stored at three month
+// ends (as the benchmark and the closes leave it) and into one without; after each, the exit code,
+// every problem (file, line, field, reason) and every stored transaction, redemption and piece must
+// be the same, and what stays stored of the ledger must be the replay's. The histories are the
+// generated ones (seed 2,000 + i: purchases, reinvestments with stated attributions, redemptions
+// with waivers and fees, systematic withdrawals, chains of Free Exchanges, convert rows), a tenth
+// of the accounts omnibus; the generator's terms imported as rules on five demo portfolios.
+const ACCOUNTS = 150;
+const STATE_MONTH_ENDS = ['2008-10-31', '2008-11-30', '2008-12-31'] as const;
+const CLOSED_MONTH = '2008-06';
+const BACK_DATE = '2008-11-14';
+
+const HEADER =
+  'date,txn_id,account,portfolio,class,type,shares,price,exchange_id,waiver,attributed_distributor,derived_from_doi';
+
+interface Account {
+  readonly account: string;
+  readonly omnibus: boolean;
+  readonly activity: readonly ClassBActivity[];
+}
+const accounts: Account[] = Array.from({ length: ACCOUNTS }, (_, i) => {
+  const account = `st-${String(i).padStart(4, '0')}`;
+  return { account, omnibus: i % 10 === 3, activity: generateAccountActivity(2_000 + i, account) };
+});
+
+/** The transfer agent's lines of some activity (an exchange as its two legs), portfolios by name. */
+function linesOf(
+  account: string,
+  activity: readonly ClassBActivity[],
+  name: (pid: string) => string,
+): string[] {
+  const q = (s: string) => `"${s}"`;
+  return activity.flatMap((a) => {
+    switch (a.kind) {
+      case 'purchase':
+        return [
+          `${a.date},${a.txnId},${account},${q(name(a.portfolioId))},B,purchase,${formatShareUnits(a.shareUnits)},${formatPriceUnits(a.priceUnits)},,,,`,
+        ];
+      case 'reinvest':
+        return [
+          `${a.date},${a.txnId},${account},${q(name(a.portfolioId))},B,reinvest,${formatShareUnits(a.shareUnits)},${formatPriceUnits(a.priceUnits)},,,${a.attributedDistributor ? q(a.attributedDistributor) : ''},${a.derivedFromDoi ?? ''}`,
+        ];
+      case 'redeem':
+        return [
+          `${a.date},${a.txnId},${account},${q(name(a.portfolioId))},B,redeem,${formatShareUnits(a.shareUnits)},${formatPriceUnits(a.priceUnits)},,${a.waiver ?? ''},,`,
+        ];
+      case 'convert':
+        return [
+          `${a.date},${a.txnId},${account},${q(name(a.portfolioId))},B,convert,${formatShareUnits(a.shareUnits)},,,,,`,
+        ];
+      default:
+        return [
+          `${a.date},${a.out.txnId},${account},${q(name(a.out.portfolioId))},B,exchange_out,${formatShareUnits(a.out.shareUnits)},${formatPriceUnits(a.out.priceUnits)},${a.exchangeId},,,`,
+          `${a.date},${a.in.txnId},${account},${q(name(a.in.portfolioId))},B,exchange_in,${formatShareUnits(a.in.shareUnits)},${formatPriceUnits(a.in.priceUnits)},${a.exchangeId},,,`,
+        ];
+    }
+  });
+}
+
+/** What an import did: its result, or its exit code and every problem. */
+async function outcomeOf(run: () => Promise<unknown>): Promise<string> {
+  try {
+    return fullJson({ ok: await run() });
+  } catch (e) {
+    if (e instanceof ProblemsError) return fullJson({ exit: e.exitCode, problems: e.problems });
+    if (e instanceof Plan12bError) return fullJson({ exit: e.exitCode, message: e.message });
+    throw e;
+  }
+}
+
+/** Every stored transaction (less its arrival number), redemption and piece. */
+async function storedRows(db: Database): Promise<string> {
+  const txns = await loadTransactionsOf(
+    db,
+    accounts.map((a) => a.account),
+  );
+  const redemptions = await redemptionsBetween(db, '1990-01-01', '2099-12-31');
+  return fullJson({
+    transactions: [...txns.values()].flat().map(({ seq: _seq, ...t }) => t),
+    redemptions,
+  });
+}
+
+describe.each(dialects)('transactions import from the stored ledger on %s', (dialect) => {
+  const stores: { tdb: TestDatabase; db: Database }[] = [];
+  let withState: Database;
+  let without: Database;
+  /** a generated portfolio's demo name */
+  let name: (pid: string) => string;
+
+  beforeAll(async () => {
+    for (let i = 0; i < 2; i++) {
+      const tdb = await freshDatabase(dialect);
+      stores.push({ tdb, db: await tdb.open() });
+    }
+    [withState, without] = [stores[0]!.db, stores[1]!.db];
+    for (const { db } of stores) {
+      await importExhibits(
+        db,
+        demoExhibits().map(({ fileName, doc }) => ({
+          fileName,
+          bytes: Buffer.from(renderExhibit(doc, { marked: false })),
+        })),
+      );
+    }
+    const registry = await loadRegistry(withState);
+    const classB = [
+      ...new Set(
+        registry
+          .classKeys()
+          .filter((k) => k.class === 'B')
+          .map((k) => k.portfolioId),
+      ),
+    ].sort();
+    expect(classB.length).toBeGreaterThanOrEqual(GENERATED_PORTFOLIOS.length);
+    const names = new Map(
+      GENERATED_PORTFOLIOS.map((pid, i) => [
+        pid as string,
+        registry.identities.nameOn(classB[i]!, '2025-12-31'),
+      ]),
+    );
+    name = (pid) => names.get(pid)!;
+    // GENERATED_TERMS, as rules on the demo portfolios
+    const terms = [
+      'rule,portfolio,doi_from,doi_to,cdsc_schedule_pct,conversion_years,redemption_fee_pct,redemption_fee_days',
+      `cdsc-schedule,"${name('fund-c')}",2003-01-01,,"5,4,4,3,2,2,1",,,`,
+      `conversion-period,"${name('fund-d')}",,,,7,,`,
+      `redemption-fee,"${name('fund-b')}",,,,,2,30`,
+      `redemption-fee,"${name('fund-e')}",,,,,0.25,`,
+    ];
+    const accountsCsv = [
+      'account,omnibus,dealer_of_record',
+      ...accounts.map((a) => `${a.account},${a.omnibus ? 'yes' : 'no'},Dealer One`),
+    ];
+    const history = [
+      HEADER,
+      ...accounts.flatMap((a) =>
+        linesOf(
+          a.account,
+          a.activity.filter((x) => x.date <= STATE_MONTH_ENDS[2]),
+          name,
+        ),
+      ),
+    ];
+    for (const { db } of stores) {
+      await importClassBTerms(db, 'terms.csv', Buffer.from(`${terms.join('\n')}\n`));
+      await importAccounts(db, 'accounts.csv', Buffer.from(`${accountsCsv.join('\n')}\n`));
+      await importTransactions(db, 'history.csv', Buffer.from(`${history.join('\n')}\n`));
+      await db.transaction((tx) => insertClosedMonth(tx, CLOSED_MONTH, 'test'));
+    }
+    const storedTerms = await loadClassBTerms(withState);
+    for (const end of STATE_MONTH_ENDS)
+      await withState.transaction((tx) => bootstrapLedgerState(tx, end, storedTerms));
+  }, 300_000);
+
+  afterAll(async () => {
+    for (const { db, tdb } of stores) {
+      await db.close();
+      await tdb.drop();
+    }
+  });
+
+  /** Imports one file into both stores: the same outcome, the same stored rows. */
+  async function importBoth(file: string, lines: readonly string[]): Promise<string> {
+    const bytes = Buffer.from(`${[HEADER, ...lines].join('\n')}\n`);
+    const a = await outcomeOf(() => importTransactions(withState, file, bytes));
+    const b = await outcomeOf(() => importTransactions(without, file, bytes));
+    expect(a).toBe(b);
+    expect(await storedRows(withState)).toBe(await storedRows(without));
+    return a;
+  }
+
+  const between = (from: string, to: string) =>
+    accounts.map((a) => ({ ...a, activity: a.activity.filter((x) => x.date > from && x.date <= to) }));
+  const fileOf = (list: readonly Account[]) => list.flatMap((a) => linesOf(a.account, a.activity, name));
+
+  /** The 2009 H1 file made bad one way: the first activity `pick` changes. */
+  function badFile(pick: (a: ClassBActivity) => ClassBActivity | null): string[] | null {
+    const list = between('2008-12-31', '2009-06-30');
+    for (const acc of list)
+      for (let i = 0; i < acc.activity.length; i++) {
+        const b = pick(acc.activity[i]!);
+        if (b === null) continue;
+        const changed = [...acc.activity.slice(0, i), b, ...acc.activity.slice(i + 1)];
+        return fileOf(list.map((x) => (x === acc ? { ...acc, activity: changed } : x)));
+      }
+    return null;
+  }
+
+  it('refuses the same bad files with the same problems, line for line', { timeout: 300_000 }, async () => {
+    const bad = {
+      'redeems more than held': badFile((a) =>
+        a.kind === 'redeem' && a.waiver === null ? { ...a, shareUnits: a.shareUnits * 10_001n + 1n } : null,
+      ),
+      'a convert row off by 0.0001 share': badFile((a) =>
+        a.kind === 'convert' ? { ...a, shareUnits: a.shareUnits + 1n } : null,
+      ),
+      'a systematic withdrawal past 12%': badFile((a) =>
+        a.kind === 'redeem' && a.waiver === 'systematic_withdrawal'
+          ? { ...a, shareUnits: a.shareUnits * 25n }
+          : null,
+      ),
+      'a row in a closed month': badFile((a) =>
+        a.kind === 'purchase' ? { ...a, date: `${CLOSED_MONTH}-16` } : null,
+      ),
+    };
+    const reasons: string[] = [];
+    for (const [what, lines] of Object.entries(bad)) {
+      expect(lines, what).not.toBeNull();
+      const outcome = await importBoth(`${what}.csv`, lines!);
+      expect(outcome, what).toMatch(/"exit":68/);
+      reasons.push(outcome);
+    }
+    expect(reasons[0]).toMatch(/but the account holds/);
+    expect(reasons[1]).toMatch(/the convert rows say/);
+    expect(reasons[2]).toMatch(/above the 12% a year waived/);
+    expect(reasons[3]).toMatch(/closed/);
+  });
+
+  it('writes the same redemptions for the months after the stored ledger, then after a back-dated file', {
+    timeout: 300_000,
+  }, async () => {
+    // the touched accounts have a stored ledger to resume from
+    const h1 = between('2008-12-31', '2009-06-30').filter((a) => a.activity.length > 0);
+    expect(h1.length).toBeGreaterThan(20);
+    const stored = await readStoredLedgersOf(
+      withState,
+      h1.map((a) => a.account),
+      STATE_MONTH_ENDS[2],
+    );
+    expect(stored.size).toBe(h1.length);
+    expect(await importBoth('2009-h1.csv', fileOf(h1))).toMatch(/"ok"/);
+
+    // Back-dated into 2008-11, before two stored month ends: a purchase for each account with an
+    // unstated reinvestment later in 2008 (whose Free Shares now follow it too), and one
+    // redemption of everything an account held, which a recorded later redemption then cannot take.
+    const backDated: string[] = [];
+    let reinvestedLater = 0;
+    for (const a of accounts) {
+      const later = a.activity.find(
+        (x) =>
+          x.kind === 'reinvest' &&
+          x.date > BACK_DATE &&
+          x.date <= STATE_MONTH_ENDS[2] &&
+          !x.attributedDistributor &&
+          !x.derivedFromDoi,
+      );
+      if (later === undefined || later.kind !== 'reinvest') continue;
+      reinvestedLater++;
+      backDated.push(
+        `${BACK_DATE},${a.account}-back,${a.account},"${name(later.portfolioId)}",B,purchase,12.3456,${formatPriceUnits(later.priceUnits)},,,,`,
+      );
+    }
+    expect(reinvestedLater).toBeGreaterThanOrEqual(3);
+    // an account whose next activity is a redemption, emptied of every portfolio the day before
+    const emptied = accounts.find((a) => {
+      const next = a.activity.find((x) => x.date > BACK_DATE);
+      return next?.kind === 'redeem' && next.date <= '2009-06-30';
+    })!;
+    expect(emptied).toBeDefined();
+    const holdings = replayAccount(
+      emptied.account,
+      emptied.activity.filter((x) => x.date < BACK_DATE),
+      GENERATED_TERMS,
+    ).lots.reduce(
+      (m, l) => m.set(l.portfolioId, (m.get(l.portfolioId) ?? 0n) + l.shareUnits),
+      new Map<string, bigint>(),
+    );
+    expect(holdings.size).toBeGreaterThan(0);
+    const emptying = [...holdings].map(
+      ([pid, units], i) =>
+        `${BACK_DATE},${emptied.account}-empty-${i},${emptied.account},"${name(pid)}",B,redeem,${formatShareUnits(units)},1.0000,,,,`,
+    );
+    const others = backDated.filter((l) => !l.includes(`,${emptied.account},`));
+    const refused = await importBoth('back-dated-bad.csv', [...emptying, ...others]);
+    expect(refused).toMatch(/"exit":68/);
+    expect(refused).toMatch(/can no longer be applied/);
+    expect([...(await ledgerStateMonths(withState))].sort()).toEqual([...STATE_MONTH_ENDS]);
+
+    expect(await importBoth('back-dated.csv', backDated)).toMatch(/"ok"/);
+    // the month ends on or after the back-dated rows are forgotten; the one before stays
+    expect([...(await ledgerStateMonths(withState))].sort()).toEqual([STATE_MONTH_ENDS[0]]);
+
+    const h2 = between('2009-06-30', '2010-06-30').filter((a) => a.activity.length > 0);
+    expect(await importBoth('2009-h2.csv', fileOf(h2))).toMatch(/"ok"/);
+  });
+
+  it('keeps only stored ledgers the replay agrees with, and a close-time bootstrap after them too', {
+    timeout: 300_000,
+  }, async () => {
+    const terms = await loadClassBTerms(without);
+    const recorded = await loadTransactionsOf(
+      without,
+      accounts.map((a) => a.account),
+    );
+    // as the next close would: the month end before it built from the transactions
+    await withState.transaction((tx) => bootstrapLedgerState(tx, '2010-06-30', terms));
+    const mismatches: string[] = [];
+    let compared = 0;
+    for (const end of [...(await ledgerStateMonths(withState))].sort()) {
+      const stored = await readStoredLedgersOf(
+        withState,
+        accounts.map((a) => a.account),
+        end,
+      );
+      for (const a of accounts) {
+        const rows = (recorded.get(a.account) ?? []).filter((r) => r.date <= end);
+        if (rows.length === 0) {
+          expect(stored.has(a.account)).toBe(false);
+          continue;
+        }
+        const want = accountStateAtMonthEnd(a.account, a.omnibus, activityOfRows(rows), terms, end);
+        const got = stored.get(a.account);
+        const canonical = (s: Omit<typeof want, 'omnibus'> | undefined) =>
+          fullJson({
+            lots: [...(s?.lots ?? [])].sort(compareLots),
+            nextSequence: s?.nextSequence,
+            nextArrival: s?.nextArrival,
+            withdrawals: (s?.systematicWithdrawals ?? [])
+              .filter((w) => w.year === yearOf(end))
+              .map((w) => `${w.portfolioId} ${w.year} ${w.allowanceUnits} ${w.usedUnits}`)
+              .sort(),
+          });
+        if (canonical(got) !== canonical(want)) mismatches.push(`${a.account} at ${end}`);
+        compared++;
+      }
+    }
+    expect(mismatches).toEqual([]);
+    expect(compared).toBeGreaterThan(ACCOUNTS);
+  });
+
+  it('forgets the ledger stored past the closed months when new terms arrive, and imports the same after', {
+    timeout: 300_000,
+  }, async () => {
+    expect([...(await ledgerStateMonths(withState))].sort()).toEqual([STATE_MONTH_ENDS[0], '2010-06-30']);
+    const terms = [
+      'rule,portfolio,doi_from,doi_to,cdsc_schedule_pct,conversion_years,redemption_fee_pct,redemption_fee_days',
+      `cdsc-schedule,"${name('fund-a')}",2008-07-01,,"6,5,4,3,2,1",,,`,
+    ];
+    const bytes = Buffer.from(`${terms.join('\n')}\n`);
+    const a = await outcomeOf(() => importClassBTerms(withState, 'terms-2.csv', bytes));
+    const b = await outcomeOf(() => importClassBTerms(without, 'terms-2.csv', bytes));
+    expect(a).toBe(b);
+    expect(a).toMatch(/"ok"/);
+    expect(await storedRows(withState)).toBe(await storedRows(without));
+    expect([...(await ledgerStateMonths(withState))]).toEqual([]);
+    const h3 = between('2010-06-30', '2011-06-30').filter((x) => x.activity.length > 0);
+    expect(await importBoth('2010-h2.csv', fileOf(h3))).toMatch(/"ok"/);
+  });
+});
