@@ -1,5 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import pg from 'pg';
@@ -19,7 +20,7 @@ import { importTransactions } from '../src/feeds/transactionsFeed.js';
 import { importTransfers } from '../src/feeds/transfersFeed.js';
 import type { MonthlyCalculationReport } from '../src/reports/monthlyCalculationReport.js';
 import { loadClassBTerms } from '../src/store/classBTermsRepository.js';
-import { type Database, openDatabase } from '../src/store/database.js';
+import { type Database, openDatabase, type Queryable } from '../src/store/database.js';
 import { loadRegistry } from '../src/store/registryStore.js';
 import { buildClassBComplex, type ClassBSizes, fmt4, MONTH, measured } from './classBBench.js';
 
@@ -29,6 +30,14 @@ export interface CloseBenchOptions {
   serverUrl?: string;
   /** skip the embedded PGlite run */
   serverOnly?: boolean;
+  /** write a V8 CPU profile of each close (not the set-up) to this file prefix (`PREFIX-server.cpuprofile`, `PREFIX-pglite.cpuprofile`) */
+  profileClose?: string;
+  /**
+   * steady (default): the months from the Distributor's term end to the benchmark month closed by
+   * this build in the set-up, so the close computes Exhibit A only at the month's own dates; cold
+   * (`--cold`): no earlier month closed, every computation date computed by the close
+   */
+  state?: 'steady' | 'cold';
   /** accounts for the PGlite run when it runs at a smaller size than the server (default: `accounts`) */
   pgliteAccounts?: number;
 }
@@ -42,6 +51,54 @@ const OMNIBUS_HISTORY_LOTS = 100;
 const OMNIBUS_MONTHS = ['2025-10', '2025-11', MONTH] as const;
 
 const q = (s: string) => `"${s}"`;
+
+/** Time per statement (by its first 90 characters) of every query the close makes (`--query-times`). */
+function timedDatabase(db: Database, times: Map<string, { n: number; ms: number }>): Database {
+  const timed = <A extends unknown[], R>(sql: string, fn: () => Promise<R>, _a?: A): Promise<R> => {
+    const t0 = performance.now();
+    return fn().finally(() => {
+      const k = sql.replace(/\s+/g, ' ').slice(0, 90);
+      const e = times.get(k) ?? { n: 0, ms: 0 };
+      e.n++;
+      e.ms += performance.now() - t0;
+      times.set(k, e);
+    });
+  };
+  const wrap = (q: Queryable): Queryable => ({
+    query: (sql, params) => timed(sql, () => q.query(sql, params)),
+    exec: (sql) => timed(sql, () => q.exec(sql)),
+    copyIn: (table, columns, rows) => timed(`COPY IN ${table}`, () => q.copyIn(table, columns, rows)),
+    copyOut: (sql) => timed(sql, () => q.copyOut(sql)),
+    textRows: (sql) => timed(sql, () => q.textRows(sql)),
+  });
+  return {
+    ...db,
+    ...wrap(db),
+    transaction: (fn, opts) => db.transaction((tx) => fn(wrap(tx)), opts),
+    withWriterLock: (fn) => db.withWriterLock(fn),
+    close: () => db.close(),
+  };
+}
+
+/** A V8 CPU profile of this process from now until `stop` (the close alone, `--cpu-prof-close=FILE`). */
+async function startProfile(): Promise<{ stop(): Promise<string> }> {
+  const session = new Session();
+  session.connect();
+  const post = (method: string, params?: object) =>
+    new Promise<unknown>((resolve, reject) =>
+      session.post(method, params ?? {}, (err, res) => (err ? reject(err) : resolve(res))),
+    );
+  await post('Profiler.enable');
+  await post('Profiler.setSamplingInterval', { interval: 1000 });
+  await post('Profiler.start');
+  return {
+    async stop() {
+      const { profile } = (await post('Profiler.stop')) as { profile: unknown };
+      session.disconnect();
+      return JSON.stringify(profile);
+    },
+  };
+}
 
 /**
  * 200 Omnibus Accounts (big ones: 100 history lots each across the portfolios), loaded like the
@@ -129,6 +186,8 @@ async function runOn(
   db: Database,
   sizes: ClassBSizes,
   log: (s: string) => void,
+  profileClose?: string,
+  state: 'steady' | 'cold' = 'steady',
 ): Promise<Record<string, unknown>> {
   const complex = await buildClassBComplex(db, sizes);
   log(`history loaded: ${complex.lots} lots in ${complex.setup.seconds} s`);
@@ -161,18 +220,44 @@ async function runOn(
       const header = complex.lines[0]!;
       for (const [m, lines] of omnibus.earlierMonths)
         await importTransactions(db, `omnibus-${m}.csv`, Buffer.from(`${[header, ...lines].join('\n')}\n`));
-      // The Class B ledger stored at the month ends from the Distributor's term end through the
-      // month before, as the closes of those months would have left it (issue 14 item 1): built
-      // from the transactions, untimed.
+      // Three Assignees: all portfolios; a DOI range; one portfolio whose notice arrived mid-month.
+      const transfersCsv = [
+        'id,assignee,address,portfolio,twelve_b1_portion_pct,cdsc_portion_pct,doi_from,doi_to,effective_date,notice_received_date,payment,depository_agent',
+        'TR-1,Keystone Receivables Trust,"100 Market Street, Wilmington, DE 19801",all,50,50,,,2016-01-01,2016-01-06,direct,',
+        'TR-2,Pinnacle Funding LLC,"200 Park Avenue, New York, NY 10166",all,20,20,2021-01-01,2022-12-31,2024-01-01,2024-01-05,direct,',
+        `TR-3,Crestline B-Share Capital,"1 Harbor Plaza, Boston, MA 02110",${q(names[1]!)},15,15,,,2025-11-01,${MONTH}-15,depository,Northern Custody Co.`,
+      ];
+      const importTransfersOnce = () =>
+        importTransfers(db, 'transfers.csv', Buffer.from(`${transfersCsv.join('\n')}\n`));
+      const classBTerms = await loadClassBTerms(db);
+      // Cold: the Class B ledger stored at the month ends from the Distributor's term end through
+      // the month before (issue 14 item 1), built from the transactions, and no month closed: the
+      // close computes Exhibit A at every computation date. Steady: the ledger at the term end
+      // only, then the months after it up to the benchmark month closed by this build's own
+      // `closeMonth` (which applies each month to the stored ledger and keeps the Exhibit A
+      // holdings of its computation dates), so the close finds the earlier dates stored, as a
+      // complex closed month after month does. Untimed.
       const stateMonthEnds: string[] = [];
       for (let m = TERM_END; m < `${MONTH}-01`; m = monthEnd(addDays(m, 1).slice(0, 7)))
-        stateMonthEnds.push(m);
-      const classBTerms = await loadClassBTerms(db);
+        if (state === 'cold' || m === TERM_END) stateMonthEnds.push(m);
       const bootstrap = await measured(async () => {
         for (const end of stateMonthEnds)
           await db.transaction((tx) => bootstrapLedgerState(tx, end, classBTerms));
       });
       log(`ledger state stored at ${stateMonthEnds.join(', ')} in ${bootstrap.seconds} s (untimed)`);
+      const earlierCloses: { month: string; seconds: number; peakRssMb: number }[] = [];
+      let omnibusRows = 0;
+      if (state === 'steady') {
+        const earlier = OMNIBUS_MONTHS.slice(0, -1);
+        const csv = await demoOmnibusCsv(db, registry, earlier);
+        omnibusRows += (await importOmnibusMonths(db, 'omnibus-earlier.csv', Buffer.from(csv))).rows;
+        await importTransfersOnce();
+        for (const [i, m] of earlier.entries()) {
+          const c = await measured(() => closeMonth(db, m, MONTH_CLOSE_STEPS, { first: i === 0 }));
+          earlierCloses.push({ month: m, seconds: c.seconds, peakRssMb: c.peakRssMb });
+          log(`${m} closed in ${c.seconds} s (untimed set-up)`);
+        }
+      }
 
       const month = [...complex.lines, ...omnibus.monthLines];
       // CPU beside wall time: the machine is shared (issue 14 item 1, stage 3)
@@ -186,18 +271,16 @@ async function runOn(
         `month applied: ${month.length - 1} rows in ${applied.seconds} s (${applyMonthCpuSeconds} s CPU of this process)`,
       );
 
-      // The sub-transfer agent's figures, derived from the ledger so that they reconcile.
+      // The sub-transfer agent's figures, derived from the ledger so that they reconcile (steady:
+      // the benchmark month's only, the earlier months' being imported before their closes).
       const omnibusCsv = await demoOmnibusCsv(db, registry, OMNIBUS_MONTHS);
-      const omnibusRows = await importOmnibusMonths(db, 'omnibus-months.csv', Buffer.from(omnibusCsv));
-
-      // Three Assignees: all portfolios; a DOI range; one portfolio whose notice arrived mid-month.
-      const transfersCsv = [
-        'id,assignee,address,portfolio,twelve_b1_portion_pct,cdsc_portion_pct,doi_from,doi_to,effective_date,notice_received_date,payment,depository_agent',
-        'TR-1,Keystone Receivables Trust,"100 Market Street, Wilmington, DE 19801",all,50,50,,,2016-01-01,2016-01-06,direct,',
-        'TR-2,Pinnacle Funding LLC,"200 Park Avenue, New York, NY 10166",all,20,20,2021-01-01,2022-12-31,2024-01-01,2024-01-05,direct,',
-        `TR-3,Crestline B-Share Capital,"1 Harbor Plaza, Boston, MA 02110",${q(names[1]!)},15,15,,,2025-11-01,${MONTH}-15,depository,Northern Custody Co.`,
-      ];
-      await importTransfers(db, 'transfers.csv', Buffer.from(`${transfersCsv.join('\n')}\n`));
+      const omnibusLines = omnibusCsv.trimEnd().split('\n');
+      const omnibusMonthCsv =
+        state === 'cold'
+          ? omnibusCsv
+          : `${[omnibusLines[0]!, ...omnibusLines.slice(1).filter((l) => l.startsWith(`${MONTH},`))].join('\n')}\n`;
+      omnibusRows += (await importOmnibusMonths(db, 'omnibus-months.csv', Buffer.from(omnibusMonthCsv))).rows;
+      if (state === 'cold') await importTransfersOnce();
       return {
         omnibusLots: omnibus.lots,
         distributorChangedFor: changed.map((i) => names[i]),
@@ -207,7 +290,9 @@ async function runOn(
         applyMonthSeconds: applied.seconds,
         applyMonthCpuSeconds,
         applyMonthPeakRssMb: applied.peakRssMb,
-        omnibusFeedRows: omnibusRows.rows,
+        omnibusFeedRows: omnibusRows,
+        state,
+        earlierCloses,
         transfers: transfersCsv.length - 1,
       };
     });
@@ -235,11 +320,21 @@ async function runOn(
       stepPeak = process.memoryUsage().rss;
     };
     let close: Awaited<ReturnType<typeof measured<Awaited<ReturnType<typeof closeMonth>>>>>;
+    const cpu0 = process.cpuUsage();
+    const profiler = profileClose === undefined ? null : await startProfile();
+    const queryTimes = new Map<string, { n: number; ms: number }>();
+    const closeDb = process.argv.includes('--query-times') ? timedDatabase(db, queryTimes) : db;
     try {
-      close = await measured(() => closeMonth(db, MONTH, MONTH_CLOSE_STEPS, { onStep, first: true }));
+      close = await measured(() =>
+        closeMonth(closeDb, MONTH, MONTH_CLOSE_STEPS, { onStep, first: state === 'cold' }),
+      );
     } finally {
       clearInterval(sampler);
+      if (profiler) writeFileSync(profileClose!, await profiler.stop());
     }
+    for (const [sql, t] of [...queryTimes].sort(([, a], [, b]) => b.ms - a.ms).slice(0, 25))
+      log(`query ${(t.ms / 1000).toFixed(3)} s ×${t.n}: ${sql}`);
+    const cpu = process.cpuUsage(cpu0);
     const mc = close.value.parts['monthly-calculation'] as MonthlyCalculationReport;
     return {
       accounts: sizes.accounts,
@@ -252,6 +347,9 @@ async function runOn(
       ...setup.value,
       close: {
         seconds: close.seconds,
+        // this process's CPU (PGlite runs in it; the server's own CPU is not counted)
+        cpuSeconds: Math.round((cpu.user + cpu.system) / 1000) / 1000,
+        loadAverage: loadavg().map((l) => Math.round(l * 100) / 100),
         peakRssMb: close.peakRssMb,
         steps,
         resultsHash: close.value.resultsHash,
@@ -296,14 +394,33 @@ export async function benchClose(
     u.searchParams.set('schema', schema);
     const db = await openDatabase(u.toString());
     try {
+      // an experiment's session settings (`--server-set=jit=off,work_mem=64MB`)
+      for (const setting of process.argv
+        .find((a) => a.startsWith('--server-set='))
+        ?.slice(13)
+        .split(',') ?? []) {
+        const [name, value] = setting.split('=');
+        if (!/^[a-z_]+$/.test(name ?? '') || !/^[A-Za-z0-9]+$/.test(value ?? '')) throw new Error(setting);
+        await db.query(`SET ${name} = '${value}'`);
+        log(`server: SET ${name} = '${value}'`);
+      }
       log(`server: ${accounts} accounts`);
-      out.postgres = await runOn(db, sizeOf(accounts), (s) => log(`server: ${s}`));
+      out.postgres = await runOn(
+        db,
+        sizeOf(accounts),
+        (s) => log(`server: ${s}`),
+        opts.profileClose && `${opts.profileClose}-server.cpuprofile`,
+        opts.state,
+      );
     } finally {
       await db.close();
-      const c = new pg.Client({ connectionString: opts.serverUrl });
-      await c.connect();
-      await c.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-      await c.end();
+      if (process.argv.includes('--keep-schema')) log(`server: schema ${schema} kept (drop it by hand)`);
+      else {
+        const c = new pg.Client({ connectionString: opts.serverUrl });
+        await c.connect();
+        await c.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+        await c.end();
+      }
     }
   }
   if (!opts.serverOnly) {
@@ -312,7 +429,13 @@ export async function benchClose(
     const db = await openDatabase(join(dir, 'db'));
     try {
       log(`PGlite: ${n} accounts`);
-      const result = await runOn(db, sizeOf(n), (s) => log(`PGlite: ${s}`));
+      const result = await runOn(
+        db,
+        sizeOf(n),
+        (s) => log(`PGlite: ${s}`),
+        opts.profileClose && `${opts.profileClose}-pglite.cpuprofile`,
+        opts.state,
+      );
       if (n === accounts) out.pglite = result;
       else {
         // Linear in the accounts: every step replays or loads each account a fixed number of times.
@@ -347,6 +470,8 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
       pgliteAccounts: n('pglite-accounts'),
       serverUrl: process.env.PLAN12B_TEST_PG_URL,
       serverOnly: process.argv.includes('--server-only'),
+      state: process.argv.includes('--cold') ? 'cold' : 'steady',
+      profileClose: process.argv.find((a) => a.startsWith('--cpu-prof-close='))?.split('=')[1],
     },
     (s) => process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${s}\n`),
   );

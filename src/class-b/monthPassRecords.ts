@@ -278,24 +278,35 @@ export function monthTransactionsOf(
 
 /** The lots of the state's i-th account as the ledger's records. */
 export function lotsOfAccount(state: ClassBLedgerState, a: number, d: MonthPassDictionaries): Lot[] {
-  const l = state.lots;
   const out: Lot[] = [];
   for (let i = state.accounts.lotStart[a]!; i < state.accounts.lotStart[a + 1]!; i++)
-    out.push(
-      createLot({
-        kind: l.free[i] === 1 ? 'free' : 'commission',
-        lotId: d.txns.name(l.origin[i]!),
-        sequence: l.sequence[i]!,
-        arrival: l.arrival[i]!,
-        portfolioId: d.portfolios.name(l.portfolio[i]!),
-        issuingPortfolioId: d.portfolios.name(l.issuingPortfolio[i]!),
-        dateOfOriginalIssuance: fromDayNumber(l.doiDay[i]!),
-        shareUnits: BigInt(l.shareUnits[i]!),
-        costCents: BigInt(l.costCents[i]!),
-        attribution: l.attribution[i]! < 0 ? null : state.attributions[l.attribution[i]!]!,
-      }),
-    );
+    out.push(lotOfState(state, i, d));
   return out;
+}
+
+/**
+ * The state's lot `i` as the ledger's record; `isoDay` turns a day number into its ISO date (a
+ * caller visiting many lots passes a cached one).
+ */
+export function lotOfState(
+  state: ClassBLedgerState,
+  i: number,
+  d: MonthPassDictionaries,
+  isoDay: (day: number) => string = fromDayNumber,
+): Lot {
+  const l = state.lots;
+  return createLot({
+    kind: l.free[i] === 1 ? 'free' : 'commission',
+    lotId: d.txns.name(l.origin[i]!),
+    sequence: l.sequence[i]!,
+    arrival: l.arrival[i]!,
+    portfolioId: d.portfolios.name(l.portfolio[i]!),
+    issuingPortfolioId: d.portfolios.name(l.issuingPortfolio[i]!),
+    dateOfOriginalIssuance: isoDay(l.doiDay[i]!),
+    shareUnits: BigInt(l.shareUnits[i]!),
+    costCents: BigInt(l.costCents[i]!),
+    attribution: l.attribution[i]! < 0 ? null : state.attributions[l.attribution[i]!]!,
+  });
 }
 
 function piece(p: PieceColumns, i: number, d: NamingDictionaries): LotPiece {

@@ -4,13 +4,13 @@ import {
   type DistributorShareComputation,
 } from '../allocation/distributorShare.js';
 import { attributeOmnibusFreeShares, type OmnibusAttribution } from '../allocation/omnibusFreeShares.js';
-import { addDays, monthEnd, monthOf } from '../calendar/isoDate.js';
+import { addDays, fromDayNumber, monthEnd, monthOf } from '../calendar/isoDate.js';
 import { replayAccount } from '../class-b/classBLedger.js';
 import type { ClassBTerms } from '../class-b/classBTerms.js';
 import { type DistributorTerm, distributorTermOn, rightsHolder } from '../class-b/distributorTerm.js';
 import { compareLots, type Lot } from '../class-b/lot.js';
 import type { ClassBLedgerState } from '../class-b/monthPassColumns.js';
-import { KeyDictionary, lotsOfAccount, type MonthPassDictionaries } from '../class-b/monthPassRecords.js';
+import { KeyDictionary, lotOfState, type MonthPassDictionaries } from '../class-b/monthPassRecords.js';
 import { formatShareUnits } from '../class-b/shareUnits.js';
 import { applyClassBMonth } from '../close/classBLedgerMonth.js';
 import { previousMonth } from '../close/closeOrder.js';
@@ -144,7 +144,9 @@ export async function visitHoldings(
 
 /**
  * Visits each account of a chunk's ledger per requested portfolio it holds, its lots in the
- * ledger's order (compareLots), as a replay gives them.
+ * ledger's order (compareLots), as a replay gives them. Only the lots of the requested portfolios
+ * become records (issue 14 item 3: a month end asked for a few portfolios builds no object for the
+ * others' lots).
  */
 function visitStateAccounts(
   state: ClassBLedgerState,
@@ -154,14 +156,44 @@ function visitStateAccounts(
   portfolioIds: ReadonlySet<string>,
   visit: (portfolioId: string, date: string, account: AllocationAccount) => void,
 ): void {
+  const wanted = new Uint8Array(d.portfolios.names.length);
+  d.portfolios.names.forEach((pid, k) => {
+    if (portfolioIds.has(pid)) wanted[k] = 1;
+  });
+  const isoDay = cachedIsoDay();
+  const l = state.lots;
   for (let a = 0; a < state.accounts.count; a++) {
-    if (state.accounts.lotStart[a] === state.accounts.lotStart[a + 1]) continue;
-    const byPortfolio = lotsByPortfolio(lotsOfAccount(state, a, d), portfolioIds);
+    const from = state.accounts.lotStart[a]!;
+    const to = state.accounts.lotStart[a + 1]!;
+    let any = false;
+    for (let i = from; i < to && !any; i++) any = wanted[l.portfolio[i]!] === 1;
+    if (!any) continue;
+    const byPortfolio = new Map<string, Lot[]>();
+    for (let i = from; i < to; i++) {
+      if (wanted[l.portfolio[i]!] !== 1) continue;
+      const lot = lotOfState(state, i, d, isoDay);
+      const list = byPortfolio.get(lot.portfolioId);
+      if (list) list.push(lot);
+      else byPortfolio.set(lot.portfolioId, [lot]);
+    }
     const account = accountNames.get(state.accounts.key[a]!)!;
     const omnibus = state.accounts.omnibus[a] === 1;
     for (const [pid, lots] of [...byPortfolio].sort(([x], [y]) => (x < y ? -1 : 1)))
       visit(pid, date, { account, omnibus, lots: lots.sort(compareLots) });
   }
+}
+
+/** Day number → ISO date, each day computed once (a chunk's lots share few dates). */
+function cachedIsoDay(): (day: number) => string {
+  const cache = new Map<number, string>();
+  return (day) => {
+    let s = cache.get(day);
+    if (s === undefined) {
+      s = fromDayNumber(day);
+      cache.set(day, s);
+    }
+    return s;
+  };
 }
 
 /** An account's lots in the wanted portfolios, grouped by portfolio (in the order they come). */
@@ -184,9 +216,11 @@ async function visitStoredHoldings(
   visit: (portfolioId: string, date: string, account: AllocationAccount) => void,
 ): Promise<void> {
   const d = await ledgerStateDictionaries(q);
+  // only the requested portfolios' lots are read (a portfolio never stored has none)
+  const portfolioKeys = d.portfolios.names.flatMap((pid, k) => (portfolioIds.has(pid) ? [k] : []));
   for (const range of await accountKeyRanges(q, LEDGER_STATE_READ_ACCOUNTS)) {
     const cd = { ...d, txns: new KeyDictionary() };
-    const { state, accountNames } = await readLedgerStateChunk(q, date, range, cd);
+    const { state, accountNames } = await readLedgerStateChunk(q, date, range, cd, { portfolioKeys });
     visitStateAccounts(state, accountNames, cd, date, portfolioIds, visit);
   }
 }

@@ -1,4 +1,5 @@
 import type { ChainHead, MonthInputs } from '../audit/closeSeal.js';
+import { sqlTextLiteral } from './copyText.js';
 import type { Queryable } from './database.js';
 import { typed } from './queryBuilder.js';
 
@@ -214,12 +215,13 @@ export async function monthInputs(
         ORDER BY p.provider_id ${C}, p.portfolio_id ${C}, p.class ${C}, p.date`,
       [from, to, undo],
     ),
-    classBTransactions: await rows(
+    // the month's transactions (a million rows at full size) by the store's bulk read (issue 14
+    // item 3): every column is text, so each row is the same strings as `query()` gives
+    classBTransactions: await q.textRows(
       `SELECT txn_id, account, portfolio_id, class, date::text AS date, type, shares::text AS shares,
               price::text AS price, exchange_id, waiver
-         FROM class_b_transaction WHERE date BETWEEN $1 AND $2
+         FROM class_b_transaction WHERE date BETWEEN ${sqlTextLiteral(from)}::date AND ${sqlTextLiteral(to)}::date
         ORDER BY txn_id ${C}, account ${C}, portfolio_id ${C}`,
-      [from, to],
     ),
     transfers: await rows(
       `SELECT id, assignee, address, payment, effective_date::text AS effective_date,

@@ -50,24 +50,28 @@ export async function readExhibitAHoldings(
   return out;
 }
 
-/** Keeps the holdings computed at these dates on this basis (replacing any on another basis). */
+/**
+ * Keeps the holdings computed at these dates on this basis (replacing any on another basis): the
+ * rows of these portfolios and dates deleted, then written by COPY (issue 14 item 3: the Omnibus
+ * Accounts' lots are megabytes of JSON, which COPY moves without building a text[] parameter).
+ */
 export async function writeExhibitAHoldings(
   q: Queryable,
   basisHash: string,
   rows: readonly { portfolioId: string; date: string; holdings: StoredExhibitAHoldings }[],
 ): Promise<void> {
   if (rows.length === 0) return;
-  await q.query(
-    `INSERT INTO exhibit_a_holdings (portfolio_id, date, basis_hash, others, omnibus)
-     SELECT * FROM unnest($1::text[], $2::date[], $3::text[], $4::text[], $5::text[])
-     ON CONFLICT (portfolio_id, date) DO UPDATE
-       SET basis_hash = EXCLUDED.basis_hash, others = EXCLUDED.others, omnibus = EXCLUDED.omnibus`,
-    [
-      rows.map((r) => r.portfolioId),
-      rows.map((r) => r.date),
-      rows.map(() => basisHash),
-      rows.map((r) => toJson(r.holdings.others)),
-      rows.map((r) => toJson(r.holdings.omnibus)),
-    ],
+  const keys = rows.map((r) => `(${sqlTextLiteral(r.portfolioId)}, ${sqlTextLiteral(r.date)}::date)`);
+  await q.query(`DELETE FROM exhibit_a_holdings WHERE (portfolio_id, date) IN (${keys.join(', ')})`);
+  await q.copyIn(
+    'exhibit_a_holdings',
+    ['portfolio_id', 'date', 'basis_hash', 'others', 'omnibus'],
+    rows.map((r) => [
+      r.portfolioId,
+      r.date,
+      basisHash,
+      toJson(r.holdings.others),
+      toJson(r.holdings.omnibus),
+    ]),
   );
 }

@@ -97,14 +97,14 @@ export async function recordLedgerPortfolios(
 
 /** The account keys in ranges of `size` accounts, ascending. */
 export async function accountKeyRanges(q: Queryable, size: number): Promise<AccountKeyRange[]> {
-  const keys = await q.textRows('SELECT account_key FROM class_b_account ORDER BY account_key');
-  const out: AccountKeyRange[] = [];
-  for (let i = 0; i < keys.length; i += size)
-    out.push({
-      fromKey: Number(keys[i]![0]),
-      toKey: Number(keys[Math.min(i + size, keys.length) - 1]![0]),
-    });
-  return out;
+  if (!Number.isInteger(size) || size < 1) throw new RangeError(`a chunk of ${size} accounts`);
+  // the ranges computed by the database: one row per chunk, not one per account (issue 14 item 3)
+  const rows = await q.textRows(
+    `SELECT min(account_key), max(account_key) FROM (
+       SELECT account_key, (row_number() OVER (ORDER BY account_key) - 1) / ${size} AS chunk FROM class_b_account) c
+      GROUP BY chunk ORDER BY chunk`,
+  );
+  return rows.map(([from, to]) => ({ fromKey: Number(from), toKey: Number(to) }));
 }
 
 /** The accounts whose keys are in the range, ascending by key, with their omnibus flag. */
@@ -316,13 +316,16 @@ export async function markLedgerStateMonth(
 
 const inRange = (col: string, r: AccountKeyRange) => `${col} BETWEEN ${r.fromKey} AND ${r.toKey}`;
 
-/** Each account's row with the latest as_of on or before the date (a CTE named `s`). */
+/**
+ * Each account's row with the latest as_of on or before the date (a CTE named `s`). Both keys
+ * descending: the primary key read backwards gives that order, with no sort.
+ */
 function latestStates(asOf: string, r: AccountKeyRange): string {
   return `WITH s AS (
     SELECT DISTINCT ON (account_key) account_key, as_of, next_sequence, next_arrival
       FROM class_b_account_state
      WHERE ${inRange('account_key', r)} AND as_of <= ${sqlTextLiteral(asOf)}::date
-     ORDER BY account_key, as_of DESC)`;
+     ORDER BY account_key DESC, as_of DESC)`;
 }
 
 /**
@@ -335,8 +338,19 @@ export async function readLedgerStateChunk(
   asOf: string,
   range: AccountKeyRange,
   d: MonthPassDictionaries,
+  opts: {
+    /**
+     * Only the lots of these portfolios (keys of `d.portfolios`), with their attributions, and no
+     * systematic withdrawal allowances: the holdings a report reads (Exhibit A at a few portfolios),
+     * not a ledger to apply a month to.
+     */
+    readonly portfolioKeys?: readonly number[];
+  } = {},
 ): Promise<StoredLedgerChunk> {
   const latest = latestStates(asOf, range);
+  const only = opts.portfolioKeys;
+  const lotFilter =
+    only === undefined ? '' : `AND l.portfolio_key IN (${only.length === 0 ? 'NULL' : only.join(', ')})`;
   const accountRows = await q.textRows(
     `${latest} SELECT a.account_key, a.account, a.omnibus, s.next_sequence, s.next_arrival
        FROM class_b_account a LEFT JOIN s ON s.account_key = a.account_key
@@ -346,15 +360,26 @@ export async function readLedgerStateChunk(
     `${latest} SELECT l.account_key, l.portfolio_key, l.issuing_portfolio_key, l.origin_txn_id, l.free,
             l.doi - DATE '1970-01-01', l.sequence, l.arrival, l.share_units, l.cost_cents
        FROM class_b_lot_state l JOIN s ON l.account_key = s.account_key AND l.as_of = s.as_of
+      WHERE ${inRange('l.account_key', range)} ${lotFilter}
       ORDER BY l.account_key, l.portfolio_key, l.doi, l.sequence, l.arrival`,
   );
-  const withdrawalRows = await q.textRows(
-    `${latest} SELECT w.account_key, w.portfolio_key, w.year, w.allowance_units, w.used_units
+  const withdrawalRows =
+    only !== undefined
+      ? []
+      : await q.textRows(
+          `${latest} SELECT w.account_key, w.portfolio_key, w.year, w.allowance_units, w.used_units
        FROM class_b_withdrawal_allowance_state w JOIN s ON w.account_key = s.account_key AND w.as_of = s.as_of
+      WHERE ${inRange('w.account_key', range)}
       ORDER BY w.account_key, w.portfolio_key, w.year`,
-  );
+        );
   const attributionRows = await q.textRows(
-    `SELECT account_key, origin_txn_id, attribution FROM class_b_lot_attribution WHERE ${inRange('account_key', range)}`,
+    only === undefined
+      ? `SELECT account_key, origin_txn_id, attribution FROM class_b_lot_attribution WHERE ${inRange('account_key', range)}`
+      : // the attributions of the Free Shares read, only
+        `${latest} SELECT t.account_key, t.origin_txn_id, t.attribution FROM class_b_lot_attribution t
+          WHERE ${inRange('t.account_key', range)} AND EXISTS (
+            SELECT 1 FROM class_b_lot_state l JOIN s ON l.account_key = s.account_key AND l.as_of = s.as_of
+             WHERE l.account_key = t.account_key AND l.origin_txn_id = t.origin_txn_id AND l.free ${lotFilter})`,
   );
   const attributionText = new Map<string, string>();
   for (const [k, origin, text] of attributionRows) attributionText.set(`${k}|${origin}`, text!);

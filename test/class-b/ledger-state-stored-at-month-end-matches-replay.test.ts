@@ -305,4 +305,44 @@ describe.each(dialects)('the Class B ledger stored at month ends on %s', (dialec
     expect(mismatches).toEqual([]);
     expect(await latestLedgerStateMonth(db, '2009-02-15')).toBe(end);
   });
+
+  it('a read of some portfolios only (Exhibit A) gives each account the same lots in them as the whole read, and the chunks cover every account once', {
+    timeout: 600_000,
+  }, async () => {
+    const d = await ledgerStateDictionaries(db);
+    const some = ['fund-b', 'fund-d'];
+    const portfolioKeys = some.map((pid) => d.portfolios.names.indexOf(pid));
+    expect(portfolioKeys.every((k) => k >= 0)).toBe(true);
+    const ranges = await accountKeyRanges(db, CHUNK);
+    // contiguous, ascending, CHUNK accounts each but the last
+    const keys = (await db.textRows('SELECT account_key FROM class_b_account ORDER BY account_key')).map(
+      (r) => Number(r[0]),
+    );
+    expect(ranges.map((r) => keys.filter((k) => k >= r.fromKey && k <= r.toKey).length)).toEqual(
+      ranges.map((_, i) => (i < ranges.length - 1 ? CHUNK : ACCOUNTS - CHUNK * (ranges.length - 1))),
+    );
+    expect(ranges[0]!.fromKey).toBe(keys[0]);
+    expect(ranges.at(-1)!.toKey).toBe(keys.at(-1));
+    let compared = 0;
+    let freeLots = 0;
+    const mismatches: string[] = [];
+    for (const end of [ENDS[0], monthEnd(NEXT_MONTH)])
+      for (const range of ranges) {
+        const whole = await readLedgerStateChunk(db, end, range, d);
+        const part = await readLedgerStateChunk(db, end, range, d, { portfolioKeys });
+        expect(part.state.accounts.count).toBe(whole.state.accounts.count);
+        expect(part.state.systematicWithdrawals.count).toBe(0);
+        for (let a = 0; a < whole.state.accounts.count; a++) {
+          const want = lotsOfAccount(whole.state, a, d).filter((l) => some.includes(l.portfolioId));
+          const got = lotsOfAccount(part.state, a, d);
+          if (fullJson(got) !== fullJson(want))
+            mismatches.push(`${end} ${whole.accountNames.get(whole.state.accounts.key[a]!)}`);
+          compared += want.length;
+          freeLots += want.filter((l) => l.kind === 'free').length;
+        }
+      }
+    expect(mismatches).toEqual([]);
+    expect(compared).toBeGreaterThan(ACCOUNTS);
+    expect(freeLots).toBeGreaterThan(10); // their attributions are read too
+  });
 });
