@@ -135,14 +135,16 @@ export function generateExhibitDocument(rand: () => number): ExhibitDocument {
   const registrant = rand() < 0.3 ? pick(rand, INSTRUMENT_REGISTRANTS) : null;
   const scheduleCount = 1 + Math.floor(rand() * 3);
   const names = [...SCHEDULE_NAMES].sort(() => rand() - 0.5).slice(0, scheduleCount);
-  const schedules = names.map((name) => {
+  const schedules = names.map((name, s) => {
     const plain = rand() < 0.3;
     const grouped = registrant === null || rand() < 0.5;
     const entries: ScheduleEntry[] = [];
-    const runs = 1 + Math.floor(rand() * 8);
+    // The first schedule reaches every class the title names: a class no schedule reaches is how
+    // the reader tells a document cut short (importableDocument refuses it), not how one is filed.
+    const runs = Math.max(1 + Math.floor(rand() * 8), s === 0 ? classes.length : 0);
     for (let r = 0; r < runs; r++) {
       const group = grouped ? pick(rand, GROUP_HEADINGS) : registrant;
-      const klass = pick(rand, classes);
+      const klass = s === 0 && r < classes.length ? classes[r]! : pick(rand, classes);
       const shape = Math.floor(rand() * 4);
       const bound = pick(rand, ['minimum', 'maximum', null] as const);
       const rows = 1 + Math.floor(rand() * 12);

@@ -17,6 +17,8 @@ export interface EdgarLine {
   readonly indent: number;
   readonly opensTable: boolean;
   readonly closesTable: boolean;
+  /** a `<PAGE>` line or a page number: part of a page break, blank as content */
+  readonly pageBreak?: true;
 }
 
 export interface EdgarText {
@@ -30,6 +32,7 @@ export interface EdgarText {
 // Tags EDGAR's text format uses for layout; anything else in angle brackets is content.
 const LAYOUT_TAG_RE = /<\/?(?:table|caption|s|c|page|fn|f\d{1,2}|r|pre|text|tr|td|th)>/gi;
 const TABLE_OPEN_RE = /<table>/i;
+const PAGE_TAG_RE = /<page>/i;
 const TABLE_CLOSE_RE = /<\/table>/i;
 // Submission-header lines (`<TYPE>EX-99.M`, …) describe the filing, not the exhibit.
 const METADATA_RE = /^\s*<\/?(?:document|type|sequence|filename|description)>/i;
@@ -87,6 +90,7 @@ export function readEdgarText(raw: string, file: string): EdgarText {
     const isPageNumber = trimmed.length <= 14 && PAGE_NUMBER_RE.test(trimmed);
     const content = isUnderline || isPageNumber ? '' : text;
     const contentTrimmed = content.trim();
+    const pageBreak = isPageNumber || (contentTrimmed === '' && PAGE_TAG_RE.test(original));
     lines.push({
       no: i + 1,
       text: content,
@@ -94,6 +98,7 @@ export function readEdgarText(raw: string, file: string): EdgarText {
       indent: contentTrimmed === '' ? 0 : content.length - content.trimStart().length,
       opensTable,
       closesTable,
+      ...(pageBreak ? { pageBreak: true as const } : {}),
     });
   }
   return { lines, lastLineTerminated, lastLineNo: rawLines.length };

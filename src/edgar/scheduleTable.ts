@@ -194,6 +194,20 @@ function flushFootnote(s: TableState): TableState {
   return { ...s, footnote: null, footnotes: s.footnote.length > 0 ? [...s.footnotes, text] : s.footnotes };
 }
 
+/**
+ * A page break inside a footnote's sentence: filings break pages anywhere, and the footnote goes
+ * on at the top of the next page. True when the blank lines around line i hold a page break and
+ * the footnote's text so far does not end its sentence.
+ */
+function footnoteGoesOnAfterPageBreak(s: TableState, lines: readonly EdgarLine[], i: number): boolean {
+  const last = s.footnote?.at(-1)?.trimEnd();
+  if (last === undefined || last === '' || /[.:;!?]["”’)]*$/.test(last)) return false;
+  let from = i;
+  while (from > 0 && lines[from - 1]!.trimmed === '') from--;
+  for (let j = from; j < lines.length && lines[j]!.trimmed === ''; j++) if (lines[j]!.pageBreak) return true;
+  return false;
+}
+
 function cutOff(s: TableState, env: TableEnv, detail: string): TableState {
   const note = `${CUT_OFF_WARNING_PREFIX} ${env.name} after ${s.entries.length} entries; ${detail}`;
   return { ...s, warnings: [...s.warnings, note], truncationNoted: true };
@@ -306,7 +320,7 @@ export function stepTable(
   if (line.closesTable) s = { ...s, tableOpen: false };
   switch (shape.kind) {
     case 'blank':
-      return flushFootnote(s);
+      return footnoteGoesOnAfterPageBreak(s, lines, i) ? s : flushFootnote(s);
     case 'scheduleHeading':
       // "SCHEDULE A (continued)" at the top of a page: skip its title block too
       if (shape.heading.name === name && !shape.heading.quoted)
