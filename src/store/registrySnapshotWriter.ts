@@ -20,7 +20,7 @@ import { loadRegistryInputs } from './registryStore.js';
 export async function registrySnapshotAtClose(q: Queryable, dbTarget: string): Promise<() => void> {
   const remove = () => removeRegistrySnapshot(dbTarget);
   const build = buildIdentity();
-  if (build === undefined) return remove;
+  if (build === undefined || process.env.PLAN12B_REGISTRY_SNAPSHOT === 'off') return remove;
   try {
     const inputsKey = await registryInputsDigest(q);
     const body =
