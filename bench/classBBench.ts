@@ -3,15 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import pg from 'pg';
-import { demoExhibits, seededRandom } from '../src/demo/demoComplex.js';
-import { renderExhibit } from '../src/edgar/renderExhibit.js';
+import { classBPortfolioIds, importDemoExhibits } from '../src/demo/demoClassB.js';
+import { seededRandom } from '../src/demo/demoComplex.js';
 import { importTransactions } from '../src/feeds/transactionsFeed.js';
 import { cdscReport } from '../src/reports/classBCdscReport.js';
 import { redemptionsReport } from '../src/reports/classBRedemptionsReport.js';
 import { type Database, openDatabase } from '../src/store/database.js';
-import { importExhibits } from '../src/store/exhibitImport.js';
 import { migrate } from '../src/store/migrations.js';
-import { loadRegistry } from '../src/store/registryStore.js';
 
 export interface ClassBBenchOptions {
   accounts?: number;
@@ -71,22 +69,8 @@ export interface ClassBComplex {
  */
 export async function buildClassBComplex(db: Database, opts: ClassBSizes): Promise<ClassBComplex> {
   await migrate(db);
-  await importExhibits(
-    db,
-    demoExhibits().map(({ fileName, doc }) => ({
-      fileName,
-      bytes: Buffer.from(renderExhibit(doc, { marked: false })),
-    })),
-  );
-  const registry = await loadRegistry(db);
-  const portfolios = [
-    ...new Set(
-      registry
-        .classKeys()
-        .filter((k) => k.class === 'B')
-        .map((k) => k.portfolioId),
-    ),
-  ].sort();
+  const registry = await importDemoExhibits(db);
+  const portfolios = classBPortfolioIds(registry);
   const names = portfolios.map((p) => registry.identities.nameOn(p, '2025-12-31'));
   const rnd = seededRandom(7);
   const held = new Map<number, Map<number, number>>(); // account → portfolio index → share units

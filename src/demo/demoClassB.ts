@@ -18,6 +18,7 @@ import { importDistributors } from '../feeds/distributorsFeed.js';
 import { importTransactions } from '../feeds/transactionsFeed.js';
 import { importExhibits } from '../import/exhibitImport.js';
 import { divRoundHalfUp } from '../money/cents.js';
+import type { Registry } from '../registry/registry.js';
 import { cdscReport } from '../reports/classBCdscReport.js';
 import { conversionsReport } from '../reports/classBConversionsReport.js';
 import { redemptionsReport } from '../reports/classBRedemptionsReport.js';
@@ -37,6 +38,30 @@ function priceUnits(portfolioIndex: number, date: string): bigint {
   return BigInt(Math.round(level * 10_000));
 }
 
+/** The demo complex's exhibits, rendered in the EDGAR layout, imported through the door; the registry after. */
+export async function importDemoExhibits(db: Database): Promise<Registry> {
+  await importExhibits(
+    db,
+    demoExhibits().map(({ fileName, doc }) => ({
+      fileName,
+      bytes: Buffer.from(renderExhibit(doc, { marked: false })),
+    })),
+  );
+  return loadRegistry(db);
+}
+
+/** Every portfolio with a Class B in the registry, in id order. */
+export function classBPortfolioIds(registry: Registry): string[] {
+  return [
+    ...new Set(
+      registry
+        .classKeys()
+        .filter((k) => k.class === 'B')
+        .map((k) => k.portfolioId),
+    ),
+  ].sort();
+}
+
 /**
  * The demo's Class B activity (plan12b's own, no real fund's data): accounts, a change of
  * distributor (the old one's rights assigned to the new, as Agreement NINETEENTH records IDI's to
@@ -49,23 +74,9 @@ export async function runClassBDemo(
   outDir: string,
   month: string,
 ): Promise<{ lines: string[]; summary: Record<string, unknown> }> {
-  await importExhibits(
-    db,
-    demoExhibits().map(({ fileName, doc }) => ({
-      fileName,
-      bytes: Buffer.from(renderExhibit(doc, { marked: false })),
-    })),
-  );
-  const registry = await loadRegistry(db);
+  const registry = await importDemoExhibits(db);
   const end = monthEnd(month);
-  const portfolios = [
-    ...new Set(
-      registry
-        .classKeys()
-        .filter((k) => k.class === 'B')
-        .map((k) => k.portfolioId),
-    ),
-  ].sort();
+  const portfolios = classBPortfolioIds(registry);
   const nameOf = (pid: string) => registry.identities.nameOn(pid, end);
   const rnd = seededRandom(2025);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;

@@ -7,8 +7,7 @@ import { compareLots } from '../../src/class-b/lot.js';
 import { formatPriceUnits } from '../../src/class-b/pricePerShare.js';
 import { formatShareUnits } from '../../src/class-b/shareUnits.js';
 import { bootstrapLedgerState } from '../../src/close/ledgerStateBootstrap.js';
-import { demoExhibits } from '../../src/demo/demoComplex.js';
-import { renderExhibit } from '../../src/edgar/renderExhibit.js';
+import { classBPortfolioIds, importDemoExhibits } from '../../src/demo/demoClassB.js';
 import { Plan12bError, ProblemsError } from '../../src/errors.js';
 import { importAccounts } from '../../src/feeds/accountsFeed.js';
 import { importClassBTerms } from '../../src/feeds/classBTermsFeed.js';
@@ -17,9 +16,7 @@ import { activityOfRows, loadTransactionsOf, redemptionsBetween } from '../../sr
 import { loadClassBTerms } from '../../src/store/classBTermsRepository.js';
 import { insertClosedMonth } from '../../src/store/closeRepository.js';
 import type { Database } from '../../src/store/database.js';
-import { importExhibits } from '../../src/store/exhibitImport.js';
 import { ledgerStateMonths, readStoredLedgersOf } from '../../src/store/ledgerStateRepository.js';
-import { loadRegistry } from '../../src/store/registryStore.js';
 import { dialects, freshDatabase, type TestDatabase } from '../support/databases.js';
 import {
   GENERATED_PORTFOLIOS,
@@ -126,24 +123,9 @@ describe.each(dialects)('transactions import from the stored ledger on %s', (dia
       stores.push({ tdb, db: await tdb.open() });
     }
     [withState, without] = [stores[0]!.db, stores[1]!.db];
-    for (const { db } of stores) {
-      await importExhibits(
-        db,
-        demoExhibits().map(({ fileName, doc }) => ({
-          fileName,
-          bytes: Buffer.from(renderExhibit(doc, { marked: false })),
-        })),
-      );
-    }
-    const registry = await loadRegistry(withState);
-    const classB = [
-      ...new Set(
-        registry
-          .classKeys()
-          .filter((k) => k.class === 'B')
-          .map((k) => k.portfolioId),
-      ),
-    ].sort();
+    const registry = await importDemoExhibits(withState);
+    await importDemoExhibits(without);
+    const classB = classBPortfolioIds(registry);
     expect(classB.length).toBeGreaterThanOrEqual(GENERATED_PORTFOLIOS.length);
     const names = new Map(
       GENERATED_PORTFOLIOS.map((pid, i) => [
