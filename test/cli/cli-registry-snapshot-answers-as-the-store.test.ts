@@ -53,6 +53,10 @@ describe.skipIf(!seedsAvailable)('the registry snapshot beside an embedded store
     expect(statSync(registrySnapshotPath(store.target)).mtimeMs).toBe(snapshotBefore);
     const fromStore = await cli(args, OFF);
     expect(dataFolderFingerprint(store.target)).not.toBe(folderBefore);
+    // turned off, the store-opened run's close removed the snapshot instead of stamping it
+    expect(existsSync(registrySnapshotPath(store.target))).toBe(false);
+    expect((await cli(['rates', 'list'])).code).toBe(0); // a miss: it opens the store and stamps one
+    expect(readRegistrySnapshotBody(store.target, build)).toBeDefined();
     return { fromSnapshot, fromStore };
   }
 
