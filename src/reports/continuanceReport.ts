@@ -1,8 +1,8 @@
-import { type GovernanceSettings, governanceSettingsOf } from '../governance/governanceSettings.js';
+import type { GovernanceSettings } from '../governance/governanceSettings.js';
 import type { Registry } from '../registry/registry.js';
 import type { Queryable } from '../store/database.js';
-import { continuanceStatus } from '../store/governanceStore.js';
-import { loadSettings } from '../store/settingsRepository.js';
+import { registryOfInputs } from '../store/registryInputs.js';
+import { loadRegistryInputs } from '../store/registryStore.js';
 
 /**
  * `plan12b continuance --as-of D` (Plan §7; Agreement FOURTEENTH): every instrument with its next
@@ -10,20 +10,14 @@ import { loadSettings } from '../store/settingsRepository.js';
  * the API answer with this.
  */
 export async function continuanceReport(q: Queryable, asOf: string) {
-  const instruments = await continuanceStatus(q, asOf);
-  return continuanceReportOf(instruments, governanceSettingsOf(await loadSettings(q)), asOf);
+  // one read of the registry's inputs: the settings come with them
+  const { registry, settings } = registryOfInputs(await loadRegistryInputs(q));
+  return continuanceReportFrom(registry, settings, asOf);
 }
 
 /** The same from a registry already derived (the CLI's, from the registry snapshot) and the settings. */
 export function continuanceReportFrom(registry: Registry, settings: GovernanceSettings, asOf: string) {
-  return continuanceReportOf(registry.continuance(asOf), settings, asOf);
-}
-
-function continuanceReportOf(
-  instruments: ReturnType<Registry['continuance']>,
-  settings: GovernanceSettings,
-  asOf: string,
-) {
+  const instruments = registry.continuance(asOf);
   const enforced = settings.enforceApprovals;
   const warnings = instruments
     .filter((c) => c.status === 'lapsed')
