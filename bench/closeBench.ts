@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -40,6 +40,10 @@ export interface CloseBenchOptions {
   state?: 'steady' | 'cold';
   /** accounts for the PGlite run when it runs at a smaller size than the server (default: `accounts`) */
   pgliteAccounts?: number;
+  /** PGlite: build the set-up in DIR/db (with DIR/setup.json) and stop, closing nothing */
+  setupOnly?: string;
+  /** PGlite: copy a set-up kept by `setupOnly` and time its close in this process */
+  closeFrom?: string;
 }
 
 const DISTRIBUTOR = 'Summit Distributors, Inc.';
@@ -70,6 +74,15 @@ function timedDatabase(db: Database, times: Map<string, { n: number; ms: number 
     copyIn: (table, columns, rows) => timed(`COPY IN ${table}`, () => q.copyIn(table, columns, rows)),
     copyOut: (sql) => timed(sql, () => q.copyOut(sql)),
     textRows: (sql) => timed(sql, () => q.textRows(sql)),
+    // the time of the reads, not of what the caller does between chunks
+    async *textRowChunks(sql, size) {
+      const it = q.textRowChunks(sql, size)[Symbol.asyncIterator]();
+      for (;;) {
+        const next = await timed(sql, () => it.next());
+        if (next.done) return;
+        yield next.value;
+      }
+    },
   });
   return {
     ...db,
@@ -182,13 +195,23 @@ async function loadOmnibusAccounts(
  * figures reconciled with the ledger, three Assignees, net assets for every class — then
  * `closeMonth` for the month, timed step by step with peak memory.
  */
-async function runOn(
+/** What the set-up built, for the timed close (kept beside a saved set-up: `--setup-only=DIR`). */
+interface CloseSetup {
+  readonly accounts: number;
+  readonly historyLots: number;
+  readonly monthRedemptions: number;
+  readonly monthExchanges: number;
+  readonly loadHistorySeconds: number;
+  readonly setupSeconds: number;
+  readonly setup: Record<string, unknown> & { omnibusLots: number };
+}
+
+async function setUpClose(
   db: Database,
   sizes: ClassBSizes,
   log: (s: string) => void,
-  profileClose?: string,
-  state: 'steady' | 'cold' = 'steady',
-): Promise<Record<string, unknown>> {
+  state: 'steady' | 'cold',
+): Promise<CloseSetup> {
   const complex = await buildClassBComplex(db, sizes);
   log(`history loaded: ${complex.lots} lots in ${complex.setup.seconds} s`);
   const registry = await loadRegistry(db);
@@ -296,7 +319,51 @@ async function runOn(
         transfers: transfersCsv.length - 1,
       };
     });
-    log(`complex ready in ${setup.seconds} s; closing ${MONTH}`);
+    log(`complex ready in ${setup.seconds} s`);
+    return {
+      accounts: sizes.accounts,
+      historyLots: complex.lots,
+      monthRedemptions: complex.redemptions,
+      monthExchanges: complex.exchanges,
+      loadHistorySeconds: complex.setup.seconds,
+      setupSeconds: setup.seconds,
+      setup: setup.value,
+    };
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The month close at scale (issue 6): the Class B benchmark complex plus 200 Omnibus Accounts,
+ * a change of distributor for three portfolios before the month, the sub-transfer agent's
+ * figures reconciled with the ledger, three Assignees, net assets for every class — then
+ * `closeMonth` for the month, timed step by step with peak memory.
+ */
+async function runOn(
+  db: Database,
+  sizes: ClassBSizes,
+  log: (s: string) => void,
+  profileClose?: string,
+  state: 'steady' | 'cold' = 'steady',
+): Promise<Record<string, unknown>> {
+  return timeClose(db, await setUpClose(db, sizes, log, state), log, profileClose, state);
+}
+
+/** The timed close of the benchmark month on a set-up store. */
+async function timeClose(
+  db: Database,
+  built: CloseSetup,
+  log: (s: string) => void,
+  profileClose?: string,
+  state: 'steady' | 'cold' = 'steady',
+): Promise<Record<string, unknown>> {
+  {
+    log(
+      `closing ${MONTH} (load ${loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' ')})`,
+    );
 
     const steps: { step: string; seconds: number; peakRssMb: number }[] = [];
     let stepStart = performance.now();
@@ -337,14 +404,14 @@ async function runOn(
     const cpu = process.cpuUsage(cpu0);
     const mc = close.value.parts['monthly-calculation'] as MonthlyCalculationReport;
     return {
-      accounts: sizes.accounts,
+      accounts: built.accounts,
       omnibusAccounts: OMNIBUS_ACCOUNTS,
-      lots: complex.lots + setup.value.omnibusLots,
-      monthRedemptions: complex.redemptions,
-      monthExchanges: complex.exchanges,
-      loadHistorySeconds: complex.setup.seconds,
-      setupSeconds: setup.seconds,
-      ...setup.value,
+      lots: built.historyLots + built.setup.omnibusLots,
+      monthRedemptions: built.monthRedemptions,
+      monthExchanges: built.monthExchanges,
+      loadHistorySeconds: built.loadHistorySeconds,
+      setupSeconds: built.setupSeconds,
+      ...built.setup,
       close: {
         seconds: close.seconds,
         // this process's CPU (PGlite runs in it; the server's own CPU is not counted)
@@ -368,8 +435,6 @@ async function runOn(
         assigneePortions: mc.portfolios.reduce((n, p) => n + p.assignees.length, 0),
       },
     };
-  } finally {
-    rmSync(tmp, { recursive: true, force: true });
   }
 }
 
@@ -423,7 +488,45 @@ export async function benchClose(
       }
     }
   }
-  if (!opts.serverOnly) {
+  if (!opts.serverOnly && (opts.setupOnly || opts.closeFrom)) {
+    // A set-up kept in a folder and closed in a fresh process, as often as needed (before and
+    // after builds on the same data; the close's peak memory without the set-up's behind it).
+    if (opts.setupOnly) {
+      const n = opts.pgliteAccounts ?? accounts;
+      const db = await openDatabase(join(opts.setupOnly, 'db'));
+      try {
+        const built = await setUpClose(db, sizeOf(n), (s) => log(`PGlite: ${s}`), opts.state ?? 'steady');
+        writeFileSync(
+          join(opts.setupOnly, 'setup.json'),
+          JSON.stringify({ ...built, state: opts.state ?? 'steady' }),
+        );
+        out.pgliteSetup = built;
+      } finally {
+        await db.close();
+      }
+    } else {
+      const from = opts.closeFrom!;
+      const built = JSON.parse(readFileSync(join(from, 'setup.json'), 'utf8')) as CloseSetup & {
+        state: 'steady' | 'cold';
+      };
+      const dir = mkdtempSync(join(tmpdir(), 'plan12b-bench-close-pglite-'));
+      cpSync(join(from, 'db'), join(dir, 'db'), { recursive: true });
+      out.sizes = sizeOf(built.accounts);
+      const db = await openDatabase(join(dir, 'db'));
+      try {
+        out.pglite = await timeClose(
+          db,
+          built,
+          (s) => log(`PGlite: ${s}`),
+          opts.profileClose && `${opts.profileClose}-pglite.cpuprofile`,
+          built.state,
+        );
+      } finally {
+        await db.close();
+        rmSync(dir, { recursive: true, force: true });
+      }
+    }
+  } else if (!opts.serverOnly) {
     const n = opts.pgliteAccounts ?? accounts;
     const dir = mkdtempSync(join(tmpdir(), 'plan12b-bench-close-pglite-'));
     const db = await openDatabase(join(dir, 'db'));
@@ -472,6 +575,8 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
       serverOnly: process.argv.includes('--server-only'),
       state: process.argv.includes('--cold') ? 'cold' : 'steady',
       profileClose: process.argv.find((a) => a.startsWith('--cpu-prof-close='))?.split('=')[1],
+      setupOnly: process.argv.find((a) => a.startsWith('--setup-only='))?.split('=')[1],
+      closeFrom: process.argv.find((a) => a.startsWith('--close-from='))?.split('=')[1],
     },
     (s) => process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${s}\n`),
   );

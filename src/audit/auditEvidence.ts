@@ -1,10 +1,10 @@
 import { monthEnd, monthStart } from '../calendar/isoDate.js';
 import { loadAuditLog } from '../store/auditLog.js';
-import { loadSealedMonths, monthInputs } from '../store/closeRepository.js';
+import { loadSealedMonths, monthInputChunks } from '../store/closeRepository.js';
 import type { Database } from '../store/database.js';
 import { feedImportAnchors } from '../store/feedImport.js';
 import type { AuditEvidence } from './auditVerification.js';
-import { monthInputsDigest } from './closeSeal.js';
+import { streamedMonthInputsDigest } from './closeSeal.js';
 
 /**
  * Reads what `audit verify` checks, in one snapshot (REPEATABLE READ on a server): the log, each
@@ -19,8 +19,8 @@ export async function loadAuditEvidence(db: Database): Promise<AuditEvidence> {
       for (const m of sealed)
         sealedMonths.push({
           ...m,
-          inputsDigestNow: monthInputsDigest(
-            await monthInputs(tx, m.month, monthStart(m.month), monthEnd(m.month), { asSealed: true }),
+          inputsDigestNow: await streamedMonthInputsDigest(
+            monthInputChunks(tx, m.month, monthStart(m.month), monthEnd(m.month), { asSealed: true }),
           ),
         });
       return { records, sealedMonths, feedImports: await feedImportAnchors(tx) };

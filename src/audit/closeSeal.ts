@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { sha256 } from './auditChain.js';
 
 /**
@@ -59,4 +60,47 @@ export type MonthInputs = Readonly<Record<string, readonly (readonly (string | n
 /** The digest of a month's inputs: the same rows in the same order give the same digest. */
 export function monthInputsDigest(inputs: MonthInputs): string {
   return sha256(canonicalJson(inputs));
+}
+
+/** A part of a month's inputs: some rows of one kind, in order. */
+export interface MonthInputsChunk {
+  readonly kind: string;
+  readonly rows: readonly (readonly (string | null)[])[];
+}
+
+/**
+ * {@link monthInputsDigest} of inputs handed over a chunk at a time (issue 14: a close of a
+ * million transactions never holds the month's rows, nor their canonical JSON, at once). The
+ * SHA-256 is fed the same text canonicalJson writes — `{"kind":[row,row…],…}`, kinds in byte
+ * order — piece by piece, so the digest is the same value. The chunks must come kind by kind, the
+ * kinds in byte order of their names (a kind with no rows: one chunk with none); anything else is
+ * a bug (it would seal a different digest).
+ * @example
+ * await streamedMonthInputsDigest(chunksOf({ a: [['1']], b: [] })) === monthInputsDigest({ a: [['1']], b: [] })
+ */
+export async function streamedMonthInputsDigest(
+  chunks: AsyncIterable<MonthInputsChunk> | Iterable<MonthInputsChunk>,
+): Promise<string> {
+  const hash = createHash('sha256');
+  hash.update('{');
+  let kind: string | null = null;
+  let rowsOfKind = 0;
+  for await (const chunk of chunks) {
+    if (chunk.kind !== kind) {
+      if (kind !== null && !(kind < chunk.kind))
+        throw new Error(
+          `month inputs: kind ${chunk.kind} after ${kind} (kinds must come once each, in order)`,
+        );
+      hash.update(`${kind === null ? '' : '],'}${JSON.stringify(chunk.kind)}:[`);
+      kind = chunk.kind;
+      rowsOfKind = 0;
+    }
+    if (chunk.rows.length === 0) continue;
+    // one update per chunk: the rows' text joined (a chunk is bounded), not one per row
+    const text = chunk.rows.map(canonicalJson).join(',');
+    hash.update(rowsOfKind === 0 ? text : `,${text}`);
+    rowsOfKind += chunk.rows.length;
+  }
+  hash.update(kind === null ? '}' : ']}');
+  return hash.digest('hex');
 }

@@ -1,4 +1,4 @@
-import { monthInputsDigest, sealedPartHash, sealedResultsHash } from '../audit/closeSeal.js';
+import { sealedPartHash, sealedResultsHash, streamedMonthInputsDigest } from '../audit/closeSeal.js';
 import { monthEnd, monthOf, monthStart } from '../calendar/isoDate.js';
 import type { Registry } from '../registry/registry.js';
 import { type FeesReport, feesReport } from '../reports/feesReport.js';
@@ -13,7 +13,7 @@ import {
   insertCloseResult,
   lastNetAssetsDates,
   loadCloseResult,
-  monthInputs,
+  monthInputChunks,
   sealClosedMonth,
   sealedPartOfEveryMonth,
 } from '../store/closeRepository.js';
@@ -163,8 +163,8 @@ export async function closeMonth(
         const completeness = await checkCloseable(tx, month, registry, opts);
         await faultPoint('close:checked');
         const chain = await auditHead(tx);
-        const inputsDigest = monthInputsDigest(
-          await monthInputs(tx, month, monthStart(month), monthEnd(month), { asSealed: false }),
+        const inputsDigest = await streamedMonthInputsDigest(
+          monthInputChunks(tx, month, monthStart(month), monthEnd(month), { asSealed: false }),
         );
         await insertClosedMonth(tx, month, actor);
         const parts: Record<string, unknown> = {};

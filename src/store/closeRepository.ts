@@ -1,6 +1,6 @@
-import type { ChainHead, MonthInputs } from '../audit/closeSeal.js';
+import type { ChainHead, MonthInputs, MonthInputsChunk } from '../audit/closeSeal.js';
 import { sqlTextLiteral } from './copyText.js';
-import type { Queryable } from './database.js';
+import type { Queryable, TextRowChunkSize } from './database.js';
 import { typed } from './queryBuilder.js';
 
 /**
@@ -179,9 +179,88 @@ export async function markRestatementsAdjusted(
 }
 
 /**
- * The month's inputs as recorded (the bulk read behind the inputs digest), every value as text
- * and every list in a fixed order (byte order). With `asSealed`, restatements recorded after the
+ * The month's inputs as recorded (the reads behind the inputs digest), one query per kind, every
+ * value as text and every list in a fixed order (byte order), the kinds in byte order of their
+ * names (the order the digest takes them in). With `asSealed`, restatements recorded after the
  * month closed are undone (their old values taken), so that verify sees the inputs the close saw.
+ * The SQL takes no parameters (the store's bulk reads take none): the dates are literals.
+ */
+function monthInputQueries(
+  month: string,
+  from: string,
+  to: string,
+  opts: { asSealed: boolean },
+): readonly { readonly kind: string; readonly sql: string }[] {
+  const undo = opts.asSealed ? sqlTextLiteral(month) : 'NULL';
+  const m = sqlTextLiteral(month);
+  const f = `${sqlTextLiteral(from)}::date`;
+  const t = `${sqlTextLiteral(to)}::date`;
+  const C = 'COLLATE "C"';
+  const queries = [
+    {
+      kind: 'netAssets',
+      sql: `SELECT n.portfolio_id, n.class, n.date::text AS date, COALESCE(r.old_net_assets, n.net_assets)::text AS net_assets
+         FROM net_assets n
+         LEFT JOIN (SELECT DISTINCT ON (portfolio_id, class, date) portfolio_id, class, date, old_net_assets
+                      FROM net_assets_restatement WHERE closed_month = ${undo} ORDER BY portfolio_id, class, date, id) r
+           ON r.portfolio_id = n.portfolio_id AND r.class = n.class AND r.date = n.date
+        WHERE n.date BETWEEN ${f} AND ${t}
+        ORDER BY n.portfolio_id ${C}, n.class ${C}, n.date`,
+    },
+    {
+      kind: 'providerAssets',
+      sql: `SELECT p.provider_id, p.portfolio_id, p.class, p.date::text AS date, COALESCE(r.old_net_assets, p.net_assets)::text AS net_assets
+         FROM provider_assets p
+         LEFT JOIN (SELECT DISTINCT ON (provider_id, portfolio_id, class, date) provider_id, portfolio_id, class, date, old_net_assets
+                      FROM provider_assets_restatement WHERE closed_month = ${undo} ORDER BY provider_id, portfolio_id, class, date, id) r
+           ON r.provider_id = p.provider_id AND r.portfolio_id = p.portfolio_id AND r.class = p.class AND r.date = p.date
+        WHERE p.date BETWEEN ${f} AND ${t}
+        ORDER BY p.provider_id ${C}, p.portfolio_id ${C}, p.class ${C}, p.date`,
+    },
+    {
+      // a million rows a month at full size
+      kind: 'classBTransactions',
+      sql: `SELECT txn_id, account, portfolio_id, class, date::text AS date, type, shares::text AS shares,
+              price::text AS price, exchange_id, waiver
+         FROM class_b_transaction WHERE date BETWEEN ${f} AND ${t}
+        ORDER BY txn_id ${C}, account ${C}, portfolio_id ${C}`,
+    },
+    {
+      kind: 'transfers',
+      sql: `SELECT id, assignee, address, payment, effective_date::text AS effective_date,
+              notice_received_date::text AS notice_received_date, doi_from::text AS doi_from, doi_to::text AS doi_to,
+              twelve_b1_portion_pct::text AS twelve_b1, cdsc_portion_pct::text AS cdsc, depository_agent, portfolio_name
+         FROM transfer WHERE effective_date <= ${t} ORDER BY id ${C}`,
+    },
+    {
+      kind: 'distributorTerms',
+      sql: `SELECT distributor, portfolio_id, portfolio_name, start_date::text AS start_date,
+              CASE WHEN end_date <= ${t} THEN end_date::text END AS end_date, rights_assigned_to
+         FROM class_b_distributor_term WHERE start_date <= ${t}
+        ORDER BY distributor ${C}, portfolio_id ${C}, portfolio_name ${C}, start_date, rights_assigned_to ${C}`,
+    },
+    {
+      kind: 'classBTermsRules',
+      sql: `SELECT rule, portfolio_id, portfolio_name, doi_from::text AS doi_from, doi_to::text AS doi_to, cdsc_schedule_pct,
+              conversion_years::text AS conversion_years, redemption_fee_days::text AS redemption_fee_days,
+              redemption_fee_pct::text AS redemption_fee_pct
+         FROM class_b_terms_rule WHERE doi_from IS NULL OR doi_from <= ${t}
+        ORDER BY rule ${C}, portfolio_id ${C}, portfolio_name ${C}, doi_from, doi_to, cdsc_schedule_pct ${C},
+                 conversion_years, redemption_fee_days, redemption_fee_pct`,
+    },
+    {
+      kind: 'omnibus',
+      sql: `SELECT account, portfolio_id, free_shares_issued::text AS issued, free_shares_redeemed::text AS redeemed,
+              free_shares_outstanding::text AS outstanding
+         FROM omnibus_month WHERE month = ${m} ORDER BY account ${C}, portfolio_id ${C}`,
+    },
+  ];
+  return queries.sort((a, b) => (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0));
+}
+
+/**
+ * The month's inputs read whole, each kind's rows at once: the reference the chunked read
+ * ({@link monthInputChunks}) is tested against. A close of a large complex uses the chunked read.
  */
 export async function monthInputs(
   q: Queryable,
@@ -190,67 +269,25 @@ export async function monthInputs(
   to: string,
   opts: { asSealed: boolean },
 ): Promise<MonthInputs> {
-  const undo = opts.asSealed ? month : null;
-  const rows = async (sql: string, params: readonly unknown[]) =>
-    (await q.query<Record<string, string | null>>(sql, params)).map((r) => Object.values(r));
-  const C = 'COLLATE "C"';
-  return {
-    netAssets: await rows(
-      `SELECT n.portfolio_id, n.class, n.date::text AS date, COALESCE(r.old_net_assets, n.net_assets)::text AS net_assets
-         FROM net_assets n
-         LEFT JOIN (SELECT DISTINCT ON (portfolio_id, class, date) portfolio_id, class, date, old_net_assets
-                      FROM net_assets_restatement WHERE closed_month = $3 ORDER BY portfolio_id, class, date, id) r
-           ON r.portfolio_id = n.portfolio_id AND r.class = n.class AND r.date = n.date
-        WHERE n.date BETWEEN $1 AND $2
-        ORDER BY n.portfolio_id ${C}, n.class ${C}, n.date`,
-      [from, to, undo],
-    ),
-    providerAssets: await rows(
-      `SELECT p.provider_id, p.portfolio_id, p.class, p.date::text AS date, COALESCE(r.old_net_assets, p.net_assets)::text AS net_assets
-         FROM provider_assets p
-         LEFT JOIN (SELECT DISTINCT ON (provider_id, portfolio_id, class, date) provider_id, portfolio_id, class, date, old_net_assets
-                      FROM provider_assets_restatement WHERE closed_month = $3 ORDER BY provider_id, portfolio_id, class, date, id) r
-           ON r.provider_id = p.provider_id AND r.portfolio_id = p.portfolio_id AND r.class = p.class AND r.date = p.date
-        WHERE p.date BETWEEN $1 AND $2
-        ORDER BY p.provider_id ${C}, p.portfolio_id ${C}, p.class ${C}, p.date`,
-      [from, to, undo],
-    ),
-    // the month's transactions (a million rows at full size) by the store's bulk read (issue 14
-    // item 3): every column is text, so each row is the same strings as `query()` gives
-    classBTransactions: await q.textRows(
-      `SELECT txn_id, account, portfolio_id, class, date::text AS date, type, shares::text AS shares,
-              price::text AS price, exchange_id, waiver
-         FROM class_b_transaction WHERE date BETWEEN ${sqlTextLiteral(from)}::date AND ${sqlTextLiteral(to)}::date
-        ORDER BY txn_id ${C}, account ${C}, portfolio_id ${C}`,
-    ),
-    transfers: await rows(
-      `SELECT id, assignee, address, payment, effective_date::text AS effective_date,
-              notice_received_date::text AS notice_received_date, doi_from::text AS doi_from, doi_to::text AS doi_to,
-              twelve_b1_portion_pct::text AS twelve_b1, cdsc_portion_pct::text AS cdsc, depository_agent, portfolio_name
-         FROM transfer WHERE effective_date <= $1 ORDER BY id ${C}`,
-      [to],
-    ),
-    distributorTerms: await rows(
-      `SELECT distributor, portfolio_id, portfolio_name, start_date::text AS start_date,
-              CASE WHEN end_date <= $1 THEN end_date::text END AS end_date, rights_assigned_to
-         FROM class_b_distributor_term WHERE start_date <= $1
-        ORDER BY distributor ${C}, portfolio_id ${C}, portfolio_name ${C}, start_date, rights_assigned_to ${C}`,
-      [to],
-    ),
-    classBTermsRules: await rows(
-      `SELECT rule, portfolio_id, portfolio_name, doi_from::text AS doi_from, doi_to::text AS doi_to, cdsc_schedule_pct,
-              conversion_years::text AS conversion_years, redemption_fee_days::text AS redemption_fee_days,
-              redemption_fee_pct::text AS redemption_fee_pct
-         FROM class_b_terms_rule WHERE doi_from IS NULL OR doi_from <= $1
-        ORDER BY rule ${C}, portfolio_id ${C}, portfolio_name ${C}, doi_from, doi_to, cdsc_schedule_pct ${C},
-                 conversion_years, redemption_fee_days, redemption_fee_pct`,
-      [to],
-    ),
-    omnibus: await rows(
-      `SELECT account, portfolio_id, free_shares_issued::text AS issued, free_shares_redeemed::text AS redeemed,
-              free_shares_outstanding::text AS outstanding
-         FROM omnibus_month WHERE month = $1 ORDER BY account ${C}, portfolio_id ${C}`,
-      [month],
-    ),
-  };
+  const inputs: Record<string, (string | null)[][]> = {};
+  for (const { kind, sql } of monthInputQueries(month, from, to, opts)) inputs[kind] = await q.textRows(sql);
+  return inputs;
+}
+
+/**
+ * The month's inputs as {@link monthInputs} reads them, a chunk of rows at a time (the kinds in
+ * byte order of their names, each kind's rows in order), for the streamed inputs digest: a month
+ * of a million transactions is never held at once (issue 14, bounded memory).
+ */
+export async function* monthInputChunks(
+  q: Queryable,
+  month: string,
+  from: string,
+  to: string,
+  opts: { asSealed: boolean; chunkSize?: TextRowChunkSize },
+): AsyncGenerator<MonthInputsChunk> {
+  for (const { kind, sql } of monthInputQueries(month, from, to, opts)) {
+    yield { kind, rows: [] }; // a kind with no rows is still in the digest
+    for await (const rows of q.textRowChunks(sql, opts.chunkSize)) yield { kind, rows };
+  }
 }

@@ -39,7 +39,62 @@ export interface Queryable {
    * the driver's row parser beats decoding COPY text in JavaScript. The SQL takes no parameters.
    */
   textRows(sql: string): Promise<(string | null)[][]>;
+  /**
+   * The rows of textRows, the same in the same order, handed over a chunk at a time, so that a
+   * read of a whole month (a million transactions) never holds its rows at once (issue 14: bounded
+   * memory). On a server a cursor of the transaction (FETCH, {@link TEXT_ROW_CHUNK_ROWS} rows at a
+   * time; outside a transaction the rows come in one chunk); on PGlite one COPY, whose text is
+   * decoded {@link TEXT_ROW_CHUNK_BYTES} at a time (FETCH through PGlite's `query()` was 4×
+   * slower, docs/PERFORMANCE.md). The SQL takes no parameters.
+   */
+  textRowChunks(sql: string, size?: TextRowChunkSize): AsyncIterable<(string | null)[][]>;
 }
+
+/** How much {@link Queryable.textRowChunks} hands over at a time (smaller in tests). */
+export interface TextRowChunkSize {
+  /** rows per FETCH on a server */
+  readonly rows?: number;
+  /** bytes of COPY text decoded at a time on PGlite */
+  readonly bytes?: number;
+}
+
+/** Rows per FETCH of {@link Queryable.textRowChunks} on a server. */
+export const TEXT_ROW_CHUNK_ROWS = 50_000;
+/** Bytes of COPY text decoded at a time by {@link Queryable.textRowChunks} on PGlite. */
+export const TEXT_ROW_CHUNK_BYTES = 4 * 2 ** 20;
+
+/**
+ * COPY text held in a Blob, decoded into rows a slice at a time: each slice ends at a line end
+ * (a newline byte never occurs inside a UTF-8 character, so a slice is whole characters).
+ */
+async function* copyBlobRowChunks(
+  blob: Blob | undefined,
+  sliceBytes: number,
+): AsyncGenerator<(string | null)[][]> {
+  if (!blob) return;
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let from = 0;
+  while (from < blob.size) {
+    const bytes = new Uint8Array(await blob.slice(from, from + sliceBytes).arrayBuffer());
+    let end = bytes.length;
+    if (from + end < blob.size) {
+      end = bytes.lastIndexOf(10) + 1;
+      // one line longer than a slice: take the slice that holds all of it
+      if (end === 0) {
+        const rest = new Uint8Array(await blob.slice(from).arrayBuffer());
+        const nl = rest.indexOf(10);
+        end = nl === -1 ? rest.length : nl + 1;
+        yield decodeCopyRows(decoder.decode(rest.subarray(0, end)));
+        from += end;
+        continue;
+      }
+    }
+    yield decodeCopyRows(decoder.decode(bytes.subarray(0, end)));
+    from += end;
+  }
+}
+
+let cursorCount = 0;
 
 export type Isolation = 'read committed' | 'repeatable read' | 'serializable';
 
@@ -163,6 +218,10 @@ async function openPglite(path: string, workload: StoreWorkload): Promise<Databa
       const res = await q.query(`COPY (${sql}) TO '/dev/blob'`);
       return decodeCopyRows(res.blob ? await res.blob.text() : '');
     },
+    async *textRowChunks(sql, size) {
+      const res = await q.query(`COPY (${sql}) TO '/dev/blob'`);
+      yield* copyBlobRowChunks(res.blob, size?.bytes ?? TEXT_ROW_CHUNK_BYTES);
+    },
   });
   return {
     dialect: 'pglite',
@@ -230,6 +289,7 @@ async function openServer(url: string): Promise<Database> {
     await client.query(`SET search_path TO ${schema}`);
   }
   const copyStreams = await import('pg-copy-streams');
+  let inTransaction = false;
   const q: Queryable = {
     async query<R>(sql: string, params: readonly unknown[] = []) {
       const res = await client.query(sql, params as unknown[]);
@@ -263,8 +323,29 @@ async function openServer(url: string): Promise<Database> {
       });
       return res.rows as (string | null)[][];
     },
+    async *textRowChunks(sql, size) {
+      const fetchRows = size?.rows ?? TEXT_ROW_CHUNK_ROWS;
+      const arrays = (text: string) =>
+        client.query({ text, rowMode: 'array', types: { getTypeParser: () => textField } });
+      // a cursor lives in a transaction: outside one the rows come whole
+      if (!inTransaction) {
+        yield (await arrays(sql)).rows as (string | null)[][];
+        return;
+      }
+      const cursor = `plan12b_rows_${++cursorCount}`;
+      await client.query(`DECLARE ${cursor} NO SCROLL CURSOR FOR ${sql}`);
+      try {
+        for (;;) {
+          const rows = (await arrays(`FETCH ${fetchRows} FROM ${cursor}`)).rows as (string | null)[][];
+          if (rows.length > 0) yield rows;
+          if (rows.length < fetchRows) break;
+        }
+      } finally {
+        // after an error the transaction is aborted, and its end closes the cursor anyway
+        await client.query(`CLOSE ${cursor}`).catch(() => {});
+      }
+    },
   };
-  let inTransaction = false;
   const writers = new Mutex();
   // The writer lock: one advisory lock per schema, so that complexes in other schemas of one
   // database do not wait for each other.
