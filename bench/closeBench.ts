@@ -4,6 +4,8 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import pg from 'pg';
+import { loadAuditEvidence } from '../src/audit/auditEvidence.js';
+import { verifyAuditEvidence } from '../src/audit/auditVerification.js';
 import { sealedPartHash } from '../src/audit/closeSeal.js';
 import { addDays, monthEnd } from '../src/calendar/isoDate.js';
 import { MONTH_CLOSE_STEPS } from '../src/close/closeSteps.js';
@@ -427,6 +429,16 @@ async function timeClose(
             .sort()
             .map((part) => [part, sealedPartHash(close.value.parts[part])]),
         ),
+        // the same inputs sealed by two builds give the same digest (issue 14: streamed)
+        inputsDigest: (
+          await db.query<{ d: string }>('SELECT inputs_digest AS d FROM closed_month WHERE month = $1', [
+            MONTH,
+          ])
+        )[0]?.d,
+        // untimed: every sealed month's inputs digest recomputed by this build equals the sealed one
+        ...(process.argv.includes('--verify')
+          ? { auditVerify: verifyAuditEvidence(await loadAuditEvidence(db)).ok }
+          : {}),
       },
       monthlyCalculation: {
         portfolios: mc.portfolios.length,

@@ -19,7 +19,8 @@ import {
   activityOfRows,
   type RedemptionHeadRow,
   type RedemptionPieceRow,
-  redemptionsBetween,
+  redemptionCountBetween,
+  storedRedemptionsOfAccounts,
   transactionsOfAccountKeys,
 } from '../store/classBRepository.js';
 import type { Queryable } from '../store/database.js';
@@ -100,6 +101,14 @@ function computedRedemptionText(account: string, r: RedemptionResult): string {
   ]);
 }
 
+function notAmongThePass(month: string, n: number, first: string): InternalError {
+  return new InternalError(
+    new Error(
+      `${n} stored redemptions of ${month} (first ${first}) are not among the month pass's; the month is not sealed`,
+    ),
+  );
+}
+
 /**
  * The close of month M applies the Class B month to the stored ledger (issue 14 item 1): chunk
  * by chunk of accounts, the state at the end of M−1 (built from the transactions first where no
@@ -127,16 +136,6 @@ export async function applyClassBMonth(
   const end = monthEnd(month);
   if ((await latestLedgerStateMonth(q, start)) !== start)
     await bootstrapLedgerState(q, start, terms, { chunkAccounts });
-  const stored = await redemptionsBetween(q, monthStart(month), end);
-  const piecesOf = new Map<string, RedemptionPieceRow[]>();
-  for (const p of stored.pieces) {
-    const list = piecesOf.get(p.txn_id);
-    if (list) list.push(p);
-    else piecesOf.set(p.txn_id, [p]);
-  }
-  const storedText = new Map(
-    stored.heads.map((h) => [h.txn_id, storedRedemptionText(h, piecesOf.get(h.txn_id) ?? [])]),
-  );
   const d = await ledgerStateDictionaries(q);
   let accounts = 0;
   let changed = 0;
@@ -170,6 +169,15 @@ export async function applyClassBMonth(
         ),
       );
     }
+    // the chunk's accounts' stored redemptions only (issue 14: never the month's at once)
+    const storedText = new Map<string, string>();
+    for await (const part of storedRedemptionsOfAccounts(
+      q,
+      [...chunk.accountNames.values()],
+      monthStart(month),
+      end,
+    ))
+      for (const r of part) storedText.set(r.head.txn_id, storedRedemptionText(r.head, r.pieces));
     const named: NamingDictionaries = { ...cd, accounts: { name: (k) => chunk.accountNames.get(k)! } };
     for (const [account, records] of monthRecordsOf(result, named))
       for (const r of records.redemptions) {
@@ -183,6 +191,7 @@ export async function applyClassBMonth(
         storedText.delete(r.txnId);
         redemptions++;
       }
+    if (storedText.size > 0) throw notAmongThePass(month, storedText.size, [...storedText.keys()][0]!);
     opts.visit?.({
       start: chunk.state,
       end: result.state,
@@ -199,12 +208,9 @@ export async function applyClassBMonth(
     changed += written.accounts;
     lots += written.lots;
   }
-  if (storedText.size > 0)
-    throw new InternalError(
-      new Error(
-        `${storedText.size} stored redemptions of ${month} (first ${[...storedText.keys()][0]}) are not among the month pass's; the month is not sealed`,
-      ),
-    );
+  // every stored redemption is some chunk's account's: the count shows none was left unread
+  const storedCount = await redemptionCountBetween(q, monthStart(month), end);
+  if (storedCount !== redemptions) throw notAmongThePass(month, storedCount - redemptions, 'unknown');
   await markLedgerStateMonth(q, end, { accounts: changed, lots, bootstrapped: false });
   await analyzeLedgerState(q);
   return { accounts, changed, lots, redemptions };

@@ -1,12 +1,13 @@
 import { monthEnd, monthStart } from '../calendar/isoDate.js';
-import { cdscReport } from '../reports/classBCdscReport.js';
-import { redemptionsReport } from '../reports/classBRedemptionsReport.js';
+import { type CdscReport, earnedCdscTally } from '../reports/classBCdscReport.js';
+import { redemptionReporter } from '../reports/classBRedemptionsReport.js';
 import { monthlyCalculationReport } from '../reports/monthlyCalculationReport.js';
 import { serviceFeesReport } from '../reports/serviceFeesReport.js';
+import { storedRedemptionsInOrder } from '../store/classBRepository.js';
 import { loadDistributorTerms } from '../store/distributorTermsRepository.js';
 import { type CloseStep, feesStep, journalStep } from './monthClose.js';
 import { priorPeriodAdjustmentsStep } from './priorPeriodAdjustments.js';
-import { sealedRedemptions } from './sealedRedemptions.js';
+import { sealedRedemptionsTally } from './sealedRedemptions.js';
 
 /** Plan §4: each service provider's fees and what the Distributor keeps (SPEC §5). */
 export const serviceFeesStep: CloseStep = {
@@ -23,13 +24,20 @@ export const classBStep: CloseStep = {
   part: 'class-b',
   title: 'Class B redemptions, CDSC and Earned CDSC',
   run: async (tx, month, { registry }) => {
-    // the month's redemptions read once, for both reports
-    const redemptions = await redemptionsReport(tx, monthStart(month), monthEnd(month), {
-      context: { registry, terms: await loadDistributorTerms(tx) },
-    });
+    // the month's redemptions read once, for both, a chunk at a time (issue 14: bounded memory);
+    // the same parts as sealedRedemptions(redemptionsReport(…)) and cdscReport(…)
+    const reporter = redemptionReporter(registry, await loadDistributorTerms(tx));
+    const sealed = sealedRedemptionsTally();
+    const earned = earnedCdscTally(null);
+    for await (const chunk of storedRedemptionsInOrder(tx, monthStart(month), monthEnd(month))) {
+      const reported = chunk.map(reporter.report);
+      sealed.add(reported);
+      for (const r of reported) earned.add(r);
+    }
+    const warnings = reporter.warnings();
     return {
-      redemptions: sealedRedemptions(redemptions),
-      earnedCdsc: await cdscReport(tx, month, redemptions),
+      redemptions: sealed.result(monthStart(month), monthEnd(month), warnings),
+      earnedCdsc: { month, ...earned.result(), warnings } satisfies CdscReport,
     };
   },
 };

@@ -1,4 +1,5 @@
-import { sealedPartHash } from '../audit/closeSeal.js';
+import { createHash } from 'node:crypto';
+import { canonicalJson, sealedPartHash } from '../audit/closeSeal.js';
 import { formatCents, parseCents } from '../money/cents.js';
 import type { RedemptionReport, RedemptionsReport } from '../reports/classBRedemptionsReport.js';
 
@@ -31,36 +32,79 @@ export function redemptionsDetailHash(redemptions: readonly RedemptionReport[]):
 }
 
 export function sealedRedemptions(report: RedemptionsReport): SealedRedemptions {
+  const tally = sealedRedemptionsTally();
+  for (const r of report.redemptions) tally.add([r]);
+  const sealed = tally.result(report.from, report.to, report.warnings);
+  return { ...sealed, totals: report.totals };
+}
+
+/**
+ * {@link sealedRedemptions} of redemptions added a chunk at a time, in the report's order (issue
+ * 14: the close never holds the month's redemptions nor their canonical JSON at once): the same
+ * sums, and the detail hash fed the text canonicalJson gives the whole array, piece by piece.
+ */
+export function sealedRedemptionsTally(): {
+  add(chunk: readonly RedemptionReport[]): void;
+  result(from: string, to: string, warnings: readonly string[]): SealedRedemptions;
+} {
   const byPortfolio = new Map<
     string,
     { count: number; sums: Record<(typeof AMOUNT_KEYS)[number], bigint> }
   >();
-  for (const r of report.redemptions) {
-    let p = byPortfolio.get(r.portfolio);
-    if (!p) {
-      p = { count: 0, sums: { gross: 0n, cdsc: 0n, cdscWaived: 0n, redemptionFee: 0n, net: 0n } };
-      byPortfolio.set(r.portfolio, p);
-    }
-    p.count++;
-    for (const k of AMOUNT_KEYS) p.sums[k] += parseCents(r[k]);
-  }
+  const totals: Record<(typeof AMOUNT_KEYS)[number], bigint> = {
+    gross: 0n,
+    cdsc: 0n,
+    cdscWaived: 0n,
+    redemptionFee: 0n,
+    net: 0n,
+  };
+  const detail = createHash('sha256').update('[');
+  let count = 0;
   return {
-    from: report.from,
-    to: report.to,
-    count: report.redemptions.length,
-    totals: report.totals,
-    byPortfolio: [...byPortfolio]
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-      .map(([portfolio, { count, sums }]) => ({
-        portfolio,
+    add(chunk) {
+      if (chunk.length === 0) return;
+      detail.update(`${count === 0 ? '' : ','}${chunk.map(canonicalJson).join(',')}`);
+      count += chunk.length;
+      for (const r of chunk) {
+        let p = byPortfolio.get(r.portfolio);
+        if (!p) {
+          p = { count: 0, sums: { gross: 0n, cdsc: 0n, cdscWaived: 0n, redemptionFee: 0n, net: 0n } };
+          byPortfolio.set(r.portfolio, p);
+        }
+        p.count++;
+        for (const k of AMOUNT_KEYS) {
+          const cents = parseCents(r[k]);
+          p.sums[k] += cents;
+          totals[k] += cents;
+        }
+      }
+    },
+    result(from, to, warnings) {
+      return {
+        from,
+        to,
         count,
-        gross: formatCents(sums.gross),
-        cdsc: formatCents(sums.cdsc),
-        cdscWaived: formatCents(sums.cdscWaived),
-        redemptionFee: formatCents(sums.redemptionFee),
-        net: formatCents(sums.net),
-      })),
-    detailSha256: redemptionsDetailHash(report.redemptions),
-    warnings: report.warnings,
+        totals: {
+          gross: formatCents(totals.gross),
+          cdsc: formatCents(totals.cdsc),
+          cdscWaived: formatCents(totals.cdscWaived),
+          redemptionFee: formatCents(totals.redemptionFee),
+          net: formatCents(totals.net),
+        },
+        byPortfolio: [...byPortfolio]
+          .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+          .map(([portfolio, { count, sums }]) => ({
+            portfolio,
+            count,
+            gross: formatCents(sums.gross),
+            cdsc: formatCents(sums.cdsc),
+            cdscWaived: formatCents(sums.cdscWaived),
+            redemptionFee: formatCents(sums.redemptionFee),
+            net: formatCents(sums.net),
+          })),
+        detailSha256: detail.update(']').digest('hex'),
+        warnings,
+      };
+    },
   };
 }

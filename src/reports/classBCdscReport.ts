@@ -87,53 +87,66 @@ export async function cdscRangeReport(
   loaded?: LoadedRedemptions,
 ): Promise<CdscRangeReport> {
   const { redemptions, warnings } = loaded ?? (await loadRedemptions(q, opts.from, opts.to));
-  const only = opts.distributor ?? null;
+  const tally = earnedCdscTally(opts.distributor ?? null);
+  for (const r of redemptions) tally.add(r);
+  return { from: opts.from, to: opts.to, distributor: opts.distributor ?? null, ...tally.result(), warnings };
+}
+
+/**
+ * The Earned CDSC rows of redemptions added one at a time (a close adds a month's redemptions as
+ * it reads them: issue 14, bounded memory); with `only`, the pieces that distributor earned. The
+ * rows' total is checked against the redemptions' own CDSC.
+ */
+export function earnedCdscTally(only: string | null): {
+  add(r: RedemptionReport): void;
+  result(): { rows: EarnedCdscRow[]; totalCdsc: string };
+} {
   const rows = new Map<
     string,
     { portfolio: string; distributor: string | null; cdsc: bigint; waived: bigint; pieces: number }
   >();
   let total = 0n;
   let headTotal = 0n;
-  for (const r of redemptions) {
-    headTotal += parseCents(r.cdsc);
-    for (const p of r.pieces) {
-      if (p.kind !== 'commission') continue;
-      if (only !== null && p.earnedBy !== only) {
-        headTotal -= parseCents(p.cdsc);
-        continue;
-      }
-      const key = `${r.portfolio}\u0000${p.earnedBy ?? ''}`;
-      let row = rows.get(key);
-      if (!row) {
-        row = { portfolio: r.portfolio, distributor: p.earnedBy, cdsc: 0n, waived: 0n, pieces: 0 };
-        rows.set(key, row);
-      }
-      row.cdsc += parseCents(p.cdsc);
-      row.waived += parseCents(p.cdscWaived);
-      row.pieces++;
-      total += parseCents(p.cdsc);
-    }
-  }
-  if (total !== headTotal)
-    throw new Error(`CDSC pieces (${total}) do not add up to the redemptions' CDSC (${headTotal})`);
   return {
-    from: opts.from,
-    to: opts.to,
-    distributor: only,
-    rows: [...rows.values()]
-      .sort((a, b) =>
-        a.portfolio === b.portfolio
-          ? (a.distributor ?? '').localeCompare(b.distributor ?? '')
-          : a.portfolio.localeCompare(b.portfolio),
-      )
-      .map((r) => ({
-        portfolio: r.portfolio,
-        distributor: r.distributor,
-        cdsc: formatCents(r.cdsc),
-        cdscWaived: formatCents(r.waived),
-        pieces: r.pieces,
-      })),
-    totalCdsc: formatCents(total),
-    warnings,
+    add(r) {
+      headTotal += parseCents(r.cdsc);
+      for (const p of r.pieces) {
+        if (p.kind !== 'commission') continue;
+        if (only !== null && p.earnedBy !== only) {
+          headTotal -= parseCents(p.cdsc);
+          continue;
+        }
+        const key = `${r.portfolio}\u0000${p.earnedBy ?? ''}`;
+        let row = rows.get(key);
+        if (!row) {
+          row = { portfolio: r.portfolio, distributor: p.earnedBy, cdsc: 0n, waived: 0n, pieces: 0 };
+          rows.set(key, row);
+        }
+        row.cdsc += parseCents(p.cdsc);
+        row.waived += parseCents(p.cdscWaived);
+        row.pieces++;
+        total += parseCents(p.cdsc);
+      }
+    },
+    result() {
+      if (total !== headTotal)
+        throw new Error(`CDSC pieces (${total}) do not add up to the redemptions' CDSC (${headTotal})`);
+      return {
+        rows: [...rows.values()]
+          .sort((a, b) =>
+            a.portfolio === b.portfolio
+              ? (a.distributor ?? '').localeCompare(b.distributor ?? '')
+              : a.portfolio.localeCompare(b.portfolio),
+          )
+          .map((r) => ({
+            portfolio: r.portfolio,
+            distributor: r.distributor,
+            cdsc: formatCents(r.cdsc),
+            cdscWaived: formatCents(r.waived),
+            pieces: r.pieces,
+          })),
+        totalCdsc: formatCents(total),
+      };
+    },
   };
 }

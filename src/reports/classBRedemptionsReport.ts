@@ -3,7 +3,7 @@ import { attributeCdsc } from '../class-b/earnedCdsc.js';
 import { formatCents, parseCents } from '../money/cents.js';
 import { normalizeRatePct } from '../money/rate.js';
 import type { Registry } from '../registry/registry.js';
-import { type RedemptionPieceRow, redemptionsBetween } from '../store/classBRepository.js';
+import { type StoredRedemption, storedRedemptionsInOrder } from '../store/classBRepository.js';
 import type { Queryable } from '../store/database.js';
 import { loadDistributorTerms } from '../store/distributorTermsRepository.js';
 import { loadRegistry } from '../store/registryStore.js';
@@ -55,25 +55,15 @@ export interface RedemptionsReport {
 
 const trimBase = (s: string) => s.replace(/(\.\d\d\d*?)0+$/, '$1');
 
-/** The stored redemptions dated in [from, to] with their pieces, each piece attributed (Agreement FOURTH(D)). */
-export async function loadRedemptions(
-  q: Queryable,
-  from: string,
-  to: string,
-  context?: { registry: Registry; terms: readonly DistributorTerm[] },
-): Promise<{ redemptions: RedemptionReport[]; warnings: string[] }> {
-  const registry = context?.registry ?? (await loadRegistry(q));
-  const terms = context?.terms ?? (await loadDistributorTerms(q));
-  const { heads, pieces } = await redemptionsBetween(q, from, to);
-  const byTxn = new Map<string, RedemptionPieceRow[]>();
-  for (const p of pieces) {
-    let list = byTxn.get(p.txn_id);
-    if (!list) {
-      list = [];
-      byTxn.set(p.txn_id, list);
-    }
-    list.push(p);
-  }
+/**
+ * A stored redemption as reported: portfolios named as on the day, amounts in cents, each
+ * Commission Share piece attributed to the distributor whose term held its DOI (Agreement
+ * FOURTH(D)); `warnings` names the DOIs no term holds (the first 20), after the last redemption.
+ */
+export function redemptionReporter(
+  registry: Registry,
+  terms: readonly DistributorTerm[],
+): { report(r: StoredRedemption): RedemptionReport; warnings(): string[] } {
   const names = new Map<string, string>();
   const nameOn = (pid: string, date: string) => {
     const k = `${pid}|${date}`;
@@ -85,8 +75,8 @@ export async function loadRedemptions(
     return n;
   };
   const unattributed = new Set<string>();
-  const redemptions = heads.map(
-    (h): RedemptionReport => ({
+  return {
+    report: ({ head: h, pieces }): RedemptionReport => ({
       txnId: h.txn_id,
       date: h.date,
       account: h.account,
@@ -99,7 +89,7 @@ export async function loadRedemptions(
       cdscWaived: formatCents(parseCents(h.cdsc_waived)),
       redemptionFee: formatCents(parseCents(h.redemption_fee)),
       net: formatCents(parseCents(h.net)),
-      pieces: (byTxn.get(h.txn_id) ?? []).map((p) => {
+      pieces: pieces.map((p) => {
         const who =
           p.kind === 'commission'
             ? attributeCdsc(terms, p.issuing_portfolio_id, p.doi)
@@ -122,14 +112,31 @@ export async function loadRedemptions(
         };
       }),
     }),
+    warnings: () =>
+      [...unattributed]
+        .slice(0, 20)
+        .map(
+          (w) =>
+            `no distributor's term holds the DOI of Commission Shares of ${w}; import it with \`plan12b distributors import\``,
+        ),
+  };
+}
+
+/** The stored redemptions dated in [from, to] with their pieces, each piece attributed (Agreement FOURTH(D)). */
+export async function loadRedemptions(
+  q: Queryable,
+  from: string,
+  to: string,
+  context?: { registry: Registry; terms: readonly DistributorTerm[] },
+): Promise<{ redemptions: RedemptionReport[]; warnings: string[] }> {
+  const reporter = redemptionReporter(
+    context?.registry ?? (await loadRegistry(q)),
+    context?.terms ?? (await loadDistributorTerms(q)),
   );
-  const warnings = [...unattributed]
-    .slice(0, 20)
-    .map(
-      (w) =>
-        `no distributor's term holds the DOI of Commission Shares of ${w}; import it with \`plan12b distributors import\``,
-    );
-  return { redemptions, warnings };
+  const redemptions: RedemptionReport[] = [];
+  for await (const chunk of storedRedemptionsInOrder(q, from, to))
+    for (const r of chunk) redemptions.push(reporter.report(r));
+  return { redemptions, warnings: reporter.warnings() };
 }
 
 /**

@@ -15,7 +15,7 @@ import { formatCents } from '../money/cents.js';
 import { formatRatePct } from '../money/rate.js';
 import { withStagedKeys } from './bulkCopy.js';
 import { sqlTextArrayLiteral, sqlTextLiteral } from './copyText.js';
-import type { Queryable } from './database.js';
+import type { Queryable, TextRowChunkSize } from './database.js';
 import { typed } from './queryBuilder.js';
 
 /**
@@ -532,6 +532,117 @@ export interface RedemptionPieceRow {
   base: string;
   cdsc: string;
   cdsc_waived: string;
+}
+
+/** A stored redemption with its lot pieces in order (SPEC §6). */
+export interface StoredRedemption {
+  readonly head: RedemptionHeadRow;
+  readonly pieces: readonly RedemptionPieceRow[];
+}
+
+/** Each redemption with its pieces, one row per piece (one with null pieces if it has none). */
+const STORED_REDEMPTION_ROWS = `SELECT r.txn_id, r.date::text, r.account, r.portfolio_id, r.shares::text, r.price::text,
+         r.waiver, r.gross::text, r.cdsc::text, r.cdsc_waived::text, r.redemption_fee::text, r.net::text,
+         p.lot_id, p.kind, p.doi::text, p.issuing_portfolio_id, p.shares::text, p.cost::text, p.rate_pct::text,
+         p.base::text, p.cdsc::text, p.cdsc_waived::text
+    FROM class_b_redemption r LEFT JOIN class_b_redemption_piece p ON p.txn_id = r.txn_id`;
+
+/**
+ * Rows of STORED_REDEMPTION_ROWS (a redemption's rows together, its pieces in order) as stored
+ * redemptions, a chunk at a time; a redemption whose rows straddle two chunks of the read is
+ * handed over whole, with the later chunk.
+ */
+async function* storedRedemptionChunks(
+  q: Queryable,
+  sql: string,
+  chunkSize?: TextRowChunkSize,
+): AsyncGenerator<StoredRedemption[]> {
+  let open: { head: RedemptionHeadRow; pieces: RedemptionPieceRow[] } | null = null;
+  for await (const rows of q.textRowChunks(sql, chunkSize)) {
+    const whole: StoredRedemption[] = [];
+    for (const f of rows) {
+      if (open === null || open.head.txn_id !== f[0]) {
+        if (open !== null) whole.push(open);
+        open = {
+          head: {
+            txn_id: f[0]!,
+            date: f[1]!,
+            account: f[2]!,
+            portfolio_id: f[3]!,
+            shares: f[4]!,
+            price: f[5]!,
+            waiver: f[6]!,
+            gross: f[7]!,
+            cdsc: f[8]!,
+            cdsc_waived: f[9]!,
+            redemption_fee: f[10]!,
+            net: f[11]!,
+          },
+          pieces: [],
+        };
+      }
+      if (f[12] !== null)
+        open.pieces.push({
+          txn_id: f[0]!,
+          lot_id: f[12]!,
+          kind: f[13] as 'commission' | 'free',
+          doi: f[14]!,
+          issuing_portfolio_id: f[15]!,
+          shares: f[16]!,
+          cost: f[17]!,
+          rate_pct: f[18]!,
+          base: f[19]!,
+          cdsc: f[20]!,
+          cdsc_waived: f[21]!,
+        });
+    }
+    if (whole.length > 0) yield whole;
+  }
+  if (open !== null) yield [open];
+}
+
+/**
+ * The stored redemptions dated in [from, to] with their pieces, in the report's order (date,
+ * account, transaction), a chunk at a time (issue 14: a month of 370,000 redemptions is never
+ * held at once by the close).
+ */
+export function storedRedemptionsInOrder(
+  q: Queryable,
+  from: string,
+  to: string,
+  chunkSize?: TextRowChunkSize,
+): AsyncGenerator<StoredRedemption[]> {
+  return storedRedemptionChunks(
+    q,
+    `${STORED_REDEMPTION_ROWS}
+      WHERE r.date BETWEEN ${sqlTextLiteral(from)}::date AND ${sqlTextLiteral(to)}::date
+      ORDER BY r.date, r.account, r.txn_id, p.piece`,
+    chunkSize,
+  );
+}
+
+/** The stored redemptions of these accounts dated in [from, to] with their pieces (a chunk of the close's accounts). */
+export function storedRedemptionsOfAccounts(
+  q: Queryable,
+  accounts: readonly string[],
+  from: string,
+  to: string,
+): AsyncGenerator<StoredRedemption[]> {
+  return storedRedemptionChunks(
+    q,
+    `${STORED_REDEMPTION_ROWS}
+      WHERE r.account = ANY(${sqlTextArrayLiteral(accounts)})
+        AND r.date BETWEEN ${sqlTextLiteral(from)}::date AND ${sqlTextLiteral(to)}::date
+      ORDER BY r.txn_id, p.piece`,
+  );
+}
+
+/** How many redemptions are stored dated in [from, to]. */
+export async function redemptionCountBetween(q: Queryable, from: string, to: string): Promise<number> {
+  const [row] = await q.textRows(
+    `SELECT count(*) FROM class_b_redemption WHERE date BETWEEN ${sqlTextLiteral(from)}::date AND ${sqlTextLiteral(to)}::date`,
+  );
+  return Number(row![0]);
 }
 
 /** The stored redemptions dated in [from, to] and their pieces, in order. */
