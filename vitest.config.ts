@@ -5,6 +5,8 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     // One migrated PGlite folder per run, copied by freshDatabase (test/support/databases.ts).
     globalSetup: ['test/support/globalSetup.ts'],
+    // PLAN12B_TEST_CPU_LOG=FILE: each file's wall time and CPU (its own and its child processes').
+    setupFiles: ['test/support/cpuPerFile.ts'],
     testTimeout: 120_000,
     hookTimeout: 300_000,
     pool: 'forks',

@@ -1,0 +1,33 @@
+import { appendFileSync, readFileSync } from 'node:fs';
+import { afterAll, beforeAll } from 'vitest';
+
+// PLAN12B_TEST_CPU_LOG=FILE: one JSON line per test file — its wall time, this worker's CPU
+// during it, and the CPU of the child processes it waited for (/proc/self/stat cutime+cstime).
+const log = process.env.PLAN12B_TEST_CPU_LOG;
+function childrenMs(): number {
+  const f = readFileSync('/proc/self/stat', 'utf8');
+  const rest = f.slice(f.lastIndexOf(')') + 2).split(' ');
+  return ((Number(rest[13]) + Number(rest[14])) * 1000) / 100; // cutime, cstime (fields 16, 17), 100 Hz
+}
+if (log) {
+  let t0 = 0;
+  let c0 = process.cpuUsage();
+  let k0 = 0;
+  beforeAll(() => {
+    t0 = performance.now();
+    c0 = process.cpuUsage();
+    k0 = childrenMs();
+  });
+  afterAll((suite) => {
+    const c = process.cpuUsage(c0);
+    appendFileSync(
+      log,
+      `${JSON.stringify({
+        file: (suite as { filepath?: string }).filepath ?? suite.name,
+        wallMs: Math.round(performance.now() - t0),
+        cpuMs: Math.round((c.user + c.system) / 1000),
+        childMs: Math.round(childrenMs() - k0),
+      })}\n`,
+    );
+  });
+}
