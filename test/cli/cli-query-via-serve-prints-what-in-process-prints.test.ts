@@ -8,7 +8,7 @@ import { forwardToServe } from '../../src/cli/serveForward.js';
 import { serveDiscoveryPath } from '../../src/store/serveDiscovery.js';
 import { type CliRun, runCliAsync, runCliInProcess } from '../support/cli.js';
 import { freshDatabase, type TestDatabase } from '../support/databases.js';
-import { recordDemoOpen } from '../support/demoOpen.js';
+import { demoOpenStore } from '../support/demoOpen.js';
 
 /**
  * Issue 13 item 4, differential: every query command the CLI forwards to a running `plan12b serve`
@@ -54,8 +54,8 @@ describe('a CLI query answered by plan12b serve prints what it prints in-process
 
   beforeAll(async () => {
     tdb = await freshDatabase('pglite');
-    // in a process of its own: the demo holds the event loop for seconds at a time
-    await recordDemoOpen(tdb.target, join(tdb.target, '..', 'out'));
+    // a copy of the run's open demo complex (test/support/demoOpen.ts), recorded once per run
+    await demoOpenStore(tdb.target);
     const closed = await runCliInProcess([...db(), 'close', '--month', '2025-01']);
     expect(closed.code, closed.stderr).toBe(0);
     const documents = (await runCliInProcess([...db(), 'exhibit', 'list', '--json'])).json<{

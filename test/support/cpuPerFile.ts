@@ -1,8 +1,11 @@
 import { appendFileSync, readFileSync } from 'node:fs';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { afterAll, beforeAll } from 'vitest';
 
 // PLAN12B_TEST_CPU_LOG=FILE: one JSON line per test file — its wall time, this worker's CPU
-// during it, and the CPU of the child processes it waited for (/proc/self/stat cutime+cstime).
+// during it, the CPU of the child processes it waited for (/proc/self/stat cutime+cstime), and
+// the longest its worker's event loop was held (Vitest's worker fails the run with "Timeout
+// calling onTaskUpdate" when it cannot answer for 60 s).
 const log = process.env.PLAN12B_TEST_CPU_LOG;
 function childrenMs(): number {
   const f = readFileSync('/proc/self/stat', 'utf8');
@@ -13,13 +16,17 @@ if (log) {
   let t0 = 0;
   let c0 = process.cpuUsage();
   let k0 = 0;
+  const loop = monitorEventLoopDelay({ resolution: 50 });
   beforeAll(() => {
+    loop.reset();
+    loop.enable();
     t0 = performance.now();
     c0 = process.cpuUsage();
     k0 = childrenMs();
   });
   afterAll((suite) => {
     const c = process.cpuUsage(c0);
+    loop.disable();
     appendFileSync(
       log,
       `${JSON.stringify({
@@ -27,6 +34,7 @@ if (log) {
         wallMs: Math.round(performance.now() - t0),
         cpuMs: Math.round((c.user + c.system) / 1000),
         childMs: Math.round(childrenMs() - k0),
+        loopHeldMaxMs: Math.round(loop.max / 1e6),
       })}\n`,
     );
   });
