@@ -20,9 +20,12 @@ export function recordDemoOpen(target: string, out: string): Promise<void> {
     const { runDemo } = await import(${dist('demo/runDemo.js')});
     const db = await openDatabase(process.argv[1]);
     try { await runDemo(db, process.argv[2], () => {}, { close: false }); } finally { await db.close(); }`;
+  // long work, with the product's own buffer pool (not the suite's small one, vitest.config.ts)
+  const { PLAN12B_PGLITE_SHARED_BUFFERS: _suites, ...env } = process.env;
   return new Promise((done, fail) => {
     const child = spawn(process.execPath, ['--input-type=module', '-e', script, target, out], {
       stdio: ['ignore', 'ignore', 'pipe'],
+      env,
     });
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => {
