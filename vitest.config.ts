@@ -5,8 +5,10 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     // One migrated PGlite folder per run, copied by freshDatabase (test/support/databases.ts).
     globalSetup: ['test/support/globalSetup.ts'],
-    // PLAN12B_TEST_CPU_LOG=FILE: each file's wall time and CPU (its own and its child processes').
-    setupFiles: ['test/support/cpuPerFile.ts'],
+    // A turn of the event loop around each test (test/support/yieldBetweenTests.ts);
+    // PLAN12B_TEST_CPU_LOG=FILE: each file's wall time, CPU (its own and its child processes') and
+    // longest event-loop hold.
+    setupFiles: ['test/support/yieldBetweenTests.ts', 'test/support/cpuPerFile.ts'],
     // Test stores hold a few hundred rows, and a test's commands are short: a small buffer pool
     // (PostgreSQL zeroes it at every open: a long-work open's 128 MB cost ~0.5 s of CPU, 16 MB
     // ~0.32 s, 4 MB ~0.27 s; the demo complex's what-if and close take the same time at 4 MB as at
