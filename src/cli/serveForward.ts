@@ -1,7 +1,9 @@
 import { resolve } from 'node:path';
 import { buildIdentity } from '../buildIdentity.js';
+import { discoveryOfStartingServe } from '../store/onDemandServe.js';
 import { processAlive } from '../store/processAlive.js';
 import { readServeDiscovery, removeServeDiscovery } from '../store/serveDiscovery.js';
+import { lockWaitMs } from '../store/writerLock.js';
 import { forwardableQuery, IN_PROCESS_ENV } from './forwardableQuery.js';
 
 /**
@@ -24,7 +26,8 @@ export async function forwardToServe(
   if (!query) return undefined;
   const target = query.db ?? env.PLAN12B_DB ?? './plan12b-data';
   if (/^postgres(ql)?:\/\//.test(target) || target === ':memory:') return undefined;
-  const serving = readServeDiscovery(target);
+  // a query server started on demand and not yet listening is waited for, as the folder would be
+  const serving = readServeDiscovery(target) ?? (await discoveryOfStartingServe(target, lockWaitMs()));
   if (!serving || serving.db !== resolve(target)) return undefined;
   if (!processAlive(serving.pid)) {
     removeServeDiscovery(target, serving.pid);

@@ -1,5 +1,6 @@
 import { closeSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
 import { Plan12bError } from '../errors.js';
+import { askToStepAside, ON_DEMAND_COMMAND } from './onDemandServe.js';
 import { processAlive } from './processAlive.js';
 import { readServeDiscovery } from './serveDiscovery.js';
 
@@ -18,6 +19,8 @@ export function lockWaitMs(): number {
 }
 
 const POLL_MS = 50;
+/** How long before an on-demand server that has not gone is asked again. */
+const STEP_ASIDE_RETRY_MS = 1_000;
 
 function readHolder(lockPath: string): { pid: number; what: string; raw: string } | undefined {
   try {
@@ -74,6 +77,7 @@ export async function lockDataFolder(
 ): Promise<() => void> {
   const deadline = Date.now() + waitMs;
   let noticed = false;
+  let askedAsideAt = Number.NEGATIVE_INFINITY;
   for (;;) {
     try {
       const fd = openSync(lockPath, 'wx');
@@ -107,11 +111,20 @@ export async function lockDataFolder(
       }
       continue;
     }
-    // `plan12b serve` holds the folder for as long as it runs: waiting for it is pointless
+    // `plan12b serve` holds the folder for as long as it runs: waiting for it is pointless; one
+    // started on demand by a query is asked to step aside (src/store/onDemandServe.ts), and goes
     const serving = holder ? readServeDiscovery(target) : undefined;
-    if (serving && serving.pid === holder?.pid) throw heldByServeError(target, serving);
+    if (serving && serving.pid === holder?.pid) {
+      if (!serving.onDemand) throw heldByServeError(target, serving);
+      if (Date.now() - askedAsideAt >= STEP_ASIDE_RETRY_MS) {
+        askedAsideAt = Date.now();
+        await askToStepAside(serving);
+      }
+    }
     if (Date.now() >= deadline) throw inUseError(target, holder);
-    if (!noticed) {
+    // an on-demand server going (or still starting) is no news to the user
+    const onDemand = holder?.what.startsWith(ON_DEMAND_COMMAND) === true;
+    if (!noticed && !onDemand) {
       noticed = true;
       waitingNotice(target, holder, waitMs);
     }
