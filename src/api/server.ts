@@ -148,6 +148,8 @@ function onDemandLifecycle(runCredential: string, idleMs: number) {
   const armIdle = () => {
     if (idleTimer) clearTimeout(idleTimer);
     idleTimer = setTimeout(() => go('idle'), idleMs);
+    // the listening server keeps the process alive; once it has closed (a signal), nothing else may
+    idleTimer.unref();
   };
   const expected = Buffer.from(`Bearer ${runCredential}`);
   const isRunCredential = (header: string | null) => {

@@ -200,6 +200,18 @@ describe.skipIf(!seedsAvailable || !accrualSampleAvailable)('the query server st
     expect(readRegistrySnapshotBody(tdb.target, buildIdentity())).toBeDefined();
   });
 
+  it('stops on SIGTERM, closing the store, and the process ends (nothing keeps it alive)', async () => {
+    const r = await runCliAsync(fees(), ON);
+    expect(r.code, r.stderr).toBe(0);
+    const serving = await serverOf(tdb.target);
+    process.kill(serving.pid, 'SIGTERM');
+    // its idle time is 600 s: only a clean stop ends it within the test
+    await gone(serving.pid);
+    expect(existsSync(serveDiscoveryPath(tdb.target))).toBe(false);
+    expect(existsSync(`${tdb.target}.lock`)).toBe(false);
+    expect(readRegistrySnapshotBody(tdb.target, buildIdentity())).toBeDefined();
+  });
+
   it('exits at once, without touching the folder, when the folder at its path is another', async () => {
     const r = await runCliAsync(fees(), ON);
     expect(r.code, r.stderr).toBe(0);

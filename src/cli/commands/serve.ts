@@ -33,6 +33,8 @@ export function registerServeCommand(program: Command, getContext: () => CliCont
     .action(
       async (opts: { port: string; host: string; rateLimit: string; json?: boolean; onDemand?: boolean }) => {
         const ctx = getContext();
+        // from the start: a stop asked for while the server starts is a clean stop once it has
+        const stopped = stopSignal();
         if (opts.onDemand) {
           setRunningCommand(ON_DEMAND_COMMAND);
           const server = await startServer({
@@ -45,7 +47,7 @@ export function registerServeCommand(program: Command, getContext: () => CliCont
             ),
             onDemand: { idleMs: onDemandIdleMs(process.env) },
           });
-          await Promise.race([server.goes, stopSignal()]);
+          await Promise.race([server.goes, stopped]);
           await server.close();
           return;
         }
@@ -80,7 +82,7 @@ export function registerServeCommand(program: Command, getContext: () => CliCont
           ctx.out(
             `plan12b serve: query commands on ${ctx.dbTarget} are answered here while it runs (${server.discoveryFile})`,
           );
-        await stopSignal();
+        await stopped;
         await server.close();
       },
     );
