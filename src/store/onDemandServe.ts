@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { processAlive } from './processAlive.js';
 import { readServeDiscovery, type ServeDiscovery } from './serveDiscovery.js';
+import { postToServe } from './servePost.js';
 
 /**
  * The query server started on demand (issue 13 item 4: a query command on the embedded store in
@@ -212,26 +213,5 @@ export const STEP_ASIDE_PATH = '/api/serve/step-aside';
  * Resolves whether it agreed; never throws.
  */
 export async function askToStepAside(serving: ServeDiscovery): Promise<boolean> {
-  const { request } = await import('node:http');
-  return new Promise((done) => {
-    const req = request(
-      {
-        host: serving.host === '0.0.0.0' || serving.host === '::' ? 'localhost' : serving.host,
-        port: serving.port,
-        method: 'POST',
-        path: STEP_ASIDE_PATH,
-        agent: false,
-        headers: { authorization: `Bearer ${serving.credential}`, 'content-length': 0 },
-      },
-      (res) => {
-        res.resume();
-        res.on('end', () => done(res.statusCode === 202));
-        res.on('error', () => done(false));
-      },
-    );
-    const timer = setTimeout(() => req.destroy(), 2_000);
-    req.on('error', () => done(false));
-    req.on('close', () => clearTimeout(timer));
-    req.end();
-  });
+  return (await postToServe(serving, STEP_ASIDE_PATH))?.status === 202;
 }

@@ -189,33 +189,36 @@ describe.skipIf(!seedsAvailable || !accrualSampleAvailable)('the query server st
     }
   });
 
-  it('exits when idle, closing the store: the registry snapshot is fresh again', async () => {
-    const r = await runCliAsync(fees(), { ...ON, PLAN12B_AUTO_SERVE_IDLE_SECONDS: '1' });
+  /** Runs the query with the environment given; the server it left behind. */
+  async function serverLeftBy(env: Record<string, string>): Promise<ServeDiscovery> {
+    const r = await runCliAsync(fees(), env);
     expect(r.code, r.stderr).toBe(0);
-    const serving = await serverOf(tdb.target);
-    await gone(serving.pid);
+    return serverOf(tdb.target);
+  }
+
+  /** The server has gone as any command ends: its files removed, the store closed (the snapshot stamped). */
+  function expectClosedCleanly(): void {
     expect(existsSync(serveDiscoveryPath(tdb.target))).toBe(false);
     expect(existsSync(`${tdb.target}.lock`)).toBe(false);
-    // its close stamped the snapshot: the folder was closed cleanly, as by any command
     expect(readRegistrySnapshotBody(tdb.target, buildIdentity())).toBeDefined();
+  }
+
+  it('exits when idle, closing the store: the registry snapshot is fresh again', async () => {
+    const serving = await serverLeftBy({ ...ON, PLAN12B_AUTO_SERVE_IDLE_SECONDS: '1' });
+    await gone(serving.pid);
+    expectClosedCleanly();
   });
 
   it('stops on SIGTERM, closing the store, and the process ends (nothing keeps it alive)', async () => {
-    const r = await runCliAsync(fees(), ON);
-    expect(r.code, r.stderr).toBe(0);
-    const serving = await serverOf(tdb.target);
+    const serving = await serverLeftBy(ON);
     process.kill(serving.pid, 'SIGTERM');
     // its idle time is 600 s: only a clean stop ends it within the test
     await gone(serving.pid);
-    expect(existsSync(serveDiscoveryPath(tdb.target))).toBe(false);
-    expect(existsSync(`${tdb.target}.lock`)).toBe(false);
-    expect(readRegistrySnapshotBody(tdb.target, buildIdentity())).toBeDefined();
+    expectClosedCleanly();
   });
 
   it('exits at once, without touching the folder, when the folder at its path is another', async () => {
-    const r = await runCliAsync(fees(), ON);
-    expect(r.code, r.stderr).toBe(0);
-    const serving = await serverOf(tdb.target);
+    const serving = await serverLeftBy(ON);
     // the folder is moved away and a copy of it put in its place
     const away = `${tdb.target}-moved`;
     cpSync(tdb.target, `${tdb.target}-copy`, { recursive: true });
