@@ -3,7 +3,7 @@ import pino from 'pino';
 import { startServer } from '../../api/server.js';
 import { Plan12bError } from '../../errors.js';
 import { setRunningCommand } from '../../store/database.js';
-import { ON_DEMAND_COMMAND, onDemandIdleMs } from '../../store/onDemandServe.js';
+import { ON_DEMAND_COMMAND, onDemandIdleMs, removeStartingMarker } from '../../store/onDemandServe.js';
 import type { CliContext } from '../context.js';
 
 function port(value: string): number {
@@ -37,6 +37,8 @@ export function registerServeCommand(program: Command, getContext: () => CliCont
         const stopped = stopSignal();
         if (opts.onDemand) {
           setRunningCommand(ON_DEMAND_COMMAND);
+          // a server that fails to start does not leave queries waiting for it
+          process.on('exit', () => removeStartingMarker(ctx.dbTarget, process.pid));
           const server = await startServer({
             dbTarget: ctx.dbTarget,
             port: 0,
