@@ -2,9 +2,10 @@ import { Command, CommanderError } from 'commander';
 import { ExhibitParseError } from '../edgar/exhibitDocument.js';
 import { ERROR_CODES, errorDocument, InternalError, Plan12bError } from '../errors.js';
 import { checkActor, setActor } from '../store/actor.js';
-import { type StoreWorkload, setRunningCommand } from '../store/database.js';
+import type { StoreWorkload } from '../store/database.js';
 import { defaultDatabaseTarget, isServerUrl } from '../store/databaseTarget.js';
 import { onDemandServeEnabled } from '../store/onDemandServe.js';
+import { setRunningCommand } from '../store/runningCommand.js';
 import { type CliContext, type CliOutput, makeContext, type StoreLender } from './context.js';
 import { forwardableQuery, IN_PROCESS_ENV } from './forwardableQuery.js';
 
@@ -117,6 +118,8 @@ export function workloadOf(argv: readonly string[]): StoreWorkload {
  */
 export function wasmTierFor(argv: readonly string[], override?: string): 'baseline' | 'optimizing' {
   if (override === 'baseline' || override === 'optimizing') return override;
+  // the query server started on demand answers queries, and should be ready soon, at little CPU
+  if (commandWord(argv) === 'serve' && argv.includes('--on-demand')) return 'baseline';
   return workloadOf(argv) === 'query' ? 'baseline' : 'optimizing';
 }
 

@@ -18,7 +18,7 @@ import { buildIdentity } from '../../src/buildIdentity.js';
 import { onDemandServeBinFor } from '../../src/cli/main.js';
 import { STEP_ASIDE_PATH, startingMarkerPath } from '../../src/store/onDemandServe.js';
 import { processAlive } from '../../src/store/processAlive.js';
-import { readRegistrySnapshotBody } from '../../src/store/registrySnapshotFile.js';
+import { readRegistrySnapshotBody, registrySnapshotPath } from '../../src/store/registrySnapshotFile.js';
 import {
   readServeDiscovery,
   type ServeDiscovery,
@@ -149,7 +149,7 @@ describe.skipIf(!seedsAvailable || !accrualSampleAvailable)('the query server st
     expect(last).toMatchObject({ action: 'token.create', subject: 'n1', actor: 'ops' });
   });
 
-  it('is not started when the line or the environment asks for in-process, nor for a write', async () => {
+  it('is not started when the line or the environment asks for in-process, nor for a write or a registry query', async () => {
     for (const env of [
       { ...ON, PLAN12B_AUTO_SERVE: 'off' },
       { ...ON, PLAN12B_NO_SERVER: '1' },
@@ -161,6 +161,13 @@ describe.skipIf(!seedsAvailable || !accrualSampleAvailable)('the query server st
       expect(existsSync(startingMarkerPath(tdb.target))).toBe(false);
       expect(existsSync(serveDiscoveryPath(tdb.target))).toBe(false);
     }
+    // a registry query that had to open the store (its snapshot gone) stamps a new snapshot instead
+    rmSync(registrySnapshotPath(tdb.target), { force: true });
+    const s = await runCliAsync(['--db', tdb.target, 'schedule', '--as-of', '2005-01-01', '--json'], ON);
+    expect(s.code, s.stderr).toBe(0);
+    expect(existsSync(startingMarkerPath(tdb.target))).toBe(false);
+    expect(existsSync(serveDiscoveryPath(tdb.target))).toBe(false);
+    expect(readRegistrySnapshotBody(tdb.target, buildIdentity())).toBeDefined();
     const w = await runCliAsync(
       ['--db', tdb.target, 'tokens', 'create', '--name', 'n2', '--role', 'viewer'],
       ON,

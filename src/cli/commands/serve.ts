@@ -2,8 +2,8 @@ import { type Command, Option } from 'commander';
 import pino from 'pino';
 import { startServer } from '../../api/server.js';
 import { Plan12bError } from '../../errors.js';
-import { setRunningCommand } from '../../store/database.js';
 import { ON_DEMAND_COMMAND, onDemandIdleMs, removeStartingMarker } from '../../store/onDemandServe.js';
+import { setRunningCommand } from '../../store/runningCommand.js';
 import type { CliContext } from '../context.js';
 
 function port(value: string): number {
