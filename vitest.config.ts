@@ -21,6 +21,9 @@ export default defineConfig({
       PLAN12B_WASM_TIER: process.env.PLAN12B_WASM_TIER ?? 'baseline',
     },
     testTimeout: 120_000,
+    // A query command spawned by a test does not start a query server on demand (one file tests
+    // that server, turning it on for its own commands): the suite's processes end with their tests.
+    env: { PLAN12B_AUTO_SERVE: 'off' },
     hookTimeout: 300_000,
     pool: 'forks',
     // A worker runs file after file in one process: the modules (and PGlite's compiled WebAssembly)
