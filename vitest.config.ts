@@ -16,14 +16,14 @@ export default defineConfig({
     // costs ~1–2 s of CPU per process and pays off only on long work). Performance settings only:
     // the same SQL runs. `plan12b demo` (the demo test) and the recording of the open demo complex
     // run with the product's own defaults.
+    // A query command spawned by a test does not start a query server on demand (one file tests
+    // that server, turning it on for its own commands): the suite's processes end with their tests.
     env: {
       PLAN12B_PGLITE_SHARED_BUFFERS: process.env.PLAN12B_PGLITE_SHARED_BUFFERS ?? '4MB',
       PLAN12B_WASM_TIER: process.env.PLAN12B_WASM_TIER ?? 'baseline',
+      PLAN12B_AUTO_SERVE: 'off',
     },
     testTimeout: 120_000,
-    // A query command spawned by a test does not start a query server on demand (one file tests
-    // that server, turning it on for its own commands): the suite's processes end with their tests.
-    env: { PLAN12B_AUTO_SERVE: 'off' },
     hookTimeout: 300_000,
     pool: 'forks',
     // A worker runs file after file in one process: the modules (and PGlite's compiled WebAssembly)
