@@ -5,6 +5,24 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     // One migrated PGlite folder per run, copied by freshDatabase (test/support/databases.ts).
     globalSetup: ['test/support/globalSetup.ts'],
+    // A turn of the event loop around each test (test/support/yieldBetweenTests.ts);
+    // PLAN12B_TEST_CPU_LOG=FILE: each file's wall time, CPU (its own and its child processes') and
+    // longest event-loop hold.
+    setupFiles: ['test/support/yieldBetweenTests.ts', 'test/support/cpuPerFile.ts'],
+    // Test stores hold a few hundred rows, and a test's commands are short: a small buffer pool
+    // (PostgreSQL zeroes it at every open: a long-work open's 128 MB cost ~0.5 s of CPU, 16 MB
+    // ~0.32 s, 4 MB ~0.27 s; the demo complex's what-if and close take the same time at 4 MB as at
+    // 16 MB) and, for the spawned CLI, V8's baseline WebAssembly compiler only (the optimising one
+    // costs ~1–2 s of CPU per process and pays off only on long work). Performance settings only:
+    // the same SQL runs. `plan12b demo` (the demo test) and the recording of the open demo complex
+    // run with the product's own defaults.
+    // A query command spawned by a test does not start a query server on demand (one file tests
+    // that server, turning it on for its own commands): the suite's processes end with their tests.
+    env: {
+      PLAN12B_PGLITE_SHARED_BUFFERS: process.env.PLAN12B_PGLITE_SHARED_BUFFERS ?? '4MB',
+      PLAN12B_WASM_TIER: process.env.PLAN12B_WASM_TIER ?? 'baseline',
+      PLAN12B_AUTO_SERVE: 'off',
+    },
     testTimeout: 120_000,
     hookTimeout: 300_000,
     pool: 'forks',

@@ -2,7 +2,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 
@@ -23,6 +23,11 @@ import { fileURLToPath } from 'node:url';
  * "via serve" peers: the same commands while `plan12b serve` holds the store, answered through it
  * (src/cli/serveForward.ts: Node start, the discovery file, one HTTP request, the server's run of
  * the command on its open store). Each is checked to print what the in-process run printed.
+ *
+ * "on-demand server" peers: the same, with no server started by anyone — the first query opens
+ * the store itself and starts `plan12b serve --on-demand` as it ends (src/store/onDemandServe.ts),
+ * which answers the rest: what a user gets by default. Every other peer runs with
+ * PLAN12B_AUTO_SERVE=off, so that it measures what its name says.
  */
 
 const bin = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'bin', 'plan12b.js');
@@ -46,7 +51,7 @@ function timeOnce(
   const res = spawnSync(process.execPath, [...args], {
     encoding: 'utf8',
     maxBuffer: 64 << 20,
-    env: { ...process.env, ...env },
+    env: { ...process.env, PLAN12B_AUTO_SERVE: 'off', ...env },
   });
   const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
   if (res.status !== 0) throw new Error(`${args.join(' ')} exited ${res.status}: ${res.stderr}`);
@@ -73,9 +78,48 @@ function printedBy(args: readonly string[], env: Record<string, string> = {}): s
   const res = spawnSync(process.execPath, [...args], {
     encoding: 'utf8',
     maxBuffer: 64 << 20,
-    env: { ...process.env, ...env },
+    env: { ...process.env, PLAN12B_AUTO_SERVE: 'off', ...env },
   });
   return JSON.stringify([res.status, res.stdout, res.stderr]);
+}
+
+/**
+ * The "on-demand server" peers: the first query (in-process; it starts the server as it ends), then
+ * the "via serve" lines again, answered by that server, each checked against the in-process answer.
+ */
+async function measureOnDemand(
+  db: string,
+  /** the "via serve" lines, by name */
+  lines: Readonly<Record<string, readonly string[]>>,
+  printed: ReadonlyMap<readonly string[], string>,
+  measure: (name: string, args: readonly string[], env?: Record<string, string>) => void,
+  log: (s: string) => void,
+): Promise<{ wallMs: number; cpuMs: number }> {
+  const on = { PLAN12B_AUTO_SERVE: 'on', PLAN12B_AUTO_SERVE_IDLE_SECONDS: '600' };
+  const fees = [bin, '--db', db, 'fees', '--from', '2025-06-01', '--to', '2025-06-30'];
+  const discovery = join(dirname(db), `.${basename(db)}.serve.json`);
+  log('on-demand server: the first query starts it');
+  const first = timeOnce(fees, on);
+  const started = Date.now();
+  while (!existsSync(discovery)) {
+    if (Date.now() - started > 120_000) throw new Error('the on-demand server did not start in 120 s');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  const serverPid = (JSON.parse(readFileSync(discovery, 'utf8')) as { pid: number }).pid;
+  try {
+    for (const [viaServeName, args] of Object.entries(lines)) {
+      const name = viaServeName.replace('(via serve)', '(on-demand server, after the first query)');
+      if (printedBy(args, on) !== printed.get(args))
+        throw new Error(`${name}: the on-demand server's answer is not what the command prints in-process`);
+      measure(name, args, on);
+    }
+    if ((JSON.parse(readFileSync(discovery, 'utf8')) as { pid: number }).pid !== serverPid)
+      throw new Error('the on-demand server changed while it was measured');
+  } finally {
+    process.kill(serverPid, 'SIGTERM');
+    while (existsSync(discovery)) await new Promise((r) => setTimeout(r, 20));
+  }
+  return first;
 }
 
 function median(xs: readonly number[]): number {
@@ -203,6 +247,14 @@ export async function benchCliStart(
       serve.kill('SIGTERM');
       await once(serve, 'exit');
     }
+    const first = await measureOnDemand(db, viaServe, printed, measure, log);
+    out[
+      'plan12b fees --from 2025-06-01 --to 2025-06-30 (first query: opens the store, starts the on-demand server; one run)'
+    ] = {
+      medianWallMs: Math.round(first.wallMs),
+      minWallMs: Math.round(first.wallMs),
+      medianCpuMs: Math.round(first.cpuMs),
+    };
   } finally {
     if (made) rmSync(made, { recursive: true, force: true });
   }

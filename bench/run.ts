@@ -13,6 +13,10 @@ import { benchServiceFees } from './serviceFeesBench.js';
  * `npm run bench -- --only parse,import,accrual` runs some; `--quick` runs small sizes.
  */
 async function main(): Promise<void> {
+  // A query a benchmark spawns does not leave a query server behind (src/store/onDemandServe.ts):
+  // it would hold the bench's folder and take CPU from the next measurement. The CLI start-up
+  // bench turns it on for its own "on-demand server" peers.
+  process.env.PLAN12B_AUTO_SERVE ??= 'off';
   const args = process.argv.slice(2);
   const quick = args.includes('--quick');
   const onlyArg =

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { fileURLToPath } from 'node:url';
 import v8 from 'node:v8';
 import { forwardToServe } from '../dist/src/cli/serveForward.js';
 
@@ -27,7 +28,8 @@ else {
   if (wasmTierFor(process.argv, process.env.PLAN12B_WASM_TIER) === 'baseline')
     v8.setFlagsFromString('--liftoff-only');
 
-  main(process.argv).then(
+  // the script itself: a query that opened the store starts the next queries' server with it
+  main(process.argv, undefined, { bin: fileURLToPath(import.meta.url) }).then(
     (code) => {
       process.exitCode = code;
     },

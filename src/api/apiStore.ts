@@ -1,6 +1,6 @@
 import type { Registry } from '../registry/registry.js';
 import type { StoredDocument } from '../registry/storedDocument.js';
-import { type Database, isServerUrl, openDatabase } from '../store/database.js';
+import { type Database, isServerUrl, openDatabase, type StoreWorkload } from '../store/database.js';
 import { todayIso } from '../store/governanceStore.js';
 import { migrate } from '../store/migrations.js';
 import { registryInputsKey } from '../store/registryKey.js';
@@ -42,9 +42,12 @@ export class ApiStore {
     this.idle = [...all];
   }
 
-  static async open(target: string, opts: { connections?: number } = {}): Promise<ApiStore> {
+  static async open(
+    target: string,
+    opts: { connections?: number; workload?: StoreWorkload } = {},
+  ): Promise<ApiStore> {
     const n = isServerUrl(target) ? Math.max(1, opts.connections ?? 4) : 1;
-    const first = await openDatabase(target);
+    const first = await openDatabase(target, opts.workload ? { workload: opts.workload } : {});
     try {
       await migrate(first);
       const rest: Database[] = [];

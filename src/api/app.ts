@@ -51,6 +51,10 @@ export interface ApiOptions {
   readonly webRoot?: string;
   /** a credential valid for this run only (the CLI's, in the discovery file): read and audit */
   readonly runCredential?: string;
+  /** accept the run's credential only (an on-demand server, src/store/onDemandServe.ts) */
+  readonly runCredentialOnly?: boolean;
+  /** the routes to serve (default: all of API_ROUTES) */
+  readonly routes?: readonly ApiRoute[];
 }
 
 export function defaultMaxBodyBytes(): number {
@@ -88,7 +92,12 @@ function errorResponse(c: Context<ApiEnv>, e: Plan12bError, status: number = ERR
 export function createApp(store: ApiStore, opts: ApiOptions = {}) {
   const log = opts.logger ?? pino({ level: 'silent' });
   const limit = opts.rateLimit ?? { perSecond: 50, burst: 100 };
-  const tokens = new TokenCheck(store, new RateLimiter(limit.perSecond, limit.burst), opts.runCredential);
+  const tokens = new TokenCheck(
+    store,
+    new RateLimiter(limit.perSecond, limit.burst),
+    opts.runCredential,
+    opts.runCredentialOnly === true,
+  );
   const jobs = new CloseJobs(store);
   const app = new OpenAPIHono<ApiEnv>({
     defaultHook: (result, c) => {
@@ -146,7 +155,8 @@ export function createApp(store: ApiStore, opts: ApiOptions = {}) {
     scheme: 'bearer',
     description: 'a token from `plan12b tokens create --name N --role viewer|operator|admin|auditor`',
   });
-  for (const route of API_ROUTES) registerRoute(app, route, { store, jobs, requirePermission });
+  for (const route of opts.routes ?? API_ROUTES)
+    registerRoute(app, route, { store, jobs, requirePermission });
 
   app.doc31('/openapi.json', {
     openapi: '3.1.0',

@@ -30,6 +30,8 @@ export class TokenCheck {
     private readonly store: ApiStore,
     private readonly limiter: RateLimiter,
     runCredential?: string,
+    /** an on-demand server (src/store/onDemandServe.ts): the run's credential is the only one accepted */
+    private readonly runCredentialOnly = false,
   ) {
     this.runCredentialHash = runCredential === undefined ? undefined : tokenHash(runCredential);
   }
@@ -57,6 +59,12 @@ export class TokenCheck {
         c.get('log')?.setBindings?.({ token: RUN_CREDENTIAL_HOLDER.name, role: RUN_CREDENTIAL_HOLDER.role });
         return next();
       }
+      if (this.runCredentialOnly)
+        throw new Plan12bError(
+          'UNAUTHORIZED',
+          'this is a query server started on demand by the CLI: it answers the CLI of its data folder only',
+          'start `plan12b serve` for the HTTP API and the dashboard',
+        );
       let cached = this.known.get(hash);
       if (!cached || cached.until < Date.now()) {
         const holder = await this.store.use((db) => tokenHolder(db, token));

@@ -21,6 +21,11 @@ export interface CliContext {
   readonly interactive: boolean;
   /** a store already open (`plan12b serve`): commands use it instead of opening dbTarget */
   readonly lendStore?: StoreLender;
+  /**
+   * a query command run from bin/plan12b.js on an embedded folder: once it has closed the store, it
+   * starts the query server on demand (src/store/onDemandServe.ts) with this script
+   */
+  readonly onDemandServeBin?: string;
 }
 
 const line = (t: string) => (t.endsWith('\n') ? t : `${t}\n`);
@@ -29,6 +34,7 @@ export function makeContext(
   dbOption: string | undefined,
   workload: StoreWorkload = 'long-work',
   embedded?: { readonly output: CliOutput; readonly database: StoreLender },
+  onDemandServeBin?: string,
 ): CliContext {
   if (embedded)
     return {
@@ -45,6 +51,7 @@ export function makeContext(
     out: (t) => process.stdout.write(line(t)),
     err: (t) => process.stderr.write(line(t)),
     interactive: Boolean(process.stderr.isTTY),
+    ...(onDemandServeBin ? { onDemandServeBin } : {}),
   };
 }
 
@@ -63,6 +70,11 @@ export async function withDatabase<T>(ctx: CliContext, fn: (db: Database) => Pro
     return await fn(db);
   } finally {
     await db.close();
+    // the folder is free again: the next queries can be answered by a server that keeps it open
+    if (ctx.onDemandServeBin) {
+      const { spawnOnDemandServe } = await import('../store/onDemandServe.js');
+      spawnOnDemandServe(ctx.dbTarget, ctx.onDemandServeBin, process.env);
+    }
   }
 }
 

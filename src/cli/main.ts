@@ -2,8 +2,12 @@ import { Command, CommanderError } from 'commander';
 import { ExhibitParseError } from '../edgar/exhibitDocument.js';
 import { ERROR_CODES, errorDocument, InternalError, Plan12bError } from '../errors.js';
 import { checkActor, setActor } from '../store/actor.js';
-import { type StoreWorkload, setRunningCommand } from '../store/database.js';
+import type { StoreWorkload } from '../store/database.js';
+import { defaultDatabaseTarget, isServerUrl } from '../store/databaseTarget.js';
+import { onDemandServeEnabled } from '../store/onDemandServe.js';
+import { setRunningCommand } from '../store/runningCommand.js';
 import { type CliContext, type CliOutput, makeContext, type StoreLender } from './context.js';
+import { forwardableQuery, IN_PROCESS_ENV } from './forwardableQuery.js';
 
 type Register = (program: Command, getContext: () => CliContext) => void;
 
@@ -114,6 +118,8 @@ export function workloadOf(argv: readonly string[]): StoreWorkload {
  */
 export function wasmTierFor(argv: readonly string[], override?: string): 'baseline' | 'optimizing' {
   if (override === 'baseline' || override === 'optimizing') return override;
+  // the query server started on demand answers queries, and should be ready soon, at little CPU
+  if (commandWord(argv) === 'serve' && argv.includes('--on-demand')) return 'baseline';
   return workloadOf(argv) === 'query' ? 'baseline' : 'optimizing';
 }
 
@@ -166,8 +172,36 @@ export interface EmbeddedRun {
   readonly database: StoreLender;
 }
 
+/** How bin/plan12b.js runs `main`: the script itself, to start an on-demand query server with. */
+export interface Launch {
+  readonly bin: string;
+}
+
+/**
+ * The script to start an on-demand query server with (src/store/onDemandServe.ts), if this line
+ * should: a query command that `plan12b serve` could answer, on an embedded folder, run from the
+ * CLI's script, with neither the user nor the environment asking for an in-process run.
+ */
+export function onDemandServeBinFor(
+  argv: readonly string[],
+  env: NodeJS.ProcessEnv,
+  launch: Launch | undefined,
+): string | undefined {
+  if (!launch || !onDemandServeEnabled(env)) return undefined;
+  if (IN_PROCESS_ENV.some((k) => env[k] !== undefined && env[k] !== '' && env[k] !== '0')) return undefined;
+  const query = forwardableQuery(argv.slice(2));
+  if (!query) return undefined;
+  const target = query.db ?? env.PLAN12B_DB ?? defaultDatabaseTarget();
+  if (isServerUrl(target) || target === ':memory:') return undefined;
+  return launch.bin;
+}
+
 /** Runs the CLI; resolves to the exit code (see ERROR_CODES). */
-export async function main(argv: readonly string[], embedded?: EmbeddedRun): Promise<number> {
+export async function main(
+  argv: readonly string[],
+  embedded?: EmbeddedRun,
+  launch?: Launch,
+): Promise<number> {
   const output: CliOutput = embedded?.output ?? {
     out: (t) => process.stdout.write(t),
     err: (t) => process.stderr.write(t),
@@ -175,7 +209,12 @@ export async function main(argv: readonly string[], embedded?: EmbeddedRun): Pro
   let ctx: CliContext | undefined;
   const program: Command = await buildProgram(
     () => {
-      ctx ??= makeContext(program.opts<{ db?: string }>().db, workloadOf(argv), embedded);
+      ctx ??= makeContext(
+        program.opts<{ db?: string }>().db,
+        workloadOf(argv),
+        embedded,
+        embedded ? undefined : onDemandServeBinFor(argv, process.env, launch),
+      );
       return ctx;
     },
     argv,

@@ -25,7 +25,10 @@ export async function registryInputsFor(ctx: CliContext): Promise<RegistryInputs
     }
   }
   const { loadRegistryInputs } = await import('../store/registryStore.js');
-  return withDatabase(ctx, (db) => loadRegistryInputs(db));
+  // No query server is started for this (src/store/onDemandServe.ts): this close stamps a fresh
+  // snapshot, which answers the next registry query as fast as a server would, holding nothing.
+  const { onDemandServeBin: _, ...withoutServer } = ctx;
+  return withDatabase(withoutServer, (db) => loadRegistryInputs(db));
 }
 
 /** The registry as recorded now, lapses judged as of today, with the documents and settings it comes from. */

@@ -1,7 +1,10 @@
 import { resolve } from 'node:path';
 import { buildIdentity } from '../buildIdentity.js';
+import { discoveryOfStartingServe } from '../store/onDemandServe.js';
 import { processAlive } from '../store/processAlive.js';
 import { readServeDiscovery, removeServeDiscovery } from '../store/serveDiscovery.js';
+import { postToServe } from '../store/servePost.js';
+import { lockWaitMs } from '../store/writerLock.js';
 import { forwardableQuery, IN_PROCESS_ENV } from './forwardableQuery.js';
 
 /**
@@ -24,7 +27,8 @@ export async function forwardToServe(
   if (!query) return undefined;
   const target = query.db ?? env.PLAN12B_DB ?? './plan12b-data';
   if (/^postgres(ql)?:\/\//.test(target) || target === ':memory:') return undefined;
-  const serving = readServeDiscovery(target);
+  // a query server started on demand and not yet listening is waited for, as the folder would be
+  const serving = readServeDiscovery(target) ?? (await discoveryOfStartingServe(target, lockWaitMs()));
   if (!serving || serving.db !== resolve(target)) return undefined;
   if (!processAlive(serving.pid)) {
     removeServeDiscovery(target, serving.pid);
@@ -68,56 +72,18 @@ export function printInOrder(answer: Answer, io: { out(text: string): void; err(
   }
 }
 
-/** How long the server may take to accept the connection (it is on this machine). */
-const CONNECT_TIMEOUT_MS = 2_000;
-
 /** POSTs the line to the server; its answer if it is a 200 with an answer, else undefined. */
 async function post(
   serving: { host: string; port: number; credential: string },
   body: string,
 ): Promise<Answer | undefined> {
-  // loaded only when a server is found: most lines never need it
-  const { request } = await import('node:http');
-  return new Promise((done) => {
-    const req = request(
-      {
-        host: serving.host === '0.0.0.0' || serving.host === '::' ? 'localhost' : serving.host,
-        port: serving.port,
-        method: 'POST',
-        path: '/api/cli/query',
-        agent: false, // one connection, closed after the answer: nothing keeps this process alive
-        headers: {
-          authorization: `Bearer ${serving.credential}`,
-          'content-type': 'application/json',
-          'content-length': Buffer.byteLength(body),
-        },
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('error', () => done(undefined));
-        res.on('end', () => {
-          if (res.statusCode !== 200) return done(undefined);
-          try {
-            const a = JSON.parse(Buffer.concat(chunks).toString('utf8')) as Partial<Answer>;
-            const ok =
-              Number.isInteger(a.exitCode) && typeof a.stdout === 'string' && typeof a.stderr === 'string';
-            done(ok ? (a as Answer) : undefined);
-          } catch {
-            done(undefined);
-          }
-        });
-      },
-    );
-    const connectTimer = setTimeout(() => req.destroy(), CONNECT_TIMEOUT_MS);
-    req.on('socket', (socket) => {
-      socket.once('connect', () => clearTimeout(connectTimer));
-    });
-    req.on('error', () => {
-      clearTimeout(connectTimer);
-      done(undefined);
-    });
-    req.on('close', () => clearTimeout(connectTimer));
-    req.end(body);
-  });
+  const res = await postToServe(serving, '/api/cli/query', body);
+  if (res?.status !== 200) return undefined;
+  try {
+    const a = JSON.parse(res.body.toString('utf8')) as Partial<Answer>;
+    const ok = Number.isInteger(a.exitCode) && typeof a.stdout === 'string' && typeof a.stderr === 'string';
+    return ok ? (a as Answer) : undefined;
+  } catch {
+    return undefined;
+  }
 }

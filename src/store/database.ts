@@ -7,13 +7,10 @@ import { Plan12bError } from '../errors.js';
 import { type CopyValue, decodeCopyRows, encodeCopyRows } from './copyText.js';
 import { defaultDatabaseTarget, isServerUrl } from './databaseTarget.js';
 import { removeRegistrySnapshot } from './registrySnapshotFile.js';
+import { currentRunningCommand } from './runningCommand.js';
 import { inUseError, lockDataFolder, lockWaitMs, Mutex, waitingNotice } from './writerLock.js';
 
-/** What the running command is, for the message another process sees while it waits. */
-let runningCommand = 'plan12b';
-export function setRunningCommand(what: string): void {
-  runningCommand = what;
-}
+export { setRunningCommand } from './runningCommand.js';
 
 /** What the store needs of a PostgreSQL connection: the same SQL runs on PGlite and a server. */
 export interface Queryable {
@@ -173,7 +170,7 @@ async function openPglite(path: string, workload: StoreWorkload): Promise<Databa
     release = await lockDataFolder(
       path,
       `${abs}.lock`,
-      `${runningCommand}, since ${new Date().toISOString()}`,
+      `${currentRunningCommand()}, since ${new Date().toISOString()}`,
     );
   }
   let db: PGlite;
@@ -265,7 +262,7 @@ async function openServer(url: string): Promise<Database> {
   const identity = (v: string) => v;
   const client = new pg.Client({
     connectionString: u.toString(),
-    application_name: `plan12b: ${runningCommand}`.slice(0, 63),
+    application_name: `plan12b: ${currentRunningCommand()}`.slice(0, 63),
     types: {
       getTypeParser: ((oid: number, format?: string) =>
         oid === PG_OIDS.NUMERIC || oid === PG_OIDS.INT8 || oid === PG_OIDS.DATE

@@ -20,6 +20,11 @@ export interface ServeDiscovery {
   /** the data folder, absolute */
   readonly db: string;
   readonly startedAt: string;
+  /**
+   * started on demand by a query command (src/store/onDemandServe.ts): it steps aside when another
+   * process needs the folder, instead of refusing it
+   */
+  readonly onDemand?: boolean;
 }
 
 /** Where the discovery file of an embedded store's data folder is: beside it, like its lock file. */

@@ -1,5 +1,6 @@
 import { closeSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
 import { Plan12bError } from '../errors.js';
+import { askToStepAside, ON_DEMAND_COMMAND } from './onDemandServe.js';
 import { processAlive } from './processAlive.js';
 import { readServeDiscovery } from './serveDiscovery.js';
 
@@ -18,6 +19,10 @@ export function lockWaitMs(): number {
 }
 
 const POLL_MS = 50;
+/** How long before an on-demand server that has not gone is asked again. */
+const STEP_ASIDE_RETRY_MS = 1_000;
+/** How long an on-demand server may take to start and step aside, on top of the wait allowed. */
+const ON_DEMAND_GRACE_MS = 30_000;
 
 function readHolder(lockPath: string): { pid: number; what: string; raw: string } | undefined {
   try {
@@ -74,6 +79,8 @@ export async function lockDataFolder(
 ): Promise<() => void> {
   const deadline = Date.now() + waitMs;
   let noticed = false;
+  let askedAsideAt = Number.NEGATIVE_INFINITY;
+  let onDemandSince: number | undefined;
   for (;;) {
     try {
       const fd = openSync(lockPath, 'wx');
@@ -107,11 +114,24 @@ export async function lockDataFolder(
       }
       continue;
     }
-    // `plan12b serve` holds the folder for as long as it runs: waiting for it is pointless
+    // `plan12b serve` holds the folder for as long as it runs: waiting for it is pointless; one
+    // started on demand by a query is asked to step aside (src/store/onDemandServe.ts), and goes
     const serving = holder ? readServeDiscovery(target) : undefined;
-    if (serving && serving.pid === holder?.pid) throw heldByServeError(target, serving);
-    if (Date.now() >= deadline) throw inUseError(target, holder);
-    if (!noticed) {
+    if (serving && serving.pid === holder?.pid) {
+      if (!serving.onDemand) throw heldByServeError(target, serving);
+      if (Date.now() - askedAsideAt >= STEP_ASIDE_RETRY_MS) {
+        askedAsideAt = Date.now();
+        await askToStepAside(serving);
+      }
+    }
+    // An on-demand server (going, or still starting) is no news to the user, and the time it takes
+    // to go is not taken from the wait the user allowed (PLAN12B_LOCK_WAIT_SECONDS=0 still writes).
+    const onDemand = holder?.what.startsWith(ON_DEMAND_COMMAND) === true;
+    if (onDemand) onDemandSince ??= Date.now();
+    const until =
+      onDemandSince === undefined ? deadline : Math.max(deadline, onDemandSince + ON_DEMAND_GRACE_MS);
+    if (Date.now() >= until) throw inUseError(target, holder);
+    if (!noticed && !onDemand) {
       noticed = true;
       waitingNotice(target, holder, waitMs);
     }

@@ -51,6 +51,8 @@ describe('the CLI loads only the module of the command it runs', () => {
     expect(wasmTierFor(argv('close', '--month', '2025-01'))).toBe('optimizing');
     expect(wasmTierFor(argv('demo'))).toBe('optimizing');
     expect(wasmTierFor(argv('serve'))).toBe('optimizing');
+    // the query server started on demand answers queries: ready sooner at the baseline tier
+    expect(wasmTierFor(argv('--db', 'd', 'serve', '--on-demand'))).toBe('baseline');
     expect(wasmTierFor(argv('transactions', 'import', 'a.csv'))).toBe('optimizing');
     expect(wasmTierFor(argv('net-assets', 'import', 'n.csv', '--restate'))).toBe('optimizing');
     expect(wasmTierFor(argv('--help'))).toBe('optimizing');

@@ -27,7 +27,11 @@ const sum = (xs: string[]) => xs.reduce((s, x) => s + c(x), 0n);
  * Vitest's own messages, which time out after 60 s on a loaded machine. (npm run build first.)
  */
 async function demo(target: string, out: string): Promise<DemoSummary> {
-  const run = await runCliAsync(['--db', target, 'demo', '--out', out, '--json']);
+  // as a user runs it: the product's own buffer pool and WebAssembly tier, not the suite's (vitest.config.ts)
+  const run = await runCliAsync(['--db', target, 'demo', '--out', out, '--json'], {
+    PLAN12B_PGLITE_SHARED_BUFFERS: undefined,
+    PLAN12B_WASM_TIER: undefined,
+  });
   if (run.code !== 0) throw new Error(`plan12b demo exited ${run.code}: ${run.stderr}`);
   return run.json<DemoSummary>();
 }

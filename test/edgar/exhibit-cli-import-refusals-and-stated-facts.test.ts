@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCliInProcess } from '../support/cli.js';
+import { runCliAsync, runCliInProcess } from '../support/cli.js';
 import { seedFiles, seedsAvailable } from '../support/seeds.js';
 import { amendmentWith } from './exhibitFixtures.js';
 
@@ -34,7 +34,10 @@ describe('exhibit parse / import: refusals say why and what would help; renderin
     expect(parsed.json<{ effectiveDate: string | null }>().effectiveDate).toBeNull();
     expect(parsed.stderr).toMatch(/draft\.txt:\d+: read only in part.*--effective-date DATE/);
 
-    const refused = await runCliInProcess(['--db', db, 'exhibit', 'import', file]);
+    // Spawned: this first command creates the store (initdb, migrations), the path this file keeps
+    // covered; initdb is one synchronous call of many seconds, which in the test's own process
+    // held Vitest's worker (24 s at load 6: near its 60 s limit on a busier machine).
+    const refused = await runCliAsync(['--db', db, 'exhibit', 'import', file]);
     expect(refused.code).toBe(65);
     expect(refused.stderr).toMatch(/draft or a form.*state it with --effective-date DATE/);
   });

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { auditRecordHash } from '../../src/audit/auditChain.js';
 import { loadAuditEvidence } from '../../src/audit/auditEvidence.js';
 import { type AuditReport, parseKeptAnchor, verifyAuditEvidence } from '../../src/audit/auditVerification.js';
@@ -10,7 +10,7 @@ import { auditHead, loadAuditLog } from '../../src/store/auditLog.js';
 import type { Database } from '../../src/store/database.js';
 import { importExhibits } from '../../src/store/exhibitImport.js';
 import { runCliInProcess } from '../support/cli.js';
-import { dialects, freshDatabase, type TestDatabase } from '../support/databases.js';
+import { dialects, freshDatabase, pgliteCopyOf, type TestDatabase } from '../support/databases.js';
 import { seedExhibitFiles } from '../support/seedDocuments.js';
 import { seedsAvailable } from '../support/seeds.js';
 
@@ -29,6 +29,29 @@ function netAssetsCsv(from: string, to: string, amount = '36500000.00'): Buffer 
  * February is closed too (5), so that the newest record is a close.
  */
 async function storeWithHistory(dialect: 'pglite' | 'postgres', closeLast = false) {
+  if (dialect === 'pglite') {
+    // built once per file and kind, then copied: each test tampers with a store of its own
+    const kind = closeLast ? 1 : 0;
+    pgliteHistories[kind] ??= (async () => {
+      const { tdb, db } = await buildStoreWithHistory(dialect, closeLast);
+      await db.close();
+      builtStores.push(tdb);
+      return tdb.target;
+    })();
+    const built = pgliteHistories[kind];
+    const tdb = await pgliteCopyOf(await built);
+    return { tdb, db: await tdb.open() };
+  }
+  return buildStoreWithHistory(dialect, closeLast);
+}
+/** The built PGlite stores (without, with February closed), never opened by a test. */
+const pgliteHistories: (Promise<string> | undefined)[] = [];
+const builtStores: TestDatabase[] = [];
+afterAll(async () => {
+  for (const tdb of builtStores) await tdb.drop();
+});
+
+async function buildStoreWithHistory(dialect: 'pglite' | 'postgres', closeLast: boolean) {
   const tdb = await freshDatabase(dialect);
   const db = await tdb.open();
   await importExhibits(

@@ -30,10 +30,16 @@ export function runCli(args: readonly string[], env: Record<string, string> = {}
  * The same as {@link runCli}, without blocking the test runner while the CLI runs (a long
  * spawnSync starves vitest's worker and fails the run with "Timeout calling onTaskUpdate").
  */
-export function runCliAsync(args: readonly string[], env: Record<string, string> = {}): Promise<CliRun> {
+export function runCliAsync(
+  args: readonly string[],
+  /** added to the environment; a variable given as undefined is removed from it */
+  env: Record<string, string | undefined> = {},
+): Promise<CliRun> {
+  const childEnv = { ...process.env, ...env };
+  for (const [k, v] of Object.entries(env)) if (v === undefined) delete childEnv[k];
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [join(root, 'bin', 'plan12b.js'), ...args], {
-      env: { ...process.env, ...env },
+      env: childEnv,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';

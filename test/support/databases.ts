@@ -84,3 +84,23 @@ export async function freshDatabase(dialect: 'pglite' | 'postgres', dir?: string
     },
   };
 }
+
+/**
+ * A new PGlite store holding what the closed store at `source` holds: a copy of its data folder
+ * (a test that builds the same history many times builds it once and copies it). `source` must
+ * not be open.
+ */
+export async function pgliteCopyOf(source: string): Promise<TestDatabase> {
+  const dir = mkdtempSync(join(tmpdir(), 'plan12b-test-'));
+  const target = join(dir, 'db');
+  await cp(source, target, { recursive: true });
+  return {
+    dialect: 'pglite',
+    target,
+    open: () => openDatabase(target, { workload: 'query' }),
+    async drop() {
+      const { rmSync } = await import('node:fs');
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}

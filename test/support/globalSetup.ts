@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
@@ -9,6 +9,8 @@ declare module 'vitest' {
   export interface ProvidedContext {
     /** a migrated, closed PGlite data folder that freshDatabase copies (never opened by a test) */
     pgliteTemplate: string;
+    /** an empty folder where the first file that needs the open demo complex records it (test/support/demoOpen.ts) */
+    demoOpenTemplate: string;
   }
 }
 
@@ -26,5 +28,8 @@ export default async function setup(project: TestProject): Promise<() => void> {
     await db.close();
   }
   project.provide('pgliteTemplate', target);
+  const demoOpen = join(dir, 'demo-open');
+  mkdirSync(demoOpen);
+  project.provide('demoOpenTemplate', demoOpen);
   return () => rmSync(dir, { recursive: true, force: true });
 }

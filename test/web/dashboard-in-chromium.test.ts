@@ -10,8 +10,7 @@ import { createApiToken } from '../../src/api/apiTokens.js';
 import { type RunningServer, startServer } from '../../src/api/server.js';
 import { parseCents } from '../../src/money/cents.js';
 import { openDatabase } from '../../src/store/database.js';
-import { freshDatabase } from '../support/databases.js';
-import { recordDemoOpen } from '../support/demoOpen.js';
+import { demoOpenStore } from '../support/demoOpen.js';
 
 /**
  * The web dashboard end to end in Debian's Chromium (playwright-core, never a downloaded browser):
@@ -39,9 +38,8 @@ describe.skipIf(missing !== null)('the web dashboard in Chromium', () => {
   let auditor: string;
 
   beforeAll(async () => {
-    // a copy of the run's migrated store (test/support/globalSetup.ts), not an initdb of its own
-    await freshDatabase('pglite', dir);
-    await recordDemoOpen(target, join(dir, 'out'));
+    // a copy of the run's open demo complex (test/support/demoOpen.ts), recorded once per run
+    await demoOpenStore(target);
     const db = await openDatabase(target);
     operator = (await createApiToken(db, { name: 'treasurer', role: 'operator' })).token;
     viewer = (await createApiToken(db, { name: 'board-member', role: 'viewer' })).token;

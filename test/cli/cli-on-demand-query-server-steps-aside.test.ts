@@ -1,0 +1,275 @@
+import { spawn } from 'node:child_process';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildIdentity } from '../../src/buildIdentity.js';
+import { onDemandServeBinFor } from '../../src/cli/main.js';
+import { STEP_ASIDE_PATH, startingMarkerPath } from '../../src/store/onDemandServe.js';
+import { processAlive } from '../../src/store/processAlive.js';
+import { readRegistrySnapshotBody, registrySnapshotPath } from '../../src/store/registrySnapshotFile.js';
+import {
+  readServeDiscovery,
+  type ServeDiscovery,
+  serveDiscoveryPath,
+} from '../../src/store/serveDiscovery.js';
+import { accrualSampleAvailable, accrualSampleDir } from '../accrual/support/accrualSample.js';
+import { runCliAsync, runCliInProcess } from '../support/cli.js';
+import { freshDatabase, type TestDatabase } from '../support/databases.js';
+import { seedFiles, seedsAvailable } from '../support/seeds.js';
+
+/**
+ * Issue 13 item 4: the query server started on demand (src/store/onDemandServe.ts). End to end,
+ * with real processes — what is under test is processes: one that outlives the command that
+ * started it, answers the next commands, and gives the folder up to whatever else needs it.
+ * The rest of the suite runs with PLAN12B_AUTO_SERVE=off (vitest.config.ts); here it is on.
+ */
+const ON = { PLAN12B_AUTO_SERVE: 'on', PLAN12B_AUTO_SERVE_IDLE_SECONDS: '600' };
+
+/** Polls for a condition of the world outside this process (a file, a process), up to a generous deadline. */
+async function until<T>(what: string, probe: () => T | undefined | false, timeoutMs = 120_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const v = probe();
+    if (v !== undefined && v !== false) return v;
+    if (Date.now() > deadline) throw new Error(`gave up waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+const serverOf = (target: string) =>
+  until('the on-demand server to listen', () => readServeDiscovery(target));
+const gone = (pid: number) => until(`process ${pid} to end`, () => !processAlive(pid));
+
+function post(serving: ServeDiscovery, path: string, credential: string): Promise<number> {
+  return new Promise((done, fail) => {
+    const req = request(
+      {
+        host: serving.host,
+        port: serving.port,
+        method: 'POST',
+        path,
+        agent: false,
+        headers: { authorization: `Bearer ${credential}`, 'content-length': 0 },
+      },
+      (res) => {
+        res.resume();
+        res.on('end', () => done(res.statusCode ?? 0));
+      },
+    );
+    req.on('error', fail);
+    req.end();
+  });
+}
+
+describe.skipIf(!seedsAvailable || !accrualSampleAvailable)('the query server started on demand', () => {
+  let tdb: TestDatabase;
+  const fees = () => ['--db', tdb.target, 'fees', '--from', '2008-01-01', '--to', '2008-03-31', '--json'];
+  let expected: string;
+
+  beforeAll(async () => {
+    tdb = await freshDatabase('pglite');
+    for (const f of seedFiles())
+      expect((await runCliInProcess(['--db', tdb.target, 'exhibit', 'import', f])).code).toBe(0);
+    const na = await runCliInProcess([
+      '--db',
+      tdb.target,
+      'net-assets',
+      'import',
+      join(accrualSampleDir, 'net-assets.csv'),
+    ]);
+    expect(na.code, na.stderr).toBe(0);
+    // what the command prints in-process, where no server can be involved
+    const ref = await runCliInProcess(fees());
+    expect(ref.code, ref.stderr).toBe(0);
+    expected = ref.stdout;
+    expect(JSON.parse(expected).classes.length).toBeGreaterThan(0);
+  });
+  afterAll(async () => {
+    // whatever test failed, no server of this file outlives it
+    const serving = readServeDiscovery(tdb.target);
+    if (serving) {
+      process.kill(serving.pid, 'SIGTERM');
+      await gone(serving.pid);
+    }
+    await tdb.drop();
+  });
+
+  it('is started by a query that opened the store, answers the next ones, and gives the folder up to a write', async () => {
+    const first = await runCliAsync(fees(), ON);
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.stdout).toBe(expected);
+    // the command has ended (its output was read to the end): the server it started lives on
+    const serving = await serverOf(tdb.target);
+    expect(serving.onDemand).toBe(true);
+    expect(serving.host).toBe('127.0.0.1');
+    expect(processAlive(serving.pid)).toBe(true);
+    expect(existsSync(startingMarkerPath(tdb.target))).toBe(false);
+
+    // the next queries, four at once: each prints what the in-process run printed, and the server is
+    // still the same process — had any of them opened the folder itself, it would have asked the
+    // server to step aside and the server would be gone
+    const again = await Promise.all([1, 2, 3, 4].map(() => runCliAsync(fees(), ON)));
+    for (const r of again) {
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout).toBe(expected);
+    }
+    expect(readServeDiscovery(tdb.target)?.pid).toBe(serving.pid);
+    expect(processAlive(serving.pid)).toBe(true);
+
+    // only its own credential may ask it to go; the API's routes are not served
+    expect(await post(serving, STEP_ASIDE_PATH, 'p12b_not-its-credential')).toBe(404);
+    expect(await post(serving, '/api/imports/net-assets', serving.credential)).toBe(404);
+    expect(processAlive(serving.pid)).toBe(true);
+
+    // a write on the command line: the server steps aside, the write goes through the door — even
+    // for a user who allows no wait at all (the server's going is not the user's wait)
+    const write = await runCliAsync(
+      ['--db', tdb.target, '--actor', 'ops', 'tokens', 'create', '--name', 'n1', '--role', 'viewer'],
+      { ...ON, PLAN12B_LOCK_WAIT_SECONDS: '0' },
+    );
+    expect(write.code, write.stderr).toBe(0);
+    expect(write.stderr).not.toMatch(/waiting|in use/);
+    await gone(serving.pid);
+    expect(existsSync(serveDiscoveryPath(tdb.target))).toBe(false);
+    expect(existsSync(`${tdb.target}.lock`)).toBe(false);
+    const audit = await runCliInProcess(['--db', tdb.target, 'audit', 'log', '--json']);
+    const last = JSON.parse(audit.stdout).records.at(-1);
+    expect(last).toMatchObject({ action: 'token.create', subject: 'n1', actor: 'ops' });
+  });
+
+  it('is not started when the line or the environment asks for in-process, nor for a write or a registry query', async () => {
+    for (const env of [
+      { ...ON, PLAN12B_AUTO_SERVE: 'off' },
+      { ...ON, PLAN12B_NO_SERVER: '1' },
+    ]) {
+      const r = await runCliAsync(fees(), env);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout).toBe(expected);
+      // a server is spawned before the command ends: none was
+      expect(existsSync(startingMarkerPath(tdb.target))).toBe(false);
+      expect(existsSync(serveDiscoveryPath(tdb.target))).toBe(false);
+    }
+    // a registry query that had to open the store (its snapshot gone) stamps a new snapshot instead
+    rmSync(registrySnapshotPath(tdb.target), { force: true });
+    const s = await runCliAsync(['--db', tdb.target, 'schedule', '--as-of', '2005-01-01', '--json'], ON);
+    expect(s.code, s.stderr).toBe(0);
+    expect(existsSync(startingMarkerPath(tdb.target))).toBe(false);
+    expect(existsSync(serveDiscoveryPath(tdb.target))).toBe(false);
+    expect(readRegistrySnapshotBody(tdb.target, buildIdentity())).toBeDefined();
+    const w = await runCliAsync(
+      ['--db', tdb.target, 'tokens', 'create', '--name', 'n2', '--role', 'viewer'],
+      ON,
+    );
+    expect(w.code, w.stderr).toBe(0);
+    expect(existsSync(startingMarkerPath(tdb.target))).toBe(false);
+    expect(existsSync(serveDiscoveryPath(tdb.target))).toBe(false);
+  });
+
+  it('is not started when the user already has as many running as allowed', async () => {
+    // the user's list lives in the temporary folder: a folder of the test's own, with four live entries
+    const tmp = mkdtempSync(join(tmpdir(), 'plan12b-od-'));
+    const list = join(tmp, `plan12b-on-demand-${process.getuid?.() ?? 'user'}`);
+    mkdirSync(list, { recursive: true });
+    const sleeper = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 600000)'], { stdio: 'ignore' });
+    try {
+      for (const pid of [process.pid, process.ppid, 1, sleeper.pid!])
+        writeFileSync(join(list, String(pid)), 'x\n');
+      const r = await runCliAsync(fees(), { ...ON, TMPDIR: tmp });
+      expect(r.code, r.stderr).toBe(0);
+      expect(existsSync(startingMarkerPath(tdb.target))).toBe(false);
+      expect(existsSync(serveDiscoveryPath(tdb.target))).toBe(false);
+    } finally {
+      sleeper.kill();
+      rmSync(tmp, { recursive: true, force: true });
+    }
+  });
+
+  /** Runs the query with the environment given; the server it left behind. */
+  async function serverLeftBy(env: Record<string, string>): Promise<ServeDiscovery> {
+    const r = await runCliAsync(fees(), env);
+    expect(r.code, r.stderr).toBe(0);
+    return serverOf(tdb.target);
+  }
+
+  /** The server has gone as any command ends: its files removed, the store closed (the snapshot stamped). */
+  function expectClosedCleanly(): void {
+    expect(existsSync(serveDiscoveryPath(tdb.target))).toBe(false);
+    expect(existsSync(`${tdb.target}.lock`)).toBe(false);
+    expect(readRegistrySnapshotBody(tdb.target, buildIdentity())).toBeDefined();
+  }
+
+  it('exits when idle, closing the store: the registry snapshot is fresh again', async () => {
+    const serving = await serverLeftBy({ ...ON, PLAN12B_AUTO_SERVE_IDLE_SECONDS: '1' });
+    await gone(serving.pid);
+    expectClosedCleanly();
+  });
+
+  it('stops on SIGTERM, closing the store, and the process ends (nothing keeps it alive)', async () => {
+    const serving = await serverLeftBy(ON);
+    process.kill(serving.pid, 'SIGTERM');
+    // its idle time is 600 s: only a clean stop ends it within the test
+    await gone(serving.pid);
+    expectClosedCleanly();
+  });
+
+  it('exits at once, without touching the folder, when the folder at its path is another', async () => {
+    const serving = await serverLeftBy(ON);
+    // the folder is moved away and a copy of it put in its place
+    const away = `${tdb.target}-moved`;
+    cpSync(tdb.target, `${tdb.target}-copy`, { recursive: true });
+    renameSync(tdb.target, away);
+    renameSync(`${tdb.target}-copy`, tdb.target);
+    const control = join(tdb.target, 'global', 'pg_control');
+    const before = { bytes: readFileSync(control), mtimeMs: statSync(control).mtimeMs };
+    await gone(serving.pid);
+    // it did not close (write) into the folder now at its path
+    expect(readFileSync(control).equals(before.bytes)).toBe(true);
+    expect(statSync(control).mtimeMs).toBe(before.mtimeMs);
+    rmSync(away, { recursive: true, force: true });
+    // nor did it leave its lock or discovery file behind
+    expect(existsSync(`${tdb.target}.lock`)).toBe(false);
+    expect(existsSync(serveDiscoveryPath(tdb.target))).toBe(false);
+    // the copy is a good store (it was copied while the server held it: PostgreSQL recovers it)
+    const after = await runCliInProcess(fees());
+    expect(after.code, after.stderr).toBe(0);
+    expect(after.stdout).toBe(expected);
+  });
+});
+
+describe('which lines start the query server on demand', () => {
+  const bin = { bin: '/x/bin/plan12b.js' };
+  const on = {};
+  const argv = (...a: string[]) => ['node', 'plan12b', ...a];
+  it('a query on an embedded folder run from the script, unless something says in-process', () => {
+    expect(onDemandServeBinFor(argv('fees', '--json'), on, bin)).toBe(bin.bin);
+    expect(onDemandServeBinFor(argv('--db', './d', 'audit', 'log'), on, bin)).toBe(bin.bin);
+    // not run from the script (a test or serve calling main)
+    expect(onDemandServeBinFor(argv('fees'), on, undefined)).toBeUndefined();
+    // writes, files, --no-server, help
+    expect(onDemandServeBinFor(argv('net-assets', 'import', 'f.csv'), on, bin)).toBeUndefined();
+    expect(onDemandServeBinFor(argv('monthly-calculation', '--pdf', 'x.pdf'), on, bin)).toBeUndefined();
+    expect(onDemandServeBinFor(argv('fees', '--no-server'), on, bin)).toBeUndefined();
+    expect(onDemandServeBinFor(argv('fees', '--help'), on, bin)).toBeUndefined();
+    // a server URL or memory
+    expect(onDemandServeBinFor(argv('--db', 'postgres://h/d', 'fees'), on, bin)).toBeUndefined();
+    expect(onDemandServeBinFor(argv('fees'), { PLAN12B_DB: 'postgresql://h/d' }, bin)).toBeUndefined();
+    expect(onDemandServeBinFor(argv('--db', ':memory:', 'fees'), on, bin)).toBeUndefined();
+    // the environment
+    for (const off of ['off', 'OFF', '0', 'false', 'no'])
+      expect(onDemandServeBinFor(argv('fees'), { PLAN12B_AUTO_SERVE: off }, bin)).toBeUndefined();
+    expect(onDemandServeBinFor(argv('fees'), { PLAN12B_NO_SERVER: '1' }, bin)).toBeUndefined();
+    expect(onDemandServeBinFor(argv('fees'), { PLAN12B_AUTO_SERVE: 'on' }, bin)).toBe(bin.bin);
+  });
+});
