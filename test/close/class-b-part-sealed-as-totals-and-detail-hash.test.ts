@@ -1,11 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { showClosedMonth } from '../../src/close/closedMonthView.js';
 import { MONTH_CLOSE_STEPS } from '../../src/close/closeSteps.js';
 import { closeMonth } from '../../src/close/monthClose.js';
 import { redemptionsDetailHash, type SealedRedemptions } from '../../src/close/sealedRedemptions.js';
 import { redemptionsReport } from '../../src/reports/classBRedemptionsReport.js';
-import type { Database } from '../../src/store/database.js';
-import { dialects, freshDatabase, type TestDatabase } from '../support/databases.js';
+import { dialects } from '../support/databases.js';
+import { storeForTests } from '../support/storeForTests.js';
 import { buildPayeesComplex, FUND } from '../transfers/payeesComplexFixture.js';
 
 /**
@@ -18,20 +18,10 @@ import { buildPayeesComplex, FUND } from '../transfers/payeesComplexFixture.js';
  *   no redemption fee; net 1,200.00 − 50.00 = 1,150.00.
  */
 describe.each(dialects)('the sealed Class B part on %s', (dialect) => {
-  let tdb: TestDatabase;
-  let db: Database;
-  beforeAll(async () => {
-    tdb = await freshDatabase(dialect);
-    db = await tdb.open();
-    await buildPayeesComplex(db);
-  }, 240_000);
-  afterAll(async () => {
-    await db.close();
-    await tdb.drop();
-  });
+  const store = storeForTests(dialect, buildPayeesComplex);
 
   it('holds the totals, each portfolio, the count and the detail hash, not the redemptions', async () => {
-    const close = await closeMonth(db, '2025-01', MONTH_CLOSE_STEPS);
+    const close = await closeMonth(store.db, '2025-01', MONTH_CLOSE_STEPS);
     const part = close.parts['class-b'] as { redemptions: SealedRedemptions };
     const sealed = part.redemptions;
     expect(Object.keys(sealed).sort()).toEqual([
@@ -54,7 +44,7 @@ describe.each(dialects)('the sealed Class B part on %s', (dialect) => {
     expect(sealed.byPortfolio).toEqual([{ portfolio: FUND, count: 1, ...hand }]);
 
     // the detail, recomputed after the close from the month's inputs, hashes as sealed
-    const now = await redemptionsReport(db, '2025-01-01', '2025-01-31');
+    const now = await redemptionsReport(store.db, '2025-01-01', '2025-01-31');
     expect(now.redemptions.map((r) => [r.txnId, r.gross, r.cdsc])).toEqual([['R1', '1200.00', '50.00']]);
     expect(redemptionsDetailHash(now.redemptions)).toBe(sealed.detailSha256);
     // and a different detail would not: one cent more CDSC changes the hash
@@ -63,7 +53,7 @@ describe.each(dialects)('the sealed Class B part on %s', (dialect) => {
   });
 
   it('close show recomputes the detail and says it hashes as sealed', async () => {
-    const view = await showClosedMonth(db, '2025-01');
+    const view = await showClosedMonth(store.db, '2025-01');
     expect(view.classBDetail).toMatchObject({ redemptions: 1, matches: true });
     expect(view.classBDetail?.recomputedSha256).toBe(view.classBDetail?.sealedSha256);
   });

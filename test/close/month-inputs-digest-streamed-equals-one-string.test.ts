@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   type MonthInputs,
   type MonthInputsChunk,
@@ -8,8 +8,8 @@ import {
   streamedMonthInputsDigest,
 } from '../../src/audit/closeSeal.js';
 import { monthInputChunks, monthInputs } from '../../src/store/closeRepository.js';
-import type { Database } from '../../src/store/database.js';
-import { dialects, freshDatabase, type TestDatabase } from '../support/databases.js';
+import { dialects } from '../support/databases.js';
+import { storeForTests } from '../support/storeForTests.js';
 import { buildPayeesComplex } from '../transfers/payeesComplexFixture.js';
 
 /**
@@ -97,21 +97,11 @@ describe('the streamed inputs digest', () => {
 });
 
 describe.each(dialects)('the month inputs read in chunks on %s', (dialect) => {
-  let tdb: TestDatabase;
-  let db: Database;
-  beforeAll(async () => {
-    tdb = await freshDatabase(dialect);
-    db = await tdb.open();
-    await buildPayeesComplex(db);
-  }, 240_000);
-  afterAll(async () => {
-    await db.close();
-    await tdb.drop();
-  });
+  const store = storeForTests(dialect, buildPayeesComplex);
 
   it('digests to what the whole read digests to, in a transaction and out of one', async () => {
     const range = ['2025-01', '2025-01-01', '2025-01-31'] as const;
-    const whole = await monthInputs(db, ...range, { asSealed: false });
+    const whole = await monthInputs(store.db, ...range, { asSealed: false });
     // the fixture's month has every large kind
     expect(whole.netAssets!.length).toBeGreaterThan(20);
     expect(whole.providerAssets!.length).toBeGreaterThan(10);
@@ -120,9 +110,9 @@ describe.each(dialects)('the month inputs read in chunks on %s', (dialect) => {
     const want = monthInputsDigest(whole);
     for (const chunkSize of [undefined, { rows: 2, bytes: 1 }, { rows: 7, bytes: 100 }]) {
       expect(
-        await streamedMonthInputsDigest(monthInputChunks(db, ...range, { asSealed: false, chunkSize })),
+        await streamedMonthInputsDigest(monthInputChunks(store.db, ...range, { asSealed: false, chunkSize })),
       ).toBe(want);
-      const inTx = await db.transaction(
+      const inTx = await store.db.transaction(
         (tx) => streamedMonthInputsDigest(monthInputChunks(tx, ...range, { asSealed: false, chunkSize })),
         { isolation: 'repeatable read' },
       );
