@@ -1,10 +1,10 @@
 import { resolve } from 'node:path';
 import { buildIdentity } from '../buildIdentity.js';
+import { lockWaitMs } from '../store/lockWait.js';
 import { discoveryOfStartingServe } from '../store/onDemandServe.js';
 import { processAlive } from '../store/processAlive.js';
 import { readServeDiscovery, removeServeDiscovery } from '../store/serveDiscovery.js';
 import { postToServe } from '../store/servePost.js';
-import { lockWaitMs } from '../store/writerLock.js';
 import { forwardableQuery, IN_PROCESS_ENV } from './forwardableQuery.js';
 
 /**

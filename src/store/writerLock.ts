@@ -1,5 +1,6 @@
 import { closeSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
 import { Plan12bError } from '../errors.js';
+import { lockWaitMs } from './lockWait.js';
 import { askToStepAside, ON_DEMAND_COMMAND } from './onDemandServe.js';
 import { processAlive } from './processAlive.js';
 import { readServeDiscovery } from './serveDiscovery.js';
@@ -12,11 +13,7 @@ import { readServeDiscovery } from './serveDiscovery.js';
  * process that no longer exists is taken over.
  */
 
-/** How long a command waits for another one to finish: $PLAN12B_LOCK_WAIT_SECONDS, else 30 s. */
-export function lockWaitMs(): number {
-  const v = Number(process.env.PLAN12B_LOCK_WAIT_SECONDS);
-  return (Number.isFinite(v) && v >= 0 ? v : 30) * 1000;
-}
+export { lockWaitMs } from './lockWait.js';
 
 const POLL_MS = 50;
 /** How long before an on-demand server that has not gone is asked again. */

@@ -153,8 +153,12 @@ describe('the fast path of bin/plan12b.js', () => {
       'src/buildIdentity.ts',
       'src/cli/forwardableQuery.ts',
       'src/cli/serveForward.ts',
+      // a query server starting on demand is waited for (its marker, the wait allowed, one POST)
+      'src/store/lockWait.ts',
+      'src/store/onDemandServe.ts',
       'src/store/processAlive.ts',
       'src/store/serveDiscovery.ts',
+      'src/store/servePost.ts',
     ]);
     // and bin/plan12b.js loads the CLI only when the forward did not answer
     const bin = readFileSync(join(root, 'bin', 'plan12b.js'), 'utf8');
