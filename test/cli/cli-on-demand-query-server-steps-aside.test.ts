@@ -16,7 +16,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildIdentity } from '../../src/buildIdentity.js';
 import { onDemandServeBinFor } from '../../src/cli/main.js';
-import { STEP_ASIDE_PATH, startingMarkerPath } from '../../src/store/onDemandServe.js';
+import { forwardToServe } from '../../src/cli/serveForward.js';
+import { STEP_ASIDE_PATH, spawnOnDemandServe, startingMarkerPath } from '../../src/store/onDemandServe.js';
 import { processAlive } from '../../src/store/processAlive.js';
 import { readRegistrySnapshotBody, registrySnapshotPath } from '../../src/store/registrySnapshotFile.js';
 import {
@@ -117,14 +118,33 @@ describe.skipIf(!seedsAvailable || !accrualSampleAvailable)('the query server st
     expect(processAlive(serving.pid)).toBe(true);
     expect(existsSync(startingMarkerPath(tdb.target))).toBe(false);
 
-    // the next queries, four at once: each prints what the in-process run printed, and the server is
-    // still the same process — had any of them opened the folder itself, it would have asked the
-    // server to step aside and the server would be gone
-    const again = await Promise.all([1, 2, 3, 4].map(() => runCliAsync(fees(), ON)));
+    // the next queries, four at once through the CLI's fast path (bin/plan12b.js's first step, run
+    // here): each is answered by the server (not undefined: nothing ran in-process) with what the
+    // in-process run printed, and the server is still the same process
+    const again = await Promise.all(
+      [1, 2, 3, 4].map(async () => {
+        let out = '';
+        const code = await forwardToServe(
+          fees(),
+          { ...process.env, ...ON },
+          {
+            out: (t) => {
+              out += t;
+            },
+            err: () => {},
+          },
+        );
+        return { code, out };
+      }),
+    );
     for (const r of again) {
-      expect(r.code, r.stderr).toBe(0);
-      expect(r.stdout).toBe(expected);
+      expect(r.code).toBe(0);
+      expect(r.out).toBe(expected);
     }
+    // and one spawned, as a user runs it
+    const spawned = await runCliAsync(fees(), ON);
+    expect(spawned.code, spawned.stderr).toBe(0);
+    expect(spawned.stdout).toBe(expected);
     expect(readServeDiscovery(tdb.target)?.pid).toBe(serving.pid);
     expect(processAlive(serving.pid)).toBe(true);
 
@@ -178,19 +198,28 @@ describe.skipIf(!seedsAvailable || !accrualSampleAvailable)('the query server st
   });
 
   it('is not started when the user already has as many running as allowed', async () => {
-    // the user's list lives in the temporary folder: a folder of the test's own, with four live entries
+    // the user's list lives in the temporary folder: a folder of the test's own
     const tmp = mkdtempSync(join(tmpdir(), 'plan12b-od-'));
     const list = join(tmp, `plan12b-on-demand-${process.getuid?.() ?? 'user'}`);
     mkdirSync(list, { recursive: true });
+    // a stand-in for the server's script: it ends at once (the marker it leaves is then stale)
+    const bin = join(tmp, 'ends.js');
+    writeFileSync(bin, '');
     const sleeper = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 600000)'], { stdio: 'ignore' });
+    const savedTmp = process.env.TMPDIR;
+    process.env.TMPDIR = tmp;
     try {
-      for (const pid of [process.pid, process.ppid, 1, sleeper.pid!])
-        writeFileSync(join(list, String(pid)), 'x\n');
-      const r = await runCliAsync(fees(), { ...ON, TMPDIR: tmp });
-      expect(r.code, r.stderr).toBe(0);
+      // three live entries: one more may start (the control)
+      for (const pid of [process.pid, process.ppid, 1]) writeFileSync(join(list, String(pid)), 'x\n');
+      expect(spawnOnDemandServe(tdb.target, bin, process.env)).toBeGreaterThan(0);
+      rmSync(startingMarkerPath(tdb.target), { force: true });
+      // four: none
+      writeFileSync(join(list, String(sleeper.pid)), 'x\n');
+      expect(spawnOnDemandServe(tdb.target, bin, process.env)).toBeUndefined();
       expect(existsSync(startingMarkerPath(tdb.target))).toBe(false);
-      expect(existsSync(serveDiscoveryPath(tdb.target))).toBe(false);
     } finally {
+      if (savedTmp === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = savedTmp;
       sleeper.kill();
       rmSync(tmp, { recursive: true, force: true });
     }
