@@ -2,9 +2,10 @@ import { spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, dirname, join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { readServeDiscovery } from '../src/store/serveDiscovery.js';
 
 /**
  * Issue 13 item 4: how long a person waits for a query command on the embedded store. Each
@@ -97,15 +98,15 @@ async function measureOnDemand(
 ): Promise<{ wallMs: number; cpuMs: number }> {
   const on = { PLAN12B_AUTO_SERVE: 'on', PLAN12B_AUTO_SERVE_IDLE_SECONDS: '600' };
   const fees = [bin, '--db', db, 'fees', '--from', '2025-06-01', '--to', '2025-06-30'];
-  const discovery = join(dirname(db), `.${basename(db)}.serve.json`);
   log('on-demand server: the first query starts it');
   const first = timeOnce(fees, on);
   const started = Date.now();
-  while (!existsSync(discovery)) {
+  let server = readServeDiscovery(db);
+  while (!server) {
     if (Date.now() - started > 120_000) throw new Error('the on-demand server did not start in 120 s');
     await new Promise((r) => setTimeout(r, 20));
+    server = readServeDiscovery(db);
   }
-  const serverPid = (JSON.parse(readFileSync(discovery, 'utf8')) as { pid: number }).pid;
   try {
     for (const [viaServeName, args] of Object.entries(lines)) {
       const name = viaServeName.replace('(via serve)', '(on-demand server, after the first query)');
@@ -113,11 +114,11 @@ async function measureOnDemand(
         throw new Error(`${name}: the on-demand server's answer is not what the command prints in-process`);
       measure(name, args, on);
     }
-    if ((JSON.parse(readFileSync(discovery, 'utf8')) as { pid: number }).pid !== serverPid)
+    if (readServeDiscovery(db)?.pid !== server.pid)
       throw new Error('the on-demand server changed while it was measured');
   } finally {
-    process.kill(serverPid, 'SIGTERM');
-    while (existsSync(discovery)) await new Promise((r) => setTimeout(r, 20));
+    process.kill(server.pid, 'SIGTERM');
+    while (readServeDiscovery(db)) await new Promise((r) => setTimeout(r, 20));
   }
   return first;
 }

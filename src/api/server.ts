@@ -1,11 +1,13 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { serve } from '@hono/node-server';
 import pino, { type Logger } from 'pino';
 import { buildIdentity } from '../buildIdentity.js';
+import { errorDocument, Plan12bError } from '../errors.js';
 import { enterOnDemandServer, removeStartingMarker, STEP_ASIDE_PATH } from '../store/onDemandServe.js';
 import { readServeDiscovery, removeServeDiscovery, writeServeDiscovery } from '../store/serveDiscovery.js';
+import { dataFolderLockPath, readHolder } from '../store/writerLock.js';
 import { ApiStore } from './apiStore.js';
 import { TOKEN_PREFIX } from './apiTokens.js';
 import { type ApiOptions, createApp } from './app.js';
@@ -158,13 +160,15 @@ function onDemandLifecycle(runCredential: string, idleMs: number) {
   };
   const busy = () =>
     new Response(
-      JSON.stringify({
-        error: {
-          code: 'DATABASE',
-          message: 'this query server is stepping aside',
-          hint: 'run the command again: it runs in-process',
-        },
-      }),
+      JSON.stringify(
+        errorDocument(
+          new Plan12bError(
+            'DATABASE',
+            'this query server is stepping aside',
+            'run the command again: it runs in-process',
+          ),
+        ),
+      ),
       { status: 503, headers: { 'content-type': 'application/json' } },
     );
   const wrap =
@@ -206,13 +210,7 @@ function watchFolder(dbTarget: string): () => void {
       return undefined;
     }
   };
-  const ownLock = () => {
-    try {
-      return Number(readFileSync(`${abs}.lock`, 'utf8').split('\n')[0]) === process.pid;
-    } catch {
-      return false;
-    }
-  };
+  const ownLock = () => readHolder(dataFolderLockPath(abs))?.pid === process.pid;
   const first = identity();
   const timer = setInterval(() => {
     const ok =

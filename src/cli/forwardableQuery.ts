@@ -1,3 +1,5 @@
+import { defaultDatabaseTarget, isServerUrl } from '../store/databaseTarget.js';
+
 /**
  * Which command lines `plan12b serve` may answer for the CLI (issue 13 item 4): the query commands
  * that read the store and print to stdout and stderr only — never one that changes state, reads a
@@ -76,6 +78,20 @@ const PROGRAM_VALUES = new Set(['--db', '--actor']);
 
 /** Set in the environment, these change what a command prints or how: such a line runs in-process. */
 export const IN_PROCESS_ENV = ['PLAN12B_NO_SERVER', 'PLAN12B_FINRA_CAP_STOP', 'PLAN12B_DEBUG'] as const;
+
+/**
+ * The embedded data folder a query line may be answered on by a query server — a running
+ * `plan12b serve` (src/cli/serveForward.ts) or one started on demand (src/store/onDemandServe.ts):
+ * a forwardable query, no variable of IN_PROCESS_ENV set, on a folder (not a PostgreSQL URL, not
+ * `:memory:`). Undefined for any other line.
+ */
+export function servedQueryFolder(args: readonly string[], env: NodeJS.ProcessEnv): string | undefined {
+  if (IN_PROCESS_ENV.some((k) => env[k] !== undefined && env[k] !== '' && env[k] !== '0')) return undefined;
+  const query = forwardableQuery(args);
+  if (!query) return undefined;
+  const target = query.db ?? defaultDatabaseTarget(env);
+  return isServerUrl(target) || target === ':memory:' ? undefined : target;
+}
 
 export interface ForwardableQuery {
   /** the command's words, as in FORWARDABLE_QUERIES */

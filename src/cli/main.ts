@@ -3,11 +3,10 @@ import { ExhibitParseError } from '../edgar/exhibitDocument.js';
 import { ERROR_CODES, errorDocument, InternalError, Plan12bError } from '../errors.js';
 import { checkActor, setActor } from '../store/actor.js';
 import type { StoreWorkload } from '../store/database.js';
-import { defaultDatabaseTarget, isServerUrl } from '../store/databaseTarget.js';
 import { onDemandServeEnabled } from '../store/onDemandServe.js';
 import { setRunningCommand } from '../store/runningCommand.js';
 import { type CliContext, type CliOutput, makeContext, type StoreLender } from './context.js';
-import { forwardableQuery, IN_PROCESS_ENV } from './forwardableQuery.js';
+import { servedQueryFolder } from './forwardableQuery.js';
 
 type Register = (program: Command, getContext: () => CliContext) => void;
 
@@ -188,12 +187,7 @@ export function onDemandServeBinFor(
   launch: Launch | undefined,
 ): string | undefined {
   if (!launch || !onDemandServeEnabled(env)) return undefined;
-  if (IN_PROCESS_ENV.some((k) => env[k] !== undefined && env[k] !== '' && env[k] !== '0')) return undefined;
-  const query = forwardableQuery(argv.slice(2));
-  if (!query) return undefined;
-  const target = query.db ?? env.PLAN12B_DB ?? defaultDatabaseTarget();
-  if (isServerUrl(target) || target === ':memory:') return undefined;
-  return launch.bin;
+  return servedQueryFolder(argv.slice(2), env) === undefined ? undefined : launch.bin;
 }
 
 /** Runs the CLI; resolves to the exit code (see ERROR_CODES). */

@@ -3,9 +3,9 @@ import { buildIdentity } from '../buildIdentity.js';
 import { lockWaitMs } from '../store/lockWait.js';
 import { discoveryOfStartingServe } from '../store/onDemandServe.js';
 import { processAlive } from '../store/processAlive.js';
-import { readServeDiscovery, removeServeDiscovery } from '../store/serveDiscovery.js';
+import { removeServeDiscovery } from '../store/serveDiscovery.js';
 import { postToServe } from '../store/servePost.js';
-import { forwardableQuery, IN_PROCESS_ENV } from './forwardableQuery.js';
+import { servedQueryFolder } from './forwardableQuery.js';
 
 /**
  * The CLI's fast path (issue 13 item 4): a query command on an embedded store that a running
@@ -22,13 +22,10 @@ export async function forwardToServe(
   env: NodeJS.ProcessEnv,
   io: { out(text: string): void; err(text: string): void },
 ): Promise<number | undefined> {
-  if (IN_PROCESS_ENV.some((k) => env[k] !== undefined && env[k] !== '' && env[k] !== '0')) return undefined;
-  const query = forwardableQuery(args);
-  if (!query) return undefined;
-  const target = query.db ?? env.PLAN12B_DB ?? './plan12b-data';
-  if (/^postgres(ql)?:\/\//.test(target) || target === ':memory:') return undefined;
+  const target = servedQueryFolder(args, env);
+  if (target === undefined) return undefined;
   // a query server started on demand and not yet listening is waited for, as the folder would be
-  const serving = readServeDiscovery(target) ?? (await discoveryOfStartingServe(target, lockWaitMs()));
+  const serving = await discoveryOfStartingServe(target, lockWaitMs());
   if (!serving || serving.db !== resolve(target)) return undefined;
   if (!processAlive(serving.pid)) {
     removeServeDiscovery(target, serving.pid);

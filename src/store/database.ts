@@ -8,7 +8,14 @@ import { type CopyValue, decodeCopyRows, encodeCopyRows } from './copyText.js';
 import { defaultDatabaseTarget, isServerUrl } from './databaseTarget.js';
 import { removeRegistrySnapshot } from './registrySnapshotFile.js';
 import { currentRunningCommand } from './runningCommand.js';
-import { inUseError, lockDataFolder, lockWaitMs, Mutex, waitingNotice } from './writerLock.js';
+import {
+  dataFolderLockPath,
+  inUseError,
+  lockDataFolder,
+  lockWaitMs,
+  Mutex,
+  waitingNotice,
+} from './writerLock.js';
 
 export { setRunningCommand } from './runningCommand.js';
 
@@ -169,7 +176,7 @@ async function openPglite(path: string, workload: StoreWorkload): Promise<Databa
     if (!existsSync(dirname(abs))) mkdirSync(dirname(abs), { recursive: true });
     release = await lockDataFolder(
       path,
-      `${abs}.lock`,
+      dataFolderLockPath(abs),
       `${currentRunningCommand()}, since ${new Date().toISOString()}`,
     );
   }

@@ -6,6 +6,6 @@ export function isServerUrl(target: string): boolean {
   return /^postgres(ql)?:\/\//.test(target);
 }
 
-export function defaultDatabaseTarget(): string {
-  return process.env.PLAN12B_DB ?? './plan12b-data';
+export function defaultDatabaseTarget(env: NodeJS.ProcessEnv = process.env): string {
+  return env.PLAN12B_DB ?? './plan12b-data';
 }

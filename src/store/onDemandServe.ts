@@ -189,8 +189,9 @@ export function spawnOnDemandServe(
 const WAIT_POLL_MS = 20;
 
 /**
- * Waits, up to `waitMs`, for an on-demand server that is starting on the folder to say where it
- * listens; its discovery, or undefined if none is starting, it went away, or the time ran out.
+ * The discovery file of the server on the folder: at once if there is one; else, if an on-demand
+ * server is starting there, when it says where it listens (up to `waitMs`); else undefined (none
+ * starting, it went away, or the time ran out).
  */
 export async function discoveryOfStartingServe(
   dbTarget: string,

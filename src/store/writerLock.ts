@@ -1,4 +1,5 @@
 import { closeSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { Plan12bError } from '../errors.js';
 import { lockWaitMs } from './lockWait.js';
 import { askToStepAside, ON_DEMAND_COMMAND } from './onDemandServe.js';
@@ -21,7 +22,13 @@ const STEP_ASIDE_RETRY_MS = 1_000;
 /** How long an on-demand server may take to start and step aside, on top of the wait allowed. */
 const ON_DEMAND_GRACE_MS = 30_000;
 
-function readHolder(lockPath: string): { pid: number; what: string; raw: string } | undefined {
+/** The lock file beside an embedded store's data folder, held while a process has the folder open. */
+export function dataFolderLockPath(target: string): string {
+  return `${resolve(target)}.lock`;
+}
+
+/** Who holds a lock file (its process id and what it runs), if anyone. */
+export function readHolder(lockPath: string): { pid: number; what: string; raw: string } | undefined {
   try {
     const raw = readFileSync(lockPath, 'utf8');
     const [pid, ...what] = raw.split('\n');

@@ -10,7 +10,6 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs';
-import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -25,6 +24,7 @@ import {
   type ServeDiscovery,
   serveDiscoveryPath,
 } from '../../src/store/serveDiscovery.js';
+import { postToServe } from '../../src/store/servePost.js';
 import { accrualSampleAvailable, accrualSampleDir } from '../accrual/support/accrualSample.js';
 import { runCliAsync, runCliInProcess } from '../support/cli.js';
 import { freshDatabase, type TestDatabase } from '../support/databases.js';
@@ -52,27 +52,6 @@ async function until<T>(what: string, probe: () => T | undefined | false, timeou
 const serverOf = (target: string) =>
   until('the on-demand server to listen', () => readServeDiscovery(target));
 const gone = (pid: number) => until(`process ${pid} to end`, () => !processAlive(pid));
-
-function post(serving: ServeDiscovery, path: string, credential: string): Promise<number> {
-  return new Promise((done, fail) => {
-    const req = request(
-      {
-        host: serving.host,
-        port: serving.port,
-        method: 'POST',
-        path,
-        agent: false,
-        headers: { authorization: `Bearer ${credential}`, 'content-length': 0 },
-      },
-      (res) => {
-        res.resume();
-        res.on('end', () => done(res.statusCode ?? 0));
-      },
-    );
-    req.on('error', fail);
-    req.end();
-  });
-}
 
 describe.skipIf(!seedsAvailable || !accrualSampleAvailable)('the query server started on demand', () => {
   let tdb: TestDatabase;
@@ -149,8 +128,10 @@ describe.skipIf(!seedsAvailable || !accrualSampleAvailable)('the query server st
     expect(processAlive(serving.pid)).toBe(true);
 
     // only its own credential may ask it to go; the API's routes are not served
-    expect(await post(serving, STEP_ASIDE_PATH, 'p12b_not-its-credential')).toBe(404);
-    expect(await post(serving, '/api/imports/net-assets', serving.credential)).toBe(404);
+    expect(
+      (await postToServe({ ...serving, credential: 'p12b_not-its-credential' }, STEP_ASIDE_PATH))?.status,
+    ).toBe(404);
+    expect((await postToServe(serving, '/api/imports/net-assets'))?.status).toBe(404);
     expect(processAlive(serving.pid)).toBe(true);
 
     // a write on the command line: the server steps aside, the write goes through the door — even
