@@ -36,8 +36,17 @@ const RATES_MICRO_PCT = [
 ];
 
 /**
+ * The largest tie generated: $1 trillion, far above any share class, and below the accrual engine's
+ * exact range (a month's sum of daily net assets under 2^53 cents: src/accrual/denseInput.ts).
+ * At a tiny random rate (0.000115%) a tie can otherwise reach 10^15 cents, which the engine
+ * rightly refuses: the property tests failed on such seeds now and then.
+ */
+const MAX_TIE_NET_ASSETS_CENTS = 10n ** 14n;
+
+/**
  * Net assets whose fee at `rate` is exactly k + ½ cents for some k when Y = `yearDays`:
- * NA · rate / (10^8 · Y) = (2k + 1) / 2 ⇔ NA = (2k + 1) · 10^8 · Y / (2 · rate), when integral.
+ * NA · rate / (10^8 · Y) = (2k + 1) / 2 ⇔ NA = (2k + 1) · 10^8 · Y / (2 · rate), when integral
+ * and at most MAX_TIE_NET_ASSETS_CENTS.
  */
 export function halfCentTieNetAssets(
   random: SeededRandom,
@@ -49,7 +58,9 @@ export function halfCentTieNetAssets(
   const denominator = 2n * rateMicroPct;
   for (let attempt = 0; attempt < 50; attempt++) {
     const odd = BigInt(2 * random.int(1, 5_000_000) + 1);
-    if ((odd * numerator) % denominator === 0n) return (odd * numerator) / denominator;
+    if ((odd * numerator) % denominator !== 0n) continue;
+    const tie = (odd * numerator) / denominator;
+    if (tie <= MAX_TIE_NET_ASSETS_CENTS) return tie;
   }
   return null;
 }
