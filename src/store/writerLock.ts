@@ -1,4 +1,4 @@
-import { closeSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Plan12bError } from '../errors.js';
 import { lockWaitMs } from './lockWait.js';
@@ -35,6 +35,17 @@ export function readHolder(lockPath: string): { pid: number; what: string; raw: 
     return { pid: Number(pid), what: what.join(' ').trim(), raw };
   } catch {
     return undefined;
+  }
+}
+
+/** A lock file still empty this long after it was created was left by a crash, not being written. */
+const EMPTY_LOCK_STALE_MS = 5_000;
+
+function leftEmpty(lockPath: string): boolean {
+  try {
+    return Date.now() - statSync(lockPath).mtimeMs > EMPTY_LOCK_STALE_MS;
+  } catch {
+    return false;
   }
 }
 
@@ -108,7 +119,13 @@ export async function lockDataFolder(
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
     }
     const holder = readHolder(lockPath);
-    if (holder && !processAlive(holder.pid)) {
+    // Gone between our open and our read (its holder just released it): try again at once. This
+    // is no wait and no news to the user.
+    if (holder === undefined) continue;
+    // Just created, its holder not yet written: look again in a moment, without a notice — but one
+    // left empty for seconds is a crash between create and write, as stale as a dead holder's.
+    const unwritten = holder.raw === '' && !leftEmpty(lockPath);
+    if (!unwritten && !processAlive(holder.pid)) {
       // A stale lock: remove it only if it is still the one we read (another process may have
       // taken it over in between), then try again at once.
       if (readHolder(lockPath)?.raw === holder.raw) {
@@ -135,7 +152,7 @@ export async function lockDataFolder(
     const until =
       onDemandSince === undefined ? deadline : Math.max(deadline, onDemandSince + ON_DEMAND_GRACE_MS);
     if (Date.now() >= until) throw inUseError(target, holder);
-    if (!noticed && !onDemand) {
+    if (!noticed && !onDemand && !unwritten) {
       noticed = true;
       waitingNotice(target, holder, waitMs);
     }
