@@ -2,6 +2,7 @@ import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, utimesSync, wri
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { dataFolderLockPath, lockDataFolder } from '../../src/store/writerLock.js';
 
 // readFileSync as it is, except that a test may have the lock file vanish just as it is read
 let vanishOnNextRead: string | undefined;
@@ -16,7 +17,6 @@ vi.mock('node:fs', async (importOriginal) => {
   }) as typeof fs.readFileSync;
   return { ...fs, default: { ...fs, readFileSync }, readFileSync };
 });
-import { dataFolderLockPath, lockDataFolder } from '../../src/store/writerLock.js';
 
 // The lock file beside an embedded store (SPEC §12: one writer at a time) is created empty and
 // then written with its holder's process id. Another process may look at it in between, or just
