@@ -1,4 +1,4 @@
-import { closeSync, openSync, readFileSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, lstatSync, openSync, readFileSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Plan12bError } from '../errors.js';
 import { lockWaitMs } from './lockWait.js';
@@ -40,6 +40,18 @@ export function readHolder(lockPath: string): { pid: number; what: string; raw: 
 
 /** A lock file still empty this long after it was created was left by a crash, not being written. */
 const EMPTY_LOCK_STALE_MS = 5_000;
+
+/** How many times in a row a lock file may vanish under us before we wait like for any holder. */
+const VANISHED_RETRIES = 100;
+
+function lockFileExists(lockPath: string): boolean {
+  try {
+    lstatSync(lockPath);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 function leftEmpty(lockPath: string): boolean {
   try {
@@ -96,6 +108,7 @@ export async function lockDataFolder(
   let noticed = false;
   let askedAsideAt = Number.NEGATIVE_INFINITY;
   let onDemandSince: number | undefined;
+  let vanishedRetries = 0;
   for (;;) {
     try {
       const fd = openSync(lockPath, 'wx');
@@ -120,12 +133,13 @@ export async function lockDataFolder(
     }
     const holder = readHolder(lockPath);
     // Gone between our open and our read (its holder just released it): try again at once. This
-    // is no wait and no news to the user.
-    if (holder === undefined) continue;
+    // is no wait and no news to the user. (One that is there but cannot be read — another user's,
+    // a dangling link — is a holder we do not know: waited for, as any other.)
+    if (holder === undefined && !lockFileExists(lockPath) && vanishedRetries++ < VANISHED_RETRIES) continue;
     // Just created, its holder not yet written: look again in a moment, without a notice — but one
     // left empty for seconds is a crash between create and write, as stale as a dead holder's.
-    const unwritten = holder.raw === '' && !leftEmpty(lockPath);
-    if (!unwritten && !processAlive(holder.pid)) {
+    const unwritten = holder?.raw === '' && !leftEmpty(lockPath);
+    if (holder && !unwritten && !processAlive(holder.pid)) {
       // A stale lock: remove it only if it is still the one we read (another process may have
       // taken it over in between), then try again at once.
       if (readHolder(lockPath)?.raw === holder.raw) {

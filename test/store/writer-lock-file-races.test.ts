@@ -1,10 +1,23 @@
-import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  lstatSync,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { dataFolderLockPath, lockDataFolder } from '../../src/store/writerLock.js';
 
-// readFileSync as it is, except that a test may have the lock file vanish just as it is read
+// readFileSync as it is, except that a test may have the lock file vanish just as it is read. The
+// worker ran other files before this one (no isolation, vitest.config.ts): the mock needs a fresh
+// module cache, and the next file a clean one (afterAll below).
+vi.hoisted(() => vi.resetModules());
 let vanishOnNextRead: string | undefined;
 vi.mock('node:fs', async (importOriginal) => {
   const fs = await importOriginal<typeof import('node:fs')>();
@@ -16,6 +29,11 @@ vi.mock('node:fs', async (importOriginal) => {
     return (fs.readFileSync as (...a: unknown[]) => unknown)(path, ...rest);
   }) as typeof fs.readFileSync;
   return { ...fs, default: { ...fs, readFileSync }, readFileSync };
+});
+
+afterAll(() => {
+  vi.doUnmock('node:fs');
+  vi.resetModules();
 });
 
 // The lock file beside an embedded store (SPEC §12: one writer at a time) is created empty and
@@ -67,6 +85,13 @@ describe('the writer lock file', () => {
     expect(readFileSync(lockPath, 'utf8')).toBe(`${process.pid}\ntokens create\n`);
     expect(stderr).toBe('');
     release();
+  });
+
+  it("that cannot be read (a dangling link, another user's file) is a holder we do not know: waited for, then refused", async () => {
+    symlinkSync(join(dir, 'nowhere'), lockPath);
+    await expect(lockDataFolder(target, lockPath, 'fees', 300)).rejects.toThrow(/in use by process \?/);
+    expect(stderr).toMatch(/waiting up to 0 s .* in use by process \?/);
+    expect(lstatSync(lockPath).isSymbolicLink()).toBe(true);
   });
 
   it('says once that it waits for a live holder, and is taken when that one lets go', async () => {
