@@ -1,6 +1,7 @@
 import { appendFileSync, readFileSync } from 'node:fs';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { foldersCopied } from './folderCopy.js';
 
 // PLAN12B_TEST_CPU_LOG=FILE: one JSON line per test file — its wall time, this worker's CPU
 // during it, the CPU of the child processes it waited for (/proc/self/stat cutime+cstime), and
@@ -16,6 +17,7 @@ if (log) {
   let t0 = 0;
   let c0 = process.cpuUsage();
   let k0 = 0;
+  let f0 = 0;
   const loop = monitorEventLoopDelay({ resolution: 50 });
   // where the longest hold ended: the test running then (or "hooks" before the first)
   let current = 'hooks';
@@ -39,6 +41,7 @@ if (log) {
     t0 = performance.now();
     c0 = process.cpuUsage();
     k0 = childrenMs();
+    f0 = foldersCopied();
   });
   afterAll((suite) => {
     const c = process.cpuUsage(c0);
@@ -50,6 +53,8 @@ if (log) {
         file: (suite as { filepath?: string }).filepath ?? suite.name,
         wallMs: Math.round(performance.now() - t0),
         cpuMs: Math.round((c.user + c.system) / 1000),
+        sysMs: Math.round(c.system / 1000),
+        folderCopies: foldersCopied() - f0,
         childMs: Math.round(childrenMs() - k0),
         loopHeldMaxMs: Math.round(loop.max / 1e6),
         longestHoldDuring: longest.at,

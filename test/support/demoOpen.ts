@@ -1,10 +1,10 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cp } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { inject } from 'vitest';
 import { freshDatabase } from './databases.js';
+import { copyFolder } from './folderCopy.js';
 
 /**
  * The demo complex recorded with every month open (`runDemo` with `close: false`, from the build in
@@ -86,5 +86,5 @@ export async function demoOpenStore(target: string): Promise<void> {
     }
   }
   rmSync(target, { recursive: true, force: true });
-  await cp(db, target, { recursive: true });
+  await copyFolder(db, target, { cached: true });
 }
