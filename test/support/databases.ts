@@ -7,6 +7,7 @@ import { inject } from 'vitest';
 import { type Database, openDatabase } from '../../src/store/database.js';
 import { migrate } from '../../src/store/migrations.js';
 import { copyFolder } from './folderCopy.js';
+import { SERVER_TEMPLATE_SCHEMA } from './serverTemplateSchema.js';
 
 /**
  * The storage suite runs against every dialect (as Kysely's test setup does): embedded PGlite
@@ -32,6 +33,55 @@ export interface TestDatabase {
 
 export const dialects: readonly ('pglite' | 'postgres')[] = serverUrl ? ['pglite', 'postgres'] : ['pglite'];
 
+/** The run's migrated server database, when vitest's global setup made one. */
+function serverTemplate(): string | undefined {
+  if (process.env.PLAN12B_TEST_NO_TEMPLATE) return undefined;
+  try {
+    return inject('serverTemplateDatabase');
+  } catch {
+    return undefined;
+  }
+}
+
+/** One connection per worker for CREATE DATABASE (a test's copy of the server template). */
+let admin: Promise<pg.Client> | undefined;
+function adminClient(): Promise<pg.Client> {
+  admin ??= (async () => {
+    const c = new pg.Client({ connectionString: serverUrl });
+    c.on('error', () => {
+      admin = undefined;
+    });
+    await c.connect();
+    // not what keeps a worker alive at its end
+    (c as unknown as { connection: { stream: { unref(): void } } }).connection.stream.unref();
+    return c;
+  })();
+  return admin;
+}
+
+/**
+ * A store of its own on the server: a copy of the run's migrated database (CREATE DATABASE …
+ * TEMPLATE, WAL_LOG: no checkpoint) in the same schema, named with the template's name as prefix
+ * (the global teardown drops them all: DROP DATABASE asks for a checkpoint, which in the middle of
+ * a run costs seconds); without a template, a new schema of the test database, migrated.
+ */
+async function freshServerTarget(
+  name: string,
+): Promise<{ target: string; migrated: boolean; database?: string }> {
+  if (!serverUrl) throw new Error('no server URL');
+  const u = new URL(serverUrl);
+  const template = serverTemplate();
+  if (template === undefined) {
+    u.searchParams.set('schema', name);
+    return { target: u.toString(), migrated: false };
+  }
+  const database = `${template}_${name}`;
+  await (await adminClient()).query(`CREATE DATABASE ${database} TEMPLATE ${template} STRATEGY WAL_LOG`);
+  u.pathname = `/${database}`;
+  u.searchParams.set('schema', SERVER_TEMPLATE_SCHEMA);
+  return { target: u.toString(), migrated: true, database };
+}
+
 /** The run's migrated PGlite folder, when vitest's global setup made one. */
 function pgliteTemplate(): string | undefined {
   if (process.env.PLAN12B_TEST_NO_TEMPLATE) return undefined; // to compare with a migrated new folder
@@ -45,16 +95,29 @@ function pgliteTemplate(): string | undefined {
 /** A fresh, empty, migrated store of the given dialect (a temp dir, or a new schema on the server). */
 export async function freshDatabase(dialect: 'pglite' | 'postgres', dir?: string): Promise<TestDatabase> {
   const name = `t_${randomBytes(6).toString('hex')}`;
-  let target: string;
   if (dialect === 'postgres') {
-    if (!serverUrl) throw new Error('no server URL');
-    const u = new URL(serverUrl);
-    u.searchParams.set('schema', name);
-    target = u.toString();
-  } else {
-    target = join(dir ?? mkdtempSync(join(tmpdir(), 'plan12b-test-')), 'db');
+    const server = await freshServerTarget(name);
+    if (!server.migrated) {
+      const db = await openDatabase(server.target);
+      await migrate(db);
+      await db.close();
+    }
+    return {
+      dialect,
+      target: server.target,
+      open: () => openDatabase(server.target, { workload: 'query' }),
+      async drop() {
+        // a copy of the template is dropped with the run (see freshServerTarget)
+        if (server.database !== undefined) return;
+        const c = new pg.Client({ connectionString: serverUrl });
+        await c.connect();
+        await c.query(`DROP SCHEMA IF EXISTS ${name} CASCADE`);
+        await c.end();
+      },
+    };
   }
-  const template = dialect === 'pglite' ? pgliteTemplate() : undefined;
+  const target = join(dir ?? mkdtempSync(join(tmpdir(), 'plan12b-test-')), 'db');
+  const template = pgliteTemplate();
   if (template) {
     // A copy of the run's migrated template (test/support/globalSetup.ts): no initdb per test;
     // written from the worker's image of it (test/support/folderCopy.ts: `fs.promises.cp` cost
@@ -71,16 +134,9 @@ export async function freshDatabase(dialect: 'pglite' | 'postgres', dir?: string
     // a test's store holds a few hundred rows: the small buffer pool a query command starts with
     open: () => openDatabase(target, { workload: 'query' }),
     async drop() {
-      if (dialect === 'postgres') {
-        const c = new pg.Client({ connectionString: serverUrl });
-        await c.connect();
-        await c.query(`DROP SCHEMA IF EXISTS ${name} CASCADE`);
-        await c.end();
-      } else {
-        const { rmSync } = await import('node:fs');
-        const { dirname } = await import('node:path');
-        rmSync(dirname(target), { recursive: true, force: true });
-      }
+      const { rmSync } = await import('node:fs');
+      const { dirname } = await import('node:path');
+      rmSync(dirname(target), { recursive: true, force: true });
     },
   };
 }

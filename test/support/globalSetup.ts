@@ -1,12 +1,23 @@
+import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { openDatabase } from '../../src/store/database.js';
 import { migrate } from '../../src/store/migrations.js';
+import { SERVER_TEMPLATE_SCHEMA } from './serverTemplateSchema.js';
+
+const serverUrl = process.env.PLAN12B_TEST_PG_URL;
 
 declare module 'vitest' {
   export interface ProvidedContext {
+    /**
+     * on the PostgreSQL server ($PLAN12B_TEST_PG_URL): a migrated database (its tables in the
+     * schema SERVER_TEMPLATE_SCHEMA) that freshDatabase copies with CREATE DATABASE … TEMPLATE;
+     * every database of the run is named with this one's name as prefix
+     */
+    serverTemplateDatabase: string;
     /** a migrated, closed PGlite data folder that freshDatabase copies (never opened by a test) */
     pgliteTemplate: string;
     /** an empty folder where the first file that needs the open demo complex records it (test/support/demoOpen.ts) */
@@ -31,5 +42,55 @@ export default async function setup(project: TestProject): Promise<() => void> {
   const demoOpen = join(dir, 'demo-open');
   mkdirSync(demoOpen);
   project.provide('demoOpenTemplate', demoOpen);
-  return () => rmSync(dir, { recursive: true, force: true });
+  const server = serverUrl ? await serverTemplate(serverUrl) : undefined;
+  if (server) project.provide('serverTemplateDatabase', server);
+  return async () => {
+    rmSync(dir, { recursive: true, force: true });
+    if (server && serverUrl) await dropRunDatabases(serverUrl, server);
+  };
+}
+
+/**
+ * Once per run on the server: a migrated database. A test's store is a copy of it (CREATE
+ * DATABASE … TEMPLATE, ~60 ms) instead of a schema migrated from nothing (~0.65 s, and the
+ * server's CPU besides, ~100 times a run).
+ */
+async function serverTemplate(url: string): Promise<string> {
+  const name = `p12b_${randomBytes(4).toString('hex')}`;
+  await adminQuery(url, [`CREATE DATABASE ${name}`]);
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  u.searchParams.set('schema', SERVER_TEMPLATE_SCHEMA);
+  const db = await openDatabase(u.toString());
+  try {
+    await migrate(db);
+  } finally {
+    await db.close();
+  }
+  return name;
+}
+
+/** Drops the template and every database the run made from it (a test's drop leaves its own). */
+async function dropRunDatabases(url: string, template: string): Promise<void> {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    const { rows } = await c.query<{ datname: string }>(
+      `SELECT datname FROM pg_database WHERE datname LIKE $1 ORDER BY datname = $2`,
+      [`${template}%`, template],
+    );
+    for (const r of rows) await c.query(`DROP DATABASE IF EXISTS ${r.datname} WITH (FORCE)`);
+  } finally {
+    await c.end();
+  }
+}
+
+async function adminQuery(url: string, statements: readonly string[]): Promise<void> {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    for (const sql of statements) await c.query(sql);
+  } finally {
+    await c.end();
+  }
 }
