@@ -1,5 +1,5 @@
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 /**
  * Copies of PGlite data folders for tests, cheaper than `fs.promises.cp`: measured on this 2-CPU
@@ -52,7 +52,8 @@ function folderImage(source: string): FolderImage {
 }
 
 async function writeFolderImage(image: FolderImage, target: string): Promise<void> {
-  mkdirSync(target, { mode: image.mode });
+  mkdirSync(dirname(target), { recursive: true });
+  mkdirSync(target, { mode: image.mode }); // not over a folder that exists (EEXIST)
   for (const d of image.dirs) mkdirSync(join(target, d.rel), { mode: d.mode });
   for (let i = 0; i < image.files.length; i++) {
     const f = image.files[i] as FolderImage['files'][number];
