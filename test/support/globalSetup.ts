@@ -42,7 +42,7 @@ export default async function setup(project: TestProject): Promise<() => void> {
   const demoOpen = join(dir, 'demo-open');
   mkdirSync(demoOpen);
   project.provide('demoOpenTemplate', demoOpen);
-  const server = serverUrl ? await serverTemplate(serverUrl) : undefined;
+  const server = serverUrl ? await serverTemplate(serverUrl).catch(withoutServerTemplate) : undefined;
   if (server) project.provide('serverTemplateDatabase', server);
   return async () => {
     rmSync(dir, { recursive: true, force: true });
@@ -56,18 +56,50 @@ export default async function setup(project: TestProject): Promise<() => void> {
  * server's CPU besides, ~100 times a run).
  */
 async function serverTemplate(url: string): Promise<string> {
-  const name = `p12b_${randomBytes(4).toString('hex')}`;
+  await dropAbandonedRuns(url);
+  // p12b_<seconds since 1970>_<random>: a run killed before its teardown is known by its age
+  const name = `p12b_${Math.floor(Date.now() / 1000)}_${randomBytes(4).toString('hex')}`;
   await adminQuery(url, [`CREATE DATABASE ${name}`]);
   const u = new URL(url);
   u.pathname = `/${name}`;
   u.searchParams.set('schema', SERVER_TEMPLATE_SCHEMA);
-  const db = await openDatabase(u.toString());
   try {
-    await migrate(db);
-  } finally {
-    await db.close();
+    const db = await openDatabase(u.toString());
+    try {
+      await migrate(db);
+    } finally {
+      await db.close();
+    }
+  } catch (e) {
+    await dropRunDatabases(url, name);
+    throw e;
   }
   return name;
+}
+
+/** The databases of runs that began more than a day ago and never reached their teardown. */
+async function dropAbandonedRuns(url: string): Promise<void> {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    const { rows } = await c.query<{ datname: string }>(
+      `SELECT datname FROM pg_database WHERE datname ~ '^p12b_[0-9]+_[0-9a-f]{8}' ORDER BY datname DESC`,
+    );
+    const dayAgo = Date.now() / 1000 - 86_400;
+    for (const r of rows)
+      if (Number(r.datname.split('_')[1]) < dayAgo)
+        await c.query(`DROP DATABASE IF EXISTS ${r.datname} WITH (FORCE)`);
+  } finally {
+    await c.end();
+  }
+}
+
+/** A server where this user may not create databases: each test migrates a schema of its own, as before. */
+function withoutServerTemplate(e: unknown): undefined {
+  console.warn(
+    `no template database on the server (${(e as Error)?.message ?? e}): each server test migrates a schema of its own`,
+  );
+  return undefined;
 }
 
 /** Drops the template and every database the run made from it (a test's drop leaves its own). */
