@@ -141,11 +141,15 @@ export async function loadTransactionsOf(
   opts: {
     /** only the transactions dated after this day (those after the account's stored ledger) */
     readonly after?: string;
+    /** without the rows of this import (the file being imported: its rows are given as new) */
+    readonly excludingImport?: number;
   } = {},
 ): Promise<Map<string, ClassBTransactionRow[]>> {
   const out = new Map<string, ClassBTransactionRow[]>();
   const CHUNK = 50_000;
-  const after = opts.after === undefined ? '' : ` AND t.date > ${sqlTextLiteral(opts.after)}::date`;
+  const after =
+    (opts.after === undefined ? '' : ` AND t.date > ${sqlTextLiteral(opts.after)}::date`) +
+    (opts.excludingImport === undefined ? '' : ` AND t.import_id <> ${Number(opts.excludingImport)}`);
   for (let i = 0; i < accounts.length; i += CHUNK) {
     // Through COPY: one block of text instead of an object per row (issue 14 item 3).
     const rows = await copyTransactions(
