@@ -34,10 +34,10 @@ import {
   insertTransactions,
   loadTransactionsOf,
   type NewClassBTransaction,
-  recordedAccounts,
   recordedTransactions,
   replaceRedemptions,
   sameRecordedTransaction,
+  unrecordedAccounts,
 } from '../store/classBRepository.js';
 import { loadClassBTerms } from '../store/classBTermsRepository.js';
 import type { Database, Queryable } from '../store/database.js';
@@ -75,7 +75,8 @@ interface TxnChange extends PlannedChange, NewClassBTransaction {
 
 interface TransactionsState {
   readonly registry: Registry;
-  readonly knownAccounts: ReadonlySet<string>;
+  /** the file's accounts that are not recorded (normally none) */
+  readonly unknownAccounts: ReadonlySet<string>;
   readonly recorded: ReadonlyMap<string, ClassBTransactionRow>;
   /**
    * the latest month end with a stored ledger before the file's first new row: the touched
@@ -92,7 +93,7 @@ interface TransactionsState {
  * 14: a month of a million accounts in bounded memory — whole, their stored lots alone took
  * gigabytes). A replay reads only its own account's rows, so the chunks give the same results.
  */
-export const LEDGER_CHECK_ACCOUNTS = 50_000;
+export const LEDGER_CHECK_ACCOUNTS = 20_000;
 
 export interface TransactionsImportOptions extends FeedOptions {
   /** touched accounts checked at a time (default {@link LEDGER_CHECK_ACCOUNTS}; smaller in tests) */
@@ -132,13 +133,16 @@ export const transactionsFeed: FeedDefinition<
 
   async load(tx, rows) {
     const registry = await loadRegistry(tx);
-    const known = await recordedAccounts(tx, [...new Set(rows.map((r) => r.row.account))]);
+    const unknown = await unrecordedAccounts(
+      tx,
+      rows.map((r) => r.row.account),
+    );
     const recorded = await recordedTransactions(
       tx,
       rows.map((r) => r.row.txn_id),
     );
     const fresh = rows.filter((r) => !recorded.has(r.row.txn_id));
-    const touched = fresh.some((r) => known.has(r.row.account));
+    const touched = fresh.some((r) => !unknown.has(r.row.account));
     // Issue 14 item 1, stage 3: each touched account resumes from its ledger stored at the latest
     // month end before the file's first new row, and only its activity after that is read (in
     // `apply`, a chunk of accounts at a time).
@@ -149,7 +153,7 @@ export const transactionsFeed: FeedDefinition<
     const asOf = first === null || !touched ? null : await latestLedgerStateMonthBefore(tx, first);
     return {
       registry,
-      knownAccounts: new Set(known.keys()),
+      unknownAccounts: unknown,
       recorded,
       asOf,
       terms: await loadClassBTerms(tx),
@@ -172,7 +176,7 @@ export const transactionsFeed: FeedDefinition<
         problems.push({ file: ctx.file, line, field: 'portfolio', value: r.portfolio, reason: p.problem });
         continue;
       }
-      if (!state.knownAccounts.has(r.account)) {
+      if (state.unknownAccounts.has(r.account)) {
         problems.push({
           file: ctx.file,
           line,

@@ -331,6 +331,20 @@ export async function recordedAccounts(
   );
 }
 
+/**
+ * The accounts among these that are not recorded (set-based, through a staged table of the names:
+ * a month's file names a million accounts, and normally every one is recorded).
+ */
+export async function unrecordedAccounts(q: Queryable, accounts: readonly string[]): Promise<Set<string>> {
+  if (accounts.length === 0) return new Set();
+  const rows = await withStagedKeys(q, accounts, (staged) =>
+    q.textRows(
+      `SELECT k.key FROM ${staged} k WHERE NOT EXISTS (SELECT 1 FROM class_b_account a WHERE a.account = k.key)`,
+    ),
+  );
+  return new Set(rows.map((r) => r[0]!));
+}
+
 /** One account as recorded, or undefined. */
 export async function recordedAccount(
   q: Queryable,
@@ -449,22 +463,26 @@ export async function insertTransactions(
       'derived_from_doi',
       'import_id',
     ],
-    rows.map((r) => [
-      r.txnId,
-      r.date,
-      r.account,
-      r.portfolioId,
-      r.portfolioName,
-      'B',
-      r.type,
-      r.shares,
-      r.price,
-      r.exchangeId,
-      r.waiver,
-      r.attributedDistributor,
-      r.derivedFromDoi,
-      importId,
-    ]),
+    // a row at a time, as COPY takes them: a month's million rows are never built as arrays at once
+    (function* () {
+      for (const r of rows)
+        yield [
+          r.txnId,
+          r.date,
+          r.account,
+          r.portfolioId,
+          r.portfolioName,
+          'B',
+          r.type,
+          r.shares,
+          r.price,
+          r.exchangeId,
+          r.waiver,
+          r.attributedDistributor,
+          r.derivedFromDoi,
+          importId,
+        ];
+    })(),
   );
 }
 
