@@ -126,6 +126,7 @@ function decodeInSlices<C extends FeedColumns>(
   const problems: Problem[] = [];
   let index: number[] | null = null;
   let width = 0;
+  const seen = seenValues(columns);
   for (let first = 0; first < lines.length; first += sliceRecords) {
     const end = Math.min(first + sliceRecords, lines.length);
     let cells: string[][];
@@ -148,7 +149,7 @@ function decodeInSlices<C extends FeedColumns>(
     // csv-parse holds a slice's records to the slice's first one: the header's width is the rule
     if (cells.some((c) => c.length !== width)) return null;
     for (let i = first === 0 ? 1 : 0; i < cells.length; i++)
-      decodeRecord(file, lines[first + i]!, cells[i]!, columns, index, rows, problems);
+      decodeRecord(file, lines[first + i]!, cells[i]!, columns, index, rows, problems, seen);
   }
   return { rows, problems };
 }
@@ -191,7 +192,16 @@ function decodeWhole<C extends FeedColumns>(
   const rows: DecodedRow<FeedRowOf<C>>[] = [];
   const problems: Problem[] = [];
   for (let recordNo = 1; recordNo < cells.length; recordNo++)
-    decodeRecord(file, lineOf(recordNo), cells[recordNo]!, columns, header.index, rows, problems);
+    decodeRecord(
+      file,
+      lineOf(recordNo),
+      cells[recordNo]!,
+      columns,
+      header.index,
+      rows,
+      problems,
+      seenValues(columns),
+    );
   return { rows, problems };
 }
 
@@ -228,7 +238,20 @@ function headerIndex(
   return { index: names.map((c) => header.indexOf(c)) };
 }
 
-/** One record's cells against their types: a row, or its problems. */
+/** Distinct cells of a column whose decoded value is kept for the rows that repeat it. */
+const SEEN_VALUES_PER_COLUMN = 4_096;
+
+/** Per column: a cell's decoded value, for cells seen before (see {@link decodeRecord}). */
+function seenValues(columns: FeedColumns): Map<string, unknown>[] {
+  return Object.keys(columns).map(() => new Map<string, unknown>());
+}
+
+/**
+ * One record's cells against their types: a row, or its problems. A cell decoded before in its
+ * column (a date, a type, a portfolio: a month's file repeats them a million times) takes the value
+ * decoded then — the same, a type's parse being a function of the text — and shares its string:
+ * checked once, held once (issue 14). Only plain values are shared, never an object a row could change.
+ */
 function decodeRecord<C extends FeedColumns>(
   file: string,
   line: number,
@@ -237,14 +260,23 @@ function decodeRecord<C extends FeedColumns>(
   index: readonly number[],
   rows: DecodedRow<FeedRowOf<C>>[],
   problems: Problem[],
+  seen: readonly Map<string, unknown>[],
 ): void {
   const row: Record<string, unknown> = {};
   let ok = true;
   Object.keys(columns).forEach((name, i) => {
     const raw = index[i]! >= 0 ? (record[index[i]!] ?? '') : '';
+    const known = seen[i]!;
+    if (known.has(raw)) {
+      row[name] = known.get(raw);
+      return;
+    }
     const parsed = columns[name]!.type.safeParse(raw);
-    if (parsed.success) row[name] = parsed.data;
-    else {
+    if (parsed.success) {
+      row[name] = parsed.data;
+      const v = parsed.data;
+      if (known.size < SEEN_VALUES_PER_COLUMN && (v === null || typeof v !== 'object')) known.set(raw, v);
+    } else {
       ok = false;
       for (const issue of parsed.error.issues)
         problems.push({ file, line, field: name, value: raw, reason: issue.message });
