@@ -552,8 +552,10 @@ export async function benchClose(
           .map((l) => l.toFixed(2))
           .join(' ')})`,
       );
+      const queryTimes = new Map<string, { n: number; ms: number }>();
+      const applyDb = process.argv.includes('--query-times') ? timedDatabase(db, queryTimes) : db;
       const applied = await applyMonth(
-        db,
+        applyDb,
         readFileSync(join(from, 'month.csv')),
         saved.setup as CloseSetup['setup'] & {
           omnibusFeedRows: number;
@@ -562,6 +564,8 @@ export async function benchClose(
         },
         log_,
       );
+      for (const [sql, t] of [...queryTimes].sort(([, a], [, b]) => b.ms - a.ms).slice(0, 25))
+        log_(`query ${(t.ms / 1000).toFixed(3)} s ×${t.n}: ${sql}`);
       const built: CloseSetup = { ...saved, setup: { ...saved.setup, ...applied } };
       if (opts.keepApplied) {
         writeFileSync(join(dir, 'setup.json'), JSON.stringify({ ...built, state: saved.state }));
