@@ -30,6 +30,7 @@ import type { ImportPlan, PlannedChange } from '../import/importPlan.js';
 import { classBPortfolioResolver } from '../registry/classBPortfolio.js';
 import type { Registry } from '../registry/registry.js';
 import {
+  accountKeysOf,
   type ClassBTransactionRow,
   insertTransactions,
   loadTransactionsOf,
@@ -264,7 +265,7 @@ export const transactionsFeed: FeedDefinition<
 
 /**
  * The holdings check and the redemptions it recomputes (SPEC §6, §12), for
- * {@link LEDGER_CHECK_ACCOUNTS} touched accounts at a time, in account order: their stored
+ * {@link LEDGER_CHECK_ACCOUNTS} touched accounts at a time, in the order of their keys: their stored
  * ledgers at `state.asOf` and their recorded activity after it (or from their first transaction),
  * this file's rows (already inserted) left out and given as the new rows, replayed; the chunk's
  * redemptions are rewritten while no chunk has found a problem. Returns every problem of every
@@ -283,12 +284,16 @@ async function checkLedgerInChunks(
     if (list) list.push(c);
     else byAccount.set(c.account, [c]);
   }
-  const accounts = [...byAccount.keys()].sort();
+  // in the order of the accounts' keys: a chunk's stored ledgers are then a range of the state
+  // tables' keys (by name, each chunk scanned the tables whole: quadratic in the accounts)
+  const keys = await accountKeysOf(tx, [...byAccount.keys()]);
+  const accounts = [...byAccount.keys()].sort((a, b) => keys.get(a)! - keys.get(b)!);
   const problems: Problem[] = [];
   for (let i = 0; i < accounts.length; i += size) {
     const chunk = accounts.slice(i, i + size);
+    const range = { fromKey: keys.get(chunk[0]!)!, toKey: keys.get(chunk[chunk.length - 1]!)! };
     const stored: ReadonlyMap<string, StoredAccountLedger> =
-      state.asOf === null ? new Map() : await readStoredLedgersOf(tx, chunk, state.asOf);
+      state.asOf === null ? new Map() : await readStoredLedgersOf(tx, chunk, state.asOf, range);
     const others = { excludingImport: ctx.importId };
     const history = await loadTransactionsOf(
       tx,

@@ -345,6 +345,17 @@ export async function unrecordedAccounts(q: Queryable, accounts: readonly string
   return new Set(rows.map((r) => r[0]!));
 }
 
+/** The recorded accounts' keys (class_b_account.account_key) among these names. */
+export async function accountKeysOf(q: Queryable, accounts: readonly string[]): Promise<Map<string, number>> {
+  if (accounts.length === 0) return new Map();
+  const rows = await withStagedKeys(q, accounts, (staged) =>
+    q.textRows(
+      `SELECT a.account, a.account_key FROM ${staged} k JOIN class_b_account a ON a.account = k.key`,
+    ),
+  );
+  return new Map(rows.map(([account, key]) => [account!, Number(key)]));
+}
+
 /** One account as recorded, or undefined. */
 export async function recordedAccount(
   q: Queryable,
