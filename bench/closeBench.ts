@@ -46,6 +46,15 @@ export interface CloseBenchOptions {
   setupOnly?: string;
   /** PGlite: copy a set-up kept by `setupOnly` and time its close in this process */
   closeFrom?: string;
+  /**
+   * with `setupOnly`: stop before the month is applied, keeping the month's file beside the store
+   * (`DIR/month.csv`), so that `applyFrom` can time `transactions import` alone in a fresh process
+   */
+  beforeApply?: boolean;
+  /** PGlite: copy a set-up kept by `setupOnly` + `beforeApply`, time the month's import, then close */
+  applyFrom?: string;
+  /** with `applyFrom`: keep the applied store as a set-up in this folder (for `closeFrom`), closing nothing */
+  keepApplied?: string;
 }
 
 const DISTRIBUTOR = 'Summit Distributors, Inc.';
@@ -213,6 +222,7 @@ async function setUpClose(
   sizes: ClassBSizes,
   log: (s: string) => void,
   state: 'steady' | 'cold',
+  stopBeforeApply?: string,
 ): Promise<CloseSetup> {
   const complex = await buildClassBComplex(db, sizes);
   log(`history loaded: ${complex.lots} lots in ${complex.setup.seconds} s`);
@@ -285,41 +295,23 @@ async function setUpClose(
       }
 
       const month = [...complex.lines, ...omnibus.monthLines];
-      // CPU beside wall time: the machine is shared (issue 14 item 1, stage 3)
-      const cpu0 = process.cpuUsage();
-      const applied = await measured(() =>
-        importTransactions(db, 'month.csv', Buffer.from(`${month.join('\n')}\n`)),
-      );
-      const cpu = process.cpuUsage(cpu0);
-      const applyMonthCpuSeconds = Math.round((cpu.user + cpu.system) / 1000) / 1000;
-      log(
-        `month applied: ${month.length - 1} rows in ${applied.seconds} s (${applyMonthCpuSeconds} s CPU of this process)`,
-      );
-
-      // The sub-transfer agent's figures, derived from the ledger so that they reconcile (steady:
-      // the benchmark month's only, the earlier months' being imported before their closes).
-      const omnibusCsv = await demoOmnibusCsv(db, registry, OMNIBUS_MONTHS);
-      const omnibusLines = omnibusCsv.trimEnd().split('\n');
-      const omnibusMonthCsv =
-        state === 'cold'
-          ? omnibusCsv
-          : `${[omnibusLines[0]!, ...omnibusLines.slice(1).filter((l) => l.startsWith(`${MONTH},`))].join('\n')}\n`;
-      omnibusRows += (await importOmnibusMonths(db, 'omnibus-months.csv', Buffer.from(omnibusMonthCsv))).rows;
-      if (state === 'cold') await importTransfersOnce();
-      return {
+      const before = {
         omnibusLots: omnibus.lots,
         distributorChangedFor: changed.map((i) => names[i]),
         ledgerStateMonthEnds: stateMonthEnds,
         ledgerStateSeconds: bootstrap.seconds,
         monthRows: month.length - 1,
-        applyMonthSeconds: applied.seconds,
-        applyMonthCpuSeconds,
-        applyMonthPeakRssMb: applied.peakRssMb,
         omnibusFeedRows: omnibusRows,
         state,
         earlierCloses,
         transfers: transfersCsv.length - 1,
+        transfersCsv: `${transfersCsv.join('\n')}\n`,
       };
+      if (stopBeforeApply !== undefined) {
+        writeFileSync(join(stopBeforeApply, 'month.csv'), `${month.join('\n')}\n`);
+        return before;
+      }
+      return { ...before, ...(await applyMonth(db, Buffer.from(`${month.join('\n')}\n`), before, log)) };
     });
     log(`complex ready in ${setup.seconds} s`);
     return {
@@ -334,6 +326,48 @@ async function setUpClose(
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
+}
+
+/**
+ * The timed part of the set-up: the month's `transactions import` (wall, CPU, peak RSS), then the
+ * sub-transfer agent's figures for the month (and, cold, the Transfers), untimed.
+ */
+async function applyMonth(
+  db: Database,
+  monthCsv: Buffer,
+  before: { omnibusFeedRows: number; state: 'steady' | 'cold'; transfersCsv: string },
+  log: (s: string) => void,
+): Promise<Record<string, unknown> & { omnibusFeedRows: number }> {
+  const { state } = before;
+  let omnibusRows = before.omnibusFeedRows;
+  const registry = await loadRegistry(db);
+  // CPU beside wall time: the machine is shared (issue 14 item 1, stage 3)
+  const cpu0 = process.cpuUsage();
+  const applied = await measured(() => importTransactions(db, 'month.csv', monthCsv));
+  const cpu = process.cpuUsage(cpu0);
+  const applyMonthCpuSeconds = Math.round((cpu.user + cpu.system) / 1000) / 1000;
+  log(
+    `month applied: ${applied.value.rows} rows in ${applied.seconds} s (${applyMonthCpuSeconds} s CPU of this process, peak RSS ${applied.peakRssMb} MB)`,
+  );
+
+  // The sub-transfer agent's figures, derived from the ledger so that they reconcile (steady:
+  // the benchmark month's only, the earlier months' being imported before their closes).
+  const omnibusCsv = await demoOmnibusCsv(db, registry, OMNIBUS_MONTHS);
+  const omnibusLines = omnibusCsv.trimEnd().split('\n');
+  const omnibusMonthCsv =
+    state === 'cold'
+      ? omnibusCsv
+      : `${[omnibusLines[0]!, ...omnibusLines.slice(1).filter((l) => l.startsWith(`${MONTH},`))].join('\n')}\n`;
+  omnibusRows += (await importOmnibusMonths(db, 'omnibus-months.csv', Buffer.from(omnibusMonthCsv))).rows;
+  if (state === 'cold') await importTransfers(db, 'transfers.csv', Buffer.from(before.transfersCsv));
+  return {
+    applyMonthSeconds: applied.seconds,
+    applyMonthCpuSeconds,
+    applyMonthPeakRssMb: applied.peakRssMb,
+    applyMonthLoadAverage: loadavg().map((l) => Math.round(l * 100) / 100),
+    applyMonthResult: applied.value,
+    omnibusFeedRows: omnibusRows,
+  };
 }
 
 /**
@@ -500,14 +534,61 @@ export async function benchClose(
       }
     }
   }
-  if (!opts.serverOnly && (opts.setupOnly || opts.closeFrom)) {
+  if (!opts.serverOnly && opts.applyFrom) {
+    // The month's import alone, in a fresh process, on a set-up kept before it (issue 14: the
+    // import in bounded memory); then the close in this process, or the applied store kept.
+    const from = opts.applyFrom;
+    const saved = JSON.parse(readFileSync(join(from, 'setup.json'), 'utf8')) as CloseSetup & {
+      state: 'steady' | 'cold';
+    };
+    const dir = opts.keepApplied ?? mkdtempSync(join(tmpdir(), 'plan12b-bench-apply-pglite-'));
+    cpSync(join(from, 'db'), join(dir, 'db'), { recursive: true });
+    out.sizes = sizeOf(saved.accounts);
+    const db = await openDatabase(join(dir, 'db'));
+    try {
+      const log_ = (s: string) => log(`PGlite: ${s}`);
+      log_(
+        `applying ${MONTH} (load ${loadavg()
+          .map((l) => l.toFixed(2))
+          .join(' ')})`,
+      );
+      const queryTimes = new Map<string, { n: number; ms: number }>();
+      const applyDb = process.argv.includes('--query-times') ? timedDatabase(db, queryTimes) : db;
+      const applied = await applyMonth(
+        applyDb,
+        readFileSync(join(from, 'month.csv')),
+        saved.setup as CloseSetup['setup'] & {
+          omnibusFeedRows: number;
+          state: 'steady' | 'cold';
+          transfersCsv: string;
+        },
+        log_,
+      );
+      for (const [sql, t] of [...queryTimes].sort(([, a], [, b]) => b.ms - a.ms).slice(0, 25))
+        log_(`query ${(t.ms / 1000).toFixed(3)} s ×${t.n}: ${sql}`);
+      const built: CloseSetup = { ...saved, setup: { ...saved.setup, ...applied } };
+      if (opts.keepApplied) {
+        writeFileSync(join(dir, 'setup.json'), JSON.stringify({ ...built, state: saved.state }));
+        out.pgliteSetup = built;
+      } else out.pglite = await timeClose(db, built, log_, undefined, saved.state);
+    } finally {
+      await db.close();
+      if (!opts.keepApplied) rmSync(dir, { recursive: true, force: true });
+    }
+  } else if (!opts.serverOnly && (opts.setupOnly || opts.closeFrom)) {
     // A set-up kept in a folder and closed in a fresh process, as often as needed (before and
     // after builds on the same data; the close's peak memory without the set-up's behind it).
     if (opts.setupOnly) {
       const n = opts.pgliteAccounts ?? accounts;
       const db = await openDatabase(join(opts.setupOnly, 'db'));
       try {
-        const built = await setUpClose(db, sizeOf(n), (s) => log(`PGlite: ${s}`), opts.state ?? 'steady');
+        const built = await setUpClose(
+          db,
+          sizeOf(n),
+          (s) => log(`PGlite: ${s}`),
+          opts.state ?? 'steady',
+          opts.beforeApply ? opts.setupOnly : undefined,
+        );
         writeFileSync(
           join(opts.setupOnly, 'setup.json'),
           JSON.stringify({ ...built, state: opts.state ?? 'steady' }),
@@ -589,6 +670,9 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
       profileClose: process.argv.find((a) => a.startsWith('--cpu-prof-close='))?.split('=')[1],
       setupOnly: process.argv.find((a) => a.startsWith('--setup-only='))?.split('=')[1],
       closeFrom: process.argv.find((a) => a.startsWith('--close-from='))?.split('=')[1],
+      beforeApply: process.argv.includes('--before-apply'),
+      applyFrom: process.argv.find((a) => a.startsWith('--apply-from='))?.split('=')[1],
+      keepApplied: process.argv.find((a) => a.startsWith('--keep-applied='))?.split('=')[1],
     },
     (s) => process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${s}\n`),
   );

@@ -9,8 +9,8 @@ import {
 import { formatPriceUnits } from '../class-b/pricePerShare.js';
 import { formatShareUnits } from '../class-b/shareUnits.js';
 import type { StoredAccountLedger } from '../class-b/storedAccountLedger.js';
-import type { Problem } from '../errors.js';
-import { type RedemptionRewrite, replayNewTransactions } from '../import/classBLedgerReplay.js';
+import { type Problem, ProblemsError } from '../errors.js';
+import { replayNewTransactions } from '../import/classBLedgerReplay.js';
 import {
   enumField,
   isoDateField,
@@ -19,22 +19,29 @@ import {
   priceField,
   sharesField,
 } from '../import/feedFields.js';
-import { type FeedDefinition, type FeedOptions, runFeedImport } from '../import/feedImport.js';
+import {
+  type ApplyContext,
+  type FeedDefinition,
+  type FeedOptions,
+  runFeedImport,
+  sortProblems,
+} from '../import/feedImport.js';
 import type { ImportPlan, PlannedChange } from '../import/importPlan.js';
 import { classBPortfolioResolver } from '../registry/classBPortfolio.js';
 import type { Registry } from '../registry/registry.js';
 import {
+  accountKeysOf,
   type ClassBTransactionRow,
   insertTransactions,
   loadTransactionsOf,
   type NewClassBTransaction,
-  recordedAccounts,
   recordedTransactions,
   replaceRedemptions,
   sameRecordedTransaction,
+  unrecordedAccounts,
 } from '../store/classBRepository.js';
 import { loadClassBTerms } from '../store/classBTermsRepository.js';
-import type { Database } from '../store/database.js';
+import type { Database, Queryable } from '../store/database.js';
 import {
   forgetLedgerStatesFrom,
   latestLedgerStateMonthBefore,
@@ -67,25 +74,31 @@ interface TxnChange extends PlannedChange, NewClassBTransaction {
   readonly priceUnits: bigint | null;
 }
 
-/** The plan, with the redemptions the ledger recomputed for every touched account. */
-interface TransactionsPlan extends ImportPlan<TxnChange> {
-  readonly rewrites: readonly RedemptionRewrite[];
-  readonly redemptionsWritten: number;
-  readonly accounts: number;
-}
-
 interface TransactionsState {
   readonly registry: Registry;
-  readonly knownAccounts: ReadonlySet<string>;
+  /** the file's accounts that are not recorded (normally none) */
+  readonly unknownAccounts: ReadonlySet<string>;
   readonly recorded: ReadonlyMap<string, ClassBTransactionRow>;
   /**
-   * recorded activity of the accounts the file adds to: of those in `stored`, only what is dated
-   * after their stored ledger's month end
+   * the latest month end with a stored ledger before the file's first new row: the touched
+   * accounts resume from their ledgers there (null: each replays from its first transaction)
    */
-  readonly history: ReadonlyMap<string, ClassBTransactionRow[]>;
-  /** the touched accounts' ledgers stored at the latest month end before the file's first new row */
-  readonly stored: ReadonlyMap<string, StoredAccountLedger>;
+  readonly asOf: string | null;
   readonly terms: ClassBTerms;
+  /** what the ledger's check found, filled in by `apply` (it runs a chunk of accounts at a time) */
+  readonly replayed: { accounts: number; redemptionsWritten: number };
+}
+
+/**
+ * Touched accounts whose ledgers are read, replayed and their redemptions written at a time (issue
+ * 14: a month of a million accounts in bounded memory — whole, their stored lots alone took
+ * gigabytes). A replay reads only its own account's rows, so the chunks give the same results.
+ */
+export const LEDGER_CHECK_ACCOUNTS = 20_000;
+
+export interface TransactionsImportOptions extends FeedOptions {
+  /** touched accounts checked at a time (default {@link LEDGER_CHECK_ACCOUNTS}; smaller in tests) */
+  readonly ledgerCheckAccounts?: number;
 }
 
 export interface TransactionsImportResult {
@@ -109,7 +122,8 @@ export const transactionsFeed: FeedDefinition<
   typeof TRANSACTIONS_FEED_COLUMNS,
   TransactionsState,
   TxnChange,
-  TransactionsImportResult
+  TransactionsImportResult,
+  TransactionsImportOptions
 > = {
   name: 'transactions',
   columns: TRANSACTIONS_FEED_COLUMNS,
@@ -120,41 +134,31 @@ export const transactionsFeed: FeedDefinition<
 
   async load(tx, rows) {
     const registry = await loadRegistry(tx);
-    const known = await recordedAccounts(tx, [...new Set(rows.map((r) => r.row.account))]);
+    const unknown = await unrecordedAccounts(
+      tx,
+      rows.map((r) => r.row.account),
+    );
     const recorded = await recordedTransactions(
       tx,
       rows.map((r) => r.row.txn_id),
     );
     const fresh = rows.filter((r) => !recorded.has(r.row.txn_id));
-    const touched = [...new Set(fresh.map((r) => r.row.account))].filter((a) => known.has(a));
+    const touched = fresh.some((r) => !unknown.has(r.row.account));
     // Issue 14 item 1, stage 3: each touched account resumes from its ledger stored at the latest
-    // month end before the file's first new row, and only its activity after that is read.
+    // month end before the file's first new row, and only its activity after that is read (in
+    // `apply`, a chunk of accounts at a time).
     const first = fresh.reduce<string | null>(
       (m, r) => (m === null || r.row.date < m ? r.row.date : m),
       null,
     );
-    const asOf =
-      first === null || touched.length === 0 ? null : await latestLedgerStateMonthBefore(tx, first);
-    const stored: ReadonlyMap<string, StoredAccountLedger> =
-      asOf === null ? new Map() : await readStoredLedgersOf(tx, touched, asOf);
-    const history = await loadTransactionsOf(
-      tx,
-      touched.filter((a) => !stored.has(a)),
-    );
-    if (asOf !== null)
-      for (const [account, list] of await loadTransactionsOf(
-        tx,
-        touched.filter((a) => stored.has(a)),
-        { after: asOf },
-      ))
-        history.set(account, list);
+    const asOf = first === null || !touched ? null : await latestLedgerStateMonthBefore(tx, first);
     return {
       registry,
-      knownAccounts: new Set(known.keys()),
+      unknownAccounts: unknown,
       recorded,
-      history,
-      stored,
+      asOf,
       terms: await loadClassBTerms(tx),
+      replayed: { accounts: 0, redemptionsWritten: 0 },
     };
   },
 
@@ -173,7 +177,7 @@ export const transactionsFeed: FeedDefinition<
         problems.push({ file: ctx.file, line, field: 'portfolio', value: r.portfolio, reason: p.problem });
         continue;
       }
-      if (!state.knownAccounts.has(r.account)) {
+      if (state.unknownAccounts.has(r.account)) {
         problems.push({
           file: ctx.file,
           line,
@@ -229,24 +233,16 @@ export const transactionsFeed: FeedDefinition<
       changes.push(change);
     }
     problems.push(...exchangeLegProblems(ctx.file, changes));
-    const open = changes.filter((c) => latestClosedEnd === null || c.date > latestClosedEnd);
-    if (problems.length > 0 || ctx.incomplete || open.length < changes.length)
-      return {
-        changes,
-        unchanged,
-        problems,
-        warnings: [],
-        rewrites: [],
-        redemptionsWritten: 0,
-        accounts: 0,
-      } as TransactionsPlan;
-    const replayed = replayNewTransactions(ctx.file, changes, state.history, state.terms, state.stored);
-    return { changes, unchanged, warnings: [], ...replayed } as TransactionsPlan;
+    // The ledger's check of the holdings (every touched account replayed with the new rows) runs
+    // in `apply`, a chunk of accounts at a time, and only for a file with no other problem.
+    return { changes, unchanged, problems, warnings: [] };
   },
 
-  async apply(tx, plan, _state, ctx) {
+  async apply(tx, plan, state, ctx) {
     await insertTransactions(tx, plan.changes, ctx.importId);
-    await replaceRedemptions(tx, (plan as TransactionsPlan).rewrites);
+    const problems = await checkLedgerInChunks(tx, plan.changes, state, ctx);
+    // Nothing is kept: the import's transaction rolls back what the earlier chunks wrote.
+    if (problems.length > 0) throw new ProblemsError(sortProblems(problems));
     // A ledger stored at a month end on or after a new row is stale: forgotten in the same
     // transaction (issue 14 item 1, stage 3). Closed month ends never are: those rows are refused.
     if (plan.changes.length > 0) {
@@ -255,24 +251,83 @@ export const transactionsFeed: FeedDefinition<
     }
   },
 
-  result(plan, _state, ctx) {
-    const p = plan as TransactionsPlan;
+  result(plan, state, ctx) {
     return {
       file: ctx.file,
       rows: ctx.rows,
-      inserted: p.changes.length,
-      unchanged: p.unchanged,
-      accounts: p.changes.length === 0 ? 0 : p.accounts,
-      redemptionsWritten: p.redemptionsWritten,
+      inserted: plan.changes.length,
+      unchanged: plan.unchanged,
+      accounts: plan.changes.length === 0 ? 0 : state.replayed.accounts,
+      redemptionsWritten: state.replayed.redemptionsWritten,
     };
   },
 };
+
+/**
+ * The holdings check and the redemptions it recomputes (SPEC §6, §12), for
+ * {@link LEDGER_CHECK_ACCOUNTS} touched accounts at a time, in the order of their keys: their stored
+ * ledgers at `state.asOf` and their recorded activity after it (or from their first transaction),
+ * this file's rows (already inserted) left out and given as the new rows, replayed; the chunk's
+ * redemptions are rewritten while no chunk has found a problem. Returns every problem of every
+ * chunk (the caller refuses the file: its transaction rolls the writes back).
+ */
+async function checkLedgerInChunks(
+  tx: Queryable,
+  changes: readonly TxnChange[],
+  state: TransactionsState,
+  ctx: ApplyContext<TransactionsImportOptions>,
+): Promise<Problem[]> {
+  const size = ctx.options.ledgerCheckAccounts ?? LEDGER_CHECK_ACCOUNTS;
+  const byAccount = new Map<string, TxnChange[]>();
+  for (const c of changes) {
+    const list = byAccount.get(c.account);
+    if (list) list.push(c);
+    else byAccount.set(c.account, [c]);
+  }
+  // in the order of the accounts' keys: a chunk's stored ledgers are then a range of the state
+  // tables' keys (by name, each chunk scanned the tables whole: quadratic in the accounts)
+  const keys = await accountKeysOf(tx, [...byAccount.keys()]);
+  const accounts = [...byAccount.keys()].sort((a, b) => keys.get(a)! - keys.get(b)!);
+  const problems: Problem[] = [];
+  for (let i = 0; i < accounts.length; i += size) {
+    const chunk = accounts.slice(i, i + size);
+    const range = { fromKey: keys.get(chunk[0]!)!, toKey: keys.get(chunk[chunk.length - 1]!)! };
+    const stored: ReadonlyMap<string, StoredAccountLedger> =
+      state.asOf === null ? new Map() : await readStoredLedgersOf(tx, chunk, state.asOf, range);
+    const others = { excludingImport: ctx.importId };
+    const history = await loadTransactionsOf(
+      tx,
+      chunk.filter((a) => !stored.has(a)),
+      others,
+    );
+    if (state.asOf !== null)
+      for (const [account, list] of await loadTransactionsOf(
+        tx,
+        chunk.filter((a) => stored.has(a)),
+        { ...others, after: state.asOf },
+      ))
+        history.set(account, list);
+    const replayed = replayNewTransactions(
+      ctx.file,
+      chunk.flatMap((a) => byAccount.get(a)!),
+      history,
+      state.terms,
+      stored,
+    );
+    problems.push(...replayed.problems);
+    state.replayed.accounts += replayed.accounts;
+    state.replayed.redemptionsWritten += replayed.redemptionsWritten;
+    if (problems.length === 0) await replaceRedemptions(tx, replayed.rewrites);
+  }
+  return problems;
+}
 
 /** `plan12b transactions import`: the transactions feed through the one import pipeline. */
 export function importTransactions(
   db: Database,
   file: string,
   bytes: Uint8Array,
+  options: TransactionsImportOptions = {},
 ): Promise<TransactionsImportResult> {
-  return runFeedImport(db, transactionsFeed, { file, bytes }, {} as FeedOptions);
+  return runFeedImport(db, transactionsFeed, { file, bytes }, options);
 }

@@ -83,26 +83,87 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
   return 0;
 }
 
+/** Records parsed and decoded at a time by {@link decodeCsvFeed} (smaller in tests). */
+export const DECODE_SLICE_RECORDS = 20_000;
+
+const PARSE_OPTIONS = { bom: true, skip_empty_lines: true, relax_column_count: false, trim: true } as const;
+
 /**
  * Reads a CSV feed with a header row into typed rows. Column names match case-insensitively and
  * in any order; a column named twice, or a required column missing, fails the file. Every cell
  * is checked against its declared type; all problems of all rows are returned together.
+ *
+ * A well-formed file is parsed a slice of {@link DECODE_SLICE_RECORDS} records at a time, each
+ * slice's cells decoded and let go before the next (issue 14: a month's million rows as cells
+ * and rows at once took gigabytes); a file whose slices do not parse cleanly, or whose header has
+ * a problem, is read whole, as before, so that its problems are reported exactly as they were.
  */
 export function decodeCsvFeed<C extends FeedColumns>(
   file: string,
   bytes: Uint8Array,
   columns: C,
+  sliceRecords: number = DECODE_SLICE_RECORDS,
 ): { rows: DecodedRow<FeedRowOf<C>>[]; problems: Problem[] } {
   const text = decodeUtf8(file, bytes);
+  const starts = recordStarts(text);
+  return (
+    decodeInSlices(file, text, starts, columns, sliceRecords) ??
+    decodeWhole(file, text, starts.lines, columns)
+  );
+}
+
+/** The sliced read of {@link decodeCsvFeed}, or null where the file must be read whole. */
+function decodeInSlices<C extends FeedColumns>(
+  file: string,
+  text: string,
+  starts: { readonly lines: readonly number[]; readonly offsets: readonly number[] },
+  columns: C,
+  sliceRecords: number,
+): { rows: DecodedRow<FeedRowOf<C>>[]; problems: Problem[] } | null {
+  const { lines, offsets } = starts;
+  if (lines.length <= sliceRecords) return null;
+  const rows: DecodedRow<FeedRowOf<C>>[] = [];
+  const problems: Problem[] = [];
+  let index: number[] | null = null;
+  let width = 0;
+  const seen = seenValues(columns);
+  for (let first = 0; first < lines.length; first += sliceRecords) {
+    const end = Math.min(first + sliceRecords, lines.length);
+    let cells: string[][];
+    try {
+      cells = parse(text.slice(first === 0 ? 0 : offsets[first]!, offsets[end] ?? text.length), {
+        ...PARSE_OPTIONS,
+        info: false,
+      }) as unknown as string[][];
+    } catch {
+      return null;
+    }
+    // a record our scan of the text placed otherwise than csv-parse: read whole
+    if (cells.length !== end - first) return null;
+    if (index === null) {
+      const header = headerIndex(file, cells[0]!, columns);
+      if ('problems' in header) return null;
+      index = header.index;
+      width = cells[0]!.length;
+    }
+    // csv-parse holds a slice's records to the slice's first one: the header's width is the rule
+    if (cells.some((c) => c.length !== width)) return null;
+    for (let i = first === 0 ? 1 : 0; i < cells.length; i++)
+      decodeRecord(file, lines[first + i]!, cells[i]!, columns, index, rows, problems, seen);
+  }
+  return { rows, problems };
+}
+
+/** The whole file parsed at once (a file with a problem in its CSV or its header; a small file). */
+function decodeWhole<C extends FeedColumns>(
+  file: string,
+  text: string,
+  found: readonly number[],
+  columns: C,
+): { rows: DecodedRow<FeedRowOf<C>>[]; problems: Problem[] } {
   const parseRecords = <T>(info: boolean): T[] => {
     try {
-      return parse(text, {
-        bom: true,
-        info,
-        skip_empty_lines: true,
-        relax_column_count: false,
-        trim: true,
-      }) as unknown as T[];
+      return parse(text, { ...PARSE_OPTIONS, info }) as unknown as T[];
     } catch (e) {
       const err = e as Error & { lines?: number };
       throw new BadInputError([
@@ -114,7 +175,6 @@ export function decodeCsvFeed<C extends FeedColumns>(
   // span lines, and the user looks for the line the record starts on. Where our count of records
   // disagrees with csv-parse's, its own line counts (`info`, a third of its time) are asked for.
   let cells = parseRecords<string[]>(false);
-  const found = recordStartLines(text);
   let lineOf = (recordNo: number): number => found[recordNo]!;
   if (found.length !== cells.length) {
     const withInfo = parseRecords<{ record: string[]; info: { lines: number } }>(true);
@@ -127,7 +187,33 @@ export function decodeCsvFeed<C extends FeedColumns>(
     throw new BadInputError([
       { file, line: 1, field: null, reason: `file is empty; expected a header ${expected}` },
     ]);
-  const header = cells[0]!.map((h) => h.toLowerCase());
+  const header = headerIndex(file, cells[0]!, columns);
+  if ('problems' in header) throw new BadInputError(header.problems);
+  const rows: DecodedRow<FeedRowOf<C>>[] = [];
+  const problems: Problem[] = [];
+  for (let recordNo = 1; recordNo < cells.length; recordNo++)
+    decodeRecord(
+      file,
+      lineOf(recordNo),
+      cells[recordNo]!,
+      columns,
+      header.index,
+      rows,
+      problems,
+      seenValues(columns),
+    );
+  return { rows, problems };
+}
+
+/** Each declared column's place in the header (−1: an optional column absent), or its problems. */
+function headerIndex(
+  file: string,
+  cells: readonly string[],
+  columns: FeedColumns,
+): { index: number[] } | { problems: Problem[] } {
+  const names = Object.keys(columns);
+  const expected = names.filter((c) => !columns[c]!.optional).join(',');
+  const header = cells.map((h) => h.toLowerCase());
   const headerProblems: Problem[] = [];
   header.forEach((h, i) => {
     const first = header.indexOf(h);
@@ -148,37 +234,64 @@ export function decodeCsvFeed<C extends FeedColumns>(
       field: missing[0]!,
       reason: `header lacks column ${missing.join(', ')}; expected ${expected}`,
     });
-  if (headerProblems.length > 0) throw new BadInputError(headerProblems);
+  if (headerProblems.length > 0) return { problems: headerProblems };
+  return { index: names.map((c) => header.indexOf(c)) };
+}
 
-  const index = names.map((c) => header.indexOf(c));
-  const rows: DecodedRow<FeedRowOf<C>>[] = [];
-  const problems: Problem[] = [];
-  for (let recordNo = 1; recordNo < cells.length; recordNo++) {
-    const record = cells[recordNo]!;
-    const line = lineOf(recordNo);
-    const row: Record<string, unknown> = {};
-    let ok = true;
-    names.forEach((name, i) => {
-      const raw = index[i]! >= 0 ? (record[index[i]!] ?? '') : '';
-      const parsed = columns[name]!.type.safeParse(raw);
-      if (parsed.success) row[name] = parsed.data;
-      else {
-        ok = false;
-        for (const issue of parsed.error.issues)
-          problems.push({ file, line, field: name, value: raw, reason: issue.message });
-      }
-    });
-    if (ok) rows.push({ line, row: row as FeedRowOf<C> });
-  }
-  return { rows, problems };
+/** Distinct cells of a column whose decoded value is kept for the rows that repeat it. */
+const SEEN_VALUES_PER_COLUMN = 4_096;
+
+/** Per column: a cell's decoded value, for cells seen before (see {@link decodeRecord}). */
+function seenValues(columns: FeedColumns): Map<string, unknown>[] {
+  return Object.keys(columns).map(() => new Map<string, unknown>());
 }
 
 /**
- * The 1-based line each record of a CSV text starts on: a line break inside double quotes belongs
- * to the cell, CRLF is one break, empty lines hold no record.
+ * One record's cells against their types: a row, or its problems. A cell decoded before in its
+ * column (a date, a type, a portfolio: a month's file repeats them a million times) takes the value
+ * decoded then — the same, a type's parse being a function of the text — and shares its string:
+ * checked once, held once (issue 14). Only plain values are shared, never an object a row could change.
  */
-function recordStartLines(text: string): number[] {
-  const starts: number[] = [];
+function decodeRecord<C extends FeedColumns>(
+  file: string,
+  line: number,
+  record: readonly string[],
+  columns: C,
+  index: readonly number[],
+  rows: DecodedRow<FeedRowOf<C>>[],
+  problems: Problem[],
+  seen: readonly Map<string, unknown>[],
+): void {
+  const row: Record<string, unknown> = {};
+  let ok = true;
+  Object.keys(columns).forEach((name, i) => {
+    const raw = index[i]! >= 0 ? (record[index[i]!] ?? '') : '';
+    const known = seen[i]!;
+    if (known.has(raw)) {
+      row[name] = known.get(raw);
+      return;
+    }
+    const parsed = columns[name]!.type.safeParse(raw);
+    if (parsed.success) {
+      row[name] = parsed.data;
+      const v = parsed.data;
+      if (known.size < SEEN_VALUES_PER_COLUMN && (v === null || typeof v !== 'object')) known.set(raw, v);
+    } else {
+      ok = false;
+      for (const issue of parsed.error.issues)
+        problems.push({ file, line, field: name, value: raw, reason: issue.message });
+    }
+  });
+  if (ok) rows.push({ line, row: row as FeedRowOf<C> });
+}
+
+/**
+ * The 1-based line each record of a CSV text starts on, and its offset in the text: a line break
+ * inside double quotes belongs to the cell, CRLF is one break, empty lines hold no record.
+ */
+function recordStarts(text: string): { lines: number[]; offsets: number[] } {
+  const lines: number[] = [];
+  const offsets: number[] = [];
   let line = 1;
   let quoted = false;
   let atStart = true;
@@ -191,10 +304,11 @@ function recordStartLines(text: string): number[] {
       continue;
     }
     if (atStart) {
-      starts.push(line);
+      lines.push(line);
+      offsets.push(i);
       atStart = false;
     }
     if (ch === '"') quoted = !quoted;
   }
-  return starts;
+  return { lines, offsets };
 }

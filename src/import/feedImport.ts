@@ -124,6 +124,10 @@ export async function runFeedImport<
   // Decode (pure): every cell against its type, then the rules across rows.
   const decoded = decodeCsvFeed(file, bytes, feed.columns);
   const decodeProblems = [...decoded.problems, ...(feed.fileRules?.(decoded.rows, file) ?? [])];
+  const rowCount = decoded.rows.length;
+  // Let go of the decoded rows once planned: what a feed writes is in its plan (issue 14: a month
+  // of a million rows held twice over).
+  let rows: readonly DecodedRow<FeedRowOf<C>>[] | null = decoded.rows;
 
   return db.withWriterLock(() =>
     db.transaction(async (tx) => {
@@ -131,8 +135,9 @@ export async function runFeedImport<
       // Checked against what is recorded even when some rows are bad, so that one run lists
       // every problem of the file.
       const ctx: PlanContext<O> = { file, options, closed, incomplete: decodeProblems.length > 0 };
-      const state = await feed.load(tx, decoded.rows, ctx);
-      const plan = feed.plan(decoded.rows, state, ctx);
+      const state = await feed.load(tx, rows!, ctx);
+      const plan = feed.plan(rows!, state, ctx);
+      rows = null;
       const refused = [
         ...decodeProblems,
         ...plan.problems,
@@ -142,7 +147,7 @@ export async function runFeedImport<
         const hint = problemsCode(refused) === 'CONFLICT' ? feed.conflictHint : undefined;
         throw new ProblemsError(sortProblems(refused), hint);
       }
-      const resultCtx = { ...ctx, rows: decoded.rows.length };
+      const resultCtx = { ...ctx, rows: rowCount };
       if (plan.changes.length === 0) return feed.result(plan, state, { ...resultCtx, written: false });
 
       const actor = currentActor();
@@ -151,7 +156,7 @@ export async function runFeedImport<
         feed: feed.name,
         file,
         bytes,
-        rows: decoded.rows.length,
+        rows: rowCount,
         inserted: plan.changes.length - restated,
         restated,
       });

@@ -141,11 +141,15 @@ export async function loadTransactionsOf(
   opts: {
     /** only the transactions dated after this day (those after the account's stored ledger) */
     readonly after?: string;
+    /** without the rows of this import (the file being imported: its rows are given as new) */
+    readonly excludingImport?: number;
   } = {},
 ): Promise<Map<string, ClassBTransactionRow[]>> {
   const out = new Map<string, ClassBTransactionRow[]>();
   const CHUNK = 50_000;
-  const after = opts.after === undefined ? '' : ` AND t.date > ${sqlTextLiteral(opts.after)}::date`;
+  const after =
+    (opts.after === undefined ? '' : ` AND t.date > ${sqlTextLiteral(opts.after)}::date`) +
+    (opts.excludingImport === undefined ? '' : ` AND t.import_id <> ${Number(opts.excludingImport)}`);
   for (let i = 0; i < accounts.length; i += CHUNK) {
     // Through COPY: one block of text instead of an object per row (issue 14 item 3).
     const rows = await copyTransactions(
@@ -327,6 +331,31 @@ export async function recordedAccounts(
   );
 }
 
+/**
+ * The accounts among these that are not recorded (set-based, through a staged table of the names:
+ * a month's file names a million accounts, and normally every one is recorded).
+ */
+export async function unrecordedAccounts(q: Queryable, accounts: readonly string[]): Promise<Set<string>> {
+  if (accounts.length === 0) return new Set();
+  const rows = await withStagedKeys(q, accounts, (staged) =>
+    q.textRows(
+      `SELECT k.key FROM ${staged} k WHERE NOT EXISTS (SELECT 1 FROM class_b_account a WHERE a.account = k.key)`,
+    ),
+  );
+  return new Set(rows.map((r) => r[0]!));
+}
+
+/** The recorded accounts' keys (class_b_account.account_key) among these names. */
+export async function accountKeysOf(q: Queryable, accounts: readonly string[]): Promise<Map<string, number>> {
+  if (accounts.length === 0) return new Map();
+  const rows = await withStagedKeys(q, accounts, (staged) =>
+    q.textRows(
+      `SELECT a.account, a.account_key FROM ${staged} k JOIN class_b_account a ON a.account = k.key`,
+    ),
+  );
+  return new Map(rows.map(([account, key]) => [account!, Number(key)]));
+}
+
 /** One account as recorded, or undefined. */
 export async function recordedAccount(
   q: Queryable,
@@ -445,22 +474,26 @@ export async function insertTransactions(
       'derived_from_doi',
       'import_id',
     ],
-    rows.map((r) => [
-      r.txnId,
-      r.date,
-      r.account,
-      r.portfolioId,
-      r.portfolioName,
-      'B',
-      r.type,
-      r.shares,
-      r.price,
-      r.exchangeId,
-      r.waiver,
-      r.attributedDistributor,
-      r.derivedFromDoi,
-      importId,
-    ]),
+    // a row at a time, as COPY takes them: a month's million rows are never built as arrays at once
+    (function* () {
+      for (const r of rows)
+        yield [
+          r.txnId,
+          r.date,
+          r.account,
+          r.portfolioId,
+          r.portfolioName,
+          'B',
+          r.type,
+          r.shares,
+          r.price,
+          r.exchangeId,
+          r.waiver,
+          r.attributedDistributor,
+          r.derivedFromDoi,
+          importId,
+        ];
+    })(),
   );
 }
 

@@ -159,9 +159,15 @@ export async function readStoredLedgersOf(
   q: Queryable,
   accounts: readonly string[],
   asOf: string,
+  /**
+   * the accounts' keys lie in this range: each read is then a range of the state tables' primary
+   * keys, not a scan of them (a month's import reads its accounts a chunk at a time)
+   */
+  range?: AccountKeyRange,
 ): Promise<Map<string, StoredAccountLedger>> {
   const out = new Map<string, StoredAccountLedger>();
   if (accounts.length === 0) return out;
+  const within = (col: string) => (range === undefined ? 'true' : inRange(col, range));
   return withStagedKeys(q, accounts, async (staged) => {
     // each account's latest state, found once and kept for the three reads that join it
     const s = `plan12b_latest_state_${process.pid}_${++latestStateTables}`;
@@ -170,6 +176,7 @@ export async function readStoredLedgersOf(
         SELECT DISTINCT ON (st.account_key) st.account_key, a.account, st.as_of, st.next_sequence, st.next_arrival
           FROM ${staged} k JOIN class_b_account a ON a.account = k.key
           JOIN class_b_account_state st ON st.account_key = a.account_key AND st.as_of <= ${sqlTextLiteral(asOf)}::date
+         WHERE ${within('a.account_key')} AND ${within('st.account_key')}
          ORDER BY st.account_key, st.as_of DESC`,
     );
     try {
@@ -192,12 +199,14 @@ export async function readStoredLedgersOf(
          JOIN class_b_ledger_portfolio p ON p.portfolio_key = l.portfolio_key
          JOIN class_b_ledger_portfolio ip ON ip.portfolio_key = l.issuing_portfolio_key
          LEFT JOIN class_b_lot_attribution at
-           ON l.free AND at.account_key = l.account_key AND at.origin_txn_id = l.origin_txn_id`,
+           ON l.free AND at.account_key = l.account_key AND at.origin_txn_id = l.origin_txn_id AND ${within('at.account_key')}
+        WHERE ${within('l.account_key')}`,
     );
     const withdrawalRows = await q.textRows(
       `SELECT s.account, p.portfolio_id, w.year, w.allowance_units, w.used_units
          FROM ${s} s JOIN class_b_withdrawal_allowance_state w ON w.account_key = s.account_key AND w.as_of = s.as_of
-         JOIN class_b_ledger_portfolio p ON p.portfolio_key = w.portfolio_key`,
+         JOIN class_b_ledger_portfolio p ON p.portfolio_key = w.portfolio_key
+        WHERE ${within('w.account_key')}`,
     );
     const lots = new Map<string, Lot[]>();
     // one attribution object per (account, reinvestment), as the ledger carries it
