@@ -191,17 +191,9 @@ function decodeWhole<C extends FeedColumns>(
   if ('problems' in header) throw new BadInputError(header.problems);
   const rows: DecodedRow<FeedRowOf<C>>[] = [];
   const problems: Problem[] = [];
+  const seen = seenValues(columns);
   for (let recordNo = 1; recordNo < cells.length; recordNo++)
-    decodeRecord(
-      file,
-      lineOf(recordNo),
-      cells[recordNo]!,
-      columns,
-      header.index,
-      rows,
-      problems,
-      seenValues(columns),
-    );
+    decodeRecord(file, lineOf(recordNo), cells[recordNo]!, columns, header.index, rows, problems, seen);
   return { rows, problems };
 }
 
@@ -241,9 +233,9 @@ function headerIndex(
 /** Distinct cells of a column whose decoded value is kept for the rows that repeat it. */
 const SEEN_VALUES_PER_COLUMN = 4_096;
 
-/** Per column: a cell's decoded value, for cells seen before (see {@link decodeRecord}). */
-function seenValues(columns: FeedColumns): Map<string, unknown>[] {
-  return Object.keys(columns).map(() => new Map<string, unknown>());
+/** Per declared column, in order: its name and the decoded values of cells seen before (see {@link decodeRecord}). */
+function seenValues(columns: FeedColumns): { readonly name: string; readonly known: Map<string, unknown> }[] {
+  return Object.keys(columns).map((name) => ({ name, known: new Map<string, unknown>() }));
 }
 
 /**
@@ -260,13 +252,12 @@ function decodeRecord<C extends FeedColumns>(
   index: readonly number[],
   rows: DecodedRow<FeedRowOf<C>>[],
   problems: Problem[],
-  seen: readonly Map<string, unknown>[],
+  seen: ReturnType<typeof seenValues>,
 ): void {
   const row: Record<string, unknown> = {};
   let ok = true;
-  Object.keys(columns).forEach((name, i) => {
+  seen.forEach(({ name, known }, i) => {
     const raw = index[i]! >= 0 ? (record[index[i]!] ?? '') : '';
-    const known = seen[i]!;
     if (known.has(raw)) {
       row[name] = known.get(raw);
       return;

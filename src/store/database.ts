@@ -294,6 +294,12 @@ async function openServer(url: string): Promise<Database> {
   }
   const copyStreams = await import('pg-copy-streams');
   let inTransaction = false;
+  // every column as its text, rows as arrays (the driver's parser, no object per row)
+  const textRowsOf = async (text: string) =>
+    (await client.query({ text, rowMode: 'array', types: { getTypeParser: () => textField } })).rows as (
+      | string
+      | null
+    )[][];
   const q: Queryable = {
     async query<R>(sql: string, params: readonly unknown[] = []) {
       const res = await client.query(sql, params as unknown[]);
@@ -319,28 +325,19 @@ async function openServer(url: string): Promise<Database> {
       // Decoded once, whole: a chunk may end inside a multi-byte character.
       return Buffer.concat(parts).toString('utf8');
     },
-    async textRows(sql) {
-      const res = await client.query({
-        text: sql,
-        rowMode: 'array',
-        types: { getTypeParser: () => textField },
-      });
-      return res.rows as (string | null)[][];
-    },
+    textRows: textRowsOf,
     async *textRowChunks(sql, size) {
       const fetchRows = size?.rows ?? TEXT_ROW_CHUNK_ROWS;
-      const arrays = (text: string) =>
-        client.query({ text, rowMode: 'array', types: { getTypeParser: () => textField } });
       // a cursor lives in a transaction: outside one the rows come whole
       if (!inTransaction) {
-        yield (await arrays(sql)).rows as (string | null)[][];
+        yield await textRowsOf(sql);
         return;
       }
       const cursor = `plan12b_rows_${++cursorCount}`;
       await client.query(`DECLARE ${cursor} NO SCROLL CURSOR FOR ${sql}`);
       try {
         for (;;) {
-          const rows = (await arrays(`FETCH ${fetchRows} FROM ${cursor}`)).rows as (string | null)[][];
+          const rows = await textRowsOf(`FETCH ${fetchRows} FROM ${cursor}`);
           if (rows.length > 0) yield rows;
           if (rows.length < fetchRows) break;
         }

@@ -1,4 +1,4 @@
-import { closeSync, lstatSync, openSync, readFileSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, lstatSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Plan12bError } from '../errors.js';
 import { lockWaitMs } from './lockWait.js';
@@ -44,20 +44,12 @@ const EMPTY_LOCK_STALE_MS = 5_000;
 /** How many times in a row a lock file may vanish under us before we wait like for any holder. */
 const VANISHED_RETRIES = 100;
 
-function lockFileExists(lockPath: string): boolean {
+/** How long ago the lock file was last written, or undefined when there is none (lstat: a link is there). */
+function lockFileAgeMs(lockPath: string): number | undefined {
   try {
-    lstatSync(lockPath);
-    return true;
+    return Date.now() - lstatSync(lockPath).mtimeMs;
   } catch {
-    return false;
-  }
-}
-
-function leftEmpty(lockPath: string): boolean {
-  try {
-    return Date.now() - statSync(lockPath).mtimeMs > EMPTY_LOCK_STALE_MS;
-  } catch {
-    return false;
+    return undefined;
   }
 }
 
@@ -135,10 +127,11 @@ export async function lockDataFolder(
     // Gone between our open and our read (its holder just released it): try again at once. This
     // is no wait and no news to the user. (One that is there but cannot be read — another user's,
     // a dangling link — is a holder we do not know: waited for, as any other.)
-    if (holder === undefined && !lockFileExists(lockPath) && vanishedRetries++ < VANISHED_RETRIES) continue;
+    const ageMs = lockFileAgeMs(lockPath);
+    if (holder === undefined && ageMs === undefined && vanishedRetries++ < VANISHED_RETRIES) continue;
     // Just created, its holder not yet written: look again in a moment, without a notice — but one
     // left empty for seconds is a crash between create and write, as stale as a dead holder's.
-    const unwritten = holder?.raw === '' && !leftEmpty(lockPath);
+    const unwritten = holder?.raw === '' && ageMs !== undefined && ageMs <= EMPTY_LOCK_STALE_MS;
     if (holder && !unwritten && !processAlive(holder.pid)) {
       // A stale lock: remove it only if it is still the one we read (another process may have
       // taken it over in between), then try again at once.

@@ -33,11 +33,14 @@ export interface TestDatabase {
 
 export const dialects: readonly ('pglite' | 'postgres')[] = serverUrl ? ['pglite', 'postgres'] : ['pglite'];
 
-/** The run's migrated server database, when vitest's global setup made one. */
-function serverTemplate(): string | undefined {
+/**
+ * The run's migrated template (test/support/globalSetup.ts) of this kind, when the global setup
+ * made one (PLAN12B_TEST_NO_TEMPLATE: none, to compare with a store migrated from nothing).
+ */
+function runTemplate(kind: 'pgliteTemplate' | 'serverTemplateDatabase'): string | undefined {
   if (process.env.PLAN12B_TEST_NO_TEMPLATE) return undefined;
   try {
-    return inject('serverTemplateDatabase');
+    return inject(kind);
   } catch {
     return undefined;
   }
@@ -65,31 +68,19 @@ function adminClient(): Promise<pg.Client> {
  * (the global teardown drops them all: DROP DATABASE asks for a checkpoint, which in the middle of
  * a run costs seconds); without a template, a new schema of the test database, migrated.
  */
-async function freshServerTarget(
-  name: string,
-): Promise<{ target: string; migrated: boolean; database?: string }> {
+async function freshServerTarget(name: string): Promise<{ target: string; database?: string }> {
   if (!serverUrl) throw new Error('no server URL');
   const u = new URL(serverUrl);
-  const template = serverTemplate();
+  const template = runTemplate('serverTemplateDatabase');
   if (template === undefined) {
     u.searchParams.set('schema', name);
-    return { target: u.toString(), migrated: false };
+    return { target: u.toString() };
   }
   const database = `${template}_${name}`;
   await (await adminClient()).query(`CREATE DATABASE ${database} TEMPLATE ${template} STRATEGY WAL_LOG`);
   u.pathname = `/${database}`;
   u.searchParams.set('schema', SERVER_TEMPLATE_SCHEMA);
-  return { target: u.toString(), migrated: true, database };
-}
-
-/** The run's migrated PGlite folder, when vitest's global setup made one. */
-function pgliteTemplate(): string | undefined {
-  if (process.env.PLAN12B_TEST_NO_TEMPLATE) return undefined; // to compare with a migrated new folder
-  try {
-    return inject('pgliteTemplate');
-  } catch {
-    return undefined;
-  }
+  return { target: u.toString(), database };
 }
 
 /** A fresh, empty, migrated store of the given dialect (a temp dir, or a new schema on the server). */
@@ -97,7 +88,7 @@ export async function freshDatabase(dialect: 'pglite' | 'postgres', dir?: string
   const name = `t_${randomBytes(6).toString('hex')}`;
   if (dialect === 'postgres') {
     const server = await freshServerTarget(name);
-    if (!server.migrated) {
+    if (server.database === undefined) {
       const db = await openDatabase(server.target);
       await migrate(db);
       await db.close();
@@ -117,7 +108,7 @@ export async function freshDatabase(dialect: 'pglite' | 'postgres', dir?: string
     };
   }
   const target = join(dir ?? mkdtempSync(join(tmpdir(), 'plan12b-test-')), 'db');
-  const template = pgliteTemplate();
+  const template = runTemplate('pgliteTemplate');
   if (template) {
     // A copy of the run's migrated template (test/support/globalSetup.ts): no initdb per test;
     // written from the worker's image of it (test/support/folderCopy.ts: `fs.promises.cp` cost

@@ -56,10 +56,10 @@ export default async function setup(project: TestProject): Promise<() => void> {
  * server's CPU besides, ~100 times a run).
  */
 async function serverTemplate(url: string): Promise<string> {
-  await dropAbandonedRuns(url);
+  await dropTestDatabases(url, abandoned);
   // p12b_<seconds since 1970>_<random>: a run killed before its teardown is known by its age
   const name = `p12b_${Math.floor(Date.now() / 1000)}_${randomBytes(4).toString('hex')}`;
-  await adminQuery(url, [`CREATE DATABASE ${name}`]);
+  await withAdminClient(url, (c) => c.query(`CREATE DATABASE ${name}`));
   const u = new URL(url);
   u.pathname = `/${name}`;
   u.searchParams.set('schema', SERVER_TEMPLATE_SCHEMA);
@@ -77,21 +77,10 @@ async function serverTemplate(url: string): Promise<string> {
   return name;
 }
 
-/** The databases of runs that began more than a day ago and never reached their teardown. */
-async function dropAbandonedRuns(url: string): Promise<void> {
-  const c = new pg.Client({ connectionString: url });
-  await c.connect();
-  try {
-    const { rows } = await c.query<{ datname: string }>(
-      `SELECT datname FROM pg_database WHERE datname ~ '^p12b_[0-9]+_[0-9a-f]{8}' ORDER BY datname DESC`,
-    );
-    const dayAgo = Date.now() / 1000 - 86_400;
-    for (const r of rows)
-      if (Number(r.datname.split('_')[1]) < dayAgo)
-        await c.query(`DROP DATABASE IF EXISTS ${r.datname} WITH (FORCE)`);
-  } finally {
-    await c.end();
-  }
+/** A database of a run that began more than a day ago and never reached its teardown. */
+function abandoned(datname: string): boolean {
+  const began = /^p12b_([0-9]+)_[0-9a-f]{8}/.exec(datname)?.[1];
+  return began !== undefined && Number(began) < Date.now() / 1000 - 86_400;
 }
 
 /** A server where this user may not create databases: each test migrates a schema of its own, as before. */
@@ -103,25 +92,26 @@ function withoutServerTemplate(e: unknown): undefined {
 }
 
 /** Drops the template and every database the run made from it (a test's drop leaves its own). */
-async function dropRunDatabases(url: string, template: string): Promise<void> {
-  const c = new pg.Client({ connectionString: url });
-  await c.connect();
-  try {
-    const { rows } = await c.query<{ datname: string }>(
-      `SELECT datname FROM pg_database WHERE datname LIKE $1 ORDER BY datname = $2`,
-      [`${template}%`, template],
-    );
-    for (const r of rows) await c.query(`DROP DATABASE IF EXISTS ${r.datname} WITH (FORCE)`);
-  } finally {
-    await c.end();
-  }
+function dropRunDatabases(url: string, template: string): Promise<void> {
+  return dropTestDatabases(url, (datname) => datname === template || datname.startsWith(`${template}_`));
 }
 
-async function adminQuery(url: string, statements: readonly string[]): Promise<void> {
+/** Drops the test runs' databases that `doomed` picks (a run's copies before its template). */
+function dropTestDatabases(url: string, doomed: (datname: string) => boolean): Promise<void> {
+  return withAdminClient(url, async (c) => {
+    const { rows } = await c.query<{ datname: string }>(
+      `SELECT datname FROM pg_database WHERE datname LIKE 'p12b%' ORDER BY datname DESC`,
+    );
+    for (const { datname } of rows)
+      if (doomed(datname)) await c.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
+  });
+}
+
+async function withAdminClient<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
   const c = new pg.Client({ connectionString: url });
   await c.connect();
   try {
-    for (const sql of statements) await c.query(sql);
+    return await fn(c);
   } finally {
     await c.end();
   }
