@@ -43,14 +43,15 @@ if (log) {
     k0 = childrenMs();
     f0 = foldersCopied();
   });
-  afterAll((suite) => {
+  // biome-ignore lint/correctness/noEmptyPattern: Vitest reads a hook's fixtures from its first parameter's pattern (it must be one); the suite is the second
+  afterAll(({}, suite) => {
     const c = process.cpuUsage(c0);
     loop.disable();
     clearInterval(ticker);
     appendFileSync(
       log,
       `${JSON.stringify({
-        file: (suite as { filepath?: string }).filepath ?? suite.name,
+        file: 'filepath' in suite ? suite.filepath : suite.name,
         wallMs: Math.round(performance.now() - t0),
         cpuMs: Math.round((c.user + c.system) / 1000),
         sysMs: Math.round(c.system / 1000),

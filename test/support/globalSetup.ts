@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -30,7 +30,8 @@ declare module 'vitest' {
  * CPU); a copy of this one costs a fraction of that, and every test still gets a store of its own.
  */
 export default async function setup(project: TestProject): Promise<() => void> {
-  const dir = mkdtempSync(join(tmpdir(), 'plan12b-template-'));
+  const runTmp = runTemporaryFolder();
+  const dir = mkdtempSync(join(runTmp, 'plan12b-template-'));
   const target = join(dir, 'db');
   const db = await openDatabase(target);
   try {
@@ -45,9 +46,30 @@ export default async function setup(project: TestProject): Promise<() => void> {
   const server = serverUrl ? await serverTemplate(serverUrl).catch(withoutServerTemplate) : undefined;
   if (server) project.provide('serverTemplateDatabase', server);
   return async () => {
-    rmSync(dir, { recursive: true, force: true });
+    rmSync(runTmp, { recursive: true, force: true });
     if (server && serverUrl) await dropRunDatabases(serverUrl, server);
   };
+}
+
+const RUN_TMP_PREFIX = 'plan12b-test-run-';
+
+/**
+ * The run's temporary folder: every test's `mkdtemp(tmpdir())` (stores, CLI outputs, the demo's
+ * files) and the processes it spawns land in it — `TMPDIR` is set before the workers start, and
+ * they inherit it — and the teardown removes it whole: a run left ~1 GB behind in /tmp before.
+ * Folders of runs that began more than a day ago and never reached their teardown go at the start.
+ */
+function runTemporaryFolder(): string {
+  const base = tmpdir();
+  for (const entry of readdirSync(base, { withFileTypes: true })) {
+    if (!entry.isDirectory() || !entry.name.startsWith(RUN_TMP_PREFIX)) continue;
+    const path = join(base, entry.name);
+    const ageMs = Date.now() - statSync(path).mtimeMs;
+    if (ageMs > 86_400_000) rmSync(path, { recursive: true, force: true });
+  }
+  const runTmp = mkdtempSync(join(base, RUN_TMP_PREFIX));
+  process.env.TMPDIR = runTmp;
+  return runTmp;
 }
 
 /**

@@ -28,7 +28,16 @@ const missing = !existsSync(CHROMIUM)
 if (missing && process.env.CI) throw new Error(missing);
 if (missing) console.warn(`skipping the dashboard tests: ${missing}`);
 
-describe.skipIf(missing !== null)('the web dashboard in Chromium', () => {
+/**
+ * The server answers from this test's own process, and PostgreSQL in WebAssembly answers
+ * synchronously: while it works (a close takes seconds, minutes on a loaded machine) Playwright's
+ * own messages in the same process wait too. So no wait here is Playwright's default 30 s: every
+ * action and wait may take up to PLAYWRIGHT_WAIT_MS, and each test up to ten minutes — a slow
+ * machine makes the file slower, never red; a page that never shows what it should still fails.
+ */
+const PLAYWRIGHT_WAIT_MS = 300_000;
+
+describe.skipIf(missing !== null)('the web dashboard in Chromium', { timeout: 600_000 }, () => {
   const dir = mkdtempSync(join(tmpdir(), 'plan12b-web-'));
   const target = join(dir, 'db');
   let server: RunningServer;
@@ -73,6 +82,7 @@ describe.skipIf(missing !== null)('the web dashboard in Chromium', () => {
 
   async function signedIn(token: string): Promise<Page> {
     const page = await browser.newPage({ acceptDownloads: true, viewport: { width: 1400, height: 900 } });
+    page.setDefaultTimeout(PLAYWRIGHT_WAIT_MS);
     await page.goto(server.url);
     await page.getByLabel('API token').fill(token);
     await page.getByRole('button', { name: 'Sign in' }).click();
@@ -178,7 +188,7 @@ describe.skipIf(missing !== null)('the web dashboard in Chromium', () => {
     await open(page, 'close', 'Month close');
     await page.getByLabel('Month', { exact: true }).fill('2025-01');
     await page.getByRole('button', { name: 'Close month' }).click();
-    await page.getByText('sealed', { exact: true }).waitFor({ timeout: 300_000 });
+    await page.getByText('sealed', { exact: true }).waitFor();
     await page.getByText(/Sealed; results hash [0-9a-f]{64}/).waitFor();
     await shoot(page, '05-close');
 
