@@ -11,8 +11,11 @@ import {
 // booleans parsed in place, no string per field). Property: on generated rows — negative and
 // 2^53 − 1 integers, text with tabs, line breaks, carriage returns and backslashes — the columns
 // hold exactly what the row decode gives as strings; a NULL or a non-integer is refused.
-const kindsArb = fc.array(fc.constantFrom<CopyColumnKind>('int', 'bool', 'text'), { minLength: 1, maxLength: 6 });
-const valueOf = (k: CopyColumnKind) =>
+const kindsArb = fc.array(fc.constantFrom<CopyColumnKind>('int', 'bool', 'text'), {
+  minLength: 1,
+  maxLength: 6,
+});
+const arbitraryOf = (k: CopyColumnKind) =>
   k === 'int'
     ? fc.oneof(fc.integer(), fc.constantFrom(0, Number.MAX_SAFE_INTEGER, -Number.MAX_SAFE_INTEGER))
     : k === 'bool'
@@ -24,7 +27,7 @@ describe('COPY text decoded into columns', () => {
     fc.assert(
       fc.property(
         kindsArb.chain((kinds) =>
-          fc.tuple(fc.constant(kinds), fc.array(fc.tuple(...kinds.map(valueOf)), { maxLength: 30 })),
+          fc.tuple(fc.constant(kinds), fc.array(fc.tuple(...kinds.map(arbitraryOf)), { maxLength: 30 })),
         ),
         fc.boolean(),
         ([kinds, rows], endMarker) => {
