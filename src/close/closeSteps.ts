@@ -47,7 +47,11 @@ export const classBStep: CloseStep = {
  * NYSE business day after month end, or the later date the Distributor instructs (SEVENTH(B)).
  * Computed once, before the journal, which pays what it says (SPEC §12).
  */
-export function monthlyCalculationStep(instructedDueDate: string | null = null): CloseStep {
+export function monthlyCalculationStep(
+  instructedDueDate: string | null = null,
+  /** Exhibit A and the DOI counts from lot records, account by account (the reference path; tests) */
+  perAccount = false,
+): CloseStep {
   return {
     part: 'monthly-calculation',
     title: 'Exhibit A allocation, Transfers and the Monthly Calculation',
@@ -59,6 +63,7 @@ export function monthlyCalculationStep(instructedDueDate: string | null = null):
         // the close: the Class B month applied to the stored ledger in the same pass (issue 14
         // item 1), and Exhibit A's holdings kept for the closed dates
         close: true,
+        ...(perAccount ? { perAccount } : {}),
       }),
   };
 }
@@ -67,12 +72,14 @@ export function monthlyCalculationStep(instructedDueDate: string | null = null):
  * The month close, end to end, in the order the month's figures depend on each other: the
  * Monthly Calculation before the journal, whose Class B payables follow it (SPEC §12).
  */
-export function monthCloseSteps(opts: { instructedDueDate?: string | null } = {}): readonly CloseStep[] {
+export function monthCloseSteps(
+  opts: { instructedDueDate?: string | null; perAccount?: boolean } = {},
+): readonly CloseStep[] {
   return [
     feesStep,
     serviceFeesStep,
     classBStep,
-    monthlyCalculationStep(opts.instructedDueDate ?? null),
+    monthlyCalculationStep(opts.instructedDueDate ?? null, opts.perAccount === true),
     journalStep,
     priorPeriodAdjustmentsStep,
   ];

@@ -3,6 +3,7 @@ import {
   computeDistributorShare,
   type DistributorShareComputation,
 } from '../allocation/distributorShare.js';
+import { type DistributorCountSums, exhibitAOfLedgerState } from '../allocation/exhibitAOfLedgerState.js';
 import { attributeOmnibusFreeShares, type OmnibusAttribution } from '../allocation/omnibusFreeShares.js';
 import { addDays, fromDayNumber, monthEnd, monthOf } from '../calendar/isoDate.js';
 import { replayAccount } from '../class-b/classBLedger.js';
@@ -104,6 +105,11 @@ export async function visitHoldings(
    * and the holdings at the end of the month before and at its end are taken from that pass.
    */
   monthPass?: string,
+  /**
+   * Takes a month end's holdings as a chunk's ledger columns (read or from the pass) instead of
+   * `visit` per account (issue 14: no record per lot); dates replayed still go to `visit`.
+   */
+  visitState?: StateVisit,
 ): Promise<void> {
   if (requests.size === 0 && monthPass === undefined) return;
   const stored = await ledgerStateMonths(q);
@@ -132,55 +138,66 @@ export async function visitHoldings(
     await applyClassBMonth(q, monthPass, classBTerms, {
       visit: (c) => {
         const before = fromPass.get(start!);
-        if (before) visitStateAccounts(c.start, c.accountNames, c.dictionaries, start!, before, visit);
+        if (before)
+          (visitState ?? visitStateAccounts(visit))(c.start, c.accountNames, c.dictionaries, start!, before);
         const after = fromPass.get(end);
-        if (after) visitStateAccounts(c.end, c.accountNames, c.dictionaries, end, after, visit);
+        if (after)
+          (visitState ?? visitStateAccounts(visit))(c.end, c.accountNames, c.dictionaries, end, after);
       },
     });
   for (const [date, pids] of [...read].sort(([a], [b]) => (a < b ? -1 : 1)))
-    await visitStoredHoldings(q, date, pids, visit);
+    await visitStoredHoldings(q, date, pids, visitState ?? visitStateAccounts(visit));
   if (replayed.size > 0) await replayHoldings(q, replayed, classBTerms, visit);
 }
 
-/**
- * Visits each account of a chunk's ledger per requested portfolio it holds, its lots in the
- * ledger's order (compareLots), as a replay gives them. Only the lots of the requested portfolios
- * become records (issue 14 item 3: a month end asked for a few portfolios builds no object for the
- * others' lots).
- */
-function visitStateAccounts(
+/** A month end's holdings of the requested portfolios, a chunk of accounts' ledger at a time. */
+export type StateVisit = (
   state: ClassBLedgerState,
   accountNames: ReadonlyMap<number, string>,
   d: MonthPassDictionaries,
   date: string,
   portfolioIds: ReadonlySet<string>,
+) => void;
+
+/**
+ * Visits each account of a chunk's ledger per requested portfolio it holds, its lots in the
+ * ledger's order (compareLots), as a replay gives them. Only the lots of the requested portfolios
+ * become records (issue 14 item 3: a month end asked for a few portfolios builds no object for the
+ * others' lots). `only`: just these accounts (indexes in the state).
+ */
+export function visitStateAccounts(
   visit: (portfolioId: string, date: string, account: AllocationAccount) => void,
-): void {
-  const wanted = new Uint8Array(d.portfolios.names.length);
-  d.portfolios.names.forEach((pid, k) => {
-    if (portfolioIds.has(pid)) wanted[k] = 1;
-  });
-  const isoDay = cachedIsoDay();
-  const l = state.lots;
-  for (let a = 0; a < state.accounts.count; a++) {
-    const from = state.accounts.lotStart[a]!;
-    const to = state.accounts.lotStart[a + 1]!;
-    let any = false;
-    for (let i = from; i < to && !any; i++) any = wanted[l.portfolio[i]!] === 1;
-    if (!any) continue;
-    const byPortfolio = new Map<string, Lot[]>();
-    for (let i = from; i < to; i++) {
-      if (wanted[l.portfolio[i]!] !== 1) continue;
-      const lot = lotOfState(state, i, d, isoDay);
-      const list = byPortfolio.get(lot.portfolioId);
-      if (list) list.push(lot);
-      else byPortfolio.set(lot.portfolioId, [lot]);
+  only?: readonly number[],
+): StateVisit {
+  return (state, accountNames, d, date, portfolioIds) => {
+    const wanted = new Uint8Array(d.portfolios.names.length);
+    d.portfolios.names.forEach((pid, k) => {
+      if (portfolioIds.has(pid)) wanted[k] = 1;
+    });
+    const isoDay = cachedIsoDay();
+    const l = state.lots;
+    const n = only === undefined ? state.accounts.count : only.length;
+    for (let j = 0; j < n; j++) {
+      const a = only === undefined ? j : only[j]!;
+      const from = state.accounts.lotStart[a]!;
+      const to = state.accounts.lotStart[a + 1]!;
+      let any = false;
+      for (let i = from; i < to && !any; i++) any = wanted[l.portfolio[i]!] === 1;
+      if (!any) continue;
+      const byPortfolio = new Map<string, Lot[]>();
+      for (let i = from; i < to; i++) {
+        if (wanted[l.portfolio[i]!] !== 1) continue;
+        const lot = lotOfState(state, i, d, isoDay);
+        const list = byPortfolio.get(lot.portfolioId);
+        if (list) list.push(lot);
+        else byPortfolio.set(lot.portfolioId, [lot]);
+      }
+      const account = accountNames.get(state.accounts.key[a]!)!;
+      const omnibus = state.accounts.omnibus[a] === 1;
+      for (const [pid, lots] of [...byPortfolio].sort(([x], [y]) => (x < y ? -1 : 1)))
+        visit(pid, date, { account, omnibus, lots: lots.sort(compareLots) });
     }
-    const account = accountNames.get(state.accounts.key[a]!)!;
-    const omnibus = state.accounts.omnibus[a] === 1;
-    for (const [pid, lots] of [...byPortfolio].sort(([x], [y]) => (x < y ? -1 : 1)))
-      visit(pid, date, { account, omnibus, lots: lots.sort(compareLots) });
-  }
+  };
 }
 
 /** Day number → ISO date, each day computed once (a chunk's lots share few dates). */
@@ -213,7 +230,7 @@ async function visitStoredHoldings(
   q: Queryable,
   date: string,
   portfolioIds: ReadonlySet<string>,
-  visit: (portfolioId: string, date: string, account: AllocationAccount) => void,
+  visitState: StateVisit,
 ): Promise<void> {
   const d = await ledgerStateDictionaries(q);
   // only the requested portfolios' lots are read (a portfolio never stored has none)
@@ -221,7 +238,7 @@ async function visitStoredHoldings(
   for (const range of await accountKeyRanges(q, LEDGER_STATE_READ_ACCOUNTS)) {
     const cd = { ...d, txns: new KeyDictionary() };
     const { state, accountNames } = await readLedgerStateChunk(q, date, range, cd, { portfolioKeys });
-    visitStateAccounts(state, accountNames, cd, date, portfolioIds, visit);
+    visitState(state, accountNames, cd, date, portfolioIds);
   }
 }
 
@@ -308,6 +325,11 @@ function addComputations(
 export interface HoldingsAlsoWanted {
   readonly requests: ReadonlyMap<string, readonly string[]>;
   visit(portfolioId: string, date: string, account: AllocationAccount): void;
+  /**
+   * The same counts summed over a chunk of accounts from its ledger columns (SPEC §8; what `visit`
+   * adds up account by account): given, month ends held as columns are not visited per account.
+   */
+  addCounts?(portfolioId: string, date: string, counts: DistributorCountSums): void;
 }
 
 /**
@@ -327,7 +349,13 @@ export async function holdingsAt(
    * computation kept them (exhibitAHoldingsRepository.ts), and kept once computed when `keep`
    * (the close: a report writes nothing).
    */
-  kept?: { readonly closedThrough: string | null; readonly keep: boolean; readonly monthPass?: string },
+  kept?: {
+    readonly closedThrough: string | null;
+    readonly keep: boolean;
+    readonly monthPass?: string;
+    /** the reference path: every month end's lots as records, account by account (tests) */
+    readonly perAccount?: boolean;
+  },
 ): Promise<Map<string, Map<string, DateHoldings>>> {
   const basis = exhibitABasisHash(distributor, terms);
   const closedThrough = kept?.closedThrough ?? null;
@@ -353,6 +381,7 @@ export async function holdingsAt(
     distributor,
     also,
     kept?.monthPass,
+    kept?.perAccount === true,
   );
   const out = new Map<string, Map<string, DateHoldings>>();
   for (const [pid, dates] of requests)
@@ -387,6 +416,7 @@ async function computeHoldingsAt(
   distributor: string,
   also?: HoldingsAlsoWanted,
   monthPass?: string,
+  perAccount = false,
 ): Promise<Map<string, Map<string, DateHoldings>>> {
   const out = new Map<string, Map<string, DateHoldings>>();
   const buffers = new Map<DateHoldings, AllocationAccount[]>();
@@ -410,24 +440,50 @@ async function computeHoldingsAt(
   const all = new Map<string, string[]>();
   for (const r of [requests, also?.requests ?? new Map<string, readonly string[]>()])
     for (const [pid, dates] of r) all.set(pid, [...new Set([...(all.get(pid) ?? []), ...dates])]);
-  await visitHoldings(
-    q,
-    all,
-    classBTerms,
-    (pid, date, account) => {
-      if (also?.requests.get(pid)?.includes(date)) also.visit(pid, date, account);
-      const h = out.get(pid)?.get(date);
-      if (h === undefined) return;
-      if (account.omnibus) {
-        h.omnibus.push(account);
-        return;
-      }
-      const buffer = buffers.get(h)!;
-      buffer.push(account);
-      if (buffer.length >= 5_000) flush(pid, date, h, buffer);
-    },
-    monthPass,
-  );
+  const visit = (pid: string, date: string, account: AllocationAccount) => {
+    if (also?.requests.get(pid)?.includes(date)) also.visit(pid, date, account);
+    const h = out.get(pid)?.get(date);
+    if (h === undefined) return;
+    if (account.omnibus) {
+      h.omnibus.push(account);
+      return;
+    }
+    const buffer = buffers.get(h)!;
+    buffer.push(account);
+    if (buffer.length >= 5_000) flush(pid, date, h, buffer);
+  };
+  // Month ends held as ledger columns: Exhibit A's sums and the counts straight from the columns,
+  // records only for the Omnibus Accounts (2(c) attributes their Free Shares account by account).
+  const addCounts = also?.addCounts?.bind(also);
+  const visitState: StateVisit | undefined =
+    perAccount || (also !== undefined && addCounts === undefined)
+      ? undefined
+      : (state, accountNames, d, date, portfolioIds) => {
+          const asked = new Map<number, { exhibitA: boolean; counts: boolean }>();
+          d.portfolios.names.forEach((pid, k) => {
+            if (!portfolioIds.has(pid)) return;
+            asked.set(k, {
+              exhibitA: out.get(pid)?.has(date) === true,
+              counts: also?.requests.get(pid)?.includes(date) === true,
+            });
+          });
+          const sums = exhibitAOfLedgerState(state, d.portfolios.names, asked, { date, distributor, terms });
+          for (const [k, s] of sums) {
+            const pid = d.portfolios.names[k]!;
+            if (s.counts) addCounts!(pid, date, s.counts);
+            if (!s.exhibitA) continue;
+            const h = out.get(pid)!.get(date)!;
+            h.others = addComputations(h.others, s.exhibitA.others);
+            visitStateAccounts((_pid, _date, account) => h.omnibus.push(account), s.exhibitA.omnibusAccounts)(
+              state,
+              accountNames,
+              d,
+              date,
+              new Set([pid]),
+            );
+          }
+        };
+  await visitHoldings(q, all, classBTerms, visit, monthPass, visitState);
   for (const [pid, byDate] of out) for (const [date, h] of byDate) flush(pid, date, h, buffers.get(h)!);
   return out;
 }

@@ -4,6 +4,7 @@ import {
   computeDistributorShare,
   distributorOfIssuance,
 } from '../allocation/distributorShare.js';
+import type { DistributorCountSums } from '../allocation/exhibitAOfLedgerState.js';
 import { addDays, monthEnd, monthStart } from '../calendar/isoDate.js';
 import type { DistributorTerm } from '../class-b/distributorTerm.js';
 import { formatCents, parseCents, sumCents } from '../money/cents.js';
@@ -69,7 +70,7 @@ function classBFees(fees: FeesReport): FeesReport {
   };
 }
 
-interface DistributorHoldings {
+export interface DistributorHoldings {
   /** by DOI and issuing portfolio: the shares and how many lots hold them */
   byDoi: Map<string, { doi: string; issuingPortfolioId: string; shares: bigint; lots: number }>;
   /** all shares outstanding */
@@ -84,7 +85,7 @@ interface DistributorHoldings {
  * computation date — a Transfer's effective date after the term — an Omnibus Account's Free
  * Shares are counted by 2(b), its sub-transfer agent's 2(c) figures being monthly.)
  */
-function addDistributorHoldings(
+export function addDistributorHoldings(
   h: DistributorHoldings,
   account: AllocationAccount,
   ctx: { portfolioId: string; date: string; distributor: string; terms: readonly DistributorTerm[] },
@@ -122,6 +123,20 @@ function addDistributorHoldings(
   }).distributorShares;
 }
 
+/** {@link addDistributorHoldings} for a chunk of accounts summed at once from its ledger columns. */
+export function addDistributorCounts(h: DistributorHoldings, sums: DistributorCountSums): void {
+  h.total += sums.total;
+  h.allocated += sums.allocated;
+  for (const [key, s] of sums.byDoi) {
+    const held = h.byDoi.get(key);
+    if (held === undefined) h.byDoi.set(key, { ...s });
+    else {
+      held.shares += s.shares;
+      held.lots += s.lots;
+    }
+  }
+}
+
 /**
  * Agreement EIGHTH(C): the Monthly Calculation for every portfolio with Class B Distribution Fees
  * in the month — fees from the accrual (SEVENTH(B)), the Distributor's 12b-1 Share by the Exhibit A
@@ -149,6 +164,8 @@ export async function monthlyCalculationReport(
      * kept (lookups from then on)
      */
     close?: boolean;
+    /** Exhibit A and the DOI counts from lot records, account by account (the reference path; tests) */
+    perAccount?: boolean;
   } = {},
 ): Promise<MonthlyCalculationReport> {
   const { distributor, dueDate, inputs, transfers, warnings, classBVintages } =
@@ -199,6 +216,8 @@ export async function monthlyCalculationInputs(
     registry?: Registry;
     fees?: FeesReport;
     close?: boolean;
+    /** Exhibit A and the counts account by account from lot records (the reference path; tests) */
+    perAccount?: boolean;
   } = {},
 ): Promise<MonthlyCalculationInputs> {
   const from = monthStart(month);
@@ -280,11 +299,13 @@ export async function monthlyCalculationInputs(
           distributor,
           terms,
         }),
+      addCounts: (pid, date, sums) => addDistributorCounts(counts.get(pid)!.get(date)!, sums),
     },
     {
       closedThrough: closed.length === 0 ? null : monthEnd(closed[closed.length - 1]!),
       keep: opts.close === true,
       ...(opts.close === true ? { monthPass: month } : {}),
+      ...(opts.perAccount === true ? { perAccount: true } : {}),
     },
   );
 

@@ -5,7 +5,7 @@ import type { ClassBLedgerState } from '../class-b/monthPassColumns.js';
 import { KeyDictionary, type MonthPassDictionaries } from '../class-b/monthPassRecords.js';
 import type { StoredAccountLedger } from '../class-b/storedAccountLedger.js';
 import { withStagedKeys } from './bulkCopy.js';
-import { encodeCopyValue, sqlTextLiteral } from './copyText.js';
+import { type CopyColumnKind, decodeCopyColumns, encodeCopyValue, sqlTextLiteral } from './copyText.js';
 import type { Queryable } from './database.js';
 
 /**
@@ -323,6 +323,20 @@ export async function markLedgerStateMonth(
   );
 }
 
+/** The lot read's columns: keys, origin, free, DOI day, sequence, arrival, shares, cost. */
+const LOT_COLUMN_KINDS: readonly CopyColumnKind[] = [
+  'int',
+  'int',
+  'int',
+  'text',
+  'bool',
+  'int',
+  'int',
+  'int',
+  'int',
+  'int',
+];
+
 const inRange = (col: string, r: AccountKeyRange) => `${col} BETWEEN ${r.fromKey} AND ${r.toKey}`;
 
 /**
@@ -365,13 +379,16 @@ export async function readLedgerStateChunk(
        FROM class_b_account a LEFT JOIN s ON s.account_key = a.account_key
       WHERE ${inRange('a.account_key', range)} ORDER BY a.account_key`,
   );
-  const lotRows = await q.textRows(
+  // the chunk's lots (500,000 rows for 100,000 accounts) decoded straight into columns: no string
+  // per field, only the origins' (issue 14)
+  const lotText = await q.copyOut(
     `${latest} SELECT l.account_key, l.portfolio_key, l.issuing_portfolio_key, l.origin_txn_id, l.free,
             l.doi - DATE '1970-01-01', l.sequence, l.arrival, l.share_units, l.cost_cents
        FROM class_b_lot_state l JOIN s ON l.account_key = s.account_key AND l.as_of = s.as_of
       WHERE ${inRange('l.account_key', range)} ${lotFilter}
       ORDER BY l.account_key, l.portfolio_key, l.doi, l.sequence, l.arrival`,
   );
+  const lotColumns = decodeCopyColumns(lotText, LOT_COLUMN_KINDS);
   const withdrawalRows =
     only !== undefined
       ? []
@@ -410,7 +427,30 @@ export async function readLedgerStateChunk(
     nextArrival[i] = arr === null ? 0 : Number(arr);
   }
 
-  const m = lotRows.length;
+  const m = lotColumns.rows;
+  const [
+    accountKeyOf,
+    portfolioOf,
+    issuingOf,
+    originOf,
+    freeOf,
+    doiOf,
+    sequenceOf,
+    arrivalOf,
+    sharesOf,
+    costOf,
+  ] = lotColumns.columns as [
+    Float64Array,
+    Float64Array,
+    Float64Array,
+    string[],
+    Float64Array,
+    Float64Array,
+    Float64Array,
+    Float64Array,
+    Float64Array,
+    Float64Array,
+  ];
   const L = {
     portfolio: new Int32Array(m),
     issuingPortfolio: new Int32Array(m),
@@ -429,27 +469,27 @@ export async function readLedgerStateChunk(
   const epochDay = toDayNumber('1970-01-01');
   let a = 0;
   for (let i = 0; i < m; i++) {
-    const f = lotRows[i]!;
-    const k = Number(f[0]);
+    const k = accountKeyOf[i]!;
     while (a < n && key[a]! < k) lotStart[++a] = i;
     if (key[a] !== k) throw new Error(`class_b_lot_state: account key ${k} is not in the chunk`);
-    L.portfolio[i] = Number(f[1]);
-    L.issuingPortfolio[i] = Number(f[2]);
-    L.origin[i] = d.txns.key(f[3]!);
-    L.free[i] = f[4] === 't' ? 1 : 0;
-    L.doiDay[i] = epochDay + Number(f[5]);
-    L.sequence[i] = Number(f[6]);
-    L.arrival[i] = Number(f[7]);
-    L.shareUnits[i] = Number(f[8]);
-    L.costCents[i] = Number(f[9]);
+    const origin = originOf[i]!;
+    L.portfolio[i] = portfolioOf[i]!;
+    L.issuingPortfolio[i] = issuingOf[i]!;
+    L.origin[i] = d.txns.key(origin);
+    L.free[i] = freeOf[i]!;
+    L.doiDay[i] = epochDay + doiOf[i]!;
+    L.sequence[i] = sequenceOf[i]!;
+    L.arrival[i] = arrivalOf[i]!;
+    L.shareUnits[i] = sharesOf[i]!;
+    L.costCents[i] = costOf[i]!;
     if (L.free[i] === 1) {
-      const ak = `${k}|${f[3]}`;
+      const ak = `${k}|${origin}`;
       let at = attributionIndex.get(ak);
       if (at === undefined) {
         const text = attributionText.get(ak);
         if (text === undefined)
           throw new Error(
-            `class_b_lot_attribution: no attribution for Free Shares ${f[3]} of account key ${k}`,
+            `class_b_lot_attribution: no attribution for Free Shares ${origin} of account key ${k}`,
           );
         at = attributions.length;
         attributions.push(attributionOfJson(text));
