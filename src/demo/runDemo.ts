@@ -23,6 +23,7 @@ import { loadDistributorTerms } from '../store/classBStore.js';
 import { loadClosedPeriods } from '../store/closedPeriodsRepository.js';
 import type { Database } from '../store/database.js';
 import { loadRegistry } from '../store/registryStore.js';
+import { sealedPart } from '../store/sealedResultsRepository.js';
 import { runClassBDemo } from './demoClassB.js';
 import { demoExhibits } from './demoComplex.js';
 import { runGovernanceDemo } from './demoGovernance.js';
@@ -147,16 +148,22 @@ export async function runDemo(
   const closed: { month: string; resultsHash: string }[] = [];
   const already = (await loadClosedPeriods(db)).months;
   const year: DemoSummary['year'][number][] = [];
+  const reports = new Map<string, MonthlyCalculationReport>();
   for (const month of opts.close === false ? [] : DEMO_MONTHS) {
     let report: MonthlyCalculationReport;
     if (already.has(month)) {
-      report = await monthlyCalculationReport(db, month);
+      // a closed month reads as sealed (SPEC §12), as `plan12b monthly-calculation` shows it
+      const sealed = (await sealedPart(db, month, 'monthly-calculation')) as
+        | MonthlyCalculationReport
+        | undefined;
+      report = sealed ?? (await monthlyCalculationReport(db, month));
     } else {
       step(`closing ${month}`);
       const result = await closeMonth(db, month, MONTH_CLOSE_STEPS);
       closed.push({ month, resultsHash: result.resultsHash });
       report = result.parts['monthly-calculation'] as MonthlyCalculationReport;
     }
+    reports.set(month, report);
     const assignees = sumCents(
       report.portfolios.flatMap((p) =>
         p.assignees.map((a) => parseCents(a.twelveB1Portion) + parseCents(a.cdscPortion)),
@@ -174,7 +181,8 @@ export async function runDemo(
   }
 
   step(`the Monthly Calculation for ${last}`);
-  const lastReport = await monthlyCalculationReport(db, last);
+  // closed above: its sealed results, not a second computation of them
+  const lastReport = reports.get(last) ?? (await monthlyCalculationReport(db, last));
   const pdf = join(out, `monthly-calculation-${last}.pdf`);
   await writeMonthlyCalculationPdf(
     lastReport.portfolios,
