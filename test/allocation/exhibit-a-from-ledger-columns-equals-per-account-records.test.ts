@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 import { type AllocationAccount, computeDistributorShare } from '../../src/allocation/distributorShare.js';
 import { exhibitAOfLedgerState, UnitsSum } from '../../src/allocation/exhibitAOfLedgerState.js';
 import { monthEnd, monthOf, toDayNumber } from '../../src/calendar/isoDate.js';
-import { createDistributorTerm, type DistributorTerm } from '../../src/class-b/distributorTerm.js';
 import type { FreeShareAttribution } from '../../src/class-b/freeShareAttribution.js';
 import type { ClassBLedgerState } from '../../src/class-b/monthPassColumns.js';
 import { createDictionaries, type MonthPassDictionaries } from '../../src/class-b/monthPassRecords.js';
@@ -17,43 +16,15 @@ import {
   GENERATED_PORTFOLIOS,
   GENERATED_TERMS,
   generateAccountActivity,
+  HANDED_OVER_DISTRIBUTOR,
+  HANDED_OVER_TERMS,
 } from '../class-b/support/generatedActivity.js';
 import { type HarnessAccount, monthsThrough, runMonthPass } from '../class-b/support/monthPassHarness.js';
 
 const json = (v: unknown) => JSON.stringify(v, (_k, x) => (typeof x === 'bigint' ? x.toString() : x));
 
-/** Rights assigned once, two hand-overs, one portfolio on its own (as month-pass-matches-reference-ledger). */
-const DISTRIBUTOR = 'A I M Distributors';
-const TERMS: DistributorTerm[] = [
-  createDistributorTerm({
-    portfolioId: null,
-    distributor: 'INVESCO Distributors',
-    start: '1990-01-01',
-    end: '2001-06-30',
-    rightsAssignedTo: DISTRIBUTOR,
-  }),
-  createDistributorTerm({
-    portfolioId: null,
-    distributor: DISTRIBUTOR,
-    start: '2001-07-01',
-    end: '2007-12-31',
-    rightsAssignedTo: null,
-  }),
-  createDistributorTerm({
-    portfolioId: null,
-    distributor: 'Other Distributor LLC',
-    start: '2008-01-01',
-    end: null,
-    rightsAssignedTo: null,
-  }),
-  createDistributorTerm({
-    portfolioId: 'fund-c',
-    distributor: 'Third Distributor',
-    start: '2004-01-01',
-    end: null,
-    rightsAssignedTo: null,
-  }),
-];
+const DISTRIBUTOR = HANDED_OVER_DISTRIBUTOR;
+const TERMS = HANDED_OVER_TERMS;
 
 /**
  * The reference: the close's path before issue 14's columns — a record per lot, each account

@@ -4,7 +4,6 @@ import { type AllocationAccount, computeDistributorShare } from '../../src/alloc
 import { allocationAccountsOf } from '../../src/allocation/monthEndHoldings.js';
 import { monthEnd, monthOf } from '../../src/calendar/isoDate.js';
 import { replayAccount } from '../../src/class-b/classBLedger.js';
-import { createDistributorTerm } from '../../src/class-b/distributorTerm.js';
 import type { AccountLedger } from '../../src/class-b/ledgerResults.js';
 import { lotsOfAccount } from '../../src/class-b/monthPassRecords.js';
 import { referenceReplayAccount } from '../../src/class-b/referenceLedger.js';
@@ -12,6 +11,8 @@ import {
   GENERATED_PORTFOLIOS,
   GENERATED_TERMS,
   generateAccountActivity,
+  HANDED_OVER_DISTRIBUTOR,
+  HANDED_OVER_TERMS,
 } from './support/generatedActivity.js';
 import { fullJson, type HarnessAccount, monthsThrough, runMonthPass } from './support/monthPassHarness.js';
 
@@ -24,38 +25,8 @@ const ACCOUNTS = Number(process.env.PLAN12B_MONTH_PASS_ACCOUNTS ?? 500);
 /** Each kind, at least this often (the rarest, confirmed conversions, ~12 per 100 accounts). */
 const MIN_SEEN = Math.floor(ACCOUNTS / 50);
 
-/** Exhibit A terms that change hands twice, one portfolio on its own, one assignment of rights. */
-const DISTRIBUTOR = 'A I M Distributors';
-const DISTRIBUTOR_TERMS = [
-  createDistributorTerm({
-    portfolioId: null,
-    distributor: 'INVESCO Distributors',
-    start: '1990-01-01',
-    end: '2001-06-30',
-    rightsAssignedTo: DISTRIBUTOR,
-  }),
-  createDistributorTerm({
-    portfolioId: null,
-    distributor: DISTRIBUTOR,
-    start: '2001-07-01',
-    end: '2007-12-31',
-    rightsAssignedTo: null,
-  }),
-  createDistributorTerm({
-    portfolioId: null,
-    distributor: 'Other Distributor LLC',
-    start: '2008-01-01',
-    end: null,
-    rightsAssignedTo: null,
-  }),
-  createDistributorTerm({
-    portfolioId: 'fund-c',
-    distributor: 'Third Distributor',
-    start: '2004-01-01',
-    end: null,
-    rightsAssignedTo: null,
-  }),
-];
+const DISTRIBUTOR = HANDED_OVER_DISTRIBUTOR;
+const DISTRIBUTOR_TERMS = HANDED_OVER_TERMS;
 
 function withoutLots(l: AccountLedger) {
   return { redemptions: l.redemptions, exchanges: l.exchanges, conversions: l.conversions };

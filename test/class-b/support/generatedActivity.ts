@@ -15,6 +15,7 @@ import {
   createClassBTerms,
   createConversionPeriod,
 } from '../../../src/class-b/classBTerms.js';
+import { createDistributorTerm, type DistributorTerm } from '../../../src/class-b/distributorTerm.js';
 import { createRedemptionFeeRule } from '../../../src/class-b/redemptionFeeRule.js';
 import { seededRandom } from '../../../src/demo/demoComplex.js';
 import { divRoundHalfUp } from '../../../src/money/cents.js';
@@ -201,3 +202,39 @@ export function generateAccountActivity(seed: number, account: string, steps = 3
   }
   return out;
 }
+
+/**
+ * Exhibit A terms of the generated histories' differential tests: the rights assigned once, two
+ * hand-overs of the Distributor, one portfolio with a Distributor of its own.
+ */
+export const HANDED_OVER_DISTRIBUTOR = 'A I M Distributors';
+export const HANDED_OVER_TERMS: readonly DistributorTerm[] = [
+  createDistributorTerm({
+    portfolioId: null,
+    distributor: 'INVESCO Distributors',
+    start: '1990-01-01',
+    end: '2001-06-30',
+    rightsAssignedTo: HANDED_OVER_DISTRIBUTOR,
+  }),
+  createDistributorTerm({
+    portfolioId: null,
+    distributor: HANDED_OVER_DISTRIBUTOR,
+    start: '2001-07-01',
+    end: '2007-12-31',
+    rightsAssignedTo: null,
+  }),
+  createDistributorTerm({
+    portfolioId: null,
+    distributor: 'Other Distributor LLC',
+    start: '2008-01-01',
+    end: null,
+    rightsAssignedTo: null,
+  }),
+  createDistributorTerm({
+    portfolioId: 'fund-c',
+    distributor: 'Third Distributor',
+    start: '2004-01-01',
+    end: null,
+    rightsAssignedTo: null,
+  }),
+];
