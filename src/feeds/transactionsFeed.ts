@@ -31,6 +31,7 @@ import { classBPortfolioResolver } from '../registry/classBPortfolio.js';
 import type { Registry } from '../registry/registry.js';
 import {
   accountKeysOf,
+  accountsWithTransactionsAfter,
   type ClassBTransactionRow,
   insertTransactions,
   loadTransactionsOf,
@@ -84,6 +85,11 @@ interface TransactionsState {
    * accounts resume from their ledgers there (null: each replays from its first transaction)
    */
   readonly asOf: string | null;
+  /**
+   * the touched accounts with recorded activity after `asOf` (found before this file's rows are
+   * written): only theirs is read back for the replay (normally none)
+   */
+  readonly activeAfterAsOf: ReadonlySet<string>;
   readonly terms: ClassBTerms;
   /** what the ledger's check found, filled in by `apply` (it runs a chunk of accounts at a time) */
   readonly replayed: { accounts: number; redemptionsWritten: number };
@@ -152,11 +158,23 @@ export const transactionsFeed: FeedDefinition<
       null,
     );
     const asOf = first === null || !touched ? null : await latestLedgerStateMonthBefore(tx, first);
+    // one set-based probe instead of reading every touched account's activity after `asOf` (at
+    // 1,000,000 accounts 34 reads of 20,000 names' index probes, each finding nothing but this
+    // file's own rows)
+    const activeAfterAsOf =
+      asOf === null
+        ? new Set<string>()
+        : await accountsWithTransactionsAfter(
+            tx,
+            fresh.map((r) => r.row.account).filter((a) => !unknown.has(a)),
+            asOf,
+          );
     return {
       registry,
       unknownAccounts: unknown,
       recorded,
       asOf,
+      activeAfterAsOf,
       terms: await loadClassBTerms(tx),
       replayed: { accounts: 0, redemptionsWritten: 0 },
     };
@@ -300,12 +318,10 @@ async function checkLedgerInChunks(
       chunk.filter((a) => !stored.has(a)),
       others,
     );
-    if (state.asOf !== null)
-      for (const [account, list] of await loadTransactionsOf(
-        tx,
-        chunk.filter((a) => stored.has(a)),
-        { ...others, after: state.asOf },
-      ))
+    // a stored account's activity after its ledger: only those the load found with any
+    const later = chunk.filter((a) => stored.has(a) && state.activeAfterAsOf.has(a));
+    if (state.asOf !== null && later.length > 0)
+      for (const [account, list] of await loadTransactionsOf(tx, later, { ...others, after: state.asOf }))
         history.set(account, list);
     const replayed = replayNewTransactions(
       ctx.file,

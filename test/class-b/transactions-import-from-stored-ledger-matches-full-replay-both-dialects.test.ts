@@ -12,7 +12,13 @@ import { Plan12bError, ProblemsError } from '../../src/errors.js';
 import { importAccounts } from '../../src/feeds/accountsFeed.js';
 import { importClassBTerms } from '../../src/feeds/classBTermsFeed.js';
 import { importTransactions } from '../../src/feeds/transactionsFeed.js';
-import { activityOfRows, loadTransactionsOf, redemptionsBetween } from '../../src/store/classBRepository.js';
+import {
+  accountsWithTransactionsAfter,
+  activityOfRows,
+  type ClassBTransactionRow,
+  loadTransactionsOf,
+  redemptionsBetween,
+} from '../../src/store/classBRepository.js';
 import { loadClassBTerms } from '../../src/store/classBTermsRepository.js';
 import { insertClosedMonth } from '../../src/store/closeRepository.js';
 import type { Database } from '../../src/store/database.js';
@@ -120,6 +126,8 @@ describe.each(dialects)('transactions import from the stored ledger on %s', (dia
   let without: Database;
   /** a generated portfolio's demo name */
   let name: (pid: string) => string;
+  /** a generated portfolio's demo portfolio id */
+  let idOf: (pid: string) => string;
 
   beforeAll(async () => {
     for (let i = 0; i < 2; i++) {
@@ -138,6 +146,7 @@ describe.each(dialects)('transactions import from the stored ledger on %s', (dia
       ]),
     );
     name = (pid) => names.get(pid)!;
+    idOf = (pid) => classB[GENERATED_PORTFOLIOS.indexOf(pid as (typeof GENERATED_PORTFOLIOS)[number])]!;
     // GENERATED_TERMS, as rules on the demo portfolios
     const terms = [
       'rule,portfolio,doi_from,doi_to,cdsc_schedule_pct,conversion_years,redemption_fee_pct,redemption_fee_days',
@@ -385,5 +394,100 @@ describe.each(dialects)('transactions import from the stored ledger on %s', (dia
     expect([...(await ledgerStateMonths(withState))]).toEqual([]);
     const h3 = between('2010-06-30', '2011-06-30').filter((x) => x.activity.length > 0);
     expect(await importBoth('2010-h2.csv', fileOf(h3))).toMatch(/"ok"/);
+  });
+
+  it('reads back only the later activity of the accounts that have any, and keeps each account’s rows in file order', {
+    timeout: 300_000,
+  }, async () => {
+    // Issue 14: the import finds, set-based and before writing its rows, which touched accounts
+    // have recorded activity after their stored ledger, and reads only theirs. Here some do (a file
+    // of another import dated after the stored month end) and some do not, in the same chunks.
+    const end = '2011-06-30';
+    const terms = await loadClassBTerms(without);
+    await withState.transaction((tx) => bootstrapLedgerState(tx, end, terms));
+    const names = accounts.map((a) => a.account);
+    /** the reference: every recorded row's account, filtered */
+    const laterOf = async (db: Database) =>
+      new Set(
+        [...(await loadTransactionsOf(db, names)).entries()]
+          .filter(([, rows]) => rows.some((r) => r.date > end))
+          .map(([account]) => account),
+      );
+    expect(await accountsWithTransactionsAfter(withState, names, end)).toEqual(new Set());
+    expect(await laterOf(withState)).toEqual(new Set());
+
+    // fund-a an account holds at the start of a day, by the full replay of what the other store
+    // recorded before it (a probe purchase of one share on that day applies the conversions due)
+    const heldA = async (account: string, day: string) => {
+      const rows = ((await loadTransactionsOf(without, [account])).get(account) ?? []).filter(
+        (r) => r.date < day,
+      );
+      const probe: ClassBTransactionRow = {
+        txn_id: 'probe',
+        seq: 'probe',
+        date: day,
+        account,
+        portfolio_id: idOf('fund-a'),
+        type: 'purchase',
+        shares: '1.0000',
+        price: '10.0000',
+        exchange_id: null,
+        waiver: null,
+        attributed_distributor: null,
+        derived_from_doi: null,
+      };
+      const lots = replayAccount(account, activityOfRows([...rows, probe]), terms).lots;
+      return lots.reduce((s, l) => (l.portfolioId === idOf('fund-a') ? s + l.shareUnits : s), 0n) - 10_000n;
+    };
+    // another import: every third account holding fund-a on 2011-08-01 buys 100 shares of it that day and
+    // redeems 100.0001 the same day (more than it bought), the accounts' rows interleaved in
+    // reverse account order (within an account: the purchase first, its txn_id sorting after the
+    // redemption's)
+    const later: Account[] = [];
+    for (const [i, a] of accounts.entries())
+      if (i % 3 === 0 && (await heldA(a.account, '2011-08-01')) > 0n) later.push(a);
+    expect(later.length).toBeGreaterThanOrEqual(5);
+    later.reverse();
+    const fundA = `"${name('fund-a')}"`;
+    const otherLines = [
+      ...later.map(
+        (a) => `2011-08-01,${a.account}-z-buy,${a.account},${fundA},B,purchase,100.0000,10.0000,,,,`,
+      ),
+      ...later.map(
+        (a) => `2011-08-01,${a.account}-a-sell,${a.account},${fundA},B,redeem,100.0001,10.0000,,,,`,
+      ),
+    ];
+    expect(await importBoth('2011-08 other.csv', otherLines)).toMatch(/"ok"/);
+    const recorded = await loadTransactionsOf(withState, names);
+    for (const a of later)
+      expect(
+        recorded
+          .get(a.account)!
+          .filter((r) => r.date === '2011-08-01')
+          .map((r) => r.txn_id),
+      ).toEqual([`${a.account}-z-buy`, `${a.account}-a-sell`]);
+    expect([...(await ledgerStateMonths(withState))]).toContain(end);
+    const want = await laterOf(withState);
+    expect(want).toEqual(new Set(later.map((a) => a.account)));
+    expect(await accountsWithTransactionsAfter(withState, names, end)).toEqual(want);
+    expect(await accountsWithTransactionsAfter(withState, names, '2011-08-01')).toEqual(new Set());
+
+    // back-dated before that file, one account emptied of its fund-a shares: its recorded
+    // redemption of 2011-08-01 can no longer be applied (a replay without that account's later
+    // activity would let the file pass)
+    const emptied = later[0]!;
+    const july = accounts
+      .filter((_, i) => i % 3 !== 1)
+      .map((a) => `2011-07-15,${a.account}-jul,${a.account},${fundA},B,purchase,2.5000,10.0000,,,,`);
+    const refused = await importBoth('2011-07 emptied.csv', [
+      `2011-07-14,${emptied.account}-empty,${emptied.account},${fundA},B,redeem,${formatShareUnits(await heldA(emptied.account, '2011-07-14'))},10.0000,,,,`,
+      ...july.filter((l) => !l.includes(`,${emptied.account},`)),
+    ]);
+    expect(refused).toMatch(/"exit":68/);
+    expect(refused).toMatch(/can no longer be applied/);
+
+    // and accepted without it: accounts with and without later activity, their redemptions of
+    // 2011-08-01 rewritten as the full replay's
+    expect(await importBoth('2011-07.csv', july)).toMatch(/"ok"/);
   });
 });
