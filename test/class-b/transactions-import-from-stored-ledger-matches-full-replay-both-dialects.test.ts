@@ -30,6 +30,7 @@ import {
   generateAccountActivity,
 } from './support/generatedActivity.js';
 import { fullJson } from './support/monthPassHarness.js';
+import { HEADER, linesOf } from './support/transactionLines.js';
 
 // Issue 14 item 1, stage 3: `transactions import` resumes each touched account from its ledger
 // stored at the latest month end before the file's first new row. Differential: the same files —
@@ -49,9 +50,6 @@ const BACK_DATE = '2008-11-14';
 /** touched accounts checked at a time in the store with the ledger (the other: all in one) */
 const CHUNK_ACCOUNTS = 7;
 
-const HEADER =
-  'date,txn_id,account,portfolio,class,type,shares,price,exchange_id,waiver,attributed_distributor,derived_from_doi';
-
 interface Account {
   readonly account: string;
   readonly omnibus: boolean;
@@ -61,40 +59,6 @@ const accounts: Account[] = Array.from({ length: ACCOUNTS }, (_, i) => {
   const account = `st-${String(i).padStart(4, '0')}`;
   return { account, omnibus: i % 10 === 3, activity: generateAccountActivity(2_000 + i, account) };
 });
-
-/** The transfer agent's lines of some activity (an exchange as its two legs), portfolios by name. */
-function linesOf(
-  account: string,
-  activity: readonly ClassBActivity[],
-  name: (pid: string) => string,
-): string[] {
-  const q = (s: string) => `"${s}"`;
-  return activity.flatMap((a) => {
-    switch (a.kind) {
-      case 'purchase':
-        return [
-          `${a.date},${a.txnId},${account},${q(name(a.portfolioId))},B,purchase,${formatShareUnits(a.shareUnits)},${formatPriceUnits(a.priceUnits)},,,,`,
-        ];
-      case 'reinvest':
-        return [
-          `${a.date},${a.txnId},${account},${q(name(a.portfolioId))},B,reinvest,${formatShareUnits(a.shareUnits)},${formatPriceUnits(a.priceUnits)},,,${a.attributedDistributor ? q(a.attributedDistributor) : ''},${a.derivedFromDoi ?? ''}`,
-        ];
-      case 'redeem':
-        return [
-          `${a.date},${a.txnId},${account},${q(name(a.portfolioId))},B,redeem,${formatShareUnits(a.shareUnits)},${formatPriceUnits(a.priceUnits)},,${a.waiver ?? ''},,`,
-        ];
-      case 'convert':
-        return [
-          `${a.date},${a.txnId},${account},${q(name(a.portfolioId))},B,convert,${formatShareUnits(a.shareUnits)},,,,,`,
-        ];
-      default:
-        return [
-          `${a.date},${a.out.txnId},${account},${q(name(a.out.portfolioId))},B,exchange_out,${formatShareUnits(a.out.shareUnits)},${formatPriceUnits(a.out.priceUnits)},${a.exchangeId},,,`,
-          `${a.date},${a.in.txnId},${account},${q(name(a.in.portfolioId))},B,exchange_in,${formatShareUnits(a.in.shareUnits)},${formatPriceUnits(a.in.priceUnits)},${a.exchangeId},,,`,
-        ];
-    }
-  });
-}
 
 /** What an import did: its result, or its exit code and every problem. */
 async function outcomeOf(run: () => Promise<unknown>): Promise<string> {

@@ -1,8 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AllocationAccount } from '../../src/allocation/distributorShare.js';
-import type { ClassBActivity } from '../../src/class-b/classBActivity.js';
-import { formatPriceUnits } from '../../src/class-b/pricePerShare.js';
-import { formatShareUnits } from '../../src/class-b/shareUnits.js';
 import { bootstrapLedgerState } from '../../src/close/ledgerStateBootstrap.js';
 import { classBPortfolioIds, importDemoExhibits } from '../../src/demo/demoClassB.js';
 import { importAccounts } from '../../src/feeds/accountsFeed.js';
@@ -19,6 +16,7 @@ import type { Database } from '../../src/store/database.js';
 import { ledgerStateMonths } from '../../src/store/ledgerStateRepository.js';
 import { GENERATED_PORTFOLIOS, generateAccountActivity } from '../class-b/support/generatedActivity.js';
 import { fullJson } from '../class-b/support/monthPassHarness.js';
+import { HEADER, linesOf } from '../class-b/support/transactionLines.js';
 import { dialects, freshDatabase, type TestDatabase } from '../support/databases.js';
 
 // Issue 14: the close's Exhibit A step sums a month end's holdings straight from the ledger columns
@@ -35,47 +33,10 @@ const ACCOUNTS = 150;
 const MONTH = '2008-12';
 const DATES = ['2008-10-31', '2008-11-30', '2008-12-15', '2008-12-31'];
 
-const HEADER =
-  'date,txn_id,account,portfolio,class,type,shares,price,exchange_id,waiver,attributed_distributor,derived_from_doi';
-
 const accounts = Array.from({ length: ACCOUNTS }, (_, i) => {
   const account = `xa-${String(i).padStart(4, '0')}`;
   return { account, omnibus: i % 10 === 4, activity: generateAccountActivity(3_000 + i, account) };
 });
-
-/** The transfer agent's lines of some activity (an exchange as its two legs), portfolios by name. */
-function linesOf(
-  account: string,
-  activity: readonly ClassBActivity[],
-  name: (pid: string) => string,
-): string[] {
-  const q = (s: string) => `"${s}"`;
-  return activity.flatMap((a) => {
-    switch (a.kind) {
-      case 'purchase':
-        return [
-          `${a.date},${a.txnId},${account},${q(name(a.portfolioId))},B,purchase,${formatShareUnits(a.shareUnits)},${formatPriceUnits(a.priceUnits)},,,,`,
-        ];
-      case 'reinvest':
-        return [
-          `${a.date},${a.txnId},${account},${q(name(a.portfolioId))},B,reinvest,${formatShareUnits(a.shareUnits)},${formatPriceUnits(a.priceUnits)},,,${a.attributedDistributor ? q(a.attributedDistributor) : ''},${a.derivedFromDoi ?? ''}`,
-        ];
-      case 'redeem':
-        return [
-          `${a.date},${a.txnId},${account},${q(name(a.portfolioId))},B,redeem,${formatShareUnits(a.shareUnits)},${formatPriceUnits(a.priceUnits)},,${a.waiver ?? ''},,`,
-        ];
-      case 'convert':
-        return [
-          `${a.date},${a.txnId},${account},${q(name(a.portfolioId))},B,convert,${formatShareUnits(a.shareUnits)},,,,,`,
-        ];
-      default:
-        return [
-          `${a.date},${a.out.txnId},${account},${q(name(a.out.portfolioId))},B,exchange_out,${formatShareUnits(a.out.shareUnits)},${formatPriceUnits(a.out.priceUnits)},${a.exchangeId},,,`,
-          `${a.date},${a.in.txnId},${account},${q(name(a.in.portfolioId))},B,exchange_in,${formatShareUnits(a.in.shareUnits)},${formatPriceUnits(a.in.priceUnits)},${a.exchangeId},,,`,
-        ];
-    }
-  });
-}
 
 class RolledBack extends Error {}
 

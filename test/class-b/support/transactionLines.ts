@@ -1,0 +1,41 @@
+import type { ClassBActivity } from '../../../src/class-b/classBActivity.js';
+import { formatPriceUnits } from '../../../src/class-b/pricePerShare.js';
+import { formatShareUnits } from '../../../src/class-b/shareUnits.js';
+
+/** The header of `transactions import`'s file (docs/FORMATS.md), every column. */
+export const HEADER =
+  'date,txn_id,account,portfolio,class,type,shares,price,exchange_id,waiver,attributed_distributor,derived_from_doi';
+
+/** The transfer agent's lines of some activity (an exchange as its two legs), portfolios by name. */
+export function linesOf(
+  account: string,
+  activity: readonly ClassBActivity[],
+  name: (pid: string) => string,
+): string[] {
+  const q = (s: string) => `"${s}"`;
+  return activity.flatMap((a) => {
+    switch (a.kind) {
+      case 'purchase':
+        return [
+          `${a.date},${a.txnId},${account},${q(name(a.portfolioId))},B,purchase,${formatShareUnits(a.shareUnits)},${formatPriceUnits(a.priceUnits)},,,,`,
+        ];
+      case 'reinvest':
+        return [
+          `${a.date},${a.txnId},${account},${q(name(a.portfolioId))},B,reinvest,${formatShareUnits(a.shareUnits)},${formatPriceUnits(a.priceUnits)},,,${a.attributedDistributor ? q(a.attributedDistributor) : ''},${a.derivedFromDoi ?? ''}`,
+        ];
+      case 'redeem':
+        return [
+          `${a.date},${a.txnId},${account},${q(name(a.portfolioId))},B,redeem,${formatShareUnits(a.shareUnits)},${formatPriceUnits(a.priceUnits)},,${a.waiver ?? ''},,`,
+        ];
+      case 'convert':
+        return [
+          `${a.date},${a.txnId},${account},${q(name(a.portfolioId))},B,convert,${formatShareUnits(a.shareUnits)},,,,,`,
+        ];
+      default:
+        return [
+          `${a.date},${a.out.txnId},${account},${q(name(a.out.portfolioId))},B,exchange_out,${formatShareUnits(a.out.shareUnits)},${formatPriceUnits(a.out.priceUnits)},${a.exchangeId},,,`,
+          `${a.date},${a.in.txnId},${account},${q(name(a.in.portfolioId))},B,exchange_in,${formatShareUnits(a.in.shareUnits)},${formatPriceUnits(a.in.priceUnits)},${a.exchangeId},,,`,
+        ];
+    }
+  });
+}
