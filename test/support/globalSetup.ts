@@ -118,15 +118,36 @@ function dropRunDatabases(url: string, template: string): Promise<void> {
   return dropTestDatabases(url, (datname) => datname === template || datname.startsWith(`${template}_`));
 }
 
-/** Drops the test runs' databases that `doomed` picks (a run's copies before its template). */
-function dropTestDatabases(url: string, doomed: (datname: string) => boolean): Promise<void> {
-  return withAdminClient(url, async (c) => {
+/** Connections that drop a run's databases at once: their checkpoints are shared. */
+const DROP_CONNECTIONS = 8;
+
+/**
+ * Drops the test runs' databases that `doomed` picks (a run's copies before its template). Each
+ * DROP DATABASE waits for a checkpoint (~0.25–0.4 s here; a run makes ~100 copies): several
+ * connections dropping at once wait for the same checkpoints (10 drops: 4.3 s one by one, 1.8 s
+ * at once).
+ */
+async function dropTestDatabases(url: string, doomed: (datname: string) => boolean): Promise<void> {
+  const names = await withAdminClient(url, async (c) => {
     const { rows } = await c.query<{ datname: string }>(
       `SELECT datname FROM pg_database WHERE datname LIKE 'p12b%' ORDER BY datname DESC`,
     );
-    for (const { datname } of rows)
-      if (doomed(datname)) await c.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
+    return rows.map((r) => r.datname).filter(doomed);
   });
+  // the copies first, their templates after (a template cannot go while a copy is being made)
+  const copies = names.filter((n) => names.some((t) => n !== t && n.startsWith(`${t}_`)));
+  const templates = names.filter((n) => !copies.includes(n));
+  for (const batch of [copies, templates]) {
+    const queue = [...batch];
+    await Promise.all(
+      Array.from({ length: Math.min(DROP_CONNECTIONS, queue.length) }, () =>
+        withAdminClient(url, async (c) => {
+          for (let name = queue.shift(); name !== undefined; name = queue.shift())
+            await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        }),
+      ),
+    );
+  }
 }
 
 async function withAdminClient<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
