@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type AllocationAccount, computeDistributorShare } from '../../src/allocation/distributorShare.js';
 import { exhibitAOfLedgerState, UnitsSum } from '../../src/allocation/exhibitAOfLedgerState.js';
-import { monthEnd, monthOf, toDayNumber } from '../../src/calendar/isoDate.js';
+import { monthEnd, toDayNumber } from '../../src/calendar/isoDate.js';
 import type { FreeShareAttribution } from '../../src/class-b/freeShareAttribution.js';
 import type { ClassBLedgerState } from '../../src/class-b/monthPassColumns.js';
 import { createDictionaries, type MonthPassDictionaries } from '../../src/class-b/monthPassRecords.js';
@@ -15,11 +15,10 @@ import {
 import {
   GENERATED_PORTFOLIOS,
   GENERATED_TERMS,
-  generateAccountActivity,
   HANDED_OVER_DISTRIBUTOR,
   HANDED_OVER_TERMS,
 } from '../class-b/support/generatedActivity.js';
-import { type HarnessAccount, monthsThrough, runMonthPass } from '../class-b/support/monthPassHarness.js';
+import { generatedAccounts, monthsSpanned, runMonthPass } from '../class-b/support/monthPassHarness.js';
 
 const json = (v: unknown) => JSON.stringify(v, (_k, x) => (typeof x === 'bigint' ? x.toString() : x));
 
@@ -129,28 +128,14 @@ describe('Exhibit A and the DOI counts from the ledger columns equal the per-acc
   it(`${ACCOUNTS} generated accounts through the month pass, every 6th month end`, {
     timeout: 300_000,
   }, async () => {
-    const accounts: HarnessAccount[] = [];
-    for (let i = 0; i < ACCOUNTS; i++)
-      accounts.push({
-        account: `gen-${i}`,
-        omnibus: i % 10 === 0,
-        activity: generateAccountActivity(7_000 + i, `gen-${i}`),
-      });
-    let first = '9999-12';
-    let last = '0000-01';
-    for (const a of accounts)
-      for (const x of a.activity) {
-        const m = monthOf(x.date);
-        if (m < first) first = m;
-        if (m > last) last = m;
-      }
-    const months = monthsThrough(first, last);
+    const accounts = generatedAccounts(ACCOUNTS, 7_000);
+    const months = monthsSpanned(accounts);
     const mismatches: string[] = [];
     const seen = { states: 0, lots: 0, freeLots: 0, splitFreeLots: 0, omnibusHolding: 0, otherParties: 0 };
     await runMonthPass(accounts, GENERATED_TERMS, GENERATED_PORTFOLIOS, months, {
       chunkSize: 150,
       atMonthEnd(month, r, d) {
-        if (months.indexOf(month) % 6 !== 5 && month !== last) return;
+        if (months.indexOf(month) % 6 !== 5 && month !== months.at(-1)) return;
         const date = monthEnd(month);
         const names = namesOf(r.state, d);
         const want = perAccount(r.state, d, names, date);

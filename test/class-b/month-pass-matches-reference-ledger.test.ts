@@ -14,7 +14,7 @@ import {
   HANDED_OVER_DISTRIBUTOR,
   HANDED_OVER_TERMS,
 } from './support/generatedActivity.js';
-import { fullJson, type HarnessAccount, monthsThrough, runMonthPass } from './support/monthPassHarness.js';
+import { fullJson, generatedAccounts, monthsSpanned, runMonthPass } from './support/monthPassHarness.js';
 
 // The same generated histories as ledger-fast-matches-reference.test.ts (seed 1,000 + i), applied
 // month by month from empty ledgers. 500 accounts (two chunks of 250, 226 months, half a million
@@ -32,30 +32,12 @@ function withoutLots(l: AccountLedger) {
   return { redemptions: l.redemptions, exchanges: l.exchanges, conversions: l.conversions };
 }
 
-function span(accounts: readonly HarnessAccount[]): string[] {
-  let first = '9999-12';
-  let last = '0000-01';
-  for (const a of accounts)
-    for (const x of a.activity) {
-      const m = monthOf(x.date);
-      if (m < first) first = m;
-      if (m > last) last = m;
-    }
-  return monthsThrough(first, last);
-}
-
 describe('the Class B month pass matches the reference ledger on generated histories', () => {
   it(`${ACCOUNTS} generated accounts month by month in chunks of 250: every lot, redemption, CDSC cent, exchange, conversion and Exhibit A input`, {
     timeout: 600_000,
   }, async () => {
-    const accounts: HarnessAccount[] = [];
-    for (let i = 0; i < ACCOUNTS; i++)
-      accounts.push({
-        account: `gen-${i}`,
-        omnibus: i % 10 === 0,
-        activity: generateAccountActivity(1_000 + i, `gen-${i}`),
-      });
-    const months = span(accounts);
+    const accounts = generatedAccounts(ACCOUNTS, 1_000);
+    const months = monthsSpanned(accounts);
     const lastEnd = monthEnd(months.at(-1)!);
     // Exhibit A month-end inputs checked against replays at a month end of each account's own (its
     // 3rd month with activity): cheaper than every month, and every account is checked once.
@@ -208,7 +190,7 @@ describe('the Class B month pass matches the reference ledger on generated histo
             omnibus: k === 1,
             activity: generateAccountActivity(seed + k, `p-${k}`, steps),
           }));
-          const months = span(accounts);
+          const months = monthsSpanned(accounts);
           const end = monthEnd(months.at(-1)!);
           const run = await runMonthPass(accounts, GENERATED_TERMS, GENERATED_PORTFOLIOS, months, {
             chunkSize: oneChunk ? 3 : 1,

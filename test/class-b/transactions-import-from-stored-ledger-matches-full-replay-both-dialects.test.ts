@@ -30,7 +30,7 @@ import {
   generateAccountActivity,
 } from './support/generatedActivity.js';
 import { fullJson } from './support/monthPassHarness.js';
-import { HEADER, linesOf } from './support/transactionLines.js';
+import { accountsLines, generatedTermsRules, HEADER, linesOf } from './support/transactionLines.js';
 
 // Issue 14 item 1, stage 3: `transactions import` resumes each touched account from its ledger
 // stored at the latest month end before the file's first new row. Differential: the same files —
@@ -112,17 +112,8 @@ describe.each(dialects)('transactions import from the stored ledger on %s', (dia
     name = (pid) => names.get(pid)!;
     idOf = (pid) => classB[GENERATED_PORTFOLIOS.indexOf(pid as (typeof GENERATED_PORTFOLIOS)[number])]!;
     // GENERATED_TERMS, as rules on the demo portfolios
-    const terms = [
-      'rule,portfolio,doi_from,doi_to,cdsc_schedule_pct,conversion_years,redemption_fee_pct,redemption_fee_days',
-      `cdsc-schedule,"${name('fund-c')}",2003-01-01,,"5,4,4,3,2,2,1",,,`,
-      `conversion-period,"${name('fund-d')}",,,,7,,`,
-      `redemption-fee,"${name('fund-b')}",,,,,2,30`,
-      `redemption-fee,"${name('fund-e')}",,,,,0.25,`,
-    ];
-    const accountsCsv = [
-      'account,omnibus,dealer_of_record',
-      ...accounts.map((a) => `${a.account},${a.omnibus ? 'yes' : 'no'},Dealer One`),
-    ];
+    const terms = generatedTermsRules(name);
+    const accountsCsv = accountsLines(accounts);
     const history = [
       HEADER,
       ...accounts.flatMap((a) =>

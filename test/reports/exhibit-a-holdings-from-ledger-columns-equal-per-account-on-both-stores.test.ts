@@ -16,7 +16,7 @@ import type { Database } from '../../src/store/database.js';
 import { ledgerStateMonths } from '../../src/store/ledgerStateRepository.js';
 import { GENERATED_PORTFOLIOS, generateAccountActivity } from '../class-b/support/generatedActivity.js';
 import { fullJson } from '../class-b/support/monthPassHarness.js';
-import { HEADER, linesOf } from '../class-b/support/transactionLines.js';
+import { accountsLines, generatedTermsRules, HEADER, linesOf } from '../class-b/support/transactionLines.js';
 import { dialects, freshDatabase, type TestDatabase } from '../support/databases.js';
 
 // Issue 14: the close's Exhibit A step sums a month end's holdings straight from the ledger columns
@@ -58,13 +58,7 @@ describe.each(dialects)('Exhibit A holdings from the ledger columns on %s', (dia
     );
     pids = GENERATED_PORTFOLIOS.map((_, i) => classB[i]!);
     const name = (pid: string) => names.get(pid)!;
-    const terms = [
-      'rule,portfolio,doi_from,doi_to,cdsc_schedule_pct,conversion_years,redemption_fee_pct,redemption_fee_days',
-      `cdsc-schedule,"${name('fund-c')}",2003-01-01,,"5,4,4,3,2,2,1",,,`,
-      `conversion-period,"${name('fund-d')}",,,,7,,`,
-      `redemption-fee,"${name('fund-b')}",,,,,2,30`,
-      `redemption-fee,"${name('fund-e')}",,,,,0.25,`,
-    ];
+    const terms = generatedTermsRules(name);
     const distributors = [
       'portfolio,distributor,start,end,assigned_to',
       'all,INVESCO Distributors,1990-01-01,2001-06-30,A I M Distributors',
@@ -73,10 +67,7 @@ describe.each(dialects)('Exhibit A holdings from the ledger columns on %s', (dia
       `"${name('fund-c')}",A I M Distributors,2001-07-01,2003-03-15,`,
       `"${name('fund-c')}",Other Distributor LLC,2003-03-16,,`,
     ];
-    const accountsCsv = [
-      'account,omnibus,dealer_of_record',
-      ...accounts.map((a) => `${a.account},${a.omnibus ? 'yes' : 'no'},Dealer One`),
-    ];
+    const accountsCsv = accountsLines(accounts);
     const history = [
       HEADER,
       ...accounts.flatMap((a) =>

@@ -13,6 +13,7 @@ import {
   monthRecordsOf,
   monthTransactionsOf,
 } from '../../../src/class-b/monthPassRecords.js';
+import { generateAccountActivity } from './generatedActivity.js';
 
 /** The months from `first` through `last`, YYYY-MM. */
 export function monthsThrough(first: string, last: string): string[] {
@@ -148,3 +149,25 @@ export function fullJson(l: unknown): string {
 }
 
 export const monthEndOf = (month: string) => monthEnd(month);
+
+/** `count` generated accounts `gen-0`, `gen-1`, …: account i's history from seed `firstSeed + i`, every tenth omnibus. */
+export function generatedAccounts(count: number, firstSeed: number): HarnessAccount[] {
+  return Array.from({ length: count }, (_, i) => ({
+    account: `gen-${i}`,
+    omnibus: i % 10 === 0,
+    activity: generateAccountActivity(firstSeed + i, `gen-${i}`),
+  }));
+}
+
+/** Every month from the first to the last in which some account has activity. */
+export function monthsSpanned(accounts: readonly HarnessAccount[]): string[] {
+  let first = '9999-12';
+  let last = '0000-01';
+  for (const a of accounts)
+    for (const x of a.activity) {
+      const m = monthOf(x.date);
+      if (m < first) first = m;
+      if (m > last) last = m;
+    }
+  return monthsThrough(first, last);
+}

@@ -39,3 +39,26 @@ export function linesOf(
     }
   });
 }
+
+/**
+ * The generator's terms (GENERATED_TERMS) as `class-b-terms import` rules on portfolios named by
+ * `name`: fund-c's own CDSC schedule, fund-d's conversion period, fund-b's and fund-e's
+ * redemption fees (the file's lines, header first).
+ */
+export function generatedTermsRules(name: (pid: string) => string): string[] {
+  return [
+    'rule,portfolio,doi_from,doi_to,cdsc_schedule_pct,conversion_years,redemption_fee_pct,redemption_fee_days',
+    `cdsc-schedule,"${name('fund-c')}",2003-01-01,,"5,4,4,3,2,2,1",,,`,
+    `conversion-period,"${name('fund-d')}",,,,7,,`,
+    `redemption-fee,"${name('fund-b')}",,,,,2,30`,
+    `redemption-fee,"${name('fund-e')}",,,,,0.25,`,
+  ];
+}
+
+/** `accounts import`'s file for these accounts (header first), each with the dealer Dealer One. */
+export function accountsLines(accounts: readonly { account: string; omnibus: boolean }[]): string[] {
+  return [
+    'account,omnibus,dealer_of_record',
+    ...accounts.map((a) => `${a.account},${a.omnibus ? 'yes' : 'no'},Dealer One`),
+  ];
+}
