@@ -134,19 +134,18 @@ export async function visitHoldings(
       else if (stored.has(date)) add(read, date, pid);
       else replayed.set(pid, [...(replayed.get(pid) ?? []), date]);
     }
+  const stateVisit = visitState ?? visitStateAccounts(visit);
   if (monthPass !== undefined && end !== null)
     await applyClassBMonth(q, monthPass, classBTerms, {
       visit: (c) => {
         const before = fromPass.get(start!);
-        if (before)
-          (visitState ?? visitStateAccounts(visit))(c.start, c.accountNames, c.dictionaries, start!, before);
+        if (before) stateVisit(c.start, c.accountNames, c.dictionaries, start!, before);
         const after = fromPass.get(end);
-        if (after)
-          (visitState ?? visitStateAccounts(visit))(c.end, c.accountNames, c.dictionaries, end, after);
+        if (after) stateVisit(c.end, c.accountNames, c.dictionaries, end, after);
       },
     });
   for (const [date, pids] of [...read].sort(([a], [b]) => (a < b ? -1 : 1)))
-    await visitStoredHoldings(q, date, pids, visitState ?? visitStateAccounts(visit));
+    await visitStoredHoldings(q, date, pids, stateVisit);
   if (replayed.size > 0) await replayHoldings(q, replayed, classBTerms, visit);
 }
 

@@ -30,7 +30,13 @@ import {
   generateAccountActivity,
 } from './support/generatedActivity.js';
 import { fullJson } from './support/monthPassHarness.js';
-import { accountsLines, generatedTermsRules, HEADER, linesOf } from './support/transactionLines.js';
+import {
+  accountsLines,
+  generatedTermsRules,
+  HEADER,
+  historyLines,
+  linesOf,
+} from './support/transactionLines.js';
 
 // Issue 14 item 1, stage 3: `transactions import` resumes each touched account from its ledger
 // stored at the latest month end before the file's first new row. Differential: the same files —
@@ -114,16 +120,7 @@ describe.each(dialects)('transactions import from the stored ledger on %s', (dia
     // GENERATED_TERMS, as rules on the demo portfolios
     const terms = generatedTermsRules(name);
     const accountsCsv = accountsLines(accounts);
-    const history = [
-      HEADER,
-      ...accounts.flatMap((a) =>
-        linesOf(
-          a.account,
-          a.activity.filter((x) => x.date <= STATE_MONTH_ENDS[2]),
-          name,
-        ),
-      ),
-    ];
+    const history = historyLines(accounts, STATE_MONTH_ENDS[2], name);
     for (const { db } of stores) {
       await importClassBTerms(db, 'terms.csv', Buffer.from(`${terms.join('\n')}\n`));
       await importAccounts(db, 'accounts.csv', Buffer.from(`${accountsCsv.join('\n')}\n`));

@@ -16,7 +16,7 @@ import type { Database } from '../../src/store/database.js';
 import { ledgerStateMonths } from '../../src/store/ledgerStateRepository.js';
 import { GENERATED_PORTFOLIOS, generateAccountActivity } from '../class-b/support/generatedActivity.js';
 import { fullJson } from '../class-b/support/monthPassHarness.js';
-import { accountsLines, generatedTermsRules, HEADER, linesOf } from '../class-b/support/transactionLines.js';
+import { accountsLines, generatedTermsRules, historyLines } from '../class-b/support/transactionLines.js';
 import { dialects, freshDatabase, type TestDatabase } from '../support/databases.js';
 
 // Issue 14: the close's Exhibit A step sums a month end's holdings straight from the ledger columns
@@ -68,16 +68,7 @@ describe.each(dialects)('Exhibit A holdings from the ledger columns on %s', (dia
       `"${name('fund-c')}",Other Distributor LLC,2003-03-16,,`,
     ];
     const accountsCsv = accountsLines(accounts);
-    const history = [
-      HEADER,
-      ...accounts.flatMap((a) =>
-        linesOf(
-          a.account,
-          a.activity.filter((x) => x.date <= '2008-12-31'),
-          name,
-        ),
-      ),
-    ];
+    const history = historyLines(accounts, '2008-12-31', name);
     await importClassBTerms(db, 'terms.csv', Buffer.from(`${terms.join('\n')}\n`));
     await importDistributors(db, 'distributors.csv', Buffer.from(`${distributors.join('\n')}\n`));
     await importAccounts(db, 'accounts.csv', Buffer.from(`${accountsCsv.join('\n')}\n`));

@@ -62,3 +62,21 @@ export function accountsLines(accounts: readonly { account: string; omnibus: boo
     ...accounts.map((a) => `${a.account},${a.omnibus ? 'yes' : 'no'},Dealer One`),
   ];
 }
+
+/** The file of the accounts' activity dated on or before `through` (header first). */
+export function historyLines(
+  accounts: readonly { account: string; activity: readonly ClassBActivity[] }[],
+  through: string,
+  name: (pid: string) => string,
+): string[] {
+  return [
+    HEADER,
+    ...accounts.flatMap((a) =>
+      linesOf(
+        a.account,
+        a.activity.filter((x) => x.date <= through),
+        name,
+      ),
+    ),
+  ];
+}
