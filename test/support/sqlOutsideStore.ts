@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import ts from 'typescript';
+import { parse } from '@babel/parser';
 
 /**
  * Finds SQL outside src/store (issue 9: "no SQL outside src/store"): SQL statements in string
@@ -93,57 +93,103 @@ const BUILDER_METHODS = new Set([
   'mergeInto',
 ]);
 
-/** Every SQL finding in one TypeScript source text. */
+/** A node of Babel's syntax tree, as far as the scanner reads it. */
+interface SyntaxNode {
+  readonly type: string;
+  readonly start: number;
+  readonly end: number;
+  readonly loc: { readonly start: { readonly line: number } };
+  readonly [key: string]: unknown;
+}
+
+const isNode = (x: unknown): x is SyntaxNode =>
+  typeof x === 'object' && x !== null && typeof (x as { type?: unknown }).type === 'string';
+
+/** The text of a template literal's part: the cooked value (raw where an escape has none). */
+const quasiText = (q: SyntaxNode): string => {
+  const v = q.value as { cooked: string | null; raw: string };
+  return v.cooked ?? v.raw;
+};
+
+/** A string literal or a template with no substitution: its text, else null. */
+const literalText = (node: SyntaxNode): string | null => {
+  if (node.type === 'StringLiteral') return node.value as string;
+  if (node.type === 'TemplateLiteral' && (node.expressions as unknown[]).length === 0)
+    return quasiText((node.quasis as SyntaxNode[])[0]!);
+  return null;
+};
+
+/** `sql`…``, `sql<T>`…``, `sql.raw`…`` or `x.sql`…``. */
+const isSqlTag = (tag: SyntaxNode): boolean => {
+  if (tag.type === 'Identifier') return tag.name === 'sql';
+  if (tag.type === 'MemberExpression' && isNode(tag.property) && isNode(tag.object))
+    return (
+      (tag.property.type === 'Identifier' && tag.property.name === 'sql') ||
+      (tag.object.type === 'Identifier' && tag.object.name === 'sql')
+    );
+  return false;
+};
+
+/** Every SQL finding in one TypeScript source text, in the order of the source. */
 export function findSqlInSource(file: string, source: string): SqlFinding[] {
-  const sf = ts.createSourceFile(file, source, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
-  const out: SqlFinding[] = [];
-  const add = (node: ts.Node, what: string, text: string) =>
+  const ast = parse(source, {
+    sourceType: 'module',
+    plugins: /\.tsx$/.test(file) ? ['typescript', 'jsx'] : ['typescript'],
+  });
+  const out: (SqlFinding & { readonly at: number })[] = [];
+  const add = (node: SyntaxNode, what: string, text: string) =>
     out.push({
       file,
-      line: sf.getLineAndCharacterOfPosition(node.getStart(sf)).line + 1,
+      line: node.loc.start.line,
       what,
       text: text.replace(/\s+/g, ' ').trim().slice(0, 100),
+      at: node.start,
     });
-  const isSqlTag = (tag: ts.Expression): boolean => {
-    const t = ts.isCallExpression(tag) ? tag.expression : tag; // sql<T>`…` parses as a tag with type arguments
-    if (ts.isIdentifier(t)) return t.text === 'sql';
-    if (ts.isPropertyAccessExpression(t))
-      return t.name.text === 'sql' || (ts.isIdentifier(t.expression) && t.expression.text === 'sql');
-    return false;
-  };
-  const visit = (node: ts.Node): void => {
-    if (ts.isTaggedTemplateExpression(node) && isSqlTag(node.tag)) {
-      add(node, 'sql`` template', node.template.getText(sf));
+  const textOf = (node: SyntaxNode) => source.slice(node.start, node.end);
+  const visit = (node: SyntaxNode): void => {
+    if (node.type === 'TaggedTemplateExpression' && isNode(node.tag) && isSqlTag(node.tag)) {
+      add(node, 'sql`` template', textOf(node.quasi as SyntaxNode));
       return;
     }
-    if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) {
-      const what = sqlShapeOf(node.text);
-      if (what) add(node, what, node.text);
-    } else if (ts.isTemplateExpression(node)) {
+    const literal = literalText(node);
+    if (literal !== null) {
+      const what = sqlShapeOf(literal);
+      if (what) add(node, what, literal);
+    } else if (node.type === 'TemplateLiteral') {
       // The literal parts with each substitution as a placeholder identifier.
-      const text = [node.head.text, ...node.templateSpans.map((s) => `x ${s.literal.text}`)].join('');
+      const [head, ...rest] = node.quasis as SyntaxNode[];
+      const text = [quasiText(head!), ...rest.map((q) => `x ${quasiText(q)}`)].join('');
       const what = sqlShapeOf(text);
       if (what) {
         add(node, what, text);
         return;
       }
-    } else if (
-      ts.isCallExpression(node) &&
-      ts.isPropertyAccessExpression(node.expression) &&
-      BUILDER_METHODS.has(node.expression.name.text) &&
-      node.arguments.length > 0 &&
-      ts.isStringLiteralLike(node.arguments[0]!)
-    ) {
-      add(node, `query builder .${node.expression.name.text}()`, node.getText(sf));
-    } else if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier)) {
-      const from = node.moduleSpecifier.text;
+    } else if (node.type === 'CallExpression' && isNode(node.callee)) {
+      const callee = node.callee;
+      const first = (node.arguments as SyntaxNode[])[0];
+      if (
+        callee.type === 'MemberExpression' &&
+        isNode(callee.property) &&
+        callee.property.type === 'Identifier' &&
+        BUILDER_METHODS.has(callee.property.name as string) &&
+        first !== undefined &&
+        literalText(first) !== null
+      )
+        add(node, `query builder .${callee.property.name as string}()`, textOf(node));
+    } else if (node.type === 'ImportDeclaration' && isNode(node.source)) {
+      const from = node.source.value as string;
       if (from === 'kysely' || /(^|\/)store\/queryBuilder(\.js)?$/.test(from))
-        add(node, `import of the query builder (${from})`, node.getText(sf));
+        add(node, `import of the query builder (${from})`, textOf(node));
     }
-    ts.forEachChild(node, visit);
+    for (const [key, child] of Object.entries(node)) {
+      if (key === 'loc' || key.endsWith('Comments')) continue;
+      if (Array.isArray(child)) {
+        for (const c of child) if (isNode(c)) visit(c);
+      } else if (isNode(child)) visit(child);
+    }
   };
-  visit(sf);
-  return out;
+  visit(ast.program as unknown as SyntaxNode);
+  return out.sort((a, b) => a.at - b.at).map(({ at: _at, ...finding }) => finding);
 }
 
 function sourceFiles(dir: string): string[] {
