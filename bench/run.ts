@@ -7,6 +7,7 @@ import { benchExhibitParse } from './exhibitParse.js';
 import { benchMonthPass } from './monthPassBench.js';
 import { benchServeLoad } from './serveLoad.js';
 import { benchServiceFees } from './serviceFeesBench.js';
+import { benchTestStoreCopy } from './testStoreCopy.js';
 
 /**
  * `npm run bench`: every benchmark, with its peers, printed as one JSON document.
@@ -90,6 +91,10 @@ async function main(): Promise<void> {
   if (want('cli')) {
     log('query commands on the embedded store, spawned as a user runs them (issue 13 item 4)');
     out.cliStart = await benchCliStart({ runs: quick ? 3 : 7 }, log);
+  }
+  if (want('test-store')) {
+    log('a test store written and removed: the system temporary folder against /dev/shm (issue 14 item 6)');
+    out.testStoreCopy = await benchTestStoreCopy({ copies: quick ? 3 : 15 });
   }
   process.stdout.write(`${JSON.stringify(out, (_, v) => (typeof v === 'bigint' ? v.toString() : v), 2)}\n`);
 }
