@@ -89,6 +89,31 @@ export const DECODE_SLICE_RECORDS = 20_000;
 const PARSE_OPTIONS = { bom: true, skip_empty_lines: true, relax_column_count: false, trim: true } as const;
 
 /**
+ * Where decoded rows go, a slice at a time and in file order (see {@link decodeCsvFeedInto}): a
+ * feed may hold them in its own, leaner form (issue 14: a month's million rows as objects took
+ * gigabytes). Made anew if the sliced read falls back to reading the file whole.
+ */
+export interface RowGatherer<R, G> {
+  add(rows: readonly DecodedRow<R>[]): void;
+  /** every row added: what the feed's rules, load and plan take */
+  done(): G;
+}
+
+/** Makes a {@link RowGatherer} for a file; `records`: its records (header included), for capacity. */
+export type RowGathererOf<R, G> = (file: string, records: number) => RowGatherer<R, G>;
+
+/** The rows kept as they are, in an array. */
+export function rowArray<R>(): RowGatherer<R, DecodedRow<R>[]> {
+  const rows: DecodedRow<R>[] = [];
+  return {
+    add(slice) {
+      for (const r of slice) rows.push(r);
+    },
+    done: () => rows,
+  };
+}
+
+/**
  * Reads a CSV feed with a header row into typed rows. Column names match case-insensitively and
  * in any order; a column named twice, or a required column missing, fails the file. Every cell
  * is checked against its declared type; all problems of all rows are returned together.
@@ -104,25 +129,48 @@ export function decodeCsvFeed<C extends FeedColumns>(
   columns: C,
   sliceRecords: number = DECODE_SLICE_RECORDS,
 ): { rows: DecodedRow<FeedRowOf<C>>[]; problems: Problem[] } {
+  const { gathered, problems } = decodeCsvFeedInto(
+    file,
+    bytes,
+    columns,
+    () => rowArray<FeedRowOf<C>>(),
+    sliceRecords,
+  );
+  return { rows: gathered, problems };
+}
+
+/**
+ * {@link decodeCsvFeed}, each slice's rows handed to a gatherer as soon as decoded (the rows of the
+ * whole-file read in one go). `rows`: how many decoded without a problem.
+ */
+export function decodeCsvFeedInto<C extends FeedColumns, G>(
+  file: string,
+  bytes: Uint8Array,
+  columns: C,
+  gatherer: RowGathererOf<FeedRowOf<C>, G>,
+  sliceRecords: number = DECODE_SLICE_RECORDS,
+): { gathered: G; rows: number; problems: Problem[] } {
   const text = decodeUtf8(file, bytes);
   const starts = recordStarts(text);
   return (
-    decodeInSlices(file, text, starts, columns, sliceRecords) ??
-    decodeWhole(file, text, starts.lines, columns)
+    decodeInSlices(file, text, starts, columns, gatherer, sliceRecords) ??
+    decodeWhole(file, text, starts.lines, columns, gatherer)
   );
 }
 
 /** The sliced read of {@link decodeCsvFeed}, or null where the file must be read whole. */
-function decodeInSlices<C extends FeedColumns>(
+function decodeInSlices<C extends FeedColumns, G>(
   file: string,
   text: string,
   starts: { readonly lines: readonly number[]; readonly offsets: readonly number[] },
   columns: C,
+  gatherer: RowGathererOf<FeedRowOf<C>, G>,
   sliceRecords: number,
-): { rows: DecodedRow<FeedRowOf<C>>[]; problems: Problem[] } | null {
+): { gathered: G; rows: number; problems: Problem[] } | null {
   const { lines, offsets } = starts;
   if (lines.length <= sliceRecords) return null;
-  const rows: DecodedRow<FeedRowOf<C>>[] = [];
+  const into = gatherer(file, lines.length);
+  let count = 0;
   const problems: Problem[] = [];
   let index: number[] | null = null;
   let width = 0;
@@ -148,19 +196,23 @@ function decodeInSlices<C extends FeedColumns>(
     }
     // csv-parse holds a slice's records to the slice's first one: the header's width is the rule
     if (cells.some((c) => c.length !== width)) return null;
+    const rows: DecodedRow<FeedRowOf<C>>[] = [];
     for (let i = first === 0 ? 1 : 0; i < cells.length; i++)
       decodeRecord(file, lines[first + i]!, cells[i]!, columns, index, rows, problems, seen);
+    count += rows.length;
+    into.add(rows);
   }
-  return { rows, problems };
+  return { gathered: into.done(), rows: count, problems };
 }
 
 /** The whole file parsed at once (a file with a problem in its CSV or its header; a small file). */
-function decodeWhole<C extends FeedColumns>(
+function decodeWhole<C extends FeedColumns, G>(
   file: string,
   text: string,
   found: readonly number[],
   columns: C,
-): { rows: DecodedRow<FeedRowOf<C>>[]; problems: Problem[] } {
+  gatherer: RowGathererOf<FeedRowOf<C>, G>,
+): { gathered: G; rows: number; problems: Problem[] } {
   const parseRecords = <T>(info: boolean): T[] => {
     try {
       return parse(text, { ...PARSE_OPTIONS, info }) as unknown as T[];
@@ -194,7 +246,9 @@ function decodeWhole<C extends FeedColumns>(
   const seen = seenValues(columns);
   for (let recordNo = 1; recordNo < cells.length; recordNo++)
     decodeRecord(file, lineOf(recordNo), cells[recordNo]!, columns, header.index, rows, problems, seen);
-  return { rows, problems };
+  const into = gatherer(file, cells.length);
+  into.add(rows);
+  return { gathered: into.done(), rows: rows.length, problems };
 }
 
 /** Each declared column's place in the header (−1: an optional column absent), or its problems. */
