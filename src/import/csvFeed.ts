@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { parse } from 'csv-parse/sync';
 import type { z } from 'zod';
 import { BadInputError, type Problem } from '../errors.js';
@@ -150,18 +151,20 @@ export function decodeCsvFeedInto<C extends FeedColumns, G>(
   gatherer: RowGathererOf<FeedRowOf<C>, G>,
   sliceRecords: number = DECODE_SLICE_RECORDS,
 ): { gathered: G; rows: number; problems: Problem[] } {
-  const text = decodeUtf8(file, bytes);
-  const starts = recordStarts(text);
+  // Checked without decoding the file into one string (issue 14: a month's file is ~100 MB, and
+  // its slices are decoded one at a time); a file that is not UTF-8 is refused by decodeUtf8.
+  const text = bytes.indexOf(0) >= 0 || !isUtf8(bytes) ? decodeUtf8(file, bytes) : null;
+  const starts = recordStarts(bytes);
   return (
-    decodeInSlices(file, text, starts, columns, gatherer, sliceRecords) ??
-    decodeWhole(file, text, starts.lines, columns, gatherer)
+    (text === null ? decodeInSlices(file, bytes, starts, columns, gatherer, sliceRecords) : null) ??
+    decodeWhole(file, text ?? decodeUtf8(file, bytes), starts.lines, columns, gatherer)
   );
 }
 
 /** The sliced read of {@link decodeCsvFeed}, or null where the file must be read whole. */
 function decodeInSlices<C extends FeedColumns, G>(
   file: string,
-  text: string,
+  bytes: Uint8Array,
   starts: { readonly lines: readonly number[]; readonly offsets: readonly number[] },
   columns: C,
   gatherer: RowGathererOf<FeedRowOf<C>, G>,
@@ -175,11 +178,16 @@ function decodeInSlices<C extends FeedColumns, G>(
   let index: number[] | null = null;
   let width = 0;
   const seen = seenValues(columns);
+  // the byte-order mark dropped at the file's start only, as decodeUtf8 drops it
+  const atStart = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+  const inside = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
   for (let first = 0; first < lines.length; first += sliceRecords) {
     const end = Math.min(first + sliceRecords, lines.length);
     let cells: string[][];
     try {
-      cells = parse(text.slice(first === 0 ? 0 : offsets[first]!, offsets[end] ?? text.length), {
+      // a slice starts at a record's first byte and ends before the next's: whole characters
+      const slice = bytes.subarray(first === 0 ? 0 : offsets[first]!, offsets[end] ?? bytes.length);
+      cells = parse((first === 0 ? atStart : inside).decode(slice), {
         ...PARSE_OPTIONS,
         info: false,
       }) as unknown as string[][];
@@ -331,19 +339,22 @@ function decodeRecord<C extends FeedColumns>(
 }
 
 /**
- * The 1-based line each record of a CSV text starts on, and its offset in the text: a line break
- * inside double quotes belongs to the cell, CRLF is one break, empty lines hold no record.
+ * The 1-based line each record of a CSV file starts on, and the offset of its first byte: a line
+ * break inside double quotes belongs to the cell, CRLF is one break, empty lines hold no record.
+ * Read from the UTF-8 bytes (a quote, CR or LF byte is never part of another character), after
+ * the byte-order mark if any, so the lines are those of the decoded text.
  */
-function recordStarts(text: string): { lines: number[]; offsets: number[] } {
+function recordStarts(bytes: Uint8Array): { lines: number[]; offsets: number[] } {
   const lines: number[] = [];
   const offsets: number[] = [];
   let line = 1;
   let quoted = false;
   let atStart = true;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (ch === '\r' || ch === '\n') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  for (let i = bom; i < bytes.length; i++) {
+    const b = bytes[i];
+    if (b === CR || b === LF) {
+      if (b === CR && bytes[i + 1] === LF) i++;
       line++;
       if (!quoted) atStart = true;
       continue;
@@ -353,7 +364,11 @@ function recordStarts(text: string): { lines: number[]; offsets: number[] } {
       offsets.push(i);
       atStart = false;
     }
-    if (ch === '"') quoted = !quoted;
+    if (b === QUOTE) quoted = !quoted;
   }
   return { lines, offsets };
 }
+
+const CR = 0x0d;
+const LF = 0x0a;
+const QUOTE = 0x22;

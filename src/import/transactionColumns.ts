@@ -141,6 +141,7 @@ export class TransactionColumns {
   done(): this {
     this.seenTxnIds = null;
     this.dates.seal();
+    this.accounts.seal();
     this.portfolios.seal();
     return this;
   }
