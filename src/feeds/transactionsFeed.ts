@@ -145,7 +145,7 @@ export const transactionsFeed: FeedDefinition<
     const freshDate = new Uint8Array(rows.dates.names.length);
     const freshAccount = new Uint8Array(accounts.length);
     for (let i = 0; i < rows.length; i++) {
-      if (recorded.size > 0 && recorded.has(rows.txnId[i]!)) continue;
+      if (recorded.size > 0 && recorded.has(rows.txnId.get(i))) continue;
       freshDate[rows.date[i]!] = 1;
       freshAccount[rows.account[i]!] = 1;
     }
@@ -212,8 +212,7 @@ export const transactionsFeed: FeedDefinition<
         });
         continue;
       }
-      const txnId = rows.txnId[i]!;
-      const s = state.recorded.size === 0 ? undefined : state.recorded.get(txnId);
+      const s = state.recorded.size === 0 ? undefined : state.recorded.get(rows.txnId.get(i));
       if (s) {
         if (sameRecordedTransaction(s, rows.change(i, p.id))) unchanged++;
         else
@@ -222,8 +221,8 @@ export const transactionsFeed: FeedDefinition<
             file: ctx.file,
             line,
             field: 'txn_id',
-            value: txnId,
-            reason: `${txnId} is already recorded with other content (${s.type} ${s.shares} on ${s.date}); a transaction is never edited — send a correcting transaction with a new txn_id`,
+            value: s.txn_id,
+            reason: `${s.txn_id} is already recorded with other content (${s.type} ${s.shares} on ${s.date}); a transaction is never edited — send a correcting transaction with a new txn_id`,
           });
         continue;
       }

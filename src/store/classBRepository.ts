@@ -435,7 +435,7 @@ export async function upsertAccounts(
 /** The recorded transactions among these txn_ids. */
 export async function recordedTransactions(
   q: Queryable,
-  txnIds: readonly string[],
+  txnIds: Iterable<string> & { readonly length: number },
 ): Promise<Map<string, ClassBTransactionRow>> {
   if (txnIds.length === 0) return new Map();
   // Set-based: the file's txn_ids staged and joined to the recorded ones once (idempotency check).
