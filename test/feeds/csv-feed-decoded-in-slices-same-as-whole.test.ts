@@ -122,7 +122,13 @@ describe('a feed file decoded in slices of records', () => {
       COLUMNS,
       () => {
         const rows = rowArray<unknown>();
-        return { add: (r) => (slices.push(r.length), rows.add(r)), done: rows.done };
+        return {
+          add(r) {
+            slices.push(r.length);
+            rows.add(r);
+          },
+          done: rows.done,
+        };
       },
       7,
     );
