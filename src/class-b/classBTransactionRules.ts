@@ -39,14 +39,15 @@ export interface ClassBTransactionStatement {
  * Each transaction on its own: one per txn_id, Class B only, a price unless a convert, exchange
  * ids and waivers where they belong; a stated attribution of Free Shares (Exhibit A 2(b): the
  * distributor, or the DOI of the Commission Shares they derive from — one, not both) only on a
- * reinvestment, and never from shares issued after them.
+ * reinvestment, and never from shares issued after them. `seen`: the txn_ids of the file's rows
+ * before these, with their lines (a file checked a slice at a time, issue 14), added to.
  */
 export function classBTransactionProblems(
   rows: readonly { line: number; row: ClassBTransactionStatement }[],
   file: string,
+  seen: Map<string, number> = new Map(),
 ): Problem[] {
   const problems: Problem[] = [];
-  const seen = new Map<string, number>();
   for (const { line, row: r } of rows) {
     const bad = (field: string, value: string, reason: string) =>
       problems.push({ file, line, field, value, reason });

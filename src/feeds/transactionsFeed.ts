@@ -1,13 +1,7 @@
 import { monthEnd } from '../calendar/isoDate.js';
 import { CDSC_WAIVERS } from '../class-b/cdscWaiver.js';
 import type { ClassBTerms } from '../class-b/classBTerms.js';
-import {
-  CLASS_B_TRANSACTION_TYPES,
-  classBTransactionProblems,
-  exchangeLegProblems,
-} from '../class-b/classBTransactionRules.js';
-import { formatPriceUnits } from '../class-b/pricePerShare.js';
-import { formatShareUnits } from '../class-b/shareUnits.js';
+import { CLASS_B_TRANSACTION_TYPES, exchangeLegProblems } from '../class-b/classBTransactionRules.js';
 import type { StoredAccountLedger } from '../class-b/storedAccountLedger.js';
 import { type Problem, ProblemsError } from '../errors.js';
 import { replayNewTransactions } from '../import/classBLedgerReplay.js';
@@ -27,15 +21,20 @@ import {
   sortProblems,
 } from '../import/feedImport.js';
 import type { ImportPlan, PlannedChange } from '../import/importPlan.js';
+import {
+  type NewRowsByAccount,
+  NewTransactions,
+  TransactionColumns,
+  type TxnChange,
+} from '../import/transactionColumns.js';
 import { classBPortfolioResolver } from '../registry/classBPortfolio.js';
 import type { Registry } from '../registry/registry.js';
 import {
   accountKeysOf,
   accountsWithTransactionsAfter,
   type ClassBTransactionRow,
-  insertTransactions,
+  insertTransactionsByAccount,
   loadTransactionsOf,
-  type NewClassBTransaction,
   recordedTransactions,
   replaceRedemptions,
   sameRecordedTransaction,
@@ -69,11 +68,6 @@ export const TRANSACTIONS_FEED_COLUMNS = {
   derived_from_doi: { type: optionalField(isoDateField()), optional: true },
 } as const;
 export const TRANSACTIONS_COLUMNS = Object.keys(TRANSACTIONS_FEED_COLUMNS);
-
-interface TxnChange extends PlannedChange, NewClassBTransaction {
-  readonly shareUnits: bigint;
-  readonly priceUnits: bigint | null;
-}
 
 interface TransactionsState {
   readonly registry: Registry;
@@ -127,48 +121,49 @@ export interface TransactionsImportResult {
 export const transactionsFeed: FeedDefinition<
   typeof TRANSACTIONS_FEED_COLUMNS,
   TransactionsState,
-  TxnChange,
+  PlannedChange,
   TransactionsImportResult,
-  TransactionsImportOptions
+  TransactionsImportOptions,
+  TransactionColumns,
+  NewTransactions
 > = {
   name: 'transactions',
   columns: TRANSACTIONS_FEED_COLUMNS,
   closedMonthRule: 'refuse',
   conflictHint:
     'nothing was written; a recorded transaction is never edited: send the correction as a new transaction with a new txn_id',
-  fileRules: (rows, file) => classBTransactionProblems(rows, file),
+  // the rows held as columns, the rules across them checked as each slice arrives (issue 14)
+  gather: TransactionColumns.gatherer,
+  fileRules: (rows) => rows.problems,
 
   async load(tx, rows) {
     const registry = await loadRegistry(tx);
-    const unknown = await unrecordedAccounts(
-      tx,
-      rows.map((r) => r.row.account),
-    );
-    const recorded = await recordedTransactions(
-      tx,
-      rows.map((r) => r.row.txn_id),
-    );
-    const fresh = rows.filter((r) => !recorded.has(r.row.txn_id));
-    const touched = fresh.some((r) => !unknown.has(r.row.account));
+    const accounts = rows.accounts.names;
+    const unknown = await unrecordedAccounts(tx, accounts);
+    const recorded = await recordedTransactions(tx, rows.txnId);
+    // the dates and accounts of the rows not recorded (normally every row)
+    const freshDate = new Uint8Array(rows.dates.names.length);
+    const freshAccount = new Uint8Array(accounts.length);
+    for (let i = 0; i < rows.length; i++) {
+      if (recorded.size > 0 && recorded.has(rows.txnId.get(i))) continue;
+      freshDate[rows.date[i]!] = 1;
+      freshAccount[rows.account[i]!] = 1;
+    }
+    const touchedAccounts = accounts.filter((a, k) => freshAccount[k] === 1 && !unknown.has(a));
     // Issue 14 item 1, stage 3: each touched account resumes from its ledger stored at the latest
     // month end before the file's first new row, and only its activity after that is read (in
     // `apply`, a chunk of accounts at a time).
-    const first = fresh.reduce<string | null>(
-      (m, r) => (m === null || r.row.date < m ? r.row.date : m),
+    const first = rows.dates.names.reduce<string | null>(
+      (m, d, k) => (freshDate[k] === 1 && (m === null || d < m) ? d : m),
       null,
     );
-    const asOf = first === null || !touched ? null : await latestLedgerStateMonthBefore(tx, first);
+    const asOf =
+      first === null || touchedAccounts.length === 0 ? null : await latestLedgerStateMonthBefore(tx, first);
     // one set-based probe instead of reading every touched account's activity after `asOf` (at
     // 1,000,000 accounts 34 reads of 20,000 names' index probes, each finding nothing but this
     // file's own rows)
     const activeAfterAsOf =
-      asOf === null
-        ? new Set<string>()
-        : await accountsWithTransactionsAfter(
-            tx,
-            fresh.map((r) => r.row.account).filter((a) => !unknown.has(a)),
-            asOf,
-          );
+      asOf === null ? new Set<string>() : await accountsWithTransactionsAfter(tx, touchedAccounts, asOf);
     return {
       registry,
       unknownAccounts: unknown,
@@ -180,93 +175,93 @@ export const transactionsFeed: FeedDefinition<
     };
   },
 
-  plan(rows, state, ctx): ImportPlan<TxnChange> {
+  plan(rows, state, ctx): ImportPlan<PlannedChange, NewTransactions> {
     const resolvePortfolio = classBPortfolioResolver(
       state.registry,
       'import the exhibit that lists it first',
     );
-    const problems: Problem[] = [];
-    const changes: TxnChange[] = [];
-    let unchanged = 0;
+    // each distinct portfolio name, account and date decided once (a month repeats them)
+    const portfolios = rows.portfolios.names.map((n) => resolvePortfolio(n));
+    const portfolioIds = portfolios.map((p) => ('id' in p ? p.id : null));
+    const unknown = rows.accounts.names.map((a) => state.unknownAccounts.has(a));
     const latestClosedEnd = ctx.closed.latest === null ? null : monthEnd(ctx.closed.latest);
-    for (const { line, row: r } of rows) {
-      const p = resolvePortfolio(r.portfolio);
+    // Inside a closed month the pipeline refuses it; before one, the close counted what it changes.
+    const beforeClosed = rows.dates.names.map(
+      (d) => latestClosedEnd !== null && d <= latestClosedEnd && ctx.closed.closedMonthOf(d) === null,
+    );
+    const problems: Problem[] = [];
+    const fresh = new Uint32Array(rows.length);
+    let n = 0;
+    let unchanged = 0;
+    for (let i = 0; i < rows.length; i++) {
+      const line = rows.line[i]!;
+      const p = portfolios[rows.portfolio[i]!]!;
       if ('problem' in p) {
-        problems.push({ file: ctx.file, line, field: 'portfolio', value: r.portfolio, reason: p.problem });
+        const value = rows.portfolioNameOf(i);
+        problems.push({ file: ctx.file, line, field: 'portfolio', value, reason: p.problem });
         continue;
       }
-      if (state.unknownAccounts.has(r.account)) {
+      if (unknown[rows.account[i]!]) {
+        const account = rows.accountOf(i);
         problems.push({
           file: ctx.file,
           line,
           field: 'account',
-          value: r.account,
-          reason: `unknown account ${JSON.stringify(r.account)}; import it with \`plan12b accounts import\` first`,
+          value: account,
+          reason: `unknown account ${JSON.stringify(account)}; import it with \`plan12b accounts import\` first`,
         });
         continue;
       }
-      const change: TxnChange = {
-        line,
-        datedOn: r.date,
-        kind: 'new',
-        txnId: r.txn_id,
-        date: r.date,
-        account: r.account,
-        portfolioId: p.id,
-        portfolioName: r.portfolio,
-        type: r.type,
-        shares: formatShareUnits(r.shares),
-        shareUnits: r.shares,
-        price: r.price === null ? null : formatPriceUnits(r.price),
-        priceUnits: r.price,
-        exchangeId: r.exchange_id,
-        waiver: r.waiver,
-        attributedDistributor: r.attributed_distributor,
-        derivedFromDoi: r.derived_from_doi,
-      };
-      const s = state.recorded.get(r.txn_id);
+      const s = state.recorded.size === 0 ? undefined : state.recorded.get(rows.txnId.get(i));
       if (s) {
-        if (sameRecordedTransaction(s, change)) unchanged++;
+        if (sameRecordedTransaction(s, rows.change(i, p.id))) unchanged++;
         else
           problems.push({
             code: 'CONFLICT',
             file: ctx.file,
             line,
             field: 'txn_id',
-            value: r.txn_id,
-            reason: `${r.txn_id} is already recorded with other content (${s.type} ${s.shares} on ${s.date}); a transaction is never edited — send a correcting transaction with a new txn_id`,
+            value: s.txn_id,
+            reason: `${s.txn_id} is already recorded with other content (${s.type} ${s.shares} on ${s.date}); a transaction is never edited — send a correcting transaction with a new txn_id`,
           });
         continue;
       }
-      // Inside a closed month the pipeline refuses it; before one, the close counted what it changes.
-      if (latestClosedEnd !== null && r.date <= latestClosedEnd && ctx.closed.closedMonthOf(r.date) === null)
+      if (beforeClosed[rows.date[i]!]) {
+        const date = rows.dateOf(i);
         problems.push({
           code: 'REFUSED',
           file: ctx.file,
           line,
           field: 'date',
-          value: r.date,
-          reason: `${r.date} is before ${ctx.closed.latest}, a closed month whose sealed results count the holdings this transaction would change; date it in an open month`,
+          value: date,
+          reason: `${date} is before ${ctx.closed.latest}, a closed month whose sealed results count the holdings this transaction would change; date it in an open month`,
         });
-      changes.push(change);
+      }
+      fresh[n++] = i;
     }
-    problems.push(...exchangeLegProblems(ctx.file, changes));
+    const changes = new NewTransactions(rows, portfolioIds, fresh.slice(0, n));
+    // both legs of each exchange among the new rows (few: only those rows are made objects)
+    const isNew = new Uint8Array(rows.length);
+    for (let k = 0; k < n; k++) isNew[fresh[k]!] = 1;
+    const legs: TxnChange[] = [];
+    for (const i of rows.exchangeId.keys()) if (isNew[i] === 1) legs.push(changes.change(i));
+    problems.push(...exchangeLegProblems(ctx.file, legs));
     // The ledger's check of the holdings (every touched account replayed with the new rows) runs
     // in `apply`, a chunk of accounts at a time, and only for a file with no other problem.
     return { changes, unchanged, problems, warnings: [] };
   },
 
   async apply(tx, plan, state, ctx) {
-    await insertTransactions(tx, plan.changes, ctx.importId);
-    const problems = await checkLedgerInChunks(tx, plan.changes, state, ctx);
+    const changes = plan.changes;
+    await insertTransactionsByAccount(tx, changes.inAccountOrder(), ctx.importId);
+    const byAccount = changes.byAccount();
+    const problems = await checkLedgerInChunks(tx, byAccount, state, ctx);
     // Nothing is kept: the import's transaction rolls back what the earlier chunks wrote.
     if (problems.length > 0) throw new ProblemsError(sortProblems(problems));
     // A ledger stored at a month end on or after a new row is stale: forgotten in the same
     // transaction (issue 14 item 1, stage 3). Closed month ends never are: those rows are refused.
-    if (plan.changes.length > 0) {
-      const first = plan.changes.reduce((m, c) => (c.date < m ? c.date : m), plan.changes[0]!.date);
-      await forgetLedgerStatesFrom(tx, first, [...new Set(plan.changes.map((c) => c.account))]);
-    }
+    const first = changes.firstDate();
+    if (first !== null) await forgetLedgerStatesFrom(tx, first, byAccount.accounts);
   },
 
   result(plan, state, ctx) {
@@ -291,25 +286,21 @@ export const transactionsFeed: FeedDefinition<
  */
 async function checkLedgerInChunks(
   tx: Queryable,
-  changes: readonly TxnChange[],
+  newRows: NewRowsByAccount,
   state: TransactionsState,
   ctx: ApplyContext<TransactionsImportOptions>,
 ): Promise<Problem[]> {
   const size = ctx.options.ledgerCheckAccounts ?? LEDGER_CHECK_ACCOUNTS;
-  const byAccount = new Map<string, TxnChange[]>();
-  for (const c of changes) {
-    const list = byAccount.get(c.account);
-    if (list) list.push(c);
-    else byAccount.set(c.account, [c]);
-  }
+  const names = newRows.accounts;
   // in the order of the accounts' keys: a chunk's stored ledgers are then a range of the state
   // tables' keys (by name, each chunk scanned the tables whole: quadratic in the accounts)
-  const keys = await accountKeysOf(tx, [...byAccount.keys()]);
-  const accounts = [...byAccount.keys()].sort((a, b) => keys.get(a)! - keys.get(b)!);
+  const keys = await accountKeysOf(tx, names);
+  const order = Uint32Array.from(names.keys()).sort((a, b) => keys[a]! - keys[b]!);
   const problems: Problem[] = [];
-  for (let i = 0; i < accounts.length; i += size) {
-    const chunk = accounts.slice(i, i + size);
-    const range = { fromKey: keys.get(chunk[0]!)!, toKey: keys.get(chunk[chunk.length - 1]!)! };
+  for (let i = 0; i < order.length; i += size) {
+    const slots = order.subarray(i, i + size);
+    const chunk = Array.from(slots, (k) => names[k]!);
+    const range = { fromKey: keys[slots[0]!]!, toKey: keys[slots[slots.length - 1]!]! };
     const stored: ReadonlyMap<string, StoredAccountLedger> =
       state.asOf === null ? new Map() : await readStoredLedgersOf(tx, chunk, state.asOf, range);
     const others = { excludingImport: ctx.importId };
@@ -323,13 +314,10 @@ async function checkLedgerInChunks(
     if (state.asOf !== null && later.length > 0)
       for (const [account, list] of await loadTransactionsOf(tx, later, { ...others, after: state.asOf }))
         history.set(account, list);
-    const replayed = replayNewTransactions(
-      ctx.file,
-      chunk.flatMap((a) => byAccount.get(a)!),
-      history,
-      state.terms,
-      stored,
-    );
+    // the chunk's new rows, account by account (each account's in file order, with their lines)
+    const fresh: TxnChange[] = [];
+    for (const k of slots) for (const r of newRows.rowsOf(k)) fresh.push(r);
+    const replayed = replayNewTransactions(ctx.file, fresh, history, state.terms, stored);
     problems.push(...replayed.problems);
     state.replayed.accounts += replayed.accounts;
     state.replayed.redemptionsWritten += replayed.redemptionsWritten;

@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { parse } from 'csv-parse/sync';
 import type { z } from 'zod';
 import { BadInputError, type Problem } from '../errors.js';
@@ -83,10 +84,39 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
   return 0;
 }
 
-/** Records parsed and decoded at a time by {@link decodeCsvFeed} (smaller in tests). */
-export const DECODE_SLICE_RECORDS = 20_000;
+/**
+ * Records parsed and decoded at a time by {@link decodeCsvFeed} (smaller in tests). Small enough
+ * that a slice's cells and rows die young: at 20,000 they outlived V8's young generation, and a
+ * month of a million rows peaked ~140 MB higher in the decode alone (issue 14).
+ */
+export const DECODE_SLICE_RECORDS = 2_000;
 
 const PARSE_OPTIONS = { bom: true, skip_empty_lines: true, relax_column_count: false, trim: true } as const;
+
+/**
+ * Where decoded rows go, a slice at a time and in file order (see {@link decodeCsvFeedInto}): a
+ * feed may hold them in its own, leaner form (issue 14: a month's million rows as objects took
+ * gigabytes). Made anew if the sliced read falls back to reading the file whole.
+ */
+export interface RowGatherer<R, G> {
+  add(rows: readonly DecodedRow<R>[]): void;
+  /** every row added: what the feed's rules, load and plan take */
+  done(): G;
+}
+
+/** Makes a {@link RowGatherer} for a file; `records`: its records (header included), for capacity. */
+export type RowGathererOf<R, G> = (file: string, records: number) => RowGatherer<R, G>;
+
+/** The rows kept as they are, in an array. */
+export function rowArray<R>(): RowGatherer<R, DecodedRow<R>[]> {
+  const rows: DecodedRow<R>[] = [];
+  return {
+    add(slice) {
+      for (const r of slice) rows.push(r);
+    },
+    done: () => rows,
+  };
+}
 
 /**
  * Reads a CSV feed with a header row into typed rows. Column names match case-insensitively and
@@ -104,34 +134,64 @@ export function decodeCsvFeed<C extends FeedColumns>(
   columns: C,
   sliceRecords: number = DECODE_SLICE_RECORDS,
 ): { rows: DecodedRow<FeedRowOf<C>>[]; problems: Problem[] } {
-  const text = decodeUtf8(file, bytes);
-  const starts = recordStarts(text);
+  const { gathered, problems } = decodeCsvFeedInto(
+    file,
+    bytes,
+    columns,
+    () => rowArray<FeedRowOf<C>>(),
+    sliceRecords,
+  );
+  return { rows: gathered, problems };
+}
+
+/**
+ * {@link decodeCsvFeed}, each slice's rows handed to a gatherer as soon as decoded (the rows of the
+ * whole-file read in one go). `rows`: how many decoded without a problem.
+ */
+export function decodeCsvFeedInto<C extends FeedColumns, G>(
+  file: string,
+  bytes: Uint8Array,
+  columns: C,
+  gatherer: RowGathererOf<FeedRowOf<C>, G>,
+  sliceRecords: number = DECODE_SLICE_RECORDS,
+): { gathered: G; rows: number; problems: Problem[] } {
+  // Checked without decoding the file into one string (issue 14: a month's file is ~100 MB, and
+  // its slices are decoded one at a time); a file that is not UTF-8 is refused by decodeUtf8.
+  const text = bytes.indexOf(0) >= 0 || !isUtf8(bytes) ? decodeUtf8(file, bytes) : null;
+  const starts = recordStarts(bytes);
   return (
-    decodeInSlices(file, text, starts, columns, sliceRecords) ??
-    decodeWhole(file, text, starts.lines, columns)
+    (text === null ? decodeInSlices(file, bytes, starts, columns, gatherer, sliceRecords) : null) ??
+    decodeWhole(file, text ?? decodeUtf8(file, bytes), starts.lines, columns, gatherer)
   );
 }
 
 /** The sliced read of {@link decodeCsvFeed}, or null where the file must be read whole. */
-function decodeInSlices<C extends FeedColumns>(
+function decodeInSlices<C extends FeedColumns, G>(
   file: string,
-  text: string,
+  bytes: Uint8Array,
   starts: { readonly lines: readonly number[]; readonly offsets: readonly number[] },
   columns: C,
+  gatherer: RowGathererOf<FeedRowOf<C>, G>,
   sliceRecords: number,
-): { rows: DecodedRow<FeedRowOf<C>>[]; problems: Problem[] } | null {
+): { gathered: G; rows: number; problems: Problem[] } | null {
   const { lines, offsets } = starts;
   if (lines.length <= sliceRecords) return null;
-  const rows: DecodedRow<FeedRowOf<C>>[] = [];
+  const into = gatherer(file, lines.length);
+  let count = 0;
   const problems: Problem[] = [];
   let index: number[] | null = null;
   let width = 0;
   const seen = seenValues(columns);
+  // the byte-order mark dropped at the file's start only, as decodeUtf8 drops it
+  const atStart = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+  const inside = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
   for (let first = 0; first < lines.length; first += sliceRecords) {
     const end = Math.min(first + sliceRecords, lines.length);
     let cells: string[][];
     try {
-      cells = parse(text.slice(first === 0 ? 0 : offsets[first]!, offsets[end] ?? text.length), {
+      // a slice starts at a record's first byte and ends before the next's: whole characters
+      const slice = bytes.subarray(first === 0 ? 0 : offsets[first]!, offsets[end] ?? bytes.length);
+      cells = parse((first === 0 ? atStart : inside).decode(slice), {
         ...PARSE_OPTIONS,
         info: false,
       }) as unknown as string[][];
@@ -148,19 +208,23 @@ function decodeInSlices<C extends FeedColumns>(
     }
     // csv-parse holds a slice's records to the slice's first one: the header's width is the rule
     if (cells.some((c) => c.length !== width)) return null;
+    const rows: DecodedRow<FeedRowOf<C>>[] = [];
     for (let i = first === 0 ? 1 : 0; i < cells.length; i++)
       decodeRecord(file, lines[first + i]!, cells[i]!, columns, index, rows, problems, seen);
+    count += rows.length;
+    into.add(rows);
   }
-  return { rows, problems };
+  return { gathered: into.done(), rows: count, problems };
 }
 
 /** The whole file parsed at once (a file with a problem in its CSV or its header; a small file). */
-function decodeWhole<C extends FeedColumns>(
+function decodeWhole<C extends FeedColumns, G>(
   file: string,
   text: string,
   found: readonly number[],
   columns: C,
-): { rows: DecodedRow<FeedRowOf<C>>[]; problems: Problem[] } {
+  gatherer: RowGathererOf<FeedRowOf<C>, G>,
+): { gathered: G; rows: number; problems: Problem[] } {
   const parseRecords = <T>(info: boolean): T[] => {
     try {
       return parse(text, { ...PARSE_OPTIONS, info }) as unknown as T[];
@@ -194,7 +258,9 @@ function decodeWhole<C extends FeedColumns>(
   const seen = seenValues(columns);
   for (let recordNo = 1; recordNo < cells.length; recordNo++)
     decodeRecord(file, lineOf(recordNo), cells[recordNo]!, columns, header.index, rows, problems, seen);
-  return { rows, problems };
+  const into = gatherer(file, cells.length);
+  into.add(rows);
+  return { gathered: into.done(), rows: rows.length, problems };
 }
 
 /** Each declared column's place in the header (−1: an optional column absent), or its problems. */
@@ -277,19 +343,22 @@ function decodeRecord<C extends FeedColumns>(
 }
 
 /**
- * The 1-based line each record of a CSV text starts on, and its offset in the text: a line break
- * inside double quotes belongs to the cell, CRLF is one break, empty lines hold no record.
+ * The 1-based line each record of a CSV file starts on, and the offset of its first byte: a line
+ * break inside double quotes belongs to the cell, CRLF is one break, empty lines hold no record.
+ * Read from the UTF-8 bytes (a quote, CR or LF byte is never part of another character), after
+ * the byte-order mark if any, so the lines are those of the decoded text.
  */
-function recordStarts(text: string): { lines: number[]; offsets: number[] } {
+function recordStarts(bytes: Uint8Array): { lines: number[]; offsets: number[] } {
   const lines: number[] = [];
   const offsets: number[] = [];
   let line = 1;
   let quoted = false;
   let atStart = true;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (ch === '\r' || ch === '\n') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  for (let i = bom; i < bytes.length; i++) {
+    const b = bytes[i];
+    if (b === CR || b === LF) {
+      if (b === CR && bytes[i + 1] === LF) i++;
       line++;
       if (!quoted) atStart = true;
       continue;
@@ -299,7 +368,11 @@ function recordStarts(text: string): { lines: number[]; offsets: number[] } {
       offsets.push(i);
       atStart = false;
     }
-    if (ch === '"') quoted = !quoted;
+    if (b === QUOTE) quoted = !quoted;
   }
   return { lines, offsets };
 }
+
+const CR = 0x0d;
+const LF = 0x0a;
+const QUOTE = 0x22;

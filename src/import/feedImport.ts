@@ -8,13 +8,22 @@ import { appendAudit } from '../store/auditLog.js';
 import { type ClosedPeriods, loadClosedPeriods } from '../store/closedPeriodsRepository.js';
 import type { Database, Queryable } from '../store/database.js';
 import { recordFeedImport, setFeedImportAuditSeq } from '../store/feedImport.js';
-import { type DecodedRow, decodeCsvFeed, type FeedColumns, type FeedRowOf } from './csvFeed.js';
-import type { ClosedMonthRule, ImportPlan, PlannedChange } from './importPlan.js';
+import {
+  type DecodedRow,
+  decodeCsvFeedInto,
+  type FeedColumns,
+  type FeedRowOf,
+  type RowGathererOf,
+  rowArray,
+} from './csvFeed.js';
+import type { ClosedMonthRule, ImportPlan, PlannedChange, PlannedChanges } from './importPlan.js';
 
 /** Options every feed import takes; a feed may add its own. */
 export interface FeedOptions {
   /** accept rows that change recorded values, recording each as a restatement */
   readonly restate?: boolean;
+  /** records decoded at a time (default `DECODE_SLICE_RECORDS`, csvFeed.ts; smaller in tests) */
+  readonly decodeSliceRecords?: number;
 }
 
 export interface PlanContext<O extends FeedOptions> {
@@ -43,7 +52,8 @@ export interface ResultContext<O extends FeedOptions> extends PlanContext<O> {
 /**
  * A feed, declared (SPEC §12; issue 9): its columns and their types, its rules across the rows of
  * a file, and the pure plan that decides every change against what is recorded. The pipeline
- * does the rest the same way for every feed.
+ * does the rest the same way for every feed. `In`: the decoded rows as the feed holds them (an
+ * array unless it gathers them itself); `L`: its plan's changes (an array unless it says otherwise).
  */
 export interface FeedDefinition<
   C extends FeedColumns,
@@ -51,25 +61,32 @@ export interface FeedDefinition<
   Ch extends PlannedChange,
   R,
   O extends FeedOptions = FeedOptions,
+  In = readonly DecodedRow<FeedRowOf<C>>[],
+  L extends PlannedChanges<Ch> = readonly Ch[],
 > {
   /** the feed's name; its audit action is `<name>.import` */
   readonly name: string;
   readonly columns: C;
   readonly closedMonthRule: ClosedMonthRule;
+  /**
+   * the decoded rows gathered a slice at a time into the feed's own form (issue 14: a month's
+   * million rows never held as objects at once); without it, an array of the rows
+   */
+  gather?: RowGathererOf<FeedRowOf<C>, In>;
   /** rules across the rows of one file (duplicates, pairs): pure */
-  fileRules?(rows: readonly DecodedRow<FeedRowOf<C>>[], file: string): Problem[];
+  fileRules?(rows: In, file: string): Problem[];
   /** reads what is recorded that the rows touch, through the repositories */
-  load(tx: Queryable, rows: readonly DecodedRow<FeedRowOf<C>>[], ctx: PlanContext<O>): Promise<S>;
+  load(tx: Queryable, rows: In, ctx: PlanContext<O>): Promise<S>;
   /** decides every change: pure */
-  plan(rows: readonly DecodedRow<FeedRowOf<C>>[], state: S, ctx: PlanContext<O>): ImportPlan<Ch>;
+  plan(rows: In, state: S, ctx: PlanContext<O>): ImportPlan<Ch, L>;
   /** writes the changes through the repositories */
-  apply(tx: Queryable, plan: ImportPlan<Ch>, state: S, ctx: ApplyContext<O>): Promise<void>;
+  apply(tx: Queryable, plan: ImportPlan<Ch, L>, state: S, ctx: ApplyContext<O>): Promise<void>;
   /** what the command reports */
-  result(plan: ImportPlan<Ch>, state: S, ctx: ResultContext<O>): R;
+  result(plan: ImportPlan<Ch, L>, state: S, ctx: ResultContext<O>): R;
   /** what to do about a conflict, where `--restate` does not apply (recorded rows never edited) */
   readonly conflictHint?: string;
   /** what the audit record says beyond the counts (optional) */
-  auditDetail?(plan: ImportPlan<Ch>): string;
+  auditDetail?(plan: ImportPlan<Ch, L>): string;
 }
 
 export interface FeedInput {
@@ -80,7 +97,7 @@ export interface FeedInput {
 /** The changes of a plan that a closed month refuses, as problems (one place for every feed). */
 export function closedMonthProblems(
   file: string,
-  changes: readonly PlannedChange[],
+  changes: Iterable<PlannedChange>,
   closed: ClosedPeriods,
   rule: ClosedMonthRule,
 ): Problem[] {
@@ -119,15 +136,19 @@ export async function runFeedImport<
   Ch extends PlannedChange,
   R,
   O extends FeedOptions,
->(db: Database, feed: FeedDefinition<C, S, Ch, R, O>, input: FeedInput, options: O): Promise<R> {
+  In,
+  L extends PlannedChanges<Ch>,
+>(db: Database, feed: FeedDefinition<C, S, Ch, R, O, In, L>, input: FeedInput, options: O): Promise<R> {
   const { file, bytes } = input;
-  // Decode (pure): every cell against its type, then the rules across rows.
-  const decoded = decodeCsvFeed(file, bytes, feed.columns);
-  const decodeProblems = [...decoded.problems, ...(feed.fileRules?.(decoded.rows, file) ?? [])];
-  const rowCount = decoded.rows.length;
+  // Decode (pure): every cell against its type, then the rules across rows. A feed that does not
+  // gather its rows itself has them as an array (`In` is then that array's type).
+  const gather = feed.gather ?? (rowArray as unknown as RowGathererOf<FeedRowOf<C>, In>);
+  const decoded = decodeCsvFeedInto(file, bytes, feed.columns, gather, options.decodeSliceRecords);
+  const decodeProblems = [...decoded.problems, ...(feed.fileRules?.(decoded.gathered, file) ?? [])];
+  const rowCount = decoded.rows;
   // Let go of the decoded rows once planned: what a feed writes is in its plan (issue 14: a month
   // of a million rows held twice over).
-  let rows: readonly DecodedRow<FeedRowOf<C>>[] | null = decoded.rows;
+  let rows: In | null = decoded.gathered;
 
   return db.withWriterLock(() =>
     db.transaction(async (tx) => {
@@ -151,7 +172,8 @@ export async function runFeedImport<
       if (plan.changes.length === 0) return feed.result(plan, state, { ...resultCtx, written: false });
 
       const actor = currentActor();
-      const restated = plan.changes.filter((c) => c.kind === 'restated').length;
+      let restated = 0;
+      for (const c of plan.changes) if (c.kind === 'restated') restated++;
       const importId = await recordFeedImport(tx, {
         feed: feed.name,
         file,

@@ -15,8 +15,16 @@ export interface PlannedChange {
   readonly kind: 'new' | 'restated';
 }
 
-export interface ImportPlan<C extends PlannedChange> {
-  readonly changes: readonly C[];
+/**
+ * A plan's changes: an array, or a feed's leaner form of them (the transactions feed holds a
+ * month's million rows as columns, issue 14) that the pipeline can count and walk.
+ */
+export interface PlannedChanges<C> extends Iterable<C> {
+  readonly length: number;
+}
+
+export interface ImportPlan<C extends PlannedChange, L extends PlannedChanges<C> = readonly C[]> {
+  readonly changes: L;
   readonly unchanged: number;
   /** conflicts with recorded data (CONFLICT) and refusals by a plan rule (REFUSED) */
   readonly problems: readonly Problem[];

@@ -43,10 +43,14 @@ export function withStagedKeys<T>(
   keys: readonly string[],
   fn: (table: string) => Promise<T>,
 ): Promise<T> {
+  // a row at a time, as COPY takes them (a million keys never built as arrays at once)
+  const distinct = new Set(keys);
   return withStagedRows(
     q,
     { key: 'text' },
-    Array.from(new Set(keys), (k) => [k]),
+    (function* () {
+      for (const k of distinct) yield [k];
+    })(),
     fn,
   );
 }

@@ -13,7 +13,7 @@ import { formatPriceUnits, formatValueUnits, parsePriceUnits } from '../class-b/
 import { formatShareUnits, parseShareUnits } from '../class-b/shareUnits.js';
 import { formatCents } from '../money/cents.js';
 import { formatRatePct } from '../money/rate.js';
-import { withStagedKeys } from './bulkCopy.js';
+import { withStagedKeys, withStagedRows } from './bulkCopy.js';
 import { sqlTextArrayLiteral, sqlTextLiteral } from './copyText.js';
 import type { Queryable, TextRowChunkSize } from './database.js';
 import { typed } from './queryBuilder.js';
@@ -345,15 +345,27 @@ export async function unrecordedAccounts(q: Queryable, accounts: readonly string
   return new Set(rows.map((r) => r[0]!));
 }
 
-/** The recorded accounts' keys (class_b_account.account_key) among these names. */
-export async function accountKeysOf(q: Queryable, accounts: readonly string[]): Promise<Map<string, number>> {
-  if (accounts.length === 0) return new Map();
-  const rows = await withStagedKeys(q, accounts, (staged) =>
-    q.textRows(
-      `SELECT a.account, a.account_key FROM ${staged} k JOIN class_b_account a ON a.account = k.key`,
-    ),
+/**
+ * The recorded accounts' keys (class_b_account.account_key) of these names, by their place in
+ * `accounts` (NaN: not recorded). A typed array, not a map of a million names (issue 14).
+ */
+export async function accountKeysOf(q: Queryable, accounts: readonly string[]): Promise<Float64Array> {
+  const keys = new Float64Array(accounts.length).fill(Number.NaN);
+  if (accounts.length === 0) return keys;
+  await withStagedRows(
+    q,
+    { ord: 'integer', key: 'text' },
+    (function* () {
+      for (let i = 0; i < accounts.length; i++) yield [i, accounts[i]!];
+    })(),
+    async (staged) => {
+      for await (const rows of q.textRowChunks(
+        `SELECT k.ord, a.account_key FROM ${staged} k JOIN class_b_account a ON a.account = k.key`,
+      ))
+        for (const [ord, key] of rows) keys[Number(ord)] = Number(key);
+    },
   );
-  return new Map(rows.map(([account, key]) => [account!, Number(key)]));
+  return keys;
 }
 
 /** One account as recorded, or undefined. */
@@ -423,12 +435,19 @@ export async function upsertAccounts(
 /** The recorded transactions among these txn_ids. */
 export async function recordedTransactions(
   q: Queryable,
-  txnIds: readonly string[],
+  txnIds: Iterable<string> & { readonly length: number },
 ): Promise<Map<string, ClassBTransactionRow>> {
   if (txnIds.length === 0) return new Map();
   // Set-based: the file's txn_ids staged and joined to the recorded ones once (idempotency check).
-  const rows = await withStagedKeys(q, txnIds, (staged) =>
-    copyTransactions(q, `class_b_transaction t JOIN ${staged} k ON k.key = t.txn_id`),
+  // Staged as given, a row at a time (a txn_id named twice, which the file's rules refuse, is
+  // joined twice: the map keeps one).
+  const rows = await withStagedRows(
+    q,
+    { key: 'text' },
+    (function* () {
+      for (const k of txnIds) yield [k];
+    })(),
+    (staged) => copyTransactions(q, `class_b_transaction t JOIN ${staged} k ON k.key = t.txn_id`),
   );
   return new Map(rows.map((r) => [r.txn_id, r]));
 }
@@ -478,14 +497,27 @@ export async function insertTransactions(
   rows: readonly NewClassBTransaction[],
   importId: number,
 ): Promise<void> {
-  // COPY assigns `seq` row by row in the order given. The rows go in the order of their accounts
-  // (a stable sort: each account's rows in the order given), the order of
-  // class_b_transaction_by_account and of the foreign key's probes of class_b_account: in file
-  // order a month's million rows touched those indexes' pages at random, and at 1,000,000 accounts
-  // (6 million stored rows) the pages no longer fit PGlite's buffer pool (issue 14).
+  // a stable sort: each account's rows in the order given
   const inAccountOrder = [...rows].sort((a, b) =>
     a.account < b.account ? -1 : a.account > b.account ? 1 : 0,
   );
+  await insertTransactionsByAccount(q, inAccountOrder, importId);
+}
+
+/**
+ * Appends transactions given account by account, the accounts in the order of their names (each
+ * account's rows in arrival order: `seq` breaks ties within a date); rows out of that order are a
+ * bug. COPY assigns `seq` row by row in the order given. The order of the accounts is the order of
+ * class_b_transaction_by_account and of the foreign key's probes of class_b_account: in file
+ * order a month's million rows touched those indexes' pages at random, and at 1,000,000 accounts
+ * (6 million stored rows) the pages no longer fit PGlite's buffer pool (issue 14).
+ */
+export async function insertTransactionsByAccount(
+  q: Queryable,
+  rows: Iterable<NewClassBTransaction>,
+  importId: number,
+): Promise<void> {
+  let last: string | null = null;
   await q.copyIn(
     'class_b_transaction',
     [
@@ -506,7 +538,10 @@ export async function insertTransactions(
     ],
     // a row at a time, as COPY takes them: a month's million rows are never built as arrays at once
     (function* () {
-      for (const r of inAccountOrder)
+      for (const r of rows) {
+        if (last !== null && r.account < last)
+          throw new Error(`insertTransactionsByAccount: account ${r.account} after ${last}`);
+        last = r.account;
         yield [
           r.txnId,
           r.date,
@@ -523,6 +558,7 @@ export async function insertTransactions(
           r.derivedFromDoi,
           importId,
         ];
+      }
     })(),
   );
 }
