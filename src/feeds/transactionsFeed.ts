@@ -10,7 +10,7 @@ import { formatPriceUnits } from '../class-b/pricePerShare.js';
 import { formatShareUnits } from '../class-b/shareUnits.js';
 import type { StoredAccountLedger } from '../class-b/storedAccountLedger.js';
 import { type Problem, ProblemsError } from '../errors.js';
-import { type RedemptionRewrite, replayNewTransactions } from '../import/classBLedgerReplay.js';
+import { replayNewTransactions } from '../import/classBLedgerReplay.js';
 import {
   enumField,
   isoDateField,
@@ -49,7 +49,7 @@ import {
   readStoredLedgersOf,
 } from '../store/ledgerStateRepository.js';
 import { loadRegistry } from '../store/registryStore.js';
-import { checkChunkWithMonthPass, monthPassCheckOf } from './transactionsMonthCheck.js';
+import { checkChunkWithMonthPass, monthPassCheckOf, withPassRewrites } from './transactionsMonthCheck.js';
 
 /**
  * `date,txn_id,account,portfolio,class,type,shares,price,exchange_id,waiver` (SPEC §6), and on a
@@ -318,39 +318,16 @@ async function checkLedgerInChunks(
   const problems: Problem[] = [];
   // issue 14 items 1–2: a file of the month after the stored ledger is checked by the month pass
   const monthPass =
-    ctx.options.monthPass === false
-      ? null
-      : await monthPassCheckOf(
-          tx,
-          changes.map((c) => c.date),
-          state,
-          ctx.importId,
-        );
+    ctx.options.monthPass === false ? null : await monthPassCheckOf(tx, byAccount, state, ctx, keys);
   for (let i = 0; i < accounts.length; i += size) {
     const range = {
       fromKey: keys.get(accounts[i]!)!,
       toKey: keys.get(accounts[Math.min(i + size, accounts.length) - 1]!)!,
     };
-    let chunk = accounts.slice(i, i + size);
-    const rewrites: RedemptionRewrite[] = [];
-    if (monthPass !== null) {
-      const byPass = await checkChunkWithMonthPass(tx, monthPass, chunk, keys, range, byAccount);
-      ctx.options.onLedgerCheckChunk?.({
-        byMonthPass: chunk.length - byPass.rest.length,
-        replayed: byPass.rest.length,
-        ...(byPass.replayedBecause === undefined ? {} : { because: byPass.replayedBecause }),
-      });
-      if (byPass.checked !== null) {
-        rewrites.push(...byPass.checked.rewrites);
-        state.replayed.accounts += byPass.checked.accounts;
-        state.replayed.redemptionsWritten += byPass.checked.redemptionsWritten;
-      }
-      chunk = [...byPass.rest];
-    }
-    if (chunk.length === 0) {
-      if (problems.length === 0) await replaceRedemptions(tx, rewrites);
-      continue;
-    }
+    // the accounts the pass did not check (all, without it) are replayed by their records
+    const byPass =
+      monthPass && (await checkChunkWithMonthPass(tx, monthPass, accounts.slice(i, i + size), range));
+    const chunk = byPass?.rest ?? accounts.slice(i, i + size);
     const stored: ReadonlyMap<string, StoredAccountLedger> =
       state.asOf === null ? new Map() : await readStoredLedgersOf(tx, chunk, state.asOf, range);
     const others = { excludingImport: ctx.importId };
@@ -374,13 +351,7 @@ async function checkLedgerInChunks(
     problems.push(...replayed.problems);
     state.replayed.accounts += replayed.accounts;
     state.replayed.redemptionsWritten += replayed.redemptionsWritten;
-    if (problems.length === 0)
-      await replaceRedemptions(
-        tx,
-        rewrites.length === 0
-          ? replayed.rewrites
-          : [...rewrites, ...replayed.rewrites].sort((a, b) => (a.account < b.account ? -1 : 1)),
-      );
+    if (problems.length === 0) await replaceRedemptions(tx, withPassRewrites(byPass, replayed.rewrites));
   }
   return problems;
 }

@@ -26,6 +26,13 @@ export interface MonthPassCheck {
   readonly portfolios: KeyDictionary;
   /** the touched accounts with recorded activity after `asOf` (found before this file's rows were written) */
   readonly activeAfterAsOf: ReadonlySet<string>;
+  /** each touched account's new rows, in file order */
+  readonly fresh: ReadonlyMap<string, readonly NewClassBTransaction[]>;
+  /** the touched accounts' keys */
+  readonly keys: ReadonlyMap<string, number>;
+  /** the import's counts, which the pass adds to */
+  readonly replayed: { accounts: number; redemptionsWritten: number };
+  readonly onChunk?: (c: { byMonthPass: number; replayed: number; because?: string }) => void;
 }
 
 /**
@@ -34,36 +41,44 @@ export interface MonthPassCheck {
  */
 export async function monthPassCheckOf(
   tx: Queryable,
-  newRowDates: Iterable<string>,
+  fresh: ReadonlyMap<string, readonly NewClassBTransaction[]>,
   state: {
     readonly asOf: string | null;
     readonly terms: ClassBTerms;
     readonly activeAfterAsOf: ReadonlySet<string>;
+    readonly replayed: { accounts: number; redemptionsWritten: number };
   },
-  importId: number,
+  ctx: {
+    readonly importId: number;
+    readonly options: { readonly onLedgerCheckChunk?: MonthPassCheck['onChunk'] };
+  },
+  keys: ReadonlyMap<string, number>,
 ): Promise<MonthPassCheck | null> {
-  const month = monthPassMonth(state.asOf, newRowDates);
+  const month = monthPassMonth(
+    state.asOf,
+    (function* () {
+      for (const rows of fresh.values()) for (const r of rows) yield r.date;
+    })(),
+  );
   if (month === null || state.asOf === null) return null;
   return {
     month,
     asOf: state.asOf,
     terms: state.terms,
-    importId,
+    importId: ctx.importId,
     portfolios: await ledgerPortfolios(tx),
     activeAfterAsOf: state.activeAfterAsOf,
+    fresh,
+    keys,
+    replayed: state.replayed,
+    ...(ctx.options.onLedgerCheckChunk === undefined ? {} : { onChunk: ctx.options.onLedgerCheckChunk }),
   };
 }
 
-/** What the pass did with a chunk; `rest` are the accounts left to the record replay. */
+/** What the pass did with a chunk: its redemptions to rewrite, and the accounts left to the record replay. */
 export interface MonthPassChunkCheck {
-  readonly checked: {
-    readonly rewrites: readonly RedemptionRewrite[];
-    readonly redemptionsWritten: number;
-    readonly accounts: number;
-  } | null;
+  readonly rewrites: readonly RedemptionRewrite[];
   readonly rest: readonly string[];
-  /** why the pass gave the chunk back, when it did */
-  readonly replayedBecause?: string;
 }
 
 /**
@@ -78,17 +93,19 @@ export async function checkChunkWithMonthPass(
   tx: Queryable,
   check: MonthPassCheck,
   chunk: readonly string[],
-  keys: ReadonlyMap<string, number>,
   range: AccountKeyRange,
-  fresh: ReadonlyMap<string, readonly NewClassBTransaction[]>,
 ): Promise<MonthPassChunkCheck> {
+  const replayAll = (because: string): MonthPassChunkCheck => {
+    check.onChunk?.({ byMonthPass: 0, replayed: chunk.length, because });
+    return { rewrites: [], rest: chunk };
+  };
   const later = chunk.filter((a) => check.activeAfterAsOf.has(a));
   const recorded: ReadonlyMap<string, ClassBTransactionRow[]> =
     later.length === 0
       ? new Map()
       : await loadTransactionsOf(tx, later, { excludingImport: check.importId, after: check.asOf });
   const eligible = chunk.filter((a) => recordedWithinMonth(recorded.get(a) ?? [], check.month));
-  if (eligible.length === 0) return { checked: null, rest: chunk, replayedBecause: 'no account eligible' };
+  if (eligible.length === 0) return replayAll('recorded rows after the month');
   // a chunk's transaction and exchange names are its own, so memory stays bounded
   const dictionaries = {
     accounts: new KeyDictionary(),
@@ -98,20 +115,36 @@ export async function checkChunkWithMonthPass(
     distributors: new KeyDictionary(),
   };
   const stored = await readLedgerStateChunk(tx, check.asOf, range, dictionaries, {
-    accountKeys: eligible.map((a) => keys.get(a)!),
+    accountKeys: eligible.map((a) => check.keys.get(a)!),
   });
-  if (stored.state.accounts.count === 0)
-    return { checked: null, rest: chunk, replayedBecause: 'no stored ledger' };
+  if (stored.state.accounts.count === 0) return replayAll('no stored ledger');
   const outcome = checkChunkByMonthPass({
     month: check.month,
     terms: check.terms,
     state: stored.state,
     accountNames: stored.accountNames,
     dictionaries,
-    fresh,
+    fresh: check.fresh,
     recorded,
   });
-  if (outcome.kind === 'replay') return { checked: null, rest: chunk, replayedBecause: outcome.reason };
+  if (outcome.kind === 'replay') return replayAll(outcome.reason);
+  check.replayed.accounts += outcome.accounts;
+  check.replayed.redemptionsWritten += outcome.redemptionsWritten;
   const byPass = new Set(stored.accountNames.values());
-  return { checked: outcome, rest: chunk.filter((a) => !byPass.has(a)) };
+  const rest = chunk.filter((a) => !byPass.has(a));
+  check.onChunk?.({ byMonthPass: chunk.length - rest.length, replayed: rest.length });
+  return { rewrites: outcome.rewrites, rest };
+}
+
+/**
+ * A chunk's rewrites: the pass's and the record replay's, in the order the record replay alone
+ * gives them (by account), so the rows land as they would without the pass.
+ */
+export function withPassRewrites(
+  byPass: MonthPassChunkCheck | null,
+  replayed: readonly RedemptionRewrite[],
+): readonly RedemptionRewrite[] {
+  if (byPass === null || byPass.rewrites.length === 0) return replayed;
+  if (replayed.length === 0) return byPass.rewrites;
+  return [...byPass.rewrites, ...replayed].sort((a, b) => (a.account < b.account ? -1 : 1));
 }
