@@ -48,6 +48,7 @@ import {
   readStoredLedgersOf,
 } from '../store/ledgerStateRepository.js';
 import { loadRegistry } from '../store/registryStore.js';
+import { checkChunkWithMonthPass, monthPassCheckOf, withPassRewrites } from './transactionsMonthCheck.js';
 
 /**
  * `date,txn_id,account,portfolio,class,type,shares,price,exchange_id,waiver` (SPEC §6), and on a
@@ -99,6 +100,14 @@ export const LEDGER_CHECK_ACCOUNTS = 20_000;
 export interface TransactionsImportOptions extends FeedOptions {
   /** touched accounts checked at a time (default {@link LEDGER_CHECK_ACCOUNTS}; smaller in tests) */
   readonly ledgerCheckAccounts?: number;
+  /**
+   * false: every chunk checked by the record replay, the reference (tests, comparisons); by
+   * default a file of the month after the stored ledger is checked by the month pass
+   * (transactionsMonthCheck.ts)
+   */
+  readonly monthPass?: boolean;
+  /** sees how each chunk was checked: accounts by the month pass, accounts replayed, and why */
+  readonly onLedgerCheckChunk?: (c: { byMonthPass: number; replayed: number; because?: string }) => void;
 }
 
 export interface TransactionsImportResult {
@@ -255,7 +264,11 @@ export const transactionsFeed: FeedDefinition<
     const changes = plan.changes;
     await insertTransactionsByAccount(tx, changes.inAccountOrder(), ctx.importId);
     const byAccount = changes.byAccount();
-    const problems = await checkLedgerInChunks(tx, byAccount, state, ctx);
+    const dates = (function* () {
+      // every transaction row is dated (the file's `date` column is required)
+      for (const c of changes) if (c.datedOn !== null) yield c.datedOn;
+    })();
+    const problems = await checkLedgerInChunks(tx, byAccount, dates, state, ctx);
     // Nothing is kept: the import's transaction rolls back what the earlier chunks wrote.
     if (problems.length > 0) throw new ProblemsError(sortProblems(problems));
     // A ledger stored at a month end on or after a new row is stale: forgotten in the same
@@ -287,6 +300,8 @@ export const transactionsFeed: FeedDefinition<
 async function checkLedgerInChunks(
   tx: Queryable,
   newRows: NewRowsByAccount,
+  /** every new row's date (whether the month pass applies) */
+  dates: Iterable<string>,
   state: TransactionsState,
   ctx: ApplyContext<TransactionsImportOptions>,
 ): Promise<Problem[]> {
@@ -297,10 +312,23 @@ async function checkLedgerInChunks(
   const keys = await accountKeysOf(tx, names);
   const order = Uint32Array.from(names.keys()).sort((a, b) => keys[a]! - keys[b]!);
   const problems: Problem[] = [];
+  // issue 14 items 1–2: a file of the month after the stored ledger is checked by the month pass
+  const monthPass = ctx.options.monthPass === false ? null : await monthPassCheckOf(tx, dates, state, ctx);
   for (let i = 0; i < order.length; i += size) {
     const slots = order.subarray(i, i + size);
-    const chunk = Array.from(slots, (k) => names[k]!);
     const range = { fromKey: keys[slots[0]!]!, toKey: keys[slots[slots.length - 1]!]! };
+    // the chunk's new rows, account by account (each account's in file order, with their lines)
+    const freshOf = new Map<string, TxnChange[]>();
+    const keyOf = new Map<string, number>();
+    for (const k of slots) {
+      freshOf.set(names[k]!, newRows.rowsOf(k));
+      keyOf.set(names[k]!, keys[k]!);
+    }
+    const accounts = [...freshOf.keys()];
+    // the accounts the pass did not check (all, without it) are replayed by their records
+    const byPass =
+      monthPass && (await checkChunkWithMonthPass(tx, monthPass, accounts, range, freshOf, keyOf));
+    const chunk = byPass?.rest ?? accounts;
     const stored: ReadonlyMap<string, StoredAccountLedger> =
       state.asOf === null ? new Map() : await readStoredLedgersOf(tx, chunk, state.asOf, range);
     const others = { excludingImport: ctx.importId };
@@ -314,14 +342,12 @@ async function checkLedgerInChunks(
     if (state.asOf !== null && later.length > 0)
       for (const [account, list] of await loadTransactionsOf(tx, later, { ...others, after: state.asOf }))
         history.set(account, list);
-    // the chunk's new rows, account by account (each account's in file order, with their lines)
-    const fresh: TxnChange[] = [];
-    for (const k of slots) for (const r of newRows.rowsOf(k)) fresh.push(r);
+    const fresh = chunk.flatMap((a) => freshOf.get(a)!);
     const replayed = replayNewTransactions(ctx.file, fresh, history, state.terms, stored);
     problems.push(...replayed.problems);
     state.replayed.accounts += replayed.accounts;
     state.replayed.redemptionsWritten += replayed.redemptionsWritten;
-    if (problems.length === 0) await replaceRedemptions(tx, replayed.rewrites);
+    if (problems.length === 0) await replaceRedemptions(tx, withPassRewrites(byPass, replayed.rewrites));
   }
   return problems;
 }

@@ -56,6 +56,21 @@ function storedRowOf(r: NewClassBTransaction, seq: string): ClassBTransactionRow
 }
 
 /**
+ * An account's recorded rows (in order) and the file's new rows as the replay applies them: by
+ * date; within a date, recorded before new, new in file order.
+ */
+export function accountRowsInOrder(
+  recorded: readonly ClassBTransactionRow[],
+  fresh: readonly NewClassBTransaction[],
+): ClassBTransactionRow[] {
+  const merged = [...recorded, ...fresh.map((r, i) => storedRowOf(r, `new-${String(i).padStart(12, '0')}`))];
+  return merged
+    .map((r, i) => ({ r, i }))
+    .sort((a, b) => (a.r.date < b.r.date ? -1 : a.r.date > b.r.date ? 1 : a.i - b.i))
+    .map((x) => x.r);
+}
+
+/**
  * Replays every touched account through the share ledger: its recorded activity, then the new
  * rows (date order; within a date, recorded before new, new in file order). A redemption of more
  * shares than held, a convert row that does not match what is due, or a systematic withdrawal past
@@ -80,14 +95,7 @@ export function replayNewTransactions(
   const lineOf = new Map(fresh.map((r) => [r.txnId, r.line]));
   for (const account of [...byAccount.keys()].sort()) {
     const mine = byAccount.get(account)!;
-    const merged = [
-      ...(history.get(account) ?? []),
-      ...mine.map((r, i) => storedRowOf(r, `new-${String(i).padStart(12, '0')}`)),
-    ];
-    const ordered = merged
-      .map((r, i) => ({ r, i }))
-      .sort((a, b) => (a.r.date < b.r.date ? -1 : a.r.date > b.r.date ? 1 : a.i - b.i))
-      .map((x) => x.r);
+    const ordered = accountRowsInOrder(history.get(account) ?? [], mine);
     try {
       const resumeFrom = stored.get(account);
       const ledger =

@@ -1,0 +1,319 @@
+import { addDays, monthEnd, monthOf, toDayNumber } from '../calendar/isoDate.js';
+import { isCdscWaiver } from '../class-b/cdscWaiver.js';
+import type { ClassBTerms } from '../class-b/classBTerms.js';
+import { LedgerRefusal } from '../class-b/ledgerRefusal.js';
+import type { RedemptionResult } from '../class-b/ledgerResults.js';
+import { compileMonthPass } from '../class-b/monthPass.js';
+import {
+  type ClassBLedgerState,
+  f64,
+  i32,
+  type MonthTransactionColumns,
+  NO_DAY,
+  TXN_CONVERT,
+  TXN_EXCHANGE,
+  TXN_PURCHASE,
+  TXN_REDEEM,
+  TXN_REINVEST,
+  u8,
+  waiverCode,
+} from '../class-b/monthPassColumns.js';
+import { type MonthPassDictionaries, monthRecordsOf } from '../class-b/monthPassRecords.js';
+import { parsePriceUnits } from '../class-b/pricePerShare.js';
+import { parseShareUnits } from '../class-b/shareUnits.js';
+import type { ClassBTransactionRow, NewClassBTransaction } from '../store/classBRepository.js';
+import type { RedemptionRewrite } from './classBLedgerReplay.js';
+
+/**
+ * `transactions import`'s holdings check by the month pass (issue 14 items 1–2): where a file's
+ * new rows all fall in the month after the stored ledger's month end (a month's or a day's file),
+ * a chunk of touched accounts is checked by one typed-array pass (monthPass.ts) over their stored
+ * ledger columns, instead of an account-by-account replay of records. The record replay
+ * (classBLedgerReplay.ts `replayNewTransactions`) stays the reference: the pass gives the same
+ * redemptions (test/class-b/month-pass-matches-reference-ledger.test.ts), and where it refuses
+ * anything the chunk is replayed by the records, which report every refusal on its line. Pure:
+ * the caller reads the stored ledger and the recorded rows.
+ */
+
+/**
+ * The month a file is checked in by the month pass: the month after `asOf` (the stored ledger's
+ * month end the touched accounts resume from), when every new row is dated in it; else null
+ * (no stored ledger, rows spanning months, a stored ledger older than the month before).
+ * @example monthPassMonth('2025-11-30', ['2025-12-01', '2025-12-31']) // → '2025-12'
+ * @example monthPassMonth('2025-10-31', ['2025-12-01']) // → null
+ */
+export function monthPassMonth(asOf: string | null, newRowDates: Iterable<string>): string | null {
+  if (asOf === null || monthEnd(monthOf(asOf)) !== asOf) return null;
+  const month = monthOf(addDays(asOf, 1));
+  let any = false;
+  for (const d of newRowDates) {
+    if (monthOf(d) !== month) return null;
+    any = true;
+  }
+  return any ? month : null;
+}
+
+/** Whether an account's recorded rows after the stored ledger all fall in the pass's month. */
+export function recordedWithinMonth(rows: readonly ClassBTransactionRow[], month: string): boolean {
+  return rows.every((r) => monthOf(r.date) === month);
+}
+
+/** A chunk of touched accounts as the month pass checks them. */
+export interface MonthCheckChunk {
+  readonly month: string;
+  readonly terms: ClassBTerms;
+  /** the stored ledger of the accounts checked, at the month end before `month`, ascending by key */
+  readonly state: ClassBLedgerState;
+  /** account key → account */
+  readonly accountNames: ReadonlyMap<number, string>;
+  /** the state's dictionaries (portfolios: the stored keys; txns and distributors: the chunk's) */
+  readonly dictionaries: MonthPassDictionaries;
+  /** each account's new rows, in file order */
+  readonly fresh: ReadonlyMap<string, readonly NewRow[]>;
+  /** each account's recorded rows in `month` (other imports'), in order; most have none */
+  readonly recorded: ReadonlyMap<string, readonly ClassBTransactionRow[]>;
+}
+
+export type MonthCheckOutcome =
+  | {
+      readonly kind: 'checked';
+      readonly rewrites: RedemptionRewrite[];
+      readonly redemptionsWritten: number;
+      readonly accounts: number;
+    }
+  /**
+   * The pass refused a transaction (LedgerRefusal: it stops at the first) or cannot apply the
+   * chunk (RangeError: e.g. a conversion overdue in the stored ledger): the caller replays these
+   * accounts by the records, as without the pass.
+   */
+  | { readonly kind: 'replay'; readonly reason: string };
+
+/**
+ * The chunk's month applied by the pass: the redemptions each account's new rows (and the month's
+ * recorded rows) give, as {@link replayNewTransactions} would rewrite them — one rewrite per
+ * account, from its first new row's date.
+ */
+export function checkChunkByMonthPass(c: MonthCheckChunk): MonthCheckOutcome {
+  const acc = c.state.accounts;
+  const byAccount: MonthRowsOfAccount[] = [];
+  for (let a = 0; a < acc.count; a++) {
+    const account = c.accountNames.get(acc.key[a]!)!;
+    const fresh = c.fresh.get(account);
+    if (fresh === undefined || fresh.length === 0)
+      throw new RangeError(`account ${account} is in the chunk's ledger but has no new row`);
+    byAccount.push({ account, key: acc.key[a]!, recorded: c.recorded.get(account) ?? [], fresh });
+  }
+  const d = c.dictionaries;
+  const transactions = monthColumnsOfRows(byAccount, d);
+  const pass = compileMonthPass({
+    month: c.month,
+    terms: c.terms,
+    portfolioIds: d.portfolios.names,
+    distributors: d.distributors.names,
+    txnIdOf: (k) => d.txns.name(k),
+  });
+  let result: ReturnType<typeof pass.apply>;
+  try {
+    result = pass.apply(c.state, transactions);
+  } catch (e) {
+    if (e instanceof LedgerRefusal || e instanceof RangeError) return { kind: 'replay', reason: e.message };
+    throw e;
+  }
+  const records = monthRecordsOf(result, { ...d, accounts: { name: (k) => c.accountNames.get(k)! } });
+  const rewrites: RedemptionRewrite[] = [];
+  let redemptionsWritten = 0;
+  // in the order the record replay writes them (by name), so the rows land as they would
+  for (const account of byAccount.map((x) => x.account).sort()) {
+    const fresh = c.fresh.get(account)!;
+    const from = fresh.reduce((m, r) => (r.date < m ? r.date : m), fresh[0]!.date);
+    const redemptions: readonly RedemptionResult[] = records.get(account)?.redemptions ?? [];
+    for (const r of redemptions) if (r.date >= from) redemptionsWritten++;
+    rewrites.push({ account, from, redemptions });
+  }
+  return { kind: 'checked', rewrites, redemptionsWritten, accounts: byAccount.length };
+}
+
+/** An account's rows of the month: recorded (in order) and new (in file order). */
+export interface MonthRowsOfAccount {
+  readonly account: string;
+  readonly key: number;
+  readonly recorded: readonly ClassBTransactionRow[];
+  readonly fresh: readonly NewRow[];
+}
+
+/** A new row; the feed's decoded shares and price are taken where it gives them. */
+export type NewRow = NewClassBTransaction & {
+  readonly shareUnits?: bigint;
+  readonly priceUnits?: bigint | null;
+};
+
+/** A recorded row in the new rows' shape (they are few: other imports' rows of the month). */
+function asNewRow(r: ClassBTransactionRow): NewRow {
+  return {
+    txnId: r.txn_id,
+    date: r.date,
+    account: r.account,
+    portfolioId: r.portfolio_id,
+    portfolioName: '',
+    type: r.type,
+    shares: r.shares,
+    price: r.price,
+    exchangeId: r.exchange_id,
+    waiver: r.waiver,
+    attributedDistributor: r.attributed_distributor,
+    derivedFromDoi: r.derived_from_doi,
+  };
+}
+
+/**
+ * The month pass's transaction columns of the accounts' rows (given ascending by key), in the
+ * record replay's order (classBLedgerReplay.ts `accountRowsInOrder`: by date; within a date,
+ * recorded before new, new in file order) and with its pairing of exchange legs (classBRepository.ts
+ * `activityOfRows`: one Free Exchange at its first leg, dated as its exchange_out leg) — the
+ * columns `monthTransactionsOf(activityOfRows(…))` gives, without a record per row (issue 14: a
+ * million rows a month). The rows are the feed's, already checked (classBTransactionRules.ts).
+ */
+export function monthColumnsOfRows(
+  accounts: readonly MonthRowsOfAccount[],
+  d: MonthPassDictionaries,
+): MonthTransactionColumns {
+  let n = 0;
+  for (const a of accounts) n += a.recorded.length + a.fresh.length;
+  const c = {
+    account: i32(n),
+    type: u8(n),
+    txn: f64(n),
+    day: i32(n),
+    portfolio: i32(n),
+    shareUnits: f64(n),
+    priceUnits: f64(n),
+    waiver: u8(n),
+    exchange: f64(n),
+    inTxn: f64(n),
+    inPortfolio: i32(n),
+    inShareUnits: f64(n),
+    inPriceUnits: f64(n),
+    attributedDistributor: i32(n),
+    derivedFromDoiDay: i32(n),
+  };
+  const days = new Map<string, number>();
+  const dayOf = (iso: string) => {
+    let v = days.get(iso);
+    if (v === undefined) {
+      v = toDayNumber(iso);
+      days.set(iso, v);
+    }
+    return v;
+  };
+  const shares = (r: NewRow) => Number(r.shareUnits ?? parseShareUnits(r.shares));
+  const price = (r: NewRow) =>
+    r.priceUnits != null ? Number(r.priceUnits) : r.price === null ? 0 : Number(parsePriceUnits(r.price));
+  let lastKey = Number.NEGATIVE_INFINITY;
+  for (const a of accounts) {
+    if (a.key <= lastKey) throw new RangeError(`account ${a.account}: not in ascending order of keys`);
+    lastKey = a.key;
+    const rows = inReplayOrder(a);
+    // an exchange's two legs, paired once (an Omnibus Account has thousands of rows a month)
+    let legs: Map<string, { out?: NewRow; in?: NewRow; done?: boolean }> | undefined;
+    for (const r of rows) {
+      let type: number;
+      let leg = r;
+      let other: NewRow | undefined;
+      switch (r.type) {
+        case 'purchase':
+          type = TXN_PURCHASE;
+          break;
+        case 'reinvest':
+          type = TXN_REINVEST;
+          break;
+        case 'redeem':
+          type = TXN_REDEEM;
+          break;
+        case 'convert':
+          type = TXN_CONVERT;
+          break;
+        default: {
+          const id = r.exchangeId!;
+          legs ??= exchangeLegsOf(rows);
+          const pair = legs.get(id)!;
+          if (pair.done) continue;
+          pair.done = true;
+          if (pair.out === undefined || pair.in === undefined)
+            throw new Error(`exchange ${id} of account ${a.account} lacks a leg`);
+          leg = pair.out;
+          other = pair.in;
+          type = TXN_EXCHANGE;
+        }
+      }
+      c.account.push(a.key);
+      c.type.push(type);
+      c.txn.push(d.txns.key(leg.txnId));
+      c.day.push(dayOf(leg.date));
+      c.portfolio.push(d.portfolios.key(leg.portfolioId));
+      c.shareUnits.push(shares(leg));
+      c.priceUnits.push(type === TXN_CONVERT ? 0 : price(leg));
+      c.waiver.push(
+        type === TXN_REDEEM && leg.waiver !== null && isCdscWaiver(leg.waiver) ? waiverCode(leg.waiver) : 0,
+      );
+      c.exchange.push(other ? d.exchanges.key(r.exchangeId!) : -1);
+      c.inTxn.push(other ? d.txns.key(other.txnId) : -1);
+      c.inPortfolio.push(other ? d.portfolios.key(other.portfolioId) : -1);
+      c.inShareUnits.push(other ? shares(other) : 0);
+      c.inPriceUnits.push(other ? price(other) : 0);
+      c.attributedDistributor.push(
+        type === TXN_REINVEST && leg.attributedDistributor
+          ? d.distributors.key(leg.attributedDistributor)
+          : -1,
+      );
+      c.derivedFromDoiDay.push(
+        type === TXN_REINVEST && leg.derivedFromDoi ? dayOf(leg.derivedFromDoi) : NO_DAY,
+      );
+    }
+  }
+  return {
+    count: c.account.length,
+    account: c.account.done(),
+    type: c.type.done(),
+    txn: c.txn.done(),
+    day: c.day.done(),
+    portfolio: c.portfolio.done(),
+    shareUnits: c.shareUnits.done(),
+    priceUnits: c.priceUnits.done(),
+    waiver: c.waiver.done(),
+    exchange: c.exchange.done(),
+    inTxn: c.inTxn.done(),
+    inPortfolio: c.inPortfolio.done(),
+    inShareUnits: c.inShareUnits.done(),
+    inPriceUnits: c.inPriceUnits.done(),
+    attributedDistributor: c.attributedDistributor.done(),
+    derivedFromDoiDay: c.derivedFromDoiDay.done(),
+  };
+}
+
+/** The exchange legs among an account's rows, by exchange_id (the first of each kind, as activityOfRows takes them). */
+function exchangeLegsOf(rows: readonly NewRow[]): Map<string, { out?: NewRow; in?: NewRow; done?: boolean }> {
+  const legs = new Map<string, { out?: NewRow; in?: NewRow; done?: boolean }>();
+  for (const r of rows) {
+    if (r.exchangeId === null || (r.type !== 'exchange_out' && r.type !== 'exchange_in')) continue;
+    let pair = legs.get(r.exchangeId);
+    if (pair === undefined) {
+      pair = {};
+      legs.set(r.exchangeId, pair);
+    }
+    if (r.type === 'exchange_out') pair.out ??= r;
+    else pair.in ??= r;
+  }
+  return legs;
+}
+
+/** An account's rows in the record replay's order (most: the file's rows, already in date order). */
+function inReplayOrder(a: MonthRowsOfAccount): readonly NewRow[] {
+  const merged = a.recorded.length === 0 ? a.fresh : [...a.recorded.map(asNewRow), ...a.fresh];
+  let sorted = true;
+  for (let i = 1; i < merged.length && sorted; i++) if (merged[i]!.date < merged[i - 1]!.date) sorted = false;
+  if (sorted) return merged;
+  return merged
+    .map((r, i) => ({ r, i }))
+    .sort((x, y) => (x.r.date < y.r.date ? -1 : x.r.date > y.r.date ? 1 : x.i - y.i))
+    .map((x) => x.r);
+}
