@@ -208,6 +208,53 @@ export const i32 = (n?: number) => new I32Column(n);
 export const u8 = (n?: number) => new U8Column(n);
 export const i64 = (n?: number) => new I64Column(n);
 
+/**
+ * A month's transactions as growable columns, filled row by row by an importer (`n`: the rows
+ * expected, if known); {@link finishedMonthTransactions} gives the pass's columns.
+ */
+export function monthTransactionsBuilder(n?: number) {
+  return {
+    account: i32(n),
+    type: u8(n),
+    txn: f64(n),
+    day: i32(n),
+    portfolio: i32(n),
+    shareUnits: f64(n),
+    priceUnits: f64(n),
+    waiver: u8(n),
+    exchange: f64(n),
+    inTxn: f64(n),
+    inPortfolio: i32(n),
+    inShareUnits: f64(n),
+    inPriceUnits: f64(n),
+    attributedDistributor: i32(n),
+    derivedFromDoiDay: i32(n),
+  };
+}
+export type MonthTransactionsBuilder = ReturnType<typeof monthTransactionsBuilder>;
+
+/** The columns a {@link monthTransactionsBuilder} was filled with. */
+export function finishedMonthTransactions(c: MonthTransactionsBuilder): MonthTransactionColumns {
+  return {
+    count: c.account.length,
+    account: c.account.done(),
+    type: c.type.done(),
+    txn: c.txn.done(),
+    day: c.day.done(),
+    portfolio: c.portfolio.done(),
+    shareUnits: c.shareUnits.done(),
+    priceUnits: c.priceUnits.done(),
+    waiver: c.waiver.done(),
+    exchange: c.exchange.done(),
+    inTxn: c.inTxn.done(),
+    inPortfolio: c.inPortfolio.done(),
+    inShareUnits: c.inShareUnits.done(),
+    inPriceUnits: c.inPriceUnits.done(),
+    attributedDistributor: c.attributedDistributor.done(),
+    derivedFromDoiDay: c.derivedFromDoiDay.done(),
+  };
+}
+
 /** Redemptions of the month (Agreement FOURTH(D)), one row each, their pieces in `pieces`. */
 export interface RedemptionColumns {
   readonly count: number;

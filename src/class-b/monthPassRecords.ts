@@ -14,8 +14,10 @@ import type { ClassBMonthResult } from './monthPass.js';
 import {
   type ClassBLedgerState,
   f64,
+  finishedMonthTransactions,
   i32,
   type MonthTransactionColumns,
+  monthTransactionsBuilder,
   NO_DAY,
   type PieceColumns,
   TXN_CONVERT,
@@ -205,23 +207,7 @@ export function monthTransactionsOf(
   d: MonthPassDictionaries,
   keyOf: (account: string) => number = (account) => d.accounts.key(account),
 ): MonthTransactionColumns {
-  const c = {
-    account: i32(),
-    type: u8(),
-    txn: f64(),
-    day: i32(),
-    portfolio: i32(),
-    shareUnits: f64(),
-    priceUnits: f64(),
-    waiver: u8(),
-    exchange: f64(),
-    inTxn: f64(),
-    inPortfolio: i32(),
-    inShareUnits: f64(),
-    inPriceUnits: f64(),
-    attributedDistributor: i32(),
-    derivedFromDoiDay: i32(),
-  };
+  const c = monthTransactionsBuilder();
   const sorted = byAccount.map((x) => ({ x, key: keyOf(x.account) })).sort((a, b) => a.key - b.key);
   for (const { x, key } of sorted)
     for (const a of x.activity) {
@@ -256,24 +242,7 @@ export function monthTransactionsOf(
         a.kind === 'reinvest' && a.derivedFromDoi ? toDayNumber(a.derivedFromDoi) : NO_DAY,
       );
     }
-  return {
-    count: c.account.length,
-    account: c.account.done(),
-    type: c.type.done(),
-    txn: c.txn.done(),
-    day: c.day.done(),
-    portfolio: c.portfolio.done(),
-    shareUnits: c.shareUnits.done(),
-    priceUnits: c.priceUnits.done(),
-    waiver: c.waiver.done(),
-    exchange: c.exchange.done(),
-    inTxn: c.inTxn.done(),
-    inPortfolio: c.inPortfolio.done(),
-    inShareUnits: c.inShareUnits.done(),
-    inPriceUnits: c.inPriceUnits.done(),
-    attributedDistributor: c.attributedDistributor.done(),
-    derivedFromDoiDay: c.derivedFromDoiDay.done(),
-  };
+  return finishedMonthTransactions(c);
 }
 
 /** The lots of the state's i-th account as the ledger's records. */

@@ -38,7 +38,8 @@ const MAX_LISTED_PROBLEMS = 100;
 
 const json = (v: unknown) => JSON.stringify(v, (_k, x) => (typeof x === 'bigint' ? x.toString() : x));
 
-function storedRowOf(r: NewClassBTransaction, seq: string): ClassBTransactionRow {
+/** A new row in the shape of a recorded one, with the arrival number `seq`. */
+export function storedRowOf(r: NewClassBTransaction, seq: string): ClassBTransactionRow {
   return {
     txn_id: r.txnId,
     seq,

@@ -6,16 +6,15 @@ import type { RedemptionResult } from '../class-b/ledgerResults.js';
 import { compileMonthPass } from '../class-b/monthPass.js';
 import {
   type ClassBLedgerState,
-  f64,
-  i32,
+  finishedMonthTransactions,
   type MonthTransactionColumns,
+  monthTransactionsBuilder,
   NO_DAY,
   TXN_CONVERT,
   TXN_EXCHANGE,
   TXN_PURCHASE,
   TXN_REDEEM,
   TXN_REINVEST,
-  u8,
   waiverCode,
 } from '../class-b/monthPassColumns.js';
 import { type MonthPassDictionaries, monthRecordsOf } from '../class-b/monthPassRecords.js';
@@ -179,23 +178,7 @@ export function monthColumnsOfRows(
 ): MonthTransactionColumns {
   let n = 0;
   for (const a of accounts) n += a.recorded.length + a.fresh.length;
-  const c = {
-    account: i32(n),
-    type: u8(n),
-    txn: f64(n),
-    day: i32(n),
-    portfolio: i32(n),
-    shareUnits: f64(n),
-    priceUnits: f64(n),
-    waiver: u8(n),
-    exchange: f64(n),
-    inTxn: f64(n),
-    inPortfolio: i32(n),
-    inShareUnits: f64(n),
-    inPriceUnits: f64(n),
-    attributedDistributor: i32(n),
-    derivedFromDoiDay: i32(n),
-  };
+  const c = monthTransactionsBuilder(n);
   const days = new Map<string, number>();
   const dayOf = (iso: string) => {
     let v = days.get(iso);
@@ -270,24 +253,7 @@ export function monthColumnsOfRows(
       );
     }
   }
-  return {
-    count: c.account.length,
-    account: c.account.done(),
-    type: c.type.done(),
-    txn: c.txn.done(),
-    day: c.day.done(),
-    portfolio: c.portfolio.done(),
-    shareUnits: c.shareUnits.done(),
-    priceUnits: c.priceUnits.done(),
-    waiver: c.waiver.done(),
-    exchange: c.exchange.done(),
-    inTxn: c.inTxn.done(),
-    inPortfolio: c.inPortfolio.done(),
-    inShareUnits: c.inShareUnits.done(),
-    inPriceUnits: c.inPriceUnits.done(),
-    attributedDistributor: c.attributedDistributor.done(),
-    derivedFromDoiDay: c.derivedFromDoiDay.done(),
-  };
+  return finishedMonthTransactions(c);
 }
 
 /** The exchange legs among an account's rows, by exchange_id (the first of each kind, as activityOfRows takes them). */

@@ -5,7 +5,7 @@ import type { ClassBActivity } from '../../src/class-b/classBActivity.js';
 import { createDictionaries, monthTransactionsOf } from '../../src/class-b/monthPassRecords.js';
 import { formatPriceUnits } from '../../src/class-b/pricePerShare.js';
 import { formatShareUnits } from '../../src/class-b/shareUnits.js';
-import { accountRowsInOrder } from '../../src/import/classBLedgerReplay.js';
+import { accountRowsInOrder, storedRowOf } from '../../src/import/classBLedgerReplay.js';
 import {
   type MonthRowsOfAccount,
   monthColumnsOfRows,
@@ -80,20 +80,7 @@ function rowsOf(account: string, a: ClassBActivity, decoded: boolean): NewRow[] 
   }
 }
 
-const recordedOf = (r: NewRow, seq: number): ClassBTransactionRow => ({
-  txn_id: r.txnId,
-  seq: String(seq),
-  date: r.date,
-  account: r.account,
-  portfolio_id: r.portfolioId,
-  type: r.type,
-  shares: r.shares,
-  price: r.price,
-  exchange_id: r.exchangeId,
-  waiver: r.waiver,
-  attributed_distributor: r.attributedDistributor,
-  derived_from_doi: r.derivedFromDoi,
-});
+const recordedOf = (r: NewRow, seq: number): ClassBTransactionRow => storedRowOf(r, String(seq));
 
 describe('the month pass columns of an import’s rows', () => {
   it('equal the columns of the rows as activity records, in the record replay’s order', () => {

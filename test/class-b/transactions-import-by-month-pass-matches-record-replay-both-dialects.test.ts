@@ -9,15 +9,14 @@ import {
 } from '../../src/class-b/classBActivity.js';
 import { bootstrapLedgerState } from '../../src/close/ledgerStateBootstrap.js';
 import { classBPortfolioIds, importDemoExhibits } from '../../src/demo/demoClassB.js';
-import { Plan12bError, ProblemsError } from '../../src/errors.js';
 import { importAccounts } from '../../src/feeds/accountsFeed.js';
 import { importClassBTerms } from '../../src/feeds/classBTermsFeed.js';
 import { importTransactions } from '../../src/feeds/transactionsFeed.js';
-import { loadTransactionsOf, redemptionsBetween } from '../../src/store/classBRepository.js';
 import { loadClassBTerms } from '../../src/store/classBTermsRepository.js';
 import type { Database } from '../../src/store/database.js';
 import { dialects, freshDatabase, type TestDatabase } from '../support/databases.js';
 import { generateAccountActivity } from './support/generatedActivity.js';
+import { outcomeOf, storedTransactionsAndRedemptions } from './support/importOutcome.js';
 import { fullJson } from './support/monthPassHarness.js';
 import {
   accountsLines,
@@ -124,29 +123,14 @@ const accounts: Account[] = [
   ...[0, 1, 2].map(openedIn2009),
 ];
 
-/** What an import did: its result, or its exit code and every problem. */
-async function outcomeOf(run: () => Promise<unknown>): Promise<string> {
-  try {
-    return fullJson({ ok: await run() });
-  } catch (e) {
-    if (e instanceof ProblemsError) return fullJson({ exit: e.exitCode, problems: e.problems });
-    if (e instanceof Plan12bError) return fullJson({ exit: e.exitCode, message: e.message });
-    throw e;
-  }
-}
-
 /** Every stored transaction (less its arrival number), redemption and piece. */
-async function storedRows(db: Database): Promise<string> {
-  const txns = await loadTransactionsOf(
-    db,
-    accounts.map((a) => a.account),
-  );
-  const redemptions = await redemptionsBetween(db, '1990-01-01', '2099-12-31');
-  return fullJson({
-    transactions: [...txns.values()].flat().map(({ seq: _seq, ...t }) => t),
-    redemptions,
-  });
-}
+const storedRows = async (db: Database): Promise<string> =>
+  (
+    await storedTransactionsAndRedemptions(
+      db,
+      accounts.map((a) => a.account),
+    )
+  ).json;
 
 interface ChunkSeen {
   byMonthPass: number;

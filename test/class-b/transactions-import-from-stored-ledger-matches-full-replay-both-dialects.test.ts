@@ -8,7 +8,6 @@ import { formatPriceUnits } from '../../src/class-b/pricePerShare.js';
 import { formatShareUnits } from '../../src/class-b/shareUnits.js';
 import { bootstrapLedgerState } from '../../src/close/ledgerStateBootstrap.js';
 import { classBPortfolioIds, importDemoExhibits } from '../../src/demo/demoClassB.js';
-import { Plan12bError, ProblemsError } from '../../src/errors.js';
 import { importAccounts } from '../../src/feeds/accountsFeed.js';
 import { importClassBTerms } from '../../src/feeds/classBTermsFeed.js';
 import { importTransactions } from '../../src/feeds/transactionsFeed.js';
@@ -17,7 +16,6 @@ import {
   activityOfRows,
   type ClassBTransactionRow,
   loadTransactionsOf,
-  redemptionsBetween,
 } from '../../src/store/classBRepository.js';
 import { loadClassBTerms } from '../../src/store/classBTermsRepository.js';
 import { insertClosedMonth } from '../../src/store/closeRepository.js';
@@ -29,6 +27,7 @@ import {
   GENERATED_TERMS,
   generateAccountActivity,
 } from './support/generatedActivity.js';
+import { outcomeOf, storedTransactionsAndRedemptions } from './support/importOutcome.js';
 import { fullJson } from './support/monthPassHarness.js';
 import {
   accountsLines,
@@ -66,29 +65,14 @@ const accounts: Account[] = Array.from({ length: ACCOUNTS }, (_, i) => {
   return { account, omnibus: i % 10 === 3, activity: generateAccountActivity(2_000 + i, account) };
 });
 
-/** What an import did: its result, or its exit code and every problem. */
-async function outcomeOf(run: () => Promise<unknown>): Promise<string> {
-  try {
-    return fullJson({ ok: await run() });
-  } catch (e) {
-    if (e instanceof ProblemsError) return fullJson({ exit: e.exitCode, problems: e.problems });
-    if (e instanceof Plan12bError) return fullJson({ exit: e.exitCode, message: e.message });
-    throw e;
-  }
-}
-
 /** Every stored transaction (less its arrival number), redemption and piece. */
-async function storedRows(db: Database): Promise<string> {
-  const txns = await loadTransactionsOf(
-    db,
-    accounts.map((a) => a.account),
-  );
-  const redemptions = await redemptionsBetween(db, '1990-01-01', '2099-12-31');
-  return fullJson({
-    transactions: [...txns.values()].flat().map(({ seq: _seq, ...t }) => t),
-    redemptions,
-  });
-}
+const storedRows = async (db: Database): Promise<string> =>
+  (
+    await storedTransactionsAndRedemptions(
+      db,
+      accounts.map((a) => a.account),
+    )
+  ).json;
 
 describe.each(dialects)('transactions import from the stored ledger on %s', (dialect) => {
   const stores: { tdb: TestDatabase; db: Database }[] = [];

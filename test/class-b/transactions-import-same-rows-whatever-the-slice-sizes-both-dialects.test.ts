@@ -2,15 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ClassBActivity } from '../../src/class-b/classBActivity.js';
 import { bootstrapLedgerState } from '../../src/close/ledgerStateBootstrap.js';
 import { classBPortfolioIds, importDemoExhibits } from '../../src/demo/demoClassB.js';
-import { Plan12bError, ProblemsError } from '../../src/errors.js';
 import { importAccounts } from '../../src/feeds/accountsFeed.js';
 import { importClassBTerms } from '../../src/feeds/classBTermsFeed.js';
 import { importTransactions, type TransactionsImportOptions } from '../../src/feeds/transactionsFeed.js';
-import { loadTransactionsOf, redemptionsBetween } from '../../src/store/classBRepository.js';
 import { loadClassBTerms } from '../../src/store/classBTermsRepository.js';
 import type { Database } from '../../src/store/database.js';
 import { dialects, freshDatabase, type TestDatabase } from '../support/databases.js';
 import { GENERATED_PORTFOLIOS, generateAccountActivity } from './support/generatedActivity.js';
+import { outcomeOf, storedTransactionsAndRedemptions } from './support/importOutcome.js';
 import { fullJson } from './support/monthPassHarness.js';
 import { accountsLines, generatedTermsRules, HEADER, linesOf } from './support/transactionLines.js';
 
@@ -36,32 +35,17 @@ const accounts = Array.from({ length: ACCOUNTS }, (_, i) => {
   return { account, omnibus: i % 9 === 4, activity: generateAccountActivity(7_100 + i, account) };
 });
 
-/** What an import did: its result, or its exit code and every problem. */
-async function outcomeOf(run: () => Promise<unknown>): Promise<string> {
-  try {
-    return fullJson({ ok: await run() });
-  } catch (e) {
-    if (e instanceof ProblemsError) return fullJson({ exit: e.exitCode, problems: e.problems });
-    if (e instanceof Plan12bError) return fullJson({ exit: e.exitCode, message: e.message });
-    throw e;
-  }
-}
-
 /** Every stored transaction less its `seq`, each account's txn_ids in `seq` order, every redemption. */
 async function storedRows(db: Database): Promise<string> {
-  const txns = await loadTransactionsOf(
+  const stored = await storedTransactionsAndRedemptions(
     db,
     accounts.map((a) => a.account),
   );
-  const arrival = [...txns].map(([account, rows]) => [
+  const arrival = [...stored.transactions].map(([account, rows]) => [
     account,
     [...rows].sort((a, b) => (BigInt(a.seq) < BigInt(b.seq) ? -1 : 1)).map((r) => r.txn_id),
   ]);
-  return fullJson({
-    transactions: [...txns.values()].flat().map(({ seq: _seq, ...t }) => t),
-    arrival,
-    redemptions: await redemptionsBetween(db, '1990-01-01', '2099-12-31'),
-  });
+  return fullJson({ stored: stored.json, arrival });
 }
 
 describe.each(dialects)('transactions import with any slice sizes on %s', (dialect) => {
