@@ -64,6 +64,28 @@ export function compileMonthPass(ctx: MonthPassContext): MonthPass {
   return new MonthPass(ctx);
 }
 
+/**
+ * The pass of `month` over a chunk read with these dictionaries (monthPassRecords.ts): its
+ * portfolio and distributor keys, and its txn keys for refusals.
+ */
+export function compileMonthPassFor(
+  month: string,
+  terms: ClassBTerms,
+  d: {
+    readonly portfolios: { readonly names: readonly string[] };
+    readonly distributors: { readonly names: readonly string[] };
+    readonly txns: { name(key: number): string };
+  },
+): MonthPass {
+  return compileMonthPass({
+    month,
+    terms,
+    portfolioIds: d.portfolios.names,
+    distributors: d.distributors.names,
+    txnIdOf: (k) => d.txns.name(k),
+  });
+}
+
 /** 12% (micro-percent 12,000,000 over 100,000,000) = 3/25 — DOMAIN §4.3 systematic withdrawals */
 const SWP_NUMERATOR = 3;
 const SWP_DENOMINATOR = 25;

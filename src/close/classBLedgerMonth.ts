@@ -2,7 +2,7 @@ import { monthEnd, monthStart } from '../calendar/isoDate.js';
 import { accountsChangedInMonth } from '../class-b/accountsChangedInMonth.js';
 import type { ClassBTerms } from '../class-b/classBTerms.js';
 import type { RedemptionResult } from '../class-b/ledgerResults.js';
-import { compileMonthPass } from '../class-b/monthPass.js';
+import { compileMonthPassFor } from '../class-b/monthPass.js';
 import type { ClassBLedgerState } from '../class-b/monthPassColumns.js';
 import {
   KeyDictionary,
@@ -151,13 +151,7 @@ export async function applyClassBMonth(
       ([account, rows]) => ({ account, activity: activityOfRows(rows) }),
     );
     const transactions = monthTransactionsOf(byAccount, cd, (account) => keyOf.get(account)!);
-    const pass = compileMonthPass({
-      month,
-      terms,
-      portfolioIds: cd.portfolios.names,
-      distributors: cd.distributors.names,
-      txnIdOf: (k) => cd.txns.name(k),
-    });
+    const pass = compileMonthPassFor(month, terms, cd);
     let result: ReturnType<typeof pass.apply>;
     try {
       result = pass.apply(chunk.state, transactions);

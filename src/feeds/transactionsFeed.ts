@@ -264,16 +264,14 @@ export const transactionsFeed: FeedDefinition<
     const changes = plan.changes;
     await insertTransactionsByAccount(tx, changes.inAccountOrder(), ctx.importId);
     const byAccount = changes.byAccount();
-    const dates = (function* () {
-      // every transaction row is dated (the file's `date` column is required)
-      for (const c of changes) if (c.datedOn !== null) yield c.datedOn;
-    })();
+    const dates = changes.dates();
     const problems = await checkLedgerInChunks(tx, byAccount, dates, state, ctx);
     // Nothing is kept: the import's transaction rolls back what the earlier chunks wrote.
     if (problems.length > 0) throw new ProblemsError(sortProblems(problems));
     // A ledger stored at a month end on or after a new row is stale: forgotten in the same
     // transaction (issue 14 item 1, stage 3). Closed month ends never are: those rows are refused.
-    const first = changes.firstDate();
+    // the earliest new row's date (ISO dates order as strings)
+    const first = dates.reduce<string | null>((m, d) => (m === null || d < m ? d : m), null);
     if (first !== null) await forgetLedgerStatesFrom(tx, first, byAccount.accounts);
   },
 
@@ -300,8 +298,8 @@ export const transactionsFeed: FeedDefinition<
 async function checkLedgerInChunks(
   tx: Queryable,
   newRows: NewRowsByAccount,
-  /** every new row's date (whether the month pass applies) */
-  dates: Iterable<string>,
+  /** the new rows' dates, each once (whether the month pass applies) */
+  dates: readonly string[],
   state: TransactionsState,
   ctx: ApplyContext<TransactionsImportOptions>,
 ): Promise<Problem[]> {

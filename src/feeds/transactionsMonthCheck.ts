@@ -37,7 +37,7 @@ export interface MonthPassCheck {
  */
 export async function monthPassCheckOf(
   tx: Queryable,
-  /** every new row's date */
+  /** the new rows' dates (each once will do) */
   dates: Iterable<string>,
   state: {
     readonly asOf: string | null;

@@ -3,7 +3,7 @@ import { isCdscWaiver } from '../class-b/cdscWaiver.js';
 import type { ClassBTerms } from '../class-b/classBTerms.js';
 import { LedgerRefusal } from '../class-b/ledgerRefusal.js';
 import type { RedemptionResult } from '../class-b/ledgerResults.js';
-import { compileMonthPass } from '../class-b/monthPass.js';
+import { compileMonthPassFor } from '../class-b/monthPass.js';
 import {
   type ClassBLedgerState,
   finishedMonthTransactions,
@@ -104,13 +104,7 @@ export function checkChunkByMonthPass(c: MonthCheckChunk): MonthCheckOutcome {
   }
   const d = c.dictionaries;
   const transactions = monthColumnsOfRows(byAccount, d);
-  const pass = compileMonthPass({
-    month: c.month,
-    terms: c.terms,
-    portfolioIds: d.portfolios.names,
-    distributors: d.distributors.names,
-    txnIdOf: (k) => d.txns.name(k),
-  });
+  const pass = compileMonthPassFor(c.month, c.terms, d);
   let result: ReturnType<typeof pass.apply>;
   try {
     result = pass.apply(c.state, transactions);

@@ -312,19 +312,12 @@ export class NewTransactions implements PlannedChanges<PlannedChange> {
     return this.columns.change(i, this.portfolioIds[this.columns.portfolio[i]!]!);
   }
 
-  /** The new rows' earliest date (null: none). */
-  firstDate(): string | null {
-    let first: string | null = null;
+  /** The new rows' dates, each once. */
+  dates(): string[] {
     const c = this.columns;
     const seen = new Uint8Array(c.dates.names.length);
-    for (const i of this.rows) {
-      const d = c.date[i]!;
-      if (seen[d] === 1) continue;
-      seen[d] = 1;
-      const date = c.dates.names[d]!;
-      if (first === null || date < first) first = date;
-    }
-    return first;
+    for (const i of this.rows) seen[c.date[i]!] = 1;
+    return c.dates.names.filter((_, d) => seen[d] === 1);
   }
 
   /** The new rows grouped by account (a counting sort: each account's rows stay in file order). */
