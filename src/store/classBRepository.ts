@@ -750,51 +750,55 @@ export async function redemptionsBetween(
   from: string,
   to: string,
 ): Promise<{ heads: RedemptionHeadRow[]; pieces: RedemptionPieceRow[] }> {
-  const k = typed(q);
-  const heads = await k
-    .selectFrom('class_b_redemption')
-    .select([
-      'txn_id',
-      'date',
-      'account',
-      'portfolio_id',
-      'shares',
-      'price',
-      'waiver',
-      'gross',
-      'cdsc',
-      'cdsc_waived',
-      'redemption_fee',
-      'net',
-    ])
-    .where('date', '>=', from)
-    .where('date', '<=', to)
-    .orderBy('date')
-    .orderBy('account')
-    .orderBy('txn_id')
-    .execute();
-  const pieces = await k
-    .selectFrom('class_b_redemption_piece as p')
-    .innerJoin('class_b_redemption as r', 'r.txn_id', 'p.txn_id')
-    .select([
-      'p.txn_id',
-      'p.lot_id',
-      'p.kind',
-      'p.doi',
-      'p.issuing_portfolio_id',
-      'p.shares',
-      'p.cost',
-      'p.rate_pct',
-      'p.base',
-      'p.cdsc',
-      'p.cdsc_waived',
-    ])
-    .where('r.date', '>=', from)
-    .where('r.date', '<=', to)
-    .orderBy('p.txn_id')
-    .orderBy('p.piece')
-    .execute();
-  return { heads, pieces: pieces as RedemptionPieceRow[] };
+  // by COPY on PGlite: no row object per field (the FINRA cap ledger reads years of redemptions)
+  const range = `${sqlTextLiteral(from)}::date AND ${sqlTextLiteral(to)}::date`;
+  const heads = (
+    await q.textRows(
+      `SELECT txn_id, date::text, account, portfolio_id, shares::text, price::text, waiver, gross::text, cdsc::text,
+              cdsc_waived::text, redemption_fee::text, net::text
+         FROM class_b_redemption WHERE date BETWEEN ${range}
+        ORDER BY date, account, txn_id`,
+    )
+  ).map(
+    (f): RedemptionHeadRow => ({
+      txn_id: f[0]!,
+      date: f[1]!,
+      account: f[2]!,
+      portfolio_id: f[3]!,
+      shares: f[4]!,
+      price: f[5]!,
+      waiver: f[6]!,
+      gross: f[7]!,
+      cdsc: f[8]!,
+      cdsc_waived: f[9]!,
+      redemption_fee: f[10]!,
+      net: f[11]!,
+    }),
+  );
+  const pieces = (
+    await q.textRows(
+      `SELECT p.txn_id, p.lot_id, p.kind, p.doi::text, p.issuing_portfolio_id, p.shares::text, p.cost::text,
+              p.rate_pct::text, p.base::text, p.cdsc::text, p.cdsc_waived::text
+         FROM class_b_redemption_piece p JOIN class_b_redemption r ON r.txn_id = p.txn_id
+        WHERE r.date BETWEEN ${range}
+        ORDER BY p.txn_id, p.piece`,
+    )
+  ).map(
+    (f): RedemptionPieceRow => ({
+      txn_id: f[0]!,
+      lot_id: f[1]!,
+      kind: f[2] as RedemptionPieceRow['kind'],
+      doi: f[3]!,
+      issuing_portfolio_id: f[4]!,
+      shares: f[5]!,
+      cost: f[6]!,
+      rate_pct: f[7]!,
+      base: f[8]!,
+      cdsc: f[9]!,
+      cdsc_waived: f[10]!,
+    }),
+  );
+  return { heads, pieces };
 }
 
 /** The accounts holding Class B shares of these portfolios, with their omnibus flag (Exhibit A 1.). */

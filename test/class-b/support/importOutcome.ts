@@ -1,3 +1,4 @@
+import { addDays } from '../../../src/calendar/isoDate.js';
 import { Plan12bError, ProblemsError } from '../../../src/errors.js';
 import {
   type ClassBTransactionRow,
@@ -20,17 +21,20 @@ export async function outcomeOf(run: () => Promise<unknown>): Promise<string> {
 
 /**
  * The accounts' stored transactions (less their arrival numbers, which differ between stores that
- * took the same rows in other imports), and every stored redemption with its pieces.
+ * took the same rows in other imports), and every stored redemption with its pieces; with `after`,
+ * only those dated after that day.
  */
 export async function storedTransactionsAndRedemptions(
   db: Database,
   accounts: readonly string[],
+  opts: { readonly after?: string } = {},
 ): Promise<{
   transactions: ReadonlyMap<string, readonly ClassBTransactionRow[]>;
   json: string;
 }> {
-  const transactions = await loadTransactionsOf(db, accounts);
-  const redemptions = await redemptionsBetween(db, '1990-01-01', '2099-12-31');
+  const transactions = await loadTransactionsOf(db, accounts, opts);
+  const from = opts.after === undefined ? '1990-01-01' : addDays(opts.after, 1);
+  const redemptions = await redemptionsBetween(db, from, '2099-12-31');
   return {
     transactions,
     json: fullJson({
