@@ -2,6 +2,7 @@ import type { NetAssetsRow } from '../accrual/classSeries.js';
 import { formatCents, parseCents } from '../money/cents.js';
 import type { Registry } from '../registry/registry.js';
 import { holdingEndDate, type ProviderHolding } from '../service-fees/providerHolding.js';
+import { sqlTextLiteral } from './copyText.js';
 import type { Queryable } from './database.js';
 import { typed } from './queryBuilder.js';
 
@@ -155,24 +156,26 @@ export async function loadProviderHoldings(
   from: string,
   to: string,
 ): Promise<{ holdings: ProviderHolding[]; warnings: string[] }> {
-  const k = typed(q);
-  const columns = ['provider_id', 'portfolio_id', 'portfolio_name', 'class', 'date', 'net_assets'] as const;
-  const carriedIn = k
-    .selectFrom('provider_assets')
-    .distinctOn(['provider_id', 'portfolio_id', 'class'])
-    .select(columns)
-    .where('date', '<', from)
-    .orderBy('provider_id')
-    .orderBy('portfolio_id')
-    .orderBy('class')
-    .orderBy('date', 'desc');
-  const rows = await k
-    .selectFrom('provider_assets')
-    .select(columns)
-    .where('date', '>=', from)
-    .where('date', '<=', to)
-    .unionAll(k.selectFrom(carriedIn.as('carried_in')).select(columns))
-    .execute();
+  // by COPY on PGlite (a year of a complex's provider assets: no row object per field)
+  const columns = 'provider_id, portfolio_id, portfolio_name, class, date::text, net_assets::text';
+  const rows = (
+    await q.textRows(
+      `SELECT ${columns} FROM provider_assets
+        WHERE date BETWEEN ${sqlTextLiteral(from)}::date AND ${sqlTextLiteral(to)}::date
+       UNION ALL
+       SELECT * FROM (
+         SELECT DISTINCT ON (provider_id, portfolio_id, class) ${columns} FROM provider_assets
+          WHERE date < ${sqlTextLiteral(from)}::date
+          ORDER BY provider_id, portfolio_id, class, provider_assets.date DESC) AS carried_in`,
+    )
+  ).map(([provider_id, portfolio_id, portfolio_name, cls, date, net_assets]) => ({
+    provider_id: provider_id!,
+    portfolio_id: portfolio_id!,
+    portfolio_name: portfolio_name!,
+    class: cls!,
+    date: date!,
+    net_assets: net_assets!,
+  }));
   const byHolding = new Map<string, { providerId: string; classKey: string; rows: NetAssetsRow[] }>();
   for (const r of rows) {
     const pid = registry.identities.resolve(r.portfolio_name) ?? r.portfolio_id;
