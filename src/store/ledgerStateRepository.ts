@@ -1,11 +1,30 @@
 import { fromDayNumber, toDayNumber } from '../calendar/isoDate.js';
+import { type CdscWaiver, isCdscWaiver } from '../class-b/cdscWaiver.js';
 import type { FreeShareAttribution } from '../class-b/freeShareAttribution.js';
 import type { Lot } from '../class-b/lot.js';
-import type { ClassBLedgerState } from '../class-b/monthPassColumns.js';
+import {
+  type ClassBLedgerState,
+  finishedMonthTransactions,
+  type MonthTransactionColumns,
+  monthTransactionsBuilder,
+  NO_DAY,
+  TXN_CONVERT,
+  TXN_EXCHANGE,
+  TXN_PURCHASE,
+  TXN_REDEEM,
+  TXN_REINVEST,
+  waiverCode,
+} from '../class-b/monthPassColumns.js';
 import { KeyDictionary, type MonthPassDictionaries } from '../class-b/monthPassRecords.js';
 import type { StoredAccountLedger } from '../class-b/storedAccountLedger.js';
 import { withStagedKeys } from './bulkCopy.js';
-import { type CopyColumnKind, decodeCopyColumns, encodeCopyValue, sqlTextLiteral } from './copyText.js';
+import {
+  type CopyColumnKind,
+  decodeCopyColumns,
+  encodeCopyValue,
+  sqlTextArrayLiteral,
+  sqlTextLiteral,
+} from './copyText.js';
 import type { Queryable } from './database.js';
 
 /**
@@ -662,5 +681,289 @@ export async function ledgerStateDictionaries(q: Queryable): Promise<MonthPassDi
     txns: new KeyDictionary(),
     exchanges: new KeyDictionary(),
     distributors: new KeyDictionary(),
+  };
+}
+
+/** The month's transaction read's columns (see {@link readMonthTransactionColumns}). */
+const MONTH_TRANSACTION_COLUMN_KINDS: readonly CopyColumnKind[] = [
+  'int', // account key
+  'int', // day since 1970-01-01
+  'int', // type code
+  'text', // txn_id
+  'text', // portfolio_id
+  'int', // shares, 1/10,000 share
+  'bool', // price is null
+  'int', // price, 1/10,000 dollar
+  'bool', // exchange_id is null
+  'text', // exchange_id
+  'text', // waiver
+  'text', // attributed distributor
+  'int', // derived-from DOI, day since 1970-01-01 (or the smallest int32: none)
+];
+
+/** class_b_transaction.type → the read's code (the pass's TXN_* codes; an exchange's legs apart). */
+const EXCHANGE_OUT_CODE = 10;
+const EXCHANGE_IN_CODE = 11;
+const TYPE_CODE_SQL = `CASE t.type WHEN 'purchase' THEN ${TXN_PURCHASE} WHEN 'reinvest' THEN ${TXN_REINVEST}
+  WHEN 'redeem' THEN ${TXN_REDEEM} WHEN 'convert' THEN ${TXN_CONVERT} WHEN 'exchange_out' THEN ${EXCHANGE_OUT_CODE}
+  WHEN 'exchange_in' THEN ${EXCHANGE_IN_CODE} END`;
+
+/**
+ * The month pass's transaction columns of a chunk's accounts, read by one COPY and decoded
+ * straight into columns (issue 14: no text row, activity record or BigInt per transaction): the
+ * accounts' transactions dated in [from, through], ascending by account key, each account's in
+ * (date, seq) order, an exchange's two legs one row at its first leg, dated as its exchange_out
+ * leg. The same columns as `monthTransactionsOf(activityOfRows(…))` of the same rows with the same
+ * dictionaries, keys assigned in the same order (the reference; test:
+ * month-transactions-read-as-columns-equal-activity-records). `accounts`: the chunk's accounts by
+ * key (readLedgerStateChunk's `accountNames`), so that the read goes through the transactions'
+ * (account, date, seq) index.
+ */
+export async function readMonthTransactionColumns(
+  q: Queryable,
+  accounts: ReadonlyMap<number, string>,
+  from: string,
+  through: string,
+  d: MonthPassDictionaries,
+): Promise<MonthTransactionColumns> {
+  const c = monthTransactionsBuilder();
+  if (accounts.size === 0) return finishedMonthTransactions(c);
+  const text = await q.copyOut(
+    `SELECT a.account_key, t.date - DATE '1970-01-01', ${TYPE_CODE_SQL}, t.txn_id, t.portfolio_id,
+            (t.shares * 10000)::bigint, t.price IS NULL, coalesce((t.price * 10000)::bigint, 0),
+            t.exchange_id IS NULL, coalesce(t.exchange_id, ''), coalesce(t.waiver, ''),
+            coalesce(t.attributed_distributor, ''), coalesce(t.derived_from_doi - DATE '1970-01-01', ${NO_DAY})
+       FROM class_b_transaction t JOIN class_b_account a ON a.account = t.account
+      WHERE t.account = ANY(${sqlTextArrayLiteral([...accounts.values()])})
+        AND t.date BETWEEN ${sqlTextLiteral(from)}::date AND ${sqlTextLiteral(through)}::date
+      ORDER BY a.account_key, t.date, t.seq`,
+  );
+  const { rows, columns } = decodeCopyColumns(text, MONTH_TRANSACTION_COLUMN_KINDS);
+  const [
+    key,
+    day,
+    type,
+    txn,
+    portfolio,
+    shares,
+    priceNull,
+    price,
+    exchangeNull,
+    exchange,
+    waiver,
+    distributor,
+    derived,
+  ] = columns as [
+    Float64Array,
+    Float64Array,
+    Float64Array,
+    string[],
+    string[],
+    Float64Array,
+    Float64Array,
+    Float64Array,
+    Float64Array,
+    string[],
+    string[],
+    string[],
+    Float64Array,
+  ];
+  const epochDay = toDayNumber('1970-01-01');
+  const waiverCodes = new Map<string, number>();
+  const waiverOf = (w: string) => {
+    let code = waiverCodes.get(w);
+    if (code === undefined) {
+      // as activityOfRows reads it: a waiver that is none of the CDSC waivers is none
+      code = w !== '' && isCdscWaiver(w) ? waiverCode(w as CdscWaiver) : waiverCode(null);
+      waiverCodes.set(w, code);
+    }
+    return code;
+  };
+  const priceOf = (i: number) => {
+    // activityOfRows parses a missing price as '' (a bad decimal): the imports never store one
+    if (priceNull[i] === 1) throw new Error(`class_b_transaction ${txn[i]}: no price`);
+    return price[i]!;
+  };
+  // an account's rows are [start, end): its exchanges' legs are paired among them
+  for (let start = 0; start < rows; ) {
+    const account = key[start]!;
+    let end = start + 1;
+    while (end < rows && key[end] === account) end++;
+    let legs: Map<string, { out: number; in: number; done: boolean }> | undefined;
+    for (let i = start; i < end; i++) {
+      let t = type[i]!;
+      let leg = i;
+      let other = -1;
+      if (t === EXCHANGE_OUT_CODE || t === EXCHANGE_IN_CODE) {
+        if (legs === undefined) {
+          legs = new Map();
+          for (let j = start; j < end; j++) {
+            if (exchangeNull[j] === 1 || (type[j] !== EXCHANGE_OUT_CODE && type[j] !== EXCHANGE_IN_CODE))
+              continue;
+            let pair = legs.get(exchange[j]!);
+            if (pair === undefined) {
+              pair = { out: -1, in: -1, done: false };
+              legs.set(exchange[j]!, pair);
+            }
+            if (type[j] === EXCHANGE_OUT_CODE) {
+              if (pair.out < 0) pair.out = j;
+            } else if (pair.in < 0) pair.in = j;
+          }
+        }
+        const pair = exchangeNull[i] === 1 ? undefined : legs.get(exchange[i]!);
+        if (pair?.done) continue;
+        if (pair === undefined || pair.out < 0 || pair.in < 0)
+          throw new Error(
+            `exchange ${exchangeNull[i] === 1 ? null : exchange[i]} of account ${accounts.get(account)} lacks a leg`,
+          );
+        pair.done = true;
+        leg = pair.out;
+        other = pair.in;
+        t = TXN_EXCHANGE;
+      }
+      // the dictionaries' keys in monthTransactionsOf's order: txn, portfolio, exchange, in-leg, distributor
+      c.account.push(account);
+      c.day.push(epochDay + day[leg]!);
+      c.type.push(t);
+      c.txn.push(d.txns.key(txn[leg]!));
+      c.portfolio.push(d.portfolios.key(portfolio[leg]!));
+      c.shareUnits.push(shares[leg]!);
+      c.priceUnits.push(t === TXN_CONVERT ? 0 : priceOf(leg));
+      c.waiver.push(t === TXN_REDEEM ? waiverOf(waiver[leg]!) : 0);
+      c.exchange.push(other < 0 ? -1 : d.exchanges.key(exchange[i]!));
+      c.inTxn.push(other < 0 ? -1 : d.txns.key(txn[other]!));
+      c.inPortfolio.push(other < 0 ? -1 : d.portfolios.key(portfolio[other]!));
+      c.inShareUnits.push(other < 0 ? 0 : shares[other]!);
+      c.inPriceUnits.push(other < 0 ? 0 : priceOf(other));
+      c.attributedDistributor.push(
+        t === TXN_REINVEST && distributor[leg] !== '' ? d.distributors.key(distributor[leg]!) : -1,
+      );
+      c.derivedFromDoiDay.push(
+        t === TXN_REINVEST && derived[leg] !== NO_DAY ? epochDay + derived[leg]! : NO_DAY,
+      );
+    }
+    start = end;
+  }
+  return finishedMonthTransactions(c);
+}
+
+/**
+ * The stored redemptions of a chunk's accounts dated in [from, to] with their lot pieces, as
+ * integers in columns (issue 14: the close's cross-check of the month pass against the imports,
+ * SPEC §6, Agreement FOURTH(D)): one row per piece, a redemption's rows together and its pieces in
+ * order (a redemption with no piece: one row, `noPiece`). Shares in 1/10,000 share, prices in
+ * 1/10,000 dollar, amounts in cents, dates as day numbers: the integers `parseShareUnits`,
+ * `parsePriceUnits` and `parseCents` give of the stored decimals (numeric(20,4) and (20,2): the
+ * scaled value is exact). The rows `storedRedemptionsOfAccounts` gives (the reference), decoded.
+ */
+export interface StoredRedemptionColumns {
+  readonly rows: number;
+  readonly txnId: readonly string[];
+  readonly account: readonly string[];
+  readonly portfolioId: readonly string[];
+  readonly day: Float64Array;
+  readonly shareUnits: Float64Array;
+  readonly priceUnits: Float64Array;
+  /** 1: no waiver stored */
+  readonly waiverNull: Float64Array;
+  readonly waiver: readonly string[];
+  readonly grossCents: Float64Array;
+  readonly cdscCents: Float64Array;
+  readonly waivedCents: Float64Array;
+  readonly redemptionFeeCents: Float64Array;
+  readonly netCents: Float64Array;
+  /** 1: the redemption has no piece (this row is its head alone) */
+  readonly noPiece: Float64Array;
+  readonly lotId: readonly string[];
+  readonly kind: readonly string[];
+  readonly doiDay: Float64Array;
+  readonly issuingPortfolioId: readonly string[];
+  readonly pieceShareUnits: Float64Array;
+  readonly pieceCostCents: Float64Array;
+  readonly pieceCdscCents: Float64Array;
+  readonly pieceWaivedCents: Float64Array;
+}
+
+const STORED_REDEMPTION_COLUMN_KINDS: readonly CopyColumnKind[] = [
+  'text',
+  'text',
+  'text',
+  'int',
+  'int',
+  'int',
+  'bool',
+  'text',
+  'int',
+  'int',
+  'int',
+  'int',
+  'int',
+  'bool',
+  'text',
+  'text',
+  'int',
+  'text',
+  'int',
+  'int',
+  'int',
+  'int',
+];
+
+/** See {@link StoredRedemptionColumns}; `accounts`: the chunk's accounts. */
+export async function readStoredRedemptionColumns(
+  q: Queryable,
+  accounts: readonly string[],
+  from: string,
+  to: string,
+): Promise<StoredRedemptionColumns> {
+  const text =
+    accounts.length === 0
+      ? ''
+      : await q.copyOut(
+          `SELECT r.txn_id, r.account, r.portfolio_id, r.date - DATE '1970-01-01', (r.shares * 10000)::bigint,
+                  (r.price * 10000)::bigint, r.waiver IS NULL, coalesce(r.waiver, ''), (r.gross * 100)::bigint,
+                  (r.cdsc * 100)::bigint, (r.cdsc_waived * 100)::bigint, (r.redemption_fee * 100)::bigint,
+                  (r.net * 100)::bigint, p.txn_id IS NULL, coalesce(p.lot_id, ''), coalesce(p.kind, ''),
+                  coalesce(p.doi - DATE '1970-01-01', 0), coalesce(p.issuing_portfolio_id, ''),
+                  coalesce((p.shares * 10000)::bigint, 0), coalesce((p.cost * 100)::bigint, 0),
+                  coalesce((p.cdsc * 100)::bigint, 0), coalesce((p.cdsc_waived * 100)::bigint, 0)
+             FROM class_b_redemption r LEFT JOIN class_b_redemption_piece p ON p.txn_id = r.txn_id
+            WHERE r.account = ANY(${sqlTextArrayLiteral(accounts)})
+              AND r.date BETWEEN ${sqlTextLiteral(from)}::date AND ${sqlTextLiteral(to)}::date
+            ORDER BY r.txn_id, p.piece`,
+        );
+  const { rows, columns } = decodeCopyColumns(text, STORED_REDEMPTION_COLUMN_KINDS);
+  const c = columns as unknown as (Float64Array & string[])[];
+  const epochDay = toDayNumber('1970-01-01');
+  const day = columns[3] as Float64Array;
+  const doiDay = columns[16] as Float64Array;
+  for (let i = 0; i < rows; i++) {
+    day[i] = epochDay + day[i]!;
+    doiDay[i] = epochDay + doiDay[i]!;
+  }
+  return {
+    rows,
+    txnId: c[0]!,
+    account: c[1]!,
+    portfolioId: c[2]!,
+    day,
+    shareUnits: c[4]!,
+    priceUnits: c[5]!,
+    waiverNull: c[6]!,
+    waiver: c[7]!,
+    grossCents: c[8]!,
+    cdscCents: c[9]!,
+    waivedCents: c[10]!,
+    redemptionFeeCents: c[11]!,
+    netCents: c[12]!,
+    noPiece: c[13]!,
+    lotId: c[14]!,
+    kind: c[15]!,
+    doiDay,
+    issuingPortfolioId: c[17]!,
+    pieceShareUnits: c[18]!,
+    pieceCostCents: c[19]!,
+    pieceCdscCents: c[20]!,
+    pieceWaivedCents: c[21]!,
   };
 }
