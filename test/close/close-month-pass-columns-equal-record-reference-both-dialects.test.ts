@@ -200,7 +200,7 @@ describe.each(dialects)(
           for (let i = 0; i < fast.count; i++) {
             if (fast.type[i] === 3) seen.exchanges++;
             if (fast.type[i] === 2) seen.redemptions++;
-          if (fast.waiver[i]! > 0) seen.waived++;
+            if (fast.waiver[i]! > 0) seen.waived++;
             if (fast.type[i] === 4) seen.converts++;
             if (fast.attributedDistributor[i]! >= 0 || fast.derivedFromDoiDay[i]! > -2_147_483_648)
               seen.stated++;
