@@ -509,7 +509,8 @@ export async function readLedgerStateChunk(
     const origin = originOf[i]!;
     L.portfolio[i] = portfolioOf[i]!;
     L.issuingPortfolio[i] = issuingOf[i]!;
-    L.origin[i] = d.txns.key(origin);
+    // a key per lot row: origins are the pass's payload (KeyDictionary.append)
+    L.origin[i] = d.txns.append(origin);
     L.free[i] = freeOf[i]!;
     L.doiDay[i] = epochDay + doiOf[i]!;
     L.sequence[i] = sequenceOf[i]!;
