@@ -185,8 +185,9 @@ export async function applyClassBMonth(
      */
     readonly visit?: (chunk: ClassBMonthChunkStates) => void;
     /**
-     * The reference paths (tests): the month's transactions read as activity records and the
-     * redemptions checked as text, instead of COPY-decoded columns and integers.
+     * The reference paths (tests): the month's transactions read as activity records, the
+     * redemptions checked as text and the new attributions written through ON CONFLICT, instead of
+     * COPY-decoded columns, integers and a COPY of the new ones alone.
      */
     readonly reference?: boolean;
   } = {},
@@ -254,6 +255,8 @@ export async function applyClassBMonth(
     const written = await writeLedgerStateChunk(q, end, result.state, cd, {
       include: (a) => flags[a]!,
       storedAttributions: chunk.storedAttributions,
+      // the reference writes the attributions through ON CONFLICT, the fast path by COPY alone
+      ...(opts.reference === true ? {} : { attributionKeysStored: chunk.storedAttributionKeys }),
     });
     accounts += result.state.accounts.count;
     changed += written.accounts;

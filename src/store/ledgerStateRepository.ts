@@ -49,6 +49,12 @@ export interface StoredLedgerChunk {
   /** account key → account */
   readonly accountNames: ReadonlyMap<number, string>;
   readonly storedAttributions: ReadonlySet<FreeShareAttribution>;
+  /**
+   * Every attribution stored for the chunk's accounts, as `account key|origin` (read whole: a
+   * ledger to apply a month to, not a report's or an import's read, which leave it empty): a write
+   * can then tell the new ones itself (see {@link writeLedgerStateChunk}'s `attributionKeysStored`).
+   */
+  readonly storedAttributionKeys: ReadonlySet<string>;
 }
 
 const json = (v: unknown) => JSON.stringify(v, (_k, x) => (typeof x === 'bigint' ? x.toString() : x));
@@ -564,6 +570,8 @@ export async function readLedgerStateChunk(
     },
     accountNames,
     storedAttributions: new Set(attributions),
+    storedAttributionKeys:
+      only === undefined && keys === undefined ? new Set(attributionText.keys()) : new Set<string>(),
   };
 }
 
@@ -580,6 +588,12 @@ export async function writeLedgerStateChunk(
   opts: {
     readonly include?: (accountIndex: number) => boolean;
     readonly storedAttributions?: ReadonlySet<FreeShareAttribution>;
+    /**
+     * Every attribution already stored for the chunk's accounts (`account key|origin`,
+     * {@link StoredLedgerChunk.storedAttributionKeys}): the others are COPYed straight in. Without
+     * it, they go through a staged table and `ON CONFLICT DO NOTHING` (the reference; the bootstrap).
+     */
+    readonly attributionKeysStored?: ReadonlySet<string>;
   } = {},
 ): Promise<{ accounts: number; lots: number }> {
   const acc = state.accounts;
@@ -618,7 +632,7 @@ export async function writeLedgerStateChunk(
         throw new Error(`Free Shares ${origin} of account key ${k}: no attribution`);
       if (opts.storedAttributions?.has(attribution)) continue;
       const ak = `${k}|${origin}`;
-      if (attributionWritten.has(ak)) continue;
+      if (attributionWritten.has(ak) || opts.attributionKeysStored?.has(ak)) continue;
       attributionWritten.add(ak);
       attributionLines.push(`${k}\t${origin}\t${encodeCopyValue(json(attribution))}`);
     }
@@ -658,7 +672,14 @@ export async function writeLedgerStateChunk(
       ['account_key', 'as_of', 'portfolio_key', 'year', 'allowance_units', 'used_units'],
       text(withdrawalLines),
     );
-  if (attributionLines.length > 0) {
+  if (attributionLines.length > 0 && opts.attributionKeysStored !== undefined)
+    // none of these is stored (the chunk's stored ones were left out above): no staging, no conflict
+    await q.copyIn(
+      'class_b_lot_attribution',
+      ['account_key', 'origin_txn_id', 'attribution'],
+      text(attributionLines),
+    );
+  else if (attributionLines.length > 0) {
     // fixed at the reinvestment: one already stored (an earlier month end's) is the same, and kept
     const staged = `plan12b_attribution_${process.pid}`;
     await q.query(`CREATE TEMPORARY TABLE ${staged} (LIKE class_b_lot_attribution)`);
