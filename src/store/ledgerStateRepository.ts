@@ -708,7 +708,7 @@ export async function ledgerStateDictionaries(q: Queryable): Promise<MonthPassDi
 
 /** The month's transaction read's columns (see {@link readMonthTransactionColumns}). */
 const MONTH_TRANSACTION_COLUMN_KINDS: readonly CopyColumnKind[] = [
-  'int', // account key
+  'text', // account
   'int', // day since 1970-01-01
   'int', // type code
   'text', // txn_id
@@ -751,18 +751,18 @@ export async function readMonthTransactionColumns(
   const c = monthTransactionsBuilder();
   if (accounts.size === 0) return finishedMonthTransactions(c);
   const text = await q.copyOut(
-    `SELECT a.account_key, t.date - DATE '1970-01-01', ${TYPE_CODE_SQL}, t.txn_id, t.portfolio_id,
+    `SELECT t.account, t.date - DATE '1970-01-01', ${TYPE_CODE_SQL}, t.txn_id, t.portfolio_id,
             (t.shares * 10000)::bigint, t.price IS NULL, coalesce((t.price * 10000)::bigint, 0),
             t.exchange_id IS NULL, coalesce(t.exchange_id, ''), coalesce(t.waiver, ''),
             coalesce(t.attributed_distributor, ''), coalesce(t.derived_from_doi - DATE '1970-01-01', ${NO_DAY})
-       FROM class_b_transaction t JOIN class_b_account a ON a.account = t.account
+       FROM class_b_transaction t
       WHERE t.account = ANY(${sqlTextArrayLiteral([...accounts.values()])})
         AND t.date BETWEEN ${sqlTextLiteral(from)}::date AND ${sqlTextLiteral(through)}::date
-      ORDER BY a.account_key, t.date, t.seq`,
+      ORDER BY t.account, t.date, t.seq`,
   );
   const { rows, columns } = decodeCopyColumns(text, MONTH_TRANSACTION_COLUMN_KINDS);
   const [
-    key,
+    name,
     day,
     type,
     txn,
@@ -776,7 +776,7 @@ export async function readMonthTransactionColumns(
     distributor,
     derived,
   ] = columns as [
-    Float64Array,
+    string[],
     Float64Array,
     Float64Array,
     string[],
@@ -806,11 +806,22 @@ export async function readMonthTransactionColumns(
     if (priceNull[i] === 1) throw new Error(`class_b_transaction ${txn[i]}: no price`);
     return price[i]!;
   };
-  // an account's rows are [start, end): its exchanges' legs are paired among them
+  // each account's rows [start, end), read by name through the (account, date, seq) index (a
+  // join to the accounts' keys scanned every account, each chunk), then taken in key order, as the
+  // pass and the dictionaries' keys want them; an account's exchange legs are paired among its rows
+  const keyOf = new Map<string, number>();
+  for (const [k, n] of accounts) keyOf.set(n, k);
+  const groups: { key: number; start: number; end: number }[] = [];
   for (let start = 0; start < rows; ) {
-    const account = key[start]!;
     let end = start + 1;
-    while (end < rows && key[end] === account) end++;
+    while (end < rows && name[end] === name[start]) end++;
+    const k = keyOf.get(name[start]!);
+    if (k === undefined) throw new Error(`class_b_transaction: account ${name[start]} is not in the chunk`);
+    groups.push({ key: k, start, end });
+    start = end;
+  }
+  groups.sort((a, b) => a.key - b.key);
+  for (const { key: account, start, end } of groups) {
     let legs: Map<string, { out: number; in: number; done: boolean }> | undefined;
     for (let i = start; i < end; i++) {
       let t = type[i]!;
@@ -864,7 +875,6 @@ export async function readMonthTransactionColumns(
         t === TXN_REINVEST && derived[leg] !== NO_DAY ? epochDay + derived[leg]! : NO_DAY,
       );
     }
-    start = end;
   }
   return finishedMonthTransactions(c);
 }
