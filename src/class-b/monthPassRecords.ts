@@ -50,6 +50,15 @@ export class KeyDictionary {
     }
     return k;
   }
+  /**
+   * A key of its own for a name that is only ever named, never looked up: the origins of the lots
+   * a chunk's stored ledger holds (their txn_ids are payload to the pass, which compares no origin
+   * with another key). A dictionary entry per lot was the state read's costliest step (issue 14).
+   */
+  append(name: string): number {
+    this.names.push(name);
+    return this.names.length - 1;
+  }
   name(key: number): string {
     const n = this.names[key];
     if (n === undefined) throw new RangeError(`key ${key} is not in the dictionary`);

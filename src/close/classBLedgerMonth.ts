@@ -2,8 +2,8 @@ import { monthEnd, monthStart } from '../calendar/isoDate.js';
 import { accountsChangedInMonth } from '../class-b/accountsChangedInMonth.js';
 import type { ClassBTerms } from '../class-b/classBTerms.js';
 import type { RedemptionResult } from '../class-b/ledgerResults.js';
-import { compileMonthPassFor } from '../class-b/monthPass.js';
-import type { ClassBLedgerState } from '../class-b/monthPassColumns.js';
+import { type ClassBMonthResult, compileMonthPassFor } from '../class-b/monthPass.js';
+import type { ClassBLedgerState, MonthTransactionColumns } from '../class-b/monthPassColumns.js';
 import {
   KeyDictionary,
   type MonthPassDictionaries,
@@ -25,17 +25,21 @@ import {
 } from '../store/classBRepository.js';
 import type { Queryable } from '../store/database.js';
 import {
+  type AccountKeyRange,
   accountKeyRanges,
   analyzeLedgerState,
   latestLedgerStateMonth,
   ledgerStateDictionaries,
   markLedgerStateMonth,
   readLedgerStateChunk,
+  readMonthTransactionColumns,
+  readStoredRedemptionColumns,
   recordLedgerPortfolios,
   writeLedgerStateChunk,
 } from '../store/ledgerStateRepository.js';
 import { previousMonth } from './closeOrder.js';
 import { bootstrapLedgerState, LEDGER_STATE_CHUNK_ACCOUNTS } from './ledgerStateBootstrap.js';
+import { checkStoredRedemptions } from './storedRedemptionCheck.js';
 
 /** A chunk's ledger at the start and at the end of the month, with the names of its keys. */
 export interface ClassBMonthChunkStates {
@@ -110,6 +114,57 @@ function notAmongThePass(month: string, n: number, first: string): InternalError
 }
 
 /**
+ * The reference read of a chunk's month (issue 14: kept for the differential tests): the
+ * accounts' transactions as text rows, activity records (activityOfRows), then columns.
+ */
+async function monthTransactionsByRecords(
+  q: Queryable,
+  month: string,
+  range: AccountKeyRange,
+  accountNames: ReadonlyMap<number, string>,
+  d: MonthPassDictionaries,
+): Promise<MonthTransactionColumns> {
+  const keyOf = new Map<string, number>();
+  for (const [k, name] of accountNames) keyOf.set(name, k);
+  const byAccount = [...(await transactionsOfAccountKeys(q, range, monthEnd(month), monthStart(month)))].map(
+    ([account, rows]) => ({ account, activity: activityOfRows(rows) }),
+  );
+  return monthTransactionsOf(byAccount, d, (account) => keyOf.get(account)!);
+}
+
+/**
+ * The reference check of a chunk's redemptions against the stored ones: each as the text of its
+ * fields (decimals parsed), records from the pass's columns. Throws on the first difference;
+ * returns the redemptions checked.
+ */
+async function checkRedemptionsByRecords(
+  q: Queryable,
+  month: string,
+  result: ClassBMonthResult,
+  named: NamingDictionaries,
+  accounts: readonly string[],
+): Promise<number> {
+  const storedText = new Map<string, string>();
+  for await (const part of storedRedemptionsOfAccounts(q, accounts, monthStart(month), monthEnd(month)))
+    for (const r of part) storedText.set(r.head.txn_id, storedRedemptionText(r.head, r.pieces));
+  let redemptions = 0;
+  for (const [account, records] of monthRecordsOf(result, named))
+    for (const r of records.redemptions) {
+      const want = storedText.get(r.txnId);
+      if (want !== computedRedemptionText(account, r))
+        throw new InternalError(
+          new Error(
+            `redemption ${r.txnId} of account ${account} (${r.date}): the month pass computes ${computedRedemptionText(account, r)}, the import stored ${want ?? 'nothing'}; the month is not sealed`,
+          ),
+        );
+      storedText.delete(r.txnId);
+      redemptions++;
+    }
+  if (storedText.size > 0) throw notAmongThePass(month, storedText.size, [...storedText.keys()][0]!);
+  return redemptions;
+}
+
+/**
  * The close of month M applies the Class B month to the stored ledger (issue 14 item 1): chunk
  * by chunk of accounts, the state at the end of M−1 (built from the transactions first where no
  * close wrote it: {@link bootstrapLedgerState}) and M's transactions go through the month pass
@@ -129,6 +184,12 @@ export async function applyClassBMonth(
      * A and the DOI counts of those dates, read from the pass instead of the store).
      */
     readonly visit?: (chunk: ClassBMonthChunkStates) => void;
+    /**
+     * The reference paths (tests): the month's transactions read as activity records, the
+     * redemptions checked as text and the new attributions written through ON CONFLICT, instead of
+     * COPY-decoded columns, integers and a COPY of the new ones alone.
+     */
+    readonly reference?: boolean;
   } = {},
 ): Promise<{ accounts: number; changed: number; lots: number; redemptions: number }> {
   const chunkAccounts = opts.chunkAccounts ?? LEDGER_STATE_CHUNK_ACCOUNTS;
@@ -145,12 +206,10 @@ export async function applyClassBMonth(
     // a chunk's transaction and exchange names are its own, so memory stays bounded
     const cd: MonthPassDictionaries = { ...d, txns: new KeyDictionary(), exchanges: new KeyDictionary() };
     const chunk = await readLedgerStateChunk(q, start, range, cd);
-    const keyOf = new Map<string, number>();
-    for (const [k, name] of chunk.accountNames) keyOf.set(name, k);
-    const byAccount = [...(await transactionsOfAccountKeys(q, range, end, monthStart(month)))].map(
-      ([account, rows]) => ({ account, activity: activityOfRows(rows) }),
-    );
-    const transactions = monthTransactionsOf(byAccount, cd, (account) => keyOf.get(account)!);
+    const transactions =
+      opts.reference === true
+        ? await monthTransactionsByRecords(q, month, range, chunk.accountNames, cd)
+        : await readMonthTransactionColumns(q, chunk.accountNames, monthStart(month), end, cd);
     const pass = compileMonthPassFor(month, terms, cd);
     let result: ReturnType<typeof pass.apply>;
     try {
@@ -164,28 +223,27 @@ export async function applyClassBMonth(
       );
     }
     // the chunk's accounts' stored redemptions only (issue 14: never the month's at once)
-    const storedText = new Map<string, string>();
-    for await (const part of storedRedemptionsOfAccounts(
-      q,
-      [...chunk.accountNames.values()],
-      monthStart(month),
-      end,
-    ))
-      for (const r of part) storedText.set(r.head.txn_id, storedRedemptionText(r.head, r.pieces));
     const named: NamingDictionaries = { ...cd, accounts: { name: (k) => chunk.accountNames.get(k)! } };
-    for (const [account, records] of monthRecordsOf(result, named))
-      for (const r of records.redemptions) {
-        const want = storedText.get(r.txnId);
-        if (want !== computedRedemptionText(account, r))
-          throw new InternalError(
-            new Error(
-              `redemption ${r.txnId} of account ${account} (${r.date}): the month pass computes ${computedRedemptionText(account, r)}, the import stored ${want ?? 'nothing'}; the month is not sealed`,
-            ),
-          );
-        storedText.delete(r.txnId);
-        redemptions++;
+    const names = [...chunk.accountNames.values()];
+    if (opts.reference === true)
+      redemptions += await checkRedemptionsByRecords(q, month, result, named, names);
+    else {
+      const check = checkStoredRedemptions(
+        result.redemptions,
+        await readStoredRedemptionColumns(q, names, monthStart(month), end),
+        named,
+      );
+      if (check.kind !== 'same') {
+        // the record check says what differs, as text (and must find it too)
+        await checkRedemptionsByRecords(q, month, result, named, names);
+        throw new InternalError(
+          new Error(
+            `the month pass's redemptions of ${month} differ from the stored ones (${check.kind === 'differs' ? `redemption ${named.txns.name(result.redemptions.txn[check.index]!)}` : `${check.count} not computed`}), which the record check does not find; the month is not sealed`,
+          ),
+        );
       }
-    if (storedText.size > 0) throw notAmongThePass(month, storedText.size, [...storedText.keys()][0]!);
+      redemptions += check.redemptions;
+    }
     opts.visit?.({
       start: chunk.state,
       end: result.state,
@@ -197,6 +255,8 @@ export async function applyClassBMonth(
     const written = await writeLedgerStateChunk(q, end, result.state, cd, {
       include: (a) => flags[a]!,
       storedAttributions: chunk.storedAttributions,
+      // the reference writes the attributions through ON CONFLICT, the fast path by COPY alone
+      ...(opts.reference === true ? {} : { attributionKeysStored: chunk.storedAttributionKeys }),
     });
     accounts += result.state.accounts.count;
     changed += written.accounts;

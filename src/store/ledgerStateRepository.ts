@@ -1,11 +1,30 @@
 import { fromDayNumber, toDayNumber } from '../calendar/isoDate.js';
+import { type CdscWaiver, isCdscWaiver } from '../class-b/cdscWaiver.js';
 import type { FreeShareAttribution } from '../class-b/freeShareAttribution.js';
 import type { Lot } from '../class-b/lot.js';
-import type { ClassBLedgerState } from '../class-b/monthPassColumns.js';
+import {
+  type ClassBLedgerState,
+  finishedMonthTransactions,
+  type MonthTransactionColumns,
+  monthTransactionsBuilder,
+  NO_DAY,
+  TXN_CONVERT,
+  TXN_EXCHANGE,
+  TXN_PURCHASE,
+  TXN_REDEEM,
+  TXN_REINVEST,
+  waiverCode,
+} from '../class-b/monthPassColumns.js';
 import { KeyDictionary, type MonthPassDictionaries } from '../class-b/monthPassRecords.js';
 import type { StoredAccountLedger } from '../class-b/storedAccountLedger.js';
 import { withStagedKeys } from './bulkCopy.js';
-import { type CopyColumnKind, decodeCopyColumns, encodeCopyValue, sqlTextLiteral } from './copyText.js';
+import {
+  type CopyColumnKind,
+  decodeCopyColumns,
+  encodeCopyValue,
+  sqlTextArrayLiteral,
+  sqlTextLiteral,
+} from './copyText.js';
 import type { Queryable } from './database.js';
 
 /**
@@ -30,6 +49,12 @@ export interface StoredLedgerChunk {
   /** account key → account */
   readonly accountNames: ReadonlyMap<number, string>;
   readonly storedAttributions: ReadonlySet<FreeShareAttribution>;
+  /**
+   * Every attribution stored for the chunk's accounts, as `account key|origin` (read whole: a
+   * ledger to apply a month to, not a report's or an import's read, which leave it empty): a write
+   * can then tell the new ones itself (see {@link writeLedgerStateChunk}'s `attributionKeysStored`).
+   */
+  readonly storedAttributionKeys: ReadonlySet<string>;
 }
 
 const json = (v: unknown) => JSON.stringify(v, (_k, x) => (typeof x === 'bigint' ? x.toString() : x));
@@ -490,7 +515,8 @@ export async function readLedgerStateChunk(
     const origin = originOf[i]!;
     L.portfolio[i] = portfolioOf[i]!;
     L.issuingPortfolio[i] = issuingOf[i]!;
-    L.origin[i] = d.txns.key(origin);
+    // a key per lot row: origins are the pass's payload (KeyDictionary.append)
+    L.origin[i] = d.txns.append(origin);
     L.free[i] = freeOf[i]!;
     L.doiDay[i] = epochDay + doiOf[i]!;
     L.sequence[i] = sequenceOf[i]!;
@@ -544,6 +570,8 @@ export async function readLedgerStateChunk(
     },
     accountNames,
     storedAttributions: new Set(attributions),
+    storedAttributionKeys:
+      only === undefined && keys === undefined ? new Set(attributionText.keys()) : new Set<string>(),
   };
 }
 
@@ -560,6 +588,12 @@ export async function writeLedgerStateChunk(
   opts: {
     readonly include?: (accountIndex: number) => boolean;
     readonly storedAttributions?: ReadonlySet<FreeShareAttribution>;
+    /**
+     * Every attribution already stored for the chunk's accounts (`account key|origin`,
+     * {@link StoredLedgerChunk.storedAttributionKeys}): the others are COPYed straight in. Without
+     * it, they go through a staged table and `ON CONFLICT DO NOTHING` (the reference; the bootstrap).
+     */
+    readonly attributionKeysStored?: ReadonlySet<string>;
   } = {},
 ): Promise<{ accounts: number; lots: number }> {
   const acc = state.accounts;
@@ -598,7 +632,7 @@ export async function writeLedgerStateChunk(
         throw new Error(`Free Shares ${origin} of account key ${k}: no attribution`);
       if (opts.storedAttributions?.has(attribution)) continue;
       const ak = `${k}|${origin}`;
-      if (attributionWritten.has(ak)) continue;
+      if (attributionWritten.has(ak) || opts.attributionKeysStored?.has(ak)) continue;
       attributionWritten.add(ak);
       attributionLines.push(`${k}\t${origin}\t${encodeCopyValue(json(attribution))}`);
     }
@@ -638,7 +672,14 @@ export async function writeLedgerStateChunk(
       ['account_key', 'as_of', 'portfolio_key', 'year', 'allowance_units', 'used_units'],
       text(withdrawalLines),
     );
-  if (attributionLines.length > 0) {
+  if (attributionLines.length > 0 && opts.attributionKeysStored !== undefined)
+    // none of these is stored (the chunk's stored ones were left out above): no staging, no conflict
+    await q.copyIn(
+      'class_b_lot_attribution',
+      ['account_key', 'origin_txn_id', 'attribution'],
+      text(attributionLines),
+    );
+  else if (attributionLines.length > 0) {
     // fixed at the reinvestment: one already stored (an earlier month end's) is the same, and kept
     const staged = `plan12b_attribution_${process.pid}`;
     await q.query(`CREATE TEMPORARY TABLE ${staged} (LIKE class_b_lot_attribution)`);
@@ -662,5 +703,299 @@ export async function ledgerStateDictionaries(q: Queryable): Promise<MonthPassDi
     txns: new KeyDictionary(),
     exchanges: new KeyDictionary(),
     distributors: new KeyDictionary(),
+  };
+}
+
+/** The month's transaction read's columns (see {@link readMonthTransactionColumns}). */
+const MONTH_TRANSACTION_COLUMN_KINDS: readonly CopyColumnKind[] = [
+  'text', // account
+  'int', // day since 1970-01-01
+  'int', // type code
+  'text', // txn_id
+  'text', // portfolio_id
+  'int', // shares, 1/10,000 share
+  'bool', // price is null
+  'int', // price, 1/10,000 dollar
+  'bool', // exchange_id is null
+  'text', // exchange_id
+  'text', // waiver
+  'text', // attributed distributor
+  'int', // derived-from DOI, day since 1970-01-01 (or the smallest int32: none)
+];
+
+/** class_b_transaction.type → the read's code (the pass's TXN_* codes; an exchange's legs apart). */
+const EXCHANGE_OUT_CODE = 10;
+const EXCHANGE_IN_CODE = 11;
+const TYPE_CODE_SQL = `CASE t.type WHEN 'purchase' THEN ${TXN_PURCHASE} WHEN 'reinvest' THEN ${TXN_REINVEST}
+  WHEN 'redeem' THEN ${TXN_REDEEM} WHEN 'convert' THEN ${TXN_CONVERT} WHEN 'exchange_out' THEN ${EXCHANGE_OUT_CODE}
+  WHEN 'exchange_in' THEN ${EXCHANGE_IN_CODE} END`;
+
+/**
+ * The month pass's transaction columns of a chunk's accounts, read by one COPY and decoded
+ * straight into columns (issue 14: no text row, activity record or BigInt per transaction): the
+ * accounts' transactions dated in [from, through], ascending by account key, each account's in
+ * (date, seq) order, an exchange's two legs one row at its first leg, dated as its exchange_out
+ * leg. The same columns as `monthTransactionsOf(activityOfRows(…))` of the same rows with the same
+ * dictionaries, keys assigned in the same order (the reference; test:
+ * month-transactions-read-as-columns-equal-activity-records). `accounts`: the chunk's accounts by
+ * key (readLedgerStateChunk's `accountNames`), so that the read goes through the transactions'
+ * (account, date, seq) index.
+ */
+export async function readMonthTransactionColumns(
+  q: Queryable,
+  accounts: ReadonlyMap<number, string>,
+  from: string,
+  through: string,
+  d: MonthPassDictionaries,
+): Promise<MonthTransactionColumns> {
+  const c = monthTransactionsBuilder();
+  if (accounts.size === 0) return finishedMonthTransactions(c);
+  const text = await q.copyOut(
+    `SELECT t.account, t.date - DATE '1970-01-01', ${TYPE_CODE_SQL}, t.txn_id, t.portfolio_id,
+            (t.shares * 10000)::bigint, t.price IS NULL, coalesce((t.price * 10000)::bigint, 0),
+            t.exchange_id IS NULL, coalesce(t.exchange_id, ''), coalesce(t.waiver, ''),
+            coalesce(t.attributed_distributor, ''), coalesce(t.derived_from_doi - DATE '1970-01-01', ${NO_DAY})
+       FROM class_b_transaction t
+      WHERE t.account = ANY(${sqlTextArrayLiteral([...accounts.values()])})
+        AND t.date BETWEEN ${sqlTextLiteral(from)}::date AND ${sqlTextLiteral(through)}::date
+      ORDER BY t.account, t.date, t.seq`,
+  );
+  const { rows, columns } = decodeCopyColumns(text, MONTH_TRANSACTION_COLUMN_KINDS);
+  const [
+    name,
+    day,
+    type,
+    txn,
+    portfolio,
+    shares,
+    priceNull,
+    price,
+    exchangeNull,
+    exchange,
+    waiver,
+    distributor,
+    derived,
+  ] = columns as [
+    string[],
+    Float64Array,
+    Float64Array,
+    string[],
+    string[],
+    Float64Array,
+    Float64Array,
+    Float64Array,
+    Float64Array,
+    string[],
+    string[],
+    string[],
+    Float64Array,
+  ];
+  const epochDay = toDayNumber('1970-01-01');
+  const waiverCodes = new Map<string, number>();
+  const waiverOf = (w: string) => {
+    let code = waiverCodes.get(w);
+    if (code === undefined) {
+      // as activityOfRows reads it: a waiver that is none of the CDSC waivers is none
+      code = w !== '' && isCdscWaiver(w) ? waiverCode(w as CdscWaiver) : waiverCode(null);
+      waiverCodes.set(w, code);
+    }
+    return code;
+  };
+  const priceOf = (i: number) => {
+    // activityOfRows parses a missing price as '' (a bad decimal): the imports never store one
+    if (priceNull[i] === 1) throw new Error(`class_b_transaction ${txn[i]}: no price`);
+    return price[i]!;
+  };
+  // each account's rows [start, end), read by name through the (account, date, seq) index (a
+  // join to the accounts' keys scanned every account, each chunk), then taken in key order, as the
+  // pass and the dictionaries' keys want them; an account's exchange legs are paired among its rows
+  const keyOf = new Map<string, number>();
+  for (const [k, n] of accounts) keyOf.set(n, k);
+  const groups: { key: number; start: number; end: number }[] = [];
+  for (let start = 0; start < rows; ) {
+    let end = start + 1;
+    while (end < rows && name[end] === name[start]) end++;
+    const k = keyOf.get(name[start]!);
+    if (k === undefined) throw new Error(`class_b_transaction: account ${name[start]} is not in the chunk`);
+    groups.push({ key: k, start, end });
+    start = end;
+  }
+  groups.sort((a, b) => a.key - b.key);
+  for (const { key: account, start, end } of groups) {
+    let legs: Map<string, { out: number; in: number; done: boolean }> | undefined;
+    for (let i = start; i < end; i++) {
+      let t = type[i]!;
+      let leg = i;
+      let other = -1;
+      if (t === EXCHANGE_OUT_CODE || t === EXCHANGE_IN_CODE) {
+        if (legs === undefined) {
+          legs = new Map();
+          for (let j = start; j < end; j++) {
+            if (exchangeNull[j] === 1 || (type[j] !== EXCHANGE_OUT_CODE && type[j] !== EXCHANGE_IN_CODE))
+              continue;
+            let pair = legs.get(exchange[j]!);
+            if (pair === undefined) {
+              pair = { out: -1, in: -1, done: false };
+              legs.set(exchange[j]!, pair);
+            }
+            if (type[j] === EXCHANGE_OUT_CODE) {
+              if (pair.out < 0) pair.out = j;
+            } else if (pair.in < 0) pair.in = j;
+          }
+        }
+        const pair = exchangeNull[i] === 1 ? undefined : legs.get(exchange[i]!);
+        if (pair?.done) continue;
+        if (pair === undefined || pair.out < 0 || pair.in < 0)
+          throw new Error(
+            `exchange ${exchangeNull[i] === 1 ? null : exchange[i]} of account ${accounts.get(account)} lacks a leg`,
+          );
+        pair.done = true;
+        leg = pair.out;
+        other = pair.in;
+        t = TXN_EXCHANGE;
+      }
+      // the dictionaries' keys in monthTransactionsOf's order: txn, portfolio, exchange, in-leg, distributor
+      c.account.push(account);
+      c.day.push(epochDay + day[leg]!);
+      c.type.push(t);
+      c.txn.push(d.txns.key(txn[leg]!));
+      c.portfolio.push(d.portfolios.key(portfolio[leg]!));
+      c.shareUnits.push(shares[leg]!);
+      c.priceUnits.push(t === TXN_CONVERT ? 0 : priceOf(leg));
+      c.waiver.push(t === TXN_REDEEM ? waiverOf(waiver[leg]!) : 0);
+      c.exchange.push(other < 0 ? -1 : d.exchanges.key(exchange[i]!));
+      c.inTxn.push(other < 0 ? -1 : d.txns.key(txn[other]!));
+      c.inPortfolio.push(other < 0 ? -1 : d.portfolios.key(portfolio[other]!));
+      c.inShareUnits.push(other < 0 ? 0 : shares[other]!);
+      c.inPriceUnits.push(other < 0 ? 0 : priceOf(other));
+      c.attributedDistributor.push(
+        t === TXN_REINVEST && distributor[leg] !== '' ? d.distributors.key(distributor[leg]!) : -1,
+      );
+      c.derivedFromDoiDay.push(
+        t === TXN_REINVEST && derived[leg] !== NO_DAY ? epochDay + derived[leg]! : NO_DAY,
+      );
+    }
+  }
+  return finishedMonthTransactions(c);
+}
+
+/**
+ * The stored redemptions of a chunk's accounts dated in [from, to] with their lot pieces, as
+ * integers in columns (issue 14: the close's cross-check of the month pass against the imports,
+ * SPEC §6, Agreement FOURTH(D)): one row per piece, a redemption's rows together and its pieces in
+ * order (a redemption with no piece: one row, `noPiece`). Shares in 1/10,000 share, prices in
+ * 1/10,000 dollar, amounts in cents, dates as day numbers: the integers `parseShareUnits`,
+ * `parsePriceUnits` and `parseCents` give of the stored decimals (numeric(20,4) and (20,2): the
+ * scaled value is exact). The rows `storedRedemptionsOfAccounts` gives (the reference), decoded.
+ */
+export interface StoredRedemptionColumns {
+  readonly rows: number;
+  readonly txnId: readonly string[];
+  readonly account: readonly string[];
+  readonly portfolioId: readonly string[];
+  readonly day: Float64Array;
+  readonly shareUnits: Float64Array;
+  readonly priceUnits: Float64Array;
+  /** 1: no waiver stored */
+  readonly waiverNull: Float64Array;
+  readonly waiver: readonly string[];
+  readonly grossCents: Float64Array;
+  readonly cdscCents: Float64Array;
+  readonly waivedCents: Float64Array;
+  readonly redemptionFeeCents: Float64Array;
+  readonly netCents: Float64Array;
+  /** 1: the redemption has no piece (this row is its head alone) */
+  readonly noPiece: Float64Array;
+  readonly lotId: readonly string[];
+  readonly kind: readonly string[];
+  readonly doiDay: Float64Array;
+  readonly issuingPortfolioId: readonly string[];
+  readonly pieceShareUnits: Float64Array;
+  readonly pieceCostCents: Float64Array;
+  readonly pieceCdscCents: Float64Array;
+  readonly pieceWaivedCents: Float64Array;
+}
+
+const STORED_REDEMPTION_COLUMN_KINDS: readonly CopyColumnKind[] = [
+  'text',
+  'text',
+  'text',
+  'int',
+  'int',
+  'int',
+  'bool',
+  'text',
+  'int',
+  'int',
+  'int',
+  'int',
+  'int',
+  'bool',
+  'text',
+  'text',
+  'int',
+  'text',
+  'int',
+  'int',
+  'int',
+  'int',
+];
+
+/** See {@link StoredRedemptionColumns}; `accounts`: the chunk's accounts. */
+export async function readStoredRedemptionColumns(
+  q: Queryable,
+  accounts: readonly string[],
+  from: string,
+  to: string,
+): Promise<StoredRedemptionColumns> {
+  const text =
+    accounts.length === 0
+      ? ''
+      : await q.copyOut(
+          `SELECT r.txn_id, r.account, r.portfolio_id, r.date - DATE '1970-01-01', (r.shares * 10000)::bigint,
+                  (r.price * 10000)::bigint, r.waiver IS NULL, coalesce(r.waiver, ''), (r.gross * 100)::bigint,
+                  (r.cdsc * 100)::bigint, (r.cdsc_waived * 100)::bigint, (r.redemption_fee * 100)::bigint,
+                  (r.net * 100)::bigint, p.txn_id IS NULL, coalesce(p.lot_id, ''), coalesce(p.kind, ''),
+                  coalesce(p.doi - DATE '1970-01-01', 0), coalesce(p.issuing_portfolio_id, ''),
+                  coalesce((p.shares * 10000)::bigint, 0), coalesce((p.cost * 100)::bigint, 0),
+                  coalesce((p.cdsc * 100)::bigint, 0), coalesce((p.cdsc_waived * 100)::bigint, 0)
+             FROM class_b_redemption r LEFT JOIN class_b_redemption_piece p ON p.txn_id = r.txn_id
+            WHERE r.account = ANY(${sqlTextArrayLiteral(accounts)})
+              AND r.date BETWEEN ${sqlTextLiteral(from)}::date AND ${sqlTextLiteral(to)}::date
+            ORDER BY r.txn_id, p.piece`,
+        );
+  const { rows, columns } = decodeCopyColumns(text, STORED_REDEMPTION_COLUMN_KINDS);
+  const c = columns as unknown as (Float64Array & string[])[];
+  const epochDay = toDayNumber('1970-01-01');
+  const day = columns[3] as Float64Array;
+  const doiDay = columns[16] as Float64Array;
+  for (let i = 0; i < rows; i++) {
+    day[i] = epochDay + day[i]!;
+    doiDay[i] = epochDay + doiDay[i]!;
+  }
+  return {
+    rows,
+    txnId: c[0]!,
+    account: c[1]!,
+    portfolioId: c[2]!,
+    day,
+    shareUnits: c[4]!,
+    priceUnits: c[5]!,
+    waiverNull: c[6]!,
+    waiver: c[7]!,
+    grossCents: c[8]!,
+    cdscCents: c[9]!,
+    waivedCents: c[10]!,
+    redemptionFeeCents: c[11]!,
+    netCents: c[12]!,
+    noPiece: c[13]!,
+    lotId: c[14]!,
+    kind: c[15]!,
+    doiDay,
+    issuingPortfolioId: c[17]!,
+    pieceShareUnits: c[18]!,
+    pieceCostCents: c[19]!,
+    pieceCdscCents: c[20]!,
+    pieceWaivedCents: c[21]!,
   };
 }
