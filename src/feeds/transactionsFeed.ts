@@ -31,6 +31,7 @@ import { classBPortfolioResolver } from '../registry/classBPortfolio.js';
 import type { Registry } from '../registry/registry.js';
 import {
   accountKeysOf,
+  accountsWithRedemptionsFrom,
   accountsWithTransactionsAfter,
   type ClassBTransactionRow,
   insertTransactionsByAccount,
@@ -265,13 +266,16 @@ export const transactionsFeed: FeedDefinition<
     await insertTransactionsByAccount(tx, changes.inAccountOrder(), ctx.importId);
     const byAccount = changes.byAccount();
     const dates = changes.dates();
-    const problems = await checkLedgerInChunks(tx, byAccount, dates, state, ctx);
+    // the earliest new row's date (ISO dates order as strings)
+    const first = dates.reduce<string | null>((m, d) => (m === null || d < m ? d : m), null);
+    // the accounts with stored redemptions a rewrite may replace (each account's rewrite is from
+    // its first new row, on or after `first`), read before any is written: normally none
+    const storedFor = first === null ? new Set<string>() : await accountsWithRedemptionsFrom(tx, first);
+    const problems = await checkLedgerInChunks(tx, byAccount, dates, storedFor, state, ctx);
     // Nothing is kept: the import's transaction rolls back what the earlier chunks wrote.
     if (problems.length > 0) throw new ProblemsError(sortProblems(problems));
     // A ledger stored at a month end on or after a new row is stale: forgotten in the same
     // transaction (issue 14 item 1, stage 3). Closed month ends never are: those rows are refused.
-    // the earliest new row's date (ISO dates order as strings)
-    const first = dates.reduce<string | null>((m, d) => (m === null || d < m ? d : m), null);
     if (first !== null) await forgetLedgerStatesFrom(tx, first, byAccount.accounts);
   },
 
@@ -300,6 +304,8 @@ async function checkLedgerInChunks(
   newRows: NewRowsByAccount,
   /** the new rows' dates, each once (whether the month pass applies) */
   dates: readonly string[],
+  /** the accounts with stored redemptions on or after the earliest new row (replaceRedemptions) */
+  storedFor: ReadonlySet<string>,
   state: TransactionsState,
   ctx: ApplyContext<TransactionsImportOptions>,
 ): Promise<Problem[]> {
@@ -345,7 +351,8 @@ async function checkLedgerInChunks(
     problems.push(...replayed.problems);
     state.replayed.accounts += replayed.accounts;
     state.replayed.redemptionsWritten += replayed.redemptionsWritten;
-    if (problems.length === 0) await replaceRedemptions(tx, withPassRewrites(byPass, replayed.rewrites));
+    if (problems.length === 0)
+      await replaceRedemptions(tx, withPassRewrites(byPass, replayed.rewrites), storedFor);
   }
   return problems;
 }

@@ -239,10 +239,17 @@ const REDEMPTION_PIECE_COLUMNS = [
 export async function replaceRedemptions(
   q: Queryable,
   changes: readonly { account: string; from: string; redemptions: readonly RedemptionResult[] }[],
+  /**
+   * the accounts that may have stored redemptions to replace ({@link accountsWithRedemptionsFrom}
+   * on or before every change's `from`, read before this import wrote any): the others' DELETE
+   * would find nothing (a month's file: normally every account)
+   */
+  storedFor?: ReadonlySet<string>,
 ): Promise<number> {
   const CHUNK = 20_000;
-  for (let i = 0; i < changes.length; i += CHUNK) {
-    const part = changes.slice(i, i + CHUNK);
+  const deleting = storedFor === undefined ? changes : changes.filter((c) => storedFor.has(c.account));
+  for (let i = 0; i < deleting.length; i += CHUNK) {
+    const part = deleting.slice(i, i + CHUNK);
     await q.query(
       `DELETE FROM class_b_redemption r USING unnest($1::text[], $2::date[]) AS k(account, from_date)
         WHERE r.account = k.account AND r.date >= k.from_date`,
@@ -392,6 +399,17 @@ export async function accountsWithActivityThrough(
       .execute(),
   );
   return new Set(rows.map((r) => r.account));
+}
+
+/**
+ * The accounts with a stored redemption dated on or after `date` (through the date index): the
+ * only ones whose redemptions a rewrite from that date can replace.
+ */
+export async function accountsWithRedemptionsFrom(q: Queryable, date: string): Promise<Set<string>> {
+  const rows = await q.textRows(
+    `SELECT DISTINCT account FROM class_b_redemption WHERE date >= ${sqlTextLiteral(date)}::date`,
+  );
+  return new Set(rows.map((r) => r[0]!));
 }
 
 /**
