@@ -664,6 +664,41 @@ const STORED_REDEMPTION_ROWS = `SELECT r.txn_id, r.date::text, r.account, r.port
          p.base::text, p.cdsc::text, p.cdsc_waived::text
     FROM class_b_redemption r LEFT JOIN class_b_redemption_piece p ON p.txn_id = r.txn_id`;
 
+/** A redemption's head from a text row of its fields in RedemptionHeadRow's order. */
+function redemptionHeadOfRow(f: readonly (string | null)[]): RedemptionHeadRow {
+  return {
+    txn_id: f[0]!,
+    date: f[1]!,
+    account: f[2]!,
+    portfolio_id: f[3]!,
+    shares: f[4]!,
+    price: f[5]!,
+    waiver: f[6]!,
+    gross: f[7]!,
+    cdsc: f[8]!,
+    cdsc_waived: f[9]!,
+    redemption_fee: f[10]!,
+    net: f[11]!,
+  };
+}
+
+/** A lot piece of redemption `txnId` from a text row whose piece fields begin at `at`. */
+function redemptionPieceOfRow(txnId: string, f: readonly (string | null)[], at: number): RedemptionPieceRow {
+  return {
+    txn_id: txnId,
+    lot_id: f[at]!,
+    kind: f[at + 1] as RedemptionPieceRow['kind'],
+    doi: f[at + 2]!,
+    issuing_portfolio_id: f[at + 3]!,
+    shares: f[at + 4]!,
+    cost: f[at + 5]!,
+    rate_pct: f[at + 6]!,
+    base: f[at + 7]!,
+    cdsc: f[at + 8]!,
+    cdsc_waived: f[at + 9]!,
+  };
+}
+
 /**
  * Rows of STORED_REDEMPTION_ROWS (a redemption's rows together, its pieces in order) as stored
  * redemptions, a chunk at a time; a redemption whose rows straddle two chunks of the read is
@@ -680,38 +715,9 @@ async function* storedRedemptionChunks(
     for (const f of rows) {
       if (open === null || open.head.txn_id !== f[0]) {
         if (open !== null) whole.push(open);
-        open = {
-          head: {
-            txn_id: f[0]!,
-            date: f[1]!,
-            account: f[2]!,
-            portfolio_id: f[3]!,
-            shares: f[4]!,
-            price: f[5]!,
-            waiver: f[6]!,
-            gross: f[7]!,
-            cdsc: f[8]!,
-            cdsc_waived: f[9]!,
-            redemption_fee: f[10]!,
-            net: f[11]!,
-          },
-          pieces: [],
-        };
+        open = { head: redemptionHeadOfRow(f), pieces: [] };
       }
-      if (f[12] !== null)
-        open.pieces.push({
-          txn_id: f[0]!,
-          lot_id: f[12]!,
-          kind: f[13] as 'commission' | 'free',
-          doi: f[14]!,
-          issuing_portfolio_id: f[15]!,
-          shares: f[16]!,
-          cost: f[17]!,
-          rate_pct: f[18]!,
-          base: f[19]!,
-          cdsc: f[20]!,
-          cdsc_waived: f[21]!,
-        });
+      if (f[12] !== null) open.pieces.push(redemptionPieceOfRow(f[0]!, f, 12));
     }
     if (whole.length > 0) yield whole;
   }
@@ -777,22 +783,7 @@ export async function redemptionsBetween(
          FROM class_b_redemption WHERE date BETWEEN ${range}
         ORDER BY date, account, txn_id`,
     )
-  ).map(
-    (f): RedemptionHeadRow => ({
-      txn_id: f[0]!,
-      date: f[1]!,
-      account: f[2]!,
-      portfolio_id: f[3]!,
-      shares: f[4]!,
-      price: f[5]!,
-      waiver: f[6]!,
-      gross: f[7]!,
-      cdsc: f[8]!,
-      cdsc_waived: f[9]!,
-      redemption_fee: f[10]!,
-      net: f[11]!,
-    }),
-  );
+  ).map(redemptionHeadOfRow);
   const pieces = (
     await q.textRows(
       `SELECT p.txn_id, p.lot_id, p.kind, p.doi::text, p.issuing_portfolio_id, p.shares::text, p.cost::text,
@@ -801,21 +792,7 @@ export async function redemptionsBetween(
         WHERE r.date BETWEEN ${range}
         ORDER BY p.txn_id, p.piece`,
     )
-  ).map(
-    (f): RedemptionPieceRow => ({
-      txn_id: f[0]!,
-      lot_id: f[1]!,
-      kind: f[2] as RedemptionPieceRow['kind'],
-      doi: f[3]!,
-      issuing_portfolio_id: f[4]!,
-      shares: f[5]!,
-      cost: f[6]!,
-      rate_pct: f[7]!,
-      base: f[8]!,
-      cdsc: f[9]!,
-      cdsc_waived: f[10]!,
-    }),
-  );
+  ).map((f) => redemptionPieceOfRow(f[0]!, f, 1));
   return { heads, pieces };
 }
 
