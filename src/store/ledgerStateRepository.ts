@@ -54,7 +54,7 @@ export interface StoredLedgerChunk {
    * ledger to apply a month to, not a report's or an import's read, which leave it empty): a write
    * can then tell the new ones itself (see {@link writeLedgerStateChunk}'s `attributionKeysStored`).
    */
-  readonly storedAttributionKeys: ReadonlySet<string>;
+  readonly storedAttributionKeys: { has(key: string): boolean };
 }
 
 const json = (v: unknown) => JSON.stringify(v, (_k, x) => (typeof x === 'bigint' ? x.toString() : x));
@@ -570,8 +570,8 @@ export async function readLedgerStateChunk(
     },
     accountNames,
     storedAttributions: new Set(attributions),
-    storedAttributionKeys:
-      only === undefined && keys === undefined ? new Set(attributionText.keys()) : new Set<string>(),
+    // the read's own map of them (its keys are `account key|origin`), not a copy of its keys
+    storedAttributionKeys: only === undefined && keys === undefined ? attributionText : new Set<string>(),
   };
 }
 
@@ -593,7 +593,7 @@ export async function writeLedgerStateChunk(
      * {@link StoredLedgerChunk.storedAttributionKeys}): the others are COPYed straight in. Without
      * it, they go through a staged table and `ON CONFLICT DO NOTHING` (the reference; the bootstrap).
      */
-    readonly attributionKeysStored?: ReadonlySet<string>;
+    readonly attributionKeysStored?: { has(key: string): boolean };
   } = {},
 ): Promise<{ accounts: number; lots: number }> {
   const acc = state.accounts;
@@ -811,6 +811,22 @@ export async function readMonthTransactionColumns(
   // pass and the dictionaries' keys want them; an account's exchange legs are paired among its rows
   const keyOf = new Map<string, number>();
   for (const [k, n] of accounts) keyOf.set(n, k);
+  /** The exchange legs among rows [start, end) by exchange_id (the first of each kind, as activityOfRows takes them). */
+  const exchangeLegsAmong = (start: number, end: number) => {
+    const legs = new Map<string, { out: number; in: number; done: boolean }>();
+    for (let j = start; j < end; j++) {
+      if (exchangeNull[j] === 1 || (type[j] !== EXCHANGE_OUT_CODE && type[j] !== EXCHANGE_IN_CODE)) continue;
+      let pair = legs.get(exchange[j]!);
+      if (pair === undefined) {
+        pair = { out: -1, in: -1, done: false };
+        legs.set(exchange[j]!, pair);
+      }
+      if (type[j] === EXCHANGE_OUT_CODE) {
+        if (pair.out < 0) pair.out = j;
+      } else if (pair.in < 0) pair.in = j;
+    }
+    return legs;
+  };
   const groups: { key: number; start: number; end: number }[] = [];
   for (let start = 0; start < rows; ) {
     let end = start + 1;
@@ -828,21 +844,7 @@ export async function readMonthTransactionColumns(
       let leg = i;
       let other = -1;
       if (t === EXCHANGE_OUT_CODE || t === EXCHANGE_IN_CODE) {
-        if (legs === undefined) {
-          legs = new Map();
-          for (let j = start; j < end; j++) {
-            if (exchangeNull[j] === 1 || (type[j] !== EXCHANGE_OUT_CODE && type[j] !== EXCHANGE_IN_CODE))
-              continue;
-            let pair = legs.get(exchange[j]!);
-            if (pair === undefined) {
-              pair = { out: -1, in: -1, done: false };
-              legs.set(exchange[j]!, pair);
-            }
-            if (type[j] === EXCHANGE_OUT_CODE) {
-              if (pair.out < 0) pair.out = j;
-            } else if (pair.in < 0) pair.in = j;
-          }
-        }
+        legs ??= exchangeLegsAmong(start, end);
         const pair = exchangeNull[i] === 1 ? undefined : legs.get(exchange[i]!);
         if (pair?.done) continue;
         if (pair === undefined || pair.out < 0 || pair.in < 0)
