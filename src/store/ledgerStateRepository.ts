@@ -21,19 +21,18 @@ import { withStagedKeys } from './bulkCopy.js';
 import {
   type CopyColumnKind,
   decodeCopyColumns,
-  decodeCopyField,
   encodeCopyValue,
   sqlTextArrayLiteral,
   sqlTextLiteral,
 } from './copyText.js';
 import type { Queryable } from './database.js';
 import {
-  decodeIntArrayAt,
-  decodeTextArray,
-  encodeBoolArray,
-  encodeIntArray,
-  encodeTextArray,
-} from './pgArrayText.js';
+  ALLOWANCE_ARRAY_COLUMNS,
+  decodeLedgerStateCopy,
+  LOT_ARRAY_COLUMNS,
+  stateArrays,
+} from './ledgerStateRows.js';
+import { encodeBoolArray, encodeIntArray, encodeTextArray } from './pgArrayText.js';
 
 /**
  * The Class B share ledger stored at month ends (issue 14 item 1; schema: ledgerStateSchema.ts):
@@ -178,203 +177,19 @@ export async function latestLedgerStateMonthBefore(q: Queryable, date: string): 
   return row?.as_of ?? null;
 }
 
-/** The state row's array columns, in the order {@link decodeLedgerStateCopy} reads them. */
-const LOT_ARRAY_COLUMNS = [
-  'lot_arrival',
-  'lot_portfolio_key',
-  'lot_issuing_portfolio_key',
-  'lot_origin_txn_id',
-  'lot_free',
-  'lot_doi_epoch_day',
-  'lot_sequence',
-  'lot_share_units',
-  'lot_cost_cents',
-] as const;
-const ALLOWANCE_ARRAY_COLUMNS = [
-  'allowance_portfolio_key',
-  'allowance_year',
-  'allowance_units',
-  'allowance_used_units',
-] as const;
-const stateArrays = (alias: string, withAllowances: boolean) =>
-  [...LOT_ARRAY_COLUMNS, ...(withAllowances ? ALLOWANCE_ARRAY_COLUMNS : [])]
-    .map((c) => `${alias}.${c}`)
-    .join(', ');
-
-/** The rows of a state read (COPY text of {@link stateArrays} after five leading columns), as columns. */
-interface DecodedLedgerStates {
-  readonly count: number;
-  readonly key: number[];
-  readonly name: string[];
-  /** the read's third column: the omnibus flag (0/1) or the state's as_of, days since 1970-01-01 */
-  readonly third: number[];
-  readonly nextSequence: number[];
-  readonly nextArrival: number[];
-  /** count + 1 entries */
-  readonly lotStart: number[];
-  readonly withdrawalStart: number[];
-  readonly lots: {
-    readonly arrival: number[];
-    readonly portfolio: number[];
-    readonly issuingPortfolio: number[];
-    readonly origin: string[];
-    readonly free: number[];
-    readonly doiEpochDay: number[];
-    readonly sequence: number[];
-    readonly shareUnits: number[];
-    readonly costCents: number[];
-  };
-  readonly allowances: {
-    readonly portfolio: number[];
-    readonly year: number[];
-    readonly allowanceUnits: number[];
-    readonly usedUnits: number[];
-  };
-}
-
 /**
- * A state read's COPY text decoded straight into columns (issue 14: one row per account, its lots
- * as arrays; pgArrayText.ts): each row is account key, account, an integer, next sequence, next
- * arrival, the lot arrays and, `withAllowances`, the allowance arrays — the state's fields `\N`
- * where the account has no stored state (no lot, nothing next). `keepPortfolio`: only the lots of
- * the portfolios it keeps (a report's holdings), dropped here rather than unnested in SQL.
+ * Each account's latest state on or before `asOf`, as a LATERAL subquery `s` of the accounts `a`:
+ * one probe of the primary key per account, backwards, one row fetched (not every month end's), and
+ * no sort of the wide rows (a DISTINCT ON of the chunk sorted 50 MB of them on disk).
  */
-function decodeLedgerStateCopy(
-  text: string,
-  withAllowances: boolean,
-  keepPortfolio?: (portfolioKey: number) => boolean,
-): DecodedLedgerStates {
-  const out: DecodedLedgerStates = {
-    count: 0,
-    key: [],
-    name: [],
-    third: [],
-    nextSequence: [],
-    nextArrival: [],
-    lotStart: [0],
-    withdrawalStart: [0],
-    lots: {
-      arrival: [],
-      portfolio: [],
-      issuingPortfolio: [],
-      origin: [],
-      free: [],
-      doiEpochDay: [],
-      sequence: [],
-      shareUnits: [],
-      costCents: [],
-    },
-    allowances: { portfolio: [], year: [], allowanceUnits: [], usedUnits: [] },
-  };
-  const L = out.lots;
-  const W = out.allowances;
-  const lotArrays = [
-    L.arrival,
-    L.portfolio,
-    L.issuingPortfolio,
-    null, // origins: text
-    L.free,
-    L.doiEpochDay,
-    L.sequence,
-    L.shareUnits,
-    L.costCents,
-  ];
-  const allowanceArrays = [W.portfolio, W.year, W.allowanceUnits, W.usedUnits];
-  const n = text.length;
-  let p = 0;
-  let row = 0;
-  const bad = (why: string) => new Error(`ledger state COPY text, row ${row + 1}: ${why}`);
-  const sep = (code: number) => {
-    if (text.charCodeAt(p) !== code) throw bad(`expected ${code === 9 ? 'a tab' : 'a line end'} at ${p}`);
-    p++;
-  };
-  const int = () => {
-    let neg = false;
-    if (text.charCodeAt(p) === 45) {
-      neg = true;
-      p++;
-    }
-    const from = p;
-    let v = 0;
-    for (let ch = text.charCodeAt(p); ch >= 48 && ch <= 57; ch = text.charCodeAt(++p)) v = v * 10 + (ch - 48);
-    if (p === from || !Number.isSafeInteger(v)) throw bad(`not a safe integer at ${from}`);
-    return neg ? -v : v;
-  };
-  const field = () => {
-    let end = p;
-    while (end < n && text.charCodeAt(end) !== 9 && text.charCodeAt(end) !== 10) end++;
-    const f = text.slice(p, end);
-    p = end;
-    return f;
-  };
-  const isNull = () => text.charCodeAt(p) === 92 && text.charCodeAt(p + 1) === 78;
-  while (p < n) {
-    if (text.startsWith('\\.', p)) break; // the end-of-data marker
-    out.key.push(int());
-    sep(9);
-    const name = field();
-    out.name.push(decodeCopyField(name));
-    sep(9);
-    const flag = text.charCodeAt(p);
-    if (flag === 116 || flag === 102) {
-      out.third.push(flag === 116 ? 1 : 0);
-      p++;
-    } else out.third.push(int());
-    sep(9);
-    if (isNull()) {
-      // no stored state: every later field is \N
-      out.nextSequence.push(0);
-      out.nextArrival.push(0);
-      const rest = field();
-      if (rest !== '\\N') throw bad('a state field without the account state');
-      const more = LOT_ARRAY_COLUMNS.length + (withAllowances ? ALLOWANCE_ARRAY_COLUMNS.length : 0) + 1;
-      for (let i = 0; i < more; i++) {
-        sep(9);
-        if (field() !== '\\N') throw bad('a state field without the account state');
-      }
-    } else {
-      out.nextSequence.push(int());
-      sep(9);
-      out.nextArrival.push(int());
-      const s0 = L.arrival.length;
-      for (const arr of lotArrays) {
-        sep(9);
-        if (arr !== null) p = decodeIntArrayAt(text, p, arr);
-        else for (const o of decodeTextArray(decodeCopyField(field()))) L.origin.push(o);
-      }
-      const m = L.arrival.length;
-      for (const arr of lotArrays)
-        if ((arr ?? L.origin).length !== m) throw bad('lot arrays of different lengths');
-      if (keepPortfolio !== undefined) {
-        // the lots of the portfolios asked for, kept in their order
-        let to = s0;
-        for (let i = s0; i < m; i++) {
-          if (!keepPortfolio(L.portfolio[i]!)) continue;
-          if (to !== i) {
-            for (const arr of lotArrays) if (arr !== null) arr[to] = arr[i]!;
-            L.origin[to] = L.origin[i]!;
-          }
-          to++;
-        }
-        for (const arr of lotArrays) (arr ?? L.origin).length = to;
-      }
-      if (withAllowances) {
-        for (const arr of allowanceArrays) {
-          sep(9);
-          p = decodeIntArrayAt(text, p, arr);
-        }
-        for (const arr of allowanceArrays)
-          if (arr.length !== W.year.length) throw bad('allowance arrays of different lengths');
-      }
-    }
-    if (text.charCodeAt(p) === 13) p++;
-    if (p < n) sep(10);
-    out.lotStart.push(L.arrival.length);
-    out.withdrawalStart.push(W.year.length);
-    row++;
-  }
-  return { ...out, count: row };
-}
+const latestStateOf = (a: string, asOf: string) =>
+  `LATERAL (SELECT * FROM class_b_ledger_state st WHERE st.account_key = ${a}.account_key
+     AND st.as_of <= ${sqlTextLiteral(asOf)}::date ORDER BY st.as_of DESC LIMIT 1) s`;
+
+/** The accounts of the range (those of `keys` only), in key order (sorted before the state joins them). */
+const accountsInOrder = (range: AccountKeyRange, keys: readonly number[] | undefined) =>
+  `(SELECT account_key, account, omnibus FROM class_b_account
+     WHERE ${inRange('account_key', range)} ${amongKeys('account_key', keys)} ORDER BY account_key) a`;
 
 /**
  * The Exhibit A 2(b) attributions of the named lots (`account key|origin` → stored JSON): probed
@@ -430,12 +245,12 @@ export async function readStoredLedgersOf(
   const s = await withStagedKeys(q, accounts, (staged) =>
     // each account's latest state, one row holding its lots and allowances
     q.copyOut(
-      `SELECT DISTINCT ON (st.account_key) st.account_key, a.account, st.as_of - DATE '1970-01-01',
-              st.next_sequence, st.next_arrival, ${stateArrays('st', true)}
-         FROM ${staged} k JOIN class_b_account a ON a.account = k.key
-         JOIN class_b_ledger_state st ON st.account_key = a.account_key AND st.as_of <= ${sqlTextLiteral(asOf)}::date
-        WHERE ${within('a.account_key')} AND ${within('st.account_key')}
-        ORDER BY st.account_key, st.as_of DESC`,
+      `SELECT a.account_key, a.account, s.as_of - DATE '1970-01-01', s.next_sequence, s.next_arrival,
+              ${stateArrays('s', true)}
+         FROM (SELECT a.account_key, a.account FROM ${staged} k JOIN class_b_account a ON a.account = k.key
+                WHERE ${within('a.account_key')} ORDER BY a.account_key) a
+         JOIN ${latestStateOf('a', asOf)} ON true
+        ORDER BY a.account_key`,
     ),
   ).then((text) => decodeLedgerStateCopy(text, true));
   const L = s.lots;
@@ -618,14 +433,9 @@ export async function readLedgerStateChunk(
   // each account's latest state, found once: one row per account with its lots and allowances as
   // arrays (issue 14), decoded straight into columns (no string per field, only the origins')
   const stateText = await q.copyOut(
-    `WITH s AS (
-       SELECT DISTINCT ON (account_key) *
-         FROM class_b_ledger_state
-        WHERE ${inRange('account_key', range)} ${amongKeys('account_key', keys)} AND as_of <= ${sqlTextLiteral(asOf)}::date
-        ORDER BY account_key DESC, as_of DESC)
-     SELECT a.account_key, a.account, a.omnibus, s.next_sequence, s.next_arrival, ${stateArrays('s', withAllowances)}
-       FROM class_b_account a ${keys === undefined ? 'LEFT JOIN' : 'JOIN'} s ON s.account_key = a.account_key
-      WHERE ${inRange('a.account_key', range)} ORDER BY a.account_key`,
+    `SELECT a.account_key, a.account, a.omnibus, s.next_sequence, s.next_arrival, ${stateArrays('s', withAllowances)}
+       FROM ${accountsInOrder(range, keys)} ${keys === undefined ? 'LEFT JOIN' : 'JOIN'} ${latestStateOf('a', asOf)} ON true
+      ORDER BY a.account_key`,
   );
   const onlySet = only === undefined ? undefined : new Set(only);
   const s = decodeLedgerStateCopy(stateText, withAllowances, onlySet && ((k) => onlySet.has(k)));
@@ -650,20 +460,20 @@ export async function readLedgerStateChunk(
         );
 
   const n = s.count;
-  const key = Int32Array.from(s.key);
+  const key = new Int32Array(s.key);
   const accountNames = new Map<number, string>();
   for (let i = 0; i < n; i++) accountNames.set(s.key[i]!, s.name[i]!);
   const m = R.arrival.length;
   const L = {
-    portfolio: Int32Array.from(R.portfolio),
-    issuingPortfolio: Int32Array.from(R.issuingPortfolio),
+    portfolio: new Int32Array(R.portfolio),
+    issuingPortfolio: new Int32Array(R.issuingPortfolio),
     origin: new Float64Array(m),
-    free: Uint8Array.from(R.free),
+    free: new Uint8Array(R.free),
     doiDay: new Int32Array(m),
-    sequence: Int32Array.from(R.sequence),
-    arrival: Int32Array.from(R.arrival),
-    shareUnits: Float64Array.from(R.shareUnits),
-    costCents: Float64Array.from(R.costCents),
+    sequence: new Int32Array(R.sequence),
+    arrival: new Int32Array(R.arrival),
+    shareUnits: new Float64Array(R.shareUnits),
+    costCents: new Float64Array(R.costCents),
     attribution: new Int32Array(m),
   };
   const attributions: FreeShareAttribution[] = [];
@@ -703,19 +513,19 @@ export async function readLedgerStateChunk(
       accounts: {
         count: n,
         key,
-        omnibus: Uint8Array.from(s.third),
-        nextSequence: Int32Array.from(s.nextSequence),
-        nextArrival: Int32Array.from(s.nextArrival),
-        lotStart: Int32Array.from(s.lotStart),
-        withdrawalStart: Int32Array.from(s.withdrawalStart),
+        omnibus: new Uint8Array(s.third),
+        nextSequence: new Int32Array(s.nextSequence),
+        nextArrival: new Int32Array(s.nextArrival),
+        lotStart: new Int32Array(s.lotStart),
+        withdrawalStart: new Int32Array(s.withdrawalStart),
       },
       lots: { count: m, ...L },
       systematicWithdrawals: {
         count: W.year.length,
-        portfolio: Int32Array.from(W.portfolio),
-        year: Int32Array.from(W.year),
-        allowanceUnits: Float64Array.from(W.allowanceUnits),
-        usedUnits: Float64Array.from(W.usedUnits),
+        portfolio: new Int32Array(W.portfolio),
+        year: new Int32Array(W.year),
+        allowanceUnits: new Float64Array(W.allowanceUnits),
+        usedUnits: new Float64Array(W.usedUnits),
       },
       attributions,
     },

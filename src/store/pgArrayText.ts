@@ -63,12 +63,36 @@ const bad = (text: string, p: number, why: string) =>
   new Error(`array literal ${JSON.stringify(text.slice(0, 80))} at ${p}: ${why}`);
 
 /**
+ * A column of integers that grows as array elements are decoded into it: a Float64Array doubled
+ * when full (no JavaScript array of a million numbers to copy into a typed array afterwards).
+ */
+export class IntColumn {
+  data: Float64Array;
+  length = 0;
+  constructor(capacity = 1024) {
+    this.data = new Float64Array(Math.max(16, capacity));
+  }
+  push(v: number): void {
+    if (this.length === this.data.length) {
+      const grown = new Float64Array(this.data.length * 2);
+      grown.set(this.data);
+      this.data = grown;
+    }
+    this.data[this.length++] = v;
+  }
+  /** The elements pushed (a view of them). */
+  values(): Float64Array {
+    return this.data.subarray(0, this.length);
+  }
+}
+
+/**
  * Decodes the integer (or boolean: t → 1, f → 0) array literal that starts at `text[p]`, pushing its
  * elements to `out`; returns the position just after its closing brace. Parsed in place: no string
- * per element (a chunk's COPY text holds a million of them). Elements must be safe integers in
+ * per element (a chunk's COPY text holds millions of them). Elements must be safe integers in
  * decimal, or t/f; NULL, spaces, quotes or dimensions are errors, not guesses.
  */
-export function decodeIntArrayAt(text: string, p: number, out: { push(v: number): unknown }): number {
+export function decodeIntArrayAt(text: string, p: number, out: IntColumn): number {
   if (text.charCodeAt(p) !== 123) throw bad(text, p, 'no opening brace');
   p++;
   if (text.charCodeAt(p) === 125) return p + 1;
@@ -97,9 +121,9 @@ export function decodeIntArrayAt(text: string, p: number, out: { push(v: number)
 
 /** {@link decodeIntArrayAt} of a whole literal, into a new array. */
 export function decodeIntArray(text: string): number[] {
-  const out: number[] = [];
+  const out = new IntColumn();
   if (decodeIntArrayAt(text, 0, out) !== text.length) throw bad(text, text.length, 'text after the array');
-  return out;
+  return Array.from(out.values());
 }
 
 /**
