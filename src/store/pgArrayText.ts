@@ -37,8 +37,11 @@ export function encodeBoolArray(values: ArrayLike<number>, order?: readonly numb
   return `${s}}`;
 }
 
-/** Characters that make PostgreSQL quote an element: `"` `\` `{` `}` `,` and its white space. */
-const NEEDS_QUOTES = /["\\{},\s]/;
+/**
+ * Characters that make PostgreSQL quote an element: `"` `\` `{` `}` `,` and its white space, which
+ * is ASCII's only (a no-break or ideographic space is printed bare, and read back as it stands).
+ */
+const NEEDS_QUOTES = /["\\{}, \t\n\r\v\f]/;
 const ARRAY_SPACE = /[ \t\n\r\v\f]/;
 
 /** One text element as PostgreSQL writes it (see the file's comment). */
