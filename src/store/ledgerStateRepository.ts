@@ -26,6 +26,13 @@ import {
   sqlTextLiteral,
 } from './copyText.js';
 import type { Queryable } from './database.js';
+import {
+  ALLOWANCE_ARRAY_COLUMNS,
+  decodeLedgerStateCopy,
+  LOT_ARRAY_COLUMNS,
+  stateArrays,
+} from './ledgerStateRows.js';
+import { encodeBoolArray, encodeIntArray, encodeTextArray } from './pgArrayText.js';
 
 /**
  * The Class B share ledger stored at month ends (issue 14 item 1; schema: ledgerStateSchema.ts):
@@ -149,9 +156,7 @@ export async function accountsInKeyRange(
  * autovacuum, and without them the reads' joins are planned for a handful of rows.
  */
 export async function analyzeLedgerState(q: Queryable): Promise<void> {
-  await q.query(
-    'ANALYZE class_b_account_state, class_b_lot_state, class_b_withdrawal_allowance_state, class_b_lot_attribution',
-  );
+  await q.query('ANALYZE class_b_ledger_state, class_b_lot_attribution');
 }
 
 /** The latest month end on or before `date` whose state is complete, or null. */
@@ -172,7 +177,48 @@ export async function latestLedgerStateMonthBefore(q: Queryable, date: string): 
   return row?.as_of ?? null;
 }
 
-let latestStateTables = 0;
+/**
+ * Each account's latest state on or before `asOf`, as a LATERAL subquery `s` of the accounts `a`:
+ * one probe of the primary key per account, backwards, one row fetched (not every month end's), and
+ * no sort of the wide rows (a DISTINCT ON of the chunk sorted 50 MB of them on disk).
+ */
+const latestStateOf = (a: string, asOf: string) =>
+  `LATERAL (SELECT * FROM class_b_ledger_state st WHERE st.account_key = ${a}.account_key
+     AND st.as_of <= ${sqlTextLiteral(asOf)}::date ORDER BY st.as_of DESC LIMIT 1) s`;
+
+/** The accounts of the range (those of `keys` only), in key order (sorted before the state joins them). */
+const accountsInOrder = (range: AccountKeyRange, keys: readonly number[] | undefined) =>
+  `(SELECT account_key, account, omnibus FROM class_b_account
+     WHERE ${inRange('account_key', range)} ${amongKeys('account_key', keys)} ORDER BY account_key) a`;
+
+/**
+ * The Exhibit A 2(b) attributions of the named lots (`account key|origin` → stored JSON): probed
+ * one (account, origin) at a time through the primary key, for reads that take only some lots.
+ */
+async function attributionsOfLots(
+  q: Queryable,
+  lots: Iterable<readonly [accountKey: number, origin: string]>,
+): Promise<Map<string, string>> {
+  const keys: number[] = [];
+  const origins: string[] = [];
+  const seen = new Set<string>();
+  for (const [k, origin] of lots) {
+    const ak = `${k}|${origin}`;
+    if (seen.has(ak)) continue;
+    seen.add(ak);
+    keys.push(k);
+    origins.push(origin);
+  }
+  const text = new Map<string, string>();
+  if (keys.length === 0) return text;
+  const rows = await q.textRows(
+    `SELECT t.account_key, t.origin_txn_id, t.attribution
+       FROM unnest('${encodeIntArray(keys)}'::int[], ${sqlTextArrayLiteral(origins)}) AS u(account_key, origin_txn_id)
+       JOIN class_b_lot_attribution t ON t.account_key = u.account_key AND t.origin_txn_id = u.origin_txn_id`,
+  );
+  for (const [k, origin, json] of rows) text.set(`${k}|${origin}`, json!);
+  return text;
+}
 
 /**
  * The named accounts' ledgers at `asOf` (each one's latest stored state on or before it), for the
@@ -193,99 +239,98 @@ export async function readStoredLedgersOf(
   const out = new Map<string, StoredAccountLedger>();
   if (accounts.length === 0) return out;
   const within = (col: string) => (range === undefined ? 'true' : inRange(col, range));
-  return withStagedKeys(q, accounts, async (staged) => {
-    // each account's latest state, found once and kept for the three reads that join it
-    const s = `plan12b_latest_state_${process.pid}_${++latestStateTables}`;
-    await q.query(
-      `CREATE TEMPORARY TABLE ${s} AS
-        SELECT DISTINCT ON (st.account_key) st.account_key, a.account, st.as_of, st.next_sequence, st.next_arrival
-          FROM ${staged} k JOIN class_b_account a ON a.account = k.key
-          JOIN class_b_account_state st ON st.account_key = a.account_key AND st.as_of <= ${sqlTextLiteral(asOf)}::date
-         WHERE ${within('a.account_key')} AND ${within('st.account_key')}
-         ORDER BY st.account_key, st.as_of DESC`,
-    );
-    try {
-      await q.query(`ANALYZE ${s}`);
-      return await readLatest(s);
-    } finally {
-      // after an error the transaction is aborted, and its rollback drops the table anyway
-      await q.query(`DROP TABLE IF EXISTS ${s}`).catch(() => {});
+  const portfolioIds: string[] = [];
+  for (const [k, id] of await q.textRows('SELECT portfolio_key, portfolio_id FROM class_b_ledger_portfolio'))
+    portfolioIds[Number(k)] = id!;
+  const s = await withStagedKeys(q, accounts, (staged) =>
+    // each account's latest state, one row holding its lots and allowances
+    q.copyOut(
+      `SELECT a.account_key, a.account, s.as_of - DATE '1970-01-01', s.next_sequence, s.next_arrival,
+              ${stateArrays('s', true)}
+         FROM (SELECT a.account_key, a.account FROM ${staged} k JOIN class_b_account a ON a.account = k.key
+                WHERE ${within('a.account_key')} ORDER BY a.account_key) a
+         JOIN ${latestStateOf('a', asOf)} ON true
+        ORDER BY a.account_key`,
+    ),
+  ).then((text) => decodeLedgerStateCopy(text, true));
+  const L = s.lots;
+  const attributionText = await attributionsOfLots(
+    q,
+    (function* () {
+      for (let a = 0; a < s.count; a++)
+        for (let i = s.lotStart[a]!; i < s.lotStart[a + 1]!; i++)
+          if (L.free[i] === 1) yield [s.key[a]!, L.origin[i]!] as const;
+    })(),
+  );
+  const epochDay = toDayNumber('1970-01-01');
+  const dates = new Map<number, string>();
+  const iso = (days: number) => {
+    let d = dates.get(days);
+    if (d === undefined) {
+      d = fromDayNumber(epochDay + days);
+      dates.set(days, d);
     }
-  });
-
-  async function readLatest(s: string): Promise<Map<string, StoredAccountLedger>> {
-    const accountRows = await q.textRows(
-      `SELECT s.account, s.as_of::text, s.next_sequence, s.next_arrival FROM ${s} s`,
-    );
-    const lotRows = await q.textRows(
-      `SELECT s.account, p.portfolio_id, ip.portfolio_id, l.origin_txn_id, l.free, l.doi::text,
-              l.sequence, l.arrival, l.share_units, l.cost_cents, at.attribution
-         FROM ${s} s JOIN class_b_lot_state l ON l.account_key = s.account_key AND l.as_of = s.as_of
-         JOIN class_b_ledger_portfolio p ON p.portfolio_key = l.portfolio_key
-         JOIN class_b_ledger_portfolio ip ON ip.portfolio_key = l.issuing_portfolio_key
-         LEFT JOIN class_b_lot_attribution at
-           ON l.free AND at.account_key = l.account_key AND at.origin_txn_id = l.origin_txn_id AND ${within('at.account_key')}
-        WHERE ${within('l.account_key')}`,
-    );
-    const withdrawalRows = await q.textRows(
-      `SELECT s.account, p.portfolio_id, w.year, w.allowance_units, w.used_units
-         FROM ${s} s JOIN class_b_withdrawal_allowance_state w ON w.account_key = s.account_key AND w.as_of = s.as_of
-         JOIN class_b_ledger_portfolio p ON p.portfolio_key = w.portfolio_key
-        WHERE ${within('w.account_key')}`,
-    );
-    const lots = new Map<string, Lot[]>();
+    return d;
+  };
+  const portfolioId = (k: number) => {
+    const id = portfolioIds[k];
+    if (id === undefined) throw new Error(`class_b_ledger_state: portfolio key ${k} is not recorded`);
+    return id;
+  };
+  for (let a = 0; a < s.count; a++) {
+    const account = s.name[a]!;
     // one attribution object per (account, reinvestment), as the ledger carries it
     const attributions = new Map<string, FreeShareAttribution>();
-    for (const [account, pid, issuing, origin, free, doi, seq, arrival, units, cost, text] of lotRows) {
+    const lots: Lot[] = [];
+    for (let i = s.lotStart[a]!; i < s.lotStart[a + 1]!; i++) {
+      const origin = L.origin[i]!;
       let attribution: FreeShareAttribution | null = null;
-      if (free === 't') {
-        if (text === null)
-          throw new Error(`class_b_lot_attribution: no attribution for Free Shares ${origin} of ${account}`);
-        const k = `${account}|${origin}`;
-        attribution = attributions.get(k) ?? attributionOfJson(text!);
-        attributions.set(k, attribution);
+      if (L.free[i] === 1) {
+        attribution = attributions.get(origin) ?? null;
+        if (attribution === null) {
+          const text = attributionText.get(`${s.key[a]}|${origin}`);
+          if (text === undefined)
+            throw new Error(
+              `class_b_lot_attribution: no attribution for Free Shares ${origin} of ${account}`,
+            );
+          attribution = attributionOfJson(text);
+          attributions.set(origin, attribution);
+        }
       }
       // a plain record, not createLot's frozen copy: the stored state's CHECKs (shares above
       // zero, cost not negative) already hold, and the import reads half a million of them
-      const lot: Lot = {
-        kind: free === 't' ? 'free' : 'commission',
-        lotId: origin!,
-        sequence: Number(seq),
-        arrival: Number(arrival),
-        portfolioId: pid!,
-        issuingPortfolioId: issuing!,
-        dateOfOriginalIssuance: doi!,
-        shareUnits: BigInt(units!),
-        costCents: BigInt(cost!),
+      lots.push({
+        kind: L.free[i] === 1 ? 'free' : 'commission',
+        lotId: origin,
+        sequence: L.sequence[i]!,
+        arrival: L.arrival[i]!,
+        portfolioId: portfolioId(L.portfolio[i]!),
+        issuingPortfolioId: portfolioId(L.issuingPortfolio[i]!),
+        dateOfOriginalIssuance: iso(L.doiEpochDay[i]!),
+        shareUnits: BigInt(L.shareUnits[i]!),
+        costCents: BigInt(L.costCents[i]!),
         attribution,
-      };
-      const list = lots.get(account!);
-      if (list) list.push(lot);
-      else lots.set(account!, [lot]);
-    }
-    const withdrawals = new Map<string, StoredAccountLedger['systematicWithdrawals'][number][]>();
-    for (const [account, pid, year, allowance, used] of withdrawalRows) {
-      const w = {
-        portfolioId: pid!,
-        year: Number(year),
-        allowanceUnits: BigInt(allowance!),
-        usedUnits: BigInt(used!),
-      };
-      const list = withdrawals.get(account!);
-      if (list) list.push(w);
-      else withdrawals.set(account!, [w]);
-    }
-    for (const [account, at, seq, arrival] of accountRows)
-      out.set(account!, {
-        account: account!,
-        asOf: at!,
-        lots: lots.get(account!) ?? [],
-        nextSequence: Number(seq),
-        nextArrival: Number(arrival),
-        systematicWithdrawals: withdrawals.get(account!) ?? [],
       });
-    return out;
+    }
+    const W = s.allowances;
+    const systematicWithdrawals: StoredAccountLedger['systematicWithdrawals'][number][] = [];
+    for (let i = s.withdrawalStart[a]!; i < s.withdrawalStart[a + 1]!; i++)
+      systematicWithdrawals.push({
+        portfolioId: portfolioId(W.portfolio[i]!),
+        year: W.year[i]!,
+        allowanceUnits: BigInt(W.allowanceUnits[i]!),
+        usedUnits: BigInt(W.usedUnits[i]!),
+      });
+    out.set(account, {
+      account,
+      asOf: iso(s.third[a]!),
+      lots,
+      nextSequence: s.nextSequence[a]!,
+      nextArrival: s.nextArrival[a]!,
+      systematicWithdrawals,
+    });
   }
+  return out;
 }
 
 /**
@@ -312,8 +357,7 @@ export async function forgetLedgerStatesFrom(
   // a month end's rows are written and marked complete in one transaction: none marked, none stored
   if (months.length === 0) return months;
   const stale = `as_of >= ${sqlTextLiteral(from)}::date`;
-  for (const table of ['class_b_lot_state', 'class_b_withdrawal_allowance_state', 'class_b_account_state'])
-    await q.query(`DELETE FROM ${table} WHERE ${stale}`);
+  await q.query(`DELETE FROM class_b_ledger_state WHERE ${stale}`);
   await q.query(`DELETE FROM class_b_ledger_state_month WHERE ${stale}`);
   if (touchedAccounts === 'all')
     await q.query(
@@ -348,33 +392,7 @@ export async function markLedgerStateMonth(
   );
 }
 
-/** The lot read's columns: keys, origin, free, DOI day, sequence, arrival, shares, cost. */
-const LOT_COLUMN_KINDS: readonly CopyColumnKind[] = [
-  'int',
-  'int',
-  'int',
-  'text',
-  'bool',
-  'int',
-  'int',
-  'int',
-  'int',
-  'int',
-];
-
 const inRange = (col: string, r: AccountKeyRange) => `${col} BETWEEN ${r.fromKey} AND ${r.toKey}`;
-
-/**
- * Each account's row with the latest as_of on or before the date (a CTE named `s`). Both keys
- * descending: the primary key read backwards gives that order, with no sort.
- */
-function latestStates(asOf: string, r: AccountKeyRange, only = ''): string {
-  return `WITH s AS (
-    SELECT DISTINCT ON (account_key) account_key, as_of, next_sequence, next_arrival
-      FROM class_b_account_state
-     WHERE ${inRange('account_key', r)} ${only} AND as_of <= ${sqlTextLiteral(asOf)}::date
-     ORDER BY account_key DESC, as_of DESC)`;
-}
 
 /** `AND <col> = ANY(<the keys>)`: a constant array, which PostgreSQL probes by hash. */
 function amongKeys(col: string, keys: readonly number[] | undefined): string {
@@ -410,120 +428,69 @@ export async function readLedgerStateChunk(
   } = {},
 ): Promise<StoredLedgerChunk> {
   const keys = opts.accountKeys;
-  const latest = latestStates(asOf, range, amongKeys('account_key', keys));
   const only = opts.portfolioKeys;
-  const lotFilter =
-    only === undefined ? '' : `AND l.portfolio_key IN (${only.length === 0 ? 'NULL' : only.join(', ')})`;
-  const accountRows = await q.textRows(
-    `${latest} SELECT a.account_key, a.account, a.omnibus, s.next_sequence, s.next_arrival
-       FROM class_b_account a ${keys === undefined ? 'LEFT JOIN' : 'JOIN'} s ON s.account_key = a.account_key
-      WHERE ${inRange('a.account_key', range)} ORDER BY a.account_key`,
+  const withAllowances = only === undefined;
+  // each account's latest state, found once: one row per account with its lots and allowances as
+  // arrays (issue 14), decoded straight into columns (no string per field, only the origins')
+  const stateText = await q.copyOut(
+    `SELECT a.account_key, a.account, a.omnibus, s.next_sequence, s.next_arrival, ${stateArrays('s', withAllowances)}
+       FROM ${accountsInOrder(range, keys)} ${keys === undefined ? 'LEFT JOIN' : 'JOIN'} ${latestStateOf('a', asOf)} ON true
+      ORDER BY a.account_key`,
   );
-  // the chunk's lots (500,000 rows for 100,000 accounts) decoded straight into columns: no string
-  // per field, only the origins' (issue 14)
-  const lotText = await q.copyOut(
-    `${latest} SELECT l.account_key, l.portfolio_key, l.issuing_portfolio_key, l.origin_txn_id, l.free,
-            l.doi - DATE '1970-01-01', l.sequence, l.arrival, l.share_units, l.cost_cents
-       FROM class_b_lot_state l JOIN s ON l.account_key = s.account_key AND l.as_of = s.as_of
-      WHERE ${inRange('l.account_key', range)} ${lotFilter}
-      ORDER BY l.account_key, l.portfolio_key, l.doi, l.sequence, l.arrival`,
-  );
-  const lotColumns = decodeCopyColumns(lotText, LOT_COLUMN_KINDS);
-  const withdrawalRows =
-    only !== undefined
-      ? []
-      : await q.textRows(
-          `${latest} SELECT w.account_key, w.portfolio_key, w.year, w.allowance_units, w.used_units
-       FROM class_b_withdrawal_allowance_state w JOIN s ON w.account_key = s.account_key AND w.as_of = s.as_of
-      WHERE ${inRange('w.account_key', range)}
-      ORDER BY w.account_key, w.portfolio_key, w.year`,
-        );
-  const attributionRows = await q.textRows(
+  const onlySet = only === undefined ? undefined : new Set(only);
+  const s = decodeLedgerStateCopy(stateText, withAllowances, onlySet && ((k) => onlySet.has(k)));
+  const R = s.lots;
+  const attributionText =
     only === undefined
-      ? `SELECT account_key, origin_txn_id, attribution FROM class_b_lot_attribution WHERE ${inRange('account_key', range)} ${amongKeys('account_key', keys)}`
+      ? new Map(
+          (
+            await q.textRows(
+              `SELECT account_key, origin_txn_id, attribution FROM class_b_lot_attribution WHERE ${inRange('account_key', range)} ${amongKeys('account_key', keys)}`,
+            )
+          ).map(([k, origin, text]) => [`${k}|${origin}`, text!] as const),
+        )
       : // the attributions of the Free Shares read, only
-        `${latest} SELECT t.account_key, t.origin_txn_id, t.attribution FROM class_b_lot_attribution t
-          WHERE ${inRange('t.account_key', range)} AND EXISTS (
-            SELECT 1 FROM class_b_lot_state l JOIN s ON l.account_key = s.account_key AND l.as_of = s.as_of
-             WHERE l.account_key = t.account_key AND l.origin_txn_id = t.origin_txn_id AND l.free ${lotFilter})`,
-  );
-  const attributionText = new Map<string, string>();
-  for (const [k, origin, text] of attributionRows) attributionText.set(`${k}|${origin}`, text!);
+        await attributionsOfLots(
+          q,
+          (function* () {
+            for (let a = 0; a < s.count; a++)
+              for (let i = s.lotStart[a]!; i < s.lotStart[a + 1]!; i++)
+                if (R.free[i] === 1) yield [s.key[a]!, R.origin[i]!] as const;
+          })(),
+        );
 
-  const n = accountRows.length;
-  const key = new Int32Array(n);
-  const omnibus = new Uint8Array(n);
-  const nextSequence = new Int32Array(n);
-  const nextArrival = new Int32Array(n);
-  const lotStart = new Int32Array(n + 1);
-  const withdrawalStart = new Int32Array(n + 1);
+  const n = s.count;
+  const key = new Int32Array(s.key);
   const accountNames = new Map<number, string>();
-  for (let i = 0; i < n; i++) {
-    const [k, name, omni, seq, arr] = accountRows[i]!;
-    key[i] = Number(k);
-    accountNames.set(key[i]!, name!);
-    omnibus[i] = omni === 't' ? 1 : 0;
-    nextSequence[i] = seq === null ? 0 : Number(seq);
-    nextArrival[i] = arr === null ? 0 : Number(arr);
-  }
-
-  const m = lotColumns.rows;
-  const [
-    accountKeyOf,
-    portfolioOf,
-    issuingOf,
-    originOf,
-    freeOf,
-    doiOf,
-    sequenceOf,
-    arrivalOf,
-    sharesOf,
-    costOf,
-  ] = lotColumns.columns as [
-    Float64Array,
-    Float64Array,
-    Float64Array,
-    string[],
-    Float64Array,
-    Float64Array,
-    Float64Array,
-    Float64Array,
-    Float64Array,
-    Float64Array,
-  ];
+  for (let i = 0; i < n; i++) accountNames.set(s.key[i]!, s.name[i]!);
+  const m = R.arrival.length;
   const L = {
-    portfolio: new Int32Array(m),
-    issuingPortfolio: new Int32Array(m),
+    portfolio: new Int32Array(R.portfolio),
+    issuingPortfolio: new Int32Array(R.issuingPortfolio),
     origin: new Float64Array(m),
-    free: new Uint8Array(m),
+    free: new Uint8Array(R.free),
     doiDay: new Int32Array(m),
-    sequence: new Int32Array(m),
-    arrival: new Int32Array(m),
-    shareUnits: new Float64Array(m),
-    costCents: new Float64Array(m),
+    sequence: new Int32Array(R.sequence),
+    arrival: new Int32Array(R.arrival),
+    shareUnits: new Float64Array(R.shareUnits),
+    costCents: new Float64Array(R.costCents),
     attribution: new Int32Array(m),
   };
   const attributions: FreeShareAttribution[] = [];
   const attributionIndex = new Map<string, number>();
-  // the 1970-01-01 day number: the query gives days since then
+  // the 1970-01-01 day number: the state holds days since then
   const epochDay = toDayNumber('1970-01-01');
-  let a = 0;
-  for (let i = 0; i < m; i++) {
-    const k = accountKeyOf[i]!;
-    while (a < n && key[a]! < k) lotStart[++a] = i;
-    if (key[a] !== k) throw new Error(`class_b_lot_state: account key ${k} is not in the chunk`);
-    const origin = originOf[i]!;
-    L.portfolio[i] = portfolioOf[i]!;
-    L.issuingPortfolio[i] = issuingOf[i]!;
-    // a key per lot row: origins are the pass's payload (KeyDictionary.append)
-    L.origin[i] = d.txns.append(origin);
-    L.free[i] = freeOf[i]!;
-    L.doiDay[i] = epochDay + doiOf[i]!;
-    L.sequence[i] = sequenceOf[i]!;
-    L.arrival[i] = arrivalOf[i]!;
-    L.shareUnits[i] = sharesOf[i]!;
-    L.costCents[i] = costOf[i]!;
-    if (L.free[i] === 1) {
+  for (let a = 0; a < n; a++) {
+    const k = s.key[a]!;
+    for (let i = s.lotStart[a]!; i < s.lotStart[a + 1]!; i++) {
+      const origin = R.origin[i]!;
+      // a key per lot: origins are the pass's payload (KeyDictionary.append)
+      L.origin[i] = d.txns.append(origin);
+      L.doiDay[i] = epochDay + R.doiEpochDay[i]!;
+      if (L.free[i] !== 1) {
+        L.attribution[i] = -1;
+        continue;
+      }
       const ak = `${k}|${origin}`;
       let at = attributionIndex.get(ak);
       if (at === undefined) {
@@ -537,35 +504,29 @@ export async function readLedgerStateChunk(
         attributionIndex.set(ak, at);
       }
       L.attribution[i] = at;
-    } else L.attribution[i] = -1;
+    }
   }
-  while (a < n) lotStart[++a] = m;
-
-  const w = withdrawalRows.length;
-  const S = {
-    portfolio: new Int32Array(w),
-    year: new Int32Array(w),
-    allowanceUnits: new Float64Array(w),
-    usedUnits: new Float64Array(w),
-  };
-  a = 0;
-  for (let i = 0; i < w; i++) {
-    const f = withdrawalRows[i]!;
-    const k = Number(f[0]);
-    while (a < n && key[a]! < k) withdrawalStart[++a] = i;
-    S.portfolio[i] = Number(f[1]);
-    S.year[i] = Number(f[2]);
-    S.allowanceUnits[i] = Number(f[3]);
-    S.usedUnits[i] = Number(f[4]);
-  }
-  while (a < n) withdrawalStart[++a] = w;
-
+  const W = s.allowances;
   return {
     asOf,
     state: {
-      accounts: { count: n, key, omnibus, nextSequence, nextArrival, lotStart, withdrawalStart },
+      accounts: {
+        count: n,
+        key,
+        omnibus: new Uint8Array(s.third),
+        nextSequence: new Int32Array(s.nextSequence),
+        nextArrival: new Int32Array(s.nextArrival),
+        lotStart: new Int32Array(s.lotStart),
+        withdrawalStart: new Int32Array(s.withdrawalStart),
+      },
       lots: { count: m, ...L },
-      systematicWithdrawals: { count: w, ...S },
+      systematicWithdrawals: {
+        count: W.year.length,
+        portfolio: new Int32Array(W.portfolio),
+        year: new Int32Array(W.year),
+        allowanceUnits: new Float64Array(W.allowanceUnits),
+        usedUnits: new Float64Array(W.usedUnits),
+      },
       attributions,
     },
     accountNames,
@@ -576,9 +537,26 @@ export async function readLedgerStateChunk(
 }
 
 /**
+ * The indices [from, to) in the stored order, by `before` (a < b: a first); those already in it
+ * (the month pass keeps an account's lots so) are not sorted.
+ */
+function storedOrder(from: number, to: number, before: (i: number, j: number) => boolean): number[] {
+  const order: number[] = [];
+  let sorted = true;
+  for (let i = from; i < to; i++) {
+    if (i > from && !before(i - 1, i)) sorted = false;
+    order.push(i);
+  }
+  if (!sorted) order.sort((i, j) => (before(i, j) ? -1 : before(j, i) ? 1 : 0));
+  return order;
+}
+
+/**
  * Writes the state of the chunk's accounts at `asOf` (those `include` selects: an account whose
- * ledger did not change keeps its earlier row), by COPY; the attributions of Free Shares not in
- * `storedAttributions` are written once. Returns the rows written.
+ * ledger did not change keeps its earlier row), by COPY, one row per account with its lots in
+ * (portfolio, DOI, sequence, arrival) order and its allowances in (portfolio, year) order; the
+ * attributions of Free Shares not in `storedAttributions` are written once. Returns the accounts
+ * and lots written.
  */
 export async function writeLedgerStateChunk(
   q: Queryable,
@@ -599,34 +577,51 @@ export async function writeLedgerStateChunk(
   const acc = state.accounts;
   const l = state.lots;
   const sw = state.systematicWithdrawals;
-  const asOfText = asOf;
-  const dates = new Map<number, string>();
-  const iso = (day: number) => {
-    let s = dates.get(day);
-    if (s === undefined) {
-      s = fromDayNumber(day);
-      dates.set(day, s);
-    }
-    return s;
-  };
-  const originText = (k: number) => encodeCopyValue(d.txns.name(k));
-  const accountLines: string[] = [];
-  const lotLines: string[] = [];
-  const withdrawalLines: string[] = [];
+  const epochDay = toDayNumber('1970-01-01');
+  const origins = new Array<string>(l.count);
+  const doiEpochDays = new Int32Array(l.count);
+  const lotBefore = (i: number, j: number) =>
+    l.portfolio[i]! !== l.portfolio[j]!
+      ? l.portfolio[i]! < l.portfolio[j]!
+      : l.doiDay[i]! !== l.doiDay[j]!
+        ? l.doiDay[i]! < l.doiDay[j]!
+        : l.sequence[i]! !== l.sequence[j]!
+          ? l.sequence[i]! < l.sequence[j]!
+          : l.arrival[i]! < l.arrival[j]!;
+  const allowanceBefore = (i: number, j: number) =>
+    sw.portfolio[i]! !== sw.portfolio[j]! ? sw.portfolio[i]! < sw.portfolio[j]! : sw.year[i]! < sw.year[j]!;
+  const stateLines: string[] = [];
   const attributionLines: string[] = [];
   const attributionWritten = new Set<string>();
+  let lots = 0;
   for (let a = 0; a < acc.count; a++) {
     if (opts.include && !opts.include(a)) continue;
     const k = acc.key[a]!;
-    accountLines.push(`${k}\t${asOfText}\t${acc.nextSequence[a]}\t${acc.nextArrival[a]}`);
+    const lotOrder = storedOrder(acc.lotStart[a]!, acc.lotStart[a + 1]!, lotBefore);
+    for (const i of lotOrder) {
+      origins[i] = d.txns.name(l.origin[i]!);
+      doiEpochDays[i] = l.doiDay[i]! - epochDay;
+    }
+    lots += lotOrder.length;
+    const w = storedOrder(acc.withdrawalStart[a]!, acc.withdrawalStart[a + 1]!, allowanceBefore);
+    stateLines.push(
+      `${k}\t${asOf}\t${acc.nextSequence[a]}\t${acc.nextArrival[a]}\t${encodeIntArray(l.arrival, lotOrder)}\t${encodeIntArray(
+        l.portfolio,
+        lotOrder,
+      )}\t${encodeIntArray(l.issuingPortfolio, lotOrder)}\t${encodeCopyValue(encodeTextArray(origins, lotOrder))}\t${encodeBoolArray(
+        l.free,
+        lotOrder,
+      )}\t${encodeIntArray(doiEpochDays, lotOrder)}\t${encodeIntArray(l.sequence, lotOrder)}\t${encodeIntArray(
+        l.shareUnits,
+        lotOrder,
+      )}\t${encodeIntArray(l.costCents, lotOrder)}\t${encodeIntArray(sw.portfolio, w)}\t${encodeIntArray(
+        sw.year,
+        w,
+      )}\t${encodeIntArray(sw.allowanceUnits, w)}\t${encodeIntArray(sw.usedUnits, w)}`,
+    );
     for (let i = acc.lotStart[a]!; i < acc.lotStart[a + 1]!; i++) {
-      const origin = originText(l.origin[i]!);
-      lotLines.push(
-        `${k}\t${asOfText}\t${l.arrival[i]}\t${l.portfolio[i]}\t${l.issuingPortfolio[i]}\t${origin}\t${
-          l.free[i] === 1 ? 't' : 'f'
-        }\t${iso(l.doiDay[i]!)}\t${l.sequence[i]}\t${l.shareUnits[i]}\t${l.costCents[i]}`,
-      );
       if (l.free[i] !== 1) continue;
+      const origin = origins[i]!;
       const attribution = state.attributions[l.attribution[i]!];
       if (attribution === undefined)
         throw new Error(`Free Shares ${origin} of account key ${k}: no attribution`);
@@ -634,43 +629,22 @@ export async function writeLedgerStateChunk(
       const ak = `${k}|${origin}`;
       if (attributionWritten.has(ak) || opts.attributionKeysStored?.has(ak)) continue;
       attributionWritten.add(ak);
-      attributionLines.push(`${k}\t${origin}\t${encodeCopyValue(json(attribution))}`);
+      attributionLines.push(`${k}\t${encodeCopyValue(origin)}\t${encodeCopyValue(json(attribution))}`);
     }
-    for (let i = acc.withdrawalStart[a]!; i < acc.withdrawalStart[a + 1]!; i++)
-      withdrawalLines.push(
-        `${k}\t${asOfText}\t${sw.portfolio[i]}\t${sw.year[i]}\t${sw.allowanceUnits[i]}\t${sw.usedUnits[i]}`,
-      );
   }
   const text = (lines: string[]) => (lines.length === 0 ? '' : `${lines.join('\n')}\n`);
-  if (accountLines.length > 0)
+  if (stateLines.length > 0)
     await q.copyIn(
-      'class_b_account_state',
-      ['account_key', 'as_of', 'next_sequence', 'next_arrival'],
-      text(accountLines),
-    );
-  if (lotLines.length > 0)
-    await q.copyIn(
-      'class_b_lot_state',
+      'class_b_ledger_state',
       [
         'account_key',
         'as_of',
-        'arrival',
-        'portfolio_key',
-        'issuing_portfolio_key',
-        'origin_txn_id',
-        'free',
-        'doi',
-        'sequence',
-        'share_units',
-        'cost_cents',
+        'next_sequence',
+        'next_arrival',
+        ...LOT_ARRAY_COLUMNS,
+        ...ALLOWANCE_ARRAY_COLUMNS,
       ],
-      text(lotLines),
-    );
-  if (withdrawalLines.length > 0)
-    await q.copyIn(
-      'class_b_withdrawal_allowance_state',
-      ['account_key', 'as_of', 'portfolio_key', 'year', 'allowance_units', 'used_units'],
-      text(withdrawalLines),
+      text(stateLines),
     );
   if (attributionLines.length > 0 && opts.attributionKeysStored !== undefined)
     // none of these is stored (the chunk's stored ones were left out above): no staging, no conflict
@@ -692,7 +666,7 @@ export async function writeLedgerStateChunk(
       await q.query(`DROP TABLE IF EXISTS ${staged}`).catch(() => {});
     }
   }
-  return { accounts: accountLines.length, lots: lotLines.length };
+  return { accounts: stateLines.length, lots };
 }
 
 /** A dictionary set for the stored state: portfolios the stored keys, the rest empty. */

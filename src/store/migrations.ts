@@ -13,6 +13,7 @@ import { EXHIBIT_WITHDRAWAL_MIGRATION } from './schema/exhibitWithdrawalSchema.j
 import { EXPENDITURES_MIGRATION, FINRA_CAP_MIGRATION } from './schema/finraCapSchema.js';
 import { FREE_SHARE_ATTRIBUTION_MIGRATION } from './schema/freeShareAttributionSchema.js';
 import { APPROVALS_MIGRATION, TERMINATIONS_MIGRATION } from './schema/governanceSchema.js';
+import { LEDGER_STATE_PACKED_MIGRATION } from './schema/ledgerStatePackedSchema.js';
 import { LEDGER_STATE_MIGRATION } from './schema/ledgerStateSchema.js';
 import { OMNIBUS_MIGRATION } from './schema/omnibusSchema.js';
 import { SERVICE_FEES_MIGRATION } from './schema/serviceFeesSchema.js';
@@ -129,6 +130,7 @@ export const MIGRATIONS: readonly Migration[] = [
   CLASS_B_TRANSACTION_INDEXES_MIGRATION,
   LEDGER_STATE_MIGRATION,
   EXHIBIT_A_HOLDINGS_MIGRATION,
+  LEDGER_STATE_PACKED_MIGRATION,
 ];
 
 /** The schema version this build of plan12b migrates to. */

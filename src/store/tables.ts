@@ -5,6 +5,11 @@
 
 import type { ColumnType } from 'kysely';
 
+export type ArrayType<T> = ArrayTypeImpl<T> extends (infer U)[] ? U[] : ArrayTypeImpl<T>;
+
+export type ArrayTypeImpl<T> =
+  T extends ColumnType<infer S, infer I, infer U> ? ColumnType<S[], I[], U[]> : T[];
+
 export type Generated<T> =
   T extends ColumnType<infer S, infer I, infer U>
     ? ColumnType<S, I | undefined, U>
@@ -98,13 +103,6 @@ export interface ClassBAccount {
   omnibus: boolean;
 }
 
-export interface ClassBAccountState {
-  account_key: number;
-  as_of: string;
-  next_arrival: number;
-  next_sequence: number;
-}
-
 export interface ClassBDistributorTerm {
   distributor: string;
   end_date: string | null;
@@ -123,6 +121,26 @@ export interface ClassBLedgerPortfolio {
   portfolio_key: number;
 }
 
+export interface ClassBLedgerState {
+  account_key: number;
+  allowance_portfolio_key: number[];
+  allowance_units: ArrayType<Int8>;
+  allowance_used_units: ArrayType<Int8>;
+  allowance_year: number[];
+  as_of: string;
+  lot_arrival: number[];
+  lot_cost_cents: ArrayType<Int8>;
+  lot_doi_epoch_day: number[];
+  lot_free: boolean[];
+  lot_issuing_portfolio_key: number[];
+  lot_origin_txn_id: string[];
+  lot_portfolio_key: number[];
+  lot_sequence: number[];
+  lot_share_units: ArrayType<Int8>;
+  next_arrival: number;
+  next_sequence: number;
+}
+
 export interface ClassBLedgerStateMonth {
   accounts: number;
   as_of: string;
@@ -135,20 +153,6 @@ export interface ClassBLotAttribution {
   account_key: number;
   attribution: string;
   origin_txn_id: string;
-}
-
-export interface ClassBLotState {
-  account_key: number;
-  arrival: number;
-  as_of: string;
-  cost_cents: Int8;
-  doi: string;
-  free: boolean;
-  issuing_portfolio_key: number;
-  origin_txn_id: string;
-  portfolio_key: number;
-  sequence: number;
-  share_units: Int8;
 }
 
 export interface ClassBRedemption {
@@ -211,15 +215,6 @@ export interface ClassBTransaction {
   txn_id: string;
   type: string;
   waiver: string | null;
-}
-
-export interface ClassBWithdrawalAllowanceState {
-  account_key: number;
-  allowance_units: Int8;
-  as_of: string;
-  portfolio_key: number;
-  used_units: Int8;
-  year: number;
 }
 
 export interface ClosedMonth {
@@ -461,17 +456,15 @@ export interface DB {
   audit_log: AuditLog;
   board_rate: BoardRate;
   class_b_account: ClassBAccount;
-  class_b_account_state: ClassBAccountState;
   class_b_distributor_term: ClassBDistributorTerm;
   class_b_ledger_portfolio: ClassBLedgerPortfolio;
+  class_b_ledger_state: ClassBLedgerState;
   class_b_ledger_state_month: ClassBLedgerStateMonth;
   class_b_lot_attribution: ClassBLotAttribution;
-  class_b_lot_state: ClassBLotState;
   class_b_redemption: ClassBRedemption;
   class_b_redemption_piece: ClassBRedemptionPiece;
   class_b_terms_rule: ClassBTermsRule;
   class_b_transaction: ClassBTransaction;
-  class_b_withdrawal_allowance_state: ClassBWithdrawalAllowanceState;
   close_result: CloseResult;
   closed_month: ClosedMonth;
   exhibit_a_holdings: ExhibitAHoldings;

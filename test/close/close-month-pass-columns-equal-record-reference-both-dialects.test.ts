@@ -81,11 +81,8 @@ async function rolledBack<T>(db: Database, fn: (tx: Queryable) => Promise<T>): P
 async function stateWritten(q: Queryable, asOf: string): Promise<string> {
   const at = `as_of = '${asOf}'::date`;
   return fullJson([
-    await q.textRows(`SELECT * FROM class_b_account_state WHERE ${at} ORDER BY account_key`),
-    await q.textRows(`SELECT * FROM class_b_lot_state WHERE ${at} ORDER BY account_key, arrival`),
-    await q.textRows(
-      `SELECT * FROM class_b_withdrawal_allowance_state WHERE ${at} ORDER BY account_key, portfolio_key, year`,
-    ),
+    // one row per account: its lots and allowances as arrays (migration 28)
+    await q.textRows(`SELECT * FROM class_b_ledger_state WHERE ${at} ORDER BY account_key`),
     await q.textRows('SELECT * FROM class_b_lot_attribution ORDER BY account_key, origin_txn_id'),
     await q.textRows('SELECT * FROM class_b_ledger_portfolio ORDER BY portfolio_key'),
   ]);
