@@ -81,7 +81,8 @@ describe('canonicalJson equals the reference', () => {
       [[], {}, [[]], [{}]],
       Object.assign([1, 2], { extra: 'ignored' }),
     ];
-    cases.forEach((c, i) => expect(canonicalJson(c), `case ${i}`).toBe(canonicalJsonReference(c)));
+    for (const [i, c] of cases.entries())
+      expect(canonicalJson(c), `case ${i}`).toBe(canonicalJsonReference(c));
     expect(canonicalJson(holes)).toBe('[1,,3]');
   });
 });
