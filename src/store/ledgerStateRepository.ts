@@ -29,6 +29,7 @@ import type { Queryable } from './database.js';
 import {
   ALLOWANCE_ARRAY_COLUMNS,
   decodeLedgerStateCopy,
+  freeLotsOf,
   LOT_ARRAY_COLUMNS,
   stateArrays,
 } from './ledgerStateRows.js';
@@ -99,6 +100,13 @@ export async function ledgerPortfolios(
   q: Queryable,
   portfolioIds: Iterable<string> = [],
 ): Promise<KeyDictionary> {
+  const d = await storedLedgerPortfolios(q);
+  await recordLedgerPortfolios(q, d, portfolioIds);
+  return d;
+}
+
+/** The stored portfolio keys as a dictionary (0, 1, 2 … in order), read only. */
+async function storedLedgerPortfolios(q: Queryable): Promise<KeyDictionary> {
   const rows = await q.textRows(
     'SELECT portfolio_key, portfolio_id FROM class_b_ledger_portfolio ORDER BY portfolio_key',
   );
@@ -106,7 +114,6 @@ export async function ledgerPortfolios(
   for (const [k, id] of rows) {
     if (d.key(id!) !== Number(k)) throw new Error(`class_b_ledger_portfolio: key ${k} is out of sequence`);
   }
-  await recordLedgerPortfolios(q, d, portfolioIds);
   return d;
 }
 
@@ -239,9 +246,7 @@ export async function readStoredLedgersOf(
   const out = new Map<string, StoredAccountLedger>();
   if (accounts.length === 0) return out;
   const within = (col: string) => (range === undefined ? 'true' : inRange(col, range));
-  const portfolioIds: string[] = [];
-  for (const [k, id] of await q.textRows('SELECT portfolio_key, portfolio_id FROM class_b_ledger_portfolio'))
-    portfolioIds[Number(k)] = id!;
+  const portfolioIds = (await storedLedgerPortfolios(q)).names;
   const s = await withStagedKeys(q, accounts, (staged) =>
     // each account's latest state, one row holding its lots and allowances
     q.copyOut(
@@ -254,14 +259,7 @@ export async function readStoredLedgersOf(
     ),
   ).then((text) => decodeLedgerStateCopy(text, true));
   const L = s.lots;
-  const attributionText = await attributionsOfLots(
-    q,
-    (function* () {
-      for (let a = 0; a < s.count; a++)
-        for (let i = s.lotStart[a]!; i < s.lotStart[a + 1]!; i++)
-          if (L.free[i] === 1) yield [s.key[a]!, L.origin[i]!] as const;
-    })(),
-  );
+  const attributionText = await attributionsOfLots(q, freeLotsOf(s));
   const epochDay = toDayNumber('1970-01-01');
   const dates = new Map<number, string>();
   const iso = (days: number) => {
@@ -450,14 +448,7 @@ export async function readLedgerStateChunk(
           ).map(([k, origin, text]) => [`${k}|${origin}`, text!] as const),
         )
       : // the attributions of the Free Shares read, only
-        await attributionsOfLots(
-          q,
-          (function* () {
-            for (let a = 0; a < s.count; a++)
-              for (let i = s.lotStart[a]!; i < s.lotStart[a + 1]!; i++)
-                if (R.free[i] === 1) yield [s.key[a]!, R.origin[i]!] as const;
-          })(),
-        );
+        await attributionsOfLots(q, freeLotsOf(s));
 
   const n = s.count;
   const key = new Int32Array(s.key);

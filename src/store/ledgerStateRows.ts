@@ -222,3 +222,12 @@ export function decodeLedgerStateCopy(
     },
   };
 }
+
+/** The Free Share lots of a state read, as (account key, origin): whose attributions to read. */
+export function* freeLotsOf(
+  s: DecodedLedgerStates,
+): Generator<readonly [accountKey: number, origin: string]> {
+  for (let a = 0; a < s.count; a++)
+    for (let i = s.lotStart[a]!; i < s.lotStart[a + 1]!; i++)
+      if (s.lots.free[i] === 1) yield [s.key[a]!, s.lots.origin[i]!] as const;
+}
