@@ -25,6 +25,7 @@ import {
   sqlTextArrayLiteral,
   sqlTextLiteral,
 } from './copyText.js';
+import { CopyTextBytes } from './copyTextBytes.js';
 import type { Queryable } from './database.js';
 import {
   ALLOWANCE_ARRAY_COLUMNS,
@@ -33,7 +34,7 @@ import {
   LOT_ARRAY_COLUMNS,
   stateArrays,
 } from './ledgerStateRows.js';
-import { encodeBoolArray, encodeIntArray, encodeTextArray } from './pgArrayText.js';
+import { encodeIntArray } from './pgArrayText.js';
 
 /**
  * The Class B share ledger stored at month ends (issue 14 item 1; schema: ledgerStateSchema.ts):
@@ -581,7 +582,9 @@ export async function writeLedgerStateChunk(
           : l.arrival[i]! < l.arrival[j]!;
   const allowanceBefore = (i: number, j: number) =>
     sw.portfolio[i]! !== sw.portfolio[j]! ? sw.portfolio[i]! < sw.portfolio[j]! : sw.year[i]! < sw.year[j]!;
-  const stateLines: string[] = [];
+  // one COPY line per account, written as bytes (copyTextBytes.ts): ~300 bytes an account
+  const stateText = new CopyTextBytes(Math.min(acc.count, 100_000) * 320);
+  let accounts = 0;
   const attributionLines: string[] = [];
   const attributionWritten = new Set<string>();
   let lots = 0;
@@ -595,21 +598,43 @@ export async function writeLedgerStateChunk(
     }
     lots += lotOrder.length;
     const w = storedOrder(acc.withdrawalStart[a]!, acc.withdrawalStart[a + 1]!, allowanceBefore);
-    stateLines.push(
-      `${k}\t${asOf}\t${acc.nextSequence[a]}\t${acc.nextArrival[a]}\t${encodeIntArray(l.arrival, lotOrder)}\t${encodeIntArray(
-        l.portfolio,
-        lotOrder,
-      )}\t${encodeIntArray(l.issuingPortfolio, lotOrder)}\t${encodeCopyValue(encodeTextArray(origins, lotOrder))}\t${encodeBoolArray(
-        l.free,
-        lotOrder,
-      )}\t${encodeIntArray(doiEpochDays, lotOrder)}\t${encodeIntArray(l.sequence, lotOrder)}\t${encodeIntArray(
-        l.shareUnits,
-        lotOrder,
-      )}\t${encodeIntArray(l.costCents, lotOrder)}\t${encodeIntArray(sw.portfolio, w)}\t${encodeIntArray(
-        sw.year,
-        w,
-      )}\t${encodeIntArray(sw.allowanceUnits, w)}\t${encodeIntArray(sw.usedUnits, w)}`,
-    );
+    // the columns of LOT_ARRAY_COLUMNS and ALLOWANCE_ARRAY_COLUMNS, in their order
+    stateText
+      .int(k)
+      .tab()
+      .text(asOf)
+      .tab()
+      .int(acc.nextSequence[a]!)
+      .tab()
+      .int(acc.nextArrival[a]!)
+      .tab()
+      .intArray(l.arrival, lotOrder)
+      .tab()
+      .intArray(l.portfolio, lotOrder)
+      .tab()
+      .intArray(l.issuingPortfolio, lotOrder)
+      .tab()
+      .textArray(origins, lotOrder)
+      .tab()
+      .boolArray(l.free, lotOrder)
+      .tab()
+      .intArray(doiEpochDays, lotOrder)
+      .tab()
+      .intArray(l.sequence, lotOrder)
+      .tab()
+      .intArray(l.shareUnits, lotOrder)
+      .tab()
+      .intArray(l.costCents, lotOrder)
+      .tab()
+      .intArray(sw.portfolio, w)
+      .tab()
+      .intArray(sw.year, w)
+      .tab()
+      .intArray(sw.allowanceUnits, w)
+      .tab()
+      .intArray(sw.usedUnits, w)
+      .newline();
+    accounts++;
     for (let i = acc.lotStart[a]!; i < acc.lotStart[a + 1]!; i++) {
       if (l.free[i] !== 1) continue;
       const origin = origins[i]!;
@@ -624,7 +649,7 @@ export async function writeLedgerStateChunk(
     }
   }
   const text = (lines: string[]) => (lines.length === 0 ? '' : `${lines.join('\n')}\n`);
-  if (stateLines.length > 0)
+  if (accounts > 0)
     await q.copyIn(
       'class_b_ledger_state',
       [
@@ -635,7 +660,7 @@ export async function writeLedgerStateChunk(
         ...LOT_ARRAY_COLUMNS,
         ...ALLOWANCE_ARRAY_COLUMNS,
       ],
-      text(stateLines),
+      stateText.bytes(),
     );
   if (attributionLines.length > 0 && opts.attributionKeysStored !== undefined)
     // none of these is stored (the chunk's stored ones were left out above): no staging, no conflict
@@ -657,7 +682,7 @@ export async function writeLedgerStateChunk(
       await q.query(`DROP TABLE IF EXISTS ${staged}`).catch(() => {});
     }
   }
-  return { accounts: stateLines.length, lots };
+  return { accounts, lots };
 }
 
 /** A dictionary set for the stored state: portfolios the stored keys, the rest empty. */

@@ -10,47 +10,12 @@ import {
   encodeTextArray,
 } from '../../src/store/pgArrayText.js';
 import { dialects, freshDatabase, type TestDatabase } from '../support/databases.js';
+import { hostile } from '../support/hostileStrings.js';
 
 // The array literal codec of the stored Class B ledger (one row per account, its lots as arrays;
 // txn_ids are user input): what it writes PostgreSQL reads as the same elements and prints back
 // as the same text, and what PostgreSQL prints (alone or inside COPY text) it reads back.
 
-/** Strings made of what array literals and COPY treat specially, and of anything else (no NUL: text holds none). */
-const hostile = fc.oneof(
-  fc.string({
-    unit: fc.constantFrom(
-      '"',
-      '\\',
-      ',',
-      '{',
-      '}',
-      ' ',
-      '\t',
-      '\n',
-      '\r',
-      '\v',
-      '\f',
-      'N',
-      'U',
-      'L',
-      'n',
-      'l',
-      'a',
-      'é',
-      '€',
-      '𝄞',
-      "'",
-      '\u00a0', // white space to JavaScript, not to PostgreSQL's arrays
-      '\u2003',
-      '\u3000',
-      '[',
-      ':',
-      '=',
-    ),
-  }),
-  fc.string({ unit: 'grapheme' }).map((s) => s.replace(/\0/g, '')),
-  fc.constantFrom('', 'NULL', 'null', 'NuLl', ' NULL', '"', '\\', '\\N', '{}', '{', '}', ',', ' ', 'a b'),
-);
 const strings = fc.array(hostile, { maxLength: 12 });
 const safeInts = fc.array(
   fc.maxSafeInteger().map((v) => (Object.is(v, -0) ? 0 : v)),
