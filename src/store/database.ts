@@ -6,6 +6,7 @@ import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
 import { Plan12bError } from '../errors.js';
 import { type CopyValue, decodeCopyRows, encodeCopyRows } from './copyText.js';
 import { defaultDatabaseTarget, isServerUrl } from './databaseTarget.js';
+import { copyRowChunksOfPages, pgliteCopyDevice, textOfPages } from './pgliteCopyDevice.js';
 import { removeRegistrySnapshot } from './registrySnapshotFile.js';
 import { currentRunningCommand } from './runningCommand.js';
 import {
@@ -195,6 +196,14 @@ async function openPglite(path: string, workload: StoreWorkload): Promise<Databa
     throw e;
   }
   const writers = new Mutex();
+  // PLAN12B_PGLITE_COPY=blob: COPY through PGlite's /dev/blob (a diagnostic; the same bytes, slower)
+  const device = process.env.PLAN12B_PGLITE_COPY === 'blob' ? undefined : pgliteCopyDevice(db);
+  const copyOutText = async (q: { query: PGlite['query'] }, sql: string): Promise<string> => {
+    if (device !== undefined)
+      return textOfPages(await device.copyTo((path) => q.query(`COPY (${sql}) TO '${path}'`)));
+    const res = await q.query(`COPY (${sql}) TO '/dev/blob'`);
+    return res.blob ? await res.blob.text() : '';
+  };
   const wrap = (q: { query: PGlite['query']; exec: PGlite['exec'] }): Queryable => ({
     async query<R>(sql: string, params: readonly unknown[] = []) {
       const res = await q.query<R>(sql, params as unknown[]);
@@ -203,28 +212,37 @@ async function openPglite(path: string, workload: StoreWorkload): Promise<Databa
     async exec(sql: string) {
       await q.exec(sql);
     },
-    // PGlite's COPY goes through its virtual file /dev/blob: the query's `blob` option is read by
-    // COPY FROM, and what COPY TO writes comes back as the result's blob.
+    // PGlite's COPY goes through a device file of plan12b's own (pgliteCopyDevice.ts), or, where
+    // that cannot be made, through PGlite's /dev/blob: the query's `blob` option is read by COPY
+    // FROM, and what COPY TO writes comes back as the result's blob.
     async copyIn(table, columns, rows) {
-      const statement = copyFromStatement(table, columns, "'/dev/blob'");
       let n = 0;
       for (const text of copyTextChunks(rows)) {
-        const res = await q.query(statement, [], { blob: new Blob([text]) });
+        const res =
+          device === undefined
+            ? await q.query(copyFromStatement(table, columns, "'/dev/blob'"), [], { blob: new Blob([text]) })
+            : await device.copyFrom(typeof text === 'string' ? Buffer.from(text, 'utf8') : text, (path) =>
+                q.query(copyFromStatement(table, columns, `'${path}'`)),
+              );
         n += res.affectedRows ?? 0;
       }
       return n;
     },
-    async copyOut(sql) {
-      const res = await q.query(`COPY (${sql}) TO '/dev/blob'`);
-      return res.blob ? await res.blob.text() : '';
-    },
+    copyOut: (sql) => copyOutText(q, sql),
     async textRows(sql) {
-      const res = await q.query(`COPY (${sql}) TO '/dev/blob'`);
-      return decodeCopyRows(res.blob ? await res.blob.text() : '');
+      return decodeCopyRows(await copyOutText(q, sql));
     },
     async *textRowChunks(sql, size) {
+      const sliceBytes = size?.bytes ?? TEXT_ROW_CHUNK_BYTES;
+      if (device !== undefined) {
+        yield* copyRowChunksOfPages(
+          await device.copyTo((path) => q.query(`COPY (${sql}) TO '${path}'`)),
+          sliceBytes,
+        );
+        return;
+      }
       const res = await q.query(`COPY (${sql}) TO '/dev/blob'`);
-      yield* copyBlobRowChunks(res.blob, size?.bytes ?? TEXT_ROW_CHUNK_BYTES);
+      yield* copyBlobRowChunks(res.blob, sliceBytes);
     },
   });
   return {
