@@ -1,4 +1,4 @@
-import { encodeCopyValue } from './copyText.js';
+import { type CopyValue, encodeCopyValue } from './copyText.js';
 import { encodeTextElement } from './pgArrayText.js';
 
 const UTF8 = new TextEncoder();
@@ -87,6 +87,23 @@ export class CopyTextBytes {
     return this;
   }
 
+  /** One value as `encodeCopyValue` writes it: `\N` for null, booleans as t/f, text escaped. */
+  value(v: CopyValue): this {
+    if (v === null) {
+      this.room(2);
+      this.buf[this.n++] = 92;
+      this.buf[this.n++] = 78; // \N
+      return this;
+    }
+    if (typeof v === 'boolean') {
+      this.room(1);
+      this.buf[this.n++] = v ? 116 : 102;
+      return this;
+    }
+    if (typeof v === 'number' && Number.isSafeInteger(v)) return this.int(v);
+    return this.text(typeof v === 'string' ? v : String(v));
+  }
+
   /** Text already in COPY form, as UTF-8. */
   private utf8(s: string): this {
     this.room(s.length * 3);
@@ -172,4 +189,20 @@ export class CopyTextBytes {
     }
     return true;
   }
+}
+
+/** `encodeCopyRows(rows)`'s text as UTF-8 bytes: one line per row, each ending in a newline. */
+export function encodeCopyRowsBytes(
+  rows: Iterable<readonly CopyValue[]>,
+  capacityBytes?: number,
+): Uint8Array {
+  const w = new CopyTextBytes(capacityBytes);
+  for (const row of rows) {
+    for (let i = 0; i < row.length; i++) {
+      if (i > 0) w.tab();
+      w.value(row[i]!);
+    }
+    w.newline();
+  }
+  return w.bytes();
 }

@@ -4,7 +4,8 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
 import { Plan12bError } from '../errors.js';
-import { type CopyValue, decodeCopyRows, encodeCopyRows } from './copyText.js';
+import { type CopyValue, decodeCopyRows } from './copyText.js';
+import { encodeCopyRowsBytes } from './copyTextBytes.js';
 import { defaultDatabaseTarget, isServerUrl } from './databaseTarget.js';
 import { copyRowChunksOfPages, pgliteCopyDevice, textOfPages } from './pgliteCopyDevice.js';
 import { removeRegistrySnapshot } from './registrySnapshotFile.js';
@@ -441,7 +442,7 @@ function copyFromStatement(table: string, columns: readonly string[], source: st
 /** Rows copied per COPY statement: bounds the text held in memory at once. */
 const COPY_CHUNK_ROWS = 100_000;
 
-/** The rows as COPY text, a bounded number of rows per piece (text given is one piece). */
+/** The rows as COPY text (UTF-8 bytes), a bounded number of rows per piece (text given is one piece). */
 function* copyTextChunks(
   rows: Iterable<readonly CopyValue[]> | string | Uint8Array,
 ): Generator<string | Uint8Array> {
@@ -453,11 +454,11 @@ function* copyTextChunks(
   for (const row of rows) {
     part.push(row);
     if (part.length >= COPY_CHUNK_ROWS) {
-      yield encodeCopyRows(part);
+      yield encodeCopyRowsBytes(part);
       part = [];
     }
   }
-  if (part.length > 0) yield encodeCopyRows(part);
+  if (part.length > 0) yield encodeCopyRowsBytes(part);
 }
 
 /** The advisory lock's first key: "12b1". */

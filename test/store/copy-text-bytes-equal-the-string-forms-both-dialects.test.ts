@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decodeCopyRows, encodeCopyValue } from '../../src/store/copyText.js';
-import { CopyTextBytes } from '../../src/store/copyTextBytes.js';
+import { type CopyValue, decodeCopyRows, encodeCopyRows, encodeCopyValue } from '../../src/store/copyText.js';
+import { CopyTextBytes, encodeCopyRowsBytes } from '../../src/store/copyTextBytes.js';
 import type { Database } from '../../src/store/database.js';
 import {
   decodeIntArray,
@@ -80,6 +80,25 @@ describe('COPY text written as bytes', () => {
           reference += lineByStrings(s, i, b.map(Number), t);
         }
         expect(Buffer.from(w.bytes()).equals(Buffer.from(utf8.encode(reference)))).toBe(true);
+      }),
+      { numRuns: 1_000 },
+    );
+  });
+
+  it("rows of any values: encodeCopyRows' text, as bytes", () => {
+    const value: fc.Arbitrary<CopyValue> = fc.oneof(
+      hostile,
+      fc.maxSafeInteger(),
+      fc.double(),
+      fc.constantFrom(-0, 2 ** 53, -(2 ** 60), 1e21, 0.1),
+      fc.bigInt(),
+      fc.boolean(),
+      fc.constant(null),
+    );
+    fc.assert(
+      fc.property(fc.array(fc.array(value, { maxLength: 8 }), { maxLength: 12 }), (rows) => {
+        const bytes = encodeCopyRowsBytes(rows, 8);
+        expect(Buffer.from(bytes).equals(Buffer.from(utf8.encode(encodeCopyRows(rows))))).toBe(true);
       }),
       { numRuns: 1_000 },
     );
