@@ -269,6 +269,77 @@ describe.each(dialects)('Class B references checked per statement on %s', (diale
     await db.query("DELETE FROM class_b_redemption_piece WHERE txn_id = 'T3'");
   });
 
+  it.runIf(dialect === 'postgres')(
+    'a parent deleted while another transaction writes its child waits for it, then is refused (READ COMMITTED)',
+    async () => {
+      const other = await tdb.open();
+      try {
+        const settled = (p: Promise<unknown>) => {
+          const state = { done: false };
+          p.then(
+            () => {
+              state.done = true;
+            },
+            () => {
+              state.done = true;
+            },
+          );
+          return state;
+        };
+        const pause = () => new Promise((r) => setTimeout(r, 300));
+        // the child first: the parent's DELETE waits for the child's transaction, then sees its row
+        let commit = () => {};
+        let written = () => {};
+        const childWritten = new Promise<void>((r) => {
+          written = r;
+        });
+        const child = db.transaction(async (tx) => {
+          await tx.query(
+            `INSERT INTO class_b_transaction (${TXN_COLUMNS.join(', ')}) VALUES ${values(txn('T4', 'A3'))}`,
+          );
+          written();
+          await new Promise<void>((r) => {
+            commit = r;
+          });
+        });
+        await childWritten;
+        const deletion = other.query("DELETE FROM class_b_account WHERE account = 'A3'");
+        const deletionState = settled(deletion);
+        await pause();
+        expect(deletionState.done, 'the DELETE did not wait for the child').toBe(false);
+        commit();
+        await child;
+        await refused(deletion, 'class_b_transaction_account_fkey', 'A3');
+        // the parent first: the child's INSERT waits for the DELETE's transaction, then finds no parent
+        await db.query("DELETE FROM class_b_transaction WHERE txn_id = 'T4'");
+        let deleted = () => {};
+        const parentDeleted = new Promise<void>((r) => {
+          deleted = r;
+        });
+        const parent = other.transaction(async (tx) => {
+          await tx.query("DELETE FROM class_b_account WHERE account = 'A3'");
+          deleted();
+          await new Promise<void>((r) => {
+            commit = r;
+          });
+        });
+        await parentDeleted;
+        const insert = db.query(
+          `INSERT INTO class_b_transaction (${TXN_COLUMNS.join(', ')}) VALUES ${values(txn('T5', 'A3'))}`,
+        );
+        const insertState = settled(insert);
+        await pause();
+        expect(insertState.done, 'the INSERT did not wait for the DELETE').toBe(false);
+        commit();
+        await parent;
+        await refused(insert, 'class_b_transaction_account_fkey', 'A3');
+        expect(await counts()).toEqual({ ...seeded, accounts: 2 });
+      } finally {
+        await other.close();
+      }
+    },
+  );
+
   it('rolls back the whole transaction a refused statement is part of', async () => {
     await expect(
       db.transaction(async (tx) => {

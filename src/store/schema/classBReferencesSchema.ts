@@ -115,11 +115,10 @@ export const CLASS_B_REFERENCES_MIGRATION: Migration = {
     END $$;
     ${CLASS_B_REFERENCES.map((r) => `ALTER TABLE ${r.child} DROP CONSTRAINT IF EXISTS ${r.name};`).join('\n    ')}
 
-    -- The statement's child rows (new_rows; for an UPDATE only keys the statement's rows did not
-    -- already hold) whose parent key is absent; the parents found are locked FOR KEY SHARE, as a
-    -- foreign key's check locks them, so that another transaction cannot delete them until this
-    -- one ends. Dynamic SQL: planned for this statement's row count (a cached plan for one row
-    -- would probe the parent row by row for a million).
+    -- The statement's child rows (new_rows; of an UPDATE only the keys its rows did not already
+    -- hold) whose parent key is absent: one anti-join against the parent's primary key, no row
+    -- lock (the parent side locks the child table instead, below). Dynamic SQL: planned for this
+    -- statement's rows (a plan cached for one row would probe the parent row by row for a million).
     CREATE OR REPLACE FUNCTION plan12b_reference_child_check() RETURNS trigger
     LANGUAGE plpgsql AS $fn$
     DECLARE
@@ -128,15 +127,13 @@ export const CLASS_B_REFERENCES_MIGRATION: Migration = {
       wanted text; k text;
     BEGIN
       wanted := CASE TG_OP
-        WHEN 'INSERT' THEN format('SELECT DISTINCT n.%I AS k FROM new_rows n WHERE n.%I IS NOT NULL', col, col)
-        ELSE format('SELECT n.%I AS k FROM new_rows n WHERE n.%I IS NOT NULL EXCEPT SELECT o.%I FROM old_rows o',
-                    col, col, col)
+        WHEN 'INSERT' THEN format('SELECT n.%I AS k FROM new_rows n', col)
+        ELSE format('SELECT n.%I AS k FROM new_rows n EXCEPT SELECT o.%I FROM old_rows o', col, col)
       END;
       EXECUTE format(
-        'WITH wanted AS MATERIALIZED (%s),
-              found AS (SELECT p.%I AS k FROM %I.%I p WHERE p.%I IN (SELECT k FROM wanted) FOR KEY SHARE OF p)
-         SELECT w.k::text FROM wanted w WHERE NOT EXISTS (SELECT 1 FROM found f WHERE f.k = w.k) LIMIT 1',
-        wanted, pcol, TG_TABLE_SCHEMA, parent, pcol) INTO k;
+        'SELECT w.k::text FROM (%s) w
+          WHERE w.k IS NOT NULL AND NOT EXISTS (SELECT 1 FROM %I.%I p WHERE p.%I = w.k) LIMIT 1',
+        wanted, TG_TABLE_SCHEMA, parent, pcol) INTO k;
       IF k IS NOT NULL THEN
         RAISE EXCEPTION 'insert or update on table "%" violates foreign key constraint "%"', child, conname
           USING ERRCODE = 'foreign_key_violation', CONSTRAINT = conname, TABLE = child, COLUMN = col,
@@ -146,18 +143,25 @@ export const CLASS_B_REFERENCES_MIGRATION: Migration = {
     END $fn$;
 
     -- The statement's removed parent keys (deleted, or changed by an UPDATE) still referenced by
-    -- a child row: refused (a foreign key's NO ACTION, checked at the statement's end).
+    -- a child row: refused (a foreign key's NO ACTION, checked at the statement's end). The child
+    -- table is locked first against other writers (SHARE ROW EXCLUSIVE: readers go on), so the
+    -- check sees every child committed before it, and none can be written until this one ends.
     CREATE OR REPLACE FUNCTION plan12b_reference_parent_check() RETURNS trigger
     LANGUAGE plpgsql AS $fn$
     DECLARE
       conname text := TG_ARGV[0]; child text := TG_ARGV[1]; col text := TG_ARGV[2];
       parent text := TG_ARGV[3]; pcol text := TG_ARGV[4];
-      removed text; k text;
+      removed text; k text; any_removed boolean;
     BEGIN
       removed := CASE TG_OP
         WHEN 'DELETE' THEN format('SELECT o.%I AS k FROM old_rows o', pcol)
         ELSE format('SELECT o.%I AS k FROM old_rows o EXCEPT SELECT n.%I FROM new_rows n', pcol, pcol)
       END;
+      EXECUTE format('SELECT EXISTS (%s)', removed) INTO any_removed;
+      IF NOT any_removed THEN
+        RETURN NULL; -- an UPDATE of other columns
+      END IF;
+      EXECUTE format('LOCK TABLE %I.%I IN SHARE ROW EXCLUSIVE MODE', TG_TABLE_SCHEMA, child);
       EXECUTE format(
         'SELECT r.k::text FROM (%s) r
           WHERE NOT EXISTS (SELECT 1 FROM %I.%I p WHERE p.%I = r.k)
@@ -172,12 +176,14 @@ export const CLASS_B_REFERENCES_MIGRATION: Migration = {
       RETURN NULL;
     END $fn$;
 
-    -- ON DELETE CASCADE: the child rows of the statement's deleted parents go with them.
+    -- ON DELETE CASCADE: the child rows of the statement's deleted parents go with them (the
+    -- child table locked first, as above, so that none is written meanwhile).
     CREATE OR REPLACE FUNCTION plan12b_reference_parent_cascade() RETURNS trigger
     LANGUAGE plpgsql AS $fn$
     DECLARE
       child text := TG_ARGV[1]; col text := TG_ARGV[2]; pcol text := TG_ARGV[4];
     BEGIN
+      EXECUTE format('LOCK TABLE %I.%I IN SHARE ROW EXCLUSIVE MODE', TG_TABLE_SCHEMA, child);
       EXECUTE format('DELETE FROM %I.%I c USING old_rows o WHERE c.%I = o.%I',
         TG_TABLE_SCHEMA, child, col, pcol);
       RETURN NULL;
@@ -191,6 +197,7 @@ export const CLASS_B_REFERENCES_MIGRATION: Migration = {
       conname text := TG_ARGV[0]; child text := TG_ARGV[1]; parent text := TG_ARGV[3];
       referenced boolean;
     BEGIN
+      EXECUTE format('LOCK TABLE %I.%I IN SHARE ROW EXCLUSIVE MODE', TG_TABLE_SCHEMA, child);
       EXECUTE format('SELECT EXISTS (SELECT 1 FROM %I.%I)', TG_TABLE_SCHEMA, child) INTO referenced;
       IF referenced THEN
         RAISE EXCEPTION 'cannot truncate table "%": table "%" references it (constraint "%")',
