@@ -227,6 +227,10 @@ describe.each(dialects)('Class B references checked per statement on %s', (diale
     await db.query("DELETE FROM class_b_account WHERE account = 'A3'");
     await db.query("DELETE FROM class_b_transaction WHERE txn_id = 'T1'");
     await db.query("UPDATE class_b_account SET dealer_of_record = 'D' WHERE account = 'A1'");
+    // the exhibit import's re-keying of portfolios (registryStore): every row, no key changed
+    await db.query("UPDATE class_b_transaction SET portfolio_id = 'P2'");
+    await db.query("UPDATE class_b_redemption SET portfolio_id = 'P2'");
+    await db.query("UPDATE class_b_redemption_piece SET issuing_portfolio_id = 'P2'");
     expect(await counts()).toEqual({ ...seeded, accounts: 2, transactions: 2 });
   });
 
