@@ -21,14 +21,18 @@ import type { Migration } from '../migrations.js';
  * statement works, as with a foreign key).
  *
  * Concurrent writers (plan12b has one at a time, its writer lock; SQL typed on the server may
- * race): the child check locks the parents it matched FOR KEY SHARE in the same statement, as a
- * foreign key's row check does, so a parent's DELETE or key UPDATE in another transaction waits
- * for the child's transaction and then, under READ COMMITTED (each statement of the trigger takes
- * a new snapshot), sees its committed children and is refused; a child written after a parent's
- * uncommitted DELETE waits for it, and finds the parent gone. Under REPEATABLE READ a parent's
- * DELETE that waited checks against its transaction's snapshot, which cannot see the children
- * committed meanwhile (a foreign key uses a newer snapshot there): such a writer must run at READ
- * COMMITTED or SERIALIZABLE.
+ * race): the child check locks no parent row (a set-based FOR KEY SHARE of the parents matched,
+ * as a foreign key locks them row by row, made the check ~60% dearer: docs/PERFORMANCE.md).
+ * Instead the parent side (DELETE, key UPDATE, cascade, TRUNCATE: rare) locks the child table
+ * SHARE ROW EXCLUSIVE before it checks, which waits for every transaction that has written the
+ * child table and holds off new writers until it ends (readers go on; a running autovacuum of the
+ * child gives way). Under READ COMMITTED (each statement of a trigger takes a new snapshot) a
+ * parent deleted while a child is being written waits for the child's transaction, then sees the
+ * child and is refused (or cascades to it); a child written while its parent is being deleted
+ * waits (its INSERT's lock on the table), then finds no parent and is refused. Under REPEATABLE
+ * READ a writer that waited checks against its older snapshot and can miss the other's commit (a
+ * foreign key uses a newer snapshot there); SERIALIZABLE refuses one of the two. Hand-written
+ * concurrent writes must run at READ COMMITTED or SERIALIZABLE.
  *
  * The data is checked before the foreign keys go (they held it, but a store whose triggers were
  * ever disabled must not be blessed), and every step may run again (IF EXISTS, OR REPLACE). The
