@@ -22,7 +22,7 @@ import type { Migration } from '../migrations.js';
  *
  * Concurrent writers (plan12b has one at a time, its writer lock; SQL typed on the server may
  * race): the child check locks no parent row (a set-based FOR KEY SHARE of the parents matched,
- * as a foreign key locks them row by row, made the check ~60% dearer: docs/PERFORMANCE.md).
+ * as a foreign key locks them row by row, made the check 40–60% dearer: docs/PERFORMANCE.md).
  * Instead the parent side (DELETE, key UPDATE, cascade, TRUNCATE: rare) locks the child table
  * SHARE ROW EXCLUSIVE before it checks, which waits for every transaction that has written the
  * child table and holds off new writers until it ends (readers go on; a running autovacuum of the
@@ -31,8 +31,8 @@ import type { Migration } from '../migrations.js';
  * child and is refused (or cascades to it); a child written while its parent is being deleted
  * waits (its INSERT's lock on the table), then finds no parent and is refused. Under REPEATABLE
  * READ a writer that waited checks against its older snapshot and can miss the other's commit (a
- * foreign key uses a newer snapshot there); SERIALIZABLE refuses one of the two. Hand-written
- * concurrent writes must run at READ COMMITTED or SERIALIZABLE.
+ * foreign key uses a newer snapshot there); SERIALIZABLE should refuse one of the two (not
+ * tested). Hand-written concurrent writes must run at READ COMMITTED or SERIALIZABLE.
  *
  * The data is checked before the foreign keys go (they held it, but a store whose triggers were
  * ever disabled must not be blessed), and every step may run again (IF EXISTS, OR REPLACE). The
