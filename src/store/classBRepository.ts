@@ -526,7 +526,8 @@ export async function insertTransactions(
  * Appends transactions given account by account, the accounts in the order of their names (each
  * account's rows in arrival order: `seq` breaks ties within a date); rows out of that order are a
  * bug. COPY assigns `seq` row by row in the order given. The order of the accounts is the order of
- * class_b_transaction_by_account and of the foreign key's probes of class_b_account: in file
+ * class_b_transaction_by_account and of the reference check's probes of class_b_account (migration
+ * 29: the statement's rows in their order against the primary key): in file
  * order a month's million rows touched those indexes' pages at random, and at 1,000,000 accounts
  * (6 million stored rows) the pages no longer fit PGlite's buffer pool (issue 14).
  */

@@ -2,6 +2,7 @@ import type { Database } from './database.js';
 import { API_TOKEN_MIGRATION } from './schema/apiTokenSchema.js';
 import { AUDIT_ANCHOR_MIGRATION } from './schema/auditAnchorSchema.js';
 import { AUDIT_MIGRATION } from './schema/auditSchema.js';
+import { CLASS_B_REFERENCES_MIGRATION } from './schema/classBReferencesSchema.js';
 import { CLASS_B_MIGRATION } from './schema/classBSchema.js';
 import { CLASS_B_TERMS_MIGRATION } from './schema/classBTermsSchema.js';
 import { CLASS_B_TRANSACTION_INDEXES_MIGRATION } from './schema/classBTransactionIndexesSchema.js';
@@ -131,6 +132,7 @@ export const MIGRATIONS: readonly Migration[] = [
   LEDGER_STATE_MIGRATION,
   EXHIBIT_A_HOLDINGS_MIGRATION,
   LEDGER_STATE_PACKED_MIGRATION,
+  CLASS_B_REFERENCES_MIGRATION,
 ];
 
 /** The schema version this build of plan12b migrates to. */
