@@ -7,7 +7,12 @@ import { Plan12bError } from '../errors.js';
 import { type CopyValue, decodeCopyRows } from './copyText.js';
 import { encodeCopyRowsBytes } from './copyTextBytes.js';
 import { defaultDatabaseTarget, isServerUrl } from './databaseTarget.js';
-import { copyRowChunksOfPages, pgliteCopyDevice, textOfPages } from './pgliteCopyDevice.js';
+import {
+  copyRowChunksOfPages,
+  type PgliteCopyDevice,
+  pgliteCopyDevice,
+  textOfPages,
+} from './pgliteCopyDevice.js';
 import { removeRegistrySnapshot } from './registrySnapshotFile.js';
 import { currentRunningCommand } from './runningCommand.js';
 import {
@@ -199,9 +204,11 @@ async function openPglite(path: string, workload: StoreWorkload): Promise<Databa
   const writers = new Mutex();
   // PLAN12B_PGLITE_COPY=blob: COPY through PGlite's /dev/blob (a diagnostic; the same bytes, slower)
   const device = process.env.PLAN12B_PGLITE_COPY === 'blob' ? undefined : pgliteCopyDevice(db);
+  /** What `COPY (sql) TO` writes, through the device (which must be there). */
+  const copyToPages = (q: { query: PGlite['query'] }, sql: string, d: PgliteCopyDevice) =>
+    d.copyTo((path) => q.query(`COPY (${sql}) TO '${path}'`));
   const copyOutText = async (q: { query: PGlite['query'] }, sql: string): Promise<string> => {
-    if (device !== undefined)
-      return textOfPages(await device.copyTo((path) => q.query(`COPY (${sql}) TO '${path}'`)));
+    if (device !== undefined) return textOfPages(await copyToPages(q, sql, device));
     const res = await q.query(`COPY (${sql}) TO '/dev/blob'`);
     return res.blob ? await res.blob.text() : '';
   };
@@ -236,10 +243,7 @@ async function openPglite(path: string, workload: StoreWorkload): Promise<Databa
     async *textRowChunks(sql, size) {
       const sliceBytes = size?.bytes ?? TEXT_ROW_CHUNK_BYTES;
       if (device !== undefined) {
-        yield* copyRowChunksOfPages(
-          await device.copyTo((path) => q.query(`COPY (${sql}) TO '${path}'`)),
-          sliceBytes,
-        );
+        yield* copyRowChunksOfPages(await copyToPages(q, sql, device), sliceBytes);
         return;
       }
       const res = await q.query(`COPY (${sql}) TO '/dev/blob'`);

@@ -10,6 +10,8 @@
  * prints for the same array (the test checks it on both stores). In COPY text the literal is one
  * field, with COPY's escapes on top (copyText.ts `encodeCopyValue` / `decodeCopyField`).
  * A NULL element is not supported: the ledger's arrays hold none (their CHECKs refuse one).
+ * The state's write builds the same text as bytes (copyTextBytes.ts); these string forms are its
+ * reference (test/store/copy-text-bytes-equal-the-string-forms-both-dialects.test.ts).
  */
 
 /** An integer array literal of `values[i]` for each i of `order` (or of every index, in order). */
