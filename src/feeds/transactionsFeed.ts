@@ -34,7 +34,7 @@ import {
   accountsWithRedemptionsFrom,
   accountsWithTransactionsAfter,
   type ClassBTransactionRow,
-  insertTransactionsByAccount,
+  insertTransactionCopyText,
   loadTransactionsOf,
   recordedTransactions,
   replaceRedemptions,
@@ -263,7 +263,8 @@ export const transactionsFeed: FeedDefinition<
 
   async apply(tx, plan, state, ctx) {
     const changes = plan.changes;
-    await insertTransactionsByAccount(tx, changes.inAccountOrder(), ctx.importId);
+    // the rows' COPY text written from the file's columns (insertTransactionsByAccount's bytes)
+    await insertTransactionCopyText(tx, changes.copyTextInAccountOrder(ctx.importId));
     const byAccount = changes.byAccount();
     const dates = changes.dates();
     // the earliest new row's date (ISO dates order as strings)

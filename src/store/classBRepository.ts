@@ -14,7 +14,7 @@ import { formatShareUnits, parseShareUnits } from '../class-b/shareUnits.js';
 import { formatCents } from '../money/cents.js';
 import { formatRatePct } from '../money/rate.js';
 import { withStagedKeys, withStagedRows } from './bulkCopy.js';
-import { sqlTextArrayLiteral, sqlTextLiteral } from './copyText.js';
+import { type CopyValue, sqlTextArrayLiteral, sqlTextLiteral } from './copyText.js';
 import type { Queryable, TextRowChunkSize } from './database.js';
 import { typed } from './queryBuilder.js';
 
@@ -539,47 +539,70 @@ export async function insertTransactionsByAccount(
   let last: string | null = null;
   await q.copyIn(
     'class_b_transaction',
-    [
-      'txn_id',
-      'date',
-      'account',
-      'portfolio_id',
-      'portfolio_name',
-      'class',
-      'type',
-      'shares',
-      'price',
-      'exchange_id',
-      'waiver',
-      'attributed_distributor',
-      'derived_from_doi',
-      'import_id',
-    ],
+    TRANSACTION_COPY_COLUMNS,
     // a row at a time, as COPY takes them: a month's million rows are never built as arrays at once
     (function* () {
       for (const r of rows) {
         if (last !== null && r.account < last)
           throw new Error(`insertTransactionsByAccount: account ${r.account} after ${last}`);
         last = r.account;
-        yield [
-          r.txnId,
-          r.date,
-          r.account,
-          r.portfolioId,
-          r.portfolioName,
-          'B',
-          r.type,
-          r.shares,
-          r.price,
-          r.exchangeId,
-          r.waiver,
-          r.attributedDistributor,
-          r.derivedFromDoi,
-          importId,
-        ];
+        yield transactionCopyRow(r, importId);
       }
     })(),
   );
+}
+
+/** A new transaction's values for {@link TRANSACTION_COPY_COLUMNS}. */
+export function transactionCopyRow(r: NewClassBTransaction, importId: number): CopyValue[] {
+  return [
+    r.txnId,
+    r.date,
+    r.account,
+    r.portfolioId,
+    r.portfolioName,
+    'B',
+    r.type,
+    r.shares,
+    r.price,
+    r.exchangeId,
+    r.waiver,
+    r.attributedDistributor,
+    r.derivedFromDoi,
+    importId,
+  ];
+}
+
+/**
+ * The columns of class_b_transaction a new row's COPY line gives, in order: what
+ * {@link insertTransactionsByAccount} writes, and what {@link insertTransactionCopyText}'s lines
+ * must hold (`seq` is the column's default, assigned row by row).
+ */
+export const TRANSACTION_COPY_COLUMNS = [
+  'txn_id',
+  'date',
+  'account',
+  'portfolio_id',
+  'portfolio_name',
+  'class',
+  'type',
+  'shares',
+  'price',
+  'exchange_id',
+  'waiver',
+  'attributed_distributor',
+  'derived_from_doi',
+  'import_id',
+] as const;
+
+/**
+ * Appends transactions given as COPY text of {@link TRANSACTION_COPY_COLUMNS}, a piece at a time
+ * (one COPY each), written by the caller in {@link insertTransactionsByAccount}'s order — account
+ * by account in the order of their names — which this cannot check without decoding the text:
+ * `transactions import` writes a month's rows from its columns this way (issue 14), the same bytes
+ * as insertTransactionsByAccount's (test: new-transactions-copy-text-equals-the-row-path).
+ */
+export async function insertTransactionCopyText(q: Queryable, pieces: Iterable<Uint8Array>): Promise<void> {
+  for (const text of pieces) await q.copyIn('class_b_transaction', TRANSACTION_COPY_COLUMNS, text);
 }
 
 /** Accounts with activity in these portfolios (null: in any portfolio), in order. */

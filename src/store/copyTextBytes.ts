@@ -14,7 +14,7 @@ const UTF8 = new TextEncoder();
 export class CopyTextBytes {
   private buf: Uint8Array;
   private n = 0;
-  private readonly digits = new Uint8Array(24);
+  private readonly digits = new Uint8Array(40);
 
   constructor(capacityBytes = 1 << 16) {
     this.buf = new Uint8Array(Math.max(64, capacityBytes));
@@ -69,6 +69,32 @@ export class CopyTextBytes {
       this.digits[k++] = 48 + d;
       x = (x - d) / 10; // exact: x − d is a multiple of 10 below 2^53
     }
+    while (k > 0) this.buf[this.n++] = this.digits[--k]!;
+    return this;
+  }
+
+  /**
+   * A non-negative safe integer of units as a decimal with `fractionDigits` places (4: the
+   * ledger's shares and prices, `formatShareUnits` / `formatPriceUnits` of the same units).
+   */
+  fixedPoint(units: number, fractionDigits: number): this {
+    if (!Number.isSafeInteger(units) || units < 0)
+      throw new RangeError(`${units} is not a non-negative safe integer of units`);
+    this.room(18 + fractionDigits);
+    let x = units;
+    let k = 0;
+    // the digits from the last: the fraction's (zeros included), then the whole part's (at least one)
+    for (let f = 0; f < fractionDigits; f++) {
+      const d = x % 10;
+      this.digits[k++] = 48 + d;
+      x = (x - d) / 10;
+    }
+    this.digits[k++] = 46; // '.'
+    do {
+      const d = x % 10;
+      this.digits[k++] = 48 + d;
+      x = (x - d) / 10;
+    } while (x > 0);
     while (k > 0) this.buf[this.n++] = this.digits[--k]!;
     return this;
   }
