@@ -17,6 +17,52 @@ import { formatRatePct, parseRateMicroPct, RateFormatError } from '../money/rate
 type Issue = { code: 'custom'; message: string; input: string };
 const issue = (input: string, message: string): Issue => ({ code: 'custom', message, input });
 
+/** What a cell's decoder returns for a cell it refuses, having said why through `fail`. */
+export const REFUSED: unique symbol = Symbol('refused');
+
+/** A cell's decoder: its value, or REFUSED after one or more `fail(reason)`. */
+type CellDecoder<T> = (s: string, fail: (reason: string) => typeof REFUSED) => T | typeof REFUSED;
+
+/** Each field's decoder, by its schema, for {@link decodeCellFast}. */
+const cellDecoders = new WeakMap<z.ZodType, (s: string) => unknown>();
+
+/**
+ * A field whose cell is decoded by `decode`: the zod schema a feed declares (safeParse gives the
+ * value, or the reasons as issues), and the same function without zod's work per call, for
+ * {@link decodeCellFast} (issue 14: a month's file is a million rows of ten cells).
+ */
+function cellField<T>(decode: CellDecoder<T>): z.ZodType<T, string> {
+  const schema = z.string().transform((s, ctx) => {
+    let refused = false;
+    const v = decode(s, (reason) => {
+      ctx.issues.push(issue(s, reason));
+      refused = true;
+      return REFUSED;
+    });
+    return refused || v === REFUSED ? z.NEVER : v;
+  });
+  cellDecoders.set(schema, (s) => {
+    let refused = false;
+    const v = decode(s, () => {
+      refused = true;
+      return REFUSED;
+    });
+    return refused ? REFUSED : v;
+  });
+  return schema;
+}
+
+/**
+ * A cell decoded by its field's own function, without zod: the value `type.safeParse(raw)` gives
+ * when it succeeds (one function makes both), or REFUSED — for a refused cell, and for a type with
+ * no such function — when the caller asks safeParse for the value or the reasons (test:
+ * feed-cells-decoded-fast-equal-safe-parse).
+ */
+export function decodeCellFast(type: z.ZodType, raw: string): unknown {
+  const decode = cellDecoders.get(type);
+  return decode === undefined ? REFUSED : decode(raw);
+}
+
 /** Characters no identifier or name may contain: control characters (tabs, newlines, NUL …). */
 const CONTROL_RE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
 
@@ -30,76 +76,64 @@ const MAX_SHARE_UNITS = 10n ** 20n - 1n;
 
 /** An ISO date inside the NYSE calendar plan12b knows (1990–2100). */
 export const isoDateField = () =>
-  z.string().transform((s, ctx) => {
+  cellField((s, fail) => {
     if (!isIsoDate(s)) {
-      ctx.issues.push(issue(s, `${JSON.stringify(s)} is not a date (YYYY-MM-DD)`));
-      return z.NEVER;
+      return fail(`${JSON.stringify(s)} is not a date (YYYY-MM-DD)`);
     }
     const year = Number(s.slice(0, 4));
     if (year < NYSE_FIRST_YEAR || year > NYSE_LAST_YEAR) {
-      ctx.issues.push(
-        issue(s, `${s} is outside the calendar plan12b keeps (${NYSE_FIRST_YEAR}–${NYSE_LAST_YEAR})`),
-      );
-      return z.NEVER;
+      return fail(`${s} is outside the calendar plan12b keeps (${NYSE_FIRST_YEAR}–${NYSE_LAST_YEAR})`);
     }
     return s;
   });
 
 /** Dollars with at most two decimals → integer cents. */
 export const moneyField = (opts: { negative?: boolean } = {}) =>
-  z.string().transform((s, ctx) => {
+  cellField((s, fail) => {
     let cents: bigint;
     try {
       cents = parseCents(s);
     } catch (e) {
-      ctx.issues.push(issue(s, (e as { reason?: string }).reason ?? `${JSON.stringify(s)} is not an amount`));
-      return z.NEVER;
+      return fail((e as { reason?: string }).reason ?? `${JSON.stringify(s)} is not an amount`);
     }
     if (cents < 0n && !opts.negative) {
-      ctx.issues.push(issue(s, `negative amount ${s}`));
-      return z.NEVER;
+      return fail(`negative amount ${s}`);
     }
     if ((cents < 0n ? -cents : cents) > MAX_MONEY_CENTS) {
-      ctx.issues.push(issue(s, `${s} is too large to record (at most 18 digits before the decimal point)`));
-      return z.NEVER;
+      return fail(`${s} is too large to record (at most 18 digits before the decimal point)`);
     }
     return cents;
   });
 
 /** A number of shares with at most four decimals → 1/10,000ths of a share. */
 export const sharesField = (opts: { positive?: boolean } = {}) =>
-  z.string().transform((s, ctx) => {
+  cellField((s, fail) => {
     let units: bigint;
     try {
       units = parseShareUnits(s);
     } catch (e) {
-      ctx.issues.push(issue(s, (e as { reason?: string }).reason ?? `${JSON.stringify(s)} is not shares`));
-      return z.NEVER;
+      return fail((e as { reason?: string }).reason ?? `${JSON.stringify(s)} is not shares`);
     }
     if (units > MAX_SHARE_UNITS) {
-      ctx.issues.push(issue(s, `${s} is too large to record`));
-      return z.NEVER;
+      return fail(`${s} is too large to record`);
     }
     if (opts.positive && units === 0n) {
-      ctx.issues.push(issue(s, 'must be more than 0 shares'));
-      return z.NEVER;
+      return fail('must be more than 0 shares');
     }
     return units;
   });
 
 /** A price per share with at most four decimals → 1/10,000ths of a dollar. */
 export const priceField = () =>
-  z.string().transform((s, ctx) => {
+  cellField((s, fail) => {
     let units: bigint;
     try {
       units = parsePriceUnits(s);
     } catch (e) {
-      ctx.issues.push(issue(s, (e as { reason?: string }).reason ?? `${JSON.stringify(s)} is not a price`));
-      return z.NEVER;
+      return fail((e as { reason?: string }).reason ?? `${JSON.stringify(s)} is not a price`);
     }
     if (units > MAX_SHARE_UNITS) {
-      ctx.issues.push(issue(s, `${s} is too large to record`));
-      return z.NEVER;
+      return fail(`${s} is too large to record`);
     }
     return units;
   });
@@ -109,37 +143,31 @@ export const priceField = () =>
  * default) and six decimals → micro-percent. "25%" is refused: the column is already in percent.
  */
 export const percentField = (opts: { maxPct?: number } = {}) =>
-  z.string().transform((s, ctx) => {
+  cellField((s, fail) => {
     if (s.includes('%')) {
-      ctx.issues.push(
-        issue(s, `write the percentage as a number without "%" (e.g. ${s.replace(/%/g, '').trim() || '25'})`),
+      return fail(
+        `write the percentage as a number without "%" (e.g. ${s.replace(/%/g, '').trim() || '25'})`,
       );
-      return z.NEVER;
     }
     let micro: bigint;
     try {
       micro = parseRateMicroPct(s);
     } catch {
-      ctx.issues.push(
-        issue(s, `${JSON.stringify(s)} is not a percentage (a number such as 0.25, at most 6 decimals)`),
-      );
-      return z.NEVER;
+      return fail(`${JSON.stringify(s)} is not a percentage (a number such as 0.25, at most 6 decimals)`);
     }
     const max = BigInt(opts.maxPct ?? 100) * 1_000_000n;
     if (micro > max) {
-      ctx.issues.push(issue(s, `${s}% is more than ${opts.maxPct ?? 100}%`));
-      return z.NEVER;
+      return fail(`${s}% is more than ${opts.maxPct ?? 100}%`);
     }
     return micro;
   });
 
 /** One of the listed words, in any case → the word as listed. */
 export const enumField = <const W extends string>(words: readonly W[]) =>
-  z.string().transform((s, ctx) => {
+  cellField((s, fail) => {
     const w = words.find((x) => x.toLowerCase() === s.toLowerCase());
     if (w === undefined) {
-      ctx.issues.push(issue(s, `${JSON.stringify(s)} is not one of ${words.join(', ')}`));
-      return z.NEVER;
+      return fail(`${JSON.stringify(s)} is not one of ${words.join(', ')}`);
     }
     return w;
   });
@@ -148,12 +176,11 @@ const YES = new Set(['yes', 'y', 'true', '1']);
 const NO = new Set(['no', 'n', 'false', '0']);
 
 export const yesNoField = () =>
-  z.string().transform((s, ctx) => {
+  cellField((s, fail) => {
     const w = s.toLowerCase();
     if (YES.has(w)) return true;
     if (NO.has(w)) return false;
-    ctx.issues.push(issue(s, `${JSON.stringify(s)} is not yes or no`));
-    return z.NEVER;
+    return fail(`${JSON.stringify(s)} is not yes or no`);
   });
 
 /**
@@ -161,45 +188,44 @@ export const yesNoField = () =>
  * most {@link MAX_NAME_LENGTH} characters. Whitespace inside is kept as written.
  */
 export const nameField = (what = 'value') =>
-  z.string().transform((s, ctx) => {
+  cellField((s, fail) => {
     if (s === '') {
-      ctx.issues.push(issue(s, `empty; every row needs the ${what}`));
-      return z.NEVER;
+      return fail(`empty; every row needs the ${what}`);
     }
     if (CONTROL_RE.test(s)) {
-      ctx.issues.push(issue(s, `${JSON.stringify(s)} contains a control character or line break`));
-      return z.NEVER;
+      return fail(`${JSON.stringify(s)} contains a control character or line break`);
     }
     if (s.length > MAX_NAME_LENGTH) {
-      ctx.issues.push(issue(s, `longer than ${MAX_NAME_LENGTH} characters`));
-      return z.NEVER;
+      return fail(`longer than ${MAX_NAME_LENGTH} characters`);
     }
     return s;
   });
 
 /** Free text (a reason, an address): printable except for ordinary spaces, at most 2,000 characters. */
 export const textField = () =>
-  z.string().transform((s, ctx) => {
+  cellField((s, fail) => {
     if (CONTROL_RE.test(s)) {
-      ctx.issues.push(issue(s, `${JSON.stringify(s)} contains a control character or line break`));
-      return z.NEVER;
+      return fail(`${JSON.stringify(s)} contains a control character or line break`);
     }
     if (s.length > 2000) {
-      ctx.issues.push(issue(s, 'longer than 2000 characters'));
-      return z.NEVER;
+      return fail('longer than 2000 characters');
     }
     return s;
   });
 
 /** An optional column or cell: an empty cell (or an absent column) is `null`. */
-export const optionalField = <T>(field: z.ZodType<T, string>) =>
-  z.string().transform((s, ctx): T | null => {
+export const optionalField = <T>(field: z.ZodType<T, string>): z.ZodType<T | null, string> => {
+  const schema = z.string().transform((s, ctx): T | null => {
     if (s === '') return null;
     const r = field.safeParse(s);
     if (r.success) return r.data;
     for (const i of r.error.issues) ctx.issues.push(issue(s, i.message));
     return z.NEVER;
   });
+  // without zod: the field's own decoder (safeParse above stays zod's whole way, the reference)
+  cellDecoders.set(schema, (s) => (s === '' ? null : decodeCellFast(field, s)));
+  return schema;
+};
 
 /** A rate in percent, at most 100%, in canonical form ("2" → "2.00"; the class-B-terms feed). */
 function readPct(input: string): { pct: string } | { problem: string } {
@@ -216,31 +242,29 @@ function readPct(input: string): { pct: string } | { problem: string } {
 
 /** A percentage at most 100% → its canonical percent string. */
 export const percentTextField = () =>
-  z.string().transform((s, ctx) => {
+  cellField((s, fail) => {
     const r = readPct(s);
     if ('pct' in r) return r.pct;
-    ctx.issues.push(issue(s, r.problem));
-    return z.NEVER;
+    return fail(r.problem);
   });
 
 /** A list of percentages, comma-separated ("5,4,3,3,2,1": a rate per year) → canonical percent strings. */
 export const percentListField = () =>
-  z.string().transform((s, ctx) => {
+  cellField((s, fail) => {
     const rates: string[] = [];
     s.split(',').forEach((part, i) => {
       const r = readPct(part.trim());
       if ('pct' in r) rates.push(r.pct);
-      else ctx.issues.push(issue(s, `year ${i + 1}: ${r.problem}`));
+      else fail(`year ${i + 1}: ${r.problem}`);
     });
     return rates;
   });
 
 /** A positive whole number (at most six digits) of `what`. */
 export const wholeNumberField = (what: string) =>
-  z.string().transform((s, ctx) => {
+  cellField((s, fail) => {
     if (/^\d{1,6}$/.test(s) && Number(s) > 0) return Number(s);
-    ctx.issues.push(issue(s, `${JSON.stringify(s)} is not a positive whole number of ${what}`));
-    return z.NEVER;
+    return fail(`${JSON.stringify(s)} is not a positive whole number of ${what}`);
   });
 
 /** A month, YYYY-MM, inside the calendar plan12b keeps. */
