@@ -70,38 +70,30 @@ const columnsOf = FEEDS.flatMap((f) =>
 );
 
 describe('a feed cell decoded by its field function equals safeParse', () => {
-  it('gives safeParse value, or REFUSED where safeParse refuses, for every column of every feed', () => {
+  it('gives safeParse value where safeParse succeeds or REFUSED, and REFUSED wherever it refuses, for every column of every feed', () => {
     let fast = 0;
+    let refused = 0;
     fc.assert(
       fc.property(cell, (raw) => {
         for (const { feed, column, type } of columnsOf) {
+          const what = `${feed}.${column} ${JSON.stringify(raw)}`;
           const v = decodeCellFast(type, raw);
           const parsed = type.safeParse(raw);
-          if (v === REFUSED) continue; // safeParse is then asked: whatever it says is what the row gets
-          fast++;
-          expect(parsed.success, `${feed}.${column} ${JSON.stringify(raw)}`).toBe(true);
-          expect(v, `${feed}.${column} ${JSON.stringify(raw)}`).toStrictEqual(
-            parsed.success ? parsed.data : null,
-          );
+          if (!parsed.success) {
+            // refused without zod: safeParse is then asked for the reasons
+            expect(v, what).toBe(REFUSED);
+            refused++;
+          } else if (v !== REFUSED) {
+            fast++;
+            expect(v, what).toStrictEqual(parsed.data);
+          }
         }
       }),
-      { numRuns: 2_000 },
+      { numRuns: 500 },
     );
+    // both sides were met often: values decoded without zod, and cells refused
     expect(fast).toBeGreaterThan(1_000);
-  });
-
-  it('refuses, without zod, every cell safeParse refuses in a column that has a decoder', () => {
-    fc.assert(
-      fc.property(cell, (raw) => {
-        for (const { feed, column, type } of columnsOf) {
-          // a column has a decoder when its decoder answers for some cell (the empty or a good one)
-          const parsed = type.safeParse(raw);
-          if (!parsed.success)
-            expect(decodeCellFast(type, raw), `${feed}.${column} ${JSON.stringify(raw)}`).toBe(REFUSED);
-        }
-      }),
-      { numRuns: 2_000 },
-    );
+    expect(refused).toBeGreaterThan(1_000);
   });
 
   it('decodes every column of the transactions feed without zod (a month is a million rows of them)', () => {
