@@ -331,17 +331,19 @@ function decodeRecord<C extends FeedColumns>(
     }
     const type = columns[name]!.type;
     // the field's own decoder first (no zod work per cell); safeParse for a refused cell's reasons
-    const fast = decodeCellFast(type, raw);
-    const parsed = fast === REFUSED ? type.safeParse(raw) : ({ success: true, data: fast } as const);
-    if (parsed.success) {
-      row[name] = parsed.data;
-      const v = parsed.data;
-      if (known.size < SEEN_VALUES_PER_COLUMN && (v === null || typeof v !== 'object')) known.set(raw, v);
-    } else {
-      ok = false;
-      for (const issue of parsed.error.issues)
-        problems.push({ file, line, field: name, value: raw, reason: issue.message });
+    let v = decodeCellFast(type, raw);
+    if (v === REFUSED) {
+      const parsed = type.safeParse(raw);
+      if (!parsed.success) {
+        ok = false;
+        for (const issue of parsed.error.issues)
+          problems.push({ file, line, field: name, value: raw, reason: issue.message });
+        return;
+      }
+      v = parsed.data;
     }
+    row[name] = v;
+    if (known.size < SEEN_VALUES_PER_COLUMN && (v === null || typeof v !== 'object')) known.set(raw, v);
   });
   if (ok) rows.push({ line, row: row as FeedRowOf<C> });
 }

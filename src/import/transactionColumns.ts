@@ -7,7 +7,7 @@ import { formatPriceUnits } from '../class-b/pricePerShare.js';
 import { formatShareUnits } from '../class-b/shareUnits.js';
 import type { Problem } from '../errors.js';
 import type { NewClassBTransaction, TRANSACTION_COPY_COLUMNS } from '../store/classBRepository.js';
-import { CopyTextBytes } from '../store/copyTextBytes.js';
+import { COPY_CHUNK_ROWS, CopyTextBytes } from '../store/copyTextBytes.js';
 import type { DecodedRow, RowGatherer } from './csvFeed.js';
 import type { PlannedChange, PlannedChanges } from './importPlan.js';
 
@@ -117,8 +117,6 @@ class Dictionary {
 const TYPE_INDEX = new Map(CLASS_B_TRANSACTION_TYPES.map((t, i) => [t, i]));
 /** a price cell left empty (a convert row) */
 const NO_PRICE = -1;
-/** Rows a piece of the new rows' COPY text (one COPY statement each): bounds the text held at once. */
-const COPY_PIECE_ROWS = 100_000;
 
 /**
  * The decoded rows of one file, in file order, and the problems of the rules across them
@@ -344,7 +342,7 @@ export class NewTransactions implements PlannedChanges<PlannedChange> {
    * change object, a row array or a formatted string per row (issue 14: a month of a million rows;
    * test new-transactions-copy-text-equals-the-row-path).
    */
-  *copyTextInAccountOrder(importId: number, rowsPerPiece = COPY_PIECE_ROWS): Generator<Uint8Array> {
+  *copyTextInAccountOrder(importId: number, rowsPerPiece = COPY_CHUNK_ROWS): Generator<Uint8Array> {
     const g = this.grouped();
     const c = this.columns;
     let w = new CopyTextBytes(1 << 20);

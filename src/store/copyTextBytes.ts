@@ -3,6 +3,9 @@ import { encodeTextElement } from './pgArrayText.js';
 
 const UTF8 = new TextEncoder();
 
+/** Rows copied per COPY statement (copyIn's pieces): bounds the text held in memory at once. */
+export const COPY_CHUNK_ROWS = 100_000;
+
 /**
  * COPY text (copyText.ts) written straight into one growing buffer of UTF-8 bytes: the same bytes
  * as the strings of `encodeCopyValue` and pgArrayText.ts's array literals, encoded, without the

@@ -5,7 +5,7 @@ import { pipeline } from 'node:stream/promises';
 import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
 import { Plan12bError } from '../errors.js';
 import { type CopyValue, decodeCopyRows } from './copyText.js';
-import { encodeCopyRowsBytes } from './copyTextBytes.js';
+import { COPY_CHUNK_ROWS, encodeCopyRowsBytes } from './copyTextBytes.js';
 import { defaultDatabaseTarget, isServerUrl } from './databaseTarget.js';
 import {
   copyRowChunksOfPages,
@@ -442,9 +442,6 @@ function copyFromStatement(table: string, columns: readonly string[], source: st
     if (!COPY_IDENTIFIER.test(name)) throw new Error(`COPY: bad identifier ${JSON.stringify(name)}`);
   return `COPY ${table} (${columns.join(', ')}) FROM ${source}`;
 }
-
-/** Rows copied per COPY statement: bounds the text held in memory at once. */
-const COPY_CHUNK_ROWS = 100_000;
 
 /** The rows as COPY text (UTF-8 bytes), a bounded number of rows per piece (text given is one piece). */
 function* copyTextChunks(
