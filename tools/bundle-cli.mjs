@@ -6,7 +6,8 @@
 import { build } from 'esbuild';
 
 await build({
-  entryPoints: { main: 'src/cli/main.ts' },
+  // the embedded store's thread (src/store/pgliteThread.ts) starts dist/cli/pgliteWorker.js
+  entryPoints: { main: 'src/cli/main.ts', pgliteWorker: 'src/store/pgliteWorker.ts' },
   outdir: 'dist/cli',
   bundle: true,
   splitting: true,

@@ -7,12 +7,8 @@ import { Plan12bError } from '../errors.js';
 import { type CopyValue, decodeCopyRows } from './copyText.js';
 import { COPY_CHUNK_ROWS, encodeCopyRowsBytes } from './copyTextBytes.js';
 import { defaultDatabaseTarget, isServerUrl } from './databaseTarget.js';
-import {
-  copyRowChunksOfPages,
-  type PgliteCopyDevice,
-  pgliteCopyDevice,
-  textOfPages,
-} from './pgliteCopyDevice.js';
+import { copyRowChunksOfPages, textOfPages } from './pgliteCopyDevice.js';
+import { type PgliteEngine, pgliteInThisThread } from './pgliteEngine.js';
 import { removeRegistrySnapshot } from './registrySnapshotFile.js';
 import { currentRunningCommand } from './runningCommand.js';
 import {
@@ -73,37 +69,6 @@ export interface TextRowChunkSize {
 export const TEXT_ROW_CHUNK_ROWS = 50_000;
 /** Bytes of COPY text decoded at a time by {@link Queryable.textRowChunks} on PGlite. */
 export const TEXT_ROW_CHUNK_BYTES = 4 * 2 ** 20;
-
-/**
- * COPY text held in a Blob, decoded into rows a slice at a time: each slice ends at a line end
- * (a newline byte never occurs inside a UTF-8 character, so a slice is whole characters).
- */
-async function* copyBlobRowChunks(
-  blob: Blob | undefined,
-  sliceBytes: number,
-): AsyncGenerator<(string | null)[][]> {
-  if (!blob) return;
-  const decoder = new TextDecoder('utf-8', { fatal: true });
-  let from = 0;
-  while (from < blob.size) {
-    const bytes = new Uint8Array(await blob.slice(from, from + sliceBytes).arrayBuffer());
-    let end = bytes.length;
-    if (from + end < blob.size) {
-      end = bytes.lastIndexOf(10) + 1;
-      // one line longer than a slice: take the slice that holds all of it
-      if (end === 0) {
-        const rest = new Uint8Array(await blob.slice(from).arrayBuffer());
-        const nl = rest.indexOf(10);
-        end = nl === -1 ? rest.length : nl + 1;
-        yield decodeCopyRows(decoder.decode(rest.subarray(0, end)));
-        from += end;
-        continue;
-      }
-    }
-    yield decodeCopyRows(decoder.decode(bytes.subarray(0, end)));
-    from += end;
-  }
-}
 
 let cursorCount = 0;
 
@@ -175,6 +140,20 @@ function pgliteStartParams(workload: StoreWorkload): string[] {
   return [...PGLITE_START_PARAMS, '-c', `shared_buffers=${buffers}`, '-c', 'max_connections=10'];
 }
 
+/**
+ * Which thread runs PGlite: long work gets a thread of its own (pgliteThread.ts: PostgreSQL in
+ * WebAssembly runs while the command's JavaScript does — measured in docs/PERFORMANCE.md, "PGlite
+ * on a thread of its own"), a query this one (no second thread to start for a few statements).
+ * `PLAN12B_PGLITE_THREAD=main` or `worker` chooses for every workload.
+ */
+function pgliteThreadOf(workload: StoreWorkload): 'main' | 'worker' {
+  const chosen = process.env.PLAN12B_PGLITE_THREAD;
+  if (chosen === undefined || chosen === '') return workload === 'long-work' ? 'worker' : 'main';
+  if (chosen !== 'main' && chosen !== 'worker')
+    throw new Plan12bError('USAGE', `PLAN12B_PGLITE_THREAD must be main or worker, not "${chosen}"`);
+  return chosen;
+}
+
 async function openPglite(path: string, workload: StoreWorkload): Promise<Database> {
   const identity = (v: string) => v;
   let release = () => {};
@@ -187,53 +166,43 @@ async function openPglite(path: string, workload: StoreWorkload): Promise<Databa
       `${currentRunningCommand()}, since ${new Date().toISOString()}`,
     );
   }
-  let db: PGlite;
+  const startParams = pgliteStartParams(workload);
+  // PLAN12B_PGLITE_COPY=blob: COPY through PGlite's /dev/blob (a diagnostic; the same bytes, slower)
+  const blobCopy = process.env.PLAN12B_PGLITE_COPY === 'blob';
+  let engine: PgliteEngine;
   try {
-    db = await PGlite.create(path === ':memory:' ? undefined : path, {
-      startParams: pgliteStartParams(workload),
-      parsers: {
-        [pgliteTypes.NUMERIC]: identity,
-        [pgliteTypes.INT8]: identity,
-        [pgliteTypes.DATE]: identity,
-      },
-    });
+    if (pgliteThreadOf(workload) === 'worker') {
+      const { openPgliteThread } = await import('./pgliteThread.js');
+      engine = await openPgliteThread({ path, startParams, blobCopy });
+    } else
+      engine = pgliteInThisThread(
+        await PGlite.create(path === ':memory:' ? undefined : path, {
+          startParams,
+          parsers: {
+            [pgliteTypes.NUMERIC]: identity,
+            [pgliteTypes.INT8]: identity,
+            [pgliteTypes.DATE]: identity,
+          },
+        }),
+        { blobCopy },
+      );
   } catch (e) {
     release();
     throw e;
   }
   const writers = new Mutex();
-  // PLAN12B_PGLITE_COPY=blob: COPY through PGlite's /dev/blob (a diagnostic; the same bytes, slower)
-  const device = process.env.PLAN12B_PGLITE_COPY === 'blob' ? undefined : pgliteCopyDevice(db);
-  /** What `COPY (sql) TO` writes, through the device (which must be there). */
-  const copyToPages = (q: { query: PGlite['query'] }, sql: string, d: PgliteCopyDevice) =>
-    d.copyTo((path) => q.query(`COPY (${sql}) TO '${path}'`));
-  const copyOutText = async (q: { query: PGlite['query'] }, sql: string): Promise<string> => {
-    if (device !== undefined) return textOfPages(await copyToPages(q, sql, device));
-    const res = await q.query(`COPY (${sql}) TO '/dev/blob'`);
-    return res.blob ? await res.blob.text() : '';
-  };
-  const wrap = (q: { query: PGlite['query']; exec: PGlite['exec'] }): Queryable => ({
+  const copyOutText = async (q: PgliteEngine, sql: string): Promise<string> =>
+    textOfPages(await q.copyTo(sql));
+  const wrap = (q: PgliteEngine): Queryable => ({
     async query<R>(sql: string, params: readonly unknown[] = []) {
-      const res = await q.query<R>(sql, params as unknown[]);
-      return res.rows;
+      return (await q.query(sql, params)).rows as R[];
     },
-    async exec(sql: string) {
-      await q.exec(sql);
-    },
-    // PGlite's COPY goes through a device file of plan12b's own (pgliteCopyDevice.ts), or, where
-    // that cannot be made, through PGlite's /dev/blob: the query's `blob` option is read by COPY
-    // FROM, and what COPY TO writes comes back as the result's blob.
+    exec: (sql: string) => q.exec(sql),
     async copyIn(table, columns, rows) {
+      const statement = copyFromStatement(table, columns, '$FILE');
       let n = 0;
-      for (const text of copyTextChunks(rows)) {
-        const res =
-          device === undefined
-            ? await q.query(copyFromStatement(table, columns, "'/dev/blob'"), [], { blob: new Blob([text]) })
-            : await device.copyFrom(typeof text === 'string' ? Buffer.from(text, 'utf8') : text, (path) =>
-                q.query(copyFromStatement(table, columns, `'${path}'`)),
-              );
-        n += res.affectedRows ?? 0;
-      }
+      for (const text of copyTextChunks(rows))
+        n += await q.copyFrom(statement, typeof text === 'string' ? Buffer.from(text, 'utf8') : text);
       return n;
     },
     copyOut: (sql) => copyOutText(q, sql),
@@ -241,32 +210,26 @@ async function openPglite(path: string, workload: StoreWorkload): Promise<Databa
       return decodeCopyRows(await copyOutText(q, sql));
     },
     async *textRowChunks(sql, size) {
-      const sliceBytes = size?.bytes ?? TEXT_ROW_CHUNK_BYTES;
-      if (device !== undefined) {
-        yield* copyRowChunksOfPages(await copyToPages(q, sql, device), sliceBytes);
-        return;
-      }
-      const res = await q.query(`COPY (${sql}) TO '/dev/blob'`);
-      yield* copyBlobRowChunks(res.blob, sliceBytes);
+      yield* copyRowChunksOfPages(await q.copyTo(sql), size?.bytes ?? TEXT_ROW_CHUNK_BYTES);
     },
   });
   return {
     dialect: 'pglite',
     target: path,
-    ...wrap(db),
+    ...wrap(engine),
     // PGlite runs one transaction at a time and every snapshot is the whole database's.
-    transaction: (fn) => db.transaction((tx) => fn(wrap(tx))),
+    transaction: (fn) => engine.transaction((tx) => fn(wrap(tx))),
     withWriterLock: (fn) => writers.run(fn),
     async close() {
-      if (path === ':memory:') return db.close();
+      if (path === ':memory:') return engine.close();
       // The registry snapshot beside the folder (issue 13 item 4): its inputs are read while the
       // store is open, and it is stamped after PGlite has closed the folder, before the lock goes.
       // A snapshot that cannot be written is no answer lost: its readers open the store.
       const { registrySnapshotAtClose } = await import('./registrySnapshotWriter.js');
-      const stamp = await registrySnapshotAtClose(wrap(db), path);
+      const stamp = await registrySnapshotAtClose(wrap(engine), path);
       let closed = false;
       try {
-        await db.close();
+        await engine.close();
         closed = true;
       } finally {
         try {

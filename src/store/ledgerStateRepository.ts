@@ -431,23 +431,30 @@ export async function readLedgerStateChunk(
   const withAllowances = only === undefined;
   // each account's latest state, found once: one row per account with its lots and allowances as
   // arrays (issue 14), decoded straight into columns (no string per field, only the origins')
-  const stateText = await q.copyOut(
+  const stateRead = q.copyOut(
     `SELECT a.account_key, a.account, a.omnibus, s.next_sequence, s.next_arrival, ${stateArrays('s', withAllowances)}
        FROM ${accountsInOrder(range, keys)} ${keys === undefined ? 'LEFT JOIN' : 'JOIN'} ${latestStateOf('a', asOf)} ON true
       ORDER BY a.account_key`,
   );
+  // the range's attributions asked for at once: the store reads them while the state is decoded
+  const allAttributions =
+    only === undefined
+      ? q.textRows(
+          `SELECT account_key, origin_txn_id, attribution FROM class_b_lot_attribution WHERE ${inRange('account_key', range)} ${amongKeys('account_key', keys)}`,
+        )
+      : undefined;
+  allAttributions?.catch(() => {});
   const onlySet = only === undefined ? undefined : new Set(only);
-  const s = decodeLedgerStateCopy(stateText, withAllowances, onlySet && ((k) => onlySet.has(k)));
+  let s: ReturnType<typeof decodeLedgerStateCopy>;
+  try {
+    s = decodeLedgerStateCopy(await stateRead, withAllowances, onlySet && ((k) => onlySet.has(k)));
+  } finally {
+    await allAttributions?.catch(() => {});
+  }
   const R = s.lots;
   const attributionText =
-    only === undefined
-      ? new Map(
-          (
-            await q.textRows(
-              `SELECT account_key, origin_txn_id, attribution FROM class_b_lot_attribution WHERE ${inRange('account_key', range)} ${amongKeys('account_key', keys)}`,
-            )
-          ).map(([k, origin, text]) => [`${k}|${origin}`, text!] as const),
-        )
+    allAttributions !== undefined
+      ? new Map((await allAttributions).map(([k, origin, text]) => [`${k}|${origin}`, text!] as const))
       : // the attributions of the Free Shares read, only
         await attributionsOfLots(q, freeLotsOf(s));
 
