@@ -6,8 +6,7 @@
 import { build } from 'esbuild';
 
 await build({
-  // the embedded store's thread (src/store/pgliteThread.ts) starts dist/cli/pgliteWorker.js
-  entryPoints: { main: 'src/cli/main.ts', pgliteWorker: 'src/store/pgliteWorker.ts' },
+  entryPoints: { main: 'src/cli/main.ts' },
   outdir: 'dist/cli',
   bundle: true,
   splitting: true,

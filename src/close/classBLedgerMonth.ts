@@ -204,9 +204,10 @@ export async function applyClassBMonth(
   let redemptions = 0;
   /**
    * A chunk's ledger at the end of M−1 with its month's transactions (and, on the fast path, its
-   * accounts' stored redemptions): asked for one chunk ahead, so that the store reads the next
-   * chunk while this thread applies the month to the last (issue 14: on PGlite the store has a
-   * thread of its own, pgliteThread.ts; a server works beside the client anyway).
+   * accounts' stored redemptions): asked for one chunk ahead, so that a PostgreSQL server reads
+   * the next chunk while this process applies the month to the last (issue 14; measured in
+   * docs/PERFORMANCE.md, "The close's chunks read one ahead"). On PGlite, which runs in this
+   * thread, the order of the work is the same and nothing overlaps.
    */
   const readChunk = async (range: AccountKeyRange) => {
     // a chunk's transaction and exchange names are its own, so memory stays bounded

@@ -8,7 +8,7 @@ import { type CopyValue, decodeCopyRows } from './copyText.js';
 import { COPY_CHUNK_ROWS, encodeCopyRowsBytes } from './copyTextBytes.js';
 import { defaultDatabaseTarget, isServerUrl } from './databaseTarget.js';
 import { copyRowChunksOfPages, textOfPages } from './pgliteCopyDevice.js';
-import { type PgliteEngine, pgliteInThisThread } from './pgliteEngine.js';
+import { type PgliteEngine, pgliteEngine } from './pgliteEngine.js';
 import { removeRegistrySnapshot } from './registrySnapshotFile.js';
 import { currentRunningCommand } from './runningCommand.js';
 import {
@@ -140,20 +140,6 @@ function pgliteStartParams(workload: StoreWorkload): string[] {
   return [...PGLITE_START_PARAMS, '-c', `shared_buffers=${buffers}`, '-c', 'max_connections=10'];
 }
 
-/**
- * Which thread runs PGlite: long work gets a thread of its own (pgliteThread.ts: PostgreSQL in
- * WebAssembly runs while the command's JavaScript does — measured in docs/PERFORMANCE.md, "PGlite
- * on a thread of its own"), a query this one (no second thread to start for a few statements).
- * `PLAN12B_PGLITE_THREAD=main` or `worker` chooses for every workload.
- */
-function pgliteThreadOf(workload: StoreWorkload): 'main' | 'worker' {
-  const chosen = process.env.PLAN12B_PGLITE_THREAD;
-  if (chosen === undefined || chosen === '') return workload === 'long-work' ? 'worker' : 'main';
-  if (chosen !== 'main' && chosen !== 'worker')
-    throw new Plan12bError('USAGE', `PLAN12B_PGLITE_THREAD must be main or worker, not "${chosen}"`);
-  return chosen;
-}
-
 async function openPglite(path: string, workload: StoreWorkload): Promise<Database> {
   const identity = (v: string) => v;
   let release = () => {};
@@ -171,21 +157,17 @@ async function openPglite(path: string, workload: StoreWorkload): Promise<Databa
   const blobCopy = process.env.PLAN12B_PGLITE_COPY === 'blob';
   let engine: PgliteEngine;
   try {
-    if (pgliteThreadOf(workload) === 'worker') {
-      const { openPgliteThread } = await import('./pgliteThread.js');
-      engine = await openPgliteThread({ path, startParams, blobCopy });
-    } else
-      engine = pgliteInThisThread(
-        await PGlite.create(path === ':memory:' ? undefined : path, {
-          startParams,
-          parsers: {
-            [pgliteTypes.NUMERIC]: identity,
-            [pgliteTypes.INT8]: identity,
-            [pgliteTypes.DATE]: identity,
-          },
-        }),
-        { blobCopy },
-      );
+    engine = pgliteEngine(
+      await PGlite.create(path === ':memory:' ? undefined : path, {
+        startParams,
+        parsers: {
+          [pgliteTypes.NUMERIC]: identity,
+          [pgliteTypes.INT8]: identity,
+          [pgliteTypes.DATE]: identity,
+        },
+      }),
+      { blobCopy },
+    );
   } catch (e) {
     release();
     throw e;

@@ -2,11 +2,9 @@ import type { PGlite } from '@electric-sql/pglite';
 import { pgliteCopyDevice } from './pgliteCopyDevice.js';
 
 /**
- * What the embedded store needs of PGlite, whichever thread runs it: statements, COPY's bytes in
- * and out, and PGlite's transactions. `pgliteInThisThread` is PGlite called directly (a query
- * command: the quickest start); `openPgliteThread` (pgliteThread.ts) runs it on a thread of its
- * own (long work: the command's JavaScript and PostgreSQL run at once). database.ts makes the
- * store's `Queryable` of either, the same way.
+ * What the embedded store needs of PGlite: statements, COPY's bytes in and out, and PGlite's
+ * transactions. database.ts makes the store's `Queryable` of it; COPY's two ways (plan12b's device
+ * or PGlite's /dev/blob) are decided here, once.
  */
 export interface PgliteEngine {
   query(sql: string, params: readonly unknown[]): Promise<{ rows: unknown[]; affectedRows: number }>;
@@ -22,11 +20,11 @@ export interface PgliteEngine {
 type PgliteQueries = Pick<PGlite, 'query' | 'exec'>;
 
 /**
- * PGlite on this thread. COPY goes through plan12b's device (pgliteCopyDevice.ts) or, where that
+ * PGlite's statements as the store asks for them. COPY goes through plan12b's device (pgliteCopyDevice.ts) or, where that
  * cannot be made (or `blobCopy`), through PGlite's /dev/blob: the query's `blob` option is read by
  * COPY FROM, and what COPY TO writes comes back as the result's blob.
  */
-export function pgliteInThisThread(db: PGlite, opts: { blobCopy: boolean }): PgliteEngine {
+export function pgliteEngine(db: PGlite, opts: { blobCopy: boolean }): PgliteEngine {
   const device = opts.blobCopy ? undefined : pgliteCopyDevice(db);
   const engineOf = (q: PgliteQueries): Omit<PgliteEngine, 'transaction' | 'close'> => ({
     async query(sql, params) {

@@ -308,5 +308,96 @@ describe.each(dialects)(
       // untouched, both apply it
       expect(await rolledBack(db, (tx) => outcome(tx, false))).toBe('applied');
     });
+
+    // The chunks are read one ahead and written behind (classBLedgerMonth.ts): when a chunk stops
+    // the month, the chunk before may still be on its way to the store. applyClassBMonth must not
+    // settle before every statement it sent has (a statement sent after the close's ROLLBACK would
+    // run on its own on a server, and stay). Here the chunk before's write is held until the
+    // failing chunk's record check has read what differs, so that it is surely still on its way
+    // when the month stops.
+    it('stops the month in a chunk while the chunk before is being written, and settles only after it', {
+      timeout: 600_000,
+    }, async () => {
+      const month = '2003-07';
+      const to = monthEnd(month);
+      // a redemption of the month whose account is not the first: the chunk before is that account's predecessors
+      const [[txn, rank]] = (await db.textRows(
+        `SELECT r.txn_id, (SELECT count(*) FROM class_b_account b WHERE b.account_key < a.account_key)
+           FROM class_b_redemption r JOIN class_b_account a ON a.account = r.account
+          WHERE r.date BETWEEN '${monthStart(month)}' AND '${to}'
+            AND a.account_key > (SELECT min(account_key) FROM class_b_account)
+          ORDER BY a.account_key, r.txn_id LIMIT 1`,
+      )) as [[string, string]];
+      const terms = await loadClassBTerms(db);
+      const failed = await db
+        .transaction(async (tx) => {
+          await tx.query(
+            `UPDATE class_b_redemption SET cdsc = cdsc + 0.01, net = net - 0.01 WHERE txn_id = '${txn}'`,
+          );
+          let inFlight = 0;
+          let openGate = () => {};
+          const gate = new Promise<void>((r) => {
+            openGate = r;
+          });
+          let held = false;
+          let chunkRead = false;
+          const counted =
+            <A extends unknown[], T>(f: (...args: A) => Promise<T>) =>
+            async (...args: A): Promise<T> => {
+              inFlight++;
+              try {
+                return await f(...args);
+              } finally {
+                inFlight--;
+              }
+            };
+          const watched: Queryable = {
+            query: counted(async (sql: string, params?: readonly unknown[]) => {
+              // the first chunk's write begins by recording the portfolios (after a chunk was read): held
+              if (!held && chunkRead && sql.includes('count(*)::int AS n FROM class_b_ledger_portfolio')) {
+                held = true;
+                await gate;
+              }
+              return tx.query(sql, params);
+            }) as Queryable['query'],
+            exec: counted((sql: string) => tx.exec(sql)),
+            copyIn: counted((t: string, c: readonly string[], rows: Parameters<Queryable['copyIn']>[2]) =>
+              tx.copyIn(t, c, rows),
+            ),
+            copyOut: counted((sql: string) => {
+              if (sql.includes('class_b_ledger_state')) chunkRead = true;
+              return tx.copyOut(sql);
+            }),
+            textRows: counted((sql: string) => tx.textRows(sql)),
+            async *textRowChunks(sql, size) {
+              inFlight++;
+              try {
+                yield* tx.textRowChunks(sql, size);
+              } finally {
+                inFlight--;
+                // the record check of the failing chunk has read its stored redemptions
+                if (sql.includes('ORDER BY r.txn_id, p.piece')) openGate();
+              }
+            },
+          };
+          const outcome = await applyClassBMonth(watched, month, terms, { chunkAccounts: Number(rank) }).then(
+            () => 'applied',
+            (e: unknown) => `${(e as { code?: string }).code}: ${(e as Error).message}`,
+          );
+          expect(held, 'the chunk before was held').toBe(true);
+          expect(inFlight, 'statements still on their way when the month stopped').toBe(0);
+          throw new RolledBack(outcome);
+        })
+        .catch((e: unknown) => {
+          if (!(e instanceof RolledBack)) throw e;
+          return e.message;
+        });
+      expect(failed).toMatch(new RegExp(`^INTERNAL: .*redemption ${txn}.*the month is not sealed`));
+      const [[states, months]] = (await db.textRows(
+        `SELECT (SELECT count(*) FROM class_b_ledger_state WHERE as_of = '${to}'),
+                (SELECT count(*) FROM class_b_ledger_state_month WHERE as_of = '${to}')`,
+      )) as [[string, string]];
+      expect([states, months]).toEqual(['0', '0']);
+    });
   },
 );
