@@ -202,92 +202,65 @@ export async function applyClassBMonth(
   let changed = 0;
   let lots = 0;
   let redemptions = 0;
-  /**
-   * A chunk's ledger at the end of M−1 with its month's transactions (and, on the fast path, its
-   * accounts' stored redemptions): asked for one chunk ahead, so that a PostgreSQL server reads
-   * the next chunk while this process applies the month to the last (issue 14; measured in
-   * docs/PERFORMANCE.md, "The close's chunks read one ahead"). On PGlite, which runs in this
-   * thread, the order of the work is the same and nothing overlaps.
-   */
-  const readChunk = async (range: AccountKeyRange) => {
+  for (const range of await accountKeyRanges(q, chunkAccounts)) {
     // a chunk's transaction and exchange names are its own, so memory stays bounded
     const cd: MonthPassDictionaries = { ...d, txns: new KeyDictionary(), exchanges: new KeyDictionary() };
     const chunk = await readLedgerStateChunk(q, start, range, cd);
-    const names = [...chunk.accountNames.values()];
-    const [transactions, stored] = await Promise.all([
+    const transactions =
       opts.reference === true
-        ? monthTransactionsByRecords(q, month, range, chunk.accountNames, cd)
-        : readMonthTransactionColumns(q, chunk.accountNames, monthStart(month), end, cd),
-      opts.reference === true ? undefined : readStoredRedemptionColumns(q, names, monthStart(month), end),
-    ]);
-    return { cd, chunk, names, transactions, stored };
-  };
-  const ranges = await accountKeyRanges(q, chunkAccounts);
-  let next = ranges.length > 0 ? readChunk(ranges[0]!) : undefined;
-  // the chunk before's state, being written while this one is applied
-  let writing: Promise<void> = Promise.resolve();
-  try {
-    for (let i = 0; i < ranges.length; i++) {
-      const { cd, chunk, names, transactions, stored } = await next!;
-      next = i + 1 < ranges.length ? readChunk(ranges[i + 1]!) : undefined;
-      // its failure is met where it is awaited (or in the finally below)
-      next?.catch(() => {});
-      const pass = compileMonthPassFor(month, terms, cd);
-      let result: ReturnType<typeof pass.apply>;
-      try {
-        result = pass.apply(chunk.state, transactions);
-      } catch (e) {
-        // the imports applied every one of these transactions: the pass refusing one is a bug
+        ? await monthTransactionsByRecords(q, month, range, chunk.accountNames, cd)
+        : await readMonthTransactionColumns(q, chunk.accountNames, monthStart(month), end, cd);
+    const pass = compileMonthPassFor(month, terms, cd);
+    let result: ReturnType<typeof pass.apply>;
+    try {
+      result = pass.apply(chunk.state, transactions);
+    } catch (e) {
+      // the imports applied every one of these transactions: the pass refusing one is a bug
+      throw new InternalError(
+        new Error(
+          `the Class B month pass of ${month} failed on transactions the imports accepted: ${(e as Error).message}`,
+        ),
+      );
+    }
+    // the chunk's accounts' stored redemptions only (issue 14: never the month's at once)
+    const named: NamingDictionaries = { ...cd, accounts: { name: (k) => chunk.accountNames.get(k)! } };
+    const names = [...chunk.accountNames.values()];
+    if (opts.reference === true)
+      redemptions += await checkRedemptionsByRecords(q, month, result, named, names);
+    else {
+      const check = checkStoredRedemptions(
+        result.redemptions,
+        await readStoredRedemptionColumns(q, names, monthStart(month), end),
+        named,
+      );
+      if (check.kind !== 'same') {
+        // the record check says what differs, as text (and must find it too)
+        await checkRedemptionsByRecords(q, month, result, named, names);
         throw new InternalError(
           new Error(
-            `the Class B month pass of ${month} failed on transactions the imports accepted: ${(e as Error).message}`,
+            `the month pass's redemptions of ${month} differ from the stored ones (${check.kind === 'differs' ? `redemption ${named.txns.name(result.redemptions.txn[check.index]!)}` : `${check.count} not computed`}), which the record check does not find; the month is not sealed`,
           ),
         );
       }
-      // the chunk's accounts' stored redemptions only (issue 14: never the month's at once)
-      const named: NamingDictionaries = { ...cd, accounts: { name: (k) => chunk.accountNames.get(k)! } };
-      if (stored === undefined)
-        redemptions += await checkRedemptionsByRecords(q, month, result, named, names);
-      else {
-        const check = checkStoredRedemptions(result.redemptions, stored, named);
-        if (check.kind !== 'same') {
-          // the record check says what differs, as text (and must find it too)
-          await checkRedemptionsByRecords(q, month, result, named, names);
-          throw new InternalError(
-            new Error(
-              `the month pass's redemptions of ${month} differ from the stored ones (${check.kind === 'differs' ? `redemption ${named.txns.name(result.redemptions.txn[check.index]!)}` : `${check.count} not computed`}), which the record check does not find; the month is not sealed`,
-            ),
-          );
-        }
-        redemptions += check.redemptions;
-      }
-      opts.visit?.({
-        start: chunk.state,
-        end: result.state,
-        accountNames: chunk.accountNames,
-        dictionaries: cd,
-      });
-      const flags = accountsChangedInMonth(result, transactions);
-      accounts += result.state.accounts.count;
-      await writing;
-      writing = (async () => {
-        await recordLedgerPortfolios(q, d.portfolios);
-        const written = await writeLedgerStateChunk(q, end, result.state, cd, {
-          include: (a) => flags[a]!,
-          storedAttributions: chunk.storedAttributions,
-          // the reference writes the attributions through ON CONFLICT, the fast path by COPY alone
-          ...(opts.reference === true ? {} : { attributionKeysStored: chunk.storedAttributionKeys }),
-        });
-        changed += written.accounts;
-        lots += written.lots;
-      })();
-      writing.catch(() => {});
+      redemptions += check.redemptions;
     }
-    await writing;
-  } finally {
-    // nothing of this month's reads and writes may still be on its way when the close's
-    // transaction ends (a statement sent after a ROLLBACK would run outside it on a server)
-    await Promise.allSettled([next, writing]);
+    opts.visit?.({
+      start: chunk.state,
+      end: result.state,
+      accountNames: chunk.accountNames,
+      dictionaries: cd,
+    });
+    const flags = accountsChangedInMonth(result, transactions);
+    await recordLedgerPortfolios(q, d.portfolios);
+    const written = await writeLedgerStateChunk(q, end, result.state, cd, {
+      include: (a) => flags[a]!,
+      storedAttributions: chunk.storedAttributions,
+      // the reference writes the attributions through ON CONFLICT, the fast path by COPY alone
+      ...(opts.reference === true ? {} : { attributionKeysStored: chunk.storedAttributionKeys }),
+    });
+    accounts += result.state.accounts.count;
+    changed += written.accounts;
+    lots += written.lots;
   }
   // every stored redemption is some chunk's account's: the count shows none was left unread
   const storedCount = await redemptionCountBetween(q, monthStart(month), end);
