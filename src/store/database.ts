@@ -7,8 +7,7 @@ import { Plan12bError } from '../errors.js';
 import { type CopyValue, decodeCopyRows } from './copyText.js';
 import { COPY_CHUNK_ROWS, encodeCopyRowsBytes } from './copyTextBytes.js';
 import { defaultDatabaseTarget, isServerUrl } from './databaseTarget.js';
-import { copyRowChunksOfPages, textOfPages } from './pgliteCopyDevice.js';
-import { type PgliteEngine, pgliteEngine } from './pgliteEngine.js';
+import { copyRowChunksOfPages, pgliteCopy, textOfPages } from './pgliteCopyDevice.js';
 import { removeRegistrySnapshot } from './registrySnapshotFile.js';
 import { currentRunningCommand } from './runningCommand.js';
 import {
@@ -152,39 +151,38 @@ async function openPglite(path: string, workload: StoreWorkload): Promise<Databa
       `${currentRunningCommand()}, since ${new Date().toISOString()}`,
     );
   }
-  const startParams = pgliteStartParams(workload);
-  // PLAN12B_PGLITE_COPY=blob: COPY through PGlite's /dev/blob (a diagnostic; the same bytes, slower)
-  const blobCopy = process.env.PLAN12B_PGLITE_COPY === 'blob';
-  let engine: PgliteEngine;
+  let db: PGlite;
   try {
-    engine = pgliteEngine(
-      await PGlite.create(path === ':memory:' ? undefined : path, {
-        startParams,
-        parsers: {
-          [pgliteTypes.NUMERIC]: identity,
-          [pgliteTypes.INT8]: identity,
-          [pgliteTypes.DATE]: identity,
-        },
-      }),
-      { blobCopy },
-    );
+    db = await PGlite.create(path === ':memory:' ? undefined : path, {
+      startParams: pgliteStartParams(workload),
+      parsers: {
+        [pgliteTypes.NUMERIC]: identity,
+        [pgliteTypes.INT8]: identity,
+        [pgliteTypes.DATE]: identity,
+      },
+    });
   } catch (e) {
     release();
     throw e;
   }
   const writers = new Mutex();
-  const copyOutText = async (q: PgliteEngine, sql: string): Promise<string> =>
-    textOfPages(await q.copyTo(sql));
-  const wrap = (q: PgliteEngine): Queryable => ({
+  // PLAN12B_PGLITE_COPY=blob: COPY through PGlite's /dev/blob (a diagnostic; the same bytes, slower)
+  const copy = pgliteCopy(db, { blobCopy: process.env.PLAN12B_PGLITE_COPY === 'blob' });
+  const copyOutText = async (q: { query: PGlite['query'] }, sql: string): Promise<string> =>
+    textOfPages(await copy.to(q, sql));
+  const wrap = (q: { query: PGlite['query']; exec: PGlite['exec'] }): Queryable => ({
     async query<R>(sql: string, params: readonly unknown[] = []) {
-      return (await q.query(sql, params)).rows as R[];
+      const res = await q.query<R>(sql, params as unknown[]);
+      return res.rows;
     },
-    exec: (sql: string) => q.exec(sql),
+    async exec(sql: string) {
+      await q.exec(sql);
+    },
     async copyIn(table, columns, rows) {
       const statement = copyFromStatement(table, columns, '$FILE');
       let n = 0;
       for (const text of copyTextChunks(rows))
-        n += await q.copyFrom(statement, typeof text === 'string' ? Buffer.from(text, 'utf8') : text);
+        n += await copy.from(q, statement, typeof text === 'string' ? Buffer.from(text, 'utf8') : text);
       return n;
     },
     copyOut: (sql) => copyOutText(q, sql),
@@ -192,26 +190,26 @@ async function openPglite(path: string, workload: StoreWorkload): Promise<Databa
       return decodeCopyRows(await copyOutText(q, sql));
     },
     async *textRowChunks(sql, size) {
-      yield* copyRowChunksOfPages(await q.copyTo(sql), size?.bytes ?? TEXT_ROW_CHUNK_BYTES);
+      yield* copyRowChunksOfPages(await copy.to(q, sql), size?.bytes ?? TEXT_ROW_CHUNK_BYTES);
     },
   });
   return {
     dialect: 'pglite',
     target: path,
-    ...wrap(engine),
+    ...wrap(db),
     // PGlite runs one transaction at a time and every snapshot is the whole database's.
-    transaction: (fn) => engine.transaction((tx) => fn(wrap(tx))),
+    transaction: (fn) => db.transaction((tx) => fn(wrap(tx))),
     withWriterLock: (fn) => writers.run(fn),
     async close() {
-      if (path === ':memory:') return engine.close();
+      if (path === ':memory:') return db.close();
       // The registry snapshot beside the folder (issue 13 item 4): its inputs are read while the
       // store is open, and it is stamped after PGlite has closed the folder, before the lock goes.
       // A snapshot that cannot be written is no answer lost: its readers open the store.
       const { registrySnapshotAtClose } = await import('./registrySnapshotWriter.js');
-      const stamp = await registrySnapshotAtClose(wrap(engine), path);
+      const stamp = await registrySnapshotAtClose(wrap(db), path);
       let closed = false;
       try {
-        await engine.close();
+        await db.close();
         closed = true;
       } finally {
         try {
@@ -308,7 +306,7 @@ async function openServer(url: string): Promise<Database> {
       const cursor = `plan12b_rows_${++cursorCount}`;
       await client.query(`DECLARE ${cursor} NO SCROLL CURSOR FOR ${sql}`);
       // the next FETCH is asked for before a chunk is handed over: the server reads it while the
-      // caller works on this one (measured in docs/PERFORMANCE.md, "read one ahead")
+      // caller works on this one (measured in docs/PERFORMANCE.md, "Two cores for the month")
       const fetchNext = () => {
         const p = textRowsOf(`FETCH ${fetchRows} FROM ${cursor}`);
         p.catch(() => {});

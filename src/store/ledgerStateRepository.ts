@@ -431,30 +431,25 @@ export async function readLedgerStateChunk(
   const withAllowances = only === undefined;
   // each account's latest state, found once: one row per account with its lots and allowances as
   // arrays (issue 14), decoded straight into columns (no string per field, only the origins')
-  const stateRead = q.copyOut(
-    `SELECT a.account_key, a.account, a.omnibus, s.next_sequence, s.next_arrival, ${stateArrays('s', withAllowances)}
-       FROM ${accountsInOrder(range, keys)} ${keys === undefined ? 'LEFT JOIN' : 'JOIN'} ${latestStateOf('a', asOf)} ON true
-      ORDER BY a.account_key`,
-  );
-  // the range's attributions asked for at once: the store reads them while the state is decoded
-  const allAttributions =
+  // the state and the range's attributions asked for together
+  const [stateText, attributionRows] = await Promise.all([
+    q.copyOut(
+      `SELECT a.account_key, a.account, a.omnibus, s.next_sequence, s.next_arrival, ${stateArrays('s', withAllowances)}
+         FROM ${accountsInOrder(range, keys)} ${keys === undefined ? 'LEFT JOIN' : 'JOIN'} ${latestStateOf('a', asOf)} ON true
+        ORDER BY a.account_key`,
+    ),
     only === undefined
       ? q.textRows(
           `SELECT account_key, origin_txn_id, attribution FROM class_b_lot_attribution WHERE ${inRange('account_key', range)} ${amongKeys('account_key', keys)}`,
         )
-      : undefined;
-  allAttributions?.catch(() => {});
+      : undefined,
+  ]);
   const onlySet = only === undefined ? undefined : new Set(only);
-  let s: ReturnType<typeof decodeLedgerStateCopy>;
-  try {
-    s = decodeLedgerStateCopy(await stateRead, withAllowances, onlySet && ((k) => onlySet.has(k)));
-  } finally {
-    await allAttributions?.catch(() => {});
-  }
+  const s = decodeLedgerStateCopy(stateText, withAllowances, onlySet && ((k) => onlySet.has(k)));
   const R = s.lots;
   const attributionText =
-    allAttributions !== undefined
-      ? new Map((await allAttributions).map(([k, origin, text]) => [`${k}|${origin}`, text!] as const))
+    attributionRows !== undefined
+      ? new Map(attributionRows.map(([k, origin, text]) => [`${k}|${origin}`, text!] as const))
       : // the attributions of the Free Shares read, only
         await attributionsOfLots(q, freeLotsOf(s));
 

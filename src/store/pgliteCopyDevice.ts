@@ -147,6 +147,40 @@ export function pgliteCopyDevice(pg: PGlite): PgliteCopyDevice | undefined {
   };
 }
 
+/** What the store's COPY asks of PGlite (the instance, or one of its transactions). */
+type PgliteQuery = Pick<PGlite, 'query'>;
+
+/** PGlite's COPY, one way or the other, decided once for the instance. */
+export interface PgliteCopy {
+  /** Runs `statement` (`COPY table (columns) FROM $FILE`) with `bytes` as the file; the rows copied. */
+  from(q: PgliteQuery, statement: string, bytes: Uint8Array): Promise<number>;
+  /** `COPY (sql) TO` a file: what it wrote, as pages in order. */
+  to(q: PgliteQuery, sql: string): Promise<Uint8Array[]>;
+}
+
+/**
+ * COPY through the device, or — where it cannot be made, or with `blobCopy` — through PGlite's
+ * /dev/blob: the query's `blob` option is read by COPY FROM, and what COPY TO writes comes back
+ * as the result's blob (one page). The same bytes either way.
+ */
+export function pgliteCopy(pg: PGlite, opts: { blobCopy: boolean }): PgliteCopy {
+  const device = opts.blobCopy ? undefined : pgliteCopyDevice(pg);
+  return {
+    async from(q, statement, bytes) {
+      const res =
+        device === undefined
+          ? await q.query(statement.replace('$FILE', "'/dev/blob'"), [], { blob: new Blob([bytes]) })
+          : await device.copyFrom(bytes, (path) => q.query(statement.replace('$FILE', `'${path}'`)));
+      return res.affectedRows ?? 0;
+    },
+    async to(q, sql) {
+      if (device !== undefined) return device.copyTo((path) => q.query(`COPY (${sql}) TO '${path}'`));
+      const res = await q.query(`COPY (${sql}) TO '/dev/blob'`);
+      return res.blob ? [new Uint8Array(await res.blob.arrayBuffer())] : [];
+    },
+  };
+}
+
 /** The pages' bytes as one string (UTF-8; a character may span two pages). */
 export function textOfPages(pages: readonly Uint8Array[]): string {
   if (pages.length === 1) return new TextDecoder('utf-8', { fatal: true }).decode(pages[0]);

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Database, openDatabase, type Queryable } from '../../src/store/database.js';
 import { hostile } from '../support/hostileStrings.js';
 
-// PGlite's statements go through one engine (src/store/pgliteEngine.ts), whose COPY takes one of
+// PGlite's COPY (pgliteCopy, src/store/pgliteCopyDevice.ts) takes one of
 // two ways: plan12b's device file, or PGlite's /dev/blob (PLAN12B_PGLITE_COPY=blob, and where the
 // device cannot be made). Through the store's Queryable both ways store the same rows and read
 // them back the same — as text, as rows, and as row chunks of any slice size — inside a
