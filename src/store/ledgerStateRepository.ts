@@ -17,6 +17,7 @@ import {
 } from '../class-b/monthPassColumns.js';
 import { KeyDictionary, type MonthPassDictionaries } from '../class-b/monthPassRecords.js';
 import type { StoredAccountLedger } from '../class-b/storedAccountLedger.js';
+import { InternalError } from '../errors.js';
 import { withStagedKeys } from './bulkCopy.js';
 import {
   type CopyColumnKind,
@@ -545,6 +546,15 @@ function storedOrder(from: number, to: number, before: (i: number, j: number) =>
   return order;
 }
 
+const isSmallint = (v: number) => Number.isInteger(v) && v >= -32_768 && v <= 32_767;
+
+/** A ledger state that breaks the stored state's rules: a bug in plan12b (exit 70), never bad input. */
+function invalidState(accountKey: number, asOf: string, why: string): InternalError {
+  return new InternalError(
+    new Error(`class_b_ledger_state of account key ${accountKey} at ${asOf} not written: ${why}`),
+  );
+}
+
 /**
  * Writes the state of the chunk's accounts at `asOf` (those `include` selects: an account whose
  * ledger did not change keeps its earlier row), by COPY, one row per account with its lots in
@@ -597,9 +607,27 @@ export async function writeLedgerStateChunk(
     for (const i of lotOrder) {
       origins[i] = d.txns.name(l.origin[i]!);
       doiEpochDays[i] = l.doiDay[i]! - epochDay;
+      // the rules migration 28's CHECKs held, checked here since migration 30 keeps the arrays as text
+      if (!(l.shareUnits[i]! > 0))
+        throw invalidState(k, asOf, `lot ${origins[i]} holds ${l.shareUnits[i]} share units`);
+      if (!(l.costCents[i]! >= 0))
+        throw invalidState(k, asOf, `lot ${origins[i]} costs ${l.costCents[i]} cents`);
+      if (!isSmallint(l.portfolio[i]!) || !isSmallint(l.issuingPortfolio[i]!))
+        throw invalidState(k, asOf, `lot ${origins[i]}'s portfolio keys are not smallints`);
     }
     lots += lotOrder.length;
     const w = storedOrder(acc.withdrawalStart[a]!, acc.withdrawalStart[a + 1]!, allowanceBefore);
+    for (const i of w)
+      if (
+        !(sw.allowanceUnits[i]! >= 0 && sw.usedUnits[i]! >= 0) ||
+        !isSmallint(sw.portfolio[i]!) ||
+        !isSmallint(sw.year[i]!)
+      )
+        throw invalidState(
+          k,
+          asOf,
+          `allowance ${i} (${sw.year[i]}): ${sw.allowanceUnits[i]} units, ${sw.usedUnits[i]} used`,
+        );
     // the columns of LOT_ARRAY_COLUMNS and ALLOWANCE_ARRAY_COLUMNS, in their order
     stateText
       .int(k)

@@ -16,6 +16,7 @@ import { FREE_SHARE_ATTRIBUTION_MIGRATION } from './schema/freeShareAttributionS
 import { APPROVALS_MIGRATION, TERMINATIONS_MIGRATION } from './schema/governanceSchema.js';
 import { LEDGER_STATE_PACKED_MIGRATION } from './schema/ledgerStatePackedSchema.js';
 import { LEDGER_STATE_MIGRATION } from './schema/ledgerStateSchema.js';
+import { LEDGER_STATE_TEXT_MIGRATION } from './schema/ledgerStateTextSchema.js';
 import { OMNIBUS_MIGRATION } from './schema/omnibusSchema.js';
 import { SERVICE_FEES_MIGRATION } from './schema/serviceFeesSchema.js';
 import { TRANSFER_ENDS_MIGRATION } from './schema/transferEndsSchema.js';
@@ -133,6 +134,7 @@ export const MIGRATIONS: readonly Migration[] = [
   EXHIBIT_A_HOLDINGS_MIGRATION,
   LEDGER_STATE_PACKED_MIGRATION,
   CLASS_B_REFERENCES_MIGRATION,
+  LEDGER_STATE_TEXT_MIGRATION,
 ];
 
 /** The schema version this build of plan12b migrates to. */

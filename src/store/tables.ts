@@ -123,22 +123,42 @@ export interface ClassBLedgerPortfolio {
 
 export interface ClassBLedgerState {
   account_key: number;
-  allowance_portfolio_key: number[];
-  allowance_units: ArrayType<Int8>;
-  allowance_used_units: ArrayType<Int8>;
-  allowance_year: number[];
+  allowance_portfolio_key: string;
+  allowance_units: string;
+  allowance_used_units: string;
+  allowance_year: string;
   as_of: string;
-  lot_arrival: number[];
-  lot_cost_cents: ArrayType<Int8>;
-  lot_doi_epoch_day: number[];
-  lot_free: boolean[];
-  lot_issuing_portfolio_key: number[];
-  lot_origin_txn_id: string[];
-  lot_portfolio_key: number[];
-  lot_sequence: number[];
-  lot_share_units: ArrayType<Int8>;
+  lot_arrival: string;
+  lot_cost_cents: string;
+  lot_doi_epoch_day: string;
+  lot_free: string;
+  lot_issuing_portfolio_key: string;
+  lot_origin_txn_id: string;
+  lot_portfolio_key: string;
+  lot_sequence: string;
+  lot_share_units: string;
   next_arrival: number;
   next_sequence: number;
+}
+
+export interface ClassBLedgerStateArrays {
+  account_key: number | null;
+  allowance_portfolio_key: number[] | null;
+  allowance_units: ArrayType<Int8> | null;
+  allowance_used_units: ArrayType<Int8> | null;
+  allowance_year: number[] | null;
+  as_of: string | null;
+  lot_arrival: number[] | null;
+  lot_cost_cents: ArrayType<Int8> | null;
+  lot_doi_epoch_day: number[] | null;
+  lot_free: boolean[] | null;
+  lot_issuing_portfolio_key: number[] | null;
+  lot_origin_txn_id: string[] | null;
+  lot_portfolio_key: number[] | null;
+  lot_sequence: number[] | null;
+  lot_share_units: ArrayType<Int8> | null;
+  next_arrival: number | null;
+  next_sequence: number | null;
 }
 
 export interface ClassBLedgerStateMonth {
@@ -459,6 +479,7 @@ export interface DB {
   class_b_distributor_term: ClassBDistributorTerm;
   class_b_ledger_portfolio: ClassBLedgerPortfolio;
   class_b_ledger_state: ClassBLedgerState;
+  class_b_ledger_state_arrays: ClassBLedgerStateArrays;
   class_b_ledger_state_month: ClassBLedgerStateMonth;
   class_b_lot_attribution: ClassBLotAttribution;
   class_b_redemption: ClassBRedemption;
