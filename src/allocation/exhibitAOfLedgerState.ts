@@ -74,16 +74,39 @@ interface PortfolioWork {
   readonly omnibus: number[];
   readonly countTotal: UnitsSum;
   readonly allocated: UnitsSum;
-  /** by issuance key (issuing portfolio and DOI day) */
-  readonly byDoi: Map<number, { issuing: number; doiDay: number; shares: UnitsSum; lots: number }>;
+  /** by issuing portfolio and DOI day */
+  readonly byDoi: ByIssuance<{ issuing: number; doiDay: number; shares: UnitsSum; lots: number }>;
   /** the account being summed holds lots of the portfolio */
   held: boolean;
   /** its Free Share units in the portfolio (2(b) skips an account whose Free Shares are 0 units) */
   freeOfAccount: number;
 }
 
-/** One key per (issuing portfolio key, DOI day number): both are small integers. */
-const issuanceKey = (issuing: number, doiDay: number) => issuing * 4_294_967_296 + (doiDay + 2_147_483_648);
+/**
+ * Values by issuance: issuing portfolio key, then DOI day number. Both are small integers, so a
+ * lookup allocates nothing (one number key of both would pass 2^31 and be a heap number per lot:
+ * a close's Exhibit A step looks up every lot, 5 million at the benchmark's size, issue 14).
+ */
+class ByIssuance<T> {
+  private readonly byPortfolio: (Map<number, T> | undefined)[] = [];
+
+  get(issuing: number, doiDay: number): T | undefined {
+    return this.byPortfolio[issuing]?.get(doiDay);
+  }
+
+  set(issuing: number, doiDay: number, value: T): void {
+    let byDay = this.byPortfolio[issuing];
+    if (byDay === undefined) {
+      byDay = new Map();
+      this.byPortfolio[issuing] = byDay;
+    }
+    byDay.set(doiDay, value);
+  }
+
+  *values(): IterableIterator<T> {
+    for (const byDay of this.byPortfolio) if (byDay !== undefined) yield* byDay.values();
+  }
+}
 
 /**
  * Exhibit A 2(a)–(b) and SPEC §8's counts of a chunk's ledger at one date, per asked portfolio
@@ -110,18 +133,17 @@ export function exhibitAOfLedgerState(
       omnibus: [],
       countTotal: new UnitsSum(),
       allocated: new UnitsSum(),
-      byDoi: new Map(),
+      byDoi: new ByIssuance(),
       held: false,
       freeOfAccount: 0,
     };
   // 2(a): who holds the rights to shares of an issuance, asked once per issuance
-  const issuer = new Map<number, string>();
+  const issuer = new ByIssuance<string>();
   const whoIssued = (issuing: number, doiDay: number): string => {
-    const k = issuanceKey(issuing, doiDay);
-    let who = issuer.get(k);
+    let who = issuer.get(issuing, doiDay);
     if (who === undefined) {
       who = distributorOfIssuance(terms, portfolioNames[issuing]!, fromDayNumber(doiDay), distributor);
-      issuer.set(k, who);
+      issuer.set(issuing, doiDay, who);
     }
     return who;
   };
@@ -179,8 +201,7 @@ export function exhibitAOfLedgerState(
           w.countTotal.add(units);
           if (who === distributor) {
             w.allocated.add(units);
-            const k = issuanceKey(l.issuingPortfolio[i]!, l.doiDay[i]!);
-            let held = w.byDoi.get(k);
+            let held = w.byDoi.get(l.issuingPortfolio[i]!, l.doiDay[i]!);
             if (held === undefined) {
               held = {
                 issuing: l.issuingPortfolio[i]!,
@@ -188,7 +209,7 @@ export function exhibitAOfLedgerState(
                 shares: new UnitsSum(),
                 lots: 0,
               };
-              w.byDoi.set(k, held);
+              w.byDoi.set(held.issuing, held.doiDay, held);
             }
             held.shares.add(units);
             held.lots++;

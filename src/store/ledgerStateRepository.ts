@@ -69,6 +69,18 @@ export interface StoredLedgerChunk {
 
 const json = (v: unknown) => JSON.stringify(v, (_k, x) => (typeof x === 'bigint' ? x.toString() : x));
 
+/**
+ * A new object saying what `a` says (its frozen weights shared): one per reinvestment, as the
+ * ledger carries them, without parsing the same JSON again.
+ */
+function sameAttribution(a: FreeShareAttribution): FreeShareAttribution {
+  return Object.freeze(
+    a.kind === 'distributor'
+      ? { kind: a.kind, distributor: a.distributor }
+      : { kind: a.kind, basis: a.basis, weights: a.weights },
+  );
+}
+
 /** The stored JSON of an attribution back to the record (freeShareAttribution.ts). */
 export function attributionOfJson(text: string): FreeShareAttribution {
   const a = JSON.parse(text) as
@@ -440,19 +452,20 @@ export async function readLedgerStateChunk(
         ORDER BY a.account_key`,
     ),
     only === undefined
-      ? q.textRows(
-          `SELECT account_key, origin_txn_id, attribution FROM class_b_lot_attribution WHERE ${inRange('account_key', range)} ${amongKeys('account_key', keys)}`,
+      ? q.copyOut(
+          `SELECT account_key, origin_txn_id, attribution FROM class_b_lot_attribution
+            WHERE ${inRange('account_key', range)} ${amongKeys('account_key', keys)} ORDER BY account_key`,
         )
       : undefined,
   ]);
   const onlySet = only === undefined ? undefined : new Set(only);
   const s = decodeLedgerStateCopy(stateText, withAllowances, onlySet && ((k) => onlySet.has(k)));
   const R = s.lots;
-  const attributionText =
+  const stored =
     attributionRows !== undefined
-      ? new Map(attributionRows.map(([k, origin, text]) => [`${k}|${origin}`, text!] as const))
+      ? StoredAttributions.ofCopy(attributionRows)
       : // the attributions of the Free Shares read, only
-        await attributionsOfLots(q, freeLotsOf(s));
+        StoredAttributions.ofMap(await attributionsOfLots(q, freeLotsOf(s)));
 
   const n = s.count;
   const key = new Int32Array(s.key);
@@ -472,11 +485,19 @@ export async function readLedgerStateChunk(
     attribution: new Int32Array(m),
   };
   const attributions: FreeShareAttribution[] = [];
-  const attributionIndex = new Map<string, number>();
+  // an account's attributions by origin: one object per reinvestment, shared by the lots it became
+  // (never across reinvestments: Exhibit A resolves each object once, by its first lot's DOI where
+  // it derives from no Commission Share, distributorShare.ts)
+  const accountAttributions = new Map<string, number>();
+  // the stored JSON parsed once per distinct text (many reinvestments state the same), each
+  // reinvestment still its own object: most of a close's are never looked at (Exhibit A resolves
+  // only the portfolios it computes), so the parse was a million JSON.parse calls for nothing
+  const parsed = new Map<string, FreeShareAttribution>();
   // the 1970-01-01 day number: the state holds days since then
   const epochDay = toDayNumber('1970-01-01');
   for (let a = 0; a < n; a++) {
     const k = s.key[a]!;
+    accountAttributions.clear();
     for (let i = s.lotStart[a]!; i < s.lotStart[a + 1]!; i++) {
       const origin = R.origin[i]!;
       // a key per lot: origins are the pass's payload (KeyDictionary.append)
@@ -486,17 +507,21 @@ export async function readLedgerStateChunk(
         L.attribution[i] = -1;
         continue;
       }
-      const ak = `${k}|${origin}`;
-      let at = attributionIndex.get(ak);
+      let at = accountAttributions.get(origin);
       if (at === undefined) {
-        const text = attributionText.get(ak);
+        const text = stored.text(k, origin);
         if (text === undefined)
           throw new Error(
             `class_b_lot_attribution: no attribution for Free Shares ${origin} of account key ${k}`,
           );
+        let same = parsed.get(text);
+        if (same === undefined) {
+          same = attributionOfJson(text);
+          parsed.set(text, same);
+        }
         at = attributions.length;
-        attributions.push(attributionOfJson(text));
-        attributionIndex.set(ak, at);
+        attributions.push(sameAttribution(same));
+        accountAttributions.set(origin, at);
       }
       L.attribution[i] = at;
     }
@@ -526,9 +551,81 @@ export async function readLedgerStateChunk(
     },
     accountNames,
     storedAttributions: new Set(attributions),
-    // the read's own map of them (its keys are `account key|origin`), not a copy of its keys
-    storedAttributionKeys: only === undefined && keys === undefined ? attributionText : new Set<string>(),
+    // the read's own rows of them, not a copy of their keys
+    storedAttributionKeys: only === undefined && keys === undefined ? stored : new Set<string>(),
   };
+}
+
+/**
+ * The stored attributions a chunk's read found (`class_b_lot_attribution` rows), looked up by
+ * account key and origin: read in account key order as columns and found by a binary search of
+ * the account's rows — no `account key|origin` string and map entry per row (issue 14: a close
+ * reads every account's, a million rows at the benchmark's size).
+ */
+class StoredAttributions {
+  private constructor(
+    /** account keys, ascending */
+    private readonly keys: ArrayLike<number>,
+    private readonly origins: readonly string[],
+    private readonly texts: readonly string[],
+  ) {}
+
+  /** COPY text of (account_key, origin_txn_id, attribution) rows ordered by account key. */
+  static ofCopy(text: string): StoredAttributions {
+    const { columns } = decodeCopyColumns(text, ['int', 'text', 'text']);
+    const keys = columns[0] as Float64Array;
+    for (let i = 1; i < keys.length; i++)
+      if (keys[i]! < keys[i - 1]!) throw new Error('class_b_lot_attribution: rows not in account key order');
+    return new StoredAttributions(keys, columns[1] as string[], columns[2] as string[]);
+  }
+
+  /** The same from `account key|origin` → text ({@link attributionsOfLots}). */
+  static ofMap(byKey: ReadonlyMap<string, string>): StoredAttributions {
+    const rows = [...byKey].map(([ak, text]) => {
+      const bar = ak.indexOf('|');
+      return { key: Number(ak.slice(0, bar)), origin: ak.slice(bar + 1), text };
+    });
+    rows.sort((a, b) => a.key - b.key);
+    return new StoredAttributions(
+      rows.map((r) => r.key),
+      rows.map((r) => r.origin),
+      rows.map((r) => r.text),
+    );
+  }
+
+  /** The last account with many rows looked up, its rows by origin. */
+  private many: { accountKey: number; byOrigin: Map<string, string> } | undefined;
+
+  /** The stored JSON of the attribution of `origin`'s Free Shares in the account. */
+  text(accountKey: number, origin: string): string | undefined {
+    if (this.many?.accountKey === accountKey) return this.many.byOrigin.get(origin);
+    const K = this.keys;
+    // the account's rows [from, to)
+    let from = 0;
+    let hi = K.length;
+    while (from < hi) {
+      const mid = (from + hi) >>> 1;
+      if (K[mid]! < accountKey) from = mid + 1;
+      else hi = mid;
+    }
+    let to = from;
+    while (to < K.length && K[to] === accountKey) to++;
+    if (to - from > 16) {
+      // an account of many reinvestments: its rows by origin, once (looked up account by account)
+      const byOrigin = new Map<string, string>();
+      for (let i = from; i < to; i++) byOrigin.set(this.origins[i]!, this.texts[i]!);
+      this.many = { accountKey, byOrigin };
+      return byOrigin.get(origin);
+    }
+    for (let i = from; i < to; i++) if (this.origins[i] === origin) return this.texts[i];
+    return undefined;
+  }
+
+  /** Whether the attribution of `account key|origin` is stored (writeLedgerStateChunk's question). */
+  has(key: string): boolean {
+    const bar = key.indexOf('|');
+    return this.text(Number(key.slice(0, bar)), key.slice(bar + 1)) !== undefined;
+  }
 }
 
 /**
