@@ -19,6 +19,7 @@ import {
   HANDED_OVER_TERMS,
 } from '../class-b/support/generatedActivity.js';
 import { generatedAccounts, monthsSpanned, runMonthPass } from '../class-b/support/monthPassHarness.js';
+import { noSystematicWithdrawals } from '../support/ledgerStateFixtures.js';
 
 const json = (v: unknown) => JSON.stringify(v, (_k, x) => (typeof x === 'bigint' ? x.toString() : x));
 
@@ -245,13 +246,7 @@ describe('Exhibit A and the DOI counts from the ledger columns equal the per-acc
               costCents: new Float64Array(lots.length),
               attribution: Int32Array.from(lots, (l) => (l.free ? l.attribution : -1)),
             },
-            systematicWithdrawals: {
-              count: 0,
-              portfolio: new Int32Array(0),
-              year: new Int32Array(0),
-              allowanceUnits: new Float64Array(0),
-              usedUnits: new Float64Array(0),
-            },
+            systematicWithdrawals: noSystematicWithdrawals(),
             attributions,
           };
           const names = namesOf(state, d);

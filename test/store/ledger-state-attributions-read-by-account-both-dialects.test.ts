@@ -2,11 +2,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toDayNumber } from '../../src/calendar/isoDate.js';
 import type { FreeShareAttribution } from '../../src/class-b/freeShareAttribution.js';
 import type { ClassBLedgerState } from '../../src/class-b/monthPassColumns.js';
-import { KeyDictionary, type MonthPassDictionaries } from '../../src/class-b/monthPassRecords.js';
+import {
+  createDictionaries,
+  KeyDictionary,
+  type MonthPassDictionaries,
+} from '../../src/class-b/monthPassRecords.js';
 import { upsertAccounts } from '../../src/store/classBRepository.js';
 import type { Database } from '../../src/store/database.js';
 import { readLedgerStateChunk, writeLedgerStateChunk } from '../../src/store/ledgerStateRepository.js';
 import { dialects, freshDatabase, type TestDatabase } from '../support/databases.js';
+import { noSystematicWithdrawals } from '../support/ledgerStateFixtures.js';
 
 // The Exhibit A 2(b) attributions of a chunk's Free Shares are read in account key order and
 // found account by account (issue 14: no `account key|origin` string and map entry per stored row,
@@ -93,23 +98,10 @@ function stateOf(keys: readonly number[], extra = 0): { state: ClassBLedgerState
       costCents: Float64Array.from(all, (_l, i) => i),
       attribution: Int32Array.from(all, (l) => l.attribution),
     },
-    systematicWithdrawals: {
-      count: 0,
-      portfolio: new Int32Array(0),
-      year: new Int32Array(0),
-      allowanceUnits: new Float64Array(0),
-      usedUnits: new Float64Array(0),
-    },
+    systematicWithdrawals: noSystematicWithdrawals(),
     attributions,
   };
-  const d: MonthPassDictionaries = {
-    accounts: new KeyDictionary(),
-    portfolios: new KeyDictionary(),
-    txns,
-    exchanges: new KeyDictionary(),
-    distributors: new KeyDictionary(),
-  };
-  return { state, d };
+  return { state, d: { ...createDictionaries(), txns } };
 }
 
 /** Each account's Free Share lots as (portfolio, origin, attribution), and the objects' sharing. */
@@ -151,13 +143,7 @@ describe.each(dialects)('the ledger state attributions read by account on %s', (
   let tdb: TestDatabase;
   let db: Database;
   let keys: number[];
-  const dictionaries = (): MonthPassDictionaries => ({
-    accounts: new KeyDictionary(),
-    portfolios: new KeyDictionary(),
-    txns: new KeyDictionary(),
-    exchanges: new KeyDictionary(),
-    distributors: new KeyDictionary(),
-  });
+  const dictionaries = (): MonthPassDictionaries => createDictionaries();
   const attributionRows = async () =>
     Number((await db.query<{ n: number }>('SELECT count(*)::int AS n FROM class_b_lot_attribution'))[0]!.n);
 
