@@ -148,13 +148,16 @@ export function exhibitAOfLedgerState(
     return who;
   };
   // 2(b): an attribution's parties and weights, resolved once per attribution (null: by the lot's own DOI)
-  const resolved = new Map<number, { parties: string[]; weights: bigint[] } | null>();
+  // by attribution index: an array, not a map (a lookup per Free Share lot)
+  const resolved: ({ parties: string[]; weights: bigint[] } | null | undefined)[] = new Array(
+    state.attributions.length,
+  );
   const freeParties = (attribution: number): { parties: string[]; weights: bigint[] } | null => {
     if (attribution < 0) return null;
-    let r = resolved.get(attribution);
+    let r = resolved[attribution];
     if (r === undefined) {
       r = resolveAttribution(state.attributions[attribution]!, terms, distributor);
-      resolved.set(attribution, r);
+      resolved[attribution] = r;
     }
     return r;
   };
