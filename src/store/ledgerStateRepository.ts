@@ -461,11 +461,13 @@ export async function readLedgerStateChunk(
   const onlySet = only === undefined ? undefined : new Set(only);
   const s = decodeLedgerStateCopy(stateText, withAllowances, onlySet && ((k) => onlySet.has(k)));
   const R = s.lots;
-  const stored =
-    attributionRows !== undefined
-      ? StoredAttributions.ofCopy(attributionRows)
-      : // the attributions of the Free Shares read, only
-        StoredAttributions.ofMap(await attributionsOfLots(q, freeLotsOf(s)));
+  const rows = attributionRows !== undefined ? StoredAttributions.ofCopy(attributionRows) : undefined;
+  const stored: Pick<StoredAttributions, 'text'> =
+    rows ??
+    // the attributions of the Free Shares read, only (a report's few portfolios)
+    (await attributionsOfLots(q, freeLotsOf(s)).then((byKey) => ({
+      text: (k: number, origin: string) => byKey.get(`${k}|${origin}`),
+    })));
 
   const n = s.count;
   const key = new Int32Array(s.key);
@@ -552,7 +554,7 @@ export async function readLedgerStateChunk(
     accountNames,
     storedAttributions: new Set(attributions),
     // the read's own rows of them, not a copy of their keys
-    storedAttributionKeys: only === undefined && keys === undefined ? stored : new Set<string>(),
+    storedAttributionKeys: rows !== undefined && keys === undefined ? rows : new Set<string>(),
   };
 }
 
@@ -577,20 +579,6 @@ class StoredAttributions {
     for (let i = 1; i < keys.length; i++)
       if (keys[i]! < keys[i - 1]!) throw new Error('class_b_lot_attribution: rows not in account key order');
     return new StoredAttributions(keys, columns[1] as string[], columns[2] as string[]);
-  }
-
-  /** The same from `account key|origin` → text ({@link attributionsOfLots}). */
-  static ofMap(byKey: ReadonlyMap<string, string>): StoredAttributions {
-    const rows = [...byKey].map(([ak, text]) => {
-      const bar = ak.indexOf('|');
-      return { key: Number(ak.slice(0, bar)), origin: ak.slice(bar + 1), text };
-    });
-    rows.sort((a, b) => a.key - b.key);
-    return new StoredAttributions(
-      rows.map((r) => r.key),
-      rows.map((r) => r.origin),
-      rows.map((r) => r.text),
-    );
   }
 
   /** The last account with many rows looked up, its rows by origin. */
