@@ -34,6 +34,8 @@ export interface CloseBenchOptions {
   serverOnly?: boolean;
   /** write a V8 CPU profile of each close (not the set-up) to this file prefix (`PREFIX-server.cpuprofile`, `PREFIX-pglite.cpuprofile`) */
   profileClose?: string;
+  /** a CPU profile of the month's import alone (`--cpu-prof-apply=FILE`, with `--apply-from`) */
+  profileApply?: string;
   /**
    * steady (default): the months from the Distributor's term end to the benchmark month closed by
    * this build in the set-up, so the close computes Exhibit A only at the month's own dates; cold
@@ -104,7 +106,10 @@ function timedDatabase(db: Database, times: Map<string, { n: number; ms: number 
   };
 }
 
-/** A V8 CPU profile of this process from now until `stop` (the close alone, `--cpu-prof-close=FILE`). */
+/**
+ * A V8 CPU profile of this process from now until `stop` (the close alone, `--cpu-prof-close=FILE`;
+ * the import alone, `--cpu-prof-apply=FILE`).
+ */
 async function startProfile(): Promise<{ stop(): Promise<string> }> {
   const session = new Session();
   session.connect();
@@ -554,16 +559,22 @@ export async function benchClose(
       );
       const queryTimes = new Map<string, { n: number; ms: number }>();
       const applyDb = process.argv.includes('--query-times') ? timedDatabase(db, queryTimes) : db;
-      const applied = await applyMonth(
-        applyDb,
-        readFileSync(join(from, 'month.csv')),
-        saved.setup as CloseSetup['setup'] & {
-          omnibusFeedRows: number;
-          state: 'steady' | 'cold';
-          transfersCsv: string;
-        },
-        log_,
-      );
+      const profiler = opts.profileApply === undefined ? null : await startProfile();
+      let applied: Awaited<ReturnType<typeof applyMonth>>;
+      try {
+        applied = await applyMonth(
+          applyDb,
+          readFileSync(join(from, 'month.csv')),
+          saved.setup as CloseSetup['setup'] & {
+            omnibusFeedRows: number;
+            state: 'steady' | 'cold';
+            transfersCsv: string;
+          },
+          log_,
+        );
+      } finally {
+        if (profiler) writeFileSync(opts.profileApply!, await profiler.stop());
+      }
       for (const [sql, t] of [...queryTimes].sort(([, a], [, b]) => b.ms - a.ms).slice(0, 25))
         log_(`query ${(t.ms / 1000).toFixed(3)} s ×${t.n}: ${sql}`);
       const built: CloseSetup = { ...saved, setup: { ...saved.setup, ...applied } };
@@ -668,6 +679,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
       serverOnly: process.argv.includes('--server-only'),
       state: process.argv.includes('--cold') ? 'cold' : 'steady',
       profileClose: process.argv.find((a) => a.startsWith('--cpu-prof-close='))?.split('=')[1],
+      profileApply: process.argv.find((a) => a.startsWith('--cpu-prof-apply='))?.split('=')[1],
       setupOnly: process.argv.find((a) => a.startsWith('--setup-only='))?.split('=')[1],
       closeFrom: process.argv.find((a) => a.startsWith('--close-from='))?.split('=')[1],
       beforeApply: process.argv.includes('--before-apply'),
