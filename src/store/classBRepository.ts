@@ -865,6 +865,31 @@ export async function cdscPiecesBetween(
     cdsc: string;
   }[]
 > {
+  // a close's whole month of pieces (hundreds of thousands at a large complex): read by the bulk
+  // path, not as a row object each (issue 14 item 3; docs/PERFORMANCE.md, session 31)
+  const rows = await q.textRows(
+    `SELECT r.portfolio_id, r.date::text, r.txn_id, p.lot_id, p.doi::text, p.issuing_portfolio_id, p.cdsc::text
+       FROM class_b_redemption r JOIN class_b_redemption_piece p ON p.txn_id = r.txn_id
+      WHERE r.date BETWEEN ${sqlTextLiteral(from)}::date AND ${sqlTextLiteral(to)}::date AND p.cdsc > 0
+      ORDER BY r.date, r.txn_id, p.piece`,
+  );
+  return rows.map((r) => ({
+    portfolio_id: r[0]!,
+    date: r[1]!,
+    txn_id: r[2]!,
+    lot_id: r[3]!,
+    doi: r[4]!,
+    issuing_portfolio_id: r[5]!,
+    cdsc: r[6]!,
+  }));
+}
+
+/** {@link cdscPiecesBetween} through `query()`, a row object each: the reference its bulk read is tested against. */
+export async function cdscPiecesBetweenByQuery(
+  q: Queryable,
+  from: string,
+  to: string,
+): ReturnType<typeof cdscPiecesBetween> {
   return q.query(
     `SELECT r.portfolio_id, r.date, r.txn_id, p.lot_id, p.doi, p.issuing_portfolio_id, p.cdsc
        FROM class_b_redemption r JOIN class_b_redemption_piece p ON p.txn_id = r.txn_id

@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import {
   CLASS_B_TRANSACTION_COLUMNS,
   type ClassBTransactionRow,
+  cdscPiecesBetween,
+  cdscPiecesBetweenByQuery,
   insertTransactions,
   loadTransactionsOf,
   type NewClassBTransaction,
@@ -135,6 +137,91 @@ describe.each(dialects)('Class B and net-assets bulk paths through COPY (%s)', (
           netAssets: '123.45',
         },
       ]);
+    } finally {
+      await db.close();
+      await t.drop();
+    }
+  });
+
+  it("a month's CDSC pieces read by COPY are query()'s rows: the range's pieces bearing a CDSC, by date, redemption and piece", async () => {
+    const t = await freshDatabase(dialect);
+    const db = await t.open();
+    try {
+      const ids = [...new Set(fc.sample(hostileId, { numRuns: 300, seed: 11 }))].slice(0, 60);
+      await upsertAccounts(db, [{ account: 'A\t"1"', omnibus: false, dealerOfRecord: null }], 1);
+      // redemptions dated either side of the month and on its first and last days
+      const dates = ['2025-11-30', '2025-12-01', '2025-12-17', '2025-12-31', '2026-01-01'];
+      await db.transaction((tx) =>
+        insertTransactions(
+          tx,
+          ids.map((txnId, i) => ({
+            txnId,
+            date: dates[i % dates.length]!,
+            account: 'A\t"1"',
+            portfolioId: `P\t${i % 3}`,
+            portfolioName: 'Fund',
+            type: 'redeem' as const,
+            shares: '10.0000',
+            price: '10.0000',
+            exchangeId: null,
+            waiver: null,
+            attributedDistributor: null,
+            derivedFromDoi: null,
+          })),
+          1,
+        ),
+      );
+      let expected = 0;
+      for (const [i, txnId] of ids.entries()) {
+        // pieces of 0, 1 and 3; a piece without CDSC (waived or past the schedule) is not one
+        const pieces = [0, 1, 3][i % 3]!;
+        const cdscs = Array.from({ length: pieces }, (_, k) =>
+          (i + k) % 4 === 0 ? 0 : 1 + ((i * 7 + k) % 900),
+        );
+        const cdsc = cdscs.reduce((a, b) => a + b, 0);
+        await db.query(
+          `INSERT INTO class_b_redemption (txn_id, account, portfolio_id, date, shares, price, waiver, gross, cdsc, cdsc_waived, redemption_fee, net)
+           VALUES ($1, $2, $3, $4, 10, 10, NULL, 100, $5, 0, 0, $6)`,
+          [
+            txnId,
+            'A\t"1"',
+            `P\t${i % 3}`,
+            dates[i % dates.length],
+            (cdsc / 100).toFixed(2),
+            ((10000 - cdsc) / 100).toFixed(2),
+          ],
+        );
+        for (const [k, c] of cdscs.entries()) {
+          await db.query(
+            `INSERT INTO class_b_redemption_piece (txn_id, piece, lot_id, kind, doi, issuing_portfolio_id, shares, cost, rate_pct, base, cdsc, cdsc_waived)
+             VALUES ($1, $2, $3, 'commission', $4, $5, 1, 10, 5, 10, $6, 0)`,
+            [
+              txnId,
+              k,
+              `${ids[(i + k + 1) % ids.length]}\n${k}`,
+              `20${19 + (k % 6)}-02-2${k}`,
+              `I'${k}`,
+              (c / 100).toFixed(2),
+            ],
+          );
+          const month = dates[i % dates.length]!.startsWith('2025-12');
+          if (month && c > 0) expected++;
+        }
+      }
+      const viaCopy = await cdscPiecesBetween(db, '2025-12-01', '2025-12-31');
+      const viaQuery = await cdscPiecesBetweenByQuery(db, '2025-12-01', '2025-12-31');
+      expect(viaCopy).toEqual(viaQuery);
+      expect(viaCopy).toHaveLength(expected);
+      expect(expected).toBeGreaterThan(10);
+      expect(
+        viaCopy.every((r) => r.date >= '2025-12-01' && r.date <= '2025-12-31' && r.cdsc !== '0.00'),
+      ).toBe(true);
+      // by date, then redemption (the store's order of txn_id), then piece: the FINRA cap counts them so
+      const days = viaCopy.map((r) => r.date);
+      expect(days).toEqual([...days].sort());
+      expect(viaCopy.some((r) => r.lot_id.includes('\n') && r.issuing_portfolio_id.startsWith("I'"))).toBe(
+        true,
+      );
     } finally {
       await db.close();
       await t.drop();
