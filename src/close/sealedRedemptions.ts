@@ -26,6 +26,74 @@ export interface SealedRedemptions {
 
 const AMOUNT_KEYS = ['gross', 'cdsc', 'cdscWaived', 'redemptionFee', 'net'] as const;
 
+/** A report's keys, and a piece's, in code-unit order: the order canonicalJson writes them in. */
+const REDEMPTION_KEYS = 13;
+const PIECE_KEYS = 12;
+
+const str = JSON.stringify;
+/** A string or null as JSON (canonicalJson writes both by JSON.stringify). */
+const strOrNull = (v: string | null): string => (v === null ? 'null' : str(v));
+
+function isReportShaped(r: RedemptionReport): boolean {
+  // exactly the fields report() makes, each a string (or null where it may be): anything else
+  // goes the generic way, so a field added to RedemptionReport is never left out of the hash
+  let keys = 0;
+  for (const _ in r) keys++;
+  if (keys !== REDEMPTION_KEYS || !Array.isArray(r.pieces)) return false;
+  if (
+    typeof r.account !== 'string' ||
+    typeof r.cdsc !== 'string' ||
+    typeof r.cdscWaived !== 'string' ||
+    typeof r.date !== 'string' ||
+    typeof r.gross !== 'string' ||
+    typeof r.net !== 'string' ||
+    typeof r.portfolio !== 'string' ||
+    typeof r.price !== 'string' ||
+    typeof r.redemptionFee !== 'string' ||
+    typeof r.shares !== 'string' ||
+    typeof r.txnId !== 'string' ||
+    (r.waiver !== null && typeof r.waiver !== 'string')
+  )
+    return false;
+  for (const p of r.pieces) {
+    if (p === null || typeof p !== 'object' || Array.isArray(p)) return false;
+    let n = 0;
+    for (const _ in p) n++;
+    if (
+      n !== PIECE_KEYS ||
+      typeof p.base !== 'string' ||
+      typeof p.cdsc !== 'string' ||
+      typeof p.cdscWaived !== 'string' ||
+      typeof p.cost !== 'string' ||
+      typeof p.dateOfOriginalIssuance !== 'string' ||
+      (p.distributor !== null && typeof p.distributor !== 'string') ||
+      (p.earnedBy !== null && typeof p.earnedBy !== 'string') ||
+      typeof p.issuingPortfolio !== 'string' ||
+      typeof p.kind !== 'string' ||
+      typeof p.lotId !== 'string' ||
+      typeof p.ratePct !== 'string' ||
+      typeof p.shares !== 'string'
+    )
+      return false;
+  }
+  return true;
+}
+
+/**
+ * canonicalJson(r) of a redemption as report() makes it (the property test holds them equal),
+ * written field by field in the canonical key order instead of walked generically: a close hashes
+ * every redemption of its month (issue 14). Any other shape goes through canonicalJson.
+ */
+export function redemptionCanonicalJson(r: RedemptionReport): string {
+  if (!isReportShaped(r)) return canonicalJson(r);
+  let pieces = '';
+  for (let i = 0; i < r.pieces.length; i++) {
+    const p = r.pieces[i]!;
+    pieces += `${i === 0 ? '' : ','}{"base":${str(p.base)},"cdsc":${str(p.cdsc)},"cdscWaived":${str(p.cdscWaived)},"cost":${str(p.cost)},"dateOfOriginalIssuance":${str(p.dateOfOriginalIssuance)},"distributor":${strOrNull(p.distributor)},"earnedBy":${strOrNull(p.earnedBy)},"issuingPortfolio":${str(p.issuingPortfolio)},"kind":${str(p.kind)},"lotId":${str(p.lotId)},"ratePct":${str(p.ratePct)},"shares":${str(p.shares)}}`;
+  }
+  return `{"account":${str(r.account)},"cdsc":${str(r.cdsc)},"cdscWaived":${str(r.cdscWaived)},"date":${str(r.date)},"gross":${str(r.gross)},"net":${str(r.net)},"pieces":[${pieces}],"portfolio":${str(r.portfolio)},"price":${str(r.price)},"redemptionFee":${str(r.redemptionFee)},"shares":${str(r.shares)},"txnId":${str(r.txnId)},"waiver":${strOrNull(r.waiver)}}`;
+}
+
 /** The hash of a month's redemptions, as sealed: equal hashes, equal detail. */
 export function redemptionsDetailHash(redemptions: readonly RedemptionReport[]): string {
   return sealedPartHash(redemptions);
@@ -63,7 +131,7 @@ export function sealedRedemptionsTally(): {
   return {
     add(chunk) {
       if (chunk.length === 0) return;
-      detail.update(`${count === 0 ? '' : ','}${chunk.map(canonicalJson).join(',')}`);
+      detail.update(`${count === 0 ? '' : ','}${chunk.map(redemptionCanonicalJson).join(',')}`);
       count += chunk.length;
       for (const r of chunk) {
         let p = byPortfolio.get(r.portfolio);

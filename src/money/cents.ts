@@ -43,6 +43,19 @@ export function formatCents(cents: bigint): string {
   return `${neg ? '-' : ''}${whole}.${frac}`;
 }
 
+/** An amount already as formatCents writes it: no leading zero, two decimals, no "-0.00". */
+const CANONICAL_MONEY_RE = /^-?(?:0|[1-9]\d*)\.\d\d$/;
+
+/**
+ * formatCents(parseCents(s)) (the property test holds them equal), without the bigint round trip
+ * where `s` is already in that form, as the store's numeric(…, 2) columns give it: a close
+ * reports every redemption and piece of its month (issue 14).
+ * @example canonicalCents('12.30') === '12.30'; canonicalCents('012.3') === '12.30'
+ */
+export function canonicalCents(s: string): string {
+  return CANONICAL_MONEY_RE.test(s) && s !== '-0.00' ? s : formatCents(parseCents(s));
+}
+
 /**
  * Integer division rounded half-up (ties away from zero), SPEC §3 ROUND_HALF_UP.
  * @example divRoundHalfUp(5n, 2n) === 3n; divRoundHalfUp(-5n, 2n) === -3n

@@ -1,6 +1,6 @@
 import type { DistributorTerm } from '../class-b/distributorTerm.js';
-import { attributeCdsc } from '../class-b/earnedCdsc.js';
-import { formatCents, parseCents } from '../money/cents.js';
+import { attributeCdsc, type CdscAttribution } from '../class-b/earnedCdsc.js';
+import { canonicalCents, formatCents, parseCents } from '../money/cents.js';
 import { normalizeRatePct } from '../money/rate.js';
 import type { Registry } from '../registry/registry.js';
 import { type StoredRedemption, storedRedemptionsInOrder } from '../store/classBRepository.js';
@@ -55,6 +55,8 @@ export interface RedemptionsReport {
 
 const trimBase = (s: string) => s.replace(/(\.\d\d\d*?)0+$/, '$1');
 
+const NO_ONE: CdscAttribution = { distributor: null, earnedBy: null };
+
 /**
  * A stored redemption as reported: portfolios named as on the day, amounts in cents, each
  * Commission Share piece attributed to the distributor whose term held its DOI (Agreement
@@ -74,6 +76,26 @@ export function redemptionReporter(
     }
     return n;
   };
+  // each issuance's attribution and each rate's text worked out once (a month's pieces share few)
+  const attributions = new Map<string, CdscAttribution>();
+  const attributionOf = (pid: string, doi: string) => {
+    const k = `${pid}|${doi}`;
+    let a = attributions.get(k);
+    if (a === undefined) {
+      a = attributeCdsc(terms, pid, doi);
+      attributions.set(k, a);
+    }
+    return a;
+  };
+  const rates = new Map<string, string>();
+  const rateOf = (stored: string) => {
+    let r = rates.get(stored);
+    if (r === undefined) {
+      r = normalizeRatePct(stored);
+      rates.set(stored, r);
+    }
+    return r;
+  };
   const unattributed = new Set<string>();
   return {
     report: ({ head: h, pieces }): RedemptionReport => ({
@@ -84,16 +106,13 @@ export function redemptionReporter(
       shares: h.shares,
       price: h.price,
       waiver: h.waiver,
-      gross: formatCents(parseCents(h.gross)),
-      cdsc: formatCents(parseCents(h.cdsc)),
-      cdscWaived: formatCents(parseCents(h.cdsc_waived)),
-      redemptionFee: formatCents(parseCents(h.redemption_fee)),
-      net: formatCents(parseCents(h.net)),
+      gross: canonicalCents(h.gross),
+      cdsc: canonicalCents(h.cdsc),
+      cdscWaived: canonicalCents(h.cdsc_waived),
+      redemptionFee: canonicalCents(h.redemption_fee),
+      net: canonicalCents(h.net),
       pieces: pieces.map((p) => {
-        const who =
-          p.kind === 'commission'
-            ? attributeCdsc(terms, p.issuing_portfolio_id, p.doi)
-            : { distributor: null, earnedBy: null };
+        const who = p.kind === 'commission' ? attributionOf(p.issuing_portfolio_id, p.doi) : NO_ONE;
         if (p.kind === 'commission' && who.distributor === null)
           unattributed.add(`${nameOn(p.issuing_portfolio_id, p.doi)} on ${p.doi}`);
         return {
@@ -102,11 +121,11 @@ export function redemptionReporter(
           dateOfOriginalIssuance: p.doi,
           issuingPortfolio: nameOn(p.issuing_portfolio_id, p.doi),
           shares: p.shares,
-          cost: formatCents(parseCents(p.cost)),
-          ratePct: normalizeRatePct(p.rate_pct),
+          cost: canonicalCents(p.cost),
+          ratePct: rateOf(p.rate_pct),
           base: trimBase(p.base),
-          cdsc: formatCents(parseCents(p.cdsc)),
-          cdscWaived: formatCents(parseCents(p.cdsc_waived)),
+          cdsc: canonicalCents(p.cdsc),
+          cdscWaived: canonicalCents(p.cdsc_waived),
           distributor: who.distributor,
           earnedBy: who.earnedBy,
         };
