@@ -67,6 +67,18 @@ export class CopyTextBytes {
       return this;
     }
     let k = 0;
+    if (x <= 0x7fffffff) {
+      // most of the state's integers (keys, days, sequences): int32 arithmetic, which V8 does
+      // without a floating-point remainder per digit
+      let y = x | 0;
+      while (y > 0) {
+        const q = (y / 10) | 0;
+        this.digits[k++] = 48 + y - q * 10;
+        y = q;
+      }
+      while (k > 0) this.buf[this.n++] = this.digits[--k]!;
+      return this;
+    }
     while (x > 0) {
       const d = x % 10;
       this.digits[k++] = 48 + d;

@@ -20,7 +20,10 @@ import { hostile } from '../support/hostileStrings.js';
 const utf8 = new TextEncoder();
 const strings = fc.array(hostile, { maxLength: 12 });
 const safeInts = fc.array(
-  fc.maxSafeInteger().map((v) => (Object.is(v, -0) ? 0 : v)),
+  // every magnitude: the whole safe range, and around int32's, where the writer changes arithmetic
+  fc
+    .oneof(fc.maxSafeInteger(), fc.integer({ min: -(2 ** 32), max: 2 ** 32 }))
+    .map((v) => (Object.is(v, -0) ? 0 : v)),
   { maxLength: 12 },
 );
 const bools = fc.array(fc.boolean(), { maxLength: 12 });
@@ -52,6 +55,17 @@ describe('COPY text written as bytes', () => {
     const w = new CopyTextBytes(8); // grows from a small buffer
     w.int(0).tab().int(-7).tab().int(9_007_199_254_740_991).tab().int(-9_007_199_254_740_991).newline();
     w.intArray([3, -2, 10], [2, 0]).tab().boolArray([1, 0, 1]).tab().intArray([]).newline();
+    // either side of the int32 path's bound, and of 2^32
+    w.intArray([
+      2 ** 31 - 1,
+      2 ** 31,
+      -(2 ** 31),
+      -(2 ** 31) - 1,
+      2 ** 32 + 5,
+      10,
+      100,
+      1_000_000_007,
+    ]).newline();
     // bare, empty, NULL, a space, a quote, a backslash (escaped for the array, then for COPY), a tab, é
     w.textArray(['T-1', '', 'NULL', 'a b', 'x"y', 'p\\q', 't\tu', 'é'])
       .tab()
@@ -60,6 +74,7 @@ describe('COPY text written as bytes', () => {
     const expected =
       '0\t-7\t9007199254740991\t-9007199254740991\n' +
       '{10,3}\t{t,f,t}\t{}\n' +
+      '{2147483647,2147483648,-2147483648,-2147483649,4294967301,10,100,1000000007}\n' +
       '{T-1,"","NULL","a b","x\\\\"y","p\\\\\\\\q","t\\tu",é}\ta\\\\b\\tc\\nd\\re€\n';
     expect(new TextDecoder().decode(w.bytes())).toBe(expected);
     expect(w.byteLength).toBe(utf8.encode(expected).length);
