@@ -26,7 +26,7 @@ export interface SealedRedemptions {
 
 const AMOUNT_KEYS = ['gross', 'cdsc', 'cdscWaived', 'redemptionFee', 'net'] as const;
 
-/** A report's keys, and a piece's, in code-unit order: the order canonicalJson writes them in. */
+/** How many fields report() gives a redemption, and a piece: exactly these are written field by field. */
 const REDEMPTION_KEYS = 13;
 const PIECE_KEYS = 12;
 
