@@ -2,6 +2,7 @@ import { isUtf8 } from 'node:buffer';
 import { parse } from 'csv-parse/sync';
 import type { z } from 'zod';
 import { BadInputError, type Problem } from '../errors.js';
+import { recordStarts } from './csvRecordStarts.js';
 import { decodeCellFast, REFUSED } from './feedFields.js';
 
 /**
@@ -347,38 +348,3 @@ function decodeRecord<C extends FeedColumns>(
   });
   if (ok) rows.push({ line, row: row as FeedRowOf<C> });
 }
-
-/**
- * The 1-based line each record of a CSV file starts on, and the offset of its first byte: a line
- * break inside double quotes belongs to the cell, CRLF is one break, empty lines hold no record.
- * Read from the UTF-8 bytes (a quote, CR or LF byte is never part of another character), after
- * the byte-order mark if any, so the lines are those of the decoded text.
- */
-function recordStarts(bytes: Uint8Array): { lines: number[]; offsets: number[] } {
-  const lines: number[] = [];
-  const offsets: number[] = [];
-  let line = 1;
-  let quoted = false;
-  let atStart = true;
-  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-  for (let i = bom; i < bytes.length; i++) {
-    const b = bytes[i];
-    if (b === CR || b === LF) {
-      if (b === CR && bytes[i + 1] === LF) i++;
-      line++;
-      if (!quoted) atStart = true;
-      continue;
-    }
-    if (atStart) {
-      lines.push(line);
-      offsets.push(i);
-      atStart = false;
-    }
-    if (b === QUOTE) quoted = !quoted;
-  }
-  return { lines, offsets };
-}
-
-const CR = 0x0d;
-const LF = 0x0a;
-const QUOTE = 0x22;
