@@ -26,55 +26,64 @@ export interface SealedRedemptions {
 
 const AMOUNT_KEYS = ['gross', 'cdsc', 'cdscWaived', 'redemptionFee', 'net'] as const;
 
-/** How many fields report() gives a redemption, and a piece: exactly these are written field by field. */
-const REDEMPTION_KEYS = 13;
-const PIECE_KEYS = 12;
+/** The fields report() gives a redemption, and a piece, that are always strings. */
+const REPORT_STRINGS = [
+  'account',
+  'cdsc',
+  'cdscWaived',
+  'date',
+  'gross',
+  'net',
+  'portfolio',
+  'price',
+  'redemptionFee',
+  'shares',
+  'txnId',
+] as const;
+const PIECE_STRINGS = [
+  'base',
+  'cdsc',
+  'cdscWaived',
+  'cost',
+  'dateOfOriginalIssuance',
+  'issuingPortfolio',
+  'kind',
+  'lotId',
+  'ratePct',
+  'shares',
+] as const;
 
 const str = JSON.stringify;
 /** A string or null as JSON (canonicalJson writes both by JSON.stringify). */
 const strOrNull = (v: string | null): string => (v === null ? 'null' : str(v));
+const isStringOrNull = (v: unknown) => v === null || typeof v === 'string';
 
+/** How many enumerable fields an object has. */
+function fieldCount(o: object): number {
+  let n = 0;
+  for (const _ in o) n++;
+  return n;
+}
+
+/**
+ * Exactly the fields report() makes, each a string (or null where it may be): anything else goes
+ * the generic way, so a field added to RedemptionReport is never left out of the hash.
+ */
 function isReportShaped(r: RedemptionReport): boolean {
-  // exactly the fields report() makes, each a string (or null where it may be): anything else
-  // goes the generic way, so a field added to RedemptionReport is never left out of the hash
-  let keys = 0;
-  for (const _ in r) keys++;
-  if (keys !== REDEMPTION_KEYS || !Array.isArray(r.pieces)) return false;
-  if (
-    typeof r.account !== 'string' ||
-    typeof r.cdsc !== 'string' ||
-    typeof r.cdscWaived !== 'string' ||
-    typeof r.date !== 'string' ||
-    typeof r.gross !== 'string' ||
-    typeof r.net !== 'string' ||
-    typeof r.portfolio !== 'string' ||
-    typeof r.price !== 'string' ||
-    typeof r.redemptionFee !== 'string' ||
-    typeof r.shares !== 'string' ||
-    typeof r.txnId !== 'string' ||
-    (r.waiver !== null && typeof r.waiver !== 'string')
-  )
+  // the strings, waiver and pieces
+  if (fieldCount(r) !== REPORT_STRINGS.length + 2 || !Array.isArray(r.pieces) || !isStringOrNull(r.waiver))
     return false;
+  for (const k of REPORT_STRINGS) if (typeof r[k] !== 'string') return false;
   for (const p of r.pieces) {
     if (p === null || typeof p !== 'object' || Array.isArray(p)) return false;
-    let n = 0;
-    for (const _ in p) n++;
+    // the strings, distributor and earnedBy
     if (
-      n !== PIECE_KEYS ||
-      typeof p.base !== 'string' ||
-      typeof p.cdsc !== 'string' ||
-      typeof p.cdscWaived !== 'string' ||
-      typeof p.cost !== 'string' ||
-      typeof p.dateOfOriginalIssuance !== 'string' ||
-      (p.distributor !== null && typeof p.distributor !== 'string') ||
-      (p.earnedBy !== null && typeof p.earnedBy !== 'string') ||
-      typeof p.issuingPortfolio !== 'string' ||
-      typeof p.kind !== 'string' ||
-      typeof p.lotId !== 'string' ||
-      typeof p.ratePct !== 'string' ||
-      typeof p.shares !== 'string'
+      fieldCount(p) !== PIECE_STRINGS.length + 2 ||
+      !isStringOrNull(p.distributor) ||
+      !isStringOrNull(p.earnedBy)
     )
       return false;
+    for (const k of PIECE_STRINGS) if (typeof p[k] !== 'string') return false;
   }
   return true;
 }

@@ -20,31 +20,43 @@ const QUOTE = 0x22;
 const bomLength = (bytes: Uint8Array) =>
   bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
 
-/**
- * {@link recordStarts} one byte at a time: the reference (the property test holds the two equal).
- */
-export function recordStartsByteByByte(bytes: Uint8Array): RecordStarts {
-  const lines: number[] = [];
-  const offsets: number[] = [];
-  let line = 1;
-  let quoted = false;
-  let atStart = true;
-  for (let i = bomLength(bytes); i < bytes.length; i++) {
+/** Where a walk through the bytes is: the line, inside quotes or not, a record to start, those found. */
+interface Walk {
+  line: number;
+  quoted: boolean;
+  atStart: boolean;
+  readonly lines: number[];
+  readonly offsets: number[];
+}
+
+/** Walks `bytes[from..through]` one byte at a time (a CRLF at `through` whole); returns where it stopped. */
+function walkByteByByte(bytes: Uint8Array, w: Walk, from: number, through: number): number {
+  let i = from;
+  for (; i <= through; i++) {
     const b = bytes[i];
     if (b === CR || b === LF) {
       if (b === CR && bytes[i + 1] === LF) i++;
-      line++;
-      if (!quoted) atStart = true;
+      w.line++;
+      if (!w.quoted) w.atStart = true;
       continue;
     }
-    if (atStart) {
-      lines.push(line);
-      offsets.push(i);
-      atStart = false;
+    if (w.atStart) {
+      w.lines.push(w.line);
+      w.offsets.push(i);
+      w.atStart = false;
     }
-    if (b === QUOTE) quoted = !quoted;
+    if (b === QUOTE) w.quoted = !w.quoted;
   }
-  return { lines, offsets };
+  return i;
+}
+
+const newWalk = (): Walk => ({ line: 1, quoted: false, atStart: true, lines: [], offsets: [] });
+
+/** {@link recordStarts} one byte at a time: the reference (the property test holds the two equal). */
+export function recordStartsByteByByte(bytes: Uint8Array): RecordStarts {
+  const w = newWalk();
+  walkByteByByte(bytes, w, bomLength(bytes), bytes.length - 1);
+  return { lines: w.lines, offsets: w.offsets };
 }
 
 /**
@@ -54,16 +66,12 @@ export function recordStartsByteByByte(bytes: Uint8Array): RecordStarts {
  * holding a carriage return is walked byte by byte, as the reference does.
  */
 export function recordStarts(bytes: Uint8Array): RecordStarts {
-  const lines: number[] = [];
-  const offsets: number[] = [];
+  const w = newWalk();
   const n = bytes.length;
   const next = (b: number, from: number) => {
     const at = bytes.indexOf(b, from);
     return at === -1 ? n : at;
   };
-  let line = 1;
-  let quoted = false;
-  let atStart = true;
   let i = bomLength(bytes);
   let nextQuote = next(QUOTE, i);
   let nextCR = next(CR, i);
@@ -71,37 +79,22 @@ export function recordStarts(bytes: Uint8Array): RecordStarts {
     const lf = next(LF, i);
     if (nextCR < lf) {
       // a carriage return on this line (alone, or before its line feed): byte by byte through it
-      const stop = Math.min(lf, n - 1);
-      for (; i <= stop; i++) {
-        const b = bytes[i];
-        if (b === CR || b === LF) {
-          if (b === CR && bytes[i + 1] === LF) i++;
-          line++;
-          if (!quoted) atStart = true;
-          continue;
-        }
-        if (atStart) {
-          lines.push(line);
-          offsets.push(i);
-          atStart = false;
-        }
-        if (b === QUOTE) quoted = !quoted;
-      }
+      i = walkByteByByte(bytes, w, i, Math.min(lf, n - 1));
       nextQuote = next(QUOTE, i);
       nextCR = next(CR, i);
       continue;
     }
-    if (atStart && i < lf) {
-      lines.push(line);
-      offsets.push(i);
-      atStart = false;
+    if (w.atStart && i < lf) {
+      w.lines.push(w.line);
+      w.offsets.push(i);
+      w.atStart = false;
     }
-    for (; nextQuote < lf; nextQuote = next(QUOTE, nextQuote + 1)) quoted = !quoted;
+    for (; nextQuote < lf; nextQuote = next(QUOTE, nextQuote + 1)) w.quoted = !w.quoted;
     if (lf < n) {
-      line++;
-      if (!quoted) atStart = true;
+      w.line++;
+      if (!w.quoted) w.atStart = true;
     }
     i = lf + 1;
   }
-  return { lines, offsets };
+  return { lines: w.lines, offsets: w.offsets };
 }

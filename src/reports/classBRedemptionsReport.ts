@@ -57,6 +57,16 @@ const trimBase = (s: string) => s.replace(/(\.\d\d\d*?)0+$/, '$1');
 
 const NO_ONE: CdscAttribution = { distributor: null, earnedBy: null };
 
+/** The value kept under `key`, or `compute`'s, kept. */
+function keptOr<V>(known: Map<string, V>, key: string, compute: () => V): V {
+  let v = known.get(key);
+  if (v === undefined) {
+    v = compute();
+    known.set(key, v);
+  }
+  return v;
+}
+
 /**
  * A stored redemption as reported: portfolios named as on the day, amounts in cents, each
  * Commission Share piece attributed to the distributor whose term held its DOI (Agreement
@@ -66,36 +76,18 @@ export function redemptionReporter(
   registry: Registry,
   terms: readonly DistributorTerm[],
 ): { report(r: StoredRedemption): RedemptionReport; warnings(): string[] } {
+  // each portfolio's name on a date, each issuance's attribution and each stored rate's text
+  // worked out once (a month's redemptions and pieces repeat few of them)
   const names = new Map<string, string>();
-  const nameOn = (pid: string, date: string) => {
-    const k = `${pid}|${date}`;
-    let n = names.get(k);
-    if (n === undefined) {
-      n = registry.identities.get(pid) ? registry.identities.nameOn(pid, date) : pid;
-      names.set(k, n);
-    }
-    return n;
-  };
-  // each issuance's attribution and each rate's text worked out once (a month's pieces share few)
+  const nameOn = (pid: string, date: string) =>
+    keptOr(names, `${pid}|${date}`, () =>
+      registry.identities.get(pid) ? registry.identities.nameOn(pid, date) : pid,
+    );
   const attributions = new Map<string, CdscAttribution>();
-  const attributionOf = (pid: string, doi: string) => {
-    const k = `${pid}|${doi}`;
-    let a = attributions.get(k);
-    if (a === undefined) {
-      a = attributeCdsc(terms, pid, doi);
-      attributions.set(k, a);
-    }
-    return a;
-  };
+  const attributionOf = (pid: string, doi: string) =>
+    keptOr(attributions, `${pid}|${doi}`, () => attributeCdsc(terms, pid, doi));
   const rates = new Map<string, string>();
-  const rateOf = (stored: string) => {
-    let r = rates.get(stored);
-    if (r === undefined) {
-      r = normalizeRatePct(stored);
-      rates.set(stored, r);
-    }
-    return r;
-  };
+  const rateOf = (stored: string) => keptOr(rates, stored, () => normalizeRatePct(stored));
   const unattributed = new Set<string>();
   return {
     report: ({ head: h, pieces }): RedemptionReport => ({
