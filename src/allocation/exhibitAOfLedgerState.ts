@@ -61,21 +61,58 @@ export class UnitsSum {
   }
 }
 
-interface PartySums {
-  readonly commission: UnitsSum;
-  readonly free: UnitsSum;
+/**
+ * Sums of share units by a small integer index (a party, an issuance), each kept exact as
+ * {@link UnitsSum} keeps one: a float while it stays a safe integer, carried into a bigint before
+ * it could pass 2^53. One typed array of floats, so that adding a lot allocates nothing.
+ */
+class UnitsSums {
+  private small = new Float64Array(8);
+  private big: bigint[] = [];
+
+  add(i: number, v: number): void {
+    if (i >= this.small.length) this.grow(i);
+    const s = this.small[i]! + v;
+    if (s > Number.MAX_SAFE_INTEGER) {
+      this.big[i] = (this.big[i] ?? 0n) + BigInt(this.small[i]!);
+      this.small[i] = v;
+    } else this.small[i] = s;
+  }
+
+  addBig(i: number, v: bigint): void {
+    if (i >= this.small.length) this.grow(i);
+    this.big[i] = (this.big[i] ?? 0n) + v;
+  }
+
+  value(i: number): bigint {
+    return (this.big[i] ?? 0n) + BigInt(i < this.small.length ? this.small[i]! : 0);
+  }
+
+  private grow(i: number): void {
+    let n = this.small.length * 2;
+    while (n <= i) n *= 2;
+    const small = new Float64Array(n);
+    small.set(this.small);
+    this.small = small;
+  }
 }
 
 interface PortfolioWork {
   readonly exhibitA: boolean;
   readonly counts: boolean;
-  readonly parties: Map<string, PartySums>;
+  /** 2(a) Commission Shares and 2(b) Free Shares of the accounts other than Omnibus Accounts, by party index */
+  readonly commission: UnitsSums;
+  readonly free: UnitsSums;
+  /** the parties 2(a)–(b) named for this portfolio (party index → 1), as computeDistributorShare lists them */
+  named: Uint8Array;
   readonly outstanding: UnitsSum;
   readonly omnibus: number[];
   readonly countTotal: UnitsSum;
   readonly allocated: UnitsSum;
-  /** by issuing portfolio and DOI day */
-  readonly byDoi: ByIssuance<{ issuing: number; doiDay: number; shares: UnitsSum; lots: number }>;
+  /** the Distributor's Commission Shares by issuance index, the lots holding them, and the issuances seen */
+  readonly byDoiShares: UnitsSums;
+  byDoiLots: Int32Array;
+  readonly byDoiSeen: number[];
   /** the account being summed holds lots of the portfolio */
   held: boolean;
   /** its Free Share units in the portfolio (2(b) skips an account whose Free Shares are 0 units) */
@@ -83,30 +120,74 @@ interface PortfolioWork {
 }
 
 /**
- * Values by issuance: issuing portfolio key, then DOI day number. Both are small integers, so a
- * lookup allocates nothing (one number key of both would pass 2^31 and be a heap number per lot:
- * a close's Exhibit A step looks up every lot, 5 million at the benchmark's size, issue 14).
+ * Issuances (issuing portfolio key, DOI day number) numbered as first seen, each with the index of
+ * the party 2(a) gives its Commission Shares: per issuing portfolio a typed array by day, so that a
+ * lot's lookup is two array reads — a close's Exhibit A step looks up every lot, 5 million at the
+ * benchmark's size (issue 14), and a map lookup per lot was the step's largest cost.
  */
-class ByIssuance<T> {
-  private readonly byPortfolio: (Map<number, T> | undefined)[] = [];
+class Issuances {
+  private readonly byPortfolio: ({ firstDay: number; id: Int32Array } | undefined)[] = [];
+  /** days beyond a portfolio's window (a DOI centuries from the others): by portfolio, then day */
+  private readonly beyond = new Map<number, Map<number, number>>();
+  readonly issuing: number[] = [];
+  readonly doiDay: number[] = [];
+  readonly who: number[] = [];
 
-  get(issuing: number, doiDay: number): T | undefined {
-    return this.byPortfolio[issuing]?.get(doiDay);
-  }
+  constructor(private readonly whoIssued: (issuing: number, doiDay: number) => number) {}
 
-  set(issuing: number, doiDay: number, value: T): void {
-    let byDay = this.byPortfolio[issuing];
-    if (byDay === undefined) {
-      byDay = new Map();
-      this.byPortfolio[issuing] = byDay;
+  /** The issuance's index (numbered on first sight). */
+  of(issuing: number, doiDay: number): number {
+    let days = this.byPortfolio[issuing];
+    if (days === undefined || doiDay < days.firstDay || doiDay >= days.firstDay + days.id.length) {
+      days = this.widened(issuing, doiDay);
+      if (days === undefined) return this.ofBeyond(issuing, doiDay);
     }
-    byDay.set(doiDay, value);
+    const at = doiDay - days.firstDay;
+    const id = days.id[at]! - 1;
+    if (id >= 0) return id;
+    days.id[at] = this.issuing.length + 1;
+    return this.added(issuing, doiDay);
   }
 
-  *values(): IterableIterator<T> {
-    for (const byDay of this.byPortfolio) if (byDay !== undefined) yield* byDay.values();
+  private added(issuing: number, doiDay: number): number {
+    this.issuing.push(issuing);
+    this.doiDay.push(doiDay);
+    this.who.push(this.whoIssued(issuing, doiDay));
+    return this.issuing.length - 1;
+  }
+
+  private ofBeyond(issuing: number, doiDay: number): number {
+    let days = this.beyond.get(issuing);
+    if (days === undefined) {
+      days = new Map();
+      this.beyond.set(issuing, days);
+    }
+    let id = days.get(doiDay);
+    if (id === undefined) {
+      id = this.added(issuing, doiDay);
+      days.set(doiDay, id);
+    }
+    return id;
+  }
+
+  /**
+   * The portfolio's days widened to hold `doiDay` (by at least a year either way: few widenings),
+   * or undefined past {@link MAX_DAYS} (its array stays as it is, bounded whatever the DOIs).
+   */
+  private widened(issuing: number, doiDay: number): { firstDay: number; id: Int32Array } | undefined {
+    const old = this.byPortfolio[issuing];
+    const from = old === undefined ? doiDay - 366 : Math.min(old.firstDay, doiDay - 366);
+    const to = old === undefined ? doiDay + 366 : Math.max(old.firstDay + old.id.length, doiDay + 366);
+    if (to - from > MAX_DAYS) return undefined;
+    const days = { firstDay: from, id: new Int32Array(to - from) };
+    if (old !== undefined) days.id.set(old.id, old.firstDay - from);
+    this.byPortfolio[issuing] = days;
+    return days;
   }
 }
+
+/** The days an issuing portfolio's array spans at most (~90 years; 128 kB). */
+const MAX_DAYS = 2 ** 15;
 
 /**
  * Exhibit A 2(a)–(b) and SPEC §8's counts of a chunk's ledger at one date, per asked portfolio
@@ -124,52 +205,64 @@ export function exhibitAOfLedgerState(
   ctx: { readonly date: string; readonly distributor: string; readonly terms: readonly DistributorTerm[] },
 ): Map<number, { exhibitA?: ExhibitAStateSums; counts?: DistributorCountSums }> {
   const { distributor, terms } = ctx;
+  // the parties by index, the Distributor first (index 0)
+  const partyNames: string[] = [distributor];
+  const partyIndex = new Map<string, number>([[distributor, 0]]);
+  const partyOf = (who: string): number => {
+    let i = partyIndex.get(who);
+    if (i === undefined) {
+      i = partyNames.length;
+      partyNames.push(who);
+      partyIndex.set(who, i);
+    }
+    return i;
+  };
+  // 2(a): who holds the rights to shares of an issuance, asked once per issuance
+  const issuances = new Issuances((issuing, doiDay) =>
+    partyOf(distributorOfIssuance(terms, portfolioNames[issuing]!, fromDayNumber(doiDay), distributor)),
+  );
   const work: (PortfolioWork | undefined)[] = [];
   for (const [p, a] of asked)
     work[p] = {
       ...a,
-      parties: new Map(),
+      commission: new UnitsSums(),
+      free: new UnitsSums(),
+      named: new Uint8Array(8),
       outstanding: new UnitsSum(),
       omnibus: [],
       countTotal: new UnitsSum(),
       allocated: new UnitsSum(),
-      byDoi: new ByIssuance(),
+      byDoiShares: new UnitsSums(),
+      byDoiLots: new Int32Array(64),
+      byDoiSeen: [],
       held: false,
       freeOfAccount: 0,
     };
-  // 2(a): who holds the rights to shares of an issuance, asked once per issuance
-  const issuer = new ByIssuance<string>();
-  const whoIssued = (issuing: number, doiDay: number): string => {
-    let who = issuer.get(issuing, doiDay);
-    if (who === undefined) {
-      who = distributorOfIssuance(terms, portfolioNames[issuing]!, fromDayNumber(doiDay), distributor);
-      issuer.set(issuing, doiDay, who);
-    }
-    return who;
-  };
-  // 2(b): an attribution's parties and weights, resolved once per attribution (null: by the lot's own DOI)
-  // by attribution index: an array, not a map (a lookup per Free Share lot)
-  const resolved: ({ parties: string[]; weights: bigint[] } | null | undefined)[] = new Array(
+  // 2(b): an attribution's parties (as indexes) and weights, resolved once per attribution (null:
+  // by the lot's own DOI); by attribution index, an array, not a map (a lookup per Free Share lot)
+  const resolved: ({ parties: number[]; weights: bigint[] } | null | undefined)[] = new Array(
     state.attributions.length,
   );
-  const freeParties = (attribution: number): { parties: string[]; weights: bigint[] } | null => {
+  const freeParties = (attribution: number): { parties: number[]; weights: bigint[] } | null => {
     if (attribution < 0) return null;
     let r = resolved[attribution];
     if (r === undefined) {
-      r = resolveAttribution(state.attributions[attribution]!, terms, distributor);
+      const byName = resolveAttribution(state.attributions[attribution]!, terms, distributor);
+      r = byName === null ? null : { parties: byName.parties.map(partyOf), weights: byName.weights };
       resolved[attribution] = r;
     }
     return r;
   };
-  const party = (w: PortfolioWork, who: string): PartySums => {
-    let s = w.parties.get(who);
-    if (s === undefined) {
-      s = { commission: new UnitsSum(), free: new UnitsSum() };
-      w.parties.set(who, s);
+  // a party named by 2(a)–(b) for the portfolio (listed even if its shares sum to 0 units)
+  const name = (w: PortfolioWork, party: number): void => {
+    if (party >= w.named.length) {
+      const named = new Uint8Array(Math.max(w.named.length * 2, party + 1));
+      named.set(w.named);
+      w.named = named;
     }
-    return s;
+    w.named[party] = 1;
   };
-  for (const w of work) if (w?.exhibitA) party(w, distributor);
+  for (const w of work) if (w?.exhibitA) name(w, 0);
 
   const l = state.lots;
   const touched: PortfolioWork[] = [];
@@ -195,27 +288,25 @@ export function exhibitAOfLedgerState(
       const free = l.free[i] === 1;
       const others = w.exhibitA && !omnibus;
       if (!free) {
-        const who = whoIssued(l.issuingPortfolio[i]!, l.doiDay[i]!);
+        const issuance = issuances.of(l.issuingPortfolio[i]!, l.doiDay[i]!);
+        const who = issuances.who[issuance]!;
         if (others) {
-          party(w, who).commission.add(units);
+          name(w, who);
+          w.commission.add(who, units);
           w.outstanding.add(units);
         }
         if (w.counts) {
           w.countTotal.add(units);
-          if (who === distributor) {
+          if (who === 0) {
             w.allocated.add(units);
-            let held = w.byDoi.get(l.issuingPortfolio[i]!, l.doiDay[i]!);
-            if (held === undefined) {
-              held = {
-                issuing: l.issuingPortfolio[i]!,
-                doiDay: l.doiDay[i]!,
-                shares: new UnitsSum(),
-                lots: 0,
-              };
-              w.byDoi.set(held.issuing, held.doiDay, held);
+            if (issuance >= w.byDoiLots.length) {
+              const lots = new Int32Array(Math.max(w.byDoiLots.length * 2, issuance + 1));
+              lots.set(w.byDoiLots);
+              w.byDoiLots = lots;
             }
-            held.shares.add(units);
-            held.lots++;
+            if (w.byDoiLots[issuance] === 0) w.byDoiSeen.push(issuance);
+            w.byDoiShares.add(issuance, units);
+            w.byDoiLots[issuance]!++;
           }
         }
         continue;
@@ -227,20 +318,30 @@ export function exhibitAOfLedgerState(
       if (w.freeOfAccount === 0) continue;
       const r = freeParties(l.attribution[i]!);
       if (r === null) {
-        const who = whoIssued(l.issuingPortfolio[i]!, l.doiDay[i]!);
-        if (others) party(w, who).free.add(units);
-        if (w.counts && who === distributor) w.allocated.add(units);
+        const who = issuances.who[issuances.of(l.issuingPortfolio[i]!, l.doiDay[i]!)]!;
+        if (others) {
+          name(w, who);
+          w.free.add(who, units);
+        }
+        if (w.counts && who === 0) w.allocated.add(units);
         continue;
       }
       if (r.parties.length === 1) {
-        if (others) party(w, r.parties[0]!).free.add(units);
-        if (w.counts && r.parties[0] === distributor) w.allocated.add(units);
+        const who = r.parties[0]!;
+        if (others) {
+          name(w, who);
+          w.free.add(who, units);
+        }
+        if (w.counts && who === 0) w.allocated.add(units);
         continue;
       }
       const parts = largestRemainder(BigInt(units), r.weights);
       r.parties.forEach((p, j) => {
-        if (others) party(w, p).free.addBig(parts[j]!);
-        if (w.counts && p === distributor) w.allocated.addBig(parts[j]!);
+        if (others) {
+          name(w, p);
+          w.free.addBig(p, parts[j]!);
+        }
+        if (w.counts && p === 0) w.allocated.addBig(parts[j]!);
       });
     }
     for (const w of touched) {
@@ -256,13 +357,15 @@ export function exhibitAOfLedgerState(
     const w = work[p]!;
     const o: { exhibitA?: ExhibitAStateSums; counts?: DistributorCountSums } = {};
     if (w.exhibitA) {
-      const parties = [...w.parties]
-        .sort(([x], [y]) => (x === distributor ? -1 : y === distributor ? 1 : x < y ? -1 : 1))
-        .map(([d, s]) => {
-          const commissionShares = s.commission.value();
-          const freeShares = s.free.value();
+      const named: number[] = [];
+      for (let j = 0; j < w.named.length; j++) if (w.named[j] === 1) named.push(j);
+      const parties = named
+        .sort((x, y) => (x === 0 ? -1 : y === 0 ? 1 : partyNames[x]! < partyNames[y]! ? -1 : 1))
+        .map((j) => {
+          const commissionShares = w.commission.value(j);
+          const freeShares = w.free.value(j);
           return {
-            distributor: d,
+            distributor: partyNames[j]!,
             commissionShares,
             freeShares,
             omnibusFreeShares: 0n,
@@ -288,12 +391,17 @@ export function exhibitAOfLedgerState(
     if (w.counts)
       o.counts = {
         byDoi: new Map(
-          [...w.byDoi.values()].map((h) => {
-            const doi = fromDayNumber(h.doiDay);
-            const issuingPortfolioId = portfolioNames[h.issuing]!;
+          w.byDoiSeen.map((issuance) => {
+            const doi = fromDayNumber(issuances.doiDay[issuance]!);
+            const issuingPortfolioId = portfolioNames[issuances.issuing[issuance]!]!;
             return [
               `${doi}|${issuingPortfolioId}`,
-              { doi, issuingPortfolioId, shares: h.shares.value(), lots: h.lots },
+              {
+                doi,
+                issuingPortfolioId,
+                shares: w.byDoiShares.value(issuance),
+                lots: w.byDoiLots[issuance]!,
+              },
             ];
           }),
         ),

@@ -163,7 +163,10 @@ describe('Exhibit A and the DOI counts from the ledger columns equal the per-acc
 
   it('generated ledger columns (shared and multi-party attributions, lots of 2^52 units, Omnibus Accounts)', () => {
     const portfolios = ['fund-a', 'fund-b', 'fund-c'];
+    // with two DOIs over 90 years from the rest: an issuing portfolio's days then span more than
+    // exhibitAOfLedgerState keeps in one array
     const dois = [
+      '1903-02-27',
       '1999-05-03',
       '2001-06-30',
       '2001-07-02',
@@ -171,6 +174,7 @@ describe('Exhibit A and the DOI counts from the ledger columns equal the per-acc
       '2007-12-31',
       '2008-01-02',
       '2010-06-30',
+      '2125-11-28',
     ];
     const attribution: fc.Arbitrary<FreeShareAttribution> = fc.oneof(
       fc
