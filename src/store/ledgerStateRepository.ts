@@ -617,19 +617,45 @@ class StoredAttributions {
 }
 
 /**
- * The indices [from, to) in the stored order, by `before` (a < b: a first); those already in it
- * (the month pass keeps an account's lots so) are not sorted.
+ * The indices [from, to) in the stored order, by `before` (a < b: a first), for one account at a
+ * time: the array handed out is this scratch's, of the range's length, and stays valid until the
+ * next call. An account written in a close most often has lots the month appended out of order
+ * (a million accounts at full size, issue 14): a new array and a sort per account were ~0.65 GB of
+ * garbage a close, so short ranges are insertion-sorted in a kept array of their length.
  */
-function storedOrder(from: number, to: number, before: (i: number, j: number) => boolean): number[] {
-  const order: number[] = [];
-  let sorted = true;
-  for (let i = from; i < to; i++) {
-    if (i > from && !before(i - 1, i)) sorted = false;
-    order.push(i);
+class StoredOrder {
+  /** by length: the kept array */
+  private readonly byLength: number[][] = [];
+
+  constructor(private readonly before: (i: number, j: number) => boolean) {}
+
+  of(from: number, to: number): readonly number[] {
+    const n = to - from;
+    if (n > INSERTION_SORTED) {
+      const order = Array.from({ length: n }, (_, j) => from + j);
+      return order.sort((i, j) => (this.before(i, j) ? -1 : this.before(j, i) ? 1 : 0));
+    }
+    let order = this.byLength[n];
+    if (order === undefined) {
+      order = new Array<number>(n).fill(0);
+      this.byLength[n] = order;
+    }
+    for (let j = 0; j < n; j++) {
+      // insert from + j among the first j, which are in order (stable: after its equals)
+      const i = from + j;
+      let at = j;
+      while (at > 0 && this.before(i, order[at - 1]!)) {
+        order[at] = order[at - 1]!;
+        at--;
+      }
+      order[at] = i;
+    }
+    return order;
   }
-  if (!sorted) order.sort((i, j) => (before(i, j) ? -1 : before(j, i) ? 1 : 0));
-  return order;
 }
+
+/** The longest range {@link StoredOrder} sorts by insertion (longer ones: a new array, sorted). */
+const INSERTION_SORTED = 64;
 
 const isSmallint = (v: number) => Number.isInteger(v) && v >= -32_768 && v <= 32_767;
 
@@ -679,6 +705,9 @@ export async function writeLedgerStateChunk(
           : l.arrival[i]! < l.arrival[j]!;
   const allowanceBefore = (i: number, j: number) =>
     sw.portfolio[i]! !== sw.portfolio[j]! ? sw.portfolio[i]! < sw.portfolio[j]! : sw.year[i]! < sw.year[j]!;
+  // two scratches: an account's lot order and allowance order are used together
+  const lotsInOrder = new StoredOrder(lotBefore);
+  const allowancesInOrder = new StoredOrder(allowanceBefore);
   // one COPY line per account, written as bytes (copyTextBytes.ts): ~300 bytes an account
   const stateText = new CopyTextBytes(Math.min(acc.count, 100_000) * 320);
   let accounts = 0;
@@ -688,7 +717,7 @@ export async function writeLedgerStateChunk(
   for (let a = 0; a < acc.count; a++) {
     if (opts.include && !opts.include(a)) continue;
     const k = acc.key[a]!;
-    const lotOrder = storedOrder(acc.lotStart[a]!, acc.lotStart[a + 1]!, lotBefore);
+    const lotOrder = lotsInOrder.of(acc.lotStart[a]!, acc.lotStart[a + 1]!);
     for (const i of lotOrder) {
       origins[i] = d.txns.name(l.origin[i]!);
       doiEpochDays[i] = l.doiDay[i]! - epochDay;
@@ -701,7 +730,7 @@ export async function writeLedgerStateChunk(
         throw invalidState(k, asOf, `lot ${origins[i]}'s portfolio keys are not smallints`);
     }
     lots += lotOrder.length;
-    const w = storedOrder(acc.withdrawalStart[a]!, acc.withdrawalStart[a + 1]!, allowanceBefore);
+    const w = allowancesInOrder.of(acc.withdrawalStart[a]!, acc.withdrawalStart[a + 1]!);
     for (const i of w)
       if (
         !(sw.allowanceUnits[i]! >= 0 && sw.usedUnits[i]! >= 0) ||

@@ -115,9 +115,15 @@ const lotSpec = fc.record({
   shareUnits: fc.integer({ min: 1, max: Number.MAX_SAFE_INTEGER }),
   costCents: fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER }),
 });
-/** Lots with distinct arrivals (unique in an account), as the ledger gives them. */
+/**
+ * Lots with distinct arrivals (unique in an account), as the ledger gives them: a few, or more than
+ * the writer sorts by insertion (an Omnibus Account's many).
+ */
 const lotsSpec = fc
-  .array(lotSpec, { maxLength: 6 })
+  .oneof(
+    { arbitrary: fc.array(lotSpec, { maxLength: 6 }), weight: 3 },
+    { arbitrary: fc.array(lotSpec, { minLength: 65, maxLength: 80 }), weight: 1 },
+  )
   .map((ls) => ls.map((l, i): LotSpec => ({ ...l, arrival: i * 3 + 1 })));
 const allowancesSpec = fc.uniqueArray(
   fc.record({
