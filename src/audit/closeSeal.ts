@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { sha256 } from './auditChain.js';
+import { copyTextRowsJson } from './copyTextRowsJson.js';
 
 /**
  * The seal of a closed month (SPEC §12; issue 9), pure so that `close` and `audit verify` compute
@@ -129,11 +130,13 @@ export function monthInputsDigest(inputs: MonthInputs): string {
   return sha256(canonicalJson(inputs));
 }
 
-/** A part of a month's inputs: some rows of one kind, in order. */
-export interface MonthInputsChunk {
-  readonly kind: string;
-  readonly rows: readonly (readonly (string | null)[])[];
-}
+/**
+ * A part of a month's inputs: some rows of one kind, in order — as values, or as the COPY text of
+ * whole rows (PGlite's read, digested from its bytes: copyTextRowsJson.ts).
+ */
+export type MonthInputsChunk =
+  | { readonly kind: string; readonly rows: readonly (readonly (string | null)[])[] }
+  | { readonly kind: string; readonly copyText: Uint8Array };
 
 /**
  * {@link monthInputsDigest} of inputs handed over a chunk at a time (issue 14: a close of a
@@ -161,6 +164,15 @@ export async function streamedMonthInputsDigest(
       hash.update(`${kind === null ? '' : '],'}${JSON.stringify(chunk.kind)}:[`);
       kind = chunk.kind;
       rowsOfKind = 0;
+    }
+    if ('copyText' in chunk) {
+      // the same text, written from the COPY bytes
+      const { json, rows } = copyTextRowsJson(chunk.copyText);
+      if (rows === 0) continue;
+      if (rowsOfKind > 0) hash.update(',');
+      hash.update(json);
+      rowsOfKind += rows;
+      continue;
     }
     if (chunk.rows.length === 0) continue;
     // one update per chunk: the rows' text joined (a chunk is bounded), not one per row

@@ -288,6 +288,9 @@ export async function* monthInputChunks(
 ): AsyncGenerator<MonthInputsChunk> {
   for (const { kind, sql } of monthInputQueries(month, from, to, opts)) {
     yield { kind, rows: [] }; // a kind with no rows is still in the digest
-    for await (const rows of q.textRowChunks(sql, opts.chunkSize)) yield { kind, rows };
+    if (q.copyTextSlices !== undefined)
+      // PGlite: the COPY text as it comes, digested from its bytes (no string per value)
+      for await (const copyText of q.copyTextSlices(sql, opts.chunkSize)) yield { kind, copyText };
+    else for await (const rows of q.textRowChunks(sql, opts.chunkSize)) yield { kind, rows };
   }
 }

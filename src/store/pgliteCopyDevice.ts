@@ -191,15 +191,14 @@ export function textOfPages(pages: readonly Uint8Array[]): string {
 }
 
 /**
- * COPY text in pages, decoded into rows a slice of at most `sliceBytes` at a time (a longer line:
- * that line alone), each slice ending at a line end — a newline byte never occurs inside a UTF-8
- * character, so a slice is whole characters.
+ * COPY text in pages, as slices of at most `sliceBytes` (a longer line: that line alone), each
+ * ending at a line end — a newline byte never occurs inside a UTF-8 character, so a slice is whole
+ * characters.
  */
-export function* copyRowChunksOfPages(
+export function* copyTextSlicesOfPages(
   pages: readonly Uint8Array[],
   sliceBytes: number,
-): Generator<(string | null)[][]> {
-  const decoder = new TextDecoder('utf-8', { fatal: true });
+): Generator<Uint8Array> {
   let carry: Uint8Array | undefined;
   for (const page of pages) {
     let buf = page;
@@ -218,10 +217,19 @@ export function* copyRowChunksOfPages(
         if (nl === -1) break;
         end = nl + 1;
       }
-      yield decodeCopyRows(decoder.decode(buf.subarray(from, end)));
+      yield buf.subarray(from, end);
       from = end;
     }
     if (from < buf.length) carry = buf.subarray(from);
   }
-  if (carry !== undefined && carry.length > 0) yield decodeCopyRows(decoder.decode(carry));
+  if (carry !== undefined && carry.length > 0) yield carry;
+}
+
+/** COPY text in pages, decoded into rows a slice ({@link copyTextSlicesOfPages}) at a time. */
+export function* copyRowChunksOfPages(
+  pages: readonly Uint8Array[],
+  sliceBytes: number,
+): Generator<(string | null)[][]> {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  for (const slice of copyTextSlicesOfPages(pages, sliceBytes)) yield decodeCopyRows(decoder.decode(slice));
 }
