@@ -167,11 +167,9 @@ export async function streamedMonthInputsDigest(
     }
     if ('copyText' in chunk) {
       // the same text, written from the COPY bytes
-      const { json, rows } = copyTextRowsJson(chunk.copyText);
-      if (rows === 0) continue;
-      if (rowsOfKind > 0) hash.update(',');
-      hash.update(json);
-      rowsOfKind += rows;
+      rowsOfKind += copyTextRowsJson(chunk.copyText, (json) => hash.update(json), {
+        afterRows: rowsOfKind > 0,
+      });
       continue;
     }
     if (chunk.rows.length === 0) continue;

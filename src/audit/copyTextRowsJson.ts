@@ -3,16 +3,22 @@ import { isUtf8 } from 'node:buffer';
 /**
  * The month inputs digest's text of rows read as COPY text (issue 14): each row as
  * `JSON.stringify(row)` — `["T-1","A-1",null]`, a value `\N` being null — the rows joined by
- * commas, written as UTF-8 bytes straight from the COPY bytes. It is the text
- * `decodeCopyRows(text).map(canonicalJson).join(',')` gives (the property test holds them equal),
- * without a string per value and an array per row: a close digests a million transactions.
+ * commas (and led by one with `afterRows`), written as UTF-8 bytes straight from the COPY bytes
+ * and handed to `write` a piece at a time (a buffer of {@link PIECE_BYTES}, used again after each
+ * `write`). It is the text `decodeCopyRows(text).map(canonicalJson).join(',')` gives (the property
+ * test holds them equal), without a string per value and an array per row: a close digests a
+ * million transactions. Returns the rows.
  *
  * The COPY text is whole lines (a slice ending at a line end) of valid UTF-8; bytes that are not
- * UTF-8 throw, as the decoding reference does.
+ * UTF-8 throw, as the decoding reference does, before anything is written.
  */
-export function copyTextRowsJson(copy: Uint8Array): { readonly json: Uint8Array; readonly rows: number } {
+export function copyTextRowsJson(
+  copy: Uint8Array,
+  write: (json: Uint8Array) => void,
+  opts: { readonly afterRows?: boolean } = {},
+): number {
   if (!isUtf8(copy)) throw new TypeError('COPY text: not UTF-8');
-  const out = new JsonBytes(copy.length + (copy.length >> 2) + 64);
+  const out = new JsonBytes(PIECE_BYTES);
   let rows = 0;
   const n = copy.length;
   let start = 0;
@@ -24,7 +30,7 @@ export function copyTextRowsJson(copy: Uint8Array): { readonly json: Uint8Array;
     const next = end + 1;
     // the end marker `\.` ends the rows
     if (lineEnd - start === 2 && copy[start] === 92 && copy[start + 1] === 46) break;
-    if (rows > 0) out.byte(44); // ','
+    if (rows > 0 || opts.afterRows) out.byte(44); // ','
     out.byte(91); // '['
     let from = start;
     for (let field = 0; ; field++) {
@@ -38,12 +44,19 @@ export function copyTextRowsJson(copy: Uint8Array): { readonly json: Uint8Array;
     }
     out.byte(93); // ']'
     rows++;
+    if (out.length >= PIECE_BYTES / 2) out.flush(write);
     start = next;
   }
-  return { json: out.bytes(), rows };
+  out.flush(write);
+  return rows;
 }
 
+/** The buffer {@link copyTextRowsJson} writes its pieces in (a longer row: one piece of its own). */
+const PIECE_BYTES = 256 * 1024;
+
 const HEX = '0123456789abcdef';
+/** COPY's one-letter escapes: \b \f \n \r \t \v, by the letter's byte. */
+const ESCAPED: Record<number, number> = { 98: 8, 102: 12, 110: 10, 114: 13, 116: 9, 118: 11 };
 const isOctal = (b: number) => b >= 48 && b <= 55;
 const hexValue = (b: number) =>
   b >= 48 && b <= 57 ? b - 48 : b >= 97 && b <= 102 ? b - 87 : b >= 65 && b <= 70 ? b - 55 : -1;
@@ -57,8 +70,15 @@ class JsonBytes {
     this.buf = new Uint8Array(capacity);
   }
 
-  bytes(): Uint8Array {
-    return this.buf.subarray(0, this.n);
+  get length(): number {
+    return this.n;
+  }
+
+  /** Hands what is written to `write`, and starts again (the buffer is used again). */
+  flush(write: (json: Uint8Array) => void): void {
+    if (this.n === 0) return;
+    write(this.buf.subarray(0, this.n));
+    this.n = 0;
   }
 
   private room(k: number): void {
@@ -87,50 +107,57 @@ class JsonBytes {
     // at most 6 bytes of JSON a byte of COPY (a control character as \u00XX)
     this.room(2 + 6 * (to - from));
     const buf = this.buf;
-    buf[this.n++] = 34;
-    for (let i = from; i < to; i++) {
+    let n = this.n;
+    buf[n++] = 34;
+    let i = from;
+    while (i < to) {
       const b = copy[i]!;
-      if (b !== 92 || i + 1 >= to) {
-        this.char(b);
+      // most bytes are written as they are: a tight loop over them
+      if (b !== 92 && b !== 34 && b >= 32) {
+        buf[n++] = b;
+        i++;
         continue;
       }
-      const next = copy[i + 1]!;
-      if (isOctal(next)) {
-        // \digits: one to three octal digits, one character (decodeCopyField's String.fromCharCode)
-        let j = i + 1;
-        let code = 0;
-        while (j < to && j < i + 4 && isOctal(copy[j]!)) code = code * 8 + (copy[j++]! - 48);
-        this.code(code);
-        i = j - 1;
-      } else if (next === 120 && i + 2 < to && hexValue(copy[i + 2]!) >= 0) {
-        // \x and one or two hex digits
-        let j = i + 2;
-        let code = 0;
-        while (j < to && j < i + 4 && hexValue(copy[j]!) >= 0) code = code * 16 + hexValue(copy[j++]!);
-        this.code(code);
-        i = j - 1;
-      } else {
-        // \b \f \n \r \t \v, or any other character standing for itself (a UTF-8 lead byte's
-        // continuation bytes follow it as they are)
-        this.char(
-          next === 98
-            ? 8
-            : next === 102
-              ? 12
-              : next === 110
-                ? 10
-                : next === 114
-                  ? 13
-                  : next === 116
-                    ? 9
-                    : next === 118
-                      ? 11
-                      : next,
-        );
+      this.n = n;
+      if (b === 92) i = this.escape(copy, i, to);
+      else {
+        this.char(b);
         i++;
       }
+      n = this.n;
     }
-    this.buf[this.n++] = 34;
+    buf[n++] = 34;
+    this.n = n;
+  }
+
+  /** The COPY escape at `i` (a backslash) as JSON; the index after it. */
+  private escape(copy: Uint8Array, i: number, to: number): number {
+    if (i + 1 >= to) {
+      // a backslash ending a value stands for itself
+      this.char(92);
+      return i + 1;
+    }
+    const next = copy[i + 1]!;
+    if (isOctal(next)) {
+      // \digits: one to three octal digits, one character (decodeCopyField's String.fromCharCode)
+      let j = i + 1;
+      let code = 0;
+      while (j < to && j < i + 4 && isOctal(copy[j]!)) code = code * 8 + (copy[j++]! - 48);
+      this.code(code);
+      return j;
+    }
+    if (next === 120 && i + 2 < to && hexValue(copy[i + 2]!) >= 0) {
+      // \x and one or two hex digits
+      let j = i + 2;
+      let code = 0;
+      while (j < to && j < i + 4 && hexValue(copy[j]!) >= 0) code = code * 16 + hexValue(copy[j++]!);
+      this.code(code);
+      return j;
+    }
+    // \b \f \n \r \t \v, or any other character standing for itself (a UTF-8 lead byte's
+    // continuation bytes follow it as they are)
+    this.char(ESCAPED[next] ?? next);
+    return i + 2;
   }
 
   /** The character of an escape's code (below 0x200): as {@link char}, or as UTF-8 from 0x80. */

@@ -18,9 +18,11 @@ function reference(copy: Uint8Array): { json: string; rows: number } {
   return { json: rows.map(canonicalJson).join(','), rows: rows.length };
 }
 
-function ofBytes(copy: Uint8Array): { json: string; rows: number } {
-  const r = copyTextRowsJson(copy);
-  return { json: text.decode(r.json), rows: r.rows };
+/** What copyTextRowsJson hands over, its pieces copied (it writes them again in its buffer). */
+function ofBytes(copy: Uint8Array, opts: { afterRows?: boolean } = {}): { json: string; rows: number } {
+  const pieces: Uint8Array[] = [];
+  const rows = copyTextRowsJson(copy, (json) => pieces.push(json.slice()), opts);
+  return { json: text.decode(Buffer.concat(pieces)), rows };
 }
 
 describe('the inputs digest text from COPY bytes equals the decoded rows canonicalised', () => {
@@ -37,6 +39,24 @@ describe('the inputs digest text from COPY bytes equals the decoded rows canonic
     // non-ASCII as it is; a backslash ending a value stands for itself
     expect(ofBytes(utf8.encode('€𝄞\tz\\\n'))).toEqual({ json: '["€𝄞","z\\\\"]', rows: 1 });
     expect(ofBytes(new Uint8Array())).toEqual({ json: '', rows: 0 });
+    // after rows of the same kind: led by a comma, unless there is no row
+    expect(ofBytes(utf8.encode('a\n'), { afterRows: true })).toEqual({ json: ',["a"]', rows: 1 });
+    expect(ofBytes(new Uint8Array(), { afterRows: true })).toEqual({ json: '', rows: 0 });
+  });
+
+  it('hands over pieces of a bounded buffer, the same text however long the rows', () => {
+    // 40,000 rows (over 1 MB of JSON, several pieces) and one row of 1 MB (a piece of its own)
+    const many = Array.from({ length: 40_000 }, (_, i) => [`T-${i}`, i % 7 === 0 ? null : 'x"\\y\tz']);
+    const long = [['é'.repeat(500_000), 'a']];
+    for (const rows of [many, long, [...many, ...long, ...many]]) {
+      const copy = utf8.encode(encodeCopyRows(rows));
+      const sizes: number[] = [];
+      const got = ofBytes(copy);
+      copyTextRowsJson(copy, (json) => sizes.push(json.length));
+      expect(got).toEqual(reference(copy));
+      expect(got.json).toBe(rows.map((r) => JSON.stringify(r)).join(','));
+      expect(Math.max(...sizes)).toBeLessThanOrEqual(Math.max(256 * 1024, 2 + 6 * 1_000_010));
+    }
   });
 
   it('equals the reference for any rows written as COPY text', () => {
@@ -75,7 +95,9 @@ describe('the inputs digest text from COPY bytes equals the decoded rows canonic
     ]) {
       const copy = Uint8Array.from(bad);
       expect(() => reference(copy)).toThrow(TypeError);
-      expect(() => copyTextRowsJson(copy)).toThrow(TypeError);
+      const written: Uint8Array[] = [];
+      expect(() => copyTextRowsJson(copy, (json) => written.push(json))).toThrow(TypeError);
+      expect(written).toEqual([]);
     }
   });
 });
