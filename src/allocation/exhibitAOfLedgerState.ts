@@ -71,7 +71,7 @@ class UnitsSums {
   private big: bigint[] = [];
 
   add(i: number, v: number): void {
-    if (i >= this.small.length) this.grow(i);
+    if (i >= this.small.length) this.small = holding(this.small, i);
     const s = this.small[i]! + v;
     if (s > Number.MAX_SAFE_INTEGER) {
       this.big[i] = (this.big[i] ?? 0n) + BigInt(this.small[i]!);
@@ -80,21 +80,20 @@ class UnitsSums {
   }
 
   addBig(i: number, v: bigint): void {
-    if (i >= this.small.length) this.grow(i);
     this.big[i] = (this.big[i] ?? 0n) + v;
   }
 
   value(i: number): bigint {
     return (this.big[i] ?? 0n) + BigInt(i < this.small.length ? this.small[i]! : 0);
   }
+}
 
-  private grow(i: number): void {
-    let n = this.small.length * 2;
-    while (n <= i) n *= 2;
-    const small = new Float64Array(n);
-    small.set(this.small);
-    this.small = small;
-  }
+/** `a` if index `i` is in it, else a copy at least twice as long that holds it (the rest zeros). */
+function holding<T extends Float64Array | Int32Array | Uint8Array>(a: T, i: number): T {
+  if (i < a.length) return a;
+  const grown = new (a.constructor as new (n: number) => T)(Math.max(a.length * 2, i + 1));
+  grown.set(a);
+  return grown;
 }
 
 interface PortfolioWork {
@@ -255,11 +254,7 @@ export function exhibitAOfLedgerState(
   };
   // a party named by 2(a)–(b) for the portfolio (listed even if its shares sum to 0 units)
   const name = (w: PortfolioWork, party: number): void => {
-    if (party >= w.named.length) {
-      const named = new Uint8Array(Math.max(w.named.length * 2, party + 1));
-      named.set(w.named);
-      w.named = named;
-    }
+    if (party >= w.named.length) w.named = holding(w.named, party);
     w.named[party] = 1;
   };
   for (const w of work) if (w?.exhibitA) name(w, 0);
@@ -299,11 +294,7 @@ export function exhibitAOfLedgerState(
           w.countTotal.add(units);
           if (who === 0) {
             w.allocated.add(units);
-            if (issuance >= w.byDoiLots.length) {
-              const lots = new Int32Array(Math.max(w.byDoiLots.length * 2, issuance + 1));
-              lots.set(w.byDoiLots);
-              w.byDoiLots = lots;
-            }
+            if (issuance >= w.byDoiLots.length) w.byDoiLots = holding(w.byDoiLots, issuance);
             if (w.byDoiLots[issuance] === 0) w.byDoiSeen.push(issuance);
             w.byDoiShares.add(issuance, units);
             w.byDoiLots[issuance]!++;
