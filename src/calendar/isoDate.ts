@@ -27,8 +27,30 @@ export function toDayNumber(iso: string): number {
   return Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / MS_PER_DAY;
 }
 
+/**
+ * The ISO dates of day numbers from 1900-01-01 on (2^17 days, to 2258), each written once when
+ * first asked for and shared after: a close asks for the same DOIs millions of times (issue 14).
+ */
+const ISO_OF_DAY_FROM = -25_567; // 1900-01-01
+const ISO_OF_DAY_COUNT = 1 << 17;
+const isoOfDay = new Map<number, string>();
+
 /** @example fromDayNumber(0) === '1970-01-01' */
 export function fromDayNumber(day: number): string {
+  const i = day - ISO_OF_DAY_FROM;
+  if (i >= 0 && i < ISO_OF_DAY_COUNT && Number.isInteger(i)) {
+    let iso = isoOfDay.get(day);
+    if (iso === undefined) {
+      iso = writtenIso(day);
+      isoOfDay.set(day, iso);
+    }
+    return iso;
+  }
+  return writtenIso(day);
+}
+
+/** The ISO date of a day number as Date writes it (any day Date can hold, and its error beyond). */
+function writtenIso(day: number): string {
   return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
 }
 

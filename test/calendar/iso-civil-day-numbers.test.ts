@@ -23,3 +23,31 @@ describe('civil date ↔ day number', () => {
     expect(dayNumberFromCivil(2000, 2, 29)).toBe(toDayNumber('2000-02-29'));
   });
 });
+
+describe('fromDayNumber, its dates written once and shared (issue 14)', () => {
+  // the reference: Date's own writing of the day
+  const byDate = (day: number) => new Date(day * 86_400_000).toISOString().slice(0, 10);
+
+  it('is Date’s date for every day, asked once or again, inside the shared window and outside it', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.oneof(
+            // the window's edges: 1900-01-01 and 2^17 days on
+            fc.integer({ min: -25_567 - 3, max: -25_567 + 3 }),
+            fc.integer({ min: -25_567 + (1 << 17) - 3, max: -25_567 + (1 << 17) + 3 }),
+            fc.integer({ min: -800_000, max: 800_000 }),
+            fc.double({ min: -100_000, max: 100_000, noNaN: true }),
+          ),
+          { minLength: 1, maxLength: 20 },
+        ),
+        (days) => {
+          for (const day of [...days, ...days]) expect(fromDayNumber(day)).toBe(byDate(day));
+        },
+      ),
+      { numRuns: 1_000 },
+    );
+    expect(fromDayNumber(-0)).toBe('1970-01-01');
+    expect(() => fromDayNumber(Number.NaN)).toThrow(RangeError);
+  });
+});
