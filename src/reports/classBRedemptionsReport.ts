@@ -68,6 +68,19 @@ function keptOr<V>(known: Map<string, V>, key: string, compute: () => V): V {
 }
 
 /**
+ * The value kept under (`a`, `b`), or `compute`'s, kept: a map per `a`, so that no key is built
+ * per call (a month's pieces ask a million times for a few thousand pairs; issue 14).
+ */
+function keptOrByPair<V>(known: Map<string, Map<string, V>>, a: string, b: string, compute: () => V): V {
+  let byB = known.get(a);
+  if (byB === undefined) {
+    byB = new Map();
+    known.set(a, byB);
+  }
+  return keptOr(byB, b, compute);
+}
+
+/**
  * A stored redemption as reported: portfolios named as on the day, amounts in cents, each
  * Commission Share piece attributed to the distributor whose term held its DOI (Agreement
  * FOURTH(D)); `warnings` names the DOIs no term holds (the first 20), after the last redemption.
@@ -78,14 +91,14 @@ export function redemptionReporter(
 ): { report(r: StoredRedemption): RedemptionReport; warnings(): string[] } {
   // each portfolio's name on a date, each issuance's attribution and each stored rate's text
   // worked out once (a month's redemptions and pieces repeat few of them)
-  const names = new Map<string, string>();
+  const names = new Map<string, Map<string, string>>();
   const nameOn = (pid: string, date: string) =>
-    keptOr(names, `${pid}|${date}`, () =>
+    keptOrByPair(names, pid, date, () =>
       registry.identities.get(pid) ? registry.identities.nameOn(pid, date) : pid,
     );
-  const attributions = new Map<string, CdscAttribution>();
+  const attributions = new Map<string, Map<string, CdscAttribution>>();
   const attributionOf = (pid: string, doi: string) =>
-    keptOr(attributions, `${pid}|${doi}`, () => attributeCdsc(terms, pid, doi));
+    keptOrByPair(attributions, pid, doi, () => attributeCdsc(terms, pid, doi));
   const rates = new Map<string, string>();
   const rateOf = (stored: string) => keptOr(rates, stored, () => normalizeRatePct(stored));
   const unattributed = new Set<string>();
