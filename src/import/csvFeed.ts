@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { BadInputError, type Problem } from '../errors.js';
 import { recordStarts } from './csvRecordStarts.js';
 import { decodeCellFast, REFUSED } from './feedFields.js';
+import { plainCsvRecords } from './plainCsvRecords.js';
 
 /**
  * A feed's columns, declared once: each column's type (see feedFields.ts) and whether the
@@ -93,7 +94,13 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
  */
 export const DECODE_SLICE_RECORDS = 2_000;
 
-const PARSE_OPTIONS = { bom: true, skip_empty_lines: true, relax_column_count: false, trim: true } as const;
+/** csv-parse's options for every feed (plainCsvRecords.ts splits the slices it can as these do). */
+export const PARSE_OPTIONS = {
+  bom: true,
+  skip_empty_lines: true,
+  relax_column_count: false,
+  trim: true,
+} as const;
 
 /**
  * Where decoded rows go, a slice at a time and in file order (see {@link decodeCsvFeedInto}): a
@@ -193,10 +200,11 @@ function decodeInSlices<C extends FeedColumns, G>(
     try {
       // a slice starts at a record's first byte and ends before the next's: whole characters
       const slice = bytes.subarray(first === 0 ? 0 : offsets[first]!, offsets[end] ?? bytes.length);
-      cells = parse((first === 0 ? atStart : inside).decode(slice), {
-        ...PARSE_OPTIONS,
-        info: false,
-      }) as unknown as string[][];
+      const text = (first === 0 ? atStart : inside).decode(slice);
+      // a slice of nothing but commas and line ends split directly, as csv-parse splits it
+      cells =
+        plainCsvRecords(slice, text) ??
+        (parse(text, { ...PARSE_OPTIONS, info: false }) as unknown as string[][]);
     } catch {
       return null;
     }

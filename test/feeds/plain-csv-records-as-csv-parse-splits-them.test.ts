@@ -1,0 +1,123 @@
+/**
+ * A slice of a feed file with no CSV syntax but commas and line ends is split directly
+ * (plainCsvRecords.ts, issue 14); every other slice goes to csv-parse. Wherever the direct split
+ * answers, its records are csv-parse's with the feeds' options, to the character; where csv-parse
+ * refuses a slice, or reads it otherwise, the direct split declines it.
+ */
+import { parse } from 'csv-parse/sync';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { PARSE_OPTIONS } from '../../src/import/csvFeed.js';
+import { plainCsvRecords } from '../../src/import/plainCsvRecords.js';
+
+/** csv-parse's records of the text, or 'refused'. */
+function byCsvParse(text: string): string[][] | 'refused' {
+  try {
+    return parse(text, { ...PARSE_OPTIONS, info: false }) as unknown as string[][];
+  } catch {
+    return 'refused';
+  }
+}
+
+const direct = (text: string) => plainCsvRecords(Buffer.from(text, 'utf8'), text);
+
+// cells of printable ASCII with spaces around and inside, now and then a character only csv-parse may read
+const plainCell = fc.stringMatching(/^ {0,2}[A-Za-z0-9.:/_-]{0,6}( [A-Za-z0-9]{1,3})? {0,2}$/);
+const odd = fc.constantFrom(
+  '"q"',
+  'a"b',
+  '\t',
+  'tab\tin',
+  'é',
+  '\uFEFF',
+  '\r',
+  'x\ry',
+  '\u00a0',
+  '\v',
+  '\f',
+  '\x00',
+);
+const cell = fc.oneof({ weight: 40, arbitrary: plainCell }, { weight: 1, arbitrary: odd });
+
+const slice = fc
+  .record({
+    width: fc.integer({ min: 1, max: 5 }),
+    records: fc.array(fc.array(cell, { minLength: 1, maxLength: 6 }), { minLength: 0, maxLength: 12 }),
+    eol: fc.constantFrom('\n', '\r\n'),
+    // now and then the other line end on one line, an empty line, a line of spaces, no final line end
+    mixedAt: fc.integer({ min: -1, max: 40 }),
+    blankAt: fc.integer({ min: -1, max: 12 }),
+    spacesAt: fc.integer({ min: -1, max: 40 }),
+    ragged: fc.integer({ min: 0, max: 4 }).map((n) => n === 0),
+    finalEol: fc.boolean(),
+  })
+  .map((s) => {
+    const lines: string[] = [];
+    s.records.forEach((cells, i) => {
+      const row = s.ragged ? cells : Array.from({ length: s.width }, (_, c) => cells[c % cells.length]!);
+      lines.push(row.join(','));
+      if (i === s.blankAt) lines.push('');
+      if (i === s.spacesAt) lines.push('   ');
+    });
+    let text = '';
+    lines.forEach((l, i) => {
+      text +=
+        l +
+        (i === lines.length - 1 && !s.finalEol
+          ? ''
+          : i === s.mixedAt
+            ? s.eol === '\n'
+              ? '\r\n'
+              : '\n'
+            : s.eol);
+    });
+    return text;
+  });
+
+describe('plain CSV slices split directly', () => {
+  it('gives csv-parse’s records wherever it answers, and declines what csv-parse refuses', () => {
+    let answered = 0;
+    fc.assert(
+      fc.property(slice, (text) => {
+        const mine = direct(text);
+        if (mine === null) return;
+        answered++;
+        expect(byCsvParse(text)).toEqual(mine);
+      }),
+      { numRuns: 3_000 },
+    );
+    // the generator is not all declined: most slices are plain
+    expect(answered).toBeGreaterThan(1_200);
+  });
+
+  it('splits a month file’s slice: spaces trimmed, empty cells kept, CRLF or LF', () => {
+    const rows = [
+      'txn_id,date,account, shares ,price',
+      'T1,2025-12-01,A1,  1.5000,10.0000',
+      '',
+      'T2,2025-12-02,A 2,,',
+    ];
+    for (const eol of ['\n', '\r\n']) {
+      const text = rows.join(eol) + eol;
+      expect(direct(text)).toEqual([
+        ['txn_id', 'date', 'account', 'shares', 'price'],
+        ['T1', '2025-12-01', 'A1', '1.5000', '10.0000'],
+        ['T2', '2025-12-02', 'A 2', '', ''],
+      ]);
+    }
+  });
+
+  it('declines a quote, a tab, a byte outside ASCII, a lone carriage return, mixed line ends, a ragged record, a line of spaces', () => {
+    for (const text of [
+      'a,"b"\n',
+      'a,\tb\n',
+      'a,é\n',
+      'a,b\rc,d\n',
+      'a,b\nc,d\r\n',
+      'a,b\nc\n',
+      'a,b\n  ,  \n',
+      '\uFEFFa,b\n',
+    ])
+      expect(direct(text)).toBeNull();
+  });
+});
