@@ -201,7 +201,7 @@ function decodeInSlices<C extends FeedColumns, G>(
       // a slice starts at a record's first byte and ends before the next's: whole characters
       const slice = bytes.subarray(first === 0 ? 0 : offsets[first]!, offsets[end] ?? bytes.length);
       const text = (first === 0 ? atStart : inside).decode(slice);
-      // a slice of nothing but commas and line ends split directly, as csv-parse splits it
+      // a slice of one-line records split directly, as csv-parse splits it (plainCsvRecords.ts)
       cells =
         plainCsvRecords(slice, text) ??
         (parse(text, { ...PARSE_OPTIONS, info: false }) as unknown as string[][]);

@@ -12,6 +12,10 @@
  * ends, a ragged record, a line of spaces — is csv-parse's, errors included. A month's file of a
  * million transactions is such slices throughout: csv-parse took ~5 s of the import's CPU to
  * split it (issue 14). The property test holds both to the same records.
+ *
+ * A long cell is a string of its own, as csv-parse's are, never a part of the slice's text: a feed
+ * keeps some cells (an account's name in its dictionary, a value seen before), and a kept part would
+ * keep the whole slice alive with it (V8 shares the text of a substring of 13 characters or more).
  */
 export function plainCsvRecords(bytes: Uint8Array, text: string): string[][] | null {
   // the slice's bytes first: a text of printable ASCII is its bytes, one character each
@@ -21,78 +25,81 @@ export function plainCsvRecords(bytes: Uint8Array, text: string): string[][] | n
   for (let i = 0; i < bytes.length; i++) {
     const b = bytes[i]!;
     if (b >= 0x20 && b <= 0x7e) continue;
-    if (b === 0x0a) {
-      if (i > 0 && bytes[i - 1] === 0x0d) crlf = true;
+    if (b === LF) {
+      if (i > 0 && bytes[i - 1] === CR) crlf = true;
       else bareLf = true;
       continue;
     }
     // a carriage return only before a line feed
-    if (b === 0x0d && bytes[i + 1] === 0x0a) continue;
+    if (b === CR && bytes[i + 1] === LF) continue;
     return null;
   }
   if (bareLf && crlf) return null;
+  const own = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const cellOf = (from: number, to: number) =>
+    to - from < SHARED_FROM ? text.slice(from, to) : own.toString('latin1', from, to);
+  const n = text.length;
   const records: string[][] = [];
   let width = -1;
-  for (const line of text.split(crlf ? '\r\n' : '\n')) {
-    if (line.length === 0) continue; // skip_empty_lines
-    const cells = line.includes('"') ? quotedLineCells(line) : line.split(',');
-    if (cells === null) return null;
+  // the next quote at or after where the scan is (n: none), found again only once passed
+  let quote = -1;
+  const quoteFrom = (p: number) => {
+    if (quote < p) {
+      quote = text.indexOf('"', p);
+      if (quote < 0) quote = n;
+    }
+    return quote;
+  };
+  for (let p = 0; p < n; ) {
+    let eol = text.indexOf('\n', p);
+    if (eol < 0) eol = n;
+    // every line end of a CRLF slice is one (the bytes were checked)
+    const to = crlf && eol < n ? eol - 1 : eol;
+    const from = p;
+    p = eol + 1;
+    if (to === from) continue; // skip_empty_lines
+    const cells: string[] = [];
+    let blank = true;
+    for (let c = from; ; ) {
+      let q = c;
+      while (q < to && text.charCodeAt(q) === SPACE) q++;
+      let next: number;
+      if (q < to && text.charCodeAt(q) === QUOTE) {
+        // a quoted cell: as written, to the next quote, then only spaces to the comma or the end
+        const close = text.indexOf('"', q + 1);
+        if (close < 0 || close >= to) return null;
+        cells.push(cellOf(q + 1, close));
+        blank = false;
+        let after = close + 1;
+        while (after < to && text.charCodeAt(after) === SPACE) after++;
+        if (after < to && text.charCodeAt(after) !== COMMA) return null; // a doubled quote, or text after it
+        next = after;
+      } else {
+        let end = text.indexOf(',', q);
+        if (end < 0 || end > to) end = to;
+        if (quoteFrom(q) < end) return null; // a quote inside an unquoted cell
+        let e = end;
+        while (e > q && text.charCodeAt(e - 1) === SPACE) e--;
+        if (e > q) blank = false;
+        cells.push(cellOf(q, e));
+        next = end;
+      }
+      if (next === to) break;
+      c = next + 1;
+    }
     if (width < 0) width = cells.length;
     else if (cells.length !== width) return null;
-    let blank = true;
-    for (let c = 0; c < cells.length; c++) {
-      const cell = cells[c];
-      if (typeof cell !== 'string') {
-        cells[c] = cell!.quoted; // as written, not trimmed
-        blank = false;
-        continue;
-      }
-      const trimmed = cell.trim();
-      cells[c] = trimmed;
-      if (trimmed.length > 0) blank = false;
-    }
     // a line of spaces (and commas): as csv-parse reads it, not decided here
     if (blank) return null;
-    records.push(cells as string[]);
+    records.push(cells);
   }
   return records;
 }
 
+const LF = 0x0a;
+const CR = 0x0d;
+const SPACE = 32;
 const QUOTE = 34;
 const COMMA = 44;
-const SPACE = 32;
-
-/**
- * The cells of a line holding quotes: unquoted cells as they lie between commas (trimmed by the
- * caller), quoted ones as `{ quoted }` — a cell whose first character after spaces is a quote,
- * running to the next quote, with only spaces after it up to the comma or the line's end. Null for
- * anything else (a quote inside an unquoted cell, an unclosed quote, text after a closing quote,
- * a doubled quote).
- */
-function quotedLineCells(line: string): (string | { quoted: string })[] | null {
-  const cells: (string | { quoted: string })[] = [];
-  const n = line.length;
-  let p = 0;
-  for (;;) {
-    let q = p;
-    while (q < n && line.charCodeAt(q) === SPACE) q++;
-    if (q < n && line.charCodeAt(q) === QUOTE) {
-      const close = line.indexOf('"', q + 1);
-      if (close < 0) return null;
-      cells.push({ quoted: line.slice(q + 1, close) });
-      let after = close + 1;
-      while (after < n && line.charCodeAt(after) === SPACE) after++;
-      if (after === n) return cells;
-      if (line.charCodeAt(after) !== COMMA) return null; // a doubled quote, or text after the quote
-      p = after + 1;
-      continue;
-    }
-    let end = line.indexOf(',', p);
-    if (end < 0) end = n;
-    const cell = line.slice(p, end);
-    if (cell.includes('"')) return null;
-    cells.push(cell);
-    if (end === n) return cells;
-    p = end + 1;
-  }
-}
+/** V8 makes a substring this long a view of its parent's text (SlicedString::kMinLength) */
+const SHARED_FROM = 13;

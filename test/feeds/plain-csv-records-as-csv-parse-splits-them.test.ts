@@ -23,11 +23,12 @@ const direct = (text: string) => plainCsvRecords(Buffer.from(text, 'utf8'), text
 
 // cells of printable ASCII with spaces around and inside; quoted cells (commas and spaces inside,
 // spaces outside, empty); now and then one only csv-parse may read
-const plainCell = fc.stringMatching(/^ {0,2}[A-Za-z0-9.:/_-]{0,6}( [A-Za-z0-9]{1,3})? {0,2}$/);
+// (long ones too: a cell of 13 characters or more is made a string of its own)
+const plainCell = fc.stringMatching(/^ {0,2}[A-Za-z0-9.:/_-]{0,18}( [A-Za-z0-9]{1,6})? {0,2}$/);
 const quotedCell = fc
   .tuple(
     fc.constantFrom('', ' ', '  '),
-    fc.stringMatching(/^[ A-Za-z0-9.,:;'/_-]{0,8}$/),
+    fc.stringMatching(/^[ A-Za-z0-9.,:;'/_-]{0,24}$/),
     fc.constantFrom('', ' ', '  '),
   )
   .map(([before, inside, after]) => `${before}"${inside}"${after}`);
@@ -112,6 +113,7 @@ describe('CSV slices of one-line records split directly', () => {
       '',
       'T2,2025-12-02,A 2,,',
       'T3, "2025-12-03" ,"Smith, J. ",""," 2.0 "',
+      'T4,2025-12-04,  A-0001234567890-01  ,"Summit Small Cap Fund",1',
     ];
     for (const eol of ['\n', '\r\n']) {
       const text = rows.join(eol) + eol;
@@ -120,6 +122,7 @@ describe('CSV slices of one-line records split directly', () => {
         ['T1', '2025-12-01', 'A1', '1.5000', '10.0000'],
         ['T2', '2025-12-02', 'A 2', '', ''],
         ['T3', '2025-12-03', 'Smith, J. ', '', ' 2.0 '],
+        ['T4', '2025-12-04', 'A-0001234567890-01', 'Summit Small Cap Fund', '1'],
       ]);
     }
   });
@@ -131,6 +134,7 @@ describe('CSV slices of one-line records split directly', () => {
       'a,b"c\n',
       'a,"b\nc"\n',
       'a,"b\n',
+      'x,"a\n"b",c,d\n',
       'a,\tb\n',
       'a,é\n',
       'a,b\rc,d\n',
