@@ -38,6 +38,7 @@ const isoOfDay = new Map<number, string>();
 /** @example fromDayNumber(0) === '1970-01-01' */
 export function fromDayNumber(day: number): string {
   const i = day - ISO_OF_DAY_FROM;
+  // whole days of the window only: the map holds at most ISO_OF_DAY_COUNT dates, whatever is asked
   if (i >= 0 && i < ISO_OF_DAY_COUNT && Number.isInteger(i)) {
     let iso = isoOfDay.get(day);
     if (iso === undefined) {
