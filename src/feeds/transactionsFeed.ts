@@ -30,16 +30,14 @@ import {
 import { classBPortfolioResolver } from '../registry/classBPortfolio.js';
 import type { Registry } from '../registry/registry.js';
 import {
-  accountKeysOf,
   accountsWithRedemptionsFrom,
-  accountsWithTransactionsAfter,
   type ClassBTransactionRow,
   insertTransactionCopyText,
   loadTransactionsOf,
   recordedTransactions,
   replaceRedemptions,
   sameRecordedTransaction,
-  unrecordedAccounts,
+  withStagedAccounts,
 } from '../store/classBRepository.js';
 import { loadClassBTerms } from '../store/classBTermsRepository.js';
 import type { Database, Queryable } from '../store/database.js';
@@ -75,6 +73,8 @@ interface TransactionsState {
   readonly registry: Registry;
   /** the file's accounts that are not recorded (normally none) */
   readonly unknownAccounts: ReadonlySet<string>;
+  /** each of the file's accounts' key (class_b_account.account_key), by its place in the columns' account names (NaN: not recorded) */
+  readonly accountKeys: Float64Array;
   readonly recorded: ReadonlyMap<string, ClassBTransactionRow>;
   /**
    * the latest month end with a stored ledger before the file's first new row: the touched
@@ -149,37 +149,42 @@ export const transactionsFeed: FeedDefinition<
   async load(tx, rows) {
     const registry = await loadRegistry(tx);
     const accounts = rows.accounts.names;
-    const unknown = await unrecordedAccounts(tx, accounts);
-    const recorded = await recordedTransactions(tx, rows.txnId);
-    // the dates and accounts of the rows not recorded (normally every row)
-    const freshDate = new Uint8Array(rows.dates.names.length);
-    const freshAccount = new Uint8Array(accounts.length);
-    for (let i = 0; i < rows.length; i++) {
-      if (recorded.size > 0 && recorded.has(rows.txnId.get(i))) continue;
-      freshDate[rows.date[i]!] = 1;
-      freshAccount[rows.account[i]!] = 1;
-    }
-    const touchedAccounts = accounts.filter((a, k) => freshAccount[k] === 1 && !unknown.has(a));
-    // Issue 14 item 1, stage 3: each touched account resumes from its ledger stored at the latest
-    // month end before the file's first new row, and only its activity after that is read (in
-    // `apply`, a chunk of accounts at a time).
-    const first = rows.dates.names.reduce<string | null>(
-      (m, d, k) => (freshDate[k] === 1 && (m === null || d < m) ? d : m),
-      null,
-    );
-    const asOf =
-      first === null || touchedAccounts.length === 0 ? null : await latestLedgerStateMonthBefore(tx, first);
-    // one set-based probe instead of reading every touched account's activity after `asOf` (at
-    // 1,000,000 accounts 34 reads of 20,000 names' index probes, each finding nothing but this
-    // file's own rows)
-    const activeAfterAsOf =
-      asOf === null ? new Set<string>() : await accountsWithTransactionsAfter(tx, touchedAccounts, asOf);
+    // the file's accounts staged once: their keys (NaN: not recorded) and, below, their activity
+    // after the stored ledger (issue 14)
+    const found = await withStagedAccounts(tx, accounts, async (staged) => {
+      const { keys } = staged;
+      const unknown = new Set(accounts.filter((_, k) => Number.isNaN(keys[k]!)));
+      const recorded = await recordedTransactions(tx, rows.txnId);
+      // the dates and accounts of the rows not recorded (normally every row)
+      const freshDate = new Uint8Array(rows.dates.names.length);
+      const freshAccount = new Uint8Array(accounts.length);
+      for (let i = 0; i < rows.length; i++) {
+        if (recorded.size > 0 && recorded.has(rows.txnId.get(i))) continue;
+        freshDate[rows.date[i]!] = 1;
+        freshAccount[rows.account[i]!] = 1;
+      }
+      const touched = accounts.some((a, k) => freshAccount[k] === 1 && !unknown.has(a));
+      // Issue 14 item 1, stage 3: each touched account resumes from its ledger stored at the latest
+      // month end before the file's first new row, and only its activity after that is read (in
+      // `apply`, a chunk of accounts at a time).
+      const first = rows.dates.names.reduce<string | null>(
+        (m, d, k) => (freshDate[k] === 1 && (m === null || d < m) ? d : m),
+        null,
+      );
+      const asOf = first === null || !touched ? null : await latestLedgerStateMonthBefore(tx, first);
+      // one set-based probe instead of reading every touched account's activity after `asOf` (at
+      // 1,000,000 accounts 34 reads of 20,000 names' index probes, each finding nothing but this
+      // file's own rows); the file's other accounts, normally none, are probed with them
+      const activeAfterAsOf = asOf === null ? new Set<string>() : await staged.withTransactionsAfter(asOf);
+      return { keys, unknown, recorded, asOf, activeAfterAsOf };
+    });
     return {
       registry,
-      unknownAccounts: unknown,
-      recorded,
-      asOf,
-      activeAfterAsOf,
+      unknownAccounts: found.unknown,
+      accountKeys: found.keys,
+      recorded: found.recorded,
+      asOf: found.asOf,
+      activeAfterAsOf: found.activeAfterAsOf,
       terms: await loadClassBTerms(tx),
       replayed: { accounts: 0, redemptionsWritten: 0 },
     };
@@ -314,7 +319,7 @@ async function checkLedgerInChunks(
   const names = newRows.accounts;
   // in the order of the accounts' keys: a chunk's stored ledgers are then a range of the state
   // tables' keys (by name, each chunk scanned the tables whole: quadratic in the accounts)
-  const keys = await accountKeysOf(tx, names);
+  const keys = names.map((_, k) => state.accountKeys[newRows.columnAccount(k)]!);
   const order = Uint32Array.from(names.keys()).sort((a, b) => keys[a]! - keys[b]!);
   const problems: Problem[] = [];
   // issue 14 items 1–2: a file of the month after the stored ledger is checked by the month pass

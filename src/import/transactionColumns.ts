@@ -281,6 +281,8 @@ export interface NewRowsByAccount {
   readonly accounts: readonly string[];
   /** the new rows of `accounts[k]`, in file order, with their lines */
   rowsOf(k: number): TxnChange[];
+  /** the place of `accounts[k]` among the columns' account names (`TransactionColumns.accounts.names`) */
+  columnAccount(k: number): number;
 }
 
 /**
@@ -324,7 +326,11 @@ export class NewTransactions implements PlannedChanges<PlannedChange> {
   /** The new rows grouped by account (a counting sort: each account's rows stay in file order). */
   byAccount(): NewRowsByAccount {
     const g = this.grouped();
-    return { accounts: g.accounts, rowsOf: (k) => this.groupRows(k) };
+    return {
+      accounts: g.accounts,
+      rowsOf: (k) => this.groupRows(k),
+      columnAccount: (k) => this.columns.account[g.rows[g.start[k]!]!]!,
+    };
   }
 
   /**

@@ -338,28 +338,33 @@ export async function recordedAccounts(
   );
 }
 
-/**
- * The accounts among these that are not recorded (set-based, through a staged table of the names:
- * a month's file names a million accounts, and normally every one is recorded).
- */
-export async function unrecordedAccounts(q: Queryable, accounts: readonly string[]): Promise<Set<string>> {
-  if (accounts.length === 0) return new Set();
-  const rows = await withStagedKeys(q, accounts, (staged) =>
-    q.textRows(
-      `SELECT k.key FROM ${staged} k WHERE NOT EXISTS (SELECT 1 FROM class_b_account a WHERE a.account = k.key)`,
-    ),
-  );
-  return new Set(rows.map((r) => r[0]!));
+/** A file's accounts staged once for the import's questions about them (withStagedAccounts). */
+export interface StagedAccounts {
+  /** each account's key (class_b_account.account_key) by its place in the names (NaN: not recorded) */
+  readonly keys: Float64Array;
+  /**
+   * The staged accounts with a transaction dated after `date` (each probed in
+   * class_b_transaction_by_account): {@link accountsWithTransactionsAfter} of all of them.
+   */
+  withTransactionsAfter(date: string): Promise<Set<string>>;
 }
 
 /**
- * The recorded accounts' keys (class_b_account.account_key) of these names, by their place in
- * `accounts` (NaN: not recorded). A typed array, not a map of a million names (issue 14).
+ * Stages a file's accounts (distinct names) once and runs fn with what the import asks of them:
+ * their keys (which also say which are not recorded) and which have activity after a date. Issue
+ * 14: a month's file names a million accounts, and staging them for each question — the unknown
+ * accounts, the activity after the stored ledger, the keys — was three COPYs, three ANALYZEs and a
+ * probe more than one. The staged table is dropped when fn returns.
  */
-export async function accountKeysOf(q: Queryable, accounts: readonly string[]): Promise<Float64Array> {
+export async function withStagedAccounts<T>(
+  q: Queryable,
+  accounts: readonly string[],
+  fn: (staged: StagedAccounts) => Promise<T>,
+): Promise<T> {
   const keys = new Float64Array(accounts.length).fill(Number.NaN);
-  if (accounts.length === 0) return keys;
-  await withStagedRows(
+  const none: StagedAccounts = { keys, withTransactionsAfter: async () => new Set() };
+  if (accounts.length === 0) return fn(none);
+  return withStagedRows(
     q,
     { ord: 'integer', key: 'text' },
     (function* () {
@@ -370,9 +375,17 @@ export async function accountKeysOf(q: Queryable, accounts: readonly string[]): 
         `SELECT k.ord, a.account_key FROM ${staged} k JOIN class_b_account a ON a.account = k.key`,
       ))
         for (const [ord, key] of rows) keys[Number(ord)] = Number(key);
+      return fn({
+        keys,
+        async withTransactionsAfter(date) {
+          const rows = await q.textRows(
+            `SELECT k.key FROM ${staged} k WHERE EXISTS (SELECT 1 FROM class_b_transaction t WHERE t.account = k.key AND t.date > ${sqlTextLiteral(date)}::date)`,
+          );
+          return new Set(rows.map((r) => r[0]!));
+        },
+      });
     },
   );
-  return keys;
 }
 
 /** One account as recorded, or undefined. */

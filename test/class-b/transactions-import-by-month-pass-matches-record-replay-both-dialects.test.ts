@@ -35,7 +35,7 @@ import {
 // after each file the outcome (result, or exit code and every problem line for line) and every
 // stored transaction, redemption and piece must be the same. Files: a month's file, a month in
 // two day files (the second meets the first's rows as recorded activity of the month, also in
-// the reverse order), files refused for an overdrawn redemption (two accounts in different
+// the reverse order, or the whole month's file after its first half), files refused for an overdrawn redemption (two accounts in different
 // chunks), a convert row off by 0.0001 share and a systematic withdrawal past 12%, accounts
 // opened in the month (no stored ledger: replayed beside the pass in the same chunks), and a file
 // spanning two months (no pass). Histories: the generated ones (seed 3,000 + i: purchases,
@@ -329,7 +329,11 @@ describe.each(dialects)('transactions import by the month pass on %s', (dialect)
             seen.sameDayAsRecorded++;
         if (m % 3 === 1) {
           expect(await importBoth(`${month} early.csv`, fileOf(early), after), month).toMatch(/"ok"/);
-          expect(await importBoth(`${month} late.csv`, fileOf(late), after), month).toMatch(/"ok"/);
+          // the whole month's file after its first half (a cumulative file): the early rows are
+          // recorded and unchanged, and accounts with none of their own new are among the file's
+          expect(await importBoth(`${month} whole after early.csv`, fileOf(list), after), month).toMatch(
+            /"ok"/,
+          );
         } else {
           // the later day file first (it may redeem what the earlier brings: then refused, and sent again after it)
           const first = await importBoth(`${month} late first.csv`, fileOf(late), after);

@@ -17,7 +17,8 @@ import { hostile } from '../support/hostileStrings.js';
  * transactionCopyRow's values, encoded by encodeCopyRowsBytes. Same bytes, piece by piece, for
  * generated files: hostile text in every text column, units past 2^53 and negative ones (kept as
  * bigints beside the columns), convert rows without a price, rows already recorded left out, and
- * accounts in any order.
+ * accounts in any order. The same changes grouped by account (the holdings check's chunks) name
+ * each account's place among the columns' names, where the import finds its key.
  */
 
 const units = fc.oneof(
@@ -73,6 +74,16 @@ describe('the new rows COPY-written from the columns', () => {
 
           const reference = encodeCopyRowsBytes(
             [...changes.inAccountOrder()].map((r) => transactionCopyRow(r, importId)),
+          );
+          // each account with new rows is found at its place among the columns' account names (the
+          // import takes its key from there), and its rows are that account's new rows
+          const byAccount = changes.byAccount();
+          byAccount.accounts.forEach((account, k) => {
+            expect(columns.accounts.names[byAccount.columnAccount(k)]).toBe(account);
+            expect(byAccount.rowsOf(k).map((r) => r.account)).toEqual(byAccount.rowsOf(k).map(() => account));
+          });
+          expect(byAccount.accounts.length).toBe(
+            new Set(rows.filter(([, isNew]) => isNew).map(([r]) => r.account)).size,
           );
           const pieces = [...changes.copyTextInAccountOrder(importId, pieceRows)];
           expect(Buffer.from(concat(pieces)).toString('utf8')).toBe(Buffer.from(reference).toString('utf8'));
