@@ -5,6 +5,7 @@ import { CLASS_B_TRANSACTION_TYPES, exchangeLegProblems } from '../class-b/class
 import type { StoredAccountLedger } from '../class-b/storedAccountLedger.js';
 import { type Problem, ProblemsError } from '../errors.js';
 import { replayNewTransactions } from '../import/classBLedgerReplay.js';
+import type { FileRowsOfAccount } from '../import/classBMonthCheck.js';
 import {
   enumField,
   isoDateField,
@@ -327,12 +328,15 @@ async function checkLedgerInChunks(
   for (let i = 0; i < order.length; i += size) {
     const slots = order.subarray(i, i + size);
     const range = { fromKey: keys[slots[0]!]!, toKey: keys[slots[slots.length - 1]!]! };
-    // the chunk's new rows, account by account (each account's in file order, with their lines)
-    const freshOf = new Map<string, TxnChange[]>();
+    // the chunk's new rows, account by account (each account's in file order, with their lines),
+    // as rows of the file's columns: a record each only for the accounts the records replay
+    const freshOf = new Map<string, FileRowsOfAccount>();
     const keyOf = new Map<string, number>();
+    const slotOf = new Map<string, number>();
     for (const k of slots) {
-      freshOf.set(names[k]!, newRows.rowsOf(k));
+      freshOf.set(names[k]!, newRows.fileRowsOf(k));
       keyOf.set(names[k]!, keys[k]!);
+      slotOf.set(names[k]!, k);
     }
     const accounts = [...freshOf.keys()];
     // the accounts the pass did not check (all, without it) are replayed by their records
@@ -352,7 +356,7 @@ async function checkLedgerInChunks(
     if (state.asOf !== null && later.length > 0)
       for (const [account, list] of await loadTransactionsOf(tx, later, { ...others, after: state.asOf }))
         history.set(account, list);
-    const fresh = chunk.flatMap((a) => freshOf.get(a)!);
+    const fresh = chunk.flatMap((a) => newRows.rowsOf(slotOf.get(a)!));
     const replayed = replayNewTransactions(ctx.file, fresh, history, state.terms, stored);
     problems.push(...replayed.problems);
     state.replayed.accounts += replayed.accounts;

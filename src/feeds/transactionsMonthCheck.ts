@@ -1,12 +1,13 @@
 import type { ClassBTerms } from '../class-b/classBTerms.js';
 import { KeyDictionary } from '../class-b/monthPassRecords.js';
 import type { RedemptionRewrite } from '../import/classBLedgerReplay.js';
-import { checkChunkByMonthPass, monthPassMonth, recordedWithinMonth } from '../import/classBMonthCheck.js';
 import {
-  type ClassBTransactionRow,
-  loadTransactionsOf,
-  type NewClassBTransaction,
-} from '../store/classBRepository.js';
+  checkChunkByMonthPass,
+  type FreshRows,
+  monthPassMonth,
+  recordedWithinMonth,
+} from '../import/classBMonthCheck.js';
+import { type ClassBTransactionRow, loadTransactionsOf } from '../store/classBRepository.js';
 import type { Queryable } from '../store/database.js';
 import {
   type AccountKeyRange,
@@ -84,7 +85,7 @@ export async function checkChunkWithMonthPass(
   chunk: readonly string[],
   range: AccountKeyRange,
   /** each of the chunk's accounts' new rows, in file order */
-  fresh: ReadonlyMap<string, readonly NewClassBTransaction[]>,
+  fresh: ReadonlyMap<string, FreshRows>,
   /** the chunk's accounts' keys */
   keys: ReadonlyMap<string, number>,
 ): Promise<MonthPassChunkCheck> {

@@ -1,6 +1,7 @@
 import { addDays, monthEnd, monthOf, toDayNumber } from '../calendar/isoDate.js';
 import { isCdscWaiver } from '../class-b/cdscWaiver.js';
 import type { ClassBTerms } from '../class-b/classBTerms.js';
+import { CLASS_B_TRANSACTION_TYPES } from '../class-b/classBTransactionRules.js';
 import { LedgerRefusal } from '../class-b/ledgerRefusal.js';
 import type { RedemptionResult } from '../class-b/ledgerResults.js';
 import { compileMonthPassFor } from '../class-b/monthPass.js';
@@ -22,6 +23,7 @@ import { parsePriceUnits } from '../class-b/pricePerShare.js';
 import { parseShareUnits } from '../class-b/shareUnits.js';
 import type { ClassBTransactionRow, NewClassBTransaction } from '../store/classBRepository.js';
 import type { RedemptionRewrite } from './classBLedgerReplay.js';
+import type { TransactionColumns } from './transactionColumns.js';
 
 /**
  * `transactions import`'s holdings check by the month pass (issue 14 items 1–2): where a file's
@@ -67,8 +69,8 @@ export interface MonthCheckChunk {
   readonly accountNames: ReadonlyMap<number, string>;
   /** the state's dictionaries (portfolios: the stored keys; txns and distributors: the chunk's) */
   readonly dictionaries: MonthPassDictionaries;
-  /** each account's new rows, in file order */
-  readonly fresh: ReadonlyMap<string, readonly NewRow[]>;
+  /** each account's new rows, in file order: records, or the file's columns */
+  readonly fresh: ReadonlyMap<string, FreshRows>;
   /** each account's recorded rows in `month` (other imports'), in order; most have none */
   readonly recorded: ReadonlyMap<string, readonly ClassBTransactionRow[]>;
 }
@@ -98,7 +100,7 @@ export function checkChunkByMonthPass(c: MonthCheckChunk): MonthCheckOutcome {
   for (let a = 0; a < acc.count; a++) {
     const account = c.accountNames.get(acc.key[a]!)!;
     const fresh = c.fresh.get(account);
-    if (fresh === undefined || fresh.length === 0)
+    if (fresh === undefined || freshCount(fresh) === 0)
       throw new RangeError(`account ${account} is in the chunk's ledger but has no new row`);
     byAccount.push({ account, key: acc.key[a]!, recorded: c.recorded.get(account) ?? [], fresh });
   }
@@ -117,8 +119,7 @@ export function checkChunkByMonthPass(c: MonthCheckChunk): MonthCheckOutcome {
   let redemptionsWritten = 0;
   // in the order the record replay writes them (by name), so the rows land as they would
   for (const account of byAccount.map((x) => x.account).sort()) {
-    const fresh = c.fresh.get(account)!;
-    const from = fresh.reduce((m, r) => (r.date < m ? r.date : m), fresh[0]!.date);
+    const from = firstDateOf(c.fresh.get(account)!);
     const redemptions: readonly RedemptionResult[] = records.get(account)?.redemptions ?? [];
     for (const r of redemptions) if (r.date >= from) redemptionsWritten++;
     rewrites.push({ account, from, redemptions });
@@ -131,7 +132,48 @@ export interface MonthRowsOfAccount {
   readonly account: string;
   readonly key: number;
   readonly recorded: readonly ClassBTransactionRow[];
-  readonly fresh: readonly NewRow[];
+  readonly fresh: FreshRows;
+}
+
+/**
+ * An account's new rows as the file's columns hold them (transactionColumns.ts): no record per
+ * row (issue 14: a month's file is a million rows, and a record each was the import's costliest
+ * object). `records()` gives the same rows as records, for the paths that take them.
+ */
+export interface FileRowsOfAccount {
+  readonly columns: TransactionColumns;
+  /** the rows, indices into the columns, in file order */
+  readonly rows: Uint32Array;
+  /** the portfolio id a row's portfolio name resolved to */
+  portfolioIdOf(row: number): string;
+  records(): readonly NewRow[];
+}
+
+/** An account's new rows: records, or the rows of the file's columns. */
+export type FreshRows = readonly NewRow[] | FileRowsOfAccount;
+
+const isFileRows = (f: FreshRows): f is FileRowsOfAccount => !Array.isArray(f);
+
+/** How many new rows. */
+export function freshCount(f: FreshRows): number {
+  return isFileRows(f) ? f.rows.length : f.length;
+}
+
+/** The new rows as records, in file order. */
+export function freshRecords(f: FreshRows): readonly NewRow[] {
+  return isFileRows(f) ? f.records() : f;
+}
+
+/** The earliest new row's date (ISO dates order as strings). */
+export function firstDateOf(f: FreshRows): string {
+  if (!isFileRows(f)) return f.reduce((m, r) => (r.date < m ? r.date : m), f[0]!.date);
+  const { columns, rows } = f;
+  let first = columns.dateOf(rows[0]!);
+  for (let j = 1; j < rows.length; j++) {
+    const d = columns.dateOf(rows[j]!);
+    if (d < first) first = d;
+  }
+  return first;
 }
 
 /** A new row; the feed's decoded shares and price are taken where it gives them. */
@@ -171,7 +213,7 @@ export function monthColumnsOfRows(
   d: MonthPassDictionaries,
 ): MonthTransactionColumns {
   let n = 0;
-  for (const a of accounts) n += a.recorded.length + a.fresh.length;
+  for (const a of accounts) n += a.recorded.length + freshCount(a.fresh);
   const c = monthTransactionsBuilder(n);
   const days = new Map<string, number>();
   const dayOf = (iso: string) => {
@@ -189,6 +231,12 @@ export function monthColumnsOfRows(
   for (const a of accounts) {
     if (a.key <= lastKey) throw new RangeError(`account ${a.account}: not in ascending order of keys`);
     lastKey = a.key;
+    // the file's rows straight from its columns where the account has no recorded row of the
+    // month and no unit past 2^53 (the records path below is the reference: the same columns)
+    if (isFileRows(a.fresh) && a.recorded.length === 0 && withinDoubles(a.fresh)) {
+      appendFileRows(c, a.account, a.key, a.fresh, d, dayOf);
+      continue;
+    }
     const rows = inReplayOrder(a);
     // an exchange's two legs, paired once (an Omnibus Account has thousands of rows a month)
     let legs: Map<string, { out?: NewRow; in?: NewRow; done?: boolean }> | undefined;
@@ -268,7 +316,8 @@ function exchangeLegsOf(rows: readonly NewRow[]): Map<string, { out?: NewRow; in
 
 /** An account's rows in the record replay's order (most: the file's rows, already in date order). */
 function inReplayOrder(a: MonthRowsOfAccount): readonly NewRow[] {
-  const merged = a.recorded.length === 0 ? a.fresh : [...a.recorded.map(asNewRow), ...a.fresh];
+  const fresh = freshRecords(a.fresh);
+  const merged = a.recorded.length === 0 ? fresh : [...a.recorded.map(asNewRow), ...fresh];
   let sorted = true;
   for (let i = 1; i < merged.length && sorted; i++) if (merged[i]!.date < merged[i - 1]!.date) sorted = false;
   if (sorted) return merged;
@@ -276,4 +325,122 @@ function inReplayOrder(a: MonthRowsOfAccount): readonly NewRow[] {
     .map((r, i) => ({ r, i }))
     .sort((x, y) => (x.r.date < y.r.date ? -1 : x.r.date > y.r.date ? 1 : x.i - y.i))
     .map((x) => x.r);
+}
+
+/** Whether every share and price unit of the rows is held in the columns (none past 2^53). */
+function withinDoubles(f: FileRowsOfAccount): boolean {
+  const { shareUnits, priceUnits } = f.columns;
+  for (const i of f.rows) if (Number.isNaN(shareUnits[i]!) || Number.isNaN(priceUnits[i]!)) return false;
+  return true;
+}
+
+/** An exchange's legs among an account's file rows (rows of the columns; the first of each kind). */
+interface FileLegs {
+  out: number;
+  in: number;
+  done: boolean;
+}
+
+/**
+ * An account's file rows (none recorded of the month) appended to the pass's columns as
+ * {@link monthColumnsOfRows}' records path appends the same rows as records: in date order (file
+ * order within a date), each exchange once at its first leg with its exchange_out leg's values,
+ * the dictionaries' keys asked in the same order.
+ */
+function appendFileRows(
+  c: ReturnType<typeof monthTransactionsBuilder>,
+  account: string,
+  key: number,
+  f: FileRowsOfAccount,
+  d: MonthPassDictionaries,
+  dayOf: (iso: string) => number,
+): void {
+  const cols = f.columns;
+  const dateOf = (i: number) => cols.dateOf(i);
+  let order: ArrayLike<number> = f.rows;
+  for (let j = 1; j < f.rows.length; j++)
+    if (dateOf(f.rows[j]!) < dateOf(f.rows[j - 1]!)) {
+      order = Array.from(f.rows)
+        .map((i, at) => ({ i, at, date: dateOf(i) }))
+        .sort((x, y) => (x.date < y.date ? -1 : x.date > y.date ? 1 : x.at - y.at))
+        .map((x) => x.i);
+      break;
+    }
+  const price = (i: number) => {
+    const p = cols.priceUnits[i]!;
+    return p < 0 ? 0 : p; // no price (a convert row)
+  };
+  let legs: Map<string, FileLegs> | undefined;
+  for (let j = 0; j < order.length; j++) {
+    const r = order[j]!;
+    const kind = CLASS_B_TRANSACTION_TYPES[cols.type[r]!]!;
+    let type: number;
+    let leg = r;
+    let other = -1;
+    switch (kind) {
+      case 'purchase':
+        type = TXN_PURCHASE;
+        break;
+      case 'reinvest':
+        type = TXN_REINVEST;
+        break;
+      case 'redeem':
+        type = TXN_REDEEM;
+        break;
+      case 'convert':
+        type = TXN_CONVERT;
+        break;
+      default: {
+        const id = cols.exchangeId.get(r);
+        legs ??= fileLegsOf(cols, order);
+        const pair = id === undefined ? undefined : legs.get(id);
+        if (pair === undefined)
+          throw new Error(`exchange of row ${cols.line[r]} of account ${account} has no exchange_id`);
+        if (pair.done) continue;
+        pair.done = true;
+        if (pair.out < 0 || pair.in < 0) throw new Error(`exchange ${id} of account ${account} lacks a leg`);
+        leg = pair.out;
+        other = pair.in;
+        type = TXN_EXCHANGE;
+      }
+    }
+    c.account.push(key);
+    c.type.push(type);
+    c.txn.push(d.txns.key(cols.txnId.get(leg)));
+    c.day.push(dayOf(dateOf(leg)));
+    c.portfolio.push(d.portfolios.key(f.portfolioIdOf(leg)));
+    c.shareUnits.push(cols.shareUnits[leg]!);
+    c.priceUnits.push(type === TXN_CONVERT ? 0 : price(leg));
+    const waiver = type === TXN_REDEEM ? cols.waiver.get(leg) : undefined;
+    c.waiver.push(waiver !== undefined && isCdscWaiver(waiver) ? waiverCode(waiver) : 0);
+    c.exchange.push(other >= 0 ? d.exchanges.key(cols.exchangeId.get(r)!) : -1);
+    c.inTxn.push(other >= 0 ? d.txns.key(cols.txnId.get(other)) : -1);
+    c.inPortfolio.push(other >= 0 ? d.portfolios.key(f.portfolioIdOf(other)) : -1);
+    c.inShareUnits.push(other >= 0 ? cols.shareUnits[other]! : 0);
+    c.inPriceUnits.push(other >= 0 ? price(other) : 0);
+    const distributor = type === TXN_REINVEST ? cols.attributedDistributor.get(leg) : undefined;
+    c.attributedDistributor.push(distributor ? d.distributors.key(distributor) : -1);
+    const derived = type === TXN_REINVEST ? cols.derivedFromDoi.get(leg) : undefined;
+    c.derivedFromDoiDay.push(derived ? dayOf(derived) : NO_DAY);
+  }
+}
+
+/** The exchange legs among an account's file rows, by exchange_id (the first of each kind). */
+function fileLegsOf(cols: TransactionColumns, order: ArrayLike<number>): Map<string, FileLegs> {
+  const legs = new Map<string, FileLegs>();
+  for (let j = 0; j < order.length; j++) {
+    const r = order[j]!;
+    const id = cols.exchangeId.get(r);
+    const kind = CLASS_B_TRANSACTION_TYPES[cols.type[r]!]!;
+    if (id === undefined || (kind !== 'exchange_out' && kind !== 'exchange_in')) continue;
+    let pair = legs.get(id);
+    if (pair === undefined) {
+      pair = { out: -1, in: -1, done: false };
+      legs.set(id, pair);
+    }
+    if (kind === 'exchange_out') {
+      if (pair.out < 0) pair.out = r;
+    } else if (pair.in < 0) pair.in = r;
+  }
+  return legs;
 }

@@ -8,6 +8,7 @@ import { formatShareUnits } from '../class-b/shareUnits.js';
 import type { Problem } from '../errors.js';
 import type { NewClassBTransaction, TRANSACTION_COPY_COLUMNS } from '../store/classBRepository.js';
 import { COPY_CHUNK_ROWS, CopyTextBytes } from '../store/copyTextBytes.js';
+import type { FileRowsOfAccount } from './classBMonthCheck.js';
 import type { DecodedRow, RowGatherer } from './csvFeed.js';
 import type { PlannedChange, PlannedChanges } from './importPlan.js';
 
@@ -283,6 +284,8 @@ export interface NewRowsByAccount {
   rowsOf(k: number): TxnChange[];
   /** the place of `accounts[k]` among the columns' account names (`TransactionColumns.accounts.names`) */
   columnAccount(k: number): number;
+  /** the new rows of `accounts[k]` as rows of the columns, in file order (records made only if asked) */
+  fileRowsOf(k: number): FileRowsOfAccount;
 }
 
 /**
@@ -330,6 +333,7 @@ export class NewTransactions implements PlannedChanges<PlannedChange> {
       accounts: g.accounts,
       rowsOf: (k) => this.groupRows(k),
       columnAccount: (k) => this.columns.account[g.rows[g.start[k]!]!]!,
+      fileRowsOf: (k) => new AccountFileRows(this, k, g.rows.subarray(g.start[k]!, g.start[k + 1]!)),
     };
   }
 
@@ -396,7 +400,15 @@ export class NewTransactions implements PlannedChanges<PlannedChange> {
     );
   }
 
-  private groupRows(k: number): TxnChange[] {
+  /** The portfolio id row i's portfolio name resolved to (a new row's). */
+  portfolioIdOf(i: number): string {
+    const id = this.portfolioIds[this.columns.portfolio[i]!];
+    if (id == null) throw new RangeError(`row ${i} is not a new row: its portfolio is not resolved`);
+    return id;
+  }
+
+  /** The new rows of the k-th account with new rows, as planned changes (file order). */
+  groupRows(k: number): TxnChange[] {
     const g = this.grouped();
     const out: TxnChange[] = [];
     for (let j = g.start[k]!; j < g.start[k + 1]!; j++) out.push(this.change(g.rows[j]!));
@@ -426,5 +438,26 @@ export class NewTransactions implements PlannedChanges<PlannedChange> {
     for (const i of this.rows) rows[next[slot[c.account[i]!]! - 1]!++] = i;
     this.groups = { accounts, start, rows };
     return this.groups;
+  }
+}
+
+/** One account's new rows as rows of the file's columns (NewRowsByAccount.fileRowsOf). */
+class AccountFileRows implements FileRowsOfAccount {
+  constructor(
+    private readonly changes: NewTransactions,
+    private readonly k: number,
+    readonly rows: Uint32Array,
+  ) {}
+
+  get columns(): TransactionColumns {
+    return this.changes.columns;
+  }
+
+  portfolioIdOf(row: number): string {
+    return this.changes.portfolioIdOf(row);
+  }
+
+  records(): TxnChange[] {
+    return this.changes.groupRows(this.k);
   }
 }
