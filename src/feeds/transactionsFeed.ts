@@ -330,15 +330,22 @@ async function checkLedgerInChunks(
     const range = { fromKey: keys[slots[0]!]!, toKey: keys[slots[slots.length - 1]!]! };
     // the chunk's new rows, account by account (each account's in file order, with their lines),
     // as rows of the file's columns: a record each only for the accounts the records replay
-    const freshOf = new Map<string, FileRowsOfAccount>();
-    const keyOf = new Map<string, number>();
+    // (one map of the accounts' places; their rows and keys found from there)
     const slotOf = new Map<string, number>();
-    for (const k of slots) {
-      freshOf.set(names[k]!, newRows.fileRowsOf(k));
-      keyOf.set(names[k]!, keys[k]!);
-      slotOf.set(names[k]!, k);
-    }
-    const accounts = [...freshOf.keys()];
+    for (const k of slots) slotOf.set(names[k]!, k);
+    const accounts = [...slotOf.keys()];
+    const freshOf = {
+      get: (a: string): FileRowsOfAccount | undefined => {
+        const k = slotOf.get(a);
+        return k === undefined ? undefined : newRows.fileRowsOf(k);
+      },
+    };
+    const keyOf = {
+      get: (a: string): number | undefined => {
+        const k = slotOf.get(a);
+        return k === undefined ? undefined : keys[k];
+      },
+    };
     // the accounts the pass did not check (all, without it) are replayed by their records
     const byPass =
       monthPass && (await checkChunkWithMonthPass(tx, monthPass, accounts, range, freshOf, keyOf));

@@ -2,6 +2,7 @@ import type { ClassBTerms } from '../class-b/classBTerms.js';
 import { KeyDictionary } from '../class-b/monthPassRecords.js';
 import type { RedemptionRewrite } from '../import/classBLedgerReplay.js';
 import {
+  type AccountLookup,
   checkChunkByMonthPass,
   type FreshRows,
   monthPassMonth,
@@ -85,9 +86,9 @@ export async function checkChunkWithMonthPass(
   chunk: readonly string[],
   range: AccountKeyRange,
   /** each of the chunk's accounts' new rows, in file order */
-  fresh: ReadonlyMap<string, FreshRows>,
+  fresh: AccountLookup<FreshRows>,
   /** the chunk's accounts' keys */
-  keys: ReadonlyMap<string, number>,
+  keys: AccountLookup<number>,
 ): Promise<MonthPassChunkCheck> {
   const replayAll = (because: string): MonthPassChunkCheck => {
     check.onChunk?.({ byMonthPass: 0, replayed: chunk.length, because });

@@ -59,6 +59,11 @@ export function recordedWithinMonth(rows: readonly ClassBTransactionRow[], month
   return rows.every((r) => monthOf(r.date) === month);
 }
 
+/** What is known of each of a chunk's accounts, by name (a map will do). */
+export interface AccountLookup<T> {
+  get(account: string): T | undefined;
+}
+
 /** A chunk of touched accounts as the month pass checks them. */
 export interface MonthCheckChunk {
   readonly month: string;
@@ -70,7 +75,7 @@ export interface MonthCheckChunk {
   /** the state's dictionaries (portfolios: the stored keys; txns and distributors: the chunk's) */
   readonly dictionaries: MonthPassDictionaries;
   /** each account's new rows, in file order: records, or the file's columns */
-  readonly fresh: ReadonlyMap<string, FreshRows>;
+  readonly fresh: AccountLookup<FreshRows>;
   /** each account's recorded rows in `month` (other imports'), in order; most have none */
   readonly recorded: ReadonlyMap<string, readonly ClassBTransactionRow[]>;
 }
@@ -117,9 +122,12 @@ export function checkChunkByMonthPass(c: MonthCheckChunk): MonthCheckOutcome {
   const records = monthRecordsOf(result, { ...d, accounts: { name: (k) => c.accountNames.get(k)! } });
   const rewrites: RedemptionRewrite[] = [];
   let redemptionsWritten = 0;
-  // in the order the record replay writes them (by name), so the rows land as they would
-  for (const account of byAccount.map((x) => x.account).sort()) {
-    const from = firstDateOf(c.fresh.get(account)!);
+  // in the order the record replay writes them (by name, code unit order), so the rows land as they would
+  const byName = byAccount
+    .slice()
+    .sort((x, y) => (x.account < y.account ? -1 : x.account > y.account ? 1 : 0));
+  for (const { account, fresh } of byName) {
+    const from = firstDateOf(fresh);
     const redemptions: readonly RedemptionResult[] = records.get(account)?.redemptions ?? [];
     for (const r of redemptions) if (r.date >= from) redemptionsWritten++;
     rewrites.push({ account, from, redemptions });
