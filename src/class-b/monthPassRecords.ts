@@ -20,6 +20,7 @@ import {
   monthTransactionsBuilder,
   NO_DAY,
   type PieceColumns,
+  type RedemptionColumns,
   TXN_CONVERT,
   TXN_EXCHANGE,
   TXN_PURCHASE,
@@ -296,6 +297,29 @@ function piece(p: PieceColumns, i: number, d: NamingDictionaries): LotPiece {
     shareUnits: BigInt(p.shareUnits[i]!),
     costCents: BigInt(p.costCents[i]!),
   };
+}
+
+/**
+ * A chunk's redemptions as the month pass computed them, to be stored for these accounts:
+ * `transactions import` writes them straight from the pass's columns (classBRepository.ts
+ * `passRedemptionCopyText`), the same rows as {@link monthRecordsOf}'s records give.
+ */
+export interface PassRedemptionsToStore {
+  readonly redemptions: RedemptionColumns;
+  readonly naming: NamingDictionaries;
+  /** the accounts, in the order their rows are written: each its redemptions dated on or after `from` */
+  readonly accounts: readonly { readonly account: string; readonly key: number; readonly from: string }[];
+}
+
+/** Each account key's redemptions (indices into the columns, in their order), for the accounts with any. */
+export function redemptionRowsByAccount(R: RedemptionColumns): Map<number, number[]> {
+  const out = new Map<number, number[]>();
+  for (let i = 0; i < R.count; i++) {
+    const list = out.get(R.account[i]!);
+    if (list === undefined) out.set(R.account[i]!, [i]);
+    else list.push(i);
+  }
+  return out;
 }
 
 /** The month's redemptions, exchanges and conversions of the result as the ledger's records, by account name. */

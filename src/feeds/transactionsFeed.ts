@@ -48,7 +48,7 @@ import {
   readStoredLedgersOf,
 } from '../store/ledgerStateRepository.js';
 import { loadRegistry } from '../store/registryStore.js';
-import { checkChunkWithMonthPass, monthPassCheckOf, withPassRewrites } from './transactionsMonthCheck.js';
+import { checkChunkWithMonthPass, monthPassCheckOf } from './transactionsMonthCheck.js';
 
 /**
  * `date,txn_id,account,portfolio,class,type,shares,price,exchange_id,waiver` (SPEC §6), and on a
@@ -369,7 +369,8 @@ async function checkLedgerInChunks(
     state.replayed.accounts += replayed.accounts;
     state.replayed.redemptionsWritten += replayed.redemptionsWritten;
     if (problems.length === 0)
-      await replaceRedemptions(tx, withPassRewrites(byPass, replayed.rewrites), storedFor);
+      // the record replay's redemptions as records, the pass's straight from its columns
+      await replaceRedemptions(tx, replayed.rewrites, storedFor, byPass?.store ?? undefined);
   }
   return problems;
 }

@@ -1,6 +1,6 @@
 import type { ClassBTerms } from '../class-b/classBTerms.js';
+import type { PassRedemptionsToStore } from '../class-b/monthPassRecords.js';
 import { KeyDictionary } from '../class-b/monthPassRecords.js';
-import type { RedemptionRewrite } from '../import/classBLedgerReplay.js';
 import {
   type AccountLookup,
   checkChunkByMonthPass,
@@ -66,9 +66,9 @@ export async function monthPassCheckOf(
   };
 }
 
-/** What the pass did with a chunk: its redemptions to rewrite, and the accounts left to the record replay. */
+/** What the pass did with a chunk: its redemptions to store (none: null), and the accounts left to the record replay. */
 export interface MonthPassChunkCheck {
-  readonly rewrites: readonly RedemptionRewrite[];
+  readonly store: PassRedemptionsToStore | null;
   readonly rest: readonly string[];
 }
 
@@ -92,7 +92,7 @@ export async function checkChunkWithMonthPass(
 ): Promise<MonthPassChunkCheck> {
   const replayAll = (because: string): MonthPassChunkCheck => {
     check.onChunk?.({ byMonthPass: 0, replayed: chunk.length, because });
-    return { rewrites: [], rest: chunk };
+    return { store: null, rest: chunk };
   };
   const later = chunk.filter((a) => check.activeAfterAsOf.has(a));
   const recorded: ReadonlyMap<string, ClassBTransactionRow[]> =
@@ -128,18 +128,5 @@ export async function checkChunkWithMonthPass(
   const byPass = new Set(stored.accountNames.values());
   const rest = chunk.filter((a) => !byPass.has(a));
   check.onChunk?.({ byMonthPass: chunk.length - rest.length, replayed: rest.length });
-  return { rewrites: outcome.rewrites, rest };
-}
-
-/**
- * A chunk's rewrites: the pass's and the record replay's, in the order the record replay alone
- * gives them (by account), so the rows land as they would without the pass.
- */
-export function withPassRewrites(
-  byPass: MonthPassChunkCheck | null,
-  replayed: readonly RedemptionRewrite[],
-): readonly RedemptionRewrite[] {
-  if (byPass === null || byPass.rewrites.length === 0) return replayed;
-  if (replayed.length === 0) return byPass.rewrites;
-  return [...byPass.rewrites, ...replayed].sort((a, b) => (a.account < b.account ? -1 : 1));
+  return { store: outcome.store, rest };
 }

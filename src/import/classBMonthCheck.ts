@@ -3,7 +3,6 @@ import { isCdscWaiver } from '../class-b/cdscWaiver.js';
 import type { ClassBTerms } from '../class-b/classBTerms.js';
 import { CLASS_B_TRANSACTION_TYPES } from '../class-b/classBTransactionRules.js';
 import { LedgerRefusal } from '../class-b/ledgerRefusal.js';
-import type { RedemptionResult } from '../class-b/ledgerResults.js';
 import { compileMonthPassFor } from '../class-b/monthPass.js';
 import {
   type ClassBLedgerState,
@@ -18,11 +17,14 @@ import {
   TXN_REINVEST,
   waiverCode,
 } from '../class-b/monthPassColumns.js';
-import { type MonthPassDictionaries, monthRecordsOf } from '../class-b/monthPassRecords.js';
+import {
+  type MonthPassDictionaries,
+  type PassRedemptionsToStore,
+  redemptionRowsByAccount,
+} from '../class-b/monthPassRecords.js';
 import { parsePriceUnits } from '../class-b/pricePerShare.js';
 import { parseShareUnits } from '../class-b/shareUnits.js';
 import type { ClassBTransactionRow, NewClassBTransaction } from '../store/classBRepository.js';
-import type { RedemptionRewrite } from './classBLedgerReplay.js';
 import type { TransactionColumns } from './transactionColumns.js';
 
 /**
@@ -83,7 +85,8 @@ export interface MonthCheckChunk {
 export type MonthCheckOutcome =
   | {
       readonly kind: 'checked';
-      readonly rewrites: RedemptionRewrite[];
+      /** the chunk's redemptions to store, as the pass's columns (by account name) */
+      readonly store: PassRedemptionsToStore;
       readonly redemptionsWritten: number;
       readonly accounts: number;
     }
@@ -96,8 +99,8 @@ export type MonthCheckOutcome =
 
 /**
  * The chunk's month applied by the pass: the redemptions each account's new rows (and the month's
- * recorded rows) give, as {@link replayNewTransactions} would rewrite them — one rewrite per
- * account, from its first new row's date.
+ * recorded rows) give, as {@link replayNewTransactions} would rewrite them — each account's from
+ * its first new row's date — left in the pass's columns for the store to write.
  */
 export function checkChunkByMonthPass(c: MonthCheckChunk): MonthCheckOutcome {
   const acc = c.state.accounts;
@@ -119,20 +122,28 @@ export function checkChunkByMonthPass(c: MonthCheckChunk): MonthCheckOutcome {
     if (e instanceof LedgerRefusal || e instanceof RangeError) return { kind: 'replay', reason: e.message };
     throw e;
   }
-  const records = monthRecordsOf(result, { ...d, accounts: { name: (k) => c.accountNames.get(k)! } });
-  const rewrites: RedemptionRewrite[] = [];
-  let redemptionsWritten = 0;
-  // in the order the record replay writes them (by name, code unit order), so the rows land as they would
+  // each account's redemptions from its first new row's date, in the order the record replay
+  // writes them (by name, code unit order), so the rows land as they would; written straight from
+  // the pass's columns (classBRepository.ts `passRedemptionCopyText`), no record per redemption
+  const R = result.redemptions;
+  const rowsOf = redemptionRowsByAccount(R);
   const byName = byAccount
     .slice()
     .sort((x, y) => (x.account < y.account ? -1 : x.account > y.account ? 1 : 0));
-  for (const { account, fresh } of byName) {
+  let redemptionsWritten = 0;
+  const accounts = byName.map(({ account, key, fresh }) => {
     const from = firstDateOf(fresh);
-    const redemptions: readonly RedemptionResult[] = records.get(account)?.redemptions ?? [];
-    for (const r of redemptions) if (r.date >= from) redemptionsWritten++;
-    rewrites.push({ account, from, redemptions });
-  }
-  return { kind: 'checked', rewrites, redemptionsWritten, accounts: byAccount.length };
+    const fromDay = toDayNumber(from);
+    for (const i of rowsOf.get(key) ?? []) if (R.day[i]! >= fromDay) redemptionsWritten++;
+    return { account, key, from };
+  });
+  const naming = { ...d, accounts: { name: (k: number) => c.accountNames.get(k)! } };
+  return {
+    kind: 'checked',
+    store: { redemptions: R, naming, accounts },
+    redemptionsWritten,
+    accounts: byAccount.length,
+  };
 }
 
 /** An account's rows of the month: recorded (in order) and new (in file order). */

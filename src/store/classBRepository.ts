@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { fromDayNumber, toDayNumber } from '../calendar/isoDate.js';
 import { type CdscWaiver, isCdscWaiver } from '../class-b/cdscWaiver.js';
 import {
   type ClassBActivity,
@@ -9,12 +10,15 @@ import {
   createReinvestment,
 } from '../class-b/classBActivity.js';
 import type { RedemptionResult } from '../class-b/ledgerResults.js';
+import { WAIVER_CODES } from '../class-b/monthPassColumns.js';
+import { type PassRedemptionsToStore, redemptionRowsByAccount } from '../class-b/monthPassRecords.js';
 import { formatPriceUnits, formatValueUnits, parsePriceUnits } from '../class-b/pricePerShare.js';
 import { formatShareUnits, parseShareUnits } from '../class-b/shareUnits.js';
 import { formatCents } from '../money/cents.js';
 import { formatRatePct } from '../money/rate.js';
 import { withStagedKeys, withStagedRows } from './bulkCopy.js';
 import { type CopyValue, sqlTextArrayLiteral, sqlTextLiteral } from './copyText.js';
+import { CopyTextBytes } from './copyTextBytes.js';
 import type { Queryable, TextRowChunkSize } from './database.js';
 import { typed } from './queryBuilder.js';
 
@@ -232,9 +236,111 @@ const REDEMPTION_PIECE_COLUMNS = [
   'cdsc_waived',
 ];
 
+/** A redemption's class_b_redemption row (REDEMPTION_COLUMNS), as records write it. */
+export function redemptionHeadRow(r: RedemptionResult, account: string): CopyValue[] {
+  return [
+    r.txnId,
+    account,
+    r.portfolioId,
+    r.date,
+    formatShareUnits(r.shareUnits),
+    formatPriceUnits(r.priceUnits),
+    r.waiver,
+    formatCents(r.grossCents),
+    formatCents(r.cdscCents),
+    formatCents(r.waivedCents),
+    formatCents(r.redemptionFeeCents),
+    formatCents(r.netCents),
+  ];
+}
+
+/** A redemption's class_b_redemption_piece rows (REDEMPTION_PIECE_COLUMNS), numbered from 0. */
+export function redemptionPieceRows(r: RedemptionResult): CopyValue[][] {
+  return r.pieces.map((p, n) => [
+    r.txnId,
+    n,
+    p.lotId,
+    p.kind,
+    p.dateOfOriginalIssuance,
+    p.issuingPortfolioId,
+    formatShareUnits(p.shareUnits),
+    formatCents(p.costCents),
+    formatRatePct(p.rateMicroPct),
+    formatValueUnits(p.baseValueUnits),
+    formatCents(p.cdscCents),
+    formatCents(p.waivedCents),
+  ]);
+}
+
+/**
+ * The COPY text of the pass's redemptions to store (class_b_redemption and
+ * class_b_redemption_piece rows): for each account in order, its redemptions dated on or after its
+ * `from`, in the pass's order — the bytes {@link redemptionHeadRow} and {@link redemptionPieceRows}
+ * give for the same redemptions as records (monthPassRecords.ts `monthRecordsOf`), written from the
+ * columns without a record per redemption (issue 14: a month's 200,000 redemptions and their pieces).
+ */
+export function passRedemptionCopyText(p: PassRedemptionsToStore): {
+  heads: Uint8Array;
+  pieces: Uint8Array;
+  count: number;
+} {
+  const R = p.redemptions;
+  const P = R.pieces;
+  const d = p.naming;
+  const rowsOf = redemptionRowsByAccount(R);
+  const heads = new CopyTextBytes(1 << 16);
+  const pieces = new CopyTextBytes(1 << 16);
+  // cents as formatCents writes them (a negative amount, which no redemption has, by it)
+  const cents = (w: CopyTextBytes, v: number) =>
+    v >= 0 ? w.fixedPoint(v, 2) : w.text(formatCents(BigInt(v)));
+  let count = 0;
+  for (const { account, key, from } of p.accounts) {
+    const fromDay = toDayNumber(from);
+    for (const i of rowsOf.get(key) ?? []) {
+      if (R.day[i]! < fromDay) continue;
+      count++;
+      const txnId = d.txns.name(R.txn[i]!);
+      const waiver = WAIVER_CODES[R.waiver[i]!];
+      if (waiver === undefined) throw new RangeError(`redemption ${txnId}: waiver code ${R.waiver[i]}`);
+      heads.text(txnId).tab().text(account).tab().text(d.portfolios.name(R.portfolio[i]!)).tab();
+      heads.text(fromDayNumber(R.day[i]!)).tab().fixedPoint(R.shareUnits[i]!, 4).tab();
+      heads.fixedPoint(R.priceUnits[i]!, 4).tab().value(waiver).tab();
+      cents(heads, R.grossCents[i]!).tab();
+      cents(heads, R.cdscCents[i]!).tab();
+      cents(heads, R.waivedCents[i]!).tab();
+      cents(heads, R.redemptionFeeCents[i]!).tab();
+      cents(heads, R.netCents[i]!).newline();
+      for (let j = R.pieceStart[i]!; j < R.pieceStart[i + 1]!; j++) {
+        pieces
+          .text(txnId)
+          .tab()
+          .int(j - R.pieceStart[i]!)
+          .tab()
+          .text(d.txns.name(P.origin[j]!))
+          .tab();
+        pieces
+          .text(P.free[j] === 1 ? 'free' : 'commission')
+          .tab()
+          .text(fromDayNumber(P.doiDay[j]!))
+          .tab();
+        pieces.text(d.portfolios.name(P.issuingPortfolio[j]!)).tab().fixedPoint(P.shareUnits[j]!, 4).tab();
+        cents(pieces, P.costCents[j]!)
+          .tab()
+          .text(formatRatePct(BigInt(P.rateMicroPct[j]!)))
+          .tab();
+        pieces.text(formatValueUnits(P.baseValueUnits[j]!)).tab();
+        cents(pieces, P.cdscCents[j]!).tab();
+        cents(pieces, P.waivedCents[j]!).newline();
+      }
+    }
+  }
+  return { heads: heads.bytes(), pieces: pieces.bytes(), count };
+}
+
 /**
  * Replaces an account's stored redemptions dated on or after `from` with those the ledger now
- * computes (a replay never changes what happened before its first new transaction).
+ * computes (a replay never changes what happened before its first new transaction): the record
+ * replay's as records, the month pass's (`pass`) straight from its columns.
  */
 export async function replaceRedemptions(
   q: Queryable,
@@ -245,9 +351,12 @@ export async function replaceRedemptions(
    * would find nothing (a month's file: normally every account)
    */
   storedFor?: ReadonlySet<string>,
+  pass?: PassRedemptionsToStore,
 ): Promise<number> {
   const CHUNK = 20_000;
-  const deleting = storedFor === undefined ? changes : changes.filter((c) => storedFor.has(c.account));
+  const all: readonly { account: string; from: string }[] =
+    pass === undefined ? changes : [...changes, ...pass.accounts];
+  const deleting = storedFor === undefined ? all : all.filter((c) => storedFor.has(c.account));
   for (let i = 0; i < deleting.length; i += CHUNK) {
     const part = deleting.slice(i, i + CHUNK);
     await q.query(
@@ -265,43 +374,19 @@ export async function replaceRedemptions(
     await q.copyIn(
       'class_b_redemption',
       REDEMPTION_COLUMNS,
-      part.map((r) => [
-        r.txnId,
-        r.account,
-        r.portfolioId,
-        r.date,
-        formatShareUnits(r.shareUnits),
-        formatPriceUnits(r.priceUnits),
-        r.waiver,
-        formatCents(r.grossCents),
-        formatCents(r.cdscCents),
-        formatCents(r.waivedCents),
-        formatCents(r.redemptionFeeCents),
-        formatCents(r.netCents),
-      ]),
+      part.map((r) => redemptionHeadRow(r, r.account)),
     );
-    await q.copyIn(
-      'class_b_redemption_piece',
-      REDEMPTION_PIECE_COLUMNS,
-      part.flatMap((r) =>
-        r.pieces.map((p, n) => [
-          r.txnId,
-          n,
-          p.lotId,
-          p.kind,
-          p.dateOfOriginalIssuance,
-          p.issuingPortfolioId,
-          formatShareUnits(p.shareUnits),
-          formatCents(p.costCents),
-          formatRatePct(p.rateMicroPct),
-          formatValueUnits(p.baseValueUnits),
-          formatCents(p.cdscCents),
-          formatCents(p.waivedCents),
-        ]),
-      ),
-    );
+    await q.copyIn('class_b_redemption_piece', REDEMPTION_PIECE_COLUMNS, part.flatMap(redemptionPieceRows));
   }
-  return heads.length;
+  let written = heads.length;
+  if (pass !== undefined) {
+    const text = passRedemptionCopyText(pass);
+    if (text.heads.length > 0) await q.copyIn('class_b_redemption', REDEMPTION_COLUMNS, text.heads);
+    if (text.pieces.length > 0)
+      await q.copyIn('class_b_redemption_piece', REDEMPTION_PIECE_COLUMNS, text.pieces);
+    written += text.count;
+  }
+  return written;
 }
 
 const ID_CHUNK = 50_000;
