@@ -260,34 +260,20 @@ export function monthColumnsOfRows(
     // an exchange's two legs, paired once (an Omnibus Account has thousands of rows a month)
     let legs: Map<string, { out?: NewRow; in?: NewRow; done?: boolean }> | undefined;
     for (const r of rows) {
-      let type: number;
+      let type = passTypeOf(r.type);
       let leg = r;
       let other: NewRow | undefined;
-      switch (r.type) {
-        case 'purchase':
-          type = TXN_PURCHASE;
-          break;
-        case 'reinvest':
-          type = TXN_REINVEST;
-          break;
-        case 'redeem':
-          type = TXN_REDEEM;
-          break;
-        case 'convert':
-          type = TXN_CONVERT;
-          break;
-        default: {
-          const id = r.exchangeId!;
-          legs ??= exchangeLegsOf(rows);
-          const pair = legs.get(id)!;
-          if (pair.done) continue;
-          pair.done = true;
-          if (pair.out === undefined || pair.in === undefined)
-            throw new Error(`exchange ${id} of account ${a.account} lacks a leg`);
-          leg = pair.out;
-          other = pair.in;
-          type = TXN_EXCHANGE;
-        }
+      if (type === null) {
+        const id = r.exchangeId!;
+        legs ??= exchangeLegsOf(rows);
+        const pair = legs.get(id)!;
+        if (pair.done) continue;
+        pair.done = true;
+        if (pair.out === undefined || pair.in === undefined)
+          throw new Error(`exchange ${id} of account ${a.account} lacks a leg`);
+        leg = pair.out;
+        other = pair.in;
+        type = TXN_EXCHANGE;
       }
       c.account.push(a.key);
       c.type.push(type);
@@ -315,6 +301,22 @@ export function monthColumnsOfRows(
     }
   }
   return finishedMonthTransactions(c);
+}
+
+/** The month pass's code of a row's type; null for an exchange leg (its two legs make one Free Exchange). */
+function passTypeOf(type: string): number | null {
+  switch (type) {
+    case 'purchase':
+      return TXN_PURCHASE;
+    case 'reinvest':
+      return TXN_REINVEST;
+    case 'redeem':
+      return TXN_REDEEM;
+    case 'convert':
+      return TXN_CONVERT;
+    default:
+      return null;
+  }
 }
 
 /** The exchange legs among an account's rows, by exchange_id (the first of each kind, as activityOfRows takes them). */
@@ -393,35 +395,21 @@ function appendFileRows(
   for (let j = 0; j < order.length; j++) {
     const r = order[j]!;
     const kind = CLASS_B_TRANSACTION_TYPES[cols.type[r]!]!;
-    let type: number;
+    let type = passTypeOf(kind);
     let leg = r;
     let other = -1;
-    switch (kind) {
-      case 'purchase':
-        type = TXN_PURCHASE;
-        break;
-      case 'reinvest':
-        type = TXN_REINVEST;
-        break;
-      case 'redeem':
-        type = TXN_REDEEM;
-        break;
-      case 'convert':
-        type = TXN_CONVERT;
-        break;
-      default: {
-        const id = cols.exchangeId.get(r);
-        legs ??= fileLegsOf(cols, order);
-        const pair = id === undefined ? undefined : legs.get(id);
-        if (pair === undefined)
-          throw new Error(`exchange of row ${cols.line[r]} of account ${account} has no exchange_id`);
-        if (pair.done) continue;
-        pair.done = true;
-        if (pair.out < 0 || pair.in < 0) throw new Error(`exchange ${id} of account ${account} lacks a leg`);
-        leg = pair.out;
-        other = pair.in;
-        type = TXN_EXCHANGE;
-      }
+    if (type === null) {
+      const id = cols.exchangeId.get(r);
+      legs ??= fileLegsOf(cols, order);
+      const pair = id === undefined ? undefined : legs.get(id);
+      if (pair === undefined)
+        throw new Error(`exchange of row ${cols.line[r]} of account ${account} has no exchange_id`);
+      if (pair.done) continue;
+      pair.done = true;
+      if (pair.out < 0 || pair.in < 0) throw new Error(`exchange ${id} of account ${account} lacks a leg`);
+      leg = pair.out;
+      other = pair.in;
+      type = TXN_EXCHANGE;
     }
     c.account.push(key);
     c.type.push(type);
