@@ -258,14 +258,21 @@ export function monthColumnsOfRows(
     }
     const rows = inReplayOrder(a);
     // an exchange's two legs, paired once (an Omnibus Account has thousands of rows a month)
-    let legs: Map<string, { out?: NewRow; in?: NewRow; done?: boolean }> | undefined;
+    let legs: Map<string, ExchangeLegs<NewRow>> | undefined;
     for (const r of rows) {
       let type = passTypeOf(r.type);
       let leg = r;
       let other: NewRow | undefined;
       if (type === null) {
         const id = r.exchangeId!;
-        legs ??= exchangeLegsOf(rows);
+        legs ??= exchangeLegsOf(
+          rows,
+          (x) =>
+            x.exchangeId !== null && (x.type === 'exchange_out' || x.type === 'exchange_in')
+              ? x.exchangeId
+              : undefined,
+          (x) => x.type === 'exchange_out',
+        );
         const pair = legs.get(id)!;
         if (pair.done) continue;
         pair.done = true;
@@ -319,17 +326,34 @@ function passTypeOf(type: string): number | null {
   }
 }
 
-/** The exchange legs among an account's rows, by exchange_id (the first of each kind, as activityOfRows takes them). */
-function exchangeLegsOf(rows: readonly NewRow[]): Map<string, { out?: NewRow; in?: NewRow; done?: boolean }> {
-  const legs = new Map<string, { out?: NewRow; in?: NewRow; done?: boolean }>();
-  for (const r of rows) {
-    if (r.exchangeId === null || (r.type !== 'exchange_out' && r.type !== 'exchange_in')) continue;
-    let pair = legs.get(r.exchangeId);
+/** An exchange's legs among an account's rows (the first of each kind), and whether it was taken. */
+interface ExchangeLegs<T> {
+  out?: T;
+  in?: T;
+  done?: boolean;
+}
+
+/**
+ * The exchange legs among an account's rows in replay order, by exchange_id, the first of each
+ * kind as activityOfRows takes them; `idOf` gives an exchange leg's exchange_id (undefined: the row
+ * is no exchange leg). For records and for rows of the file's columns alike.
+ */
+function exchangeLegsOf<T>(
+  rows: ArrayLike<T>,
+  idOf: (r: T) => string | undefined,
+  isOut: (r: T) => boolean,
+): Map<string, ExchangeLegs<T>> {
+  const legs = new Map<string, ExchangeLegs<T>>();
+  for (let j = 0; j < rows.length; j++) {
+    const r = rows[j]!;
+    const id = idOf(r);
+    if (id === undefined) continue;
+    let pair = legs.get(id);
     if (pair === undefined) {
       pair = {};
-      legs.set(r.exchangeId, pair);
+      legs.set(id, pair);
     }
-    if (r.type === 'exchange_out') pair.out ??= r;
+    if (isOut(r)) pair.out ??= r;
     else pair.in ??= r;
   }
   return legs;
@@ -353,13 +377,6 @@ function withinDoubles(f: FileRowsOfAccount): boolean {
   const { shareUnits, priceUnits } = f.columns;
   for (const i of f.rows) if (Number.isNaN(shareUnits[i]!) || Number.isNaN(priceUnits[i]!)) return false;
   return true;
-}
-
-/** An exchange's legs among an account's file rows (rows of the columns; the first of each kind). */
-interface FileLegs {
-  out: number;
-  in: number;
-  done: boolean;
 }
 
 /**
@@ -391,22 +408,28 @@ function appendFileRows(
     const p = cols.priceUnits[i]!;
     return p < 0 ? 0 : p; // no price (a convert row)
   };
-  let legs: Map<string, FileLegs> | undefined;
+  const kindOf = (i: number) => CLASS_B_TRANSACTION_TYPES[cols.type[i]!]!;
+  let legs: Map<string, ExchangeLegs<number>> | undefined;
   for (let j = 0; j < order.length; j++) {
     const r = order[j]!;
-    const kind = CLASS_B_TRANSACTION_TYPES[cols.type[r]!]!;
-    let type = passTypeOf(kind);
+    let type = passTypeOf(kindOf(r));
     let leg = r;
     let other = -1;
     if (type === null) {
       const id = cols.exchangeId.get(r);
-      legs ??= fileLegsOf(cols, order);
+      legs ??= exchangeLegsOf(
+        order,
+        (i) =>
+          kindOf(i) === 'exchange_out' || kindOf(i) === 'exchange_in' ? cols.exchangeId.get(i) : undefined,
+        (i) => kindOf(i) === 'exchange_out',
+      );
       const pair = id === undefined ? undefined : legs.get(id);
       if (pair === undefined)
         throw new Error(`exchange of row ${cols.line[r]} of account ${account} has no exchange_id`);
       if (pair.done) continue;
       pair.done = true;
-      if (pair.out < 0 || pair.in < 0) throw new Error(`exchange ${id} of account ${account} lacks a leg`);
+      if (pair.out === undefined || pair.in === undefined)
+        throw new Error(`exchange ${id} of account ${account} lacks a leg`);
       leg = pair.out;
       other = pair.in;
       type = TXN_EXCHANGE;
@@ -430,24 +453,4 @@ function appendFileRows(
     const derived = type === TXN_REINVEST ? cols.derivedFromDoi.get(leg) : undefined;
     c.derivedFromDoiDay.push(derived ? dayOf(derived) : NO_DAY);
   }
-}
-
-/** The exchange legs among an account's file rows, by exchange_id (the first of each kind). */
-function fileLegsOf(cols: TransactionColumns, order: ArrayLike<number>): Map<string, FileLegs> {
-  const legs = new Map<string, FileLegs>();
-  for (let j = 0; j < order.length; j++) {
-    const r = order[j]!;
-    const id = cols.exchangeId.get(r);
-    const kind = CLASS_B_TRANSACTION_TYPES[cols.type[r]!]!;
-    if (id === undefined || (kind !== 'exchange_out' && kind !== 'exchange_in')) continue;
-    let pair = legs.get(id);
-    if (pair === undefined) {
-      pair = { out: -1, in: -1, done: false };
-      legs.set(id, pair);
-    }
-    if (kind === 'exchange_out') {
-      if (pair.out < 0) pair.out = r;
-    } else if (pair.in < 0) pair.in = r;
-  }
-  return legs;
 }

@@ -16,7 +16,7 @@ import { formatPriceUnits, formatValueUnits, parsePriceUnits } from '../class-b/
 import { formatShareUnits, parseShareUnits } from '../class-b/shareUnits.js';
 import { formatCents } from '../money/cents.js';
 import { formatRatePct } from '../money/rate.js';
-import { withStagedKeys, withStagedRows } from './bulkCopy.js';
+import { withStagedRows } from './bulkCopy.js';
 import { type CopyValue, sqlTextArrayLiteral, sqlTextLiteral } from './copyText.js';
 import { CopyTextBytes } from './copyTextBytes.js';
 import type { Queryable, TextRowChunkSize } from './database.js';
@@ -512,7 +512,7 @@ export async function accountsWithRedemptionsFrom(q: Queryable, date: string): P
 
 /**
  * The accounts among these with a transaction dated after `date` (set-based: the names staged and
- * each probed in class_b_transaction_by_account). Read before an import writes its rows, it tells
+ * each probed in class_b_transaction_by_account; {@link withStagedAccounts}). Read before an import writes its rows, it tells
  * which touched accounts have recorded activity after their stored ledger; normally none has, and
  * then the reads of that activity are skipped (issue 14).
  */
@@ -521,13 +521,7 @@ export async function accountsWithTransactionsAfter(
   accounts: readonly string[],
   date: string,
 ): Promise<Set<string>> {
-  if (accounts.length === 0) return new Set();
-  const rows = await withStagedKeys(q, accounts, (staged) =>
-    q.textRows(
-      `SELECT k.key FROM ${staged} k WHERE EXISTS (SELECT 1 FROM class_b_transaction t WHERE t.account = k.key AND t.date > ${sqlTextLiteral(date)}::date)`,
-    ),
-  );
-  return new Set(rows.map((r) => r[0]!));
+  return withStagedAccounts(q, [...new Set(accounts)], (staged) => staged.withTransactionsAfter(date));
 }
 
 /** Records new accounts and the new flag or dealer of recorded ones (bulk). */
