@@ -60,10 +60,26 @@ export class KeyDictionary {
     this.names.push(name);
     return this.names.length - 1;
   }
+  /**
+   * {@link append} of every element of a column, keys in its order (the first returned): each
+   * named by the column when asked, never made a string before (a chunk's half a million lot
+   * origins, most of which nobody asks for).
+   */
+  appendAll(column: { readonly length: number; get(i: number): string }): number {
+    const first = this.names.length;
+    for (let i = 0; i < column.length; i++) this.names.push(undefined as unknown as string);
+    this.columns.push({ first, column });
+    return first;
+  }
+  private readonly columns: { first: number; column: { readonly length: number; get(i: number): string } }[] =
+    [];
   name(key: number): string {
     const n = this.names[key];
-    if (n === undefined) throw new RangeError(`key ${key} is not in the dictionary`);
-    return n;
+    if (n !== undefined) return n;
+    if (key >= 0 && key < this.names.length)
+      for (const { first, column } of this.columns)
+        if (key >= first && key < first + column.length) return column.get(key - first);
+    throw new RangeError(`key ${key} is not in the dictionary`);
   }
 }
 

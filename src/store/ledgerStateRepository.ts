@@ -295,7 +295,7 @@ export async function readStoredLedgersOf(
     const attributions = new Map<string, FreeShareAttribution>();
     const lots: Lot[] = [];
     for (let i = s.lotStart[a]!; i < s.lotStart[a + 1]!; i++) {
-      const origin = L.origin[i]!;
+      const origin = L.origin.get(i);
       let attribution: FreeShareAttribution | null = null;
       if (L.free[i] === 1) {
         attribution = attributions.get(origin) ?? null;
@@ -497,18 +497,19 @@ export async function readLedgerStateChunk(
   const parsed = new Map<string, FreeShareAttribution>();
   // the 1970-01-01 day number: the state holds days since then
   const epochDay = toDayNumber('1970-01-01');
+  // a key per lot: origins are the pass's payload (KeyDictionary.appendAll), named when asked
+  const firstOrigin = d.txns.appendAll(R.origin);
   for (let a = 0; a < n; a++) {
     const k = s.key[a]!;
     accountAttributions.clear();
     for (let i = s.lotStart[a]!; i < s.lotStart[a + 1]!; i++) {
-      const origin = R.origin[i]!;
-      // a key per lot: origins are the pass's payload (KeyDictionary.append)
-      L.origin[i] = d.txns.append(origin);
+      L.origin[i] = firstOrigin + i;
       L.doiDay[i] = epochDay + R.doiEpochDay[i]!;
       if (L.free[i] !== 1) {
         L.attribution[i] = -1;
         continue;
       }
+      const origin = R.origin.get(i);
       let at = accountAttributions.get(origin);
       if (at === undefined) {
         const text = stored.text(k, origin);
