@@ -38,15 +38,28 @@ import {
  */
 export class KeyDictionary {
   private readonly byName = new Map<string, number>();
-  readonly names: string[] = [];
+  /** the names given one by one (key, append), in key order, the columns' keys left out */
+  private readonly own: string[] = [];
+  /** the columns appended (appendAll), in key order: their first keys, and how many own names came before each */
+  private readonly columns: { first: number; ownBefore: number; column: NamedColumn }[] = [];
+  /** the next key */
+  private next = 0;
   constructor(names: Iterable<string> = []) {
     for (const n of names) this.key(n);
+  }
+  /** Every name in key order (a dictionary without appended columns: portfolios, distributors). */
+  get names(): readonly string[] {
+    if (this.columns.length > 0) throw new Error('a dictionary with appended columns is named key by key');
+    return this.own;
+  }
+  /** Every name in key order, each made a string (a column's too): for comparing dictionaries. */
+  allNames(): string[] {
+    return Array.from({ length: this.next }, (_, k) => this.name(k));
   }
   key(name: string): number {
     let k = this.byName.get(name);
     if (k === undefined) {
-      k = this.names.length;
-      this.names.push(name);
+      k = this.append(name);
       this.byName.set(name, k);
     }
     return k;
@@ -57,30 +70,39 @@ export class KeyDictionary {
    * with another key). A dictionary entry per lot was the state read's costliest step (issue 14).
    */
   append(name: string): number {
-    this.names.push(name);
-    return this.names.length - 1;
+    this.own.push(name);
+    return this.next++;
   }
   /**
    * {@link append} of every element of a column, keys in its order (the first returned): each
    * named by the column when asked, never made a string before (a chunk's half a million lot
    * origins, most of which nobody asks for).
    */
-  appendAll(column: { readonly length: number; get(i: number): string }): number {
-    const first = this.names.length;
-    for (let i = 0; i < column.length; i++) this.names.push(undefined as unknown as string);
-    this.columns.push({ first, column });
+  appendAll(column: NamedColumn): number {
+    const first = this.next;
+    this.columns.push({ first, ownBefore: this.own.length, column });
+    this.next += column.length;
     return first;
   }
-  private readonly columns: { first: number; column: { readonly length: number; get(i: number): string } }[] =
-    [];
   name(key: number): string {
-    const n = this.names[key];
-    if (n !== undefined) return n;
-    if (key >= 0 && key < this.names.length)
-      for (const { first, column } of this.columns)
-        if (key >= first && key < first + column.length) return column.get(key - first);
+    if (Number.isInteger(key) && key >= 0 && key < this.next) {
+      let ownBefore = key;
+      for (const { first, ownBefore: before, column } of this.columns) {
+        if (key < first) break;
+        if (key < first + column.length) return column.get(key - first);
+        ownBefore = before + (key - first - column.length);
+      }
+      const n = this.own[ownBefore];
+      if (n !== undefined) return n;
+    }
     throw new RangeError(`key ${key} is not in the dictionary`);
   }
+}
+
+/** What {@link KeyDictionary.appendAll} takes: names by index. */
+export interface NamedColumn {
+  readonly length: number;
+  get(i: number): string;
 }
 
 export interface MonthPassDictionaries {

@@ -175,7 +175,7 @@ async function reads(q: Queryable, asOf: string): Promise<string> {
     chunks.push([
       c.state,
       [...c.accountNames],
-      c.state.lots.count === 0 ? [] : d.txns.names.slice(-c.state.lots.count),
+      c.state.lots.count === 0 ? [] : d.txns.allNames().slice(-c.state.lots.count),
     ]);
     const some = await readLedgerStateChunk(q, asOf, range, d, { portfolioKeys: [1, 3] });
     chunks.push(some.state);

@@ -266,6 +266,13 @@ describe('a dictionary naming a column of origins', () => {
     expect(d.appendAll(third)).toBe(6);
     expect([d.name(5), d.name(6)]).toEqual(['abc', 'de']);
     expect(() => d.name(7)).toThrow(RangeError);
+    expect(() => d.name(1.5)).toThrow(RangeError);
+    // own names after the columns keep their keys, and every name in key order
+    expect(d.key('T-10')).toBe(7);
+    expect(d.key('T-9')).toBe(4);
+    expect(d.allNames()).toEqual(['T-0', 'T-1', 'T-22', '"quoted"', 'T-9', 'abc', 'de', 'T-10']);
+    expect(() => d.names).toThrow(/key by key/);
+    expect(new KeyDictionary(['a', 'b']).names).toEqual(['a', 'b']);
     expect(() => d.name(-1)).toThrow(RangeError);
   });
 });
