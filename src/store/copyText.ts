@@ -133,6 +133,10 @@ export function sqlTextLiteral(value: string): string {
 /** How {@link decodeCopyColumns} takes a column: an integer, a boolean (t/f) as 1/0, or text. */
 export type CopyColumnKind = 'int' | 'bool' | 'text';
 
+const TEXT = 0;
+const BOOL = 1;
+const INT = 2;
+
 /** A decoded column: numbers for `int` and `bool`, strings for `text`. */
 export type CopyColumn = Float64Array | string[];
 
@@ -150,7 +154,21 @@ export function decodeCopyColumns(
   let rows = 0;
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) rows++;
   if (text.length > 0 && text.charCodeAt(text.length - 1) !== 10) rows++;
-  const columns: CopyColumn[] = kinds.map((k) => (k === 'text' ? [] : new Float64Array(rows)));
+  // each kind's columns apart, so that every store is to one kind of array (text columns sized
+  // once: no array grown by push), and the kinds as codes
+  const K = kinds.length;
+  const code = new Uint8Array(K);
+  const texts: string[][] = [];
+  const nums: Float64Array[] = [];
+  for (let c = 0; c < K; c++) {
+    code[c] = kinds[c] === 'text' ? TEXT : kinds[c] === 'bool' ? BOOL : INT;
+    texts.push(code[c] === TEXT ? new Array<string>(rows) : []);
+    nums.push(code[c] === TEXT ? new Float64Array(0) : new Float64Array(rows));
+  }
+  const columnsOf = (r: number): CopyColumn[] =>
+    kinds.map((_, c) =>
+      code[c] === TEXT ? (r === rows ? texts[c]! : texts[c]!.slice(0, r)) : nums[c]!.subarray(0, r),
+    );
   const bad = (row: number, c: number, why: string) =>
     new Error(`COPY text, row ${row + 1}, column ${c + 1}: ${why}`);
   let p = 0;
@@ -159,28 +177,35 @@ export function decodeCopyColumns(
   while (p < n && row < rows) {
     // the end-of-data marker, if any: the rows before it
     if (
-      text.startsWith('\\.', p) &&
+      text.charCodeAt(p) === 92 &&
+      text.charCodeAt(p + 1) === 46 &&
       (p + 2 === n || text.charCodeAt(p + 2) === 10 || text.charCodeAt(p + 2) === 13)
     )
-      return {
-        rows: row,
-        columns: columns.map((col) => (Array.isArray(col) ? col : col.subarray(0, row))),
-      };
-    for (let c = 0; c < kinds.length; c++) {
-      const kind = kinds[c]!;
-      const last = c === kinds.length - 1;
-      if (kind === 'text') {
+      return { rows: row, columns: columnsOf(row) };
+    for (let c = 0; c < K; c++) {
+      const kind = code[c];
+      const last = c === K - 1;
+      if (kind === TEXT) {
         let end = p;
-        while (end < n && text.charCodeAt(end) !== 9 && text.charCodeAt(end) !== 10) end++;
+        // COPY's escapes undone only in a field that has a backslash (\N among them)
+        let escaped = false;
+        for (; end < n; end++) {
+          const ch = text.charCodeAt(end);
+          if (ch === 9 || ch === 10) break;
+          if (ch === 92) escaped = true;
+        }
         let field = text.slice(p, end);
         if (last && field.endsWith('\r')) field = field.slice(0, -1);
-        if (field === '\\N') throw bad(row, c, 'NULL where text was expected');
-        (columns[c] as string[]).push(decodeCopyField(field));
+        if (escaped) {
+          if (field === '\\N') throw bad(row, c, 'NULL where text was expected');
+          field = decodeCopyField(field);
+        }
+        texts[c]![row] = field;
         p = end;
-      } else if (kind === 'bool') {
+      } else if (kind === BOOL) {
         const ch = text.charCodeAt(p);
         if (ch !== 116 && ch !== 102) throw bad(row, c, 'not t or f');
-        (columns[c] as Float64Array)[row] = ch === 116 ? 1 : 0;
+        nums[c]![row] = ch === 116 ? 1 : 0;
         p++;
       } else {
         let neg = false;
@@ -193,7 +218,7 @@ export function decodeCopyColumns(
         for (let ch = text.charCodeAt(p); ch >= 48 && ch <= 57; ch = text.charCodeAt(++p))
           v = v * 10 + (ch - 48);
         if (p === from || !Number.isSafeInteger(v)) throw bad(row, c, 'not a safe integer');
-        (columns[c] as Float64Array)[row] = neg ? -v : v;
+        nums[c]![row] = neg ? -v : v;
       }
       if (last && text.charCodeAt(p) === 13) p++;
       const sep = text.charCodeAt(p);
@@ -204,5 +229,5 @@ export function decodeCopyColumns(
     row++;
   }
   if (row !== rows) throw new Error(`COPY text: ${row} rows decoded of ${rows}`);
-  return { rows, columns };
+  return { rows, columns: columnsOf(rows) };
 }

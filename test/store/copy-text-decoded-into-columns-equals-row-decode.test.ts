@@ -56,5 +56,11 @@ describe('COPY text decoded into columns', () => {
     expect(() => decodeCopyColumns('1\t2\n3\n', ['int', 'int'])).toThrow(/row 2/);
     expect(() => decodeCopyColumns('x\n', ['bool'])).toThrow(/t or f/);
     expect(decodeCopyColumns('', ['int']).rows).toBe(0);
+    // a text column holds no NULL either; a line's CR before its LF is not the last field's
+    expect(() => decodeCopyColumns('a\t\\N\n', ['text', 'text'])).toThrow(/row 1, column 2: NULL/);
+    expect(decodeCopyColumns('a\tb\r\nc\td\n', ['text', 'text']).columns).toEqual([
+      ['a', 'c'],
+      ['b', 'd'],
+    ]);
   });
 });
