@@ -143,6 +143,27 @@ export function sqlTextLiteral(value: string): string {
 /** How {@link decodeCopyColumns} takes a column: an integer, a boolean (t/f) as 1/0, or text. */
 export type CopyColumnKind = 'int' | 'bool' | 'text';
 
+/** The value {@link decimalIntEnd} read last (a scratch: no object per integer read). */
+export const decimalInt = new Float64Array(1);
+
+/**
+ * Where the decimal integer (PostgreSQL's integer or bigint output) at `text[p]` ends, its value
+ * put in `decimalInt[0]`; −1 where no safe integer stands there.
+ */
+export function decimalIntEnd(text: string, p: number): number {
+  let neg = false;
+  if (text.charCodeAt(p) === 45) {
+    neg = true;
+    p++;
+  }
+  const from = p;
+  let v = 0;
+  for (let ch = text.charCodeAt(p); ch >= 48 && ch <= 57; ch = text.charCodeAt(++p)) v = v * 10 + (ch - 48);
+  if (p === from || !Number.isSafeInteger(v)) return -1;
+  decimalInt[0] = neg ? -v : v;
+  return p;
+}
+
 const TEXT = 0;
 const BOOL = 1;
 const INT = 2;
@@ -218,17 +239,10 @@ export function decodeCopyColumns(
         nums[c]![row] = ch === 116 ? 1 : 0;
         p++;
       } else {
-        let neg = false;
-        if (text.charCodeAt(p) === 45) {
-          neg = true;
-          p++;
-        }
-        const from = p;
-        let v = 0;
-        for (let ch = text.charCodeAt(p); ch >= 48 && ch <= 57; ch = text.charCodeAt(++p))
-          v = v * 10 + (ch - 48);
-        if (p === from || !Number.isSafeInteger(v)) throw bad(row, c, 'not a safe integer');
-        nums[c]![row] = neg ? -v : v;
+        const end = decimalIntEnd(text, p);
+        if (end < 0) throw bad(row, c, 'not a safe integer');
+        nums[c]![row] = decimalInt[0]!;
+        p = end;
       }
       if (last && text.charCodeAt(p) === 13) p++;
       const sep = text.charCodeAt(p);

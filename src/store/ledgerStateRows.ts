@@ -1,4 +1,4 @@
-import { decodeCopyField } from './copyText.js';
+import { decimalInt, decimalIntEnd, decodeCopyField } from './copyText.js';
 import { decodeIntArrayAt, decodeTextArray, IntColumn } from './pgArrayText.js';
 
 /**
@@ -127,24 +127,6 @@ export interface DecodedLedgerStates {
   };
 }
 
-/** The value the last {@link intEnd} read (module scratch: no object per integer). */
-let lastInt = 0;
-
-/** Where the decimal integer at `text[p]` ends, its value in `lastInt`; -1 where none is there. */
-function intEnd(text: string, p: number): number {
-  let neg = false;
-  if (text.charCodeAt(p) === 45) {
-    neg = true;
-    p++;
-  }
-  const from = p;
-  let v = 0;
-  for (let ch = text.charCodeAt(p); ch >= 48 && ch <= 57; ch = text.charCodeAt(++p)) v = v * 10 + (ch - 48);
-  if (p === from || !Number.isSafeInteger(v)) return -1;
-  lastInt = neg ? -v : v;
-  return p;
-}
-
 /** Where the COPY field starting at `text[p]` ends (its tab, its line end, or the text's end). */
 function fieldEnd(text: string, p: number): number {
   const n = text.length;
@@ -230,30 +212,16 @@ function decodeLedgerStateCopyFast(
   withAllowances: boolean,
   keepPortfolio: ((portfolioKey: number) => boolean) | undefined,
 ): DecodedLedgerStates | null {
-  const key = new IntColumn();
-  const name: string[] = [];
-  const third = new IntColumn();
-  const nextSequence = new IntColumn();
-  const nextArrival = new IntColumn();
-  const lotStart = new IntColumn();
-  const withdrawalStart = new IntColumn();
-  lotStart.push(0);
-  withdrawalStart.push(0);
-  const capacity = text.length >> 6;
-  const ORIGIN = LOT_ARRAY_COLUMNS.indexOf('lot_origin_txn_id');
-  const PORTFOLIO = LOT_ARRAY_COLUMNS.indexOf('lot_portfolio_key');
-  const lotInts = LOT_ARRAY_COLUMNS.map((c) => (c === 'lot_origin_txn_id' ? null : new IntColumn(capacity)));
-  const ints = lotInts.filter((c) => c !== null);
-  const origin = new TextColumn(text, capacity);
-  const allowanceInts = Array.from({ length: ALLOWANCE_ARRAY_COLUMNS.length }, () => new IntColumn());
-  const fields = 5 + LOT_ARRAY_COLUMNS.length + (withAllowances ? ALLOWANCE_ARRAY_COLUMNS.length : 0);
+  const cols = stateColumns(text, withAllowances, new TextColumn(text, text.length >> 6));
+  const { key, name, third, nextSequence, nextArrival, lotStart, withdrawalStart } = cols;
+  const { lotInts, ints, origin, allowanceInts, fields } = cols;
   const n = text.length;
   let p = 0;
   while (p < n) {
     if (text.charCodeAt(p) === 92 && text.charCodeAt(p + 1) === 46) break; // the end-of-data marker
-    p = intEnd(text, p);
+    p = decimalIntEnd(text, p);
     if (p < 0) return null;
-    key.push(lastInt);
+    key.push(decimalInt[0]!);
     if (text.charCodeAt(p++) !== 9) return null;
     let end = fieldEnd(text, p);
     name.push(decodeCopyField(text.slice(p, end)));
@@ -264,9 +232,9 @@ function decodeLedgerStateCopyFast(
       third.push(flag === 116 ? 1 : 0);
       p++;
     } else {
-      p = intEnd(text, p);
+      p = decimalIntEnd(text, p);
       if (p < 0) return null;
-      third.push(lastInt);
+      third.push(decimalInt[0]!);
     }
     if (text.charCodeAt(p++) !== 9) return null;
     if (text.charCodeAt(p) === 92 && text.charCodeAt(p + 1) === 78) {
@@ -280,18 +248,19 @@ function decodeLedgerStateCopyFast(
         p = end;
       }
     } else {
-      p = intEnd(text, p);
+      p = decimalIntEnd(text, p);
       if (p < 0) return null;
-      nextSequence.push(lastInt);
+      nextSequence.push(decimalInt[0]!);
       if (text.charCodeAt(p++) !== 9) return null;
-      p = intEnd(text, p);
+      p = decimalIntEnd(text, p);
       if (p < 0) return null;
-      nextArrival.push(lastInt);
+      nextArrival.push(decimalInt[0]!);
       const from = origin.length;
       for (let c = 0; c < lotInts.length; c++) {
         if (text.charCodeAt(p++) !== 9) return null;
-        if (c !== ORIGIN) {
-          p = decodeIntArrayAt(text, p, lotInts[c]!);
+        const col = lotInts[c];
+        if (col) {
+          p = decodeIntArrayAt(text, p, col);
           continue;
         }
         end = plainTextArrayEnd(text, p, origin);
@@ -303,21 +272,7 @@ function decodeLedgerStateCopyFast(
       }
       const m = origin.length;
       for (let c = 0; c < ints.length; c++) if (ints[c]!.length !== m) return null;
-      if (keepPortfolio !== undefined) {
-        // the lots of the portfolios asked for, kept in their order
-        const portfolio = lotInts[PORTFOLIO]!.data;
-        let to = from;
-        for (let i = from; i < m; i++) {
-          if (!keepPortfolio(portfolio[i]!)) continue;
-          if (to !== i) {
-            for (let c = 0; c < ints.length; c++) ints[c]!.data[to] = ints[c]!.data[i]!;
-            origin.move(to, i);
-          }
-          to++;
-        }
-        for (let c = 0; c < ints.length; c++) ints[c]!.length = to;
-        origin.truncate(to);
-      }
+      if (keepPortfolio !== undefined) keepPortfolios(cols, from, keepPortfolio);
       if (withAllowances) {
         for (let c = 0; c < allowanceInts.length; c++) {
           if (text.charCodeAt(p++) !== 9) return null;
@@ -332,11 +287,7 @@ function decodeLedgerStateCopyFast(
     lotStart.push(origin.length);
     withdrawalStart.push(allowanceInts[0]!.length);
   }
-  return decodedLedgerStates(key, name, third, nextSequence, nextArrival, lotStart, withdrawalStart, {
-    lotInts,
-    origin,
-    allowanceInts,
-  });
+  return decodedLedgerStates(cols);
 }
 
 /**
@@ -349,23 +300,9 @@ export function decodeLedgerStateCopyReference(
   withAllowances: boolean,
   keepPortfolio?: (portfolioKey: number) => boolean,
 ): DecodedLedgerStates {
-  const key = new IntColumn();
-  const name: string[] = [];
-  const third = new IntColumn();
-  const nextSequence = new IntColumn();
-  const nextArrival = new IntColumn();
-  const lotStart = new IntColumn();
-  const withdrawalStart = new IntColumn();
-  lotStart.push(0);
-  withdrawalStart.push(0);
-  const capacity = text.length >> 6;
-  // the integer columns of the lots (the origins are text: their own column)
-  const lotInts = LOT_ARRAY_COLUMNS.map((c) => (c === 'lot_origin_txn_id' ? null : new IntColumn(capacity)));
-  const ints = lotInts.filter((c) => c !== null);
-  const PORTFOLIO = LOT_ARRAY_COLUMNS.indexOf('lot_portfolio_key');
-  const origin = new TextColumn();
-  const allowanceInts = Array.from({ length: ALLOWANCE_ARRAY_COLUMNS.length }, () => new IntColumn());
-  const fields = 5 + LOT_ARRAY_COLUMNS.length + (withAllowances ? ALLOWANCE_ARRAY_COLUMNS.length : 0);
+  const cols = stateColumns(text, withAllowances, new TextColumn());
+  const { key, name, third, nextSequence, nextArrival, lotStart, withdrawalStart } = cols;
+  const { lotInts, ints, origin, allowanceInts, fields } = cols;
   const n = text.length;
   let p = 0;
   let row = 0;
@@ -375,16 +312,10 @@ export function decodeLedgerStateCopyReference(
     p++;
   };
   const int = () => {
-    let neg = false;
-    if (text.charCodeAt(p) === 45) {
-      neg = true;
-      p++;
-    }
-    const from = p;
-    let v = 0;
-    for (let ch = text.charCodeAt(p); ch >= 48 && ch <= 57; ch = text.charCodeAt(++p)) v = v * 10 + (ch - 48);
-    if (p === from || !Number.isSafeInteger(v)) throw bad(`not a safe integer at ${from}`);
-    return neg ? -v : v;
+    const end = decimalIntEnd(text, p);
+    if (end < 0) throw bad(`not a safe integer at ${p}`);
+    p = end;
+    return decimalInt[0]!;
   };
   const field = () => {
     let end = p;
@@ -425,21 +356,7 @@ export function decodeLedgerStateCopyReference(
       }
       const m = origin.length;
       for (const col of ints) if (col.length !== m) throw bad('lot arrays of different lengths');
-      if (keepPortfolio !== undefined) {
-        // the lots of the portfolios asked for, kept in their order
-        const portfolio = lotInts[PORTFOLIO]!.data;
-        let to = from;
-        for (let i = from; i < m; i++) {
-          if (!keepPortfolio(portfolio[i]!)) continue;
-          if (to !== i) {
-            for (const col of ints) col.data[to] = col.data[i]!;
-            origin.move(to, i);
-          }
-          to++;
-        }
-        for (const col of ints) col.length = to;
-        origin.truncate(to);
-      }
+      if (keepPortfolio !== undefined) keepPortfolios(cols, from, keepPortfolio);
       if (withAllowances) {
         for (const col of allowanceInts) {
           sep(9);
@@ -456,29 +373,73 @@ export function decodeLedgerStateCopyReference(
     withdrawalStart.push(allowanceInts[0]!.length);
     row++;
   }
-  return decodedLedgerStates(key, name, third, nextSequence, nextArrival, lotStart, withdrawalStart, {
+  return decodedLedgerStates(cols);
+}
+
+/** The columns a state read is decoded into, as they grow (both decoders'). */
+interface StateColumns {
+  readonly key: IntColumn;
+  readonly name: string[];
+  readonly third: IntColumn;
+  readonly nextSequence: IntColumn;
+  readonly nextArrival: IntColumn;
+  readonly lotStart: IntColumn;
+  readonly withdrawalStart: IntColumn;
+  /** the lot arrays' integer columns in LOT_ARRAY_COLUMNS' order, null at the origins' place */
+  readonly lotInts: readonly (IntColumn | null)[];
+  /** the same without the null */
+  readonly ints: readonly IntColumn[];
+  readonly origin: TextColumn;
+  readonly allowanceInts: readonly IntColumn[];
+  /** the fields of a row */
+  readonly fields: number;
+}
+
+function stateColumns(text: string, withAllowances: boolean, origin: TextColumn): StateColumns {
+  const capacity = text.length >> 6;
+  const lotInts = LOT_ARRAY_COLUMNS.map((c) => (c === 'lot_origin_txn_id' ? null : new IntColumn(capacity)));
+  const lotStart = new IntColumn();
+  const withdrawalStart = new IntColumn();
+  lotStart.push(0);
+  withdrawalStart.push(0);
+  return {
+    key: new IntColumn(),
+    name: [],
+    third: new IntColumn(),
+    nextSequence: new IntColumn(),
+    nextArrival: new IntColumn(),
+    lotStart,
+    withdrawalStart,
     lotInts,
+    ints: lotInts.filter((c) => c !== null),
     origin,
-    allowanceInts,
-  });
+    allowanceInts: Array.from({ length: ALLOWANCE_ARRAY_COLUMNS.length }, () => new IntColumn()),
+    fields: 5 + LOT_ARRAY_COLUMNS.length + (withAllowances ? ALLOWANCE_ARRAY_COLUMNS.length : 0),
+  };
+}
+
+/** Of the lots from `from` on (a row's), only those of the portfolios kept, in their order. */
+function keepPortfolios(cols: StateColumns, from: number, keep: (portfolioKey: number) => boolean): void {
+  const { ints, origin } = cols;
+  const portfolio = cols.lotInts[LOT_ARRAY_COLUMNS.indexOf('lot_portfolio_key')]!.data;
+  const m = origin.length;
+  let to = from;
+  for (let i = from; i < m; i++) {
+    if (!keep(portfolio[i]!)) continue;
+    if (to !== i) {
+      for (let c = 0; c < ints.length; c++) ints[c]!.data[to] = ints[c]!.data[i]!;
+      origin.move(to, i);
+    }
+    to++;
+  }
+  for (let c = 0; c < ints.length; c++) ints[c]!.length = to;
+  origin.truncate(to);
 }
 
 /** The columns of a decoded state read (both decoders' result). */
-function decodedLedgerStates(
-  key: IntColumn,
-  name: string[],
-  third: IntColumn,
-  nextSequence: IntColumn,
-  nextArrival: IntColumn,
-  lotStart: IntColumn,
-  withdrawalStart: IntColumn,
-  arrays: {
-    readonly lotInts: readonly (IntColumn | null)[];
-    readonly origin: TextColumn;
-    readonly allowanceInts: readonly IntColumn[];
-  },
-): DecodedLedgerStates {
-  const { lotInts, origin, allowanceInts } = arrays;
+function decodedLedgerStates(cols: StateColumns): DecodedLedgerStates {
+  const { key, name, third, nextSequence, nextArrival, lotStart, withdrawalStart } = cols;
+  const { lotInts, origin, allowanceInts } = cols;
   const lot = (c: string) =>
     lotInts[LOT_ARRAY_COLUMNS.indexOf(c as (typeof LOT_ARRAY_COLUMNS)[number])]!.values();
   const allowance = (c: string) =>
