@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { canonicalJson, sealedPartHash } from '../audit/closeSeal.js';
-import { formatCents, parseCents } from '../money/cents.js';
+import { formatCents } from '../money/cents.js';
+import { CentsTally } from '../money/centsTally.js';
 import type { RedemptionReport, RedemptionsReport } from '../reports/classBRedemptionsReport.js';
 
 type Amounts = RedemptionsReport['totals'];
@@ -25,6 +26,8 @@ export interface SealedRedemptions {
 }
 
 const AMOUNT_KEYS = ['gross', 'cdsc', 'cdscWaived', 'redemptionFee', 'net'] as const;
+/** Each amount's slot in a portfolio's sums: its place in AMOUNT_KEYS. */
+const [GROSS, CDSC, CDSC_WAIVED, REDEMPTION_FEE, NET] = [0, 1, 2, 3, 4] as const;
 
 /** The fields report() gives a redemption, and a piece, that are always strings. */
 const REPORT_STRINGS = [
@@ -124,17 +127,9 @@ export function sealedRedemptionsTally(): {
   add(chunk: readonly RedemptionReport[]): void;
   result(from: string, to: string, warnings: readonly string[]): SealedRedemptions;
 } {
-  const byPortfolio = new Map<
-    string,
-    { count: number; sums: Record<(typeof AMOUNT_KEYS)[number], bigint> }
-  >();
-  const totals: Record<(typeof AMOUNT_KEYS)[number], bigint> = {
-    gross: 0n,
-    cdsc: 0n,
-    cdscWaived: 0n,
-    redemptionFee: 0n,
-    net: 0n,
-  };
+  // each portfolio's five sums, exact without a bigint per addition (CentsTally); the totals are
+  // the portfolios' sums added at the end
+  const byPortfolio = new Map<string, { count: number; sums: CentsTally }>();
   const detail = createHash('sha256').update('[');
   let count = 0;
   return {
@@ -145,39 +140,39 @@ export function sealedRedemptionsTally(): {
       for (const r of chunk) {
         let p = byPortfolio.get(r.portfolio);
         if (!p) {
-          p = { count: 0, sums: { gross: 0n, cdsc: 0n, cdscWaived: 0n, redemptionFee: 0n, net: 0n } };
+          p = { count: 0, sums: new CentsTally(AMOUNT_KEYS.length) };
           byPortfolio.set(r.portfolio, p);
         }
         p.count++;
-        for (const k of AMOUNT_KEYS) {
-          const cents = parseCents(r[k]);
-          p.sums[k] += cents;
-          totals[k] += cents;
-        }
+        p.sums.add(GROSS, r.gross);
+        p.sums.add(CDSC, r.cdsc);
+        p.sums.add(CDSC_WAIVED, r.cdscWaived);
+        p.sums.add(REDEMPTION_FEE, r.redemptionFee);
+        p.sums.add(NET, r.net);
       }
     },
     result(from, to, warnings) {
+      const totals = AMOUNT_KEYS.map(() => 0n);
+      for (const { sums } of byPortfolio.values())
+        for (let k = 0; k < AMOUNT_KEYS.length; k++) totals[k]! += sums.value(k);
+      const amounts = (cents: (k: number) => bigint): Amounts => ({
+        gross: formatCents(cents(GROSS)),
+        cdsc: formatCents(cents(CDSC)),
+        cdscWaived: formatCents(cents(CDSC_WAIVED)),
+        redemptionFee: formatCents(cents(REDEMPTION_FEE)),
+        net: formatCents(cents(NET)),
+      });
       return {
         from,
         to,
         count,
-        totals: {
-          gross: formatCents(totals.gross),
-          cdsc: formatCents(totals.cdsc),
-          cdscWaived: formatCents(totals.cdscWaived),
-          redemptionFee: formatCents(totals.redemptionFee),
-          net: formatCents(totals.net),
-        },
+        totals: amounts((k) => totals[k]!),
         byPortfolio: [...byPortfolio]
           .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
           .map(([portfolio, { count, sums }]) => ({
             portfolio,
             count,
-            gross: formatCents(sums.gross),
-            cdsc: formatCents(sums.cdsc),
-            cdscWaived: formatCents(sums.cdscWaived),
-            redemptionFee: formatCents(sums.redemptionFee),
-            net: formatCents(sums.net),
+            ...amounts((k) => sums.value(k)),
           })),
         detailSha256: detail.update(']').digest('hex'),
         warnings,
