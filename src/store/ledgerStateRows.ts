@@ -41,53 +41,48 @@ export const stateArrays = (alias: string, withAllowances: boolean): string =>
  * (an element that needed unquoting or unescaping).
  */
 export class TextColumn {
-  length = 0;
-  /** where each element starts in `text`, or −1 − its index in `given` */
-  private starts: Int32Array;
-  private ends: Int32Array;
+  /** where each element starts in `text`, or −1 − its index in `given`; where it ends */
+  private readonly starts: IntColumn;
+  private readonly ends: IntColumn;
   private readonly given: string[] = [];
   constructor(
     private readonly text = '',
     capacity = 1024,
   ) {
-    this.starts = new Int32Array(Math.max(16, capacity));
-    this.ends = new Int32Array(Math.max(16, capacity));
+    this.starts = new IntColumn(capacity);
+    this.ends = new IntColumn(capacity);
   }
-  private room(): void {
-    if (this.length < this.starts.length) return;
-    const starts = new Int32Array(this.starts.length * 2);
-    starts.set(this.starts);
-    this.starts = starts;
-    const ends = new Int32Array(this.ends.length * 2);
-    ends.set(this.ends);
-    this.ends = ends;
+  get length(): number {
+    return this.starts.length;
   }
   /** Adds `text[from, to)`. */
   pushSpan(from: number, to: number): void {
-    this.room();
-    this.starts[this.length] = from;
-    this.ends[this.length++] = to;
+    this.starts.push(from);
+    this.ends.push(to);
   }
   /** Adds a string of its own. */
   push(value: string): void {
-    this.room();
-    this.starts[this.length++] = -1 - this.given.length;
+    this.starts.push(-1 - this.given.length);
+    this.ends.push(0);
     this.given.push(value);
   }
   /** Element `i`. */
   get(i: number): string {
     if (!(i >= 0 && i < this.length)) throw new RangeError(`element ${i} of ${this.length}`);
-    const start = this.starts[i]!;
-    return start >= 0 ? this.text.slice(start, this.ends[i]!) : this.given[-1 - start]!;
+    const start = this.starts.data[i]!;
+    return start >= 0 ? this.text.slice(start, this.ends.data[i]!) : this.given[-1 - start]!;
   }
   /** Element `from` put at `to` (an earlier place: the column compacted). */
   move(to: number, from: number): void {
-    this.starts[to] = this.starts[from]!;
-    this.ends[to] = this.ends[from]!;
+    this.starts.data[to] = this.starts.data[from]!;
+    this.ends.data[to] = this.ends.data[from]!;
   }
   /** Keeps the first `n` elements. */
   truncate(n: number): void {
-    if (n < this.length) this.length = n;
+    if (n < this.length) {
+      this.starts.length = n;
+      this.ends.length = n;
+    }
   }
 }
 
@@ -318,8 +313,7 @@ export function decodeLedgerStateCopyReference(
     return decimalInt[0]!;
   };
   const field = () => {
-    let end = p;
-    while (end < n && text.charCodeAt(end) !== 9 && text.charCodeAt(end) !== 10) end++;
+    const end = fieldEnd(text, p);
     const f = text.slice(p, end);
     p = end;
     return f;
