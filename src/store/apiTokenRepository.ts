@@ -1,5 +1,5 @@
 import type { Queryable } from './database.js';
-import { typed } from './queryBuilder.js';
+import { inByteOrder, typed } from './queryBuilder.js';
 
 /** The API tokens' repository (issue 13 item 2): only the token's SHA-256 is stored. */
 
@@ -18,7 +18,7 @@ export async function listApiTokens(q: Queryable): Promise<ApiTokenRecord[]> {
   const rows = await typed(q)
     .selectFrom('api_token')
     .select(['name', 'role', 'created_at', 'created_by', 'revoked_at', 'revoked_by'])
-    .orderBy('name')
+    .orderBy(inByteOrder('name'))
     .execute();
   return rows.map((r) => ({
     name: r.name,

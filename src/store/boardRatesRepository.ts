@@ -1,6 +1,6 @@
 import type { BoardRate } from '../registry/boardRate.js';
 import type { Queryable } from './database.js';
-import { typed } from './queryBuilder.js';
+import { inByteOrder, typed } from './queryBuilder.js';
 
 /** Board-set current rates (SPEC §2): recorded once, never edited. */
 
@@ -16,8 +16,8 @@ export async function loadBoardRates(q: Queryable): Promise<BoardRate[]> {
       'reason',
     ])
     .orderBy('effective_date')
-    .orderBy('portfolio_name')
-    .orderBy('class')
+    .orderBy(inByteOrder('portfolio_name'))
+    .orderBy(inByteOrder('class'))
     .execute();
   return rows.map((r) => ({
     portfolio: r.portfolio_name,

@@ -709,7 +709,12 @@ export async function accountsInPortfolios(
   q: Queryable,
   portfolioIds: readonly string[] | null,
 ): Promise<string[]> {
-  let query = typed(q).selectFrom('class_b_transaction').select('account').distinct().orderBy('account');
+  // the output column, byte-ordered (with DISTINCT, ORDER BY must name what is selected)
+  let query = typed(q)
+    .selectFrom('class_b_transaction')
+    .select(sql<string>`account collate "C"`.as('account'))
+    .distinct()
+    .orderBy('account');
   if (portfolioIds !== null) {
     if (portfolioIds.length === 0) return [];
     query = query.where('portfolio_id', '=', sql<string>`ANY(${[...portfolioIds]}::text[])`);
@@ -862,7 +867,7 @@ export function storedRedemptionsInOrder(
     q,
     `${STORED_REDEMPTION_ROWS}
       WHERE r.date BETWEEN ${sqlTextLiteral(from)}::date AND ${sqlTextLiteral(to)}::date
-      ORDER BY r.date, r.account, r.txn_id, p.piece`,
+      ORDER BY r.date, r.account COLLATE "C", r.txn_id COLLATE "C", p.piece`,
     chunkSize,
   );
 }
@@ -904,7 +909,7 @@ export async function redemptionsBetween(
       `SELECT txn_id, date::text, account, portfolio_id, shares::text, price::text, waiver, gross::text, cdsc::text,
               cdsc_waived::text, redemption_fee::text, net::text
          FROM class_b_redemption WHERE date BETWEEN ${range}
-        ORDER BY date, account, txn_id`,
+        ORDER BY date, account COLLATE "C", txn_id COLLATE "C"`,
     )
   ).map(redemptionHeadOfRow);
   const pieces = (
@@ -924,9 +929,10 @@ export async function accountsHoldingPortfolios(
   q: Queryable,
   portfolioIds: readonly string[],
 ): Promise<{ account: string; omnibus: boolean }[]> {
-  const rows =
-    await q.textRows(`SELECT DISTINCT t.account, a.omnibus FROM class_b_transaction t JOIN class_b_account a ON a.account = t.account
-      WHERE t.portfolio_id = ANY(${sqlTextArrayLiteral(portfolioIds)}) ORDER BY t.account`);
+  const rows = await q.textRows(`SELECT account, omnibus FROM (
+        SELECT DISTINCT t.account, a.omnibus FROM class_b_transaction t JOIN class_b_account a ON a.account = t.account
+         WHERE t.portfolio_id = ANY(${sqlTextArrayLiteral(portfolioIds)})) h
+      ORDER BY account COLLATE "C"`);
   return rows.map((f) => ({ account: f[0]!, omnibus: f[1] === 't' }));
 }
 
@@ -934,7 +940,7 @@ export async function accountsHoldingPortfolios(
 export async function portfoliosWithClassBActivity(q: Queryable): Promise<string[]> {
   const rows = await typed(q)
     .selectFrom('class_b_transaction')
-    .select('portfolio_id')
+    .select(sql<string>`portfolio_id collate "C"`.as('portfolio_id'))
     .distinct()
     .orderBy('portfolio_id')
     .execute();
@@ -963,7 +969,7 @@ export async function cdscPiecesBetween(
     `SELECT r.portfolio_id, r.date::text, r.txn_id, p.lot_id, p.doi::text, p.issuing_portfolio_id, p.cdsc::text
        FROM class_b_redemption r JOIN class_b_redemption_piece p ON p.txn_id = r.txn_id
       WHERE r.date BETWEEN ${sqlTextLiteral(from)}::date AND ${sqlTextLiteral(to)}::date AND p.cdsc > 0
-      ORDER BY r.date, r.txn_id, p.piece`,
+      ORDER BY r.date, r.txn_id COLLATE "C", p.piece`,
   );
   return rows.map((r) => ({
     portfolio_id: r[0]!,
@@ -985,7 +991,7 @@ export async function cdscPiecesBetweenByQuery(
   return q.query(
     `SELECT r.portfolio_id, r.date, r.txn_id, p.lot_id, p.doi, p.issuing_portfolio_id, p.cdsc
        FROM class_b_redemption r JOIN class_b_redemption_piece p ON p.txn_id = r.txn_id
-      WHERE r.date BETWEEN $1 AND $2 AND p.cdsc > 0 ORDER BY r.date, r.txn_id, p.piece`,
+      WHERE r.date BETWEEN $1 AND $2 AND p.cdsc > 0 ORDER BY r.date, r.txn_id COLLATE "C", p.piece`,
     [from, to],
   );
 }

@@ -10,7 +10,7 @@ import {
 import { createRedemptionFeeRule } from '../class-b/redemptionFeeRule.js';
 import { normalizeRatePct } from '../money/rate.js';
 import type { Queryable } from './database.js';
-import { typed } from './queryBuilder.js';
+import { inByteOrder, typed } from './queryBuilder.js';
 
 export type { ClassBTermRule } from '../class-b/classBTermRule.js';
 
@@ -28,8 +28,8 @@ export async function loadClassBTermRules(q: Queryable): Promise<ClassBTermRule[
       'redemption_fee_pct',
       'redemption_fee_days',
     ])
-    .orderBy('rule')
-    .orderBy(sql`portfolio_id NULLS FIRST`)
+    .orderBy(inByteOrder('rule'))
+    .orderBy(sql`portfolio_id collate "C" NULLS FIRST`)
     .orderBy(sql`doi_from NULLS FIRST`)
     .execute();
   return rows.map((r) => ({

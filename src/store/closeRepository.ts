@@ -1,7 +1,7 @@
 import type { ChainHead, MonthInputs, MonthInputsChunk } from '../audit/closeSeal.js';
 import { sqlTextLiteral } from './copyText.js';
 import type { Queryable, TextRowChunkSize } from './database.js';
-import { typed } from './queryBuilder.js';
+import { inByteOrder, typed } from './queryBuilder.js';
 
 /**
  * The month close's records (SPEC §12): closed_month (who closed it, its seal: results hash,
@@ -129,7 +129,7 @@ export async function loadSealedMonths(q: Queryable, only?: string): Promise<Sea
     partsQuery = partsQuery.where('month', '=', only);
   }
   const months = await monthsQuery.orderBy('month').execute();
-  const parts = await partsQuery.orderBy('month').orderBy('part').execute();
+  const parts = await partsQuery.orderBy('month').orderBy(inByteOrder('part')).execute();
   return months.map((m) => ({
     month: m.month,
     closedAt: m.closed_at instanceof Date ? m.closed_at.toISOString() : String(m.closed_at),

@@ -1,5 +1,5 @@
 import type { Queryable } from './database.js';
-import { typed } from './queryBuilder.js';
+import { inByteOrder, typed } from './queryBuilder.js';
 
 /** Amounts spent under the Plan, by purpose (Plan §3), for the board's quarterly report (Plan §8). */
 export interface ExpenditureRecord {
@@ -45,11 +45,11 @@ export async function loadExpenditures(
   let query = typed(q).selectFrom('plan_expenditure').select(COLUMNS);
   if (within) query = query.where('period_start', '>=', within.from).where('period_end', '<=', within.to);
   const rows = await query
-    .orderBy('portfolio_id')
-    .orderBy('class')
+    .orderBy(inByteOrder('portfolio_id'))
+    .orderBy(inByteOrder('class'))
     .orderBy('period_start')
-    .orderBy('purpose')
-    .orderBy('description')
+    .orderBy(inByteOrder('purpose'))
+    .orderBy(inByteOrder('description'))
     .execute();
   return rows.map(toRecord);
 }

@@ -1,6 +1,6 @@
 import { normalizeRatePct } from '../money/rate.js';
 import type { Queryable } from './database.js';
-import { typed } from './queryBuilder.js';
+import { inByteOrder, typed } from './queryBuilder.js';
 
 /**
  * The FINRA 2341 cap's inputs (SPEC §10): monthly new gross sales per class with the front-end and
@@ -33,7 +33,11 @@ export async function loadGrossSales(
     ]);
   if (where.portfolioId !== undefined) query = query.where('portfolio_id', '=', where.portfolioId);
   if (where.class !== undefined) query = query.where('class', '=', where.class);
-  const rows = await query.orderBy('portfolio_id').orderBy('class').orderBy('month').execute();
+  const rows = await query
+    .orderBy(inByteOrder('portfolio_id'))
+    .orderBy(inByteOrder('class'))
+    .orderBy('month')
+    .execute();
   return rows.map((r) => ({
     portfolioId: r.portfolio_id,
     class: r.class,

@@ -1,5 +1,5 @@
 import type { Queryable } from './database.js';
-import { typed } from './queryBuilder.js';
+import { inByteOrder, typed } from './queryBuilder.js';
 
 /**
  * Whether a month is open or sealed, read in ONE snapshot (SPEC §12: a reader sees a month open
@@ -27,7 +27,7 @@ export async function monthStatus(q: Queryable, month: string): Promise<MonthSta
     .selectFrom('close_result')
     .select(['part', 'content_hash'])
     .where('month', '=', month)
-    .orderBy('part')
+    .orderBy(inByteOrder('part'))
     .execute();
   return {
     month,

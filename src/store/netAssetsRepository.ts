@@ -142,7 +142,7 @@ export async function netAssetsThrough(
   if (query.portfolioId !== undefined) where.push(`portfolio_id = ${sqlTextLiteral(query.portfolioId)}`);
   if (query.class !== undefined) where.push(`lower(class) = ${sqlTextLiteral(query.class.toLowerCase())}`);
   const rows = await q.textRows(`SELECT portfolio_id, portfolio_name, class, date, net_assets FROM net_assets
-      WHERE ${where.join(' AND ')} ORDER BY portfolio_id, class, date`);
+      WHERE ${where.join(' AND ')} ORDER BY portfolio_id COLLATE "C", class COLLATE "C", date`);
   return rows.map(([portfolioId, portfolioName, cls, date, netAssets]) => ({
     portfolioId: portfolioId!,
     portfolioName: portfolioName!,

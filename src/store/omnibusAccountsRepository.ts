@@ -1,5 +1,5 @@
 import type { Queryable } from './database.js';
-import { typed } from './queryBuilder.js';
+import { inByteOrder, typed } from './queryBuilder.js';
 
 /** The transfer agent's Omnibus Accounts (Exhibit A 2(c)), in account order. */
 export async function omnibusAccounts(q: Queryable): Promise<string[]> {
@@ -7,7 +7,7 @@ export async function omnibusAccounts(q: Queryable): Promise<string[]> {
     .selectFrom('class_b_account')
     .select('account')
     .where('omnibus', '=', true)
-    .orderBy('account')
+    .orderBy(inByteOrder('account'))
     .execute();
   return rows.map((r) => r.account);
 }

@@ -69,7 +69,7 @@ export async function classNetAssetsThrough(
   const rows = await q.query<{ portfolio_id: string; class: string; date: string; net_assets: string }>(
     `SELECT n.portfolio_id, n.class, n.date, n.net_assets FROM net_assets n
        JOIN unnest($1::text[], $2::text[]) AS k(pid, cls) ON n.portfolio_id = k.pid AND n.class = k.cls
-      WHERE n.date <= $3 ORDER BY n.portfolio_id, n.class, n.date`,
+      WHERE n.date <= $3 ORDER BY n.portfolio_id COLLATE "C", n.class COLLATE "C", n.date`,
     [classes.map((k) => k.portfolioId), classes.map((k) => k.class), through],
   );
   for (const r of rows) {

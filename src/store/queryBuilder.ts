@@ -8,6 +8,7 @@ import {
   PostgresIntrospector,
   PostgresQueryCompiler,
   type QueryResult,
+  sql,
 } from 'kysely';
 import type { Queryable } from './database.js';
 import type { DB } from './tables.js';
@@ -63,4 +64,16 @@ export function typed(q: Queryable): Kysely<DB> {
     builders.set(q, k);
   }
   return k;
+}
+
+/**
+ * ORDER BY a text column in byte order — code point order, as JavaScript's `<` compares and as
+ * PGlite's own collation ("C") sorts — whatever the collation of the server's database (issue 14:
+ * both stores give the same results). A server created with a language's collation (en_US.UTF-8,
+ * ICU's en-US) would otherwise put "b1" before "B2", and the lists, reports and the sealed
+ * detail they feed would differ from the embedded store's.
+ * @example typed(q).selectFrom('omnibus_account').select('account').orderBy(inByteOrder('account'))
+ */
+export function inByteOrder(column: string) {
+  return sql`${sql.ref(column)} collate "C"`;
 }

@@ -7,7 +7,7 @@ import {
 } from '../service-fees/serviceAgreement.js';
 import { SERVICE_PROVIDER_KINDS } from '../service-fees/serviceProviderKind.js';
 import type { Queryable } from './database.js';
-import { typed } from './queryBuilder.js';
+import { inByteOrder, typed } from './queryBuilder.js';
 
 /**
  * Service providers and their Service Agreements (SPEC §5; Plan §4(b)–(g), §10): the agreement
@@ -57,7 +57,7 @@ async function loadEvents(q: Queryable, providerId?: string): Promise<EventOf[]>
       'recorded_at',
       'recorded_by',
     ])
-    .orderBy('provider_id')
+    .orderBy(inByteOrder('provider_id'))
     .orderBy('id');
   if (providerId !== undefined) query = query.where('provider_id', '=', providerId);
   return (await query.execute()).map((e) => ({
