@@ -1,4 +1,5 @@
 import type { Problem } from '../errors.js';
+import { compareCodeUnits } from '../registry/nameOrder.js';
 
 /**
  * The rules of the Class B terms as recorded, one per row (SPEC §6; Agreement FOURTH(A), (D)):
@@ -157,7 +158,7 @@ export function mergeClassBTermRules(
     if (t.rule === 'cdsc-schedule')
       byScope.set(t.portfolioId ?? '', [...(byScope.get(t.portfolioId ?? '') ?? []), t]);
   for (const schedules of byScope.values()) {
-    schedules.sort((a, b) => (a.doiFrom ?? '').localeCompare(b.doiFrom ?? ''));
+    schedules.sort((a, b) => compareCodeUnits(a.doiFrom ?? '', b.doiFrom ?? ''));
     for (let i = 1; i < schedules.length; i++) {
       const a = schedules[i - 1]!;
       const b = schedules[i]!;

@@ -3,6 +3,7 @@ import { sha256 } from '../audit/auditChain.js';
 import { monthOf } from '../calendar/isoDate.js';
 import { faultPoint } from '../close/faultPoint.js';
 import { type Problem, ProblemsError, problemsCode } from '../errors.js';
+import { compareNames } from '../registry/nameOrder.js';
 import { currentActor } from '../store/actor.js';
 import { appendAudit } from '../store/auditLog.js';
 import { type ClosedPeriods, loadClosedPeriods } from '../store/closedPeriodsRepository.js';
@@ -203,5 +204,5 @@ export async function runFeedImport<
 }
 
 export function sortProblems(problems: readonly Problem[]): Problem[] {
-  return [...problems].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
+  return [...problems].sort((a, b) => compareNames(a.file, b.file) || a.line - b.line);
 }

@@ -1,4 +1,5 @@
 import { addDays } from '../calendar/isoDate.js';
+import { compareNames } from './nameOrder.js';
 import type { Registry, ScheduleAnswer } from './registry.js';
 import type { StoredDocument } from './storedDocument.js';
 
@@ -73,8 +74,8 @@ export function amendmentDiff(registry: Registry, document: StoredDocument): Ame
   changes.sort(
     (x, y) =>
       order[x.change] - order[y.change] ||
-      x.portfolio.localeCompare(y.portfolio) ||
-      x.class.localeCompare(y.class),
+      compareNames(x.portfolio, y.portfolio) ||
+      compareNames(x.class, y.class),
   );
   const warnings = [...new Set([...was.warnings, ...is.warnings])];
   return { before, from, changes, warnings };

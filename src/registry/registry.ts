@@ -13,6 +13,7 @@ import {
   governingEntriesOf,
   type InstrumentLapse,
 } from './governingEntry.js';
+import { compareCodeUnits, compareNames } from './nameOrder.js';
 import { buildPortfolioIdentities, type NameChange, type PortfolioIdentities } from './portfolioIdentity.js';
 import { buildInstruments, type Instrument } from './scheduleVersions.js';
 import type { StoredDocument } from './storedDocument.js';
@@ -295,9 +296,9 @@ export function buildRegistry(
       }
       out.sort(
         (a, b) =>
-          (a.registrant ?? '').localeCompare(b.registrant ?? '') ||
-          a.portfolio.localeCompare(b.portfolio) ||
-          a.class.localeCompare(b.class),
+          compareNames(a.registrant ?? '', b.registrant ?? '') ||
+          compareNames(a.portfolio, b.portfolio) ||
+          compareNames(a.class, b.class),
       );
       for (const p of pendingOn)
         notes.push(`pending for ${p.portfolio} class ${p.class} on ${date}: ${p.reason}`);
@@ -319,7 +320,7 @@ export function buildRegistry(
       const runs = classKeys
         .filter((k) => k.portfolioId === pid)
         .flatMap((k) => registry.governing(pid, k.class))
-        .sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : a.class.localeCompare(b.class)));
+        .sort((a, b) => compareCodeUnits(a.from, b.from) || compareNames(a.class, b.class));
       const registrants: { registrant: string | null; from: string; lastDay: string | null }[] = [];
       const byDate = [...new Set(runs.map((r) => r.from))].sort();
       for (const day of byDate) {

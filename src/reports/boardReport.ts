@@ -5,6 +5,7 @@ import {
   PURPOSE_LABELS,
 } from '../governance/expenditurePurpose.js';
 import { formatCents, parseCents } from '../money/cents.js';
+import { compareCodeUnits, compareNames } from '../registry/nameOrder.js';
 import type { Queryable } from '../store/database.js';
 import { loadExpenditures } from '../store/expendituresRepository.js';
 import { loadRegistry } from '../store/registryStore.js';
@@ -120,7 +121,7 @@ export async function boardReport(
   }
   const instruments = [...byInstrument.values()]
     .map(({ keys, pids, ...i }) => ({ ...i, portfolios: pids.size, classes: keys.size }))
-    .sort((a, b) => a.instrument.localeCompare(b.instrument) || a.schedule.localeCompare(b.schedule));
+    .sort((a, b) => compareNames(a.instrument, b.instrument) || compareNames(a.schedule, b.schedule));
 
   const feeMonths = await feesReport(q, { from: quarter.first, to: quarter.last });
   warnings.push(...feeMonths.warnings);
@@ -153,10 +154,10 @@ export async function boardReport(
     }))
     .sort(
       (a, b) =>
-        a.portfolio.localeCompare(b.portfolio) ||
-        a.class.localeCompare(b.class) ||
+        compareNames(a.portfolio, b.portfolio) ||
+        compareNames(a.class, b.class) ||
         EXPENDITURE_PURPOSES.indexOf(a.purpose) - EXPENDITURE_PURPOSES.indexOf(b.purpose) ||
-        a.period.localeCompare(b.period),
+        compareCodeUnits(a.period, b.period),
     );
   const expendituresByPurpose = EXPENDITURE_PURPOSES.flatMap((p) => {
     const of = expenditures.filter((e) => e.purpose === p);

@@ -1,6 +1,7 @@
 import { monthEnd, monthStart } from '../calendar/isoDate.js';
 import { toCsv } from '../cli/csvOut.js';
 import { formatCents, parseCents } from '../money/cents.js';
+import { compareNames } from '../registry/nameOrder.js';
 import type { Queryable } from '../store/database.js';
 import { loadRedemptions, type RedemptionReport } from './classBRedemptionsReport.js';
 
@@ -135,8 +136,8 @@ export function earnedCdscTally(only: string | null): {
         rows: [...rows.values()]
           .sort((a, b) =>
             a.portfolio === b.portfolio
-              ? (a.distributor ?? '').localeCompare(b.distributor ?? '')
-              : a.portfolio.localeCompare(b.portfolio),
+              ? compareNames(a.distributor ?? '', b.distributor ?? '')
+              : compareNames(a.portfolio, b.portfolio),
           )
           .map((r) => ({
             portfolio: r.portfolio,

@@ -8,6 +8,7 @@ import { businessDayAfter } from '../calendar/nyseCalendar.js';
 import { Plan12bError } from '../errors.js';
 import { formatCents, parseCents } from '../money/cents.js';
 import { formatRatePct, parseRateMicroPct } from '../money/rate.js';
+import { compareCodeUnits, compareNames } from '../registry/nameOrder.js';
 import type { Registry } from '../registry/registry.js';
 import type { Queryable } from '../store/database.js';
 import { netAssetsThrough } from '../store/netAssetsRepository.js';
@@ -265,9 +266,9 @@ export async function feesReport(
   }));
   classes.sort(
     (a, b) =>
-      a.portfolio.localeCompare(b.portfolio) ||
-      a.class.localeCompare(b.class) ||
-      a.month.localeCompare(b.month),
+      compareNames(a.portfolio, b.portfolio) ||
+      compareNames(a.class, b.class) ||
+      compareCodeUnits(a.month, b.month),
   );
   const report: FeesReport = {
     from: query.from,

@@ -12,6 +12,7 @@ import {
 } from '../governance/finraAggregateCap.js';
 import { formatCents, parseCents } from '../money/cents.js';
 import { parseRateMicroPct } from '../money/rate.js';
+import { compareNames } from '../registry/nameOrder.js';
 import type { Registry } from '../registry/registry.js';
 import { redemptionsBetween } from '../store/classBRepository.js';
 import type { Queryable } from '../store/database.js';
@@ -174,7 +175,7 @@ export async function classCapLedgers(
       exhaustedOn: first ? first.dates[first.abscStoppedOnDay! - 1]! : null,
     });
   }
-  return out.sort((a, b) => a.portfolio.localeCompare(b.portfolio) || a.class.localeCompare(b.class));
+  return out.sort((a, b) => compareNames(a.portfolio, b.portfolio) || compareNames(a.class, b.class));
 }
 
 /** Each day's ABSC the cap does not allow (accrued − allowed), by date, for days in [from, to]. */

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { createDistributorTerm, type DistributorTerm } from '../class-b/distributorTerm.js';
+import { compareCodeUnits, compareNames } from '../registry/nameOrder.js';
 import type { Queryable } from './database.js';
 import { typed } from './queryBuilder.js';
 
@@ -33,8 +34,8 @@ export async function loadDistributorTerms(q: Queryable): Promise<DistributorTer
     .sort(
       (a, b) =>
         (a.portfolioId === null ? 0 : 1) - (b.portfolioId === null ? 0 : 1) ||
-        (a.portfolioId ?? '').localeCompare(b.portfolioId ?? '') ||
-        a.start.localeCompare(b.start),
+        compareNames(a.portfolioId ?? '', b.portfolioId ?? '') ||
+        compareCodeUnits(a.start, b.start),
     );
 }
 

@@ -1,3 +1,4 @@
+import { compareCodeUnits } from '../registry/nameOrder.js';
 import type { Queryable } from './database.js';
 import { typed } from './queryBuilder.js';
 
@@ -130,7 +131,7 @@ export async function restatementsOfClosedMonth(
       providerId: r.provider_id,
       ...common(r),
     })),
-  ].sort((a, b) => a.restatedAt.localeCompare(b.restatedAt));
+  ].sort((a, b) => compareCodeUnits(a.restatedAt, b.restatedAt));
 }
 
 /**
