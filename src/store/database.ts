@@ -262,6 +262,11 @@ async function openServer(url: string): Promise<Database> {
     );
   }
   client.on('error', () => {});
+  // The session speaks as PGlite does, whatever the server's or the database's own defaults: a
+  // database set to DateStyle 'SQL, DMY' printed dates as 03/12/2025 (and the import stopped, exit
+  // 70), one set to standard_conforming_strings off would read a backslash in a quoted name as an
+  // escape (sqlTextLiteral doubles quotes only), and timestamps would print in its time zone.
+  await client.query(SERVER_SESSION_SETTINGS);
   if (schema) {
     if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Plan12bError('USAGE', `bad schema name ${schema}`);
     await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
@@ -393,6 +398,14 @@ async function openServer(url: string): Promise<Database> {
     close: () => client.end(),
   };
 }
+
+/** What every server session is set to on connecting ({@link openServer}). */
+export const SERVER_SESSION_SETTINGS = [
+  "SET datestyle = 'ISO, YMD'",
+  "SET intervalstyle = 'postgres'",
+  "SET timezone = 'UTC'",
+  'SET standard_conforming_strings = on',
+].join('; ');
 
 /** Every field as the server sent it, text (null stays null: the driver does not parse it). */
 const textField = (v: string) => v;
