@@ -266,6 +266,7 @@ async function openServer(url: string): Promise<Database> {
   // database set to DateStyle 'SQL, DMY' printed dates as 03/12/2025 (and the import stopped, exit
   // 70), one set to standard_conforming_strings off would read a backslash in a quoted name as an
   // escape (sqlTextLiteral doubles quotes only), and timestamps would print in its time zone.
+  // Its time limits too (below).
   await client.query(SERVER_SESSION_SETTINGS);
   if (schema) {
     if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Plan12bError('USAGE', `bad schema name ${schema}`);
@@ -405,6 +406,11 @@ export const SERVER_SESSION_SETTINGS = [
   "SET intervalstyle = 'postgres'",
   "SET timezone = 'UTC'",
   'SET standard_conforming_strings = on',
+  // a close holds its transaction open while it computes between statements, and a month's COPY
+  // takes as long as it takes: no time limit of the database's stops them half-way (as pg_dump sets)
+  'SET statement_timeout = 0',
+  'SET lock_timeout = 0',
+  'SET idle_in_transaction_session_timeout = 0',
 ].join('; ');
 
 /** Every field as the server sent it, text (null stays null: the driver does not parse it). */

@@ -86,6 +86,8 @@ async function enUsServerStore(): Promise<{ db: Database; url: string; drop(): P
     "timezone = 'America/New_York'",
     "intervalstyle = 'sql_standard'",
     'standard_conforming_strings = off',
+    "statement_timeout = '5s'",
+    "idle_in_transaction_session_timeout = '5s'",
   ])
     await admin.query(`ALTER DATABASE ${database} SET ${setting}`);
   await admin.end();
@@ -141,9 +143,9 @@ describe.skipIf(!serverUrl)(
       await raw.connect();
       try {
         const { rows } = await raw.query(
-          "SELECT '2025-12-03'::date::text AS day, current_setting('standard_conforming_strings') AS scs",
+          "SELECT '2025-12-03'::date::text AS day, current_setting('standard_conforming_strings') AS scs, current_setting('statement_timeout') AS statement",
         );
-        expect(rows[0]).toEqual({ day: '03/12/2025', scs: 'off' });
+        expect(rows[0]).toEqual({ day: '03/12/2025', scs: 'off', statement: '5s' });
       } finally {
         await raw.end();
       }
@@ -152,6 +154,11 @@ describe.skipIf(!serverUrl)(
         "SELECT '2025-12-03'::date::text AS day, current_setting('standard_conforming_strings') AS scs",
       );
       expect(mine).toEqual({ day: '2025-12-03', scs: 'on' });
+      // and no time limit of the database's stops a long close half-way
+      const [limits] = await server.db.query<{ statement: string; idle: string }>(
+        "SELECT current_setting('statement_timeout') AS statement, current_setting('idle_in_transaction_session_timeout') AS idle",
+      );
+      expect(limits).toEqual({ statement: '0', idle: '0' });
     });
 
     it('lists the accounts and portfolios in code point order on both', async (ctx) => {
