@@ -8,6 +8,7 @@ import { HTTPException } from 'hono/http-exception';
 import pino, { type Logger } from 'pino';
 import { ExhibitParseError } from '../edgar/exhibitDocument.js';
 import { ERROR_CODES, errorDocument, InternalError, Plan12bError } from '../errors.js';
+import { databaseRefusal } from '../store/databaseRefusal.js';
 import type { ApiEnv } from './apiEnv.js';
 import { type ApiRoute, registerRoute } from './apiRoute.js';
 import type { ApiStore } from './apiStore.js';
@@ -77,7 +78,7 @@ function errorOf(e: unknown): Plan12bError {
       e.message,
       'nothing was written; the file is not an exhibit plan12b can read in full',
     );
-  return new InternalError(e);
+  return databaseRefusal(e) ?? new InternalError(e);
 }
 
 function errorResponse(c: Context<ApiEnv>, e: Plan12bError, status: number = ERROR_CODES[e.code].http) {

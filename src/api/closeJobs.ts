@@ -3,6 +3,7 @@ import { monthCloseSteps } from '../close/closeSteps.js';
 import { type CloseResult, closeMonth } from '../close/monthClose.js';
 import { errorDocument, InternalError, Plan12bError } from '../errors.js';
 import { withActor } from '../store/actor.js';
+import { databaseRefusal } from '../store/databaseRefusal.js';
 import type { ApiStore } from './apiStore.js';
 
 /** What `plan12b close` accepts besides its month (SPEC §12), as the API's close carries it. */
@@ -79,7 +80,9 @@ export class CloseJobs {
       },
       (e: unknown) => {
         job.state = 'failed';
-        job.error = errorDocument(e instanceof Plan12bError ? e : new InternalError(e)).error;
+        job.error = errorDocument(
+          e instanceof Plan12bError ? e : (databaseRefusal(e) ?? new InternalError(e)),
+        ).error;
       },
     );
     const tracked = run.finally(() => {

@@ -3,6 +3,7 @@ import { ExhibitParseError } from '../edgar/exhibitDocument.js';
 import { ERROR_CODES, errorDocument, InternalError, Plan12bError } from '../errors.js';
 import { checkActor, setActor } from '../store/actor.js';
 import type { StoreWorkload } from '../store/database.js';
+import { databaseRefusal } from '../store/databaseRefusal.js';
 import { onDemandServeEnabled } from '../store/onDemandServe.js';
 import { setRunningCommand } from '../store/runningCommand.js';
 import { type CliContext, type CliOutput, makeContext, type StoreLender } from './context.js';
@@ -258,6 +259,9 @@ export async function main(
         ),
       );
     if (e instanceof Plan12bError) return report(e);
+    // what the database itself refused (read-only, out of disk, a lost connection): exit 69
+    const refused = databaseRefusal(e);
+    if (refused !== undefined) return report(refused);
     // Anything else is a bug in plan12b: exit 70, said as such, never "bad input".
     if (process.env.PLAN12B_DEBUG) err(String((e as Error)?.stack ?? e));
     return report(new InternalError(e));

@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MONTH_CLOSE_STEPS } from '../../src/close/closeSteps.js';
@@ -9,6 +12,7 @@ import { redemptionsReport } from '../../src/reports/classBRedemptionsReport.js'
 import { accountsInPortfolios, portfoliosWithClassBActivity } from '../../src/store/classBRepository.js';
 import { type Database, openDatabase } from '../../src/store/database.js';
 import { migrate } from '../../src/store/migrations.js';
+import { runCliInProcess } from '../support/cli.js';
 import { freshDatabase, serverUrl, type TestDatabase } from '../support/databases.js';
 import { buildPayeesComplex, FUND, FUND2 } from '../transfers/payeesComplexFixture.js';
 
@@ -193,6 +197,31 @@ describe.skipIf(!serverUrl)(
       const embeddedParts = await sealedParts(local, '2025-01');
       expect(Object.keys(embeddedParts)).toContain('class-b');
       expect(await sealedParts(server.db, '2025-01')).toEqual(embeddedParts);
+    });
+
+    it('a database its owner made read-only refuses an import as the database (exit 69), not as a bug, and nothing is written', async (ctx) => {
+      if (!server) return ctx.skip();
+      const count = async () =>
+        Number((await server!.db.query<{ n: string }>('SELECT count(*) AS n FROM net_assets'))[0]!.n);
+      const before = await count();
+      const file = join(mkdtempSync(join(tmpdir(), 'plan12b-readonly-')), 'na-2025-02.csv');
+      writeFileSync(file, `date,portfolio,class,net_assets\n2025-02-03,${FUND},B,36500000.00\n`);
+      const database = new URL(server.url).pathname.slice(1);
+      const admin = new pg.Client({ connectionString: serverUrl });
+      await admin.connect();
+      await admin.query(`ALTER DATABASE ${database} SET default_transaction_read_only = on`);
+      try {
+        const run = await runCliInProcess(['--db', server.url, 'net-assets', 'import', file, '--json']);
+        expect(run.code).toBe(69);
+        const doc = run.json<{ error: { code: string; message: string; hint: string } }>();
+        expect(doc.error.code).toBe('DATABASE');
+        expect(doc.error.message).toMatch(/read-only transaction/);
+        expect(doc.error.hint).toMatch(/accepts no writes/);
+      } finally {
+        await admin.query(`ALTER DATABASE ${database} RESET default_transaction_read_only`);
+        await admin.end();
+      }
+      expect(await count()).toBe(before);
     });
   },
 );
