@@ -268,6 +268,21 @@ async function openServer(url: string): Promise<Database> {
   // escape (sqlTextLiteral doubles quotes only), and timestamps would print in its time zone.
   // Its time limits too (below).
   await client.query(SERVER_SESSION_SETTINGS);
+  // names come in any script: a database that cannot hold them all (LATIN1, SQL_ASCII) is refused
+  // before anything is read or written (on LATIN1 even the migrations failed, as a bug: exit 70)
+  const encoding = (
+    (await client.query("SELECT current_setting('server_encoding') AS encoding")).rows[0] as {
+      encoding: string;
+    }
+  ).encoding;
+  if (encoding !== 'UTF8') {
+    await client.end().catch(() => {});
+    throw new Plan12bError(
+      'DATABASE',
+      `the database ${redactUrl(url)} is encoded ${encoding}: plan12b keeps names in any script and needs a UTF8 database`,
+      "create one with CREATE DATABASE … ENCODING 'UTF8' TEMPLATE template0, and point --db at it",
+    );
+  }
   if (schema) {
     if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Plan12bError('USAGE', `bad schema name ${schema}`);
     await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);

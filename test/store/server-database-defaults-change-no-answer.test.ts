@@ -6,6 +6,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MONTH_CLOSE_STEPS } from '../../src/close/closeSteps.js';
 import { closeMonth } from '../../src/close/monthClose.js';
+import { Plan12bError } from '../../src/errors.js';
 import { importAccounts } from '../../src/feeds/accountsFeed.js';
 import { importTransactions } from '../../src/feeds/transactionsFeed.js';
 import { redemptionsReport } from '../../src/reports/classBRedemptionsReport.js';
@@ -225,3 +226,43 @@ describe.skipIf(!serverUrl)(
     });
   },
 );
+
+describe.skipIf(!serverUrl)('a server database that cannot hold every name', () => {
+  it('a LATIN1 database is refused on opening (exit 69, what to do next), before anything is written', async () => {
+    const database = `plan12b_latin1_${randomBytes(5).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: serverUrl });
+    await admin.connect();
+    await admin.query(
+      `CREATE DATABASE ${database} TEMPLATE template0 ENCODING 'LATIN1' LC_COLLATE 'C' LC_CTYPE 'C'`,
+    );
+    try {
+      const u = new URL(serverUrl!);
+      u.pathname = `/${database}`;
+      const err = await openDatabase(u.toString()).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(Plan12bError);
+      expect((err as Plan12bError).code).toBe('DATABASE');
+      expect((err as Error).message).toMatch(/encoded LATIN1.*needs a UTF8 database/);
+      expect((err as Plan12bError).hint).toMatch(/ENCODING 'UTF8'/);
+      const run = await runCliInProcess([
+        '--db',
+        u.toString(),
+        'schedule',
+        '--as-of',
+        '2006-06-30',
+        '--json',
+      ]);
+      expect(run.code).toBe(69);
+      // no migration ran: not one table of plan12b's in it
+      const probe = new pg.Client({ connectionString: u.toString() });
+      await probe.connect();
+      const { rows } = await probe.query(
+        "SELECT count(*)::int AS n FROM information_schema.tables WHERE table_schema NOT IN ('pg_catalog', 'information_schema')",
+      );
+      await probe.end();
+      expect(rows[0]).toEqual({ n: 0 });
+    } finally {
+      await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+      await admin.end();
+    }
+  });
+});
