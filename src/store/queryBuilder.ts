@@ -72,7 +72,7 @@ export function typed(q: Queryable): Kysely<DB> {
  * both stores give the same results). A server created with a language's collation (en_US.UTF-8,
  * ICU's en-US) would otherwise put "b1" before "B2", and the lists, reports and the sealed
  * detail they feed would differ from the embedded store's.
- * @example typed(q).selectFrom('omnibus_account').select('account').orderBy(inByteOrder('account'))
+ * @example typed(q).selectFrom('class_b_account').select('account').orderBy(inByteOrder('account'))
  */
 export function inByteOrder(column: string) {
   return sql`${sql.ref(column)} collate "C"`;
