@@ -266,15 +266,13 @@ async function openServer(url: string): Promise<Database> {
   // database set to DateStyle 'SQL, DMY' printed dates as 03/12/2025 (and the import stopped, exit
   // 70), one set to standard_conforming_strings off would read a backslash in a quoted name as an
   // escape (sqlTextLiteral doubles quotes only), and timestamps would print in its time zone.
-  // Its time limits too (below).
-  await client.query(SERVER_SESSION_SETTINGS);
-  // names come in any script: a database that cannot hold them all (LATIN1, SQL_ASCII) is refused
-  // before anything is read or written (on LATIN1 even the migrations failed, as a bug: exit 70)
-  const encoding = (
-    (await client.query("SELECT current_setting('server_encoding') AS encoding")).rows[0] as {
-      encoding: string;
-    }
-  ).encoding;
+  // Its time limits too (below). Names come in any script: a database that cannot hold them all
+  // (LATIN1, SQL_ASCII) is refused before anything is read or written (on LATIN1 even the
+  // migrations failed, as a bug: exit 70). One round trip for both.
+  const settled = (await client.query(
+    `${SERVER_SESSION_SETTINGS}; SELECT current_setting('server_encoding') AS encoding`,
+  )) as unknown as { rows: { encoding?: string }[] }[];
+  const encoding = settled[settled.length - 1]!.rows[0]!.encoding;
   if (encoding !== 'UTF8') {
     await client.end().catch(() => {});
     throw new Plan12bError(
