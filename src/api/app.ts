@@ -6,6 +6,7 @@ import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import pino, { type Logger } from 'pino';
+import { calendarRefusal } from '../calendar/nyseCalendar.js';
 import { ExhibitParseError } from '../edgar/exhibitDocument.js';
 import { ERROR_CODES, errorDocument, InternalError, Plan12bError } from '../errors.js';
 import { databaseRefusal } from '../store/databaseRefusal.js';
@@ -78,7 +79,7 @@ function errorOf(e: unknown): Plan12bError {
       e.message,
       'nothing was written; the file is not an exhibit plan12b can read in full',
     );
-  return databaseRefusal(e) ?? new InternalError(e);
+  return databaseRefusal(e) ?? calendarRefusal(e) ?? new InternalError(e);
 }
 
 function errorResponse(c: Context<ApiEnv>, e: Plan12bError, status: number = ERROR_CODES[e.code].http) {
@@ -150,6 +151,30 @@ export function createApp(store: ApiStore, opts: ApiOptions = {}) {
     }),
   );
   app.use('/api/*', tokens.middleware());
+  // A NUL character cannot be text in PostgreSQL: a query parameter holding one is the request's
+  // fault (400), named, before any route reads the store with it.
+  app.use('/api/*', async (c, next) => {
+    const url = new URL(c.req.url);
+    let path: string;
+    try {
+      path = decodeURIComponent(url.pathname);
+    } catch {
+      path = url.pathname;
+    }
+    const bad = [...url.searchParams].find(([k, v]) => k.includes('\0') || v.includes('\0'))?.[0];
+    if (bad !== undefined || path.includes('\0'))
+      return errorResponse(
+        c,
+        new Plan12bError(
+          'USAGE',
+          bad !== undefined
+            ? `query parameter ${JSON.stringify(bad)} holds a NUL character`
+            : 'the path holds a NUL character',
+          'a NUL (\\0) cannot be part of a name, a date or any text plan12b keeps: remove it',
+        ),
+      );
+    await next();
+  });
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http',

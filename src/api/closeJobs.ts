@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { calendarRefusal } from '../calendar/nyseCalendar.js';
 import { monthCloseSteps } from '../close/closeSteps.js';
 import { type CloseResult, closeMonth } from '../close/monthClose.js';
 import { errorDocument, InternalError, Plan12bError } from '../errors.js';
@@ -81,7 +82,7 @@ export class CloseJobs {
       (e: unknown) => {
         job.state = 'failed';
         job.error = errorDocument(
-          e instanceof Plan12bError ? e : (databaseRefusal(e) ?? new InternalError(e)),
+          e instanceof Plan12bError ? e : (databaseRefusal(e) ?? calendarRefusal(e) ?? new InternalError(e)),
         ).error;
       },
     );

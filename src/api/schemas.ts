@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { isIsoDate, isMonth } from '../calendar/isoDate.js';
+import { isMonthOfNyseCalendar, NYSE_FIRST_YEAR, NYSE_LAST_YEAR } from '../calendar/nyseCalendar.js';
 import { ERROR_CODES, type ErrorCode } from '../errors.js';
 
 /**
@@ -15,6 +16,9 @@ export const IsoDate = z
 export const Month = z
   .string()
   .refine(isMonth, { message: 'not a month; write YYYY-MM' })
+  .refine(isMonthOfNyseCalendar, {
+    message: `outside the years plan12b keeps (${NYSE_FIRST_YEAR}–${NYSE_LAST_YEAR})`,
+  })
   .openapi({ example: '2024-03', pattern: '^\\d{4}-\\d{2}$' });
 
 export const Decimal = z.string().openapi({ example: '1234.56', description: 'an exact decimal' });

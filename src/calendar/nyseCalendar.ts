@@ -2,11 +2,13 @@
  * The NYSE business-day calendar (SPEC §9), precomputed once as a bitmap by day number so that
  * accrual and validation loops over millions of class-days test a day with one array read.
  */
+import { Plan12bError } from '../errors.js';
 import { assertIsoDate, dayNumberFromCivil, fromDayNumber, toDayNumber } from './isoDate.js';
 import { NYSE_FIRST_YEAR, nyseClosures } from './nyseHolidays.js';
 
 /** Last year the precomputed calendar covers. */
 export const NYSE_LAST_YEAR = 2100;
+export { NYSE_FIRST_YEAR };
 
 export interface NyseBusinessDayTable {
   /** Day number of 1990-01-01: index 0 of the arrays below. */
@@ -47,13 +49,53 @@ export function nyseBusinessDayTable(): NyseBusinessDayTable {
   return table;
 }
 
+/**
+ * A date (or a count of business days reaching one) outside the years the calendar holds
+ * (SPEC §9 lists the holidays and closures it knows): the question's fault, which the CLI and the
+ * API answer as a usage error, never as a bug.
+ */
+export class OutsideNyseCalendar extends RangeError {
+  constructor(readonly date: string) {
+    super(`${date} is outside the NYSE calendar (${NYSE_FIRST_YEAR}-01-01..${NYSE_LAST_YEAR}-12-31)`);
+    this.name = 'OutsideNyseCalendar';
+  }
+}
+
+/** Whether a month (YYYY-MM) lies in the calendar's years: the accounting months plan12b keeps. */
+export function isMonthOfNyseCalendar(month: string): boolean {
+  const year = Number(month.slice(0, 4));
+  return year >= NYSE_FIRST_YEAR && year <= NYSE_LAST_YEAR;
+}
+
+/**
+ * A date outside the calendar, said as the question's fault (exit 64, HTTP 400) in the calendar's
+ * own words; undefined for any other error. The CLI's and the API's last catch ask it, as they ask
+ * databaseRefusal: a month or a date asked for near the calendar's ends (the Monthly Calculation
+ * of December 2100 is due in 2101) is a question plan12b cannot answer, not a bug in it. Feeds
+ * refuse such dates row by row before anything asks the calendar.
+ */
+export function calendarRefusal(e: unknown): Plan12bError | undefined {
+  if (!(e instanceof OutsideNyseCalendar)) return undefined;
+  return new Plan12bError(
+    'USAGE',
+    e.message,
+    `plan12b knows the NYSE's holidays and closures from ${NYSE_FIRST_YEAR} to ${NYSE_LAST_YEAR}: ask about dates and months within them`,
+  );
+}
+
+/** `answer`, with a date outside the calendar said by {@link calendarRefusal}. */
+export function inNyseCalendar<T>(answer: () => T): T {
+  try {
+    return answer();
+  } catch (e) {
+    throw calendarRefusal(e) ?? e;
+  }
+}
+
 function indexOf(dayNumber: number): number {
   const t = nyseBusinessDayTable();
-  if (!Number.isInteger(dayNumber) || dayNumber < t.firstDayNumber || dayNumber > t.lastDayNumber) {
-    throw new RangeError(
-      `${fromDayNumber(dayNumber)} is outside the NYSE calendar (${NYSE_FIRST_YEAR}-01-01..${NYSE_LAST_YEAR}-12-31)`,
-    );
-  }
+  if (!Number.isInteger(dayNumber) || dayNumber < t.firstDayNumber || dayNumber > t.lastDayNumber)
+    throw new OutsideNyseCalendar(fromDayNumber(dayNumber));
   return dayNumber - t.firstDayNumber;
 }
 
@@ -88,6 +130,9 @@ export function holidayName(iso: string): string | null {
 export function businessDayAfter(iso: string, n: number): string {
   return fromDayNumber(businessDayNumberAfter(toDayNumber(assertIsoDate(iso)), n));
 }
+
+/** The most business days after a date a question may count (about 40 years). */
+export const BUSINESS_DAYS_AFTER_MAX = 10_000;
 
 /** Day-number form of {@link businessDayAfter}. */
 export function businessDayNumberAfter(dayNumber: number, n: number): number {

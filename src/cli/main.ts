@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { calendarRefusal } from '../calendar/nyseCalendar.js';
 import { ExhibitParseError } from '../edgar/exhibitDocument.js';
 import { ERROR_CODES, errorDocument, InternalError, Plan12bError } from '../errors.js';
 import { checkActor, setActor } from '../store/actor.js';
@@ -260,7 +261,7 @@ export async function main(
       );
     if (e instanceof Plan12bError) return report(e);
     // what the database itself refused (read-only, out of disk, a lost connection): exit 69
-    const refused = databaseRefusal(e);
+    const refused = databaseRefusal(e) ?? calendarRefusal(e);
     if (refused !== undefined) return report(refused);
     // Anything else is a bug in plan12b: exit 70, said as such, never "bad input".
     if (process.env.PLAN12B_DEBUG) err(String((e as Error)?.stack ?? e));

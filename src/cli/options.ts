@@ -1,4 +1,5 @@
 import { isIsoDate, isMonth } from '../calendar/isoDate.js';
+import { isMonthOfNyseCalendar, NYSE_FIRST_YEAR, NYSE_LAST_YEAR } from '../calendar/nyseCalendar.js';
 import { Plan12bError } from '../errors.js';
 
 export function requireDate(value: string, option: string): string {
@@ -17,6 +18,12 @@ export function requireMonth(value: string, option: string): string {
       'USAGE',
       `${option} ${JSON.stringify(value)} is not a month`,
       'write months as YYYY-MM',
+    );
+  if (!isMonthOfNyseCalendar(value))
+    throw new Plan12bError(
+      'USAGE',
+      `${option} ${value} is outside the years plan12b keeps (${NYSE_FIRST_YEAR}–${NYSE_LAST_YEAR})`,
+      'every feed is refused outside them, so no month there has anything to report or close',
     );
   return value;
 }

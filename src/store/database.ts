@@ -145,6 +145,22 @@ function pgliteStartParams(workload: StoreWorkload): string[] {
   return [...PGLITE_START_PARAMS, '-c', `shared_buffers=${buffers}`, '-c', 'max_connections=10'];
 }
 
+/**
+ * PostgreSQL text cannot hold a NUL character: a statement or a parameter with one would fail in
+ * the database as a protocol or encoding error (PGlite: SQLSTATE 08P01 or 22021), which reads as
+ * the database's fault or a bug. Every text reaching the store comes from a command's arguments, a
+ * request or a file (files with NUL bytes are refused as binary first), so one here is the
+ * question's: exit 64 / HTTP 400, with what to do.
+ */
+function refuseNulText(sql: string, params: readonly unknown[]): void {
+  if (sql.includes('\0') || params.some((p) => typeof p === 'string' && p.includes('\0')))
+    throw new Plan12bError(
+      'USAGE',
+      'a text given to plan12b holds a NUL character, which it cannot keep or look up',
+      'remove the NUL (\\0) from the name, date or text and ask again',
+    );
+}
+
 async function openPglite(path: string, workload: StoreWorkload): Promise<Database> {
   const identity = (v: string) => v;
   let release = () => {};
@@ -178,6 +194,7 @@ async function openPglite(path: string, workload: StoreWorkload): Promise<Databa
     textOfPages(await copy.to(q, sql));
   const wrap = (q: { query: PGlite['query']; exec: PGlite['exec'] }): Queryable => ({
     async query<R>(sql: string, params: readonly unknown[] = []) {
+      refuseNulText(sql, params);
       const res = await q.query<R>(sql, params as unknown[]);
       return res.rows;
     },
@@ -296,6 +313,7 @@ async function openServer(url: string): Promise<Database> {
     )[][];
   const q: Queryable = {
     async query<R>(sql: string, params: readonly unknown[] = []) {
+      refuseNulText(sql, params);
       const res = await client.query(sql, params as unknown[]);
       return res.rows as R[];
     },

@@ -1,24 +1,15 @@
 import { z } from '@hono/zod-openapi';
-import { businessDayAfter, holidayName, isBusinessDay } from '../../calendar/nyseCalendar.js';
-import { Plan12bError } from '../../errors.js';
+import {
+  BUSINESS_DAYS_AFTER_MAX,
+  businessDayAfter,
+  holidayName,
+  inNyseCalendar,
+  isBusinessDay,
+} from '../../calendar/nyseCalendar.js';
 import { defineRoute } from '../apiRoute.js';
 import { IsoDate } from '../schemas.js';
 
 /** The NYSE business-day calendar (SPEC §9), as `plan12b calendar` answers it. */
-
-/**
- * The calendar covers 1990–2100 (SPEC §9): a date, or a count, outside it is the request's fault
- * (400), said with the calendar's own words — never a 500.
- */
-function inCalendar<T>(answer: () => T): T {
-  try {
-    return answer();
-  } catch (e) {
-    if (e instanceof Error && /outside the NYSE calendar/.test(e.message))
-      throw new Plan12bError('USAGE', e.message, 'the calendar covers 1990-01-01 to 2100-12-31');
-    throw e;
-  }
-}
 
 export const calendarRoutes = [
   defineRoute({
@@ -34,8 +25,8 @@ export const calendarRoutes = [
       n: z.coerce
         .number()
         .int()
-        .min(0)
-        .max(10_000)
+        .min(1)
+        .max(BUSINESS_DAYS_AFTER_MAX)
         .default(1)
         .openapi({ type: 'integer', example: 10, description: 'how many business days after (default 1)' }),
     }),
@@ -44,7 +35,7 @@ export const calendarRoutes = [
     run: async ({ query }) => ({
       after: query.after,
       n: query.n,
-      date: inCalendar(() => businessDayAfter(query.after, query.n)),
+      date: inNyseCalendar(() => businessDayAfter(query.after, query.n)),
     }),
   }),
   defineRoute({
@@ -58,7 +49,7 @@ export const calendarRoutes = [
     response: z.object({ date: z.string(), businessDay: z.boolean(), reason: z.string().nullable() }),
     errors: ['USAGE'],
     async run({ query }) {
-      const open = inCalendar(() => isBusinessDay(query.date));
+      const open = inNyseCalendar(() => isBusinessDay(query.date));
       return {
         date: query.date,
         businessDay: open,

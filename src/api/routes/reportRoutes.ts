@@ -233,7 +233,7 @@ export const reportRoutes = [
       paymentDays: z.coerce
         .number()
         .int()
-        .min(0)
+        .min(1)
         .max(60)
         .optional()
         .openapi({ type: 'integer', example: 10 }),

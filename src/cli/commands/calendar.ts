@@ -1,5 +1,11 @@
 import type { Command } from 'commander';
-import { businessDayAfter, holidayName, isBusinessDay } from '../../calendar/nyseCalendar.js';
+import {
+  BUSINESS_DAYS_AFTER_MAX,
+  businessDayAfter,
+  holidayName,
+  inNyseCalendar,
+  isBusinessDay,
+} from '../../calendar/nyseCalendar.js';
 import { Plan12bError } from '../../errors.js';
 import { type CliContext, printJson } from '../context.js';
 import { requireDate } from '../options.js';
@@ -15,11 +21,15 @@ export function registerCalendarCommands(program: Command, getContext: () => Cli
     .action((opts: { after: string; n: string; json?: boolean }) => {
       const ctx = getContext();
       const after = requireDate(opts.after, '--after');
-      const n = Number(opts.n);
-      if (!Number.isInteger(n) || n < 0 || n > 10_000)
-        throw new Plan12bError('USAGE', `--n ${opts.n} is not a whole number of days (0–10000)`);
-      if (after < '1990-01-01') throw new Plan12bError('USAGE', 'the calendar starts in 1990');
-      const date = businessDayAfter(after, n);
+      // digits only: Number() would also take "1e3", "0x10" and "" (0)
+      const n = /^[0-9]{1,5}$/.test(opts.n) ? Number(opts.n) : Number.NaN;
+      if (!(n >= 1 && n <= BUSINESS_DAYS_AFTER_MAX))
+        throw new Plan12bError(
+          'USAGE',
+          `--n ${JSON.stringify(opts.n)} is not a whole number of business days from 1 to ${BUSINESS_DAYS_AFTER_MAX}`,
+          'the first business day after the date is --n 1',
+        );
+      const date = inNyseCalendar(() => businessDayAfter(after, n));
       if (opts.json) printJson(ctx, { date });
       else ctx.out(date);
     });
@@ -31,7 +41,7 @@ export function registerCalendarCommands(program: Command, getContext: () => Cli
     .action((date: string, opts: { json?: boolean }) => {
       const ctx = getContext();
       requireDate(date, 'date');
-      const open = isBusinessDay(date);
+      const open = inNyseCalendar(() => isBusinessDay(date));
       const reason = open ? null : (holidayName(date) ?? 'weekend');
       if (opts.json) printJson(ctx, { date, businessDay: open, reason });
       else ctx.out(open ? `${date}: open` : `${date}: closed (${reason})`);

@@ -142,8 +142,12 @@ export function registerFeesCommands(program: Command, getContext: () => CliCont
         const ctx = getContext();
         const month = requireMonth(opts.month, '--month');
         const days = Number(opts.paymentDays);
-        if (!Number.isInteger(days) || days < 0)
-          throw new Plan12bError('USAGE', `--payment-days ${opts.paymentDays} is not a whole number`);
+        if (!/^[0-9]{1,2}$/.test(opts.paymentDays) || days < 1 || days > 60)
+          throw new Plan12bError(
+            'USAGE',
+            `--payment-days ${JSON.stringify(opts.paymentDays)} is not a whole number of business days from 1 to 60`,
+            'payments are due on the 10th NYSE business day after month end (SPEC §8): --payment-days 10',
+          );
         const reading = await withDatabase(ctx, (db) =>
           readMonth(db, month, {
             part: 'journal',
