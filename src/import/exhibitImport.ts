@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
 import { sha256 } from '../audit/auditChain.js';
+import { exhibitText } from '../edgar/exhibitBytes.js';
 import type { StatedByUser } from '../edgar/exhibitDocument.js';
 import { importableDocument } from '../edgar/importableDocument.js';
 import { parseExhibit } from '../edgar/parseExhibit.js';
@@ -41,7 +42,7 @@ export function readExhibits(
 ): StoredDocument[] {
   return files.map((f) => {
     onRead?.();
-    const text = Buffer.from(f.bytes).toString('utf8');
+    const text = exhibitText(f.bytes);
     const doc = importableDocument(parseExhibit(text, f.fileName), f.fileName, stated);
     return { id: documentId(f.bytes), fileName: f.fileName, doc };
   });

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { exhibitText } from '../../edgar/exhibitBytes.js';
 import type { ExhibitDocument } from '../../edgar/exhibitDocument.js';
 import { ExhibitParseError } from '../../edgar/exhibitDocument.js';
 import { importableDocument } from '../../edgar/importableDocument.js';
@@ -43,7 +44,7 @@ export function registerExhibitCommands(program: Command, getContext: () => CliC
     .option('--json', 'print JSON (the default output is a summary)')
     .action((file: string, opts: { json?: boolean }) => {
       const ctx = getContext();
-      const doc = parseExhibit(readInputFile(file).toString('utf8'), file);
+      const doc = parseExhibit(exhibitText(readInputFile(file)), file);
       if (opts.json) printJson(ctx, doc);
       else {
         ctx.out(`${doc.title}${doc.exhibit ? ` (Exhibit ${doc.exhibit})` : ''}`);
