@@ -52,6 +52,18 @@ function expandTabs(s: string): string {
   return out;
 }
 
+/**
+ * Unicode's other spaces — no-break (U+00A0, a Windows-1252 filing's 0xA0), figure, thin,
+ * narrow no-break, ideographic — as plain spaces, one for one so columns stay aligned: a name
+ * keeps the document's spelling with its whitespace collapsed (SPEC §2.1), and "AIM\u00a0Core
+ * Stock Fund" is the portfolio "AIM Core Stock Fund".
+ */
+const OTHER_SPACES_RE = /[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/g;
+
+function plainSpaces(s: string): string {
+  return s.replace(OTHER_SPACES_RE, ' ');
+}
+
 function blankTags(s: string): string {
   if (!s.includes('<')) return s;
   return s.replace(LAYOUT_TAG_RE, (tag) => ' '.repeat(tag.length));
@@ -76,7 +88,7 @@ export function readEdgarText(raw: string, file: string): EdgarText {
   for (let i = 0; i < rawLines.length; i++) {
     const original = rawLines[i]!;
     if (original.includes('<') && METADATA_RE.test(original)) continue;
-    const text = expandTabs(blankTags(original)).trimEnd();
+    const text = plainSpaces(expandTabs(blankTags(original))).trimEnd();
     const trimmed = text.trim();
     if (trimmed === '' && !original.includes('<')) {
       lines.push({ no: i + 1, text: '', trimmed: '', indent: 0, opensTable: false, closesTable: false });
