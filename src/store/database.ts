@@ -1,5 +1,5 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
@@ -497,11 +497,44 @@ function redactUrl(url: string): string {
   }
 }
 
+/**
+ * What `--db` (or $PLAN12B_DB) may name besides a postgres:// URL: a folder that is an embedded
+ * store, or a new or empty one to become one (`:memory:`, tests' store, keeps nothing). Refused as
+ * the command line's fault, before anything is created:
+ * - an empty name, which PGlite takes for a store in memory: every write would be lost on exit;
+ * - another kind of URL (`mysql://…`), which would become a folder named "mysql:";
+ * - a file, or a folder of other files: the store's files would be mixed into it.
+ */
+function checkEmbeddedTarget(target: string): void {
+  const next =
+    'name a folder for the embedded store (a new or empty one, or the store’s own) or a postgres:// URL';
+  if (target.trim() === '')
+    throw new Plan12bError('USAGE', 'the database (--db or $PLAN12B_DB) is empty', next);
+  if (target === ':memory:') return;
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(target))
+    throw new Plan12bError('USAGE', `the database ${target} is not a postgres:// URL`, next);
+  let stat: ReturnType<typeof statSync> | undefined;
+  try {
+    stat = statSync(target);
+  } catch {
+    return; // a new folder: PGlite creates it
+  }
+  if (!stat.isDirectory())
+    throw new Plan12bError('USAGE', `the database ${target} is a file, not a folder`, next);
+  if (!existsSync(join(target, 'PG_VERSION')) && readdirSync(target).length > 0)
+    throw new Plan12bError(
+      'USAGE',
+      `the database ${target} is a folder of other files, not a plan12b store`,
+      next,
+    );
+}
+
 export async function openDatabase(
   target: string = defaultDatabaseTarget(),
   opts: { workload?: StoreWorkload } = {},
 ): Promise<Database> {
   if (isServerUrl(target)) return openServer(target);
+  checkEmbeddedTarget(target);
   try {
     return await openPglite(target, opts.workload ?? 'long-work');
   } catch (err) {
