@@ -1,17 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiStore } from '../../src/api/apiStore.js';
-import { createApiToken } from '../../src/api/apiTokens.js';
 import { createApp } from '../../src/api/app.js';
-import { withActor } from '../../src/store/actor.js';
 import { runCliInProcess } from '../support/cli.js';
 import { dialects, freshDatabase, type TestDatabase } from '../support/databases.js';
 import {
   ALPHA,
   BETA,
-  buildPayeesComplex,
   FUND,
   FUND2,
   OTHER,
+  payeesComplexWithViewerToken,
   SUMMIT,
 } from '../transfers/payeesComplexFixture.js';
 
@@ -32,15 +30,7 @@ describe.each(dialects)('the Assignee statement, cdsc and redemptions routes on 
 
   beforeAll(async () => {
     tdb = await freshDatabase(dialect);
-    const db = await tdb.open();
-    try {
-      await withActor('test setup', async () => {
-        await buildPayeesComplex(db);
-        token = (await createApiToken(db, { name: 'reader', role: 'viewer' })).token;
-      });
-    } finally {
-      await db.close();
-    }
+    token = await payeesComplexWithViewerToken(tdb);
     const run = async (key: string, args: string[]) => {
       const r = await runCliInProcess(['--db', tdb.target, ...args]);
       expect(r.code, `${key}: ${r.stderr}`).toBe(0);

@@ -1,12 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiStore } from '../../src/api/apiStore.js';
-import { createApiToken } from '../../src/api/apiTokens.js';
 import { createApp } from '../../src/api/app.js';
 import { Plan12bError } from '../../src/errors.js';
-import { withActor } from '../../src/store/actor.js';
 import { runCliInProcess } from '../support/cli.js';
 import { dialects, freshDatabase, type TestDatabase } from '../support/databases.js';
-import { buildPayeesComplex } from '../transfers/payeesComplexFixture.js';
+import { payeesComplexWithViewerToken } from '../transfers/payeesComplexFixture.js';
 
 /**
  * A question plan12b cannot answer is the asker's to fix (exit 64, HTTP 400, with what to do),
@@ -33,15 +31,7 @@ describe('questions outside the calendar, or with a NUL, are usage errors', () =
 
   beforeAll(async () => {
     tdb = await freshDatabase('pglite');
-    const db = await tdb.open();
-    try {
-      await withActor('test setup', async () => {
-        await buildPayeesComplex(db);
-        token = (await createApiToken(db, { name: 'reader', role: 'viewer' })).token;
-      });
-    } finally {
-      await db.close();
-    }
+    token = await payeesComplexWithViewerToken(tdb);
   }, 300_000);
   afterAll(async () => {
     await store?.close();

@@ -1,3 +1,4 @@
+import { createApiToken } from '../../src/api/apiTokens.js';
 import { businessDaysBetween } from '../../src/calendar/nyseCalendar.js';
 import { demoExhibits } from '../../src/demo/demoComplex.js';
 import { renderExhibit } from '../../src/edgar/renderExhibit.js';
@@ -9,7 +10,9 @@ import { importProviders } from '../../src/feeds/providersFeed.js';
 import { importTransactions } from '../../src/feeds/transactionsFeed.js';
 import { importTransfers } from '../../src/feeds/transfersFeed.js';
 import { importExhibits } from '../../src/import/exhibitImport.js';
+import { withActor } from '../../src/store/actor.js';
 import type { Database } from '../../src/store/database.js';
+import type { TestDatabase } from '../support/databases.js';
 
 /**
  * A small Class B complex whose January 2025 every figure below is computed by hand.
@@ -123,4 +126,17 @@ export async function buildPayeesComplex(db: Database): Promise<void> {
     'pa-2025-01.csv',
     providerAssetsRows('2025-01-02', '2025-01-31', '10000000.00'),
   );
+}
+
+/** A fresh test store holding the payees complex and a viewer's API token; returns the token. */
+export async function payeesComplexWithViewerToken(tdb: TestDatabase): Promise<string> {
+  const db = await tdb.open();
+  try {
+    return await withActor('test setup', async () => {
+      await buildPayeesComplex(db);
+      return (await createApiToken(db, { name: 'reader', role: 'viewer' })).token;
+    });
+  } finally {
+    await db.close();
+  }
 }
