@@ -83,15 +83,6 @@ export function calendarRefusal(e: unknown): Plan12bError | undefined {
   );
 }
 
-/** `answer`, with a date outside the calendar said by {@link calendarRefusal}. */
-export function inNyseCalendar<T>(answer: () => T): T {
-  try {
-    return answer();
-  } catch (e) {
-    throw calendarRefusal(e) ?? e;
-  }
-}
-
 function indexOf(dayNumber: number): number {
   const t = nyseBusinessDayTable();
   if (!Number.isInteger(dayNumber) || dayNumber < t.firstDayNumber || dayNumber > t.lastDayNumber)

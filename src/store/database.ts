@@ -512,13 +512,9 @@ function checkEmbeddedTarget(target: string): void {
     throw new Plan12bError('USAGE', 'the database (--db or $PLAN12B_DB) is empty', next);
   if (target === ':memory:') return;
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(target))
-    throw new Plan12bError('USAGE', `the database ${target} is not a postgres:// URL`, next);
-  let stat: ReturnType<typeof statSync> | undefined;
-  try {
-    stat = statSync(target);
-  } catch {
-    return; // a new folder: PGlite creates it
-  }
+    throw new Plan12bError('USAGE', `the database ${redactUrl(target)} is not a postgres:// URL`, next);
+  const stat = statSync(target, { throwIfNoEntry: false });
+  if (stat === undefined) return; // a new folder: PGlite creates it
   if (!stat.isDirectory())
     throw new Plan12bError('USAGE', `the database ${target} is a file, not a folder`, next);
   if (!existsSync(join(target, 'PG_VERSION')) && readdirSync(target).length > 0)

@@ -3,7 +3,6 @@ import {
   BUSINESS_DAYS_AFTER_MAX,
   businessDayAfter,
   holidayName,
-  inNyseCalendar,
   isBusinessDay,
 } from '../../calendar/nyseCalendar.js';
 import { defineRoute } from '../apiRoute.js';
@@ -35,7 +34,7 @@ export const calendarRoutes = [
     run: async ({ query }) => ({
       after: query.after,
       n: query.n,
-      date: inNyseCalendar(() => businessDayAfter(query.after, query.n)),
+      date: businessDayAfter(query.after, query.n),
     }),
   }),
   defineRoute({
@@ -49,7 +48,7 @@ export const calendarRoutes = [
     response: z.object({ date: z.string(), businessDay: z.boolean(), reason: z.string().nullable() }),
     errors: ['USAGE'],
     async run({ query }) {
-      const open = inNyseCalendar(() => isBusinessDay(query.date));
+      const open = isBusinessDay(query.date);
       return {
         date: query.date,
         businessDay: open,

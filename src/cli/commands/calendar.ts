@@ -3,7 +3,6 @@ import {
   BUSINESS_DAYS_AFTER_MAX,
   businessDayAfter,
   holidayName,
-  inNyseCalendar,
   isBusinessDay,
 } from '../../calendar/nyseCalendar.js';
 import { Plan12bError } from '../../errors.js';
@@ -29,7 +28,7 @@ export function registerCalendarCommands(program: Command, getContext: () => Cli
           `--n ${JSON.stringify(opts.n)} is not a whole number of business days from 1 to ${BUSINESS_DAYS_AFTER_MAX}`,
           'the first business day after the date is --n 1',
         );
-      const date = inNyseCalendar(() => businessDayAfter(after, n));
+      const date = businessDayAfter(after, n);
       if (opts.json) printJson(ctx, { date });
       else ctx.out(date);
     });
@@ -41,7 +40,7 @@ export function registerCalendarCommands(program: Command, getContext: () => Cli
     .action((date: string, opts: { json?: boolean }) => {
       const ctx = getContext();
       requireDate(date, 'date');
-      const open = inNyseCalendar(() => isBusinessDay(date));
+      const open = isBusinessDay(date);
       const reason = open ? null : (holidayName(date) ?? 'weekend');
       if (opts.json) printJson(ctx, { date, businessDay: open, reason });
       else ctx.out(open ? `${date}: open` : `${date}: closed (${reason})`);
