@@ -118,6 +118,59 @@ export function madeAsOfDate(prose: ProseText): FoundDate | null {
   return m && iso !== null ? { iso, line: prose.lineAt(m.index) } : null;
 }
 
+// The date by which an amendment names the instrument it amends: "The Plan (the "Plan"), dated as
+// of August 18, 2003, … is hereby amended", "The Master Distribution Agreement …, dated July 1,
+// 2000, by and between …", "The First Restated Master Distribution Plan …, effective July 1,
+// 2004, as subsequently amended, … is hereby amended", "THIS AMENDMENT … amends that certain …
+// Plan …, dated March 1, 2007, and amended on …".
+const INSTRUMENT_DATE_RE = new RegExp(
+  `\\b(?:made|dated|entered\\s+into|effective)(?:\\s+effective)?(?:\\s+as\\s+of)?,?\\s+${DATE}`,
+  'gi',
+);
+const SENTENCE_BOUNDARY_RE = /[a-z0-9)"\u201d]{2}[.:;]\s+(?=[A-Z"\u201c])/g;
+const AMENDING_VERB_RE = /\bhereby\s+amended\b|\bamends\s+(?:that\s+certain|the)\b/i;
+
+/**
+ * The amended instrument's date, as the amendment's naming clause states it (the sentence whose
+ * verb is "is hereby amended" / "amends"): the nearest instrument date before the verb, else the
+ * first after it (the clause's own date — "hereby amended, effective …", "THIS AMENDMENT made
+ * effective as of …" — is the amendment's, never the instrument's). Null where it states none.
+ * @example amendedInstrumentDate(prose('The Agreement, dated July 1, 2000, … is hereby amended as follows:'))?.iso === '2000-07-01'
+ */
+export function amendedInstrumentDate(prose: ProseText): FoundDate | null {
+  const verb = AMENDING_VERB_RE.exec(prose.text);
+  if (verb === null) return null;
+  const own: [number, number][] = [];
+  for (const re of [AMENDING_CLAUSE_RE, AMENDMENT_MADE_RE]) {
+    const m = re.exec(prose.text);
+    if (m !== null) own.push([m.index, m.index + m[0].length]);
+  }
+  // the naming clause: from the sentence's start (at most 600 characters back) to its end
+  const from = Math.max(0, verb.index - 600);
+  const before = prose.text.slice(from, verb.index);
+  let start = from;
+  for (const b of before.matchAll(SENTENCE_BOUNDARY_RE)) start = from + b.index + b[0].length;
+  const after = prose.text.slice(verb.index, verb.index + 600);
+  const sentenceEnd = /[a-z0-9)]{2}[.:]\s+(?=[A-Z])/.exec(after);
+  const end = verb.index + (sentenceEnd === null ? after.length : sentenceEnd.index + 3);
+  let beforeVerb: FoundDate | null = null;
+  let afterVerb: FoundDate | null = null;
+  INSTRUMENT_DATE_RE.lastIndex = start;
+  for (
+    let m = INSTRUMENT_DATE_RE.exec(prose.text);
+    m !== null && m.index < end;
+    m = INSTRUMENT_DATE_RE.exec(prose.text)
+  ) {
+    if (own.some(([a, b]) => m!.index < b && m!.index + m![0].length > a)) continue;
+    const iso = isoOf(m, 1);
+    if (iso === null) continue;
+    const found = { iso, line: prose.lineAt(m.index) };
+    if (m.index < verb.index) beforeVerb = found;
+    else if (afterVerb === null) afterVerb = found;
+  }
+  return beforeVerb ?? afterVerb;
+}
+
 // SPEC §2.1: an amendment's date is its amending clause's — "is hereby amended, effective July
 // 18, 2005", "is hereby amended, January 18, 2013", "is hereby amended, dated February 28,
 // 2020" — never the date by which the clause names the amended Plan ("The Plan, effective July

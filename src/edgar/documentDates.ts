@@ -7,6 +7,7 @@
  */
 
 import {
+  amendedInstrumentDate,
   amendingClauseDate,
   dateLine,
   effectiveDates,
@@ -86,7 +87,7 @@ export function documentDates(
       warnings.push(
         `the amendment takes effect ${effective.iso} but amends the Plan retroactive to ${retro.iso} (line ${retro.line})`,
       );
-    datedAsOf = madeAsOf?.iso ?? null;
+    datedAsOf = amendedInstrumentDate(prose)?.iso ?? madeAsOf?.iso ?? null;
   } else {
     const restated = latest(restatedAsOfDates(prose));
     if (kind === 'schedule') {

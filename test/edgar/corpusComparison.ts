@@ -1,6 +1,6 @@
 /**
  * How a parse compares with the corpus's expected.json (issue 11 "Must show"): kind, effective
- * date, amendment number, classes, every schedule and every entry with its rates in document
+ * date, amendment number, the instrument's date, classes, every schedule and every entry with its rates in document
  * order, and the renames. Returns the differences; none means the document was read exactly.
  */
 
@@ -42,6 +42,8 @@ export function differences(doc: ParsedExhibit, want: ExpectedDocument): string[
   same('kind', doc.kind, expectedKind(want.kind));
   same('effectiveDate', doc.effectiveDate, want.effectiveDate);
   same('amendmentNumber', doc.amendmentNumber, want.amendmentNumber);
+  // the instrument's date is part of which instrument a document belongs to (storedDocument.ts)
+  same('instrument.datedAsOf', doc.instrument.datedAsOf, want.instrumentDatedAsOf);
   same('classes', doc.classes, want.classes);
   same(
     'schedules',

@@ -45,6 +45,8 @@ export interface ExpectedDocument {
   readonly kind: string;
   readonly amendmentNumber: number | null;
   readonly effectiveDate: string | null;
+  /** the date the document gives the instrument it belongs to ("dated July 1, 2000"), read as ISO */
+  readonly instrumentDatedAsOf: string | null;
   readonly classes: readonly string[];
   readonly complete: boolean;
   readonly cut: string | null;
