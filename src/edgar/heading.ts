@@ -6,7 +6,7 @@
 
 import type { EdgarLine } from './edgarText.js';
 import { type ExhibitKind, ExhibitParseError, type InstrumentKind } from './exhibitDocument.js';
-import { isParenthesised, scheduleHeading } from './lineShapes.js';
+import { exhibitLabel, isParenthesised, scheduleHeading } from './lineShapes.js';
 import { classCodesIn, isClassLabel } from './shareClasses.js';
 import { titleCase } from './titleCase.js';
 
@@ -62,8 +62,7 @@ export function readHeading(lines: readonly EdgarLine[], file: string): ExhibitH
       const t = lines[start]!.trimmed;
       if (t === '') continue;
       nonEmpty++;
-      const label = /^EXHIBIT\s+(\S+)$/i.exec(t);
-      if (label && !/^[A-Z]$/.test(label[1]!)) exhibit = label[1]!;
+      exhibit = exhibitLabel(t) ?? exhibit;
       if (nonEmpty === 1 || /[a-z]/.test(t) || !/\b(?:AMENDMENT|DISTRIBUTION|RESTATED|MASTER)\b/.test(t))
         continue;
       try {
@@ -96,9 +95,9 @@ function readHeadingAt(
     if (t === '') continue;
     if (seen === 0) firstNo = lines[i]!.no;
     seen++;
-    const label = /^EXHIBIT\s+(\S+)$/i.exec(t);
-    if (label && titleLines.length === 0 && !/^[A-Z]$/.test(label[1]!)) {
-      exhibit = label[1]!;
+    const label = titleLines.length === 0 ? exhibitLabel(t) : null;
+    if (label !== null) {
+      exhibit = label;
       continue;
     }
     if (scheduleHeading(t)) break;

@@ -8,7 +8,7 @@
 
 import type { EdgarLine } from './edgarText.js';
 import type { ExhibitKind, InstrumentKind } from './exhibitDocument.js';
-import { isProse } from './lineShapes.js';
+import { exhibitLabel, isProse } from './lineShapes.js';
 import { classCodesIn } from './shareClasses.js';
 import { titleCase } from './titleCase.js';
 
@@ -43,9 +43,9 @@ export function readTitleBlock(
     const t = lines[i]!.trimmed;
     if (t === '') continue;
     if (isScheduleHeadingAt(i)) break;
-    const label = EXHIBIT_LABEL_RE.exec(t);
-    if (label && title.length === 0 && !/^[A-Z]$/.test(label[1]!)) {
-      exhibit = label[1]!;
+    const label = EXHIBIT_LABEL_RE.exec(t)?.[1] ?? exhibitLabel(t);
+    if (label !== null && title.length === 0 && !/^[A-Z]$/.test(label)) {
+      exhibit = label;
       continue;
     }
     if (title.length > 0 && isProse(t) && t.split(/\s+/).length >= 6 && !/^\(the\b/i.test(t)) break;

@@ -1,6 +1,6 @@
 /**
- * How a parse compares with the corpus's expected.json (issue 11 "Must show"): kind, effective
- * date, amendment number, the instrument's date, classes, every schedule and every entry with its rates in document
+ * How a parse compares with the corpus's expected.json (issue 11 "Must show"): kind, exhibit,
+ * effective date, amendment number, the instrument's date, classes, every schedule and every entry with its rates in document
  * order, and the renames. Returns the differences; none means the document was read exactly.
  */
 
@@ -40,6 +40,7 @@ export function differences(doc: ParsedExhibit, want: ExpectedDocument): string[
       out.push(`${what}: got ${JSON.stringify(got)}, want ${JSON.stringify(expected)}`);
   };
   same('kind', doc.kind, expectedKind(want.kind));
+  same('exhibit', doc.exhibit, want.exhibit);
   same('effectiveDate', doc.effectiveDate, want.effectiveDate);
   same('amendmentNumber', doc.amendmentNumber, want.amendmentNumber);
   // the instrument's date is part of which instrument a document belongs to (storedDocument.ts)

@@ -43,6 +43,8 @@ export interface ExpectedSchedule {
 export interface ExpectedDocument {
   readonly file: string;
   readonly kind: string;
+  /** the exhibit's designation ("m(4)(b)"), or null */
+  readonly exhibit: string | null;
   readonly amendmentNumber: number | null;
   readonly effectiveDate: string | null;
   /** the date the document gives the instrument it belongs to ("dated July 1, 2000"), read as ISO */

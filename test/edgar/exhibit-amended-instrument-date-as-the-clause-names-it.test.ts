@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { importableDocument } from '../../src/edgar/importableDocument.js';
 import { parseExhibit } from '../../src/edgar/parseExhibit.js';
 import { buildInstruments } from '../../src/registry/scheduleVersions.js';
 import { amendmentWith } from './exhibitFixtures.js';
@@ -92,8 +93,8 @@ describe('an amendment names the instrument it amends by the date its naming cla
       'second.txt',
     );
     const set = buildInstruments([
-      { id: 'a', fileName: 'first.txt', doc: first },
-      { id: 'b', fileName: 'second.txt', doc: second },
+      { id: 'a', fileName: 'first.txt', doc: importableDocument(first, 'first.txt') },
+      { id: 'b', fileName: 'second.txt', doc: importableDocument(second, 'second.txt') },
     ]);
     expect(set.instruments).toHaveLength(1);
     const versions = set.instruments[0]!.schedules.get('schedule a')!;
