@@ -28,8 +28,7 @@ import { isRenderingMarker } from './renderingMarker.js';
 import { replacedSchedules } from './replacedSchedules.js';
 import { readSchedules } from './scheduleTable.js';
 import { instrumentTerms } from './terms.js';
-import { readTitleBlock, type TitleBlock, titleKind } from './titleBlock.js';
-import { titleCase } from './titleCase.js';
+import { exhibitTitleOf, readTitleBlock, type TitleBlock, titleKind } from './titleBlock.js';
 
 /** The registrant as the body spells it ("AIM Funds Group"), else as the title prints it. */
 function bodySpelling(printed: string, body: string): string {
@@ -140,7 +139,7 @@ function readCellLayout(lines: readonly EdgarLine[], file: string, t: TitleBlock
   return {
     lines,
     kind,
-    title: t.text === '' ? (readings[0]?.name ?? '') : titleCase(t.text),
+    title: t.text === '' ? (readings[0]?.name ?? '') : exhibitTitleOf(t, kind, readings[0]?.name ?? null),
     exhibit: t.exhibit,
     amendmentNumber: kind.endsWith('-amendment') ? t.amendmentNumber : null,
     instrumentKind: t.instrumentKind,

@@ -9,13 +9,15 @@
 import type { EdgarLine } from './edgarText.js';
 import type { ExhibitKind, InstrumentKind } from './exhibitDocument.js';
 import { exhibitLabel, isProse } from './lineShapes.js';
-import { classCodesIn } from './shareClasses.js';
+import { classCodesIn, isClassLabel } from './shareClasses.js';
 import { titleCase } from './titleCase.js';
 
 export interface TitleBlock {
   readonly exhibit: string | null;
   /** the title lines joined, as printed */
   readonly text: string;
+  /** the title lines, as printed */
+  readonly lines: readonly string[];
   readonly amendmentNumber: number | null;
   /** the title says AMENDMENT */
   readonly saysAmendment: boolean;
@@ -67,6 +69,7 @@ export function readTitleBlock(
   return {
     exhibit,
     text,
+    lines: title,
     amendmentNumber: number ? Number(number[1]) : null,
     saysAmendment: /\bAMENDMENT\b/.test(upper),
     instrumentKind,
@@ -87,4 +90,49 @@ export function titleKind(t: TitleBlock, amends: boolean, scheduleFirst: boolean
   if (t.saysAmendment && (t.amendmentNumber !== null || amends)) return `${t.instrumentKind}-amendment`;
   if (scheduleFirst || t.saysAmendment) return 'schedule';
   return t.instrumentKind;
+}
+
+// "(the “Plan”)", "(the "Fund")": a defined term, not part of the title
+const DEFINED_TERM_RE = /\(\s*the\s+[“"'][^()“”"']{1,40}[”"']\s*\)/gi;
+
+/**
+ * The exhibit's title from its title block, as a reader would write it (SPEC §2.1 `title`):
+ * defined terms left out; an amendment's title from its AMENDMENT line (a registrant printed
+ * above it is the instrument's, not the title's); class lines printed below the instrument's name
+ * in parentheses, as the seeds print them ("(Class C Shares, Class R Shares)"); and a schedule
+ * filed on its own named after its title ("… Distribution Plan — Amended Schedule A").
+ * @example exhibitTitleOf(block of 'AMENDMENT NO. 1 TO / DISTRIBUTION AND SERVICE PLAN (the “Plan”) / CLASS C SHARES / CLASS R SHARES', 'plan-amendment', 'Schedule A')
+ *   === 'Amendment No. 1 to Distribution and Service Plan (Class C Shares, Class R Shares)'
+ */
+export function exhibitTitleOf(t: TitleBlock, kind: ExhibitKind, scheduleName: string | null): string {
+  let lines = t.lines
+    .map((l) => l.replace(DEFINED_TERM_RE, ' ').replace(/\s+/g, ' ').trim())
+    .filter((l) => l !== '');
+  if (kind.endsWith('-amendment')) {
+    const from = lines.findIndex((l) => /^AMENDMENT\b/i.test(l));
+    if (from > 0) lines = lines.slice(from);
+  }
+  const named = lines.findLastIndex((l) => /\b(?:PLAN|AGREEMENT)\b/i.test(l));
+  const classLines: string[] = [];
+  if (named >= 0)
+    while (lines.length > named + 1 && isClassLabel(lines[lines.length - 1]!) && !/[()]/.test(lines.at(-1)!))
+      classLines.unshift(lines.pop()!);
+  let schedule = scheduleName;
+  if (
+    kind === 'schedule' &&
+    schedule !== null &&
+    lines.length > 1 &&
+    /^AMENDED(?:\s+AND\s+RESTATED)?$/i.test(lines.at(-1)!)
+  )
+    schedule = `${titleCase(lines.pop()!)} ${schedule}`;
+  let title = titleCase(lines.join(' '));
+  if (classLines.length > 0) title += ` (${classLines.map((c) => titleCase(c)).join(', ')})`;
+  if (
+    kind === 'schedule' &&
+    schedule !== null &&
+    title !== '' &&
+    !/\bSCHEDULE\b|\bAPPENDIX\b|\bEXHIBIT\b/i.test(title)
+  )
+    title += ` — ${schedule}`;
+  return title;
 }

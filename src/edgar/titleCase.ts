@@ -13,7 +13,10 @@ function titleWord(word: string, first: boolean): string {
   const [, pre, core, post] = m as unknown as [string, string, string, string];
   const upper = core.toUpperCase();
   let out: string;
-  if (KEEP_UPPER.has(upper) || core.length === 1 || /^\d/.test(core) || /^[A-Z]\d$/.test(upper)) out = upper;
+  // Rule 12b-1 is spelled with a small b
+  if (upper === '12B-1') out = '12b-1';
+  else if (KEEP_UPPER.has(upper) || core.length === 1 || /^\d/.test(core) || /^[A-Z]\d$/.test(upper))
+    out = upper;
   else if (!first && LOWER.has(core.toLowerCase()) && pre === '') out = core.toLowerCase();
   else if (core !== upper && core !== core.toLowerCase()) out = core;
   else

@@ -43,6 +43,8 @@ export interface ExpectedSchedule {
 export interface ExpectedDocument {
   readonly file: string;
   readonly kind: string;
+  /** the title as a reader writes it */
+  readonly title: string;
   /** the exhibit's designation ("m(4)(b)"), or null */
   readonly exhibit: string | null;
   readonly amendmentNumber: number | null;
