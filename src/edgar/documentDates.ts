@@ -31,6 +31,9 @@ export interface DocumentDates {
   readonly gap: Gap | null;
 }
 
+/** Rule 12b-1 under the Investment Company Act was adopted in October 1980. */
+const RULE_12B_1_ADOPTED = '1980';
+
 function latest(dates: readonly FoundDate[]): FoundDate | null {
   let best: FoundDate | null = null;
   for (const d of dates) if (best === null || d.iso > best.iso) best = d;
@@ -102,6 +105,14 @@ export function documentDates(
       datedAsOf = restated?.iso ?? madeAsOf?.iso ?? null;
     }
   }
+  // Rule 12b-1 was adopted in 1980: an earlier date is the document's typo ("effective February
+  // 12, 1010"), kept as printed (SPEC §2.1) and said
+  for (const [what, iso] of [
+    ['takes effect', effective?.iso],
+    ['names its instrument as of', datedAsOf],
+  ] as const)
+    if (iso !== undefined && iso !== null && iso < RULE_12B_1_ADOPTED)
+      warnings.push(`the document ${what} ${iso}, before Rule 12b-1 existed (1980): a typo in the document?`);
   let gap: Gap | null = null;
   if (effective === null) {
     const line = datedPlaceholder?.line ?? bodyLine;

@@ -78,6 +78,20 @@ describe('an amendment names the instrument it amends by the date its naming cla
     ).toBe('2003-08-18');
   });
 
+  it('a date before Rule 12b-1 existed is kept as printed and warned of (a typo in the filing: "effective February 12, 1010")', () => {
+    const doc = parseExhibit(
+      amendment(
+        'The Plan (the "Plan"), effective February 12, 1010, as subsequently amended February 12, 2010, is\nhereby amended, effective July 1, 2005, as follows:',
+      ),
+      't.txt',
+    );
+    expect(doc.instrument.datedAsOf).toBe('1010-02-12');
+    expect(doc.effectiveDate).toBe('2005-07-01');
+    expect(doc.warnings).toContain(
+      'the document names its instrument as of 1010-02-12, before Rule 12b-1 existed (1980): a typo in the document?',
+    );
+  });
+
   it('two amendments naming the plan by "dated as of" and by "dated" are of one instrument: the later Schedule A replaces the earlier', () => {
     const first = parseExhibit(
       amendment(
