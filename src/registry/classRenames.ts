@@ -36,6 +36,37 @@ export function documentInstrumentKey(doc: StoredDocument['doc']): string {
 }
 
 /**
+ * The instrument each document belongs to (by id): its own key ({@link documentInstrumentKey}),
+ * except that a document that does not date the instrument it names ("The Plan is hereby amended
+ * as follows") belongs to the one instrument of its kind, registrant and classes that is dated,
+ * when there is exactly one; with none or several it keeps its own. Depends on the set of
+ * documents only, never on their order (SPEC §2).
+ */
+export function documentInstrumentKeys(documents: readonly StoredDocument[]): Map<string, string> {
+  const out = new Map<string, string>();
+  const datedByUndatedKey = new Map<string, Set<string>>();
+  for (const d of documents) {
+    const key = documentInstrumentKey(d.doc);
+    out.set(d.id, key);
+    if (d.doc.instrument.datedAsOf !== null) {
+      const undated = documentInstrumentKey({
+        ...d.doc,
+        instrument: { ...d.doc.instrument, datedAsOf: null },
+      });
+      const keys = datedByUndatedKey.get(undated) ?? new Set<string>();
+      keys.add(key);
+      datedByUndatedKey.set(undated, keys);
+    }
+  }
+  for (const d of documents) {
+    if (d.doc.instrument.datedAsOf !== null) continue;
+    const dated = datedByUndatedKey.get(out.get(d.id)!);
+    if (dated?.size === 1) out.set(d.id, [...dated][0]!);
+  }
+  return out;
+}
+
+/**
  * Every class rename the documents make, per portfolio: the portfolios the renaming document lists
  * under the new class (or the old), else every portfolio its instrument lists under the old class.
  */
@@ -44,6 +75,7 @@ export function classRenamesOf(
   identities: PortfolioIdentities,
 ): ClassRename[] {
   const docs = [...documents].sort(compareDocuments);
+  const keys = documentInstrumentKeys(docs);
   const out: ClassRename[] = [];
   for (const d of docs) {
     for (const r of d.doc.classRenames ?? []) {
@@ -55,10 +87,10 @@ export function classRenamesOf(
         );
       let portfolios = [...named(r.to, [d]), ...named(r.from, [d])];
       if (portfolios.length === 0) {
-        const key = documentInstrumentKey(d.doc);
+        const key = keys.get(d.id);
         portfolios = named(
           r.from,
-          docs.filter((x) => documentInstrumentKey(x.doc) === key),
+          docs.filter((x) => keys.get(x.id) === key),
         );
       }
       const ids = new Set(portfolios.map((p) => identities.resolve(p)).filter((p) => p !== undefined));

@@ -5,7 +5,7 @@ import type {
   InstrumentTerms,
   ScheduleEntry,
 } from '../edgar/exhibitDocument.js';
-import { documentInstrumentKey } from './classRenames.js';
+import { documentInstrumentKeys } from './classRenames.js';
 import { compareDocuments, type StoredDocument } from './storedDocument.js';
 
 /** One version of a named schedule of an instrument, in force from its date until replaced. */
@@ -60,9 +60,11 @@ export function buildInstruments(documents: readonly StoredDocument[]): Instrume
   const docs = [...documents].sort(compareDocuments);
   const warnings: string[] = [];
   const grouped = new Map<string, StoredDocument[]>();
+  // a class-renaming amendment belongs to the instrument of the class it renames; one that does
+  // not date its instrument, to the one dated instrument of its kind, registrant and classes
+  const keys = documentInstrumentKeys(docs);
   for (const d of docs) {
-    // a class-renaming amendment belongs to the instrument of the class it renames
-    const k = documentInstrumentKey(d.doc);
+    const k = keys.get(d.id)!;
     const list = grouped.get(k) ?? [];
     list.push(d);
     grouped.set(k, list);
@@ -71,7 +73,7 @@ export function buildInstruments(documents: readonly StoredDocument[]): Instrume
   const instruments: Instrument[] = [];
   for (const [key, group] of grouped) {
     const base = group.find((d) => d.doc.kind === 'plan' || d.doc.kind === 'agreement');
-    const ref = (base ?? group[0]!).doc.instrument;
+    const ref = (base ?? group.find((d) => d.doc.instrument.datedAsOf !== null) ?? group[0]!).doc.instrument;
     let distributionFeePct: string | null = null;
     let serviceFeePct: string | null = null;
     for (const d of group) {

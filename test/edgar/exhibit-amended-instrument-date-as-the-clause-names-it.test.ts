@@ -117,4 +117,41 @@ describe('an amendment names the instrument it amends by the date its naming cla
       ['2006-01-01', null, ['AIM Constellation Fund']],
     ]);
   });
+
+  it('an amendment that does not date its instrument belongs to the one dated instrument of its kind, registrant and classes (none or several: its own)', () => {
+    const doc = (file: string, clause: string, fund: string) => ({
+      id: file,
+      fileName: file,
+      doc: importableDocument(parseExhibit(amendment(clause, fund), file), file),
+    });
+    const dated = doc(
+      'dated.txt',
+      'The Amended and Restated Master Distribution Plan (the "Plan"), dated as of August 18, 2003, is\nhereby amended, effective July 1, 2005, as follows:',
+      'AIM Charter Fund',
+    );
+    const undated = doc(
+      'undated.txt',
+      'The Amended and Restated Master Distribution Plan (the "Plan") is hereby amended, effective January\n1, 2006, as follows:',
+      'AIM Constellation Fund',
+    );
+    expect(undated.doc.instrument.datedAsOf).toBeNull();
+    const one = buildInstruments([undated, dated]);
+    expect(one.instruments.map((i) => i.datedAsOf)).toEqual(['2003-08-18']);
+    expect(one.instruments[0]!.schedules.get('schedule a')!.map((v) => [v.effectiveDate, v.lastDay])).toEqual(
+      [
+        ['2005-07-01', '2005-12-31'],
+        ['2006-01-01', null],
+      ],
+    );
+    // two dated plans of the same kind, registrant and classes: which one is meant is not known
+    const other = doc(
+      'other.txt',
+      'The Master Distribution Plan (the "Plan"), dated as of May 1, 1998, is hereby amended, effective\nJuly 1, 2005, as follows:',
+      'AIM Weingarten Fund',
+    );
+    const several = buildInstruments([dated, other, undated]);
+    expect(several.instruments.map((i) => i.datedAsOf).sort()).toEqual(
+      [null, '1998-05-01', '2003-08-18'].sort(),
+    );
+  });
 });
