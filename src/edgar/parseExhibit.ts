@@ -25,7 +25,7 @@ import { htmlCellText, looksLikeHtml } from './htmlText.js';
 import { proseText } from './proseText.js';
 import { classRenames, renamePairs, renameRules, renameTable } from './renames.js';
 import { isRenderingMarker } from './renderingMarker.js';
-import { replacedSchedules } from './replacedSchedules.js';
+import { replacementClauses } from './replacedSchedules.js';
 import { readSchedules } from './scheduleTable.js';
 import { instrumentTerms } from './terms.js';
 import { exhibitTitleOf, readTitleBlock, type TitleBlock, titleKind } from './titleBlock.js';
@@ -211,7 +211,8 @@ function assemble(r: Reading, rendering: boolean): ParsedExhibit {
   const dated = dates.dated;
 
   // SPEC §2.1: a schedule the body names ("Schedule A-2") that the document does not contain
-  const replaced = replacedSchedules(prose.text);
+  const clauses = replacementClauses(prose.text);
+  const replaced = new Set(clauses.flatMap((c) => c.names));
   const names = new Set(r.schedules.map((s) => s.name.replace(/\s*\(.*\)$/, '')));
   // "Schedule A" in a body whose schedules are A-1 and A-2 names them together (Agreement §1),
   // unless the same list names A-1 or A-2 beside it
@@ -231,14 +232,33 @@ function assemble(r: Reading, rendering: boolean): ParsedExhibit {
       schedule: named,
     });
   }
-  for (const named of replaced)
-    if (!contains(named))
+  // the schedule each replaced name stands for: itself, or where the body names "Appendix A" and
+  // the schedule that follows is headed "SCHEDULE A", that one (the document's own inconsistency,
+  // kept and said: SPEC §2.1)
+  const replacing = new Set<string>();
+  for (const clause of clauses)
+    for (const named of clause.names) {
+      if (contains(named)) {
+        replacing.add(named);
+        continue;
+      }
+      const letter = named.replace(/^\S+ /, '');
+      const other = [...names].find((n) => n.replace(/^\S+ /, '') === letter && !replaced.has(n));
+      if (other !== undefined) {
+        replacing.add(other);
+        warnings.push(
+          `the body replaces ${named} (line ${prose.lineAt(clause.offset)}) but the schedule it contains is headed ${other}: read as the replacement of ${named}`,
+        );
+        continue;
+      }
+      const what = clause.replacedWith === null ? '' : ` "${clause.replacedWith}"`;
       gaps.push({
         fact: 'text',
         line: lastContentNo,
-        reason: `${named} is replaced "with the following", but the document does not contain it`,
+        reason: `${named} is replaced${what}, but the document does not contain it`,
         schedule: named,
       });
+    }
 
   // a document that stops at "… as follows:" is cut before what follows
   const last = [...lines].reverse().find((l) => l.trimmed !== '');
@@ -279,7 +299,7 @@ function assemble(r: Reading, rendering: boolean): ParsedExhibit {
 
   const schedules: ParsedSchedule[] = r.schedules.map((s) => ({
     name: s.name,
-    replacesEntirely: replaced.has(s.name),
+    replacesEntirely: replacing.has(s.name),
     entries: s.entries,
   }));
   for (const s of r.schedules) {
