@@ -23,7 +23,14 @@ import {
 import { type ExhibitHeading, exhibitTitle, readHeading } from './heading.js';
 import { htmlCellText, looksLikeHtml } from './htmlText.js';
 import { proseText } from './proseText.js';
-import { classRenames, renamePairs, renameRules, renameTable } from './renames.js';
+import {
+  classRenames,
+  formerlyRenames,
+  renameRules,
+  type StatedRename,
+  statedRenamePairs,
+  statedRenameTable,
+} from './renames.js';
 import { isRenderingMarker } from './renderingMarker.js';
 import { replacementClauses } from './replacedSchedules.js';
 import { readSchedules } from './scheduleTable.js';
@@ -321,6 +328,34 @@ function assemble(r: Reading, rendering: boolean): ParsedExhibit {
   });
   const classes = entryClasses.length > 0 ? entryClasses : [...r.titleClasses];
 
+  // SPEC §2: renames take effect on the amendment's date; one that states its own is said
+  const proseLines = lines.filter((l, i) => i >= r.bodyStart && inSchedule[i] === 0 && l.trimmed !== '');
+  const stated: (StatedRename & { line: number })[] = [
+    ...statedRenamePairs(prose.text).map((p) => ({ ...p, line: prose.lineAt(p.offset) })),
+    ...statedRenameTable(proseLines.map((l) => l.trimmed)).map((p) => ({
+      ...p,
+      line: proseLines[p.offset]!.no,
+    })),
+  ];
+  const renames = [
+    ...stated,
+    ...formerlyRenames(lines.slice(r.bodyStart).map((l) => l.trimmed)).map((p) => ({
+      ...p,
+      effective: null,
+      line: 0,
+    })),
+  ]
+    .filter((p, k, all) => all.findIndex((q) => q.from === p.from && q.to === p.to) === k)
+    .map(({ from, to }) => ({ from, to }));
+  for (const iso of new Set(stated.map((p) => p.effective)))
+    if (iso !== null && effective !== null && iso !== effective.iso) {
+      const these = stated.filter((p) => p.effective === iso);
+      const what = these.length === 1 ? `the rename of ${these[0]!.from}` : `${these.length} renames`;
+      warnings.push(
+        `${what} (line ${these[0]!.line}) ${these.length === 1 ? 'is' : 'are'} stated effective ${iso}, the amendment ${effective.iso}: renames are recorded on the amendment's date`,
+      );
+    }
+
   return {
     kind: r.kind,
     title: r.title,
@@ -338,14 +373,7 @@ function assemble(r: Reading, rendering: boolean): ParsedExhibit {
     terms,
     schedules,
     classes,
-    renames: [
-      ...renamePairs(prose.text),
-      ...renameTable(
-        lines
-          .filter((l, i) => i >= r.bodyStart && inSchedule[i] === 0 && l.trimmed !== '')
-          .map((l) => l.trimmed),
-      ),
-    ],
+    renames,
     renameRules: renameRules(prose.text),
     classRenames: classRenames(prose.text),
     footnotes: r.schedules.flatMap((s) => s.footnotes),
