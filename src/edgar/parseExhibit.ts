@@ -288,46 +288,6 @@ function assemble(r: Reading, rendering: boolean): ParsedExhibit {
       reason: `the title names Class ${unreached.join(', ')}, which no schedule reaches, and ${lastSchedule.name} runs to the end of the document: the rest may be cut`,
       schedule: lastSchedule.name,
     });
-  // an amendment with no schedule must say in its body what it changes (Virtus Amendment No. 17)
-  const terms = instrumentTerms(prose);
-  if (
-    isAmendment &&
-    r.schedules.length === 0 &&
-    terms.distributionFeePct === null &&
-    terms.serviceFeePct === null
-  )
-    gaps.push({
-      fact: 'text',
-      line: lines[r.bodyStart]?.no ?? 1,
-      reason:
-        'the amendment has no schedule and no rate the reader can take from its body; plan12b cannot record what it changes',
-      schedule: null,
-    });
-
-  const schedules: ParsedSchedule[] = r.schedules.map((s) => ({
-    name: s.name,
-    replacesEntirely: replacing.has(s.name),
-    entries: s.entries,
-  }));
-  for (const s of r.schedules) {
-    warnings.push(...s.warnings);
-    if (s.cut !== null) gaps.push(s.cut);
-  }
-  const entryClasses: string[] = [];
-  schedules.forEach((s, k) => {
-    for (const e of s.entries) {
-      if (e.class !== null && !entryClasses.includes(e.class)) entryClasses.push(e.class);
-      if (e.class === null && !gaps.some((g) => g.fact === 'class'))
-        gaps.push({
-          fact: 'class',
-          line: lines[r.schedules[k]!.start]?.no ?? 1,
-          reason: `${s.name} does not state the class of "${e.portfolio}"`,
-          schedule: s.name,
-        });
-    }
-  });
-  const classes = entryClasses.length > 0 ? entryClasses : [...r.titleClasses];
-
   // SPEC §2: renames take effect on the amendment's date; one that states its own is said
   const proseLines = lines.filter((l, i) => i >= r.bodyStart && inSchedule[i] === 0 && l.trimmed !== '');
   const stated: (StatedRename & { line: number })[] = [
@@ -355,6 +315,50 @@ function assemble(r: Reading, rendering: boolean): ParsedExhibit {
         `${what} (line ${these[0]!.line}) ${these.length === 1 ? 'is' : 'are'} stated effective ${iso}, the amendment ${effective.iso}: renames are recorded on the amendment's date`,
       );
     }
+  const rules = renameRules(prose.text);
+  const classRenamed = classRenames(prose.text);
+
+  // an amendment with no schedule must say in its body what it changes: a rate (Virtus Amendment
+  // No. 17) or a rename
+  const terms = instrumentTerms(prose);
+  if (
+    isAmendment &&
+    r.schedules.length === 0 &&
+    terms.distributionFeePct === null &&
+    terms.serviceFeePct === null &&
+    renames.length + rules.length + classRenamed.length === 0
+  )
+    gaps.push({
+      fact: 'text',
+      line: lines[r.bodyStart]?.no ?? 1,
+      reason:
+        'the amendment has no schedule and no rate or rename the reader can take from its body; plan12b cannot record what it changes',
+      schedule: null,
+    });
+
+  const schedules: ParsedSchedule[] = r.schedules.map((s) => ({
+    name: s.name,
+    replacesEntirely: replacing.has(s.name),
+    entries: s.entries,
+  }));
+  for (const s of r.schedules) {
+    warnings.push(...s.warnings);
+    if (s.cut !== null) gaps.push(s.cut);
+  }
+  const entryClasses: string[] = [];
+  schedules.forEach((s, k) => {
+    for (const e of s.entries) {
+      if (e.class !== null && !entryClasses.includes(e.class)) entryClasses.push(e.class);
+      if (e.class === null && !gaps.some((g) => g.fact === 'class'))
+        gaps.push({
+          fact: 'class',
+          line: lines[r.schedules[k]!.start]?.no ?? 1,
+          reason: `${s.name} does not state the class of "${e.portfolio}"`,
+          schedule: s.name,
+        });
+    }
+  });
+  const classes = entryClasses.length > 0 ? entryClasses : [...r.titleClasses];
 
   return {
     kind: r.kind,
@@ -374,8 +378,8 @@ function assemble(r: Reading, rendering: boolean): ParsedExhibit {
     schedules,
     classes,
     renames,
-    renameRules: renameRules(prose.text),
-    classRenames: classRenames(prose.text),
+    renameRules: rules,
+    classRenames: classRenamed,
     footnotes: r.schedules.flatMap((s) => s.footnotes),
     warnings,
     completeness: { complete: gaps.length === 0, gaps },

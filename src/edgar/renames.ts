@@ -14,7 +14,7 @@ const RULE_RE =
   /\breplacing\s+["\u201c]([^"\u201d]{1,80})["\u201d]\s+with\s+["\u201c]([^"\u201d]{0,80})["\u201d]/gi;
 // "reflect the name change of the applicable Portfolios from AIM to Invesco"
 const RULE_FROM_TO_RE =
-  /\b[Nn]ames?\s+changes?\s+of\s+(?:each\s+of\s+)?the\s+(?:applicable\s+|respective\s+)?(?:Portfolios|Funds)\s+from\s+["\u201c]?([A-Z][\w.&-]*)["\u201d]?\s+to\s+["\u201c]?([A-Z][\w.&-]*)["\u201d]?/g;
+  /\b(?:[Nn]ames?\s+changes?\s+of|change\s+the\s+names?\s+of|renam(?:e|ing))\s+(?:each\s+of\s+)?the\s+(?:applicable\s+|respective\s+)?(?:Portfolios|Funds)\s+from\s+["\u201c]?([A-Z][\w.&-]*)["\u201d]?\s+to\s+["\u201c]?([A-Z][\w.&-]*)["\u201d]?/g;
 // "change the name(s) of", "the (further) name change of"
 const PAIRS_START_RE = /\b(?:change\s+the\s+names?\s+of|names?\s+changes?\s+of)\s+/gi;
 // Where a rename clause stops: ";", a sentence's "." (not the "." of "U.S."), its own
@@ -77,9 +77,16 @@ export function renamePairs(text: string): Rename[] {
   return statedRenamePairs(text).map(({ from, to }) => ({ from, to }));
 }
 
+// "WHEREAS, … AIM Money Market Fund is now named Invesco Money Market Fund and …": a portfolio's
+// name (a registrant's "Funds" or a class's "Shares" is no portfolio)
+const NOW_NAMED_RE =
+  /(?:^|[,;]\s+|\s+and\s+|WHEREAS,?\s+)([A-Z][^,;]*?\b(?:Fund|Portfolio))\s+is\s+now\s+(?:named|known\s+as)\s+([A-Z][^,;()]*?\b(?:Fund|Portfolio))(?=\s*(?:[,;.(]|\s+and\s|$))/g;
+
 /** renamePairs, each with the date its clause states. */
 export function statedRenamePairs(text: string): StatedRename[] {
   const out: StatedRename[] = [];
+  for (const m of text.matchAll(NOW_NAMED_RE))
+    out.push({ from: unquote(m[1]!), to: unquote(m[2]!), effective: null, offset: m.index });
   const starts = [...text.matchAll(PAIRS_START_RE)].map((m) => [m.index, m.index + m[0].length] as const);
   starts.forEach(([at, from], k) => {
     const window = text.slice(from, Math.min(from + 2000, starts[k + 1]?.[0] ?? text.length));
@@ -198,7 +205,8 @@ export function statedRenameTable(lines: readonly string[]): StatedRename[] {
 
 // "Eaton Vance Parametric Structured Emerging Markets Fund" over "(formerly Eaton Vance Structured
 // Emerging Markets Fund)"; "Core Bond Fund (formerly, Investment Grade Bond Fund)"
-const FORMERLY_RE = /\(\s*formerly,?\s+([^()]+?)\s*\)/i;
+const FORMERLY_RE =
+  /\(\s*formerly,?\s+(?:known\s+as\s+|named\s+|called\s+)?([^()]+?)(?:,\s+(?:prior|until|before|through)\b[^()]*)?\s*\)/i;
 // cells between a name and its "(formerly …)" line: an adoption date, a rate, a class
 const NOT_A_NAME_RE = /^(?:[\d.,%*\s]+|Class\s+\S+(?:\s+Shares)?|N\/A)$/i;
 

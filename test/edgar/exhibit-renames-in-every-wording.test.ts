@@ -190,3 +190,69 @@ describe('a rename that states its own effective date', () => {
     ]);
   });
 });
+
+describe('more wordings of the same renames', () => {
+  it('"X Fund is now named Y Fund" (a registrant\'s "Funds" and a class\'s "Shares" are no portfolio renames)', () => {
+    expect(
+      renamePairs(
+        'WHEREAS, AIM Lakeside Securities Fund is now named AIM Lakeside Securities Funds (Invesco Lakeside Securities Funds), AIM Prime Cash Fund is now named Invesco Prime Cash Fund and AIM Prime Cash Shares is now named Invesco Prime Cash Shares.',
+      ),
+    ).toEqual([{ from: 'AIM Prime Cash Fund', to: 'Invesco Prime Cash Fund' }]);
+  });
+
+  it('"change the names of the Funds from AIM to Invesco" and "renaming the Portfolios from "AIM" to "Invesco"" are rules', () => {
+    expect(renameRules('to change the names of the Funds from AIM to Invesco;')).toEqual([
+      { replace: 'AIM', with: 'Invesco' },
+    ]);
+    expect(
+      renameRules('by renaming the applicable Portfolios from \u201cAIM\u201d to \u201cInvesco\u201d.'),
+    ).toEqual([{ replace: 'AIM', with: 'Invesco' }]);
+  });
+
+  it('"(formerly known as X)" and "(formerly X, prior to DATE)"', () => {
+    expect(
+      formerlyRenames([
+        'Westbrook Value Fund (formerly known as Westbrook Equity Fund)   0.25%',
+        'Westbrook Bond Fund (formerly Westbrook Income Fund, prior to May 1, 2009)',
+      ]),
+    ).toEqual([
+      { from: 'Westbrook Equity Fund', to: 'Westbrook Value Fund' },
+      { from: 'Westbrook Income Fund', to: 'Westbrook Bond Fund' },
+    ]);
+  });
+});
+
+describe('an amendment that only renames', () => {
+  it('has no schedule and no rate, and is complete: its renames are what it changes', () => {
+    const text = `<PAGE>
+                                AMENDMENT NO. 4
+                           TO THE AMENDED AND RESTATED
+                            MASTER DISTRIBUTION PLAN
+
+                                (CLASS B SHARES)
+
+      The Amended and Restated Master Distribution Plan (the "Plan"), dated as
+of August 18, 2003, pursuant to Rule 12b-1, is hereby amended, effective
+October 3, 2005, as follows:
+
+      WHEREAS, the parties desire to amend the Plan to change the name of AIM
+Lakeshore Value Fund to AIM Lakeshore Growth Fund;
+
+      All other terms and provisions of the Plan not amended herein shall
+remain in full force and effect.
+
+Dated:  October 3, 2005
+`;
+    const doc = parseExhibit(text, 'r.txt');
+    expect(doc.schedules).toEqual([]);
+    expect(doc.renames).toEqual([{ from: 'AIM Lakeshore Value Fund', to: 'AIM Lakeshore Growth Fund' }]);
+    expect(doc.completeness).toEqual({ complete: true, gaps: [] });
+    const withoutRename = parseExhibit(
+      text.replace(/WHEREAS[\s\S]*?Growth Fund;/, 'WHEREAS, the parties desire to amend the Plan;'),
+      's.txt',
+    );
+    expect(withoutRename.completeness.gaps.map((g) => g.reason)).toEqual([
+      expect.stringMatching(/no schedule and no rate or rename/),
+    ]);
+  });
+});
