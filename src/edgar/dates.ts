@@ -190,7 +190,7 @@ const AMENDMENT_MADE_RE = new RegExp(
 // of …": the amendment names its own date before it names what it amends; a later "effective …"
 // in the same clause ("dated as of X, effective Y") is when it takes effect.
 const THIS_AMENDMENT_DATED_RE = new RegExp(
-  `\\bThis\\s+Amendment(?:\\s+No\\.?\\s*\\[?\\d{1,3}\\]?)?,?\\s+(?:is\\s+)?(?:(?:made|dated|entered\\s+into)(?:\\s+and\\s+effective|\\s+effective)?|effective)(?:\\s+as\\s+of)?,?\\s+${DATE}(?:,?\\s+(?:and\\s+)?effective(?:\\s+as\\s+of|\\s+on)?,?\\s+${DATE})?`,
+  `\\bThis\\s+Amendment(?:\\s+No\\.?\\s*\\[?\\d{1,3}\\]?)?,?\\s+(?:is\\s+)?(?:(?:made(?:\\s+and\\s+entered\\s+into)?|dated|entered\\s+into)(?:\\s+and\\s+effective|\\s+effective)?|effective)(?:\\s+as\\s+of)?,?\\s+${DATE}(?:,?\\s+(?:and\\s+)?effective(?:\\s+as\\s+of|\\s+on)?,?\\s+${DATE})?`,
   'i',
 );
 /** Each regex that finds the amendment's own date, in the order SPEC §2.1 prefers them. */

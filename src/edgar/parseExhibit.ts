@@ -319,14 +319,18 @@ function assemble(r: Reading, rendering: boolean): ParsedExhibit {
   const classRenamed = classRenames(prose.text);
 
   // an amendment with no schedule must say in its body what it changes: a rate (Virtus Amendment
-  // No. 17) or a rename
+  // No. 17), or renames in a document that reaches its closing clause ("All other terms … remain
+  // in full force and effect", "Dated:") — renames alone in a document cut in its WHEREAS are not
+  // all it changes
   const terms = instrumentTerms(prose);
+  const closes =
+    dated !== null || /\bremains?\s+in\s+full\s+force\b|\bIN\s+WITNESS\s+WHEREOF\b/i.test(prose.text);
   if (
     isAmendment &&
     r.schedules.length === 0 &&
     terms.distributionFeePct === null &&
     terms.serviceFeePct === null &&
-    renames.length + rules.length + classRenamed.length === 0
+    (!closes || renames.length + rules.length + classRenamed.length === 0)
   )
     gaps.push({
       fact: 'text',

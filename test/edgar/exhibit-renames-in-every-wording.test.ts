@@ -255,4 +255,21 @@ Dated:  October 3, 2005
       expect.stringMatching(/no schedule and no rate or rename/),
     ]);
   });
+
+  it('cut in its WHEREAS (no closing clause, no Dated: line), renames are not all it changes: refused', () => {
+    const cut = `<PAGE>
+                                AMENDMENT NO. 4
+                           TO THE AMENDED AND RESTATED
+                            MASTER DISTRIBUTION PLAN
+
+      This Amendment, dated as of October 3, 2005, amends the Amended and Restated
+Master Distribution Plan (the "Plan"), dated August 18, 2003.
+
+      WHEREAS, the parties desire to amend the Plan to change the name of AIM
+Lakeshore Value Fund to AIM Lakeshore Growth Fund, remove AIM Delta Fund and add AIM Ga
+`;
+    const doc = parseExhibit(cut, 'c.txt');
+    expect(doc.renames).toEqual([{ from: 'AIM Lakeshore Value Fund', to: 'AIM Lakeshore Growth Fund' }]);
+    expect(doc.completeness.complete).toBe(false);
+  });
 });

@@ -54,6 +54,19 @@ describe('"This Amendment dated as of DATE, amends …": the amendment\'s own da
   });
 });
 
+describe('"This Amendment is made and entered into as of DATE"', () => {
+  it('is the amendment\'s date; the instrument\'s is the one after "amends"', () => {
+    const doc = parseExhibit(
+      amendment(
+        'This Amendment is made and entered into as of February 9, 2015, and amends the Plan (the "Plan"),\ndated as of July 1, 2010, as follows:',
+      ),
+      'g.txt',
+    );
+    expect(doc.effectiveDate).toBe('2015-02-09');
+    expect(doc.instrument.datedAsOf).toBe('2010-07-01');
+  });
+});
+
 describe('an amending clause whose date is left blank ("is hereby amended, effective , 2004")', () => {
   for (const blank of ['effective , 2004', 'effective April ___, 2004', 'effective as of [ ]']) {
     it(`"${blank}": effectiveDate null, and the warning quotes the blank rather than saying there is no date`, () => {
