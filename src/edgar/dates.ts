@@ -141,7 +141,7 @@ export function amendedInstrumentDate(prose: ProseText): FoundDate | null {
   const verb = AMENDING_VERB_RE.exec(prose.text);
   if (verb === null) return null;
   const own: [number, number][] = [];
-  for (const re of [AMENDING_CLAUSE_RE, AMENDMENT_MADE_RE]) {
+  for (const re of OWN_DATE_RES) {
     const m = re.exec(prose.text);
     if (m !== null) own.push([m.index, m.index + m[0].length]);
   }
@@ -185,14 +185,42 @@ const AMENDMENT_MADE_RE = new RegExp(
   'i',
 );
 
+// "This Amendment dated as of September 24, 2012, amends the … Agreement … made as of …", "This
+// Amendment, dated as of March 31, 2021, amends …", "This Amendment No. 4, dated and effective as
+// of …": the amendment names its own date before it names what it amends; a later "effective …"
+// in the same clause ("dated as of X, effective Y") is when it takes effect.
+const THIS_AMENDMENT_DATED_RE = new RegExp(
+  `\\bThis\\s+Amendment(?:\\s+No\\.?\\s*\\[?\\d{1,3}\\]?)?,?\\s+(?:is\\s+)?(?:(?:made(?:\\s+and\\s+entered\\s+into)?|dated|entered\\s+into)(?:\\s+and\\s+effective|\\s+effective)?|effective)(?:\\s+as\\s+of)?,?\\s+${DATE}(?:,?\\s+(?:and\\s+)?effective(?:\\s+as\\s+of|\\s+on)?,?\\s+${DATE})?`,
+  'i',
+);
+/** Each regex that finds the amendment's own date, in the order SPEC §2.1 prefers them. */
+const OWN_DATE_RES = [AMENDING_CLAUSE_RE, AMENDMENT_MADE_RE, THIS_AMENDMENT_DATED_RE];
+
 /** The date the amending clause gives, or null when it gives none ("is hereby amended as follows"). */
 export function amendingClauseDate(prose: ProseText): FoundDate | null {
-  for (const re of [AMENDING_CLAUSE_RE, AMENDMENT_MADE_RE]) {
+  for (const re of OWN_DATE_RES) {
     const m = re.exec(prose.text);
-    const iso = m ? isoOf(m, 1) : null;
+    // "dated as of X, effective Y": the explicit effective date wins
+    const iso = m ? ((m[7] !== undefined ? isoOf(m, 7) : null) ?? isoOf(m, 1)) : null;
     if (m && iso !== null) return { iso, line: prose.lineAt(m.index) };
   }
   return null;
+}
+
+// "is hereby amended, effective , 2003, as follows", "effective April ___, 2006", "effective as of
+// [ ]": the amending clause leaves its date blank (a draft or a form)
+const BLANK_EFFECTIVE_RE = new RegExp(
+  `\\beffective(?:\\s+as\\s+of|\\s+on)?\\s*(?:${MONTH}\\s*)?(?:_{2,}|\\[\\s*\\])?\\s*,\\s*\\d{4}\\b|\\beffective(?:\\s+as\\s+of|\\s+on)?\\s+(?:_{2,}|\\[\\s*\\])`,
+  'i',
+);
+
+/**
+ * An "effective" clause whose date is left blank, as printed.
+ * @example blankEffectiveDate(prose('is hereby amended, effective , 2003, as follows:'))?.text === 'effective , 2003'
+ */
+export function blankEffectiveDate(prose: ProseText): { line: number; text: string } | null {
+  const m = BLANK_EFFECTIVE_RE.exec(prose.text);
+  return m ? { line: prose.lineAt(m.index), text: m[0] } : null;
 }
 
 /** "is hereby amended …" / "THIS AMENDMENT … amends": the body amends an instrument. */

@@ -9,6 +9,7 @@
 import {
   amendedInstrumentDate,
   amendingClauseDate,
+  blankEffectiveDate,
   dateLine,
   effectiveDates,
   type FoundDate,
@@ -115,6 +116,8 @@ export function documentDates(
       warnings.push(`the document ${what} ${iso}, before Rule 12b-1 existed (1980): a typo in the document?`);
   let gap: Gap | null = null;
   if (effective === null) {
+    // no Dated: blank, but the amending clause's own blank ("hereby amended, effective , 2003")
+    if (datedPlaceholder === null) datedPlaceholder = blankEffectiveDate(prose);
     const line = datedPlaceholder?.line ?? bodyLine;
     const reason =
       datedPlaceholder !== null

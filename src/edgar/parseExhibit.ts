@@ -23,9 +23,16 @@ import {
 import { type ExhibitHeading, exhibitTitle, readHeading } from './heading.js';
 import { htmlCellText, looksLikeHtml } from './htmlText.js';
 import { proseText } from './proseText.js';
-import { classRenames, renamePairs, renameRules, renameTable } from './renames.js';
+import {
+  classRenames,
+  formerlyRenames,
+  renameRules,
+  type StatedRename,
+  statedRenamePairs,
+  statedRenameTable,
+} from './renames.js';
 import { isRenderingMarker } from './renderingMarker.js';
-import { replacedSchedules } from './replacedSchedules.js';
+import { replacementClauses } from './replacedSchedules.js';
 import { readSchedules } from './scheduleTable.js';
 import { instrumentTerms } from './terms.js';
 import { exhibitTitleOf, readTitleBlock, type TitleBlock, titleKind } from './titleBlock.js';
@@ -211,7 +218,8 @@ function assemble(r: Reading, rendering: boolean): ParsedExhibit {
   const dated = dates.dated;
 
   // SPEC §2.1: a schedule the body names ("Schedule A-2") that the document does not contain
-  const replaced = replacedSchedules(prose.text);
+  const clauses = replacementClauses(prose.text);
+  const replaced = new Set(clauses.flatMap((c) => c.names));
   const names = new Set(r.schedules.map((s) => s.name.replace(/\s*\(.*\)$/, '')));
   // "Schedule A" in a body whose schedules are A-1 and A-2 names them together (Agreement §1),
   // unless the same list names A-1 or A-2 beside it
@@ -231,14 +239,33 @@ function assemble(r: Reading, rendering: boolean): ParsedExhibit {
       schedule: named,
     });
   }
-  for (const named of replaced)
-    if (!contains(named))
+  // the schedule each replaced name stands for: itself, or where the body names "Appendix A" and
+  // the schedule that follows is headed "SCHEDULE A", that one (the document's own inconsistency,
+  // kept and said: SPEC §2.1)
+  const replacing = new Set<string>();
+  for (const clause of clauses)
+    for (const named of clause.names) {
+      if (contains(named)) {
+        replacing.add(named);
+        continue;
+      }
+      const letter = named.replace(/^\S+ /, '');
+      const other = [...names].find((n) => n.replace(/^\S+ /, '') === letter && !replaced.has(n));
+      if (other !== undefined) {
+        replacing.add(other);
+        warnings.push(
+          `the body replaces ${named} (line ${prose.lineAt(clause.offset)}) but the schedule it contains is headed ${other}: read as the replacement of ${named}`,
+        );
+        continue;
+      }
+      const what = clause.replacedWith === null ? '' : ` "${clause.replacedWith}"`;
       gaps.push({
         fact: 'text',
         line: lastContentNo,
-        reason: `${named} is replaced "with the following", but the document does not contain it`,
+        reason: `${named} is replaced${what}, but the document does not contain it`,
         schedule: named,
       });
+    }
 
   // a document that stops at "… as follows:" is cut before what follows
   const last = [...lines].reverse().find((l) => l.trimmed !== '');
@@ -261,25 +288,61 @@ function assemble(r: Reading, rendering: boolean): ParsedExhibit {
       reason: `the title names Class ${unreached.join(', ')}, which no schedule reaches, and ${lastSchedule.name} runs to the end of the document: the rest may be cut`,
       schedule: lastSchedule.name,
     });
-  // an amendment with no schedule must say in its body what it changes (Virtus Amendment No. 17)
+  // SPEC §2: renames take effect on the amendment's date; one that states its own is said
+  const proseLines = lines.filter((l, i) => i >= r.bodyStart && inSchedule[i] === 0 && l.trimmed !== '');
+  const stated: (StatedRename & { line: number })[] = [
+    ...statedRenamePairs(prose.text).map((p) => ({ ...p, line: prose.lineAt(p.offset) })),
+    ...statedRenameTable(proseLines.map((l) => l.trimmed)).map((p) => ({
+      ...p,
+      line: proseLines[p.offset]!.no,
+    })),
+  ];
+  const renames = [
+    ...stated,
+    ...formerlyRenames(lines.slice(r.bodyStart).map((l) => l.trimmed)).map((p) => ({
+      ...p,
+      effective: null,
+      line: 0,
+    })),
+  ]
+    .filter((p, k, all) => all.findIndex((q) => q.from === p.from && q.to === p.to) === k)
+    .map(({ from, to }) => ({ from, to }));
+  for (const iso of new Set(stated.map((p) => p.effective)))
+    if (iso !== null && effective !== null && iso !== effective.iso) {
+      const these = stated.filter((p) => p.effective === iso);
+      const what = these.length === 1 ? `the rename of ${these[0]!.from}` : `${these.length} renames`;
+      warnings.push(
+        `${what} (line ${these[0]!.line}) ${these.length === 1 ? 'is' : 'are'} stated effective ${iso}, the amendment ${effective.iso}: renames are recorded on the amendment's date`,
+      );
+    }
+  const rules = renameRules(prose.text);
+  const classRenamed = classRenames(prose.text);
+
+  // an amendment with no schedule must say in its body what it changes: a rate (Virtus Amendment
+  // No. 17), or renames in a document that reaches its closing clause ("All other terms … remain
+  // in full force and effect", "Dated:") — renames alone in a document cut in its WHEREAS are not
+  // all it changes
   const terms = instrumentTerms(prose);
+  const closes =
+    dated !== null || /\bremains?\s+in\s+full\s+force\b|\bIN\s+WITNESS\s+WHEREOF\b/i.test(prose.text);
   if (
     isAmendment &&
     r.schedules.length === 0 &&
     terms.distributionFeePct === null &&
-    terms.serviceFeePct === null
+    terms.serviceFeePct === null &&
+    (!closes || renames.length + rules.length + classRenamed.length === 0)
   )
     gaps.push({
       fact: 'text',
       line: lines[r.bodyStart]?.no ?? 1,
       reason:
-        'the amendment has no schedule and no rate the reader can take from its body; plan12b cannot record what it changes',
+        'the amendment has no schedule and no rate or rename the reader can take from its body; plan12b cannot record what it changes',
       schedule: null,
     });
 
   const schedules: ParsedSchedule[] = r.schedules.map((s) => ({
     name: s.name,
-    replacesEntirely: replaced.has(s.name),
+    replacesEntirely: replacing.has(s.name),
     entries: s.entries,
   }));
   for (const s of r.schedules) {
@@ -318,16 +381,9 @@ function assemble(r: Reading, rendering: boolean): ParsedExhibit {
     terms,
     schedules,
     classes,
-    renames: [
-      ...renamePairs(prose.text),
-      ...renameTable(
-        lines
-          .filter((l, i) => i >= r.bodyStart && inSchedule[i] === 0 && l.trimmed !== '')
-          .map((l) => l.trimmed),
-      ),
-    ],
-    renameRules: renameRules(prose.text),
-    classRenames: classRenames(prose.text),
+    renames,
+    renameRules: rules,
+    classRenames: classRenamed,
     footnotes: r.schedules.flatMap((s) => s.footnotes),
     warnings,
     completeness: { complete: gaps.length === 0, gaps },

@@ -1,19 +1,41 @@
 /**
  * Renames an amendment makes (SPEC §2 "Portfolio identity survives renames"): explicit pairs
  * ("to change the name of INVESCO Core Equity Fund to AIM Core Stock Fund and INVESCO Mid-Cap
- * Growth Fund to AIM Mid Cap Stock Fund") and rules ("rename each INVESCO Fund by replacing
- * "INVESCO" with "AIM"") — Amendment No. 6 WHEREAS clause.
+ * Growth Fund to AIM Mid Cap Stock Fund"; "the further name change of A, B and C to X, Y and Z,
+ * respectively"; a "FUND NAME | NEW FUND NAME" table; "New Name Fund (formerly Old Name Fund)")
+ * and rules ("rename each INVESCO Fund by replacing "INVESCO" with "AIM"", "the name change of
+ * the applicable Portfolios from AIM to Invesco") — Amendment No. 6 WHEREAS clause.
  */
 
+import { parseDate } from './dates.js';
 import type { Rename, RenameRule } from './exhibitDocument.js';
 
 const RULE_RE =
   /\breplacing\s+["\u201c]([^"\u201d]{1,80})["\u201d]\s+with\s+["\u201c]([^"\u201d]{0,80})["\u201d]/gi;
-const PAIRS_START_RE = /\bchange\s+the\s+names?\s+of\s+/gi;
-// A name ends at the end of a clause: ";" or a sentence's "." (not the "." of "U.S.").
-const CLAUSE_END_RE = /;|[a-z)]{2}\.(?:\s|$)/;
+// "reflect the name change of the applicable Portfolios from AIM to Invesco"
+const RULE_FROM_TO_RE =
+  /\b(?:[Nn]ames?\s+changes?\s+of|change\s+the\s+names?\s+of|renam(?:e|ing))\s+(?:each\s+of\s+)?the\s+(?:applicable\s+|respective\s+)?(?:Portfolios|Funds)\s+from\s+["\u201c]?([A-Z][\w.&-]*)["\u201d]?\s+to\s+["\u201c]?([A-Z][\w.&-]*)["\u201d]?/g;
+// "change the name(s) of", "the (further) name change of"
+const PAIRS_START_RE = /\b(?:change\s+the\s+names?\s+of|names?\s+changes?\s+of)\s+/gi;
+// Where a rename clause stops: ";", a sentence's "." (not the "." of "U.S."), its own
+// "effective …", the next thing the amendment does ("and to add …", ", and (iii) remove …"),
+// or "respectively".
+const CLAUSE_END_RE =
+  /;|[a-z)]{2}\.(?:\s|$)|,?\s+effective\b|,?\s+(?:and\s+)?to\s+(?:add|remove|delete|reflect|change|rename)\b|,\s+(?:and\s+)?(?:\(?[ivx]{1,4}\)\s+)?(?:remove|add|delete|reflect)\b|\s+and\s+\(?[ivx]{1,4}\)\s|,?\s+respectively\b/;
 const SEPARATOR_RE = /,\s*and\s+|,\s+|\s+and\s+/g;
 const NAME_END_RE = /\b(?:Fund|Funds|Portfolio|Trust|Series)["\u201d]?$/;
+// "change the names of the following funds: A to B, …"
+const FOLLOWING_RE = /^(?:the\s+)?following\s+(?:funds|portfolios|series)\s*:\s*/i;
+// "…, effective May 15, 2020": the date a rename clause states for itself
+const EFFECTIVE_RE = /\beffective(?:\s+as\s+of|\s+on)?,?\s+/gi;
+
+/** A rename pair with the date its own clause states ("…, effective May 15, 2020"), if any. */
+export interface StatedRename extends Rename {
+  /** ISO date the rename's clause or table heading states, else null */
+  readonly effective: string | null;
+  /** offset of the clause in the text it was read from */
+  readonly offset: number;
+}
 
 function unquote(s: string): string {
   return s
@@ -22,12 +44,29 @@ function unquote(s: string): string {
     .trim();
 }
 
-/** @example renameRules('by replacing "INVESCO" with "AIM"') → [{ replace: 'INVESCO', with: 'AIM' }] */
+/** A name is capitalised; "the applicable Portfolios from AIM" is no name. */
+const isName = (s: string) => /^[A-Z0-9"\u201c]/.test(s);
+
+/**
+ * @example renameRules('by replacing "INVESCO" with "AIM"') → [{ replace: 'INVESCO', with: 'AIM' }]
+ * @example renameRules('the name change of the applicable Portfolios from AIM to Invesco') → [{ replace: 'AIM', with: 'Invesco' }]
+ */
 export function renameRules(text: string): RenameRule[] {
   const out: RenameRule[] = [];
-  for (let m = RULE_RE.exec(text); m !== null; m = RULE_RE.exec(text))
-    out.push({ replace: m[1]!, with: m[2]! });
+  for (const re of [RULE_RE, RULE_FROM_TO_RE])
+    for (const m of text.matchAll(re))
+      if (!out.some((r) => r.replace === m[1] && r.with === m[2])) out.push({ replace: m[1]!, with: m[2]! });
   return out;
+}
+
+/** The first "effective DATE" in `text`. */
+function effectiveIn(text: string): string | null {
+  EFFECTIVE_RE.lastIndex = 0;
+  for (let m = EFFECTIVE_RE.exec(text); m !== null; m = EFFECTIVE_RE.exec(text)) {
+    const iso = parseDate(text.slice(m.index + m[0].length));
+    if (iso !== null) return iso;
+  }
+  return null;
 }
 
 /**
@@ -35,33 +74,85 @@ export function renameRules(text: string): RenameRule[] {
  * Science and Technology Fund"), so a list separator is taken after a word that ends a name.
  */
 export function renamePairs(text: string): Rename[] {
-  const out: Rename[] = [];
-  for (let m = PAIRS_START_RE.exec(text); m !== null; m = PAIRS_START_RE.exec(text)) {
-    const from = m.index + m[0].length;
-    const window = text.slice(from, from + 2000);
+  return statedRenamePairs(text).map(({ from, to }) => ({ from, to }));
+}
+
+// "WHEREAS, … AIM Money Market Fund is now named Invesco Money Market Fund and …": a portfolio's
+// name (a registrant's "Funds" or a class's "Shares" is no portfolio)
+const NOW_NAMED_RE =
+  /(?:^|[,;]\s+|\s+and\s+|WHEREAS,?\s+)([A-Z][^,;]*?\b(?:Fund|Portfolio))\s+is\s+now\s+(?:named|known\s+as)\s+([A-Z][^,;()]*?\b(?:Fund|Portfolio))(?=\s*(?:[,;.(]|\s+and\s|$))/g;
+
+/** renamePairs, each with the date its clause states. */
+export function statedRenamePairs(text: string): StatedRename[] {
+  const out: StatedRename[] = [];
+  for (const m of text.matchAll(NOW_NAMED_RE))
+    out.push({ from: unquote(m[1]!), to: unquote(m[2]!), effective: null, offset: m.index });
+  const starts = [...text.matchAll(PAIRS_START_RE)].map((m) => [m.index, m.index + m[0].length] as const);
+  starts.forEach(([at, from], k) => {
+    const window = text.slice(from, Math.min(from + 2000, starts[k + 1]?.[0] ?? text.length));
     const end = CLAUSE_END_RE.exec(window);
-    const clause = end ? window.slice(0, end[0] === ';' ? end.index : end.index + 2) : window;
-    const parts = clause.split(/\s+to\s+/);
-    if (parts.length < 2) continue;
-    const names: string[] = [unquote(parts[0]!)];
-    let ok = true;
-    for (let i = 1; i < parts.length - 1; i++) {
-      const middle = parts[i]!;
-      const split = splitAfterName(middle);
-      if (split === null) {
-        ok = false;
-        break;
-      }
-      names.push(unquote(split[0]), unquote(split[1]));
-    }
-    if (!ok) continue;
-    names.push(unquote(parts[parts.length - 1]!));
-    for (let i = 0; i + 1 < names.length; i += 2) {
-      const pair = { from: names[i]!, to: names[i + 1]! };
-      if (pair.from !== '' && pair.to !== '') out.push(pair);
-    }
+    const sentence = end !== null && /^(?:;|[a-z)]{2}\.)/.test(end[0]);
+    const clause = (
+      end ? window.slice(0, sentence && end[0] !== ';' ? end.index + 2 : end.index) : window
+    ).replace(FOLLOWING_RE, '');
+    // the clause's date: its own "effective …", or one after what ends it ("… and to add X Fund,
+    // effective April 28, 2021"), before its sentence or the next rename ends
+    const after = end !== null && !sentence ? window.slice(end.index) : '';
+    const sentenceEnd = /;|[a-z)]{2}\.(?:\s|$)/.exec(after);
+    const effective = effectiveIn(sentenceEnd ? after.slice(0, sentenceEnd.index) : after);
+    const pairs = /respectively/i.test(end?.[0] ?? '') ? respectivePairs(clause) : sequentialPairs(clause);
+    for (const p of pairs) out.push({ ...p, effective, offset: at });
+  });
+  return out;
+}
+
+/** "A to B, C to D and E to F" */
+function sequentialPairs(clause: string): Rename[] {
+  const parts = clause.split(/\s+to\s+/);
+  if (parts.length < 2) return [];
+  const names: string[] = [unquote(parts[0]!)];
+  for (let i = 1; i < parts.length - 1; i++) {
+    const split = splitAfterName(parts[i]!);
+    if (split === null) return [];
+    names.push(unquote(split[0]), unquote(split[1]));
+  }
+  // a cut document: "… to Invesco Municipal Fund and Invesco Van Kam" — the last name ends at its
+  // name word, and what follows is no pair
+  const last = parts[parts.length - 1]!;
+  const tail = splitAfterName(last);
+  names.push(unquote(tail !== null && NAME_END_RE.test(tail[0]) ? tail[0] : last));
+  const out: Rename[] = [];
+  for (let i = 0; i + 1 < names.length; i += 2) {
+    const pair = { from: names[i]!, to: names[i + 1]! };
+    if (isName(pair.from) && isName(pair.to)) out.push(pair);
   }
   return out;
+}
+
+/** "A, B and C to X, Y and Z[, respectively]": the two lists paired in order. */
+function respectivePairs(clause: string): Rename[] {
+  const parts = clause.split(/\s+to\s+/);
+  if (parts.length !== 2) return [];
+  const from = nameList(parts[0]!);
+  const to = nameList(parts[1]!);
+  if (from.length !== to.length) return [];
+  return from.map((f, i) => ({ from: f, to: to[i]! })).filter((p) => isName(p.from) && isName(p.to));
+}
+
+/** "A, B and C" → [A, B, C], an "and" inside a name kept ("Equity and Income Fund"). */
+function nameList(list: string): string[] {
+  const out: string[] = [];
+  for (const piece of list.split(/\s*,\s*(?:and\s+)?/)) {
+    let from = 0;
+    for (const m of piece.matchAll(/\s+and\s+/g)) {
+      if (NAME_END_RE.test(piece.slice(from, m.index))) {
+        out.push(piece.slice(from, m.index));
+        from = m.index + m[0].length;
+      }
+    }
+    out.push(piece.slice(from));
+  }
+  return out.map(unquote).filter((n) => n !== '');
 }
 
 function splitAfterName(middle: string): [string, string] | null {
@@ -79,34 +170,93 @@ function splitAfterName(middle: string): [string, string] | null {
   return fallback;
 }
 
+/** A rename table's new name as printed: "Invesco X Fund;", "Invesco X Fund:", "Invesco X Fund; and". */
+const tableName = (s: string) => s.replace(/\s*[;:,.]?\s*(?:and)?$/, '').trim();
+
 /**
  * A rename table in the WHEREAS clause (Invesco Service Plan Amendment No. 4: "to change the
- * following Funds' names:" over "FUND NAME | NEW FUND NAME" and one pair per row).
+ * following Funds' names:" over "FUND NAME | NEW FUND NAME" and one pair per row), each pair with
+ * the date the sentence above the table states ("…, effective September 30, 2020:").
  * @example renameTable(['FUND NAME', 'NEW FUND NAME', 'Invesco Oppenheimer X Fund', 'Invesco X Fund;'])
  *   → [{ from: 'Invesco Oppenheimer X Fund', to: 'Invesco X Fund' }]
  */
 export function renameTable(lines: readonly string[]): Rename[] {
-  const out: Rename[] = [];
+  return statedRenameTable(lines).map(({ from, to }) => ({ from, to }));
+}
+
+/** renameTable, each pair with the date stated above its table; `offset` is the row's index. */
+export function statedRenameTable(lines: readonly string[]): StatedRename[] {
+  const out: StatedRename[] = [];
   for (let i = 0; i + 1 < lines.length; i++) {
     if (!/^FUND\s+NAME$/i.test(lines[i]!) || !/^NEW\s+FUND\s+NAME$/i.test(lines[i + 1]!)) continue;
+    const effective = effectiveIn(lines.slice(Math.max(0, i - 2), i).join(' '));
     let j = i + 2;
     while (
       j + 1 < lines.length &&
       NAME_END_RE.test(lines[j]!) &&
-      NAME_END_RE.test(lines[j + 1]!.replace(/;$/, ''))
+      NAME_END_RE.test(tableName(lines[j + 1]!))
     ) {
-      out.push({ from: lines[j]!, to: lines[j + 1]!.replace(/;$/, '') });
+      out.push({ from: lines[j]!, to: tableName(lines[j + 1]!), effective, offset: j });
       j += 2;
     }
   }
   return out;
 }
 
+// "Eaton Vance Parametric Structured Emerging Markets Fund" over "(formerly Eaton Vance Structured
+// Emerging Markets Fund)"; "Core Bond Fund (formerly, Investment Grade Bond Fund)"
+const FORMERLY_RE =
+  /\(\s*formerly,?\s+(?:known\s+as\s+|named\s+|called\s+)?([^()]+?)(?:,\s+(?:prior|until|before|through)\b[^()]*)?\s*\)/i;
+// cells between a name and its "(formerly …)" line: an adoption date, a rate, a class
+const NOT_A_NAME_RE = /^(?:[\d.,%*\s]+|Class\s+\S+(?:\s+Shares)?|N\/A)$/i;
+
+/**
+ * "New Name (formerly Old Name)" in a schedule or a list: the portfolio's old name → its name.
+ * The "(formerly …)" may stand on its own line below the name (and below the name's other
+ * cells) or run onto the next line.
+ * @example formerlyRenames(['Core Bond Fund (formerly, Investment Grade Bond Fund)'])
+ *   → [{ from: 'Investment Grade Bond Fund', to: 'Core Bond Fund' }]
+ */
+export function formerlyRenames(lines: readonly string[]): Rename[] {
+  const out: Rename[] = [];
+  const cell = (s: string) => s.replace(/^\|/, '').replace(/\s+/g, ' ').trim();
+  for (let i = 0; i < lines.length; i++) {
+    const at = cell(lines[i]!).search(/\(\s*formerly\b/i);
+    if (at < 0) continue;
+    const here = cell(lines[i]!);
+    const joined = /\)/.test(here.slice(at)) ? here : `${here} ${cell(lines[i + 1] ?? '')}`;
+    const m = FORMERLY_RE.exec(joined.slice(at));
+    if (m === null) continue;
+    let to = here.slice(0, at).trim();
+    for (let k = i - 1; to === '' && k >= 0 && k >= i - 4; k--) {
+      const prev = cell(lines[k]!);
+      if (prev === '' || NOT_A_NAME_RE.test(prev) || parseDate(prev) !== null) continue;
+      if (/\(\s*formerly\b/i.test(prev)) break;
+      to = prev;
+    }
+    const from = m[1]!.replace(/\s+/g, ' ');
+    if (isName(to) && isName(from) && !out.some((r) => r.from === from && r.to === to))
+      out.push({ from, to });
+  }
+  return out;
+}
+
 // "redesignate the Class A3 shares as Class A Shares", "all references in the Plan to Class A3
-// Shares shall be changed to Class A Shares" (Invesco Class A Amendment No. 2)
+// Shares shall be changed to Class A Shares" (Invesco Class A Amendment No. 2), "All references to
+// "Class B5 Shares" in the Agreement are hereby deleted and replaced with "Class BX Shares"",
+// "reflect the renaming of the Class B5 Shares of each Portfolio to "Class BX Shares""
+const Q = '["\u201c\u201d]?';
 const CLASS_RENAME_RES = [
   /\bredesignate\s+the\s+Class\s+([A-Z][A-Z0-9]?)\s+shares\s+as\s+Class\s+([A-Z][A-Z0-9]?)\s+shares/gi,
   /\breferences\s+[^.;]{0,40}?\bto\s+Class\s+([A-Z][A-Z0-9]?)\s+Shares\s+shall\s+be\s+changed\s+to\s+Class\s+([A-Z][A-Z0-9]?)\s+Shares/gi,
+  new RegExp(
+    `\\breferences\\s+to\\s+${Q}Class\\s+([A-Z][A-Z0-9]?)\\s+Shares${Q}\\s+(?:in\\s+the\\s+(?:Agreement|Plan)\\s+)?(?:are|shall\\s+be)\\s+(?:hereby\\s+)?(?:deleted\\s+and\\s+replaced\\s+with|changed\\s+to)\\s+${Q}Class\\s+([A-Z][A-Z0-9]?)\\s+Shares`,
+    'gi',
+  ),
+  new RegExp(
+    `\\brenaming\\s+of\\s+(?:the\\s+)?${Q}Class\\s+([A-Z][A-Z0-9]?)\\s+Shares${Q}(?:\\s+of\\s+each\\s+Portfolio)?\\s+(?:to|as)\\s+${Q}Class\\s+([A-Z][A-Z0-9]?)\\s+Shares`,
+    'gi',
+  ),
 ];
 
 /**
