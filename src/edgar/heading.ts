@@ -6,6 +6,7 @@
 
 import type { EdgarLine } from './edgarText.js';
 import { type ExhibitKind, ExhibitParseError, type InstrumentKind } from './exhibitDocument.js';
+import { type AgreementParties, agreementParties } from './instrumentRegistrant.js';
 import { exhibitLabel, isParenthesised, scheduleHeading } from './lineShapes.js';
 import { classCodesIn, isClassLabel } from './shareClasses.js';
 import { titleCase } from './titleCase.js';
@@ -19,6 +20,8 @@ export interface ExhibitHeading {
   readonly instrumentTitle: string;
   /** the registrant named in the title after "OF", as printed ("AIM FUNDS GROUP") */
   readonly registrantAsPrinted: string | null;
+  /** an agreement's parties after "BETWEEN", as printed: the fund party is the registrant */
+  readonly parties: AgreementParties | null;
   readonly classes: readonly string[];
   /** "to the" in "Amendment No. 12 to the …", as printed */
   readonly amendmentLink: string;
@@ -151,9 +154,12 @@ function readHeadingAt(
       rest = rest.slice(link[0].length);
     }
   }
-  const m = /^(.*?\b(?:PLAN|AGREEMENT))(?:\s+OF\s+(.+))?$/.exec(rest);
-  const titlePart = (m?.[1] ?? rest).replace(/^THE\s+/, '');
-  const registrantAsPrinted = m?.[2]?.trim() || null;
+  // "MASTER DISTRIBUTION AGREEMENT BETWEEN AIM ADVISOR FUNDS AND A I M DISTRIBUTORS, INC."
+  const between = /^(.*?\bAGREEMENT)\s+BETWEEN\s+(.+)$/.exec(rest);
+  const parties = between ? agreementParties(between[2]!) : null;
+  const m = parties !== null ? null : /^(.*?\b(?:PLAN|AGREEMENT))(?:\s+OF\s+(.+))?$/.exec(rest);
+  const titlePart = (parties !== null ? between![1]! : (m?.[1] ?? rest)).replace(/^THE\s+/, '');
+  const registrantAsPrinted = parties?.registrant ?? (m?.[2]?.trim() || null);
   const instrumentKind: InstrumentKind = /\bAGREEMENT\b/.test(titlePart) ? 'agreement' : 'plan';
   const classesText = parentheses.join(' ');
   return {
@@ -163,6 +169,7 @@ function readHeadingAt(
     instrumentKind,
     instrumentTitle: titleCase(titlePart),
     registrantAsPrinted,
+    parties,
     classes: classCodesIn(classesText),
     amendmentLink,
     classesTitle: parentheses.length > 0 ? titleCase(parentheses[0]!) : '',
@@ -182,7 +189,13 @@ export function exhibitTitle(h: ExhibitHeading, registrant: string | null): stri
     if (h.amendmentLink !== '') parts.push(h.amendmentLink);
   }
   parts.push(h.instrumentTitle);
-  if (registrant !== null) parts.push(`of ${registrant}`);
+  // the parties as the title names them: "Between AIM Advisor Funds and A I M Distributors, Inc."
+  if (h.parties !== null && registrant !== null) {
+    const other = titleCase(h.parties.other);
+    parts.push(
+      h.parties.registrantFirst ? `Between ${registrant} and ${other}` : `Between ${other} and ${registrant}`,
+    );
+  } else if (registrant !== null) parts.push(`of ${registrant}`);
   if (h.classesTitle !== '') parts.push(h.classesTitle);
   if (h.qualifiersTitle !== '') parts.push(h.qualifiersTitle);
   return parts.join(' ');

@@ -22,6 +22,7 @@ import {
 } from './exhibitDocument.js';
 import { type ExhibitHeading, exhibitTitle, readHeading } from './heading.js';
 import { htmlCellText, looksLikeHtml } from './htmlText.js';
+import { bodyPartyRegistrant, scheduleHeadingRegistrant } from './instrumentRegistrant.js';
 import { proseText } from './proseText.js';
 import { classRenames, renamePairs, renameRules, renameTable } from './renames.js';
 import { isRenderingMarker } from './renderingMarker.js';
@@ -66,15 +67,25 @@ interface Reading {
 }
 
 function registrantOf(printed: string | null, lines: readonly EdgarLine[], bodyStart: number): string | null {
-  return printed === null
-    ? null
-    : bodySpelling(
-        printed,
-        lines
-          .slice(bodyStart, bodyStart + 400)
-          .map((l) => l.trimmed)
-          .join(' '),
-      );
+  return printed === null ? null : bodySpelling(printed, bodyOf(lines, bodyStart));
+}
+
+function bodyOf(lines: readonly EdgarLine[], bodyStart: number): string {
+  return lines
+    .slice(bodyStart, bodyStart + 400)
+    .map((l) => l.trimmed)
+    .join(' ');
+}
+
+/**
+ * The Registrant where the title names none: the quoted schedule's heading ("… AGREEMENT OF AIM
+ * INTERNATIONAL FUNDS, INC."), else the body's parties ("by and between AIM Tax-Exempt Funds, a
+ * Delaware business trust, and A I M Distributors, Inc.").
+ */
+function untitledRegistrant(lines: readonly EdgarLine[], bodyStart: number): string | null {
+  const headed = scheduleHeadingRegistrant(lines, bodyStart);
+  if (headed !== null) return registrantOf(headed, lines, bodyStart);
+  return bodyPartyRegistrant(bodyOf(lines, bodyStart));
 }
 
 /** EDGAR plain text with the seeds' heading: the aligned-column schedule reader. */
@@ -85,7 +96,8 @@ function readEdgarLayout(
   t: TitleBlock,
   text: { lastLineTerminated: boolean; lastLineNo: number },
 ): Reading {
-  const registrant = registrantOf(heading.registrantAsPrinted, lines, heading.bodyStart);
+  const titled = registrantOf(heading.registrantAsPrinted, lines, heading.bodyStart);
+  const registrant = titled ?? untitledRegistrant(lines, heading.bodyStart);
   const classes = heading.classes.length > 0 ? heading.classes : t.classes;
   const readings = readSchedules(
     {
@@ -101,7 +113,7 @@ function readEdgarLayout(
   return {
     lines,
     kind: heading.kind,
-    title: exhibitTitle(heading, registrant),
+    title: exhibitTitle(heading, titled),
     exhibit: heading.exhibit,
     amendmentNumber: heading.amendmentNumber,
     instrumentKind: heading.instrumentKind,
