@@ -146,7 +146,10 @@ function readCellLayout(lines: readonly EdgarLine[], file: string, t: TitleBlock
   const prose = proseText(lines, (i) => i >= t.bodyStart && !readings.some((r) => i >= r.start && i < r.end));
   const scheduleFirst = headings[0] !== undefined && headings[0].index === t.bodyStart;
   const kind = titleKind(t, hasAmendingClause(prose), scheduleFirst || prose.text.trim() === '');
-  const titleRegistrants = readings.map((r) => r.titleRegistrant).filter((r) => r !== null);
+  // "SCHEDULE A / SERVICE PLAN (REIMBURSEMENT)": a subtitle naming the plan is not a Registrant
+  const titleRegistrants = readings
+    .map((r) => r.titleRegistrant)
+    .filter((r) => r !== null && !/\b(?:PLAN|AGREEMENT)\b/i.test(r));
   const single = titleRegistrants.length === 1 && readings.length === 1 ? titleRegistrants[0]! : null;
   return {
     lines,
