@@ -51,6 +51,9 @@ export function readTitleBlock(
       continue;
     }
     if (title.length > 0 && isProse(t) && t.split(/\s+/).length >= 6 && !/^\(the\b/i.test(t)) break;
+    // "The First Restated Master Distribution Agreement (Class B Shares … with": the body's first
+    // sentence, wrapped before any punctuation that would show it is prose
+    if (title.length > 0 && /^(?:The|This)\s/.test(t) && t.split(/\s+/).length >= 6) break;
     if (/^[a-z(]/.test(t) && title.length > 0 && !/^\(/.test(t)) {
       title.push(t);
       continue;
@@ -63,7 +66,7 @@ export function readTitleBlock(
   const instrumentKind: InstrumentKind = /\bAGREEMENT\b/.test(upper) ? 'agreement' : 'plan';
   const of = /\bOF\s+((?:THE\s+)?[A-Z][A-Z&.,' -]*(?:TRUST|FUNDS|FUND|SERIES|GROUP|INC\.?))\b/.exec(text);
   const instrument =
-    /((?:[A-Z][A-Za-z&-]*\s+)*?(?:DISTRIBUTION(?:\s+AND\s+SERVICE)?|SERVICE|MASTER\s+DISTRIBUTION)\s+PLAN|PLAN\s+OF\s+DISTRIBUTION|PLAN\s+PURSUANT\s+TO\s+RULE\s+12B-1|(?:MASTER\s+)?DISTRIBUTION\s+AGREEMENT)/i.exec(
+    /((?:[A-Z][A-Za-z&-]*\s+)*?(?:DISTRIBUTION(?:\s+AND\s+SERVICE)?|SERVICE|MASTER\s+DISTRIBUTION)\s+PLAN|PLAN\s+OF\s+DISTRIBUTION|PLAN\s+PURSUANT\s+TO\s+RULE\s+12B-1|(?:[A-Z][A-Za-z&-]*\s+)*?(?:MASTER\s+)?DISTRIBUTION\s+AGREEMENT)/i.exec(
       text,
     );
   return {
