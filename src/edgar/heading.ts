@@ -104,10 +104,16 @@ function readHeadingAt(
       continue;
     }
     if (scheduleHeading(t)) break;
-    if (isParenthesised(t) && isClassLabel(t.slice(1, t.lastIndexOf(')')))) {
-      parentheses.push(t);
+    // "(Class A Shares, Class AX Shares, … / Class CX Shares, … and Class RX Shares)": a class
+    // list wrapped over lines
+    const wrapped = wrappedParenthesis(lines, i);
+    if (wrapped !== null && isClassLabel(wrapped.text.slice(1, wrapped.text.lastIndexOf(')')))) {
+      parentheses.push(wrapped.text);
+      i = wrapped.last;
       continue;
     }
+    // "(effective February 12, 2010, as amended …)": the body's business, not the title's
+    if (isParenthesised(t) && /\b\d{4}\b/.test(t)) break;
     // "(SECURITIZATION FEATURE)": part of the title, not of the registrant's name
     if (isParenthesised(t) && titleLines.length > 0) {
       qualifiers.push(t);
@@ -157,7 +163,13 @@ function readHeadingAt(
   // "MASTER DISTRIBUTION AGREEMENT BETWEEN AIM ADVISOR FUNDS AND A I M DISTRIBUTORS, INC."
   const between = /^(.*?\bAGREEMENT)\s+BETWEEN\s+(.+)$/.exec(rest);
   const parties = between ? agreementParties(between[2]!) : null;
-  const m = parties !== null ? null : /^(.*?\b(?:PLAN|AGREEMENT))(?:\s+OF\s+(.+))?$/.exec(rest);
+  // "PLAN OF DISTRIBUTION PURSUANT TO RULE 12B-1" is a plan's name, not "PLAN OF <Registrant>"
+  const m =
+    parties !== null
+      ? null
+      : /^(.*?\b(?:PLAN\s+OF\s+DISTRIBUTION(?:\s+PURSUANT\s+TO\s+RULE\s+12B-1)?|PLAN|AGREEMENT))(?:\s+OF\s+(.+))?$/.exec(
+          rest,
+        );
   const titlePart = (parties !== null ? between![1]! : (m?.[1] ?? rest)).replace(/^THE\s+/, '');
   const registrantAsPrinted = parties?.registrant ?? (m?.[2]?.trim() || null);
   const instrumentKind: InstrumentKind = /\bAGREEMENT\b/.test(titlePart) ? 'agreement' : 'plan';
@@ -176,6 +188,23 @@ function readHeadingAt(
     qualifiersTitle: qualifiers.map((q) => titleCase(q)).join(' '),
     bodyStart: i,
   };
+}
+
+const MAX_WRAPPED_LINES = 3;
+
+/** A parenthesised line, or one opened on line `i` and closed within the next few lines, joined. */
+function wrappedParenthesis(lines: readonly EdgarLine[], i: number): { text: string; last: number } | null {
+  const first = lines[i]!.trimmed;
+  if (isParenthesised(first)) return { text: first, last: i };
+  if (!first.startsWith('(') || first.includes(')')) return null;
+  let text = first;
+  for (let j = i + 1; j < lines.length && j <= i + MAX_WRAPPED_LINES; j++) {
+    const t = lines[j]!.trimmed;
+    if (t === '' || t.includes('(')) return null;
+    text = `${text} ${t}`;
+    if (t.includes(')')) return isParenthesised(text) ? { text, last: j } : null;
+  }
+  return null;
 }
 
 /**

@@ -25,12 +25,17 @@ function titleWord(w: string): string {
   return w.charAt(0) + w.slice(1).toLowerCase();
 }
 
+/** "Class AXShares" (a filing's typo) read as "Class AX Shares". */
+function spaced(text: string): string {
+  return text.replace(/\b(CLASS(?:ES)?\s+[A-Z][A-Z0-9]?)(SHARES?)\b/gi, '$1 $2');
+}
+
 /**
  * All class codes a heading or label names, in order, without duplicates.
  * @example classCodesIn('(CLASS A SHARES, CLASS C SHARES AND CLASS R SHARES)') → ['A', 'C', 'R']
  */
 export function classCodesIn(text: string): string[] {
-  const toks = text
+  const toks = spaced(text)
     .toUpperCase()
     .replace(/[(),;:"*]/g, ' $& ')
     .split(/\s+/)
@@ -66,7 +71,9 @@ export function classCodesIn(text: string): string[] {
 /** "CLASS C SHARES", "Class C Shares:", "INVESTOR CLASS SHARES", "CLASSES A AND C" — a label that only names classes. */
 export function isClassLabel(text: string): boolean {
   if (!/\bCLASS(?:ES)?\b/i.test(text)) return false;
-  const t = text.replace(/[():*"]/g, ' ').trim();
+  const t = spaced(text)
+    .replace(/[():*"]/g, ' ')
+    .trim();
   const rest = t
     .replace(/\b(?:CLASS(?:ES)?|SHARES?|AND)\b/gi, ' ')
     .replace(/[,&]/g, ' ')
