@@ -4,6 +4,7 @@
  * and the classes it covers ("(CLASS R SHARES)") — SPEC §2.1 `kind`, `title`, `instrument`.
  */
 
+import { amendmentNumberIn } from './amendmentNumber.js';
 import type { EdgarLine } from './edgarText.js';
 import { type ExhibitKind, ExhibitParseError, type InstrumentKind } from './exhibitDocument.js';
 import { type AgreementParties, agreementParties } from './instrumentRegistrant.js';
@@ -22,6 +23,8 @@ export interface ExhibitHeading {
   readonly registrantAsPrinted: string | null;
   /** an agreement's parties after "BETWEEN", as printed: the fund party is the registrant */
   readonly parties: AgreementParties | null;
+  /** what the title leaves unsettled: a draft's bracketed or blank amendment number */
+  readonly warnings: readonly string[];
   readonly classes: readonly string[];
   /** "to the" in "Amendment No. 12 to the …", as printed */
   readonly amendmentLink: string;
@@ -139,12 +142,14 @@ function readHeadingAt(
   let isAmendment = false;
   let rest = joined;
   let amendmentLink = '';
-  const numbered = /^AMENDMENT\s+(?:NO\.?|NUMBER)\s*(\d{1,3})\b\s*/.exec(rest);
+  const warnings: string[] = [];
+  const numbered = rest.startsWith('AMENDMENT') ? amendmentNumberIn(rest) : null;
   const ordinal = /^([A-Z]+)\s+AMENDMENT\b\s*/.exec(rest);
-  if (numbered) {
+  if (numbered !== null && rest.startsWith(numbered.printed)) {
     isAmendment = true;
-    amendmentNumber = Number(numbered[1]);
-    rest = rest.slice(numbered[0].length);
+    amendmentNumber = numbered.number;
+    if (numbered.warning !== null) warnings.push(numbered.warning);
+    rest = rest.slice(numbered.printed.length).trimStart();
   } else if (ordinal && ORDINALS.includes(ordinal[1]!)) {
     isAmendment = true;
     amendmentNumber = ORDINALS.indexOf(ordinal[1]!) + 1;
@@ -182,6 +187,7 @@ function readHeadingAt(
     instrumentTitle: titleCase(titlePart),
     registrantAsPrinted,
     parties,
+    warnings,
     classes: classCodesIn(classesText),
     amendmentLink,
     classesTitle: parentheses.length > 0 ? titleCase(parentheses[0]!) : '',

@@ -54,6 +54,8 @@ interface Reading {
   readonly registrant: string | null;
   readonly titleClasses: readonly string[];
   readonly bodyStart: number;
+  /** what the title leaves unsettled (a draft's amendment number) */
+  readonly titleWarnings: readonly string[];
   readonly schedules: readonly {
     readonly name: string;
     readonly entries: readonly ParsedEntry[];
@@ -121,6 +123,7 @@ function readEdgarLayout(
     registrant,
     titleClasses: classes,
     bodyStart: heading.bodyStart,
+    titleWarnings: heading.warnings,
     schedules: readings.map((r) => {
       const cutNote = r.warnings.find((w) => w.startsWith(CUT_OFF_WARNING_PREFIX));
       return {
@@ -162,6 +165,7 @@ function readCellLayout(lines: readonly EdgarLine[], file: string, t: TitleBlock
     registrant: registrant ?? single,
     titleClasses: t.classes,
     bodyStart: t.bodyStart,
+    titleWarnings: kind.endsWith('-amendment') ? t.warnings : [],
     schedules: readings.map((r) => ({ ...r, warnings: [] })),
   };
 }
@@ -218,6 +222,7 @@ function assemble(r: Reading, rendering: boolean): ParsedExhibit {
   // where a cut document stops: its last line with content
   const lastContentNo = [...lines].reverse().find((l) => l.trimmed !== '')?.no ?? 1;
 
+  warnings.push(...r.titleWarnings);
   const dates = documentDates(r.kind, lines, prose, lines[r.bodyStart]?.no ?? 1);
   warnings.push(...dates.warnings);
   if (dates.gap !== null) gaps.push(dates.gap);

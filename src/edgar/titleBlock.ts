@@ -6,6 +6,7 @@
  * Everything above the first sentence of the body or the first schedule heading is title.
  */
 
+import { amendmentNumberIn } from './amendmentNumber.js';
 import type { EdgarLine } from './edgarText.js';
 import type { ExhibitKind, InstrumentKind } from './exhibitDocument.js';
 import { exhibitLabel, isProse } from './lineShapes.js';
@@ -19,6 +20,8 @@ export interface TitleBlock {
   /** the title lines, as printed */
   readonly lines: readonly string[];
   readonly amendmentNumber: number | null;
+  /** what the title leaves unsettled: a draft's bracketed or blank amendment number */
+  readonly warnings: readonly string[];
   /** the title says AMENDMENT */
   readonly saysAmendment: boolean;
   readonly instrumentKind: InstrumentKind;
@@ -30,6 +33,11 @@ export interface TitleBlock {
 }
 
 const EXHIBIT_LABEL_RE = /^Exhibit\s+(\S.*)$/i;
+const EDGAR_DOCUMENT_HEADER_RE = /^EX-\d+(?:\.[A-Z0-9.]+)?\s+\d+\s+\S+\.(?:htm|html|txt)\b/i;
+
+function countOf(text: string, ch: string): number {
+  return text.split(ch).length - 1;
+}
 
 /**
  * @example readTitleBlock(lines of 'HERITAGE SERIES TRUST\nCLASS A\nDISTRIBUTION PLAN\nAMENDED\nSCHEDULE A', isHeadingAt).classes → ['A']
@@ -45,9 +53,23 @@ export function readTitleBlock(
     const t = lines[i]!.trimmed;
     if (t === '') continue;
     if (isScheduleHeadingAt(i)) break;
+    // the EDGAR document header a filing as retrieved starts with: "EX-99.M.2.H 13 <file>.htm
+    // AMENDMENT NO. 8 TO …" (type, sequence, file name, description); the exhibit's own title follows
+    if (title.length === 0 && exhibit === null && EDGAR_DOCUMENT_HEADER_RE.test(t) && t.length <= 300)
+      continue;
     const label = EXHIBIT_LABEL_RE.exec(t)?.[1] ?? exhibitLabel(t);
     if (label !== null && title.length === 0 && !/^[A-Z]$/.test(label)) {
       exhibit = label;
+      // "Exhibit (m)(7)(b" / ")": the designation's closing parenthesis wrapped to the next line
+      const next = lines.findIndex((l, k) => k > i && l.trimmed !== '');
+      if (
+        countOf(label, '(') > countOf(label, ')') &&
+        next > 0 &&
+        /^[a-z0-9]{0,4}\)+$/i.test(lines[next]!.trimmed)
+      ) {
+        exhibit = `${label}${lines[next]!.trimmed}`;
+        i = next;
+      }
       continue;
     }
     if (title.length > 0 && isProse(t) && t.split(/\s+/).length >= 6 && !/^\(the\b/i.test(t)) break;
@@ -62,7 +84,7 @@ export function readTitleBlock(
   }
   const text = title.join(' ').replace(/\s+/g, ' ').trim();
   const upper = text.toUpperCase();
-  const number = /\bAMENDMENT\s+(?:NO\.?|NUMBER)\s*(\d{1,3})\b/.exec(upper);
+  const number = amendmentNumberIn(text);
   const instrumentKind: InstrumentKind = /\bAGREEMENT\b/.test(upper) ? 'agreement' : 'plan';
   const of = /\bOF\s+((?:THE\s+)?[A-Z][A-Z&.,' -]*(?:TRUST|FUNDS|FUND|SERIES|GROUP|INC\.?))\b/.exec(text);
   const instrument =
@@ -73,7 +95,8 @@ export function readTitleBlock(
     exhibit,
     text,
     lines: title,
-    amendmentNumber: number ? Number(number[1]) : null,
+    amendmentNumber: number?.number ?? null,
+    warnings: number?.warning ? [number.warning] : [],
     saysAmendment: /\bAMENDMENT\b/.test(upper),
     instrumentKind,
     instrumentTitle: titleCase(
