@@ -29,7 +29,13 @@ import { isRenderingMarker } from './renderingMarker.js';
 import { replacedSchedules } from './replacedSchedules.js';
 import { readSchedules } from './scheduleTable.js';
 import { instrumentTerms } from './terms.js';
-import { exhibitTitleOf, readTitleBlock, type TitleBlock, titleKind } from './titleBlock.js';
+import {
+  exhibitTitleOf,
+  readTitleBlock,
+  scheduleTitleBlock,
+  type TitleBlock,
+  titleKind,
+} from './titleBlock.js';
 
 /** The registrant as the body spells it ("AIM Funds Group"), else as the title prints it. */
 function bodySpelling(printed: string, body: string): string {
@@ -139,11 +145,15 @@ function readEdgarLayout(
 }
 
 /** A document read cell by cell (HTML, or a schedule filed on its own). */
-function readCellLayout(lines: readonly EdgarLine[], file: string, t: TitleBlock): Reading {
-  const headings = cellHeadings(lines).filter((h) => h.index >= t.bodyStart);
+function readCellLayout(lines: readonly EdgarLine[], file: string, above: TitleBlock): Reading {
+  const headings = cellHeadings(lines).filter((h) => h.index >= above.bodyStart);
+  // "SCHEDULE A / <TRUST> / CLASS R DISTRIBUTION PLAN": the title printed below the heading
+  const below = headings[0] === undefined ? null : scheduleTitleBlock(lines, headings[0].index, above);
+  const t = below ?? above;
   const registrant = t.registrant;
+  // the classes below the heading are the schedule reader's to find (it reads them per entry)
   const readings: CellScheduleReading[] = readCellSchedules(
-    { file, lines, classes: t.classes, registrant },
+    { file, lines, classes: above.classes, registrant },
     headings,
   );
   const prose = proseText(lines, (i) => i >= t.bodyStart && !readings.some((r) => i >= r.start && i < r.end));
@@ -163,7 +173,7 @@ function readCellLayout(lines: readonly EdgarLine[], file: string, t: TitleBlock
     instrumentKind: t.instrumentKind,
     instrumentTitle: t.instrumentTitle,
     registrant: registrant ?? single,
-    titleClasses: t.classes,
+    titleClasses: above.classes,
     bodyStart: t.bodyStart,
     titleWarnings: kind.endsWith('-amendment') ? t.warnings : [],
     schedules: readings.map((r) => ({ ...r, warnings: [] })),

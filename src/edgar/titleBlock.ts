@@ -9,7 +9,7 @@
 import { amendmentNumberIn } from './amendmentNumber.js';
 import type { EdgarLine } from './edgarText.js';
 import type { ExhibitKind, InstrumentKind } from './exhibitDocument.js';
-import { exhibitLabel, isProse } from './lineShapes.js';
+import { exhibitLabel, isAllCaps, isProse } from './lineShapes.js';
 import { classCodesIn, isClassLabel } from './shareClasses.js';
 import { titleCase } from './titleCase.js';
 
@@ -109,6 +109,38 @@ export function readTitleBlock(
     classes: classCodesIn(text),
     bodyStart: i,
   };
+}
+
+const MAX_SCHEDULE_TITLE_LINES = 4;
+
+/**
+ * A schedule filed with nothing above its heading names its plan below it: "SCHEDULE A / EATON
+ * VANCE MUTUAL FUNDS TRUST / CLASS R DISTRIBUTION PLAN". The lines in capitals right after the
+ * heading, read as the title block `t` (which is empty), or null when they name no plan.
+ * @example scheduleTitleBlock(lines of 'SCHEDULE A\nTHE TRUST\nCLASS R DISTRIBUTION PLAN\nFund', 0, empty).classes → ['R']
+ */
+export function scheduleTitleBlock(
+  lines: readonly EdgarLine[],
+  headingIndex: number,
+  t: TitleBlock,
+): TitleBlock | null {
+  if (t.text !== '') return null;
+  const title: string[] = [];
+  for (let i = headingIndex + 1; i < lines.length && title.length < MAX_SCHEDULE_TITLE_LINES; i++) {
+    const line = lines[i]!.trimmed;
+    if (line === '') continue;
+    if (!isAllCaps(line)) break;
+    title.push(line);
+    // the plan's name ends the block: capitals below it are column headings
+    if (/\bPLAN\b/.test(line)) break;
+  }
+  const text = title.join(' ').replace(/\s+/g, ' ');
+  if (!/\b(?:DISTRIBUTION|SERVICE|12B-1)\b[^()]*\bPLAN\b/.test(text)) return null;
+  const read = readTitleBlock(
+    title.map((l, k) => ({ ...lines[headingIndex + 1]!, no: k + 1, text: l, trimmed: l, indent: 0 })),
+    () => false,
+  );
+  return { ...read, exhibit: t.exhibit, bodyStart: t.bodyStart, registrant: t.registrant ?? read.registrant };
 }
 
 /** 'schedule' when no amending text stands between the title and the first schedule. */
