@@ -105,7 +105,7 @@ export function readTitleBlock(
         '',
       ),
     ),
-    registrant: of ? of[1]!.replace(/\s+/g, ' ').trim() : null,
+    registrant: of ? of[1]!.replace(/\s+/g, ' ').trim() : trustLine(title),
     classes: classCodesIn(text),
     bodyStart: i,
   };
@@ -141,6 +141,21 @@ export function scheduleTitleBlock(
     () => false,
   );
   return { ...read, exhibit: t.exhibit, bodyStart: t.bodyStart, registrant: t.registrant ?? read.registrant };
+}
+
+// "EAGLE SERIES TRUST", "VIRTUS EQUITY TRUST", "FORM OF / THE MAINSTAY FUNDS": a Registrant's name
+const TRUST_LINE_RE =
+  /^(?:FORM\s+OF\s+)?((?:THE\s+)?[A-Z][A-Z0-9&.,'\u2019 -]*\b(?:TRUST|FUNDS|FUND|SERIES|GROUP|INC\.?|CORPORATION))$/;
+const NOT_A_NAME_RE =
+  /\b(?:PLAN|AGREEMENT|AMENDMENT|AMENDED|RESTATED|CLASS|SCHEDULE|APPENDIX|EXHIBIT|DISTRIBUTION)\b/;
+
+/** A title line that is only a Registrant's name, printed above the plan's ("EAGLE SERIES TRUST / CLASS A / DISTRIBUTION PLAN"). */
+function trustLine(title: readonly string[]): string | null {
+  for (const line of title) {
+    const m = TRUST_LINE_RE.exec(line.replace(/\s+/g, ' ').trim());
+    if (m && !NOT_A_NAME_RE.test(m[1]!)) return m[1]!;
+  }
+  return null;
 }
 
 /** 'schedule' when no amending text stands between the title and the first schedule. */
