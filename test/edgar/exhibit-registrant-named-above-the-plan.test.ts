@@ -42,6 +42,15 @@ describe('a Registrant printed on its own line above the plan', () => {
     }
   });
 
+  it('the instrument is named as its title block prints it, a class code with a digit too ("CLASS R3")', () => {
+    const doc = parseExhibit(
+      SCHEDULE_BELOW_TRUST(false).replace('CLASS A\n', 'CLASS R3\n'),
+      'schedule-a.htm',
+    );
+    expect(doc.instrument.title).toBe('Lodestar Series Trust Class R3 Distribution Plan');
+    expect(doc.instrument.classes).toEqual(['R3']);
+  });
+
   it('"<TRUST> / (the “Fund”) / AMENDMENT NO. 2 TO …": the trust is the Registrant', () => {
     const doc = parseExhibit(TRUST_AMENDMENT, 'm4c.htm');
     expect(doc.instrument.registrant).toBe('BEACON EQUITY TRUST');
