@@ -4,8 +4,10 @@
  * and the classes it covers ("(CLASS R SHARES)") — SPEC §2.1 `kind`, `title`, `instrument`.
  */
 
+import { amendmentNumberIn } from './amendmentNumber.js';
 import type { EdgarLine } from './edgarText.js';
 import { type ExhibitKind, ExhibitParseError, type InstrumentKind } from './exhibitDocument.js';
+import { type AgreementParties, agreementParties } from './instrumentRegistrant.js';
 import { exhibitLabel, isParenthesised, scheduleHeading } from './lineShapes.js';
 import { classCodesIn, isClassLabel } from './shareClasses.js';
 import { titleCase } from './titleCase.js';
@@ -19,6 +21,10 @@ export interface ExhibitHeading {
   readonly instrumentTitle: string;
   /** the registrant named in the title after "OF", as printed ("AIM FUNDS GROUP") */
   readonly registrantAsPrinted: string | null;
+  /** an agreement's parties after "BETWEEN", as printed: the fund party is the registrant */
+  readonly parties: AgreementParties | null;
+  /** what the title leaves unsettled: a draft's bracketed or blank amendment number */
+  readonly warnings: readonly string[];
   readonly classes: readonly string[];
   /** "to the" in "Amendment No. 12 to the …", as printed */
   readonly amendmentLink: string;
@@ -101,10 +107,16 @@ function readHeadingAt(
       continue;
     }
     if (scheduleHeading(t)) break;
-    if (isParenthesised(t) && isClassLabel(t.slice(1, t.lastIndexOf(')')))) {
-      parentheses.push(t);
+    // "(Class A Shares, Class AX Shares, … / Class CX Shares, … and Class RX Shares)": a class
+    // list wrapped over lines
+    const wrapped = wrappedParenthesis(lines, i);
+    if (wrapped !== null && isClassLabel(wrapped.text.slice(1, wrapped.text.lastIndexOf(')')))) {
+      parentheses.push(wrapped.text);
+      i = wrapped.last;
       continue;
     }
+    // "(effective February 12, 2010, as amended …)": the body's business, not the title's
+    if (isParenthesised(t) && /\b\d{4}\b/.test(t)) break;
     // "(SECURITIZATION FEATURE)": part of the title, not of the registrant's name
     if (isParenthesised(t) && titleLines.length > 0) {
       qualifiers.push(t);
@@ -130,12 +142,14 @@ function readHeadingAt(
   let isAmendment = false;
   let rest = joined;
   let amendmentLink = '';
-  const numbered = /^AMENDMENT\s+(?:NO\.?|NUMBER)\s*(\d{1,3})\b\s*/.exec(rest);
+  const warnings: string[] = [];
+  const numbered = rest.startsWith('AMENDMENT') ? amendmentNumberIn(rest) : null;
   const ordinal = /^([A-Z]+)\s+AMENDMENT\b\s*/.exec(rest);
-  if (numbered) {
+  if (numbered !== null && rest.startsWith(numbered.printed)) {
     isAmendment = true;
-    amendmentNumber = Number(numbered[1]);
-    rest = rest.slice(numbered[0].length);
+    amendmentNumber = numbered.number;
+    if (numbered.warning !== null) warnings.push(numbered.warning);
+    rest = rest.slice(numbered.printed.length).trimStart();
   } else if (ordinal && ORDINALS.includes(ordinal[1]!)) {
     isAmendment = true;
     amendmentNumber = ORDINALS.indexOf(ordinal[1]!) + 1;
@@ -151,9 +165,18 @@ function readHeadingAt(
       rest = rest.slice(link[0].length);
     }
   }
-  const m = /^(.*?\b(?:PLAN|AGREEMENT))(?:\s+OF\s+(.+))?$/.exec(rest);
-  const titlePart = (m?.[1] ?? rest).replace(/^THE\s+/, '');
-  const registrantAsPrinted = m?.[2]?.trim() || null;
+  // "MASTER DISTRIBUTION AGREEMENT BETWEEN AIM ADVISOR FUNDS AND A I M DISTRIBUTORS, INC."
+  const between = /^(.*?\bAGREEMENT)\s+BETWEEN\s+(.+)$/.exec(rest);
+  const parties = between ? agreementParties(between[2]!) : null;
+  // "PLAN OF DISTRIBUTION PURSUANT TO RULE 12B-1" is a plan's name, not "PLAN OF <Registrant>"
+  const m =
+    parties !== null
+      ? null
+      : /^(.*?\b(?:PLAN\s+OF\s+DISTRIBUTION(?:\s+PURSUANT\s+TO\s+RULE\s+12B-1)?|PLAN|AGREEMENT))(?:\s+OF\s+(.+))?$/.exec(
+          rest,
+        );
+  const titlePart = (parties !== null ? between![1]! : (m?.[1] ?? rest)).replace(/^THE\s+/, '');
+  const registrantAsPrinted = parties?.registrant ?? (m?.[2]?.trim() || null);
   const instrumentKind: InstrumentKind = /\bAGREEMENT\b/.test(titlePart) ? 'agreement' : 'plan';
   const classesText = parentheses.join(' ');
   return {
@@ -163,12 +186,31 @@ function readHeadingAt(
     instrumentKind,
     instrumentTitle: titleCase(titlePart),
     registrantAsPrinted,
+    parties,
+    warnings,
     classes: classCodesIn(classesText),
     amendmentLink,
     classesTitle: parentheses.length > 0 ? titleCase(parentheses[0]!) : '',
     qualifiersTitle: qualifiers.map((q) => titleCase(q)).join(' '),
     bodyStart: i,
   };
+}
+
+const MAX_WRAPPED_LINES = 3;
+
+/** A parenthesised line, or one opened on line `i` and closed within the next few lines, joined. */
+function wrappedParenthesis(lines: readonly EdgarLine[], i: number): { text: string; last: number } | null {
+  const first = lines[i]!.trimmed;
+  if (isParenthesised(first)) return { text: first, last: i };
+  if (!first.startsWith('(') || first.includes(')')) return null;
+  let text = first;
+  for (let j = i + 1; j < lines.length && j <= i + MAX_WRAPPED_LINES; j++) {
+    const t = lines[j]!.trimmed;
+    if (t === '' || t.includes('(')) return null;
+    text = `${text} ${t}`;
+    if (t.includes(')')) return isParenthesised(text) ? { text, last: j } : null;
+  }
+  return null;
 }
 
 /**
@@ -182,7 +224,13 @@ export function exhibitTitle(h: ExhibitHeading, registrant: string | null): stri
     if (h.amendmentLink !== '') parts.push(h.amendmentLink);
   }
   parts.push(h.instrumentTitle);
-  if (registrant !== null) parts.push(`of ${registrant}`);
+  // the parties as the title names them: "Between AIM Advisor Funds and A I M Distributors, Inc."
+  if (h.parties !== null && registrant !== null) {
+    const other = titleCase(h.parties.other);
+    parts.push(
+      h.parties.registrantFirst ? `Between ${registrant} and ${other}` : `Between ${other} and ${registrant}`,
+    );
+  } else if (registrant !== null) parts.push(`of ${registrant}`);
   if (h.classesTitle !== '') parts.push(h.classesTitle);
   if (h.qualifiersTitle !== '') parts.push(h.qualifiersTitle);
   return parts.join(' ');

@@ -118,14 +118,16 @@ export function groupName(trimmed: string): string {
 // An exhibit's designation in a registration statement's exhibit list (Form N-1A Item 28): "m(4)(b)",
 // "(e)(1)(b)", "99.m(2)(b)", "m.4.q", "m (11)" — after "EXHIBIT", or alone on the first line.
 const DESIGNATION = String.raw`(?:99\.?\s?)?\(?[a-z]{1,2}\)?(?:\s?\(\d{1,2}\)|\.\d{1,2})(?:\s?\([a-z0-9]{1,4}\)|\.[a-z0-9]{1,4})*`;
-const LABELLED_RE = /^EXHIBIT\s+(\S+)$/i;
 const BARE_DESIGNATION_RE = new RegExp(`^(${DESIGNATION})$`, 'i');
+// "EXHIBIT m(4)(b)", and "EXHIBIT m (1)(b)" with a space inside the designation
+const LABELLED_RE = new RegExp(`^EXHIBIT\\s+(${DESIGNATION}|\\S+)$`, 'i');
 
 /**
  * The exhibit designation a title line states, or null: "EXHIBIT (e)(1)(b)" → "(e)(1)(b)", and
  * a designation printed alone ("m(4)(b)", right-aligned above the title). "EXHIBIT A" names a
  * schedule, not the exhibit.
  * @example exhibitLabel('m(4)(b)') === 'm(4)(b)'
+ * @example exhibitLabel('EXHIBIT m (1)(b)') === 'm (1)(b)'
  * @example exhibitLabel('EXHIBIT A') === null
  */
 export function exhibitLabel(trimmed: string): string | null {

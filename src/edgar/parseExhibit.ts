@@ -22,6 +22,7 @@ import {
 } from './exhibitDocument.js';
 import { type ExhibitHeading, exhibitTitle, readHeading } from './heading.js';
 import { htmlCellText, looksLikeHtml } from './htmlText.js';
+import { bodyPartyRegistrant, scheduleHeadingRegistrant } from './instrumentRegistrant.js';
 import { proseText } from './proseText.js';
 import {
   classRenames,
@@ -35,7 +36,13 @@ import { isRenderingMarker } from './renderingMarker.js';
 import { replacementClauses } from './replacedSchedules.js';
 import { readSchedules } from './scheduleTable.js';
 import { instrumentTerms } from './terms.js';
-import { exhibitTitleOf, readTitleBlock, type TitleBlock, titleKind } from './titleBlock.js';
+import {
+  exhibitTitleOf,
+  readTitleBlock,
+  scheduleTitleBlock,
+  type TitleBlock,
+  titleKind,
+} from './titleBlock.js';
 
 /** The registrant as the body spells it ("AIM Funds Group"), else as the title prints it. */
 function bodySpelling(printed: string, body: string): string {
@@ -60,6 +67,8 @@ interface Reading {
   readonly registrant: string | null;
   readonly titleClasses: readonly string[];
   readonly bodyStart: number;
+  /** what the title leaves unsettled (a draft's amendment number) */
+  readonly titleWarnings: readonly string[];
   readonly schedules: readonly {
     readonly name: string;
     readonly entries: readonly ParsedEntry[];
@@ -73,15 +82,25 @@ interface Reading {
 }
 
 function registrantOf(printed: string | null, lines: readonly EdgarLine[], bodyStart: number): string | null {
-  return printed === null
-    ? null
-    : bodySpelling(
-        printed,
-        lines
-          .slice(bodyStart, bodyStart + 400)
-          .map((l) => l.trimmed)
-          .join(' '),
-      );
+  return printed === null ? null : bodySpelling(printed, bodyOf(lines, bodyStart));
+}
+
+function bodyOf(lines: readonly EdgarLine[], bodyStart: number): string {
+  return lines
+    .slice(bodyStart, bodyStart + 400)
+    .map((l) => l.trimmed)
+    .join(' ');
+}
+
+/**
+ * The Registrant where the title names none: the quoted schedule's heading ("… AGREEMENT OF AIM
+ * INTERNATIONAL FUNDS, INC."), else the body's parties ("by and between AIM Tax-Exempt Funds, a
+ * Delaware business trust, and A I M Distributors, Inc.").
+ */
+function untitledRegistrant(lines: readonly EdgarLine[], bodyStart: number): string | null {
+  const headed = scheduleHeadingRegistrant(lines, bodyStart);
+  if (headed !== null) return registrantOf(headed, lines, bodyStart);
+  return bodyPartyRegistrant(bodyOf(lines, bodyStart));
 }
 
 /** EDGAR plain text with the seeds' heading: the aligned-column schedule reader. */
@@ -92,7 +111,8 @@ function readEdgarLayout(
   t: TitleBlock,
   text: { lastLineTerminated: boolean; lastLineNo: number },
 ): Reading {
-  const registrant = registrantOf(heading.registrantAsPrinted, lines, heading.bodyStart);
+  const titled = registrantOf(heading.registrantAsPrinted, lines, heading.bodyStart);
+  const registrant = titled ?? untitledRegistrant(lines, heading.bodyStart);
   const classes = heading.classes.length > 0 ? heading.classes : t.classes;
   const readings = readSchedules(
     {
@@ -108,7 +128,7 @@ function readEdgarLayout(
   return {
     lines,
     kind: heading.kind,
-    title: exhibitTitle(heading, registrant),
+    title: exhibitTitle(heading, titled),
     exhibit: heading.exhibit,
     amendmentNumber: heading.amendmentNumber,
     instrumentKind: heading.instrumentKind,
@@ -116,6 +136,7 @@ function readEdgarLayout(
     registrant,
     titleClasses: classes,
     bodyStart: heading.bodyStart,
+    titleWarnings: heading.warnings,
     schedules: readings.map((r) => {
       const cutNote = r.warnings.find((w) => w.startsWith(CUT_OFF_WARNING_PREFIX));
       return {
@@ -131,17 +152,24 @@ function readEdgarLayout(
 }
 
 /** A document read cell by cell (HTML, or a schedule filed on its own). */
-function readCellLayout(lines: readonly EdgarLine[], file: string, t: TitleBlock): Reading {
-  const headings = cellHeadings(lines).filter((h) => h.index >= t.bodyStart);
+function readCellLayout(lines: readonly EdgarLine[], file: string, above: TitleBlock): Reading {
+  const headings = cellHeadings(lines).filter((h) => h.index >= above.bodyStart);
+  // "SCHEDULE A / <TRUST> / CLASS R DISTRIBUTION PLAN": the title printed below the heading
+  const below = headings[0] === undefined ? null : scheduleTitleBlock(lines, headings[0].index, above);
+  const t = below ?? above;
   const registrant = t.registrant;
+  // the classes below the heading are the schedule reader's to find (it reads them per entry)
   const readings: CellScheduleReading[] = readCellSchedules(
-    { file, lines, classes: t.classes, registrant },
+    { file, lines, classes: above.classes, registrant },
     headings,
   );
   const prose = proseText(lines, (i) => i >= t.bodyStart && !readings.some((r) => i >= r.start && i < r.end));
   const scheduleFirst = headings[0] !== undefined && headings[0].index === t.bodyStart;
   const kind = titleKind(t, hasAmendingClause(prose), scheduleFirst || prose.text.trim() === '');
-  const titleRegistrants = readings.map((r) => r.titleRegistrant).filter((r) => r !== null);
+  // "SCHEDULE A / SERVICE PLAN (REIMBURSEMENT)": a subtitle naming the plan is not a Registrant
+  const titleRegistrants = readings
+    .map((r) => r.titleRegistrant)
+    .filter((r) => r !== null && !/\b(?:PLAN|AGREEMENT)\b/i.test(r));
   const single = titleRegistrants.length === 1 && readings.length === 1 ? titleRegistrants[0]! : null;
   return {
     lines,
@@ -152,8 +180,9 @@ function readCellLayout(lines: readonly EdgarLine[], file: string, t: TitleBlock
     instrumentKind: t.instrumentKind,
     instrumentTitle: t.instrumentTitle,
     registrant: registrant ?? single,
-    titleClasses: t.classes,
+    titleClasses: above.classes,
     bodyStart: t.bodyStart,
+    titleWarnings: kind.endsWith('-amendment') ? t.warnings : [],
     schedules: readings.map((r) => ({ ...r, warnings: [] })),
   };
 }
@@ -210,6 +239,7 @@ function assemble(r: Reading, rendering: boolean): ParsedExhibit {
   // where a cut document stops: its last line with content
   const lastContentNo = [...lines].reverse().find((l) => l.trimmed !== '')?.no ?? 1;
 
+  warnings.push(...r.titleWarnings);
   const dates = documentDates(r.kind, lines, prose, lines[r.bodyStart]?.no ?? 1);
   warnings.push(...dates.warnings);
   if (dates.gap !== null) gaps.push(dates.gap);

@@ -25,12 +25,26 @@ function titleWord(w: string): string {
   return w.charAt(0) + w.slice(1).toLowerCase();
 }
 
+// "AIM CASH RESERVE SHARES", "Invesco Cash Reserve Shares": a class named without the word CLASS
+// (AIM Money Market Fund's, Third A&R Master Distribution Agreement Schedule A)
+const CASH_RESERVE_RE = /\b(?:(?:AIM|INVESCO)\s+)?CASH\s+RESERVE\s+SHARES?\b/i;
+const CASH_RESERVE = 'Cash Reserve';
+
+function isUpperCase(text: string): boolean {
+  return !/[a-z]/.test(text);
+}
+
+/** "Class AXShares" (a filing's typo) read as "Class AX Shares". */
+function spaced(text: string): string {
+  return text.replace(/\b(CLASS(?:ES)?\s+[A-Z][A-Z0-9]?)(SHARES?)\b/gi, '$1 $2');
+}
+
 /**
  * All class codes a heading or label names, in order, without duplicates.
  * @example classCodesIn('(CLASS A SHARES, CLASS C SHARES AND CLASS R SHARES)') → ['A', 'C', 'R']
  */
 export function classCodesIn(text: string): string[] {
-  const toks = text
+  const toks = spaced(text)
     .toUpperCase()
     .replace(/[(),;:"*]/g, ' $& ')
     .split(/\s+/)
@@ -41,6 +55,10 @@ export function classCodesIn(text: string): string[] {
   };
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i]!;
+    if (t === 'CASH' && toks[i + 1] === 'RESERVE' && /^SHARES?$/.test(toks[i + 2] ?? '')) {
+      add(CASH_RESERVE);
+      continue;
+    }
     if (t === 'CLASS' || t === 'CLASSES') {
       const prev = toks[i - 1];
       if (prev !== undefined && NAMED_CLASSES.has(prev)) {
@@ -65,8 +83,14 @@ export function classCodesIn(text: string): string[] {
 
 /** "CLASS C SHARES", "Class C Shares:", "INVESTOR CLASS SHARES", "CLASSES A AND C" — a label that only names classes. */
 export function isClassLabel(text: string): boolean {
-  if (!/\bCLASS(?:ES)?\b/i.test(text)) return false;
-  const t = text.replace(/[():*"]/g, ' ').trim();
+  // in capitals only: a heading line or a title's class list, not a table's "Portfolio – … Shares" cell
+  const cashReserve = isUpperCase(text) && CASH_RESERVE_RE.test(text);
+  if (!/\bCLASS(?:ES)?\b/i.test(text) && !cashReserve) return false;
+  const t = spaced(text)
+    .replace(new RegExp(CASH_RESERVE_RE.source, 'gi'), ' ')
+    .replace(/[():*"]/g, ' ')
+    .trim();
+  if (cashReserve && /^(?:AND|[,&\s])*$/i.test(t)) return true;
   const rest = t
     .replace(/\b(?:CLASS(?:ES)?|SHARES?|AND)\b/gi, ' ')
     .replace(/[,&]/g, ' ')
@@ -79,6 +103,7 @@ export function isClassLabel(text: string): boolean {
 
 /** How the renderer writes a class in a heading: "CLASS R SHARES", "INVESTOR CLASS SHARES". */
 export function classHeading(code: string): string {
+  if (code === CASH_RESERVE) return 'CASH RESERVE SHARES';
   return NAMED_CLASSES.has(code.toUpperCase())
     ? `${code.toUpperCase()} CLASS SHARES`
     : `CLASS ${code} SHARES`;

@@ -6,9 +6,10 @@
  * Everything above the first sentence of the body or the first schedule heading is title.
  */
 
+import { amendmentNumberIn } from './amendmentNumber.js';
 import type { EdgarLine } from './edgarText.js';
 import type { ExhibitKind, InstrumentKind } from './exhibitDocument.js';
-import { exhibitLabel, isProse } from './lineShapes.js';
+import { exhibitLabel, isAllCaps, isProse } from './lineShapes.js';
 import { classCodesIn, isClassLabel } from './shareClasses.js';
 import { titleCase } from './titleCase.js';
 
@@ -19,6 +20,8 @@ export interface TitleBlock {
   /** the title lines, as printed */
   readonly lines: readonly string[];
   readonly amendmentNumber: number | null;
+  /** what the title leaves unsettled: a draft's bracketed or blank amendment number */
+  readonly warnings: readonly string[];
   /** the title says AMENDMENT */
   readonly saysAmendment: boolean;
   readonly instrumentKind: InstrumentKind;
@@ -30,6 +33,11 @@ export interface TitleBlock {
 }
 
 const EXHIBIT_LABEL_RE = /^Exhibit\s+(\S.*)$/i;
+const EDGAR_DOCUMENT_HEADER_RE = /^EX-\d+(?:\.[A-Z0-9.]+)?\s+\d+\s+\S+\.(?:htm|html|txt)\b/i;
+
+function countOf(text: string, ch: string): number {
+  return text.split(ch).length - 1;
+}
 
 /**
  * @example readTitleBlock(lines of 'HERITAGE SERIES TRUST\nCLASS A\nDISTRIBUTION PLAN\nAMENDED\nSCHEDULE A', isHeadingAt).classes → ['A']
@@ -45,12 +53,29 @@ export function readTitleBlock(
     const t = lines[i]!.trimmed;
     if (t === '') continue;
     if (isScheduleHeadingAt(i)) break;
+    // the EDGAR document header a filing as retrieved starts with: "EX-99.M.2.H 13 <file>.htm
+    // AMENDMENT NO. 8 TO …" (type, sequence, file name, description); the exhibit's own title follows
+    if (title.length === 0 && exhibit === null && EDGAR_DOCUMENT_HEADER_RE.test(t) && t.length <= 300)
+      continue;
     const label = EXHIBIT_LABEL_RE.exec(t)?.[1] ?? exhibitLabel(t);
     if (label !== null && title.length === 0 && !/^[A-Z]$/.test(label)) {
       exhibit = label;
+      // "Exhibit (m)(7)(b" / ")": the designation's closing parenthesis wrapped to the next line
+      const next = lines.findIndex((l, k) => k > i && l.trimmed !== '');
+      if (
+        countOf(label, '(') > countOf(label, ')') &&
+        next > 0 &&
+        /^[a-z0-9]{0,4}\)+$/i.test(lines[next]!.trimmed)
+      ) {
+        exhibit = `${label}${lines[next]!.trimmed}`;
+        i = next;
+      }
       continue;
     }
     if (title.length > 0 && isProse(t) && t.split(/\s+/).length >= 6 && !/^\(the\b/i.test(t)) break;
+    // "The First Restated Master Distribution Agreement (Class B Shares … with": the body's first
+    // sentence, wrapped before any punctuation that would show it is prose
+    if (title.length > 0 && /^(?:The|This)\s/.test(t) && t.split(/\s+/).length >= 6) break;
     if (/^[a-z(]/.test(t) && title.length > 0 && !/^\(/.test(t)) {
       title.push(t);
       continue;
@@ -59,18 +84,20 @@ export function readTitleBlock(
   }
   const text = title.join(' ').replace(/\s+/g, ' ').trim();
   const upper = text.toUpperCase();
-  const number = /\bAMENDMENT\s+(?:NO\.?|NUMBER)\s*(\d{1,3})\b/.exec(upper);
+  const number = amendmentNumberIn(text);
   const instrumentKind: InstrumentKind = /\bAGREEMENT\b/.test(upper) ? 'agreement' : 'plan';
   const of = /\bOF\s+((?:THE\s+)?[A-Z][A-Z&.,' -]*(?:TRUST|FUNDS|FUND|SERIES|GROUP|INC\.?))\b/.exec(text);
+  // the words before the plan's name are part of it, a class code with a digit too ("CLASS R3")
   const instrument =
-    /((?:[A-Z][A-Za-z&-]*\s+)*?(?:DISTRIBUTION(?:\s+AND\s+SERVICE)?|SERVICE|MASTER\s+DISTRIBUTION)\s+PLAN|PLAN\s+OF\s+DISTRIBUTION|PLAN\s+PURSUANT\s+TO\s+RULE\s+12B-1|(?:MASTER\s+)?DISTRIBUTION\s+AGREEMENT)/i.exec(
+    /((?:[A-Z][A-Za-z0-9&-]*\s+)*?(?:DISTRIBUTION(?:\s+AND\s+SERVICE)?|SERVICE|MASTER\s+DISTRIBUTION)\s+PLAN|PLAN\s+OF\s+DISTRIBUTION|PLAN\s+PURSUANT\s+TO\s+RULE\s+12B-1|(?:[A-Z][A-Za-z&-]*\s+)*?(?:MASTER\s+)?DISTRIBUTION\s+AGREEMENT)/i.exec(
       text,
     );
   return {
     exhibit,
     text,
     lines: title,
-    amendmentNumber: number ? Number(number[1]) : null,
+    amendmentNumber: number?.number ?? null,
+    warnings: number?.warning ? [number.warning] : [],
     saysAmendment: /\bAMENDMENT\b/.test(upper),
     instrumentKind,
     instrumentTitle: titleCase(
@@ -79,10 +106,57 @@ export function readTitleBlock(
         '',
       ),
     ),
-    registrant: of ? of[1]!.replace(/\s+/g, ' ').trim() : null,
+    registrant: of ? of[1]!.replace(/\s+/g, ' ').trim() : trustLine(title),
     classes: classCodesIn(text),
     bodyStart: i,
   };
+}
+
+const MAX_SCHEDULE_TITLE_LINES = 4;
+
+/**
+ * A schedule filed with nothing above its heading names its plan below it: "SCHEDULE A / EATON
+ * VANCE MUTUAL FUNDS TRUST / CLASS R DISTRIBUTION PLAN". The lines in capitals right after the
+ * heading, read as the title block `t` (which is empty), or null when they name no plan.
+ * @example scheduleTitleBlock(lines of 'SCHEDULE A\nTHE TRUST\nCLASS R DISTRIBUTION PLAN\nFund', 0, empty).classes → ['R']
+ */
+export function scheduleTitleBlock(
+  lines: readonly EdgarLine[],
+  headingIndex: number,
+  t: TitleBlock,
+): TitleBlock | null {
+  if (t.text !== '') return null;
+  const title: string[] = [];
+  for (let i = headingIndex + 1; i < lines.length && title.length < MAX_SCHEDULE_TITLE_LINES; i++) {
+    const line = lines[i]!.trimmed;
+    if (line === '') continue;
+    if (!isAllCaps(line)) break;
+    title.push(line);
+    // the plan's name ends the block: capitals below it are column headings
+    if (/\bPLAN\b/.test(line)) break;
+  }
+  const text = title.join(' ').replace(/\s+/g, ' ');
+  if (!/\b(?:DISTRIBUTION|SERVICE|12B-1)\b[^()]*\bPLAN\b/.test(text)) return null;
+  const read = readTitleBlock(
+    title.map((l, k) => ({ ...lines[headingIndex + 1]!, no: k + 1, text: l, trimmed: l, indent: 0 })),
+    () => false,
+  );
+  return { ...read, exhibit: t.exhibit, bodyStart: t.bodyStart, registrant: t.registrant ?? read.registrant };
+}
+
+// "EAGLE SERIES TRUST", "VIRTUS EQUITY TRUST", "FORM OF / THE MAINSTAY FUNDS": a Registrant's name
+const TRUST_LINE_RE =
+  /^(?:FORM\s+OF\s+)?((?:THE\s+)?[A-Z][A-Z0-9&.,'\u2019 -]*\b(?:TRUST|FUNDS|FUND|SERIES|GROUP|INC\.?|CORPORATION))$/;
+const NOT_A_NAME_RE =
+  /\b(?:PLAN|AGREEMENT|AMENDMENT|AMENDED|RESTATED|CLASS|SCHEDULE|APPENDIX|EXHIBIT|DISTRIBUTION)\b/;
+
+/** A title line that is only a Registrant's name, printed above the plan's ("EAGLE SERIES TRUST / CLASS A / DISTRIBUTION PLAN"). */
+function trustLine(title: readonly string[]): string | null {
+  for (const line of title) {
+    const m = TRUST_LINE_RE.exec(line.replace(/\s+/g, ' ').trim());
+    if (m && !NOT_A_NAME_RE.test(m[1]!)) return m[1]!;
+  }
+  return null;
 }
 
 /** 'schedule' when no amending text stands between the title and the first schedule. */

@@ -7,7 +7,7 @@ const LOWER = new Set(['and', 'of', 'the', 'to', 'for', 'or', 'a', 'an', 'in', '
 // Words the complex spells in capitals even in running text.
 const KEEP_UPPER = new Set(['AIM', 'INVESCO', 'II', 'III', 'IV', 'VI', 'U.S', 'V.I', 'NASD', 'ADI', 'IDI']);
 
-function titleWord(word: string, first: boolean): string {
+function titleWord(word: string, first: boolean, previous: string): string {
   const m = /^([^A-Za-z0-9]*)([A-Za-z0-9][A-Za-z0-9.'&-]*?)([^A-Za-z0-9]*)$/.exec(word);
   if (!m) return word;
   const [, pre, core, post] = m as unknown as [string, string, string, string];
@@ -15,6 +15,8 @@ function titleWord(word: string, first: boolean): string {
   let out: string;
   // Rule 12b-1 is spelled with a small b
   if (upper === '12B-1') out = '12b-1';
+  // a class code after CLASS keeps its capitals: "CLASS BX SHARES" → "Class BX Shares"
+  else if (/^CLASS(?:ES)?$/i.test(previous) && /^[A-Z][A-Z0-9]?$/.test(upper) && core === upper) out = upper;
   else if (KEEP_UPPER.has(upper) || core.length === 1 || /^\d/.test(core) || /^[A-Z]\d$/.test(upper))
     out = upper;
   else if (!first && LOWER.has(core.toLowerCase()) && pre === '') out = core.toLowerCase();
@@ -36,6 +38,6 @@ export function titleCase(text: string): string {
   return text
     .split(/\s+/)
     .filter((w) => w !== '')
-    .map((w, i) => titleWord(w, i === 0))
+    .map((w, i, words) => titleWord(w, i === 0, words[i - 1] ?? ''))
     .join(' ');
 }
