@@ -17,6 +17,7 @@ import { finraBreach } from './finraLimits.js';
 import { isAllCaps } from './lineShapes.js';
 import { type ScheduleItem, scheduleItem } from './scheduleItem.js';
 import { classCodesIn } from './shareClasses.js';
+import { joinWrappedCells } from './wrappedCell.js';
 
 type RateColumn = 'assetBasedSalesCharge' | 'serviceFee' | 'aggregateFee';
 
@@ -322,10 +323,17 @@ export function step(s0: CellState, item: ScheduleItem, line: number, ctx: CellS
       ((item.kind === 'name' || item.kind === 'heading') &&
         (SCHEDULE_TITLE_RE.test(text) || (item.kind === 'name' && isAllCaps(text) && !nameComplete(text)))) ||
       item.kind === 'aside' ||
-      item.kind === 'end';
+      item.kind === 'end' ||
+      // the schedule's date under its title ("CLASS A DISTRIBUTION PLAN / May 31, 2011")
+      (item.kind === 'date' && !item.closesQuote);
     if (titleLike && !(item.kind === 'name' && item.closesQuote)) {
       if (item.kind === 'aside') {
         const codes = classCodesIn(item.text);
+        if (codes.length > 0) return { ...s, classes: codes };
+      }
+      // Eaton Vance "SCHEDULE A / … TRUST / CLASS C DISTRIBUTION PLAN": the plan's class
+      if (item.kind === 'name' && /\bPLAN$/.test(text) && /^CLASS\s/.test(text)) {
+        const codes = classCodesIn(text);
         if (codes.length > 0) return { ...s, classes: codes };
       }
       return s;
@@ -371,6 +379,7 @@ export function step(s0: CellState, item: ScheduleItem, line: number, ctx: CellS
     }
     case 'end':
       return { ...finishName(closeHeading(s), ctx), phase: 'closed' };
+    case 'date':
     case 'percent': {
       const h = closeHeading(s);
       if (!item.closesQuote) return h;
@@ -469,10 +478,12 @@ export interface CellScheduleReading {
 /** Reads one schedule from the line after its heading to its end (or the next heading at `stop`). */
 export function readCellSchedule(
   ctx: CellScheduleContext,
-  lines: readonly EdgarLine[],
+  filed: readonly EdgarLine[],
   start: number,
   stop: number,
 ): CellScheduleReading {
+  // a cell wrapped onto the next line ("Portfolio – Investor" / "Class Shares") is one cell
+  const lines = joinWrappedCells(filed, start, stop);
   let s = initialState(ctx);
   let i = start;
   let tableOpen = false;

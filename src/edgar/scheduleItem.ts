@@ -8,7 +8,7 @@
 
 import { monthYearLine } from './dates.js';
 import { endsSchedule, isAllCaps, isParenthesised, isProse, portfolioLabel } from './lineShapes.js';
-import { readRateToken } from './rateToken.js';
+import { readRateToken, stripFootnoteSuffix } from './rateToken.js';
 import { classCodesIn, isClassLabel } from './shareClasses.js';
 
 export type ScheduleItem =
@@ -24,6 +24,8 @@ export type ScheduleItem =
   | { readonly kind: 'leadIn'; readonly text: string }
   | { readonly kind: 'footnote'; readonly text: string }
   | { readonly kind: 'end' }
+  /** an adoption-date cell ("June 23, 1997", "(January 30, 1995)/June 19, 1995", "N/A"): no rate, no name */
+  | { readonly kind: 'date'; readonly closesQuote: boolean }
   | { readonly kind: 'name'; readonly text: string; readonly closesQuote: boolean };
 
 const CLOSING_QUOTE_RE = /["\u201d]+$/;
@@ -37,12 +39,25 @@ const HEADING_WORDS = new Set(
     'maximum minimum max min asset asset-based based sales charge charges service services shareholder ' +
     'aggregate fee fees fee* distribution distribution* and or and/or portfolio portfolios share class classes fund funds ' +
     'name of annual rate rates expressed as a the average daily net assets attributable to shares activities ' +
-    'for applicable percentage per annum total 12b-1 % (%) new each trust'
+    'for applicable percentage per annum total 12b-1 % (%) new each trust ' +
+    // Eaton Vance "Name of Fund Adopting this Plan | Date of Original Plans (Inception Date) | Adoption Date"
+    'adopting this plan plans adoption adopted date dates original inception'
   ).split(' '),
 );
 
 function headingWord(w: string): boolean {
-  return HEADING_WORDS.has(w.toLowerCase().replace(/^\(|[),:]$/g, ''));
+  // a footnote marker glued on: "Amount*", "Fee(1)"
+  return HEADING_WORDS.has(stripFootnoteSuffix(w.toLowerCase()).replace(/^\(|[),:]$/g, ''));
+}
+
+const MONTH_DAY_YEAR_RE =
+  /\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2}\s*,?\s*\d{4}\b/g;
+
+/** A cell of dates and nothing else ("October 28, 1993/January 27, 1995", "(August 1, 1995"), or "N/A". */
+function isDateCell(t: string): boolean {
+  if (/^N\/?A$/i.test(t)) return true;
+  const rest = t.replace(MONTH_DAY_YEAR_RE, '');
+  return rest !== t && /^[\s()/,;&*-]*$/.test(rest);
 }
 
 /** Every word a column-heading word, or a heading that names a class ("… attributable to Adviser Shares)"). */
@@ -65,7 +80,8 @@ function isRegistrantHeading(t: string): boolean {
 export function scheduleItem(trimmed: string): ScheduleItem {
   const closesQuote = CLOSING_QUOTE_RE.test(trimmed);
   const t = trimmed.replace(CLOSING_QUOTE_RE, '').trim();
-  if (t === '%') return { kind: 'percent', closesQuote };
+  // "%*", "%^": a footnote marker glued to the percent sign
+  if (t === '%' || /^%[*^\u00b5\u20ac\u2020\u2021]$/.test(t)) return { kind: 'percent', closesQuote };
   if (RATE_RE.test(t)) {
     const pct = /^none$/i.test(t) ? '0.00' : readRateToken(t.replace(/\s+/g, ''))?.pct;
     if (pct !== undefined) return { kind: 'rate', pct, closesQuote };
@@ -77,6 +93,7 @@ export function scheduleItem(trimmed: string): ScheduleItem {
     monthYearLine(t) !== null
   )
     return { kind: 'end' };
+  if (isDateCell(t)) return { kind: 'date', closesQuote };
   const label = portfolioLabel(t.replace(/\s*([-\u2013\u2014])\s*/, ' $1 '));
   if (label !== null && label.classes !== null)
     return { kind: 'classLabel', codes: classCodesIn(label.classes) };

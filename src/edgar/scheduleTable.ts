@@ -31,6 +31,7 @@ import {
   type TableView,
 } from './tableLine.js';
 import { sideBySideColumns } from './twoColumnList.js';
+import { joinWrappedCells } from './wrappedCell.js';
 
 export interface ScheduleContext {
   readonly file: string;
@@ -494,11 +495,11 @@ function readOneSchedule(
     scheduleHeading(ctx.lines[regionEnd]!.trimmed) === null
   )
     regionEnd++;
-  const columns = sideBySideColumns(ctx.lines, title.next, regionEnd);
+  // a cell wrapped onto the next line ("Portfolio – Investor" / "Class Shares") is one cell
+  const joined = joinWrappedCells(ctx.lines, title.next, regionEnd);
+  const columns = sideBySideColumns(joined, title.next, regionEnd);
   const lines =
-    columns === null
-      ? ctx.lines
-      : [...ctx.lines.slice(0, title.next), ...columns, ...ctx.lines.slice(regionEnd)];
+    columns === null ? joined : [...joined.slice(0, title.next), ...columns, ...joined.slice(regionEnd)];
   const shift = lines.length - ctx.lines.length;
   const env: TableEnv = {
     ctx,
