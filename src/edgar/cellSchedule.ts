@@ -332,7 +332,7 @@ export function step(s0: CellState, item: ScheduleItem, line: number, ctx: CellS
         if (codes.length > 0) return { ...s, classes: codes };
       }
       // Eaton Vance "SCHEDULE A / … TRUST / CLASS C DISTRIBUTION PLAN": the plan's class
-      if (item.kind === 'name' && /\bPLAN$/.test(text) && /^CLASS\s/.test(text)) {
+      if (/\bPLAN$/.test(text) && /^CLASS\s/.test(text)) {
         const codes = classCodesIn(text);
         if (codes.length > 0) return { ...s, classes: codes };
       }
@@ -475,6 +475,11 @@ export interface CellScheduleReading {
   readonly endedWithDocument: boolean;
 }
 
+function lastContentLine(lines: readonly EdgarLine[], from: number, to: number): EdgarLine | null {
+  for (let j = Math.min(to, lines.length) - 1; j >= from; j--) if (lines[j]!.trimmed !== '') return lines[j]!;
+  return null;
+}
+
 /** Reads one schedule from the line after its heading to its end (or the next heading at `stop`). */
 export function readCellSchedule(
   ctx: CellScheduleContext,
@@ -533,9 +538,46 @@ export function readCellSchedule(
   }
   if (s.phase !== 'closed' && s.row !== null && cut === null)
     fail(ctx, s.row.line, `the row has ${s.row.values.length} of its ${needed(s, s.row)} rates`);
+  const pending = s.name;
+  if (
+    endedWithDocument &&
+    s.row === null &&
+    pending !== null &&
+    !pending.done &&
+    pending.held.length === 0 &&
+    s.listRates.length === 0 &&
+    (s.columns?.rates.length ?? 0) > 0
+  ) {
+    // the document stops after a name and before its rates ("AIM Weingarten"): it is cut there
+    s = { ...s, name: null };
+    cut = {
+      fact: 'text',
+      line: lastNo,
+      reason: `the document ends inside ${ctx.name} after ${s.entries.length} entries, at "${pending.text}" before its rates: the rest of the schedule is missing`,
+      schedule: ctx.name,
+    };
+  }
   if (s.phase !== 'closed' && s.row === null) s = finishName(s, ctx);
+  if (endedWithDocument) {
+    // a list the document stops inside: its last line is cut mid-name ("Virtus Core Bond Fu") and
+    // is no portfolio — the schedule is read only in part
+    const last = lastContentLine(lines, start, i);
+    const item = last === null ? null : scheduleItem(last.trimmed);
+    const fragment = item?.kind === 'name' && !nameComplete(item.text) ? item.text : null;
+    let kept = s.entries.length;
+    while (kept > 0 && fragment !== null && s.entries[kept - 1]!.portfolio === fragment) kept--;
+    if (fragment !== null && kept < s.entries.length) {
+      s = { ...s, entries: s.entries.slice(0, kept) };
+      cut = {
+        fact: 'text',
+        line: last!.no,
+        reason: `the document ends inside ${ctx.name} after ${kept} entries, its last line ("${fragment}") cut mid-name: the rest of the schedule is missing`,
+        schedule: ctx.name,
+      };
+    }
+  }
   let entries = s.entries;
-  if (s.listRates.length > 0 && s.name === null && s.entries.length === 0) {
+  if (s.listRates.length > 0 && s.name === null && s.entries.length === 0 && cut === null) {
     // Schedule B "Class | Distribution / R | 0.25": rates for each fund of the list schedule
     if (ctx.listSchedule === null)
       fail(

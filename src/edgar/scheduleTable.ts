@@ -33,6 +33,8 @@ import {
 import { sideBySideColumns } from './twoColumnList.js';
 import { joinWrappedCells } from './wrappedCell.js';
 
+const NAME_END_RE = /\b(?:Fund|Funds|Series|Portfolio|Portfolios|Trust|FUND|FUNDS|SERIES|PORTFOLIO|TRUST)$/;
+
 export interface ScheduleContext {
   readonly file: string;
   readonly lines: readonly EdgarLine[];
@@ -522,6 +524,23 @@ function readOneSchedule(
   s = flushFootnote(s);
 
   const reachedEnd = s.truncationNoted || i >= lines.length;
+  const listed = s.lastRow;
+  if (
+    reachedEnd &&
+    !s.closed &&
+    listed !== null &&
+    listed.rates.length === 0 &&
+    listed.no === ctx.lines[lastContent]?.no &&
+    !NAME_END_RE.test(listed.portfolio)
+  ) {
+    // a list the document stops inside: its last line is cut mid-name ("AIM Value II F") and
+    // is no portfolio
+    const detail = `its last line ${listed.no} ("${listed.portfolio}") is cut mid-name and was not read`;
+    s = dropLastRow(s);
+    s = s.truncationNoted
+      ? { ...s, warnings: [...s.warnings, `${name}: ${detail}`] }
+      : cutOff(s, env, detail);
+  }
   const row = s.lastRow;
   const pendingClass = row !== null && s.entries.length === row.first;
   const unannotated = s.perRowClasses && row !== null && !row.annotated;

@@ -12,7 +12,7 @@ describe('a schedule of funds with adoption dates and no rates', () => {
       'Exhibit (m)(3)(c)',
       'SCHEDULE A',
       'HARBORVIEW MUTUAL FUNDS TRUST',
-      'CLASS C DISTRIBUTION PLAN',
+      'CLASS A DISTRIBUTION PLAN',
       '',
       'Date of Original Plans',
       'Name of Fund Adopting this Plan',
@@ -33,9 +33,9 @@ describe('a schedule of funds with adoption dates and no rates', () => {
     );
     const doc = parseExhibit(text, 'adoption-dates.htm.txt');
     expect(rows(doc)).toEqual([
-      'HARBORVIEW MUTUAL FUNDS TRUST | Harborview Government Income Fund | C | null null | null | null',
-      'HARBORVIEW MUTUAL FUNDS TRUST | Harborview Tax-Managed Value Fund | C | null null | null | null',
-      'HARBORVIEW MUTUAL FUNDS TRUST | Harborview Short Duration Fund | C | null null | null | null',
+      'HARBORVIEW MUTUAL FUNDS TRUST | Harborview Government Income Fund | A | null null | null | null',
+      'HARBORVIEW MUTUAL FUNDS TRUST | Harborview Tax-Managed Value Fund | A | null null | null | null',
+      'HARBORVIEW MUTUAL FUNDS TRUST | Harborview Short Duration Fund | A | null null | null | null',
     ]);
   });
 
