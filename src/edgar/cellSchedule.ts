@@ -134,6 +134,8 @@ export interface CellScheduleContext {
   readonly quoted: boolean;
   /** a schedule before this one that lists portfolios without rates ("each fund on Schedule A") */
   readonly listSchedule: string | null;
+  /** lines that go on with the cell above them ("|Maximum" / "Fee*"): one column heading */
+  readonly continuations?: ReadonlySet<number>;
 }
 
 /** a line of a "Trust | Fund" table indented this far holds only a fund */
@@ -141,8 +143,9 @@ const REGISTRANT_COLUMN_WIDTH = 20;
 const NAME_END_RE = /\b(?:Fund|Funds|Series|Portfolio|Trust|FUND|FUNDS|SERIES|PORTFOLIO)$/;
 // "Target 2010 Series – Class K", "Pro-Blend Conservative Term Series - Class C"
 const CLASS_SUFFIX_RE = /^(.*\S)\s+[-\u2013\u2014]\s+Class\s+([A-Z][A-Z0-9]?)$/;
+// "Compensation Plan", "Reimbursement Plan": the schedule's subtitle, never a fund
 const SCHEDULE_TITLE_RE =
-  /^(?:TO|OF|THE|FOR|AMENDED|FIRST|RESTATED)\b|\b(?:PLAN|AGREEMENT|RESTATED)\b|^Fee Schedule$|^(?:Dated|Effective|Amended and Restated)\b/;
+  /^(?:TO|OF|THE|FOR|AMENDED|FIRST|RESTATED)\b|\b(?:PLAN|AGREEMENT|RESTATED)\b|^Fee Schedule$|^(?:Dated|Effective|Amended and Restated)\b|^[A-Z][a-z]+ Plan$/;
 
 export function initialState(ctx: CellScheduleContext): CellState {
   return {
@@ -166,9 +169,13 @@ export function initialState(ctx: CellScheduleContext): CellState {
 /** The rate columns a stacked column heading names (SPEC §2.1: a column the schedule lacks is null). */
 function columnsOf(heading: readonly string[]): Columns {
   const text = heading.join(' ');
-  const absc = /\basset\b|\bsales\b/i.test(text);
   const aggregate = /\baggregate\b/i.test(text);
   const service = /\bservices?\b|\bshareholder\b/i.test(text);
+  // "Maximum Distribution Amount | Maximum Shareholder Services Amount | Maximum Aggregate …"
+  const absc =
+    /\basset\b|\bsales\b/i.test(text) ||
+    (aggregate &&
+      heading.some((h) => /\bdistribution\b/i.test(h) && !/\bservices?\b|\baggregate\b/i.test(h)));
   let rates: RateColumn[];
   if (absc || aggregate) {
     rates = [];
@@ -181,6 +188,7 @@ function columnsOf(heading: readonly string[]): Columns {
   // one fee for both ("Distribution and/or Service Fee", "FEE", "Annual Fee", "Percentage")
   else if (/\bfees?\b|\brate\b|\bpercentage\b|\bdistribution\b/i.test(text)) rates = ['aggregateFee'];
   else rates = [];
+  rates = withUnnamedColumn(heading, rates);
   const bound = /\bminimum\s+asset/i.test(text)
     ? 'minimum'
     : /\bmaximum\s+asset/i.test(text)
@@ -195,6 +203,37 @@ function columnsOf(heading: readonly string[]): Columns {
     perClass: heading.some((h) => /^Class\s+of\s+each\s+Fund$/i.test(h.trim())),
     registrantColumn: heading.some((h) => /^Trust$/i.test(h.trim())),
   };
+}
+
+// a column heading whose rate word the filing lost: "Maximum" / "Fee*" between two named columns
+const UNNAMED_FEE_RE = /^(?:(?:Maximum|Minimum)\s+)?(?:Fees?|Amount)$/i;
+
+function columnNamed(cell: string): RateColumn | null {
+  if (/\basset\b|\bsales\b|\bdistribution\b|\b12b-1\b/i.test(cell)) return 'assetBasedSalesCharge';
+  if (/\bservices?\b|\bshareholder\b/i.test(cell)) return 'serviceFee';
+  if (/\baggregate\b|\btotal\b/i.test(cell)) return 'aggregateFee';
+  return null;
+}
+
+/**
+ * Two rate columns named and one heading cell that names none ("Maximum Fee*"): that cell is the
+ * third column, where it stands (Class C's 0.75 is its distribution fee, never its service fee).
+ */
+function withUnnamedColumn(heading: readonly string[], rates: RateColumn[]): RateColumn[] {
+  if (rates.length !== 2) return rates;
+  const unnamed = heading.filter((h) =>
+    UNNAMED_FEE_RE.test(h.replace(/[*^\u2020\u2021]+$|\(\d{1,2}\)$/, '')),
+  );
+  const missing = (['assetBasedSalesCharge', 'serviceFee', 'aggregateFee'] as const).filter(
+    (c) => !rates.includes(c),
+  );
+  if (unnamed.length !== 1 || missing.length !== 1) return rates;
+  const order: RateColumn[] = [];
+  for (const h of heading) {
+    const c = h === unnamed[0] ? missing[0]! : columnNamed(h);
+    if (c !== null && !order.includes(c)) order.push(c);
+  }
+  return order.length === 3 ? order : rates;
 }
 
 function nameComplete(text: string): boolean {
@@ -347,7 +386,12 @@ export function step(s0: CellState, item: ScheduleItem, line: number, ctx: CellS
   }
   switch (item.kind) {
     case 'heading': {
-      if (s.phase === 'heading') return { ...s, heading: [...s.heading, item.text] };
+      if (s.phase === 'heading') {
+        const last = s.heading[s.heading.length - 1];
+        if (last !== undefined && ctx.continuations?.has(line) === true)
+          return { ...s, heading: [...s.heading.slice(0, -1), `${last} ${item.text}`] };
+        return { ...s, heading: [...s.heading, item.text] };
+      }
       const started = s.name !== null || s.row !== null || s.entries.length > 0 || s.listRates.length > 0;
       const after = started ? finishName(s, ctx) : s;
       return { ...after, phase: 'heading', heading: [item.text], listRates: [] };
@@ -420,7 +464,10 @@ export function step(s0: CellState, item: ScheduleItem, line: number, ctx: CellS
     }
     case 'name': {
       let h = closeHeading(s);
-      const bareClass = /^(?:[A-Z][0-9]?)$/.test(item.text) && h.columns?.classColumn === true;
+      // in a "Share Class" column, "R" and "Investor" are classes
+      const bareClass =
+        /^(?:[A-Z][0-9]?|Investor|Institutional|Advisor|Retail)$/.test(item.text) &&
+        h.columns?.classColumn === true;
       if (bareClass)
         return step(h, { kind: 'class', codes: [item.text], closesQuote: item.closesQuote }, line, ctx);
       if (h.row !== null && h.row.values.length > 0)
@@ -536,6 +583,13 @@ export function readCellSchedule(
       };
     }
   }
+  if (endedWithDocument && cut === null && s.phase === 'heading')
+    cut = {
+      fact: 'text',
+      line: lastNo,
+      reason: `the document ends inside ${ctx.name} after ${s.entries.length} entries, in its column headings: the rest of the schedule is missing`,
+      schedule: ctx.name,
+    };
   if (s.phase !== 'closed' && s.row !== null && cut === null)
     fail(ctx, s.row.line, `the row has ${s.row.values.length} of its ${needed(s, s.row)} rates`);
   const pending = s.name;

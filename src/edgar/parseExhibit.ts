@@ -8,7 +8,7 @@
 
 import type { CellScheduleReading } from './cellSchedule.js';
 import { cellHeadingAt, cellHeadings, readCellSchedules } from './cellSchedules.js';
-import { cellLines } from './cellText.js';
+import { cellContinuations, cellLines } from './cellText.js';
 import { hasAmendingClause } from './dates.js';
 import { documentDates } from './documentDates.js';
 import { type EdgarLine, readEdgarText } from './edgarText.js';
@@ -124,11 +124,16 @@ function readEdgarLayout(
 }
 
 /** A document read cell by cell (HTML, or a schedule filed on its own). */
-function readCellLayout(lines: readonly EdgarLine[], file: string, t: TitleBlock): Reading {
+function readCellLayout(
+  lines: readonly EdgarLine[],
+  file: string,
+  t: TitleBlock,
+  continuations: ReadonlySet<number> = new Set(),
+): Reading {
   const headings = cellHeadings(lines).filter((h) => h.index >= t.bodyStart);
   const registrant = t.registrant;
   const readings: CellScheduleReading[] = readCellSchedules(
-    { file, lines, classes: t.classes, registrant },
+    { file, lines, classes: t.classes, registrant, continuations },
     headings,
   );
   const prose = proseText(lines, (i) => i >= t.bodyStart && !readings.some((r) => i >= r.start && i < r.end));
@@ -170,7 +175,8 @@ export function parseExhibit(text: string, file: string): ParsedExhibit {
     t.bodyStart < lines.length && cellHeadingAt(lines, t.bodyStart, firstContent) !== null;
 
   let reading: Reading;
-  if (cells !== null || scheduleFirst) reading = readCellLayout(lines, file, t);
+  if (cells !== null || scheduleFirst)
+    reading = readCellLayout(lines, file, t, cells === null ? new Set() : cellContinuations(source));
   else {
     let heading: ExhibitHeading | null = null;
     try {

@@ -29,6 +29,8 @@ export type ScheduleItem =
   | { readonly kind: 'name'; readonly text: string; readonly closesQuote: boolean };
 
 const CLOSING_QUOTE_RE = /["\u201d]+$/;
+// after a digit or "%": "*", "^", "π", "µ", "€", "†" — not a letter or digit of the rate
+const FOOTNOTE_MARK_RE = /(?<=[\d%])[^\w\s.%]{1,2}$/;
 // "0.25", ".75%", "0.25 %", "NONE"
 const RATE_RE = /^(?:NONE|None|\d{0,3}\.\d{1,4}\s*%?|\d{1,2}\s*%)$/;
 
@@ -41,7 +43,7 @@ const HEADING_WORDS = new Set(
     'name of annual rate rates expressed as a the average daily net assets attributable to shares activities ' +
     'for applicable percentage per annum total 12b-1 % (%) new each trust ' +
     // Eaton Vance "Name of Fund Adopting this Plan | Date of Original Plans (Inception Date) | Adoption Date"
-    'adopting this plan plans adoption adopted date dates original inception'
+    'adopting this plan plans adoption adopted date dates original inception amount reimbursable'
   ).split(' '),
 );
 
@@ -67,8 +69,15 @@ function isHeadingText(t: string): boolean {
   return words.length <= 8 && words.every(headingWord) && (!/^Class\s/.test(t) || /\bof\s+each\b/i.test(t));
 }
 
+const REGISTRANT_WORDS = String.raw`\b(?:Funds?|Trust|Series|Group|Inc\.?)`;
+const REGISTRANT_ALIAS_RE = new RegExp(
+  String.raw`^[A-Z][^()]*${REGISTRANT_WORDS}\s*\([A-Z][^()]*${REGISTRANT_WORDS}\)$`,
+);
+
 /** "AIM EQUITY FUNDS", "AIM COUNSELOR SERIES TRUST (INVESCO COUNSELOR SERIES TRUST)" — not "SMALL CAP STOCK FUND". */
 function isRegistrantHeading(t: string): boolean {
+  // "AIM Counselor Series Trust (Invesco Counselor Series Trust)": a Registrant and its other name
+  if (REGISTRANT_ALIAS_RE.test(t)) return true;
   if (!isAllCaps(t) || isClassLabel(t)) return false;
   return /\b(?:FUNDS|TRUST|SERIES|GROUP|INC\.?|CORPORATION)$/.test(t) || /\S\s+\([A-Z][^()]*\)$/.test(t);
 }
@@ -80,10 +89,11 @@ function isRegistrantHeading(t: string): boolean {
 export function scheduleItem(trimmed: string): ScheduleItem {
   const closesQuote = CLOSING_QUOTE_RE.test(trimmed);
   const t = trimmed.replace(CLOSING_QUOTE_RE, '').trim();
-  // "%*", "%^": a footnote marker glued to the percent sign
-  if (t === '%' || /^%[*^\u00b5\u20ac\u2020\u2021]$/.test(t)) return { kind: 'percent', closesQuote };
-  if (RATE_RE.test(t)) {
-    const pct = /^none$/i.test(t) ? '0.00' : readRateToken(t.replace(/\s+/g, ''))?.pct;
+  // a footnote marker glued to a rate or its percent sign: "%*", "%^", "%€", "0.25%π"
+  const unmarked = t.replace(FOOTNOTE_MARK_RE, '');
+  if (unmarked === '%') return { kind: 'percent', closesQuote };
+  if (RATE_RE.test(unmarked)) {
+    const pct = /^none$/i.test(unmarked) ? '0.00' : readRateToken(unmarked.replace(/\s+/g, ''))?.pct;
     if (pct !== undefined) return { kind: 'rate', pct, closesQuote };
   }
   // the date under a schedule ("Effective: …", "Amended and Restated: …", "July 2013") ends it

@@ -42,7 +42,13 @@ export function continuesCell(prev: string, next: string): boolean {
   )
     return true;
   // "Invesco Small Cap Growth" / "Fund"
-  return NAME_TAIL_RE.test(next) && before.kind === 'name' && !NAME_END_RE.test(prev) && /[a-z]/.test(prev);
+  return (
+    NAME_TAIL_RE.test(next) &&
+    before.kind === 'name' &&
+    !NAME_END_RE.test(prev) &&
+    /[a-z]/.test(prev) &&
+    /[A-Za-z0-9]$/.test(prev)
+  );
 }
 
 /**
