@@ -121,6 +121,8 @@ export interface CellState {
   /** a row of a per-class table: its classes, the funds after "of", its rate, the lines below it */
   readonly classRow: ClassRow | null;
   readonly entries: readonly ParsedEntry[];
+  /** where the entries of the last name begin when it ended in "–" and no class cell followed it */
+  readonly classesDue: number | null;
   readonly footnotes: readonly string[];
   readonly quoteOpen: boolean;
 }
@@ -145,7 +147,7 @@ const NAME_END_RE = /\b(?:Fund|Funds|Series|Portfolio|Trust|FUND|FUNDS|SERIES|PO
 const CLASS_SUFFIX_RE = /^(.*\S)\s+[-\u2013\u2014]\s+Class\s+([A-Z][A-Z0-9]?)$/;
 // "Compensation Plan", "Reimbursement Plan": the schedule's subtitle, never a fund
 const SCHEDULE_TITLE_RE =
-  /^(?:TO|OF|THE|FOR|AMENDED|FIRST|RESTATED)\b|\b(?:PLAN|AGREEMENT|RESTATED)\b|^Fee Schedule$|^(?:Dated|Effective|Amended and Restated)\b|^[A-Z][a-z]+ Plan$/;
+  /^(?:TO|OF|THE|FOR|AMENDED|FIRST|RESTATED)\b|\b(?:PLAN|AGREEMENT|RESTATED)\b|^Fee Schedule$|^(?:Dated|Effective|Amended and Restated)\b|^[A-Z][a-z]+ Plan$|^(?:Funds|Portfolios) with\b/;
 
 export function initialState(ctx: CellScheduleContext): CellState {
   return {
@@ -161,6 +163,7 @@ export function initialState(ctx: CellScheduleContext): CellState {
     leadInRate: false,
     classRow: null,
     entries: [],
+    classesDue: null,
     footnotes: [],
     quoteOpen: ctx.quoted,
   };
@@ -236,8 +239,12 @@ function withUnnamedColumn(heading: readonly string[], rates: RateColumn[]): Rat
   return order.length === 3 ? order : rates;
 }
 
+// "INVESCO Core Equity Fund –": its classes follow in cells of their own
+const CLASSES_FOLLOW_RE = /\s+[-\u2013\u2014]$/;
+
 function nameComplete(text: string): boolean {
-  return NAME_END_RE.test(CLASS_SUFFIX_RE.exec(text)?.[1] ?? text);
+  const name = text.replace(CLASSES_FOLLOW_RE, '');
+  return NAME_END_RE.test(CLASS_SUFFIX_RE.exec(name)?.[1] ?? name);
 }
 
 function fail(ctx: CellScheduleContext, line: number, reason: string): never {
@@ -253,7 +260,7 @@ function entriesOf(
   row: Row | null,
 ): ParsedEntry[] {
   const columns = s.columns?.rates ?? [];
-  let name = portfolio;
+  let name = portfolio.replace(CLASSES_FOLLOW_RE, '');
   let classes: readonly string[] = row?.classes ?? [];
   const suffix = CLASS_SUFFIX_RE.exec(portfolio);
   if (suffix && classes.length === 0) {
@@ -289,6 +296,11 @@ function entriesOf(
 function finishName(s: CellState, ctx: CellScheduleContext): CellState {
   const n = s.name;
   if (n === null) return s;
+  if (s.row !== null && s.row.values.length === 0 && !hasRateColumns(s) && !n.done) {
+    // a plain list: "INVESCO Core Equity Fund –" / "Class A" / "Class C" — one entry per class
+    const entries = entriesOf(s, ctx, n.text, n.line, s.row);
+    return { ...s, name: null, row: null, entries: [...s.entries, ...entries] };
+  }
   if (s.row !== null)
     fail(ctx, s.row.line, `the row of "${n.text}" has ${s.row.values.length} of its rates and then stops`);
   if (n.done) return { ...s, name: null };
@@ -301,7 +313,9 @@ function finishName(s: CellState, ctx: CellScheduleContext): CellState {
   } else if (!nameComplete(n.text) && n.held.length > 0 && !/\w$/.test(n.text))
     fail(ctx, n.line, `the name "${n.text}" is not complete`);
   const entries = rows.flatMap((r) => entriesOf(s, ctx, n.text, n.line, r));
-  return { ...s, name: null, entries: [...s.entries, ...entries] };
+  const dashed = rows[0] === null && CLASSES_FOLLOW_RE.test(n.text);
+  const classesDue = dashed ? s.entries.length : rows[0] === null ? s.classesDue : null;
+  return { ...s, name: null, entries: [...s.entries, ...entries], classesDue };
 }
 
 /** A row's last rate came in: its entries are written once its name is complete. */
@@ -321,6 +335,10 @@ function completeRow(s: CellState, ctx: CellScheduleContext, row: Row): CellStat
     };
   }
   return { ...s, row: null, name: { ...s.name, held: [...s.name.held, row] } };
+}
+
+function hasRateColumns(s: CellState): boolean {
+  return s.columns !== null && s.columns.rates.length > 0;
 }
 
 function needed(s: CellState, row: Row): number {
@@ -406,8 +424,12 @@ export function step(s0: CellState, item: ScheduleItem, line: number, ctx: CellS
       };
     }
     case 'aside':
+      // "(INVESCO EQUITY FUNDS)" under a Registrant inside the heading rows: the headings go on
+      if (s.phase === 'heading' && classCodesIn(item.text).length === 0) return s;
       return closeHeading(s);
     case 'classLabel': {
+      // "Portfolio – Investor Class Shares" in the heading rows, beside "Sales / Service / Aggregate"
+      if (s.phase === 'heading') return { ...s, classes: item.codes };
       const done = finishName(closeHeading(s), ctx);
       return { ...done, classes: item.codes };
     }
@@ -500,7 +522,12 @@ export function step(s0: CellState, item: ScheduleItem, line: number, ctx: CellS
       }
       if (h.columns === null || h.columns.rates.length === 0 || h.listRates.length > 0) {
         // a plain list, or a list under a rate row: each name is an entry as it comes
-        if (h.name !== null && h.row === null && (h.listRates.length > 0 || !h.leadInRate))
+        if (
+          h.name !== null &&
+          h.row === null &&
+          (h.listRates.length > 0 || !h.leadInRate) &&
+          !CLASSES_FOLLOW_RE.test(h.name.text)
+        )
           h = finishName(h, ctx);
       }
       return item.closesQuote ? { ...finishName(h, ctx), phase: 'closed', quoteOpen: false } : h;
@@ -590,7 +617,8 @@ export function readCellSchedule(
       reason: `the document ends inside ${ctx.name} after ${s.entries.length} entries, in its column headings: the rest of the schedule is missing`,
       schedule: ctx.name,
     };
-  if (s.phase !== 'closed' && s.row !== null && cut === null)
+  const classesOnly = s.row !== null && s.row.values.length === 0 && !hasRateColumns(s) && s.name !== null;
+  if (s.phase !== 'closed' && s.row !== null && cut === null && !classesOnly)
     fail(ctx, s.row.line, `the row has ${s.row.values.length} of its ${needed(s, s.row)} rates`);
   const pending = s.name;
   if (
@@ -611,7 +639,7 @@ export function readCellSchedule(
       schedule: ctx.name,
     };
   }
-  if (s.phase !== 'closed' && s.row === null) s = finishName(s, ctx);
+  if (s.phase !== 'closed' && (s.row === null || classesOnly)) s = finishName(s, ctx);
   if (endedWithDocument) {
     // a list the document stops inside: its last line is cut mid-name ("Virtus Core Bond Fu") and
     // is no portfolio — the schedule is read only in part
@@ -620,6 +648,12 @@ export function readCellSchedule(
     const fragment = item?.kind === 'name' && !nameComplete(item.text) ? item.text : null;
     let kept = s.entries.length;
     while (kept > 0 && fragment !== null && s.entries[kept - 1]!.portfolio === fragment) kept--;
+    // "AIM Dent Demographic Trends Fund –" / "Cl": the name's classes are what was cut
+    const due = s.classesDue;
+    if (kept < s.entries.length && due !== null && due < kept) {
+      const named = s.entries.slice(due, kept).map((e) => e.portfolio);
+      if (named.every((p) => p === named[0])) kept = due;
+    }
     if (fragment !== null && kept < s.entries.length) {
       s = { ...s, entries: s.entries.slice(0, kept) };
       cut = {

@@ -69,6 +69,10 @@ function isHeadingText(t: string): boolean {
   return words.length <= 8 && words.every(headingWord) && (!/^Class\s/.test(t) || /\bof\s+each\b/i.test(t));
 }
 
+// AIM's money market class: "AIM Cash Reserve Shares", later "Invesco Cash Reserve Shares"
+const CASH_RESERVE = 'Cash Reserve';
+const CASH_RESERVE_RE = /^(?:[A-Z][A-Za-z]+\s+)?CASH\s+RESERVE\s+(?:CLASS\s+)?SHARES$/i;
+
 const REGISTRANT_WORDS = String.raw`\b(?:Funds?|Trust|Series|Group|Inc\.?)`;
 const REGISTRANT_ALIAS_RE = new RegExp(
   String.raw`^[A-Z][^()]*${REGISTRANT_WORDS}\s*\([A-Z][^()]*${REGISTRANT_WORDS}\)$`,
@@ -107,6 +111,19 @@ export function scheduleItem(trimmed: string): ScheduleItem {
   const label = portfolioLabel(t.replace(/\s*([-\u2013\u2014])\s*/, ' $1 '));
   if (label !== null && label.classes !== null)
     return { kind: 'classLabel', codes: classCodesIn(label.classes) };
+  // "Portfolio Class P Shares" (no dash), "Portfolio – Invesco Cash Reserve Shares"
+  const labelled = /^Portfolios?\s*(?:[-\u2013\u2014:]\s*)?(\S.*)$/i.exec(t)?.[1];
+  if (labelled !== undefined && CASH_RESERVE_RE.test(labelled))
+    return { kind: 'classLabel', codes: [CASH_RESERVE] };
+  if (labelled !== undefined && /\bshares\b/i.test(labelled) && isClassLabel(labelled))
+    return { kind: 'classLabel', codes: classCodesIn(labelled) };
+  // "AIM CASH RESERVE SHARES": a class heading, not a Registrant
+  if (CASH_RESERVE_RE.test(t)) return { kind: 'classLabel', codes: [CASH_RESERVE] };
+  // "Class B (reim)": a class and a note on it
+  const noted = /^(Class\s+[A-Z][A-Z0-9]?)\s*\([a-z][a-z. ]*\)$/.exec(t);
+  if (noted) return { kind: 'class', codes: classCodesIn(noted[1]!), closesQuote };
+  // the last words of a wrapped sentence ("of the Portfolio.", "as follows:"): prose, no name
+  if (/^[a-z]/.test(t) && /[.:;]$/.test(t)) return { kind: 'leadIn', text: t };
   if (/^Investor\s+Class\s+II$/i.test(t)) return { kind: 'class', codes: ['Investor Class II'], closesQuote };
   if (isClassLabel(t))
     return /\bshares\b/i.test(t)
@@ -116,7 +133,8 @@ export function scheduleItem(trimmed: string): ScheduleItem {
   if (/^\*+\s*\S/.test(t)) return { kind: 'footnote', text: t.replace(/^\*+\s*/, '') };
   if (isParenthesised(t)) return { kind: 'aside', text: t };
   if (isRegistrantHeading(t)) return { kind: 'registrant', name: t.replace(/\s+/g, ' ') };
-  if (isHeadingText(t)) return { kind: 'heading', text: t };
+  // "12b-1PLAN": the heading over the Portfolio column of Invesco's B/BX tables
+  if (isHeadingText(t) || /^12b-1\s*PLAN$/i.test(t)) return { kind: 'heading', text: t };
   if (isProse(t) && t.split(/\s+/).length >= 6) return { kind: 'leadIn', text: t };
   return { kind: 'name', text: t.replace(/\s+/g, ' '), closesQuote };
 }
