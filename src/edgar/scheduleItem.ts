@@ -73,6 +73,11 @@ function isHeadingText(t: string): boolean {
 const CASH_RESERVE = 'Cash Reserve';
 const CASH_RESERVE_RE = /^(?:[A-Z][A-Za-z]+\s+)?CASH\s+RESERVE\s+(?:CLASS\s+)?SHARES$/i;
 
+/** "AIM CASH RESERVE SHARES", "Invesco Cash Reserve Shares": the Cash Reserve class, or null. */
+export function cashReserveClass(text: string): string | null {
+  return CASH_RESERVE_RE.test(text.trim()) ? CASH_RESERVE : null;
+}
+
 const REGISTRANT_WORDS = String.raw`\b(?:Funds?|Trust|Series|Group|Inc\.?)`;
 const REGISTRANT_ALIAS_RE = new RegExp(
   String.raw`^[A-Z][^()]*${REGISTRANT_WORDS}\s*\([A-Z][^()]*${REGISTRANT_WORDS}\)$`,

@@ -21,6 +21,7 @@ import {
   type ScheduleHeading,
   scheduleHeading,
 } from './lineShapes.js';
+import { cashReserveClass } from './scheduleItem.js';
 import { stripClosingQuote } from './scheduleRow.js';
 import { classCodesIn, isClassLabel } from './shareClasses.js';
 import {
@@ -115,6 +116,9 @@ function skipScheduleTitle(lines: readonly EdgarLine[], from: number, heading: S
     } else if (isParenthesised(t)) {
       const inner = t.slice(1, t.lastIndexOf(')'));
       if (isClassLabel(inner)) classes = classCodesIn(inner);
+      // AIM Variable Insurance Funds "(SERIES II SHARES)"
+      const series = /^SERIES\s+(I{1,3})\s+SHARES$/i.exec(inner);
+      if (series) classes = [`Series ${series[1]!.toUpperCase()}`];
     } else break;
     i++;
     lastContent = i;
@@ -301,6 +305,9 @@ function applyLabel(s: TableState, l: string): TableState {
   if (pl !== null)
     return { ...s, listMode: true, classes: pl.classes !== null ? classCodesIn(pl.classes) : s.classes };
   if (isClassLabel(l)) return { ...s, classes: classCodesIn(l), listMode: true };
+  // "AIM CASH RESERVE SHARES": a class heading, no Registrant
+  const cashReserve = cashReserveClass(l);
+  if (cashReserve !== null) return { ...s, classes: [cashReserve], listMode: true };
   if (isGroupHeading(l)) return { ...s, registrant: groupName(l), listMode: true };
   return s;
 }
