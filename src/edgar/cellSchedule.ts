@@ -19,7 +19,9 @@ import { type ScheduleItem, scheduleItem } from './scheduleItem.js';
 import { classCodesIn } from './shareClasses.js';
 import { joinWrappedCells } from './wrappedCell.js';
 
-type RateColumn = 'assetBasedSalesCharge' | 'serviceFee' | 'aggregateFee';
+// 'currentFee': Virtus "Maximum Fee | Current Approved Fee" — the board's current rate, read
+// and set aside (SPEC §2: current rates are recorded apart from the schedule's maxima)
+type RateColumn = 'assetBasedSalesCharge' | 'serviceFee' | 'aggregateFee' | 'currentFee';
 
 interface Columns {
   readonly rates: readonly RateColumn[];
@@ -192,6 +194,9 @@ function columnsOf(heading: readonly string[]): Columns {
   else if (/\bfees?\b|\brate\b|\bpercentage\b|\bdistribution\b/i.test(text)) rates = ['aggregateFee'];
   else rates = [];
   rates = withUnnamedColumn(heading, rates);
+  const current = text.search(/\bcurrent(?:ly)?\b/i);
+  if (rates.length === 1 && current >= 0 && /\bmaximum\b/i.test(text))
+    rates = current < text.search(/\bmaximum\b/i) ? ['currentFee', ...rates] : [...rates, 'currentFee'];
   const bound = /\bminimum\s+asset/i.test(text)
     ? 'minimum'
     : /\bmaximum\s+asset/i.test(text)
@@ -547,10 +552,16 @@ export interface CellScheduleReading {
   readonly end: number;
   /** the document ends inside or right after the schedule, with nothing that closes it */
   readonly endedWithDocument: boolean;
+  readonly warnings: readonly string[];
 }
 
-function lastContentLine(lines: readonly EdgarLine[], from: number, to: number): EdgarLine | null {
-  for (let j = Math.min(to, lines.length) - 1; j >= from; j--) if (lines[j]!.trimmed !== '') return lines[j]!;
+function lastContentLine(
+  lines: readonly EdgarLine[],
+  from: number,
+  to: number,
+): (EdgarLine & { readonly index: number }) | null {
+  for (let j = Math.min(to, lines.length) - 1; j >= from; j--)
+    if (lines[j]!.trimmed !== '') return { ...lines[j]!, index: j };
   return null;
 }
 
@@ -566,6 +577,9 @@ export function readCellSchedule(
   let s = initialState(ctx);
   let i = start;
   let tableOpen = false;
+  const lastIndex = stop >= lines.length ? (lastContentLine(lines, start, lines.length)?.index ?? -1) : -1;
+  let cutLine: EdgarLine | null = null;
+  let cutAt: Gap | null = null;
   for (; i < stop && s.phase !== 'closed'; i++) {
     const l = lines[i]!;
     if (l.opensTable) tableOpen = true;
@@ -586,14 +600,34 @@ export function readCellSchedule(
         s = step(s, { kind: 'name', text: parts[parts.length - 1]!, closesQuote: false }, l.no, ctx);
       continue;
     }
-    for (const part of parts) s = step(s, scheduleItem(part), l.no, ctx);
+    if (i === lastIndex && parts.every((p) => scheduleItem(p).kind === 'name')) {
+      // the document's last line, inside the schedule: one it cannot read was cut ("0.")
+      try {
+        for (const part of parts) s = step(s, scheduleItem(part), l.no, ctx);
+      } catch (e) {
+        if (!(e instanceof ExhibitParseError)) throw e;
+        cutLine = l;
+        i = lines.length;
+        break;
+      }
+    } else for (const part of parts) s = step(s, scheduleItem(part), l.no, ctx);
+  }
+  if (cutLine !== null) {
+    const pendingName = s.name !== null && !s.name.done && s.name.held.length === 0 ? s.name.text : null;
+    s = { ...s, row: null, name: pendingName !== null ? null : s.name, phase: 'rows' };
+    cutAt = {
+      fact: 'text',
+      line: cutLine.no,
+      reason: `the document ends inside ${ctx.name} after ${s.entries.length} entries; its last line ("${cutLine.trimmed.slice(0, 60)}") is cut and was not read${pendingName !== null ? `, nor "${pendingName}" before it` : ''}: the rest of the schedule is missing`,
+      schedule: ctx.name,
+    };
   }
   if (s.phase !== 'closed' && s.classRow !== null) s = finishClassRow(s, ctx);
   const lastNo = lines[Math.max(0, Math.min(i, lines.length) - 1)]?.no ?? 1;
-  let cut: Gap | null = null;
+  let cut: Gap | null = cutAt;
   const endedWithDocument = i >= lines.length && s.phase !== 'closed';
   // an EDGAR <TABLE> never closed, or a quote never closed: the document stops inside
-  if (endedWithDocument && (s.quoteOpen || s.row !== null || tableOpen)) {
+  if (endedWithDocument && cut === null && (s.quoteOpen || s.row !== null || tableOpen)) {
     if (s.phase === 'footnote' && s.row === null) {
       cut = {
         fact: 'text',
@@ -680,8 +714,14 @@ export function readCellSchedule(
   }
   if (entries.length === 0 && cut === null)
     throw new ExhibitParseError(ctx.file, lines[start - 1]?.no ?? 1, `${ctx.name} lists no portfolios`);
+  const currentColumn = s.columns?.rates.includes('currentFee') === true;
   return {
     name: ctx.name,
+    warnings: currentColumn
+      ? [
+          `${ctx.name} also states each fund's current approved fee; only the maximum is read as the schedule's rate (record current rates apart)`,
+        ]
+      : [],
     entries,
     footnotes: s.footnotes,
     titleRegistrant: s.titleRegistrant,

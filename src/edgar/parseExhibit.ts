@@ -152,7 +152,7 @@ function readCellLayout(
     registrant: registrant ?? single,
     titleClasses: t.classes,
     bodyStart: t.bodyStart,
-    schedules: readings.map((r) => ({ ...r, warnings: [] })),
+    schedules: readings,
   };
 }
 

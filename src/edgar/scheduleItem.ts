@@ -43,7 +43,9 @@ const HEADING_WORDS = new Set(
     'name of annual rate rates expressed as a the average daily net assets attributable to shares activities ' +
     'for applicable percentage per annum total 12b-1 % (%) new each trust ' +
     // Eaton Vance "Name of Fund Adopting this Plan | Date of Original Plans (Inception Date) | Adoption Date"
-    'adopting this plan plans adoption adopted date dates original inception amount reimbursable'
+    'adopting this plan plans adoption adopted date dates original inception amount reimbursable ' +
+    // Virtus "Maximum Fee | Current Approved Fee"
+    'current approved'
   ).split(' '),
 );
 
