@@ -143,5 +143,6 @@ export function scheduleItem(trimmed: string): ScheduleItem {
   // "12b-1PLAN": the heading over the Portfolio column of Invesco's B/BX tables
   if (isHeadingText(t) || /^12b-1\s*PLAN$/i.test(t)) return { kind: 'heading', text: t };
   if (isProse(t) && t.split(/\s+/).length >= 6) return { kind: 'leadIn', text: t };
-  return { kind: 'name', text: t.replace(/\s+/g, ' '), closesQuote };
+  // "Eaton Vance High Income Fund*": the marker refers to a footnote, it is no part of the name
+  return { kind: 'name', text: t.replace(/(?<=[A-Za-z0-9)])\*{1,3}$/, '').replace(/\s+/g, ' '), closesQuote };
 }

@@ -7,7 +7,7 @@ import { rows } from './exhibitFixtures.js';
 const cells = (...lines: string[]) => `${lines.map((l) => (l === '' ? '|' : `|${l}`)).join('\n')}\n`;
 
 describe('a schedule of funds with adoption dates and no rates', () => {
-  it('reads one entry per fund from cells with dates, "N/A" and a date wrapped across lines', () => {
+  it('reads one entry per fund from cells with dates, "N/A", a date wrapped across lines and a footnote marker', () => {
     const text = cells(
       'Exhibit (m)(3)(c)',
       'SCHEDULE A',
@@ -19,7 +19,7 @@ describe('a schedule of funds with adoption dates and no rates', () => {
       '(Inception Date)',
       'Adoption Date',
       '',
-      'Harborview Government Income Fund',
+      'Harborview Government Income Fund*',
       'March 3, 1992/February 9, 1996',
       'May 12, 1998',
       '(February 14, 1996)/July 1, 1996',
