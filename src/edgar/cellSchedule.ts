@@ -17,8 +17,11 @@ import { finraBreach } from './finraLimits.js';
 import { isAllCaps } from './lineShapes.js';
 import { type ScheduleItem, scheduleItem } from './scheduleItem.js';
 import { classCodesIn } from './shareClasses.js';
+import { joinWrappedCells } from './wrappedCell.js';
 
-type RateColumn = 'assetBasedSalesCharge' | 'serviceFee' | 'aggregateFee';
+// 'currentFee': Virtus "Maximum Fee | Current Approved Fee" — the board's current rate, read
+// and set aside (SPEC §2: current rates are recorded apart from the schedule's maxima)
+type RateColumn = 'assetBasedSalesCharge' | 'serviceFee' | 'aggregateFee' | 'currentFee';
 
 interface Columns {
   readonly rates: readonly RateColumn[];
@@ -120,6 +123,8 @@ export interface CellState {
   /** a row of a per-class table: its classes, the funds after "of", its rate, the lines below it */
   readonly classRow: ClassRow | null;
   readonly entries: readonly ParsedEntry[];
+  /** where the entries of the last name begin when it ended in "–" and no class cell followed it */
+  readonly classesDue: number | null;
   readonly footnotes: readonly string[];
   readonly quoteOpen: boolean;
 }
@@ -133,6 +138,8 @@ export interface CellScheduleContext {
   readonly quoted: boolean;
   /** a schedule before this one that lists portfolios without rates ("each fund on Schedule A") */
   readonly listSchedule: string | null;
+  /** lines that go on with the cell above them ("|Maximum" / "Fee*"): one column heading */
+  readonly continuations?: ReadonlySet<number>;
 }
 
 /** a line of a "Trust | Fund" table indented this far holds only a fund */
@@ -140,8 +147,9 @@ const REGISTRANT_COLUMN_WIDTH = 20;
 const NAME_END_RE = /\b(?:Fund|Funds|Series|Portfolio|Trust|FUND|FUNDS|SERIES|PORTFOLIO)$/;
 // "Target 2010 Series – Class K", "Pro-Blend Conservative Term Series - Class C"
 const CLASS_SUFFIX_RE = /^(.*\S)\s+[-\u2013\u2014]\s+Class\s+([A-Z][A-Z0-9]?)$/;
+// "Compensation Plan", "Reimbursement Plan": the schedule's subtitle, never a fund
 const SCHEDULE_TITLE_RE =
-  /^(?:TO|OF|THE|FOR|AMENDED|FIRST|RESTATED)\b|\b(?:PLAN|AGREEMENT|RESTATED)\b|^Fee Schedule$|^(?:Dated|Effective|Amended and Restated)\b/;
+  /^(?:TO|OF|THE|FOR|AMENDED|FIRST|RESTATED)\b|\b(?:PLAN|AGREEMENT|RESTATED)\b|^Fee Schedule$|^(?:Dated|Effective|Amended and Restated)\b|^[A-Z][a-z]+ Plan$|^(?:Funds|Portfolios) with\b/;
 
 export function initialState(ctx: CellScheduleContext): CellState {
   return {
@@ -157,6 +165,7 @@ export function initialState(ctx: CellScheduleContext): CellState {
     leadInRate: false,
     classRow: null,
     entries: [],
+    classesDue: null,
     footnotes: [],
     quoteOpen: ctx.quoted,
   };
@@ -165,9 +174,13 @@ export function initialState(ctx: CellScheduleContext): CellState {
 /** The rate columns a stacked column heading names (SPEC §2.1: a column the schedule lacks is null). */
 function columnsOf(heading: readonly string[]): Columns {
   const text = heading.join(' ');
-  const absc = /\basset\b|\bsales\b/i.test(text);
   const aggregate = /\baggregate\b/i.test(text);
   const service = /\bservices?\b|\bshareholder\b/i.test(text);
+  // "Maximum Distribution Amount | Maximum Shareholder Services Amount | Maximum Aggregate …"
+  const absc =
+    /\basset\b|\bsales\b/i.test(text) ||
+    (aggregate &&
+      heading.some((h) => /\bdistribution\b/i.test(h) && !/\bservices?\b|\baggregate\b/i.test(h)));
   let rates: RateColumn[];
   if (absc || aggregate) {
     rates = [];
@@ -180,6 +193,10 @@ function columnsOf(heading: readonly string[]): Columns {
   // one fee for both ("Distribution and/or Service Fee", "FEE", "Annual Fee", "Percentage")
   else if (/\bfees?\b|\brate\b|\bpercentage\b|\bdistribution\b/i.test(text)) rates = ['aggregateFee'];
   else rates = [];
+  rates = withUnnamedColumn(heading, rates);
+  const current = text.search(/\bcurrent(?:ly)?\b/i);
+  if (rates.length === 1 && current >= 0 && /\bmaximum\b/i.test(text))
+    rates = current < text.search(/\bmaximum\b/i) ? ['currentFee', ...rates] : [...rates, 'currentFee'];
   const bound = /\bminimum\s+asset/i.test(text)
     ? 'minimum'
     : /\bmaximum\s+asset/i.test(text)
@@ -196,8 +213,43 @@ function columnsOf(heading: readonly string[]): Columns {
   };
 }
 
+// a column heading whose rate word the filing lost: "Maximum" / "Fee*" between two named columns
+const UNNAMED_FEE_RE = /^(?:(?:Maximum|Minimum)\s+)?(?:Fees?|Amount)$/i;
+
+function columnNamed(cell: string): RateColumn | null {
+  if (/\basset\b|\bsales\b|\bdistribution\b|\b12b-1\b/i.test(cell)) return 'assetBasedSalesCharge';
+  if (/\bservices?\b|\bshareholder\b/i.test(cell)) return 'serviceFee';
+  if (/\baggregate\b|\btotal\b/i.test(cell)) return 'aggregateFee';
+  return null;
+}
+
+/**
+ * Two rate columns named and one heading cell that names none ("Maximum Fee*"): that cell is the
+ * third column, where it stands (Class C's 0.75 is its distribution fee, never its service fee).
+ */
+function withUnnamedColumn(heading: readonly string[], rates: RateColumn[]): RateColumn[] {
+  if (rates.length !== 2) return rates;
+  const unnamed = heading.filter((h) =>
+    UNNAMED_FEE_RE.test(h.replace(/[*^\u2020\u2021]+$|\(\d{1,2}\)$/, '')),
+  );
+  const missing = (['assetBasedSalesCharge', 'serviceFee', 'aggregateFee'] as const).filter(
+    (c) => !rates.includes(c),
+  );
+  if (unnamed.length !== 1 || missing.length !== 1) return rates;
+  const order: RateColumn[] = [];
+  for (const h of heading) {
+    const c = h === unnamed[0] ? missing[0]! : columnNamed(h);
+    if (c !== null && !order.includes(c)) order.push(c);
+  }
+  return order.length === 3 ? order : rates;
+}
+
+// "INVESCO Core Equity Fund –": its classes follow in cells of their own
+const CLASSES_FOLLOW_RE = /\s+[-\u2013\u2014]$/;
+
 function nameComplete(text: string): boolean {
-  return NAME_END_RE.test(CLASS_SUFFIX_RE.exec(text)?.[1] ?? text);
+  const name = text.replace(CLASSES_FOLLOW_RE, '');
+  return NAME_END_RE.test(CLASS_SUFFIX_RE.exec(name)?.[1] ?? name);
 }
 
 function fail(ctx: CellScheduleContext, line: number, reason: string): never {
@@ -213,7 +265,7 @@ function entriesOf(
   row: Row | null,
 ): ParsedEntry[] {
   const columns = s.columns?.rates ?? [];
-  let name = portfolio;
+  let name = portfolio.replace(CLASSES_FOLLOW_RE, '');
   let classes: readonly string[] = row?.classes ?? [];
   const suffix = CLASS_SUFFIX_RE.exec(portfolio);
   if (suffix && classes.length === 0) {
@@ -249,6 +301,11 @@ function entriesOf(
 function finishName(s: CellState, ctx: CellScheduleContext): CellState {
   const n = s.name;
   if (n === null) return s;
+  if (s.row !== null && s.row.values.length === 0 && !hasRateColumns(s) && !n.done) {
+    // a plain list: "INVESCO Core Equity Fund –" / "Class A" / "Class C" — one entry per class
+    const entries = entriesOf(s, ctx, n.text, n.line, s.row);
+    return { ...s, name: null, row: null, entries: [...s.entries, ...entries] };
+  }
   if (s.row !== null)
     fail(ctx, s.row.line, `the row of "${n.text}" has ${s.row.values.length} of its rates and then stops`);
   if (n.done) return { ...s, name: null };
@@ -261,7 +318,9 @@ function finishName(s: CellState, ctx: CellScheduleContext): CellState {
   } else if (!nameComplete(n.text) && n.held.length > 0 && !/\w$/.test(n.text))
     fail(ctx, n.line, `the name "${n.text}" is not complete`);
   const entries = rows.flatMap((r) => entriesOf(s, ctx, n.text, n.line, r));
-  return { ...s, name: null, entries: [...s.entries, ...entries] };
+  const dashed = rows[0] === null && CLASSES_FOLLOW_RE.test(n.text);
+  const classesDue = dashed ? s.entries.length : rows[0] === null ? s.classesDue : null;
+  return { ...s, name: null, entries: [...s.entries, ...entries], classesDue };
 }
 
 /** A row's last rate came in: its entries are written once its name is complete. */
@@ -281,6 +340,10 @@ function completeRow(s: CellState, ctx: CellScheduleContext, row: Row): CellStat
     };
   }
   return { ...s, row: null, name: { ...s.name, held: [...s.name.held, row] } };
+}
+
+function hasRateColumns(s: CellState): boolean {
+  return s.columns !== null && s.columns.rates.length > 0;
 }
 
 function needed(s: CellState, row: Row): number {
@@ -322,10 +385,17 @@ export function step(s0: CellState, item: ScheduleItem, line: number, ctx: CellS
       ((item.kind === 'name' || item.kind === 'heading') &&
         (SCHEDULE_TITLE_RE.test(text) || (item.kind === 'name' && isAllCaps(text) && !nameComplete(text)))) ||
       item.kind === 'aside' ||
-      item.kind === 'end';
+      item.kind === 'end' ||
+      // the schedule's date under its title ("CLASS A DISTRIBUTION PLAN / May 31, 2011")
+      (item.kind === 'date' && !item.closesQuote);
     if (titleLike && !(item.kind === 'name' && item.closesQuote)) {
       if (item.kind === 'aside') {
         const codes = classCodesIn(item.text);
+        if (codes.length > 0) return { ...s, classes: codes };
+      }
+      // Eaton Vance "SCHEDULE A / … TRUST / CLASS C DISTRIBUTION PLAN": the plan's class
+      if (/\bPLAN$/.test(text) && /^CLASS\s/.test(text)) {
+        const codes = classCodesIn(text);
         if (codes.length > 0) return { ...s, classes: codes };
       }
       return s;
@@ -339,7 +409,12 @@ export function step(s0: CellState, item: ScheduleItem, line: number, ctx: CellS
   }
   switch (item.kind) {
     case 'heading': {
-      if (s.phase === 'heading') return { ...s, heading: [...s.heading, item.text] };
+      if (s.phase === 'heading') {
+        const last = s.heading[s.heading.length - 1];
+        if (last !== undefined && ctx.continuations?.has(line) === true)
+          return { ...s, heading: [...s.heading.slice(0, -1), `${last} ${item.text}`] };
+        return { ...s, heading: [...s.heading, item.text] };
+      }
       const started = s.name !== null || s.row !== null || s.entries.length > 0 || s.listRates.length > 0;
       const after = started ? finishName(s, ctx) : s;
       return { ...after, phase: 'heading', heading: [item.text], listRates: [] };
@@ -354,8 +429,12 @@ export function step(s0: CellState, item: ScheduleItem, line: number, ctx: CellS
       };
     }
     case 'aside':
+      // "(INVESCO EQUITY FUNDS)" under a Registrant inside the heading rows: the headings go on
+      if (s.phase === 'heading' && classCodesIn(item.text).length === 0) return s;
       return closeHeading(s);
     case 'classLabel': {
+      // "Portfolio – Investor Class Shares" in the heading rows, beside "Sales / Service / Aggregate"
+      if (s.phase === 'heading') return { ...s, classes: item.codes };
       const done = finishName(closeHeading(s), ctx);
       return { ...done, classes: item.codes };
     }
@@ -371,6 +450,7 @@ export function step(s0: CellState, item: ScheduleItem, line: number, ctx: CellS
     }
     case 'end':
       return { ...finishName(closeHeading(s), ctx), phase: 'closed' };
+    case 'date':
     case 'percent': {
       const h = closeHeading(s);
       if (!item.closesQuote) return h;
@@ -411,7 +491,10 @@ export function step(s0: CellState, item: ScheduleItem, line: number, ctx: CellS
     }
     case 'name': {
       let h = closeHeading(s);
-      const bareClass = /^(?:[A-Z][0-9]?)$/.test(item.text) && h.columns?.classColumn === true;
+      // in a "Share Class" column, "R" and "Investor" are classes
+      const bareClass =
+        /^(?:[A-Z][0-9]?|Investor|Institutional|Advisor|Retail)$/.test(item.text) &&
+        h.columns?.classColumn === true;
       if (bareClass)
         return step(h, { kind: 'class', codes: [item.text], closesQuote: item.closesQuote }, line, ctx);
       if (h.row !== null && h.row.values.length > 0)
@@ -444,7 +527,12 @@ export function step(s0: CellState, item: ScheduleItem, line: number, ctx: CellS
       }
       if (h.columns === null || h.columns.rates.length === 0 || h.listRates.length > 0) {
         // a plain list, or a list under a rate row: each name is an entry as it comes
-        if (h.name !== null && h.row === null && (h.listRates.length > 0 || !h.leadInRate))
+        if (
+          h.name !== null &&
+          h.row === null &&
+          (h.listRates.length > 0 || !h.leadInRate) &&
+          !CLASSES_FOLLOW_RE.test(h.name.text)
+        )
           h = finishName(h, ctx);
       }
       return item.closesQuote ? { ...finishName(h, ctx), phase: 'closed', quoteOpen: false } : h;
@@ -464,18 +552,34 @@ export interface CellScheduleReading {
   readonly end: number;
   /** the document ends inside or right after the schedule, with nothing that closes it */
   readonly endedWithDocument: boolean;
+  readonly warnings: readonly string[];
+}
+
+function lastContentLine(
+  lines: readonly EdgarLine[],
+  from: number,
+  to: number,
+): (EdgarLine & { readonly index: number }) | null {
+  for (let j = Math.min(to, lines.length) - 1; j >= from; j--)
+    if (lines[j]!.trimmed !== '') return { ...lines[j]!, index: j };
+  return null;
 }
 
 /** Reads one schedule from the line after its heading to its end (or the next heading at `stop`). */
 export function readCellSchedule(
   ctx: CellScheduleContext,
-  lines: readonly EdgarLine[],
+  filed: readonly EdgarLine[],
   start: number,
   stop: number,
 ): CellScheduleReading {
+  // a cell wrapped onto the next line ("Portfolio – Investor" / "Class Shares") is one cell
+  const lines = joinWrappedCells(filed, start, stop);
   let s = initialState(ctx);
   let i = start;
   let tableOpen = false;
+  const lastIndex = stop >= lines.length ? (lastContentLine(lines, start, lines.length)?.index ?? -1) : -1;
+  let cutLine: EdgarLine | null = null;
+  let cutAt: Gap | null = null;
   for (; i < stop && s.phase !== 'closed'; i++) {
     const l = lines[i]!;
     if (l.opensTable) tableOpen = true;
@@ -496,14 +600,34 @@ export function readCellSchedule(
         s = step(s, { kind: 'name', text: parts[parts.length - 1]!, closesQuote: false }, l.no, ctx);
       continue;
     }
-    for (const part of parts) s = step(s, scheduleItem(part), l.no, ctx);
+    if (i === lastIndex && parts.every((p) => scheduleItem(p).kind === 'name')) {
+      // the document's last line, inside the schedule: one it cannot read was cut ("0.")
+      try {
+        for (const part of parts) s = step(s, scheduleItem(part), l.no, ctx);
+      } catch (e) {
+        if (!(e instanceof ExhibitParseError)) throw e;
+        cutLine = l;
+        i = lines.length;
+        break;
+      }
+    } else for (const part of parts) s = step(s, scheduleItem(part), l.no, ctx);
+  }
+  if (cutLine !== null) {
+    const pendingName = s.name !== null && !s.name.done && s.name.held.length === 0 ? s.name.text : null;
+    s = { ...s, row: null, name: pendingName !== null ? null : s.name, phase: 'rows' };
+    cutAt = {
+      fact: 'text',
+      line: cutLine.no,
+      reason: `the document ends inside ${ctx.name} after ${s.entries.length} entries; its last line ("${cutLine.trimmed.slice(0, 60)}") is cut and was not read${pendingName !== null ? `, nor "${pendingName}" before it` : ''}: the rest of the schedule is missing`,
+      schedule: ctx.name,
+    };
   }
   if (s.phase !== 'closed' && s.classRow !== null) s = finishClassRow(s, ctx);
   const lastNo = lines[Math.max(0, Math.min(i, lines.length) - 1)]?.no ?? 1;
-  let cut: Gap | null = null;
+  let cut: Gap | null = cutAt;
   const endedWithDocument = i >= lines.length && s.phase !== 'closed';
   // an EDGAR <TABLE> never closed, or a quote never closed: the document stops inside
-  if (endedWithDocument && (s.quoteOpen || s.row !== null || tableOpen)) {
+  if (endedWithDocument && cut === null && (s.quoteOpen || s.row !== null || tableOpen)) {
     if (s.phase === 'footnote' && s.row === null) {
       cut = {
         fact: 'text',
@@ -520,11 +644,62 @@ export function readCellSchedule(
       };
     }
   }
-  if (s.phase !== 'closed' && s.row !== null && cut === null)
+  if (endedWithDocument && cut === null && s.phase === 'heading')
+    cut = {
+      fact: 'text',
+      line: lastNo,
+      reason: `the document ends inside ${ctx.name} after ${s.entries.length} entries, in its column headings: the rest of the schedule is missing`,
+      schedule: ctx.name,
+    };
+  const classesOnly = s.row !== null && s.row.values.length === 0 && !hasRateColumns(s) && s.name !== null;
+  if (s.phase !== 'closed' && s.row !== null && cut === null && !classesOnly)
     fail(ctx, s.row.line, `the row has ${s.row.values.length} of its ${needed(s, s.row)} rates`);
-  if (s.phase !== 'closed' && s.row === null) s = finishName(s, ctx);
+  const pending = s.name;
+  if (
+    endedWithDocument &&
+    s.row === null &&
+    pending !== null &&
+    !pending.done &&
+    pending.held.length === 0 &&
+    s.listRates.length === 0 &&
+    (s.columns?.rates.length ?? 0) > 0
+  ) {
+    // the document stops after a name and before its rates ("AIM Weingarten"): it is cut there
+    s = { ...s, name: null };
+    cut = {
+      fact: 'text',
+      line: lastNo,
+      reason: `the document ends inside ${ctx.name} after ${s.entries.length} entries, at "${pending.text}" before its rates: the rest of the schedule is missing`,
+      schedule: ctx.name,
+    };
+  }
+  if (s.phase !== 'closed' && (s.row === null || classesOnly)) s = finishName(s, ctx);
+  if (endedWithDocument) {
+    // a list the document stops inside: its last line is cut mid-name ("Virtus Core Bond Fu") and
+    // is no portfolio — the schedule is read only in part
+    const last = lastContentLine(lines, start, i);
+    const item = last === null ? null : scheduleItem(last.trimmed);
+    const fragment = item?.kind === 'name' && !nameComplete(item.text) ? item.text : null;
+    let kept = s.entries.length;
+    while (kept > 0 && fragment !== null && s.entries[kept - 1]!.portfolio === fragment) kept--;
+    // "AIM Dent Demographic Trends Fund –" / "Cl": the name's classes are what was cut
+    const due = s.classesDue;
+    if (kept < s.entries.length && due !== null && due < kept) {
+      const named = s.entries.slice(due, kept).map((e) => e.portfolio);
+      if (named.every((p) => p === named[0])) kept = due;
+    }
+    if (fragment !== null && kept < s.entries.length) {
+      s = { ...s, entries: s.entries.slice(0, kept) };
+      cut = {
+        fact: 'text',
+        line: last!.no,
+        reason: `the document ends inside ${ctx.name} after ${kept} entries, its last line ("${fragment}") cut mid-name: the rest of the schedule is missing`,
+        schedule: ctx.name,
+      };
+    }
+  }
   let entries = s.entries;
-  if (s.listRates.length > 0 && s.name === null && s.entries.length === 0) {
+  if (s.listRates.length > 0 && s.name === null && s.entries.length === 0 && cut === null) {
     // Schedule B "Class | Distribution / R | 0.25": rates for each fund of the list schedule
     if (ctx.listSchedule === null)
       fail(
@@ -539,8 +714,14 @@ export function readCellSchedule(
   }
   if (entries.length === 0 && cut === null)
     throw new ExhibitParseError(ctx.file, lines[start - 1]?.no ?? 1, `${ctx.name} lists no portfolios`);
+  const currentColumn = s.columns?.rates.includes('currentFee') === true;
   return {
     name: ctx.name,
+    warnings: currentColumn
+      ? [
+          `${ctx.name} also states each fund's current approved fee; only the maximum is read as the schedule's rate (record current rates apart)`,
+        ]
+      : [],
     entries,
     footnotes: s.footnotes,
     titleRegistrant: s.titleRegistrant,

@@ -94,6 +94,8 @@ export interface CellSchedulesContext {
   readonly lines: readonly EdgarLine[];
   readonly classes: readonly string[];
   readonly registrant: string | null;
+  /** lines that go on with the cell above them (cellText.ts) */
+  readonly continuations: ReadonlySet<number>;
 }
 
 /** Every schedule in document order; names that repeat get their class ("Schedule A (Class B)"). */
@@ -133,6 +135,7 @@ export function readCellSchedules(
         registrant: ctx.registrant,
         quoted: h.quoted,
         listSchedule: listSchedule?.name ?? null,
+        continuations: ctx.continuations,
       },
       ctx.lines,
       h.next,

@@ -18,3 +18,24 @@ export function cellLines(text: string): string | null {
   if (cells < MIN_CELL_LINES) return null;
   return text.replace(/^\|/gm, '');
 }
+
+/**
+ * The 1-based numbers of the lines that go on with the cell above them: a line with no "|" under
+ * a cell that already has text ("|Maximum" / "Fee*"). The first text under a bare "|" starts its
+ * cell; a blank line ends it.
+ * @example cellContinuations('|Maximum\nFee*\n|\nPortfolio\n') → Set { 2 }
+ */
+export function cellContinuations(text: string): ReadonlySet<number> {
+  const out = new Set<number>();
+  let inCell = false;
+  let hasText = false;
+  text.split('\n').forEach((line, k) => {
+    if (line.startsWith('|')) {
+      inCell = true;
+      hasText = line.slice(1).trim() !== '';
+    } else if (line.trim() === '') inCell = false;
+    else if (inCell && hasText) out.add(k + 1);
+    else if (inCell) hasText = true;
+  });
+  return out;
+}

@@ -57,7 +57,8 @@ const FILLERS = new Set(['BASED', 'CHARGE', 'CHARGES', 'FEE', 'FEES', 'ANNUAL', 
 const CANONICAL: readonly RateColumn[] = ['assetBasedSalesCharge', 'serviceFee', 'aggregateFee'];
 
 function headingWordKey(tok: string): string {
-  const up = tok.toUpperCase();
+  // AIM Variable Insurance Funds Series II: "PORTFOLIO:   FEE:"
+  const up = tok.toUpperCase().replace(/(?<=\w):$/, '');
   const last = up.charCodeAt(up.length - 1);
   // a footnote marker glued on: "CHARGE*", "FEE(1)"
   return last === 42 || last === 41 ? up.replace(/(?:\*+|\(\d{1,2}\))$/, '') : up;

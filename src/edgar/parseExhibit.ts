@@ -8,7 +8,7 @@
 
 import type { CellScheduleReading } from './cellSchedule.js';
 import { cellHeadingAt, cellHeadings, readCellSchedules } from './cellSchedules.js';
-import { cellLines } from './cellText.js';
+import { cellContinuations, cellLines } from './cellText.js';
 import { hasAmendingClause } from './dates.js';
 import { documentDates } from './documentDates.js';
 import { type EdgarLine, readEdgarText } from './edgarText.js';
@@ -152,7 +152,12 @@ function readEdgarLayout(
 }
 
 /** A document read cell by cell (HTML, or a schedule filed on its own). */
-function readCellLayout(lines: readonly EdgarLine[], file: string, above: TitleBlock): Reading {
+function readCellLayout(
+  lines: readonly EdgarLine[],
+  file: string,
+  above: TitleBlock,
+  continuations: ReadonlySet<number> = new Set(),
+): Reading {
   const headings = cellHeadings(lines).filter((h) => h.index >= above.bodyStart);
   // "SCHEDULE A / <TRUST> / CLASS R DISTRIBUTION PLAN": the title printed below the heading
   const below = headings[0] === undefined ? null : scheduleTitleBlock(lines, headings[0].index, above);
@@ -160,7 +165,7 @@ function readCellLayout(lines: readonly EdgarLine[], file: string, above: TitleB
   const registrant = t.registrant;
   // the classes below the heading are the schedule reader's to find (it reads them per entry)
   const readings: CellScheduleReading[] = readCellSchedules(
-    { file, lines, classes: above.classes, registrant },
+    { file, lines, classes: above.classes, registrant, continuations },
     headings,
   );
   const prose = proseText(lines, (i) => i >= t.bodyStart && !readings.some((r) => i >= r.start && i < r.end));
@@ -183,7 +188,7 @@ function readCellLayout(lines: readonly EdgarLine[], file: string, above: TitleB
     titleClasses: above.classes,
     bodyStart: t.bodyStart,
     titleWarnings: kind.endsWith('-amendment') ? t.warnings : [],
-    schedules: readings.map((r) => ({ ...r, warnings: [] })),
+    schedules: readings,
   };
 }
 
@@ -206,7 +211,8 @@ export function parseExhibit(text: string, file: string): ParsedExhibit {
     t.bodyStart < lines.length && cellHeadingAt(lines, t.bodyStart, firstContent) !== null;
 
   let reading: Reading;
-  if (cells !== null || scheduleFirst) reading = readCellLayout(lines, file, t);
+  if (cells !== null || scheduleFirst)
+    reading = readCellLayout(lines, file, t, cells === null ? new Set() : cellContinuations(source));
   else {
     let heading: ExhibitHeading | null = null;
     try {

@@ -8,7 +8,7 @@
 
 import { monthYearLine } from './dates.js';
 import { endsSchedule, isAllCaps, isParenthesised, isProse, portfolioLabel } from './lineShapes.js';
-import { readRateToken } from './rateToken.js';
+import { readRateToken, stripFootnoteSuffix } from './rateToken.js';
 import { classCodesIn, isClassLabel } from './shareClasses.js';
 
 export type ScheduleItem =
@@ -24,9 +24,13 @@ export type ScheduleItem =
   | { readonly kind: 'leadIn'; readonly text: string }
   | { readonly kind: 'footnote'; readonly text: string }
   | { readonly kind: 'end' }
+  /** an adoption-date cell ("June 23, 1997", "(January 30, 1995)/June 19, 1995", "N/A"): no rate, no name */
+  | { readonly kind: 'date'; readonly closesQuote: boolean }
   | { readonly kind: 'name'; readonly text: string; readonly closesQuote: boolean };
 
 const CLOSING_QUOTE_RE = /["\u201d]+$/;
+// after a digit or "%": "*", "^", "π", "µ", "€", "†" — not a letter or digit of the rate
+const FOOTNOTE_MARK_RE = /(?<=[\d%])[^\w\s.%]{1,2}$/;
 // "0.25", ".75%", "0.25 %", "NONE"
 const RATE_RE = /^(?:NONE|None|\d{0,3}\.\d{1,4}\s*%?|\d{1,2}\s*%)$/;
 
@@ -37,12 +41,27 @@ const HEADING_WORDS = new Set(
     'maximum minimum max min asset asset-based based sales charge charges service services shareholder ' +
     'aggregate fee fees fee* distribution distribution* and or and/or portfolio portfolios share class classes fund funds ' +
     'name of annual rate rates expressed as a the average daily net assets attributable to shares activities ' +
-    'for applicable percentage per annum total 12b-1 % (%) new each trust'
+    'for applicable percentage per annum total 12b-1 % (%) new each trust ' +
+    // Eaton Vance "Name of Fund Adopting this Plan | Date of Original Plans (Inception Date) | Adoption Date"
+    'adopting this plan plans adoption adopted date dates original inception amount reimbursable ' +
+    // Virtus "Maximum Fee | Current Approved Fee"
+    'current approved'
   ).split(' '),
 );
 
 function headingWord(w: string): boolean {
-  return HEADING_WORDS.has(w.toLowerCase().replace(/^\(|[),:]$/g, ''));
+  // a footnote marker glued on: "Amount*", "Fee(1)"
+  return HEADING_WORDS.has(stripFootnoteSuffix(w.toLowerCase()).replace(/^\(|[),:]$/g, ''));
+}
+
+const MONTH_DAY_YEAR_RE =
+  /\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2}\s*,?\s*\d{4}\b/g;
+
+/** A cell of dates and nothing else ("October 28, 1993/January 27, 1995", "(August 1, 1995"), or "N/A". */
+function isDateCell(t: string): boolean {
+  if (/^N\/?A$/i.test(t)) return true;
+  const rest = t.replace(MONTH_DAY_YEAR_RE, '');
+  return rest !== t && /^[\s()/,;&*-]*$/.test(rest);
 }
 
 /** Every word a column-heading word, or a heading that names a class ("… attributable to Adviser Shares)"). */
@@ -52,8 +71,24 @@ function isHeadingText(t: string): boolean {
   return words.length <= 8 && words.every(headingWord) && (!/^Class\s/.test(t) || /\bof\s+each\b/i.test(t));
 }
 
+// AIM's money market class: "AIM Cash Reserve Shares", later "Invesco Cash Reserve Shares"
+const CASH_RESERVE = 'Cash Reserve';
+const CASH_RESERVE_RE = /^(?:[A-Z][A-Za-z]+\s+)?CASH\s+RESERVE\s+(?:CLASS\s+)?SHARES$/i;
+
+/** "AIM CASH RESERVE SHARES", "Invesco Cash Reserve Shares": the Cash Reserve class, or null. */
+export function cashReserveClass(text: string): string | null {
+  return CASH_RESERVE_RE.test(text.trim()) ? CASH_RESERVE : null;
+}
+
+const REGISTRANT_WORDS = String.raw`\b(?:Funds?|Trust|Series|Group|Inc\.?)`;
+const REGISTRANT_ALIAS_RE = new RegExp(
+  String.raw`^[A-Z][^()]*${REGISTRANT_WORDS}\s*\([A-Z][^()]*${REGISTRANT_WORDS}\)$`,
+);
+
 /** "AIM EQUITY FUNDS", "AIM COUNSELOR SERIES TRUST (INVESCO COUNSELOR SERIES TRUST)" — not "SMALL CAP STOCK FUND". */
 function isRegistrantHeading(t: string): boolean {
+  // "AIM Counselor Series Trust (Invesco Counselor Series Trust)": a Registrant and its other name
+  if (REGISTRANT_ALIAS_RE.test(t)) return true;
   if (!isAllCaps(t) || isClassLabel(t)) return false;
   return /\b(?:FUNDS|TRUST|SERIES|GROUP|INC\.?|CORPORATION)$/.test(t) || /\S\s+\([A-Z][^()]*\)$/.test(t);
 }
@@ -65,9 +100,11 @@ function isRegistrantHeading(t: string): boolean {
 export function scheduleItem(trimmed: string): ScheduleItem {
   const closesQuote = CLOSING_QUOTE_RE.test(trimmed);
   const t = trimmed.replace(CLOSING_QUOTE_RE, '').trim();
-  if (t === '%') return { kind: 'percent', closesQuote };
-  if (RATE_RE.test(t)) {
-    const pct = /^none$/i.test(t) ? '0.00' : readRateToken(t.replace(/\s+/g, ''))?.pct;
+  // a footnote marker glued to a rate or its percent sign: "%*", "%^", "%€", "0.25%π"
+  const unmarked = t.replace(FOOTNOTE_MARK_RE, '');
+  if (unmarked === '%') return { kind: 'percent', closesQuote };
+  if (RATE_RE.test(unmarked)) {
+    const pct = /^none$/i.test(unmarked) ? '0.00' : readRateToken(unmarked.replace(/\s+/g, ''))?.pct;
     if (pct !== undefined) return { kind: 'rate', pct, closesQuote };
   }
   // the date under a schedule ("Effective: …", "Amended and Restated: …", "July 2013") ends it
@@ -77,9 +114,23 @@ export function scheduleItem(trimmed: string): ScheduleItem {
     monthYearLine(t) !== null
   )
     return { kind: 'end' };
+  if (isDateCell(t)) return { kind: 'date', closesQuote };
   const label = portfolioLabel(t.replace(/\s*([-\u2013\u2014])\s*/, ' $1 '));
   if (label !== null && label.classes !== null)
     return { kind: 'classLabel', codes: classCodesIn(label.classes) };
+  // "Portfolio Class P Shares" (no dash), "Portfolio – Invesco Cash Reserve Shares"
+  const labelled = /^Portfolios?\s*(?:[-\u2013\u2014:]\s*)?(\S.*)$/i.exec(t)?.[1];
+  if (labelled !== undefined && CASH_RESERVE_RE.test(labelled))
+    return { kind: 'classLabel', codes: [CASH_RESERVE] };
+  if (labelled !== undefined && /\bshares\b/i.test(labelled) && isClassLabel(labelled))
+    return { kind: 'classLabel', codes: classCodesIn(labelled) };
+  // "AIM CASH RESERVE SHARES": a class heading, not a Registrant
+  if (CASH_RESERVE_RE.test(t)) return { kind: 'classLabel', codes: [CASH_RESERVE] };
+  // "Class B (reim)": a class and a note on it
+  const noted = /^(Class\s+[A-Z][A-Z0-9]?)\s*\([a-z][a-z. ]*\)$/.exec(t);
+  if (noted) return { kind: 'class', codes: classCodesIn(noted[1]!), closesQuote };
+  // the last words of a wrapped sentence ("of the Portfolio.", "as follows:"): prose, no name
+  if (/^[a-z]/.test(t) && /[.:;]$/.test(t)) return { kind: 'leadIn', text: t };
   if (/^Investor\s+Class\s+II$/i.test(t)) return { kind: 'class', codes: ['Investor Class II'], closesQuote };
   if (isClassLabel(t))
     return /\bshares\b/i.test(t)
@@ -89,7 +140,9 @@ export function scheduleItem(trimmed: string): ScheduleItem {
   if (/^\*+\s*\S/.test(t)) return { kind: 'footnote', text: t.replace(/^\*+\s*/, '') };
   if (isParenthesised(t)) return { kind: 'aside', text: t };
   if (isRegistrantHeading(t)) return { kind: 'registrant', name: t.replace(/\s+/g, ' ') };
-  if (isHeadingText(t)) return { kind: 'heading', text: t };
+  // "12b-1PLAN": the heading over the Portfolio column of Invesco's B/BX tables
+  if (isHeadingText(t) || /^12b-1\s*PLAN$/i.test(t)) return { kind: 'heading', text: t };
   if (isProse(t) && t.split(/\s+/).length >= 6) return { kind: 'leadIn', text: t };
-  return { kind: 'name', text: t.replace(/\s+/g, ' '), closesQuote };
+  // "Eaton Vance High Income Fund*": the marker refers to a footnote, it is no part of the name
+  return { kind: 'name', text: t.replace(/(?<=[A-Za-z0-9)])\*{1,3}$/, '').replace(/\s+/g, ' '), closesQuote };
 }

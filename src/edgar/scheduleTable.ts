@@ -21,6 +21,7 @@ import {
   type ScheduleHeading,
   scheduleHeading,
 } from './lineShapes.js';
+import { cashReserveClass } from './scheduleItem.js';
 import { stripClosingQuote } from './scheduleRow.js';
 import { classCodesIn, isClassLabel } from './shareClasses.js';
 import {
@@ -31,6 +32,9 @@ import {
   type TableView,
 } from './tableLine.js';
 import { sideBySideColumns } from './twoColumnList.js';
+import { joinWrappedCells } from './wrappedCell.js';
+
+const NAME_END_RE = /\b(?:Fund|Funds|Series|Portfolio|Portfolios|Trust|FUND|FUNDS|SERIES|PORTFOLIO|TRUST)$/;
 
 export interface ScheduleContext {
   readonly file: string;
@@ -112,6 +116,9 @@ function skipScheduleTitle(lines: readonly EdgarLine[], from: number, heading: S
     } else if (isParenthesised(t)) {
       const inner = t.slice(1, t.lastIndexOf(')'));
       if (isClassLabel(inner)) classes = classCodesIn(inner);
+      // AIM Variable Insurance Funds "(SERIES II SHARES)"
+      const series = /^SERIES\s+(I{1,3})\s+SHARES$/i.exec(inner);
+      if (series) classes = [`Series ${series[1]!.toUpperCase()}`];
     } else break;
     i++;
     lastContent = i;
@@ -298,6 +305,9 @@ function applyLabel(s: TableState, l: string): TableState {
   if (pl !== null)
     return { ...s, listMode: true, classes: pl.classes !== null ? classCodesIn(pl.classes) : s.classes };
   if (isClassLabel(l)) return { ...s, classes: classCodesIn(l), listMode: true };
+  // "AIM CASH RESERVE SHARES": a class heading, no Registrant
+  const cashReserve = cashReserveClass(l);
+  if (cashReserve !== null) return { ...s, classes: [cashReserve], listMode: true };
   if (isGroupHeading(l)) return { ...s, registrant: groupName(l), listMode: true };
   return s;
 }
@@ -494,11 +504,11 @@ function readOneSchedule(
     scheduleHeading(ctx.lines[regionEnd]!.trimmed) === null
   )
     regionEnd++;
-  const columns = sideBySideColumns(ctx.lines, title.next, regionEnd);
+  // a cell wrapped onto the next line ("Portfolio – Investor" / "Class Shares") is one cell
+  const joined = joinWrappedCells(ctx.lines, title.next, regionEnd);
+  const columns = sideBySideColumns(joined, title.next, regionEnd);
   const lines =
-    columns === null
-      ? ctx.lines
-      : [...ctx.lines.slice(0, title.next), ...columns, ...ctx.lines.slice(regionEnd)];
+    columns === null ? joined : [...joined.slice(0, title.next), ...columns, ...joined.slice(regionEnd)];
   const shift = lines.length - ctx.lines.length;
   const env: TableEnv = {
     ctx,
@@ -521,6 +531,23 @@ function readOneSchedule(
   s = flushFootnote(s);
 
   const reachedEnd = s.truncationNoted || i >= lines.length;
+  const listed = s.lastRow;
+  if (
+    reachedEnd &&
+    !s.closed &&
+    listed !== null &&
+    listed.rates.length === 0 &&
+    listed.no === ctx.lines[lastContent]?.no &&
+    !NAME_END_RE.test(listed.portfolio)
+  ) {
+    // a list the document stops inside: its last line is cut mid-name ("AIM Value II F") and
+    // is no portfolio
+    const detail = `its last line ${listed.no} ("${listed.portfolio}") is cut mid-name and was not read`;
+    s = dropLastRow(s);
+    s = s.truncationNoted
+      ? { ...s, warnings: [...s.warnings, `${name}: ${detail}`] }
+      : cutOff(s, env, detail);
+  }
   const row = s.lastRow;
   const pendingClass = row !== null && s.entries.length === row.first;
   const unannotated = s.perRowClasses && row !== null && !row.annotated;

@@ -17,6 +17,7 @@ import {
   type ScheduleHeading,
   scheduleHeading,
 } from './lineShapes.js';
+import { cashReserveClass } from './scheduleItem.js';
 import { type RowReading, readRow, stripClosingQuote } from './scheduleRow.js';
 import { isClassLabel } from './shareClasses.js';
 
@@ -136,7 +137,8 @@ export function classifyTableLine(lines: readonly EdgarLine[], i: number, view: 
   const layout = effectiveLayout(view);
   if (typeof layout === 'string') return { kind: 'badHeadings', reason: layout, no: view.block[0]!.no };
   if (isParenthesised(label)) return { kind: 'parenthesised', label };
-  if (isClassLabel(label) || portfolioLabel(label) !== null) return { kind: 'label', label };
+  if (isClassLabel(label) || portfolioLabel(label) !== null || cashReserveClass(label) !== null)
+    return { kind: 'label', label };
 
   if (layout !== null) {
     const columns = layout.columns.length;
