@@ -109,7 +109,11 @@ export const exhibitDocumentArb: fc.Arbitrary<ExhibitDocument> = fc
       datedDate: fc.option(isoDateArb, { nil: null }),
       distributionFeePct: fc.option(rateArb, { nil: null }),
       serviceFeePct: fc.option(rateArb, { nil: null }),
-      renames: fc.array(fc.record({ from: portfolioArb, to: portfolioArb }), { maxLength: 3 }),
+      // a rename stated twice is one rename: the reader gives each pair once
+      renames: fc.uniqueArray(fc.record({ from: portfolioArb, to: portfolioArb }), {
+        maxLength: 3,
+        selector: (r) => `${r.from}|${r.to}`,
+      }),
       renameRules: fc.array(
         fc.constantFrom({ replace: 'INVESCO', with: 'AIM' }, { replace: 'Trimark', with: 'AIM Trimark' }),
         { maxLength: 1 },
