@@ -14,7 +14,7 @@
 import type { EdgarLine } from './edgarText.js';
 import { ExhibitParseError, type Gap, type ParsedEntry } from './exhibitDocument.js';
 import { finraBreach } from './finraLimits.js';
-import { isAllCaps } from './lineShapes.js';
+import { entriesCounted, isAllCaps } from './lineShapes.js';
 import { type ScheduleItem, scheduleItem } from './scheduleItem.js';
 import { classCodesIn } from './shareClasses.js';
 import { joinWrappedCells } from './wrappedCell.js';
@@ -618,7 +618,7 @@ export function readCellSchedule(
     cutAt = {
       fact: 'text',
       line: cutLine.no,
-      reason: `the document ends inside ${ctx.name} after ${s.entries.length} entries; its last line ("${cutLine.trimmed.slice(0, 60)}") is cut and was not read${pendingName !== null ? `, nor "${pendingName}" before it` : ''}: the rest of the schedule is missing`,
+      reason: `the document ends inside ${ctx.name} after ${entriesCounted(s.entries.length)}; its last line ("${cutLine.trimmed.slice(0, 60)}") is cut and was not read${pendingName !== null ? `, nor "${pendingName}" before it` : ''}: the rest of the schedule is missing`,
       schedule: ctx.name,
     };
   }
@@ -639,7 +639,7 @@ export function readCellSchedule(
       cut = {
         fact: 'text',
         line: lastNo,
-        reason: `the document ends inside ${ctx.name} after ${s.entries.length} entries: the rest of the schedule is missing`,
+        reason: `the document ends inside ${ctx.name} after ${entriesCounted(s.entries.length)}: the rest of the schedule is missing`,
         schedule: ctx.name,
       };
     }
@@ -648,7 +648,7 @@ export function readCellSchedule(
     cut = {
       fact: 'text',
       line: lastNo,
-      reason: `the document ends inside ${ctx.name} after ${s.entries.length} entries, in its column headings: the rest of the schedule is missing`,
+      reason: `the document ends inside ${ctx.name} after ${entriesCounted(s.entries.length)}, in its column headings: the rest of the schedule is missing`,
       schedule: ctx.name,
     };
   const classesOnly = s.row !== null && s.row.values.length === 0 && !hasRateColumns(s) && s.name !== null;
@@ -669,7 +669,7 @@ export function readCellSchedule(
     cut = {
       fact: 'text',
       line: lastNo,
-      reason: `the document ends inside ${ctx.name} after ${s.entries.length} entries, at "${pending.text}" before its rates: the rest of the schedule is missing`,
+      reason: `the document ends inside ${ctx.name} after ${entriesCounted(s.entries.length)}, at "${pending.text}" before its rates: the rest of the schedule is missing`,
       schedule: ctx.name,
     };
   }
@@ -693,7 +693,7 @@ export function readCellSchedule(
       cut = {
         fact: 'text',
         line: last!.no,
-        reason: `the document ends inside ${ctx.name} after ${kept} entries, its last line ("${fragment}") cut mid-name: the rest of the schedule is missing`,
+        reason: `the document ends inside ${ctx.name} after ${entriesCounted(kept)}, its last line ("${fragment}") cut mid-name: the rest of the schedule is missing`,
         schedule: ctx.name,
       };
     }

@@ -135,3 +135,8 @@ export function exhibitLabel(trimmed: string): string | null {
   if (labelled) return /^[A-Z]$/.test(labelled[1]!) ? null : labelled[1]!;
   return BARE_DESIGNATION_RE.exec(trimmed)?.[1] ?? null;
 }
+
+/** "1 entry", "10 entries": a count as a message says it. */
+export function entriesCounted(n: number): string {
+  return n === 1 ? '1 entry' : `${n} entries`;
+}

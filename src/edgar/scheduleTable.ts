@@ -13,6 +13,7 @@ import type { EdgarLine } from './edgarText.js';
 import { CUT_OFF_WARNING_PREFIX, ExhibitParseError, type ScheduleEntry } from './exhibitDocument.js';
 import {
   endsSchedule,
+  entriesCounted,
   groupName,
   isAllCaps,
   isGroupHeading,
@@ -216,7 +217,7 @@ function footnoteGoesOnAfterPageBreak(s: TableState, lines: readonly EdgarLine[]
 }
 
 function cutOff(s: TableState, env: TableEnv, detail: string): TableState {
-  const note = `${CUT_OFF_WARNING_PREFIX} ${env.name} after ${s.entries.length} entries; ${detail}`;
+  const note = `${CUT_OFF_WARNING_PREFIX} ${env.name} after ${entriesCounted(s.entries.length)}; ${detail}`;
   return { ...s, warnings: [...s.warnings, note], truncationNoted: true };
 }
 

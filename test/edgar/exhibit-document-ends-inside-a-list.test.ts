@@ -94,7 +94,7 @@ describe('a document that ends inside a list', () => {
     expect(doc.schedules[0]!.entries.map((e) => e.portfolio)).toEqual(['Westbrook Core Equity Fund']);
     expect(doc.completeness.gaps.map((g) => g.reason)).toContainEqual(
       expect.stringMatching(
-        /^the document ends inside Schedule A after 1 entries, at "Westbrook Sel" before its rates/,
+        /^the document ends inside Schedule A after 1 entry, at "Westbrook Sel" before its rates/,
       ),
     );
   });

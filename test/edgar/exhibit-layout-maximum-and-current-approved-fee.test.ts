@@ -60,7 +60,7 @@ describe('an appendix of maximum and current approved fees', () => {
     );
     expect(doc.schedules[0]!.entries.map((e) => e.portfolio)).toEqual(['Alder Large Cap Value Fund']);
     expect(doc.completeness.gaps.map((g) => g.reason)).toContainEqual(
-      expect.stringMatching(/ends inside Appendix A after 1 entries; its last line \("0\."\) is cut/),
+      expect.stringMatching(/ends inside Appendix A after 1 entry; its last line \("0\."\) is cut/),
     );
   });
 });
