@@ -175,7 +175,13 @@ function readCellLayout(
   const titleRegistrants = readings
     .map((r) => r.titleRegistrant)
     .filter((r) => r !== null && !/\b(?:PLAN|AGREEMENT)\b/i.test(r));
-  const single = titleRegistrants.length === 1 && readings.length === 1 ? titleRegistrants[0]! : null;
+  // a schedule filed on its own is its Registrant's; an amendment's one group heading is not its
+  // instrument's Registrant (a plan "of the Funds listed on Schedule A" amended for one trust's
+  // funds is still the plan of every trust: its amendments must stay one instrument)
+  const single =
+    titleRegistrants.length === 1 && readings.length === 1 && !kind.endsWith('-amendment')
+      ? titleRegistrants[0]!
+      : null;
   return {
     lines,
     kind,
