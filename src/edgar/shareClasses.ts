@@ -61,12 +61,17 @@ export function classCodesIn(text: string): string[] {
     }
     if (t === 'CLASS' || t === 'CLASSES') {
       const prev = toks[i - 1];
+      let j = i + 1;
       if (prev !== undefined && NAMED_CLASSES.has(prev)) {
         add(titleWord(prev));
-        continue;
+        // "… INVESTOR CLASS, R AND RX SHARES": the list goes on after a named class
+        let k = j;
+        while (k < toks.length && (toks[k] === ',' || toks[k] === 'AND' || toks[k] === '&')) k++;
+        if (k > j && toks[k] === 'CLASS') k++;
+        if (k === j || k >= toks.length || !isLetterCode(toks[k]!)) continue;
+        j = k;
       }
       // "CLASS A", "CLASSES A, B AND C", "CLASS A, CLASS C AND CLASS R"
-      let j = i + 1;
       while (j < toks.length && isLetterCode(toks[j]!)) {
         add(toks[j]!);
         j++;

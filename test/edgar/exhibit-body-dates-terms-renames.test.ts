@@ -80,5 +80,16 @@ describe('body clauses: dates, terms, renames, replaced schedules, classes', () 
     expect(classCodesIn('Investor Class Shares')).toEqual(['Investor']);
     expect(classCodesIn('INSTITUTIONAL CLASS')).toEqual(['Institutional']);
     expect(classCodesIn('CLASSES A, B AND C')).toEqual(['A', 'B', 'C']);
+    // a list that goes on after a named class
+    expect(classCodesIn('CLASS A, AX, C, CX, INVESTOR CLASS, R AND RX SHARES')).toEqual([
+      'A',
+      'AX',
+      'C',
+      'CX',
+      'Investor',
+      'R',
+      'RX',
+    ]);
+    expect(classCodesIn('(INVESTOR CLASS) AND A I M DISTRIBUTORS, INC.')).toEqual(['Investor']);
   });
 });
