@@ -206,7 +206,8 @@ function columnsOf(heading: readonly string[]): Columns {
   return {
     rates,
     bound: rates.includes('assetBasedSalesCharge') ? bound : null,
-    classColumn: heading.some((h) => /^(?:Share\s+)?Class(?:es)?$/i.test(h.trim())),
+    // "Share Class", "Class", "Shares" (Invesco's Portfolio | Shares lists: "Class A Shares" cells)
+    classColumn: heading.some((h) => /^(?:(?:Share\s+)?Class(?:es)?|Shares)$/i.test(h.trim())),
     classes: attributable ? [attributable[1]!] : [],
     perClass: heading.some((h) => /^Class\s+of\s+each\s+Fund$/i.test(h.trim())),
     registrantColumn: heading.some((h) => /^Trust$/i.test(h.trim())),
@@ -435,6 +436,11 @@ export function step(s0: CellState, item: ScheduleItem, line: number, ctx: CellS
     case 'classLabel': {
       // "Portfolio – Investor Class Shares" in the heading rows, beside "Sales / Service / Aggregate"
       if (s.phase === 'heading') return { ...s, classes: item.codes };
+      // "Fund | Class A Shares / Class B Shares / Class C Shares" under a "Shares" column: the
+      // fund's own class cells, one entry each — not a heading for the funds after it
+      const h = closeHeading(s);
+      if (h.columns?.classColumn === true && h.name !== null && (h.row === null || h.row.values.length === 0))
+        return step(h, { kind: 'class', codes: item.codes, closesQuote: false }, line, ctx);
       const done = finishName(closeHeading(s), ctx);
       return { ...done, classes: item.codes };
     }
@@ -531,7 +537,9 @@ export function step(s0: CellState, item: ScheduleItem, line: number, ctx: CellS
           h.name !== null &&
           h.row === null &&
           (h.listRates.length > 0 || !h.leadInRate) &&
-          !CLASSES_FOLLOW_RE.test(h.name.text)
+          !CLASSES_FOLLOW_RE.test(h.name.text) &&
+          // its classes follow in a "Shares" column: the next name or the end writes it
+          h.columns?.classColumn !== true
         )
           h = finishName(h, ctx);
       }
