@@ -98,12 +98,19 @@ export function endsSchedule(trimmed: string): boolean {
 }
 
 /** A capitals group heading: the Registrant of the rows below it (SPEC §2.1). */
-export function isGroupHeading(trimmed: string): boolean {
+export function isGroupHeading(heading: string): boolean {
+  // a heading repeated after a page break: "AIM EQUITY FUNDS (continued)"
+  const trimmed = withoutContinued(heading);
   if (!isAllCaps(trimmed)) return false;
   if (/^[(\u201c"*]/.test(trimmed)) return false;
   if (/\d+(?:\.\d+)?\s*%/.test(trimmed)) return false;
   if (/^(?:SCHEDULE|APPENDIX|EXHIBIT|TO|OF|PORTFOLIOS?)\b/.test(trimmed)) return false;
   return !isClassLabel(trimmed);
+}
+
+/** A heading without the "(continued)" a page break adds to it. */
+export function withoutContinued(trimmed: string): string {
+  return trimmed.replace(/\s*\((?:continued|cont['\u2019]?d\.?)\)\s*$/i, '');
 }
 
 /** A group heading as the Registrant's name: "(continued)" and a trailing colon dropped. */

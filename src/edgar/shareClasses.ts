@@ -87,7 +87,9 @@ export function classCodesIn(text: string): string[] {
 }
 
 /** "CLASS C SHARES", "Class C Shares:", "INVESTOR CLASS SHARES", "CLASSES A AND C" — a label that only names classes. */
-export function isClassLabel(text: string): boolean {
+export function isClassLabel(label: string): boolean {
+  // a class heading repeated after a page break: "CLASS C SHARES (continued)"
+  const text = label.replace(/\s*\((?:continued|cont['\u2019]?d\.?)\)\s*$/i, '');
   // in capitals only: a heading line or a title's class list, not a table's "Portfolio – … Shares" cell
   const cashReserve = isUpperCase(text) && CASH_RESERVE_RE.test(text);
   if (!/\bCLASS(?:ES)?\b/i.test(text) && !cashReserve) return false;

@@ -36,4 +36,33 @@ describe('a plain list of portfolios (no rate columns): null rates, bound null, 
       'AIM U.S. Growth Fund',
     ]);
   });
+
+  it('a class or group heading repeated after a page break with "(continued)" is the same heading, not a fund', () => {
+    const body = `      AIM EQUITY FUNDS
+
+      CLASS A SHARES
+
+      AIM Charter Fund
+      AIM Constellation Fund
+
+      CLASS C SHARES
+
+      AIM Charter Fund
+<PAGE>
+      AIM EQUITY FUNDS (continued)
+
+      CLASS C SHARES (continued)
+
+      AIM Constellation Fund"`;
+    const doc = parseExhibit(
+      amendmentWith(body, { classes: '(CLASS A AND CLASS C SHARES)' }),
+      'continued.txt',
+    );
+    expect(doc.schedules[0]!.entries.map((e) => `${e.registrant} | ${e.portfolio} | ${e.class}`)).toEqual([
+      'AIM EQUITY FUNDS | AIM Charter Fund | A',
+      'AIM EQUITY FUNDS | AIM Constellation Fund | A',
+      'AIM EQUITY FUNDS | AIM Charter Fund | C',
+      'AIM EQUITY FUNDS | AIM Constellation Fund | C',
+    ]);
+  });
 });
