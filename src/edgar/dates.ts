@@ -193,8 +193,20 @@ const THIS_AMENDMENT_DATED_RE = new RegExp(
   `\\bThis\\s+Amendment(?:\\s+No\\.?\\s*\\[?\\d{1,3}\\]?)?,?\\s+(?:is\\s+)?(?:(?:made(?:\\s+and\\s+entered\\s+into)?|dated|entered\\s+into)(?:\\s+and\\s+effective|\\s+effective)?|effective)(?:\\s+as\\s+of)?,?\\s+${DATE}(?:,?\\s+(?:and\\s+)?effective(?:\\s+as\\s+of|\\s+on)?,?\\s+${DATE})?`,
   'i',
 );
+// "This Amendment No. 1 to the First Amended and Restated Distribution Plan (Class P Shares) (the
+// "Distribution Plan") previously adopted by the Board …, is effective July 1, 2005.": the clause
+// names what it amends first and its own date at the end of the same sentence ("No. 1" is no end)
+const THIS_AMENDMENT_IS_EFFECTIVE_RE = new RegExp(
+  `\\bThis\\s+Amendment\\b(?:[^.]|\\.(?=\\s*\\d)){0,400}?,?\\s+is\\s+effective(?:\\s+as\\s+of|\\s+on)?,?\\s+${DATE}`,
+  'i',
+);
 /** Each regex that finds the amendment's own date, in the order SPEC §2.1 prefers them. */
-const OWN_DATE_RES = [AMENDING_CLAUSE_RE, AMENDMENT_MADE_RE, THIS_AMENDMENT_DATED_RE];
+const OWN_DATE_RES = [
+  AMENDING_CLAUSE_RE,
+  AMENDMENT_MADE_RE,
+  THIS_AMENDMENT_DATED_RE,
+  THIS_AMENDMENT_IS_EFFECTIVE_RE,
+];
 
 /** The date the amending clause gives, or null when it gives none ("is hereby amended as follows"). */
 export function amendingClauseDate(prose: ProseText): FoundDate | null {

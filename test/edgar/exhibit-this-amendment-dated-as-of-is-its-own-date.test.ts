@@ -28,6 +28,17 @@ describe('"This Amendment dated as of DATE, amends …": the amendment\'s own da
     expect(doc.warnings).toEqual([]);
   });
 
+  it('"This Amendment No. 1 to the … Plan … previously adopted by the Board …, is effective DATE." (its date at the end of the sentence)', () => {
+    const doc = parseExhibit(
+      amendment(
+        'This Amendment No. 1 to the First Amended and Restated Distribution Plan (Class B Shares) (the\n"Distribution Plan") previously adopted by the Board of Trustees of Alder Summit Fund (the\n"Trust"), is effective October 1, 2007.\n\n      NOW THEREFORE, Schedule A is hereby deleted in its entirety and replaced with the following:',
+      ),
+      'e.txt',
+    );
+    expect(doc.effectiveDate).toBe('2007-10-01');
+    expect(doc.warnings).toEqual([]);
+  });
+
   it('with a comma, the instrument "dated July 1, 2016" after the verb; a different Dated: line is warned of', () => {
     const doc = parseExhibit(
       amendment(
