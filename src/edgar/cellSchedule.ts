@@ -15,6 +15,7 @@ import type { EdgarLine } from './edgarText.js';
 import { ExhibitParseError, type Gap, type ParsedEntry } from './exhibitDocument.js';
 import { finraBreach } from './finraLimits.js';
 import { entriesCounted, isAllCaps } from './lineShapes.js';
+import { parenthesisedClasses } from './portfolioName.js';
 import { type ScheduleItem, scheduleItem } from './scheduleItem.js';
 import { classCodesIn } from './shareClasses.js';
 import { joinWrappedCells } from './wrappedCell.js';
@@ -187,8 +188,14 @@ function columnsOf(heading: readonly string[]): Columns {
     if (absc) rates.push('assetBasedSalesCharge');
     if (service) rates.push('serviceFee');
     if (aggregate) rates.push('aggregateFee');
-  } else if (/\bdistribution\b/i.test(text) && !/\bservices?\b/i.test(text))
-    rates = ['assetBasedSalesCharge'];
+  } else if (
+    // "Maximum Distribution Fee | Maximum Shareholder Services Fee": two columns, not one fee for both
+    /\bdistribution\s+fees?\b/i.test(text) &&
+    /\bservices?\s+fees?\b/i.test(text) &&
+    !/\bdistribution\s+(?:and|or|and\/or|&)\s+(?:shareholder\s+)?services?\b/i.test(text)
+  )
+    rates = ['assetBasedSalesCharge', 'serviceFee'];
+  else if (/\bdistribution\b/i.test(text) && !/\bservices?\b/i.test(text)) rates = ['assetBasedSalesCharge'];
   else if (/\bservices?\b/i.test(text) && !/\bdistribution\b/i.test(text)) rates = ['serviceFee'];
   // one fee for both ("Distribution and/or Service Fee", "FEE", "Annual Fee", "Percentage")
   else if (/\bfees?\b|\brate\b|\bpercentage\b|\bdistribution\b/i.test(text)) rates = ['aggregateFee'];
@@ -271,6 +278,12 @@ function entriesOf(
   if (suffix && classes.length === 0) {
     name = suffix[1]!;
     classes = [suffix[2]!];
+  }
+  // "Eaton Vance Floating-Rate Fund (Advisers Class shares)": listed for those classes only
+  const listed = parenthesisedClasses(name);
+  if (listed !== null && classes.length === 0) {
+    name = listed.name;
+    classes = listed.classes;
   }
   if (classes.length === 0) classes = s.columns?.classes.length ? s.columns.classes : s.classes;
   const perClass: (string | null)[] = classes.length > 1 ? [...classes] : [classes[0] ?? null];
