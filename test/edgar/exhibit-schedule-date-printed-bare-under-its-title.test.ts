@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { parseExhibit } from '../../src/edgar/parseExhibit.js';
+import { rows } from './exhibitFixtures.js';
+
+// Eaton Vance files its schedules on their own, dated by a bare line under the title block
+// ("SCHEDULE A / <TRUST> / CLASS A DISTRIBUTION PLAN / May 31, 2011"): that is the schedule's
+// date. The adoption dates listed beside the funds are not.
+const cells = (...lines: string[]) => `${lines.map((l) => (l === '' ? '|' : `|${l}`)).join('\n')}\n`;
+
+describe('a stand-alone schedule dated by a bare date line under its title', () => {
+  it('cells: the date under "CLASS A DISTRIBUTION PLAN" is the effective date', () => {
+    const text = cells(
+      'EXHIBIT (m)(2)(c)',
+      'SCHEDULE A',
+      'HARBORVIEW MUNICIPALS TRUST',
+      'CLASS A DISTRIBUTION PLAN',
+      'September 30, 2012',
+      'Name of Fund',
+      'Adoption Date',
+      'Harborview Ohio Municipal Income Fund',
+      'June 23, 1997',
+      'Harborview Texas Municipal Income Fund',
+      'March 3, 2004',
+    );
+    const doc = parseExhibit(text, 'bare-date-cells.htm.txt');
+    expect(doc.effectiveDate).toBe('2012-09-30');
+    expect(doc.warnings).toEqual([]);
+    expect(rows(doc)).toEqual([
+      'HARBORVIEW MUNICIPALS TRUST | Harborview Ohio Municipal Income Fund | A | null null | null | null',
+      'HARBORVIEW MUNICIPALS TRUST | Harborview Texas Municipal Income Fund | A | null null | null | null',
+    ]);
+  });
+
+  it('plain text: a centred bare date under the title is the date; a schedule with only adoption dates has none', () => {
+    const dated = `Exhibit (m)(6)(b)
+
+                                   SCHEDULE A
+
+                         HARBORVIEW GROWTH TRUST
+                            CLASS C DISTRIBUTION PLAN
+                               February 14, 2013
+
+NAME OF FUND ADOPTING THIS PLAN                                ADOPTION DATE
+-------------------------------                                -------------
+Harborview Mid-Cap Fund                                        January 5, 1999
+Harborview Dividend Builder Fund                               April 12, 2001
+`;
+    expect(parseExhibit(dated, 'bare-date.txt').effectiveDate).toBe('2013-02-14');
+    const undated = dated.replace('                               February 14, 2013\n', '');
+    const doc = parseExhibit(undated, 'no-date.txt');
+    expect(doc.effectiveDate).toBeNull();
+    expect(doc.schedules[0]!.entries).toHaveLength(2);
+  });
+});
