@@ -46,7 +46,9 @@ const HEADING_WORDS = new Set(
     // Eaton Vance "Name of Fund Adopting this Plan | Date of Original Plans (Inception Date) | Adoption Date"
     'adopting this plan plans adoption adopted date dates original inception amount reimbursable ' +
     // Virtus "Maximum Fee | Current Approved Fee"
-    'current approved'
+    'current approved ' +
+    // JPMorgan "Current Name | Former Name | Share Class"
+    'former'
   ).split(' '),
 );
 
