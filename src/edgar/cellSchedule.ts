@@ -22,7 +22,9 @@ import { joinWrappedCells } from './wrappedCell.js';
 
 // 'currentFee': Virtus "Maximum Fee | Current Approved Fee" — the board's current rate, read
 // and set aside (SPEC §2: current rates are recorded apart from the schedule's maxima)
-type RateColumn = 'assetBasedSalesCharge' | 'serviceFee' | 'aggregateFee' | 'currentFee';
+// 'salesCommission': Eaton Vance Class B "SALES COMMISSION" (5%) — a commission on sales, no
+// annual rate on net assets: read and set aside
+type RateColumn = 'assetBasedSalesCharge' | 'serviceFee' | 'aggregateFee' | 'currentFee' | 'salesCommission';
 
 interface Columns {
   readonly rates: readonly RateColumn[];
@@ -181,7 +183,11 @@ export function initialState(ctx: CellScheduleContext): CellState {
 
 /** The rate columns a stacked column heading names (SPEC §2.1: a column the schedule lacks is null). */
 function columnsOf(heading: readonly string[]): Columns {
-  const text = heading.join(' ');
+  const joined = heading.join(' ');
+  // "SALES / COMMISSION" stacked over its column, beside the date columns
+  const commission =
+    /\bsales\s+commission\b/i.test(joined) || heading.some((h) => /^COMMISSION$/i.test(h.trim()));
+  const text = commission ? joined.replace(/\bsales\b|\bcommission\b/gi, ' ') : joined;
   const aggregate = /\baggregate\b/i.test(text);
   const service = /\bservices?\b|\bshareholder\b/i.test(text);
   // "Maximum Distribution Amount | Maximum Shareholder Services Amount | Maximum Aggregate …"
@@ -208,6 +214,7 @@ function columnsOf(heading: readonly string[]): Columns {
   else if (/\bfees?\b|\brate\b|\bpercentage\b|\bdistribution\b/i.test(text)) rates = ['aggregateFee'];
   else rates = [];
   rates = withUnnamedColumn(heading, rates);
+  if (commission) rates = [...rates, 'salesCommission'];
   const current = text.search(/\bcurrent(?:ly)?\b/i);
   if (rates.length === 1 && current >= 0 && /\bmaximum\b/i.test(text))
     rates = current < text.search(/\bmaximum\b/i) ? ['currentFee', ...rates] : [...rates, 'currentFee'];
@@ -852,13 +859,21 @@ export function readCellSchedule(
   if (entries.length === 0 && cut === null)
     throw new ExhibitParseError(ctx.file, lines[start - 1]?.no ?? 1, `${ctx.name} lists no portfolios`);
   const currentColumn = s.columns?.rates.includes('currentFee') === true;
+  const commissionColumn = s.columns?.rates.includes('salesCommission') === true;
   return {
     name: ctx.name,
-    warnings: currentColumn
-      ? [
-          `${ctx.name} also states each fund's current approved fee; only the maximum is read as the schedule's rate (record current rates apart)`,
-        ]
-      : [],
+    warnings: [
+      ...(currentColumn
+        ? [
+            `${ctx.name} also states each fund's current approved fee; only the maximum is read as the schedule's rate (record current rates apart)`,
+          ]
+        : []),
+      ...(commissionColumn
+        ? [
+            `${ctx.name} states each fund's sales commission, a percentage of sales and no annual rate: it is not read as a fee (the Plan's body states the rate)`,
+          ]
+        : []),
+    ],
     entries,
     footnotes: s.footnotes,
     titleRegistrant: s.titleRegistrant,

@@ -48,7 +48,9 @@ const HEADING_WORDS = new Set(
     // Virtus "Maximum Fee | Current Approved Fee"
     'current approved ' +
     // JPMorgan "Current Name | Former Name | Share Class"
-    'former'
+    'former ' +
+    // Eaton Vance Class B "SALES / COMMISSION"
+    'commission'
   ).split(' '),
 );
 
