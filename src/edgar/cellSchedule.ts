@@ -832,6 +832,22 @@ export function readCellSchedule(
       const named = s.entries.slice(due, kept).map((e) => e.portfolio);
       if (named.every((p) => p === named[0])) kept = due;
     }
+    // a fund-and-adoption-date list that stops after a fund's name, before its date: cut there
+    const lastEntry = s.entries[s.entries.length - 1];
+    if (
+      fragment === null &&
+      cut === null &&
+      item?.kind === 'name' &&
+      lastEntry?.portfolio === item.text &&
+      last !== null &&
+      scheduleItem(lastContentLine(lines, start, last.index)?.trimmed ?? '').kind === 'date'
+    )
+      cut = {
+        fact: 'text',
+        line: last!.no,
+        reason: `the document ends inside ${ctx.name} after ${entriesCounted(s.entries.length)}, at "${item.text}" before its adoption date: the rest of the schedule may be missing`,
+        schedule: ctx.name,
+      };
     if (fragment !== null && kept < s.entries.length) {
       s = { ...s, entries: s.entries.slice(0, kept) };
       cut = {

@@ -31,6 +31,25 @@ describe('a stand-alone schedule dated by a bare date line under its title', () 
     ]);
   });
 
+  it('cells: a dated list that stops after a fund, before its adoption date, is read only in part', () => {
+    const text = cells(
+      'SCHEDULE A',
+      'HARBORVIEW MUNICIPALS TRUST',
+      'CLASS A DISTRIBUTION PLAN',
+      'September 30, 2012',
+      'Name of Fund',
+      'Adoption Date',
+      'Harborview Ohio Municipal Income Fund',
+      'June 23, 1997',
+      'Harborview Texas Municipal Income Fund',
+      '',
+    );
+    const doc = parseExhibit(text, 'bare-date-cut.htm.txt');
+    expect(doc.completeness.gaps.map((g) => g.reason).join(' ')).toMatch(
+      /ends inside Schedule A after 2 entries, at "Harborview Texas Municipal Income Fund" before its adoption date/,
+    );
+  });
+
   it('plain text: a centred bare date under the title is the date; a schedule with only adoption dates has none', () => {
     const dated = `Exhibit (m)(6)(b)
 
