@@ -463,8 +463,8 @@ export function step(s0: CellState, item: ScheduleItem, line: number, ctx: CellS
         const codes = classCodesIn(item.text);
         if (codes.length > 0) return { ...s, classes: codes };
       }
-      // Eaton Vance "SCHEDULE A / … TRUST / CLASS C DISTRIBUTION PLAN": the plan's class
-      if (/\bPLAN$/.test(text) && /^CLASS\s/.test(text)) {
+      // Eaton Vance "SCHEDULE A / … TRUST / [AMENDED AND RESTATED] CLASS C DISTRIBUTION PLAN": the plan's class
+      if (/\bPLAN$/.test(text) && /^(?:AMENDED AND RESTATED )?CLASS\s/.test(text)) {
         const codes = classCodesIn(text);
         if (codes.length > 0) return { ...s, classes: codes };
       }

@@ -31,6 +31,34 @@ describe('a stand-alone schedule dated by a bare date line under its title', () 
     ]);
   });
 
+  it('cells: an "AMENDED AND RESTATED CLASS C DISTRIBUTION PLAN" schedule is for Class C, dated under its title', () => {
+    const text = cells(
+      'EXHIBIT (m)(9)(b)',
+      'SCHEDULE A',
+      'HARBORVIEW MUTUAL FUNDS TRUST',
+      'AMENDED AND RESTATED CLASS C DISTRIBUTION PLAN',
+      'November 30, 2012',
+      'Adoption',
+      'Distribution',
+      'Fund',
+      'Date',
+      'Fee',
+      '',
+      'Harborview Senior Loan Fund',
+      'April 2, 2008',
+      '0.60%',
+      'Harborview Global Bond Fund',
+      'July 9, 2010',
+      '0.75%',
+    );
+    const doc = parseExhibit(text, 'amended-restated-class-c.htm.txt');
+    expect(doc.effectiveDate).toBe('2012-11-30');
+    expect(rows(doc)).toEqual([
+      'HARBORVIEW MUTUAL FUNDS TRUST | Harborview Senior Loan Fund | C | 0.60 null | null | null',
+      'HARBORVIEW MUTUAL FUNDS TRUST | Harborview Global Bond Fund | C | 0.75 null | null | null',
+    ]);
+  });
+
   it('cells: a dated list that stops after a fund, before its adoption date, is read only in part', () => {
     const text = cells(
       'SCHEDULE A',
