@@ -12,16 +12,19 @@
  */
 
 import type { EdgarLine } from './edgarText.js';
-import { ExhibitParseError, type Gap, type ParsedEntry } from './exhibitDocument.js';
+import { ExhibitParseError, type Gap, type ParsedEntry, type Rename } from './exhibitDocument.js';
 import { finraBreach } from './finraLimits.js';
 import { entriesCounted, isAllCaps } from './lineShapes.js';
+import { parenthesisedClasses } from './portfolioName.js';
 import { type ScheduleItem, scheduleItem } from './scheduleItem.js';
 import { classCodesIn } from './shareClasses.js';
 import { joinWrappedCells } from './wrappedCell.js';
 
 // 'currentFee': Virtus "Maximum Fee | Current Approved Fee" — the board's current rate, read
 // and set aside (SPEC §2: current rates are recorded apart from the schedule's maxima)
-type RateColumn = 'assetBasedSalesCharge' | 'serviceFee' | 'aggregateFee' | 'currentFee';
+// 'salesCommission': Eaton Vance Class B "SALES COMMISSION" (5%) — a commission on sales, no
+// annual rate on net assets: read and set aside
+type RateColumn = 'assetBasedSalesCharge' | 'serviceFee' | 'aggregateFee' | 'currentFee' | 'salesCommission';
 
 interface Columns {
   readonly rates: readonly RateColumn[];
@@ -34,6 +37,8 @@ interface Columns {
   readonly perClass: boolean;
   /** Pioneer Appendix B "Trust | Fund": each fund beside its Registrant */
   readonly registrantColumn: boolean;
+  /** JPMorgan "Current Name | Former Name | Share Class": the cell after a fund's name is its former name */
+  readonly formerNameColumn: boolean;
 }
 
 interface PendingName {
@@ -45,6 +50,8 @@ interface PendingName {
   readonly held: readonly Row[];
   /** its entries are written; a further class row ("Class R") is another row of the same name */
   readonly done: boolean;
+  /** the name's "Former Name" cell, once read */
+  readonly former?: string;
 }
 
 interface Row {
@@ -127,6 +134,8 @@ export interface CellState {
   readonly classesDue: number | null;
   readonly footnotes: readonly string[];
   readonly quoteOpen: boolean;
+  /** "Current Name | Former Name": each former name that differs → the current name */
+  readonly renames: readonly Rename[];
 }
 
 export interface CellScheduleContext {
@@ -168,12 +177,17 @@ export function initialState(ctx: CellScheduleContext): CellState {
     classesDue: null,
     footnotes: [],
     quoteOpen: ctx.quoted,
+    renames: [],
   };
 }
 
 /** The rate columns a stacked column heading names (SPEC §2.1: a column the schedule lacks is null). */
 function columnsOf(heading: readonly string[]): Columns {
-  const text = heading.join(' ');
+  const joined = heading.join(' ');
+  // "SALES / COMMISSION" stacked over its column, beside the date columns
+  const commission =
+    /\bsales\s+commission\b/i.test(joined) || heading.some((h) => /^COMMISSION$/i.test(h.trim()));
+  const text = commission ? joined.replace(/\bsales\b|\bcommission\b/gi, ' ') : joined;
   const aggregate = /\baggregate\b/i.test(text);
   const service = /\bservices?\b|\bshareholder\b/i.test(text);
   // "Maximum Distribution Amount | Maximum Shareholder Services Amount | Maximum Aggregate …"
@@ -187,13 +201,20 @@ function columnsOf(heading: readonly string[]): Columns {
     if (absc) rates.push('assetBasedSalesCharge');
     if (service) rates.push('serviceFee');
     if (aggregate) rates.push('aggregateFee');
-  } else if (/\bdistribution\b/i.test(text) && !/\bservices?\b/i.test(text))
-    rates = ['assetBasedSalesCharge'];
+  } else if (
+    // "Maximum Distribution Fee | Maximum Shareholder Services Fee": two columns, not one fee for both
+    /\bdistribution\s+fees?\b/i.test(text) &&
+    /\bservices?\s+fees?\b/i.test(text) &&
+    !/\bdistribution\s+(?:and|or|and\/or|&)\s+(?:shareholder\s+)?services?\b/i.test(text)
+  )
+    rates = ['assetBasedSalesCharge', 'serviceFee'];
+  else if (/\bdistribution\b/i.test(text) && !/\bservices?\b/i.test(text)) rates = ['assetBasedSalesCharge'];
   else if (/\bservices?\b/i.test(text) && !/\bdistribution\b/i.test(text)) rates = ['serviceFee'];
   // one fee for both ("Distribution and/or Service Fee", "FEE", "Annual Fee", "Percentage")
   else if (/\bfees?\b|\brate\b|\bpercentage\b|\bdistribution\b/i.test(text)) rates = ['aggregateFee'];
   else rates = [];
   rates = withUnnamedColumn(heading, rates);
+  if (commission) rates = [...rates, 'salesCommission'];
   const current = text.search(/\bcurrent(?:ly)?\b/i);
   if (rates.length === 1 && current >= 0 && /\bmaximum\b/i.test(text))
     rates = current < text.search(/\bmaximum\b/i) ? ['currentFee', ...rates] : [...rates, 'currentFee'];
@@ -211,6 +232,7 @@ function columnsOf(heading: readonly string[]): Columns {
     classes: attributable ? [attributable[1]!] : [],
     perClass: heading.some((h) => /^Class\s+of\s+each\s+Fund$/i.test(h.trim())),
     registrantColumn: heading.some((h) => /^Trust$/i.test(h.trim())),
+    formerNameColumn: heading.some((h) => /^Former\s+Names?$/i.test(h.trim())),
   };
 }
 
@@ -272,6 +294,12 @@ function entriesOf(
   if (suffix && classes.length === 0) {
     name = suffix[1]!;
     classes = [suffix[2]!];
+  }
+  // "Eaton Vance Floating-Rate Fund (Advisers Class shares)": listed for those classes only
+  const listed = parenthesisedClasses(name);
+  if (listed !== null && classes.length === 0) {
+    name = listed.name;
+    classes = listed.classes;
   }
   if (classes.length === 0) classes = s.columns?.classes.length ? s.columns.classes : s.classes;
   const perClass: (string | null)[] = classes.length > 1 ? [...classes] : [classes[0] ?? null];
@@ -356,6 +384,48 @@ function closeHeading(s: CellState): CellState {
   return { ...s, phase: 'rows', columns: columnsOf(s.heading), heading: [] };
 }
 
+const RATE_KEYS = ['assetBasedSalesChargePct', 'serviceFeePct', 'aggregateFeePct'] as const;
+
+/**
+ * JPMorgan text tables wrap both name columns: "JPMorgan California Municipal Money   JPMorgan
+ * California Tax Free Money" over "Market Fund   Market Fund". The second line goes on with both.
+ */
+function continueBothNames(
+  s: CellState,
+  current: string,
+  former: string,
+  ctx: CellScheduleContext,
+): CellState {
+  const n = s.name!;
+  const text = `${n.text} ${current}`;
+  const was = `${n.former} ${former}`;
+  const renames = s.renames.filter((r) => !(r.from === n.former && r.to === n.text));
+  let h: CellState = {
+    ...s,
+    name: { ...n, text, former: was, fragments: n.fragments + 1 },
+    renames: was === text ? renames : [...renames, { from: was, to: text }],
+  };
+  if (nameComplete(text) && n.held.length > 0) {
+    const written = finishName(h, ctx);
+    h = { ...written, name: { ...h.name!, held: [], done: true } };
+  }
+  return h;
+}
+
+/** JPMorgan's "Share Class" cells after a fund's former name: "Morgan", "Reserve", "Service", "E*TRADE". */
+function isShareClassCell(s: CellState, text: string): boolean {
+  const n = s.name;
+  return (
+    n !== null &&
+    n.former !== undefined &&
+    s.columns?.classColumn === true &&
+    n.held.length === 0 &&
+    (s.row === null || s.row.values.length === 0) &&
+    /^[A-Z][A-Za-z*&.]*(?:\s+[A-Z][A-Za-z*&.]*)?$/.test(text) &&
+    !NAME_END_RE.test(text)
+  );
+}
+
 /**
  * One line of the schedule; returns the state after it.
  * @example step(initialState(ctx), scheduleItem('Maximum Asset'), 12, ctx).phase === 'heading'
@@ -394,8 +464,8 @@ export function step(s0: CellState, item: ScheduleItem, line: number, ctx: CellS
         const codes = classCodesIn(item.text);
         if (codes.length > 0) return { ...s, classes: codes };
       }
-      // Eaton Vance "SCHEDULE A / … TRUST / CLASS C DISTRIBUTION PLAN": the plan's class
-      if (/\bPLAN$/.test(text) && /^CLASS\s/.test(text)) {
+      // Eaton Vance "SCHEDULE A / … TRUST / [AMENDED AND RESTATED] CLASS C DISTRIBUTION PLAN": the plan's class
+      if (/\bPLAN$/.test(text) && /^(?:AMENDED AND RESTATED )?CLASS\s/.test(text)) {
         const codes = classCodesIn(text);
         if (codes.length > 0) return { ...s, classes: codes };
       }
@@ -408,14 +478,56 @@ export function step(s0: CellState, item: ScheduleItem, line: number, ctx: CellS
     const h = closeHeading(s);
     if (h.columns?.perClass) return stepPerClass(h, item, line, ctx);
   }
+  // a one-word heading cell there is a class ("Service"); "Current Name" over a page break is the heading
+  if (
+    (item.kind === 'name' || (item.kind === 'heading' && !/\s/.test(item.text))) &&
+    isShareClassCell(s, item.text)
+  ) {
+    // "Cash" / "Management": JPMorgan's Cash Management class wrapped in its cell
+    const last = s.row?.classes[s.row.classes.length - 1];
+    if (s.row !== null && last === 'Cash' && item.text === 'Management')
+      return { ...s, row: { ...s.row, classes: [...s.row.classes.slice(0, -1), 'Cash Management'] } };
+    return step(
+      s,
+      { kind: 'class', codes: [item.text], closesQuote: item.kind === 'name' && item.closesQuote },
+      line,
+      ctx,
+    );
+  }
   switch (item.kind) {
     case 'heading': {
+      // "Money Market Funds" over the first "Current Name | Former Name" table: a section, no fund;
+      // "MONEY MARKET FUNDS" in capitals is a section too, not the Registrant
+      if (
+        /^Current\s+Names?$/i.test(item.text) &&
+        s.columns === null &&
+        s.row === null &&
+        s.listRates.length === 0
+      )
+        s = {
+          ...s,
+          name: null,
+          entries: s.entries.filter((e) => RATE_KEYS.some((k) => e[k] !== null)),
+          registrant: ctx.registrant ?? s.titleRegistrant ?? s.registrant,
+        };
       if (s.phase === 'heading') {
         const last = s.heading[s.heading.length - 1];
         if (last !== undefined && ctx.continuations?.has(line) === true)
           return { ...s, heading: [...s.heading.slice(0, -1), `${last} ${item.text}`] };
         return { ...s, heading: [...s.heading, item.text] };
       }
+      // JPMorgan: the headings printed again over a page break, the last fund's class cells go on below
+      if (s.columns?.formerNameColumn === true && s.name?.former !== undefined && s.row === null)
+        return { ...s, phase: 'heading', heading: [item.text], listRates: [] };
+      // "Equity Funds" over the next "Current Name | Former Name" table: a section of the schedule
+      if (
+        (s.columns?.formerNameColumn === true || /^Current\s+Names?$/i.test(item.text)) &&
+        s.name !== null &&
+        s.name.former === undefined &&
+        s.name.held.length === 0 &&
+        s.row === null
+      )
+        s = { ...s, name: null };
       const started = s.name !== null || s.row !== null || s.entries.length > 0 || s.listRates.length > 0;
       const after = started ? finishName(s, ctx) : s;
       return { ...after, phase: 'heading', heading: [item.text], listRates: [] };
@@ -484,6 +596,7 @@ export function step(s0: CellState, item: ScheduleItem, line: number, ctx: CellS
             classes: [],
             perClass: false,
             registrantColumn: false,
+            formerNameColumn: false,
           },
         };
       }
@@ -497,6 +610,22 @@ export function step(s0: CellState, item: ScheduleItem, line: number, ctx: CellS
     }
     case 'name': {
       let h = closeHeading(s);
+      const pending = h.name;
+      if (
+        h.columns?.formerNameColumn === true &&
+        pending !== null &&
+        pending.former === undefined &&
+        h.row === null &&
+        pending.held.length === 0
+      ) {
+        // the "Former Name" cell: a rename where it differs from the current name
+        const renamed = item.text !== pending.text && !h.renames.some((r) => r.from === item.text);
+        return {
+          ...h,
+          name: { ...pending, former: item.text },
+          renames: renamed ? [...h.renames, { from: item.text, to: pending.text }] : h.renames,
+        };
+      }
       // in a "Share Class" column, "R" and "Investor" are classes
       const bareClass =
         /^(?:[A-Z][0-9]?|Investor|Institutional|Advisor|Retail)$/.test(item.text) &&
@@ -561,6 +690,8 @@ export interface CellScheduleReading {
   /** the document ends inside or right after the schedule, with nothing that closes it */
   readonly endedWithDocument: boolean;
   readonly warnings: readonly string[];
+  /** "Current Name | Former Name" pairs that differ: former → current */
+  readonly renames: readonly Rename[];
 }
 
 function lastContentLine(
@@ -606,6 +737,19 @@ export function readCellSchedule(
         s = step(s, { kind: 'registrant', name: parts[0]! }, l.no, ctx);
       if (parts.length === 2 || l.indent >= REGISTRANT_COLUMN_WIDTH)
         s = step(s, { kind: 'name', text: parts[parts.length - 1]!, closesQuote: false }, l.no, ctx);
+      continue;
+    }
+    const n = s.name;
+    if (
+      columns?.formerNameColumn === true &&
+      n !== null &&
+      n.former !== undefined &&
+      !nameComplete(n.text) &&
+      parts.length === 2 &&
+      // "Fund" alone reads as a heading word; here it ends the name
+      parts.every((p) => ['name', 'heading'].includes(scheduleItem(p).kind))
+    ) {
+      s = continueBothNames(s, parts[0]!, parts[1]!, ctx);
       continue;
     }
     if (i === lastIndex && parts.every((p) => scheduleItem(p).kind === 'name')) {
@@ -696,6 +840,22 @@ export function readCellSchedule(
       const named = s.entries.slice(due, kept).map((e) => e.portfolio);
       if (named.every((p) => p === named[0])) kept = due;
     }
+    // a fund-and-adoption-date list that stops after a fund's name, before its date: cut there
+    const lastEntry = s.entries[s.entries.length - 1];
+    if (
+      fragment === null &&
+      cut === null &&
+      item?.kind === 'name' &&
+      lastEntry?.portfolio === item.text &&
+      last !== null &&
+      scheduleItem(lastContentLine(lines, start, last.index)?.trimmed ?? '').kind === 'date'
+    )
+      cut = {
+        fact: 'text',
+        line: last!.no,
+        reason: `the document ends inside ${ctx.name} after ${entriesCounted(s.entries.length)}, at "${item.text}" before its adoption date: the rest of the schedule may be missing`,
+        schedule: ctx.name,
+      };
     if (fragment !== null && kept < s.entries.length) {
       s = { ...s, entries: s.entries.slice(0, kept) };
       cut = {
@@ -723,13 +883,21 @@ export function readCellSchedule(
   if (entries.length === 0 && cut === null)
     throw new ExhibitParseError(ctx.file, lines[start - 1]?.no ?? 1, `${ctx.name} lists no portfolios`);
   const currentColumn = s.columns?.rates.includes('currentFee') === true;
+  const commissionColumn = s.columns?.rates.includes('salesCommission') === true;
   return {
     name: ctx.name,
-    warnings: currentColumn
-      ? [
-          `${ctx.name} also states each fund's current approved fee; only the maximum is read as the schedule's rate (record current rates apart)`,
-        ]
-      : [],
+    warnings: [
+      ...(currentColumn
+        ? [
+            `${ctx.name} also states each fund's current approved fee; only the maximum is read as the schedule's rate (record current rates apart)`,
+          ]
+        : []),
+      ...(commissionColumn
+        ? [
+            `${ctx.name} states each fund's sales commission, a percentage of sales and no annual rate: it is not read as a fee (the Plan's body states the rate)`,
+          ]
+        : []),
+    ],
     entries,
     footnotes: s.footnotes,
     titleRegistrant: s.titleRegistrant,
@@ -737,5 +905,6 @@ export function readCellSchedule(
     start,
     end: i,
     endedWithDocument,
+    renames: s.renames,
   };
 }

@@ -15,6 +15,7 @@ import {
   type FoundDate,
   madeAsOfDate,
   monthYearLine,
+  parseDate,
   restatedAsOfDates,
   retroactiveDate,
 } from './dates.js';
@@ -39,6 +40,32 @@ function latest(dates: readonly FoundDate[]): FoundDate | null {
   let best: FoundDate | null = null;
   for (const d of dates) if (best === null || d.iso > best.iso) best = d;
   return best;
+}
+
+// "May 31, 2011" alone on its line
+const BARE_DATE_RE = /^[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}$/;
+
+/**
+ * A stand-alone schedule's date printed bare under its title block (Eaton Vance: "SCHEDULE A /
+ * EATON VANCE MUNICIPALS TRUST / CLASS A DISTRIBUTION PLAN / May 31, 2011"): the schedule's date.
+ * Only the line right after the title's capitals; the adoption dates in the list below are not it.
+ */
+function dateUnderScheduleTitle(lines: readonly EdgarLine[]): FoundDate | null {
+  let inTitle = false;
+  for (const l of lines) {
+    const t = l.trimmed.replace(/^\|/, '').trim();
+    if (t === '') continue;
+    if (!inTitle) {
+      inTitle = /^SCHEDULE\s+[A-Z](?:-\d+)?$/.test(t);
+      continue;
+    }
+    if (BARE_DATE_RE.test(t)) {
+      const iso = parseDate(t);
+      return iso === null ? null : { iso, line: l.no };
+    }
+    if (/[a-z]/.test(t) || /^-+$/.test(t)) return null;
+  }
+  return null;
 }
 
 /**
@@ -97,7 +124,7 @@ export function documentDates(
     if (kind === 'schedule') {
       // a schedule on its own: the latest date its date lines state ("as amended on …")
       const last = latest(stated);
-      effective = last ?? restated ?? monthOnly;
+      effective = last ?? restated ?? dateUnderScheduleTitle(lines) ?? monthOnly;
       const first = stated.length > 1 ? stated[0]! : null;
       datedAsOf = first !== null && first.iso !== last?.iso ? first.iso : null;
     } else {

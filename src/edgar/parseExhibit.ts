@@ -19,6 +19,7 @@ import {
   type ParsedEntry,
   type ParsedExhibit,
   type ParsedSchedule,
+  type Rename,
 } from './exhibitDocument.js';
 import { type ExhibitHeading, exhibitTitle, readHeading } from './heading.js';
 import { htmlCellText, looksLikeHtml } from './htmlText.js';
@@ -78,6 +79,8 @@ interface Reading {
     readonly start: number;
     readonly end: number;
     readonly endedWithDocument: boolean;
+    /** a "Current Name | Former Name" table's renames */
+    readonly renames?: readonly Rename[];
   }[];
 }
 
@@ -341,6 +344,7 @@ function assemble(r: Reading, rendering: boolean): ParsedExhibit {
   ];
   const renames = [
     ...stated,
+    ...r.schedules.flatMap((sc) => (sc.renames ?? []).map((p) => ({ ...p, effective: null, line: 0 }))),
     ...formerlyRenames(lines.slice(r.bodyStart).map((l) => l.trimmed)).map((p) => ({
       ...p,
       effective: null,

@@ -8,6 +8,7 @@
 
 import { monthYearLine } from './dates.js';
 import { endsSchedule, isAllCaps, isParenthesised, isProse, portfolioLabel } from './lineShapes.js';
+import { withoutFormerName } from './portfolioName.js';
 import { readRateToken, stripFootnoteSuffix } from './rateToken.js';
 import { classCodesIn, isClassLabel } from './shareClasses.js';
 
@@ -45,7 +46,11 @@ const HEADING_WORDS = new Set(
     // Eaton Vance "Name of Fund Adopting this Plan | Date of Original Plans (Inception Date) | Adoption Date"
     'adopting this plan plans adoption adopted date dates original inception amount reimbursable ' +
     // Virtus "Maximum Fee | Current Approved Fee"
-    'current approved'
+    'current approved ' +
+    // JPMorgan "Current Name | Former Name | Share Class"
+    'former ' +
+    // Eaton Vance Class B "SALES / COMMISSION"
+    'commission'
   ).split(' '),
 );
 
@@ -99,7 +104,9 @@ function isRegistrantHeading(t: string): boolean {
  */
 export function scheduleItem(trimmed: string): ScheduleItem {
   const closesQuote = CLOSING_QUOTE_RE.test(trimmed);
-  const t = trimmed.replace(CLOSING_QUOTE_RE, '').trim();
+  // "Core Bond Fund (formerly known as Short Duration Fund)": the old name is a rename (renames.ts),
+  // and its words are no sentence
+  const t = withoutFormerName(trimmed.replace(CLOSING_QUOTE_RE, '').trim());
   // a footnote marker glued to a rate or its percent sign: "%*", "%^", "%€", "0.25%π"
   const unmarked = t.replace(FOOTNOTE_MARK_RE, '');
   if (unmarked === '%') return { kind: 'percent', closesQuote };
@@ -144,5 +151,6 @@ export function scheduleItem(trimmed: string): ScheduleItem {
   if (isHeadingText(t) || /^12b-1\s*PLAN$/i.test(t)) return { kind: 'heading', text: t };
   if (isProse(t) && t.split(/\s+/).length >= 6) return { kind: 'leadIn', text: t };
   // "Eaton Vance High Income Fund*": the marker refers to a footnote, it is no part of the name
-  return { kind: 'name', text: t.replace(/(?<=[A-Za-z0-9)])\*{1,3}$/, '').replace(/\s+/g, ' '), closesQuote };
+  const name = withoutFormerName(t.replace(/(?<=[A-Za-z0-9)])\*{1,3}$/, ''));
+  return { kind: 'name', text: name.replace(/\s+/g, ' '), closesQuote };
 }

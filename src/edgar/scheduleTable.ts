@@ -22,6 +22,7 @@ import {
   type ScheduleHeading,
   scheduleHeading,
 } from './lineShapes.js';
+import { parenthesisedClasses, withoutFormerName } from './portfolioName.js';
 import { cashReserveClass } from './scheduleItem.js';
 import { stripClosingQuote } from './scheduleRow.js';
 import { classCodesIn, isClassLabel } from './shareClasses.js';
@@ -234,10 +235,16 @@ function addRow(
   s: TableState,
   env: TableEnv,
   no: number,
-  portfolio: string,
+  named: string,
   rates: readonly (string | null)[],
-  rowClasses: readonly string[] | null,
+  stated: readonly string[] | null,
 ): TableState {
+  // "Core Bond Fund (formerly, Investment Grade Bond Fund)": the old name is a rename (renames.ts);
+  // "… Floating-Rate Fund (Advisers Class shares)": the row is for those classes
+  const unrenamed = withoutFormerName(named);
+  const listed = parenthesisedClasses(unrenamed);
+  const portfolio = listed?.name ?? unrenamed;
+  const rowClasses = listed?.classes ?? stated;
   const last = s.lastRow;
   if (last !== null && !last.annotated && s.entries.length === last.first)
     throw new ExhibitParseError(

@@ -10,6 +10,7 @@ const NAMED_CLASSES = new Set([
   'INSTITUTIONAL',
   'ADVISOR',
   'ADVISER',
+  'ADVISERS',
   'RETAIL',
   'RESERVE',
   'CASH',

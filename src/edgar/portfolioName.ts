@@ -1,0 +1,35 @@
+/**
+ * What a portfolio's own cell or line says besides its name: "Core Bond Fund (formerly,
+ * Investment Grade Bond Fund)" — its old name, a rename (renames.ts) — and "Eaton Vance
+ * Floating-Rate Fund (Advisers Class shares)" — the classes the schedule lists it for.
+ */
+
+import { classCodesIn, isClassLabel } from './shareClasses.js';
+
+// "(formerly, X)", "(formerly known as X)", "Strategy(formerly, X)": the old name, after the name
+const FORMERLY_SUFFIX_RE = /\s*\(\s*formerly\b[^()]*\)\s*$/i;
+// "(Advisers Class and Class A shares)", "(Class A shares)"
+const CLASSES_SUFFIX_RE = /^(.*\S)\s*\(([^()]*\bclass(?:es)?\b[^()]*)\)$/i;
+
+/**
+ * The name without a "(formerly …)" that follows it; the rename is read from the same text.
+ * @example withoutFormerName('Core Bond Fund (formerly, Investment Grade Bond Fund)') → 'Core Bond Fund'
+ */
+export function withoutFormerName(text: string): string {
+  const name = text.replace(FORMERLY_SUFFIX_RE, '');
+  return name === '' ? text : name;
+}
+
+/**
+ * A name followed by the classes it is listed for, in parentheses; null when there are none.
+ * @example parenthesisedClasses('Eaton Vance Floating-Rate Fund (Advisers Class and Class A shares)')
+ *   → { name: 'Eaton Vance Floating-Rate Fund', classes: ['Advisers', 'A'] }
+ */
+export function parenthesisedClasses(
+  text: string,
+): { readonly name: string; readonly classes: readonly string[] } | null {
+  const m = CLASSES_SUFFIX_RE.exec(text.trim());
+  if (m === null || !isClassLabel(m[2]!)) return null;
+  const classes = classCodesIn(m[2]!);
+  return classes.length === 0 ? null : { name: m[1]!, classes };
+}
