@@ -4,7 +4,7 @@
  * label, body prose, or a line that ends a schedule ("All other terms and provisions …").
  */
 
-import { isClassLabel } from './shareClasses.js';
+import { isClassLabel, withoutContinued } from './shareClasses.js';
 
 export interface ScheduleHeading {
   /** "Schedule A", "Schedule A-1", "Appendix A" */
@@ -108,18 +108,9 @@ export function isGroupHeading(heading: string): boolean {
   return !isClassLabel(trimmed);
 }
 
-/** A heading without the "(continued)" a page break adds to it. */
-export function withoutContinued(trimmed: string): string {
-  return trimmed.replace(/\s*\((?:continued|cont['\u2019]?d\.?)\)\s*$/i, '');
-}
-
 /** A group heading as the Registrant's name: "(continued)" and a trailing colon dropped. */
 export function groupName(trimmed: string): string {
-  return trimmed
-    .replace(/\s*\((?:continued|CONTINUED)\)\s*$/, '')
-    .replace(/:$/, '')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return withoutContinued(trimmed).replace(/:$/, '').replace(/\s+/g, ' ').trim();
 }
 
 // An exhibit's designation in a registration statement's exhibit list (Form N-1A Item 28): "m(4)(b)",

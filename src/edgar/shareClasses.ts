@@ -88,9 +88,14 @@ export function classCodesIn(text: string): string[] {
 }
 
 /** "CLASS C SHARES", "Class C Shares:", "INVESTOR CLASS SHARES", "CLASSES A AND C" — a label that only names classes. */
+/** A heading without the "(continued)" a page break adds to it: "CLASS C SHARES (continued)". */
+export function withoutContinued(heading: string): string {
+  return heading.replace(/\s*\((?:continued|cont['\u2019]?d\.?)\)\s*$/i, '');
+}
+
 export function isClassLabel(label: string): boolean {
-  // a class heading repeated after a page break: "CLASS C SHARES (continued)"
-  const text = label.replace(/\s*\((?:continued|cont['\u2019]?d\.?)\)\s*$/i, '');
+  // a class heading repeated after a page break
+  const text = withoutContinued(label);
   // in capitals only: a heading line or a title's class list, not a table's "Portfolio – … Shares" cell
   const cashReserve = isUpperCase(text) && CASH_RESERVE_RE.test(text);
   if (!/\bCLASS(?:ES)?\b/i.test(text) && !cashReserve) return false;
