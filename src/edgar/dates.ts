@@ -273,7 +273,7 @@ export interface DateLine {
  *   → ['1993-03-29', '2002-08-30', '2003-11-14']
  */
 export function dateLine(trimmed: string, no: number): DateLine | null {
-  if (!DATE_LINE_RE.test(trimmed)) return null;
+  if (!DATE_LINE_RE.test(trimmed) && !isScheduleDateLine(trimmed)) return null;
   const text = trimmed.replace(/\s+,/g, ',').replace(/\s+/g, ' ');
   const dates: FoundDate[] = [];
   DATE_G.lastIndex = 0;
@@ -284,6 +284,35 @@ export function dateLine(trimmed: string, no: number): DateLine | null {
   const placeholder = dates.length === 0 && PLACEHOLDER_RE.test(text);
   if (dates.length === 0 && !placeholder) return null;
   return { dates, placeholder, line: no, text: trimmed };
+}
+
+// A fee schedule's own date, the whole line: "As of May 1, 2011", "(as of May 1, 2011)", "Amended
+// as of May 1, 2011", "As amended May 1, 2011", "Last amended: May 1, 2011", "Revised: May 1, 2011"
+const SCHEDULE_DATE_PREFIX_RE =
+  /^\(?\s*(?:as\s+of|(?:last\s+)?(?:amended|revised|updated)(?:\s+(?:as\s+of|on|through|effective))?|as\s+(?:amended|revised|updated)(?:\s+(?:as\s+of|on|through|effective))?)\s*:?\s*/i;
+// what may stand between and after its dates: "May 1, 2011 and June 1, 2012", "…, 2011)."
+const BETWEEN_DATES_RE = /^[\s,;.)]*(?:(?:and|&)(?:\s+(?:on|as\s+of))?[\s,;.)]*)?$/i;
+
+/**
+ * A line that is nothing but a fee schedule's date (its prefix, then dates, then at most a closing
+ * parenthesis): such a line dates a schedule filed on its own, and is no row of its list.
+ * @example isScheduleDateLine('(as of May 1, 2011)') === true
+ * @example isScheduleDateLine('As of the date of this Plan, each Fund shall pay') === false
+ */
+export function isScheduleDateLine(trimmed: string): boolean {
+  const prefix = SCHEDULE_DATE_PREFIX_RE.exec(trimmed);
+  if (prefix === null) return false;
+  const rest = trimmed.slice(prefix[0].length).replace(/\s+,/g, ',').replace(/\s+/g, ' ');
+  const dates = new RegExp(DATE, 'gi');
+  let at = 0;
+  let seen = 0;
+  for (let m = dates.exec(rest); m !== null; m = dates.exec(rest)) {
+    if (!BETWEEN_DATES_RE.test(rest.slice(at, m.index))) return false;
+    at = m.index + m[0].length;
+    seen++;
+  }
+  if (seen === 0) return PLACEHOLDER_RE.test(rest) && /\d{4}|_{2,}|\[\s*\]/.test(rest);
+  return BETWEEN_DATES_RE.test(rest.slice(at));
 }
 
 const MONTH_YEAR_RE = new RegExp(`^${MONTH}\\s+(\\d{4})$`, 'i');

@@ -56,7 +56,7 @@ function dateUnderScheduleTitle(lines: readonly EdgarLine[]): FoundDate | null {
     const t = l.trimmed.replace(/^\|/, '').trim();
     if (t === '') continue;
     if (!inTitle) {
-      inTitle = /^SCHEDULE\s+[A-Z](?:-\d+)?$/.test(t);
+      inTitle = /^(?:SCHEDULE|APPENDIX|EXHIBIT)\s+[A-Z](?:-\d+)?$/.test(t);
       continue;
     }
     if (BARE_DATE_RE.test(t)) {

@@ -6,7 +6,7 @@
  * line looks like.
  */
 
-import { monthYearLine } from './dates.js';
+import { isScheduleDateLine, monthYearLine } from './dates.js';
 import { endsSchedule, isAllCaps, isParenthesised, isProse, portfolioLabel } from './lineShapes.js';
 import { withoutFormerName } from './portfolioName.js';
 import { readRateToken, stripFootnoteSuffix } from './rateToken.js';
@@ -121,6 +121,8 @@ export function scheduleItem(trimmed: string): ScheduleItem {
     monthYearLine(t) !== null
   )
     return { kind: 'end' };
+  // "As of May 1, 2011", "Amended as of …": the schedule's own date (documentDates.ts), set aside
+  if (isScheduleDateLine(t)) return { kind: 'aside', text: t };
   if (isDateCell(t)) return { kind: 'date', closesQuote };
   const label = portfolioLabel(t.replace(/\s*([-\u2013\u2014])\s*/, ' $1 '));
   if (label !== null && label.classes !== null)

@@ -9,6 +9,7 @@
  */
 
 import type { ColumnLayout, HeadingLine } from './columnHeadings.js';
+import { isScheduleDateLine } from './dates.js';
 import type { EdgarLine } from './edgarText.js';
 import { CUT_OFF_WARNING_PREFIX, ExhibitParseError, type ScheduleEntry } from './exhibitDocument.js';
 import {
@@ -115,6 +116,11 @@ function skipScheduleTitle(lines: readonly EdgarLine[], from: number, heading: S
       while (i < lines.length && lines[i]!.trimmed === '') i++;
     } else if (afterTo && !sawInstrument && isAllCaps(t) && !/^\(/.test(t)) {
       if (/\b(?:PLAN|AGREEMENT)\b/.test(t)) sawInstrument = true;
+    } else if (!sawInstrument && isAllCaps(t) && /\b(?:PLAN|AGREEMENT)$/.test(t) && !/^\(/.test(t)) {
+      // "SCHEDULE A / MASTER DISTRIBUTION PLAN / (CLASS C SHARES)": the instrument the schedule is of
+      sawInstrument = true;
+    } else if (isScheduleDateLine(t)) {
+      // "(as of May 1, 2011)", "Amended as of …": the schedule's date (documentDates.ts), no row
     } else if (isParenthesised(t)) {
       const inner = t.slice(1, t.lastIndexOf(')'));
       if (isClassLabel(inner)) classes = classCodesIn(inner);
