@@ -218,9 +218,11 @@ function columnsOf(heading: readonly string[]): Columns {
   const current = text.search(/\bcurrent(?:ly)?\b/i);
   if (rates.length === 1 && current >= 0 && /\bmaximum\b/i.test(text))
     rates = current < text.search(/\bmaximum\b/i) ? ['currentFee', ...rates] : [...rates, 'currentFee'];
-  const bound = /\bminimum\s+asset/i.test(text)
+  // what the heading says of the ABSC column: "Maximum Asset-Based Sales Charge", and "Maximum
+  // Distribution Fee" beside a service fee column (the distribution fee is the ABSC, SPEC §1)
+  const bound = /\bminimum\s+(?:asset|distribution)\b/i.test(text)
     ? 'minimum'
-    : /\bmaximum\s+asset/i.test(text)
+    : /\bmaximum\s+(?:asset|distribution)\b/i.test(text)
       ? 'maximum'
       : null;
   const attributable = /\battributable\s+to\s+([A-Z][a-z]+)\s+Shares/.exec(text);

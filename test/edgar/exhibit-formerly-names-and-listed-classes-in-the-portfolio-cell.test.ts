@@ -43,9 +43,9 @@ Dated: June 1, 2015
 `;
     const doc = parseExhibit(text, 'formerly-cells.htm.txt');
     expect(rows(doc)).toEqual([
-      '- | Lakeshore Balanced Allocation Strategy | A | 0.30 null | 0.25 | null',
-      '- | Lakeshore Core Bond Fund | A | 0.30 null | 0.25 | null',
-      '- | Lakeshore Small Cap Fund | A | 0.30 null | 0.25 | null',
+      '- | Lakeshore Balanced Allocation Strategy | A | 0.30 maximum | 0.25 | null',
+      '- | Lakeshore Core Bond Fund | A | 0.30 maximum | 0.25 | null',
+      '- | Lakeshore Small Cap Fund | A | 0.30 maximum | 0.25 | null',
     ]);
     expect(doc.renames.map((r) => `${r.from} → ${r.to}`)).toEqual([
       'Lakeshore Vision Balanced Fund → Lakeshore Balanced Allocation Strategy',

@@ -132,8 +132,8 @@ Class B (comp)
       'dash-classes.htm.txt',
     );
     expect(rows(doc)).toEqual([
-      'GLENHAVEN COUNSELOR SERIES TRUST | Glenhaven Growth Leaders Fund | B | 0.75 null | 0.25 | 1.00',
-      'GLENHAVEN COUNSELOR SERIES TRUST | Glenhaven Tax-Free Income Fund | B | 0.50 null | 0.25 | 0.75',
+      'GLENHAVEN COUNSELOR SERIES TRUST | Glenhaven Growth Leaders Fund | B | 0.75 maximum | 0.25 | 1.00',
+      'GLENHAVEN COUNSELOR SERIES TRUST | Glenhaven Tax-Free Income Fund | B | 0.50 maximum | 0.25 | 0.75',
     ]);
   });
 

@@ -98,8 +98,8 @@ Amount
       'markers.htm.txt',
     );
     expect(rows(doc)).toEqual([
-      'Kestrel Equity Funds (Harbor Equity Funds) | Kestrel Dividend Value Fund | A | 0.25 null | 0.25 | 0.25',
-      'Kestrel Equity Funds (Harbor Equity Funds) | Kestrel Dividend Value Fund | C | 0.75 null | 0.25 | 1.00',
+      'Kestrel Equity Funds (Harbor Equity Funds) | Kestrel Dividend Value Fund | A | 0.25 maximum | 0.25 | 0.25',
+      'Kestrel Equity Funds (Harbor Equity Funds) | Kestrel Dividend Value Fund | C | 0.75 maximum | 0.25 | 1.00',
     ]);
   });
 
