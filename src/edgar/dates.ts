@@ -30,7 +30,8 @@ const MONTH_NUMBERS: Record<string, number> = {
 const MONTH =
   '(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\\.?';
 // "March 31, 2006" | "the 18th day of August, 2003"
-const DATE = `(?:${MONTH}\\s+(\\d{1,2}),?\\s+(\\d{4})|(?:(?:the|this)\\s+)?(\\d{1,2})(?:st|nd|rd|th)?\\s+day\\s+of\\s+${MONTH},?\\s+(\\d{4}))`;
+// "May 29,1998": a comma with no space after it is still the year's
+const DATE = `(?:${MONTH}\\s+(\\d{1,2})(?:,\\s*|\\s+)(\\d{4})|(?:(?:the|this)\\s+)?(\\d{1,2})(?:st|nd|rd|th)?\\s+day\\s+of\\s+${MONTH}(?:,\\s*|\\s+)(\\d{4}))`;
 
 const MONTH_NAMES = [
   'January',

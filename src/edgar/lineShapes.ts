@@ -72,13 +72,14 @@ export function isProse(trimmed: string): boolean {
   return trimmed.length > 90;
 }
 
-/** "PORTFOLIO", "PORTFOLIOS", "Portfolio - Class K Shares", "PORTFOLIOS:" */
+/** "PORTFOLIO", "PORTFOLIOS", "Portfolio - Class K Shares", "PORTFOLIOS:", "PORTFOLIO (CLASS A SHARES)" */
 export function portfolioLabel(trimmed: string): { classes: string | null } | null {
-  const m = /^(?:PORTFOLIOS?|Portfolios?|FUNDS?|Funds?|SERIES|Series)\s*(?:[-\u2013\u2014:]\s*(.*))?$/.exec(
-    trimmed,
-  );
+  const m =
+    /^(?:PORTFOLIOS?|Portfolios?|FUNDS?|Funds?|SERIES|Series)\s*(?:[-\u2013\u2014:]\s*(.*)|\((.*)\))?$/.exec(
+      trimmed,
+    );
   if (!m) return null;
-  const rest = (m[1] ?? '').trim();
+  const rest = (m[1] ?? m[2] ?? '').trim();
   if (rest === '') return { classes: null };
   return isClassLabel(rest) ? { classes: rest } : null;
 }
