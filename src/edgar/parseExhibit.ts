@@ -21,6 +21,7 @@ import {
   type ParsedSchedule,
   type Rename,
 } from './exhibitDocument.js';
+import { relinedFlattenedText } from './flattenedText.js';
 import { type ExhibitHeading, exhibitTitle, readHeading } from './heading.js';
 import { htmlCellText, looksLikeHtml } from './htmlText.js';
 import { bodyPartyRegistrant, scheduleHeadingRegistrant } from './instrumentRegistrant.js';
@@ -206,7 +207,11 @@ function readCellLayout(
  */
 export function parseExhibit(text: string, file: string): ParsedExhibit {
   // HTML as filed becomes text: its tables one cell per line, <pre> text as it stands
-  const source = looksLikeHtml(text) ? htmlCellText(text) : text;
+  const asText = looksLikeHtml(text) ? htmlCellText(text) : text;
+  // a document kept on one line, its line breaks lost: broken at its structure again
+  const relined = relinedFlattenedText(asText);
+  if (relined?.refusal) throw new ExhibitParseError(file, 1, relined.refusal);
+  const source = relined?.text ?? asText;
   const cells = cellLines(source);
   const edgar = readEdgarText(cells ?? source, file);
   const rendering = edgar.lines.some((l) => isRenderingMarker(l.trimmed));
@@ -240,7 +245,15 @@ export function parseExhibit(text: string, file: string): ParsedExhibit {
     reading.kind !== 'agreement-amendment'
   )
     throw new ExhibitParseError(file, 1, 'no schedule found (no SCHEDULE, APPENDIX or EXHIBIT A heading)');
-  return assemble(reading, rendering);
+  const parsed = assemble(reading, rendering);
+  if (relined === null) return parsed;
+  return {
+    ...parsed,
+    warnings: [
+      `the file keeps the document on one line (its line breaks were lost): read with its lines broken again at its title, clauses, schedule headings and names; line numbers count those lines`,
+      ...parsed.warnings,
+    ],
+  };
 }
 
 function assemble(r: Reading, rendering: boolean): ParsedExhibit {
