@@ -174,10 +174,10 @@ export function amendedInstrumentDate(prose: ProseText): FoundDate | null {
 
 // SPEC §2.1: an amendment's date is its amending clause's — "is hereby amended, effective July
 // 18, 2005", "is hereby amended, January 18, 2013", "is hereby amended, dated February 28,
-// 2020" — never the date by which the clause names the amended Plan ("The Plan, effective July
+// 2020", "is hereby amended, as of August 21, 2018" — never the date by which the clause names the amended Plan ("The Plan, effective July
 // 1, 2004, … is hereby amended").
 const AMENDING_CLAUSE_RE = new RegExp(
-  `\\bhereby\\s+amended,?\\s+(?:(?:effective|dated)\\s+(?:as\\s+of\\s+)?)?${DATE}`,
+  `\\bhereby\\s+amended,?\\s+(?:(?:effective|dated)\\s+(?:as\\s+of\\s+)?|as\\s+of\\s+)?${DATE}`,
   'i',
 );
 // Virtus Amendment No. 17: "THIS AMENDMENT made effective as of the 21st day of November, 2019"

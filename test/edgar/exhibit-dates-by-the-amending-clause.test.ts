@@ -35,6 +35,16 @@ describe('SPEC §2.1 / issue 11: an amendment takes effect on the date of its am
     expect(parseExhibit(dated, 'c.txt').effectiveDate).toBe('2020-02-28');
   });
 
+  it('"is hereby amended, as of August 21, 2018, as follows": the clause’s date, not the Plan’s "dated as of"', () => {
+    const asOf = amendment(
+      'The Plan, dated as of April 4, 2015, as subsequently amended, is hereby amended, as of August 21, 2018, as follows:',
+      '',
+    );
+    const doc = parseExhibit(asOf, 'as-of.txt');
+    expect(doc.effectiveDate).toBe('2018-08-21');
+    expect(doc.instrument.datedAsOf).toBe('2015-04-04');
+  });
+
   it('"is hereby amended as follows" with no date: the Dated: line, even a filled-in blank ("Dated:      July 1        , 2002")', () => {
     const doc = parseExhibit(
       amendment(
