@@ -39,6 +39,8 @@ interface Columns {
   readonly registrantColumn: boolean;
   /** JPMorgan "Current Name | Former Name | Share Class": the cell after a fund's name is its former name */
   readonly formerNameColumn: boolean;
+  /** three rate columns whose headings name no fee ("Maximum Fee*" / "Maximum Fee" / "Maximum Fee") */
+  readonly unnamedColumns: boolean;
 }
 
 interface PendingName {
@@ -235,6 +237,7 @@ function columnsOf(heading: readonly string[]): Columns {
     perClass: heading.some((h) => /^Class\s+of\s+each\s+Fund$/i.test(h.trim())),
     registrantColumn: heading.some((h) => /^Trust$/i.test(h.trim())),
     formerNameColumn: heading.some((h) => /^Former\s+Names?$/i.test(h.trim())),
+    unnamedColumns: unnamedFeeCells(heading) === 3 && rates.length === 3,
   };
 }
 
@@ -248,15 +251,25 @@ function columnNamed(cell: string): RateColumn | null {
   return null;
 }
 
+function isUnnamedFeeCell(h: string): boolean {
+  return UNNAMED_FEE_RE.test(h.replace(/[*^\u2020\u2021]+$|\(\d{1,2}\)$/, ''));
+}
+
+function unnamedFeeCells(heading: readonly string[]): number {
+  return heading.filter(isUnnamedFeeCell).length;
+}
+
 /**
  * Two rate columns named and one heading cell that names none ("Maximum Fee*"): that cell is the
  * third column, where it stands (Class C's 0.75 is its distribution fee, never its service fee).
  */
 function withUnnamedColumn(heading: readonly string[], rates: RateColumn[]): RateColumn[] {
+  // Invesco's schedules whose heading cells lost their rate words ("Maximum Fee*" three times): the
+  // three columns every AIM/Invesco schedule prints, in its order (said in a warning)
+  if (unnamedFeeCells(heading) === 3 && rates.every((r) => r === 'aggregateFee'))
+    return ['assetBasedSalesCharge', 'serviceFee', 'aggregateFee'];
   if (rates.length !== 2) return rates;
-  const unnamed = heading.filter((h) =>
-    UNNAMED_FEE_RE.test(h.replace(/[*^\u2020\u2021]+$|\(\d{1,2}\)$/, '')),
-  );
+  const unnamed = heading.filter(isUnnamedFeeCell);
   const missing = (['assetBasedSalesCharge', 'serviceFee', 'aggregateFee'] as const).filter(
     (c) => !rates.includes(c),
   );
@@ -439,7 +452,8 @@ export function step(s0: CellState, item: ScheduleItem, line: number, ctx: CellS
     // the footnote's text goes on until a row, a heading or the end
     if (item.kind === 'name' || item.kind === 'leadIn' || item.kind === 'footnote') {
       const last = s.footnotes[s.footnotes.length - 1] ?? '';
-      const closes = item.kind === 'name' && item.closesQuote;
+      // the footnote's last words close the quoted schedule: "… (or Class thereof).”"
+      const closes = item.closesQuote === true;
       return {
         ...s,
         footnotes: [...s.footnotes.slice(0, -1), `${last} ${item.text}`.trim()],
@@ -599,6 +613,7 @@ export function step(s0: CellState, item: ScheduleItem, line: number, ctx: CellS
             perClass: false,
             registrantColumn: false,
             formerNameColumn: false,
+            unnamedColumns: false,
           },
         };
       }
@@ -892,6 +907,11 @@ export function readCellSchedule(
       ...(currentColumn
         ? [
             `${ctx.name} also states each fund's current approved fee; only the maximum is read as the schedule's rate (record current rates apart)`,
+          ]
+        : []),
+      ...(s.columns?.unnamedColumns === true
+        ? [
+            `${ctx.name}'s three rate columns are headed only "Maximum Fee": read in the order of every AIM/Invesco schedule, as the asset-based sales charge, the service fee and the aggregate fee`,
           ]
         : []),
       ...(commissionColumn

@@ -346,6 +346,21 @@ function assemble(r: Reading, rendering: boolean): ParsedExhibit {
       reason: `the title names Class ${unreached.join(', ')}, which no schedule reaches, and ${lastSchedule.name} runs to the end of the document: the rest may be cut`,
       schedule: lastSchedule.name,
     });
+  // an amendment's new schedule "replaced with the following" is quoted and followed by its closing
+  // clause ("All other terms …") and signatures: one that runs to the end of the document with none of them stops where the
+  // document was cut, perhaps right after a row
+  else if (
+    isAmendment &&
+    lastSchedule?.endedWithDocument &&
+    lastSchedule.cut === null &&
+    clauses.some((c) => c.replacedWith !== null && /^with\s+the\s+following\b/i.test(c.replacedWith))
+  )
+    gaps.push({
+      fact: 'text',
+      line: lastContentNo,
+      reason: `${lastSchedule.name} runs to the end of the document with nothing that closes it (no closing quote, no closing clause, no signature): the document is cut, and the rest of the schedule may be missing`,
+      schedule: lastSchedule.name,
+    });
   // SPEC §2: renames take effect on the amendment's date; one that states its own is said
   const proseLines = lines.filter((l, i) => i >= r.bodyStart && inSchedule[i] === 0 && l.trimmed !== '');
   const stated: (StatedRename & { line: number })[] = [

@@ -22,8 +22,9 @@ export type ScheduleItem =
   | { readonly kind: 'registrant'; readonly name: string }
   /** a parenthesised line: "(INVESCO EQUITY FUNDS)" under a Registrant, "(CLASS A SHARES)", "(Amended … as of …)" */
   | { readonly kind: 'aside'; readonly text: string }
-  | { readonly kind: 'leadIn'; readonly text: string }
-  | { readonly kind: 'footnote'; readonly text: string }
+  /** closesQuote: a sentence (a footnote's last words) that ends the quoted schedule: "… thereof).”" */
+  | { readonly kind: 'leadIn'; readonly text: string; readonly closesQuote?: boolean }
+  | { readonly kind: 'footnote'; readonly text: string; readonly closesQuote?: boolean }
   | { readonly kind: 'end' }
   /** an adoption-date cell ("June 23, 1997", "(January 30, 1995)/June 19, 1995", "N/A"): no rate, no name */
   | { readonly kind: 'date'; readonly closesQuote: boolean }
@@ -139,19 +140,19 @@ export function scheduleItem(trimmed: string): ScheduleItem {
   const noted = /^(Class\s+[A-Z][A-Z0-9]?)\s*\([a-z][a-z. ]*\)$/.exec(t);
   if (noted) return { kind: 'class', codes: classCodesIn(noted[1]!), closesQuote };
   // the last words of a wrapped sentence ("of the Portfolio.", "as follows:"): prose, no name
-  if (/^[a-z]/.test(t) && /[.:;]$/.test(t)) return { kind: 'leadIn', text: t };
+  if (/^[a-z]/.test(t) && /[.:;]$/.test(t)) return { kind: 'leadIn', text: t, closesQuote };
   if (/^Investor\s+Class\s+II$/i.test(t)) return { kind: 'class', codes: ['Investor Class II'], closesQuote };
   if (isClassLabel(t))
     return /\bshares\b/i.test(t)
       ? { kind: 'classLabel', codes: classCodesIn(t) }
       : { kind: 'class', codes: classCodesIn(t), closesQuote };
   if (/^\*+\s*$/.test(t)) return { kind: 'footnote', text: '' };
-  if (/^\*+\s*\S/.test(t)) return { kind: 'footnote', text: t.replace(/^\*+\s*/, '') };
+  if (/^\*+\s*\S/.test(t)) return { kind: 'footnote', text: t.replace(/^\*+\s*/, ''), closesQuote };
   if (isParenthesised(t)) return { kind: 'aside', text: t };
   if (isRegistrantHeading(t)) return { kind: 'registrant', name: t.replace(/\s+/g, ' ') };
   // "12b-1PLAN": the heading over the Portfolio column of Invesco's B/BX tables
   if (isHeadingText(t) || /^12b-1\s*PLAN$/i.test(t)) return { kind: 'heading', text: t };
-  if (isProse(t) && t.split(/\s+/).length >= 6) return { kind: 'leadIn', text: t };
+  if (isProse(t) && t.split(/\s+/).length >= 6) return { kind: 'leadIn', text: t, closesQuote };
   // "Eaton Vance High Income Fund*": the marker refers to a footnote, it is no part of the name
   const name = withoutFormerName(t.replace(/(?<=[A-Za-z0-9)])\*{1,3}$/, ''));
   return { kind: 'name', text: name.replace(/\s+/g, ' '), closesQuote };

@@ -88,8 +88,7 @@ describe('a text exhibit kept on one line', () => {
         } catch (e) {
           expect(e, file).toBeInstanceOf(ExhibitParseError);
         }
-        if (oneLine?.completeness.complete)
-          expect(rows(oneLine), file).toEqual(rows(asFiled));
+        if (oneLine?.completeness.complete) expect(rows(oneLine), file).toEqual(rows(asFiled));
       }
     },
   );

@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { parseExhibit } from '../../src/edgar/parseExhibit.js';
+import { rows } from './exhibitFixtures.js';
+
+// An amendment's new schedule "replaced with the following:" is quoted; the quote closes after its
+// last row or at the end of its footnote ("… (or Class thereof).”"), and the closing clause ("All
+// other terms …") follows. Where the document stops before anything closes the schedule, it was
+// cut — perhaps right after a row — and the schedule may go on.
+const amendment = (schedule: string, openingQuote = '“') => `AMENDMENT NO. 3
+TO THE AMENDED AND RESTATED
+MASTER DISTRIBUTION PLAN
+(Class Q Shares)
+The Amended and Restated Master Distribution Plan (the “Plan”), dated as of March 3, 2001,
+pursuant to Rule 12b-1, is hereby amended, effective June 9, 2012, as follows:
+NOW THEREFORE, Schedule A to the Plan is hereby deleted in its entirety and replaced with the
+following:
+${openingQuote}SCHEDULE A
+TO
+MASTER DISTRIBUTION PLAN
+(CLASS Q SHARES)
+|Minimum
+|Asset
+|Based
+|Maximum
+|Maximum
+|SANDPIPER INCOME TRUST
+|
+|Sales
+|
+|Service
+|
+|Aggregate
+|Portfolio – Class Q Shares
+|
+|Charge
+|
+|Fee
+|
+|Fee
+Sandpiper Harbor Bond Fund
+|
+|0.00
+|%
+|
+|0.20
+|%
+|
+|0.20
+|%
+${schedule}`;
+
+const footnote = `|
+|*
+|
+|The Distribution Fee is payable apart from the sales charge, if any, as stated in
+the current prospectus for the applicable Portfolio (or Class thereof).”
+`;
+
+describe('a quoted schedule: closed by its footnote’s last words, or cut', () => {
+  it('the quote closing the footnote closes the schedule; a cut closing clause after it ("Al") is not the schedule’s', () => {
+    const doc = parseExhibit(amendment(`${footnote}Al\n`), 'footnote-closes.htm.txt');
+    expect(rows(doc)).toEqual([
+      'SANDPIPER INCOME TRUST | Sandpiper Harbor Bond Fund | Q | 0.00 minimum | 0.20 | 0.20',
+    ]);
+    expect(doc.footnotes).toEqual([
+      'The Distribution Fee is payable apart from the sales charge, if any, as stated in the current prospectus for the applicable Portfolio (or Class thereof).',
+    ]);
+    expect(doc.completeness.complete).toBe(true);
+  });
+
+  it('a schedule printed without its opening quote that runs to the end of the document after a whole row is read only in part', () => {
+    const doc = parseExhibit(
+      amendment(
+        `Sandpiper Tidewater Fund
+|
+|0.00
+|%
+|
+|0.25
+|%
+|
+|0.25
+|
+`,
+        '',
+      ),
+      'cut-after-a-row.htm.txt',
+    );
+    expect(rows(doc)).toHaveLength(2);
+    expect(doc.completeness.complete).toBe(false);
+    expect(doc.completeness.gaps.map((g) => g.reason)).toContainEqual(
+      expect.stringMatching(/runs to the end of the document with nothing that closes it/),
+    );
+  });
+
+  it('the same schedule closed by its quote and the closing clause is whole', () => {
+    const doc = parseExhibit(
+      amendment(
+        `${footnote}All other terms and provisions of the Plan not amended hereby shall remain in full force and effect.\n`,
+      ),
+      'whole.htm.txt',
+    );
+    expect(doc.completeness.complete).toBe(true);
+  });
+});
