@@ -54,6 +54,39 @@ export function cellHeadingAt(
   return null;
 }
 
+// "Schedule A to the Plan is hereby deleted in its entirety and replaced with the following:"
+const REPLACED_WITH_FOLLOWING_RE =
+  /\b(Schedule|Appendix|Exhibit)\s+([A-Z](?:-\d{1,2})?)\b[^.:]*\breplaced\s+with\s+the\s+following\s*:\s*$/i;
+// the new schedule's first line when it prints no "SCHEDULE A": "MASTER DISTRIBUTION PLAN"
+const INSTRUMENT_TITLE_RE = /^["\u201c]?(?:[A-Z][A-Z&,'\u2019-]*\s+)*(?:PLAN|AGREEMENT)$/;
+
+/**
+ * A schedule the body replaces "with the following:" that the document prints with its
+ * instrument's title and no "SCHEDULE A" line ("MASTER DISTRIBUTION PLAN / (INVESTOR CLASS SHARES)
+ * / … / BRAMBLE EQUITY TRUST"): headed by the name the body gives it.
+ */
+function untitledReplacement(lines: readonly EdgarLine[], after: number): CellHeading | null {
+  for (let i = after; i < lines.length; i++) {
+    const t = lines[i]!.trimmed;
+    if (t === '') continue;
+    const named = REPLACED_WITH_FOLLOWING_RE.exec(
+      `${lines[i - 1]?.trimmed ?? ''} ${t.replace(/^\|/, '')}`.trim(),
+    );
+    if (named === null) continue;
+    const j = nextContent(lines, i + 1);
+    const title = lines[j]?.trimmed ?? '';
+    if (!INSTRUMENT_TITLE_RE.test(title)) return null;
+    const kind = named[1]!.charAt(0).toUpperCase() + named[1]!.slice(1).toLowerCase();
+    return {
+      index: j,
+      name: `${kind} ${named[2]!.toUpperCase()}`,
+      quoted: /^["\u201c]/.test(title),
+      next: j,
+    };
+  }
+  return null;
+}
+
 export function cellHeadings(lines: readonly EdgarLine[]): CellHeading[] {
   const out: CellHeading[] = [];
   const first = nextContent(lines, 0);
@@ -65,7 +98,9 @@ export function cellHeadings(lines: readonly EdgarLine[]): CellHeading[] {
       i = h.next - 1;
     }
   }
-  return out;
+  if (out.length > 0) return out;
+  const untitled = untitledReplacement(lines, 0);
+  return untitled === null ? out : [untitled];
 }
 
 // Lines of a plan's title block above a schedule: "THE MAINSTAY FUNDS", "PLAN OF DISTRIBUTION",
