@@ -706,6 +706,8 @@ export interface CellScheduleReading {
   readonly end: number;
   /** the document ends inside or right after the schedule, with nothing that closes it */
   readonly endedWithDocument: boolean;
+  /** the document ends inside the footnote under the table, every row whole */
+  readonly endedInFootnote: boolean;
   readonly warnings: readonly string[];
   /** "Current Name | Former Name" pairs that differ: former → current */
   readonly renames: readonly Rename[];
@@ -796,14 +798,13 @@ export function readCellSchedule(
   let cut: Gap | null = cutAt;
   const endedWithDocument = i >= lines.length && s.phase !== 'closed';
   // an EDGAR <TABLE> never closed, or a quote never closed: the document stops inside
+  // the document stops inside the footnote under the table: every row is whole, and what is lost
+  // (the footnote's last words, the closing clause) is the document's after its schedule, as when
+  // it stops in "All other terms …" (said in a warning)
+  const endedInFootnote = endedWithDocument && cut === null && s.phase === 'footnote' && s.row === null;
   if (endedWithDocument && cut === null && (s.quoteOpen || s.row !== null || tableOpen)) {
-    if (s.phase === 'footnote' && s.row === null) {
-      cut = {
-        fact: 'text',
-        line: lastNo,
-        reason: `the document ends inside the footnote of ${ctx.name}; its rows are complete, the rest of the document is missing`,
-        schedule: null,
-      };
+    if (endedInFootnote) {
+      // read as it stands
     } else {
       cut = {
         fact: 'text',
@@ -904,6 +905,11 @@ export function readCellSchedule(
   return {
     name: ctx.name,
     warnings: [
+      ...(endedInFootnote
+        ? [
+            `the document ends inside the footnote of ${ctx.name} (line ${lastNo}); its rows are whole and are read, the rest of the document is missing`,
+          ]
+        : []),
       ...(currentColumn
         ? [
             `${ctx.name} also states each fund's current approved fee; only the maximum is read as the schedule's rate (record current rates apart)`,
@@ -927,6 +933,7 @@ export function readCellSchedule(
     start,
     end: i,
     endedWithDocument,
+    endedInFootnote,
     renames: s.renames,
   };
 }

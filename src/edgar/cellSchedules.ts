@@ -114,7 +114,8 @@ function titleBlockStart(lines: readonly EdgarLine[], h: CellHeading, floor: num
     const t = lines[j]!.trimmed;
     if (t === '') continue;
     // title lines are short and no sentence ("All other terms … of the Plan … effect." is none)
-    if (!TITLE_LINE_RE.test(t) || t.split(/\s+/).length > 8 || /[.;:]$/.test(t)) break;
+    // nor a sentence's wrapped words ("the current prospectus for the applicable Portfolio (o")
+    if (!TITLE_LINE_RE.test(t) || t.split(/\s+/).length > 8 || /[.;:]$/.test(t) || /^[a-z]/.test(t)) break;
     start = j;
   }
   return start;

@@ -80,6 +80,8 @@ interface Reading {
     readonly start: number;
     readonly end: number;
     readonly endedWithDocument: boolean;
+    /** the document ends inside the footnote under the table (cell layouts), every row whole */
+    readonly endedInFootnote?: boolean;
     /** a "Current Name | Former Name" table's renames */
     readonly renames?: readonly Rename[];
   }[];
@@ -353,6 +355,7 @@ function assemble(r: Reading, rendering: boolean): ParsedExhibit {
     isAmendment &&
     lastSchedule?.endedWithDocument &&
     lastSchedule.cut === null &&
+    lastSchedule.endedInFootnote !== true &&
     clauses.some((c) => c.replacedWith !== null && /^with\s+the\s+following\b/i.test(c.replacedWith))
   )
     gaps.push({

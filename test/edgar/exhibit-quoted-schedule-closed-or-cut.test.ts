@@ -93,6 +93,20 @@ describe('a quoted schedule: closed by its footnote’s last words, or cut', () 
     );
   });
 
+  it('cut inside the footnote under the table: every row is whole and read, the cut said (as a cut in "All other terms")', () => {
+    const cut = footnote.slice(0, footnote.indexOf('(or Class') + 3);
+    for (const openingQuote of ['“', '']) {
+      const doc = parseExhibit(amendment(`${cut}\n`, openingQuote), 'cut-in-footnote.htm.txt');
+      expect(rows(doc), openingQuote).toEqual([
+        'SANDPIPER INCOME TRUST | Sandpiper Harbor Bond Fund | Q | 0.00 minimum | 0.20 | 0.20',
+      ]);
+      expect(doc.completeness.complete, openingQuote).toBe(true);
+      expect(doc.warnings, openingQuote).toContainEqual(
+        expect.stringMatching(/ends inside the footnote of Schedule A .*rows are whole/),
+      );
+    }
+  });
+
   it('the same schedule closed by its quote and the closing clause is whole', () => {
     const doc = parseExhibit(
       amendment(
