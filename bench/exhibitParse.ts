@@ -8,6 +8,43 @@ import { pathToFileURL } from 'node:url';
 import { parseExhibit } from '../src/edgar/parseExhibit.js';
 import { generateExhibitCorpus } from './exhibitCorpus.js';
 
+// Hostile one-line texts (issue 14 measured, session 39): a title block thousands of words long
+// made one title pattern scan quadratically ("Schedule A " × 30,000: 461 s before, 0.13 s after).
+const HOSTILE_LINES: Record<string, (n: number) => string> = {
+  repeatedScheduleWords: (n) => 'Schedule A '.repeat(n),
+  capitalWords: (n) => `a. ${'AIM '.repeat(n)}`,
+  fundNames: (n) => `AMENDMENT NO. 1 ${'AIM Growth Fund '.repeat(n)}`,
+  rateRows: (n) =>
+    `AMENDMENT NO. 1 TO THE PLAN The Plan is hereby amended, effective May 1, 2005, as follows: Schedule A is hereby deleted and replaced with the following: "SCHEDULE A TO THE PLAN ${'AIM Growth Fund 0.25% 0.25% 0.50% '.repeat(n)}`,
+};
+
+/**
+ * Each hostile text at n and 4n repeats: the time and the ratio (≈ 4 when linear, ≈ 16 when
+ * quadratic). The threshold is here, not in a test: a ratio above 8 marks the case.
+ */
+function hostileLineTimes(): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  const timeOf = (text: string) => {
+    const t0 = performance.now();
+    try {
+      parseExhibit(`${text}\n`, 'hostile.txt');
+    } catch {}
+    return performance.now() - t0;
+  };
+  for (const [name, make] of Object.entries(HOSTILE_LINES)) {
+    const small = timeOf(make(10_000));
+    const large = timeOf(make(40_000));
+    out[name] = {
+      charactersAt4n: make(40_000).length,
+      msAtN: Math.round(small),
+      msAt4n: Math.round(large),
+      ratio: Number((large / Math.max(small, 1)).toFixed(1)),
+      linear: large / Math.max(small, 1) < 8 || large < 200,
+    };
+  }
+  return out;
+}
+
 export async function benchExhibitParse(opts: { targetMb?: number } = {}): Promise<Record<string, unknown>> {
   const targetBytes = (opts.targetMb ?? 50) * 1e6;
   const corpus: { name: string; text: string }[] = [];
@@ -45,6 +82,7 @@ export async function benchExhibitParse(opts: { targetMb?: number } = {}): Promi
   const floorMs = performance.now() - f0;
 
   return {
+    hostileLines: hostileLineTimes(),
     documents: corpus.length,
     megabytes: Number(mb.toFixed(1)),
     parseSeconds: Number((parseMs / 1000).toFixed(2)),

@@ -56,7 +56,7 @@ export function cellHeadingAt(
 
 // "Schedule A to the Plan is hereby deleted in its entirety and replaced with the following:"
 const REPLACED_WITH_FOLLOWING_RE =
-  /\b(Schedule|Appendix|Exhibit)\s+([A-Z](?:-\d{1,2})?)\b[^.:]*\breplaced\s+with\s+the\s+following\s*:\s*$/i;
+  /\b(Schedule|Appendix|Exhibit)\s+([A-Z](?:-\d{1,2})?)\b[^.:]{0,300}\breplaced\s+with\s+the\s+following\s*:\s*$/i;
 // the new schedule's first line when it prints no "SCHEDULE A": "MASTER DISTRIBUTION PLAN"
 const INSTRUMENT_TITLE_RE = /^["\u201c]?(?:[A-Z][A-Z&,'\u2019-]*\s+)*(?:PLAN|AGREEMENT)$/;
 

@@ -87,9 +87,10 @@ export function readTitleBlock(
   const number = amendmentNumberIn(text);
   const instrumentKind: InstrumentKind = /\bAGREEMENT\b/.test(upper) ? 'agreement' : 'plan';
   const of = /\bOF\s+((?:THE\s+)?[A-Z][A-Z&.,' -]*(?:TRUST|FUNDS|FUND|SERIES|GROUP|INC\.?))\b/.exec(text);
-  // the words before the plan's name are part of it, a class code with a digit too ("CLASS R3")
+  // the words before the plan's name are part of it, a class code with a digit too ("CLASS R3");
+  // at most a dozen of them, so that a title block of thousands of words is read in linear time
   const instrument =
-    /((?:[A-Z][A-Za-z0-9&-]*\s+)*?(?:DISTRIBUTION(?:\s+AND\s+SERVICE)?|SERVICE|MASTER\s+DISTRIBUTION)\s+PLAN|PLAN\s+OF\s+DISTRIBUTION|PLAN\s+PURSUANT\s+TO\s+RULE\s+12B-1|(?:[A-Z][A-Za-z&-]*\s+)*?(?:MASTER\s+)?DISTRIBUTION\s+AGREEMENT)/i.exec(
+    /((?:[A-Z][A-Za-z0-9&-]*\s+){0,12}?(?:DISTRIBUTION(?:\s+AND\s+SERVICE)?|SERVICE|MASTER\s+DISTRIBUTION)\s+PLAN|PLAN\s+OF\s+DISTRIBUTION|PLAN\s+PURSUANT\s+TO\s+RULE\s+12B-1|(?:[A-Z][A-Za-z&-]*\s+){0,12}?(?:MASTER\s+)?DISTRIBUTION\s+AGREEMENT)/i.exec(
       text,
     );
   return {

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { ExhibitParseError } from '../../src/edgar/exhibitDocument.js';
+import { parseExhibit } from '../../src/edgar/parseExhibit.js';
+import { readTitleBlock } from '../../src/edgar/titleBlock.js';
+
+// A title block thousands of words long ("Schedule A Schedule A …" on one line) is no title of a
+// plan: refused at its line. The title's plan pattern looks at most a dozen words before "PLAN"
+// (at 30,000 words it had scanned from every word to the end: 461 s; the bench's hostileLines
+// times these at n and 4n).
+describe('a hostile title block of thousands of words', () => {
+  it.each([['Schedule A '.repeat(30_000)], [`a. ${'AIM '.repeat(50_000)}`]])(
+    'is refused as no plan or agreement, naming line 1',
+    (text) => {
+      expect(() => parseExhibit(`${text}\n`, 'hostile.txt')).toThrow(ExhibitParseError);
+      expect(() => parseExhibit(`${text}\n`, 'hostile.txt')).toThrow(/^hostile\.txt:1: /);
+    },
+  );
+
+  it('a real title keeps the words before its plan’s name', () => {
+    const lines = [
+      'AMENDMENT NO. 14',
+      'TO THE',
+      'THIRD AMENDED AND RESTATED MASTER DISTRIBUTION PLAN',
+      '(CLASS B SHARES)',
+    ];
+    const t = readTitleBlock(
+      lines.map((text, i) => ({
+        no: i + 1,
+        text,
+        trimmed: text,
+        indent: 0,
+        opensTable: false,
+        closesTable: false,
+      })),
+      () => false,
+    );
+    expect(t.instrumentTitle).toBe('Third Amended and Restated Master Distribution Plan');
+  });
+});
