@@ -47,8 +47,13 @@ import {
 } from './titleBlock.js';
 
 /** The registrant as the body spells it ("AIM Funds Group"), else as the title prints it. */
+const MAX_REGISTRANT_WORDS = 24;
+
 function bodySpelling(printed: string, body: string): string {
   const words = printed.split(/\s+/).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  // no Registrant's name runs to dozens of words: a "name" that does is a hostile title's, and a
+  // pattern of thousands of words is more than the regular-expression engine can compile
+  if (words.length > MAX_REGISTRANT_WORDS) return printed;
   const re = new RegExp(`\\b${words.join('\\s+')}(?![A-Za-z])`, 'gi');
   let checked = 0;
   for (let m = re.exec(body); m !== null && checked < 50; m = re.exec(body), checked++) {

@@ -81,7 +81,7 @@ export function renamePairs(text: string): Rename[] {
 // "WHEREAS, … AIM Money Market Fund is now named Invesco Money Market Fund and …": a portfolio's
 // name (a registrant's "Funds" or a class's "Shares" is no portfolio)
 const NOW_NAMED_RE =
-  /(?:^|[,;]\s+|\s+and\s+|WHEREAS,?\s+)([A-Z][^,;]*?\b(?:Fund|Portfolio))\s+is\s+now\s+(?:named|known\s+as)\s+([A-Z][^,;()]*?\b(?:Fund|Portfolio))(?=\s*(?:[,;.(]|\s+and\s|$))/g;
+  /(?:^|[,;]\s+|\s+and\s+|WHEREAS,?\s+)([A-Z][^,;]{0,200}?\b(?:Fund|Portfolio))\s+is\s+now\s+(?:named|known\s+as)\s+([A-Z][^,;()]{0,200}?\b(?:Fund|Portfolio))(?=\s*(?:[,;.(]|\s+and\s|$))/g;
 
 /** renamePairs, each with the date its clause states. */
 export function statedRenamePairs(text: string): StatedRename[] {

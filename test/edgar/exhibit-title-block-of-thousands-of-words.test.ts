@@ -16,6 +16,27 @@ describe('a hostile title block of thousands of words', () => {
     },
   );
 
+  const title = 'AMENDMENT NO. 1\nTO THE\nMASTER DISTRIBUTION PLAN\n(CLASS B SHARES)\n';
+  it.each([
+    ['a title of "MASTER DISTRIBUTION PLAN OF" × 8,000', `${'MASTER DISTRIBUTION PLAN OF '.repeat(8000)}\n`],
+    // the Registrant's name as thousands of words: once a pattern too large to compile (exit 70)
+    [
+      'a body of "MASTER DISTRIBUTION PLAN OF" × 2,000',
+      `${title}${'MASTER DISTRIBUTION PLAN OF '.repeat(2000)}\n`,
+    ],
+    ['a body of "Schedule A-1 and" × 16,000', `${title}${'Schedule A-1 and '.repeat(16_000)}\n`],
+  ])('%s is read or refused, never a bug', (_, text) => {
+    let outcome: 'read' | 'refused';
+    try {
+      parseExhibit(text, 'hostile.txt');
+      outcome = 'read';
+    } catch (e) {
+      expect(e).toBeInstanceOf(ExhibitParseError);
+      outcome = 'refused';
+    }
+    expect(['read', 'refused']).toContain(outcome);
+  });
+
   it('a real title keeps the words before its plan’s name', () => {
     const lines = [
       'AMENDMENT NO. 14',
