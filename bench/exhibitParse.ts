@@ -16,6 +16,9 @@ const HOSTILE_LINES: Record<string, (n: number) => string> = {
   fundNames: (n) => `AMENDMENT NO. 1 ${'AIM Growth Fund '.repeat(n)}`,
   instrumentWords: (n) => 'MASTER DISTRIBUTION PLAN OF '.repeat(n),
   scheduleLists: (n) => `AMENDMENT NO. 1\nTO THE\nMASTER DISTRIBUTION PLAN\n${'Schedule A-1 and '.repeat(n)}`,
+  headingCells: (n) =>
+    `|AMENDMENT NO. 1\n|TO THE\n|MASTER DISTRIBUTION PLAN\n|SCHEDULE A\n|Portfolio\n${'|Maximum\n'.repeat(n)}`,
+  classLists: (n) => 'Class A, '.repeat(n),
   rateRows: (n) =>
     `AMENDMENT NO. 1 TO THE PLAN The Plan is hereby amended, effective May 1, 2005, as follows: Schedule A is hereby deleted and replaced with the following: "SCHEDULE A TO THE PLAN ${'AIM Growth Fund 0.25% 0.25% 0.50% '.repeat(n)}`,
 };

@@ -153,6 +153,12 @@ export interface CellScheduleContext {
   readonly continuations?: ReadonlySet<number>;
 }
 
+// A fee table's column headings are a few words over a few columns, and a row names a few classes:
+// more is no table (and, read cell by cell, would cost time growing with its square)
+const MAX_HEADING_CELLS = 80;
+const MAX_ROW_CLASSES = 40;
+const MAX_HEADING_CELL_CHARS = 400;
+
 /** a line of a "Trust | Fund" table indented this far holds only a fund */
 const REGISTRANT_COLUMN_WIDTH = 20;
 const NAME_END_RE = /\b(?:Fund|Funds|Series|Portfolio|Trust|FUND|FUNDS|SERIES|PORTFOLIO)$/;
@@ -528,6 +534,8 @@ export function step(s0: CellState, item: ScheduleItem, line: number, ctx: CellS
         };
       if (s.phase === 'heading') {
         const last = s.heading[s.heading.length - 1];
+        if (s.heading.length >= MAX_HEADING_CELLS || (last?.length ?? 0) > MAX_HEADING_CELL_CHARS)
+          fail(ctx, line, 'the column headings run on for more than a table’s: no fee table');
         if (last !== undefined && ctx.continuations?.has(line) === true)
           return { ...s, heading: [...s.heading.slice(0, -1), `${last} ${item.text}`] };
         return { ...s, heading: [...s.heading, item.text] };
@@ -596,6 +604,8 @@ export function step(s0: CellState, item: ScheduleItem, line: number, ctx: CellS
         fail(ctx, line, `class ${item.codes.join(', ')} comes inside the rates of the row above it`);
       if (h.name !== null && h.row === null && h.name.held.length === 0 && h.listRates.length > 0)
         h = finishName(h, ctx);
+      if ((h.row?.classes.length ?? 0) >= MAX_ROW_CLASSES)
+        fail(ctx, line, `a row names more than ${MAX_ROW_CLASSES} classes: no row of a fee table`);
       const row: Row = { classes: [...(h.row?.classes ?? []), ...item.codes], values: [], line };
       return { ...h, row };
     }

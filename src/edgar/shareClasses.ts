@@ -82,6 +82,9 @@ export function classCodesIn(text: string): string[] {
         if (k > j && k < toks.length && isLetterCode(toks[k]!)) j = k;
         else break;
       }
+      // the list's tokens are read: a "CLASS" inside it starts no list of its own (and a list of
+      // thousands is read once, not once from each of its "CLASS" words)
+      i = Math.max(i, j - 1);
     }
   }
   return out;

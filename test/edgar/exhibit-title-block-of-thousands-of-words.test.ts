@@ -4,7 +4,7 @@ import { parseExhibit } from '../../src/edgar/parseExhibit.js';
 import { readTitleBlock } from '../../src/edgar/titleBlock.js';
 
 // A title block thousands of words long ("Schedule A Schedule A …" on one line) is no title of a
-// plan: refused at its line. The title's plan pattern looks at most a dozen words before "PLAN"
+// plan: refused at its line. Nor is a column heading of thousands of cells a fee table's. The title's plan pattern looks at most a dozen words before "PLAN"
 // (at 30,000 words it had scanned from every word to the end: 461 s; the bench's hostileLines
 // times these at n and 4n).
 describe('a hostile title block of thousands of words', () => {
@@ -17,6 +17,8 @@ describe('a hostile title block of thousands of words', () => {
   );
 
   const title = 'AMENDMENT NO. 1\nTO THE\nMASTER DISTRIBUTION PLAN\n(CLASS B SHARES)\n';
+  const cellTable =
+    '|AMENDMENT NO. 1\n|TO THE\n|MASTER DISTRIBUTION PLAN\n|SCHEDULE A\n|Portfolio\n|Maximum Asset Based Sales Charge\n';
   it.each([
     ['a title of "MASTER DISTRIBUTION PLAN OF" × 8,000', `${'MASTER DISTRIBUTION PLAN OF '.repeat(8000)}\n`],
     // the Registrant's name as thousands of words: once a pattern too large to compile (exit 70)
@@ -25,6 +27,13 @@ describe('a hostile title block of thousands of words', () => {
       `${title}${'MASTER DISTRIBUTION PLAN OF '.repeat(2000)}\n`,
     ],
     ['a body of "Schedule A-1 and" × 16,000', `${title}${'Schedule A-1 and '.repeat(16_000)}\n`],
+    ['a title of "Class A," × 16,000', `${'Class A, '.repeat(16_000)}\n`],
+    ['a cell table of 16,000 heading cells', `${cellTable}${'|Maximum\n'.repeat(16_000)}`],
+    ['a cell row of 16,000 class cells', `${cellTable}|Lantern Fund\n${'|Class A\nClass C\n'.repeat(8000)}`],
+    [
+      'a heading cell continued over 16,000 lines',
+      `${cellTable}${Array(16_000).fill('Shares of').join('\n')}\n`,
+    ],
   ])('%s is read or refused, never a bug', (_, text) => {
     let outcome: 'read' | 'refused';
     try {
