@@ -413,7 +413,17 @@ function assemble(r: Reading, rendering: boolean): ParsedExhibit {
     terms.distributionFeePct === null &&
     terms.serviceFeePct === null &&
     (!closes || renames.length + rules.length + classRenamed.length === 0)
-  )
+  ) {
+    // a body that stops inside a word or a sentence ("… Invesco Van Kampen Asset Alloc") was cut
+    // before it says what it changes: say so first, it is what the user can act on
+    const end = [...lines].reverse().find((l) => l.trimmed !== '');
+    if (end !== undefined && !closes && !/[.:;)"\u201d]$/.test(end.trimmed) && /[a-z,]$/i.test(end.trimmed))
+      gaps.push({
+        fact: 'text',
+        line: end.no,
+        reason: `the document ends in the middle of a sentence ("…${end.trimmed.slice(-40)}"): it is cut before it says what it changes`,
+        schedule: null,
+      });
     gaps.push({
       fact: 'text',
       line: lines[r.bodyStart]?.no ?? 1,
@@ -421,6 +431,7 @@ function assemble(r: Reading, rendering: boolean): ParsedExhibit {
         'the amendment has no schedule and no rate or rename the reader can take from its body; plan12b cannot record what it changes',
       schedule: null,
     });
+  }
 
   const schedules: ParsedSchedule[] = r.schedules.map((s) => ({
     name: s.name,

@@ -116,4 +116,20 @@ describe('a quoted schedule: closed by its footnote’s last words, or cut', () 
     );
     expect(doc.completeness.complete).toBe(true);
   });
+
+  it('an amendment cut in its WHEREAS, before any schedule: the cut is said first, where it is', () => {
+    const text = `AMENDMENT NO. 5
+TO THE AMENDED AND RESTATED MASTER DISTRIBUTION PLAN
+(Class Q Shares)
+The Amended and Restated Master Distribution Plan (the “Plan”), dated as of March 3, 2001, is hereby amended, dated May 2, 2013, as follows:
+WHEREAS, the Plan is hereby amended to change the names of the following funds: Sandpiper Harbor Bond Fund to Sandpiper Core Bond Fund, Sandpiper Tidewater Fund to Sandpiper Coastal Equi
+`;
+    const doc = parseExhibit(text, 'cut-in-whereas.htm.txt');
+    expect(doc.completeness.complete).toBe(false);
+    expect(doc.completeness.gaps[0]).toMatchObject({
+      fact: 'text',
+      line: 5,
+      reason: expect.stringMatching(/ends in the middle of a sentence \("….*Coastal Equi"\): it is cut/),
+    });
+  });
 });
