@@ -26,8 +26,8 @@ const SCHEDULE_HEADING_RE =
 // the schedule ends at the closing clause or the signatures
 const SCHEDULE_END_RE = /\s(?=All other terms|ALL OTHER TERMS|IN WITNESS|In witness|Dated\s*:|DATED\s*:)/;
 // class headings: "CLASS A SHARES", "INSTITUTIONAL CLASS SHARES", "CLASS B SHARES (SECURITIZATION FEATURE)"
-const CLASS_HEADING_RE =
-  /\s(?=(?:CLASS\s+[A-Z][A-Z0-9]{0,2}|[A-Z]{3,}\s+CLASS(?:\s+[IV]{1,3})?|[A-Z]+\s+CASH\s+RESERVE)\s+SHARES\b)/g;
+const CLASS_HEADING = String.raw`(?:CLASS\s+[A-Z][A-Z0-9]{0,2}|[A-Z]{3,}\s+CLASS(?:\s+[IV]{1,3})?|[A-Z]+\s+CASH\s+RESERVE)\s+SHARES\b`;
+const CLASS_HEADING_RE = new RegExp(String.raw`\s(?=${CLASS_HEADING})`, 'g');
 const NAME_END = String.raw`(?:Fund|Funds|Portfolio|Portfolios|Trust|Series|FUND|FUNDS|PORTFOLIO|TRUST|SERIES)\*{0,3}`;
 const RATE = String.raw`(?:\d{0,3}\.\d{1,4}\s?%?|\d{1,2}\s?%|NONE|None)`;
 
@@ -96,8 +96,7 @@ function scheduleLines(schedule: string): string {
   return s;
 }
 
-const CLASS_HEADING_LINE_RE =
-  /^(?:CLASS\s+[A-Z][A-Z0-9]{0,2}|[A-Z]{3,}\s+CLASS(?:\s+[IV]{1,3})?|[A-Z]+\s+CASH\s+RESERVE)\s+SHARES\b/;
+const CLASS_HEADING_LINE_RE = new RegExp(`^${CLASS_HEADING}`);
 
 /**
  * Two class headings with no name between them were lists printed side by side ("CLASS A SHARES
@@ -152,18 +151,15 @@ export function relinedFlattenedText(text: string): RelinedText | null {
   const body = scheduleAt < 0 ? rest : rest.slice(0, scheduleAt);
   const schedule = scheduleAt < 0 ? '' : rest.slice(scheduleAt + 1);
   const closingLines = closing.replace(/\s+(?=Dated\s*:|DATED\s*:|IN WITNESS|Attest\s*:|By\s*:)/g, '\n');
-  const parts = [titleLines(title), bodyLines(body), scheduleLines(schedule), closingLines];
+  const scheduled = scheduleLines(schedule);
+  const parts = [titleLines(title), bodyLines(body), scheduled, closingLines];
   const lines = parts
     .filter((p) => p.trim() !== '')
     .join('\n')
     .split('\n')
     .map((l) => l.trim())
     .filter((l) => l !== '');
-  const sideBySide = sideBySideHeadings(
-    scheduleLines(schedule)
-      .split('\n')
-      .map((l) => l.trim()),
-  );
+  const sideBySide = sideBySideHeadings(scheduled.split('\n').map((l) => l.trim()));
   const relined = lines.join('\n');
   return {
     // a file that stops inside its last line still does (a cut document: edgarText.ts)
