@@ -254,7 +254,9 @@ export function retroactiveDate(prose: ProseText): FoundDate | null {
 // 2002 and on November 14, 2003.", "Dated: April 30, 2010, As Amended August 17, 2018",
 // "Effective: December 8, 2005" / "Amended and Restated: July 28, 2006", "(Amended & Restated
 // as of February 27, 2015)", "Dated March 6, 2014".
-const DATE_LINE_RE = /^\(?\s*(?:Dated|DATED|Effective|EFFECTIVE|Amended\s+(?:and|&)\s+Restated)\b/;
+// "Date: June 12, 2009" (Neuberger Berman) too, with its colon: "Date of …" is prose.
+const DATE_LINE_RE =
+  /^\(?\s*(?:Dated|DATED|Effective|EFFECTIVE|Amended\s+(?:and|&)\s+Restated)\b|^(?:Date|DATE)\s*:/;
 const DATE_G = new RegExp(DATE, 'gi');
 // a blank where the day or month goes: "Dated:        , 2002", "__________, 2003", "August __, 2009", "[ ]"
 const PLACEHOLDER_RE = /_{2,}|\[\s*\]|:\s*,\s*\d{4}|\b[A-Z][a-z]+\s+,\s*\d{4}|^\S+\s*:?\s*$/;
@@ -288,9 +290,10 @@ export function dateLine(trimmed: string, no: number): DateLine | null {
 }
 
 // A fee schedule's own date, the whole line: "As of May 1, 2011", "(as of May 1, 2011)", "Amended
-// as of May 1, 2011", "As amended May 1, 2011", "Last amended: May 1, 2011", "Revised: May 1, 2011"
+// as of May 1, 2011", "As amended May 1, 2011", "Last amended: May 1, 2011", "Revised: May 1, 2011",
+// "AMENDED AND RESTATED FEBRUARY 5, 2020" (Legg Mason, under its appendix title)
 const SCHEDULE_DATE_PREFIX_RE =
-  /^\(?\s*(?:as\s+of|(?:last\s+)?(?:amended|revised|updated)(?:\s+(?:as\s+of|on|through|effective))?|as\s+(?:amended|revised|updated)(?:\s+(?:as\s+of|on|through|effective))?)\s*:?\s*/i;
+  /^\(?\s*(?:as\s+of|(?:last\s+)?(?:amended(?:\s+(?:and|&)\s+restated)?|revised|updated)(?:\s+(?:as\s+of|on|through|effective))?|as\s+(?:amended|revised|updated)(?:\s+(?:as\s+of|on|through|effective))?)\s*:?\s*/i;
 // what may stand between and after its dates: "May 1, 2011 and June 1, 2012", "…, 2011)."
 const BETWEEN_DATES_RE = /^[\s,;.)]*(?:(?:and|&)(?:\s+(?:on|as\s+of))?[\s,;.)]*)?$/i;
 
