@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { dateLine } from '../../src/edgar/dates.js';
 import { parseExhibit } from '../../src/edgar/parseExhibit.js';
 import { classCodesIn, isClassLabel } from '../../src/edgar/shareClasses.js';
+import { titleCase } from '../../src/edgar/titleCase.js';
 
 // A schedule naming its class "TRUST CLASS" under the Registrant, dated by a "Date:" line, in the
 // style of a Neuberger Berman Rule 12b-1 plan's Schedule A (names and numbers invented).
@@ -119,5 +120,64 @@ describe('"AMENDED AND RESTATED <date>" heading line', () => {
       '2017-10-09',
     ]);
     expect(dateLine('AMENDED AND RESTATED PLAN OF THE TRUST ADOPTED BY ITS BOARD IN 2017', 2)).toBeNull();
+  });
+});
+
+// A schedule whose date carries a footnote marker that the rendering glued to the year
+// ("2019¹" printed "20191"), in the style of a joint Rule 12b-1 plan's Schedule A (invented).
+const MARKED_YEAR_SCHEDULE = `SCHEDULE A
+WREN VALLEY FUNDS
+CLASS A DISTRIBUTION PLAN
+As of March 4, 20191
+Wren Valley Growth Fund
+Wren Valley Bond Fund
+`;
+
+// An amendment signed off with "Adopted as of:" where others print "Dated:" (invented).
+const ADOPTED_AS_OF_AMENDMENT = `HERON POINT TRUST
+AMENDMENT NO. 2 TO
+CLASS C SHARES
+DISTRIBUTION PLAN PURSUANT TO RULE 12b-1
+THIS AMENDMENT made effective as of the 2nd day of February, 2022 amends that certain Class C Shares Distribution Plan Pursuant to Rule 12b-1, dated March 9, 2015, by and for the Funds (the "Plan") as herein below provided.
+1. Appendix A to the Plan is hereby replaced with Appendix A attached hereto and made a part hereof.
+Adopted as of: February 2, 2022
+APPENDIX A
+Heron Point Balanced Fund
+Heron Point Short Duration Fund
+`;
+
+describe('a footnote marker glued to the year', () => {
+  const doc = parseExhibit(MARKED_YEAR_SCHEDULE, 'marked.txt');
+
+  it('is read as the year and its marker, and said', () => {
+    expect(doc.effectiveDate).toBe('2019-03-04');
+    expect(doc.warnings).toContain('line 4: "March 4, 20191" read as 2019 followed by a footnote marker');
+  });
+
+  it('leaves the date line out of the list', () => {
+    expect(doc.schedules[0]!.entries.map((e) => e.portfolio)).toEqual([
+      'Wren Valley Growth Fund',
+      'Wren Valley Bond Fund',
+    ]);
+  });
+
+  it('is one digit or mark: a longer number after the year is no date line', () => {
+    expect(dateLine('As of March 4, 201912', 4)).toBeNull();
+  });
+});
+
+describe('"Adopted as of:" line', () => {
+  it("is the amendment's Dated: date", () => {
+    const doc = parseExhibit(ADOPTED_AS_OF_AMENDMENT, 'adopted.txt');
+    expect(doc.effectiveDate).toBe('2022-02-02');
+    expect(doc.datedDate).toBe('2022-02-02');
+  });
+});
+
+describe('title case of sponsors spelled with inner capitals', () => {
+  it('keeps "JPMorgan"', () => {
+    expect(titleCase('JPMORGAN FUNDS COMBINED DISTRIBUTION PLAN')).toBe(
+      'JPMorgan Funds Combined Distribution Plan',
+    );
   });
 });
