@@ -86,7 +86,9 @@ export function readTitleBlock(
   const upper = text.toUpperCase();
   const number = amendmentNumberIn(text);
   const instrumentKind: InstrumentKind = /\bAGREEMENT\b/.test(upper) ? 'agreement' : 'plan';
-  const of = /\bOF\s+((?:THE\s+)?[A-Z][A-Z&.,' -]{0,160}(?:TRUST|FUNDS|FUND|SERIES|GROUP|INC\.?))\b/.exec(text);
+  const of = /\bOF\s+((?:THE\s+)?[A-Z][A-Z&.,' -]{0,160}(?:TRUST|FUNDS|FUND|SERIES|GROUP|INC\.?))\b/.exec(
+    text,
+  );
   // the words before the plan's name are part of it, a class code with a digit too ("CLASS R3");
   // at most a dozen of them, so that a title block of thousands of words is read in linear time
   const instrument =
