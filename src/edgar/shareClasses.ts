@@ -81,7 +81,11 @@ export function classCodesIn(text: string): string[] {
     if (t === 'CLASS' || t === 'CLASSES') {
       const prev = toks[i - 1];
       let j = i + 1;
-      const nameWord = prev !== undefined && NAME_WORD_CLASSES.has(prev) && j < toks.length && code(j);
+      // "… SERIES TRUST CLASS A", "… TRUST CLASSES OF SHARES": the word ends a name; "TRUST CLASS" is one class
+      const nameWord =
+        prev !== undefined &&
+        NAME_WORD_CLASSES.has(prev) &&
+        (t !== 'CLASS' || (j < toks.length && (code(j) || toks[j] === 'OF')));
       if (prev !== undefined && NAMED_CLASSES.has(prev) && !nameWord) {
         add(titleWord(prev));
         // "… INVESTOR CLASS, R AND RX SHARES": the list goes on after a named class

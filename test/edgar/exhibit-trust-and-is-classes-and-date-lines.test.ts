@@ -67,6 +67,8 @@ describe('"TRUST CLASS": a word-named class', () => {
     expect(classCodesIn('PLOVER SERIES TRUST CLASS A SHARES DISTRIBUTION PLAN')).toEqual(['A']);
     expect(classCodesIn('the Plover Series Trust Class R3 Distribution Plan')).toEqual(['R3']);
     expect(classCodesIn('INVESTOR CLASS AND TRUST CLASS')).toEqual(['Investor', 'Trust']);
+    expect(classCodesIn('PLOVER SERIES TRUST CLASSES OF SHARES')).toEqual([]);
+    expect(classCodesIn('PLOVER SERIES TRUST CLASS OF SHARES')).toEqual([]);
     expect(isClassLabel('Trust Class')).toBe(true);
     expect(isClassLabel('Plover Series Trust Class A')).toBe(false);
   });
