@@ -254,7 +254,10 @@ export function retroactiveDate(prose: ProseText): FoundDate | null {
 // 2002 and on November 14, 2003.", "Dated: April 30, 2010, As Amended August 17, 2018",
 // "Effective: December 8, 2005" / "Amended and Restated: July 28, 2006", "(Amended & Restated
 // as of February 27, 2015)", "Dated March 6, 2014".
-const DATE_LINE_RE = /^\(?\s*(?:Dated|DATED|Effective|EFFECTIVE|Amended\s+(?:and|&)\s+Restated)\b/;
+// "Date: June 12, 2009" (Neuberger Berman) too, with its colon: "Date of …" is prose.
+// "Adopted as of: December 13, 2023" (Virtus) with its colon, where a "Dated:" line would stand.
+const DATE_LINE_RE =
+  /^\(?\s*(?:Dated|DATED|Effective|EFFECTIVE|Amended\s+(?:and|&)\s+Restated)\b|^(?:Date|DATE|(?:Adopted|ADOPTED)(?:\s+(?:as|AS)\s+(?:of|OF))?)\s*:/;
 const DATE_G = new RegExp(DATE, 'gi');
 // a blank where the day or month goes: "Dated:        , 2002", "__________, 2003", "August __, 2009", "[ ]"
 const PLACEHOLDER_RE = /_{2,}|\[\s*\]|:\s*,\s*\d{4}|\b[A-Z][a-z]+\s+,\s*\d{4}|^\S+\s*:?\s*$/;
@@ -264,6 +267,8 @@ export interface DateLine {
   readonly dates: readonly FoundDate[];
   /** the line has a blank where a date goes */
   readonly placeholder: boolean;
+  /** a footnote marker glued to a date's year ("As of May 1, 20201": 2020 and footnote 1), as printed */
+  readonly markedYear: string | null;
   readonly line: number;
   readonly text: string;
 }
@@ -277,20 +282,28 @@ export function dateLine(trimmed: string, no: number): DateLine | null {
   if (!DATE_LINE_RE.test(trimmed) && !isScheduleDateLine(trimmed)) return null;
   const text = trimmed.replace(/\s+,/g, ',').replace(/\s+/g, ' ');
   const dates: FoundDate[] = [];
+  let markedYear: string | null = null;
   DATE_G.lastIndex = 0;
   for (let m = DATE_G.exec(text); m !== null; m = DATE_G.exec(text)) {
     const iso = isoOf(m, 1);
-    if (iso !== null) dates.push({ iso, line: no });
+    if (iso === null) continue;
+    dates.push({ iso, line: no });
+    const marker = FOOTNOTE_AFTER_YEAR_RE.exec(text.slice(m.index + m[0].length));
+    if (marker !== null && markedYear === null) markedYear = m[0] + marker[0];
   }
   const placeholder = dates.length === 0 && PLACEHOLDER_RE.test(text);
   if (dates.length === 0 && !placeholder) return null;
-  return { dates, placeholder, line: no, text: trimmed };
+  return { dates, placeholder, markedYear, line: no, text: trimmed };
 }
 
 // A fee schedule's own date, the whole line: "As of May 1, 2011", "(as of May 1, 2011)", "Amended
-// as of May 1, 2011", "As amended May 1, 2011", "Last amended: May 1, 2011", "Revised: May 1, 2011"
+// as of May 1, 2011", "As amended May 1, 2011", "Last amended: May 1, 2011", "Revised: May 1, 2011",
+// "AMENDED AND RESTATED FEBRUARY 5, 2020" (Legg Mason, under its appendix title)
 const SCHEDULE_DATE_PREFIX_RE =
-  /^\(?\s*(?:as\s+of|(?:last\s+)?(?:amended|revised|updated)(?:\s+(?:as\s+of|on|through|effective))?|as\s+(?:amended|revised|updated)(?:\s+(?:as\s+of|on|through|effective))?)\s*:?\s*/i;
+  /^\(?\s*(?:as\s+of|(?:last\s+)?(?:amended(?:\s+(?:and|&)\s+restated)?|revised|updated)(?:\s+(?:as\s+of|on|through|effective))?|as\s+(?:amended|revised|updated)(?:\s+(?:as\s+of|on|through|effective))?)\s*:?\s*/i;
+// a footnote marker printed against the year ("As of September 23, 2020¹" rendered "20201"): one
+// digit or mark, then no more digits
+const FOOTNOTE_AFTER_YEAR_RE = /^(?:\d|[\u00b9\u00b2\u00b3\u2074-\u2079*\u2020])(?!\d)/;
 // what may stand between and after its dates: "May 1, 2011 and June 1, 2012", "…, 2011)."
 const BETWEEN_DATES_RE = /^[\s,;.)]*(?:(?:and|&)(?:\s+(?:on|as\s+of))?[\s,;.)]*)?$/i;
 
@@ -313,7 +326,8 @@ export function isScheduleDateLine(trimmed: string): boolean {
     seen++;
   }
   if (seen === 0) return PLACEHOLDER_RE.test(rest) && /\d{4}|_{2,}|\[\s*\]/.test(rest);
-  return BETWEEN_DATES_RE.test(rest.slice(at));
+  const after = rest.slice(at);
+  return BETWEEN_DATES_RE.test(after.replace(FOOTNOTE_AFTER_YEAR_RE, ''));
 }
 
 const MONTH_YEAR_RE = new RegExp(`^${MONTH}\\s+(\\d{4})$`, 'i');

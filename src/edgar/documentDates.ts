@@ -89,11 +89,19 @@ export function documentDates(
     if (l.trimmed === '') continue;
     const d = dateLine(l.trimmed, l.no);
     if (d !== null) {
-      if (/^dated/i.test(l.trimmed) && dated === null && datedPlaceholder === null) {
+      if (
+        /^dated|^date\s*:|^adopted(?:\s+as\s+of)?\s*:/i.test(l.trimmed) &&
+        dated === null &&
+        datedPlaceholder === null
+      ) {
         if (d.placeholder) datedPlaceholder = { line: l.no, text: l.trimmed };
         else dated = d.dates[d.dates.length - 1]!;
       }
       stated.push(...d.dates);
+      if (d.markedYear !== null)
+        warnings.push(
+          `line ${l.no}: "${d.markedYear}" read as ${d.dates.at(-1)!.iso.slice(0, 4)} followed by a footnote marker`,
+        );
       if (d.placeholder && datedPlaceholder === null) datedPlaceholder = { line: l.no, text: l.trimmed };
       continue;
     }

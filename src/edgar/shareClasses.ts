@@ -14,12 +14,29 @@ const NAMED_CLASSES = new Set([
   'RETAIL',
   'RESERVE',
   'CASH',
+  // Neuberger Berman's "Trust Class": a class only where no letter code follows ("… SERIES TRUST
+  // CLASS A SHARES" is a Registrant's name and its class A)
+  'TRUST',
 ]);
+// Named classes that are also the last word of a Registrant's name.
+const NAME_WORD_CLASSES = new Set(['TRUST']);
 // Two-letter words that follow CLASS in prose but are not codes ("a Class of a Fund").
 const NOT_CODES = new Set(['OF', 'TO', 'IN', 'ON', 'OR', 'AN', 'AT', 'BY', 'IS', 'IT', 'AS', 'BE', 'ES']);
 
 function isLetterCode(tok: string): boolean {
   return /^[A-Z][A-Z0-9]?$/.test(tok) && !NOT_CODES.has(tok);
+}
+
+// Legg Mason's "Class IS": a code, not the verb, where it is printed in capitals and ends the class
+// list ("Class IS", "Class IS Shares", "Classes A and IS", "(Class IS)"); "a Class is …" and "A
+// CLASS IS ENTITLED …" are prose.
+const WORD_CODES = new Set(['IS']);
+const AFTER_WORD_CODE = new Set([undefined, 'SHARE', 'SHARES', ')', ';', ':', ',']);
+
+function isCodeAt(toks: readonly string[], printed: readonly string[], k: number): boolean {
+  const tok = toks[k]!;
+  if (isLetterCode(tok)) return true;
+  return WORD_CODES.has(tok) && printed[k] === tok && AFTER_WORD_CODE.has(toks[k + 1]);
 }
 
 function titleWord(w: string): string {
@@ -45,11 +62,12 @@ function spaced(text: string): string {
  * @example classCodesIn('(CLASS A SHARES, CLASS C SHARES AND CLASS R SHARES)') → ['A', 'C', 'R']
  */
 export function classCodesIn(text: string): string[] {
-  const toks = spaced(text)
-    .toUpperCase()
+  const printed = spaced(text)
     .replace(/[(),;:"*]/g, ' $& ')
     .split(/\s+/)
     .filter((t) => t !== '');
+  const toks = printed.map((t) => t.toUpperCase());
+  const code = (k: number) => isCodeAt(toks, printed, k);
   const out: string[] = [];
   const add = (code: string) => {
     if (!out.includes(code)) out.push(code);
@@ -63,23 +81,28 @@ export function classCodesIn(text: string): string[] {
     if (t === 'CLASS' || t === 'CLASSES') {
       const prev = toks[i - 1];
       let j = i + 1;
-      if (prev !== undefined && NAMED_CLASSES.has(prev)) {
+      // "… SERIES TRUST CLASS A", "… TRUST CLASSES OF SHARES": the word ends a name; "TRUST CLASS" is one class
+      const nameWord =
+        prev !== undefined &&
+        NAME_WORD_CLASSES.has(prev) &&
+        (t !== 'CLASS' || (j < toks.length && (code(j) || toks[j] === 'OF')));
+      if (prev !== undefined && NAMED_CLASSES.has(prev) && !nameWord) {
         add(titleWord(prev));
         // "… INVESTOR CLASS, R AND RX SHARES": the list goes on after a named class
         let k = j;
         while (k < toks.length && (toks[k] === ',' || toks[k] === 'AND' || toks[k] === '&')) k++;
         if (k > j && toks[k] === 'CLASS') k++;
-        if (k === j || k >= toks.length || !isLetterCode(toks[k]!)) continue;
+        if (k === j || k >= toks.length || !code(k)) continue;
         j = k;
       }
       // "CLASS A", "CLASSES A, B AND C", "CLASS A, CLASS C AND CLASS R"
-      while (j < toks.length && isLetterCode(toks[j]!)) {
+      while (j < toks.length && code(j)) {
         add(toks[j]!);
         j++;
         let k = j;
         while (k < toks.length && (toks[k] === ',' || toks[k] === 'AND' || toks[k] === '&')) k++;
         if (k > j && toks[k] === 'CLASS') k++;
-        if (k > j && k < toks.length && isLetterCode(toks[k]!)) j = k;
+        if (k > j && k < toks.length && code(k)) j = k;
         else break;
       }
       // the list's tokens are read: a "CLASS" inside it starts no list of its own (and a list of
@@ -113,7 +136,14 @@ export function isClassLabel(label: string): boolean {
     .split(/\s+/)
     .filter((w) => w !== '');
   return (
-    rest.length > 0 && rest.every((w) => isLetterCode(w.toUpperCase()) || NAMED_CLASSES.has(w.toUpperCase()))
+    rest.length > 0 &&
+    rest.every(
+      (w) =>
+        isLetterCode(w.toUpperCase()) ||
+        NAMED_CLASSES.has(w.toUpperCase()) ||
+        // "Class IS" in capitals ends a label of classes only (its codes, then at most "Shares")
+        (WORD_CODES.has(w) && classCodesIn(t).includes(w)),
+    )
   );
 }
 

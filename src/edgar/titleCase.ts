@@ -5,7 +5,26 @@
 
 const LOWER = new Set(['and', 'of', 'the', 'to', 'for', 'or', 'a', 'an', 'in', 'on', 'by', 'with']);
 // Words the complex spells in capitals even in running text.
-const KEEP_UPPER = new Set(['AIM', 'INVESCO', 'II', 'III', 'IV', 'VI', 'U.S', 'V.I', 'NASD', 'ADI', 'IDI']);
+const KEEP_UPPER = new Set([
+  'AIM',
+  'INVESCO',
+  'II',
+  'III',
+  'IV',
+  'VI',
+  'U.S',
+  'V.I',
+  'NASD',
+  'ADI',
+  'IDI',
+  'AARP',
+]);
+// Sponsors' names with capitals inside them, as they spell them in running text.
+const SPELLED: Record<string, string> = {
+  JPMORGAN: 'JPMorgan',
+  CLEARBRIDGE: 'ClearBridge',
+  BLACKROCK: 'BlackRock',
+};
 
 function titleWord(word: string, first: boolean, previous: string): string {
   const m = /^([^A-Za-z0-9]*)([A-Za-z0-9][A-Za-z0-9.'&-]*?)([^A-Za-z0-9]*)$/.exec(word);
@@ -15,6 +34,7 @@ function titleWord(word: string, first: boolean, previous: string): string {
   let out: string;
   // Rule 12b-1 is spelled with a small b
   if (upper === '12B-1') out = '12b-1';
+  else if (SPELLED[upper] !== undefined) out = SPELLED[upper];
   // a class code after CLASS keeps its capitals: "CLASS BX SHARES" → "Class BX Shares"
   else if (/^CLASS(?:ES)?$/i.test(previous) && /^[A-Z][A-Z0-9]?$/.test(upper) && core === upper) out = upper;
   else if (KEEP_UPPER.has(upper) || core.length === 1 || /^\d/.test(core) || /^[A-Z]\d$/.test(upper))
