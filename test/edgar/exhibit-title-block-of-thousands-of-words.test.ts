@@ -30,6 +30,7 @@ describe('a hostile title block of thousands of words', () => {
     ['a title of "Class A," × 16,000', `${'Class A, '.repeat(16_000)}\n`],
     ['a cell table of 16,000 heading cells', `${cellTable}${'|Maximum\n'.repeat(16_000)}`],
     ['a cell row of 16,000 class cells', `${cellTable}|Lantern Fund\n${'|Class A\nClass C\n'.repeat(8000)}`],
+    ['a cell of "Class IS" × 8,000', `${cellTable}|${'Class IS '.repeat(8000)}\n`],
     [
       'a heading cell continued over 16,000 lines',
       `${cellTable}${Array(16_000).fill('Shares of').join('\n')}\n`,
