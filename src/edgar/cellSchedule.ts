@@ -733,6 +733,44 @@ function lastContentLine(
   return null;
 }
 
+/** The rate keys an entry states (its bound goes with its asset-based sales charge). */
+function statedKeys(e: ParsedEntry): (typeof RATE_KEYS)[number][] {
+  return RATE_KEYS.filter((k) => e[k] !== null);
+}
+
+/**
+ * A schedule printed as two tables, a distribution-fee table and then a service-fee table, over
+ * the same funds: one entry per (fund, class) holds the rates of both (SPEC §2: a fund and class
+ * has one entry). Two entries merge only when each states rates and no rate of one is stated by
+ * the other; a fund only one table lists keeps what that table states.
+ */
+function mergedTables(entries: readonly ParsedEntry[]): readonly ParsedEntry[] {
+  const out: ParsedEntry[] = [];
+  const at = new Map<string, number>();
+  for (const e of entries) {
+    const key = JSON.stringify([e.registrant, e.portfolio, e.class]);
+    const i = at.get(key);
+    const prior = i === undefined ? undefined : out[i];
+    const mine = statedKeys(e);
+    if (prior !== undefined && i !== undefined && mine.length > 0) {
+      const theirs = statedKeys(prior);
+      if (theirs.length > 0 && mine.every((k) => !theirs.includes(k))) {
+        out[i] = {
+          ...prior,
+          assetBasedSalesChargePct: prior.assetBasedSalesChargePct ?? e.assetBasedSalesChargePct,
+          assetBasedSalesChargeBound: prior.assetBasedSalesChargeBound ?? e.assetBasedSalesChargeBound,
+          serviceFeePct: prior.serviceFeePct ?? e.serviceFeePct,
+          aggregateFeePct: prior.aggregateFeePct ?? e.aggregateFeePct,
+        };
+        continue;
+      }
+    }
+    at.set(key, out.length);
+    out.push(e);
+  }
+  return out;
+}
+
 /** Reads one schedule from the line after its heading to its end (or the next heading at `stop`). */
 export function readCellSchedule(
   ctx: CellScheduleContext,
@@ -894,7 +932,7 @@ export function readCellSchedule(
       };
     }
   }
-  let entries = s.entries;
+  let entries = mergedTables(s.entries);
   if (s.listRates.length > 0 && s.name === null && s.entries.length === 0 && cut === null) {
     // Schedule B "Class | Distribution / R | 0.25": rates for each fund of the list schedule
     if (ctx.listSchedule === null)

@@ -43,7 +43,7 @@ const HEADING_WORDS = new Set(
     'maximum minimum max min asset asset-based based sales charge charges service services shareholder ' +
     'aggregate fee fees fee* distribution distribution* and or and/or portfolio portfolios share class classes fund funds ' +
     'name of annual rate rates expressed as a the average daily net assets attributable to shares activities ' +
-    'for applicable percentage per annum total 12b-1 % (%) new each trust ' +
+    'for applicable percentage per annum total 12b-1 % (%) new each trust series ' +
     // Eaton Vance "Name of Fund Adopting this Plan | Date of Original Plans (Inception Date) | Adoption Date"
     'adopting this plan plans adoption adopted date dates original inception amount reimbursable ' +
     // Virtus "Maximum Fee | Current Approved Fee"
@@ -70,11 +70,20 @@ function isDateCell(t: string): boolean {
   return rest !== t && /^[\s()/,;&*-]*$/.test(rest);
 }
 
+const CLASS_IN_HEADING_RE = /\s+of\s+(?:Class\s+[A-Z][A-Z0-9]{0,2}|[A-Z][A-Za-z]{1,20}\s+Class)\)$/;
+
 /** Every word a column-heading word, or a heading that names a class ("… attributable to Adviser Shares)"). */
 function isHeadingText(t: string): boolean {
   if (/\battributable\s+to\b|\bas\s+a\s+%/i.test(t)) return true;
-  const words = t.split(/\s+/);
-  return words.length <= 8 && words.every(headingWord) && (!/^Class\s/.test(t) || /\bof\s+each\b/i.test(t));
+  // "… Daily Net Assets of Class C)", "… of Investor Class)": the class a rate heading's
+  // parenthesis names, at its close
+  const bare = t.replace(CLASS_IN_HEADING_RE, ')');
+  const words = bare.split(/\s+/);
+  // "Fee (as a Percentage of Average Daily Net Assets of Class A)": a heading of a dozen words
+  const most = /\(as\s+a\s+percentage\b|\bnet\s+assets\b/i.test(t) ? 12 : 8;
+  return (
+    words.length <= most && words.every(headingWord) && (!/^Class\s/.test(t) || /\bof\s+each\b/i.test(t))
+  );
 }
 
 // AIM's money market class: "AIM Cash Reserve Shares", later "Invesco Cash Reserve Shares"
