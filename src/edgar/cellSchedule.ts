@@ -600,6 +600,26 @@ export function step(s0: CellState, item: ScheduleItem, line: number, ctx: CellS
     }
     case 'class': {
       let h = closeHeading(s);
+      // Transamerica "Alpha Growth / Class A / Class C / Alpha Bond / Class A": a list of series and
+      // their classes, no rate column — the classes are the series' above them, written as it came
+      const listed = h.entries[h.entries.length - 1];
+      if (
+        !hasRateColumns(h) &&
+        !h.leadInRate &&
+        h.name === null &&
+        h.row === null &&
+        h.listRates.length === 0 &&
+        listed !== undefined &&
+        RATE_KEYS.every((k) => listed[k] === null)
+      ) {
+        let k = h.entries.length;
+        while (k > 0 && h.entries[k - 1]!.portfolio === listed.portfolio) k--;
+        h = {
+          ...h,
+          entries: h.entries.slice(0, k),
+          name: { text: listed.portfolio, line, held: [], done: false, fragments: 1 },
+        };
+      }
       if (h.row !== null && h.row.values.length > 0)
         fail(ctx, line, `class ${item.codes.join(', ')} comes inside the rates of the row above it`);
       if (h.name !== null && h.row === null && h.name.held.length === 0 && h.listRates.length > 0)
