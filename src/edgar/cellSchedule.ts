@@ -815,7 +815,9 @@ export function readCellSchedule(
     // Heritage "SMALL CAP STOCK FUND..........0.35%": a name and its rate joined by dot leaders
     const leader = /^(.*?\S)\s*\.{3,}\s*(\d*\.\d+\s*%)$/.exec(t);
     // EDGAR text aligns its columns with runs of spaces: each run separates two cells
-    const parts = leader ? [leader[1]!, leader[2]!] : t.split(/ {3,}/);
+    // a long name leaves two spaces before its rate: "… Disciplined Growth Fund  0.75%"
+    const narrow = leader ? null : /^(.*\S) {2}(\d*\.\d+\s*%)$/.exec(t);
+    const parts = leader ? [leader[1]!, leader[2]!] : narrow ? [narrow[1]!, narrow[2]!] : t.split(/ {3,}/);
     const columns = s.phase === 'heading' ? columnsOf(s.heading) : s.columns;
     if (columns?.registrantColumn && parts.length <= 2 && scheduleItem(parts[0]!).kind === 'name') {
       // Pioneer Appendix B: "Trust | Fund" — a Registrant beside its first fund, further funds

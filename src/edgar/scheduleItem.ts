@@ -72,14 +72,14 @@ function isDateCell(t: string): boolean {
   return rest !== t && /^[\s()/,;&*-]*$/.test(rest);
 }
 
-const CLASS_IN_HEADING_RE = /\s+of\s+(?:Class\s+[A-Z][A-Z0-9]{0,2}|[A-Z][A-Za-z]{1,20}\s+Class)\)$/;
+const CLASS_IN_HEADING_RE = /(?:^|\s+)of\s+(?:Class\s+[A-Z][A-Z0-9]{0,2}|[A-Z][A-Za-z]{1,20}\s+Class)\)$/;
 
 /** Every word a column-heading word, or a heading that names a class ("… attributable to Adviser Shares)"). */
 function isHeadingText(t: string): boolean {
   if (/\battributable\s+to\b|\bas\s+a\s+%/i.test(t)) return true;
   // "… Daily Net Assets of Class C)", "… of Investor Class)": the class a rate heading's
   // parenthesis names, at its close
-  const bare = t.replace(CLASS_IN_HEADING_RE, ')');
+  const bare = t.replace(CLASS_IN_HEADING_RE, ' of)').trim();
   const words = bare.split(/\s+/);
   // "Fee (as a Percentage of Average Daily Net Assets of Class A)": a heading of a dozen words
   const most = /\(as\s+a\s+percentage\b|\bnet\s+assets\b/i.test(t) ? 12 : 8;
