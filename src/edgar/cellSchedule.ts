@@ -600,6 +600,26 @@ export function step(s0: CellState, item: ScheduleItem, line: number, ctx: CellS
     }
     case 'class': {
       let h = closeHeading(s);
+      // Transamerica "Alpha Growth / Class A / Class C / Alpha Bond / Class A": a list of series and
+      // their classes, no rate column — the classes are the series' above them, written as it came
+      const listed = h.entries[h.entries.length - 1];
+      if (
+        !hasRateColumns(h) &&
+        !h.leadInRate &&
+        h.name === null &&
+        h.row === null &&
+        h.listRates.length === 0 &&
+        listed !== undefined &&
+        RATE_KEYS.every((k) => listed[k] === null)
+      ) {
+        let k = h.entries.length;
+        while (k > 0 && h.entries[k - 1]!.portfolio === listed.portfolio) k--;
+        h = {
+          ...h,
+          entries: h.entries.slice(0, k),
+          name: { text: listed.portfolio, line, held: [], done: false, fragments: 1 },
+        };
+      }
       if (h.row !== null && h.row.values.length > 0)
         fail(ctx, line, `class ${item.codes.join(', ')} comes inside the rates of the row above it`);
       if (h.name !== null && h.row === null && h.name.held.length === 0 && h.listRates.length > 0)
@@ -733,6 +753,44 @@ function lastContentLine(
   return null;
 }
 
+/** The rate keys an entry states (its bound goes with its asset-based sales charge). */
+function statedKeys(e: ParsedEntry): (typeof RATE_KEYS)[number][] {
+  return RATE_KEYS.filter((k) => e[k] !== null);
+}
+
+/**
+ * A schedule printed as two tables, a distribution-fee table and then a service-fee table, over
+ * the same funds: one entry per (fund, class) holds the rates of both (SPEC §2: a fund and class
+ * has one entry). Two entries merge only when each states rates and no rate of one is stated by
+ * the other; a fund only one table lists keeps what that table states.
+ */
+function mergedTables(entries: readonly ParsedEntry[]): readonly ParsedEntry[] {
+  const out: ParsedEntry[] = [];
+  const at = new Map<string, number>();
+  for (const e of entries) {
+    const key = JSON.stringify([e.registrant, e.portfolio, e.class]);
+    const i = at.get(key);
+    const prior = i === undefined ? undefined : out[i];
+    const mine = statedKeys(e);
+    if (prior !== undefined && i !== undefined && mine.length > 0) {
+      const theirs = statedKeys(prior);
+      if (theirs.length > 0 && mine.every((k) => !theirs.includes(k))) {
+        out[i] = {
+          ...prior,
+          assetBasedSalesChargePct: prior.assetBasedSalesChargePct ?? e.assetBasedSalesChargePct,
+          assetBasedSalesChargeBound: prior.assetBasedSalesChargeBound ?? e.assetBasedSalesChargeBound,
+          serviceFeePct: prior.serviceFeePct ?? e.serviceFeePct,
+          aggregateFeePct: prior.aggregateFeePct ?? e.aggregateFeePct,
+        };
+        continue;
+      }
+    }
+    at.set(key, out.length);
+    out.push(e);
+  }
+  return out;
+}
+
 /** Reads one schedule from the line after its heading to its end (or the next heading at `stop`). */
 export function readCellSchedule(
   ctx: CellScheduleContext,
@@ -757,7 +815,9 @@ export function readCellSchedule(
     // Heritage "SMALL CAP STOCK FUND..........0.35%": a name and its rate joined by dot leaders
     const leader = /^(.*?\S)\s*\.{3,}\s*(\d*\.\d+\s*%)$/.exec(t);
     // EDGAR text aligns its columns with runs of spaces: each run separates two cells
-    const parts = leader ? [leader[1]!, leader[2]!] : t.split(/ {3,}/);
+    // a long name leaves two spaces before its rate: "… Disciplined Growth Fund  0.75%"
+    const narrow = leader ? null : /^(.*\S) {2}(\d*\.\d+\s*%)$/.exec(t);
+    const parts = leader ? [leader[1]!, leader[2]!] : narrow ? [narrow[1]!, narrow[2]!] : t.split(/ {3,}/);
     const columns = s.phase === 'heading' ? columnsOf(s.heading) : s.columns;
     if (columns?.registrantColumn && parts.length <= 2 && scheduleItem(parts[0]!).kind === 'name') {
       // Pioneer Appendix B: "Trust | Fund" — a Registrant beside its first fund, further funds
@@ -894,7 +954,7 @@ export function readCellSchedule(
       };
     }
   }
-  let entries = s.entries;
+  let entries = mergedTables(s.entries);
   if (s.listRates.length > 0 && s.name === null && s.entries.length === 0 && cut === null) {
     // Schedule B "Class | Distribution / R | 0.25": rates for each fund of the list schedule
     if (ctx.listSchedule === null)

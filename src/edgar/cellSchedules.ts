@@ -37,8 +37,12 @@ export function cellHeadingAt(
   if (plain !== null && !plain.continuesWithTo)
     return { index: i, name: plain.name, quoted: plain.quoted, next: i + 1 };
   if (plain !== null) return { index: i, name: plain.name, quoted: plain.quoted, next: i + 1 };
-  const amended = /^(["\u201c]?)AMENDED\s+SCHEDULE\s+([A-Z](?:-\d{1,2})?)$/.exec(t);
-  if (amended) return { index: i, name: `Schedule ${amended[2]}`, quoted: amended[1] !== '', next: i + 1 };
+  // "AMENDED SCHEDULE A", Leader-style "AMENDED EXHIBIT A"
+  const amended = /^(["\u201c]?)AMENDED\s+(SCHEDULE|EXHIBIT)\s+([A-Z](?:-\d{1,2})?)$/.exec(t);
+  if (amended) {
+    const kind = amended[2] === 'EXHIBIT' ? 'Exhibit' : 'Schedule';
+    return { index: i, name: `${kind} ${amended[3]}`, quoted: amended[1] !== '', next: i + 1 };
+  }
   if (/^["\u201c]?SCHEDULE$/.test(t)) {
     const j = nextContent(lines, i + 1);
     const letter = /^([A-Z](?:-\d{1,2})?)$/.exec(lines[j]?.trimmed ?? '');

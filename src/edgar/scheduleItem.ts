@@ -43,7 +43,7 @@ const HEADING_WORDS = new Set(
     'maximum minimum max min asset asset-based based sales charge charges service services shareholder ' +
     'aggregate fee fees fee* distribution distribution* and or and/or portfolio portfolios share class classes fund funds ' +
     'name of annual rate rates expressed as a the average daily net assets attributable to shares activities ' +
-    'for applicable percentage per annum total 12b-1 % (%) new each trust ' +
+    'for applicable percentage per annum total 12b-1 % (%) new each trust series ' +
     // Eaton Vance "Name of Fund Adopting this Plan | Date of Original Plans (Inception Date) | Adoption Date"
     'adopting this plan plans adoption adopted date dates original inception amount reimbursable ' +
     // Virtus "Maximum Fee | Current Approved Fee"
@@ -63,6 +63,8 @@ function headingWord(w: string): boolean {
 const MONTH_DAY_YEAR_RE =
   /\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2}\s*,?\s*\d{4}\b/g;
 
+const DATE_LABEL_RE = /^(?:Date\s+Last\s+Amended|Last\s+Amended|Adopted(?:\s+as\s+of)?)\s*:?$/i;
+
 /** A cell of dates and nothing else ("October 28, 1993/January 27, 1995", "(August 1, 1995"), or "N/A". */
 function isDateCell(t: string): boolean {
   if (/^N\/?A$/i.test(t)) return true;
@@ -70,11 +72,20 @@ function isDateCell(t: string): boolean {
   return rest !== t && /^[\s()/,;&*-]*$/.test(rest);
 }
 
+const CLASS_IN_HEADING_RE = /(?:^|\s+)of\s+(?:Class\s+[A-Z][A-Z0-9]{0,2}|[A-Z][A-Za-z]{1,20}\s+Class)\)$/;
+
 /** Every word a column-heading word, or a heading that names a class ("… attributable to Adviser Shares)"). */
 function isHeadingText(t: string): boolean {
   if (/\battributable\s+to\b|\bas\s+a\s+%/i.test(t)) return true;
-  const words = t.split(/\s+/);
-  return words.length <= 8 && words.every(headingWord) && (!/^Class\s/.test(t) || /\bof\s+each\b/i.test(t));
+  // "… Daily Net Assets of Class C)", "… of Investor Class)": the class a rate heading's
+  // parenthesis names, at its close
+  const bare = t.replace(CLASS_IN_HEADING_RE, ' of)').trim();
+  const words = bare.split(/\s+/);
+  // "Fee (as a Percentage of Average Daily Net Assets of Class A)": a heading of a dozen words
+  const most = /\(as\s+a\s+percentage\b|\bnet\s+assets\b/i.test(t) ? 12 : 8;
+  return (
+    words.length <= most && words.every(headingWord) && (!/^Class\s/.test(t) || /\bof\s+each\b/i.test(t))
+  );
 }
 
 // AIM's money market class: "AIM Cash Reserve Shares", later "Invesco Cash Reserve Shares"
@@ -124,6 +135,9 @@ export function scheduleItem(trimmed: string): ScheduleItem {
     return { kind: 'end' };
   // "As of May 1, 2011", "Amended as of …": the schedule's own date (documentDates.ts), set aside
   if (isScheduleDateLine(t)) return { kind: 'aside', text: t };
+  // "Date Last Amended: May 1, 2020", "Adopted March 1, 2019" under an exhibit's title: a date, no fund
+  const undated = t.replace(MONTH_DAY_YEAR_RE, '');
+  if (undated !== t && DATE_LABEL_RE.test(undated.trim())) return { kind: 'aside', text: t };
   if (isDateCell(t)) return { kind: 'date', closesQuote };
   const label = portfolioLabel(t.replace(/\s*([-\u2013\u2014])\s*/, ' $1 '));
   if (label !== null && label.classes !== null)
@@ -146,7 +160,11 @@ export function scheduleItem(trimmed: string): ScheduleItem {
     return /\bshares\b/i.test(t)
       ? { kind: 'classLabel', codes: classCodesIn(t) }
       : { kind: 'class', codes: classCodesIn(t), closesQuote };
-  if (/^\*+\s*$/.test(t)) return { kind: 'footnote', text: '' };
+  // "*", or the rule printed over the footnotes ("_____"): the footnotes begin
+  if (/^\*+\s*$/.test(t) || /^_{5,}$/.test(t)) return { kind: 'footnote', text: '' };
+  // "1 Expressed as an annual rate of … attributable to that Class.": a numbered footnote, a sentence
+  if (/^\d{1,2}\s+[A-Z][a-z]+\s.*\.$/.test(t) && t.split(/\s+/).length >= 7)
+    return { kind: 'footnote', text: t.replace(/^\d{1,2}\s+/, ''), closesQuote };
   if (/^\*+\s*\S/.test(t)) return { kind: 'footnote', text: t.replace(/^\*+\s*/, ''), closesQuote };
   if (isParenthesised(t)) return { kind: 'aside', text: t };
   if (isRegistrantHeading(t)) return { kind: 'registrant', name: t.replace(/\s+/g, ' ') };
