@@ -137,6 +137,10 @@ export function isClassLabel(label: string): boolean {
     .filter((w) => w !== '');
   // read once, and only where a word code is printed (a label of thousands of them is read once)
   let codes: readonly string[] | null = null;
+  const codesOfLabel = (): readonly string[] => {
+    if (codes === null) codes = classCodesIn(t);
+    return codes;
+  };
   return (
     rest.length > 0 &&
     rest.every(
@@ -144,7 +148,7 @@ export function isClassLabel(label: string): boolean {
         isLetterCode(w.toUpperCase()) ||
         NAMED_CLASSES.has(w.toUpperCase()) ||
         // "Class IS" in capitals ends a label of classes only (its codes, then at most "Shares")
-        (WORD_CODES.has(w) && (codes ??= classCodesIn(t)).includes(w)),
+        (WORD_CODES.has(w) && codesOfLabel().includes(w)),
     )
   );
 }
