@@ -259,6 +259,7 @@ export function retroactiveDate(prose: ProseText): FoundDate | null {
 const DATE_LINE_RE =
   /^\(?\s*(?:Dated|DATED|Effective|EFFECTIVE|Amended\s+(?:and|&)\s+Restated)\b|^(?:Date|DATE|(?:Adopted|ADOPTED)(?:\s+(?:as|AS)\s+(?:of|OF))?)\s*:/;
 const DATE_G = new RegExp(DATE, 'gi');
+const DATED_LINE_RE = /^(?:dated|date\s*:|adopted(?:\s+as\s+of)?\s*:)/i;
 // a blank where the day or month goes: "Dated:        , 2002", "__________, 2003", "August __, 2009", "[ ]"
 const PLACEHOLDER_RE = /_{2,}|\[\s*\]|:\s*,\s*\d{4}|\b[A-Z][a-z]+\s+,\s*\d{4}|^\S+\s*:?\s*$/;
 
@@ -267,6 +268,8 @@ export interface DateLine {
   readonly dates: readonly FoundDate[];
   /** the line has a blank where a date goes */
   readonly placeholder: boolean;
+  /** a "Dated:" line and its kin ("Date:", "Adopted as of:"): the date the document was signed or adopted */
+  readonly dated: boolean;
   /** a footnote marker glued to a date's year ("As of May 1, 20201": 2020 and footnote 1), as printed */
   readonly markedYear: string | null;
   readonly line: number;
@@ -293,7 +296,7 @@ export function dateLine(trimmed: string, no: number): DateLine | null {
   }
   const placeholder = dates.length === 0 && PLACEHOLDER_RE.test(text);
   if (dates.length === 0 && !placeholder) return null;
-  return { dates, placeholder, markedYear, line: no, text: trimmed };
+  return { dates, placeholder, dated: DATED_LINE_RE.test(trimmed), markedYear, line: no, text: trimmed };
 }
 
 // A fee schedule's own date, the whole line: "As of May 1, 2011", "(as of May 1, 2011)", "Amended

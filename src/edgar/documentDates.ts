@@ -89,11 +89,7 @@ export function documentDates(
     if (l.trimmed === '') continue;
     const d = dateLine(l.trimmed, l.no);
     if (d !== null) {
-      if (
-        /^dated|^date\s*:|^adopted(?:\s+as\s+of)?\s*:/i.test(l.trimmed) &&
-        dated === null &&
-        datedPlaceholder === null
-      ) {
+      if (d.dated && dated === null && datedPlaceholder === null) {
         if (d.placeholder) datedPlaceholder = { line: l.no, text: l.trimmed };
         else dated = d.dates[d.dates.length - 1]!;
       }

@@ -35,7 +35,7 @@ import {
   statedRenameTable,
 } from './renames.js';
 import { isRenderingMarker } from './renderingMarker.js';
-import { replacementClauses } from './replacedSchedules.js';
+import { replacementClauses, replacesWithTheFollowing } from './replacedSchedules.js';
 import { readSchedules } from './scheduleTable.js';
 import { instrumentTerms } from './terms.js';
 import {
@@ -361,7 +361,7 @@ function assemble(r: Reading, rendering: boolean): ParsedExhibit {
     lastSchedule?.endedWithDocument &&
     lastSchedule.cut === null &&
     lastSchedule.endedInFootnote !== true &&
-    clauses.some((c) => c.replacedWith !== null && /^with\s+the\s+following\b/i.test(c.replacedWith))
+    clauses.some(replacesWithTheFollowing)
   )
     gaps.push({
       fact: 'text',

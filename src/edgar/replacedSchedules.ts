@@ -53,6 +53,11 @@ export function replacementClauses(text: string): ReplacementClause[] {
   return out;
 }
 
+/** The clause puts a schedule printed right after it in its place: "replaced with the following". */
+export function replacesWithTheFollowing(clause: ReplacementClause): boolean {
+  return clause.replacedWith !== null && /^with\s+the\s+following\b/i.test(clause.replacedWith);
+}
+
 /**
  * Names ("Schedule A-1") of the schedules the sentence before "is hereby deleted in its
  * entirety" names.
