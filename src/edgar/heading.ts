@@ -30,6 +30,11 @@ export interface ExhibitHeading {
   readonly amendmentLink: string;
   /** "(Class R Shares)" as printed, title-cased, or '' */
   readonly classesTitle: string;
+  /**
+   * the classes are printed after the first party of "BETWEEN X (CLASS B SHARES) AND Y", and the
+   * title keeps them there; otherwise they close the title
+   */
+  readonly classesAfterFirstParty: boolean;
   /** other parenthesised lines of the heading, title-cased: "(Securitization Feature)" */
   readonly qualifiersTitle: string;
   /** index into the lines of the first line after the heading */
@@ -93,6 +98,8 @@ function readHeadingAt(
   const qualifiers: string[] = [];
   const titleLines: string[] = [];
   const parentheses: string[] = [];
+  // the title lines printed before the first class parenthesis
+  let linesBeforeClasses = -1;
   let firstNo = lines[start]?.no ?? 1;
   let i = start;
   let seen = 0;
@@ -111,6 +118,7 @@ function readHeadingAt(
     // list wrapped over lines
     const wrapped = wrappedParenthesis(lines, i);
     if (wrapped !== null && isClassLabel(wrapped.text.slice(1, wrapped.text.lastIndexOf(')')))) {
+      if (parentheses.length === 0) linesBeforeClasses = titleLines.length;
       parentheses.push(wrapped.text);
       i = wrapped.last;
       continue;
@@ -179,6 +187,12 @@ function readHeadingAt(
   const registrantAsPrinted = parties?.registrant ?? (m?.[2]?.trim() || null);
   const instrumentKind: InstrumentKind = /\bAGREEMENT\b/.test(titlePart) ? 'agreement' : 'plan';
   const classesText = parentheses.join(' ');
+  // "BETWEEN / AIM TAX-EXEMPT FUNDS / (CLASS A SHARES AND CLASS C SHARES) / AND / A I M …"
+  const classesAfterFirstParty =
+    parties !== null &&
+    linesBeforeClasses > 0 &&
+    /\bBETWEEN\s+\S/.test(titleLines.slice(0, linesBeforeClasses).join(' ')) &&
+    /^AND\s/.test(titleLines.slice(linesBeforeClasses).join(' '));
   return {
     kind: isAmendment ? `${instrumentKind}-amendment` : instrumentKind,
     exhibit,
@@ -191,6 +205,7 @@ function readHeadingAt(
     classes: classCodesIn(classesText),
     amendmentLink,
     classesTitle: parentheses.length > 0 ? titleCase(parentheses[0]!) : '',
+    classesAfterFirstParty,
     qualifiersTitle: qualifiers.map((q) => titleCase(q)).join(' '),
     bodyStart: i,
   };
@@ -224,14 +239,16 @@ export function exhibitTitle(h: ExhibitHeading, registrant: string | null): stri
     if (h.amendmentLink !== '') parts.push(h.amendmentLink);
   }
   parts.push(h.instrumentTitle);
-  // the parties as the title names them: "Between AIM Advisor Funds and A I M Distributors, Inc."
+  // the parties as the title names them: "between AIM Advisor Funds and A I M Distributors, Inc.",
+  // the classes where the title prints them ("between AIM Tax-Exempt Funds (Class A Shares) and …")
+  let classesPlaced = false;
   if (h.parties !== null && registrant !== null) {
     const other = titleCase(h.parties.other);
-    parts.push(
-      h.parties.registrantFirst ? `Between ${registrant} and ${other}` : `Between ${other} and ${registrant}`,
-    );
+    const [first, second] = h.parties.registrantFirst ? [registrant, other] : [other, registrant];
+    classesPlaced = h.classesAfterFirstParty && h.classesTitle !== '';
+    parts.push(`between ${first}${classesPlaced ? ` ${h.classesTitle}` : ''} and ${second}`);
   } else if (registrant !== null) parts.push(`of ${registrant}`);
-  if (h.classesTitle !== '') parts.push(h.classesTitle);
+  if (h.classesTitle !== '' && !classesPlaced) parts.push(h.classesTitle);
   if (h.qualifiersTitle !== '') parts.push(h.qualifiersTitle);
   return parts.join(' ');
 }

@@ -7,7 +7,7 @@
  */
 
 import type { CellScheduleReading } from './cellSchedule.js';
-import { cellHeadingAt, cellHeadings, readCellSchedules } from './cellSchedules.js';
+import { type CellHeading, cellHeadingAt, cellHeadings, readCellSchedules } from './cellSchedules.js';
 import { cellContinuations, cellLines } from './cellText.js';
 import { hasAmendingClause } from './dates.js';
 import { documentDates } from './documentDates.js';
@@ -41,6 +41,7 @@ import { instrumentTerms } from './terms.js';
 import {
   exhibitTitleOf,
   readTitleBlock,
+  scheduleSubtitle,
   scheduleTitleBlock,
   type TitleBlock,
   titleKind,
@@ -162,6 +163,17 @@ function readEdgarLayout(
   };
 }
 
+/** A schedule filed without a title block is titled by its name, and its subtitle where it prints one ("Exhibit A — Fee Schedule"). */
+function untitledScheduleTitle(
+  lines: readonly EdgarLine[],
+  heading: CellHeading | undefined,
+  reading: CellScheduleReading | undefined,
+): string {
+  if (reading === undefined) return '';
+  const subtitle = heading === undefined ? null : scheduleSubtitle(lines, heading.next);
+  return subtitle === null ? reading.name : `${reading.name} — ${subtitle}`;
+}
+
 /** A document read cell by cell (HTML, or a schedule filed on its own). */
 function readCellLayout(
   lines: readonly EdgarLine[],
@@ -196,7 +208,10 @@ function readCellLayout(
   return {
     lines,
     kind,
-    title: t.text === '' ? (readings[0]?.name ?? '') : exhibitTitleOf(t, kind, readings[0]?.name ?? null),
+    title:
+      t.text === ''
+        ? untitledScheduleTitle(lines, headings[0], readings[0])
+        : exhibitTitleOf(t, kind, readings[0]?.name ?? null),
     exhibit: t.exhibit,
     amendmentNumber: kind.endsWith('-amendment') ? t.amendmentNumber : null,
     instrumentKind: t.instrumentKind,

@@ -213,3 +213,21 @@ export function exhibitTitleOf(t: TitleBlock, kind: ExhibitKind, scheduleName: s
     title += ` — ${schedule}`;
   return title;
 }
+
+// A schedule's own subtitle, printed on the line under its heading: "Fee Schedule", "Schedule of
+// Fees", or the funds it lists ("AARP FUNDS"). Short, words only: never a date, a rate or a sentence.
+const SUBTITLE_RE =
+  /^(?:[A-Za-z][A-Za-z&.'\u2019-]*\s+){0,5}(?:FEE\s+SCHEDULE|SCHEDULE\s+OF\s+FEES|FUNDS|TRUST|SERIES|PORTFOLIOS)$/i;
+
+/**
+ * The subtitle of a schedule filed without a title block (SPEC §2.1 `title`): the first line after
+ * its heading (`next`), when it is one, title-cased; else null.
+ * @example scheduleSubtitle(lines of 'EXHIBIT A\nFee Schedule\nDated March 6, 2014', 1) === 'Fee Schedule'
+ */
+export function scheduleSubtitle(lines: readonly EdgarLine[], next: number): string | null {
+  let i = next;
+  while (i < lines.length && lines[i]!.trimmed === '') i++;
+  const line = lines[i]?.trimmed.replace(/\s+/g, ' ');
+  if (line === undefined || !SUBTITLE_RE.test(line) || isClassLabel(line)) return null;
+  return titleCase(line);
+}

@@ -3,7 +3,22 @@
  * RESTATED MASTER DISTRIBUTION PLAN") in title case for `title` (SPEC §2.1).
  */
 
-const LOWER = new Set(['and', 'of', 'the', 'to', 'for', 'or', 'a', 'an', 'in', 'on', 'by', 'with']);
+const LOWER = new Set([
+  'and',
+  'of',
+  'the',
+  'to',
+  'for',
+  'or',
+  'a',
+  'an',
+  'in',
+  'on',
+  'by',
+  'with',
+  'between',
+  'under',
+]);
 // Words the complex spells in capitals even in running text.
 const KEEP_UPPER = new Set([
   'AIM',
@@ -24,6 +39,7 @@ const SPELLED: Record<string, string> = {
   JPMORGAN: 'JPMorgan',
   CLEARBRIDGE: 'ClearBridge',
   BLACKROCK: 'BlackRock',
+  MAINSTAY: 'MainStay',
 };
 
 function titleWord(word: string, first: boolean, previous: string): string {

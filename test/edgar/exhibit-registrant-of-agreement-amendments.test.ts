@@ -64,7 +64,7 @@ Delaware business trust, and A I M Distributors, Inc., a Delaware corporation,`,
       instrument: 'AIM Harbor Funds',
       entries: ['AIM Harbor Funds'],
       title:
-        'Amendment No. 2 to First Amended and Restated Master Distribution Agreement Between AIM Harbor Funds and A I M Distributors, Inc. (Class B Shares)',
+        'Amendment No. 2 to First Amended and Restated Master Distribution Agreement between AIM Harbor Funds (Class B Shares) and A I M Distributors, Inc.',
       instrumentTitle: 'First Amended and Restated Master Distribution Agreement',
     });
   });
