@@ -1,8 +1,12 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ExhibitParseError, type ParsedExhibit } from '../../src/edgar/exhibitDocument.js';
+import { ExhibitParseError, type ParsedEntry, type ParsedExhibit } from '../../src/edgar/exhibitDocument.js';
 import { parseExhibit } from '../../src/edgar/parseExhibit.js';
+import { seedsAvailable, seedsDir } from '../support/seeds.js';
 import { differences } from './corpusComparison.js';
 import { corpusAvailable, corpusExpected, corpusText, type ExpectedDocument } from './corpusDocuments.js';
+import { seedTexts } from './exhibitFixtures.js';
 
 /**
  * A metamorphic check of the reader on the real corpus: every rate a document prints is changed
@@ -21,10 +25,10 @@ function lowered(printed: string): string {
 }
 
 /** The document's text with each printed rate of `values` lowered; numbers of other values untouched. */
+const RATE_TOKEN_RE = /(?<!\d\.|\d|,)(\d*\.\d{2,3})(?!\d)/g;
+
 function withRatesLowered(text: string, values: ReadonlySet<number>): string {
-  return text.replace(/(?<!\d\.|\d|,)(\d*\.\d{2,3})(?!\d)/g, (token) =>
-    values.has(Number(token)) ? lowered(token) : token,
-  );
+  return text.replace(RATE_TOKEN_RE, (token) => (values.has(Number(token)) ? lowered(token) : token));
 }
 
 function expectedLowered(want: ExpectedDocument): ExpectedDocument {
@@ -124,3 +128,47 @@ describe.skipIf(!corpusAvailable)('the corpus with its rates or years changed re
     ]);
   });
 });
+
+const RATE_FIELDS = ['assetBasedSalesChargePct', 'serviceFeePct', 'aggregateFeePct'] as const;
+
+describe.skipIf(!seedsAvailable)(
+  'the seed exhibits with every rate changed read with the changed rates',
+  () => {
+    it('reads each seed with its rates a hundredth lower, each in its own entry and column', () => {
+      const expected = JSON.parse(readFileSync(join(seedsDir, 'expected.json'), 'utf8')) as Record<
+        string,
+        { schedules: { entries: Record<(typeof RATE_FIELDS)[number], string | null>[] }[] }
+      >;
+      const seeds = [...seedTexts().values()];
+      const wrong: string[] = [];
+      let changedRates = 0;
+      for (const [file, want] of Object.entries(expected)) {
+        const text = seeds.find((s) => s.file === file)!.text;
+        const positive = (r: string | null): r is string => r !== null && Number(r) > 0;
+        const values = new Set(
+          want.schedules.flatMap((s) =>
+            s.entries.flatMap((e) =>
+              RATE_FIELDS.map((k) => e[k])
+                .filter(positive)
+                .map(Number),
+            ),
+          ),
+        );
+        const doc = parseExhibit(withRatesLowered(text, values), file);
+        want.schedules.forEach((ws, i) =>
+          ws.entries.forEach((we, j) => {
+            const got: ParsedEntry | undefined = doc.schedules[i]?.entries[j];
+            for (const k of RATE_FIELDS) {
+              const w = positive(we[k]) ? lowered(we[k]) : we[k];
+              if (positive(we[k])) changedRates++;
+              if (got?.[k] !== w)
+                wrong.push(`${file} schedule ${i + 1} entry ${j + 1} ${k}: ${got?.[k]} ≠ ${w}`);
+            }
+          }),
+        );
+      }
+      expect(wrong).toEqual([]);
+      expect(changedRates).toBeGreaterThan(50);
+    });
+  },
+);
