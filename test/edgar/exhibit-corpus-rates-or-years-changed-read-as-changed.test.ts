@@ -155,8 +155,8 @@ describe.skipIf(!seedsAvailable)(
           ),
         );
         const doc = parseExhibit(withRatesLowered(text, values), file);
-        want.schedules.forEach((ws, i) =>
-          ws.entries.forEach((we, j) => {
+        for (const [i, ws] of want.schedules.entries())
+          for (const [j, we] of ws.entries.entries()) {
             const got: ParsedEntry | undefined = doc.schedules[i]?.entries[j];
             for (const k of RATE_FIELDS) {
               const w = positive(we[k]) ? lowered(we[k]) : we[k];
@@ -164,8 +164,7 @@ describe.skipIf(!seedsAvailable)(
               if (got?.[k] !== w)
                 wrong.push(`${file} schedule ${i + 1} entry ${j + 1} ${k}: ${got?.[k]} ≠ ${w}`);
             }
-          }),
-        );
+          }
       }
       expect(wrong).toEqual([]);
       expect(changedRates).toBeGreaterThan(50);
