@@ -267,6 +267,7 @@ export function parseExhibit(text: string, file: string): ParsedExhibit {
     reading.kind !== 'agreement-amendment'
   )
     throw new ExhibitParseError(file, 1, 'no schedule found (no SCHEDULE, APPENDIX or EXHIBIT A heading)');
+  refuseNamelessPortfolios(reading, file);
   const parsed = assemble(reading, rendering);
   if (relined === null) return parsed;
   return {
@@ -276,6 +277,22 @@ export function parseExhibit(text: string, file: string): ParsedExhibit {
       ...parsed.warnings,
     ],
   };
+}
+
+/**
+ * Whatever the layout, an entry's portfolio is a name: one with no letter at all ("|", "0.25%",
+ * "—") is a cell or a rule the schedule's reading took for a row, and the document is refused at
+ * its schedule rather than recorded with it (a misread is worse than a refusal).
+ */
+function refuseNamelessPortfolios(r: Reading, file: string): void {
+  for (const s of r.schedules)
+    for (const e of s.entries)
+      if (!/\p{L}/u.test(e.portfolio))
+        throw new ExhibitParseError(
+          file,
+          r.lines[s.start]?.no ?? 1,
+          `${s.name}: "${e.portfolio}" stands where a portfolio name should be`,
+        );
 }
 
 function assemble(r: Reading, rendering: boolean): ParsedExhibit {
