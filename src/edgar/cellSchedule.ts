@@ -18,6 +18,7 @@ import { entriesCounted, isAllCaps } from './lineShapes.js';
 import { parenthesisedClasses } from './portfolioName.js';
 import { type ScheduleItem, scheduleItem } from './scheduleItem.js';
 import { classCodesIn } from './shareClasses.js';
+import { cellsAtColumnStarts } from './textColumns.js';
 import { joinWrappedCells } from './wrappedCell.js';
 
 // 'currentFee': Virtus "Maximum Fee | Current Approved Fee" — the board's current rate, read
@@ -803,6 +804,7 @@ export function readCellSchedule(
   let s = initialState(ctx);
   let i = start;
   let tableOpen = false;
+  let columnStarts: readonly number[] | null = null;
   const lastIndex = stop >= lines.length ? (lastContentLine(lines, start, lines.length)?.index ?? -1) : -1;
   let cutLine: EdgarLine | null = null;
   let cutAt: Gap | null = null;
@@ -810,6 +812,9 @@ export function readCellSchedule(
     const l = lines[i]!;
     if (l.opensTable) tableOpen = true;
     if (l.closesTable) tableOpen = false;
+    // a <TABLE>'s columns are where its <S> line's <C> tags stand, until the table ends
+    if (l.opensTable || l.closesTable) columnStarts = null;
+    if (l.cellStarts !== undefined) columnStarts = l.cellStarts;
     const t = l.trimmed;
     if (t === '' || /^\.+$/.test(t)) continue;
     // Heritage "SMALL CAP STOCK FUND..........0.35%": a name and its rate joined by dot leaders
@@ -817,7 +822,11 @@ export function readCellSchedule(
     // EDGAR text aligns its columns with runs of spaces: each run separates two cells
     // a long name leaves two spaces before its rate: "… Disciplined Growth Fund  0.75%"
     const narrow = leader ? null : /^(.*\S) {2}(\d*\.\d+\s*%)$/.exec(t);
-    const parts = leader ? [leader[1]!, leader[2]!] : narrow ? [narrow[1]!, narrow[2]!] : t.split(/ {3,}/);
+    const parts = leader
+      ? [leader[1]!, leader[2]!]
+      : narrow
+        ? [narrow[1]!, narrow[2]!]
+        : ((columnStarts !== null ? cellsAtColumnStarts(l.text, columnStarts) : null) ?? t.split(/ {3,}/));
     const columns = s.phase === 'heading' ? columnsOf(s.heading) : s.columns;
     if (columns?.registrantColumn && parts.length <= 2 && scheduleItem(parts[0]!).kind === 'name') {
       // Pioneer Appendix B: "Trust | Fund" — a Registrant beside its first fund, further funds
