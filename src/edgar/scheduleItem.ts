@@ -135,6 +135,8 @@ export function scheduleItem(trimmed: string): ScheduleItem {
     return { kind: 'end' };
   // "As of May 1, 2011", "Amended as of …": the schedule's own date (documentDates.ts), set aside
   if (isScheduleDateLine(t)) return { kind: 'aside', text: t };
+  // "2000)": the year of a date line wrapped onto its own line ("… and ___________," / "2000)"), no fund
+  if (/^\d{4}\)\.?$/.test(t)) return { kind: 'aside', text: t };
   // "Date Last Amended: May 1, 2020", "Adopted March 1, 2019" under an exhibit's title: a date, no fund
   const undated = t.replace(MONTH_DAY_YEAR_RE, '');
   if (undated !== t && DATE_LABEL_RE.test(undated.trim())) return { kind: 'aside', text: t };
