@@ -217,6 +217,7 @@ function columnsOf(heading: readonly string[]): Columns {
     !/\bdistribution\s+(?:and|or|and\/or|&)\s+(?:shareholder\s+)?services?\b/i.test(text)
   )
     rates = ['assetBasedSalesCharge', 'serviceFee'];
+  else if (separateFeeColumns(heading, text) !== null) rates = separateFeeColumns(heading, text)!;
   else if (/\bdistribution\b/i.test(text) && !/\bservices?\b/i.test(text)) rates = ['assetBasedSalesCharge'];
   else if (/\bservices?\b/i.test(text) && !/\bdistribution\b/i.test(text)) rates = ['serviceFee'];
   // one fee for both ("Distribution and/or Service Fee", "FEE", "Annual Fee", "Percentage")
@@ -246,6 +247,29 @@ function columnsOf(heading: readonly string[]): Columns {
     formerNameColumn: heading.some((h) => /^Former\s+Names?$/i.test(h.trim())),
     unnamedColumns: unnamedFeeCells(heading) === 3 && rates.length === 3,
   };
+}
+
+/**
+ * "DISTRIBUTION      SERVICE" over "FEE      FEE": each word heads a column of its own, its "FEE"
+ * on the line below, so the joined heading never says "Distribution Fee" — two columns in the
+ * order they stand, not one fee for both ("DISTRIBUTION AND" / "SERVICE FEE" is one).
+ * @example separateFeeColumns(['DISTRIBUTION', 'SERVICE', 'FUND', 'FEE', 'FEE'], 'DISTRIBUTION SERVICE FUND FEE FEE')
+ *   → ['assetBasedSalesCharge', 'serviceFee']
+ */
+function separateFeeColumns(heading: readonly string[], text: string): RateColumn[] | null {
+  if (/\bdistribution\s+(?:and|or|and\/or|&)\s+(?:shareholder\s+)?servic/i.test(text)) return null;
+  const order: RateColumn[] = [];
+  for (const h of heading) {
+    // "DISTRIBUTION AND" over "SERVICE FEE": one heading wrapped, one fee for both
+    if (/(?:\band|\bor|&|\/)$/i.test(h.trim())) return null;
+    const distribution = /\bdistribution\b/i.test(h);
+    const service = /\bservices?\b/i.test(h);
+    // a cell naming both is one fee for both
+    if (distribution && service) return null;
+    const c = distribution ? 'assetBasedSalesCharge' : service ? 'serviceFee' : null;
+    if (c !== null && !order.includes(c)) order.push(c);
+  }
+  return order.length === 2 ? order : null;
 }
 
 // a column heading whose rate word the filing lost: "Maximum" / "Fee*" between two named columns
