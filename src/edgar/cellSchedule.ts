@@ -432,6 +432,14 @@ function closeHeading(s: CellState): CellState {
 
 const RATE_KEYS = ['assetBasedSalesChargePct', 'serviceFeePct', 'aggregateFeePct'] as const;
 
+/** The pending name's last words, wrapped below the row of its rates: the name is complete. */
+function finishWrappedName(s: CellState, tail: string, ctx: CellScheduleContext): CellState {
+  const n = s.name!;
+  const text = `${n.text} ${tail}`;
+  const written = finishName({ ...s, name: { ...n, text, fragments: n.fragments + 1 } }, ctx);
+  return { ...written, name: { text, line: n.line, held: [], done: true, fragments: n.fragments + 1 } };
+}
+
 /**
  * JPMorgan text tables wrap both name columns: "JPMorgan California Municipal Money   JPMorgan
  * California Tax Free Money" over "Market Fund   Market Fund". The second line goes on with both.
@@ -829,6 +837,8 @@ export function readCellSchedule(
   let i = start;
   let tableOpen = false;
   let columnStarts: readonly number[] | null = null;
+  // where the line that began the pending name starts
+  let nameIndent = 0;
   const lastIndex = stop >= lines.length ? (lastContentLine(lines, start, lines.length)?.index ?? -1) : -1;
   let cutLine: EdgarLine | null = null;
   let cutAt: Gap | null = null;
@@ -862,6 +872,24 @@ export function readCellSchedule(
       continue;
     }
     const n = s.name;
+    // "Greystone International Small Company   0.75%" over an indented "Growth Fund": the name's
+    // last words wrapped below its rates
+    if (
+      n !== null &&
+      !n.done &&
+      n.held.length > 0 &&
+      n.fragments === 1 &&
+      s.row === null &&
+      !nameComplete(n.text) &&
+      parts.length === 1 &&
+      l.indent > nameIndent &&
+      scheduleItem(parts[0]!).kind === 'name' &&
+      nameComplete(parts[0]!)
+    ) {
+      s = finishWrappedName(s, parts[0]!, ctx);
+      continue;
+    }
+    if (scheduleItem(parts[0]!).kind === 'name') nameIndent = l.indent;
     if (
       columns?.formerNameColumn === true &&
       n !== null &&
