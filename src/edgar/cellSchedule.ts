@@ -165,6 +165,8 @@ const REGISTRANT_COLUMN_WIDTH = 20;
 const NAME_END_RE = /\b(?:Fund|Funds|Series|Portfolio|Trust|FUND|FUNDS|SERIES|PORTFOLIO)$/;
 // "Target 2010 Series – Class K", "Pro-Blend Conservative Term Series - Class C"
 const CLASS_SUFFIX_RE = /^(.*\S)\s+[-\u2013\u2014]\s+Class\s+([A-Z][A-Z0-9]?)$/;
+// "TO THE CLASS C DISTRIBUTION PLAN OF GREYSTONE TRUST": the instrument, then the Registrant
+const SUBTITLE_OF_RE = /^TO\s+(?:THE\s+)?(\S.*?\b(?:PLAN|AGREEMENT))\s+OF\s+(\S.*)$/;
 // "Compensation Plan", "Reimbursement Plan": the schedule's subtitle, never a fund
 const SCHEDULE_TITLE_RE =
   /^(?:TO|OF|THE|FOR|AMENDED|FIRST|RESTATED)\b|\b(?:PLAN|AGREEMENT|RESTATED)\b|^Fee Schedule$|^(?:Dated|Effective|Amended and Restated)\b|^[A-Z][a-z]+ Plan$|^(?:Funds|Portfolios) with\b/;
@@ -525,6 +527,14 @@ export function step(s0: CellState, item: ScheduleItem, line: number, ctx: CellS
         if (codes.length > 0) return { ...s, classes: codes };
       }
       return s;
+    }
+    // "TO THE [CLASS C] DISTRIBUTION PLAN OF GREYSTONE TRUST": the schedule's subtitle, naming the
+    // Registrant (and the plan's class) after its "OF"
+    const subtitle = item.kind === 'registrant' ? SUBTITLE_OF_RE.exec(item.name) : null;
+    if (subtitle) {
+      const codes = /\bCLASS\s/.test(subtitle[1]!) ? classCodesIn(subtitle[1]!) : [];
+      const named = { ...s, registrant: subtitle[2]!, titleRegistrant: subtitle[2]! };
+      return codes.length > 0 ? { ...named, classes: codes } : named;
     }
     if (item.kind === 'registrant') return { ...s, registrant: item.name, titleRegistrant: item.name };
     s = { ...s, phase: 'rows' };
