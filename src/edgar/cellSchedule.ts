@@ -561,6 +561,14 @@ export function step(s0: CellState, item: ScheduleItem, line: number, ctx: CellS
   }
   switch (item.kind) {
     case 'heading': {
+      // "A" in a "Class" column beside a fund ("Maplecrest Growth Fund   A   0.25%"): a class
+      if (
+        s.phase === 'rows' &&
+        s.columns?.classColumn === true &&
+        s.name !== null &&
+        /^[A-Z]$/.test(item.text)
+      )
+        return step(s, { kind: 'class', codes: [item.text], closesQuote: false }, line, ctx);
       // "Money Market Funds" over the first "Current Name | Former Name" table: a section, no fund;
       // "MONEY MARKET FUNDS" in capitals is a section too, not the Registrant
       if (
