@@ -32,7 +32,8 @@ export type ScheduleItem =
 
 const CLOSING_QUOTE_RE = /["\u201d]+$/;
 // after a digit or "%": "*", "^", "π", "µ", "€", "†" — not a letter or digit of the rate
-const FOOTNOTE_MARK_RE = /(?<=[\d%])[^\w\s.%]{1,2}$/;
+// …and a numbered one: "0.25%(1)"
+const FOOTNOTE_MARK_RE = /(?<=[\d%])(?:[^\w\s.%]{1,2}|\(\d{1,2}\))$/;
 // "0.25", ".75%", "0.25 %", "NONE"
 const RATE_RE = /^(?:NONE|None|\d{0,3}\.\d{1,4}\s*%?|\d{1,2}\s*%)$/;
 
