@@ -199,7 +199,9 @@ function columnsOf(heading: readonly string[]): Columns {
   const commission =
     /\bsales\s+commission\b/i.test(joined) || heading.some((h) => /^COMMISSION$/i.test(h.trim()));
   const text = commission ? joined.replace(/\bsales\b|\bcommission\b/gi, ' ') : joined;
-  const aggregate = /\baggregate\b/i.test(text);
+  // "Distribution Fee | Service Fee | Total": the total of the two is the aggregate fee
+  const aggregate =
+    /\baggregate\b/i.test(text) || heading.some((h) => /^Total(?:\s+(?:12b-1\s+)?Fees?)?$/i.test(h.trim()));
   const service = /\bservices?\b|\bshareholder\b/i.test(text);
   // "Maximum Distribution Amount | Maximum Shareholder Services Amount | Maximum Aggregate …"
   const absc =
