@@ -18,6 +18,7 @@ import { entriesCounted, isAllCaps } from './lineShapes.js';
 import { parenthesisedClasses } from './portfolioName.js';
 import { type ScheduleItem, scheduleItem } from './scheduleItem.js';
 import { classCodesIn } from './shareClasses.js';
+import { cellsAtColumnStarts } from './textColumns.js';
 import { joinWrappedCells } from './wrappedCell.js';
 
 // 'currentFee': Virtus "Maximum Fee | Current Approved Fee" — the board's current rate, read
@@ -164,6 +165,8 @@ const REGISTRANT_COLUMN_WIDTH = 20;
 const NAME_END_RE = /\b(?:Fund|Funds|Series|Portfolio|Trust|FUND|FUNDS|SERIES|PORTFOLIO)$/;
 // "Target 2010 Series – Class K", "Pro-Blend Conservative Term Series - Class C"
 const CLASS_SUFFIX_RE = /^(.*\S)\s+[-\u2013\u2014]\s+Class\s+([A-Z][A-Z0-9]?)$/;
+// "TO THE CLASS C DISTRIBUTION PLAN OF GREYSTONE TRUST": the instrument, then the Registrant
+const SUBTITLE_OF_RE = /^TO\s+(?:THE\s+)?(\S.*?\b(?:PLAN|AGREEMENT))\s+OF\s+(\S.*)$/;
 // "Compensation Plan", "Reimbursement Plan": the schedule's subtitle, never a fund
 const SCHEDULE_TITLE_RE =
   /^(?:TO|OF|THE|FOR|AMENDED|FIRST|RESTATED)\b|\b(?:PLAN|AGREEMENT|RESTATED)\b|^Fee Schedule$|^(?:Dated|Effective|Amended and Restated)\b|^[A-Z][a-z]+ Plan$|^(?:Funds|Portfolios) with\b/;
@@ -196,7 +199,9 @@ function columnsOf(heading: readonly string[]): Columns {
   const commission =
     /\bsales\s+commission\b/i.test(joined) || heading.some((h) => /^COMMISSION$/i.test(h.trim()));
   const text = commission ? joined.replace(/\bsales\b|\bcommission\b/gi, ' ') : joined;
-  const aggregate = /\baggregate\b/i.test(text);
+  // "Distribution Fee | Service Fee | Total": the total of the two is the aggregate fee
+  const aggregate =
+    /\baggregate\b/i.test(text) || heading.some((h) => /^Total(?:\s+(?:12b-1\s+)?Fees?)?$/i.test(h.trim()));
   const service = /\bservices?\b|\bshareholder\b/i.test(text);
   // "Maximum Distribution Amount | Maximum Shareholder Services Amount | Maximum Aggregate …"
   const absc =
@@ -216,6 +221,7 @@ function columnsOf(heading: readonly string[]): Columns {
     !/\bdistribution\s+(?:and|or|and\/or|&)\s+(?:shareholder\s+)?services?\b/i.test(text)
   )
     rates = ['assetBasedSalesCharge', 'serviceFee'];
+  else if (separateFeeColumns(heading, text) !== null) rates = separateFeeColumns(heading, text)!;
   else if (/\bdistribution\b/i.test(text) && !/\bservices?\b/i.test(text)) rates = ['assetBasedSalesCharge'];
   else if (/\bservices?\b/i.test(text) && !/\bdistribution\b/i.test(text)) rates = ['serviceFee'];
   // one fee for both ("Distribution and/or Service Fee", "FEE", "Annual Fee", "Percentage")
@@ -245,6 +251,29 @@ function columnsOf(heading: readonly string[]): Columns {
     formerNameColumn: heading.some((h) => /^Former\s+Names?$/i.test(h.trim())),
     unnamedColumns: unnamedFeeCells(heading) === 3 && rates.length === 3,
   };
+}
+
+/**
+ * "DISTRIBUTION      SERVICE" over "FEE      FEE": each word heads a column of its own, its "FEE"
+ * on the line below, so the joined heading never says "Distribution Fee" — two columns in the
+ * order they stand, not one fee for both ("DISTRIBUTION AND" / "SERVICE FEE" is one).
+ * @example separateFeeColumns(['DISTRIBUTION', 'SERVICE', 'FUND', 'FEE', 'FEE'], 'DISTRIBUTION SERVICE FUND FEE FEE')
+ *   → ['assetBasedSalesCharge', 'serviceFee']
+ */
+function separateFeeColumns(heading: readonly string[], text: string): RateColumn[] | null {
+  if (/\bdistribution\s+(?:and|or|and\/or|&)\s+(?:shareholder\s+)?servic/i.test(text)) return null;
+  const order: RateColumn[] = [];
+  for (const h of heading) {
+    // "DISTRIBUTION AND" over "SERVICE FEE": one heading wrapped, one fee for both
+    if (/(?:\band|\bor|&|\/)$/i.test(h.trim())) return null;
+    const distribution = /\bdistribution\b/i.test(h);
+    const service = /\bservices?\b/i.test(h);
+    // a cell naming both is one fee for both
+    if (distribution && service) return null;
+    const c = distribution ? 'assetBasedSalesCharge' : service ? 'serviceFee' : null;
+    if (c !== null && !order.includes(c)) order.push(c);
+  }
+  return order.length === 2 ? order : null;
 }
 
 // a column heading whose rate word the filing lost: "Maximum" / "Fee*" between two named columns
@@ -407,6 +436,14 @@ function closeHeading(s: CellState): CellState {
 
 const RATE_KEYS = ['assetBasedSalesChargePct', 'serviceFeePct', 'aggregateFeePct'] as const;
 
+/** The pending name's last words, wrapped below the row of its rates: the name is complete. */
+function finishWrappedName(s: CellState, tail: string, ctx: CellScheduleContext): CellState {
+  const n = s.name!;
+  const text = `${n.text} ${tail}`;
+  const written = finishName({ ...s, name: { ...n, text, fragments: n.fragments + 1 } }, ctx);
+  return { ...written, name: { text, line: n.line, held: [], done: true, fragments: n.fragments + 1 } };
+}
+
 /**
  * JPMorgan text tables wrap both name columns: "JPMorgan California Municipal Money   JPMorgan
  * California Tax Free Money" over "Market Fund   Market Fund". The second line goes on with both.
@@ -493,6 +530,14 @@ export function step(s0: CellState, item: ScheduleItem, line: number, ctx: CellS
       }
       return s;
     }
+    // "TO THE [CLASS C] DISTRIBUTION PLAN OF GREYSTONE TRUST": the schedule's subtitle, naming the
+    // Registrant (and the plan's class) after its "OF"
+    const subtitle = item.kind === 'registrant' ? SUBTITLE_OF_RE.exec(item.name) : null;
+    if (subtitle) {
+      const codes = /\bCLASS\s/.test(subtitle[1]!) ? classCodesIn(subtitle[1]!) : [];
+      const named = { ...s, registrant: subtitle[2]!, titleRegistrant: subtitle[2]! };
+      return codes.length > 0 ? { ...named, classes: codes } : named;
+    }
     if (item.kind === 'registrant') return { ...s, registrant: item.name, titleRegistrant: item.name };
     s = { ...s, phase: 'rows' };
   }
@@ -518,6 +563,14 @@ export function step(s0: CellState, item: ScheduleItem, line: number, ctx: CellS
   }
   switch (item.kind) {
     case 'heading': {
+      // "A" in a "Class" column beside a fund ("Maplecrest Growth Fund   A   0.25%"): a class
+      if (
+        s.phase === 'rows' &&
+        s.columns?.classColumn === true &&
+        s.name !== null &&
+        /^[A-Z]$/.test(item.text)
+      )
+        return step(s, { kind: 'class', codes: [item.text], closesQuote: false }, line, ctx);
       // "Money Market Funds" over the first "Current Name | Former Name" table: a section, no fund;
       // "MONEY MARKET FUNDS" in capitals is a section too, not the Registrant
       if (
@@ -803,6 +856,9 @@ export function readCellSchedule(
   let s = initialState(ctx);
   let i = start;
   let tableOpen = false;
+  let columnStarts: readonly number[] | null = null;
+  // where the line that began the pending name starts
+  let nameIndent = 0;
   const lastIndex = stop >= lines.length ? (lastContentLine(lines, start, lines.length)?.index ?? -1) : -1;
   let cutLine: EdgarLine | null = null;
   let cutAt: Gap | null = null;
@@ -810,6 +866,9 @@ export function readCellSchedule(
     const l = lines[i]!;
     if (l.opensTable) tableOpen = true;
     if (l.closesTable) tableOpen = false;
+    // a <TABLE>'s columns are where its <S> line's <C> tags stand, until the table ends
+    if (l.opensTable || l.closesTable) columnStarts = null;
+    if (l.cellStarts !== undefined) columnStarts = l.cellStarts;
     const t = l.trimmed;
     if (t === '' || /^\.+$/.test(t)) continue;
     // Heritage "SMALL CAP STOCK FUND..........0.35%": a name and its rate joined by dot leaders
@@ -817,7 +876,11 @@ export function readCellSchedule(
     // EDGAR text aligns its columns with runs of spaces: each run separates two cells
     // a long name leaves two spaces before its rate: "… Disciplined Growth Fund  0.75%"
     const narrow = leader ? null : /^(.*\S) {2}(\d*\.\d+\s*%)$/.exec(t);
-    const parts = leader ? [leader[1]!, leader[2]!] : narrow ? [narrow[1]!, narrow[2]!] : t.split(/ {3,}/);
+    const parts = leader
+      ? [leader[1]!, leader[2]!]
+      : narrow
+        ? [narrow[1]!, narrow[2]!]
+        : ((columnStarts !== null ? cellsAtColumnStarts(l.text, columnStarts) : null) ?? t.split(/ {3,}/));
     const columns = s.phase === 'heading' ? columnsOf(s.heading) : s.columns;
     if (columns?.registrantColumn && parts.length <= 2 && scheduleItem(parts[0]!).kind === 'name') {
       // Pioneer Appendix B: "Trust | Fund" — a Registrant beside its first fund, further funds
@@ -829,6 +892,24 @@ export function readCellSchedule(
       continue;
     }
     const n = s.name;
+    // "Greystone International Small Company   0.75%" over an indented "Growth Fund": the name's
+    // last words wrapped below its rates
+    if (
+      n !== null &&
+      !n.done &&
+      n.held.length > 0 &&
+      n.fragments === 1 &&
+      s.row === null &&
+      !nameComplete(n.text) &&
+      parts.length === 1 &&
+      l.indent > nameIndent &&
+      scheduleItem(parts[0]!).kind === 'name' &&
+      nameComplete(parts[0]!)
+    ) {
+      s = finishWrappedName(s, parts[0]!, ctx);
+      continue;
+    }
+    if (scheduleItem(parts[0]!).kind === 'name') nameIndent = l.indent;
     if (
       columns?.formerNameColumn === true &&
       n !== null &&

@@ -9,7 +9,7 @@
 import { type CellScheduleReading, readCellSchedule } from './cellSchedule.js';
 import type { EdgarLine } from './edgarText.js';
 import type { ParsedEntry } from './exhibitDocument.js';
-import { scheduleHeading } from './lineShapes.js';
+import { exhibitLabel, scheduleHeading } from './lineShapes.js';
 import { classCodesIn } from './shareClasses.js';
 
 export interface CellHeading {
@@ -24,6 +24,15 @@ function nextContent(lines: readonly EdgarLine[], from: number): number {
   let i = from;
   while (i < lines.length && lines[i]!.trimmed === '') i++;
   return i;
+}
+
+/** Every line with content in [from, to) is an exhibit designation ("EXHIBIT (m)(2)", "m(4)(b)"). */
+function onlyExhibitLabelsBetween(lines: readonly EdgarLine[], from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const t = lines[k]!.trimmed;
+    if (t !== '' && exhibitLabel(t) === null) return false;
+  }
+  return true;
 }
 
 /** The schedule heading at line index i, if one is there. */
@@ -48,11 +57,16 @@ export function cellHeadingAt(
     const letter = /^([A-Z](?:-\d{1,2})?)$/.exec(lines[j]?.trimmed ?? '');
     if (letter) return { index: i, name: `Schedule ${letter[1]}`, quoted: t !== 'SCHEDULE', next: j + 1 };
   }
-  // Manning & Napier "EXHIBIT A / Fee Schedule": the exhibit is the fee schedule
+  // Manning & Napier "EXHIBIT A / Fee Schedule": the exhibit is the fee schedule; "EXHIBIT A" first
+  // in the document, or under nothing but the filing's exhibit label ("EXHIBIT (m)(2)"), too
   const exhibit = /^EXHIBIT\s+([A-Z])$/i.exec(t);
   if (exhibit) {
     const j = nextContent(lines, i + 1);
-    if (i === firstContent || /^Fee\s+Schedule$/i.test(lines[j]?.trimmed ?? ''))
+    if (
+      i === firstContent ||
+      onlyExhibitLabelsBetween(lines, firstContent, i) ||
+      /^Fee\s+Schedule$/i.test(lines[j]?.trimmed ?? '')
+    )
       return { index: i, name: `Exhibit ${exhibit[1]!.toUpperCase()}`, quoted: false, next: i + 1 };
   }
   return null;

@@ -272,6 +272,8 @@ export interface DateLine {
   readonly dated: boolean;
   /** a footnote marker glued to a date's year ("As of May 1, 20201": 2020 and footnote 1), as printed */
   readonly markedYear: string | null;
+  /** the dates end in a blank one ("as revised March 15, 1999 and ________, 2000"): the latest is not filled in */
+  readonly blankAfterDates: boolean;
   readonly line: number;
   readonly text: string;
 }
@@ -296,7 +298,19 @@ export function dateLine(trimmed: string, no: number): DateLine | null {
   }
   const placeholder = dates.length === 0 && PLACEHOLDER_RE.test(text);
   if (dates.length === 0 && !placeholder) return null;
-  return { dates, placeholder, dated: DATED_LINE_RE.test(trimmed), markedYear, line: no, text: trimmed };
+  DATE_G.lastIndex = 0;
+  const lastEnd = [...text.matchAll(DATE_G)].at(-1);
+  const blankAfterDates =
+    lastEnd !== undefined && BLANK_LAST_DATE_RE.test(text.slice(lastEnd.index + lastEnd[0].length));
+  return {
+    dates,
+    placeholder,
+    dated: DATED_LINE_RE.test(trimmed),
+    markedYear,
+    blankAfterDates,
+    line: no,
+    text: trimmed,
+  };
 }
 
 // A fee schedule's own date, the whole line: "As of May 1, 2011", "(as of May 1, 2011)", "Amended
@@ -309,6 +323,10 @@ const SCHEDULE_DATE_PREFIX_RE =
 const FOOTNOTE_AFTER_YEAR_RE = /^(?:\d|[\u00b9\u00b2\u00b3\u2074-\u2079*\u2020])(?!\d)/;
 // what may stand between and after its dates: "May 1, 2011 and June 1, 2012", "…, 2011)."
 const BETWEEN_DATES_RE = /^[\s,;.)]*(?:(?:and|&)(?:\s+(?:on|as\s+of))?[\s,;.)]*)?$/i;
+// a chain of dates whose last one is left blank: "…, March 15, 1999 and __________, 2000)", or the
+// blank at the end of a line that wraps its year onto the next ("… and ___________," / "2000)")
+const BLANK_LAST_DATE_RE =
+  /^[\s,;]*(?:and|&)\s+(?:on\s+|as\s+of\s+)?(?:_{2,}|\[\s*\])\s*,?\s*(?:\d{4}\s*\)?\.?)?\s*$/i;
 
 /**
  * A line that is nothing but a fee schedule's date (its prefix, then dates, then at most a closing
@@ -330,7 +348,7 @@ export function isScheduleDateLine(trimmed: string): boolean {
   }
   if (seen === 0) return PLACEHOLDER_RE.test(rest) && /\d{4}|_{2,}|\[\s*\]/.test(rest);
   const after = rest.slice(at);
-  return BETWEEN_DATES_RE.test(after.replace(FOOTNOTE_AFTER_YEAR_RE, ''));
+  return BETWEEN_DATES_RE.test(after.replace(FOOTNOTE_AFTER_YEAR_RE, '')) || BLANK_LAST_DATE_RE.test(after);
 }
 
 const MONTH_YEAR_RE = new RegExp(`^${MONTH}\\s+(\\d{4})$`, 'i');

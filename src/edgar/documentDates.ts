@@ -84,14 +84,20 @@ export function documentDates(
   let datedPlaceholder: { line: number; text: string } | null = null;
   const stated: FoundDate[] = [];
   let monthOnly: { iso: string; line: number } | null = null;
+  let latestBlank = false;
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]!;
     if (l.trimmed === '') continue;
     const d = dateLine(l.trimmed, l.no);
     if (d !== null) {
       if (d.dated && dated === null && datedPlaceholder === null) {
-        if (d.placeholder) datedPlaceholder = { line: l.no, text: l.trimmed };
+        if (d.placeholder || d.blankAfterDates) datedPlaceholder = { line: l.no, text: l.trimmed };
         else dated = d.dates[d.dates.length - 1]!;
+      }
+      // "as revised March 15, 1999 and ________, 2000": the latest revision's date is left blank
+      if (d.blankAfterDates) {
+        latestBlank = true;
+        if (datedPlaceholder === null) datedPlaceholder = { line: l.no, text: l.trimmed };
       }
       stated.push(...d.dates);
       if (d.markedYear !== null)
@@ -128,7 +134,8 @@ export function documentDates(
     if (kind === 'schedule') {
       // a schedule on its own: the latest date its date lines state ("as amended on …")
       const last = latest(stated);
-      effective = last ?? restated ?? dateUnderScheduleTitle(lines) ?? monthOnly;
+      // a chain of dates whose latest is blank dates a draft: none of its dates is the schedule's
+      effective = latestBlank ? null : (last ?? restated ?? dateUnderScheduleTitle(lines) ?? monthOnly);
       const first = stated.length > 1 ? stated[0]! : null;
       datedAsOf = first !== null && first.iso !== last?.iso ? first.iso : null;
     } else {

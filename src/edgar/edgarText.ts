@@ -5,6 +5,7 @@
  */
 
 import { ExhibitParseError } from './exhibitDocument.js';
+import { columnTagStarts } from './textColumns.js';
 
 export interface EdgarLine {
   /** 1-based line number in the file as filed */
@@ -19,6 +20,8 @@ export interface EdgarLine {
   readonly closesTable: boolean;
   /** a `<PAGE>` line or a page number: part of a page break, blank as content */
   readonly pageBreak?: true;
+  /** a table's `<S>`/`<C>` line: the columns its `<C>` tags stand at (textColumns.ts) */
+  readonly cellStarts?: readonly number[];
 }
 
 export interface EdgarText {
@@ -103,6 +106,7 @@ export function readEdgarText(raw: string, file: string): EdgarText {
     const content = isUnderline || isPageNumber ? '' : text;
     const contentTrimmed = content.trim();
     const pageBreak = isPageNumber || (contentTrimmed === '' && PAGE_TAG_RE.test(original));
+    const cellStarts = original.includes('<') ? columnTagStarts(plainSpaces(expandTabs(original))) : null;
     lines.push({
       no: i + 1,
       text: content,
@@ -111,6 +115,7 @@ export function readEdgarText(raw: string, file: string): EdgarText {
       opensTable,
       closesTable,
       ...(pageBreak ? { pageBreak: true as const } : {}),
+      ...(cellStarts !== null ? { cellStarts } : {}),
     });
   }
   return { lines, lastLineTerminated, lastLineNo: rawLines.length };

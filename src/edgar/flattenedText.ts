@@ -14,6 +14,9 @@ const DOCUMENT_HEADER_RE = /^EX-[\w.()-]+\s+\d+\s+\S+\.(?:txt|htm|html)\s+/i;
 // where the document's own title begins after the header's description
 const TITLE_START_RE =
   /\b(?:EXHIBIT\s+(?=[a-z0-9(]{1,12}[\s)])|AMENDMENT\s+NO\b|FORM\s+OF\b|SCHEDULE\s+[A-Z]\b|APPENDIX\s+[A-Z]\b)/;
+// the document's exhibit label ("EXHIBIT e(3)"): the title begins there even where the header's
+// description itself begins with words of a title ("FORM OF AMEND.NO.2 TO 2ND MASTER … EXHIBIT e(3)")
+const EXHIBIT_LABEL_RE = /\bEXHIBIT\s+(?=[a-z0-9(]{1,12}[\s)])/;
 /** A document this long on so few lines had its line breaks removed. */
 const FLATTENED_MIN_CHARS = 600;
 const FLATTENED_MAX_LINES = 3;
@@ -137,7 +140,8 @@ export function relinedFlattenedText(text: string): RelinedText | null {
   if (header) {
     s = s.slice(header[0].length);
     // the header's description ("AMEND.NO.1 TO 2ND AMENDED …") goes; the document's title stays
-    const title = TITLE_START_RE.exec(s.slice(0, 240));
+    const head = s.slice(0, 240);
+    const title = EXHIBIT_LABEL_RE.exec(head) ?? TITLE_START_RE.exec(head);
     if (title) s = s.slice(title.index);
   }
   const bodyAt = s.search(BODY_START_RE);

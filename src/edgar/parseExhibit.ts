@@ -25,6 +25,7 @@ import { relinedFlattenedText } from './flattenedText.js';
 import { type ExhibitHeading, exhibitTitle, readHeading } from './heading.js';
 import { htmlCellText, looksLikeHtml } from './htmlText.js';
 import { bodyPartyRegistrant, scheduleHeadingRegistrant } from './instrumentRegistrant.js';
+import { scheduleHeading } from './lineShapes.js';
 import { proseText } from './proseText.js';
 import {
   classRenames,
@@ -258,8 +259,17 @@ export function parseExhibit(text: string, file: string): ParsedExhibit {
       if (!(e instanceof ExhibitParseError) || !/\b(?:DISTRIBUTION|12B-1|SERVICE\s+PLAN)\b/i.test(t.text))
         throw e;
     }
+    // a replacement schedule printed under its instrument's title, with no "SCHEDULE A" line of
+    // its own ("replaced with the following:" / '"MASTER DISTRIBUTION PLAN'): the cell reader
+    // heads it with the name the body gives it
+    const untitled =
+      heading !== null &&
+      !lines.some((l) => scheduleHeading(l.trimmed) !== null) &&
+      cellHeadings(lines).length > 0;
     reading =
-      heading === null ? readCellLayout(lines, file, t) : readEdgarLayout(lines, file, heading, t, edgar);
+      heading === null || untitled
+        ? readCellLayout(lines, file, t)
+        : readEdgarLayout(lines, file, heading, t, edgar);
   }
   if (
     reading.schedules.length === 0 &&

@@ -32,7 +32,8 @@ export type ScheduleItem =
 
 const CLOSING_QUOTE_RE = /["\u201d]+$/;
 // after a digit or "%": "*", "^", "π", "µ", "€", "†" — not a letter or digit of the rate
-const FOOTNOTE_MARK_RE = /(?<=[\d%])[^\w\s.%]{1,2}$/;
+// …and a numbered one: "0.25%(1)"
+const FOOTNOTE_MARK_RE = /(?<=[\d%])(?:[^\w\s.%]{1,2}|\(\d{1,2}\))$/;
 // "0.25", ".75%", "0.25 %", "NONE"
 const RATE_RE = /^(?:NONE|None|\d{0,3}\.\d{1,4}\s*%?|\d{1,2}\s*%)$/;
 
@@ -135,6 +136,8 @@ export function scheduleItem(trimmed: string): ScheduleItem {
     return { kind: 'end' };
   // "As of May 1, 2011", "Amended as of …": the schedule's own date (documentDates.ts), set aside
   if (isScheduleDateLine(t)) return { kind: 'aside', text: t };
+  // "2000)": the year of a date line wrapped onto its own line ("… and ___________," / "2000)"), no fund
+  if (/^\d{4}\)\.?$/.test(t)) return { kind: 'aside', text: t };
   // "Date Last Amended: May 1, 2020", "Adopted March 1, 2019" under an exhibit's title: a date, no fund
   const undated = t.replace(MONTH_DAY_YEAR_RE, '');
   if (undated !== t && DATE_LABEL_RE.test(undated.trim())) return { kind: 'aside', text: t };
