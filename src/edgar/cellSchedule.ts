@@ -41,6 +41,8 @@ interface Columns {
   readonly formerNameColumn: boolean;
   /** three rate columns whose headings name no fee ("Maximum Fee*" / "Maximum Fee" / "Maximum Fee") */
   readonly unnamedColumns: boolean;
+  /** the heading cells ("Name of Fund", …): one printed again, the table goes on over a page break */
+  readonly headings?: readonly string[];
 }
 
 interface PendingName {
@@ -244,6 +246,7 @@ function columnsOf(heading: readonly string[]): Columns {
     registrantColumn: heading.some((h) => /^Trust$/i.test(h.trim())),
     formerNameColumn: heading.some((h) => /^Former\s+Names?$/i.test(h.trim())),
     unnamedColumns: unnamedFeeCells(heading) === 3 && rates.length === 3,
+    headings: heading,
   };
 }
 
@@ -543,6 +546,16 @@ export function step(s0: CellState, item: ScheduleItem, line: number, ctx: CellS
       // JPMorgan: the headings printed again over a page break, the last fund's class cells go on below
       if (s.columns?.formerNameColumn === true && s.name?.former !== undefined && s.row === null)
         return { ...s, phase: 'heading', heading: [item.text], listRates: [] };
+      // Legg Mason "Name of Fund | Name of Class | Aggregate" printed again over a page break after
+      // "ClearBridge Mid Cap Fund | Class A | 0.25": its "Class C | 1.00" rows go on below, before
+      // the next fund's name (never rows for the fund listed after them)
+      if (
+        s.name?.done === true &&
+        s.row === null &&
+        s.listRates.length === 0 &&
+        s.columns?.headings?.includes(item.text) === true
+      )
+        return { ...s, phase: 'heading', heading: [item.text] };
       // "Equity Funds" over the next "Current Name | Former Name" table: a section of the schedule
       if (
         (s.columns?.formerNameColumn === true || /^Current\s+Names?$/i.test(item.text)) &&
