@@ -197,7 +197,9 @@ function columnsOf(heading: readonly string[]): Columns {
   // "SALES / COMMISSION" stacked over its column, beside the date columns
   const commission =
     /\bsales\s+commission\b/i.test(joined) || heading.some((h) => /^COMMISSION$/i.test(h.trim()));
-  const text = commission ? joined.replace(/\bsales\b|\bcommission\b/gi, ' ') : joined;
+  const text = (commission ? joined.replace(/\bsales\b|\bcommission\b/gi, ' ') : joined)
+    // Legg Mason's "Aggregate Service Fee" is one column: the whole fee, not a service fee beside it
+    .replace(/\baggregate\s+service\s+fee/gi, 'aggregate fee');
   const aggregate = /\baggregate\b/i.test(text);
   const service = /\bservices?\b|\bshareholder\b/i.test(text);
   // "Maximum Distribution Amount | Maximum Shareholder Services Amount | Maximum Aggregate …"

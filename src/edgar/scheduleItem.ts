@@ -56,8 +56,9 @@ const HEADING_WORDS = new Set(
 );
 
 function headingWord(w: string): boolean {
-  // a footnote marker glued on: "Amount*", "Fee(1)"
-  return HEADING_WORDS.has(stripFootnoteSuffix(w.toLowerCase()).replace(/^\(|[),:]$/g, ''));
+  // a footnote marker glued on: "Amount*", "Fee(1)", and Legg Mason's "Service Fee1"
+  const word = stripFootnoteSuffix(w.toLowerCase()).replace(/^\(|[),:]$/g, '');
+  return HEADING_WORDS.has(word) || HEADING_WORDS.has(word.replace(/(?<=[a-z]{3})[1-9]$/, ''));
 }
 
 const MONTH_DAY_YEAR_RE =
