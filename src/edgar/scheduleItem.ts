@@ -8,7 +8,7 @@
 
 import { isScheduleDateLine, monthYearLine } from './dates.js';
 import { endsSchedule, isAllCaps, isParenthesised, isProse, portfolioLabel } from './lineShapes.js';
-import { withoutFormerName } from './portfolioName.js';
+import { numberedName, withoutFormerName } from './portfolioName.js';
 import { readRateToken, stripFootnoteSuffix } from './rateToken.js';
 import { classCodesIn, isClassLabel } from './shareClasses.js';
 
@@ -51,7 +51,9 @@ const HEADING_WORDS = new Set(
     // JPMorgan "Current Name | Former Name | Share Class"
     'former ' +
     // Eaton Vance Class B "SALES / COMMISSION"
-    'commission'
+    'commission ' +
+    // Wells Fargo "Maximum / Rule 12b-1 Fee"
+    'rule'
   ).split(' '),
 );
 
@@ -174,5 +176,5 @@ export function scheduleItem(trimmed: string): ScheduleItem {
   if (isProse(t) && t.split(/\s+/).length >= 6) return { kind: 'leadIn', text: t, closesQuote };
   // "Eaton Vance High Income Fund*": the marker refers to a footnote, it is no part of the name
   const name = withoutFormerName(t.replace(/(?<=[A-Za-z0-9)])\*{1,3}$/, ''));
-  return { kind: 'name', text: name.replace(/\s+/g, ' '), closesQuote };
+  return { kind: 'name', text: numberedName(name.replace(/\s+/g, ' ')), closesQuote };
 }
