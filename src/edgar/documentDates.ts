@@ -70,7 +70,8 @@ function dateUnderScheduleTitle(lines: readonly EdgarLine[]): FoundDate | null {
 
 // Transamerica's "AMENDED SCHEDULE A": "The following series and classes of shares are offered
 // effective as of April 30, 2012:" — the lead-in over its list states the schedule's date
-const LEAD_IN_EFFECTIVE_RE = /^The\s+following\b[^.]*?\beffective\s+(?:as\s+of\s+)?([A-Z][a-z]+\s+\d{1,2},?\s+\d{4})\s*:$/;
+const LEAD_IN_EFFECTIVE_RE =
+  /^The\s+following\b[^.]*?\beffective\s+(?:as\s+of\s+)?([A-Z][a-z]+\s+\d{1,2},?\s+\d{4})\s*:$/;
 
 function leadInEffectiveDate(lines: readonly EdgarLine[]): FoundDate | null {
   for (const l of lines) {
@@ -141,7 +142,8 @@ export function documentDates(
     if (kind === 'schedule') {
       // a schedule on its own: the latest date its date lines state ("as amended on …")
       const last = latest(stated);
-      effective = last ?? restated ?? dateUnderScheduleTitle(lines) ?? leadInEffectiveDate(lines) ?? monthOnly;
+      effective =
+        last ?? restated ?? dateUnderScheduleTitle(lines) ?? leadInEffectiveDate(lines) ?? monthOnly;
       const first = stated.length > 1 ? stated[0]! : null;
       datedAsOf = first !== null && first.iso !== last?.iso ? first.iso : null;
     } else {
