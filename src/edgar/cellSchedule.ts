@@ -140,6 +140,8 @@ export interface CellState {
   readonly quoteOpen: boolean;
   /** "Current Name | Former Name": each former name that differs → the current name */
   readonly renames: readonly Rename[];
+  /** the line of the sentence after the rows that closed the schedule */
+  readonly closedByText?: number;
 }
 
 export interface CellScheduleContext {
@@ -597,7 +599,8 @@ export function step(s0: CellState, item: ScheduleItem, line: number, ctx: CellS
     }
     case 'leadIn': {
       const h = closeHeading(s);
-      if (h.name !== null || h.entries.length > 0) return finishName({ ...h, phase: 'closed' }, ctx);
+      if (h.name !== null || h.entries.length > 0)
+        return finishName({ ...h, phase: 'closed', closedByText: line }, ctx);
       if (/\bapply\s+to\s+each\b/i.test(item.text)) return h;
       return { ...h, leadInRate: h.leadInRate || /\b(?:fee|rate)\b/i.test(item.text) };
     }
@@ -867,6 +870,21 @@ export function readCellSchedule(
         break;
       }
     } else for (const part of parts) s = step(s, scheduleItem(part), l.no, ctx);
+  }
+  // Wells Fargo: a footnote's text under the rows (its marker "1" read as a page number) closed the
+  // schedule, yet its column headings are printed again below with rates under them: the table goes
+  // on over a page break — refused, never read short
+  const headings = s.columns?.headings;
+  if (s.closedByText !== undefined && headings !== undefined) {
+    const cells = lines.slice(i, stop).map((l) => l.trimmed.replace(/^\|/, '').trim());
+    // a heading cell, or the first line of one wrapped over lines ("Funds Trust" / "Funds and …")
+    const again = cells.findIndex((c) => c !== '' && headings.some((h) => h === c || h.startsWith(`${c} `)));
+    if (again >= 0 && cells.slice(again).some((c) => scheduleItem(c).kind === 'rate'))
+      fail(
+        ctx,
+        lines[i + again]!.no,
+        `the table goes on below the text at line ${s.closedByText} (its headings printed again, with rates): the text is a footnote inside the table, and the rows after it are not read`,
+      );
   }
   if (cutLine !== null) {
     const pendingName = s.name !== null && !s.name.done && s.name.held.length === 0 ? s.name.text : null;
