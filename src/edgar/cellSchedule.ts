@@ -240,15 +240,18 @@ function columnsOf(heading: readonly string[]): Columns {
       ? 'maximum'
       : null;
   const attributable = /\battributable\s+to\s+([A-Z][a-z]+)\s+Shares/.exec(text);
+  // JPMorgan's Schedule B with its "Current Name | Former Name | Share Class" headings left blank:
+  // one heading cell, the fee's — a fund's cell, its former name's, then its class cells
+  const unlabeled = heading.length === 1 && /^Distribution\s+Fee\b/i.test(heading[0]!.trim());
   return {
     rates,
     bound: rates.includes('assetBasedSalesCharge') ? bound : null,
     // "Share Class", "Class", "Shares" (Invesco's Portfolio | Shares lists: "Class A Shares" cells)
-    classColumn: heading.some((h) => /^(?:(?:Share\s+)?Class(?:es)?|Shares)$/i.test(h.trim())),
+    classColumn: unlabeled || heading.some((h) => /^(?:(?:Share\s+)?Class(?:es)?|Shares)$/i.test(h.trim())),
     classes: attributable ? [attributable[1]!] : [],
     perClass: heading.some((h) => /^Class\s+of\s+each\s+Fund$/i.test(h.trim())),
     registrantColumn: heading.some((h) => /^Trust$/i.test(h.trim())),
-    formerNameColumn: heading.some((h) => /^Former\s+Names?$/i.test(h.trim())),
+    formerNameColumn: unlabeled || heading.some((h) => /^Former\s+Names?$/i.test(h.trim())),
     unnamedColumns: unnamedFeeCells(heading) === 3 && rates.length === 3,
     headings: heading,
   };
@@ -528,7 +531,8 @@ export function step(s0: CellState, item: ScheduleItem, line: number, ctx: CellS
       // "Money Market Funds" over the first "Current Name | Former Name" table: a section, no fund;
       // "MONEY MARKET FUNDS" in capitals is a section too, not the Registrant
       if (
-        /^Current\s+Names?$/i.test(item.text) &&
+        // (or over a table whose fund columns' headings are blank: "Distribution Fee" alone)
+        (/^Current\s+Names?$/i.test(item.text) || /^Distribution\s+Fee\b/i.test(item.text)) &&
         s.columns === null &&
         s.row === null &&
         s.listRates.length === 0
@@ -680,6 +684,7 @@ export function step(s0: CellState, item: ScheduleItem, line: number, ctx: CellS
         h.columns?.formerNameColumn === true &&
         pending !== null &&
         pending.former === undefined &&
+        !pending.done &&
         h.row === null &&
         pending.held.length === 0
       ) {
