@@ -386,6 +386,15 @@ function finishName(s: CellState, ctx: CellScheduleContext): CellState {
 /** A row's last rate came in: its entries are written once its name is complete. */
 function completeRow(s: CellState, ctx: CellScheduleContext, row: Row): CellState {
   if (s.name === null) {
+    // a class row with no fund after the table's funds were read (a footnote, then the headings
+    // again over a page break): the last fund's or the next one's, the document cannot say
+    const last = s.entries[s.entries.length - 1];
+    if (last !== undefined && row.classes.length > 0 && s.listRates.length === 0)
+      fail(
+        ctx,
+        row.line,
+        `Class ${row.classes.join(', ')} stands with no fund after "${last.portfolio}" (the table goes on after a break): whose class it is cannot be read`,
+      );
     // a rate row with no name: for each fund listed below it (or on the list schedule)
     return { ...s, row: null, listRates: [...s.listRates, row] };
   }
