@@ -535,6 +535,18 @@ export function step(s0: CellState, item: ScheduleItem, line: number, ctx: CellS
       ctx,
     );
   }
+  // a heading cell's parenthesis wrapped onto a line of its own: "Distribution Fee (annual rate …
+  // assets of each" / "Class of Shares)" (JPMorgan) goes on with the heading, it is no fund
+  const open = s.heading[s.heading.length - 1];
+  if (
+    s.phase === 'heading' &&
+    item.kind === 'name' &&
+    open !== undefined &&
+    /\([^)]*$/.test(open) &&
+    /\)$/.test(item.text) &&
+    ctx.continuations?.has(line) === true
+  )
+    return { ...s, heading: [...s.heading.slice(0, -1), `${open} ${item.text}`] };
   switch (item.kind) {
     case 'heading': {
       // "Money Market Funds" over the first "Current Name | Former Name" table: a section, no fund;
