@@ -142,6 +142,8 @@ export interface CellState {
   readonly renames: readonly Rename[];
   /** the line of the sentence after the rows that closed the schedule */
   readonly closedByText?: number;
+  /** the last fund is kept over headings printed again (a page break): its rows may go on below */
+  readonly keptOverHeading?: boolean;
 }
 
 export interface CellScheduleContext {
@@ -421,7 +423,24 @@ function needed(s: CellState, row: Row): number {
 
 function closeHeading(s: CellState): CellState {
   if (s.phase !== 'heading') return s;
-  return { ...s, phase: 'rows', columns: columnsOf(s.heading), heading: [] };
+  const closed: CellState = {
+    ...s,
+    phase: 'rows',
+    columns: columnsOf(s.heading),
+    heading: [],
+    keptOverHeading: false,
+  };
+  if (s.keptOverHeading !== true) return closed;
+  // the fund kept over headings printed again goes on only where they are the table's own again
+  // (a footnote's sentence above them aside); a new table's rows are never its
+  const again = s.heading.every((h) => isSentence(h) || s.columns?.headings?.includes(h) === true);
+  return again ? closed : { ...closed, name: null };
+}
+
+// a footnote's text printed above the headings of the next page ("Expressed as an annual rate of
+// the average daily net assets of the Fund attributable to that Class")
+function isSentence(cell: string): boolean {
+  return cell.split(/\s+/).length >= 8;
 }
 
 const RATE_KEYS = ['assetBasedSalesChargePct', 'serviceFeePct', 'aggregateFeePct'] as const;
@@ -582,9 +601,9 @@ export function step(s0: CellState, item: ScheduleItem, line: number, ctx: CellS
         s.name?.done === true &&
         s.row === null &&
         s.listRates.length === 0 &&
-        s.columns?.headings?.includes(item.text) === true
+        (s.columns?.headings?.includes(item.text) === true || isSentence(item.text))
       )
-        return { ...s, phase: 'heading', heading: [item.text] };
+        return { ...s, phase: 'heading', heading: [item.text], keptOverHeading: true };
       // "Equity Funds" over the next "Current Name | Former Name" table: a section of the schedule
       if (
         (s.columns?.formerNameColumn === true || /^Current\s+Names?$/i.test(item.text)) &&
