@@ -42,6 +42,8 @@ interface Columns {
   readonly formerNameColumn: boolean;
   /** three rate columns whose headings name no fee ("Maximum Fee*" / "Maximum Fee" / "Maximum Fee") */
   readonly unnamedColumns: boolean;
+  /** the heading cells ("Name of Fund", …): one printed again, the table goes on over a page break */
+  readonly headings?: readonly string[];
 }
 
 interface PendingName {
@@ -139,6 +141,10 @@ export interface CellState {
   readonly quoteOpen: boolean;
   /** "Current Name | Former Name": each former name that differs → the current name */
   readonly renames: readonly Rename[];
+  /** the line of the sentence after the rows that closed the schedule */
+  readonly closedByText?: number;
+  /** the last fund is kept over headings printed again (a page break): its rows may go on below */
+  readonly keptOverHeading?: boolean;
 }
 
 export interface CellScheduleContext {
@@ -198,7 +204,9 @@ function columnsOf(heading: readonly string[]): Columns {
   // "SALES / COMMISSION" stacked over its column, beside the date columns
   const commission =
     /\bsales\s+commission\b/i.test(joined) || heading.some((h) => /^COMMISSION$/i.test(h.trim()));
-  const text = commission ? joined.replace(/\bsales\b|\bcommission\b/gi, ' ') : joined;
+  const text = (commission ? joined.replace(/\bsales\b|\bcommission\b/gi, ' ') : joined)
+    // Legg Mason's "Aggregate Service Fee" is one column: the whole fee, not a service fee beside it
+    .replace(/\baggregate\s+service\s+fee/gi, 'aggregate fee');
   // "Distribution Fee | Service Fee | Total": the total of the two is the aggregate fee
   const aggregate =
     /\baggregate\b/i.test(text) || heading.some((h) => /^Total(?:\s+(?:12b-1\s+)?Fees?)?$/i.test(h.trim()));
@@ -240,16 +248,20 @@ function columnsOf(heading: readonly string[]): Columns {
       ? 'maximum'
       : null;
   const attributable = /\battributable\s+to\s+([A-Z][a-z]+)\s+Shares/.exec(text);
+  // JPMorgan's Schedule B with its "Current Name | Former Name | Share Class" headings left blank:
+  // one heading cell, the fee's — a fund's cell, its former name's, then its class cells
+  const unlabeled = heading.length === 1 && /^Distribution\s+Fee\b/i.test(heading[0]!.trim());
   return {
     rates,
     bound: rates.includes('assetBasedSalesCharge') ? bound : null,
     // "Share Class", "Class", "Shares" (Invesco's Portfolio | Shares lists: "Class A Shares" cells)
-    classColumn: heading.some((h) => /^(?:(?:Share\s+)?Class(?:es)?|Shares)$/i.test(h.trim())),
+    classColumn: unlabeled || heading.some((h) => /^(?:(?:Share\s+)?Class(?:es)?|Shares)$/i.test(h.trim())),
     classes: attributable ? [attributable[1]!] : [],
     perClass: heading.some((h) => /^Class\s+of\s+each\s+Fund$/i.test(h.trim())),
     registrantColumn: heading.some((h) => /^Trust$/i.test(h.trim())),
-    formerNameColumn: heading.some((h) => /^Former\s+Names?$/i.test(h.trim())),
+    formerNameColumn: unlabeled || heading.some((h) => /^Former\s+Names?$/i.test(h.trim())),
     unnamedColumns: unnamedFeeCells(heading) === 3 && rates.length === 3,
+    headings: heading,
   };
 }
 
@@ -405,6 +417,15 @@ function finishName(s: CellState, ctx: CellScheduleContext): CellState {
 /** A row's last rate came in: its entries are written once its name is complete. */
 function completeRow(s: CellState, ctx: CellScheduleContext, row: Row): CellState {
   if (s.name === null) {
+    // a class row with no fund after the table's funds were read (a footnote, then the headings
+    // again over a page break): the last fund's or the next one's, the document cannot say
+    const last = s.entries[s.entries.length - 1];
+    if (last !== undefined && row.classes.length > 0 && s.listRates.length === 0)
+      fail(
+        ctx,
+        row.line,
+        `Class ${row.classes.join(', ')} stands with no fund after "${last.portfolio}" (the table goes on after a break): whose class it is cannot be read`,
+      );
     // a rate row with no name: for each fund listed below it (or on the list schedule)
     return { ...s, row: null, listRates: [...s.listRates, row] };
   }
@@ -431,7 +452,24 @@ function needed(s: CellState, row: Row): number {
 
 function closeHeading(s: CellState): CellState {
   if (s.phase !== 'heading') return s;
-  return { ...s, phase: 'rows', columns: columnsOf(s.heading), heading: [] };
+  const closed: CellState = {
+    ...s,
+    phase: 'rows',
+    columns: columnsOf(s.heading),
+    heading: [],
+    keptOverHeading: false,
+  };
+  if (s.keptOverHeading !== true) return closed;
+  // the fund kept over headings printed again goes on only where they are the table's own again
+  // (a footnote's sentence above them aside); a new table's rows are never its
+  const again = s.heading.every((h) => isSentence(h) || s.columns?.headings?.includes(h) === true);
+  return again ? closed : { ...closed, name: null };
+}
+
+// a footnote's text printed above the headings of the next page ("Expressed as an annual rate of
+// the average daily net assets of the Fund attributable to that Class")
+function isSentence(cell: string): boolean {
+  return cell.split(/\s+/).length >= 8;
 }
 
 const RATE_KEYS = ['assetBasedSalesChargePct', 'serviceFeePct', 'aggregateFeePct'] as const;
@@ -561,6 +599,18 @@ export function step(s0: CellState, item: ScheduleItem, line: number, ctx: CellS
       ctx,
     );
   }
+  // a heading cell's parenthesis wrapped onto a line of its own: "Distribution Fee (annual rate …
+  // assets of each" / "Class of Shares)" (JPMorgan) goes on with the heading, it is no fund
+  const open = s.heading[s.heading.length - 1];
+  if (
+    s.phase === 'heading' &&
+    item.kind === 'name' &&
+    open !== undefined &&
+    /\([^)]*$/.test(open) &&
+    /\)$/.test(item.text) &&
+    ctx.continuations?.has(line) === true
+  )
+    return { ...s, heading: [...s.heading.slice(0, -1), `${open} ${item.text}`] };
   switch (item.kind) {
     case 'heading': {
       // "A" in a "Class" column beside a fund ("Maplecrest Growth Fund   A   0.25%"): a class
@@ -574,7 +624,8 @@ export function step(s0: CellState, item: ScheduleItem, line: number, ctx: CellS
       // "Money Market Funds" over the first "Current Name | Former Name" table: a section, no fund;
       // "MONEY MARKET FUNDS" in capitals is a section too, not the Registrant
       if (
-        /^Current\s+Names?$/i.test(item.text) &&
+        // (or over a table whose fund columns' headings are blank: "Distribution Fee" alone)
+        (/^Current\s+Names?$/i.test(item.text) || /^Distribution\s+Fee\b/i.test(item.text)) &&
         s.columns === null &&
         s.row === null &&
         s.listRates.length === 0
@@ -596,6 +647,16 @@ export function step(s0: CellState, item: ScheduleItem, line: number, ctx: CellS
       // JPMorgan: the headings printed again over a page break, the last fund's class cells go on below
       if (s.columns?.formerNameColumn === true && s.name?.former !== undefined && s.row === null)
         return { ...s, phase: 'heading', heading: [item.text], listRates: [] };
+      // Legg Mason "Name of Fund | Name of Class | Aggregate" printed again over a page break after
+      // "ClearBridge Mid Cap Fund | Class A | 0.25": its "Class C | 1.00" rows go on below, before
+      // the next fund's name (never rows for the fund listed after them)
+      if (
+        s.name?.done === true &&
+        s.row === null &&
+        s.listRates.length === 0 &&
+        (s.columns?.headings?.includes(item.text) === true || isSentence(item.text))
+      )
+        return { ...s, phase: 'heading', heading: [item.text], keptOverHeading: true };
       // "Equity Funds" over the next "Current Name | Former Name" table: a section of the schedule
       if (
         (s.columns?.formerNameColumn === true || /^Current\s+Names?$/i.test(item.text)) &&
@@ -635,7 +696,8 @@ export function step(s0: CellState, item: ScheduleItem, line: number, ctx: CellS
     }
     case 'leadIn': {
       const h = closeHeading(s);
-      if (h.name !== null || h.entries.length > 0) return finishName({ ...h, phase: 'closed' }, ctx);
+      if (h.name !== null || h.entries.length > 0)
+        return finishName({ ...h, phase: 'closed', closedByText: line }, ctx);
       if (/\bapply\s+to\s+each\b/i.test(item.text)) return h;
       return { ...h, leadInRate: h.leadInRate || /\b(?:fee|rate)\b/i.test(item.text) };
     }
@@ -715,6 +777,7 @@ export function step(s0: CellState, item: ScheduleItem, line: number, ctx: CellS
         h.columns?.formerNameColumn === true &&
         pending !== null &&
         pending.former === undefined &&
+        !pending.done &&
         h.row === null &&
         pending.held.length === 0
       ) {
@@ -933,6 +996,21 @@ export function readCellSchedule(
         break;
       }
     } else for (const part of parts) s = step(s, scheduleItem(part), l.no, ctx);
+  }
+  // Wells Fargo: a footnote's text under the rows (its marker "1" read as a page number) closed the
+  // schedule, yet its column headings are printed again below with rates under them: the table goes
+  // on over a page break — refused, never read short
+  const headings = s.columns?.headings;
+  if (s.closedByText !== undefined && headings !== undefined) {
+    const cells = lines.slice(i, stop).map((l) => l.trimmed.replace(/^\|/, '').trim());
+    // a heading cell, or the first line of one wrapped over lines ("Funds Trust" / "Funds and …")
+    const again = cells.findIndex((c) => c !== '' && headings.some((h) => h === c || h.startsWith(`${c} `)));
+    if (again >= 0 && cells.slice(again).some((c) => scheduleItem(c).kind === 'rate'))
+      fail(
+        ctx,
+        lines[i + again]!.no,
+        `the table goes on below the text at line ${s.closedByText} (its headings printed again, with rates): the text is a footnote inside the table, and the rows after it are not read`,
+      );
   }
   if (cutLine !== null) {
     const pendingName = s.name !== null && !s.name.done && s.name.held.length === 0 ? s.name.text : null;

@@ -68,6 +68,20 @@ function dateUnderScheduleTitle(lines: readonly EdgarLine[]): FoundDate | null {
   return null;
 }
 
+// Transamerica's "AMENDED SCHEDULE A": "The following series and classes of shares are offered
+// effective as of April 30, 2012:" — the lead-in over its list states the schedule's date
+const LEAD_IN_EFFECTIVE_RE =
+  /^The\s+following\b[^.]*?\beffective\s+(?:as\s+of\s+)?([A-Z][a-z]+\s+\d{1,2},?\s+\d{4})\s*:$/;
+
+function leadInEffectiveDate(lines: readonly EdgarLine[]): FoundDate | null {
+  for (const l of lines) {
+    const m = LEAD_IN_EFFECTIVE_RE.exec(l.trimmed);
+    const iso = m === null ? null : parseDate(m[1]!);
+    if (iso !== null) return { iso, line: l.no };
+  }
+  return null;
+}
+
 /**
  * @example documentDates('plan-amendment', lines, prose, 1).effective?.iso === '2005-07-18'
  *   for "The Plan, effective July 1, 2004, … is hereby amended, effective July 18, 2005"
@@ -135,7 +149,9 @@ export function documentDates(
       // a schedule on its own: the latest date its date lines state ("as amended on …")
       const last = latest(stated);
       // a chain of dates whose latest is blank dates a draft: none of its dates is the schedule's
-      effective = latestBlank ? null : (last ?? restated ?? dateUnderScheduleTitle(lines) ?? monthOnly);
+      effective = latestBlank
+        ? null
+        : (last ?? restated ?? dateUnderScheduleTitle(lines) ?? leadInEffectiveDate(lines) ?? monthOnly);
       const first = stated.length > 1 ? stated[0]! : null;
       datedAsOf = first !== null && first.iso !== last?.iso ? first.iso : null;
     } else {

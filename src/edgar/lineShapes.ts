@@ -120,6 +120,7 @@ const DESIGNATION = String.raw`(?:99\.?\s?)?\(?[a-z]{1,2}\)?(?:\s?\(\d{1,2}\)|\.
 const BARE_DESIGNATION_RE = new RegExp(`^(${DESIGNATION})$`, 'i');
 // "EXHIBIT m(4)(b)", and "EXHIBIT m (1)(b)" with a space inside the designation
 const LABELLED_RE = new RegExp(`^EXHIBIT\\s+(${DESIGNATION}|\\S+)$`, 'i');
+const EDGAR_TYPE_RE = /^EX-(\d{1,3}(?:\.[A-Za-z0-9()]+)+)$/;
 
 /**
  * The exhibit designation a title line states, or null: "EXHIBIT (e)(1)(b)" → "(e)(1)(b)", and
@@ -128,8 +129,12 @@ const LABELLED_RE = new RegExp(`^EXHIBIT\\s+(${DESIGNATION}|\\S+)$`, 'i');
  * @example exhibitLabel('m(4)(b)') === 'm(4)(b)'
  * @example exhibitLabel('EXHIBIT m (1)(b)') === 'm (1)(b)'
  * @example exhibitLabel('EXHIBIT A') === null
+ * @example exhibitLabel('EX-99.B(m)') === '99.B(m)'
  */
 export function exhibitLabel(trimmed: string): string | null {
+  // the EDGAR exhibit type alone on its line above the title: "EX-99.B(m)" → "99.B(m)"
+  const edgarType = EDGAR_TYPE_RE.exec(trimmed);
+  if (edgarType) return edgarType[1]!;
   const labelled = LABELLED_RE.exec(trimmed);
   if (labelled) return /^[A-Z]$/.test(labelled[1]!) ? null : labelled[1]!;
   return BARE_DESIGNATION_RE.exec(trimmed)?.[1] ?? null;

@@ -33,3 +33,16 @@ export function parenthesisedClasses(
   const classes = classCodesIn(m[2]!);
   return classes.length === 0 ? null : { name: m[1]!, classes };
 }
+
+// Wells Fargo's numbered fund cells, a footnote digit glued to the name: "9. Dow Jones Target Today
+// Fund1" is "Dow Jones Target Today Fund"
+const NUMBERED_NAME_RE = /^(?:\d{1,3}\.\s+)?(.*\b(?:Fund|Portfolio|Series|Trust))([1-9])?$/;
+
+/**
+ * The name without the list number before it and the footnote digit glued after it.
+ * @example numberedName('9. Dow Jones Target Today Fund1') → 'Dow Jones Target Today Fund'
+ */
+export function numberedName(text: string): string {
+  const m = NUMBERED_NAME_RE.exec(text);
+  return m === null ? text : m[1]!;
+}

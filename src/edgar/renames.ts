@@ -9,7 +9,7 @@
 
 import { parseDate } from './dates.js';
 import type { Rename, RenameRule } from './exhibitDocument.js';
-import { parenthesisedClasses } from './portfolioName.js';
+import { numberedName, parenthesisedClasses } from './portfolioName.js';
 
 const RULE_RE =
   /\breplacing\s+["\u201c]([^"\u201d]{1,80})["\u201d]\s+with\s+["\u201c]([^"\u201d]{0,80})["\u201d]/gi;
@@ -236,7 +236,7 @@ export function formerlyRenames(lines: readonly string[]): Rename[] {
       to = prev;
     }
     // "… Floating-Rate Fund (Advisers Class shares)" over "(formerly …)": the fund is renamed, not its class
-    to = parenthesisedClasses(to)?.name ?? to;
+    to = numberedName(parenthesisedClasses(to)?.name ?? to);
     const from = m[1]!.replace(/\s+/g, ' ');
     if (isName(to) && isName(from) && !out.some((r) => r.from === from && r.to === to))
       out.push({ from, to });

@@ -8,7 +8,7 @@
 
 import { isScheduleDateLine, monthYearLine } from './dates.js';
 import { endsSchedule, isAllCaps, isParenthesised, isProse, portfolioLabel } from './lineShapes.js';
-import { withoutFormerName } from './portfolioName.js';
+import { numberedName, withoutFormerName } from './portfolioName.js';
 import { readRateToken, stripFootnoteSuffix } from './rateToken.js';
 import { classCodesIn, isClassLabel } from './shareClasses.js';
 
@@ -52,13 +52,16 @@ const HEADING_WORDS = new Set(
     // JPMorgan "Current Name | Former Name | Share Class"
     'former ' +
     // Eaton Vance Class B "SALES / COMMISSION"
-    'commission'
+    'commission ' +
+    // Wells Fargo "Maximum / Rule 12b-1 Fee"
+    'rule'
   ).split(' '),
 );
 
 function headingWord(w: string): boolean {
-  // a footnote marker glued on: "Amount*", "Fee(1)"
-  return HEADING_WORDS.has(stripFootnoteSuffix(w.toLowerCase()).replace(/^\(|[),:]$/g, ''));
+  // a footnote marker glued on: "Amount*", "Fee(1)", and Legg Mason's "Service Fee1"
+  const word = stripFootnoteSuffix(w.toLowerCase()).replace(/^\(|[),:]$/g, '');
+  return HEADING_WORDS.has(word) || HEADING_WORDS.has(word.replace(/(?<=[a-z]{3})[1-9]$/, ''));
 }
 
 const MONTH_DAY_YEAR_RE =
@@ -176,5 +179,5 @@ export function scheduleItem(trimmed: string): ScheduleItem {
   if (isProse(t) && t.split(/\s+/).length >= 6) return { kind: 'leadIn', text: t, closesQuote };
   // "Eaton Vance High Income Fund*": the marker refers to a footnote, it is no part of the name
   const name = withoutFormerName(t.replace(/(?<=[A-Za-z0-9)])\*{1,3}$/, ''));
-  return { kind: 'name', text: name.replace(/\s+/g, ' '), closesQuote };
+  return { kind: 'name', text: numberedName(name.replace(/\s+/g, ' ')), closesQuote };
 }

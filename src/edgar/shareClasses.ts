@@ -23,8 +23,9 @@ const NAME_WORD_CLASSES = new Set(['TRUST']);
 // Two-letter words that follow CLASS in prose but are not codes ("a Class of a Fund").
 const NOT_CODES = new Set(['OF', 'TO', 'IN', 'ON', 'OR', 'AN', 'AT', 'BY', 'IS', 'IT', 'AS', 'BE', 'ES']);
 
+// Legg Mason's "Class 1" (and insurance trusts' "Class 2"): a one-digit code is a class too
 function isLetterCode(tok: string): boolean {
-  return /^[A-Z][A-Z0-9]?$/.test(tok) && !NOT_CODES.has(tok);
+  return (/^[A-Z][A-Z0-9]?$/.test(tok) && !NOT_CODES.has(tok)) || /^[1-9]$/.test(tok);
 }
 
 // Legg Mason's "Class IS": a code, not the verb, where it is printed in capitals and ends the class

@@ -128,7 +128,8 @@ export function scheduleTitleBlock(
   headingIndex: number,
   t: TitleBlock,
 ): TitleBlock | null {
-  if (t.text !== '') return null;
+  // "AMENDED" alone over "SCHEDULE A" (Transamerica) says what the schedule is, not its plan's name
+  if (t.text !== '' && !/^AMENDED(?:\s+AND\s+RESTATED)?$/.test(t.text.trim())) return null;
   const title: string[] = [];
   for (let i = headingIndex + 1; i < lines.length && title.length < MAX_SCHEDULE_TITLE_LINES; i++) {
     const line = lines[i]!.trimmed;
