@@ -212,7 +212,7 @@ function readCellLayout(
     title:
       t.text === ''
         ? untitledScheduleTitle(lines, headings[0], readings[0])
-        : exhibitTitleOf(t, kind, readings[0]?.name ?? null),
+        : exhibitTitleOf(t, kind, readings[0]?.name ?? null, registrant ?? single),
     exhibit: t.exhibit,
     amendmentNumber: kind.endsWith('-amendment') ? t.amendmentNumber : null,
     instrumentKind: t.instrumentKind,

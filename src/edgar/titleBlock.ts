@@ -182,7 +182,13 @@ const DEFINED_TERM_RE = /\(\s*the\s+[“"'][^()“”"']{1,40}[”"']\s*\)/gi;
  * @example exhibitTitleOf(block of 'AMENDMENT NO. 1 TO / DISTRIBUTION AND SERVICE PLAN (the “Plan”) / CLASS C SHARES / CLASS R SHARES', 'plan-amendment', 'Schedule A')
  *   === 'Amendment No. 1 to Distribution and Service Plan (Class C Shares, Class R Shares)'
  */
-export function exhibitTitleOf(t: TitleBlock, kind: ExhibitKind, scheduleName: string | null): string {
+export function exhibitTitleOf(
+  t: TitleBlock,
+  kind: ExhibitKind,
+  scheduleName: string | null,
+  /** the Registrant the document names, where its title block leaves it to a line of its own */
+  registrant: string | null = t.registrant,
+): string {
   let lines = t.lines
     .map((l) => l.replace(DEFINED_TERM_RE, ' ').replace(/\s+/g, ' ').trim())
     .filter((l) => l !== '');
@@ -205,6 +211,12 @@ export function exhibitTitleOf(t: TitleBlock, kind: ExhibitKind, scheduleName: s
     schedule = `${titleCase(lines.pop()!)} ${schedule}`;
   let title = titleCase(lines.join(' '));
   if (classLines.length > 0) title += ` (${classLines.map((c) => titleCase(c)).join(', ')})`;
+  // "EXHIBIT A / TO THE DISTRIBUTION PLAN OF / X TRUST": the schedule's heading goes on, and the
+  // title is the schedule's, "Exhibit A to the Distribution Plan of X Trust"
+  if (kind === 'schedule' && schedule !== null && /^To\s/.test(title)) {
+    const of = /\sof$/.test(title) && registrant !== null ? ` ${titleCase(registrant)}` : '';
+    return `${schedule} to${title.slice(2)}${of}`;
+  }
   if (
     kind === 'schedule' &&
     schedule !== null &&

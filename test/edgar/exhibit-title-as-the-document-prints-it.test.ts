@@ -133,6 +133,29 @@ Quarry Balanced Fund
     expect(funds.title).toBe('Schedule A — Quarry Funds');
   });
 
+  it('"EXHIBIT A / TO THE DISTRIBUTION PLAN OF / X TRUST": the heading goes on into the title, with its Registrant', () => {
+    const doc = parseExhibit(
+      `                                   EXHIBIT A
+                          TO THE DISTRIBUTION PLAN OF
+                              HARROWGATE FUNDS TRUST
+
+FUND                                                     DISTRIBUTION FEE
+----                                                     ----------------
+Harrowgate Growth Fund                                         0.25%
+Harrowgate Income Fund                                         0.25%
+
+Dated: April 2, 2004
+`,
+      'exhibit-a.txt',
+    );
+    expect(doc.title).toBe('Exhibit A to the Distribution Plan of Harrowgate Funds Trust');
+    expect(doc.instrument.registrant).toBe('HARROWGATE FUNDS TRUST');
+    expect(doc.schedules[0]!.entries.map((e) => e.portfolio)).toEqual([
+      'Harrowgate Growth Fund',
+      'Harrowgate Income Fund',
+    ]);
+  });
+
   it('a date, a column heading or a sentence under the heading is no subtitle', () => {
     const doc = parseExhibit(
       `EXHIBIT A
