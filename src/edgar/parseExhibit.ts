@@ -164,6 +164,20 @@ function readEdgarLayout(
   };
 }
 
+/**
+ * A line naming a Rule 18f-3 multiple class plan ("MULTIPLE CLASS PLAN PURSUANT TO RULE 18f-3",
+ * "RULE 18f-3 MULTI-CLASS PLAN", "18f-3 Multiple Class Plan"): its schedule lists each class's
+ * sales charges and CDSC beside its 12b-1 fee, and is no 12b-1 fee schedule. A line that names a
+ * 12b-1, distribution or service plan too ("MULTIPLE CLASS AND DISTRIBUTION PLAN") is not one.
+ */
+function isMultipleClassPlan(line: string): boolean {
+  return (
+    /^(?:(?:AMENDED\s+AND\s+RESTATED|FORM\s+OF)\s+)?(?:RULE\s+)?(?:18f-3\s+)?(?:MULTIPLE|MULTI-)\s*CLASS\s+PLAN\b/i.test(
+      line,
+    ) && !/\b12B-1\b|\bDISTRIBUTION\b|\bSERVICE\s+PLAN\b/i.test(line)
+  );
+}
+
 /** A schedule filed without a title block is titled by its name, and its subtitle where it prints one ("Exhibit A — Fee Schedule"). */
 function untitledScheduleTitle(
   lines: readonly EdgarLine[],
@@ -246,6 +260,19 @@ export function parseExhibit(text: string, file: string): ParsedExhibit {
   const t = readTitleBlock(lines, (i) => cellHeadingAt(lines, i, firstContent) !== null);
   const scheduleFirst =
     t.bodyStart < lines.length && cellHeadingAt(lines, t.bodyStart, firstContent) !== null;
+  // a line at the top naming the document a Rule 18f-3 multiple class plan (in its title block or
+  // under a schedule heading printed first: "APPENDIX A / RULE 18f-3 MULTI-CLASS PLAN")
+  const multipleClassPlan = lines
+    .slice(firstContent)
+    .filter((l) => l.trimmed !== '' && !l.trimmed.startsWith('|'))
+    .slice(0, 4)
+    .find((l) => isMultipleClassPlan(l.trimmed));
+  if (multipleClassPlan !== undefined)
+    throw new ExhibitParseError(
+      file,
+      multipleClassPlan.no,
+      `a Rule 18f-3 multiple class plan ("${multipleClassPlan.trimmed.slice(0, 80)}"), not a Rule 12b-1 plan or distribution agreement: plan12b reads the fee schedules of those`,
+    );
 
   let reading: Reading;
   if (cells !== null || scheduleFirst)
