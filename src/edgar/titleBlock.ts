@@ -86,9 +86,12 @@ export function readTitleBlock(
   const upper = text.toUpperCase();
   const number = amendmentNumberIn(text);
   const instrumentKind: InstrumentKind = /\bAGREEMENT\b/.test(upper) ? 'agreement' : 'plan';
-  const of = /\bOF\s+((?:THE\s+)?[A-Z][A-Z&.,' -]{0,160}(?:TRUST|FUNDS|FUND|SERIES|GROUP|INC\.?))\b/.exec(
-    text,
-  );
+  const ofMatch =
+    /\bOF\s+((?:THE\s+)?[A-Z][A-Z&.,' -]{0,160}(?:TRUST|FUNDS|FUND|SERIES|GROUP|INC\.?))\b/.exec(text);
+  // "CLASS A, A2, C, … CASH RESERVE SHARES and CLASSES OF SHARES OF SHORT-TERM INVESTMENTS TRUST"
+  // (Invesco's compensation plan): the trust closes the list of classes a plan of many trusts
+  // covers; it is one of them, not the plan's Registrant
+  const of = ofMatch !== null && /\band\s+CLASSES\s+$/i.test(text.slice(0, ofMatch.index)) ? null : ofMatch;
   // the words before the plan's name are part of it, a class code with a digit too ("CLASS R3");
   // at most a dozen of them, so that a title block of thousands of words is read in linear time
   const instrument =
