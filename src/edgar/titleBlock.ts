@@ -72,7 +72,14 @@ export function readTitleBlock(
       }
       continue;
     }
-    if (title.length > 0 && isProse(t) && t.split(/\s+/).length >= 6 && !/^\(the\b/i.test(t)) break;
+    if (
+      title.length > 0 &&
+      isProse(t) &&
+      t.split(/\s+/).length >= 6 &&
+      !/^\(the\b/i.test(t) &&
+      !isLongClassLine(t)
+    )
+      break;
     // "The First Restated Master Distribution Agreement (Class B Shares … with": the body's first
     // sentence, wrapped before any punctuation that would show it is prose
     if (title.length > 0 && /^(?:The|This)\s/.test(t) && t.split(/\s+/).length >= 6) break;
@@ -116,6 +123,13 @@ export function readTitleBlock(
     classes: classCodesIn(text),
     bodyStart: i,
   };
+}
+
+// "CLASS A, A2, C, INVESTOR CLASS, P, R, S, SERIES II SHARES, CASH RESERVE SHARES and CLASSES OF
+// SHARES OF AIM TREASURER’S SERIES TRUST" (Invesco's compensation plan): a class list in capitals
+// but for "and", long as prose is, is the title's
+function isLongClassLine(t: string): boolean {
+  return /^CLASS(?:ES)?\s/.test(t) && !/[a-z]/.test(t.replace(/\b(?:and|of)\b/g, ''));
 }
 
 const MAX_SCHEDULE_TITLE_LINES = 4;

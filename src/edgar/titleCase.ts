@@ -51,7 +51,8 @@ function isClassCode(core: string): boolean {
 }
 
 function titleWord(word: string, first: boolean, previous: string, inClassList = false): string {
-  const m = /^([^A-Za-z0-9]*)([A-Za-z0-9][A-Za-z0-9.'&-]*?)([^A-Za-z0-9]*)$/.exec(word);
+  // "TREASURER’S": a curly apostrophe inside a word, as a straight one
+  const m = /^([^A-Za-z0-9]*)([A-Za-z0-9][A-Za-z0-9.'\u2019&-]*?)([^A-Za-z0-9]*)$/.exec(word);
   if (!m) return word;
   const [, pre, core, post] = m as unknown as [string, string, string, string];
   const upper = core.toUpperCase();
