@@ -72,7 +72,14 @@ export function readTitleBlock(
       }
       continue;
     }
-    if (title.length > 0 && isProse(t) && t.split(/\s+/).length >= 6 && !/^\(the\b/i.test(t)) break;
+    if (
+      title.length > 0 &&
+      isProse(t) &&
+      t.split(/\s+/).length >= 6 &&
+      !/^\(the\b/i.test(t) &&
+      !isLongClassLine(t)
+    )
+      break;
     // "The First Restated Master Distribution Agreement (Class B Shares … with": the body's first
     // sentence, wrapped before any punctuation that would show it is prose
     if (title.length > 0 && /^(?:The|This)\s/.test(t) && t.split(/\s+/).length >= 6) break;
@@ -86,9 +93,12 @@ export function readTitleBlock(
   const upper = text.toUpperCase();
   const number = amendmentNumberIn(text);
   const instrumentKind: InstrumentKind = /\bAGREEMENT\b/.test(upper) ? 'agreement' : 'plan';
-  const of = /\bOF\s+((?:THE\s+)?[A-Z][A-Z&.,' -]{0,160}(?:TRUST|FUNDS|FUND|SERIES|GROUP|INC\.?))\b/.exec(
-    text,
-  );
+  const ofMatch =
+    /\bOF\s+((?:THE\s+)?[A-Z][A-Z&.,' -]{0,160}(?:TRUST|FUNDS|FUND|SERIES|GROUP|INC\.?))\b/.exec(text);
+  // "CLASS A, A2, C, … CASH RESERVE SHARES and CLASSES OF SHARES OF SHORT-TERM INVESTMENTS TRUST"
+  // (Invesco's compensation plan): the trust closes the list of classes a plan of many trusts
+  // covers; it is one of them, not the plan's Registrant
+  const of = ofMatch !== null && /\band\s+CLASSES\s+$/i.test(text.slice(0, ofMatch.index)) ? null : ofMatch;
   // the words before the plan's name are part of it, a class code with a digit too ("CLASS R3");
   // at most a dozen of them, so that a title block of thousands of words is read in linear time
   const instrument =
@@ -113,6 +123,13 @@ export function readTitleBlock(
     classes: classCodesIn(text),
     bodyStart: i,
   };
+}
+
+// "CLASS A, A2, C, INVESTOR CLASS, P, R, S, SERIES II SHARES, CASH RESERVE SHARES and CLASSES OF
+// SHARES OF AIM TREASURER’S SERIES TRUST" (Invesco's compensation plan): a class list in capitals
+// but for "and", long as prose is, is the title's
+function isLongClassLine(t: string): boolean {
+  return /^CLASS(?:ES)?\s/.test(t) && !/[a-z]/.test(t.replace(/\b(?:and|of)\b/g, ''));
 }
 
 const MAX_SCHEDULE_TITLE_LINES = 4;

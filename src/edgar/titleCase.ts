@@ -42,8 +42,17 @@ const SPELLED: Record<string, string> = {
   MAINSTAY: 'MainStay',
 };
 
-function titleWord(word: string, first: boolean, previous: string): string {
-  const m = /^([^A-Za-z0-9]*)([A-Za-z0-9][A-Za-z0-9.'&-]*?)([^A-Za-z0-9]*)$/.exec(word);
+// the two-letter small words a class code is never: "CLASSES OF SHARES" is no class "OF"
+const NOT_A_CODE = new Set(['OF', 'TO', 'OR', 'AN', 'IN', 'ON', 'BY']);
+
+/** A class code as printed in capitals: "A", "C5", "AX". */
+function isClassCode(core: string): boolean {
+  return /^[A-Z][A-Z0-9]?$/.test(core) && !NOT_A_CODE.has(core);
+}
+
+function titleWord(word: string, first: boolean, previous: string, inClassList = false): string {
+  // "TREASURER’S": a curly apostrophe inside a word, as a straight one
+  const m = /^([^A-Za-z0-9]*)([A-Za-z0-9][A-Za-z0-9.'\u2019&-]*?)([^A-Za-z0-9]*)$/.exec(word);
   if (!m) return word;
   const [, pre, core, post] = m as unknown as [string, string, string, string];
   const upper = core.toUpperCase();
@@ -52,7 +61,8 @@ function titleWord(word: string, first: boolean, previous: string): string {
   if (upper === '12B-1') out = '12b-1';
   else if (SPELLED[upper] !== undefined) out = SPELLED[upper];
   // a class code after CLASS keeps its capitals: "CLASS BX SHARES" → "Class BX Shares"
-  else if (/^CLASS(?:ES)?$/i.test(previous) && /^[A-Z][A-Z0-9]?$/.test(upper) && core === upper) out = upper;
+  // and so does each code of a list "CLASS A, AX, C, CX, … R AND RX SHARES"
+  else if ((/^CLASS(?:ES)?$/i.test(previous) || inClassList) && isClassCode(core)) out = upper;
   else if (KEEP_UPPER.has(upper) || core.length === 1 || /^\d/.test(core) || /^[A-Z]\d$/.test(upper))
     out = upper;
   else if (!first && LOWER.has(core.toLowerCase()) && pre === '') out = core.toLowerCase();
@@ -71,9 +81,18 @@ function titleWord(word: string, first: boolean, previous: string): string {
  *   === 'Amendment No. 12 to the Amended and Restated Master Distribution Plan'
  */
 export function titleCase(text: string): string {
-  return text
-    .split(/\s+/)
-    .filter((w) => w !== '')
-    .map((w, i, words) => titleWord(w, i === 0, words[i - 1] ?? ''))
+  const words = text.split(/\s+/).filter((w) => w !== '');
+  // inside a list of class codes: after a code ("CLASS A, AX,"), and after "AND" in it
+  let inList = false;
+  return words
+    .map((w, i) => {
+      // "INVESTOR CLASS, R AND RX": a code after "CLASS," too
+      const previous = (words[i - 1] ?? '').replace(/,$/, '');
+      const out = titleWord(w, i === 0, previous, inList);
+      const core = w.replace(/[^A-Za-z0-9]/g, '');
+      const coded = (/^CLASS(?:ES)?$/i.test(previous) || inList) && isClassCode(core);
+      inList = coded || (inList && /^(?:AND|&)$/i.test(w));
+      return out;
+    })
     .join(' ');
 }
