@@ -577,6 +577,10 @@ export function step(s0: CellState, item: ScheduleItem, line: number, ctx: CellS
       return codes.length > 0 ? { ...named, classes: codes } : named;
     }
     if (item.kind === 'registrant') return { ...s, registrant: item.name, titleRegistrant: item.name };
+    // Victory "SCHEDULE I / TO THE DISTRIBUTION AND SERVICE PLAN / CLASS R SHARES (formerly Class G
+    // Shares) / DATED DECEMBER 11, 1998 / …": the title's class, and its title lines go on below it
+    if (item.kind === 'classLabel' && s.entries.length === 0 && s.heading.length === 0)
+      return { ...s, classes: item.codes };
     s = { ...s, phase: 'rows' };
   }
   if ((s.phase === 'rows' || s.phase === 'heading') && item.kind !== 'heading') {
@@ -907,6 +911,21 @@ function mergedTables(entries: readonly ParsedEntry[]): readonly ParsedEntry[] {
   return out;
 }
 
+/**
+ * Victory's Schedule I numbers its rows: "1." / "12" in a cell of its own before the fund's name
+ * ("1. | Victory Balanced Fund | 0.50 | %") — a row number, no part of the name and no rate.
+ */
+function isRowNumberCell(lines: readonly EdgarLine[], i: number, stop: number): boolean {
+  if (!/^\d{1,3}\.?$/.test(lines[i]!.trimmed)) return false;
+  for (let j = i + 1; j < stop; j++) {
+    const next = lines[j]!.trimmed;
+    if (next === '') continue;
+    const item = scheduleItem(next);
+    return item.kind === 'name' && /^[A-Z]/.test(next);
+  }
+  return false;
+}
+
 /** Reads one schedule from the line after its heading to its end (or the next heading at `stop`). */
 export function readCellSchedule(
   ctx: CellScheduleContext,
@@ -934,6 +953,7 @@ export function readCellSchedule(
     if (l.cellStarts !== undefined) columnStarts = l.cellStarts;
     const t = l.trimmed;
     if (t === '' || /^\.+$/.test(t)) continue;
+    if (isRowNumberCell(lines, i, stop)) continue;
     // Heritage "SMALL CAP STOCK FUND..........0.35%": a name and its rate joined by dot leaders
     const leader = /^(.*?\S)\s*\.{3,}\s*(\d*\.\d+\s*%)$/.exec(t);
     // EDGAR text aligns its columns with runs of spaces: each run separates two cells
