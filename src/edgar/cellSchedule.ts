@@ -175,7 +175,11 @@ const CLASS_SUFFIX_RE = /^(.*\S)\s+[-\u2013\u2014]\s+Class\s+([A-Z][A-Z0-9]?)$/;
 const SUBTITLE_OF_RE = /^TO\s+(?:THE\s+)?(\S.*?\b(?:PLAN|AGREEMENT))\s+OF\s+(\S.*)$/;
 // "Compensation Plan", "Reimbursement Plan": the schedule's subtitle, never a fund
 const SCHEDULE_TITLE_RE =
-  /^(?:TO|OF|THE|FOR|AMENDED|FIRST|RESTATED)\b|\b(?:PLAN|AGREEMENT|RESTATED)\b|^Fee Schedule$|^(?:Dated|Effective|Amended and Restated)\b|^[A-Z][a-z]+ Plan$|^(?:Funds|Portfolios) with\b/;
+  /^(?:TO|OF|THE|FOR|AMENDED|FIRST|RESTATED)\b|\b(?:PLAN|AGREEMENT|RESTATED)\b|^Fee Schedule$|^(?:Dated|DATED|Effective|Amended and Restated)\b|^[A-Z][a-z]+ Plan$|^(?:Funds|Portfolios) with\b/;
+
+// "CLASS A SHARES OF", "CLASS R SHARES OF THE": a title line naming the plan's class, its
+// Registrant below
+const CLASS_SHARES_OF_RE = /^CLASS\s+([A-Z][A-Z0-9]?)\s+SHARES\s+OF(?:\s+THE)?$/;
 
 export function initialState(ctx: CellScheduleContext): CellState {
   return {
@@ -581,6 +585,11 @@ export function step(s0: CellState, item: ScheduleItem, line: number, ctx: CellS
     // Shares) / DATED DECEMBER 11, 1998 / …": the title's class, and its title lines go on below it
     if (item.kind === 'classLabel' && s.entries.length === 0 && s.heading.length === 0)
       return { ...s, classes: item.codes };
+    // Victory "SCHEDULE I / TO / DISTRIBUTION AND SERVICE PLAN / FOR / CLASS A SHARES OF / VICTORY
+    // PORTFOLIOS": the plan's class, the Registrant's name on the line below
+    const classOfTitle =
+      item.kind === 'name' || item.kind === 'heading' ? CLASS_SHARES_OF_RE.exec(text) : null;
+    if (classOfTitle !== null) return { ...s, classes: [classOfTitle[1]!] };
     s = { ...s, phase: 'rows' };
   }
   if ((s.phase === 'rows' || s.phase === 'heading') && item.kind !== 'heading') {
@@ -944,6 +953,8 @@ export function readCellSchedule(
   const lastIndex = stop >= lines.length ? (lastContentLine(lines, start, lines.length)?.index ?? -1) : -1;
   let cutLine: EdgarLine | null = null;
   let cutAt: Gap | null = null;
+  let rowNumbered = false;
+  let numbersBetweenRows = 0;
   for (; i < stop && s.phase !== 'closed'; i++) {
     const l = lines[i]!;
     if (l.opensTable) tableOpen = true;
@@ -952,8 +963,13 @@ export function readCellSchedule(
     if (l.opensTable || l.closesTable) columnStarts = null;
     if (l.cellStarts !== undefined) columnStarts = l.cellStarts;
     const t = l.trimmed;
+    // a number alone between rows is blanked as a page number; one before most rows numbers them
+    if (l.pageBreak === true && s.phase === 'rows') numbersBetweenRows++;
     if (t === '' || /^\.+$/.test(t)) continue;
-    if (isRowNumberCell(lines, i, stop)) continue;
+    if (isRowNumberCell(lines, i, stop)) {
+      rowNumbered = true;
+      continue;
+    }
     // Heritage "SMALL CAP STOCK FUND..........0.35%": a name and its rate joined by dot leaders
     const leader = /^(.*?\S)\s*\.{3,}\s*(\d*\.\d+\s*%)$/.exec(t);
     // EDGAR text aligns its columns with runs of spaces: each run separates two cells
@@ -1032,6 +1048,20 @@ export function readCellSchedule(
         `the table goes on below the text at line ${s.closedByText} (its headings printed again, with rates): the text is a footnote inside the table, and the rows after it are not read`,
       );
   }
+  // a numbered table whose document stops on a number alone after a row's rate ("… Growth Fund |
+  // 0.25% | 4", the number blanked as a page number): a row begins there and is cut
+  if (numbersBetweenRows >= 3 && numbersBetweenRows * 2 >= s.entries.length) rowNumbered = true;
+  const final =
+    rowNumbered && i >= lines.length && s.phase === 'rows'
+      ? lines.findLast((l) => l.pageBreak === true || l.trimmed !== '')
+      : undefined;
+  if (cutLine === null && final?.pageBreak === true && s.row === null && s.name?.done === true)
+    cutAt = {
+      fact: 'text',
+      line: final.no,
+      reason: `the document ends inside ${ctx.name} after ${entriesCounted(s.entries.length)}; its last line, a row number alone, begins a row that is cut: the rest of the schedule is missing`,
+      schedule: ctx.name,
+    };
   if (cutLine !== null) {
     const pendingName = s.name !== null && !s.name.done && s.name.held.length === 0 ? s.name.text : null;
     s = { ...s, row: null, name: pendingName !== null ? null : s.name, phase: 'rows' };
