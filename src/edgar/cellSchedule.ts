@@ -553,6 +553,10 @@ export function step(s0: CellState, item: ScheduleItem, line: number, ctx: CellS
     // the schedule's own title lines: "TO / THE AMENDED AND RESTATED / MASTER DISTRIBUTION PLAN /
     // (CLASS A SHARES)", "Fee Schedule", "Effective: …", a Registrant ("AARP FUNDS")
     const text = item.kind === 'name' || item.kind === 'heading' ? item.text : '';
+    // Victory "SCHEDULE I / TO / DISTRIBUTION AND SERVICE PLAN / FOR / CLASS A SHARES OF / VICTORY
+    // PORTFOLIOS": the plan's class, the Registrant's name on the line below
+    const classOfTitle = CLASS_SHARES_OF_RE.exec(text);
+    if (classOfTitle !== null) return { ...s, classes: [classOfTitle[1]!] };
     const titleLike =
       ((item.kind === 'name' || item.kind === 'heading') &&
         (SCHEDULE_TITLE_RE.test(text) || (item.kind === 'name' && isAllCaps(text) && !nameComplete(text)))) ||
@@ -585,11 +589,6 @@ export function step(s0: CellState, item: ScheduleItem, line: number, ctx: CellS
     // Shares) / DATED DECEMBER 11, 1998 / …": the title's class, and its title lines go on below it
     if (item.kind === 'classLabel' && s.entries.length === 0 && s.heading.length === 0)
       return { ...s, classes: item.codes };
-    // Victory "SCHEDULE I / TO / DISTRIBUTION AND SERVICE PLAN / FOR / CLASS A SHARES OF / VICTORY
-    // PORTFOLIOS": the plan's class, the Registrant's name on the line below
-    const classOfTitle =
-      item.kind === 'name' || item.kind === 'heading' ? CLASS_SHARES_OF_RE.exec(text) : null;
-    if (classOfTitle !== null) return { ...s, classes: [classOfTitle[1]!] };
     s = { ...s, phase: 'rows' };
   }
   if ((s.phase === 'rows' || s.phase === 'heading') && item.kind !== 'heading') {
