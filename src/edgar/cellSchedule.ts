@@ -251,7 +251,8 @@ function columnsOf(heading: readonly string[]): Columns {
     : /\bmaximum\s+(?:asset|distribution)\b/i.test(text)
       ? 'maximum'
       : null;
-  const attributable = /\battributable\s+to\s+([A-Z][a-z]+)\s+Shares/.exec(text);
+  const attributable =
+    /\battributable\s+to\s+([A-Z][a-z]+)\s+Shares/.exec(text) ?? wrappedClassOfColumn(heading);
   // JPMorgan's Schedule B with its "Current Name | Former Name | Share Class" headings left blank:
   // one heading cell, the fee's — a fund's cell, its former name's, then its class cells
   const unlabeled = heading.length === 1 && /^Distribution\s+Fee\b/i.test(heading[0]!.trim());
@@ -267,6 +268,20 @@ function columnsOf(heading: readonly string[]): Columns {
     unnamedColumns: unnamedFeeCells(heading) === 3 && rates.length === 3,
     headings: heading,
   };
+}
+
+/**
+ * USAA's "Annual Fee (as a % of the average daily / net assets of the Fund attributable to Class /
+ * A Shares)" with the "Name of Fund" cell printed between its lines: the class the rates are for.
+ */
+function wrappedClassOfColumn(heading: readonly string[]): readonly [string, string] | null {
+  const at = heading.findIndex((h) => /\battributable\s+to\s+Class$/i.test(h.trim()));
+  if (at < 0) return null;
+  for (const h of heading.slice(at + 1)) {
+    const code = /^([A-Z][A-Z0-9]?)\s+Shares\)?$/.exec(h.trim());
+    if (code !== null) return [h, code[1]!];
+  }
+  return null;
 }
 
 /**
