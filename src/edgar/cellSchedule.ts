@@ -145,6 +145,8 @@ export interface CellState {
   readonly closedByText?: number;
   /** the last fund is kept over headings printed again (a page break): its rows may go on below */
   readonly keptOverHeading?: boolean;
+  /** a title line "CLASS A SHARES OF" was read: the next title line may be the Registrant */
+  readonly registrantFollows?: boolean;
 }
 
 export interface CellScheduleContext {
@@ -180,6 +182,8 @@ const SCHEDULE_TITLE_RE =
 // "CLASS A SHARES OF", "CLASS R SHARES OF THE": a title line naming the plan's class, its
 // Registrant below
 const CLASS_SHARES_OF_RE = /^CLASS\s+([A-Z][A-Z0-9]?)\s+SHARES\s+OF(?:\s+THE)?$/;
+const REGISTRANT_NAME_RE = /^(?:THE\s+)?[A-Z][A-Z&.,'\s-]*\s(?:PORTFOLIOS|FUNDS|TRUST)$/;
+const REGISTRANT_OF_RE = /^OF\s+THE\s+([A-Z][A-Z&.,'\s-]*\s(?:PORTFOLIOS|FUNDS|TRUST))$/;
 
 export function initialState(ctx: CellScheduleContext): CellState {
   return {
@@ -571,7 +575,13 @@ export function step(s0: CellState, item: ScheduleItem, line: number, ctx: CellS
     // Victory "SCHEDULE I / TO / DISTRIBUTION AND SERVICE PLAN / FOR / CLASS A SHARES OF / VICTORY
     // PORTFOLIOS": the plan's class, the Registrant's name on the line below
     const classOfTitle = CLASS_SHARES_OF_RE.exec(text);
-    if (classOfTitle !== null) return { ...s, classes: [classOfTitle[1]!] };
+    if (classOfTitle !== null) return { ...s, classes: [classOfTitle[1]!], registrantFollows: true };
+    // "OF THE VICTORY PORTFOLIOS", or "VICTORY PORTFOLIOS" under "CLASS A SHARES OF": the Registrant
+    const of = REGISTRANT_OF_RE.exec(text);
+    const registrant =
+      of?.[1] ?? (s.registrantFollows === true && REGISTRANT_NAME_RE.test(text) ? text : null);
+    if (registrant !== null)
+      return { ...s, registrant, titleRegistrant: registrant, registrantFollows: false };
     const titleLike =
       ((item.kind === 'name' || item.kind === 'heading') &&
         (SCHEDULE_TITLE_RE.test(text) || (item.kind === 'name' && isAllCaps(text) && !nameComplete(text)))) ||
