@@ -145,6 +145,8 @@ export interface CellState {
   readonly closedByText?: number;
   /** the last fund is kept over headings printed again (a page break): its rows may go on below */
   readonly keptOverHeading?: boolean;
+  /** a title line "CLASS A SHARES OF" was read: the next title line may be the Registrant */
+  readonly registrantFollows?: boolean;
 }
 
 export interface CellScheduleContext {
@@ -175,7 +177,13 @@ const CLASS_SUFFIX_RE = /^(.*\S)\s+[-\u2013\u2014]\s+Class\s+([A-Z][A-Z0-9]?)$/;
 const SUBTITLE_OF_RE = /^TO\s+(?:THE\s+)?(\S.*?\b(?:PLAN|AGREEMENT))\s+OF\s+(\S.*)$/;
 // "Compensation Plan", "Reimbursement Plan": the schedule's subtitle, never a fund
 const SCHEDULE_TITLE_RE =
-  /^(?:TO|OF|THE|FOR|AMENDED|FIRST|RESTATED)\b|\b(?:PLAN|AGREEMENT|RESTATED)\b|^Fee Schedule$|^(?:Dated|Effective|Amended and Restated)\b|^[A-Z][a-z]+ Plan$|^(?:Funds|Portfolios) with\b/;
+  /^(?:TO|OF|THE|FOR|AMENDED|FIRST|RESTATED)\b|\b(?:PLAN|AGREEMENT|RESTATED)\b|^Fee Schedule$|^(?:Dated|DATED|Effective|Amended and Restated)\b|^[A-Z][a-z]+ Plan$|^(?:Funds|Portfolios) with\b/;
+
+// "CLASS A SHARES OF", "CLASS R SHARES OF THE": a title line naming the plan's class, its
+// Registrant below
+const CLASS_SHARES_OF_RE = /^CLASS\s+([A-Z][A-Z0-9]?)\s+SHARES\s+OF(?:\s+THE)?$/;
+const REGISTRANT_NAME_RE = /^(?:THE\s+)?[A-Z][A-Z&.,'\s-]*\s(?:PORTFOLIOS|FUNDS|TRUST)$/;
+const REGISTRANT_OF_RE = /^OF\s+THE\s+([A-Z][A-Z&.,'\s-]*\s(?:PORTFOLIOS|FUNDS|TRUST))$/;
 
 export function initialState(ctx: CellScheduleContext): CellState {
   return {
@@ -247,7 +255,8 @@ function columnsOf(heading: readonly string[]): Columns {
     : /\bmaximum\s+(?:asset|distribution)\b/i.test(text)
       ? 'maximum'
       : null;
-  const attributable = /\battributable\s+to\s+([A-Z][a-z]+)\s+Shares/.exec(text);
+  const attributable =
+    /\battributable\s+to\s+([A-Z][a-z]+)\s+Shares/.exec(text) ?? wrappedClassOfColumn(heading);
   // JPMorgan's Schedule B with its "Current Name | Former Name | Share Class" headings left blank:
   // one heading cell, the fee's — a fund's cell, its former name's, then its class cells
   const unlabeled = heading.length === 1 && /^Distribution\s+Fee\b/i.test(heading[0]!.trim());
@@ -263,6 +272,20 @@ function columnsOf(heading: readonly string[]): Columns {
     unnamedColumns: unnamedFeeCells(heading) === 3 && rates.length === 3,
     headings: heading,
   };
+}
+
+/**
+ * USAA's "Annual Fee (as a % of the average daily / net assets of the Fund attributable to Class /
+ * A Shares)" with the "Name of Fund" cell printed between its lines: the class the rates are for.
+ */
+function wrappedClassOfColumn(heading: readonly string[]): readonly [string, string] | null {
+  const at = heading.findIndex((h) => /\battributable\s+to\s+Class$/i.test(h.trim()));
+  if (at < 0) return null;
+  for (const h of heading.slice(at + 1)) {
+    const code = /^([A-Z][A-Z0-9]?)\s+Shares\)?$/.exec(h.trim());
+    if (code !== null) return [h, code[1]!];
+  }
+  return null;
 }
 
 /**
@@ -549,6 +572,16 @@ export function step(s0: CellState, item: ScheduleItem, line: number, ctx: CellS
     // the schedule's own title lines: "TO / THE AMENDED AND RESTATED / MASTER DISTRIBUTION PLAN /
     // (CLASS A SHARES)", "Fee Schedule", "Effective: …", a Registrant ("AARP FUNDS")
     const text = item.kind === 'name' || item.kind === 'heading' ? item.text : '';
+    // Victory "SCHEDULE I / TO / DISTRIBUTION AND SERVICE PLAN / FOR / CLASS A SHARES OF / VICTORY
+    // PORTFOLIOS": the plan's class, the Registrant's name on the line below
+    const classOfTitle = CLASS_SHARES_OF_RE.exec(text);
+    if (classOfTitle !== null) return { ...s, classes: [classOfTitle[1]!], registrantFollows: true };
+    // "OF THE VICTORY PORTFOLIOS", or "VICTORY PORTFOLIOS" under "CLASS A SHARES OF": the Registrant
+    const of = REGISTRANT_OF_RE.exec(text);
+    const registrant =
+      of?.[1] ?? (s.registrantFollows === true && REGISTRANT_NAME_RE.test(text) ? text : null);
+    if (registrant !== null)
+      return { ...s, registrant, titleRegistrant: registrant, registrantFollows: false };
     const titleLike =
       ((item.kind === 'name' || item.kind === 'heading') &&
         (SCHEDULE_TITLE_RE.test(text) || (item.kind === 'name' && isAllCaps(text) && !nameComplete(text)))) ||
@@ -577,6 +610,10 @@ export function step(s0: CellState, item: ScheduleItem, line: number, ctx: CellS
       return codes.length > 0 ? { ...named, classes: codes } : named;
     }
     if (item.kind === 'registrant') return { ...s, registrant: item.name, titleRegistrant: item.name };
+    // Victory "SCHEDULE I / TO THE DISTRIBUTION AND SERVICE PLAN / CLASS R SHARES (formerly Class G
+    // Shares) / DATED DECEMBER 11, 1998 / …": the title's class, and its title lines go on below it
+    if (item.kind === 'classLabel' && s.entries.length === 0 && s.heading.length === 0)
+      return { ...s, classes: item.codes };
     s = { ...s, phase: 'rows' };
   }
   if ((s.phase === 'rows' || s.phase === 'heading') && item.kind !== 'heading') {
@@ -907,6 +944,21 @@ function mergedTables(entries: readonly ParsedEntry[]): readonly ParsedEntry[] {
   return out;
 }
 
+/**
+ * Victory's Schedule I numbers its rows: "1." / "12" in a cell of its own before the fund's name
+ * ("1. | Victory Balanced Fund | 0.50 | %") — a row number, no part of the name and no rate.
+ */
+function isRowNumberCell(lines: readonly EdgarLine[], i: number, stop: number): boolean {
+  if (!/^\d{1,3}\.?$/.test(lines[i]!.trimmed)) return false;
+  for (let j = i + 1; j < stop; j++) {
+    const next = lines[j]!.trimmed;
+    if (next === '') continue;
+    const item = scheduleItem(next);
+    return item.kind === 'name' && /^[A-Z]/.test(next);
+  }
+  return false;
+}
+
 /** Reads one schedule from the line after its heading to its end (or the next heading at `stop`). */
 export function readCellSchedule(
   ctx: CellScheduleContext,
@@ -925,6 +977,8 @@ export function readCellSchedule(
   const lastIndex = stop >= lines.length ? (lastContentLine(lines, start, lines.length)?.index ?? -1) : -1;
   let cutLine: EdgarLine | null = null;
   let cutAt: Gap | null = null;
+  let rowNumbered = false;
+  let numbersBetweenRows = 0;
   for (; i < stop && s.phase !== 'closed'; i++) {
     const l = lines[i]!;
     if (l.opensTable) tableOpen = true;
@@ -933,7 +987,13 @@ export function readCellSchedule(
     if (l.opensTable || l.closesTable) columnStarts = null;
     if (l.cellStarts !== undefined) columnStarts = l.cellStarts;
     const t = l.trimmed;
+    // a number alone between rows is blanked as a page number; one before most rows numbers them
+    if (l.pageBreak === true && s.phase === 'rows') numbersBetweenRows++;
     if (t === '' || /^\.+$/.test(t)) continue;
+    if (isRowNumberCell(lines, i, stop)) {
+      rowNumbered = true;
+      continue;
+    }
     // Heritage "SMALL CAP STOCK FUND..........0.35%": a name and its rate joined by dot leaders
     const leader = /^(.*?\S)\s*\.{3,}\s*(\d*\.\d+\s*%)$/.exec(t);
     // EDGAR text aligns its columns with runs of spaces: each run separates two cells
@@ -1012,6 +1072,20 @@ export function readCellSchedule(
         `the table goes on below the text at line ${s.closedByText} (its headings printed again, with rates): the text is a footnote inside the table, and the rows after it are not read`,
       );
   }
+  // a numbered table whose document stops on a number alone after a row's rate ("… Growth Fund |
+  // 0.25% | 4", the number blanked as a page number): a row begins there and is cut
+  if (numbersBetweenRows >= 3 && numbersBetweenRows * 2 >= s.entries.length) rowNumbered = true;
+  const final =
+    rowNumbered && i >= lines.length && s.phase === 'rows'
+      ? lines.findLast((l) => l.pageBreak === true || l.trimmed !== '')
+      : undefined;
+  if (cutLine === null && final?.pageBreak === true && s.row === null && s.name?.done === true)
+    cutAt = {
+      fact: 'text',
+      line: final.no,
+      reason: `the document ends inside ${ctx.name} after ${entriesCounted(s.entries.length)}; its last line, a row number alone, begins a row that is cut: the rest of the schedule is missing`,
+      schedule: ctx.name,
+    };
   if (cutLine !== null) {
     const pendingName = s.name !== null && !s.name.done && s.name.held.length === 0 ? s.name.text : null;
     s = { ...s, row: null, name: pendingName !== null ? null : s.name, phase: 'rows' };

@@ -315,9 +315,10 @@ export function dateLine(trimmed: string, no: number): DateLine | null {
 
 // A fee schedule's own date, the whole line: "As of May 1, 2011", "(as of May 1, 2011)", "Amended
 // as of May 1, 2011", "As amended May 1, 2011", "Last amended: May 1, 2011", "Revised: May 1, 2011",
-// "AMENDED AND RESTATED FEBRUARY 5, 2020" (Legg Mason, under its appendix title)
+// "AMENDED AND RESTATED FEBRUARY 5, 2020" (Legg Mason, under its appendix title), "Current as of
+// December 2, 2015" (Victory, under its rows)
 const SCHEDULE_DATE_PREFIX_RE =
-  /^\(?\s*(?:as\s+of|(?:last\s+)?(?:amended(?:\s+(?:and|&)\s+restated)?|revised|updated)(?:\s+(?:as\s+of|on|through|effective))?|as\s+(?:amended|revised|updated)(?:\s+(?:as\s+of|on|through|effective))?)\s*:?\s*/i;
+  /^\(?\s*(?:(?:current\s+)?as\s+of|(?:last\s+)?(?:amended(?:\s+(?:and|&)\s+restated)?|revised|updated)(?:\s+(?:as\s+of|on|through|effective))?|as\s+(?:amended|revised|updated)(?:\s+(?:as\s+of|on|through|effective))?)\s*:?\s*/i;
 // a footnote marker printed against the year ("As of September 23, 2020¹" rendered "20201"): one
 // digit or mark, then no more digits
 const FOOTNOTE_AFTER_YEAR_RE = /^(?:\d|[\u00b9\u00b2\u00b3\u2074-\u2079*\u2020])(?!\d)/;

@@ -10,6 +10,7 @@ import {
   amendedInstrumentDate,
   amendingClauseDate,
   blankEffectiveDate,
+  type DateLine,
   dateLine,
   effectiveDates,
   type FoundDate,
@@ -86,6 +87,15 @@ function leadInEffectiveDate(lines: readonly EdgarLine[]): FoundDate | null {
  * @example documentDates('plan-amendment', lines, prose, 1).effective?.iso === '2005-07-18'
  *   for "The Plan, effective July 1, 2004, … is hereby amended, effective July 18, 2005"
  */
+// Victory's Schedule I: "*Expressed as a percentage of the average daily net assets of each Fund
+// attributed to its Class R Shares. As of March 29, 2024" — the schedule's date after its footnote
+const AS_OF_AFTER_SENTENCE_RE = /[.;]\s+((?:Current\s+)?As\s+of\s+[A-Z][a-z]+\.?\s+\d{1,2},\s*\d{4})\.?$/;
+
+function dateAfterFootnote(trimmed: string, no: number): DateLine | null {
+  const m = AS_OF_AFTER_SENTENCE_RE.exec(trimmed);
+  return m === null ? null : dateLine(m[1]!, no);
+}
+
 export function documentDates(
   kind: ExhibitKind,
   lines: readonly EdgarLine[],
@@ -102,7 +112,7 @@ export function documentDates(
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]!;
     if (l.trimmed === '') continue;
-    const d = dateLine(l.trimmed, l.no);
+    const d = dateLine(l.trimmed, l.no) ?? dateAfterFootnote(l.trimmed, l.no);
     if (d !== null) {
       if (d.dated && dated === null && datedPlaceholder === null) {
         if (d.placeholder || d.blankAfterDates) datedPlaceholder = { line: l.no, text: l.trimmed };

@@ -90,9 +90,10 @@ export function isParenthesised(trimmed: string): boolean {
 }
 
 // Lines after which a schedule is over: the amendment's closing clause, signatures, the date
-// line, an Exhibit (Agreement Exhibit A: allocation rules, not portfolios).
+// line, an Exhibit (Agreement Exhibit A: allocation rules, not portfolios), "[Signature Page
+// follows]" (Victory, under its Schedule I).
 const END_RE =
-  /^(?:All other terms|IN WITNESS|In witness|Dated\s*:|Date\s*:|By\s*:|Attest\s*:|Name\s*:|Title\s*:|\/s\/|EXHIBIT\s+\S+$|Exhibit\s+\S+$|W I T N E S S)/;
+  /^(?:All other terms|IN WITNESS|In witness|Dated\s*:|Date\s*:|By\s*:|Attest\s*:|Name\s*:|Title\s*:|\/s\/|EXHIBIT\s+\S+$|Exhibit\s+\S+$|W I T N E S S|\[\s*(?:Signature|SIGNATURE)\s+(?:Pages?|PAGES?|pages?)\s+(?:Follows?|FOLLOWS?|follows?)\.?\s*\]$)/;
 
 export function endsSchedule(trimmed: string): boolean {
   return END_RE.test(trimmed);
