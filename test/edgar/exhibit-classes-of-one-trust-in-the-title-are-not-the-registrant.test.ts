@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseExhibit } from '../../src/edgar/parseExhibit.js';
+import { CLASS_A_AND_C_ROWS } from './exhibitFixtures.js';
 
 // An invented amendment in the shape of Invesco's compensation plan amendments as the pages corpus
 // renders them: the title's class list ends "and CLASSES OF SHARES OF <one trust>".
@@ -28,25 +29,7 @@ Services Fee
 Aggregate Fee
 |
 Invesco Meadow Growth Fund
-|Class A
-Class C
-|
-|0.25
-0.75
-|%
-%
-|
-|0.25
-0.25
-|%
-%
-|
-|0.25
-1.00
-|%
-%\u201d
-All other terms and provisions of the Plan not amended hereby shall remain in full force and effect.
-`;
+${CLASS_A_AND_C_ROWS}`;
 
 /**
  * SPEC §2.1: the registrant is the one the title names. "… SHARES and CLASSES OF SHARES OF

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseExhibit } from '../../src/edgar/parseExhibit.js';
+import { CLASS_A_AND_C_ROWS } from './exhibitFixtures.js';
 
 // An invented amendment in the shape of Invesco's compensation plan amendments (2019) as the pages
 // corpus renders them: the class list under the plan's name is one line of some 130 characters,
@@ -28,25 +29,7 @@ Maximum
 Fee
 |
 Invesco Ridge Fund
-|Class A
-Class C
-|
-|0.25
-0.75
-|%
-%
-|
-|0.25
-0.25
-|%
-%
-|
-|0.25
-1.00
-|%
-%\u201d
-All other terms and provisions of the Plan not amended hereby shall remain in full force and effect.
-`;
+${CLASS_A_AND_C_ROWS}`;
 
 /**
  * SPEC §2.1 `title`: the title block's words, in the order the document prints them. A class list

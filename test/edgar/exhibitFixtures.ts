@@ -62,3 +62,28 @@ export function rows(doc: ExhibitDocument | ParsedExhibit): string[] {
     ),
   );
 }
+
+/**
+ * A fund's Class A and Class C rows of an Invesco compensation plan's Schedule A as the pages
+ * corpus renders them (three rate columns: 0.25/0.25/0.25 and 0.75/0.25/1.00), the closing quote
+ * and the closing clause: the rows after the fund's name cell.
+ */
+export const CLASS_A_AND_C_ROWS = `|Class A
+Class C
+|
+|0.25
+0.75
+|%
+%
+|
+|0.25
+0.25
+|%
+%
+|
+|0.25
+1.00
+|%
+%\u201d
+All other terms and provisions of the Plan not amended hereby shall remain in full force and effect.
+`;
