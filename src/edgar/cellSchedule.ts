@@ -224,6 +224,8 @@ function columnsOf(heading: readonly string[]): Columns {
     /\basset\b|\bsales\b/i.test(text) ||
     (aggregate &&
       heading.some((h) => /\bdistribution\b/i.test(h) && !/\bservices?\b|\baggregate\b/i.test(h)));
+  // "DISTRIBUTION" beside "SERVICE", each over its "FEE": two columns (null: not so)
+  const separate = separateFeeColumns(heading, text);
   let rates: RateColumn[];
   if (absc || aggregate) {
     rates = [];
@@ -237,7 +239,7 @@ function columnsOf(heading: readonly string[]): Columns {
     !/\bdistribution\s+(?:and|or|and\/or|&)\s+(?:shareholder\s+)?services?\b/i.test(text)
   )
     rates = ['assetBasedSalesCharge', 'serviceFee'];
-  else if (separateFeeColumns(heading, text) !== null) rates = separateFeeColumns(heading, text)!;
+  else if (separate !== null) rates = separate;
   else if (/\bdistribution\b/i.test(text) && !/\bservices?\b/i.test(text)) rates = ['assetBasedSalesCharge'];
   else if (/\bservices?\b/i.test(text) && !/\bdistribution\b/i.test(text)) rates = ['serviceFee'];
   // one fee for both ("Distribution and/or Service Fee", "FEE", "Annual Fee", "Percentage")
@@ -1005,7 +1007,10 @@ export function readCellSchedule(
         ? [narrow[1]!, narrow[2]!]
         : ((columnStarts !== null ? cellsAtColumnStarts(l.text, columnStarts) : null) ?? t.split(/ {3,}/));
     const columns = s.phase === 'heading' ? columnsOf(s.heading) : s.columns;
-    if (columns?.registrantColumn && parts.length <= 2 && scheduleItem(parts[0]!).kind === 'name') {
+    // what each cell is, read once for every question below
+    const items = parts.map((p) => scheduleItem(p));
+    const firstIsName = items[0]!.kind === 'name';
+    if (columns?.registrantColumn && parts.length <= 2 && firstIsName) {
       // Pioneer Appendix B: "Trust | Fund" — a Registrant beside its first fund, further funds
       // alone in the right column
       if (parts.length === 2 || l.indent < REGISTRANT_COLUMN_WIDTH)
@@ -1026,13 +1031,13 @@ export function readCellSchedule(
       !nameComplete(n.text) &&
       parts.length === 1 &&
       l.indent > nameIndent &&
-      scheduleItem(parts[0]!).kind === 'name' &&
+      firstIsName &&
       nameComplete(parts[0]!)
     ) {
       s = finishWrappedName(s, parts[0]!, ctx);
       continue;
     }
-    if (scheduleItem(parts[0]!).kind === 'name') nameIndent = l.indent;
+    if (firstIsName) nameIndent = l.indent;
     if (
       columns?.formerNameColumn === true &&
       n !== null &&
@@ -1040,22 +1045,22 @@ export function readCellSchedule(
       !nameComplete(n.text) &&
       parts.length === 2 &&
       // "Fund" alone reads as a heading word; here it ends the name
-      parts.every((p) => ['name', 'heading'].includes(scheduleItem(p).kind))
+      items.every((item) => item.kind === 'name' || item.kind === 'heading')
     ) {
       s = continueBothNames(s, parts[0]!, parts[1]!, ctx);
       continue;
     }
-    if (i === lastIndex && parts.every((p) => scheduleItem(p).kind === 'name')) {
+    if (i === lastIndex && items.every((item) => item.kind === 'name')) {
       // the document's last line, inside the schedule: one it cannot read was cut ("0.")
       try {
-        for (const part of parts) s = step(s, scheduleItem(part), l.no, ctx);
+        for (const item of items) s = step(s, item, l.no, ctx);
       } catch (e) {
         if (!(e instanceof ExhibitParseError)) throw e;
         cutLine = l;
         i = lines.length;
         break;
       }
-    } else for (const part of parts) s = step(s, scheduleItem(part), l.no, ctx);
+    } else for (const item of items) s = step(s, item, l.no, ctx);
   }
   // Wells Fargo: a footnote's text under the rows (its marker "1" read as a page number) closed the
   // schedule, yet its column headings are printed again below with rates under them: the table goes

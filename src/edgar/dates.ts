@@ -288,8 +288,11 @@ export function dateLine(trimmed: string, no: number): DateLine | null {
   const text = trimmed.replace(/\s+,/g, ',').replace(/\s+/g, ' ');
   const dates: FoundDate[] = [];
   let markedYear: string | null = null;
+  // where the last date printed ends (a blank one may follow it)
+  let lastEnd = -1;
   DATE_G.lastIndex = 0;
   for (let m = DATE_G.exec(text); m !== null; m = DATE_G.exec(text)) {
+    lastEnd = m.index + m[0].length;
     const iso = isoOf(m, 1);
     if (iso === null) continue;
     dates.push({ iso, line: no });
@@ -298,10 +301,7 @@ export function dateLine(trimmed: string, no: number): DateLine | null {
   }
   const placeholder = dates.length === 0 && PLACEHOLDER_RE.test(text);
   if (dates.length === 0 && !placeholder) return null;
-  DATE_G.lastIndex = 0;
-  const lastEnd = [...text.matchAll(DATE_G)].at(-1);
-  const blankAfterDates =
-    lastEnd !== undefined && BLANK_LAST_DATE_RE.test(text.slice(lastEnd.index + lastEnd[0].length));
+  const blankAfterDates = lastEnd >= 0 && BLANK_LAST_DATE_RE.test(text.slice(lastEnd));
   return {
     dates,
     placeholder,

@@ -83,10 +83,6 @@ function leadInEffectiveDate(lines: readonly EdgarLine[]): FoundDate | null {
   return null;
 }
 
-/**
- * @example documentDates('plan-amendment', lines, prose, 1).effective?.iso === '2005-07-18'
- *   for "The Plan, effective July 1, 2004, … is hereby amended, effective July 18, 2005"
- */
 // Victory's Schedule I: "*Expressed as a percentage of the average daily net assets of each Fund
 // attributed to its Class R Shares. As of March 29, 2024" — the schedule's date after its footnote
 const AS_OF_AFTER_SENTENCE_RE = /[.;]\s+((?:Current\s+)?As\s+of\s+[A-Z][a-z]+\.?\s+\d{1,2},\s*\d{4})\.?$/;
@@ -96,6 +92,10 @@ function dateAfterFootnote(trimmed: string, no: number): DateLine | null {
   return m === null ? null : dateLine(m[1]!, no);
 }
 
+/**
+ * @example documentDates('plan-amendment', lines, prose, 1).effective?.iso === '2005-07-18'
+ *   for "The Plan, effective July 1, 2004, … is hereby amended, effective July 18, 2005"
+ */
 export function documentDates(
   kind: ExhibitKind,
   lines: readonly EdgarLine[],

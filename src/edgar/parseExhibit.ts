@@ -178,6 +178,16 @@ function isMultipleClassPlan(line: string): boolean {
   );
 }
 
+/** The first `n` lines with words from `from` on (the rendering's lone cell marks aside). */
+function topLines(lines: readonly EdgarLine[], from: number, n: number): EdgarLine[] {
+  const out: EdgarLine[] = [];
+  for (let i = Math.max(from, 0); i < lines.length && out.length < n; i++) {
+    const t = lines[i]!.trimmed;
+    if (t !== '' && !t.startsWith('|')) out.push(lines[i]!);
+  }
+  return out;
+}
+
 /** A schedule filed without a title block is titled by its name, and its subtitle where it prints one ("Exhibit A — Fee Schedule"). */
 function untitledScheduleTitle(
   lines: readonly EdgarLine[],
@@ -262,11 +272,7 @@ export function parseExhibit(text: string, file: string): ParsedExhibit {
     t.bodyStart < lines.length && cellHeadingAt(lines, t.bodyStart, firstContent) !== null;
   // a line at the top naming the document a Rule 18f-3 multiple class plan (in its title block or
   // under a schedule heading printed first: "APPENDIX A / RULE 18f-3 MULTI-CLASS PLAN")
-  const multipleClassPlan = lines
-    .slice(firstContent)
-    .filter((l) => l.trimmed !== '' && !l.trimmed.startsWith('|'))
-    .slice(0, 4)
-    .find((l) => isMultipleClassPlan(l.trimmed));
+  const multipleClassPlan = topLines(lines, firstContent, 4).find((l) => isMultipleClassPlan(l.trimmed));
   if (multipleClassPlan !== undefined)
     throw new ExhibitParseError(
       file,
