@@ -21,7 +21,7 @@ interface QueryShape {
 
 /** Every forwardable command, by its words (`exhibit list`), with the options it takes. */
 export const FORWARDABLE_QUERIES: Readonly<Record<string, QueryShape>> = {
-  schedule: { values: ['--as-of', '--class', '--portfolio'], flags: ['--json'] },
+  schedule: { values: ['--as-of', '--class', '--portfolio'], flags: ['--json', '--csv'] },
   'portfolio history': { positional: 1, flags: ['--json'] },
   'exhibit list': { flags: ['--json', '--csv'] },
   'exhibit render': { values: ['--as-of', '--class'], flags: ['--json'] },
@@ -32,14 +32,14 @@ export const FORWARDABLE_QUERIES: Readonly<Record<string, QueryShape>> = {
     flags: ['--daily', '--csv', '--json'],
   },
   journal: { values: ['--month', '--payment-days'], flags: ['--recompute', '--csv', '--json'] },
-  'providers list': { flags: ['--json'] },
+  'providers list': { flags: ['--json', '--csv'] },
   'service-fees': { values: ['--month'], flags: ['--recompute', '--json'] },
   'class-b-terms list': { flags: ['--json'] },
   redemptions: { values: ['--from', '--to', '--distributor'], flags: ['--csv', '--json'] },
-  lots: { values: ['--account', '--as-of'], flags: ['--json'] },
-  conversions: { values: ['--month'], flags: ['--json'] },
+  lots: { values: ['--account', '--as-of'], flags: ['--json', '--csv'] },
+  conversions: { values: ['--month'], flags: ['--json', '--csv'] },
   cdsc: { values: ['--month', '--from', '--to', '--distributor'], flags: ['--csv', '--json'] },
-  'transfers list': { flags: ['--json'] },
+  'transfers list': { flags: ['--json', '--csv'] },
   'transfers statement': { values: ['--assignee', '--month'], flags: ['--csv', '--json'] },
   'distributor-share': { values: ['--month'], flags: ['--recompute', '--json'] },
   'monthly-calculation': {

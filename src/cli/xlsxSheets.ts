@@ -1,7 +1,18 @@
+import type { ScheduleAnswer } from '../registry/registry.js';
+import type { CdscRangeReport, CdscReport } from '../reports/classBCdscReport.js';
+import type { ConversionsReport } from '../reports/classBConversionsReport.js';
+import type { LotsReport } from '../reports/classBLotsReport.js';
+import {
+  REDEMPTION_PIECE_COLUMNS,
+  type RedemptionsReport,
+  redemptionPieceRows,
+} from '../reports/classBRedemptionsReport.js';
 import type { FeesReport } from '../reports/feesReport.js';
 import type { Journal } from '../reports/journal.js';
 import type { ServiceFeesReport } from '../reports/serviceFeesReport.js';
 import type { XlsxColumn, XlsxSheet } from '../reports/xlsxOut.js';
+import type { ProviderRecord } from '../store/serviceProvidersRepository.js';
+import type { TransferRecord } from '../transfers/transferRecord.js';
 
 /**
  * The workbooks of the CLI's people-facing reports (issue 13 item 5): the same columns as their
@@ -122,5 +133,182 @@ export function monthlyCalculationSheet(lines: readonly object[], month: string)
     ],
     rows: lines,
     totalsLabel: 'Total of the portions',
+  };
+}
+
+const pct = (key: string, header: string): XlsxColumn => ({ key, header, kind: 'pct' });
+const shares = (key: string, header: string): XlsxColumn => ({ key, header, kind: 'shares' });
+
+/** `schedule --as-of D`: the entries in force, each with the document it comes from (SPEC §2). */
+export function scheduleSheet(asOf: string, entries: readonly ScheduleAnswer[]): XlsxSheet {
+  return {
+    name: `Schedule ${asOf}`,
+    title: `Schedule entries in force on ${asOf}`,
+    columns: [
+      text('registrant', 'Registrant'),
+      text('portfolio', 'Portfolio'),
+      text('class', 'Class'),
+      pct('assetBasedSalesChargePct', 'ABSC (distribution fee)'),
+      text('assetBasedSalesChargeBound', 'ABSC bound'),
+      pct('serviceFeePct', 'Service fee'),
+      pct('aggregateFeePct', 'Aggregate fee'),
+      text('rateSource', 'Rates set by'),
+      text('instrument', 'Instrument'),
+      text('schedule', 'Schedule'),
+      text('document', 'Document'),
+      text('documentFile', 'Document file'),
+      text('inForceSince', 'In force since'),
+      text('approvedOn', 'Approved on'),
+      text('stopped', 'No fee due because'),
+    ],
+    rows: entries.map((e) => ({
+      ...e,
+      document: e.document.title,
+      documentFile: e.document.file,
+      approvedOn: e.approvals.map((a) => a.meetingDate).join(' '),
+    })),
+  };
+}
+
+/** `lots --account A`: the account's lots, Commission Shares and Free Shares (SPEC §6). */
+export function lotsSheet(report: LotsReport): XlsxSheet {
+  return {
+    name: `Lots ${report.account}`,
+    title: `Class B lots of account ${report.account}${report.omnibus ? ' (omnibus)' : ''} as of ${report.asOf ?? '—'}`,
+    columns: [
+      text('portfolio', 'Portfolio'),
+      text('lotId', 'Lot'),
+      text('kind', 'Kind'),
+      text('dateOfOriginalIssuance', 'DOI'),
+      text('issuingPortfolio', 'Issued by'),
+      shares('shares', 'Shares'),
+      money('cost', 'Cost'),
+      pct('cdscRatePct', 'CDSC rate'),
+      text('conversionDate', 'Converts'),
+    ],
+    rows: report.lots,
+  };
+}
+
+/** `conversions --month M`: the shares converting to Class A at the month's end, Free Shares pro rata. */
+export function conversionsSheet(report: ConversionsReport): XlsxSheet {
+  return {
+    name: `Conversions ${report.month}`,
+    title: `Class B shares converting to Class A on ${report.date}`,
+    columns: [
+      text('account', 'Account'),
+      text('portfolio', 'Portfolio'),
+      shares('commissionShares', 'Commission Shares'),
+      shares('freeShares', 'Free Shares'),
+      shares('shares', 'Shares'),
+      text('confirmedBy', 'Confirmed by'),
+    ],
+    rows: report.conversions.map((c) => ({ ...c, confirmedBy: c.confirmedBy.join(' ') })),
+  };
+}
+
+/**
+ * `redemptions --xlsx`: one sheet of redemptions (their amounts totalled) and one of their lot
+ * pieces, the CSV's columns (FOURTH(D)); a piece's redemption figures repeat, so only its own total.
+ */
+export function redemptionsSheets(report: RedemptionsReport): XlsxSheet[] {
+  const pieceKinds: Partial<Record<(typeof REDEMPTION_PIECE_COLUMNS)[number], XlsxColumn>> = {
+    shares: shares('shares', 'shares'),
+    piece_shares: shares('piece_shares', 'piece_shares'),
+    piece_cost: money('piece_cost', 'piece_cost'),
+    piece_cdsc: money('piece_cdsc', 'piece_cdsc'),
+    piece_cdsc_waived: money('piece_cdsc_waived', 'piece_cdsc_waived'),
+    rate_pct: pct('rate_pct', 'rate_pct'),
+  };
+  return [
+    {
+      name: 'Redemptions',
+      title: `Class B redemptions ${report.from} to ${report.to}${report.distributor ? `, with CDSC earned by ${report.distributor}` : ''}`,
+      columns: [
+        text('date', 'Date'),
+        text('txnId', 'Transaction'),
+        text('account', 'Account'),
+        text('portfolio', 'Portfolio'),
+        shares('shares', 'Shares'),
+        { key: 'price', header: 'Price', kind: 'shares' },
+        text('waiver', 'Waiver'),
+        money('gross', 'Gross'),
+        money('cdsc', 'CDSC'),
+        money('cdscWaived', 'CDSC waived'),
+        money('redemptionFee', 'Redemption fee'),
+        money('net', 'Net'),
+        { key: 'pieces', header: 'Lot pieces', kind: 'int' },
+      ],
+      rows: report.redemptions.map((r) => ({ ...r, pieces: r.pieces.length })),
+    },
+    {
+      name: 'Lot pieces',
+      title: 'One row per lot piece, with its redemption',
+      columns: REDEMPTION_PIECE_COLUMNS.map((key) => pieceKinds[key] ?? text(key)),
+      rows: redemptionPieceRows(report),
+    },
+  ];
+}
+
+/** `cdsc --xlsx`: the CDSC per portfolio and the distributor it is paid to (FOURTH(D)). */
+export function cdscSheet(report: CdscReport | CdscRangeReport): XlsxSheet {
+  const period = 'month' in report ? report.month : `${report.from} to ${report.to}`;
+  const only =
+    'distributor' in report && report.distributor !== null ? `, earned by ${report.distributor}` : '';
+  return {
+    name: 'CDSC',
+    title: `CDSC ${period}${only}`,
+    columns: [
+      text('portfolio', 'Portfolio'),
+      text('distributor', 'Earned by'),
+      money('cdsc', 'CDSC'),
+      money('cdscWaived', 'CDSC waived'),
+      { key: 'pieces', header: 'Pieces', kind: 'int', total: true },
+    ],
+    rows: report.rows,
+  };
+}
+
+/** `transfers list`: every Transfer recorded (EIGHTH), with the CSV keys of the transfers feed. */
+export function transfersSheet(rows: readonly TransferRecord[]): XlsxSheet {
+  return {
+    name: 'Transfers',
+    title: 'Transfers to Assignees (Agreement EIGHTH)',
+    columns: [
+      text('id', 'Id'),
+      text('assignee', 'Assignee'),
+      text('address', 'Address'),
+      text('portfolio_name', 'Portfolio'),
+      pct('twelve_b1_portion_pct', '12b-1 Portion'),
+      pct('cdsc_portion_pct', 'CDSC Portion'),
+      text('doi_from', 'DOI from'),
+      text('doi_to', 'DOI to'),
+      text('effective_date', 'Effective'),
+      text('notice_received_date', 'Notice received'),
+      text('payment', 'Payment'),
+      text('depository_agent', 'Depository agent'),
+      text('ends', 'Ends'),
+    ],
+    rows,
+  };
+}
+
+/** `providers list`: every service provider and its Service Agreement (Plan §4, §10). */
+export function providersSheet(list: readonly ProviderRecord[]): XlsxSheet {
+  return {
+    name: 'Service providers',
+    title: 'Service providers and their Service Agreements',
+    columns: [
+      text('id', 'Id'),
+      text('name', 'Name'),
+      text('kind', 'Kind'),
+      text('exhibit', 'Exhibit'),
+      text('agreementDate', 'Agreement date'),
+      pct('ownRatePct', 'Own rate'),
+      text('status', 'Status'),
+      text('terminationEffective', 'Terminated effective'),
+      text('terminationCause', 'Termination cause'),
+    ],
+    rows: list,
   };
 }

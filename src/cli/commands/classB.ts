@@ -24,6 +24,8 @@ import { toCsv } from '../csvOut.js';
 import { requireDate, requireMonth } from '../options.js';
 import { readInputFile } from '../readInput.js';
 import { printTable } from '../table.js';
+import { sheetCsv, writeXlsxOption } from '../tabularOutput.js';
+import { cdscSheet, conversionsSheet, lotsSheet, redemptionsSheets } from '../xlsxSheets.js';
 
 /** accounts, transactions, distributors, lots, redemptions, conversions and cdsc commands (SPEC §6). */
 export function registerClassBCommands(program: Command, getContext: () => CliContext): void {
@@ -140,14 +142,23 @@ export function registerClassBCommands(program: Command, getContext: () => CliCo
       'only the redemptions with a Commission Share piece this distributor earned',
     )
     .option('--csv', 'print CSV: one row per lot piece, with its redemption')
+    .option('--xlsx <file>', 'write an XLSX workbook: the redemptions (totalled) and their lot pieces')
     .option('--json', 'print JSON')
     .action(
-      async (opts: { from: string; to: string; distributor?: string; csv?: boolean; json?: boolean }) => {
+      async (opts: {
+        from: string;
+        to: string;
+        distributor?: string;
+        csv?: boolean;
+        xlsx?: string;
+        json?: boolean;
+      }) => {
         const ctx = getContext();
         const { from, to } = dateRange(opts);
         const report = await withDatabase(ctx, (db) =>
           redemptionsReport(db, from, to, { distributor: opts.distributor ?? null }),
         );
+        await writeXlsxOption(ctx, opts.xlsx, redemptionsSheets(report));
         if (opts.json) return printJson(ctx, report);
         if (opts.csv) {
           ctx.out(toCsv(REDEMPTION_PIECE_COLUMNS, redemptionPieceRows(report)));
@@ -199,29 +210,36 @@ export function registerClassBCommands(program: Command, getContext: () => CliCo
     )
     .requiredOption('--account <account>', 'the account')
     .option('--as-of <date>', 'as of the close of this day (default: its last activity)')
+    .option('--csv', 'print CSV: one row per lot')
+    .option('--xlsx <file>', 'write an XLSX workbook of the lots')
     .option('--json', 'print JSON')
-    .action(async (opts: { account: string; asOf?: string; json?: boolean }) => {
-      const ctx = getContext();
-      const asOf = opts.asOf === undefined ? undefined : requireDate(opts.asOf, '--as-of');
-      const report = await withDatabase(ctx, (db) => lotsReport(db, opts.account, asOf));
-      if (opts.json) return printJson(ctx, report);
-      ctx.out(`account ${report.account}${report.omnibus ? ' (omnibus)' : ''} as of ${report.asOf ?? '—'}`);
-      printTable(
-        ctx,
-        ['Portfolio', 'Lot', 'Kind', 'DOI', 'Issued by', 'Shares', 'Cost', 'CDSC %', 'Converts'],
-        report.lots.map((l) => [
-          l.portfolio,
-          l.lotId,
-          l.kind,
-          l.dateOfOriginalIssuance,
-          l.issuingPortfolio,
-          l.shares,
-          l.cost,
-          l.cdscRatePct,
-          l.conversionDate ?? '',
-        ]),
-      );
-    });
+    .action(
+      async (opts: { account: string; asOf?: string; csv?: boolean; xlsx?: string; json?: boolean }) => {
+        const ctx = getContext();
+        const asOf = opts.asOf === undefined ? undefined : requireDate(opts.asOf, '--as-of');
+        const report = await withDatabase(ctx, (db) => lotsReport(db, opts.account, asOf));
+        const sheet = lotsSheet(report);
+        await writeXlsxOption(ctx, opts.xlsx, [sheet]);
+        if (opts.json) return printJson(ctx, report);
+        if (opts.csv) return ctx.out(sheetCsv(sheet));
+        ctx.out(`account ${report.account}${report.omnibus ? ' (omnibus)' : ''} as of ${report.asOf ?? '—'}`);
+        printTable(
+          ctx,
+          ['Portfolio', 'Lot', 'Kind', 'DOI', 'Issued by', 'Shares', 'Cost', 'CDSC %', 'Converts'],
+          report.lots.map((l) => [
+            l.portfolio,
+            l.lotId,
+            l.kind,
+            l.dateOfOriginalIssuance,
+            l.issuingPortfolio,
+            l.shares,
+            l.cost,
+            l.cdscRatePct,
+            l.conversionDate ?? '',
+          ]),
+        );
+      },
+    );
 
   program
     .command('conversions')
@@ -229,12 +247,17 @@ export function registerClassBCommands(program: Command, getContext: () => CliCo
       'Class B shares due to convert to Class A at the end of a month, Free Shares pro rata (SPEC §6)',
     )
     .requiredOption('--month <YYYY-MM>', 'the month')
+    .option('--csv', 'print CSV: one row per account and portfolio')
+    .option('--xlsx <file>', 'write an XLSX workbook of the conversions')
     .option('--json', 'print JSON')
-    .action(async (opts: { month: string; json?: boolean }) => {
+    .action(async (opts: { month: string; csv?: boolean; xlsx?: string; json?: boolean }) => {
       const ctx = getContext();
       const month = requireMonth(opts.month, '--month');
       const report = await withDatabase(ctx, (db) => conversionsReport(db, month));
+      const sheet = conversionsSheet(report);
+      await writeXlsxOption(ctx, opts.xlsx, [sheet]);
       if (opts.json) return printJson(ctx, report);
+      if (opts.csv) return ctx.out(sheetCsv(sheet));
       printTable(
         ctx,
         ['Account', 'Portfolio', 'Commission', 'Free', 'Shares', 'Confirmed by'],
@@ -260,6 +283,7 @@ export function registerClassBCommands(program: Command, getContext: () => CliCo
     .option('--to <date>', 'last day (YYYY-MM-DD), with --from')
     .option('--distributor <name>', 'only the CDSC this distributor earned')
     .option('--csv', 'print CSV: one row per portfolio and distributor, then the total')
+    .option('--xlsx <file>', 'write an XLSX workbook: one row per portfolio and distributor, totalled')
     .option('--json', 'print JSON')
     .action(
       async (opts: {
@@ -268,6 +292,7 @@ export function registerClassBCommands(program: Command, getContext: () => CliCo
         to?: string;
         distributor?: string;
         csv?: boolean;
+        xlsx?: string;
         json?: boolean;
       }) => {
         const ctx = getContext();
@@ -286,6 +311,7 @@ export function registerClassBCommands(program: Command, getContext: () => CliCo
             ? cdscReport(db, month)
             : cdscRangeReport(db, { from, to, distributor }),
         );
+        await writeXlsxOption(ctx, opts.xlsx, [cdscSheet(report)]);
         if (opts.json) return printJson(ctx, report);
         if (opts.csv) {
           ctx.out(cdscCsv(report));

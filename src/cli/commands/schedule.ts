@@ -3,6 +3,8 @@ import { type CliContext, printJson } from '../context.js';
 import { requireDate } from '../options.js';
 import { registryFor } from '../registryQuery.js';
 import { printTable } from '../table.js';
+import { sheetCsv, writeXlsxOption } from '../tabularOutput.js';
+import { scheduleSheet } from '../xlsxSheets.js';
 
 export function registerScheduleCommand(program: Command, getContext: () => CliContext): void {
   program
@@ -13,43 +15,61 @@ export function registerScheduleCommand(program: Command, getContext: () => CliC
     .requiredOption('--as-of <date>', 'the date (YYYY-MM-DD)')
     .option('--class <class>', 'only this class (A, B, C, K, R, Investor, …)')
     .option('--portfolio <name>', 'only this portfolio (any name it ever had)')
+    .option('--csv', 'print CSV: one row per entry, with the document it comes from')
+    .option('--xlsx <file>', 'write an XLSX workbook of the entries')
     .option('--json', 'print JSON')
-    .action(async (opts: { asOf: string; class?: string; portfolio?: string; json?: boolean }) => {
-      const ctx = getContext();
-      const asOf = requireDate(opts.asOf, '--as-of');
-      const { registry } = await registryFor(ctx);
-      const filter = {
-        ...(opts.class ? { class: opts.class } : {}),
-        ...(opts.portfolio ? { portfolio: opts.portfolio } : {}),
-      };
-      const { entries, warnings, pending } = registry.scheduleAsOf(asOf, filter);
-      if (opts.portfolio && registry.identities.resolve(opts.portfolio) === undefined)
-        warnings.push(`no portfolio has ever been named ${JSON.stringify(opts.portfolio)}`);
-      if (opts.json)
-        return printJson(ctx, {
-          asOf,
-          class: opts.class ?? null,
-          count: entries.length,
-          entries,
-          pending,
-          warnings,
-        });
-      printTable(
-        ctx,
-        ['Registrant', 'Portfolio', 'Class', 'ABSC %', 'Service %', 'Aggregate %', 'Source'],
-        entries.map((e) => [
-          e.registrant ?? '',
-          e.portfolio,
-          e.class,
-          `${e.assetBasedSalesChargePct ?? '—'}${e.rateSource === 'board' ? ' (board)' : ''}`,
-          e.serviceFeePct ?? '—',
-          e.aggregateFeePct ?? '—',
-          `${e.schedule}, ${e.document.title} (${e.document.effectiveDate})${e.approvals.length > 0 ? `; approved ${e.approvals.map((a) => a.meetingDate).join(', ')}` : ''}${e.stopped ? '; STOPPED' : ''}`,
-        ]),
-      );
-      ctx.out(
-        `${entries.length} entries in force on ${asOf}${pending.length > 0 ? `; ${pending.length} pending` : ''}`,
-      );
-      for (const w of warnings) ctx.err(`warning: ${w}`);
-    });
+    .action(
+      async (opts: {
+        asOf: string;
+        class?: string;
+        portfolio?: string;
+        csv?: boolean;
+        xlsx?: string;
+        json?: boolean;
+      }) => {
+        const ctx = getContext();
+        const asOf = requireDate(opts.asOf, '--as-of');
+        const { registry } = await registryFor(ctx);
+        const filter = {
+          ...(opts.class ? { class: opts.class } : {}),
+          ...(opts.portfolio ? { portfolio: opts.portfolio } : {}),
+        };
+        const { entries, warnings, pending } = registry.scheduleAsOf(asOf, filter);
+        if (opts.portfolio && registry.identities.resolve(opts.portfolio) === undefined)
+          warnings.push(`no portfolio has ever been named ${JSON.stringify(opts.portfolio)}`);
+        const sheet = scheduleSheet(asOf, entries);
+        await writeXlsxOption(ctx, opts.xlsx, [sheet]);
+        if (opts.json)
+          return printJson(ctx, {
+            asOf,
+            class: opts.class ?? null,
+            count: entries.length,
+            entries,
+            pending,
+            warnings,
+          });
+        if (opts.csv) {
+          ctx.out(sheetCsv(sheet));
+          for (const w of warnings) ctx.err(`warning: ${w}`);
+          return;
+        }
+        printTable(
+          ctx,
+          ['Registrant', 'Portfolio', 'Class', 'ABSC %', 'Service %', 'Aggregate %', 'Source'],
+          entries.map((e) => [
+            e.registrant ?? '',
+            e.portfolio,
+            e.class,
+            `${e.assetBasedSalesChargePct ?? '—'}${e.rateSource === 'board' ? ' (board)' : ''}`,
+            e.serviceFeePct ?? '—',
+            e.aggregateFeePct ?? '—',
+            `${e.schedule}, ${e.document.title} (${e.document.effectiveDate})${e.approvals.length > 0 ? `; approved ${e.approvals.map((a) => a.meetingDate).join(', ')}` : ''}${e.stopped ? '; STOPPED' : ''}`,
+          ]),
+        );
+        ctx.out(
+          `${entries.length} entries in force on ${asOf}${pending.length > 0 ? `; ${pending.length} pending` : ''}`,
+        );
+        for (const w of warnings) ctx.err(`warning: ${w}`);
+      },
+    );
 }

@@ -20,7 +20,8 @@ import { type CliContext, printJson, withDatabase } from '../context.js';
 import { requireDate, requireMonth } from '../options.js';
 import { readInputFile } from '../readInput.js';
 import { printTable } from '../table.js';
-import { serviceFeesSheets } from '../xlsxSheets.js';
+import { sheetCsv, writeXlsxOption } from '../tabularOutput.js';
+import { providersSheet, serviceFeesSheets } from '../xlsxSheets.js';
 
 function printTermination(ctx: CliContext, result: TerminationResult, json: boolean | undefined): void {
   if (json) {
@@ -101,11 +102,16 @@ export function registerServiceFeesCommands(program: Command, getContext: () => 
   providers
     .command('list')
     .description('every service provider and agreement, in force or terminated, with its history')
+    .option('--csv', 'print CSV: one row per provider and its agreement')
+    .option('--xlsx <file>', 'write an XLSX workbook of the providers')
     .option('--json', 'print JSON')
-    .action(async (opts: { json?: boolean }) => {
+    .action(async (opts: { csv?: boolean; xlsx?: string; json?: boolean }) => {
       const ctx = getContext();
       const list = await withDatabase(ctx, (db) => listProviders(db));
+      const sheet = providersSheet(list);
+      await writeXlsxOption(ctx, opts.xlsx, [sheet]);
       if (opts.json) return printJson(ctx, { providers: list });
+      if (opts.csv) return ctx.out(sheetCsv(sheet));
       printTable(
         ctx,
         ['Id', 'Name', 'Kind', 'Exhibit', 'Agreement date', 'Own rate %', 'Status', 'Terminated effective'],

@@ -7,6 +7,8 @@ import { type CliContext, printJson, withDatabase } from '../context.js';
 import { requireDate, requireMonth } from '../options.js';
 import { readInputFile } from '../readInput.js';
 import { printTable } from '../table.js';
+import { sheetCsv, writeXlsxOption } from '../tabularOutput.js';
+import { transfersSheet } from '../xlsxSheets.js';
 
 export function registerTransfersCommands(program: Command, getContext: () => CliContext): void {
   const transfers = program
@@ -48,11 +50,16 @@ export function registerTransfersCommands(program: Command, getContext: () => Cl
   transfers
     .command('list')
     .description('every Transfer recorded')
+    .option('--csv', "print CSV: one row per Transfer, the transfers feed's columns and its end")
+    .option('--xlsx <file>', 'write an XLSX workbook of the Transfers')
     .option('--json', 'print JSON')
-    .action(async (opts: { json?: boolean }) => {
+    .action(async (opts: { csv?: boolean; xlsx?: string; json?: boolean }) => {
       const ctx = getContext();
       const rows = await withDatabase(ctx, (db) => loadTransferRows(db));
+      const sheet = transfersSheet(rows);
+      await writeXlsxOption(ctx, opts.xlsx, [sheet]);
       if (opts.json) return printJson(ctx, { transfers: rows });
+      if (opts.csv) return ctx.out(sheetCsv(sheet));
       printTable(
         ctx,
         [

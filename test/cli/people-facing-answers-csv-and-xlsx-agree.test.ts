@@ -1,0 +1,211 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MONEY_FORMAT, PCT_FORMAT } from '../../src/reports/xlsxOut.js';
+import { runCliInProcess } from '../support/cli.js';
+import { freshDatabase } from '../support/databases.js';
+import { seedsAvailable, seedsDir } from '../support/seeds.js';
+
+/**
+ * DEVELOPERS rule 7: `--csv` and `--xlsx FILE` wherever a person would open the answer — the
+ * schedule in force, an account's lots, a month's conversions, redemptions, CDSC, the Transfers and
+ * the service providers. The CSV and the workbook carry the same rows; the amounts are worked out
+ * by hand from the small history written here.
+ */
+
+async function workbook(file: string): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(readFileSync(file) as unknown as ExcelJS.Buffer);
+  return wb;
+}
+
+const values = (ws: ExcelJS.Worksheet, n: number) => (ws.getRow(n).values as unknown[]).slice(1);
+
+const FUND = 'AIM Basic Value Fund';
+
+describe.skipIf(!seedsAvailable)('people-facing answers as CSV and XLSX', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'plan12b-csv-xlsx-'));
+  const db = join(dir, 'db');
+  const cli = (...args: string[]) => runCliInProcess(['--db', db, ...args]);
+  const file = (name: string, text: string) => {
+    const path = join(dir, name);
+    writeFileSync(path, text);
+    return path;
+  };
+
+  beforeAll(async () => {
+    await freshDatabase('pglite', dir);
+    for (const seed of ['000_3c6e05c0e0d73230.txt', '003_1b015b91f472160a.txt'])
+      expect((await cli('exhibit', 'import', join(seedsDir, seed))).code).toBe(0);
+    const steps: [string, string][] = [
+      ['accounts', 'account,omnibus,dealer_of_record\nA1,no,Dealer One\nA2,no,Dealer Two\n'],
+      ['distributors', `portfolio,distributor,start,end\n${FUND},A I M Distributors,2000-01-01,\n`],
+      [
+        'transactions',
+        [
+          'date,txn_id,account,portfolio,class,type,shares,price,exchange_id,waiver',
+          // A1: 100 shares at 10.00 (cost 1,000.00), then 40 redeemed at 12.00 in year 2 of the DOI
+          `2020-01-15,T1,A1,${FUND},B,purchase,100,10.00,,`,
+          `2021-03-01,T2,A1,${FUND},B,redeem,40,12.00,,`,
+          // A2: bought 2012-02-10, converts at the end of February 2020 (8th anniversary)
+          `2012-02-10,T3,A2,${FUND},B,purchase,50,8.00,,`,
+          '',
+        ].join('\n'),
+      ],
+      [
+        'transfers',
+        'id,assignee,address,portfolio,twelve_b1_portion_pct,cdsc_portion_pct,doi_from,doi_to,effective_date,notice_received_date,payment,depository_agent\n' +
+          'TR-1,"=Keystone Trust","1 Main St",all,50,25,,,2016-01-01,2016-01-06,direct,\n',
+      ],
+      [
+        'providers',
+        'id,name,kind,agreement_date,own_rate_pct,terminated_on\nP1,First Dealer Inc,dealer,2005-01-03,0.20,\n',
+      ],
+    ];
+    for (const [command, text] of steps) {
+      const r = await cli(command, 'import', file(`${command}.csv`, text));
+      expect(r.code, `${command}: ${r.stderr}`).toBe(0);
+    }
+  }, 180_000);
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('schedule --csv and --xlsx: the entries in force with their rates and document', async () => {
+    const csv = await cli('schedule', '--as-of', '2006-04-01', '--class', 'R', '--csv');
+    expect(csv.code, csv.stderr).toBe(0);
+    const rows = parse(csv.stdout, { columns: true }) as Record<string, string>[];
+    // seed 000 (Amendment No. 12, Class R): 42 entries, each minimum ABSC 0.25, service 0.25, aggregate 0.50
+    expect(rows).toHaveLength(42);
+    const charter = rows.find((r) => r.portfolio === 'AIM Charter Fund')!;
+    expect(charter).toMatchObject({
+      registrant: 'AIM EQUITY FUNDS',
+      class: 'R',
+      assetBasedSalesChargePct: '0.25',
+      assetBasedSalesChargeBound: 'minimum',
+      serviceFeePct: '0.25',
+      aggregateFeePct: '0.50',
+      documentFile: '000_3c6e05c0e0d73230.txt',
+    });
+
+    const xlsx = join(dir, 'schedule.xlsx');
+    const x = await cli('schedule', '--as-of', '2006-04-01', '--class', 'R', '--xlsx', xlsx);
+    expect(x.code, x.stderr).toBe(0);
+    const ws = (await workbook(xlsx)).worksheets[0]!;
+    expect(ws.getCell('A1').value).toBe('Schedule entries in force on 2006-04-01');
+    expect(values(ws, 2).slice(0, 4)).toEqual([
+      'Registrant',
+      'Portfolio',
+      'Class',
+      'ABSC (distribution fee)',
+    ]);
+    expect(ws.rowCount).toBe(2 + 42);
+    const at = [...Array(42).keys()]
+      .map((i) => i + 3)
+      .find((n) => ws.getCell(`B${n}`).value === 'AIM Charter Fund')!;
+    // 0.25% per annum, stored as the fraction 0.0025 and shown as a percentage
+    expect(ws.getCell(`D${at}`).value).toBe(0.0025);
+    expect(ws.getCell(`D${at}`).numFmt).toBe(PCT_FORMAT);
+  });
+
+  it('lots --csv and --xlsx: cost given up pro rata, the lot keeps the rest', async () => {
+    const csv = await cli('lots', '--account', 'A1', '--csv');
+    expect(csv.code, csv.stderr).toBe(0);
+    const rows = parse(csv.stdout, { columns: true }) as Record<string, string>[];
+    // 100 shares cost 1,000.00; 40 redeemed give up round_half_up(1,000.00 × 40 / 100) = 400.00
+    expect(rows).toEqual([
+      expect.objectContaining({
+        portfolio: FUND,
+        kind: 'commission',
+        dateOfOriginalIssuance: '2020-01-15',
+        shares: '60.0000',
+        cost: '600.00',
+      }),
+    ]);
+    const xlsx = join(dir, 'lots.xlsx');
+    expect((await cli('lots', '--account', 'A1', '--xlsx', xlsx)).code).toBe(0);
+    const ws = (await workbook(xlsx)).worksheets[0]!;
+    expect(ws.getCell('G3').value).toBe(600);
+    expect(ws.getCell('G3').numFmt).toBe(MONEY_FORMAT);
+    expect(ws.getCell('G4').value).toEqual({ formula: 'SUM(G3:G3)', result: 600 });
+  });
+
+  it('redemptions --xlsx: a redemptions sheet totalled and a lot-pieces sheet, as the CSV', async () => {
+    const xlsx = join(dir, 'redemptions.xlsx');
+    const r = await cli('redemptions', '--from', '2021-01-01', '--to', '2021-12-31', '--xlsx', xlsx);
+    expect(r.code, r.stderr).toBe(0);
+    const wb = await workbook(xlsx);
+    const ws = wb.getWorksheet('Redemptions')!;
+    expect(values(ws, 2)).toEqual([
+      'Date',
+      'Transaction',
+      'Account',
+      'Portfolio',
+      'Shares',
+      'Price',
+      'Waiver',
+      'Gross',
+      'CDSC',
+      'CDSC waived',
+      'Redemption fee',
+      'Net',
+      'Lot pieces',
+    ]);
+    // gross 40 × 12.00 = 480.00; year 2 of the DOI: 4% of min(cost given up 400.00, 480.00) = 16.00;
+    // net 480.00 − 16.00 = 464.00
+    expect(ws.getCell('H3').value).toBe(480);
+    expect(ws.getCell('I3').value).toBe(16);
+    expect(ws.getCell('L3').value).toBe(464);
+    expect(ws.getCell('I4').value).toEqual({ formula: 'SUM(I3:I3)', result: 16 });
+    const pieces = wb.getWorksheet('Lot pieces')!;
+    const csv = await cli('redemptions', '--from', '2021-01-01', '--to', '2021-12-31', '--csv');
+    const [header, ...csvRows] = parse(csv.stdout) as string[][];
+    expect(values(pieces, 2)).toEqual(header);
+    expect(csvRows).toHaveLength(1);
+    expect(pieces.getCell(`${letterOf(header!, 'piece_cost')}3`).value).toBe(400);
+    expect(pieces.getCell(`${letterOf(header!, 'piece_cdsc')}3`).value).toBe(16);
+  });
+
+  it('conversions and cdsc: the 8th anniversary converts at the month end; CDSC totalled', async () => {
+    const conv = await cli('conversions', '--month', '2020-02', '--csv');
+    expect(conv.code, conv.stderr).toBe(0);
+    expect(parse(conv.stdout, { columns: true })).toEqual([
+      expect.objectContaining({
+        account: 'A2',
+        portfolio: FUND,
+        commissionShares: '50.0000',
+        shares: '50.0000',
+      }),
+    ]);
+    const xlsx = join(dir, 'cdsc.xlsx');
+    expect((await cli('cdsc', '--from', '2021-01-01', '--to', '2021-12-31', '--xlsx', xlsx)).code).toBe(0);
+    const ws = (await workbook(xlsx)).worksheets[0]!;
+    expect(values(ws, 3)).toEqual([FUND, 'A I M Distributors', 16, 0, 1]);
+  });
+
+  it('transfers list and providers list: CSV rows, a formula-like name neutralised', async () => {
+    const t = await cli('transfers', 'list', '--csv');
+    expect(t.code, t.stderr).toBe(0);
+    const [transfer] = parse(t.stdout, { columns: true }) as Record<string, string>[];
+    expect(transfer).toMatchObject({
+      id: 'TR-1',
+      assignee: "'=Keystone Trust",
+      twelve_b1_portion_pct: '50.00',
+      cdsc_portion_pct: '25.00',
+      effective_date: '2016-01-01',
+    });
+    const xlsx = join(dir, 'providers.xlsx');
+    const p = await cli('providers', 'list', '--xlsx', xlsx, '--csv');
+    expect(p.code, p.stderr).toBe(0);
+    expect(parse(p.stdout, { columns: true })).toEqual([
+      expect.objectContaining({ id: 'P1', name: 'First Dealer Inc', ownRatePct: '0.20', status: 'in force' }),
+    ]);
+    const ws = (await workbook(xlsx)).worksheets[0]!;
+    expect(ws.getCell('F3').value).toBe(0.002);
+  });
+});
+
+function letterOf(header: readonly string[], key: string): string {
+  return String.fromCharCode(65 + header.indexOf(key));
+}
