@@ -1,4 +1,5 @@
 import { missingNetAssetsDayProblems, uncoveredNetAssetsWarnings } from '../accrual/netAssetsCoverage.js';
+import { assetsAboveLimitProblems } from '../accrual/netAssetsLimit.js';
 import { nonBusinessDayRowProblems } from '../accrual/nonBusinessDayRow.js';
 import type { Problem } from '../errors.js';
 import type { DecodedRow } from '../import/csvFeed.js';
@@ -159,7 +160,14 @@ export const netAssetsFeed: FeedDefinition<
       const r = state.resolved.get(line)!;
       return { line, date: row.date, row, portfolioId: r.portfolioId, class: r.class };
     });
-    const closedDays = nonBusinessDayRowProblems(ctx.file, resolvedRows);
+    const closedDays = [
+      ...nonBusinessDayRowProblems(ctx.file, resolvedRows),
+      ...assetsAboveLimitProblems(
+        ctx.file,
+        'net_assets',
+        resolvedRows.map((r) => ({ line: r.line, cents: r.row.net_assets })),
+      ),
+    ].sort((a, b) => a.line - b.line);
     const gaps =
       closedDays.length > 0 || ctx.incomplete
         ? closedDays

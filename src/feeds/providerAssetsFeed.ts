@@ -4,6 +4,7 @@
  * closed month becomes its prior-period adjustment, a new row in a closed month is refused.
  */
 import type { NetAssetsRow } from '../accrual/classSeries.js';
+import { assetsAboveLimitProblems } from '../accrual/netAssetsLimit.js';
 import { nonBusinessDayRowProblems } from '../accrual/nonBusinessDayRow.js';
 import type { Problem } from '../errors.js';
 import { isoDateField, moneyField, nameField } from '../import/feedFields.js';
@@ -103,7 +104,14 @@ export const providerAssetsFeed: FeedDefinition<
     const none = { changes: [], unchanged: 0, warnings: [] };
     const rows = state.resolved;
     if (state.problems.length > 0) return { ...none, problems: state.problems };
-    const closedDays = nonBusinessDayRowProblems(ctx.file, rows);
+    const closedDays = [
+      ...nonBusinessDayRowProblems(ctx.file, rows),
+      ...assetsAboveLimitProblems(
+        ctx.file,
+        'net_assets',
+        rows.map((r) => ({ line: r.line, cents: r.assetsCents })),
+      ),
+    ].sort((a, b) => a.line - b.line);
     const gaps =
       closedDays.length > 0 || ctx.incomplete
         ? closedDays
