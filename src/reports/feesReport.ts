@@ -205,6 +205,7 @@ export async function loadClassSeries(
 function endStaleClasses(
   series: ClassSeries[],
   registry: Registry,
+  from: string,
   to: string,
   warnings: string[],
 ): ClassSeries[] {
@@ -214,10 +215,12 @@ function endStaleClasses(
     const endDate = businessDayAfter(last.date, 1);
     if (endDate > to) return s;
     const [pid, cls] = s.classKey.split('|') as [string, string];
-    // Worth saying only when an instrument would still have paid a fee on [endDate, to]: a class
-    // no longer covered, terminated or lapsed by then owes nothing whether or not it is open.
+    // Worth saying only when the feed stops within the range asked about (a class ended before it
+    // would otherwise be repeated by every report for ever; the close asks about it once), and an
+    // instrument would still have paid a fee from endDate: a class no longer covered, terminated
+    // or lapsed by then owes nothing whether or not it is open.
     const wouldAccrue = s.coverage.some((c) => (c.until === null || c.until > endDate) && c.from <= to);
-    if (wouldAccrue)
+    if (endDate >= from && wouldAccrue)
       warnings.push(
         `${registry.identities.nameOn(pid, last.date)} class ${cls}: no net assets after ${last.date}; taken as ended on ${endDate} (import its net assets if it is still open)`,
       );
@@ -240,6 +243,7 @@ export async function feesReport(
   const series = endStaleClasses(
     await loadClassSeries(q, registry, query, warnings),
     registry,
+    query.from,
     query.to,
     warnings,
   );
