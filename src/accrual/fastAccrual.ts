@@ -9,12 +9,14 @@ import type { ClassSeries } from './classSeries.js';
 import {
   buildDenseInput,
   type DenseAccrualInput,
+  MAX_EXACT_FLOAT_INTEGER,
   MONTH_SUM_DAYS,
   MONTH_SUM_DISTRIBUTION_FEE,
   MONTH_SUM_NET_ASSETS,
   MONTH_SUM_SERVICE_FEE,
   MONTH_SUM_STRIDE,
 } from './denseInput.js';
+import { accrueReference } from './referenceAccrual.js';
 
 export interface AccrueFastOptions {
   /** Also produce the daily detail rows (costly for large complexes). */
@@ -113,6 +115,29 @@ export function dailyAccrualsOf(dense: DenseAccrualInput): DailyAccrual[] {
   return out;
 }
 
+const YEAR_DENOMINATOR = 100_000_000n * 365n; // micro-percent → fraction, the shorter year
+
+/**
+ * Whether a class's month sums stay exact in the fast engine's Float64s, as denseInput requires:
+ * (max |NA| + its largest daily fee + 1) · 31 < 2^53 cents, checked in exact integers with a
+ * day's margin (· 32).
+ * @example fitsFloat64MonthSums(valueFundC) === true
+ */
+export function fitsFloat64MonthSums(cls: ClassSeries): boolean {
+  let maxNetAssets = 0n;
+  for (const r of cls.netAssets) {
+    const a = r.netAssetsCents < 0n ? -r.netAssetsCents : r.netAssetsCents;
+    if (a > maxNetAssets) maxNetAssets = a;
+  }
+  let maxRate = 0n;
+  for (const c of cls.coverage) {
+    if (c.distributionFeeMicroPct > maxRate) maxRate = c.distributionFeeMicroPct;
+    if (c.serviceFeeMicroPct > maxRate) maxRate = c.serviceFeeMicroPct;
+  }
+  const scaled = maxNetAssets * YEAR_DENOMINATOR + maxNetAssets * maxRate + YEAR_DENOMINATOR;
+  return scaled * 32n < BigInt(MAX_EXACT_FLOAT_INTEGER) * YEAR_DENOMINATOR;
+}
+
 /**
  * Accrues every class over the calendar days [from, to] (SPEC §4), fast.
  * @example accrueFast([valueFundC], '2008-01-01', '2008-03-31').months[1].days === 29
@@ -123,6 +148,12 @@ export function accrueFast(
   to: string,
   options: AccrueFastOptions = {},
 ): AccrualResult {
+  // Net assets beyond what Float64 month sums hold exactly (some $2.9 trillion a class) are still
+  // valid input: they are accrued by the exact reference engine instead (same results, slower).
+  if (!series.every(fitsFloat64MonthSums)) {
+    const exact = accrueReference(series, from, to);
+    return { months: exact.months, daily: options.daily ? exact.daily : [] };
+  }
   const dense = buildDenseInput(series, from, to);
   const months = monthlyAccrualsFromSums(dense, accrualKernel(dense));
   return { months, daily: options.daily ? dailyAccrualsOf(dense) : [] };

@@ -94,7 +94,9 @@ export function endedClasses(
   )) {
     const endedOn = businessDayAfter(l.lastDate, 1);
     if (endedOn > to) continue; // the feed runs through the month's last business day
-    if (registry.governingOn(l.portfolioId, l.class, endedOn) === undefined) continue; // terminated
+    // Not covered, or terminated (Plan §9) or lapsed: nothing would accrue, so nothing is missing.
+    const governing = registry.governingOn(l.portfolioId, l.class, endedOn);
+    if (governing === undefined || governing.stopped !== null) continue;
     const k = key(l.portfolioId, l.class);
     const portfolio = registry.identities.nameOn(l.portfolioId, l.lastDate);
     const before = earlier.get(`${k}|${l.lastDate}`);

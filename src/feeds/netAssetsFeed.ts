@@ -1,4 +1,6 @@
 import { missingNetAssetsDayProblems, uncoveredNetAssetsWarnings } from '../accrual/netAssetsCoverage.js';
+import { assetsAboveLimitProblems } from '../accrual/netAssetsLimit.js';
+import { nonBusinessDayRowProblems } from '../accrual/nonBusinessDayRow.js';
 import type { Problem } from '../errors.js';
 import type { DecodedRow } from '../import/csvFeed.js';
 import { isoDateField, moneyField, nameField } from '../import/feedFields.js';
@@ -158,9 +160,18 @@ export const netAssetsFeed: FeedDefinition<
       const r = state.resolved.get(line)!;
       return { line, date: row.date, row, portfolioId: r.portfolioId, class: r.class };
     });
-    const gaps = ctx.incomplete
-      ? []
-      : missingNetAssetsDayProblems(ctx.file, resolvedRows, state.recordedSpans, state.registry);
+    const closedDays = [
+      ...nonBusinessDayRowProblems(ctx.file, resolvedRows),
+      ...assetsAboveLimitProblems(
+        ctx.file,
+        'net_assets',
+        resolvedRows.map((r) => ({ line: r.line, cents: r.row.net_assets })),
+      ),
+    ].sort((a, b) => a.line - b.line);
+    const gaps =
+      closedDays.length > 0 || ctx.incomplete
+        ? closedDays
+        : missingNetAssetsDayProblems(ctx.file, resolvedRows, state.recordedSpans, state.registry);
     if (gaps.length > 0) return { changes: [], unchanged: 0, problems: gaps, warnings: state.warnings };
     const changes: NetAssetsChange[] = [];
     const problems: Problem[] = [];

@@ -113,6 +113,10 @@ export function coverageOf(
       warnings.push(
         `${registry.identities.nameOn(portfolioId, g.from)} class ${shareClass}: from ${g.from}: ${g.stopped}`,
       );
+    // SPEC §4, Plan §9: no accrual on or after the termination date (nor after a lapse). Those days
+    // are not covered days: they count neither in a month's days nor in its average daily net
+    // assets, and a provider earns nothing on them (the warning above says why).
+    if (g.stopped) continue;
     if (g.distributionFeePct === null || g.serviceFeePct === null) {
       if (inRange)
         warnings.push(
@@ -128,6 +132,22 @@ export function coverageOf(
     });
   }
   return out;
+}
+
+/**
+ * The days on which no fee is due because the instrument was terminated for the class or lapsed
+ * (Plan §9; issue 12), as segments: explained by their own warning, not "uncovered".
+ */
+function stoppedSegmentsOf(registry: Registry, portfolioId: string, shareClass: string): RateSegment[] {
+  return registry
+    .governing(portfolioId, shareClass)
+    .filter((g) => g.stopped !== null)
+    .map((g) => ({
+      from: g.from,
+      until: g.lastDay === null ? null : addDays(g.lastDay, 1),
+      distributionFeeMicroPct: 0n,
+      serviceFeeMicroPct: 0n,
+    }));
 }
 
 /** Loads each selected class's net assets up to `to` and its coverage, as accrual input. */
@@ -185,6 +205,7 @@ export async function loadClassSeries(
 function endStaleClasses(
   series: ClassSeries[],
   registry: Registry,
+  from: string,
   to: string,
   warnings: string[],
 ): ClassSeries[] {
@@ -194,9 +215,15 @@ function endStaleClasses(
     const endDate = businessDayAfter(last.date, 1);
     if (endDate > to) return s;
     const [pid, cls] = s.classKey.split('|') as [string, string];
-    warnings.push(
-      `${registry.identities.nameOn(pid, last.date)} class ${cls}: no net assets after ${last.date}; taken as ended on ${endDate} (import its net assets if it is still open)`,
-    );
+    // Worth saying only when the feed stops within the range asked about (a class ended before it
+    // would otherwise be repeated by every report for ever; the close asks about it once), and an
+    // instrument would still have paid a fee from endDate: a class no longer covered, terminated
+    // or lapsed by then owes nothing whether or not it is open.
+    const wouldAccrue = s.coverage.some((c) => (c.until === null || c.until > endDate) && c.from <= to);
+    if (endDate >= from && wouldAccrue)
+      warnings.push(
+        `${registry.identities.nameOn(pid, last.date)} class ${cls}: no net assets after ${last.date}; taken as ended on ${endDate} (import its net assets if it is still open)`,
+      );
     return { ...s, endDate };
   });
 }
@@ -216,6 +243,7 @@ export async function feesReport(
   const series = endStaleClasses(
     await loadClassSeries(q, registry, query, warnings),
     registry,
+    query.from,
     query.to,
     warnings,
   );
@@ -231,7 +259,8 @@ export async function feesReport(
   }
   for (const s of series) {
     const [pid, cls] = s.classKey.split('|') as [string, string];
-    for (const u of uncoveredDays(s, query.from, query.to))
+    const explained = { ...s, coverage: [...s.coverage, ...stoppedSegmentsOf(registry, pid, cls)] };
+    for (const u of uncoveredDays(explained, query.from, query.to))
       warnings.push(
         `${registry.identities.nameOn(pid, u.to)} class ${cls}: net assets but no instrument covering ${u.from}${u.to !== u.from ? ` … ${u.to}` : ''}; no fees accrued`,
       );

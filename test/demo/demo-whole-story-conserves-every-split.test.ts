@@ -251,10 +251,11 @@ describe('plan12b demo: the whole story', () => {
       october += dist;
     }
     expect(october).toBeGreaterThan(0n);
-    const byMonth = new Map(fees.classes.map((m) => [m.month, m]));
-    expect(c(byMonth.get('2025-10')!.distributionFee)).toBe(october);
-    expect(byMonth.get('2025-11')!.totalFee).toBe('0.00');
-    expect(byMonth.get('2025-12')!.totalFee).toBe('0.00');
+    // SPEC §4: no day on or after the termination date accrues, so none is listed, and November
+    // and December (no accrued day) have no month line.
+    expect(days.every((d) => d.date < t.date)).toBe(true);
+    expect(fees.classes.map((m) => m.month)).toEqual(['2025-10']);
+    expect(c(fees.classes[0]!.distributionFee)).toBe(october);
     expect(fees.warnings.some((w) => w.includes('terminated'))).toBe(true);
   });
 

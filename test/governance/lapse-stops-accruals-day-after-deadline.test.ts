@@ -86,14 +86,14 @@ describe.each(dialects)('a lapse stops accruals the day after the deadline (%s)'
     ]);
     await setGovernanceSetting(db, 'approvals.enforce', 'true');
     const on = await feesReport(db, { from: '2005-06-29', to: '2005-07-01', daily: true });
+    // SPEC §4: no accrual from the lapse, so 2005-07-01 is not an accrued day: no daily line, and
+    // July (no accrued day) has no month line — its days and average would count days that owe nothing.
     expect(on.classes.map((c) => [c.month, c.distributionFee, c.serviceFee])).toEqual([
       ['2005-06', '5.48', '13.70'],
-      ['2005-07', '0.00', '0.00'],
     ]);
     expect(on.daily!.map((d) => [d.date, d.distributionFee, d.serviceFee])).toEqual([
       ['2005-06-29', '2.74', '6.85'],
       ['2005-06-30', '2.74', '6.85'],
-      ['2005-07-01', '0.00', '0.00'],
     ]);
     expect(on.warnings.join('\n')).toMatch(
       /from 2005-07-01: Master Distribution Plan of Test Funds \(Class A Shares\) lapsed: its continuance deadline 2005-06-30 passed without the Board's approval \(Plan §7\)/,
