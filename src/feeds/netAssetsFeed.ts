@@ -1,6 +1,5 @@
 import { missingNetAssetsDayProblems, uncoveredNetAssetsWarnings } from '../accrual/netAssetsCoverage.js';
 import { assetsAboveLimitProblems } from '../accrual/netAssetsLimit.js';
-import { nonBusinessDayRowProblems } from '../accrual/nonBusinessDayRow.js';
 import type { Problem } from '../errors.js';
 import type { DecodedRow } from '../import/csvFeed.js';
 import { isoDateField, moneyField, nameField } from '../import/feedFields.js';
@@ -160,17 +159,14 @@ export const netAssetsFeed: FeedDefinition<
       const r = state.resolved.get(line)!;
       return { line, date: row.date, row, portfolioId: r.portfolioId, class: r.class };
     });
-    const closedDays = [
-      ...nonBusinessDayRowProblems(ctx.file, resolvedRows),
-      ...assetsAboveLimitProblems(
-        ctx.file,
-        'net_assets',
-        resolvedRows.map((r) => ({ line: r.line, cents: r.row.net_assets })),
-      ),
-    ].sort((a, b) => a.line - b.line);
+    const tooLarge = assetsAboveLimitProblems(
+      ctx.file,
+      'net_assets',
+      resolvedRows.map((r) => ({ line: r.line, cents: r.row.net_assets })),
+    );
     const gaps =
-      closedDays.length > 0 || ctx.incomplete
-        ? closedDays
+      tooLarge.length > 0 || ctx.incomplete
+        ? tooLarge
         : missingNetAssetsDayProblems(ctx.file, resolvedRows, state.recordedSpans, state.registry);
     if (gaps.length > 0) return { changes: [], unchanged: 0, problems: gaps, warnings: state.warnings };
     const changes: NetAssetsChange[] = [];

@@ -5,7 +5,6 @@
  */
 import type { NetAssetsRow } from '../accrual/classSeries.js';
 import { assetsAboveLimitProblems } from '../accrual/netAssetsLimit.js';
-import { nonBusinessDayRowProblems } from '../accrual/nonBusinessDayRow.js';
 import type { Problem } from '../errors.js';
 import { isoDateField, moneyField, nameField } from '../import/feedFields.js';
 import { type FeedDefinition, type FeedOptions, runFeedImport } from '../import/feedImport.js';
@@ -104,17 +103,14 @@ export const providerAssetsFeed: FeedDefinition<
     const none = { changes: [], unchanged: 0, warnings: [] };
     const rows = state.resolved;
     if (state.problems.length > 0) return { ...none, problems: state.problems };
-    const closedDays = [
-      ...nonBusinessDayRowProblems(ctx.file, rows),
-      ...assetsAboveLimitProblems(
-        ctx.file,
-        'net_assets',
-        rows.map((r) => ({ line: r.line, cents: r.assetsCents })),
-      ),
-    ].sort((a, b) => a.line - b.line);
+    const tooLarge = assetsAboveLimitProblems(
+      ctx.file,
+      'net_assets',
+      rows.map((r) => ({ line: r.line, cents: r.assetsCents })),
+    );
     const gaps =
-      closedDays.length > 0 || ctx.incomplete
-        ? closedDays
+      tooLarge.length > 0 || ctx.incomplete
+        ? tooLarge
         : missingProviderAssetsDayProblems(ctx.file, rows, state.recorded, state.registry);
     if (gaps.length > 0) return { ...none, problems: gaps };
     const recorded = new Map(state.recorded.map((r) => [providerAssetsDayKey(r), r.assetsCents]));
