@@ -424,7 +424,10 @@ export function monthlyCalculationDetail(
     let owedOn = 0n;
     if (t.payment === 'depository') {
       payTo = depositoryName(t);
-      note = 'EIGHTH(D): paid to the depository or collection agent designated by the Assignee';
+      note =
+        t === depository
+          ? "EIGHTH(D): paid to the depository or collection agent designated by the Assignee, with the rest of the Distributor's 12b-1 Share and Earned CDSC, which it divides (the balance is the Distributor's)"
+          : 'EIGHTH(D): paid to the depository or collection agent designated by the Assignee';
       pay(payTo, 'Depository', twelveB1, cdsc);
     } else if (t.noticeReceivedDate === null || t.noticeReceivedDate > input.dueDate) {
       payTo = distributorPayTo;
