@@ -130,6 +130,11 @@ export interface MonthlyCalculation {
   readonly assignees: readonly AssigneeLine[];
   readonly distributor12b1Portion: string;
   readonly distributorEarnedCdscPortion: string;
+  /**
+   * whom the Fund pays the Distributor's own portions (and what it owes on): the Distributor, or
+   * the depository a Transfer directs all of its 12b-1 Share and Earned CDSC to (EIGHTH(D))
+   */
+  readonly distributorPayTo: string;
   readonly serviceFee: string;
   readonly payees: readonly Payee[];
 }
@@ -527,6 +532,7 @@ export function monthlyCalculationDetail(
     assignees,
     distributor12b1Portion: formatCents(distributor12b1Portion),
     distributorEarnedCdscPortion: formatCents(distributorCdscPortion!),
+    distributorPayTo,
     serviceFee: formatCents(input.serviceFeeCents),
     payees: [...payees.entries()].map(([payee, p]) => ({
       payee,

@@ -62,6 +62,7 @@ describe("EIGHTH(D): a depository receives all of the Distributor's 12b-1 Share 
       ['Assignee N', 'Assignee', '600.00', '0.00', '0.00', '600.00'],
     ]);
     expect(mc.payees.some((p) => p.payee === DISTRIBUTOR)).toBe(false);
+    expect(mc.distributorPayTo).toBe(DEPOSITORY);
     expect(mc.assignees.map((a) => [a.transferId, a.payTo, a.owedOnToAssignee])).toEqual([
       ['D', DEPOSITORY, '0.00'],
       ['L', DEPOSITORY, '300.00'],

@@ -186,7 +186,8 @@ export function registerMonthlyCalculationCommands(program: Command, getContext:
             payee: report.distributor,
             twelveB1Portion: c.distributor12b1Portion,
             cdscPortion: c.distributorEarnedCdscPortion,
-            payTo: report.distributor,
+            // sealed before the field existed: the Distributor
+            payTo: c.distributorPayTo ?? report.distributor,
           },
           // Exhibit A: each Other Distributor named, with its own 12b-1 share
           ...c.otherDistributors.map((o) => ({
