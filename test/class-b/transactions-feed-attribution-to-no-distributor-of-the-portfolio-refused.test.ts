@@ -60,7 +60,10 @@ describe('transactions feed: a stated attribution must name a distributor of the
     await importTransactions(
       db,
       't.csv',
-      csv([`2004-03-01,P1,A1,${FUND},B,purchase,200,10,,,,`, `2005-09-01,P2,A1,${FUND},B,purchase,200,10,,,,`]),
+      csv([
+        `2004-03-01,P1,A1,${FUND},B,purchase,200,10,,,,`,
+        `2005-09-01,P2,A1,${FUND},B,purchase,200,10,,,,`,
+      ]),
     );
   }, 120_000);
   afterAll(async () => {
