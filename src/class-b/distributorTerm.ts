@@ -87,3 +87,18 @@ export function rightsHolder(terms: readonly DistributorTerm[], distributor: str
   }
   return holder;
 }
+
+/**
+ * Exhibit A 2(b): Free Shares are attributed "to the Distributor and each Other Distributor" of
+ * the portfolio — the distributors a term for it (its own or one for every portfolio) names, and
+ * those their rights were assigned to (NINETEENTH). A name outside them is no party to the fees.
+ */
+export function distributorsOfPortfolio(terms: readonly DistributorTerm[], portfolioId: string): Set<string> {
+  const names = new Set<string>();
+  for (const t of terms) {
+    if (t.portfolioId !== null && t.portfolioId !== portfolioId) continue;
+    names.add(t.distributor);
+    if (t.rightsAssignedTo !== null) names.add(t.rightsAssignedTo);
+  }
+  return names;
+}

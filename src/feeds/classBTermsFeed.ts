@@ -172,6 +172,11 @@ export const classBTermsFeed: FeedDefinition<
       state.history,
       { old: termsOfRules(state.stored), new: termsOfRules(merged) },
       (date) => ctx.closed.closedMonthOf(date),
+      // a refusal is reported on the rule that causes it: the recorded terms with that one row only
+      (i) => {
+        const only = state.rows.filter((r) => r.line === changes[i]!.line);
+        return termsOfRules(mergeClassBTermRules(ctx.file, only, state.stored).merged);
+      },
     );
     return { changes, unchanged, warnings: [], ...replay } as TermsPlan;
   },

@@ -2,6 +2,7 @@ import { monthEnd } from '../calendar/isoDate.js';
 import { CDSC_WAIVERS } from '../class-b/cdscWaiver.js';
 import type { ClassBTerms } from '../class-b/classBTerms.js';
 import { CLASS_B_TRANSACTION_TYPES, exchangeLegProblems } from '../class-b/classBTransactionRules.js';
+import { type DistributorTerm, distributorsOfPortfolio } from '../class-b/distributorTerm.js';
 import type { StoredAccountLedger } from '../class-b/storedAccountLedger.js';
 import { type Problem, ProblemsError } from '../errors.js';
 import { replayNewTransactions } from '../import/classBLedgerReplay.js';
@@ -42,6 +43,7 @@ import {
 } from '../store/classBRepository.js';
 import { loadClassBTerms } from '../store/classBTermsRepository.js';
 import type { Database, Queryable } from '../store/database.js';
+import { loadDistributorTerms } from '../store/distributorTermsRepository.js';
 import {
   forgetLedgerStatesFrom,
   latestLedgerStateMonthBefore,
@@ -77,6 +79,8 @@ interface TransactionsState {
   /** each of the file's accounts' key (class_b_account.account_key), by its place in the columns' account names (NaN: not recorded) */
   readonly accountKeys: Float64Array;
   readonly recorded: ReadonlyMap<string, ClassBTransactionRow>;
+  /** the distributors' terms: a stated attribution must name one of the portfolio's (Exhibit A 2(b)) */
+  readonly distributorTerms: readonly DistributorTerm[];
   /**
    * the latest month end with a stored ledger before the file's first new row: the touched
    * accounts resume from their ledgers there (null: each replays from its first transaction)
@@ -187,6 +191,7 @@ export const transactionsFeed: FeedDefinition<
       asOf: found.asOf,
       activeAfterAsOf: found.activeAfterAsOf,
       terms: await loadClassBTerms(tx),
+      distributorTerms: await loadDistributorTerms(tx),
       replayed: { accounts: 0, redemptionsWritten: 0 },
     };
   },
@@ -254,6 +259,22 @@ export const transactionsFeed: FeedDefinition<
         });
       }
       fresh[n++] = i;
+    }
+    // Exhibit A 2(b): a stated attribution names the Distributor or an Other Distributor of the
+    // portfolio; any other name (a misspelling) would make a party of the fees of no one's term.
+    // Checked against the terms recorded for the portfolio (the ledger may be loaded before them).
+    for (const [i, name] of rows.attributedDistributor) {
+      const p = portfolios[rows.portfolio[i]!]!;
+      if ('problem' in p || (state.recorded.size > 0 && state.recorded.has(rows.txnId.get(i)))) continue;
+      const known = distributorsOfPortfolio(state.distributorTerms, p.id);
+      if (known.size === 0 || known.has(name)) continue;
+      problems.push({
+        file: ctx.file,
+        line: rows.line[i]!,
+        field: 'attributed_distributor',
+        value: name,
+        reason: `${JSON.stringify(name)} is neither the Distributor nor an Other Distributor of ${rows.portfolioNameOf(i)}: no distributor term of it names it (Exhibit A 2(b)); the terms name ${[...known].sort().join(', ')}`,
+      });
     }
     const changes = new NewTransactions(rows, portfolioIds, fresh.slice(0, n));
     // both legs of each exchange among the new rows (few: only those rows are made objects)

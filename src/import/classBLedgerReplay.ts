@@ -169,20 +169,25 @@ export function replayWithNewTerms(
   history: ReadonlyMap<string, readonly ClassBTransactionRow[]>,
   terms: { readonly old: ClassBTerms; readonly new: ClassBTerms },
   closedMonthOf: (date: string) => string | null,
+  /** the old terms with only `changed[i]` changed: to find which rule of several a refusal comes from */
+  termsWithOnly?: (i: number) => ClassBTerms,
 ) {
   const problems: Problem[] = [];
   let unlisted = 0;
+  const touchingRules = (portfolioIds: ReadonlySet<string>) =>
+    changed.filter((r) => r.portfolioId === null || portfolioIds.has(r.portfolioId));
   const blame = (
     portfolioIds: ReadonlySet<string>,
     kinds: readonly ChangedRule['rule'][],
     reason: string,
+    culprit?: ChangedRule,
   ) => {
     if (problems.length >= MAX_LISTED_PROBLEMS) {
       unlisted++;
       return;
     }
-    const touching = changed.filter((r) => r.portfolioId === null || portfolioIds.has(r.portfolioId));
-    const row = touching.find((r) => kinds.includes(r.rule)) ?? touching[0] ?? changed[0]!;
+    const touching = touchingRules(portfolioIds);
+    const row = culprit ?? touching.find((r) => kinds.includes(r.rule)) ?? touching[0] ?? changed[0]!;
     problems.push({ code: 'REFUSED', file, line: row.line, field: row.field, reason });
   };
   let redemptionsChanged = 0;
@@ -196,10 +201,26 @@ export function replayWithNewTerms(
       after = replayAccount(account, activity, terms.new);
     } catch (e) {
       if (!(e instanceof LedgerRefusal)) throw e;
+      const portfolioIds = new Set(rows.map((r) => r.portfolio_id));
+      // several rules touch the account: the one that alone makes its activity inapplicable is the cause
+      const touching = touchingRules(portfolioIds);
+      const culprit =
+        termsWithOnly === undefined || touching.length < 2
+          ? undefined
+          : touching.find((r) => {
+              try {
+                replayAccount(account, activity, termsWithOnly(changed.indexOf(r)));
+                return false;
+              } catch (alone) {
+                if (!(alone instanceof LedgerRefusal)) throw alone;
+                return true;
+              }
+            });
       blame(
-        new Set(rows.map((r) => r.portfolio_id)),
+        portfolioIds,
         ['cdsc-schedule', 'conversion-period', 'redemption-fee'],
         `with these terms, account ${account}'s recorded ${e.txnId} (${e.field}: ${e.reason}) can no longer be applied`,
+        culprit,
       );
       continue;
     }

@@ -580,7 +580,7 @@ export async function distributorShareSchedule(
           throw new Plan12bError(
             'BAD_INPUT',
             `Omnibus Account ${acct.account}, ${portfolioId}, ${month}: the sub-transfer agent reports ${formatShareUnits(row.freeSharesOutstanding)} Free Shares outstanding, the transfer agent's records ${formatShareUnits(free)}`,
-            'reconcile the two and re-import the corrected figures before the month is closed',
+            'reconcile the two and import the corrected figures with `plan12b omnibus import --restate` before the month is closed',
           );
         const current = names.findIndex((n) => {
           const t = distributorTermOn(terms, portfolioId, date);

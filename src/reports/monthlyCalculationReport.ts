@@ -253,6 +253,12 @@ export async function monthlyCalculationInputs(
   const cdscRows = await cdscPiecesBetween(q, from, to);
   // FINRA 2341(d)(2): the CDSCs collected while a portfolio's cap is exhausted go to the fund
   const warnings = [...fees.warnings];
+  // SEVENTH(B): the Distributor may specify only a LATER payment date; an earlier one is not applied
+  const instructed = opts.instructedDueDate ?? null;
+  if (instructed !== null && instructed < dueDate)
+    warnings.push(
+      `the payment date ${instructed} given is before ${dueDate}, the 10th NYSE business day after ${month} ends; SEVENTH(B) lets the Distributor instruct only a later date, so ${dueDate} stands`,
+    );
   const toFund = await cdscCreditedToFund(
     q,
     registry,

@@ -4,7 +4,8 @@ import { typed } from './queryBuilder.js';
 
 /**
  * The sub-transfer agent's monthly figures per Omnibus Account and portfolio (Exhibit A 2(c)):
- * Free Shares issued and redeemed in the month, and outstanding at its close. Never edited.
+ * Free Shares issued and redeemed in the month, and outstanding at its close. A month not closed
+ * may be restated (`omnibus import --restate`); a closed month's figures are never edited.
  */
 export interface OmnibusMonthRow {
   readonly month: string;
@@ -79,4 +80,27 @@ export async function insertOmnibusMonths(
       ],
     );
   }
+}
+
+/** `--restate`: a recorded month's figures replaced (never one in or before a closed month: the feed refuses it). */
+export async function restateOmnibusMonth(
+  q: Queryable,
+  r: OmnibusMonthRow & { portfolioName: string },
+  importId: number,
+): Promise<void> {
+  await q.query(
+    `UPDATE omnibus_month SET portfolio_name = $4, free_shares_issued = $5, free_shares_redeemed = $6,
+            free_shares_outstanding = $7, import_id = $8
+      WHERE month = $1 AND account = $2 AND portfolio_id = $3`,
+    [
+      r.month,
+      r.account,
+      r.portfolioId,
+      r.portfolioName,
+      formatShareUnits(r.freeSharesIssued),
+      formatShareUnits(r.freeSharesRedeemed),
+      formatShareUnits(r.freeSharesOutstanding),
+      importId,
+    ],
+  );
 }

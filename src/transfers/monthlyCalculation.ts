@@ -130,6 +130,11 @@ export interface MonthlyCalculation {
   readonly assignees: readonly AssigneeLine[];
   readonly distributor12b1Portion: string;
   readonly distributorEarnedCdscPortion: string;
+  /**
+   * whom the Fund pays the Distributor's own portions (and what it owes on): the Distributor, or
+   * the depository a Transfer directs all of its 12b-1 Share and Earned CDSC to (EIGHTH(D))
+   */
+  readonly distributorPayTo: string;
   readonly serviceFee: string;
   readonly payees: readonly Payee[];
 }
@@ -400,26 +405,40 @@ export function monthlyCalculationDetail(
     p.owedOn += owedOn;
     payees.set(payee, p);
   };
-  pay(distributor, 'Distributor', distributor12b1Portion, distributorCdscPortion!);
+  // not yet in force, or ended before the month: no line
+  const hasLine = (t: Transfer) =>
+    !(t.effectiveDate > monthEnd(input.month) || (t.endsOn != null && t.endsOn <= monthStart(input.month)));
+  const depositoryName = (t: Transfer) => `${t.depositoryAgent} (depository for ${t.assignee})`;
+  // EIGHTH(D): a Transfer paid through a depository or collection agent directs the Fund to pay it
+  // "all of such Distributor's 12b-1 Share … and Distributor's Earned CDSC"; the agent divides them
+  // and distributes the balance to the Distributor. So what the Fund would pay the Distributor —
+  // its own portions and any portion it owes on — goes to the (first, by id) depository in force;
+  // Assignees whose notices direct direct payment (EIGHTH(C)) are still paid directly.
+  const depository = transfers.find((t) => t.payment === 'depository' && hasLine(t));
+  const distributorPayTo = depository === undefined ? distributor : depositoryName(depository);
+  const distributorRole: Payee['role'] = depository === undefined ? 'Distributor' : 'Depository';
+  if (distributor12b1Portion + distributorCdscPortion! !== 0n || depository === undefined)
+    pay(distributorPayTo, distributorRole, distributor12b1Portion, distributorCdscPortion!);
   for (const o of otherDistributors) pay(o.distributor, 'Other Distributor', o.cents, 0n);
   transfers.forEach((t, i) => {
     const twelveB1 = assignee12b1[i]!;
     const cdsc = assigneeCdsc[i]!;
-    // not yet in force, or ended before the month: no line
-    if (t.effectiveDate > monthEnd(input.month) || (t.endsOn != null && t.endsOn <= monthStart(input.month)))
-      return;
+    if (!hasLine(t)) return;
     let payTo = t.assignee;
     let note: string | null = null;
     let owedOn = 0n;
     if (t.payment === 'depository') {
-      payTo = `${t.depositoryAgent} (depository for ${t.assignee})`;
-      note = 'EIGHTH(D): paid to the depository or collection agent designated by the Assignee';
+      payTo = depositoryName(t);
+      note =
+        t === depository
+          ? "EIGHTH(D): paid to the depository or collection agent designated by the Assignee, with the rest of the Distributor's 12b-1 Share and Earned CDSC, which it divides (the balance is the Distributor's)"
+          : 'EIGHTH(D): paid to the depository or collection agent designated by the Assignee';
       pay(payTo, 'Depository', twelveB1, cdsc);
     } else if (t.noticeReceivedDate === null || t.noticeReceivedDate > input.dueDate) {
-      payTo = distributor;
+      payTo = distributorPayTo;
       owedOn = twelveB1 + cdsc;
-      note = `EIGHTH(B)–(C): notice of Transfer ${t.noticeReceivedDate === null ? 'not received' : `received only on ${t.noticeReceivedDate}`} by the payment date; the Fund pays the Distributor, which owes ${formatCents(owedOn)} on to ${t.assignee}`;
-      pay(distributor, 'Distributor', twelveB1, cdsc, owedOn);
+      note = `EIGHTH(B)–(C): notice of Transfer ${t.noticeReceivedDate === null ? 'not received' : `received only on ${t.noticeReceivedDate}`} by the payment date; the Fund pays ${depository === undefined ? 'the Distributor, which owes' : `the Distributor's share to ${distributorPayTo} (EIGHTH(D)), and the Distributor owes`} ${formatCents(owedOn)} on to ${t.assignee}`;
+      pay(distributorPayTo, distributorRole, twelveB1, cdsc, owedOn);
     } else pay(t.assignee, 'Assignee', twelveB1, cdsc);
     assignees.push({
       transferId: t.id,
@@ -513,6 +532,7 @@ export function monthlyCalculationDetail(
     assignees,
     distributor12b1Portion: formatCents(distributor12b1Portion),
     distributorEarnedCdscPortion: formatCents(distributorCdscPortion!),
+    distributorPayTo,
     serviceFee: formatCents(input.serviceFeeCents),
     payees: [...payees.entries()].map(([payee, p]) => ({
       payee,

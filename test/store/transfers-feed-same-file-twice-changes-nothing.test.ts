@@ -68,6 +68,7 @@ describe.skipIf(!seedsAvailable).each(dialects)('the same file twice on %s', (di
       rows: 2,
       inserted: 2,
       unchanged: 0,
+      restated: [],
     });
     const audit = (await loadAuditLog(db)).length;
     const months = await loadOmnibusMonths(db);
@@ -79,6 +80,7 @@ describe.skipIf(!seedsAvailable).each(dialects)('the same file twice on %s', (di
       rows: 2,
       inserted: 0,
       unchanged: 2,
+      restated: [],
     });
     expect(await loadOmnibusMonths(db)).toEqual(months);
     expect((await loadAuditLog(db)).length).toBe(audit);

@@ -15,7 +15,9 @@ const OTHER = 'Other Distributor LLC';
  *   and owed on. Beta, 10% through its depository Gamma Trust: 270.00.
  *   The Distributor's own portion 2,700.00 − 540.00 − 270.00 = 1,890.00; Earned CDSC 50.00.
  * Payees on the due date — April 16 (April 2, 3, 4, 5, [Good Friday the 6th], 9, 10, 11, 12, 13, 16):
- *   the Distributor 1,890.00 + 540.00 + 50.00 = 2,480.00 (540.00 owed on); Other 400.00; Gamma 270.00.
+ *   EIGHTH(D): with Beta's depository directed, the Fund pays Gamma Trust ALL of the Distributor's
+ *   12b-1 Share and Earned CDSC that no notified Assignee is paid directly — 2,700.00 + 50.00 =
+ *   2,750.00 (Beta's 270.00, the Distributor's 1,890.00 and Alpha's 540.00 owed on); Other 400.00.
  */
 const mc = monthlyCalculation(
   {
@@ -57,9 +59,8 @@ describe("the journal's payables follow the Monthly Calculation's payees and due
   it('the Monthly Calculation names each payee, the Other Distributor among them', () => {
     expect(mc.dueDate).toBe('2007-04-16');
     expect(mc.payees.map((p) => [p.payee, p.role, p.twelveB1, p.cdsc, p.owedOn, p.total])).toEqual([
-      [DISTRIBUTOR, 'Distributor', '2430.00', '50.00', '540.00', '2480.00'],
+      ['Gamma Trust (depository for Assignee B)', 'Depository', '2700.00', '50.00', '540.00', '2750.00'],
       [OTHER, 'Other Distributor', '400.00', '0.00', '0.00', '400.00'],
-      ['Gamma Trust (depository for Assignee B)', 'Depository', '270.00', '0.00', '0.00', '270.00'],
     ]);
   });
 
@@ -75,9 +76,8 @@ describe("the journal's payables follow the Monthly Calculation's payees and due
         .filter((l) => l.account.startsWith(`Payable to ${payee} —`) && l.date === date)
         .reduce((s, l) => s + parseCents(l[side]), 0n);
     for (const [payee, cents] of [
-      [DISTRIBUTOR, 248_000n],
       [OTHER, 40_000n],
-      ['Gamma Trust (depository for Assignee B)', 27_000n],
+      ['Gamma Trust (depository for Assignee B)', 275_000n],
     ] as const) {
       expect(payable(payee, 'credit', '2007-03-31')).toBe(cents);
       expect(payable(payee, 'debit', '2007-04-16')).toBe(cents);

@@ -91,8 +91,8 @@ const FEEDS: readonly FeedUpload[] = [
     feed: 'omnibus',
     operationId: 'importOmnibus',
     header: 'month,account,portfolio,free_shares_issued,free_shares_redeemed,free_shares_outstanding',
-    restatable: false,
-    run: (db, f, b) => importOmnibusMonths(db, f, b),
+    restatable: true,
+    run: (db, f, b, restate) => importOmnibusMonths(db, f, b, { restate }),
   },
   {
     feed: 'transfers',

@@ -52,13 +52,20 @@ export function registerMonthlyCalculationCommands(program: Command, getContext:
       'import month,account,portfolio,free_shares_issued,free_shares_redeemed,free_shares_outstanding',
     )
     .argument('<file>', 'CSV file')
+    .option('--restate', 'correct the figures of recorded months that are not closed')
     .option('--json', 'print JSON')
-    .action(async (file: string, opts: { json?: boolean }) => {
+    .action(async (file: string, opts: { restate?: boolean; json?: boolean }) => {
       const ctx = getContext();
       const bytes = readInputFile(file);
-      const result = await withDatabase(ctx, (db) => importOmnibusMonths(db, file, bytes));
+      const result = await withDatabase(ctx, (db) =>
+        importOmnibusMonths(db, file, bytes, { restate: opts.restate === true }),
+      );
       if (opts.json) return printJson(ctx, result);
-      ctx.out(`${file}: ${result.rows} rows; ${result.inserted} new, ${result.unchanged} unchanged`);
+      ctx.out(
+        `${file}: ${result.rows} rows; ${result.inserted} new, ${result.unchanged} unchanged, ${result.restated.length} restated`,
+      );
+      for (const r of result.restated)
+        ctx.out(`  restated ${r.account}, ${r.portfolio}, ${r.month}: ${r.old} → ${r.new}`);
     });
 
   program
@@ -179,7 +186,8 @@ export function registerMonthlyCalculationCommands(program: Command, getContext:
             payee: report.distributor,
             twelveB1Portion: c.distributor12b1Portion,
             cdscPortion: c.distributorEarnedCdscPortion,
-            payTo: report.distributor,
+            // sealed before the field existed: the Distributor
+            payTo: c.distributorPayTo ?? report.distributor,
           },
           // Exhibit A: each Other Distributor named, with its own 12b-1 share
           ...c.otherDistributors.map((o) => ({

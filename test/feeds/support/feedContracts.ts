@@ -591,8 +591,8 @@ const omnibus: FeedContract = {
     free_shares_outstanding: 'shares',
   },
   setup: setupClassBAccounts,
-  importFile: asImport(importOmnibusMonths),
-  restatable: false,
+  importFile: (db, file, bytes, opts) => importOmnibusMonths(db, file, bytes, opts),
+  restatable: true,
   good: [OMNI('2006-12', '10.0000', '0.0000', '10.0000')],
   bad: {
     rows: [
