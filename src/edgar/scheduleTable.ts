@@ -302,6 +302,11 @@ function unreadable(
   );
 }
 
+/** A line that is only a closing quote mark: `"`, `”`, `''` (with any spaces between). */
+function isClosingQuoteLine(trimmed: string): boolean {
+  return /^(?:["\u201d]|'')(?:\s*["\u201d])*$/.test(trimmed);
+}
+
 /** A row was read: a closing quote ends the schedule; a last line without its newline may be cut. */
 function afterRow(s: TableState, env: TableEnv, line: EdgarLine, closesQuote: boolean): TableState {
   if (closesQuote) return { ...s, quoteOpen: false, closed: true, stop: 'after' };
@@ -342,6 +347,10 @@ export function stepTable(
   let s = s0;
   if (line.opensTable) s = { ...s, tableOpen: true };
   if (line.closesTable) s = { ...s, tableOpen: false };
+  // the quoted replacement schedule's closing quote mark printed on a line of its own under the
+  // last row: the schedule ends there, as it does when the mark closes the row itself
+  if (s.quoteOpen && isClosingQuoteLine(line.trimmed))
+    return { ...flushFootnote(s), quoteOpen: false, closed: true, stop: 'after' };
   switch (shape.kind) {
     case 'blank':
       return footnoteGoesOnAfterPageBreak(s, lines, i) ? s : flushFootnote(s);
