@@ -129,7 +129,8 @@ export function rowArray<R>(): RowGatherer<R, DecodedRow<R>[]> {
 
 /**
  * Reads a CSV feed with a header row into typed rows. Column names match case-insensitively and
- * in any order; a column named twice, or a required column missing, fails the file. Every cell
+ * in any order; a column named twice, a required column missing or a column the feed does not
+ * read fails the file. Every cell
  * is checked against its declared type; all problems of all rows are returned together.
  *
  * A well-formed file is parsed a slice of {@link DECODE_SLICE_RECORDS} records at a time, each
@@ -292,6 +293,19 @@ function headerIndex(
         field: h,
         value: h,
         reason: `column ${JSON.stringify(h)} is named twice (columns ${first + 1} and ${i + 1})`,
+      });
+  });
+  // A column the feed does not read is refused, not ignored: a misspelt optional column
+  // (`terminated` for `terminated_on`, `notice_dat`) would otherwise drop its values unseen.
+  const known = new Set(names);
+  header.forEach((h, i) => {
+    if (!known.has(h) && header.indexOf(h) === i)
+      headerProblems.push({
+        file,
+        line: 1,
+        field: h,
+        value: h,
+        reason: `column ${i + 1} ${JSON.stringify(h)} is not a column of this file (its columns: ${names.join(',')}); rename it or remove it`,
       });
   });
   const missing = names.filter((c) => !columns[c]!.optional && !header.includes(c));
