@@ -34,6 +34,14 @@ function cannotRead(file: string, e: unknown): Plan12bError {
  * never ends (/dev/zero) is refused once it passes the cap instead of growing memory without bound.
  */
 export function readInputFile(file: string, limit = maxInputBytes()): Buffer {
+  // the name is cited by every problem and by the audit log: a newline or an escape sequence in it
+  // would forge a line of `audit log` or repaint the terminal that prints it
+  if (/[\u0000-\u001f\u007f-\u009f]/.test(file))
+    throw new Plan12bError(
+      'USAGE',
+      `the file name ${JSON.stringify(file)} holds a control character or line break`,
+      'rename the file (printable characters only) and give that name; nothing was written',
+    );
   let fd: number;
   try {
     fd = openSync(file, 'r');
