@@ -5,6 +5,7 @@ import { importProviders } from '../../src/feeds/providersFeed.js';
 import { recordTermination } from '../../src/feeds/terminationsFeed.js';
 import { importTransfers, recordTransferNotice } from '../../src/feeds/transfersFeed.js';
 import { setBoardRate } from '../../src/import/boardRateChange.js';
+import { importExhibits } from '../../src/import/exhibitImport.js';
 import { withdrawExhibit } from '../../src/import/exhibitWithdrawal.js';
 import { terminateOnAssignment, terminateOnNotice } from '../../src/import/providerTerminations.js';
 import type { Database } from '../../src/store/database.js';
@@ -139,7 +140,7 @@ describe.skipIf(!seedsAvailable).each(dialects)('recorded dates and reasons on %
     expect(await storeSnapshot(db)).toEqual(before);
   });
 
-  it('a reason holding a control character is refused (64) by rates set, terminate and exhibit withdraw', async () => {
+  it('a reason holding a control character is refused (64) by rates set, terminate, exhibit withdraw and the facts stated for an exhibit import', async () => {
     const before = await storeSnapshot(db);
     const hostile = ['Board resolution\u001b[2J', 'line one\nline two', 'bell\u0007', 'c1\u009b31m'];
     const [doc] = await listDocuments(db);
@@ -157,6 +158,15 @@ describe.skipIf(!seedsAvailable).each(dialects)('recorded dates and reasons on %
             reason,
           }),
         () => withdrawExhibit(db, doc!.id, reason),
+        // what the user states for an exhibit (its registrant, its class) is recorded as well
+        () =>
+          importExhibits(db, [{ fileName: 'stated.txt', bytes: Buffer.from('x') }], undefined, {
+            registrant: reason,
+          }),
+        () =>
+          importExhibits(db, [{ fileName: 'stated.txt', bytes: Buffer.from('x') }], undefined, {
+            class: reason,
+          }),
       ];
       for (const call of calls) {
         const e = await refusal(call());
