@@ -298,16 +298,17 @@ function headerIndex(
   // A column the feed does not read is refused, not ignored: a misspelt optional column
   // (`terminated` for `terminated_on`, `notice_dat`) would otherwise drop its values unseen.
   const known = new Set(names);
-  header.forEach((h, i) => {
-    if (!known.has(h) && header.indexOf(h) === i)
-      headerProblems.push({
-        file,
-        line: 1,
-        field: h,
-        value: h,
-        reason: `column ${i + 1} ${JSON.stringify(h)} is not a column of this file (its columns: ${names.join(',')}); rename it or remove it`,
-      });
-  });
+  const unknown = header.flatMap((h, i) => (known.has(h) || header.indexOf(h) !== i ? [] : [{ h, i }]));
+  if (unknown.length > 0) {
+    const shown = unknown.slice(0, 10).map(({ h, i }) => `column ${i + 1} ${JSON.stringify(h)}`);
+    headerProblems.push({
+      file,
+      line: 1,
+      field: unknown[0]!.h,
+      value: unknown[0]!.h,
+      reason: `${shown.join(', ')}${unknown.length > 10 ? ` and ${unknown.length - 10} more` : ''} ${unknown.length === 1 ? 'is not a column' : 'are not columns'} of this file (its columns: ${names.join(',')}); rename or remove ${unknown.length === 1 ? 'it' : 'them'}`,
+    });
+  }
   const missing = names.filter((c) => !columns[c]!.optional && !header.includes(c));
   if (missing.length > 0)
     headerProblems.push({

@@ -34,6 +34,20 @@ describe('the header of a CSV feed, decoded', () => {
     ]);
     expect(problems[0]!.reason).toContain('column 2 "end" is not a column of this file');
   });
+  it('100,000 columns it does not read are one problem naming the first ten and the count, not 100,000', () => {
+    const extra = Array.from({ length: 100_000 }, (_, i) => `c${i}`);
+    let thrown: unknown;
+    try {
+      decodeCsvFeed('f.csv', Buffer.from(`id,${extra.join(',')}\nA${','.repeat(extra.length)}\n`), columns);
+    } catch (e) {
+      thrown = e;
+    }
+    const { problems } = thrown as ProblemsError;
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ line: 1, field: 'c0' });
+    expect(problems[0]!.reason).toContain('column 11 "c9"');
+    expect(problems[0]!.reason).toContain('and 99990 more are not columns of this file');
+  });
   it('the declared columns, in any order and case, are no problem; an optional one may be absent', () => {
     expect(decodeCsvFeed('f.csv', Buffer.from('ENDS,Id\n2007-01-31,A\n'), columns).problems).toEqual([]);
     expect(decodeCsvFeed('f.csv', Buffer.from('id\nA\n'), columns).problems).toEqual([]);
