@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { calendarRefusal } from '../../src/calendar/nyseCalendar.js';
+import { MONTH_CLOSE_STEPS } from '../../src/close/closeSteps.js';
+import { closeMonth } from '../../src/close/monthClose.js';
 import { Plan12bError } from '../../src/errors.js';
 import { importProviders } from '../../src/feeds/providersFeed.js';
 import { recordTermination } from '../../src/feeds/terminationsFeed.js';
@@ -26,7 +28,8 @@ import { markMonthClosed, storeSnapshot } from '../support/storeSnapshot.js';
  * - A date outside the calendar's years (1990–2100) is the command line's fault (64), as it is
  *   in every feed: `rates set --from 9999-12-31`, `providers assign --date 9999-12-31` and
  *   `terminate --date 9999-12-31` were recorded; `providers terminate --notice-date 9999-12-31`
- *   was refused as a rule of the plan (68) saying `effective date "+010000-02" is not a date`.
+ *   was refused as a rule of the plan (68) saying `effective date "+010000-02" is not a date`;
+ *   `close --month 2026-01 --due-date 9999-12-31` sealed the month with that payment date.
  * - A reason with a control character (an escape sequence that repaints the terminal of whoever
  *   reads `audit log` or `rates list`) is refused (64), as such an `--actor` is.
  *
@@ -131,6 +134,10 @@ describe.skipIf(!seedsAvailable).each(dialects)('recorded dates and reasons on %
             noticeDate: null,
             reason: null,
           }),
+      ],
+      [
+        'close --due-date',
+        () => closeMonth(db, '2006-04', MONTH_CLOSE_STEPS, { instructedDueDate: '9999-12-31' }),
       ],
     ];
     for (const [what, call] of calls) {
