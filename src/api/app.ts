@@ -8,6 +8,7 @@ import { HTTPException } from 'hono/http-exception';
 import pino, { type Logger } from 'pino';
 import { calendarRefusal } from '../calendar/nyseCalendar.js';
 import { ExhibitParseError } from '../edgar/exhibitDocument.js';
+import { exhibitParseRefusal } from '../edgar/exhibitParseRefusal.js';
 import { ERROR_CODES, errorDocument, InternalError, Plan12bError } from '../errors.js';
 import { databaseRefusal } from '../store/databaseRefusal.js';
 import type { ApiEnv } from './apiEnv.js';
@@ -73,12 +74,7 @@ function errorOf(e: unknown): Plan12bError {
       `the request is wrong: ${e.message}`,
       'see /openapi.json for this route',
     );
-  if (e instanceof ExhibitParseError)
-    return new Plan12bError(
-      'BAD_INPUT',
-      e.message,
-      'nothing was written; the file is not an exhibit plan12b can read in full',
-    );
+  if (e instanceof ExhibitParseError) return exhibitParseRefusal(e);
   return databaseRefusal(e) ?? calendarRefusal(e) ?? new InternalError(e);
 }
 

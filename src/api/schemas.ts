@@ -64,12 +64,22 @@ export const MonthReadingFields = {
   adjustmentsSince: z.array(z.looseObject({ kind: z.string() })).optional(),
 };
 
+/**
+ * The name of an uploaded file, as problems and the audit log cite it: printable, one line (a
+ * newline or an escape sequence in it would forge a line of `audit log` or repaint the terminal
+ * that prints it).
+ */
+export const UploadFileName = z
+  .string()
+  .max(200)
+  .refine((s) => !/[\u0000-\u001f\u007f-\u009f]/.test(s), {
+    message: 'a file name holds no control character or line break',
+  });
+
 export const ImportQuery = z.object({
-  fileName: z
-    .string()
-    .max(200)
-    .optional()
-    .openapi({ description: 'the name problems and the audit log cite (default: upload.csv)' }),
+  fileName: UploadFileName.optional().openapi({
+    description: 'the name problems and the audit log cite (default: upload.csv)',
+  }),
   restate: Flag.openapi({
     description: 'allow rows that change recorded values (net-assets, provider-assets)',
   }),

@@ -61,6 +61,17 @@ export class OutsideNyseCalendar extends RangeError {
   }
 }
 
+/**
+ * A date a command records (a rate's effective date, a notice, a termination): inside the
+ * calendar's years, as every feed's dates are (SPEC §9), else {@link OutsideNyseCalendar} — the
+ * CLI's exit 64 and the API's 400, before anything is written.
+ */
+export function requireDateOfNyseCalendar(iso: string): string {
+  const year = Number(iso.slice(0, 4));
+  if (!(year >= NYSE_FIRST_YEAR && year <= NYSE_LAST_YEAR)) throw new OutsideNyseCalendar(iso);
+  return iso;
+}
+
 /** Whether a month (YYYY-MM) lies in the calendar's years: the accounting months plan12b keeps. */
 export function isMonthOfNyseCalendar(month: string): boolean {
   const year = Number(month.slice(0, 4));

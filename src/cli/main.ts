@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { calendarRefusal } from '../calendar/nyseCalendar.js';
 import { ExhibitParseError } from '../edgar/exhibitDocument.js';
+import { exhibitParseRefusal } from '../edgar/exhibitParseRefusal.js';
 import { ERROR_CODES, errorDocument, InternalError, Plan12bError } from '../errors.js';
 import { checkActor, setActor } from '../store/actor.js';
 import type { StoreWorkload } from '../store/database.js';
@@ -251,14 +252,7 @@ export async function main(
         );
       return ERROR_CODES.USAGE.exit;
     }
-    if (e instanceof ExhibitParseError)
-      return report(
-        new Plan12bError(
-          'BAD_INPUT',
-          e.message,
-          'nothing was written; the file is not an exhibit plan12b can read in full',
-        ),
-      );
+    if (e instanceof ExhibitParseError) return report(exhibitParseRefusal(e));
     if (e instanceof Plan12bError) return report(e);
     // what the database itself refused (read-only, out of disk, a lost connection): exit 69
     const refused = databaseRefusal(e) ?? calendarRefusal(e);

@@ -1,5 +1,5 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
-import { Plan12bError } from '../errors.js';
+import { Plan12bError, ProblemsError } from '../errors.js';
 
 /** The largest input file plan12b reads (bytes): $PLAN12B_MAX_INPUT_BYTES, else 1 GiB. */
 export function maxInputBytes(): number {
@@ -7,24 +7,55 @@ export function maxInputBytes(): number {
   return Number.isFinite(v) && v > 0 ? v : 1024 ** 3;
 }
 
+/** Why a file could not be opened or read, in words, with the system's code (ENOENT, EACCES …). */
+const READ_FAILURES: Readonly<Record<string, string>> = {
+  ENOENT: 'no such file',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  ENOTDIR: 'a folder on its path is a file',
+  ELOOP: 'too many symbolic links',
+  ENAMETOOLONG: 'the name is too long',
+  EISDIR: 'is a directory, not a file',
+};
+
+function cannotRead(file: string, e: unknown): Plan12bError {
+  const code = (e as NodeJS.ErrnoException).code;
+  const why =
+    code === undefined ? (e as Error).message : `${READ_FAILURES[code] ?? 'cannot be read'} (${code})`;
+  return new Plan12bError(
+    'NOT_FOUND',
+    `${file}:1: cannot read: ${why}`,
+    'nothing was written; check the path, and that the file is there and readable',
+  );
+}
+
 /**
  * Reads an input file whole, but never more than {@link maxInputBytes}: a device or a file that
  * never ends (/dev/zero) is refused once it passes the cap instead of growing memory without bound.
  */
 export function readInputFile(file: string, limit = maxInputBytes()): Buffer {
+  // the name is cited by every problem and by the audit log: a newline or an escape sequence in it
+  // would forge a line of `audit log` or repaint the terminal that prints it
+  if (/[\u0000-\u001f\u007f-\u009f]/.test(file))
+    throw new Plan12bError(
+      'USAGE',
+      `the file name ${JSON.stringify(file)} holds a control character or line break`,
+      'rename the file (printable characters only) and give that name; nothing was written',
+    );
   let fd: number;
   try {
     fd = openSync(file, 'r');
   } catch (e) {
-    throw new Plan12bError(
-      'NOT_FOUND',
-      `${file}:1: cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
-      'check the path',
-    );
+    throw cannotRead(file, e);
   }
   try {
+    // SPEC §12: a file that cannot be an input is a problem of that file, listed as such (with
+    // --json too), like every problem found inside one
     if (fstatSync(fd).isDirectory())
-      throw new Plan12bError('BAD_INPUT', `${file}:1: is a directory, not a file`, 'name a file');
+      throw new ProblemsError(
+        [{ file, line: 1, field: null, reason: 'is a directory, not a file' }],
+        'nothing was written; name the file itself',
+      );
     const chunks: Buffer[] = [];
     let total = 0;
     const chunk = Buffer.allocUnsafe(1 << 20);
@@ -33,21 +64,23 @@ export function readInputFile(file: string, limit = maxInputBytes()): Buffer {
       if (n === 0) break;
       total += n;
       if (total > limit)
-        throw new Plan12bError(
-          'BAD_INPUT',
-          `${file}:1: larger than ${limit} bytes, the most plan12b reads in one input`,
-          'split the file, or raise the limit with PLAN12B_MAX_INPUT_BYTES',
+        throw new ProblemsError(
+          [
+            {
+              file,
+              line: 1,
+              field: null,
+              reason: `larger than ${limit} bytes, the most plan12b reads in one input`,
+            },
+          ],
+          'nothing was written; split the file, or raise the limit with PLAN12B_MAX_INPUT_BYTES',
         );
       chunks.push(Buffer.from(chunk.subarray(0, n)));
     }
     return Buffer.concat(chunks, total);
   } catch (e) {
     if (e instanceof Plan12bError) throw e;
-    throw new Plan12bError(
-      'NOT_FOUND',
-      `${file}:1: cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
-      'check the path',
-    );
+    throw cannotRead(file, e);
   } finally {
     closeSync(fd);
   }

@@ -1,5 +1,6 @@
 import { sealedPartHash, sealedResultsHash, streamedMonthInputsDigest } from '../audit/closeSeal.js';
 import { monthEnd, monthOf, monthStart } from '../calendar/isoDate.js';
+import { requireDateOfNyseCalendar } from '../calendar/nyseCalendar.js';
 import type { Registry } from '../registry/registry.js';
 import { type FeesReport, feesReport } from '../reports/feesReport.js';
 import { monthJournal } from '../reports/journal.js';
@@ -153,6 +154,9 @@ export async function closeMonth(
   steps: readonly CloseStep[],
   opts: CloseOptions = {},
 ): Promise<CloseResult> {
+  // SEVENTH(B): a later date the Distributor instructs — sealed as the payment date, so within the
+  // calendar's years like every date plan12b records (64 otherwise, before the lock is taken)
+  if (opts.instructedDueDate != null) requireDateOfNyseCalendar(opts.instructedDueDate);
   const actor = currentActor();
   const onStep = opts.onStep ?? (() => {});
   return db.withWriterLock(() =>

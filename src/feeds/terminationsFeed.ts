@@ -1,4 +1,5 @@
 import { sha256 } from '../audit/auditChain.js';
+import { requireDateOfNyseCalendar } from '../calendar/nyseCalendar.js';
 import { Plan12bError, type Problem } from '../errors.js';
 import { type Termination, terminationProblem } from '../governance/termination.js';
 import type { DecodedRow } from '../import/csvFeed.js';
@@ -6,6 +7,7 @@ import { enumField, isoDateField, nameField, optionalField, textField } from '..
 import { type FeedDefinition, type FeedOptions, runFeedImport } from '../import/feedImport.js';
 import type { PlannedChange } from '../import/importPlan.js';
 import { runStateChange } from '../import/stateChange.js';
+import { requirePrintableText } from '../import/statedText.js';
 import { portfolioOrAll } from '../registry/portfolioOrAll.js';
 import type { Registry } from '../registry/registry.js';
 import { currentActor } from '../store/actor.js';
@@ -212,10 +214,13 @@ export function importTerminations(
  * transaction, closed months, one audit record). Refused when dated in or before the latest
  * closed month; the same termination twice changes nothing.
  */
-export function recordTermination(
+export async function recordTermination(
   db: Database,
   input: TerminationInput,
 ): Promise<{ recorded: boolean; termination: Termination }> {
+  requireDateOfNyseCalendar(input.date);
+  if (input.noticeDate !== null) requireDateOfNyseCalendar(input.noticeDate);
+  if (input.reason !== null) requirePrintableText(input.reason, 'the reason');
   return runStateChange<{ recorded: boolean; termination: Termination }>(
     db,
     'terminations.terminate',

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { sha256 } from '../audit/auditChain.js';
 import { monthOf } from '../calendar/isoDate.js';
+import { requireDateOfNyseCalendar } from '../calendar/nyseCalendar.js';
 import { Plan12bError } from '../errors.js';
 import type { DecodedRow, FeedRowOf } from '../import/csvFeed.js';
 import {
@@ -110,7 +111,12 @@ export const importTransfers = (db: Database, file: string, bytes: Uint8Array) =
  * `plan12b transfers notice` (EIGHTH(B)): records, once, the date the Fund received the notice of
  * Transfer. It decides whom the Fund pays from then on, so it may not be dated in or before a closed month.
  */
-export function recordTransferNotice(db: Database, id: string, date: string): Promise<{ recorded: boolean }> {
+export async function recordTransferNotice(
+  db: Database,
+  id: string,
+  date: string,
+): Promise<{ recorded: boolean }> {
+  requireDateOfNyseCalendar(date);
   return runStateChange<{ recorded: boolean }>(db, 'transfers.notice', async (tx, closed) => {
     const row = (await repo.loadTransferRows(tx)).find((r) => r.id === id && !isEndOnly(r));
     const was = row?.notice_received_date;

@@ -1,4 +1,6 @@
 import { sha256 } from '../audit/auditChain.js';
+import { monthOf } from '../calendar/isoDate.js';
+import { requireDateOfNyseCalendar } from '../calendar/nyseCalendar.js';
 import { Plan12bError } from '../errors.js';
 import { normalizeRatePct } from '../money/rate.js';
 import type { BoardRate } from '../registry/boardRate.js';
@@ -8,13 +10,16 @@ import { insertBoardRate, loadBoardRates } from '../store/boardRatesRepository.j
 import type { Database } from '../store/database.js';
 import { loadDocuments } from '../store/registryStore.js';
 import { runStateChange } from './stateChange.js';
+import { requirePrintableText } from './statedText.js';
 
 /**
  * `plan12b rates set`: records a Board-set current rate (SPEC §2) through the state-change door,
  * with one audit record. Refused above the governing entry's maxima, on a day the class is not
- * covered, or from a day in a closed month; the same rate twice changes nothing.
+ * covered, or when it would govern a day of a closed month; the same rate twice changes nothing.
  */
 export async function setBoardRate(db: Database, rate: BoardRate): Promise<{ recorded: boolean }> {
+  requireDateOfNyseCalendar(rate.effectiveDate);
+  if (rate.reason !== null) requirePrintableText(rate.reason, 'the reason');
   const normal: BoardRate = {
     ...rate,
     distributionFeePct: rate.distributionFeePct === null ? null : normalizeRatePct(rate.distributionFeePct),
@@ -56,12 +61,25 @@ export async function setBoardRate(db: Database, rate: BoardRate): Promise<{ rec
         'record the new rate with its own effective date; recorded rates are never edited',
       );
     }
-    const closedMonth = closed.closedMonthOf(normal.effectiveDate);
-    if (closedMonth !== null)
+    // SPEC §12: a closed month is locked. A rate governs from its date until the class's next
+    // Board-set rate, so one dated before a closed month alters it as surely as one dated in it.
+    const next = rates
+      .filter(
+        (r) =>
+          registry.identities.resolve(r.portfolio) === pid &&
+          r.class === normal.class &&
+          r.effectiveDate > normal.effectiveDate,
+      )
+      .map((r) => r.effectiveDate)
+      .sort()[0];
+    const closedMonth = [...closed.months]
+      .filter((m) => m >= monthOf(normal.effectiveDate) && (next === undefined || `${m}-01` < next))
+      .sort()[0];
+    if (closedMonth !== undefined)
       throw new Plan12bError(
         'REFUSED',
-        `${closedMonth} is closed; a rate effective ${normal.effectiveDate} would alter its sealed results`,
-        'give the rate an effective date in an open month',
+        `${closedMonth} is closed; a rate effective ${normal.effectiveDate} would govern it and alter its sealed results`,
+        `give the rate an effective date in an open month (after ${closed.latest}); nothing was written`,
       );
     await insertBoardRate(tx, {
       ...normal,

@@ -129,7 +129,8 @@ export function rowArray<R>(): RowGatherer<R, DecodedRow<R>[]> {
 
 /**
  * Reads a CSV feed with a header row into typed rows. Column names match case-insensitively and
- * in any order; a column named twice, or a required column missing, fails the file. Every cell
+ * in any order; a column named twice, a required column missing or a column the feed does not
+ * read fails the file. Every cell
  * is checked against its declared type; all problems of all rows are returned together.
  *
  * A well-formed file is parsed a slice of {@link DECODE_SLICE_RECORDS} records at a time, each
@@ -294,6 +295,20 @@ function headerIndex(
         reason: `column ${JSON.stringify(h)} is named twice (columns ${first + 1} and ${i + 1})`,
       });
   });
+  // A column the feed does not read is refused, not ignored: a misspelt optional column
+  // (`terminated` for `terminated_on`, `notice_dat`) would otherwise drop its values unseen.
+  const known = new Set(names);
+  const unknown = header.flatMap((h, i) => (known.has(h) || header.indexOf(h) !== i ? [] : [{ h, i }]));
+  if (unknown.length > 0) {
+    const shown = unknown.slice(0, 10).map(({ h, i }) => `column ${i + 1} ${JSON.stringify(h)}`);
+    headerProblems.push({
+      file,
+      line: 1,
+      field: unknown[0]!.h,
+      value: unknown[0]!.h,
+      reason: `${shown.join(', ')}${unknown.length > 10 ? ` and ${unknown.length - 10} more` : ''} ${unknown.length === 1 ? 'is not a column' : 'are not columns'} of this file (its columns: ${names.join(',')}); rename or remove ${unknown.length === 1 ? 'it' : 'them'}`,
+    });
+  }
   const missing = names.filter((c) => !columns[c]!.optional && !header.includes(c));
   if (missing.length > 0)
     headerProblems.push({

@@ -18,6 +18,7 @@ import {
   refreshPortfolioNames,
 } from '../store/registryStore.js';
 import { runStateChange } from './stateChange.js';
+import { requirePrintableText } from './statedText.js';
 
 export interface ExhibitFile {
   readonly fileName: string;
@@ -40,6 +41,9 @@ export function readExhibits(
   onRead?: () => void,
   stated: StatedByUser = {},
 ): StoredDocument[] {
+  // what the user states is recorded and printed as the document's own words (SPEC §2.1)
+  if (stated.registrant !== undefined) requirePrintableText(stated.registrant, 'the registrant');
+  if (stated.class !== undefined) requirePrintableText(stated.class, 'the class');
   return files.map((f) => {
     onRead?.();
     const text = exhibitText(f.bytes);

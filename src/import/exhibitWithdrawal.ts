@@ -12,6 +12,7 @@ import {
   refreshPortfolioNames,
 } from '../store/registryStore.js';
 import { runStateChange } from './stateChange.js';
+import { requirePrintableText } from './statedText.js';
 
 export interface ExhibitWithdrawalResult {
   readonly id: string;
@@ -67,6 +68,7 @@ export async function withdrawExhibit(
       'a withdrawal needs a reason',
       'give --reason "imported by mistake: the draft, not the signed amendment"',
     );
+  requirePrintableText(reason, 'the reason');
   const actor = currentActor();
   return runStateChange(db, 'exhibit.withdraw', async (tx, closed) => {
     const doc = documentByHash(await listDocuments(tx), hash);

@@ -5,6 +5,7 @@
  */
 import { sha256 } from '../audit/auditChain.js';
 import { monthOf } from '../calendar/isoDate.js';
+import { requireDateOfNyseCalendar } from '../calendar/nyseCalendar.js';
 import { Plan12bError } from '../errors.js';
 import {
   type AgreementTermination,
@@ -108,10 +109,12 @@ async function recordTermination(
  * Plan §10(a): termination on written notice, effective on `effectiveDate` (default: the notice
  * date + 60 days); refused when later than 60 days after the notice.
  */
-export function terminateOnNotice(
+export async function terminateOnNotice(
   db: Database,
   opts: { providerId: string; noticeDate: string; effectiveDate?: string },
 ): Promise<TerminationResult> {
+  requireDateOfNyseCalendar(opts.noticeDate);
+  if (opts.effectiveDate !== undefined) requireDateOfNyseCalendar(opts.effectiveDate);
   return recordTermination(db, 'providers.terminate', opts.providerId, () =>
     terminationOnNotice(opts.providerId, opts.noticeDate, opts.effectiveDate),
   );
@@ -122,6 +125,7 @@ export async function terminateOnAssignment(
   db: Database,
   opts: { providerId: string; date: string; assignedTo?: string },
 ): Promise<TerminationResult> {
+  requireDateOfNyseCalendar(opts.date);
   const assignee = opts.assignedTo === undefined ? null : nameField('assignee').safeParse(opts.assignedTo);
   if (assignee && !assignee.success)
     throw new Plan12bError(

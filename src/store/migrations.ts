@@ -1,3 +1,4 @@
+import { Plan12bError } from '../errors.js';
 import type { Database } from './database.js';
 import { API_TOKEN_MIGRATION } from './schema/apiTokenSchema.js';
 import { AUDIT_ANCHOR_MIGRATION } from './schema/auditAnchorSchema.js';
@@ -163,9 +164,34 @@ async function schemaIsCurrent(db: Database): Promise<boolean> {
   }
 }
 
+/**
+ * A database (or `?schema=`) given by --db that holds tables but no plan12b schema is someone
+ * else's: migrating it would mix plan12b's tables among its own — or stop half-way on a table of
+ * the same name (`audit_log`), leaving the tables created before — so it is refused before
+ * anything is created, as a folder of other files is (exit 64). plan12b creates its
+ * `schema_migration` table before any other, so a store being created by another process at the
+ * same moment is never taken for another's.
+ */
+async function refuseAnotherSchemasTables(db: Database): Promise<void> {
+  const [row] = await db.query<{ ours: boolean; tables: string[] | string | null }>(
+    `SELECT to_regclass(quote_ident(current_schema()) || '.schema_migration') IS NOT NULL AS ours,
+            (SELECT array_agg(c.relname::text ORDER BY c.relname) FROM pg_catalog.pg_class c
+              WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind IN ('r', 'p', 'v', 'm', 'f')) AS tables`,
+  );
+  if (row === undefined || row.ours || row.tables === null) return;
+  const tables = Array.isArray(row.tables) ? row.tables : row.tables.replace(/^\{|\}$/g, '').split(',');
+  if (tables.length === 0 || tables[0] === '') return;
+  throw new Plan12bError(
+    'USAGE',
+    `the database is not a plan12b store: its schema holds ${tables.length} other table${tables.length === 1 ? '' : 's'} (${tables.slice(0, 5).join(', ')}${tables.length > 5 ? ', …' : ''}) and no plan12b schema`,
+    'give --db a new, empty database, or a schema of its own (append ?schema=NAME to the URL); nothing was written',
+  );
+}
+
 /** Applies the missing migrations (every version not yet applied, in order); returns them. */
 export async function migrate(db: Database): Promise<number[]> {
   if (await schemaIsCurrent(db)) return [];
+  await refuseAnotherSchemasTables(db);
   await schemaVersion(db);
   const done = new Set(
     (await db.query<{ version: number }>('SELECT version FROM schema_migration')).map((r) =>

@@ -18,7 +18,7 @@ import { withdrawExhibit } from '../../import/exhibitWithdrawal.js';
 import { terminateOnAssignment, terminateOnNotice } from '../../import/providerTerminations.js';
 import type { Database } from '../../store/database.js';
 import { type ApiRoute, defineRoute } from '../apiRoute.js';
-import { ImportQuery, IsoDate, looseObject } from '../schemas.js';
+import { ImportQuery, IsoDate, looseObject, UploadFileName } from '../schemas.js';
 
 /**
  * Imports by upload (issue 13 item 1): the request body is the file; each goes through the same
@@ -171,11 +171,9 @@ export const importRoutes = [
     permission: 'operate',
     changesState: true,
     query: z.object({
-      fileName: z
-        .string()
-        .max(200)
-        .optional()
-        .openapi({ description: 'the file name recorded (default: upload.txt)' }),
+      fileName: UploadFileName.optional().openapi({
+        description: 'the file name recorded (default: upload.txt)',
+      }),
       effectiveDate: IsoDate.optional().openapi({ description: 'where the document leaves it blank' }),
       class: z.string().optional(),
       registrant: z.string().optional(),
