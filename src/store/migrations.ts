@@ -164,27 +164,42 @@ async function schemaIsCurrent(db: Database): Promise<boolean> {
   }
 }
 
+/** The relations plan12b's migrations create by name (tables, indexes, views, sequences). */
+function migrationRelationNames(): Set<string> {
+  const names = new Set<string>(['schema_migration']);
+  for (const m of MIGRATIONS)
+    for (const [, name] of m.sql.matchAll(
+      /\bCREATE\s+(?:UNIQUE\s+)?(?:TABLE|INDEX|VIEW|MATERIALIZED\s+VIEW|SEQUENCE)\s+(?:IF\s+NOT\s+EXISTS\s+)?([a-z_][a-z0-9_]*)/gi,
+    ))
+      names.add(name!.toLowerCase());
+  return names;
+}
+
 /**
- * A database (or `?schema=`) given by --db that holds tables but no plan12b schema is someone
- * else's: migrating it would mix plan12b's tables among its own — or stop half-way on a table of
- * the same name (`audit_log`), leaving the tables created before — so it is refused before
- * anything is created, as a folder of other files is (exit 64). plan12b creates its
- * `schema_migration` table before any other, so a store being created by another process at the
- * same moment is never taken for another's.
+ * A database (or `?schema=`) given by --db that holds tables of plan12b's names but no plan12b
+ * schema is someone else's: migrating it would stop half-way on the first such table
+ * (`audit_log`), leaving the tables created before it, and every later command would fail (exit
+ * 70). It is refused before anything is created, as a folder of other files is (exit 64). Tables
+ * of other names are left alone, beside plan12b's own (a database shared with other software).
+ * plan12b creates its `schema_migration` table before any other, so a store being created by
+ * another process at the same moment is never taken for another's.
  */
 async function refuseAnotherSchemasTables(db: Database): Promise<void> {
   const [row] = await db.query<{ ours: boolean; tables: string[] | string | null }>(
     `SELECT to_regclass(quote_ident(current_schema()) || '.schema_migration') IS NOT NULL AS ours,
             (SELECT array_agg(c.relname::text ORDER BY c.relname) FROM pg_catalog.pg_class c
-              WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind IN ('r', 'p', 'v', 'm', 'f')) AS tables`,
+              WHERE c.relnamespace = current_schema()::regnamespace
+                AND c.relkind IN ('r', 'p', 'v', 'm', 'f', 'i', 'S')) AS tables`,
   );
   if (row === undefined || row.ours || row.tables === null) return;
   const tables = Array.isArray(row.tables) ? row.tables : row.tables.replace(/^\{|\}$/g, '').split(',');
-  if (tables.length === 0 || tables[0] === '') return;
+  const ours = migrationRelationNames();
+  const clashing = tables.filter((t) => ours.has(t));
+  if (clashing.length === 0) return;
   throw new Plan12bError(
     'USAGE',
-    `the database is not a plan12b store: its schema holds ${tables.length} other table${tables.length === 1 ? '' : 's'} (${tables.slice(0, 5).join(', ')}${tables.length > 5 ? ', …' : ''}) and no plan12b schema`,
-    'give --db a new, empty database, or a schema of its own (append ?schema=NAME to the URL); nothing was written',
+    `the database is not a plan12b store: its schema holds ${clashing.length} other table${clashing.length === 1 ? '' : 's'} or index${clashing.length === 1 ? '' : 'es'} of plan12b's names (${clashing.slice(0, 5).join(', ')}${clashing.length > 5 ? ', …' : ''}) and no plan12b schema`,
+    'give --db a new database, or a schema of its own (append ?schema=NAME to the URL); nothing was written',
   );
 }
 

@@ -10,8 +10,9 @@ import { CURRENT_SCHEMA_VERSION, migrate } from '../../src/store/migrations.js';
 import { serverUrl } from '../support/databases.js';
 
 /**
- * `--db` naming a database (or `?schema=`) that holds someone else's tables is refused before
- * anything is created (exit 64), as a folder of other files is (README). Hostile run: a server
+ * `--db` naming a database (or `?schema=`) that holds someone else's tables of plan12b's names is
+ * refused before anything is created (exit 64), as a folder of other files is (README); tables of
+ * other names are left beside plan12b's own. Hostile run: a server
  * database holding tables `audit_log` and `net_assets` of its own answered a net-assets import
  * with exit 70 ("a bug in plan12b … nothing was written") after plan12b had created
  * `schema_migration`, `exhibit_document`, `portfolio_name` and `board_rate` in it.
@@ -70,6 +71,20 @@ describe('a database of other tables', () => {
     },
     120_000,
   );
+
+  it('tables of other names stay beside the store plan12b makes', async () => {
+    const db = await openDatabase(join(mkdtempSync(join(tmpdir(), 'plan12b-shared-')), 'db'));
+    try {
+      await db.query('CREATE TABLE harness_results (x integer)');
+      await db.query('INSERT INTO harness_results VALUES (7)');
+      expect((await migrate(db)).at(-1)).toBe(CURRENT_SCHEMA_VERSION);
+      expect(await tablesOf(db)).toContain('harness_results');
+      expect(await tablesOf(db)).toContain('audit_log');
+      expect(await db.query<{ x: number }>('SELECT x FROM harness_results')).toEqual([{ x: 7 }]);
+    } finally {
+      await db.close();
+    }
+  }, 120_000);
 
   it('an empty database is still made a store, to the current version', async () => {
     const db = await openDatabase(join(mkdtempSync(join(tmpdir(), 'plan12b-empty-')), 'db'));
