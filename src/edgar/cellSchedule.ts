@@ -898,6 +898,12 @@ export interface CellScheduleReading {
   readonly renames: readonly Rename[];
 }
 
+/** The index of the first non-empty line from `from` up to (not including) `to`, or null. */
+function nextContentLine(lines: readonly EdgarLine[], from: number, to: number): number | null {
+  for (let j = from; j < Math.min(to, lines.length); j++) if (lines[j]!.trimmed !== '') return j;
+  return null;
+}
+
 function lastContentLine(
   lines: readonly EdgarLine[],
   from: number,
@@ -1182,6 +1188,30 @@ export function readCellSchedule(
         reason: `the document ends inside ${ctx.name} after ${entriesCounted(s.entries.length)}, at "${item.text}" before its adoption date: the rest of the schedule may be missing`,
         schedule: ctx.name,
       };
+    // a table that prints each rate's "%" in a cell of its own ("0.25 | %"): a document that stops
+    // on a rate without its "%" stops inside that row's cells — the rest of the table is cut
+    if (
+      cut === null &&
+      fragment === null &&
+      last !== null &&
+      item?.kind === 'rate' &&
+      !last.trimmed.includes('%')
+    ) {
+      const cellItem = (j: number) => scheduleItem(lines[j]!.trimmed.replace(/^\|/, '').trim()).kind;
+      let split = 0;
+      for (let j = start; j < last.index; j++) {
+        if (lines[j]!.trimmed.includes('%') || cellItem(j) !== 'rate') continue;
+        const after = nextContentLine(lines, j + 1, last.index + 1);
+        if (after !== null && cellItem(after) === 'percent') split++;
+      }
+      if (split >= 2)
+        cut = {
+          fact: 'text',
+          line: last.no,
+          reason: `the document ends inside ${ctx.name} after ${entriesCounted(s.entries.length)}, on a rate ("${last.trimmed.replace(/^\|/, '').trim()}") without the "%" cell printed after the rates above it: the rest of the schedule is missing`,
+          schedule: ctx.name,
+        };
+    }
     if (fragment !== null && kept < s.entries.length) {
       s = { ...s, entries: s.entries.slice(0, kept) };
       cut = {

@@ -10,6 +10,7 @@
 import { parseDate } from './dates.js';
 import type { Rename, RenameRule } from './exhibitDocument.js';
 import { numberedName, parenthesisedClasses } from './portfolioName.js';
+import { isClassLabel } from './shareClasses.js';
 
 const RULE_RE =
   /\breplacing\s+["\u201c]([^"\u201d]{1,80})["\u201d]\s+with\s+["\u201c]([^"\u201d]{0,80})["\u201d]/gi;
@@ -238,6 +239,9 @@ export function formerlyRenames(lines: readonly string[]): Rename[] {
     // "… Floating-Rate Fund (Advisers Class shares)" over "(formerly …)": the fund is renamed, not its class
     to = numberedName(parenthesisedClasses(to)?.name ?? to);
     const from = m[1]!.replace(/\s+/g, ' ');
+    // Victory's "CLASS R SHARES (formerly Class G Shares)" under a Schedule I's title: a class's old
+    // name, no portfolio's — never a portfolio rename
+    if (isClassLabel(to) || isClassLabel(from)) continue;
     if (isName(to) && isName(from) && !out.some((r) => r.from === from && r.to === to))
       out.push({ from, to });
   }
