@@ -170,14 +170,17 @@ const MAX_HEADING_CELL_CHARS = 400;
 
 /** a line of a "Trust | Fund" table indented this far holds only a fund */
 const REGISTRANT_COLUMN_WIDTH = 20;
+// the last word of a fund's name alone in a cell: the rest of a name wrapped above it
+const NAME_LAST_WORD_RE = /^(?:Fund|Portfolio|Series|Trust)$/;
 const NAME_END_RE = /\b(?:Fund|Funds|Series|Portfolio|Trust|FUND|FUNDS|SERIES|PORTFOLIO)$/;
 // "Target 2010 Series – Class K", "Pro-Blend Conservative Term Series - Class C"
 const CLASS_SUFFIX_RE = /^(.*\S)\s+[-\u2013\u2014]\s+Class\s+([A-Z][A-Z0-9]?)$/;
 // "TO THE CLASS C DISTRIBUTION PLAN OF GREYSTONE TRUST": the instrument, then the Registrant
 const SUBTITLE_OF_RE = /^TO\s+(?:THE\s+)?(\S.*?\b(?:PLAN|AGREEMENT))\s+OF\s+(\S.*)$/;
-// "Compensation Plan", "Reimbursement Plan": the schedule's subtitle, never a fund
+// "Compensation Plan", "Reimbursement Plan": the schedule's subtitle, never a fund; Voya's "AMENDED
+// SCHEDULE A / with respect to the / … SERVICE AND DISTRIBUTION PLAN / for / VOYA MUTUAL FUNDS"
 const SCHEDULE_TITLE_RE =
-  /^(?:TO|OF|THE|FOR|AMENDED|FIRST|RESTATED)\b|\b(?:PLAN|AGREEMENT|RESTATED)\b|^Fee Schedule$|^(?:Dated|DATED|Effective|Amended and Restated)\b|^[A-Z][a-z]+ Plan$|^(?:Funds|Portfolios) with\b/;
+  /^(?:TO|OF|THE|FOR|AMENDED|FIRST|RESTATED)\b|\b(?:PLAN|AGREEMENT|RESTATED)\b|^Fee Schedule$|^(?:Dated|DATED|Effective|Amended and Restated)\b|^[A-Z][a-z]+ Plan$|^(?:Funds|Portfolios) with\b|^(?:[Ww]ith respect to(?: the)?|for)$/;
 
 // "CLASS A SHARES OF", "CLASS R SHARES OF THE": a title line naming the plan's class, its
 // Registrant below
@@ -207,14 +210,21 @@ export function initialState(ctx: CellScheduleContext): CellState {
 }
 
 /** The rate columns a stacked column heading names (SPEC §2.1: a column the schedule lacks is null). */
-function columnsOf(heading: readonly string[]): Columns {
+function columnsOf(cells: readonly string[]): Columns {
+  const heading = withCombinedFeeCell(cells);
   const joined = heading.join(' ');
   // "SALES / COMMISSION" stacked over its column, beside the date columns
   const commission =
     /\bsales\s+commission\b/i.test(joined) || heading.some((h) => /^COMMISSION$/i.test(h.trim()));
   const text = (commission ? joined.replace(/\bsales\b|\bcommission\b/gi, ' ') : joined)
     // Legg Mason's "Aggregate Service Fee" is one column: the whole fee, not a service fee beside it
-    .replace(/\baggregate\s+service\s+fee/gi, 'aggregate fee');
+    .replace(/\baggregate\s+service\s+fee/gi, 'aggregate fee')
+    // Voya's "Maximum Combined Service and Distribution Fees*" is one column, the two fees together
+    // (also where the rendering lost the heading's last line: "Maximum Combined Service and")
+    .replace(
+      /\bcombined\s+(?:service|distribution)\s+and(?:\s+(?:service|distribution)(?:\s+fees?)?)?/gi,
+      'aggregate fee',
+    );
   // "Distribution Fee | Service Fee | Total": the total of the two is the aggregate fee
   const aggregate =
     /\baggregate\b/i.test(text) || heading.some((h) => /^Total(?:\s+(?:12b-1\s+)?Fees?)?$/i.test(h.trim()));
@@ -272,8 +282,23 @@ function columnsOf(heading: readonly string[]): Columns {
     registrantColumn: heading.some((h) => /^Trust$/i.test(h.trim())),
     formerNameColumn: unlabeled || heading.some((h) => /^Former\s+Names?$/i.test(h.trim())),
     unnamedColumns: unnamedFeeCells(heading) === 3 && rates.length === 3,
-    headings: heading,
+    headings: cells,
   };
+}
+
+/**
+ * Voya's "Maximum Combined Service and" over "Distribution Fees*", its cells read row by row
+ * between the "Fund" column's ("Maximum Combined Service and" / "Fund" / "Distribution Fees*"):
+ * the one heading of the one fee column, put together again.
+ * @example withCombinedFeeCell(['Maximum Combined Service and', 'Fund', 'Distribution Fees*'])
+ *   → ['Maximum Combined Service and Distribution Fees*', 'Fund']
+ */
+function withCombinedFeeCell(cells: readonly string[]): readonly string[] {
+  const at = cells.findIndex((c) => /\bcombined\s+(?:service|distribution)\s+and$/i.test(c.trim()));
+  if (at < 0) return cells;
+  const rest = cells.findIndex((c, k) => k > at && /^(?:service|distribution)\s+fees?\W*$/i.test(c.trim()));
+  if (rest < 0) return cells;
+  return cells.flatMap((c, k) => (k === at ? [`${c.trim()} ${cells[rest]!.trim()}`] : k === rest ? [] : [c]));
 }
 
 /**
@@ -652,6 +677,18 @@ export function step(s0: CellState, item: ScheduleItem, line: number, ctx: CellS
     return { ...s, heading: [...s.heading.slice(0, -1), `${open} ${item.text}`] };
   switch (item.kind) {
     case 'heading': {
+      // Voya: "Voya Multi-Manager International Small Cap" with no rate, then "Fund" (a heading word)
+      // and the rate on the row below — the name's last word wrapped onto a row of its own
+      if (
+        s.phase === 'rows' &&
+        NAME_LAST_WORD_RE.test(item.text) &&
+        s.name !== null &&
+        !s.name.done &&
+        s.name.held.length === 0 &&
+        s.row === null &&
+        !nameComplete(s.name.text)
+      )
+        return step(s, { kind: 'name', text: item.text, closesQuote: false }, line, ctx);
       // "A" in a "Class" column beside a fund ("Maplecrest Growth Fund   A   0.25%"): a class
       if (
         s.phase === 'rows' &&
@@ -848,7 +885,11 @@ export function step(s0: CellState, item: ScheduleItem, line: number, ctx: CellS
         h.columns !== null &&
         h.columns.rates.length > 0 &&
         !nameComplete(n.text) &&
-        ((n.held.length > 0 && n.fragments > 1) || (n.held.length === 0 && !/\s/.test(n.text)));
+        ((n.held.length > 0 && n.fragments > 1) ||
+          (n.held.length === 0 && !/\s/.test(n.text)) ||
+          // Voya: "Voya Multi-Manager International Small Cap" with no rate, then "Fund" and the
+          // rate on the row below — the name wrapped onto a row of its own
+          (n.held.length === 0 && NAME_LAST_WORD_RE.test(item.text)));
       if (joins && n !== null) {
         const text = `${n.text} ${item.text}`;
         h = { ...h, name: { ...n, text, fragments: n.fragments + 1 } };

@@ -54,7 +54,9 @@ const HEADING_WORDS = new Set(
     // Eaton Vance Class B "SALES / COMMISSION"
     'commission ' +
     // Wells Fargo "Maximum / Rule 12b-1 Fee"
-    'rule'
+    'rule ' +
+    // Voya "Maximum Combined Service and / Distribution Fees*"
+    'combined'
   ).split(' '),
 );
 
@@ -171,6 +173,10 @@ export function scheduleItem(trimmed: string): ScheduleItem {
   // "1 Expressed as an annual rate of … attributable to that Class.": a numbered footnote, a sentence
   if (/^\d{1,2}\s+[A-Z][a-z]+\s.*\.$/.test(t) && t.split(/\s+/).length >= 7)
     return { kind: 'footnote', text: t.replace(/^\d{1,2}\s+/, ''), closesQuote };
+  // Voya's "1Voya Global High Dividend Low Volatility Fund (formerly, …) Service Fee change
+  // effective January 2, 2008.": the footnote's number glued to its first word
+  if (/^[1-9][A-Z][a-z]+\s.*\.$/.test(t) && t.split(/\s+/).length >= 7)
+    return { kind: 'footnote', text: t.slice(1), closesQuote };
   if (/^\*+\s*\S/.test(t)) return { kind: 'footnote', text: t.replace(/^\*+\s*/, ''), closesQuote };
   if (isParenthesised(t)) return { kind: 'aside', text: t };
   if (isRegistrantHeading(t)) return { kind: 'registrant', name: t.replace(/\s+/g, ' ') };
