@@ -38,6 +38,7 @@ import {
 import { isRenderingMarker } from './renderingMarker.js';
 import { replacementClauses, replacesWithTheFollowing } from './replacedSchedules.js';
 import { readSchedules } from './scheduleTable.js';
+import { statedChanges } from './statedChanges.js';
 import { instrumentTerms } from './terms.js';
 import {
   exhibitTitleOf,
@@ -472,6 +473,14 @@ function assemble(r: Reading, rendering: boolean): ParsedExhibit {
         `${what} (line ${these[0]!.line}) ${these.length === 1 ? 'is' : 'are'} stated effective ${iso}, the amendment ${effective.iso}: renames are recorded on the amendment's date`,
       );
     }
+  // SPEC §2.1: a portfolio added or removed "effective" a date other than the amendment's is
+  // recorded with the schedule, from the amendment's date — the difference is said
+  if (isAmendment && effective !== null)
+    for (const c of statedChanges(prose.text))
+      if (c.effective !== effective.iso && r.schedules.length > 0)
+        warnings.push(
+          `the recitals (line ${prose.lineAt(c.offset)}) ${c.change} ${c.text.length > 80 ? `${c.text.slice(0, 77)}…` : c.text} effective ${c.effective}, the amendment ${effective.iso}: the new schedule is recorded from the amendment's date (${c.change === 'add' ? 'what it adds covered' : 'what it removes no longer covered'} from then)`,
+        );
   const rules = renameRules(prose.text);
   const classRenamed = classRenames(prose.text);
 
