@@ -22,6 +22,7 @@ import {
   type Rename,
 } from './exhibitDocument.js';
 import { relinedFlattenedText } from './flattenedText.js';
+import { footnoteMarkedClasses } from './footnoteMarkedClasses.js';
 import { type ExhibitHeading, exhibitTitle, readHeading } from './heading.js';
 import { htmlCellText, looksLikeHtml } from './htmlText.js';
 import { bodyPartyRegistrant, scheduleHeadingRegistrant } from './instrumentRegistrant.js';
@@ -312,6 +313,7 @@ export function parseExhibit(text: string, file: string): ParsedExhibit {
   )
     throw new ExhibitParseError(file, 1, 'no schedule found (no SCHEDULE, APPENDIX or EXHIBIT A heading)');
   refuseNamelessPortfolios(reading, file);
+  refuseFootnoteMarkedClasses(reading, file);
   const parsed = assemble(reading, rendering);
   if (relined === null) return parsed;
   return {
@@ -337,6 +339,25 @@ function refuseNamelessPortfolios(r: Reading, file: string): void {
           r.lines[s.start]?.no ?? 1,
           `${s.name}: "${e.portfolio}" stands where a portfolio name should be`,
         );
+}
+
+/**
+ * "Class R1", "Class R2", … "Class R9" one a fund, in the order of the rows, beside a bare "Class R"
+ * (footnoteMarkedClasses.ts): footnote marks printed against the class, which the reader cannot tell
+ * from classes — refused at the first of them rather than recorded as classes no fund has.
+ */
+function refuseFootnoteMarkedClasses(r: Reading, file: string): void {
+  for (const s of r.schedules) {
+    const marked = footnoteMarkedClasses(s.entries.map((e) => e.class));
+    if (marked === null) continue;
+    const first = new RegExp(`\\bClass\\s+${marked.codes[0]}\\b`, 'i');
+    const at = r.lines.slice(s.start, s.end).find((l) => first.test(l.trimmed));
+    throw new ExhibitParseError(
+      file,
+      at?.no ?? r.lines[s.start]?.no ?? 1,
+      `${s.name}: Class ${marked.codes.join(', ')} each stand once, numbered in the order of the rows, beside Class ${marked.base}: footnote marks printed against the class, not classes — which class each row is cannot be told`,
+    );
+  }
 }
 
 function assemble(r: Reading, rendering: boolean): ParsedExhibit {
