@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ExhibitParseError } from '../../src/edgar/exhibitDocument.js';
-import { parseExhibit } from '../../src/edgar/parseExhibit.js';
 import { footnoteMarkedClasses } from '../../src/edgar/footnoteMarkedClasses.js';
+import { parseExhibit } from '../../src/edgar/parseExhibit.js';
 
 // Wells Fargo's Appendix A prints a footnote number against a fund's last class cell: "Class R1",
 // "Class R2", "Class R3", … one a fund, in the order of the rows, where other funds have a bare
