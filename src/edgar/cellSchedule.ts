@@ -584,6 +584,15 @@ export function step(s0: CellState, item: ScheduleItem, line: number, ctx: CellS
     // the footnote's text goes on until a row, a heading or the end
     if (item.kind === 'name' || item.kind === 'leadIn' || item.kind === 'footnote') {
       const last = s.footnotes[s.footnotes.length - 1] ?? '';
+      // a footnote of its own mark after one whose sentence is done (Voya's "1Voya … 2008." then
+      // "*Of this amount, …"): the next footnote, not the same one going on
+      if (item.kind === 'footnote' && /[.)]$/.test(last) && item.text !== '')
+        return {
+          ...s,
+          footnotes: [...s.footnotes, item.text],
+          phase: item.closesQuote ? 'closed' : 'footnote',
+          quoteOpen: !item.closesQuote && s.quoteOpen,
+        };
       // the footnote's last words close the quoted schedule: "… (or Class thereof).”"
       const closes = item.closesQuote === true;
       return {
@@ -1158,6 +1167,9 @@ export function readCellSchedule(
   // (the footnote's last words, the closing clause) is the document's after its schedule, as when
   // it stops in "All other terms …" (said in a warning)
   const endedInFootnote = endedWithDocument && cut === null && s.phase === 'footnote' && s.row === null;
+  // a schedule filed on its own whose last footnote's sentence is done ("… attributed to its Class R
+  // Shares."): the document ends where it does, nothing of it is missing
+  const footnoteDone = !s.quoteOpen && /[.]$/.test(s.footnotes[s.footnotes.length - 1] ?? '');
   if (endedWithDocument && cut === null && (s.quoteOpen || s.row !== null || tableOpen)) {
     if (endedInFootnote) {
       // read as it stands
@@ -1285,7 +1297,7 @@ export function readCellSchedule(
   return {
     name: ctx.name,
     warnings: [
-      ...(endedInFootnote
+      ...(endedInFootnote && !footnoteDone
         ? [
             `the document ends inside the footnote of ${ctx.name} (line ${lastNo}); its rows are whole and are read, the rest of the document is missing`,
           ]
