@@ -796,6 +796,25 @@ export function step(s0: CellState, item: ScheduleItem, line: number, ctx: CellS
     case 'date':
     case 'percent': {
       const h = closeHeading(s);
+      // "N/A" where a fund's row owes a rate ("Class A | 0.25% | N/A" under "Maximum Distribution
+      // Fee | Maximum Service Fee"): the document states no rate there, and none is guessed
+      if (
+        item.kind === 'date' &&
+        item.notApplicable === true &&
+        hasRateColumns(h) &&
+        h.name !== null &&
+        !h.name.done &&
+        // JPMorgan's "Former Name" cell reads "N/A" for a fund never renamed: no rate is due there
+        !(h.columns?.formerNameColumn === true && h.name.former === undefined && h.row === null) &&
+        // …nor in an "Adoption Date" column beside the rate: "N/A" is no date there
+        h.columns?.headings?.some((c) => /\bdates?\b/i.test(c)) !== true &&
+        (h.row === null || h.row.values.length < needed(h, h.row))
+      )
+        fail(
+          ctx,
+          line,
+          `"N/A" stands where a rate of "${h.name.text}" is due: the schedule states no rate there, and none is guessed`,
+        );
       if (!item.closesQuote) return h;
       return { ...finishName(h, ctx), phase: 'closed', quoteOpen: false };
     }

@@ -27,7 +27,7 @@ export type ScheduleItem =
   | { readonly kind: 'footnote'; readonly text: string; readonly closesQuote?: boolean }
   | { readonly kind: 'end' }
   /** an adoption-date cell ("June 23, 1997", "(January 30, 1995)/June 19, 1995", "N/A"): no rate, no name */
-  | { readonly kind: 'date'; readonly closesQuote: boolean }
+  | { readonly kind: 'date'; readonly closesQuote: boolean; readonly notApplicable?: true }
   | { readonly kind: 'name'; readonly text: string; readonly closesQuote: boolean };
 
 const CLOSING_QUOTE_RE = /["\u201d]+$/;
@@ -146,6 +146,8 @@ export function scheduleItem(trimmed: string): ScheduleItem {
   // "Date Last Amended: May 1, 2020", "Adopted March 1, 2019" under an exhibit's title: a date, no fund
   const undated = t.replace(MONTH_DAY_YEAR_RE, '');
   if (undated !== t && DATE_LABEL_RE.test(undated.trim())) return { kind: 'aside', text: t };
+  // "N/A": no date in an adoption-date column — and no rate in a rate column (cellSchedule.ts)
+  if (/^N\/?A$/i.test(t)) return { kind: 'date', closesQuote, notApplicable: true };
   if (isDateCell(t)) return { kind: 'date', closesQuote };
   const label = portfolioLabel(t.replace(/\s*([-\u2013\u2014])\s*/, ' $1 '));
   if (label !== null && label.classes !== null)
