@@ -36,6 +36,7 @@ const CLOSING_QUOTE_RE = /["\u201d]+$/;
 const FOOTNOTE_MARK_RE = /(?<=[\d%])(?:[^\w\s.%]{1,2}|\(\d{1,2}\))$/;
 // "0.25", ".75%", "0.25 %", "NONE"
 const RATE_RE = /^(?:NONE|None|\d{0,3}\.\d{1,4}\s*%?|\d{1,2}\s*%)$/;
+const OF_ONE_PERCENT_RE = /^(0?\.\d{1,4})\s+of\s+(?:1|one)\s*(?:%|percent)$/i;
 
 // Words of column headings: "Maximum Asset Based Sales Charge", "Share Class", "Name of Fund",
 // "Distribution and/or Service Fee (annual rate expressed as a", "Funds and Class".
@@ -130,6 +131,13 @@ export function scheduleItem(trimmed: string): ScheduleItem {
   if (unmarked === '%') return { kind: 'percent', closesQuote };
   if (RATE_RE.test(unmarked)) {
     const pct = /^none$/i.test(unmarked) ? '0.00' : readRateToken(unmarked.replace(/\s+/g, ''))?.pct;
+    if (pct !== undefined) return { kind: 'rate', pct, closesQuote };
+  }
+  // ".75 of 1%", "0.25 of 1%" (Legg Mason, older plans): that many hundredths of one percent — the
+  // rate the cell states, read exactly as "0.75%" would be
+  const ofOne = OF_ONE_PERCENT_RE.exec(unmarked);
+  if (ofOne !== null) {
+    const pct = readRateToken(ofOne[1]!)?.pct;
     if (pct !== undefined) return { kind: 'rate', pct, closesQuote };
   }
   // the date under a schedule ("Effective: …", "Amended and Restated: …", "July 2013") ends it
