@@ -189,7 +189,10 @@ export function scheduleItem(trimmed: string): ScheduleItem {
     return { kind: 'footnote', text: t.slice(1), closesQuote };
   if (/^\*+\s*\S/.test(t)) return { kind: 'footnote', text: t.replace(/^\*+\s*/, ''), closesQuote };
   if (isParenthesised(t)) return { kind: 'aside', text: t };
-  if (isRegistrantHeading(t)) return { kind: 'registrant', name: t.replace(/\s+/g, ' ') };
+  // '"AIM EQUITY FUNDS': the quote that opens a replacement schedule printed with no heading is no
+  // part of the Registrant's name
+  if (isRegistrantHeading(t))
+    return { kind: 'registrant', name: t.replace(/^["\u201c]/, '').replace(/\s+/g, ' ') };
   // "12b-1PLAN": the heading over the Portfolio column of Invesco's B/BX tables
   if (isHeadingText(t) || /^12b-1\s*PLAN$/i.test(t)) return { kind: 'heading', text: t };
   if (isProse(t) && t.split(/\s+/).length >= 6) return { kind: 'leadIn', text: t, closesQuote };
