@@ -113,4 +113,38 @@ describe('a replacement schedule printed with no title at all', () => {
       expect.stringMatching(/ends inside Schedule A/),
     );
   });
+
+  it('…or with its own column headings first, "replaced in its entirety with the following:"', () => {
+    const doc = parseExhibit(
+      `AMENDMENT NO. 2
+TO THE
+PLAN OF DISTRIBUTION PURSUANT TO RULE 12B-1
+(REIMBURSEMENT)
+The Plan of Distribution (the “Plan”), dated as of February 12, 2010, pursuant to Rule 12b-1, is hereby amended, effective May 1, 2010, as follows:
+|1.
+|Schedule A to the Plan is hereby deleted and replaced in its entirety with the following:
+|Funds
+|Shares
+|
+Bramble Harbor Fund
+|Class A Shares
+Class C Shares
+|
+Bramble Ridge Fund
+|Class A Shares
+All other terms and provisions of the Plan not amended hereby shall remain in full force and effect.
+`,
+      'bramble-plan-2.htm',
+    );
+    expect(doc.completeness.complete).toBe(true);
+    expect(
+      doc.schedules.map((s) => [
+        s.name,
+        s.replacesEntirely,
+        s.entries.map((e) => `${e.portfolio} | ${e.class}`),
+      ]),
+    ).toEqual([
+      ['Schedule A', true, ['Bramble Harbor Fund | A', 'Bramble Harbor Fund | C', 'Bramble Ridge Fund | A']],
+    ]);
+  });
 });
