@@ -191,8 +191,15 @@ export function scheduleItem(trimmed: string): ScheduleItem {
   if (isParenthesised(t)) return { kind: 'aside', text: t };
   // '"AIM EQUITY FUNDS': the quote that opens a replacement schedule printed with no heading is no
   // part of the Registrant's name
+  // …and in "TO THE DISTRIBUTION PLAN" over "OF BIRCHWOOD TRUST" the "OF" is the title's, not the name's
   if (isRegistrantHeading(t))
-    return { kind: 'registrant', name: t.replace(/^["\u201c]/, '').replace(/\s+/g, ' ') };
+    return {
+      kind: 'registrant',
+      name: t
+        .replace(/^["\u201c]/, '')
+        .replace(/^OF\s+/, '')
+        .replace(/\s+/g, ' '),
+    };
   // "12b-1PLAN": the heading over the Portfolio column of Invesco's B/BX tables
   if (isHeadingText(t) || /^12b-1\s*PLAN$/i.test(t)) return { kind: 'heading', text: t };
   if (isProse(t) && t.split(/\s+/).length >= 6) return { kind: 'leadIn', text: t, closesQuote };
