@@ -49,6 +49,7 @@ import {
   type TitleBlock,
   titleKind,
 } from './titleBlock.js';
+import { titleCase } from './titleCase.js';
 
 /** The registrant as the body spells it ("AIM Funds Group"), else as the title prints it. */
 const MAX_REGISTRANT_WORDS = 24;
@@ -282,6 +283,17 @@ export function parseExhibit(text: string, file: string): ParsedExhibit {
       `a Rule 18f-3 multiple class plan ("${multipleClassPlan.trimmed.slice(0, 80)}"), not a Rule 12b-1 plan or distribution agreement: plan12b reads the fee schedules of those`,
     );
 
+  // a title that names another kind of agreement ("AMENDMENT NO. 2 TO THE INVESTMENT ADVISORY
+  // AGREEMENT"), whose Schedule A is a fee schedule too — an advisory fee, never a 12b-1 one. The
+  // text reader's heading refuses it (heading.ts); a document read cell by cell is refused here
+  const other = OTHER_AGREEMENT_RE.exec(t.text);
+  if (other !== null && !/\bDISTRIBUTION\b|\b12B-1\b/i.test(t.text))
+    throw new ExhibitParseError(
+      file,
+      lines[firstContent]?.no ?? 1,
+      `not a distribution plan or agreement (its title names the ${titleCase(other[0])}: the fees of its schedules are no Rule 12b-1 fees)`,
+    );
+
   let reading: Reading;
   if (cells !== null || scheduleFirst)
     reading = readCellLayout(lines, file, t, cells === null ? new Set() : cellContinuations(source));
@@ -324,6 +336,10 @@ export function parseExhibit(text: string, file: string): ParsedExhibit {
     ],
   };
 }
+
+// agreements a fund files with fee schedules of their own that are no distribution plan's
+const OTHER_AGREEMENT_RE =
+  /\b(?:INVESTMENT\s+)?(?:SUB-?ADVISORY|ADVISORY|MANAGEMENT|ADMINISTRATION|ADMINISTRATIVE\s+SERVICES|CUSTODY|CUSTODIAN|TRANSFER\s+AGENCY|EXPENSE\s+LIMITATION|FEE\s+WAIVER)\s+AGREEMENT\b/i;
 
 /**
  * Whatever the layout, an entry's portfolio is a name: one with no letter at all ("|", "0.25%",
