@@ -239,8 +239,9 @@ export function formerlyRenames(lines: readonly string[]): Rename[] {
     // "… Floating-Rate Fund (Advisers Class shares)" over "(formerly …)": the fund is renamed, not its class
     // Voya's footnote "1Voya Global Equity Fund (formerly, …)": its marker is no part of the name
     to = numberedName(parenthesisedClasses(to)?.name ?? to).replace(/^[1-9](?=[A-Z][a-z])/, '');
-    // Voya's "X Fund (formerly, A Fund, formerly, B Fund, formerly, C Fund)": a chain of old
-    // names, each the name the one before it had — A → X, B → A, C → B
+    // Voya's "X Fund (formerly, A Fund, formerly, B Fund, formerly, C Fund)": every old name of
+    // the chain is the portfolio now named X — A → X, B → X, C → X, all on the document's date (one
+    // step a name: a chain of renames on one date would leave the portfolio at a middle name)
     const chain = m[1]!.replace(/\s+/g, ' ').split(/,\s*formerly,?\s+(?:known\s+as\s+|named\s+|called\s+)?/i);
     for (const from of chain) {
       // Victory's "CLASS R SHARES (formerly Class G Shares)" under a Schedule I's title: a class's
@@ -248,7 +249,6 @@ export function formerlyRenames(lines: readonly string[]): Rename[] {
       if (isClassLabel(to) || isClassLabel(from)) break;
       if (!isName(to) || !isName(from)) break;
       if (!out.some((r) => r.from === from && r.to === to)) out.push({ from, to });
-      to = from;
     }
   }
   return out;

@@ -4,8 +4,9 @@ import { formerlyRenames } from '../../src/edgar/renames.js';
 
 // A footnote that gives a fund's names back through time, its number glued to the first word:
 // "1Harrowgate Global Income Fund (formerly, Harrowgate Global Equity Fund, formerly, Harrowgate
-// World Value Fund) …". Each old name is the name the one before it had: World Value → Global
-// Equity → Global Income — never one name made of all of them. Invented fixture in Voya's style.
+// World Value Fund) …". Each old name is the portfolio now named Global Income, renamed to it on the
+// document's date — never one name made of all of them, and never a same-day chain that would
+// leave the portfolio at a middle name. Invented fixture in Voya's style.
 const TEXT = `AMENDED SCHEDULE A
 with respect to the
 SECOND AMENDED AND RESTATED SERVICE AND DISTRIBUTION PLAN
@@ -28,11 +29,11 @@ Date last updated: August 4, 2017
 `;
 
 describe('a chain of former names in a footnote', () => {
-  it('is one rename a step, the footnote number no part of any name', () => {
+  it('is one rename an old name, to the name now, the footnote number no part of any name', () => {
     const doc = parseExhibit(TEXT, 'harrowgate-chain.htm');
     expect(doc.renames).toEqual([
       { from: 'Harrowgate Global Equity Fund', to: 'Harrowgate Global Income Fund' },
-      { from: 'Harrowgate World Value Fund', to: 'Harrowgate Global Equity Fund' },
+      { from: 'Harrowgate World Value Fund', to: 'Harrowgate Global Income Fund' },
     ]);
     expect(
       doc.schedules.flatMap((s) => s.entries.map((e) => `${e.portfolio} | ${e.aggregateFeePct}`)),
@@ -46,8 +47,8 @@ describe('a chain of former names in a footnote', () => {
       ]),
     ).toEqual([
       { from: 'Alder Yield Fund', to: 'Alder Income Fund' },
-      { from: 'Alder Bond Fund', to: 'Alder Yield Fund' },
-      { from: 'Birch Bond Fund', to: 'Alder Bond Fund' },
+      { from: 'Alder Bond Fund', to: 'Alder Income Fund' },
+      { from: 'Birch Bond Fund', to: 'Alder Income Fund' },
     ]);
   });
 });
