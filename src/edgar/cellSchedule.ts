@@ -1268,6 +1268,8 @@ export function readCellSchedule(
       fragment === null &&
       last !== null &&
       item?.kind === 'rate' &&
+      // a number: "NONE" ends a row as it stands, with no "%" of its own
+      /\d/.test(last.trimmed) &&
       !last.trimmed.includes('%')
     ) {
       const cellItem = (j: number) => scheduleItem(lines[j]!.trimmed.replace(/^\|/, '').trim()).kind;

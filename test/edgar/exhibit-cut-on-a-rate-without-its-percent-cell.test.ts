@@ -61,4 +61,9 @@ describe('a document that stops on a rate printed without its "%" cell', () => {
     const doc = parseExhibit(TEXT.replace(/\|0\.25\n$/, '|0.25\n|%\n'), 'brightwater-whole.htm');
     expect(doc.completeness.gaps.filter((g) => g.fact === 'text')).toEqual([]);
   });
+
+  it('is whole when the last rate is "NONE", which has no "%" of its own', () => {
+    const doc = parseExhibit(TEXT.replace(/\|0\.25\n$/, '|NONE\n'), 'brightwater-none.htm');
+    expect(doc.completeness.gaps.filter((g) => g.fact === 'text')).toEqual([]);
+  });
 });
