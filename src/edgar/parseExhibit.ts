@@ -364,7 +364,10 @@ function refuseNamelessPortfolios(r: Reading, file: string): void {
  */
 function refuseFootnoteMarkedClasses(r: Reading, file: string): void {
   for (const s of r.schedules) {
-    const marked = footnoteMarkedClasses(s.entries.map((e) => e.class));
+    const marked = footnoteMarkedClasses(
+      s.entries.map((e) => e.class),
+      s.entries.map((e) => e.portfolio),
+    );
     if (marked === null) continue;
     const first = new RegExp(`\\bClass\\s+${marked.codes[0]}\\b`, 'i');
     const at = r.lines.slice(s.start, s.end).find((l) => first.test(l.trimmed));

@@ -45,6 +45,10 @@ describe('class cells numbered 1, 2, 3 … in row order beside a bare class', ()
   it('real numbered classes that repeat from fund to fund are classes', () => {
     expect(footnoteMarkedClasses(['A', 'R', 'R3', 'R4', 'A', 'R', 'R3', 'R4'])).toBeNull();
     expect(footnoteMarkedClasses(['A', 'R1', 'R2'])).toBeNull();
+    // one fund's own "R | R1 | R2 | R3": classes of that fund
+    expect(
+      footnoteMarkedClasses(['R', 'R1', 'R2', 'R3'], ['X Fund', 'X Fund', 'X Fund', 'X Fund']),
+    ).toBeNull();
     expect(footnoteMarkedClasses(['C', 'R1', 'C', 'R2', 'R', 'R3'])).toEqual({
       base: 'R',
       codes: ['R1', 'R2', 'R3'],
