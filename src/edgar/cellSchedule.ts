@@ -170,14 +170,18 @@ const MAX_HEADING_CELL_CHARS = 400;
 
 /** a line of a "Trust | Fund" table indented this far holds only a fund */
 const REGISTRANT_COLUMN_WIDTH = 20;
+// the last word of a fund's name alone in a cell: the rest of a name wrapped above it
+const NAME_LAST_WORD_RE = /^(?:Fund|Portfolio|Series|Trust)$/;
 const NAME_END_RE = /\b(?:Fund|Funds|Series|Portfolio|Trust|FUND|FUNDS|SERIES|PORTFOLIO)$/;
 // "Target 2010 Series – Class K", "Pro-Blend Conservative Term Series - Class C"
 const CLASS_SUFFIX_RE = /^(.*\S)\s+[-\u2013\u2014]\s+Class\s+([A-Z][A-Z0-9]?)$/;
 // "TO THE CLASS C DISTRIBUTION PLAN OF GREYSTONE TRUST": the instrument, then the Registrant
 const SUBTITLE_OF_RE = /^TO\s+(?:THE\s+)?(\S.*?\b(?:PLAN|AGREEMENT))\s+OF\s+(\S.*)$/;
-// "Compensation Plan", "Reimbursement Plan": the schedule's subtitle, never a fund
+// "Compensation Plan", "Reimbursement Plan": the schedule's subtitle, never a fund; Voya's "AMENDED
+// SCHEDULE A / with respect to the / … SERVICE AND DISTRIBUTION PLAN / for / VOYA MUTUAL FUNDS";
+// Eaton Vance's "Schedule of Share Classes and Annual 12b-1 Distribution and Service Fees for …"
 const SCHEDULE_TITLE_RE =
-  /^(?:TO|OF|THE|FOR|AMENDED|FIRST|RESTATED)\b|\b(?:PLAN|AGREEMENT|RESTATED)\b|^Fee Schedule$|^(?:Dated|DATED|Effective|Amended and Restated)\b|^[A-Z][a-z]+ Plan$|^(?:Funds|Portfolios) with\b/;
+  /^(?:TO|OF|THE|FOR|AMENDED|FIRST|RESTATED)\b|\b(?:PLAN|AGREEMENT|RESTATED)\b|^Fee Schedule$|^(?:Dated|DATED|Effective|Amended and Restated)\b|^[A-Z][a-z]+ Plan$|^(?:Funds|Portfolios) with\b|^(?:[Ww]ith respect to(?: the)?|for)$|^(?:Schedule|SCHEDULE)\s+(?:of|OF)\s/;
 
 // "CLASS A SHARES OF", "CLASS R SHARES OF THE": a title line naming the plan's class, its
 // Registrant below
@@ -207,14 +211,21 @@ export function initialState(ctx: CellScheduleContext): CellState {
 }
 
 /** The rate columns a stacked column heading names (SPEC §2.1: a column the schedule lacks is null). */
-function columnsOf(heading: readonly string[]): Columns {
+function columnsOf(cells: readonly string[]): Columns {
+  const heading = withCombinedFeeCell(cells);
   const joined = heading.join(' ');
   // "SALES / COMMISSION" stacked over its column, beside the date columns
   const commission =
     /\bsales\s+commission\b/i.test(joined) || heading.some((h) => /^COMMISSION$/i.test(h.trim()));
   const text = (commission ? joined.replace(/\bsales\b|\bcommission\b/gi, ' ') : joined)
     // Legg Mason's "Aggregate Service Fee" is one column: the whole fee, not a service fee beside it
-    .replace(/\baggregate\s+service\s+fee/gi, 'aggregate fee');
+    .replace(/\baggregate\s+service\s+fee/gi, 'aggregate fee')
+    // Voya's "Maximum Combined Service and Distribution Fees*" is one column, the two fees together
+    // (also where the rendering lost the heading's last line: "Maximum Combined Service and")
+    .replace(
+      /\bcombined\s+(?:service|distribution)\s+and(?:\s+(?:service|distribution)(?:\s+fees?)?)?/gi,
+      'aggregate fee',
+    );
   // "Distribution Fee | Service Fee | Total": the total of the two is the aggregate fee
   const aggregate =
     /\baggregate\b/i.test(text) || heading.some((h) => /^Total(?:\s+(?:12b-1\s+)?Fees?)?$/i.test(h.trim()));
@@ -272,8 +283,23 @@ function columnsOf(heading: readonly string[]): Columns {
     registrantColumn: heading.some((h) => /^Trust$/i.test(h.trim())),
     formerNameColumn: unlabeled || heading.some((h) => /^Former\s+Names?$/i.test(h.trim())),
     unnamedColumns: unnamedFeeCells(heading) === 3 && rates.length === 3,
-    headings: heading,
+    headings: cells,
   };
+}
+
+/**
+ * Voya's "Maximum Combined Service and" over "Distribution Fees*", its cells read row by row
+ * between the "Fund" column's ("Maximum Combined Service and" / "Fund" / "Distribution Fees*"):
+ * the one heading of the one fee column, put together again.
+ * @example withCombinedFeeCell(['Maximum Combined Service and', 'Fund', 'Distribution Fees*'])
+ *   → ['Maximum Combined Service and Distribution Fees*', 'Fund']
+ */
+function withCombinedFeeCell(cells: readonly string[]): readonly string[] {
+  const at = cells.findIndex((c) => /\bcombined\s+(?:service|distribution)\s+and$/i.test(c.trim()));
+  if (at < 0) return cells;
+  const rest = cells.findIndex((c, k) => k > at && /^(?:service|distribution)\s+fees?\W*$/i.test(c.trim()));
+  if (rest < 0) return cells;
+  return cells.flatMap((c, k) => (k === at ? [`${c.trim()} ${cells[rest]!.trim()}`] : k === rest ? [] : [c]));
 }
 
 /**
@@ -558,6 +584,15 @@ export function step(s0: CellState, item: ScheduleItem, line: number, ctx: CellS
     // the footnote's text goes on until a row, a heading or the end
     if (item.kind === 'name' || item.kind === 'leadIn' || item.kind === 'footnote') {
       const last = s.footnotes[s.footnotes.length - 1] ?? '';
+      // a footnote of its own mark after one whose sentence is done (Voya's "1Voya … 2008." then
+      // "*Of this amount, …"): the next footnote, not the same one going on
+      if (item.kind === 'footnote' && /[.)]$/.test(last) && item.text !== '')
+        return {
+          ...s,
+          footnotes: [...s.footnotes, item.text],
+          phase: item.closesQuote ? 'closed' : 'footnote',
+          quoteOpen: !item.closesQuote && s.quoteOpen,
+        };
       // the footnote's last words close the quoted schedule: "… (or Class thereof).”"
       const closes = item.closesQuote === true;
       return {
@@ -652,6 +687,18 @@ export function step(s0: CellState, item: ScheduleItem, line: number, ctx: CellS
     return { ...s, heading: [...s.heading.slice(0, -1), `${open} ${item.text}`] };
   switch (item.kind) {
     case 'heading': {
+      // Voya: "Voya Multi-Manager International Small Cap" with no rate, then "Fund" (a heading word)
+      // and the rate on the row below — the name's last word wrapped onto a row of its own
+      if (
+        s.phase === 'rows' &&
+        NAME_LAST_WORD_RE.test(item.text) &&
+        s.name !== null &&
+        !s.name.done &&
+        s.name.held.length === 0 &&
+        s.row === null &&
+        !nameComplete(s.name.text)
+      )
+        return step(s, { kind: 'name', text: item.text, closesQuote: false }, line, ctx);
       // "A" in a "Class" column beside a fund ("Maplecrest Growth Fund   A   0.25%"): a class
       if (
         s.phase === 'rows' &&
@@ -749,6 +796,25 @@ export function step(s0: CellState, item: ScheduleItem, line: number, ctx: CellS
     case 'date':
     case 'percent': {
       const h = closeHeading(s);
+      // "N/A" where a fund's row owes a rate ("Class A | 0.25% | N/A" under "Maximum Distribution
+      // Fee | Maximum Service Fee"): the document states no rate there, and none is guessed
+      if (
+        item.kind === 'date' &&
+        item.notApplicable === true &&
+        hasRateColumns(h) &&
+        h.name !== null &&
+        !h.name.done &&
+        // JPMorgan's "Former Name" cell reads "N/A" for a fund never renamed: no rate is due there
+        !(h.columns?.formerNameColumn === true && h.name.former === undefined && h.row === null) &&
+        // …nor in an "Adoption Date" column beside the rate: "N/A" is no date there
+        h.columns?.headings?.some((c) => /\bdates?\b/i.test(c)) !== true &&
+        (h.row === null || h.row.values.length < needed(h, h.row))
+      )
+        fail(
+          ctx,
+          line,
+          `"N/A" stands where a rate of "${h.name.text}" is due: the schedule states no rate there, and none is guessed`,
+        );
       if (!item.closesQuote) return h;
       return { ...finishName(h, ctx), phase: 'closed', quoteOpen: false };
     }
@@ -848,7 +914,11 @@ export function step(s0: CellState, item: ScheduleItem, line: number, ctx: CellS
         h.columns !== null &&
         h.columns.rates.length > 0 &&
         !nameComplete(n.text) &&
-        ((n.held.length > 0 && n.fragments > 1) || (n.held.length === 0 && !/\s/.test(n.text)));
+        ((n.held.length > 0 && n.fragments > 1) ||
+          (n.held.length === 0 && !/\s/.test(n.text)) ||
+          // Voya: "Voya Multi-Manager International Small Cap" with no rate, then "Fund" and the
+          // rate on the row below — the name wrapped onto a row of its own
+          (n.held.length === 0 && NAME_LAST_WORD_RE.test(item.text)));
       if (joins && n !== null) {
         const text = `${n.text} ${item.text}`;
         h = { ...h, name: { ...n, text, fragments: n.fragments + 1 } };
@@ -896,6 +966,12 @@ export interface CellScheduleReading {
   readonly warnings: readonly string[];
   /** "Current Name | Former Name" pairs that differ: former → current */
   readonly renames: readonly Rename[];
+}
+
+/** The index of the first non-empty line from `from` up to (not including) `to`, or null. */
+function nextContentLine(lines: readonly EdgarLine[], from: number, to: number): number | null {
+  for (let j = from; j < Math.min(to, lines.length); j++) if (lines[j]!.trimmed !== '') return j;
+  return null;
 }
 
 function lastContentLine(
@@ -1110,6 +1186,9 @@ export function readCellSchedule(
   // (the footnote's last words, the closing clause) is the document's after its schedule, as when
   // it stops in "All other terms …" (said in a warning)
   const endedInFootnote = endedWithDocument && cut === null && s.phase === 'footnote' && s.row === null;
+  // a schedule filed on its own whose last footnote's sentence is done ("… attributed to its Class R
+  // Shares."): the document ends where it does, nothing of it is missing
+  const footnoteDone = !s.quoteOpen && /[.]$/.test(s.footnotes[s.footnotes.length - 1] ?? '');
   if (endedWithDocument && cut === null && (s.quoteOpen || s.row !== null || tableOpen)) {
     if (endedInFootnote) {
       // read as it stands
@@ -1182,6 +1261,32 @@ export function readCellSchedule(
         reason: `the document ends inside ${ctx.name} after ${entriesCounted(s.entries.length)}, at "${item.text}" before its adoption date: the rest of the schedule may be missing`,
         schedule: ctx.name,
       };
+    // a table that prints each rate's "%" in a cell of its own ("0.25 | %"): a document that stops
+    // on a rate without its "%" stops inside that row's cells — the rest of the table is cut
+    if (
+      cut === null &&
+      fragment === null &&
+      last !== null &&
+      item?.kind === 'rate' &&
+      // a number: "NONE" ends a row as it stands, with no "%" of its own
+      /\d/.test(last.trimmed) &&
+      !last.trimmed.includes('%')
+    ) {
+      const cellItem = (j: number) => scheduleItem(lines[j]!.trimmed.replace(/^\|/, '').trim()).kind;
+      let split = 0;
+      for (let j = start; j < last.index; j++) {
+        if (lines[j]!.trimmed.includes('%') || cellItem(j) !== 'rate') continue;
+        const after = nextContentLine(lines, j + 1, last.index + 1);
+        if (after !== null && cellItem(after) === 'percent') split++;
+      }
+      if (split >= 2)
+        cut = {
+          fact: 'text',
+          line: last.no,
+          reason: `the document ends inside ${ctx.name} after ${entriesCounted(s.entries.length)}, on a rate ("${last.trimmed.replace(/^\|/, '').trim()}") without the "%" cell printed after the rates above it: the rest of the schedule is missing`,
+          schedule: ctx.name,
+        };
+    }
     if (fragment !== null && kept < s.entries.length) {
       s = { ...s, entries: s.entries.slice(0, kept) };
       cut = {
@@ -1213,7 +1318,7 @@ export function readCellSchedule(
   return {
     name: ctx.name,
     warnings: [
-      ...(endedInFootnote
+      ...(endedInFootnote && !footnoteDone
         ? [
             `the document ends inside the footnote of ${ctx.name} (line ${lastNo}); its rows are whole and are read, the rest of the document is missing`,
           ]

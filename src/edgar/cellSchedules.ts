@@ -10,6 +10,7 @@ import { type CellScheduleReading, readCellSchedule } from './cellSchedule.js';
 import type { EdgarLine } from './edgarText.js';
 import type { ParsedEntry } from './exhibitDocument.js';
 import { exhibitLabel, scheduleHeading } from './lineShapes.js';
+import { scheduleItem } from './scheduleItem.js';
 import { classCodesIn } from './shareClasses.js';
 
 export interface CellHeading {
@@ -74,9 +75,12 @@ export function cellHeadingAt(
 
 // "Schedule A to the Plan is hereby deleted in its entirety and replaced with the following:"
 const REPLACED_WITH_FOLLOWING_RE =
-  /\b(Schedule|Appendix|Exhibit)\s+([A-Z](?:-\d{1,2})?)\b[^.:]{0,300}\breplaced\s+with\s+the\s+following\s*:\s*$/i;
+  /\b(Schedule|Appendix|Exhibit)\s+([A-Z](?:-\d{1,2})?)\b[^.:]{0,300}\breplaced(?:\s+in\s+its\s+entirety)?\s+with\s+the\s+following\s*:\s*$/i;
 // the new schedule's first line when it prints no "SCHEDULE A": "MASTER DISTRIBUTION PLAN"
 const INSTRUMENT_TITLE_RE = /^["\u201c]?(?:[A-Z][A-Z&,'\u2019-]*\s+)*(?:PLAN|AGREEMENT)$/;
+// …or its first Registrant's heading: "AIM EQUITY FUNDS", "AIM COUNSELOR SERIES TRUST (INVESCO …)"
+const REGISTRANT_FIRST_RE =
+  /^["\u201c]?[A-Z][A-Z&.,'\u2019 -]*\b(?:FUNDS|TRUST|SERIES|GROUP|INC\.?)(?:\s*\([A-Z][A-Z&.,'\u2019 -]*\))?$/;
 
 /**
  * A schedule the body replaces "with the following:" that the document prints with its
@@ -93,7 +97,17 @@ function untitledReplacement(lines: readonly EdgarLine[], after: number): CellHe
     if (named === null) continue;
     const j = nextContent(lines, i + 1);
     const title = lines[j]?.trimmed ?? '';
-    if (!INSTRUMENT_TITLE_RE.test(title)) return null;
+    // …or printed with no title at all, its first Registrant's heading right after the clause and
+    // the table's heading cells under it ('replaced with the following:' / '"AIM EQUITY FUNDS' /
+    // '|MAXIMUM ASSET …'): the schedule the body names all the same
+    const under = (lines[nextContent(lines, j + 1)]?.trimmed ?? '').replace(/^\|/, '').trim();
+    const registrantFirst = REGISTRANT_FIRST_RE.test(title) && scheduleItem(under).kind === 'heading';
+    // …or its table's own column headings right after the clause ("Funds | Shares", Invesco's Van
+    // Kampen plans): two heading cells in a row
+    const headingsFirst =
+      scheduleItem(title.replace(/^\|/, '').trim()).kind === 'heading' &&
+      scheduleItem(under).kind === 'heading';
+    if (!INSTRUMENT_TITLE_RE.test(title) && !registrantFirst && !headingsFirst) return null;
     const kind = named[1]!.charAt(0).toUpperCase() + named[1]!.slice(1).toLowerCase();
     return {
       index: j,

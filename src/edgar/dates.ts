@@ -316,9 +316,11 @@ export function dateLine(trimmed: string, no: number): DateLine | null {
 // A fee schedule's own date, the whole line: "As of May 1, 2011", "(as of May 1, 2011)", "Amended
 // as of May 1, 2011", "As amended May 1, 2011", "Last amended: May 1, 2011", "Revised: May 1, 2011",
 // "AMENDED AND RESTATED FEBRUARY 5, 2020" (Legg Mason, under its appendix title), "Current as of
-// December 2, 2015" (Victory, under its rows)
+// December 2, 2015" (Victory, under its rows), "Date last updated: March 1, 2019" (Voya)
 const SCHEDULE_DATE_PREFIX_RE =
-  /^\(?\s*(?:(?:current\s+)?as\s+of|(?:last\s+)?(?:amended(?:\s+(?:and|&)\s+restated)?|revised|updated)(?:\s+(?:as\s+of|on|through|effective))?|as\s+(?:amended|revised|updated)(?:\s+(?:as\s+of|on|through|effective))?)\s*:?\s*/i;
+  /^\(?\s*(?:(?:current\s+)?as\s+of|(?:date\s+)?(?:last\s+)?(?:amended(?:\s+(?:and|&)\s+restated)?|revised|updated)(?:\s+(?:as\s+of|on|through|effective))?|as\s+(?:amended|revised|updated)(?:\s+(?:as\s+of|on|through|effective))?)\s*:?\s*/i;
+// "… to add X Fund and Y Fund.", "… to reflect …": what a schedule's last amendment did, after its date
+const AMENDED_TO_RE = /^\s+to\s+(?:add|reflect|remove|delete|change|include)\b.*$/i;
 // a footnote marker printed against the year ("As of September 23, 2020¹" rendered "20201"): one
 // digit or mark, then no more digits
 const FOOTNOTE_AFTER_YEAR_RE = /^(?:\d|[\u00b9\u00b2\u00b3\u2074-\u2079*\u2020])(?!\d)/;
@@ -348,7 +350,9 @@ export function isScheduleDateLine(trimmed: string): boolean {
     seen++;
   }
   if (seen === 0) return PLACEHOLDER_RE.test(rest) && /\d{4}|_{2,}|\[\s*\]/.test(rest);
-  const after = rest.slice(at);
+  // Voya "Date last amended: December 5, 2016 to add Voya Global Corporate Leaders® 100 Fund …":
+  // what the last amendment did, after its date
+  const after = rest.slice(at).replace(AMENDED_TO_RE, '');
   return BETWEEN_DATES_RE.test(after.replace(FOOTNOTE_AFTER_YEAR_RE, '')) || BLANK_LAST_DATE_RE.test(after);
 }
 

@@ -22,6 +22,7 @@ import {
   type Rename,
 } from './exhibitDocument.js';
 import { relinedFlattenedText } from './flattenedText.js';
+import { footnoteMarkedClasses } from './footnoteMarkedClasses.js';
 import { type ExhibitHeading, exhibitTitle, readHeading } from './heading.js';
 import { htmlCellText, looksLikeHtml } from './htmlText.js';
 import { bodyPartyRegistrant, scheduleHeadingRegistrant } from './instrumentRegistrant.js';
@@ -38,6 +39,7 @@ import {
 import { isRenderingMarker } from './renderingMarker.js';
 import { replacementClauses, replacesWithTheFollowing } from './replacedSchedules.js';
 import { readSchedules } from './scheduleTable.js';
+import { statedChanges } from './statedChanges.js';
 import { instrumentTerms } from './terms.js';
 import {
   exhibitTitleOf,
@@ -47,6 +49,7 @@ import {
   type TitleBlock,
   titleKind,
 } from './titleBlock.js';
+import { titleCase } from './titleCase.js';
 
 /** The registrant as the body spells it ("AIM Funds Group"), else as the title prints it. */
 const MAX_REGISTRANT_WORDS = 24;
@@ -280,6 +283,17 @@ export function parseExhibit(text: string, file: string): ParsedExhibit {
       `a Rule 18f-3 multiple class plan ("${multipleClassPlan.trimmed.slice(0, 80)}"), not a Rule 12b-1 plan or distribution agreement: plan12b reads the fee schedules of those`,
     );
 
+  // a title that names another kind of agreement ("AMENDMENT NO. 2 TO THE INVESTMENT ADVISORY
+  // AGREEMENT"), whose Schedule A is a fee schedule too — an advisory fee, never a 12b-1 one. The
+  // text reader's heading refuses it (heading.ts); a document read cell by cell is refused here
+  const other = OTHER_AGREEMENT_RE.exec(t.text);
+  if (other !== null && !/\bDISTRIBUTION\b|\b12B-1\b/i.test(t.text))
+    throw new ExhibitParseError(
+      file,
+      lines[firstContent]?.no ?? 1,
+      `not a distribution plan or agreement (its title names the ${titleCase(other[0])}: the fees of its schedules are no Rule 12b-1 fees)`,
+    );
+
   let reading: Reading;
   if (cells !== null || scheduleFirst)
     reading = readCellLayout(lines, file, t, cells === null ? new Set() : cellContinuations(source));
@@ -311,6 +325,7 @@ export function parseExhibit(text: string, file: string): ParsedExhibit {
   )
     throw new ExhibitParseError(file, 1, 'no schedule found (no SCHEDULE, APPENDIX or EXHIBIT A heading)');
   refuseNamelessPortfolios(reading, file);
+  refuseFootnoteMarkedClasses(reading, file);
   const parsed = assemble(reading, rendering);
   if (relined === null) return parsed;
   return {
@@ -321,6 +336,10 @@ export function parseExhibit(text: string, file: string): ParsedExhibit {
     ],
   };
 }
+
+// agreements a fund files with fee schedules of their own that are no distribution plan's
+const OTHER_AGREEMENT_RE =
+  /\b(?:INVESTMENT\s+)?(?:SUB-?ADVISORY|ADVISORY|MANAGEMENT|ADMINISTRATION|ADMINISTRATIVE\s+SERVICES|CUSTODY|CUSTODIAN|TRANSFER\s+AGENCY|EXPENSE\s+LIMITATION|FEE\s+WAIVER)\s+AGREEMENT\b/i;
 
 /**
  * Whatever the layout, an entry's portfolio is a name: one with no letter at all ("|", "0.25%",
@@ -336,6 +355,28 @@ function refuseNamelessPortfolios(r: Reading, file: string): void {
           r.lines[s.start]?.no ?? 1,
           `${s.name}: "${e.portfolio}" stands where a portfolio name should be`,
         );
+}
+
+/**
+ * "Class R1", "Class R2", … "Class R9" one a fund, in the order of the rows, beside a bare "Class R"
+ * (footnoteMarkedClasses.ts): footnote marks printed against the class, which the reader cannot tell
+ * from classes — refused at the first of them rather than recorded as classes no fund has.
+ */
+function refuseFootnoteMarkedClasses(r: Reading, file: string): void {
+  for (const s of r.schedules) {
+    const marked = footnoteMarkedClasses(
+      s.entries.map((e) => e.class),
+      s.entries.map((e) => e.portfolio),
+    );
+    if (marked === null) continue;
+    const first = new RegExp(`\\bClass\\s+${marked.codes[0]}\\b`, 'i');
+    const at = r.lines.slice(s.start, s.end).find((l) => first.test(l.trimmed));
+    throw new ExhibitParseError(
+      file,
+      at?.no ?? r.lines[s.start]?.no ?? 1,
+      `${s.name}: Class ${marked.codes.join(', ')} each stand once, numbered in the order of the rows, beside Class ${marked.base}: footnote marks printed against the class, not classes — which class each row is cannot be told`,
+    );
+  }
 }
 
 function assemble(r: Reading, rendering: boolean): ParsedExhibit {
@@ -472,6 +513,14 @@ function assemble(r: Reading, rendering: boolean): ParsedExhibit {
         `${what} (line ${these[0]!.line}) ${these.length === 1 ? 'is' : 'are'} stated effective ${iso}, the amendment ${effective.iso}: renames are recorded on the amendment's date`,
       );
     }
+  // SPEC §2.1: a portfolio added or removed "effective" a date other than the amendment's is
+  // recorded with the schedule, from the amendment's date — the difference is said
+  if (isAmendment && effective !== null)
+    for (const c of statedChanges(prose.text))
+      if (c.effective !== effective.iso && r.schedules.length > 0)
+        warnings.push(
+          `the recitals (line ${prose.lineAt(c.offset)}) ${c.change} ${c.text.length > 80 ? `${c.text.slice(0, 77)}…` : c.text} effective ${c.effective}, the amendment ${effective.iso}: the new schedule is recorded from the amendment's date (${c.change === 'add' ? 'what it adds covered' : 'what it removes no longer covered'} from then)`,
+        );
   const rules = renameRules(prose.text);
   const classRenamed = classRenames(prose.text);
 

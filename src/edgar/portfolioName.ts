@@ -36,13 +36,18 @@ export function parenthesisedClasses(
 
 // Wells Fargo's numbered fund cells, a footnote digit glued to the name: "9. Dow Jones Target Today
 // Fund1" is "Dow Jones Target Today Fund"
-const NUMBERED_NAME_RE = /^(?:\d{1,3}\.\s+)?(.*\b(?:Fund|Portfolio|Series|Trust))([1-9])?$/;
+const NUMBERED_NAME_RE = /^(.*\b(?:Fund|Portfolio|Series|Trust))([1-9])?$/;
+// the list number before a name, whatever the name ends with: Victory's Schedule I "5. Fund for
+// Income" is "Fund for Income"
+const LIST_NUMBER_RE = /^\d{1,3}\.\s+(?=\S)/;
 
 /**
  * The name without the list number before it and the footnote digit glued after it.
  * @example numberedName('9. Dow Jones Target Today Fund1') → 'Dow Jones Target Today Fund'
+ * @example numberedName('5. Fund for Income') → 'Fund for Income'
  */
 export function numberedName(text: string): string {
-  const m = NUMBERED_NAME_RE.exec(text);
-  return m === null ? text : m[1]!;
+  const unnumbered = text.replace(LIST_NUMBER_RE, '');
+  const m = NUMBERED_NAME_RE.exec(unnumbered);
+  return m === null ? unnumbered : m[1]!;
 }

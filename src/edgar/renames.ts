@@ -10,6 +10,7 @@
 import { parseDate } from './dates.js';
 import type { Rename, RenameRule } from './exhibitDocument.js';
 import { numberedName, parenthesisedClasses } from './portfolioName.js';
+import { isClassLabel } from './shareClasses.js';
 
 const RULE_RE =
   /\breplacing\s+["\u201c]([^"\u201d]{1,80})["\u201d]\s+with\s+["\u201c]([^"\u201d]{0,80})["\u201d]/gi;
@@ -236,10 +237,19 @@ export function formerlyRenames(lines: readonly string[]): Rename[] {
       to = prev;
     }
     // "… Floating-Rate Fund (Advisers Class shares)" over "(formerly …)": the fund is renamed, not its class
-    to = numberedName(parenthesisedClasses(to)?.name ?? to);
-    const from = m[1]!.replace(/\s+/g, ' ');
-    if (isName(to) && isName(from) && !out.some((r) => r.from === from && r.to === to))
-      out.push({ from, to });
+    // Voya's footnote "1Voya Global Equity Fund (formerly, …)": its marker is no part of the name
+    to = numberedName(parenthesisedClasses(to)?.name ?? to).replace(/^[1-9](?=[A-Z][a-z])/, '');
+    // Voya's "X Fund (formerly, A Fund, formerly, B Fund, formerly, C Fund)": every old name of
+    // the chain is the portfolio now named X — A → X, B → X, C → X, all on the document's date (one
+    // step a name: a chain of renames on one date would leave the portfolio at a middle name)
+    const chain = m[1]!.replace(/\s+/g, ' ').split(/,\s*formerly,?\s+(?:known\s+as\s+|named\s+|called\s+)?/i);
+    for (const from of chain) {
+      // Victory's "CLASS R SHARES (formerly Class G Shares)" under a Schedule I's title: a class's
+      // old name, no portfolio's — never a portfolio rename
+      if (isClassLabel(to) || isClassLabel(from)) break;
+      if (!isName(to) || !isName(from)) break;
+      if (!out.some((r) => r.from === from && r.to === to)) out.push({ from, to });
+    }
   }
   return out;
 }

@@ -27,7 +27,7 @@ export type ScheduleItem =
   | { readonly kind: 'footnote'; readonly text: string; readonly closesQuote?: boolean }
   | { readonly kind: 'end' }
   /** an adoption-date cell ("June 23, 1997", "(January 30, 1995)/June 19, 1995", "N/A"): no rate, no name */
-  | { readonly kind: 'date'; readonly closesQuote: boolean }
+  | { readonly kind: 'date'; readonly closesQuote: boolean; readonly notApplicable?: true }
   | { readonly kind: 'name'; readonly text: string; readonly closesQuote: boolean };
 
 const CLOSING_QUOTE_RE = /["\u201d]+$/;
@@ -36,6 +36,7 @@ const CLOSING_QUOTE_RE = /["\u201d]+$/;
 const FOOTNOTE_MARK_RE = /(?<=[\d%])(?:[^\w\s.%]{1,2}|\(\d{1,2}\))$/;
 // "0.25", ".75%", "0.25 %", "NONE"
 const RATE_RE = /^(?:NONE|None|\d{0,3}\.\d{1,4}\s*%?|\d{1,2}\s*%)$/;
+const OF_ONE_PERCENT_RE = /^(0?\.\d{1,4})\s+of\s+(?:1|one)\s*(?:%|percent)$/i;
 
 // Words of column headings: "Maximum Asset Based Sales Charge", "Share Class", "Name of Fund",
 // "Distribution and/or Service Fee (annual rate expressed as a", "Funds and Class".
@@ -54,7 +55,9 @@ const HEADING_WORDS = new Set(
     // Eaton Vance Class B "SALES / COMMISSION"
     'commission ' +
     // Wells Fargo "Maximum / Rule 12b-1 Fee"
-    'rule'
+    'rule ' +
+    // Voya "Maximum Combined Service and / Distribution Fees*"
+    'combined'
   ).split(' '),
 );
 
@@ -130,6 +133,13 @@ export function scheduleItem(trimmed: string): ScheduleItem {
     const pct = /^none$/i.test(unmarked) ? '0.00' : readRateToken(unmarked.replace(/\s+/g, ''))?.pct;
     if (pct !== undefined) return { kind: 'rate', pct, closesQuote };
   }
+  // ".75 of 1%", "0.25 of 1%" (Legg Mason, older plans): that many hundredths of one percent — the
+  // rate the cell states, read exactly as "0.75%" would be
+  const ofOne = OF_ONE_PERCENT_RE.exec(unmarked);
+  if (ofOne !== null) {
+    const pct = readRateToken(ofOne[1]!)?.pct;
+    if (pct !== undefined) return { kind: 'rate', pct, closesQuote };
+  }
   // the date under a schedule ("Effective: …", "Amended and Restated: …", "July 2013") ends it
   if (
     endsSchedule(t) ||
@@ -144,6 +154,8 @@ export function scheduleItem(trimmed: string): ScheduleItem {
   // "Date Last Amended: May 1, 2020", "Adopted March 1, 2019" under an exhibit's title: a date, no fund
   const undated = t.replace(MONTH_DAY_YEAR_RE, '');
   if (undated !== t && DATE_LABEL_RE.test(undated.trim())) return { kind: 'aside', text: t };
+  // "N/A": no date in an adoption-date column — and no rate in a rate column (cellSchedule.ts)
+  if (/^N\/?A$/i.test(t)) return { kind: 'date', closesQuote, notApplicable: true };
   if (isDateCell(t)) return { kind: 'date', closesQuote };
   const label = portfolioLabel(t.replace(/\s*([-\u2013\u2014])\s*/, ' $1 '));
   if (label !== null && label.classes !== null)
@@ -171,9 +183,23 @@ export function scheduleItem(trimmed: string): ScheduleItem {
   // "1 Expressed as an annual rate of … attributable to that Class.": a numbered footnote, a sentence
   if (/^\d{1,2}\s+[A-Z][a-z]+\s.*\.$/.test(t) && t.split(/\s+/).length >= 7)
     return { kind: 'footnote', text: t.replace(/^\d{1,2}\s+/, ''), closesQuote };
+  // Voya's "1Voya Global High Dividend Low Volatility Fund (formerly, …) Service Fee change
+  // effective January 2, 2008.": the footnote's number glued to its first word
+  if (/^[1-9][A-Z][a-z]+\s.*\.$/.test(t) && t.split(/\s+/).length >= 7)
+    return { kind: 'footnote', text: t.slice(1), closesQuote };
   if (/^\*+\s*\S/.test(t)) return { kind: 'footnote', text: t.replace(/^\*+\s*/, ''), closesQuote };
   if (isParenthesised(t)) return { kind: 'aside', text: t };
-  if (isRegistrantHeading(t)) return { kind: 'registrant', name: t.replace(/\s+/g, ' ') };
+  // '"AIM EQUITY FUNDS': the quote that opens a replacement schedule printed with no heading is no
+  // part of the Registrant's name
+  // …and in "TO THE DISTRIBUTION PLAN" over "OF BIRCHWOOD TRUST" the "OF" is the title's, not the name's
+  if (isRegistrantHeading(t))
+    return {
+      kind: 'registrant',
+      name: t
+        .replace(/^["\u201c]/, '')
+        .replace(/^OF\s+/, '')
+        .replace(/\s+/g, ' '),
+    };
   // "12b-1PLAN": the heading over the Portfolio column of Invesco's B/BX tables
   if (isHeadingText(t) || /^12b-1\s*PLAN$/i.test(t)) return { kind: 'heading', text: t };
   if (isProse(t) && t.split(/\s+/).length >= 6) return { kind: 'leadIn', text: t, closesQuote };

@@ -151,6 +151,9 @@ export function scheduleTitleBlock(
   for (let i = headingIndex + 1; i < lines.length && title.length < MAX_SCHEDULE_TITLE_LINES; i++) {
     const line = lines[i]!.trimmed;
     if (line === '') continue;
+    // Voya "AMENDED SCHEDULE A / with respect to the / FOURTH AMENDED AND RESTATED SERVICE AND
+    // DISTRIBUTION PLAN / for / VOYA MUTUAL FUNDS": the words between the names, no title of theirs
+    if (/^(?:with\s+respect\s+to(?:\s+the)?|for)$/i.test(line)) continue;
     if (!isAllCaps(line)) break;
     title.push(line);
     // the plan's name ends the block: capitals below it are column headings

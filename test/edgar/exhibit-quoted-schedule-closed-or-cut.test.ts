@@ -80,7 +80,7 @@ describe('a quoted schedule: closed by its footnote’s last words, or cut', () 
 |%
 |
 |0.25
-|
+|%
 `,
         '',
       ),
