@@ -3,9 +3,14 @@ import {
   computeDistributorShare,
   type DistributorShareComputation,
 } from '../allocation/distributorShare.js';
+import {
+  exclusiveHolderOn,
+  exclusivePeriods,
+  exhibitAComputationDates,
+} from '../allocation/exclusivePeriods.js';
 import { type DistributorCountSums, exhibitAOfLedgerState } from '../allocation/exhibitAOfLedgerState.js';
 import { attributeOmnibusFreeShares, type OmnibusAttribution } from '../allocation/omnibusFreeShares.js';
-import { addDays, fromDayNumber, monthEnd, monthOf } from '../calendar/isoDate.js';
+import { fromDayNumber, monthEnd, monthOf } from '../calendar/isoDate.js';
 import { replayAccount } from '../class-b/classBLedger.js';
 import type { ClassBTerms } from '../class-b/classBTerms.js';
 import { type DistributorTerm, distributorTermOn, rightsHolder } from '../class-b/distributorTerm.js';
@@ -50,23 +55,17 @@ export function theDistributor(terms: readonly DistributorTerm[]): string | null
   return first === undefined ? null : rightsHolder(terms, first.distributor);
 }
 
-/** The last day the Distributor (or a predecessor whose rights it holds) was exclusive distributor of the portfolio, or null while it still is. */
+/**
+ * The last day of the Distributor's first exclusive period for the portfolio (a predecessor whose
+ * rights it holds counts as itself; a gap between terms is not exclusivity), or null while it still
+ * is exclusive or never was. See exclusivePeriods.ts.
+ */
 export function exclusiveThrough(
   terms: readonly DistributorTerm[],
   portfolioId: string,
   distributor: string,
 ): string | null {
-  const boundaries = new Set<string>();
-  for (const t of terms) {
-    if (t.portfolioId !== null && t.portfolioId !== portfolioId) continue;
-    boundaries.add(t.start);
-    if (t.end !== null) boundaries.add(addDays(t.end, 1));
-  }
-  for (const b of [...boundaries].sort()) {
-    const term = distributorTermOn(terms, portfolioId, b);
-    if (term !== undefined && rightsHolder(terms, term.distributor) !== distributor) return addDays(b, -1);
-  }
-  return null;
+  return exclusivePeriods(terms, portfolioId, distributor)[0]?.to ?? null;
 }
 
 export interface ShareSchedule {
@@ -75,13 +74,19 @@ export interface ShareSchedule {
   readonly exclusiveThrough: string | null;
   /** every computation from the end of the term through the last date asked for */
   readonly computations: readonly DistributorShareComputation[];
+  /**
+   * Who takes 100% of a day's fees without a computation (the Distributor while exclusive, a
+   * predecessor before it first was), or null when a computation governs it (exclusivePeriods.ts).
+   */
+  readonly exclusiveOn: (date: string) => string | null;
 }
 
-/** The computation governing a day: the latest made before it (null: still 100%). SPEC §7. */
+/** The computation governing a day: the latest made before it (null: 100% to `exclusiveOn`). SPEC §7. */
 export function governingComputation(
   schedule: ShareSchedule,
   date: string,
 ): DistributorShareComputation | null {
+  if (schedule.exclusiveOn(date) !== null) return null;
   let found: DistributorShareComputation | null = null;
   for (const c of schedule.computations) if (c.date < date) found = c;
   return found;
@@ -488,21 +493,17 @@ async function computeHoldingsAt(
 }
 
 /**
- * The dates of the Exhibit A computations for a portfolio through `through`: the end of the
- * Distributor's term and every later month end (none while it is still exclusive).
+ * The dates of the Exhibit A computations for a portfolio through `through`: each end of the
+ * Distributor's exclusive periods and every later month end until it is exclusive again (none
+ * while it is still exclusive). See exclusivePeriods.ts.
  */
 export function computationDates(
   terms: readonly DistributorTerm[],
   portfolioId: string,
   distributor: string,
   through: string,
-): { exclusiveThrough: string | null; dates: string[] } {
-  const end = exclusiveThrough(terms, portfolioId, distributor);
-  if (end === null || end >= through) return { exclusiveThrough: end, dates: [] };
-  const dates = [end];
-  for (let m = monthEnd(monthOf(end)); m <= through; m = monthEnd(monthOf(addDays(m, 1))))
-    if (m > end) dates.push(m);
-  return { exclusiveThrough: end, dates };
+): { exclusiveThrough: string | null; dates: string[]; terminations: string[] } {
+  return exhibitAComputationDates(terms, portfolioId, distributor, through);
 }
 
 /**
@@ -525,17 +526,29 @@ export async function distributorShareSchedule(
   const classBTerms = context?.classBTerms ?? (await loadClassBTerms(q));
   const distributor = context?.distributor ?? theDistributor(terms);
   if (distributor === null)
-    return { portfolioId, distributor: 'Distributor', exclusiveThrough: null, computations: [] };
-  const { exclusiveThrough: end, dates } = computationDates(terms, portfolioId, distributor, through);
-  if (end === null || dates.length === 0)
-    return { portfolioId, distributor, exclusiveThrough: end, computations: [] };
+    return {
+      portfolioId,
+      distributor: 'Distributor',
+      exclusiveThrough: null,
+      computations: [],
+      exclusiveOn: () => 'Distributor',
+    };
+  const exclusiveOn = (date: string) => exclusiveHolderOn(terms, portfolioId, distributor, date);
+  const {
+    exclusiveThrough: end,
+    dates,
+    terminations,
+  } = computationDates(terms, portfolioId, distributor, through);
+  if (dates.length === 0)
+    return { portfolioId, distributor, exclusiveThrough: end, computations: [], exclusiveOn };
   const holdings =
     context?.holdings ??
     (await holdingsAt(q, new Map([[portfolioId, dates]]), classBTerms, terms, distributor)).get(portfolioId)!;
   const feed = await loadOmnibusMonths(q, portfolioId);
 
-  // 2(c): Omnibus Free Shares start, on the termination date, all with the Distributor (they were
-  // issued while it was exclusive), then move month by month by the A × (B/C) rules.
+  // 2(c): Omnibus Free Shares start, on each termination date, all with the Distributor (they were
+  // issued while it was exclusive — Exhibit A gives no rule for those issued in a predecessor's
+  // term whose rights it does not hold), then move month by month by the A × (B/C) rules.
   const parties = new Map<string, OmnibusAttribution>();
   const partyNames = new Set<string>([distributor]);
   for (const t of terms) partyNames.add(rightsHolder(terms, t.distributor));
@@ -558,7 +571,7 @@ export async function distributorShareSchedule(
         commissionBy[names.indexOf(who)] = commissionBy[names.indexOf(who)]! + lot.shareUnits;
       }
       let state = parties.get(acct.account);
-      if (date === end) {
+      if (terminations.includes(date)) {
         state = { commissionShares: commissionBy, freeShares: names.map((_, i) => (i === 0 ? free : 0n)) };
       } else {
         // An account first holding shares after the term ended starts from nothing.
@@ -606,7 +619,7 @@ export async function distributorShareSchedule(
       ),
     );
   }
-  return { portfolioId, distributor, exclusiveThrough: end, computations };
+  return { portfolioId, distributor, exclusiveThrough: end, computations, exclusiveOn };
 }
 
 /** `plan12b distributor-share --month`: per portfolio, each computation governing the month's days. */
@@ -654,11 +667,9 @@ export async function distributorShareReport(
       classBTerms,
       holdings: holdings.get(pid),
     });
-    const relevant = schedule.computations.filter(
-      (c, i, all) =>
-        monthOf(c.date) === month ||
-        (c.date < `${month}-01` && all[i + 1] !== undefined && all[i + 1]!.date >= `${month}-01`),
-    );
+    // the computation governing the month's first day (none while someone is exclusive), and those made in it
+    const first = governingComputation(schedule, `${month}-01`);
+    const relevant = schedule.computations.filter((c) => c === first || monthOf(c.date) === month);
     portfolios.push({
       portfolio: registry.identities.get(pid) ? registry.identities.nameOn(pid, monthEnd(month)) : pid,
       distributor: schedule.distributor,
