@@ -10,7 +10,7 @@ import {
 } from '../allocation/exclusivePeriods.js';
 import { type DistributorCountSums, exhibitAOfLedgerState } from '../allocation/exhibitAOfLedgerState.js';
 import { attributeOmnibusFreeShares, type OmnibusAttribution } from '../allocation/omnibusFreeShares.js';
-import { fromDayNumber, monthEnd, monthOf } from '../calendar/isoDate.js';
+import { addDays, fromDayNumber, monthEnd, monthOf } from '../calendar/isoDate.js';
 import { replayAccount } from '../class-b/classBLedger.js';
 import type { ClassBTerms } from '../class-b/classBTerms.js';
 import { type DistributorTerm, distributorTermOn, rightsHolder } from '../class-b/distributorTerm.js';
@@ -45,6 +45,7 @@ import {
 import { loadOmnibusMonths } from '../store/omnibusRepository.js';
 import { loadRegistry } from '../store/registryStore.js';
 import { formatPctUnits, partyPctUnits } from '../transfers/monthlyCalculation.js';
+import { termGapWarnings } from './termGapWarnings.js';
 
 /**
  * The Distributor: the party to the Agreement, i.e. whoever holds the rights of the first
@@ -632,6 +633,8 @@ export async function distributorShareReport(
     portfolio: string;
     distributor: string;
     exclusiveThrough: string | null;
+    /** the month's days on which one distributor took 100% with no computation (SPEC §7) */
+    exclusive: { distributor: string; from: string; to: string }[];
     computations: {
       date: string;
       sharePct: string;
@@ -646,6 +649,8 @@ export async function distributorShareReport(
       }[];
     }[];
   }[];
+  /** purchases dated in a gap between distributor terms (termGapWarnings.ts) */
+  warnings: string[];
 }> {
   const registry: Registry = await loadRegistry(q);
   const terms = await loadDistributorTerms(q);
@@ -661,6 +666,7 @@ export async function distributorShareReport(
   const holdings =
     distributor === null ? new Map() : await holdingsAt(q, requests, classBTerms, terms, distributor);
   const portfolios = [];
+  const warnings: string[] = [];
   for (const pid of pids) {
     const schedule = await distributorShareSchedule(q, pid, monthEnd(month), {
       terms,
@@ -674,6 +680,7 @@ export async function distributorShareReport(
       portfolio: registry.identities.get(pid) ? registry.identities.nameOn(pid, monthEnd(month)) : pid,
       distributor: schedule.distributor,
       exclusiveThrough: schedule.exclusiveThrough,
+      exclusive: exclusiveRuns(schedule, month),
       computations: relevant.map((c) => ({
         date: c.date,
         // the percentage the Monthly Calculation applies: 100% split by the parties' shares (SPEC §7)
@@ -689,6 +696,33 @@ export async function distributorShareReport(
         })),
       })),
     });
+    if (relevant.length > 0)
+      warnings.push(
+        ...(await termGapWarnings(
+          q,
+          terms,
+          pid,
+          portfolios.at(-1)!.portfolio,
+          schedule.distributor,
+          monthEnd(month),
+        )),
+      );
   }
-  return { month, portfolios };
+  return { month, portfolios, warnings };
+}
+
+/** The days of the month on which one distributor took 100% with no Exhibit A computation, as runs. */
+function exclusiveRuns(
+  schedule: ShareSchedule,
+  month: string,
+): { distributor: string; from: string; to: string }[] {
+  const out: { distributor: string; from: string; to: string }[] = [];
+  for (let day = `${month}-01`; day <= monthEnd(month); day = addDays(day, 1)) {
+    const who = schedule.exclusiveOn(day);
+    const last = out.at(-1);
+    if (who !== null && last !== undefined && last.distributor === who && last.to === addDays(day, -1))
+      last.to = day;
+    else if (who !== null) out.push({ distributor: who, from: day, to: day });
+  }
+  return out;
 }

@@ -37,6 +37,7 @@ import {
 } from './distributorShareReport.js';
 import { type FeesReport, feesReport, loadClassSeries } from './feesReport.js';
 import { cdscCreditedToFund } from './finraCapLedger.js';
+import { termGapWarnings } from './termGapWarnings.js';
 
 export interface MonthlyCalculationReport {
   readonly month: string;
@@ -277,7 +278,10 @@ export async function monthlyCalculationInputs(
   for (const m of fees.classes) {
     const pid = m.portfolioId;
     const { dates, terminations } = computationDates(terms, pid, distributor, to);
-    if (dates.length > 0) requests.set(pid, dates);
+    if (dates.length > 0) {
+      requests.set(pid, dates);
+      warnings.push(...(await termGapWarnings(q, terms, pid, m.portfolio, distributor, to)));
+    }
     const ranged = transfers.filter(
       (t) => appliesToPortfolio(t, pid) && (t.doiFrom !== null || t.doiTo !== null) && t.effectiveDate <= to,
     );
