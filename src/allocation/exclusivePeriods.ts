@@ -102,7 +102,7 @@ export function exhibitAComputationDates(
   const dates: string[] = [];
   const terminations: string[] = [];
   periods.forEach((p, i) => {
-    if (p.to === null || p.to >= through) return;
+    if (p.to === null || p.to > through) return;
     const next = periods[i + 1]?.from ?? null;
     dates.push(p.to);
     terminations.push(p.to);
