@@ -63,7 +63,15 @@ export function exclusiveHolderOn(
   distributor: string,
   date: string,
 ): string | null {
-  const stretches = distributorStretches(terms, portfolioId);
+  return exclusiveHolderIn(distributorStretches(terms, portfolioId), distributor, date);
+}
+
+/** {@link exclusiveHolderOn} from the portfolio's stretches, when already cut. */
+export function exclusiveHolderIn(
+  stretches: readonly Stretch[],
+  distributor: string,
+  date: string,
+): string | null {
   if (stretches.length === 0) return distributor;
   const firstOwn = stretches.find((s) => s.holder === distributor);
   if (firstOwn === undefined || date < firstOwn.from) {
@@ -107,7 +115,7 @@ export function exhibitAComputationDates(
     dates.push(p.to);
     terminations.push(p.to);
     for (let m = monthEnd(monthOf(p.to)); m <= through; m = monthEnd(monthOf(addDays(m, 1))))
-      if (m > p.to && (next === null || m < next)) dates.push(m);
+      if (m > p.to && (next === null || m < addDays(next, -1))) dates.push(m);
   });
   return { exclusiveThrough: periods[0]?.to ?? null, dates, terminations };
 }

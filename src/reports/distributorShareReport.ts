@@ -4,7 +4,8 @@ import {
   type DistributorShareComputation,
 } from '../allocation/distributorShare.js';
 import {
-  exclusiveHolderOn,
+  distributorStretches,
+  exclusiveHolderIn,
   exclusivePeriods,
   exhibitAComputationDates,
 } from '../allocation/exclusivePeriods.js';
@@ -534,7 +535,8 @@ export async function distributorShareSchedule(
       computations: [],
       exclusiveOn: () => 'Distributor',
     };
-  const exclusiveOn = (date: string) => exclusiveHolderOn(terms, portfolioId, distributor, date);
+  const stretches = distributorStretches(terms, portfolioId);
+  const exclusiveOn = (date: string) => exclusiveHolderIn(stretches, distributor, date);
   const {
     exclusiveThrough: end,
     dates,
