@@ -5,6 +5,7 @@ import {
   termGaps,
 } from '../../src/allocation/exclusivePeriods.js';
 import { createDistributorTerm } from '../../src/class-b/distributorTerm.js';
+import { theDistributor } from '../../src/reports/distributorShareReport.js';
 
 const term = (
   distributor: string,
@@ -82,5 +83,18 @@ describe("Exhibit A: the Distributor's exclusive periods and the computation dat
     });
     expect(exclusiveHolderOn(terms, 'fund-x', D, '2005-07-01')).toBe(D);
     expect(exclusiveHolderOn(terms, 'fund-x', D, '2005-06-30')).toBeNull();
+  });
+
+  it('the Distributor: on the same first day, the term for every portfolio over a predecessor of one portfolio', () => {
+    const zeta = term('Zeta', '2003-08-18', '2005-12-31');
+    const all = createDistributorTerm({
+      portfolioId: null,
+      distributor: D,
+      start: '2003-08-18',
+      end: null,
+      rightsAssignedTo: null,
+    });
+    expect(theDistributor([zeta, all])).toBe(D);
+    expect(theDistributor([all, zeta])).toBe(D);
   });
 });
