@@ -91,6 +91,8 @@ export interface ShareSchedule {
    * predecessor before it first was), or null when a computation governs it (exclusivePeriods.ts).
    */
   readonly exclusiveOn: (date: string) => string | null;
+  /** what the schedule could not settle from the Agreement (said, not guessed silently) */
+  readonly warnings?: readonly string[];
 }
 
 /** The computation governing a day: the latest made before it (null: 100% to `exclusiveOn`). SPEC §7. */
@@ -567,7 +569,16 @@ export async function distributorShareSchedule(
   for (const t of terms) partyNames.add(rightsHolder(terms, t.distributor));
   const names = [distributor, ...[...partyNames].filter((n) => n !== distributor).sort()];
   const computations: DistributorShareComputation[] = [];
+  const warnings: string[] = [];
+  // the terms of predecessors before the Distributor first was exclusive, whose rights it does not hold
+  const firstOwn = stretches.find((x) => x.holder === distributor);
+  const predecessors = stretches.filter(
+    (x) =>
+      x.holder !== null && x.holder !== distributor && (firstOwn === undefined || x.from < firstOwn.from),
+  );
+  let omnibusFreeAtTermination = 0n;
   for (const date of dates) {
+    omnibusFreeAtTermination = 0n;
     const { omnibus: accounts, others } = holdings.get(date)!;
     const omnibusFree = new Map<string, Map<string, bigint>>();
     for (const acct of accounts) {
@@ -586,6 +597,7 @@ export async function distributorShareSchedule(
       let state = parties.get(acct.account);
       if (terminations.includes(date)) {
         state = { commissionShares: commissionBy, freeShares: names.map((_, i) => (i === 0 ? free : 0n)) };
+        omnibusFreeAtTermination += free;
       } else {
         // An account first holding shares after the term ended starts from nothing.
         state ??= { commissionShares: names.map(() => 0n), freeShares: names.map(() => 0n) };
@@ -618,6 +630,10 @@ export async function distributorShareSchedule(
       parties.set(acct.account, state);
       omnibusFree.set(acct.account, new Map(names.map((n, i) => [n, state!.freeShares[i]!])));
     }
+    if (omnibusFreeAtTermination > 0n && predecessors.length > 0)
+      warnings.push(
+        `on ${date} the ${formatShareUnits(omnibusFreeAtTermination)} Free Shares in Omnibus Accounts start Exhibit A 2(c) all with ${distributor}; some may have been issued in the term of ${predecessors.map((x) => `${x.holder} (${x.from}–${x.to})`).join(', ')}, whose rights ${distributor} does not hold — 2(c) gives no rule for them`,
+      );
     computations.push(
       addComputations(
         others,
@@ -632,7 +648,7 @@ export async function distributorShareSchedule(
       ),
     );
   }
-  return { portfolioId, distributor, exclusiveThrough: end, computations, exclusiveOn };
+  return { portfolioId, distributor, exclusiveThrough: end, computations, exclusiveOn, warnings };
 }
 
 /** `plan12b distributor-share --month`: per portfolio, each computation governing the month's days. */
@@ -708,6 +724,10 @@ export async function distributorShareReport(
         })),
       })),
     });
+    if (relevant.length > 0)
+      for (const w of schedule.warnings ?? [])
+        if (relevant.some((c) => w.startsWith(`on ${c.date} `)))
+          warnings.push(`${portfolios.at(-1)!.portfolio}: ${w}`);
     if (relevant.length > 0)
       warnings.push(
         ...(await termGapWarnings(

@@ -332,6 +332,10 @@ export async function monthlyCalculationInputs(
     // Exhibit A: the computation governing the month's first day and those made during the month
     // (the one made at its last day governs the next month).
     const shareComputations = monthShareComputations(schedule, from, to);
+    // a termination computed in the month, or the one governing it: what 2(c) could not settle
+    for (const w of schedule.warnings ?? [])
+      if (shareComputations.some((c) => c.date !== null && w.startsWith(`on ${c.date} `)))
+        warnings.push(`${m.portfolio}: ${w}`);
     const distributorCounts: DistributorCount[] = [
       ...(counts.get(pid) ?? new Map<string, DistributorHoldings>()),
     ]

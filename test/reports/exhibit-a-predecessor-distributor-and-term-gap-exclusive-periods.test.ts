@@ -3,6 +3,7 @@ import { bootstrapLedgerState } from '../../src/close/ledgerStateBootstrap.js';
 import { importAccounts } from '../../src/feeds/accountsFeed.js';
 import { importDistributors } from '../../src/feeds/distributorsFeed.js';
 import { importNetAssets } from '../../src/feeds/netAssetsFeed.js';
+import { importOmnibusMonths } from '../../src/feeds/omnibusFeed.js';
 import { importTransactions } from '../../src/feeds/transactionsFeed.js';
 import { distributorShareReport } from '../../src/reports/distributorShareReport.js';
 import { monthlyCalculationReport } from '../../src/reports/monthlyCalculationReport.js';
@@ -27,11 +28,15 @@ import { seedsAvailable } from '../support/seeds.js';
  *   A2 buys 100 on 2008-06-02 (Zeta), reinvests 20 on 2010-02-26 (Free Shares pro rata to its
  *      Commission Shares then: all Zeta's DOIs → Zeta);
  *   A3 buys 200 on 2010-04-01 (Omega).
+ * AIM Constellation Fund — the same three terms; C1 (an Omnibus Account) buys 100 on 2006-01-10 and
+ *   reinvests 10 on 2007-01-10, both in Zeta's term; the sub-transfer agent reports nothing issued
+ *   or redeemed in March and April, 10 outstanding.
  * AIM Charter Fund — the Distributor (1999-01-01..2010-02-28: the first term recorded, so A I M
  *   Distributors is the Distributor), a gap 2010-03-01..2010-03-04, Omega from 2010-03-05:
  *   B1 buys 300 on 2009-05-05, B2 100 on 2010-03-02 (in the gap), B3 200 on 2010-03-10 (Omega).
  */
 const P = 'AIM Blue Chip Fund';
+const R = 'AIM Constellation Fund';
 const Q = 'AIM Charter Fund';
 const AIM = 'A I M Distributors';
 const ZETA = 'Zeta Dist LLC';
@@ -46,6 +51,9 @@ const distributors = (zetaAssignedTo: string) =>
       `${P},${ZETA},2004-01-01,2010-01-31,${zetaAssignedTo}`,
       `${P},${AIM},2010-02-01,2010-03-15,`,
       `${P},${OMEGA},2010-03-16,,`,
+      `${R},${ZETA},2004-01-01,2010-01-31,${zetaAssignedTo}`,
+      `${R},${AIM},2010-02-01,2010-03-15,`,
+      `${R},${OMEGA},2010-03-16,,`,
     ].join('\n'),
   );
 
@@ -79,6 +87,7 @@ describe.skipIf(!seedsAvailable)(
           [
             'account,omnibus,dealer_of_record',
             ...['A1', 'A2', 'A3', 'B1', 'B2', 'B3'].map((a) => `${a},no,D`),
+            'C1,yes,D',
           ].join('\n'),
         ),
       );
@@ -106,6 +115,8 @@ describe.skipIf(!seedsAvailable)(
             t('2010-03-10', 'Q3', 'B3', Q, 'purchase', '200.0000'),
             t('2010-04-01', 'P5', 'A3', P, 'purchase', '200.0000'),
             t('2010-04-15', 'P6', 'A1', P, 'redeem', '50.0000'),
+            t('2006-01-10', 'R1', 'C1', R, 'purchase', '100.0000'),
+            t('2007-01-10', 'R2', 'C1', R, 'reinvest', '10.0000'),
           ].join('\n'),
         ),
       );
@@ -118,7 +129,19 @@ describe.skipIf(!seedsAvailable)(
             ...days('2010-01-01', '2010-04-30').flatMap((d) => [
               `${d},${P},B,1000000.00`,
               `${d},${Q},B,1000000.00`,
+              `${d},${R},B,1000000.00`,
             ]),
+          ].join('\n'),
+        ),
+      );
+      await importOmnibusMonths(
+        db,
+        'omnibus.csv',
+        Buffer.from(
+          [
+            'month,account,portfolio,free_shares_issued,free_shares_redeemed,free_shares_outstanding',
+            `2010-03,C1,${R},0.0000,0.0000,10.0000`,
+            `2010-04,C1,${R},0.0000,0.0000,10.0000`,
           ].join('\n'),
         ),
       );
@@ -206,6 +229,27 @@ describe.skipIf(!seedsAvailable)(
         '600.0000',
         '1170.0000',
       ]);
+    }, 120_000);
+
+    it("Omnibus Free Shares issued in the predecessor's term: 2(c) starts them with the Distributor, and says so", async () => {
+      // C1 (omnibus): 100 Commission Shares of 2006 (Zeta), 10 Free Shares reinvested in 2007 (Zeta's term).
+      // 2010-03-15: (a) Zeta 100; (c) the 10 Free Shares start with AIM → 10/110 = 9.0909|09%, Zeta 90.9090|91% + 0.0001.
+      const ds = await distributorShareReport(db, '2010-03');
+      const r = ds.portfolios.find((p) => p.portfolio === R)!;
+      expect(
+        r.computations
+          .find((c) => c.date === '2010-03-15')!
+          .byRule.map((x) => [x.distributor, x.c_omnibusFreeShares, x.total]),
+      ).toEqual([
+        [AIM, '10.0000', '10.0000'],
+        [OMEGA, '0.0000', '0.0000'], // a party of 2(c) with nothing yet
+        [ZETA, '0.0000', '100.0000'],
+      ]);
+      expect(r.computations[0]!.sharePct).toBe('9.0909');
+      const warned =
+        /AIM Constellation Fund: on 2010-03-15 the 10\.0000 Free Shares in Omnibus Accounts start Exhibit A 2\(c\) all with A I M Distributors; some may have been issued in the term of Zeta Dist LLC \(2004-01-01–2010-01-31\)/;
+      expect(ds.warnings.some((w) => warned.test(w))).toBe(true);
+      expect((await monthlyCalculationReport(db, '2010-03')).warnings.some((w) => warned.test(w))).toBe(true);
     }, 120_000);
 
     it('a gap between terms: computed on the term end, not extended through the gap; purchases in the gap warned about', async () => {
