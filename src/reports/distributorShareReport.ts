@@ -3,6 +3,12 @@ import {
   computeDistributorShare,
   type DistributorShareComputation,
 } from '../allocation/distributorShare.js';
+import {
+  distributorStretches,
+  exclusiveHolderIn,
+  exclusivePeriods,
+  exhibitAComputationDates,
+} from '../allocation/exclusivePeriods.js';
 import { type DistributorCountSums, exhibitAOfLedgerState } from '../allocation/exhibitAOfLedgerState.js';
 import { attributeOmnibusFreeShares, type OmnibusAttribution } from '../allocation/omnibusFreeShares.js';
 import { addDays, fromDayNumber, monthEnd, monthOf } from '../calendar/isoDate.js';
@@ -40,33 +46,38 @@ import {
 import { loadOmnibusMonths } from '../store/omnibusRepository.js';
 import { loadRegistry } from '../store/registryStore.js';
 import { formatPctUnits, partyPctUnits } from '../transfers/monthlyCalculation.js';
+import { termGapWarnings } from './termGapWarnings.js';
 
 /**
  * The Distributor: the party to the Agreement, i.e. whoever holds the rights of the first
  * exclusive distributor recorded (a predecessor's rights assigned to it count as its own, NINETEENTH).
+ * A predecessor of one portfolio whose rights were not assigned must start after the Distributor's
+ * first term (or on the same day as a term of the Distributor for all portfolios), or it would be
+ * taken for the Distributor.
  */
 export function theDistributor(terms: readonly DistributorTerm[]): string | null {
-  const first = [...terms].sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0))[0];
+  // on the same first day, a term for every portfolio (the master agreement's) before one portfolio's
+  const first = [...terms].sort((a, b) =>
+    a.start !== b.start
+      ? a.start < b.start
+        ? -1
+        : 1
+      : (a.portfolioId === null ? 0 : 1) - (b.portfolioId === null ? 0 : 1),
+  )[0];
   return first === undefined ? null : rightsHolder(terms, first.distributor);
 }
 
-/** The last day the Distributor (or a predecessor whose rights it holds) was exclusive distributor of the portfolio, or null while it still is. */
+/**
+ * The last day of the Distributor's first exclusive period for the portfolio (a predecessor whose
+ * rights it holds counts as itself; a gap between terms is not exclusivity), or null while it still
+ * is exclusive or never was. See exclusivePeriods.ts.
+ */
 export function exclusiveThrough(
   terms: readonly DistributorTerm[],
   portfolioId: string,
   distributor: string,
 ): string | null {
-  const boundaries = new Set<string>();
-  for (const t of terms) {
-    if (t.portfolioId !== null && t.portfolioId !== portfolioId) continue;
-    boundaries.add(t.start);
-    if (t.end !== null) boundaries.add(addDays(t.end, 1));
-  }
-  for (const b of [...boundaries].sort()) {
-    const term = distributorTermOn(terms, portfolioId, b);
-    if (term !== undefined && rightsHolder(terms, term.distributor) !== distributor) return addDays(b, -1);
-  }
-  return null;
+  return exclusivePeriods(terms, portfolioId, distributor)[0]?.to ?? null;
 }
 
 export interface ShareSchedule {
@@ -75,13 +86,21 @@ export interface ShareSchedule {
   readonly exclusiveThrough: string | null;
   /** every computation from the end of the term through the last date asked for */
   readonly computations: readonly DistributorShareComputation[];
+  /**
+   * Who takes 100% of a day's fees without a computation (the Distributor while exclusive, a
+   * predecessor before it first was), or null when a computation governs it (exclusivePeriods.ts).
+   */
+  readonly exclusiveOn: (date: string) => string | null;
+  /** what the schedule could not settle from the Agreement (said, not guessed silently) */
+  readonly warnings?: readonly string[];
 }
 
-/** The computation governing a day: the latest made before it (null: still 100%). SPEC §7. */
+/** The computation governing a day: the latest made before it (null: 100% to `exclusiveOn`). SPEC §7. */
 export function governingComputation(
   schedule: ShareSchedule,
   date: string,
 ): DistributorShareComputation | null {
+  if (schedule.exclusiveOn(date) !== null) return null;
   let found: DistributorShareComputation | null = null;
   for (const c of schedule.computations) if (c.date < date) found = c;
   return found;
@@ -488,21 +507,17 @@ async function computeHoldingsAt(
 }
 
 /**
- * The dates of the Exhibit A computations for a portfolio through `through`: the end of the
- * Distributor's term and every later month end (none while it is still exclusive).
+ * The dates of the Exhibit A computations for a portfolio through `through`: each end of the
+ * Distributor's exclusive periods and every later month end until it is exclusive again (none
+ * while it is still exclusive). See exclusivePeriods.ts.
  */
 export function computationDates(
   terms: readonly DistributorTerm[],
   portfolioId: string,
   distributor: string,
   through: string,
-): { exclusiveThrough: string | null; dates: string[] } {
-  const end = exclusiveThrough(terms, portfolioId, distributor);
-  if (end === null || end >= through) return { exclusiveThrough: end, dates: [] };
-  const dates = [end];
-  for (let m = monthEnd(monthOf(end)); m <= through; m = monthEnd(monthOf(addDays(m, 1))))
-    if (m > end) dates.push(m);
-  return { exclusiveThrough: end, dates };
+): { exclusiveThrough: string | null; dates: string[]; terminations: string[] } {
+  return exhibitAComputationDates(terms, portfolioId, distributor, through);
 }
 
 /**
@@ -525,23 +540,45 @@ export async function distributorShareSchedule(
   const classBTerms = context?.classBTerms ?? (await loadClassBTerms(q));
   const distributor = context?.distributor ?? theDistributor(terms);
   if (distributor === null)
-    return { portfolioId, distributor: 'Distributor', exclusiveThrough: null, computations: [] };
-  const { exclusiveThrough: end, dates } = computationDates(terms, portfolioId, distributor, through);
-  if (end === null || dates.length === 0)
-    return { portfolioId, distributor, exclusiveThrough: end, computations: [] };
+    return {
+      portfolioId,
+      distributor: 'Distributor',
+      exclusiveThrough: null,
+      computations: [],
+      exclusiveOn: () => 'Distributor',
+    };
+  const stretches = distributorStretches(terms, portfolioId);
+  const exclusiveOn = (date: string) => exclusiveHolderIn(stretches, distributor, date);
+  const {
+    exclusiveThrough: end,
+    dates,
+    terminations,
+  } = computationDates(terms, portfolioId, distributor, through);
+  if (dates.length === 0)
+    return { portfolioId, distributor, exclusiveThrough: end, computations: [], exclusiveOn };
   const holdings =
     context?.holdings ??
     (await holdingsAt(q, new Map([[portfolioId, dates]]), classBTerms, terms, distributor)).get(portfolioId)!;
   const feed = await loadOmnibusMonths(q, portfolioId);
 
-  // 2(c): Omnibus Free Shares start, on the termination date, all with the Distributor (they were
-  // issued while it was exclusive), then move month by month by the A × (B/C) rules.
+  // 2(c): Omnibus Free Shares start, on each termination date, all with the Distributor (they were
+  // issued while it was exclusive — Exhibit A gives no rule for those issued in a predecessor's
+  // term whose rights it does not hold), then move month by month by the A × (B/C) rules.
   const parties = new Map<string, OmnibusAttribution>();
   const partyNames = new Set<string>([distributor]);
   for (const t of terms) partyNames.add(rightsHolder(terms, t.distributor));
   const names = [distributor, ...[...partyNames].filter((n) => n !== distributor).sort()];
   const computations: DistributorShareComputation[] = [];
+  const warnings: string[] = [];
+  // the terms of predecessors before the Distributor first was exclusive, whose rights it does not hold
+  const firstOwn = stretches.find((x) => x.holder === distributor);
+  const predecessors = stretches.filter(
+    (x) =>
+      x.holder !== null && x.holder !== distributor && (firstOwn === undefined || x.from < firstOwn.from),
+  );
+  let omnibusFreeAtTermination = 0n;
   for (const date of dates) {
+    omnibusFreeAtTermination = 0n;
     const { omnibus: accounts, others } = holdings.get(date)!;
     const omnibusFree = new Map<string, Map<string, bigint>>();
     for (const acct of accounts) {
@@ -558,8 +595,9 @@ export async function distributorShareSchedule(
         commissionBy[names.indexOf(who)] = commissionBy[names.indexOf(who)]! + lot.shareUnits;
       }
       let state = parties.get(acct.account);
-      if (date === end) {
+      if (terminations.includes(date)) {
         state = { commissionShares: commissionBy, freeShares: names.map((_, i) => (i === 0 ? free : 0n)) };
+        omnibusFreeAtTermination += free;
       } else {
         // An account first holding shares after the term ended starts from nothing.
         state ??= { commissionShares: names.map(() => 0n), freeShares: names.map(() => 0n) };
@@ -592,6 +630,10 @@ export async function distributorShareSchedule(
       parties.set(acct.account, state);
       omnibusFree.set(acct.account, new Map(names.map((n, i) => [n, state!.freeShares[i]!])));
     }
+    if (omnibusFreeAtTermination > 0n && predecessors.length > 0)
+      warnings.push(
+        `on ${date} the ${formatShareUnits(omnibusFreeAtTermination)} Free Shares in Omnibus Accounts start Exhibit A 2(c) all with ${distributor}; some may have been issued in the term of ${predecessors.map((x) => `${x.holder} (${x.from}–${x.to})`).join(', ')}, whose rights ${distributor} does not hold — 2(c) gives no rule for them`,
+      );
     computations.push(
       addComputations(
         others,
@@ -606,7 +648,7 @@ export async function distributorShareSchedule(
       ),
     );
   }
-  return { portfolioId, distributor, exclusiveThrough: end, computations };
+  return { portfolioId, distributor, exclusiveThrough: end, computations, exclusiveOn, warnings };
 }
 
 /** `plan12b distributor-share --month`: per portfolio, each computation governing the month's days. */
@@ -619,6 +661,8 @@ export async function distributorShareReport(
     portfolio: string;
     distributor: string;
     exclusiveThrough: string | null;
+    /** the month's days on which one distributor took 100% with no computation (SPEC §7) */
+    exclusive: { distributor: string; from: string; to: string }[];
     computations: {
       date: string;
       sharePct: string;
@@ -633,6 +677,8 @@ export async function distributorShareReport(
       }[];
     }[];
   }[];
+  /** purchases dated in a gap between distributor terms (termGapWarnings.ts) */
+  warnings: string[];
 }> {
   const registry: Registry = await loadRegistry(q);
   const terms = await loadDistributorTerms(q);
@@ -648,21 +694,21 @@ export async function distributorShareReport(
   const holdings =
     distributor === null ? new Map() : await holdingsAt(q, requests, classBTerms, terms, distributor);
   const portfolios = [];
+  const warnings: string[] = [];
   for (const pid of pids) {
     const schedule = await distributorShareSchedule(q, pid, monthEnd(month), {
       terms,
       classBTerms,
       holdings: holdings.get(pid),
     });
-    const relevant = schedule.computations.filter(
-      (c, i, all) =>
-        monthOf(c.date) === month ||
-        (c.date < `${month}-01` && all[i + 1] !== undefined && all[i + 1]!.date >= `${month}-01`),
-    );
+    // the computation governing the month's first day (none while someone is exclusive), and those made in it
+    const first = governingComputation(schedule, `${month}-01`);
+    const relevant = schedule.computations.filter((c) => c === first || monthOf(c.date) === month);
     portfolios.push({
       portfolio: registry.identities.get(pid) ? registry.identities.nameOn(pid, monthEnd(month)) : pid,
       distributor: schedule.distributor,
       exclusiveThrough: schedule.exclusiveThrough,
+      exclusive: exclusiveRuns(schedule, month),
       computations: relevant.map((c) => ({
         date: c.date,
         // the percentage the Monthly Calculation applies: 100% split by the parties' shares (SPEC §7)
@@ -678,6 +724,37 @@ export async function distributorShareReport(
         })),
       })),
     });
+    if (relevant.length > 0)
+      for (const w of schedule.warnings ?? [])
+        if (relevant.some((c) => w.startsWith(`on ${c.date} `)))
+          warnings.push(`${portfolios.at(-1)!.portfolio}: ${w}`);
+    if (relevant.length > 0)
+      warnings.push(
+        ...(await termGapWarnings(
+          q,
+          terms,
+          pid,
+          portfolios.at(-1)!.portfolio,
+          schedule.distributor,
+          monthEnd(month),
+        )),
+      );
   }
-  return { month, portfolios };
+  return { month, portfolios, warnings };
+}
+
+/** The days of the month on which one distributor took 100% with no Exhibit A computation, as runs. */
+function exclusiveRuns(
+  schedule: ShareSchedule,
+  month: string,
+): { distributor: string; from: string; to: string }[] {
+  const out: { distributor: string; from: string; to: string }[] = [];
+  for (let day = `${month}-01`; day <= monthEnd(month); day = addDays(day, 1)) {
+    const who = schedule.exclusiveOn(day);
+    const last = out.at(-1);
+    if (who !== null && last !== undefined && last.distributor === who && last.to === addDays(day, -1))
+      last.to = day;
+    else if (who !== null) out.push({ distributor: who, from: day, to: day });
+  }
+  return out;
 }

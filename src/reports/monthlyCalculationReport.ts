@@ -32,10 +32,12 @@ import {
   distributorShareSchedule,
   governingComputation,
   holdingsAt,
+  type ShareSchedule,
   theDistributor,
 } from './distributorShareReport.js';
 import { type FeesReport, feesReport, loadClassSeries } from './feesReport.js';
 import { cdscCreditedToFund } from './finraCapLedger.js';
+import { termGapWarnings } from './termGapWarnings.js';
 
 export interface MonthlyCalculationReport {
   readonly month: string;
@@ -275,8 +277,11 @@ export async function monthlyCalculationInputs(
   const counts = new Map<string, Map<string, DistributorHoldings>>();
   for (const m of fees.classes) {
     const pid = m.portfolioId;
-    const { exclusiveThrough: end, dates } = computationDates(terms, pid, distributor, to);
-    if (dates.length > 0) requests.set(pid, dates);
+    const { dates, terminations } = computationDates(terms, pid, distributor, to);
+    if (dates.length > 0) {
+      requests.set(pid, dates);
+      warnings.push(...(await termGapWarnings(q, terms, pid, m.portfolio, distributor, to)));
+    }
     const ranged = transfers.filter(
       (t) => appliesToPortfolio(t, pid) && (t.doiFrom !== null || t.doiTo !== null) && t.effectiveDate <= to,
     );
@@ -284,7 +289,7 @@ export async function monthlyCalculationInputs(
     // SPEC §8: counted at each computation date — the Transfer's effective date, the term end E and
     // every month end — the latest before a day governing it.
     const countDates = new Set<string>([previousMonthEnd]);
-    if (end !== null && end >= from && end < to) countDates.add(end);
+    for (const end of terminations) if (end >= from && end < to) countDates.add(end);
     for (const t of ranged) if (t.effectiveDate >= from) countDates.add(t.effectiveDate);
     countRequests.set(pid, [...countDates].sort());
     counts.set(pid, new Map([...countDates].map((d) => [d, { byDoi: new Map(), total: 0n, allocated: 0n }])));
@@ -326,18 +331,11 @@ export async function monthlyCalculationInputs(
     });
     // Exhibit A: the computation governing the month's first day and those made during the month
     // (the one made at its last day governs the next month).
-    const first = governingComputation(schedule, from);
-    const governing = [
-      ...(first === null ? [] : [first]),
-      ...schedule.computations.filter((c) => c.date >= from && c.date < to),
-    ];
-    const shareComputations: ShareComputationInput[] = [
-      ...(first === null ? [{ date: null, parties: [{ distributor, shares: 1n }] }] : []),
-      ...governing.map((c) => ({
-        date: c.date,
-        parties: c.parties.map((p) => ({ distributor: p.distributor, shares: p.total })),
-      })),
-    ];
+    const shareComputations = monthShareComputations(schedule, from, to);
+    // a termination computed in the month, or the one governing it: what 2(c) could not settle
+    for (const w of schedule.warnings ?? [])
+      if (shareComputations.some((c) => c.date !== null && w.startsWith(`on ${c.date} `)))
+        warnings.push(`${m.portfolio}: ${w}`);
     const distributorCounts: DistributorCount[] = [
       ...(counts.get(pid) ?? new Map<string, DistributorHoldings>()),
     ]
@@ -345,7 +343,7 @@ export async function monthlyCalculationInputs(
       .map(([date, h]) => {
         const exhibitA = schedule.computations.find((c) => c.date === date);
         // the days after the count: still exclusive (all shares are the Distributor's), or by Exhibit A
-        const exclusive = schedule.exclusiveThrough === null || date < schedule.exclusiveThrough;
+        const exclusive = schedule.exclusiveOn(addDays(date, 1)) === distributor;
         // SPEC §12: the Exhibit A computation (summed in chunks of accounts) against this recount of
         // the same date account by account — shares outstanding and the Distributor's Commission Shares.
         if (exhibitA !== undefined) {
@@ -406,6 +404,56 @@ export async function monthlyCalculationInputs(
     warnings,
     ...(fees.classBVintages ? { classBVintages: fees.classBVintages } : {}),
   };
+}
+
+/**
+ * SPEC §7: what governs each day of [from, to] — 100% to whoever was exclusive (the Distributor, or a
+ * predecessor before the Distributor first was; `exclusive`, no computation date shown), else the
+ * latest Exhibit A computation before the day — as the Monthly Calculation's inputs, each governing
+ * the days after its `date` (null: from the month's first day), the Distributor listed first.
+ */
+export function monthShareComputations(
+  schedule: ShareSchedule,
+  from: string,
+  to: string,
+): ShareComputationInput[] {
+  const d = schedule.distributor;
+  const ofDay = (day: string) => {
+    const holder = schedule.exclusiveOn(day);
+    if (holder !== null)
+      return {
+        key: `exclusive|${holder}`,
+        exclusive: true,
+        parties:
+          holder === d
+            ? [{ distributor: d, shares: 1n }]
+            : [
+                { distributor: d, shares: 0n },
+                { distributor: holder, shares: 1n },
+              ],
+      };
+    const c = governingComputation(schedule, day);
+    if (c === null)
+      throw new Error(`${schedule.portfolioId} ${day}: no Exhibit A computation governs the day`);
+    return {
+      key: `computed|${c.date}`,
+      exclusive: false,
+      date: c.date,
+      parties: c.parties.map((p) => ({ distributor: p.distributor, shares: p.total })),
+    };
+  };
+  const out: ShareComputationInput[] = [];
+  let lastKey: string | null = null;
+  for (let day = from; day <= to; day = addDays(day, 1)) {
+    const g = ofDay(day);
+    if (g.key === lastKey) continue;
+    lastKey = g.key;
+    const date = day === from ? null : addDays(day, -1);
+    out.push(
+      g.exclusive ? { date, exclusive: true, parties: g.parties } : { date: g.date!, parties: g.parties },
+    );
+  }
+  return out;
 }
 
 /**

@@ -735,6 +735,24 @@ export async function accountsPurchasingBetween(q: Queryable, from: string, to: 
   return rows.map((r) => r.account);
 }
 
+/** How many purchases of the portfolio are dated in [from, to ?? forever]. */
+export async function purchaseCountBetween(
+  q: Queryable,
+  portfolioId: string,
+  from: string,
+  to: string | null,
+): Promise<number> {
+  let query = typed(q)
+    .selectFrom('class_b_transaction')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('type', '=', 'purchase')
+    .where('portfolio_id', '=', portfolioId)
+    .where('date', '>=', from);
+  if (to !== null) query = query.where('date', '<=', to);
+  const rows = await query.execute();
+  return Number(rows[0]?.n ?? 0);
+}
+
 /** Whether any transaction (of these portfolios; null: any) is dated in [from, to ?? forever]. */
 export async function hasTransactionsBetween(
   q: Queryable,

@@ -18,7 +18,10 @@ import { appliesToPortfolio, doiInRange, inForceOn, type Transfer } from './tran
  * after its date until the next one (Exhibit A; SPEC §7).
  */
 export interface ShareComputationInput {
+  /** the computation date (it governs the days after it); null: from the month's first day */
   readonly date: string | null;
+  /** 100% to one party with no computation (SPEC §7: the Distributor while exclusive, or a predecessor) */
+  readonly exclusive?: boolean;
   readonly parties: readonly { readonly distributor: string; readonly shares: bigint }[];
 }
 
@@ -294,7 +297,7 @@ export function monthlyCalculationDetail(
     });
     distributorBySegment.push(amounts[0]!);
     governing.push({
-      computedOn: s.c.date,
+      computedOn: s.c.exclusive === true ? null : s.c.date,
       from: s.days[0]!.date,
       to: s.days.at(-1)!.date,
       days: s.days.length,

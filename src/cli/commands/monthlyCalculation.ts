@@ -100,13 +100,20 @@ export function registerMonthlyCalculationCommands(program: Command, getContext:
         );
       } else {
         for (const p of reading.report.portfolios) {
-          if (p.computations.length === 0) {
+          if (
+            p.computations.length === 0 &&
+            p.exclusive.length === 1 &&
+            p.exclusive[0]!.distributor === p.distributor
+          ) {
             ctx.out(
               `${p.portfolio}: 100% — ${p.distributor} exclusive distributor${p.exclusiveThrough ? ` through ${p.exclusiveThrough}` : ''}`,
             );
             continue;
           }
-          ctx.out(`${p.portfolio} (exclusive through ${p.exclusiveThrough}):`);
+          ctx.out(`${p.portfolio} (${p.distributor} exclusive through ${p.exclusiveThrough ?? '—'}):`);
+          // SPEC §7: days one distributor took whole (a predecessor before the Distributor served)
+          for (const x of p.exclusive)
+            ctx.out(`  ${x.from}–${x.to}: 100% to ${x.distributor}, exclusive distributor`);
           for (const c of p.computations) {
             ctx.out(`  ${c.date}: ${c.sharePct}% = ${c.numerator} / ${c.denominator}`);
             for (const r of c.byRule)
@@ -117,6 +124,7 @@ export function registerMonthlyCalculationCommands(program: Command, getContext:
         }
       }
       for (const l of adjustmentLines(reading)) ctx.out(l);
+      if (reading.basis !== 'sealed') for (const w of reading.report.warnings) ctx.err(`warning: ${w}`);
     });
 
   program
