@@ -283,9 +283,14 @@ function headerIndex(
   const names = Object.keys(columns);
   const expected = names.filter((c) => !columns[c]!.optional).join(',');
   const header = cells.map((h) => h.toLowerCase());
+  // each name's first column, found in one pass (a hostile header of 100,000 columns stays linear)
+  const firstOf = new Map<string, number>();
+  header.forEach((h, i) => {
+    if (!firstOf.has(h)) firstOf.set(h, i);
+  });
   const headerProblems: Problem[] = [];
   header.forEach((h, i) => {
-    const first = header.indexOf(h);
+    const first = firstOf.get(h)!;
     if (first !== i)
       headerProblems.push({
         file,
@@ -298,7 +303,7 @@ function headerIndex(
   // A column the feed does not read is refused, not ignored: a misspelt optional column
   // (`terminated` for `terminated_on`, `notice_dat`) would otherwise drop its values unseen.
   const known = new Set(names);
-  const unknown = header.flatMap((h, i) => (known.has(h) || header.indexOf(h) !== i ? [] : [{ h, i }]));
+  const unknown = header.flatMap((h, i) => (known.has(h) || firstOf.get(h) !== i ? [] : [{ h, i }]));
   if (unknown.length > 0) {
     const shown = unknown.slice(0, 10).map(({ h, i }) => `column ${i + 1} ${JSON.stringify(h)}`);
     headerProblems.push({
@@ -309,7 +314,7 @@ function headerIndex(
       reason: `${shown.join(', ')}${unknown.length > 10 ? ` and ${unknown.length - 10} more` : ''} ${unknown.length === 1 ? 'is not a column' : 'are not columns'} of this file (its columns: ${names.join(',')}); rename or remove ${unknown.length === 1 ? 'it' : 'them'}`,
     });
   }
-  const missing = names.filter((c) => !columns[c]!.optional && !header.includes(c));
+  const missing = names.filter((c) => !columns[c]!.optional && !firstOf.has(c));
   if (missing.length > 0)
     headerProblems.push({
       file,
@@ -318,7 +323,7 @@ function headerIndex(
       reason: `header lacks column ${missing.join(', ')}; expected ${expected}`,
     });
   if (headerProblems.length > 0) return { problems: headerProblems };
-  return { index: names.map((c) => header.indexOf(c)) };
+  return { index: names.map((c) => firstOf.get(c) ?? -1) };
 }
 
 /** Distinct cells of a column whose decoded value is kept for the rows that repeat it. */
