@@ -1,5 +1,5 @@
 import { monthEnd, monthStart } from '../calendar/isoDate.js';
-import { loadAuditLog } from '../store/auditLog.js';
+import { loadAuditLog, recordedAuditHead } from '../store/auditLog.js';
 import { loadSealedMonths, monthInputChunks } from '../store/closeRepository.js';
 import type { Database } from '../store/database.js';
 import { feedImportAnchors } from '../store/feedImport.js';
@@ -23,7 +23,12 @@ export async function loadAuditEvidence(db: Database): Promise<AuditEvidence> {
             monthInputChunks(tx, m.month, monthStart(m.month), monthEnd(m.month), { asSealed: true }),
           ),
         });
-      return { records, sealedMonths, feedImports: await feedImportAnchors(tx) };
+      return {
+        records,
+        sealedMonths,
+        feedImports: await feedImportAnchors(tx),
+        recordedHead: await recordedAuditHead(tx),
+      };
     },
     { isolation: 'repeatable read' },
   );

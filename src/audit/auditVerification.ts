@@ -29,6 +29,8 @@ export interface AuditEvidence {
   readonly records: readonly AuditRecord[];
   readonly sealedMonths: readonly SealedMonthEvidence[];
   readonly feedImports: readonly { id: number; feed: string; fileName: string; auditSeq: number }[];
+  /** the head recorded outside the log at the last append (`audit_head`); null or absent: none */
+  readonly recordedHead?: ChainHead | null;
 }
 
 /** A head the user kept: its hash, with its seq when given as SEQ:HASH. */
@@ -147,6 +149,22 @@ export function verifyAuditEvidence(evidence: AuditEvidence, kept: KeptAnchor | 
         kind: 'anchor',
         reason: `${f.feed} import ${f.id} (${f.fileName}) names audit record ${f.auditSeq}, which records ${r.action} ${r.subject}`,
       });
+  }
+
+  // every append records the head outside the log: the newest record of a command that is
+  // neither a close nor a feed import (settings set, rates set, …) is anchored by it alone
+  const recorded = evidence.recordedHead;
+  if (recorded && (recorded.seq !== head.seq || recorded.hash !== head.hash)) {
+    const inLog = bySeq.get(recorded.seq);
+    findings.push({
+      kind: 'anchor',
+      reason:
+        inLog === undefined
+          ? `the last record appended was record ${recorded.seq}, but the log ${records.length === 0 ? 'is empty (truncated)' : `ends at record ${head.seq}`}`
+          : inLog.hash !== recorded.hash
+            ? `the last record appended was record ${recorded.seq} with hash ${recorded.hash}, but the log's record ${recorded.seq} has hash ${inLog.hash}`
+            : `the last record appended was record ${recorded.seq}, but the log goes on to record ${head.seq}`,
+    });
   }
 
   if (kept) {

@@ -59,7 +59,21 @@ export async function appendAudit(
       record.hash,
     ],
   );
+  // the head kept outside the log, so that deleting the newest record is found (audit_head)
+  await tx.query(
+    `INSERT INTO audit_head (id, seq, hash) VALUES (1, $1, $2)
+     ON CONFLICT (id) DO UPDATE SET seq = EXCLUDED.seq, hash = EXCLUDED.hash`,
+    [record.seq, record.hash],
+  );
   return record;
+}
+
+/** The head recorded outside the log at the last append (null: none recorded). */
+export async function recordedAuditHead(q: Queryable): Promise<{ seq: number; hash: string } | null> {
+  const [row] = await q.query<{ seq: string | number; hash: string }>(
+    'SELECT seq, hash FROM audit_head WHERE id = 1',
+  );
+  return row ? { seq: Number(row.seq), hash: row.hash } : null;
 }
 
 /** The last record's seq and hash (seq 0 and the genesis hash for an empty log). */

@@ -2,6 +2,7 @@ import { Plan12bError } from '../errors.js';
 import type { Database } from './database.js';
 import { API_TOKEN_MIGRATION } from './schema/apiTokenSchema.js';
 import { AUDIT_ANCHOR_MIGRATION } from './schema/auditAnchorSchema.js';
+import { AUDIT_HEAD_MIGRATION } from './schema/auditHeadSchema.js';
 import { AUDIT_MIGRATION } from './schema/auditSchema.js';
 import { CLASS_B_REFERENCES_MIGRATION } from './schema/classBReferencesSchema.js';
 import { CLASS_B_MIGRATION } from './schema/classBSchema.js';
@@ -136,6 +137,7 @@ export const MIGRATIONS: readonly Migration[] = [
   LEDGER_STATE_PACKED_MIGRATION,
   CLASS_B_REFERENCES_MIGRATION,
   LEDGER_STATE_TEXT_MIGRATION,
+  AUDIT_HEAD_MIGRATION,
 ];
 
 /** The schema version this build of plan12b migrates to. */

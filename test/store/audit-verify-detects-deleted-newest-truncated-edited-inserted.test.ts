@@ -113,6 +113,8 @@ describe.skipIf(!seedsAvailable).each(dialects)('audit verify on %s', (dialect) 
         kind: 'anchor',
         reason: 'net-assets import 2 (feb.csv) names audit record 4, but the log ends at record 3',
       },
+      // and the head recorded outside the log at every append (audit_head)
+      { kind: 'anchor', reason: 'the last record appended was record 4, but the log ends at record 3' },
     ]);
     expect((await verify(db, `${kept.seq}:${kept.hash}`)).findings.at(-1)!.reason).toBe(
       `the kept head 4:${kept.hash} is not in the log (it ends at record 3)`,
@@ -130,6 +132,7 @@ describe.skipIf(!seedsAvailable).each(dialects)('audit verify on %s', (dialect) 
     await tamper(db, 'audit_log', 'DELETE FROM audit_log WHERE seq = 5');
     expect((await verify(db)).findings).toEqual([
       { kind: 'anchor', reason: 'closed month 2007-02 names audit record 5, but the log ends at record 4' },
+      { kind: 'anchor', reason: 'the last record appended was record 5, but the log ends at record 4' },
     ]);
     // TRUNCATE fires no row trigger at all.
     await db.query('TRUNCATE audit_log');
@@ -142,6 +145,7 @@ describe.skipIf(!seedsAvailable).each(dialects)('audit verify on %s', (dialect) 
       'closed month 2007-02 sealed the chain head that names audit record 4, but the log is empty (truncated)',
       'net-assets import 1 (jan.csv) names audit record 2, but the log is empty (truncated)',
       'net-assets import 2 (feb.csv) names audit record 4, but the log is empty (truncated)',
+      'the last record appended was record 5, but the log is empty (truncated)',
     ]);
     await finish(tdb, db);
   }, 120_000);
@@ -194,6 +198,8 @@ describe.skipIf(!seedsAvailable).each(dialects)('audit verify on %s', (dialect) 
         (await loadAuditEvidence(second.db)).sealedMonths[0]!.resultsHash +
         ` is not the one its close recorded in audit record 3 (${'0'.repeat(64)})`,
       'net-assets import 2 (feb.csv) names audit record 4, which records month.close 2007-01',
+      // the head recorded at the last append was the true record 4; record 4 is now the close
+      `the last record appended was record 4 with hash ${log[3]!.hash}, but the log's record 4 has hash ${log[2]!.hash}`,
     ]);
     await finish(second.tdb, second.db);
   }, 180_000);
