@@ -1,10 +1,9 @@
-import { monthEnd, monthStart } from '../calendar/isoDate.js';
 import { loadAuditLog, recordedAuditHead } from '../store/auditLog.js';
-import { loadSealedMonths, monthInputChunks } from '../store/closeRepository.js';
+import { loadSealedMonths } from '../store/closeRepository.js';
 import type { Database } from '../store/database.js';
 import { feedImportAnchors } from '../store/feedImport.js';
 import type { AuditEvidence } from './auditVerification.js';
-import { streamedMonthInputsDigest } from './closeSeal.js';
+import { sealedMonthInputsDigestNow } from './monthInputsDigest.js';
 
 /**
  * Reads what `audit verify` checks, in one snapshot (REPEATABLE READ on a server): the log, each
@@ -19,9 +18,7 @@ export async function loadAuditEvidence(db: Database): Promise<AuditEvidence> {
       for (const m of sealed)
         sealedMonths.push({
           ...m,
-          inputsDigestNow: await streamedMonthInputsDigest(
-            monthInputChunks(tx, m.month, monthStart(m.month), monthEnd(m.month), { asSealed: true }),
-          ),
+          inputsDigestNow: await sealedMonthInputsDigestNow(tx, m.month, m.inputsDigest),
         });
       return {
         records,

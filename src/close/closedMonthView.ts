@@ -1,10 +1,10 @@
 import { type AuditFinding, verifyAuditEvidence } from '../audit/auditVerification.js';
-import { streamedMonthInputsDigest } from '../audit/closeSeal.js';
+import { sealedMonthInputsDigestNow } from '../audit/monthInputsDigest.js';
 import { monthEnd, monthStart } from '../calendar/isoDate.js';
 import { Plan12bError } from '../errors.js';
 import { redemptionsReport } from '../reports/classBRedemptionsReport.js';
 import { loadAuditLog } from '../store/auditLog.js';
-import { loadSealedMonths, monthInputChunks } from '../store/closeRepository.js';
+import { loadSealedMonths } from '../store/closeRepository.js';
 import type { Database, Queryable } from '../store/database.js';
 import { loadRegistry } from '../store/registryStore.js';
 import { type ClosedMonthRestatement, restatementsOfClosedMonth } from '../store/sealedResultsRepository.js';
@@ -72,9 +72,7 @@ export async function showClosedMonth(db: Database, month: string): Promise<Clos
         classBDetail: await classBDetailNow(tx, month, m.parts),
         restatements: await named(tx, await restatementsOfClosedMonth(tx, month)),
         records: await loadAuditLog(tx),
-        inputsDigestNow: await streamedMonthInputsDigest(
-          monthInputChunks(tx, month, monthStart(month), monthEnd(month), { asSealed: true }),
-        ),
+        inputsDigestNow: await sealedMonthInputsDigestNow(tx, month, m.inputsDigest),
       };
     },
     { isolation: 'repeatable read' },

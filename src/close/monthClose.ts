@@ -1,4 +1,5 @@
-import { sealedPartHash, sealedResultsHash, streamedMonthInputsDigest } from '../audit/closeSeal.js';
+import { sealedPartHash, sealedResultsHash } from '../audit/closeSeal.js';
+import { sealingMonthInputsDigest } from '../audit/monthInputsDigest.js';
 import { monthEnd, monthOf, monthStart } from '../calendar/isoDate.js';
 import { requireDateOfNyseCalendar } from '../calendar/nyseCalendar.js';
 import type { Registry } from '../registry/registry.js';
@@ -14,7 +15,6 @@ import {
   insertCloseResult,
   lastNetAssetsDates,
   loadCloseResult,
-  monthInputChunks,
   sealClosedMonth,
   sealedPartOfEveryMonth,
 } from '../store/closeRepository.js';
@@ -167,9 +167,7 @@ export async function closeMonth(
         const completeness = await checkCloseable(tx, month, registry, opts);
         await faultPoint('close:checked');
         const chain = await auditHead(tx);
-        const inputsDigest = await streamedMonthInputsDigest(
-          monthInputChunks(tx, month, monthStart(month), monthEnd(month), { asSealed: false }),
-        );
+        const inputsDigest = await sealingMonthInputsDigest(tx, month);
         await insertClosedMonth(tx, month, actor);
         const parts: Record<string, unknown> = {};
         const hashes: { part: string; contentHash: string }[] = [];

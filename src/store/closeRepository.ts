@@ -189,7 +189,7 @@ function monthInputQueries(
   month: string,
   from: string,
   to: string,
-  opts: { asSealed: boolean },
+  opts: { asSealed: boolean; governing?: boolean },
 ): readonly { readonly kind: string; readonly sql: string }[] {
   const undo = opts.asSealed ? sqlTextLiteral(month) : 'NULL';
   const m = sqlTextLiteral(month);
@@ -255,6 +255,34 @@ function monthInputQueries(
          FROM omnibus_month WHERE month = ${m} ORDER BY account ${C}, portfolio_id ${C}`,
     },
   ];
+  if (opts.governing)
+    // What governed the month besides its feeds (digest v2): the Board's rates, the service
+    // agreements' terminations and assignments, the Plan's and Agreement's terminations in force
+    // by its end. plan12b refuses every one of these dated in or before a closed month, so they
+    // stay as sealed unless changed outside plan12b.
+    queries.push(
+      {
+        kind: 'boardRates',
+        sql: `SELECT portfolio_name, class, effective_date::text AS effective_date,
+                distribution_fee_pct::text AS distribution_fee_pct, service_fee_pct::text AS service_fee_pct
+           FROM board_rate WHERE effective_date <= ${t}
+          ORDER BY portfolio_name ${C}, class ${C}, effective_date`,
+      },
+      {
+        kind: 'serviceAgreementEvents',
+        sql: `SELECT provider_id, event, cause, notice_date::text AS notice_date,
+                effective_date::text AS effective_date, assigned_to
+           FROM service_agreement_event WHERE effective_date <= ${t}
+          ORDER BY provider_id ${C}, effective_date, event ${C}, id`,
+      },
+      {
+        kind: 'terminations',
+        sql: `SELECT instrument, portfolio_id, class, effective_date::text AS effective_date, voted_by,
+                notice_date::text AS notice_date
+           FROM termination WHERE effective_date <= ${t}
+          ORDER BY instrument ${C}, portfolio_id ${C}, class ${C}, effective_date`,
+      },
+    );
   return queries.sort((a, b) => (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0));
 }
 
@@ -267,7 +295,7 @@ export async function monthInputs(
   month: string,
   from: string,
   to: string,
-  opts: { asSealed: boolean },
+  opts: { asSealed: boolean; governing?: boolean },
 ): Promise<MonthInputs> {
   const inputs: Record<string, (string | null)[][]> = {};
   for (const { kind, sql } of monthInputQueries(month, from, to, opts)) inputs[kind] = await q.textRows(sql);
@@ -284,7 +312,7 @@ export async function* monthInputChunks(
   month: string,
   from: string,
   to: string,
-  opts: { asSealed: boolean; chunkSize?: TextRowChunkSize },
+  opts: { asSealed: boolean; governing?: boolean; chunkSize?: TextRowChunkSize },
 ): AsyncGenerator<MonthInputsChunk> {
   for (const { kind, sql } of monthInputQueries(month, from, to, opts)) {
     yield { kind, rows: [] }; // a kind with no rows is still in the digest
