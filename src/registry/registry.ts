@@ -15,6 +15,7 @@ import {
 } from './governingEntry.js';
 import { compareCodeUnits, compareNames } from './nameOrder.js';
 import { buildPortfolioIdentities, type NameChange, type PortfolioIdentities } from './portfolioIdentity.js';
+import { rivalOnlyListings } from './rivalOnlyListings.js';
 import { buildInstruments, type Instrument } from './scheduleVersions.js';
 import type { StoredDocument } from './storedDocument.js';
 
@@ -177,6 +178,11 @@ export function buildRegistry(
   const warnings = [...identities.warnings, ...instrumentWarnings];
   const classRenames = classRenamesOf(documents, identities);
   const candidates = collectCandidates(instruments, identities, classRenames);
+  const rivalOnly = rivalOnlyListings(instruments, identities);
+  const rivalOnlyWarning = (r: (typeof rivalOnly)[number], date: string) =>
+    `conflict for ${identities.nameOn(r.portfolioId, date)} class ${r.class}: ${r.conflict}`;
+  const rivalOnlyDuring = (from: string, to: string) =>
+    rivalOnly.filter((r) => r.from <= to && (r.lastDay === null || r.lastDay >= from));
   const enforce = governance.settings.enforceApprovals;
   const continuanceOf = (asOf: string) =>
     instruments.map((i) =>
@@ -300,6 +306,12 @@ export function buildRegistry(
           compareNames(a.portfolio, b.portfolio) ||
           compareNames(a.class, b.class),
       );
+      for (const r of rivalOnlyDuring(date, date))
+        if (
+          (wantPid === undefined || r.portfolioId === wantPid) &&
+          (wantClass === undefined || r.class.toLowerCase() === wantClass)
+        )
+          notes.push(rivalOnlyWarning(r, date));
       for (const p of pendingOn)
         notes.push(`pending for ${p.portfolio} class ${p.class} on ${date}: ${p.reason}`);
       return { entries: out, warnings: notes, pending: pendingOn };
@@ -345,7 +357,12 @@ export function buildRegistry(
       };
       return {
         portfolioId: pid,
-        warnings: [...new Set(conflicts.map((g) => conflictWarning(identities, g, g.from)))],
+        warnings: [
+          ...new Set([
+            ...conflicts.map((g) => conflictWarning(identities, g, g.from)),
+            ...rivalOnly.filter((r) => r.portfolioId === pid).map((r) => rivalOnlyWarning(r, r.from)),
+          ]),
+        ],
         names,
         nameChanges: p.changes,
         registrants,
@@ -380,6 +397,9 @@ export function buildRegistry(
       for (const g of registry.governing(pid, cls))
         if (g.conflict !== null && g.from <= to && (g.lastDay === null || g.lastDay >= from))
           out.add(conflictWarning(identities, g, g.from > from ? g.from : from));
+      for (const r of rivalOnlyDuring(from, to))
+        if (r.portfolioId === pid && r.class === cls)
+          out.add(rivalOnlyWarning(r, r.from > from ? r.from : from));
       return [...out];
     },
     checkBoardRate(rate) {
