@@ -17,6 +17,7 @@ import { compareCodeUnits, compareNames } from './nameOrder.js';
 import { buildPortfolioIdentities, type NameChange, type PortfolioIdentities } from './portfolioIdentity.js';
 import { rivalOnlyListings } from './rivalOnlyListings.js';
 import { buildInstruments, type Instrument } from './scheduleVersions.js';
+import { twiceListedPortfolios } from './twiceListedPortfolios.js';
 import type { StoredDocument } from './storedDocument.js';
 
 /** One answer to "which schedule entry governed this class on this date, under which document?" */
@@ -178,11 +179,17 @@ export function buildRegistry(
   const warnings = [...identities.warnings, ...instrumentWarnings];
   const classRenames = classRenamesOf(documents, identities);
   const candidates = collectCandidates(instruments, identities, classRenames);
-  const rivalOnly = rivalOnlyListings(instruments, identities);
-  const rivalOnlyWarning = (r: (typeof rivalOnly)[number], date: string) =>
+  // listings in doubt, warned on every query that touches their class (SPEC §2)
+  const listingsInDoubt = [
+    ...rivalOnlyListings(instruments, identities),
+    ...twiceListedPortfolios(instruments, identities),
+  ];
+  for (const r of twiceListedPortfolios(instruments, identities))
+    warnings.push(`conflict for ${identities.nameOn(r.portfolioId, r.from)} class ${r.class}: ${r.conflict}`);
+  const doubtWarning = (r: (typeof listingsInDoubt)[number], date: string) =>
     `conflict for ${identities.nameOn(r.portfolioId, date)} class ${r.class}: ${r.conflict}`;
-  const rivalOnlyDuring = (from: string, to: string) =>
-    rivalOnly.filter((r) => r.from <= to && (r.lastDay === null || r.lastDay >= from));
+  const doubtsDuring = (from: string, to: string) =>
+    listingsInDoubt.filter((r) => r.from <= to && (r.lastDay === null || r.lastDay >= from));
   const enforce = governance.settings.enforceApprovals;
   const continuanceOf = (asOf: string) =>
     instruments.map((i) =>
@@ -306,12 +313,12 @@ export function buildRegistry(
           compareNames(a.portfolio, b.portfolio) ||
           compareNames(a.class, b.class),
       );
-      for (const r of rivalOnlyDuring(date, date))
+      for (const r of doubtsDuring(date, date))
         if (
           (wantPid === undefined || r.portfolioId === wantPid) &&
           (wantClass === undefined || r.class.toLowerCase() === wantClass)
         )
-          notes.push(rivalOnlyWarning(r, date));
+          notes.push(doubtWarning(r, date));
       for (const p of pendingOn)
         notes.push(`pending for ${p.portfolio} class ${p.class} on ${date}: ${p.reason}`);
       return { entries: out, warnings: notes, pending: pendingOn };
@@ -360,7 +367,7 @@ export function buildRegistry(
         warnings: [
           ...new Set([
             ...conflicts.map((g) => conflictWarning(identities, g, g.from)),
-            ...rivalOnly.filter((r) => r.portfolioId === pid).map((r) => rivalOnlyWarning(r, r.from)),
+            ...listingsInDoubt.filter((r) => r.portfolioId === pid).map((r) => doubtWarning(r, r.from)),
           ]),
         ],
         names,
@@ -397,9 +404,8 @@ export function buildRegistry(
       for (const g of registry.governing(pid, cls))
         if (g.conflict !== null && g.from <= to && (g.lastDay === null || g.lastDay >= from))
           out.add(conflictWarning(identities, g, g.from > from ? g.from : from));
-      for (const r of rivalOnlyDuring(from, to))
-        if (r.portfolioId === pid && r.class === cls)
-          out.add(rivalOnlyWarning(r, r.from > from ? r.from : from));
+      for (const r of doubtsDuring(from, to))
+        if (r.portfolioId === pid && r.class === cls) out.add(doubtWarning(r, r.from > from ? r.from : from));
       return [...out];
     },
     checkBoardRate(rate) {

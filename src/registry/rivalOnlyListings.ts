@@ -7,7 +7,7 @@ import type { Instrument } from './scheduleVersions.js';
  * entries with the same effective date are a conflict, reported on every query that touches
  * them — also when the version used is the one without the class).
  */
-export interface RivalOnlyListing {
+export interface ListingInDoubt {
   readonly portfolioId: string;
   readonly class: string;
   readonly from: string;
@@ -18,8 +18,8 @@ export interface RivalOnlyListing {
 export function rivalOnlyListings(
   instruments: readonly Instrument[],
   identities: PortfolioIdentities,
-): RivalOnlyListing[] {
-  const out: RivalOnlyListing[] = [];
+): ListingInDoubt[] {
+  const out: ListingInDoubt[] = [];
   for (const instrument of instruments)
     for (const versions of instrument.schedules.values())
       for (const version of versions) {
