@@ -7,6 +7,7 @@ import { approvedCandidates, type PendingEntry } from './approvedWindows.js';
 import { type BoardRate, capsOf, exceedsCapsOrFinra } from './boardRate.js';
 import { type ClassRename, classRenamesOf } from './classRenames.js';
 import {
+  aggregateFeeInForce,
   type ClassStop,
   collectCandidates,
   type GoverningEntry,
@@ -138,7 +139,7 @@ function answerOf(
     assetBasedSalesChargePct: g.distributionFeePct,
     assetBasedSalesChargeBound: g.schedule.assetBasedSalesChargeBound,
     serviceFeePct: g.serviceFeePct,
-    aggregateFeePct: g.schedule.aggregateFeePct,
+    aggregateFeePct: aggregateFeeInForce(g),
     rateSource: g.rateSource,
     scheduleRates: g.schedule,
     instrument: g.instrumentTitle,
@@ -379,7 +380,7 @@ export function buildRegistry(
           lastDay: g.lastDay,
           distributionFeePct: g.distributionFeePct,
           serviceFeePct: g.serviceFeePct,
-          aggregateFeePct: g.schedule.aggregateFeePct,
+          aggregateFeePct: aggregateFeeInForce(g),
           rateSource: g.rateSource,
           instrument: g.instrumentTitle,
           schedule: g.scheduleName,
