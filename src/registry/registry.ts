@@ -298,6 +298,12 @@ export function buildRegistry(
         if (!g) continue;
         if (g.conflict) notes.push(conflictWarning(identities, g, date));
         if (g.stopped) notes.push(`${identities.nameOn(portfolioId, date)} class ${cls}: ${g.stopped}`);
+        // SPEC §2: rates missing from the schedule come from the instrument's terms; where no
+        // imported document states them, the answer says so (fees accrue nothing: SPEC §4)
+        else if (g.distributionFeePct === null || g.serviceFeePct === null)
+          notes.push(
+            `${identities.nameOn(portfolioId, date)} class ${cls}: ${g.scheduleName} of ${g.instrumentTitle} states no ${g.distributionFeePct === null ? 'distribution fee' : 'service fee'} rate, nor do the instrument's terms as imported; import the instrument that states its terms — no fees accrue until then`,
+          );
         // FIFTEENTH: a terminated Agreement leaves the fees running; the answer still says so.
         for (const t of governance.terminations)
           if (
