@@ -265,6 +265,20 @@ export function buildRegistry(
     const [portfolioId, cls] = k.split('|') as [string, string];
     return { portfolioId, class: cls };
   });
+  // a rename rule giving a portfolio another's name: from its date a listing of that name may mean
+  // either, so every query touching either portfolio says so (SPEC §2)
+  for (const c of identities.nameCollisions) {
+    const pids = new Set([identities.resolve(c.from), identities.resolve(c.to)]);
+    for (const k of classKeys)
+      if (pids.has(k.portfolioId))
+        listingsInDoubt.push({
+          portfolioId: k.portfolioId,
+          class: k.class,
+          from: c.date,
+          lastDay: null,
+          conflict: `from ${c.date} the name ${c.to} is borne by two portfolios, and schedules listing it are read as the earlier one's: ${c.warning}`,
+        });
+  }
 
   const registry: Registry = {
     identities,
@@ -328,7 +342,7 @@ export function buildRegistry(
           notes.push(doubtWarning(r, date));
       for (const p of pendingOn)
         notes.push(`pending for ${p.portfolio} class ${p.class} on ${date}: ${p.reason}`);
-      return { entries: out, warnings: notes, pending: pendingOn };
+      return { entries: out, warnings: [...new Set(notes)], pending: pendingOn };
     },
     portfolioHistory(name) {
       const pid = identities.resolve(name);
