@@ -8,14 +8,16 @@ import type { Registry } from '../registry/registry.js';
  */
 export function scheduleDocumentAsOf(registry: Registry, asOf: string, shareClass?: string): ExhibitDocument {
   const { entries } = registry.scheduleAsOf(asOf, shareClass ? { class: shareClass } : {});
+  // the signed schedule's rates (its maxima and minima, under those headings), never a Board-set
+  // current rate or the zero of a stopped class: those are not what the instruments say (SPEC §2)
   const rows: ScheduleEntry[] = entries.map((e) => ({
     registrant: e.registrant,
     portfolio: e.portfolio,
     class: e.class,
-    assetBasedSalesChargePct: e.assetBasedSalesChargePct,
-    assetBasedSalesChargeBound: e.assetBasedSalesChargeBound,
-    serviceFeePct: e.serviceFeePct,
-    aggregateFeePct: e.aggregateFeePct,
+    assetBasedSalesChargePct: e.scheduleRates.assetBasedSalesChargePct,
+    assetBasedSalesChargeBound: e.scheduleRates.assetBasedSalesChargeBound,
+    serviceFeePct: e.scheduleRates.serviceFeePct,
+    aggregateFeePct: e.scheduleRates.aggregateFeePct,
   }));
   const classes = [...new Set(rows.map((r) => r.class))].sort();
   return {

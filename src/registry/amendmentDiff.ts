@@ -33,7 +33,8 @@ const keyOf = (e: ScheduleAnswer) => `${e.portfolioId}\u0000${e.class}`;
 /**
  * What a document changed: the schedule in force on the day before its effective date against the
  * schedule in force on that date, for the entries the document governs from then on, and for the
- * entries of its classes that ended that day. A pure function of the registry.
+ * entries of its classes that its instrument governed the day before and no instrument governs on
+ * that date. A pure function of the registry.
  */
 export function amendmentDiff(registry: Registry, document: StoredDocument): AmendmentDiff {
   const from = document.doc.effectiveDate;
@@ -67,8 +68,13 @@ export function amendmentDiff(registry: Registry, document: StoredDocument): Ame
     if (b.registrant !== a.registrant) row('moved', a, b.registrant, a.registrant);
     if (ratesText(b) !== ratesText(a)) row('re-rated', a, ratesText(b), ratesText(a));
   }
+  // A document removes only from its own instrument's schedules: a class another instrument
+  // stopped covering on the same day is that instrument's amendment's doing, not this one's.
+  const instrumentKey = registry.instruments.find((i) => i.documentIds.includes(document.id))?.key;
   for (const [key, b] of beforeByKey) {
-    if (!afterByKey.has(key) && classes.has(b.class)) row('removed', b, ratesText(b), null);
+    if (afterByKey.has(key) || !classes.has(b.class)) continue;
+    if (registry.governingOn(b.portfolioId, b.class, before)?.instrumentKey !== instrumentKey) continue;
+    row('removed', b, ratesText(b), null);
   }
   const order = { added: 0, removed: 1, renamed: 2, moved: 3, 're-rated': 4 };
   changes.sort(

@@ -298,3 +298,14 @@ function sameRun(a: GoverningEntry, b: GoverningEntry): boolean {
     a.approvalNote === b.approvalNote
   );
 }
+
+/**
+ * The aggregate fee in force: the schedule's where its rates apply; where the Board set lower
+ * current rates, or no fee is due (a termination, a lapse), the sum of the rates in force — the
+ * schedule's maximum aggregate stays in `schedule` (FORMATS: `scheduleRates` keeps the schedule's).
+ */
+export function aggregateFeeInForce(g: GoverningEntry): string | null {
+  if (g.rateSource === 'schedule' && g.stopped === null) return g.schedule.aggregateFeePct;
+  if (g.distributionFeePct === null || g.serviceFeePct === null) return g.schedule.aggregateFeePct;
+  return formatRatePct(parseRateMicroPct(g.distributionFeePct) + parseRateMicroPct(g.serviceFeePct));
+}

@@ -28,6 +28,17 @@ export interface PortfolioIdentities {
   /** the name in force on a date (the first name before any change) */
   nameOn(id: string, date: string): string;
   readonly warnings: readonly string[];
+  /**
+   * Rename rules that gave a portfolio the name of a different portfolio listed before: from
+   * `date` the name `to` belongs to both, and resolves to the earlier one (SPEC §2 cannot tell
+   * which a later listing of that name means)
+   */
+  readonly nameCollisions: readonly {
+    readonly date: string;
+    readonly from: string;
+    readonly to: string;
+    readonly warning: string;
+  }[];
 }
 
 class UnionFind {
@@ -73,6 +84,7 @@ export function buildPortfolioIdentities(documents: readonly StoredDocument[]): 
   const display = new Map<string, string>(); // name key → first spelling seen (canonical order)
   const firstListed = new Map<string, string>(); // name key → earliest effective date listed
   const warnings: string[] = [];
+  const nameCollisions: { date: string; from: string; to: string; warning: string }[] = [];
 
   const see = (name: string, date: string | null) => {
     const k = nameKey(name);
@@ -126,9 +138,9 @@ export function buildPortfolioIdentities(documents: readonly StoredDocument[]): 
         ) {
           // The rule renames it all the same (the document says "each INVESCO Fund"), but it stays
           // its own portfolio: the name now belongs to two portfolios and resolves to the first.
-          warnings.push(
-            `rename rule "${rule.replace}" → "${rule.with}" of ${doc.title} (effective ${doc.effectiveDate}) renames ${name} to ${target}, the name of a different portfolio listed since ${targetListed}; they stay two portfolios, and the name ${target} resolves to the earlier one (use ${name} for this one)`,
-          );
+          const warning = `rename rule "${rule.replace}" → "${rule.with}" of ${doc.title} (effective ${doc.effectiveDate}) renames ${name} to ${target}, the name of a different portfolio listed since ${targetListed}; they stay two portfolios, and the name ${target} resolves to the earlier one (use ${name} for this one)`;
+          warnings.push(warning);
+          nameCollisions.push({ date: doc.effectiveDate, from: name, to: target, warning });
           changes.push({ date: doc.effectiveDate, from: name, to: target, documentId: id, source: 'rule' });
           continue;
         }
@@ -195,6 +207,7 @@ export function buildPortfolioIdentities(documents: readonly StoredDocument[]): 
   return {
     portfolios,
     warnings,
+    nameCollisions,
     resolve: (name) => byKey.get(nameKey(name)),
     get: (pid) => byId.get(pid),
     nameOn(pid, date) {

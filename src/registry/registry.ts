@@ -7,6 +7,7 @@ import { approvedCandidates, type PendingEntry } from './approvedWindows.js';
 import { type BoardRate, capsOf, exceedsCapsOrFinra } from './boardRate.js';
 import { type ClassRename, classRenamesOf } from './classRenames.js';
 import {
+  aggregateFeeInForce,
   type ClassStop,
   collectCandidates,
   type GoverningEntry,
@@ -15,7 +16,9 @@ import {
 } from './governingEntry.js';
 import { compareCodeUnits, compareNames } from './nameOrder.js';
 import { buildPortfolioIdentities, type NameChange, type PortfolioIdentities } from './portfolioIdentity.js';
+import { rivalOnlyListings } from './rivalOnlyListings.js';
 import { buildInstruments, type Instrument } from './scheduleVersions.js';
+import { twiceListedPortfolios } from './twiceListedPortfolios.js';
 import type { StoredDocument } from './storedDocument.js';
 
 /** One answer to "which schedule entry governed this class on this date, under which document?" */
@@ -136,7 +139,7 @@ function answerOf(
     assetBasedSalesChargePct: g.distributionFeePct,
     assetBasedSalesChargeBound: g.schedule.assetBasedSalesChargeBound,
     serviceFeePct: g.serviceFeePct,
-    aggregateFeePct: g.schedule.aggregateFeePct,
+    aggregateFeePct: aggregateFeeInForce(g),
     rateSource: g.rateSource,
     scheduleRates: g.schedule,
     instrument: g.instrumentTitle,
@@ -177,6 +180,17 @@ export function buildRegistry(
   const warnings = [...identities.warnings, ...instrumentWarnings];
   const classRenames = classRenamesOf(documents, identities);
   const candidates = collectCandidates(instruments, identities, classRenames);
+  // listings in doubt, warned on every query that touches their class (SPEC §2)
+  const listingsInDoubt = [
+    ...rivalOnlyListings(instruments, identities),
+    ...twiceListedPortfolios(instruments, identities),
+  ];
+  for (const r of twiceListedPortfolios(instruments, identities))
+    warnings.push(`conflict for ${identities.nameOn(r.portfolioId, r.from)} class ${r.class}: ${r.conflict}`);
+  const doubtWarning = (r: (typeof listingsInDoubt)[number], date: string) =>
+    `conflict for ${identities.nameOn(r.portfolioId, date)} class ${r.class}: ${r.conflict}`;
+  const doubtsDuring = (from: string, to: string) =>
+    listingsInDoubt.filter((r) => r.from <= to && (r.lastDay === null || r.lastDay >= from));
   const enforce = governance.settings.enforceApprovals;
   const continuanceOf = (asOf: string) =>
     instruments.map((i) =>
@@ -251,6 +265,20 @@ export function buildRegistry(
     const [portfolioId, cls] = k.split('|') as [string, string];
     return { portfolioId, class: cls };
   });
+  // a rename rule giving a portfolio another's name: from its date a listing of that name may mean
+  // either, so every query touching either portfolio says so (SPEC §2)
+  for (const c of identities.nameCollisions) {
+    const pids = new Set([identities.resolve(c.from), identities.resolve(c.to)]);
+    for (const k of classKeys)
+      if (pids.has(k.portfolioId))
+        listingsInDoubt.push({
+          portfolioId: k.portfolioId,
+          class: k.class,
+          from: c.date,
+          lastDay: null,
+          conflict: `from ${c.date} the name ${c.to} is borne by two portfolios, and schedules listing it are read as the earlier one's: ${c.warning}`,
+        });
+  }
 
   const registry: Registry = {
     identities,
@@ -284,6 +312,12 @@ export function buildRegistry(
         if (!g) continue;
         if (g.conflict) notes.push(conflictWarning(identities, g, date));
         if (g.stopped) notes.push(`${identities.nameOn(portfolioId, date)} class ${cls}: ${g.stopped}`);
+        // SPEC §2: rates missing from the schedule come from the instrument's terms; where no
+        // imported document states them, the answer says so (fees accrue nothing: SPEC §4)
+        else if (g.distributionFeePct === null || g.serviceFeePct === null)
+          notes.push(
+            `${identities.nameOn(portfolioId, date)} class ${cls}: ${g.scheduleName} of ${g.instrumentTitle} states no ${g.distributionFeePct === null ? 'distribution fee' : 'service fee'} rate, nor do the instrument's terms as imported; import the instrument that states its terms — no fees accrue until then`,
+          );
         // FIFTEENTH: a terminated Agreement leaves the fees running; the answer still says so.
         for (const t of governance.terminations)
           if (
@@ -300,9 +334,15 @@ export function buildRegistry(
           compareNames(a.portfolio, b.portfolio) ||
           compareNames(a.class, b.class),
       );
+      for (const r of doubtsDuring(date, date))
+        if (
+          (wantPid === undefined || r.portfolioId === wantPid) &&
+          (wantClass === undefined || r.class.toLowerCase() === wantClass)
+        )
+          notes.push(doubtWarning(r, date));
       for (const p of pendingOn)
         notes.push(`pending for ${p.portfolio} class ${p.class} on ${date}: ${p.reason}`);
-      return { entries: out, warnings: notes, pending: pendingOn };
+      return { entries: out, warnings: [...new Set(notes)], pending: pendingOn };
     },
     portfolioHistory(name) {
       const pid = identities.resolve(name);
@@ -345,7 +385,12 @@ export function buildRegistry(
       };
       return {
         portfolioId: pid,
-        warnings: [...new Set(conflicts.map((g) => conflictWarning(identities, g, g.from)))],
+        warnings: [
+          ...new Set([
+            ...conflicts.map((g) => conflictWarning(identities, g, g.from)),
+            ...listingsInDoubt.filter((r) => r.portfolioId === pid).map((r) => doubtWarning(r, r.from)),
+          ]),
+        ],
         names,
         nameChanges: p.changes,
         registrants,
@@ -355,7 +400,7 @@ export function buildRegistry(
           lastDay: g.lastDay,
           distributionFeePct: g.distributionFeePct,
           serviceFeePct: g.serviceFeePct,
-          aggregateFeePct: g.schedule.aggregateFeePct,
+          aggregateFeePct: aggregateFeeInForce(g),
           rateSource: g.rateSource,
           instrument: g.instrumentTitle,
           schedule: g.scheduleName,
@@ -380,6 +425,8 @@ export function buildRegistry(
       for (const g of registry.governing(pid, cls))
         if (g.conflict !== null && g.from <= to && (g.lastDay === null || g.lastDay >= from))
           out.add(conflictWarning(identities, g, g.from > from ? g.from : from));
+      for (const r of doubtsDuring(from, to))
+        if (r.portfolioId === pid && r.class === cls) out.add(doubtWarning(r, r.from > from ? r.from : from));
       return [...out];
     },
     checkBoardRate(rate) {
