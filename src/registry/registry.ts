@@ -18,8 +18,8 @@ import { compareCodeUnits, compareNames } from './nameOrder.js';
 import { buildPortfolioIdentities, type NameChange, type PortfolioIdentities } from './portfolioIdentity.js';
 import { rivalOnlyListings } from './rivalOnlyListings.js';
 import { buildInstruments, type Instrument } from './scheduleVersions.js';
-import { twiceListedPortfolios } from './twiceListedPortfolios.js';
 import type { StoredDocument } from './storedDocument.js';
+import { twiceListedPortfolios } from './twiceListedPortfolios.js';
 
 /** One answer to "which schedule entry governed this class on this date, under which document?" */
 export interface ScheduleAnswer {
