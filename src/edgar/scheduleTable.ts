@@ -12,6 +12,7 @@ import type { ColumnLayout, HeadingLine } from './columnHeadings.js';
 import { isScheduleDateLine } from './dates.js';
 import type { EdgarLine } from './edgarText.js';
 import { CUT_OFF_WARNING_PREFIX, ExhibitParseError, type ScheduleEntry } from './exhibitDocument.js';
+import { finraBreach } from './finraLimits.js';
 import {
   endsSchedule,
   entriesCounted,
@@ -267,6 +268,10 @@ function addRow(
     registrant: s.registrant,
     annotated: false,
   };
+  // FINRA Rule 2341 (finraLimits.ts): a rate no 12b-1 schedule can set is refused at its line, as
+  // the cell reader does — never accrued (an ABSC of 0.80% was read and charged)
+  const breach = finraBreach(entryFor(row, ''));
+  if (breach !== null) throw new ExhibitParseError(env.ctx.file, no, `${env.name}: ${portfolio}: ${breach}`);
   const added = (rowClasses ?? []).map((c) => entryFor(row, c));
   return { ...s, entries: [...s.entries, ...added], lastRow: row, lastWasRow: true };
 }

@@ -239,11 +239,14 @@ function approvalOfRow(
     if (inst.classes.length > 0 && !inst.classes.some((c) => c.toLowerCase() === row.class!.toLowerCase()))
       problem('class', row.class, `${inst.title} covers Class ${inst.classes.join(', ')} only`);
   }
-  if (row.approves === 'continuance' && (portfolioId !== null || row.class !== null))
+  // The Board continues the instrument as a whole (Plan §7); a shareholder vote on continuance
+  // (Agreement FOURTEENTH(a)(ii)) is a vote of one portfolio's class, recorded but not counted
+  // toward a deadline — it names both, as every shareholder vote does.
+  if (row.body === 'board' && row.approves === 'continuance' && (portfolioId !== null || row.class !== null))
     problem(
       portfolioId !== null ? 'portfolio' : 'class',
       null,
-      'continuance is recorded for the instrument as a whole; leave portfolio and class empty',
+      "the Board's continuance is recorded for the instrument as a whole; leave portfolio and class empty",
     );
   const v = voteOf(row);
   if ('field' in v) problem(v.field, null, v.reason);

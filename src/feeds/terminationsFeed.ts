@@ -65,6 +65,16 @@ export function terminationOf(
       value: input.class,
       reason: `no instrument covers Class ${input.class}${input.portfolio ? ` of ${input.portfolio}` : ''}`,
     };
+  // FIFTEENTH(A) ends the Agreement "with respect to the Shares of any Portfolio": an agreement
+  // must list the portfolio's class (the Class B Agreement cannot be terminated for Class R
+  // shares). A Plan termination needs only an instrument covering the class: for Class B, whose
+  // Plan is not among the documents, it is read as Complete Termination of the Plan (FIFTEENTH(B)).
+  if (input.instrument === 'agreement' && !agreementCovers(registry, portfolioId, input.class))
+    return {
+      field: input.class === null ? 'portfolio' : 'class',
+      value: input.class ?? input.portfolio ?? 'all',
+      reason: `no Agreement covers ${input.class === null ? 'any class' : `Class ${input.class}`}${input.portfolio ? ` of ${input.portfolio}` : ''}: there is no agreement to terminate`,
+    };
   const t = {
     instrument: input.instrument,
     portfolioId,
@@ -81,6 +91,24 @@ export function terminationOf(
     JSON.stringify([t.instrument, portfolioId, t.class?.toLowerCase() ?? null, t.effectiveDate]),
   );
   return Object.freeze({ kind: 'termination', id, ...t });
+}
+
+/** Whether an agreement lists the class (null: any) of the portfolio (null: any) in any schedule version. */
+function agreementCovers(registry: Registry, portfolioId: string | null, shareClass: string | null): boolean {
+  const cls = shareClass?.toLowerCase() ?? null;
+  return registry.instruments.some(
+    (i) =>
+      i.kind === 'agreement' &&
+      [...i.schedules.values()].some((versions) =>
+        versions.some((v) =>
+          v.entries.some(
+            (e) =>
+              (cls === null || e.class.toLowerCase() === cls) &&
+              (portfolioId === null || registry.identities.resolve(e.portfolio) === portfolioId),
+          ),
+        ),
+      ),
+  );
 }
 
 type Row = DecodedRow<{

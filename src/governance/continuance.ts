@@ -40,6 +40,14 @@ export function oneYearAfter(iso: string): string {
   return `${y}-${md}`;
 }
 
+/** The same day one year earlier; February 29 → February 28. */
+export function oneYearBefore(iso: string): string {
+  const y = Number(iso.slice(0, 4)) - 1;
+  const md = iso.slice(5);
+  if (md === '02-29' && !isLeapYear(y)) return `${y}-02-28`;
+  return `${y}-${md}`;
+}
+
 /**
  * The continuance record of one instrument as of a date, from its first deadline and the dates of
  * its continuance approvals (each an approval that met the board's requirements).
@@ -57,7 +65,10 @@ export function continuanceAsOf(
   let deadline = firstDeadline;
   // A deadline is met by an approval after the previous deadline (year by year) or after the
   // approval that met it (twelve months), and on or before it: each approval meets one deadline.
-  let windowStart = '';
+  // The first deadline is met only by an approval in the year before it: "at least annually"
+  // (Plan §7, FOURTEENTH; Rule 12b-1(b)(3)(i)) — an approval of 1993, or the instrument's own
+  // approval more than a year before its first deadline, cannot carry it past that deadline.
+  let windowStart = oneYearBefore(firstDeadline);
   // Bounded: one period per year between the first deadline and asOf.
   for (let guard = 0; guard < 400; guard++) {
     const met = approvals.findLast((a) => a > windowStart && a <= deadline) ?? null;

@@ -20,6 +20,11 @@ export function instrumentKey(ref: InstrumentRef): string {
   return `${ref.kind}|${registrant}|${classes}|${ref.datedAsOf ?? ''}`;
 }
 
+/** The classes an instrument key names, as written in keys (lower case): 'plan|…|a+c+r|…' → ['a', 'c', 'r']. */
+export function instrumentKeyClasses(key: string): string[] {
+  return (key.split('|')[2] ?? '').split('+').filter((c) => c !== '');
+}
+
 const KIND_ORDER: Record<string, number> = {
   plan: 0,
   agreement: 0,

@@ -1,3 +1,4 @@
+import { instrumentKeyClasses } from '../registry/storedDocument.js';
 import { approvalsInQuarter, continuanceStatus } from '../store/governanceStore.js';
 import type { BoardReportGovernance } from './boardReport.js';
 
@@ -21,15 +22,30 @@ export const boardReportGovernance: BoardReportGovernance = {
     return (await continuanceStatus(q, asOf)).map((c) =>
       c.status === 'lapsed'
         ? {
-            instrument: c.instrument,
+            instrument: instrumentLabel(c.instrument, c.instrumentKey),
             deadline: c.periods.at(-1)!.deadline,
             status: `lapsed; ended ${c.endsOn}`,
           }
         : {
-            instrument: c.instrument,
+            instrument: instrumentLabel(c.instrument, c.instrumentKey),
             deadline: c.nextDeadline!,
             status: c.periods.at(-1)?.metBy ? `approved ${c.periods.at(-1)!.metBy!.meetingDate}` : 'due',
           },
     );
   },
 };
+
+/**
+ * The instrument as the board reads it: its title, with its classes when the title does not name
+ * them — a complex's Class A and Class C plans are both titled "Master Distribution Plan", and the
+ * board must tell which one is due and which one lapsed.
+ * @example instrumentLabel('Master Distribution Plan', 'plan|summit funds|c|2024-01-02') === 'Master Distribution Plan (Class C)'
+ */
+export function instrumentLabel(title: string, key: string): string {
+  if (/\bclass(es)?\b/i.test(title)) return title;
+  const classes = instrumentKeyClasses(key).map((c) =>
+    c.length <= 2 ? c.toUpperCase() : `${c[0]!.toUpperCase()}${c.slice(1)}`,
+  );
+  if (classes.length === 0) return title;
+  return `${title} (${classes.length === 1 ? 'Class' : 'Classes'} ${classes.join(', ')})`;
+}

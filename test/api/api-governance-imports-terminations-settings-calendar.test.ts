@@ -136,14 +136,15 @@ describe.skipIf(!seedsAvailable).each(dialects)('governance and calendar routes 
   });
 
   it('terminate (operator, JSON): recorded and audited with the token; the same again is unchanged', async () => {
+    // the store holds only the AIM Funds Group Plan (seed 002): there is no agreement to terminate
+    // (FIFTEENTH(A)), so the Plan is terminated for a class (Plan §9)
     const body = JSON.stringify({
-      instrument: 'agreement',
+      instrument: 'plan',
       portfolio: 'AIM Value Fund',
-      class: 'C',
+      class: 'A',
       date: '2007-09-01',
-      by: 'distributor',
-      noticeDate: '2007-07-15',
-      reason: 'notice of 2007-07-15',
+      by: 'trustees',
+      reason: 'Board resolution 2007-8',
     });
     const res = await f.request('POST', '/api/terminations', {
       token: f.tokens.operator,
@@ -153,7 +154,7 @@ describe.skipIf(!seedsAvailable).each(dialects)('governance and calendar routes 
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({
       recorded: true,
-      termination: { instrument: 'agreement', effectiveDate: '2007-09-01' },
+      termination: { instrument: 'plan', effectiveDate: '2007-09-01' },
     });
     expect((await f.store.use((db) => loadAuditLog(db))).at(-1)).toMatchObject({
       actor: 'token:operator (operator)',

@@ -27,6 +27,22 @@ export const rateArb = fc
   .integer({ min: 0, max: 150 })
   .map((h) => `${Math.floor(h / 100)}.${String(h % 100).padStart(2, '0')}`);
 
+/** hundredths of a percent as a rate string: 75 → "0.75" */
+const pctOf = (h: number) => `${Math.floor(h / 100)}.${String(h % 100).padStart(2, '0')}`;
+
+/**
+ * A schedule row's rates as a 12b-1 schedule can set them (FINRA Rule 2341, src/edgar/finraLimits.ts:
+ * a row beyond them is refused at its line): ABSC ≤ 0.75%, service ≤ 0.25%, the aggregate not below
+ * either part.
+ */
+const rowRatesArb = fc
+  .record({
+    a: fc.integer({ min: 0, max: 75 }),
+    s: fc.integer({ min: 0, max: 25 }),
+    extra: fc.integer({ min: 0, max: 50 }),
+  })
+  .map(({ a, s, extra }) => ({ a: pctOf(a), s: pctOf(s), g: pctOf(a + s + extra) }));
+
 export const isoDateArb = fc
   .record({
     y: fc.integer({ min: 1990, max: 2012 }),
@@ -51,10 +67,13 @@ function runArb(classes: readonly string[], registrants: fc.Arbitrary<string | n
       class: fc.constantFrom(...classes),
       shape: fc.constantFrom(...SHAPES),
       bound: fc.constantFrom('minimum' as const, 'maximum' as const, null),
-      rows: fc.array(fc.record({ portfolio: portfolioArb, a: rateArb, s: rateArb, g: rateArb }), {
-        minLength: 1,
-        maxLength: 6,
-      }),
+      rows: fc.array(
+        fc.tuple(portfolioArb, rowRatesArb).map(([portfolio, r]) => ({ portfolio, ...r })),
+        {
+          minLength: 1,
+          maxLength: 6,
+        },
+      ),
     })
     .map(({ registrant, class: klass, shape, bound, rows }) =>
       rows.map((r): ScheduleEntry => {
