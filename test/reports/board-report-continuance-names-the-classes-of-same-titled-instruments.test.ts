@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { instrumentLabel } from '../../src/reports/boardReportGovernance.js';
 import { instrumentKey } from '../../src/registry/storedDocument.js';
+import { instrumentLabel } from '../../src/reports/boardReportGovernance.js';
 import { runCliInProcess } from '../support/cli.js';
 import { freshDatabase, type TestDatabase } from '../support/databases.js';
 import { seedFiles, seedsAvailable } from '../support/seeds.js';
