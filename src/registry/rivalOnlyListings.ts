@@ -1,5 +1,5 @@
 import type { PortfolioIdentities } from './portfolioIdentity.js';
-import type { Instrument } from './scheduleVersions.js';
+import { everyScheduleVersion, type Instrument } from './scheduleVersions.js';
 
 /**
  * A class that only a rival version of a schedule lists: two versions of one named schedule
@@ -20,27 +20,25 @@ export function rivalOnlyListings(
   identities: PortfolioIdentities,
 ): ListingInDoubt[] {
   const out: ListingInDoubt[] = [];
-  for (const instrument of instruments)
-    for (const versions of instrument.schedules.values())
-      for (const version of versions) {
-        const listed = new Set<string>();
-        for (const e of version.entries) {
-          const pid = identities.resolve(e.portfolio);
-          if (pid !== undefined) listed.add(`${pid}|${e.class}`);
-        }
-        for (const rival of version.rivals)
-          for (const e of rival.entries) {
-            const pid = identities.resolve(e.portfolio);
-            if (pid === undefined || listed.has(`${pid}|${e.class}`)) continue;
-            listed.add(`${pid}|${e.class}`);
-            out.push({
-              portfolioId: pid,
-              class: e.class,
-              from: version.effectiveDate,
-              lastDay: version.lastDay,
-              conflict: `${version.scheduleName} of ${instrument.title} in ${rival.fileName}, also effective ${version.effectiveDate}, lists it, but ${version.fileName} (used) does not`,
-            });
-          }
+  for (const { instrument, version } of everyScheduleVersion(instruments)) {
+    const listed = new Set<string>();
+    for (const e of version.entries) {
+      const pid = identities.resolve(e.portfolio);
+      if (pid !== undefined) listed.add(`${pid}|${e.class}`);
+    }
+    for (const rival of version.rivals)
+      for (const e of rival.entries) {
+        const pid = identities.resolve(e.portfolio);
+        if (pid === undefined || listed.has(`${pid}|${e.class}`)) continue;
+        listed.add(`${pid}|${e.class}`);
+        out.push({
+          portfolioId: pid,
+          class: e.class,
+          from: version.effectiveDate,
+          lastDay: version.lastDay,
+          conflict: `${version.scheduleName} of ${instrument.title} in ${rival.fileName}, also effective ${version.effectiveDate}, lists it, but ${version.fileName} (used) does not`,
+        });
       }
+  }
   return out;
 }

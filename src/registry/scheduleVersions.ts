@@ -38,6 +38,15 @@ export interface Instrument {
   readonly schedules: ReadonlyMap<string, readonly ScheduleVersion[]>;
 }
 
+/** Every version of every named schedule of the instruments, with its instrument. */
+export function* everyScheduleVersion(
+  instruments: readonly Instrument[],
+): Generator<{ readonly instrument: Instrument; readonly version: ScheduleVersion }> {
+  for (const instrument of instruments)
+    for (const versions of instrument.schedules.values())
+      for (const version of versions) yield { instrument, version };
+}
+
 export interface InstrumentSet {
   readonly instruments: readonly Instrument[];
   readonly warnings: readonly string[];

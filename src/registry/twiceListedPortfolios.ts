@@ -1,6 +1,6 @@
 import type { PortfolioIdentities } from './portfolioIdentity.js';
 import type { ListingInDoubt } from './rivalOnlyListings.js';
-import type { Instrument } from './scheduleVersions.js';
+import { everyScheduleVersion, type Instrument } from './scheduleVersions.js';
 
 /**
  * One version of a schedule listing one portfolio's class twice, under two of the names it has
@@ -15,28 +15,26 @@ export function twiceListedPortfolios(
   identities: PortfolioIdentities,
 ): ListingInDoubt[] {
   const out: ListingInDoubt[] = [];
-  for (const instrument of instruments)
-    for (const versions of instrument.schedules.values())
-      for (const version of versions) {
-        const first = new Map<string, string>();
-        for (const e of version.entries) {
-          const pid = identities.resolve(e.portfolio);
-          if (pid === undefined) continue;
-          const key = `${pid}|${e.class}`;
-          const name = e.portfolio.replace(/\s+/g, ' ').trim();
-          const seen = first.get(key);
-          if (seen === undefined) {
-            first.set(key, name);
-            continue;
-          }
-          out.push({
-            portfolioId: pid,
-            class: e.class,
-            from: version.effectiveDate,
-            lastDay: version.lastDay,
-            conflict: `${version.scheduleName} of ${instrument.title} (${version.fileName}, effective ${version.effectiveDate}) lists it twice, as ${seen} and as ${name}, names of one portfolio; only the first line is read — if ${name} is a new portfolio that took a former name, it is not known to plan12b`,
-          });
-        }
+  for (const { instrument, version } of everyScheduleVersion(instruments)) {
+    const first = new Map<string, string>();
+    for (const e of version.entries) {
+      const pid = identities.resolve(e.portfolio);
+      if (pid === undefined) continue;
+      const key = `${pid}|${e.class}`;
+      const name = e.portfolio.replace(/\s+/g, ' ').trim();
+      const seen = first.get(key);
+      if (seen === undefined) {
+        first.set(key, name);
+        continue;
       }
+      out.push({
+        portfolioId: pid,
+        class: e.class,
+        from: version.effectiveDate,
+        lastDay: version.lastDay,
+        conflict: `${version.scheduleName} of ${instrument.title} (${version.fileName}, effective ${version.effectiveDate}) lists it twice, as ${seen} and as ${name}, names of one portfolio; only the first line is read — if ${name} is a new portfolio that took a former name, it is not known to plan12b`,
+      });
+    }
+  }
   return out;
 }
