@@ -115,9 +115,14 @@ function isoDate(rand: () => number): string {
   return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
-function rate(rand: () => number): string {
-  const hundredths = 5 * Math.floor(rand() * 21);
+/** A rate string of `hundredths` of a percent: 75 → "0.75". */
+function pct(hundredths: number): string {
   return `${Math.floor(hundredths / 100)}.${String(hundredths % 100).padStart(2, '0')}`;
+}
+
+/** A multiple of 0.05% up to `maxHundredths` (FINRA Rule 2341: ABSC ≤ 0.75%, service ≤ 0.25%). */
+function rateUpTo(rand: () => number, maxHundredths: number): number {
+  return 5 * Math.floor(rand() * (maxHundredths / 5 + 1));
 }
 
 function portfolio(rand: () => number): string {
@@ -149,16 +154,19 @@ export function generateExhibitDocument(rand: () => number): ExhibitDocument {
       const bound = pick(rand, ['minimum', 'maximum', null] as const);
       const rows = 1 + Math.floor(rand() * 12);
       for (let i = 0; i < rows; i++) {
-        const absc = plain || shape === 3 ? null : rate(rand);
-        const service = plain || shape === 2 ? null : rate(rand);
+        // rates a 12b-1 schedule can set: within FINRA's caps, the aggregate not below its parts
+        // (the reader refuses a row beyond them at its line)
+        const absc = plain || shape === 3 ? null : rateUpTo(rand, 75);
+        const service = plain || shape === 2 ? null : rateUpTo(rand, 25);
+        const aggregate = plain || shape !== 0 ? null : (absc ?? 0) + (service ?? 0) + rateUpTo(rand, 50);
         entries.push({
           registrant: group,
           portfolio: portfolio(rand),
           class: klass,
-          assetBasedSalesChargePct: absc,
+          assetBasedSalesChargePct: absc === null ? null : pct(absc),
           assetBasedSalesChargeBound: absc === null ? null : bound,
-          serviceFeePct: service,
-          aggregateFeePct: plain || shape !== 0 ? null : rate(rand),
+          serviceFeePct: service === null ? null : pct(service),
+          aggregateFeePct: aggregate === null ? null : pct(aggregate),
         });
       }
     }
