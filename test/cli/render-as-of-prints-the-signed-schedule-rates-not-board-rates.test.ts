@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { scheduleDocumentAsOf } from '../../src/cli/scheduleDocument.js';
-import type { ExhibitDocument } from '../../src/edgar/exhibitDocument.js';
 import { parseExhibit } from '../../src/edgar/parseExhibit.js';
 import { renderExhibit } from '../../src/edgar/renderExhibit.js';
 import { buildRegistry } from '../../src/registry/registry.js';
+import { OMEGA_TRUST_PLAN } from '../registry/omegaTrustPlan.js';
 
 /**
  * `exhibit render --as-of D` prints the schedule in force as a conformed Schedule A to compare with
@@ -12,43 +12,7 @@ import { buildRegistry } from '../../src/registry/registry.js';
  * 2011-06-01. The rendering printed 0.40% under the heading "MAXIMUM ASSET BASED SALES CHARGE" —
  * a maximum no instrument states. It must print the schedule's 0.50% / 0.25% / 0.75%.
  */
-const plan: ExhibitDocument = {
-  kind: 'plan',
-  title: 'Master Distribution Plan of Omega Trust (Class B Shares)',
-  exhibit: null,
-  instrument: {
-    kind: 'plan',
-    title: 'Master Distribution Plan',
-    registrant: 'Omega Trust',
-    classes: ['B'],
-    datedAsOf: '2011-03-01',
-  },
-  amendmentNumber: null,
-  effectiveDate: '2011-03-01',
-  datedDate: '2011-03-01',
-  terms: { distributionFeePct: null, serviceFeePct: null },
-  schedules: [
-    {
-      name: 'Schedule A',
-      replacesEntirely: false,
-      entries: [
-        {
-          registrant: 'OMEGA TRUST',
-          portfolio: 'Omega Delta Fund',
-          class: 'B',
-          assetBasedSalesChargePct: '0.50',
-          assetBasedSalesChargeBound: 'maximum',
-          serviceFeePct: '0.25',
-          aggregateFeePct: '0.75',
-        },
-      ],
-    },
-  ],
-  renames: [],
-  renameRules: [],
-  footnotes: [],
-  warnings: [],
-};
+const plan = OMEGA_TRUST_PLAN;
 
 describe('exhibit render --as-of under a Board-set rate', () => {
   const registry = buildRegistry(

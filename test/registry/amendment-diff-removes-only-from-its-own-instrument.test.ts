@@ -3,6 +3,7 @@ import type { ExhibitDocument, ScheduleEntry } from '../../src/edgar/exhibitDocu
 import { amendmentDiff } from '../../src/registry/amendmentDiff.js';
 import { buildRegistry } from '../../src/registry/registry.js';
 import type { StoredDocument } from '../../src/registry/storedDocument.js';
+import { OMEGA_TRUST_PLAN } from './omegaTrustPlan.js';
 
 /**
  * `exhibit diff` says what one document changed. Class B: an agreement (2010-01-01) lists Zeta
@@ -73,29 +74,7 @@ const amendment1: ExhibitDocument = {
     },
   ],
 };
-const plan: ExhibitDocument = {
-  ...base,
-  kind: 'plan',
-  title: 'Master Distribution Plan of Omega Trust (Class B Shares)',
-  instrument: {
-    kind: 'plan',
-    title: 'Master Distribution Plan',
-    registrant: 'Omega Trust',
-    classes: ['B'],
-    datedAsOf: '2011-03-01',
-  },
-  amendmentNumber: null,
-  effectiveDate: '2011-03-01',
-  datedDate: '2011-03-01',
-  terms: { distributionFeePct: null, serviceFeePct: null },
-  schedules: [
-    {
-      name: 'Schedule A',
-      replacesEntirely: false,
-      entries: [entry('OMEGA TRUST', 'Omega Delta Fund', ['0.50', '0.25', '0.75'])],
-    },
-  ],
-};
+const plan = OMEGA_TRUST_PLAN;
 const docs: StoredDocument[] = [
   { id: 'a0', fileName: 'agreement.txt', doc: agreement },
   { id: 'a1', fileName: 'amendment1.txt', doc: amendment1 },

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { ExhibitDocument } from '../../src/edgar/exhibitDocument.js';
 import { buildRegistry } from '../../src/registry/registry.js';
 import type { StoredDocument } from '../../src/registry/storedDocument.js';
+import { OMEGA_TRUST_PLAN } from './omegaTrustPlan.js';
 
 /**
  * SPEC §2: Board-set current rates below the schedule maxima, effective-dated; FORMATS: the
@@ -11,43 +11,7 @@ import type { StoredDocument } from '../../src/registry/storedDocument.js';
  * is then 0.40% + 0.25% = 0.65% — the answer said ABSC 0.40%, service 0.25% and aggregate 0.75%
  * (the schedule's maximum), three figures that do not add up.
  */
-const plan: ExhibitDocument = {
-  kind: 'plan',
-  title: 'Master Distribution Plan of Omega Trust (Class B Shares)',
-  exhibit: null,
-  instrument: {
-    kind: 'plan',
-    title: 'Master Distribution Plan',
-    registrant: 'Omega Trust',
-    classes: ['B'],
-    datedAsOf: '2011-03-01',
-  },
-  amendmentNumber: null,
-  effectiveDate: '2011-03-01',
-  datedDate: '2011-03-01',
-  terms: { distributionFeePct: null, serviceFeePct: null },
-  schedules: [
-    {
-      name: 'Schedule A',
-      replacesEntirely: false,
-      entries: [
-        {
-          registrant: 'OMEGA TRUST',
-          portfolio: 'Omega Delta Fund',
-          class: 'B',
-          assetBasedSalesChargePct: '0.50',
-          assetBasedSalesChargeBound: 'maximum',
-          serviceFeePct: '0.25',
-          aggregateFeePct: '0.75',
-        },
-      ],
-    },
-  ],
-  renames: [],
-  renameRules: [],
-  footnotes: [],
-  warnings: [],
-};
+const plan = OMEGA_TRUST_PLAN;
 const documents: StoredDocument[] = [{ id: 'p1', fileName: 'plan.txt', doc: plan }];
 const registry = buildRegistry(documents, [
   {
