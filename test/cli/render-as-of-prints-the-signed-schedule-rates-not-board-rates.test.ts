@@ -3,7 +3,7 @@ import { scheduleDocumentAsOf } from '../../src/cli/scheduleDocument.js';
 import { parseExhibit } from '../../src/edgar/parseExhibit.js';
 import { renderExhibit } from '../../src/edgar/renderExhibit.js';
 import { buildRegistry } from '../../src/registry/registry.js';
-import { OMEGA_TRUST_PLAN } from '../registry/omegaTrustPlan.js';
+import { OMEGA_TRUST_PLAN } from '../registry/registryFixtures.js';
 
 /**
  * `exhibit render --as-of D` prints the schedule in force as a conformed Schedule A to compare with

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { ExhibitDocument, ScheduleEntry } from '../../src/edgar/exhibitDocument.js';
+import type { ExhibitDocument } from '../../src/edgar/exhibitDocument.js';
 import { amendmentDiff } from '../../src/registry/amendmentDiff.js';
 import { buildRegistry } from '../../src/registry/registry.js';
 import type { StoredDocument } from '../../src/registry/storedDocument.js';
-import { OMEGA_TRUST_PLAN } from './omegaTrustPlan.js';
+import { CLASS_B_AGREEMENT, classBEntry, OMEGA_TRUST_PLAN } from './registryFixtures.js';
 
 /**
  * `exhibit diff` says what one document changed. Class B: an agreement (2010-01-01) lists Zeta
@@ -12,26 +12,8 @@ import { OMEGA_TRUST_PLAN } from './omegaTrustPlan.js';
  * Delta Fund. The plan removed nothing: Zeta Alpha Fund's end is Amendment No. 1's doing. The diff
  * of the plan listed "removed Zeta Alpha Fund" because it shares the class and the date.
  */
-const entry = (
-  registrant: string,
-  portfolio: string,
-  rates: [string, string, string] | null,
-): ScheduleEntry => ({
-  registrant,
-  portfolio,
-  class: 'B',
-  assetBasedSalesChargePct: rates?.[0] ?? null,
-  assetBasedSalesChargeBound: rates ? 'maximum' : null,
-  serviceFeePct: rates?.[1] ?? null,
-  aggregateFeePct: rates?.[2] ?? null,
-});
-const agreementRef = {
-  kind: 'agreement' as const,
-  title: 'Amended and Restated Master Distribution Agreement',
-  registrant: null,
-  classes: ['B'],
-  datedAsOf: '2010-01-01',
-};
+const entry = classBEntry;
+const agreementRef = CLASS_B_AGREEMENT;
 const base = {
   exhibit: null,
   renames: [],

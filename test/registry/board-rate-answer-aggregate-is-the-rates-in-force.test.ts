@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildRegistry } from '../../src/registry/registry.js';
 import type { StoredDocument } from '../../src/registry/storedDocument.js';
-import { OMEGA_TRUST_PLAN } from './omegaTrustPlan.js';
+import { OMEGA_TRUST_PLAN } from './registryFixtures.js';
 
 /**
  * SPEC §2: Board-set current rates below the schedule maxima, effective-dated; FORMATS: the

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { ExhibitDocument, ScheduleEntry } from '../../src/edgar/exhibitDocument.js';
+import type { ExhibitDocument } from '../../src/edgar/exhibitDocument.js';
 import { buildRegistry } from '../../src/registry/registry.js';
 import type { StoredDocument } from '../../src/registry/storedDocument.js';
+import { CLASS_B_AGREEMENT, classBEntry } from './registryFixtures.js';
 
 /**
  * SPEC §2: renames as rules ("replacing INVESCO with Zeta"), effective on the amendment's date.
@@ -13,26 +14,8 @@ import type { StoredDocument } from '../../src/registry/storedDocument.js';
  * Fund is no longer covered. plan12b cannot tell which is meant; it said so only once, at import.
  * Every query touching either portfolio from that date must say so; before it, nothing.
  */
-const entry = (
-  registrant: string,
-  portfolio: string,
-  rates: [string, string, string] | null,
-): ScheduleEntry => ({
-  registrant,
-  portfolio,
-  class: 'B',
-  assetBasedSalesChargePct: rates?.[0] ?? null,
-  assetBasedSalesChargeBound: rates ? 'maximum' : null,
-  serviceFeePct: rates?.[1] ?? null,
-  aggregateFeePct: rates?.[2] ?? null,
-});
-const agreementRef = {
-  kind: 'agreement' as const,
-  title: 'Amended and Restated Master Distribution Agreement',
-  registrant: null,
-  classes: ['B'],
-  datedAsOf: '2010-01-01',
-};
+const entry = classBEntry;
+const agreementRef = CLASS_B_AGREEMENT;
 const common = { exhibit: null, renames: [], renameRules: [], footnotes: [], warnings: [] };
 const docs: StoredDocument[] = [
   {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { ExhibitDocument, ScheduleEntry } from '../../src/edgar/exhibitDocument.js';
+import type { ExhibitDocument } from '../../src/edgar/exhibitDocument.js';
 import { buildRegistry } from '../../src/registry/registry.js';
 import type { StoredDocument } from '../../src/registry/storedDocument.js';
+import { CLASS_B_AGREEMENT, classBEntry } from './registryFixtures.js';
 
 /**
  * SPEC §2: two different governing entries with the same effective date are a conflict, warned on
@@ -11,22 +12,8 @@ import type { StoredDocument } from '../../src/registry/storedDocument.js';
  * doubt — the queries that touch it must say so, also when the version used is the one without it
  * (before, only a class the used version listed was warned about; this one ended silently).
  */
-const entry = (portfolio: string): ScheduleEntry => ({
-  registrant: 'ZETA EQUITY FUNDS',
-  portfolio,
-  class: 'B',
-  assetBasedSalesChargePct: null,
-  assetBasedSalesChargeBound: null,
-  serviceFeePct: null,
-  aggregateFeePct: null,
-});
-const instrument = {
-  kind: 'agreement' as const,
-  title: 'Amended and Restated Master Distribution Agreement',
-  registrant: null,
-  classes: ['B'],
-  datedAsOf: '2010-01-01',
-};
+const entry = (portfolio: string) => classBEntry('ZETA EQUITY FUNDS', portfolio, null);
+const instrument = CLASS_B_AGREEMENT;
 const doc = (
   kind: ExhibitDocument['kind'],
   amendmentNumber: number | null,

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { ExhibitDocument, ScheduleEntry } from '../../src/edgar/exhibitDocument.js';
+import type { ExhibitDocument } from '../../src/edgar/exhibitDocument.js';
 import { buildRegistry } from '../../src/registry/registry.js';
 import type { StoredDocument } from '../../src/registry/storedDocument.js';
+import { CLASS_B_AGREEMENT, classBEntry } from './registryFixtures.js';
 
 /**
  * SPEC §2 resolves any name a portfolio ever had to it. Amendment No. 1 (2011-03-01) renames
@@ -12,22 +13,8 @@ import type { StoredDocument } from '../../src/registry/storedDocument.js';
  * fewer than the signed schedule. plan12b cannot tell the two apart by name, so every query
  * touching the class from that date must say so.
  */
-const entry = (portfolio: string): ScheduleEntry => ({
-  registrant: 'ZETA EQUITY FUNDS',
-  portfolio,
-  class: 'B',
-  assetBasedSalesChargePct: null,
-  assetBasedSalesChargeBound: null,
-  serviceFeePct: null,
-  aggregateFeePct: null,
-});
-const instrument = {
-  kind: 'agreement' as const,
-  title: 'Amended and Restated Master Distribution Agreement',
-  registrant: null,
-  classes: ['B'],
-  datedAsOf: '2010-01-01',
-};
+const entry = (portfolio: string) => classBEntry('ZETA EQUITY FUNDS', portfolio, null);
+const instrument = CLASS_B_AGREEMENT;
 const doc = (
   amendmentNumber: number | null,
   effectiveDate: string,

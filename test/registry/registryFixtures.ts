@@ -1,4 +1,28 @@
-import type { ExhibitDocument } from '../../src/edgar/exhibitDocument.js';
+import type { ExhibitDocument, ScheduleEntry } from '../../src/edgar/exhibitDocument.js';
+
+/** A Class B schedule entry of the registry's tests: its rates (ABSC, service, aggregate) as maxima, or none (a plain list). */
+export const classBEntry = (
+  registrant: string,
+  portfolio: string,
+  rates: readonly [string, string, string] | null,
+): ScheduleEntry => ({
+  registrant,
+  portfolio,
+  class: 'B',
+  assetBasedSalesChargePct: rates?.[0] ?? null,
+  assetBasedSalesChargeBound: rates ? 'maximum' : null,
+  serviceFeePct: rates?.[1] ?? null,
+  aggregateFeePct: rates?.[2] ?? null,
+});
+
+/** The invented Class B agreement the registry's tests amend, made as of 2010-01-01. */
+export const CLASS_B_AGREEMENT = {
+  kind: 'agreement' as const,
+  title: 'Amended and Restated Master Distribution Agreement',
+  registrant: null,
+  classes: ['B'],
+  datedAsOf: '2010-01-01',
+};
 
 /**
  * An invented Class B plan shared by the registry's tests: the Master Distribution Plan of Omega
