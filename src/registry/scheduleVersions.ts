@@ -90,6 +90,8 @@ export function buildInstruments(documents: readonly StoredDocument[]): Instrume
       serviceFeePct = d.doc.terms.serviceFeePct ?? serviceFeePct;
     }
 
+    warnings.push(...duplicateAmendmentNumbers(group, ref.title));
+
     type Raw = Omit<ScheduleVersion, 'lastDay' | 'rivals'> & { rivals: ScheduleVersion['rivals'][number][] };
     const raw = new Map<string, Raw[]>();
     for (const d of group) {
@@ -148,4 +150,31 @@ export function buildInstruments(documents: readonly StoredDocument[]): Instrume
   }
   instruments.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   return { instruments, warnings };
+}
+
+/**
+ * Two documents of one instrument numbered alike ("Amendment No. 2") but taking effect on
+ * different dates: one of them is misnumbered or belongs to another instrument, and the reader
+ * cannot tell which. Both stay in force by their dates; the user is told (SPEC §2: what the
+ * documents themselves get wrong is reported, not silently resolved).
+ */
+function duplicateAmendmentNumbers(group: readonly StoredDocument[], title: string): string[] {
+  const byNumber = new Map<number, StoredDocument[]>();
+  for (const d of group) {
+    const n = d.doc.amendmentNumber;
+    if (n === null || (d.doc.kind !== 'plan-amendment' && d.doc.kind !== 'agreement-amendment')) continue;
+    const list = byNumber.get(n) ?? [];
+    list.push(d);
+    byNumber.set(n, list);
+  }
+  const warnings: string[] = [];
+  for (const [n, docs] of byNumber) {
+    const dates = new Set(docs.map((d) => d.doc.effectiveDate));
+    if (dates.size < 2) continue;
+    const listed = docs.map((d) => `${d.fileName} effective ${d.doc.effectiveDate}`).join(', ');
+    warnings.push(
+      `two documents are Amendment No. ${n} of ${title} with different dates (${listed}); each governs from its own date — check the numbering, or import the right one only`,
+    );
+  }
+  return warnings;
 }
