@@ -11,7 +11,11 @@ import { CLASS_B_AGREEMENT, classBEntry } from './registryFixtures.js';
  * same No. 2 filed again with the same date (a refiling), is not a second amendment and is not
  * warned about.
  */
-const doc = (amendmentNumber: number | null, effectiveDate: string, portfolios: string[]): ExhibitDocument => ({
+const doc = (
+  amendmentNumber: number | null,
+  effectiveDate: string,
+  portfolios: string[],
+): ExhibitDocument => ({
   kind: amendmentNumber === null ? 'agreement' : 'agreement-amendment',
   title: amendmentNumber === null ? CLASS_B_AGREEMENT.title : `Amendment No. ${amendmentNumber}`,
   exhibit: null,
@@ -36,7 +40,11 @@ const doc = (amendmentNumber: number | null, effectiveDate: string, portfolios: 
   warnings: [],
 });
 
-const base: StoredDocument = { id: 'a0', fileName: 'base.txt', doc: doc(null, '2010-01-01', ['Zeta Gamma Fund']) };
+const base: StoredDocument = {
+  id: 'a0',
+  fileName: 'base.txt',
+  doc: doc(null, '2010-01-01', ['Zeta Gamma Fund']),
+};
 const no1: StoredDocument = { id: 'b1', fileName: 'no1.txt', doc: doc(1, '2011-01-01', ['Zeta Gamma Fund']) };
 const no2Early: StoredDocument = {
   id: 'c2',
