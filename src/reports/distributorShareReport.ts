@@ -50,19 +50,16 @@ import { termGapWarnings } from './termGapWarnings.js';
 
 /**
  * The Distributor: the party to the Agreement, i.e. whoever holds the rights of the first
- * exclusive distributor recorded (a predecessor's rights assigned to it count as its own, NINETEENTH).
- * A predecessor of one portfolio whose rights were not assigned must start after the Distributor's
- * first term (or on the same day as a term of the Distributor for all portfolios), or it would be
- * taken for the Distributor.
+ * exclusive distributor under a term for every portfolio (`all`: the master agreement's own term;
+ * a predecessor's rights assigned to it count as its own, NINETEENTH). A predecessor of one
+ * portfolio — the distributor of a fund before it joined the complex — is an Other Distributor
+ * even when its term is the earliest recorded. Only where no term covers every portfolio is the
+ * first term of any portfolio taken.
  */
 export function theDistributor(terms: readonly DistributorTerm[]): string | null {
-  // on the same first day, a term for every portfolio (the master agreement's) before one portfolio's
-  const first = [...terms].sort((a, b) =>
-    a.start !== b.start
-      ? a.start < b.start
-        ? -1
-        : 1
-      : (a.portfolioId === null ? 0 : 1) - (b.portfolioId === null ? 0 : 1),
+  const master = terms.filter((t) => t.portfolioId === null);
+  const first = [...(master.length > 0 ? master : terms)].sort((a, b) =>
+    a.start < b.start ? -1 : a.start > b.start ? 1 : 0,
   )[0];
   return first === undefined ? null : rightsHolder(terms, first.distributor);
 }

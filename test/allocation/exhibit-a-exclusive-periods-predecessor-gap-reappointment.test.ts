@@ -98,3 +98,27 @@ describe("Exhibit A: the Distributor's exclusive periods and the computation dat
     expect(theDistributor([all, zeta])).toBe(D);
   });
 });
+
+describe('the Distributor is the party to the master agreement', () => {
+  const all = (distributor: string, start: string, rightsAssignedTo: string | null = null) =>
+    createDistributorTerm({ portfolioId: null, distributor, start, end: null, rightsAssignedTo });
+
+  it('a fund that joined the complex with its own earlier distributor does not make that one the Distributor', () => {
+    // Zeta distributed fund-x from 1998 until the fund joined the complex under D's agreement in 2003
+    const zeta = term('Zeta', '1998-01-01', '2003-08-17');
+    expect(theDistributor([zeta, all(D, '2003-08-18')])).toBe(D);
+    expect(theDistributor([all(D, '2003-08-18'), zeta])).toBe(D);
+  });
+
+  it("the master agreement's earliest term decides, through an assignment of its rights (NINETEENTH)", () => {
+    const invesco = all('INVESCO Distributors', '1999-01-01', D);
+    const successor = all('Omega', '2010-01-01');
+    expect(theDistributor([successor, all(D, '2003-08-18'), invesco])).toBe(D);
+  });
+
+  it('with no term for every portfolio, the earliest term of any portfolio', () => {
+    expect(theDistributor([term(D, '2003-08-18', null), term('Zeta', '1998-01-01', '2003-08-17')])).toBe(
+      'Zeta',
+    );
+  });
+});
