@@ -16,7 +16,7 @@ import { ExhibitParseError, type Gap, type ParsedEntry, type Rename } from './ex
 import { finraBreach } from './finraLimits.js';
 import { entriesCounted, isAllCaps } from './lineShapes.js';
 import { parenthesisedClasses } from './portfolioName.js';
-import { type ScheduleItem, scheduleItem } from './scheduleItem.js';
+import { mostlyHeadingWords, type ScheduleItem, scheduleItem } from './scheduleItem.js';
 import { classCodesIn } from './shareClasses.js';
 import { cellsAtColumnStarts } from './textColumns.js';
 import { joinWrappedCells } from './wrappedCell.js';
@@ -838,6 +838,8 @@ export function step(s0: CellState, item: ScheduleItem, line: number, ctx: CellS
       return { ...finishName(h, ctx), phase: 'closed', quoteOpen: false };
     }
     case 'class': {
+      // a class cell whose class cannot be told is never dropped: it would take its row with it
+      if (item.codes.length === 0) fail(ctx, line, 'a class cell names a class the reader cannot tell');
       let h = closeHeading(s);
       // Transamerica "Alpha Growth / Class A / Class C / Alpha Bond / Class A": a list of series and
       // their classes, no rate column — the classes are the series' above them, written as it came
@@ -896,8 +898,19 @@ export function step(s0: CellState, item: ScheduleItem, line: number, ctx: CellS
     }
     case 'name': {
       const named = stepName(s, item, line, ctx);
-      // inside heading rows that name no rate yet: the fund column's heading, if headings go on
-      return s.phase === 'heading' && named.phase !== 'closed' && columnsOf(s.heading).rates.length === 0
+      // inside heading rows that name no rate yet — or the table's first cell, before any heading
+      // (Advisors Series Trust "Series or Fund and Class of Advisors Series Trust" over
+      // "Shareholder Servicing Plan Fee as a %"): the fund column's heading, if headings go on
+      const overFunds =
+        s.phase === 'heading'
+          ? columnsOf(s.heading).rates.length === 0
+          : s.entries.length === 0 &&
+            mostlyHeadingWords(item.text) &&
+            s.columns === null &&
+            s.name === null &&
+            s.row === null &&
+            s.listRates.length === 0;
+      return overFunds && named.phase !== 'closed'
         ? { ...named, nameInHeading: { heading: s.heading, entries: s.entries.length, text: item.text } }
         : named;
     }
