@@ -16,7 +16,7 @@ import { ExhibitParseError, type Gap, type ParsedEntry, type Rename } from './ex
 import { finraBreach } from './finraLimits.js';
 import { entriesCounted, isAllCaps } from './lineShapes.js';
 import { parenthesisedClasses } from './portfolioName.js';
-import { type ScheduleItem, scheduleItem } from './scheduleItem.js';
+import { mostlyHeadingWords, type ScheduleItem, scheduleItem } from './scheduleItem.js';
 import { classCodesIn } from './shareClasses.js';
 import { cellsAtColumnStarts } from './textColumns.js';
 import { joinWrappedCells } from './wrappedCell.js';
@@ -147,6 +147,18 @@ export interface CellState {
   readonly keptOverHeading?: boolean;
   /** a title line "CLASS A SHARES OF" was read: the next title line may be the Registrant */
   readonly registrantFollows?: boolean;
+  /**
+   * a name read between heading cells that named no rate yet ("Maximum" / "Variable Trust Funds" /
+   * "12b-1 Fee"): if a heading cell follows at once, the name was the fund column's heading
+   */
+  readonly nameInHeading?: NameInHeading;
+}
+
+interface NameInHeading {
+  readonly heading: readonly string[];
+  /** how many entries there were before the name */
+  readonly entries: number;
+  readonly text: string;
 }
 
 export interface CellScheduleContext {
@@ -580,6 +592,9 @@ function isShareClassCell(s: CellState, text: string): boolean {
 export function step(s0: CellState, item: ScheduleItem, line: number, ctx: CellScheduleContext): CellState {
   let s = s0;
   if (s.phase === 'closed') return s;
+  // the name read inside the heading rows stays one only up to the next item
+  const inHeading = s.nameInHeading;
+  if (inHeading !== undefined) s = { ...s, nameInHeading: undefined };
   if (s.phase === 'footnote') {
     // the footnote's text goes on until a row, a heading or the end
     if (item.kind === 'name' || item.kind === 'leadIn' || item.kind === 'footnote') {
@@ -687,6 +702,10 @@ export function step(s0: CellState, item: ScheduleItem, line: number, ctx: CellS
     return { ...s, heading: [...s.heading.slice(0, -1), `${open} ${item.text}`] };
   switch (item.kind) {
     case 'heading': {
+      // Wells Fargo Variable Trust "Maximum" / "Variable Trust Funds   12b-1 Fee": the words over the
+      // fund column, printed between the rate column's heading words, are a heading, no fund
+      const overFunds = inHeading !== undefined ? nameColumnHeading(s, inHeading) : null;
+      if (overFunds !== null) s = overFunds;
       // Voya: "Voya Multi-Manager International Small Cap" with no rate, then "Fund" (a heading word)
       // and the rate on the row below — the name's last word wrapped onto a row of its own
       if (
@@ -819,6 +838,8 @@ export function step(s0: CellState, item: ScheduleItem, line: number, ctx: CellS
       return { ...finishName(h, ctx), phase: 'closed', quoteOpen: false };
     }
     case 'class': {
+      // a class cell whose class cannot be told is never dropped: it would take its row with it
+      if (item.codes.length === 0) fail(ctx, line, 'a class cell names a class the reader cannot tell');
       let h = closeHeading(s);
       // Transamerica "Alpha Growth / Class A / Class C / Alpha Bond / Class A": a list of series and
       // their classes, no rate column — the classes are the series' above them, written as it came
@@ -876,77 +897,131 @@ export function step(s0: CellState, item: ScheduleItem, line: number, ctx: CellS
       return item.closesQuote ? { ...finishName(next, ctx), phase: 'closed', quoteOpen: false } : next;
     }
     case 'name': {
-      let h = closeHeading(s);
-      const pending = h.name;
-      if (
-        h.columns?.formerNameColumn === true &&
-        pending !== null &&
-        pending.former === undefined &&
-        !pending.done &&
-        h.row === null &&
-        pending.held.length === 0
-      ) {
-        // the "Former Name" cell: a rename where it differs from the current name
-        const renamed = item.text !== pending.text && !h.renames.some((r) => r.from === item.text);
-        return {
-          ...h,
-          name: { ...pending, former: item.text },
-          renames: renamed ? [...h.renames, { from: item.text, to: pending.text }] : h.renames,
-        };
-      }
-      // in a "Share Class" column, "R" and "Investor" are classes
-      const bareClass =
-        /^(?:[A-Z][0-9]?|Investor|Institutional|Advisor|Retail)$/.test(item.text) &&
-        h.columns?.classColumn === true;
-      if (bareClass)
-        return step(h, { kind: 'class', codes: [item.text], closesQuote: item.closesQuote }, line, ctx);
-      if (h.row !== null && h.row.values.length > 0)
-        fail(
-          ctx,
-          line,
-          `"${item.text}" comes inside the rates of the row above it (${h.row.values.length} of ${needed(h, h.row)} read)`,
-        );
-      const n = h.name;
-      const joins =
-        n !== null &&
-        !n.done &&
-        h.row === null &&
-        h.columns !== null &&
-        h.columns.rates.length > 0 &&
-        !nameComplete(n.text) &&
-        ((n.held.length > 0 && n.fragments > 1) ||
-          (n.held.length === 0 && !/\s/.test(n.text)) ||
-          // Voya: "Voya Multi-Manager International Small Cap" with no rate, then "Fund" and the
-          // rate on the row below — the name wrapped onto a row of its own
-          (n.held.length === 0 && NAME_LAST_WORD_RE.test(item.text)));
-      if (joins && n !== null) {
-        const text = `${n.text} ${item.text}`;
-        h = { ...h, name: { ...n, text, fragments: n.fragments + 1 } };
-        if (nameComplete(text) && n.held.length > 0) {
-          const written = finishName(h, ctx);
-          h = { ...written, name: { text, line: n.line, held: [], done: true, fragments: n.fragments + 1 } };
-        }
-      } else {
-        if (h.row !== null && n === null)
-          fail(ctx, h.row.line, `class ${h.row.classes.join(', ')} has no rates before "${item.text}"`);
-        h = finishName(h, ctx);
-        h = { ...h, name: { text: item.text, line, held: [], done: false, fragments: 1 } };
-      }
-      if (h.columns === null || h.columns.rates.length === 0 || h.listRates.length > 0) {
-        // a plain list, or a list under a rate row: each name is an entry as it comes
-        if (
-          h.name !== null &&
-          h.row === null &&
-          (h.listRates.length > 0 || !h.leadInRate) &&
-          !CLASSES_FOLLOW_RE.test(h.name.text) &&
-          // its classes follow in a "Shares" column: the next name or the end writes it
-          h.columns?.classColumn !== true
-        )
-          h = finishName(h, ctx);
-      }
-      return item.closesQuote ? { ...finishName(h, ctx), phase: 'closed', quoteOpen: false } : h;
+      const named = stepName(s, item, line, ctx);
+      // inside heading rows that name no rate yet — or the table's first cell, before any heading
+      // (Advisors Series Trust "Series or Fund and Class of Advisors Series Trust" over
+      // "Shareholder Servicing Plan Fee as a %"): the fund column's heading, if headings go on
+      const overFunds =
+        s.phase === 'heading'
+          ? columnsOf(s.heading).rates.length === 0
+          : s.entries.length === 0 &&
+            mostlyHeadingWords(item.text) &&
+            s.columns === null &&
+            s.name === null &&
+            s.row === null &&
+            s.listRates.length === 0;
+      return overFunds && named.phase !== 'closed'
+        ? { ...named, nameInHeading: { heading: s.heading, entries: s.entries.length, text: item.text } }
+        : named;
     }
   }
+}
+
+/**
+ * The name read inside the heading rows, written as a fund of no rate (or pending), taken back as
+ * a heading over the fund column: the heading rows go on with it. Null where more came of it
+ * (a class, a rate, another fund) — then it was a fund.
+ */
+function nameColumnHeading(s: CellState, n: NameInHeading): CellState | null {
+  if (s.row !== null || s.listRates.length > 0 || s.classRow !== null) return null;
+  const written = s.entries.slice(n.entries);
+  const asEntries =
+    s.name === null &&
+    written.length > 0 &&
+    written.every((e) => e.portfolio === n.text && RATE_KEYS.every((k) => e[k] === null));
+  const asPending =
+    written.length === 0 &&
+    s.name !== null &&
+    s.name.text === n.text &&
+    !s.name.done &&
+    s.name.held.length === 0;
+  if (!asEntries && !asPending) return null;
+  return {
+    ...s,
+    entries: s.entries.slice(0, n.entries),
+    name: null,
+    classesDue: null,
+    phase: 'heading',
+    heading: [...n.heading, n.text],
+  };
+}
+
+/** A fund's name (or a part of one) in the rows. */
+function stepName(
+  s: CellState,
+  item: Extract<ScheduleItem, { kind: 'name' }>,
+  line: number,
+  ctx: CellScheduleContext,
+): CellState {
+  let h = closeHeading(s);
+  const pending = h.name;
+  if (
+    h.columns?.formerNameColumn === true &&
+    pending !== null &&
+    pending.former === undefined &&
+    !pending.done &&
+    h.row === null &&
+    pending.held.length === 0
+  ) {
+    // the "Former Name" cell: a rename where it differs from the current name
+    const renamed = item.text !== pending.text && !h.renames.some((r) => r.from === item.text);
+    return {
+      ...h,
+      name: { ...pending, former: item.text },
+      renames: renamed ? [...h.renames, { from: item.text, to: pending.text }] : h.renames,
+    };
+  }
+  // in a "Share Class" column, "R" and "Investor" are classes
+  const bareClass =
+    /^(?:[A-Z][0-9]?|Investor|Institutional|Advisor|Retail)$/.test(item.text) &&
+    h.columns?.classColumn === true;
+  if (bareClass)
+    return step(h, { kind: 'class', codes: [item.text], closesQuote: item.closesQuote }, line, ctx);
+  if (h.row !== null && h.row.values.length > 0)
+    fail(
+      ctx,
+      line,
+      `"${item.text}" comes inside the rates of the row above it (${h.row.values.length} of ${needed(h, h.row)} read)`,
+    );
+  const n = h.name;
+  const joins =
+    n !== null &&
+    !n.done &&
+    h.row === null &&
+    h.columns !== null &&
+    h.columns.rates.length > 0 &&
+    !nameComplete(n.text) &&
+    ((n.held.length > 0 && n.fragments > 1) ||
+      (n.held.length === 0 && !/\s/.test(n.text)) ||
+      // Voya: "Voya Multi-Manager International Small Cap" with no rate, then "Fund" and the
+      // rate on the row below — the name wrapped onto a row of its own
+      (n.held.length === 0 && NAME_LAST_WORD_RE.test(item.text)));
+  if (joins && n !== null) {
+    const text = `${n.text} ${item.text}`;
+    h = { ...h, name: { ...n, text, fragments: n.fragments + 1 } };
+    if (nameComplete(text) && n.held.length > 0) {
+      const written = finishName(h, ctx);
+      h = { ...written, name: { text, line: n.line, held: [], done: true, fragments: n.fragments + 1 } };
+    }
+  } else {
+    if (h.row !== null && n === null)
+      fail(ctx, h.row.line, `class ${h.row.classes.join(', ')} has no rates before "${item.text}"`);
+    h = finishName(h, ctx);
+    h = { ...h, name: { text: item.text, line, held: [], done: false, fragments: 1 } };
+  }
+  if (h.columns === null || h.columns.rates.length === 0 || h.listRates.length > 0) {
+    // a plain list, or a list under a rate row: each name is an entry as it comes
+    if (
+      h.name !== null &&
+      h.row === null &&
+      (h.listRates.length > 0 || !h.leadInRate) &&
+      !CLASSES_FOLLOW_RE.test(h.name.text) &&
+      // its classes follow in a "Shares" column: the next name or the end writes it
+      h.columns?.classColumn !== true
+    )
+      h = finishName(h, ctx);
+  }
+  return item.closesQuote ? { ...finishName(h, ctx), phase: 'closed', quoteOpen: false } : h;
 }
 
 export interface CellScheduleReading {

@@ -58,6 +58,15 @@ export function cellHeadingAt(
     const letter = /^([A-Z](?:-\d{1,2})?)$/.exec(lines[j]?.trimmed ?? '');
     if (letter) return { index: i, name: `Schedule ${letter[1]}`, quoted: t !== 'SCHEDULE', next: j + 1 };
   }
+  // Harding Loevner "Appendix A - List of Portfolios and Classes": the heading and its subtitle on
+  // one line — first in the document, or under nothing but the filing's exhibit label
+  const subtitled =
+    /^(SCHEDULE|APPENDIX|Schedule|Appendix)\s+([A-Z](?:-\d{1,2})?)\s+[-\u2013\u2014]\s+[A-Z]/.exec(t);
+  if (subtitled && (i === firstContent || onlyExhibitLabelsBetween(lines, firstContent, i))) {
+    const keyword = subtitled[1]!;
+    const name = `${keyword.charAt(0)}${keyword.slice(1).toLowerCase()} ${subtitled[2]}`;
+    return { index: i, name, quoted: false, next: i + 1 };
+  }
   // Manning & Napier "EXHIBIT A / Fee Schedule": the exhibit is the fee schedule; "EXHIBIT A" first
   // in the document, or under nothing but the filing's exhibit label ("EXHIBIT (m)(2)"), too
   const exhibit = /^EXHIBIT\s+([A-Z])$/i.exec(t);

@@ -263,6 +263,11 @@ const DATED_LINE_RE = /^(?:dated|date\s*:|adopted(?:\s+as\s+of)?\s*:)/i;
 // a blank where the day or month goes: "Dated:        , 2002", "__________, 2003", "August __, 2009", "[ ]"
 const PLACEHOLDER_RE = /_{2,}|\[\s*\]|:\s*,\s*\d{4}|\b[A-Z][a-z]+\s+,\s*\d{4}|^\S+\s*:?\s*$/;
 
+// the end of a schedule's date aside wrapped onto its own line, nothing else on it: "(as amended on
+// June 18, 2015 with respect to the Orinda Income Opportunities Fund;" / "effective as of June 28,
+// 2015)" (Advisors Series Trust) — the date the schedule takes effect
+const EFFECTIVE_LINE_END_RE = /^effective\s+(?:as\s+of\s+)?[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}\s*\)?\.?$/;
+
 export interface DateLine {
   /** every date on the line, in order */
   readonly dates: readonly FoundDate[];
@@ -284,7 +289,8 @@ export interface DateLine {
  *   → ['1993-03-29', '2002-08-30', '2003-11-14']
  */
 export function dateLine(trimmed: string, no: number): DateLine | null {
-  if (!DATE_LINE_RE.test(trimmed) && !isScheduleDateLine(trimmed)) return null;
+  if (!DATE_LINE_RE.test(trimmed) && !isScheduleDateLine(trimmed) && !EFFECTIVE_LINE_END_RE.test(trimmed))
+    return null;
   const text = trimmed.replace(/\s+,/g, ',').replace(/\s+/g, ' ');
   const dates: FoundDate[] = [];
   let markedYear: string | null = null;

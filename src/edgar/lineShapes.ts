@@ -121,7 +121,8 @@ const DESIGNATION = String.raw`(?:99\.?\s?)?\(?[a-z]{1,2}\)?(?:\s?\(\d{1,2}\)|\.
 const BARE_DESIGNATION_RE = new RegExp(`^(${DESIGNATION})$`, 'i');
 // "EXHIBIT m(4)(b)", and "EXHIBIT m (1)(b)" with a space inside the designation
 const LABELLED_RE = new RegExp(`^EXHIBIT\\s+(${DESIGNATION}|\\S+)$`, 'i');
-const EDGAR_TYPE_RE = /^EX-(\d{1,3}(?:\.[A-Za-z0-9()]+)+)$/;
+// …and Harding Loevner's "Ex.99.(m)(7)"
+const EDGAR_TYPE_RE = /^(?:EX-|Ex\.)(\d{1,3}(?:\.[A-Za-z0-9()]+)+)$/;
 
 /**
  * The exhibit designation a title line states, or null: "EXHIBIT (e)(1)(b)" → "(e)(1)(b)", and

@@ -348,14 +348,29 @@ const OTHER_AGREEMENT_RE =
  */
 function refuseNamelessPortfolios(r: Reading, file: string): void {
   for (const s of r.schedules)
-    for (const e of s.entries)
+    for (const e of s.entries) {
       if (!/\p{L}/u.test(e.portfolio))
         throw new ExhibitParseError(
           file,
           r.lines[s.start]?.no ?? 1,
           `${s.name}: "${e.portfolio}" stands where a portfolio name should be`,
         );
+      // Lord Abbett's Schedule A "FUNDS | CLASSES": "A, C, F, P, R2, R3, R4, T" in the cell after a
+      // fund is the fund's classes — a list of class codes is no portfolio's name (SPEC §2.1)
+      if (CLASS_CODE_LIST_RE.test(e.portfolio)) {
+        const at = r.lines.slice(s.start, s.end).find((l) => l.trimmed.includes(e.portfolio));
+        throw new ExhibitParseError(
+          file,
+          at?.no ?? r.lines[s.start]?.no ?? 1,
+          `${s.name}: "${e.portfolio}", a list of share classes, stands where a portfolio name should be: which fund's classes these are, and at which rates, the reader cannot tell`,
+        );
+      }
+    }
 }
+
+// two or more class codes and nothing else: "A, C, F, P, R2, R3, R4, T", "A, A1, F, T", "A and C"
+const CLASS_CODE_LIST_RE =
+  /^(?:Class(?:es)?\s+)?[A-Z][A-Z0-9-]{0,3}(?:\s*(?:,|\band\b|&)\s*(?:and\s+)?(?:Class\s+)?[A-Z][A-Z0-9-]{0,3})+$/;
 
 /**
  * "Class R1", "Class R2", … "Class R9" one a fund, in the order of the rows, beside a bare "Class R"

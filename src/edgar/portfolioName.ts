@@ -6,8 +6,10 @@
 
 import { classCodesIn, isClassLabel } from './shareClasses.js';
 
-// "(formerly, X)", "(formerly known as X)", "Strategy(formerly, X)": the old name, after the name
-const FORMERLY_SUFFIX_RE = /\s*\(\s*formerly\b[^()]*\)\s*$/i;
+// "(formerly, X)", "(formerly known as X)", "Strategy(formerly, X)": the old name, after the name —
+// and RidgeWorth's "Short-Term Municipal Bond Fund (formerly, Maryland Municipal Bond Fund", its
+// parenthesis left open at the end of the cell, once the old name is a whole fund's name
+const FORMERLY_SUFFIX_RE = /\s*\(\s*formerly\b(?:[^()]*\)|[^()]*\b(?:Fund|Portfolio|Series|Trust))\s*$/i;
 // "(Advisers Class and Class A shares)", "(Class A shares)"
 const CLASSES_SUFFIX_RE = /^(.*\S)\s*\(([^()]*\bclass(?:es)?\b[^()]*)\)$/i;
 

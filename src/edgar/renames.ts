@@ -207,6 +207,7 @@ export function statedRenameTable(lines: readonly string[]): StatedRename[] {
 
 // "Eaton Vance Parametric Structured Emerging Markets Fund" over "(formerly Eaton Vance Structured
 // Emerging Markets Fund)"; "Core Bond Fund (formerly, Investment Grade Bond Fund)"
+const UNCLOSED_FORMERLY_RE = /^\(\s*formerly\b[^()]*\b(?:Fund|Portfolio|Series|Trust)\s*$/i;
 const FORMERLY_RE =
   /\(\s*formerly,?\s+(?:known\s+as\s+|named\s+|called\s+)?([^()]+?)(?:,\s+(?:prior|until|before|through)\b[^()]*)?\s*\)/i;
 // cells between a name and its "(formerly …)" line: an adoption date, a rate, a class
@@ -226,7 +227,13 @@ export function formerlyRenames(lines: readonly string[]): Rename[] {
     const at = cell(lines[i]!).search(/\(\s*formerly\b/i);
     if (at < 0) continue;
     const here = cell(lines[i]!);
-    const joined = /\)/.test(here.slice(at)) ? here : `${here} ${cell(lines[i + 1] ?? '')}`;
+    // the parenthesis left open at the end of the cell, after a whole fund's name (RidgeWorth's
+    // "… (formerly, Maryland Municipal Bond Fund"): closed there, as withoutFormerName reads it
+    const joined = /\)/.test(here.slice(at))
+      ? here
+      : UNCLOSED_FORMERLY_RE.test(here.slice(at))
+        ? `${here})`
+        : `${here} ${cell(lines[i + 1] ?? '')}`;
     const m = FORMERLY_RE.exec(joined.slice(at));
     if (m === null) continue;
     let to = here.slice(0, at).trim();

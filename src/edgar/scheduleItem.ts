@@ -57,7 +57,9 @@ const HEADING_WORDS = new Set(
     // Wells Fargo "Maximum / Rule 12b-1 Fee"
     'rule ' +
     // Voya "Maximum Combined Service and / Distribution Fees*"
-    'combined'
+    'combined ' +
+    // Harding Loevner "Fund | Classes Offered"
+    'offered'
   ).split(' '),
 );
 
@@ -65,6 +67,15 @@ function headingWord(w: string): boolean {
   // a footnote marker glued on: "Amount*", "Fee(1)", and Legg Mason's "Service Fee1"
   const word = stripFootnoteSuffix(w.toLowerCase()).replace(/^\(|[),:]$/g, '');
   return HEADING_WORDS.has(word) || HEADING_WORDS.has(word.replace(/(?<=[a-z]{3})[1-9]$/, ''));
+}
+
+/**
+ * Most of the words are column-heading words: "Series or Fund and Class of Advisors Series Trust"
+ * is a column's heading; "Money Market Funds", a section over a table, is not.
+ */
+export function mostlyHeadingWords(text: string): boolean {
+  const words = text.split(/\s+/).filter((w) => w !== '');
+  return words.length >= 3 && words.filter(headingWord).length * 4 >= words.length * 3;
 }
 
 const MONTH_DAY_YEAR_RE =
@@ -200,8 +211,10 @@ export function scheduleItem(trimmed: string): ScheduleItem {
         .replace(/^OF\s+/, '')
         .replace(/\s+/g, ' '),
     };
-  // "12b-1PLAN": the heading over the Portfolio column of Invesco's B/BX tables
-  if (isHeadingText(t) || /^12b-1\s*PLAN$/i.test(t)) return { kind: 'heading', text: t };
+  // "12b-1PLAN": the heading over the Portfolio column of Invesco's B/BX tables; "Fee Schedule"
+  // over a schedule's fee terms (Northern Lights' Underwriting Agreement Schedule B-6), no fund
+  if (isHeadingText(t) || /^12b-1\s*PLAN$/i.test(t) || /^Fee\s+Schedule$/i.test(t))
+    return { kind: 'heading', text: t };
   if (isProse(t) && t.split(/\s+/).length >= 6) return { kind: 'leadIn', text: t, closesQuote };
   // "Eaton Vance High Income Fund*": the marker refers to a footnote, it is no part of the name
   const name = withoutFormerName(t.replace(/(?<=[A-Za-z0-9)])\*{1,3}$/, ''));

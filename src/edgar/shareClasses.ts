@@ -82,6 +82,18 @@ export function classCodesIn(text: string): string[] {
     if (t === 'CLASS' || t === 'CLASSES') {
       const prev = toks[i - 1];
       let j = i + 1;
+      // Harding Loevner's "Institutional I Class", "Institutional II Class": a named class and its
+      // numeral, one class — "Institutional I", as the document names it
+      const named = toks[i - 2];
+      if (
+        prev !== undefined &&
+        /^(?:I{1,3}|IV)$/.test(prev) &&
+        named !== undefined &&
+        NAMED_CLASSES.has(named)
+      ) {
+        add(`${titleWord(named)} ${prev}`);
+        continue;
+      }
       // "… SERIES TRUST CLASS A", "… TRUST CLASSES OF SHARES": the word ends a name; "TRUST CLASS" is one class
       const nameWord =
         prev !== undefined &&
