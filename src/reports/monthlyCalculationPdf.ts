@@ -3,6 +3,7 @@ import { formatCents, parseCents } from '../money/cents.js';
 import { groupThousands } from '../money/displayAmount.js';
 import { distributorSharePcts, type MonthlyCalculation } from '../transfers/monthlyCalculation.js';
 import type { MonthPayable } from '../transfers/monthPayables.js';
+import { paymentDueDate } from '../transfers/paymentDueDate.js';
 import type { PayeeAdjustment } from '../transfers/priorPeriodPayeeAdjustments.js';
 import type { ClassBVintageMonth } from './classBVintageFees.js';
 import { newPdfDocument } from './pdfDocument.js';
@@ -61,7 +62,12 @@ export async function writeMonthlyCalculationPdf(
     doc.font('Helvetica').fontSize(10).moveDown(0.3);
     doc.text(`${mc.portfolio} — Class B Shares`);
     doc.text(
-      `Distributor: ${meta.distributor} — payment due ${mc.dueDate} (10th NYSE business day after month end, SEVENTH(B)).`,
+      `Distributor: ${meta.distributor} — payment due ${mc.dueDate} (${
+        // SEVENTH(B): within 10 business days, unless the Distributor instructs a later date
+        mc.dueDate === paymentDueDate(mc.month)
+          ? '10th NYSE business day after month end'
+          : 'a later date the Distributor instructed in writing'
+      }, SEVENTH(B)).`,
     );
     doc.moveDown();
     line('Distribution Fees (0.75% asset-based sales charge, SEVENTH(B))', mc.distributionFee, 0, true);
