@@ -15,6 +15,7 @@ import {
 import { loadDistributorTerms } from '../store/classBStore.js';
 import { markRestatementsAdjusted, unadjustedRestatementMonths } from '../store/closeRepository.js';
 import type { Queryable } from '../store/database.js';
+import { sealedPartsAfter } from '../store/sealedResultsRepository.js';
 import type { PayeeAdjustment } from '../transfers/priorPeriodPayeeAdjustments.js';
 import { type CloseStep, loadCloseResult } from './monthClose.js';
 
@@ -42,15 +43,53 @@ export interface DistributorRetainedAdjustment {
   readonly amount: string;
 }
 
+/** The `adjustments` parts earlier closes sealed for restated month `p` (SPEC §12: each reports only what is new). */
+async function earlierAdjustments(tx: Queryable, p: string): Promise<AdjustmentsPart[]> {
+  return (await sealedPartsAfter(tx, p, 'adjustments')).map((x) => x.content as AdjustmentsPart);
+}
+
+interface AdjustmentsPart {
+  readonly adjustments?: readonly PriorPeriodAdjustment[];
+  readonly serviceFees?: {
+    readonly providers?: readonly ServiceFeeAdjustment[];
+    readonly distributorRetained?: readonly DistributorRetainedAdjustment[];
+  };
+}
+
+/** Σ over earlier closes' adjustments of month `p`, by key. */
+function alreadyReported<T extends { readonly month: string }>(
+  rows: readonly T[],
+  p: string,
+  key: (r: T) => string,
+  cents: (r: T) => bigint,
+): Map<string, bigint> {
+  const m = new Map<string, bigint>();
+  for (const r of rows) if (r.month === p) m.set(key(r), (m.get(key(r)) ?? 0n) + cents(r));
+  return m;
+}
+
+/**
+ * SPEC §4, §12: a closed month's fees as recomputed now, less what was sealed and less what earlier
+ * closes already reported as its adjustments (a month restated twice is adjusted by the second
+ * change only, as the payees' adjustments are).
+ */
 async function feeAdjustments(tx: Queryable, p: string): Promise<PriorPeriodAdjustment[]> {
   const sealed = (await loadCloseResult(tx, p, 'fees')) as { classes: ClassMonthFees[] } | undefined;
   const key = (c: ClassMonthFees) => `${c.portfolioId}|${c.class}|${c.month}`;
   const old = new Map((sealed?.classes ?? []).map((c) => [key(c), c]));
+  const earlier = (await earlierAdjustments(tx, p)).flatMap((a) => a.adjustments ?? []);
+  const byClass = (a: { portfolio: string; class: string }) => `${a.portfolio}|${a.class}`;
+  const earlierDistribution = alreadyReported(earlier, p, byClass, (a) => parseCents(a.distributionFee));
+  const earlierService = alreadyReported(earlier, p, byClass, (a) => parseCents(a.serviceFee));
   const out: PriorPeriodAdjustment[] = [];
   for (const c of (await feesReport(tx, { from: monthStart(p), to: monthEnd(p) })).classes) {
     const o = old.get(key(c));
-    const d = parseCents(c.distributionFee) - (o ? parseCents(o.distributionFee) : 0n);
-    const s = parseCents(c.serviceFee) - (o ? parseCents(o.serviceFee) : 0n);
+    const d =
+      parseCents(c.distributionFee) -
+      (o ? parseCents(o.distributionFee) : 0n) -
+      (earlierDistribution.get(byClass(c)) ?? 0n);
+    const s =
+      parseCents(c.serviceFee) - (o ? parseCents(o.serviceFee) : 0n) - (earlierService.get(byClass(c)) ?? 0n);
     if (d === 0n && s === 0n) continue;
     out.push({
       month: p,
@@ -71,9 +110,23 @@ async function serviceFeeAdjustments(
   const sealed = (await loadCloseResult(tx, p, 'service-fees')) as ServiceFeesReport | undefined;
   const now = await serviceFeesReport(tx, p, { withAdjustments: false });
   const before = new Map((sealed?.providers ?? []).map((x) => [x.id, parseCents(x.amount)]));
+  // less what earlier closes already reported for the month (SPEC §12)
+  const earlier = await earlierAdjustments(tx, p);
+  const earlierProviders = alreadyReported(
+    earlier.flatMap((a) => a.serviceFees?.providers ?? []),
+    p,
+    (a) => a.provider,
+    (a) => parseCents(a.amount),
+  );
+  const earlierRetained = alreadyReported(
+    earlier.flatMap((a) => a.serviceFees?.distributorRetained ?? []),
+    p,
+    (a) => `${a.portfolio}|${a.class}`,
+    (a) => parseCents(a.amount),
+  );
   const providers: ServiceFeeAdjustment[] = [];
   for (const x of now.providers) {
-    const delta = parseCents(x.amount) - (before.get(x.id) ?? 0n);
+    const delta = parseCents(x.amount) - (before.get(x.id) ?? 0n) - (earlierProviders.get(x.id) ?? 0n);
     if (delta !== 0n) providers.push({ month: p, provider: x.id, name: x.name, amount: formatCents(delta) });
   }
   const keep = new Map(
@@ -81,7 +134,10 @@ async function serviceFeeAdjustments(
   );
   const distributorRetained: DistributorRetainedAdjustment[] = [];
   for (const c of now.classes) {
-    const delta = parseCents(c.distributorRetained) - (keep.get(`${c.portfolioId}|${c.class}`) ?? 0n);
+    const delta =
+      parseCents(c.distributorRetained) -
+      (keep.get(`${c.portfolioId}|${c.class}`) ?? 0n) -
+      (earlierRetained.get(`${c.portfolio}|${c.class}`) ?? 0n);
     if (delta !== 0n)
       distributorRetained.push({
         month: p,
