@@ -1,11 +1,10 @@
-import { monthEnd, monthStart } from '../calendar/isoDate.js';
 import { formatCents, parseCents } from '../money/cents.js';
 import { theDistributor } from '../reports/distributorShareReport.js';
-import { type ClassMonthFees, feesReport } from '../reports/feesReport.js';
 import {
   type MonthlyCalculationReport,
   priorPeriodPayeeAdjustments,
 } from '../reports/monthlyCalculationReport.js';
+import { priorPeriodFeeAdjustments } from '../reports/priorPeriodFeeAdjustments.js';
 import type { ServiceFeeAdjustments } from '../reports/providerStatementAdjustments.js';
 import {
   priorPeriodServiceFeeAdjustments,
@@ -66,41 +65,6 @@ function alreadyReported<T extends { readonly month: string }>(
   const m = new Map<string, bigint>();
   for (const r of rows) if (r.month === p) m.set(key(r), (m.get(key(r)) ?? 0n) + cents(r));
   return m;
-}
-
-/**
- * SPEC §4, §12: a closed month's fees as recomputed now, less what was sealed and less what earlier
- * closes already reported as its adjustments (a month restated twice is adjusted by the second
- * change only, as the payees' adjustments are).
- */
-async function feeAdjustments(tx: Queryable, p: string): Promise<PriorPeriodAdjustment[]> {
-  const sealed = (await loadCloseResult(tx, p, 'fees')) as { classes: ClassMonthFees[] } | undefined;
-  const key = (c: ClassMonthFees) => `${c.portfolioId}|${c.class}|${c.month}`;
-  const old = new Map((sealed?.classes ?? []).map((c) => [key(c), c]));
-  const earlier = (await earlierAdjustments(tx, p)).flatMap((a) => a.adjustments ?? []);
-  const byClass = (a: { portfolio: string; class: string }) => `${a.portfolio}|${a.class}`;
-  const earlierDistribution = alreadyReported(earlier, p, byClass, (a) => parseCents(a.distributionFee));
-  const earlierService = alreadyReported(earlier, p, byClass, (a) => parseCents(a.serviceFee));
-  const out: PriorPeriodAdjustment[] = [];
-  for (const c of (await feesReport(tx, { from: monthStart(p), to: monthEnd(p) })).classes) {
-    const o = old.get(key(c));
-    const d =
-      parseCents(c.distributionFee) -
-      (o ? parseCents(o.distributionFee) : 0n) -
-      (earlierDistribution.get(byClass(c)) ?? 0n);
-    const s =
-      parseCents(c.serviceFee) - (o ? parseCents(o.serviceFee) : 0n) - (earlierService.get(byClass(c)) ?? 0n);
-    if (d === 0n && s === 0n) continue;
-    out.push({
-      month: p,
-      portfolio: c.portfolio,
-      class: c.class,
-      distributionFee: formatCents(d),
-      serviceFee: formatCents(s),
-      totalFee: formatCents(d + s),
-    });
-  }
-  return out;
 }
 
 async function serviceFeeAdjustments(
@@ -190,8 +154,16 @@ export const priorPeriodAdjustmentsStep: CloseStep = {
       ...new Set([...(await unadjustedRestatementMonths(tx, 'net_assets_restatement')), ...withdrawalMonths]),
     ].sort();
     const providerMonths = await unadjustedRestatementMonths(tx, 'provider_assets_restatement');
-    const adjustments: PriorPeriodAdjustment[] = [];
-    for (const p of netAssetMonths) adjustments.push(...(await feeAdjustments(tx, p)));
+    // the same figures the journal books (SPEC §12): each class's fees recomputed, less what was
+    // sealed and what earlier closes reported
+    const adjustments: PriorPeriodAdjustment[] = (await priorPeriodFeeAdjustments(tx, month)).map((a) => ({
+      month: a.month,
+      portfolio: a.portfolio,
+      class: a.class,
+      distributionFee: formatCents(a.distributionCents),
+      serviceFee: formatCents(a.serviceCents),
+      totalFee: formatCents(a.distributionCents + a.serviceCents),
+    }));
     const serviceFees = {
       providers: [] as ServiceFeeAdjustment[],
       distributorRetained: [] as DistributorRetainedAdjustment[],

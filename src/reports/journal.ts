@@ -9,6 +9,7 @@ import { paymentDueDate } from '../transfers/paymentDueDate.js';
 import type { PayeeAdjustment } from '../transfers/priorPeriodPayeeAdjustments.js';
 import { type FeesReport, feesReport } from './feesReport.js';
 import { type MonthlyCalculationReport, monthlyCalculationReport } from './monthlyCalculationReport.js';
+import { priorPeriodFeeAdjustments } from './priorPeriodFeeAdjustments.js';
 
 /** One line of a general-ledger entry a fund accountant posts. */
 export interface JournalLine {
@@ -311,41 +312,59 @@ export async function monthJournal(
     }
     payable.set(key, p);
   }
+  // SPEC §12: a restatement of a closed month reported this month, booked as a prior-period
+  // adjustment of this month — each class's fee difference (the Class B Distribution Fee goes by
+  // the Monthly Calculation, below) to the expense and to the Distributor's payable, paid with the
+  // month's fees. Signed: a negative difference is a credit to the expense.
+  const signed = (
+    who: { portfolio: string; class: string },
+    date: string,
+    entry: string,
+    account: string,
+    debit: bigint,
+    memo: string,
+  ) => {
+    if (debit === 0n) return;
+    lines.push({
+      date,
+      entry,
+      account,
+      ...who,
+      debit: formatCents(debit > 0n ? debit : 0n),
+      credit: formatCents(debit < 0n ? -debit : 0n),
+      memo,
+    });
+  };
+  for (const a of await priorPeriodFeeAdjustments(q, month)) {
+    const distribution = a.class === 'B' ? 0n : a.distributionCents;
+    if (distribution === 0n && a.serviceCents === 0n) continue;
+    const key = `${a.portfolioId}|${a.class}`;
+    const p = payable.get(key) ?? {
+      portfolio: a.portfolio,
+      class: a.class,
+      distributionCents: 0n,
+      serviceCents: 0n,
+    };
+    const who = { portfolio: p.portfolio, class: p.class };
+    const entry = `PPA-${month}-${String(++n).padStart(6, '0')}`;
+    const memo = `prior-period adjustment of ${a.month} (restated), reported in ${month} (SPEC §12)`;
+    signed(who, to, entry, '12b-1 distribution fee expense — prior-period adjustment', distribution, memo);
+    signed(who, to, entry, '12b-1 service fee expense — prior-period adjustment', a.serviceCents, memo);
+    signed(who, to, entry, 'Payable to Distributor — distribution fee', -distribution, memo);
+    signed(who, to, entry, 'Payable to Distributor — service fee', -a.serviceCents, memo);
+    p.distributionCents += distribution;
+    p.serviceCents += a.serviceCents;
+    payable.set(key, p);
+  }
   for (const p of payable.values()) {
     const total = p.distributionCents + p.serviceCents;
     if (total === 0n) continue;
     const entry = `PAY-${month}-${String(++n).padStart(6, '0')}`;
     const memo = `payment of ${month} 12b-1 fees to the Distributor`;
     const who = { portfolio: p.portfolio, class: p.class };
-    if (p.distributionCents > 0n)
-      lines.push({
-        date: paymentDate,
-        entry,
-        account: 'Payable to Distributor — distribution fee',
-        ...who,
-        debit: formatCents(p.distributionCents),
-        credit: '0.00',
-        memo,
-      });
-    if (p.serviceCents > 0n)
-      lines.push({
-        date: paymentDate,
-        entry,
-        account: 'Payable to Distributor — service fee',
-        ...who,
-        debit: formatCents(p.serviceCents),
-        credit: '0.00',
-        memo,
-      });
-    lines.push({
-      date: paymentDate,
-      entry,
-      account: 'Cash',
-      ...who,
-      debit: '0.00',
-      credit: formatCents(total),
-      memo,
-    });
+    signed(who, paymentDate, entry, 'Payable to Distributor — distribution fee', p.distributionCents, memo);
+    signed(who, paymentDate, entry, 'Payable to Distributor — service fee', p.serviceCents, memo);
+    signed(who, paymentDate, entry, 'Cash', -total, memo);
   }
   // SPEC §12: the Monthly Calculation's payables — the month's Class B fees, and any restatement
   // of a closed month it reports as a prior-period adjustment

@@ -116,4 +116,28 @@ describe.each(dialects)("February's sealed journal books January's restatement o
     expect([...payDates]).toEqual([DUE]);
     expect(journal.totalDebits).toBe(journal.totalCredits);
   });
+
+  /**
+   * The service fee of January's 15th: 36,500,000.00 → 37,000,000.00 × 0.25% / 365 = 253.4246… →
+   * 253.42, +3.42 over 250.00. It is the Distributor's (the journal pays it the class's service fee),
+   * so February books +3.42 to the service fee expense and the Distributor's payable and pays it with
+   * February's 28 days × 250.00 = 7,000.00 (Feb 1–2 carry January 31st) on the 10th NYSE business day
+   * after February 28: March 14 (3, 4, 5, 6, 7, 10, 11, 12, 13, 14).
+   */
+  it("books the service fee's adjustment to the Distributor and pays it with February's service fee", () => {
+    const ppa = journal.lines.filter(
+      (l) => l.entry.startsWith('PPA-2025-02-') && /service fee/.test(l.account),
+    );
+    expect(ppa.map((l) => [l.date, l.account, l.portfolio, l.class, l.debit, l.credit])).toEqual([
+      ['2025-02-28', '12b-1 service fee expense — prior-period adjustment', FUND, 'B', '3.42', '0.00'],
+      ['2025-02-28', 'Payable to Distributor — service fee', FUND, 'B', '0.00', '3.42'],
+    ]);
+    const paid = journal.lines.filter(
+      (l) =>
+        l.entry.startsWith('PAY-') &&
+        l.portfolio === FUND &&
+        l.account === 'Payable to Distributor — service fee',
+    );
+    expect(paid.map((l) => [l.date, l.debit])).toEqual([['2025-03-14', formatCents(28n * 25_000n + 342n)]]);
+  });
 });
