@@ -97,7 +97,12 @@ async function serviceFeeAdjustments(
     (sealed?.classes ?? []).map((c) => [`${c.portfolioId}|${c.class}`, parseCents(c.distributorRetained)]),
   );
   const distributorRetained: DistributorRetainedAdjustment[] = [];
-  for (const c of now.classes) {
+  // a class sealed that would now have no service fee at all is compared with zero
+  const nowKeys = new Set(now.classes.map((c) => `${c.portfolioId}|${c.class}`));
+  const gone = (sealed?.classes ?? [])
+    .filter((c) => !nowKeys.has(`${c.portfolioId}|${c.class}`))
+    .map((c) => ({ ...c, distributorRetained: '0.00' }));
+  for (const c of [...now.classes, ...gone]) {
     const delta =
       parseCents(c.distributorRetained) -
       (keep.get(`${c.portfolioId}|${c.class}`) ?? 0n) -

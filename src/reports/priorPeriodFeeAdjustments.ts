@@ -59,7 +59,14 @@ export async function priorPeriodFeeAdjustments(q: Queryable, month: string): Pr
         earlier.set(k, e);
       }
     }
-    for (const c of (await feesReport(q, { from: monthStart(p), to: monthEnd(p) })).classes) {
+    const now = (await feesReport(q, { from: monthStart(p), to: monthEnd(p) })).classes;
+    const nowKeys = new Set(now.map((c) => `${c.portfolioId}|${c.class}`));
+    // a class sealed with fees that would now have none (e.g. its only document withdrawn): all of
+    // it is adjusted away, so it is compared with zero fees
+    const gone = sealed.classes
+      .filter((c) => !nowKeys.has(`${c.portfolioId}|${c.class}`))
+      .map((c) => ({ ...c, distributionFee: '0.00', serviceFee: '0.00' }));
+    for (const c of [...now, ...gone]) {
       const o = old.get(`${c.portfolioId}|${c.class}`);
       const e = earlier.get(`${c.portfolio}|${c.class}`);
       const d = parseCents(c.distributionFee) - (o ? parseCents(o.distributionFee) : 0n) - (e?.d ?? 0n);
