@@ -66,6 +66,8 @@ export function monthlyCalculationEntries(
   next: () => number,
   adjustments: readonly PayeeAdjustment[] = [],
   dueDate: string | null = null,
+  /** the journal's month (needed when no portfolio has Class B fees in it, only adjustments) */
+  journalMonth: string | null = null,
 ): JournalLine[] {
   const lines: JournalLine[] = [];
   for (const [portfolioId, cents] of accruedCents)
@@ -78,7 +80,6 @@ export function monthlyCalculationEntries(
     if (adjustments.length > 0) throw new Error('prior-period adjustments need the due date');
     return lines;
   }
-  const month = calculations[0]?.month ?? null;
   // signed: a negative debit is a credit (an adjustment recovering an amount overpaid)
   const line = (
     who: { portfolio: string; class: string },
@@ -134,7 +135,11 @@ export function monthlyCalculationEntries(
   }
   // SPEC §12: each restated month's adjustment, per portfolio, booked in this month to the payables
   // of the same parties (routed as this month pays them), the expense and CDSC differences beside.
-  const reportedIn = month ?? due.slice(0, 7);
+  const reportedIn = journalMonth ?? calculations[0]?.month ?? null;
+  if (reportedIn === null) {
+    if (adjustments.length > 0) throw new Error('prior-period adjustments need the month they are booked in');
+    return lines;
+  }
   const groups = new Map<string, PayeeAdjustment[]>();
   for (const a of adjustments) {
     const k = `${a.portfolioId}\u0000${a.month}`;
@@ -383,6 +388,7 @@ export async function monthJournal(
         () => ++n,
         report.priorPeriodAdjustments ?? [],
         report.dueDate,
+        month,
       ),
     );
   }

@@ -166,3 +166,32 @@ describe('the journal books prior-period adjustments as payables of the month th
     expect(sum(lines, (l) => l.account === 'Cash', 'credit')).toBe(315_000n - 210n + 100n);
   });
 });
+
+describe('a month with no Class B fees still books the adjustments it reports (SPEC §12)', () => {
+  /**
+   * May 2007: no portfolio has Class B fees (the class ended), but March's restatement of portfolio
+   * q is reported now: the Distributor +1.00, Assignee A +0.50 — paid to each as itself, due on the
+   * 10th NYSE business day after May 31: June 14 (1, 4, 5, 6, 7, 8, 11, 12, 13, 14). The entries are
+   * the May journal's: dated May 31 and numbered in May.
+   */
+  it('dates and numbers them in the journal month, not the month of the due date', () => {
+    let n = 0;
+    const lines = monthlyCalculationEntries(
+      [],
+      new Map(),
+      () => ++n,
+      [
+        adjustment('Distributor', DISTRIBUTOR, null, '1.00', 'q'),
+        adjustment('Assignee', 'Assignee A', 'A', '0.50', 'q'),
+      ],
+      '2007-06-14',
+      '2007-05',
+    );
+    const ppa = lines.filter((l) => l.entry.startsWith('PPA-'));
+    expect(new Set(ppa.map((l) => [l.entry.slice(0, 11), l.date].join(' ')))).toEqual(
+      new Set(['PPA-2007-05 2007-05-31']),
+    );
+    const paid = lines.filter((l) => l.entry.startsWith('PAY-2007-05-') && l.date === '2007-06-14');
+    expect(paid.filter((l) => l.account === 'Cash').map((l) => l.credit)).toEqual(['1.00', '0.50']);
+  });
+});
