@@ -1,11 +1,10 @@
-import { monthEnd, monthStart } from '../calendar/isoDate.js';
 import { formatCents, parseCents } from '../money/cents.js';
 import { theDistributor } from '../reports/distributorShareReport.js';
-import { type ClassMonthFees, feesReport } from '../reports/feesReport.js';
 import {
   type MonthlyCalculationReport,
   priorPeriodPayeeAdjustments,
 } from '../reports/monthlyCalculationReport.js';
+import { priorPeriodFeeAdjustments } from '../reports/priorPeriodFeeAdjustments.js';
 import type { ServiceFeeAdjustments } from '../reports/providerStatementAdjustments.js';
 import {
   priorPeriodServiceFeeAdjustments,
@@ -15,6 +14,7 @@ import {
 import { loadDistributorTerms } from '../store/classBStore.js';
 import { markRestatementsAdjusted, unadjustedRestatementMonths } from '../store/closeRepository.js';
 import type { Queryable } from '../store/database.js';
+import { sealedPartsAfter } from '../store/sealedResultsRepository.js';
 import type { PayeeAdjustment } from '../transfers/priorPeriodPayeeAdjustments.js';
 import { type CloseStep, loadCloseResult } from './monthClose.js';
 
@@ -42,26 +42,29 @@ export interface DistributorRetainedAdjustment {
   readonly amount: string;
 }
 
-async function feeAdjustments(tx: Queryable, p: string): Promise<PriorPeriodAdjustment[]> {
-  const sealed = (await loadCloseResult(tx, p, 'fees')) as { classes: ClassMonthFees[] } | undefined;
-  const key = (c: ClassMonthFees) => `${c.portfolioId}|${c.class}|${c.month}`;
-  const old = new Map((sealed?.classes ?? []).map((c) => [key(c), c]));
-  const out: PriorPeriodAdjustment[] = [];
-  for (const c of (await feesReport(tx, { from: monthStart(p), to: monthEnd(p) })).classes) {
-    const o = old.get(key(c));
-    const d = parseCents(c.distributionFee) - (o ? parseCents(o.distributionFee) : 0n);
-    const s = parseCents(c.serviceFee) - (o ? parseCents(o.serviceFee) : 0n);
-    if (d === 0n && s === 0n) continue;
-    out.push({
-      month: p,
-      portfolio: c.portfolio,
-      class: c.class,
-      distributionFee: formatCents(d),
-      serviceFee: formatCents(s),
-      totalFee: formatCents(d + s),
-    });
-  }
-  return out;
+/** The `adjustments` parts earlier closes sealed for restated month `p` (SPEC §12: each reports only what is new). */
+async function earlierAdjustments(tx: Queryable, p: string): Promise<AdjustmentsPart[]> {
+  return (await sealedPartsAfter(tx, p, 'adjustments')).map((x) => x.content as AdjustmentsPart);
+}
+
+interface AdjustmentsPart {
+  readonly adjustments?: readonly PriorPeriodAdjustment[];
+  readonly serviceFees?: {
+    readonly providers?: readonly ServiceFeeAdjustment[];
+    readonly distributorRetained?: readonly DistributorRetainedAdjustment[];
+  };
+}
+
+/** Σ over earlier closes' adjustments of month `p`, by key. */
+function alreadyReported<T extends { readonly month: string }>(
+  rows: readonly T[],
+  p: string,
+  key: (r: T) => string,
+  cents: (r: T) => bigint,
+): Map<string, bigint> {
+  const m = new Map<string, bigint>();
+  for (const r of rows) if (r.month === p) m.set(key(r), (m.get(key(r)) ?? 0n) + cents(r));
+  return m;
 }
 
 async function serviceFeeAdjustments(
@@ -71,17 +74,39 @@ async function serviceFeeAdjustments(
   const sealed = (await loadCloseResult(tx, p, 'service-fees')) as ServiceFeesReport | undefined;
   const now = await serviceFeesReport(tx, p, { withAdjustments: false });
   const before = new Map((sealed?.providers ?? []).map((x) => [x.id, parseCents(x.amount)]));
+  // less what earlier closes already reported for the month (SPEC §12)
+  const earlier = await earlierAdjustments(tx, p);
+  const earlierProviders = alreadyReported(
+    earlier.flatMap((a) => a.serviceFees?.providers ?? []),
+    p,
+    (a) => a.provider,
+    (a) => parseCents(a.amount),
+  );
+  const earlierRetained = alreadyReported(
+    earlier.flatMap((a) => a.serviceFees?.distributorRetained ?? []),
+    p,
+    (a) => `${a.portfolio}|${a.class}`,
+    (a) => parseCents(a.amount),
+  );
   const providers: ServiceFeeAdjustment[] = [];
   for (const x of now.providers) {
-    const delta = parseCents(x.amount) - (before.get(x.id) ?? 0n);
+    const delta = parseCents(x.amount) - (before.get(x.id) ?? 0n) - (earlierProviders.get(x.id) ?? 0n);
     if (delta !== 0n) providers.push({ month: p, provider: x.id, name: x.name, amount: formatCents(delta) });
   }
   const keep = new Map(
     (sealed?.classes ?? []).map((c) => [`${c.portfolioId}|${c.class}`, parseCents(c.distributorRetained)]),
   );
   const distributorRetained: DistributorRetainedAdjustment[] = [];
-  for (const c of now.classes) {
-    const delta = parseCents(c.distributorRetained) - (keep.get(`${c.portfolioId}|${c.class}`) ?? 0n);
+  // a class sealed that would now have no service fee at all is compared with zero
+  const nowKeys = new Set(now.classes.map((c) => `${c.portfolioId}|${c.class}`));
+  const gone = (sealed?.classes ?? [])
+    .filter((c) => !nowKeys.has(`${c.portfolioId}|${c.class}`))
+    .map((c) => ({ ...c, distributorRetained: '0.00' }));
+  for (const c of [...now.classes, ...gone]) {
+    const delta =
+      parseCents(c.distributorRetained) -
+      (keep.get(`${c.portfolioId}|${c.class}`) ?? 0n) -
+      (earlierRetained.get(`${c.portfolio}|${c.class}`) ?? 0n);
     if (delta !== 0n)
       distributorRetained.push({
         month: p,
@@ -134,8 +159,16 @@ export const priorPeriodAdjustmentsStep: CloseStep = {
       ...new Set([...(await unadjustedRestatementMonths(tx, 'net_assets_restatement')), ...withdrawalMonths]),
     ].sort();
     const providerMonths = await unadjustedRestatementMonths(tx, 'provider_assets_restatement');
-    const adjustments: PriorPeriodAdjustment[] = [];
-    for (const p of netAssetMonths) adjustments.push(...(await feeAdjustments(tx, p)));
+    // the same figures the journal books (SPEC §12): each class's fees recomputed, less what was
+    // sealed and what earlier closes reported
+    const adjustments: PriorPeriodAdjustment[] = (await priorPeriodFeeAdjustments(tx, month)).map((a) => ({
+      month: a.month,
+      portfolio: a.portfolio,
+      class: a.class,
+      distributionFee: formatCents(a.distributionCents),
+      serviceFee: formatCents(a.serviceCents),
+      totalFee: formatCents(a.distributionCents + a.serviceCents),
+    }));
     const serviceFees = {
       providers: [] as ServiceFeeAdjustment[],
       distributorRetained: [] as DistributorRetainedAdjustment[],

@@ -1,6 +1,7 @@
 import { toCsv } from '../cli/csvOut.js';
 import type { ClosedMonthView } from '../close/closedMonthView.js';
 import { Plan12bError } from '../errors.js';
+import { formatCents, parseCents } from '../money/cents.js';
 import { type ClassMonthFees, FEES_MONTH_COLUMNS } from './feesReport.js';
 import { JOURNAL_COLUMNS, type Journal } from './journal.js';
 import type { MonthlyCalculationReport } from './monthlyCalculationReport.js';
@@ -23,13 +24,50 @@ export function closedMonthPartCsv(view: ClosedMonthView, part: string): string 
     );
   if (part === 'fees') return toCsv(FEES_MONTH_COLUMNS, (content as { classes: ClassMonthFees[] }).classes);
   if (part === 'journal') return toCsv(JOURNAL_COLUMNS, (content as Journal).lines);
-  if (part === 'monthly-calculation')
+  if (part === 'monthly-calculation') {
+    const report = content as MonthlyCalculationReport;
+    // SPEC §12: what the journal pays each payee — its month and the prior-period adjustments
+    // routed to it (a report sealed before `payables` existed: its payees, unadjusted)
+    const rows =
+      report.payables?.map((p) => ({
+        portfolio: p.portfolio,
+        month: report.month,
+        payee: p.payee,
+        role: p.role,
+        twelveB1: p.twelveB1,
+        cdsc: p.cdsc,
+        total: formatCents(parseCents(p.twelveB1) + parseCents(p.cdsc)),
+        owedOn: p.owedOn,
+        dueDate: p.dueDate,
+        priorPeriodAdjustment: formatCents(parseCents(p.adjustmentTwelveB1) + parseCents(p.adjustmentCdsc)),
+        payable: p.payable,
+      })) ??
+      report.portfolios.flatMap((mc) =>
+        mc.payees.map((p) => ({
+          portfolio: mc.portfolio,
+          month: mc.month,
+          ...p,
+          priorPeriodAdjustment: '0.00',
+          payable: p.total,
+        })),
+      );
     return toCsv(
-      ['portfolio', 'month', 'payee', 'role', 'twelveB1', 'cdsc', 'total', 'owedOn', 'dueDate'],
-      (content as MonthlyCalculationReport).portfolios.flatMap((mc) =>
-        mc.payees.map((p) => ({ portfolio: mc.portfolio, month: mc.month, ...p })),
-      ),
+      [
+        'portfolio',
+        'month',
+        'payee',
+        'role',
+        'twelveB1',
+        'cdsc',
+        'total',
+        'owedOn',
+        'dueDate',
+        'priorPeriodAdjustment',
+        'payable',
+      ],
+      rows,
     );
+  }
   throw new Plan12bError(
     'USAGE',
     `CSV prints the parts ${CSV_PARTS.join(', ')}, not ${JSON.stringify(part)}`,

@@ -2,10 +2,14 @@ import { monthEnd, monthStart } from '../calendar/isoDate.js';
 import { businessDayAfter } from '../calendar/nyseCalendar.js';
 import { formatCents, parseCents } from '../money/cents.js';
 import type { Queryable } from '../store/database.js';
-import type { MonthlyCalculation } from '../transfers/monthlyCalculation.js';
+import { restatedMonthsReportedIn } from '../store/sealedResultsRepository.js';
+import type { MonthlyCalculation, Payee } from '../transfers/monthlyCalculation.js';
+import { monthPayables } from '../transfers/monthPayables.js';
 import { paymentDueDate } from '../transfers/paymentDueDate.js';
+import type { PayeeAdjustment } from '../transfers/priorPeriodPayeeAdjustments.js';
 import { type FeesReport, feesReport } from './feesReport.js';
 import { type MonthlyCalculationReport, monthlyCalculationReport } from './monthlyCalculationReport.js';
+import { priorPeriodFeeAdjustments } from './priorPeriodFeeAdjustments.js';
 
 /** One line of a general-ledger entry a fund accountant posts. */
 export interface JournalLine {
@@ -49,13 +53,21 @@ const CDSC_WITHHELD = 'Class B CDSC withheld from redemption proceeds';
  * Distribution Fees are allocated to each payee's payable (the Distributor, each Other
  * Distributor, each Assignee paid directly or its depository; what is owed on to an Assignee
  * whose notice has not arrived stays with the Distributor), and so is the Earned CDSC withheld;
- * on the Monthly Calculation's due date each payable is paid.
+ * a restatement of a closed month reported this month is booked as a prior-period adjustment
+ * (`PPA-`, dated at month end), split among the same parties as the original amounts and added to
+ * their payables; on the Monthly Calculation's due date each payable is paid
+ * ({@link monthPayables}).
  * @param accruedCents each portfolio's Class B Distribution Fees as the journal accrued them
+ * @param adjustments the Monthly Calculation's prior-period adjustments (per restated month and party)
  */
 export function monthlyCalculationEntries(
   calculations: readonly MonthlyCalculation[],
   accruedCents: ReadonlyMap<string, bigint>,
   next: () => number,
+  adjustments: readonly PayeeAdjustment[] = [],
+  dueDate: string | null = null,
+  /** the journal's month (needed when no portfolio has Class B fees in it, only adjustments) */
+  journalMonth: string | null = null,
 ): JournalLine[] {
   const lines: JournalLine[] = [];
   for (const [portfolioId, cents] of accruedCents)
@@ -63,6 +75,34 @@ export function monthlyCalculationEntries(
       throw new Error(
         `Class B Distribution Fees of ${portfolioId} accrued but no Monthly Calculation allocates them`,
       );
+  const due = calculations[0]?.dueDate ?? dueDate;
+  if (due === null) {
+    if (adjustments.length > 0) throw new Error('prior-period adjustments need the due date');
+    return lines;
+  }
+  // signed: a negative debit is a credit (an adjustment recovering an amount overpaid)
+  const line = (
+    who: { portfolio: string; class: string },
+    date: string,
+    entry: string,
+    account: string,
+    debit: bigint,
+    memo: string,
+  ) => {
+    if (debit === 0n) return;
+    lines.push({
+      date,
+      entry,
+      account,
+      ...who,
+      debit: formatCents(debit > 0n ? debit : 0n),
+      credit: formatCents(debit < 0n ? -debit : 0n),
+      memo,
+    });
+  };
+  const payableAccount = (payee: string, role: string, part: '12b-1' | 'CDSC') =>
+    `Payable to ${payee} — ${part} (${role})`;
+  const payables = monthPayables(calculations, adjustments, due);
   for (const mc of calculations) {
     const accrued = accruedCents.get(mc.portfolioId) ?? 0n;
     if (accrued !== parseCents(mc.distributionFee))
@@ -73,47 +113,127 @@ export function monthlyCalculationEntries(
     const end = monthEnd(mc.month);
     const allocation = `ALC-${mc.month}-${String(next()).padStart(6, '0')}`;
     const memo = `${mc.month} Monthly Calculation (EIGHTH(C)): Distributor's 12b-1 Share, Other Distributors, Assignees`;
-    const line = (date: string, entry: string, account: string, debit: bigint, credit: bigint, m = memo) =>
-      lines.push({
-        date,
-        entry,
-        account,
-        ...who,
-        debit: formatCents(debit),
-        credit: formatCents(credit),
-        memo: m,
-      });
     let cdsc = 0n;
     for (const p of mc.payees) cdsc += parseCents(p.cdsc);
-    if (accrued > 0n) line(end, allocation, CLASS_B_ACCRUED, accrued, 0n);
-    if (cdsc > 0n) line(end, allocation, CDSC_WITHHELD, cdsc, 0n);
+    line(who, end, allocation, CLASS_B_ACCRUED, accrued, memo);
+    line(who, end, allocation, CDSC_WITHHELD, cdsc, memo);
     for (const p of mc.payees) {
-      const twelveB1 = parseCents(p.twelveB1);
-      const earned = parseCents(p.cdsc);
       const note =
         p.owedOn !== '0.00'
           ? `; ${p.owedOn} of it owed on to Assignees (notice of Transfer not received)`
           : '';
-      if (twelveB1 > 0n)
-        line(end, allocation, `Payable to ${p.payee} — 12b-1 (${p.role})`, 0n, twelveB1, memo + note);
-      if (earned > 0n)
-        line(end, allocation, `Payable to ${p.payee} — CDSC (${p.role})`, 0n, earned, memo + note);
-    }
-    for (const p of mc.payees) {
-      const total = parseCents(p.total);
-      if (total === 0n) continue;
-      const entry = `PAY-${mc.month}-${String(next()).padStart(6, '0')}`;
-      const payMemo = `payment of the ${mc.month} Monthly Calculation to ${p.payee}, due ${p.dueDate}`;
-      const twelveB1 = parseCents(p.twelveB1);
-      const earned = parseCents(p.cdsc);
-      if (twelveB1 > 0n)
-        line(p.dueDate, entry, `Payable to ${p.payee} — 12b-1 (${p.role})`, twelveB1, 0n, payMemo);
-      if (earned > 0n)
-        line(p.dueDate, entry, `Payable to ${p.payee} — CDSC (${p.role})`, earned, 0n, payMemo);
-      line(p.dueDate, entry, 'Cash', 0n, total, payMemo);
+      line(
+        who,
+        end,
+        allocation,
+        payableAccount(p.payee, p.role, '12b-1'),
+        -parseCents(p.twelveB1),
+        memo + note,
+      );
+      line(who, end, allocation, payableAccount(p.payee, p.role, 'CDSC'), -parseCents(p.cdsc), memo + note);
     }
   }
+  // SPEC §12: each restated month's adjustment, per portfolio, booked in this month to the payables
+  // of the same parties (routed as this month pays them), the expense and CDSC differences beside.
+  const reportedIn = journalMonth ?? calculations[0]?.month ?? null;
+  if (reportedIn === null) {
+    if (adjustments.length > 0) throw new Error('prior-period adjustments need the month they are booked in');
+    return lines;
+  }
+  const groups = new Map<string, PayeeAdjustment[]>();
+  for (const a of adjustments) {
+    const k = `${a.portfolioId}\u0000${a.month}`;
+    groups.set(k, [...(groups.get(k) ?? []), a]);
+  }
+  for (const group of groups.values()) {
+    const first = group[0]!;
+    const mc = calculations.find((c) => c.portfolioId === first.portfolioId);
+    const who = { portfolio: mc?.portfolio ?? first.portfolio, class: 'B' };
+    const end = monthEnd(reportedIn);
+    const entry = `PPA-${reportedIn}-${String(next()).padStart(6, '0')}`;
+    const memo = `prior-period adjustment of ${first.month} (restated), reported in ${reportedIn} (SPEC §12)`;
+    // the same routing as the payables below, this group's adjustments alone
+    const zero = (p: Payee): Payee => ({
+      ...p,
+      twelveB1: '0.00',
+      cdsc: '0.00',
+      owedOn: '0.00',
+      total: '0.00',
+    });
+    const routed = monthPayables(
+      mc ? [{ ...mc, distributionFee: '0.00', earnedCdsc: '0.00', payees: mc.payees.map(zero) }] : [],
+      group,
+      due,
+    );
+    line(
+      who,
+      end,
+      entry,
+      `12b-1 distribution fee expense — prior-period adjustment`,
+      sumOf(group, (a) => a.twelveB1Difference),
+      memo,
+    );
+    line(
+      who,
+      end,
+      entry,
+      CDSC_WITHHELD,
+      sumOf(group, (a) => a.cdscDifference),
+      memo,
+    );
+    for (const p of routed) {
+      const note =
+        p.owedOn !== '0.00'
+          ? `; ${p.owedOn} of it owed on to Assignees (notice of Transfer not received)`
+          : '';
+      line(
+        who,
+        end,
+        entry,
+        payableAccount(p.payee, p.role, '12b-1'),
+        -parseCents(p.adjustmentTwelveB1),
+        memo + note,
+      );
+      line(
+        who,
+        end,
+        entry,
+        payableAccount(p.payee, p.role, 'CDSC'),
+        -parseCents(p.adjustmentCdsc),
+        memo + note,
+      );
+    }
+  }
+  for (const p of payables) {
+    const total = parseCents(p.payable);
+    if (total === 0n) continue;
+    const who = { portfolio: p.portfolio, class: 'B' };
+    const entry = `PAY-${reportedIn}-${String(next()).padStart(6, '0')}`;
+    const adjusted = p.adjustmentTwelveB1 !== '0.00' || p.adjustmentCdsc !== '0.00';
+    const payMemo = `payment of the ${reportedIn} Monthly Calculation${adjusted ? ' with prior-period adjustments' : ''} to ${p.payee}, due ${p.dueDate}`;
+    line(
+      who,
+      p.dueDate,
+      entry,
+      payableAccount(p.payee, p.role, '12b-1'),
+      parseCents(p.twelveB1) + parseCents(p.adjustmentTwelveB1),
+      payMemo,
+    );
+    line(
+      who,
+      p.dueDate,
+      entry,
+      payableAccount(p.payee, p.role, 'CDSC'),
+      parseCents(p.cdsc) + parseCents(p.adjustmentCdsc),
+      payMemo,
+    );
+    line(who, p.dueDate, entry, 'Cash', -total, payMemo);
+  }
   return lines;
+}
+
+function sumOf(xs: readonly PayeeAdjustment[], f: (a: PayeeAdjustment) => string): bigint {
+  return xs.reduce((s, a) => s + parseCents(f(a)), 0n);
 }
 
 /**
@@ -197,46 +317,80 @@ export async function monthJournal(
     }
     payable.set(key, p);
   }
+  // SPEC §12: a restatement of a closed month reported this month, booked as a prior-period
+  // adjustment of this month — each class's fee difference (the Class B Distribution Fee goes by
+  // the Monthly Calculation, below) to the expense and to the Distributor's payable, paid with the
+  // month's fees. Signed: a negative difference is a credit to the expense.
+  const signed = (
+    who: { portfolio: string; class: string },
+    date: string,
+    entry: string,
+    account: string,
+    debit: bigint,
+    memo: string,
+  ) => {
+    if (debit === 0n) return;
+    lines.push({
+      date,
+      entry,
+      account,
+      ...who,
+      debit: formatCents(debit > 0n ? debit : 0n),
+      credit: formatCents(debit < 0n ? -debit : 0n),
+      memo,
+    });
+  };
+  for (const a of await priorPeriodFeeAdjustments(q, month)) {
+    const distribution = a.class === 'B' ? 0n : a.distributionCents;
+    if (distribution === 0n && a.serviceCents === 0n) continue;
+    const key = `${a.portfolioId}|${a.class}`;
+    const p = payable.get(key) ?? {
+      portfolio: a.portfolio,
+      class: a.class,
+      distributionCents: 0n,
+      serviceCents: 0n,
+    };
+    const who = { portfolio: p.portfolio, class: p.class };
+    const entry = `PPA-${month}-${String(++n).padStart(6, '0')}`;
+    const memo = `prior-period adjustment of ${a.month} (restated), reported in ${month} (SPEC §12)`;
+    signed(who, to, entry, '12b-1 distribution fee expense — prior-period adjustment', distribution, memo);
+    signed(who, to, entry, '12b-1 service fee expense — prior-period adjustment', a.serviceCents, memo);
+    signed(who, to, entry, 'Payable to Distributor — distribution fee', -distribution, memo);
+    signed(who, to, entry, 'Payable to Distributor — service fee', -a.serviceCents, memo);
+    p.distributionCents += distribution;
+    p.serviceCents += a.serviceCents;
+    payable.set(key, p);
+  }
   for (const p of payable.values()) {
     const total = p.distributionCents + p.serviceCents;
     if (total === 0n) continue;
     const entry = `PAY-${month}-${String(++n).padStart(6, '0')}`;
     const memo = `payment of ${month} 12b-1 fees to the Distributor`;
     const who = { portfolio: p.portfolio, class: p.class };
-    if (p.distributionCents > 0n)
-      lines.push({
-        date: paymentDate,
-        entry,
-        account: 'Payable to Distributor — distribution fee',
-        ...who,
-        debit: formatCents(p.distributionCents),
-        credit: '0.00',
-        memo,
-      });
-    if (p.serviceCents > 0n)
-      lines.push({
-        date: paymentDate,
-        entry,
-        account: 'Payable to Distributor — service fee',
-        ...who,
-        debit: formatCents(p.serviceCents),
-        credit: '0.00',
-        memo,
-      });
-    lines.push({
-      date: paymentDate,
-      entry,
-      account: 'Cash',
-      ...who,
-      debit: '0.00',
-      credit: formatCents(total),
-      memo,
-    });
+    signed(who, paymentDate, entry, 'Payable to Distributor — distribution fee', p.distributionCents, memo);
+    signed(who, paymentDate, entry, 'Payable to Distributor — service fee', p.serviceCents, memo);
+    signed(who, paymentDate, entry, 'Cash', -total, memo);
   }
-  if (classBAccrued.size > 0) {
+  // SPEC §12: the Monthly Calculation's payables — the month's Class B fees, and any restatement
+  // of a closed month it reports as a prior-period adjustment
+  if (
+    opts.monthlyCalculation !== undefined ||
+    classBAccrued.size > 0 ||
+    (await restatedMonthsReportedIn(q, month, 'net_assets_restatement')).length > 0 ||
+    (await restatedMonthsReportedIn(q, month, 'exhibit_withdrawal_restatement')).length > 0
+  ) {
     const report =
       opts.monthlyCalculation ?? (await monthlyCalculationReport(q, month, { instructedDueDate }));
-    lines.push(...monthlyCalculationEntries(report.portfolios, classBAccrued, () => ++n));
+    lines.push(
+      ...monthlyCalculationEntries(
+        report.portfolios,
+        classBAccrued,
+        () => ++n,
+        report.priorPeriodAdjustments ?? [],
+        report.dueDate,
+        month,
+      ),
+    );
   }
   let debits = 0n;
   let credits = 0n;

@@ -1,6 +1,9 @@
 import { createWriteStream } from 'node:fs';
+import { formatCents, parseCents } from '../money/cents.js';
 import { groupThousands } from '../money/displayAmount.js';
 import { distributorSharePcts, type MonthlyCalculation } from '../transfers/monthlyCalculation.js';
+import type { MonthPayable } from '../transfers/monthPayables.js';
+import { paymentDueDate } from '../transfers/paymentDueDate.js';
 import type { PayeeAdjustment } from '../transfers/priorPeriodPayeeAdjustments.js';
 import type { ClassBVintageMonth } from './classBVintageFees.js';
 import { newPdfDocument } from './pdfDocument.js';
@@ -17,6 +20,8 @@ export async function writeMonthlyCalculationPdf(
     preparedAt: string;
     /** SPEC §12: restatements of closed months reported this month, per portfolio and payee */
     priorPeriodAdjustments?: readonly PayeeAdjustment[];
+    /** SPEC §12: each payee's payable on the due date, prior-period adjustments included */
+    payables?: readonly MonthPayable[];
     /** Agreement EIGHTH(E): the portfolios accrued by share vintage */
     vintages?: readonly ClassBVintageMonth[];
   },
@@ -57,7 +62,12 @@ export async function writeMonthlyCalculationPdf(
     doc.font('Helvetica').fontSize(10).moveDown(0.3);
     doc.text(`${mc.portfolio} — Class B Shares`);
     doc.text(
-      `Distributor: ${meta.distributor} — payment due ${mc.dueDate} (10th NYSE business day after month end, SEVENTH(B)).`,
+      `Distributor: ${meta.distributor} — payment due ${mc.dueDate} (${
+        // SEVENTH(B): within 10 business days, unless the Distributor instructs a later date
+        mc.dueDate === paymentDueDate(mc.month)
+          ? '10th NYSE business day after month end'
+          : 'a later date the Distributor instructed in writing'
+      }, SEVENTH(B)).`,
     );
     doc.moveDown();
     line('Distribution Fees (0.75% asset-based sales charge, SEVENTH(B))', mc.distributionFee, 0, true);
@@ -113,12 +123,24 @@ export async function writeMonthlyCalculationPdf(
     // SPEC §12: the payees and what each is paid on the due date (the journal posts the same).
     doc.font('Helvetica-Bold').text(`Payments due ${mc.dueDate}`);
     doc.font('Helvetica');
-    for (const p of mc.payees)
-      line(
-        `${p.payee} (${p.role})${p.owedOn !== '0.00' ? `, of which ${p.owedOn} owed on to Assignees` : ''}`,
-        p.total,
-        12,
-      );
+    // with the prior-period adjustments routed to each payee (the report's payables), when given
+    const payables = meta.payables?.filter((p) => p.portfolioId === mc.portfolioId);
+    if (payables === undefined)
+      for (const p of mc.payees)
+        line(
+          `${p.payee} (${p.role})${p.owedOn !== '0.00' ? `, of which ${p.owedOn} owed on to Assignees` : ''}`,
+          p.total,
+          12,
+        );
+    else
+      for (const p of payables) {
+        const adjusted = parseCents(p.adjustmentTwelveB1) + parseCents(p.adjustmentCdsc);
+        line(
+          `${p.payee} (${p.role})${adjusted !== 0n ? `, including prior-period adjustments ${groupThousands(formatCents(adjusted))}` : ''}${p.owedOn !== '0.00' ? `, of which ${groupThousands(p.owedOn)} owed on to Assignees` : ''}`,
+          p.payable,
+          12,
+        );
+      }
     for (const a of mc.assignees) if (a.note) doc.text(`${a.assignee}, ${a.address}: ${a.note}`);
     // SPEC §12: restatements of closed months, split among the same parties as the original amounts
     const adjustments = (meta.priorPeriodAdjustments ?? []).filter((a) => a.portfolioId === mc.portfolioId);

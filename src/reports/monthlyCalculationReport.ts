@@ -23,6 +23,7 @@ import {
   monthlyCalculation,
   type ShareComputationInput,
 } from '../transfers/monthlyCalculation.js';
+import { type MonthPayable, monthPayables } from '../transfers/monthPayables.js';
 import { paymentDueDate } from '../transfers/paymentDueDate.js';
 import { type PayeeAdjustment, payeeAdjustments } from '../transfers/priorPeriodPayeeAdjustments.js';
 import { appliesToPortfolio, type Transfer } from '../transfers/transfer.js';
@@ -56,6 +57,12 @@ export interface MonthlyCalculationReport {
    * the difference. Empty when none (an older sealed report may not have the field).
    */
   readonly priorPeriodAdjustments?: readonly PayeeAdjustment[];
+  /**
+   * SPEC §12: what the Fund pays each payee of each portfolio on the due date — the portfolio's
+   * `payees` plus the prior-period adjustments routed to them; the journal pays exactly these.
+   * (A report sealed before the field existed has none: its payees are its payables.)
+   */
+  readonly payables?: readonly MonthPayable[];
   readonly warnings: readonly string[];
   /** Agreement EIGHTH(E): portfolios whose Class B Distribution Fees accrued by share vintage */
   readonly classBVintages?: readonly ClassBVintageMonth[];
@@ -178,6 +185,9 @@ export async function monthlyCalculationReport(
   const portfolios = inputs.map((input) => monthlyCalculation(input, transfers));
   const total = (f: (c: MonthlyCalculation) => string) =>
     formatCents(sumCents(portfolios.map((c) => parseCents(f(c)))));
+  const priorPeriodAdjustments = withAdjustments
+    ? await priorPeriodPayeeAdjustments(q, month, distributor)
+    : [];
   return {
     month,
     distributor,
@@ -189,7 +199,8 @@ export async function monthlyCalculationReport(
       earnedCdsc: total((c) => c.earnedCdsc),
       serviceFee: total((c) => c.serviceFee),
     },
-    priorPeriodAdjustments: withAdjustments ? await priorPeriodPayeeAdjustments(q, month, distributor) : [],
+    priorPeriodAdjustments,
+    payables: monthPayables(portfolios, priorPeriodAdjustments, dueDate),
     warnings,
     ...(classBVintages ? { classBVintages } : {}),
   };

@@ -354,7 +354,7 @@ describe('plan12b demo: the whole story', () => {
       ]);
       expect(csv.code).toBe(0);
       expect(csv.stdout.split('\n')[0]).toBe(
-        'portfolio,month,dueDate,distributionFee,distributor12b1SharePct,distributor12b1Share,earnedCdsc,payee,twelveB1Portion,cdscPortion,payTo,serviceFee,restatedMonth,original,restated,difference',
+        'portfolio,month,dueDate,distributionFee,distributor12b1SharePct,distributor12b1Share,earnedCdsc,payee,twelveB1Portion,cdscPortion,payTo,serviceFee,restatedMonth,original,restated,difference,priorPeriodAdjustment,payable',
       );
       expect((await runCliInProcess(['--db', target, 'audit', 'verify'])).code).toBe(0);
     } finally {

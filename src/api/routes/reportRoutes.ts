@@ -414,7 +414,15 @@ export const reportRoutes = [
       return pdfBytes((path) =>
         writeMonthlyCalculationPdf(
           report.portfolios,
-          { month: query.month, distributor: report.distributor, preparedAt: new Date().toISOString() },
+          {
+            month: query.month,
+            distributor: report.distributor,
+            preparedAt: new Date().toISOString(),
+            // as the CLI's --pdf: the restatements reported, the payables, the vintages (SPEC §12)
+            priorPeriodAdjustments: report.priorPeriodAdjustments ?? [],
+            ...(report.payables ? { payables: report.payables } : {}),
+            ...(report.classBVintages ? { vintages: report.classBVintages } : {}),
+          },
           path,
         ),
       );

@@ -32,11 +32,20 @@ function showText(ctx: CliContext, view: ClosedMonthView): void {
       ctx.out(`  ${f.portfolio}, ${f.class}: ${f.distributionFee} + ${f.serviceFee} = ${f.totalFee}`);
   }
   const mc = view.parts['monthly-calculation'] as MonthlyCalculationReport | undefined;
-  if (mc !== undefined && mc.portfolios.length > 0) {
+  if (mc !== undefined && (mc.portfolios.length > 0 || (mc.payables?.length ?? 0) > 0)) {
     ctx.out(`Monthly Calculation (due ${mc.dueDate}):`);
-    for (const p of mc.portfolios)
-      for (const payee of p.payees)
-        ctx.out(`  ${p.portfolio}: ${payee.payee} (${payee.role}) ${payee.total}`);
+    // SPEC §12: what the journal paid each payee — with the prior-period adjustments routed to it
+    if (mc.payables !== undefined)
+      for (const p of mc.payables) {
+        const adjusted = p.adjustmentTwelveB1 !== '0.00' || p.adjustmentCdsc !== '0.00';
+        ctx.out(
+          `  ${p.portfolio}: ${p.payee} (${p.role}) ${p.payable}${adjusted ? ` (including prior-period adjustments ${p.adjustmentTwelveB1}${p.adjustmentCdsc === '0.00' ? '' : ` + CDSC ${p.adjustmentCdsc}`})` : ''}`,
+        );
+      }
+    else
+      for (const p of mc.portfolios)
+        for (const payee of p.payees)
+          ctx.out(`  ${p.portfolio}: ${payee.payee} (${payee.role}) ${payee.total}`);
   }
   const journal = view.parts.journal as Journal | undefined;
   if (journal !== undefined)

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { Plan12bError } from '../../errors.js';
 import { importOmnibusMonths } from '../../feeds/omnibusFeed.js';
+import { formatCents, parseCents } from '../../money/cents.js';
 import { vintageTextLines } from '../../reports/classBVintageFees.js';
 import { distributorShareReport } from '../../reports/distributorShareReport.js';
 import {
@@ -16,6 +17,7 @@ import {
 } from '../../reports/sealedOrRecomputed.js';
 import { writeXlsx } from '../../reports/xlsxOut.js';
 import { distributorSharePcts } from '../../transfers/monthlyCalculation.js';
+import { adjustmentPayTo } from '../../transfers/monthPayables.js';
 import { type CliContext, printJson, withDatabase } from '../context.js';
 import { toCsv } from '../csvOut.js';
 import { requireDate, requireMonth } from '../options.js';
@@ -40,6 +42,8 @@ export const MONTHLY_CALCULATION_COLUMNS = [
   'original',
   'restated',
   'difference',
+  'priorPeriodAdjustment',
+  'payable',
 ] as const;
 
 export function registerMonthlyCalculationCommands(program: Command, getContext: () => CliContext): void {
@@ -181,6 +185,7 @@ export function registerMonthlyCalculationCommands(program: Command, getContext:
               distributor: report.distributor,
               preparedAt: new Date().toISOString(),
               priorPeriodAdjustments: report.priorPeriodAdjustments ?? [],
+              ...(report.payables ? { payables: report.payables } : {}),
               ...(report.classBVintages ? { vintages: report.classBVintages } : {}),
             },
             opts.pdf,
@@ -224,11 +229,28 @@ export function registerMonthlyCalculationCommands(program: Command, getContext:
           payee: a.payee,
           twelveB1Portion: a.twelveB1Difference,
           cdscPortion: a.cdscDifference,
-          payTo: a.payee,
+          // paid as the month pays that party (SPEC §12; EIGHTH(B)–(D))
+          payTo: adjustmentPayTo(
+            a,
+            report.portfolios.find((c) => c.portfolioId === a.portfolioId),
+          ).payee,
           restatedMonth: a.month,
           original: a.original,
           restated: a.restated,
           difference: a.difference,
+        }));
+        // SPEC §12: what the Fund pays each payee on the due date — the month's amounts and the
+        // prior-period adjustments routed to it (the journal pays the same)
+        const paymentRows = (report.payables ?? []).map((p) => ({
+          portfolio: p.portfolio,
+          month,
+          dueDate: p.dueDate,
+          payee: p.payee,
+          twelveB1Portion: p.twelveB1,
+          cdscPortion: p.cdsc,
+          payTo: p.payee,
+          priorPeriodAdjustment: formatCents(parseCents(p.adjustmentTwelveB1) + parseCents(p.adjustmentCdsc)),
+          payable: p.payable,
         }));
         if (opts.xlsx) {
           await writeXlsx(opts.xlsx, [monthlyCalculationSheet(lines, month)]);
@@ -239,7 +261,8 @@ export function registerMonthlyCalculationCommands(program: Command, getContext:
           if (headline) ctx.err(headline);
           for (const l of adjustmentLines(reading)) ctx.err(l);
           for (const w of report.warnings ?? []) ctx.err(`warning: ${w}`);
-          if (opts.csv) ctx.out(toCsv(MONTHLY_CALCULATION_COLUMNS, [...lines, ...adjustmentRows]));
+          if (opts.csv)
+            ctx.out(toCsv(MONTHLY_CALCULATION_COLUMNS, [...lines, ...adjustmentRows, ...paymentRows]));
           return;
         }
         if (headline) ctx.out(headline);
