@@ -110,6 +110,11 @@ describe.skipIf(missing !== null || !seedsAvailable)(
       const basis = page.locator('p.basis');
       await basis.filter({ hasText: /^Sealed on / }).waitFor();
       expect(await month.inputValue()).toBe('2006-12');
+      // the AIM plan is no Class B agreement: no portfolio to calculate, and the table says so
+      await page
+        .getByRole('region', { name: /^Portfolios/ })
+        .getByRole('cell', { name: 'Nothing to show for these choices.' })
+        .waitFor();
       await page.reload();
       await basis.filter({ hasText: /^Sealed on / }).waitFor();
       expect(await month.inputValue()).toBe('2006-12');
