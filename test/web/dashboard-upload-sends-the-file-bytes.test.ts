@@ -101,5 +101,26 @@ describe.skipIf(missing !== null || !seedsAvailable)(
       expect(answer.imported.map((d) => [d.file, d.id])).toEqual([['amendment-12.txt', sha256]]);
       await page.close();
     });
+
+    it('a refused file shows each of its problems on a line of its own', async () => {
+      const page = await browser.newPage();
+      page.setDefaultTimeout(WAIT_MS);
+      await page.goto(`${url}/#/imports`);
+      await page.getByLabel('API token').fill(operator);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByLabel('Feed').selectOption('net-assets');
+      const csv = 'date,portfolio,class,net_assets\n2025-02-30,X Fund,A,1.00\n2025-03-03,X Fund,A,abc\n';
+      await page
+        .getByLabel('File')
+        .setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+      await page.getByRole('button', { name: 'Import' }).click();
+      const alert = page.getByRole('alert');
+      await alert.waitFor();
+      // as rendered: the lines the reader sees (textContent keeps newlines however they show)
+      // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is what is checked
+      const lines = (await alert.innerText()).split('\n').filter((l) => /^\s*bad\.csv:\d+:/.test(l));
+      expect(lines.map((l) => l.trim().split(':')[1])).toEqual(['2', '3']);
+      await page.close();
+    });
   },
 );
