@@ -75,11 +75,33 @@ const errorResponse = (description: string) => ({
   content: { 'application/json': { schema: ErrorDocument } },
 });
 
-/** The HTTP statuses a route documents for its errors, each with the codes that give it. */
-function errorResponses(codes: readonly ErrorCode[]): Record<number, ReturnType<typeof errorResponse>> {
+/** The statuses of two refusals HTTP names itself (RFC 9110 §15.5.14, RFC 6585 §5). */
+export const BODY_TOO_LARGE_HTTP = 413;
+export const HEADERS_TOO_LARGE_HTTP = 431;
+
+/**
+ * The HTTP statuses a route documents for its errors, each with the codes that give it. Besides
+ * the route's own, every route can answer: 401, 403 (role) and 429 (src/api/auth.ts); 400 for a
+ * NUL in its path or query, checked before any route (src/api/app.ts); 431 for request headers
+ * larger than the server reads; 503 when its database refuses or cannot be reached
+ * (src/store/databaseRefusal.ts); 500, a bug. A route that takes a body: 413 for one larger than
+ * the limit (PLAN12B_MAX_UPLOAD_BYTES).
+ */
+function errorResponses(
+  codes: readonly ErrorCode[],
+  takesBody: boolean,
+): Record<number, ReturnType<typeof errorResponse>> {
   const out: Record<number, ReturnType<typeof errorResponse>> = {};
   const all: ErrorCode[] = [
-    ...new Set<ErrorCode>([...codes, 'UNAUTHORIZED', 'FORBIDDEN', 'RATE_LIMITED', 'INTERNAL']),
+    ...new Set<ErrorCode>([
+      ...codes,
+      'USAGE',
+      'UNAUTHORIZED',
+      'FORBIDDEN',
+      'RATE_LIMITED',
+      'DATABASE',
+      'INTERNAL',
+    ]),
   ];
   for (const code of all) {
     const status = ERROR_CODES[code].http;
@@ -88,6 +110,9 @@ function errorResponses(codes: readonly ErrorCode[]): Record<number, ReturnType<
       prior ? `${prior}; ${code}: ${ERROR_CODES[code].meaning}` : `${code}: ${ERROR_CODES[code].meaning}`,
     );
   }
+  out[HEADERS_TOO_LARGE_HTTP] = errorResponse('USAGE: the request headers are larger than the server reads');
+  if (takesBody)
+    out[BODY_TOO_LARGE_HTTP] = errorResponse('BAD_INPUT: the request body is larger than the limit');
   return out;
 }
 
@@ -141,7 +166,7 @@ export function registerRoute(
                 ...(route.csv ? { 'text/csv': { schema: z.string() } } : {}),
               },
             },
-      ...errorResponses(route.errors),
+      ...errorResponses(route.errors, route.body !== undefined),
     },
   } as Parameters<typeof createRoute>[0]);
   app.openapi(spec, (async (c: Context<ApiEnv>) => {

@@ -12,7 +12,7 @@ import { exhibitParseRefusal } from '../edgar/exhibitParseRefusal.js';
 import { ERROR_CODES, errorDocument, InternalError, Plan12bError } from '../errors.js';
 import { databaseRefusal } from '../store/databaseRefusal.js';
 import type { ApiEnv } from './apiEnv.js';
-import { type ApiRoute, registerRoute } from './apiRoute.js';
+import { type ApiRoute, BODY_TOO_LARGE_HTTP, registerRoute } from './apiRoute.js';
 import type { ApiStore } from './apiStore.js';
 import { requirePermission, TokenCheck } from './auth.js';
 import { CloseJobs } from './closeJobs.js';
@@ -142,7 +142,7 @@ export function createApp(store: ApiStore, opts: ApiOptions = {}) {
             `the request body is larger than ${opts.maxBodyBytes ?? defaultMaxBodyBytes()} bytes, the most plan12b accepts`,
             'split the file, or raise the limit with PLAN12B_MAX_UPLOAD_BYTES',
           ),
-          413,
+          BODY_TOO_LARGE_HTTP,
         ),
     }),
   );

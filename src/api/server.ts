@@ -1,5 +1,6 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
+import type { Server } from 'node:http';
 import { resolve } from 'node:path';
 import { serve } from '@hono/node-server';
 import pino, { type Logger } from 'pino';
@@ -11,6 +12,7 @@ import { dataFolderLockPath, readHolder } from '../store/writerLock.js';
 import { ApiStore } from './apiStore.js';
 import { TOKEN_PREFIX } from './apiTokens.js';
 import { type ApiOptions, createApp } from './app.js';
+import { answerClientErrors } from './clientError.js';
 import { cliRoutes } from './routes/cliRoutes.js';
 
 export interface ServeOptions {
@@ -81,6 +83,7 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
     );
     s.once('error', fail);
   });
+  answerClientErrors(server as Server);
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : opts.port;
   const url = `http://${opts.host.includes(':') ? `[${opts.host}]` : opts.host}:${port}`;

@@ -56,10 +56,17 @@ export interface AuditReport {
   readonly findings: readonly AuditFinding[];
 }
 
+/**
+ * A head kept outside the database (`audit anchor`): HASH or SEQ:HASH. A sequence number beyond
+ * the integers a record can have is not one plan12b printed (it would be compared rounded, and
+ * reported as a truncated log): not an anchor.
+ */
 export function parseKeptAnchor(text: string): KeptAnchor | null {
   const m = /^(?:(\d+):)?([0-9a-f]{64})$/.exec(text.trim().toLowerCase());
   if (!m) return null;
-  return { seq: m[1] === undefined ? null : Number(m[1]), hash: m[2]! };
+  const seq = m[1] === undefined ? null : Number(m[1]);
+  if (seq !== null && !Number.isSafeInteger(seq)) return null;
+  return { seq, hash: m[2]! };
 }
 
 export function verifyAuditEvidence(evidence: AuditEvidence, kept: KeptAnchor | null = null): AuditReport {

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { getJson, savedToken, saveToken } from './api';
+import { Loading } from './components/Status';
 import { AmendmentsPage } from './pages/AmendmentsPage';
 import { AuditPage } from './pages/AuditPage';
 import { CdscPage } from './pages/CdscPage';
@@ -32,21 +33,38 @@ function pageFromHash(): Page {
   return (PAGES.find(([p]) => p === h)?.[0] ?? 'schedule') as Page;
 }
 
-/** The months the dashboard opens on: the last closed month, else the last month before today. */
-function useDefaultMonth(): string {
-  const [month, setMonth] = useState(() => new Date(Date.now() - 31 * 86_400_000).toISOString().slice(0, 7));
+/** A month before today: where the dashboard opens when no month is closed yet. */
+function monthBeforeToday(): string {
+  return new Date(Date.now() - 31 * 86_400_000).toISOString().slice(0, 7);
+}
+
+/**
+ * The month the dashboard opens on: the last closed month, else the last month before today.
+ * Asked once signed in (the token is needed), and null until answered: the pages start from it,
+ * so none may open on a guess and stay there.
+ */
+function useDefaultMonth(signedIn: boolean): string | null {
+  const [month, setMonth] = useState<string | null>(null);
   useEffect(() => {
+    setMonth(null);
+    if (!signedIn) return;
+    let live = true;
     getJson<{ months: { month: string }[] }>('/api/months').then(
       (r) => {
         const last = r.months
           .map((m) => m.month)
           .sort()
           .at(-1);
-        if (last) setMonth(last);
+        if (live) setMonth(last ?? monthBeforeToday());
       },
-      () => undefined,
+      () => {
+        if (live) setMonth(monthBeforeToday());
+      },
     );
-  }, []);
+    return () => {
+      live = false;
+    };
+  }, [signedIn]);
   return month;
 }
 
@@ -84,14 +102,13 @@ function SignIn({ onSignedIn }: { readonly onSignedIn: () => void }) {
 export function App() {
   const [signedIn, setSignedIn] = useState(savedToken() !== null);
   const [page, setPage] = useState<Page>(pageFromHash);
-  const month = useDefaultMonth();
+  const month = useDefaultMonth(signedIn);
   useEffect(() => {
     const onHash = () => setPage(pageFromHash());
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
   }, []);
   if (!signedIn) return <SignIn onSignedIn={() => setSignedIn(true)} />;
-  const today = `${month}-${String(new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).getUTCDate())}`;
   return (
     <>
       <header>
@@ -114,19 +131,27 @@ export function App() {
           Sign out
         </button>
       </header>
-      <main>
-        {page === 'schedule' && <SchedulePage today={today} />}
-        {page === 'amendments' && <AmendmentsPage />}
-        {page === 'portfolio' && <PortfolioPage today={today} />}
-        {page === 'fees' && <FeesPage year={month.slice(0, 4)} />}
-        {page === 'close' && <ClosePage firstMonth={month} />}
-        {page === 'monthly-calculation' && <MonthlyCalculationPage lastMonth={month} />}
-        {page === 'service-fees' && <ServiceFeesPage lastMonth={month} />}
-        {page === 'cdsc' && <CdscPage lastMonth={month} />}
-        {page === 'governance' && <GovernancePage lastMonth={month} />}
-        {page === 'imports' && <ImportPage />}
-        {page === 'audit' && <AuditPage />}
-      </main>
+      <main>{month === null ? <Loading loading /> : <Pages page={page} month={month} />}</main>
+    </>
+  );
+}
+
+/** The page shown, opened on the dashboard's month (the last closed one). */
+function Pages({ page, month }: { readonly page: Page; readonly month: string }) {
+  const today = `${month}-${String(new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).getUTCDate())}`;
+  return (
+    <>
+      {page === 'schedule' && <SchedulePage today={today} />}
+      {page === 'amendments' && <AmendmentsPage />}
+      {page === 'portfolio' && <PortfolioPage today={today} />}
+      {page === 'fees' && <FeesPage year={month.slice(0, 4)} />}
+      {page === 'close' && <ClosePage firstMonth={month} />}
+      {page === 'monthly-calculation' && <MonthlyCalculationPage lastMonth={month} />}
+      {page === 'service-fees' && <ServiceFeesPage lastMonth={month} />}
+      {page === 'cdsc' && <CdscPage lastMonth={month} />}
+      {page === 'governance' && <GovernancePage lastMonth={month} />}
+      {page === 'imports' && <ImportPage />}
+      {page === 'audit' && <AuditPage />}
     </>
   );
 }

@@ -63,8 +63,13 @@ export async function postJson<T>(path: string, body: unknown): Promise<T> {
   return (await send('POST', path, {}, JSON.stringify(body), 'application/json')).json() as Promise<T>;
 }
 
-export async function postText<T>(path: string, text: string, params: Params = {}): Promise<T> {
-  return (await send('POST', path, params, text, 'text/csv')).json() as Promise<T>;
+/**
+ * Uploads a file as its bytes, unread: the server decodes it as the CLI does (an exhibit in
+ * Windows-1252, a byte-order mark, a binary file refused) and keys an exhibit by the SHA-256 of
+ * those bytes — the browser's `file.text()` would have put U+FFFD for every byte that is not UTF-8.
+ */
+export async function postFile<T>(path: string, file: Blob, type: string, params: Params = {}): Promise<T> {
+  return (await send('POST', path, params, file, type)).json() as Promise<T>;
 }
 
 /** Fetches a file (a PDF) with the token and hands it to the browser as a download. */

@@ -23,6 +23,24 @@ const ScheduleAnswer = looseObject({
   document: looseObject({ id: z.string(), file: z.string(), title: z.string(), effectiveDate: z.string() }),
 }).openapi('ScheduleEntry');
 
+/** An entry effective by the date that does not govern on it for want of an approval (issue 12). */
+const PendingScheduleEntry = looseObject({
+  portfolioId: z.string(),
+  portfolio: z.string(),
+  class: z.string(),
+  instrument: z.string(),
+  schedule: z.string(),
+  document: z.string(),
+  documentId: z.string(),
+  amendmentNumber: z.number().int().nullable(),
+  effectiveDate: z.string(),
+  governsFrom: z
+    .string()
+    .nullable()
+    .openapi({ description: 'the later day it governs from once approved; null while pending' }),
+  reason: z.string(),
+}).openapi('PendingScheduleEntry');
+
 export const registryRoutes = [
   defineRoute({
     method: 'get',
@@ -42,6 +60,7 @@ export const registryRoutes = [
         class: z.string().nullable(),
         count: z.number().int(),
         entries: z.array(ScheduleAnswer),
+        pending: z.array(PendingScheduleEntry),
         warnings: z.array(z.string()),
       })
       .openapi('Schedule'),
@@ -52,10 +71,18 @@ export const registryRoutes = [
         ...(query.class ? { class: query.class } : {}),
         ...(query.portfolio ? { portfolio: query.portfolio } : {}),
       };
-      const { entries, warnings } = registry.scheduleAsOf(query.asOf, filter);
+      // the same answer as `plan12b schedule --json`, pending entries included (FORMATS.md)
+      const { entries, warnings, pending } = registry.scheduleAsOf(query.asOf, filter);
       if (query.portfolio && registry.identities.resolve(query.portfolio) === undefined)
         warnings.push(`no portfolio has ever been named ${JSON.stringify(query.portfolio)}`);
-      return { asOf: query.asOf, class: query.class ?? null, count: entries.length, entries, warnings };
+      return {
+        asOf: query.asOf,
+        class: query.class ?? null,
+        count: entries.length,
+        entries,
+        pending,
+        warnings,
+      };
     },
   }),
   defineRoute({

@@ -40,6 +40,11 @@ export function DataTable<Row>(props: {
             </tr>
           </thead>
           <tbody>
+            {rows.length === 0 && (
+              <tr className="empty">
+                <td colSpan={columns.length}>Nothing to show for these choices.</td>
+              </tr>
+            )}
             {rows.map((r, i) => (
               <tr key={i} className={onRowClick ? 'clickable' : undefined}>
                 {columns.map((c, j) => {

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { postText } from '../api';
+import { postFile } from '../api';
 import { ErrorBox } from '../components/Status';
 
 const FEEDS = [
@@ -33,7 +33,10 @@ export function ImportPage() {
     setError(null);
     setResult(null);
     try {
-      setResult(await postText(`/api/imports/${feed}`, await file.text(), { fileName: file.name }));
+      // the file's bytes as they are (an exhibit's id is their SHA-256, as from the CLI)
+      const type =
+        feed !== 'exhibits' ? 'text/csv' : /\.html?$/i.test(file.name) ? 'text/html' : 'text/plain';
+      setResult(await postFile(`/api/imports/${feed}`, file, type, { fileName: file.name }));
     } catch (e) {
       setError(e as Error);
     } finally {

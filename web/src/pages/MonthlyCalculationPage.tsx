@@ -50,7 +50,8 @@ interface PortfolioCalculation {
 interface MonthlyCalculation {
   readonly month: string;
   readonly dueDate: string;
-  readonly basis: string;
+  /** absent for a month not closed */
+  readonly basis?: 'sealed' | 'recomputed';
   readonly distributor: string;
   readonly totals: Record<string, string>;
   readonly portfolios: readonly PortfolioCalculation[];
@@ -139,7 +140,9 @@ export function MonthlyCalculationPage({ lastMonth }: { readonly lastMonth: stri
           <p className="basis">
             {mc.data.basis === 'sealed' && mc.data.close
               ? `Sealed on ${mc.data.close.closedAt} by ${mc.data.close.closedBy}; results hash ${mc.data.close.resultsHash.slice(0, 16)}…`
-              : `Computed now (${mc.data.basis}); the month is not sealed.`}{' '}
+              : mc.data.basis === 'recomputed'
+                ? 'Recomputed from today’s data; the sealed results stand.'
+                : 'Computed now from the data recorded; the month is not closed.'}{' '}
             Due {mc.data.dueDate}. Distributor: {mc.data.distributor}
           </p>
           <Warnings warnings={mc.data.warnings} />

@@ -18,10 +18,23 @@ interface ScheduleEntry {
   readonly inForceSince: string;
   readonly document: { readonly id: string; readonly title: string; readonly effectiveDate: string };
 }
+/** An entry effective by the date that does not govern on it for want of an approval (issue 12). */
+interface PendingEntry {
+  readonly portfolio: string;
+  readonly class: string;
+  readonly instrument: string;
+  readonly schedule: string;
+  readonly document: string;
+  readonly amendmentNumber: number | null;
+  readonly effectiveDate: string;
+  readonly governsFrom: string | null;
+  readonly reason: string;
+}
 interface Schedule {
   readonly asOf: string;
   readonly count: number;
   readonly entries: readonly ScheduleEntry[];
+  readonly pending: readonly PendingEntry[];
   readonly warnings: readonly string[];
 }
 
@@ -41,6 +54,16 @@ const columns: Column<ScheduleEntry>[] = [
   { key: 'instrument', label: 'Instrument', value: (e) => `${e.instrument}, ${e.schedule}` },
   { key: 'since', label: 'In force since', value: (e) => e.inForceSince },
   { key: 'document', label: 'Document', value: (e) => e.document.title },
+];
+
+const pendingColumns: Column<PendingEntry>[] = [
+  { key: 'portfolio', label: 'Portfolio', value: (e) => e.portfolio },
+  { key: 'class', label: 'Class', value: (e) => e.class },
+  { key: 'instrument', label: 'Instrument', value: (e) => `${e.instrument}, ${e.schedule}` },
+  { key: 'document', label: 'Document', value: (e) => e.document },
+  { key: 'effective', label: 'Effective', value: (e) => e.effectiveDate },
+  { key: 'governsFrom', label: 'Governs from', value: (e) => e.governsFrom ?? 'not yet approved' },
+  { key: 'reason', label: 'Why it does not govern yet', value: (e) => e.reason },
 ];
 
 export function SchedulePage({ today }: { readonly today: string }) {
@@ -87,6 +110,14 @@ export function SchedulePage({ today }: { readonly today: string }) {
             rows={schedule.data.entries}
             columns={columns}
           />
+          {schedule.data.pending.length > 0 && (
+            <DataTable
+              name={`schedule-pending-${schedule.data.asOf}`}
+              caption={`${schedule.data.pending.length} pending approval on ${schedule.data.asOf}`}
+              rows={schedule.data.pending}
+              columns={pendingColumns}
+            />
+          )}
         </>
       )}
     </>
