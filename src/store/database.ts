@@ -422,7 +422,9 @@ async function openServer(url: string): Promise<Database> {
         await client.query('COMMIT');
         return out;
       } catch (err) {
-        await client.query('ROLLBACK');
+        // The error that stopped the transaction is the answer: a ROLLBACK that fails too (the
+        // connection is gone) must not put its own error in its place — nothing was committed.
+        await client.query('ROLLBACK').catch(() => {});
         throw err;
       } finally {
         inTransaction = false;
