@@ -3,6 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
+import type { Client as PgClient } from 'pg';
 import { Plan12bError } from '../errors.js';
 import { type CopyValue, decodeCopyRows } from './copyText.js';
 import { COPY_CHUNK_ROWS, encodeCopyRowsBytes } from './copyTextBytes.js';
@@ -300,7 +301,7 @@ async function openServer(url: string): Promise<Database> {
   }
   if (schema) {
     if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Plan12bError('USAGE', `bad schema name ${schema}`);
-    await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+    await createSchemaIfMissing(client, schema);
     await client.query(`SET search_path TO ${schema}`);
   }
   const copyStreams = await import('pg-copy-streams');
@@ -421,7 +422,9 @@ async function openServer(url: string): Promise<Database> {
         await client.query('COMMIT');
         return out;
       } catch (err) {
-        await client.query('ROLLBACK');
+        // The error that stopped the transaction is the answer: a ROLLBACK that fails too (the
+        // connection is gone) must not put its own error in its place — nothing was committed.
+        await client.query('ROLLBACK').catch(() => {});
         throw err;
       } finally {
         inTransaction = false;
@@ -472,6 +475,22 @@ function* copyTextChunks(
     }
   }
   if (part.length > 0) yield encodeCopyRowsBytes(part);
+}
+
+/**
+ * CREATE SCHEMA IF NOT EXISTS, when another process may be creating it at the same moment: IF NOT
+ * EXISTS does not make two creations atomic, and the one that loses stops on pg_namespace's unique
+ * index (23505) or as a duplicate schema (42P06) — the schema is there all the same.
+ */
+async function createSchemaIfMissing(client: PgClient, schema: string): Promise<void> {
+  try {
+    await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+  } catch (err) {
+    const code = (err as { code?: string }).code;
+    if (code !== '23505' && code !== '42P06') throw err;
+    const { rows } = await client.query('SELECT 1 FROM pg_namespace WHERE nspname = $1', [schema]);
+    if (rows.length === 0) throw err;
+  }
 }
 
 /** The advisory lock's first key: "12b1". */

@@ -13,8 +13,10 @@ export function databaseRefusal(e: unknown): Plan12bError | undefined {
   const code = (e as { code?: unknown }).code;
   const message = e instanceof Error ? e.message : String(e);
   if (typeof code !== 'string') {
-    // node-postgres when the server goes away between messages
-    if (/^Connection terminated/.test(message)) return lost(message);
+    // node-postgres when the server goes away between messages, and on every query after a
+    // connection error it was told of while idle (a backend terminated, a server restarted)
+    if (/^Connection terminated|^Client has encountered a connection error/.test(message))
+      return lost(message);
     return undefined;
   }
   if (SOCKET_CODES.has(code)) return lost(message);

@@ -1,3 +1,4 @@
+import { faultPoint } from '../close/faultPoint.js';
 import { Plan12bError } from '../errors.js';
 import type { Database } from './database.js';
 import { API_TOKEN_MIGRATION } from './schema/apiTokenSchema.js';
@@ -205,8 +206,20 @@ async function refuseAnotherSchemasTables(db: Database): Promise<void> {
   );
 }
 
-/** Applies the missing migrations (every version not yet applied, in order); returns them. */
+/**
+ * Applies the missing migrations (every version not yet applied, in order); returns them.
+ *
+ * Under the writer lock (SPEC §12: one writer at a time), looked at again once held: two processes
+ * opening a new or older server database at once both created its tables, and all but one stopped
+ * with exit 70 (`duplicate key … pg_type_typname_nsp_index`, `relation … already exists`). On
+ * PGlite the folder is already this process's alone; the lock is then the process's own turn.
+ */
 export async function migrate(db: Database): Promise<number[]> {
+  if (await schemaIsCurrent(db)) return [];
+  return db.withWriterLock(() => migrateHoldingWriterLock(db));
+}
+
+async function migrateHoldingWriterLock(db: Database): Promise<number[]> {
   if (await schemaIsCurrent(db)) return [];
   await refuseAnotherSchemasTables(db);
   await schemaVersion(db);
@@ -224,6 +237,8 @@ export async function migrate(db: Database): Promise<number[]> {
       await tx.query('INSERT INTO schema_migration (version, name) VALUES ($1, $2)', [m.version, m.name]);
     });
     applied.push(m.version);
+    // each migration is its own transaction: a process stopped here leaves the store at that version
+    await faultPoint(`migrate:${m.version}`);
   }
   return applied;
 }
