@@ -33,7 +33,7 @@ export const FORWARDABLE_QUERIES: Readonly<Record<string, QueryShape>> = {
   },
   journal: { values: ['--month', '--payment-days'], flags: ['--recompute', '--csv', '--json'] },
   'providers list': { flags: ['--json', '--csv'] },
-  'service-fees': { values: ['--month'], flags: ['--recompute', '--json'] },
+  'service-fees': { values: ['--month'], flags: ['--recompute', '--json', '--csv'] },
   'class-b-terms list': { flags: ['--json'] },
   redemptions: { values: ['--from', '--to', '--distributor'], flags: ['--csv', '--json'] },
   lots: { values: ['--account', '--as-of'], flags: ['--json', '--csv'] },

@@ -212,8 +212,16 @@ export function conversionsSheet(report: ConversionsReport): XlsxSheet {
  * pieces, the CSV's columns (FOURTH(D)); a piece's redemption figures repeat, so only its own total.
  */
 export function redemptionsSheets(report: RedemptionsReport): XlsxSheet[] {
+  // the redemption's own figures repeat on each of its pieces: numbers a person can sum by hand,
+  // but no totals row for them (the Redemptions sheet totals them once)
   const pieceKinds: Partial<Record<(typeof REDEMPTION_PIECE_COLUMNS)[number], XlsxColumn>> = {
     shares: shares('shares', 'shares'),
+    price: { key: 'price', header: 'price', kind: 'shares' },
+    gross: money('gross', 'gross', false),
+    cdsc: money('cdsc', 'cdsc', false),
+    cdsc_waived: money('cdsc_waived', 'cdsc_waived', false),
+    redemption_fee: money('redemption_fee', 'redemption_fee', false),
+    net: money('net', 'net', false),
     piece_shares: shares('piece_shares', 'piece_shares'),
     piece_cost: money('piece_cost', 'piece_cost'),
     piece_cdsc: money('piece_cdsc', 'piece_cdsc'),

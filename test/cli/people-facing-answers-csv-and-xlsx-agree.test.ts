@@ -165,6 +165,69 @@ describe.skipIf(!seedsAvailable)('people-facing answers as CSV and XLSX', () => 
     expect(csvRows).toHaveLength(1);
     expect(pieces.getCell(`${letterOf(header!, 'piece_cost')}3`).value).toBe(400);
     expect(pieces.getCell(`${letterOf(header!, 'piece_cdsc')}3`).value).toBe(16);
+    // the redemption's own figures on its piece are numbers a spreadsheet sums, not text
+    expect(pieces.getCell(`${letterOf(header!, 'price')}3`).value).toBe(12);
+    expect(pieces.getCell(`${letterOf(header!, 'gross')}3`).value).toBe(480);
+    expect(pieces.getCell(`${letterOf(header!, 'cdsc')}3`).value).toBe(16);
+    expect(pieces.getCell(`${letterOf(header!, 'net')}3`).value).toBe(464);
+    expect(pieces.getCell(`${letterOf(header!, 'redemption_fee')}3`).value).toBe(0);
+  });
+
+  it('service-fees --csv: one line per provider and class, as the workbook and the JSON', async () => {
+    // AIM Basic Value Fund class R (seed 000: service fee 0.25%), February 2021: its 19 NYSE
+    // business days (15 February is Washington's Birthday); P1's own rate 0.20% is the lowest.
+    const days = [1, 2, 3, 4, 5, 8, 9, 10, 11, 12, 16, 17, 18, 19, 22, 23, 24, 25, 26].map(
+      (d) => `2021-02-${String(d).padStart(2, '0')}`,
+    );
+    const na = days.map((d) => `${d},${FUND},R,10000000.00`);
+    const pa = days.map((d) => `${d},P1,${FUND},R,3650000.00`);
+    for (const [command, text] of [
+      ['net-assets', `date,portfolio,class,net_assets\n${na.join('\n')}\n`],
+      ['provider-assets', `date,provider,portfolio,class,net_assets\n${pa.join('\n')}\n`],
+    ] as const) {
+      const r = await cli(command, 'import', file(`${command}-2021-02.csv`, text));
+      expect(r.code, `${command}: ${r.stderr}`).toBe(0);
+    }
+    // P1: 3,650,000.00 × 0.20% / 365 = 20.00 a day, 28 days = 560.00. The class: 10,000,000.00 ×
+    // 0.25% / 365 = 68.4931… → 68.49 a day, 28 days = 1,917.72; the Distributor keeps 1,357.72.
+    const xlsx = join(dir, 'service-fees.xlsx');
+    const r = await cli('service-fees', '--month', '2021-02', '--csv', '--xlsx', xlsx);
+    expect(r.code, r.stderr).toBe(0);
+    const rows = parse(r.stdout, { columns: true }) as Record<string, string>[];
+    expect(rows).toEqual([
+      expect.objectContaining({
+        provider: 'P1',
+        name: 'First Dealer Inc',
+        portfolio: FUND,
+        class: 'R',
+        days: '28',
+        averageDailyNetAssets: '3650000.00',
+        ratePct: '0.20',
+        amount: '560.00',
+      }),
+    ]);
+    const ws = (await workbook(xlsx)).getWorksheet('Providers')!;
+    expect(values(ws, 2)).toEqual([
+      'Provider',
+      'Name',
+      'Portfolio',
+      'Class',
+      'Days',
+      'Average daily net assets',
+      'Rate',
+      'Amount',
+    ]);
+    expect(values(ws, 3)).toEqual(['P1', 'First Dealer Inc', FUND, 'R', 28, 3650000, 0.002, 560]);
+    const classes = (await workbook(xlsx)).getWorksheet('Classes')!;
+    expect(values(classes, 3)).toEqual([FUND, 'R', 1917.72, 560, 1357.72]);
+    const json = (await cli('service-fees', '--month', '2021-02', '--json')).json<{
+      totals: { serviceFee: string; providerFees: string; distributorRetained: string };
+    }>();
+    expect(json.totals).toEqual({
+      serviceFee: '1917.72',
+      providerFees: '560.00',
+      distributorRetained: '1357.72',
+    });
   });
 
   it('conversions and cdsc: the 8th anniversary converts at the month end; CDSC totalled', async () => {

@@ -21,7 +21,7 @@ import {
 } from '../../reports/classBRedemptionsReport.js';
 import { type CliContext, printJson, withDatabase } from '../context.js';
 import { toCsv } from '../csvOut.js';
-import { requireDate, requireMonth } from '../options.js';
+import { requireDate, requireDateRange, requireMonth } from '../options.js';
 import { readInputFile } from '../readInput.js';
 import { printTable } from '../table.js';
 import { sheetCsv, writeXlsxOption } from '../tabularOutput.js';
@@ -339,8 +339,5 @@ export function registerClassBCommands(program: Command, getContext: () => CliCo
 
 /** --from and --to, each a date, in order. */
 function dateRange(opts: { from: string; to: string }): { from: string; to: string } {
-  const from = requireDate(opts.from, '--from');
-  const to = requireDate(opts.to, '--to');
-  if (from > to) throw new Plan12bError('USAGE', `--from ${from} is after --to ${to}`);
-  return { from, to };
+  return requireDateRange(opts.from, opts.to);
 }

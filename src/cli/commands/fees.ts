@@ -15,7 +15,7 @@ import { writeXlsx } from '../../reports/xlsxOut.js';
 import { loadClosedPeriods } from '../../store/closedPeriodsRepository.js';
 import { type CliContext, printJson, withDatabase } from '../context.js';
 import { toCsv } from '../csvOut.js';
-import { requireDate, requireMonth } from '../options.js';
+import { requireDateRange, requireMonth } from '../options.js';
 import { printTable } from '../table.js';
 import { feesSheet, journalSheet } from '../xlsxSheets.js';
 
@@ -43,9 +43,7 @@ export function registerFeesCommands(program: Command, getContext: () => CliCont
         json?: boolean;
       }) => {
         const ctx = getContext();
-        const from = requireDate(opts.from, '--from');
-        const to = requireDate(opts.to, '--to');
-        if (from > to) throw new Plan12bError('USAGE', `--from ${from} is after --to ${to}`);
+        const { from, to } = requireDateRange(opts.from, opts.to);
         const { report, closed } = await withDatabase(ctx, (db) =>
           db.transaction(
             async (q) => ({
