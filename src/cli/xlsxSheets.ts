@@ -10,6 +10,7 @@ import {
 import type { FeesReport } from '../reports/feesReport.js';
 import type { Journal } from '../reports/journal.js';
 import type { ServiceFeesReport } from '../reports/serviceFeesReport.js';
+import type { WhatIfReport } from '../reports/whatIfReport.js';
 import type { XlsxColumn, XlsxSheet } from '../reports/xlsxOut.js';
 import type { ProviderRecord } from '../store/serviceProvidersRepository.js';
 import type { TransferRecord } from '../transfers/transferRecord.js';
@@ -318,5 +319,27 @@ export function providersSheet(list: readonly ProviderRecord[]): XlsxSheet {
       text('terminationCause', 'Termination cause'),
     ],
     rows: list,
+  };
+}
+
+/**
+ * `what-if --xlsx`: one line per payee and component, before and after the hypothetical rate, the
+ * CSV's columns (WHAT_IF_COLUMNS of the API's CSV); the payees together are the class's fees, so
+ * each amount is totalled.
+ */
+export function whatIfSheet(report: WhatIfReport): XlsxSheet {
+  const { before, after } = report.rates;
+  return {
+    name: 'What if',
+    title: `${report.portfolio} class ${report.class}, ${report.year.from} … ${report.year.to}: distribution fee ${before.distributionFeePct}% → ${after.distributionFeePct}%, service fee ${before.serviceFeePct}% → ${after.serviceFeePct}%`,
+    columns: [
+      text('payee', 'Payee'),
+      text('role', 'Role'),
+      text('component', 'Component'),
+      money('before', 'Before'),
+      money('after', 'After'),
+      money('difference', 'Difference'),
+    ],
+    rows: report.payees,
   };
 }
