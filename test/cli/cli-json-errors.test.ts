@@ -209,6 +209,18 @@ describe.skipIf(!seedsAvailable)(
       }
     });
 
+    it('fees --class no instrument has: NOT_FOUND (66) like an unknown portfolio, not an empty answer', async () => {
+      const range = ['fees', '--from', '2007-01-03', '--to', '2007-01-05'];
+      const { doc } = await failing([...range, '--class', 'Z', '--json'], 'NOT_FOUND');
+      expect(doc.error.message).toBe('no instrument has a class "Z"');
+      expect(doc.error.hint).toContain('plan12b schedule');
+      // a class in another case is the class: AIM Value Fund C, 3–5 January 2007
+      const run = await runCliInProcess(['--db', tdb.target, ...range, '--class', 'c', '--json']);
+      expect(run.code, run.stderr).toBe(0);
+      const fees = run.json<{ classes: { portfolio: string; class: string; days: number }[] }>();
+      expect(fees.classes.map((c) => [c.portfolio, c.class])).toEqual([['AIM Value Fund', 'C']]);
+    });
+
     // last: it closes February 2007
     it('a close with stderr piped prints no progress: only its answer (SPEC §11)', async () => {
       const run = await runCliInProcess([

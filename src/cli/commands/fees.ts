@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { monthEnd, monthOf } from '../../calendar/isoDate.js';
 import { businessDayAfter } from '../../calendar/nyseCalendar.js';
 import { Plan12bError } from '../../errors.js';
-import { FEES_DAILY_COLUMNS, FEES_MONTH_COLUMNS, feesReport } from '../../reports/feesReport.js';
+import { FEES_DAILY_COLUMNS, FEES_MONTH_COLUMNS, feesReportAsAsked } from '../../reports/feesReport.js';
 import { JOURNAL_COLUMNS, type Journal, monthJournal } from '../../reports/journal.js';
 import {
   adjustmentLines,
@@ -47,7 +47,7 @@ export function registerFeesCommands(program: Command, getContext: () => CliCont
         const { report, closed } = await withDatabase(ctx, (db) =>
           db.transaction(
             async (q) => ({
-              report: await feesReport(q, {
+              report: await feesReportAsAsked(q, {
                 from,
                 to,
                 daily: opts.daily === true,
