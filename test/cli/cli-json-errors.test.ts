@@ -175,6 +175,7 @@ describe.skipIf(!seedsAvailable)(
       for (const args of [
         ['fees', '--from', '2007-02-01', '--to', '2007-01-31'],
         ['redemptions', '--from', '2007-02-01', '--to', '2007-01-31'],
+        ['audit', 'log', '--from', '2007-02-01', '--to', '2007-01-31'],
       ]) {
         const { doc } = await failing([...args, '--json'], 'USAGE');
         expect(doc.error.message).toBe('--from 2007-02-01 is after --to 2007-01-31');

@@ -6,7 +6,7 @@ import { Plan12bError } from '../../errors.js';
 import { type AuditLogFilter, auditHead, loadAuditLog } from '../../store/auditLog.js';
 import { type CliContext, printJson, withDatabase } from '../context.js';
 import { toCsv } from '../csvOut.js';
-import { requireDate } from '../options.js';
+import { requireDate, requireDateRange } from '../options.js';
 import { printTable } from '../table.js';
 
 export function registerAuditCommands(program: Command, getContext: () => CliContext): void {
@@ -91,6 +91,8 @@ export function registerAuditCommands(program: Command, getContext: () => CliCon
           ...(opts.from !== undefined && { from: requireDate(opts.from, '--from') }),
           ...(opts.to !== undefined && { to: requireDate(opts.to, '--to') }),
         };
+        // both days given: in order, as every other range (an empty log would hide the slip)
+        if (opts.from !== undefined && opts.to !== undefined) requireDateRange(opts.from, opts.to);
         const records = await withDatabase(ctx, (db) => loadAuditLog(db, filter));
         if (opts.json) return printJson(ctx, { records });
         if (opts.csv) return ctx.out(toCsv(AUDIT_LOG_CSV_COLUMNS, records));
