@@ -247,6 +247,38 @@ describe.skipIf(!seedsAvailable)('people-facing answers as CSV and XLSX', () => 
     expect(values(ws, 3)).toEqual([FUND, 'A I M Distributors', 16, 0, 1]);
   });
 
+  it('--distributor of cdsc and redemptions: a name no term records is 66 listing the names, not an empty answer', async () => {
+    for (const command of ['cdsc', 'redemptions']) {
+      const r = await cli(
+        command,
+        '--from',
+        '2021-01-01',
+        '--to',
+        '2021-12-31',
+        '--distributor',
+        'Nobody',
+        '--json',
+      );
+      expect(r.code, r.stderr).toBe(66);
+      const doc = r.json<{ error: { code: string; message: string; hint: string } }>().error;
+      expect(doc).toMatchObject({ code: 'NOT_FOUND', hint: 'the distributors recorded: A I M Distributors' });
+      expect(doc.message).toContain('"Nobody"');
+    }
+    // the distributor recorded: its CDSC, 16.00 (year 2 of the DOI, 4% of 400.00)
+    const known = await cli(
+      'cdsc',
+      '--from',
+      '2021-01-01',
+      '--to',
+      '2021-12-31',
+      '--distributor',
+      'A I M Distributors',
+      '--json',
+    );
+    expect(known.code, known.stderr).toBe(0);
+    expect(known.stdout).toContain('"16.00"');
+  });
+
   it('transfers list and providers list: CSV rows, a formula-like name neutralised', async () => {
     const t = await cli('transfers', 'list', '--csv');
     expect(t.code, t.stderr).toBe(0);
