@@ -343,3 +343,28 @@ export function whatIfSheet(report: WhatIfReport): XlsxSheet {
     rows: report.payees,
   };
 }
+
+/**
+ * A list a person opens in a spreadsheet (approvals, continuance deadlines, terminations, the audit
+ * log): the CSV's columns as its header, text as text, counts and share amounts as numbers.
+ */
+export function listSheet(
+  name: string,
+  title: string,
+  columns: readonly string[],
+  rows: readonly object[],
+  numbers: { readonly int?: readonly string[]; readonly shares?: readonly string[] } = {},
+): XlsxSheet {
+  return {
+    name,
+    title,
+    columns: columns.map((key) =>
+      numbers.int?.includes(key)
+        ? { key, header: key, kind: 'int' }
+        : numbers.shares?.includes(key)
+          ? shares(key, key)
+          : text(key, key),
+    ),
+    rows,
+  };
+}

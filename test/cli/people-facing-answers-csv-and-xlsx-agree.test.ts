@@ -279,6 +279,35 @@ describe.skipIf(!seedsAvailable)('people-facing answers as CSV and XLSX', () => 
     expect(known.stdout).toContain('"16.00"');
   });
 
+  it('audit log, approvals list, continuance and terminations list: --xlsx holds the --csv rows', async () => {
+    for (const command of [
+      ['audit', 'log'],
+      ['approvals', 'list'],
+      ['continuance', '--as-of', '2021-12-31'],
+      ['terminations', 'list'],
+    ]) {
+      const xlsx = join(dir, `${command[0]}.xlsx`);
+      const csv = await cli(...command, '--csv');
+      expect(csv.code, csv.stderr).toBe(0);
+      expect((await cli(...command, '--xlsx', xlsx)).code).toBe(0);
+      const ws = (await workbook(xlsx)).worksheets[0]!;
+      const header = (parse(csv.stdout) as string[][])[0]!;
+      const rows: string[][] = [];
+      // each cell by column (a row's values are sparse where a cell is empty)
+      for (let n = 2; n <= ws.rowCount; n++)
+        rows.push(
+          header.map((_, c) => {
+            const v = ws.getRow(n).getCell(c + 1).value;
+            return v === null || v === undefined ? '' : String(v);
+          }),
+        );
+      expect(rows).toEqual(parse(csv.stdout));
+    }
+    // the audit log has this test's imports: its sequence numbers are numbers in the workbook
+    const audit = (await workbook(join(dir, 'audit.xlsx'))).worksheets[0]!;
+    expect(audit.getCell('A3').value).toBe(1);
+  });
+
   it('transfers list and providers list: CSV rows, a formula-like name neutralised', async () => {
     const t = await cli('transfers', 'list', '--csv');
     expect(t.code, t.stderr).toBe(0);
