@@ -26,7 +26,7 @@ export const FORWARDABLE_QUERIES: Readonly<Record<string, QueryShape>> = {
   'exhibit list': { flags: ['--json', '--csv'] },
   'exhibit render': { values: ['--as-of', '--class'], flags: ['--json'] },
   'exhibit diff': { positional: 1, flags: ['--json', '--csv'] },
-  'rates list': { flags: ['--json'] },
+  'rates list': { flags: ['--json', '--csv'] },
   fees: {
     values: ['--from', '--to', '--portfolio', '--class'],
     flags: ['--daily', '--csv', '--json'],

@@ -1,3 +1,4 @@
+import type { BoardRate } from '../registry/boardRate.js';
 import type { ScheduleAnswer } from '../registry/registry.js';
 import type { CdscRangeReport, CdscReport } from '../reports/classBCdscReport.js';
 import type { ConversionsReport } from '../reports/classBConversionsReport.js';
@@ -366,5 +367,22 @@ export function listSheet(
           : text(key, key),
     ),
     rows,
+  };
+}
+
+/** `rates list --csv|--xlsx`: every Board-set rate recorded, rates as percentages (SPEC §2). */
+export function boardRatesSheet(rates: readonly BoardRate[]): XlsxSheet {
+  return {
+    name: 'Board rates',
+    title: 'Rates set by the Board below the schedule maxima',
+    columns: [
+      text('effectiveDate', 'From'),
+      text('portfolio', 'Portfolio'),
+      text('class', 'Class'),
+      pct('distributionFeePct', 'Distribution fee'),
+      pct('serviceFeePct', 'Service fee'),
+      text('reason', 'Reason'),
+    ],
+    rows: rates,
   };
 }

@@ -328,6 +328,40 @@ describe.skipIf(!seedsAvailable)('people-facing answers as CSV and XLSX', () => 
     const ws = (await workbook(xlsx)).worksheets[0]!;
     expect(ws.getCell('F3').value).toBe(0.002);
   });
+  it('rates list --csv and --xlsx: each Board-set rate, as percentages in the workbook', async () => {
+    const set = await cli(
+      'rates',
+      'set',
+      '--portfolio',
+      FUND,
+      '--class',
+      'R',
+      '--from',
+      '2021-06-01',
+      '--service-fee',
+      '0.20',
+      '--reason',
+      'Board resolution of 2021-05-20',
+    );
+    expect(set.code, set.stderr).toBe(0);
+    const xlsx = join(dir, 'rates.xlsx');
+    const r = await cli('rates', 'list', '--csv', '--xlsx', xlsx);
+    expect(r.code, r.stderr).toBe(0);
+    expect(parse(r.stdout)).toEqual([
+      ['effectiveDate', 'portfolio', 'class', 'distributionFeePct', 'serviceFeePct', 'reason'],
+      // as recorded (and as --json prints it): percent to six places
+      ['2021-06-01', FUND, 'R', '', '0.200000', 'Board resolution of 2021-05-20'],
+    ]);
+    const ws = (await workbook(xlsx)).worksheets[0]!;
+    expect(values(ws, 3)).toEqual([
+      '2021-06-01',
+      FUND,
+      'R',
+      undefined,
+      0.002,
+      'Board resolution of 2021-05-20',
+    ]);
+  });
 });
 
 function letterOf(header: readonly string[], key: string): string {
