@@ -344,6 +344,37 @@ describe.skipIf(!seedsAvailable)('people-facing answers as CSV and XLSX', () => 
       'Board resolution of 2021-05-20',
     );
     expect(set.code, set.stderr).toBe(0);
+    const rate = (cls: string, from: string) =>
+      cli(
+        'rates',
+        'set',
+        '--portfolio',
+        FUND,
+        '--class',
+        cls,
+        '--from',
+        from,
+        '--service-fee',
+        '0.20',
+        '--json',
+      );
+    // the class in any case, as the feeds read it: the same rate again, recorded once, as class R
+    expect((await rate('r', '2021-06-01')).stdout).toContain('"recorded": false');
+    // a class no instrument has: 66, saying where to look
+    const unknown = await rate('Q', '2021-06-01');
+    expect(unknown.code).toBe(66);
+    expect(unknown.json<{ error: { message: string; hint: string } }>().error).toEqual(
+      expect.objectContaining({
+        message: `${FUND} has no class "Q" in any instrument`,
+        hint: expect.stringContaining('plan12b schedule'),
+      }),
+    );
+    // a day before any instrument covers the class: refused (68), saying to date it within coverage
+    const early = await rate('R', '1995-01-03');
+    expect(early.code).toBe(68);
+    expect(early.json<{ error: { hint: string } }>().error.hint).toContain(
+      'a day an instrument covers the class',
+    );
     const xlsx = join(dir, 'rates.xlsx');
     const r = await cli('rates', 'list', '--csv', '--xlsx', xlsx);
     expect(r.code, r.stderr).toBe(0);
