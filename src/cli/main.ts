@@ -98,6 +98,20 @@ export function commandWord(argv: readonly string[]): string | undefined {
   return undefined;
 }
 
+/**
+ * The command line's command and subcommand as the user would type them (`plan12b fees`,
+ * `plan12b net-assets import`), for the next step of a usage error: see its --help.
+ */
+export function commandPath(program: Command, argv: readonly string[]): string {
+  const word = commandWord(argv);
+  const top = word === undefined ? undefined : program.commands.find((c) => c.name() === word);
+  if (top === undefined) return 'plan12b';
+  const rest = argv.slice(argv.indexOf(word as string) + 1);
+  const subWord = rest.find((a) => !a.startsWith('-'));
+  const sub = subWord === undefined ? undefined : top.commands.find((c) => c.name() === subWord);
+  return ['plan12b', top.name(), ...(sub ? [sub.name()] : [])].join(' ');
+}
+
 /** Commands that do long work in the store, whatever their arguments. */
 const LONG_WORK_COMMANDS = new Set(['close', 'demo', 'serve']);
 
@@ -248,7 +262,7 @@ export async function main(
       // Commander has said what is wrong on stderr; under --json the error is a document too.
       if (json)
         output.out(
-          `${JSON.stringify(errorDocument(new Plan12bError('USAGE', e.message.replace(/^error: /, ''))), null, 2)}\n`,
+          `${JSON.stringify(errorDocument(new Plan12bError('USAGE', e.message.replace(/^error: /, ''), `see \`${commandPath(program, argv)} --help\``)), null, 2)}\n`,
         );
       return ERROR_CODES.USAGE.exit;
     }

@@ -12,6 +12,18 @@ export function requireDate(value: string, option: string): string {
   return value;
 }
 
+/** `--from` and `--to` as dates, `--from` on or before `--to`. */
+export function requireDateRange(from: string, to: string): { from: string; to: string } {
+  const range = { from: requireDate(from, '--from'), to: requireDate(to, '--to') };
+  if (range.from > range.to)
+    throw new Plan12bError(
+      'USAGE',
+      `--from ${range.from} is after --to ${range.to}`,
+      'give --from on or before --to (both days are included)',
+    );
+  return range;
+}
+
 export function requireMonth(value: string, option: string): string {
   if (!isMonth(value))
     throw new Plan12bError(

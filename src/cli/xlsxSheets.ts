@@ -1,3 +1,4 @@
+import type { BoardRate } from '../registry/boardRate.js';
 import type { ScheduleAnswer } from '../registry/registry.js';
 import type { CdscRangeReport, CdscReport } from '../reports/classBCdscReport.js';
 import type { ConversionsReport } from '../reports/classBConversionsReport.js';
@@ -10,6 +11,7 @@ import {
 import type { FeesReport } from '../reports/feesReport.js';
 import type { Journal } from '../reports/journal.js';
 import type { ServiceFeesReport } from '../reports/serviceFeesReport.js';
+import type { WhatIfReport } from '../reports/whatIfReport.js';
 import type { XlsxColumn, XlsxSheet } from '../reports/xlsxOut.js';
 import type { ProviderRecord } from '../store/serviceProvidersRepository.js';
 import type { TransferRecord } from '../transfers/transferRecord.js';
@@ -212,8 +214,16 @@ export function conversionsSheet(report: ConversionsReport): XlsxSheet {
  * pieces, the CSV's columns (FOURTH(D)); a piece's redemption figures repeat, so only its own total.
  */
 export function redemptionsSheets(report: RedemptionsReport): XlsxSheet[] {
+  // the redemption's own figures repeat on each of its pieces: numbers a person can sum by hand,
+  // but no totals row for them (the Redemptions sheet totals them once)
   const pieceKinds: Partial<Record<(typeof REDEMPTION_PIECE_COLUMNS)[number], XlsxColumn>> = {
     shares: shares('shares', 'shares'),
+    price: { key: 'price', header: 'price', kind: 'shares' },
+    gross: money('gross', 'gross', false),
+    cdsc: money('cdsc', 'cdsc', false),
+    cdsc_waived: money('cdsc_waived', 'cdsc_waived', false),
+    redemption_fee: money('redemption_fee', 'redemption_fee', false),
+    net: money('net', 'net', false),
     piece_shares: shares('piece_shares', 'piece_shares'),
     piece_cost: money('piece_cost', 'piece_cost'),
     piece_cdsc: money('piece_cdsc', 'piece_cdsc'),
@@ -310,5 +320,69 @@ export function providersSheet(list: readonly ProviderRecord[]): XlsxSheet {
       text('terminationCause', 'Termination cause'),
     ],
     rows: list,
+  };
+}
+
+/**
+ * `what-if --xlsx`: one line per payee and component, before and after the hypothetical rate, the
+ * CSV's columns (WHAT_IF_COLUMNS of the API's CSV); the payees together are the class's fees, so
+ * each amount is totalled.
+ */
+export function whatIfSheet(report: WhatIfReport): XlsxSheet {
+  const { before, after } = report.rates;
+  return {
+    name: 'What if',
+    title: `${report.portfolio} class ${report.class}, ${report.year.from} … ${report.year.to}: distribution fee ${before.distributionFeePct}% → ${after.distributionFeePct}%, service fee ${before.serviceFeePct}% → ${after.serviceFeePct}%`,
+    columns: [
+      text('payee', 'Payee'),
+      text('role', 'Role'),
+      text('component', 'Component'),
+      money('before', 'Before'),
+      money('after', 'After'),
+      money('difference', 'Difference'),
+    ],
+    rows: report.payees,
+  };
+}
+
+/**
+ * A list a person opens in a spreadsheet (approvals, continuance deadlines, terminations, the audit
+ * log): the CSV's columns as its header, text as text, counts and share amounts as numbers.
+ */
+export function listSheet(
+  name: string,
+  title: string,
+  columns: readonly string[],
+  rows: readonly object[],
+  numbers: { readonly int?: readonly string[]; readonly shares?: readonly string[] } = {},
+): XlsxSheet {
+  return {
+    name,
+    title,
+    columns: columns.map((key) =>
+      numbers.int?.includes(key)
+        ? { key, header: key, kind: 'int' }
+        : numbers.shares?.includes(key)
+          ? shares(key, key)
+          : text(key, key),
+    ),
+    rows,
+  };
+}
+
+/** `rates list --csv|--xlsx`: every Board-set rate recorded, rates as percentages (SPEC §2). */
+export function boardRatesSheet(rates: readonly BoardRate[]): XlsxSheet {
+  return {
+    name: 'Board rates',
+    title: 'Rates set by the Board below the schedule maxima',
+    columns: [
+      text('effectiveDate', 'From'),
+      text('portfolio', 'Portfolio'),
+      text('class', 'Class'),
+      pct('distributionFeePct', 'Distribution fee'),
+      pct('serviceFeePct', 'Service fee'),
+      text('reason', 'Reason'),
+    ],
+    rows: rates,
   };
 }

@@ -124,9 +124,17 @@ export async function recordTransferNotice(
       throw new Plan12bError('NOT_FOUND', `no Transfer ${id}`, 'see `plan12b transfers list`');
     if (was === date) return { result: { recorded: false }, audit: null };
     if (was)
-      throw new Plan12bError('CONFLICT', `the notice of Transfer ${id} was recorded as received on ${was}`);
+      throw new Plan12bError(
+        'CONFLICT',
+        `the notice of Transfer ${id} was recorded as received on ${was}`,
+        'a notice is received once; nothing was written (`plan12b transfers list` shows it)',
+      );
     if (closed.latest !== null && monthOf(date) <= closed.latest)
-      throw new Plan12bError('REFUSED', `${closed.latest} is closed; a notice dated ${date} would alter it`);
+      throw new Plan12bError(
+        'REFUSED',
+        `${closed.latest} is closed; a notice dated ${date} would alter it`,
+        `a closed month is never edited; nothing was written (give a date after ${closed.latest})`,
+      );
     await repo.setTransferNotice(tx, id, date);
     const audit = { subject: id, contentHash: sha256(`${id}|${date}`), detail: `notice received ${date}` };
     return { result: { recorded: true }, audit };

@@ -4,6 +4,7 @@ import { requireDateOfNyseCalendar } from '../calendar/nyseCalendar.js';
 import { Plan12bError } from '../errors.js';
 import { normalizeRatePct } from '../money/rate.js';
 import type { BoardRate } from '../registry/boardRate.js';
+import { classResolver } from '../registry/classByName.js';
 import { buildRegistry } from '../registry/registry.js';
 import { currentActor } from '../store/actor.js';
 import { insertBoardRate, loadBoardRates } from '../store/boardRatesRepository.js';
@@ -20,7 +21,7 @@ import { requirePrintableText } from './statedText.js';
 export async function setBoardRate(db: Database, rate: BoardRate): Promise<{ recorded: boolean }> {
   requireDateOfNyseCalendar(rate.effectiveDate);
   if (rate.reason !== null) requirePrintableText(rate.reason, 'the reason');
-  const normal: BoardRate = {
+  const stated: BoardRate = {
     ...rate,
     distributionFeePct: rate.distributionFeePct === null ? null : normalizeRatePct(rate.distributionFeePct),
     serviceFeePct: rate.serviceFeePct === null ? null : normalizeRatePct(rate.serviceFeePct),
@@ -28,19 +29,30 @@ export async function setBoardRate(db: Database, rate: BoardRate): Promise<{ rec
   return runStateChange<{ recorded: boolean }>(db, 'rates.set', async (tx, closed) => {
     const rates = await loadBoardRates(tx);
     const registry = buildRegistry(await loadDocuments(tx), rates);
-    const pid = registry.identities.resolve(normal.portfolio);
+    const pid = registry.identities.resolve(stated.portfolio);
     if (pid === undefined)
       throw new Plan12bError(
         'NOT_FOUND',
-        `no portfolio has ever been named ${JSON.stringify(normal.portfolio)}`,
+        `no portfolio has ever been named ${JSON.stringify(stated.portfolio)}`,
         'check the name, or import the exhibit that lists it',
       );
+    // the class in any case, as the feeds read it, recorded as the documents spell it
+    const named = classResolver(registry)(stated.portfolio, stated.class);
+    if (named.kind === 'unknown')
+      throw new Plan12bError(
+        'NOT_FOUND',
+        named.reason,
+        'check the class (`plan12b schedule --as-of DATE` lists the classes in force)',
+      );
+    const normal: BoardRate = { ...stated, class: named.class };
     const why = registry.checkBoardRate(normal);
     if (why)
       throw new Plan12bError(
         'REFUSED',
         `rate refused: ${why}`,
-        'a Board may set rates at or below the schedule maxima only',
+        registry.governingOn(pid, normal.class, normal.effectiveDate)
+          ? 'a Board may set rates at or below the schedule maxima only'
+          : 'date the rate on a day an instrument covers the class (`plan12b schedule --as-of DATE` lists them)',
       );
     const same = rates.find(
       (r) =>

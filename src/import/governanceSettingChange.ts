@@ -31,7 +31,12 @@ export async function setGovernanceSetting(
       `the settings are: ${Object.keys(GOVERNANCE_SETTING_KEYS).join(', ')}`,
     );
   const parsed = GOVERNANCE_SETTING_KEYS[key].parse(value);
-  if (typeof parsed !== 'string') throw new Plan12bError('BAD_INPUT', `${key}: ${parsed.problem}`);
+  if (typeof parsed !== 'string')
+    throw new Plan12bError(
+      'BAD_INPUT',
+      `${key}: ${parsed.problem}`,
+      `nothing was written; \`plan12b settings list\` shows each setting and its value`,
+    );
   return runStateChange<{ key: string; value: string; changed: boolean }>(
     db,
     'settings.set',

@@ -344,3 +344,20 @@ function withCapCuts(
   });
   return { months, daily: keepDaily ? daily : [] };
 }
+
+/**
+ * `plan12b fees` and `GET /api/fees` as a person asks: a `class` no instrument has is a name to
+ * check (NOT_FOUND, as an unknown portfolio), never an empty answer; classes in any case, as feeds
+ * name them. (Reports that ask for class B themselves call {@link feesReport}.)
+ */
+export async function feesReportAsAsked(q: Queryable, query: FeesQuery): Promise<FeesReport> {
+  const registry = await loadRegistry(q);
+  const wantClass = query.class?.toLowerCase();
+  if (wantClass !== undefined && !registry.classKeys().some((k) => k.class.toLowerCase() === wantClass))
+    throw new Plan12bError(
+      'NOT_FOUND',
+      `no instrument has a class ${JSON.stringify(query.class)}`,
+      'check the class (`plan12b schedule --as-of DATE` lists the classes in force)',
+    );
+  return feesReport(q, query, { registry });
+}

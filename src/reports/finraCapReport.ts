@@ -139,7 +139,11 @@ export async function finraCapReport(
     );
   const cls = registry.classKeys().find((k) => k.class.toLowerCase() === query.class.toLowerCase())?.class;
   if (cls === undefined)
-    throw new Plan12bError('NOT_FOUND', `no instrument has a class ${JSON.stringify(query.class)}`);
+    throw new Plan12bError(
+      'NOT_FOUND',
+      `no instrument has a class ${JSON.stringify(query.class)}`,
+      'check the class (`plan12b schedule --as-of DATE` lists the classes in force)',
+    );
   const series = await loadClassSeries(
     q,
     registry,

@@ -162,6 +162,80 @@ describe.skipIf(!seedsAvailable)(
     it('a command line plan12b cannot read: USAGE (64) as a JSON document too', async () => {
       const { doc } = await failing(['net-assets', 'import', '--json'], 'USAGE');
       expect(doc.error.message).toContain('file');
+      // what to do next: the command's own help
+      expect(doc.error.hint).toBe('see `plan12b net-assets import --help`');
+      const missing = await failing(['fees', '--to', '2007-01-31', '--json'], 'USAGE');
+      expect(missing.doc.error.message).toContain('--from');
+      expect(missing.doc.error.hint).toBe('see `plan12b fees --help`');
+      const unknown = await failing(['frobnicate', '--json'], 'USAGE');
+      expect(unknown.doc.error.hint).toBe('see `plan12b --help`');
+    });
+
+    it('--from after --to: USAGE (64), saying what to give instead', async () => {
+      for (const args of [
+        ['fees', '--from', '2007-02-01', '--to', '2007-01-31'],
+        ['redemptions', '--from', '2007-02-01', '--to', '2007-01-31'],
+        ['audit', 'log', '--from', '2007-02-01', '--to', '2007-01-31'],
+      ]) {
+        const { doc } = await failing([...args, '--json'], 'USAGE');
+        expect(doc.error.message).toBe('--from 2007-02-01 is after --to 2007-01-31');
+        expect(doc.error.hint).toContain('--from on or before --to');
+      }
+    });
+
+    it('exhibit render of a file that is missing (66), not JSON (65) or JSON but no parsed exhibit (65), never 70', async () => {
+      const missing = await failing(['exhibit', 'render', join(dir, 'none.json'), '--json'], 'NOT_FOUND');
+      expect(missing.doc.error.message).toContain('no such file');
+      // an escape sequence in the file stays out of the message the terminal prints
+      const escaping = join(dir, 'escape.json');
+      writeFileSync(escaping, '{"a":\u001b[31m}');
+      const notJson = await failing(['exhibit', 'render', escaping, '--json'], 'BAD_INPUT');
+      expect(notJson.doc.error.message).toContain('not JSON');
+      expect(notJson.run.stderr).not.toContain('\u001b');
+      for (const [text, where] of [
+        ['{}', 'kind'],
+        ['null', 'not an object'],
+        ['[1]', 'not an object'],
+        [
+          '{"kind":"plan","instrument":{"kind":"plan","title":"T","registrant":null,"classes":[],"datedAsOf":null},"exhibit":null,"amendmentNumber":null,"effectiveDate":null,"datedDate":null,"terms":{"distributionFeePct":null,"serviceFeePct":null},"schedules":[{"name":"Schedule A","replacesEntirely":false,"entries":[{"portfolio":7}]}],"renames":[],"renameRules":[],"footnotes":[]}',
+          'schedules[0].entries[0].portfolio',
+        ],
+      ] as const) {
+        const path = join(dir, `not-exhibit-${where.length}.json`);
+        writeFileSync(path, text);
+        const { doc } = await failing(['exhibit', 'render', path, '--json'], 'BAD_INPUT');
+        expect(doc.error.message).toContain('not a parsed exhibit');
+        expect(doc.error.message).toContain(where);
+        expect(doc.error.hint).toContain('exhibit parse');
+      }
+    });
+
+    it('fees --class no instrument has: NOT_FOUND (66) like an unknown portfolio, not an empty answer', async () => {
+      const range = ['fees', '--from', '2007-01-03', '--to', '2007-01-05'];
+      const { doc } = await failing([...range, '--class', 'Z', '--json'], 'NOT_FOUND');
+      expect(doc.error.message).toBe('no instrument has a class "Z"');
+      expect(doc.error.hint).toContain('plan12b schedule');
+      // a class in another case is the class: AIM Value Fund C, 3–5 January 2007
+      const run = await runCliInProcess(['--db', tdb.target, ...range, '--class', 'c', '--json']);
+      expect(run.code, run.stderr).toBe(0);
+      const fees = run.json<{ classes: { portfolio: string; class: string; days: number }[] }>();
+      expect(fees.classes.map((c) => [c.portfolio, c.class])).toEqual([['AIM Value Fund', 'C']]);
+    });
+
+    // last: it closes February 2007
+    it('a close with stderr piped prints no progress: only its answer (SPEC §11)', async () => {
+      const run = await runCliInProcess([
+        '--db',
+        tdb.target,
+        'close',
+        '--month',
+        '2007-02',
+        '--accept-ended',
+        'AIM Value Fund:C',
+      ]);
+      expect(run.code, run.stderr).toBe(0);
+      expect(run.stdout).toContain('2007-02 closed and sealed');
+      expect(run.stderr).not.toContain('»');
     });
   },
 );

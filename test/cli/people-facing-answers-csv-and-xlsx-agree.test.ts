@@ -165,6 +165,69 @@ describe.skipIf(!seedsAvailable)('people-facing answers as CSV and XLSX', () => 
     expect(csvRows).toHaveLength(1);
     expect(pieces.getCell(`${letterOf(header!, 'piece_cost')}3`).value).toBe(400);
     expect(pieces.getCell(`${letterOf(header!, 'piece_cdsc')}3`).value).toBe(16);
+    // the redemption's own figures on its piece are numbers a spreadsheet sums, not text
+    expect(pieces.getCell(`${letterOf(header!, 'price')}3`).value).toBe(12);
+    expect(pieces.getCell(`${letterOf(header!, 'gross')}3`).value).toBe(480);
+    expect(pieces.getCell(`${letterOf(header!, 'cdsc')}3`).value).toBe(16);
+    expect(pieces.getCell(`${letterOf(header!, 'net')}3`).value).toBe(464);
+    expect(pieces.getCell(`${letterOf(header!, 'redemption_fee')}3`).value).toBe(0);
+  });
+
+  it('service-fees --csv: one line per provider and class, as the workbook and the JSON', async () => {
+    // AIM Basic Value Fund class R (seed 000: service fee 0.25%), February 2021: its 19 NYSE
+    // business days (15 February is Washington's Birthday); P1's own rate 0.20% is the lowest.
+    const days = [1, 2, 3, 4, 5, 8, 9, 10, 11, 12, 16, 17, 18, 19, 22, 23, 24, 25, 26].map(
+      (d) => `2021-02-${String(d).padStart(2, '0')}`,
+    );
+    const na = days.map((d) => `${d},${FUND},R,10000000.00`);
+    const pa = days.map((d) => `${d},P1,${FUND},R,3650000.00`);
+    for (const [command, text] of [
+      ['net-assets', `date,portfolio,class,net_assets\n${na.join('\n')}\n`],
+      ['provider-assets', `date,provider,portfolio,class,net_assets\n${pa.join('\n')}\n`],
+    ] as const) {
+      const r = await cli(command, 'import', file(`${command}-2021-02.csv`, text));
+      expect(r.code, `${command}: ${r.stderr}`).toBe(0);
+    }
+    // P1: 3,650,000.00 × 0.20% / 365 = 20.00 a day, 28 days = 560.00. The class: 10,000,000.00 ×
+    // 0.25% / 365 = 68.4931… → 68.49 a day, 28 days = 1,917.72; the Distributor keeps 1,357.72.
+    const xlsx = join(dir, 'service-fees.xlsx');
+    const r = await cli('service-fees', '--month', '2021-02', '--csv', '--xlsx', xlsx);
+    expect(r.code, r.stderr).toBe(0);
+    const rows = parse(r.stdout, { columns: true }) as Record<string, string>[];
+    expect(rows).toEqual([
+      expect.objectContaining({
+        provider: 'P1',
+        name: 'First Dealer Inc',
+        portfolio: FUND,
+        class: 'R',
+        days: '28',
+        averageDailyNetAssets: '3650000.00',
+        ratePct: '0.20',
+        amount: '560.00',
+      }),
+    ]);
+    const ws = (await workbook(xlsx)).getWorksheet('Providers')!;
+    expect(values(ws, 2)).toEqual([
+      'Provider',
+      'Name',
+      'Portfolio',
+      'Class',
+      'Days',
+      'Average daily net assets',
+      'Rate',
+      'Amount',
+    ]);
+    expect(values(ws, 3)).toEqual(['P1', 'First Dealer Inc', FUND, 'R', 28, 3650000, 0.002, 560]);
+    const classes = (await workbook(xlsx)).getWorksheet('Classes')!;
+    expect(values(classes, 3)).toEqual([FUND, 'R', 1917.72, 560, 1357.72]);
+    const json = (await cli('service-fees', '--month', '2021-02', '--json')).json<{
+      totals: { serviceFee: string; providerFees: string; distributorRetained: string };
+    }>();
+    expect(json.totals).toEqual({
+      serviceFee: '1917.72',
+      providerFees: '560.00',
+      distributorRetained: '1357.72',
+    });
   });
 
   it('conversions and cdsc: the 8th anniversary converts at the month end; CDSC totalled', async () => {
@@ -182,6 +245,67 @@ describe.skipIf(!seedsAvailable)('people-facing answers as CSV and XLSX', () => 
     expect((await cli('cdsc', '--from', '2021-01-01', '--to', '2021-12-31', '--xlsx', xlsx)).code).toBe(0);
     const ws = (await workbook(xlsx)).worksheets[0]!;
     expect(values(ws, 3)).toEqual([FUND, 'A I M Distributors', 16, 0, 1]);
+  });
+
+  it('--distributor of cdsc and redemptions: a name no term records is 66 listing the names, not an empty answer', async () => {
+    for (const command of ['cdsc', 'redemptions']) {
+      const r = await cli(
+        command,
+        '--from',
+        '2021-01-01',
+        '--to',
+        '2021-12-31',
+        '--distributor',
+        'Nobody',
+        '--json',
+      );
+      expect(r.code, r.stderr).toBe(66);
+      const doc = r.json<{ error: { code: string; message: string; hint: string } }>().error;
+      expect(doc).toMatchObject({ code: 'NOT_FOUND', hint: 'the distributors recorded: A I M Distributors' });
+      expect(doc.message).toContain('"Nobody"');
+    }
+    // the distributor recorded: its CDSC, 16.00 (year 2 of the DOI, 4% of 400.00)
+    const known = await cli(
+      'cdsc',
+      '--from',
+      '2021-01-01',
+      '--to',
+      '2021-12-31',
+      '--distributor',
+      'A I M Distributors',
+      '--json',
+    );
+    expect(known.code, known.stderr).toBe(0);
+    expect(known.stdout).toContain('"16.00"');
+  });
+
+  it('audit log, approvals list, continuance and terminations list: --xlsx holds the --csv rows', async () => {
+    for (const command of [
+      ['audit', 'log'],
+      ['approvals', 'list'],
+      ['continuance', '--as-of', '2021-12-31'],
+      ['terminations', 'list'],
+    ]) {
+      const xlsx = join(dir, `${command[0]}.xlsx`);
+      const csv = await cli(...command, '--csv');
+      expect(csv.code, csv.stderr).toBe(0);
+      expect((await cli(...command, '--xlsx', xlsx)).code).toBe(0);
+      const ws = (await workbook(xlsx)).worksheets[0]!;
+      const header = (parse(csv.stdout) as string[][])[0]!;
+      const rows: string[][] = [];
+      // each cell by column (a row's values are sparse where a cell is empty)
+      for (let n = 2; n <= ws.rowCount; n++)
+        rows.push(
+          header.map((_, c) => {
+            const v = ws.getRow(n).getCell(c + 1).value;
+            return v === null || v === undefined ? '' : String(v);
+          }),
+        );
+      expect(rows).toEqual(parse(csv.stdout));
+    }
+    // the audit log has this test's imports: its sequence numbers are numbers in the workbook
+    const audit = (await workbook(join(dir, 'audit.xlsx'))).worksheets[0]!;
+    expect(audit.getCell('A3').value).toBe(1);
   });
 
   it('transfers list and providers list: CSV rows, a formula-like name neutralised', async () => {
@@ -203,6 +327,71 @@ describe.skipIf(!seedsAvailable)('people-facing answers as CSV and XLSX', () => 
     ]);
     const ws = (await workbook(xlsx)).worksheets[0]!;
     expect(ws.getCell('F3').value).toBe(0.002);
+  });
+  it('rates list --csv and --xlsx: each Board-set rate, as percentages in the workbook', async () => {
+    const set = await cli(
+      'rates',
+      'set',
+      '--portfolio',
+      FUND,
+      '--class',
+      'R',
+      '--from',
+      '2021-06-01',
+      '--service-fee',
+      '0.20',
+      '--reason',
+      'Board resolution of 2021-05-20',
+    );
+    expect(set.code, set.stderr).toBe(0);
+    const rate = (cls: string, from: string) =>
+      cli(
+        'rates',
+        'set',
+        '--portfolio',
+        FUND,
+        '--class',
+        cls,
+        '--from',
+        from,
+        '--service-fee',
+        '0.20',
+        '--json',
+      );
+    // the class in any case, as the feeds read it: the same rate again, recorded once, as class R
+    expect((await rate('r', '2021-06-01')).stdout).toContain('"recorded": false');
+    // a class no instrument has: 66, saying where to look
+    const unknown = await rate('Q', '2021-06-01');
+    expect(unknown.code).toBe(66);
+    expect(unknown.json<{ error: { message: string; hint: string } }>().error).toEqual(
+      expect.objectContaining({
+        message: `${FUND} has no class "Q" in any instrument`,
+        hint: expect.stringContaining('plan12b schedule'),
+      }),
+    );
+    // a day before any instrument covers the class: refused (68), saying to date it within coverage
+    const early = await rate('R', '1995-01-03');
+    expect(early.code).toBe(68);
+    expect(early.json<{ error: { hint: string } }>().error.hint).toContain(
+      'a day an instrument covers the class',
+    );
+    const xlsx = join(dir, 'rates.xlsx');
+    const r = await cli('rates', 'list', '--csv', '--xlsx', xlsx);
+    expect(r.code, r.stderr).toBe(0);
+    expect(parse(r.stdout)).toEqual([
+      ['effectiveDate', 'portfolio', 'class', 'distributionFeePct', 'serviceFeePct', 'reason'],
+      // as recorded (and as --json prints it): percent to six places
+      ['2021-06-01', FUND, 'R', '', '0.200000', 'Board resolution of 2021-05-20'],
+    ]);
+    const ws = (await workbook(xlsx)).worksheets[0]!;
+    expect(values(ws, 3)).toEqual([
+      '2021-06-01',
+      FUND,
+      'R',
+      undefined,
+      0.002,
+      'Board resolution of 2021-05-20',
+    ]);
   });
 });
 

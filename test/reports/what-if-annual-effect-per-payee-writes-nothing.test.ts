@@ -1,5 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { businessDaysBetween } from '../../src/calendar/nyseCalendar.js';
 import { importAccounts } from '../../src/feeds/accountsFeed.js';
@@ -198,6 +200,44 @@ describe.skipIf(!seedsAvailable).each(dialects)('what-if on %s', (dialect) => {
           'Distributor,Distributor,service fee retained,5475.00,4380.00,-1095.00',
           'Alpha Funding LLC,Assignee,distribution fee,13687.50,12921.12,-766.38',
           'Dealer One Securities,Service Provider,service fee,3650.00,2920.00,-730.00',
+        ]);
+        // --xlsx: the same rows as numbers, and the totals are the fees: 36,500.00 → 33,142.28
+        const xlsx = join(mkdtempSync(join(tmpdir(), 'plan12b-what-if-')), 'what-if.xlsx');
+        const xlsxRun = await runCliInProcess([
+          ...args,
+          '--distribution-fee',
+          '0.50',
+          '--service-fee',
+          '0.20',
+          '--xlsx',
+          xlsx,
+        ]);
+        expect(xlsxRun.code, xlsxRun.stderr).toBe(0);
+        const wb = new ExcelJS.Workbook();
+        await wb.xlsx.load(readFileSync(xlsx) as unknown as ExcelJS.Buffer);
+        const ws = wb.worksheets[0]!;
+        const row = (n: number) => (ws.getRow(n).values as unknown[]).slice(1);
+        expect(row(2)).toEqual(['Payee', 'Role', 'Component', 'Before', 'After', 'Difference']);
+        expect(row(3)).toEqual([
+          'Distributor',
+          'Distributor',
+          'distribution fee',
+          13687.5,
+          12921.16,
+          -766.34,
+        ]);
+        expect(row(6)).toEqual([
+          'Dealer One Securities',
+          'Service Provider',
+          'service fee',
+          3650,
+          2920,
+          -730,
+        ]);
+        expect(row(7).slice(3)).toEqual([
+          { formula: 'SUM(D3:D6)', result: 36500 },
+          { formula: 'SUM(E3:E6)', result: 33142.28 },
+          { formula: 'SUM(F3:F6)', result: -3357.72 },
         ]);
         const refused = await runCliInProcess([...args, '--distribution-fee', '0.80', '--json']);
         expect(refused.code).toBe(68);

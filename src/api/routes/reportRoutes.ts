@@ -6,7 +6,7 @@ import { Plan12bError } from '../../errors.js';
 import { writeAssigneeStatementPdf } from '../../reports/assigneeStatementPdf.js';
 import { assigneeStatementCsv, assigneeStatementReport } from '../../reports/assigneeStatementReport.js';
 import { distributorShareReport } from '../../reports/distributorShareReport.js';
-import { FEES_DAILY_COLUMNS, FEES_MONTH_COLUMNS, feesReport } from '../../reports/feesReport.js';
+import { FEES_DAILY_COLUMNS, FEES_MONTH_COLUMNS, feesReportAsAsked } from '../../reports/feesReport.js';
 import { JOURNAL_COLUMNS, type Journal, monthJournal } from '../../reports/journal.js';
 import { writeMonthlyCalculationPdf } from '../../reports/monthlyCalculationPdf.js';
 import {
@@ -197,7 +197,7 @@ export const reportRoutes = [
       const { report, closed } = await use((db) =>
         db.transaction(
           async (q) => ({
-            report: await feesReport(q, {
+            report: await feesReportAsAsked(q, {
               from: query.from,
               to: query.to,
               daily: query.daily,

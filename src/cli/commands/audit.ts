@@ -5,9 +5,10 @@ import { parseKeptAnchor, verifyAuditEvidence } from '../../audit/auditVerificat
 import { Plan12bError } from '../../errors.js';
 import { type AuditLogFilter, auditHead, loadAuditLog } from '../../store/auditLog.js';
 import { type CliContext, printJson, withDatabase } from '../context.js';
-import { toCsv } from '../csvOut.js';
-import { requireDate } from '../options.js';
+import { requireDate, requireDateRange } from '../options.js';
 import { printTable } from '../table.js';
+import { sheetCsv, writeXlsxOption } from '../tabularOutput.js';
+import { listSheet } from '../xlsxSheets.js';
 
 export function registerAuditCommands(program: Command, getContext: () => CliContext): void {
   const audit = program.command('audit').description('the append-only, hash-chained audit log (SPEC §12)');
@@ -69,6 +70,7 @@ export function registerAuditCommands(program: Command, getContext: () => CliCon
     .option('--to <date>', 'only records made on or before this day (UTC)')
     .option('--json', 'print JSON')
     .option('--csv', 'print CSV')
+    .option('--xlsx <file>', "write an XLSX workbook: the CSV's columns")
     .action(
       async (
         opts: {
@@ -78,6 +80,7 @@ export function registerAuditCommands(program: Command, getContext: () => CliCon
           to?: string;
           json?: boolean;
           csv?: boolean;
+          xlsx?: string;
         },
         command: Command,
       ) => {
@@ -91,9 +94,16 @@ export function registerAuditCommands(program: Command, getContext: () => CliCon
           ...(opts.from !== undefined && { from: requireDate(opts.from, '--from') }),
           ...(opts.to !== undefined && { to: requireDate(opts.to, '--to') }),
         };
+        // both days given: in order, as every other range (an empty log would hide the slip)
+        if (opts.from !== undefined && opts.to !== undefined) requireDateRange(opts.from, opts.to);
         const records = await withDatabase(ctx, (db) => loadAuditLog(db, filter));
+        // DEVELOPERS rule 7: the workbook and the CSV are one sheet definition
+        const sheet = listSheet('Audit log', 'plan12b audit log (SPEC §12)', AUDIT_LOG_CSV_COLUMNS, records, {
+          int: ['seq'],
+        });
+        await writeXlsxOption(ctx, opts.xlsx, [sheet]);
         if (opts.json) return printJson(ctx, { records });
-        if (opts.csv) return ctx.out(toCsv(AUDIT_LOG_CSV_COLUMNS, records));
+        if (opts.csv) return ctx.out(sheetCsv(sheet));
         printTable(
           ctx,
           ['#', 'At', 'Who', 'Action', 'Subject', 'Detail'],

@@ -19,9 +19,11 @@ import {
   redemptionPieceRows,
   redemptionsReport,
 } from '../../reports/classBRedemptionsReport.js';
+import type { Queryable } from '../../store/database.js';
+import { loadDistributorTerms } from '../../store/distributorTermsRepository.js';
 import { type CliContext, printJson, withDatabase } from '../context.js';
 import { toCsv } from '../csvOut.js';
-import { requireDate, requireMonth } from '../options.js';
+import { requireDate, requireDateRange, requireMonth } from '../options.js';
 import { readInputFile } from '../readInput.js';
 import { printTable } from '../table.js';
 import { sheetCsv, writeXlsxOption } from '../tabularOutput.js';
@@ -155,9 +157,10 @@ export function registerClassBCommands(program: Command, getContext: () => CliCo
       }) => {
         const ctx = getContext();
         const { from, to } = dateRange(opts);
-        const report = await withDatabase(ctx, (db) =>
-          redemptionsReport(db, from, to, { distributor: opts.distributor ?? null }),
-        );
+        const report = await withDatabase(ctx, async (db) => {
+          await requireKnownDistributor(db, opts.distributor ?? null);
+          return redemptionsReport(db, from, to, { distributor: opts.distributor ?? null });
+        });
         await writeXlsxOption(ctx, opts.xlsx, redemptionsSheets(report));
         if (opts.json) return printJson(ctx, report);
         if (opts.csv) {
@@ -297,20 +300,29 @@ export function registerClassBCommands(program: Command, getContext: () => CliCo
       }) => {
         const ctx = getContext();
         if (opts.month !== undefined && (opts.from !== undefined || opts.to !== undefined))
-          throw new Plan12bError('USAGE', 'give --month or --from and --to, not both');
+          throw new Plan12bError(
+            'USAGE',
+            'give --month or --from and --to, not both',
+            'a month: --month YYYY-MM; any range of days: --from DATE --to DATE',
+          );
         if (opts.month === undefined && (opts.from === undefined || opts.to === undefined))
-          throw new Plan12bError('USAGE', 'give --month YYYY-MM, or --from and --to');
+          throw new Plan12bError(
+            'USAGE',
+            'give --month YYYY-MM, or --from and --to',
+            'a month: --month YYYY-MM; any range of days: --from DATE --to DATE',
+          );
         const month = opts.month === undefined ? null : requireMonth(opts.month, '--month');
         const { from, to } =
           month === null
             ? dateRange({ from: opts.from!, to: opts.to! })
             : { from: monthStart(month), to: monthEnd(month) };
         const distributor = opts.distributor ?? null;
-        const report = await withDatabase<CdscReport | CdscRangeReport>(ctx, (db) =>
-          month !== null && distributor === null
+        const report = await withDatabase<CdscReport | CdscRangeReport>(ctx, async (db) => {
+          await requireKnownDistributor(db, distributor);
+          return month !== null && distributor === null
             ? cdscReport(db, month)
-            : cdscRangeReport(db, { from, to, distributor }),
-        );
+            : cdscRangeReport(db, { from, to, distributor });
+        });
         await writeXlsxOption(ctx, opts.xlsx, [cdscSheet(report)]);
         if (opts.json) return printJson(ctx, report);
         if (opts.csv) {
@@ -339,8 +351,26 @@ export function registerClassBCommands(program: Command, getContext: () => CliCo
 
 /** --from and --to, each a date, in order. */
 function dateRange(opts: { from: string; to: string }): { from: string; to: string } {
-  const from = requireDate(opts.from, '--from');
-  const to = requireDate(opts.to, '--to');
-  if (from > to) throw new Plan12bError('USAGE', `--from ${from} is after --to ${to}`);
-  return { from, to };
+  return requireDateRange(opts.from, opts.to);
+}
+
+/**
+ * `--distributor NAME` of redemptions and cdsc: a name no distributor term records (as distributor
+ * or as the one its rights were assigned to, Exhibit A 2(a)) is a name to check (66), not an empty
+ * answer; the names are matched exactly, as the CDSC pieces carry them.
+ */
+async function requireKnownDistributor(q: Queryable, name: string | null): Promise<void> {
+  if (name === null) return;
+  const terms = await loadDistributorTerms(q);
+  const names = new Set(
+    terms.flatMap((t) => [t.distributor, ...(t.rightsAssignedTo ? [t.rightsAssignedTo] : [])]),
+  );
+  if (names.has(name)) return;
+  throw new Plan12bError(
+    'NOT_FOUND',
+    `no distributor of Class B shares is recorded as ${JSON.stringify(name)}`,
+    names.size === 0
+      ? 'import the distributors first: `plan12b distributors import FILE`'
+      : `the distributors recorded: ${[...names].sort().join('; ')}`,
+  );
 }

@@ -126,8 +126,9 @@ export function registerCloseCommand(program: Command, getContext: () => CliCont
             first: opts.first === true,
             acceptEnded: opts.acceptEnded,
             instructedDueDate,
+            // SPEC §11: progress on a terminal, quiet when piped (and under --json)
             onStep: (title, i, n) => {
-              if (!opts.json)
+              if (!opts.json && ctx.interactive)
                 ctx.err(i < n ? `» [${i + 1}/${n}] ${title}` : `» ${title} (${Date.now() - started} ms)`);
             },
           }),

@@ -24,7 +24,9 @@ export function registerDemoCommand(program: Command, getContext: () => CliConte
       const { DEMO_MONTHS, runDemo } = await import('../../demo/runDemo.js');
       const summary = await withDatabase(ctx, (db) =>
         runDemo(db, out, (text) => {
-          if (!opts.json) ctx.err(`» ${text} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+          // SPEC §11: progress on a terminal, quiet when piped (and under --json)
+          if (!opts.json && ctx.interactive)
+            ctx.err(`» ${text} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
         }),
       );
       if (opts.json) return printJson(ctx, { database: ctx.dbTarget, ...summary });

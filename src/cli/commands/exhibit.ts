@@ -4,6 +4,7 @@ import type { ExhibitDocument } from '../../edgar/exhibitDocument.js';
 import { ExhibitParseError } from '../../edgar/exhibitDocument.js';
 import { importableDocument } from '../../edgar/importableDocument.js';
 import { parseExhibit } from '../../edgar/parseExhibit.js';
+import { renderableDocumentProblem } from '../../edgar/renderableDocument.js';
 import { renderExhibit } from '../../edgar/renderExhibit.js';
 import { Plan12bError } from '../../errors.js';
 import { importExhibits } from '../../import/exhibitImport.js';
@@ -192,15 +193,27 @@ export function registerExhibitCommands(program: Command, getContext: () => CliC
       const ctx = getContext();
       let doc: ExhibitDocument;
       if (file !== undefined) {
+        // a file that is missing or unreadable is that (66, 65), not "not JSON"
+        const text = readInputFile(file).toString('utf8');
+        let parsed: unknown;
         try {
-          doc = JSON.parse(readInputFile(file).toString('utf8')) as ExhibitDocument;
+          parsed = JSON.parse(text);
         } catch (e) {
           throw new Plan12bError(
             'BAD_INPUT',
-            `${file}: not JSON: ${(e as Error).message}`,
+            // the parser quotes the file's text: no control character of it reaches the terminal
+            `${file}: not JSON: ${(e as Error).message.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?')}`,
             'give the output of `plan12b exhibit parse FILE --json`',
           );
         }
+        const problem = renderableDocumentProblem(parsed);
+        if (problem !== null)
+          throw new Plan12bError(
+            'BAD_INPUT',
+            `${file}: not a parsed exhibit: ${problem}`,
+            'give the output of `plan12b exhibit parse FILE --json`',
+          );
+        doc = parsed as ExhibitDocument;
       } else if (opts.asOf !== undefined) {
         const asOf = requireDate(opts.asOf, '--as-of');
         const { registry } = await registryFor(ctx);

@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { monthEnd, monthOf } from '../../calendar/isoDate.js';
 import { businessDayAfter } from '../../calendar/nyseCalendar.js';
 import { Plan12bError } from '../../errors.js';
-import { FEES_DAILY_COLUMNS, FEES_MONTH_COLUMNS, feesReport } from '../../reports/feesReport.js';
+import { FEES_DAILY_COLUMNS, FEES_MONTH_COLUMNS, feesReportAsAsked } from '../../reports/feesReport.js';
 import { JOURNAL_COLUMNS, type Journal, monthJournal } from '../../reports/journal.js';
 import {
   adjustmentLines,
@@ -15,7 +15,7 @@ import { writeXlsx } from '../../reports/xlsxOut.js';
 import { loadClosedPeriods } from '../../store/closedPeriodsRepository.js';
 import { type CliContext, printJson, withDatabase } from '../context.js';
 import { toCsv } from '../csvOut.js';
-import { requireDate, requireMonth } from '../options.js';
+import { requireDateRange, requireMonth } from '../options.js';
 import { printTable } from '../table.js';
 import { feesSheet, journalSheet } from '../xlsxSheets.js';
 
@@ -43,13 +43,11 @@ export function registerFeesCommands(program: Command, getContext: () => CliCont
         json?: boolean;
       }) => {
         const ctx = getContext();
-        const from = requireDate(opts.from, '--from');
-        const to = requireDate(opts.to, '--to');
-        if (from > to) throw new Plan12bError('USAGE', `--from ${from} is after --to ${to}`);
+        const { from, to } = requireDateRange(opts.from, opts.to);
         const { report, closed } = await withDatabase(ctx, (db) =>
           db.transaction(
             async (q) => ({
-              report: await feesReport(q, {
+              report: await feesReportAsAsked(q, {
                 from,
                 to,
                 daily: opts.daily === true,

@@ -13,11 +13,12 @@ import {
 import { governanceSettingRows } from '../../reports/governanceSettingsList.js';
 import { TERMINATION_COLUMNS, terminationRows } from '../../reports/terminationsList.js';
 import { type CliContext, printJson, withDatabase } from '../context.js';
-import { toCsv } from '../csvOut.js';
 import { requireDate } from '../options.js';
 import { readInputFile } from '../readInput.js';
 import { registryFor } from '../registryQuery.js';
 import { printTable } from '../table.js';
+import { sheetCsv, writeXlsxOption } from '../tabularOutput.js';
+import { listSheet } from '../xlsxSheets.js';
 
 export function registerGovernanceCommands(program: Command, getContext: () => CliContext): void {
   // --- approvals -------------------------------------------------------------------------------
@@ -45,11 +46,31 @@ export function registerGovernanceCommands(program: Command, getContext: () => C
     .description('every recorded approval and vote, in meeting order, with its outcome')
     .option('--json', 'print JSON')
     .option('--csv', 'print CSV')
-    .action(async (opts: { json?: boolean; csv?: boolean }) => {
+    .option('--xlsx <file>', "write an XLSX workbook: the CSV's columns, votes and shares as numbers")
+    .action(async (opts: { json?: boolean; csv?: boolean; xlsx?: string }) => {
       const ctx = getContext();
       const rows = await withDatabase(ctx, (db) => approvalRows(db));
+      // DEVELOPERS rule 7: the workbook and the CSV are one sheet definition
+      const sheet = listSheet(
+        'Approvals',
+        'Approvals and votes (Plan §§5–7, §9, §11)',
+        APPROVAL_CSV_COLUMNS,
+        rows,
+        {
+          int: [
+            'trusteesFor',
+            'trusteesAgainst',
+            'trusteesAbsent',
+            'disinterestedFor',
+            'disinterestedAgainst',
+            'disinterestedAbsent',
+          ],
+          shares: ['sharesOutstanding', 'sharesPresent', 'sharesFor'],
+        },
+      );
+      await writeXlsxOption(ctx, opts.xlsx, [sheet]);
       if (opts.json) return printJson(ctx, { count: rows.length, approvals: rows });
-      if (opts.csv) return ctx.out(toCsv(APPROVAL_CSV_COLUMNS, rows));
+      if (opts.csv) return ctx.out(sheetCsv(sheet));
       printTable(
         ctx,
         ['Meeting', 'Body', 'Approves', 'What', 'Portfolio', 'Class', 'Outcome'],
@@ -74,15 +95,26 @@ export function registerGovernanceCommands(program: Command, getContext: () => C
     .requiredOption('--as-of <date>', 'the date (YYYY-MM-DD)')
     .option('--json', 'print JSON')
     .option('--csv', 'print CSV')
-    .action(async (opts: { asOf: string; json?: boolean; csv?: boolean }) => {
+    .option('--xlsx <file>', "write an XLSX workbook: the CSV's columns")
+    .action(async (opts: { asOf: string; json?: boolean; csv?: boolean; xlsx?: string }) => {
       const ctx = getContext();
       const asOf = requireDate(opts.asOf, '--as-of');
       const { registry, settings } = await registryFor(ctx);
       const report = continuanceReportFrom(registry, settings, asOf);
       const { warnings } = report;
-      if (opts.json) return printJson(ctx, report);
       const rows = continuanceCsvRows(report);
-      if (opts.csv) return ctx.out(toCsv(CONTINUANCE_CSV_COLUMNS, rows));
+      const sheet = listSheet(
+        'Continuance',
+        `Continuance deadlines as of ${asOf} (Plan §7; Agreement FOURTEENTH)`,
+        CONTINUANCE_CSV_COLUMNS,
+        rows,
+        {
+          int: ['deadlinesMet'],
+        },
+      );
+      await writeXlsxOption(ctx, opts.xlsx, [sheet]);
+      if (opts.json) return printJson(ctx, report);
+      if (opts.csv) return ctx.out(sheetCsv(sheet));
       printTable(
         ctx,
         ['Instrument', 'Kind', 'Status', 'Next deadline', 'Ends on', 'Deadlines met', 'Last approval'],
@@ -120,11 +152,19 @@ export function registerGovernanceCommands(program: Command, getContext: () => C
     .description('every recorded termination')
     .option('--json', 'print JSON')
     .option('--csv', 'print CSV')
-    .action(async (opts: { json?: boolean; csv?: boolean }) => {
+    .option('--xlsx <file>', "write an XLSX workbook: the CSV's columns")
+    .action(async (opts: { json?: boolean; csv?: boolean; xlsx?: string }) => {
       const ctx = getContext();
       const rows = await withDatabase(ctx, (db) => terminationRows(db));
+      const sheet = listSheet(
+        'Terminations',
+        'Terminations (Plan §9; Agreement FIFTEENTH)',
+        TERMINATION_COLUMNS,
+        rows,
+      );
+      await writeXlsxOption(ctx, opts.xlsx, [sheet]);
       if (opts.json) return printJson(ctx, { count: rows.length, terminations: rows });
-      if (opts.csv) return ctx.out(toCsv(TERMINATION_COLUMNS, rows));
+      if (opts.csv) return ctx.out(sheetCsv(sheet));
       printTable(
         ctx,
         ['Instrument', 'Portfolio', 'Class', 'From', 'By', 'Notice', 'Reason'],

@@ -5,6 +5,8 @@ import { type CliContext, printJson, withDatabase } from '../context.js';
 import { requireDate, requireRate } from '../options.js';
 import { boardRatesFor } from '../registryQuery.js';
 import { printTable } from '../table.js';
+import { sheetCsv, writeXlsxOption } from '../tabularOutput.js';
+import { boardRatesSheet } from '../xlsxSheets.js';
 
 export function registerRatesCommands(program: Command, getContext: () => CliContext): void {
   const rates = program
@@ -57,10 +59,16 @@ export function registerRatesCommands(program: Command, getContext: () => CliCon
     .command('list')
     .description('every Board-set rate recorded')
     .option('--json', 'print JSON')
-    .action(async (opts: { json?: boolean }) => {
+    .option('--csv', 'print CSV: one line per rate')
+    .option('--xlsx <file>', 'write an XLSX workbook of the rates')
+    .action(async (opts: { json?: boolean; csv?: boolean; xlsx?: string }) => {
       const ctx = getContext();
       const list = await boardRatesFor(ctx);
+      // DEVELOPERS rule 7: the workbook and the CSV are one sheet definition
+      const sheet = boardRatesSheet(list);
+      await writeXlsxOption(ctx, opts.xlsx, [sheet]);
       if (opts.json) return printJson(ctx, { rates: list });
+      if (opts.csv) return ctx.out(sheetCsv(sheet));
       printTable(
         ctx,
         ['From', 'Portfolio', 'Class', 'Distribution %', 'Service %', 'Reason'],

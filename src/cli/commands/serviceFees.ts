@@ -14,7 +14,7 @@ import {
   readMonth,
 } from '../../reports/sealedOrRecomputed.js';
 import { type ServiceFeesReport, serviceFeesReport } from '../../reports/serviceFeesReport.js';
-import { writeXlsx } from '../../reports/xlsxOut.js';
+import { writeXlsx, type XlsxSheet } from '../../reports/xlsxOut.js';
 import { listProviders } from '../../store/serviceProvidersRepository.js';
 import { type CliContext, printJson, withDatabase } from '../context.js';
 import { requireDate, requireMonth } from '../options.js';
@@ -160,6 +160,7 @@ export function registerServiceFeesCommands(program: Command, getContext: () => 
     .option('--payments-csv <file>', 'write the payments file: one line per provider paid')
     .option('--statements <dir>', 'write one statement per provider, CSV and PDF, into this folder')
     .option('--xlsx <file>', 'write an XLSX workbook: providers and classes, with totals')
+    .option('--csv', "print CSV: one line per provider and class, the workbook's Providers sheet")
     .option('--recompute', "a closed month: what today's data would say, instead of its sealed results")
     .option('--json', 'print JSON')
     .action(
@@ -168,6 +169,7 @@ export function registerServiceFeesCommands(program: Command, getContext: () => 
         paymentsCsv?: string;
         statements?: string;
         xlsx?: string;
+        csv?: boolean;
         recompute?: boolean;
         json?: boolean;
       }) => {
@@ -196,11 +198,17 @@ export function registerServiceFeesCommands(program: Command, getContext: () => 
           const files = await writeProviderStatements(report, resolve(opts.statements));
           ctx.err(`${files.dir}: ${files.csv} CSV and ${files.pdf} PDF statements`);
         }
+        const sheets = serviceFeesSheets(report);
         if (opts.xlsx) {
-          await writeXlsx(opts.xlsx, serviceFeesSheets(report));
+          await writeXlsx(opts.xlsx, sheets);
           ctx.err(`${opts.xlsx}: service fees ${month}, total ${report.totals.serviceFee}`);
         }
         if (opts.json) return printJson(ctx, readingDocument(reading));
+        // the same rows as the workbook's first sheet (DEVELOPERS rule 7: one sheet behind both)
+        if (opts.csv) {
+          if (headline) ctx.err(headline);
+          return ctx.out(sheetCsv(sheets[0] as XlsxSheet));
+        }
         if (headline) ctx.out(headline);
         ctx.out(`Service fees for ${month}, payable ${report.paymentDate}:`);
         printTable(

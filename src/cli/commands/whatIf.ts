@@ -1,9 +1,10 @@
 import type { Command } from 'commander';
-import { WHAT_IF_COLUMNS, whatIfReport } from '../../reports/whatIfReport.js';
+import { whatIfReport } from '../../reports/whatIfReport.js';
 import { type CliContext, printJson, withDatabase } from '../context.js';
-import { toCsv } from '../csvOut.js';
 import { requireDate, requireRate } from '../options.js';
 import { printTable } from '../table.js';
+import { sheetCsv, writeXlsxOption } from '../tabularOutput.js';
+import { whatIfSheet } from '../xlsxSheets.js';
 
 /** `plan12b what-if`: the annual effect of a hypothetical rate on fees and payees; writes nothing. */
 export function registerWhatIfCommand(program: Command, getContext: () => CliContext): void {
@@ -24,6 +25,7 @@ export function registerWhatIfCommand(program: Command, getContext: () => CliCon
       'the year is the 12 calendar months before this date’s month (default: the last 12 months recorded in full)',
     )
     .option('--csv', 'print CSV: one line per payee')
+    .option('--xlsx <file>', 'write an XLSX workbook of the payees, before and after, totalled')
     .option('--json', 'print JSON')
     .action(
       async (opts: {
@@ -33,6 +35,7 @@ export function registerWhatIfCommand(program: Command, getContext: () => CliCon
         serviceFee?: string;
         from?: string;
         csv?: boolean;
+        xlsx?: string;
         json?: boolean;
       }) => {
         const ctx = getContext();
@@ -49,9 +52,12 @@ export function registerWhatIfCommand(program: Command, getContext: () => CliCon
         const report = await withDatabase(ctx, (db) =>
           db.transaction((q) => whatIfReport(q, query), { isolation: 'repeatable read' }),
         );
+        // DEVELOPERS rule 7: the workbook and the CSV are one sheet definition
+        const sheet = whatIfSheet(report);
+        await writeXlsxOption(ctx, opts.xlsx, [sheet]);
         if (opts.json) return printJson(ctx, report);
         if (opts.csv) {
-          ctx.out(toCsv(WHAT_IF_COLUMNS, report.payees));
+          ctx.out(sheetCsv(sheet));
           for (const w of report.warnings) ctx.err(`warning: ${w}`);
           return;
         }
