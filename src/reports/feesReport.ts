@@ -185,7 +185,18 @@ export async function loadClassSeries(
       endDate: null,
     });
   };
+  // Net assets of a portfolio no imported document lists any more (the only one that named it
+  // was withdrawn): no instrument covers it, so no fee is due; said where the range has its days.
+  const unlisted = new Map<string, { name: string; from: string; to: string }>();
   for (const r of rows) {
+    if (registry.identities.get(r.portfolioId) === undefined) {
+      if (query.from !== undefined && r.date < query.from) continue;
+      const key = `${r.portfolioName}|${r.class}`;
+      const u = unlisted.get(key);
+      if (u) u.to = r.date;
+      else unlisted.set(key, { name: `${r.portfolioName} class ${r.class}`, from: r.date, to: r.date });
+      continue;
+    }
     const key = `${r.portfolioId}|${r.class}`;
     if (current?.classKey !== key) {
       flush();
@@ -194,6 +205,10 @@ export async function loadClassSeries(
     current.rows.push({ date: r.date, netAssetsCents: parseCents(r.netAssets) });
   }
   flush();
+  for (const u of unlisted.values())
+    warnings.push(
+      `${u.name}: net assets ${u.from}${u.to !== u.from ? ` … ${u.to}` : ''} for a portfolio no imported document lists (the document that named it was withdrawn?); no fees accrued`,
+    );
   return series;
 }
 
