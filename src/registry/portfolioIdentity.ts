@@ -25,7 +25,10 @@ export interface PortfolioIdentities {
   /** any name the portfolio ever had, case-insensitive, whitespace collapsed → its id */
   resolve(name: string): string | undefined;
   get(id: string): PortfolioIdentity | undefined;
-  /** the name in force on a date (the first name before any change) */
+  /**
+   * the name in force on a date (the first name before any change); an id no document lists any
+   * more (its only document withdrawn, its feed rows still stored) is its own name
+   */
   nameOn(id: string, date: string): string;
   readonly warnings: readonly string[];
   /**
@@ -212,7 +215,8 @@ export function buildPortfolioIdentities(documents: readonly StoredDocument[]): 
     get: (pid) => byId.get(pid),
     nameOn(pid, date) {
       const p = byId.get(pid);
-      if (!p) throw new RangeError(`unknown portfolio ${pid}`);
+      // a portfolio recorded by a feed whose only document was since withdrawn: known by its id
+      if (!p) return pid;
       let current = p.firstName;
       for (const c of p.changes) {
         if (c.date > date) break;

@@ -176,14 +176,17 @@ export async function loadProviderHoldings(
     date: date!,
     net_assets: net_assets!,
   }));
-  const byHolding = new Map<string, { providerId: string; classKey: string; rows: NetAssetsRow[] }>();
+  const byHolding = new Map<
+    string,
+    { providerId: string; classKey: string; feedName: string; rows: NetAssetsRow[] }
+  >();
   for (const r of rows) {
     const pid = registry.identities.resolve(r.portfolio_name) ?? r.portfolio_id;
     const classKey = `${pid}|${r.class}`;
     const key = holdingKeyOf(r.provider_id, classKey);
     let h = byHolding.get(key);
     if (!h) {
-      h = { providerId: r.provider_id, classKey, rows: [] };
+      h = { providerId: r.provider_id, classKey, feedName: r.portfolio_name, rows: [] };
       byHolding.set(key, h);
     }
     h.rows.push({ date: r.date, netAssetsCents: parseCents(r.net_assets) });
@@ -200,7 +203,7 @@ export async function loadProviderHoldings(
     if (endDate !== null && endDate >= from) {
       const [pid, cls] = h.classKey.split('|') as [string, string];
       warnings.push(
-        `${h.providerId} in ${registry.identities.nameOn(pid, to)} class ${cls}: no assets after ${assets.at(-1)!.date}; taken as ended on ${endDate} (import its assets if its customers still hold shares)`,
+        `${h.providerId} in ${registry.identities.get(pid) ? registry.identities.nameOn(pid, to) : h.feedName} class ${cls}: no assets after ${assets.at(-1)!.date}; taken as ended on ${endDate} (import its assets if its customers still hold shares)`,
       );
     }
     if (endDate !== null && endDate < from) continue;

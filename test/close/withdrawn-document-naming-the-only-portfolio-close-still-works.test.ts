@@ -5,6 +5,8 @@ import { closeMonth } from '../../src/close/monthClose.js';
 import type { ExhibitDocument } from '../../src/edgar/exhibitDocument.js';
 import { renderExhibit } from '../../src/edgar/renderExhibit.js';
 import { importNetAssets } from '../../src/feeds/netAssetsFeed.js';
+import { importProviderAssets } from '../../src/feeds/providerAssetsFeed.js';
+import { importProviders } from '../../src/feeds/providersFeed.js';
 import { documentId, importExhibits } from '../../src/import/exhibitImport.js';
 import { withdrawExhibit } from '../../src/import/exhibitWithdrawal.js';
 import type { Journal } from '../../src/reports/journal.js';
@@ -82,6 +84,24 @@ describe.skipIf(!seedsAvailable).each(dialects)(
         'na.csv',
         Buffer.from(['date,portfolio,class,net_assets', ...rows].join('\n')),
       );
+      // a dealer whose customers hold 10,000,000.00 of it: 0.25% / 365 → 68.49 a day in January
+      await importProviders(
+        db,
+        'providers.csv',
+        Buffer.from(
+          'id,name,kind,agreement_date,own_rate_pct,terminated_on\nDLR-1,Granite Securities,dealer,2006-01-02,,\n',
+        ),
+      );
+      await importProviderAssets(
+        db,
+        'pa.csv',
+        Buffer.from(
+          [
+            'date,provider,portfolio,class,net_assets',
+            ...businessDaysBetween('2007-01-16', '2007-02-28').map((d) => `${d},DLR-1,${FUND},K,10000000.00`),
+          ].join('\n'),
+        ),
+      );
       await closeMonth(db, '2007-01', MONTH_CLOSE_STEPS);
       await withdrawExhibit(db, documentId(file.bytes).slice(0, 12), 'imported by mistake');
       feb = await closeMonth(db, '2007-02', MONTH_CLOSE_STEPS);
@@ -106,6 +126,17 @@ describe.skipIf(!seedsAvailable).each(dialects)(
       expect(
         adjustments.map((a) => [a.month, a.portfolio, a.class, a.distributionFee, a.serviceFee]),
       ).toEqual([['2007-01', FUND, 'K', '-8500.00', '-4250.00']]);
+    });
+
+    it("and the dealer's January service fee, 16 days × 68.49 = 1,095.84, is adjusted away", () => {
+      const providers = (
+        feb.parts.adjustments as {
+          serviceFees: { providers: { month: string; provider: string; amount: string }[] };
+        }
+      ).serviceFees.providers;
+      expect(providers.map((p) => [p.month, p.provider, p.amount])).toEqual([
+        ['2007-01', 'DLR-1', '-1095.84'],
+      ]);
     });
 
     it('and charges nothing for February', () => {
