@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ExhibitDocument, ScheduleEntry } from '../../src/edgar/exhibitDocument.js';
+import { classResolver } from '../../src/registry/classByName.js';
 import { buildRegistry, type Registry } from '../../src/registry/registry.js';
 import type { StoredDocument } from '../../src/registry/storedDocument.js';
 
@@ -111,6 +112,10 @@ describe('a chain of renames on one date hands a name from one portfolio to anot
       expect(idOn(r, CORE, '2014-08-01').map((e) => [e.portfolioId, e.assetBasedSalesChargePct])).toEqual([
         [igb, '0.35'],
       ]);
+      // a net-assets row naming Core Bond Fund is the class of the portfolio that bore the name that day
+      const rowClass = classResolver(r);
+      expect(rowClass(CORE, 'A', '2014-07-31')).toEqual({ kind: 'class', portfolioId: oldCore, class: 'A' });
+      expect(rowClass(CORE, 'A', '2014-08-01')).toEqual({ kind: 'class', portfolioId: igb, class: 'A' });
       // the runs fees accrue by, per class
       expect(r.governing(igb, 'A').map((g) => [g.from, g.lastDay, g.distributionFeePct])).toEqual([
         ['2012-07-01', '2014-07-31', '0.30'],
