@@ -400,6 +400,9 @@ function nameComplete(text: string): boolean {
   return NAME_END_RE.test(CLASS_SUFFIX_RE.exec(name)?.[1] ?? name);
 }
 
+// "0.75/0.25%", ".75% / .25%"
+const TWO_RATES_IN_ONE_CELL_RE = /^(?:\d{1,2})?\.\d{1,4}\s?%?\s?\/\s?(?:\d{1,2})?\.\d{1,4}\s?%$/;
+
 function fail(ctx: CellScheduleContext, line: number, reason: string): never {
   throw new ExhibitParseError(ctx.file, line, `${ctx.name}: ${reason}`);
 }
@@ -897,6 +900,10 @@ export function step(s0: CellState, item: ScheduleItem, line: number, ctx: CellS
       return item.closesQuote ? { ...finishName(next, ctx), phase: 'closed', quoteOpen: false } : next;
     }
     case 'name': {
+      // Calvert's Class C "0.75/0.25%": two rates in one cell — no name, and not split here (SPEC §2.1:
+      // a line read only in part is refused, never guessed)
+      if (TWO_RATES_IN_ONE_CELL_RE.test(item.text))
+        fail(ctx, line, `"${item.text}" is two rates in one cell; plan12b does not split them`);
       const named = stepName(s, item, line, ctx);
       // inside heading rows that name no rate yet — or the table's first cell, before any heading
       // (Advisors Series Trust "Series or Fund and Class of Advisors Series Trust" over

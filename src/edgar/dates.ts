@@ -323,15 +323,18 @@ export function dateLine(trimmed: string, no: number): DateLine | null {
 // as of May 1, 2011", "As amended May 1, 2011", "Last amended: May 1, 2011", "Revised: May 1, 2011",
 // "AMENDED AND RESTATED FEBRUARY 5, 2020" (Legg Mason, under its appendix title), "Current as of
 // December 2, 2015" (Victory, under its rows), "Date last updated: March 1, 2019" (Voya)
+// …and Wells Fargo's "Approved by the Board of Trustees: March 26, 1999, as amended February 4, 2003."
+// under its Appendix A (its "Most recent annual approval date" is a continuance, no date of it)
 const SCHEDULE_DATE_PREFIX_RE =
-  /^\(?\s*(?:(?:current\s+)?as\s+of|(?:date\s+)?(?:last\s+)?(?:amended(?:\s+(?:and|&)\s+restated)?|revised|updated)(?:\s+(?:as\s+of|on|through|effective))?|as\s+(?:amended|revised|updated)(?:\s+(?:as\s+of|on|through|effective))?)\s*:?\s*/i;
+  /^\(?\s*(?:approved\s+by\s+the\s+board(?:\s+of\s+(?:trustees|directors))?|(?:current\s+)?as\s+of|(?:date\s+)?(?:last\s+)?(?:amended(?:\s+(?:and|&)\s+restated)?|revised|updated)(?:\s+(?:as\s+of|on|through|effective))?|as\s+(?:amended|revised|updated)(?:\s+(?:as\s+of|on|through|effective))?)\s*:?\s*/i;
 // "… to add X Fund and Y Fund.", "… to reflect …": what a schedule's last amendment did, after its date
 const AMENDED_TO_RE = /^\s+to\s+(?:add|reflect|remove|delete|change|include)\b.*$/i;
 // a footnote marker printed against the year ("As of September 23, 2020¹" rendered "20201"): one
 // digit or mark, then no more digits
 const FOOTNOTE_AFTER_YEAR_RE = /^(?:\d|[\u00b9\u00b2\u00b3\u2074-\u2079*\u2020])(?!\d)/;
 // what may stand between and after its dates: "May 1, 2011 and June 1, 2012", "…, 2011)."
-const BETWEEN_DATES_RE = /^[\s,;.)]*(?:(?:and|&)(?:\s+(?:on|as\s+of))?[\s,;.)]*)?$/i;
+// …and "March 26, 1999, as amended February 4, 2003"
+const BETWEEN_DATES_RE = /^[\s,;.)]*(?:(?:and|&|as\s+amended)(?:\s+(?:on|as\s+of))?[\s,;.)]*)?$/i;
 // a chain of dates whose last one is left blank: "…, March 15, 1999 and __________, 2000)", or the
 // blank at the end of a line that wraps its year onto the next ("… and ___________," / "2000)")
 const BLANK_LAST_DATE_RE =

@@ -92,6 +92,18 @@ function dateAfterFootnote(trimmed: string, no: number): DateLine | null {
   return m === null ? null : dateLine(m[1]!, no);
 }
 
+// Eaton Vance's "Amendment to Class B Shares / RULE 12b-1 DISTRIBUTION PLAN / (effective December
+// 10, 1999)": the amendment's own date, in a parenthesis under its title
+const TITLE_EFFECTIVE_RE = /^\(\s*effective\s+(?:as\s+of\s+)?([A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4})\s*\)$/i;
+
+/** The "(effective DATE)" line that opens the body, right under the title. */
+function effectiveUnderTitle(lines: readonly EdgarLine[], bodyLine: number): FoundDate | null {
+  const first = lines.find((l) => l.no >= bodyLine && l.trimmed !== '');
+  const m = first === undefined ? null : TITLE_EFFECTIVE_RE.exec(first.trimmed);
+  const iso = m === null ? null : parseDate(m[1]!);
+  return iso === null ? null : { iso, line: first!.no };
+}
+
 /**
  * @example documentDates('plan-amendment', lines, prose, 1).effective?.iso === '2005-07-18'
  *   for "The Plan, effective July 1, 2004, … is hereby amended, effective July 18, 2005"
@@ -141,7 +153,7 @@ export function documentDates(
   const madeAsOf = madeAsOfDate(prose);
   if (isAmendment) {
     // SPEC §2.1: the amending clause's date, else the "Dated:" line
-    const clause = amendingClauseDate(prose);
+    const clause = amendingClauseDate(prose) ?? effectiveUnderTitle(lines, bodyLine);
     effective = clause ?? dated;
     if (clause !== null && dated !== null && clause.iso !== dated.iso)
       warnings.push(

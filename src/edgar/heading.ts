@@ -74,7 +74,12 @@ export function readHeading(lines: readonly EdgarLine[], file: string): ExhibitH
       if (t === '') continue;
       nonEmpty++;
       exhibit = exhibitLabel(t) ?? exhibit;
-      if (nonEmpty === 1 || /[a-z]/.test(t) || !/\b(?:AMENDMENT|DISTRIBUTION|RESTATED|MASTER)\b/.test(t))
+      if (
+        nonEmpty === 1 ||
+        (amendmentTitleLine(t)
+          ? !capsTitleFollows(lines, start)
+          : /[a-z]/.test(t) || !/\b(?:AMENDMENT|DISTRIBUTION|RESTATED|MASTER)\b/.test(t))
+      )
         continue;
       try {
         return readHeadingAt(lines, file, start, exhibit);
@@ -103,6 +108,7 @@ function readHeadingAt(
   let firstNo = lines[start]?.no ?? 1;
   let i = start;
   let seen = 0;
+  let titleCaseFirst = false;
   for (; i < lines.length && seen < MAX_HEADING_LINES; i++) {
     const t = lines[i]!.trimmed;
     if (t === '') continue;
@@ -130,8 +136,19 @@ function readHeadingAt(
       qualifiers.push(t);
       continue;
     }
-    if (/[a-z]/.test(t)) break;
-    titleLines.push(t);
+    // under such a first line, "RULE 12b-1 DISTRIBUTION PLAN" is a title in capitals all the same
+    const caps = titleCaseFirst ? t.replace(/\b12b-1\b/g, '12B-1') : t;
+    if (/[a-z]/.test(caps)) {
+      // Eaton Vance's "Amendment to Class B Shares" over "RULE 12b-1 DISTRIBUTION PLAN": the title's
+      // first line in title case, its capitals below it
+      if (titleLines.length === 0 && amendmentTitleLine(t) && capsTitleFollows(lines, i)) {
+        titleLines.push(t.toUpperCase());
+        titleCaseFirst = true;
+        continue;
+      }
+      break;
+    }
+    titleLines.push(caps);
   }
   const joinedRaw = titleLines.join(' ').replace(/\s+/g, ' ');
   // "MASTER DISTRIBUTION PLAN (CLASS R SHARES)" on one line
@@ -209,6 +226,24 @@ function readHeadingAt(
     qualifiersTitle: qualifiers.map((q) => titleCase(q)).join(' '),
     bodyStart: i,
   };
+}
+
+// "Amendment to Class B Shares", "Amendment No. 3 to the": a title's first line in title case
+const AMENDMENT_TITLE_LINE_RE =
+  /^Amendment(?:\s+No\.\s*\d{1,3})?\s+to(?:\s+the)?(?:\s+[A-Z][A-Za-z0-9-]{0,20})*$/;
+
+function amendmentTitleLine(t: string): boolean {
+  return t.length <= 80 && AMENDMENT_TITLE_LINE_RE.test(t);
+}
+
+/** The next line with words is in capitals and names a plan or agreement. */
+function capsTitleFollows(lines: readonly EdgarLine[], i: number): boolean {
+  for (let j = i + 1; j < lines.length && j <= i + 4; j++) {
+    const t = lines[j]!.trimmed.replace(/\b12b-1\b/g, '12B-1');
+    if (t === '') continue;
+    return !/[a-z]/.test(t) && /\b(?:PLAN|AGREEMENT)\b/.test(t);
+  }
+  return false;
 }
 
 const MAX_WRAPPED_LINES = 3;

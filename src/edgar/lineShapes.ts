@@ -17,8 +17,10 @@ export interface ScheduleHeading {
 
 // Upper-case SCHEDULE/APPENDIX, or any case when alone on the line; "Schedule A-1 of the
 // Agreement is hereby deleted" (Amendment No. 2) is prose, not a heading.
+// Calvert's "AMENDED SCHEDULE A to MASTER DISTRIBUTION PLAN FOR CLASS A SHARES1": "AMENDED" before
+// it, and "to" in lower case before a title in capitals.
 const SCHEDULE_HEADING_RE =
-  /^(["\u201c]?)\s*(SCHEDULE|APPENDIX|Schedule|Appendix)\s+([A-Z](?:-\d{1,2})?)\s*(\(continued\)|\(CONTINUED\)|TO\b.*)?$/;
+  /^(["\u201c]?)\s*(?:AMENDED\s+)?(SCHEDULE|APPENDIX|Schedule|Appendix)\s+([A-Z](?:-\d{1,2})?)\s*(\(continued\)|\(CONTINUED\)|TO\b.*|to\s+[^a-z]+)?$/;
 
 export function scheduleHeading(trimmed: string): ScheduleHeading | null {
   const m = SCHEDULE_HEADING_RE.exec(trimmed);
@@ -28,7 +30,7 @@ export function scheduleHeading(trimmed: string): ScheduleHeading | null {
   if (keyword !== keyword.toUpperCase() && rest !== '') return null;
   if (rest.startsWith('TO') && /[a-z]/.test(rest)) return null;
   const name = `${keyword.charAt(0).toUpperCase()}${keyword.slice(1).toLowerCase()} ${m[3]}`;
-  return { name, quoted: m[1] !== '', continuesWithTo: rest.startsWith('TO') };
+  return { name, quoted: m[1] !== '', continuesWithTo: /^to\b/i.test(rest) };
 }
 
 const SMALL_WORDS = new Set([

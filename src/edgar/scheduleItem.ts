@@ -32,8 +32,9 @@ export type ScheduleItem =
 
 const CLOSING_QUOTE_RE = /["\u201d]+$/;
 // after a digit or "%": "*", "^", "π", "µ", "€", "†" — not a letter or digit of the rate
-// …and a numbered one: "0.25%(1)"
-const FOOTNOTE_MARK_RE = /(?<=[\d%])(?:[^\w\s.%]{1,2}|\(\d{1,2}\))$/;
+// …and a numbered one: "0.25%(1)", or Calvert's "0.25%2" (a digit after the % sign is no part of
+// the rate: the % ends it)
+const FOOTNOTE_MARK_RE = /(?<=[\d%])(?:[^\w\s.%]{1,2}|\(\d{1,2}\))$|(?<=\d\s?%)\d{1,2}$/;
 // "0.25", ".75%", "0.25 %", "NONE"
 const RATE_RE = /^(?:NONE|None|\d{0,3}\.\d{1,4}\s*%?|\d{1,2}\s*%)$/;
 const OF_ONE_PERCENT_RE = /^(0?\.\d{1,4})\s+of\s+(?:1|one)\s*(?:%|percent)$/i;

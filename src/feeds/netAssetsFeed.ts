@@ -70,7 +70,7 @@ function resolveRows(file: string, rows: readonly Row[], registry: Registry) {
   const problems: Problem[] = [];
   const seen = new Map<string, number>();
   for (const { line, row } of rows) {
-    const c = classOf(row.portfolio, row.class);
+    const c = classOf(row.portfolio, row.class, row.date);
     if (c.kind === 'unknown') {
       problems.push({ file, line, field: c.field, value: row[c.field], reason: c.reason });
       continue;

@@ -1,3 +1,4 @@
+import { nameKey } from './portfolioName.js';
 import type { Registry } from './registry.js';
 
 /** A share class as a feed names it, found in the registry — or which name is unknown, and why. */
@@ -10,13 +11,20 @@ export type ClassByName =
  * (returned as the documents spell it).
  * @example classResolver(registry)('AIM Value Fund', 'c') // { kind: 'class', portfolioId, class: 'C' }
  */
-export function classResolver(registry: Registry): (portfolio: string, shareClass: string) => ClassByName {
+export function classResolver(
+  registry: Registry,
+): (portfolio: string, shareClass: string, date?: string) => ClassByName {
   const classOf = new Map<string, string>();
   for (const k of registry.classKeys()) classOf.set(`${k.portfolioId}|${k.class.toLowerCase()}`, k.class);
   // A feed names the same few classes on every row: each (portfolio, class) pair is resolved once.
   const resolved = new Map<string, ClassByName>();
-  const resolve = (portfolio: string, shareClass: string): ClassByName => {
-    const portfolioId = registry.identities.resolve(portfolio);
+  // a name handed from one portfolio to another is the one that bore it on the row's date (SPEC §2)
+  const handedOver = new Set(registry.identities.nameHandovers.map((h) => nameKey(h.name)));
+  const resolve = (portfolio: string, shareClass: string, date?: string): ClassByName => {
+    const portfolioId =
+      date === undefined
+        ? registry.identities.resolve(portfolio)
+        : registry.identities.resolveOn(portfolio, date);
     if (portfolioId === undefined)
       return {
         kind: 'unknown',
@@ -32,7 +40,8 @@ export function classResolver(registry: Registry): (portfolio: string, shareClas
       };
     return { kind: 'class', portfolioId, class: found };
   };
-  return (portfolio, shareClass) => {
+  return (portfolio, shareClass, date) => {
+    if (date !== undefined && handedOver.has(nameKey(portfolio))) return resolve(portfolio, shareClass, date);
     const key = `${portfolio}\u0000${shareClass}`;
     let r = resolved.get(key);
     if (r === undefined) {

@@ -93,7 +93,9 @@ export function classRenamesOf(
           docs.filter((x) => keys.get(x.id) === key),
         );
       }
-      const ids = new Set(portfolios.map((p) => identities.resolve(p)).filter((p) => p !== undefined));
+      const ids = new Set(
+        portfolios.map((p) => identities.resolveOn(p, d.doc.effectiveDate)).filter((p) => p !== undefined),
+      );
       for (const portfolioId of [...ids].sort())
         if (
           !out.some(

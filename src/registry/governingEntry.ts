@@ -127,7 +127,7 @@ export function collectCandidates(
       for (const version of versions) {
         const seen = new Set<string>();
         for (const entry of version.entries) {
-          const pid = identities.resolve(entry.portfolio);
+          const pid = identities.resolveOn(entry.portfolio, version.effectiveDate);
           if (pid === undefined) continue;
           // a class rename: from its date the entry is read under the class's new name
           for (const span of classSpans(
@@ -160,7 +160,9 @@ function rivalConflictOf(c: Candidate, portfolioId: string, identities: Portfoli
   const rates = scheduleRates(c);
   for (const rival of c.version.rivals) {
     const other = rival.entries.find(
-      (e) => e.class === c.entry.class && identities.resolve(e.portfolio) === portfolioId,
+      (e) =>
+        e.class === c.entry.class &&
+        identities.resolveOn(e.portfolio, c.version.effectiveDate) === portfolioId,
     );
     if (other === undefined)
       return `${c.version.scheduleName} of ${c.instrument.title} in ${rival.fileName}, also effective ${c.version.effectiveDate}, does not list it (${c.version.fileName} is used)`;

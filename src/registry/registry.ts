@@ -223,7 +223,7 @@ export function buildRegistry(
 
   const boardByKey = new Map<string, BoardRate[]>();
   for (const b of boardRates) {
-    const pid = identities.resolve(b.portfolio);
+    const pid = identities.resolveOn(b.portfolio, b.effectiveDate);
     if (pid === undefined) {
       warnings.push(`board-set rate for unknown portfolio ${b.portfolio} ignored`);
       continue;
@@ -294,7 +294,8 @@ export function buildRegistry(
     scheduleAsOf(date, filter = {}) {
       const out: ScheduleAnswer[] = [];
       const notes: string[] = [];
-      const wantPid = filter.portfolio === undefined ? undefined : identities.resolve(filter.portfolio);
+      const wantPid =
+        filter.portfolio === undefined ? undefined : identities.resolveOn(filter.portfolio, date);
       if (filter.portfolio !== undefined && wantPid === undefined)
         return { entries: [], warnings: notes, pending: [] };
       const wantClass = filter.class?.toLowerCase();
@@ -387,6 +388,9 @@ export function buildRegistry(
         portfolioId: pid,
         warnings: [
           ...new Set([
+            ...identities.nameHandovers
+              .filter((h) => h.name.toLowerCase() === name.replace(/\s+/g, ' ').trim().toLowerCase())
+              .map((h) => h.note),
             ...conflicts.map((g) => conflictWarning(identities, g, g.from)),
             ...listingsInDoubt.filter((r) => r.portfolioId === pid).map((r) => doubtWarning(r, r.from)),
           ]),
@@ -430,7 +434,7 @@ export function buildRegistry(
       return [...out];
     },
     checkBoardRate(rate) {
-      const pid = identities.resolve(rate.portfolio);
+      const pid = identities.resolveOn(rate.portfolio, rate.effectiveDate);
       if (pid === undefined) return `unknown portfolio ${JSON.stringify(rate.portfolio)}`;
       const g = registry.governingOn(pid, rate.class, rate.effectiveDate);
       if (!g)

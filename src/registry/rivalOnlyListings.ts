@@ -23,12 +23,12 @@ export function rivalOnlyListings(
   for (const { instrument, version } of everyScheduleVersion(instruments)) {
     const listed = new Set<string>();
     for (const e of version.entries) {
-      const pid = identities.resolve(e.portfolio);
+      const pid = identities.resolveOn(e.portfolio, version.effectiveDate);
       if (pid !== undefined) listed.add(`${pid}|${e.class}`);
     }
     for (const rival of version.rivals)
       for (const e of rival.entries) {
-        const pid = identities.resolve(e.portfolio);
+        const pid = identities.resolveOn(e.portfolio, version.effectiveDate);
         if (pid === undefined || listed.has(`${pid}|${e.class}`)) continue;
         listed.add(`${pid}|${e.class}`);
         out.push({

@@ -18,7 +18,7 @@ export function twiceListedPortfolios(
   for (const { instrument, version } of everyScheduleVersion(instruments)) {
     const first = new Map<string, string>();
     for (const e of version.entries) {
-      const pid = identities.resolve(e.portfolio);
+      const pid = identities.resolveOn(e.portfolio, version.effectiveDate);
       if (pid === undefined) continue;
       const key = `${pid}|${e.class}`;
       const name = e.portfolio.replace(/\s+/g, ' ').trim();

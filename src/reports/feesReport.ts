@@ -158,13 +158,19 @@ export async function loadClassSeries(
   warnings: string[],
 ): Promise<ClassSeries[]> {
   const during = { ...(query.from === undefined ? {} : { from: query.from }), to: query.to };
-  const wantPid = query.portfolio === undefined ? undefined : registry.identities.resolve(query.portfolio);
+  const wantPid =
+    query.portfolio === undefined ? undefined : registry.identities.resolveOn(query.portfolio, query.to);
   if (query.portfolio !== undefined && wantPid === undefined)
     throw new Plan12bError(
       'NOT_FOUND',
       `no portfolio has ever been named ${JSON.stringify(query.portfolio)}`,
       'check the name',
     );
+  // a name handed from one portfolio to another is read as of the range's end (SPEC §2)
+  if (query.portfolio !== undefined)
+    for (const h of registry.identities.nameHandovers)
+      if (h.name.toLowerCase() === query.portfolio.replace(/\s+/g, ' ').trim().toLowerCase())
+        warnings.push(`${h.note}; read here as of ${query.to}`);
   const rows = await netAssetsThrough(q, {
     to: query.to,
     ...(wantPid === undefined ? {} : { portfolioId: wantPid }),

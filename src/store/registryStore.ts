@@ -178,8 +178,12 @@ export async function refreshPortfolioNames(q: Queryable, registry: Registry): P
   const keys: string[] = [];
   const ids: string[] = [];
   const names: string[] = [];
+  // a name handed from one portfolio to another on a date names either, by the row's date: rows
+  // that use it keep the portfolio their feed resolved by date, and are not re-keyed by name
+  const handedOver = new Set(registry.identities.nameHandovers.map((h) => nameKey(h.name)));
   for (const p of registry.identities.portfolios) {
     for (const n of p.names) {
+      if (handedOver.has(nameKey(n))) continue;
       if (registry.identities.resolve(n) !== p.id) continue; // a shared name belongs to the portfolio that had it first
       keys.push(nameKey(n));
       ids.push(p.id);
