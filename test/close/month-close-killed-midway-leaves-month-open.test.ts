@@ -57,7 +57,8 @@ describe.skipIf(!seedsAvailable).each(dialects)('a close killed midway (%s)', (d
     const before = await audit();
 
     const stderr = await closeAndKill(db, '2007-01', 'close:journal');
-    expect(stderr).toMatch(/\[1\/\d+\] daily accruals/);
+    // killed at the journal step, after the steps before it ran (piped, the close prints no step lines)
+    expect(stderr).toContain('fault point close:journal reached');
 
     expect(await audit()).toBe(before);
     expect((await runCliInProcess(['--db', db, 'audit', 'verify'])).code).toBe(0);
