@@ -3,11 +3,12 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadAuditEvidence } from '../../src/audit/auditEvidence.js';
 import { verifyAuditEvidence } from '../../src/audit/auditVerification.js';
+import { monthInputsDigest } from '../../src/audit/closeSeal.js';
 import { changedInputKinds } from '../../src/audit/inputDigestKinds.js';
 import { sealedMonthInputsDigestNow } from '../../src/audit/monthInputsDigest.js';
 import { MONTH_CLOSE_STEPS } from '../../src/close/closeSteps.js';
 import { closeMonth } from '../../src/close/monthClose.js';
-import { loadSealedMonths } from '../../src/store/closeRepository.js';
+import { loadSealedMonths, monthInputs } from '../../src/store/closeRepository.js';
 import type { Database } from '../../src/store/database.js';
 import { runCliInProcess } from '../support/cli.js';
 import { freshDatabase, type TestDatabase } from '../support/databases.js';
@@ -168,6 +169,34 @@ describe('every record that governs a closed month', () => {
       (SELECT min(txn_id) FROM class_b_transaction WHERE type = 'purchase' AND date < '2024-06-01')`;
     expect(await changedBy('2025-01', before)).toEqual(['classBTransactionsBefore']);
     expect(await changedBy('2025-02', before)).toEqual([]);
+  }, 300_000);
+
+  it('a month sealed with an older digest is checked the old way (v2: one digest; v1: the feeds only)', async () => {
+    const range = ['2025-03', '2025-03-01', '2025-03-31'] as const;
+    expect(await sealedMonthInputsDigestNow(db, '2025-03', 'v2:anything')).toBe(
+      `v2:${monthInputsDigest(await monthInputs(db, ...range, { asSealed: true, governing: true }))}`,
+    );
+    expect(await sealedMonthInputsDigestNow(db, '2025-03', 'f00d')).toBe(
+      monthInputsDigest(await monthInputs(db, ...range, { asSealed: true })),
+    );
+    // and an old digest names no kinds: the finding says what it said before
+    expect(changedInputKinds('v2:a', 'v2:b')).toBeNull();
+    expect(changedInputKinds('v3:a=1,b=2', 'v3:a=1,b=3')).toEqual(['b']);
+  }, 300_000);
+
+  it('a stored redemption of a closed month (what `redemptions` shows) is not the detail sealed', async () => {
+    await db.query(`UPDATE class_b_redemption SET cdsc = cdsc + 1, gross = gross + 1 WHERE txn_id =
+      (SELECT min(txn_id) FROM class_b_redemption WHERE date BETWEEN '2025-03-01' AND '2025-03-31')`);
+    const findings = verifyAuditEvidence(await loadAuditEvidence(db)).findings;
+    expect(findings.map((f) => [f.kind, f.reason.split(' (hash')[0]])).toEqual([
+      [
+        'seal',
+        'closed month 2025-03: its Class B redemptions as stored now (17) are not the detail sealed in part class-b',
+      ],
+    ]);
+    await db.query(`UPDATE class_b_redemption SET cdsc = cdsc - 1, gross = gross - 1 WHERE txn_id =
+      (SELECT min(txn_id) FROM class_b_redemption WHERE date BETWEEN '2025-03-01' AND '2025-03-31')`);
+    expect(verifyAuditEvidence(await loadAuditEvidence(db)).findings).toEqual([]);
   }, 300_000);
 
   it('through the CLI: exit 69 naming what changed; what plan12b records after the closes verifies', async () => {
