@@ -58,3 +58,29 @@ export function closedPeriodChange(
   }
   return null;
 }
+
+/**
+ * The first day of a closed month on which a portfolio both registries know goes by another name
+ * (SPEC §2: a rename in a document), or null. A closed month's sealed results name portfolios as
+ * they were named then, and its rows are keyed by the identities of then; a document that renames
+ * a portfolio on a closed day would change both.
+ */
+export function closedPeriodRename(
+  before: Registry,
+  after: Registry,
+  closedMonths: ReadonlySet<string>,
+): ClosedPeriodChange | null {
+  if (closedMonths.size === 0) return null;
+  const months = [...closedMonths].sort();
+  for (const p of after.identities.portfolios) {
+    if (before.identities.get(p.id) === undefined) continue; // a portfolio new to the registry had no rows
+    for (const month of months)
+      for (let day = monthStart(month); day <= monthEnd(month); day = addDays(day, 1)) {
+        const b = before.identities.nameOn(p.id, day);
+        const a = after.identities.nameOn(p.id, day);
+        if (a !== b)
+          return { portfolio: b, class: '—', day, month, before: `named ${b}`, after: `named ${a}` };
+      }
+  }
+  return null;
+}

@@ -8,6 +8,10 @@ import { changedInputKinds } from '../../src/audit/inputDigestKinds.js';
 import { sealedMonthInputsDigestNow } from '../../src/audit/monthInputsDigest.js';
 import { MONTH_CLOSE_STEPS } from '../../src/close/closeSteps.js';
 import { closeMonth } from '../../src/close/monthClose.js';
+import { demoExhibits } from '../../src/demo/demoComplex.js';
+import { renderExhibit } from '../../src/edgar/renderExhibit.js';
+import { ProblemsError } from '../../src/errors.js';
+import { importExhibits } from '../../src/import/exhibitImport.js';
 import { loadSealedMonths, monthInputs } from '../../src/store/closeRepository.js';
 import type { Database } from '../../src/store/database.js';
 import { runCliInProcess } from '../support/cli.js';
@@ -196,6 +200,33 @@ describe('every record that governs a closed month', () => {
     ]);
     await db.query(`UPDATE class_b_redemption SET cdsc = cdsc - 1, gross = gross - 1 WHERE txn_id =
       (SELECT min(txn_id) FROM class_b_redemption WHERE date BETWEEN '2025-03-01' AND '2025-03-31')`);
+    expect(verifyAuditEvidence(await loadAuditEvidence(db)).findings).toEqual([]);
+  }, 300_000);
+
+  it('an exhibit dated before the closed months is refused where it would change what governed them', async () => {
+    const exhibit = (file: string, effectiveDate: string) => {
+      const { doc } = demoExhibits().find((e) => e.fileName === file)!;
+      const text = renderExhibit({ ...doc, effectiveDate, datedDate: effectiveDate }, { marked: false });
+      return { fileName: `${effectiveDate}-${file}`, bytes: Buffer.from(text) };
+    };
+    // Amendment No. 1 as if effective 2024-06-03: before January, the books' first month, yet in
+    // force in it — its rename (Harbor Core Equity Fund → Summit Core Stock Fund) would rename a
+    // portfolio on every closed day. Before, imported (exit 0), and `audit verify` then failed.
+    const refused = await importExhibits(db, [exhibit('demo-04-class-a-amendment-1.txt', '2024-06-03')]).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(refused).toBeInstanceOf(ProblemsError);
+    expect((refused as ProblemsError).problems.map((p) => [p.code, p.reason])).toEqual([
+      [
+        'REFUSED',
+        '2025-01 is closed: this document would change what governed Harbor Core Equity Fund on 2025-01-01 (named Harbor Core Equity Fund → named Summit Core Stock Fund)',
+      ],
+    ]);
+    // the Class C Plan as if first adopted in 2010: superseded by the 2024 Plan before the closed
+    // months, it changes nothing in them, and is recorded
+    const older = await importExhibits(db, [exhibit('demo-02-class-c-plan.txt', '2010-01-04')]);
+    expect(older.imported).toHaveLength(1);
     expect(verifyAuditEvidence(await loadAuditEvidence(db)).findings).toEqual([]);
   }, 300_000);
 
