@@ -74,6 +74,16 @@ describe('a stated actor', () => {
     // a command that fails writes nothing either: an unknown value, then a value already set
     expect((await set('Zoë', 'maybe')).code).toBe(65);
     expect((await set('Zoë', 'true')).code).toBe(0);
+    // where nothing is recorded, --actor filters the log: by the OS user so marked, too
+    const filtered = await runCliInProcess([
+      '--db',
+      tdb.target,
+      '--actor',
+      `root${OS_USER_MARK}`,
+      'audit',
+      'log',
+    ]);
+    expect(filtered.code, filtered.stderr).toBe(0);
     db = await tdb.open();
     expect((await loadAuditLog(db)).map((r) => [r.seq, r.actor, r.action])).toEqual([
       [1, 'Zoë Ångström 李雷 🙂', 'settings.set'],
