@@ -10,8 +10,9 @@ import { MONTH_CLOSE_STEPS } from '../../src/close/closeSteps.js';
 import { closeMonth } from '../../src/close/monthClose.js';
 import { demoExhibits } from '../../src/demo/demoComplex.js';
 import { renderExhibit } from '../../src/edgar/renderExhibit.js';
-import { ProblemsError } from '../../src/errors.js';
+import { Plan12bError, ProblemsError } from '../../src/errors.js';
 import { importExhibits } from '../../src/import/exhibitImport.js';
+import { withdrawExhibit } from '../../src/import/exhibitWithdrawal.js';
 import { loadSealedMonths, monthInputs } from '../../src/store/closeRepository.js';
 import type { Database } from '../../src/store/database.js';
 import { runCliInProcess } from '../support/cli.js';
@@ -227,6 +228,23 @@ describe('every record that governs a closed month', () => {
     // months, it changes nothing in them, and is recorded
     const older = await importExhibits(db, [exhibit('demo-02-class-c-plan.txt', '2010-01-04')]);
     expect(older.imported).toHaveLength(1);
+    expect(verifyAuditEvidence(await loadAuditEvidence(db)).findings).toEqual([]);
+  }, 300_000);
+
+  it('withdrawing an exhibit whose rename governed a closed month is refused (it would re-key the month’s rows)', async () => {
+    const id = (await db.query<{ id: string }>(`SELECT id FROM exhibit_document WHERE ${AMENDMENT_1}`))[0]!
+      .id;
+    // Amendment No. 1 renamed Harbor Core Equity Fund Summit Core Stock Fund from 2025-04-01; its
+    // withdrawal was recorded, re-keyed April's and May's rows, and `audit verify` then failed
+    const refused = await withdrawExhibit(db, id, 'the draft').then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(refused).toBeInstanceOf(Plan12bError);
+    expect((refused as Plan12bError).exitCode).toBe(68);
+    expect((refused as Plan12bError).message).toBe(
+      "2025-04 is closed: withdrawing demo-04-class-a-amendment-1.txt would rename Summit Core Stock Fund on 2025-04-01 (named Summit Core Stock Fund → named Harbor Core Equity Fund), re-keying the closed month's rows",
+    );
     expect(verifyAuditEvidence(await loadAuditEvidence(db)).findings).toEqual([]);
   }, 300_000);
 
