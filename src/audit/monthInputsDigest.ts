@@ -36,9 +36,12 @@ import { RECORDS } from './inputDigestKinds.js';
  */
 const GOVERNING = 'v2:';
 
-/** The digest a close seals now. */
-export function sealingMonthInputsDigest(q: Queryable, month: string): Promise<string> {
-  return recordsDigest(q, month, false);
+/**
+ * The digest a close seals now. `registry`: the close's own (issue 14 item 4: a close derives the
+ * registry once), derived from what is recorded now — at the close, the documents as sealed.
+ */
+export function sealingMonthInputsDigest(q: Queryable, month: string, registry?: Registry): Promise<string> {
+  return recordsDigest(q, month, false, registry);
 }
 
 /** The digest of a closed month's inputs today, restatements since undone, in its seal's version. */
@@ -57,8 +60,16 @@ function digest(q: Queryable, month: string, opts: MonthInputOptions): Promise<s
   return streamedMonthInputsDigest(monthInputChunks(q, month, monthStart(month), monthEnd(month), opts));
 }
 
-async function recordsDigest(q: Queryable, month: string, asSealed: boolean): Promise<string> {
-  const governing: MonthInputsChunk = { kind: 'governing', rows: await governingRows(q, month) };
+async function recordsDigest(
+  q: Queryable,
+  month: string,
+  asSealed: boolean,
+  registry?: Registry,
+): Promise<string> {
+  const rows = registry
+    ? governingRuns(registry, monthStart(month), monthEnd(month))
+    : await governingRows(q, month);
+  const governing: MonthInputsChunk = { kind: 'governing', rows };
   const chunks = monthInputChunks(q, month, monthStart(month), monthEnd(month), {
     asSealed,
     governing: true,
