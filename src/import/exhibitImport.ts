@@ -117,7 +117,8 @@ export async function importExhibits(
     });
     if (refused.length > 0) throw new ProblemsError(refused);
     // SPEC §12: nor one effective before the closed months that would change what governed in
-    // one (an amendment dated before the books' first month that still governs in it)
+    // one (an amendment dated before the books' first month that still governs in it); a class
+    // nothing governed that a document now governs is not refused (the complex's other funds)
     if (fresh.length > 0 && closed.months.size > 0) {
       const documents = await loadDocuments(tx);
       const rates = await loadBoardRates(tx);
@@ -126,7 +127,8 @@ export async function importExhibits(
       const withDocs = (ds: readonly StoredDocument[]) =>
         buildRegistry([...documents, ...ds], rates, governance);
       const hitOf = (after: ReturnType<typeof buildRegistry>) =>
-        closedPeriodChange(before, after, closed.months) ?? closedPeriodRename(before, after, closed.months);
+        closedPeriodChange(before, after, closed.months, { newlyGovernedAllowed: true }) ??
+        closedPeriodRename(before, after, closed.months);
       if (hitOf(withDocs(fresh.map((f) => f.d))) !== null) {
         const problems: Problem[] = [];
         for (const { d } of fresh) {

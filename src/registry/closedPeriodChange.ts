@@ -11,9 +11,11 @@ export interface ClosedPeriodChange {
   readonly after: string;
 }
 
+const NO_INSTRUMENT = 'no instrument';
+
 function ratesOn(r: Registry, pid: string, cls: string, day: string): string {
   const g = r.governingOn(pid, cls, day);
-  return g ? `ABSC ${g.distributionFeePct ?? '—'}%, service ${g.serviceFeePct ?? '—'}%` : 'no instrument';
+  return g ? `ABSC ${g.distributionFeePct ?? '—'}%, service ${g.serviceFeePct ?? '—'}%` : NO_INSTRUMENT;
 }
 
 /**
@@ -26,6 +28,11 @@ export function closedPeriodChange(
   before: Registry,
   after: Registry,
   closedMonths: ReadonlySet<string>,
+  /**
+   * a class no instrument governed on the day that one governs after is no change (a document for
+   * another fund of the complex, imported after months were closed: exhibit import)
+   */
+  opts: { newlyGovernedAllowed?: boolean } = {},
 ): ClosedPeriodChange | null {
   if (closedMonths.size === 0) return null;
   const keys = new Map<string, { portfolioId: string; class: string }>();
@@ -44,7 +51,7 @@ export function closedPeriodChange(
       for (const day of days) {
         const b = ratesOn(before, portfolioId, cls, day);
         const a = ratesOn(after, portfolioId, cls, day);
-        if (a !== b)
+        if (a !== b && !(opts.newlyGovernedAllowed === true && b === NO_INSTRUMENT))
           return {
             portfolio: after.identities.nameOn(portfolioId, day),
             class: cls,
