@@ -1,13 +1,16 @@
+import { classBDetailNow } from '../close/closedMonthView.js';
 import { loadAuditLog, recordedAuditHead } from '../store/auditLog.js';
 import { loadSealedMonths } from '../store/closeRepository.js';
 import type { Database } from '../store/database.js';
 import { feedImportAnchors } from '../store/feedImport.js';
+import { loadSettings } from '../store/settingsRepository.js';
 import type { AuditEvidence } from './auditVerification.js';
 import { sealedMonthInputsDigestNow } from './monthInputsDigest.js';
 
 /**
  * Reads what `audit verify` checks, in one snapshot (REPEATABLE READ on a server): the log, each
- * closed month's seal with its inputs recomputed as sealed, and each feed import's audit record.
+ * closed month's seal with its inputs recomputed as sealed and its Class B redemptions as stored
+ * now, each feed import's audit record and the settings.
  */
 export async function loadAuditEvidence(db: Database): Promise<AuditEvidence> {
   return db.transaction(
@@ -19,12 +22,14 @@ export async function loadAuditEvidence(db: Database): Promise<AuditEvidence> {
         sealedMonths.push({
           ...m,
           inputsDigestNow: await sealedMonthInputsDigestNow(tx, m.month, m.inputsDigest),
+          redemptionsDetail: await classBDetailNow(tx, m.month, m.parts),
         });
       return {
         records,
         sealedMonths,
         feedImports: await feedImportAnchors(tx),
         recordedHead: await recordedAuditHead(tx),
+        settings: [...(await loadSettings(tx))],
       };
     },
     { isolation: 'repeatable read' },

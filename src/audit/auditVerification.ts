@@ -1,5 +1,6 @@
 import { type AuditRecord, GENESIS_HASH, verifyAuditChain } from './auditChain.js';
 import { type ChainHead, sealedPartHash, sealedResultsHash } from './closeSeal.js';
+import { changedInputKinds, inputKindLabel } from './inputDigestKinds.js';
 
 /**
  * `audit verify` (SPEC §12; issue 9), pure: the chain itself (every hash and link, so an edited,
@@ -23,6 +24,15 @@ export interface SealedMonthEvidence {
   }[];
   /** the month's inputs digest recomputed now, restatements recorded since the close undone */
   readonly inputsDigestNow: string;
+  /**
+   * The month's Class B redemptions as stored now (what `redemptions` shows), against the hash of
+   * their detail sealed in part class-b; null or absent: not sealed as a hash, or not checked.
+   */
+  readonly redemptionsDetail?: {
+    readonly redemptions: number;
+    readonly sealedSha256: string;
+    readonly recomputedSha256: string;
+  } | null;
 }
 
 export interface AuditEvidence {
@@ -31,6 +41,8 @@ export interface AuditEvidence {
   readonly feedImports: readonly { id: number; feed: string; fileName: string; auditSeq: number }[];
   /** the head recorded outside the log at the last append (`audit_head`); null or absent: none */
   readonly recordedHead?: ChainHead | null;
+  /** the governance settings stored (key, value); absent: not checked */
+  readonly settings?: readonly (readonly [string, string])[];
 }
 
 /** A head the user kept: its hash, with its seq when given as SEQ:HASH. */
@@ -40,8 +52,11 @@ export interface KeptAnchor {
 }
 
 export interface AuditFinding {
-  /** what is wrong: the chain, an anchor outside it, a closed month's seal or its inputs */
-  readonly kind: 'chain' | 'anchor' | 'seal' | 'inputs';
+  /**
+   * what is wrong: the chain, an anchor outside it, a closed month's seal or its inputs, or a
+   * record that differs from the audit record that wrote it (a setting)
+   */
+  readonly kind: 'chain' | 'anchor' | 'seal' | 'inputs' | 'record';
   readonly reason: string;
 }
 
@@ -137,11 +152,22 @@ export function verifyAuditEvidence(evidence: AuditEvidence, kept: KeptAnchor | 
         kind: 'seal',
         reason: `${where}: its results hash does not match its sealed parts, chain head and inputs digest`,
       });
-    if (m.inputsDigestNow !== m.inputsDigest)
+    const rd = m.redemptionsDetail;
+    if (rd && rd.recomputedSha256 !== rd.sealedSha256)
+      findings.push({
+        kind: 'seal',
+        reason: `${where}: its Class B redemptions as stored now (${rd.redemptions}) are not the detail sealed in part class-b (hash ${rd.sealedSha256} sealed, ${rd.recomputedSha256} now)`,
+      });
+    if (m.inputsDigestNow !== m.inputsDigest) {
+      const changed = changedInputKinds(m.inputsDigest, m.inputsDigestNow);
       findings.push({
         kind: 'inputs',
-        reason: `${where}: its inputs (net assets, provider assets, Class B transactions, transfers, terms, omnibus rows) differ from those sealed, and no restatement records the change`,
+        reason:
+          changed === null
+            ? `${where}: its inputs (net assets, provider assets, Class B transactions, transfers, terms, omnibus rows) differ from those sealed, and no restatement records the change`
+            : `${where}: what governed it differs from what was sealed, and no restatement records the change: ${changed.map(inputKindLabel).join('; ')}`,
       });
+    }
   }
 
   for (const f of evidence.feedImports) {
@@ -174,6 +200,8 @@ export function verifyAuditEvidence(evidence: AuditEvidence, kept: KeptAnchor | 
     });
   }
 
+  if (evidence.settings) findings.push(...settingFindings(records, evidence.settings));
+
   if (kept) {
     const r = kept.seq !== null ? bySeq.get(kept.seq) : records.find((x) => x.hash === kept.hash);
     if (!r || r.hash !== kept.hash)
@@ -192,4 +220,44 @@ export function verifyAuditEvidence(evidence: AuditEvidence, kept: KeptAnchor | 
     firstBad: chain.firstBad,
     findings,
   };
+}
+
+/**
+ * The governance settings as the log wrote them (SPEC §12: every command that changes state is
+ * recorded): each stored setting must have the value of the last `settings.set` record for its
+ * key (detail `KEY = VALUE`), and each key such a record set must still be stored. A setting has
+ * no date and no history, so a closed month's seal cannot hold it; its effect on what governed a
+ * closed month is the month's `governing` input.
+ */
+function settingFindings(
+  records: readonly AuditRecord[],
+  stored: readonly (readonly [string, string])[],
+): AuditFinding[] {
+  const written = new Map<string, { seq: number; value: string }>();
+  for (const r of records) {
+    if (r.action !== 'settings.set' || !r.detail.startsWith(`${r.subject} = `)) continue;
+    written.set(r.subject, { seq: r.seq, value: r.detail.slice(r.subject.length + 3) });
+  }
+  const findings: AuditFinding[] = [];
+  const now = new Map(stored);
+  for (const [key, value] of [...now].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    const w = written.get(key);
+    if (w === undefined)
+      findings.push({
+        kind: 'record',
+        reason: `setting ${key} is ${JSON.stringify(value)}, but no settings.set record in the audit log wrote it`,
+      });
+    else if (w.value !== value)
+      findings.push({
+        kind: 'record',
+        reason: `setting ${key} is ${JSON.stringify(value)}, but the audit log's last settings.set for it (record ${w.seq}) set ${JSON.stringify(w.value)}`,
+      });
+  }
+  for (const [key, w] of [...written].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+    if (!now.has(key))
+      findings.push({
+        kind: 'record',
+        reason: `setting ${key} is not stored, but the audit log's settings.set record ${w.seq} set it to ${JSON.stringify(w.value)}`,
+      });
+  return findings;
 }

@@ -1,22 +1,47 @@
-import { monthEnd, monthStart } from '../calendar/isoDate.js';
-import { monthInputChunks } from '../store/closeRepository.js';
+import { addDays, monthEnd, monthStart } from '../calendar/isoDate.js';
+import type { Registry } from '../registry/registry.js';
+import { loadApprovals } from '../store/approvalsRepository.js';
+import { type MonthInputOptions, monthInputChunks } from '../store/closeRepository.js';
 import type { Queryable } from '../store/database.js';
-import { streamedMonthInputsDigest } from './closeSeal.js';
+import { registryOfInputs } from '../store/registryInputs.js';
+import { loadBoardRates, loadDocumentsAsSealed } from '../store/registryStore.js';
+import { loadSettings } from '../store/settingsRepository.js';
+import { loadTerminations } from '../store/terminationsRepository.js';
+import {
+  type MonthInputsChunk,
+  streamedMonthInputsDigest,
+  streamedMonthInputsDigestsByKind,
+} from './closeSeal.js';
+import { RECORDS } from './inputDigestKinds.js';
 
 /**
  * The inputs digest a close seals (SPEC §12: "a closed month is locked"; `audit verify` finds an
- * input of a closed month changed outside plan12b). Version 2, sealed as `v2:` + the digest, also
- * covers what governed the month besides its feeds — the Board's rates, service agreements'
- * terminations and assignments, Plan and Agreement terminations — whose change by SQL otherwise
- * went unnoticed (a termination moved into a closed month: `audit verify` said "intact" and
- * `close show` showed the seal as verified). A month sealed with a digest without the prefix is
- * checked as it was sealed.
+ * input of a closed month changed outside plan12b).
+ *
+ * Version 3, sealed as `v3:` + `kind=digest` for each kind (comma-separated, kinds in byte
+ * order), covers everything that governs the month's sealed results, so that `audit verify` finds
+ * a change to any of it by SQL and names the kinds that changed: the feeds (net assets, provider
+ * assets, Class B transactions, omnibus rows), the Transfers, distributor terms and Class B terms
+ * (CDSC schedules, conversion periods, redemption fees), the Board's rates, the service
+ * agreements, their terminations and assignments, the Plan and Agreement terminations, the
+ * accounts' omnibus flags, the approvals and the exhibits recorded by the close — and `governing`:
+ * the rates that governed each class on each day of the month, derived from the documents (as the
+ * close saw them), rates, approvals, terminations and settings recorded now, which plan12b never
+ * changes for a closed month (a change that would is refused), so that a setting or a record
+ * inserted by SQL that changes what governed is found too.
+ *
+ * Version 2 (`v2:` + one digest) covered the feeds, Board rates, service agreement events and
+ * terminations; version 1 (no prefix) the feeds. A month sealed with either is checked as it was
+ * sealed.
  */
 const GOVERNING = 'v2:';
 
-/** The digest a close seals now. */
-export async function sealingMonthInputsDigest(q: Queryable, month: string): Promise<string> {
-  return `${GOVERNING}${await digest(q, month, { asSealed: false, governing: true })}`;
+/**
+ * The digest a close seals now. `registry`: the close's own (issue 14 item 4: a close derives the
+ * registry once), derived from what is recorded now — at the close, the documents as sealed.
+ */
+export function sealingMonthInputsDigest(q: Queryable, month: string, registry?: Registry): Promise<string> {
+  return recordsDigest(q, month, false, registry);
 }
 
 /** The digest of a closed month's inputs today, restatements since undone, in its seal's version. */
@@ -25,15 +50,95 @@ export async function sealedMonthInputsDigestNow(
   month: string,
   sealed: string | null,
 ): Promise<string> {
+  if (sealed?.startsWith(RECORDS)) return recordsDigest(q, month, true);
   const governing = sealed?.startsWith(GOVERNING) ?? false;
   const now = await digest(q, month, { asSealed: true, governing });
   return governing ? `${GOVERNING}${now}` : now;
 }
 
-function digest(
+function digest(q: Queryable, month: string, opts: MonthInputOptions): Promise<string> {
+  return streamedMonthInputsDigest(monthInputChunks(q, month, monthStart(month), monthEnd(month), opts));
+}
+
+async function recordsDigest(
   q: Queryable,
   month: string,
-  opts: { asSealed: boolean; governing: boolean },
+  asSealed: boolean,
+  registry?: Registry,
 ): Promise<string> {
-  return streamedMonthInputsDigest(monthInputChunks(q, month, monthStart(month), monthEnd(month), opts));
+  const rows = registry
+    ? governingRuns(registry, monthStart(month), monthEnd(month))
+    : await governingRows(q, month);
+  const governing: MonthInputsChunk = { kind: 'governing', rows };
+  const chunks = monthInputChunks(q, month, monthStart(month), monthEnd(month), {
+    asSealed,
+    governing: true,
+    records: true,
+  });
+  const digests = await streamedMonthInputsDigestsByKind(withChunk(chunks, governing));
+  return `${RECORDS}${digests.map(([kind, d]) => `${kind}=${d}`).join(',')}`;
+}
+
+/** The chunks with one more kind's chunk in its place (kinds in byte order of their names). */
+async function* withChunk(
+  chunks: AsyncIterable<MonthInputsChunk>,
+  extra: MonthInputsChunk,
+): AsyncGenerator<MonthInputsChunk> {
+  let placed = false;
+  for await (const c of chunks) {
+    if (!placed && c.kind > extra.kind) {
+      yield extra;
+      placed = true;
+    }
+    yield c;
+  }
+  if (!placed) yield extra;
+}
+
+/**
+ * What governed each class on each day of the month (SPEC §2: the rates in force), as runs of
+ * days with the same rates: `[portfolioId, class, from, lastDay, rates]`, the rates as
+ * closedPeriodChange compares them — the comparison by which plan12b refuses an approval, a
+ * setting or a document that would change what governed a closed month. Days no instrument
+ * governs are left out (a document for a later class adds none).
+ */
+async function governingRows(q: Queryable, month: string): Promise<string[][]> {
+  const { registry } = registryOfInputs({
+    documents: await loadDocumentsAsSealed(q, month),
+    rates: await loadBoardRates(q),
+    approvals: await loadApprovals(q),
+    terminations: await loadTerminations(q),
+    settings: [...(await loadSettings(q))],
+  });
+  return governingRuns(registry, monthStart(month), monthEnd(month));
+}
+
+function governingRuns(registry: Registry, from: string, to: string): string[][] {
+  const rows: string[][] = [];
+  const keys = [...registry.classKeys()].sort((a, b) =>
+    a.portfolioId !== b.portfolioId
+      ? a.portfolioId < b.portfolioId
+        ? -1
+        : 1
+      : a.class < b.class
+        ? -1
+        : a.class > b.class
+          ? 1
+          : 0,
+  );
+  for (const { portfolioId, class: cls } of keys) {
+    let run: string[] | null = null;
+    for (let day = from; day <= to; day = addDays(day, 1)) {
+      const g = registry.governingOn(portfolioId, cls, day);
+      const rates = g ? `ABSC ${g.distributionFeePct ?? '—'}%, service ${g.serviceFeePct ?? '—'}%` : null;
+      if (run !== null && rates === run[4]) {
+        run[3] = day;
+        continue;
+      }
+      if (run !== null) rows.push(run);
+      run = rates === null ? null : [portfolioId, cls, day, day, rates];
+    }
+    if (run !== null) rows.push(run);
+  }
+  return rows;
 }

@@ -3,7 +3,7 @@ import { calendarRefusal } from '../calendar/nyseCalendar.js';
 import { ExhibitParseError } from '../edgar/exhibitDocument.js';
 import { exhibitParseRefusal } from '../edgar/exhibitParseRefusal.js';
 import { ERROR_CODES, errorDocument, InternalError, Plan12bError } from '../errors.js';
-import { checkActor, setActor } from '../store/actor.js';
+import { checkPrintableActor, setActor } from '../store/actor.js';
 import type { StoreWorkload } from '../store/database.js';
 import { databaseRefusal } from '../store/databaseRefusal.js';
 import { onDemandServeEnabled } from '../store/onDemandServe.js';
@@ -244,7 +244,7 @@ export async function main(
     const actor = program.opts<{ actor?: string }>().actor;
     // a forwarded query changes nothing: the name is checked as in-process, the server's state kept
     if (embedded) {
-      if (actor !== undefined) checkActor(actor);
+      if (actor !== undefined) checkPrintableActor(actor);
       return;
     }
     const names: string[] = [];

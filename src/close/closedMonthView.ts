@@ -111,7 +111,7 @@ export async function showClosedMonth(db: Database, month: string): Promise<Clos
 }
 
 /** The month's redemptions recomputed from today's data, against the sealed hash of their detail. */
-async function classBDetailNow(
+export async function classBDetailNow(
   tx: Queryable,
   month: string,
   parts: readonly { part: string; content: unknown }[],

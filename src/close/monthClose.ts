@@ -167,7 +167,7 @@ export async function closeMonth(
         const completeness = await checkCloseable(tx, month, registry, opts);
         await faultPoint('close:checked');
         const chain = await auditHead(tx);
-        const inputsDigest = await sealingMonthInputsDigest(tx, month);
+        const inputsDigest = await sealingMonthInputsDigest(tx, month, registry);
         await insertClosedMonth(tx, month, actor);
         const parts: Record<string, unknown> = {};
         const hashes: { part: string; contentHash: string }[] = [];

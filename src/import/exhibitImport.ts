@@ -6,10 +6,12 @@ import type { StatedByUser } from '../edgar/exhibitDocument.js';
 import { importableDocument } from '../edgar/importableDocument.js';
 import { parseExhibit } from '../edgar/parseExhibit.js';
 import { type Problem, ProblemsError } from '../errors.js';
+import { closedPeriodChange, closedPeriodRename } from '../registry/closedPeriodChange.js';
 import { buildRegistry } from '../registry/registry.js';
 import type { StoredDocument } from '../registry/storedDocument.js';
 import { currentActor } from '../store/actor.js';
 import type { Database } from '../store/database.js';
+import { loadGovernance } from '../store/governanceStore.js';
 import {
   insertDocument,
   listDocuments,
@@ -114,6 +116,45 @@ export async function importExhibits(
           ];
     });
     if (refused.length > 0) throw new ProblemsError(refused);
+    // SPEC §12: nor one effective before the closed months that would change what governed in
+    // one (an amendment dated before the books' first month that still governs in it); a class
+    // nothing governed that a document now governs is not refused (the complex's other funds)
+    if (fresh.length > 0 && closed.months.size > 0) {
+      const documents = await loadDocuments(tx);
+      const rates = await loadBoardRates(tx);
+      const governance = await loadGovernance(tx);
+      const before = buildRegistry(documents, rates, governance);
+      const withDocs = (ds: readonly StoredDocument[]) =>
+        buildRegistry([...documents, ...ds], rates, governance);
+      const hitOf = (after: ReturnType<typeof buildRegistry>) =>
+        closedPeriodChange(before, after, closed.months, { newlyGovernedAllowed: true }) ??
+        closedPeriodRename(before, after, closed.months);
+      if (hitOf(withDocs(fresh.map((f) => f.d))) !== null) {
+        const problems: Problem[] = [];
+        for (const { d } of fresh) {
+          const hit = hitOf(withDocs([d]));
+          if (hit)
+            problems.push({
+              code: 'REFUSED',
+              file: d.fileName,
+              line: 1,
+              field: 'effective date',
+              value: d.doc.effectiveDate,
+              reason: `${hit.month} is closed: this document would change what governed ${hit.portfolio}${hit.class === '—' ? '' : ` class ${hit.class}`} on ${hit.day} (${hit.before} → ${hit.after})`,
+            });
+        }
+        if (problems.length === 0)
+          for (const { d } of fresh)
+            problems.push({
+              code: 'REFUSED',
+              file: d.fileName,
+              line: 1,
+              field: null,
+              reason: 'together, these documents would change what governed in a closed month',
+            });
+        throw new ProblemsError(problems);
+      }
+    }
     for (const { d, bytes } of fresh) {
       await insertDocument(tx, {
         ...d,

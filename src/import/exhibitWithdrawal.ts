@@ -1,5 +1,6 @@
 import { monthOf } from '../calendar/isoDate.js';
 import { Plan12bError } from '../errors.js';
+import { closedPeriodRename } from '../registry/closedPeriodChange.js';
 import { buildRegistry } from '../registry/registry.js';
 import { currentActor } from '../store/actor.js';
 import type { Database } from '../store/database.js';
@@ -79,6 +80,27 @@ export async function withdrawExhibit(
         'nothing was written; `plan12b exhibit list` shows every withdrawal',
       );
     const closedMonthsToAdjust = [...closed.months].filter((m) => m >= monthOf(doc.effectiveDate)).sort();
+    // SPEC §12: a closed month's rows are keyed by the portfolios of then; a withdrawal that
+    // renames a portfolio on a closed day would re-key them (refreshPortfolioNames), changing the
+    // month's sealed inputs — refused (its rates may change: the next close adjusts for those)
+    if (closedMonthsToAdjust.length > 0) {
+      const documents = await loadDocuments(tx);
+      const rates = await loadBoardRates(tx);
+      const hit = closedPeriodRename(
+        buildRegistry(documents, rates),
+        buildRegistry(
+          documents.filter((d) => d.id !== doc.id),
+          rates,
+        ),
+        closed.months,
+      );
+      if (hit)
+        throw new Plan12bError(
+          'REFUSED',
+          `${hit.month} is closed: withdrawing ${doc.fileName} would rename ${hit.portfolio} on ${hit.day} (${hit.before} → ${hit.after}), re-keying the closed month's rows`,
+          'nothing was written; a rename that governed a closed month stays (import a correcting amendment dated after the closed months)',
+        );
+    }
     await insertWithdrawal(tx, {
       documentId: doc.id,
       reason: reason.trim(),

@@ -11,9 +11,11 @@ export interface ClosedPeriodChange {
   readonly after: string;
 }
 
+const NO_INSTRUMENT = 'no instrument';
+
 function ratesOn(r: Registry, pid: string, cls: string, day: string): string {
   const g = r.governingOn(pid, cls, day);
-  return g ? `ABSC ${g.distributionFeePct ?? '—'}%, service ${g.serviceFeePct ?? '—'}%` : 'no instrument';
+  return g ? `ABSC ${g.distributionFeePct ?? '—'}%, service ${g.serviceFeePct ?? '—'}%` : NO_INSTRUMENT;
 }
 
 /**
@@ -26,6 +28,11 @@ export function closedPeriodChange(
   before: Registry,
   after: Registry,
   closedMonths: ReadonlySet<string>,
+  /**
+   * a class no instrument governed on the day that one governs after is no change (a document for
+   * another fund of the complex, imported after months were closed: exhibit import)
+   */
+  opts: { newlyGovernedAllowed?: boolean } = {},
 ): ClosedPeriodChange | null {
   if (closedMonths.size === 0) return null;
   const keys = new Map<string, { portfolioId: string; class: string }>();
@@ -44,7 +51,7 @@ export function closedPeriodChange(
       for (const day of days) {
         const b = ratesOn(before, portfolioId, cls, day);
         const a = ratesOn(after, portfolioId, cls, day);
-        if (a !== b)
+        if (a !== b && !(opts.newlyGovernedAllowed === true && b === NO_INSTRUMENT))
           return {
             portfolio: after.identities.nameOn(portfolioId, day),
             class: cls,
@@ -55,6 +62,32 @@ export function closedPeriodChange(
           };
       }
     }
+  }
+  return null;
+}
+
+/**
+ * The first day of a closed month on which a portfolio both registries know goes by another name
+ * (SPEC §2: a rename in a document), or null. A closed month's sealed results name portfolios as
+ * they were named then, and its rows are keyed by the identities of then; a document that renames
+ * a portfolio on a closed day would change both.
+ */
+export function closedPeriodRename(
+  before: Registry,
+  after: Registry,
+  closedMonths: ReadonlySet<string>,
+): ClosedPeriodChange | null {
+  if (closedMonths.size === 0) return null;
+  const months = [...closedMonths].sort();
+  for (const p of after.identities.portfolios) {
+    if (before.identities.get(p.id) === undefined) continue; // a portfolio new to the registry had no rows
+    for (const month of months)
+      for (let day = monthStart(month); day <= monthEnd(month); day = addDays(day, 1)) {
+        const b = before.identities.nameOn(p.id, day);
+        const a = after.identities.nameOn(p.id, day);
+        if (a !== b)
+          return { portfolio: b, class: '—', day, month, before: `named ${b}`, after: `named ${a}` };
+      }
   }
   return null;
 }

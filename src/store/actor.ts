@@ -13,17 +13,43 @@ export const OS_USER_MARK = ' (OS user)';
 
 /** Sets the actor the user stated on the command line (or the API token's actor). */
 export function setActor(actor: string | undefined): void {
-  if (actor !== undefined) checkActor(actor);
+  // printable now; the OS-user mark is refused when the name is recorded (currentActor), so that
+  // `audit log --actor "jdoe (OS user)"` still filters by it
+  if (actor !== undefined) checkPrintableActor(actor);
   statedActor = actor;
 }
 
+/**
+ * What a name may not hold: control characters, line and paragraph separators, a lone surrogate,
+ * and the invisible format characters — bidirectional overrides and isolates that show a name
+ * reversed, zero-width spaces, the soft hyphen — save the zero-width (non-)joiners that Persian and
+ * Indic names and emoji are written with. Each would let the audit log show a name other than the
+ * one recorded.
+ */
+const NOT_IN_A_NAME = /[\p{Cc}\p{Zl}\p{Zp}\p{Cs}]|(?![\u200c\u200d])\p{Cf}/u;
+
 /** Refuses a name that is not printable or is too long (USAGE). */
-export function checkActor(actor: string): void {
-  if (actor.trim() === '' || actor.length > 200 || /[\u0000-\u001f\u007f-\u009f]/.test(actor))
+export function checkPrintableActor(actor: string): void {
+  if (actor.trim() === '' || actor.length > 200 || NOT_IN_A_NAME.test(actor))
     throw new Plan12bError(
       'USAGE',
       `actor ${JSON.stringify(actor)} is not a name (printable, 1–200 characters)`,
       'give --actor "Jane Doe, Fund Treasurer" or set PLAN12B_ACTOR',
+    );
+}
+
+/**
+ * Refuses a name to record that is not printable, is too long, or ends with the OS-user mark
+ * (USAGE): the mark says the OS user stands in for a name nobody stated, so a stated name may not
+ * carry it.
+ */
+export function checkActor(actor: string): void {
+  checkPrintableActor(actor);
+  if (actor.endsWith(OS_USER_MARK))
+    throw new Plan12bError(
+      'USAGE',
+      `actor ${JSON.stringify(actor)} ends with "${OS_USER_MARK.trim()}", the mark of an actor nobody stated`,
+      'give the name without it; with no --actor and no PLAN12B_ACTOR, plan12b records the OS user so marked',
     );
 }
 
@@ -39,7 +65,10 @@ export function withActor<T>(actor: string, fn: () => Promise<T>): Promise<T> {
 export function currentActor(): string {
   const ofRequest = requestActor.getStore();
   if (ofRequest !== undefined) return ofRequest;
-  if (statedActor !== undefined) return statedActor;
+  if (statedActor !== undefined) {
+    checkActor(statedActor);
+    return statedActor;
+  }
   const env = process.env.PLAN12B_ACTOR ?? process.env.PLAN12B_USER;
   if (env !== undefined && env !== '') {
     checkActor(env);

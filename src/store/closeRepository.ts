@@ -189,7 +189,7 @@ function monthInputQueries(
   month: string,
   from: string,
   to: string,
-  opts: { asSealed: boolean; governing?: boolean },
+  opts: MonthInputOptions,
 ): readonly { readonly kind: string; readonly sql: string }[] {
   const undo = opts.asSealed ? sqlTextLiteral(month) : 'NULL';
   const m = sqlTextLiteral(month);
@@ -221,7 +221,12 @@ function monthInputQueries(
       // a million rows a month at full size
       kind: 'classBTransactions',
       sql: `SELECT txn_id, account, portfolio_id, class, date::text AS date, type, shares::text AS shares,
-              price::text AS price, exchange_id, waiver
+              price::text AS price, exchange_id, waiver${
+                // v3: a reinvestment's stated attribution (Exhibit A 2(b)), the order within a day
+                opts.records
+                  ? ', seq::text AS seq, attributed_distributor, derived_from_doi::text AS derived_from_doi'
+                  : ''
+              }
          FROM class_b_transaction WHERE date BETWEEN ${f} AND ${t}
         ORDER BY txn_id ${C}, account ${C}, portfolio_id ${C}`,
     },
@@ -283,7 +288,94 @@ function monthInputQueries(
           ORDER BY instrument ${C}, portfolio_id ${C}, class ${C}, effective_date`,
       },
     );
+  if (opts.records) {
+    // What else governed the month (digest v3): the records behind the registry, the service
+    // agreements and the accounts' omnibus flags. plan12b adds approvals, exhibits and agreements
+    // after a close (those that do not change what governed a closed month), so verify takes the
+    // rows recorded by the close (an approval or agreement of an import the log records by the
+    // sealed chain head; a document imported before closed_at) — a row edited, deleted or
+    // inserted by SQL is found; its effect on what governed is the derived `governing` kind's to find.
+    const sealedAt = opts.asSealed
+      ? (column: string) => `AND ${column} <= (SELECT closed_at FROM closed_month WHERE month = ${m})`
+      : () => '';
+    // a row of an import the log records after the close (its audit record past the sealed chain
+    // head) was added since; any other row — one naming no such import included — was sealed
+    const importedBySeal = opts.asSealed
+      ? (column: string) =>
+          `AND NOT EXISTS (SELECT 1 FROM feed_import f JOIN closed_month c ON c.month = ${m}
+                            WHERE f.id = ${column} AND f.audit_seq > c.chain_seq)`
+      : () => '';
+    queries.push(
+      {
+        kind: 'approvals',
+        sql: `SELECT id, meeting_date::text AS meeting_date, body, subject, document_id, instrument_key, approved_name,
+                portfolio_id, portfolio_name, class, trustees_for::text AS trustees_for,
+                trustees_against::text AS trustees_against, trustees_absent::text AS trustees_absent,
+                disinterested_for::text AS disinterested_for, disinterested_against::text AS disinterested_against,
+                disinterested_absent::text AS disinterested_absent, in_person::text AS in_person,
+                called_for_purpose::text AS called_for_purpose, shares_outstanding::text AS shares_outstanding,
+                shares_present::text AS shares_present, shares_for::text AS shares_for, approved::text AS approved,
+                outcome
+           FROM approval WHERE true ${importedBySeal('import_id')}
+          ORDER BY id ${C}, meeting_date, body ${C}`,
+      },
+      {
+        // the documents in force by its end as the close saw them: a withdrawal since is undone
+        // when it was recorded for this month (exhibit_withdrawal_restatement)
+        kind: 'exhibits',
+        sql: `SELECT d.id, d.file_name, d.kind, d.title, d.effective_date::text AS effective_date,
+                encode(sha256(convert_to(d.parsed::text, 'UTF8')), 'hex') AS parsed_sha256
+           FROM exhibit_document d
+          WHERE d.effective_date <= ${t} ${sealedAt('d.imported_at')}
+            AND (NOT EXISTS (SELECT 1 FROM exhibit_withdrawal w WHERE w.document_id = d.id)
+                 OR EXISTS (SELECT 1 FROM exhibit_withdrawal_restatement r
+                             WHERE r.document_id = d.id AND r.closed_month = ${undo}))
+          ORDER BY d.id ${C}`,
+      },
+      {
+        kind: 'serviceProviders',
+        sql: `SELECT id, name, kind, agreement_date::text AS agreement_date, own_rate_pct::text AS own_rate_pct
+           FROM service_provider WHERE agreement_date <= ${t} ${importedBySeal('import_id')}
+          ORDER BY id ${C}`,
+      },
+      {
+        // The books' first month (no closed month before it): the Class B activity before it,
+        // whose lots its redemptions take and every later month carries (a later month's earlier
+        // activity is its closed predecessors' to seal); a later import may still add activity
+        // before it that changes none of its redemptions
+        kind: 'classBTransactionsBefore',
+        sql: `SELECT txn_id, account, portfolio_id, class, date::text AS date, type, shares::text AS shares,
+                price::text AS price, exchange_id, waiver, seq::text AS seq, attributed_distributor,
+                derived_from_doi::text AS derived_from_doi
+           FROM class_b_transaction
+          WHERE date < ${f} AND NOT EXISTS (SELECT 1 FROM closed_month WHERE month < ${m})
+                ${importedBySeal('import_id')}
+          ORDER BY txn_id ${C}, account ${C}, portfolio_id ${C}`,
+      },
+      {
+        // Exhibit A 2(b)/(c): the omnibus accounts with activity by its end (the flag of an account
+        // with activity in a closed month never changes through plan12b)
+        kind: 'classBAccounts',
+        sql: `SELECT a.account, a.omnibus::text AS omnibus
+           FROM class_b_account a
+          WHERE a.omnibus
+            AND EXISTS (SELECT 1 FROM class_b_transaction x WHERE x.account = a.account AND x.date <= ${t})
+          ORDER BY a.account ${C}`,
+      },
+    );
+  }
   return queries.sort((a, b) => (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0));
+}
+
+/**
+ * Which reads the digest takes: `asSealed` undoes what was recorded since the close (restatements,
+ * later records); `governing` adds what governed besides the feeds (digest v2); `records` the
+ * records behind the registry, the agreements and the accounts (digest v3).
+ */
+export interface MonthInputOptions {
+  readonly asSealed: boolean;
+  readonly governing?: boolean;
+  readonly records?: boolean;
 }
 
 /**
@@ -295,7 +387,7 @@ export async function monthInputs(
   month: string,
   from: string,
   to: string,
-  opts: { asSealed: boolean; governing?: boolean },
+  opts: MonthInputOptions,
 ): Promise<MonthInputs> {
   const inputs: Record<string, (string | null)[][]> = {};
   for (const { kind, sql } of monthInputQueries(month, from, to, opts)) inputs[kind] = await q.textRows(sql);
@@ -312,7 +404,7 @@ export async function* monthInputChunks(
   month: string,
   from: string,
   to: string,
-  opts: { asSealed: boolean; governing?: boolean; chunkSize?: TextRowChunkSize },
+  opts: MonthInputOptions & { chunkSize?: TextRowChunkSize },
 ): AsyncGenerator<MonthInputsChunk> {
   for (const { kind, sql } of monthInputQueries(month, from, to, opts)) {
     yield { kind, rows: [] }; // a kind with no rows is still in the digest

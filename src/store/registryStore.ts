@@ -33,6 +33,42 @@ export async function loadDocuments(q: Queryable): Promise<StoredDocument[]> {
   }));
 }
 
+/**
+ * The documents that governed a closed month as its close saw them: every one not withdrawn, and
+ * those withdrawn since the month closed (the withdrawal recorded a restatement of the month).
+ */
+export async function loadDocumentsAsSealed(q: Queryable, month: string): Promise<StoredDocument[]> {
+  const rows = await typed(q)
+    .selectFrom('exhibit_document as d')
+    .where((eb) =>
+      eb.or([
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom('exhibit_withdrawal as w')
+              .select('w.document_id')
+              .whereRef('w.document_id', '=', 'd.id'),
+          ),
+        ),
+        eb.exists(
+          eb
+            .selectFrom('exhibit_withdrawal_restatement as r')
+            .select('r.document_id')
+            .whereRef('r.document_id', '=', 'd.id')
+            .where('r.closed_month', '=', month),
+        ),
+      ]),
+    )
+    .select(['d.id', 'd.file_name', 'd.parsed'])
+    .orderBy('d.id')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    fileName: r.file_name,
+    doc: (typeof r.parsed === 'string' ? JSON.parse(r.parsed) : r.parsed) as ExhibitDocument,
+  }));
+}
+
 /** A document as imported, and its withdrawal if it was withdrawn (issue 11 item 7). */
 export interface DocumentRecord {
   readonly id: string;

@@ -33,11 +33,10 @@ async function tamper(db: Database, table: string, sql: string): Promise<void> {
   await db.query(`ALTER TABLE ${table} ENABLE TRIGGER USER`);
 }
 
-const inputsFinding = {
+const inputsFinding = (...changed: string[]) => ({
   kind: 'inputs',
-  reason:
-    'closed month 2007-01: its inputs (net assets, provider assets, Class B transactions, transfers, terms, omnibus rows) differ from those sealed, and no restatement records the change',
-};
+  reason: `closed month 2007-01: what governed it differs from what was sealed, and no restatement records the change: ${changed.join('; ')}`,
+});
 
 describe.skipIf(!seedsAvailable).each(dialects)('a closed month’s governing inputs on %s', (dialect) => {
   it('a termination, a Board rate or a service agreement event moved into it by SQL does not verify', async () => {
@@ -80,7 +79,12 @@ describe.skipIf(!seedsAvailable).each(dialects)('a closed month’s governing in
 
     // the termination moved into the closed month
     await tamper(db, 'termination', "UPDATE termination SET effective_date = '2007-01-16'");
-    expect(await verify()).toEqual([inputsFinding]);
+    expect(await verify()).toEqual([
+      inputsFinding(
+        'the rates that governed (schedules, approvals, settings, terminations)',
+        'Plan and Agreement terminations',
+      ),
+    ]);
     const refused = await showClosedMonth(db, '2007-01').then(
       () => null,
       (e: unknown) => e,
@@ -96,7 +100,9 @@ describe.skipIf(!seedsAvailable).each(dialects)('a closed month’s governing in
       'board_rate',
       "INSERT INTO board_rate (portfolio_name, class, effective_date, distribution_fee_pct, service_fee_pct, reason, recorded_by) VALUES ('AIM Value Fund', 'C', '2007-01-10', 0.10, 0.25, 'sql', 'mallory')",
     );
-    expect(await verify()).toEqual([inputsFinding]);
+    expect(await verify()).toEqual([
+      inputsFinding('Board rates', 'the rates that governed (schedules, approvals, settings, terminations)'),
+    ]);
     await tamper(db, 'board_rate', 'DELETE FROM board_rate');
     expect(await verify()).toEqual([]);
 
@@ -111,7 +117,10 @@ describe.skipIf(!seedsAvailable).each(dialects)('a closed month’s governing in
       'service_agreement_event',
       "INSERT INTO service_agreement_event (provider_id, event, effective_date, source, recorded_by) VALUES ('DLR-9', 'termination', '2007-01-20', 'sql', 'mallory')",
     );
-    expect(await verify()).toEqual([inputsFinding]);
+    // (the agreement inserted names an import the close saw: it is among the month's agreements)
+    expect(await verify()).toEqual([
+      inputsFinding("service agreements' terminations and assignments", 'service agreements'),
+    ]);
     await db.close();
     await tdb.drop();
   }, 180_000);

@@ -2,10 +2,12 @@ import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  canonicalJson,
   type MonthInputs,
   type MonthInputsChunk,
   monthInputsDigest,
   streamedMonthInputsDigest,
+  streamedMonthInputsDigestsByKind,
 } from '../../src/audit/closeSeal.js';
 import { monthInputChunks, monthInputs } from '../../src/store/closeRepository.js';
 import { encodeCopyRows } from '../../src/store/copyText.js';
@@ -139,5 +141,20 @@ describe.each(dialects)('the month inputs read in chunks on %s', (dialect) => {
       );
       expect(inTx).toBe(want);
     }
+  });
+
+  it('v3: each kind digests to the SHA-256 of its rows as one canonical JSON text', async () => {
+    const range = ['2025-01', '2025-01-01', '2025-01-31'] as const;
+    const opts = { asSealed: false, governing: true, records: true } as const;
+    const whole = await monthInputs(store.db, ...range, opts);
+    expect(Object.keys(whole)).toContain('approvals');
+    expect(Object.keys(whole)).toContain('exhibits');
+    const want = Object.keys(whole)
+      .sort()
+      .map((kind) => [kind, sha256(canonicalJson(whole[kind]))]);
+    for (const chunkSize of [undefined, { rows: 2, bytes: 1 }, { rows: 7, bytes: 100 }])
+      expect(
+        await streamedMonthInputsDigestsByKind(monthInputChunks(store.db, ...range, { ...opts, chunkSize })),
+      ).toEqual(want);
   });
 });

@@ -52,11 +52,17 @@ describe.each(dialects)(
 
       await tamper(db, 'DELETE FROM audit_log WHERE seq = 2');
       const report = verifyAuditEvidence(await loadAuditEvidence(db));
-      // what is left is a perfect chain of one record: only the head kept outside the log can tell
+      // what is left is a perfect chain of one record: the head kept outside the log tells, and
+      // so does the setting the deleted record wrote
       expect(report.firstBad).toBeNull();
       expect(report.ok).toBe(false);
       expect(report.findings).toEqual([
         { kind: 'anchor', reason: 'the last record appended was record 2, but the log ends at record 1' },
+        {
+          kind: 'record',
+          reason:
+            'setting continuance.plan-first-deadline is "2004-06-30", but no settings.set record in the audit log wrote it',
+        },
       ]);
       await db.close();
       const cli = await runCliInProcess(['--db', tdb.target, 'audit', 'verify']);
@@ -67,6 +73,16 @@ describe.each(dialects)(
       await tamper(db, 'DELETE FROM audit_log');
       expect(verifyAuditEvidence(await loadAuditEvidence(db)).findings).toEqual([
         { kind: 'anchor', reason: 'the last record appended was record 2, but the log is empty (truncated)' },
+        {
+          kind: 'record',
+          reason:
+            'setting continuance.basis is "twelve-months-after-approval", but no settings.set record in the audit log wrote it',
+        },
+        {
+          kind: 'record',
+          reason:
+            'setting continuance.plan-first-deadline is "2004-06-30", but no settings.set record in the audit log wrote it',
+        },
       ]);
       await db.close();
       await tdb.drop();
