@@ -124,6 +124,13 @@ describe.skipIf(!seedsAvailable).each(dialects)('close first / accept-ended / sh
         message: expect.stringContaining('the books already start at 2007-01'),
       },
     });
+    // and a month out of order is refused at once (68), not accepted as a job that then fails
+    const early = await close({ month: '2007-05' });
+    expect(early.status).toBe(403);
+    expect(await early.json()).toMatchObject({
+      error: { code: 'REFUSED', exit: 68, message: '2007-04 is not closed yet' },
+    });
+    expect(api.jobs.list().filter((j) => j.month === '2007-05')).toEqual([]);
   });
 
   /**

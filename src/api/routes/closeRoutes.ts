@@ -125,8 +125,9 @@ export const closeRoutes = [
           `${month} is already closed`,
           'a closed month is sealed; corrections become prior-period adjustments in the next open month',
         );
-      // SPEC §12 --first: only while no month is closed (the close's own check, at once)
-      if (first)
+      // SPEC §12: months close in order, and --first only while no month is closed (the close's
+      // own check, at once: once a month is closed the next one is known without the net assets)
+      if (first || closed.length > 0)
         assertClosable(month, { closed: closed.map((m) => m.month), firstNetAssetsMonth: null, first });
       // each class named as the CLI names it, or the CLI's error (64 not a class, 66 no such portfolio)
       if (acceptEnded.length > 0) {
