@@ -81,25 +81,7 @@ export function monthlyCalculationEntries(
     return lines;
   }
   // signed: a negative debit is a credit (an adjustment recovering an amount overpaid)
-  const line = (
-    who: { portfolio: string; class: string },
-    date: string,
-    entry: string,
-    account: string,
-    debit: bigint,
-    memo: string,
-  ) => {
-    if (debit === 0n) return;
-    lines.push({
-      date,
-      entry,
-      account,
-      ...who,
-      debit: formatCents(debit > 0n ? debit : 0n),
-      credit: formatCents(debit < 0n ? -debit : 0n),
-      memo,
-    });
-  };
+  const line = signedLineTo(lines);
   const payableAccount = (payee: string, role: string, part: '12b-1' | 'CDSC') =>
     `Payable to ${payee} — ${part} (${role})`;
   const payables = monthPayables(calculations, adjustments, due);
@@ -232,6 +214,32 @@ export function monthlyCalculationEntries(
   return lines;
 }
 
+/**
+ * A journal line of a signed amount: a positive one is a debit, a negative one a credit (an
+ * adjustment recovering an amount overpaid); nothing for zero.
+ */
+function signedLineTo(lines: JournalLine[]) {
+  return (
+    who: { portfolio: string; class: string },
+    date: string,
+    entry: string,
+    account: string,
+    debit: bigint,
+    memo: string,
+  ): void => {
+    if (debit === 0n) return;
+    lines.push({
+      date,
+      entry,
+      account,
+      ...who,
+      debit: formatCents(debit > 0n ? debit : 0n),
+      credit: formatCents(debit < 0n ? -debit : 0n),
+      memo,
+    });
+  };
+}
+
 function sumOf(xs: readonly PayeeAdjustment[], f: (a: PayeeAdjustment) => string): bigint {
   return xs.reduce((s, a) => s + parseCents(f(a)), 0n);
 }
@@ -321,25 +329,7 @@ export async function monthJournal(
   // adjustment of this month — each class's fee difference (the Class B Distribution Fee goes by
   // the Monthly Calculation, below) to the expense and to the Distributor's payable, paid with the
   // month's fees. Signed: a negative difference is a credit to the expense.
-  const signed = (
-    who: { portfolio: string; class: string },
-    date: string,
-    entry: string,
-    account: string,
-    debit: bigint,
-    memo: string,
-  ) => {
-    if (debit === 0n) return;
-    lines.push({
-      date,
-      entry,
-      account,
-      ...who,
-      debit: formatCents(debit > 0n ? debit : 0n),
-      credit: formatCents(debit < 0n ? -debit : 0n),
-      memo,
-    });
-  };
+  const signed = signedLineTo(lines);
   for (const a of await priorPeriodFeeAdjustments(q, month)) {
     const distribution = a.class === 'B' ? 0n : a.distributionCents;
     if (distribution === 0n && a.serviceCents === 0n) continue;

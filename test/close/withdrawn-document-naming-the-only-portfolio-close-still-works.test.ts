@@ -2,8 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { businessDaysBetween } from '../../src/calendar/nyseCalendar.js';
 import { MONTH_CLOSE_STEPS } from '../../src/close/closeSteps.js';
 import { closeMonth } from '../../src/close/monthClose.js';
-import type { ExhibitDocument } from '../../src/edgar/exhibitDocument.js';
-import { renderExhibit } from '../../src/edgar/renderExhibit.js';
 import { importNetAssets } from '../../src/feeds/netAssetsFeed.js';
 import { importProviderAssets } from '../../src/feeds/providerAssetsFeed.js';
 import { importProviders } from '../../src/feeds/providersFeed.js';
@@ -14,52 +12,13 @@ import type { Database } from '../../src/store/database.js';
 import { dialects, freshDatabase, type TestDatabase } from '../support/databases.js';
 import { seedExhibitFiles } from '../support/seedDocuments.js';
 import { seedsAvailable } from '../support/seeds.js';
+import { mistakenClassKPlan } from './mistakenPlanFixture.js';
 
 const FUND = 'AIM Mistaken Fund';
 
 // A plan listing a fund no other document names, imported by mistake and withdrawn after January
 // closed: the fund was never in the registry.
-const mistaken: ExhibitDocument = {
-  kind: 'plan',
-  title: 'Master Distribution Plan of AIM Funds Group (Class K Shares)',
-  exhibit: null,
-  instrument: {
-    kind: 'plan',
-    title: 'Master Distribution Plan',
-    registrant: 'AIM Funds Group',
-    classes: ['K'],
-    datedAsOf: '2007-01-15',
-  },
-  amendmentNumber: null,
-  effectiveDate: '2007-01-15',
-  datedDate: '2007-01-15',
-  terms: { distributionFeePct: null, serviceFeePct: null },
-  schedules: [
-    {
-      name: 'Schedule A',
-      replacesEntirely: false,
-      entries: [
-        {
-          registrant: 'AIM FUNDS GROUP',
-          portfolio: FUND,
-          class: 'K',
-          assetBasedSalesChargePct: '0.50',
-          assetBasedSalesChargeBound: 'maximum',
-          serviceFeePct: '0.25',
-          aggregateFeePct: '0.75',
-        },
-      ],
-    },
-  ],
-  renames: [],
-  renameRules: [],
-  footnotes: [],
-  warnings: [],
-};
-const file = {
-  fileName: 'mistaken-plan.txt',
-  bytes: Buffer.from(renderExhibit(mistaken, { marked: false })),
-};
+const { file } = mistakenClassKPlan(FUND);
 
 /**
  * Withdrawing the only document that names a portfolio leaves its net assets stored under a

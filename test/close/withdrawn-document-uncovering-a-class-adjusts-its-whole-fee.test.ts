@@ -2,8 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { businessDaysBetween } from '../../src/calendar/nyseCalendar.js';
 import { MONTH_CLOSE_STEPS } from '../../src/close/closeSteps.js';
 import { closeMonth } from '../../src/close/monthClose.js';
-import type { ExhibitDocument } from '../../src/edgar/exhibitDocument.js';
-import { renderExhibit } from '../../src/edgar/renderExhibit.js';
 import { importNetAssets } from '../../src/feeds/netAssetsFeed.js';
 import { documentId, importExhibits } from '../../src/import/exhibitImport.js';
 import { withdrawExhibit } from '../../src/import/exhibitWithdrawal.js';
@@ -13,52 +11,13 @@ import type { Database } from '../../src/store/database.js';
 import { dialects, freshDatabase, type TestDatabase } from '../support/databases.js';
 import { seedExhibitFiles } from '../support/seedDocuments.js';
 import { seedsAvailable } from '../support/seeds.js';
+import { mistakenClassKPlan } from './mistakenPlanFixture.js';
 
 const FUND = 'AIM Value Fund';
 
 // The only plan covering AIM Value Fund class K (the Sixth A&R Plan, seed 002, covers its A, C and R), at 0.50% / 0.25% from 2007-01-15, imported by
 // mistake and withdrawn after January closed: the class was never covered.
-const mistaken: ExhibitDocument = {
-  kind: 'plan',
-  title: 'Master Distribution Plan of AIM Funds Group (Class K Shares)',
-  exhibit: null,
-  instrument: {
-    kind: 'plan',
-    title: 'Master Distribution Plan',
-    registrant: 'AIM Funds Group',
-    classes: ['K'],
-    datedAsOf: '2007-01-15',
-  },
-  amendmentNumber: null,
-  effectiveDate: '2007-01-15',
-  datedDate: '2007-01-15',
-  terms: { distributionFeePct: null, serviceFeePct: null },
-  schedules: [
-    {
-      name: 'Schedule A',
-      replacesEntirely: false,
-      entries: [
-        {
-          registrant: 'AIM FUNDS GROUP',
-          portfolio: FUND,
-          class: 'K',
-          assetBasedSalesChargePct: '0.50',
-          assetBasedSalesChargeBound: 'maximum',
-          serviceFeePct: '0.25',
-          aggregateFeePct: '0.75',
-        },
-      ],
-    },
-  ],
-  renames: [],
-  renameRules: [],
-  footnotes: [],
-  warnings: [],
-};
-const file = {
-  fileName: 'mistaken-plan.txt',
-  bytes: Buffer.from(renderExhibit(mistaken, { marked: false })),
-};
+const { file } = mistakenClassKPlan(FUND);
 
 /**
  * SPEC §12: a restatement of a closed month is adjusted at the next close by what the month would
