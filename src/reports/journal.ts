@@ -100,10 +100,7 @@ export function monthlyCalculationEntries(
     line(who, end, allocation, CLASS_B_ACCRUED, accrued, memo);
     line(who, end, allocation, CDSC_WITHHELD, cdsc, memo);
     for (const p of mc.payees) {
-      const note =
-        p.owedOn !== '0.00'
-          ? `; ${p.owedOn} of it owed on to Assignees (notice of Transfer not received)`
-          : '';
+      const note = owedOnNote(p.owedOn);
       line(
         who,
         end,
@@ -164,10 +161,7 @@ export function monthlyCalculationEntries(
       memo,
     );
     for (const p of routed) {
-      const note =
-        p.owedOn !== '0.00'
-          ? `; ${p.owedOn} of it owed on to Assignees (notice of Transfer not received)`
-          : '';
+      const note = owedOnNote(p.owedOn);
       line(
         who,
         end,
@@ -238,6 +232,11 @@ function signedLineTo(lines: JournalLine[]) {
       memo,
     });
   };
+}
+
+/** What a payee's memo adds when part of its payment is owed on to an Assignee (EIGHTH(B)). */
+function owedOnNote(owedOn: string): string {
+  return owedOn !== '0.00' ? `; ${owedOn} of it owed on to Assignees (notice of Transfer not received)` : '';
 }
 
 function sumOf(xs: readonly PayeeAdjustment[], f: (a: PayeeAdjustment) => string): bigint {
