@@ -31,6 +31,16 @@ export interface DecodedRow<R> {
  * replacement characters.
  */
 export function decodeUtf8(file: string, bytes: Uint8Array): string {
+  if (looksLikeUtf16(bytes))
+    throw new BadInputError([
+      {
+        file,
+        line: 1,
+        field: null,
+        reason:
+          "the file is UTF-16 text (as Excel's “Unicode Text” saves it), not UTF-8; save it as “CSV UTF-8” and import it again",
+      },
+    ]);
   const nul = bytes.indexOf(0);
   if (nul >= 0)
     throw new BadInputError([
@@ -55,6 +65,22 @@ export function decodeUtf8(file: string, bytes: Uint8Array): string {
       },
     ]);
   }
+}
+
+/**
+ * UTF-16 text: a UTF-16 byte-order mark (FF FE, FE FF), or ASCII text with a NUL beside every
+ * character of its first four (a UTF-16 file saved without a mark).
+ */
+function looksLikeUtf16(bytes: Uint8Array): boolean {
+  if (
+    bytes.length >= 2 &&
+    ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))
+  )
+    return true;
+  if (bytes.length < 8) return false;
+  const nulAt = (parity: number) =>
+    [0, 1, 2, 3].every((i) => bytes[2 * i + parity] === 0 && bytes[2 * i + 1 - parity] !== 0);
+  return nulAt(0) || nulAt(1);
 }
 
 function lineAt(bytes: Uint8Array, offset: number): number {

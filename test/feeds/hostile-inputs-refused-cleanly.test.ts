@@ -139,6 +139,19 @@ describe.skipIf(!seedsAvailable).each(dialects)('hostile inputs on %s', (dialect
       expect(err.problems[0]!.line).toBe(2);
     });
 
+    it('a UTF-16 file (with its byte-order mark, or without) is refused as UTF-16, saying how to save it', async () => {
+      const text = csvOf(feed, [feed.fresh[0]!]).toString('utf8');
+      const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+      const noMark = Buffer.from(text, 'utf16le');
+      const be = Buffer.from(Buffer.from(text, 'utf16le')).swap16();
+      for (const bytes of [le, noMark, be]) {
+        const err = expectBadInput(await outcome(feed.importFile(db, 'unicode.csv', bytes)));
+        expect(err.problems[0]).toMatchObject({ line: 1, field: null });
+        expect(err.problems[0]!.reason).toContain('UTF-16');
+        expect(err.problems[0]!.reason).toContain('CSV UTF-8');
+      }
+    });
+
     it('generated cells (any text, huge numbers, hostile values) are accepted or refused as data, never as a bug', async () => {
       const hostile = Object.values(HOSTILE).flatMap((list) => list.map(([, v]) => v));
       const cellArb = fc.oneof(
