@@ -531,6 +531,8 @@ export async function distributorShareSchedule(
     distributor?: string;
     /** the portfolio's holdings at its computation dates, when already replayed (see {@link holdingsAt}) */
     holdings?: ReadonlyMap<string, DateHoldings>;
+    /** the portfolio's name, for what the user is told (its id otherwise) */
+    portfolioName?: string;
   },
 ): Promise<ShareSchedule> {
   const terms = context?.terms ?? (await loadDistributorTerms(q));
@@ -608,13 +610,13 @@ export async function distributorShareSchedule(
         if (!row)
           throw new Plan12bError(
             'BAD_INPUT',
-            `no sub-transfer agent figures for Omnibus Account ${acct.account}, ${portfolioId}, ${month} (Exhibit A 2(c))`,
+            `no sub-transfer agent figures for Omnibus Account ${acct.account}, ${context?.portfolioName ?? portfolioId}, ${month} (Exhibit A 2(c))`,
             'import them with `plan12b omnibus import FILE.csv`',
           );
         if (row.freeSharesOutstanding !== free)
           throw new Plan12bError(
             'BAD_INPUT',
-            `Omnibus Account ${acct.account}, ${portfolioId}, ${month}: the sub-transfer agent reports ${formatShareUnits(row.freeSharesOutstanding)} Free Shares outstanding, the transfer agent's records ${formatShareUnits(free)}`,
+            `Omnibus Account ${acct.account}, ${context?.portfolioName ?? portfolioId}, ${month}: the sub-transfer agent reports ${formatShareUnits(row.freeSharesOutstanding)} Free Shares outstanding, the transfer agent's records ${formatShareUnits(free)}`,
             'reconcile the two and import the corrected figures with `plan12b omnibus import --restate` before the month is closed',
           );
         const current = names.findIndex((n) => {
@@ -697,6 +699,7 @@ export async function distributorShareReport(
       terms,
       classBTerms,
       holdings: holdings.get(pid),
+      portfolioName: registry.identities.nameOn(pid, monthEnd(month)),
     });
     // the computation governing the month's first day (none while someone is exclusive), and those made in it
     const first = governingComputation(schedule, `${month}-01`);

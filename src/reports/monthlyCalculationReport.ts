@@ -339,6 +339,7 @@ export async function monthlyCalculationInputs(
       classBTerms,
       distributor,
       holdings: scheduleHoldings.get(pid),
+      portfolioName: m.portfolio,
     });
     // Exhibit A: the computation governing the month's first day and those made during the month
     // (the one made at its last day governs the next month).

@@ -79,6 +79,8 @@ describe.skipIf(!seedsAvailable)('omnibus figures that do not reconcile are corr
     expect(err).toBeInstanceOf(Plan12bError);
     expect((err as Plan12bError).message).toContain('reports 25.0000 Free Shares outstanding');
     expect((err as Plan12bError).message).toContain("the transfer agent's records 26.0000");
+    // the portfolio by its name, as the user knows it (not its id, aim-blue-chip-fund)
+    expect((err as Plan12bError).message).toContain(`Omnibus Account O1, ${FUND}, 2010-07:`);
     expect((err as Plan12bError).hint).toContain('--restate');
   });
 
