@@ -19,6 +19,8 @@ export interface CliContext {
   readonly err: (text: string) => void;
   /** stderr is a terminal: progress bars and colour are welcome */
   readonly interactive: boolean;
+  /** where a progress bar is drawn when interactive (stderr; a test's fake terminal) */
+  readonly progressStream?: NodeJS.WritableStream;
   /** a store already open (`plan12b serve`): commands use it instead of opening dbTarget */
   readonly lendStore?: StoreLender;
   /**

@@ -1,4 +1,5 @@
 import cliProgress from 'cli-progress';
+import type { FeedProgress, FeedProgressListener } from '../import/feedImport.js';
 import type { CliContext } from './context.js';
 
 export interface Progress {
@@ -15,7 +16,7 @@ export function startProgress(ctx: CliContext, label: string, total: number, min
   const bar = new cliProgress.SingleBar(
     {
       format: `${label} [{bar}] {value}/{total} {eta_formatted}`,
-      stream: process.stderr,
+      stream: ctx.progressStream ?? process.stderr,
       hideCursor: true,
       clearOnComplete: true,
     },
@@ -26,4 +27,74 @@ export function startProgress(ctx: CliContext, label: string, total: number, min
     tick: (n = 1) => bar.increment(n),
     stop: () => bar.stop(),
   };
+}
+
+/** What each phase of a feed import is called on its bar. */
+const FEED_PHASE_LABELS: Record<FeedProgress['phase'], string> = {
+  reading: 'reading rows',
+  checking: 'checking rows',
+  writing: 'writing rows',
+  ledgers: 'checking ledgers (accounts)',
+};
+
+/** Files of fewer rows import in a blink: no bar. */
+export const FEED_PROGRESS_MIN_ROWS = 1_000;
+
+/**
+ * A feed import's progress on a terminal (SPEC §11, rule 7): a bar per phase (reading, checking,
+ * writing; a transactions file's ledger chunks), advanced as the import tells it (a slice or a
+ * chunk at a time). Nothing at all when stderr is not a terminal, under --json, or for a short
+ * file: `onProgress` is then undefined and the import is not called back. Always `stop()` it.
+ */
+export function startFeedProgress(
+  ctx: CliContext,
+  file: string,
+  opts: { json?: boolean; minRows?: number } = {},
+): { onProgress?: FeedProgressListener; stop(): void } {
+  if (!ctx.interactive || opts.json) return { stop() {} };
+  const minRows = opts.minRows ?? FEED_PROGRESS_MIN_ROWS;
+  let phase: FeedProgress['phase'] | null = null;
+  let bar: Progress | null = null;
+  let shown = 0;
+  // the rows of the file, known once the reading phase has told its total: a short file shows nothing
+  let rows: number | null = null;
+  const stop = () => {
+    bar?.stop();
+    bar = null;
+  };
+  return {
+    onProgress(p) {
+      if (p.phase === 'reading' || rows === null) rows = p.total;
+      if (rows < minRows) return;
+      if (p.phase !== phase || bar === null) {
+        stop();
+        phase = p.phase;
+        shown = 0;
+        bar = startProgress(ctx, `${file}: ${FEED_PHASE_LABELS[p.phase]}`, p.total, 1);
+      }
+      if (p.done > shown) {
+        bar.tick(p.done - shown);
+        shown = p.done;
+      }
+    },
+    stop,
+  };
+}
+
+/**
+ * Runs a feed import with its progress bar (see {@link startFeedProgress}): `fn` is given the
+ * options to pass the import (`{ onProgress }` on a terminal, `{}` otherwise); the bar is always stopped.
+ */
+export async function withFeedProgress<T>(
+  ctx: CliContext,
+  file: string,
+  json: boolean | undefined,
+  fn: (progress: { onProgress?: FeedProgressListener }) => Promise<T>,
+): Promise<T> {
+  const bar = startFeedProgress(ctx, file, { json: json === true });
+  try {
+    return await fn(bar.onProgress ? { onProgress: bar.onProgress } : {});
+  } finally {
+    bar.stop();
+  }
 }

@@ -99,6 +99,16 @@ export const accountsFeed: FeedDefinition<
 };
 
 /** `plan12b accounts import`: the accounts feed through the one import pipeline. */
-export function importAccounts(db: Database, file: string, bytes: Uint8Array): Promise<AccountsImportResult> {
-  return runFeedImport(db, accountsFeed, { file, bytes }, {} as FeedOptions);
+export function importAccounts(
+  db: Database,
+  file: string,
+  bytes: Uint8Array,
+  opts: Pick<FeedOptions, 'onProgress'> = {},
+): Promise<AccountsImportResult> {
+  return runFeedImport(
+    db,
+    accountsFeed,
+    { file, bytes },
+    { ...(opts.onProgress ? { onProgress: opts.onProgress } : {}) },
+  );
 }

@@ -401,6 +401,12 @@ export function importApprovals(
   db: Database,
   file: string,
   bytes: Uint8Array,
+  opts: Pick<FeedOptions, 'onProgress'> = {},
 ): Promise<ApprovalsImportResult> {
-  return runFeedImport(db, approvalsFeed, { file, bytes }, {} as FeedOptions);
+  return runFeedImport(
+    db,
+    approvalsFeed,
+    { file, bytes },
+    { ...(opts.onProgress ? { onProgress: opts.onProgress } : {}) },
+  );
 }

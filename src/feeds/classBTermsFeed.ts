@@ -223,6 +223,12 @@ export function importClassBTerms(
   db: Database,
   file: string,
   bytes: Uint8Array,
+  opts: Pick<FeedOptions, 'onProgress'> = {},
 ): Promise<ClassBTermsImportResult> {
-  return runFeedImport(db, classBTermsFeed, { file, bytes }, {} as FeedOptions);
+  return runFeedImport(
+    db,
+    classBTermsFeed,
+    { file, bytes },
+    { ...(opts.onProgress ? { onProgress: opts.onProgress } : {}) },
+  );
 }

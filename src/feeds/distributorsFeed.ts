@@ -142,6 +142,12 @@ export function importDistributors(
   db: Database,
   file: string,
   bytes: Uint8Array,
+  opts: Pick<FeedOptions, 'onProgress'> = {},
 ): Promise<DistributorsImportResult> {
-  return runFeedImport(db, distributorsFeed, { file, bytes }, {} as FeedOptions);
+  return runFeedImport(
+    db,
+    distributorsFeed,
+    { file, bytes },
+    { ...(opts.onProgress ? { onProgress: opts.onProgress } : {}) },
+  );
 }

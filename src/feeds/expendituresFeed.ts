@@ -163,5 +163,13 @@ export function importExpenditures(
   bytes: Uint8Array,
   opts: FeedOptions = {},
 ): Promise<ExpendituresImportResult> {
-  return runFeedImport(db, expendituresFeed, { file, bytes }, { restate: opts.restate === true });
+  return runFeedImport(
+    db,
+    expendituresFeed,
+    { file, bytes },
+    {
+      restate: opts.restate === true,
+      ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
+    },
+  );
 }

@@ -158,5 +158,13 @@ export function importGrossSales(
   bytes: Uint8Array,
   opts: FeedOptions = {},
 ): Promise<GrossSalesImportResult> {
-  return runFeedImport(db, grossSalesFeed, { file, bytes }, { restate: opts.restate === true });
+  return runFeedImport(
+    db,
+    grossSalesFeed,
+    { file, bytes },
+    {
+      restate: opts.restate === true,
+      ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
+    },
+  );
 }

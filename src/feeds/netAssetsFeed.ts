@@ -3,7 +3,12 @@ import { assetsAboveLimitProblems } from '../accrual/netAssetsLimit.js';
 import type { Problem } from '../errors.js';
 import type { DecodedRow } from '../import/csvFeed.js';
 import { isoDateField, moneyField, nameField } from '../import/feedFields.js';
-import { type FeedDefinition, type FeedOptions, runFeedImport } from '../import/feedImport.js';
+import {
+  type FeedDefinition,
+  type FeedOptions,
+  type FeedProgressListener,
+  runFeedImport,
+} from '../import/feedImport.js';
 import { type ImportPlan, keyedImportResult, type PlannedChange } from '../import/importPlan.js';
 import { formatCents, parseCents } from '../money/cents.js';
 import { classResolver } from '../registry/classByName.js';
@@ -228,7 +233,15 @@ export function importNetAssets(
   db: Database,
   file: string,
   bytes: Uint8Array,
-  opts: { restate?: boolean } = {},
+  opts: { restate?: boolean; onProgress?: FeedProgressListener } = {},
 ): Promise<NetAssetsImportResult> {
-  return runFeedImport(db, netAssetsFeed, { file, bytes }, { restate: opts.restate === true });
+  return runFeedImport(
+    db,
+    netAssetsFeed,
+    { file, bytes },
+    {
+      restate: opts.restate === true,
+      ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
+    },
+  );
 }

@@ -2,7 +2,12 @@ import { monthStart } from '../calendar/isoDate.js';
 import { formatShareUnits } from '../class-b/shareUnits.js';
 import type { Problem } from '../errors.js';
 import { monthField, nameField, sharesField } from '../import/feedFields.js';
-import { type FeedDefinition, type FeedOptions, runFeedImport } from '../import/feedImport.js';
+import {
+  type FeedDefinition,
+  type FeedOptions,
+  type FeedProgressListener,
+  runFeedImport,
+} from '../import/feedImport.js';
 import type { PlannedChange } from '../import/importPlan.js';
 import type { Registry } from '../registry/registry.js';
 import type { Database } from '../store/database.js';
@@ -158,5 +163,14 @@ export const importOmnibusMonths = (
   db: Database,
   file: string,
   bytes: Uint8Array,
-  opts: { restate?: boolean } = {},
-) => runFeedImport(db, omnibusFeed, { file, bytes }, { restate: opts.restate === true });
+  opts: { restate?: boolean; onProgress?: FeedProgressListener } = {},
+) =>
+  runFeedImport(
+    db,
+    omnibusFeed,
+    { file, bytes },
+    {
+      restate: opts.restate === true,
+      ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
+    },
+  );

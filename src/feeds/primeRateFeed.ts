@@ -100,5 +100,13 @@ export function importPrimeRate(
   bytes: Uint8Array,
   opts: FeedOptions = {},
 ): Promise<PrimeRateImportResult> {
-  return runFeedImport(db, primeRateFeed, { file, bytes }, { restate: opts.restate === true });
+  return runFeedImport(
+    db,
+    primeRateFeed,
+    { file, bytes },
+    {
+      restate: opts.restate === true,
+      ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
+    },
+  );
 }

@@ -183,5 +183,13 @@ export function importProviderAssets(
   bytes: Uint8Array,
   opts: FeedOptions = {},
 ): Promise<ProviderAssetsImportResult> {
-  return runFeedImport(db, providerAssetsFeed, { file, bytes }, { restate: opts.restate === true });
+  return runFeedImport(
+    db,
+    providerAssetsFeed,
+    { file, bytes },
+    {
+      restate: opts.restate === true,
+      ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
+    },
+  );
 }

@@ -233,8 +233,14 @@ export function importTerminations(
   db: Database,
   file: string,
   bytes: Uint8Array,
+  opts: Pick<FeedOptions, 'onProgress'> = {},
 ): Promise<TerminationsImportResult> {
-  return runFeedImport(db, terminationsFeed, { file, bytes }, {} as FeedOptions);
+  return runFeedImport(
+    db,
+    terminationsFeed,
+    { file, bytes },
+    { ...(opts.onProgress ? { onProgress: opts.onProgress } : {}) },
+  );
 }
 
 /**

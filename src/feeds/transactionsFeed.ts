@@ -392,6 +392,12 @@ async function checkLedgerInChunks(
     if (problems.length === 0)
       // the record replay's redemptions as records, the pass's straight from its columns
       await replaceRedemptions(tx, replayed.rewrites, storedFor, byPass?.store ?? undefined);
+    // SPEC §11: a chunk at a time, the accounts whose ledgers are checked so far
+    ctx.options.onProgress?.({
+      phase: 'ledgers',
+      done: Math.min(i + size, order.length),
+      total: order.length,
+    });
   }
   return problems;
 }

@@ -12,7 +12,7 @@ import {
   percentField,
   textField,
 } from '../import/feedFields.js';
-import { type FeedDefinition, runFeedImport } from '../import/feedImport.js';
+import { type FeedDefinition, type FeedOptions, runFeedImport } from '../import/feedImport.js';
 import type { PlannedChange } from '../import/importPlan.js';
 import { runStateChange } from '../import/stateChange.js';
 import { formatRatePct } from '../money/rate.js';
@@ -104,8 +104,13 @@ export const transfersFeed: Definition = {
 };
 
 /** `plan12b transfers import`: the transfers feed through the one import pipeline. */
-export const importTransfers = (db: Database, file: string, bytes: Uint8Array) =>
-  runFeedImport(db, transfersFeed, { file, bytes }, {});
+export const importTransfers = (
+  db: Database,
+  file: string,
+  bytes: Uint8Array,
+  opts: Pick<FeedOptions, 'onProgress'> = {},
+) =>
+  runFeedImport(db, transfersFeed, { file, bytes }, opts.onProgress ? { onProgress: opts.onProgress } : {});
 
 /**
  * `plan12b transfers notice` (EIGHTH(B)): records, once, the date the Fund received the notice of

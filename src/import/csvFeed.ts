@@ -190,13 +190,15 @@ export function decodeCsvFeedInto<C extends FeedColumns, G>(
   columns: C,
   gatherer: RowGathererOf<FeedRowOf<C>, G>,
   sliceRecords: number = DECODE_SLICE_RECORDS,
+  /** told after each slice: records read so far of the file's records (header included) */
+  onSlice?: (recordsRead: number, records: number) => void,
 ): { gathered: G; rows: number; problems: Problem[] } {
   // Checked without decoding the file into one string (issue 14: a month's file is ~100 MB, and
   // its slices are decoded one at a time); a file that is not UTF-8 is refused by decodeUtf8.
   const text = bytes.indexOf(0) >= 0 || !isUtf8(bytes) ? decodeUtf8(file, bytes) : null;
   const starts = recordStarts(bytes);
   return (
-    (text === null ? decodeInSlices(file, bytes, starts, columns, gatherer, sliceRecords) : null) ??
+    (text === null ? decodeInSlices(file, bytes, starts, columns, gatherer, sliceRecords, onSlice) : null) ??
     decodeWhole(file, text ?? decodeUtf8(file, bytes), starts.lines, columns, gatherer)
   );
 }
@@ -209,6 +211,7 @@ function decodeInSlices<C extends FeedColumns, G>(
   columns: C,
   gatherer: RowGathererOf<FeedRowOf<C>, G>,
   sliceRecords: number,
+  onSlice?: (recordsRead: number, records: number) => void,
 ): { gathered: G; rows: number; problems: Problem[] } | null {
   const { lines, offsets } = starts;
   if (lines.length <= sliceRecords) return null;
@@ -250,6 +253,7 @@ function decodeInSlices<C extends FeedColumns, G>(
       decodeRecord(file, lines[first + i]!, cells[i]!, columns, index, rows, problems, seen);
     count += rows.length;
     into.add(rows);
+    onSlice?.(end, lines.length);
   }
   return { gathered: into.done(), rows: count, problems };
 }

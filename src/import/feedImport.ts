@@ -19,8 +19,23 @@ import {
 } from './csvFeed.js';
 import type { ClosedMonthRule, ImportPlan, PlannedChange, PlannedChanges } from './importPlan.js';
 
+/**
+ * How far a long import has got (SPEC §11: long work shows a progress bar on a terminal), told
+ * a slice or a chunk at a time, never a row at a time: `done` of `total` in this phase. The CLI
+ * renders it; the pipeline and the feeds only call it.
+ */
+export interface FeedProgress {
+  /** `ledgers`: the touched accounts whose ledgers are replayed, a chunk at a time (transactions) */
+  readonly phase: 'reading' | 'checking' | 'writing' | 'ledgers';
+  readonly done: number;
+  readonly total: number;
+}
+export type FeedProgressListener = (progress: FeedProgress) => void;
+
 /** Options every feed import takes; a feed may add its own. */
 export interface FeedOptions {
+  /** told how far the import has got (the CLI's progress bar on a terminal); optional */
+  readonly onProgress?: FeedProgressListener;
   /** accept rows that change recorded values, recording each as a restatement */
   readonly restate?: boolean;
   /** records decoded at a time (default `DECODE_SLICE_RECORDS`, csvFeed.ts; smaller in tests) */
@@ -141,12 +156,22 @@ export async function runFeedImport<
   L extends PlannedChanges<Ch>,
 >(db: Database, feed: FeedDefinition<C, S, Ch, R, O, In, L>, input: FeedInput, options: O): Promise<R> {
   const { file, bytes } = input;
+  const progress = options.onProgress ?? (() => {});
   // Decode (pure): every cell against its type, then the rules across rows. A feed that does not
   // gather its rows itself has them as an array (`In` is then that array's type).
   const gather = feed.gather ?? (rowArray as unknown as RowGathererOf<FeedRowOf<C>, In>);
-  const decoded = decodeCsvFeedInto(file, bytes, feed.columns, gather, options.decodeSliceRecords);
+  const decoded = decodeCsvFeedInto(
+    file,
+    bytes,
+    feed.columns,
+    gather,
+    options.decodeSliceRecords,
+    options.onProgress &&
+      ((read, records) => progress({ phase: 'reading', done: Math.max(read - 1, 0), total: records - 1 })),
+  );
   const decodeProblems = [...decoded.problems, ...(feed.fileRules?.(decoded.gathered, file) ?? [])];
   const rowCount = decoded.rows;
+  progress({ phase: 'reading', done: rowCount, total: rowCount });
   // Let go of the decoded rows once planned: what a feed writes is in its plan (issue 14: a month
   // of a million rows held twice over).
   let rows: In | null = decoded.gathered;
@@ -157,9 +182,11 @@ export async function runFeedImport<
       // Checked against what is recorded even when some rows are bad, so that one run lists
       // every problem of the file.
       const ctx: PlanContext<O> = { file, options, closed, incomplete: decodeProblems.length > 0 };
+      progress({ phase: 'checking', done: 0, total: rowCount });
       const state = await feed.load(tx, rows!, ctx);
       const plan = feed.plan(rows!, state, ctx);
       rows = null;
+      progress({ phase: 'checking', done: rowCount, total: rowCount });
       const refused = [
         ...decodeProblems,
         ...plan.problems,
@@ -183,7 +210,9 @@ export async function runFeedImport<
         inserted: plan.changes.length - restated,
         restated,
       });
+      progress({ phase: 'writing', done: 0, total: plan.changes.length });
       await feed.apply(tx, plan, state, { ...ctx, importId, actor });
+      progress({ phase: 'writing', done: plan.changes.length, total: plan.changes.length });
       await faultPoint(`import:${feed.name}`);
       const record = await appendAudit(tx, {
         action: restated > 0 ? `${feed.name}.restate` : `${feed.name}.import`,

@@ -5,6 +5,7 @@ import { classBPortfolioIds, importDemoExhibits } from '../../src/demo/demoClass
 import { importAccounts } from '../../src/feeds/accountsFeed.js';
 import { importClassBTerms } from '../../src/feeds/classBTermsFeed.js';
 import { importTransactions, type TransactionsImportOptions } from '../../src/feeds/transactionsFeed.js';
+import type { FeedProgress } from '../../src/import/feedImport.js';
 import { loadClassBTerms } from '../../src/store/classBTermsRepository.js';
 import type { Database } from '../../src/store/database.js';
 import { dialects, freshDatabase, type TestDatabase } from '../support/databases.js';
@@ -24,9 +25,11 @@ import { accountsLines, generatedTermsRules, HEADER, linesOf } from './support/t
 // same for every slice size, nothing written.
 const ACCOUNTS = 40;
 const STATE_MONTH_END = '2008-12-31';
+const told: FeedProgress[] = [];
 const SLICES: readonly (TransactionsImportOptions & { name: string })[] = [
   { name: 'slices of 1', decodeSliceRecords: 1, ledgerCheckAccounts: 1 },
-  { name: 'slices of 7', decodeSliceRecords: 7, ledgerCheckAccounts: 7 },
+  // told its progress (SPEC §11's bar): the same rows as the others, told a slice or chunk at a time
+  { name: 'slices of 7', decodeSliceRecords: 7, ledgerCheckAccounts: 7, onProgress: (p) => told.push(p) },
   { name: 'defaults' },
 ];
 
@@ -119,7 +122,21 @@ describe.each(dialects)('transactions import with any slice sizes on %s', (diale
   }, async () => {
     const history = fileOf('1990-01-01', STATE_MONTH_END);
     expect(history.length).toBeGreaterThan(200);
+    told.length = 0;
     expect(await importAll('history.csv', history)).toMatch(/"ok"/);
+    // the ledgers of the file's accounts checked 7 at a time, told per chunk up to every account
+    const ledgers = told.filter((p) => p.phase === 'ledgers');
+    expect(ledgers.map((p) => p.done)).toEqual(
+      Array.from({ length: Math.ceil(ledgers[0]!.total / 7) }, (_, k) =>
+        Math.min(7 * (k + 1), ledgers[0]!.total),
+      ),
+    );
+    expect(ledgers[0]!.total).toBeGreaterThan(7);
+    expect(told.filter((p) => p.phase === 'reading').at(-1)).toEqual({
+      phase: 'reading',
+      done: history.length,
+      total: history.length,
+    });
     for (const { db } of stores) {
       const terms = await loadClassBTerms(db);
       await db.transaction((tx) => bootstrapLedgerState(tx, STATE_MONTH_END, terms));

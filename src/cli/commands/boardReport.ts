@@ -9,6 +9,7 @@ import { boardReportSheets } from '../../reports/boardReportXlsx.js';
 import { writeXlsx } from '../../reports/xlsxOut.js';
 import { type CliContext, printJson, withDatabase } from '../context.js';
 import { toCsv } from '../csvOut.js';
+import { withFeedProgress } from '../progress.js';
 import { readInputFile } from '../readInput.js';
 import { printTable } from '../table.js';
 
@@ -30,8 +31,10 @@ export function registerBoardReportCommands(program: Command, getContext: () => 
     .action(async (file: string, opts: { restate?: boolean; json?: boolean }) => {
       const ctx = getContext();
       const bytes = readInputFile(file);
-      const result = await withDatabase(ctx, (db) =>
-        importExpenditures(db, file, bytes, { restate: opts.restate === true }),
+      const result = await withFeedProgress(ctx, file, opts.json, (progress) =>
+        withDatabase(ctx, (db) =>
+          importExpenditures(db, file, bytes, { restate: opts.restate === true, ...progress }),
+        ),
       );
       if (opts.json) return printJson(ctx, result);
       ctx.out(

@@ -5,6 +5,7 @@ import { importAccounts } from '../../feeds/accountsFeed.js';
 import { CLASS_B_TERMS_COLUMNS, importClassBTerms, listClassBTerms } from '../../feeds/classBTermsFeed.js';
 import { importDistributors } from '../../feeds/distributorsFeed.js';
 import { importTransactions } from '../../feeds/transactionsFeed.js';
+import type { FeedProgressListener } from '../../import/feedImport.js';
 import {
   type CdscRangeReport,
   type CdscReport,
@@ -24,6 +25,7 @@ import { loadDistributorTerms } from '../../store/distributorTermsRepository.js'
 import { type CliContext, printJson, withDatabase } from '../context.js';
 import { toCsv } from '../csvOut.js';
 import { requireDate, requireDateRange, requireMonth } from '../options.js';
+import { withFeedProgress } from '../progress.js';
 import { readInputFile } from '../readInput.js';
 import { printTable } from '../table.js';
 import { sheetCsv, writeXlsxOption } from '../tabularOutput.js';
@@ -35,7 +37,12 @@ export function registerClassBCommands(program: Command, getContext: () => CliCo
     group: string,
     description: string,
     header: string,
-    run: (ctx: CliContext, file: string, bytes: Buffer) => Promise<object>,
+    run: (
+      ctx: CliContext,
+      file: string,
+      bytes: Buffer,
+      progress: { onProgress?: FeedProgressListener },
+    ) => Promise<object>,
   ) => {
     program
       .command(group)
@@ -46,7 +53,10 @@ export function registerClassBCommands(program: Command, getContext: () => CliCo
       .option('--json', 'print JSON')
       .action(async (file: string, opts: { json?: boolean }) => {
         const ctx = getContext();
-        const result = await run(ctx, file, readInputFile(file));
+        const bytes = readInputFile(file);
+        const result = await withFeedProgress(ctx, file, opts.json, (progress) =>
+          run(ctx, file, bytes, progress),
+        );
         if (opts.json) return printJson(ctx, result);
         ctx.out(
           `${file}: ${Object.entries(result as Record<string, unknown>)
@@ -60,19 +70,19 @@ export function registerClassBCommands(program: Command, getContext: () => CliCo
     'accounts',
     'transfer-agent accounts holding Class B shares: omnibus or not, dealer of record (Exhibit A 1.)',
     'account,omnibus,dealer_of_record',
-    (ctx, file, bytes) => withDatabase(ctx, (db) => importAccounts(db, file, bytes)),
+    (ctx, file, bytes, progress) => withDatabase(ctx, (db) => importAccounts(db, file, bytes, progress)),
   );
   importCommand(
     'transactions',
     'transfer-agent Class B activity: purchase, reinvest, redeem, exchange_out/exchange_in, convert (SPEC §6)',
     'date,txn_id,account,portfolio,class,type,shares,price,exchange_id,waiver',
-    (ctx, file, bytes) => withDatabase(ctx, (db) => importTransactions(db, file, bytes)),
+    (ctx, file, bytes, progress) => withDatabase(ctx, (db) => importTransactions(db, file, bytes, progress)),
   );
   importCommand(
     'distributors',
     "each portfolio's exclusive distributor of Class B shares and when (Exhibit A 2(a); NINETEENTH)",
     'portfolio,distributor,start,end[,assigned_to]',
-    (ctx, file, bytes) => withDatabase(ctx, (db) => importDistributors(db, file, bytes)),
+    (ctx, file, bytes, progress) => withDatabase(ctx, (db) => importDistributors(db, file, bytes, progress)),
   );
 
   const terms = program
@@ -90,7 +100,9 @@ export function registerClassBCommands(program: Command, getContext: () => CliCo
     .action(async (file: string, opts: { json?: boolean }) => {
       const ctx = getContext();
       const bytes = readInputFile(file);
-      const result = await withDatabase(ctx, (db) => importClassBTerms(db, file, bytes));
+      const result = await withFeedProgress(ctx, file, opts.json, (progress) =>
+        withDatabase(ctx, (db) => importClassBTerms(db, file, bytes, progress)),
+      );
       if (opts.json) return printJson(ctx, result);
       ctx.out(
         `${file}: ${result.inserted} new, ${result.restated} restated, ${result.unchanged} unchanged; ${result.accountsReplayed} accounts replayed, ${result.redemptionsChanged} redemptions changed`,

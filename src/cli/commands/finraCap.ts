@@ -1,12 +1,14 @@
 import type { Command } from 'commander';
 import { importGrossSales } from '../../feeds/grossSalesFeed.js';
 import { importPrimeRate } from '../../feeds/primeRateFeed.js';
+import type { FeedOptions } from '../../import/feedImport.js';
 import { FINRA_CAP_COLUMNS, finraCapReport } from '../../reports/finraCapReport.js';
 import { writeXlsx } from '../../reports/xlsxOut.js';
 import type { Database } from '../../store/database.js';
 import { type CliContext, printJson, withDatabase } from '../context.js';
 import { toCsv } from '../csvOut.js';
 import { requireMonth } from '../options.js';
+import { withFeedProgress } from '../progress.js';
 import { readInputFile } from '../readInput.js';
 import { printTable } from '../table.js';
 
@@ -20,7 +22,7 @@ export function registerFinraCapCommands(program: Command, getContext: () => Cli
       db: Database,
       file: string,
       bytes: Uint8Array,
-      opts: { restate: boolean },
+      opts: Pick<FeedOptions, 'restate' | 'onProgress'>,
     ) => Promise<{ rows: number; inserted: number; unchanged: number; restated: readonly unknown[] }>,
   ) =>
     program
@@ -34,8 +36,8 @@ export function registerFinraCapCommands(program: Command, getContext: () => Cli
       .action(async (file: string, opts: { restate?: boolean; json?: boolean }) => {
         const ctx = getContext();
         const bytes = readInputFile(file);
-        const result = await withDatabase(ctx, (db) =>
-          run(db, file, bytes, { restate: opts.restate === true }),
+        const result = await withFeedProgress(ctx, file, opts.json, (progress) =>
+          withDatabase(ctx, (db) => run(db, file, bytes, { restate: opts.restate === true, ...progress })),
         );
         if (opts.json) return printJson(ctx, result);
         ctx.out(

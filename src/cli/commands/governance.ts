@@ -14,6 +14,7 @@ import { governanceSettingRows } from '../../reports/governanceSettingsList.js';
 import { TERMINATION_COLUMNS, terminationRows } from '../../reports/terminationsList.js';
 import { type CliContext, printJson, withDatabase } from '../context.js';
 import { requireDate } from '../options.js';
+import { withFeedProgress } from '../progress.js';
 import { readInputFile } from '../readInput.js';
 import { registryFor } from '../registryQuery.js';
 import { printTable } from '../table.js';
@@ -35,7 +36,9 @@ export function registerGovernanceCommands(program: Command, getContext: () => C
     .action(async (file: string, opts: { json?: boolean }) => {
       const ctx = getContext();
       const bytes = readInputFile(file);
-      const result = await withDatabase(ctx, (db) => importApprovals(db, file, bytes));
+      const result = await withFeedProgress(ctx, file, opts.json, (progress) =>
+        withDatabase(ctx, (db) => importApprovals(db, file, bytes, progress)),
+      );
       if (opts.json) return printJson(ctx, result);
       ctx.out(
         `${file}: ${result.inserted} new vote(s) (${result.approved} carried, ${result.notApproved} did not), ${result.unchanged} unchanged`,
@@ -143,7 +146,9 @@ export function registerGovernanceCommands(program: Command, getContext: () => C
     .action(async (file: string, opts: { json?: boolean }) => {
       const ctx = getContext();
       const bytes = readInputFile(file);
-      const result = await withDatabase(ctx, (db) => importTerminations(db, file, bytes));
+      const result = await withFeedProgress(ctx, file, opts.json, (progress) =>
+        withDatabase(ctx, (db) => importTerminations(db, file, bytes, progress)),
+      );
       if (opts.json) return printJson(ctx, result);
       ctx.out(`${file}: ${result.inserted} new termination(s), ${result.unchanged} unchanged`);
     });

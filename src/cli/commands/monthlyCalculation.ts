@@ -21,6 +21,7 @@ import { adjustmentPayTo } from '../../transfers/monthPayables.js';
 import { type CliContext, printJson, withDatabase } from '../context.js';
 import { toCsv } from '../csvOut.js';
 import { requireDate, requireMonth } from '../options.js';
+import { withFeedProgress } from '../progress.js';
 import { readInputFile } from '../readInput.js';
 import { printTable } from '../table.js';
 import { monthlyCalculationSheet } from '../xlsxSheets.js';
@@ -61,8 +62,10 @@ export function registerMonthlyCalculationCommands(program: Command, getContext:
     .action(async (file: string, opts: { restate?: boolean; json?: boolean }) => {
       const ctx = getContext();
       const bytes = readInputFile(file);
-      const result = await withDatabase(ctx, (db) =>
-        importOmnibusMonths(db, file, bytes, { restate: opts.restate === true }),
+      const result = await withFeedProgress(ctx, file, opts.json, (progress) =>
+        withDatabase(ctx, (db) =>
+          importOmnibusMonths(db, file, bytes, { restate: opts.restate === true, ...progress }),
+        ),
       );
       if (opts.json) return printJson(ctx, result);
       ctx.out(

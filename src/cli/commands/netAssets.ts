@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { importNetAssets } from '../../feeds/netAssetsFeed.js';
 import { type CliContext, printJson, withDatabase } from '../context.js';
+import { withFeedProgress } from '../progress.js';
 import { readInputFile } from '../readInput.js';
 
 export function registerNetAssetsCommands(program: Command, getContext: () => CliContext): void {
@@ -16,8 +17,10 @@ export function registerNetAssetsCommands(program: Command, getContext: () => Cl
     .action(async (file: string, opts: { restate?: boolean; json?: boolean }) => {
       const ctx = getContext();
       const bytes = readInputFile(file);
-      const result = await withDatabase(ctx, (db) =>
-        importNetAssets(db, file, bytes, { restate: opts.restate === true }),
+      const result = await withFeedProgress(ctx, file, opts.json, (progress) =>
+        withDatabase(ctx, (db) =>
+          importNetAssets(db, file, bytes, { restate: opts.restate === true, ...progress }),
+        ),
       );
       if (opts.json) return printJson(ctx, result);
       ctx.out(

@@ -18,6 +18,7 @@ import { writeXlsx, type XlsxSheet } from '../../reports/xlsxOut.js';
 import { listProviders } from '../../store/serviceProvidersRepository.js';
 import { type CliContext, printJson, withDatabase } from '../context.js';
 import { requireDate, requireMonth } from '../options.js';
+import { withFeedProgress } from '../progress.js';
 import { readInputFile } from '../readInput.js';
 import { printTable } from '../table.js';
 import { sheetCsv, writeXlsxOption } from '../tabularOutput.js';
@@ -52,7 +53,9 @@ export function registerServiceFeesCommands(program: Command, getContext: () => 
     .action(async (file: string, opts: { json?: boolean }) => {
       const ctx = getContext();
       const bytes = readInputFile(file);
-      const result = await withDatabase(ctx, (db) => importProviders(db, file, bytes));
+      const result = await withFeedProgress(ctx, file, opts.json, (progress) =>
+        withDatabase(ctx, (db) => importProviders(db, file, bytes, progress)),
+      );
       if (opts.json) return printJson(ctx, result);
       ctx.out(`${file}: ${result.rows} providers; ${result.inserted} new, ${result.unchanged} unchanged`);
       for (const w of result.warnings) ctx.err(`warning: ${w}`);
@@ -139,8 +142,10 @@ export function registerServiceFeesCommands(program: Command, getContext: () => 
     .action(async (file: string, opts: { restate?: boolean; json?: boolean }) => {
       const ctx = getContext();
       const bytes = readInputFile(file);
-      const result = await withDatabase(ctx, (db) =>
-        importProviderAssets(db, file, bytes, { restate: opts.restate === true }),
+      const result = await withFeedProgress(ctx, file, opts.json, (progress) =>
+        withDatabase(ctx, (db) =>
+          importProviderAssets(db, file, bytes, { restate: opts.restate === true, ...progress }),
+        ),
       );
       if (opts.json) return printJson(ctx, result);
       ctx.out(

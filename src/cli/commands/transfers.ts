@@ -5,6 +5,7 @@ import { assigneeStatementCsv, assigneeStatementReport } from '../../reports/ass
 import { isEndOnly, loadTransferRows } from '../../store/transfersRepository.js';
 import { type CliContext, printJson, withDatabase } from '../context.js';
 import { requireDate, requireMonth } from '../options.js';
+import { withFeedProgress } from '../progress.js';
 import { readInputFile } from '../readInput.js';
 import { printTable } from '../table.js';
 import { sheetCsv, writeXlsxOption } from '../tabularOutput.js';
@@ -26,7 +27,9 @@ export function registerTransfersCommands(program: Command, getContext: () => Cl
     .action(async (file: string, opts: { json?: boolean }) => {
       const ctx = getContext();
       const bytes = readInputFile(file);
-      const result = await withDatabase(ctx, (db) => importTransfers(db, file, bytes));
+      const result = await withFeedProgress(ctx, file, opts.json, (progress) =>
+        withDatabase(ctx, (db) => importTransfers(db, file, bytes, progress)),
+      );
       if (opts.json) return printJson(ctx, result);
       ctx.out(`${file}: ${result.inserted} new Transfer(s), ${result.unchanged} unchanged`);
     });
