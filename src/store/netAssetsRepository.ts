@@ -2,6 +2,7 @@ import { formatCents } from '../money/cents.js';
 import { withStagedRows } from './bulkCopy.js';
 import { sqlTextLiteral } from './copyText.js';
 import type { Queryable } from './database.js';
+import { typed } from './queryBuilder.js';
 
 /** Net assets per class per day (SPEC §4) and their restatements: the accrual base. */
 
@@ -150,4 +151,41 @@ export async function netAssetsThrough(
     date: date!,
     netAssets: netAssets!,
   }));
+}
+
+/**
+ * The first day from `from` to `to` on which a class has assets recorded — its net assets, or a
+ * service provider's customers' assets in it — above zero, and which; null if none (SPEC §12: a
+ * class newly governed on closed days accrues fees on them only if it had assets).
+ */
+export async function firstDayWithAssets(
+  q: Queryable,
+  key: NetAssetsKey,
+  from: string,
+  to: string,
+): Promise<{ date: string; kind: 'net assets' | 'provider assets' } | null> {
+  const k = typed(q);
+  const na = await k
+    .selectFrom('net_assets')
+    .select((eb) => eb.fn.min('date').as('date'))
+    .where('portfolio_id', '=', key.portfolioId)
+    .where('class', '=', key.class)
+    .where('date', '>=', from)
+    .where('date', '<=', to)
+    .where('net_assets', '>', '0')
+    .executeTakeFirst();
+  const pa = await k
+    .selectFrom('provider_assets')
+    .select((eb) => eb.fn.min('date').as('date'))
+    .where('portfolio_id', '=', key.portfolioId)
+    .where('class', '=', key.class)
+    .where('date', '>=', from)
+    .where('date', '<=', to)
+    .where('net_assets', '>', '0')
+    .executeTakeFirst();
+  const day = (v: unknown) => (v === null || v === undefined ? null : String(v).slice(0, 10));
+  const n = day(na?.date);
+  const p = day(pa?.date);
+  if (n !== null && (p === null || n <= p)) return { date: n, kind: 'net assets' };
+  return p === null ? null : { date: p, kind: 'provider assets' };
 }
