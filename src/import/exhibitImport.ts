@@ -16,7 +16,7 @@ import type { StoredDocument } from '../registry/storedDocument.js';
 import { currentActor } from '../store/actor.js';
 import type { Database, Queryable } from '../store/database.js';
 import { loadGovernance } from '../store/governanceStore.js';
-import { firstDayWithAssets } from '../store/netAssetsRepository.js';
+import { firstDayWithNetAssets } from '../store/netAssetsRepository.js';
 import {
   insertDocument,
   listDocuments,
@@ -124,7 +124,7 @@ export async function importExhibits(
     // SPEC §12: nor one effective before the closed months that would change what governed in
     // one (an amendment dated before the books' first month that still governs in it); a class
     // nothing governed that a document now governs is not refused (the complex's other funds)
-    // unless it has assets recorded on those days (below)
+    // unless it has net assets on those days (below)
     if (fresh.length > 0 && closed.months.size > 0) {
       const documents = await loadDocuments(tx);
       const rates = await loadBoardRates(tx);
@@ -160,8 +160,8 @@ export async function importExhibits(
             });
         throw new ProblemsError(problems);
       }
-      // SPEC §12: nor one that newly governs, on closed days, a class with assets recorded on
-      // them — the sealed month said "no instrument, no fees"; it would now say fees were due
+      // SPEC §12: nor one that newly governs, on closed days, a class with net assets on them
+      // (a provider's customers' assets, the service fees' base, are within those, SPEC §5) — the sealed month said "no instrument, no fees"; it would now say fees were due
       // (a class with no assets there accrues nothing either way, and stays accepted)
       const assetsHit = (after: ReturnType<typeof buildRegistry>) =>
         newlyGovernedWithAssets(tx, closedPeriodNewlyGoverned(before, after, closed.months));
@@ -176,7 +176,7 @@ export async function importExhibits(
               line: 1,
               field: 'effective date',
               value: d.doc.effectiveDate,
-              reason: `${hit.month} is closed: this document would newly govern ${hit.portfolio} class ${hit.class} from ${hit.from} (no instrument → ${hit.after}), and ${hit.kind} are recorded for it on ${hit.date}: the sealed month accrued no fees for the class and a closed month is locked; nothing was written (a document effective after the last closed month covers the class from then on)`,
+              reason: `${hit.month} is closed: this document would newly govern ${hit.portfolio} class ${hit.class} from ${hit.from} (no instrument → ${hit.after}), and it has net assets on ${hit.date}: the sealed month accrued no fees for the class and a closed month is locked; nothing was written (a document effective after the last closed month covers the class from then on)`,
             });
         }
         if (problems.length === 0)
@@ -187,7 +187,7 @@ export async function importExhibits(
               line: 1,
               field: null,
               reason:
-                'together, these documents would newly govern a class with assets recorded in a closed month',
+                'together, these documents would newly govern a class with net assets in a closed month',
             });
         throw new ProblemsError(problems);
       }
@@ -224,14 +224,14 @@ export async function importExhibits(
   });
 }
 
-/** The first newly governed closed span whose class has assets recorded in it, or null. */
+/** The first newly governed closed span whose class has net assets in it, and the first such day; or null. */
 async function newlyGovernedWithAssets(
   q: Queryable,
   spans: ReturnType<typeof closedPeriodNewlyGoverned>,
-): Promise<(ReturnType<typeof closedPeriodNewlyGoverned>[number] & { date: string; kind: string }) | null> {
+): Promise<(ReturnType<typeof closedPeriodNewlyGoverned>[number] & { date: string }) | null> {
   for (const s of spans) {
-    const found = await firstDayWithAssets(q, { portfolioId: s.portfolioId, class: s.class }, s.from, s.to);
-    if (found !== null) return { ...s, ...found };
+    const date = await firstDayWithNetAssets(q, { portfolioId: s.portfolioId, class: s.class }, s.from, s.to);
+    if (date !== null) return { ...s, date };
   }
   return null;
 }

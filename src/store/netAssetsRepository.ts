@@ -154,38 +154,36 @@ export async function netAssetsThrough(
 }
 
 /**
- * The first day from `from` to `to` on which a class has assets recorded — its net assets, or a
- * service provider's customers' assets in it — above zero, and which; null if none (SPEC §12: a
- * class newly governed on closed days accrues fees on them only if it had assets).
+ * The first day from `from` to `to` on which a class has net assets above zero — recorded that
+ * day, or carried into `from` from its last earlier record (SPEC §4: a day without a row takes the
+ * last recorded figure) — or null (SPEC §12: a class newly governed on closed days accrues fees on
+ * them only if it had net assets; a provider's customers cannot hold more than those, SPEC §5).
  */
-export async function firstDayWithAssets(
+export async function firstDayWithNetAssets(
   q: Queryable,
   key: NetAssetsKey,
   from: string,
   to: string,
-): Promise<{ date: string; kind: 'net assets' | 'provider assets' } | null> {
+): Promise<string | null> {
   const k = typed(q);
-  const na = await k
+  const carried = await k
+    .selectFrom('net_assets')
+    .select(['date', 'net_assets'])
+    .where('portfolio_id', '=', key.portfolioId)
+    .where('class', '=', key.class)
+    .where('date', '<=', from)
+    .orderBy('date', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  if (carried !== undefined && Number(carried.net_assets) > 0) return from;
+  const first = await k
     .selectFrom('net_assets')
     .select((eb) => eb.fn.min('date').as('date'))
     .where('portfolio_id', '=', key.portfolioId)
     .where('class', '=', key.class)
-    .where('date', '>=', from)
+    .where('date', '>', from)
     .where('date', '<=', to)
     .where('net_assets', '>', '0')
     .executeTakeFirst();
-  const pa = await k
-    .selectFrom('provider_assets')
-    .select((eb) => eb.fn.min('date').as('date'))
-    .where('portfolio_id', '=', key.portfolioId)
-    .where('class', '=', key.class)
-    .where('date', '>=', from)
-    .where('date', '<=', to)
-    .where('net_assets', '>', '0')
-    .executeTakeFirst();
-  const day = (v: unknown) => (v === null || v === undefined ? null : String(v).slice(0, 10));
-  const n = day(na?.date);
-  const p = day(pa?.date);
-  if (n !== null && (p === null || n <= p)) return { date: n, kind: 'net assets' };
-  return p === null ? null : { date: p, kind: 'provider assets' };
+  return first?.date === null || first?.date === undefined ? null : String(first.date).slice(0, 10);
 }
