@@ -6,12 +6,17 @@ import type { StatedByUser } from '../edgar/exhibitDocument.js';
 import { importableDocument } from '../edgar/importableDocument.js';
 import { parseExhibit } from '../edgar/parseExhibit.js';
 import { type Problem, ProblemsError } from '../errors.js';
-import { closedPeriodChange, closedPeriodRename } from '../registry/closedPeriodChange.js';
+import {
+  closedPeriodChange,
+  closedPeriodNewlyGoverned,
+  closedPeriodRename,
+} from '../registry/closedPeriodChange.js';
 import { buildRegistry } from '../registry/registry.js';
 import type { StoredDocument } from '../registry/storedDocument.js';
 import { currentActor } from '../store/actor.js';
-import type { Database } from '../store/database.js';
+import type { Database, Queryable } from '../store/database.js';
 import { loadGovernance } from '../store/governanceStore.js';
+import { firstDayWithNetAssets } from '../store/netAssetsRepository.js';
 import {
   insertDocument,
   listDocuments,
@@ -119,6 +124,7 @@ export async function importExhibits(
     // SPEC §12: nor one effective before the closed months that would change what governed in
     // one (an amendment dated before the books' first month that still governs in it); a class
     // nothing governed that a document now governs is not refused (the complex's other funds)
+    // unless it has net assets on those days (below)
     if (fresh.length > 0 && closed.months.size > 0) {
       const documents = await loadDocuments(tx);
       const rates = await loadBoardRates(tx);
@@ -154,6 +160,37 @@ export async function importExhibits(
             });
         throw new ProblemsError(problems);
       }
+      // SPEC §12: nor one that newly governs, on closed days, a class with net assets on them
+      // (a provider's customers' assets, the service fees' base, are within those, SPEC §5) — the sealed month said "no instrument, no fees"; it would now say fees were due
+      // (a class with no assets there accrues nothing either way, and stays accepted)
+      const assetsHit = (after: ReturnType<typeof buildRegistry>) =>
+        newlyGovernedWithAssets(tx, closedPeriodNewlyGoverned(before, after, closed.months));
+      if ((await assetsHit(withDocs(fresh.map((f) => f.d)))) !== null) {
+        const problems: Problem[] = [];
+        for (const { d } of fresh) {
+          const hit = await assetsHit(withDocs([d]));
+          if (hit)
+            problems.push({
+              code: 'REFUSED',
+              file: d.fileName,
+              line: 1,
+              field: 'effective date',
+              value: d.doc.effectiveDate,
+              reason: `${hit.month} is closed: this document would newly govern ${hit.portfolio} class ${hit.class} from ${hit.from} (no instrument → ${hit.after}), and it has net assets on ${hit.date}: the sealed month accrued no fees for the class and a closed month is locked; nothing was written (a document effective after the last closed month covers the class from then on)`,
+            });
+        }
+        if (problems.length === 0)
+          for (const { d } of fresh)
+            problems.push({
+              code: 'REFUSED',
+              file: d.fileName,
+              line: 1,
+              field: null,
+              reason:
+                'together, these documents would newly govern a class with net assets in a closed month',
+            });
+        throw new ProblemsError(problems);
+      }
     }
     for (const { d, bytes } of fresh) {
       await insertDocument(tx, {
@@ -185,4 +222,16 @@ export async function importExhibits(
       },
     };
   });
+}
+
+/** The first newly governed closed span whose class has net assets in it, and the first such day; or null. */
+async function newlyGovernedWithAssets(
+  q: Queryable,
+  spans: ReturnType<typeof closedPeriodNewlyGoverned>,
+): Promise<(ReturnType<typeof closedPeriodNewlyGoverned>[number] & { date: string }) | null> {
+  for (const s of spans) {
+    const date = await firstDayWithNetAssets(q, { portfolioId: s.portfolioId, class: s.class }, s.from, s.to);
+    if (date !== null) return { ...s, date };
+  }
+  return null;
 }

@@ -91,3 +91,57 @@ export function closedPeriodRename(
   }
   return null;
 }
+
+/** A run of days of a closed month that no instrument governed before and one governs after. */
+export interface NewlyGovernedSpan {
+  readonly portfolioId: string;
+  readonly portfolio: string;
+  readonly class: string;
+  readonly month: string;
+  readonly from: string;
+  readonly to: string;
+  /** the rates that would govern from `from` on */
+  readonly after: string;
+}
+
+/**
+ * The runs of closed days on which a class nothing governed before gains an instrument (SPEC §12:
+ * on such a day a class with recorded assets would now accrue fees its sealed month did not), in
+ * month and class order.
+ */
+export function closedPeriodNewlyGoverned(
+  before: Registry,
+  after: Registry,
+  closedMonths: ReadonlySet<string>,
+): NewlyGovernedSpan[] {
+  const out: NewlyGovernedSpan[] = [];
+  if (closedMonths.size === 0) return out;
+  const months = [...closedMonths].sort();
+  for (const { portfolioId, class: cls } of after.classKeys()) {
+    const points = new Set<string>();
+    for (const g of [...before.governing(portfolioId, cls), ...after.governing(portfolioId, cls)]) {
+      points.add(g.from);
+      if (g.lastDay !== null) points.add(addDays(g.lastDay, 1));
+    }
+    for (const month of months) {
+      const first = monthStart(month);
+      const last = monthEnd(month);
+      const days = [first, ...[...points].filter((p) => p > first && p <= last)].sort();
+      for (const [i, day] of days.entries()) {
+        const a = ratesOn(after, portfolioId, cls, day);
+        if (ratesOn(before, portfolioId, cls, day) !== NO_INSTRUMENT || a === NO_INSTRUMENT) continue;
+        const next = days[i + 1];
+        out.push({
+          portfolioId,
+          portfolio: after.identities.nameOn(portfolioId, day),
+          class: cls,
+          month,
+          from: day,
+          to: next === undefined ? last : addDays(next, -1),
+          after: a,
+        });
+      }
+    }
+  }
+  return out.sort((x, y) => (x.from < y.from ? -1 : x.from > y.from ? 1 : x.class < y.class ? -1 : 1));
+}

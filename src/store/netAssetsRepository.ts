@@ -2,6 +2,7 @@ import { formatCents } from '../money/cents.js';
 import { withStagedRows } from './bulkCopy.js';
 import { sqlTextLiteral } from './copyText.js';
 import type { Queryable } from './database.js';
+import { typed } from './queryBuilder.js';
 
 /** Net assets per class per day (SPEC §4) and their restatements: the accrual base. */
 
@@ -150,4 +151,39 @@ export async function netAssetsThrough(
     date: date!,
     netAssets: netAssets!,
   }));
+}
+
+/**
+ * The first day from `from` to `to` on which a class has net assets above zero — recorded that
+ * day, or carried into `from` from its last earlier record (SPEC §4: a day without a row takes the
+ * last recorded figure) — or null (SPEC §12: a class newly governed on closed days accrues fees on
+ * them only if it had net assets; a provider's customers cannot hold more than those, SPEC §5).
+ */
+export async function firstDayWithNetAssets(
+  q: Queryable,
+  key: NetAssetsKey,
+  from: string,
+  to: string,
+): Promise<string | null> {
+  const k = typed(q);
+  const carried = await k
+    .selectFrom('net_assets')
+    .select(['date', 'net_assets'])
+    .where('portfolio_id', '=', key.portfolioId)
+    .where('class', '=', key.class)
+    .where('date', '<=', from)
+    .orderBy('date', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  if (carried !== undefined && Number(carried.net_assets) > 0) return from;
+  const first = await k
+    .selectFrom('net_assets')
+    .select((eb) => eb.fn.min('date').as('date'))
+    .where('portfolio_id', '=', key.portfolioId)
+    .where('class', '=', key.class)
+    .where('date', '>', from)
+    .where('date', '<=', to)
+    .where('net_assets', '>', '0')
+    .executeTakeFirst();
+  return first?.date === null || first?.date === undefined ? null : String(first.date).slice(0, 10);
 }

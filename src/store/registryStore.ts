@@ -59,6 +59,18 @@ export async function loadDocumentsAsSealed(q: Queryable, month: string): Promis
         ),
       ]),
     )
+    // a document imported after the month closed governed none of its sealed days: one that
+    // would have is refused (exhibit import); one newly governing a class without assets there is not
+    .where((eb) =>
+      eb.or([
+        eb.not(eb.exists(eb.selectFrom('closed_month as c').select('c.month').where('c.month', '=', month))),
+        eb(
+          'd.imported_at',
+          '<=',
+          eb.selectFrom('closed_month as c').select('c.closed_at').where('c.month', '=', month),
+        ),
+      ]),
+    )
     .select(['d.id', 'd.file_name', 'd.parsed'])
     .orderBy('d.id')
     .execute();
