@@ -1,0 +1,105 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { businessDaysBetween } from '../../src/calendar/nyseCalendar.js';
+import { importAccounts } from '../../src/feeds/accountsFeed.js';
+import { importNetAssets } from '../../src/feeds/netAssetsFeed.js';
+import { importProviderAssets } from '../../src/feeds/providerAssetsFeed.js';
+import { importProviders } from '../../src/feeds/providersFeed.js';
+import { importTransactions } from '../../src/feeds/transactionsFeed.js';
+import { serviceFeesReport } from '../../src/reports/serviceFeesReport.js';
+import type { Database } from '../../src/store/database.js';
+import { loadRegistry } from '../../src/store/registryStore.js';
+import { storeDocuments } from '../governance/support/storeWithPlan.js';
+import { dialects, freshDatabase, type TestDatabase } from '../support/databases.js';
+import { CORE, HANDOVER_DOCUMENTS, IGB, TRB } from './support/handedOverNameDocuments.js';
+
+const file = (lines: readonly string[]) => Buffer.from(`${lines.join('\n')}\n`);
+
+/**
+ * SPEC §2, §5, §6: Core Bond Fund passes from one portfolio to another on 2020-06-01 (see the
+ * support documents). A provider's customers hold 3,660,000.00 of "Core Bond Fund" class A every
+ * business day of May and June 2020: in May that is the portfolio now Total Return Bond Fund, in
+ * June the one formerly Investment Grade Bond Fund. Rate 0.25% (the class's service fee rate),
+ * 2020 a leap year: 3,660,000.00 × 0.25 / 100 / 366 = 25.00 a day; May 31 days → 775.00 on the
+ * first, June 30 days → 750.00 on the second. A Class B purchase of "Core Bond Fund" on
+ * 2020-05-29 is the first portfolio's, one on 2020-06-01 the second's.
+ */
+describe.each(dialects)('feeds naming a handed-over name, on %s', (dialect) => {
+  let tdb: TestDatabase;
+  let db: Database;
+  let igb: string;
+  let oldCore: string;
+  beforeAll(async () => {
+    tdb = await freshDatabase(dialect);
+    db = await tdb.open();
+    await storeDocuments(db, HANDOVER_DOCUMENTS);
+    const registry = await loadRegistry(db);
+    igb = registry.identities.resolve(IGB)!;
+    oldCore = registry.identities.resolve(TRB)!;
+    const days = businessDaysBetween('2020-05-01', '2020-06-30');
+    // net assets: the first bearer 5,000,000.00, the second 10,000,000.00, each under its name of the day
+    await importNetAssets(
+      db,
+      'na.csv',
+      file([
+        'date,portfolio,class,net_assets',
+        ...days.flatMap((d) => [
+          `${d},${d < '2020-06-01' ? CORE : TRB},A,5000000.00`,
+          `${d},${d < '2020-06-01' ? IGB : CORE},A,10000000.00`,
+        ]),
+      ]),
+    );
+    await importProviders(
+      db,
+      'providers.csv',
+      file([
+        'id,name,kind,agreement_date,own_rate_pct,terminated_on',
+        'DLR-1,Dealer One,dealer,2019-01-02,,',
+      ]),
+    );
+    await importProviderAssets(
+      db,
+      'pa.csv',
+      file([
+        'date,provider,portfolio,class,net_assets',
+        ...days.map((d) => `${d},DLR-1,${CORE},A,3660000.00`),
+      ]),
+    );
+    await importAccounts(
+      db,
+      'accounts.csv',
+      file(['account,omnibus,dealer_of_record', 'TA-1,no,Dealer One']),
+    );
+    await importTransactions(
+      db,
+      'txns.csv',
+      file([
+        'date,txn_id,account,portfolio,class,type,shares,price,exchange_id,waiver',
+        `2020-05-29,T-1,TA-1,${CORE},B,purchase,100.0000,10.0000,,`,
+        `2020-06-01,T-2,TA-1,${CORE},B,purchase,200.0000,10.0000,,`,
+      ]),
+    );
+  }, 300_000);
+  afterAll(async () => {
+    await db?.close();
+    await tdb?.drop();
+  });
+
+  it('May’s provider fee is the first bearer’s class, June’s the second’s', async () => {
+    const lines = async (month: string) =>
+      (await serviceFeesReport(db, month)).providers.flatMap((p) =>
+        p.classes.map((c) => [p.id, c.portfolioId, c.class, c.days, c.amount]),
+      );
+    expect(await lines('2020-05')).toEqual([['DLR-1', oldCore, 'A', 31, '775.00']]);
+    expect(await lines('2020-06')).toEqual([['DLR-1', igb, 'A', 30, '750.00']]);
+  });
+
+  it('each Class B purchase is recorded on the portfolio that bore the name that day', async () => {
+    const rows = await db.query<{ txn_id: string; portfolio_id: string }>(
+      'SELECT txn_id, portfolio_id FROM class_b_transaction ORDER BY txn_id',
+    );
+    expect(rows.map((r) => [r.txn_id, r.portfolio_id])).toEqual([
+      ['T-1', oldCore],
+      ['T-2', igb],
+    ]);
+  });
+});
