@@ -1,12 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { businessDaysBetween } from '../../src/calendar/nyseCalendar.js';
+import { BadInputError } from '../../src/errors.js';
 import { importAccounts } from '../../src/feeds/accountsFeed.js';
+import { importExpenditures } from '../../src/feeds/expendituresFeed.js';
+import { importGrossSales } from '../../src/feeds/grossSalesFeed.js';
 import { importNetAssets } from '../../src/feeds/netAssetsFeed.js';
 import { importProviderAssets } from '../../src/feeds/providerAssetsFeed.js';
 import { importProviders } from '../../src/feeds/providersFeed.js';
 import { importTransactions } from '../../src/feeds/transactionsFeed.js';
 import { serviceFeesReport } from '../../src/reports/serviceFeesReport.js';
 import type { Database } from '../../src/store/database.js';
+import { loadExpenditures } from '../../src/store/expendituresRepository.js';
+import { loadGrossSales } from '../../src/store/finraCapRepository.js';
 import { loadRegistry } from '../../src/store/registryStore.js';
 import { storeDocuments } from '../governance/support/storeWithPlan.js';
 import { dialects, freshDatabase, type TestDatabase } from '../support/databases.js';
@@ -101,5 +106,58 @@ describe.each(dialects)('feeds naming a handed-over name, on %s', (dialect) => {
       ['T-1', oldCore],
       ['T-2', igb],
     ]);
+  });
+
+  it('a month’s gross sales are the class of the portfolio that bore the name that month', async () => {
+    await importGrossSales(
+      db,
+      'gs.csv',
+      file([
+        'month,portfolio,class,gross_sales,front_end_sales_charges,deferred_sales_charges',
+        `2020-05,${CORE},A,1000.00,,`,
+        `2020-06,${CORE},A,2000.00,,`,
+      ]),
+    );
+    const rows = await loadGrossSales(db);
+    expect(rows.map((r) => [r.month, r.portfolioId, r.class, r.grossSales])).toEqual(
+      expect.arrayContaining([
+        ['2020-05', oldCore, 'A', '1000.00'],
+        ['2020-06', igb, 'A', '2000.00'],
+      ]),
+    );
+    expect(rows).toHaveLength(2);
+  });
+
+  it('an expenditure whose period the name changed hands in is refused, not put on either', async () => {
+    const header = 'portfolio,class,period,purpose,amount,description';
+    const refused = await importExpenditures(
+      db,
+      'q2.csv',
+      file([header, `${CORE},A,2020Q2,dealer-compensation,300.00,`]),
+    ).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(refused).toBeInstanceOf(BadInputError);
+    expect((refused as BadInputError).problems.map((p) => [p.line, p.field, p.value])).toEqual([
+      [2, 'portfolio', CORE],
+    ]);
+    expect((refused as BadInputError).problems[0]!.reason).toContain('2020-06-01');
+    await importExpenditures(
+      db,
+      'ok.csv',
+      file([
+        header,
+        `${CORE},A,2020-05-15,dealer-compensation,100.00,`,
+        `${CORE},A,2020Q3,dealer-compensation,200.00,`,
+      ]),
+    );
+    const rows = await loadExpenditures(db);
+    expect(rows.map((r) => [r.period, r.portfolioId, r.amount]).sort()).toEqual(
+      [
+        ['2020-05-15', oldCore, '100.00'],
+        ['2020Q3', igb, '200.00'],
+      ].sort(),
+    );
   });
 });
