@@ -27,3 +27,18 @@ export function portfolioOverSpan(
     ambiguity: `${JSON.stringify(name)} passes from one portfolio to another${on}, within ${from}..${to}: before, it is the one now called ${JSON.stringify(other(earlier))}, after, ${JSON.stringify(other(id))}; name the portfolio by a name that is its alone, or split the span at the change`,
   };
 }
+
+/**
+ * The warnings a query naming a portfolio gives when the name passed from one portfolio to another
+ * (SPEC §2): the query reads it as of `asOf`, and says so rather than pick silently.
+ */
+export function handedOverNameWarnings(
+  identities: PortfolioIdentities,
+  name: string,
+  asOf: string,
+): string[] {
+  const key = name.replace(/\s+/g, ' ').trim().toLowerCase();
+  return identities.nameHandovers
+    .filter((h) => h.name.toLowerCase() === key)
+    .map((h) => `${h.note}; read here as of ${asOf}`);
+}

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { businessDaysBetween } from '../../src/calendar/nyseCalendar.js';
-import { BadInputError } from '../../src/errors.js';
+import { BadInputError, Plan12bError } from '../../src/errors.js';
 import { importAccounts } from '../../src/feeds/accountsFeed.js';
 import { importExpenditures } from '../../src/feeds/expendituresFeed.js';
 import { importGrossSales } from '../../src/feeds/grossSalesFeed.js';
@@ -8,7 +8,9 @@ import { importNetAssets } from '../../src/feeds/netAssetsFeed.js';
 import { importProviderAssets } from '../../src/feeds/providerAssetsFeed.js';
 import { importProviders } from '../../src/feeds/providersFeed.js';
 import { importTransactions } from '../../src/feeds/transactionsFeed.js';
+import { setBoardRate } from '../../src/import/boardRateChange.js';
 import { serviceFeesReport } from '../../src/reports/serviceFeesReport.js';
+import { whatIfReport } from '../../src/reports/whatIfReport.js';
 import type { Database } from '../../src/store/database.js';
 import { loadExpenditures } from '../../src/store/expendituresRepository.js';
 import { loadGrossSales } from '../../src/store/finraCapRepository.js';
@@ -108,21 +110,22 @@ describe.each(dialects)('feeds naming a handed-over name, on %s', (dialect) => {
     ]);
   });
 
+  // (large enough that the FINRA cap they give stops no fee of the what-if below)
   it('a month’s gross sales are the class of the portfolio that bore the name that month', async () => {
     await importGrossSales(
       db,
       'gs.csv',
       file([
         'month,portfolio,class,gross_sales,front_end_sales_charges,deferred_sales_charges',
-        `2020-05,${CORE},A,1000.00,,`,
-        `2020-06,${CORE},A,2000.00,,`,
+        `2020-05,${CORE},A,1000000.00,,`,
+        `2020-06,${CORE},A,2000000.00,,`,
       ]),
     );
     const rows = await loadGrossSales(db);
     expect(rows.map((r) => [r.month, r.portfolioId, r.class, r.grossSales])).toEqual(
       expect.arrayContaining([
-        ['2020-05', oldCore, 'A', '1000.00'],
-        ['2020-06', igb, 'A', '2000.00'],
+        ['2020-05', oldCore, 'A', '1000000.00'],
+        ['2020-06', igb, 'A', '2000000.00'],
       ]),
     );
     expect(rows).toHaveLength(2);
@@ -159,5 +162,42 @@ describe.each(dialects)('feeds naming a handed-over name, on %s', (dialect) => {
         ['2020Q3', igb, '200.00'],
       ].sort(),
     );
+  });
+
+  it('what-if over a year the name changed hands in counts the portfolio’s fees under each of its names', async () => {
+    // --from 2020-07-01: the year July 2019 – June 2020; "Core Bond Fund" on 2020-07-01 is the one
+    // formerly Investment Grade Bond Fund, 10,000,000.00 every day of May and June 2020.
+    // Distribution fee: May 0.30% → 10,000,000.00 × 0.30 / 100 / 366 = 81.967… → 81.97 × 31 = 2,541.07;
+    // June 0.35% → 95.628… → 95.63 × 30 = 2,868.90; 5,409.97 in all. At 0.20% from the year's
+    // start: 54.644… → 54.64 × 61 = 3,333.04. Service fee 0.25%: 68.306… → 68.31 × 61 = 4,166.91.
+    const r = await whatIfReport(db, {
+      portfolio: CORE,
+      class: 'A',
+      distributionFeePct: '0.20',
+      from: '2020-07-01',
+    });
+    expect(r.portfolioId).toBe(igb);
+    expect(r.fees.distributionFee).toEqual({ before: '5409.97', after: '3333.04', difference: '-2076.93' });
+    expect(r.fees.serviceFee.before).toBe('4166.91');
+    expect(r.warnings.some((w) => w.includes('2020-06-01') && w.includes('as of 2020-07-01'))).toBe(true);
+  });
+
+  it('rates set: a second rate for the same class and day by another of its names is a conflict', async () => {
+    const rate = (portfolio: string, pct: string) => ({
+      portfolio,
+      class: 'A',
+      effectiveDate: '2020-05-15',
+      distributionFeePct: pct,
+      serviceFeePct: null,
+      reason: null,
+    });
+    // "Core Bond Fund" on 2020-05-15 is the portfolio called Total Return Bond Fund from 2020-06-01
+    expect(await setBoardRate(db, rate(CORE, '0.10'))).toEqual({ recorded: true });
+    const second = await setBoardRate(db, rate(TRB, '0.15')).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(second).toBeInstanceOf(Plan12bError);
+    expect((second as Plan12bError).code).toBe('CONFLICT');
   });
 });
