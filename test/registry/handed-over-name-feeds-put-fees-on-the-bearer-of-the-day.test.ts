@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { businessDaysBetween } from '../../src/calendar/nyseCalendar.js';
 import { BadInputError, Plan12bError } from '../../src/errors.js';
 import { importAccounts } from '../../src/feeds/accountsFeed.js';
+import { importClassBTerms } from '../../src/feeds/classBTermsFeed.js';
 import { importExpenditures } from '../../src/feeds/expendituresFeed.js';
 import { importGrossSales } from '../../src/feeds/grossSalesFeed.js';
 import { importNetAssets } from '../../src/feeds/netAssetsFeed.js';
@@ -11,6 +12,7 @@ import { importTransactions } from '../../src/feeds/transactionsFeed.js';
 import { setBoardRate } from '../../src/import/boardRateChange.js';
 import { serviceFeesReport } from '../../src/reports/serviceFeesReport.js';
 import { whatIfReport } from '../../src/reports/whatIfReport.js';
+import { loadClassBTermRules } from '../../src/store/classBTermsRepository.js';
 import type { Database } from '../../src/store/database.js';
 import { loadExpenditures } from '../../src/store/expendituresRepository.js';
 import { loadGrossSales } from '../../src/store/finraCapRepository.js';
@@ -199,5 +201,38 @@ describe.each(dialects)('feeds naming a handed-over name, on %s', (dialect) => {
     );
     expect(second).toBeInstanceOf(Plan12bError);
     expect((second as Plan12bError).code).toBe('CONFLICT');
+  });
+
+  it('class-b-terms: a term is the portfolio that bore the name over its dates of issue; one spanning the change is refused', async () => {
+    const header =
+      'rule,portfolio,doi_from,doi_to,cdsc_schedule_pct,conversion_years,redemption_fee_pct,redemption_fee_days';
+    const refused = await importClassBTerms(
+      db,
+      'open.csv',
+      file([header, `conversion-period,${CORE},,,,8,,`]),
+    ).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(refused).toBeInstanceOf(BadInputError);
+    expect((refused as BadInputError).problems.map((p) => [p.line, p.field, p.value])).toEqual([
+      [2, 'portfolio', CORE],
+    ]);
+    await importClassBTerms(
+      db,
+      'split.csv',
+      file([
+        header,
+        `cdsc-schedule,${CORE},2010-01-01,2020-05-31,"5,4,3,3,2,1",,,`,
+        `cdsc-schedule,${CORE},2020-06-01,,"4,3,2,2,1,0",,,`,
+      ]),
+    );
+    const terms = (await loadClassBTermRules(db)).filter((t) => t.rule === 'cdsc-schedule');
+    expect(terms.map((t) => [t.portfolioId, t.doiFrom]).sort()).toEqual(
+      [
+        [oldCore, '2010-01-01'],
+        [igb, '2020-06-01'],
+      ].sort(),
+    );
   });
 });
