@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parseNamedClass } from '../../src/close/inputCompleteness.js';
 import { terminationOf } from '../../src/feeds/terminationsFeed.js';
 import { classBPortfolioResolver } from '../../src/registry/classBPortfolio.js';
 import { portfolioOrAll } from '../../src/registry/portfolioOrAll.js';
@@ -114,5 +115,10 @@ describe('a name handed over on 2020-06-01 is resolved as of each row’s date',
     expect('portfolioId' in late && [late.portfolioId, late.portfolioName]).toEqual([igb, CORE]);
     expect(portfolioOrAll(registry, CORE, BEFORE)).toEqual({ id: oldCore });
     expect(portfolioOrAll(registry, CORE, FROM)).toEqual({ id: igb });
+  });
+
+  it('month close --accept-ended: the portfolio that bore the name at the month’s end', () => {
+    expect(parseNamedClass(registry, `${CORE}:A`, '2020-05-31').portfolioId).toBe(oldCore);
+    expect(parseNamedClass(registry, `${CORE}:A`, '2020-06-30').portfolioId).toBe(igb);
   });
 });
