@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { businessDaysBetween } from '../../src/calendar/nyseCalendar.js';
 import { BadInputError, Plan12bError } from '../../src/errors.js';
 import { importAccounts } from '../../src/feeds/accountsFeed.js';
+import { importApprovals } from '../../src/feeds/approvalsFeed.js';
 import { importClassBTerms } from '../../src/feeds/classBTermsFeed.js';
 import { importExpenditures } from '../../src/feeds/expendituresFeed.js';
 import { importGrossSales } from '../../src/feeds/grossSalesFeed.js';
@@ -12,6 +13,7 @@ import { importTransactions } from '../../src/feeds/transactionsFeed.js';
 import { setBoardRate } from '../../src/import/boardRateChange.js';
 import { serviceFeesReport } from '../../src/reports/serviceFeesReport.js';
 import { whatIfReport } from '../../src/reports/whatIfReport.js';
+import { loadApprovals } from '../../src/store/approvalsRepository.js';
 import { loadClassBTermRules } from '../../src/store/classBTermsRepository.js';
 import type { Database } from '../../src/store/database.js';
 import { loadExpenditures } from '../../src/store/expendituresRepository.js';
@@ -232,6 +234,27 @@ describe.each(dialects)('feeds naming a handed-over name, on %s', (dialect) => {
       [
         [oldCore, '2010-01-01'],
         [igb, '2020-06-01'],
+      ].sort(),
+    );
+  });
+
+  it('approvals: a shareholder vote is the portfolio that bore the name on the meeting date', async () => {
+    const header =
+      'meeting_date,body,approves,document,instrument,portfolio,class,trustees_for,trustees_against,trustees_absent,disinterested_for,disinterested_against,disinterested_absent,in_person,called_for_purpose,shares_outstanding,shares_present,shares_for';
+    await importApprovals(
+      db,
+      'votes.csv',
+      file([
+        header,
+        `2020-05-15,shareholders,amendment,a1.txt,,${CORE},A,,,,,,,,,1000,900,800`,
+        `2020-06-15,shareholders,amendment,a1.txt,,${CORE},A,,,,,,,,,1000,900,800`,
+      ]),
+    );
+    const votes = (await loadApprovals(db)).filter((a) => a.portfolioName === CORE);
+    expect(votes.map((a) => [a.meetingDate, a.portfolioId]).sort()).toEqual(
+      [
+        ['2020-05-15', oldCore],
+        ['2020-06-15', igb],
       ].sort(),
     );
   });
