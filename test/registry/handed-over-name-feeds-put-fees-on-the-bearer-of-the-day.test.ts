@@ -259,3 +259,39 @@ describe.each(dialects)('feeds naming a handed-over name, on %s', (dialect) => {
     );
   });
 });
+
+describe.each(dialects)('rows filed before the document that hands a name over, on %s', (dialect) => {
+  it('are re-keyed by their dates when it is imported', async () => {
+    const tdb = await freshDatabase(dialect);
+    const db = await tdb.open();
+    try {
+      await storeDocuments(db, HANDOVER_DOCUMENTS.slice(0, 1));
+      await importAccounts(
+        db,
+        'accounts.csv',
+        file(['account,omnibus,dealer_of_record', 'TA-1,no,Dealer One']),
+      );
+      await importTransactions(
+        db,
+        'txns.csv',
+        file([
+          'date,txn_id,account,portfolio,class,type,shares,price,exchange_id,waiver',
+          `2020-05-29,T-1,TA-1,${CORE},B,purchase,100.0000,10.0000,,`,
+          `2020-06-02,T-2,TA-1,${CORE},B,purchase,200.0000,10.0000,,`,
+        ]),
+      );
+      await storeDocuments(db, HANDOVER_DOCUMENTS.slice(1));
+      const registry = await loadRegistry(db);
+      const rows = await db.query<{ txn_id: string; portfolio_id: string }>(
+        'SELECT txn_id, portfolio_id FROM class_b_transaction ORDER BY txn_id',
+      );
+      expect(rows.map((r) => [r.txn_id, r.portfolio_id])).toEqual([
+        ['T-1', registry.identities.resolve(TRB)],
+        ['T-2', registry.identities.resolve(IGB)],
+      ]);
+    } finally {
+      await db.close();
+      await tdb.drop();
+    }
+  }, 300_000);
+});
