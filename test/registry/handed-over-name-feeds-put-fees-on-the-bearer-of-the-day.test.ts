@@ -7,6 +7,7 @@ import { importClassBTerms } from '../../src/feeds/classBTermsFeed.js';
 import { importExpenditures } from '../../src/feeds/expendituresFeed.js';
 import { importGrossSales } from '../../src/feeds/grossSalesFeed.js';
 import { importNetAssets } from '../../src/feeds/netAssetsFeed.js';
+import { importOmnibusMonths } from '../../src/feeds/omnibusFeed.js';
 import { importProviderAssets } from '../../src/feeds/providerAssetsFeed.js';
 import { importProviders } from '../../src/feeds/providersFeed.js';
 import { importTransactions } from '../../src/feeds/transactionsFeed.js';
@@ -257,6 +258,26 @@ describe.each(dialects)('feeds naming a handed-over name, on %s', (dialect) => {
         ['2020-06-15', igb],
       ].sort(),
     );
+  });
+
+  it('omnibus months: the portfolio that bore the name in the month', async () => {
+    await importAccounts(db, 'omni.csv', file(['account,omnibus,dealer_of_record', 'OMNI-1,yes,Dealer Two']));
+    await importOmnibusMonths(
+      db,
+      'omnibus.csv',
+      file([
+        'month,account,portfolio,free_shares_issued,free_shares_redeemed,free_shares_outstanding',
+        `2020-05,OMNI-1,${CORE},0.0000,0.0000,0.0000`,
+        `2020-06,OMNI-1,${CORE},0.0000,0.0000,0.0000`,
+      ]),
+    );
+    const rows = await db.query<{ month: string; portfolio_id: string }>(
+      'SELECT month, portfolio_id FROM omnibus_month ORDER BY month',
+    );
+    expect(rows.map((r) => [r.month, r.portfolio_id])).toEqual([
+      ['2020-05', oldCore],
+      ['2020-06', igb],
+    ]);
   });
 });
 
