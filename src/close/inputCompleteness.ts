@@ -44,7 +44,7 @@ export interface NamedClass {
  * Resolves `--accept-ended PORTFOLIO:CLASS` names (the last `:` separates the class).
  * @example parseNamedClass(registry, 'AIM Value Fund:C') // { portfolioId: …, class: 'C', as: 'AIM Value Fund:C' }
  */
-export function parseNamedClass(registry: Registry, text: string): NamedClass {
+export function parseNamedClass(registry: Registry, text: string, asOf?: string): NamedClass {
   const at = text.lastIndexOf(':');
   const name = at < 0 ? '' : text.slice(0, at).trim();
   const cls = at < 0 ? '' : text.slice(at + 1).trim();
@@ -54,7 +54,9 @@ export function parseNamedClass(registry: Registry, text: string): NamedClass {
       `--accept-ended ${JSON.stringify(text)} does not name a class`,
       'name each class as PORTFOLIO:CLASS, e.g. --accept-ended "AIM Value Fund:C"',
     );
-  const portfolioId = registry.identities.resolve(name);
+  // SPEC §2: given the month's end, a name handed from one portfolio to another is the one that bore it then
+  const portfolioId =
+    asOf === undefined ? registry.identities.resolve(name) : registry.identities.resolveOn(name, asOf);
   if (portfolioId === undefined)
     throw new Plan12bError(
       'NOT_FOUND',

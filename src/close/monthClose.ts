@@ -129,7 +129,7 @@ async function checkCloseable(
     month,
     registry,
     await lastNetAssetsDates(tx, monthEnd(month)),
-    (opts.acceptEnded ?? []).map((text) => parseNamedClass(registry, text)),
+    (opts.acceptEnded ?? []).map((text) => parseNamedClass(registry, text, monthEnd(month))),
     earlier,
   );
   return {

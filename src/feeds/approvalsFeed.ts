@@ -219,7 +219,8 @@ function approvalOfRow(
     problem('document', null, "an amendment is identified by its document's hash or file name");
   let portfolioId: string | null = null;
   if (row.portfolio !== null && row.portfolio.toLowerCase() !== 'all') {
-    const pid = registry.identities.resolve(row.portfolio);
+    // SPEC §2: the portfolio that bore the name on the meeting date (a name can pass to another)
+    const pid = registry.identities.resolveOn(row.portfolio, row.meeting_date);
     if (pid === undefined)
       problem(
         'portfolio',

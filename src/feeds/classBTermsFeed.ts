@@ -25,6 +25,7 @@ import {
 import { type FeedDefinition, type FeedOptions, runFeedImport } from '../import/feedImport.js';
 import type { ImportPlan, PlannedChange } from '../import/importPlan.js';
 import { classBPortfolioResolver } from '../registry/classBPortfolio.js';
+import { portfolioOverSpan } from '../registry/nameOverSpan.js';
 import {
   accountsInPortfolios,
   type ClassBTransactionRow,
@@ -105,8 +106,9 @@ export const classBTermsFeed: FeedDefinition<
   fileRules: (rows, file) => classBTermStatementProblems(rows as readonly Row[], file),
 
   async load(tx, decoded, ctx) {
+    const registry = await loadRegistry(tx);
     const resolvePortfolio = classBPortfolioResolver(
-      await loadRegistry(tx),
+      registry,
       'write all, or import the exhibit that lists it first',
     );
     const problems: Problem[] = [];
@@ -114,7 +116,25 @@ export const classBTermsFeed: FeedDefinition<
     for (const { line, row: v } of decoded as readonly Row[]) {
       let portfolioId: string | null = null;
       if (v.portfolio.toLowerCase() !== 'all') {
-        const p = resolvePortfolio(v.portfolio);
+        // SPEC §2: a name that passed from one portfolio to another within the term's dates of
+        // issue (unbounded: all of them) means neither for sure: refused, never picked
+        const span = portfolioOverSpan(
+          registry.identities,
+          v.portfolio,
+          v.doi_from ?? '0000-01-01',
+          v.doi_to ?? '9999-12-31',
+        );
+        if (span.ambiguity !== null) {
+          problems.push({
+            file: ctx.file,
+            line,
+            field: 'portfolio',
+            value: v.portfolio,
+            reason: span.ambiguity,
+          });
+          continue;
+        }
+        const p = resolvePortfolio(v.portfolio, v.doi_to ?? undefined);
         if ('problem' in p) {
           problems.push({ file: ctx.file, line, field: 'portfolio', value: v.portfolio, reason: p.problem });
           continue;

@@ -82,7 +82,7 @@ export const distributorsFeed: FeedDefinition<
     const candidates: DistributorTermCandidate[] = [];
     for (const { line, row } of rows) {
       if ((row.end !== null && row.end < row.start) || row.assigned_to === row.distributor) continue;
-      const p = portfolioOrAll(registry, row.portfolio);
+      const p = portfolioOrAll(registry, row.portfolio, row.start);
       if ('problem' in p) {
         problems.push({ file: ctx.file, line, field: 'portfolio', value: row.portfolio, reason: p.problem });
         continue;

@@ -22,6 +22,7 @@ import { type ImportPlan, keyedImportResult } from '../import/importPlan.js';
 import { type KeyedChange, type KeyedRow, planKeyedRows } from '../import/keyedRows.js';
 import { formatCents, parseCents } from '../money/cents.js';
 import { classResolver } from '../registry/classByName.js';
+import { portfolioOverSpan } from '../registry/nameOverSpan.js';
 import type { Database } from '../store/database.js';
 import {
   type ExpenditureRecord,
@@ -84,11 +85,25 @@ export const expendituresFeed: FeedDefinition<
   closedMonthRule: 'refuse',
 
   async load(tx, rows, ctx) {
-    const resolve = classResolver(await loadRegistry(tx));
+    const registry = await loadRegistry(tx);
+    const resolve = classResolver(registry);
     const problems: Problem[] = [];
     const resolved: Resolved[] = [];
     for (const { line, row } of rows) {
-      const c = resolve(row.portfolio, row.class);
+      // SPEC §2: the portfolio that bore the name in the period; a name that changed hands within it is refused
+      const { start, end } = row.period;
+      const span = portfolioOverSpan(registry.identities, row.portfolio, start, end);
+      if (span.ambiguity !== null) {
+        problems.push({
+          file: ctx.file,
+          line,
+          field: 'portfolio',
+          value: row.portfolio,
+          reason: span.ambiguity,
+        });
+        continue;
+      }
+      const c = resolve(row.portfolio, row.class, end);
       if (c.kind === 'unknown') {
         problems.push({ file: ctx.file, line, field: c.field, value: row[c.field], reason: c.reason });
         continue;

@@ -4,7 +4,7 @@
  * exchanges within the complex — with the front-end and deferred sales charges of the month. The
  * FINRA cap ledger of a class exists from its first month in this feed.
  */
-import { monthStart } from '../calendar/isoDate.js';
+import { monthEnd, monthStart } from '../calendar/isoDate.js';
 import type { Problem } from '../errors.js';
 import { LEDGER_CDSC_CLASS } from '../governance/finraAggregateCap.js';
 import { moneyField, monthField, nameField, optionalField } from '../import/feedFields.js';
@@ -13,6 +13,7 @@ import { type ImportPlan, keyedImportResult } from '../import/importPlan.js';
 import { type KeyedChange, type KeyedRow, planKeyedRows } from '../import/keyedRows.js';
 import { formatCents, parseCents } from '../money/cents.js';
 import { classResolver } from '../registry/classByName.js';
+import { portfolioOverSpan } from '../registry/nameOverSpan.js';
 import type { Database } from '../store/database.js';
 import { type GrossSalesRecord, loadGrossSales, upsertGrossSales } from '../store/finraCapRepository.js';
 import { loadRegistry } from '../store/registryStore.js';
@@ -69,7 +70,24 @@ export const grossSalesFeed: FeedDefinition<
     const problems: Problem[] = [];
     const resolved: State['rows'][number][] = [];
     for (const { line, row } of rows) {
-      const c = resolve(row.portfolio, row.class);
+      // SPEC §2: the portfolio that bore the name in the month; a name that changed hands within it is refused
+      const span = portfolioOverSpan(
+        registry.identities,
+        row.portfolio,
+        monthStart(row.month),
+        monthEnd(row.month),
+      );
+      if (span.ambiguity !== null) {
+        problems.push({
+          file: ctx.file,
+          line,
+          field: 'portfolio',
+          value: row.portfolio,
+          reason: span.ambiguity,
+        });
+        continue;
+      }
+      const c = resolve(row.portfolio, row.class, monthEnd(row.month));
       if (c.kind === 'unknown') {
         problems.push({ file: ctx.file, line, field: c.field, value: row[c.field], reason: c.reason });
         continue;

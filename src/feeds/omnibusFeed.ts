@@ -1,4 +1,4 @@
-import { monthStart } from '../calendar/isoDate.js';
+import { monthEnd, monthStart } from '../calendar/isoDate.js';
 import { formatShareUnits } from '../class-b/shareUnits.js';
 import type { Problem } from '../errors.js';
 import { monthField, nameField, sharesField } from '../import/feedFields.js';
@@ -9,6 +9,7 @@ import {
   runFeedImport,
 } from '../import/feedImport.js';
 import type { PlannedChange } from '../import/importPlan.js';
+import { portfolioOverSpan } from '../registry/nameOverSpan.js';
 import type { Registry } from '../registry/registry.js';
 import type { Database } from '../store/database.js';
 import * as repo from '../store/omnibusRepository.js';
@@ -88,7 +89,18 @@ export const omnibusFeed: FeedDefinition<
     for (const { line, row: r } of rows) {
       const bad = (field: string, reason: string, code?: Problem['code']) =>
         problems.push({ code, file: ctx.file, line, field, reason });
-      const portfolioId = registry.identities.resolve(r.portfolio);
+      // SPEC §2: the portfolio that bore the name in the month; a name that changed hands within it is refused
+      const span = portfolioOverSpan(
+        registry.identities,
+        r.portfolio,
+        monthStart(r.month),
+        monthEnd(r.month),
+      );
+      if (span.ambiguity !== null) {
+        bad('portfolio', span.ambiguity);
+        continue;
+      }
+      const portfolioId = span.id;
       const isOmnibus = omnibus.get(r.account);
       if (isOmnibus === undefined)
         bad('account', `unknown account ${r.account}; import it with \`accounts import\``);

@@ -46,7 +46,7 @@ export function terminationOf(
 ): Termination | { field: string; value?: string; reason: string } {
   let portfolioId: string | null = null;
   if (input.portfolio !== null) {
-    const p = portfolioOrAll(registry, input.portfolio);
+    const p = portfolioOrAll(registry, input.portfolio, input.date);
     if ('problem' in p) return { field: 'portfolio', value: input.portfolio, reason: p.problem };
     portfolioId = p.id;
   }
@@ -104,7 +104,8 @@ function agreementCovers(registry: Registry, portfolioId: string | null, shareCl
           v.entries.some(
             (e) =>
               (cls === null || e.class.toLowerCase() === cls) &&
-              (portfolioId === null || registry.identities.resolve(e.portfolio) === portfolioId),
+              (portfolioId === null ||
+                registry.identities.resolveOn(e.portfolio, v.effectiveDate) === portfolioId),
           ),
         ),
       ),

@@ -30,6 +30,7 @@ import {
   type TxnChange,
 } from '../import/transactionColumns.js';
 import { classBPortfolioResolver } from '../registry/classBPortfolio.js';
+import { nameKey } from '../registry/portfolioName.js';
 import type { Registry } from '../registry/registry.js';
 import {
   accountsWithRedemptionsFrom,
@@ -204,6 +205,21 @@ export const transactionsFeed: FeedDefinition<
     // each distinct portfolio name, account and date decided once (a month repeats them)
     const portfolios = rows.portfolios.names.map((n) => resolvePortfolio(n));
     const portfolioIds = portfolios.map((p) => ('id' in p ? p.id : null));
+    // SPEC §2: a name handed from one portfolio to another is the one that bore it on the row's
+    // date; only rows naming such a name are resolved one by one
+    const handedOver = new Set(state.registry.identities.nameHandovers.map((h) => nameKey(h.name)));
+    const perRow = new Map<number, ReturnType<typeof resolvePortfolio>>();
+    const rowPortfolioIds = new Map<number, string>();
+    if (handedOver.size > 0) {
+      const handed = rows.portfolios.names.map((nm) => handedOver.has(nameKey(nm)));
+      for (let i = 0; i < rows.length; i++) {
+        if (!handed[rows.portfolio[i]!]) continue;
+        const p = resolvePortfolio(rows.portfolioNameOf(i), rows.dateOf(i));
+        perRow.set(i, p);
+        if ('id' in p && p.id !== portfolioIds[rows.portfolio[i]!]) rowPortfolioIds.set(i, p.id);
+      }
+    }
+    const portfolioOf = (i: number) => perRow.get(i) ?? portfolios[rows.portfolio[i]!]!;
     const unknown = rows.accounts.names.map((a) => state.unknownAccounts.has(a));
     const latestClosedEnd = ctx.closed.latest === null ? null : monthEnd(ctx.closed.latest);
     // Inside a closed month the pipeline refuses it; before one, the close counted what it changes.
@@ -216,7 +232,7 @@ export const transactionsFeed: FeedDefinition<
     let unchanged = 0;
     for (let i = 0; i < rows.length; i++) {
       const line = rows.line[i]!;
-      const p = portfolios[rows.portfolio[i]!]!;
+      const p = portfolioOf(i);
       if ('problem' in p) {
         const value = rows.portfolioNameOf(i);
         problems.push({ file: ctx.file, line, field: 'portfolio', value, reason: p.problem });
@@ -264,7 +280,7 @@ export const transactionsFeed: FeedDefinition<
     // portfolio; any other name (a misspelling) would make a party of the fees of no one's term.
     // Checked against the terms recorded for the portfolio (the ledger may be loaded before them).
     for (const [i, name] of rows.attributedDistributor) {
-      const p = portfolios[rows.portfolio[i]!]!;
+      const p = portfolioOf(i);
       if ('problem' in p || (state.recorded.size > 0 && state.recorded.has(rows.txnId.get(i)))) continue;
       const known = distributorsOfPortfolio(state.distributorTerms, p.id);
       if (known.size === 0 || known.has(name)) continue;
@@ -276,7 +292,7 @@ export const transactionsFeed: FeedDefinition<
         reason: `${JSON.stringify(name)} is neither the Distributor nor an Other Distributor of ${rows.portfolioNameOf(i)}: no distributor term of it names it (Exhibit A 2(b)); the terms name ${[...known].sort().join(', ')}`,
       });
     }
-    const changes = new NewTransactions(rows, portfolioIds, fresh.slice(0, n));
+    const changes = new NewTransactions(rows, portfolioIds, fresh.slice(0, n), rowPortfolioIds);
     // both legs of each exchange among the new rows (few: only those rows are made objects)
     const isNew = new Uint8Array(rows.length);
     for (let k = 0; k < n; k++) isNew[fresh[k]!] = 1;

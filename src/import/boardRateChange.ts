@@ -29,7 +29,8 @@ export async function setBoardRate(db: Database, rate: BoardRate): Promise<{ rec
   return runStateChange<{ recorded: boolean }>(db, 'rates.set', async (tx, closed) => {
     const rates = await loadBoardRates(tx);
     const registry = buildRegistry(await loadDocuments(tx), rates);
-    const pid = registry.identities.resolve(stated.portfolio);
+    // SPEC §2: the portfolio that bore the name on the rate's effective date (as the registry reads it)
+    const pid = registry.identities.resolveOn(stated.portfolio, stated.effectiveDate);
     if (pid === undefined)
       throw new Plan12bError(
         'NOT_FOUND',
@@ -37,7 +38,7 @@ export async function setBoardRate(db: Database, rate: BoardRate): Promise<{ rec
         'check the name, or import the exhibit that lists it',
       );
     // the class in any case, as the feeds read it, recorded as the documents spell it
-    const named = classResolver(registry)(stated.portfolio, stated.class);
+    const named = classResolver(registry)(stated.portfolio, stated.class, stated.effectiveDate);
     if (named.kind === 'unknown')
       throw new Plan12bError(
         'NOT_FOUND',
@@ -56,7 +57,7 @@ export async function setBoardRate(db: Database, rate: BoardRate): Promise<{ rec
       );
     const same = rates.find(
       (r) =>
-        registry.identities.resolve(r.portfolio) === pid &&
+        registry.identities.resolveOn(r.portfolio, r.effectiveDate) === pid &&
         r.class === normal.class &&
         r.effectiveDate === normal.effectiveDate,
     );
@@ -78,7 +79,7 @@ export async function setBoardRate(db: Database, rate: BoardRate): Promise<{ rec
     const next = rates
       .filter(
         (r) =>
-          registry.identities.resolve(r.portfolio) === pid &&
+          registry.identities.resolveOn(r.portfolio, r.effectiveDate) === pid &&
           r.class === normal.class &&
           r.effectiveDate > normal.effectiveDate,
       )

@@ -302,7 +302,17 @@ export class NewTransactions implements PlannedChanges<PlannedChange> {
     private readonly portfolioIds: readonly (string | null)[],
     /** the new rows, indices into the columns, in file order */
     private readonly rows: Uint32Array,
+    /**
+     * rows whose portfolio is not their name's `portfolioIds` entry: a name handed from one
+     * portfolio to another is the one that bore it on the row's date (SPEC §2)
+     */
+    private readonly rowPortfolioIds: ReadonlyMap<number, string> = new Map(),
   ) {}
+
+  /** the portfolio id of row i of the columns */
+  private pidOf(i: number): string | null {
+    return this.rowPortfolioIds.get(i) ?? this.portfolioIds[this.columns.portfolio[i]!]!;
+  }
 
   get length(): number {
     return this.rows.length;
@@ -315,7 +325,7 @@ export class NewTransactions implements PlannedChanges<PlannedChange> {
 
   /** Row i of the columns as its change. */
   change(i: number): TxnChange {
-    return this.columns.change(i, this.portfolioIds[this.columns.portfolio[i]!]!);
+    return this.columns.change(i, this.pidOf(i)!);
   }
 
   /** The new rows' dates, each once. */
@@ -362,7 +372,7 @@ export class NewTransactions implements PlannedChanges<PlannedChange> {
       for (let j = g.start[k]!; j < g.start[k + 1]!; j++) {
         const i = g.rows[j]!;
         w.text(c.txnId.get(i)).tab().text(c.dateOf(i)).tab().text(account).tab();
-        w.text(this.portfolioIds[c.portfolio[i]!]!).tab().text(c.portfolioNameOf(i)).tab();
+        w.text(this.pidOf(i)!).tab().text(c.portfolioNameOf(i)).tab();
         w.text('B').tab().text(CLASS_B_TRANSACTION_TYPES[c.type[i]!]!).tab();
         const shares = c.shareUnits[i]!;
         if (Number.isNaN(shares)) w.text(formatShareUnits(c.shareUnitsOf(i)));
@@ -402,7 +412,7 @@ export class NewTransactions implements PlannedChanges<PlannedChange> {
 
   /** The portfolio id row i's portfolio name resolved to (a new row's). */
   portfolioIdOf(i: number): string {
-    const id = this.portfolioIds[this.columns.portfolio[i]!];
+    const id = this.pidOf(i);
     if (id == null) throw new RangeError(`row ${i} is not a new row: its portfolio is not resolved`);
     return id;
   }

@@ -7,9 +7,12 @@ import type { Registry } from './registry.js';
 export function portfolioOrAll(
   registry: Registry,
   name: string,
+  date?: string,
 ): { id: string | null } | { problem: string } {
   if (name.toLowerCase() === 'all') return { id: null };
-  const id = registry.identities.resolve(name);
+  // given a date, a name handed from one portfolio to another is the one that bore it that day
+  const id =
+    date === undefined ? registry.identities.resolve(name) : registry.identities.resolveOn(name, date);
   if (id === undefined)
     return {
       problem: `unknown portfolio ${JSON.stringify(name)}; write all, or import the exhibit that lists it first`,

@@ -129,8 +129,12 @@ export async function finraCapReport(
 ): Promise<FinraCapReport> {
   const registry = await loadRegistry(q);
   const warnings: string[] = [];
+  // SPEC §2: a name handed from one portfolio to another is read as of the end of `through`, as
+  // the class series below reads it (and warns)
   const portfolioId =
-    query.portfolio === undefined ? undefined : registry.identities.resolve(query.portfolio);
+    query.portfolio === undefined
+      ? undefined
+      : registry.identities.resolveOn(query.portfolio, monthEnd(query.through));
   if (query.portfolio !== undefined && portfolioId === undefined)
     throw new Plan12bError(
       'NOT_FOUND',

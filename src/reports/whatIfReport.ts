@@ -14,6 +14,7 @@ import { Plan12bError } from '../errors.js';
 import { formatCents, parseCents } from '../money/cents.js';
 import { formatRatePct, parseRateMicroPct } from '../money/rate.js';
 import { capsOf, FINRA_MAX_ABSC_MICRO_PCT, FINRA_MAX_SERVICE_FEE_MICRO_PCT } from '../registry/boardRate.js';
+import { handedOverNameWarnings } from '../registry/nameOverSpan.js';
 import type { Registry } from '../registry/registry.js';
 import { loadDistributorTerms } from '../store/classBStore.js';
 import type { Queryable } from '../store/database.js';
@@ -223,7 +224,13 @@ async function monthPayees(
 
 export async function whatIfReport(q: Queryable, query: WhatIfQuery): Promise<WhatIfReport> {
   const registry = await loadRegistry(q);
-  const portfolioId = registry.identities.resolve(query.portfolio);
+  // SPEC §2: a name handed from one portfolio to another is read as of --from (else its latest
+  // bearer), with a warning; each month is then asked for by the name the portfolio bore in it
+  const portfolioId =
+    query.from === undefined
+      ? registry.identities.resolve(query.portfolio)
+      : registry.identities.resolveOn(query.portfolio, query.from);
+  const nameWarnings = handedOverNameWarnings(registry.identities, query.portfolio, query.from ?? 'today');
   if (portfolioId === undefined)
     throw new Plan12bError(
       'NOT_FOUND',
@@ -306,7 +313,7 @@ export async function whatIfReport(q: Queryable, query: WhatIfQuery): Promise<Wh
     serviceFeeMicroPct: serviceMicro,
   };
   const distributor = theDistributor(await loadDistributorTerms(q)) ?? 'Distributor';
-  const warnings = new Set<string>();
+  const warnings = new Set<string>(nameWarnings);
   let before = { distributionCents: 0n, serviceCents: 0n, payees: [] as PayeeAmount[] };
   let after = { distributionCents: 0n, serviceCents: 0n, payees: [] as PayeeAmount[] };
   const add = (a: typeof before, m: typeof before) => ({
@@ -314,8 +321,9 @@ export async function whatIfReport(q: Queryable, query: WhatIfQuery): Promise<Wh
     serviceCents: a.serviceCents + m.serviceCents,
     payees: [...a.payees, ...m.payees],
   });
-  const target = { portfolioId, portfolioName: query.portfolio, class: cls, distributor };
   for (const month of months) {
+    const portfolioName = registry.identities.nameOn(portfolioId, monthEnd(month));
+    const target = { portfolioId, portfolioName, class: cls, distributor };
     before = add(before, await monthPayees(q, month, target, undefined, warnings));
     after = add(after, await monthPayees(q, month, target, override, warnings));
   }

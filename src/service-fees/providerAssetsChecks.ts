@@ -66,7 +66,8 @@ export function resolveProviderAssets(
   for (const { line, row } of rows) {
     const bad = (field: keyof ProviderAssetsStatement, reason: string) =>
       problems.push({ file, line, field, value: String(row[field]), reason });
-    const c = classOf(row.portfolio, row.class);
+    // a name handed from one portfolio to another is the one that bore it on the row's date (SPEC §2)
+    const c = classOf(row.portfolio, row.class, row.date);
     const unknown = `unknown service provider ${JSON.stringify(row.provider)}; import it first`;
     if (!providers.has(row.provider)) bad('provider', `${unknown} with \`plan12b providers import\``);
     else if (c.kind === 'unknown') bad(c.field, c.reason);

@@ -181,7 +181,8 @@ export async function loadProviderHoldings(
     { providerId: string; classKey: string; feedName: string; rows: NetAssetsRow[] }
   >();
   for (const r of rows) {
-    const pid = registry.identities.resolve(r.portfolio_name) ?? r.portfolio_id;
+    // the portfolio that bore the name on the row's date (SPEC §2: a name can pass to another)
+    const pid = registry.identities.resolveOn(r.portfolio_name, r.date) ?? r.portfolio_id;
     const classKey = `${pid}|${r.class}`;
     const key = holdingKeyOf(r.provider_id, classKey);
     let h = byHolding.get(key);

@@ -254,6 +254,25 @@ export async function refreshPortfolioNames(q: Queryable, registry: Registry): P
           AND t.portfolio_id <> p.portfolio_id`,
     );
   }
+  // SPEC §2: a dated row naming a handed-over name is the portfolio that bore it on the row's date
+  // (rows filed before the document that hands the name over was imported are re-keyed by date)
+  const handovers = new Map<string, string[]>();
+  for (const h of registry.identities.nameHandovers)
+    handovers.set(nameKey(h.name), [...(handovers.get(nameKey(h.name)) ?? []), h.date]);
+  for (const [key, dates] of handovers) {
+    const bounds = ['0001-01-01', ...[...new Set(dates)].sort()];
+    for (const table of ['net_assets', 'provider_assets', 'class_b_transaction'] as const)
+      for (let i = 0; i < bounds.length; i++) {
+        const pid = registry.identities.resolveOn(key, bounds[i]!);
+        if (pid === undefined) continue;
+        await q.query(
+          `UPDATE ${table} SET portfolio_id = $1
+            WHERE lower(regexp_replace(btrim(portfolio_name), '\\s+', ' ', 'g')) = $2
+              AND date >= $3::date AND ($4::date IS NULL OR date < $4::date) AND portfolio_id <> $1`,
+          [pid, key, bounds[i]!, bounds[i + 1] ?? null],
+        );
+      }
+  }
   // Derived rows follow the transactions they were derived from.
   await q.query(
     `UPDATE class_b_redemption r SET portfolio_id = t.portfolio_id

@@ -55,12 +55,14 @@ export function transferTermsOf(r: TransferRecord, portfolioId: string | null): 
  */
 export function transfersOf(rows: readonly TransferRecord[], registry: Registry): Transfer[] {
   const endsOn = new Map(rows.flatMap((r) => (r.ends === null ? [] : [[r.ends, r.effective_date] as const])));
-  const pid = (name: string | null) => (name === null ? null : (registry.identities.resolve(name) ?? name));
+  // the portfolio that bore the name on the record's effective date (SPEC §2: a name can pass on)
+  const pid = (name: string | null, date: string) =>
+    name === null ? null : (registry.identities.resolveOn(name, date) ?? name);
   return rows
     .filter((r) => !isEndOnly(r))
     .map((r) =>
       createTransfer({
-        ...transferTermsOf(r, pid(r.portfolio_name)),
+        ...transferTermsOf(r, pid(r.portfolio_name, r.effective_date)),
         assignee: r.assignee!,
         address: r.address!,
         endsOn: endsOn.get(r.id) ?? null,
@@ -70,10 +72,13 @@ export function transfersOf(rows: readonly TransferRecord[], registry: Registry)
 
 /** The same terms; a row without the notice that `transfers notice` recorded later is no difference. */
 export function sameTransferTerms(a: TransferRecord, b: TransferRecord, registry: Registry): boolean {
-  const pid = (n: string | null) => (n === null ? null : (registry.identities.resolve(n) ?? n));
+  const pid = (r: TransferRecord) =>
+    r.portfolio_name === null
+      ? null
+      : (registry.identities.resolveOn(r.portfolio_name, r.effective_date) ?? r.portfolio_name);
   return (Object.keys(a) as (keyof TransferRecord)[]).every((k) =>
     k === 'portfolio_name'
-      ? pid(a[k]) === pid(b[k])
+      ? pid(a) === pid(b)
       : a[k] === b[k] || (k === 'notice_received_date' && a[k] === null),
   );
 }
@@ -131,7 +136,7 @@ export function planTransferRecords(
       continue;
     }
     const p = r.portfolio_name;
-    if (p !== null && !registry.identities.resolve(p))
+    if (p !== null && !registry.identities.resolveOn(p, r.effective_date))
       bad('portfolio', `unknown portfolio ${JSON.stringify(p)}: give a name it ever had, or all`);
     if (r.ends !== null && r.ends !== r.id) {
       const [ended, other] = [recorded.get(r.ends) ?? inFile.get(r.ends), endedBy.get(r.ends)];
