@@ -265,7 +265,16 @@ describe.skipIf(!seedsAvailable).each(dialects)('governance and calendar routes 
       body: JSON.stringify({ reason: 'x' }),
       type: 'application/json',
     });
-    expect(none.status).toBe(422);
-    expect(await none.json()).toMatchObject({ error: { code: 'BAD_INPUT', exit: 65 } });
+    // a well-formed hash no document has: the record does not exist (404, as the CLI's 66)
+    expect(none.status).toBe(404);
+    expect(await none.json()).toMatchObject({ error: { code: 'NOT_FOUND', exit: 66 } });
+    // not a hash at all (too short, not hex): the request is wrong (400, the CLI's 64)
+    const malformed = await f.request('POST', '/api/registry/documents/xyz/withdraw', {
+      token: f.tokens.operator,
+      body: JSON.stringify({ reason: 'x' }),
+      type: 'application/json',
+    });
+    expect(malformed.status).toBe(400);
+    expect(await malformed.json()).toMatchObject({ error: { code: 'USAGE', exit: 64 } });
   });
 });
