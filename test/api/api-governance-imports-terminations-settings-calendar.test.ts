@@ -3,6 +3,7 @@ import { AUDIT_LOG_CSV_COLUMNS } from '../../src/audit/auditLogColumns.js';
 import { CONTINUANCE_CSV_COLUMNS } from '../../src/reports/continuanceReport.js';
 import { FEES_MONTH_COLUMNS } from '../../src/reports/feesReport.js';
 import { loadAuditLog } from '../../src/store/auditLog.js';
+import { listDocuments } from '../../src/store/registryStore.js';
 import { runCliInProcess } from '../support/cli.js';
 import { dialects } from '../support/databases.js';
 import { seedsAvailable } from '../support/seeds.js';
@@ -260,6 +261,26 @@ describe.skipIf(!seedsAvailable).each(dialects)('governance and calendar routes 
       withdrawnBy: 'token:operator (operator)',
       closedMonthsToAdjust: [],
     });
+    // the document list answers as `plan12b exhibit list --json`: every imported exhibit, the
+    // withdrawn one still there with its withdrawal (reason, actor, time), importer and time on each
+    const after = (await (await f.request('GET', '/api/registry/documents')).json()) as {
+      count: number;
+      documents: Record<string, unknown>[];
+    };
+    expect(after.count).toBe(documents.length);
+    expect(after.documents.map((d) => d.id)).toEqual(documents.map((d) => d.id));
+    const cli = await f.store.use((db) => listDocuments(db));
+    expect(after.documents).toEqual(cli.map((d) => expect.objectContaining({ ...d })));
+    expect(after.documents.find((d) => d.id === id)).toMatchObject({
+      importedBy: expect.any(String),
+      importedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+      withdrawal: {
+        reason: 'imported by mistake',
+        withdrawnBy: 'token:operator (operator)',
+        withdrawnAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+      },
+    });
+    expect(after.documents.filter((d) => d.id !== id).every((d) => d.withdrawal === null)).toBe(true);
     const none = await f.request('POST', '/api/registry/documents/0123456789abcdef/withdraw', {
       token: f.tokens.operator,
       body: JSON.stringify({ reason: 'x' }),
