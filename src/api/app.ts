@@ -49,6 +49,12 @@ export interface ApiOptions {
   readonly maxBodyBytes?: number;
   /** requests per second per token (0: no limit), and the burst allowed */
   readonly rateLimit?: { readonly perSecond: number; readonly burst: number };
+  /**
+   * Requests with an unknown or revoked token, per client address: `burst` at once, refilled at
+   * `perSecond`; then 429 before the token is looked up. Default 20, one a second; off with
+   * `rateLimit` off (perSecond 0) unless given.
+   */
+  readonly failedAuthLimit?: { readonly perSecond: number; readonly burst: number };
   readonly logger?: Logger;
   /** a built web dashboard to serve at / (served only if the folder exists) */
   readonly webRoot?: string;
@@ -90,11 +96,14 @@ function errorResponse(c: Context<ApiEnv>, e: Plan12bError, status: number = ERR
 export function createApp(store: ApiStore, opts: ApiOptions = {}) {
   const log = opts.logger ?? pino({ level: 'silent' });
   const limit = opts.rateLimit ?? { perSecond: 50, burst: 100 };
+  const failedAuth =
+    opts.failedAuthLimit ?? (limit.perSecond > 0 ? { perSecond: 1, burst: 20 } : { perSecond: 0, burst: 0 });
   const tokens = new TokenCheck(
     store,
     new RateLimiter(limit.perSecond, limit.burst),
     opts.runCredential,
     opts.runCredentialOnly === true,
+    new RateLimiter(failedAuth.perSecond, failedAuth.burst),
   );
   const jobs = new CloseJobs(store);
   const app = new OpenAPIHono<ApiEnv>({

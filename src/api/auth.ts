@@ -1,4 +1,5 @@
-import type { MiddlewareHandler } from 'hono';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import type { Context, MiddlewareHandler } from 'hono';
 import { Plan12bError } from '../errors.js';
 import type { ApiEnv } from './apiEnv.js';
 import type { ApiStore } from './apiStore.js';
@@ -15,6 +16,15 @@ export const RUN_CREDENTIAL_HOLDER = { name: 'plan12b-cli', role: 'auditor' } as
 /** How long a token found in the store is trusted without asking again (a revoke takes this long). */
 const HOLDER_TTL_MS = 5_000;
 
+/** The address a request came from (the socket's peer); in-process requests (tests) share one key. */
+function clientAddress(c: Context<ApiEnv>): string {
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
+
 /**
  * Every /api request names its token (`Authorization: Bearer …`); unknown or revoked: 401.
  * Holders found are kept for a few seconds, so that a read does not wait for the store (on
@@ -22,6 +32,13 @@ const HOLDER_TTL_MS = 5_000;
  */
 export class TokenCheck {
   private readonly known = new Map<string, { holder: { name: string; role: Role }; until: number }>();
+
+  /**
+   * The SHA-256 of every token the store has answered for since the server started: a client
+   * address locked out for failed authentications still has these looked up, so an attacker
+   * guessing from the holder's address (a shared NAT) cannot lock the holder out.
+   */
+  private readonly everValid = new Set<string>();
 
   /** the SHA-256 of this run's own credential (the CLI's, from the discovery file), if any */
   private readonly runCredentialHash: string | undefined;
@@ -32,6 +49,8 @@ export class TokenCheck {
     runCredential?: string,
     /** an on-demand server (src/store/onDemandServe.ts): the run's credential is the only one accepted */
     private readonly runCredentialOnly = false,
+    /** failed authentications (an unknown or revoked token), per client address */
+    private readonly failures?: RateLimiter,
   ) {
     this.runCredentialHash = runCredential === undefined ? undefined : tokenHash(runCredential);
   }
@@ -67,13 +86,29 @@ export class TokenCheck {
         );
       let cached = this.known.get(hash);
       if (!cached || cached.until < Date.now()) {
+        // Guessing tokens costs a database lookup each: an address whose failed authentications
+        // emptied its bucket is refused before the lookup (429, retry-after), except for a token
+        // the store has answered for, so its holder is never locked out by someone else's guesses.
+        const address = clientAddress(c);
+        const wait = this.everValid.has(hash) ? 0 : (this.failures?.peek(address) ?? 0);
+        if (wait > 0) {
+          c.header('retry-after', String(wait));
+          throw new Plan12bError(
+            'RATE_LIMITED',
+            `too many requests with unknown or revoked API tokens from ${address}`,
+            `wait ${wait} s and retry with a valid token`,
+          );
+        }
         const holder = await this.store.use((db) => tokenHolder(db, token));
-        if (!holder)
+        if (!holder) {
+          this.failures?.take(address);
           throw new Plan12bError(
             'UNAUTHORIZED',
             'the API token is unknown or revoked',
             'ask an admin for a token (`plan12b tokens create`)',
           );
+        }
+        this.everValid.add(hash);
         cached = { holder, until: Date.now() + HOLDER_TTL_MS };
         this.known.set(hash, cached);
       }

@@ -29,22 +29,26 @@ export interface ExhibitWithdrawalResult {
 
 const HASH_RE = /^[0-9a-f]{8,64}$/;
 
-/** The document a hash (or a unique prefix of at least 8 hex digits, as `exhibit list` shows) names. */
+/**
+ * The document a hash (or a unique prefix of at least 8 hex digits, as `exhibit list` shows) names.
+ * A malformed hash, or a prefix of several, is the command line's fault (64 USAGE); a well-formed
+ * one that no imported document has is a record that does not exist (66 NOT_FOUND, as `exhibit diff`).
+ */
 export function documentByHash(documents: readonly DocumentRecord[], hash: string): DocumentRecord {
   const want = hash.trim().toLowerCase();
   const hint = '`plan12b exhibit list` shows every imported document with its hash';
   if (!HASH_RE.test(want))
     throw new Plan12bError(
-      'BAD_INPUT',
+      'USAGE',
       `${JSON.stringify(hash)} is not a document hash (8 to 64 hexadecimal digits)`,
       hint,
     );
   const found = documents.filter((d) => d.id.startsWith(want));
   if (found.length === 0)
-    throw new Plan12bError('BAD_INPUT', `no imported document has the hash ${want}`, hint);
+    throw new Plan12bError('NOT_FOUND', `no imported document has the hash ${want}`, hint);
   if (found.length > 1)
     throw new Plan12bError(
-      'BAD_INPUT',
+      'USAGE',
       `${want} is the start of ${found.length} documents' hashes (${found.map((d) => d.id.slice(0, 16)).join(', ')})`,
       'give more digits of the hash',
     );

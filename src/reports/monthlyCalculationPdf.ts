@@ -56,6 +56,43 @@ export async function writeMonthlyCalculationPdf(
     doc.moveDown(0.35);
     doc.x = doc.page.margins.left;
   };
+  const payableLines = (payables: readonly MonthPayable[]) => {
+    for (const p of payables) {
+      const adjusted = parseCents(p.adjustmentTwelveB1) + parseCents(p.adjustmentCdsc);
+      line(
+        `${p.payee} (${p.role})${adjusted !== 0n ? `, including prior-period adjustments ${groupThousands(formatCents(adjusted))}` : ''}${p.owedOn !== '0.00' ? `, of which ${groupThousands(p.owedOn)} owed on to Assignees` : ''}`,
+        p.payable,
+        12,
+      );
+    }
+  };
+  // SPEC §12: restatements of closed months, split among the same parties as the original amounts
+  const adjustmentLines = (portfolioId: string) => {
+    const adjustments = (meta.priorPeriodAdjustments ?? []).filter((a) => a.portfolioId === portfolioId);
+    if (adjustments.length === 0) return;
+    doc.moveDown();
+    doc.font('Helvetica-Bold').text('Prior-period adjustments');
+    doc.font('Helvetica');
+    for (const a of adjustments)
+      line(
+        `${a.month} ${a.payee} (${a.role}${a.transferId ? `, Transfer ${a.transferId}` : ''}): original ${groupThousands(a.original)}${a.previouslyAdjusted === '0.00' ? '' : ` + adjusted ${groupThousands(a.previouslyAdjusted)}`}, restated ${groupThousands(a.restated)}`,
+        a.difference,
+        12,
+      );
+  };
+  const signature = () => {
+    doc.moveDown();
+    doc.text('Every part above adds up to its whole to the cent (largest-remainder splits, SPEC §3).');
+    doc.moveDown(3);
+    doc.text('______________________________          ______________________________');
+    doc.text('Treasurer, on behalf of the Fund                       Date');
+    doc
+      .moveDown(0.3)
+      .fontSize(8)
+      .fillColor('#555')
+      .text(`Prepared by plan12b ${meta.preparedAt}`)
+      .fillColor('#000');
+  };
   for (const mc of calculations.length > 0 ? calculations : []) {
     doc.addPage();
     doc.font('Helvetica-Bold').fontSize(14).text(`Monthly Calculation — ${mc.month}`);
@@ -132,42 +169,37 @@ export async function writeMonthlyCalculationPdf(
           p.total,
           12,
         );
-    else
-      for (const p of payables) {
-        const adjusted = parseCents(p.adjustmentTwelveB1) + parseCents(p.adjustmentCdsc);
-        line(
-          `${p.payee} (${p.role})${adjusted !== 0n ? `, including prior-period adjustments ${groupThousands(formatCents(adjusted))}` : ''}${p.owedOn !== '0.00' ? `, of which ${groupThousands(p.owedOn)} owed on to Assignees` : ''}`,
-          p.payable,
-          12,
-        );
-      }
+    else payableLines(payables);
     for (const a of mc.assignees) if (a.note) doc.text(`${a.assignee}, ${a.address}: ${a.note}`);
-    // SPEC §12: restatements of closed months, split among the same parties as the original amounts
-    const adjustments = (meta.priorPeriodAdjustments ?? []).filter((a) => a.portfolioId === mc.portfolioId);
-    if (adjustments.length > 0) {
-      doc.moveDown();
-      doc.font('Helvetica-Bold').text('Prior-period adjustments');
-      doc.font('Helvetica');
-      for (const a of adjustments)
-        line(
-          `${a.month} ${a.payee} (${a.role}${a.transferId ? `, Transfer ${a.transferId}` : ''}): original ${groupThousands(a.original)}${a.previouslyAdjusted === '0.00' ? '' : ` + adjusted ${groupThousands(a.previouslyAdjusted)}`}, restated ${groupThousands(a.restated)}`,
-          a.difference,
-          12,
-        );
-    }
-    doc.moveDown();
-    doc.text('Every part above adds up to its whole to the cent (largest-remainder splits, SPEC §3).');
-    doc.moveDown(3);
-    doc.text('______________________________          ______________________________');
-    doc.text('Treasurer, on behalf of the Fund                       Date');
-    doc
-      .moveDown(0.3)
-      .fontSize(8)
-      .fillColor('#555')
-      .text(`Prepared by plan12b ${meta.preparedAt}`)
-      .fillColor('#000');
+    adjustmentLines(mc.portfolioId);
+    signature();
   }
-  if (calculations.length === 0) {
+  // SPEC §12: a portfolio with no Class B fees this month whose closed months were restated is
+  // still paid (or recovers) its prior-period adjustments on the due date: its page carries them
+  // and the payables, so the PDF has every figure the report's JSON and CSV have.
+  const calculated = new Set(calculations.map((mc) => mc.portfolioId));
+  const adjustedOnly = new Map<string, string>();
+  for (const x of [...(meta.priorPeriodAdjustments ?? []), ...(meta.payables ?? [])])
+    if (!calculated.has(x.portfolioId) && !adjustedOnly.has(x.portfolioId))
+      adjustedOnly.set(x.portfolioId, x.portfolio);
+  for (const [portfolioId, portfolio] of adjustedOnly) {
+    const payables = (meta.payables ?? []).filter((p) => p.portfolioId === portfolioId);
+    const dueDate = payables[0]?.dueDate ?? paymentDueDate(meta.month);
+    doc.addPage();
+    doc.font('Helvetica-Bold').fontSize(14).text(`Monthly Calculation — ${meta.month}`);
+    doc.font('Helvetica').fontSize(10).moveDown(0.3);
+    doc.text(`${portfolio} — Class B Shares`);
+    doc.text(`Distributor: ${meta.distributor} — payment due ${dueDate} (SEVENTH(B)).`);
+    doc.moveDown();
+    doc.text('No Class B Distribution Fees this month: only prior-period adjustments are paid (SPEC §12).');
+    doc.moveDown();
+    doc.font('Helvetica-Bold').text(`Payments due ${dueDate}`);
+    doc.font('Helvetica');
+    payableLines(payables);
+    adjustmentLines(portfolioId);
+    signature();
+  }
+  if (calculations.length === 0 && adjustedOnly.size === 0) {
     doc.addPage();
     doc
       .font('Helvetica')

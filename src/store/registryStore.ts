@@ -33,6 +33,20 @@ export async function loadDocuments(q: Queryable): Promise<StoredDocument[]> {
   }));
 }
 
+/** Every imported document as parsed, withdrawn ones too (`GET /api/registry/documents` describes them all). */
+export async function loadEveryParsedDocument(q: Queryable): Promise<StoredDocument[]> {
+  const rows = await typed(q)
+    .selectFrom('exhibit_document as d')
+    .select(['d.id', 'd.file_name', 'd.parsed'])
+    .orderBy('d.id')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    fileName: r.file_name,
+    doc: (typeof r.parsed === 'string' ? JSON.parse(r.parsed) : r.parsed) as ExhibitDocument,
+  }));
+}
+
 /**
  * The documents that governed a closed month as its close saw them: every one not withdrawn, and
  * those withdrawn since the month closed (the withdrawal recorded a restatement of the month).

@@ -3,6 +3,7 @@ import { AUDIT_LOG_CSV_COLUMNS } from '../../src/audit/auditLogColumns.js';
 import { CONTINUANCE_CSV_COLUMNS } from '../../src/reports/continuanceReport.js';
 import { FEES_MONTH_COLUMNS } from '../../src/reports/feesReport.js';
 import { loadAuditLog } from '../../src/store/auditLog.js';
+import { listDocuments } from '../../src/store/registryStore.js';
 import { runCliInProcess } from '../support/cli.js';
 import { dialects } from '../support/databases.js';
 import { seedsAvailable } from '../support/seeds.js';
@@ -260,12 +261,41 @@ describe.skipIf(!seedsAvailable).each(dialects)('governance and calendar routes 
       withdrawnBy: 'token:operator (operator)',
       closedMonthsToAdjust: [],
     });
+    // the document list answers as `plan12b exhibit list --json`: every imported exhibit, the
+    // withdrawn one still there with its withdrawal (reason, actor, time), importer and time on each
+    const after = (await (await f.request('GET', '/api/registry/documents')).json()) as {
+      count: number;
+      documents: Record<string, unknown>[];
+    };
+    expect(after.count).toBe(documents.length);
+    expect(after.documents.map((d) => d.id)).toEqual(documents.map((d) => d.id));
+    const cli = await f.store.use((db) => listDocuments(db));
+    expect(after.documents).toEqual(cli.map((d) => expect.objectContaining({ ...d })));
+    expect(after.documents.find((d) => d.id === id)).toMatchObject({
+      importedBy: expect.any(String),
+      importedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+      withdrawal: {
+        reason: 'imported by mistake',
+        withdrawnBy: 'token:operator (operator)',
+        withdrawnAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+      },
+    });
+    expect(after.documents.filter((d) => d.id !== id).every((d) => d.withdrawal === null)).toBe(true);
     const none = await f.request('POST', '/api/registry/documents/0123456789abcdef/withdraw', {
       token: f.tokens.operator,
       body: JSON.stringify({ reason: 'x' }),
       type: 'application/json',
     });
-    expect(none.status).toBe(422);
-    expect(await none.json()).toMatchObject({ error: { code: 'BAD_INPUT', exit: 65 } });
+    // a well-formed hash no document has: the record does not exist (404, as the CLI's 66)
+    expect(none.status).toBe(404);
+    expect(await none.json()).toMatchObject({ error: { code: 'NOT_FOUND', exit: 66 } });
+    // not a hash at all (too short, not hex): the request is wrong (400, the CLI's 64)
+    const malformed = await f.request('POST', '/api/registry/documents/xyz/withdraw', {
+      token: f.tokens.operator,
+      body: JSON.stringify({ reason: 'x' }),
+      type: 'application/json',
+    });
+    expect(malformed.status).toBe(400);
+    expect(await malformed.json()).toMatchObject({ error: { code: 'USAGE', exit: 64 } });
   });
 });

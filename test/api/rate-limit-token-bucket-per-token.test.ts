@@ -24,6 +24,16 @@ describe('rate limit: a token bucket per API token', () => {
     ]);
   });
 
+  it('peek answers what take would, taking nothing', () => {
+    let nowMs = 0;
+    const limiter = new RateLimiter(1, 2, () => nowMs); // 1 a second, a burst of 2
+    expect([limiter.peek('a'), limiter.peek('a'), limiter.peek('a')]).toEqual([0, 0, 0]);
+    expect([limiter.take('a'), limiter.take('a')]).toEqual([0, 0]);
+    expect(limiter.peek('a')).toBe(1); // empty: 1 s until one comes back
+    nowMs = 1_000;
+    expect([limiter.peek('a'), limiter.take('a'), limiter.peek('a')]).toEqual([0, 0, 1]);
+  });
+
   it('is off at 0 requests a second', () => {
     const limiter = new RateLimiter(0, 0);
     expect(Array.from({ length: 1000 }, () => limiter.take('a')).every((w) => w === 0)).toBe(true);

@@ -112,12 +112,16 @@ describe.skipIf(!seedsAvailable).each(dialects)('exhibit withdraw on %s', (diale
     ]);
   });
 
-  it('unknown or malformed hashes are refused (65) with a hint; nothing is written', async () => {
+  it('an unknown hash is not found (66, as `exhibit diff`), a malformed one a usage error (64), with a hint; nothing is written', async () => {
     const before = (await loadAuditLog(db)).length;
-    for (const hash of ['0000000000000000', 'not-a-hash', mistakenId.slice(0, 4)]) {
+    for (const [hash, exit] of [
+      ['0000000000000000', 66], // well formed; no imported document has it
+      ['not-a-hash', 64], // not hexadecimal
+      [mistakenId.slice(0, 4), 64], // fewer than 8 digits
+    ] as const) {
       const err = await withdrawExhibit(db, hash, 'mistake').catch((e: unknown) => e);
       expect(err).toBeInstanceOf(Plan12bError);
-      expect((err as Plan12bError).exitCode).toBe(65);
+      expect({ hash, exit: (err as Plan12bError).exitCode }).toEqual({ hash, exit });
       expect((err as Plan12bError).hint).toMatch(/exhibit list/);
     }
     expect(await loadAuditLog(db)).toHaveLength(before);
@@ -205,7 +209,7 @@ describe.skipIf(!seedsAvailable).each(dialects)('exhibit withdraw on %s', (diale
   });
 
   it.runIf(dialect === 'pglite')(
-    'through the CLI: `exhibit list` shows it withdrawn with reason, actor and date; an unknown hash exits 65 with a hint',
+    'through the CLI: `exhibit list` shows it withdrawn with reason, actor and date; an unknown hash exits 66 (as `exhibit diff`), a malformed one 64, with a hint',
     async () => {
       await db.close(); // the PGlite folder is one process's at a time
       open = false;
@@ -226,10 +230,22 @@ describe.skipIf(!seedsAvailable).each(dialects)('exhibit withdraw on %s', (diale
         'x',
         '--json',
       ]);
-      expect(unknown.code).toBe(65);
+      expect(unknown.code).toBe(66);
       expect(JSON.stringify(unknown.json())).toMatch(
         /no imported document has the hash 00000000.*exhibit list/,
       );
+      const malformed = await runCliInProcess([
+        '--db',
+        tdb.target,
+        'exhibit',
+        'withdraw',
+        'not-a-hash',
+        '--reason',
+        'x',
+        '--json',
+      ]);
+      expect(malformed.code).toBe(64);
+      expect(JSON.stringify(malformed.json())).toMatch(/is not a document hash/);
     },
     300_000,
   );

@@ -96,6 +96,44 @@ describe('the Monthly Calculation PDF (EIGHTH(C), SPEC §12)', () => {
     expect(text).toMatch(/Assignee A \(Assignee\), including prior-period adjustments 1\.25 601\.25/);
   });
 
+  it('gives a portfolio with prior-period adjustments but no Class B fees this month its own page', async () => {
+    // Portfolio q had no Class B fees in April 2007, but its March was restated: +7.50 to the
+    // Distributor, −2.50 recovered from Assignee A. Paid on April's due date, 2007-05-14:
+    // the Distributor 0.00 + 7.50 = 7.50; A 0.00 − 2.50 = −2.50 — the payables the JSON and CSV carry.
+    const mc = calc('2007-05-14');
+    const onQ = (a: PayeeAdjustment) => ({ ...a, portfolioId: 'q', portfolio: 'Quartz Income Fund' });
+    const adjustments = [
+      onQ(adj('Distributor', DISTRIBUTOR, null, '7.50')),
+      onQ(adj('Assignee', 'Assignee A', 'A', '-2.50')),
+    ];
+    const payables = monthPayables([mc], adjustments, mc.dueDate);
+    expect(payables.filter((p) => p.portfolioId === 'q').map((p) => [p.payee, p.payable])).toEqual([
+      [DISTRIBUTOR, '7.50'],
+      ['Assignee A', '-2.50'],
+    ]);
+    const file = join(dir, 'adjusted-only.pdf');
+    await writeMonthlyCalculationPdf(
+      [mc],
+      {
+        month: '2007-04',
+        distributor: DISTRIBUTOR,
+        preparedAt: '2007-05-01T00:00:00Z',
+        priorPeriodAdjustments: adjustments,
+        payables,
+      },
+      file,
+    );
+    const text = pdfText(file).replace(/\s+/g, ' ');
+    const page = text.slice(text.indexOf('Quartz Income Fund'));
+    expect(text).toMatch(/Quartz Income Fund .{0,3}Class B Shares/); // the dash is WinAnsi in the PDF
+    expect(page).toMatch(
+      /Payments due 2007-05-14 A I M Distributors \(Distributor\), including prior-period adjustments 7\.50 7\.50/,
+    );
+    expect(page).toMatch(/Assignee A \(Assignee\), including prior-period adjustments -2\.50 -2\.50/);
+    expect(page).toMatch(/Prior-period adjustments 2007-03 A I M Distributors \(Distributor\): .* 7\.50/);
+    expect(page).toMatch(/2007-03 Assignee A \(Assignee, Transfer A\): .* -2\.50/);
+  });
+
   it('says the 10th NYSE business day when that is the due date', async () => {
     const mc = calc('2007-05-14');
     const file = join(dir, 'tenth.pdf');

@@ -231,7 +231,7 @@ export const importRoutes = [
       closedMonthsToAdjust: z.array(z.string()),
       warnings: z.array(z.string()),
     }),
-    errors: ['USAGE', 'BAD_INPUT', 'CONFLICT', 'REFUSED'],
+    errors: ['USAGE', 'NOT_FOUND', 'CONFLICT', 'REFUSED'],
     run: ({ params, body, use }) =>
       use((db) => withdrawExhibit(db, params.id, (body as { reason: string }).reason)),
   }),

@@ -3,6 +3,7 @@ import { scheduleDocumentAsOf } from '../../cli/scheduleDocument.js';
 import { renderExhibit } from '../../edgar/renderExhibit.js';
 import { Plan12bError } from '../../errors.js';
 import { loadBoardRates } from '../../store/boardRatesRepository.js';
+import { listDocuments, loadEveryParsedDocument } from '../../store/registryStore.js';
 import { defineRoute } from '../apiRoute.js';
 import { IsoDate, looseObject } from '../schemas.js';
 
@@ -180,10 +181,12 @@ export const registryRoutes = [
     method: 'get',
     path: '/api/registry/documents',
     operationId: 'documents',
-    summary: 'every imported exhibit, keyed by the SHA-256 of its bytes',
+    summary:
+      'every imported exhibit, keyed by the SHA-256 of its bytes, withdrawn ones with their withdrawal (plan12b exhibit list --json)',
     tag: 'registry',
     permission: 'read',
     response: z.object({
+      count: z.number().int(),
       documents: z.array(
         looseObject({
           id: z.string(),
@@ -191,28 +194,44 @@ export const registryRoutes = [
           kind: z.string(),
           title: z.string(),
           effectiveDate: z.string().nullable(),
+          importedBy: z.string(),
+          importedAt: z.string(),
+          withdrawal: z
+            .object({ reason: z.string(), withdrawnBy: z.string(), withdrawnAt: z.string() })
+            .nullable()
+            .openapi({ description: 'null while the document is in force' }),
+          exhibit: z.string().nullable().optional(),
+          amendmentNumber: z.number().int().nullable().optional(),
+          schedules: z
+            .array(z.object({ name: z.string(), replacesEntirely: z.boolean(), entries: z.number().int() }))
+            .optional(),
         }),
       ),
     }),
     errors: [],
-    async run({ store }) {
-      const { documents } = await store.registry();
+    async run({ use }) {
+      // the same documents, in the same order and with the same fields, as `plan12b exhibit list
+      // --json` (FORMATS.md), withdrawn ones included; with what each parsed document says
+      const { documents, parsed } = await use(async (db) => ({
+        documents: await listDocuments(db),
+        parsed: new Map((await loadEveryParsedDocument(db)).map((d) => [d.id, d.doc])),
+      }));
       return {
-        documents: documents.map((d) => ({
-          id: d.id,
-          fileName: d.fileName,
-          kind: d.doc.kind,
-          title: d.doc.title,
-          exhibit: d.doc.exhibit,
-          amendmentNumber: d.doc.amendmentNumber,
-          effectiveDate: d.doc.effectiveDate,
-          schedules: d.doc.schedules.map((s) => ({
-            name: s.name,
-            replacesEntirely: s.replacesEntirely,
-            entries: s.entries.length,
-          })),
-          renames: d.doc.renames,
-        })),
+        count: documents.length,
+        documents: documents.map((d) => {
+          const doc = parsed.get(d.id);
+          return {
+            ...d,
+            exhibit: doc?.exhibit ?? null,
+            amendmentNumber: doc?.amendmentNumber ?? null,
+            schedules: (doc?.schedules ?? []).map((s) => ({
+              name: s.name,
+              replacesEntirely: s.replacesEntirely,
+              entries: s.entries.length,
+            })),
+            renames: doc?.renames ?? [],
+          };
+        }),
       };
     },
   }),

@@ -11,6 +11,12 @@ interface DocumentSummary {
   readonly title: string;
   readonly amendmentNumber: number | null;
   readonly effectiveDate: string | null;
+  /** null while in force (GET /api/registry/documents, as `plan12b exhibit list --json`) */
+  readonly withdrawal?: {
+    readonly reason: string;
+    readonly withdrawnBy: string;
+    readonly withdrawnAt: string;
+  } | null;
 }
 interface DiffRow {
   readonly change: 'added' | 'removed' | 'renamed' | 're-rated' | 'moved';
@@ -33,6 +39,14 @@ const documentColumns: Column<DocumentSummary>[] = [
   { key: 'kind', label: 'Kind', value: (d) => d.kind },
   { key: 'effective', label: 'Effective', value: (d) => d.effectiveDate ?? '(no date)' },
   { key: 'file', label: 'File', value: (d) => d.fileName },
+  {
+    key: 'status',
+    label: 'Status',
+    value: (d) =>
+      d.withdrawal
+        ? `withdrawn ${d.withdrawal.withdrawnAt.slice(0, 10)} by ${d.withdrawal.withdrawnBy}: ${d.withdrawal.reason}`
+        : 'in force',
+  },
 ];
 const diffColumns: Column<DiffRow>[] = [
   { key: 'change', label: 'Change', value: (r) => r.change },
@@ -59,7 +73,7 @@ export function AmendmentsPage() {
       <ErrorBox error={docs.error} />
       <DataTable
         name="documents"
-        caption="Every imported exhibit — open one to see what it changed"
+        caption="Every imported exhibit, withdrawn ones too — open one to see what it changed"
         rows={sorted}
         columns={documentColumns}
         onRowClick={(d) => setSelected(d.id)}

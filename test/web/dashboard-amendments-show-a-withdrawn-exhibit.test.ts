@@ -1,0 +1,106 @@
+import { existsSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
+import pino from 'pino';
+import { type Browser, chromium } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApiToken } from '../../src/api/apiTokens.js';
+import { type RunningServer, startServer } from '../../src/api/server.js';
+import { withdrawExhibit } from '../../src/import/exhibitWithdrawal.js';
+import { withActor } from '../../src/store/actor.js';
+import { documentId, importExhibits } from '../../src/store/exhibitImport.js';
+import { freshDatabase, type TestDatabase } from '../support/databases.js';
+import { seedExhibitFiles } from '../support/seedDocuments.js';
+import { seedsAvailable } from '../support/seeds.js';
+
+/**
+ * The dashboard's documents page lists every imported exhibit as `plan12b exhibit list` does
+ * (GET /api/registry/documents): one withdrawn by mistake stays listed, shown as withdrawn with
+ * its date, actor and reason; the others show "in force". In Debian's Chromium, as
+ * dashboard-in-chromium.test.ts; waits are long, never sleeps (a busy machine is slower, not red).
+ */
+const CHROMIUM = process.env.PLAN12B_CHROMIUM ?? '/usr/bin/chromium';
+const DIST = resolve(import.meta.dirname, '../../web/dist/index.html');
+const missing = !existsSync(CHROMIUM)
+  ? `Chromium is not at ${CHROMIUM}`
+  : !existsSync(DIST)
+    ? 'the dashboard is not built (npm run build)'
+    : !seedsAvailable
+      ? 'the seed documents are not available'
+      : null;
+if (missing && process.env.CI && seedsAvailable) throw new Error(missing);
+const WAIT_MS = 300_000;
+
+describe.skipIf(missing !== null)(
+  'the documents page shows a withdrawn exhibit',
+  { timeout: 600_000 },
+  () => {
+    let tdb: TestDatabase;
+    let server: RunningServer;
+    let browser: Browser;
+    let viewer: string;
+    const files = seedExhibitFiles().filter((f) => /\/00[02]_[^/]*$/.test(f.fileName));
+    const withdrawn = files.find((f) => basename(f.fileName).startsWith('000_'))!;
+    const kept = files.find((f) => basename(f.fileName).startsWith('002_'))!;
+
+    beforeAll(async () => {
+      tdb = await freshDatabase('pglite');
+      const db = await tdb.open();
+      try {
+        await withActor('Jane Doe, Fund Treasurer', async () => {
+          await importExhibits(db, files);
+          await withdrawExhibit(
+            db,
+            documentId(withdrawn.bytes).slice(0, 12),
+            'imported by mistake: the wrong class',
+          );
+        });
+        viewer = (await createApiToken(db, { name: 'board-member', role: 'viewer' })).token;
+      } finally {
+        await db.close();
+      }
+      server = await startServer({
+        dbTarget: tdb.target,
+        port: 0,
+        host: '127.0.0.1',
+        logger: pino({ level: 'silent' }),
+      });
+      browser = await chromium.launch({
+        executablePath: CHROMIUM,
+        args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+      });
+    }, 600_000);
+
+    afterAll(async () => {
+      await browser?.close();
+      await server?.close();
+      await tdb?.drop();
+    });
+
+    it('lists both documents; the withdrawn one as withdrawn, with its date, actor and reason', async () => {
+      const page = await browser.newPage();
+      page.setDefaultTimeout(WAIT_MS);
+      await page.goto(server.url);
+      await page.getByLabel('API token').fill(viewer);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByRole('navigation', { name: 'pages' }).waitFor();
+      await page.goto(`${server.url}/#/amendments`);
+      await page.getByRole('heading', { name: 'Documents and amendments', level: 2 }).waitFor();
+      await page.locator('tbody tr').first().waitFor(); // the table renders all its rows at once
+      const headers = await page.locator('thead th').allTextContents();
+      const rows = await page
+        .locator('tbody tr')
+        .evaluateAll((trs) =>
+          trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')),
+        );
+      const status = (fileName: string) =>
+        rows.find((r) => r.some((cell) => cell.endsWith(basename(fileName))))?.[headers.indexOf('Status')];
+      expect(headers).toContain('Status');
+      expect(rows).toHaveLength(2);
+      expect(status(withdrawn.fileName)).toMatch(
+        /^withdrawn \d{4}-\d\d-\d\d by Jane Doe, Fund Treasurer: imported by mistake: the wrong class$/,
+      );
+      expect(status(kept.fileName)).toBe('in force');
+      await page.close();
+    });
+  },
+);
