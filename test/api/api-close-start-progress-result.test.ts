@@ -66,18 +66,18 @@ describe.skipIf(!seedsAvailable).each(dialects)('close through the API on %s', (
     expect(await again.json()).toMatchObject({ error: { code: 'CONFLICT', exit: 67 } });
   });
 
-  it('records a close the rules refuse as a failed job with the CLI’s error (68, months close in order)', async () => {
+  it('refuses a close out of order at once with the CLI’s error (68, months close in order), starting no job', async () => {
+    const before = f.jobs.list().length;
     const start = await f.request('POST', '/api/close', {
       token: f.tokens.admin,
       type: 'application/json',
       body: JSON.stringify({ month: '2007-02' }),
     });
-    expect(start.status).toBe(202);
-    const { id } = (await start.json()) as CloseJob;
-    await f.jobs.settle();
-    const job = (await (await f.request('GET', `/api/close/jobs/${id}`)).json()) as CloseJob;
-    expect(job).toMatchObject({ state: 'failed', error: { code: 'REFUSED', exit: 68 } });
-    expect(job.error!.message).toMatch(/2007-01 is not closed yet/);
+    expect(start.status).toBe(403);
+    const body = (await start.json()) as { error: { code: string; exit: number; message: string } };
+    expect(body.error).toMatchObject({ code: 'REFUSED', exit: 68 });
+    expect(body.error.message).toMatch(/2007-01 is not closed yet/);
+    expect(f.jobs.list()).toHaveLength(before);
   });
 
   it('serves the Monthly Calculation as JSON and as PDF', async () => {
