@@ -1,24 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { businessDaysBetween } from '../../src/calendar/nyseCalendar.js';
-import { MONTH_CLOSE_STEPS } from '../../src/close/closeSteps.js';
-import { closeMonth } from '../../src/close/monthClose.js';
-import { importNetAssets } from '../../src/feeds/netAssetsFeed.js';
-import { importProviderAssets } from '../../src/feeds/providerAssetsFeed.js';
-import { importProviders } from '../../src/feeds/providersFeed.js';
-import { documentId, importExhibits } from '../../src/import/exhibitImport.js';
-import { withdrawExhibit } from '../../src/import/exhibitWithdrawal.js';
+import type { closeMonth } from '../../src/close/monthClose.js';
 import type { Journal } from '../../src/reports/journal.js';
 import type { Database } from '../../src/store/database.js';
 import { dialects, freshDatabase, type TestDatabase } from '../support/databases.js';
-import { seedExhibitFiles } from '../support/seedDocuments.js';
 import { seedsAvailable } from '../support/seeds.js';
-import { mistakenClassKPlan } from './mistakenPlanFixture.js';
+import { closeFebruaryAfterWithdrawingTheMistakenPlan } from './mistakenPlanFixture.js';
 
 const FUND = 'AIM Mistaken Fund';
 
 // A plan listing a fund no other document names, imported by mistake and withdrawn after January
 // closed: the fund was never in the registry.
-const { file } = mistakenClassKPlan(FUND);
 
 /**
  * Withdrawing the only document that names a portfolio leaves its net assets stored under a
@@ -36,34 +27,7 @@ describe.skipIf(!seedsAvailable).each(dialects)(
     beforeAll(async () => {
       tdb = await freshDatabase(dialect);
       db = await tdb.open();
-      await importExhibits(db, [...seedExhibitFiles().filter((f) => f.fileName.includes('002_')), file]);
-      const rows = businessDaysBetween('2007-01-03', '2007-02-28').map((d) => `${d},${FUND},K,36500000.00`);
-      await importNetAssets(
-        db,
-        'na.csv',
-        Buffer.from(['date,portfolio,class,net_assets', ...rows].join('\n')),
-      );
-      // a dealer whose customers hold 10,000,000.00 of it: 0.25% / 365 → 68.49 a day in January
-      await importProviders(
-        db,
-        'providers.csv',
-        Buffer.from(
-          'id,name,kind,agreement_date,own_rate_pct,terminated_on\nDLR-1,Granite Securities,dealer,2006-01-02,,\n',
-        ),
-      );
-      await importProviderAssets(
-        db,
-        'pa.csv',
-        Buffer.from(
-          [
-            'date,provider,portfolio,class,net_assets',
-            ...businessDaysBetween('2007-01-16', '2007-02-28').map((d) => `${d},DLR-1,${FUND},K,10000000.00`),
-          ].join('\n'),
-        ),
-      );
-      await closeMonth(db, '2007-01', MONTH_CLOSE_STEPS);
-      await withdrawExhibit(db, documentId(file.bytes).slice(0, 12), 'imported by mistake');
-      feb = await closeMonth(db, '2007-02', MONTH_CLOSE_STEPS);
+      feb = await closeFebruaryAfterWithdrawingTheMistakenPlan(db, FUND);
     }, 240_000);
     afterAll(async () => {
       await db.close();

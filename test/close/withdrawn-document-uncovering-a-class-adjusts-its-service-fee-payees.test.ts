@@ -1,24 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { businessDaysBetween } from '../../src/calendar/nyseCalendar.js';
-import { MONTH_CLOSE_STEPS } from '../../src/close/closeSteps.js';
-import { closeMonth } from '../../src/close/monthClose.js';
-import { importNetAssets } from '../../src/feeds/netAssetsFeed.js';
-import { importProviderAssets } from '../../src/feeds/providerAssetsFeed.js';
-import { importProviders } from '../../src/feeds/providersFeed.js';
-import { documentId, importExhibits } from '../../src/import/exhibitImport.js';
-import { withdrawExhibit } from '../../src/import/exhibitWithdrawal.js';
+import type { closeMonth } from '../../src/close/monthClose.js';
 import type { ServiceFeesReport } from '../../src/reports/serviceFeesReport.js';
 import type { Database } from '../../src/store/database.js';
 import { dialects, freshDatabase, type TestDatabase } from '../support/databases.js';
-import { seedExhibitFiles } from '../support/seedDocuments.js';
 import { seedsAvailable } from '../support/seeds.js';
-import { mistakenClassKPlan } from './mistakenPlanFixture.js';
+import { closeFebruaryAfterWithdrawingTheMistakenPlan } from './mistakenPlanFixture.js';
 
 const FUND = 'AIM Value Fund';
 
 // The only plan covering AIM Value Fund class K (seed 002 covers its A, C and R), at 0.50% / 0.25%
 // from 2007-01-15, withdrawn after January closed: the class is left with no service fee at all.
-const { file } = mistakenClassKPlan(FUND);
 
 /**
  * SPEC §5, §12: the service fee the sealed January split among its payees is adjusted away, split
@@ -38,33 +29,7 @@ describe.skipIf(!seedsAvailable).each(dialects)(
     beforeAll(async () => {
       tdb = await freshDatabase(dialect);
       db = await tdb.open();
-      await importExhibits(db, [...seedExhibitFiles().filter((f) => f.fileName.includes('002_')), file]);
-      const rows = businessDaysBetween('2007-01-03', '2007-02-28').map((d) => `${d},${FUND},K,36500000.00`);
-      await importNetAssets(
-        db,
-        'na.csv',
-        Buffer.from(['date,portfolio,class,net_assets', ...rows].join('\n')),
-      );
-      await importProviders(
-        db,
-        'providers.csv',
-        Buffer.from(
-          'id,name,kind,agreement_date,own_rate_pct,terminated_on\nDLR-1,Granite Securities,dealer,2006-01-02,,\n',
-        ),
-      );
-      await importProviderAssets(
-        db,
-        'pa.csv',
-        Buffer.from(
-          [
-            'date,provider,portfolio,class,net_assets',
-            ...businessDaysBetween('2007-01-16', '2007-02-28').map((d) => `${d},DLR-1,${FUND},K,10000000.00`),
-          ].join('\n'),
-        ),
-      );
-      await closeMonth(db, '2007-01', MONTH_CLOSE_STEPS);
-      await withdrawExhibit(db, documentId(file.bytes).slice(0, 12), 'imported by mistake');
-      feb = await closeMonth(db, '2007-02', MONTH_CLOSE_STEPS);
+      feb = await closeFebruaryAfterWithdrawingTheMistakenPlan(db, FUND);
     }, 240_000);
     afterAll(async () => {
       await db.close();
