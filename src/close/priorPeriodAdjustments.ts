@@ -4,7 +4,11 @@ import {
   type MonthlyCalculationReport,
   priorPeriodPayeeAdjustments,
 } from '../reports/monthlyCalculationReport.js';
-import { priorPeriodFeeAdjustments } from '../reports/priorPeriodFeeAdjustments.js';
+import {
+  adjustmentsReportedFor,
+  alreadyReported,
+  priorPeriodFeeAdjustments,
+} from '../reports/priorPeriodFeeAdjustments.js';
 import type { ServiceFeeAdjustments } from '../reports/providerStatementAdjustments.js';
 import {
   priorPeriodServiceFeeAdjustments,
@@ -14,7 +18,6 @@ import {
 import { loadDistributorTerms } from '../store/classBStore.js';
 import { markRestatementsAdjusted, unadjustedRestatementMonths } from '../store/closeRepository.js';
 import type { Queryable } from '../store/database.js';
-import { sealedPartsAfter } from '../store/sealedResultsRepository.js';
 import type { PayeeAdjustment } from '../transfers/priorPeriodPayeeAdjustments.js';
 import { type CloseStep, loadCloseResult } from './monthClose.js';
 
@@ -42,31 +45,6 @@ export interface DistributorRetainedAdjustment {
   readonly amount: string;
 }
 
-/** The `adjustments` parts earlier closes sealed for restated month `p` (SPEC §12: each reports only what is new). */
-async function earlierAdjustments(tx: Queryable, p: string): Promise<AdjustmentsPart[]> {
-  return (await sealedPartsAfter(tx, p, 'adjustments')).map((x) => x.content as AdjustmentsPart);
-}
-
-interface AdjustmentsPart {
-  readonly adjustments?: readonly PriorPeriodAdjustment[];
-  readonly serviceFees?: {
-    readonly providers?: readonly ServiceFeeAdjustment[];
-    readonly distributorRetained?: readonly DistributorRetainedAdjustment[];
-  };
-}
-
-/** Σ over earlier closes' adjustments of month `p`, by key. */
-function alreadyReported<T extends { readonly month: string }>(
-  rows: readonly T[],
-  p: string,
-  key: (r: T) => string,
-  cents: (r: T) => bigint,
-): Map<string, bigint> {
-  const m = new Map<string, bigint>();
-  for (const r of rows) if (r.month === p) m.set(key(r), (m.get(key(r)) ?? 0n) + cents(r));
-  return m;
-}
-
 async function serviceFeeAdjustments(
   tx: Queryable,
   p: string,
@@ -75,7 +53,7 @@ async function serviceFeeAdjustments(
   const now = await serviceFeesReport(tx, p, { withAdjustments: false });
   const before = new Map((sealed?.providers ?? []).map((x) => [x.id, parseCents(x.amount)]));
   // less what earlier closes already reported for the month (SPEC §12)
-  const earlier = await earlierAdjustments(tx, p);
+  const earlier = await adjustmentsReportedFor(tx, p);
   const earlierProviders = alreadyReported(
     earlier.flatMap((a) => a.serviceFees?.providers ?? []),
     p,

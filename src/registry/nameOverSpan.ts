@@ -1,4 +1,5 @@
 import type { PortfolioIdentities } from './portfolioIdentity.js';
+import { nameKey } from './portfolioName.js';
 
 /**
  * The portfolio a name means over a span of days [from, to] (a month's row, an expenditure's
@@ -37,7 +38,7 @@ export function handedOverNameWarnings(
   name: string,
   asOf: string,
 ): string[] {
-  const key = name.replace(/\s+/g, ' ').trim().toLowerCase();
+  const key = nameKey(name);
   return identities.nameHandovers
     .filter((h) => h.name.toLowerCase() === key)
     .map((h) => `${h.note}; read here as of ${asOf}`);

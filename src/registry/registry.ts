@@ -16,6 +16,7 @@ import {
 } from './governingEntry.js';
 import { compareCodeUnits, compareNames } from './nameOrder.js';
 import { buildPortfolioIdentities, type NameChange, type PortfolioIdentities } from './portfolioIdentity.js';
+import { nameKey } from './portfolioName.js';
 import { rivalOnlyListings } from './rivalOnlyListings.js';
 import { buildInstruments, type Instrument } from './scheduleVersions.js';
 import type { StoredDocument } from './storedDocument.js';
@@ -389,7 +390,7 @@ export function buildRegistry(
         warnings: [
           ...new Set([
             ...identities.nameHandovers
-              .filter((h) => h.name.toLowerCase() === name.replace(/\s+/g, ' ').trim().toLowerCase())
+              .filter((h) => h.name.toLowerCase() === nameKey(name))
               .map((h) => h.note),
             ...conflicts.map((g) => conflictWarning(identities, g, g.from)),
             ...listingsInDoubt.filter((r) => r.portfolioId === pid).map((r) => doubtWarning(r, r.from)),

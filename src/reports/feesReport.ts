@@ -9,6 +9,7 @@ import { Plan12bError } from '../errors.js';
 import { formatCents, parseCents } from '../money/cents.js';
 import { formatRatePct, parseRateMicroPct } from '../money/rate.js';
 import { compareCodeUnits, compareNames } from '../registry/nameOrder.js';
+import { handedOverNameWarnings } from '../registry/nameOverSpan.js';
 import type { Registry } from '../registry/registry.js';
 import type { Queryable } from '../store/database.js';
 import { netAssetsThrough } from '../store/netAssetsRepository.js';
@@ -168,9 +169,7 @@ export async function loadClassSeries(
     );
   // a name handed from one portfolio to another is read as of the range's end (SPEC §2)
   if (query.portfolio !== undefined)
-    for (const h of registry.identities.nameHandovers)
-      if (h.name.toLowerCase() === query.portfolio.replace(/\s+/g, ' ').trim().toLowerCase())
-        warnings.push(`${h.note}; read here as of ${query.to}`);
+    warnings.push(...handedOverNameWarnings(registry.identities, query.portfolio, query.to));
   const rows = await netAssetsThrough(q, {
     to: query.to,
     ...(wantPid === undefined ? {} : { portfolioId: wantPid }),

@@ -4,6 +4,56 @@ import type { Queryable } from '../store/database.js';
 import { restatedMonthsReportedIn, sealedPart, sealedPartsAfter } from '../store/sealedResultsRepository.js';
 import { type ClassMonthFees, feesReport } from './feesReport.js';
 
+/** What a close's `adjustments` part holds of a restated month (the fields the next adjustments read). */
+export interface AdjustmentsPart {
+  readonly adjustments?: readonly {
+    readonly month: string;
+    readonly portfolio: string;
+    readonly class: string;
+    readonly distributionFee: string;
+    readonly serviceFee: string;
+  }[];
+  readonly serviceFees?: {
+    readonly providers?: readonly {
+      readonly month: string;
+      readonly provider: string;
+      readonly amount: string;
+    }[];
+    readonly distributorRetained?: readonly {
+      readonly month: string;
+      readonly portfolio: string;
+      readonly class: string;
+      readonly amount: string;
+    }[];
+  };
+}
+
+/**
+ * The `adjustments` parts closes sealed for restated month `p` — those of months before `before`
+ * when given (SPEC §12: each close reports only what is new since them).
+ */
+export async function adjustmentsReportedFor(
+  q: Queryable,
+  p: string,
+  before?: string,
+): Promise<AdjustmentsPart[]> {
+  return (await sealedPartsAfter(q, p, 'adjustments'))
+    .filter((x) => before === undefined || x.month < before)
+    .map((x) => x.content as AdjustmentsPart);
+}
+
+/** Σ over earlier closes' adjustments of month `p`, by key. */
+export function alreadyReported<T extends { readonly month: string }>(
+  rows: readonly T[],
+  p: string,
+  key: (r: T) => string,
+  cents: (r: T) => bigint,
+): Map<string, bigint> {
+  const m = new Map<string, bigint>();
+  for (const r of rows) if (r.month === p) m.set(key(r), (m.get(key(r)) ?? 0n) + cents(r));
+  return m;
+}
+
 /** One class's fees of a restated closed month, as recomputed now less what was sealed and already adjusted. */
 export interface ClassFeeAdjustment {
   /** the closed month restated */
@@ -35,30 +85,11 @@ export async function priorPeriodFeeAdjustments(q: Queryable, month: string): Pr
     const sealed = (await sealedPart(q, p, 'fees')) as { classes: ClassMonthFees[] } | undefined;
     if (sealed === undefined) continue;
     const old = new Map(sealed.classes.map((c) => [`${c.portfolioId}|${c.class}`, c]));
-    const earlier = new Map<string, { d: bigint; s: bigint }>();
-    for (const part of await sealedPartsAfter(q, p, 'adjustments')) {
-      if (part.month >= month) continue;
-      const rows =
-        (
-          part.content as {
-            adjustments?: {
-              month: string;
-              portfolio: string;
-              class: string;
-              distributionFee: string;
-              serviceFee: string;
-            }[];
-          }
-        ).adjustments ?? [];
-      for (const a of rows) {
-        if (a.month !== p) continue;
-        const k = `${a.portfolio}|${a.class}`;
-        const e = earlier.get(k) ?? { d: 0n, s: 0n };
-        e.d += parseCents(a.distributionFee);
-        e.s += parseCents(a.serviceFee);
-        earlier.set(k, e);
-      }
-    }
+    // less what earlier closes already reported for the month (SPEC §12)
+    const earlier = (await adjustmentsReportedFor(q, p, month)).flatMap((a) => a.adjustments ?? []);
+    const key = (a: { portfolio: string; class: string }) => `${a.portfolio}|${a.class}`;
+    const earlierD = alreadyReported(earlier, p, key, (a) => parseCents(a.distributionFee));
+    const earlierS = alreadyReported(earlier, p, key, (a) => parseCents(a.serviceFee));
     const now = (await feesReport(q, { from: monthStart(p), to: monthEnd(p) })).classes;
     const nowKeys = new Set(now.map((c) => `${c.portfolioId}|${c.class}`));
     // a class sealed with fees that would now have none (e.g. its only document withdrawn): all of
@@ -68,9 +99,11 @@ export async function priorPeriodFeeAdjustments(q: Queryable, month: string): Pr
       .map((c) => ({ ...c, distributionFee: '0.00', serviceFee: '0.00' }));
     for (const c of [...now, ...gone]) {
       const o = old.get(`${c.portfolioId}|${c.class}`);
-      const e = earlier.get(`${c.portfolio}|${c.class}`);
-      const d = parseCents(c.distributionFee) - (o ? parseCents(o.distributionFee) : 0n) - (e?.d ?? 0n);
-      const s = parseCents(c.serviceFee) - (o ? parseCents(o.serviceFee) : 0n) - (e?.s ?? 0n);
+      const d =
+        parseCents(c.distributionFee) -
+        (o ? parseCents(o.distributionFee) : 0n) -
+        (earlierD.get(key(c)) ?? 0n);
+      const s = parseCents(c.serviceFee) - (o ? parseCents(o.serviceFee) : 0n) - (earlierS.get(key(c)) ?? 0n);
       if (d === 0n && s === 0n) continue;
       out.push({
         month: p,
