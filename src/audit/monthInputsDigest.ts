@@ -1,4 +1,5 @@
 import { addDays, monthEnd, monthStart } from '../calendar/isoDate.js';
+import { governingRatesText } from '../registry/closedPeriodChange.js';
 import type { Registry } from '../registry/registry.js';
 import { loadApprovals } from '../store/approvalsRepository.js';
 import { type MonthInputOptions, monthInputChunks } from '../store/closeRepository.js';
@@ -129,8 +130,7 @@ function governingRuns(registry: Registry, from: string, to: string): string[][]
   for (const { portfolioId, class: cls } of keys) {
     let run: string[] | null = null;
     for (let day = from; day <= to; day = addDays(day, 1)) {
-      const g = registry.governingOn(portfolioId, cls, day);
-      const rates = g ? `ABSC ${g.distributionFeePct ?? '—'}%, service ${g.serviceFeePct ?? '—'}%` : null;
+      const rates = governingRatesText(registry, portfolioId, cls, day);
       if (run !== null && rates === run[4]) {
         run[3] = day;
         continue;

@@ -84,9 +84,8 @@ const MONTH_DAY_YEAR_RE =
 
 const DATE_LABEL_RE = /^(?:Date\s+Last\s+Amended|Last\s+Amended|Adopted(?:\s+as\s+of)?)\s*:?$/i;
 
-/** A cell of dates and nothing else ("October 28, 1993/January 27, 1995", "(August 1, 1995"), or "N/A". */
+/** A cell of dates and nothing else ("October 28, 1993/January 27, 1995", "(August 1, 1995"). */
 function isDateCell(t: string): boolean {
-  if (/^N\/?A$/i.test(t)) return true;
   const rest = t.replace(MONTH_DAY_YEAR_RE, '');
   return rest !== t && /^[\s()/,;&*-]*$/.test(rest);
 }

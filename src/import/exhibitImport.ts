@@ -132,65 +132,32 @@ export async function importExhibits(
       const before = buildRegistry(documents, rates, governance);
       const withDocs = (ds: readonly StoredDocument[]) =>
         buildRegistry([...documents, ...ds], rates, governance);
-      const hitOf = (after: ReturnType<typeof buildRegistry>) =>
-        closedPeriodChange(before, after, closed.months, { newlyGovernedAllowed: true }) ??
-        closedPeriodRename(before, after, closed.months);
-      if (hitOf(withDocs(fresh.map((f) => f.d))) !== null) {
-        const problems: Problem[] = [];
-        for (const { d } of fresh) {
-          const hit = hitOf(withDocs([d]));
-          if (hit)
-            problems.push({
-              code: 'REFUSED',
-              file: d.fileName,
-              line: 1,
-              field: 'effective date',
-              value: d.doc.effectiveDate,
-              reason: `${hit.month} is closed: this document would change what governed ${hit.portfolio}${hit.class === '—' ? '' : ` class ${hit.class}`} on ${hit.day} (${hit.before} → ${hit.after})`,
-            });
-        }
-        if (problems.length === 0)
-          for (const { d } of fresh)
-            problems.push({
-              code: 'REFUSED',
-              file: d.fileName,
-              line: 1,
-              field: null,
-              reason: 'together, these documents would change what governed in a closed month',
-            });
-        throw new ProblemsError(problems);
-      }
+      const all = fresh.map((f) => f.d);
+      const afterAll = withDocs(all);
+      const after = (ds: readonly StoredDocument[]) => (ds === all ? afterAll : withDocs(ds));
+      await refuseEachOrTogether(
+        all,
+        (ds) => {
+          const registry = after(ds);
+          return (
+            closedPeriodChange(before, registry, closed.months, { newlyGovernedAllowed: true }) ??
+            closedPeriodRename(before, registry, closed.months)
+          );
+        },
+        (hit) =>
+          `${hit.month} is closed: this document would change what governed ${hit.portfolio}${hit.class === '—' ? '' : ` class ${hit.class}`} on ${hit.day} (${hit.before} → ${hit.after})`,
+        'together, these documents would change what governed in a closed month',
+      );
       // SPEC §12: nor one that newly governs, on closed days, a class with net assets on them
       // (a provider's customers' assets, the service fees' base, are within those, SPEC §5) — the sealed month said "no instrument, no fees"; it would now say fees were due
       // (a class with no assets there accrues nothing either way, and stays accepted)
-      const assetsHit = (after: ReturnType<typeof buildRegistry>) =>
-        newlyGovernedWithAssets(tx, closedPeriodNewlyGoverned(before, after, closed.months));
-      if ((await assetsHit(withDocs(fresh.map((f) => f.d)))) !== null) {
-        const problems: Problem[] = [];
-        for (const { d } of fresh) {
-          const hit = await assetsHit(withDocs([d]));
-          if (hit)
-            problems.push({
-              code: 'REFUSED',
-              file: d.fileName,
-              line: 1,
-              field: 'effective date',
-              value: d.doc.effectiveDate,
-              reason: `${hit.month} is closed: this document would newly govern ${hit.portfolio} class ${hit.class} from ${hit.from} (no instrument → ${hit.after}), and it has net assets on ${hit.date}: the sealed month accrued no fees for the class and a closed month is locked; nothing was written (a document effective after the last closed month covers the class from then on)`,
-            });
-        }
-        if (problems.length === 0)
-          for (const { d } of fresh)
-            problems.push({
-              code: 'REFUSED',
-              file: d.fileName,
-              line: 1,
-              field: null,
-              reason:
-                'together, these documents would newly govern a class with net assets in a closed month',
-            });
-        throw new ProblemsError(problems);
-      }
+      await refuseEachOrTogether(
+        all,
+        (ds) => newlyGovernedWithAssets(tx, closedPeriodNewlyGoverned(before, after(ds), closed.months)),
+        (hit) =>
+          `${hit.month} is closed: this document would newly govern ${hit.portfolio} class ${hit.class} from ${hit.from} (no instrument → ${hit.after}), and it has net assets on ${hit.date}: the sealed month accrued no fees for the class and a closed month is locked; nothing was written (a document effective after the last closed month covers the class from then on)`,
+        'together, these documents would newly govern a class with net assets in a closed month',
+      );
     }
     for (const { d, bytes } of fresh) {
       await insertDocument(tx, {
@@ -234,4 +201,34 @@ async function newlyGovernedWithAssets(
     if (date !== null) return { ...s, date };
   }
   return null;
+}
+
+/**
+ * SPEC §12: documents that together would change a closed month are refused — each one that would
+ * alone, at its effective date; where none would alone, all of them, together.
+ */
+async function refuseEachOrTogether<H>(
+  documents: readonly StoredDocument[],
+  hitOf: (ds: readonly StoredDocument[]) => H | null | Promise<H | null>,
+  reason: (hit: H) => string,
+  together: string,
+): Promise<void> {
+  if ((await hitOf(documents)) === null) return;
+  const problems: Problem[] = [];
+  for (const d of documents) {
+    const hit = await hitOf([d]);
+    if (hit !== null)
+      problems.push({
+        code: 'REFUSED',
+        file: d.fileName,
+        line: 1,
+        field: 'effective date',
+        value: d.doc.effectiveDate,
+        reason: reason(hit),
+      });
+  }
+  if (problems.length === 0)
+    for (const d of documents)
+      problems.push({ code: 'REFUSED', file: d.fileName, line: 1, field: null, reason: together });
+  throw new ProblemsError(problems);
 }

@@ -13,9 +13,17 @@ export interface ClosedPeriodChange {
 
 const NO_INSTRUMENT = 'no instrument';
 
-function ratesOn(r: Registry, pid: string, cls: string, day: string): string {
+/**
+ * The rates that governed a class on a day, as text ("ABSC 0.75%, service 0.25%"), or null where no
+ * instrument did: how a closed month's rates are compared (here) and sealed (the inputs digest).
+ */
+export function governingRatesText(r: Registry, pid: string, cls: string, day: string): string | null {
   const g = r.governingOn(pid, cls, day);
-  return g ? `ABSC ${g.distributionFeePct ?? '—'}%, service ${g.serviceFeePct ?? '—'}%` : NO_INSTRUMENT;
+  return g ? `ABSC ${g.distributionFeePct ?? '—'}%, service ${g.serviceFeePct ?? '—'}%` : null;
+}
+
+function ratesOn(r: Registry, pid: string, cls: string, day: string): string {
+  return governingRatesText(r, pid, cls, day) ?? NO_INSTRUMENT;
 }
 
 /**
