@@ -46,11 +46,11 @@ export class TokenCheck {
   constructor(
     private readonly store: ApiStore,
     private readonly limiter: RateLimiter,
-    runCredential?: string,
+    runCredential: string | undefined,
     /** an on-demand server (src/store/onDemandServe.ts): the run's credential is the only one accepted */
-    private readonly runCredentialOnly = false,
+    private readonly runCredentialOnly: boolean,
     /** failed authentications (an unknown or revoked token), per client address */
-    private readonly failures?: RateLimiter,
+    private readonly failures: RateLimiter,
   ) {
     this.runCredentialHash = runCredential === undefined ? undefined : tokenHash(runCredential);
   }
@@ -90,7 +90,7 @@ export class TokenCheck {
         // emptied its bucket is refused before the lookup (429, retry-after), except for a token
         // the store has answered for, so its holder is never locked out by someone else's guesses.
         const address = clientAddress(c);
-        const wait = this.everValid.has(hash) ? 0 : (this.failures?.peek(address) ?? 0);
+        const wait = this.everValid.has(hash) ? 0 : this.failures.peek(address);
         if (wait > 0) {
           c.header('retry-after', String(wait));
           throw new Plan12bError(
@@ -101,7 +101,7 @@ export class TokenCheck {
         }
         const holder = await this.store.use((db) => tokenHolder(db, token));
         if (!holder) {
-          this.failures?.take(address);
+          this.failures.take(address);
           throw new Plan12bError(
             'UNAUTHORIZED',
             'the API token is unknown or revoked',

@@ -2,6 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { isIsoDate, isMonth } from '../calendar/isoDate.js';
 import { isMonthOfNyseCalendar, NYSE_FIRST_YEAR, NYSE_LAST_YEAR } from '../calendar/nyseCalendar.js';
 import { ERROR_CODES, type ErrorCode } from '../errors.js';
+import { hasControlCharacter } from '../import/statedText.js';
 
 /**
  * The shapes the API shares (issue 13 item 1), declared once: each validates requests and
@@ -72,7 +73,7 @@ export const MonthReadingFields = {
 export const UploadFileName = z
   .string()
   .max(200)
-  .refine((s) => !/[\u0000-\u001f\u007f-\u009f]/.test(s), {
+  .refine((s) => !hasControlCharacter(s), {
     message: 'a file name holds no control character or line break',
   });
 

@@ -38,7 +38,7 @@ const FEED_PHASE_LABELS: Record<FeedProgress['phase'], string> = {
 };
 
 /** Files of fewer rows import in a blink: no bar. */
-export const FEED_PROGRESS_MIN_ROWS = 1_000;
+const FEED_PROGRESS_MIN_ROWS = 1_000;
 
 /**
  * A feed import's progress on a terminal (SPEC §11, rule 7): a bar per phase (reading, checking,
@@ -46,13 +46,12 @@ export const FEED_PROGRESS_MIN_ROWS = 1_000;
  * chunk at a time). Nothing at all when stderr is not a terminal, under --json, or for a short
  * file: `onProgress` is then undefined and the import is not called back. Always `stop()` it.
  */
-export function startFeedProgress(
+function startFeedProgress(
   ctx: CliContext,
   file: string,
-  opts: { json?: boolean; minRows?: number } = {},
+  json: boolean | undefined,
 ): { onProgress?: FeedProgressListener; stop(): void } {
-  if (!ctx.interactive || opts.json) return { stop() {} };
-  const minRows = opts.minRows ?? FEED_PROGRESS_MIN_ROWS;
+  if (!ctx.interactive || json === true) return { stop() {} };
   let phase: FeedProgress['phase'] | null = null;
   let bar: Progress | null = null;
   let shown = 0;
@@ -65,7 +64,7 @@ export function startFeedProgress(
   return {
     onProgress(p) {
       if (p.phase === 'reading' || rows === null) rows = p.total;
-      if (rows < minRows) return;
+      if (rows < FEED_PROGRESS_MIN_ROWS) return;
       if (p.phase !== phase || bar === null) {
         stop();
         phase = p.phase;
@@ -91,7 +90,7 @@ export async function withFeedProgress<T>(
   json: boolean | undefined,
   fn: (progress: { onProgress?: FeedProgressListener }) => Promise<T>,
 ): Promise<T> {
-  const bar = startFeedProgress(ctx, file, { json: json === true });
+  const bar = startFeedProgress(ctx, file, json);
   try {
     return await fn(bar.onProgress ? { onProgress: bar.onProgress } : {});
   } finally {

@@ -8,8 +8,15 @@ import { Plan12bError } from '../errors.js';
  * break that forges a line of the log) is refused as the command line's fault (exit 64, HTTP 400)
  * before anything is written, as `--actor` is.
  */
+/** A C0 or C1 control character, DEL, or a line break: what printed text must not hold. */
+const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f]/;
+
+export function hasControlCharacter(text: string): boolean {
+  return CONTROL_CHARACTER.test(text);
+}
+
 export function requirePrintableText(text: string, option: string): string {
-  if (/[\u0000-\u001f\u007f-\u009f]/.test(text))
+  if (hasControlCharacter(text))
     throw new Plan12bError(
       'USAGE',
       `${option} ${JSON.stringify(text)} contains a control character or line break`,

@@ -168,7 +168,7 @@ export function registerClassBCommands(program: Command, getContext: () => CliCo
         json?: boolean;
       }) => {
         const ctx = getContext();
-        const { from, to } = dateRange(opts);
+        const { from, to } = requireDateRange(opts.from, opts.to);
         const report = await withDatabase(ctx, async (db) => {
           await requireKnownDistributor(db, opts.distributor ?? null);
           return redemptionsReport(db, from, to, { distributor: opts.distributor ?? null });
@@ -326,7 +326,7 @@ export function registerClassBCommands(program: Command, getContext: () => CliCo
         const month = opts.month === undefined ? null : requireMonth(opts.month, '--month');
         const { from, to } =
           month === null
-            ? dateRange({ from: opts.from!, to: opts.to! })
+            ? requireDateRange(opts.from!, opts.to!)
             : { from: monthStart(month), to: monthEnd(month) };
         const distributor = opts.distributor ?? null;
         const report = await withDatabase<CdscReport | CdscRangeReport>(ctx, async (db) => {
@@ -359,11 +359,6 @@ export function registerClassBCommands(program: Command, getContext: () => CliCo
         for (const w of report.warnings) ctx.err(`warning: ${w}`);
       },
     );
-}
-
-/** --from and --to, each a date, in order. */
-function dateRange(opts: { from: string; to: string }): { from: string; to: string } {
-  return requireDateRange(opts.from, opts.to);
 }
 
 /**
