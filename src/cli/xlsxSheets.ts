@@ -28,6 +28,14 @@ const money = (key: string, header: string, total = true): XlsxColumn => ({
   kind: 'money',
   total,
 });
+const pct = (key: string, header: string): XlsxColumn => ({ key, header, kind: 'pct' });
+const shares = (key: string, header: string): XlsxColumn => ({ key, header, kind: 'shares' });
+const int = (key: string, header: string, total = false): XlsxColumn => ({
+  key,
+  header,
+  kind: 'int',
+  ...(total ? { total } : {}),
+});
 
 export function feesSheet(report: FeesReport, daily: boolean): XlsxSheet {
   const title = `12b-1 fees ${report.from} to ${report.to}`;
@@ -40,8 +48,8 @@ export function feesSheet(report: FeesReport, daily: boolean): XlsxSheet {
         text('class', 'Class'),
         text('date', 'Date'),
         money('netAssets', 'Net assets', false),
-        { key: 'distributionFeePct', header: 'Distribution fee rate', kind: 'pct' },
-        { key: 'serviceFeePct', header: 'Service fee rate', kind: 'pct' },
+        pct('distributionFeePct', 'Distribution fee rate'),
+        pct('serviceFeePct', 'Service fee rate'),
         money('distributionFee', 'Distribution fee'),
         money('serviceFee', 'Service fee'),
       ],
@@ -54,7 +62,7 @@ export function feesSheet(report: FeesReport, daily: boolean): XlsxSheet {
       text('portfolio', 'Portfolio'),
       text('class', 'Class'),
       text('month', 'Month'),
-      { key: 'days', header: 'Days', kind: 'int' },
+      int('days', 'Days'),
       money('averageDailyNetAssets', 'Average daily net assets', false),
       money('distributionFee', 'Distribution fee'),
       money('serviceFee', 'Service fee'),
@@ -92,9 +100,9 @@ export function serviceFeesSheets(report: ServiceFeesReport): XlsxSheet[] {
         text('name', 'Name'),
         text('portfolio', 'Portfolio'),
         text('class', 'Class'),
-        { key: 'days', header: 'Days', kind: 'int' },
+        int('days', 'Days'),
         money('averageDailyNetAssets', 'Average daily net assets', false),
-        { key: 'ratePct', header: 'Rate', kind: 'pct' },
+        pct('ratePct', 'Rate'),
         money('amount', 'Amount'),
       ],
       rows: report.providers.flatMap((p) => p.classes.map((c) => ({ ...c, provider: p.id, name: p.name }))),
@@ -137,9 +145,6 @@ export function monthlyCalculationSheet(lines: readonly object[], month: string)
     totalsLabel: 'Total of the portions',
   };
 }
-
-const pct = (key: string, header: string): XlsxColumn => ({ key, header, kind: 'pct' });
-const shares = (key: string, header: string): XlsxColumn => ({ key, header, kind: 'shares' });
 
 /** `schedule --as-of D`: the entries in force, each with the document it comes from (SPEC §2). */
 export function scheduleSheet(asOf: string, entries: readonly ScheduleAnswer[]): XlsxSheet {
@@ -218,7 +223,7 @@ export function redemptionsSheets(report: RedemptionsReport): XlsxSheet[] {
   // but no totals row for them (the Redemptions sheet totals them once)
   const pieceKinds: Partial<Record<(typeof REDEMPTION_PIECE_COLUMNS)[number], XlsxColumn>> = {
     shares: shares('shares', 'shares'),
-    price: { key: 'price', header: 'price', kind: 'shares' },
+    price: shares('price', 'price'),
     gross: money('gross', 'gross', false),
     cdsc: money('cdsc', 'cdsc', false),
     cdsc_waived: money('cdsc_waived', 'cdsc_waived', false),
@@ -240,14 +245,14 @@ export function redemptionsSheets(report: RedemptionsReport): XlsxSheet[] {
         text('account', 'Account'),
         text('portfolio', 'Portfolio'),
         shares('shares', 'Shares'),
-        { key: 'price', header: 'Price', kind: 'shares' },
+        shares('price', 'Price'),
         text('waiver', 'Waiver'),
         money('gross', 'Gross'),
         money('cdsc', 'CDSC'),
         money('cdscWaived', 'CDSC waived'),
         money('redemptionFee', 'Redemption fee'),
         money('net', 'Net'),
-        { key: 'pieces', header: 'Lot pieces', kind: 'int' },
+        int('pieces', 'Lot pieces'),
       ],
       rows: report.redemptions.map((r) => ({ ...r, pieces: r.pieces.length })),
     },
@@ -273,7 +278,7 @@ export function cdscSheet(report: CdscReport | CdscRangeReport): XlsxSheet {
       text('distributor', 'Earned by'),
       money('cdsc', 'CDSC'),
       money('cdscWaived', 'CDSC waived'),
-      { key: 'pieces', header: 'Pieces', kind: 'int', total: true },
+      int('pieces', 'Pieces', true),
     ],
     rows: report.rows,
   };
@@ -361,7 +366,7 @@ export function listSheet(
     title,
     columns: columns.map((key) =>
       numbers.int?.includes(key)
-        ? { key, header: key, kind: 'int' }
+        ? int(key, key)
         : numbers.shares?.includes(key)
           ? shares(key, key)
           : text(key, key),

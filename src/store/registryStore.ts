@@ -17,6 +17,15 @@ import { loadTerminations } from './terminationsRepository.js';
 
 export { loadBoardRates } from './boardRatesRepository.js';
 
+/** A stored document row as the registry takes it (its parse kept as JSON). */
+function storedDocumentOf(r: { id: string; file_name: string; parsed: unknown }): StoredDocument {
+  return {
+    id: r.id,
+    fileName: r.file_name,
+    doc: (typeof r.parsed === 'string' ? JSON.parse(r.parsed) : r.parsed) as ExhibitDocument,
+  };
+}
+
 /** The documents the registry uses: every imported one that has not been withdrawn. */
 export async function loadDocuments(q: Queryable): Promise<StoredDocument[]> {
   const rows = await typed(q)
@@ -26,11 +35,7 @@ export async function loadDocuments(q: Queryable): Promise<StoredDocument[]> {
     .select(['d.id', 'd.file_name', 'd.parsed'])
     .orderBy('d.id')
     .execute();
-  return rows.map((r) => ({
-    id: r.id,
-    fileName: r.file_name,
-    doc: (typeof r.parsed === 'string' ? JSON.parse(r.parsed) : r.parsed) as ExhibitDocument,
-  }));
+  return rows.map(storedDocumentOf);
 }
 
 /** Every imported document as parsed, withdrawn ones too (`GET /api/registry/documents` describes them all). */
@@ -40,11 +45,7 @@ export async function loadEveryParsedDocument(q: Queryable): Promise<StoredDocum
     .select(['d.id', 'd.file_name', 'd.parsed'])
     .orderBy('d.id')
     .execute();
-  return rows.map((r) => ({
-    id: r.id,
-    fileName: r.file_name,
-    doc: (typeof r.parsed === 'string' ? JSON.parse(r.parsed) : r.parsed) as ExhibitDocument,
-  }));
+  return rows.map(storedDocumentOf);
 }
 
 /**
@@ -88,11 +89,7 @@ export async function loadDocumentsAsSealed(q: Queryable, month: string): Promis
     .select(['d.id', 'd.file_name', 'd.parsed'])
     .orderBy('d.id')
     .execute();
-  return rows.map((r) => ({
-    id: r.id,
-    fileName: r.file_name,
-    doc: (typeof r.parsed === 'string' ? JSON.parse(r.parsed) : r.parsed) as ExhibitDocument,
-  }));
+  return rows.map(storedDocumentOf);
 }
 
 /** A document as imported, and its withdrawal if it was withdrawn (issue 11 item 7). */
