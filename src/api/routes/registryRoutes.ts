@@ -2,6 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { scheduleDocumentAsOf } from '../../cli/scheduleDocument.js';
 import { renderExhibit } from '../../edgar/renderExhibit.js';
 import { Plan12bError } from '../../errors.js';
+import { scheduleAnswer } from '../../registry/scheduleAnswer.js';
 import { loadBoardRates } from '../../store/boardRatesRepository.js';
 import { listDocuments, loadEveryParsedDocument } from '../../store/registryStore.js';
 import { defineRoute } from '../apiRoute.js';
@@ -68,22 +69,8 @@ export const registryRoutes = [
     errors: ['USAGE'],
     async run({ query, store }) {
       const { registry } = await store.registry();
-      const filter = {
-        ...(query.class ? { class: query.class } : {}),
-        ...(query.portfolio ? { portfolio: query.portfolio } : {}),
-      };
       // the same answer as `plan12b schedule --json`, pending entries included (FORMATS.md)
-      const { entries, warnings, pending } = registry.scheduleAsOf(query.asOf, filter);
-      if (query.portfolio && registry.identities.resolve(query.portfolio) === undefined)
-        warnings.push(`no portfolio has ever been named ${JSON.stringify(query.portfolio)}`);
-      return {
-        asOf: query.asOf,
-        class: query.class ?? null,
-        count: entries.length,
-        entries,
-        pending,
-        warnings,
-      };
+      return scheduleAnswer(registry, query.asOf, query);
     },
   }),
   defineRoute({

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { scheduleAnswer } from '../../registry/scheduleAnswer.js';
 import { type CliContext, printJson } from '../context.js';
 import { requireDate } from '../options.js';
 import { registryFor } from '../registryQuery.js';
@@ -30,24 +31,11 @@ export function registerScheduleCommand(program: Command, getContext: () => CliC
         const ctx = getContext();
         const asOf = requireDate(opts.asOf, '--as-of');
         const { registry } = await registryFor(ctx);
-        const filter = {
-          ...(opts.class ? { class: opts.class } : {}),
-          ...(opts.portfolio ? { portfolio: opts.portfolio } : {}),
-        };
-        const { entries, warnings, pending } = registry.scheduleAsOf(asOf, filter);
-        if (opts.portfolio && registry.identities.resolve(opts.portfolio) === undefined)
-          warnings.push(`no portfolio has ever been named ${JSON.stringify(opts.portfolio)}`);
+        const answer = scheduleAnswer(registry, asOf, opts);
+        const { entries, warnings, pending } = answer;
         const sheet = scheduleSheet(asOf, entries);
         await writeXlsxOption(ctx, opts.xlsx, [sheet]);
-        if (opts.json)
-          return printJson(ctx, {
-            asOf,
-            class: opts.class ?? null,
-            count: entries.length,
-            entries,
-            pending,
-            warnings,
-          });
+        if (opts.json) return printJson(ctx, answer);
         if (opts.csv) {
           ctx.out(sheetCsv(sheet));
           for (const w of warnings) ctx.err(`warning: ${w}`);
