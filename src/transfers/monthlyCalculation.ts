@@ -73,7 +73,7 @@ export interface MonthlyCalculationInput {
   readonly dueDate: string;
 }
 
-/** A party's part under one computation: its percentage and the dollars it reproduces. */
+/** A party's part under one computation: its percentage (to 0.0001%) and the sum of its daily parts. */
 export interface PartyShare {
   readonly distributor: string;
   readonly sharePct: string;
@@ -192,6 +192,26 @@ export function distributorSharePcts(mc: Pick<MonthlyCalculation, 'computations'
   return mc.computations.map((c) => `${c.parties[0]!.sharePct} (${c.from}–${c.to})`).join('; ');
 }
 
+/**
+ * SPEC §7: each day's fee split among the parties by their allocated shares (largest remainder,
+ * ties to the party listed first, SPEC §3), summed per party over the days. With no shares
+ * outstanding the first party (the Distributor) keeps the whole.
+ */
+export function dailySplitTotals(dayCents: readonly bigint[], shares: readonly bigint[]): bigint[] {
+  const totals = shares.map(() => 0n);
+  const none = sum(shares) === 0n;
+  for (const cents of dayCents) {
+    if (cents === 0n) continue;
+    if (none) {
+      totals[0] = totals[0]! + cents;
+      continue;
+    }
+    const parts = largestRemainder(cents, shares);
+    for (let i = 0; i < parts.length; i++) totals[i] = totals[i]! + parts[i]!;
+  }
+  return totals;
+}
+
 /** Splits `total` among the Distributor (first) and each Assignee by exact weights. */
 function split(total: bigint, distributorWeight: bigint, assigneeWeights: readonly bigint[]): bigint[] {
   if (total === 0n) return [0n, ...assigneeWeights.map(() => 0n)];
@@ -270,8 +290,9 @@ export function monthlyCalculationDetail(
         `${input.portfolio}: a computation must list the Distributor ${distributor} first`,
       );
 
-  // Exhibit A, SPEC §7: the days each computation governed, and the Distribution Fees of those days
-  // split by its percentages — so each percentage shown reproduces the dollars beside it.
+  // Exhibit A, SPEC §7: the days each computation governed; each day's Distribution Fee is split by
+  // the share in force that day (the parties' allocated shares, exact: §3 largest remainder), and
+  // a party's dollars under a computation are the sum of its daily parts.
   type Segment = { c: ShareComputationInput; days: { date: string; cents: bigint }[] };
   const segments: Segment[] = [];
   for (const d of days) {
@@ -286,14 +307,19 @@ export function monthlyCalculationDetail(
   for (const s of segments) {
     const fee = sum(s.days.map((d) => d.cents));
     const pcts = partyPctUnits(s.c.parties);
-    const amounts = fee === 0n ? pcts.map(() => 0n) : largestRemainder(fee, pcts);
+    const amounts = dailySplitTotals(
+      s.days.map((d) => d.cents),
+      s.c.parties.map((p) => p.shares),
+    );
+    const allShares = sum(s.c.parties.map((p) => p.shares));
     s.c.parties.forEach((p, i) => {
       partyTotals.set(p.distributor, (partyTotals.get(p.distributor) ?? 0n) + amounts[i]!);
-      // the percentage reproduces the dollars: within a cent of fee × pct (half a cent with two parties)
-      const exact = fee * pcts[i]!;
-      const diff = amounts[i]! * PCT_UNITS - exact;
-      if ((diff < 0n ? -diff : diff) >= PCT_UNITS)
-        throw new Error(`${input.portfolio}: ${p.distributor}'s dollars do not follow its percentage`);
+      // checked independently: the sum of the daily parts is within a cent a day of the days' fee
+      // × the exact share (each day's part is within a cent of that day's exact part)
+      if (allShares === 0n) return;
+      const diff = amounts[i]! * allShares - fee * p.shares;
+      if ((diff < 0n ? -diff : diff) > BigInt(s.days.length) * allShares)
+        throw new Error(`${input.portfolio}: ${p.distributor}'s dollars do not follow its share`);
     });
     distributorBySegment.push(amounts[0]!);
     governing.push({
@@ -456,47 +482,54 @@ export function monthlyCalculationDetail(
   });
 
   // SPEC §12, by independent computations: the parties' 12b-1 shares recounted day by day at the
-  // governing percentage (each day within a cent of its exact part, so the month within a cent per
-  // day); and the Assignees' 12b-1 Portions against the exact fractions of the Distributor's share.
-  const partyDayExact = new Map<string, bigint>(); // in 1/PCT_UNITS of a cent
+  // exact share in force (each day's part is within a cent of its exact part, so the month within a
+  // cent per day); and the Assignees' 12b-1 Portions against the exact fractions of the
+  // Distributor's share. Shares over computations with different totals are put over their
+  // common multiple.
+  const sharesOf = (c: ShareComputationInput) => sum(c.parties.map((p) => p.shares));
+  let shareScale = 1n;
+  for (const c of computations) {
+    const all = sharesOf(c);
+    if (all > 0n) shareScale = (shareScale / gcd(shareScale, all)) * all;
+  }
+  /** party i's exact fraction of a day under computation c, over shareScale */
+  const exactPart = (c: ShareComputationInput, i: number): bigint => {
+    const all = sharesOf(c);
+    if (all === 0n) return i === 0 ? shareScale : 0n;
+    return c.parties[i]!.shares * (shareScale / all);
+  };
+  const partyDayExact = new Map<string, bigint>(); // in 1/shareScale of a cent
   for (const d of days) {
     const c = latestBefore(computations, d.date) ?? exclusive;
-    partyPctUnits(c.parties).forEach((u, i) => {
-      const who = c.parties[i]!.distributor;
-      partyDayExact.set(who, (partyDayExact.get(who) ?? 0n) + d.cents * u);
+    c.parties.forEach((p, i) => {
+      partyDayExact.set(p.distributor, (partyDayExact.get(p.distributor) ?? 0n) + d.cents * exactPart(c, i));
     });
   }
   let partySum = 0n;
   for (const [who, cents] of partyTotals) {
     partySum += cents;
-    const diff = cents * PCT_UNITS - (partyDayExact.get(who) ?? 0n);
-    if ((diff < 0n ? -diff : diff) > PCT_UNITS * BigInt(segments.length))
-      throw new Error(
-        `${input.portfolio}: ${who}'s 12b-1 share is not its percentage of the days it governed`,
-      );
+    const diff = cents * shareScale - (partyDayExact.get(who) ?? 0n);
+    if ((diff < 0n ? -diff : diff) > shareScale * BigInt(days.length))
+      throw new Error(`${input.portfolio}: ${who}'s 12b-1 share is not its share of the days it governed`);
   }
   if (partySum !== input.distributionFeeCents)
     throw new Error(
       `${input.portfolio}: the distributors' 12b-1 shares do not add up to the Distribution Fees`,
     );
   // Each Assignee's 12b-1 Portion against its exact part recounted day by day (the day's fee ×
-  // the Distributor's percentage × the Transfer's percentage × its DOI fraction): the splits of
-  // each segment round the Distributor's share (< 1 cent) and then the portion (< 1 cent).
-  const exactScale = PCT_UNITS * WHOLE * L;
+  // the Distributor's share × the Transfer's percentage × its DOI fraction): the daily splits round
+  // the Distributor's share (< 1 cent a day), and each segment's split the portion (< 1 cent).
+  const exactScale = shareScale * WHOLE * L;
   transfers.forEach((t, i) => {
     if (t.twelveB1PortionPct === null) return;
     let exact = 0n;
     for (const d of days) {
       if (!inForceOn(t, d.date)) continue;
       const c = latestBefore(computations, d.date) ?? exclusive;
-      exact +=
-        d.cents *
-        partyPctUnits(c.parties)[0]! *
-        parseRateMicroPct(t.twelveB1PortionPct) *
-        rangeWeight(t, d.date);
+      exact += d.cents * exactPart(c, 0) * parseRateMicroPct(t.twelveB1PortionPct) * rangeWeight(t, d.date);
     }
     const diff = assignee12b1[i]! * exactScale - exact;
-    if ((diff < 0n ? -diff : diff) >= 2n * BigInt(segments.length) * exactScale)
+    if ((diff < 0n ? -diff : diff) >= (BigInt(days.length) + 2n * BigInt(segments.length)) * exactScale)
       throw new Error(
         `${input.portfolio}: Transfer ${t.id}'s 12b-1 Portion is not its part of the Distributor's share`,
       );

@@ -193,8 +193,9 @@ describe.skipIf(!seedsAvailable)(
       // March: 03-01..03-15 exclusive (15 × 20.55 = 308.25); computed first on 2010-03-15:
       //   AIM (a) 600; Zeta (a) 300 + 100, (b) 20 = 420; 1,020 outstanding →
       //   600/1020 = 58.82352941% → 58.8235 (remainder .29), 420/1020 = 41.17647059% → 41.1764 (.71) + 0.0001 = 41.1765.
-      //   03-16..03-31: 16 × 20.55 = 328.80 → AIM 328.80 × 0.588235 = 193.41166, Zeta 328.80 × 0.411765 = 135.38833;
-      //   193.41 + 135.38 = 328.79, the cent to the larger remainder (Zeta) → 193.41 and 135.39.
+      //   03-16..03-31, each day's 20.55 split 600 : 420 (SPEC §7): AIM 2,055¢ × 600/1020 = 1,208.82¢,
+      //   Zeta 846.18¢; floors 1,208 + 846 = 2,054, the cent to the larger remainder (AIM's .82) →
+      //   12.09 and 8.46 a day; 16 days → AIM 193.44, Zeta 135.36 (328.80).
       const mar = await mcOf('2010-03', P);
       expect(mar.computations).toEqual([
         {
@@ -212,12 +213,12 @@ describe.skipIf(!seedsAvailable)(
           days: 16,
           distributionFee: '328.80',
           parties: [
-            { distributor: AIM, sharePct: '58.8235', twelveB1Share: '193.41' },
-            { distributor: ZETA, sharePct: '41.1765', twelveB1Share: '135.39' },
+            { distributor: AIM, sharePct: '58.8235', twelveB1Share: '193.44' },
+            { distributor: ZETA, sharePct: '41.1765', twelveB1Share: '135.36' },
           ],
         },
       ]);
-      expect(mar.distributor12b1Share).toBe('501.66'); // 308.25 + 193.41
+      expect(mar.distributor12b1Share).toBe('501.69'); // 308.25 + 193.44
 
       // April 30: A1 250 (Zeta) + 600 (AIM), A2 100 + 20 (Zeta), A3 200 (Omega): 1,170 outstanding;
       //   600/1170 = 51.28205% (.05), 370/1170 = 31.62393% (.93 → 31.6239|316), 200/1170 = 17.09401% → floors
