@@ -1,6 +1,6 @@
 import { buildIdentity } from '../buildIdentity.js';
 import type { GovernanceSettings } from '../governance/governanceSettings.js';
-import type { BoardRate } from '../registry/boardRate.js';
+import { type BoardRate, boardRateAsShown } from '../registry/boardRate.js';
 import type { Registry } from '../registry/registry.js';
 import type { StoredDocument } from '../registry/storedDocument.js';
 import { isServerUrl } from '../store/databaseTarget.js';
@@ -40,5 +40,5 @@ export async function registryFor(
 
 /** The Board-set rates as recorded (SPEC §2), in the order `rates list` prints them. */
 export async function boardRatesFor(ctx: CliContext): Promise<readonly BoardRate[]> {
-  return (await registryInputsFor(ctx)).rates;
+  return (await registryInputsFor(ctx)).rates.map(boardRateAsShown);
 }

@@ -1,4 +1,4 @@
-import { parseRateMicroPct } from '../money/rate.js';
+import { normalizeRatePct, parseRateMicroPct } from '../money/rate.js';
 
 /**
  * A current rate set by the Board below the schedule's maximum, effective-dated (SPEC §2).
@@ -11,6 +11,18 @@ export interface BoardRate {
   readonly distributionFeePct: string | null;
   readonly serviceFeePct: string | null;
   readonly reason: string | null;
+}
+
+/**
+ * A Board-set rate as `rates list` and `GET /api/rates` show it: its percentages in the canonical
+ * form every other rate is shown in ("0.05", not the stored "0.050000").
+ */
+export function boardRateAsShown(rate: BoardRate): BoardRate {
+  return {
+    ...rate,
+    distributionFeePct: rate.distributionFeePct === null ? null : normalizeRatePct(rate.distributionFeePct),
+    serviceFeePct: rate.serviceFeePct === null ? null : normalizeRatePct(rate.serviceFeePct),
+  };
 }
 
 /** FINRA Rule 2341(d): asset-based sales charge ≤ 0.75% and service fee ≤ 0.25% a year. */

@@ -375,13 +375,18 @@ describe.skipIf(!seedsAvailable)('people-facing answers as CSV and XLSX', () => 
     expect(early.json<{ error: { hint: string } }>().error.hint).toContain(
       'a day an instrument covers the class',
     );
+    const listed = await cli('rates', 'list', '--json');
+    expect(listed.json<{ rates: { serviceFeePct: string }[] }>().rates.map((x) => x.serviceFeePct)).toEqual([
+      '0.20',
+    ]);
     const xlsx = join(dir, 'rates.xlsx');
     const r = await cli('rates', 'list', '--csv', '--xlsx', xlsx);
     expect(r.code, r.stderr).toBe(0);
     expect(parse(r.stdout)).toEqual([
       ['effectiveDate', 'portfolio', 'class', 'distributionFeePct', 'serviceFeePct', 'reason'],
-      // as recorded (and as --json prints it): percent to six places
-      ['2021-06-01', FUND, 'R', '', '0.200000', 'Board resolution of 2021-05-20'],
+      // in the canonical form every rate is shown in (and as --json prints it): "0.20", not the
+      // stored "0.200000"
+      ['2021-06-01', FUND, 'R', '', '0.20', 'Board resolution of 2021-05-20'],
     ]);
     const ws = (await workbook(xlsx)).worksheets[0]!;
     expect(values(ws, 3)).toEqual([

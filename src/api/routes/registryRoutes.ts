@@ -2,6 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { scheduleDocumentAsOf } from '../../cli/scheduleDocument.js';
 import { renderExhibit } from '../../edgar/renderExhibit.js';
 import { Plan12bError } from '../../errors.js';
+import { boardRateAsShown } from '../../registry/boardRate.js';
 import { scheduleAnswer } from '../../registry/scheduleAnswer.js';
 import { loadBoardRates } from '../../store/boardRatesRepository.js';
 import { listDocuments, loadEveryParsedDocument } from '../../store/registryStore.js';
@@ -280,7 +281,7 @@ export const registryRoutes = [
       rates: z.array(looseObject({ portfolio: z.string(), class: z.string(), effectiveDate: z.string() })),
     }),
     errors: [],
-    run: async ({ use }) => ({ rates: await use((db) => loadBoardRates(db)) }),
+    run: async ({ use }) => ({ rates: (await use((db) => loadBoardRates(db))).map(boardRateAsShown) }),
   }),
   defineRoute({
     method: 'get',
