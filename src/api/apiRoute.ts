@@ -2,7 +2,7 @@ import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { ERROR_CODES, type ErrorCode } from '../errors.js';
 import { withActor } from '../store/actor.js';
-import type { Database } from '../store/database.js';
+import type { Database, Queryable } from '../store/database.js';
 import type { ApiEnv } from './apiEnv.js';
 import type { ApiStore } from './apiStore.js';
 import type { CloseJobs } from './closeJobs.js';
@@ -24,8 +24,10 @@ export interface RouteInput<Q, P, B> {
   readonly body: B;
   readonly store: ApiStore;
   readonly jobs: CloseJobs;
-  /** the request's connection: reads use it directly; writes go through the door with it */
+  /** the request's connection: writes go through the door with it */
   readonly use: <T>(fn: (db: Database) => Promise<T>) => Promise<T>;
+  /** the request's connection in ONE snapshot (`readSnapshot`): every read-only route reads through it */
+  readonly read: <T>(fn: (q: Queryable) => Promise<T>) => Promise<T>;
   readonly c: Context<ApiEnv>;
 }
 
@@ -184,6 +186,7 @@ export function registerRoute(
       store: deps.store,
       jobs: deps.jobs,
       use: (fn) => deps.store.use(fn),
+      read: (fn) => deps.store.read(fn),
       c,
     };
     const holder = c.get('holder');
