@@ -1,3 +1,4 @@
+import { InternalError } from '../errors.js';
 import type { Database, Queryable } from './database.js';
 
 /**
@@ -21,4 +22,28 @@ export function readSnapshot<T>(q: Queryable, fn: (q: Queryable) => Promise<T>):
 /** A Database (it can open a transaction), not a transaction's own Queryable. */
 function isDatabase(q: Queryable): q is Database {
   return typeof (q as Partial<Database>).transaction === 'function';
+}
+
+/**
+ * `db` for a caller that may only read, and only in snapshots (a query command `plan12b serve`
+ * answers for the CLI): a statement outside a transaction is a bug — a read that could mix the
+ * state before and after another's write — refused as one (exit 70), whichever command it is.
+ */
+export function readsOnlyInSnapshots(db: Database): Database {
+  const outside = (): never => {
+    throw new InternalError(new Error('a query read the store outside one snapshot (readSnapshot)'));
+  };
+  return {
+    dialect: db.dialect,
+    target: db.target,
+    query: outside,
+    exec: outside,
+    copyIn: outside,
+    copyOut: outside,
+    textRows: outside,
+    textRowChunks: outside,
+    transaction: (fn, opts) => db.transaction(fn, opts),
+    withWriterLock: outside,
+    close: outside,
+  };
 }

@@ -3,6 +3,7 @@ import { buildIdentity } from '../../buildIdentity.js';
 import { forwardableQuery } from '../../cli/forwardableQuery.js';
 import { main } from '../../cli/main.js';
 import { Plan12bError } from '../../errors.js';
+import { readsOnlyInSnapshots } from '../../store/readSnapshot.js';
 import { defineRoute } from '../apiRoute.js';
 import { mayDo } from '../roles.js';
 
@@ -88,7 +89,8 @@ export const cliRoutes = [
             wrote('stderr', t);
           },
         },
-        database: use,
+        // every forwarded query reads in one snapshot (readSnapshot); a read outside one is a bug
+        database: (fn) => use((db) => fn(readsOnlyInSnapshots(db))),
       });
       return { exitCode, stdout, stderr, sequence };
     },
