@@ -3,7 +3,6 @@ import { buildIdentity } from '../../buildIdentity.js';
 import { forwardableQuery } from '../../cli/forwardableQuery.js';
 import { main } from '../../cli/main.js';
 import { Plan12bError } from '../../errors.js';
-import { readsOnlyInSnapshots } from '../../store/readSnapshot.js';
 import { defineRoute } from '../apiRoute.js';
 import { mayDo } from '../roles.js';
 
@@ -89,8 +88,9 @@ export const cliRoutes = [
             wrote('stderr', t);
           },
         },
-        // every forwarded query reads in one snapshot (readSnapshot); a read outside one is a bug
-        database: (fn) => use((db) => fn(readsOnlyInSnapshots(db))),
+        // a route that does not change state: every forwarded query reads in one snapshot
+        // (readSnapshot); a read outside one is refused as a bug (apiRoute.ts)
+        database: use,
       });
       return { exitCode, stdout, stderr, sequence };
     },
