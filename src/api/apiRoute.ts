@@ -2,7 +2,8 @@ import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { ERROR_CODES, type ErrorCode } from '../errors.js';
 import { withActor } from '../store/actor.js';
-import type { Database } from '../store/database.js';
+import type { Database, Queryable } from '../store/database.js';
+import { readsOnlyInSnapshots } from '../store/readSnapshot.js';
 import type { ApiEnv } from './apiEnv.js';
 import type { ApiStore } from './apiStore.js';
 import type { CloseJobs } from './closeJobs.js';
@@ -24,8 +25,13 @@ export interface RouteInput<Q, P, B> {
   readonly body: B;
   readonly store: ApiStore;
   readonly jobs: CloseJobs;
-  /** the request's connection: reads use it directly; writes go through the door with it */
+  /**
+   * the request's connection: writes go through the door with it; in a route that does not change
+   * state it reads only in snapshots (a statement outside one is refused as a bug)
+   */
   readonly use: <T>(fn: (db: Database) => Promise<T>) => Promise<T>;
+  /** the request's connection in ONE snapshot (`readSnapshot`): every read-only route reads through it */
+  readonly read: <T>(fn: (q: Queryable) => Promise<T>) => Promise<T>;
   readonly c: Context<ApiEnv>;
 }
 
@@ -183,7 +189,11 @@ export function registerRoute(
       body,
       store: deps.store,
       jobs: deps.jobs,
-      use: (fn) => deps.store.use(fn),
+      // a route that only reads reads in snapshots (readSnapshot): a statement outside one is a bug
+      use: route.changesState
+        ? (fn) => deps.store.use(fn)
+        : (fn) => deps.store.use((db) => fn(readsOnlyInSnapshots(db))),
+      read: (fn) => deps.store.read(fn),
       c,
     };
     const holder = c.get('holder');

@@ -1,8 +1,15 @@
 import type { Registry } from '../registry/registry.js';
 import type { StoredDocument } from '../registry/storedDocument.js';
-import { type Database, isServerUrl, openDatabase, type StoreWorkload } from '../store/database.js';
+import {
+  type Database,
+  isServerUrl,
+  openDatabase,
+  type Queryable,
+  type StoreWorkload,
+} from '../store/database.js';
 import { todayIso } from '../store/governanceStore.js';
 import { migrate } from '../store/migrations.js';
+import { readSnapshot } from '../store/readSnapshot.js';
 import { registryInputsKey } from '../store/registryKey.js';
 import { deriveRegistry } from '../store/registryStore.js';
 
@@ -74,6 +81,11 @@ export class ApiStore {
     }
   }
 
+  /** Runs fn on a connection of its own, in ONE snapshot of the database (a read-only request). */
+  read<T>(fn: (q: Queryable) => Promise<T>): Promise<T> {
+    return this.use((db) => readSnapshot(db, fn));
+  }
+
   private async lend<T>(fn: (db: Database) => Promise<T>): Promise<T> {
     if (this.dialect === 'pglite') return fn(this.all[0]!);
     const db = this.idle.pop() ?? (await new Promise<Database>((resolve) => this.waiting.push(resolve)));
@@ -106,14 +118,11 @@ export class ApiStore {
       this.deriving ??= (async () => {
         try {
           // read in one snapshot, and keyed by the key read in it
-          const derived = await db.transaction(
-            async (tx) => {
-              const today = todayIso();
-              const key = await registryInputsKey(tx, today);
-              return { key, ...(await deriveRegistry(tx, today)) };
-            },
-            { isolation: 'repeatable read' },
-          );
+          const derived = await readSnapshot(db, async (tx) => {
+            const today = todayIso();
+            const key = await registryInputsKey(tx, today);
+            return { key, ...(await deriveRegistry(tx, today)) };
+          });
           this.derived = derived;
           return derived;
         } finally {

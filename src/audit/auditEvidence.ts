@@ -1,8 +1,9 @@
 import { classBDetailNow } from '../close/closedMonthView.js';
 import { loadAuditLog, recordedAuditHead } from '../store/auditLog.js';
 import { loadSealedMonths } from '../store/closeRepository.js';
-import type { Database } from '../store/database.js';
+import type { Queryable } from '../store/database.js';
 import { feedImportAnchors } from '../store/feedImport.js';
+import { readSnapshot } from '../store/readSnapshot.js';
 import { loadSettings } from '../store/settingsRepository.js';
 import type { AuditEvidence } from './auditVerification.js';
 import { sealedMonthInputsDigestNow } from './monthInputsDigest.js';
@@ -12,26 +13,23 @@ import { sealedMonthInputsDigestNow } from './monthInputsDigest.js';
  * closed month's seal with its inputs recomputed as sealed and its Class B redemptions as stored
  * now, each feed import's audit record and the settings.
  */
-export async function loadAuditEvidence(db: Database): Promise<AuditEvidence> {
-  return db.transaction(
-    async (tx) => {
-      const records = await loadAuditLog(tx);
-      const sealed = await loadSealedMonths(tx);
-      const sealedMonths = [];
-      for (const m of sealed)
-        sealedMonths.push({
-          ...m,
-          inputsDigestNow: await sealedMonthInputsDigestNow(tx, m.month, m.inputsDigest),
-          redemptionsDetail: await classBDetailNow(tx, m.month, m.parts),
-        });
-      return {
-        records,
-        sealedMonths,
-        feedImports: await feedImportAnchors(tx),
-        recordedHead: await recordedAuditHead(tx),
-        settings: [...(await loadSettings(tx))],
-      };
-    },
-    { isolation: 'repeatable read' },
-  );
+export async function loadAuditEvidence(db: Queryable): Promise<AuditEvidence> {
+  return readSnapshot(db, async (tx) => {
+    const records = await loadAuditLog(tx);
+    const sealed = await loadSealedMonths(tx);
+    const sealedMonths = [];
+    for (const m of sealed)
+      sealedMonths.push({
+        ...m,
+        inputsDigestNow: await sealedMonthInputsDigestNow(tx, m.month, m.inputsDigest),
+        redemptionsDetail: await classBDetailNow(tx, m.month, m.parts),
+      });
+    return {
+      records,
+      sealedMonths,
+      feedImports: await feedImportAnchors(tx),
+      recordedHead: await recordedAuditHead(tx),
+      settings: [...(await loadSettings(tx))],
+    };
+  });
 }

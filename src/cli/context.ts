@@ -1,4 +1,4 @@
-import type { Database, StoreWorkload } from '../store/database.js';
+import type { Database, Queryable, StoreWorkload } from '../store/database.js';
 import { defaultDatabaseTarget } from '../store/databaseTarget.js';
 
 /** Where a command's text goes: stdout and stderr, each given whole pieces of text. */
@@ -78,6 +78,16 @@ export async function withDatabase<T>(ctx: CliContext, fn: (db: Database) => Pro
       spawnOnDemandServe(ctx.dbTarget, ctx.onDemandServeBin, process.env);
     }
   }
+}
+
+/**
+ * A query command's read: the store opened as by {@link withDatabase}, and fn run in ONE snapshot of
+ * it (`readSnapshot`, src/store/readSnapshot.ts), so that what it prints never mixes the state
+ * before and after a write another process commits meanwhile (SPEC §11, §12).
+ */
+export async function withReadSnapshot<T>(ctx: CliContext, fn: (q: Queryable) => Promise<T>): Promise<T> {
+  const { readSnapshot } = await import('../store/readSnapshot.js');
+  return withDatabase(ctx, (db) => readSnapshot(db, fn));
 }
 
 export function printJson(ctx: CliContext, value: unknown): void {

@@ -6,7 +6,7 @@ import type { StoredDocument } from '../registry/storedDocument.js';
 import { isServerUrl } from '../store/databaseTarget.js';
 import { decodeRegistryInputs, type RegistryInputs, registryOfInputs } from '../store/registryInputs.js';
 import { readRegistrySnapshotBody } from '../store/registrySnapshotFile.js';
-import { type CliContext, withDatabase } from './context.js';
+import { type CliContext, withReadSnapshot } from './context.js';
 
 /**
  * The registry's inputs for a query command (issue 13 item 4): from the registry snapshot beside
@@ -28,7 +28,7 @@ export async function registryInputsFor(ctx: CliContext): Promise<RegistryInputs
   // No query server is started for this (src/store/onDemandServe.ts): this close stamps a fresh
   // snapshot, which answers the next registry query as fast as a server would, holding nothing.
   const { onDemandServeBin: _, ...withoutServer } = ctx;
-  return withDatabase(withoutServer, (db) => loadRegistryInputs(db));
+  return withReadSnapshot(withoutServer, (q) => loadRegistryInputs(q));
 }
 
 /** The registry as recorded now, lapses judged as of today, with the documents and settings it comes from. */

@@ -5,7 +5,8 @@ import { Plan12bError } from '../errors.js';
 import { redemptionsReport } from '../reports/classBRedemptionsReport.js';
 import { loadAuditLog } from '../store/auditLog.js';
 import { loadSealedMonths } from '../store/closeRepository.js';
-import type { Database, Queryable } from '../store/database.js';
+import type { Queryable } from '../store/database.js';
+import { readSnapshot } from '../store/readSnapshot.js';
 import { loadRegistry } from '../store/registryStore.js';
 import { type ClosedMonthRestatement, restatementsOfClosedMonth } from '../store/sealedResultsRepository.js';
 import type { CloseCompleteness } from './inputCompleteness.js';
@@ -61,8 +62,9 @@ async function named(
  * the inputs recomputed as sealed): a month whose seal does not verify is refused (69) with the
  * findings, never shown as if it were sealed.
  */
-export async function showClosedMonth(db: Database, month: string): Promise<ClosedMonthView> {
-  const { sealed, records, inputsDigestNow, restatements, classBDetail } = await db.transaction(
+export async function showClosedMonth(db: Queryable, month: string): Promise<ClosedMonthView> {
+  const { sealed, records, inputsDigestNow, restatements, classBDetail } = await readSnapshot(
+    db,
     async (tx) => {
       const [m] = await loadSealedMonths(tx, month);
       if (m === undefined)
@@ -75,7 +77,6 @@ export async function showClosedMonth(db: Database, month: string): Promise<Clos
         inputsDigestNow: await sealedMonthInputsDigestNow(tx, month, m.inputsDigest),
       };
     },
-    { isolation: 'repeatable read' },
   );
   if (sealed === undefined)
     throw new Plan12bError(

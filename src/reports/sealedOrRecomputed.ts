@@ -1,5 +1,6 @@
 import type { Registry } from '../registry/registry.js';
-import type { Database, Queryable } from '../store/database.js';
+import type { Queryable } from '../store/database.js';
+import { readSnapshot } from '../store/readSnapshot.js';
 import { loadRegistry } from '../store/registryStore.js';
 import {
   type ClosedMonthRestatement,
@@ -128,7 +129,7 @@ export async function adjustmentsSince(q: Queryable, month: string): Promise<Adj
  * snapshot, so that a close committing meanwhile is seen whole or not at all.
  */
 export async function readMonth<S, C>(
-  db: Database,
+  db: Queryable,
   month: string,
   opts: {
     readonly part: string;
@@ -137,35 +138,32 @@ export async function readMonth<S, C>(
     readonly compute: (q: Queryable) => Promise<C>;
   },
 ): Promise<MonthReading<S, C>> {
-  return db.transaction(
-    async (q) => {
-      const record = await closedMonthRecord(q, month);
-      if (record === null) return { basis: 'open', report: await opts.compute(q), closed: null };
-      const content = opts.recompute ? undefined : await sealedPart(q, month, opts.part);
-      const closed = {
-        closedAt: record.closedAt,
-        closedBy: record.closedBy,
-        resultsHash: record.resultsHash,
-        adjustmentsSince: await adjustmentsSince(q, month),
-      };
-      if (content === undefined)
-        return {
-          basis: 'recomputed',
-          report: await opts.compute(q),
-          closed: {
-            basis: 'recomputed',
-            note: opts.recompute ? null : `the close of ${month} did not seal its ${opts.part}`,
-            ...closed,
-          },
-        };
+  return readSnapshot(db, async (q) => {
+    const record = await closedMonthRecord(q, month);
+    if (record === null) return { basis: 'open', report: await opts.compute(q), closed: null };
+    const content = opts.recompute ? undefined : await sealedPart(q, month, opts.part);
+    const closed = {
+      closedAt: record.closedAt,
+      closedBy: record.closedBy,
+      resultsHash: record.resultsHash,
+      adjustmentsSince: await adjustmentsSince(q, month),
+    };
+    if (content === undefined)
       return {
-        basis: 'sealed',
-        report: opts.sealed(content),
-        closed: { basis: 'sealed', note: null, ...closed },
+        basis: 'recomputed',
+        report: await opts.compute(q),
+        closed: {
+          basis: 'recomputed',
+          note: opts.recompute ? null : `the close of ${month} did not seal its ${opts.part}`,
+          ...closed,
+        },
       };
-    },
-    { isolation: 'repeatable read' },
-  );
+    return {
+      basis: 'sealed',
+      report: opts.sealed(content),
+      closed: { basis: 'sealed', note: null, ...closed },
+    };
+  });
 }
 
 /** The report as `--json` prints it: a closed month's carries its basis, its close and the adjustments since. */

@@ -80,11 +80,19 @@ let cursorCount = 0;
 
 export type Isolation = 'read committed' | 'repeatable read' | 'serializable';
 
+export interface TransactionOptions {
+  readonly isolation?: Isolation;
+  readonly readOnly?: boolean;
+}
+
 export interface Database extends Queryable {
   readonly dialect: 'pglite' | 'postgres';
   readonly target: string;
-  /** Runs fn in one transaction: all of it is written, or none of it. */
-  transaction<T>(fn: (tx: Queryable) => Promise<T>, opts?: { isolation?: Isolation }): Promise<T>;
+  /**
+   * Runs fn in one transaction: all of it is written, or none of it. `readOnly`: the transaction
+   * may write nothing (a query's snapshot, `readSnapshot.ts`).
+   */
+  transaction<T>(fn: (tx: Queryable) => Promise<T>, opts?: TransactionOptions): Promise<T>;
   /**
    * Runs fn holding the database's writer lock (SPEC §12: one writer at a time): on a server a
    * PostgreSQL advisory lock of this schema, waited for a bounded time; on PGlite the data folder
@@ -224,8 +232,13 @@ async function openPglite(path: string, workload: StoreWorkload): Promise<Databa
     dialect: 'pglite',
     target: path,
     ...wrap(db),
-    // PGlite runs one transaction at a time and every snapshot is the whole database's.
-    transaction: (fn) => db.transaction((tx) => fn(wrap(tx))),
+    // PGlite runs one transaction at a time and every snapshot is the whole database's; a read-only
+    // one is marked so all the same, so that a query that writes fails on both stores alike.
+    transaction: (fn, opts) =>
+      db.transaction(async (tx) => {
+        if (opts?.readOnly) await tx.query('SET TRANSACTION READ ONLY');
+        return fn(wrap(tx));
+      }),
     withWriterLock: (fn) => writers.run(fn),
     async close() {
       if (path === ':memory:') return db.close();
@@ -416,7 +429,11 @@ async function openServer(url: string): Promise<Database> {
     async transaction(fn, opts) {
       if (inTransaction) throw new Error('nested transaction');
       inTransaction = true;
-      await client.query(opts?.isolation ? `BEGIN ISOLATION LEVEL ${opts.isolation.toUpperCase()}` : 'BEGIN');
+      const modes = [
+        ...(opts?.isolation ? [`ISOLATION LEVEL ${opts.isolation.toUpperCase()}`] : []),
+        ...(opts?.readOnly ? ['READ ONLY'] : []),
+      ];
+      await client.query(['BEGIN', ...modes].join(' '));
       try {
         const out = await fn(q);
         await client.query('COMMIT');

@@ -69,7 +69,7 @@ export const adminRoutes = [
       ),
     }),
     errors: [],
-    run: async ({ use }) => ({ tokens: await use((db) => listTokens(db)) }),
+    run: async ({ read }) => ({ tokens: await read((q) => listTokens(q)) }),
   }),
   defineRoute({
     method: 'post',

@@ -40,14 +40,14 @@ export const auditRoutes = [
     }),
     csv: true,
     errors: ['USAGE'],
-    async run({ query, use }) {
+    async run({ query, read }) {
       const filter: AuditLogFilter = {
         ...(query.action !== undefined && { action: query.action }),
         ...(query.actor !== undefined && { actor: query.actor }),
         ...(query.from !== undefined && { from: query.from }),
         ...(query.to !== undefined && { to: query.to }),
       };
-      const records = await use((db) => loadAuditLog(db, filter));
+      const records = await read((q) => loadAuditLog(q, filter));
       return query.format === 'csv' ? new CsvText(toCsv(AUDIT_LOG_CSV_COLUMNS, records)) : { records };
     },
   }),
@@ -63,11 +63,11 @@ export const auditRoutes = [
     }),
     response: looseObject({ ok: z.boolean(), records: z.number().int() }),
     errors: ['USAGE', 'DATABASE'],
-    async run({ query, use }) {
+    async run({ query, read }) {
       const kept = query.anchor === undefined ? null : parseKeptAnchor(query.anchor);
       if (query.anchor !== undefined && kept === null)
         throw new Plan12bError('USAGE', `anchor ${JSON.stringify(query.anchor)} is not HASH or SEQ:HASH`);
-      const report = verifyAuditEvidence(await use((db) => loadAuditEvidence(db)), kept);
+      const report = verifyAuditEvidence(await read((q) => loadAuditEvidence(q)), kept);
       if (!report.ok)
         throw new Plan12bError(
           'DATABASE',
@@ -86,6 +86,6 @@ export const auditRoutes = [
     permission: 'audit',
     response: z.object({ seq: z.number().int(), hash: z.string() }),
     errors: [],
-    run: ({ use }) => use((db) => auditHead(db)),
+    run: ({ read }) => read((q) => auditHead(q)),
   }),
 ];

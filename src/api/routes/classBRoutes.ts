@@ -48,7 +48,7 @@ export const classBRoutes = [
       lots: z.array(looseObject({ lotId: z.string(), shares: z.string(), kind: z.string() })),
     }).openapi('Lots'),
     errors: ['USAGE', 'NOT_FOUND'],
-    run: ({ query, use }) => use((db) => lotsReport(db, query.account, query.asOf)),
+    run: ({ query, read }) => read((q) => lotsReport(q, query.account, query.asOf)),
   }),
   defineRoute({
     method: 'get',
@@ -75,10 +75,10 @@ export const classBRoutes = [
     }).openapi('Redemptions'),
     csv: true,
     errors: ['USAGE'],
-    async run({ query, use }) {
+    async run({ query, read }) {
       const { from, to } = dateRange(query);
-      const report = await use((db) =>
-        redemptionsReport(db, from, to, { distributor: query.distributor ?? null }),
+      const report = await read((q) =>
+        redemptionsReport(q, from, to, { distributor: query.distributor ?? null }),
       );
       return query.format === 'csv'
         ? new CsvText(toCsv(REDEMPTION_PIECE_COLUMNS, redemptionPieceRows(report)))
@@ -95,7 +95,7 @@ export const classBRoutes = [
     query: z.object({ month: Month }),
     response: looseObject({ conversions: z.array(looseObject({})), totalShares: z.string() }),
     errors: ['USAGE'],
-    run: ({ query, use }) => use((db) => conversionsReport(db, query.month)),
+    run: ({ query, read }) => read((q) => conversionsReport(q, query.month)),
   }),
   defineRoute({
     method: 'get',
@@ -133,7 +133,7 @@ export const classBRoutes = [
     }).openapi('Cdsc'),
     csv: true,
     errors: ['USAGE'],
-    async run({ query, use }) {
+    async run({ query, read }) {
       // the CLI's rule: --month, or --from and --to, not both
       if (query.month !== undefined && (query.from !== undefined || query.to !== undefined))
         throw new Plan12bError('USAGE', 'give month or from and to, not both');
@@ -141,10 +141,10 @@ export const classBRoutes = [
         throw new Plan12bError('USAGE', 'give month=YYYY-MM, or from and to');
       const distributor = query.distributor ?? null;
       const month = query.month ?? null;
-      const report = await use<CdscReport | CdscRangeReport>((db) =>
+      const report = await read<CdscReport | CdscRangeReport>((q) =>
         month !== null && distributor === null
-          ? cdscReport(db, month)
-          : cdscRangeReport(db, {
+          ? cdscReport(q, month)
+          : cdscRangeReport(q, {
               ...(month === null
                 ? dateRange({ from: query.from!, to: query.to! })
                 : { from: monthStart(month), to: monthEnd(month) }),
@@ -163,6 +163,6 @@ export const classBRoutes = [
     permission: 'read',
     response: looseObject({ rules: z.array(looseObject({})), defaults: looseObject({}) }),
     errors: [],
-    run: ({ use }) => use((db) => listClassBTerms(db)),
+    run: ({ read }) => read((q) => listClassBTerms(q)),
   }),
 ];

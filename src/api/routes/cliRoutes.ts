@@ -88,6 +88,8 @@ export const cliRoutes = [
             wrote('stderr', t);
           },
         },
+        // a route that does not change state: every forwarded query reads in one snapshot
+        // (readSnapshot); a read outside one is refused as a bug (apiRoute.ts)
         database: use,
       });
       return { exitCode, stdout, stderr, sequence };

@@ -115,10 +115,10 @@ export const closeRoutes = [
     response: CloseJob,
     status: 202,
     errors: ['USAGE', 'NOT_FOUND', 'CONFLICT', 'REFUSED'],
-    async run({ body, jobs, use }) {
+    async run({ body, jobs, read }) {
       const { month, dueDate, first, acceptEnded } = body as z.infer<typeof CloseRequest>;
       // said at once when it is plain; the close itself checks again under the writer lock
-      const closed = await use((db) => closedMonthList(db));
+      const closed = await read((q) => closedMonthList(q));
       if (closed.some((m) => m.month === month))
         throw new Plan12bError(
           'CONFLICT',
@@ -131,7 +131,7 @@ export const closeRoutes = [
         assertClosable(month, { closed: closed.map((m) => m.month), firstNetAssetsMonth: null, first });
       // each class named as the CLI names it, or the CLI's error (64 not a class, 66 no such portfolio)
       if (acceptEnded.length > 0) {
-        const registry = await use((db) => loadRegistry(db));
+        const registry = await read((q) => loadRegistry(q));
         for (const text of acceptEnded) parseNamedClass(registry, text);
       }
       if (jobs.list().some((j) => j.month === month && j.state === 'running'))
@@ -193,7 +193,7 @@ export const closeRoutes = [
       ),
     }),
     errors: [],
-    run: async ({ use }) => ({ months: await use((db) => closedMonthList(db)) }),
+    run: async ({ read }) => ({ months: await read((q) => closedMonthList(q)) }),
   }),
   defineRoute({
     method: 'get',
@@ -206,8 +206,7 @@ export const closeRoutes = [
     params: z.object({ month: Month.openapi({ param: { name: 'month', in: 'path' } }) }),
     response: MonthStatus,
     errors: ['USAGE'],
-    run: ({ params, use }) =>
-      use((db) => db.transaction((q) => monthStatus(q, params.month), { isolation: 'repeatable read' })),
+    run: ({ params, read }) => read((q) => monthStatus(q, params.month)),
   }),
   defineRoute({
     method: 'get',
@@ -229,8 +228,8 @@ export const closeRoutes = [
     csv: true,
     // 404: the month is not closed; 503 (DATABASE, exit 69): its seal does not verify
     errors: ['USAGE', 'NOT_FOUND', 'DATABASE'],
-    async run({ params, query, use }) {
-      const view = await use((db) => showClosedMonth(db, params.month));
+    async run({ params, query, read }) {
+      const view = await read((q) => showClosedMonth(q, params.month));
       return query.format === 'csv' ? new CsvText(closedMonthPartCsv(view, query.part)) : view;
     },
   }),

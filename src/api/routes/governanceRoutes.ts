@@ -67,8 +67,8 @@ export const governanceRoutes = [
     }),
     csv: true,
     errors: ['USAGE'],
-    async run({ query, use }) {
-      const rows = await use((db) => terminationRows(db));
+    async run({ query, read }) {
+      const rows = await read((q) => terminationRows(q));
       return query.format === 'csv'
         ? new CsvText(toCsv(TERMINATION_COLUMNS, rows))
         : { count: rows.length, terminations: rows };
@@ -148,7 +148,7 @@ export const governanceRoutes = [
       ),
     }),
     errors: [],
-    run: async ({ use }) => ({ settings: await use((db) => governanceSettingRows(db)) }),
+    run: async ({ read }) => ({ settings: await read((q) => governanceSettingRows(q)) }),
   }),
   defineRoute({
     method: 'get',
@@ -164,8 +164,8 @@ export const governanceRoutes = [
     }),
     csv: true,
     errors: ['USAGE'],
-    async run({ query, use }) {
-      const approvals = await use((db) => approvalRows(db));
+    async run({ query, read }) {
+      const approvals = await read((q) => approvalRows(q));
       return query.format === 'csv'
         ? new CsvText(toCsv(APPROVAL_CSV_COLUMNS, approvals))
         : { count: approvals.length, approvals };
@@ -191,8 +191,8 @@ export const governanceRoutes = [
     }).openapi('Continuance'),
     csv: true,
     errors: ['USAGE'],
-    async run({ query, use }) {
-      const report = await use((db) => continuanceReport(db, query.asOf));
+    async run({ query, read }) {
+      const report = await read((q) => continuanceReport(q, query.asOf));
       return query.format === 'csv'
         ? new CsvText(toCsv(CONTINUANCE_CSV_COLUMNS, continuanceCsvRows(report)))
         : report;
@@ -216,17 +216,13 @@ export const governanceRoutes = [
     ),
     csv: true,
     errors: ['USAGE', 'NOT_FOUND', 'BAD_INPUT'],
-    async run({ query, use }) {
-      const report = await use((db) =>
-        db.transaction(
-          (q) =>
-            finraCapReport(q, {
-              class: query.class,
-              through: query.through,
-              ...(query.portfolio ? { portfolio: query.portfolio } : {}),
-            }),
-          { isolation: 'repeatable read' },
-        ),
+    async run({ query, read }) {
+      const report = await read((q) =>
+        finraCapReport(q, {
+          class: query.class,
+          through: query.through,
+          ...(query.portfolio ? { portfolio: query.portfolio } : {}),
+        }),
       );
       return query.format === 'csv' ? new CsvText(toCsv(FINRA_CAP_COLUMNS, report.months)) : report;
     },
@@ -245,12 +241,8 @@ export const governanceRoutes = [
     response: looseObject({ quarter: z.string(), warnings: z.array(z.string()) }).openapi('BoardReport'),
     csv: true,
     errors: ['USAGE'],
-    async run({ query, use }) {
-      const report = await use((db) =>
-        db.transaction((q) => boardReport(q, quarterOf(query.quarter), boardReportGovernance), {
-          isolation: 'repeatable read',
-        }),
-      );
+    async run({ query, read }) {
+      const report = await read((q) => boardReport(q, quarterOf(query.quarter), boardReportGovernance));
       return query.format === 'csv'
         ? new CsvText(toCsv(BOARD_REPORT_CSV_COLUMNS, boardReportLines(report)))
         : report;
@@ -266,12 +258,8 @@ export const governanceRoutes = [
     query: boardReportQuery,
     response: 'pdf',
     errors: ['USAGE'],
-    async run({ query, use }) {
-      const report = await use((db) =>
-        db.transaction((q) => boardReport(q, quarterOf(query.quarter), boardReportGovernance), {
-          isolation: 'repeatable read',
-        }),
-      );
+    async run({ query, read }) {
+      const report = await read((q) => boardReport(q, quarterOf(query.quarter), boardReportGovernance));
       return pdfBytes((path) => writeBoardReportPdf(report, { preparedAt: new Date().toISOString() }, path));
     },
   }),
@@ -296,19 +284,15 @@ export const governanceRoutes = [
     ),
     csv: true,
     errors: ['USAGE', 'NOT_FOUND', 'REFUSED'],
-    async run({ query, use }) {
-      const report = await use((db) =>
-        db.transaction(
-          (q) =>
-            whatIfReport(q, {
-              portfolio: query.portfolio,
-              class: query.class,
-              distributionFeePct: query.distributionFee,
-              ...(query.serviceFee ? { serviceFeePct: query.serviceFee } : {}),
-              ...(query.from ? { from: query.from } : {}),
-            }),
-          { isolation: 'repeatable read' },
-        ),
+    async run({ query, read }) {
+      const report = await read((q) =>
+        whatIfReport(q, {
+          portfolio: query.portfolio,
+          class: query.class,
+          distributionFeePct: query.distributionFee,
+          ...(query.serviceFee ? { serviceFeePct: query.serviceFee } : {}),
+          ...(query.from ? { from: query.from } : {}),
+        }),
       );
       return query.format === 'csv' ? new CsvText(toCsv(WHAT_IF_COLUMNS, report.payees)) : report;
     },

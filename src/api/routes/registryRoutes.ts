@@ -197,12 +197,12 @@ export const registryRoutes = [
       ),
     }),
     errors: [],
-    async run({ use }) {
+    async run({ read }) {
       // the same documents, in the same order and with the same fields, as `plan12b exhibit list
       // --json` (FORMATS.md), withdrawn ones included; with what each parsed document says
-      const { documents, parsed } = await use(async (db) => ({
-        documents: await listDocuments(db),
-        parsed: new Map((await loadEveryParsedDocument(db)).map((d) => [d.id, d.doc])),
+      const { documents, parsed } = await read(async (q) => ({
+        documents: await listDocuments(q),
+        parsed: new Map((await loadEveryParsedDocument(q)).map((d) => [d.id, d.doc])),
       }));
       return {
         count: documents.length,
@@ -281,7 +281,7 @@ export const registryRoutes = [
       rates: z.array(looseObject({ portfolio: z.string(), class: z.string(), effectiveDate: z.string() })),
     }),
     errors: [],
-    run: async ({ use }) => ({ rates: (await use((db) => loadBoardRates(db))).map(boardRateAsShown) }),
+    run: async ({ read }) => ({ rates: (await read((q) => loadBoardRates(q))).map(boardRateAsShown) }),
   }),
   defineRoute({
     method: 'get',

@@ -19,7 +19,7 @@ import { sealedDistributorShare } from '../../reports/sealedDistributorShare.js'
 import { readingDocument, readMonth } from '../../reports/sealedOrRecomputed.js';
 import { type ServiceFeesReport, serviceFeesReport } from '../../reports/serviceFeesReport.js';
 import { loadClosedPeriods } from '../../store/closedPeriodsRepository.js';
-import type { Database } from '../../store/database.js';
+import type { Queryable } from '../../store/database.js';
 import { listProviders } from '../../store/serviceProvidersRepository.js';
 import { loadTransferRows } from '../../store/transfersRepository.js';
 import { CsvText, defineRoute } from '../apiRoute.js';
@@ -35,7 +35,7 @@ const monthQuery = z.object({
   }),
 });
 
-function serviceFeesReading(db: Database, month: string, recompute: boolean) {
+function serviceFeesReading(db: Queryable, month: string, recompute: boolean) {
   return readMonth(db, month, {
     part: 'service-fees',
     recompute,
@@ -45,7 +45,7 @@ function serviceFeesReading(db: Database, month: string, recompute: boolean) {
 }
 
 function monthlyCalculationReading(
-  db: Database,
+  db: Queryable,
   month: string,
   recompute: boolean,
   instructed: string | null,
@@ -62,7 +62,7 @@ const monthlyCalculationQuery = monthQuery.extend({
   dueDate: IsoDate.optional().openapi({ description: 'a later payment date the Distributor instructs' }),
 });
 
-async function monthlyCalculation(db: Database, q: z.infer<typeof monthlyCalculationQuery>) {
+async function monthlyCalculation(db: Queryable, q: z.infer<typeof monthlyCalculationQuery>) {
   const instructed = q.dueDate ?? null;
   const reading = await monthlyCalculationReading(db, q.month, q.recompute, instructed);
   if (reading.basis === 'sealed' && instructed !== null && instructed !== reading.report.dueDate)
@@ -102,10 +102,8 @@ const assigneeStatementQuery = z.object({
 });
 
 /** `plan12b transfers statement` (Agreement EIGHTH; SPEC §8), read in one snapshot. */
-function assigneeStatementOf(db: Database, q: z.infer<typeof assigneeStatementQuery>) {
-  return db.transaction((tx) => assigneeStatementReport(tx, q.assignee, q.month), {
-    isolation: 'repeatable read',
-  });
+function assigneeStatementOf(db: Queryable, q: z.infer<typeof assigneeStatementQuery>) {
+  return assigneeStatementReport(db, q.assignee, q.month);
 }
 
 const Portion = looseObject({
@@ -191,24 +189,19 @@ export const reportRoutes = [
     }).openapi('Fees'),
     csv: true,
     errors: ['USAGE', 'NOT_FOUND'],
-    async run({ query, use }) {
+    async run({ query, read }) {
       if (query.from > query.to)
         throw new Plan12bError('USAGE', `from ${query.from} is after to ${query.to}`);
-      const { report, closed } = await use((db) =>
-        db.transaction(
-          async (q) => ({
-            report: await feesReportAsAsked(q, {
-              from: query.from,
-              to: query.to,
-              daily: query.daily,
-              ...(query.portfolio ? { portfolio: query.portfolio } : {}),
-              ...(query.class ? { class: query.class } : {}),
-            }),
-            closed: await loadClosedPeriods(q),
-          }),
-          { isolation: 'repeatable read' },
-        ),
-      );
+      const { report, closed } = await read(async (q) => ({
+        report: await feesReportAsAsked(q, {
+          from: query.from,
+          to: query.to,
+          daily: query.daily,
+          ...(query.portfolio ? { portfolio: query.portfolio } : {}),
+          ...(query.class ? { class: query.class } : {}),
+        }),
+        closed: await loadClosedPeriods(q),
+      }));
       if (query.format === 'csv')
         return new CsvText(
           query.daily
@@ -251,10 +244,10 @@ export const reportRoutes = [
     }).openapi('Journal'),
     csv: true,
     errors: ['USAGE'],
-    async run({ query, use }) {
+    async run({ query, read }) {
       const days = query.paymentDays ?? 10;
-      const reading = await use((db) =>
-        readMonth(db, query.month, {
+      const reading = await read((tx) =>
+        readMonth(tx, query.month, {
           part: 'journal',
           recompute: query.recompute,
           sealed: (content) => content as Journal,
@@ -287,8 +280,8 @@ export const reportRoutes = [
     query: monthQuery,
     response: ServiceFees,
     errors: ['USAGE'],
-    run: async ({ query, use }) =>
-      readingDocument(await use((db) => serviceFeesReading(db, query.month, query.recompute))),
+    run: async ({ query, read }) =>
+      readingDocument(await read((q) => serviceFeesReading(q, query.month, query.recompute))),
   }),
   defineRoute({
     method: 'get',
@@ -304,8 +297,8 @@ export const reportRoutes = [
       statements: z.array(z.object({ provider: z.string(), name: z.string(), csv: z.string() })),
     }),
     errors: ['USAGE'],
-    async run({ query, use }) {
-      const { report } = await use((db) => serviceFeesReading(db, query.month, query.recompute));
+    async run({ query, read }) {
+      const { report } = await read((q) => serviceFeesReading(q, query.month, query.recompute));
       return {
         month: report.month,
         paymentDate: report.paymentDate,
@@ -328,8 +321,8 @@ export const reportRoutes = [
     query: monthQuery,
     response: 'pdf',
     errors: ['USAGE', 'NOT_FOUND'],
-    async run({ query, params, use }) {
-      const { report } = await use((db) => serviceFeesReading(db, query.month, query.recompute));
+    async run({ query, params, read }) {
+      const { report } = await read((q) => serviceFeesReading(q, query.month, query.recompute));
       const p = report.providers.find((x) => x.id === params.provider);
       if (!p)
         throw new Plan12bError('NOT_FOUND', `no statement for provider ${params.provider} in ${query.month}`);
@@ -347,7 +340,7 @@ export const reportRoutes = [
       providers: z.array(looseObject({ id: z.string(), name: z.string(), status: z.string() })),
     }),
     errors: [],
-    run: async ({ use }) => ({ providers: await use((db) => listProviders(db)) }),
+    run: async ({ read }) => ({ providers: await read((q) => listProviders(q)) }),
   }),
   defineRoute({
     method: 'get',
@@ -364,9 +357,9 @@ export const reportRoutes = [
       ...MonthReadingFields,
     }),
     errors: ['USAGE'],
-    async run({ query, use }) {
-      const reading = await use((db) =>
-        readMonth(db, query.month, {
+    async run({ query, read }) {
+      const reading = await read((tx) =>
+        readMonth(tx, query.month, {
           part: 'monthly-calculation',
           recompute: query.recompute,
           sealed: (content) => sealedDistributorShare(content as MonthlyCalculationReport),
@@ -385,7 +378,7 @@ export const reportRoutes = [
     permission: 'read',
     response: z.object({ transfers: z.array(looseObject({ id: z.string(), effective_date: z.string() })) }),
     errors: [],
-    run: async ({ use }) => ({ transfers: await use((db) => loadTransferRows(db)) }),
+    run: async ({ read }) => ({ transfers: await read((q) => loadTransferRows(q)) }),
   }),
   defineRoute({
     method: 'get',
@@ -397,7 +390,7 @@ export const reportRoutes = [
     query: monthlyCalculationQuery,
     response: MonthlyCalculation,
     errors: ['USAGE'],
-    run: async ({ query, use }) => readingDocument(await use((db) => monthlyCalculation(db, query))),
+    run: async ({ query, read }) => readingDocument(await read((q) => monthlyCalculation(q, query))),
   }),
   defineRoute({
     method: 'get',
@@ -409,8 +402,8 @@ export const reportRoutes = [
     query: monthlyCalculationQuery,
     response: 'pdf',
     errors: ['USAGE'],
-    async run({ query, use }) {
-      const { report } = await use((db) => monthlyCalculation(db, query));
+    async run({ query, read }) {
+      const { report } = await read((q) => monthlyCalculation(q, query));
       return pdfBytes((path) =>
         writeMonthlyCalculationPdf(
           report.portfolios,
@@ -444,8 +437,8 @@ export const reportRoutes = [
     response: AssigneeStatement,
     csv: true,
     errors: ['USAGE', 'NOT_FOUND'],
-    async run({ query, use }) {
-      const statement = await use((db) => assigneeStatementOf(db, query));
+    async run({ query, read }) {
+      const statement = await read((q) => assigneeStatementOf(q, query));
       return query.format === 'csv' ? new CsvText(assigneeStatementCsv(statement)) : statement;
     },
   }),
@@ -459,8 +452,8 @@ export const reportRoutes = [
     query: assigneeStatementQuery,
     response: 'pdf',
     errors: ['USAGE', 'NOT_FOUND'],
-    async run({ query, use }) {
-      const statement = await use((db) => assigneeStatementOf(db, query));
+    async run({ query, read }) {
+      const statement = await read((q) => assigneeStatementOf(q, query));
       return pdfBytes((path) => writeAssigneeStatementPdf(statement, path, new Date().toISOString()));
     },
   }),

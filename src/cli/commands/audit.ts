@@ -4,7 +4,7 @@ import { AUDIT_LOG_CSV_COLUMNS } from '../../audit/auditLogColumns.js';
 import { parseKeptAnchor, verifyAuditEvidence } from '../../audit/auditVerification.js';
 import { Plan12bError } from '../../errors.js';
 import { type AuditLogFilter, auditHead, loadAuditLog } from '../../store/auditLog.js';
-import { type CliContext, printJson, withDatabase } from '../context.js';
+import { type CliContext, printJson, withReadSnapshot } from '../context.js';
 import { requireDate, requireDateRange } from '../options.js';
 import { printTable } from '../table.js';
 import { sheetCsv, writeXlsxOption } from '../tabularOutput.js';
@@ -31,7 +31,7 @@ export function registerAuditCommands(program: Command, getContext: () => CliCon
           `--anchor ${JSON.stringify(opts.anchor)} is not HASH or SEQ:HASH (64 hex digits)`,
           'give the value `plan12b audit anchor` printed',
         );
-      const report = verifyAuditEvidence(await withDatabase(ctx, (db) => loadAuditEvidence(db)), kept);
+      const report = verifyAuditEvidence(await withReadSnapshot(ctx, (q) => loadAuditEvidence(q)), kept);
       if (!report.ok)
         throw new Plan12bError(
           'DATABASE',
@@ -54,7 +54,7 @@ export function registerAuditCommands(program: Command, getContext: () => CliCon
     .option('--json', 'print JSON')
     .action(async (opts: { json?: boolean }) => {
       const ctx = getContext();
-      const head = await withDatabase(ctx, (db) => auditHead(db));
+      const head = await withReadSnapshot(ctx, (q) => auditHead(q));
       if (opts.json) return printJson(ctx, head);
       ctx.out(`${head.seq}:${head.hash}`);
     });
@@ -96,7 +96,7 @@ export function registerAuditCommands(program: Command, getContext: () => CliCon
         };
         // both days given: in order, as every other range (an empty log would hide the slip)
         if (opts.from !== undefined && opts.to !== undefined) requireDateRange(opts.from, opts.to);
-        const records = await withDatabase(ctx, (db) => loadAuditLog(db, filter));
+        const records = await withReadSnapshot(ctx, (q) => loadAuditLog(q, filter));
         // DEVELOPERS rule 7: the workbook and the CSV are one sheet definition
         const sheet = listSheet('Audit log', 'plan12b audit log (SPEC §12)', AUDIT_LOG_CSV_COLUMNS, records, {
           int: ['seq'],

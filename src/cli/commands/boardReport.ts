@@ -7,7 +7,7 @@ import { boardReportGovernance } from '../../reports/boardReportGovernance.js';
 import { writeBoardReportPdf } from '../../reports/boardReportPdf.js';
 import { boardReportSheets } from '../../reports/boardReportXlsx.js';
 import { writeXlsx } from '../../reports/xlsxOut.js';
-import { type CliContext, printJson, withDatabase } from '../context.js';
+import { type CliContext, printJson, withDatabase, withReadSnapshot } from '../context.js';
 import { toCsv } from '../csvOut.js';
 import { withFeedProgress } from '../progress.js';
 import { readInputFile } from '../readInput.js';
@@ -61,11 +61,7 @@ export function registerBoardReportCommands(program: Command, getContext: () => 
           `--quarter ${JSON.stringify(opts.quarter)} is not a quarter`,
           'write it as YYYYQn, e.g. 2025Q4',
         );
-      const report = await withDatabase(ctx, (db) =>
-        db.transaction((q) => boardReport(q, quarter, boardReportGovernance), {
-          isolation: 'repeatable read',
-        }),
-      );
+      const report = await withReadSnapshot(ctx, (q) => boardReport(q, quarter, boardReportGovernance));
       if (opts.pdf) {
         await writeBoardReportPdf(report, { preparedAt: new Date().toISOString() }, opts.pdf);
         if (!opts.json && !opts.csv) ctx.err(`${opts.pdf}: board report ${report.quarter}`);

@@ -22,7 +22,7 @@ import {
 } from '../../reports/classBRedemptionsReport.js';
 import type { Queryable } from '../../store/database.js';
 import { loadDistributorTerms } from '../../store/distributorTermsRepository.js';
-import { type CliContext, printJson, withDatabase } from '../context.js';
+import { type CliContext, printJson, withDatabase, withReadSnapshot } from '../context.js';
 import { toCsv } from '../csvOut.js';
 import { requireDate, requireDateRange, requireMonth } from '../options.js';
 import { withFeedProgress } from '../progress.js';
@@ -114,7 +114,7 @@ export function registerClassBCommands(program: Command, getContext: () => CliCo
     .option('--json', 'print JSON')
     .action(async (opts: { json?: boolean }) => {
       const ctx = getContext();
-      const list = await withDatabase(ctx, (db) => listClassBTerms(db));
+      const list = await withReadSnapshot(ctx, (q) => listClassBTerms(q));
       if (opts.json) return printJson(ctx, list);
       printTable(
         ctx,
@@ -169,9 +169,9 @@ export function registerClassBCommands(program: Command, getContext: () => CliCo
       }) => {
         const ctx = getContext();
         const { from, to } = requireDateRange(opts.from, opts.to);
-        const report = await withDatabase(ctx, async (db) => {
-          await requireKnownDistributor(db, opts.distributor ?? null);
-          return redemptionsReport(db, from, to, { distributor: opts.distributor ?? null });
+        const report = await withReadSnapshot(ctx, async (q) => {
+          await requireKnownDistributor(q, opts.distributor ?? null);
+          return redemptionsReport(q, from, to, { distributor: opts.distributor ?? null });
         });
         await writeXlsxOption(ctx, opts.xlsx, redemptionsSheets(report));
         if (opts.json) return printJson(ctx, report);
@@ -232,7 +232,7 @@ export function registerClassBCommands(program: Command, getContext: () => CliCo
       async (opts: { account: string; asOf?: string; csv?: boolean; xlsx?: string; json?: boolean }) => {
         const ctx = getContext();
         const asOf = opts.asOf === undefined ? undefined : requireDate(opts.asOf, '--as-of');
-        const report = await withDatabase(ctx, (db) => lotsReport(db, opts.account, asOf));
+        const report = await withReadSnapshot(ctx, (q) => lotsReport(q, opts.account, asOf));
         const sheet = lotsSheet(report);
         await writeXlsxOption(ctx, opts.xlsx, [sheet]);
         if (opts.json) return printJson(ctx, report);
@@ -268,7 +268,7 @@ export function registerClassBCommands(program: Command, getContext: () => CliCo
     .action(async (opts: { month: string; csv?: boolean; xlsx?: string; json?: boolean }) => {
       const ctx = getContext();
       const month = requireMonth(opts.month, '--month');
-      const report = await withDatabase(ctx, (db) => conversionsReport(db, month));
+      const report = await withReadSnapshot(ctx, (q) => conversionsReport(q, month));
       const sheet = conversionsSheet(report);
       await writeXlsxOption(ctx, opts.xlsx, [sheet]);
       if (opts.json) return printJson(ctx, report);
@@ -329,11 +329,11 @@ export function registerClassBCommands(program: Command, getContext: () => CliCo
             ? requireDateRange(opts.from!, opts.to!)
             : { from: monthStart(month), to: monthEnd(month) };
         const distributor = opts.distributor ?? null;
-        const report = await withDatabase<CdscReport | CdscRangeReport>(ctx, async (db) => {
-          await requireKnownDistributor(db, distributor);
+        const report = await withReadSnapshot<CdscReport | CdscRangeReport>(ctx, async (q) => {
+          await requireKnownDistributor(q, distributor);
           return month !== null && distributor === null
-            ? cdscReport(db, month)
-            : cdscRangeReport(db, { from, to, distributor });
+            ? cdscReport(q, month)
+            : cdscRangeReport(q, { from, to, distributor });
         });
         await writeXlsxOption(ctx, opts.xlsx, [cdscSheet(report)]);
         if (opts.json) return printJson(ctx, report);

@@ -7,7 +7,7 @@ import { closedMonthPartCsv } from '../../reports/closedMonthPartCsv.js';
 import type { ClassMonthFees } from '../../reports/feesReport.js';
 import type { Journal } from '../../reports/journal.js';
 import type { MonthlyCalculationReport } from '../../reports/monthlyCalculationReport.js';
-import { type CliContext, printJson, withDatabase } from '../context.js';
+import { type CliContext, printJson, withDatabase, withReadSnapshot } from '../context.js';
 import { requireDate, requireMonth } from '../options.js';
 
 const collect = (value: string, previous: string[]) => [...previous, value];
@@ -114,7 +114,7 @@ export function registerCloseCommand(program: Command, getContext: () => CliCont
             `close a month with \`plan12b close --month ${month}\`, or print it with \`plan12b close show --month ${month}\``,
           );
         if (what === 'show') {
-          const view = await withDatabase(ctx, (db) => showClosedMonth(db, month));
+          const view = await withReadSnapshot(ctx, (q) => showClosedMonth(q, month));
           if (opts.json) return printJson(ctx, view);
           if (opts.csv) return ctx.out(closedMonthPartCsv(view, opts.part));
           return showText(ctx, view);

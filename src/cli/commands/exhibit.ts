@@ -10,7 +10,7 @@ import { Plan12bError } from '../../errors.js';
 import { importExhibits } from '../../import/exhibitImport.js';
 import { withdrawExhibit } from '../../import/exhibitWithdrawal.js';
 import { listDocuments } from '../../store/registryStore.js';
-import { type CliContext, printJson, withDatabase } from '../context.js';
+import { type CliContext, printJson, withDatabase, withReadSnapshot } from '../context.js';
 import { toCsv } from '../csvOut.js';
 import { requireDate } from '../options.js';
 import { startProgress } from '../progress.js';
@@ -126,7 +126,7 @@ export function registerExhibitCommands(program: Command, getContext: () => CliC
     .option('--csv', 'print CSV')
     .action(async (opts: { json?: boolean; csv?: boolean }) => {
       const ctx = getContext();
-      const documents = await withDatabase(ctx, (db) => listDocuments(db));
+      const documents = await withReadSnapshot(ctx, (q) => listDocuments(q));
       if (opts.json) return printJson(ctx, { count: documents.length, documents });
       const rows = documents.map((d) => ({
         id: d.id,

@@ -13,7 +13,7 @@ import {
 } from '../../reports/sealedOrRecomputed.js';
 import { writeXlsx } from '../../reports/xlsxOut.js';
 import { loadClosedPeriods } from '../../store/closedPeriodsRepository.js';
-import { type CliContext, printJson, withDatabase } from '../context.js';
+import { type CliContext, printJson, withReadSnapshot } from '../context.js';
 import { toCsv } from '../csvOut.js';
 import { requireDateRange, requireMonth } from '../options.js';
 import { printTable } from '../table.js';
@@ -44,21 +44,16 @@ export function registerFeesCommands(program: Command, getContext: () => CliCont
       }) => {
         const ctx = getContext();
         const { from, to } = requireDateRange(opts.from, opts.to);
-        const { report, closed } = await withDatabase(ctx, (db) =>
-          db.transaction(
-            async (q) => ({
-              report: await feesReportAsAsked(q, {
-                from,
-                to,
-                daily: opts.daily === true,
-                ...(opts.portfolio ? { portfolio: opts.portfolio } : {}),
-                ...(opts.class ? { class: opts.class } : {}),
-              }),
-              closed: await loadClosedPeriods(q),
-            }),
-            { isolation: 'repeatable read' },
-          ),
-        );
+        const { report, closed } = await withReadSnapshot(ctx, async (q) => ({
+          report: await feesReportAsAsked(q, {
+            from,
+            to,
+            daily: opts.daily === true,
+            ...(opts.portfolio ? { portfolio: opts.portfolio } : {}),
+            ...(opts.class ? { class: opts.class } : {}),
+          }),
+          closed: await loadClosedPeriods(q),
+        }));
         // A range is always computed from today's data; closed months in it are marked so (SPEC §12).
         const recomputed = [...closed.months].filter((m) => m >= monthOf(from) && m <= monthOf(to)).sort();
         if (opts.xlsx) {
@@ -146,8 +141,8 @@ export function registerFeesCommands(program: Command, getContext: () => CliCont
             `--payment-days ${JSON.stringify(opts.paymentDays)} is not a whole number of business days from 1 to 60`,
             'payments are due on the 10th NYSE business day after month end (SPEC §8): --payment-days 10',
           );
-        const reading = await withDatabase(ctx, (db) =>
-          readMonth(db, month, {
+        const reading = await withReadSnapshot(ctx, (tx) =>
+          readMonth(tx, month, {
             part: 'journal',
             recompute: opts.recompute === true,
             sealed: (content) => content as Journal,

@@ -5,7 +5,7 @@ import type { FeedOptions } from '../../import/feedImport.js';
 import { FINRA_CAP_COLUMNS, finraCapReport } from '../../reports/finraCapReport.js';
 import { writeXlsx } from '../../reports/xlsxOut.js';
 import type { Database } from '../../store/database.js';
-import { type CliContext, printJson, withDatabase } from '../context.js';
+import { type CliContext, printJson, withDatabase, withReadSnapshot } from '../context.js';
 import { toCsv } from '../csvOut.js';
 import { requireMonth } from '../options.js';
 import { withFeedProgress } from '../progress.js';
@@ -79,16 +79,12 @@ export function registerFinraCapCommands(program: Command, getContext: () => Cli
       }) => {
         const ctx = getContext();
         const through = requireMonth(opts.through, '--through');
-        const report = await withDatabase(ctx, (db) =>
-          db.transaction(
-            (q) =>
-              finraCapReport(q, {
-                class: opts.class,
-                through,
-                ...(opts.portfolio ? { portfolio: opts.portfolio } : {}),
-              }),
-            { isolation: 'repeatable read' },
-          ),
+        const report = await withReadSnapshot(ctx, (q) =>
+          finraCapReport(q, {
+            class: opts.class,
+            through,
+            ...(opts.portfolio ? { portfolio: opts.portfolio } : {}),
+          }),
         );
         if (opts.xlsx) {
           await writeXlsx(opts.xlsx, [

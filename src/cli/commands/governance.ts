@@ -12,7 +12,7 @@ import {
 } from '../../reports/continuanceReport.js';
 import { governanceSettingRows } from '../../reports/governanceSettingsList.js';
 import { TERMINATION_COLUMNS, terminationRows } from '../../reports/terminationsList.js';
-import { type CliContext, printJson, withDatabase } from '../context.js';
+import { type CliContext, printJson, withDatabase, withReadSnapshot } from '../context.js';
 import { requireDate } from '../options.js';
 import { withFeedProgress } from '../progress.js';
 import { readInputFile } from '../readInput.js';
@@ -52,7 +52,7 @@ export function registerGovernanceCommands(program: Command, getContext: () => C
     .option('--xlsx <file>', "write an XLSX workbook: the CSV's columns, votes and shares as numbers")
     .action(async (opts: { json?: boolean; csv?: boolean; xlsx?: string }) => {
       const ctx = getContext();
-      const rows = await withDatabase(ctx, (db) => approvalRows(db));
+      const rows = await withReadSnapshot(ctx, (q) => approvalRows(q));
       // DEVELOPERS rule 7: the workbook and the CSV are one sheet definition
       const sheet = listSheet(
         'Approvals',
@@ -160,7 +160,7 @@ export function registerGovernanceCommands(program: Command, getContext: () => C
     .option('--xlsx <file>', "write an XLSX workbook: the CSV's columns")
     .action(async (opts: { json?: boolean; csv?: boolean; xlsx?: string }) => {
       const ctx = getContext();
-      const rows = await withDatabase(ctx, (db) => terminationRows(db));
+      const rows = await withReadSnapshot(ctx, (q) => terminationRows(q));
       const sheet = listSheet(
         'Terminations',
         'Terminations (Plan §9; Agreement FIFTEENTH)',
@@ -262,7 +262,7 @@ export function registerGovernanceCommands(program: Command, getContext: () => C
     .option('--json', 'print JSON')
     .action(async (opts: { json?: boolean }) => {
       const ctx = getContext();
-      const rows = await withDatabase(ctx, (db) => governanceSettingRows(db));
+      const rows = await withReadSnapshot(ctx, (q) => governanceSettingRows(q));
       if (opts.json) return printJson(ctx, { settings: rows });
       printTable(
         ctx,

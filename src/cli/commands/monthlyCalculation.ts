@@ -18,7 +18,7 @@ import {
 import { writeXlsx } from '../../reports/xlsxOut.js';
 import { distributorSharePcts } from '../../transfers/monthlyCalculation.js';
 import { adjustmentPayTo } from '../../transfers/monthPayables.js';
-import { type CliContext, printJson, withDatabase } from '../context.js';
+import { type CliContext, printJson, withDatabase, withReadSnapshot } from '../context.js';
 import { toCsv } from '../csvOut.js';
 import { requireDate, requireMonth } from '../options.js';
 import { withFeedProgress } from '../progress.js';
@@ -86,8 +86,8 @@ export function registerMonthlyCalculationCommands(program: Command, getContext:
     .action(async (opts: { month: string; recompute?: boolean; json?: boolean }) => {
       const ctx = getContext();
       const month = requireMonth(opts.month, '--month');
-      const reading = await withDatabase(ctx, (db) =>
-        readMonth(db, month, {
+      const reading = await withReadSnapshot(ctx, (tx) =>
+        readMonth(tx, month, {
           part: 'monthly-calculation',
           recompute: opts.recompute === true,
           sealed: (content) => sealedDistributorShare(content as MonthlyCalculationReport),
@@ -162,8 +162,8 @@ export function registerMonthlyCalculationCommands(program: Command, getContext:
         const ctx = getContext();
         const month = requireMonth(opts.month, '--month');
         const instructed = opts.dueDate === undefined ? null : requireDate(opts.dueDate, '--due-date');
-        const reading = await withDatabase(ctx, (db) =>
-          readMonth(db, month, {
+        const reading = await withReadSnapshot(ctx, (tx) =>
+          readMonth(tx, month, {
             part: 'monthly-calculation',
             recompute: opts.recompute === true,
             sealed: (content) => content as MonthlyCalculationReport,

@@ -16,7 +16,7 @@ import {
 import { type ServiceFeesReport, serviceFeesReport } from '../../reports/serviceFeesReport.js';
 import { writeXlsx, type XlsxSheet } from '../../reports/xlsxOut.js';
 import { listProviders } from '../../store/serviceProvidersRepository.js';
-import { type CliContext, printJson, withDatabase } from '../context.js';
+import { type CliContext, printJson, withDatabase, withReadSnapshot } from '../context.js';
 import { requireDate, requireMonth } from '../options.js';
 import { withFeedProgress } from '../progress.js';
 import { readInputFile } from '../readInput.js';
@@ -110,7 +110,7 @@ export function registerServiceFeesCommands(program: Command, getContext: () => 
     .option('--json', 'print JSON')
     .action(async (opts: { csv?: boolean; xlsx?: string; json?: boolean }) => {
       const ctx = getContext();
-      const list = await withDatabase(ctx, (db) => listProviders(db));
+      const list = await withReadSnapshot(ctx, (q) => listProviders(q));
       const sheet = providersSheet(list);
       await writeXlsxOption(ctx, opts.xlsx, [sheet]);
       if (opts.json) return printJson(ctx, { providers: list });
@@ -180,8 +180,8 @@ export function registerServiceFeesCommands(program: Command, getContext: () => 
       }) => {
         const ctx = getContext();
         const month = requireMonth(opts.month, '--month');
-        const reading = await withDatabase(ctx, (db) =>
-          readMonth(db, month, {
+        const reading = await withReadSnapshot(ctx, (tx) =>
+          readMonth(tx, month, {
             part: 'service-fees',
             recompute: opts.recompute === true,
             sealed: (content) => content as ServiceFeesReport,

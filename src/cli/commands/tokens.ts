@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { createApiToken, listTokens, revokeToken } from '../../api/apiTokens.js';
 import { ROLES } from '../../api/roles.js';
-import { type CliContext, printJson, withDatabase } from '../context.js';
+import { type CliContext, printJson, withDatabase, withReadSnapshot } from '../context.js';
 import { printTable } from '../table.js';
 
 /** tokens create / list / revoke: the API tokens of `plan12b serve` (issue 13 item 2). */
@@ -30,7 +30,7 @@ export function registerTokensCommands(program: Command, getContext: () => CliCo
     .option('--json', 'print JSON')
     .action(async (opts: { json?: boolean }) => {
       const ctx = getContext();
-      const list = await withDatabase(ctx, (db) => listTokens(db));
+      const list = await withReadSnapshot(ctx, (q) => listTokens(q));
       if (opts.json) return printJson(ctx, { tokens: list });
       printTable(
         ctx,

@@ -3,7 +3,7 @@ import { importTransfers, recordTransferNotice } from '../../feeds/transfersFeed
 import { writeAssigneeStatementPdf } from '../../reports/assigneeStatementPdf.js';
 import { assigneeStatementCsv, assigneeStatementReport } from '../../reports/assigneeStatementReport.js';
 import { isEndOnly, loadTransferRows } from '../../store/transfersRepository.js';
-import { type CliContext, printJson, withDatabase } from '../context.js';
+import { type CliContext, printJson, withDatabase, withReadSnapshot } from '../context.js';
 import { requireDate, requireMonth } from '../options.js';
 import { withFeedProgress } from '../progress.js';
 import { readInputFile } from '../readInput.js';
@@ -58,7 +58,7 @@ export function registerTransfersCommands(program: Command, getContext: () => Cl
     .option('--json', 'print JSON')
     .action(async (opts: { csv?: boolean; xlsx?: string; json?: boolean }) => {
       const ctx = getContext();
-      const rows = await withDatabase(ctx, (db) => loadTransferRows(db));
+      const rows = await withReadSnapshot(ctx, (q) => loadTransferRows(q));
       const sheet = transfersSheet(rows);
       await writeXlsxOption(ctx, opts.xlsx, [sheet]);
       if (opts.json) return printJson(ctx, { transfers: rows });
@@ -105,7 +105,9 @@ export function registerTransfersCommands(program: Command, getContext: () => Cl
       async (opts: { assignee: string; month: string; csv?: boolean; pdf?: string; json?: boolean }) => {
         const ctx = getContext();
         const month = requireMonth(opts.month, '--month');
-        const statement = await withDatabase(ctx, (db) => assigneeStatementReport(db, opts.assignee, month));
+        const statement = await withReadSnapshot(ctx, (q) =>
+          assigneeStatementReport(q, opts.assignee, month),
+        );
         if (opts.pdf) {
           await writeAssigneeStatementPdf(statement, opts.pdf, new Date().toISOString());
           if (!opts.json && !opts.csv)

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { whatIfReport } from '../../reports/whatIfReport.js';
-import { type CliContext, printJson, withDatabase } from '../context.js';
+import { type CliContext, printJson, withReadSnapshot } from '../context.js';
 import { requireDate, requireRate } from '../options.js';
 import { printTable } from '../table.js';
 import { sheetCsv, writeXlsxOption } from '../tabularOutput.js';
@@ -49,9 +49,7 @@ export function registerWhatIfCommand(program: Command, getContext: () => CliCon
           ...(opts.from === undefined ? {} : { from: requireDate(opts.from, '--from') }),
         };
         // one snapshot: every month is read as the same state of the store
-        const report = await withDatabase(ctx, (db) =>
-          db.transaction((q) => whatIfReport(q, query), { isolation: 'repeatable read' }),
-        );
+        const report = await withReadSnapshot(ctx, (q) => whatIfReport(q, query));
         // DEVELOPERS rule 7: the workbook and the CSV are one sheet definition
         const sheet = whatIfSheet(report);
         await writeXlsxOption(ctx, opts.xlsx, [sheet]);
