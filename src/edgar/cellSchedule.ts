@@ -11,6 +11,7 @@
  * place is an ExhibitParseError naming its line — never a row silently dropped.
  */
 
+import { columnNotRead } from './columnsNotRead.js';
 import type { EdgarLine } from './edgarText.js';
 import { ExhibitParseError, type Gap, type ParsedEntry, type Rename } from './exhibitDocument.js';
 import { finraBreach } from './finraLimits.js';
@@ -1248,6 +1249,9 @@ export function readCellSchedule(
   start: number,
   stop: number,
 ): CellScheduleReading {
+  // a date per row, a column per class: refused at the heading that shows them (columnsNotRead.ts)
+  const notRead = columnNotRead(filed, start, stop, ctx.continuations ?? new Set());
+  if (notRead !== null) fail(ctx, notRead.line, notRead.reason);
   // a cell wrapped onto the next line ("Portfolio – Investor" / "Class Shares") is one cell
   const lines = joinWrappedCells(filed, start, stop);
   let s = initialState(ctx);
