@@ -998,6 +998,24 @@ export function step(s0: CellState, item: ScheduleItem, line: number, ctx: CellS
     }
     case 'rate': {
       let h = closeHeading(s);
+      // one "Distribution Fee" heading read as JPMorgan's blank "Current Name | Former Name | Share
+      // Class" columns, yet a rate follows the second name with no class cell: not that table — it is
+      // Calvert's "Calvert Management Series" (a group heading in mixed case) over its fund, and the
+      // fund's rate was about to be the group heading's, the fund a former name (SPEC §2.1: refused)
+      const n = h.name;
+      if (
+        h.columns?.formerNameColumn === true &&
+        h.columns.headings?.length === 1 &&
+        n !== null &&
+        n.former !== undefined &&
+        !n.done &&
+        (h.row === null || h.row.classes.length === 0)
+      )
+        fail(
+          ctx,
+          line,
+          `"${n.text}" has no rate and "${n.former}" follows it with this rate and no class cell: "${n.text}" may be a group heading (a Registrant) or "${n.former}" its former name — which cannot be read`,
+        );
       if (h.columns === null || h.columns.rates.length === 0) {
         if (!h.leadInRate) fail(ctx, line, `a rate (${item.pct}%) with no column heading above it`);
         h = {

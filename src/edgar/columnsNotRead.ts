@@ -56,7 +56,18 @@ function cellsOf(
       cells[cells.length - 1] = { text: `${last.text} ${t}`, line: last.line };
       continue;
     }
-    for (const part of t.split(/ {3,}/)) cells.push({ text: part.trim(), line: l.no });
+    for (const part of t.split(/ {3,}/)) {
+      const text = part.trim();
+      const before = cells[cells.length - 1];
+      // "Effective" over "Date" where the rendering lost the cell marks: one heading
+      if (
+        before !== undefined &&
+        /^Dates?$/i.test(text) &&
+        /^(?:Plan\s+)?(?:Effective|Termination|Expiration)$/i.test(before.text)
+      )
+        cells[cells.length - 1] = { text: `${before.text} ${text}`, line: before.line };
+      else cells.push({ text, line: l.no });
+    }
   }
   return cells;
 }

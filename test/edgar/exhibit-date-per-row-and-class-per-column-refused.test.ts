@@ -78,6 +78,27 @@ describe('a column giving each row its own date', () => {
     );
   });
 
+  it('"Effective" over "Date" where the rendering lost the cell marks (Calvert Class C, 2017): the same', () => {
+    const e = refusal(
+      `SCHEDULE A to MASTER DISTRIBUTION PLAN FOR CLASS C SHARES
+March 7, 2017
+Distribution Fee/Service Fee
+Effective
+Date
+Birchwood Series Trust
+Birchwood Value Fund
+0.75/0.25%
+2/15/17
+Birchwood Bond Fund
+0.75/0.25%
+1/27/17
+`,
+      'calvert-c.txt',
+    );
+    expect(e.line).toBe(4);
+    expect(e.reason).toMatch(/the "Effective Date" column gives each row a date of its own/);
+  });
+
   it('one "Effective Date | May 1, 2012" pair is no date column: the schedule reads', () => {
     const doc = parseExhibit(
       `SCHEDULE A
