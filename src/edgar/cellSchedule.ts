@@ -335,9 +335,14 @@ const PAIR_CELL_RE = new RegExp(
  * two cells of that shape, gives none — the combined cell is then refused.
  */
 function pairOf(heading: readonly string[]): { pair?: RatePair } {
-  const found = heading
-    .map((h) => PAIR_CELL_RE.exec(h.trim().replace(/\s+/g, ' ')))
-    .filter((m) => m !== null);
+  // a text table's heading stacked over two lines ("DISTRIBUTION FEE/" over "SERVICE FEE", the
+  // "PORTFOLIO" cell between them): the rate cells side by side, the one ending in "/" joined to the next
+  const rateCells = heading.map((h) => h.trim().replace(/\s+/g, ' ')).filter((h) => RATE_WORD_RE.test(h));
+  const candidates = [
+    ...rateCells,
+    ...rateCells.slice(0, -1).flatMap((h, k) => (h.endsWith('/') ? [`${h}${rateCells[k + 1]!}`] : [])),
+  ];
+  const found = candidates.map((h) => PAIR_CELL_RE.exec(h)).filter((m) => m !== null);
   if (found.length !== 1) return {};
   const m = found[0]!;
   const part = (w: string): RateColumn =>
@@ -350,6 +355,8 @@ function pairOf(heading: readonly string[]): { pair?: RatePair } {
     q === undefined || order[0] !== 'assetBasedSalesCharge' ? null : q === 'minimum' ? 'minimum' : 'maximum';
   return { pair: { order, bound } };
 }
+
+const RATE_WORD_RE = /\b(?:fees?|distribution|servic\w*|12b-1|sales|charge|aggregate|total|rate)\b/i;
 
 // "0.75/0.25%", ".75% / .25%": the two rates of one cell
 const TWO_RATES_RE = /^((?:\d{1,2})?\.\d{1,4})\s?%?\s?\/\s?((?:\d{1,2})?\.\d{1,4})\s?%$/;

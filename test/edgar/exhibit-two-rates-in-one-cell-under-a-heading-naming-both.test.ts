@@ -84,6 +84,26 @@ Dated: May 1, 2012
     ]);
   });
 
+  it('in a <TABLE> whose heading is stacked: "DISTRIBUTION FEE/" over "SERVICE FEE"', () => {
+    const text = `                                   SCHEDULE A
+                           TO THE DISTRIBUTION PLAN
+                              OF BIRCHWOOD TRUST
+                              (CLASS C SHARES)
+
+<TABLE>
+<CAPTION>
+                                                    DISTRIBUTION FEE/
+PORTFOLIO                                              SERVICE FEE
+---------                                           -----------------
+<S>                                                      <C>
+Birchwood Value Fund                                  0.75/0.25%
+</TABLE>
+
+Dated: May 1, 2012
+`;
+    expect(read(text, 'stacked.txt')).toEqual(['Birchwood Value Fund | C | 0.75 null | 0.25 | null']);
+  });
+
   it('under a heading naming one rate ("Distribution Fee") or none ("Fee") it is refused at its line', () => {
     for (const heading of ['Distribution Fee', 'Fee'])
       expect(() => read(cells(heading, VALUE_C), 'one.htm')).toThrow(
