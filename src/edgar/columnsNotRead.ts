@@ -27,6 +27,7 @@ interface Cell {
 }
 
 // "Effective Date", "Termination Date", "Plan Effective Date", stacked "Effective" / "Date"
+const STACKED_DATE_WORD_RE = /^(?:Plan\s+)?(?:Effective|Termination|Expiration)$/i;
 const ROW_DATE_HEADING_RE = /^(?:Plan\s+)?(?:Effective|Termination|Expiration)\s+Dates?\W*$/i;
 const MONTH_DAY_YEAR_RE =
   /^(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2},?\s+\d{4}$/i;
@@ -58,14 +59,12 @@ function cellsOf(
     }
     for (const part of t.split(/ {3,}/)) {
       const text = part.trim();
-      const before = cells[cells.length - 1];
-      // "Effective" over "Date" where the rendering lost the cell marks: one heading
-      if (
-        before !== undefined &&
-        /^Dates?$/i.test(text) &&
-        /^(?:Plan\s+)?(?:Effective|Termination|Expiration)$/i.test(before.text)
-      )
-        cells[cells.length - 1] = { text: `${before.text} ${text}`, line: before.line };
+      // "Effective" over "Date" where the rendering lost the cell marks, or a text table's heading
+      // stacked over two lines ("DISTRIBUTION   EFFECTIVE" / "PORTFOLIO   FEE   DATE"): one heading
+      const over = /^Dates?$/i.test(text)
+        ? cells.findLastIndex((c, k) => k >= cells.length - 4 && STACKED_DATE_WORD_RE.test(c.text))
+        : -1;
+      if (over >= 0) cells[over] = { text: `${cells[over]!.text} ${text}`, line: cells[over]!.line };
       else cells.push({ text, line: l.no });
     }
   }

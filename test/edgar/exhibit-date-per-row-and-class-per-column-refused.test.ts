@@ -99,6 +99,31 @@ Birchwood Bond Fund
     expect(e.reason).toMatch(/the "Effective Date" column gives each row a date of its own/);
   });
 
+  it('a text table\'s "EFFECTIVE" over "DATE" heading: the same', () => {
+    const e = refusal(
+      `                                   SCHEDULE A
+                           TO THE DISTRIBUTION PLAN
+                              OF BIRCHWOOD TRUST
+                              (CLASS A SHARES)
+
+<TABLE>
+<CAPTION>
+                                          DISTRIBUTION       EFFECTIVE
+PORTFOLIO                                     FEE               DATE
+---------                                 ------------      ---------
+<S>                                           <C>               <C>
+Birchwood Value Fund                         0.25%            12/31/16
+Birchwood Bond Fund                          0.25%             1/27/17
+</TABLE>
+
+Dated: May 1, 2012
+`,
+      'text.txt',
+    );
+    expect(e.line).toBe(8);
+    expect(e.reason).toMatch(/the "EFFECTIVE DATE" column gives each row a date of its own/);
+  });
+
   it('one "Effective Date | May 1, 2012" pair is no date column: the schedule reads', () => {
     const doc = parseExhibit(
       `SCHEDULE A
