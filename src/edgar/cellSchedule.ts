@@ -11,11 +11,13 @@
  * place is an ExhibitParseError naming its line — never a row silently dropped.
  */
 
+import { columnNotRead } from './columnsNotRead.js';
 import type { EdgarLine } from './edgarText.js';
 import { ExhibitParseError, type Gap, type ParsedEntry, type Rename } from './exhibitDocument.js';
 import { finraBreach } from './finraLimits.js';
 import { entriesCounted, isAllCaps } from './lineShapes.js';
 import { parenthesisedClasses } from './portfolioName.js';
+import { readRateToken } from './rateToken.js';
 import { mostlyHeadingWords, type ScheduleItem, scheduleItem } from './scheduleItem.js';
 import { classCodesIn } from './shareClasses.js';
 import { cellsAtColumnStarts } from './textColumns.js';
@@ -44,6 +46,14 @@ interface Columns {
   readonly unnamedColumns: boolean;
   /** the heading cells ("Name of Fund", …): one printed again, the table goes on over a page break */
   readonly headings?: readonly string[];
+  /** Calvert's "Distribution Fee/Service Fee": one heading naming two rates, in the order of its cells' "0.75/0.25%" */
+  readonly pair?: RatePair;
+}
+
+/** A heading that names two rates joined by "/", in the order it names them, and what it says of the ABSC. */
+interface RatePair {
+  readonly order: readonly [RateColumn, RateColumn];
+  readonly bound: 'minimum' | 'maximum' | null;
 }
 
 interface PendingName {
@@ -63,6 +73,8 @@ interface Row {
   readonly classes: readonly string[];
   readonly values: readonly string[];
   readonly line: number;
+  /** a "0.75/0.25%" cell under a one-column pair heading: its value index → ABSC and service rates */
+  readonly split?: ReadonlyMap<number, { readonly absc: string; readonly service: string }>;
 }
 
 interface ClassRow {
@@ -269,6 +281,15 @@ function columnsOf(cells: readonly string[]): Columns {
   else if (/\bfees?\b|\brate\b|\bpercentage\b|\bdistribution\b/i.test(text)) rates = ['aggregateFee'];
   else rates = [];
   rates = withUnnamedColumn(heading, rates);
+  // "Service Fee/Distribution Fee" over two cells: the columns in the order the heading names them
+  const pair = pairOf(heading).pair;
+  if (
+    pair !== undefined &&
+    rates.length === 2 &&
+    rates.includes('assetBasedSalesCharge') &&
+    rates.includes('serviceFee')
+  )
+    rates = [...pair.order];
   if (commission) rates = [...rates, 'salesCommission'];
   const current = text.search(/\bcurrent(?:ly)?\b/i);
   if (rates.length === 1 && current >= 0 && /\bmaximum\b/i.test(text))
@@ -296,7 +317,105 @@ function columnsOf(cells: readonly string[]): Columns {
     formerNameColumn: unlabeled || heading.some((h) => /^Former\s+Names?$/i.test(h.trim())),
     unnamedColumns: unnamedFeeCells(heading) === 3 && rates.length === 3,
     headings: cells,
+    ...(pair === undefined ? {} : { pair }),
   };
+}
+
+// "Distribution Fee/Service Fee", "Distribution/Service Fee", "Maximum 12b-1/Shareholder Servicing Fee",
+// "Service Fee/Distribution Fee": one heading cell naming two rates, each on its side of the "/"
+const PAIR_PART = String.raw`(distribution|12b-1|asset[- ]based\s+sales\s+charge|(?:shareholder\s+)?servic(?:e|es|ing))(?:\s+fees?)?`;
+const PAIR_CELL_RE = new RegExp(
+  String.raw`^(?:(maximum|minimum)\s+)?${PAIR_PART}\s*\/\s*${PAIR_PART}(?:\s*\(%\))?$`,
+  'i',
+);
+
+/**
+ * The heading cell that says which of a "0.75/0.25%" cell's two rates is which (SPEC §2.1: a
+ * distribution fee is the ABSC, SPEC §1). One such cell only; a heading that names one rate, or
+ * two cells of that shape, gives none — the combined cell is then refused.
+ */
+function pairOf(heading: readonly string[]): { pair?: RatePair } {
+  // a text table's heading stacked over two lines ("DISTRIBUTION FEE/" over "SERVICE FEE", the
+  // "PORTFOLIO" cell between them): the rate cells side by side, the one ending in "/" joined to the next
+  const rateCells = heading.map((h) => h.trim().replace(/\s+/g, ' ')).filter((h) => RATE_WORD_RE.test(h));
+  const candidates = [
+    ...rateCells,
+    ...rateCells.slice(0, -1).flatMap((h, k) => (h.endsWith('/') ? [`${h}${rateCells[k + 1]!}`] : [])),
+  ];
+  const found = candidates.map((h) => PAIR_CELL_RE.exec(h)).filter((m) => m !== null);
+  if (found.length !== 1) return {};
+  const m = found[0]!;
+  const part = (w: string): RateColumn =>
+    /^(?:shareholder\s+)?servic/i.test(w) ? 'serviceFee' : 'assetBasedSalesCharge';
+  const order: [RateColumn, RateColumn] = [part(m[2]!), part(m[3]!)];
+  if (order[0] === order[1]) return {};
+  const q = m[1]?.toLowerCase();
+  // "Maximum Distribution Fee/Service Fee": the qualifier stands before the first-named rate only
+  const bound =
+    q === undefined || order[0] !== 'assetBasedSalesCharge' ? null : q === 'minimum' ? 'minimum' : 'maximum';
+  return { pair: { order, bound } };
+}
+
+const RATE_WORD_RE = /\b(?:fees?|distribution|servic\w*|12b-1|sales|charge|aggregate|total|rate)\b/i;
+
+// "0.75/0.25%", ".75% / .25%": the two rates of one cell
+const TWO_RATES_RE = /^((?:\d{1,2})?\.\d{1,4})\s?%?\s?\/\s?((?:\d{1,2})?\.\d{1,4})\s?%$/;
+
+/**
+ * Calvert's Class C "0.75/0.25%" under "Distribution Fee/Service Fee": read as the two rates the
+ * heading names, in its order — into the two columns the heading was read as, or, where it was read
+ * as one fee column ("Distribution/Service Fee"), as that row's ABSC and service rates with no
+ * aggregate (the schedule states none). A heading that does not say which rate is which leaves the
+ * cell refused at its line (SPEC §2.1: never guessed).
+ */
+function stepTwoRates(
+  s: CellState,
+  text: string,
+  closesQuote: boolean,
+  line: number,
+  ctx: CellScheduleContext,
+): CellState {
+  const h = closeHeading(s);
+  const pair = h.columns?.pair;
+  const m = TWO_RATES_RE.exec(text.replace(/["\u201d]+$/, ''));
+  if (pair === undefined || m === null || h.columns === null)
+    fail(
+      ctx,
+      line,
+      `"${text}" is two rates in one cell and no column heading says which rate is which; plan12b does not split them`,
+    );
+  const first = readRateToken(m[1]!)!.pct;
+  const second = readRateToken(m[2]!)!.pct;
+  const absc = pair.order[0] === 'assetBasedSalesCharge' ? first : second;
+  const service = pair.order[0] === 'assetBasedSalesCharge' ? second : first;
+  const row: Row = h.row ?? { classes: [], values: [], line };
+  const perClass = Math.max(1, row.classes.length);
+  const rates = h.columns.rates;
+  const at = Math.floor(row.values.length / perClass);
+  const rate = (pct: string, closes: boolean): ScheduleItem => ({ kind: 'rate', pct, closesQuote: closes });
+  // the heading read as two columns ("Distribution Fee" … "Service Fee"), the cell standing where they begin
+  if (perClass === 1 && rates.length >= at + 2) {
+    const two = [rates[at], rates[at + 1]];
+    if (two.includes('assetBasedSalesCharge') && two.includes('serviceFee')) {
+      const next = step(h, rate(two[0] === 'assetBasedSalesCharge' ? absc : service, false), line, ctx);
+      return step(next, rate(two[0] === 'assetBasedSalesCharge' ? service : absc, closesQuote), line, ctx);
+    }
+  }
+  // the heading read as one fee for both ("Distribution/Service Fee"): this row's own two rates
+  if (
+    rates[at] === 'aggregateFee' &&
+    !rates.includes('assetBasedSalesCharge') &&
+    !rates.includes('serviceFee')
+  ) {
+    const split = new Map(row.split ?? []);
+    split.set(row.values.length, { absc, service });
+    return step({ ...h, row: { ...row, split } }, rate(first, closesQuote), line, ctx);
+  }
+  return fail(
+    ctx,
+    line,
+    `"${text}" is two rates in one cell where the column heading does not say which rate is which`,
+  );
 }
 
 /**
@@ -400,9 +519,6 @@ function nameComplete(text: string): boolean {
   return NAME_END_RE.test(CLASS_SUFFIX_RE.exec(name)?.[1] ?? name);
 }
 
-// "0.75/0.25%", ".75% / .25%"
-const TWO_RATES_IN_ONE_CELL_RE = /^(?:\d{1,2})?\.\d{1,4}\s?%?\s?\/\s?(?:\d{1,2})?\.\d{1,4}\s?%$/;
-
 function fail(ctx: CellScheduleContext, line: number, reason: string): never {
   throw new ExhibitParseError(ctx.file, line, `${ctx.name}: ${reason}`);
 }
@@ -439,15 +555,29 @@ function entriesOf(
       if (col < 0 || row === null) return null;
       return row.values[col * perClass.length + i] ?? null;
     };
-    const entry: ParsedEntry = {
-      registrant: s.registrant,
-      portfolio: name,
-      class: klass,
-      assetBasedSalesChargePct: rate('assetBasedSalesCharge'),
-      assetBasedSalesChargeBound: s.columns?.bound ?? null,
-      serviceFeePct: rate('serviceFee'),
-      aggregateFeePct: rate('aggregateFee'),
-    };
+    // "0.75/0.25%" under "Distribution/Service Fee": the row's ABSC and service rates, no aggregate stated
+    const aggregateAt = columns.indexOf('aggregateFee') * perClass.length + i;
+    const split = aggregateAt >= 0 ? row?.split?.get(aggregateAt) : undefined;
+    const entry: ParsedEntry =
+      split === undefined
+        ? {
+            registrant: s.registrant,
+            portfolio: name,
+            class: klass,
+            assetBasedSalesChargePct: rate('assetBasedSalesCharge'),
+            assetBasedSalesChargeBound: s.columns?.bound ?? null,
+            serviceFeePct: rate('serviceFee'),
+            aggregateFeePct: rate('aggregateFee'),
+          }
+        : {
+            registrant: s.registrant,
+            portfolio: name,
+            class: klass,
+            assetBasedSalesChargePct: split.absc,
+            assetBasedSalesChargeBound: s.columns?.pair?.bound ?? null,
+            serviceFeePct: split.service,
+            aggregateFeePct: null,
+          };
     const breach = finraBreach(entry);
     if (breach !== null) fail(ctx, row?.line ?? line, `${name}: ${breach}`);
     return entry;
@@ -875,6 +1005,24 @@ export function step(s0: CellState, item: ScheduleItem, line: number, ctx: CellS
     }
     case 'rate': {
       let h = closeHeading(s);
+      // one "Distribution Fee" heading read as JPMorgan's blank "Current Name | Former Name | Share
+      // Class" columns, yet a rate follows the second name with no class cell: not that table — it is
+      // Calvert's "Calvert Management Series" (a group heading in mixed case) over its fund, and the
+      // fund's rate was about to be the group heading's, the fund a former name (SPEC §2.1: refused)
+      const n = h.name;
+      if (
+        h.columns?.formerNameColumn === true &&
+        h.columns.headings?.length === 1 &&
+        n !== null &&
+        n.former !== undefined &&
+        !n.done &&
+        (h.row === null || h.row.classes.length === 0)
+      )
+        fail(
+          ctx,
+          line,
+          `"${n.text}" has no rate and "${n.former}" follows it with this rate and no class cell: "${n.text}" may be a group heading (a Registrant) or "${n.former}" its former name — which cannot be read`,
+        );
       if (h.columns === null || h.columns.rates.length === 0) {
         if (!h.leadInRate) fail(ctx, line, `a rate (${item.pct}%) with no column heading above it`);
         h = {
@@ -902,8 +1050,8 @@ export function step(s0: CellState, item: ScheduleItem, line: number, ctx: CellS
     case 'name': {
       // Calvert's Class C "0.75/0.25%": two rates in one cell — no name, and not split here (SPEC §2.1:
       // a line read only in part is refused, never guessed)
-      if (TWO_RATES_IN_ONE_CELL_RE.test(item.text))
-        fail(ctx, line, `"${item.text}" is two rates in one cell; plan12b does not split them`);
+      if (TWO_RATES_RE.test(item.text.replace(/["\u201d]+$/, '')))
+        return stepTwoRates(s, item.text, item.closesQuote, line, ctx);
       const named = stepName(s, item, line, ctx);
       // inside heading rows that name no rate yet — or the table's first cell, before any heading
       // (Advisors Series Trust "Series or Fund and Class of Advisors Series Trust" over
@@ -1126,6 +1274,9 @@ export function readCellSchedule(
   start: number,
   stop: number,
 ): CellScheduleReading {
+  // a date per row, a column per class: refused at the heading that shows them (columnsNotRead.ts)
+  const notRead = columnNotRead(filed, start, stop, ctx.continuations ?? new Set());
+  if (notRead !== null) fail(ctx, notRead.line, notRead.reason);
   // a cell wrapped onto the next line ("Portfolio – Investor" / "Class Shares") is one cell
   const lines = joinWrappedCells(filed, start, stop);
   let s = initialState(ctx);

@@ -72,10 +72,19 @@ export function cellHeadingAt(
   const exhibit = /^EXHIBIT\s+([A-Z])$/i.exec(t);
   if (exhibit) {
     const j = nextContent(lines, i + 1);
+    // American Funds "Updated as of May 1, 2016 / EXHIBIT A / to the / Amended and Restated Plan of
+    // Distribution of Class 2 Shares": the exhibit to a plan, under a date line
+    const to = nextContent(lines, j + 1);
+    const toThePlan =
+      /^to\s+the$/i.test(lines[j]?.trimmed ?? '') &&
+      /\b(?:Plan\s+of\s+Distribution|Distribution\s+(?:and\s+Service\s+)?Plan)\b/i.test(
+        lines[to]?.trimmed ?? '',
+      );
     if (
       i === firstContent ||
       onlyExhibitLabelsBetween(lines, firstContent, i) ||
-      /^Fee\s+Schedule$/i.test(lines[j]?.trimmed ?? '')
+      /^Fee\s+Schedule$/i.test(lines[j]?.trimmed ?? '') ||
+      toThePlan
     )
       return { index: i, name: `Exhibit ${exhibit[1]!.toUpperCase()}`, quoted: false, next: i + 1 };
   }

@@ -98,7 +98,9 @@ function isHeadingText(t: string): boolean {
   // "… Daily Net Assets of Class C)", "… of Investor Class)": the class a rate heading's
   // parenthesis names, at its close
   const bare = t.replace(CLASS_IN_HEADING_RE, ' of)').trim();
-  const words = bare.split(/\s+/);
+  // Calvert's "Distribution Fee/Service Fee": two heading words on each side of the "/"
+  // (and "DISTRIBUTION FEE/" over "SERVICE FEE": the "/" at the end of its first line)
+  const words = bare.split(/\s+|(?<=[A-Za-z])\/(?=[A-Za-z])/).map((w) => w.replace(/(?<=[A-Za-z])\/$/, ''));
   // "Fee (as a Percentage of Average Daily Net Assets of Class A)": a heading of a dozen words
   const most = /\(as\s+a\s+percentage\b|\bnet\s+assets\b/i.test(t) ? 12 : 8;
   return (
