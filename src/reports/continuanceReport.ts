@@ -23,7 +23,13 @@ export function continuanceReportFrom(registry: Registry, settings: GovernanceSe
     .filter((c) => c.status === 'lapsed')
     .map(
       (c) =>
-        `${c.instrument} lapsed: no continuance approval on or before ${c.periods.at(-1)!.deadline}; it ends on ${c.endsOn}${enforced ? ' and no fee under it is due from that day' : ' (approvals.enforce is false: fees are not stopped)'}`,
+        `${c.instrument} lapsed: no continuance approval on or before ${c.periods.at(-1)!.deadline}; it ends on ${c.endsOn}${
+          !enforced
+            ? ' (approvals.enforce is false: fees are not stopped)'
+            : c.kind === 'plan'
+              ? ' and no fee under it is due from that day'
+              : "; the Distributor's 12b-1 Share and Earned CDSC survive it (FIFTEENTH(B)): the fees continue"
+        }`,
     );
   return { asOf, approvalsEnforced: enforced, instruments, warnings };
 }
