@@ -135,7 +135,14 @@ function voteOf(row: Row['row']): { vote: BoardVote | ShareholderVote } | { fiel
     };
     const why = impossibleBoardVote(vote);
     if (why)
-      return { field: why.includes('against') ? 'disinterested_against' : 'disinterested_for', reason: why };
+      return {
+        field: why.includes('absent')
+          ? 'disinterested_absent'
+          : why.includes('against')
+            ? 'disinterested_against'
+            : 'disinterested_for',
+        reason: why,
+      };
     return { vote };
   }
   for (const f of ['shares_outstanding', 'shares_present', 'shares_for'] as const)

@@ -110,7 +110,8 @@ export function versionApproval(
     const holders = aboutThis.filter(
       (a) =>
         a.body === 'shareholders' &&
-        a.subject === 'amendment' &&
+        // the vote approves what raises the fee: the amendment, or the instrument itself (a restated plan)
+        (a.subject === 'amendment' || (v.isInstrument && a.subject === 'instrument')) &&
         a.portfolioId === portfolioId &&
         a.class !== null &&
         a.class.toLowerCase() === shareClass.toLowerCase(),

@@ -41,6 +41,12 @@ export function impossibleBoardVote(v: BoardVote): string | null {
   if (v.disinterestedFor > v.trusteesFor) return 'more Dis-interested Trustees for than trustees for';
   if (v.disinterestedAgainst > v.trusteesAgainst)
     return 'more Dis-interested Trustees against than trustees against';
+  // Dis-interested Trustees are trustees: those who did not vote are among the trustees who did not
+  if (
+    v.disinterestedInOffice - v.disinterestedFor - v.disinterestedAgainst >
+    v.trusteesInOffice - v.trusteesFor - v.trusteesAgainst
+  )
+    return 'more Dis-interested Trustees absent than trustees absent';
   return null;
 }
 

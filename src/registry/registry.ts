@@ -204,14 +204,26 @@ export function buildRegistry(
     );
   // A lapse ends the instrument the day after its missed deadline (Plan §7; FOURTEENTH), judged
   // as of today: a deadline still ahead is not missed.
+  // An Agreement that lapses is terminated "for any reason" (FIFTEENTH(B)): the Fund's obligations
+  // under SEVENTH(B) (the 12b-1 Share of the Distribution Fees) and the Earned CDSC survive, so its
+  // fees continue, as after a termination of the Agreement; the schedule answer says so.
   const lapses = new Map<string, InstrumentLapse>();
+  const agreementLapses = new Map<string, InstrumentLapse>();
   if (enforce)
     for (const c of continuanceOf(governance.today))
-      if (c.endsOn !== null)
-        lapses.set(c.instrumentKey, {
-          endsOn: c.endsOn,
-          reason: `${c.instrument} lapsed: its continuance deadline ${c.periods.at(-1)!.deadline} passed without the Board's approval (${c.kind === 'plan' ? 'Plan §7' : 'Agreement FOURTEENTH'}); no fee is due from ${c.endsOn}`,
-        });
+      if (c.endsOn !== null) {
+        const deadline = c.periods.at(-1)!.deadline;
+        if (c.kind === 'plan')
+          lapses.set(c.instrumentKey, {
+            endsOn: c.endsOn,
+            reason: `${c.instrument} lapsed: its continuance deadline ${deadline} passed without the Board's approval (Plan §7); no fee is due from ${c.endsOn}`,
+          });
+        else
+          agreementLapses.set(c.instrumentKey, {
+            endsOn: c.endsOn,
+            reason: `${c.instrument} lapsed: its continuance deadline ${deadline} passed without the Board's approval (Agreement FOURTEENTH); it ends on ${c.endsOn}, but the Distributor's 12b-1 Share and Earned CDSC survive its termination for any reason (FIFTEENTH(B)): the fees continue; record the Distributor's term ending ${addDays(c.endsOn, -1)} with \`plan12b distributors import\` so that its 12b-1 Share is recomputed (Exhibit A 2(a))`,
+          });
+      }
   const pending: PendingEntry[] = [];
   const stopOf = (pid: string, cls: string): ClassStop | null => {
     const t = governance.terminations
@@ -320,6 +332,9 @@ export function buildRegistry(
           notes.push(
             `${identities.nameOn(portfolioId, date)} class ${cls}: ${g.scheduleName} of ${g.instrumentTitle} states no ${g.distributionFeePct === null ? 'distribution fee' : 'service fee'} rate, nor do the instrument's terms as imported; import the instrument that states its terms — no fees accrue until then`,
           );
+        const agreementLapse = agreementLapses.get(g.instrumentKey);
+        if (agreementLapse !== undefined && agreementLapse.endsOn <= date)
+          notes.push(`${identities.nameOn(portfolioId, date)} class ${cls}: ${agreementLapse.reason}`);
         // FIFTEENTH: a terminated Agreement leaves the fees running; the answer still says so.
         for (const t of governance.terminations)
           if (

@@ -9,6 +9,7 @@ import { compareCodeUnits, compareNames } from '../registry/nameOrder.js';
 import type { Queryable } from '../store/database.js';
 import { loadExpenditures } from '../store/expendituresRepository.js';
 import { loadRegistry } from '../store/registryStore.js';
+import { instrumentLabel } from './boardReportGovernance.js';
 import { feesReport, loadClassSeries } from './feesReport.js';
 import { classCapLedgers } from './finraCapLedger.js';
 import { capClassStatus, capWarnings, type FinraCapClass } from './finraCapReport.js';
@@ -99,13 +100,29 @@ export async function boardReport(
   const registry = await loadRegistry(q);
   const warnings: string[] = [];
 
+  // One line per instrument and schedule, told apart by the instrument's key: two instruments may
+  // share a title (the Class K and Class R "Amended and Restated Master Distribution Plan"); those
+  // are labelled with their classes, as the continuance deadlines are.
+  const instrumentKeyOf = (documentId: string) =>
+    registry.instruments.find((i) => i.documentIds.includes(documentId))?.key ?? documentId;
+  const inForce = registry.scheduleAsOf(quarter.last).entries;
+  const keysByTitle = new Map<string, Set<string>>();
+  for (const e of inForce)
+    keysByTitle.set(
+      e.instrument,
+      (keysByTitle.get(e.instrument) ?? new Set()).add(instrumentKeyOf(e.document.id)),
+    );
   const byInstrument = new Map<string, BoardReportInstrument & { keys: Set<string>; pids: Set<string> }>();
-  for (const e of registry.scheduleAsOf(quarter.last).entries) {
-    const key = `${e.instrument}\u0000${e.schedule}`;
+  for (const e of inForce) {
+    const instrumentKey = instrumentKeyOf(e.document.id);
+    const key = `${instrumentKey}\u0000${e.schedule}`;
     let i = byInstrument.get(key);
     if (!i) {
       i = {
-        instrument: e.instrument,
+        instrument:
+          (keysByTitle.get(e.instrument)?.size ?? 0) > 1
+            ? instrumentLabel(e.instrument, instrumentKey)
+            : e.instrument,
         registrant: e.registrant ?? '',
         schedule: e.schedule,
         inForceSince: e.inForceSince,

@@ -3,6 +3,7 @@ import type { Registry } from '../registry/registry.js';
 import type { Queryable } from '../store/database.js';
 import { registryOfInputs } from '../store/registryInputs.js';
 import { loadRegistryInputs } from '../store/registryStore.js';
+import { instrumentLabel } from './boardReportGovernance.js';
 
 /**
  * `plan12b continuance --as-of D` (Plan §7; Agreement FOURTEENTH): every instrument with its next
@@ -19,11 +20,18 @@ export async function continuanceReport(q: Queryable, asOf: string) {
 export function continuanceReportFrom(registry: Registry, settings: GovernanceSettings, asOf: string) {
   const instruments = registry.continuance(asOf);
   const enforced = settings.enforceApprovals;
+  const label = continuanceLabels(instruments);
   const warnings = instruments
     .filter((c) => c.status === 'lapsed')
     .map(
       (c) =>
-        `${c.instrument} lapsed: no continuance approval on or before ${c.periods.at(-1)!.deadline}; it ends on ${c.endsOn}${enforced ? ' and no fee under it is due from that day' : ' (approvals.enforce is false: fees are not stopped)'}`,
+        `${label(c)} lapsed: no continuance approval on or before ${c.periods.at(-1)!.deadline}; it ends on ${c.endsOn}${
+          !enforced
+            ? ' (approvals.enforce is false: fees are not stopped)'
+            : c.kind === 'plan'
+              ? ' and no fee under it is due from that day'
+              : "; the Distributor's 12b-1 Share and Earned CDSC survive it (FIFTEENTH(B)): the fees continue"
+        }`,
     );
   return { asOf, approvalsEnforced: enforced, instruments, warnings };
 }
@@ -39,12 +47,26 @@ export const CONTINUANCE_CSV_COLUMNS = [
   'lastApproval',
 ] as const;
 
+/**
+ * How each instrument is named in the lines: its title, with its classes where another instrument
+ * has the same title (the Class K and Class R "Amended and Restated Master Distribution Plan").
+ */
+function continuanceLabels(
+  instruments: readonly { instrument: string; instrumentKey: string }[],
+): (c: { instrument: string; instrumentKey: string }) => string {
+  const count = new Map<string, number>();
+  for (const c of instruments) count.set(c.instrument, (count.get(c.instrument) ?? 0) + 1);
+  return (c) =>
+    (count.get(c.instrument) ?? 0) > 1 ? instrumentLabel(c.instrument, c.instrumentKey) : c.instrument;
+}
+
 /** Each instrument's line of `continuance --csv`: its status, next deadline and the deadlines met. */
 export function continuanceCsvRows(report: Awaited<ReturnType<typeof continuanceReport>>) {
+  const label = continuanceLabels(report.instruments);
   return report.instruments.map((c) => {
     const met = c.periods.filter((p) => p.metBy !== null);
     return {
-      instrument: c.instrument,
+      instrument: label(c),
       kind: c.kind,
       status: c.status,
       nextDeadline: c.nextDeadline ?? '',

@@ -17,6 +17,7 @@ import type { Registry } from '../registry/registry.js';
 import { redemptionsBetween } from '../store/classBRepository.js';
 import type { Queryable } from '../store/database.js';
 import { type GrossSalesRecord, loadGrossSales, loadPrimeRates } from '../store/finraCapRepository.js';
+import { applyEighthE } from './classBVintageFees.js';
 
 /**
  * What the ABSC cut by the cap does to the fees (SPEC §10; docs/FORMATS.md "FINRA 2341 cap"):
@@ -101,8 +102,12 @@ export async function classCapLedgers(
     const [portfolioId, cls] = classKey.split('|') as [string, string];
     const s = series.find((x) => x.classKey === classKey);
     const months = monthsBetween(firstMonth, through);
+    // The ABSC the class accrues: for Class B after a reduction, by share vintage (Agreement
+    // EIGHTH(E)), as the fees and the Monthly Calculation pay it — the cap counts what is paid.
+    const span = { from: monthStart(firstMonth), to: monthEnd(through) };
     const accrual = s
-      ? accrueFast([s], monthStart(firstMonth), monthEnd(through), { daily: true }).daily
+      ? (await applyEighthE(q, registry, [s], accrueFast([s], span.from, span.to, { daily: true }), span, []))
+          .accrual.daily
       : [];
     const daily = new Map<string, { date: string; fee: bigint; serviceMicro: bigint }[]>();
     for (const d of accrual) {
