@@ -16,7 +16,12 @@ import type { Database, Queryable } from './database.js';
  */
 export function readSnapshot<T>(q: Queryable, fn: (q: Queryable) => Promise<T>): Promise<T> {
   if (!isDatabase(q)) return fn(q);
-  return q.transaction(fn, { isolation: 'repeatable read', readOnly: true });
+  return q.transaction(fn, { isolation: 'repeatable read', readOnly: true }).catch((err: unknown) => {
+    // read_only_sql_transaction inside a read: a query that tried to write is a bug in plan12b
+    // (exit 70), not a database that accepts no writes (exit 69, what a write command gets)
+    if ((err as { code?: unknown } | null)?.code === '25006') throw new InternalError(err as Error);
+    throw err;
+  });
 }
 
 /** A Database (it can open a transaction), not a transaction's own Queryable. */
