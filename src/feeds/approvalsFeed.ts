@@ -24,6 +24,7 @@ import { insertApprovals } from '../store/approvalsRepository.js';
 import type { Database } from '../store/database.js';
 import { loadGovernance } from '../store/governanceStore.js';
 import { loadBoardRates, loadDocuments } from '../store/registryStore.js';
+import { todayIso } from '../store/today.js';
 
 /** A count of trustees: a whole number, 0 allowed. */
 const countField = () =>
@@ -86,6 +87,8 @@ export interface ApprovalsImportResult {
   /** of the new ones, how many carried */
   readonly approved: number;
   readonly notApproved: number;
+  /** e.g. a meeting dated after today: recorded as stated, most likely a mistyped year */
+  readonly warnings: readonly string[];
 }
 
 /** The ignorable key of a name: lower case, whitespace collapsed. */
@@ -378,7 +381,16 @@ export const approvalsFeed: FeedDefinition<Columns, ApprovalsState, ApprovalChan
           });
       }
     }
-    return { changes, unchanged, problems, warnings: [] };
+    // An approval counts from its meeting date; a meeting after today is most likely a mistyped
+    // year (2099 for 2009), which would leave what it approves pending until then.
+    const today = todayIso();
+    const warnings = changes
+      .filter((c) => c.approval.meetingDate > today)
+      .map(
+        (c) =>
+          `${ctx.file}:${c.line}: meeting_date ${c.approval.meetingDate} is after today (${today}): recorded as stated, and what it approves counts only from that date; if the date is wrong, record the meeting again with the right date`,
+      );
+    return { changes, unchanged, problems, warnings };
   },
 
   apply: (tx, plan, _state, ctx) =>
@@ -398,6 +410,7 @@ export const approvalsFeed: FeedDefinition<Columns, ApprovalsState, ApprovalChan
       unchanged: plan.unchanged,
       approved,
       notApproved: plan.changes.length - approved,
+      warnings: [...plan.warnings],
     };
   },
   conflictHint: 'a recorded vote is never edited; record a later meeting instead',

@@ -43,6 +43,7 @@ export function registerGovernanceCommands(program: Command, getContext: () => C
       ctx.out(
         `${file}: ${result.inserted} new vote(s) (${result.approved} carried, ${result.notApproved} did not), ${result.unchanged} unchanged`,
       );
+      for (const w of result.warnings) ctx.err(`warning: ${w}`);
     });
   approvals
     .command('list')
