@@ -32,7 +32,13 @@ function exhibit(
   n: number | null = null,
   renames: { from: string; to: string }[] = [],
 ) {
-  const instrument = { kind: 'plan' as const, title, registrant: 'Ridge Trust', classes: ['A'], datedAsOf: date };
+  const instrument = {
+    kind: 'plan' as const,
+    title,
+    registrant: 'Ridge Trust',
+    classes: ['A'],
+    datedAsOf: date,
+  };
   const d: ExhibitDocument = {
     kind: n === null ? 'plan' : 'plan-amendment',
     title: n === null ? title : `Amendment No. ${n} to the ${title}`,
@@ -130,7 +136,9 @@ describe.each(dialects)('a rename re-filing rows of a closed month, on %s', (dia
   }, 60_000);
 
   it('withdrawing the amendment that filed Epsilon Fund under Delta Fund is refused', async () => {
-    const err = await withdrawExhibit(db, documentId(DELTA_IS_EPSILON.bytes), 'probe').catch((e: unknown) => e);
+    const err = await withdrawExhibit(db, documentId(DELTA_IS_EPSILON.bytes), 'imported by mistake').catch(
+      (e: unknown) => e,
+    );
     expect(err).toBeInstanceOf(Plan12bError);
     expect((err as Plan12bError).code).toBe('REFUSED');
     expect((err as Plan12bError).message).toContain(
