@@ -191,6 +191,22 @@ export async function insertDocument(
     .execute();
 }
 
+/**
+ * The stored documents imported since the audit log began (migration 5 applied), each with its
+ * import time: each must have the `exhibit.import` record that imported it (`audit verify`; SPEC
+ * §12: every import is recorded). A document stored before the log began has none.
+ */
+export async function documentImportsSinceTheLog(
+  q: Queryable,
+): Promise<{ id: string; fileName: string; importedAt: string }[]> {
+  const rows = await q.query<{ id: string; file_name: string; imported_at: unknown }>(
+    `SELECT d.id, d.file_name, d.imported_at FROM exhibit_document d
+      WHERE d.imported_at >= coalesce((SELECT applied_at FROM schema_migration WHERE version = 5), '-infinity')
+      ORDER BY d.imported_at, d.id COLLATE "C"`,
+  );
+  return rows.map((r) => ({ id: r.id, fileName: r.file_name, importedAt: isoTime(r.imported_at) }));
+}
+
 /** Everything the registry is derived from, as recorded now (SPEC §2; issue 12). */
 export async function loadRegistryInputs(q: Queryable): Promise<RegistryInputs> {
   // One after another: a pg client runs one query at a time.
@@ -366,6 +382,19 @@ export async function closedRowsRefiled(
       });
   }
   return out;
+}
+
+/** The name → portfolio table as stored: [name key, portfolio id, name], by name key. */
+export async function storedPortfolioNames(q: Queryable): Promise<[string, string, string][]> {
+  const rows = await q.query<{ name_key: string; portfolio_id: string; name: string }>(
+    'SELECT name_key, portfolio_id, name FROM portfolio_name ORDER BY name_key COLLATE "C"',
+  );
+  return rows.map((r) => [r.name_key, r.portfolio_id, r.name]);
+}
+
+/** The name → portfolio table {@link refreshPortfolioNames} writes for a registry. */
+export function derivedPortfolioNames(registry: Registry): [string, string, string][] {
+  return portfolioNameFiling(registry).names.map((n) => [n.key, n.id, n.name]);
 }
 
 export async function refreshPortfolioNames(q: Queryable, registry: Registry): Promise<void> {
