@@ -59,6 +59,12 @@ export class LedgerStateRowsDigest {
     this.sortKeys.push(day * 2 ** 32 + key);
   }
 
+  /** Whether a row at a month end from `monthStart` on was handed over. */
+  hasRowsFrom(monthStart: string): boolean {
+    const start = Date.parse(`${monthStart}T00:00:00Z`) / 86_400_000;
+    return this.sortKeys.some((k) => Math.floor(k / 2 ** 32) >= start);
+  }
+
   /**
    * The kinds of the rows: `classBLedgerState`, the rows at month ends from `monthStart` on (the
    * month's end), and `classBLedgerStateBefore`, those before it (a bootstrap the close wrote),

@@ -1,6 +1,6 @@
 import { sealedPartHash, sealedResultsHash } from '../audit/closeSeal.js';
 import { LedgerStateRowsDigest } from '../audit/ledgerStateDigest.js';
-import { sealingMonthInputsDigest, withSealedLedgerState } from '../audit/monthInputsDigest.js';
+import { sealingMonthInputsDigest, sealingWithLedgerState } from '../audit/monthInputsDigest.js';
 import { monthEnd, monthOf, monthStart } from '../calendar/isoDate.js';
 import { requireDateOfNyseCalendar } from '../calendar/nyseCalendar.js';
 import type { Registry } from '../registry/registry.js';
@@ -204,7 +204,7 @@ export async function closeMonth(
           await faultPoint(`close:${step.part}`);
         }
         sealLedgerStateWrites(tx, null);
-        const inputsDigest = withSealedLedgerState(inputs, ledger, month);
+        const inputsDigest = await sealingWithLedgerState(tx, month, inputs, ledger);
         const resultsHash = sealedResultsHash({ parts: hashes, chain, inputsDigest });
         const record = await appendAudit(tx, {
           action: 'month.close',

@@ -200,6 +200,14 @@ describe('the ledger state digest', () => {
     expect(kinds()).toEqual([['classBLedgerState', createHash('sha256').digest('hex')]]);
   });
 
+  it('says whether a row at the month end was handed over (none: the close seals what is stored)', () => {
+    const d = new LedgerStateRowsDigest();
+    d.addCopyText(Buffer.from(before));
+    expect(d.hasRowsFrom('2025-01-01')).toBe(false);
+    d.addCopyText(Buffer.from(b));
+    expect(d.hasRowsFrom('2025-01-01')).toBe(true);
+  });
+
   it('refuses text that ends within a row', () => {
     expect(() => kinds(a.slice(0, 10))).toThrow(/ends within a row/);
   });
