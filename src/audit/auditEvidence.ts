@@ -1,9 +1,17 @@
 import { classBDetailNow } from '../close/closedMonthView.js';
+import { buildRegistry } from '../registry/registry.js';
 import { loadAuditLog, recordedAuditHead } from '../store/auditLog.js';
 import { loadSealedMonths } from '../store/closeRepository.js';
 import type { Queryable } from '../store/database.js';
 import { feedImportAnchors } from '../store/feedImport.js';
 import { readSnapshot } from '../store/readSnapshot.js';
+import {
+  derivedPortfolioNames,
+  documentImportsSinceTheLog,
+  loadBoardRates,
+  loadDocuments,
+  storedPortfolioNames,
+} from '../store/registryStore.js';
 import { loadSettings } from '../store/settingsRepository.js';
 import type { AuditEvidence } from './auditVerification.js';
 import { sealedMonthInputsDigestNow } from './monthInputsDigest.js';
@@ -11,7 +19,8 @@ import { sealedMonthInputsDigestNow } from './monthInputsDigest.js';
 /**
  * Reads what `audit verify` checks, in one snapshot (REPEATABLE READ on a server): the log, each
  * closed month's seal with its inputs recomputed as sealed and its Class B redemptions as stored
- * now, each feed import's audit record and the settings.
+ * now, each feed import's audit record, the settings, the documents' imports and the name →
+ * portfolio table with the one the documents give.
  */
 export async function loadAuditEvidence(db: Queryable): Promise<AuditEvidence> {
   return readSnapshot(db, async (tx) => {
@@ -30,6 +39,12 @@ export async function loadAuditEvidence(db: Queryable): Promise<AuditEvidence> {
       feedImports: await feedImportAnchors(tx),
       recordedHead: await recordedAuditHead(tx),
       settings: [...(await loadSettings(tx))],
+      documentImports: await documentImportsSinceTheLog(tx),
+      portfolioNames: {
+        stored: await storedPortfolioNames(tx),
+        // as every exhibit import and withdrawal derives it (refreshPortfolioNames)
+        derived: derivedPortfolioNames(buildRegistry(await loadDocuments(tx), await loadBoardRates(tx))),
+      },
     };
   });
 }

@@ -1,5 +1,11 @@
 import { type AuditRecord, GENESIS_HASH, verifyAuditChain } from './auditChain.js';
 import { type ChainHead, sealedPartHash, sealedResultsHash } from './closeSeal.js';
+import {
+  exhibitImportFindings,
+  type PortfolioNameRow,
+  portfolioNameFindings,
+  type StoredDocumentImport,
+} from './importedRecords.js';
 import { changedInputKinds, inputKindLabel } from './inputDigestKinds.js';
 
 /**
@@ -43,6 +49,13 @@ export interface AuditEvidence {
   readonly recordedHead?: ChainHead | null;
   /** the governance settings stored (key, value); absent: not checked */
   readonly settings?: readonly (readonly [string, string])[];
+  /** the documents stored since the log began, each to be named by its import's record; absent: not checked */
+  readonly documentImports?: readonly StoredDocumentImport[];
+  /** the name → portfolio table as stored and as derived from the documents now; absent: not checked */
+  readonly portfolioNames?: {
+    readonly stored: readonly PortfolioNameRow[];
+    readonly derived: readonly PortfolioNameRow[];
+  };
 }
 
 /** A head the user kept: its hash, with its seq when given as SEQ:HASH. */
@@ -201,6 +214,9 @@ export function verifyAuditEvidence(evidence: AuditEvidence, kept: KeptAnchor | 
   }
 
   if (evidence.settings) findings.push(...settingFindings(records, evidence.settings));
+  if (evidence.documentImports) findings.push(...exhibitImportFindings(records, evidence.documentImports));
+  if (evidence.portfolioNames)
+    findings.push(...portfolioNameFindings(evidence.portfolioNames.stored, evidence.portfolioNames.derived));
 
   if (kept) {
     const r = kept.seq !== null ? bySeq.get(kept.seq) : records.find((x) => x.hash === kept.hash);

@@ -6,16 +6,38 @@
 /** The prefix of a v3 digest: `v3:kind=digest,kind=digest…`. */
 export const RECORDS = 'v3:';
 
+/** The prefix of a v4 digest: v3's kinds and `classBLedgerState`, the ledger the close wrote. */
+export const LEDGER_STATE = 'v4:';
+
+/** A digest by kinds, v3 or v4: its prefix, or null. */
+function kindsPrefix(d: string): string | null {
+  return d.startsWith(RECORDS) ? RECORDS : d.startsWith(LEDGER_STATE) ? LEDGER_STATE : null;
+}
+
+/** A v3 digest's kinds with more kinds, as a digest of `prefix`'s version (kinds in byte order). */
+export function withMoreKinds(
+  prefix: string,
+  digest: string,
+  more: readonly (readonly [kind: string, digest: string])[],
+): string {
+  const from = kindsPrefix(digest);
+  if (from === null) throw new Error(`not a digest by kinds: ${digest.slice(0, 8)}…`);
+  const parts = [...digest.slice(from.length).split(','), ...more.map(([k, d]) => `${k}=${d}`)];
+  const kindOf = (p: string) => p.slice(0, p.indexOf('='));
+  parts.sort((a, b) => (kindOf(a) < kindOf(b) ? -1 : kindOf(a) > kindOf(b) ? 1 : 0));
+  return `${prefix}${parts.join(',')}`;
+}
+
 /**
- * The kinds of input whose digest differs between a v3 digest sealed and one recomputed (in byte
- * order), or null when either is not v3 (an older digest names no kinds).
+ * The kinds of input whose digest differs between a v3 (or v4) digest sealed and one recomputed
+ * (in byte order), or null when either names no kinds (an older digest).
  */
 export function changedInputKinds(sealed: string, now: string): string[] | null {
   const parse = (d: string) =>
-    d.startsWith(RECORDS)
+    kindsPrefix(d) !== null
       ? new Map(
           d
-            .slice(RECORDS.length)
+            .slice(kindsPrefix(d)!.length)
             .split(',')
             .map((p) => [p.slice(0, p.indexOf('=')), p.slice(p.indexOf('=') + 1)] as const),
         )
@@ -31,6 +53,8 @@ const KIND_LABELS: Readonly<Record<string, string>> = {
   approvals: 'approvals (board and shareholder votes)',
   boardRates: 'Board rates',
   classBAccounts: "accounts' omnibus flags",
+  classBLedgerState: 'the Class B ledger the close wrote (lots and allowances at the month end)',
+  classBLedgerStateBefore: "the Class B ledger the close built before the books' first month",
   classBTermsRules: 'Class B terms (CDSC schedules, conversion periods, redemption fees)',
   classBTransactions: 'Class B transactions',
   classBTransactionsBefore: "Class B transactions before the books' first month",

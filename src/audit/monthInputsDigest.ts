@@ -2,7 +2,7 @@ import { addDays, monthEnd, monthStart } from '../calendar/isoDate.js';
 import { governingRatesText } from '../registry/closedPeriodChange.js';
 import type { Registry } from '../registry/registry.js';
 import { loadApprovals } from '../store/approvalsRepository.js';
-import { type MonthInputOptions, monthInputChunks } from '../store/closeRepository.js';
+import { ledgerStateCopyText, type MonthInputOptions, monthInputChunks } from '../store/closeRepository.js';
 import type { Queryable } from '../store/database.js';
 import { registryOfInputs } from '../store/registryInputs.js';
 import { loadBoardRates, loadDocumentsAsSealed } from '../store/registryStore.js';
@@ -13,7 +13,8 @@ import {
   streamedMonthInputsDigest,
   streamedMonthInputsDigestsByKind,
 } from './closeSeal.js';
-import { RECORDS } from './inputDigestKinds.js';
+import { LEDGER_STATE, RECORDS, withMoreKinds } from './inputDigestKinds.js';
+import { LedgerStateRowsDigest } from './ledgerStateDigest.js';
 
 /**
  * The inputs digest a close seals (SPEC §12: "a closed month is locked"; `audit verify` finds an
@@ -45,12 +46,55 @@ export function sealingMonthInputsDigest(q: Queryable, month: string, registry?:
   return recordsDigest(q, month, false, registry);
 }
 
+/**
+ * Version 4 (SPEC §12: the close seals its results): a v3 digest of the month's inputs, read
+ * before the close's steps, with `classBLedgerState`, the Class B ledger the close wrote at the
+ * month's end (and `classBLedgerStateBefore`, the state before the month it built from the
+ * earlier transactions, when it did), digested from the COPY text it wrote
+ * (ledgerStateDigest.ts). The ledger is derived from the transactions but kept as stored state
+ * that the next close starts from: a lot edited by SQL would change every later month's
+ * redemptions and CDSC.
+ */
+export function withSealedLedgerState(
+  inputsDigest: string,
+  ledger: LedgerStateRowsDigest,
+  month: string,
+): string {
+  return withMoreKinds(LEDGER_STATE, inputsDigest, ledger.kinds(monthStart(month)));
+}
+
+/**
+ * The v4 digest a close seals: {@link withSealedLedgerState} of what it wrote — or, where it wrote
+ * no row at the month's end because the state there was stored before it (written ahead of the
+ * closes: a restore, a benchmark's setup; the close then takes it as it is), of what is stored.
+ */
+export async function sealingWithLedgerState(
+  q: Queryable,
+  month: string,
+  inputsDigest: string,
+  ledger: LedgerStateRowsDigest,
+): Promise<string> {
+  if (!ledger.hasRowsFrom(monthStart(month)))
+    for await (const text of ledgerStateCopyText(q, [monthEnd(month)])) ledger.addCopyText(text);
+  return withSealedLedgerState(inputsDigest, ledger, month);
+}
+
+/** The v4 digest of a closed month now: its v3 inputs and the ledger state stored at its end (and before, if sealed). */
+async function ledgerStateDigestNow(q: Queryable, month: string, sealed: string): Promise<string> {
+  const ledger = new LedgerStateRowsDigest();
+  const before = sealed.includes(',classBLedgerStateBefore=');
+  const asOf = [monthEnd(month), ...(before ? [addDays(monthStart(month), -1)] : [])];
+  for await (const text of ledgerStateCopyText(q, asOf)) ledger.addCopyText(text);
+  return withSealedLedgerState(await recordsDigest(q, month, true), ledger, month);
+}
+
 /** The digest of a closed month's inputs today, restatements since undone, in its seal's version. */
 export async function sealedMonthInputsDigestNow(
   q: Queryable,
   month: string,
   sealed: string | null,
 ): Promise<string> {
+  if (sealed?.startsWith(LEDGER_STATE)) return ledgerStateDigestNow(q, month, sealed);
   if (sealed?.startsWith(RECORDS)) return recordsDigest(q, month, true);
   const governing = sealed?.startsWith(GOVERNING) ?? false;
   const now = await digest(q, month, { asSealed: true, governing });

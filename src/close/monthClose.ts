@@ -1,5 +1,6 @@
 import { sealedPartHash, sealedResultsHash } from '../audit/closeSeal.js';
-import { sealingMonthInputsDigest } from '../audit/monthInputsDigest.js';
+import { LedgerStateRowsDigest } from '../audit/ledgerStateDigest.js';
+import { sealingMonthInputsDigest, sealingWithLedgerState } from '../audit/monthInputsDigest.js';
 import { monthEnd, monthOf, monthStart } from '../calendar/isoDate.js';
 import { requireDateOfNyseCalendar } from '../calendar/nyseCalendar.js';
 import type { Registry } from '../registry/registry.js';
@@ -19,6 +20,7 @@ import {
   sealedPartOfEveryMonth,
 } from '../store/closeRepository.js';
 import type { Database, Queryable } from '../store/database.js';
+import { sealLedgerStateWrites } from '../store/ledgerStateRepository.js';
 import { loadRegistry } from '../store/registryStore.js';
 import { assertClosable } from './closeOrder.js';
 import { faultPoint } from './faultPoint.js';
@@ -167,7 +169,10 @@ export async function closeMonth(
         const completeness = await checkCloseable(tx, month, registry, opts);
         await faultPoint('close:checked');
         const chain = await auditHead(tx);
-        const inputsDigest = await sealingMonthInputsDigest(tx, month, registry);
+        const inputs = await sealingMonthInputsDigest(tx, month, registry);
+        // v4: the Class B ledger the steps write, as written
+        const ledger = new LedgerStateRowsDigest();
+        sealLedgerStateWrites(tx, ledger);
         await insertClosedMonth(tx, month, actor);
         const parts: Record<string, unknown> = {};
         const hashes: { part: string; contentHash: string }[] = [];
@@ -198,6 +203,8 @@ export async function closeMonth(
           await seal(step.part, await step.run(tx, month, context));
           await faultPoint(`close:${step.part}`);
         }
+        sealLedgerStateWrites(tx, null);
+        const inputsDigest = await sealingWithLedgerState(tx, month, inputs, ledger);
         const resultsHash = sealedResultsHash({ parts: hashes, chain, inputsDigest });
         const record = await appendAudit(tx, {
           action: 'month.close',

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
 import { sha256 } from '../audit/auditChain.js';
+import { monthEnd } from '../calendar/isoDate.js';
 import { exhibitText } from '../edgar/exhibitBytes.js';
 import type { StatedByUser } from '../edgar/exhibitDocument.js';
 import { importableDocument } from '../edgar/importableDocument.js';
@@ -18,12 +19,14 @@ import type { Database, Queryable } from '../store/database.js';
 import { loadGovernance } from '../store/governanceStore.js';
 import { firstDayWithNetAssets } from '../store/netAssetsRepository.js';
 import {
+  closedRowsRefiled,
   insertDocument,
   listDocuments,
   loadBoardRates,
   loadDocuments,
   refreshPortfolioNames,
 } from '../store/registryStore.js';
+import { refiledReason } from './refiledClosedRows.js';
 import { runStateChange } from './stateChange.js';
 import { requirePrintableText } from './statedText.js';
 
@@ -157,6 +160,17 @@ export async function importExhibits(
         (hit) =>
           `${hit.month} is closed: this document would newly govern ${hit.portfolio} class ${hit.class} from ${hit.from} (no instrument → ${hit.after}), and it has net assets on ${hit.date}: the sealed month accrued no fees for the class and a closed month is locked; nothing was written (a document effective after the last closed month covers the class from then on)`,
         'together, these documents would newly govern a class with net assets in a closed month',
+      );
+      // SPEC §12: nor one whose renames re-file rows of a closed month under another portfolio
+      // (its rename reveals that a name with rows of its own is another portfolio's: the rows
+      // would move, whatever the rename's date — one effective after the closed months that
+      // moves none of their rows is accepted)
+      const lockedThrough = monthEnd(closed.latest!);
+      await refuseEachOrTogether(
+        all,
+        async (ds) => (await closedRowsRefiled(tx, after(ds), lockedThrough))[0] ?? null,
+        (hit) => refiledReason(hit, closed.months, 'this document'),
+        'together, these documents would re-file rows of a closed month under another portfolio',
       );
     }
     for (const { d, bytes } of fresh) {

@@ -1,10 +1,11 @@
-import { monthOf } from '../calendar/isoDate.js';
+import { monthEnd, monthOf } from '../calendar/isoDate.js';
 import { Plan12bError } from '../errors.js';
 import { closedPeriodRename } from '../registry/closedPeriodChange.js';
 import { buildRegistry } from '../registry/registry.js';
 import { currentActor } from '../store/actor.js';
 import type { Database } from '../store/database.js';
 import {
+  closedRowsRefiled,
   type DocumentRecord,
   insertWithdrawal,
   listDocuments,
@@ -12,6 +13,7 @@ import {
   loadDocuments,
   refreshPortfolioNames,
 } from '../store/registryStore.js';
+import { refiledReason } from './refiledClosedRows.js';
 import { runStateChange } from './stateChange.js';
 import { requirePrintableText } from './statedText.js';
 
@@ -103,6 +105,27 @@ export async function withdrawExhibit(
           'REFUSED',
           `${hit.month} is closed: withdrawing ${doc.fileName} would rename ${hit.portfolio} on ${hit.day} (${hit.before} → ${hit.after}), re-keying the closed month's rows`,
           'nothing was written; a rename that governed a closed month stays (import a correcting amendment dated after the closed months)',
+        );
+    }
+    // SPEC §12: nor one whose renames, undone, would re-file a closed month's rows under another
+    // portfolio (whatever the document's date: a rename after the closed months can still have
+    // made two names with rows of their own one portfolio)
+    if (closed.latest !== null) {
+      const hit = (
+        await closedRowsRefiled(
+          tx,
+          buildRegistry(
+            (await loadDocuments(tx)).filter((d) => d.id !== doc.id),
+            await loadBoardRates(tx),
+          ),
+          monthEnd(closed.latest),
+        )
+      )[0];
+      if (hit)
+        throw new Plan12bError(
+          'REFUSED',
+          refiledReason(hit, closed.months, `withdrawing ${doc.fileName}`),
+          "nothing was written; a rename that filed a closed month's rows stays (import a correcting amendment dated after the closed months)",
         );
     }
     await insertWithdrawal(tx, {

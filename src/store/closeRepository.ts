@@ -1,5 +1,5 @@
 import type { ChainHead, MonthInputs, MonthInputsChunk } from '../audit/closeSeal.js';
-import { sqlTextLiteral } from './copyText.js';
+import { encodeCopyValue, sqlTextLiteral } from './copyText.js';
 import type { Queryable, TextRowChunkSize } from './database.js';
 import { inByteOrder, typed } from './queryBuilder.js';
 
@@ -413,4 +413,26 @@ export async function* monthInputChunks(
       for await (const copyText of q.copyTextSlices(sql, opts.chunkSize)) yield { kind, copyText };
     else for await (const rows of q.textRowChunks(sql, opts.chunkSize)) yield { kind, rows };
   }
+}
+
+/**
+ * The Class B ledger state stored at the month ends `asOf` (as_of), as COPY text of whole rows in
+ * the table's column order (digest v4: ledgerStateDigest.ts), in no particular order: PGlite's
+ * COPY bytes as they come; a server's rows written as COPY text.
+ */
+export async function* ledgerStateCopyText(
+  q: Queryable,
+  asOf: readonly string[],
+): AsyncGenerator<Uint8Array> {
+  const sql = `SELECT account_key::text, as_of::text, next_sequence::text, next_arrival::text,
+         lot_arrival, lot_portfolio_key, lot_issuing_portfolio_key, lot_origin_txn_id, lot_free, lot_doi_epoch_day,
+         lot_sequence, lot_share_units, lot_cost_cents,
+         allowance_portfolio_key, allowance_year, allowance_units, allowance_used_units
+    FROM class_b_ledger_state WHERE as_of IN (${asOf.map((d) => `${sqlTextLiteral(d)}::date`).join(', ')})`;
+  if (q.copyTextSlices !== undefined) {
+    yield* q.copyTextSlices(sql);
+    return;
+  }
+  for await (const rows of q.textRowChunks(sql))
+    yield Buffer.from(rows.map((r) => `${r.map(encodeCopyValue).join('\t')}\n`).join(''));
 }

@@ -674,6 +674,21 @@ function invalidState(accountKey: number, asOf: string, why: string): InternalEr
  * attributions of Free Shares not in `storedAttributions` are written once. Returns the accounts
  * and lots written.
  */
+/** Where a close's transaction hands the ledger state it writes, as COPY text (digest v4). */
+const sealedWrites = new WeakMap<Queryable, { addCopyText(text: Uint8Array): void }>();
+
+/**
+ * Hands every ledger state row written through `q` from now on to `digest` as the COPY text
+ * written (SPEC §12: the close seals the ledger it writes; ledgerStateDigest.ts), or stops (null).
+ */
+export function sealLedgerStateWrites(
+  q: Queryable,
+  digest: { addCopyText(text: Uint8Array): void } | null,
+): void {
+  if (digest === null) sealedWrites.delete(q);
+  else sealedWrites.set(q, digest);
+}
+
 export async function writeLedgerStateChunk(
   q: Queryable,
   asOf: string,
@@ -807,6 +822,7 @@ export async function writeLedgerStateChunk(
       ],
       stateText.bytes(),
     );
+  if (accounts > 0) sealedWrites.get(q)?.addCopyText(stateText.bytes());
   if (attributionLines.length > 0 && opts.attributionKeysStored !== undefined)
     // none of these is stored (the chunk's stored ones were left out above): no staging, no conflict
     await q.copyIn(

@@ -191,6 +191,22 @@ export async function insertDocument(
     .execute();
 }
 
+/**
+ * The stored documents imported since the audit log began (migration 5 applied), each with its
+ * import time: each must have the `exhibit.import` record that imported it (`audit verify`; SPEC
+ * §12: every import is recorded). A document stored before the log began has none.
+ */
+export async function documentImportsSinceTheLog(
+  q: Queryable,
+): Promise<{ id: string; fileName: string; importedAt: string }[]> {
+  const rows = await q.query<{ id: string; file_name: string; imported_at: unknown }>(
+    `SELECT d.id, d.file_name, d.imported_at FROM exhibit_document d
+      WHERE d.imported_at >= coalesce((SELECT applied_at FROM schema_migration WHERE version = 5), '-infinity')
+      ORDER BY d.imported_at, d.id COLLATE "C"`,
+  );
+  return rows.map((r) => ({ id: r.id, fileName: r.file_name, importedAt: isoTime(r.imported_at) }));
+}
+
 /** Everything the registry is derived from, as recorded now (SPEC §2; issue 12). */
 export async function loadRegistryInputs(q: Queryable): Promise<RegistryInputs> {
   // One after another: a pg client runs one query at a time.
@@ -233,10 +249,18 @@ export const PORTFOLIO_KEYED_TABLES = [
  * Rewrites the name → portfolio table from the registry and re-keys the rows filed under a
  * portfolio whose identity a new document changed (a rename reveals two names are one portfolio).
  */
-export async function refreshPortfolioNames(q: Queryable, registry: Registry): Promise<void> {
-  const keys: string[] = [];
-  const ids: string[] = [];
-  const names: string[] = [];
+/**
+ * How {@link refreshPortfolioNames} files rows by their name (SPEC §2): `names`, each name key →
+ * its portfolio (a shared name belongs to the portfolio that had it first; handed-over names are
+ * not in it), and `spans`, each handed-over name key → the portfolio that bore it from `from`
+ * (inclusive) to `to` (exclusive; null: open).
+ */
+function portfolioNameFiling(registry: Registry): {
+  names: { key: string; id: string; name: string }[];
+  spans: { key: string; from: string; to: string | null; id: string }[];
+} {
+  const names: { key: string; id: string; name: string }[] = [];
+  const seen = new Set<string>();
   // a name handed from one portfolio to another on a date names either, by the row's date: rows
   // that use it keep the portfolio their feed resolved by date, and are not re-keyed by name
   const handedOver = new Set(registry.identities.nameHandovers.map((h) => nameKey(h.name)));
@@ -244,17 +268,146 @@ export async function refreshPortfolioNames(q: Queryable, registry: Registry): P
     for (const n of p.names) {
       if (handedOver.has(nameKey(n))) continue;
       if (registry.identities.resolve(n) !== p.id) continue; // a shared name belongs to the portfolio that had it first
-      keys.push(nameKey(n));
-      ids.push(p.id);
-      names.push(n);
+      if (seen.has(nameKey(n))) continue; // as ON CONFLICT DO NOTHING kept the first
+      seen.add(nameKey(n));
+      names.push({ key: nameKey(n), id: p.id, name: n });
     }
   }
+  const handovers = new Map<string, string[]>();
+  for (const h of registry.identities.nameHandovers)
+    handovers.set(nameKey(h.name), [...(handovers.get(nameKey(h.name)) ?? []), h.date]);
+  const spans: { key: string; from: string; to: string | null; id: string }[] = [];
+  for (const [key, dates] of handovers) {
+    const bounds = ['0001-01-01', ...[...new Set(dates)].sort()];
+    for (let i = 0; i < bounds.length; i++) {
+      const id = registry.identities.resolveOn(key, bounds[i]!);
+      if (id !== undefined) spans.push({ key, from: bounds[i]!, to: bounds[i + 1] ?? null, id });
+    }
+  }
+  return { names, spans };
+}
+
+/** Rows of one table dated in closed months that a new registry would file under another portfolio. */
+export interface RefiledClosedRows {
+  readonly table: (typeof PORTFOLIO_KEYED_TABLES)[number];
+  /** the name the rows use (as the feed gave it) */
+  readonly portfolioName: string;
+  readonly fromPortfolioId: string;
+  readonly toPortfolioId: string;
+  readonly firstDate: string;
+  readonly lastDate: string;
+  readonly rows: number;
+}
+
+/** Each table's row date (of row `t`) that closed months lock. */
+const LOCKED_DATE: Readonly<Record<(typeof PORTFOLIO_KEYED_TABLES)[number], string>> = {
+  net_assets: 't.date',
+  provider_assets: 't.date',
+  class_b_transaction: 't.date',
+  // in a closed month's sealed inputs from its start on (closeRepository: distributorTerms)
+  class_b_distributor_term: 't.start_date',
+  omnibus_month: "(t.month || '-01')::date",
+};
+
+const NAME_KEY_OF_ROW = "lower(regexp_replace(btrim(t.portfolio_name), '\\s+', ' ', 'g'))";
+
+/**
+ * The rows dated on or before `lockedThrough` (the last closed month's end) that
+ * {@link refreshPortfolioNames} would re-key to another portfolio under `registry` (SPEC §12: a
+ * closed month is locked; a document whose rename reveals two names are one portfolio would move
+ * a closed month's rows). Read only: the names whose filing changes (against the portfolio_name
+ * table now) and every handed-over name are looked up, so a document that renames nothing reads
+ * nothing.
+ */
+export async function closedRowsRefiled(
+  q: Queryable,
+  registry: Registry,
+  lockedThrough: string,
+): Promise<RefiledClosedRows[]> {
+  const { names, spans } = portfolioNameFiling(registry);
+  const now = new Map(
+    (await typed(q).selectFrom('portfolio_name').select(['name_key', 'portfolio_id']).execute()).map((r) => [
+      r.name_key,
+      r.portfolio_id,
+    ]),
+  );
+  const changed = names.filter((n) => now.get(n.key) !== n.id);
+  // a name no longer in the table re-keys nothing; a name filed by date: every span is looked at
+  const filing = [
+    ...changed.map((n) => ({ key: n.key, from: null as string | null, to: null as string | null, id: n.id })),
+    ...spans,
+  ];
+  if (filing.length === 0) return [];
+  const out: RefiledClosedRows[] = [];
+  for (const table of PORTFOLIO_KEYED_TABLES) {
+    const dated = table === 'net_assets' || table === 'provider_assets' || table === 'class_b_transaction';
+    // as refreshPortfolioNames: spans of handed-over names re-key only the dated feeds
+    const rows = filing.filter((f) => f.from === null || dated);
+    if (rows.length === 0) continue;
+    const day = LOCKED_DATE[table];
+    const found = await q.query<{
+      portfolio_name: string;
+      from_id: string;
+      to_id: string;
+      first: string;
+      last: string;
+      rows: string;
+    }>(
+      `SELECT t.portfolio_name, t.portfolio_id AS from_id, m.id AS to_id,
+              min(${day})::text AS first, max(${day})::text AS last, count(*)::text AS rows
+         FROM ${table} t
+         JOIN unnest($1::text[], $2::date[], $3::date[], $4::text[]) AS m(key, from_date, to_date, id)
+           ON m.key = ${NAME_KEY_OF_ROW}
+          AND (m.from_date IS NULL OR ${day} >= m.from_date) AND (m.to_date IS NULL OR ${day} < m.to_date)
+        WHERE ${day} <= $5::date AND t.portfolio_id <> m.id
+        GROUP BY t.portfolio_name, t.portfolio_id, m.id
+        ORDER BY min(${day}), t.portfolio_name COLLATE "C"`,
+      [
+        rows.map((r) => r.key),
+        rows.map((r) => r.from),
+        rows.map((r) => r.to),
+        rows.map((r) => r.id),
+        lockedThrough,
+      ],
+    );
+    for (const r of found)
+      out.push({
+        table,
+        portfolioName: r.portfolio_name,
+        fromPortfolioId: r.from_id,
+        toPortfolioId: r.to_id,
+        firstDate: r.first,
+        lastDate: r.last,
+        rows: Number(r.rows),
+      });
+  }
+  return out;
+}
+
+/** The name → portfolio table as stored: [name key, portfolio id, name], by name key. */
+export async function storedPortfolioNames(q: Queryable): Promise<[string, string, string][]> {
+  const rows = await q.query<{ name_key: string; portfolio_id: string; name: string }>(
+    'SELECT name_key, portfolio_id, name FROM portfolio_name ORDER BY name_key COLLATE "C"',
+  );
+  return rows.map((r) => [r.name_key, r.portfolio_id, r.name]);
+}
+
+/** The name → portfolio table {@link refreshPortfolioNames} writes for a registry. */
+export function derivedPortfolioNames(registry: Registry): [string, string, string][] {
+  return portfolioNameFiling(registry).names.map((n) => [n.key, n.id, n.name]);
+}
+
+export async function refreshPortfolioNames(q: Queryable, registry: Registry): Promise<void> {
+  const { names, spans } = portfolioNameFiling(registry);
+  const keys = names.map((n) => n.key);
+  const ids = names.map((n) => n.id);
+  const nameList = names.map((n) => n.name);
   await typed(q).deleteFrom('portfolio_name').execute();
   if (keys.length > 0) {
     await q.query(
       `INSERT INTO portfolio_name (name_key, portfolio_id, name)
        SELECT * FROM unnest($1::text[], $2::text[], $3::text[]) ON CONFLICT (name_key) DO NOTHING`,
-      [keys, ids, names],
+      [keys, ids, nameList],
     );
   }
   for (const table of PORTFOLIO_KEYED_TABLES) {
@@ -267,23 +420,14 @@ export async function refreshPortfolioNames(q: Queryable, registry: Registry): P
   }
   // SPEC §2: a dated row naming a handed-over name is the portfolio that bore it on the row's date
   // (rows filed before the document that hands the name over was imported are re-keyed by date)
-  const handovers = new Map<string, string[]>();
-  for (const h of registry.identities.nameHandovers)
-    handovers.set(nameKey(h.name), [...(handovers.get(nameKey(h.name)) ?? []), h.date]);
-  for (const [key, dates] of handovers) {
-    const bounds = ['0001-01-01', ...[...new Set(dates)].sort()];
+  for (const sp of spans)
     for (const table of ['net_assets', 'provider_assets', 'class_b_transaction'] as const)
-      for (let i = 0; i < bounds.length; i++) {
-        const pid = registry.identities.resolveOn(key, bounds[i]!);
-        if (pid === undefined) continue;
-        await q.query(
-          `UPDATE ${table} SET portfolio_id = $1
-            WHERE lower(regexp_replace(btrim(portfolio_name), '\\s+', ' ', 'g')) = $2
-              AND date >= $3::date AND ($4::date IS NULL OR date < $4::date) AND portfolio_id <> $1`,
-          [pid, key, bounds[i]!, bounds[i + 1] ?? null],
-        );
-      }
-  }
+      await q.query(
+        `UPDATE ${table} SET portfolio_id = $1
+          WHERE lower(regexp_replace(btrim(portfolio_name), '\\s+', ' ', 'g')) = $2
+            AND date >= $3::date AND ($4::date IS NULL OR date < $4::date) AND portfolio_id <> $1`,
+        [sp.id, sp.key, sp.from, sp.to],
+      );
   // Derived rows follow the transactions they were derived from.
   await q.query(
     `UPDATE class_b_redemption r SET portfolio_id = t.portfolio_id

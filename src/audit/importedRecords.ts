@@ -1,0 +1,91 @@
+import { type AuditRecord, sha256 } from './auditChain.js';
+
+/**
+ * Records that only an import writes, checked against the log and the documents (`audit verify`;
+ * SPEC §12: every import is recorded, verification finds an inserted record), pure.
+ */
+
+/** A finding about a stored record (the kind `audit verify` reports as `record`). */
+export interface RecordFinding {
+  readonly kind: 'record';
+  readonly reason: string;
+}
+
+export interface StoredDocumentImport {
+  readonly id: string;
+  readonly fileName: string;
+  /** the import's time (one per `exhibit import`: its transaction's) */
+  readonly importedAt: string;
+}
+
+/**
+ * Each stored document (imported since the log began) has the `exhibit.import` record that
+ * imported it: the documents of one import (one time) are those its record names (subject: the
+ * file names, in the command's order) and hashes (content hash: SHA-256 of their ids, one a line,
+ * in that order). A document inserted by SQL — a copy with a later import time, which a closed
+ * month's seal leaves out as imported after it — has none.
+ * @example
+ * exhibitImportFindings([{ action: 'exhibit.import', subject: 'a.txt', contentHash: sha256('id1'), … }],
+ *   [{ id: 'id1', fileName: 'a.txt', importedAt: 't' }]) // []
+ */
+export function exhibitImportFindings(
+  records: readonly AuditRecord[],
+  documents: readonly StoredDocumentImport[],
+): RecordFinding[] {
+  const imports = records.filter((r) => r.action === 'exhibit.import');
+  const byTime = new Map<string, StoredDocumentImport[]>();
+  for (const d of documents) byTime.set(d.importedAt, [...(byTime.get(d.importedAt) ?? []), d]);
+  const findings: RecordFinding[] = [];
+  for (const [at, docs] of byTime) {
+    const anchored = imports.some((r) => {
+      const names = r.subject.split(', ');
+      if (!docs.every((d) => names.includes(d.fileName))) return false;
+      const ordered = [...docs].sort(
+        (a, b) =>
+          names.indexOf(a.fileName) - names.indexOf(b.fileName) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+      );
+      return sha256(ordered.map((d) => d.id).join('\n')) === r.contentHash;
+    });
+    if (!anchored)
+      for (const d of docs)
+        findings.push({
+          kind: 'record',
+          reason: `exhibit ${d.fileName} (${d.id.slice(0, 16)}), stored as imported at ${at}, is not among the documents of any exhibit.import record in the audit log (a document inserted outside plan12b?)`,
+        });
+  }
+  return findings;
+}
+
+/** A row of the name → portfolio table: name key, portfolio id, name. */
+export type PortfolioNameRow = readonly [key: string, portfolioId: string, name: string];
+
+/**
+ * The name → portfolio table is derived from the documents (SPEC §2: any name a portfolio ever
+ * had resolves to it; every exhibit import and withdrawal rewrites it): each stored row must be
+ * the one derived now, and each derived row stored. A row changed by SQL would file later feed
+ * rows under another portfolio.
+ */
+export function portfolioNameFindings(
+  stored: readonly PortfolioNameRow[],
+  derived: readonly PortfolioNameRow[],
+): RecordFinding[] {
+  const want = new Map(derived.map((r) => [r[0], r]));
+  const have = new Map(stored.map((r) => [r[0], r]));
+  const findings: RecordFinding[] = [];
+  const keys = [...new Set([...want.keys(), ...have.keys()])].sort();
+  for (const k of keys) {
+    const w = want.get(k);
+    const h = have.get(k);
+    if (w !== undefined && h !== undefined && w[1] === h[1] && w[2] === h[2]) continue;
+    findings.push({
+      kind: 'record',
+      reason:
+        h === undefined
+          ? `portfolio name ${JSON.stringify(w![2])} is not stored, but the documents name portfolio ${w![1]} by it`
+          : w === undefined
+            ? `portfolio name ${JSON.stringify(h[2])} is stored for portfolio ${h[1]}, but no document names a portfolio by it`
+            : `portfolio name ${JSON.stringify(h[2])} is stored for portfolio ${h[1]}, but the documents name portfolio ${w[1]} by ${JSON.stringify(w[2])}`,
+    });
+  }
+  return findings;
+}

@@ -1,0 +1,89 @@
+import { createHash, hash } from 'node:crypto';
+
+/**
+ * The digest of the Class B ledger state a close writes (digest v4; SPEC §12: the close seals its
+ * results), pure. The close hands over the COPY text it writes (one line per account and month
+ * end, ledgerStateRepository.ts `writeLedgerStateChunk`) — no re-read of what it wrote, at a
+ * million accounts hundreds of megabytes — and `audit verify` the same rows as COPY gives them out.
+ * The writer's order is its chunks' (not the accounts'), so each line is hashed on its own and the
+ * digest is the SHA-256 of the lines' hashes in (month end, account key) order, which neither
+ * side's order changes: a line edited, added or removed changes it.
+ */
+export class LedgerStateRowsDigest {
+  private hashes = new Uint8Array(32 * 1024);
+  private sortKeys: number[] = [];
+  private partial: Uint8Array | null = null;
+  /** the last as_of read, as its ten bytes, and its day number (a chunk's rows share one) */
+  private lastDate = new Uint8Array(10);
+  private lastDay = Number.NaN;
+
+  /** COPY text of whole rows, or a slice of it (a row cut at its end goes on in the next slice). */
+  addCopyText(bytes: Uint8Array): void {
+    let start = 0;
+    let text = bytes;
+    if (this.partial !== null) {
+      const joined = new Uint8Array(this.partial.length + bytes.length);
+      joined.set(this.partial);
+      joined.set(bytes, this.partial.length);
+      text = joined;
+      this.partial = null;
+    }
+    for (let i = text.indexOf(10, start); i !== -1; i = text.indexOf(10, start)) {
+      this.addLine(text.subarray(start, i + 1));
+      start = i + 1;
+    }
+    if (start < text.length) this.partial = text.slice(start);
+  }
+
+  private addLine(line: Uint8Array): void {
+    // account_key TAB as_of (YYYY-MM-DD) TAB …
+    let key = 0;
+    let i = 0;
+    for (; line[i] !== 9; i++) key = key * 10 + (line[i]! - 48);
+    let same = !Number.isNaN(this.lastDay);
+    for (let j = 0; same && j < 10; j++) same = line[i + 1 + j] === this.lastDate[j];
+    if (!same) {
+      this.lastDate.set(line.subarray(i + 1, i + 11));
+      const d = String.fromCharCode(...this.lastDate);
+      this.lastDay =
+        Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10))) / 86_400_000;
+    }
+    const day = this.lastDay;
+    const n = this.sortKeys.length;
+    if ((n + 1) * 32 > this.hashes.length) {
+      const grown = new Uint8Array(this.hashes.length * 2);
+      grown.set(this.hashes);
+      this.hashes = grown;
+    }
+    this.hashes.set(hash('sha256', line, 'buffer'), n * 32);
+    this.sortKeys.push(day * 2 ** 32 + key);
+  }
+
+  /** Whether a row at a month end from `monthStart` on was handed over. */
+  hasRowsFrom(monthStart: string): boolean {
+    const start = Date.parse(`${monthStart}T00:00:00Z`) / 86_400_000;
+    return this.sortKeys.some((k) => Math.floor(k / 2 ** 32) >= start);
+  }
+
+  /**
+   * The kinds of the rows: `classBLedgerState`, the rows at month ends from `monthStart` on (the
+   * month's end), and `classBLedgerStateBefore`, those before it (a bootstrap the close wrote),
+   * present only when there are some.
+   */
+  kinds(monthStart: string): [kind: string, digest: string][] {
+    if (this.partial !== null) throw new Error('ledger state digest: COPY text ends within a row');
+    const start = Date.parse(`${monthStart}T00:00:00Z`) / 86_400_000;
+    const order = [...this.sortKeys.keys()].sort((a, b) => this.sortKeys[a]! - this.sortKeys[b]!);
+    const month = createHash('sha256');
+    const before = createHash('sha256');
+    let anyBefore = false;
+    for (const i of order) {
+      const isBefore = Math.floor(this.sortKeys[i]! / 2 ** 32) < start;
+      anyBefore ||= isBefore;
+      (isBefore ? before : month).update(this.hashes.subarray(i * 32, i * 32 + 32));
+    }
+    const out: [string, string][] = [['classBLedgerState', month.digest('hex')]];
+    if (anyBefore) out.push(['classBLedgerStateBefore', before.digest('hex')]);
+    return out;
+  }
+}
