@@ -37,15 +37,7 @@ export function exhibitImportFindings(
   for (const d of documents) byTime.set(d.importedAt, [...(byTime.get(d.importedAt) ?? []), d]);
   const findings: RecordFinding[] = [];
   for (const [at, docs] of byTime) {
-    const anchored = imports.some((r) => {
-      const names = r.subject.split(', ');
-      if (!docs.every((d) => names.includes(d.fileName))) return false;
-      const ordered = [...docs].sort(
-        (a, b) =>
-          names.indexOf(a.fileName) - names.indexOf(b.fileName) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
-      );
-      return sha256(ordered.map((d) => d.id).join('\n')) === r.contentHash;
-    });
+    const anchored = imports.some((r) => importedTogether(r, docs));
     if (!anchored)
       for (const d of docs)
         findings.push({
@@ -54,6 +46,38 @@ export function exhibitImportFindings(
         });
   }
   return findings;
+}
+
+/**
+ * Whether `docs` are the documents `record` imported: an order of them whose file names, joined by
+ * ", ", are its subject and whose ids hash to its content hash. File names may themselves hold ", "
+ * (and one name may be another's prefix), so the subject is not split: each name is matched where
+ * the subject goes on with it, trying the alternatives (bounded) until the hash agrees.
+ */
+function importedTogether(record: AuditRecord, docs: readonly StoredDocumentImport[]): boolean {
+  const subject = record.subject;
+  const used = docs.map(() => false);
+  const order: string[] = [];
+  let budget = 100_000;
+  const search = (at: number): boolean => {
+    if (budget-- <= 0) return false;
+    if (order.length === docs.length)
+      return at === subject.length && sha256(order.join('\n')) === record.contentHash;
+    for (let i = 0; i < docs.length; i++) {
+      const name = docs[i]!.fileName;
+      if (used[i] || !subject.startsWith(name, at)) continue;
+      const end = at + name.length;
+      const last = order.length === docs.length - 1;
+      if (last ? end !== subject.length : !subject.startsWith(', ', end)) continue;
+      used[i] = true;
+      order.push(docs[i]!.id);
+      if (search(last ? end : end + 2)) return true;
+      order.pop();
+      used[i] = false;
+    }
+    return false;
+  };
+  return search(0);
 }
 
 /** A row of the name → portfolio table: name key, portfolio id, name. */
