@@ -27,6 +27,8 @@ interface DiffRow {
 }
 interface AmendmentDiff {
   readonly document: DocumentSummary;
+  /** a withdrawn document's diff is history: what it changed while in force */
+  readonly withdrawal: DocumentSummary['withdrawal'];
   readonly before: string | null;
   readonly from: string | null;
   readonly changes: readonly DiffRow[];
@@ -85,6 +87,7 @@ export function AmendmentsPage() {
           <h3>
             What “{diff.data.document.title}” changed
             {diff.data.from ? ` on ${diff.data.from}` : ''}
+            {diff.data.withdrawal ? ' while in force (withdrawn since)' : ''}
           </h3>
           <Warnings warnings={diff.data.warnings} />
           {diff.data.changes.length === 0 ? (
