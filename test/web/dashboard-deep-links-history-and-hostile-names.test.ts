@@ -15,7 +15,8 @@ import { freshDatabase, type TestDatabase } from '../support/databases.js';
  * step through, and a portfolio's history opens from its link too. Names are the exhibits' own
  * words, whatever they hold: HTML and script stay text (nothing runs, nothing is fetched), a very
  * long name wraps in its cell instead of pushing the rates out of sight or widening the page, and
- * a right-to-left or bidi-override name stays inside its cell. In Debian's Chromium, one page
+ * a right-to-left or bidi-override name stays inside its cell. A link with a quarter that is
+ * none says how to write one. In Debian's Chromium, one page
  * session; waits are long, never sleeps.
  */
 const CHROMIUM = process.env.PLAN12B_CHROMIUM ?? '/usr/bin/chromium';
@@ -185,7 +186,13 @@ describe.skipIf(missing !== null)(
         expect.arrayContaining([IMG, SCRIPT]),
       );
 
-      expect(await caption.count()).toBeGreaterThan(0);
+      // a link with a quarter that is none says how to write one
+      await page.goto(`${server.url}/#/governance?quarter=2025Q5`);
+      await page.getByRole('status').waitFor();
+      expect(await page.getByRole('status').textContent()).toBe(
+        '“2025Q5” is not a quarter: write it as YYYYQn, e.g. 2025Q4.',
+      );
+
       expect(await page.locator('img').count()).toBe(0);
       expect(ran).toEqual([]);
       await page.close();

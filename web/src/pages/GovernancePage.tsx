@@ -139,6 +139,11 @@ export function GovernancePage({ lastMonth }: { readonly lastMonth: string }) {
           Board report PDF
         </button>
       </form>
+      {!valid && (
+        <p className="hint" role="status">
+          “{quarter}” is not a quarter: write it as YYYYQn, e.g. 2025Q4.
+        </p>
+      )}
       <ErrorBox error={report.error ?? pdfError} />
       <Loading loading={report.loading} />
       {r && (
