@@ -15,7 +15,8 @@ import { seedsAvailable } from '../support/seeds.js';
  * A withdrawn exhibit stays listed (`exhibit list`, GET /api/registry/documents, the dashboard's
  * documents page), so what it changed is history a user can open: `exhibit diff` and
  * GET /api/registry/documents/{id}/diff answer it — with its withdrawal and a warning saying the
- * registry no longer uses it — instead of "no document has the id" (404/66) for a listed id.
+ * registry no longer uses it — instead of "no document has the id" (404/66) for a listed id; and
+ * GET /api/registry/documents/{id} answers its parse.
  *
  * Seeds 002 (AIM Funds Group's plan, Class R: AIM Balanced, AIM Small Cap Equity, AIM Value) and
  * 000 (Amendment No. 12, Class R, 42 entries, effective 2006-03-31), 000 withdrawn. By hand from
@@ -98,6 +99,11 @@ describe.skipIf(!seedsAvailable)('the diff of a withdrawn exhibit', { timeout: 3
     expect(
       ((await (await get(`/api/registry/documents/${kept}/diff`)).json()) as DiffAnswer).withdrawal,
     ).toBeNull();
+    // the document itself, as parsed, is answered too: it is listed
+    const parsed = await get(`/api/registry/documents/${id}`);
+    expect(parsed.status).toBe(200);
+    expect(((await parsed.json()) as { title: string }).title).toMatch(/^Amendment No\. 12 to the /);
+    expect((await get(`/api/registry/documents/${'0'.repeat(64)}`)).status).toBe(404);
     const missing = await get(`/api/registry/documents/${'0'.repeat(64)}/diff`);
     expect(missing.status).toBe(404);
     expect(((await missing.json()) as { error: { code: string } }).error.code).toBe('NOT_FOUND');
