@@ -12,7 +12,7 @@ import { freshDatabase, type TestDatabase } from '../support/databases.js';
 /**
  * SPEC §11: the dashboard shows schedules with an as-of date. A link with the date opens that
  * date (`#/schedule?asOf=…`), each date chosen is a history entry the browser's back and forward
- * step through, and a portfolio's history opens from its link too. Names are the exhibits' own
+ * step through, and a portfolio's history and an amendment's diff open from their links too. Names are the exhibits' own
  * words, whatever they hold: HTML and script stay text (nothing runs, nothing is fetched), a very
  * long name wraps in its cell instead of pushing the rates out of sight or widening the page, and
  * a right-to-left or bidi-override name stays inside its cell. A link with a quarter that is
@@ -185,6 +185,16 @@ describe.skipIf(missing !== null)(
       expect(await page.locator('.diff tbody td').allTextContents()).toEqual(
         expect.arrayContaining([IMG, SCRIPT]),
       );
+      // the diff opened is in the address: back closes it, forward and its link open it again
+      const diffLink = page.url();
+      expect(new URL(diffLink).hash).toMatch(/^#\/amendments\?document=[0-9a-f]{64}$/);
+      await page.goBack();
+      await page.locator('.diff').waitFor({ state: 'detached' });
+      await page.goForward();
+      await page.locator('.diff h3').first().waitFor();
+      await page.goto(`${server.url}/#/schedule`);
+      await page.goto(diffLink);
+      await page.locator('.diff h3').first().waitFor();
 
       // a link with a quarter that is none says how to write one
       await page.goto(`${server.url}/#/governance?quarter=2025Q5`);
