@@ -30,6 +30,7 @@ describe.skipIf(!seedsAvailable)('the diff of a withdrawn exhibit', { timeout: 3
   const withdrawn = files.find((f) => basename(f.fileName).startsWith('000_'))!;
   const id = documentId(withdrawn.bytes);
   let viewer: string;
+  let admin: string;
 
   beforeAll(async () => {
     tdb = await freshDatabase('pglite');
@@ -40,6 +41,7 @@ describe.skipIf(!seedsAvailable)('the diff of a withdrawn exhibit', { timeout: 3
         await withdrawExhibit(db, id.slice(0, 12), 'imported by mistake: the wrong class');
       });
       viewer = (await createApiToken(db, { name: 'viewer', role: 'viewer' })).token;
+      admin = (await createApiToken(db, { name: 'admin', role: 'admin' })).token;
     } finally {
       await db.close();
     }
@@ -107,5 +109,33 @@ describe.skipIf(!seedsAvailable)('the diff of a withdrawn exhibit', { timeout: 3
     const missing = await get(`/api/registry/documents/${'0'.repeat(64)}/diff`);
     expect(missing.status).toBe(404);
     expect(((await missing.json()) as { error: { code: string } }).error.code).toBe('NOT_FOUND');
+  });
+
+  // Issue 12: with approvals enforced and none recorded, the AIM plan (seed 002) governs nothing
+  // on its effective date 2002-06-03 — its 27 entries are pending — so it changed nothing that
+  // day, and says why. `exhibit diff` built its registry without approvals, and answered 27
+  // entries added where the API (and `schedule`) answered none.
+  it('the diff of a plan pending approval is the same through the CLI and the API', async () => {
+    const kept = documentId(files.find((f) => f !== withdrawn)!.bytes);
+    const { app } = createApp(store!, { rateLimit: { perSecond: 0, burst: 0 } });
+    const enforce = await app.request('/api/settings/approvals.enforce', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ value: 'true' }),
+    });
+    expect(enforce.status).toBe(200);
+    const res = await app.request(`/api/registry/documents/${kept}/diff`, {
+      headers: { authorization: `Bearer ${viewer}` },
+    });
+    const fromApi = (await res.json()) as DiffAnswer;
+    expect(fromApi.changes).toEqual([]);
+    expect(fromApi.warnings.join('\n')).toMatch(/pending/);
+    await store!.close();
+    store = undefined;
+    const cli = await runCliInProcess(['exhibit', 'diff', kept.slice(0, 12), '--json', '--db', tdb.target], {
+      PLAN12B_AUTO_SERVE: 'off',
+    });
+    expect(cli.code, cli.stderr).toBe(0);
+    expect(JSON.parse(cli.stdout)).toEqual(fromApi);
   });
 });
