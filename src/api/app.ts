@@ -16,6 +16,7 @@ import { type ApiRoute, BODY_TOO_LARGE_HTTP, registerRoute } from './apiRoute.js
 import type { ApiStore } from './apiStore.js';
 import { requirePermission, TokenCheck } from './auth.js';
 import { CloseJobs } from './closeJobs.js';
+import { methodsOfPath } from './methodNotAllowed.js';
 import { RateLimiter } from './rateLimit.js';
 import { adminRoutes } from './routes/adminRoutes.js';
 import { amendmentRoutes } from './routes/amendmentRoutes.js';
@@ -211,16 +212,29 @@ export function createApp(store: ApiStore, opts: ApiOptions = {}) {
     });
   }
 
-  app.notFound((c) =>
-    errorResponse(
+  app.notFound((c) => {
+    const allowed = methodsOfPath(opts.routes ?? API_ROUTES, c.req.path);
+    if (allowed.length > 0 && !allowed.includes(c.req.method)) {
+      c.header('allow', allowed.join(', '));
+      return errorResponse(
+        c as Context<ApiEnv>,
+        new Plan12bError(
+          'USAGE',
+          `${c.req.path} answers ${allowed.join(' and ')}, not ${c.req.method}`,
+          'see /openapi.json for the routes',
+        ),
+        405,
+      );
+    }
+    return errorResponse(
       c as Context<ApiEnv>,
       new Plan12bError(
         'NOT_FOUND',
         `no route ${c.req.method} ${c.req.path}`,
         'see /openapi.json for the routes',
       ),
-    ),
-  );
+    );
+  });
   app.onError((e, c) => {
     const err = errorOf(e);
     if (err.code === 'INTERNAL') c.get('log')?.error({ err: e }, 'internal error');

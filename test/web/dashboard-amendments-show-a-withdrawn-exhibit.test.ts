@@ -15,7 +15,8 @@ import { seedsAvailable } from '../support/seeds.js';
 /**
  * The dashboard's documents page lists every imported exhibit as `plan12b exhibit list` does
  * (GET /api/registry/documents): one withdrawn by mistake stays listed, shown as withdrawn with
- * its date, actor and reason; the others show "in force". In Debian's Chromium, as
+ * its date, actor and reason; the others show "in force". Its diff opens as history (what it
+ * changed while in force, marked withdrawn), not the 404 of an id the registry no longer uses. In Debian's Chromium, as
  * dashboard-in-chromium.test.ts; waits are long, never sleeps (a busy machine is slower, not red).
  */
 const CHROMIUM = process.env.PLAN12B_CHROMIUM ?? '/usr/bin/chromium';
@@ -100,6 +101,25 @@ describe.skipIf(missing !== null)(
         /^withdrawn \d{4}-\d\d-\d\d by Jane Doe, Fund Treasurer: imported by mistake: the wrong class$/,
       );
       expect(status(kept.fileName)).toBe('in force');
+
+      // its diff opens as history, never an error box: Amendment No. 12 (Class R, 42 entries, of
+      // which only AIM Small Cap Equity Fund had Class R under seed 002 the day before) added 41
+      await page
+        .locator('tbody tr', { hasText: basename(withdrawn.fileName) })
+        .getByRole('button')
+        .click();
+      // the diff's heading, or an error box: whichever comes first (a failure shows at once)
+      await page.locator('.diff h3, [role=alert]').first().waitFor();
+      const diffTitle = page.locator('.diff h3').first();
+      expect(await diffTitle.textContent()).toMatch(
+        /^What “Amendment No\. 12 to the .*” changed on 2006-03-31 while in force \(withdrawn since\)$/,
+      );
+      expect(await page.getByRole('alert').count()).toBe(0);
+      expect(await page.getByRole('list', { name: 'warnings' }).textContent()).toMatch(
+        /withdrawn \d{4}-\d\d-\d\d by Jane Doe, Fund Treasurer \(imported by mistake: the wrong class\)/,
+      );
+      const changes = await page.locator('.diff tbody tr td:first-child').allTextContents();
+      expect(changes.filter((c) => c === 'added')).toHaveLength(41);
       await page.close();
     });
   },

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { getJson, savedToken, saveToken } from './api';
 import { Loading } from './components/Status';
+import { pageOfHash } from './hashState';
 import { AmendmentsPage } from './pages/AmendmentsPage';
 import { AuditPage } from './pages/AuditPage';
 import { CdscPage } from './pages/CdscPage';
@@ -29,7 +30,7 @@ const PAGES = [
 type Page = (typeof PAGES)[number][0];
 
 function pageFromHash(): Page {
-  const h = location.hash.replace(/^#\/?/, '');
+  const h = pageOfHash(location.hash);
   return (PAGES.find(([p]) => p === h)?.[0] ?? 'schedule') as Page;
 }
 

@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { Plan12bError } from '../../errors.js';
-import { amendmentDiff } from '../../registry/amendmentDiff.js';
+import { amendmentDiffAnswer } from '../../registry/amendmentDiffAnswer.js';
+import { withdrawnDocumentRegistries } from '../../store/withdrawnDocumentRegistry.js';
 import { defineRoute } from '../apiRoute.js';
 import { looseObject } from '../schemas.js';
 
@@ -29,6 +30,13 @@ export const amendmentRoutes = [
     response: z
       .object({
         document: looseObject({ id: z.string(), title: z.string(), effectiveDate: z.string().nullable() }),
+        withdrawal: z
+          .object({ reason: z.string(), withdrawnBy: z.string(), withdrawnAt: z.string() })
+          .nullable()
+          .openapi({
+            description:
+              'null while the document is in force; a withdrawn one answers what it changed while in force',
+          }),
         before: z.string().nullable(),
         from: z.string().nullable(),
         changes: z.array(Change),
@@ -36,25 +44,18 @@ export const amendmentRoutes = [
       })
       .openapi('AmendmentDiff'),
     errors: ['NOT_FOUND'],
-    async run({ params, store }) {
+    async run({ params, store, use }) {
       const { registry, documents } = await store.registry();
       const d = documents.find((x) => x.id === params.id);
-      if (!d)
-        throw new Plan12bError(
-          'NOT_FOUND',
-          `no document has the id ${params.id}`,
-          'see /api/registry/documents',
-        );
-      return {
-        document: {
-          id: d.id,
-          fileName: d.fileName,
-          title: d.doc.title,
-          amendmentNumber: d.doc.amendmentNumber,
-          effectiveDate: d.doc.effectiveDate,
-        },
-        ...amendmentDiff(registry, d),
-      };
+      if (d) return amendmentDiffAnswer(registry, d, null);
+      // a withdrawn document is listed (GET /api/registry/documents): its diff is history
+      const [w] = await use((db) => withdrawnDocumentRegistries(db, (id) => id === params.id));
+      if (w) return amendmentDiffAnswer(w.registry, w.document, w.withdrawal);
+      throw new Plan12bError(
+        'NOT_FOUND',
+        `no document has the id ${params.id}`,
+        'see /api/registry/documents',
+      );
     },
   }),
 ];

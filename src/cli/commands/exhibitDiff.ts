@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
 import { Plan12bError } from '../../errors.js';
-import { amendmentDiff } from '../../registry/amendmentDiff.js';
-import { buildRegistry } from '../../registry/registry.js';
-import { type CliContext, printJson } from '../context.js';
+import { amendmentDiffAnswer } from '../../registry/amendmentDiffAnswer.js';
+import { registryOfInputs } from '../../store/registryInputs.js';
+import { type CliContext, printJson, withDatabase } from '../context.js';
 import { toCsv } from '../csvOut.js';
 import { registryInputsFor } from '../registryQuery.js';
 import { printTable } from '../table.js';
@@ -19,36 +19,41 @@ export function registerExhibitDiffCommand(program: Command, getContext: () => C
     .option('--csv', 'print CSV')
     .action(async (hash: string, opts: { json?: boolean; csv?: boolean }) => {
       const ctx = getContext();
-      const { documents, rates } = await registryInputsFor(ctx);
-      const registry = buildRegistry(documents, rates);
+      const inputs = await registryInputsFor(ctx);
+      const { documents } = inputs;
       const wanted = hash.toLowerCase();
       const matches = wanted.length >= 8 ? documents.filter((d) => d.id.startsWith(wanted)) : [];
-      if (matches.length !== 1)
+      // a withdrawn document stays listed (`exhibit list`): what it changed is history, answered
+      const withdrawn =
+        matches.length === 0 && wanted.length >= 8
+          ? await withDatabase(ctx, async (db) => {
+              const { withdrawnDocumentRegistries } = await import(
+                '../../store/withdrawnDocumentRegistry.js'
+              );
+              return withdrawnDocumentRegistries(db, (id) => id.startsWith(wanted));
+            })
+          : [];
+      const found = matches.length + withdrawn.length;
+      if (found !== 1)
         throw new Plan12bError(
           'NOT_FOUND',
-          matches.length === 0
+          found === 0
             ? `no imported document has the id ${hash}`
-            : `${matches.length} documents have ids beginning ${hash}`,
-          'see the ids in `plan12b exhibit import` output or the audit log; give at least 8 characters',
+            : `${found} documents have ids beginning ${hash}`,
+          'see the ids in `plan12b exhibit list`; give at least 8 characters',
         );
-      const document = matches[0]!;
-      const diff = amendmentDiff(registry, document);
-      const answer = {
-        document: {
-          id: document.id,
-          fileName: document.fileName,
-          title: document.doc.title,
-          amendmentNumber: document.doc.amendmentNumber,
-          effectiveDate: document.doc.effectiveDate,
-        },
-        ...diff,
-      };
-      if (opts.json) return printJson(ctx, answer);
+      const gone = withdrawn[0];
+      // the one derivation (registryOfInputs), approvals and terminations included, as the API's
+      const diff =
+        gone === undefined
+          ? amendmentDiffAnswer(registryOfInputs(inputs).registry, matches[0]!, null)
+          : amendmentDiffAnswer(gone.registry, gone.document, gone.withdrawal);
+      if (opts.json) return printJson(ctx, diff);
       if (opts.csv) {
         ctx.out(toCsv(['change', 'portfolio', 'class', 'before', 'after'], diff.changes));
         return;
       }
-      ctx.out(`${document.doc.title}, effective ${diff.from ?? '(no date)'}`);
+      ctx.out(`${diff.document.title}, effective ${diff.from ?? '(no date)'}`);
       printTable(
         ctx,
         ['Change', 'Portfolio', 'Class', 'Before', 'After'],

@@ -3,6 +3,9 @@ import { type Column, downloadCsv, downloadXlsx, totalsOf } from '../exportTable
 
 export type { Column };
 
+/** Characters past which a cell's text wraps (style.css `td.long`): a name as long as an exhibit states it. */
+const LONG_TEXT = 60;
+
 /** Every table of the dashboard: exact totals for money columns, CSV and XLSX export. */
 export function DataTable<Row>(props: {
   readonly name: string;
@@ -51,14 +54,15 @@ export function DataTable<Row>(props: {
                   const v = c.value(r);
                   const text = v === null || v === undefined ? '' : String(v);
                   const cell = c.money && text !== '' ? formatAmount(text) : text;
+                  const long = text.length > LONG_TEXT ? 'long' : undefined;
                   return j === 0 && onRowClick ? (
-                    <td key={c.key}>
+                    <td key={c.key} className={long}>
                       <button type="button" className="link" onClick={() => onRowClick(r)}>
                         {cell || '(open)'}
                       </button>
                     </td>
                   ) : (
-                    <td key={c.key} className={c.money || c.percent || c.numeric ? 'num' : undefined}>
+                    <td key={c.key} className={c.money || c.percent || c.numeric ? 'num' : long}>
                       {cell}
                     </td>
                   );

@@ -1,7 +1,7 @@
-import { useState } from 'react';
 import { getJson } from '../api';
 import { type Column, DataTable } from '../components/DataTable';
 import { ErrorBox, Loading, Warnings } from '../components/Status';
+import { useHashParam } from '../hashState';
 import { useApi } from '../useApi';
 
 interface DocumentSummary {
@@ -27,6 +27,8 @@ interface DiffRow {
 }
 interface AmendmentDiff {
   readonly document: DocumentSummary;
+  /** a withdrawn document's diff is history: what it changed while in force */
+  readonly withdrawal: DocumentSummary['withdrawal'];
   readonly before: string | null;
   readonly from: string | null;
   readonly changes: readonly DiffRow[];
@@ -57,10 +59,14 @@ const diffColumns: Column<DiffRow>[] = [
 ];
 
 export function AmendmentsPage() {
-  const [selected, setSelected] = useState<string | null>(null);
+  // the document opened is in the address: a link opens its diff (#/amendments?document=ID)
+  const [opened, setSelected] = useHashParam('document', '');
+  const selected = opened === '' ? null : opened;
   const docs = useApi(() => getJson<{ documents: DocumentSummary[] }>('/api/registry/documents'), []);
   const diff = useApi(
-    selected === null ? null : () => getJson<AmendmentDiff>(`/api/registry/documents/${selected}/diff`),
+    selected === null
+      ? null
+      : () => getJson<AmendmentDiff>(`/api/registry/documents/${encodeURIComponent(selected)}/diff`),
     [selected],
   );
   const sorted = [...(docs.data?.documents ?? [])].sort((a, b) =>
@@ -80,11 +86,12 @@ export function AmendmentsPage() {
       />
       <Loading loading={diff.loading} />
       <ErrorBox error={diff.error} />
-      {diff.data && (
+      {diff.data && diff.data.document.id === selected && (
         <div className="diff">
           <h3>
             What “{diff.data.document.title}” changed
             {diff.data.from ? ` on ${diff.data.from}` : ''}
+            {diff.data.withdrawal ? ' while in force (withdrawn since)' : ''}
           </h3>
           <Warnings warnings={diff.data.warnings} />
           {diff.data.changes.length === 0 ? (

@@ -1,10 +1,11 @@
 import { Chart, type ChartConfiguration, registerables } from 'chart.js';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { getJson } from '../api';
 import { type Column, DataTable } from '../components/DataTable';
 import { DateRange } from '../components/DateRange';
 import { ErrorBox, Loading, Warnings } from '../components/Status';
 import { sumDecimals } from '../decimal';
+import { useHashParam } from '../hashState';
 import { useApi } from '../useApi';
 
 Chart.register(...registerables);
@@ -76,9 +77,9 @@ function FeesChart({ rows }: { readonly rows: readonly FeeRow[] }) {
 }
 
 export function FeesPage({ year }: { readonly year: string }) {
-  const [from, setFrom] = useState(`${year}-01-01`);
-  const [to, setTo] = useState(`${year}-12-31`);
-  const [cls, setCls] = useState('');
+  const [from, setFrom] = useHashParam('from', `${year}-01-01`);
+  const [to, setTo] = useHashParam('to', `${year}-12-31`);
+  const [cls, setCls] = useHashParam('class', '');
   const fees = useApi(
     () => getJson<Fees>('/api/fees', { from, to, class: cls || undefined }),
     [from, to, cls],

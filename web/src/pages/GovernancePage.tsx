@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { download, getJson } from '../api';
 import { type Column, DataTable } from '../components/DataTable';
 import { ErrorBox, Loading, Warnings } from '../components/Status';
+import { useHashParam } from '../hashState';
 import { useApi } from '../useApi';
 
 interface Instrument {
@@ -104,9 +105,10 @@ function previousQuarter(month: string): string {
 
 /** The board's quarterly report (Plan §3, §8) with its PDF, and the FINRA 2341 cap status. */
 export function GovernancePage({ lastMonth }: { readonly lastMonth: string }) {
-  const [quarter, setQuarter] = useState(previousQuarter(lastMonth));
+  const [quarter, setQuarter] = useHashParam('quarter', previousQuarter(lastMonth));
   const [pdfError, setPdfError] = useState<Error | null>(null);
-  const valid = /^\d{4}Q[1-4]$/i.test(quarter);
+  const isQuarter = (q: string) => /^\d{4}Q[1-4]$/i.test(q);
+  const valid = isQuarter(quarter);
   const report = useApi(valid ? () => getJson<BoardReport>('/api/board-report', { quarter }) : null, [
     quarter,
   ]);
@@ -121,7 +123,10 @@ export function GovernancePage({ lastMonth }: { readonly lastMonth: string }) {
             name="quarter"
             size={8}
             value={quarter}
-            onChange={(e) => setQuarter(e.target.value.trim())}
+            onChange={(e) => {
+              const q = e.target.value.trim();
+              setQuarter(q, isQuarter(q));
+            }}
           />
         </label>
         <button
@@ -134,6 +139,11 @@ export function GovernancePage({ lastMonth }: { readonly lastMonth: string }) {
           Board report PDF
         </button>
       </form>
+      {!valid && (
+        <p className="hint" role="status">
+          “{quarter}” is not a quarter: write it as YYYYQn, e.g. 2025Q4.
+        </p>
+      )}
       <ErrorBox error={report.error ?? pdfError} />
       <Loading loading={report.loading} />
       {r && (

@@ -3,6 +3,7 @@ import { download, getJson } from '../api';
 import { type Column, DataTable } from '../components/DataTable';
 import { ErrorBox, Loading, Warnings } from '../components/Status';
 import { formatAmount } from '../decimal';
+import { useHashParam } from '../hashState';
 import { useApi } from '../useApi';
 import { LotsLookup } from './LotsLookup';
 
@@ -103,7 +104,7 @@ function ComputationBlock({ c }: { readonly c: Computation }) {
 
 /** The Monthly Calculation (Agreement EIGHTH(C)), portfolio by portfolio, down to computations and lots. */
 export function MonthlyCalculationPage({ lastMonth }: { readonly lastMonth: string }) {
-  const [month, setMonth] = useState(lastMonth);
+  const [month, setMonth] = useHashParam('month', lastMonth);
   const [open, setOpen] = useState<string | null>(null);
   const [pdfError, setPdfError] = useState<Error | null>(null);
   const mc = useApi(() => getJson<MonthlyCalculation>('/api/monthly-calculation', { month }), [month]);

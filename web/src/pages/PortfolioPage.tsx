@@ -1,7 +1,7 @@
-import { useState } from 'react';
 import { getJson } from '../api';
 import { type Column, DataTable } from '../components/DataTable';
 import { ErrorBox, Loading } from '../components/Status';
+import { useHashParam } from '../hashState';
 import { useApi } from '../useApi';
 
 interface History {
@@ -90,7 +90,8 @@ function Timeline({ history }: { readonly history: History }) {
 }
 
 export function PortfolioPage({ today }: { readonly today: string }) {
-  const [name, setName] = useState<string | null>(null);
+  const [chosen, setName] = useHashParam('portfolio', '');
+  const name = chosen === '' ? null : chosen;
   const names = useApi(
     () =>
       getJson<{ entries: { portfolio: string }[] }>('/api/registry/schedule', { asOf: today }).then((s) => [
@@ -110,9 +111,9 @@ export function PortfolioPage({ today }: { readonly today: string }) {
       <form className="filters" onSubmit={(e) => e.preventDefault()}>
         <label>
           Portfolio{' '}
-          <select name="portfolio" value={name ?? ''} onChange={(e) => setName(e.target.value || null)}>
+          <select name="portfolio" value={name ?? ''} onChange={(e) => setName(e.target.value)}>
             <option value="">choose…</option>
-            {(names.data ?? []).sort().map((n) => (
+            {[...new Set([...(names.data ?? []), ...(name === null ? [] : [name])])].sort().map((n) => (
               <option key={n} value={n}>
                 {n}
               </option>

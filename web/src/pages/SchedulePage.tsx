@@ -1,7 +1,7 @@
-import { useState } from 'react';
 import { getJson } from '../api';
 import { type Column, DataTable } from '../components/DataTable';
 import { ErrorBox, Loading, Warnings } from '../components/Status';
+import { useHashParam } from '../hashState';
 import { useApi } from '../useApi';
 
 interface ScheduleEntry {
@@ -67,8 +67,8 @@ const pendingColumns: Column<PendingEntry>[] = [
 ];
 
 export function SchedulePage({ today }: { readonly today: string }) {
-  const [asOf, setAsOf] = useState(today);
-  const [cls, setCls] = useState('');
+  const [asOf, setAsOf] = useHashParam('asOf', today);
+  const [cls, setCls] = useHashParam('class', '');
   const schedule = useApi(
     () => getJson<Schedule>('/api/registry/schedule', { asOf, class: cls || undefined }),
     [asOf, cls],

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { download, getJson } from '../api';
 import { type Column, DataTable } from '../components/DataTable';
 import { ErrorBox, Loading, Warnings } from '../components/Status';
+import { useHashParam } from '../hashState';
 import { useApi } from '../useApi';
 
 interface ClassServiceFee {
@@ -66,7 +67,7 @@ const statementColumns: Column<ProviderClass>[] = [
 
 /** A month's service fees (Plan §4) and each provider's statement, with its PDF. */
 export function ServiceFeesPage({ lastMonth }: { readonly lastMonth: string }) {
-  const [month, setMonth] = useState(lastMonth);
+  const [month, setMonth] = useHashParam('month', lastMonth);
   const [provider, setProvider] = useState<Provider | null>(null);
   const [pdfError, setPdfError] = useState<Error | null>(null);
   const fees = useApi(() => getJson<ServiceFees>('/api/service-fees', { month }), [month]);
