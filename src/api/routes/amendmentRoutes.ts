@@ -44,12 +44,12 @@ export const amendmentRoutes = [
       })
       .openapi('AmendmentDiff'),
     errors: ['NOT_FOUND'],
-    async run({ params, store, use }) {
+    async run({ params, store, read }) {
       const { registry, documents } = await store.registry();
       const d = documents.find((x) => x.id === params.id);
       if (d) return amendmentDiffAnswer(registry, d, null);
       // a withdrawn document is listed (GET /api/registry/documents): its diff is history
-      const [w] = await use((db) => withdrawnDocumentRegistries(db, (id) => id === params.id));
+      const [w] = await read((q) => withdrawnDocumentRegistries(q, (id) => id === params.id));
       if (w) return amendmentDiffAnswer(w.registry, w.document, w.withdrawal);
       throw new Plan12bError(
         'NOT_FOUND',

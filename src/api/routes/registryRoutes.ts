@@ -233,12 +233,12 @@ export const registryRoutes = [
     params: z.object({ id: z.string().openapi({ param: { name: 'id', in: 'path' } }) }),
     response: looseObject({ kind: z.string(), title: z.string(), schedules: z.array(looseObject({})) }),
     errors: ['NOT_FOUND'],
-    async run({ params, store, use }) {
+    async run({ params, store, read }) {
       const { documents } = await store.registry();
       // a withdrawn document is still an imported one (listed by GET /api/registry/documents)
       const d =
         documents.find((x) => x.id === params.id) ??
-        (await use(async (db) => (await loadEveryParsedDocument(db)).find((x) => x.id === params.id)));
+        (await read(async (q) => (await loadEveryParsedDocument(q)).find((x) => x.id === params.id)));
       if (!d)
         throw new Plan12bError(
           'NOT_FOUND',

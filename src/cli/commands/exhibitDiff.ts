@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { Plan12bError } from '../../errors.js';
 import { amendmentDiffAnswer } from '../../registry/amendmentDiffAnswer.js';
 import { registryOfInputs } from '../../store/registryInputs.js';
-import { type CliContext, printJson, withDatabase } from '../context.js';
+import { type CliContext, printJson, withReadSnapshot } from '../context.js';
 import { toCsv } from '../csvOut.js';
 import { registryInputsFor } from '../registryQuery.js';
 import { printTable } from '../table.js';
@@ -26,11 +26,11 @@ export function registerExhibitDiffCommand(program: Command, getContext: () => C
       // a withdrawn document stays listed (`exhibit list`): what it changed is history, answered
       const withdrawn =
         matches.length === 0 && wanted.length >= 8
-          ? await withDatabase(ctx, async (db) => {
+          ? await withReadSnapshot(ctx, async (q) => {
               const { withdrawnDocumentRegistries } = await import(
                 '../../store/withdrawnDocumentRegistry.js'
               );
-              return withdrawnDocumentRegistries(db, (id) => id.startsWith(wanted));
+              return withdrawnDocumentRegistries(q, (id) => id.startsWith(wanted));
             })
           : [];
       const found = matches.length + withdrawn.length;
