@@ -96,6 +96,26 @@ function inForceDuring(a: ServiceAgreement, from: string, to: string): boolean {
   return a.agreementDate <= to && (end === null || end > from);
 }
 
+function providerMonthOf(
+  a: ServiceAgreement,
+  amountCents: bigint,
+  classes: ProviderClassLine[],
+): ProviderMonth {
+  const kind = SERVICE_PROVIDER_KINDS[a.providerKind];
+  return {
+    id: a.providerId,
+    name: a.providerName,
+    kind: a.providerKind,
+    exhibit: kind.exhibit,
+    agreement: kind.agreement,
+    agreementDate: a.agreementDate,
+    ownRatePct: a.ownRateMicroPct === null ? null : formatRatePct(a.ownRateMicroPct),
+    terminationEffective: terminationEffectiveDate(a),
+    amount: formatCents(amountCents),
+    classes,
+  };
+}
+
 /**
  * Shapes a computed month for people and files (pure). Providers listed: every one paid, and every
  * one whose agreement was in force on some day of the month (paid 0.00 when its customers held
@@ -125,22 +145,13 @@ export function serviceFeesReportOf(
   }
   const providers: ProviderMonth[] = agreements
     .filter((a) => linesByProvider.has(a.providerId) || inForceDuring(a, from, to))
-    .map((a) => {
-      const kind = SERVICE_PROVIDER_KINDS[a.providerKind];
-      const classes = (linesByProvider.get(a.providerId) ?? []).sort(byPortfolioClassRate);
-      return {
-        id: a.providerId,
-        name: a.providerName,
-        kind: a.providerKind,
-        exhibit: kind.exhibit,
-        agreement: kind.agreement,
-        agreementDate: a.agreementDate,
-        ownRatePct: a.ownRateMicroPct === null ? null : formatRatePct(a.ownRateMicroPct),
-        terminationEffective: terminationEffectiveDate(a),
-        amount: formatCents(amountByProvider.get(a.providerId) ?? 0n),
-        classes,
-      };
-    });
+    .map((a) =>
+      providerMonthOf(
+        a,
+        amountByProvider.get(a.providerId) ?? 0n,
+        (linesByProvider.get(a.providerId) ?? []).sort(byPortfolioClassRate),
+      ),
+    );
   let serviceFee = 0n;
   let providerFees = 0n;
   let retained = 0n;
@@ -304,7 +315,34 @@ export async function serviceFeesReport(
   const report = serviceFeesReportOf(result, agreements, namesOf, [...fees.warnings, ...warnings]);
   // a hypothetical (what-if) or one-class report shows no restatements
   if (opts.withAdjustments === false || opts.rateOverride || opts.portfolio || opts.class) return report;
-  return { ...report, priorPeriodAdjustments: await priorPeriodServiceFeeAdjustments(q, month) };
+  return withAdjustedProviders(
+    { ...report, priorPeriodAdjustments: await priorPeriodServiceFeeAdjustments(q, month) },
+    agreements,
+  );
+}
+
+/**
+ * SPEC §12: a restatement is "split among the same parties as the original amounts (… each
+ * service provider)". A provider owed (or owing) a prior-period adjustment is listed this month
+ * even when its agreement has since ended — month's fees 0.00, no classes — so its statement and
+ * its payment carry the adjustment (pure).
+ */
+export function withAdjustedProviders(
+  report: ServiceFeesReport,
+  agreements: readonly ServiceAgreement[],
+): ServiceFeesReport {
+  const adjusted = new Set((report.priorPeriodAdjustments?.providers ?? []).map((a) => a.providerId));
+  const listed = new Map(report.providers.map((p) => [p.id, p]));
+  if ([...adjusted].every((id) => listed.has(id))) return report;
+  const providers = agreements
+    .filter((a) => listed.has(a.providerId) || adjusted.has(a.providerId))
+    .map((a) => listed.get(a.providerId) ?? providerMonthOf(a, 0n, []));
+  return { ...report, providers };
+}
+
+/** What the payments file pays in all: its lines' amounts, prior-period adjustments included. */
+export function paymentsTotal(report: ServiceFeesReport): string {
+  return formatCents(paymentLines(report).reduce((s, l) => s + parseCents(l.amount), 0n));
 }
 
 export const PAYMENT_COLUMNS = ['provider_id', 'name', 'kind', 'month', 'amount', 'pay_date'] as const;

@@ -13,7 +13,7 @@ import {
   readingHeadline,
   readMonth,
 } from '../../reports/sealedOrRecomputed.js';
-import { type ServiceFeesReport, serviceFeesReport } from '../../reports/serviceFeesReport.js';
+import { paymentsTotal, type ServiceFeesReport, serviceFeesReport } from '../../reports/serviceFeesReport.js';
 import { writeXlsx, type XlsxSheet } from '../../reports/xlsxOut.js';
 import { listProviders } from '../../store/serviceProvidersRepository.js';
 import { type CliContext, printJson, withDatabase, withReadSnapshot } from '../context.js';
@@ -195,7 +195,7 @@ export function registerServiceFeesCommands(program: Command, getContext: () => 
           const { writePaymentsCsv } = await import('../../reports/providerStatementFiles.js');
           const n = writePaymentsCsv(report, opts.paymentsCsv);
           ctx.err(
-            `${opts.paymentsCsv}: ${n} payments totalling ${report.totals.providerFees}, due ${report.paymentDate}`,
+            `${opts.paymentsCsv}: ${n} payments totalling ${paymentsTotal(report)}, due ${report.paymentDate}`,
           );
         }
         if (opts.statements) {
