@@ -1,4 +1,5 @@
 import type { ExhibitDocument } from '../edgar/exhibitDocument.js';
+import { Plan12bError } from '../errors.js';
 import { nameKey } from '../registry/portfolioName.js';
 import type { Registry } from '../registry/registry.js';
 import type { StoredDocument } from '../registry/storedDocument.js';
@@ -236,6 +237,28 @@ export async function loadRegistry(q: Queryable): Promise<Registry> {
   return (await deriveRegistry(q)).registry;
 }
 
+/**
+ * Re-keys rows of `table`; where a document makes two names one portfolio and both names have a row
+ * for the same key (a day's net assets of one class, say), the two rows would be one portfolio's
+ * two figures: refused as a conflict with what is recorded (67), naming the key — never a
+ * duplicate-key failure (70). The caller's transaction writes nothing.
+ */
+async function refiling(table: string, update: () => Promise<unknown>): Promise<void> {
+  try {
+    await update();
+  } catch (err) {
+    const e = err as { code?: unknown; detail?: unknown };
+    if (e?.code !== '23505') throw err;
+    const key =
+      typeof e.detail === 'string' ? e.detail.replace(/^Key /, '').replace(/ already exists\.?$/, '') : '';
+    throw new Plan12bError(
+      'CONFLICT',
+      `this would make two names one portfolio, and both have ${table.replaceAll('_', ' ')} rows for ${key || 'the same key'}: one portfolio cannot have two; nothing was written`,
+      'recorded rows are kept, never deleted, so a document that makes these names one portfolio cannot be imported while both are recorded: check its rename (an "X (formerly Y)" naming another listed fund)',
+    );
+  }
+}
+
 /** Tables whose rows name a portfolio as the feed did (portfolio_name) and as resolved (portfolio_id). */
 export const PORTFOLIO_KEYED_TABLES = [
   'net_assets',
@@ -411,22 +434,26 @@ export async function refreshPortfolioNames(q: Queryable, registry: Registry): P
     );
   }
   for (const table of PORTFOLIO_KEYED_TABLES) {
-    await q.query(
-      `UPDATE ${table} t SET portfolio_id = p.portfolio_id
-         FROM portfolio_name p
-        WHERE p.name_key = lower(regexp_replace(btrim(t.portfolio_name), '\\s+', ' ', 'g'))
-          AND t.portfolio_id <> p.portfolio_id`,
+    await refiling(table, () =>
+      q.query(
+        `UPDATE ${table} t SET portfolio_id = p.portfolio_id
+           FROM portfolio_name p
+          WHERE p.name_key = lower(regexp_replace(btrim(t.portfolio_name), '\\s+', ' ', 'g'))
+            AND t.portfolio_id <> p.portfolio_id`,
+      ),
     );
   }
   // SPEC §2: a dated row naming a handed-over name is the portfolio that bore it on the row's date
   // (rows filed before the document that hands the name over was imported are re-keyed by date)
   for (const sp of spans)
     for (const table of ['net_assets', 'provider_assets', 'class_b_transaction'] as const)
-      await q.query(
-        `UPDATE ${table} SET portfolio_id = $1
-          WHERE lower(regexp_replace(btrim(portfolio_name), '\\s+', ' ', 'g')) = $2
-            AND date >= $3::date AND ($4::date IS NULL OR date < $4::date) AND portfolio_id <> $1`,
-        [sp.id, sp.key, sp.from, sp.to],
+      await refiling(table, () =>
+        q.query(
+          `UPDATE ${table} SET portfolio_id = $1
+            WHERE lower(regexp_replace(btrim(portfolio_name), '\\s+', ' ', 'g')) = $2
+              AND date >= $3::date AND ($4::date IS NULL OR date < $4::date) AND portfolio_id <> $1`,
+          [sp.id, sp.key, sp.from, sp.to],
+        ),
       );
   // Derived rows follow the transactions they were derived from.
   await q.query(
