@@ -24,7 +24,13 @@ import {
   writeLedgerStateChunk,
 } from '../../src/store/ledgerStateRepository.js';
 import { MIGRATIONS, migrate, schemaVersion } from '../../src/store/migrations.js';
-import { dialects, emptyPgliteStore, freshDatabase, serverUrl, type TestDatabase } from '../support/databases.js';
+import {
+  dialects,
+  emptyPgliteStore,
+  freshDatabase,
+  serverUrl,
+  type TestDatabase,
+} from '../support/databases.js';
 import { GENERATED_TERMS, generateAccountActivity } from './support/generatedActivity.js';
 import { fullJson } from './support/monthPassHarness.js';
 
