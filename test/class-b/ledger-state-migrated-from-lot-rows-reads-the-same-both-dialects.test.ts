@@ -24,7 +24,13 @@ import {
   writeLedgerStateChunk,
 } from '../../src/store/ledgerStateRepository.js';
 import { MIGRATIONS, migrate, schemaVersion } from '../../src/store/migrations.js';
-import { dialects, freshDatabase, serverUrl, type TestDatabase } from '../support/databases.js';
+import {
+  dialects,
+  emptyPgliteStore,
+  freshDatabase,
+  serverUrl,
+  type TestDatabase,
+} from '../support/databases.js';
 import { GENERATED_TERMS, generateAccountActivity } from './support/generatedActivity.js';
 import { fullJson } from './support/monthPassHarness.js';
 
@@ -147,6 +153,7 @@ async function writeLotRows(
 async function unmigratedStore(dialect: 'pglite' | 'postgres') {
   if (dialect === 'pglite') {
     const dir = mkdtempSync(join(tmpdir(), 'plan12b-test-'));
+    await emptyPgliteStore(join(dir, 'db')); // a copy of the run's initdb, not one of its own
     return {
       db: await openDatabase(join(dir, 'db')),
       drop: async () => rmSync(dir, { recursive: true, force: true }),

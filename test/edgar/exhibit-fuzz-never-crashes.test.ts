@@ -15,10 +15,14 @@ function documentOrParseError(text: string): ParsedExhibit | ExhibitParseError {
     return parseExhibit(text, 'fuzz.txt');
   } catch (e) {
     if (e instanceof ExhibitParseError) {
-      expect(e.file).toBe('fuzz.txt');
-      expect(Number.isInteger(e.line) && e.line >= 1).toBe(true);
-      expect(e.reason).not.toBe('');
-      expect(e.reason).not.toContain('\n');
+      // the same four checks as expect(…) would make, without its cost on each of ~10,000 errors
+      if (e.file !== 'fuzz.txt')
+        throw new Error(`the error names the file ${JSON.stringify(e.file)}, not fuzz.txt`);
+      if (!(Number.isInteger(e.line) && e.line >= 1))
+        throw new Error(`the error's line is ${e.line}, not a line number`);
+      if (e.reason === '') throw new Error('the error gives no reason');
+      if (e.reason.includes('\n'))
+        throw new Error(`the error's reason spans lines: ${JSON.stringify(e.reason)}`);
       return e;
     }
     throw e;
@@ -27,10 +31,23 @@ function documentOrParseError(text: string): ParsedExhibit | ExhibitParseError {
 
 const entriesOf = (d: ParsedExhibit) => d.schedules.map((s) => ({ name: s.name, entries: s.entries }));
 
+/** Whether {@link expectPrefix} holds, by plain comparisons (JSON-equal entries are toEqual too). */
+function isPrefix(a: ReturnType<typeof entriesOf>, b: ReturnType<typeof entriesOf>): boolean {
+  if (a.length > b.length) return false;
+  return a.every(
+    (s, i) =>
+      s.name === b[i]!.name &&
+      JSON.stringify(s.entries) === JSON.stringify(b[i]!.entries.slice(0, s.entries.length)) &&
+      (i === a.length - 1 || s.entries.length === b[i]!.entries.length),
+  );
+}
+
 /** The entries of `part` are, schedule by schedule, a prefix of `full`'s. */
 function expectPrefix(part: ParsedExhibit, full: ParsedExhibit): void {
   const a = entriesOf(part);
   const b = entriesOf(full);
+  // thousands of calls: when it plainly holds, expect(…)'s cost is spared; when not, expect decides
+  if (isPrefix(a, b)) return;
   expect(a.length).toBeLessThanOrEqual(b.length);
   a.forEach((s, i) => {
     expect(s.name).toBe(b[i]!.name);

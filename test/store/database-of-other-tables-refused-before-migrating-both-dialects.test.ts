@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { Plan12bError } from '../../src/errors.js';
 import { openDatabase } from '../../src/store/database.js';
 import { CURRENT_SCHEMA_VERSION, migrate } from '../../src/store/migrations.js';
-import { serverUrl } from '../support/databases.js';
+import { emptyPgliteStore, serverUrl } from '../support/databases.js';
 
 /**
  * `--db` naming a database (or `?schema=`) that holds someone else's tables of plan12b's names is
@@ -44,6 +44,7 @@ async function expectRefused(target: string): Promise<void> {
 describe('a database of other tables', () => {
   it('embedded: a store folder whose database holds tables but no plan12b schema is refused, nothing created', async () => {
     const target = join(mkdtempSync(join(tmpdir(), 'plan12b-foreign-')), 'db');
+    await emptyPgliteStore(target); // a new store's database (a copy of the run's initdb)
     const db = await openDatabase(target);
     await db.query('CREATE TABLE audit_log (x integer)');
     await db.query('CREATE TABLE net_assets (y text)');
@@ -73,7 +74,9 @@ describe('a database of other tables', () => {
   );
 
   it('tables of other names stay beside the store plan12b makes', async () => {
-    const db = await openDatabase(join(mkdtempSync(join(tmpdir(), 'plan12b-shared-')), 'db'));
+    const target = join(mkdtempSync(join(tmpdir(), 'plan12b-shared-')), 'db');
+    await emptyPgliteStore(target);
+    const db = await openDatabase(target);
     try {
       await db.query('CREATE TABLE harness_results (x integer)');
       await db.query('INSERT INTO harness_results VALUES (7)');
@@ -87,7 +90,9 @@ describe('a database of other tables', () => {
   }, 120_000);
 
   it('an empty database is still made a store, to the current version', async () => {
-    const db = await openDatabase(join(mkdtempSync(join(tmpdir(), 'plan12b-empty-')), 'db'));
+    const target = join(mkdtempSync(join(tmpdir(), 'plan12b-empty-')), 'db');
+    await emptyPgliteStore(target);
+    const db = await openDatabase(target);
     try {
       expect((await migrate(db)).at(-1)).toBe(CURRENT_SCHEMA_VERSION);
       expect(await migrate(db)).toEqual([]);

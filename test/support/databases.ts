@@ -37,7 +37,9 @@ export const dialects: readonly ('pglite' | 'postgres')[] = serverUrl ? ['pglite
  * The run's migrated template (test/support/globalSetup.ts) of this kind, when the global setup
  * made one (PLAN12B_TEST_NO_TEMPLATE: none, to compare with a store migrated from nothing).
  */
-function runTemplate(kind: 'pgliteTemplate' | 'serverTemplateDatabase'): string | undefined {
+function runTemplate(
+  kind: 'pgliteTemplate' | 'pgliteEmptyTemplate' | 'serverTemplateDatabase',
+): string | undefined {
   if (process.env.PLAN12B_TEST_NO_TEMPLATE) return undefined;
   try {
     return inject(kind);
@@ -150,4 +152,17 @@ export async function pgliteCopyOf(source: string): Promise<TestDatabase> {
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * A PGlite data folder at `target` (which must not exist) holding a new store's database before
+ * any migration: no table of plan12b's. A copy of the run's (test/support/globalSetup.ts), made by
+ * the initdb the migrated template began with; outside a run, an initdb of its own. For a test of
+ * what `migrate` does with a database of no or other tables — not of a folder's first open, which
+ * `openDatabase` on a new folder still covers (two-inits-of-a-new-store…, the exhibit CLI refusals).
+ */
+export async function emptyPgliteStore(target: string): Promise<void> {
+  const template = runTemplate('pgliteEmptyTemplate');
+  if (template) await copyFolder(template, target, { cached: true });
+  else await (await openDatabase(target)).close();
 }

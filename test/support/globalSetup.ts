@@ -15,6 +15,7 @@ import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { openDatabase } from '../../src/store/database.js';
 import { migrate } from '../../src/store/migrations.js';
+import { copyFolder } from './folderCopy.js';
 import { SERVER_TEMPLATE_SCHEMA } from './serverTemplateSchema.js';
 
 const serverUrl = process.env.PLAN12B_TEST_PG_URL;
@@ -29,6 +30,11 @@ declare module 'vitest' {
     serverTemplateDatabase: string;
     /** a migrated, closed PGlite data folder that freshDatabase copies (never opened by a test) */
     pgliteTemplate: string;
+    /**
+     * the same folder before its migrations: a new store's database (initdb done, no table of
+     * plan12b's), which emptyPgliteStore copies (never opened by a test)
+     */
+    pgliteEmptyTemplate: string;
     /** an empty folder where the first file that needs the open demo complex records it (test/support/demoOpen.ts) */
     demoOpenTemplate: string;
   }
@@ -42,6 +48,12 @@ export default async function setup(project: TestProject): Promise<() => void> {
   const runTmp = runTemporaryFolder();
   const dir = mkdtempSync(join(runTmp, 'plan12b-template-'));
   const target = join(dir, 'db');
+  // the new folder's initdb, kept before the migrations too: a test that needs a database without
+  // plan12b's tables copies it rather than paying an initdb of its own (~3 s of CPU)
+  await (await openDatabase(target)).close();
+  const empty = join(dir, 'empty');
+  await copyFolder(target, join(empty, 'db'));
+  project.provide('pgliteEmptyTemplate', join(empty, 'db'));
   const db = await openDatabase(target);
   try {
     await migrate(db);
