@@ -9,6 +9,7 @@ import { buildRegistry } from '../registry/registry.js';
 import { currentActor } from '../store/actor.js';
 import { insertBoardRate, loadBoardRates } from '../store/boardRatesRepository.js';
 import type { Database } from '../store/database.js';
+import { loadGovernance } from '../store/governanceStore.js';
 import { loadDocuments } from '../store/registryStore.js';
 import { runStateChange } from './stateChange.js';
 import { requirePrintableText } from './statedText.js';
@@ -28,7 +29,9 @@ export async function setBoardRate(db: Database, rate: BoardRate): Promise<{ rec
   };
   return runStateChange<{ recorded: boolean }>(db, 'rates.set', async (tx, closed) => {
     const rates = await loadBoardRates(tx);
-    const registry = buildRegistry(await loadDocuments(tx), rates);
+    // the registry as every query derives it (approvals and terminations included): a rate is
+    // checked against the instrument in force on its date — not a pending amendment's maxima
+    const registry = buildRegistry(await loadDocuments(tx), rates, await loadGovernance(tx));
     // SPEC §2: the portfolio that bore the name on the rate's effective date (as the registry reads it)
     const pid = registry.identities.resolveOn(stated.portfolio, stated.effectiveDate);
     if (pid === undefined)
