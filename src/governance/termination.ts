@@ -66,6 +66,34 @@ export function terminationCovers(t: Termination, portfolioId: string, shareClas
   );
 }
 
+/**
+ * Plan §9 / FIFTEENTH(A): a termination ends the instrument for a portfolio's class from its date,
+ * once. Another termination of the same instrument whose portfolio and class overlap it, from a
+ * different date, contradicts it (the earlier date would silently rewrite when payments stopped;
+ * the later one would terminate what has already ended): the recorded one it contradicts, or null.
+ */
+export function contradictedTermination(
+  t: Termination,
+  recorded: readonly Termination[],
+): Termination | null {
+  const overlaps = (a: string | null, b: string | null) =>
+    a === null || b === null || a.toLowerCase() === b.toLowerCase();
+  return (
+    recorded.find(
+      (r) =>
+        r.instrument === t.instrument &&
+        r.effectiveDate !== t.effectiveDate &&
+        overlaps(r.portfolioId, t.portfolioId) &&
+        overlaps(r.class, t.class),
+    ) ?? null
+  );
+}
+
+/** A recorded termination in words: "the plan for Test Growth Fund class A from 2005-07-15". */
+export function terminationLabel(t: Termination): string {
+  return `the ${t.instrument} for ${t.portfolioName ?? 'every portfolio'} class ${t.class ?? 'all'} from ${t.effectiveDate} (by ${t.votedBy})`;
+}
+
 const BY: Record<TerminatedBy, string> = {
   trustees: 'a majority of the Dis-interested Trustees',
   shareholders: 'a majority of the outstanding voting securities of the class',
