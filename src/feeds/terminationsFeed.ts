@@ -221,7 +221,7 @@ export const terminationsFeed: FeedDefinition<
           line,
           field: 'date',
           value: termination.effectiveDate,
-          reason: `${terminationLabel(recordedClash)} is already recorded: the ${termination.instrument} ends once for a portfolio's class (Plan §9; FIFTEENTH(A)), and a recorded termination is never edited`,
+          reason: `${terminationLabel(recordedClash)} is already recorded: the ${termination.instrument} ends once for a portfolio's class (Plan §9; FIFTEENTH(A)), so a termination on another date may not end what it ended, nor be ended by it; a recorded termination is never edited`,
         });
         continue;
       }
@@ -232,7 +232,7 @@ export const terminationsFeed: FeedDefinition<
           line,
           field: 'date',
           value: termination.effectiveDate,
-          reason: `line ${inFile.line} terminates ${terminationLabel(inFile.termination)}: the ${termination.instrument} ends once for a portfolio's class (Plan §9; FIFTEENTH(A)); keep the right date only`,
+          reason: `line ${inFile.line} terminates ${terminationLabel(inFile.termination)}: the ${termination.instrument} ends once for a portfolio's class (Plan §9; FIFTEENTH(A)): keep the right date only`,
         });
         continue;
       }

@@ -68,23 +68,25 @@ export function terminationCovers(t: Termination, portfolioId: string, shareClas
 
 /**
  * Plan §9 / FIFTEENTH(A): a termination ends the instrument for a portfolio's class from its date,
- * once. Another termination of the same instrument whose portfolio and class overlap it, from a
- * different date, contradicts it (the earlier date would silently rewrite when payments stopped;
- * the later one would terminate what has already ended): the recorded one it contradicts, or null.
+ * once. Of two terminations of the same instrument on different dates where one's portfolio and
+ * class fall within the other's, the narrower one may come first (Class C in March, then every
+ * class in May), never after: then it would terminate what had already ended, and the same one on
+ * another date would move when payments stopped. Returns the recorded one contradicted, or null.
  */
 export function contradictedTermination(
   t: Termination,
   recorded: readonly Termination[],
 ): Termination | null {
-  const overlaps = (a: string | null, b: string | null) =>
-    a === null || b === null || a.toLowerCase() === b.toLowerCase();
+  const within = (a: Termination, b: Termination) =>
+    (b.portfolioId === null || a.portfolioId === b.portfolioId) &&
+    (b.class === null || (a.class !== null && a.class.toLowerCase() === b.class.toLowerCase()));
   return (
     recorded.find(
       (r) =>
         r.instrument === t.instrument &&
         r.effectiveDate !== t.effectiveDate &&
-        overlaps(r.portfolioId, t.portfolioId) &&
-        overlaps(r.class, t.class),
+        ((within(t, r) && t.effectiveDate > r.effectiveDate) ||
+          (within(r, t) && r.effectiveDate > t.effectiveDate)),
     ) ?? null
   );
 }

@@ -13,7 +13,8 @@ const HEADER = 'instrument,portfolio,class,date,by,notice_date,reason';
 // Plan §9: a termination stops payments from its date, once. With the Plan terminated for Test
 // Growth Fund class A from 2005-07-15, a second termination of it from 2005-03-01 would silently
 // move the stop four months earlier (the earliest wins); one from 2005-09-01 would terminate what
-// has already ended. Both contradict the record: a conflict (67) naming it, nothing written.
+// has already ended. Both contradict the record: a conflict (67) naming it, nothing written. A
+// narrower termination before a broader one (one class in March, every class in May) is fine.
 describe('a second termination of the same class on another date', () => {
   let store: TestDatabase;
   let db: Database;
@@ -92,5 +93,12 @@ describe('a second termination of the same class on another date', () => {
         csv([HEADER, 'plan,Test Income Fund,A,2005-08-01,trustees,,']),
       ),
     ).toMatchObject({ inserted: 1 });
+    // a narrower termination may come before a broader one: every portfolio and class from
+    // 2005-10-01 ends what Growth (07-15) and Income (08-01) left — accepted
+    expect(
+      await importTerminations(db, 'all.csv', csv([HEADER, 'plan,all,,2005-10-01,trustees,,'])),
+    ).toMatchObject({
+      inserted: 1,
+    });
   });
 });
