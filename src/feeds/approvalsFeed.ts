@@ -18,6 +18,7 @@ import { type FeedDefinition, type FeedOptions, runFeedImport } from '../import/
 import type { PlannedChange } from '../import/importPlan.js';
 import type { BoardRate } from '../registry/boardRate.js';
 import { closedPeriodChange } from '../registry/closedPeriodChange.js';
+import { documentListsClass } from '../registry/documentListsClass.js';
 import { buildRegistry, type Registry } from '../registry/registry.js';
 import type { StoredDocument } from '../registry/storedDocument.js';
 import { insertApprovals } from '../store/approvalsRepository.js';
@@ -75,7 +76,7 @@ interface ApprovalsState {
   readonly boardRates: readonly BoardRate[];
   readonly governance: GovernanceRecords;
   readonly before: Registry;
-  readonly candidates: readonly { line: number; approval: Approval }[];
+  readonly candidates: readonly { line: number; approval: Approval; warning: string | null }[];
   readonly problems: readonly Problem[];
 }
 
@@ -184,7 +185,7 @@ function approvalOfRow(
   { line, row }: Row,
   documents: readonly StoredDocument[],
   registry: Registry,
-): Approval | Problem[] {
+): { approval: Approval; warning: string | null } | Problem[] {
   const problems: Problem[] = [];
   const problem = (field: string, value: string | null, reason: string) =>
     problems.push({ file, line, field, ...(value === null ? {} : { value }), reason });
@@ -259,6 +260,29 @@ function approvalOfRow(
       null,
       "the Board's continuance is recorded for the instrument as a whole; leave portfolio and class empty",
     );
+  // Plan §§5–6: an approval speaks for what the instrument covers. A portfolio (class) that no
+  // document of the instrument lists cannot be approved under it; one the named document does not
+  // list, but another document of the instrument does, is recorded with a warning: the approval
+  // of that document decides nothing for it.
+  let warning: string | null = null;
+  if (portfolioId !== null && instrumentKey !== null) {
+    const inst = registry.instruments.find((i) => i.key === instrumentKey)!;
+    const docs = documents.filter((d) => inst.documentIds.includes(d.id));
+    const listing = docs.filter((d) => documentListsClass(d, registry.identities, portfolioId!, row.class));
+    const what = `${row.portfolio}${row.class === null ? '' : ` Class ${row.class}`}`;
+    if (listing.length === 0)
+      problem(
+        'portfolio',
+        row.portfolio,
+        `${inst.title} lists ${what} in none of its schedules: the approval cannot apply to it (name a portfolio and class the instrument covers, or leave portfolio empty for every one)`,
+      );
+    else if (
+      documentId !== null &&
+      (row.approves === 'instrument' || row.approves === 'amendment') &&
+      !listing.some((d) => d.id === documentId)
+    )
+      warning = `${what} is not listed in ${approvedName}, only in ${listing.map((d) => d.fileName).join(', ')}: recorded as stated, but an approval of this document decides nothing for ${row.portfolio} (it speaks only for what the document lists); if another document was meant, record the approval naming it`;
+  }
   const v = voteOf(row);
   if ('field' in v) problem(v.field, null, v.reason);
   if (problems.length > 0 || 'field' in v) return problems;
@@ -273,7 +297,7 @@ function approvalOfRow(
       cls?.toLowerCase() ?? null,
     ]),
   );
-  return Object.freeze({
+  const approval: Approval = Object.freeze({
     kind: 'approval',
     id,
     meetingDate: row.meeting_date,
@@ -287,6 +311,7 @@ function approvalOfRow(
     class: cls,
     vote: v.vote,
   });
+  return { approval, warning };
 }
 
 function sameVote(a: Approval, b: Approval): boolean {
@@ -309,11 +334,11 @@ export const approvalsFeed: FeedDefinition<Columns, ApprovalsState, ApprovalChan
     const governance = await loadGovernance(tx);
     const before = buildRegistry(documents, boardRates, governance);
     const problems: Problem[] = [];
-    const candidates: { line: number; approval: Approval }[] = [];
+    const candidates: { line: number; approval: Approval; warning: string | null }[] = [];
     for (const r of rows as readonly Row[]) {
       const a = approvalOfRow(ctx.file, r, documents, before);
       if (Array.isArray(a)) problems.push(...a);
-      else candidates.push({ line: r.line, approval: a });
+      else candidates.push({ line: r.line, ...a });
     }
     return { documents, boardRates, governance, before, candidates, problems };
   },
@@ -384,12 +409,17 @@ export const approvalsFeed: FeedDefinition<Columns, ApprovalsState, ApprovalChan
     // An approval counts from its meeting date; a meeting after today is most likely a mistyped
     // year (2099 for 2009), which would leave what it approves pending until then.
     const today = todayIso();
-    const warnings = changes
-      .filter((c) => c.approval.meetingDate > today)
-      .map(
-        (c) =>
-          `${ctx.file}:${c.line}: meeting_date ${c.approval.meetingDate} is after today (${today}): recorded as stated, and what it approves counts only from that date; if the date is wrong, record the meeting again with the right date`,
-      );
+    const portfolioWarnings = new Map(state.candidates.map((c) => [c.line, c.warning]));
+    const warnings = changes.flatMap((c) => [
+      ...(c.approval.meetingDate > today
+        ? [
+            `${ctx.file}:${c.line}: meeting_date ${c.approval.meetingDate} is after today (${today}): recorded as stated, and what it approves counts only from that date; if the date is wrong, record the meeting again with the right date`,
+          ]
+        : []),
+      ...(portfolioWarnings.get(c.line)
+        ? [`${ctx.file}:${c.line}: portfolio ${portfolioWarnings.get(c.line)}`]
+        : []),
+    ]);
     return { changes, unchanged, problems, warnings };
   },
 

@@ -13,6 +13,7 @@ import { type ImportPlan, keyedImportResult } from '../import/importPlan.js';
 import { type KeyedChange, type KeyedRow, planKeyedRows } from '../import/keyedRows.js';
 import { formatCents, parseCents } from '../money/cents.js';
 import { classResolver } from '../registry/classByName.js';
+import { classCoverage, coveredDuring } from '../registry/classCoverage.js';
 import { portfolioOverSpan } from '../registry/nameOverSpan.js';
 import type { Database } from '../store/database.js';
 import { type GrossSalesRecord, loadGrossSales, upsertGrossSales } from '../store/finraCapRepository.js';
@@ -67,6 +68,7 @@ export const grossSalesFeed: FeedDefinition<
   async load(tx, rows, ctx) {
     const registry = await loadRegistry(tx);
     const resolve = classResolver(registry);
+    const coverage = classCoverage(registry);
     const problems: Problem[] = [];
     const resolved: State['rows'][number][] = [];
     for (const { line, row } of rows) {
@@ -90,6 +92,23 @@ export const grossSalesFeed: FeedDefinition<
       const c = resolve(row.portfolio, row.class, monthEnd(row.month));
       if (c.kind === 'unknown') {
         problems.push({ file: ctx.file, line, field: c.field, value: row[c.field], reason: c.reason });
+        continue;
+      }
+      // FINRA 2341(d)(2) (DOMAIN §3.5): the remaining amount starts at the inception of the
+      // asset-based sales charge. A month no instrument covers the class in has none in the record;
+      // its row would start the ledger there (and a recorded month is never removed).
+      const runs = coverage.get(`${c.portfolioId}|${c.class}`);
+      if (!coveredDuring(runs, monthStart(row.month), monthEnd(row.month))) {
+        const spans = (runs ?? [])
+          .map((r) => (r.lastDay === null ? `from ${r.from}` : `${r.from} … ${r.lastDay}`))
+          .join(', ');
+        problems.push({
+          file: ctx.file,
+          line,
+          field: 'month',
+          value: row.month,
+          reason: `no instrument covers ${row.portfolio} class ${c.class} in ${row.month}${spans ? ` (the documents cover it ${spans})` : ''}: the FINRA cap ledger counts new gross sales from the inception of the asset-based sales charge, and this row would start it in ${row.month}; correct the month, or import first the instrument that covered the class then`,
+        });
         continue;
       }
       if (c.class === LEDGER_CDSC_CLASS && row.deferred_sales_charges !== null) {

@@ -1,7 +1,12 @@
 import { sha256 } from '../audit/auditChain.js';
 import { requireDateOfNyseCalendar } from '../calendar/nyseCalendar.js';
 import { Plan12bError, type Problem } from '../errors.js';
-import { type Termination, terminationProblem } from '../governance/termination.js';
+import {
+  contradictedTermination,
+  type Termination,
+  terminationLabel,
+  terminationProblem,
+} from '../governance/termination.js';
 import type { DecodedRow } from '../import/csvFeed.js';
 import { enumField, isoDateField, nameField, optionalField, textField } from '../import/feedFields.js';
 import { type FeedDefinition, type FeedOptions, runFeedImport } from '../import/feedImport.js';
@@ -207,6 +212,30 @@ export const terminationsFeed: FeedDefinition<
           });
         continue;
       }
+      // Plan §9 / FIFTEENTH(A): a class's instrument ends once; another date for it is a contradiction
+      const recordedClash = contradictedTermination(termination, [...state.recorded.values()]);
+      if (recordedClash) {
+        problems.push({
+          code: 'CONFLICT',
+          file: ctx.file,
+          line,
+          field: 'date',
+          value: termination.effectiveDate,
+          reason: `${terminationLabel(recordedClash)} is already recorded: the ${termination.instrument} ends once for a portfolio's class (Plan §9; FIFTEENTH(A)), so a termination on another date may not end what it ended, nor be ended by it; a recorded termination is never edited`,
+        });
+        continue;
+      }
+      const inFile = changes.find((c) => contradictedTermination(termination, [c.termination]) !== null);
+      if (inFile) {
+        problems.push({
+          file: ctx.file,
+          line,
+          field: 'date',
+          value: termination.effectiveDate,
+          reason: `line ${inFile.line} terminates ${terminationLabel(inFile.termination)}: the ${termination.instrument} ends once for a portfolio's class (Plan §9; FIFTEENTH(A)): keep the right date only`,
+        });
+        continue;
+      }
       changes.push({ line, datedOn: termination.effectiveDate, kind: 'new', termination });
     }
     return { changes, unchanged, problems, warnings: [] };
@@ -277,6 +306,13 @@ export async function recordTermination(
           'a recorded termination is never edited',
         );
       }
+      const clash = contradictedTermination(t, await loadTerminations(tx));
+      if (clash)
+        throw new Plan12bError(
+          'CONFLICT',
+          `${terminationLabel(clash)} is already recorded: the ${t.instrument} ends once for a portfolio's class (Plan §9; FIFTEENTH(A))`,
+          'a recorded termination is never edited',
+        );
       if (closed.latest !== null && t.effectiveDate.slice(0, 7) <= closed.latest)
         throw new Plan12bError(
           'REFUSED',

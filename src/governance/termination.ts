@@ -66,6 +66,36 @@ export function terminationCovers(t: Termination, portfolioId: string, shareClas
   );
 }
 
+/**
+ * Plan §9 / FIFTEENTH(A): a termination ends the instrument for a portfolio's class from its date,
+ * once. Of two terminations of the same instrument on different dates where one's portfolio and
+ * class fall within the other's, the narrower one may come first (Class C in March, then every
+ * class in May), never after: then it would terminate what had already ended, and the same one on
+ * another date would move when payments stopped. Returns the recorded one contradicted, or null.
+ */
+export function contradictedTermination(
+  t: Termination,
+  recorded: readonly Termination[],
+): Termination | null {
+  const within = (a: Termination, b: Termination) =>
+    (b.portfolioId === null || a.portfolioId === b.portfolioId) &&
+    (b.class === null || (a.class !== null && a.class.toLowerCase() === b.class.toLowerCase()));
+  return (
+    recorded.find(
+      (r) =>
+        r.instrument === t.instrument &&
+        r.effectiveDate !== t.effectiveDate &&
+        ((within(t, r) && t.effectiveDate > r.effectiveDate) ||
+          (within(r, t) && r.effectiveDate > t.effectiveDate)),
+    ) ?? null
+  );
+}
+
+/** A recorded termination in words: "the plan for Test Growth Fund class A from 2005-07-15". */
+export function terminationLabel(t: Termination): string {
+  return `the ${t.instrument} for ${t.portfolioName ?? 'every portfolio'} class ${t.class ?? 'all'} from ${t.effectiveDate} (by ${t.votedBy})`;
+}
+
 const BY: Record<TerminatedBy, string> = {
   trustees: 'a majority of the Dis-interested Trustees',
   shareholders: 'a majority of the outstanding voting securities of the class',

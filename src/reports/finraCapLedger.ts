@@ -2,6 +2,7 @@ import type { ClassSeries } from '../accrual/classSeries.js';
 import { accrueFast } from '../accrual/fastAccrual.js';
 import { daysInMonth, monthEnd, monthOf, monthStart } from '../calendar/isoDate.js';
 import { Plan12bError } from '../errors.js';
+import { type CapExhaustion, capExhaustions, describeExhaustions } from '../governance/capExhaustion.js';
 import {
   aggregateCapLedger,
   type CapMonthInput,
@@ -56,6 +57,8 @@ export interface ClassCapLedger {
   readonly months: readonly CapLedgerMonth[];
   /** the first day the ABSC was cut, or null */
   readonly exhaustedOn: string | null;
+  /** each run of days the cap cut the ABSC, and the day it accrued in full again (FINRA 2341(d)(2)) */
+  readonly exhaustions: readonly CapExhaustion[];
 }
 
 const monthsBetween = (first: string, last: string): string[] => {
@@ -178,6 +181,15 @@ export async function classCapLedgers(
       firstMonth,
       months: ledger,
       exhaustedOn: first ? first.dates[first.abscStoppedOnDay! - 1]! : null,
+      exhaustions: capExhaustions(
+        ledger.flatMap((m) =>
+          m.dates.map((date, i) => ({
+            date,
+            accruedCents: m.dailyAccruedCents[i]!,
+            allowedCents: m.dailyAllowedCents[i]!,
+          })),
+        ),
+      ),
     });
   }
   return out.sort((a, b) => compareNames(a.portfolio, b.portfolio) || compareNames(a.class, b.class));
@@ -233,11 +245,15 @@ export async function feesCapCuts(
       .filter((m) => m.month >= monthOf(from) && m.month <= monthOf(to))
       .reduce((a, m) => a + m.deferredCreditedToFundCents, 0n);
     const who = `${l.portfolio} class ${l.class}`;
+    // only the exhaustions that touch the days asked for: one that ended before them stops nothing
+    const touching = l.exhaustions.filter(
+      (e) => e.from <= to && (e.resumedOn === null || e.resumedOn > from),
+    );
     if (cutCents > 0n)
       warnings.push(
         mode === 'stop'
-          ? `${who}: the FINRA Rule 2341 aggregate cap is exhausted (first on ${l.exhaustedOn}); the asset-based sales charge stops accruing from then — ${formatCents(cutCents)} not accrued in ${from} … ${to} (\`plan12b finra-cap --class ${l.class}\`)`
-          : `${who}: the FINRA Rule 2341 aggregate cap is exhausted (first on ${l.exhaustedOn}); ${formatCents(cutCents)} of the asset-based sales charge in ${from} … ${to} is over the cap and still accrued (PLAN12B_FINRA_CAP_STOP=warn)`,
+          ? `${who}: the FINRA Rule 2341 aggregate cap was ${describeExhaustions(touching)}; the asset-based sales charge does not accrue while it is exhausted — ${formatCents(cutCents)} not accrued in ${from} … ${to} (\`plan12b finra-cap --class ${l.class}\`)`
+          : `${who}: the FINRA Rule 2341 aggregate cap was ${describeExhaustions(touching)}; ${formatCents(cutCents)} of the asset-based sales charge in ${from} … ${to} is over the cap and still accrued (PLAN12B_FINRA_CAP_STOP=warn)`,
       );
     if (credited > 0n)
       warnings.push(

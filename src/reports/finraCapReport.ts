@@ -105,11 +105,16 @@ export function capClassStatus(l: ClassCapLedger): FinraCapClass {
 export function capWarnings(l: ClassCapLedger): string[] {
   const out: string[] = [];
   const who = `${l.portfolio} class ${l.class}`;
-  if (l.exhaustedOn !== null)
+  // FINRA 2341(d)(2): new gross sales make room again, so each exhaustion is told with its end
+  for (const e of l.exhaustions)
     out.push(
-      capStopMode() === 'stop'
-        ? `${who}: the FINRA Rule 2341 aggregate cap was exhausted on ${l.exhaustedOn}; the asset-based sales charge stops accruing from then`
-        : `${who}: the FINRA Rule 2341 aggregate cap was exhausted on ${l.exhaustedOn}; the asset-based sales charge is still accrued (PLAN12B_FINRA_CAP_STOP=warn)`,
+      e.resumedOn === null
+        ? capStopMode() === 'stop'
+          ? `${who}: the FINRA Rule 2341 aggregate cap was exhausted on ${e.from}; the asset-based sales charge stops accruing from then`
+          : `${who}: the FINRA Rule 2341 aggregate cap was exhausted on ${e.from}; the asset-based sales charge is still accrued (PLAN12B_FINRA_CAP_STOP=warn)`
+        : capStopMode() === 'stop'
+          ? `${who}: the FINRA Rule 2341 aggregate cap was exhausted on ${e.from}; the asset-based sales charge stopped accruing from then until new gross sales made room: it accrued again from ${e.resumedOn}`
+          : `${who}: the FINRA Rule 2341 aggregate cap was exhausted from ${e.from} until ${e.resumedOn}, when new gross sales made room; the asset-based sales charge over the cap was still accrued (PLAN12B_FINRA_CAP_STOP=warn)`,
     );
   const credited = l.months.reduce((a, m) => a + m.deferredCreditedToFundCents, 0n);
   if (credited > 0n)

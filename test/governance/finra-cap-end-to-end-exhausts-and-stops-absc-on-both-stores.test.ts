@@ -198,7 +198,7 @@ describe.skipIf(!seedsAvailable).each(dialects)('FINRA 2341 aggregate cap end to
     expect(day('2025-05-14').distributionFee).toBe('26.50');
     expect(day('2025-05-15').distributionFee).toBe('0.00');
     // 1,323.50 (May) + 2,250.00 (June) = 3,573.50 not accrued
-    expect(fees.warnings.join('\n')).toMatch(/exhausted \(first on 2025-05-14\).*3573\.50 not accrued/);
+    expect(fees.warnings.join('\n')).toMatch(/exhausted on 2025-05-14;.*3573\.50 not accrued/);
   });
 
   it('PLAN12B_FINRA_CAP_STOP=warn leaves the fees as accrued, still warning', async () => {
