@@ -1,3 +1,4 @@
+import { classEndedOn } from '../accrual/coverageChecks.js';
 import { missingNetAssetsDayProblems, uncoveredNetAssetsWarnings } from '../accrual/netAssetsCoverage.js';
 import { assetsAboveLimitProblems } from '../accrual/netAssetsLimit.js';
 import type { Problem } from '../errors.js';
@@ -13,6 +14,7 @@ import { type ImportPlan, keyedImportResult, type PlannedChange } from '../impor
 import { formatCents, parseCents } from '../money/cents.js';
 import { classResolver } from '../registry/classByName.js';
 import type { Registry } from '../registry/registry.js';
+import { coverageOf } from '../reports/feesReport.js';
 import type { Database } from '../store/database.js';
 import {
   insertNetAssets,
@@ -172,7 +174,13 @@ export const netAssetsFeed: FeedDefinition<
     const gaps =
       tooLarge.length > 0 || ctx.incomplete
         ? tooLarge
-        : missingNetAssetsDayProblems(ctx.file, resolvedRows, state.recordedSpans, state.registry);
+        : missingNetAssetsDayProblems(
+            ctx.file,
+            resolvedRows,
+            state.recordedSpans,
+            state.registry,
+            (pid, cls) => classEndedOn(coverageOf(state.registry, pid, cls, [])),
+          );
     if (gaps.length > 0) return { changes: [], unchanged: 0, problems: gaps, warnings: state.warnings };
     const changes: NetAssetsChange[] = [];
     const problems: Problem[] = [];
