@@ -18,11 +18,20 @@ export interface MissingBusinessDay {
   readonly date: string;
 }
 
+/**
+ * SPEC §4: the first day a class has ended by its coverage — terminated (its terminated days are
+ * not coverage) or no longer covered: the end of its last covered segment — or null while it is
+ * covered with no end. A missing business day on or after it is no error (`fees` and the import).
+ */
+export function classEndedOn(coverage: readonly { readonly until: string | null }[]): string | null {
+  return coverage.at(-1)?.until ?? null;
+}
+
 /** The day a class ends (exclusive), or +∞. */
 function classEndDay(cls: ClassSeries): number {
   let end = cls.endDate != null ? toDayNumber(cls.endDate) : Number.POSITIVE_INFINITY;
-  const last = cls.coverage[cls.coverage.length - 1];
-  if (last && last.until !== null) end = Math.min(end, toDayNumber(last.until));
+  const until = classEndedOn(cls.coverage);
+  if (until !== null) end = Math.min(end, toDayNumber(until));
   return end;
 }
 

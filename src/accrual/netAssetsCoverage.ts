@@ -40,7 +40,9 @@ export function uncoveredNetAssetsWarnings(rows: readonly ClassNetAssetsDay[], r
 /**
  * SPEC §4: every NYSE business day from a class's first row (recorded or new) to its last new
  * row must have a row, and earlier history sent later must reach the first recorded day; the
- * first day missing in each class is a problem. What lies between a class's first and last recorded days is recorded already (every import before this one was
+ * first day missing in each class is a problem — unless the class has ended by that day
+ * (terminated, or no longer covered: `endedOn` gives the first day it has ended, or null), as
+ * `fees` reads it (src/accrual/coverageChecks.ts). What lies between a class's first and last recorded days is recorded already (every import before this one was
  * held to the same rule), so only the days outside that span are looked for in the file.
  */
 export function missingNetAssetsDayProblems(
@@ -48,6 +50,7 @@ export function missingNetAssetsDayProblems(
   rows: readonly ClassNetAssetsDay[],
   recordedSpans: ReadonlyMap<string, { readonly first: string; readonly last: string }>,
   registry: Registry,
+  endedOn: (portfolioId: string, shareClass: string) => string | null = () => null,
 ): Problem[] {
   const byClass = new Map<string, ClassNetAssetsDay[]>();
   for (const r of rows) {
@@ -69,9 +72,11 @@ export function missingNetAssetsDayProblems(
     }
     // Earlier history sent after later history must reach the recorded span: no hole is left.
     if (span !== undefined && first < span.first && last < span.first) last = span.first;
+    const [pid, cls] = k.split('|') as [string, string];
+    const ended = endedOn(pid, cls);
     for (const day of businessDaysBetween(first, last)) {
       if (dates.has(day) || (span !== undefined && day >= span.first && day <= span.last)) continue;
-      const [pid, cls] = k.split('|') as [string, string];
+      if (ended !== null && day >= ended) break;
       problems.push({
         file,
         line: list.find((r) => r.date > day)?.line ?? list[0]!.line,

@@ -1,5 +1,7 @@
+import { classEndedOn } from '../accrual/coverageChecks.js';
 import { missingNetAssetsDayProblems, uncoveredNetAssetsWarnings } from '../accrual/netAssetsCoverage.js';
 import { assetsAboveLimitProblems } from '../accrual/netAssetsLimit.js';
+import { closedMonthsCarriedInto } from '../accrual/restatementReach.js';
 import type { Problem } from '../errors.js';
 import type { DecodedRow } from '../import/csvFeed.js';
 import { isoDateField, moneyField, nameField } from '../import/feedFields.js';
@@ -13,6 +15,7 @@ import { type ImportPlan, keyedImportResult, type PlannedChange } from '../impor
 import { formatCents, parseCents } from '../money/cents.js';
 import { classResolver } from '../registry/classByName.js';
 import type { Registry } from '../registry/registry.js';
+import { coverageOf } from '../reports/feesReport.js';
 import type { Database } from '../store/database.js';
 import {
   insertNetAssets,
@@ -39,6 +42,8 @@ interface NetAssetsChange extends PlannedChange, NetAssetsRecord {
   /** the recorded value a restatement replaces */
   readonly old: string | null;
   readonly closedMonth: string | null;
+  /** later closed months whose first days take this row's figure (SPEC §4): flagged too */
+  readonly carriedInto: readonly string[];
 }
 
 interface NetAssetsState {
@@ -103,6 +108,7 @@ function changeOf(
   kind: 'new' | 'restated',
   old: string | null,
   closedMonth: string | null,
+  carriedInto: readonly string[] = [],
 ): NetAssetsChange {
   return {
     line: r.line,
@@ -115,6 +121,7 @@ function changeOf(
     netAssetsCents: r.row.net_assets,
     old,
     closedMonth,
+    carriedInto,
   };
 }
 
@@ -172,7 +179,13 @@ export const netAssetsFeed: FeedDefinition<
     const gaps =
       tooLarge.length > 0 || ctx.incomplete
         ? tooLarge
-        : missingNetAssetsDayProblems(ctx.file, resolvedRows, state.recordedSpans, state.registry);
+        : missingNetAssetsDayProblems(
+            ctx.file,
+            resolvedRows,
+            state.recordedSpans,
+            state.registry,
+            (pid, cls) => classEndedOn(coverageOf(state.registry, pid, cls, [])),
+          );
     if (gaps.length > 0) return { changes: [], unchanged: 0, problems: gaps, warnings: state.warnings };
     const changes: NetAssetsChange[] = [];
     const problems: Problem[] = [];
@@ -183,7 +196,15 @@ export const netAssetsFeed: FeedDefinition<
       if (old === undefined) changes.push(changeOf(r, 'new', null, null));
       else if (parseCents(old) === r.row.net_assets) unchanged++;
       else if (ctx.options.restate)
-        changes.push(changeOf(r, 'restated', old, ctx.closed.closedMonthOf(r.date)));
+        changes.push(
+          changeOf(
+            r,
+            'restated',
+            old,
+            ctx.closed.closedMonthOf(r.date),
+            closedMonthsCarriedInto(r.date, (d) => ctx.closed.closedMonthOf(d)),
+          ),
+        );
       else
         problems.push({
           code: 'CONFLICT',
@@ -195,11 +216,16 @@ export const netAssetsFeed: FeedDefinition<
         });
     }
     const warnings = [...state.warnings];
-    for (const c of changes)
+    for (const c of changes) {
       if (c.closedMonth)
         warnings.push(
           `${c.portfolioName} class ${c.class} ${c.date} restated in closed month ${c.closedMonth}: a prior-period adjustment is due`,
         );
+      for (const m of c.carriedInto)
+        warnings.push(
+          `${c.portfolioName} class ${c.class} ${c.date} restated: it is also the figure of days in closed month ${m} (a non-business day takes the latest earlier row): a prior-period adjustment is due`,
+        );
+    }
     return { changes, unchanged, problems, warnings };
   },
 
@@ -210,7 +236,8 @@ export const netAssetsFeed: FeedDefinition<
       ctx.importId,
     );
     for (const c of plan.changes)
-      if (c.kind === 'restated') await restateNetAssets(tx, { ...c, old: c.old! }, ctx.importId, ctx.actor);
+      if (c.kind === 'restated')
+        await restateNetAssets(tx, { ...c, old: c.old!, alsoFlags: c.carriedInto }, ctx.importId, ctx.actor);
   },
 
   result(plan, _state, ctx) {

@@ -3,8 +3,10 @@
  * class per day. A changed recorded figure is a conflict unless `--restate`; a restatement of a
  * closed month becomes its prior-period adjustment, a new row in a closed month is refused.
  */
+
 import type { NetAssetsRow } from '../accrual/classSeries.js';
 import { assetsAboveLimitProblems } from '../accrual/netAssetsLimit.js';
+import { closedMonthsCarriedInto } from '../accrual/restatementReach.js';
 import type { Problem } from '../errors.js';
 import { isoDateField, moneyField, nameField } from '../import/feedFields.js';
 import { type FeedDefinition, type FeedOptions, runFeedImport } from '../import/feedImport.js';
@@ -45,6 +47,8 @@ type Resolved = ProviderAssetsRecord & { readonly line: number };
 interface AssetsChange extends PlannedChange, ProviderAssetsRecord {
   readonly oldCents: bigint | null;
   readonly closedMonth: string | null;
+  /** later closed months whose first days take this row's figure (carried forward): flagged too */
+  readonly carriedInto?: readonly string[];
 }
 
 interface AssetsState {
@@ -123,7 +127,12 @@ export const providerAssetsFeed: FeedDefinition<
       if (old === undefined) changes.push({ ...change, kind: 'new', closedMonth: null });
       else if (old === r.assetsCents) unchanged++;
       else if (ctx.options.restate)
-        changes.push({ ...change, kind: 'restated', closedMonth: ctx.closed.closedMonthOf(r.date) });
+        changes.push({
+          ...change,
+          kind: 'restated',
+          closedMonth: ctx.closed.closedMonthOf(r.date),
+          carriedInto: closedMonthsCarriedInto(r.date, (d) => ctx.closed.closedMonthOf(d)),
+        });
       else
         conflicts.push({
           code: 'CONFLICT',
@@ -134,11 +143,17 @@ export const providerAssetsFeed: FeedDefinition<
           reason: `${r.providerId} in ${r.portfolioName} class ${r.class} on ${r.date} is recorded as ${formatCents(old)}, this row says ${formatCents(r.assetsCents)}; to correct it, import with --restate`,
         });
     }
-    const warnings = changes.flatMap((c) =>
-      c.closedMonth === null
+    const warnings = changes.flatMap((c) => [
+      ...(c.closedMonth === null
         ? []
-        : `${c.providerId} in ${c.portfolioName} class ${c.class} ${c.date} restated in closed month ${c.closedMonth}: a prior-period adjustment is due`,
-    );
+        : [
+            `${c.providerId} in ${c.portfolioName} class ${c.class} ${c.date} restated in closed month ${c.closedMonth}: a prior-period adjustment is due`,
+          ]),
+      ...(c.carriedInto ?? []).map(
+        (m) =>
+          `${c.providerId} in ${c.portfolioName} class ${c.class} ${c.date} restated: it is also the figure of days in closed month ${m} (a non-business day takes the latest earlier row): a prior-period adjustment is due`,
+      ),
+    ]);
     // A conflict, or a new row in a closed month (refused by the pipeline), is the answer; the
     // limits are checked on a file that could otherwise be accepted.
     const refused = changes.some((c) => c.kind === 'new' && ctx.closed.closedMonthOf(c.date) !== null);
@@ -157,7 +172,12 @@ export const providerAssetsFeed: FeedDefinition<
     await insertProviderAssets(tx, fresh, ctx.importId);
     for (const c of plan.changes)
       if (c.oldCents !== null)
-        await restateProviderAssets(tx, { ...c, oldCents: c.oldCents }, ctx.importId, ctx.actor);
+        await restateProviderAssets(
+          tx,
+          { ...c, oldCents: c.oldCents, alsoFlags: c.carriedInto ?? [] },
+          ctx.importId,
+          ctx.actor,
+        );
   },
 
   result(plan, _state, ctx) {

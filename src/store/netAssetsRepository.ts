@@ -104,10 +104,15 @@ export async function insertNetAssets(
   );
 }
 
-/** Restates a recorded day: the new value replaces the old, and the restatement is kept. */
+/**
+ * Restates a recorded day: the new value replaces the old, and the restatement is kept — once for
+ * the closed month of its day (or none), and once more for each later closed month it is also
+ * the figure of (`alsoFlags`, SPEC §4 carry-forward), so that every closed month it touches is
+ * flagged for a prior-period adjustment (SPEC §12).
+ */
 export async function restateNetAssets(
   q: Queryable,
-  r: NetAssetsRecord & { old: string; closedMonth: string | null },
+  r: NetAssetsRecord & { old: string; closedMonth: string | null; alsoFlags?: readonly string[] },
   importId: number,
   actor: string,
 ): Promise<void> {
@@ -115,11 +120,12 @@ export async function restateNetAssets(
     'UPDATE net_assets SET net_assets = $4, import_id = $5 WHERE portfolio_id = $1 AND class = $2 AND date = $3',
     [r.portfolioId, r.class, r.date, formatCents(r.netAssetsCents), importId],
   );
-  await q.query(
-    `INSERT INTO net_assets_restatement (portfolio_id, class, date, old_net_assets, new_net_assets, restated_by, import_id, closed_month)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-    [r.portfolioId, r.class, r.date, r.old, formatCents(r.netAssetsCents), actor, importId, r.closedMonth],
-  );
+  for (const closedMonth of [r.closedMonth, ...(r.alsoFlags ?? [])])
+    await q.query(
+      `INSERT INTO net_assets_restatement (portfolio_id, class, date, old_net_assets, new_net_assets, restated_by, import_id, closed_month)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      [r.portfolioId, r.class, r.date, r.old, formatCents(r.netAssetsCents), actor, importId, closedMonth],
+    );
 }
 
 export interface NetAssetsDay {

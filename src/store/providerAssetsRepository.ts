@@ -114,7 +114,7 @@ export async function insertProviderAssets(
  */
 export async function restateProviderAssets(
   q: Queryable,
-  r: RecordedProviderAssets & { oldCents: bigint; closedMonth: string | null },
+  r: RecordedProviderAssets & { oldCents: bigint; closedMonth: string | null; alsoFlags?: readonly string[] },
   importId: number,
   actor: string,
 ): Promise<void> {
@@ -126,20 +126,23 @@ export async function restateProviderAssets(
     .where('class', '=', r.class)
     .where('date', '=', r.date)
     .execute();
-  await typed(q)
-    .insertInto('provider_assets_restatement')
-    .values({
-      provider_id: r.providerId,
-      portfolio_id: r.portfolioId,
-      class: r.class,
-      date: r.date,
-      old_net_assets: formatCents(r.oldCents),
-      new_net_assets: formatCents(r.assetsCents),
-      restated_by: actor,
-      import_id: importId,
-      closed_month: r.closedMonth,
-    })
-    .execute();
+  // one record for the closed month of its day, and one for each later closed month it is also
+  // the figure of (SPEC §4 carry-forward): every closed month it touches is flagged (SPEC §12)
+  for (const closedMonth of [r.closedMonth, ...(r.alsoFlags ?? [])])
+    await typed(q)
+      .insertInto('provider_assets_restatement')
+      .values({
+        provider_id: r.providerId,
+        portfolio_id: r.portfolioId,
+        class: r.class,
+        date: r.date,
+        old_net_assets: formatCents(r.oldCents),
+        new_net_assets: formatCents(r.assetsCents),
+        restated_by: actor,
+        import_id: importId,
+        closed_month: closedMonth,
+      })
+      .execute();
 }
 
 const holdingKeyOf = (providerId: string, classKey: string) => `${providerId}\u0000${classKey}`;

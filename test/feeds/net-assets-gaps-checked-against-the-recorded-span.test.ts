@@ -8,6 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BadInputError } from '../../src/errors.js';
 import { importNetAssets } from '../../src/feeds/netAssetsFeed.js';
+import { recordTermination } from '../../src/feeds/terminationsFeed.js';
 import type { Database } from '../../src/store/database.js';
 import { dialects, freshDatabase, type TestDatabase } from '../support/databases.js';
 import { importContractSeeds } from './support/feedContracts.js';
@@ -79,5 +80,28 @@ describe.each(dialects)('net-assets gaps against the recorded span (%s)', (diale
     expect(r.inserted).toBe(3);
     const a = await importNetAssets(db, 'class-a.csv', csv(['2007-01-24', '2007-01-25'], 'A'));
     expect(a.inserted).toBe(2);
+  });
+
+  it('accepts days missing after the class is terminated (SPEC §4: unless the class has ended), not before', async () => {
+    // Plan §9: class R terminated from Mon 2007-01-22; its figures for Jan 16–19, then Jan 29 only.
+    await recordTermination(db, {
+      instrument: 'plan',
+      portfolio: 'AIM Value Fund',
+      class: 'R',
+      date: '2007-01-22',
+      by: 'trustees',
+      noticeDate: null,
+      reason: null,
+    });
+    // Jan 17 missing while the class is live: refused
+    expect(await refusal(importNetAssets(db, 'r-gap.csv', csv(['2007-01-16', '2007-01-18'], 'R')))).toEqual([
+      { line: 3, field: 'date', value: '2007-01-17' },
+    ]);
+    const r = await importNetAssets(
+      db,
+      'r.csv',
+      csv(['2007-01-16', '2007-01-17', '2007-01-18', '2007-01-19', '2007-01-29'], 'R'),
+    );
+    expect(r.inserted).toBe(5);
   });
 });

@@ -157,4 +157,24 @@ describe.skipIf(!seedsAvailable).each(dialects)('provider assets and a closed mo
     );
     expect(result).toMatchObject({ inserted: 2, restated: [] });
   });
+
+  it("a restated figure carried into the closed month is flagged for it (SPEC §4: Fri 2006-12-29 is Jan 1–2 2007's figure)", async () => {
+    // NYSE closed on Mon 2007-01-01 (New Year) and Tue 2007-01-02 (President Ford's day of
+    // mourning): the December row is the figure of two days of closed January, though December
+    // itself is before the books and not closed.
+    const result = await importProviderAssets(
+      db,
+      'fix-dec.csv',
+      assets(['2006-12-29,BNK-1,AIM Value Fund,C,7300000.01']),
+      { restate: true },
+    );
+    expect(result.restated.map((r) => [r.date, r.closedMonth])).toEqual([['2006-12-29', null]]);
+    expect(result.warnings).toEqual([
+      'BNK-1 in AIM Value Fund class C 2006-12-29 restated: it is also the figure of days in closed month 2007-01 (a non-business day takes the latest earlier row): a prior-period adjustment is due',
+    ]);
+    const flagged = await db.query<Record<string, string | null>>(
+      "SELECT date, closed_month FROM provider_assets_restatement WHERE date = '2006-12-29' AND closed_month IS NOT NULL",
+    );
+    expect(flagged).toEqual([{ date: '2006-12-29', closed_month: '2007-01' }]);
+  });
 });
