@@ -24,10 +24,12 @@ import {
   listDocuments,
   loadBoardRates,
   loadDocuments,
+  loadEveryParsedDocument,
   refreshPortfolioNames,
 } from '../store/registryStore.js';
 import { refiledReason } from './refiledClosedRows.js';
 import { runStateChange } from './stateChange.js';
+import { statedAgainOtherwise } from './statedAgainOtherwise.js';
 import { requirePrintableText } from './statedText.js';
 
 export interface ExhibitFile {
@@ -100,9 +102,17 @@ export async function importExhibits(
           ];
     });
     if (withdrawn.length > 0) throw new ProblemsError(withdrawn);
+    let stored: StoredDocument[] | null = null;
     for (const [i, d] of parsed.entries()) {
       if (existing.has(d.id)) {
         unchanged.push({ file: d.fileName, id: d.id });
+        // SPEC §2.1/§12: a fact stated otherwise than at the first import is not recorded: say so
+        if (d.doc.statedByUser !== undefined) {
+          stored ??= [...(await loadEveryParsedDocument(tx)), ...fresh.map((f) => f.d)];
+          const before = stored.find((s) => s.id === d.id)?.doc.statedByUser;
+          const warning = statedAgainOtherwise(d.fileName, before, d.doc.statedByUser);
+          if (warning !== null) warnings.push(warning);
+        }
         continue;
       }
       existing.add(d.id);
