@@ -1,57 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { businessDaysBetween } from '../../src/calendar/nyseCalendar.js';
-import type { ExhibitDocument, ScheduleEntry } from '../../src/edgar/exhibitDocument.js';
-import { renderExhibit } from '../../src/edgar/renderExhibit.js';
 import { Plan12bError } from '../../src/errors.js';
 import { importNetAssets } from '../../src/feeds/netAssetsFeed.js';
 import { importExhibits } from '../../src/import/exhibitImport.js';
 import type { Database } from '../../src/store/database.js';
 import { listDocuments } from '../../src/store/registryStore.js';
 import { dialects, freshDatabase, type TestDatabase } from '../support/databases.js';
-
-const entry = (portfolio: string): ScheduleEntry => ({
-  registrant: 'RIDGE TRUST',
-  portfolio,
-  class: 'A',
-  assetBasedSalesChargePct: '0.25',
-  assetBasedSalesChargeBound: 'maximum',
-  serviceFeePct: '0.25',
-  aggregateFeePct: null,
-});
-
-/** A Class A plan of Ridge Trust (`title`), or its amendment No. `n` replacing Schedule A, rendered as filed. */
-function exhibit(
-  title: string,
-  date: string,
-  portfolios: string[],
-  n: number | null = null,
-  renames: { from: string; to: string }[] = [],
-) {
-  const instrument = {
-    kind: 'plan' as const,
-    title,
-    registrant: 'Ridge Trust',
-    classes: ['A'],
-    datedAsOf: date,
-  };
-  const d: ExhibitDocument = {
-    kind: n === null ? 'plan' : 'plan-amendment',
-    title: n === null ? title : `Amendment No. ${n} to the ${title}`,
-    exhibit: null,
-    instrument: n === null ? instrument : { ...instrument, datedAsOf: '2019-01-01' },
-    amendmentNumber: n,
-    effectiveDate: date,
-    datedDate: date,
-    terms: { distributionFeePct: null, serviceFeePct: null },
-    schedules: [{ name: 'Schedule A', replacesEntirely: n !== null, entries: portfolios.map(entry) }],
-    renames,
-    renameRules: [],
-    footnotes: [],
-    warnings: [],
-  };
-  const bytes = Buffer.from(renderExhibit(d, { marked: false }));
-  return { fileName: `${title.replaceAll(' ', '-')}-${n ?? 'plan'}-${date}.txt`, bytes };
-}
+import { exhibit } from './support/ridgeTrustExhibit.js';
 
 const PLAN = 'Distribution Plan';
 
