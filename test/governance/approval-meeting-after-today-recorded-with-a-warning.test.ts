@@ -1,29 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { importApprovals } from '../../src/feeds/approvalsFeed.js';
-import type { Database } from '../../src/store/database.js';
 import { todayIso } from '../../src/store/today.js';
-import { freshDatabase, type TestDatabase } from '../support/databases.js';
-import { APPROVALS_HEADER, csv, storeDocuments } from './support/storeWithPlan.js';
+import { APPROVALS_HEADER, csv, sharedStoreWith } from './support/storeWithPlan.js';
 import { PLAN } from './support/testPlan.js';
 
 // Plan §6–7: an approval counts from its meeting date. A meeting dated after today (2099 typed for
 // 2009) is recorded as stated, but the importer is told: what it approves stays pending until then.
 describe('an approval whose meeting is dated after today', () => {
-  let store: TestDatabase;
-  let db: Database;
-  beforeAll(async () => {
-    store = await freshDatabase('pglite');
-    db = await store.open();
-    await storeDocuments(db, [PLAN]);
-  });
-  afterAll(async () => {
-    await db.close();
-    await store.drop();
-  });
+  const db = sharedStoreWith([PLAN]);
 
   it('is recorded, with a warning naming the line and the date; a past meeting gets none', async () => {
     const r = await importApprovals(
-      db,
+      db(),
       'votes.csv',
       csv([
         APPROVALS_HEADER,

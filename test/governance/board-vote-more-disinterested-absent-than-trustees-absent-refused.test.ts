@@ -1,11 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ProblemsError } from '../../src/errors.js';
 import { importApprovals } from '../../src/feeds/approvalsFeed.js';
 import { approvedByTheBoard, impossibleBoardVote } from '../../src/governance/boardVote.js';
-import type { Database } from '../../src/store/database.js';
-import { freshDatabase, type TestDatabase } from '../support/databases.js';
 import { storeSnapshot } from '../support/storeSnapshot.js';
-import { APPROVALS_HEADER, csv, storeDocuments } from './support/storeWithPlan.js';
+import { APPROVALS_HEADER, csv, sharedStoreWith } from './support/storeWithPlan.js';
 import { boardVote, PLAN } from './support/testPlan.js';
 
 // Plan §6: the Dis-interested Trustees are among the trustees. With 6 trustees in office all voting
@@ -21,22 +19,12 @@ describe('a board vote with more Dis-interested Trustees absent than trustees ab
   });
 
   describe('in the approvals feed', () => {
-    let store: TestDatabase;
-    let db: Database;
-    beforeAll(async () => {
-      store = await freshDatabase('pglite');
-      db = await store.open();
-      await storeDocuments(db, [PLAN]);
-    });
-    afterAll(async () => {
-      await db.close();
-      await store.drop();
-    });
+    const db = sharedStoreWith([PLAN]);
 
     it('is refused naming line 2, field disinterested_absent; nothing is written', async () => {
-      const before = await storeSnapshot(db);
+      const before = await storeSnapshot(db());
       const e = await importApprovals(
-        db,
+        db(),
         'votes.csv',
         csv([APPROVALS_HEADER, `2003-06-10,board,continuance,plan.txt,,,,6,0,0,4,0,2,yes,yes,,,`]),
       ).then(
@@ -47,7 +35,7 @@ describe('a board vote with more Dis-interested Trustees absent than trustees ab
       expect((e as ProblemsError).problems.map((p) => [p.file, p.line, p.field])).toEqual([
         ['votes.csv', 2, 'disinterested_absent'],
       ]);
-      expect(await storeSnapshot(db)).toEqual(before);
+      expect(await storeSnapshot(db())).toEqual(before);
     });
   });
 });

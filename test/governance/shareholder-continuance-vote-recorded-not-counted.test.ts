@@ -1,9 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { importApprovals } from '../../src/feeds/approvalsFeed.js';
-import type { Database } from '../../src/store/database.js';
 import { continuanceStatus } from '../../src/store/governanceStore.js';
-import { freshDatabase, type TestDatabase } from '../support/databases.js';
-import { APPROVALS_HEADER, csv, storeDocuments } from './support/storeWithPlan.js';
+import { APPROVALS_HEADER, csv, sharedStoreWith } from './support/storeWithPlan.js';
 import { PLAN } from './support/testPlan.js';
 
 // docs/FORMATS.md: "A shareholder vote on continuance (FOURTEENTH (a)(ii)) is recorded but not
@@ -11,22 +9,12 @@ import { PLAN } from './support/testPlan.js';
 // portfolio and class (Rule 12b-1(g)), and a continuance row naming them was refused. Only the
 // Board's continuance is of the instrument as a whole.
 describe('a shareholder vote on continuance is recorded, and counts toward no deadline', () => {
-  let store: TestDatabase;
-  let db: Database;
-  beforeAll(async () => {
-    store = await freshDatabase('pglite');
-    db = await store.open();
-    await storeDocuments(db, [PLAN]);
-  });
-  afterAll(async () => {
-    await db.close();
-    await store.drop();
-  });
+  const db = sharedStoreWith([PLAN]);
 
   it('Test Growth Fund Class A votes on 2003-06-12 (60 of 100 present, 50 for): recorded, carried; the Plan still lapses after 2003-06-30', async () => {
     // 60 × 2 = 120 > 100: more than 50% present; 50 × 100 = 5,000 ≥ 60 × 67 = 4,020: carried by (A)
     const r = await importApprovals(
-      db,
+      db(),
       'sh.csv',
       csv([
         APPROVALS_HEADER,
@@ -34,14 +22,14 @@ describe('a shareholder vote on continuance is recorded, and counts toward no de
       ]),
     );
     expect(r).toMatchObject({ inserted: 1, approved: 1, notApproved: 0 });
-    const [plan] = await continuanceStatus(db, '2003-08-01');
+    const [plan] = await continuanceStatus(db(), '2003-08-01');
     expect(plan).toMatchObject({ status: 'lapsed', endsOn: '2003-07-01' });
     expect(plan!.periods).toEqual([{ deadline: '2003-06-30', metBy: null }]);
   });
 
   it("the Board's continuance still names neither portfolio nor class", async () => {
     const row = '2003-06-12,board,continuance,plan.txt,,Test Growth Fund,A,8,0,1,6,0,0,yes,yes,,,';
-    await expect(importApprovals(db, 'board.csv', csv([APPROVALS_HEADER, row]))).rejects.toThrow(
+    await expect(importApprovals(db(), 'board.csv', csv([APPROVALS_HEADER, row]))).rejects.toThrow(
       /the Board's continuance is recorded for the instrument as a whole/,
     );
   });
