@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import pino from 'pino';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiToken } from '../../src/api/apiTokens.js';
 import { type RunningServer, startServer } from '../../src/api/server.js';
@@ -11,6 +11,7 @@ import { documentId, importExhibits } from '../../src/store/exhibitImport.js';
 import { freshDatabase, type TestDatabase } from '../support/databases.js';
 import { seedExhibitFiles } from '../support/seedDocuments.js';
 import { seedsAvailable } from '../support/seeds.js';
+import { CHROMIUM, launchChromium, WAIT_MS } from './support/chromium.js';
 
 /**
  * The dashboard's documents page lists every imported exhibit as `plan12b exhibit list` does
@@ -19,7 +20,6 @@ import { seedsAvailable } from '../support/seeds.js';
  * changed while in force, marked withdrawn), not the 404 of an id the registry no longer uses. In Debian's Chromium, as
  * dashboard-in-chromium.test.ts; waits are long, never sleeps (a busy machine is slower, not red).
  */
-const CHROMIUM = process.env.PLAN12B_CHROMIUM ?? '/usr/bin/chromium';
 const DIST = resolve(import.meta.dirname, '../../web/dist/index.html');
 const missing = !existsSync(CHROMIUM)
   ? `Chromium is not at ${CHROMIUM}`
@@ -29,7 +29,6 @@ const missing = !existsSync(CHROMIUM)
       ? 'the seed documents are not available'
       : null;
 if (missing && process.env.CI && seedsAvailable) throw new Error(missing);
-const WAIT_MS = 300_000;
 
 describe.skipIf(missing !== null)(
   'the documents page shows a withdrawn exhibit',
@@ -65,10 +64,7 @@ describe.skipIf(missing !== null)(
         host: '127.0.0.1',
         logger: pino({ level: 'silent' }),
       });
-      browser = await chromium.launch({
-        executablePath: CHROMIUM,
-        args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
-      });
+      browser = await launchChromium();
     }, 600_000);
 
     afterAll(async () => {

@@ -1,13 +1,14 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import pino from 'pino';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiToken } from '../../src/api/apiTokens.js';
 import { type RunningServer, startServer } from '../../src/api/server.js';
 import { withActor } from '../../src/store/actor.js';
 import { importExhibits } from '../../src/store/exhibitImport.js';
 import { freshDatabase, type TestDatabase } from '../support/databases.js';
+import { CHROMIUM, launchChromium, WAIT_MS } from './support/chromium.js';
 
 /**
  * SPEC §11: the dashboard shows schedules with an as-of date. A link with the date opens that
@@ -19,7 +20,6 @@ import { freshDatabase, type TestDatabase } from '../support/databases.js';
  * none says how to write one. In Debian's Chromium, one page
  * session; waits are long, never sleeps.
  */
-const CHROMIUM = process.env.PLAN12B_CHROMIUM ?? '/usr/bin/chromium';
 const DIST = resolve(import.meta.dirname, '../../web/dist/index.html');
 const missing = !existsSync(CHROMIUM)
   ? `Chromium is not at ${CHROMIUM}`
@@ -27,7 +27,6 @@ const missing = !existsSync(CHROMIUM)
     ? 'the dashboard is not built (npm run build)'
     : null;
 if (missing && process.env.CI) throw new Error(missing);
-const WAIT_MS = 300_000;
 
 const IMG = '<img src=x onerror=alert(1)> Fund';
 const SCRIPT = '<script>alert(2)</script> Fund';
@@ -112,10 +111,7 @@ describe.skipIf(missing !== null)(
         host: '127.0.0.1',
         logger: pino({ level: 'silent' }),
       });
-      browser = await chromium.launch({
-        executablePath: CHROMIUM,
-        args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
-      });
+      browser = await launchChromium();
     }, 600_000);
 
     afterAll(async () => {

@@ -4,7 +4,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { serve } from '@hono/node-server';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiStore } from '../../src/api/apiStore.js';
 import { createApiToken } from '../../src/api/apiTokens.js';
@@ -12,8 +12,8 @@ import { createApp } from '../../src/api/app.js';
 import { withActor } from '../../src/store/actor.js';
 import { freshDatabase, type TestDatabase } from '../support/databases.js';
 import { seedsAvailable, seedsDir } from '../support/seeds.js';
+import { CHROMIUM, launchChromium, WAIT_MS } from './support/chromium.js';
 
-const CHROMIUM = process.env.PLAN12B_CHROMIUM ?? '/usr/bin/chromium';
 const WEB_ROOT = resolve(import.meta.dirname, '../../web/dist');
 const missing = !existsSync(CHROMIUM)
   ? `Chromium is not at ${CHROMIUM}`
@@ -21,9 +21,6 @@ const missing = !existsSync(CHROMIUM)
     ? 'the dashboard is not built (npm run build)'
     : null;
 if (missing && process.env.CI) throw new Error(missing);
-
-/** Every Playwright wait may take this long on a loaded machine (see dashboard-in-chromium). */
-const WAIT_MS = 300_000;
 
 /**
  * The dashboard's Import page uploads a file's bytes as they are (web/src/api.ts postFile): an
@@ -58,10 +55,7 @@ describe.skipIf(missing !== null || !seedsAvailable)(
         const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => ok(s as Server));
       });
       url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-      browser = await chromium.launch({
-        executablePath: CHROMIUM,
-        args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
-      });
+      browser = await launchChromium();
     }, 600_000);
 
     afterAll(async () => {
