@@ -269,10 +269,6 @@ export const PORTFOLIO_KEYED_TABLES = [
 ] as const;
 
 /**
- * Rewrites the name → portfolio table from the registry and re-keys the rows filed under a
- * portfolio whose identity a new document changed (a rename reveals two names are one portfolio).
- */
-/**
  * How {@link refreshPortfolioNames} files rows by their name (SPEC §2): `names`, each name key →
  * its portfolio (a shared name belongs to the portfolio that had it first; handed-over names are
  * not in it), and `spans`, each handed-over name key → the portfolio that bore it from `from`
@@ -420,6 +416,10 @@ export function derivedPortfolioNames(registry: Registry): [string, string, stri
   return portfolioNameFiling(registry).names.map((n) => [n.key, n.id, n.name]);
 }
 
+/**
+ * Rewrites the name → portfolio table from the registry and re-keys the rows filed under a
+ * portfolio whose identity a new document changed (a rename reveals two names are one portfolio).
+ */
 export async function refreshPortfolioNames(q: Queryable, registry: Registry): Promise<void> {
   const { names, spans } = portfolioNameFiling(registry);
   const keys = names.map((n) => n.key);
