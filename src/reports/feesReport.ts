@@ -2,6 +2,7 @@ import type { AccrualResult } from '../accrual/accrualResult.js';
 import type { ClassSeries, RateSegment } from '../accrual/classSeries.js';
 import { missingBusinessDays, uncoveredDays } from '../accrual/coverageChecks.js';
 import { accrueFast } from '../accrual/fastAccrual.js';
+import { type FiguresAtClose, netAssetsAsSealed } from '../accrual/netAssetsAsSealed.js';
 import { overrideCoverage, type RateOverride } from '../accrual/rateOverride.js';
 import { addDays, monthEnd, monthOf } from '../calendar/isoDate.js';
 import { businessDayAfter } from '../calendar/nyseCalendar.js';
@@ -84,6 +85,11 @@ export interface FeesQuery {
   readonly daily?: boolean;
   /** `plan12b what-if`: a hypothetical rate for one class (nothing is recorded) */
   readonly rateOverride?: RateOverride;
+  /**
+   * SPEC §12, reading closed months as sealed: by class key, the figures rows restated since a
+   * closed month's close had at that close (none: every day takes its row as it stands)
+   */
+  readonly figuresAtClose?: ReadonlyMap<string, FiguresAtClose>;
 }
 
 /** The registry's governing entries as the accrual engine's rate segments. */
@@ -260,7 +266,7 @@ export async function feesReport(
 ): Promise<FeesReport> {
   const registry = context?.registry ?? (await loadRegistry(q));
   const warnings: string[] = [];
-  const series = endStaleClasses(
+  let series = endStaleClasses(
     await loadClassSeries(q, registry, query, warnings),
     registry,
     query.from,
@@ -276,6 +282,13 @@ export async function feesReport(
       `no net assets for ${registry.identities.nameOn(pid, m.date)} class ${cls} on ${m.date}, an NYSE business day${missing.length > 1 ? ` (and ${missing.length - 1} more missing day(s))` : ''}`,
       'import that day with `plan12b net-assets import FILE.csv`',
     );
+  }
+  if (query.figuresAtClose !== undefined && query.figuresAtClose.size > 0) {
+    const atClose = query.figuresAtClose;
+    series = series.map((s) => {
+      const figures = atClose.get(s.classKey);
+      return figures === undefined ? s : { ...s, netAssets: netAssetsAsSealed(s.netAssets, figures) };
+    });
   }
   for (const s of series) {
     const [pid, cls] = s.classKey.split('|') as [string, string];
@@ -370,8 +383,13 @@ function withCapCuts(
  * check (NOT_FOUND, as an unknown portfolio), never an empty answer; classes in any case, as feeds
  * name them. (Reports that ask for class B themselves call {@link feesReport}.)
  */
-export async function feesReportAsAsked(q: Queryable, query: FeesQuery): Promise<FeesReport> {
-  const registry = await loadRegistry(q);
+export async function feesReportAsAsked(
+  q: Queryable,
+  query: FeesQuery,
+  /** the registry when already derived */
+  derived?: Registry,
+): Promise<FeesReport> {
+  const registry = derived ?? (await loadRegistry(q));
   const wantClass = query.class?.toLowerCase();
   if (wantClass !== undefined && !registry.classKeys().some((k) => k.class.toLowerCase() === wantClass))
     throw new Plan12bError(

@@ -192,7 +192,11 @@ export function readingHeadline(month: string, reading: MonthReading<unknown, un
 
 /** The adjustments since the close, one line each (none: an empty list). */
 export function adjustmentLines(reading: MonthReading<unknown, unknown>): string[] {
-  const since = reading.closed?.adjustmentsSince ?? [];
+  return adjustmentSinceLines(reading.closed?.adjustmentsSince ?? []);
+}
+
+/** The adjustments made since a close, one line each under a heading (none: an empty list). */
+export function adjustmentSinceLines(since: readonly AdjustmentSince[]): string[] {
   if (since.length === 0) return [];
   return [
     'Prior-period adjustments since the close:',

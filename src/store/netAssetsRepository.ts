@@ -1,4 +1,4 @@
-import { formatCents } from '../money/cents.js';
+import { formatCents, parseCents } from '../money/cents.js';
 import { withStagedRows } from './bulkCopy.js';
 import { sqlTextLiteral } from './copyText.js';
 import type { Queryable } from './database.js';
@@ -192,4 +192,32 @@ export async function firstDayWithNetAssets(
     .where('net_assets', '>', '0')
     .executeTakeFirst();
   return first?.date === null || first?.date === undefined ? null : String(first.date).slice(0, 10);
+}
+
+/**
+ * SPEC §12: the figures rows restated since a closed month's close had at that close, for the
+ * closed months given — by class key ("portfolioId|class"), then month, then the row's date. A
+ * restatement of a month that was closed at the time is recorded against it (and against every
+ * closed month the row is carried into); the earliest such record holds the figure as sealed.
+ */
+export async function netAssetsFiguresAtClose(
+  q: Queryable,
+  closedMonths: readonly string[],
+): Promise<Map<string, Map<string, Map<string, bigint>>>> {
+  const out = new Map<string, Map<string, Map<string, bigint>>>();
+  if (closedMonths.length === 0) return out;
+  const rows = await q.textRows(`SELECT DISTINCT ON (closed_month, portfolio_id, class, date)
+        portfolio_id, class, closed_month, date, old_net_assets
+      FROM net_assets_restatement
+      WHERE closed_month IN (${closedMonths.map(sqlTextLiteral).join(', ')})
+      ORDER BY closed_month, portfolio_id, class, date, id`);
+  for (const [portfolioId, cls, month, date, old] of rows) {
+    const classKey = `${portfolioId}|${cls}`;
+    const byMonth = out.get(classKey) ?? new Map<string, Map<string, bigint>>();
+    out.set(classKey, byMonth);
+    const byDate = byMonth.get(month!) ?? new Map<string, bigint>();
+    byMonth.set(month!, byDate);
+    byDate.set(date!, parseCents(old!));
+  }
+  return out;
 }

@@ -81,19 +81,56 @@ describe.skipIf(!seedsAvailable).each(dialects)('reports of a closed month on th
     expect((await cli('journal', '--month', '2007-02', '--payment-days', '5', '--recompute')).code).toBe(0);
   }, 180_000);
 
-  it('fees over a range holding a closed month: today’s figures, the closed month named as recomputed', async () => {
+  it('fees over a range holding a closed month: its sealed figures, the restatement since listed beside', async () => {
     const json = await cli('fees', '--from', '2007-02-01', '--to', '2007-03-31', '--json');
     expect(json.code).toBe(0);
-    expect(json.json()).toMatchObject({ recomputedClosedMonths: ['2007-02'] });
+    const doc = json.json() as {
+      classes: { month: string; distributionFee: string; serviceFee: string; totalFee: string }[];
+      closedMonths: { month: string; basis: string; adjustmentsSince: { kind: string; date: string }[] }[];
+    };
+    // 36,500,000.00 a day at 0.75% and 0.25% a year: 750.00 and 250.00 a day; 28 February days, as
+    // sealed (the restatement of Friday 02-09 would add 3 × 100.00)
+    expect(doc.classes.find((c) => c.month === '2007-02')).toMatchObject({
+      distributionFee: (28 * 750).toFixed(2),
+      serviceFee: (28 * 250).toFixed(2),
+      totalFee: (28 * 1000).toFixed(2),
+    });
+    expect(doc.closedMonths).toMatchObject([
+      { month: '2007-02', basis: 'sealed', adjustmentsSince: [{ kind: 'restatement', date: '2007-02-09' }] },
+    ]);
+    expect(doc).not.toHaveProperty('recomputedClosedMonths');
+    const text = await cli('fees', '--from', '2007-02-01', '--to', '2007-02-28');
+    expect(text.stderr).toMatch(/2007-02 is closed: SEALED fees/);
+    expect(text.stderr).toMatch(/net-assets restated AIM Value Fund class C 2007-02-09: 36500000\.00 → 40150000\.00/);
     const open = await cli('fees', '--from', '2007-03-01', '--to', '2007-03-31', '--json');
-    expect(open.json()).not.toHaveProperty('recomputedClosedMonths');
+    expect(open.json()).not.toHaveProperty('closedMonths');
   }, 180_000);
 
-  it('an open month carries no mark', async () => {
-    const json = await cli('journal', '--month', '2007-03', '--json');
-    expect(json.code).toBe(0);
-    expect(json.json()).not.toHaveProperty('basis');
-    expect((await cli('journal', '--month', '2007-03')).stderr).not.toMatch(/closed/);
+  it('fees over part of a closed month: computed from the net assets it was sealed with', async () => {
+    // Monday 02-05 … Sunday 02-11: 7 days at 1,000.00 as sealed; today’s data adds Fri–Sun 3 × 100.00
+    const part = (await cli('fees', '--from', '2007-02-05', '--to', '2007-02-11', '--json')).json() as {
+      classes: { totalFee: string }[];
+      closedMonths: { basis: string }[];
+    };
+    expect(part.classes).toMatchObject([{ totalFee: (7 * 1000).toFixed(2) }]);
+    expect(part.closedMonths).toMatchObject([{ basis: 'as-sealed' }]);
+    const daily = (
+      await cli('fees', '--from', '2007-02-05', '--to', '2007-02-11', '--daily', '--json')
+    ).json() as { daily: { date: string; netAssets: string }[] };
+    expect(daily.daily.find((d) => d.date === '2007-02-10')?.netAssets).toBe('36500000.00');
+  }, 180_000);
+
+  it('fees --recompute: today’s data, the closed month named as recomputed', async () => {
+    const whole = (await cli('fees', '--from', '2007-02-01', '--to', '2007-02-28', '--recompute', '--json')).json();
+    expect(whole).toMatchObject({
+      classes: [{ month: '2007-02', totalFee: (28 * 1000 + 3 * 100).toFixed(2) }],
+      recomputedClosedMonths: ['2007-02'],
+      closedMonths: [{ month: '2007-02', basis: 'recomputed' }],
+    });
+    const part = (
+      await cli('fees', '--from', '2007-02-05', '--to', '2007-02-11', '--recompute', '--json')
+    ).json() as { classes: { totalFee: string }[] };
+    expect(part.classes).toMatchObject([{ totalFee: (7 * 1000 + 3 * 100).toFixed(2) }]);
   }, 180_000);
 
   it('service-fees, monthly-calculation and distributor-share --month of a closed month are marked sealed', async () => {

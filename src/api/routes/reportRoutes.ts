@@ -1,12 +1,13 @@
 import { z } from '@hono/zod-openapi';
-import { monthEnd, monthOf } from '../../calendar/isoDate.js';
+import { monthEnd } from '../../calendar/isoDate.js';
 import { businessDayAfter } from '../../calendar/nyseCalendar.js';
 import { toCsv } from '../../cli/csvOut.js';
 import { Plan12bError } from '../../errors.js';
 import { writeAssigneeStatementPdf } from '../../reports/assigneeStatementPdf.js';
 import { assigneeStatementCsv, assigneeStatementReport } from '../../reports/assigneeStatementReport.js';
 import { distributorShareReport } from '../../reports/distributorShareReport.js';
-import { FEES_DAILY_COLUMNS, FEES_MONTH_COLUMNS, feesReportAsAsked } from '../../reports/feesReport.js';
+import { feesAsRead, feesDocument } from '../../reports/feesAsRead.js';
+import { FEES_DAILY_COLUMNS, FEES_MONTH_COLUMNS } from '../../reports/feesReport.js';
 import { JOURNAL_COLUMNS, type Journal, monthJournal } from '../../reports/journal.js';
 import { writeMonthlyCalculationPdf } from '../../reports/monthlyCalculationPdf.js';
 import {
@@ -18,7 +19,6 @@ import { writeProviderStatementPdf } from '../../reports/providerStatementPdf.js
 import { sealedDistributorShare } from '../../reports/sealedDistributorShare.js';
 import { readingDocument, readMonth } from '../../reports/sealedOrRecomputed.js';
 import { type ServiceFeesReport, serviceFeesReport } from '../../reports/serviceFeesReport.js';
-import { loadClosedPeriods } from '../../store/closedPeriodsRepository.js';
 import type { Queryable } from '../../store/database.js';
 import { listProviders } from '../../store/serviceProvidersRepository.js';
 import { loadTransferRows } from '../../store/transfersRepository.js';
@@ -167,6 +167,9 @@ export const reportRoutes = [
       portfolio: z.string().optional(),
       class: z.string().optional(),
       daily: Flag,
+      recompute: Flag.openapi({
+        description: "closed months from today's data instead of as sealed (SPEC §12)",
+      }),
       format: Format.openapi({
         description: 'csv: one line per class and month (per class and day with daily=true), text/csv',
       }),
@@ -185,6 +188,23 @@ export const reportRoutes = [
         }),
       ),
       warnings: z.array(z.string()),
+      closedMonths: z
+        .array(
+          looseObject({
+            month: z.string(),
+            basis: z.enum(['sealed', 'as-sealed', 'recomputed']),
+            closedAt: z.string(),
+            closedBy: z.string(),
+            resultsHash: z.string().nullable(),
+            note: z.string().optional(),
+            adjustmentsSince: z.array(looseObject({ kind: z.string() })),
+          }),
+        )
+        .optional()
+        .openapi({
+          description:
+            'the closed months in the range: sealed (their sealed rows), as-sealed (part of the month, from the net assets it was sealed with) or recomputed (asked so), with the adjustments since',
+        }),
       recomputedClosedMonths: z.array(z.string()).optional(),
     }).openapi('Fees'),
     csv: true,
@@ -192,27 +212,27 @@ export const reportRoutes = [
     async run({ query, read }) {
       if (query.from > query.to)
         throw new Plan12bError('USAGE', `from ${query.from} is after to ${query.to}`);
-      const { report, closed } = await read(async (q) => ({
-        report: await feesReportAsAsked(q, {
-          from: query.from,
-          to: query.to,
-          daily: query.daily,
-          ...(query.portfolio ? { portfolio: query.portfolio } : {}),
-          ...(query.class ? { class: query.class } : {}),
-        }),
-        closed: await loadClosedPeriods(q),
-      }));
+      const { report, closedMonths } = await read((q) =>
+        feesAsRead(
+          q,
+          {
+            from: query.from,
+            to: query.to,
+            daily: query.daily,
+            ...(query.portfolio ? { portfolio: query.portfolio } : {}),
+            ...(query.class ? { class: query.class } : {}),
+          },
+          { recompute: query.recompute },
+        ),
+      );
       if (query.format === 'csv')
         return new CsvText(
           query.daily
             ? toCsv(FEES_DAILY_COLUMNS, report.daily ?? [])
             : toCsv(FEES_MONTH_COLUMNS, report.classes),
         );
-      // SPEC §12: a range is computed from today's data; closed months in it are named as such
-      const recomputed = [...closed.months]
-        .filter((m) => m >= monthOf(query.from) && m <= monthOf(query.to))
-        .sort();
-      return recomputed.length === 0 ? report : { ...report, recomputedClosedMonths: recomputed };
+      // SPEC §12: a closed month in the range as sealed, the adjustments since beside it
+      return feesDocument(report, closedMonths);
     },
   }),
   defineRoute({

@@ -1,9 +1,10 @@
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { monthEnd, monthOf } from '../../calendar/isoDate.js';
+import { monthEnd } from '../../calendar/isoDate.js';
 import { businessDayAfter } from '../../calendar/nyseCalendar.js';
 import { Plan12bError } from '../../errors.js';
-import { FEES_DAILY_COLUMNS, FEES_MONTH_COLUMNS, feesReportAsAsked } from '../../reports/feesReport.js';
+import { closedMonthLines, feesAsRead, feesDocument } from '../../reports/feesAsRead.js';
+import { FEES_DAILY_COLUMNS, FEES_MONTH_COLUMNS } from '../../reports/feesReport.js';
 import { JOURNAL_COLUMNS, type Journal, monthJournal } from '../../reports/journal.js';
 import {
   adjustmentLines,
@@ -12,7 +13,6 @@ import {
   readMonth,
 } from '../../reports/sealedOrRecomputed.js';
 import { writeXlsx } from '../../reports/xlsxOut.js';
-import { loadClosedPeriods } from '../../store/closedPeriodsRepository.js';
 import { type CliContext, printJson, withReadSnapshot } from '../context.js';
 import { toCsv } from '../csvOut.js';
 import { requireDateRange, requireMonth } from '../options.js';
@@ -28,6 +28,7 @@ export function registerFeesCommands(program: Command, getContext: () => CliCont
     .option('--portfolio <name>', 'only this portfolio (any name it ever had)')
     .option('--class <class>', 'only this class')
     .option('--daily', 'the daily detail instead of monthly totals')
+    .option('--recompute', "closed months from today's data, instead of as sealed")
     .option('--csv', 'print CSV')
     .option('--xlsx <file>', 'write an XLSX workbook (totals, frozen header)')
     .option('--json', 'print JSON')
@@ -38,37 +39,33 @@ export function registerFeesCommands(program: Command, getContext: () => CliCont
         portfolio?: string;
         class?: string;
         daily?: boolean;
+        recompute?: boolean;
         csv?: boolean;
         xlsx?: string;
         json?: boolean;
       }) => {
         const ctx = getContext();
         const { from, to } = requireDateRange(opts.from, opts.to);
-        const { report, closed } = await withReadSnapshot(ctx, async (q) => ({
-          report: await feesReportAsAsked(q, {
-            from,
-            to,
-            daily: opts.daily === true,
-            ...(opts.portfolio ? { portfolio: opts.portfolio } : {}),
-            ...(opts.class ? { class: opts.class } : {}),
-          }),
-          closed: await loadClosedPeriods(q),
-        }));
-        // A range is always computed from today's data; closed months in it are marked so (SPEC §12).
-        const recomputed = [...closed.months].filter((m) => m >= monthOf(from) && m <= monthOf(to)).sort();
+        // SPEC §12: a closed month in the range is shown as sealed, the adjustments since beside it
+        const { report, closedMonths } = await withReadSnapshot(ctx, (q) =>
+          feesAsRead(
+            q,
+            {
+              from,
+              to,
+              daily: opts.daily === true,
+              ...(opts.portfolio ? { portfolio: opts.portfolio } : {}),
+              ...(opts.class ? { class: opts.class } : {}),
+            },
+            { recompute: opts.recompute === true },
+          ),
+        );
         if (opts.xlsx) {
           await writeXlsx(opts.xlsx, [feesSheet(report, opts.daily === true)]);
           ctx.err(`${opts.xlsx}: fees ${from} … ${to}`);
         }
-        if (opts.json)
-          return printJson(
-            ctx,
-            recomputed.length === 0 ? report : { ...report, recomputedClosedMonths: recomputed },
-          );
-        for (const m of recomputed)
-          ctx.err(
-            `note: ${m} is closed; these are RECOMPUTED from today's data, not its sealed results (\`journal --month ${m}\` shows them)`,
-          );
+        if (opts.json) return printJson(ctx, feesDocument(report, closedMonths));
+        for (const line of closedMonthLines(closedMonths)) ctx.err(line);
         if (opts.csv) {
           ctx.out(
             opts.daily

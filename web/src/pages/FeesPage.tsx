@@ -20,11 +20,32 @@ interface FeeRow {
   readonly serviceFee: string;
   readonly totalFee: string;
 }
+interface ClosedMonth {
+  readonly month: string;
+  readonly basis: 'sealed' | 'as-sealed' | 'recomputed';
+  readonly adjustmentsSince: readonly unknown[];
+}
 interface Fees {
   readonly from: string;
   readonly to: string;
   readonly classes: readonly FeeRow[];
   readonly warnings?: readonly string[];
+  readonly closedMonths?: readonly ClosedMonth[];
+}
+
+/** SPEC §12: closed months are shown as sealed; the adjustments made since are counted beside them. */
+function ClosedMonthsNote({ months }: { readonly months: readonly ClosedMonth[] }) {
+  if (months.length === 0) return null;
+  const adjusted = months.filter((m) => m.adjustmentsSince.length > 0);
+  return (
+    <p className="note" data-testid="closed-months">
+      Closed months are shown as sealed ({months[0]?.month}
+      {months.length > 1 ? ` … ${months.at(-1)?.month}` : ''}).
+      {adjusted.length > 0
+        ? ` Adjusted since their close: ${adjusted.map((m) => `${m.month} (${m.adjustmentsSince.length})`).join(', ')}.`
+        : ''}
+    </p>
+  );
 }
 
 const columns: Column<FeeRow>[] = [
@@ -98,6 +119,7 @@ export function FeesPage({ year }: { readonly year: string }) {
       {fees.data && (
         <>
           <Warnings warnings={fees.data.warnings} />
+          <ClosedMonthsNote months={fees.data.closedMonths ?? []} />
           <FeesChart rows={fees.data.classes} />
           <DataTable name={`fees-${from}-${to}`} caption="Fees" rows={fees.data.classes} columns={columns} />
         </>
