@@ -10,7 +10,11 @@ import type { AssigneeStatement } from '../transfers/assigneeStatement.js';
 import { newPdfDocument } from './pdfDocument.js';
 
 export async function writeAssigneeStatementPdf(
-  s: AssigneeStatement & { readonly basis?: 'open' | 'recomputed' },
+  s: AssigneeStatement & {
+    readonly basis?: 'open' | 'sealed' | 'recomputed';
+    readonly note?: string;
+    readonly adjustmentsSince?: readonly unknown[];
+  },
   path: string,
   preparedAt: string,
 ): Promise<void> {
@@ -64,9 +68,13 @@ export async function writeAssigneeStatementPdf(
   doc.moveDown(0.3).font('Helvetica').fontSize(10);
   doc.text(`${s.assignee}${s.address ? `, ${s.address}` : ''}`);
   doc.text(`Transferred by ${s.distributor} (Agreement EIGHTH); payment due ${s.dueDate}.`);
+  if (s.basis === 'sealed')
+    doc.text(
+      `${s.month} is closed: as sealed (the portions its Monthly Calculation paid).${(s.adjustmentsSince?.length ?? 0) > 0 ? ` ${s.adjustmentsSince?.length} adjustment(s) since its close reach the payees as prior-period adjustments of a later month.` : ''}`,
+    );
   if (s.basis === 'recomputed')
     doc.text(
-      `${s.month} is closed: recomputed from today's data. What was paid is its sealed Monthly Calculation; restatements since reach the payees as prior-period adjustments of a later month.`,
+      `${s.month} is closed: recomputed from today's data (${s.note ?? 'not as sealed'}). What was paid is its sealed Monthly Calculation.`,
     );
   doc.moveDown();
   if (s.lines.length === 0) doc.text('No Transfer to this Assignee was in force in the month.');

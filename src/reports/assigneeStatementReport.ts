@@ -7,23 +7,50 @@
 import { toCsv } from '../cli/csvOut.js';
 import { Plan12bError } from '../errors.js';
 import type { Queryable } from '../store/database.js';
-import { closedMonthRecord } from '../store/sealedResultsRepository.js';
+import { netAssetsFiguresAtClose } from '../store/netAssetsRepository.js';
+import { closedMonthRecord, sealedPart } from '../store/sealedResultsRepository.js';
 import { type AssigneeStatement, assigneeStatement } from '../transfers/assigneeStatement.js';
-import { monthlyCalculationInputs } from './monthlyCalculationReport.js';
+import { type MonthlyCalculationReport, monthlyCalculationInputs } from './monthlyCalculationReport.js';
+import { type AdjustmentSince, adjustmentsSince } from './sealedOrRecomputed.js';
 
 /**
- * `basis`: `open`, or `recomputed` for a closed month — computed from today's data, so a
- * restatement since the close shows here, while the sealed Monthly Calculation keeps what was paid
- * and the next month's shows the difference (SPEC §12).
+ * `basis` (SPEC §12: reading a closed month shows its sealed results, the adjustments since beside
+ * them): `open`; `sealed` for a closed month — computed from the inputs it was sealed with (net
+ * assets restated since its close keep their figure at the close; the due date its close sealed),
+ * and checked line by line against the portions its sealed Monthly Calculation paid; `recomputed`
+ * where that check fails (the statement is today's data, and `note` says where it differs).
  */
-export type AssigneeStatementReport = AssigneeStatement & { readonly basis: 'open' | 'recomputed' };
+export type AssigneeStatementReport = AssigneeStatement & {
+  readonly basis: 'open' | 'sealed' | 'recomputed';
+  readonly close?: {
+    readonly closedAt: string;
+    readonly closedBy: string;
+    readonly resultsHash: string | null;
+  };
+  readonly note?: string;
+  readonly adjustmentsSince?: readonly AdjustmentSince[];
+};
 
 export async function assigneeStatementReport(
   q: Queryable,
   assignee: string,
   month: string,
 ): Promise<AssigneeStatementReport> {
-  const { inputs, transfers, registry } = await monthlyCalculationInputs(q, month);
+  const record = await closedMonthRecord(q, month);
+  const sealedMc =
+    record === null
+      ? undefined
+      : ((await sealedPart(q, month, 'monthly-calculation')) as MonthlyCalculationReport | undefined);
+  const { inputs, transfers, registry } = await monthlyCalculationInputs(
+    q,
+    month,
+    record === null
+      ? {}
+      : {
+          figuresAtClose: await netAssetsFiguresAtClose(q, [month]),
+          ...(sealedMc ? { instructedDueDate: sealedMc.dueDate } : {}),
+        },
+  );
   if (!transfers.some((t) => t.assignee === assignee)) {
     const known = [...new Set(transfers.map((t) => t.assignee))].sort();
     throw new Plan12bError(
@@ -37,7 +64,46 @@ export async function assigneeStatementReport(
   const statement = assigneeStatement(assignee, month, inputs, transfers, (pid, date) =>
     registry.identities.get(pid) ? registry.identities.nameOn(pid, date) : pid,
   );
-  return { ...statement, basis: (await closedMonthRecord(q, month)) === null ? 'open' : 'recomputed' };
+  if (record === null) return { ...statement, basis: 'open' };
+  const close = { closedAt: record.closedAt, closedBy: record.closedBy, resultsHash: record.resultsHash };
+  const adjustments = await adjustmentsSince(q, month);
+  const differences =
+    sealedMc === undefined ? ['its close sealed no Monthly Calculation'] : unlikeSealed(statement, sealedMc);
+  return differences.length === 0
+    ? { ...statement, basis: 'sealed', close, adjustmentsSince: adjustments }
+    : {
+        ...statement,
+        basis: 'recomputed',
+        close,
+        note: `not as sealed: ${differences.slice(0, 3).join('; ')}${differences.length > 3 ? `; and ${differences.length - 3} more` : ''}`,
+        adjustmentsSince: adjustments,
+      };
+}
+
+/** Where a statement's portions differ from those the sealed Monthly Calculation paid, one phrase each. */
+function unlikeSealed(statement: AssigneeStatement, mc: MonthlyCalculationReport): string[] {
+  const out: string[] = [];
+  for (const line of statement.lines) {
+    const sealed = mc.portfolios
+      .find((p) => p.portfolioId === line.portfolioId)
+      ?.assignees.find((a) => a.transferId === line.transferId);
+    if (sealed === undefined)
+      out.push(`${line.portfolio} Transfer ${line.transferId}: not in the sealed Monthly Calculation`);
+    else
+      for (const field of ['twelveB1Portion', 'cdscPortion', 'owedOnToAssignee'] as const)
+        if (sealed[field] !== line[field])
+          out.push(
+            `${line.portfolio} Transfer ${line.transferId}: ${field} ${line[field]}, sealed ${sealed[field]}`,
+          );
+  }
+  for (const p of mc.portfolios)
+    for (const a of p.assignees)
+      if (
+        a.assignee === statement.assignee &&
+        !statement.lines.some((l) => l.portfolioId === p.portfolioId && l.transferId === a.transferId)
+      )
+        out.push(`${p.portfolio} Transfer ${a.transferId}: sealed, not in the statement`);
+  return out;
 }
 
 export const ASSIGNEE_STATEMENT_COLUMNS = [

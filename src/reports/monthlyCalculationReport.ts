@@ -36,7 +36,7 @@ import {
   type ShareSchedule,
   theDistributor,
 } from './distributorShareReport.js';
-import { type FeesReport, feesReport, loadClassSeries } from './feesReport.js';
+import { type FeesQuery, type FeesReport, feesReport, loadClassSeries } from './feesReport.js';
 import { cdscCreditedToFund } from './finraCapLedger.js';
 import { termGapWarnings } from './termGapWarnings.js';
 
@@ -231,6 +231,8 @@ export async function monthlyCalculationInputs(
     close?: boolean;
     /** Exhibit A and the counts account by account from lot records (the reference path; tests) */
     perAccount?: boolean;
+    /** a closed month as sealed: the figures of net-assets rows restated since its close (SPEC §12) */
+    figuresAtClose?: FeesQuery['figuresAtClose'];
   } = {},
 ): Promise<MonthlyCalculationInputs> {
   const from = monthStart(month);
@@ -252,6 +254,7 @@ export async function monthlyCalculationInputs(
             daily: true,
             ...(opts.rateOverride ? { rateOverride: opts.rateOverride } : {}),
             ...(opts.portfolio ? { portfolio: opts.portfolio } : {}),
+            ...(opts.figuresAtClose ? { figuresAtClose: opts.figuresAtClose } : {}),
           },
           { registry },
         )

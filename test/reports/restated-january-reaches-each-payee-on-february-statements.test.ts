@@ -4,6 +4,7 @@ import { closeMonth, loadCloseResult } from '../../src/close/monthClose.js';
 import { importNetAssets } from '../../src/feeds/netAssetsFeed.js';
 import { importProviderAssets } from '../../src/feeds/providerAssetsFeed.js';
 import { formatCents } from '../../src/money/cents.js';
+import { assigneeStatementReport } from '../../src/reports/assigneeStatementReport.js';
 import {
   type MonthlyCalculationReport,
   monthlyCalculationReport,
@@ -15,6 +16,7 @@ import {
   serviceFeesReport,
 } from '../../src/reports/serviceFeesReport.js';
 import type { Database } from '../../src/store/database.js';
+import { readSnapshot } from '../../src/store/readSnapshot.js';
 import { dialects, freshDatabase, type TestDatabase } from '../support/databases.js';
 import {
   ALPHA,
@@ -165,6 +167,35 @@ describe.each(dialects)('a restated closed month reaches each payee on %s', (dia
    * February's statement: 28 days (Feb 1–2 carry January's last day) × 68.49 = 1,917.72, plus 68.50
    * = 1,986.22 due.
    */
+  /**
+   * SPEC §12: reading a closed month shows its sealed results, the adjustments since beside them.
+   * Alpha's January statement, read after the restatement, is what January's close paid it:
+   * 3,375.00 + 25.00 (today's data would give 3,376.54 + 25.00), and it names the restatement.
+   */
+  it('Alpha’s January statement, read after the restatement: as sealed, the restatement beside it', async () => {
+    const s = await readSnapshot(db, (q) => assigneeStatementReport(q, ALPHA, '2025-01'));
+    expect(s.basis).toBe('sealed');
+    expect(s.totals).toMatchObject({
+      twelveB1Portion: formatCents(o.alpha),
+      cdscPortion: formatCents(cdscHalf),
+      total: formatCents(o.alpha + cdscHalf),
+    });
+    expect(o.alpha).not.toBe(r.alpha);
+    expect(s.adjustmentsSince).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          kind: 'restatement',
+          feed: 'net-assets',
+          date: '2025-01-15',
+          new: '37000000.00',
+        }),
+      ]),
+    );
+    // the days as sealed: Wednesday the 15th at 750.00, not 760.27
+    const segment = s.lines[0]!.segments[0]!;
+    expect(segment.distributionFee).toBe(formatCents(originalFee));
+  });
+
   it("February's service-fee statements show the dealer's and the Distributor's adjustments", async () => {
     const feb = await serviceFeesReport(db, '2025-02');
     expect(feb.priorPeriodAdjustments).toEqual({

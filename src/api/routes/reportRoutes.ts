@@ -140,10 +140,12 @@ const AssigneeStatement = looseObject({
   month: z.string(),
   distributor: z.string(),
   dueDate: z.string(),
-  basis: z.enum(['open', 'recomputed']).openapi({
+  basis: z.enum(['open', 'sealed', 'recomputed']).openapi({
     description:
-      "recomputed: the month is closed and this is today's data; what was paid is its sealed Monthly Calculation",
+      "sealed: the month is closed and this is computed from the inputs it was sealed with, matching its sealed Monthly Calculation (the adjustments since in adjustmentsSince); recomputed: today's data, where it does not match (note says where)",
   }),
+  note: z.string().optional(),
+  adjustmentsSince: z.array(looseObject({ kind: z.string() })).optional(),
   lines: z.array(Portion),
   totals: looseObject({
     twelveB1Portion: Decimal,

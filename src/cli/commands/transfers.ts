@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { importTransfers, recordTransferNotice } from '../../feeds/transfersFeed.js';
 import { writeAssigneeStatementPdf } from '../../reports/assigneeStatementPdf.js';
 import { assigneeStatementCsv, assigneeStatementReport } from '../../reports/assigneeStatementReport.js';
+import { adjustmentSinceLines } from '../../reports/sealedOrRecomputed.js';
 import { isEndOnly, loadTransferRows } from '../../store/transfersRepository.js';
 import { type CliContext, printJson, withDatabase, withReadSnapshot } from '../context.js';
 import { requireDate, requireMonth } from '../options.js';
@@ -117,9 +118,13 @@ export function registerTransfersCommands(program: Command, getContext: () => Cl
         if (opts.csv) return ctx.out(assigneeStatementCsv(statement).trimEnd());
         if (opts.pdf) return;
         ctx.out(`${statement.assignee} — ${month}, due ${statement.dueDate}`);
+        if (statement.basis === 'sealed') {
+          ctx.out(`${month} is closed: SEALED (the portions its Monthly Calculation paid)`);
+          for (const l of adjustmentSinceLines(statement.adjustmentsSince ?? [])) ctx.out(l);
+        }
         if (statement.basis === 'recomputed')
           ctx.out(
-            `${month} is closed: RECOMPUTED from today's data; what was paid is its sealed Monthly Calculation, and restatements since reach the payees as prior-period adjustments of a later month`,
+            `${month} is closed: RECOMPUTED from today's data (${statement.note ?? 'not as sealed'}); what was paid is its sealed Monthly Calculation`,
           );
         printTable(
           ctx,
