@@ -10,7 +10,8 @@ import type { Queryable } from '../store/database.js';
 import { loadExpenditures } from '../store/expendituresRepository.js';
 import { loadRegistry } from '../store/registryStore.js';
 import { instrumentLabel } from './boardReportGovernance.js';
-import { feesReport, loadClassSeries } from './feesReport.js';
+import { feesAsRead } from './feesAsRead.js';
+import { loadClassSeries } from './feesReport.js';
 import { classCapLedgers } from './finraCapLedger.js';
 import { capClassStatus, capWarnings, type FinraCapClass } from './finraCapReport.js';
 
@@ -140,7 +141,12 @@ export async function boardReport(
     .map(({ keys, pids, ...i }) => ({ ...i, portfolios: pids.size, classes: keys.size }))
     .sort((a, b) => compareNames(a.instrument, b.instrument) || compareNames(a.schedule, b.schedule));
 
-  const feeMonths = await feesReport(q, { from: quarter.first, to: quarter.last });
+  // SPEC §12: the quarter's closed months as sealed (what was paid); adjustments reach later months
+  const { report: feeMonths } = await feesAsRead(
+    q,
+    { from: quarter.first, to: quarter.last },
+    { recompute: false },
+  );
   warnings.push(...feeMonths.warnings);
   const feeByClass = new Map<string, { portfolio: string; class: string; d: bigint; s: bigint }>();
   for (const m of feeMonths.classes) {

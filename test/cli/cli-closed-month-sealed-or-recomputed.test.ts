@@ -133,6 +133,16 @@ describe.skipIf(!seedsAvailable).each(dialects)('reports of a closed month on th
     expect(part.classes).toMatchObject([{ totalFee: (7 * 1000 + 3 * 100).toFixed(2) }]);
   }, 180_000);
 
+  it('board-report of a quarter holding a closed month: its fees as sealed (what was paid)', async () => {
+    const r = await cli('board-report', '--quarter', '2007Q1', '--json');
+    expect(r.code).toBe(0);
+    // January 31 days and March 31 days (open) and February 28 days (sealed) at 1,000.00 a day;
+    // today’s data would add February’s restated Friday–Sunday, 3 × 100.00
+    expect((r.json() as { feesTotal: { totalFee: string } }).feesTotal.totalFee).toBe(
+      ((31 + 28 + 31) * 1000).toFixed(2),
+    );
+  }, 180_000);
+
   it('service-fees, monthly-calculation and distributor-share --month of a closed month are marked sealed', async () => {
     const fees = await cli('service-fees', '--month', '2007-02');
     expect(fees.code).toBe(0);
