@@ -106,6 +106,12 @@ export async function importExhibits(
     for (const [i, d] of parsed.entries()) {
       if (existing.has(d.id)) {
         unchanged.push({ file: d.fileName, id: d.id });
+        // the same bytes under another name: the document keeps the name it was first imported as
+        const first = records.find((r) => r.id === d.id);
+        if (first !== undefined && first.fileName !== basename(d.fileName))
+          warnings.push(
+            `${d.fileName}: the same document as ${first.fileName}, imported ${first.importedAt}; nothing changed (it keeps that name)`,
+          );
         // SPEC §2.1/§12: a fact stated otherwise than at the first import is not recorded: say so
         if (d.doc.statedByUser !== undefined) {
           stored ??= [...(await loadEveryParsedDocument(tx)), ...fresh.map((f) => f.d)];

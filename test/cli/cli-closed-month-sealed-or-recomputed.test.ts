@@ -101,7 +101,9 @@ describe.skipIf(!seedsAvailable).each(dialects)('reports of a closed month on th
     expect(doc).not.toHaveProperty('recomputedClosedMonths');
     const text = await cli('fees', '--from', '2007-02-01', '--to', '2007-02-28');
     expect(text.stderr).toMatch(/2007-02 is closed: SEALED fees/);
-    expect(text.stderr).toMatch(/net-assets restated AIM Value Fund class C 2007-02-09: 36500000\.00 → 40150000\.00/);
+    expect(text.stderr).toMatch(
+      /net-assets restated AIM Value Fund class C 2007-02-09: 36500000\.00 → 40150000\.00/,
+    );
     const open = await cli('fees', '--from', '2007-03-01', '--to', '2007-03-31', '--json');
     expect(open.json()).not.toHaveProperty('closedMonths');
   }, 180_000);
@@ -121,7 +123,9 @@ describe.skipIf(!seedsAvailable).each(dialects)('reports of a closed month on th
   }, 180_000);
 
   it('fees --recompute: today’s data, the closed month named as recomputed', async () => {
-    const whole = (await cli('fees', '--from', '2007-02-01', '--to', '2007-02-28', '--recompute', '--json')).json();
+    const whole = (
+      await cli('fees', '--from', '2007-02-01', '--to', '2007-02-28', '--recompute', '--json')
+    ).json();
     expect(whole).toMatchObject({
       classes: [{ month: '2007-02', totalFee: (28 * 1000 + 3 * 100).toFixed(2) }],
       recomputedClosedMonths: ['2007-02'],

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importExhibits } from '../../src/import/exhibitImport.js';
 import { statedAgainOtherwise } from '../../src/import/statedAgainOtherwise.js';
@@ -57,6 +57,19 @@ describe('a fact stated otherwise on a second import of the same bytes', () => {
         `${fileName}: already imported with --effective-date 2002-03-01 stated; the --effective-date 2002-04-01 stated now is not recorded (the same document twice changes nothing; it stays as first imported)`,
       ]);
       expect((await listDocuments(db)).map((d) => d.effectiveDate)).toEqual(['2002-03-01']);
+    }, 60_000);
+
+    it('the same bytes under another file name: unchanged, and said so, naming the first file', async () => {
+      const fileName = join(corpusDir, '04_aim-growth-series-MDA-classAC-amend1-draft-2002.txt');
+      const copy = { fileName: '/tmp/copy-of-amendment.txt', bytes: readFileSync(fileName) };
+      const again = await importExhibits(db, [copy], undefined, { effectiveDate: '2002-03-01' });
+      expect(again.imported).toEqual([]);
+      expect(again.unchanged).toHaveLength(1);
+      expect(again.warnings).toHaveLength(1);
+      expect(again.warnings[0]).toMatch(
+        /^\/tmp\/copy-of-amendment\.txt: the same document as .*04_aim-growth-series-MDA-classAC-amend1-draft-2002\.txt, imported .*; nothing changed \(it keeps that name\)$/,
+      );
+      expect((await listDocuments(db)).map((d) => d.fileName)).toEqual([basename(fileName)]);
     }, 60_000);
   });
 });
