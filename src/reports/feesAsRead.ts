@@ -65,7 +65,7 @@ export async function feesAsRead(
   const closedMonths: ClosedMonthInFees[] = [];
   for (const month of months) {
     const record = (await closedMonthRecord(q, month))!;
-    const since = (await adjustmentsSince(q, month)).filter(
+    const since = (await adjustmentsSince(q, month, registry)).filter(
       (a) =>
         (a.kind === 'fees' || (a.kind === 'restatement' && a.feed === 'net-assets')) && wanted.adjustment(a),
     );

@@ -88,11 +88,16 @@ interface AdjustmentsPart {
 }
 
 /** The restatements of a closed month and the adjustments later closes reported for it. */
-export async function adjustmentsSince(q: Queryable, month: string): Promise<AdjustmentSince[]> {
+export async function adjustmentsSince(
+  q: Queryable,
+  month: string,
+  /** the registry when already derived */
+  derived?: Registry,
+): Promise<AdjustmentSince[]> {
   const out: AdjustmentSince[] = [];
   const restatements = await restatementsOfClosedMonth(q, month);
   if (restatements.length > 0) {
-    const registry: Registry = await loadRegistry(q);
+    const registry: Registry = derived ?? (await loadRegistry(q));
     const nameOf = (pid: string, date: string) =>
       registry.identities.get(pid) ? registry.identities.nameOn(pid, date) : pid;
     for (const r of restatements)
