@@ -168,3 +168,36 @@ export function exchangeLegProblems(file: string, rows: readonly ExchangeLeg[]):
   }
   return problems;
 }
+
+/**
+ * An exchange_id names one Free Exchange Transaction of an account (Exhibit A 1.): its two legs
+ * are paired by it, in this file and whenever the account is replayed from its record. New legs
+ * under an exchange_id the account already recorded with other legs would pair with those (the
+ * second exchange lost on replay), so they conflict with the record, as a txn_id recorded with
+ * other content does (SPEC §6; a correction is a new transaction). One problem per exchange, on
+ * its first new leg. `recordedLegs`: the txn_ids recorded under (account, exchange_id).
+ */
+export function recordedExchangeIdProblems(
+  file: string,
+  legs: readonly Pick<ExchangeLeg, 'line' | 'account' | 'exchangeId'>[],
+  recordedLegs: (account: string, exchangeId: string) => readonly string[] | undefined,
+): Problem[] {
+  const problems: Problem[] = [];
+  const reported = new Set<string>();
+  for (const leg of [...legs].sort((a, b) => a.line - b.line)) {
+    if (leg.exchangeId === null) continue;
+    const recorded = recordedLegs(leg.account, leg.exchangeId);
+    const key = `${leg.account}\u0000${leg.exchangeId}`;
+    if (recorded === undefined || recorded.length === 0 || reported.has(key)) continue;
+    reported.add(key);
+    problems.push({
+      code: 'CONFLICT',
+      file,
+      line: leg.line,
+      field: 'exchange_id',
+      value: leg.exchangeId,
+      reason: `exchange ${leg.exchangeId} of account ${leg.account} is already recorded (${recorded.join(', ')}); an exchange_id names one Free Exchange Transaction: give a new exchange a new exchange_id`,
+    });
+  }
+  return problems;
+}
