@@ -1,6 +1,15 @@
 import type { Problem } from '../errors.js';
 import { exchangeSharesConsistent } from './classBActivity.js';
+import { formatPriceUnits } from './pricePerShare.js';
 import { formatShareUnits } from './shareUnits.js';
+
+/**
+ * The most one row's shares are worth at its price, in 1/100,000,000 dollar (shares × price, SPEC
+ * §3): the ledger keeps a redemption piece's CDSC base exact to eight places with sixteen digits
+ * before the point, and its gross proceeds, a lot's cost and the CDSC in cents below that. A row
+ * worth more is refused on its own line, not left for the store to overflow (a bug's exit 70).
+ */
+export const MAX_ROW_VALUE_UNITS = 10n ** 24n - 1n;
 
 /**
  * What a transfer agent's Class B transaction must say (SPEC §6, §7; Agreement FOURTH; Exhibit A
@@ -28,6 +37,9 @@ export interface ClassBTransactionStatement {
   readonly txn_id: string;
   readonly class: string;
   readonly type: ClassBTransactionType;
+  /** 1/10,000 share */
+  readonly shares: bigint;
+  /** 1/10,000 dollar */
   readonly price: bigint | null;
   readonly exchange_id: string | null;
   readonly waiver: string | null;
@@ -63,6 +75,12 @@ export function classBTransactionProblems(
       );
     if (r.price === null && r.type !== 'convert')
       bad('price', '', `empty; a ${r.type} row needs the price per share`);
+    else if (r.price !== null && r.shares * r.price > MAX_ROW_VALUE_UNITS)
+      bad(
+        'shares',
+        formatShareUnits(r.shares),
+        `${formatShareUnits(r.shares)} shares at ${formatPriceUnits(r.price)} are worth more than the ledger records (under $10,000,000,000,000,000 a row); check the shares and the price`,
+      );
     const isExchange = r.type === 'exchange_out' || r.type === 'exchange_in';
     if (isExchange && r.exchange_id === null)
       bad('exchange_id', '', `an ${r.type} row needs the exchange_id that pairs it with its other leg`);

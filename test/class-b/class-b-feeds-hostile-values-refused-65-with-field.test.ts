@@ -119,4 +119,49 @@ describe.each(dialects)('hostile values in the Class B feeds on %s', (dialect) =
       expect(e.problems.map((p) => [p.line === 2 || p.line === 3, p.field])).toEqual([[true, field]]);
       expect(await db.query<{ n: string }>('SELECT count(*) AS n FROM feed_import')).toEqual(before);
     });
+
+  // Shares and price each fit, their product does not: a redemption worth 10^32 dollars reached
+  // the store, whose numeric columns overflowed (exit 70, a bug). Refused on each row instead.
+  it('rows worth $10^16 or more (shares × price): refused 65 on shares, each row, nothing written', async () => {
+    const before = await db.query<{ n: string }>('SELECT count(*) AS n FROM feed_import');
+    const err = await importTransactions(
+      db,
+      'worth.csv',
+      Buffer.from(
+        `${TXN}\n2026-01-05,W1,H1,${FUND},B,purchase,9999999999999999,9999999999999999,,\n` +
+          `2026-01-06,W2,H1,${FUND},B,redeem,9999999999999999,9999999999999999,,\n` +
+          `2026-01-07,W3,H1,${FUND},B,purchase,1000000000000,10000,,\n`,
+      ),
+    ).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ProblemsError);
+    const e = err as ProblemsError;
+    expect(e.exitCode).toBe(65);
+    expect(e.problems.map((p) => [p.file, p.line, p.field])).toEqual([
+      ['worth.csv', 2, 'shares'],
+      ['worth.csv', 3, 'shares'],
+      ['worth.csv', 4, 'shares'],
+    ]);
+    expect(await db.query<{ n: string }>('SELECT count(*) AS n FROM feed_import')).toEqual(before);
+  });
+
+  it('a row worth just under $10^16 is recorded, its redemption to the cent', async () => {
+    // 1,000,000,000,000 shares × $9,999.9999 = $9,999,999,900,000,000.00; bought and redeemed the
+    // same week: 5% of the cost
+    await importTransactions(
+      db,
+      'near.csv',
+      Buffer.from(
+        `${TXN}\n2026-02-02,N1,H1,${FUND},B,purchase,1000000000000,9999.9999,,\n` +
+          `2026-02-03,N2,H1,${FUND},B,redeem,1000000000000,9999.9999,,\n`,
+      ),
+    );
+    const [r] = await db.query<{ gross: string; cdsc: string; net: string }>(
+      "SELECT gross::text, cdsc::text, net::text FROM class_b_redemption WHERE txn_id = 'N2'",
+    );
+    expect(r).toEqual({
+      gross: '9999999900000000.00',
+      cdsc: '499999995000000.00',
+      net: '9499999905000000.00',
+    });
+  });
 });
