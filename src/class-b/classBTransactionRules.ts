@@ -4,12 +4,20 @@ import { formatPriceUnits } from './pricePerShare.js';
 import { formatShareUnits } from './shareUnits.js';
 
 /**
- * The most one row's shares are worth at its price, in 1/100,000,000 dollar (shares × price, SPEC
- * §3): the ledger keeps a redemption piece's CDSC base exact to eight places with sixteen digits
- * before the point, and its gross proceeds, a lot's cost and the CDSC in cents below that. A row
- * worth more is refused on its own line, not left for the store to overflow (a bug's exit 70).
+ * The most shares one row may carry, in 1/10,000 share: 900 billion shares. A lot is at most one
+ * row's shares, and the month pass keeps shares in float64 columns, exact below 2^53 units
+ * (monthPassColumns.ts), the stored month-end ledgers in bigint.
  */
-export const MAX_ROW_VALUE_UNITS = 10n ** 24n - 1n;
+export const MAX_ROW_SHARE_UNITS = 9_000_000_000_000_000n;
+
+/**
+ * The most one row's shares are worth at its price (shares × price, SPEC §3), in 1/100,000,000
+ * dollar: $90 billion. A redemption piece's CDSC base, min(cost, shares × price), is kept exact in
+ * these units, in the month pass a 64-bit column (monthPassColumns.ts: under 2^63 units, $92.2
+ * billion). A row worth more is refused on its own line, not left to overflow the store (exit 70)
+ * or to wrap silently.
+ */
+export const MAX_ROW_VALUE_UNITS = 9n * 10n ** 18n;
 
 /**
  * What a transfer agent's Class B transaction must say (SPEC §6, §7; Agreement FOURTH; Exhibit A
@@ -75,11 +83,17 @@ export function classBTransactionProblems(
       );
     if (r.price === null && r.type !== 'convert')
       bad('price', '', `empty; a ${r.type} row needs the price per share`);
+    if (r.shares > MAX_ROW_SHARE_UNITS)
+      bad(
+        'shares',
+        formatShareUnits(r.shares),
+        `${formatShareUnits(r.shares)} shares in one transaction: the ledger records at most 900,000,000,000 shares a row; check the shares`,
+      );
     else if (r.price !== null && r.shares * r.price > MAX_ROW_VALUE_UNITS)
       bad(
         'shares',
         formatShareUnits(r.shares),
-        `${formatShareUnits(r.shares)} shares at ${formatPriceUnits(r.price)} are worth more than the ledger records (under $10,000,000,000,000,000 a row); check the shares and the price`,
+        `${formatShareUnits(r.shares)} shares at ${formatPriceUnits(r.price)} are worth more than the ledger records (at most $90,000,000,000.00 a row); check the shares and the price`,
       );
     const isExchange = r.type === 'exchange_out' || r.type === 'exchange_in';
     if (isExchange && r.exchange_id === null)
