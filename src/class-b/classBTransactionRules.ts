@@ -1,6 +1,23 @@
 import type { Problem } from '../errors.js';
 import { exchangeSharesConsistent } from './classBActivity.js';
+import { formatPriceUnits } from './pricePerShare.js';
 import { formatShareUnits } from './shareUnits.js';
+
+/**
+ * The most shares one row may carry, in 1/10,000 share: 900 billion shares. A lot is at most one
+ * row's shares, and the month pass keeps shares in float64 columns, exact below 2^53 units
+ * (monthPassColumns.ts), the stored month-end ledgers in bigint.
+ */
+export const MAX_ROW_SHARE_UNITS = 9_000_000_000_000_000n;
+
+/**
+ * The most one row's shares are worth at its price (shares × price, SPEC §3), in 1/100,000,000
+ * dollar: $90 billion. A redemption piece's CDSC base, min(cost, shares × price), is kept exact in
+ * these units, in the month pass a 64-bit column (monthPassColumns.ts: under 2^63 units, $92.2
+ * billion). A row worth more is refused on its own line, not left to overflow the store (exit 70)
+ * or to wrap silently.
+ */
+export const MAX_ROW_VALUE_UNITS = 9n * 10n ** 18n;
 
 /**
  * What a transfer agent's Class B transaction must say (SPEC §6, §7; Agreement FOURTH; Exhibit A
@@ -28,6 +45,9 @@ export interface ClassBTransactionStatement {
   readonly txn_id: string;
   readonly class: string;
   readonly type: ClassBTransactionType;
+  /** 1/10,000 share */
+  readonly shares: bigint;
+  /** 1/10,000 dollar */
   readonly price: bigint | null;
   readonly exchange_id: string | null;
   readonly waiver: string | null;
@@ -63,6 +83,18 @@ export function classBTransactionProblems(
       );
     if (r.price === null && r.type !== 'convert')
       bad('price', '', `empty; a ${r.type} row needs the price per share`);
+    if (r.shares > MAX_ROW_SHARE_UNITS)
+      bad(
+        'shares',
+        formatShareUnits(r.shares),
+        `${formatShareUnits(r.shares)} shares in one transaction: the ledger records at most 900,000,000,000 shares a row; check the shares`,
+      );
+    else if (r.price !== null && r.shares * r.price > MAX_ROW_VALUE_UNITS)
+      bad(
+        'shares',
+        formatShareUnits(r.shares),
+        `${formatShareUnits(r.shares)} shares at ${formatPriceUnits(r.price)} are worth more than the ledger records (at most $90,000,000,000.00 a row); check the shares and the price`,
+      );
     const isExchange = r.type === 'exchange_out' || r.type === 'exchange_in';
     if (isExchange && r.exchange_id === null)
       bad('exchange_id', '', `an ${r.type} row needs the exchange_id that pairs it with its other leg`);
@@ -165,6 +197,39 @@ export function exchangeLegProblems(file: string, rows: readonly ExchangeLeg[]):
         );
       }
     }
+  }
+  return problems;
+}
+
+/**
+ * An exchange_id names one Free Exchange Transaction of an account (Exhibit A 1.): its two legs
+ * are paired by it, in this file and whenever the account is replayed from its record. New legs
+ * under an exchange_id the account already recorded with other legs would pair with those (the
+ * second exchange lost on replay), so they conflict with the record, as a txn_id recorded with
+ * other content does (SPEC §6; a correction is a new transaction). One problem per exchange, on
+ * its first new leg. `recordedLegs`: the txn_ids recorded under (account, exchange_id).
+ */
+export function recordedExchangeIdProblems(
+  file: string,
+  legs: readonly Pick<ExchangeLeg, 'line' | 'account' | 'exchangeId'>[],
+  recordedLegs: (account: string, exchangeId: string) => readonly string[] | undefined,
+): Problem[] {
+  const problems: Problem[] = [];
+  const reported = new Set<string>();
+  for (const leg of [...legs].sort((a, b) => a.line - b.line)) {
+    if (leg.exchangeId === null) continue;
+    const recorded = recordedLegs(leg.account, leg.exchangeId);
+    const key = `${leg.account}\u0000${leg.exchangeId}`;
+    if (recorded === undefined || recorded.length === 0 || reported.has(key)) continue;
+    reported.add(key);
+    problems.push({
+      code: 'CONFLICT',
+      file,
+      line: leg.line,
+      field: 'exchange_id',
+      value: leg.exchangeId,
+      reason: `exchange ${leg.exchangeId} of account ${leg.account} is already recorded (${recorded.join(', ')}); an exchange_id names one Free Exchange Transaction: give a new exchange a new exchange_id`,
+    });
   }
   return problems;
 }

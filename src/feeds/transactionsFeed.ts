@@ -1,7 +1,11 @@
 import { monthEnd } from '../calendar/isoDate.js';
 import { CDSC_WAIVERS } from '../class-b/cdscWaiver.js';
 import type { ClassBTerms } from '../class-b/classBTerms.js';
-import { CLASS_B_TRANSACTION_TYPES, exchangeLegProblems } from '../class-b/classBTransactionRules.js';
+import {
+  CLASS_B_TRANSACTION_TYPES,
+  exchangeLegProblems,
+  recordedExchangeIdProblems,
+} from '../class-b/classBTransactionRules.js';
 import { type DistributorTerm, distributorsOfPortfolio } from '../class-b/distributorTerm.js';
 import type { StoredAccountLedger } from '../class-b/storedAccountLedger.js';
 import { type Problem, ProblemsError } from '../errors.js';
@@ -35,8 +39,10 @@ import type { Registry } from '../registry/registry.js';
 import {
   accountsWithRedemptionsFrom,
   type ClassBTransactionRow,
+  exchangeLegKey,
   insertTransactionCopyText,
   loadTransactionsOf,
+  recordedExchangeLegs,
   recordedTransactions,
   replaceRedemptions,
   sameRecordedTransaction,
@@ -80,6 +86,8 @@ interface TransactionsState {
   /** each of the file's accounts' key (class_b_account.account_key), by its place in the columns' account names (NaN: not recorded) */
   readonly accountKeys: Float64Array;
   readonly recorded: ReadonlyMap<string, ClassBTransactionRow>;
+  /** the txn_ids recorded under each of the file's (account, exchange_id), by exchangeLegKey */
+  readonly recordedExchanges: ReadonlyMap<string, readonly string[]>;
   /** the distributors' terms: a stated attribution must name one of the portfolio's (Exhibit A 2(b)) */
   readonly distributorTerms: readonly DistributorTerm[];
   /**
@@ -161,6 +169,12 @@ export const transactionsFeed: FeedDefinition<
       const { keys } = staged;
       const unknown = new Set(accounts.filter((_, k) => Number.isNaN(keys[k]!)));
       const recorded = await recordedTransactions(tx, rows.txnId);
+      const exchanges = new Map<string, { account: string; exchangeId: string }>();
+      for (const [i, exchangeId] of rows.exchangeId) {
+        const account = rows.accountOf(i);
+        exchanges.set(exchangeLegKey(account, exchangeId), { account, exchangeId });
+      }
+      const recordedExchanges = await recordedExchangeLegs(tx, exchanges.values());
       // the dates and accounts of the rows not recorded (normally every row)
       const freshDate = new Uint8Array(rows.dates.names.length);
       const freshAccount = new Uint8Array(accounts.length);
@@ -182,13 +196,14 @@ export const transactionsFeed: FeedDefinition<
       // 1,000,000 accounts 34 reads of 20,000 names' index probes, each finding nothing but this
       // file's own rows); the file's other accounts, normally none, are probed with them
       const activeAfterAsOf = asOf === null ? new Set<string>() : await staged.withTransactionsAfter(asOf);
-      return { keys, unknown, recorded, asOf, activeAfterAsOf };
+      return { keys, unknown, recorded, recordedExchanges, asOf, activeAfterAsOf };
     });
     return {
       registry,
       unknownAccounts: found.unknown,
       accountKeys: found.keys,
       recorded: found.recorded,
+      recordedExchanges: found.recordedExchanges,
       asOf: found.asOf,
       activeAfterAsOf: found.activeAfterAsOf,
       terms: await loadClassBTerms(tx),
@@ -299,6 +314,11 @@ export const transactionsFeed: FeedDefinition<
     const legs: TxnChange[] = [];
     for (const i of rows.exchangeId.keys()) if (isNew[i] === 1) legs.push(changes.change(i));
     problems.push(...exchangeLegProblems(ctx.file, legs));
+    problems.push(
+      ...recordedExchangeIdProblems(ctx.file, legs, (account, id) =>
+        state.recordedExchanges.get(exchangeLegKey(account, id)),
+      ),
+    );
     // The ledger's check of the holdings (every touched account replayed with the new rows) runs
     // in `apply`, a chunk of accounts at a time, and only for a file with no other problem.
     return { changes, unchanged, problems, warnings: [] };

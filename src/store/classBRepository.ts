@@ -569,6 +569,43 @@ export async function recordedTransactions(
   return new Map(rows.map((r) => [r.txn_id, r]));
 }
 
+/**
+ * The recorded legs of the given exchanges, each named by its account and exchange_id: the
+ * txn_ids recorded with that exchange_id in that account, by `exchangeLegKey`. Each staged pair
+ * probes its account's rows (class_b_transaction_by_account): a file's exchanges are few beside
+ * the recorded rows.
+ */
+export async function recordedExchangeLegs(
+  q: Queryable,
+  pairs: Iterable<{ readonly account: string; readonly exchangeId: string }>,
+): Promise<Map<string, string[]>> {
+  const staged = [...pairs];
+  if (staged.length === 0) return new Map();
+  const rows = await withStagedRows(
+    q,
+    { account: 'text', exchange_id: 'text' },
+    (function* () {
+      for (const p of staged) yield [p.account, p.exchangeId];
+    })(),
+    (table) =>
+      q.textRows(
+        `SELECT DISTINCT t.account, t.exchange_id, t.txn_id FROM ${table} k CROSS JOIN LATERAL (SELECT r.account, r.exchange_id, r.txn_id FROM class_b_transaction r WHERE r.account = k.account AND r.exchange_id = k.exchange_id AND r.type IN ('exchange_out', 'exchange_in') OFFSET 0) t`,
+      ),
+  );
+  const out = new Map<string, string[]>();
+  for (const [account, exchangeId, txnId] of rows) {
+    const key = exchangeLegKey(account!, exchangeId!);
+    out.set(key, [...(out.get(key) ?? []), txnId!]);
+  }
+  for (const ids of out.values()) ids.sort();
+  return out;
+}
+
+/** The key of an exchange of an account in {@link recordedExchangeLegs}. */
+export function exchangeLegKey(account: string, exchangeId: string): string {
+  return `${account}\u0000${exchangeId}`;
+}
+
 /** A new transaction as the feed gives it (the store numbers its arrival). */
 export interface NewClassBTransaction {
   readonly txnId: string;

@@ -119,4 +119,55 @@ describe.each(dialects)('hostile values in the Class B feeds on %s', (dialect) =
       expect(e.problems.map((p) => [p.line === 2 || p.line === 3, p.field])).toEqual([[true, field]]);
       expect(await db.query<{ n: string }>('SELECT count(*) AS n FROM feed_import')).toEqual(before);
     });
+
+  // The feed's shares and price each fit their columns, but a redemption worth 10^32 dollars then
+  // overflowed the store's numeric columns, and a lot of 10^15 shares the bigint month-end ledger at
+  // the close (exit 70, a bug, both), and a piece worth more than 2^63 value units wrapped to a
+  // negative CDSC base in the month pass. Refused on each row instead: at most 900 billion shares
+  // and $90 billion a row.
+  it('rows of more than 900 billion shares or worth more than $90 billion: refused 65 on shares, each row, nothing written', async () => {
+    const before = await db.query<{ n: string }>('SELECT count(*) AS n FROM feed_import');
+    const err = await importTransactions(
+      db,
+      'worth.csv',
+      Buffer.from(
+        `${TXN}\n2026-01-05,W1,H1,${FUND},B,purchase,9999999999999999,9999999999999999,,\n` +
+          `2026-01-06,W2,H1,${FUND},B,redeem,9999999999999999,9999999999999999,,\n` +
+          `2026-01-07,W3,H1,${FUND},B,purchase,1000000000000000,0.0001,,\n` +
+          `2026-01-07,W4,H1,${FUND},B,purchase,900000000,100.0001,,\n`,
+      ),
+    ).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ProblemsError);
+    const e = err as ProblemsError;
+    expect(e.exitCode).toBe(65);
+    expect(e.problems.map((p) => [p.file, p.line, p.field, p.reason.split(':')[0]])).toEqual([
+      ['worth.csv', 2, 'shares', '9999999999999999.0000 shares in one transaction'],
+      ['worth.csv', 3, 'shares', '9999999999999999.0000 shares in one transaction'],
+      ['worth.csv', 4, 'shares', '1000000000000000.0000 shares in one transaction'],
+      [
+        'worth.csv',
+        5,
+        'shares',
+        '900000000.0000 shares at 100.0001 are worth more than the ledger records (at most $90,000,000,000.00 a row); check the shares and the price',
+      ],
+    ]);
+    expect(await db.query<{ n: string }>('SELECT count(*) AS n FROM feed_import')).toEqual(before);
+  });
+
+  it('a row worth $90 billion is recorded, its redemption to the cent', async () => {
+    // 900,000,000 shares × $100.0000 = $90,000,000,000.00, bought and redeemed the same week: CDSC
+    // 5% of it, $4,500,000,000.00
+    await importTransactions(
+      db,
+      'near.csv',
+      Buffer.from(
+        `${TXN}\n2026-02-02,N1,H1,${FUND},B,purchase,900000000,100,,\n` +
+          `2026-02-03,N2,H1,${FUND},B,redeem,900000000,100,,\n`,
+      ),
+    );
+    const [r] = await db.query<{ gross: string; cdsc: string; net: string }>(
+      "SELECT gross::text, cdsc::text, net::text FROM class_b_redemption WHERE txn_id = 'N2'",
+    );
+    expect(r).toEqual({ gross: '90000000000.00', cdsc: '4500000000.00', net: '85500000000.00' });
+  });
 });
