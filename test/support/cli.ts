@@ -87,8 +87,12 @@ export async function runCliInProcess(
  * every write, use runCliInProcess. The store must be open in this process (and closed before a
  * runCliInProcess on the same folder, which would wait for its lock).
  */
-export function runCliOnOpenStore(store: Database, args: readonly string[]): Promise<CliRun> {
-  return oneAtATime(() => runInProcessNow(args, {}, undefined, store));
+export function runCliOnOpenStore(
+  store: Database,
+  args: readonly string[],
+  env: Record<string, string> = {},
+): Promise<CliRun> {
+  return oneAtATime(() => runInProcessNow(args, env, undefined, store));
 }
 
 let inProcessQueue: Promise<void> = Promise.resolve();
