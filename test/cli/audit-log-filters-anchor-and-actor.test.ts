@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../../src/calendar/isoDate.js';
 import { businessDaysBetween } from '../../src/calendar/nyseCalendar.js';
-import { runCliInProcess } from '../support/cli.js';
+import { openDatabase } from '../../src/store/database.js';
+import { runCliInProcess, runCliOnOpenStore } from '../support/cli.js';
 import { dialects, freshDatabase } from '../support/databases.js';
 import { seedFiles, seedsAvailable } from '../support/seeds.js';
 
@@ -56,9 +57,11 @@ describe.skipIf(!seedsAvailable).each(dialects)('audit log, anchor and verify --
         )
       ).code,
     ).toBe(0);
+    // the queries below on the store kept open (runCliOnOpenStore): what they print is the subject
+    const store = await openDatabase(db, { workload: 'query' });
+    const query = (args: string[]) => runCliOnOpenStore(store, ['--db', db, ...args], env);
     const log = async (...args: string[]) =>
-      (await runCliInProcess(['--db', db, 'audit', 'log', ...args, '--json'], env)).json<{ records: Rec[] }>()
-        .records;
+      (await query(['audit', 'log', ...args, '--json'])).json<{ records: Rec[] }>().records;
 
     const all = await log();
     expect(all.map((r) => [r.seq, r.actor, r.action])).toEqual([
@@ -76,9 +79,7 @@ describe.skipIf(!seedsAvailable).each(dialects)('audit log, anchor and verify --
     expect((await log('--from', day, '--to', lastDay)).map((r) => r.seq)).toEqual([1, 2, 3]);
     expect(await log('--from', addDays(lastDay, 1))).toEqual([]);
     expect(await log('--to', addDays(day, -1))).toEqual([]);
-    const csvOut = (
-      await runCliInProcess(['--db', db, 'audit', 'log', '--action', 'net-assets.*', '--csv'], env)
-    ).stdout
+    const csvOut = (await query(['audit', 'log', '--action', 'net-assets.*', '--csv'])).stdout
       .trim()
       .split('\n');
     expect(csvOut[0]).toBe('seq,at,actor,action,subject,contentHash,detail,prevHash,hash');
@@ -87,23 +88,17 @@ describe.skipIf(!seedsAvailable).each(dialects)('audit log, anchor and verify --
       [`${userInfo().username} (OS user)`, 'net-assets.import', 'feb.csv'],
     ]);
 
-    const anchor = (await runCliInProcess(['--db', db, 'audit', 'anchor'], env)).stdout.trim();
+    const anchor = (await query(['audit', 'anchor'])).stdout.trim();
     expect(anchor).toBe(`3:${all[2]!.hash}`);
-    expect((await runCliInProcess(['--db', db, 'audit', 'verify', '--anchor', anchor], env)).code).toBe(0);
-    expect((await runCliInProcess(['--db', db, 'audit', 'verify', '--anchor', all[2]!.hash], env)).code).toBe(
-      0,
-    );
-    const wrong = await runCliInProcess(
-      ['--db', db, 'audit', 'verify', '--anchor', `2:${all[2]!.hash}`],
-      env,
-    );
+    expect((await query(['audit', 'verify', '--anchor', anchor])).code).toBe(0);
+    expect((await query(['audit', 'verify', '--anchor', all[2]!.hash])).code).toBe(0);
+    const wrong = await query(['audit', 'verify', '--anchor', `2:${all[2]!.hash}`]);
     expect(wrong.code).toBe(69);
     expect(wrong.stderr).toContain(
       `anchor: the kept head 2:${all[2]!.hash} is not in the log (it ends at record 3)`,
     );
-    expect((await runCliInProcess(['--db', db, 'audit', 'verify', '--anchor', 'deadbeef'], env)).code).toBe(
-      64,
-    );
+    expect((await query(['audit', 'verify', '--anchor', 'deadbeef'])).code).toBe(64);
+    await store.close();
     await tdb.drop();
   }, 600_000);
 });

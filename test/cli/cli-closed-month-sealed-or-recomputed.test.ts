@@ -4,44 +4,47 @@ import { MONTH_CLOSE_STEPS } from '../../src/close/closeSteps.js';
 import { closeMonth } from '../../src/close/monthClose.js';
 import { importNetAssets } from '../../src/feeds/netAssetsFeed.js';
 import { importExhibits } from '../../src/import/exhibitImport.js';
-import { runCliInProcess } from '../support/cli.js';
+import type { Database } from '../../src/store/database.js';
+import { runCliOnOpenStore } from '../support/cli.js';
 import { dialects, freshDatabase, type TestDatabase } from '../support/databases.js';
 import { seedExhibitFiles } from '../support/seedDocuments.js';
 import { seedsAvailable } from '../support/seeds.js';
 
-/** `npm run build` first: these run the CLI as a user would. */
 describe.skipIf(!seedsAvailable).each(dialects)('reports of a closed month on the CLI (%s)', (dialect) => {
   let tdb: TestDatabase;
-  const cli = (...args: string[]) => runCliInProcess(['--db', tdb.target, ...args]);
+  /**
+   * The store, kept open across the file's queries (runCliOnOpenStore): the CLI's commands answer
+   * on it as on the store they open, without a PGlite start each; what they print is the subject.
+   */
+  let store: Database;
+  const cli = (...args: string[]) => runCliOnOpenStore(store, ['--db', tdb.target, ...args]);
   beforeAll(async () => {
     tdb = await freshDatabase(dialect);
-    const db = await tdb.open();
-    try {
-      await importExhibits(
-        db,
-        seedExhibitFiles().filter((f) => f.fileName.includes('002_')),
+    store = await tdb.open();
+    const db = store;
+    await importExhibits(
+      db,
+      seedExhibitFiles().filter((f) => f.fileName.includes('002_')),
+    );
+    const rows = (from: string, to: string) =>
+      Buffer.from(
+        [
+          'date,portfolio,class,net_assets',
+          ...businessDaysBetween(from, to).map((d) => `${d},AIM Value Fund,C,36500000.00`),
+        ].join('\n'),
       );
-      const rows = (from: string, to: string) =>
-        Buffer.from(
-          [
-            'date,portfolio,class,net_assets',
-            ...businessDaysBetween(from, to).map((d) => `${d},AIM Value Fund,C,36500000.00`),
-          ].join('\n'),
-        );
-      await importNetAssets(db, 'na.csv', rows('2006-12-29', '2007-03-30'));
-      await closeMonth(db, '2007-02', MONTH_CLOSE_STEPS, { first: true });
-      // 2007-02-09 (Fri, carried over the weekend) restated: +100.00 of fees a day for 3 days.
-      await importNetAssets(
-        db,
-        'fix.csv',
-        Buffer.from('date,portfolio,class,net_assets\n2007-02-09,AIM Value Fund,C,40150000.00'),
-        { restate: true },
-      );
-    } finally {
-      await db.close();
-    }
+    await importNetAssets(db, 'na.csv', rows('2006-12-29', '2007-03-30'));
+    await closeMonth(db, '2007-02', MONTH_CLOSE_STEPS, { first: true });
+    // 2007-02-09 (Fri, carried over the weekend) restated: +100.00 of fees a day for 3 days.
+    await importNetAssets(
+      db,
+      'fix.csv',
+      Buffer.from('date,portfolio,class,net_assets\n2007-02-09,AIM Value Fund,C,40150000.00'),
+      { restate: true },
+    );
   }, 120_000);
   afterAll(async () => {
+    await store?.close();
     await tdb.drop();
   }, 180_000);
 

@@ -8,14 +8,14 @@ import { forwardToServe } from '../../src/cli/serveForward.js';
 import { serveDiscoveryPath } from '../../src/store/serveDiscovery.js';
 import { type CliRun, runCliAsync, runCliInProcess } from '../support/cli.js';
 import { freshDatabase, type TestDatabase } from '../support/databases.js';
-import { demoOpenStore } from '../support/demoOpen.js';
+import { demoJanuaryClosedStore } from '../support/demoOpen.js';
 
 /**
  * Issue 13 item 4, differential: every query command the CLI forwards to a running `plan12b serve`
  * prints, through the server, exactly what it prints in-process on the same store with the same
  * arguments — stdout, stderr and exit code, in its human, --json and --csv forms, errors included.
- * The store is the demo complex's (its months open; January closed here, so that sealed reads
- * are compared too). The reference runs first, in-process; then the server holds the store (in
+ * The store is the demo complex's (its months open but January, closed by `plan12b close`, so that
+ * sealed reads are compared too). The reference runs first, in-process; then the server holds the store (in
  * this process) and each line goes through the CLI's forward (src/cli/serveForward.ts) over HTTP;
  * a few lines are spawned as real processes (the fast path of bin/plan12b.js, --no-server, a write).
  */
@@ -54,10 +54,9 @@ describe('a CLI query answered by plan12b serve prints what it prints in-process
 
   beforeAll(async () => {
     tdb = await freshDatabase('pglite');
-    // a copy of the run's open demo complex (test/support/demoOpen.ts), recorded once per run
-    await demoOpenStore(tdb.target);
-    const closed = await runCliInProcess([...db(), 'close', '--month', '2025-01']);
-    expect(closed.code, closed.stderr).toBe(0);
+    // a copy of the run's demo complex with January closed by `plan12b close --month 2025-01`, which
+    // exited 0 (test/support/demoOpen.ts), recorded once per run
+    await demoJanuaryClosedStore(tdb.target);
     const documents = (await runCliInProcess([...db(), 'exhibit', 'list', '--json'])).json<{
       documents: { id: string; kind: string }[];
     }>().documents;

@@ -5,12 +5,10 @@ import { verifyAuditEvidence } from '../../src/audit/auditVerification.js';
 import { changedInputKinds } from '../../src/audit/inputDigestKinds.js';
 import { LedgerStateRowsDigest } from '../../src/audit/ledgerStateDigest.js';
 import { sealedMonthInputsDigestNow } from '../../src/audit/monthInputsDigest.js';
-import { MONTH_CLOSE_STEPS } from '../../src/close/closeSteps.js';
-import { closeMonth } from '../../src/close/monthClose.js';
 import { loadSealedMonths } from '../../src/store/closeRepository.js';
 import type { Database } from '../../src/store/database.js';
 import { freshDatabase, type TestDatabase } from '../support/databases.js';
-import { demoOpenStore } from '../support/demoOpen.js';
+import { DEMO_FIRST_MONTH, demoJanuaryClosedStore } from '../support/demoOpen.js';
 
 /**
  * SPEC §12: the close seals its results, and `audit verify` finds what was changed outside
@@ -25,7 +23,7 @@ import { demoOpenStore } from '../support/demoOpen.js';
  * at 2024-12-31 and writes the state at 2025-01-31).
  */
 
-const MONTH = '2025-01';
+const MONTH = DEMO_FIRST_MONTH;
 class Rollback extends Error {}
 
 const sha = (b: Uint8Array | string) => createHash('sha256').update(b).digest();
@@ -36,9 +34,9 @@ describe('the ledger state, the portfolio names and the documents of a closed mo
 
   beforeAll(async () => {
     tdb = await freshDatabase('pglite');
-    await demoOpenStore(tdb.target);
+    // a copy of the run's demo complex with January closed (test/support/demoOpen.ts), recorded once per run
+    await demoJanuaryClosedStore(tdb.target);
     db = await tdb.open();
-    await closeMonth(db, MONTH, MONTH_CLOSE_STEPS);
   }, 300_000);
 
   afterAll(async () => {

@@ -1,6 +1,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Database } from '../../src/store/database.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -73,6 +74,31 @@ export async function runCliInProcess(
   /** told what the command has written to stderr so far, each time it writes (to see it waiting) */
   onStderr?: (stderrSoFar: string) => void,
 ): Promise<CliRun> {
+  return oneAtATime(() => runInProcessNow(args, env, onStderr));
+}
+
+/**
+ * {@link runCliInProcess} on a store the test keeps open, for a file whose subject is what query
+ * commands print, not how the CLI opens its store: the command runs as `plan12b serve` runs a
+ * forwarded query (`main`'s embedded run, src/cli/main.ts), on the store lent to it instead of one
+ * it opens and closes (PGlite's start and stop, ~0.2–0.4 s of CPU a command). The same commander
+ * program, command, door, output and exit code; not the real CLI's opening and migrating of the
+ * store, nor its registry snapshot (a query on a lent store reads the store) — tests of those, and
+ * every write, use runCliInProcess. The store must be open in this process (and closed before a
+ * runCliInProcess on the same folder, which would wait for its lock).
+ */
+export function runCliOnOpenStore(
+  store: Database,
+  args: readonly string[],
+  env: Record<string, string> = {},
+): Promise<CliRun> {
+  return oneAtATime(() => runInProcessNow(args, env, undefined, store));
+}
+
+let inProcessQueue: Promise<void> = Promise.resolve();
+
+/** In-process runs one after the other: stdout and stderr are the process's own. */
+async function oneAtATime(run: () => Promise<CliRun>): Promise<CliRun> {
   const previous = inProcessQueue;
   let done = () => {};
   inProcessQueue = new Promise<void>((r) => {
@@ -80,18 +106,18 @@ export async function runCliInProcess(
   });
   await previous;
   try {
-    return await runInProcessNow(args, env, onStderr);
+    return await run();
   } finally {
     done();
   }
 }
 
-let inProcessQueue: Promise<void> = Promise.resolve();
-
 async function runInProcessNow(
   args: readonly string[],
   env: Record<string, string>,
   onStderr: ((stderrSoFar: string) => void) | undefined,
+  /** a store lent to the command (runCliOnOpenStore) */
+  store?: Database,
 ): Promise<CliRun> {
   const [{ main }, { setActor }, { setRunningCommand }] = await Promise.all([
     import('../../src/cli/main.js'),
@@ -105,6 +131,13 @@ async function runInProcessNow(
   }
   let stdout = '';
   let stderr = '';
+  const appendOut = (s: string) => {
+    stdout += s;
+  };
+  const appendErr = (s: string) => {
+    stderr += s;
+    onStderr?.(stderr);
+  };
   const capture =
     (append: (s: string) => void) =>
     (chunk: string | Uint8Array, ...rest: unknown[]): boolean => {
@@ -116,16 +149,14 @@ async function runInProcessNow(
   const out = process.stdout.write;
   const err = process.stderr.write;
   const exitCode = process.exitCode;
-  process.stdout.write = capture((s) => {
-    stdout += s;
-  }) as typeof process.stdout.write;
-  process.stderr.write = capture((s) => {
-    stderr += s;
-    onStderr?.(stderr);
-  }) as typeof process.stderr.write;
+  process.stdout.write = capture(appendOut) as typeof process.stdout.write;
+  process.stderr.write = capture(appendErr) as typeof process.stderr.write;
   let code: number;
   try {
-    code = await main(['node', 'plan12b', ...args]);
+    code = await main(
+      ['node', 'plan12b', ...args],
+      store && { output: { out: appendOut, err: appendErr }, database: (fn) => fn(store) },
+    );
   } catch (e) {
     // bin/plan12b.js: a rejection of main is an internal error, exit 70.
     stderr += `plan12b: internal error: ${(e as Error)?.stack ?? e}\n`;

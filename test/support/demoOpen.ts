@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { inject } from 'vitest';
+import { runCliAsync } from './cli.js';
 import { freshDatabase } from './databases.js';
 import { copyFolder } from './folderCopy.js';
 
@@ -38,26 +39,28 @@ export function recordDemoOpen(target: string, out: string): Promise<void> {
   });
 }
 
-/** The run's folder for the open demo complex (test/support/globalSetup.ts), if there is one. */
-function demoOpenTemplate(): string | undefined {
+/** The run's folder (test/support/globalSetup.ts) for a recorded store of this kind, if there is one. */
+function runFolder(kind: 'demoOpenTemplate' | 'demoJanuaryClosedTemplate'): string | undefined {
   try {
-    return inject('demoOpenTemplate');
+    return inject(kind);
   } catch {
     return undefined;
   }
 }
 
 /**
- * The open demo complex in a new PGlite folder at `target` (which must not hold a store): a copy of
- * the one the run recorded, which the first file to ask for it records (once per run; a file that
- * asks meanwhile waits for it). Without the run's folder (a file run outside `vitest run`'s global
- * setup), recorded here. Recording costs ~30 s of CPU; a copy, a fraction of a second.
+ * A new PGlite folder at `target` (which must not hold a store) holding what `record` writes into
+ * an empty folder: a copy of the run's recording in `template`, which the first file to ask for it
+ * makes (once per run; a file that asks meanwhile waits for it); without the run's folder (a file
+ * run outside `vitest run`'s global setup), recorded at `target` itself.
  */
-export async function demoOpenStore(target: string): Promise<void> {
-  const template = demoOpenTemplate();
+async function recordedOnce(
+  template: string | undefined,
+  target: string,
+  record: (db: string) => Promise<void>,
+): Promise<void> {
   if (template === undefined) {
-    await freshDatabase('pglite', resolve(target, '..'));
-    await recordDemoOpen(target, resolve(target, '..', 'out'));
+    await record(target);
     return;
   }
   const db = join(template, 'db');
@@ -70,8 +73,7 @@ export async function demoOpenStore(target: string): Promise<void> {
   } catch {}
   if (recorder) {
     try {
-      await freshDatabase('pglite', template);
-      await recordDemoOpen(db, join(template, 'out'));
+      await record(db);
       writeFileSync(ready, '');
     } catch (e) {
       writeFileSync(failed, String((e as Error)?.stack ?? e));
@@ -81,10 +83,42 @@ export async function demoOpenStore(target: string): Promise<void> {
     // Another file of the run is recording it: wait for its outcome (the test's hook timeout bounds this).
     while (!existsSync(ready)) {
       if (existsSync(failed))
-        throw new Error(`recording the open demo failed: ${readFileSync(failed, 'utf8')}`);
+        throw new Error(`recording ${template} failed: ${readFileSync(failed, 'utf8')}`);
       await new Promise((r) => setTimeout(r, 250));
     }
   }
   rmSync(target, { recursive: true, force: true });
   await copyFolder(db, target, { cached: true });
+}
+
+/**
+ * The open demo complex in a new PGlite folder at `target` (which must not hold a store): a copy of
+ * the one the run recorded (recordedOnce). Recording costs ~10 s of CPU; a copy, a fraction of a
+ * second.
+ */
+export async function demoOpenStore(target: string): Promise<void> {
+  await recordedOnce(runFolder('demoOpenTemplate'), target, async (db) => {
+    rmSync(db, { recursive: true, force: true });
+    await freshDatabase('pglite', resolve(db, '..'));
+    await recordDemoOpen(db, resolve(db, '..', 'out'));
+  });
+}
+
+/** The month the stores of {@link demoJanuaryClosedStore} have closed: the books' first. */
+export const DEMO_FIRST_MONTH = '2025-01';
+
+/**
+ * The open demo complex with January 2025 closed by `plan12b close --month 2025-01` (spawned, with
+ * the suite's settings; it must exit 0) in a new PGlite folder at `target` (which must not hold a
+ * store): a copy of the one the run recorded (recordedOnce), for the files that start from that
+ * month closed (each closed it itself before: ~1.5 s of CPU a close, and the worker's event loop
+ * held meanwhile).
+ */
+export async function demoJanuaryClosedStore(target: string): Promise<void> {
+  await recordedOnce(runFolder('demoJanuaryClosedTemplate'), target, async (db) => {
+    await demoOpenStore(db);
+    const closed = await runCliAsync(['--db', db, 'close', '--month', DEMO_FIRST_MONTH]);
+    if (closed.code !== 0)
+      throw new Error(`plan12b close --month ${DEMO_FIRST_MONTH} exited ${closed.code}: ${closed.stderr}`);
+  });
 }

@@ -37,6 +37,8 @@ declare module 'vitest' {
     pgliteEmptyTemplate: string;
     /** an empty folder where the first file that needs the open demo complex records it (test/support/demoOpen.ts) */
     demoOpenTemplate: string;
+    /** the same for the demo complex with January 2025 closed (test/support/demoOpen.ts) */
+    demoJanuaryClosedTemplate: string;
   }
 }
 
@@ -64,6 +66,9 @@ export default async function setup(project: TestProject): Promise<() => void> {
   const demoOpen = join(dir, 'demo-open');
   mkdirSync(demoOpen);
   project.provide('demoOpenTemplate', demoOpen);
+  const demoJanuaryClosed = join(dir, 'demo-january-closed');
+  mkdirSync(demoJanuaryClosed);
+  project.provide('demoJanuaryClosedTemplate', demoJanuaryClosed);
   const server = serverUrl ? await serverTemplate(serverUrl).catch(withoutServerTemplate) : undefined;
   if (server) project.provide('serverTemplateDatabase', server);
   return async () => {
