@@ -580,6 +580,10 @@ export async function distributorShareSchedule(
     omnibusFreeAtTermination = 0n;
     const { omnibus: accounts, others } = holdings.get(date)!;
     const omnibusFree = new Map<string, Map<string, bigint>>();
+    // 2(c)(i)–(ii): an Omnibus Account holding no shares of the portfolio at this date has none
+    // attributed; should it hold some later, it starts from nothing, not from an older state.
+    const holding = new Set(accounts.filter((a) => a.omnibus).map((a) => a.account));
+    for (const account of [...parties.keys()]) if (!holding.has(account)) parties.delete(account);
     for (const acct of accounts) {
       if (!acct.omnibus) continue;
       const commissionBy = names.map(() => 0n);
