@@ -86,13 +86,24 @@ export function attributeOmnibusFreeShares(
   const issued = attribute(month.freeSharesIssued, issuedWeights, exclusive);
 
   // (iii) A × (B/C): B = Free Shares attributed to the distributor; C = all Free Shares, both at the last month end.
-  const redeemed = attribute(month.freeSharesRedeemed, previous.freeShares, exclusive);
-
-  // (iv) Net Exchange Shares = A − B − C + D, then E × (F/G) with F/G as in (iii).
+  // C = 0 (the account held no Free Shares at the last month end) is a case Exhibit A gives no rule
+  // for: the Free Shares redeemed, or exchanged out, can then only be those issued during the month,
+  // so they go as those were attributed by (ii) — not to the distributor then exclusive, which would
+  // leave it a negative number of Free Shares and another distributor more than the account holds.
   const freeBefore = sum(previous.freeShares);
+  const untilExchanges = freeBefore === 0n ? issued : previous.freeShares;
+  const redeemed = attribute(month.freeSharesRedeemed, untilExchanges, exclusive);
+
+  // (iv) Net Exchange Shares = A − B − C + D, then E × (F/G) with F/G as in (iii) (G = 0: by the
+  // Free Shares issued and not redeemed during the month, as above, while there are any).
   const netExchangeShares =
     month.freeSharesOutstanding - freeBefore - month.freeSharesIssued + month.freeSharesRedeemed;
-  const netExchanged = attribute(netExchangeShares, previous.freeShares, exclusive);
+  const heldBeforeExchanges = issued.map((x, i) => x - redeemed[i]!);
+  const netExchanged = attribute(
+    netExchangeShares,
+    freeBefore !== 0n || heldBeforeExchanges.some((x) => x < 0n) ? previous.freeShares : heldBeforeExchanges,
+    exclusive,
+  );
 
   // The parts add up to the Free Shares outstanding by the definition of Net Exchange Shares
   // (A − B − C + D), so asserting it here could not fail (SPEC §12); the independent check is the
