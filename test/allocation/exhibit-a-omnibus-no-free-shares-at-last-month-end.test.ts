@@ -61,4 +61,40 @@ describe('Exhibit A 2(c): an Omnibus Account with no Free Shares at the last mon
     );
     expect(r.freeShares).toEqual([s(0), s(5)]);
   });
+
+  /**
+   * More redeemed than the Free Shares at the last month end. The Other Distributor (exclusive)
+   * held all 10 of them; the Distributor 100 Commission Shares.
+   * Month 1: 10 issued, 15 redeemed, 5 outstanding.
+   *   (ii)  weights 100 : 10 → 9.090909… / 0.909090…: 9.0909 (rest .09 unit) / 0.9090 (rest .91)
+   *         + 1 unit → 9.0909 / 0.9091.
+   *   (iii) the 10 of the last month end by B/C → the Other 10; the 5 beyond them were issued in
+   *         the month → as (ii): 5 × 9.0909/10 = 4.54545, 5 × 0.9091/10 = 0.45455 → units 45,454.5 /
+   *         4,545.5, the tied unit to the party listed first → 4.5455 / 0.4545. Redeemed: the
+   *         Distributor 4.5455, the Other 10.4545.
+   *   (iv)  Net Exchange Shares 5 − 10 − 10 + 15 = 0.
+   *   Free Shares: the Distributor 9.0909 − 4.5455 = 4.5454; the Other 10 + 0.9091 − 10.4545 =
+   *   0.4546 (5 in all; A × (B/C) literally would give the Other all 15: −4.0909 and 9.0909).
+   * Month 2: 1 issued, nothing else — weights 104.5454 : 0.4546 (no negative weight to refuse).
+   */
+  it('Free Shares redeemed beyond those at the last month end follow those issued in the month', () => {
+    const m1 = attributeOmnibusFreeShares(
+      { commissionShares: [s(100), s(0)], freeShares: [s(0), s(10)] },
+      { freeSharesIssued: s(10), freeSharesRedeemed: s(15), freeSharesOutstanding: s(5) },
+      [s(100), s(0)],
+      1,
+    );
+    expect(m1.issued).toEqual([90_909n, 9_091n]);
+    expect(m1.redeemed).toEqual([45_455n, 104_545n]);
+    expect(m1.netExchangeShares).toBe(0n);
+    expect(m1.freeShares).toEqual([45_454n, 4_546n]);
+    const m2 = attributeOmnibusFreeShares(
+      { commissionShares: [s(100), s(0)], freeShares: m1.freeShares },
+      { freeSharesIssued: s(1), freeSharesRedeemed: 0n, freeSharesOutstanding: s(6) },
+      [s(100), s(0)],
+      1,
+    );
+    expect(m2.freeShares.reduce((a, b) => a + b, 0n)).toBe(s(6));
+    expect(m2.freeShares.every((f) => f >= 0n)).toBe(true);
+  });
 });
