@@ -105,7 +105,7 @@ export function attributeOmnibusFreeShares(
   const heldBeforeExchanges = previous.freeShares.map((f, i) => f + issued[i]! - redeemed[i]!);
   const literal = freeBefore === 0n ? null : attribute(netExchangeShares, previous.freeShares, exclusive);
   const netExchanged =
-    literal !== null && literal.every((n, i) => heldBeforeExchanges[i]! + n >= 0n)
+    literal?.every((n, i) => heldBeforeExchanges[i]! + n >= 0n)
       ? literal
       : attribute(
           netExchangeShares,
