@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Plan12bError } from '../../src/errors.js';
 import { importAccounts } from '../../src/feeds/accountsFeed.js';
 import { importDistributors } from '../../src/feeds/distributorsFeed.js';
 import { importOmnibusMonths } from '../../src/feeds/omnibusFeed.js';
@@ -94,5 +95,28 @@ describe.skipIf(!seedsAvailable)('an Omnibus Account emptied and then bought int
       [AIM, '0.0000', '100.0000'],
       [OMEGA, '4.0000', '54.0000'],
     ]);
+  });
+
+  /**
+   * The sub-transfer agent's July figures must reconcile with the transfer agent's records even
+   * when those show O1 holding nothing at 2010-07-31: figures of 5 Free Shares outstanding stop the
+   * computation with both figures named, as for an account still holding shares.
+   */
+  it('figures of Free Shares outstanding in an account the transfer agent shows empty stop the computation', async () => {
+    const row = (outstanding: string) =>
+      Buffer.from(
+        [
+          'month,account,portfolio,free_shares_issued,free_shares_redeemed,free_shares_outstanding',
+          `2010-07,O1,${FUND},0,${outstanding === '0' ? '20' : '15'},${outstanding}`,
+        ].join('\n'),
+      );
+    await importOmnibusMonths(db, 'o-wrong.csv', row('5'), { restate: true });
+    const err = await distributorShareReport(db, '2010-07').catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(Plan12bError);
+    expect((err as Plan12bError).message).toContain(
+      `Omnibus Account O1, ${FUND}, 2010-07: the sub-transfer agent reports 5.0000 Free Shares outstanding, the transfer agent's records 0.0000`,
+    );
+    await importOmnibusMonths(db, 'o-right.csv', row('0'), { restate: true });
+    expect((await distributorShareReport(db, '2010-07')).portfolios).toHaveLength(1);
   });
 });
