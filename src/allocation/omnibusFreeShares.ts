@@ -104,14 +104,13 @@ export function attributeOmnibusFreeShares(
     month.freeSharesOutstanding - freeBefore - month.freeSharesIssued + month.freeSharesRedeemed;
   const heldBeforeExchanges = previous.freeShares.map((f, i) => f + issued[i]! - redeemed[i]!);
   const literal = freeBefore === 0n ? null : attribute(netExchangeShares, previous.freeShares, exclusive);
-  const netExchanged =
-    literal?.every((n, i) => heldBeforeExchanges[i]! + n >= 0n)
-      ? literal
-      : attribute(
-          netExchangeShares,
-          heldBeforeExchanges.some((h) => h < 0n) ? previous.freeShares.map(() => 0n) : heldBeforeExchanges,
-          exclusive,
-        );
+  const netExchanged = literal?.every((n, i) => heldBeforeExchanges[i]! + n >= 0n)
+    ? literal
+    : attribute(
+        netExchangeShares,
+        heldBeforeExchanges.some((h) => h < 0n) ? previous.freeShares.map(() => 0n) : heldBeforeExchanges,
+        exclusive,
+      );
 
   // The parts add up to the Free Shares outstanding by the definition of Net Exchange Shares
   // (A − B − C + D), so asserting it here could not fail (SPEC §12); the independent check is the
