@@ -85,14 +85,32 @@ export function attributeOmnibusFreeShares(
   const issuedWeights = previous.freeShares.map((f, i) => f + previous.commissionShares[i]!);
   const issued = attribute(month.freeSharesIssued, issuedWeights, exclusive);
 
-  // (iii) A × (B/C): B = Free Shares attributed to the distributor; C = all Free Shares, both at the last month end.
-  const redeemed = attribute(month.freeSharesRedeemed, previous.freeShares, exclusive);
-
-  // (iv) Net Exchange Shares = A − B − C + D, then E × (F/G) with F/G as in (iii).
+  // (iii) A × (B/C): B = Free Shares attributed to the distributor; C = all Free Shares, both at the
+  // last month end. B/C can attribute no more than those C shares: where more were redeemed (C = 0,
+  // or more than C), the rest were issued during the month — Free Shares are redeemed oldest first
+  // (SPEC §6) — and Exhibit A gives no rule for them, so they follow the attribution (ii) gave the
+  // month's issued shares. (A × (B/C) taken literally would leave a distributor a negative number of
+  // Free Shares, and the next month's B/C negative weights.)
   const freeBefore = sum(previous.freeShares);
+  const fromLastMonthEnd = month.freeSharesRedeemed < freeBefore ? month.freeSharesRedeemed : freeBefore;
+  const redeemedOfLastMonthEnd = attribute(fromLastMonthEnd, previous.freeShares, exclusive);
+  const redeemedOfTheMonth = attribute(month.freeSharesRedeemed - fromLastMonthEnd, issued, exclusive);
+  const redeemed = redeemedOfLastMonthEnd.map((r, i) => r + redeemedOfTheMonth[i]!);
+
+  // (iv) Net Exchange Shares = A − B − C + D, then E × (F/G) with F/G as in (iii). Where G = 0, or
+  // where F/G would take out of a distributor more Free Shares than it holds before the exchanges
+  // (shares issued in the month exchanged out), they go by the Free Shares each holds before them.
   const netExchangeShares =
     month.freeSharesOutstanding - freeBefore - month.freeSharesIssued + month.freeSharesRedeemed;
-  const netExchanged = attribute(netExchangeShares, previous.freeShares, exclusive);
+  const heldBeforeExchanges = previous.freeShares.map((f, i) => f + issued[i]! - redeemed[i]!);
+  const literal = freeBefore === 0n ? null : attribute(netExchangeShares, previous.freeShares, exclusive);
+  const netExchanged = literal?.every((n, i) => heldBeforeExchanges[i]! + n >= 0n)
+    ? literal
+    : attribute(
+        netExchangeShares,
+        heldBeforeExchanges.some((h) => h < 0n) ? previous.freeShares.map(() => 0n) : heldBeforeExchanges,
+        exclusive,
+      );
 
   // The parts add up to the Free Shares outstanding by the definition of Net Exchange Shares
   // (A − B − C + D), so asserting it here could not fail (SPEC §12); the independent check is the

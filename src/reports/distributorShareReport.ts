@@ -580,6 +580,19 @@ export async function distributorShareSchedule(
     omnibusFreeAtTermination = 0n;
     const { omnibus: accounts, others } = holdings.get(date)!;
     const omnibusFree = new Map<string, Map<string, bigint>>();
+    // 2(c)(i)–(ii): an Omnibus Account holding no shares of the portfolio at this date has none
+    // attributed; should it hold some later, it starts from nothing, not from an older state.
+    const holding = new Set(accounts.filter((a) => a.omnibus).map((a) => a.account));
+    for (const account of [...parties.keys()]) if (!holding.has(account)) parties.delete(account);
+    // ... and the sub-transfer agent's figures for it must say so too (the reconciliation below).
+    if (!terminations.includes(date))
+      for (const row of feed.values())
+        if (row.month === monthOf(date) && !holding.has(row.account) && row.freeSharesOutstanding !== 0n)
+          throw new Plan12bError(
+            'BAD_INPUT',
+            `Omnibus Account ${row.account}, ${context?.portfolioName ?? portfolioId}, ${row.month}: the sub-transfer agent reports ${formatShareUnits(row.freeSharesOutstanding)} Free Shares outstanding, the transfer agent's records ${formatShareUnits(0n)}`,
+            'reconcile the two and import the corrected figures with `plan12b omnibus import --restate` before the month is closed',
+          );
     for (const acct of accounts) {
       if (!acct.omnibus) continue;
       const commissionBy = names.map(() => 0n);

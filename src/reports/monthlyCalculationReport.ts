@@ -289,6 +289,8 @@ export async function monthlyCalculationInputs(
   const requests = new Map<string, string[]>();
   const countRequests = new Map<string, string[]>();
   const counts = new Map<string, Map<string, DistributorHoldings>>();
+  // per portfolio and count date made only for Transfers' effective dates: those Transfers (SPEC §8)
+  const countOnlyFor = new Map<string, Map<string, string[]>>();
   for (const m of fees.classes) {
     const pid = m.portfolioId;
     const { dates, terminations } = computationDates(terms, pid, distributor, to);
@@ -302,9 +304,15 @@ export async function monthlyCalculationInputs(
     if (ranged.length === 0) continue;
     // SPEC §8: counted at each computation date — the Transfer's effective date, the term end E and
     // every month end — the latest before a day governing it.
+    // A Transfer's effective date is a computation date of that Transfer only.
     const countDates = new Set<string>([previousMonthEnd]);
     for (const end of terminations) if (end >= from && end < to) countDates.add(end);
-    for (const t of ranged) if (t.effectiveDate >= from) countDates.add(t.effectiveDate);
+    const onlyFor = new Map<string, string[]>();
+    for (const t of ranged)
+      if (t.effectiveDate >= from && !countDates.has(t.effectiveDate))
+        onlyFor.set(t.effectiveDate, [...(onlyFor.get(t.effectiveDate) ?? []), t.id]);
+    for (const d of onlyFor.keys()) countDates.add(d);
+    countOnlyFor.set(pid, onlyFor);
     countRequests.set(pid, [...countDates].sort());
     counts.set(pid, new Map([...countDates].map((d) => [d, { byDoi: new Map(), total: 0n, allocated: 0n }])));
   }
@@ -368,8 +376,10 @@ export async function monthlyCalculationInputs(
               `${m.portfolio} ${date}: Exhibit A counts ${exhibitA.outstandingShares} shares outstanding and ${exhibitA.parties[0]!.commissionShares} Commission Shares of the Distributor; recounted by account ${h.total} and ${recounted}`,
             );
         }
+        const onlyFor = countOnlyFor.get(pid)?.get(date);
         return {
           date,
+          ...(onlyFor === undefined ? {} : { onlyFor }),
           distributorShares: exhibitA?.distributorShares ?? (exclusive ? h.total : h.allocated),
           commissionSharesByDoi: [...h.byDoi]
             .sort(([a], [b]) => (a < b ? -1 : 1))

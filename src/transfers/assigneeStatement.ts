@@ -2,7 +2,7 @@ import { formatShareUnits } from '../class-b/shareUnits.js';
 import { divRoundHalfUp, formatCents, parseCents } from '../money/cents.js';
 import { formatRatePct, MICRO_PCT_PER_PCT, parseRateMicroPct } from '../money/rate.js';
 import {
-  type DistributorCount,
+  governingCount,
   type MonthlyCalculationInput,
   monthlyCalculationDetail,
 } from './monthlyCalculation.js';
@@ -111,12 +111,6 @@ export interface AssigneeStatement {
 
 const ranged = (t: Transfer) => t.doiFrom !== null || t.doiTo !== null;
 
-function latestCount(counts: readonly DistributorCount[], day: string): DistributorCount | undefined {
-  let found: DistributorCount | undefined;
-  for (const c of counts) if (c.date < day) found = c;
-  return found;
-}
-
 /** Dollars to four places from a cent amount over a denominator, half-up: 1687500n/1n → "16875.0000". */
 function exactDollars(centsNumerator: bigint, denominator: bigint): string {
   const tenThousandths = divRoundHalfUp(centsNumerator * 100n, denominator);
@@ -160,7 +154,7 @@ export function assigneeStatement(
         const part = s.transfers.get(t.id)!;
         const periods: PortionPeriod[] = [];
         for (const d of days.filter((x) => x.date >= s.from && x.date <= s.to)) {
-          const count = ranged(t) ? latestCount(input.distributorCounts, d.date) : undefined;
+          const count = ranged(t) ? governingCount(input.distributorCounts, t.id, d.date) : undefined;
           const inForce = t.twelveB1PortionPct !== null && inForceOn(t, d.date);
           const last = periods.at(-1);
           if (last && last.countedOn === (count?.date ?? null) && last.inForce === inForce) {
@@ -211,21 +205,23 @@ export function assigneeStatement(
       if (formatCents(segmentSum) !== line.twelveB1Portion)
         throw new Error(`${mc.portfolio}: Transfer ${t.id}'s segments do not add up to its 12b-1 Portion`);
       const doiRangeCounts: DoiRangeCount[] = ranged(t)
-        ? input.distributorCounts.map((c) => {
-            const held = c.commissionSharesByDoi.filter((x) => doiInRange(t, x.doi));
-            return {
-              countedOn: c.date,
-              distributorShares: formatShareUnits(c.distributorShares),
-              doiRangeShares: formatShareUnits(held.reduce((a, x) => a + x.shares, 0n)),
-              lots: held.map((x) => ({
-                doi: x.doi,
-                issuingPortfolio:
-                  x.issuingPortfolioId === undefined ? '' : portfolioName(x.issuingPortfolioId, x.doi),
-                shares: formatShareUnits(x.shares),
-                lots: x.lots ?? null,
-              })),
-            };
-          })
+        ? input.distributorCounts
+            .filter((c) => c.onlyFor === undefined || c.onlyFor.includes(t.id))
+            .map((c) => {
+              const held = c.commissionSharesByDoi.filter((x) => doiInRange(t, x.doi));
+              return {
+                countedOn: c.date,
+                distributorShares: formatShareUnits(c.distributorShares),
+                doiRangeShares: formatShareUnits(held.reduce((a, x) => a + x.shares, 0n)),
+                lots: held.map((x) => ({
+                  doi: x.doi,
+                  issuingPortfolio:
+                    x.issuingPortfolioId === undefined ? '' : portfolioName(x.issuingPortfolioId, x.doi),
+                  shares: formatShareUnits(x.shares),
+                  lots: x.lots ?? null,
+                })),
+              };
+            })
         : [];
       const cdscPct = t.cdscPortionPct === null ? null : parseRateMicroPct(t.cdscPortionPct);
       const cdscPieces: CdscPieceLine[] =

@@ -32,6 +32,12 @@ export interface ShareComputationInput {
  */
 export interface DistributorCount {
   readonly date: string;
+  /**
+   * the Transfers whose effective date the count was made for: it governs only their days (SPEC §8:
+   * a Transfer is counted at its own effective date, the term end E and every month end). Absent:
+   * a month end or a term end, governing every Transfer's days.
+   */
+  readonly onlyFor?: readonly string[];
   /** all shares allocated to the Distributor (Exhibit A; all outstanding while it is exclusive) */
   readonly distributorShares: bigint;
   /**
@@ -220,6 +226,22 @@ function split(total: bigint, distributorWeight: bigint, assigneeWeights: readon
   return largestRemainder(total, weights);
 }
 
+/**
+ * SPEC §8: the count governing a DOI-range Transfer on `day` — the latest before it among the
+ * month ends, the term ends and the Transfer's own effective date (another Transfer's effective
+ * date is no computation date of this one).
+ */
+export function governingCount(
+  counts: readonly DistributorCount[],
+  transferId: string,
+  day: string,
+): DistributorCount | undefined {
+  let found: DistributorCount | undefined;
+  for (const c of counts)
+    if (c.date < day && (c.onlyFor === undefined || c.onlyFor.includes(transferId))) found = c;
+  return found;
+}
+
 function latestBefore<T extends { readonly date: string | null }>(
   xs: readonly T[],
   day: string,
@@ -351,7 +373,7 @@ export function monthlyCalculationDetail(
     if (c.distributorShares > 0n) L = (L / gcd(L, c.distributorShares)) * c.distributorShares;
   const rangeWeight = (t: Transfer, day: string): bigint => {
     if (!ranged(t)) return L;
-    const count = latestBefore(counts, day);
+    const count = governingCount(counts, t.id, day);
     if (count === undefined)
       throw new Error(
         `${input.portfolio} ${day}: Transfer ${t.id} is limited to a DOI range but no count of the Distributor's shares governs the day`,
