@@ -63,7 +63,9 @@ const HEADING_WORDS = new Set(
     // Voya "Maximum Combined Service and / Distribution Fees*"
     'combined ' +
     // Harding Loevner "Fund | Classes Offered"
-    'offered'
+    'offered ' +
+    // a Registrant column beside the funds (its cells the group headings, one spanning its rows)
+    'registrant registrants'
   ).split(' '),
 );
 
