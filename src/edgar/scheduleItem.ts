@@ -34,11 +34,13 @@ const CLOSING_QUOTE_RE = /["\u201d]+$/;
 // after a digit or "%": "*", "^", "π", "µ", "€", "†" — not a letter or digit of the rate
 // …and a numbered one: "0.25%(1)", or Calvert's "0.25%2" (a digit after the % sign is no part of
 // the rate: the % ends it)
-const FOOTNOTE_MARK_RE = /(?<=[\d%])(?:[^\w\s.%]{1,2}|\(\d{1,2}\))$|(?<=\d\s?%)\d{1,2}$/;
-// "0.25", ".75%", "0.25 %", "NONE"
+// …and Word's footnote reference, "[2]" (HTML saved from Word: <span class=MsoFootnoteReference>)
+const FOOTNOTE_MARK_RE = /(?<=[\d%])(?:[^\w\s.%]{1,2}|\(\d{1,2}\)|\[\d{1,2}\])$|(?<=\d\s?%)\d{1,2}$/;
 // a footnote mark printed after a portfolio's name: "*", "(1)" (glued on or a space apart, as an
-// HTML <sup>(1)</sup> gives it), "†"
-const FOOTNOTE_MARK_AFTER_NAME_RE = /(?<=[A-Za-z0-9)])(?:\*{1,3}|\s?\(\d{1,2}\)|[\u2020\u2021]{1,2})$/;
+// HTML <sup>(1)</sup> gives it), Word's footnote reference "[1]", "†"
+const FOOTNOTE_MARK_AFTER_NAME_RE =
+  /(?<=[A-Za-z0-9)])(?:\*{1,3}|\s?\(\d{1,2}\)|\s?\[\d{1,2}\]|[\u2020\u2021]{1,2})$/;
+// "0.25", ".75%", "0.25 %", "NONE"
 const RATE_RE = /^(?:NONE|None|\d{0,3}\.\d{1,4}\s*%?|\d{1,2}\s*%)$/;
 const OF_ONE_PERCENT_RE = /^(0?\.\d{1,4})\s+of\s+(?:1|one)\s*(?:%|percent)$/i;
 
