@@ -104,6 +104,25 @@ function effectiveUnderTitle(lines: readonly EdgarLine[], bodyLine: number): Fou
   return iso === null ? null : { iso, line: first!.no };
 }
 
+// a date line that stops in the middle of its chain: no "." or ")" closes it
+const CHAIN_GOES_ON_RE = /[^.)]\s*$/;
+// what the wrapped rest of a chain holds besides its dates: the rest of a date cut at its year
+// ("12, 2008.", "2002 and on …") and the chain's own words
+const SPLIT_DATE_START_RE = /^(?:[A-Z][a-z]+\.?\s+)?(?:\d{1,2},?\s+)?\d{4}\b/;
+const CHAIN_LEAD_RE = /^(?:(?:and|on|as|amended|restated|effective|of)\s+)+/i;
+const CHAIN_WORDS_RE = /^(?:[\s,.;)]|\band\b|\bon\b|\bas\b|\bof\b|\bamended\b|\brestated\b|\beffective\b)*$/i;
+const DATES_G =
+  /(?:January|February|March|April|May|June|July|August|September|October|November|December)\.?\s+\d{1,2},?\s+\d{4}/g;
+
+/**
+ * The next line is the wrapped rest of a date line's chain: "September 12, 2008.", "12, 2008.",
+ * "2002 and on November 14, 2003." — dates, the rest of one cut at its year, and the chain's words.
+ */
+function wrappedDateChain(text: string): boolean {
+  if (text.length > 100 || !SPLIT_DATE_START_RE.test(text.replace(CHAIN_LEAD_RE, ''))) return false;
+  return CHAIN_WORDS_RE.test(text.replace(DATES_G, ' ').replace(SPLIT_DATE_START_RE, ' '));
+}
+
 /**
  * @example documentDates('plan-amendment', lines, prose, 1).effective?.iso === '2005-07-18'
  *   for "The Plan, effective July 1, 2004, … is hereby amended, effective July 18, 2005"
@@ -124,7 +143,22 @@ export function documentDates(
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]!;
     if (l.trimmed === '') continue;
-    const d = dateLine(l.trimmed, l.no) ?? dateAfterFootnote(l.trimmed, l.no);
+    let d = dateLine(l.trimmed, l.no) ?? dateAfterFootnote(l.trimmed, l.no);
+    // a chain of dates wrapped onto the next line: "Dated: March 29, 1993, as amended on August 30,
+    // 2002, on November 14, 2003 and on" / "September 12, 2008." — the wrapped date is its latest
+    const next = lines[i + 1];
+    if (
+      d !== null &&
+      CHAIN_GOES_ON_RE.test(l.trimmed) &&
+      next !== undefined &&
+      wrappedDateChain(next.trimmed)
+    ) {
+      const joined = dateLine(`${l.trimmed} ${next.trimmed}`, l.no);
+      if (joined !== null && joined.dates.length > d.dates.length) {
+        d = joined;
+        i++;
+      }
+    }
     if (d !== null) {
       if (d.dated && dated === null && datedPlaceholder === null) {
         if (d.placeholder || d.blankAfterDates) datedPlaceholder = { line: l.no, text: l.trimmed };

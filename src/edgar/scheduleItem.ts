@@ -34,7 +34,12 @@ const CLOSING_QUOTE_RE = /["\u201d]+$/;
 // after a digit or "%": "*", "^", "π", "µ", "€", "†" — not a letter or digit of the rate
 // …and a numbered one: "0.25%(1)", or Calvert's "0.25%2" (a digit after the % sign is no part of
 // the rate: the % ends it)
-const FOOTNOTE_MARK_RE = /(?<=[\d%])(?:[^\w\s.%]{1,2}|\(\d{1,2}\))$|(?<=\d\s?%)\d{1,2}$/;
+// …and Word's footnote reference, "[2]" (HTML saved from Word: <span class=MsoFootnoteReference>)
+const FOOTNOTE_MARK_RE = /(?<=[\d%])(?:[^\w\s.%]{1,2}|\(\d{1,2}\)|\[\d{1,2}\])$|(?<=\d\s?%)\d{1,2}$/;
+// a footnote mark printed after a portfolio's name: "*", "(1)" (glued on or a space apart, as an
+// HTML <sup>(1)</sup> gives it), Word's footnote reference "[1]", "†"
+const FOOTNOTE_MARK_AFTER_NAME_RE =
+  /(?<=[A-Za-z0-9)])(?:\*{1,3}|\s?\(\d{1,2}\)|\s?\[\d{1,2}\]|[\u2020\u2021]{1,2})$/;
 // "0.25", ".75%", "0.25 %", "NONE"
 const RATE_RE = /^(?:NONE|None|\d{0,3}\.\d{1,4}\s*%?|\d{1,2}\s*%)$/;
 const OF_ONE_PERCENT_RE = /^(0?\.\d{1,4})\s+of\s+(?:1|one)\s*(?:%|percent)$/i;
@@ -60,7 +65,9 @@ const HEADING_WORDS = new Set(
     // Voya "Maximum Combined Service and / Distribution Fees*"
     'combined ' +
     // Harding Loevner "Fund | Classes Offered"
-    'offered'
+    'offered ' +
+    // a Registrant column beside the funds (its cells the group headings, one spanning its rows)
+    'registrant registrants'
   ).split(' '),
 );
 
@@ -218,7 +225,8 @@ export function scheduleItem(trimmed: string): ScheduleItem {
   if (isHeadingText(t) || /^12b-1\s*PLAN$/i.test(t) || /^Fee\s+Schedule$/i.test(t))
     return { kind: 'heading', text: t };
   if (isProse(t) && t.split(/\s+/).length >= 6) return { kind: 'leadIn', text: t, closesQuote };
-  // "Eaton Vance High Income Fund*": the marker refers to a footnote, it is no part of the name
-  const name = withoutFormerName(t.replace(/(?<=[A-Za-z0-9)])\*{1,3}$/, ''));
+  // "Eaton Vance High Income Fund*", "Invesco Quality Income Fund(1)" (an HTML <sup>(1)</sup>),
+  // "… Fund†": the marker refers to a footnote, it is no part of the name
+  const name = withoutFormerName(t.replace(FOOTNOTE_MARK_AFTER_NAME_RE, ''));
   return { kind: 'name', text: numberedName(name.replace(/\s+/g, ' ')), closesQuote };
 }
