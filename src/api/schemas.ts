@@ -74,7 +74,7 @@ export const UploadFileName = z
   .string()
   .max(200)
   .refine((s) => !hasControlCharacter(s), {
-    message: 'a file name holds no control character or line break',
+    message: 'a file name holds no control character, line break or invisible format character',
   });
 
 export const ImportQuery = z.object({

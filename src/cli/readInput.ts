@@ -1,6 +1,6 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { Plan12bError, ProblemsError } from '../errors.js';
-import { hasControlCharacter } from '../import/statedText.js';
+import { unprintableReason } from '../import/statedText.js';
 
 /** The largest input file plan12b reads (bytes): $PLAN12B_MAX_INPUT_BYTES, else 1 GiB. */
 export function maxInputBytes(): number {
@@ -37,10 +37,11 @@ function cannotRead(file: string, e: unknown): Plan12bError {
 export function readInputFile(file: string, limit = maxInputBytes()): Buffer {
   // the name is cited by every problem and by the audit log: a newline or an escape sequence in it
   // would forge a line of `audit log` or repaint the terminal that prints it
-  if (hasControlCharacter(file))
+  const unprintable = unprintableReason(file);
+  if (unprintable !== null)
     throw new Plan12bError(
       'USAGE',
-      `the file name ${JSON.stringify(file)} holds a control character or line break`,
+      `the file name ${unprintable}`,
       'rename the file (printable characters only) and give that name; nothing was written',
     );
   let fd: number;

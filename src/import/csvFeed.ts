@@ -120,9 +120,16 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
  */
 export const DECODE_SLICE_RECORDS = 2_000;
 
-/** csv-parse's options for every feed (plainCsvRecords.ts splits the slices it can as these do). */
+/**
+ * csv-parse's options for every feed (plainCsvRecords.ts splits the slices it can as these do).
+ * Every line end is one, CRLF, LF or a lone CR, in one file too (two exports joined, a header
+ * typed on another machine), as recordStarts counts them: left to find the line end itself,
+ * csv-parse takes the first one as the file's only one, and a CRLF header over LF rows read two
+ * rows as one ("Invalid Record Length … on line 3", naming no line at fault).
+ */
 export const PARSE_OPTIONS = {
   bom: true,
+  record_delimiter: ['\r\n', '\n', '\r'] as string[],
   skip_empty_lines: true,
   relax_column_count: false,
   trim: true,

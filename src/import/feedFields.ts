@@ -6,6 +6,7 @@ import { parsePriceUnits } from '../class-b/pricePerShare.js';
 import { parseShareUnits } from '../class-b/shareUnits.js';
 import { parseCents } from '../money/cents.js';
 import { formatRatePct, parseRateMicroPct, RateFormatError } from '../money/rate.js';
+import { unprintableReason } from './statedText.js';
 
 /**
  * The types a feed's columns may have, declared once (zod v4). Each takes the cell as read
@@ -62,9 +63,6 @@ export function decodeCellFast(type: z.ZodType, raw: string): unknown {
   const decode = cellDecoders.get(type);
   return decode === undefined ? REFUSED : decode(raw);
 }
-
-/** Characters no identifier or name may contain: control characters (tabs, newlines, NUL …). */
-const CONTROL_RE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
 
 /** The longest identifier or name a feed may give (the store's text columns hold more). */
 export const MAX_NAME_LENGTH = 200;
@@ -192,9 +190,9 @@ export const nameField = (what = 'value') =>
     if (s === '') {
       return fail(`empty; every row needs the ${what}`);
     }
-    if (CONTROL_RE.test(s)) {
-      return fail(`${JSON.stringify(s)} contains a control character or line break`);
-    }
+    // control characters (tabs, newlines, NUL …) and invisible format characters (statedText.ts)
+    const unprintable = unprintableReason(s);
+    if (unprintable !== null) return fail(unprintable);
     if (s.length > MAX_NAME_LENGTH) {
       return fail(`longer than ${MAX_NAME_LENGTH} characters`);
     }
@@ -204,9 +202,9 @@ export const nameField = (what = 'value') =>
 /** Free text (a reason, an address): printable except for ordinary spaces, at most 2,000 characters. */
 export const textField = () =>
   cellField((s, fail) => {
-    if (CONTROL_RE.test(s)) {
-      return fail(`${JSON.stringify(s)} contains a control character or line break`);
-    }
+    // control characters (tabs, newlines, NUL …) and invisible format characters (statedText.ts)
+    const unprintable = unprintableReason(s);
+    if (unprintable !== null) return fail(unprintable);
     if (s.length > 2000) {
       return fail('longer than 2000 characters');
     }

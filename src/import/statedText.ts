@@ -6,20 +6,52 @@ import { Plan12bError } from '../errors.js';
  * printed again by `audit log`, `rates list`, `exhibit list` and the dashboard, so it must be
  * printable: a control character (an escape sequence that repaints the terminal, a bell, a line
  * break that forges a line of the log) is refused as the command line's fault (exit 64, HTTP 400)
- * before anything is written, as `--actor` is.
+ * before anything is written, as `--actor` is. So is an invisible format character (below).
  */
-/** A C0 or C1 control character, DEL, or a line break: what printed text must not hold. */
-const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f]/;
+
+/**
+ * What printed text must not hold: a C0 or C1 control character, DEL, a line break (Unicode's line
+ * and paragraph separators too), or an invisible format character — a bidirectional override or
+ * isolate that shows the text around it reversed (`Bank\u202eevil` prints as "Banklive"), a
+ * zero-width space, a soft hyphen, a byte-order mark — save the zero-width (non-)joiners that
+ * Persian and Indic names and emoji are written with. Each would let a report or the audit log show
+ * a text other than the one recorded, as for an actor (src/store/actor.ts).
+ */
+const LINE_BREAK_OR_CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+const INVISIBLE_FORMAT = /(?![\u200c\u200d])\p{Cf}/u;
 
 export function hasControlCharacter(text: string): boolean {
-  return CONTROL_CHARACTER.test(text);
+  return LINE_BREAK_OR_CONTROL.test(text) || INVISIBLE_FORMAT.test(text);
 }
 
+/**
+ * Why `text` cannot be printed as recorded, quoting it with its invisible characters written as
+ * `\uXXXX` (a message that quoted a bidirectional override as is would itself print reversed), or
+ * null when it can.
+ */
+export function unprintableReason(text: string): string | null {
+  if (LINE_BREAK_OR_CONTROL.test(text))
+    return `${visiblyQuoted(text)} contains a control character or line break`;
+  const format = INVISIBLE_FORMAT.exec(text);
+  if (format === null) return null;
+  return `${visiblyQuoted(text)} contains an invisible format character (U+${codePoint(format[0])}), which would show the text otherwise than recorded`;
+}
+
+/** `text` as a JSON string, its invisible format characters and line separators as `\uXXXX`. */
+export function visiblyQuoted(text: string): string {
+  return JSON.stringify(text).replace(/[\u2028\u2029]|(?![\u200c\u200d])\p{Cf}/gu, (c) =>
+    c.length === 1 ? `\\u${codePoint(c).toLowerCase()}` : `\\u{${codePoint(c).toLowerCase()}}`,
+  );
+}
+
+const codePoint = (c: string) => c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
+
 export function requirePrintableText(text: string, option: string): string {
-  if (hasControlCharacter(text))
+  const unprintable = unprintableReason(text);
+  if (unprintable !== null)
     throw new Plan12bError(
       'USAGE',
-      `${option} ${JSON.stringify(text)} contains a control character or line break`,
+      `${option} ${unprintable}`,
       `write ${option} in printable characters on one line; nothing was written`,
     );
   return text;

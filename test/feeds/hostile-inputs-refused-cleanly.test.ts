@@ -53,10 +53,14 @@ const HOSTILE: Readonly<Record<ColumnKind, readonly (readonly [string, string])[
     ['a newline in an identifier', 'A\nB'],
     ['a control character in an identifier', 'A\u0007B'],
     ['a DEL character in an identifier', 'A\u007fB'],
+    ['a right-to-left override in an identifier', 'A\u202eB'],
   ],
   name: [
     ['a newline in a name', 'Dealer\nOne'],
     ['a control character in a name', 'Dealer\u001bOne'],
+    // printed as "Dealer One" reversed at will: refused as for an actor (src/import/statedText.ts)
+    ['a right-to-left override in a name', 'Dealer \u202eenO'],
+    ['a zero-width space in a name', 'Dealer\u200bOne'],
   ],
   enum: [],
   count: [],

@@ -10,6 +10,7 @@ import { setBoardRate } from '../../src/import/boardRateChange.js';
 import { importExhibits } from '../../src/import/exhibitImport.js';
 import { withdrawExhibit } from '../../src/import/exhibitWithdrawal.js';
 import { terminateOnAssignment, terminateOnNotice } from '../../src/import/providerTerminations.js';
+import { unprintableReason } from '../../src/import/statedText.js';
 import type { Database } from '../../src/store/database.js';
 import { listDocuments } from '../../src/store/registryStore.js';
 import { importContractSeeds } from '../feeds/support/feedContracts.js';
@@ -31,7 +32,10 @@ import { markMonthClosed, storeSnapshot } from '../support/storeSnapshot.js';
  *   was refused as a rule of the plan (68) saying `effective date "+010000-02" is not a date`;
  *   `close --month 2026-01 --due-date 9999-12-31` sealed the month with that payment date.
  * - A reason with a control character (an escape sequence that repaints the terminal of whoever
- *   reads `audit log` or `rates list`) is refused (64), as such an `--actor` is.
+ *   reads `audit log` or `rates list`) is refused (64), as such an `--actor` is; so is one with an
+ *   invisible format character (hostile run: `rates set --reason "Board \u202eevlove"` and a
+ *   provider named with a right-to-left override were recorded, and `rates list` and
+ *   `audit log` printed them reversed).
  *
  * Nothing is written by any refusal: the whole store is compared before and after.
  */
@@ -147,9 +151,18 @@ describe.skipIf(!seedsAvailable).each(dialects)('recorded dates and reasons on %
     expect(await storeSnapshot(db)).toEqual(before);
   });
 
-  it('a reason holding a control character is refused (64) by rates set, terminate, exhibit withdraw and the facts stated for an exhibit import', async () => {
+  it('a reason holding a control character or an invisible format character is refused (64) by rates set, terminate, exhibit withdraw and the facts stated for an exhibit import', async () => {
     const before = await storeSnapshot(db);
-    const hostile = ['Board resolution\u001b[2J', 'line one\nline two', 'bell\u0007', 'c1\u009b31m'];
+    const hostile = [
+      'Board resolution\u001b[2J',
+      'line one\nline two',
+      'bell\u0007',
+      'c1\u009b31m',
+      'Board \u202eevlove',
+      'Board\u2066 isolate\u2069',
+      'zero\u200bwidth',
+      'line\u2028separator',
+    ];
     const [doc] = await listDocuments(db);
     for (const reason of hostile) {
       const calls = [
@@ -178,9 +191,23 @@ describe.skipIf(!seedsAvailable).each(dialects)('recorded dates and reasons on %
       for (const call of calls) {
         const e = await refusal(call());
         expect({ reason, code: e.code }).toEqual({ reason, code: 'USAGE' });
-        expect(e.message).toContain('control character');
+        expect(e.message).toMatch(/control character|invisible format character \(U\+(202E|2066|200B)\)/);
+        // the message quotes the reason with its invisible characters escaped, so it prints as it is
+        expect(e.message).not.toMatch(/[\u202e\u2066\u200b\u2028]/);
       }
     }
     expect(await storeSnapshot(db)).toEqual(before);
+  });
+
+  it('the zero-width joiners that Indic names and emoji are written with stay printable', () => {
+    for (const text of [
+      '\u0915\u094d\u200d\u0937 Fund',
+      'Family \u{1f468}\u200d\u{1f469}\u200d\u{1f467}',
+      'Zero\u200cWidth',
+    ])
+      expect(unprintableReason(text)).toBeNull();
+    expect(unprintableReason('Dealer \u202eenO')).toBe(
+      '"Dealer \\u202eenO" contains an invisible format character (U+202E), which would show the text otherwise than recorded',
+    );
   });
 });
