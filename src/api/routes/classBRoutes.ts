@@ -17,6 +17,7 @@ import {
   redemptionsReport,
 } from '../../reports/classBRedemptionsReport.js';
 import { listClassBTerms } from '../../reports/classBTermsList.js';
+import { requireKnownDistributor } from '../../reports/knownDistributor.js';
 import { CsvText, defineRoute } from '../apiRoute.js';
 import { Format, IsoDate, looseObject, Month } from '../schemas.js';
 
@@ -74,12 +75,14 @@ export const classBRoutes = [
       warnings: z.array(z.string()),
     }).openapi('Redemptions'),
     csv: true,
-    errors: ['USAGE'],
+    errors: ['USAGE', 'NOT_FOUND'],
     async run({ query, read }) {
       const { from, to } = dateRange(query);
-      const report = await read((q) =>
-        redemptionsReport(q, from, to, { distributor: query.distributor ?? null }),
-      );
+      const report = await read(async (q) => {
+        // the CLI's rule: a distributor no term records is a name to check (404), not an empty answer
+        await requireKnownDistributor(q, query.distributor ?? null);
+        return redemptionsReport(q, from, to, { distributor: query.distributor ?? null });
+      });
       return query.format === 'csv'
         ? new CsvText(toCsv(REDEMPTION_PIECE_COLUMNS, redemptionPieceRows(report)))
         : report;
@@ -132,7 +135,7 @@ export const classBRoutes = [
       warnings: z.array(z.string()),
     }).openapi('Cdsc'),
     csv: true,
-    errors: ['USAGE'],
+    errors: ['USAGE', 'NOT_FOUND'],
     async run({ query, read }) {
       // the CLI's rule: --month, or --from and --to, not both
       if (query.month !== undefined && (query.from !== undefined || query.to !== undefined))
@@ -141,16 +144,17 @@ export const classBRoutes = [
         throw new Plan12bError('USAGE', 'give month=YYYY-MM, or from and to');
       const distributor = query.distributor ?? null;
       const month = query.month ?? null;
-      const report = await read<CdscReport | CdscRangeReport>((q) =>
-        month !== null && distributor === null
+      const report = await read<CdscReport | CdscRangeReport>(async (q) => {
+        await requireKnownDistributor(q, distributor);
+        return month !== null && distributor === null
           ? cdscReport(q, month)
           : cdscRangeReport(q, {
               ...(month === null
                 ? dateRange({ from: query.from!, to: query.to! })
                 : { from: monthStart(month), to: monthEnd(month) }),
               distributor,
-            }),
-      );
+            });
+      });
       return query.format === 'csv' ? new CsvText(cdscCsv(report)) : report;
     },
   }),
