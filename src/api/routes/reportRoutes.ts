@@ -2,6 +2,8 @@ import { z } from '@hono/zod-openapi';
 import { monthEnd, monthOf } from '../../calendar/isoDate.js';
 import { businessDayAfter } from '../../calendar/nyseCalendar.js';
 import { toCsv } from '../../cli/csvOut.js';
+import { sheetCsv } from '../../cli/tabularOutput.js';
+import { serviceFeesSheets } from '../../cli/xlsxSheets.js';
 import { Plan12bError } from '../../errors.js';
 import { writeAssigneeStatementPdf } from '../../reports/assigneeStatementPdf.js';
 import { assigneeStatementCsv, assigneeStatementReport } from '../../reports/assigneeStatementReport.js';
@@ -277,11 +279,22 @@ export const reportRoutes = [
       "a month's service fees per provider and class, and what the Distributor keeps (plan12b service-fees)",
     tag: 'service fees',
     permission: 'read',
-    query: monthQuery,
+    query: monthQuery.extend({
+      format: Format.openapi({
+        description:
+          'csv: one line per provider and class, as plan12b service-fees --csv prints them (text/csv)',
+      }),
+    }),
     response: ServiceFees,
+    csv: true,
     errors: ['USAGE'],
-    run: async ({ query, read }) =>
-      readingDocument(await read((q) => serviceFeesReading(q, query.month, query.recompute))),
+    async run({ query, read }) {
+      const reading = await read((q) => serviceFeesReading(q, query.month, query.recompute));
+      // the CLI's --csv: the workbook's Providers sheet (one sheet behind both)
+      return query.format === 'csv'
+        ? new CsvText(sheetCsv(serviceFeesSheets(reading.report)[0]!))
+        : readingDocument(reading);
+    },
   }),
   defineRoute({
     method: 'get',

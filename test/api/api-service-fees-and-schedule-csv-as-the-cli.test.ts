@@ -1,0 +1,73 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ApiStore } from '../../src/api/apiStore.js';
+import { createApp } from '../../src/api/app.js';
+import { runCliInProcess } from '../support/cli.js';
+import { freshDatabase, type TestDatabase } from '../support/databases.js';
+import { FUND, payeesComplexWithViewerToken } from '../transfers/payeesComplexFixture.js';
+
+/**
+ * Where the CLI prints `--csv`, the route takes `format=csv` and answers the same CSV (FORMATS.md,
+ * the HTTP API). The CLI audit found `service-fees` and `schedule` without it: the API answered
+ * their JSON whatever `format` said. On the small Class B complex of payeesComplexFixture.ts:
+ * provider DLR-1 holds 10,000,000.00 of FUND class B through January 2025 from the 2nd, 30 days at
+ * 0.25% a year: 68.49 a day (10,000,000.00 × 0.25% / 365 = 68.4931…), 2,054.70 for the month; FUND
+ * class B is on the Class B agreement’s schedule at 0.75% ABSC and 0.25% service fee.
+ */
+describe('service-fees and schedule as CSV through the API, as the CLI prints them', () => {
+  let tdb: TestDatabase;
+  let store: ApiStore;
+  let app: ReturnType<typeof createApp>['app'];
+  let token = '';
+  const cli: Record<string, string> = {};
+  const get = (path: string) => app.request(path, { headers: { authorization: `Bearer ${token}` } });
+
+  beforeAll(async () => {
+    tdb = await freshDatabase('pglite');
+    token = await payeesComplexWithViewerToken(tdb);
+    for (const [key, args] of [
+      ['serviceFees', ['service-fees', '--month', '2025-01', '--csv']],
+      ['schedule', ['schedule', '--as-of', '2025-01-15', '--class', 'B', '--csv']],
+    ] as const) {
+      const r = await runCliInProcess(['--db', tdb.target, ...args]);
+      expect(r.code, r.stderr).toBe(0);
+      cli[key] = r.stdout;
+    }
+    store = await ApiStore.open(tdb.target, { connections: 2 });
+    app = createApp(store, { rateLimit: { perSecond: 0, burst: 0 } }).app;
+  }, 300_000);
+  afterAll(async () => {
+    await store?.close();
+    await tdb?.drop();
+  });
+
+  it('service-fees format=csv: DLR-1 2,054.70 for FUND class B, the CLI’s CSV exactly', async () => {
+    const res = await get('/api/service-fees?month=2025-01&format=csv');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    const text = await res.text();
+    expect(text.trimEnd()).toBe(cli.serviceFees!.trimEnd());
+    const [header, ...rows] = text.trimEnd().split('\n');
+    expect(header!.split(',').slice(0, 4)).toEqual(['provider', 'name', 'portfolio', 'class']);
+    const dlr = rows.filter((r) => r.startsWith('DLR-1,'));
+    expect(dlr).toHaveLength(1);
+    expect(dlr[0]).toContain(`,${FUND},B,`);
+    expect(dlr[0]).toMatch(/,2054\.70(,|$)/);
+    // JSON stays the default
+    const json = await get('/api/service-fees?month=2025-01');
+    expect(json.headers.get('content-type')).toMatch(/^application\/json/);
+  });
+
+  it('schedule format=csv: FUND class B at 0.75 and 0.25, the CLI’s CSV exactly', async () => {
+    const res = await get('/api/registry/schedule?asOf=2025-01-15&class=B&format=csv');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    const text = await res.text();
+    expect(text.trimEnd()).toBe(cli.schedule!.trimEnd());
+    const [header, ...rows] = text.trimEnd().split('\n');
+    const cols = header!.split(',');
+    const fund = rows.map((r) => r.split(',')).find((r) => r[cols.indexOf('portfolio')] === FUND);
+    expect(fund?.[cols.indexOf('class')]).toBe('B');
+    expect(fund?.[cols.indexOf('assetBasedSalesChargePct')]).toBe('0.75');
+    expect(fund?.[cols.indexOf('serviceFeePct')]).toBe('0.25');
+  });
+});
