@@ -1,6 +1,8 @@
 import { z } from '@hono/zod-openapi';
 import { monthEnd, monthStart } from '../../calendar/isoDate.js';
 import { toCsv } from '../../cli/csvOut.js';
+import { sheetCsv } from '../../cli/tabularOutput.js';
+import { conversionsSheet, lotsSheet } from '../../cli/xlsxSheets.js';
 import { Plan12bError } from '../../errors.js';
 import {
   type CdscRangeReport,
@@ -42,14 +44,22 @@ export const classBRoutes = [
     summary: "an account's Class B lots (plan12b lots)",
     tag: 'class B',
     permission: 'read',
-    query: z.object({ account: z.string().min(1), asOf: IsoDate.optional() }),
+    query: z.object({
+      account: z.string().min(1),
+      asOf: IsoDate.optional(),
+      format: Format.openapi({ description: 'csv: one row per lot, as plan12b lots --csv (text/csv)' }),
+    }),
     response: looseObject({
       account: z.string(),
       asOf: z.string().nullable(),
       lots: z.array(looseObject({ lotId: z.string(), shares: z.string(), kind: z.string() })),
     }).openapi('Lots'),
+    csv: true,
     errors: ['USAGE', 'NOT_FOUND'],
-    run: ({ query, read }) => read((q) => lotsReport(q, query.account, query.asOf)),
+    async run({ query, read }) {
+      const report = await read((q) => lotsReport(q, query.account, query.asOf));
+      return query.format === 'csv' ? new CsvText(sheetCsv(lotsSheet(report))) : report;
+    },
   }),
   defineRoute({
     method: 'get',
@@ -95,10 +105,19 @@ export const classBRoutes = [
     summary: 'Class B shares due to convert at the end of a month (plan12b conversions)',
     tag: 'class B',
     permission: 'read',
-    query: z.object({ month: Month }),
+    query: z.object({
+      month: Month,
+      format: Format.openapi({
+        description: 'csv: one row per account and portfolio, as plan12b conversions --csv (text/csv)',
+      }),
+    }),
     response: looseObject({ conversions: z.array(looseObject({})), totalShares: z.string() }),
+    csv: true,
     errors: ['USAGE'],
-    run: ({ query, read }) => read((q) => conversionsReport(q, query.month)),
+    async run({ query, read }) {
+      const report = await read((q) => conversionsReport(q, query.month));
+      return query.format === 'csv' ? new CsvText(sheetCsv(conversionsSheet(report))) : report;
+    },
   }),
   defineRoute({
     method: 'get',

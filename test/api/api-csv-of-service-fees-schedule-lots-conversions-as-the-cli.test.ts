@@ -7,13 +7,15 @@ import { FUND, payeesComplexWithViewerToken } from '../transfers/payeesComplexFi
 
 /**
  * Where the CLI prints `--csv`, the route takes `format=csv` and answers the same CSV (FORMATS.md,
- * the HTTP API). The CLI audit found `service-fees` and `schedule` without it: the API answered
- * their JSON whatever `format` said. On the small Class B complex of payeesComplexFixture.ts:
+ * the HTTP API). The CLI audit found `service-fees`, `schedule`, `lots` and `conversions` without
+ * it: the API answered their JSON whatever `format` said. Account A1 bought 300 FUND shares on
+ * 2024-02-01 (P1) and 300 on 2024-09-03 (P2) and redeemed 100 on 2025-01-15, the oldest first: its
+ * lots are P1 200 and P2 300 Commission Shares; no lot is 8 years old, so January converts nothing. On the small Class B complex of payeesComplexFixture.ts:
  * provider DLR-1 holds 10,000,000.00 of FUND class B through January 2025 from the 2nd, 30 days at
  * 0.25% a year: 68.49 a day (10,000,000.00 × 0.25% / 365 = 68.4931…), 2,054.70 for the month; FUND
  * class B is on the Class B agreement’s schedule at 0.75% ABSC and 0.25% service fee.
  */
-describe('service-fees and schedule as CSV through the API, as the CLI prints them', () => {
+describe('service-fees, schedule, lots and conversions as CSV through the API, as the CLI prints them', () => {
   let tdb: TestDatabase;
   let store: ApiStore;
   let app: ReturnType<typeof createApp>['app'];
@@ -27,6 +29,8 @@ describe('service-fees and schedule as CSV through the API, as the CLI prints th
     for (const [key, args] of [
       ['serviceFees', ['service-fees', '--month', '2025-01', '--csv']],
       ['schedule', ['schedule', '--as-of', '2025-01-15', '--class', 'B', '--csv']],
+      ['lots', ['lots', '--account', 'A1', '--csv']],
+      ['conversions', ['conversions', '--month', '2025-01', '--csv']],
     ] as const) {
       const r = await runCliInProcess(['--db', tdb.target, ...args]);
       expect(r.code, r.stderr).toBe(0);
@@ -69,5 +73,24 @@ describe('service-fees and schedule as CSV through the API, as the CLI prints th
     expect(fund?.[cols.indexOf('class')]).toBe('B');
     expect(fund?.[cols.indexOf('assetBasedSalesChargePct')]).toBe('0.75');
     expect(fund?.[cols.indexOf('serviceFeePct')]).toBe('0.25');
+  });
+
+  it('lots and conversions format=csv: A1’s P1 200 and P2 300 shares; no conversion; the CLI’s CSV', async () => {
+    const lots = await get('/api/class-b/lots?account=A1&format=csv');
+    expect(lots.status).toBe(200);
+    expect(lots.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    const text = await lots.text();
+    expect(text.trimEnd()).toBe(cli.lots!.trimEnd());
+    const [header, ...rows] = text.trimEnd().split('\n');
+    const cols = header!.split(',');
+    const shares = Object.fromEntries(
+      rows.map((r) => r.split(',')).map((r) => [r[cols.indexOf('lotId')], Number(r[cols.indexOf('shares')])]),
+    );
+    expect(shares).toEqual({ P1: 200, P2: 300 });
+    const conversions = await get('/api/class-b/conversions?month=2025-01&format=csv');
+    expect(conversions.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    const conv = await conversions.text();
+    expect(conv.trimEnd()).toBe(cli.conversions!.trimEnd());
+    expect(conv.trimEnd().split('\n')).toHaveLength(1);
   });
 });
