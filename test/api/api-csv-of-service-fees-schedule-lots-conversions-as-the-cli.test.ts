@@ -7,15 +7,15 @@ import { FUND, payeesComplexWithViewerToken } from '../transfers/payeesComplexFi
 
 /**
  * Where the CLI prints `--csv`, the route takes `format=csv` and answers the same CSV (FORMATS.md,
- * the HTTP API). The CLI audit found `service-fees`, `schedule`, `lots` and `conversions` without
- * it: the API answered their JSON whatever `format` said. Account A1 bought 300 FUND shares on
+ * the HTTP API). The CLI audit found `service-fees`, `schedule`, `lots`, `conversions`, `providers
+ * list` and `transfers list` without it: the API answered their JSON whatever `format` said. Account A1 bought 300 FUND shares on
  * 2024-02-01 (P1) and 300 on 2024-09-03 (P2) and redeemed 100 on 2025-01-15, the oldest first: its
  * lots are P1 200 and P2 300 Commission Shares; no lot is 8 years old, so January converts nothing. On the small Class B complex of payeesComplexFixture.ts:
  * provider DLR-1 holds 10,000,000.00 of FUND class B through January 2025 from the 2nd, 30 days at
  * 0.25% a year: 68.49 a day (10,000,000.00 × 0.25% / 365 = 68.4931…), 2,054.70 for the month; FUND
  * class B is on the Class B agreement’s schedule at 0.75% ABSC and 0.25% service fee.
  */
-describe('service-fees, schedule, lots and conversions as CSV through the API, as the CLI prints them', () => {
+describe('service-fees, schedule, lots, conversions, providers and Transfers as CSV through the API, as the CLI prints them', () => {
   let tdb: TestDatabase;
   let store: ApiStore;
   let app: ReturnType<typeof createApp>['app'];
@@ -31,6 +31,8 @@ describe('service-fees, schedule, lots and conversions as CSV through the API, a
       ['schedule', ['schedule', '--as-of', '2025-01-15', '--class', 'B', '--csv']],
       ['lots', ['lots', '--account', 'A1', '--csv']],
       ['conversions', ['conversions', '--month', '2025-01', '--csv']],
+      ['providers', ['providers', 'list', '--csv']],
+      ['transfers', ['transfers', 'list', '--csv']],
     ] as const) {
       const r = await runCliInProcess(['--db', tdb.target, ...args]);
       expect(r.code, r.stderr).toBe(0);
@@ -92,5 +94,32 @@ describe('service-fees, schedule, lots and conversions as CSV through the API, a
     const conv = await conversions.text();
     expect(conv.trimEnd()).toBe(cli.conversions!.trimEnd());
     expect(conv.trimEnd().split('\n')).toHaveLength(1);
+  });
+
+  it('providers and Transfers format=csv: DLR-1 a dealer; Alpha 40% / 50%, Beta 10%; the CLI’s CSV', async () => {
+    const rowsOf = async (path: string, key: string) => {
+      const res = await get(path);
+      expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+      const text = await res.text();
+      expect(text.trimEnd()).toBe(cli[key]!.trimEnd());
+      return text.trimEnd().split('\n');
+    };
+    const providers = await rowsOf('/api/providers?format=csv', 'providers');
+    expect(providers.slice(1).map((r) => r.split(',').slice(0, 3))).toEqual([
+      ['DLR-1', 'Granite Securities', 'dealer'],
+    ]);
+    const [header, ...rows] = await rowsOf('/api/transfers?format=csv', 'transfers');
+    const cols = header!.split(',');
+    expect(cols.slice(0, 2)).toEqual(['id', 'assignee']);
+    // the address holds commas (quoted): read the percentages from the end of the row
+    const pct = (r: string) => {
+      const cells = r.split(',');
+      const fromEnd = (name: string) => cells[cells.length - (cols.length - cols.indexOf(name))];
+      return [cells[0], fromEnd('twelve_b1_portion_pct'), fromEnd('cdsc_portion_pct')];
+    };
+    expect(rows.map(pct)).toEqual([
+      ['A', '40.00', '50.00'],
+      ['B', '10.00', ''],
+    ]);
   });
 });

@@ -3,7 +3,7 @@ import { monthEnd, monthOf } from '../../calendar/isoDate.js';
 import { businessDayAfter } from '../../calendar/nyseCalendar.js';
 import { toCsv } from '../../cli/csvOut.js';
 import { sheetCsv } from '../../cli/tabularOutput.js';
-import { serviceFeesSheets } from '../../cli/xlsxSheets.js';
+import { providersSheet, serviceFeesSheets, transfersSheet } from '../../cli/xlsxSheets.js';
 import { Plan12bError } from '../../errors.js';
 import { writeAssigneeStatementPdf } from '../../reports/assigneeStatementPdf.js';
 import { assigneeStatementCsv, assigneeStatementReport } from '../../reports/assigneeStatementReport.js';
@@ -349,11 +349,21 @@ export const reportRoutes = [
     summary: 'every service provider and agreement, with its history (plan12b providers list)',
     tag: 'service fees',
     permission: 'read',
+    query: z.object({
+      format: Format.openapi({
+        description:
+          'csv: one row per provider and its agreement, as plan12b providers list --csv (text/csv)',
+      }),
+    }),
     response: z.object({
       providers: z.array(looseObject({ id: z.string(), name: z.string(), status: z.string() })),
     }),
-    errors: [],
-    run: async ({ read }) => ({ providers: await read((q) => listProviders(q)) }),
+    csv: true,
+    errors: ['USAGE'],
+    async run({ query, read }) {
+      const providers = await read((q) => listProviders(q));
+      return query.format === 'csv' ? new CsvText(sheetCsv(providersSheet(providers))) : { providers };
+    },
   }),
   defineRoute({
     method: 'get',
@@ -389,9 +399,18 @@ export const reportRoutes = [
     summary: 'every Transfer to an Assignee recorded (plan12b transfers list)',
     tag: 'transfers',
     permission: 'read',
+    query: z.object({
+      format: Format.openapi({
+        description: 'csv: one row per Transfer, as plan12b transfers list --csv (text/csv)',
+      }),
+    }),
     response: z.object({ transfers: z.array(looseObject({ id: z.string(), effective_date: z.string() })) }),
-    errors: [],
-    run: async ({ read }) => ({ transfers: await read((q) => loadTransferRows(q)) }),
+    csv: true,
+    errors: ['USAGE'],
+    async run({ query, read }) {
+      const transfers = await read((q) => loadTransferRows(q));
+      return query.format === 'csv' ? new CsvText(sheetCsv(transfersSheet(transfers))) : { transfers };
+    },
   }),
   defineRoute({
     method: 'get',
