@@ -8,14 +8,14 @@ import { FUND, payeesComplexWithViewerToken } from '../transfers/payeesComplexFi
 /**
  * Where the CLI prints `--csv`, the route takes `format=csv` and answers the same CSV (FORMATS.md,
  * the HTTP API). The CLI audit found `service-fees`, `schedule`, `lots`, `conversions`, `providers
- * list` and `transfers list` without it: the API answered their JSON whatever `format` said. Account A1 bought 300 FUND shares on
+ * list`, `transfers list` and `rates list` without it: the API answered their JSON whatever `format` said. Account A1 bought 300 FUND shares on
  * 2024-02-01 (P1) and 300 on 2024-09-03 (P2) and redeemed 100 on 2025-01-15, the oldest first: its
  * lots are P1 200 and P2 300 Commission Shares; no lot is 8 years old, so January converts nothing. On the small Class B complex of payeesComplexFixture.ts:
  * provider DLR-1 holds 10,000,000.00 of FUND class B through January 2025 from the 2nd, 30 days at
  * 0.25% a year: 68.49 a day (10,000,000.00 × 0.25% / 365 = 68.4931…), 2,054.70 for the month; FUND
  * class B is on the Class B agreement’s schedule at 0.75% ABSC and 0.25% service fee.
  */
-describe('service-fees, schedule, lots, conversions, providers and Transfers as CSV through the API, as the CLI prints them', () => {
+describe('service-fees, schedule, lots, conversions, providers, Transfers and Board rates as CSV through the API, as the CLI prints them', () => {
   let tdb: TestDatabase;
   let store: ApiStore;
   let app: ReturnType<typeof createApp>['app'];
@@ -26,6 +26,24 @@ describe('service-fees, schedule, lots, conversions, providers and Transfers as 
   beforeAll(async () => {
     tdb = await freshDatabase('pglite');
     token = await payeesComplexWithViewerToken(tdb);
+    // a Board-set rate below the schedule's 0.75%, from February (an open month)
+    const set = await runCliInProcess([
+      '--db',
+      tdb.target,
+      'rates',
+      'set',
+      '--portfolio',
+      FUND,
+      '--class',
+      'B',
+      '--from',
+      '2025-02-01',
+      '--distribution-fee',
+      '0.5',
+      '--reason',
+      'Board resolution',
+    ]);
+    expect(set.code, set.stderr).toBe(0);
     for (const [key, args] of [
       ['serviceFees', ['service-fees', '--month', '2025-01', '--csv']],
       ['schedule', ['schedule', '--as-of', '2025-01-15', '--class', 'B', '--csv']],
@@ -33,6 +51,7 @@ describe('service-fees, schedule, lots, conversions, providers and Transfers as 
       ['conversions', ['conversions', '--month', '2025-01', '--csv']],
       ['providers', ['providers', 'list', '--csv']],
       ['transfers', ['transfers', 'list', '--csv']],
+      ['rates', ['rates', 'list', '--csv']],
     ] as const) {
       const r = await runCliInProcess(['--db', tdb.target, ...args]);
       expect(r.code, r.stderr).toBe(0);
@@ -121,5 +140,22 @@ describe('service-fees, schedule, lots, conversions, providers and Transfers as 
       ['A', '40.00', '50.00'],
       ['B', '10.00', ''],
     ]);
+  });
+
+  it('Board rates format=csv: FUND class B 0.50 from 2025-02-01, the CLI’s CSV', async () => {
+    const res = await get('/api/rates?format=csv');
+    expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    const text = await res.text();
+    expect(text.trimEnd()).toBe(cli.rates!.trimEnd());
+    const [header, ...rows] = text.trimEnd().split('\n');
+    const cols = header!.split(',');
+    expect(rows).toHaveLength(1);
+    const r = rows[0]!.split(',');
+    expect([
+      r[cols.indexOf('effectiveDate')],
+      r[cols.indexOf('portfolio')],
+      r[cols.indexOf('class')],
+    ]).toEqual(['2025-02-01', FUND, 'B']);
+    expect(r[cols.indexOf('distributionFeePct')]).toBe('0.50');
   });
 });

@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { scheduleDocumentAsOf } from '../../cli/scheduleDocument.js';
 import { sheetCsv } from '../../cli/tabularOutput.js';
-import { scheduleSheet } from '../../cli/xlsxSheets.js';
+import { boardRatesSheet, scheduleSheet } from '../../cli/xlsxSheets.js';
 import { renderExhibit } from '../../edgar/renderExhibit.js';
 import { Plan12bError } from '../../errors.js';
 import { boardRateAsShown } from '../../registry/boardRate.js';
@@ -291,11 +291,20 @@ export const registryRoutes = [
     summary: 'every Board-set rate recorded (plan12b rates list)',
     tag: 'registry',
     permission: 'read',
+    query: z.object({
+      format: Format.openapi({
+        description: 'csv: one line per rate, as plan12b rates list --csv (text/csv)',
+      }),
+    }),
     response: z.object({
       rates: z.array(looseObject({ portfolio: z.string(), class: z.string(), effectiveDate: z.string() })),
     }),
-    errors: [],
-    run: async ({ read }) => ({ rates: (await read((q) => loadBoardRates(q))).map(boardRateAsShown) }),
+    csv: true,
+    errors: ['USAGE'],
+    async run({ query, read }) {
+      const rates = (await read((q) => loadBoardRates(q))).map(boardRateAsShown);
+      return query.format === 'csv' ? new CsvText(sheetCsv(boardRatesSheet(rates))) : { rates };
+    },
   }),
   defineRoute({
     method: 'get',
