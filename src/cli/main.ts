@@ -10,6 +10,7 @@ import { onDemandServeEnabled } from '../store/onDemandServe.js';
 import { setRunningCommand } from '../store/runningCommand.js';
 import { type CliContext, type CliOutput, makeContext, type StoreLender } from './context.js';
 import { servedQueryFolder } from './forwardableQuery.js';
+import { outputFileRefusal } from './outputFileRefusal.js';
 
 type Register = (program: Command, getContext: () => CliContext) => void;
 
@@ -269,7 +270,8 @@ export async function main(
     if (e instanceof ExhibitParseError) return report(exhibitParseRefusal(e));
     if (e instanceof Plan12bError) return report(e);
     // what the database itself refused (read-only, out of disk, a lost connection): exit 69
-    const refused = databaseRefusal(e) ?? calendarRefusal(e);
+    // … or a file the user named to be written that cannot be (a missing folder): exit 66
+    const refused = databaseRefusal(e) ?? calendarRefusal(e) ?? outputFileRefusal(e, argv);
     if (refused !== undefined) return report(refused);
     // Anything else is a bug in plan12b: exit 70, said as such, never "bad input".
     if (process.env.PLAN12B_DEBUG) err(String((e as Error)?.stack ?? e));

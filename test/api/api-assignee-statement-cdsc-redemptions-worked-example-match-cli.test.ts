@@ -25,6 +25,7 @@ describe.each(dialects)('the Assignee statement, cdsc and redemptions routes on 
   let app: ReturnType<typeof createApp>['app'];
   let token = '';
   const cli: Record<string, string> = {};
+  const unknownDistributor: Record<string, { code: number; stdout: string }> = {};
   const get = (path: string) => app.request(path, { headers: { authorization: `Bearer ${token}` } });
   const q = (params: Record<string, string>) => new URLSearchParams(params).toString();
 
@@ -44,6 +45,18 @@ describe.each(dialects)('the Assignee statement, cdsc and redemptions routes on 
     await run('cdscRangeJson', ['cdsc', ...jan, '--json']);
     await run('redemptionsOtherJson', ['redemptions', ...jan, '--distributor', OTHER, '--json']);
     await run('redemptionsCsv', ['redemptions', ...jan, '--csv']);
+    for (const command of ['cdsc', 'redemptions']) {
+      const r = await runCliInProcess([
+        '--db',
+        tdb.target,
+        command,
+        ...jan,
+        '--distributor',
+        'Nobody',
+        '--json',
+      ]);
+      unknownDistributor[command] = { code: r.code, stdout: r.stdout };
+    }
     store = await ApiStore.open(tdb.target, { connections: 2 });
     app = createApp(store, { rateLimit: { perSecond: 0, burst: 0 } }).app;
   }, 300_000);
@@ -195,5 +208,29 @@ describe.each(dialects)('the Assignee statement, cdsc and redemptions routes on 
     expect(text.split('\n')[1]).toMatch(
       /^2025-01-15,R1,A1,[^,]+,100\.0000,12\.0000,,1200\.00,50\.00,0\.00,0\.00,1150\.00,/,
     );
+  });
+
+  /**
+   * The distributors recorded are Summit and the Other Distributor: a third name is a name to check,
+   * the CLI’s 66 NOT_FOUND naming the two, and the API’s 404 with the same document — the API
+   * answered 200 with no rows and a total of 0.00, as if the distributor had earned nothing.
+   */
+  it('an unknown distributor is 404 NOT_FOUND (exit 66) for cdsc and redemptions, as the CLI', async () => {
+    const jan = { from: '2025-01-01', to: '2025-01-31', distributor: 'Nobody' };
+    for (const [command, path] of [
+      ['cdsc', '/api/class-b/cdsc'],
+      ['redemptions', '/api/class-b/redemptions'],
+    ] as const) {
+      const cliRun = unknownDistributor[command]!;
+      expect({ command, code: cliRun.code }).toEqual({ command, code: 66 });
+      const res = await get(`${path}?${q(jan)}`);
+      expect({ path, status: res.status }).toEqual({ path, status: 404 });
+      const doc = (await res.json()) as { error: { code: string; exit: number; hint: string } };
+      expect(doc.error).toMatchObject({ code: 'NOT_FOUND', exit: 66 });
+      expect(doc.error.hint).toBe(`the distributors recorded: ${OTHER}; ${SUMMIT}`);
+      expect(doc).toEqual(JSON.parse(cliRun.stdout));
+    }
+    const month = await get(`/api/class-b/cdsc?${q({ month: '2025-01', distributor: 'Nobody' })}`);
+    expect(month.status).toBe(404);
   });
 });

@@ -109,6 +109,15 @@ describe.skipIf(!seedsAvailable)('the diff of a withdrawn exhibit', { timeout: 3
     const missing = await get(`/api/registry/documents/${'0'.repeat(64)}/diff`);
     expect(missing.status).toBe(404);
     expect(((await missing.json()) as { error: { code: string } }).error.code).toBe('NOT_FOUND');
+    // the id as the CLI takes it and shows it (16 characters in its lists; 8 or more): the API
+    // answered 404 for any id shorter than 64 characters
+    const byPrefix = await get(`/api/registry/documents/${id.slice(0, 10)}/diff`);
+    expect(byPrefix.status).toBe(200);
+    expect(await byPrefix.json()).toEqual(fromCli);
+    const keptByPrefix = await get(`/api/registry/documents/${kept.slice(0, 16).toUpperCase()}/diff`);
+    expect(keptByPrefix.status).toBe(200);
+    expect(((await keptByPrefix.json()) as DiffAnswer).document.id).toBe(kept);
+    expect((await get(`/api/registry/documents/${id.slice(0, 7)}/diff`)).status).toBe(404);
   });
 
   // Issue 12: with approvals enforced and none recorded, the AIM plan (seed 002) governs nothing

@@ -26,7 +26,12 @@ export const amendmentRoutes = [
       'what an imported document changed: entries added, removed, renamed, moved, re-rated (plan12b exhibit diff)',
     tag: 'registry',
     permission: 'read',
-    params: z.object({ id: z.string().openapi({ param: { name: 'id', in: 'path' } }) }),
+    params: z.object({
+      id: z.string().openapi({
+        param: { name: 'id', in: 'path' },
+        description: 'the document id (SHA-256 of its bytes) or a unique prefix of 8 or more characters',
+      }),
+    }),
     response: z
       .object({
         document: looseObject({ id: z.string(), title: z.string(), effectiveDate: z.string().nullable() }),
@@ -46,15 +51,27 @@ export const amendmentRoutes = [
     errors: ['NOT_FOUND'],
     async run({ params, store, read }) {
       const { registry, documents } = await store.registry();
-      const d = documents.find((x) => x.id === params.id);
-      if (d) return amendmentDiffAnswer(registry, d, null);
+      // the id, or a unique prefix of 8 or more characters, as `plan12b exhibit diff` takes it (the
+      // CLI's lists show 16): a prefix that names one document is that document
+      const wanted = params.id.toLowerCase();
+      const matches = wanted.length >= 8 ? documents.filter((x) => x.id.startsWith(wanted)) : [];
       // a withdrawn document is listed (GET /api/registry/documents): its diff is history
-      const [w] = await read((q) => withdrawnDocumentRegistries(q, (id) => id === params.id));
-      if (w) return amendmentDiffAnswer(w.registry, w.document, w.withdrawal);
+      const withdrawn =
+        matches.length === 0 && wanted.length >= 8
+          ? await read((q) => withdrawnDocumentRegistries(q, (id) => id.startsWith(wanted)))
+          : [];
+      if (matches.length === 1 && withdrawn.length === 0)
+        return amendmentDiffAnswer(registry, matches[0]!, null);
+      const [w] = withdrawn;
+      if (w && withdrawn.length === 1 && matches.length === 0)
+        return amendmentDiffAnswer(w.registry, w.document, w.withdrawal);
+      const found = matches.length + withdrawn.length;
       throw new Plan12bError(
         'NOT_FOUND',
-        `no document has the id ${params.id}`,
-        'see /api/registry/documents',
+        found === 0
+          ? `no document has the id ${params.id}`
+          : `${found} documents have ids beginning ${params.id}`,
+        'see the ids in /api/registry/documents; give at least 8 characters',
       );
     },
   }),

@@ -1,6 +1,8 @@
 import { z } from '@hono/zod-openapi';
 import { monthEnd, monthStart } from '../../calendar/isoDate.js';
 import { toCsv } from '../../cli/csvOut.js';
+import { sheetCsv } from '../../cli/tabularOutput.js';
+import { conversionsSheet, lotsSheet } from '../../cli/xlsxSheets.js';
 import { Plan12bError } from '../../errors.js';
 import {
   type CdscRangeReport,
@@ -17,6 +19,7 @@ import {
   redemptionsReport,
 } from '../../reports/classBRedemptionsReport.js';
 import { listClassBTerms } from '../../reports/classBTermsList.js';
+import { requireKnownDistributor } from '../../reports/knownDistributor.js';
 import { CsvText, defineRoute } from '../apiRoute.js';
 import { Format, IsoDate, looseObject, Month } from '../schemas.js';
 
@@ -41,14 +44,22 @@ export const classBRoutes = [
     summary: "an account's Class B lots (plan12b lots)",
     tag: 'class B',
     permission: 'read',
-    query: z.object({ account: z.string().min(1), asOf: IsoDate.optional() }),
+    query: z.object({
+      account: z.string().min(1),
+      asOf: IsoDate.optional(),
+      format: Format.openapi({ description: 'csv: one row per lot, as plan12b lots --csv (text/csv)' }),
+    }),
     response: looseObject({
       account: z.string(),
       asOf: z.string().nullable(),
       lots: z.array(looseObject({ lotId: z.string(), shares: z.string(), kind: z.string() })),
     }).openapi('Lots'),
+    csv: true,
     errors: ['USAGE', 'NOT_FOUND'],
-    run: ({ query, read }) => read((q) => lotsReport(q, query.account, query.asOf)),
+    async run({ query, read }) {
+      const report = await read((q) => lotsReport(q, query.account, query.asOf));
+      return query.format === 'csv' ? new CsvText(sheetCsv(lotsSheet(report))) : report;
+    },
   }),
   defineRoute({
     method: 'get',
@@ -74,12 +85,14 @@ export const classBRoutes = [
       warnings: z.array(z.string()),
     }).openapi('Redemptions'),
     csv: true,
-    errors: ['USAGE'],
+    errors: ['USAGE', 'NOT_FOUND'],
     async run({ query, read }) {
       const { from, to } = dateRange(query);
-      const report = await read((q) =>
-        redemptionsReport(q, from, to, { distributor: query.distributor ?? null }),
-      );
+      const report = await read(async (q) => {
+        // the CLI's rule: a distributor no term records is a name to check (404), not an empty answer
+        await requireKnownDistributor(q, query.distributor ?? null);
+        return redemptionsReport(q, from, to, { distributor: query.distributor ?? null });
+      });
       return query.format === 'csv'
         ? new CsvText(toCsv(REDEMPTION_PIECE_COLUMNS, redemptionPieceRows(report)))
         : report;
@@ -92,10 +105,19 @@ export const classBRoutes = [
     summary: 'Class B shares due to convert at the end of a month (plan12b conversions)',
     tag: 'class B',
     permission: 'read',
-    query: z.object({ month: Month }),
+    query: z.object({
+      month: Month,
+      format: Format.openapi({
+        description: 'csv: one row per account and portfolio, as plan12b conversions --csv (text/csv)',
+      }),
+    }),
     response: looseObject({ conversions: z.array(looseObject({})), totalShares: z.string() }),
+    csv: true,
     errors: ['USAGE'],
-    run: ({ query, read }) => read((q) => conversionsReport(q, query.month)),
+    async run({ query, read }) {
+      const report = await read((q) => conversionsReport(q, query.month));
+      return query.format === 'csv' ? new CsvText(sheetCsv(conversionsSheet(report))) : report;
+    },
   }),
   defineRoute({
     method: 'get',
@@ -132,7 +154,7 @@ export const classBRoutes = [
       warnings: z.array(z.string()),
     }).openapi('Cdsc'),
     csv: true,
-    errors: ['USAGE'],
+    errors: ['USAGE', 'NOT_FOUND'],
     async run({ query, read }) {
       // the CLI's rule: --month, or --from and --to, not both
       if (query.month !== undefined && (query.from !== undefined || query.to !== undefined))
@@ -141,16 +163,17 @@ export const classBRoutes = [
         throw new Plan12bError('USAGE', 'give month=YYYY-MM, or from and to');
       const distributor = query.distributor ?? null;
       const month = query.month ?? null;
-      const report = await read<CdscReport | CdscRangeReport>((q) =>
-        month !== null && distributor === null
+      const report = await read<CdscReport | CdscRangeReport>(async (q) => {
+        await requireKnownDistributor(q, distributor);
+        return month !== null && distributor === null
           ? cdscReport(q, month)
           : cdscRangeReport(q, {
               ...(month === null
                 ? dateRange({ from: query.from!, to: query.to! })
                 : { from: monthStart(month), to: monthEnd(month) }),
               distributor,
-            }),
-      );
+            });
+      });
       return query.format === 'csv' ? new CsvText(cdscCsv(report)) : report;
     },
   }),

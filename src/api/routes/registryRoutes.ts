@@ -1,13 +1,15 @@
 import { z } from '@hono/zod-openapi';
 import { scheduleDocumentAsOf } from '../../cli/scheduleDocument.js';
+import { sheetCsv } from '../../cli/tabularOutput.js';
+import { boardRatesSheet, scheduleSheet } from '../../cli/xlsxSheets.js';
 import { renderExhibit } from '../../edgar/renderExhibit.js';
 import { Plan12bError } from '../../errors.js';
 import { boardRateAsShown } from '../../registry/boardRate.js';
 import { scheduleAnswer } from '../../registry/scheduleAnswer.js';
 import { loadBoardRates } from '../../store/boardRatesRepository.js';
 import { listDocuments, loadEveryParsedDocument } from '../../store/registryStore.js';
-import { defineRoute } from '../apiRoute.js';
-import { IsoDate, looseObject } from '../schemas.js';
+import { CsvText, defineRoute } from '../apiRoute.js';
+import { Format, IsoDate, looseObject } from '../schemas.js';
 
 /** The registry (SPEC §2), answered from the registry the server keeps derived (apiStore). */
 
@@ -56,6 +58,10 @@ export const registryRoutes = [
       asOf: IsoDate,
       class: z.string().optional().openapi({ example: 'B' }),
       portfolio: z.string().optional().openapi({ description: 'any name the portfolio ever had' }),
+      format: Format.openapi({
+        description:
+          'csv: one row per entry, with the document it comes from, as plan12b schedule --csv (text/csv)',
+      }),
     }),
     response: z
       .object({
@@ -67,11 +73,16 @@ export const registryRoutes = [
         warnings: z.array(z.string()),
       })
       .openapi('Schedule'),
+    csv: true,
     errors: ['USAGE'],
     async run({ query, store }) {
       const { registry } = await store.registry();
       // the same answer as `plan12b schedule --json`, pending entries included (FORMATS.md)
-      return scheduleAnswer(registry, query.asOf, query);
+      const answer = scheduleAnswer(registry, query.asOf, query);
+      // … and `--csv`: the rows of the workbook's one sheet
+      return query.format === 'csv'
+        ? new CsvText(sheetCsv(scheduleSheet(query.asOf, answer.entries)))
+        : answer;
     },
   }),
   defineRoute({
@@ -280,11 +291,20 @@ export const registryRoutes = [
     summary: 'every Board-set rate recorded (plan12b rates list)',
     tag: 'registry',
     permission: 'read',
+    query: z.object({
+      format: Format.openapi({
+        description: 'csv: one line per rate, as plan12b rates list --csv (text/csv)',
+      }),
+    }),
     response: z.object({
       rates: z.array(looseObject({ portfolio: z.string(), class: z.string(), effectiveDate: z.string() })),
     }),
-    errors: [],
-    run: async ({ read }) => ({ rates: (await read((q) => loadBoardRates(q))).map(boardRateAsShown) }),
+    csv: true,
+    errors: ['USAGE'],
+    async run({ query, read }) {
+      const rates = (await read((q) => loadBoardRates(q))).map(boardRateAsShown);
+      return query.format === 'csv' ? new CsvText(sheetCsv(boardRatesSheet(rates))) : { rates };
+    },
   }),
   defineRoute({
     method: 'get',

@@ -2,6 +2,8 @@ import { z } from '@hono/zod-openapi';
 import { monthEnd } from '../../calendar/isoDate.js';
 import { businessDayAfter } from '../../calendar/nyseCalendar.js';
 import { toCsv } from '../../cli/csvOut.js';
+import { sheetCsv } from '../../cli/tabularOutput.js';
+import { providersSheet, serviceFeesSheets, transfersSheet } from '../../cli/xlsxSheets.js';
 import { Plan12bError } from '../../errors.js';
 import { writeAssigneeStatementPdf } from '../../reports/assigneeStatementPdf.js';
 import { assigneeStatementCsv, assigneeStatementReport } from '../../reports/assigneeStatementReport.js';
@@ -299,11 +301,22 @@ export const reportRoutes = [
       "a month's service fees per provider and class, and what the Distributor keeps (plan12b service-fees)",
     tag: 'service fees',
     permission: 'read',
-    query: monthQuery,
+    query: monthQuery.extend({
+      format: Format.openapi({
+        description:
+          'csv: one line per provider and class, as plan12b service-fees --csv prints them (text/csv)',
+      }),
+    }),
     response: ServiceFees,
+    csv: true,
     errors: ['USAGE'],
-    run: async ({ query, read }) =>
-      readingDocument(await read((q) => serviceFeesReading(q, query.month, query.recompute))),
+    async run({ query, read }) {
+      const reading = await read((q) => serviceFeesReading(q, query.month, query.recompute));
+      // the CLI's --csv: the workbook's Providers sheet (one sheet behind both)
+      return query.format === 'csv'
+        ? new CsvText(sheetCsv(serviceFeesSheets(reading.report)[0]!))
+        : readingDocument(reading);
+    },
   }),
   defineRoute({
     method: 'get',
@@ -358,11 +371,21 @@ export const reportRoutes = [
     summary: 'every service provider and agreement, with its history (plan12b providers list)',
     tag: 'service fees',
     permission: 'read',
+    query: z.object({
+      format: Format.openapi({
+        description:
+          'csv: one row per provider and its agreement, as plan12b providers list --csv (text/csv)',
+      }),
+    }),
     response: z.object({
       providers: z.array(looseObject({ id: z.string(), name: z.string(), status: z.string() })),
     }),
-    errors: [],
-    run: async ({ read }) => ({ providers: await read((q) => listProviders(q)) }),
+    csv: true,
+    errors: ['USAGE'],
+    async run({ query, read }) {
+      const providers = await read((q) => listProviders(q));
+      return query.format === 'csv' ? new CsvText(sheetCsv(providersSheet(providers))) : { providers };
+    },
   }),
   defineRoute({
     method: 'get',
@@ -398,9 +421,18 @@ export const reportRoutes = [
     summary: 'every Transfer to an Assignee recorded (plan12b transfers list)',
     tag: 'transfers',
     permission: 'read',
+    query: z.object({
+      format: Format.openapi({
+        description: 'csv: one row per Transfer, as plan12b transfers list --csv (text/csv)',
+      }),
+    }),
     response: z.object({ transfers: z.array(looseObject({ id: z.string(), effective_date: z.string() })) }),
-    errors: [],
-    run: async ({ read }) => ({ transfers: await read((q) => loadTransferRows(q)) }),
+    csv: true,
+    errors: ['USAGE'],
+    async run({ query, read }) {
+      const transfers = await read((q) => loadTransferRows(q));
+      return query.format === 'csv' ? new CsvText(sheetCsv(transfersSheet(transfers))) : { transfers };
+    },
   }),
   defineRoute({
     method: 'get',

@@ -20,8 +20,7 @@ import {
   redemptionPieceRows,
   redemptionsReport,
 } from '../../reports/classBRedemptionsReport.js';
-import type { Queryable } from '../../store/database.js';
-import { loadDistributorTerms } from '../../store/distributorTermsRepository.js';
+import { requireKnownDistributor } from '../../reports/knownDistributor.js';
 import { type CliContext, printJson, withDatabase, withReadSnapshot } from '../context.js';
 import { toCsv } from '../csvOut.js';
 import { requireDate, requireDateRange, requireMonth } from '../options.js';
@@ -359,25 +358,4 @@ export function registerClassBCommands(program: Command, getContext: () => CliCo
         for (const w of report.warnings) ctx.err(`warning: ${w}`);
       },
     );
-}
-
-/**
- * `--distributor NAME` of redemptions and cdsc: a name no distributor term records (as distributor
- * or as the one its rights were assigned to, Exhibit A 2(a)) is a name to check (66), not an empty
- * answer; the names are matched exactly, as the CDSC pieces carry them.
- */
-async function requireKnownDistributor(q: Queryable, name: string | null): Promise<void> {
-  if (name === null) return;
-  const terms = await loadDistributorTerms(q);
-  const names = new Set(
-    terms.flatMap((t) => [t.distributor, ...(t.rightsAssignedTo ? [t.rightsAssignedTo] : [])]),
-  );
-  if (names.has(name)) return;
-  throw new Plan12bError(
-    'NOT_FOUND',
-    `no distributor of Class B shares is recorded as ${JSON.stringify(name)}`,
-    names.size === 0
-      ? 'import the distributors first: `plan12b distributors import FILE`'
-      : `the distributors recorded: ${[...names].sort().join('; ')}`,
-  );
 }

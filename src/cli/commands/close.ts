@@ -3,7 +3,7 @@ import { type ClosedMonthView, showClosedMonth } from '../../close/closedMonthVi
 import { monthCloseSteps } from '../../close/closeSteps.js';
 import { closeMonth } from '../../close/monthClose.js';
 import { Plan12bError } from '../../errors.js';
-import { closedMonthPartCsv } from '../../reports/closedMonthPartCsv.js';
+import { CSV_PARTS, closedMonthPartCsv } from '../../reports/closedMonthPartCsv.js';
 import type { ClassMonthFees } from '../../reports/feesReport.js';
 import type { Journal } from '../../reports/journal.js';
 import type { MonthlyCalculationReport } from '../../reports/monthlyCalculationReport.js';
@@ -114,6 +114,14 @@ export function registerCloseCommand(program: Command, getContext: () => CliCont
             `close a month with \`plan12b close --month ${month}\`, or print it with \`plan12b close show --month ${month}\``,
           );
         if (what === 'show') {
+          // a part CSV cannot print is the command line's fault (64, the API's 400), said before
+          // the store is opened, not "the month has no such part" (66) after
+          if (!(CSV_PARTS as readonly string[]).includes(opts.part))
+            throw new Plan12bError(
+              'USAGE',
+              `--part ${JSON.stringify(opts.part)} is not one of ${CSV_PARTS.join(', ')}`,
+              `give --part one of them; \`plan12b close show --month ${month} --json\` prints every sealed part`,
+            );
           const view = await withReadSnapshot(ctx, (q) => showClosedMonth(q, month));
           if (opts.json) return printJson(ctx, view);
           if (opts.csv) return ctx.out(closedMonthPartCsv(view, opts.part));
