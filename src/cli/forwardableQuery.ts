@@ -29,7 +29,7 @@ export const FORWARDABLE_QUERIES: Readonly<Record<string, QueryShape>> = {
   'rates list': { flags: ['--json', '--csv'] },
   fees: {
     values: ['--from', '--to', '--portfolio', '--class'],
-    flags: ['--daily', '--csv', '--json'],
+    flags: ['--daily', '--recompute', '--csv', '--json'],
   },
   journal: { values: ['--month', '--payment-days'], flags: ['--recompute', '--csv', '--json'] },
   'providers list': { flags: ['--json', '--csv'] },

@@ -2,6 +2,7 @@ import { monthEnd, monthStart } from '../calendar/isoDate.js';
 import { formatCents } from '../money/cents.js';
 import { largestRemainder } from '../money/largestRemainder.js';
 import { MICRO_PCT_PER_PCT, parseRateMicroPct } from '../money/rate.js';
+import { percentagesOfDollars } from './percentagesOfDollars.js';
 import { appliesToPortfolio, doiInRange, inForceOn, type Transfer } from './transfer.js';
 
 /**
@@ -79,7 +80,10 @@ export interface MonthlyCalculationInput {
   readonly dueDate: string;
 }
 
-/** A party's part under one computation: its percentage (to 0.0001%) and the sum of its daily parts. */
+/**
+ * A party's part under one computation: the sum of its daily parts, and its percentage of the
+ * days' fee — to 0.0001%, or to more places where four do not reproduce the dollars (SPEC §7).
+ */
 export interface PartyShare {
   readonly distributor: string;
   readonly sharePct: string;
@@ -328,11 +332,12 @@ export function monthlyCalculationDetail(
   const distributorBySegment: bigint[] = [];
   for (const s of segments) {
     const fee = sum(s.days.map((d) => d.cents));
-    const pcts = partyPctUnits(s.c.parties);
     const amounts = dailySplitTotals(
       s.days.map((d) => d.cents),
       s.c.parties.map((p) => p.shares),
     );
+    // SPEC §7: the percentage shown reproduces the dollars beside it (no fee: the share itself)
+    const pcts = percentagesOfDollars(amounts, fee) ?? partyPctUnits(s.c.parties).map(formatPctUnits);
     const allShares = sum(s.c.parties.map((p) => p.shares));
     s.c.parties.forEach((p, i) => {
       partyTotals.set(p.distributor, (partyTotals.get(p.distributor) ?? 0n) + amounts[i]!);
@@ -352,7 +357,7 @@ export function monthlyCalculationDetail(
       distributionFee: formatCents(fee),
       parties: s.c.parties.map((p, i) => ({
         distributor: p.distributor,
-        sharePct: formatPctUnits(pcts[i]!),
+        sharePct: pcts[i]!,
         twelveB1Share: formatCents(amounts[i]!),
       })),
     });

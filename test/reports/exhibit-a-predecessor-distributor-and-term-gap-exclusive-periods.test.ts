@@ -195,7 +195,10 @@ describe.skipIf(!seedsAvailable)(
       //   600/1020 = 58.82352941% → 58.8235 (remainder .29), 420/1020 = 41.17647059% → 41.1764 (.71) + 0.0001 = 41.1765.
       //   03-16..03-31, each day's 20.55 split 600 : 420 (SPEC §7): AIM 2,055¢ × 600/1020 = 1,208.82¢,
       //   Zeta 846.18¢; floors 1,208 + 846 = 2,054, the cent to the larger remainder (AIM's .82) →
-      //   12.09 and 8.46 a day; 16 days → AIM 193.44, Zeta 135.36 (328.80).
+      //   12.09 and 8.46 a day; 16 days → AIM 193.44, Zeta 135.36 (328.80). The percentages shown
+      //   reproduce those dollars (SPEC §7): 193.44 / 328.80 = 58.83211…% (.17), 135.36 / 328.80 =
+      //   41.16788…% (.83): floors 588,321 + 411,678 leave one unit, to Zeta → 58.8321 / 41.1679
+      //   (328.80 × 41.1679% = 135.36006 → 135.36).
       const mar = await mcOf('2010-03', P);
       expect(mar.computations).toEqual([
         {
@@ -213,8 +216,8 @@ describe.skipIf(!seedsAvailable)(
           days: 16,
           distributionFee: '328.80',
           parties: [
-            { distributor: AIM, sharePct: '58.8235', twelveB1Share: '193.44' },
-            { distributor: ZETA, sharePct: '41.1765', twelveB1Share: '135.36' },
+            { distributor: AIM, sharePct: '58.8321', twelveB1Share: '193.44' },
+            { distributor: ZETA, sharePct: '41.1679', twelveB1Share: '135.36' },
           ],
         },
       ]);

@@ -117,8 +117,9 @@ describe('a month in which the term ends mid-month shows both computations (SPEC
      * Each day: 10 cents × ⅓ = 3.333… → the Distributor 3 cents, Alpha 6.666… → 7 cents
      * (largest remainder: Alpha's .666 beats the Distributor's .333). Month: 31 × 3 = 0.93 and
      * 31 × 7 = 2.17.
-     * The days' total split once by the percentages shown (33.3333% / 66.6667%) would give
-     * 3.10 × 33.3333% = 1.0333 → 1.03 — the rule SPEC §7 does not state.
+     * The days' total split once by the share (33.3333% / 66.6667%) would give
+     * 3.10 × 33.3333% = 1.0333 → 1.03 — the rule SPEC §7 does not state. The percentage shown is
+     * the one that reproduces the dollars beside it (SPEC §7): 0.93 / 3.10 = 30%, 2.17 / 3.10 = 70%.
      */
     const mc = monthlyCalculation(
       {
@@ -139,8 +140,8 @@ describe('a month in which the term ends mid-month shows both computations (SPEC
       [],
     );
     expect(mc.computations[0]!.parties).toEqual([
-      { distributor: DISTRIBUTOR, sharePct: '33.3333', twelveB1Share: '0.93' },
-      { distributor: ALPHA, sharePct: '66.6667', twelveB1Share: '2.17' },
+      { distributor: DISTRIBUTOR, sharePct: '30.0000', twelveB1Share: '0.93' },
+      { distributor: ALPHA, sharePct: '70.0000', twelveB1Share: '2.17' },
     ]);
     expect(mc.distributor12b1Share).toBe('0.93');
   });
@@ -187,16 +188,23 @@ describe('a month in which the term ends mid-month shows both computations (SPEC
           for (const g of mc.computations) {
             days += g.days;
             fee += c(g.distributionFee);
+            // the percentages share one number of places, at least four, and add up to 100
+            const places = g.parties[0]!.sharePct.split('.')[1]!.length;
+            expect(places).toBeGreaterThanOrEqual(4);
+            expect(g.parties.every((p) => p.sharePct.split('.')[1]!.length === places)).toBe(true);
+            const whole = 100n * 10n ** BigInt(places);
             const pcts = g.parties.map((p) => BigInt(p.sharePct.replace('.', '')));
-            expect(pcts.reduce((s, x) => s + x, 0n)).toBe(1_000_000n);
+            expect(pcts.reduce((s, x) => s + x, 0n)).toBe(whole);
             expect(g.parties.reduce((s, p) => s + c(p.twelveB1Share), 0n)).toBe(c(g.distributionFee));
             g.parties.forEach((p, i) => {
-              // an auditor's fee × percentage, half-up: within a cent a day (each day's split is
-              // rounded) plus what the percentage's own rounding to 0.0001% moves
-              const auditor = divRoundHalfUp(c(g.distributionFee) * pcts[i]!, 1_000_000n);
-              const diff = auditor - c(p.twelveB1Share);
-              const slack = BigInt(g.days) + c(g.distributionFee) / 1_000_000n + 1n;
-              expect(diff >= -slack && diff <= slack).toBe(true);
+              // SPEC §7: an auditor's fee × the percentage shown, half-up, is the dollars beside it
+              expect(divRoundHalfUp(c(g.distributionFee) * pcts[i]!, whole)).toBe(c(p.twelveB1Share));
+              // and the dollars follow the share: within a cent a day of the days' fee × the share
+              if (allShares > 0n && g.computedOn !== null) {
+                const diff = c(p.twelveB1Share) * allShares - c(g.distributionFee) * shares[i]!;
+                const slack = BigInt(g.days) * allShares;
+                expect(diff >= -slack && diff <= slack).toBe(true);
+              }
             });
             // with two parties the Distributor's part of each day is that day's fee × its share,
             // half-up (largest remainder between two is half-up, a tie to the first): summed
