@@ -122,7 +122,7 @@ describe('plan12b demo: the whole story', () => {
     }
   });
 
-  it('the term ending on June 13 shows both computations in June, each near its percentage of its days’ fees (SPEC §7)', async () => {
+  it('the term ending on June 13 shows both computations in June, each percentage reproducing its dollars (SPEC §7)', async () => {
     const june = (await loadCloseResult(db, '2025-06', 'monthly-calculation')) as MonthlyCalculationReport;
     const split = june.portfolios.filter((p) => p.computations.length === 2);
     expect(split).toHaveLength(1);
@@ -136,12 +136,11 @@ describe('plan12b demo: the whole story', () => {
     ]);
     for (const g of split[0]!.computations)
       for (const p of g.parties) {
-        // fee of the days × percentage, half-up: within a cent a day (each day's fee is split by
-        // the share in force that day, SPEC §7) and what the percentage's rounding to 0.0001% moves
+        // SPEC §7: the fee of the days × the percentage shown, half-up, is the dollars beside it
+        const whole = 100n * 10n ** BigInt(p.sharePct.split('.')[1]!.length);
         const units = BigInt(p.sharePct.replace('.', ''));
-        const auditor = (c(g.distributionFee) * units * 2n + 1_000_000n) / 2_000_000n;
-        const slack = BigInt(g.days) + c(g.distributionFee) / 1_000_000n + 1n;
-        expect(auditor - c(p.twelveB1Share) <= slack && c(p.twelveB1Share) - auditor <= slack).toBe(true);
+        const auditor = (c(g.distributionFee) * units * 2n + whole) / (2n * whole);
+        expect(auditor).toBe(c(p.twelveB1Share));
       }
     expect(sum(split[0]!.computations.map((g) => g.distributionFee))).toBe(c(split[0]!.distributionFee));
   });
