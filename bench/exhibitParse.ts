@@ -8,6 +8,17 @@ import { pathToFileURL } from 'node:url';
 import { parseExhibit } from '../src/edgar/parseExhibit.js';
 import { generateExhibitCorpus } from './exhibitCorpus.js';
 
+/** A fund name's distinct word for row i: A, B, …, Z, Ba, Bb, … */
+function fundWord(i: number): string {
+  let s = '';
+  let k = i;
+  do {
+    s = String.fromCharCode(65 + (k % 26)) + s;
+    k = Math.floor(k / 26);
+  } while (k > 0);
+  return s[0] + s.slice(1).toLowerCase();
+}
+
 // Hostile one-line texts (issue 14 measured, session 39): a title block thousands of words long
 // made one title pattern scan quadratically ("Schedule A " × 30,000: 461 s before, 0.13 s after).
 const HOSTILE_LINES: Record<string, (n: number) => string> = {
@@ -19,6 +30,12 @@ const HOSTILE_LINES: Record<string, (n: number) => string> = {
   headingCells: (n) =>
     `|AMENDMENT NO. 1\n|TO THE\n|MASTER DISTRIBUTION PLAN\n|SCHEDULE A\n|Portfolio\n${'|Maximum\n'.repeat(n)}`,
   classLists: (n) => 'Class A, '.repeat(n),
+  // a schedule of n rows, as a cell table (HTML) and as a text table: the reader's states once
+  // copied the entries at every row (O(n²): 52,000 rows took a minute; session 44)
+  htmlTableRows: (n) =>
+    `<html><body><p>AMENDMENT NO. 1 TO THE MASTER DISTRIBUTION PLAN (CLASS A SHARES)</p><p>The Plan is hereby amended, effective May 1, 2005, as follows: Schedule A is hereby deleted in its entirety and replaced with the following:</p><p>SCHEDULE A</p><table><tr><td>Portfolio</td><td>Maximum Asset-Based Sales Charge</td><td>Maximum Service Fee</td><td>Maximum Aggregate Fee</td></tr>${Array.from({ length: n }, (_, i) => `<tr><td>AIM ${fundWord(i)} Fund</td><td>0.25%</td><td>0.25%</td><td>0.50%</td></tr>`).join('')}</table></body></html>`,
+  textTableRows: (n) =>
+    `AMENDMENT NO. 1 TO THE MASTER DISTRIBUTION PLAN (CLASS A SHARES)\n\nThe Plan is hereby amended, effective May 1, 2005, as follows: Schedule A is hereby deleted in its entirety and replaced with the following:\n\n${' '.repeat(35)}SCHEDULE A\n\n<TABLE>\n<CAPTION>\n${' '.repeat(38)}MAXIMUM          MAXIMUM      MAXIMUM\n${' '.repeat(38)}ASSET-BASED      SERVICE      AGGREGATE\nPORTFOLIO${' '.repeat(29)}SALES CHARGE     FEE          FEE\n<S>${' '.repeat(35)}<C>              <C>          <C>\n${Array.from({ length: n }, (_, i) => `${`AIM ${fundWord(i)} Fund`.padEnd(38)}${'0.25%'.padEnd(17)}${'0.25%'.padEnd(13)}0.50%`).join('\n')}\n</TABLE>`,
   rateRows: (n) =>
     `AMENDMENT NO. 1 TO THE PLAN The Plan is hereby amended, effective May 1, 2005, as follows: Schedule A is hereby deleted and replaced with the following: "SCHEDULE A TO THE PLAN ${'AIM Growth Fund 0.25% 0.25% 0.50% '.repeat(n)}`,
 };
@@ -32,7 +49,7 @@ function hostileLineTimes(): Record<string, unknown> {
   const timeOf = (text: string) => {
     const t0 = performance.now();
     try {
-      parseExhibit(`${text}\n`, 'hostile.txt');
+      parseExhibit(`${text}\n`, text.startsWith('<html>') ? 'hostile.htm' : 'hostile.txt');
     } catch {}
     return performance.now() - t0;
   };

@@ -11,6 +11,7 @@
  * place is an ExhibitParseError naming its line — never a row silently dropped.
  */
 
+import { AppendOnlyList } from './appendOnlyList.js';
 import { columnNotRead } from './columnsNotRead.js';
 import type { EdgarLine } from './edgarText.js';
 import { ExhibitParseError, type Gap, type ParsedEntry, type Rename } from './exhibitDocument.js';
@@ -103,7 +104,7 @@ function finishClassRow(s: CellState, ctx: CellScheduleContext): CellState {
   // "Class C and Class C2 of …  0.50%": the one rate is each class's
   const rate = r.rate;
   const row: Row = { classes: r.classes, values: r.classes.map(() => rate), line: r.line };
-  return { ...s, classRow: null, entries: [...s.entries, ...entriesOf(s, ctx, portfolio, r.line, row)] };
+  return { ...s, classRow: null, entries: s.entries.append(entriesOf(s, ctx, portfolio, r.line, row)) };
 }
 
 /** A line of a per-class table (Pioneer Appendix A). */
@@ -146,7 +147,7 @@ export interface CellState {
   readonly leadInRate: boolean;
   /** a row of a per-class table: its classes, the funds after "of", its rate, the lines below it */
   readonly classRow: ClassRow | null;
-  readonly entries: readonly ParsedEntry[];
+  readonly entries: AppendOnlyList<ParsedEntry>;
   /** where the entries of the last name begin when it ended in "–" and no class cell followed it */
   readonly classesDue: number | null;
   readonly footnotes: readonly string[];
@@ -226,7 +227,7 @@ export function initialState(ctx: CellScheduleContext): CellState {
     listRates: [],
     leadInRate: false,
     classRow: null,
-    entries: [],
+    entries: AppendOnlyList.empty(),
     classesDue: null,
     footnotes: [],
     quoteOpen: ctx.quoted,
@@ -591,7 +592,7 @@ function finishName(s: CellState, ctx: CellScheduleContext): CellState {
   if (s.row !== null && s.row.values.length === 0 && !hasRateColumns(s) && !n.done) {
     // a plain list: "INVESCO Core Equity Fund –" / "Class A" / "Class C" — one entry per class
     const entries = entriesOf(s, ctx, n.text, n.line, s.row);
-    return { ...s, name: null, row: null, entries: [...s.entries, ...entries] };
+    return { ...s, name: null, row: null, entries: s.entries.append(entries) };
   }
   if (s.row !== null)
     fail(ctx, s.row.line, `the row of "${n.text}" has ${s.row.values.length} of its rates and then stops`);
@@ -607,7 +608,7 @@ function finishName(s: CellState, ctx: CellScheduleContext): CellState {
   const entries = rows.flatMap((r) => entriesOf(s, ctx, n.text, n.line, r));
   const dashed = rows[0] === null && CLASSES_FOLLOW_RE.test(n.text);
   const classesDue = dashed ? s.entries.length : rows[0] === null ? s.classesDue : null;
-  return { ...s, name: null, entries: [...s.entries, ...entries], classesDue };
+  return { ...s, name: null, entries: s.entries.append(entries), classesDue };
 }
 
 /** A row's last rate came in: its entries are written once its name is complete. */
@@ -615,7 +616,7 @@ function completeRow(s: CellState, ctx: CellScheduleContext, row: Row): CellStat
   if (s.name === null) {
     // a class row with no fund after the table's funds were read (a footnote, then the headings
     // again over a page break): the last fund's or the next one's, the document cannot say
-    const last = s.entries[s.entries.length - 1];
+    const last = s.entries.last();
     if (last !== undefined && row.classes.length > 0 && s.listRates.length === 0)
       fail(
         ctx,
@@ -631,7 +632,7 @@ function completeRow(s: CellState, ctx: CellScheduleContext, row: Row): CellStat
       ...s,
       row: null,
       name: { ...s.name, done: true },
-      entries: [...s.entries, ...entries],
+      entries: s.entries.append(entries),
       phase: 'rows',
     };
   }
@@ -871,7 +872,7 @@ export function step(s0: CellState, item: ScheduleItem, line: number, ctx: CellS
         s = {
           ...s,
           name: null,
-          entries: s.entries.filter((e) => RATE_KEYS.some((k) => e[k] !== null)),
+          entries: AppendOnlyList.of(s.entries.toArray().filter((e) => RATE_KEYS.some((k) => e[k] !== null))),
           registrant: ctx.registrant ?? s.titleRegistrant ?? s.registrant,
         };
       if (s.phase === 'heading') {
@@ -976,7 +977,7 @@ export function step(s0: CellState, item: ScheduleItem, line: number, ctx: CellS
       let h = closeHeading(s);
       // Transamerica "Alpha Growth / Class A / Class C / Alpha Bond / Class A": a list of series and
       // their classes, no rate column — the classes are the series' above them, written as it came
-      const listed = h.entries[h.entries.length - 1];
+      const listed = h.entries.last();
       if (
         !hasRateColumns(h) &&
         !h.leadInRate &&
@@ -987,10 +988,10 @@ export function step(s0: CellState, item: ScheduleItem, line: number, ctx: CellS
         RATE_KEYS.every((k) => listed[k] === null)
       ) {
         let k = h.entries.length;
-        while (k > 0 && h.entries[k - 1]!.portfolio === listed.portfolio) k--;
+        while (k > 0 && h.entries.get(k - 1)!.portfolio === listed.portfolio) k--;
         h = {
           ...h,
-          entries: h.entries.slice(0, k),
+          entries: h.entries.take(k),
           name: { text: listed.portfolio, line, held: [], done: false, fragments: 1 },
         };
       }
@@ -1093,7 +1094,7 @@ function nameColumnHeading(s: CellState, n: NameInHeading): CellState | null {
   if (!asEntries && !asPending) return null;
   return {
     ...s,
-    entries: s.entries.slice(0, n.entries),
+    entries: s.entries.take(n.entries),
     name: null,
     classesDue: null,
     phase: 'heading',
@@ -1471,7 +1472,7 @@ export function readCellSchedule(
     const item = last === null ? null : scheduleItem(last.trimmed);
     const fragment = item?.kind === 'name' && !nameComplete(item.text) ? item.text : null;
     let kept = s.entries.length;
-    while (kept > 0 && fragment !== null && s.entries[kept - 1]!.portfolio === fragment) kept--;
+    while (kept > 0 && fragment !== null && s.entries.get(kept - 1)!.portfolio === fragment) kept--;
     // "AIM Dent Demographic Trends Fund –" / "Cl": the name's classes are what was cut
     const due = s.classesDue;
     if (kept < s.entries.length && due !== null && due < kept) {
@@ -1479,7 +1480,7 @@ export function readCellSchedule(
       if (named.every((p) => p === named[0])) kept = due;
     }
     // a fund-and-adoption-date list that stops after a fund's name, before its date: cut there
-    const lastEntry = s.entries[s.entries.length - 1];
+    const lastEntry = s.entries.last();
     if (
       fragment === null &&
       cut === null &&
@@ -1521,7 +1522,7 @@ export function readCellSchedule(
         };
     }
     if (fragment !== null && kept < s.entries.length) {
-      s = { ...s, entries: s.entries.slice(0, kept) };
+      s = { ...s, entries: s.entries.take(kept) };
       cut = {
         fact: 'text',
         line: last!.no,
@@ -1530,7 +1531,7 @@ export function readCellSchedule(
       };
     }
   }
-  let entries = mergedTables(s.entries);
+  let entries = mergedTables(s.entries.toArray());
   if (s.listRates.length > 0 && s.name === null && s.entries.length === 0 && cut === null) {
     // Schedule B "Class | Distribution / R | 0.25": rates for each fund of the list schedule
     if (ctx.listSchedule === null)

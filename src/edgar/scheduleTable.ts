@@ -8,6 +8,7 @@
  * rate table that cannot be read is an error naming its line.
  */
 
+import { AppendOnlyList } from './appendOnlyList.js';
 import type { ColumnLayout, HeadingLine } from './columnHeadings.js';
 import { isScheduleDateLine } from './dates.js';
 import type { EdgarLine } from './edgarText.js';
@@ -190,7 +191,7 @@ export interface TableState {
   readonly footnote: readonly string[] | null;
   readonly pendingName: { readonly text: string; readonly indent: number } | null;
   readonly truncationNoted: boolean;
-  readonly entries: readonly ScheduleEntry[];
+  readonly entries: AppendOnlyList<ScheduleEntry>;
   readonly footnotes: readonly string[];
   readonly warnings: readonly string[];
   /** "SCHEDULE A (continued)": go on reading at this line index */
@@ -230,7 +231,7 @@ function cutOff(s: TableState, env: TableEnv, detail: string): TableState {
 }
 
 function dropLastRow(s: TableState): TableState {
-  return s.lastRow === null ? s : { ...s, entries: s.entries.slice(0, s.lastRow.first), lastRow: null };
+  return s.lastRow === null ? s : { ...s, entries: s.entries.take(s.lastRow.first), lastRow: null };
 }
 
 function classesForRow(s: TableState, env: TableEnv): readonly string[] | null {
@@ -273,7 +274,7 @@ function addRow(
   const breach = finraBreach(entryFor(row, ''));
   if (breach !== null) throw new ExhibitParseError(env.ctx.file, no, `${env.name}: ${portfolio}: ${breach}`);
   const added = (rowClasses ?? []).map((c) => entryFor(row, c));
-  return { ...s, entries: [...s.entries, ...added], lastRow: row, lastWasRow: true };
+  return { ...s, entries: s.entries.append(added), lastRow: row, lastWasRow: true };
 }
 
 /** A "(Class B Shares)" line under a row: the row is for those classes. */
@@ -281,7 +282,7 @@ function annotate(s: TableState, codes: readonly string[]): TableState {
   const row = { ...s.lastRow!, annotated: true };
   return {
     ...s,
-    entries: [...s.entries.slice(0, row.first), ...codes.map((c) => entryFor(row, c))],
+    entries: s.entries.take(row.first).append(codes.map((c) => entryFor(row, c))),
     lastRow: row,
     perRowClasses: true,
   };
@@ -518,7 +519,7 @@ function readOneSchedule(
     footnote: null,
     pendingName: null,
     truncationNoted: false,
-    entries: [],
+    entries: AppendOnlyList.empty(),
     footnotes: [],
     warnings: [],
     resumeAt: null,
@@ -604,7 +605,7 @@ function readOneSchedule(
   }
   return {
     name,
-    entries: s.entries,
+    entries: s.entries.toArray(),
     footnotes: s.footnotes,
     warnings: s.warnings,
     start: headingIndex,
