@@ -195,11 +195,18 @@ export function partyPctUnits(parties: readonly { readonly shares: bigint }[]): 
 
 /**
  * The Distributor's percentage under each computation that governed days of the month, for a
- * one-line display: "100.0000", or "100.0000 (2006-01-01–2006-01-14); 72.1190 (2006-01-15–2006-01-31)".
+ * one-line display (SPEC §7: a month two computations govern shows each with its days, its
+ * percentage and its dollars): "100.0000", or "100.0000 of 1450.00 = 1450.00 (2006-01-01–2006-01-14,
+ * 14 days); 72.1190 of 1650.00 = 1189.96 (2006-01-15–2006-01-31, 17 days)".
  */
 export function distributorSharePcts(mc: Pick<MonthlyCalculation, 'computations'>): string {
   if (mc.computations.length === 1) return mc.computations[0]!.parties[0]!.sharePct;
-  return mc.computations.map((c) => `${c.parties[0]!.sharePct} (${c.from}–${c.to})`).join('; ');
+  return mc.computations
+    .map(
+      (c) =>
+        `${c.parties[0]!.sharePct} of ${c.distributionFee} = ${c.parties[0]!.twelveB1Share} (${c.from}–${c.to}, ${c.days} day${c.days === 1 ? '' : 's'})`,
+    )
+    .join('; ');
 }
 
 /**
