@@ -92,6 +92,19 @@ describe.skipIf(!seedsAvailable)('the CLI answers from the seeds', () => {
     const missing = await runCliInProcess(['--db', db, 'portfolio', 'history', 'No Such Fund']);
     expect(missing.code).toBe(66);
     expect(missing.stderr).toMatch(/no portfolio has ever been named/);
+    // the schedule of a name no document ever gave: a name to check (66), never an empty answer
+    const schedule = await runCliInProcess([
+      '--db',
+      db,
+      'schedule',
+      '--as-of',
+      '2005-01-01',
+      '--portfolio',
+      'No Such Fund',
+      '--json',
+    ]);
+    expect(schedule.code).toBe(66);
+    expect(schedule.stdout).toMatch(/"code": "NOT_FOUND"/);
   });
 
   it('rates set: below the maximum recorded, above it refused with exit 68', async () => {

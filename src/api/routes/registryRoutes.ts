@@ -74,7 +74,7 @@ export const registryRoutes = [
       })
       .openapi('Schedule'),
     csv: true,
-    errors: ['USAGE'],
+    errors: ['USAGE', 'NOT_FOUND'],
     async run({ query, store }) {
       const { registry } = await store.registry();
       // the same answer as `plan12b schedule --json`, pending entries included (FORMATS.md)
