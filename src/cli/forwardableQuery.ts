@@ -41,7 +41,7 @@ export const FORWARDABLE_QUERIES: Readonly<Record<string, QueryShape>> = {
   cdsc: { values: ['--month', '--from', '--to', '--distributor'], flags: ['--csv', '--json'] },
   'transfers list': { flags: ['--json', '--csv'] },
   'transfers statement': { values: ['--assignee', '--month'], flags: ['--csv', '--json'] },
-  'distributor-share': { values: ['--month'], flags: ['--recompute', '--json'] },
+  'distributor-share': { values: ['--month'], flags: ['--recompute', '--csv', '--json'] },
   'monthly-calculation': {
     values: ['--month', '--due-date'],
     flags: ['--csv', '--recompute', '--json'],

@@ -1,6 +1,7 @@
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../src/audit/auditChain.js';
 import { loadCloseResult } from '../../src/close/monthClose.js';
@@ -364,6 +365,48 @@ describe('plan12b demo: the whole story', () => {
       expect(csv.stdout.split('\n')[0]).toBe(
         'portfolio,month,dueDate,distributionFee,distributor12b1SharePct,distributor12b1Share,earnedCdsc,payee,twelveB1Portion,cdscPortion,payTo,serviceFee,restatedMonth,original,restated,difference,priorPeriodAdjustment,payable',
       );
+      // distributor-share --csv: the sealed month a line per portfolio, computation and party, each
+      // percentage reproducing its dollars (SPEC §7), the parties adding up to the days' fees
+      const sealedCsv = await runCliInProcess([
+        '--db',
+        target,
+        'distributor-share',
+        '--month',
+        '2025-12',
+        '--csv',
+      ]);
+      expect(sealedCsv.code).toBe(0);
+      const rows = parse(sealedCsv.stdout, { columns: true }) as Record<string, string>[];
+      expect(rows.length).toBeGreaterThan(0);
+      const byComputation = new Map<string, bigint>();
+      for (const r of rows) {
+        expect(r.basis).toBe('sealed');
+        const whole = 100n * 10n ** BigInt(r.sharePct!.split('.')[1]!.length);
+        const units = BigInt(r.sharePct!.replace('.', ''));
+        expect((c(r.distributionFee!) * units * 2n + whole) / (2n * whole)).toBe(c(r.twelveB1Share!));
+        const key = `${r.portfolio}|${r.from}|${r.distributionFee}`;
+        byComputation.set(key, (byComputation.get(key) ?? 0n) + c(r.twelveB1Share!));
+      }
+      for (const [key, total] of byComputation) expect(total).toBe(c(key.split('|')[2]!));
+      // --recompute: the shares by rule, (a) + (b) + (c) = the total of each party
+      const computedCsv = await runCliInProcess([
+        '--db',
+        target,
+        'distributor-share',
+        '--month',
+        '2025-12',
+        '--recompute',
+        '--csv',
+      ]);
+      const computedRows = (parse(computedCsv.stdout, { columns: true }) as Record<string, string>[]).filter(
+        (r) => r.computedOn !== '',
+      );
+      expect(computedRows.length).toBeGreaterThan(0);
+      const shares = (v: string) => BigInt(v.replace('.', ''));
+      for (const r of computedRows)
+        expect(shares(r.a_commissionShares!) + shares(r.b_freeShares!) + shares(r.c_omnibusFreeShares!)).toBe(
+          shares(r.totalShares!),
+        );
       expect((await runCliInProcess(['--db', target, 'audit', 'verify'])).code).toBe(0);
     } finally {
       db = await openDatabase(target);

@@ -3,6 +3,11 @@ import { Plan12bError } from '../../errors.js';
 import { importOmnibusMonths } from '../../feeds/omnibusFeed.js';
 import { formatCents, parseCents } from '../../money/cents.js';
 import { vintageTextLines } from '../../reports/classBVintageFees.js';
+import {
+  computedDistributorShareLines,
+  DISTRIBUTOR_SHARE_COLUMNS,
+  sealedDistributorShareLines,
+} from '../../reports/distributorShareCsv.js';
 import { distributorShareReport } from '../../reports/distributorShareReport.js';
 import {
   type MonthlyCalculationReport,
@@ -82,8 +87,9 @@ export function registerMonthlyCalculationCommands(program: Command, getContext:
     )
     .requiredOption('--month <YYYY-MM>', 'the month')
     .option('--recompute', "a closed month: each computation from today's data, instead of the sealed share")
+    .option('--csv', 'print CSV: one line per portfolio, computation and party')
     .option('--json', 'print JSON')
-    .action(async (opts: { month: string; recompute?: boolean; json?: boolean }) => {
+    .action(async (opts: { month: string; recompute?: boolean; csv?: boolean; json?: boolean }) => {
       const ctx = getContext();
       const month = requireMonth(opts.month, '--month');
       const reading = await withReadSnapshot(ctx, (tx) =>
@@ -96,6 +102,20 @@ export function registerMonthlyCalculationCommands(program: Command, getContext:
       );
       if (opts.json) return printJson(ctx, readingDocument(reading));
       const headline = readingHeadline(month, reading);
+      if (opts.csv) {
+        if (headline) ctx.err(headline);
+        ctx.out(
+          toCsv(
+            DISTRIBUTOR_SHARE_COLUMNS,
+            reading.basis === 'sealed'
+              ? sealedDistributorShareLines(reading.report)
+              : computedDistributorShareLines(reading.report, reading.basis),
+          ),
+        );
+        for (const l of adjustmentLines(reading)) ctx.err(l);
+        if (reading.basis !== 'sealed') for (const w of reading.report.warnings) ctx.err(`warning: ${w}`);
+        return;
+      }
       if (headline) ctx.out(headline);
       if (reading.basis === 'sealed') {
         for (const p of reading.report.portfolios)
