@@ -1,5 +1,6 @@
 import { addDays } from '../calendar/isoDate.js';
 import { compareNames } from './nameOrder.js';
+import { nameKey } from './portfolioName.js';
 import type { Registry, ScheduleAnswer } from './registry.js';
 import type { StoredDocument } from './storedDocument.js';
 
@@ -65,7 +66,10 @@ export function amendmentDiff(registry: Registry, document: StoredDocument): Ame
       continue;
     }
     if (b.portfolio !== a.portfolio) row('renamed', a, b.portfolio, a.portfolio);
-    if (b.registrant !== a.registrant) row('moved', a, b.registrant, a.registrant);
+    // names match case-insensitively, whitespace collapsed (SPEC §2): "AIM SERIES TRUST" is where
+    // "AIM Series Trust" was, not a move
+    if (nameKey(b.registrant ?? '') !== nameKey(a.registrant ?? ''))
+      row('moved', a, b.registrant, a.registrant);
     if (ratesText(b) !== ratesText(a)) row('re-rated', a, ratesText(b), ratesText(a));
   }
   // A document removes only from its own instrument's schedules: a class another instrument

@@ -57,10 +57,47 @@ const amendment1: ExhibitDocument = {
   ],
 };
 const plan = OMEGA_TRUST_PLAN;
+// Amendment No. 2 (2012-01-01) lists Zeta Gamma Fund again under its group heading spelled in
+// another case ("Zeta Equity Funds", as an HTML filing's title case may give it): not a move.
+const amendment2: ExhibitDocument = {
+  ...amendment1,
+  title: 'Amendment No. 2',
+  amendmentNumber: 2,
+  effectiveDate: '2012-01-01',
+  schedules: [
+    {
+      name: 'Schedule A-1',
+      replacesEntirely: true,
+      entries: [
+        entry('Zeta  Equity Funds', 'Zeta Gamma Fund', null),
+        entry('ZETA BOND FUNDS', 'Zeta Beta Fund', null),
+      ],
+    },
+  ],
+};
+// Amendment No. 3 (2013-01-01) moves Zeta Gamma Fund to another registrant: a move.
+const amendment3: ExhibitDocument = {
+  ...amendment2,
+  title: 'Amendment No. 3',
+  amendmentNumber: 3,
+  effectiveDate: '2013-01-01',
+  schedules: [
+    {
+      name: 'Schedule A-1',
+      replacesEntirely: true,
+      entries: [
+        entry('ZETA BOND FUNDS', 'Zeta Gamma Fund', null),
+        entry('ZETA BOND FUNDS', 'Zeta Beta Fund', null),
+      ],
+    },
+  ],
+};
 const docs: StoredDocument[] = [
   { id: 'a0', fileName: 'agreement.txt', doc: agreement },
   { id: 'a1', fileName: 'amendment1.txt', doc: amendment1 },
   { id: 'p0', fileName: 'plan.txt', doc: plan },
+  { id: 'a2', fileName: 'amendment2.htm', doc: amendment2 },
+  { id: 'a3', fileName: 'amendment3.htm', doc: amendment3 },
 ];
 
 describe('the diff of a document names only what it changed', () => {
@@ -74,5 +111,13 @@ describe('the diff of a document names only what it changed', () => {
     expect(diff.changes.map((c) => [c.change, c.portfolio, c.before])).toEqual([
       ['removed', 'Zeta Alpha Fund', '0.75% + 0.25% = 1.00%'],
     ]);
+  });
+  it('a group heading spelled in another case is no move; another registrant is', () => {
+    expect(amendmentDiff(registry, docs[3]!).changes.map((c) => [c.change, c.portfolio])).toEqual([
+      ['added', 'Zeta Beta Fund'],
+    ]);
+    expect(
+      amendmentDiff(registry, docs[4]!).changes.map((c) => [c.change, c.portfolio, c.before, c.after]),
+    ).toEqual([['moved', 'Zeta Gamma Fund', 'Zeta  Equity Funds', 'ZETA BOND FUNDS']]);
   });
 });
