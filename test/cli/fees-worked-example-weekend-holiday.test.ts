@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -92,7 +92,21 @@ describe.skipIf(!seedsAvailable)('plan12b fees: a worked month with a weekend an
       ['2007-01-16', '36500000.00', '750.00'],
     ]);
 
-    const journal = await runCliInProcess(['--db', db, 'journal', '--month', '2007-01', '--json']);
+    // --out names the CSV's file with --json as without it (the JSON still printed)
+    const out = join(dir, 'journal-2007-01.csv');
+    const journal = await runCliInProcess([
+      '--db',
+      db,
+      'journal',
+      '--month',
+      '2007-01',
+      '--json',
+      '--out',
+      out,
+    ]);
+    expect(readFileSync(out, 'utf8').split('\n')[0]).toBe(
+      'date,entry,account,portfolio,class,debit,credit,memo',
+    );
     const j = journal.json<{
       paymentDate: string;
       totalDebits: string;

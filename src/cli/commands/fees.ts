@@ -160,10 +160,17 @@ export function registerFeesCommands(program: Command, getContext: () => CliCont
           );
           if (!opts.json && !opts.csv && !opts.out) return;
         }
-        if (opts.json) return printJson(ctx, readingDocument(reading));
+        const csv = toCsv(JOURNAL_COLUMNS, journal.lines);
+        if (opts.json) {
+          // --out names the CSV's file whatever is printed: written with --json as without it
+          if (opts.out) {
+            writeFileSync(opts.out, `${csv}\n`);
+            ctx.err(`${opts.out}: ${journal.lines.length} lines`);
+          }
+          return printJson(ctx, readingDocument(reading));
+        }
         const headline = readingHeadline(month, reading);
         if (headline) ctx.err(headline);
-        const csv = toCsv(JOURNAL_COLUMNS, journal.lines);
         if (opts.out) {
           writeFileSync(opts.out, `${csv}\n`);
           ctx.err(
