@@ -110,6 +110,22 @@ describe.skipIf(!seedsAvailable).each(dialects)('close first / accept-ended / sh
       resultsHash: api.jobs.get(job.id)!.result!.resultsHash,
       completeness: { startsBooks: true, firstMonthWithNetAssets: '2006-12', acceptedAsEnded: [] },
     });
+    // GET /api/fees over the closed month: as sealed (SPEC §12), or today's data with recompute=true
+    const sealedFees = (await (
+      await send('GET', '/api/fees?from=2007-01-01&to=2007-01-31', tokens.viewer)
+    ).json()) as {
+      classes: unknown[];
+      closedMonths: { month: string; basis: string }[];
+      recomputedClosedMonths?: string[];
+    };
+    expect(sealedFees.closedMonths).toMatchObject([{ month: '2007-01', basis: 'sealed' }]);
+    expect(sealedFees.recomputedClosedMonths).toBeUndefined();
+    const todays = (await (
+      await send('GET', '/api/fees?from=2007-01-01&to=2007-01-31&recompute=true', tokens.viewer)
+    ).json()) as typeof sealedFees;
+    expect(todays.closedMonths).toMatchObject([{ month: '2007-01', basis: 'recomputed' }]);
+    expect(todays.recomputedClosedMonths).toEqual(['2007-01']);
+    expect(todays.classes).toEqual(sealedFees.classes); // nothing restated since the close
     const record = (await store.use((db) => loadAuditLog(db, { action: 'month.close' }))).at(-1)!;
     expect(record.actor).toBe('token:ops (operator)');
     expect(record.detail).toContain('first:books-start-here');
