@@ -26,7 +26,7 @@ export function hasControlCharacter(text: string): boolean {
 
 /**
  * Why `text` cannot be printed as recorded, quoting it with its invisible characters written as
- * `\uXXXX` (a message that quoted a bidirectional override as is would itself print reversed), or
+ * `\u` and four hex digits (`\u202e`) (a message that quoted a bidirectional override as is would itself print reversed), or
  * null when it can.
  */
 export function unprintableReason(text: string): string | null {
@@ -37,7 +37,7 @@ export function unprintableReason(text: string): string | null {
   return `${visiblyQuoted(text)} contains an invisible format character (U+${codePoint(format[0])}), which would show the text otherwise than recorded`;
 }
 
-/** `text` as a JSON string, its invisible format characters and line separators as `\uXXXX`. */
+/** `text` as a JSON string, its invisible format characters and line separators as `\u` and four hex digits (`\u202e`). */
 export function visiblyQuoted(text: string): string {
   return JSON.stringify(text).replace(/[\u2028\u2029]|(?![\u200c\u200d])\p{Cf}/gu, (c) =>
     c.length === 1 ? `\\u${codePoint(c).toLowerCase()}` : `\\u{${codePoint(c).toLowerCase()}}`,
