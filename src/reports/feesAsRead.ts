@@ -7,7 +7,12 @@ import { netAssetsFiguresAtClose } from '../store/netAssetsRepository.js';
 import { loadRegistry } from '../store/registryStore.js';
 import { closedMonthRecord, sealedPart } from '../store/sealedResultsRepository.js';
 import { type ClassMonthFees, type FeesQuery, type FeesReport, feesReportAsAsked } from './feesReport.js';
-import { type AdjustmentSince, adjustmentSinceLines, adjustmentsSince } from './sealedOrRecomputed.js';
+import {
+  type AdjustmentSince,
+  adjustmentSinceLines,
+  adjustmentsSince,
+  closeDescription,
+} from './sealedOrRecomputed.js';
 
 /**
  * How `plan12b fees` shows a closed month in its range (SPEC §12: reading a closed month shows its
@@ -177,7 +182,7 @@ export function feesDocument(
 export function closedMonthLines(closedMonths: readonly ClosedMonthInFees[]): string[] {
   const out: string[] = [];
   for (const c of closedMonths) {
-    const close = `closed ${c.closedAt} by ${c.closedBy}${c.resultsHash ? `, results hash ${c.resultsHash.slice(0, 16)}…` : ''}`;
+    const close = closeDescription(c);
     out.push(
       c.basis === 'sealed'
         ? `${c.month} is closed: SEALED fees (${close}); --recompute shows what today's data would say`

@@ -185,11 +185,20 @@ export function readingDocument<S extends object, C extends object>(
   };
 }
 
+/** "closed AT by WHO, results hash …": who closed a month, when, and the start of its seal. */
+export function closeDescription(c: {
+  readonly closedAt: string;
+  readonly closedBy: string;
+  readonly resultsHash: string | null;
+}): string {
+  return `closed ${c.closedAt} by ${c.closedBy}${c.resultsHash ? `, results hash ${c.resultsHash.slice(0, 16)}…` : ''}`;
+}
+
 /** The line that says whether a closed month is shown as sealed or recomputed; null for an open month. */
 export function readingHeadline(month: string, reading: MonthReading<unknown, unknown>): string | null {
   const c = reading.closed;
   if (c === null) return null;
-  const close = `closed ${c.closedAt} by ${c.closedBy}${c.resultsHash ? `, results hash ${c.resultsHash.slice(0, 16)}…` : ''}`;
+  const close = closeDescription(c);
   return c.basis === 'sealed'
     ? `${month} is closed: SEALED results (${close}); --recompute shows what today's data would say`
     : `${month} is closed: RECOMPUTED from today's data, not the sealed results (${close})${c.note ? `; ${c.note}` : ''}`;

@@ -14,9 +14,9 @@ import type { Registry } from '../registry/registry.js';
 import type { ClassServiceDay } from '../service-fees/classServiceDay.js';
 import { computeMonthlyServiceFees, type ServiceFeesMonth } from '../service-fees/monthlyServiceFees.js';
 import { describeAssetsAboveNetAssets } from '../service-fees/providerAssetsLimit.js';
+import { providerIdentity } from '../service-fees/providerIdentity.js';
 import { type ServiceAgreement, terminationEffectiveDate } from '../service-fees/serviceAgreement.js';
 import { ServiceFeesMonthError } from '../service-fees/serviceFeesMonthError.js';
-import { SERVICE_PROVIDER_KINDS } from '../service-fees/serviceProviderKind.js';
 import type { Queryable } from '../store/database.js';
 import { loadProviderHoldings } from '../store/providerAssetsRepository.js';
 import { loadRegistry } from '../store/registryStore.js';
@@ -101,15 +101,8 @@ function providerMonthOf(
   amountCents: bigint,
   classes: ProviderClassLine[],
 ): ProviderMonth {
-  const kind = SERVICE_PROVIDER_KINDS[a.providerKind];
   return {
-    id: a.providerId,
-    name: a.providerName,
-    kind: a.providerKind,
-    exhibit: kind.exhibit,
-    agreement: kind.agreement,
-    agreementDate: a.agreementDate,
-    ownRatePct: a.ownRateMicroPct === null ? null : formatRatePct(a.ownRateMicroPct),
+    ...providerIdentity(a),
     terminationEffective: terminationEffectiveDate(a),
     amount: formatCents(amountCents),
     classes,

@@ -1,11 +1,11 @@
 import { formatRatePct, parseRateMicroPct } from '../money/rate.js';
 import type { AgreementTermination } from '../service-fees/agreementTermination.js';
+import { providerIdentity } from '../service-fees/providerIdentity.js';
 import {
   createServiceAgreement,
   type ServiceAgreement,
   terminationEffectiveDate,
 } from '../service-fees/serviceAgreement.js';
-import { SERVICE_PROVIDER_KINDS } from '../service-fees/serviceProviderKind.js';
 import type { Queryable } from './database.js';
 import { inByteOrder, typed } from './queryBuilder.js';
 
@@ -133,15 +133,8 @@ export async function recordedProviderIds(q: Queryable): Promise<Set<string>> {
 function recordOf(a: ServiceAgreement, events: readonly EventOf[]): ProviderRecord {
   const end = terminationEffectiveDate(a);
   const governing = end === null ? undefined : a.terminations.find((t) => t.effectiveDate === end);
-  const kind = SERVICE_PROVIDER_KINDS[a.providerKind];
   return {
-    id: a.providerId,
-    name: a.providerName,
-    kind: a.providerKind,
-    exhibit: kind.exhibit,
-    agreement: kind.agreement,
-    agreementDate: a.agreementDate,
-    ownRatePct: a.ownRateMicroPct === null ? null : formatRatePct(a.ownRateMicroPct),
+    ...providerIdentity(a),
     status: end === null ? 'in force' : 'terminated',
     terminationEffective: end,
     terminationCause: governing?.cause ?? null,

@@ -2,7 +2,7 @@ import { monthEnd, monthStart } from '../calendar/isoDate.js';
 import { formatCents } from '../money/cents.js';
 import { largestRemainder } from '../money/largestRemainder.js';
 import { MICRO_PCT_PER_PCT, parseRateMicroPct } from '../money/rate.js';
-import { percentagesOfDollars } from './percentagesOfDollars.js';
+import { formatPctPlaces, percentagesOfDollars } from './percentagesOfDollars.js';
 import { appliesToPortfolio, doiInRange, inForceOn, type Transfer } from './transfer.js';
 
 /**
@@ -176,8 +176,7 @@ export function sharePct(numerator: bigint, denominator: bigint): string {
 
 /** 1/10,000ths of a percent as a percent string: 721190n → "72.1190". */
 export function formatPctUnits(units: bigint): string {
-  const s = units.toString().padStart(5, '0');
-  return `${s.slice(0, -4)}.${s.slice(-4)}`;
+  return formatPctPlaces(units, 4);
 }
 
 /**

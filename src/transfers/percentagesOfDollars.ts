@@ -28,12 +28,12 @@ export function percentagesOfDollars(amountsCents: readonly bigint[], feeCents: 
     const whole = 100n * 10n ** BigInt(places);
     const units = largestRemainder(whole, amountsCents);
     if (units.every((u, i) => divRoundHalfUp(feeCents * u, whole) === amountsCents[i]))
-      return units.map((u) => formatPlaces(u, places));
+      return units.map((u) => formatPctPlaces(u, places));
   }
 }
 
 /** Units of 10^-places percent as a percent string: (7500488n, 5) → "75.00488". */
-function formatPlaces(units: bigint, places: number): string {
+export function formatPctPlaces(units: bigint, places: number): string {
   const s = units.toString().padStart(places + 1, '0');
   return `${s.slice(0, -places)}.${s.slice(-places)}`;
 }
