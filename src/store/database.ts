@@ -406,10 +406,12 @@ async function openServer(url: string): Promise<Database> {
           if (r?.ok) break;
           const expired = Date.now() >= deadline;
           if (expired || !noticed) {
+            // advisory locks are the database's: the holder named is one of this database
             const holder = (
               await client.query(
                 `SELECT l.pid, a.application_name FROM pg_locks l LEFT JOIN pg_stat_activity a ON a.pid = l.pid
-                  WHERE l.locktype = 'advisory' AND l.classid = $1 AND l.objid = $2 AND l.granted`,
+                  WHERE l.locktype = 'advisory' AND l.classid = $1 AND l.objid = $2 AND l.granted
+                    AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())`,
                 [ADVISORY_CLASS, lockKey],
               )
             ).rows[0] as { pid: number; application_name: string | null } | undefined;
