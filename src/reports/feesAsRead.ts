@@ -10,7 +10,7 @@ import { type ClassMonthFees, type FeesQuery, type FeesReport, feesReportAsAsked
 import {
   type AdjustmentSince,
   adjustmentSinceLines,
-  adjustmentsSince,
+  adjustmentsSinceEach,
   closeDescription,
 } from './sealedOrRecomputed.js';
 
@@ -68,9 +68,10 @@ export async function feesAsRead(
   let classes = computed.classes;
   const warnings = [...computed.warnings];
   const closedMonths: ClosedMonthInFees[] = [];
+  const adjustments = await adjustmentsSinceEach(q, months, registry);
   for (const month of months) {
     const record = (await closedMonthRecord(q, month))!;
-    const since = (await adjustmentsSince(q, month, registry)).filter(
+    const since = (adjustments.get(month) ?? []).filter(
       (a) =>
         (a.kind === 'fees' || (a.kind === 'restatement' && a.feed === 'net-assets')) && wanted.adjustment(a),
     );

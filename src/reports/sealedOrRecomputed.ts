@@ -94,14 +94,32 @@ export async function adjustmentsSince(
   /** the registry when already derived */
   derived?: Registry,
 ): Promise<AdjustmentSince[]> {
-  const out: AdjustmentSince[] = [];
-  const restatements = await restatementsOfClosedMonth(q, month);
-  if (restatements.length > 0) {
-    const registry: Registry = derived ?? (await loadRegistry(q));
+  return (await adjustmentsSinceEach(q, [month], derived)).get(month) ?? [];
+}
+
+/**
+ * `adjustmentsSince` of several closed months at once (`fees` over a range): the later closes'
+ * adjustments parts are read once, from the earliest month on, not once per month.
+ */
+export async function adjustmentsSinceEach(
+  q: Queryable,
+  months: readonly string[],
+  /** the registry when already derived */
+  derived?: Registry,
+): Promise<Map<string, AdjustmentSince[]>> {
+  const out = new Map<string, AdjustmentSince[]>(months.map((m) => [m, []]));
+  if (months.length === 0) return out;
+  let registry = derived;
+  for (const month of out.keys()) {
+    const restatements = await restatementsOfClosedMonth(q, month);
+    if (restatements.length === 0) continue;
+    registry ??= await loadRegistry(q);
+    const r0 = registry;
     const nameOf = (pid: string, date: string) =>
-      registry.identities.get(pid) ? registry.identities.nameOn(pid, date) : pid;
+      r0.identities.get(pid) ? r0.identities.nameOn(pid, date) : pid;
+    const list = out.get(month)!;
     for (const r of restatements)
-      out.push({
+      list.push({
         kind: 'restatement',
         reportedIn: r.adjustedIn,
         month,
@@ -116,14 +134,17 @@ export async function adjustmentsSince(
         restatedAt: r.restatedAt,
       });
   }
-  for (const { month: reportedIn, content } of await sealedPartsAfter(q, month, 'adjustments')) {
+  const earliest = [...out.keys()].sort()[0]!;
+  // a close reports adjustments of months before its own: each goes to the month it adjusts
+  const listOf = (reportedIn: string, month: string) => (month < reportedIn ? out.get(month) : undefined);
+  for (const { month: reportedIn, content } of await sealedPartsAfter(q, earliest, 'adjustments')) {
     const part = content as AdjustmentsPart;
     for (const a of part.adjustments ?? [])
-      if (a.month === month) out.push({ kind: 'fees', reportedIn, ...a });
+      listOf(reportedIn, a.month)?.push({ kind: 'fees', reportedIn, ...a });
     for (const a of part.serviceFees?.providers ?? [])
-      if (a.month === month) out.push({ kind: 'service-fee', reportedIn, ...a });
+      listOf(reportedIn, a.month)?.push({ kind: 'service-fee', reportedIn, ...a });
     for (const a of part.serviceFees?.distributorRetained ?? [])
-      if (a.month === month) out.push({ kind: 'distributor-retained', reportedIn, ...a });
+      listOf(reportedIn, a.month)?.push({ kind: 'distributor-retained', reportedIn, ...a });
   }
   return out;
 }

@@ -8,12 +8,14 @@ import { importProviders } from '../../src/feeds/providersFeed.js';
 import { importExhibits } from '../../src/import/exhibitImport.js';
 import { parseCents } from '../../src/money/cents.js';
 import { distributorShareReport } from '../../src/reports/distributorShareReport.js';
+import { feesAsRead } from '../../src/reports/feesAsRead.js';
 import { type Journal, monthJournal } from '../../src/reports/journal.js';
 import type { MonthlyCalculationReport } from '../../src/reports/monthlyCalculationReport.js';
 import { sealedDistributorShare } from '../../src/reports/sealedDistributorShare.js';
 import { adjustmentLines, readingDocument, readMonth } from '../../src/reports/sealedOrRecomputed.js';
 import { type ServiceFeesReport, serviceFeesReport } from '../../src/reports/serviceFeesReport.js';
 import type { Database } from '../../src/store/database.js';
+import { readSnapshot } from '../../src/store/readSnapshot.js';
 import { dialects, freshDatabase, type TestDatabase } from '../support/databases.js';
 import { seedExhibitFiles } from '../support/seedDocuments.js';
 import { seedsAvailable } from '../support/seeds.js';
@@ -189,6 +191,28 @@ describe.skipIf(!seedsAvailable).each(dialects)('reading a closed month on %s', 
     expect(parseCents(dealer(recomputed.report)) - parseCents(dealer(sealed.report))).toBe(20550n);
     // 2007-03 itself has no adjustments since its close.
     expect((await journalOf(db, '2007-03', false)).closed!.adjustmentsSince).toEqual([]);
+  });
+
+  it('fees over two closed months: each lists the adjustments made to it, none of the other’s', async () => {
+    // February: its net assets restated (an earlier test) and March's close reported the fee
+    // adjustment (225.00 + 75.00); March: nothing since its close.
+    const reading = await readSnapshot(db, (q) =>
+      feesAsRead(q, { from: '2007-02-01', to: '2007-03-31' }, { recompute: false }),
+    );
+    const byMonth = new Map(reading.closedMonths.map((c) => [c.month, c.adjustmentsSince]));
+    expect([...byMonth.keys()]).toEqual(['2007-02', '2007-03']);
+    expect(byMonth.get('2007-03')).toEqual([]);
+    const feb = byMonth.get('2007-02')!;
+    expect(feb.map((a) => [a.kind, a.month, a.reportedIn])).toEqual([
+      ['restatement', '2007-02', '2007-03'],
+      ['fees', '2007-02', '2007-03'],
+    ]);
+    const fees = feb.find((a) => a.kind === 'fees');
+    expect(fees && [fees.distributionFee, fees.serviceFee, fees.totalFee]).toEqual([
+      '225.00',
+      '75.00',
+      '300.00',
+    ]);
   });
 
   it('distributor-share and monthly-calculation of a closed month read the sealed Monthly Calculation', async () => {
