@@ -1,5 +1,7 @@
+import { existsSync } from 'node:fs';
+import { Plan12bError } from '../errors.js';
 import type { Database, Queryable, StoreWorkload } from '../store/database.js';
-import { defaultDatabaseTarget } from '../store/databaseTarget.js';
+import { defaultDatabaseTarget, missingEmbeddedStore } from '../store/databaseTarget.js';
 
 /** Where a command's text goes: stdout and stderr, each given whole pieces of text. */
 export interface CliOutput {
@@ -86,10 +88,22 @@ export async function withDatabase<T>(ctx: CliContext, fn: (db: Database) => Pro
  * before and after a write another process commits meanwhile (SPEC §11, §12).
  */
 export async function withReadSnapshot<T>(ctx: CliContext, fn: (q: Queryable) => Promise<T>): Promise<T> {
+  if (!ctx.lendStore) requireStoreToRead(ctx.dbTarget);
   const { readSnapshot } = await import('../store/readSnapshot.js');
   return withDatabase(ctx, (db) => readSnapshot(db, fn));
 }
 
 export function printJson(ctx: CliContext, value: unknown): void {
   ctx.out(JSON.stringify(value, null, 2));
+}
+
+/** A query on a store that does not exist is refused, not answered from an empty store made on the spot. */
+export function requireStoreToRead(target: string): void {
+  const missing = missingEmbeddedStore(target, { existsSync });
+  if (missing !== undefined)
+    throw new Plan12bError(
+      'NOT_FOUND',
+      missing,
+      'check --db (or $PLAN12B_DB); a new store is made by `plan12b init --db PATH` or by the first import',
+    );
 }

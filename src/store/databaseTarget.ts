@@ -9,3 +9,21 @@ export function isServerUrl(target: string): boolean {
 export function defaultDatabaseTarget(env: NodeJS.ProcessEnv = process.env): string {
   return env.PLAN12B_DB ?? './plan12b-data';
 }
+
+/**
+ * A query reads a store that exists: an embedded store's folder named by --db (or $PLAN12B_DB, or
+ * ./plan12b-data) that does not exist, or holds no store, is a mistyped path or a store never
+ * created. Answering from a store made empty on the spot would print empty schedules and fees as if
+ * they were the complex's. Writes (`init`, imports) still create a new store there. Returns the
+ * reason, or undefined when there is a store (or the target is a server, or `:memory:`).
+ */
+export function missingEmbeddedStore(
+  target: string,
+  fs: { existsSync(path: string): boolean },
+): string | undefined {
+  if (isServerUrl(target) || target === ':memory:' || target.trim() === '') return undefined;
+  if (!fs.existsSync(target)) return `there is no plan12b database at ${target}: the folder does not exist`;
+  if (!fs.existsSync(`${target}/PG_VERSION`))
+    return `there is no plan12b database at ${target}: the folder holds no store`;
+  return undefined;
+}
