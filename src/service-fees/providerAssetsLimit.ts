@@ -5,6 +5,7 @@
  */
 import type { NetAssetsRow } from '../accrual/classSeries.js';
 import { formatCents } from '../money/cents.js';
+import { holdingEndDate } from './providerHolding.js';
 
 export interface AssetsAboveNetAssets {
   readonly kind: 'assetsAboveNetAssets';
@@ -85,7 +86,8 @@ export function carriedOn(rows: readonly NetAssetsRow[], date: string): bigint |
 /**
  * The check over a span [from, to]: on every date a figure changes (a provider's or the class's),
  * each provider's carried-forward assets and their sum against the class's carried-forward net
- * assets. Providers are taken in id order; of two figures for one provider and date, the later
+ * assets. A holding is not carried past its end (the first business day after its last row, as
+ * {@link holdingEndDate} says): a later row of that provider is checked when it is imported. Providers are taken in id order; of two figures for one provider and date, the later
  * one counts (a restatement); every date in the span must have class net assets.
  */
 export function assetsAboveNetAssetsBetween(
@@ -116,6 +118,9 @@ export function assetsAboveNetAssetsBetween(
   for (const date of [...dates].sort()) {
     const present: [string, bigint][] = [];
     for (const [providerId, rows] of providers) {
+      // a holding whose feed stopped ended on the business day after its last row: what the
+      // provider never reported is not carried (the service-fee computation's rule, SPEC §5)
+      if (holdingEndDate(rows, date) !== null) continue;
       const v = carriedOn(rows, date);
       if (v !== null) present.push([providerId, v]);
     }
