@@ -1,6 +1,14 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { assetsAboveNetAssetsBetween } from '../../src/service-fees/providerAssetsLimit.js';
+import { exactDailyFeeCents } from '../../src/accrual/exactDailyFee.js';
+import { addDays } from '../../src/calendar/isoDate.js';
+import { businessDaysBetween } from '../../src/calendar/nyseCalendar.js';
+import type { ClassServiceDay } from '../../src/service-fees/classServiceDay.js';
+import { computeMonthlyServiceFees } from '../../src/service-fees/monthlyServiceFees.js';
+import { assetsAboveNetAssetsBetween, carriedOn } from '../../src/service-fees/providerAssetsLimit.js';
 import { holdingEndDate } from '../../src/service-fees/providerHolding.js';
+import { createServiceAgreement } from '../../src/service-fees/serviceAgreement.js';
+import { ServiceFeesMonthError } from '../../src/service-fees/serviceFeesMonthError.js';
 
 // SPEC §5 (FORMATS, provider-assets import): a provider's customers' assets carry forward over the
 // days between its rows; a holding whose feed stops is taken as ended on the first NYSE business
@@ -39,6 +47,93 @@ describe('provider-assets check: a holding whose feed stopped is not carried pas
     );
     expect(excesses.map((v) => [v.date, v.providerId, v.providerAssetsCents, v.classNetAssetsCents])).toEqual(
       [['2008-02-09', null, 11000n, 10000n]],
+    );
+  });
+});
+
+// The two checks of one rule agree: the import's (on the dates figures change) finds an excess
+// exactly when the service-fee computation (every day of the month, holdings ended as the
+// repository ends them) does. February 2008: 20 business days, Presidents' Day on the 18th.
+const MONTH_DAYS = Array.from({ length: 29 }, (_, i) => addDays('2008-02-01', i));
+const BUSINESS = businessDaysBetween('2008-02-01', '2008-02-29');
+const SATURDAYS = MONTH_DAYS.filter((d) => new Date(`${d}T00:00:00Z`).getUTCDay() === 6);
+
+const holdingArb = fc
+  .record({
+    first: fc.nat({ max: BUSINESS.length - 1 }),
+    length: fc.integer({ min: 1, max: BUSINESS.length }),
+    values: fc.array(fc.integer({ min: 0, max: 700 }), { minLength: 20, maxLength: 20 }),
+    saturdays: fc.array(fc.option(fc.integer({ min: 0, max: 700 }), { nil: undefined }), {
+      minLength: SATURDAYS.length,
+      maxLength: SATURDAYS.length,
+    }),
+  })
+  .map(({ first, length, values, saturdays }) => {
+    const days = BUSINESS.slice(first, first + length);
+    const rows = days.map((date, i) => ({ date, assetsCents: BigInt(values[i]! * 100) }));
+    SATURDAYS.forEach((date, i) => {
+      const v = saturdays[i];
+      if (v !== undefined && date > days[0]! && date < days.at(-1)!)
+        rows.push({ date, assetsCents: BigInt(v * 100) });
+    });
+    return rows.sort((a, b) => (a.date < b.date ? -1 : 1));
+  });
+
+describe('provider-assets import check and service-fee computation agree', () => {
+  it('an excess is found by both or by neither (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 300, max: 1500 }), { minLength: 20, maxLength: 20 }),
+        fc.array(holdingArb, { minLength: 1, maxLength: 3 }),
+        (naValues, holdingRows) => {
+          const netAssets = BUSINESS.map((date, i) => ({ date, netAssetsCents: BigInt(naValues[i]! * 100) }));
+          const classDays: ClassServiceDay[] = MONTH_DAYS.map((date) => {
+            const na = carriedOn(netAssets, date)!;
+            return {
+              classKey: 'p|A',
+              date,
+              netAssetsCents: na,
+              serviceFeeMicroPct: 250_000n,
+              serviceFeeCents: exactDailyFeeCents(na, 250_000n, 366),
+            };
+          });
+          const ids = holdingRows.map((_, k) => `P${k}`);
+          const agreements = ids.map((providerId) =>
+            createServiceAgreement({
+              providerId,
+              providerName: providerId,
+              providerKind: 'dealer',
+              agreementDate: '2007-01-01',
+            }),
+          );
+          const holdings = holdingRows.map((rows, k) => {
+            const assets = rows.map((r) => ({ date: r.date, netAssetsCents: r.assetsCents }));
+            return {
+              kind: 'providerHolding' as const,
+              providerId: ids[k]!,
+              classKey: 'p|A',
+              assets,
+              endDate: holdingEndDate(assets, '2008-02-29'),
+            };
+          });
+          const atImport = assetsAboveNetAssetsBetween(
+            'p|A',
+            netAssets,
+            holdingRows.flatMap((rows, k) => rows.map((r) => ({ ...r, providerId: ids[k]! }))),
+            '2008-02-01',
+            '2008-02-29',
+          );
+          let computed = 0;
+          try {
+            computeMonthlyServiceFees({ month: '2008-02', classDays, agreements, holdings });
+          } catch (e) {
+            if (!(e instanceof ServiceFeesMonthError)) throw e;
+            computed = e.excesses.length;
+          }
+          expect(atImport.length > 0).toBe(computed > 0);
+        },
+      ),
+      { numRuns: 300 },
     );
   });
 });
