@@ -137,3 +137,33 @@ describe('provider-assets import check and service-fee computation agree', () =>
     );
   });
 });
+
+// SPEC §4 carries a net-assets row over non-business days, never over a business day: on Tuesday
+// 2008-04-01, after the class's last row of Monday 2008-03-31, the class's net assets are not
+// known yet. Provider P's 5,600,000.00 that day cannot be compared with Monday's 5,481,458.06 (the
+// class's row for Tuesday may say 5,700,000.00); the import no longer refuses it as "above the
+// class's net assets that day", and the service-fee computation checks the day once it is known.
+// Saturday 2008-03-29 still carries Friday's 5,400,000.00: P's 5,450,000.00 that day is an excess.
+describe('provider-assets check: a business day after the class’s last net assets', () => {
+  const classRows = [
+    { date: '2008-03-28', netAssetsCents: 540_000_000n },
+    { date: '2008-03-31', netAssetsCents: 548_145_806n },
+  ];
+  it('is not compared with the last row, while a weekend before it is', () => {
+    const excesses = assetsAboveNetAssetsBetween(
+      'p|R',
+      classRows,
+      [
+        { providerId: 'P', date: '2008-03-28', assetsCents: 500_000_000n },
+        { providerId: 'P', date: '2008-03-29', assetsCents: 545_000_000n },
+        { providerId: 'P', date: '2008-03-31', assetsCents: 500_000_000n },
+        { providerId: 'P', date: '2008-04-01', assetsCents: 560_000_000n },
+      ],
+      '2008-03-28',
+      '2008-04-01',
+    );
+    expect(excesses.map((v) => [v.date, v.providerId, v.providerAssetsCents, v.classNetAssetsCents])).toEqual(
+      [['2008-03-29', 'P', 545_000_000n, 540_000_000n]],
+    );
+  });
+});
