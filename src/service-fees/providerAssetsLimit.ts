@@ -5,6 +5,7 @@
  */
 import type { NetAssetsRow } from '../accrual/classSeries.js';
 import { formatCents } from '../money/cents.js';
+import { holdingEndDate } from './providerHolding.js';
 
 export interface AssetsAboveNetAssets {
   readonly kind: 'assetsAboveNetAssets';
@@ -85,8 +86,11 @@ export function carriedOn(rows: readonly NetAssetsRow[], date: string): bigint |
 /**
  * The check over a span [from, to]: on every date a figure changes (a provider's or the class's),
  * each provider's carried-forward assets and their sum against the class's carried-forward net
- * assets. Providers are taken in id order; of two figures for one provider and date, the later
- * one counts (a restatement); every date in the span must have class net assets.
+ * assets, on the dates the class's net assets are known (not after its last row's next business
+ * day). A holding is not carried past its end (the first business day after its last row, as
+ * {@link holdingEndDate} says): a later row of that provider is checked when it is imported.
+ * Providers are taken in id order; of two figures for one provider and date, the later one counts
+ * (a restatement); every date in the span must have class net assets on or before it.
  */
 export function assetsAboveNetAssetsBetween(
   classKey: string,
@@ -114,8 +118,15 @@ export function assetsAboveNetAssetsBetween(
     if (x.date >= from && x.date <= to) dates.add(x.date);
   const out: AssetsAboveNetAssets[] = [];
   for (const date of [...dates].sort()) {
+    // a business day after the class's last net-assets row has no figure yet (SPEC §4 carries a
+    // row over non-business days only): nothing to compare with until the class's net assets for
+    // it are imported; the service-fee computation checks that day then
+    if (holdingEndDate(classNetAssets, date) !== null) continue;
     const present: [string, bigint][] = [];
     for (const [providerId, rows] of providers) {
+      // a holding whose feed stopped ended on the business day after its last row: what the
+      // provider never reported is not carried (the service-fee computation's rule, SPEC §5)
+      if (holdingEndDate(rows, date) !== null) continue;
       const v = carriedOn(rows, date);
       if (v !== null) present.push([providerId, v]);
     }

@@ -24,16 +24,33 @@ export interface ServiceAgreementStatement {
 }
 type Stated = { readonly line: number; readonly row: ServiceAgreementStatement };
 
-/** The rules of a statement and across statements: one per provider; an agreement cannot end before it began. */
+/**
+ * Provider ids are compared exactly, but two that differ only in case name one payee twice to
+ * anyone who reads them without case: the statement files `statement-YYYY-MM-ID.csv` of both are
+ * one file on a file system that ignores case (macOS, Windows), and a feed row's id is a typo
+ * away from the other provider's. So a new id may not equal another ignoring case (SPEC §5).
+ */
+const caseFolded = (id: string) => id.toLowerCase();
+const differsOnlyInCase = (id: string, other: string) =>
+  `provider id ${id} differs only in case from ${other}`;
+const ONE_ID_HINT =
+  'one provider has one id (its statements are filed as statement-YYYY-MM-ID.csv, which a file system that ignores case cannot tell apart): use the same id, or one that differs in more than case';
+
+/** The rules of a statement and across statements: one per provider (ids equal ignoring case are one); an agreement cannot end before it began. */
 export function serviceAgreementStatementProblems(rows: readonly Stated[], file: string): Problem[] {
   const seen = new Map<string, number>();
+  const folded = new Map<string, { id: string; line: number }>();
   const problems: Problem[] = [];
   for (const { line, row } of rows) {
     const broken = (field: string, value: string, reason: string) =>
       problems.push({ file, line, field, value, reason });
     const first = seen.get(row.id);
+    const alike = folded.get(caseFolded(row.id));
     if (first === undefined) seen.set(row.id, line);
     else broken('id', row.id, `provider ${row.id} appears twice (first on line ${first})`);
+    if (alike === undefined) folded.set(caseFolded(row.id), { id: row.id, line });
+    else if (alike.id !== row.id)
+      broken('id', row.id, `${differsOnlyInCase(row.id, alike.id)} on line ${alike.line}; ${ONE_ID_HINT}`);
     if (row.own_rate_pct === 0n)
       broken('own_rate_pct', '0', 'zero; leave it empty when the agreement states no rate of its own');
     const end = row.terminated_on;
@@ -101,6 +118,7 @@ export function planServiceAgreements(
   const problems: Problem[] = [];
   const warnings: string[] = [];
   let unchanged = 0;
+  const recordedFolded = new Map([...recorded.keys()].map((id) => [caseFolded(id), id]));
   for (const { line, row } of rows) {
     if (row.own_rate_pct !== null && row.own_rate_pct > PLAN_MAXIMUM_SERVICE_FEE_MICRO_PCT)
       warnings.push(
@@ -114,6 +132,12 @@ export function planServiceAgreements(
       continue;
     }
     if (broken.has(line)) continue;
+    const alike = recordedFolded.get(caseFolded(row.id));
+    if (alike !== undefined) {
+      const reason = `${differsOnlyInCase(row.id, alike)}, a recorded provider; ${ONE_ID_HINT}`;
+      problems.push({ file, line, field: 'id', value: row.id, reason });
+      continue;
+    }
     const agreement = createServiceAgreement({
       providerId: row.id,
       providerName: row.name,
