@@ -12,8 +12,8 @@ import { loadRegistry } from '../store/registryStore.js';
 import { instrumentLabel } from './boardReportGovernance.js';
 import { feesAsRead } from './feesAsRead.js';
 import { loadClassSeries } from './feesReport.js';
-import { classCapLedgers } from './finraCapLedger.js';
-import { capClassStatus, capWarnings, type FinraCapClass } from './finraCapReport.js';
+import { classCapLedgers, creditedToFundBetween, creditedToFundWarning } from './finraCapLedger.js';
+import { capClassStatus, type FinraCapClass } from './finraCapReport.js';
 
 /**
  * What the governance records say for the board report (issue 12 items 1 and 4), read through an
@@ -212,9 +212,17 @@ export async function boardReport(
     finraCap: ledgers.map(capClassStatus),
     approvals: governance ? await governance.approvalsBetween(q, quarter.first, quarter.last) : null,
     continuance: governance ? await governance.continuanceDeadlines(q, quarter.last) : null,
-    // the fees' cap warnings already name each exhaustion; the ledger adds the CDSCs credited
+    // the fees' cap warnings already name each exhaustion; the ledger adds the deferred sales
+    // charges credited to the fund in the quarter's months (not those of earlier quarters, which
+    // their own reports told), in the fees' words so that each is said once
     warnings: [
-      ...new Set([...warnings, ...ledgers.flatMap(capWarnings).filter((w) => !/was exhausted on/.test(w))]),
+      ...new Set([
+        ...warnings,
+        ...ledgers.flatMap((l) => {
+          const credited = creditedToFundBetween(l, quarter.months[0]!, quarter.months[2]!);
+          return credited > 0n ? [creditedToFundWarning(l, credited)] : [];
+        }),
+      ]),
     ],
   };
 }
