@@ -106,7 +106,10 @@ export async function boardReport(
   // are labelled with their classes, as the continuance deadlines are.
   const instrumentKeyOf = (documentId: string) =>
     registry.instruments.find((i) => i.documentIds.includes(documentId))?.key ?? documentId;
-  const inForce = registry.scheduleAsOf(quarter.last).entries;
+  // A class whose Plan was terminated (Plan §9) or lapsed for want of continuance (Plan §7, with
+  // approvals enforced) has no instrument in force: its entry stays listed by the schedule, with
+  // the reason no fee is due (`stopped`), but the board is not told it is in force.
+  const inForce = registry.scheduleAsOf(quarter.last).entries.filter((e) => e.stopped === null);
   const keysByTitle = new Map<string, Set<string>>();
   for (const e of inForce)
     keysByTitle.set(
