@@ -12,8 +12,13 @@ import { loadRegistry } from '../store/registryStore.js';
 import { instrumentLabel } from './boardReportGovernance.js';
 import { feesAsRead } from './feesAsRead.js';
 import { loadClassSeries } from './feesReport.js';
-import { classCapLedgers } from './finraCapLedger.js';
-import { capClassStatus, capWarnings, type FinraCapClass } from './finraCapReport.js';
+import {
+  type ClassCapLedger,
+  classCapLedgers,
+  creditedToFundBetween,
+  creditedToFundWarning,
+} from './finraCapLedger.js';
+import { capClassStatus, type FinraCapClass } from './finraCapReport.js';
 
 /**
  * What the governance records say for the board report (issue 12 items 1 and 4), read through an
@@ -35,6 +40,16 @@ export interface BoardApprovalLine {
 export interface ContinuanceDeadlineLine {
   readonly instrument: string;
   readonly deadline: string;
+  readonly status: string;
+}
+
+/**
+ * A class's FINRA cap at quarter end, with its status in words: `exhausted` and `exhaustedOn` as
+ * `finra-cap` gives them (`exhaustedOn`: the first day the cap ever cut the ABSC), and `status`
+ * — what holds at quarter end: "exhausted; ABSC stopped D" for the exhaustion still running,
+ * else "within the cap", naming an exhaustion that new gross sales ended within the quarter.
+ */
+export interface BoardReportCapClass extends FinraCapClass {
   readonly status: string;
 }
 
@@ -78,7 +93,7 @@ export interface BoardReport {
   readonly expenditures: BoardReportExpenditure[];
   readonly expendituresByPurpose: BoardReportPurposeTotal[];
   readonly expendituresTotal: string;
-  readonly finraCap: FinraCapClass[];
+  readonly finraCap: BoardReportCapClass[];
   /** null: no approvals source in this build ("no approvals recorded") */
   readonly approvals: readonly BoardApprovalLine[] | null;
   readonly continuance: readonly ContinuanceDeadlineLine[] | null;
@@ -106,7 +121,10 @@ export async function boardReport(
   // are labelled with their classes, as the continuance deadlines are.
   const instrumentKeyOf = (documentId: string) =>
     registry.instruments.find((i) => i.documentIds.includes(documentId))?.key ?? documentId;
-  const inForce = registry.scheduleAsOf(quarter.last).entries;
+  // A class whose Plan was terminated (Plan §9) or lapsed for want of continuance (Plan §7, with
+  // approvals enforced) has no instrument in force: its entry stays listed by the schedule, with
+  // the reason no fee is due (`stopped`), but the board is not told it is in force.
+  const inForce = registry.scheduleAsOf(quarter.last).entries.filter((e) => e.stopped === null);
   const keysByTitle = new Map<string, Set<string>>();
   for (const e of inForce)
     keysByTitle.set(
@@ -209,14 +227,38 @@ export async function boardReport(
     expenditures,
     expendituresByPurpose,
     expendituresTotal: sum(expenditures.map((e) => e.amount)),
-    finraCap: ledgers.map(capClassStatus),
+    finraCap: ledgers.map((l) => ({ ...capClassStatus(l), status: capStatusAtQuarterEnd(l, quarter.first) })),
     approvals: governance ? await governance.approvalsBetween(q, quarter.first, quarter.last) : null,
     continuance: governance ? await governance.continuanceDeadlines(q, quarter.last) : null,
-    // the fees' cap warnings already name each exhaustion; the ledger adds the CDSCs credited
+    // the fees' cap warnings already name each exhaustion; the ledger adds the deferred sales
+    // charges credited to the fund in the quarter's months (not those of earlier quarters, which
+    // their own reports told), in the fees' words so that each is said once
     warnings: [
-      ...new Set([...warnings, ...ledgers.flatMap(capWarnings).filter((w) => !/was exhausted on/.test(w))]),
+      ...new Set([
+        ...warnings,
+        ...ledgers.flatMap((l) => {
+          const credited = creditedToFundBetween(l, quarter.months[0]!, quarter.months[2]!);
+          return credited > 0n ? [creditedToFundWarning(l, credited)] : [];
+        }),
+      ]),
     ],
   };
+}
+
+/**
+ * FINRA 2341(d)(2): the ABSC stops while the remaining amount is exhausted, and new gross sales
+ * make room again; the board is told what holds at quarter end (the ledger runs through it), and
+ * of an exhaustion that ended within the quarter.
+ */
+export function capStatusAtQuarterEnd(l: ClassCapLedger, quarterFirst: string): string {
+  const running = l.exhaustions.find((e) => e.resumedOn === null);
+  if (running) return `exhausted; ABSC stopped ${running.from}`;
+  const exhausted = l.months.at(-1)?.exhausted ?? false;
+  if (exhausted) return 'exhausted; nothing remains for the ABSC';
+  const ended = l.exhaustions.filter((e) => e.resumedOn !== null && e.resumedOn >= quarterFirst).at(-1);
+  return ended
+    ? `within the cap; ABSC stopped ${ended.from}, accrued again from ${ended.resumedOn} after new gross sales`
+    : 'within the cap';
 }
 
 /** The board report as one CSV table: a line per item, the section named on each. */
@@ -281,7 +323,9 @@ export function boardReportLines(
         c.portfolio,
         c.class,
         c.exhausted ? 'exhausted' : 'remaining',
-        c.exhaustedOn ? `ABSC stopped ${c.exhaustedOn}` : `ledger from ${c.firstMonth}`,
+        c.status.startsWith('within the cap; ') || c.status.startsWith('exhausted; ')
+          ? c.status.slice(c.status.indexOf('; ') + 2)
+          : `ledger from ${c.firstMonth}`,
         c.remaining,
       ),
     ),

@@ -208,13 +208,7 @@ export async function writeBoardReportPdf(
         { title: 'Remaining amount', w: 2, right: true },
         { title: 'Status', w: 3 },
       ],
-      report.finraCap.map((c) => [
-        c.portfolio,
-        c.class,
-        c.firstMonth,
-        money(c.remaining),
-        c.exhaustedOn ? `exhausted; ABSC stopped ${c.exhaustedOn}` : 'within the cap',
-      ]),
+      report.finraCap.map((c) => [c.portfolio, c.class, c.firstMonth, money(c.remaining), c.status]),
     );
 
   heading('5. Approvals and votes of the quarter');

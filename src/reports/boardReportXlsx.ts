@@ -63,6 +63,7 @@ export function boardReportSheets(r: BoardReport): XlsxSheet[] {
         { key: 'remaining', header: 'Remaining amount', kind: 'money' },
         { key: 'exhausted', header: 'Exhausted' },
         { key: 'exhaustedOn', header: 'ABSC stopped on' },
+        { key: 'status', header: 'Status at quarter end' },
       ],
       rows: r.finraCap,
     },

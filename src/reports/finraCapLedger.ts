@@ -195,6 +195,22 @@ export async function classCapLedgers(
   return out.sort((a, b) => compareNames(a.portfolio, b.portfolio) || compareNames(a.class, b.class));
 }
 
+/**
+ * FINRA 2341(d)(2): deferred sales charges collected while the cap is exhausted are credited to
+ * the fund. One wording for every query, so that a report gathering warnings from the fees and
+ * from the ledger of the same months says it once.
+ */
+export function creditedToFundWarning(l: Pick<ClassCapLedger, 'portfolio' | 'class'>, cents: bigint): string {
+  return `${l.portfolio} class ${l.class}: ${formatCents(cents)} of deferred sales charges collected after the FINRA cap was exhausted are credited to the fund`;
+}
+
+/** The deferred sales charges the ledger credited to the fund in the months [fromMonth, toMonth]. */
+export function creditedToFundBetween(l: ClassCapLedger, fromMonth: string, toMonth: string): bigint {
+  return l.months
+    .filter((m) => m.month >= fromMonth && m.month <= toMonth)
+    .reduce((a, m) => a + m.deferredCreditedToFundCents, 0n);
+}
+
 /** Each day's ABSC the cap does not allow (accrued − allowed), by date, for days in [from, to]. */
 export function abscCutByDate(ledger: ClassCapLedger, from: string, to: string): Map<string, bigint> {
   const out = new Map<string, bigint>();
@@ -241,9 +257,7 @@ export async function feesCapCuts(
     const cuts = abscCutByDate(l, from, to);
     let cutCents = 0n;
     for (const c of cuts.values()) cutCents += c;
-    const credited = l.months
-      .filter((m) => m.month >= monthOf(from) && m.month <= monthOf(to))
-      .reduce((a, m) => a + m.deferredCreditedToFundCents, 0n);
+    const credited = creditedToFundBetween(l, monthOf(from), monthOf(to));
     const who = `${l.portfolio} class ${l.class}`;
     // only the exhaustions that touch the days asked for: one that ended before them stops nothing
     const touching = l.exhaustions.filter(
@@ -255,10 +269,7 @@ export async function feesCapCuts(
           ? `${who}: the FINRA Rule 2341 aggregate cap was ${describeExhaustions(touching)}; the asset-based sales charge does not accrue while it is exhausted — ${formatCents(cutCents)} not accrued in ${from} … ${to} (\`plan12b finra-cap --class ${l.class}\`)`
           : `${who}: the FINRA Rule 2341 aggregate cap was ${describeExhaustions(touching)}; ${formatCents(cutCents)} of the asset-based sales charge in ${from} … ${to} is over the cap and still accrued (PLAN12B_FINRA_CAP_STOP=warn)`,
       );
-    if (credited > 0n)
-      warnings.push(
-        `${who}: ${formatCents(credited)} of deferred sales charges collected after the FINRA cap was exhausted are credited to the fund`,
-      );
+    if (credited > 0n) warnings.push(creditedToFundWarning(l, credited));
     if (mode === 'stop' && cuts.size > 0) out.set(l.classKey, cuts);
   }
   return out;

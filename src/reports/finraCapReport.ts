@@ -5,7 +5,12 @@ import { formatRatePct } from '../money/rate.js';
 import type { Queryable } from '../store/database.js';
 import { loadRegistry } from '../store/registryStore.js';
 import { loadClassSeries } from './feesReport.js';
-import { type ClassCapLedger, capStopMode, classCapLedgers } from './finraCapLedger.js';
+import {
+  type ClassCapLedger,
+  capStopMode,
+  classCapLedgers,
+  creditedToFundWarning,
+} from './finraCapLedger.js';
 
 /** One month of `plan12b finra-cap` (FINRA Rule 2341(d)(2); SPEC §10). Money as decimal strings. */
 export interface FinraCapMonthRow {
@@ -117,10 +122,7 @@ export function capWarnings(l: ClassCapLedger): string[] {
           : `${who}: the FINRA Rule 2341 aggregate cap was exhausted from ${e.from} until ${e.resumedOn}, when new gross sales made room; the asset-based sales charge over the cap was still accrued (PLAN12B_FINRA_CAP_STOP=warn)`,
     );
   const credited = l.months.reduce((a, m) => a + m.deferredCreditedToFundCents, 0n);
-  if (credited > 0n)
-    out.push(
-      `${who}: ${formatCents(credited)} of deferred sales charges collected after exhaustion are credited to the fund`,
-    );
+  if (credited > 0n) out.push(creditedToFundWarning(l, credited));
   return out;
 }
 
