@@ -226,7 +226,8 @@ export async function writeBoardReportPdf(
         a.date,
         a.body,
         `${a.subject} (${a.scope})`,
-        a.vote,
+        // the Result column says whether it carried: the Vote column gives the counts
+        a.vote.replace(/^approved: /, ''),
         a.approved ? 'approved' : 'not approved',
       ]),
     );
