@@ -127,6 +127,14 @@ export function coverageOf(
         `${registry.identities.nameOn(portfolioId, since)} class ${shareClass}: from ${since}: ${g.stopped}`,
       );
     }
+    // SPEC §2: a Board-set rate the caps of a later schedule no longer allow gives way to the
+    // schedule's rates; the fees over those days say why their rate changed.
+    if (inRange && g.boardRateSetAside && !warnedStops.has(g.boardRateSetAside)) {
+      warnedStops.add(g.boardRateSetAside);
+      warnings.push(
+        `${registry.identities.nameOn(portfolioId, g.from)} class ${shareClass}: from ${g.from}: ${g.boardRateSetAside}`,
+      );
+    }
     // SPEC §4, Plan §9: no accrual on or after the termination date (nor after a lapse). Those days
     // are not covered days: they count neither in a month's days nor in its average daily net
     // assets, and a provider earns nothing on them (the warning above says why).
