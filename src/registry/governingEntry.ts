@@ -48,6 +48,11 @@ export interface GoverningEntry {
   readonly approvalNote: string | null;
   /** why no fee is due on these days (a termination or a lapse): the rates are then zero */
   readonly stopped: string | null;
+  /**
+   * a Board-set rate in force on these days but above this entry's caps (a later schedule lowered
+   * them): why the schedule's rates apply instead (SPEC §2), said by every fee query over them
+   */
+  readonly boardRateSetAside: string | null;
 }
 
 export interface Candidate {
@@ -232,6 +237,7 @@ export function governingEntriesOf(
     let serviceFeePct = rates.serviceFeePct;
     let rateSource: GoverningEntry['rateSource'] = 'schedule';
     let boardRateReason: string | null = null;
+    let boardRateSetAside: string | null = null;
     const boardInForce = stopped === null ? boardRatesInForce(boardRates, day) : undefined;
     if (stopped !== null) {
       distributionFeePct = formatRatePct(0n);
@@ -242,6 +248,7 @@ export function governingEntriesOf(
       const s = boardInForce.serviceFeePct ?? serviceFeePct;
       const why = exceedsCapsOrFinra(capsOf(rates), d, s);
       if (why) {
+        boardRateSetAside = `the Board-set rate of ${board.effectiveDate} is above the caps of ${governing.version.scheduleName} effective ${governing.version.effectiveDate} (${why}): the schedule's rates apply`;
         warnings.push(
           `board-set rate of ${board.effectiveDate} for ${portfolioId} class ${shareClass} is above the caps of ${governing.version.scheduleName} effective ${governing.version.effectiveDate} (${why}); the schedule's rates apply from ${day}`,
         );
@@ -276,6 +283,7 @@ export function governingEntriesOf(
       approvals: governing.approvals ?? [],
       approvalNote: governing.approvalNote ?? null,
       stopped,
+      boardRateSetAside,
     };
     const prev = runs.at(-1);
     if (prev && prev.lastDay !== null && addDays(prev.lastDay, 1) === day && sameRun(prev, run)) {
@@ -297,6 +305,7 @@ function sameRun(a: GoverningEntry, b: GoverningEntry): boolean {
     a.rateSource === b.rateSource &&
     a.conflict === b.conflict &&
     a.stopped === b.stopped &&
+    a.boardRateSetAside === b.boardRateSetAside &&
     a.approvalNote === b.approvalNote
   );
 }

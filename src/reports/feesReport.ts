@@ -113,13 +113,28 @@ export function coverageOf(
       touches(p.effectiveDate, p.governsFrom === null ? null : addDays(p.governsFrom, -1))
     )
       warnings.push(`${p.portfolio} class ${shareClass}: ${p.reason}`);
-  for (const g of registry.governing(portfolioId, shareClass)) {
+  const governing = registry.governing(portfolioId, shareClass);
+  const warnedStops = new Set<string>();
+  for (const g of governing) {
     // An entry outside the range still goes to the engine; it is only not worth a warning.
     const inRange = touches(g.from, g.lastDay);
-    if (inRange && g.stopped)
+    // Plan §9: one termination (or lapse) is said once, from the day it took effect — the later
+    // schedule versions that still list the class only split its stopped days into runs.
+    if (inRange && g.stopped && !warnedStops.has(g.stopped)) {
+      warnedStops.add(g.stopped);
+      const since = governing.find((x) => x.stopped === g.stopped)!.from;
       warnings.push(
-        `${registry.identities.nameOn(portfolioId, g.from)} class ${shareClass}: from ${g.from}: ${g.stopped}`,
+        `${registry.identities.nameOn(portfolioId, since)} class ${shareClass}: from ${since}: ${g.stopped}`,
       );
+    }
+    // SPEC §2: a Board-set rate the caps of a later schedule no longer allow gives way to the
+    // schedule's rates; the fees over those days say why their rate changed.
+    if (inRange && g.boardRateSetAside && !warnedStops.has(g.boardRateSetAside)) {
+      warnedStops.add(g.boardRateSetAside);
+      warnings.push(
+        `${registry.identities.nameOn(portfolioId, g.from)} class ${shareClass}: from ${g.from}: ${g.boardRateSetAside}`,
+      );
+    }
     // SPEC §4, Plan §9: no accrual on or after the termination date (nor after a lapse). Those days
     // are not covered days: they count neither in a month's days nor in its average daily net
     // assets, and a provider earns nothing on them (the warning above says why).

@@ -285,11 +285,19 @@ export async function monthJournal(
     string,
     { portfolio: string; class: string; distributionCents: bigint; serviceCents: bigint }
   >();
+  // SPEC §4: a class's month goes under the portfolio's name in force at the month's end, as
+  // `fees` and the Monthly Calculation show it; each day's accrual keeps that day's name.
+  const monthEndName = new Map(fees.classes.map((c) => [`${c.portfolioId}|${c.class}`, c.portfolio]));
   let n = 0;
   for (const d of fees.daily ?? []) {
     const who = { portfolio: d.portfolio, class: d.class };
     const key = `${d.portfolioId}|${d.class}`;
-    const p = payable.get(key) ?? { ...who, distributionCents: 0n, serviceCents: 0n };
+    const p = payable.get(key) ?? {
+      portfolio: monthEndName.get(key) ?? d.portfolio,
+      class: d.class,
+      distributionCents: 0n,
+      serviceCents: 0n,
+    };
     for (const [kind, amount] of [
       ['distribution fee', d.distributionFee],
       ['service fee', d.serviceFee],
