@@ -1,6 +1,8 @@
 import { classBDetailNow } from '../close/closedMonthView.js';
+import { boardRateAsShown } from '../registry/boardRate.js';
 import { buildRegistry } from '../registry/registry.js';
 import { loadAuditLog, recordedAuditHead } from '../store/auditLog.js';
+import { boardRatesSinceTheLog } from '../store/boardRatesRepository.js';
 import { loadSealedMonths } from '../store/closeRepository.js';
 import type { Queryable } from '../store/database.js';
 import { feedImportAnchors } from '../store/feedImport.js';
@@ -14,6 +16,7 @@ import {
 } from '../store/registryStore.js';
 import { loadSettings } from '../store/settingsRepository.js';
 import type { AuditEvidence } from './auditVerification.js';
+import { boardRateRecordDetail, boardRateWrites } from './boardRateRecords.js';
 import { sealedMonthInputsDigestNow } from './monthInputsDigest.js';
 
 /**
@@ -33,6 +36,16 @@ export async function loadAuditEvidence(db: Queryable): Promise<AuditEvidence> {
         inputsDigestNow: await sealedMonthInputsDigestNow(tx, m.month, m.inputsDigest),
         redemptionsDetail: await classBDetailNow(tx, m.month, m.parts),
       });
+    const registry = buildRegistry(await loadDocuments(tx), await loadBoardRates(tx));
+    // names as `rates set` resolves them: the portfolio that bore the name on the rate's date
+    const resolve = (name: string, date: string) => registry.identities.resolveOn(name, date) ?? null;
+    const boardRates = (await boardRatesSinceTheLog(tx)).map(boardRateAsShown).map((r) => ({
+      portfolio: r.portfolio,
+      portfolioId: resolve(r.portfolio, r.effectiveDate),
+      class: r.class,
+      effectiveDate: r.effectiveDate,
+      detail: boardRateRecordDetail(r),
+    }));
     return {
       records,
       sealedMonths,
@@ -43,8 +56,9 @@ export async function loadAuditEvidence(db: Queryable): Promise<AuditEvidence> {
       portfolioNames: {
         stored: await storedPortfolioNames(tx),
         // as every exhibit import and withdrawal derives it (refreshPortfolioNames)
-        derived: derivedPortfolioNames(buildRegistry(await loadDocuments(tx), await loadBoardRates(tx))),
+        derived: derivedPortfolioNames(registry),
       },
+      boardRates: { writes: boardRateWrites(records, resolve), stored: boardRates },
     };
   });
 }

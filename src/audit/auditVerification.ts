@@ -1,4 +1,5 @@
 import { type AuditRecord, GENESIS_HASH, verifyAuditChain } from './auditChain.js';
+import { type BoardRateWrite, boardRateFindings, type StoredBoardRate } from './boardRateRecords.js';
 import { type ChainHead, sealedPartHash, sealedResultsHash } from './closeSeal.js';
 import {
   exhibitImportFindings,
@@ -55,6 +56,11 @@ export interface AuditEvidence {
   readonly portfolioNames?: {
     readonly stored: readonly PortfolioNameRow[];
     readonly derived: readonly PortfolioNameRow[];
+  };
+  /** the Board-set rates stored since the log began and the `rates.set` records; absent: not checked */
+  readonly boardRates?: {
+    readonly writes: readonly BoardRateWrite[];
+    readonly stored: readonly StoredBoardRate[];
   };
 }
 
@@ -215,6 +221,8 @@ export function verifyAuditEvidence(evidence: AuditEvidence, kept: KeptAnchor | 
 
   if (evidence.settings) findings.push(...settingFindings(records, evidence.settings));
   if (evidence.documentImports) findings.push(...exhibitImportFindings(records, evidence.documentImports));
+  if (evidence.boardRates)
+    findings.push(...boardRateFindings(evidence.boardRates.writes, evidence.boardRates.stored));
   if (evidence.portfolioNames)
     findings.push(...portfolioNameFindings(evidence.portfolioNames.stored, evidence.portfolioNames.derived));
 
