@@ -31,41 +31,48 @@ async function deleteNewestAndMoveHeadBack(db: Database): Promise<void> {
 
 const seed = (prefix: string) => seedExhibitFiles().filter((f) => f.fileName.includes(`/${prefix}`));
 
-describe.skipIf(!seedsAvailable).each(dialects)('audit verify on %s: a rates.set record deleted', (dialect) => {
-  it('finds the rate no record wrote, though the chain and the kept head agree', async () => {
-    setActor('Test Treasurer');
-    const tdb = await freshDatabase(dialect);
-    const db = await tdb.open();
-    try {
-      await importExhibits(db, seed('002_')); // the Plan, effective 2002-06-03
-      const rate = {
-        portfolio: 'aim  value fund', // any spelling of a name it ever had
-        class: 'c',
-        distributionFeePct: '0.50',
-        serviceFeePct: null,
-        reason: 'Board resolution',
-      };
-      await setBoardRate(db, { ...rate, effectiveDate: '2006-04-03' });
-      await setBoardRate(db, { ...rate, effectiveDate: '2006-05-01', distributionFeePct: '0.4' });
-      expect((await loadAuditLog(db)).map((r) => r.action)).toEqual(['exhibit.import', 'rates.set', 'rates.set']);
-      // untouched: every stored rate has its record
-      expect(verifyAuditEvidence(await loadAuditEvidence(db))).toMatchObject({ ok: true, findings: [] });
+describe.skipIf(!seedsAvailable).each(dialects)(
+  'audit verify on %s: a rates.set record deleted',
+  (dialect) => {
+    it('finds the rate no record wrote, though the chain and the kept head agree', async () => {
+      setActor('Test Treasurer');
+      const tdb = await freshDatabase(dialect);
+      const db = await tdb.open();
+      try {
+        await importExhibits(db, seed('002_')); // the Plan, effective 2002-06-03
+        const rate = {
+          portfolio: 'aim  value fund', // any spelling of a name it ever had
+          class: 'c',
+          distributionFeePct: '0.50',
+          serviceFeePct: null,
+          reason: 'Board resolution',
+        };
+        await setBoardRate(db, { ...rate, effectiveDate: '2006-04-03' });
+        await setBoardRate(db, { ...rate, effectiveDate: '2006-05-01', distributionFeePct: '0.4' });
+        expect((await loadAuditLog(db)).map((r) => r.action)).toEqual([
+          'exhibit.import',
+          'rates.set',
+          'rates.set',
+        ]);
+        // untouched: every stored rate has its record
+        expect(verifyAuditEvidence(await loadAuditEvidence(db))).toMatchObject({ ok: true, findings: [] });
 
-      await deleteNewestAndMoveHeadBack(db);
-      const report = verifyAuditEvidence(await loadAuditEvidence(db));
-      expect(report.firstBad).toBeNull(); // a perfect chain of two records, its head kept
-      expect(report.ok).toBe(false);
-      expect(report.findings).toEqual([
-        {
-          kind: 'record',
-          reason:
-            'Board-set rate for AIM Value Fund class C from 2006-05-01 (distribution 0.40%, service —%: Board resolution) is stored, but no rates.set record in the audit log wrote it',
-        },
-      ]);
-    } finally {
-      setActor(undefined);
-      await db.close();
-      await tdb.drop();
-    }
-  }, 180_000);
-});
+        await deleteNewestAndMoveHeadBack(db);
+        const report = verifyAuditEvidence(await loadAuditEvidence(db));
+        expect(report.firstBad).toBeNull(); // a perfect chain of two records, its head kept
+        expect(report.ok).toBe(false);
+        expect(report.findings).toEqual([
+          {
+            kind: 'record',
+            reason:
+              'Board-set rate for AIM Value Fund class C from 2006-05-01 (distribution 0.40%, service —%: Board resolution) is stored, but no rates.set record in the audit log wrote it',
+          },
+        ]);
+      } finally {
+        setActor(undefined);
+        await db.close();
+        await tdb.drop();
+      }
+    }, 180_000);
+  },
+);
