@@ -13,10 +13,13 @@ import {
   loadBoardRates,
   loadDocuments,
   storedPortfolioNames,
+  withdrawalsSinceTheLog,
 } from '../store/registryStore.js';
+import { commandTerminationsSinceTheLog } from '../store/serviceProvidersRepository.js';
 import { loadSettings } from '../store/settingsRepository.js';
 import type { AuditEvidence } from './auditVerification.js';
 import { boardRateRecordDetail, boardRateWrites } from './boardRateRecords.js';
+import { type CommandWrite, providerTerminationContentHash } from './commandRecords.js';
 import { sealedMonthInputsDigestNow } from './monthInputsDigest.js';
 
 /**
@@ -46,8 +49,24 @@ export async function loadAuditEvidence(db: Queryable): Promise<AuditEvidence> {
       effectiveDate: r.effectiveDate,
       detail: boardRateRecordDetail(r),
     }));
+    const commandWrites: CommandWrite[] = [];
+    for (const t of await commandTerminationsSinceTheLog(tx))
+      commandWrites.push({
+        action: t.source === 'plan12b providers assign' ? 'providers.assign' : 'providers.terminate',
+        subject: t.providerId,
+        contentHash: providerTerminationContentHash({ provider: t.providerId, ...t }),
+        what: `the termination of ${t.providerId}'s agreement effective ${t.effectiveDate} (${t.source})`,
+      });
+    for (const w of await withdrawalsSinceTheLog(tx))
+      commandWrites.push({
+        action: 'exhibit.withdraw',
+        subject: w.fileName,
+        contentHash: w.documentId,
+        what: `the withdrawal of exhibit ${w.fileName} (${w.documentId.slice(0, 16)})`,
+      });
     return {
       records,
+      commandWrites,
       sealedMonths,
       feedImports: await feedImportAnchors(tx),
       recordedHead: await recordedAuditHead(tx),
