@@ -1,6 +1,8 @@
 import { classBDetailNow } from '../close/closedMonthView.js';
+import { boardRateAsShown } from '../registry/boardRate.js';
 import { buildRegistry } from '../registry/registry.js';
 import { loadAuditLog, recordedAuditHead } from '../store/auditLog.js';
+import { boardRatesSinceTheLog } from '../store/boardRatesRepository.js';
 import { loadSealedMonths } from '../store/closeRepository.js';
 import type { Queryable } from '../store/database.js';
 import { feedImportAnchors } from '../store/feedImport.js';
@@ -11,9 +13,13 @@ import {
   loadBoardRates,
   loadDocuments,
   storedPortfolioNames,
+  withdrawalsSinceTheLog,
 } from '../store/registryStore.js';
+import { commandTerminationsSinceTheLog } from '../store/serviceProvidersRepository.js';
 import { loadSettings } from '../store/settingsRepository.js';
 import type { AuditEvidence } from './auditVerification.js';
+import { boardRateRecordDetail, boardRateWrites } from './boardRateRecords.js';
+import { type CommandWrite, providerTerminationContentHash } from './commandRecords.js';
 import { sealedMonthInputsDigestNow } from './monthInputsDigest.js';
 
 /**
@@ -33,8 +39,34 @@ export async function loadAuditEvidence(db: Queryable): Promise<AuditEvidence> {
         inputsDigestNow: await sealedMonthInputsDigestNow(tx, m.month, m.inputsDigest),
         redemptionsDetail: await classBDetailNow(tx, m.month, m.parts),
       });
+    const registry = buildRegistry(await loadDocuments(tx), await loadBoardRates(tx));
+    // names as `rates set` resolves them: the portfolio that bore the name on the rate's date
+    const resolve = (name: string, date: string) => registry.identities.resolveOn(name, date) ?? null;
+    const boardRates = (await boardRatesSinceTheLog(tx)).map(boardRateAsShown).map((r) => ({
+      portfolio: r.portfolio,
+      portfolioId: resolve(r.portfolio, r.effectiveDate),
+      class: r.class,
+      effectiveDate: r.effectiveDate,
+      detail: boardRateRecordDetail(r),
+    }));
+    const commandWrites: CommandWrite[] = [];
+    for (const t of await commandTerminationsSinceTheLog(tx))
+      commandWrites.push({
+        action: t.source === 'plan12b providers assign' ? 'providers.assign' : 'providers.terminate',
+        subject: t.providerId,
+        contentHash: providerTerminationContentHash({ provider: t.providerId, ...t }),
+        what: `the termination of ${t.providerId}'s agreement effective ${t.effectiveDate} (${t.source})`,
+      });
+    for (const w of await withdrawalsSinceTheLog(tx))
+      commandWrites.push({
+        action: 'exhibit.withdraw',
+        subject: w.fileName,
+        contentHash: w.documentId,
+        what: `the withdrawal of exhibit ${w.fileName} (${w.documentId.slice(0, 16)})`,
+      });
     return {
       records,
+      commandWrites,
       sealedMonths,
       feedImports: await feedImportAnchors(tx),
       recordedHead: await recordedAuditHead(tx),
@@ -43,8 +75,9 @@ export async function loadAuditEvidence(db: Queryable): Promise<AuditEvidence> {
       portfolioNames: {
         stored: await storedPortfolioNames(tx),
         // as every exhibit import and withdrawal derives it (refreshPortfolioNames)
-        derived: derivedPortfolioNames(buildRegistry(await loadDocuments(tx), await loadBoardRates(tx))),
+        derived: derivedPortfolioNames(registry),
       },
+      boardRates: { writes: boardRateWrites(records, resolve), stored: boardRates },
     };
   });
 }

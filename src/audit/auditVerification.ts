@@ -1,5 +1,7 @@
 import { type AuditRecord, GENESIS_HASH, verifyAuditChain } from './auditChain.js';
+import { type BoardRateWrite, boardRateFindings, type StoredBoardRate } from './boardRateRecords.js';
 import { type ChainHead, sealedPartHash, sealedResultsHash } from './closeSeal.js';
+import { type CommandWrite, commandWriteFindings } from './commandRecords.js';
 import {
   exhibitImportFindings,
   type PortfolioNameRow,
@@ -55,6 +57,13 @@ export interface AuditEvidence {
   readonly portfolioNames?: {
     readonly stored: readonly PortfolioNameRow[];
     readonly derived: readonly PortfolioNameRow[];
+  };
+  /** rows only a command writes (provider terminations, withdrawals), each with its record; absent: not checked */
+  readonly commandWrites?: readonly CommandWrite[];
+  /** the Board-set rates stored since the log began and the `rates.set` records; absent: not checked */
+  readonly boardRates?: {
+    readonly writes: readonly BoardRateWrite[];
+    readonly stored: readonly StoredBoardRate[];
   };
 }
 
@@ -215,6 +224,9 @@ export function verifyAuditEvidence(evidence: AuditEvidence, kept: KeptAnchor | 
 
   if (evidence.settings) findings.push(...settingFindings(records, evidence.settings));
   if (evidence.documentImports) findings.push(...exhibitImportFindings(records, evidence.documentImports));
+  if (evidence.commandWrites) findings.push(...commandWriteFindings(records, evidence.commandWrites));
+  if (evidence.boardRates)
+    findings.push(...boardRateFindings(evidence.boardRates.writes, evidence.boardRates.stored));
   if (evidence.portfolioNames)
     findings.push(...portfolioNameFindings(evidence.portfolioNames.stored, evidence.portfolioNames.derived));
 

@@ -1,7 +1,9 @@
+import type { NetAssetsRow } from '../accrual/classSeries.js';
 import { classEndedOn } from '../accrual/coverageChecks.js';
 import { missingNetAssetsDayProblems, uncoveredNetAssetsWarnings } from '../accrual/netAssetsCoverage.js';
 import { assetsAboveLimitProblems } from '../accrual/netAssetsLimit.js';
 import { closedMonthsCarriedInto } from '../accrual/restatementReach.js';
+import { addDays } from '../calendar/isoDate.js';
 import type { Problem } from '../errors.js';
 import type { DecodedRow } from '../import/csvFeed.js';
 import { isoDateField, moneyField, nameField } from '../import/feedFields.js';
@@ -16,6 +18,10 @@ import { formatCents, parseCents } from '../money/cents.js';
 import { classResolver } from '../registry/classByName.js';
 import type { Registry } from '../registry/registry.js';
 import { coverageOf } from '../reports/feesReport.js';
+import {
+  type ProviderAssetsDay,
+  restatedNetAssetsBelowProviderAssetsProblems,
+} from '../service-fees/providerAssetsChecks.js';
 import type { Database } from '../store/database.js';
 import {
   insertNetAssets,
@@ -25,6 +31,7 @@ import {
   recordedSpansByClass,
   restateNetAssets,
 } from '../store/netAssetsRepository.js';
+import { classNetAssetsThrough, recordedProviderAssets } from '../store/providerAssetsRepository.js';
 import { loadRegistry } from '../store/registryStore.js';
 
 /** `date,portfolio,class,net_assets` (SPEC §4): dollars with at most two decimals, never negative. */
@@ -55,6 +62,9 @@ interface NetAssetsState {
   readonly resolved: Map<number, { portfolioId: string; class: string }>;
   readonly problems: Problem[];
   readonly warnings: string[];
+  /** the restated classes' provider assets and net assets (through 10 days after the last restated day) */
+  readonly providerAssets: readonly ProviderAssetsDay[];
+  readonly classNetAssets: ReadonlyMap<string, readonly NetAssetsRow[]>;
 }
 
 export interface NetAssetsImportResult {
@@ -154,13 +164,30 @@ export const netAssetsFeed: FeedDefinition<
       if (span && row.date >= span.first && row.date <= span.last)
         maybeRecorded.push({ portfolioId: r.portfolioId, class: r.class, date: row.date });
     }
+    const recorded = await recordedNetAssets(tx, maybeRecorded);
+    // SPEC §5: a restatement is checked against the providers' assets on its days (and the days
+    // carried forward from it), so the classes it restates bring their provider assets
+    const restating = new Map<string, { portfolioId: string; class: string }>();
+    let through = '';
+    if (ctx.options.restate && recorded.size > 0)
+      for (const { line, row } of rows) {
+        const r = resolved.get(line);
+        const old = r && recorded.get(`${r.portfolioId}|${r.class}|${row.date}`);
+        if (!r || old === undefined || parseCents(old) === row.net_assets) continue;
+        restating.set(`${r.portfolioId}|${r.class}`, { portfolioId: r.portfolioId, class: r.class });
+        if (row.date > through) through = row.date;
+      }
+    const classes = [...restating.values()];
+    const until = classes.length > 0 ? addDays(through, 10) : through;
     return {
       registry,
       recordedSpans,
-      recorded: await recordedNetAssets(tx, maybeRecorded),
+      recorded,
       resolved,
       problems,
       warnings,
+      providerAssets: classes.length > 0 ? await recordedProviderAssets(tx, classes, until) : [],
+      classNetAssets: classes.length > 0 ? await classNetAssetsThrough(tx, classes, until) : new Map(),
     };
   },
 
@@ -215,6 +242,15 @@ export const netAssetsFeed: FeedDefinition<
           reason: `${r.row.portfolio} class ${r.class} on ${r.date} is recorded as ${formatCents(parseCents(old))}, this row says ${formatCents(r.row.net_assets)}; to correct it, import with --restate`,
         });
     }
+    if (problems.length === 0 && state.providerAssets.length > 0)
+      problems.push(
+        ...restatedNetAssetsBelowProviderAssetsProblems(
+          ctx.file,
+          changes.filter((c) => c.kind === 'restated'),
+          state.classNetAssets,
+          state.providerAssets,
+        ),
+      );
     const warnings = [...state.warnings];
     for (const c of changes) {
       if (c.closedMonth)

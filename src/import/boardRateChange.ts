@@ -1,4 +1,5 @@
 import { sha256 } from '../audit/auditChain.js';
+import { boardRateRecordDetail, boardRateRecordSubject } from '../audit/boardRateRecords.js';
 import { monthOf } from '../calendar/isoDate.js';
 import { requireDateOfNyseCalendar } from '../calendar/nyseCalendar.js';
 import { Plan12bError } from '../errors.js';
@@ -105,9 +106,10 @@ export async function setBoardRate(db: Database, rate: BoardRate): Promise<{ rec
     return {
       result: { recorded: true },
       audit: {
-        subject: `${normal.portfolio} class ${normal.class} from ${normal.effectiveDate}`,
+        subject: boardRateRecordSubject(normal.portfolio, normal.class, normal.effectiveDate),
         contentHash: sha256(JSON.stringify(normal)),
-        detail: `distribution ${normal.distributionFeePct ?? '—'}%, service ${normal.serviceFeePct ?? '—'}%${normal.reason ? `: ${normal.reason}` : ''}`,
+        // what `audit verify` finds the stored rate by (src/audit/boardRateRecords.ts)
+        detail: boardRateRecordDetail(normal),
       },
     };
   });

@@ -3,7 +3,7 @@
  * Agreement, recorded through the state-change door — under the writer lock, in one transaction,
  * with one audit record naming the actor. A termination never changes a closed month.
  */
-import { sha256 } from '../audit/auditChain.js';
+import { providerTerminationContentHash } from '../audit/commandRecords.js';
 import { monthOf } from '../calendar/isoDate.js';
 import { requireDateOfNyseCalendar } from '../calendar/nyseCalendar.js';
 import { Plan12bError } from '../errors.js';
@@ -97,7 +97,8 @@ async function recordTermination(
       audit: changed
         ? {
             subject: providerId,
-            contentHash: sha256(JSON.stringify(stated)),
+            // what `audit verify` finds the stored termination by (src/audit/commandRecords.ts)
+            contentHash: providerTerminationContentHash(stated),
             detail: `${termination.cause === 'assignment' ? `assigned${termination.assignedTo ? ` to ${termination.assignedTo}` : ''}` : `written notice of ${termination.noticeDate}`}; terminated effective ${termination.effectiveDate}`,
           }
         : null,

@@ -1,4 +1,5 @@
 import type { NetAssetsRow } from '../accrual/classSeries.js';
+import { addDays } from '../calendar/isoDate.js';
 import type { Problem } from '../errors.js';
 import { formatCents } from '../money/cents.js';
 import { classResolver } from '../registry/classByName.js';
@@ -155,6 +156,62 @@ export function aboveNetAssetsProblems(
         value: formatCents(row.assetsCents),
         reason,
       });
+    }
+  }
+  return problems;
+}
+
+/** A net-assets row that restates a recorded day, resolved. */
+export interface RestatedNetAssetsDay {
+  readonly line: number;
+  readonly portfolioId: string;
+  readonly class: string;
+  readonly portfolioName: string;
+  readonly date: string;
+  readonly netAssetsCents: bigint;
+}
+
+/**
+ * SPEC §5: "A provider's assets above the class's net assets that day is an error" — whichever of
+ * the two figures is imported last. A net-assets restatement that puts a day's net assets (and the
+ * days that carry it forward, up to the class's next row) below what a provider's customers hold
+ * there, or below their sum, is refused on its line; nothing is written. (It was recorded, and the
+ * next close then stopped, exit 65, on a month already closed.) Restate the provider assets first.
+ * @example
+ * // provider P holds 500.00 on 2025-12-12; the class's 1000.00 restated to 400.00
+ * restatedNetAssetsBelowProviderAssetsProblems('na.csv',
+ *   [{ line: 2, portfolioId: 'p', class: 'B', portfolioName: 'F', date: '2025-12-12', netAssetsCents: 40000n }],
+ *   new Map([['p|B', [{ date: '2025-12-12', netAssetsCents: 100000n }]]]),
+ *   [{ providerId: 'P', portfolioId: 'p', class: 'B', date: '2025-12-12', assetsCents: 50000n }]).length // 1
+ */
+export function restatedNetAssetsBelowProviderAssetsProblems(
+  file: string,
+  restated: readonly RestatedNetAssetsDay[],
+  classNetAssets: ReadonlyMap<string, readonly NetAssetsRow[]>,
+  providerAssets: readonly ProviderAssetsDay[],
+): Problem[] {
+  const problems: Problem[] = [];
+  const assetsByClass = groupBy(providerAssets, providerAssetsClassKey);
+  for (const [classKey, rows] of groupBy(restated, providerAssetsClassKey)) {
+    const assets = assetsByClass.get(classKey);
+    if (assets === undefined) continue;
+    const newOn = new Map(rows.map((r) => [r.date, r.netAssetsCents]));
+    const na = (classNetAssets.get(classKey) ?? []).map((x) => ({
+      date: x.date,
+      netAssetsCents: newOn.get(x.date) ?? x.netAssetsCents,
+    }));
+    for (const r of rows) {
+      // the restated figure governs its day and the days carried forward from it
+      const next = na.find((x) => x.date > r.date)?.date;
+      const to = next === undefined ? addDays(r.date, 10) : addDays(next, -1);
+      for (const v of assetsAboveNetAssetsBetween(classKey, na, assets, r.date, to))
+        problems.push({
+          file,
+          line: r.line,
+          field: 'net_assets',
+          value: formatCents(r.netAssetsCents),
+          reason: `${describeAssetsAboveNetAssets(v, `${r.portfolioName} class ${r.class}`)}; restate the provider assets first (\`plan12b provider-assets import --restate\`)`,
+        });
     }
   }
   return problems;

@@ -47,3 +47,31 @@ export async function insertBoardRate(
     })
     .execute();
 }
+
+/**
+ * The Board-set rates recorded since the audit log began (migration 5; every one since has its
+ * `rates.set` record), for `audit verify` (SPEC §12).
+ */
+export async function boardRatesSinceTheLog(q: Queryable): Promise<BoardRate[]> {
+  const rows = await q.query<{
+    portfolio_name: string;
+    class: string;
+    effective_date: string;
+    distribution_fee_pct: string | null;
+    service_fee_pct: string | null;
+    reason: string | null;
+  }>(
+    `SELECT portfolio_name, class, effective_date, distribution_fee_pct, service_fee_pct, reason
+       FROM board_rate
+      WHERE recorded_at >= coalesce((SELECT applied_at FROM schema_migration WHERE version = 5), '-infinity')
+      ORDER BY effective_date, portfolio_name COLLATE "C", class COLLATE "C"`,
+  );
+  return rows.map((r) => ({
+    portfolio: r.portfolio_name,
+    class: r.class,
+    effectiveDate: r.effective_date,
+    distributionFeePct: r.distribution_fee_pct,
+    serviceFeePct: r.service_fee_pct,
+    reason: r.reason,
+  }));
+}

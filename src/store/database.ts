@@ -409,6 +409,8 @@ async function openServer(url: string): Promise<Database> {
             // advisory locks are the database's: the holder named is one of this database
             const holder = (
               await client.query(
+                // advisory locks are per database, pg_locks lists every database's: the holder
+                // is the one here, not another database's with a schema of the same name
                 `SELECT l.pid, a.application_name FROM pg_locks l LEFT JOIN pg_stat_activity a ON a.pid = l.pid
                   WHERE l.locktype = 'advisory' AND l.classid = $1 AND l.objid = $2 AND l.granted
                     AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())`,

@@ -461,3 +461,18 @@ export async function refreshPortfolioNames(q: Queryable, registry: Registry): P
        FROM class_b_transaction t WHERE t.txn_id = r.txn_id AND r.portfolio_id <> t.portfolio_id`,
   );
 }
+
+/**
+ * The withdrawals recorded since the audit log began (migration 5), with the withdrawn document's
+ * file name, for `audit verify` (SPEC §12): each has its `exhibit.withdraw` record.
+ */
+export async function withdrawalsSinceTheLog(
+  q: Queryable,
+): Promise<{ documentId: string; fileName: string }[]> {
+  const rows = await q.query<{ document_id: string; file_name: string }>(
+    `SELECT w.document_id, d.file_name FROM exhibit_withdrawal w JOIN exhibit_document d ON d.id = w.document_id
+      WHERE w.withdrawn_at >= coalesce((SELECT applied_at FROM schema_migration WHERE version = 5), '-infinity')
+      ORDER BY w.withdrawn_at, w.document_id COLLATE "C"`,
+  );
+  return rows.map((r) => ({ documentId: r.document_id, fileName: r.file_name }));
+}

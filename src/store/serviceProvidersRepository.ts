@@ -213,3 +213,41 @@ export async function insertServiceAgreements(
     for (const t of a.terminations) await insertAgreementEvent(q, a.providerId, t, t.effectiveDate, by);
   }
 }
+
+/**
+ * The terminations recorded by `providers terminate` / `providers assign` since the audit log
+ * began (migration 5), for `audit verify` (SPEC §12): each has its command's record.
+ */
+export async function commandTerminationsSinceTheLog(q: Queryable): Promise<
+  {
+    providerId: string;
+    source: string;
+    cause: string;
+    noticeDate: string | null;
+    effectiveDate: string;
+    assignedTo: string | null;
+  }[]
+> {
+  const rows = await q.query<{
+    provider_id: string;
+    source: string;
+    cause: string;
+    notice_date: string | null;
+    effective_date: string;
+    assigned_to: string | null;
+  }>(
+    `SELECT provider_id, source, cause, notice_date, effective_date, assigned_to
+       FROM service_agreement_event
+      WHERE event = 'termination' AND source IN ('plan12b providers terminate', 'plan12b providers assign')
+        AND recorded_at >= coalesce((SELECT applied_at FROM schema_migration WHERE version = 5), '-infinity')
+      ORDER BY id`,
+  );
+  return rows.map((r) => ({
+    providerId: r.provider_id,
+    source: r.source,
+    cause: r.cause,
+    noticeDate: r.notice_date,
+    effectiveDate: r.effective_date,
+    assignedTo: r.assigned_to,
+  }));
+}
