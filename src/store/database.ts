@@ -406,7 +406,6 @@ async function openServer(url: string): Promise<Database> {
           if (r?.ok) break;
           const expired = Date.now() >= deadline;
           if (expired || !noticed) {
-            // advisory locks are the database's: the holder named is one of this database
             const holder = (
               await client.query(
                 // advisory locks are per database, pg_locks lists every database's: the holder
