@@ -19,14 +19,7 @@ export async function loadBoardRates(q: Queryable): Promise<BoardRate[]> {
     .orderBy(inByteOrder('portfolio_name'))
     .orderBy(inByteOrder('class'))
     .execute();
-  return rows.map((r) => ({
-    portfolio: r.portfolio_name,
-    class: r.class,
-    effectiveDate: r.effective_date,
-    distributionFeePct: r.distribution_fee_pct,
-    serviceFeePct: r.service_fee_pct,
-    reason: r.reason,
-  }));
+  return rows.map(boardRateOfRow);
 }
 
 /** Records a rate under the name the portfolio had on its effective date. */
@@ -66,12 +59,24 @@ export async function boardRatesSinceTheLog(q: Queryable): Promise<BoardRate[]> 
       WHERE recorded_at >= coalesce((SELECT applied_at FROM schema_migration WHERE version = 5), '-infinity')
       ORDER BY effective_date, portfolio_name COLLATE "C", class COLLATE "C"`,
   );
-  return rows.map((r) => ({
+  return rows.map(boardRateOfRow);
+}
+
+/** A board_rate row as the registry reads it. */
+function boardRateOfRow(r: {
+  portfolio_name: string;
+  class: string;
+  effective_date: string;
+  distribution_fee_pct: string | null;
+  service_fee_pct: string | null;
+  reason: string | null;
+}): BoardRate {
+  return {
     portfolio: r.portfolio_name,
     class: r.class,
     effectiveDate: r.effective_date,
     distributionFeePct: r.distribution_fee_pct,
     serviceFeePct: r.service_fee_pct,
     reason: r.reason,
-  }));
+  };
 }
