@@ -63,7 +63,65 @@ export function documentInstrumentKeys(documents: readonly StoredDocument[]): Ma
     const dated = datedByUndatedKey.get(out.get(d.id)!);
     if (dated?.size === 1) out.set(d.id, [...dated][0]!);
   }
-  return out;
+  return withEachRegistrantsOwnPlan(documents, out);
+}
+
+function registrantKey(name: string): string {
+  return name.replace(/\s+/g, ' ').trim().toLowerCase().replace(/\|/g, '/');
+}
+
+/** The Registrants a document's schedules list their entries under (group headings), as keys. */
+function scheduleRegistrants(doc: StoredDocument['doc']): Set<string> {
+  return new Set(
+    doc.schedules.flatMap((s) =>
+      s.entries.flatMap((e) => (e.registrant === null ? [] : [registrantKey(e.registrant)])),
+    ),
+  );
+}
+
+/**
+ * SPEC §2 (an Instrument has optionally one Registrant): a plan whose title names no Registrant
+ * ("Amendment No. 1 to Service Plan (Reimbursement) … of the Funds listed on Schedule A") is each
+ * trust's own when each amendment's schedule lists one trust only — Invesco's 2019 plans, one per
+ * trust, all "dated as of May 24, 2019" (corpus 26 and 32 of AIM Investment Funds, 29 of AIM
+ * Equity Funds; 27, 28, 30, 31 of four other trusts). Read as one plan, the AIM Equity Funds
+ * amendment's "Schedule A … is hereby deleted in its entirety and replaced" would end every AIM
+ * Investment Funds portfolio's Class A. A document listing several Registrants is a master plan
+ * (the seeds' Amendment No. 12 lists nine); a one-trust document stays with it when that trust is
+ * among the master plan's. Depends on the set of documents only, never on their order.
+ */
+function withEachRegistrantsOwnPlan(
+  documents: readonly StoredDocument[],
+  keys: Map<string, string>,
+): Map<string, string> {
+  const masterRegistrants = new Map<string, Set<string>>();
+  for (const d of documents) {
+    const names = scheduleRegistrants(d.doc);
+    if (d.doc.instrument.registrant !== null || names.size < 2) continue;
+    const key = keys.get(d.id)!;
+    masterRegistrants.set(key, new Set([...(masterRegistrants.get(key) ?? []), ...names]));
+  }
+  const splitKeys = new Map<string, Set<string>>();
+  for (const d of documents) {
+    const names = scheduleRegistrants(d.doc);
+    const key = keys.get(d.id)!;
+    const [kind, registrant, ...rest] = key.split('|');
+    if (d.doc.instrument.registrant !== null || registrant !== '' || names.size !== 1) continue;
+    const [sole] = names;
+    if (masterRegistrants.get(key)?.has(sole!)) continue;
+    const own = [kind, sole, ...rest].join('|');
+    keys.set(d.id, own);
+    splitKeys.set(key, new Set([...(splitKeys.get(key) ?? []), own]));
+  }
+  // a document that lists no Registrant at all (a class rename without a schedule) belongs to the
+  // one trust's plan its key names, when there is exactly one and no master plan
+  for (const d of documents) {
+    const key = keys.get(d.id)!;
+    const split = splitKeys.get(key);
+    if (scheduleRegistrants(d.doc).size === 0 && split?.size === 1 && !masterRegistrants.has(key))
+      keys.set(d.id, [...split][0]!);
+  }
+  return keys;
 }
 
 /**
