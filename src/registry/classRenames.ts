@@ -86,9 +86,10 @@ function scheduleRegistrants(doc: StoredDocument['doc']): Set<string> {
  * trust, all "dated as of May 24, 2019" (corpus 26 and 32 of AIM Investment Funds, 29 of AIM
  * Equity Funds; 27, 28, 30, 31 of four other trusts). Read as one plan, the AIM Equity Funds
  * amendment's "Schedule A … is hereby deleted in its entirety and replaced" would end every AIM
- * Investment Funds portfolio's Class A. A document listing several Registrants is a master plan
- * (the seeds' Amendment No. 12 lists nine); a one-trust document stays with it when that trust is
- * among the master plan's. Depends on the set of documents only, never on their order.
+ * Investment Funds portfolio's Class A. So where one-trust documents of two or more trusts would
+ * be one instrument, each trust's are its own. A document listing several Registrants is a master
+ * plan (the seeds' Amendment No. 12 lists nine); a one-trust document stays with it when that trust
+ * is among the master plan's. Depends on the set of documents only, never on their order.
  */
 function withEachRegistrantsOwnPlan(
   documents: readonly StoredDocument[],
@@ -101,25 +102,27 @@ function withEachRegistrantsOwnPlan(
     const key = keys.get(d.id)!;
     masterRegistrants.set(key, new Set([...(masterRegistrants.get(key) ?? []), ...names]));
   }
-  const splitKeys = new Map<string, Set<string>>();
+  // the trusts each key's one-trust documents name, when not a master plan's
+  const soleTrusts = new Map<string, Set<string>>();
   for (const d of documents) {
     const names = scheduleRegistrants(d.doc);
     const key = keys.get(d.id)!;
-    const [kind, registrant, ...rest] = key.split('|');
-    if (d.doc.instrument.registrant !== null || registrant !== '' || names.size !== 1) continue;
+    if (d.doc.instrument.registrant !== null || key.split('|')[1] !== '' || names.size !== 1) continue;
     const [sole] = names;
     if (masterRegistrants.get(key)?.has(sole!)) continue;
-    const own = [kind, sole, ...rest].join('|');
-    keys.set(d.id, own);
-    splitKeys.set(key, new Set([...(splitKeys.get(key) ?? []), own]));
+    soleTrusts.set(key, new Set([...(soleTrusts.get(key) ?? []), sole!]));
   }
-  // a document that lists no Registrant at all (a class rename without a schedule) belongs to the
-  // one trust's plan its key names, when there is exactly one and no master plan
+  // Only where one-trust documents of two or more trusts share a key are they told apart: a plan
+  // of one trust keeps the key it always had (approvals recorded against it stay its own).
   for (const d of documents) {
     const key = keys.get(d.id)!;
-    const split = splitKeys.get(key);
-    if (scheduleRegistrants(d.doc).size === 0 && split?.size === 1 && !masterRegistrants.has(key))
-      keys.set(d.id, [...split][0]!);
+    const trusts = soleTrusts.get(key);
+    const names = scheduleRegistrants(d.doc);
+    if (trusts === undefined || trusts.size < 2 || names.size !== 1) continue;
+    const [sole] = names;
+    if (!trusts.has(sole!)) continue;
+    const [kind, , ...rest] = key.split('|');
+    keys.set(d.id, [kind, sole, ...rest].join('|'));
   }
   return keys;
 }
