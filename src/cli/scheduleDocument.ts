@@ -1,4 +1,5 @@
 import type { ExhibitDocument, ScheduleEntry } from '../edgar/exhibitDocument.js';
+import { Plan12bError } from '../errors.js';
 import type { Registry } from '../registry/registry.js';
 
 /**
@@ -8,6 +9,14 @@ import type { Registry } from '../registry/registry.js';
  */
 export function scheduleDocumentAsOf(registry: Registry, asOf: string, shareClass?: string): ExhibitDocument {
   const { entries } = registry.scheduleAsOf(asOf, shareClass ? { class: shareClass } : {});
+  // SPEC §2.1 parse(render(x)) = x: a schedule listing no portfolio is not an exhibit parse reads
+  // ("Schedule A lists no portfolios"), so nothing in force is said as such, never rendered
+  if (entries.length === 0)
+    throw new Plan12bError(
+      'NOT_FOUND',
+      `no schedule entry is in force on ${asOf}${shareClass ? ` for class ${shareClass}` : ''}: there is no schedule to render`,
+      'see `plan12b exhibit list` for the documents and their effective dates',
+    );
   // the signed schedule's rates (its maxima and minima, under those headings), never a Board-set
   // current rate or the zero of a stopped class: those are not what the instruments say (SPEC §2)
   const rows: ScheduleEntry[] = entries.map((e) => ({

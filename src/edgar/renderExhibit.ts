@@ -248,7 +248,10 @@ export function renderExhibit(doc: RenderableDocument, opts: { marked?: boolean 
   const when = doc.effectiveDate === null ? null : formatDate(doc.effectiveDate);
   if (isAmendment) {
     out.push(center(doc.amendmentNumber === null ? 'AMENDMENT' : `AMENDMENT NO. ${doc.amendmentNumber}`));
-    out.push(center(`TO THE ${inst.title.toUpperCase()}`));
+    // the title as the amendment gives it: "Amendment No. 2 to Amended and Restated …" has no "the"
+    // (seed 004), and parse(render(x)) keeps the title it read (SPEC §2.1)
+    const the = /^amendment(?:\s+no\.?\s*\S+)?\s+to\s+(?!the\b)/i.test(doc.title) ? '' : 'THE ';
+    out.push(center(`TO ${the}${inst.title.toUpperCase()}`));
   } else out.push(center(inst.title.toUpperCase()));
   if (inst.registrant !== null) out.push(center('OF'), center(inst.registrant.toUpperCase()));
   out.push('');

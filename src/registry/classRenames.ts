@@ -63,7 +63,68 @@ export function documentInstrumentKeys(documents: readonly StoredDocument[]): Ma
     const dated = datedByUndatedKey.get(out.get(d.id)!);
     if (dated?.size === 1) out.set(d.id, [...dated][0]!);
   }
-  return out;
+  return withEachRegistrantsOwnPlan(documents, out);
+}
+
+function registrantKey(name: string): string {
+  return name.replace(/\s+/g, ' ').trim().toLowerCase().replace(/\|/g, '/');
+}
+
+/** The Registrants a document's schedules list their entries under (group headings), as keys. */
+function scheduleRegistrants(doc: StoredDocument['doc']): Set<string> {
+  return new Set(
+    doc.schedules.flatMap((s) =>
+      s.entries.flatMap((e) => (e.registrant === null ? [] : [registrantKey(e.registrant)])),
+    ),
+  );
+}
+
+/**
+ * SPEC §2 (an Instrument has optionally one Registrant): a plan whose title names no Registrant
+ * ("Amendment No. 1 to Service Plan (Reimbursement) … of the Funds listed on Schedule A") is each
+ * trust's own when each amendment's schedule lists one trust only — Invesco's 2019 plans, one per
+ * trust, all "dated as of May 24, 2019" (corpus 26 and 32 of AIM Investment Funds, 29 of AIM
+ * Equity Funds; 27, 28, 30, 31 of four other trusts). Read as one plan, the AIM Equity Funds
+ * amendment's "Schedule A … is hereby deleted in its entirety and replaced" would end every AIM
+ * Investment Funds portfolio's Class A. So where one-trust documents of two or more trusts would
+ * be one instrument, each trust's are its own. A document listing several Registrants is a master
+ * plan (the seeds' Amendment No. 12 lists nine); a one-trust document stays with it when that trust
+ * is among the master plan's. Depends on the set of documents only, never on their order.
+ */
+function withEachRegistrantsOwnPlan(
+  documents: readonly StoredDocument[],
+  keys: Map<string, string>,
+): Map<string, string> {
+  const masterRegistrants = new Map<string, Set<string>>();
+  for (const d of documents) {
+    const names = scheduleRegistrants(d.doc);
+    if (d.doc.instrument.registrant !== null || names.size < 2) continue;
+    const key = keys.get(d.id)!;
+    masterRegistrants.set(key, new Set([...(masterRegistrants.get(key) ?? []), ...names]));
+  }
+  // the trusts each key's one-trust documents name, when not a master plan's
+  const soleTrusts = new Map<string, Set<string>>();
+  for (const d of documents) {
+    const names = scheduleRegistrants(d.doc);
+    const key = keys.get(d.id)!;
+    if (d.doc.instrument.registrant !== null || key.split('|')[1] !== '' || names.size !== 1) continue;
+    const [sole] = names;
+    if (masterRegistrants.get(key)?.has(sole!)) continue;
+    soleTrusts.set(key, new Set([...(soleTrusts.get(key) ?? []), sole!]));
+  }
+  // Only where one-trust documents of two or more trusts share a key are they told apart: a plan
+  // of one trust keeps the key it always had (approvals recorded against it stay its own).
+  for (const d of documents) {
+    const key = keys.get(d.id)!;
+    const trusts = soleTrusts.get(key);
+    const names = scheduleRegistrants(d.doc);
+    if (trusts === undefined || trusts.size < 2 || names.size !== 1) continue;
+    const [sole] = names;
+    if (!trusts.has(sole!)) continue;
+    const [kind, , ...rest] = key.split('|');
+    keys.set(d.id, [kind, sole, ...rest].join('|'));
+  }
+  return keys;
 }
 
 /**

@@ -379,10 +379,21 @@ export function buildRegistry(
         .flatMap((k) => registry.governing(pid, k.class))
         .sort((a, b) => compareCodeUnits(a.from, b.from) || compareNames(a.class, b.class));
       const registrants: { registrant: string | null; from: string; lastDay: string | null }[] = [];
-      const byDate = [...new Set(runs.map((r) => r.from))].sort();
+      // a day's registrant is the one the latest schedule listing the portfolio names (AIM Leisure
+      // Fund: Schedule A-2 of 2003-08-18 keeps "INVESCO SECTOR FUNDS, INC.", Amendment No. 6 of
+      // 2004-10-15 lists it under "AIM SECTOR FUNDS"), on every day a run starts or ends
+      const byDate = [
+        ...new Set(runs.flatMap((r) => (r.lastDay === null ? [r.from] : [r.from, addDays(r.lastDay, 1)]))),
+      ].sort();
+      const latestListing = (list: readonly GoverningEntry[]) =>
+        list.reduce<GoverningEntry | undefined>(
+          (best, g) =>
+            best === undefined || g.scheduleEffectiveDate > best.scheduleEffectiveDate ? g : best,
+          undefined,
+        );
       for (const day of byDate) {
-        const r =
-          runs.find((g) => covers(g, day) && g.registrant !== null) ?? runs.find((g) => covers(g, day));
+        const covering = runs.filter((g) => covers(g, day));
+        const r = latestListing(covering.filter((g) => g.registrant !== null)) ?? latestListing(covering);
         if (!r) continue;
         const prev = registrants.at(-1);
         if (prev && (prev.registrant ?? '').toLowerCase() === (r.registrant ?? '').toLowerCase()) continue;

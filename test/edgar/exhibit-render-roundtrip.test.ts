@@ -64,6 +64,8 @@ describe('parseExhibit(renderExhibit(x)) deep-equals x', () => {
       const again = parseExhibit(renderExhibit(doc), file);
       expect(again.schedules, file).toEqual(doc.schedules);
       expect(covered(again), file).toEqual(covered(doc));
+      // the title as read: seed 004 is "Amendment No. 2 to Amended and Restated …", without "the"
+      expect(again.title, file).toBe(doc.title);
     }
   });
 });

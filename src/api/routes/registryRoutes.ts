@@ -315,7 +315,7 @@ export const registryRoutes = [
     permission: 'read',
     query: z.object({ asOf: IsoDate, class: z.string().optional() }),
     response: z.object({ text: z.string() }),
-    errors: ['USAGE'],
+    errors: ['USAGE', 'NOT_FOUND'],
     async run({ query, store }) {
       const { registry } = await store.registry();
       return { text: renderExhibit(scheduleDocumentAsOf(registry, query.asOf, query.class)) };
