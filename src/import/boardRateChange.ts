@@ -20,7 +20,10 @@ import { requirePrintableText } from './statedText.js';
  * with one audit record. Refused above the governing entry's maxima, on a day the class is not
  * covered, or when it would govern a day of a closed month; the same rate twice changes nothing.
  */
-export async function setBoardRate(db: Database, rate: BoardRate): Promise<{ recorded: boolean }> {
+export async function setBoardRate(
+  db: Database,
+  rate: BoardRate,
+): Promise<{ recorded: boolean /** the class as recorded: as the documents spell it */; class: string }> {
   requireDateOfNyseCalendar(rate.effectiveDate);
   if (rate.reason !== null) requirePrintableText(rate.reason, 'the reason');
   const stated: BoardRate = {
@@ -28,7 +31,7 @@ export async function setBoardRate(db: Database, rate: BoardRate): Promise<{ rec
     distributionFeePct: rate.distributionFeePct === null ? null : normalizeRatePct(rate.distributionFeePct),
     serviceFeePct: rate.serviceFeePct === null ? null : normalizeRatePct(rate.serviceFeePct),
   };
-  return runStateChange<{ recorded: boolean }>(db, 'rates.set', async (tx, closed) => {
+  return runStateChange<{ recorded: boolean; class: string }>(db, 'rates.set', async (tx, closed) => {
     const rates = await loadBoardRates(tx);
     // the registry as every query derives it (approvals and terminations included): a rate is
     // checked against the instrument in force on its date — not a pending amendment's maxima
@@ -71,7 +74,7 @@ export async function setBoardRate(db: Database, rate: BoardRate): Promise<{ rec
         num(same.distributionFeePct) === normal.distributionFeePct &&
         num(same.serviceFeePct) === normal.serviceFeePct
       )
-        return { result: { recorded: false }, audit: null };
+        return { result: { recorded: false, class: normal.class }, audit: null };
       throw new Plan12bError(
         'CONFLICT',
         `a different Board-set rate is already recorded for ${normal.portfolio} class ${normal.class} effective ${normal.effectiveDate}`,
@@ -104,7 +107,7 @@ export async function setBoardRate(db: Database, rate: BoardRate): Promise<{ rec
       recordedBy: currentActor(),
     });
     return {
-      result: { recorded: true },
+      result: { recorded: true, class: normal.class },
       audit: {
         subject: boardRateRecordSubject(normal.portfolio, normal.class, normal.effectiveDate),
         contentHash: sha256(JSON.stringify(normal)),

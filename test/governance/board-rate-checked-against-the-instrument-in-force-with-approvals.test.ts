@@ -43,10 +43,10 @@ describe('a Board-set rate while an amendment raising the maximum is pending', (
     await store.drop();
   });
 
-  const rate = (absc: string) =>
+  const rate = (absc: string, shareClass = 'A') =>
     setBoardRate(db, {
       portfolio: 'Test Growth Fund',
-      class: 'A',
+      class: shareClass,
       effectiveDate: '2005-02-01',
       distributionFeePct: absc,
       serviceFeePct: null,
@@ -61,6 +61,10 @@ describe('a Board-set rate while an amendment raising the maximum is pending', (
   });
 
   it('within the maximum in force: recorded', async () => {
-    expect(await rate('0.10')).toEqual({ recorded: true });
+    expect(await rate('0.10')).toEqual({ recorded: true, class: 'A' });
+  });
+
+  it('the class named in another case is the class as recorded (what `rates set --json` echoes)', async () => {
+    expect(await rate('0.10', 'a')).toEqual({ recorded: false, class: 'A' });
   });
 });

@@ -197,7 +197,7 @@ describe.each(dialects)('feeds naming a handed-over name, on %s', (dialect) => {
       reason: null,
     });
     // "Core Bond Fund" on 2020-05-15 is the portfolio called Total Return Bond Fund from 2020-06-01
-    expect(await setBoardRate(db, rate(CORE, '0.10'))).toEqual({ recorded: true });
+    expect(await setBoardRate(db, rate(CORE, '0.10'))).toMatchObject({ recorded: true });
     const second = await setBoardRate(db, rate(TRB, '0.15')).then(
       () => null,
       (e: unknown) => e,

@@ -98,8 +98,12 @@ describe.skipIf(!seedsAvailable).each(dialects)(
       expect((refused as Plan12bError).message).toMatch(/2006-03 is closed/);
       expect(await loadBoardRates(db)).toEqual([]);
 
-      expect(await setBoardRate(db, { ...rate, effectiveDate: '2006-04-03' })).toEqual({ recorded: true });
-      expect(await setBoardRate(db, { ...rate, effectiveDate: '2006-04-03' })).toEqual({ recorded: false });
+      expect(await setBoardRate(db, { ...rate, effectiveDate: '2006-04-03' })).toMatchObject({
+        recorded: true,
+      });
+      expect(await setBoardRate(db, { ...rate, effectiveDate: '2006-04-03' })).toMatchObject({
+        recorded: false,
+      });
       const log = await loadAuditLog(db);
       expect(log.length).toBe(before + 1);
       expect(log.at(-1)).toMatchObject({

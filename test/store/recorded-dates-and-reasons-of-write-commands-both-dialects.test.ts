@@ -82,7 +82,7 @@ describe.skipIf(!seedsAvailable).each(dialects)('recorded dates and reasons on %
       ),
     );
     // a rate from 2006-02-01, recorded while no month was closed; then March 2006 closes
-    expect(await setBoardRate(db, rate('2006-02-01', '0.50'))).toEqual({ recorded: true });
+    expect(await setBoardRate(db, rate('2006-02-01', '0.50'))).toMatchObject({ recorded: true });
     await markMonthClosed(db, '2006-03');
   }, 600_000);
   afterAll(async () => {
@@ -105,9 +105,9 @@ describe.skipIf(!seedsAvailable).each(dialects)('recorded dates and reasons on %
 
   it('a rate dated before a closed month but replaced by a later rate before that month is recorded', async () => {
     // from 2005-06-01 until 2006-02-01's rate: June 2005 to January 2006, all open
-    expect(await setBoardRate(db, rate('2005-06-01', '0.45'))).toEqual({ recorded: true });
+    expect(await setBoardRate(db, rate('2005-06-01', '0.45'))).toMatchObject({ recorded: true });
     // after the closed month: recorded as before
-    expect(await setBoardRate(db, rate('2006-04-03', '0.40'))).toEqual({ recorded: true });
+    expect(await setBoardRate(db, rate('2006-04-03', '0.40'))).toMatchObject({ recorded: true });
   });
 
   it('dates outside 1990–2100 are refused (64) by every write command that records one, nothing written', async () => {

@@ -45,8 +45,8 @@ export const adminRoutes = [
     errors: ['USAGE', 'BAD_INPUT', 'NOT_FOUND', 'CONFLICT', 'REFUSED'],
     async run({ body, use }) {
       const rate = body as Parameters<typeof setBoardRate>[1];
-      const { recorded } = await use((db) => setBoardRate(db, rate));
-      return { ...rate, recorded };
+      const recorded = await use((db) => setBoardRate(db, rate));
+      return { ...rate, ...recorded };
     },
   }),
   defineRoute({

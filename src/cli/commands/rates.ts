@@ -46,11 +46,12 @@ export function registerRatesCommands(program: Command, getContext: () => CliCon
           serviceFeePct: opts.serviceFee === undefined ? null : requireRate(opts.serviceFee, '--service-fee'),
           reason: opts.reason ?? null,
         };
-        const { recorded } = await withDatabase(ctx, (db) => setBoardRate(db, rate));
-        if (opts.json) return printJson(ctx, { ...rate, recorded });
+        const { recorded, class: recordedClass } = await withDatabase(ctx, (db) => setBoardRate(db, rate));
+        // the class as recorded (`--class b` is Class B)
+        if (opts.json) return printJson(ctx, { ...rate, class: recordedClass, recorded });
         ctx.out(
           recorded
-            ? `recorded: ${rate.portfolio} class ${rate.class} from ${rate.effectiveDate}`
+            ? `recorded: ${rate.portfolio} class ${recordedClass} from ${rate.effectiveDate}`
             : 'unchanged: already recorded',
         );
       },
