@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { Plan12bError } from '../errors.js';
 import type { Database, Queryable, StoreWorkload } from '../store/database.js';
 import { defaultDatabaseTarget, missingEmbeddedStore } from '../store/databaseTarget.js';
@@ -99,7 +99,7 @@ export function printJson(ctx: CliContext, value: unknown): void {
 
 /** A query on a store that does not exist is refused, not answered from an empty store made on the spot. */
 export function requireStoreToRead(target: string): void {
-  const missing = missingEmbeddedStore(target, { existsSync });
+  const missing = missingEmbeddedStore(target, { existsSync, readdirSync });
   if (missing !== undefined)
     throw new Plan12bError(
       'NOT_FOUND',

@@ -8,7 +8,7 @@ import { runCliInProcess } from '../support/cli.js';
 /**
  * A query names a store by --db (or $PLAN12B_DB, or ./plan12b-data). A mistyped folder used to be
  * created on the spot, migrated, and answered from: "0 entries", "no fees" — as if the complex had
- * none. A query on a folder that does not exist, or holds no store, is now "not found" (66), says
+ * none. A query on a folder that does not exist, or is empty, is now "not found" (66), says
  * what to do, and creates nothing; a write (`init`, an import) still makes a new store there.
  */
 describe('a query on a store that does not exist', () => {
@@ -36,7 +36,7 @@ describe('a query on a store that does not exist', () => {
     mkdirSync(db);
     const run = await runCliInProcess(['--db', db, 'fees', '--from', '2025-01-01', '--to', '2025-01-31']);
     expect(run.code).toBe(66);
-    expect(run.stderr).toContain(`there is no plan12b database at ${db}: the folder holds no store`);
+    expect(run.stderr).toContain(`there is no plan12b database at ${db}: the folder is empty`);
     expect(existsSync(join(db, 'PG_VERSION'))).toBe(false);
   });
 
@@ -58,7 +58,7 @@ describe('a query on a store that does not exist', () => {
   });
 
   it('a server URL and a store in memory are not folders to look for', () => {
-    const fs = { existsSync: () => false };
+    const fs = { existsSync: () => false, readdirSync: () => [] };
     expect(missingEmbeddedStore('postgres://u@h/db', fs)).toBeUndefined();
     expect(missingEmbeddedStore(':memory:', fs)).toBeUndefined();
     expect(missingEmbeddedStore('/x/y', fs)).toBe(

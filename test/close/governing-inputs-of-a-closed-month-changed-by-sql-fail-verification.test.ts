@@ -102,6 +102,12 @@ describe.skipIf(!seedsAvailable).each(dialects)('a closed month’s governing in
     );
     expect(await verify()).toEqual([
       inputsFinding('Board rates', 'the rates that governed (schedules, approvals, settings, terminations)'),
+      // and no `rates.set` record wrote it (src/audit/boardRateRecords.ts)
+      {
+        kind: 'record',
+        reason:
+          'Board-set rate for AIM Value Fund class C from 2007-01-10 (distribution 0.10%, service 0.25%: sql) is stored, but no rates.set record in the audit log wrote it',
+      },
     ]);
     await tamper(db, 'board_rate', 'DELETE FROM board_rate');
     expect(await verify()).toEqual([]);
