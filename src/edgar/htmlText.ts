@@ -9,9 +9,11 @@
  * array it prepends to (and searches for every end tag), so a file of 200,000 nested or unclosed
  * <font> tags (1.2 MB) took 68 s and 100,000 unmatched end tags inside <span>s took 123 s. This
  * reader needs no element stack: each tag's effect on the lines is local, so it is linear.
+ * What a browser does not show (hidden text, <template>, <noscript>) is skipped: hiddenContent.ts.
  */
 
 import { Tokenizer } from 'htmlparser2';
+import { hiddenContent } from './hiddenContent.js';
 
 const BLOCK = new Set([
   'p',
@@ -74,13 +76,18 @@ export function htmlCellText(html: string): string {
   let head = false;
   let pre = 0;
   let opened = '';
+  // the attributes of the start tag being read: only whether they hide it matters
+  let attributes: Record<string, string> = {};
+  let attributeName = '';
+  let attributeValue = '';
+  const hidden = hiddenContent();
   const breakLine = () => {
     const t = pre > 0 ? line.replace(/\u00a0/g, ' ').trimEnd() : line.replace(/[\s\u00a0]+/g, ' ').trim();
     if (t !== '' || pre > 0) out.push(t);
     line = '';
   };
   const text = (s: string) => {
-    if (raw !== null || head) return;
+    if (raw !== null || head || hidden.hidden) return;
     if (pre === 0) {
       line += s;
       return;
@@ -92,6 +99,7 @@ export function htmlCellText(html: string): string {
   };
   const openTag = (name: string) => {
     if (raw !== null) return;
+    if (!hidden.open(name, attributes)) return;
     if (HIDDEN_RAW.has(name)) {
       raw = name;
       return;
@@ -109,6 +117,7 @@ export function htmlCellText(html: string): string {
       if (name === raw) raw = null;
       return;
     }
+    if (!hidden.close(name)) return;
     if (name === 'head') head = false;
     if (BLOCK.has(name) || CELL.has(name)) {
       breakLine();
@@ -122,7 +131,24 @@ export function htmlCellText(html: string): string {
     {
       onopentagname(start, end) {
         opened = html.slice(start, end).toLowerCase();
+        attributes = {};
+      },
+      // a start tag is acted on once its attributes are read: they may hide it
+      onopentagend() {
         openTag(opened);
+      },
+      onattribname(start, end) {
+        attributeName = html.slice(start, end).toLowerCase();
+        attributeValue = '';
+      },
+      onattribdata(start, end) {
+        attributeValue += html.slice(start, end);
+      },
+      onattribentity(codepoint) {
+        attributeValue += String.fromCodePoint(codepoint);
+      },
+      onattribend() {
+        attributes[attributeName] = attributeValue;
       },
       onclosetag(start, end) {
         closeTag(html.slice(start, end).toLowerCase());
@@ -133,20 +159,16 @@ export function htmlCellText(html: string): string {
       ontextentity(codepoint) {
         text(String.fromCodePoint(codepoint));
       },
-      // attributes, comments, CDATA, declarations and processing instructions are no text
-      onattribdata: none,
-      onattribentity: none,
-      onattribend: none,
-      onattribname: none,
+      // comments, CDATA, declarations and processing instructions are no text
       oncdata: none,
       oncomment: none,
       ondeclaration: none,
       onend: none,
-      onopentagend: none,
       onprocessinginstruction: none,
       // "/>" closes nothing in HTML (<br/> is <br>), but the tokenizer reads what follows a
       // <script/>, <style/> or <title/> as markup, not as its content: so does this reader
       onselfclosingtag() {
+        openTag(opened);
         if (raw === opened) raw = null;
       },
     },
