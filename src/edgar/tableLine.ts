@@ -39,6 +39,8 @@ export type TableLine =
   | { readonly kind: 'prose'; readonly rowFollows: boolean }
   /** a portfolio name wrapped onto the next, further indented, line */
   | { readonly kind: 'nameStart'; readonly text: string }
+  /** the rest of the name of the row just above, wrapped below its rates and indented past it */
+  | { readonly kind: 'nameTail'; readonly text: string; readonly closesQuote: boolean }
   | { readonly kind: 'badRow'; readonly reason: string }
   /** a rate in a schedule with no column heading above it */
   | { readonly kind: 'listRate' }
@@ -163,6 +165,7 @@ export function classifyTableLine(lines: readonly EdgarLine[], i: number, view: 
         following.trimmed !== ''
       )
         return { kind: 'nameStart', text: r.name };
+      if (isNameTail(lines, i, columns)) return { kind: 'nameTail', ...stripClosingQuote(t) };
       return { kind: 'badRow', reason: `no rates where ${columns} are expected` };
     }
     return {
@@ -190,6 +193,20 @@ export function classifyTableLine(lines: readonly EdgarLine[], i: number, view: 
     };
   }
   return { kind: 'other' };
+}
+
+/**
+ * A line without rates right under a complete rate row, indented past that row's name: the
+ * filer wrapped the long name below its rates (AIM Class B schedules: "AIM Mid-Cap Stock Fund
+ * (formerly INVESCO      0.75%   0.25%   1.00%" / "   Mid-Cap Growth Fund)"). A line as far left as
+ * the names, or after a blank line, is no tail: it stays a row without rates (an error).
+ */
+function isNameTail(lines: readonly EdgarLine[], i: number, columns: number): boolean {
+  const line = lines[i]!;
+  const prev = lines[i - 1];
+  if (prev === undefined || prev.trimmed === '' || prev.pageBreak || line.indent <= prev.indent) return false;
+  const above = readRow(prev.trimmed, columns);
+  return above.rates.length === columns && above.name !== '' && !above.extraRate && !above.closesQuote;
 }
 
 /** "AIM Charter Fund (Class B Shares)": the name and the classes in parentheses, if any. */
