@@ -213,7 +213,9 @@ function readCellLayout(
   // "SCHEDULE A / <TRUST> / CLASS R DISTRIBUTION PLAN": the title printed below the heading
   const below = headings[0] === undefined ? null : scheduleTitleBlock(lines, headings[0].index, above);
   const t = below ?? above;
-  const registrant = t.registrant;
+  // as the text layout does: the body's spelling of the title's Registrant ("AIM SERIES TRUST" in
+  // a bold capitals title, "AIM Series Trust" in the body) — one instrument, however it was filed
+  const registrant = registrantOf(t.registrant, lines, t.bodyStart);
   // the classes below the heading are the schedule reader's to find (it reads them per entry)
   const readings: CellScheduleReading[] = readCellSchedules(
     { file, lines, classes: above.classes, registrant, continuations },

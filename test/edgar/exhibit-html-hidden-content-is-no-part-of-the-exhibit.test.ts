@@ -71,7 +71,7 @@ describe('HTML content a browser does not show is no part of the exhibit', () =>
     });
     expect(doc.schedules.flatMap((s) => s.entries)).toEqual(
       VISIBLE.map((portfolio) => ({
-        registrant: 'AIM SERIES TRUST',
+        registrant: 'AIM Series Trust',
         portfolio,
         class: 'B',
         assetBasedSalesChargePct: '0.75',
