@@ -1151,7 +1151,10 @@ function stepName(
       (n.held.length === 0 && !/\s/.test(n.text)) ||
       // Voya: "Voya Multi-Manager International Small Cap" with no rate, then "Fund" and the
       // rate on the row below — the name wrapped onto a row of its own
-      (n.held.length === 0 && NAME_LAST_WORD_RE.test(item.text)));
+      (n.held.length === 0 && NAME_LAST_WORD_RE.test(item.text)) ||
+      // a name cell broken by <br> ("AIM Small Company<br>Growth Fund"): the line goes on with
+      // the cell above it, whose name is not yet complete — one fund, not two
+      (n.held.length === 0 && ctx.continuations?.has(line) === true));
   if (joins && n !== null) {
     const text = `${n.text} ${item.text}`;
     h = { ...h, name: { ...n, text, fragments: n.fragments + 1 } };
