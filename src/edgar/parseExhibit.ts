@@ -24,7 +24,7 @@ import {
 import { relinedFlattenedText } from './flattenedText.js';
 import { footnoteMarkedClasses } from './footnoteMarkedClasses.js';
 import { type ExhibitHeading, exhibitTitle, readHeading } from './heading.js';
-import { htmlCellText, looksLikeHtml } from './htmlText.js';
+import { htmlCellLines, looksLikeHtml } from './htmlText.js';
 import { bodyPartyRegistrant, scheduleHeadingRegistrant } from './instrumentRegistrant.js';
 import { scheduleHeading } from './lineShapes.js';
 import { proseText } from './proseText.js';
@@ -39,6 +39,7 @@ import {
 import { isRenderingMarker } from './renderingMarker.js';
 import { replacementClauses, replacesWithTheFollowing } from './replacedSchedules.js';
 import { readSchedules } from './scheduleTable.js';
+import { errorInFileLines, parsedInFileLines } from './sourceLines.js';
 import { statedChanges } from './statedChanges.js';
 import { instrumentTerms } from './terms.js';
 import {
@@ -258,8 +259,21 @@ function readCellLayout(
  * @example parseExhibit(readFileSync('000_….txt', 'utf8'), '000_….txt').schedules[0].entries.length === 42
  */
 export function parseExhibit(text: string, file: string): ParsedExhibit {
-  // HTML as filed becomes text: its tables one cell per line, <pre> text as it stands
-  const asText = looksLikeHtml(text) ? htmlCellText(text) : text;
+  if (!looksLikeHtml(text)) return parseExhibitText(text, file);
+  // HTML as filed becomes text: its tables one cell per line, <pre> text as it stands; the lines
+  // the reading names are then the file's (sourceLines.ts)
+  const html = htmlCellLines(text);
+  // a cell text kept on one line is broken again, and its line numbers count those lines
+  if (relinedFlattenedText(html.text) !== null) return parseExhibitText(html.text, file);
+  try {
+    return parsedInFileLines(parseExhibitText(html.text, file), html.sourceLines);
+  } catch (e) {
+    throw e instanceof ExhibitParseError ? errorInFileLines(e, html.sourceLines) : e;
+  }
+}
+
+/** parseExhibit of plain text, or of the cell text an HTML exhibit was read into. */
+function parseExhibitText(asText: string, file: string): ParsedExhibit {
   // a document kept on one line, its line breaks lost: broken at its structure again
   const relined = relinedFlattenedText(asText);
   if (relined?.refusal) throw new ExhibitParseError(file, 1, relined.refusal);
