@@ -439,7 +439,7 @@ function assemble(r: Reading, rendering: boolean): ParsedExhibit {
     names.has(named) ||
     (!list.some((n) => n.startsWith(`${named}-`)) && [...names].some((n) => n.startsWith(`${named}-`)));
   const absent = new Set<string>();
-  for (const list of namedSchedules(prose.text))
+  for (const list of namedSchedules(isAmendment ? amendingText(prose.text) : prose.text))
     for (const named of list) if (!contains(named, list)) absent.add(named);
   for (const named of absent) {
     if (replaced.has(named)) continue;
@@ -637,6 +637,21 @@ function assemble(r: Reading, rendering: boolean): ParsedExhibit {
     completeness: { complete: gaps.length === 0, gaps },
     rendering,
   };
+}
+
+// the clause that amends: what comes before it names the instrument being amended
+const AMENDING_RE = /\b(?:is|are)\s+hereby\s+amended\b|\bhereby\s+amends?\b/i;
+
+/**
+ * An amendment's body from its amending clause on. Before it, the body names the instrument it
+ * amends, with that instrument's schedules ("The … Agreement, made as of August 18, 2003, by and
+ * between each registered investment company set forth on Schedule A-1 and Schedule A-2 to the
+ * Agreement …, is hereby amended"): schedules of the Agreement, which an amendment replacing
+ * Schedule A-2 alone does not print — no sign that the document is cut.
+ */
+function amendingText(text: string): string {
+  const m = AMENDING_RE.exec(text);
+  return m === null ? text : text.slice(m.index);
 }
 
 // "Schedule A-2", "Schedules A-1 and A-2" named in the body as parts of this instrument
