@@ -221,9 +221,10 @@ export function amendingClauseDate(prose: ProseText): FoundDate | null {
 }
 
 // "is hereby amended, effective , 2003, as follows", "effective April ___, 2006", "effective as of
-// [ ]": the amending clause leaves its date blank (a draft or a form)
+// [ ]", "is hereby amended, [          ], 2013,": the amending clause leaves its date blank (a
+// draft or a form)
 const BLANK_EFFECTIVE_RE = new RegExp(
-  `\\beffective(?:\\s+as\\s+of|\\s+on)?\\s*(?:${MONTH}\\s*)?(?:_{2,}|\\[\\s*\\])?\\s*,\\s*\\d{4}\\b|\\beffective(?:\\s+as\\s+of|\\s+on)?\\s+(?:_{2,}|\\[\\s*\\])`,
+  `\\beffective(?:\\s+as\\s+of|\\s+on)?\\s*(?:${MONTH}\\s*)?(?:_{2,}|\\[\\s*\\])?\\s*,\\s*\\d{4}\\b|\\beffective(?:\\s+as\\s+of|\\s+on)?\\s+(?:_{2,}|\\[\\s*\\])|\\bhereby\\s+amended,?\\s+(?:as\\s+of\\s+)?(?:${MONTH}\\s*)?(?:_{2,}|\\[\\s*\\])\\s*,?\\s*\\d{4}\\b`,
   'i',
 );
 
