@@ -123,9 +123,10 @@ export function madeAsOfDate(prose: ProseText): FoundDate | null {
 // of August 18, 2003, … is hereby amended", "The Master Distribution Agreement …, dated July 1,
 // 2000, by and between …", "The First Restated Master Distribution Plan …, effective July 1,
 // 2004, as subsequently amended, … is hereby amended", "THIS AMENDMENT … amends that certain …
-// Plan …, dated March 1, 2007, and amended on …".
+// Plan …, dated March 1, 2007, and amended on …", "The Sixth Amended and Restated Master
+// Distribution Plan …, amended and restated as of June 3, 2002, is hereby amended".
 const INSTRUMENT_DATE_RE = new RegExp(
-  `\\b(?:made|dated|entered\\s+into|effective)(?:\\s+effective)?(?:\\s+as\\s+of)?,?\\s+${DATE}`,
+  `\\b(?:made|dated|entered\\s+into|effective|restated)(?:\\s+effective)?(?:\\s+as\\s+of)?,?\\s+${DATE}`,
   'gi',
 );
 const SENTENCE_BOUNDARY_RE = /[a-z0-9)"\u201d]{2}[.:;]\s+(?=[A-Z"\u201c])/g;
