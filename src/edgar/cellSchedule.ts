@@ -150,6 +150,8 @@ export interface CellState {
   readonly entries: AppendOnlyList<ParsedEntry>;
   /** where the entries of the last name begin when it ended in "–" and no class cell followed it */
   readonly classesDue: number | null;
+  /** the last class heading in the rows, and how many entries there were when it came */
+  readonly classLabel?: { readonly line: number; readonly entries: number; readonly text: string };
   readonly footnotes: readonly string[];
   readonly quoteOpen: boolean;
   /** "Current Name | Former Name": each former name that differs → the current name */
@@ -518,6 +520,23 @@ const CLASSES_FOLLOW_RE = /\s+[-\u2013\u2014]$/;
 function nameComplete(text: string): boolean {
   const name = text.replace(CLASSES_FOLLOW_RE, '');
   return NAME_END_RE.test(CLASS_SUFFIX_RE.exec(name)?.[1] ?? name);
+}
+
+/**
+ * A class heading over no portfolio: the next class heading, or the schedule's end, came before
+ * any fund under it. "|AIM Floating Rate Fund" / "|Class A Shares" / "|AIM Multi-Sector Fund" /
+ * "|Class C Shares”" is an HTML table whose second column is each fund's class (the row breaks
+ * are lost in cells); read as headings, the first fund would have no class and the second the
+ * first's, and Class C would vanish — a misreading, refused at the heading (SPEC §2.1).
+ */
+function headsNothing(s: CellState, ctx: CellScheduleContext): void {
+  const label = s.classLabel;
+  if (label === undefined || s.entries.length !== label.entries) return;
+  fail(
+    ctx,
+    label.line,
+    `the class heading "${label.text}" has no portfolio under it: the classes may be a column beside the funds above them, and which fund is of which class cannot be told`,
+  );
 }
 
 function fail(ctx: CellScheduleContext, line: number, reason: string): never {
@@ -931,7 +950,12 @@ export function step(s0: CellState, item: ScheduleItem, line: number, ctx: CellS
       if (h.columns?.classColumn === true && h.name !== null && (h.row === null || h.row.values.length === 0))
         return step(h, { kind: 'class', codes: item.codes, closesQuote: false }, line, ctx);
       const done = finishName(closeHeading(s), ctx);
-      return { ...done, classes: item.codes };
+      headsNothing(done, ctx);
+      return {
+        ...done,
+        classes: item.codes,
+        classLabel: { line, entries: done.entries.length, text: item.codes.join(', ') },
+      };
     }
     case 'leadIn': {
       const h = closeHeading(s);
@@ -1151,7 +1175,10 @@ function stepName(
       (n.held.length === 0 && !/\s/.test(n.text)) ||
       // Voya: "Voya Multi-Manager International Small Cap" with no rate, then "Fund" and the
       // rate on the row below — the name wrapped onto a row of its own
-      (n.held.length === 0 && NAME_LAST_WORD_RE.test(item.text)));
+      (n.held.length === 0 && NAME_LAST_WORD_RE.test(item.text)) ||
+      // a name cell broken by <br> ("AIM Small Company<br>Growth Fund"): the line goes on with
+      // the cell above it, whose name is not yet complete — one fund, not two
+      (n.held.length === 0 && ctx.continuations?.has(line) === true));
   if (joins && n !== null) {
     const text = `${n.text} ${item.text}`;
     h = { ...h, name: { ...n, text, fragments: n.fragments + 1 } };
@@ -1465,6 +1492,7 @@ export function readCellSchedule(
     };
   }
   if (s.phase !== 'closed' && (s.row === null || classesOnly)) s = finishName(s, ctx);
+  if (!endedWithDocument) headsNothing(s, ctx);
   if (endedWithDocument) {
     // a list the document stops inside: its last line is cut mid-name ("Virtus Core Bond Fu") and
     // is no portfolio — the schedule is read only in part

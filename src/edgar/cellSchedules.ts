@@ -242,8 +242,26 @@ export function readCellSchedules(
             }
           : null),
     });
-    classesOf.push(classes);
     floor = reading.end;
+    // "SCHEDULE A (continued)" over the next page's table (Word files repeat the heading at each
+    // page break): the same schedule goes on — one Schedule A, not two
+    const previous = out.at(-2);
+    if (/\(continued\)\s*$/i.test(ctx.lines[h.index]!.trimmed) && previous?.name === h.name) {
+      const goesOn = out.pop()!;
+      out[out.length - 1] = {
+        ...previous,
+        entries: [...previous.entries, ...goesOn.entries],
+        footnotes: [...previous.footnotes, ...goesOn.footnotes],
+        warnings: [...previous.warnings, ...goesOn.warnings],
+        renames: [...previous.renames, ...goesOn.renames],
+        cut: previous.cut ?? goesOn.cut,
+        end: goesOn.end,
+        endedWithDocument: goesOn.endedWithDocument,
+        endedInFootnote: goesOn.endedInFootnote,
+      };
+      continue;
+    }
+    classesOf.push(classes);
   }
   return out.map((r, i) => {
     const twins = out.filter((o) => o.name === r.name).length;

@@ -123,9 +123,10 @@ export function madeAsOfDate(prose: ProseText): FoundDate | null {
 // of August 18, 2003, … is hereby amended", "The Master Distribution Agreement …, dated July 1,
 // 2000, by and between …", "The First Restated Master Distribution Plan …, effective July 1,
 // 2004, as subsequently amended, … is hereby amended", "THIS AMENDMENT … amends that certain …
-// Plan …, dated March 1, 2007, and amended on …".
+// Plan …, dated March 1, 2007, and amended on …", "The Sixth Amended and Restated Master
+// Distribution Plan …, amended and restated as of June 3, 2002, is hereby amended".
 const INSTRUMENT_DATE_RE = new RegExp(
-  `\\b(?:made|dated|entered\\s+into|effective)(?:\\s+effective)?(?:\\s+as\\s+of)?,?\\s+${DATE}`,
+  `\\b(?:made|dated|entered\\s+into|effective|restated)(?:\\s+effective)?(?:\\s+as\\s+of)?,?\\s+${DATE}`,
   'gi',
 );
 const SENTENCE_BOUNDARY_RE = /[a-z0-9)"\u201d]{2}[.:;]\s+(?=[A-Z"\u201c])/g;
@@ -221,9 +222,10 @@ export function amendingClauseDate(prose: ProseText): FoundDate | null {
 }
 
 // "is hereby amended, effective , 2003, as follows", "effective April ___, 2006", "effective as of
-// [ ]": the amending clause leaves its date blank (a draft or a form)
+// [ ]", "is hereby amended, [          ], 2013,": the amending clause leaves its date blank (a
+// draft or a form)
 const BLANK_EFFECTIVE_RE = new RegExp(
-  `\\beffective(?:\\s+as\\s+of|\\s+on)?\\s*(?:${MONTH}\\s*)?(?:_{2,}|\\[\\s*\\])?\\s*,\\s*\\d{4}\\b|\\beffective(?:\\s+as\\s+of|\\s+on)?\\s+(?:_{2,}|\\[\\s*\\])`,
+  `\\beffective(?:\\s+as\\s+of|\\s+on)?\\s*(?:${MONTH}\\s*)?(?:_{2,}|\\[\\s*\\])?\\s*,\\s*\\d{4}\\b|\\beffective(?:\\s+as\\s+of|\\s+on)?\\s+(?:_{2,}|\\[\\s*\\])|\\bhereby\\s+amended,?\\s+(?:as\\s+of\\s+)?(?:${MONTH}\\s*)?(?:_{2,}|\\[\\s*\\])\\s*,?\\s*\\d{4}\\b`,
   'i',
 );
 

@@ -188,7 +188,12 @@ export function documentDates(
   if (isAmendment) {
     // SPEC §2.1: the amending clause's date, else the "Dated:" line
     const clause = amendingClauseDate(prose) ?? effectiveUnderTitle(lines, bodyLine);
-    effective = clause ?? dated;
+    // SPEC §2.1: the amending clause's date left blank ("is hereby amended, effective as of
+    // March   , 2007") makes the date blank, whatever the "Dated:" line says — the signature's date
+    // is not the date the amendment takes effect, and a form's is no date at all
+    const blankClause = clause === null ? blankEffectiveDate(prose) : null;
+    if (blankClause !== null && datedPlaceholder === null) datedPlaceholder = blankClause;
+    effective = clause ?? (blankClause !== null ? null : dated);
     if (clause !== null && dated !== null && clause.iso !== dated.iso)
       warnings.push(
         `the amendment says it is effective ${clause.iso} (line ${clause.line}) but is "Dated:" ${dated.iso} (line ${dated.line})`,

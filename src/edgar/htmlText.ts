@@ -9,9 +9,11 @@
  * array it prepends to (and searches for every end tag), so a file of 200,000 nested or unclosed
  * <font> tags (1.2 MB) took 68 s and 100,000 unmatched end tags inside <span>s took 123 s. This
  * reader needs no element stack: each tag's effect on the lines is local, so it is linear.
+ * What a browser does not show (hidden text, <template>, <noscript>) is skipped: hiddenContent.ts.
  */
 
 import { Tokenizer } from 'htmlparser2';
+import { hiddenContent } from './hiddenContent.js';
 
 const BLOCK = new Set([
   'p',
@@ -66,7 +68,31 @@ export function looksLikeHtml(text: string): boolean {
  * @example htmlCellText('<table><tr><td>Fund</td><td>0.25%</td></tr></table>') === '|Fund\n|0.25%\n'
  */
 export function htmlCellText(html: string): string {
+  return htmlCellLines(html).text;
+}
+
+/** The cell text of an HTML exhibit, with the file's line each of its lines comes from. */
+export interface HtmlCellLines {
+  readonly text: string;
+  /** 1-based line of the HTML file where the k-th (0-based) line of `text` begins */
+  readonly sourceLines: readonly number[];
+}
+
+/**
+ * htmlCellText, and for each line of it the line of the file its first text or cell comes from:
+ * SPEC §2.1 — a document that cannot be read is refused naming the file and the line, and the
+ * line is the file's, the one a user opens the .htm at, not the line of this rendering.
+ * @example htmlCellLines('<p>A</p>
+
+<p>B</p>').sourceLines → [1, 3, 3]
+ */
+export function htmlCellLines(html: string): HtmlCellLines {
   const out: string[] = [];
+  const sourceLines: number[] = [];
+  const lineOf = sourceLineFinder(html);
+  // where the token being read starts, and where the current line's first content came from
+  let at = 0;
+  let first = -1;
   let line = '';
   // the raw-text element being skipped (script, style, title), or null
   let raw: string | null = null;
@@ -74,24 +100,45 @@ export function htmlCellText(html: string): string {
   let head = false;
   let pre = 0;
   let opened = '';
+  // the attributes of the start tag being read: only whether they hide it matters
+  let attributes: Record<string, string> = {};
+  let attributeName = '';
+  let attributeValue = '';
+  const hidden = hiddenContent();
   const breakLine = () => {
     const t = pre > 0 ? line.replace(/\u00a0/g, ' ').trimEnd() : line.replace(/[\s\u00a0]+/g, ' ').trim();
-    if (t !== '' || pre > 0) out.push(t);
+    if (t !== '' || pre > 0) {
+      out.push(t);
+      sourceLines.push(lineOf(first >= 0 ? first : at));
+    }
     line = '';
+    first = -1;
   };
   const text = (s: string) => {
-    if (raw !== null || head) return;
+    if (raw !== null || head || hidden.hidden) return;
     if (pre === 0) {
+      if (first < 0) {
+        const content = s.search(/[^\s\u00a0]/);
+        if (content >= 0) first = at + content;
+      }
       line += s;
       return;
     }
-    s.split(/\r\n|\r|\n/).forEach((part, i) => {
-      if (i > 0) breakLine();
+    let from = at;
+    s.split(/(\r\n|\r|\n)/).forEach((part, i) => {
+      if (i % 2 === 1) {
+        breakLine();
+        from += part.length;
+        return;
+      }
+      if (first < 0 && part.trim() !== '') first = from + part.search(/\S/);
       line += part;
+      from += part.length;
     });
   };
   const openTag = (name: string) => {
     if (raw !== null) return;
+    if (!hidden.open(name, attributes)) return;
     if (HIDDEN_RAW.has(name)) {
       raw = name;
       return;
@@ -101,6 +148,7 @@ export function htmlCellText(html: string): string {
     if (CELL.has(name)) {
       breakLine();
       line = '|';
+      first = at;
     } else if (BLOCK.has(name)) breakLine();
     if (name === 'pre') pre++;
   };
@@ -109,6 +157,7 @@ export function htmlCellText(html: string): string {
       if (name === raw) raw = null;
       return;
     }
+    if (!hidden.close(name)) return;
     if (name === 'head') head = false;
     if (BLOCK.has(name) || CELL.has(name)) {
       breakLine();
@@ -121,32 +170,49 @@ export function htmlCellText(html: string): string {
     { xmlMode: false, decodeEntities: true },
     {
       onopentagname(start, end) {
+        at = start;
         opened = html.slice(start, end).toLowerCase();
+        attributes = {};
+      },
+      // a start tag is acted on once its attributes are read: they may hide it
+      onopentagend() {
         openTag(opened);
       },
+      onattribname(start, end) {
+        attributeName = html.slice(start, end).toLowerCase();
+        attributeValue = '';
+      },
+      onattribdata(start, end) {
+        attributeValue += html.slice(start, end);
+      },
+      onattribentity(codepoint) {
+        attributeValue += String.fromCodePoint(codepoint);
+      },
+      onattribend() {
+        attributes[attributeName] = attributeValue;
+      },
       onclosetag(start, end) {
+        at = start;
         closeTag(html.slice(start, end).toLowerCase());
       },
       ontext(start, end) {
+        at = start;
         text(html.slice(start, end));
       },
-      ontextentity(codepoint) {
+      ontextentity(codepoint, endIndex) {
+        at = endIndex - 1;
         text(String.fromCodePoint(codepoint));
       },
-      // attributes, comments, CDATA, declarations and processing instructions are no text
-      onattribdata: none,
-      onattribentity: none,
-      onattribend: none,
-      onattribname: none,
+      // comments, CDATA, declarations and processing instructions are no text
       oncdata: none,
       oncomment: none,
       ondeclaration: none,
       onend: none,
-      onopentagend: none,
       onprocessinginstruction: none,
       // "/>" closes nothing in HTML (<br/> is <br>), but the tokenizer reads what follows a
       // <script/>, <style/> or <title/> as markup, not as its content: so does this reader
       onselfclosingtag() {
+        openTag(opened);
         if (raw === opened) raw = null;
       },
     },
@@ -154,5 +220,23 @@ export function htmlCellText(html: string): string {
   tokenizer.write(html);
   tokenizer.end();
   breakLine();
-  return `${out.join('\n')}\n`;
+  // the empty line after the last newline comes from the file's last line
+  sourceLines.push(lineOf(html.length));
+  return { text: `${out.join('\n')}\n`, sourceLines };
+}
+
+/** The 1-based line of a character offset of `text` (line breaks as readEdgarText counts them). */
+function sourceLineFinder(text: string): (offset: number) => number {
+  const breaks: number[] = [];
+  for (const m of text.matchAll(/\r\n|\r|\n|\f/g)) breaks.push(m.index + m[0].length);
+  return (offset) => {
+    let lo = 0;
+    let hi = breaks.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (breaks[mid]! <= offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo + 1;
+  };
 }

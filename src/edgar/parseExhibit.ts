@@ -24,7 +24,7 @@ import {
 import { relinedFlattenedText } from './flattenedText.js';
 import { footnoteMarkedClasses } from './footnoteMarkedClasses.js';
 import { type ExhibitHeading, exhibitTitle, readHeading } from './heading.js';
-import { htmlCellText, looksLikeHtml } from './htmlText.js';
+import { htmlCellLines, looksLikeHtml } from './htmlText.js';
 import { bodyPartyRegistrant, scheduleHeadingRegistrant } from './instrumentRegistrant.js';
 import { scheduleHeading } from './lineShapes.js';
 import { proseText } from './proseText.js';
@@ -39,6 +39,7 @@ import {
 import { isRenderingMarker } from './renderingMarker.js';
 import { replacementClauses, replacesWithTheFollowing } from './replacedSchedules.js';
 import { readSchedules } from './scheduleTable.js';
+import { errorInFileLines, parsedInFileLines } from './sourceLines.js';
 import { statedChanges } from './statedChanges.js';
 import { instrumentTerms } from './terms.js';
 import {
@@ -213,7 +214,9 @@ function readCellLayout(
   // "SCHEDULE A / <TRUST> / CLASS R DISTRIBUTION PLAN": the title printed below the heading
   const below = headings[0] === undefined ? null : scheduleTitleBlock(lines, headings[0].index, above);
   const t = below ?? above;
-  const registrant = t.registrant;
+  // as the text layout does: the body's spelling of the title's Registrant ("AIM SERIES TRUST" in
+  // a bold capitals title, "AIM Series Trust" in the body) — one instrument, however it was filed
+  const registrant = registrantOf(t.registrant, lines, t.bodyStart);
   // the classes below the heading are the schedule reader's to find (it reads them per entry)
   const readings: CellScheduleReading[] = readCellSchedules(
     { file, lines, classes: above.classes, registrant, continuations },
@@ -256,8 +259,21 @@ function readCellLayout(
  * @example parseExhibit(readFileSync('000_….txt', 'utf8'), '000_….txt').schedules[0].entries.length === 42
  */
 export function parseExhibit(text: string, file: string): ParsedExhibit {
-  // HTML as filed becomes text: its tables one cell per line, <pre> text as it stands
-  const asText = looksLikeHtml(text) ? htmlCellText(text) : text;
+  if (!looksLikeHtml(text)) return parseExhibitText(text, file);
+  // HTML as filed becomes text: its tables one cell per line, <pre> text as it stands; the lines
+  // the reading names are then the file's (sourceLines.ts)
+  const html = htmlCellLines(text);
+  // a cell text kept on one line is broken again, and its line numbers count those lines
+  if (relinedFlattenedText(html.text) !== null) return parseExhibitText(html.text, file);
+  try {
+    return parsedInFileLines(parseExhibitText(html.text, file), html.sourceLines);
+  } catch (e) {
+    throw e instanceof ExhibitParseError ? errorInFileLines(e, html.sourceLines) : e;
+  }
+}
+
+/** parseExhibit of plain text, or of the cell text an HTML exhibit was read into. */
+function parseExhibitText(asText: string, file: string): ParsedExhibit {
   // a document kept on one line, its line breaks lost: broken at its structure again
   const relined = relinedFlattenedText(asText);
   if (relined?.refusal) throw new ExhibitParseError(file, 1, relined.refusal);
@@ -423,7 +439,7 @@ function assemble(r: Reading, rendering: boolean): ParsedExhibit {
     names.has(named) ||
     (!list.some((n) => n.startsWith(`${named}-`)) && [...names].some((n) => n.startsWith(`${named}-`)));
   const absent = new Set<string>();
-  for (const list of namedSchedules(prose.text))
+  for (const list of namedSchedules(isAmendment ? amendingText(prose.text) : prose.text))
     for (const named of list) if (!contains(named, list)) absent.add(named);
   for (const named of absent) {
     if (replaced.has(named)) continue;
@@ -621,6 +637,21 @@ function assemble(r: Reading, rendering: boolean): ParsedExhibit {
     completeness: { complete: gaps.length === 0, gaps },
     rendering,
   };
+}
+
+// the clause that amends: what comes before it names the instrument being amended
+const AMENDING_RE = /\b(?:is|are)\s+hereby\s+amended\b|\bhereby\s+amends?\b/i;
+
+/**
+ * An amendment's body from its amending clause on. Before it, the body names the instrument it
+ * amends, with that instrument's schedules ("The … Agreement, made as of August 18, 2003, by and
+ * between each registered investment company set forth on Schedule A-1 and Schedule A-2 to the
+ * Agreement …, is hereby amended"): schedules of the Agreement, which an amendment replacing
+ * Schedule A-2 alone does not print — no sign that the document is cut.
+ */
+function amendingText(text: string): string {
+  const m = AMENDING_RE.exec(text);
+  return m === null ? text : text.slice(m.index);
 }
 
 // "Schedule A-2", "Schedules A-1 and A-2" named in the body as parts of this instrument

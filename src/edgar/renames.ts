@@ -17,8 +17,11 @@ const RULE_RE =
 // "reflect the name change of the applicable Portfolios from AIM to Invesco"
 const RULE_FROM_TO_RE =
   /\b(?:[Nn]ames?\s+changes?\s+of|change\s+the\s+names?\s+of|renam(?:e|ing))\s+(?:each\s+of\s+)?the\s+(?:applicable\s+|respective\s+)?(?:Portfolios|Funds)\s+from\s+["\u201c]?([A-Z][\w.&-]*)["\u201d]?\s+to\s+["\u201c]?([A-Z][\w.&-]*)["\u201d]?/g;
-// "change the name(s) of", "the (further) name change of"
-const PAIRS_START_RE = /\b(?:change\s+the\s+names?\s+of|names?\s+changes?\s+of)\s+/gi;
+// "change the name(s) of", "the (further) name change of", "the change of name of", "the change
+// in the name of" (AIM WHEREAS clauses: "to reflect the change of name of INVESCO Dynamics Fund
+// to AIM Dynamics Fund")
+const PAIRS_START_RE =
+  /\b(?:change\s+the\s+names?\s+of|names?\s+changes?\s+of|changes?\s+(?:of|in)\s+(?:the\s+)?names?\s+of)\s+/gi;
 // Where a rename clause stops: ";", a sentence's "." (not the "." of "U.S."), its own
 // "effective …", the next thing the amendment does ("and to add …", ", and (iii) remove …"),
 // or "respectively".
@@ -213,6 +216,16 @@ const FORMERLY_RE =
 // cells between a name and its "(formerly …)" line: an adoption date, a rate, a class
 const NOT_A_NAME_RE = /^(?:[\d.,%*\s]+|Class\s+\S+(?:\s+Shares)?|N\/A)$/i;
 
+/** A text line's name column: the aligned columns after it (2+ spaces apart) that are rates, dropped. */
+function withoutRateColumns(line: string): string {
+  const columns = line
+    .replace(/^\|/, '')
+    .trim()
+    .split(/\s{2,}/);
+  while (columns.length > 1 && NOT_A_NAME_RE.test(columns.at(-1)!.replace(/["\u201d]+$/, ''))) columns.pop();
+  return columns.join(' ').replace(/\s+/g, ' ');
+}
+
 /**
  * "New Name (formerly Old Name)" in a schedule or a list: the portfolio's old name → its name.
  * The "(formerly …)" may stand on its own line below the name (and below the name's other
@@ -226,7 +239,9 @@ export function formerlyRenames(lines: readonly string[]): Rename[] {
   for (let i = 0; i < lines.length; i++) {
     const at = cell(lines[i]!).search(/\(\s*formerly\b/i);
     if (at < 0) continue;
-    const here = cell(lines[i]!);
+    // a text schedule's row "AIM Mid-Cap Stock Fund (formerly INVESCO    0.75%   0.25%   1.00%" over
+    // "   Mid-Cap Growth Fund)": the name wraps below its rates, which are no part of the old name
+    const here = /\)/.test(cell(lines[i]!).slice(at)) ? cell(lines[i]!) : withoutRateColumns(lines[i]!);
     // the parenthesis left open at the end of the cell, after a whole fund's name (RidgeWorth's
     // "… (formerly, Maryland Municipal Bond Fund"): closed there, as withoutFormerName reads it
     const joined = /\)/.test(here.slice(at))

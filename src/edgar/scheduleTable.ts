@@ -68,6 +68,8 @@ interface Row {
   readonly no: number;
   /** index of the row's first entry in `entries` */
   readonly first: number;
+  /** the name as the row prints it, before a former name or listed classes are taken out */
+  readonly named: string;
   readonly portfolio: string;
   readonly rates: readonly (string | null)[];
   readonly layout: ColumnLayout | null;
@@ -76,7 +78,7 @@ interface Row {
   readonly annotated: boolean;
 }
 
-function entryFor(row: Omit<Row, 'annotated' | 'first' | 'no'>, klass: string): ScheduleEntry {
+function entryFor(row: Omit<Row, 'annotated' | 'first' | 'no' | 'named'>, klass: string): ScheduleEntry {
   const rate = (c: 'assetBasedSalesCharge' | 'serviceFee' | 'aggregateFee'): string | null => {
     const i = row.layout?.columns.indexOf(c) ?? -1;
     return i >= 0 ? (row.rates[i] ?? null) : null;
@@ -263,6 +265,7 @@ function addRow(
   const row: Row = {
     no,
     first: s.entries.length,
+    named,
     portfolio,
     rates,
     layout: s.layout,
@@ -275,6 +278,28 @@ function addRow(
   if (breach !== null) throw new ExhibitParseError(env.ctx.file, no, `${env.name}: ${portfolio}: ${breach}`);
   const added = (rowClasses ?? []).map((c) => entryFor(row, c));
   return { ...s, entries: s.entries.append(added), lastRow: row, lastWasRow: true };
+}
+
+/**
+ * The rest of the last row's name, wrapped below its rates ("AIM Mid-Cap Stock Fund (formerly
+ * INVESCO" / "   Mid-Cap Growth Fund)"): the row is read again with its whole name, for the
+ * classes it had.
+ */
+function nameTail(s: TableState, env: TableEnv, line: EdgarLine, i: number, tail: string): TableState {
+  const last = s.lastRow;
+  if (last === null || !s.lastWasRow)
+    return unreadable(s, env, line, i, 'the rest of a name with no row above it');
+  const classes = s.entries.slice(last.first).map((e) => e.class);
+  const dropped = { ...s, entries: s.entries.take(last.first), lastRow: null };
+  const again = addRow(
+    dropped,
+    env,
+    last.no,
+    `${last.named} ${tail}`,
+    last.rates,
+    classes.length > 0 ? classes : null,
+  );
+  return last.annotated ? { ...again, lastRow: { ...again.lastRow!, annotated: true } } : again;
 }
 
 /** A "(Class B Shares)" line under a row: the row is for those classes. */
@@ -454,6 +479,8 @@ export function stepTable(
       return { ...s, closed: true, stop: 'at' };
     case 'nameStart':
       return { ...s, pendingName: { text: shape.text, indent: line.indent } };
+    case 'nameTail':
+      return afterRow(nameTail(s, env, line, i, shape.text), env, line, shape.closesQuote);
     case 'badRow':
       return unreadable(s, env, line, i, shape.reason);
     case 'listRate':

@@ -39,6 +39,8 @@ export type TableLine =
   | { readonly kind: 'prose'; readonly rowFollows: boolean }
   /** a portfolio name wrapped onto the next, further indented, line */
   | { readonly kind: 'nameStart'; readonly text: string }
+  /** the rest of the name of the row just above, wrapped below its rates and indented past it */
+  | { readonly kind: 'nameTail'; readonly text: string; readonly closesQuote: boolean }
   | { readonly kind: 'badRow'; readonly reason: string }
   /** a rate in a schedule with no column heading above it */
   | { readonly kind: 'listRate' }
@@ -163,6 +165,7 @@ export function classifyTableLine(lines: readonly EdgarLine[], i: number, view: 
         following.trimmed !== ''
       )
         return { kind: 'nameStart', text: r.name };
+      if (isNameTail(lines, i, columns)) return { kind: 'nameTail', ...stripClosingQuote(t) };
       return { kind: 'badRow', reason: `no rates where ${columns} are expected` };
     }
     return {
@@ -175,6 +178,19 @@ export function classifyTableLine(lines: readonly EdgarLine[], i: number, view: 
 
   // no column headings: a plain list of portfolios (Agreement Schedules A-1, A-2)
   if (isGroupHeading(t)) return { kind: 'groupHeading', text: t };
+  // "AIM European Small Company Fund (formerly known as AIM European" / "  Development Fund)": the
+  // old name's wrapped end is the line above's, no line of its own
+  if (closesFormerName(lines, i)) return { kind: 'other' };
+  const former = listNameWithFormerName(lines, i);
+  if (former !== null) {
+    const next = nextContent(lines, i + (former.wrapped ? 1 : 0));
+    return {
+      kind: 'listName',
+      ...stripClosingQuote(former.text),
+      sideBySide: false,
+      moreClasses: next !== undefined && isClassLabel(withoutTrailingDashes(next.trimmed)),
+    };
+  }
   if (isProse(t)) return { kind: 'prose', rowFollows: false };
   const { text, closesQuote } = stripClosingQuote(t);
   if (RATE_WITH_PERCENT_RE.test(text) && readRow(text, 1).rates.length > 0) return { kind: 'listRate' };
@@ -190,6 +206,52 @@ export function classifyTableLine(lines: readonly EdgarLine[], i: number, view: 
     };
   }
   return { kind: 'other' };
+}
+
+/**
+ * A line without rates right under a complete rate row, indented past that row's name: the
+ * filer wrapped the long name below its rates (AIM Class B schedules: "AIM Mid-Cap Stock Fund
+ * (formerly INVESCO      0.75%   0.25%   1.00%" / "   Mid-Cap Growth Fund)"). A line as far left as
+ * the names, or after a blank line, is no tail: it stays a row without rates (an error).
+ */
+function isNameTail(lines: readonly EdgarLine[], i: number, columns: number): boolean {
+  const line = lines[i]!;
+  const prev = lines[i - 1];
+  if (prev === undefined || prev.trimmed === '' || prev.pageBreak || line.indent <= prev.indent) return false;
+  const above = readRow(prev.trimmed, columns);
+  return above.rates.length === columns && above.name !== '' && !above.extraRate && !above.closesQuote;
+}
+
+// a list name followed by its former name: "X Fund (formerly known as Y Fund)", "X Fund (formerly, Y"
+const FORMERLY_NAME_RE = /^[A-Z].*\b(?:Fund|Portfolio|Series|Trust)\s*\(\s*formerly\b/i;
+
+/**
+ * A plain list's line naming a portfolio and its former name ("AIM European Small Company Fund
+ * (formerly known as AIM European Development Fund)"): its lower-case words are the rename's, not
+ * prose that ends the list (once, the list stopped there and the portfolios after it were lost).
+ * The parenthesis left open wraps onto the next, further indented line, which closes it.
+ */
+function listNameWithFormerName(
+  lines: readonly EdgarLine[],
+  i: number,
+): { text: string; wrapped: boolean } | null {
+  const t = lines[i]!.trimmed;
+  if (!FORMERLY_NAME_RE.test(t)) return null;
+  if (/\)["\u201d]?$/.test(t)) return { text: t, wrapped: false };
+  const next = lines[i + 1];
+  if (
+    next !== undefined &&
+    next.indent > lines[i]!.indent &&
+    /\)["\u201d]?$/.test(next.trimmed) &&
+    !/\(/.test(next.trimmed)
+  )
+    return { text: `${t} ${next.trimmed}`, wrapped: true };
+  return null;
+}
+
+/** The line closes the former name a list line above it left open. */
+function closesFormerName(lines: readonly EdgarLine[], i: number): boolean {
+  return i > 0 && listNameWithFormerName(lines, i - 1)?.wrapped === true;
 }
 
 /** "AIM Charter Fund (Class B Shares)": the name and the classes in parentheses, if any. */

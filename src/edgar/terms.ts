@@ -1,6 +1,7 @@
 /**
  * Rates an instrument states in its body rather than in a schedule (SPEC §2 "terms"):
- * Agreement SEVENTH(B) "an asset-based sales charge in an amount equal to 0.75% per annum",
+ * Agreement SEVENTH(B) "an asset-based sales charge in an amount equal to 0.75% per annum" (also
+ * printed "asset based", without the hyphen),
  * TENTH "a service fee in the amount of .25%", a plan's "may incur … expenses at the rates of .30%
  * per annum". A plan whose Schedule A carries the rates states
  * none, and its terms stay null (the Sixth A&R Plan's "maximum service fee … (0.25%)" in
@@ -15,7 +16,7 @@ const RATE = '(\\d{0,3}\\.?\\d{1,6})\\s*%';
 // AIM Summit Fund's Class P plan, Section 2: "The Fund may incur, pursuant to the terms of this
 // Distribution Plan, expenses at the rates of .30% per annum of the average daily net assets"
 const DISTRIBUTION_FEE_RE = new RegExp(
-  `\\b(?:(?:asset-based\\s+sales\\s+charge|distribution\\s+fees?)\\s+(?:in\\s+an\\s+amount\\s+equal\\s+to|at\\s+(?:the|an)\\s+annual\\s+rate\\s+of|equal\\s+to)|may\\s+incur\\b[^.]{0,80}?\\bexpenses\\s+at\\s+(?:the|a)\\s+rates?\\s+of)\\s+${RATE}\\s+per\\s+annum`,
+  `\\b(?:(?:asset[-\\s]based\\s+sales\\s+charge|distribution\\s+fees?)\\s+(?:in\\s+an\\s+amount\\s+equal\\s+to|at\\s+(?:the|an)\\s+annual\\s+rate\\s+of|equal\\s+to)|may\\s+incur\\b[^.]{0,80}?\\bexpenses\\s+at\\s+(?:the|a)\\s+rates?\\s+of)\\s+${RATE}\\s+per\\s+annum`,
   'i',
 );
 const SERVICE_FEE_RE = new RegExp(

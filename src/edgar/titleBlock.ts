@@ -98,7 +98,10 @@ export function readTitleBlock(
   // "CLASS A, A2, C, … CASH RESERVE SHARES and CLASSES OF SHARES OF SHORT-TERM INVESTMENTS TRUST"
   // (Invesco's compensation plan): the trust closes the list of classes a plan of many trusts
   // covers; it is one of them, not the plan's Registrant
-  const of = ofMatch !== null && /\band\s+CLASSES\s+$/i.test(text.slice(0, ofMatch.index)) ? null : ofMatch;
+  const of =
+    ofMatch !== null && /\band\s+CLASSES\s+$/i.test(text.slice(0, ofMatch.index))
+      ? null
+      : (ofMatch ?? TITLE_CASE_OF_RE.exec(text));
   // the words before the plan's name are part of it, a class code with a digit too ("CLASS R3");
   // at most a dozen of them, so that a title block of thousands of words is read in linear time.
   // A word starts at its token's first letter only (the lookbehinds): a match starting later in a
@@ -193,6 +196,12 @@ export function titleKind(t: TitleBlock, amends: boolean, scheduleFirst: boolean
   if (scheduleFirst || t.saysAmendment) return 'schedule';
   return t.instrumentKind;
 }
+
+// "Master Distribution Plan of AIM Series Trust": a title printed in title case, as HTML filings
+// often set it in bold, names its Registrant after "of" in capitalised words, as printed. "of
+// Each Series of the Trust" and "of Class A Shares" name none.
+const TITLE_CASE_OF_RE =
+  /\b[Oo][Ff]\s+((?:The\s+)?(?!(?:Each|All|Certain|Such|Its|Any|Class|Classes|Shares|Distribution|The)\b)(?:[A-Z][A-Za-z0-9&.,'\u2019-]*\s+(?:(?:and|&)\s+)?){1,10}(?:Trust|Funds?|Series|Group|Inc\.?))(?![A-Za-z])/;
 
 // "(the “Plan”)", "(the "Fund")": a defined term, not part of the title
 const DEFINED_TERM_RE = /\(\s*the\s+[“"'][^()“”"']{1,40}[”"']\s*\)/gi;

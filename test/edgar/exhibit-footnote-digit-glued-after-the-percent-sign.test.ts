@@ -69,8 +69,9 @@ describe('a footnote number glued after the percent sign', () => {
 
 describe('two rates in one cell ("0.75/0.25%")', () => {
   it('is refused with its line under a heading naming one rate ("Distribution Fee")', () => {
+    // line 9 of the HTML file (its <html> line, three <p>s, <table>, then one row a line)
     expect(() => read(corpusAsHtml(cells('0.75/0.25%', 'Distribution Fee')), 'combined.htm')).toThrow(
-      /combined\.htm:7: .*"0\.75\/0\.25%" is two rates in one cell/,
+      /combined\.htm:9: .*"0\.75\/0\.25%" is two rates in one cell/,
     );
   });
 
@@ -80,6 +81,6 @@ describe('two rates in one cell ("0.75/0.25%")', () => {
   it('a lone rate under "Distribution Fee/Service Fee" is refused at its line', () => {
     expect(() =>
       read(corpusAsHtml(cells('0.75/0.25%', 'Distribution Fee/Service Fee')), 'combined.htm'),
-    ).toThrow(/combined\.htm:9: .*"Elmstead Bond Fund" has 1 of its rates/);
+    ).toThrow(/combined\.htm:11: .*"Elmstead Bond Fund" has 1 of its rates/);
   });
 });

@@ -273,3 +273,21 @@ Lakeshore Value Fund to AIM Lakeshore Growth Fund, remove AIM Delta Fund and add
     expect(doc.completeness.complete).toBe(false);
   });
 });
+
+describe('“the change of name of X to Y” (AIM WHEREAS clauses)', () => {
+  it('is a rename pair, as “change the name of” is', () => {
+    // "WHEREAS, the parties desire to amend the Plan to reflect the change of name of INVESCO
+    // Dynamics Fund to AIM Dynamics Fund;" → INVESCO Dynamics Fund → AIM Dynamics Fund
+    expect(
+      renamePairs('to reflect the change of name of INVESCO Dynamics Fund to AIM Dynamics Fund;'),
+    ).toEqual([{ from: 'INVESCO Dynamics Fund', to: 'AIM Dynamics Fund' }]);
+    expect(
+      renamePairs(
+        'to reflect the changes in the names of AIM Small Cap Fund and AIM Value II Fund to Invesco Small Cap Fund and Invesco Value II Fund, respectively.',
+      ),
+    ).toEqual([
+      { from: 'AIM Small Cap Fund', to: 'Invesco Small Cap Fund' },
+      { from: 'AIM Value II Fund', to: 'Invesco Value II Fund' },
+    ]);
+  });
+});
