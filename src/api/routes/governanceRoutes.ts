@@ -23,9 +23,11 @@ import { Format, IsoDate, looseObject, Month } from '../schemas.js';
 
 /** Governance and compliance (SPEC §10): the FINRA cap, the board report, what-if. */
 
+// No regex flag: /openapi.json states the source alone as the JSON-Schema `pattern`, where an `i`
+// flag would be lost (and once was written into the pattern, which then matched no quarter).
 const Quarter = z
   .string()
-  .regex(/^\d{4}Q[1-4]$/i)
+  .regex(/^\d{4}[Qq][1-4]$/)
   .openapi({ example: '2025Q4', description: 'a calendar quarter' });
 const Pct = z
   .string()
@@ -283,7 +285,7 @@ export const governanceRoutes = [
       'WhatIf',
     ),
     csv: true,
-    errors: ['USAGE', 'NOT_FOUND', 'REFUSED'],
+    errors: ['USAGE', 'BAD_INPUT', 'NOT_FOUND', 'REFUSED'],
     async run({ query, read }) {
       const report = await read((q) =>
         whatIfReport(q, {
