@@ -212,7 +212,7 @@ export const reportRoutes = [
       recomputedClosedMonths: z.array(z.string()).optional(),
     }).openapi('Fees'),
     csv: true,
-    errors: ['USAGE', 'NOT_FOUND'],
+    errors: ['USAGE', 'BAD_INPUT', 'NOT_FOUND'],
     async run({ query, read }) {
       if (query.from > query.to)
         throw new Plan12bError('USAGE', `from ${query.from} is after to ${query.to}`);
@@ -267,7 +267,7 @@ export const reportRoutes = [
       ...MonthReadingFields,
     }).openapi('Journal'),
     csv: true,
-    errors: ['USAGE'],
+    errors: ['USAGE', 'BAD_INPUT'],
     async run({ query, read }) {
       const days = query.paymentDays ?? 10;
       const reading = await read((tx) =>
@@ -309,7 +309,7 @@ export const reportRoutes = [
     }),
     response: ServiceFees,
     csv: true,
-    errors: ['USAGE'],
+    errors: ['USAGE', 'BAD_INPUT'],
     async run({ query, read }) {
       const reading = await read((q) => serviceFeesReading(q, query.month, query.recompute));
       // the CLI's --csv: the workbook's Providers sheet (one sheet behind both)
@@ -331,7 +331,7 @@ export const reportRoutes = [
       paymentDate: z.string(),
       statements: z.array(z.object({ provider: z.string(), name: z.string(), csv: z.string() })),
     }),
-    errors: ['USAGE'],
+    errors: ['USAGE', 'BAD_INPUT'],
     async run({ query, read }) {
       const { report } = await read((q) => serviceFeesReading(q, query.month, query.recompute));
       return {
@@ -355,7 +355,7 @@ export const reportRoutes = [
     params: z.object({ provider: z.string().openapi({ param: { name: 'provider', in: 'path' } }) }),
     query: monthQuery,
     response: 'pdf',
-    errors: ['USAGE', 'NOT_FOUND'],
+    errors: ['USAGE', 'BAD_INPUT', 'NOT_FOUND'],
     async run({ query, params, read }) {
       const { report } = await read((q) => serviceFeesReading(q, query.month, query.recompute));
       const p = report.providers.find((x) => x.id === params.provider);
@@ -401,7 +401,7 @@ export const reportRoutes = [
       portfolios: z.array(looseObject({ portfolio: z.string() })),
       ...MonthReadingFields,
     }),
-    errors: ['USAGE'],
+    errors: ['USAGE', 'BAD_INPUT'],
     async run({ query, read }) {
       const reading = await read((tx) =>
         readMonth(tx, query.month, {
@@ -443,7 +443,7 @@ export const reportRoutes = [
     permission: 'read',
     query: monthlyCalculationQuery,
     response: MonthlyCalculation,
-    errors: ['USAGE'],
+    errors: ['USAGE', 'BAD_INPUT'],
     run: async ({ query, read }) => readingDocument(await read((q) => monthlyCalculation(q, query))),
   }),
   defineRoute({
@@ -455,7 +455,7 @@ export const reportRoutes = [
     permission: 'read',
     query: monthlyCalculationQuery,
     response: 'pdf',
-    errors: ['USAGE'],
+    errors: ['USAGE', 'BAD_INPUT'],
     async run({ query, read }) {
       const { report } = await read((q) => monthlyCalculation(q, query));
       return pdfBytes((path) =>
@@ -490,7 +490,7 @@ export const reportRoutes = [
     }),
     response: AssigneeStatement,
     csv: true,
-    errors: ['USAGE', 'NOT_FOUND'],
+    errors: ['USAGE', 'BAD_INPUT', 'NOT_FOUND'],
     async run({ query, read }) {
       const statement = await read((q) => assigneeStatementOf(q, query));
       return query.format === 'csv' ? new CsvText(assigneeStatementCsv(statement)) : statement;
@@ -505,7 +505,7 @@ export const reportRoutes = [
     permission: 'read',
     query: assigneeStatementQuery,
     response: 'pdf',
-    errors: ['USAGE', 'NOT_FOUND'],
+    errors: ['USAGE', 'BAD_INPUT', 'NOT_FOUND'],
     async run({ query, read }) {
       const statement = await read((q) => assigneeStatementOf(q, query));
       return pdfBytes((path) => writeAssigneeStatementPdf(statement, path, new Date().toISOString()));
