@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { isMonthOfNyseCalendar, NYSE_FIRST_YEAR, NYSE_LAST_YEAR } from '../../calendar/nyseCalendar.js';
 import { parseQuarter } from '../../calendar/quarter.js';
 import { toCsv } from '../../cli/csvOut.js';
 import { Plan12bError } from '../../errors.js';
@@ -28,6 +29,9 @@ import { Format, IsoDate, looseObject, Month } from '../schemas.js';
 const Quarter = z
   .string()
   .regex(/^\d{4}[Qq][1-4]$/)
+  .refine((q) => isMonthOfNyseCalendar(`${q.slice(0, 4)}-01`), {
+    message: `outside the years plan12b keeps (${NYSE_FIRST_YEAR}–${NYSE_LAST_YEAR})`,
+  })
   .openapi({ example: '2025Q4', description: 'a calendar quarter' });
 const Pct = z
   .string()
