@@ -135,7 +135,7 @@ export function requirePermission(permission: Permission): MiddlewareHandler<Api
     if (!mayDo(holder.role, permission))
       throw new Plan12bError(
         'FORBIDDEN',
-        `a ${holder.role} token may not do this (it needs one of: ${rolesWith(permission).join(', ')})`,
+        `${/^[aeiou]/.test(holder.role) ? 'an' : 'a'} ${holder.role} token may not do this (it needs one of: ${rolesWith(permission).join(', ')})`,
         'ask an admin for a token with a role that allows it; nothing was written',
       );
     await next();
