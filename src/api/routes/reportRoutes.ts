@@ -7,10 +7,16 @@ import { providersSheet, serviceFeesSheets, transfersSheet } from '../../cli/xls
 import { Plan12bError } from '../../errors.js';
 import { writeAssigneeStatementPdf } from '../../reports/assigneeStatementPdf.js';
 import { assigneeStatementCsv, assigneeStatementReport } from '../../reports/assigneeStatementReport.js';
+import {
+  computedDistributorShareLines,
+  DISTRIBUTOR_SHARE_COLUMNS,
+  sealedDistributorShareLines,
+} from '../../reports/distributorShareCsv.js';
 import { distributorShareReport } from '../../reports/distributorShareReport.js';
 import { feesAsRead, feesDocument } from '../../reports/feesAsRead.js';
 import { FEES_DAILY_COLUMNS, FEES_MONTH_COLUMNS } from '../../reports/feesReport.js';
 import { JOURNAL_COLUMNS, type Journal, monthJournal } from '../../reports/journal.js';
+import { monthlyCalculationCsv } from '../../reports/monthlyCalculationCsv.js';
 import { writeMonthlyCalculationPdf } from '../../reports/monthlyCalculationPdf.js';
 import {
   type MonthlyCalculationReport,
@@ -395,12 +401,17 @@ export const reportRoutes = [
       "the Distributor's 12b-1 Share per portfolio by rule (a), (b), (c) of Exhibit A (plan12b distributor-share)",
     tag: 'exhibit A',
     permission: 'read',
-    query: monthQuery,
+    query: monthQuery.extend({
+      format: Format.openapi({
+        description: 'csv: one line per portfolio, computation and party (text/csv)',
+      }),
+    }),
     response: looseObject({
       month: z.string(),
       portfolios: z.array(looseObject({ portfolio: z.string() })),
       ...MonthReadingFields,
     }),
+    csv: true,
     errors: ['USAGE', 'BAD_INPUT'],
     async run({ query, read }) {
       const reading = await read((tx) =>
@@ -411,6 +422,16 @@ export const reportRoutes = [
           compute: (q) => distributorShareReport(q, query.month),
         }),
       );
+      if (query.format === 'csv')
+        // as `plan12b distributor-share --csv` prints it
+        return new CsvText(
+          toCsv(
+            DISTRIBUTOR_SHARE_COLUMNS,
+            reading.basis === 'sealed'
+              ? sealedDistributorShareLines(reading.report)
+              : computedDistributorShareLines(reading.report, reading.basis),
+          ),
+        );
       return readingDocument(reading);
     },
   }),
@@ -441,10 +462,21 @@ export const reportRoutes = [
     summary: 'the Monthly Calculation, Agreement EIGHTH(C) (plan12b monthly-calculation)',
     tag: 'transfers',
     permission: 'read',
-    query: monthlyCalculationQuery,
+    query: monthlyCalculationQuery.extend({
+      format: Format.openapi({
+        description: 'csv: one line per portfolio and payee, then the adjustments and payables (text/csv)',
+      }),
+    }),
     response: MonthlyCalculation,
+    csv: true,
     errors: ['USAGE', 'BAD_INPUT'],
-    run: async ({ query, read }) => readingDocument(await read((q) => monthlyCalculation(q, query))),
+    async run({ query, read }) {
+      const reading = await read((q) => monthlyCalculation(q, query));
+      // as `plan12b monthly-calculation --csv` prints it (its headline and warnings go to stderr there)
+      return query.format === 'csv'
+        ? new CsvText(monthlyCalculationCsv(reading.report))
+        : readingDocument(reading);
+    },
   }),
   defineRoute({
     method: 'get',
