@@ -7,13 +7,13 @@ import { FUND, OTHER, payeesComplexWithViewerToken, SUMMIT } from '../transfers/
 
 /**
  * Where the CLI prints `--csv`, the route takes `format=csv` and answers the same CSV (FORMATS.md,
- * the HTTP API). `monthly-calculation`, `distributor-share` and `exhibit diff` print CSV, but their
+ * the HTTP API). `monthly-calculation`, `distributor-share`, `exhibit diff` and `exhibit list` print CSV, but their
  * routes answered JSON whatever `format` said (and did not document text/csv). On the small Class B
  * complex of payeesComplexFixture.ts, January 2025 (open): FUND class B accrues 750.00 a day for 30
  * days, 22,500.00 of Distribution Fees; the computation of 2024-12-31 gives Summit 600 : 200 Commission
  * Shares against the Other Distributor, 75% / 25%: 16,875.00 and 5,625.00.
  */
-describe('monthly-calculation, distributor-share and exhibit diff as CSV through the API, as the CLI prints them', () => {
+describe('monthly-calculation, distributor-share, exhibit diff and exhibit list as CSV through the API, as the CLI prints them', () => {
   let tdb: TestDatabase;
   let store: ApiStore;
   let app: ReturnType<typeof createApp>['app'];
@@ -32,6 +32,7 @@ describe('monthly-calculation, distributor-share and exhibit diff as CSV through
       ['monthlyCalculation', ['monthly-calculation', '--month', '2025-01', '--csv']],
       ['distributorShare', ['distributor-share', '--month', '2025-01', '--csv']],
       ['diff', ['exhibit', 'diff', documentId, '--csv']],
+      ['list', ['exhibit', 'list', '--csv']],
     ] as const) {
       const r = await runCliInProcess(['--db', tdb.target, ...args]);
       expect(r.code, r.stderr).toBe(0);
@@ -86,6 +87,18 @@ describe('monthly-calculation, distributor-share and exhibit diff as CSV through
       changes: unknown[];
     };
     expect(text.trimEnd().split('\n')).toHaveLength(1 + json.changes.length);
+  });
+
+  it('documents format=csv: the CLI’s `exhibit list --csv` exactly, one line per document, each in force', async () => {
+    const text = await csvOf('/api/registry/documents?format=csv');
+    expect(text.trimEnd()).toBe(cli.list!.trimEnd());
+    const [header, ...rows] = text.trimEnd().split('\n');
+    expect(header).toBe(
+      'id,file,kind,title,effectiveDate,importedBy,importedAt,status,withdrawnBy,withdrawnAt,withdrawalReason',
+    );
+    const json = (await (await get('/api/registry/documents')).json()) as { count: number };
+    expect(rows).toHaveLength(json.count);
+    expect(rows.some((r) => r.startsWith(`${documentId},`))).toBe(true);
   });
 
   it('/openapi.json documents text/csv and format for the three', async () => {
