@@ -5,7 +5,7 @@ import type { ApiEnv } from './apiEnv.js';
 import type { ApiStore } from './apiStore.js';
 import { tokenHash, tokenHolder } from './apiTokens.js';
 import type { RateLimiter } from './rateLimit.js';
-import { mayDo, type Permission, type Role, rolesWith } from './roles.js';
+import { mayDo, type Permission, type Role, rolesWith, roleToken } from './roles.js';
 
 /** Who holds the run's own credential: the CLI of the data folder's owner, reading (never writing). */
 export const RUN_CREDENTIAL_HOLDER = { name: 'plan12b-cli', role: 'auditor' } as const satisfies {
@@ -135,7 +135,7 @@ export function requirePermission(permission: Permission): MiddlewareHandler<Api
     if (!mayDo(holder.role, permission))
       throw new Plan12bError(
         'FORBIDDEN',
-        `a ${holder.role} token may not do this (it needs one of: ${rolesWith(permission).join(', ')})`,
+        `${roleToken(holder.role)} may not do this (it needs one of: ${rolesWith(permission).join(', ')})`,
         'ask an admin for a token with a role that allows it; nothing was written',
       );
     await next();

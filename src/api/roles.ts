@@ -28,6 +28,11 @@ export function mayDo(role: Role, permission: Permission): boolean {
   return GRANTS[role].includes(permission);
 }
 
+/** "an auditor token", "a viewer token": a role's token as a refusal names it. */
+export function roleToken(role: string): string {
+  return `${/^[aeiou]/.test(role) ? 'an' : 'a'} ${role} token`;
+}
+
 /** The actor an API request's changes are recorded under in the audit log. */
 export function tokenActor(name: string, role: Role): string {
   return `token:${name} (${role})`;

@@ -6,13 +6,18 @@
 const ISO_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const MS_PER_DAY = 86_400_000;
 
+/**
+ * A day of the (proleptic) Gregorian calendar, written YYYY-MM-DD. Year 0000 is not one: that
+ * calendar, as PostgreSQL's `date`, goes from 1 BC to AD 1, and a "0000-01-01" sent to the store
+ * was refused there as an internal error (exit 70) instead of the question's fault.
+ */
 export function isIsoDate(s: string): boolean {
   const m = ISO_RE.exec(s);
   if (!m) return false;
   const y = Number(m[1]);
   const mo = Number(m[2]);
   const d = Number(m[3]);
-  return mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo);
+  return y >= 1 && mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo);
 }
 
 export function assertIsoDate(s: string, what = 'date'): string {

@@ -60,3 +60,6 @@ export function amendmentDiffAnswer(
     warnings: [...withdrawn, ...diff.warnings],
   };
 }
+
+/** `plan12b exhibit diff --csv` (and the API's format=csv): one line per change. */
+export const AMENDMENT_DIFF_COLUMNS = ['change', 'portfolio', 'class', 'before', 'after'] as const;

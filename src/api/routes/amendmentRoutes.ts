@@ -1,9 +1,10 @@
 import { z } from '@hono/zod-openapi';
+import { toCsv } from '../../cli/csvOut.js';
 import { Plan12bError } from '../../errors.js';
-import { amendmentDiffAnswer } from '../../registry/amendmentDiffAnswer.js';
+import { AMENDMENT_DIFF_COLUMNS, amendmentDiffAnswer } from '../../registry/amendmentDiffAnswer.js';
 import { withdrawnDocumentRegistries } from '../../store/withdrawnDocumentRegistry.js';
-import { defineRoute } from '../apiRoute.js';
-import { looseObject } from '../schemas.js';
+import { CsvText, defineRoute } from '../apiRoute.js';
+import { Format, looseObject } from '../schemas.js';
 
 const Change = z
   .object({
@@ -48,8 +49,15 @@ export const amendmentRoutes = [
         warnings: z.array(z.string()),
       })
       .openapi('AmendmentDiff'),
+    query: z.object({
+      format: Format.openapi({ description: 'csv: one line per change (text/csv)' }),
+    }),
+    csv: true,
     errors: ['NOT_FOUND'],
-    async run({ params, store, read }) {
+    async run({ params, query, store, read }) {
+      // as `plan12b exhibit diff --csv` prints it
+      const answer = (diff: ReturnType<typeof amendmentDiffAnswer>) =>
+        query.format === 'csv' ? new CsvText(toCsv(AMENDMENT_DIFF_COLUMNS, diff.changes)) : diff;
       const { registry, documents } = await store.registry();
       // the id, or a unique prefix of 8 or more characters, as `plan12b exhibit diff` takes it (the
       // CLI's lists show 16): a prefix that names one document is that document
@@ -61,10 +69,10 @@ export const amendmentRoutes = [
           ? await read((q) => withdrawnDocumentRegistries(q, (id) => id.startsWith(wanted)))
           : [];
       if (matches.length === 1 && withdrawn.length === 0)
-        return amendmentDiffAnswer(registry, matches[0]!, null);
+        return answer(amendmentDiffAnswer(registry, matches[0]!, null));
       const [w] = withdrawn;
       if (w && withdrawn.length === 1 && matches.length === 0)
-        return amendmentDiffAnswer(w.registry, w.document, w.withdrawal);
+        return answer(amendmentDiffAnswer(w.registry, w.document, w.withdrawal));
       const found = matches.length + withdrawn.length;
       throw new Plan12bError(
         'NOT_FOUND',

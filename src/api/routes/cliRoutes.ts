@@ -4,7 +4,7 @@ import { forwardableQuery } from '../../cli/forwardableQuery.js';
 import { main } from '../../cli/main.js';
 import { Plan12bError } from '../../errors.js';
 import { defineRoute } from '../apiRoute.js';
-import { mayDo } from '../roles.js';
+import { mayDo, roleToken } from '../roles.js';
 
 /**
  * The CLI's query commands, answered by the server that holds the embedded store (issue 13 item 4):
@@ -65,7 +65,7 @@ export const cliRoutes = [
       if (query.audit && !mayDo(holder.role, 'audit'))
         throw new Plan12bError(
           'FORBIDDEN',
-          `a ${holder.role} token may not read the audit log`,
+          `${roleToken(holder.role)} may not read the audit log`,
           'the audit commands need an auditor token',
         );
       let stdout = '';

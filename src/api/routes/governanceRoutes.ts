@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { isMonthOfNyseCalendar, NYSE_FIRST_YEAR, NYSE_LAST_YEAR } from '../../calendar/nyseCalendar.js';
 import { parseQuarter } from '../../calendar/quarter.js';
 import { toCsv } from '../../cli/csvOut.js';
 import { Plan12bError } from '../../errors.js';
@@ -23,9 +24,14 @@ import { Format, IsoDate, looseObject, Month } from '../schemas.js';
 
 /** Governance and compliance (SPEC §10): the FINRA cap, the board report, what-if. */
 
+// No regex flag: /openapi.json states the source alone as the JSON-Schema `pattern`, where an `i`
+// flag would be lost (and once was written into the pattern, which then matched no quarter).
 const Quarter = z
   .string()
-  .regex(/^\d{4}Q[1-4]$/i)
+  .regex(/^\d{4}[Qq][1-4]$/)
+  .refine((q) => isMonthOfNyseCalendar(`${q.slice(0, 4)}-01`), {
+    message: `outside the years plan12b keeps (${NYSE_FIRST_YEAR}–${NYSE_LAST_YEAR})`,
+  })
   .openapi({ example: '2025Q4', description: 'a calendar quarter' });
 const Pct = z
   .string()
@@ -283,7 +289,7 @@ export const governanceRoutes = [
       'WhatIf',
     ),
     csv: true,
-    errors: ['USAGE', 'NOT_FOUND', 'REFUSED'],
+    errors: ['USAGE', 'BAD_INPUT', 'NOT_FOUND', 'REFUSED'],
     async run({ query, read }) {
       const report = await read((q) =>
         whatIfReport(q, {

@@ -6,6 +6,7 @@ import { renderExhibit } from '../../edgar/renderExhibit.js';
 import { Plan12bError } from '../../errors.js';
 import { boardRateAsShown } from '../../registry/boardRate.js';
 import { scheduleAnswer } from '../../registry/scheduleAnswer.js';
+import { documentListCsv } from '../../reports/documentListCsv.js';
 import { loadBoardRates } from '../../store/boardRatesRepository.js';
 import { listDocuments, loadEveryParsedDocument } from '../../store/registryStore.js';
 import { CsvText, defineRoute } from '../apiRoute.js';
@@ -207,8 +208,14 @@ export const registryRoutes = [
         }),
       ),
     }),
+    query: z.object({
+      format: Format.openapi({ description: 'csv: one line per document (text/csv)' }),
+    }),
+    csv: true,
     errors: [],
-    async run({ read }) {
+    async run({ query, read }) {
+      // as `plan12b exhibit list --csv` prints it
+      if (query.format === 'csv') return new CsvText(documentListCsv(await read((q) => listDocuments(q))));
       // the same documents, in the same order and with the same fields, as `plan12b exhibit list
       // --json` (FORMATS.md), withdrawn ones included; with what each parsed document says
       const { documents, parsed } = await read(async (q) => ({

@@ -7,10 +7,16 @@ import { providersSheet, serviceFeesSheets, transfersSheet } from '../../cli/xls
 import { Plan12bError } from '../../errors.js';
 import { writeAssigneeStatementPdf } from '../../reports/assigneeStatementPdf.js';
 import { assigneeStatementCsv, assigneeStatementReport } from '../../reports/assigneeStatementReport.js';
+import {
+  computedDistributorShareLines,
+  DISTRIBUTOR_SHARE_COLUMNS,
+  sealedDistributorShareLines,
+} from '../../reports/distributorShareCsv.js';
 import { distributorShareReport } from '../../reports/distributorShareReport.js';
 import { feesAsRead, feesDocument } from '../../reports/feesAsRead.js';
 import { FEES_DAILY_COLUMNS, FEES_MONTH_COLUMNS } from '../../reports/feesReport.js';
 import { JOURNAL_COLUMNS, type Journal, monthJournal } from '../../reports/journal.js';
+import { monthlyCalculationCsv } from '../../reports/monthlyCalculationCsv.js';
 import { writeMonthlyCalculationPdf } from '../../reports/monthlyCalculationPdf.js';
 import {
   type MonthlyCalculationReport,
@@ -212,7 +218,7 @@ export const reportRoutes = [
       recomputedClosedMonths: z.array(z.string()).optional(),
     }).openapi('Fees'),
     csv: true,
-    errors: ['USAGE', 'NOT_FOUND'],
+    errors: ['USAGE', 'BAD_INPUT', 'NOT_FOUND'],
     async run({ query, read }) {
       if (query.from > query.to)
         throw new Plan12bError('USAGE', `from ${query.from} is after to ${query.to}`);
@@ -267,7 +273,7 @@ export const reportRoutes = [
       ...MonthReadingFields,
     }).openapi('Journal'),
     csv: true,
-    errors: ['USAGE'],
+    errors: ['USAGE', 'BAD_INPUT'],
     async run({ query, read }) {
       const days = query.paymentDays ?? 10;
       const reading = await read((tx) =>
@@ -309,7 +315,7 @@ export const reportRoutes = [
     }),
     response: ServiceFees,
     csv: true,
-    errors: ['USAGE'],
+    errors: ['USAGE', 'BAD_INPUT'],
     async run({ query, read }) {
       const reading = await read((q) => serviceFeesReading(q, query.month, query.recompute));
       // the CLI's --csv: the workbook's Providers sheet (one sheet behind both)
@@ -331,7 +337,7 @@ export const reportRoutes = [
       paymentDate: z.string(),
       statements: z.array(z.object({ provider: z.string(), name: z.string(), csv: z.string() })),
     }),
-    errors: ['USAGE'],
+    errors: ['USAGE', 'BAD_INPUT'],
     async run({ query, read }) {
       const { report } = await read((q) => serviceFeesReading(q, query.month, query.recompute));
       return {
@@ -355,7 +361,7 @@ export const reportRoutes = [
     params: z.object({ provider: z.string().openapi({ param: { name: 'provider', in: 'path' } }) }),
     query: monthQuery,
     response: 'pdf',
-    errors: ['USAGE', 'NOT_FOUND'],
+    errors: ['USAGE', 'BAD_INPUT', 'NOT_FOUND'],
     async run({ query, params, read }) {
       const { report } = await read((q) => serviceFeesReading(q, query.month, query.recompute));
       const p = report.providers.find((x) => x.id === params.provider);
@@ -395,13 +401,18 @@ export const reportRoutes = [
       "the Distributor's 12b-1 Share per portfolio by rule (a), (b), (c) of Exhibit A (plan12b distributor-share)",
     tag: 'exhibit A',
     permission: 'read',
-    query: monthQuery,
+    query: monthQuery.extend({
+      format: Format.openapi({
+        description: 'csv: one line per portfolio, computation and party (text/csv)',
+      }),
+    }),
     response: looseObject({
       month: z.string(),
       portfolios: z.array(looseObject({ portfolio: z.string() })),
       ...MonthReadingFields,
     }),
-    errors: ['USAGE'],
+    csv: true,
+    errors: ['USAGE', 'BAD_INPUT'],
     async run({ query, read }) {
       const reading = await read((tx) =>
         readMonth(tx, query.month, {
@@ -411,6 +422,16 @@ export const reportRoutes = [
           compute: (q) => distributorShareReport(q, query.month),
         }),
       );
+      if (query.format === 'csv')
+        // as `plan12b distributor-share --csv` prints it
+        return new CsvText(
+          toCsv(
+            DISTRIBUTOR_SHARE_COLUMNS,
+            reading.basis === 'sealed'
+              ? sealedDistributorShareLines(reading.report)
+              : computedDistributorShareLines(reading.report, reading.basis),
+          ),
+        );
       return readingDocument(reading);
     },
   }),
@@ -441,10 +462,21 @@ export const reportRoutes = [
     summary: 'the Monthly Calculation, Agreement EIGHTH(C) (plan12b monthly-calculation)',
     tag: 'transfers',
     permission: 'read',
-    query: monthlyCalculationQuery,
+    query: monthlyCalculationQuery.extend({
+      format: Format.openapi({
+        description: 'csv: one line per portfolio and payee, then the adjustments and payables (text/csv)',
+      }),
+    }),
     response: MonthlyCalculation,
-    errors: ['USAGE'],
-    run: async ({ query, read }) => readingDocument(await read((q) => monthlyCalculation(q, query))),
+    csv: true,
+    errors: ['USAGE', 'BAD_INPUT'],
+    async run({ query, read }) {
+      const reading = await read((q) => monthlyCalculation(q, query));
+      // as `plan12b monthly-calculation --csv` prints it (its headline and warnings go to stderr there)
+      return query.format === 'csv'
+        ? new CsvText(monthlyCalculationCsv(reading.report))
+        : readingDocument(reading);
+    },
   }),
   defineRoute({
     method: 'get',
@@ -455,7 +487,7 @@ export const reportRoutes = [
     permission: 'read',
     query: monthlyCalculationQuery,
     response: 'pdf',
-    errors: ['USAGE'],
+    errors: ['USAGE', 'BAD_INPUT'],
     async run({ query, read }) {
       const { report } = await read((q) => monthlyCalculation(q, query));
       return pdfBytes((path) =>
@@ -490,7 +522,7 @@ export const reportRoutes = [
     }),
     response: AssigneeStatement,
     csv: true,
-    errors: ['USAGE', 'NOT_FOUND'],
+    errors: ['USAGE', 'BAD_INPUT', 'NOT_FOUND'],
     async run({ query, read }) {
       const statement = await read((q) => assigneeStatementOf(q, query));
       return query.format === 'csv' ? new CsvText(assigneeStatementCsv(statement)) : statement;
@@ -505,7 +537,7 @@ export const reportRoutes = [
     permission: 'read',
     query: assigneeStatementQuery,
     response: 'pdf',
-    errors: ['USAGE', 'NOT_FOUND'],
+    errors: ['USAGE', 'BAD_INPUT', 'NOT_FOUND'],
     async run({ query, read }) {
       const statement = await read((q) => assigneeStatementOf(q, query));
       return pdfBytes((path) => writeAssigneeStatementPdf(statement, path, new Date().toISOString()));

@@ -1,6 +1,4 @@
 import type { Command } from 'commander';
-import { parseQuarter } from '../../calendar/quarter.js';
-import { Plan12bError } from '../../errors.js';
 import { importExpenditures } from '../../feeds/expendituresFeed.js';
 import { BOARD_REPORT_CSV_COLUMNS, boardReport, boardReportLines } from '../../reports/boardReport.js';
 import { boardReportGovernance } from '../../reports/boardReportGovernance.js';
@@ -9,6 +7,7 @@ import { boardReportSheets } from '../../reports/boardReportXlsx.js';
 import { writeXlsx } from '../../reports/xlsxOut.js';
 import { type CliContext, printJson, withDatabase, withReadSnapshot } from '../context.js';
 import { toCsv } from '../csvOut.js';
+import { requireQuarter } from '../options.js';
 import { withFeedProgress } from '../progress.js';
 import { readInputFile } from '../readInput.js';
 import { printTable } from '../table.js';
@@ -54,13 +53,7 @@ export function registerBoardReportCommands(program: Command, getContext: () => 
     .option('--json', 'print JSON')
     .action(async (opts: { quarter: string; pdf?: string; xlsx?: string; csv?: boolean; json?: boolean }) => {
       const ctx = getContext();
-      const quarter = parseQuarter(opts.quarter);
-      if (quarter === null)
-        throw new Plan12bError(
-          'USAGE',
-          `--quarter ${JSON.stringify(opts.quarter)} is not a quarter`,
-          'write it as YYYYQn, e.g. 2025Q4',
-        );
+      const quarter = requireQuarter(opts.quarter, '--quarter');
       const report = await withReadSnapshot(ctx, (q) => boardReport(q, quarter, boardReportGovernance));
       if (opts.pdf) {
         await writeBoardReportPdf(report, { preparedAt: new Date().toISOString() }, opts.pdf);

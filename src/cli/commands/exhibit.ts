@@ -9,29 +9,15 @@ import { renderExhibit } from '../../edgar/renderExhibit.js';
 import { Plan12bError } from '../../errors.js';
 import { importExhibits } from '../../import/exhibitImport.js';
 import { withdrawExhibit } from '../../import/exhibitWithdrawal.js';
+import { documentListCsv, documentListRows } from '../../reports/documentListCsv.js';
 import { listDocuments } from '../../store/registryStore.js';
 import { type CliContext, printJson, withDatabase, withReadSnapshot } from '../context.js';
-import { toCsv } from '../csvOut.js';
 import { requireDate } from '../options.js';
 import { startProgress } from '../progress.js';
 import { readInputFile } from '../readInput.js';
 import { registryFor } from '../registryQuery.js';
 import { scheduleDocumentAsOf } from '../scheduleDocument.js';
 import { printTable } from '../table.js';
-
-const LIST_COLUMNS = [
-  'id',
-  'file',
-  'kind',
-  'title',
-  'effectiveDate',
-  'importedBy',
-  'importedAt',
-  'status',
-  'withdrawnBy',
-  'withdrawnAt',
-  'withdrawalReason',
-] as const;
 
 export function registerExhibitCommands(program: Command, getContext: () => CliContext): void {
   const exhibit = program
@@ -128,20 +114,8 @@ export function registerExhibitCommands(program: Command, getContext: () => CliC
       const ctx = getContext();
       const documents = await withReadSnapshot(ctx, (q) => listDocuments(q));
       if (opts.json) return printJson(ctx, { count: documents.length, documents });
-      const rows = documents.map((d) => ({
-        id: d.id,
-        file: d.fileName,
-        kind: d.kind,
-        title: d.title,
-        effectiveDate: d.effectiveDate,
-        importedBy: d.importedBy,
-        importedAt: d.importedAt,
-        status: d.withdrawal === null ? 'in force' : 'withdrawn',
-        withdrawnBy: d.withdrawal?.withdrawnBy ?? '',
-        withdrawnAt: d.withdrawal?.withdrawnAt ?? '',
-        withdrawalReason: d.withdrawal?.reason ?? '',
-      }));
-      if (opts.csv) return ctx.out(toCsv(LIST_COLUMNS, rows));
+      if (opts.csv) return ctx.out(documentListCsv(documents));
+      const rows = documentListRows(documents);
       printTable(
         ctx,
         ['Hash', 'File', 'Effective', 'Title', 'Status'],

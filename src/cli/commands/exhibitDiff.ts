@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { Plan12bError } from '../../errors.js';
-import { amendmentDiffAnswer } from '../../registry/amendmentDiffAnswer.js';
+import { AMENDMENT_DIFF_COLUMNS, amendmentDiffAnswer } from '../../registry/amendmentDiffAnswer.js';
 import { registryOfInputs } from '../../store/registryInputs.js';
 import { type CliContext, printJson, withReadSnapshot } from '../context.js';
 import { toCsv } from '../csvOut.js';
@@ -50,7 +50,7 @@ export function registerExhibitDiffCommand(program: Command, getContext: () => C
           : amendmentDiffAnswer(gone.registry, gone.document, gone.withdrawal);
       if (opts.json) return printJson(ctx, diff);
       if (opts.csv) {
-        ctx.out(toCsv(['change', 'portfolio', 'class', 'before', 'after'], diff.changes));
+        ctx.out(toCsv(AMENDMENT_DIFF_COLUMNS, diff.changes));
         return;
       }
       ctx.out(`${diff.document.title}, effective ${diff.from ?? '(no date)'}`);

@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import { Plan12bError } from '../../errors.js';
 import { importOmnibusMonths } from '../../feeds/omnibusFeed.js';
-import { formatCents, parseCents } from '../../money/cents.js';
 import { vintageTextLines } from '../../reports/classBVintageFees.js';
 import {
   computedDistributorShareLines,
@@ -9,6 +8,7 @@ import {
   sealedDistributorShareLines,
 } from '../../reports/distributorShareCsv.js';
 import { distributorShareReport } from '../../reports/distributorShareReport.js';
+import { monthlyCalculationCsv, monthlyCalculationCsvRows } from '../../reports/monthlyCalculationCsv.js';
 import {
   type MonthlyCalculationReport,
   monthlyCalculationReport,
@@ -21,8 +21,6 @@ import {
   readMonth,
 } from '../../reports/sealedOrRecomputed.js';
 import { writeXlsx } from '../../reports/xlsxOut.js';
-import { distributorSharePcts } from '../../transfers/monthlyCalculation.js';
-import { adjustmentPayTo } from '../../transfers/monthPayables.js';
 import { type CliContext, printJson, withDatabase, withReadSnapshot } from '../context.js';
 import { toCsv } from '../csvOut.js';
 import { requireDate, requireMonth } from '../options.js';
@@ -30,27 +28,6 @@ import { withFeedProgress } from '../progress.js';
 import { readInputFile } from '../readInput.js';
 import { printTable } from '../table.js';
 import { monthlyCalculationSheet } from '../xlsxSheets.js';
-
-export const MONTHLY_CALCULATION_COLUMNS = [
-  'portfolio',
-  'month',
-  'dueDate',
-  'distributionFee',
-  'distributor12b1SharePct',
-  'distributor12b1Share',
-  'earnedCdsc',
-  'payee',
-  'twelveB1Portion',
-  'cdscPortion',
-  'payTo',
-  'serviceFee',
-  'restatedMonth',
-  'original',
-  'restated',
-  'difference',
-  'priorPeriodAdjustment',
-  'payable',
-] as const;
 
 export function registerMonthlyCalculationCommands(program: Command, getContext: () => CliContext): void {
   const omnibus = program
@@ -215,66 +192,8 @@ export function registerMonthlyCalculationCommands(program: Command, getContext:
           );
           if (!opts.json && !opts.csv) ctx.err(`${opts.pdf}: ${report.portfolios.length} page(s)`);
         }
-        const lines = report.portfolios.flatMap((c) => [
-          {
-            ...c,
-            distributor12b1SharePct: distributorSharePcts(c),
-            payee: report.distributor,
-            twelveB1Portion: c.distributor12b1Portion,
-            cdscPortion: c.distributorEarnedCdscPortion,
-            // sealed before the field existed: the Distributor
-            payTo: c.distributorPayTo ?? report.distributor,
-          },
-          // Exhibit A: each Other Distributor named, with its own 12b-1 share
-          ...c.otherDistributors.map((o) => ({
-            ...c,
-            distributor12b1SharePct: distributorSharePcts(c),
-            payee: o.distributor,
-            twelveB1Portion: o.twelveB1Share,
-            cdscPortion: '0.00',
-            payTo: o.distributor,
-          })),
-          ...c.assignees.map((a) => ({
-            ...c,
-            distributor12b1SharePct: distributorSharePcts(c),
-            payee: a.assignee,
-            twelveB1Portion: a.twelveB1Portion,
-            cdscPortion: a.cdscPortion,
-            payTo: a.payTo,
-          })),
-        ]);
-        // SPEC §12: restatements of closed months reaching the payees, one line per portfolio and payee
+        const { lines } = monthlyCalculationCsvRows(report);
         const ppa = report.priorPeriodAdjustments ?? [];
-        const adjustmentRows = ppa.map((a) => ({
-          portfolio: a.portfolio,
-          month,
-          dueDate: report.dueDate,
-          payee: a.payee,
-          twelveB1Portion: a.twelveB1Difference,
-          cdscPortion: a.cdscDifference,
-          // paid as the month pays that party (SPEC §12; EIGHTH(B)–(D))
-          payTo: adjustmentPayTo(
-            a,
-            report.portfolios.find((c) => c.portfolioId === a.portfolioId),
-          ).payee,
-          restatedMonth: a.month,
-          original: a.original,
-          restated: a.restated,
-          difference: a.difference,
-        }));
-        // SPEC §12: what the Fund pays each payee on the due date — the month's amounts and the
-        // prior-period adjustments routed to it (the journal pays the same)
-        const paymentRows = (report.payables ?? []).map((p) => ({
-          portfolio: p.portfolio,
-          month,
-          dueDate: p.dueDate,
-          payee: p.payee,
-          twelveB1Portion: p.twelveB1,
-          cdscPortion: p.cdsc,
-          payTo: p.payee,
-          priorPeriodAdjustment: formatCents(parseCents(p.adjustmentTwelveB1) + parseCents(p.adjustmentCdsc)),
-          payable: p.payable,
-        }));
         if (opts.xlsx) {
           await writeXlsx(opts.xlsx, [monthlyCalculationSheet(lines, month)]);
           ctx.err(`${opts.xlsx}: Monthly Calculation ${month}, ${lines.length} lines`);
@@ -284,8 +203,7 @@ export function registerMonthlyCalculationCommands(program: Command, getContext:
           if (headline) ctx.err(headline);
           for (const l of adjustmentLines(reading)) ctx.err(l);
           for (const w of report.warnings ?? []) ctx.err(`warning: ${w}`);
-          if (opts.csv)
-            ctx.out(toCsv(MONTHLY_CALCULATION_COLUMNS, [...lines, ...adjustmentRows, ...paymentRows]));
+          if (opts.csv) ctx.out(monthlyCalculationCsv(report));
           return;
         }
         if (headline) ctx.out(headline);
