@@ -17,9 +17,14 @@ import {
 } from '../store/registryStore.js';
 import { commandTerminationsSinceTheLog } from '../store/serviceProvidersRepository.js';
 import { loadSettings } from '../store/settingsRepository.js';
+import { commandNotices } from '../store/transfersRepository.js';
 import type { AuditEvidence } from './auditVerification.js';
 import { boardRateRecordDetail, boardRateWrites } from './boardRateRecords.js';
-import { type CommandWrite, providerTerminationContentHash } from './commandRecords.js';
+import {
+  type CommandWrite,
+  providerTerminationContentHash,
+  transferNoticeContentHash,
+} from './commandRecords.js';
 import { sealedMonthInputsDigestNow } from './monthInputsDigest.js';
 
 /**
@@ -56,6 +61,13 @@ export async function loadAuditEvidence(db: Queryable): Promise<AuditEvidence> {
         subject: t.providerId,
         contentHash: providerTerminationContentHash({ provider: t.providerId, ...t }),
         what: `the termination of ${t.providerId}'s agreement effective ${t.effectiveDate} (${t.source})`,
+      });
+    for (const n of await commandNotices(tx))
+      commandWrites.push({
+        action: 'transfers.notice',
+        subject: n.id,
+        contentHash: transferNoticeContentHash(n.id, n.receivedDate),
+        what: `the notice of Transfer ${n.id} received ${n.receivedDate} (plan12b transfers notice)`,
       });
     for (const w of await withdrawalsSinceTheLog(tx))
       commandWrites.push({

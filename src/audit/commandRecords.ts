@@ -5,7 +5,7 @@ import type { RecordFinding } from './importedRecords.js';
  * State that only a command writes, each row with the audit record that command appended (`audit
  * verify`; SPEC §12: every command that changes state is recorded, and verification detects a
  * deleted record, including the newest). Commands that are neither a close nor a feed import
- * (`providers terminate`, `providers assign`, `exhibit withdraw`) anchor their record only by the
+ * (`providers terminate`, `providers assign`, `exhibit withdraw`, `transfers notice`) anchor their record only by the
  * head kept beside the log (`audit_head`): deleting the newest such record and moving that head
  * back left a shorter chain that verified while what the command wrote stayed in force. The
  * stored row is the evidence, found by the record's action, subject and content hash. Pure.
@@ -37,6 +37,11 @@ export function providerTerminationContentHash(stated: {
       assignedTo: stated.assignedTo,
     }),
   );
+}
+
+/** The content hash of a `transfers.notice` record, one form for writer and verifier. */
+export function transferNoticeContentHash(transferId: string, receivedDate: string): string {
+  return sha256(`${transferId}|${receivedDate}`);
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { sha256 } from '../audit/auditChain.js';
+import { transferNoticeContentHash } from '../audit/commandRecords.js';
 import { monthOf } from '../calendar/isoDate.js';
 import { requireDateOfNyseCalendar } from '../calendar/nyseCalendar.js';
 import { Plan12bError } from '../errors.js';
@@ -141,7 +141,11 @@ export async function recordTransferNotice(
         `a closed month is never edited; nothing was written (give a date after ${closed.latest})`,
       );
     await repo.setTransferNotice(tx, id, date);
-    const audit = { subject: id, contentHash: sha256(`${id}|${date}`), detail: `notice received ${date}` };
+    const audit = {
+      subject: id,
+      contentHash: transferNoticeContentHash(id, date),
+      detail: `notice received ${date}`,
+    };
     return { result: { recorded: true }, audit };
   });
 }

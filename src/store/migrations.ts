@@ -23,6 +23,7 @@ import { LEDGER_STATE_TEXT_MIGRATION } from './schema/ledgerStateTextSchema.js';
 import { OMNIBUS_MIGRATION } from './schema/omnibusSchema.js';
 import { SERVICE_FEES_MIGRATION } from './schema/serviceFeesSchema.js';
 import { TRANSFER_ENDS_MIGRATION } from './schema/transferEndsSchema.js';
+import { TRANSFER_NOTICE_BY_COMMAND_MIGRATION } from './schema/transferNoticeByCommandSchema.js';
 import { TRANSFERS_MIGRATION } from './schema/transfersSchema.js';
 
 /**
@@ -139,6 +140,7 @@ export const MIGRATIONS: readonly Migration[] = [
   CLASS_B_REFERENCES_MIGRATION,
   LEDGER_STATE_TEXT_MIGRATION,
   AUDIT_HEAD_MIGRATION,
+  TRANSFER_NOTICE_BY_COMMAND_MIGRATION,
 ];
 
 /** The schema version this build of plan12b migrates to. */

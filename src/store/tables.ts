@@ -462,6 +462,7 @@ export interface Transfer {
   ends: string | null;
   id: string;
   import_id: number | null;
+  notice_by_command: Generated<boolean>;
   notice_received_date: string | null;
   payment: string;
   portfolio_name: string | null;

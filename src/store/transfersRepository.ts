@@ -67,8 +67,23 @@ export async function insertTransfers(
 export async function setTransferNotice(q: Queryable, id: string, receivedDate: string): Promise<void> {
   await typed(q)
     .updateTable('transfer')
-    .set({ notice_received_date: receivedDate })
+    .set({ notice_received_date: receivedDate, notice_by_command: true })
     .where('id', '=', id)
     .where('notice_received_date', 'is', null)
     .execute();
+}
+
+/**
+ * The notices `plan12b transfers notice` recorded (marked since migration 32), for `audit verify`
+ * (SPEC §12): each has its `transfers.notice` record.
+ */
+export async function commandNotices(q: Queryable): Promise<{ id: string; receivedDate: string }[]> {
+  const rows = await typed(q)
+    .selectFrom('transfer')
+    .select(['id', 'notice_received_date'])
+    .where('notice_by_command', '=', true)
+    .where('notice_received_date', 'is not', null)
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => ({ id: r.id, receivedDate: r.notice_received_date! }));
 }
