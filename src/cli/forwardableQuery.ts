@@ -98,6 +98,8 @@ export interface ForwardableQuery {
   readonly command: string;
   /** --db as given on the line (else the default store applies) */
   readonly db: string | undefined;
+  /** the line without --db: what is sent to the server, which answers from the store it holds */
+  readonly withoutDb: readonly string[];
   /** reads the audit log */
   readonly audit: boolean;
 }
@@ -111,11 +113,14 @@ export function forwardableQuery(args: readonly string[]): ForwardableQuery | un
   let db: string | undefined;
   const words: string[] = [];
   const options: { name: string; hasValue: boolean }[] = [];
+  const withoutDb: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const a = args[i] as string;
+    const start = i;
     if (a === '--' || a === '-') return undefined;
     if (!a.startsWith('-')) {
       words.push(a);
+      withoutDb.push(a);
       continue;
     }
     if (!a.startsWith('--')) return undefined; // -h and the like
@@ -129,6 +134,7 @@ export function forwardableQuery(args: readonly string[]): ForwardableQuery | un
       value = args[++i] as string;
     }
     if (name === '--db') db = value;
+    else withoutDb.push(...args.slice(start, i + 1));
     options.push({ name, hasValue: value !== undefined });
   }
   const command = commandOf(words);
@@ -143,7 +149,7 @@ export function forwardableQuery(args: readonly string[]): ForwardableQuery | un
   const allowed = shape.positional ?? 0;
   if (typeof allowed === 'number' ? positional.length !== allowed : positional.join(' ') !== allowed.literal)
     return undefined;
-  return { command, db, audit: shape.audit === true };
+  return { command, db, withoutDb, audit: shape.audit === true };
 }
 
 /** The command the words so far name, for the options that follow them. */

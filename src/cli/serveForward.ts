@@ -5,7 +5,7 @@ import { discoveryOfStartingServe } from '../store/onDemandServe.js';
 import { processAlive } from '../store/processAlive.js';
 import { removeServeDiscovery } from '../store/serveDiscovery.js';
 import { postToServe } from '../store/servePost.js';
-import { servedQueryFolder } from './forwardableQuery.js';
+import { forwardableQuery, servedQueryFolder } from './forwardableQuery.js';
 
 /**
  * The CLI's fast path (issue 13 item 4): a query command on an embedded store that a running
@@ -33,7 +33,9 @@ export async function forwardToServe(
   }
   const build = buildIdentity();
   if (build === undefined || build !== serving.build) return undefined;
-  const answer = await post(serving, JSON.stringify({ args, build }));
+  // the server answers from the store it holds: --db (relative to this process's folder) stays here
+  const forwarded = forwardableQuery(args)!.withoutDb;
+  const answer = await post(serving, JSON.stringify({ args: forwarded, build }));
   if (!answer) return undefined;
   printInOrder(answer, io);
   return answer.exitCode;

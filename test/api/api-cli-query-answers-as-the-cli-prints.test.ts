@@ -69,7 +69,7 @@ describe.skipIf(!seedsAvailable).each(dialects)('POST /api/cli/query on %s', (di
     }
   });
 
-  it('refuses what is not a query, another build, and the audit log to a viewer; nothing is written', async () => {
+  it('refuses what is not a query, another build, a line naming a --db, and the audit log to a viewer; nothing is written', async () => {
     const before = await f.store.use((db) => storeSnapshot(db));
     const refusals: [readonly string[], string | undefined, string, number, string][] = [
       [['net-assets', 'import', 'na.csv'], undefined, build, 400, 'USAGE'],
@@ -83,6 +83,8 @@ describe.skipIf(!seedsAvailable).each(dialects)('POST /api/cli/query on %s', (di
       ],
       [['schedule', '--as-of', '2007-01-15'], undefined, '0.0.0+another-build', 409, 'CONFLICT'],
       [['audit', 'log'], f.tokens.viewer, build, 403, 'FORBIDDEN'],
+      // the server answers from the store it holds, never from another --db named in the line
+      [['--db', '/nonexistent/x', 'schedule', '--as-of', '2007-01-15'], undefined, build, 400, 'USAGE'],
     ];
     for (const [args, token, as, status, code] of refusals) {
       const res = await ask(args, token, as);

@@ -51,16 +51,24 @@ describe('the command lines plan12b serve answers for the CLI', () => {
     expect(forwardableQuery(['schedule', '--as-of', '2025-06-30', '--json'])).toEqual({
       command: 'schedule',
       db: undefined,
+      withoutDb: ['schedule', '--as-of', '2025-06-30', '--json'],
       audit: false,
     });
+    // the server answers from its own store: the line it is sent has no --db
     expect(forwardableQuery(['--db', 'd', 'exhibit', 'list', '--csv'])).toEqual({
       command: 'exhibit list',
       db: 'd',
+      withoutDb: ['exhibit', 'list', '--csv'],
       audit: false,
     });
     expect(forwardableQuery(['fees', '--from=2025-01-01', '--to', '2025-01-31', '--db=/x/y'])).toMatchObject({
       command: 'fees',
       db: '/x/y',
+      withoutDb: ['fees', '--from=2025-01-01', '--to', '2025-01-31'],
+    });
+    expect(forwardableQuery(['fees', '--portfolio', '--db', '--from', 'x', '--to', 'y'])).toMatchObject({
+      db: undefined,
+      withoutDb: ['fees', '--portfolio', '--db', '--from', 'x', '--to', 'y'],
     });
     expect(forwardableQuery(['portfolio', 'history', 'Summit Capital Growth Fund'])?.command).toBe(
       'portfolio history',
@@ -71,6 +79,7 @@ describe('the command lines plan12b serve answers for the CLI', () => {
     expect(forwardableQuery(['--actor', 'ann', 'audit', 'log', '--actor', 'bob', '--csv'])).toEqual({
       command: 'audit log',
       db: undefined,
+      withoutDb: ['--actor', 'ann', 'audit', 'log', '--actor', 'bob', '--csv'],
       audit: true,
     });
   });

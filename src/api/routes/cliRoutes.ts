@@ -54,6 +54,12 @@ export const cliRoutes = [
           `plan12b serve does not answer \`plan12b ${args.join(' ')}\`: only query commands that print, without files`,
           'run it in-process (--no-server), with the server stopped if it needs the store',
         );
+      if (query.db !== undefined)
+        throw new Plan12bError(
+          'USAGE',
+          `plan12b serve answers from the store it holds, not from --db ${query.db}`,
+          'leave --db out of args (the CLI sends a query here only when its --db is the served store)',
+        );
       const own = buildIdentity();
       if (own === undefined || build !== own)
         throw new Plan12bError(
