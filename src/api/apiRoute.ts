@@ -1,6 +1,6 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { ERROR_CODES, type ErrorCode } from '../errors.js';
+import { ERROR_CODES, type ErrorCode, Plan12bError } from '../errors.js';
 import { withActor } from '../store/actor.js';
 import type { Database, Queryable } from '../store/database.js';
 import { readsOnlyInSnapshots } from '../store/readSnapshot.js';
@@ -175,7 +175,20 @@ export function registerRoute(
       ...errorResponses(route.errors, route.body !== undefined),
     },
   } as Parameters<typeof createRoute>[0]);
+  // a route that has no `format` answers in one form: asking it for CSV is the caller's mistake,
+  // said so, rather than answered in JSON as if the CSV had been given
+  const takesFormat =
+    route.query !== undefined &&
+    'shape' in route.query &&
+    Object.hasOwn((route.query as unknown as { shape: object }).shape, 'format');
   app.openapi(spec, (async (c: Context<ApiEnv>) => {
+    const format = c.req.query('format');
+    if (format !== undefined && !takesFormat)
+      throw new Plan12bError(
+        'USAGE',
+        `${route.path} answers ${route.response === 'pdf' ? 'a PDF' : 'JSON'} only: it takes no format=${format.slice(0, 40)}`,
+        'leave out format (the OpenAPI document at /openapi.json lists the routes that answer text/csv)',
+      );
     const valid = c.req as unknown as { valid(target: string): unknown };
     const body =
       route.body === undefined

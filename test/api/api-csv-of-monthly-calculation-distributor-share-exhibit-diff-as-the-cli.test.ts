@@ -123,4 +123,17 @@ describe('monthly-calculation, distributor-share, exhibit diff and exhibit list 
       'format',
     );
   });
+
+  it('a route that answers in one form only refuses format=csv (400) instead of answering JSON', async () => {
+    for (const path of [
+      '/api/registry/portfolios/FUND/history?format=csv',
+      '/api/monthly-calculation/pdf?month=2025-01&format=csv',
+    ]) {
+      const res = await get(path);
+      expect(res.status, path).toBe(400);
+      const doc = (await res.json()) as { error: { code: string; message: string } };
+      expect(doc.error.code).toBe('USAGE');
+      expect(doc.error.message).toMatch(/only: it takes no format=csv$/);
+    }
+  });
 });
