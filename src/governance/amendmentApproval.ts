@@ -131,7 +131,7 @@ export function versionApproval(
     return {
       status: 'governs',
       from: last.meetingDate,
-      why: `governs from ${last.meetingDate}, the date of ${approvalLabel(last)}, later than its effective date ${v.effectiveDate}: it takes effect upon approval (Plan §§5–6)`,
+      why: `governs from ${last.meetingDate}, the date of ${approvalLabel(last)}, later than its effective date ${v.effectiveDate}: it takes effect upon approval (${approvalClause(v.instrumentKey)})`,
       approvals: needed,
     };
   return {
@@ -140,4 +140,9 @@ export function versionApproval(
     why: `governs from its effective date ${v.effectiveDate}: approved on or before it (${needed.map(approvalLabel).join(', ')})`,
     approvals: needed,
   };
+}
+
+/** The clause that makes an instrument (or its amendment) take effect upon approval. */
+function approvalClause(instrumentKey: string): string {
+  return instrumentKey.startsWith('agreement|') ? 'Agreement FOURTEENTH' : 'Plan §§5–6';
 }
