@@ -313,6 +313,7 @@ export class AccountBook {
         txnId,
         'shares',
         `${what} ${formatShareUnits(shareUnits)} shares of ${portfolioId} on ${date} but the account holds ${formatShareUnits(held)}; check the shares, or import the activity that comes before it first`,
+        portfolioId,
       );
     return this.holdings.get(portfolioId)!;
   }
@@ -343,6 +344,7 @@ export class AccountBook {
         a.txnId,
         'waiver',
         `systematic withdrawals from ${a.portfolioId} in ${a.date.slice(0, 4)} would reach ${formatShareUnits(swp.used + a.shareUnits)} shares, above the 12% a year waived (${formatShareUnits(swp.allowance)}); record the excess as a redeem row without a waiver`,
+        a.portfolioId,
       );
     swp.used += a.shareUnits;
   }
@@ -526,6 +528,7 @@ export class AccountBook {
           due
             ? `the conversion to Class A due at ${end} in ${pid} is ${formatShareUnits(dueShares)} shares (${formatShareUnits(due.commissionShareUnits)} Commission Shares and ${formatShareUnits(due.freeShareUnits)} Free Shares pro rata); the convert rows say ${formatShareUnits(reported)}; check the rows against \`plan12b conversions --month ${end.slice(0, 7)}\``
             : `no Class B shares of this account in ${pid} convert at ${end}; check the date and the shares against \`plan12b conversions --month ${end.slice(0, 7)}\``,
+          pid,
         );
       if (due) this.conversions[index] = { ...due, confirmedBy: notices.map((n) => n.txnId) };
     }

@@ -8,6 +8,8 @@ export class LedgerRefusal extends Error {
     readonly txnId: string,
     readonly field: string,
     readonly reason: string,
+    /** the portfolio the reason names by its id, for the feed to name as its users do */
+    readonly portfolioId?: string,
   ) {
     super(`${txnId}: ${field}: ${reason}`);
     this.name = 'LedgerRefusal';

@@ -421,7 +421,10 @@ async function checkLedgerInChunks(
       for (const [account, list] of await loadTransactionsOf(tx, later, { ...others, after: state.asOf }))
         history.set(account, list);
     const fresh = chunk.flatMap((a) => newRows.rowsOf(slotOf.get(a)!));
-    const replayed = replayNewTransactions(ctx.file, fresh, history, state.terms, stored);
+    const identities = state.registry.identities;
+    const replayed = replayNewTransactions(ctx.file, fresh, history, state.terms, stored, (pid, date) =>
+      identities.get(pid) ? identities.nameOn(pid, date) : pid,
+    );
     problems.push(...replayed.problems);
     state.replayed.accounts += replayed.accounts;
     state.replayed.redemptionsWritten += replayed.redemptionsWritten;

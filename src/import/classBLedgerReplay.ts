@@ -88,6 +88,8 @@ export function replayNewTransactions(
   history: ReadonlyMap<string, readonly ClassBTransactionRow[]>,
   terms: ClassBTerms,
   stored: ReadonlyMap<string, StoredAccountLedger> = new Map(),
+  /** a portfolio's name on a date, as the file's users know it (a refusal names its id otherwise) */
+  nameOf: (portfolioId: string, date: string) => string = (pid) => pid,
 ) {
   const problems: Problem[] = [];
   const rewrites: RedemptionRewrite[] = [];
@@ -108,15 +110,20 @@ export function replayNewTransactions(
     } catch (e) {
       if (!(e instanceof LedgerRefusal)) throw e;
       const line = lineOf.get(e.txnId);
+      const refused = mine.find((r) => r.txnId === e.txnId) ?? mine[0]!;
+      const reason =
+        e.portfolioId === undefined
+          ? e.reason
+          : e.reason.split(e.portfolioId).join(nameOf(e.portfolioId, refused.date));
       problems.push(
         line !== undefined
-          ? { code: 'REFUSED', file, line, field: e.field, reason: e.reason }
+          ? { code: 'REFUSED', file, line, field: e.field, reason }
           : {
               code: 'REFUSED',
               file,
               line: mine[0]!.line,
               field: 'date',
-              reason: `with this file's activity for account ${account}, the recorded transaction ${e.txnId} can no longer be applied: ${e.reason}`,
+              reason: `with this file's activity for account ${account}, the recorded transaction ${e.txnId} can no longer be applied: ${reason}`,
             },
       );
     }
