@@ -140,6 +140,8 @@ export function monthlyCalculationSheet(lines: readonly object[], month: string)
       money('cdscPortion', 'CDSC Portion'),
       text('payTo', 'Pay to'),
       money('serviceFee', 'Service fee', false),
+      // SPEC §8: paid to the Distributor before the notice of Transfer, owed on to the Assignee
+      money('owedOnToAssignee', 'Owed on to Assignee', false),
     ],
     rows: lines,
     totalsLabel: 'Total of the portions',

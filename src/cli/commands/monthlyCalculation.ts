@@ -50,6 +50,8 @@ export const MONTHLY_CALCULATION_COLUMNS = [
   'difference',
   'priorPeriodAdjustment',
   'payable',
+  // SPEC §8: a portion paid to the Distributor before the notice of Transfer is shown as owed on
+  'owedOnToAssignee',
 ] as const;
 
 export function registerMonthlyCalculationCommands(program: Command, getContext: () => CliContext): void {
@@ -241,6 +243,7 @@ export function registerMonthlyCalculationCommands(program: Command, getContext:
             twelveB1Portion: a.twelveB1Portion,
             cdscPortion: a.cdscPortion,
             payTo: a.payTo,
+            owedOnToAssignee: a.owedOnToAssignee,
           })),
         ]);
         // SPEC §12: restatements of closed months reaching the payees, one line per portfolio and payee
@@ -274,6 +277,7 @@ export function registerMonthlyCalculationCommands(program: Command, getContext:
           payTo: p.payee,
           priorPeriodAdjustment: formatCents(parseCents(p.adjustmentTwelveB1) + parseCents(p.adjustmentCdsc)),
           payable: p.payable,
+          owedOnToAssignee: p.owedOn,
         }));
         if (opts.xlsx) {
           await writeXlsx(opts.xlsx, [monthlyCalculationSheet(lines, month)]);
