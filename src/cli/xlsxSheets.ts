@@ -14,7 +14,7 @@ import type { ServiceFeesReport } from '../reports/serviceFeesReport.js';
 import type { WhatIfReport } from '../reports/whatIfReport.js';
 import type { XlsxColumn, XlsxSheet } from '../reports/xlsxOut.js';
 import type { ProviderRecord } from '../store/serviceProvidersRepository.js';
-import type { TransferRecord } from '../transfers/transferRecord.js';
+import { isEndOnly, type TransferRecord } from '../transfers/transferRecord.js';
 
 /**
  * The workbooks of the CLI's people-facing reports (issue 13 item 5): the same columns as their
@@ -295,7 +295,7 @@ export function transfersSheet(rows: readonly TransferRecord[]): XlsxSheet {
       text('id', 'Id'),
       text('assignee', 'Assignee'),
       text('address', 'Address'),
-      text('portfolio_name', 'Portfolio'),
+      text('portfolio', 'Portfolio'),
       pct('twelve_b1_portion_pct', '12b-1 Portion'),
       pct('cdsc_portion_pct', 'CDSC Portion'),
       text('doi_from', 'DOI from'),
@@ -306,7 +306,9 @@ export function transfersSheet(rows: readonly TransferRecord[]): XlsxSheet {
       text('depository_agent', 'Depository agent'),
       text('ends', 'Ends'),
     ],
-    rows,
+    // the feed's own columns, so the CSV imports again unchanged: `portfolio` is a name or `all`
+    // (empty on a record that only ends a Transfer)
+    rows: rows.map((r) => ({ ...r, portfolio: isEndOnly(r) ? null : (r.portfolio_name ?? 'all') })),
   };
 }
 
