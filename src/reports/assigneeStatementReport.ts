@@ -132,6 +132,9 @@ export const ASSIGNEE_STATEMENT_COLUMNS = [
   'twelve_b1_portion',
   'cdsc_portion',
   'total',
+  // SPEC §8: whom the Fund pays, and what the Distributor is paid and owes on to the Assignee
+  'pay_to',
+  'owed_on_to_assignee',
 ] as const;
 
 type CsvRow = Partial<Record<(typeof ASSIGNEE_STATEMENT_COLUMNS)[number], string | number | null>>;
@@ -155,6 +158,8 @@ export function assigneeStatementCsv(s: AssigneeStatement): string {
       twelve_b1_portion: l.twelveB1Portion,
       cdsc_portion: l.cdscPortion,
       total: l.total,
+      pay_to: l.payTo,
+      owed_on_to_assignee: l.owedOnToAssignee,
     });
     for (const g of l.segments) {
       rows.push({
@@ -219,6 +224,7 @@ export function assigneeStatementCsv(s: AssigneeStatement): string {
     twelve_b1_portion: s.totals.twelveB1Portion,
     cdsc_portion: s.totals.cdscPortion,
     total: s.totals.total,
+    owed_on_to_assignee: s.totals.owedOnToAssignee,
   });
   return `${toCsv(ASSIGNEE_STATEMENT_COLUMNS, rows)}\n`;
 }

@@ -90,4 +90,25 @@ describe('monthly-calculation --csv shows what the Distributor owes on to an Ass
       /received only on 2025-02-20, after the payment date 2025-02-14;.* owes 618\.75 on to Gamma Capital LLC/,
     );
   }, 300_000);
+
+  it('the Assignee’s statement CSV says the same: paid to Summit, 618.75 owed on', async () => {
+    const run = await runCliInProcess([
+      '--db',
+      target,
+      'transfers',
+      'statement',
+      '--assignee',
+      GAMMA,
+      '--month',
+      '2025-01',
+      '--csv',
+    ]);
+    expect(run.code).toBe(0);
+    const lines = run.stdout.trim().split('\n');
+    expect(lines[0]!.endsWith(',twelve_b1_portion,cdsc_portion,total,pay_to,owed_on_to_assignee')).toBe(true);
+    expect(lines.find((l) => l.includes(',portion,'))).toMatch(
+      /,618\.75,0\.00,618\.75,Summit Distributors Inc\.,618\.75$/,
+    );
+    expect(lines.at(-1)).toMatch(/,total,.*,618\.75,0\.00,618\.75,,618\.75$/);
+  }, 300_000);
 });
