@@ -41,7 +41,7 @@ export async function assigneeStatementReport(
     record === null
       ? undefined
       : ((await sealedPart(q, month, 'monthly-calculation')) as MonthlyCalculationReport | undefined);
-  const { inputs, transfers, registry } = await monthlyCalculationInputs(
+  const { inputs, transfers, registry, distributor, dueDate } = await monthlyCalculationInputs(
     q,
     month,
     record === null
@@ -61,9 +61,11 @@ export async function assigneeStatementReport(
         : 'import the Transfers first: `plan12b transfers import FILE`',
     );
   }
-  const statement = assigneeStatement(assignee, month, inputs, transfers, (pid, date) =>
+  const computed = assigneeStatement(assignee, month, inputs, transfers, (pid, date) =>
     registry.identities.get(pid) ? registry.identities.nameOn(pid, date) : pid,
   );
+  // a month with no line for the Assignee still names the Distributor and the payment date
+  const statement = { ...computed, distributor, dueDate };
   if (record === null) return { ...statement, basis: 'open' };
   const close = { closedAt: record.closedAt, closedBy: record.closedBy, resultsHash: record.resultsHash };
   const adjustments = await adjustmentsSince(q, month);

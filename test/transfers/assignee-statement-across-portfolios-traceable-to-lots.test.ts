@@ -130,6 +130,17 @@ describe.each(dialects)('an Assignee statement on %s', (dialect) => {
     expect(lines.at(-1)).toBe(`${ALPHA},2025-01,Total,,total,,,,,,,,,,,,,,,,,,3375.00,25.00,3400.00,,0.00`);
   });
 
+  /**
+   * December 2024 has no net assets, so no line: the statement still names the Distributor and the
+   * payment date — the 10th NYSE business day after December 31: January 2, 3, 6, 7, 8, (9 closed),
+   * 10, 13, 14, 15, 16.
+   */
+  it('a month without a line still names the Distributor and the due date', async () => {
+    const s = await assigneeStatementReport(db, ALPHA, '2024-12');
+    expect(s).toMatchObject({ lines: [], distributor: SUMMIT, dueDate: '2025-01-16' });
+    expect(s.totals.total).toBe('0.00');
+  });
+
   it('an unknown Assignee is refused with the names recorded', async () => {
     await expect(assigneeStatementReport(db, 'Nobody', '2025-01')).rejects.toThrow(/no Transfer names/);
   });
