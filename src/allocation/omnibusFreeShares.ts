@@ -90,27 +90,44 @@ export function attributeOmnibusFreeShares(
   // or more than C), the rest were issued during the month — Free Shares are redeemed oldest first
   // (SPEC §6) — and Exhibit A gives no rule for them, so they follow the attribution (ii) gave the
   // month's issued shares. (A × (B/C) taken literally would leave a distributor a negative number of
-  // Free Shares, and the next month's B/C negative weights.)
+  // Free Shares, and the next month's B/C negative weights.) Redeemed beyond those too, they came in
+  // by exchange during the month: they go with the Net Exchange Shares, by F/G (iv).
   const freeBefore = sum(previous.freeShares);
   const fromLastMonthEnd = month.freeSharesRedeemed < freeBefore ? month.freeSharesRedeemed : freeBefore;
+  const beyondLastMonthEnd = month.freeSharesRedeemed - fromLastMonthEnd;
+  const ofTheMonth =
+    beyondLastMonthEnd < month.freeSharesIssued ? beyondLastMonthEnd : month.freeSharesIssued;
+  const exchangedIn = beyondLastMonthEnd - ofTheMonth;
   const redeemedOfLastMonthEnd = attribute(fromLastMonthEnd, previous.freeShares, exclusive);
-  const redeemedOfTheMonth = attribute(month.freeSharesRedeemed - fromLastMonthEnd, issued, exclusive);
-  const redeemed = redeemedOfLastMonthEnd.map((r, i) => r + redeemedOfTheMonth[i]!);
+  const redeemedOfTheMonth = attribute(ofTheMonth, issued, exclusive);
 
   // (iv) Net Exchange Shares = A − B − C + D, then E × (F/G) with F/G as in (iii). Where G = 0, or
   // where F/G would take out of a distributor more Free Shares than it holds before the exchanges
   // (shares issued in the month exchanged out), they go by the Free Shares each holds before them.
   const netExchangeShares =
     month.freeSharesOutstanding - freeBefore - month.freeSharesIssued + month.freeSharesRedeemed;
-  const heldBeforeExchanges = previous.freeShares.map((f, i) => f + issued[i]! - redeemed[i]!);
-  const literal = freeBefore === 0n ? null : attribute(netExchangeShares, previous.freeShares, exclusive);
-  const netExchanged = literal?.every((n, i) => heldBeforeExchanges[i]! + n >= 0n)
-    ? literal
-    : attribute(
-        netExchangeShares,
-        heldBeforeExchanges.some((h) => h < 0n) ? previous.freeShares.map(() => 0n) : heldBeforeExchanges,
-        exclusive,
-      );
+  let redeemed: bigint[];
+  let netExchanged: bigint[];
+  if (exchangedIn > 0n) {
+    // Every Free Share of the last month end and of the month's issues was redeemed: those
+    // outstanding now, and those redeemed after they came in, are the Net Exchange Shares, by F/G
+    // (with G = 0, the distributor then exclusive) — never a negative number for anyone.
+    const remaining = attribute(month.freeSharesOutstanding, previous.freeShares, exclusive);
+    const redeemedAfterComingIn = attribute(exchangedIn, previous.freeShares, exclusive);
+    redeemed = redeemedOfLastMonthEnd.map((r, i) => r + redeemedOfTheMonth[i]! + redeemedAfterComingIn[i]!);
+    netExchanged = remaining.map((r, i) => r + redeemedAfterComingIn[i]!);
+  } else {
+    redeemed = redeemedOfLastMonthEnd.map((r, i) => r + redeemedOfTheMonth[i]!);
+    const heldBeforeExchanges = previous.freeShares.map((f, i) => f + issued[i]! - redeemed[i]!);
+    const literal = freeBefore === 0n ? null : attribute(netExchangeShares, previous.freeShares, exclusive);
+    netExchanged = literal?.every((n, i) => heldBeforeExchanges[i]! + n >= 0n)
+      ? literal
+      : attribute(
+          netExchangeShares,
+          heldBeforeExchanges.some((h) => h < 0n) ? previous.freeShares.map(() => 0n) : heldBeforeExchanges,
+          exclusive,
+        );
+  }
 
   // The parts add up to the Free Shares outstanding by the definition of Net Exchange Shares
   // (A − B − C + D), so asserting it here could not fail (SPEC §12); the independent check is the

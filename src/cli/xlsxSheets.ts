@@ -14,7 +14,7 @@ import type { ServiceFeesReport } from '../reports/serviceFeesReport.js';
 import type { WhatIfReport } from '../reports/whatIfReport.js';
 import type { XlsxColumn, XlsxSheet } from '../reports/xlsxOut.js';
 import type { ProviderRecord } from '../store/serviceProvidersRepository.js';
-import type { TransferRecord } from '../transfers/transferRecord.js';
+import { isEndOnly, type TransferRecord } from '../transfers/transferRecord.js';
 
 /**
  * The workbooks of the CLI's people-facing reports (issue 13 item 5): the same columns as their
@@ -140,6 +140,8 @@ export function monthlyCalculationSheet(lines: readonly object[], month: string)
       money('cdscPortion', 'CDSC Portion'),
       text('payTo', 'Pay to'),
       money('serviceFee', 'Service fee', false),
+      // SPEC §8: paid to the Distributor before the notice of Transfer, owed on to the Assignee
+      money('owedOnToAssignee', 'Owed on to Assignee', false),
     ],
     rows: lines,
     totalsLabel: 'Total of the portions',
@@ -293,7 +295,7 @@ export function transfersSheet(rows: readonly TransferRecord[]): XlsxSheet {
       text('id', 'Id'),
       text('assignee', 'Assignee'),
       text('address', 'Address'),
-      text('portfolio_name', 'Portfolio'),
+      text('portfolio', 'Portfolio'),
       pct('twelve_b1_portion_pct', '12b-1 Portion'),
       pct('cdsc_portion_pct', 'CDSC Portion'),
       text('doi_from', 'DOI from'),
@@ -304,7 +306,9 @@ export function transfersSheet(rows: readonly TransferRecord[]): XlsxSheet {
       text('depository_agent', 'Depository agent'),
       text('ends', 'Ends'),
     ],
-    rows,
+    // the feed's own columns, so the CSV imports again unchanged: `portfolio` is a name or `all`
+    // (empty on a record that only ends a Transfer)
+    rows: rows.map((r) => ({ ...r, portfolio: isEndOnly(r) ? null : (r.portfolio_name ?? 'all') })),
   };
 }
 

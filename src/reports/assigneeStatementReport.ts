@@ -41,7 +41,7 @@ export async function assigneeStatementReport(
     record === null
       ? undefined
       : ((await sealedPart(q, month, 'monthly-calculation')) as MonthlyCalculationReport | undefined);
-  const { inputs, transfers, registry } = await monthlyCalculationInputs(
+  const { inputs, transfers, registry, distributor, dueDate } = await monthlyCalculationInputs(
     q,
     month,
     record === null
@@ -61,9 +61,11 @@ export async function assigneeStatementReport(
         : 'import the Transfers first: `plan12b transfers import FILE`',
     );
   }
-  const statement = assigneeStatement(assignee, month, inputs, transfers, (pid, date) =>
+  const computed = assigneeStatement(assignee, month, inputs, transfers, (pid, date) =>
     registry.identities.get(pid) ? registry.identities.nameOn(pid, date) : pid,
   );
+  // a month with no line for the Assignee still names the Distributor and the payment date
+  const statement = { ...computed, distributor, dueDate };
   if (record === null) return { ...statement, basis: 'open' };
   const close = { closedAt: record.closedAt, closedBy: record.closedBy, resultsHash: record.resultsHash };
   const adjustments = await adjustmentsSince(q, month);
@@ -132,6 +134,9 @@ export const ASSIGNEE_STATEMENT_COLUMNS = [
   'twelve_b1_portion',
   'cdsc_portion',
   'total',
+  // SPEC §8: whom the Fund pays, and what the Distributor is paid and owes on to the Assignee
+  'pay_to',
+  'owed_on_to_assignee',
 ] as const;
 
 type CsvRow = Partial<Record<(typeof ASSIGNEE_STATEMENT_COLUMNS)[number], string | number | null>>;
@@ -155,6 +160,8 @@ export function assigneeStatementCsv(s: AssigneeStatement): string {
       twelve_b1_portion: l.twelveB1Portion,
       cdsc_portion: l.cdscPortion,
       total: l.total,
+      pay_to: l.payTo,
+      owed_on_to_assignee: l.owedOnToAssignee,
     });
     for (const g of l.segments) {
       rows.push({
@@ -219,6 +226,7 @@ export function assigneeStatementCsv(s: AssigneeStatement): string {
     twelve_b1_portion: s.totals.twelveB1Portion,
     cdsc_portion: s.totals.cdscPortion,
     total: s.totals.total,
+    owed_on_to_assignee: s.totals.owedOnToAssignee,
   });
   return `${toCsv(ASSIGNEE_STATEMENT_COLUMNS, rows)}\n`;
 }

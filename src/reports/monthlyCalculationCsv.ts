@@ -24,6 +24,8 @@ export const MONTHLY_CALCULATION_COLUMNS = [
   'difference',
   'priorPeriodAdjustment',
   'payable',
+  // SPEC §8: a portion paid to the Distributor before the notice of Transfer is shown as owed on
+  'owedOnToAssignee',
 ] as const;
 
 /**
@@ -60,6 +62,7 @@ export function monthlyCalculationCsvRows(report: MonthlyCalculationReport) {
       twelveB1Portion: a.twelveB1Portion,
       cdscPortion: a.cdscPortion,
       payTo: a.payTo,
+      owedOnToAssignee: a.owedOnToAssignee,
     })),
   ]);
   // SPEC §12: restatements of closed months reaching the payees, one line per portfolio and payee
@@ -93,6 +96,7 @@ export function monthlyCalculationCsvRows(report: MonthlyCalculationReport) {
     payTo: p.payee,
     priorPeriodAdjustment: formatCents(parseCents(p.adjustmentTwelveB1) + parseCents(p.adjustmentCdsc)),
     payable: p.payable,
+    owedOnToAssignee: p.owedOn,
   }));
   return { lines, adjustmentRows, paymentRows };
 }

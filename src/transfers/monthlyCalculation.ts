@@ -499,7 +499,11 @@ export function monthlyCalculationDetail(
     } else if (t.noticeReceivedDate === null || t.noticeReceivedDate > input.dueDate) {
       payTo = distributorPayTo;
       owedOn = twelveB1 + cdsc;
-      note = `EIGHTH(B)–(C): notice of Transfer ${t.noticeReceivedDate === null ? 'not received' : `received only on ${t.noticeReceivedDate}`} by the payment date; the Fund pays ${depository === undefined ? 'the Distributor, which owes' : `the Distributor's share to ${distributorPayTo} (EIGHTH(D)), and the Distributor owes`} ${formatCents(owedOn)} on to ${t.assignee}`;
+      const when =
+        t.noticeReceivedDate === null
+          ? 'not received by the payment date'
+          : `received only on ${t.noticeReceivedDate}, after the payment date ${input.dueDate}`;
+      note = `EIGHTH(B)–(C): notice of Transfer ${when}; the Fund pays ${depository === undefined ? 'the Distributor, which owes' : `the Distributor's share to ${distributorPayTo} (EIGHTH(D)), and the Distributor owes`} ${formatCents(owedOn)} on to ${t.assignee}`;
       pay(distributorPayTo, distributorRole, twelveB1, cdsc, owedOn);
     } else pay(t.assignee, 'Assignee', twelveB1, cdsc);
     assignees.push({

@@ -116,7 +116,7 @@ describe.each(dialects)('an Assignee statement on %s', (dialect) => {
     const text = assigneeStatementCsv(await assigneeStatementReport(db, ALPHA, '2025-01'));
     const lines = text.trimEnd().split('\n');
     expect(lines[0]).toBe(
-      'assignee,month,portfolio,transfer_id,row,from,to,days,distribution_fee,distributor_12b1_share,counted_on,doi,issuing_portfolio,lots,lot_id,txn_id,doi_range_shares,distributor_shares,weight_pct,earned_cdsc,portion_pct,exact_portion,twelve_b1_portion,cdsc_portion,total',
+      'assignee,month,portfolio,transfer_id,row,from,to,days,distribution_fee,distributor_12b1_share,counted_on,doi,issuing_portfolio,lots,lot_id,txn_id,doi_range_shares,distributor_shares,weight_pct,earned_cdsc,portion_pct,exact_portion,twelve_b1_portion,cdsc_portion,total,pay_to,owed_on_to_assignee',
     );
     expect(lines.slice(1).map((l) => l.split(',')[4])).toEqual([
       'portion',
@@ -126,7 +126,19 @@ describe.each(dialects)('an Assignee statement on %s', (dialect) => {
       'cdsc-piece',
       'total',
     ]);
-    expect(lines.at(-1)).toBe(`${ALPHA},2025-01,Total,,total,,,,,,,,,,,,,,,,,,3375.00,25.00,3400.00`);
+    expect(lines[1]).toMatch(new RegExp(`,portion,.*,3375\\.00,25\\.00,3400\\.00,${ALPHA},0\\.00$`));
+    expect(lines.at(-1)).toBe(`${ALPHA},2025-01,Total,,total,,,,,,,,,,,,,,,,,,3375.00,25.00,3400.00,,0.00`);
+  });
+
+  /**
+   * December 2024 has no net assets, so no line: the statement still names the Distributor and the
+   * payment date — the 10th NYSE business day after December 31: January 2, 3, 6, 7, 8, (9 closed),
+   * 10, 13, 14, 15, 16.
+   */
+  it('a month without a line still names the Distributor and the due date', async () => {
+    const s = await assigneeStatementReport(db, ALPHA, '2024-12');
+    expect(s).toMatchObject({ lines: [], distributor: SUMMIT, dueDate: '2025-01-16' });
+    expect(s.totals.total).toBe('0.00');
   });
 
   it('an unknown Assignee is refused with the names recorded', async () => {

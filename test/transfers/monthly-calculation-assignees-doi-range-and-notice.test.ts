@@ -118,7 +118,9 @@ describe('Monthly Calculation (Agreement EIGHTH(C))', () => {
     const late = createTransfer({ ...beta, noticeReceivedDate: '2007-03-01' });
     const line = monthlyCalculation(input, [alpha, late]).assignees.find((a) => a.transferId === 'T2')!;
     expect(line.payTo).toBe(DISTRIBUTOR);
-    expect(line.note).toMatch(/notice of Transfer received only on 2007-03-01/);
+    expect(line.note).toMatch(
+      /notice of Transfer received only on 2007-03-01, after the payment date 2007-02-14;/,
+    );
     expect(line.twelveB1Portion).toBe('384.00');
   });
 
