@@ -46,14 +46,7 @@ export async function insertBoardRate(
  * `rates.set` record), for `audit verify` (SPEC §12).
  */
 export async function boardRatesSinceTheLog(q: Queryable): Promise<BoardRate[]> {
-  const rows = await q.query<{
-    portfolio_name: string;
-    class: string;
-    effective_date: string;
-    distribution_fee_pct: string | null;
-    service_fee_pct: string | null;
-    reason: string | null;
-  }>(
+  const rows = await q.query<BoardRateRow>(
     `SELECT portfolio_name, class, effective_date, distribution_fee_pct, service_fee_pct, reason
        FROM board_rate
       WHERE recorded_at >= coalesce((SELECT applied_at FROM schema_migration WHERE version = 5), '-infinity')
@@ -62,15 +55,17 @@ export async function boardRatesSinceTheLog(q: Queryable): Promise<BoardRate[]> 
   return rows.map(boardRateOfRow);
 }
 
-/** A board_rate row as the registry reads it. */
-function boardRateOfRow(r: {
+interface BoardRateRow {
   portfolio_name: string;
   class: string;
   effective_date: string;
   distribution_fee_pct: string | null;
   service_fee_pct: string | null;
   reason: string | null;
-}): BoardRate {
+}
+
+/** A board_rate row as the registry reads it. */
+function boardRateOfRow(r: BoardRateRow): BoardRate {
   return {
     portfolio: r.portfolio_name,
     class: r.class,
