@@ -175,15 +175,11 @@ export function registerRoute(
       ...errorResponses(route.errors, route.body !== undefined),
     },
   } as Parameters<typeof createRoute>[0]);
-  // a route that has no `format` answers in one form: asking it for CSV is the caller's mistake,
-  // said so, rather than answered in JSON as if the CSV had been given
-  const takesFormat =
-    route.query !== undefined &&
-    'shape' in route.query &&
-    Object.hasOwn((route.query as unknown as { shape: object }).shape, 'format');
   app.openapi(spec, (async (c: Context<ApiEnv>) => {
+    // a route without CSV (the routes with it take `format`) answers in one form: asking it for
+    // CSV is the caller's mistake, said so, rather than answered in JSON as if the CSV had been given
     const format = c.req.query('format');
-    if (format !== undefined && !takesFormat)
+    if (format !== undefined && route.csv !== true)
       throw new Plan12bError(
         'USAGE',
         `${route.path} answers ${route.response === 'pdf' ? 'a PDF' : 'JSON'} only: it takes no format=${format.slice(0, 40)}`,

@@ -421,9 +421,9 @@ async function checkLedgerInChunks(
       for (const [account, list] of await loadTransactionsOf(tx, later, { ...others, after: state.asOf }))
         history.set(account, list);
     const fresh = chunk.flatMap((a) => newRows.rowsOf(slotOf.get(a)!));
-    const identities = state.registry.identities;
+    const { identities } = state.registry;
     const replayed = replayNewTransactions(ctx.file, fresh, history, state.terms, stored, (pid, date) =>
-      identities.get(pid) ? identities.nameOn(pid, date) : pid,
+      identities.nameOn(pid, date),
     );
     problems.push(...replayed.problems);
     state.replayed.accounts += replayed.accounts;

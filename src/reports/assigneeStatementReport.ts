@@ -62,7 +62,7 @@ export async function assigneeStatementReport(
     );
   }
   const computed = assigneeStatement(assignee, month, inputs, transfers, (pid, date) =>
-    registry.identities.get(pid) ? registry.identities.nameOn(pid, date) : pid,
+    registry.identities.nameOn(pid, date),
   );
   // a month with no line for the Assignee still names the Distributor and the payment date
   const statement = { ...computed, distributor, dueDate };

@@ -54,7 +54,7 @@ export async function lotsReport(q: Queryable, account: string, asOf?: string): 
   const until = asOf ?? replayEnd(activity);
   const ledger = replayAccount(account, activity, terms, { until });
   const date = until === '' ? '9999-12-31' : until;
-  const name = (pid: string) => (registry.identities.get(pid) ? registry.identities.nameOn(pid, date) : pid);
+  const name = (pid: string) => registry.identities.nameOn(pid, date);
   const totals = new Map<string, { shares: bigint; commission: bigint; free: bigint; cost: bigint }>();
   for (const l of ledger.lots) {
     const t = totals.get(l.portfolioId) ?? { shares: 0n, commission: 0n, free: 0n, cost: 0n };

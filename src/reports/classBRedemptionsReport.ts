@@ -93,9 +93,7 @@ export function redemptionReporter(
   // worked out once (a month's redemptions and pieces repeat few of them)
   const names = new Map<string, Map<string, string>>();
   const nameOn = (pid: string, date: string) =>
-    keptOrByPair(names, pid, date, () =>
-      registry.identities.get(pid) ? registry.identities.nameOn(pid, date) : pid,
-    );
+    keptOrByPair(names, pid, date, () => registry.identities.nameOn(pid, date));
   const attributions = new Map<string, Map<string, CdscAttribution>>();
   const attributionOf = (pid: string, doi: string) =>
     keptOrByPair(attributions, pid, doi, () => attributeCdsc(terms, pid, doi));

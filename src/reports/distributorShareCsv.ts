@@ -1,5 +1,7 @@
+import { toCsv } from '../cli/csvOut.js';
 import type { distributorShareReport } from './distributorShareReport.js';
 import type { SealedDistributorShare } from './sealedDistributorShare.js';
+import type { MonthReading } from './sealedOrRecomputed.js';
 
 /**
  * `plan12b distributor-share --csv` (Exhibit A): one line per portfolio, computation and party, in
@@ -77,4 +79,16 @@ export function computedDistributorShareLines(
       })),
     ),
   ]);
+}
+
+/** `plan12b distributor-share --csv` and `GET /api/distributor-share?format=csv`: one CSV for both. */
+export function distributorShareCsv(
+  reading: MonthReading<SealedDistributorShare, Awaited<ReturnType<typeof distributorShareReport>>>,
+): string {
+  return toCsv(
+    DISTRIBUTOR_SHARE_COLUMNS,
+    reading.basis === 'sealed'
+      ? sealedDistributorShareLines(reading.report)
+      : computedDistributorShareLines(reading.report, reading.basis),
+  );
 }

@@ -718,7 +718,7 @@ export async function distributorShareReport(
     const first = governingComputation(schedule, `${month}-01`);
     const relevant = schedule.computations.filter((c) => c === first || monthOf(c.date) === month);
     portfolios.push({
-      portfolio: registry.identities.get(pid) ? registry.identities.nameOn(pid, monthEnd(month)) : pid,
+      portfolio: registry.identities.nameOn(pid, monthEnd(month)),
       distributor: schedule.distributor,
       exclusiveThrough: schedule.exclusiveThrough,
       exclusive: exclusiveRuns(schedule, month),

@@ -114,9 +114,7 @@ export async function adjustmentsSinceEach(
     const restatements = await restatementsOfClosedMonth(q, month);
     if (restatements.length === 0) continue;
     registry ??= await loadRegistry(q);
-    const r0 = registry;
-    const nameOf = (pid: string, date: string) =>
-      r0.identities.get(pid) ? r0.identities.nameOn(pid, date) : pid;
+    const { identities } = registry;
     const list = out.get(month)!;
     for (const r of restatements)
       list.push({
@@ -125,7 +123,7 @@ export async function adjustmentsSinceEach(
         month,
         feed: r.feed,
         provider: r.providerId,
-        portfolio: nameOf(r.portfolioId, r.date),
+        portfolio: identities.nameOn(r.portfolioId, r.date),
         class: r.class,
         date: r.date,
         old: r.oldNetAssets,

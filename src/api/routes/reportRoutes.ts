@@ -7,11 +7,7 @@ import { providersSheet, serviceFeesSheets, transfersSheet } from '../../cli/xls
 import { Plan12bError } from '../../errors.js';
 import { writeAssigneeStatementPdf } from '../../reports/assigneeStatementPdf.js';
 import { assigneeStatementCsv, assigneeStatementReport } from '../../reports/assigneeStatementReport.js';
-import {
-  computedDistributorShareLines,
-  DISTRIBUTOR_SHARE_COLUMNS,
-  sealedDistributorShareLines,
-} from '../../reports/distributorShareCsv.js';
+import { distributorShareCsv } from '../../reports/distributorShareCsv.js';
 import { distributorShareReport } from '../../reports/distributorShareReport.js';
 import { feesAsRead, feesDocument } from '../../reports/feesAsRead.js';
 import { FEES_DAILY_COLUMNS, FEES_MONTH_COLUMNS } from '../../reports/feesReport.js';
@@ -424,14 +420,7 @@ export const reportRoutes = [
       );
       if (query.format === 'csv')
         // as `plan12b distributor-share --csv` prints it
-        return new CsvText(
-          toCsv(
-            DISTRIBUTOR_SHARE_COLUMNS,
-            reading.basis === 'sealed'
-              ? sealedDistributorShareLines(reading.report)
-              : computedDistributorShareLines(reading.report, reading.basis),
-          ),
-        );
+        return new CsvText(distributorShareCsv(reading));
       return readingDocument(reading);
     },
   }),

@@ -2,11 +2,7 @@ import type { Command } from 'commander';
 import { Plan12bError } from '../../errors.js';
 import { importOmnibusMonths } from '../../feeds/omnibusFeed.js';
 import { vintageTextLines } from '../../reports/classBVintageFees.js';
-import {
-  computedDistributorShareLines,
-  DISTRIBUTOR_SHARE_COLUMNS,
-  sealedDistributorShareLines,
-} from '../../reports/distributorShareCsv.js';
+import { distributorShareCsv } from '../../reports/distributorShareCsv.js';
 import { distributorShareReport } from '../../reports/distributorShareReport.js';
 import { monthlyCalculationCsv, monthlyCalculationCsvRows } from '../../reports/monthlyCalculationCsv.js';
 import {
@@ -22,7 +18,6 @@ import {
 } from '../../reports/sealedOrRecomputed.js';
 import { writeXlsx } from '../../reports/xlsxOut.js';
 import { type CliContext, printJson, withDatabase, withReadSnapshot } from '../context.js';
-import { toCsv } from '../csvOut.js';
 import { requireDate, requireMonth } from '../options.js';
 import { withFeedProgress } from '../progress.js';
 import { readInputFile } from '../readInput.js';
@@ -81,14 +76,7 @@ export function registerMonthlyCalculationCommands(program: Command, getContext:
       const headline = readingHeadline(month, reading);
       if (opts.csv) {
         if (headline) ctx.err(headline);
-        ctx.out(
-          toCsv(
-            DISTRIBUTOR_SHARE_COLUMNS,
-            reading.basis === 'sealed'
-              ? sealedDistributorShareLines(reading.report)
-              : computedDistributorShareLines(reading.report, reading.basis),
-          ),
-        );
+        ctx.out(distributorShareCsv(reading));
         for (const l of adjustmentLines(reading)) ctx.err(l);
         if (reading.basis !== 'sealed') for (const w of reading.report.warnings) ctx.err(`warning: ${w}`);
         return;
