@@ -251,14 +251,23 @@ function approvalOfRow(
     if (inst.classes.length > 0 && !inst.classes.some((c) => c.toLowerCase() === row.class!.toLowerCase()))
       problem('class', row.class, `${inst.title} covers Class ${inst.classes.join(', ')} only`);
   }
-  // The Board continues the instrument as a whole (Plan §7); a shareholder vote on continuance
-  // (Agreement FOURTEENTH(a)(ii)) is a vote of one portfolio's class, recorded but not counted
-  // toward a deadline — it names both, as every shareholder vote does.
-  if (row.body === 'board' && row.approves === 'continuance' && (portfolioId !== null || row.class !== null))
+  // Plan §7: the Board continues a Plan as a whole ("in the manner provided for approval of this
+  // Plan in Section 6"); a shareholder vote on a Plan's continuance is recorded, not counted.
+  // Agreement FOURTEENTH: continuance is approved "with respect to the Shares of each Portfolio",
+  // by the Board or by the Portfolio's shareholders, and by the Dis-interested Trustees: a Board
+  // continuance of an Agreement may name one Portfolio (and its class).
+  const continuedKind =
+    instrumentKey === null ? null : registry.instruments.find((i) => i.key === instrumentKey)!.kind;
+  if (
+    row.body === 'board' &&
+    row.approves === 'continuance' &&
+    continuedKind === 'plan' &&
+    (portfolioId !== null || row.class !== null)
+  )
     problem(
       portfolioId !== null ? 'portfolio' : 'class',
       null,
-      "the Board's continuance is recorded for the instrument as a whole; leave portfolio and class empty",
+      "the Board's continuance of a Plan is recorded for the Plan as a whole (Plan §7); leave portfolio and class empty (an Agreement's continuance may name its Portfolio: FOURTEENTH)",
     );
   // Plan §§5–6: an approval speaks for what the instrument covers. A portfolio (class) that no
   // document of the instrument lists cannot be approved under it; one the named document does not
@@ -444,7 +453,16 @@ export const approvalsFeed: FeedDefinition<Columns, ApprovalsState, ApprovalChan
     };
   },
   conflictHint: 'a recorded vote is never edited; record a later meeting instead',
-  auditDetail: (plan) => `${plan.changes.length} approval(s) and vote(s)`,
+  auditDetail: (plan) => {
+    // Agreement FOURTEENTH: continuance per Portfolio — the record says which Portfolios' votes came in
+    const perPortfolio = plan.changes
+      .map((c) => c.approval)
+      .filter((a) => a.subject === 'continuance' && a.portfolioName !== null)
+      .map((a) => `${a.portfolioName} (${a.body} ${a.meetingDate})`);
+    return `${plan.changes.length} approval(s) and vote(s)${
+      perPortfolio.length > 0 ? `; continuance votes naming a portfolio: ${perPortfolio.join(', ')}` : ''
+    }`;
+  },
 };
 
 /** `plan12b approvals import`: the approvals feed through the one import pipeline. */

@@ -70,3 +70,22 @@ export function approvedByTheBoard(v: BoardVote): BoardVoteOutcome {
   if (!v.calledForThePurpose) reasons.push('the meeting was not called for the purpose of voting on it');
   return reasons.length === 0 ? { approved: true } : { approved: false, reasons };
 }
+
+/**
+ * Agreement FOURTEENTH (b): "by vote of a majority of the trustees … who are not parties to this
+ * Agreement or 'interested persons' … cast in person at a meeting called for such purpose" — the
+ * Dis-interested Trustees' part of a Board vote, which holds even where the whole Board's majority
+ * (FOURTEENTH (a)(i)) failed.
+ * @example
+ * // 9 trustees: 4 for, 5 against; 6 Dis-interested: 4 for → the Board fails, (b) holds
+ * disinterestedTrusteesMajority({ kind: 'board-vote', trusteesInOffice: 9, trusteesFor: 4, trusteesAgainst: 5,
+ *   disinterestedInOffice: 6, disinterestedFor: 4, disinterestedAgainst: 2, inPerson: true, calledForThePurpose: true }) === true
+ */
+export function disinterestedTrusteesMajority(v: BoardVote): boolean {
+  return (
+    impossibleBoardVote(v) === null &&
+    v.disinterestedFor * 2 > v.disinterestedInOffice &&
+    v.inPerson &&
+    v.calledForThePurpose
+  );
+}

@@ -49,6 +49,29 @@ export function oneYearBefore(iso: string): string {
 }
 
 /**
+ * What met a deadline: the date the continuance stands approved (`on`) and the date of the earliest
+ * vote it needs (`earliest`; the same date for a single vote). Agreement FOURTEENTH (a)(ii) and (b)
+ * take two votes — the Portfolio's shareholders and the Dis-interested Trustees — and both must
+ * fall in the year of the deadline they meet.
+ */
+export interface ContinuanceEvidence {
+  readonly on: string;
+  readonly earliest: string;
+}
+
+export interface ContinuancePeriodOf<E> {
+  readonly deadline: string;
+  readonly metBy: E | null;
+}
+
+export interface ContinuanceStatusOf<E> {
+  readonly status: 'in force' | 'lapsed';
+  readonly periods: readonly ContinuancePeriodOf<E>[];
+  readonly nextDeadline: string | null;
+  readonly endsOn: string | null;
+}
+
+/**
  * The continuance record of one instrument as of a date, from its first deadline and the dates of
  * its continuance approvals (each an approval that met the board's requirements).
  * @example
@@ -60,8 +83,34 @@ export function continuanceAsOf(
   asOf: string,
   basis: ContinuanceBasis = DEFAULT_CONTINUANCE_BASIS,
 ): ContinuanceStatus {
-  const approvals = [...approvalDates].sort();
-  const periods: ContinuancePeriod[] = [];
+  const s = continuanceByEvidence(
+    firstDeadline,
+    approvalDates.map((d) => ({ on: d, earliest: d })),
+    asOf,
+    basis,
+  );
+  return { ...s, periods: s.periods.map((p) => ({ deadline: p.deadline, metBy: p.metBy?.on ?? null })) };
+}
+
+/**
+ * The same from evidence that may take two votes: a deadline is met by evidence whose votes all
+ * fall after the window's start and on or before the deadline; of several, the latest `on` counts
+ * (ties: the first listed).
+ * @example
+ * // shareholders 2005-06-01, Dis-interested Trustees 2005-06-09: meets 2005-06-30
+ * continuanceByEvidence('2004-06-30', [{ on: '2004-06-10', earliest: '2004-06-10' }, { on: '2005-06-09', earliest: '2005-06-01' }], '2005-08-01').status === 'in force'
+ */
+export function continuanceByEvidence<E extends ContinuanceEvidence>(
+  firstDeadline: string,
+  evidence: readonly E[],
+  asOf: string,
+  basis: ContinuanceBasis = DEFAULT_CONTINUANCE_BASIS,
+): ContinuanceStatusOf<E> {
+  const sorted = evidence
+    .map((e, i) => ({ e, i }))
+    .sort((a, b) => (a.e.on < b.e.on ? -1 : a.e.on > b.e.on ? 1 : b.i - a.i))
+    .map((x) => x.e);
+  const periods: ContinuancePeriodOf<E>[] = [];
   let deadline = firstDeadline;
   // A deadline is met by an approval after the previous deadline (year by year) or after the
   // approval that met it (twelve months), and on or before it: each approval meets one deadline.
@@ -71,16 +120,17 @@ export function continuanceAsOf(
   let windowStart = oneYearBefore(firstDeadline);
   // Bounded: one period per year between the first deadline and asOf.
   for (let guard = 0; guard < 400; guard++) {
-    const met = approvals.findLast((a) => a > windowStart && a <= deadline) ?? null;
+    const start = windowStart;
+    const met = sorted.findLast((a) => a.earliest > start && a.on <= deadline) ?? null;
     if (deadline >= asOf) {
       // not yet due: an approval already given for it is shown
-      periods.push({ deadline, metBy: met !== null && met <= asOf ? met : null });
+      periods.push({ deadline, metBy: met !== null && met.on <= asOf ? met : null });
       return { status: 'in force', periods, nextDeadline: deadline, endsOn: null };
     }
     periods.push({ deadline, metBy: met });
     if (met === null) return { status: 'lapsed', periods, nextDeadline: null, endsOn: addDays(deadline, 1) };
-    windowStart = basis === 'year-by-year' ? deadline : met;
-    deadline = basis === 'year-by-year' ? oneYearAfter(deadline) : oneYearAfter(met);
+    windowStart = basis === 'year-by-year' ? deadline : met.on;
+    deadline = basis === 'year-by-year' ? oneYearAfter(deadline) : oneYearAfter(met.on);
   }
   throw new RangeError(`continuance of ${firstDeadline} runs past ${asOf} by more than 400 years`);
 }

@@ -1,3 +1,8 @@
+import {
+  type AgreementListing,
+  type PortfolioContinuance,
+  portfolioContinuance,
+} from './agreementContinuance.js';
 import { type Approval, type ApprovalRef, approvalOutcome, approvalRef } from './approval.js';
 import { continuanceAsOf, oneYearAfter } from './continuance.js';
 import type { GovernanceSettings } from './governanceSettings.js';
@@ -16,12 +21,27 @@ export interface InstrumentContinuance {
   readonly kind: 'plan' | 'agreement';
   readonly firstDeadline: string;
   readonly firstDeadlineWhy: string;
+  /**
+   * A Plan: its own record. An Agreement (continued per Portfolio, FOURTEENTH): `lapsed` only when
+   * it lapsed for every Portfolio it lists on the as-of date, else `in force`.
+   */
   readonly status: 'in force' | 'lapsed';
-  /** the next deadline after the as-of date while in force */
+  /** the next deadline after the as-of date while in force (an Agreement: its Portfolios' earliest) */
   readonly nextDeadline: string | null;
-  /** the first day the instrument is no longer in force (the day after a missed deadline) */
+  /** the first day the instrument is no longer in force (an Agreement: when it lapsed for its last Portfolio) */
   readonly endsOn: string | null;
+  /** the deadline whose miss ended it (with `endsOn`), else null */
+  readonly missedDeadline: string | null;
+  /** the Board's approvals for the instrument as a whole and the deadlines they met */
   readonly periods: readonly { readonly deadline: string; readonly metBy: ApprovalRef | null }[];
+  /**
+   * An Agreement: each Portfolio it lists (up to the as-of date), with its own deadlines and lapse
+   * (FOURTEENTH: "with respect to the Shares of each Portfolio"); a Plan: null (Plan §7 continues
+   * the Plan as a whole, "in the manner provided for approval of this Plan in Section 6").
+   */
+  readonly portfolios: readonly PortfolioContinuance[] | null;
+  /** an Agreement: how many of the Portfolios it lists on the as-of date lapsed; a Plan: null */
+  readonly lapsedPortfolios: number | null;
 }
 
 /**
@@ -50,9 +70,10 @@ export function firstContinuanceDeadline(
 }
 
 /**
- * Continuance approvals of an instrument (Plan §7 "in the manner provided for approval of this
- * Plan in Section 6"; Agreement FOURTEENTH): the Board's approvals, carried, of its continuance or
- * of the instrument, for the instrument as a whole.
+ * Continuance approvals of an instrument as a whole (Plan §7 "in the manner provided for approval
+ * of this Plan in Section 6"): the Board's approvals, carried, of its continuance or of the
+ * instrument, naming no portfolio or class. An Agreement's Portfolios are continued each on its own
+ * (agreementContinuance.ts); these approvals count for every one of them.
  */
 export function continuanceApprovals(i: ContinuedInstrument, approvals: readonly Approval[]): Approval[] {
   return approvals.filter(
@@ -66,12 +87,16 @@ export function continuanceApprovals(i: ContinuedInstrument, approvals: readonly
   );
 }
 
-/** One instrument's continuance as of a date: each deadline, the approval that met it, a lapse. */
+/**
+ * One instrument's continuance as of a date: each deadline, the approval that met it, a lapse. An
+ * Agreement's `listings` are the Portfolios its schedules list (FOURTEENTH: continued per Portfolio).
+ */
 export function instrumentContinuance(
   i: ContinuedInstrument,
   approvals: readonly Approval[],
   settings: GovernanceSettings,
   asOf: string,
+  listings: readonly AgreementListing[] = [],
 ): InstrumentContinuance {
   const first = firstContinuanceDeadline(i, settings);
   const mine = continuanceApprovals(i, approvals);
@@ -79,7 +104,7 @@ export function instrumentContinuance(
   for (const a of [...mine].sort((x, y) => (x.id < y.id ? -1 : 1)))
     if (!byDate.has(a.meetingDate)) byDate.set(a.meetingDate, a);
   const s = continuanceAsOf(first.date, [...byDate.keys()], asOf, settings.continuanceBasis);
-  return {
+  const whole = {
     instrumentKey: i.key,
     instrument: i.title,
     kind: i.kind,
@@ -88,9 +113,34 @@ export function instrumentContinuance(
     status: s.status,
     nextDeadline: s.nextDeadline,
     endsOn: s.endsOn,
+    missedDeadline: s.endsOn === null ? null : s.periods.at(-1)!.deadline,
     periods: s.periods.map((p) => ({
       deadline: p.deadline,
       metBy: p.metBy === null ? null : approvalRef(byDate.get(p.metBy)!),
     })),
+    portfolios: null,
+    lapsedPortfolios: null,
+  };
+  if (i.kind !== 'agreement') return whole;
+  const portfolios = listings
+    .filter((l) => l.listedFrom <= asOf)
+    .map((l) => portfolioContinuance(i.key, l, first, approvals, asOf, settings.continuanceBasis));
+  // the Portfolios listed on the as-of date decide the Agreement's own status
+  const current = portfolios.filter((p) => p.lastDay === null || p.lastDay >= asOf);
+  if (current.length === 0) return { ...whole, portfolios, lapsedPortfolios: 0 };
+  const inForce = current.filter((p) => p.status === 'in force');
+  const lapsed = current.filter((p) => p.status === 'lapsed');
+  const last = lapsed.reduce<(typeof lapsed)[number] | null>(
+    (a, p) => (a === null || p.endsOn! > a.endsOn! ? p : a),
+    null,
+  );
+  return {
+    ...whole,
+    status: inForce.length > 0 ? 'in force' : 'lapsed',
+    nextDeadline: inForce.length > 0 ? inForce.map((p) => p.nextDeadline!).sort()[0]! : null,
+    endsOn: inForce.length > 0 ? null : last!.endsOn,
+    missedDeadline: inForce.length > 0 ? null : last!.periods.at(-1)!.deadline,
+    portfolios,
+    lapsedPortfolios: lapsed.length,
   };
 }

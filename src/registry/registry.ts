@@ -193,6 +193,25 @@ export function buildRegistry(
   const doubtsDuring = (from: string, to: string) =>
     listingsInDoubt.filter((r) => r.from <= to && (r.lastDay === null || r.lastDay >= from));
   const enforce = governance.settings.enforceApprovals;
+  // Agreement FOURTEENTH: continued per Portfolio — each Portfolio an Agreement's schedules list,
+  // from its first listing to its last listed day
+  const agreementListings = new Map<
+    string,
+    { portfolioId: string; listedFrom: string; lastDay: string | null }[]
+  >();
+  for (const [key, list] of candidates)
+    for (const c of list) {
+      if (c.instrument.kind !== 'agreement') continue;
+      const portfolioId = key.split('|')[0]!;
+      const listings = agreementListings.get(c.instrument.key) ?? [];
+      const had = listings.find((l) => l.portfolioId === portfolioId);
+      if (had === undefined) listings.push({ portfolioId, listedFrom: c.from, lastDay: c.lastDay });
+      else {
+        if (c.from < had.listedFrom) had.listedFrom = c.from;
+        if (had.lastDay !== null && (c.lastDay === null || c.lastDay > had.lastDay)) had.lastDay = c.lastDay;
+      }
+      agreementListings.set(c.instrument.key, listings);
+    }
   const continuanceOf = (asOf: string) =>
     instruments.map((i) =>
       instrumentContinuance(
@@ -200,30 +219,43 @@ export function buildRegistry(
         governance.approvals,
         governance.settings,
         asOf,
+        (agreementListings.get(i.key) ?? [])
+          .map((l) => ({
+            ...l,
+            portfolio: identities.nameOn(
+              l.portfolioId,
+              l.lastDay !== null && l.lastDay < asOf ? l.lastDay : asOf,
+            ),
+          }))
+          .sort((a, b) => compareNames(a.portfolio, b.portfolio)),
       ),
     );
   // A lapse ends the instrument the day after its missed deadline (Plan §7; FOURTEENTH), judged
   // as of today: a deadline still ahead is not missed.
-  // An Agreement that lapses is terminated "for any reason" (FIFTEENTH(B)): the Fund's obligations
-  // under SEVENTH(B) (the 12b-1 Share of the Distribution Fees) and the Earned CDSC survive, so its
-  // fees continue, as after a termination of the Agreement; the schedule answer says so.
+  // An Agreement lapses per Portfolio (FOURTEENTH); one that lapses for a Portfolio is terminated
+  // "for any reason" for it (FIFTEENTH(B)): the Fund's obligations under SEVENTH(B) (the 12b-1 Share
+  // of the Distribution Fees) and the Earned CDSC survive, so its fees continue, as after a
+  // termination of the Agreement; the schedule answer says so.
   const lapses = new Map<string, InstrumentLapse>();
+  /** by `${instrumentKey}|${portfolioId}` */
   const agreementLapses = new Map<string, InstrumentLapse>();
   if (enforce)
-    for (const c of continuanceOf(governance.today))
-      if (c.endsOn !== null) {
-        const deadline = c.periods.at(-1)!.deadline;
-        if (c.kind === 'plan')
+    for (const c of continuanceOf(governance.today)) {
+      if (c.kind === 'plan') {
+        if (c.endsOn !== null)
           lapses.set(c.instrumentKey, {
             endsOn: c.endsOn,
-            reason: `${c.instrument} lapsed: its continuance deadline ${deadline} passed without the Board's approval (Plan §7); no fee is due from ${c.endsOn}`,
+            reason: `${c.instrument} lapsed: its continuance deadline ${c.missedDeadline} passed without the Board's approval (Plan §7); no fee is due from ${c.endsOn}`,
           });
-        else
-          agreementLapses.set(c.instrumentKey, {
-            endsOn: c.endsOn,
-            reason: `${c.instrument} lapsed: its continuance deadline ${deadline} passed without the Board's approval (Agreement FOURTEENTH); it ends on ${c.endsOn}, but the Distributor's 12b-1 Share and Earned CDSC survive its termination for any reason (FIFTEENTH(B)): the fees continue; record the Distributor's term ending ${addDays(c.endsOn, -1)} with \`plan12b distributors import\` so that its 12b-1 Share is recomputed (Exhibit A 2(a))`,
-          });
+        continue;
       }
+      for (const p of c.portfolios ?? [])
+        if (p.endsOn !== null)
+          agreementLapses.set(`${c.instrumentKey}|${p.portfolioId}`, {
+            endsOn: p.endsOn,
+            reason: `${c.instrument} lapsed for ${p.portfolio}: its continuance deadline ${p.periods.at(-1)!.deadline} passed without the continuance approved for it (Agreement FOURTEENTH: by the Board, or by its Class B shareholders with a majority of the Dis-interested Trustees); it ends for ${p.portfolio} on ${p.endsOn}, but the Distributor's 12b-1 Share and Earned CDSC survive its termination for any reason (FIFTEENTH(B)): the fees continue; record the Distributor's term ending ${addDays(p.endsOn, -1)} with \`plan12b distributors import\` so that its 12b-1 Share is recomputed (Exhibit A 2(a))`,
+          });
+    }
   const pending: PendingEntry[] = [];
   const stopOf = (pid: string, cls: string): ClassStop | null => {
     const t = governance.terminations
@@ -332,7 +364,7 @@ export function buildRegistry(
           notes.push(
             `${identities.nameOn(portfolioId, date)} class ${cls}: ${g.scheduleName} of ${g.instrumentTitle} states no ${g.distributionFeePct === null ? 'distribution fee' : 'service fee'} rate, nor do the instrument's terms as imported; import the instrument that states its terms — no fees accrue until then`,
           );
-        const agreementLapse = agreementLapses.get(g.instrumentKey);
+        const agreementLapse = agreementLapses.get(`${g.instrumentKey}|${portfolioId}`);
         if (agreementLapse !== undefined && agreementLapse.endsOn <= date)
           notes.push(`${identities.nameOn(portfolioId, date)} class ${cls}: ${agreementLapse.reason}`);
         // FIFTEENTH: a terminated Agreement leaves the fees running; the answer still says so.

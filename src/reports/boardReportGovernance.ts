@@ -19,19 +19,7 @@ export const boardReportGovernance: BoardReportGovernance = {
     }));
   },
   async continuanceDeadlines(q, asOf) {
-    return (await continuanceStatus(q, asOf)).map((c) =>
-      c.status === 'lapsed'
-        ? {
-            instrument: instrumentLabel(c.instrument, c.instrumentKey),
-            deadline: c.periods.at(-1)!.deadline,
-            status: `lapsed; ended ${c.endsOn}`,
-          }
-        : {
-            instrument: instrumentLabel(c.instrument, c.instrumentKey),
-            deadline: c.nextDeadline!,
-            status: c.periods.at(-1)?.metBy ? `approved ${c.periods.at(-1)!.metBy!.meetingDate}` : 'due',
-          },
-    );
+    return (await continuanceStatus(q, asOf)).flatMap((c) => continuanceLines(c, asOf));
   },
 };
 
@@ -48,4 +36,59 @@ export function instrumentLabel(title: string, key: string): string {
   );
   if (classes.length === 0) return title;
   return `${title} (${classes.length === 1 ? 'Class' : 'Classes'} ${classes.join(', ')})`;
+}
+
+type Continuance = Awaited<ReturnType<typeof continuanceStatus>>[number];
+
+function deadlineLine(c: {
+  status: 'in force' | 'lapsed';
+  nextDeadline: string | null;
+  endsOn: string | null;
+  missedDeadline?: string | null;
+  periods: readonly { deadline: string; metBy: { meetingDate: string } | null }[];
+}): { deadline: string; status: string } {
+  return c.status === 'lapsed'
+    ? { deadline: c.missedDeadline ?? c.periods.at(-1)!.deadline, status: `lapsed; ended ${c.endsOn}` }
+    : {
+        deadline: c.nextDeadline!,
+        status: c.periods.at(-1)?.metBy ? `approved ${c.periods.at(-1)!.metBy!.meetingDate}` : 'due',
+      };
+}
+
+/**
+ * An instrument's lines: a Plan's one line (Plan §7: continued as a whole); an Agreement's one line
+ * while all its Portfolios stand alike, else one line per deadline and status (FOURTEENTH: continued
+ * per Portfolio), each naming its Portfolios — the largest group as "the other N portfolios".
+ */
+export function continuanceLines(
+  c: Continuance,
+  asOf: string,
+): { instrument: string; deadline: string; status: string }[] {
+  const label = instrumentLabel(c.instrument, c.instrumentKey);
+  const current = (c.portfolios ?? []).filter((p) => p.lastDay === null || p.lastDay >= asOf);
+  if (current.length === 0) return [{ instrument: label, ...deadlineLine(c) }];
+  const groups = new Map<string, { deadline: string; status: string; names: string[] }>();
+  for (const p of current) {
+    const line = deadlineLine({ ...p, missedDeadline: null });
+    const key = `${line.deadline}|${line.status}`;
+    const g = groups.get(key) ?? { ...line, names: [] };
+    g.names.push(p.portfolio);
+    groups.set(key, g);
+  }
+  if (groups.size === 1) {
+    const [g] = [...groups.values()];
+    return [{ instrument: label, deadline: g!.deadline, status: g!.status }];
+  }
+  const list = [...groups.values()].sort((a, b) =>
+    a.deadline < b.deadline ? -1 : a.deadline > b.deadline ? 1 : a.status < b.status ? -1 : 1,
+  );
+  const largest = list.reduce((a, g) => (g.names.length > a.names.length ? g : a), list[0]!);
+  return list.map((g) => ({
+    instrument:
+      g === largest && g.names.length > 1
+        ? `${label}: the other ${g.names.length} portfolios`
+        : `${label}: ${g.names.join(', ')}`,
+    deadline: g.deadline,
+    status: g.status,
+  }));
 }

@@ -7,7 +7,8 @@ import { instrumentLabel } from './boardReportGovernance.js';
 
 /**
  * `plan12b continuance --as-of D` (Plan §7; Agreement FOURTEENTH): every instrument with its next
- * deadline, the approval that met each past one, and lapses, each lapse as a warning. The CLI and
+ * deadline, the approval that met each past one, and lapses, each lapse as a warning; an Agreement
+ * with each of its Portfolios (continued per Portfolio). The CLI and
  * the API answer with this.
  */
 export async function continuanceReport(q: Queryable, asOf: string) {
@@ -21,18 +22,36 @@ export function continuanceReportFrom(registry: Registry, settings: GovernanceSe
   const instruments = registry.continuance(asOf);
   const enforced = settings.enforceApprovals;
   const label = continuanceLabels(instruments);
-  const warnings = instruments
-    .filter((c) => c.status === 'lapsed')
-    .map(
-      (c) =>
-        `${label(c)} lapsed: no continuance approval on or before ${c.periods.at(-1)!.deadline}; it ends on ${c.endsOn}${
-          !enforced
-            ? ' (approvals.enforce is false: fees are not stopped)'
-            : c.kind === 'plan'
-              ? ' and no fee under it is due from that day'
-              : "; the Distributor's 12b-1 Share and Earned CDSC survive it (FIFTEENTH(B)): the fees continue"
-        }`,
-    );
+  const consequence = (kind: 'plan' | 'agreement') =>
+    !enforced
+      ? ' (approvals.enforce is false: fees are not stopped)'
+      : kind === 'plan'
+        ? ' and no fee under it is due from that day'
+        : "; the Distributor's 12b-1 Share and Earned CDSC survive it (FIFTEENTH(B)): the fees continue";
+  const warnings: string[] = [];
+  for (const c of instruments) {
+    if (c.portfolios === null) {
+      if (c.status === 'lapsed')
+        warnings.push(
+          `${label(c)} lapsed: no continuance approval on or before ${c.missedDeadline}; it ends on ${c.endsOn}${consequence(c.kind)}`,
+        );
+      continue;
+    }
+    // Agreement FOURTEENTH: continued per Portfolio; one warning per missed deadline and end date
+    const current = c.portfolios.filter((p) => p.lastDay === null || p.lastDay >= asOf);
+    const groups = new Map<string, { deadline: string; endsOn: string; names: string[] }>();
+    for (const p of current)
+      if (p.status === 'lapsed') {
+        const deadline = p.periods.at(-1)!.deadline;
+        const g = groups.get(`${deadline}|${p.endsOn}`) ?? { deadline, endsOn: p.endsOn!, names: [] };
+        g.names.push(p.portfolio);
+        groups.set(`${deadline}|${p.endsOn}`, g);
+      }
+    for (const g of [...groups.values()].sort((a, b) => (a.endsOn < b.endsOn ? -1 : 1)))
+      warnings.push(
+        `${label(c)} lapsed for ${g.names.length === current.length ? `every one of its ${current.length} portfolios` : `${g.names.length} of its ${current.length} portfolios (${g.names.join(', ')})`}: no continuance approval for ${g.names.length === 1 ? 'it' : 'them'} on or before ${g.deadline} (FOURTEENTH: by the Board, or by the Portfolio's Class B shareholders with a majority of the Dis-interested Trustees); it ends for ${g.names.length === 1 ? 'it' : 'them'} on ${g.endsOn}${consequence(c.kind)}`,
+      );
+  }
   return { asOf, approvalsEnforced: enforced, instruments, warnings };
 }
 
@@ -45,6 +64,8 @@ export const CONTINUANCE_CSV_COLUMNS = [
   'firstDeadline',
   'deadlinesMet',
   'lastApproval',
+  'portfolios',
+  'portfoliosLapsed',
 ] as const;
 
 /**
@@ -74,6 +95,12 @@ export function continuanceCsvRows(report: Awaited<ReturnType<typeof continuance
       firstDeadline: c.firstDeadline,
       deadlinesMet: met.length,
       lastApproval: met.at(-1)?.metBy?.meetingDate ?? '',
+      // an Agreement (FOURTEENTH, per Portfolio): the Portfolios it lists on the date, how many lapsed
+      portfolios:
+        c.portfolios === null
+          ? ''
+          : c.portfolios.filter((p) => p.lastDay === null || p.lastDay >= report.asOf).length,
+      portfoliosLapsed: c.lapsedPortfolios ?? '',
     };
   });
 }

@@ -87,7 +87,11 @@ describe('an Agreement whose continuance lapsed (enforcement on)', () => {
     expect([before.distributionFeePct, before.serviceFeePct, before.stopped]).toEqual(['0.75', '0.25', null]);
     expect([after.distributionFeePct, after.serviceFeePct, after.stopped]).toEqual(['0.75', '0.25', null]);
     const answer = r.scheduleAsOf('2005-07-01', { portfolio: 'Test Value Fund' });
-    expect(answer.warnings.some((w) => /lapsed: .*FIFTEENTH\(B\)\): the fees continue/.test(w))).toBe(true);
+    expect(
+      answer.warnings.some((w) =>
+        /lapsed for Test Value Fund: .*FIFTEENTH\(B\)\): the fees continue/.test(w),
+      ),
+    ).toBe(true);
     expect(r.scheduleAsOf('2005-06-30', { portfolio: 'Test Value Fund' }).warnings).toEqual([]);
   });
 });

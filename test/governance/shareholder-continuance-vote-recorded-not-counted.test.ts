@@ -6,8 +6,10 @@ import { PLAN } from './support/testPlan.js';
 
 // docs/FORMATS.md: "A shareholder vote on continuance (FOURTEENTH (a)(ii)) is recorded but not
 // counted toward a deadline." It could not be recorded at all: a shareholder vote must name its
-// portfolio and class (Rule 12b-1(g)), and a continuance row naming them was refused. Only the
-// Board's continuance is of the instrument as a whole.
+// portfolio and class (Rule 12b-1(g)), and a continuance row naming them was refused. The Board's
+// continuance of a Plan is of the Plan as a whole (Plan §7: "in the manner provided for approval of
+// this Plan in Section 6"); an Agreement's is per Portfolio (FOURTEENTH: see
+// agreement-continuance-per-portfolio*.test.ts, where the shareholders' vote does count).
 describe('a shareholder vote on continuance is recorded, and counts toward no deadline', () => {
   const db = sharedStoreWith([PLAN]);
 
@@ -27,10 +29,10 @@ describe('a shareholder vote on continuance is recorded, and counts toward no de
     expect(plan!.periods).toEqual([{ deadline: '2003-06-30', metBy: null }]);
   });
 
-  it("the Board's continuance still names neither portfolio nor class", async () => {
+  it("the Board's continuance of a Plan still names neither portfolio nor class", async () => {
     const row = '2003-06-12,board,continuance,plan.txt,,Test Growth Fund,A,8,0,1,6,0,0,yes,yes,,,';
     await expect(importApprovals(db(), 'board.csv', csv([APPROVALS_HEADER, row]))).rejects.toThrow(
-      /the Board's continuance is recorded for the instrument as a whole/,
+      /the Board's continuance of a Plan is recorded for the Plan as a whole/,
     );
   });
 });

@@ -192,7 +192,17 @@ export const governanceRoutes = [
     response: looseObject({
       asOf: z.string(),
       approvalsEnforced: z.boolean(),
-      instruments: z.array(looseObject({ instrument: z.string(), status: z.string() })),
+      instruments: z.array(
+        looseObject({
+          instrument: z.string(),
+          status: z.string(),
+          // Agreement FOURTEENTH: continued per Portfolio (a Plan: null)
+          portfolios: z
+            .array(looseObject({ portfolio: z.string(), status: z.string(), endsOn: z.string().nullable() }))
+            .nullable(),
+          lapsedPortfolios: z.number().int().nullable(),
+        }),
+      ),
       warnings: z.array(z.string()),
     }).openapi('Continuance'),
     csv: true,

@@ -121,7 +121,16 @@ export function registerGovernanceCommands(program: Command, getContext: () => C
       if (opts.csv) return ctx.out(sheetCsv(sheet));
       printTable(
         ctx,
-        ['Instrument', 'Kind', 'Status', 'Next deadline', 'Ends on', 'Deadlines met', 'Last approval'],
+        [
+          'Instrument',
+          'Kind',
+          'Status',
+          'Next deadline',
+          'Ends on',
+          'Deadlines met',
+          'Last approval',
+          'Portfolios lapsed',
+        ],
         rows.map((r) => [
           r.instrument,
           r.kind,
@@ -130,6 +139,8 @@ export function registerGovernanceCommands(program: Command, getContext: () => C
           r.endsOn,
           String(r.deadlinesMet),
           r.lastApproval,
+          // Agreement FOURTEENTH: continued per Portfolio
+          r.portfolios === '' ? '' : `${r.portfoliosLapsed} of ${r.portfolios}`,
         ]),
       );
       for (const w of warnings) ctx.err(`warning: ${w}`);
