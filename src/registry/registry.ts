@@ -212,6 +212,30 @@ export function buildRegistry(
       }
       agreementListings.set(c.instrument.key, listings);
     }
+  // each listing by its name on the date; two bearing one name (a rename rule handed the name of a
+  // listed portfolio to another: SPEC §2) are told apart by the name the later one was first listed
+  // under, which is also the name that resolves to it in a vote row
+  const listingsNamed = (
+    listings: readonly { portfolioId: string; listedFrom: string; lastDay: string | null }[],
+    asOf: string,
+  ) => {
+    const named = listings.map((l) => ({
+      ...l,
+      portfolio: identities.nameOn(l.portfolioId, l.lastDay !== null && l.lastDay < asOf ? l.lastDay : asOf),
+    }));
+    const count = new Map<string, number>();
+    for (const l of named)
+      count.set(l.portfolio.toLowerCase(), (count.get(l.portfolio.toLowerCase()) ?? 0) + 1);
+    return named
+      .map((l) => {
+        const first = identities.get(l.portfolioId)?.firstName ?? l.portfolio;
+        return (count.get(l.portfolio.toLowerCase()) ?? 0) > 1 &&
+          first.toLowerCase() !== l.portfolio.toLowerCase()
+          ? { ...l, portfolio: `${l.portfolio} (was ${first})` }
+          : l;
+      })
+      .sort((a, b) => compareNames(a.portfolio, b.portfolio));
+  };
   const continuanceOf = (asOf: string) =>
     instruments.map((i) =>
       instrumentContinuance(
@@ -219,15 +243,7 @@ export function buildRegistry(
         governance.approvals,
         governance.settings,
         asOf,
-        (agreementListings.get(i.key) ?? [])
-          .map((l) => ({
-            ...l,
-            portfolio: identities.nameOn(
-              l.portfolioId,
-              l.lastDay !== null && l.lastDay < asOf ? l.lastDay : asOf,
-            ),
-          }))
-          .sort((a, b) => compareNames(a.portfolio, b.portfolio)),
+        listingsNamed(agreementListings.get(i.key) ?? [], asOf),
       ),
     );
   // A lapse ends the instrument the day after its missed deadline (Plan §7; FOURTEENTH), judged
