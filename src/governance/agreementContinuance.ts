@@ -30,8 +30,13 @@ export interface AgreementListing {
   /** its name on the as-of date (or on its last listed day) */
   readonly portfolio: string;
   readonly listedFrom: string;
-  /** the last day a schedule of the Agreement lists it, or null (still listed) */
+  /**
+   * the last day the Agreement applies to it — the last day a schedule lists it, or the day before
+   * its termination for the Portfolio (FIFTEENTH(A)) — or null (still applies)
+   */
   readonly lastDay: string | null;
+  /** the Agreement's termination for the Portfolio (FIFTEENTH(A)): its first day, else null */
+  readonly terminatedOn: string | null;
 }
 
 export interface PortfolioContinuancePeriod {
@@ -47,6 +52,7 @@ export interface PortfolioContinuance {
   readonly portfolio: string;
   readonly listedFrom: string;
   readonly lastDay: string | null;
+  readonly terminatedOn: string | null;
   readonly firstDeadline: string;
   readonly firstDeadlineWhy: string;
   readonly status: 'in force' | 'lapsed';
@@ -123,8 +129,9 @@ export function portfolioFirstDeadline(
 }
 
 /**
- * One Portfolio's continuance under the Agreement as of a date; a Portfolio no longer listed is
- * judged as of its last listed day.
+ * One Portfolio's continuance under the Agreement as of a date; a Portfolio the Agreement no longer
+ * applies to (no longer listed, or the Agreement terminated for it: FIFTEENTH(A)) is judged as of
+ * the last day it applied.
  * @example
  * // listed 2003-08-18; the Board continued every portfolio on 2004-06-10 and none on 2005:
  * // portfolioContinuance(...,'2005-08-01').endsOn === '2005-07-01'
@@ -150,6 +157,7 @@ export function portfolioContinuance(
     portfolio: listing.portfolio,
     listedFrom: listing.listedFrom,
     lastDay: listing.lastDay,
+    terminatedOn: listing.terminatedOn,
     firstDeadline: first.date,
     firstDeadlineWhy: first.why,
     status: s.status,

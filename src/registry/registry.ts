@@ -197,29 +197,50 @@ export function buildRegistry(
   // from its first listing to its last listed day
   const agreementListings = new Map<
     string,
-    { portfolioId: string; listedFrom: string; lastDay: string | null }[]
+    { portfolioId: string; class: string; listedFrom: string; lastDay: string | null }[]
   >();
   for (const [key, list] of candidates)
     for (const c of list) {
       if (c.instrument.kind !== 'agreement') continue;
-      const portfolioId = key.split('|')[0]!;
+      const [portfolioId, cls] = key.split('|') as [string, string];
       const listings = agreementListings.get(c.instrument.key) ?? [];
       const had = listings.find((l) => l.portfolioId === portfolioId);
-      if (had === undefined) listings.push({ portfolioId, listedFrom: c.from, lastDay: c.lastDay });
+      if (had === undefined)
+        listings.push({ portfolioId, class: cls, listedFrom: c.from, lastDay: c.lastDay });
       else {
         if (c.from < had.listedFrom) had.listedFrom = c.from;
         if (had.lastDay !== null && (c.lastDay === null || c.lastDay > had.lastDay)) had.lastDay = c.lastDay;
       }
       agreementListings.set(c.instrument.key, listings);
     }
+  // FIFTEENTH(A): the Agreement terminated for a Portfolio applies to it no more — it is no longer
+  // continued, and its continuance is judged as of the day before the termination
+  const agreementTerminated = (l: {
+    portfolioId: string;
+    class: string;
+    listedFrom: string;
+    lastDay: string | null;
+  }) => {
+    const t = governance.terminations
+      .filter((x) => x.instrument === 'agreement' && terminationCovers(x, l.portfolioId, l.class))
+      .map((x) => x.effectiveDate)
+      .sort()[0];
+    if (t === undefined) return { ...l, terminatedOn: null };
+    const dayBefore = addDays(t, -1);
+    return {
+      ...l,
+      terminatedOn: t,
+      lastDay: l.lastDay !== null && l.lastDay < dayBefore ? l.lastDay : dayBefore,
+    };
+  };
   // each listing by its name on the date; two bearing one name (a rename rule handed the name of a
   // listed portfolio to another: SPEC §2) are told apart by the name the later one was first listed
   // under, which is also the name that resolves to it in a vote row
   const listingsNamed = (
-    listings: readonly { portfolioId: string; listedFrom: string; lastDay: string | null }[],
+    listings: readonly { portfolioId: string; class: string; listedFrom: string; lastDay: string | null }[],
     asOf: string,
   ) => {
-    const named = listings.map((l) => ({
+    const named = listings.map(agreementTerminated).map((l) => ({
       ...l,
       portfolio: identities.nameOn(l.portfolioId, l.lastDay !== null && l.lastDay < asOf ? l.lastDay : asOf),
     }));

@@ -227,6 +227,53 @@ describe('an Agreement that lapsed for every Portfolio', () => {
   });
 });
 
+describe('a Portfolio for which the Agreement was terminated (FIFTEENTH(A)) is continued no more', () => {
+  // the Board terminates Test Energy Fund’s Agreement from 2005-03-01; Test Value Fund continued 2005-06-09
+  const r = buildRegistry(
+    [AGREEMENT],
+    [],
+    governance(
+      [
+        agreementApproval('2003-08-01', BOARD_CARRIES, null, 'instrument'),
+        agreementApproval('2004-06-10', BOARD_CARRIES),
+        agreementApproval('2005-06-09', BOARD_CARRIES, value),
+      ],
+      {
+        today: '2006-01-01',
+        terminations: [
+          {
+            kind: 'termination',
+            id: 'energy-agreement-terminated',
+            instrument: 'agreement',
+            portfolioId: energy.id,
+            portfolioName: energy.name,
+            class: 'B',
+            effectiveDate: '2005-03-01',
+            votedBy: 'trustees',
+            noticeDate: null,
+            reason: null,
+          },
+        ],
+      },
+    ),
+  );
+
+  it('is judged as of 2005-02-28 (in force then), and neither lapses nor counts on 2005-08-01', () => {
+    const [c] = r.continuance('2005-08-01');
+    expect(portfolioOf(r, 'Test Energy Fund', '2005-08-01')).toMatchObject({
+      terminatedOn: '2005-03-01',
+      lastDay: '2005-02-28',
+      status: 'in force',
+      endsOn: null,
+    });
+    expect(c).toMatchObject({ status: 'in force', lapsedPortfolios: 0, nextDeadline: '2006-06-30' });
+    expect(continuanceLines(c!, '2005-08-01')).toEqual([
+      { instrument: AGREEMENT.doc.instrument.title, deadline: '2006-06-30', status: 'due' },
+    ]);
+    expect(r.scheduleAsOf('2005-07-01').warnings.filter((w) => /lapsed/.test(w))).toEqual([]);
+  });
+});
+
 describe('the rules underneath', () => {
   it('a majority of the Dis-interested Trustees: more than half of those in office, in person, at a meeting called for the purpose', () => {
     expect(disinterestedTrusteesMajority(boardVote([4, 5, 0], [4, 2, 0]))).toBe(true); // 8 > 6
