@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Approval } from '../../src/governance/approval.js';
 import { disinterestedTrusteesMajority } from '../../src/governance/boardVote.js';
@@ -271,6 +272,33 @@ describe('a Portfolio for which the Agreement was terminated (FIFTEENTH(A)) is c
       { instrument: AGREEMENT.doc.instrument.title, deadline: '2006-06-30', status: 'due' },
     ]);
     expect(r.scheduleAsOf('2005-07-01').warnings.filter((w) => /lapsed/.test(w))).toEqual([]);
+  });
+});
+
+describe('the order the votes were recorded in', () => {
+  it('never changes a Portfolio’s continuance', () => {
+    const votes = [
+      agreementApproval('2003-08-01', BOARD_CARRIES, null, 'instrument'),
+      agreementApproval('2004-06-10', BOARD_CARRIES),
+      agreementApproval('2005-06-01', SHAREHOLDERS_CARRY, energy),
+      agreementApproval('2005-06-09', ONLY_DISINTERESTED, energy),
+      agreementApproval('2005-06-09', ONLY_DISINTERESTED),
+      agreementApproval('2005-06-20', SHAREHOLDERS_CARRY, energy),
+      agreementApproval('2005-06-30', BOARD_CARRIES, value),
+      agreementApproval('2006-06-01', SHAREHOLDERS_FAIL, value),
+    ];
+    const of = (list: readonly Approval[]) =>
+      buildRegistry([AGREEMENT], [], governance(list, { today: '2006-01-01' })).continuance('2006-08-01');
+    const expected = of(votes);
+    fc.assert(
+      fc.property(
+        fc.shuffledSubarray(votes, { minLength: votes.length, maxLength: votes.length }),
+        (shuffled) => {
+          expect(of(shuffled)).toEqual(expected);
+        },
+      ),
+      { numRuns: 25 },
+    );
   });
 });
 
