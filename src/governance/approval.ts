@@ -31,6 +31,12 @@ export interface Approval {
   readonly documentId: string | null;
   /** the registry's key of the instrument approved, or null (a related agreement not imported) */
   readonly instrumentKey: string | null;
+  /**
+   * The documents of the instrument approved when the approval was recorded: which instrument it
+   * is, whatever is imported later (SPEC §2; registry/approvalInstrument.ts). Absent or empty: the
+   * one of `instrumentKey`.
+   */
+  readonly instrumentDocumentIds?: readonly string[];
   /** what the feed named: a document hash, an instrument's title or a related agreement */
   readonly approvedName: string;
   readonly portfolioId: string | null;
