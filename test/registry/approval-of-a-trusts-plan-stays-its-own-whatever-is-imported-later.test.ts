@@ -101,6 +101,15 @@ describe.skipIf(!corpusAvailable)(
       expect(answers(buildRegistry([aef, aif], [], governance([named], opts)))).toEqual(answers(both));
     });
 
+    it('recorded by title with 26 alone, then 29 imported and 26 withdrawn: AIM Equity Funds’ plan, now keyed as 26’s was, is not continued by it', () => {
+      const alone = buildRegistry([aif]);
+      const recorded = continuanceOf(alone, 'plan||a|2019-05-24', null);
+      // 29 alone is keyed plan||a|2019-05-24 again; its first deadline 2020-05-24 passed unmet
+      expect(answers(buildRegistry([aef], [], governance([recorded], opts)))).toEqual([
+        ['plan||a|2019-05-24', 'lapsed', null, '2020-05-25', [['2020-05-24', null]]],
+      ]);
+    });
+
     it('recorded naming 26 with both imported, then 29 gone: still AIM Investment Funds’ plan', () => {
       const named = continuanceOf(buildRegistry([aif, aef]), AIF_KEY, aif);
       const alone = buildRegistry([aif], [], governance([named], opts));
