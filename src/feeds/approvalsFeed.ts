@@ -314,6 +314,8 @@ function approvalOfRow(
     subject: row.approves,
     documentId,
     instrumentKey,
+    instrumentDocumentIds:
+      instrumentKey === null ? [] : registry.instruments.find((i) => i.key === instrumentKey)!.documentIds,
     approvedName,
     portfolioId,
     portfolioName: portfolioId === null ? null : registry.identities.nameOn(portfolioId, row.meeting_date),

@@ -29,8 +29,17 @@ export interface Approval {
   readonly subject: ApprovalSubject;
   /** the exhibit approved (content hash), or null when the approval names only an instrument */
   readonly documentId: string | null;
-  /** the registry's key of the instrument approved, or null (a related agreement not imported) */
+  /**
+   * the registry's key of the instrument approved, or null (a related agreement not imported; in
+   * the registry's approvals, also an instrument none of whose documents is imported now)
+   */
   readonly instrumentKey: string | null;
+  /**
+   * The documents of the instrument approved when the approval was recorded: which instrument it
+   * is, whatever is imported later (SPEC §2; registry/approvalInstrument.ts). Absent or empty: the
+   * one of `instrumentKey`.
+   */
+  readonly instrumentDocumentIds?: readonly string[];
   /** what the feed named: a document hash, an instrument's title or a related agreement */
   readonly approvedName: string;
   readonly portfolioId: string | null;

@@ -12,12 +12,16 @@ export interface ContinuedInstrument {
   readonly key: string;
   readonly kind: 'plan' | 'agreement';
   readonly title: string;
+  /** the one Registrant, when the instrument has one (SPEC §2) */
+  readonly registrant?: string | null;
   readonly datedAsOf: string | null;
 }
 
 export interface InstrumentContinuance {
   readonly instrumentKey: string;
   readonly instrument: string;
+  /** the instrument's one Registrant, or null (its title may name it; a master plan has none) */
+  readonly registrant: string | null;
   readonly kind: 'plan' | 'agreement';
   readonly firstDeadline: string;
   readonly firstDeadlineWhy: string;
@@ -107,6 +111,7 @@ export function instrumentContinuance(
   const whole = {
     instrumentKey: i.key,
     instrument: i.title,
+    registrant: i.registrant ?? null,
     kind: i.kind,
     firstDeadline: first.date,
     firstDeadlineWhy: first.why,

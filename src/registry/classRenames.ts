@@ -113,7 +113,8 @@ function withEachRegistrantsOwnPlan(
     soleTrusts.set(key, new Set([...(soleTrusts.get(key) ?? []), sole!]));
   }
   // Only where one-trust documents of two or more trusts share a key are they told apart: a plan
-  // of one trust keeps the key it always had (approvals recorded against it stay its own).
+  // of one trust keeps the key it always had. Its key so depends on the set of documents; what is
+  // recorded against it is bound to its documents (approvalInstrument.ts), not to the key.
   for (const d of documents) {
     const key = keys.get(d.id)!;
     const trusts = soleTrusts.get(key);

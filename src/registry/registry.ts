@@ -3,6 +3,7 @@ import type { ApprovalRef } from '../governance/approval.js';
 import { type InstrumentContinuance, instrumentContinuance } from '../governance/continuanceRoster.js';
 import { type GovernanceRecords, NO_GOVERNANCE } from '../governance/governanceRecords.js';
 import { terminationCovers, terminationEffect } from '../governance/termination.js';
+import { approvalsOfInstruments } from './approvalInstrument.js';
 import { approvedCandidates, type PendingEntry } from './approvedWindows.js';
 import { type BoardRate, capsOf, exceedsCapsOrFinra } from './boardRate.js';
 import { type ClassRename, classRenamesOf } from './classRenames.js';
@@ -174,10 +175,15 @@ function covers(g: GoverningEntry, date: string): boolean {
 export function buildRegistry(
   documents: readonly StoredDocument[],
   boardRates: readonly BoardRate[] = [],
-  governance: GovernanceRecords = NO_GOVERNANCE,
+  recorded: GovernanceRecords = NO_GOVERNANCE,
 ): Registry {
   const identities = buildPortfolioIdentities(documents);
   const { instruments, warnings: instrumentWarnings } = buildInstruments(documents);
+  // an approval is of the instrument its documents belong to now, whatever was imported after it
+  const governance: GovernanceRecords = {
+    ...recorded,
+    approvals: approvalsOfInstruments(recorded.approvals, instruments),
+  };
   const warnings = [...identities.warnings, ...instrumentWarnings];
   const classRenames = classRenamesOf(documents, identities);
   const candidates = collectCandidates(instruments, identities, classRenames);
@@ -260,7 +266,7 @@ export function buildRegistry(
   const continuanceOf = (asOf: string) =>
     instruments.map((i) =>
       instrumentContinuance(
-        { key: i.key, kind: i.kind, title: i.title, datedAsOf: i.datedAsOf },
+        { key: i.key, kind: i.kind, title: i.title, registrant: i.registrant, datedAsOf: i.datedAsOf },
         governance.approvals,
         governance.settings,
         asOf,

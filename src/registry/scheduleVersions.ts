@@ -139,7 +139,7 @@ export function buildInstruments(documents: readonly StoredDocument[]): Instrume
         key,
         kind: ref.kind,
         title: ref.title,
-        registrant: ref.registrant,
+        registrant: ref.registrant ?? soleTrustOf(key, group),
         classes: ref.classes,
         datedAsOf: ref.datedAsOf,
         terms: { distributionFeePct, serviceFeePct },
@@ -177,4 +177,23 @@ function duplicateAmendmentNumbers(group: readonly StoredDocument[], title: stri
     );
   }
   return warnings;
+}
+
+/**
+ * The trust a one-trust plan is keyed by when its title names none (classRenames.ts
+ * `withEachRegistrantsOwnPlan`: Invesco's 2019 plans), as its schedules print it, so that the
+ * plans of two trusts sharing a title are told apart by name too; null for any other key.
+ */
+function soleTrustOf(key: string, group: readonly StoredDocument[]): string | null {
+  const keyed = key.split('|')[1] ?? '';
+  if (keyed === '') return null;
+  for (const d of group)
+    for (const s of d.doc.schedules)
+      for (const e of s.entries)
+        if (
+          e.registrant !== null &&
+          e.registrant.replace(/\s+/g, ' ').trim().toLowerCase().replace(/\|/g, '/') === keyed
+        )
+          return e.registrant.replace(/\s+/g, ' ').trim();
+  return null;
 }

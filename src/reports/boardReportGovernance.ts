@@ -19,17 +19,29 @@ export const boardReportGovernance: BoardReportGovernance = {
     }));
   },
   async continuanceDeadlines(q, asOf) {
-    return (await continuanceStatus(q, asOf)).flatMap((c) => continuanceLines(c, asOf));
+    const all = await continuanceStatus(q, asOf);
+    const label = instrumentLabels(all);
+    return all.flatMap((c) => continuanceLines(c, asOf, label(c)));
   },
 };
 
 /**
  * The instrument as the board reads it: its title, with its classes when the title does not name
  * them — a complex's Class A and Class C plans are both titled "Master Distribution Plan", and the
- * board must tell which one is due and which one lapsed.
+ * board must tell which one is due and which one lapsed. `registrant`: named after the title when
+ * the title does not name it (for plans that the title and classes do not tell apart).
  * @example instrumentLabel('Master Distribution Plan', 'plan|summit funds|c|2024-01-02') === 'Master Distribution Plan (Class C)'
+ * @example instrumentLabel('Service Plan', 'plan|aim equity funds|a|2019-05-24', 'AIM EQUITY FUNDS') === 'Service Plan of AIM EQUITY FUNDS (Class A)'
  */
-export function instrumentLabel(title: string, key: string): string {
+export function instrumentLabel(
+  titleAsPrinted: string,
+  key: string,
+  registrant: string | null = null,
+): string {
+  const title =
+    registrant === null || titleAsPrinted.toLowerCase().includes(registrant.toLowerCase())
+      ? titleAsPrinted
+      : `${titleAsPrinted} of ${registrant}`;
   if (/\bclass(es)?\b/i.test(title)) return title;
   const classes = instrumentKeyClasses(key).map((c) =>
     c.length <= 2 ? c.toUpperCase() : `${c[0]!.toUpperCase()}${c.slice(1)}`,
@@ -63,8 +75,8 @@ function deadlineLine(c: {
 export function continuanceLines(
   c: Continuance,
   asOf: string,
+  label: string = instrumentLabel(c.instrument, c.instrumentKey),
 ): { instrument: string; deadline: string; status: string }[] {
-  const label = instrumentLabel(c.instrument, c.instrumentKey);
   const current = (c.portfolios ?? []).filter((p) => p.lastDay === null || p.lastDay >= asOf);
   if (current.length === 0) return [{ instrument: label, ...deadlineLine(c) }];
   const groups = new Map<string, { deadline: string; status: string; names: string[] }>();
@@ -91,4 +103,23 @@ export function continuanceLines(
     deadline: g.deadline,
     status: g.status,
   }));
+}
+
+/**
+ * Each instrument's label among `instruments`: {@link instrumentLabel}, with its Registrant where
+ * another instrument's label would be the same (Invesco's 2019 plans, one per trust, each a
+ * "Service Plan" of Class A: "Service Plan of AIM EQUITY FUNDS (INVESCO EQUITY FUNDS) (Class A)").
+ */
+export function instrumentLabels(
+  instruments: readonly { instrument: string; instrumentKey: string; registrant: string | null }[],
+): (c: { instrument: string; instrumentKey: string; registrant: string | null }) => string {
+  const count = new Map<string, number>();
+  for (const c of instruments) {
+    const label = instrumentLabel(c.instrument, c.instrumentKey);
+    count.set(label, (count.get(label) ?? 0) + 1);
+  }
+  return (c) => {
+    const label = instrumentLabel(c.instrument, c.instrumentKey);
+    return (count.get(label) ?? 0) > 1 ? instrumentLabel(c.instrument, c.instrumentKey, c.registrant) : label;
+  };
 }

@@ -3,7 +3,7 @@ import type { Registry } from '../registry/registry.js';
 import type { Queryable } from '../store/database.js';
 import { registryOfInputs } from '../store/registryInputs.js';
 import { loadRegistryInputs } from '../store/registryStore.js';
-import { instrumentLabel } from './boardReportGovernance.js';
+import { instrumentLabels } from './boardReportGovernance.js';
 
 /**
  * `plan12b continuance --as-of D` (Plan §7; Agreement FOURTEENTH): every instrument with its next
@@ -70,15 +70,16 @@ export const CONTINUANCE_CSV_COLUMNS = [
 
 /**
  * How each instrument is named in the lines: its title, with its classes where another instrument
- * has the same title (the Class K and Class R "Amended and Restated Master Distribution Plan").
+ * has the same title (the Class K and Class R "Amended and Restated Master Distribution Plan"), and
+ * its Registrant where the classes do not tell them apart either (each trust’s 2019 "Service Plan").
  */
 function continuanceLabels(
-  instruments: readonly { instrument: string; instrumentKey: string }[],
-): (c: { instrument: string; instrumentKey: string }) => string {
+  instruments: readonly { instrument: string; instrumentKey: string; registrant: string | null }[],
+): (c: { instrument: string; instrumentKey: string; registrant: string | null }) => string {
   const count = new Map<string, number>();
   for (const c of instruments) count.set(c.instrument, (count.get(c.instrument) ?? 0) + 1);
-  return (c) =>
-    (count.get(c.instrument) ?? 0) > 1 ? instrumentLabel(c.instrument, c.instrumentKey) : c.instrument;
+  const labelled = instrumentLabels(instruments);
+  return (c) => ((count.get(c.instrument) ?? 0) > 1 ? labelled(c) : c.instrument);
 }
 
 /** Each instrument's line of `continuance --csv`: its status, next deadline and the deadlines met. */

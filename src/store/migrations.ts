@@ -2,6 +2,7 @@ import { faultPoint } from '../close/faultPoint.js';
 import { Plan12bError } from '../errors.js';
 import type { Database } from './database.js';
 import { API_TOKEN_MIGRATION } from './schema/apiTokenSchema.js';
+import { APPROVAL_DOCUMENTS_MIGRATION } from './schema/approvalDocumentsSchema.js';
 import { AUDIT_ANCHOR_MIGRATION } from './schema/auditAnchorSchema.js';
 import { AUDIT_HEAD_MIGRATION } from './schema/auditHeadSchema.js';
 import { AUDIT_MIGRATION } from './schema/auditSchema.js';
@@ -141,6 +142,7 @@ export const MIGRATIONS: readonly Migration[] = [
   LEDGER_STATE_TEXT_MIGRATION,
   AUDIT_HEAD_MIGRATION,
   TRANSFER_NOTICE_BY_COMMAND_MIGRATION,
+  APPROVAL_DOCUMENTS_MIGRATION,
 ];
 
 /** The schema version this build of plan12b migrates to. */

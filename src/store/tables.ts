@@ -57,6 +57,7 @@ export interface Approval {
   import_id: number;
   in_person: boolean | null;
   instrument_key: string | null;
+  instrument_document_ids: string[] | null;
   meeting_date: string;
   outcome: string;
   portfolio_id: string | null;
