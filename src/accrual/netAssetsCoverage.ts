@@ -1,6 +1,7 @@
 import { businessDaysBetween } from '../calendar/nyseCalendar.js';
 import type { Problem } from '../errors.js';
 import type { Registry } from '../registry/registry.js';
+import { type AcceptedEnd, endedSpansOf, isEndedOn } from './endedSpans.js';
 
 /** A class's net assets on a day, resolved to the registry's portfolio and class (SPEC §4). */
 export interface ClassNetAssetsDay {
@@ -37,13 +38,21 @@ export function uncoveredNetAssetsWarnings(rows: readonly ClassNetAssetsDay[], r
   });
 }
 
+/** An end a close accepted (SPEC §12), with the class's first recorded row after it (null: none yet). */
+export interface RecordedEnd extends AcceptedEnd {
+  readonly recordedResumption: string | null;
+}
+
 /**
  * SPEC §4: every NYSE business day from a class's first row (recorded or new) to its last new
  * row must have a row, and earlier history sent later must reach the first recorded day; the
  * first day missing in each class is a problem — unless the class has ended by that day
  * (terminated, or no longer covered: `endedOn` gives the first day it has ended, or null), as
- * `fees` reads it (src/accrual/coverageChecks.ts). What lies between a class's first and last recorded days is recorded already (every import before this one was
- * held to the same rule), so only the days outside that span are looked for in the file.
+ * `fees` reads it (src/accrual/coverageChecks.ts), or a close accepted it as ended and its net
+ * assets have not resumed by that day (SPEC §12: `acceptedEnds`; a row after an end begins the
+ * class again, so the days from that row on need rows). What lies between a class's first and last
+ * recorded days is recorded already, but for the days of its accepted ends (every import before
+ * this one was held to the same rule), so only the other days are looked for in the file.
  */
 export function missingNetAssetsDayProblems(
   file: string,
@@ -51,6 +60,7 @@ export function missingNetAssetsDayProblems(
   recordedSpans: ReadonlyMap<string, { readonly first: string; readonly last: string }>,
   registry: Registry,
   endedOn: (portfolioId: string, shareClass: string) => string | null = () => null,
+  acceptedEnds: (portfolioId: string, shareClass: string) => readonly RecordedEnd[] = () => [],
 ): Problem[] {
   const byClass = new Map<string, ClassNetAssetsDay[]>();
   for (const r of rows) {
@@ -74,15 +84,40 @@ export function missingNetAssetsDayProblems(
     if (span !== undefined && first < span.first && last < span.first) last = span.first;
     const [pid, cls] = k.split('|') as [string, string];
     const ended = endedOn(pid, cls);
+    // The recorded days without rows after each accepted end, (lastNetAssets, recordedResumption),
+    // and the days the class has ended once this file's rows are added: [endedOn, first row after).
+    const ends = acceptedEnds(pid, cls);
+    const sorted = ends.length === 0 ? [] : [...dates].sort();
+    const spans = endedSpansOf(ends, (after) => {
+      const recorded = ends.find((e) => e.lastNetAssets === after)?.recordedResumption ?? null;
+      const fromFile = sorted.find((d) => d > after) ?? null;
+      return recorded === null || (fromFile !== null && fromFile < recorded) ? fromFile : recorded;
+    });
+    // New rows inside a recorded gap begin the class there again: they must reach the resumption.
+    for (const e of ends)
+      if (
+        e.recordedResumption !== null &&
+        e.recordedResumption > last &&
+        sorted.some((d) => d > e.lastNetAssets && d < e.recordedResumption!)
+      )
+        last = e.recordedResumption;
+    const recordedOn = (day: string) =>
+      span !== undefined &&
+      day >= span.first &&
+      day <= span.last &&
+      !ends.some(
+        (e) => day > e.lastNetAssets && (e.recordedResumption === null || day < e.recordedResumption),
+      );
     for (const day of businessDaysBetween(first, last)) {
-      if (dates.has(day) || (span !== undefined && day >= span.first && day <= span.last)) continue;
+      if (dates.has(day) || recordedOn(day)) continue;
       if (ended !== null && day >= ended) break;
+      if (isEndedOn(spans, day)) continue;
       problems.push({
         file,
         line: list.find((r) => r.date > day)?.line ?? list[0]!.line,
         field: 'date',
         value: day,
-        reason: `no net assets for ${registry.identities.nameOn(pid, day)} class ${cls} on ${day}, an NYSE business day after its first row`,
+        reason: `no net assets for ${registry.identities.nameOn(pid, day)} class ${cls} on ${day}, an NYSE business day after its first row${spans.some((s) => s.until !== null && s.until <= day) ? ` (its net assets resumed on ${spans.filter((s) => s.until !== null && s.until <= day).at(-1)!.until} after an accepted end)` : ''}`,
       });
       break;
     }
