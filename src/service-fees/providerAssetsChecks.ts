@@ -98,18 +98,26 @@ export function resolveProviderAssets(
   return { resolved, problems };
 }
 
-/** Every business day from a holding's first row (recorded or new) to its last new row has a row. */
+/**
+ * Every business day from a holding's first row (recorded or new) to its last new row has a row —
+ * but for the days its class has ended (SPEC §12: accepted as ended at a close, until the class's
+ * net assets resume; `classEndedOn`): its customers hold nothing of a class that has ended.
+ */
 export function missingProviderAssetsDayProblems(
   file: string,
   rows: readonly ProviderAssetsRow[],
   recorded: readonly ProviderAssetsDay[],
   registry: Registry,
+  classEndedOn: (classKey: string, date: string) => boolean = () => false,
 ): Problem[] {
   const dates = groupBy([...recorded, ...rows], holdingKeyOf);
   return [...groupBy(rows, holdingKeyOf)].flatMap(([k, list]) => {
     const last = list.reduce((m, r) => (r.date > m ? r.date : m), list[0]!.date);
-    const day = firstMissingDay(new Set(dates.get(k)!.map((r) => r.date)), last);
     const r = list[0]!;
+    const classKey = providerAssetsClassKey(r);
+    const day = firstMissingDay(new Set(dates.get(k)!.map((x) => x.date)), last, (d) =>
+      classEndedOn(classKey, d),
+    );
     if (day === undefined) return [];
     const name = `${registry.identities.nameOn(r.portfolioId, day)} class ${r.class}`;
     const reason = `no assets for ${r.providerId} in ${name} on ${day}, an NYSE business day after its first row`;

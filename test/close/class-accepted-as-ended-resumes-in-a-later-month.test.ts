@@ -3,7 +3,10 @@ import { businessDaysBetween } from '../../src/calendar/nyseCalendar.js';
 import { MONTH_CLOSE_STEPS } from '../../src/close/closeSteps.js';
 import { closeMonth } from '../../src/close/monthClose.js';
 import { importNetAssets } from '../../src/feeds/netAssetsFeed.js';
+import { importProviderAssets } from '../../src/feeds/providerAssetsFeed.js';
+import { importProviders } from '../../src/feeds/providersFeed.js';
 import { type ClassMonthFees, feesReport } from '../../src/reports/feesReport.js';
+import { serviceFeesReport } from '../../src/reports/serviceFeesReport.js';
 import type { Database } from '../../src/store/database.js';
 import { importExhibits } from '../../src/store/exhibitImport.js';
 import { dialects, freshDatabase, type TestDatabase } from '../support/databases.js';
@@ -14,6 +17,10 @@ const csv = (rows: string[]) => Buffer.from(['date,portfolio,class,net_assets', 
 const days = (from: string, to: string, cls: string, amount: string) =>
   businessDaysBetween(from, to).map((d) => `${d},${cls},${amount}`);
 const VALUE = 'AIM Value Fund,C';
+const providerCsv = (rows: string[]) =>
+  Buffer.from(
+    ['date,provider,portfolio,class,net_assets', ...rows.map((r) => r.replace(',', ',DLR-1,'))].join('\n'),
+  );
 const BALANCED = 'AIM Balanced Fund,C';
 
 /**
@@ -63,6 +70,19 @@ describe.skipIf(!seedsAvailable).each(dialects)(
           ...days('2007-01-03', '2007-02-09', VALUE, '1000000.00'),
         ]),
       );
+      // a dealer whose customers hold 400,000.00 of AIM Value Fund C until its feed stops too
+      await importProviders(
+        db,
+        'providers.csv',
+        Buffer.from(
+          'id,name,kind,agreement_date,own_rate_pct,terminated_on\nDLR-1,Dealer One,dealer,2006-01-01,,\n',
+        ),
+      );
+      await importProviderAssets(
+        db,
+        'pa.csv',
+        providerCsv(days('2007-01-03', '2007-02-09', VALUE, '400000.00')),
+      );
       await closeMonth(db, '2007-01', MONTH_CLOSE_STEPS);
       await closeMonth(db, '2007-02', MONTH_CLOSE_STEPS, { acceptEnded: ['AIM Value Fund:C'] });
     }, 240_000);
@@ -89,6 +109,20 @@ describe.skipIf(!seedsAvailable).each(dialects)(
       expect(fees.warnings).toEqual([
         'AIM Value Fund class C: accepted as ended in the 2007-02 close, no net assets after 2007-02-09: no fees accrued 2007-02-12 … 2007-03-11; its net assets resume on 2007-03-12, which begins the class again',
       ]);
+      // SPEC §5: the dealer's feed resumes with the class; it needs no rows for the ended days either.
+      // 800,000.00 × 0.25% / 365 = 5.4794… → 5.48 a day × 20 days = 109.60; the Distributor keeps
+      // 274.00 − 109.60 = 164.40.
+      await importProviderAssets(
+        db,
+        'pa-mar.csv',
+        providerCsv(days('2007-03-12', '2007-03-30', VALUE, '800000.00')),
+      );
+      const service = await serviceFeesReport(db, '2007-03');
+      expect(service.classes.find((c) => c.portfolio === 'AIM Value Fund')).toMatchObject({
+        serviceFee: '274.00',
+        providerFees: '109.60',
+        distributorRetained: '164.40',
+      });
     });
 
     it('refuses a row dated in the ended days of the closed month, as a closed month', async () => {
