@@ -1,3 +1,4 @@
+import { addDays } from '../calendar/isoDate.js';
 import { businessDaysBetween } from '../calendar/nyseCalendar.js';
 import type { Problem } from '../errors.js';
 import type { Registry } from '../registry/registry.js';
@@ -123,4 +124,38 @@ export function missingNetAssetsDayProblems(
     }
   }
   return problems;
+}
+
+/**
+ * SPEC §12: the ends a file's rows resume — a class's first row after an accepted end, earlier
+ * than any recorded one — each said once, so that the import's result (and its audit record's
+ * file) shows that the class begins again there and that the ended days need no rows.
+ */
+export function resumedEndWarnings(
+  rows: readonly ClassNetAssetsDay[],
+  registry: Registry,
+  acceptedEnds: (portfolioId: string, shareClass: string) => readonly RecordedEnd[],
+): string[] {
+  const classes = new Map<string, { portfolioId: string; class: string; dates: string[] }>();
+  for (const r of rows) {
+    const k = `${r.portfolioId}|${r.class}`;
+    const c = classes.get(k);
+    if (c === undefined) classes.set(k, { portfolioId: r.portfolioId, class: r.class, dates: [r.date] });
+    else c.dates.push(r.date);
+  }
+  const out: string[] = [];
+  for (const c of classes.values()) {
+    const ends = acceptedEnds(c.portfolioId, c.class);
+    if (ends.length === 0) continue;
+    const sorted = [...c.dates].sort();
+    for (const e of ends) {
+      const d = sorted.find((x) => x > e.lastNetAssets);
+      if (d === undefined || d <= e.endedOn) continue;
+      if (e.recordedResumption !== null && e.recordedResumption <= d) continue;
+      out.push(
+        `${registry.identities.nameOn(c.portfolioId, d)} class ${c.class}: net assets resume on ${d} after its end accepted in the ${e.acceptedIn} close (no net assets after ${e.lastNetAssets}); the class begins again on ${d}, and ${e.endedOn} … ${addDays(d, -1)} need no rows and accrue no fees`,
+      );
+    }
+  }
+  return out;
 }

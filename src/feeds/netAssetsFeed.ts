@@ -3,6 +3,7 @@ import { classEndedOn } from '../accrual/coverageChecks.js';
 import {
   missingNetAssetsDayProblems,
   type RecordedEnd,
+  resumedEndWarnings,
   uncoveredNetAssetsWarnings,
 } from '../accrual/netAssetsCoverage.js';
 import { assetsAboveLimitProblems } from '../accrual/netAssetsLimit.js';
@@ -285,7 +286,16 @@ export const netAssetsFeed: FeedDefinition<
           state.providerAssets,
         ),
       );
-    const warnings = [...state.warnings];
+    const warnings = [
+      ...state.warnings,
+      ...(state.acceptedEnds.size === 0
+        ? []
+        : resumedEndWarnings(
+            changes.filter((c) => c.kind === 'new'),
+            state.registry,
+            (pid, cls) => state.acceptedEnds.get(`${pid}|${cls}`) ?? [],
+          )),
+    ];
     for (const c of changes) {
       if (c.closedMonth)
         warnings.push(
