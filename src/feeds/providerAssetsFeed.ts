@@ -176,7 +176,14 @@ export const providerAssetsFeed: FeedDefinition<
     return {
       changes,
       unchanged,
-      problems: aboveNetAssetsProblems(ctx.file, rows, state.recorded, state.classNetAssets, state.registry),
+      problems: aboveNetAssetsProblems(
+        ctx.file,
+        rows,
+        state.recorded,
+        state.classNetAssets,
+        state.registry,
+        (classKey, date) => isEndedOn(state.classEnded.get(classKey), date),
+      ),
       warnings,
     };
   },

@@ -120,6 +120,17 @@ describe.skipIf(!seedsAvailable).each(dialects)(
         'pa-mar.csv',
         providerCsv(days('2007-03-12', '2007-03-30', VALUE, '800000.00')),
       );
+      // …but holds nothing on a day the class has ended (SPEC §5: not above the class's net assets)
+      await expect(
+        importProviderAssets(db, 'pa-ended.csv', providerCsv(['2007-03-09,AIM Value Fund,C,800000.00'])),
+      ).rejects.toMatchObject({
+        problems: [
+          expect.objectContaining({
+            value: '2007-03-09',
+            reason: expect.stringContaining('has ended on 2007-03-09'),
+          }),
+        ],
+      });
       const service = await serviceFeesReport(db, '2007-03');
       expect(service.classes.find((c) => c.portfolio === 'AIM Value Fund')).toMatchObject({
         serviceFee: '274.00',
