@@ -3,6 +3,7 @@
  * schedule entries (Plan Schedule A rates) that cover it, with an optional termination date.
  */
 import { isIsoDate } from '../calendar/isoDate.js';
+import type { EndedSpan } from './endedSpans.js';
 
 /** One Plan Schedule A entry in force for a class over [from, until). Rates in micro-percent. */
 export interface RateSegment {
@@ -28,6 +29,11 @@ export interface ClassTerms {
   readonly coverage: readonly RateSegment[];
   /** Termination (Plan §9): no accrual on or after this date. */
   readonly endDate?: string | null;
+  /**
+   * SPEC §12, §4: the spans on which the class was accepted as ended at a close, sorted: no
+   * accrual and no rows needed on them; a row after one begins the class again.
+   */
+  readonly ended?: readonly EndedSpan[];
 }
 
 export interface ClassSeries extends ClassTerms {

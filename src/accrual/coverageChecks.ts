@@ -2,15 +2,18 @@
  * SPEC §4 checks on a class's input before accrual, both reported rather than computed around:
  * - missing business days (an error): within the requested range, every NYSE business day from a
  *   class's first row must have a row, unless the class has ended — terminated (on or after its
- *   end date) or no longer covered (on or after the end of its last Schedule A entry); the accrual
- *   itself carries the latest earlier row forward;
+ *   end date), no longer covered (on or after the end of its last Schedule A entry), or accepted
+ *   as ended at a close and not yet resumed (its `ended` spans, SPEC §12); the accrual itself
+ *   carries the latest earlier row forward;
  * - uncovered days (warnings): days on which a class has net assets (on or after its first row,
- *   carried forward as the accrual does, before termination) but no Schedule A entry covers it.
+ *   carried forward as the accrual does, before termination, outside its ended spans) but no
+ *   Schedule A entry covers it.
  */
 import { fromDayNumber, toDayNumber } from '../calendar/isoDate.js';
 import { nyseBusinessDayTable } from '../calendar/nyseCalendar.js';
 import { assertAccrualRange } from './accrualRange.js';
 import type { ClassSeries } from './classSeries.js';
+import { isEndedOn } from './endedSpans.js';
 
 export interface MissingBusinessDay {
   readonly kind: 'missingBusinessDay';
@@ -62,6 +65,7 @@ export function missingBusinessDays(
       while (next < rowDays.length && rowDays[next]! < day) next++;
       if (calendar.isBusinessDay[day - calendar.firstDayNumber] !== 1) continue;
       if (rowDays[next] === day) continue;
+      if (cls.ended !== undefined && isEndedOn(cls.ended, fromDayNumber(day))) continue;
       out.push({ kind: 'missingBusinessDay', classKey: cls.classKey, date: fromDayNumber(day) });
     }
   }
@@ -115,8 +119,15 @@ export function uncoveredDays(
       });
       rangeStart = null;
     };
+    const ended = (cls.ended ?? []).map((s) => ({
+      from: toDayNumber(s.from),
+      until: s.until === null ? Number.POSITIVE_INFINITY : toDayNumber(s.until),
+    }));
     for (let day = start; day < stop; day++) {
-      const covered = segments.some((s) => s.from <= day && day < s.until);
+      // a day on which the class is accepted as ended has no net assets: neither covered nor not
+      const covered =
+        segments.some((s) => s.from <= day && day < s.until) ||
+        ended.some((s) => s.from <= day && day < s.until);
       if (covered) flush(day);
       else if (rangeStart === null) rangeStart = day;
     }

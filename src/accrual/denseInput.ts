@@ -19,6 +19,7 @@ import {
   ClassSeriesError,
   type ClassTerms,
 } from './classSeries.js';
+import { coverageOutsideEnded } from './endedSpans.js';
 import type { NetAssetsColumns } from './netAssetsColumns.js';
 
 /** Integers up to 2^53 are exact in a Float64; the kernel's sums must stay below it. */
@@ -216,7 +217,8 @@ function addClassRuns(
   const dayCount = grid.monthStartOffsets[grid.months.length]!;
   const start = Math.max(0, firstRowDay - fromDay);
   const stop = Math.min(dayCount, terms.endDate != null ? days.of(terms.endDate) - fromDay : dayCount);
-  for (const segment of terms.coverage) {
+  // SPEC §12: nothing accrues while the class is accepted as ended
+  for (const segment of coverageOutsideEnded(terms.coverage, terms.ended)) {
     const s = Math.max(start, days.of(segment.from) - fromDay);
     const e = Math.min(stop, segment.until === null ? dayCount : days.of(segment.until) - fromDay);
     if (s >= e) continue;

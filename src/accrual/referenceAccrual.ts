@@ -7,6 +7,7 @@ import { addDays, daysInYear, monthOf, yearOf } from '../calendar/isoDate.js';
 import { assertAccrualRange } from './accrualRange.js';
 import type { AccrualResult, DailyAccrual, MonthlyAccrual } from './accrualResult.js';
 import { assertComplex, type ClassSeries, type RateSegment } from './classSeries.js';
+import { isEndedOn } from './endedSpans.js';
 
 // decimal.js types its ESM build as CommonJS: at run time the default export is the class itself.
 const Decimal = DecimalModule as unknown as typeof DecimalModule.Decimal;
@@ -72,6 +73,7 @@ export function accrueReference(series: readonly ClassSeries[], from: string, to
         open = { month, days: 0, naSum: 0n, dist: 0n, serv: 0n };
       }
       if (cls.endDate != null && date >= cls.endDate) continue; // Plan §9: terminated
+      if (isEndedOn(cls.ended, date)) continue; // SPEC §12: accepted as ended, not yet resumed
       const segment = segmentOn(cls.coverage, date);
       if (!segment) continue; // uncovered: no accrual, a warning elsewhere
       // NA(d): the day's row or the latest earlier one; none before the class's first row.

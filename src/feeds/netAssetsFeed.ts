@@ -1,6 +1,11 @@
 import type { NetAssetsRow } from '../accrual/classSeries.js';
 import { classEndedOn } from '../accrual/coverageChecks.js';
-import { missingNetAssetsDayProblems, uncoveredNetAssetsWarnings } from '../accrual/netAssetsCoverage.js';
+import {
+  missingNetAssetsDayProblems,
+  type RecordedEnd,
+  resumedEndWarnings,
+  uncoveredNetAssetsWarnings,
+} from '../accrual/netAssetsCoverage.js';
 import { assetsAboveLimitProblems } from '../accrual/netAssetsLimit.js';
 import { closedMonthsCarriedInto } from '../accrual/restatementReach.js';
 import { addDays } from '../calendar/isoDate.js';
@@ -22,6 +27,7 @@ import {
   type ProviderAssetsDay,
   restatedNetAssetsBelowProviderAssetsProblems,
 } from '../service-fees/providerAssetsChecks.js';
+import { acceptedClassEnds, firstNetAssetsAfter } from '../store/classEndsRepository.js';
 import type { Database } from '../store/database.js';
 import {
   insertNetAssets,
@@ -58,6 +64,8 @@ interface NetAssetsState {
   /** each class's first and last recorded day */
   readonly recordedSpans: Map<string, RecordedSpan>;
   readonly recorded: Map<string, string>;
+  /** SPEC §12: the ends closes accepted for the file's classes, each with its recorded resumption */
+  readonly acceptedEnds: ReadonlyMap<string, readonly RecordedEnd[]>;
   /** rows resolved to a portfolio and class (keyed by line), and the problems of resolving */
   readonly resolved: Map<number, { portfolioId: string; class: string }>;
   readonly problems: Problem[];
@@ -165,6 +173,26 @@ export const netAssetsFeed: FeedDefinition<
         maybeRecorded.push({ portfolioId: r.portfolioId, class: r.class, date: row.date });
     }
     const recorded = await recordedNetAssets(tx, maybeRecorded);
+    // SPEC §12: a class accepted as ended needs no rows until its net assets resume
+    const allEnds = await acceptedClassEnds(tx);
+    const endsOfFile = keys.flatMap((k) =>
+      (allEnds.get(`${k.portfolioId}|${k.class}`) ?? []).map((e) => ({ ...k, end: e })),
+    );
+    const resumptions = await firstNetAssetsAfter(
+      tx,
+      endsOfFile.map((e) => ({ portfolioId: e.portfolioId, class: e.class, date: e.end.lastNetAssets })),
+    );
+    const acceptedEnds = new Map<string, RecordedEnd[]>();
+    for (const e of endsOfFile) {
+      const key = `${e.portfolioId}|${e.class}`;
+      const end: RecordedEnd = {
+        ...e.end,
+        recordedResumption: resumptions.get(`${key}|${e.end.lastNetAssets}`) ?? null,
+      };
+      const list = acceptedEnds.get(key);
+      if (list === undefined) acceptedEnds.set(key, [end]);
+      else list.push(end);
+    }
     // SPEC §5: a restatement is checked against the providers' assets on its days (and the days
     // carried forward from it), so the classes it restates bring their provider assets
     const restating = new Map<string, { portfolioId: string; class: string }>();
@@ -183,6 +211,7 @@ export const netAssetsFeed: FeedDefinition<
       registry,
       recordedSpans,
       recorded,
+      acceptedEnds,
       resolved,
       problems,
       warnings,
@@ -208,10 +237,16 @@ export const netAssetsFeed: FeedDefinition<
         ? tooLarge
         : missingNetAssetsDayProblems(
             ctx.file,
-            resolvedRows,
+            // a new row dated in a closed month is refused as such (SPEC §12), whatever its neighbours
+            resolvedRows.filter(
+              (r) =>
+                ctx.closed.closedMonthOf(r.date) === null ||
+                state.recorded.has(`${r.portfolioId}|${r.class}|${r.date}`),
+            ),
             state.recordedSpans,
             state.registry,
             (pid, cls) => classEndedOn(coverageOf(state.registry, pid, cls, [])),
+            (pid, cls) => state.acceptedEnds.get(`${pid}|${cls}`) ?? [],
           );
     if (gaps.length > 0) return { changes: [], unchanged: 0, problems: gaps, warnings: state.warnings };
     const changes: NetAssetsChange[] = [];
@@ -251,7 +286,16 @@ export const netAssetsFeed: FeedDefinition<
           state.providerAssets,
         ),
       );
-    const warnings = [...state.warnings];
+    const warnings = [
+      ...state.warnings,
+      ...(state.acceptedEnds.size === 0
+        ? []
+        : resumedEndWarnings(
+            changes.filter((c) => c.kind === 'new'),
+            state.registry,
+            (pid, cls) => state.acceptedEnds.get(`${pid}|${cls}`) ?? [],
+          )),
+    ];
     for (const c of changes) {
       if (c.closedMonth)
         warnings.push(

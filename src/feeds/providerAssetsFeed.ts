@@ -5,6 +5,7 @@
  */
 
 import type { NetAssetsRow } from '../accrual/classSeries.js';
+import { type EndedSpan, endedSpansOfRows, isEndedOn } from '../accrual/endedSpans.js';
 import { assetsAboveLimitProblems } from '../accrual/netAssetsLimit.js';
 import { closedMonthsCarriedInto } from '../accrual/restatementReach.js';
 import type { Problem } from '../errors.js';
@@ -21,6 +22,7 @@ import {
   providerAssetsDayKey,
   resolveProviderAssets,
 } from '../service-fees/providerAssetsChecks.js';
+import { acceptedClassEnds } from '../store/classEndsRepository.js';
 import type { Database } from '../store/database.js';
 import {
   classNetAssetsThrough,
@@ -58,6 +60,8 @@ interface AssetsState {
   readonly problems: readonly Problem[];
   readonly recorded: readonly RecordedProviderAssets[];
   readonly classNetAssets: ReadonlyMap<string, NetAssetsRow[]>;
+  /** SPEC §12: the days each class was accepted as ended at a close, until its net assets resumed */
+  readonly classEnded: ReadonlyMap<string, readonly EndedSpan[]>;
 }
 
 export interface ProviderAssetsImportResult {
@@ -94,12 +98,20 @@ export const providerAssetsFeed: FeedDefinition<
     const { resolved, problems } = resolveProviderAssets(ctx.file, rows, registry, providers);
     const classes = [...groupBy(resolved, providerAssetsClassKey).values()].map((l) => l[0]!);
     const through = resolved.reduce((m, r) => (r.date > m ? r.date : m), '');
+    const classNetAssets = await classNetAssetsThrough(tx, classes, through);
+    const ends = await acceptedClassEnds(tx);
+    const classEnded = new Map<string, readonly EndedSpan[]>();
+    for (const [key, list] of ends) {
+      const na = classNetAssets.get(key);
+      if (na !== undefined) classEnded.set(key, endedSpansOfRows(list, na));
+    }
     return {
       registry,
       resolved,
       problems,
       recorded: await recordedProviderAssets(tx, classes, through),
-      classNetAssets: await classNetAssetsThrough(tx, classes, through),
+      classNetAssets,
+      classEnded,
     };
   },
 
@@ -115,7 +127,9 @@ export const providerAssetsFeed: FeedDefinition<
     const gaps =
       tooLarge.length > 0 || ctx.incomplete
         ? tooLarge
-        : missingProviderAssetsDayProblems(ctx.file, rows, state.recorded, state.registry);
+        : missingProviderAssetsDayProblems(ctx.file, rows, state.recorded, state.registry, (classKey, date) =>
+            isEndedOn(state.classEnded.get(classKey), date),
+          );
     if (gaps.length > 0) return { ...none, problems: gaps };
     const recorded = new Map(state.recorded.map((r) => [providerAssetsDayKey(r), r.assetsCents]));
     const changes: AssetsChange[] = [];
@@ -162,7 +176,14 @@ export const providerAssetsFeed: FeedDefinition<
     return {
       changes,
       unchanged,
-      problems: aboveNetAssetsProblems(ctx.file, rows, state.recorded, state.classNetAssets, state.registry),
+      problems: aboveNetAssetsProblems(
+        ctx.file,
+        rows,
+        state.recorded,
+        state.classNetAssets,
+        state.registry,
+        (classKey, date) => isEndedOn(state.classEnded.get(classKey), date),
+      ),
       warnings,
     };
   },

@@ -1,6 +1,7 @@
 import type { AccrualResult } from '../accrual/accrualResult.js';
 import type { ClassSeries, RateSegment } from '../accrual/classSeries.js';
 import { missingBusinessDays, uncoveredDays } from '../accrual/coverageChecks.js';
+import { coverageOutsideEnded, endedSpansOfRows } from '../accrual/endedSpans.js';
 import { accrueFast } from '../accrual/fastAccrual.js';
 import { type FiguresAtClose, netAssetsAsSealed } from '../accrual/netAssetsAsSealed.js';
 import { overrideCoverage, type RateOverride } from '../accrual/rateOverride.js';
@@ -12,6 +13,7 @@ import { formatRatePct, parseRateMicroPct } from '../money/rate.js';
 import { compareCodeUnits, compareNames } from '../registry/nameOrder.js';
 import { handedOverNameWarnings } from '../registry/nameOverSpan.js';
 import type { Registry } from '../registry/registry.js';
+import { acceptedClassEnds } from '../store/classEndsRepository.js';
 import type { Queryable } from '../store/database.js';
 import { netAssetsThrough } from '../store/netAssetsRepository.js';
 import { loadRegistry } from '../store/registryStore.js';
@@ -196,19 +198,40 @@ export async function loadClassSeries(
     ...(wantPid === undefined ? {} : { portfolioId: wantPid }),
     ...(query.class === undefined ? {} : { class: query.class }),
   });
+  const acceptedEnds = await acceptedClassEnds(q);
   const series: ClassSeries[] = [];
   let current: { classKey: string; rows: { date: string; netAssetsCents: bigint }[] } | undefined;
   const flush = () => {
     if (!current) return;
     const [pid, cls] = current.classKey.split('|') as [string, string];
+    const coverage =
+      query.rateOverride?.portfolioId === pid && query.rateOverride.class === cls
+        ? overrideCoverage(coverageOf(registry, pid, cls, warnings, during), query.rateOverride)
+        : coverageOf(registry, pid, cls, warnings, during);
+    // SPEC §12, §4: an end a close accepted lasts until the class's net assets resume; its days
+    // accrue nothing (for every reader of the series: the cut coverage) and need no rows
+    const ended = endedSpansOfRows(acceptedEnds.get(current.classKey) ?? [], current.rows);
+    // said where the range has the span's days: a resumed span wherever it touches the range, one
+    // still open only where it begins (not by every later report for ever)
+    for (const e of ended) {
+      if (e.from > query.to) continue;
+      const name = `${registry.identities.nameOn(pid, e.lastNetAssets)} class ${cls}`;
+      if (e.until === null) {
+        if (query.from === undefined || e.from >= query.from)
+          warnings.push(
+            `${name}: no net assets after ${e.lastNetAssets}; accepted as ended on ${e.from} in the ${e.acceptedIn} close — no fees accrue from then (its net assets on a later day begin the class again)`,
+          );
+      } else if (query.from === undefined || e.until > query.from)
+        warnings.push(
+          `${name}: accepted as ended in the ${e.acceptedIn} close, no net assets after ${e.lastNetAssets}: no fees accrued ${e.from} … ${addDays(e.until, -1)}; its net assets resume on ${e.until}, which begins the class again`,
+        );
+    }
     series.push({
       classKey: current.classKey,
       netAssets: current.rows,
-      coverage:
-        query.rateOverride?.portfolioId === pid && query.rateOverride.class === cls
-          ? overrideCoverage(coverageOf(registry, pid, cls, warnings, during), query.rateOverride)
-          : coverageOf(registry, pid, cls, warnings, during),
+      coverage: ended.length === 0 ? coverage : [...coverageOutsideEnded(coverage, ended)],
       endDate: null,
+      ...(ended.length === 0 ? {} : { ended }),
     });
   };
   // Net assets of a portfolio no imported document lists any more (the only one that named it

@@ -98,18 +98,26 @@ export function resolveProviderAssets(
   return { resolved, problems };
 }
 
-/** Every business day from a holding's first row (recorded or new) to its last new row has a row. */
+/**
+ * Every business day from a holding's first row (recorded or new) to its last new row has a row —
+ * but for the days its class has ended (SPEC §12: accepted as ended at a close, until the class's
+ * net assets resume; `classEndedOn`): its customers hold nothing of a class that has ended.
+ */
 export function missingProviderAssetsDayProblems(
   file: string,
   rows: readonly ProviderAssetsRow[],
   recorded: readonly ProviderAssetsDay[],
   registry: Registry,
+  classEndedOn: (classKey: string, date: string) => boolean = () => false,
 ): Problem[] {
   const dates = groupBy([...recorded, ...rows], holdingKeyOf);
   return [...groupBy(rows, holdingKeyOf)].flatMap(([k, list]) => {
     const last = list.reduce((m, r) => (r.date > m ? r.date : m), list[0]!.date);
-    const day = firstMissingDay(new Set(dates.get(k)!.map((r) => r.date)), last);
     const r = list[0]!;
+    const classKey = providerAssetsClassKey(r);
+    const day = firstMissingDay(new Set(dates.get(k)!.map((x) => x.date)), last, (d) =>
+      classEndedOn(classKey, d),
+    );
     if (day === undefined) return [];
     const name = `${registry.identities.nameOn(r.portfolioId, day)} class ${r.class}`;
     const reason = `no assets for ${r.providerId} in ${name} on ${day}, an NYSE business day after its first row`;
@@ -127,6 +135,8 @@ export function aboveNetAssetsProblems(
   recorded: readonly ProviderAssetsDay[],
   classNetAssets: ReadonlyMap<string, readonly NetAssetsRow[]>,
   registry: Registry,
+  /** SPEC §12: a day on which the class has ended (accepted as ended, not yet resumed): it has no net assets */
+  classEndedOn: (classKey: string, date: string) => boolean = () => false,
 ): Problem[] {
   const problems: Problem[] = [];
   const recordedByClass = groupBy(recorded, providerAssetsClassKey);
@@ -135,9 +145,13 @@ export function aboveNetAssetsProblems(
     const na = classNetAssets.get(classKey) ?? [];
     const name = (date: string) => `${registry.identities.nameOn(portfolioId, date)} class ${cls}`;
     // A row dated before the class's first net assets cannot be checked, nor paid: refuse it.
-    const orphans = fresh.filter((r) => carriedOn(na, r.date) === null);
+    // So is a row dated while the class has ended (SPEC §12): its net assets are none that day.
+    const orphans = fresh.filter((r) => carriedOn(na, r.date) === null || classEndedOn(classKey, r.date));
     for (const r of orphans) {
-      const reason = `no net assets recorded for ${name(r.date)} on or before ${r.date}; import the class's net assets first (\`plan12b net-assets import\`)`;
+      const reason =
+        carriedOn(na, r.date) === null
+          ? `no net assets recorded for ${name(r.date)} on or before ${r.date}; import the class's net assets first (\`plan12b net-assets import\`)`
+          : `${name(r.date)} has ended on ${r.date} (accepted as ended at a close; no net assets until its feed resumes), so its customers hold nothing of it; import the class's net assets from the day they resume first (\`plan12b net-assets import\`)`;
       problems.push({ file, line: r.line, field: 'date', value: r.date, reason });
     }
     if (orphans.length > 0) continue;

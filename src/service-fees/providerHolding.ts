@@ -34,7 +34,14 @@ export function holdingEndDate(assets: readonly NetAssetsRow[], through: string)
  * assets are reported (SPEC §4, §5): the first business day up to `through` without a row, if any.
  * @example firstMissingDay(new Set(['2007-01-03', '2007-01-05']), '2007-01-05') === '2007-01-04'
  */
-export function firstMissingDay(dates: ReadonlySet<string>, through: string): string | undefined {
+export function firstMissingDay(
+  dates: ReadonlySet<string>,
+  through: string,
+  /** a day on which the class has ended (SPEC §12: accepted as ended, not yet resumed): no row needed */
+  classEnded: (date: string) => boolean = () => false,
+): string | undefined {
   const first = [...dates].sort()[0];
-  return first === undefined ? undefined : businessDaysBetween(first, through).find((d) => !dates.has(d));
+  return first === undefined
+    ? undefined
+    : businessDaysBetween(first, through).find((d) => !dates.has(d) && !classEnded(d));
 }

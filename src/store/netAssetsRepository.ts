@@ -1,3 +1,4 @@
+import { businessDayAfter } from '../calendar/nyseCalendar.js';
 import { formatCents, parseCents } from '../money/cents.js';
 import { withStagedRows } from './bulkCopy.js';
 import { sqlTextLiteral } from './copyText.js';
@@ -161,8 +162,9 @@ export async function netAssetsThrough(
 
 /**
  * The first day from `from` to `to` on which a class has net assets above zero — recorded that
- * day, or carried into `from` from its last earlier record (SPEC §4: a day without a row takes the
- * last recorded figure) — or null (SPEC §12: a class newly governed on closed days accrues fees on
+ * day, or carried into `from` from its last earlier record over non-business days (SPEC §4: a day
+ * without a row takes the last recorded figure; a business day without one, after the feed stopped
+ * or a close accepted the class as ended, has none) — or null (SPEC §12: a class newly governed on closed days accrues fees on
  * them only if it had net assets; a provider's customers cannot hold more than those, SPEC §5).
  */
 export async function firstDayWithNetAssets(
@@ -181,7 +183,15 @@ export async function firstDayWithNetAssets(
     .orderBy('date', 'desc')
     .limit(1)
     .executeTakeFirst();
-  if (carried !== undefined && Number(carried.net_assets) > 0) return from;
+  // carried over the non-business days after it only: from the next business day without a row
+  // the class has ended (a feed that stopped, or an end a close accepted, SPEC §4, §12) — the fees
+  // carry nothing across that
+  if (
+    carried !== undefined &&
+    Number(carried.net_assets) > 0 &&
+    from < businessDayAfter(String(carried.date).slice(0, 10), 1)
+  )
+    return from;
   const first = await k
     .selectFrom('net_assets')
     .select((eb) => eb.fn.min('date').as('date'))
