@@ -33,17 +33,23 @@ import { sealedMonthInputsDigestNow } from './monthInputsDigest.js';
  * now, each feed import's audit record, the settings, the documents' imports and the name →
  * portfolio table with the one the documents give.
  */
-export async function loadAuditEvidence(db: Queryable): Promise<AuditEvidence> {
+export async function loadAuditEvidence(
+  db: Queryable,
+  /** told after each closed month's inputs are recomputed (SPEC §11: a progress bar) */
+  onMonth?: (done: number, total: number) => void,
+): Promise<AuditEvidence> {
   return readSnapshot(db, async (tx) => {
     const records = await loadAuditLog(tx);
     const sealed = await loadSealedMonths(tx);
     const sealedMonths = [];
-    for (const m of sealed)
+    for (const [i, m] of sealed.entries()) {
       sealedMonths.push({
         ...m,
         inputsDigestNow: await sealedMonthInputsDigestNow(tx, m.month, m.inputsDigest),
         redemptionsDetail: await classBDetailNow(tx, m.month, m.parts),
       });
+      onMonth?.(i + 1, sealed.length);
+    }
     const registry = buildRegistry(await loadDocuments(tx), await loadBoardRates(tx));
     // names as `rates set` resolves them: the portfolio that bore the name on the rate's date
     const resolve = (name: string, date: string) => registry.identities.resolveOn(name, date) ?? null;

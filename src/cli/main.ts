@@ -10,6 +10,7 @@ import { onDemandServeEnabled } from '../store/onDemandServe.js';
 import { setRunningCommand } from '../store/runningCommand.js';
 import { type CliContext, type CliOutput, makeContext, type StoreLender } from './context.js';
 import { servedQueryFolder } from './forwardableQuery.js';
+import { addHelpExamples } from './helpExamples.js';
 import { outputFileRefusal } from './outputFileRefusal.js';
 
 type Register = (program: Command, getContext: () => CliContext) => void;
@@ -176,6 +177,7 @@ export async function buildProgram(
     c.exitOverride();
     c.commands.forEach(configure);
   });
+  addHelpExamples(program);
   return program;
 }
 

@@ -97,3 +97,32 @@ export async function withFeedProgress<T>(
     bar.stop();
   }
 }
+
+/**
+ * Runs long work that tells its progress as steps done of a total (a what-if's months): a bar on
+ * a terminal, started at the first step told; nothing when stderr is not a terminal or under
+ * --json (SPEC §11). `fn` is given the listener to pass the work (undefined when nothing is drawn);
+ * the bar is always stopped.
+ */
+export async function withStepProgress<T>(
+  ctx: CliContext,
+  label: string,
+  json: boolean | undefined,
+  fn: (onStep?: (done: number, total: number) => void) => Promise<T>,
+): Promise<T> {
+  if (!ctx.interactive || json === true) return fn(undefined);
+  // started by the listener (a closure): not narrowed to null here
+  let bar = null as Progress | null;
+  let shown = 0;
+  try {
+    return await fn((done, total) => {
+      bar ??= startProgress(ctx, label, total, 1);
+      if (done > shown) {
+        bar.tick(done - shown);
+        shown = done;
+      }
+    });
+  } finally {
+    bar?.stop();
+  }
+}

@@ -10,6 +10,8 @@ import {
 } from '../reports/classBRedemptionsReport.js';
 import type { FeesReport } from '../reports/feesReport.js';
 import type { Journal } from '../reports/journal.js';
+import { monthlyCalculationCsvRows } from '../reports/monthlyCalculationCsv.js';
+import type { MonthlyCalculationReport } from '../reports/monthlyCalculationReport.js';
 import type { ServiceFeesReport } from '../reports/serviceFeesReport.js';
 import type { WhatIfReport } from '../reports/whatIfReport.js';
 import type { XlsxColumn, XlsxSheet } from '../reports/xlsxOut.js';
@@ -146,6 +148,53 @@ export function monthlyCalculationSheet(lines: readonly object[], month: string)
     rows: lines,
     totalsLabel: 'Total of the portions',
   };
+}
+
+/**
+ * The Monthly Calculation's workbook: the lines per portfolio and payee, then — as the CSV's
+ * further lines — the prior-period adjustments (SPEC §12) and what the Fund pays each payee on the
+ * due date (the journal pays the same), each on a sheet of its own where the month has any.
+ */
+export function monthlyCalculationSheets(report: MonthlyCalculationReport): XlsxSheet[] {
+  const { lines, adjustmentRows, paymentRows } = monthlyCalculationCsvRows(report);
+  const month = report.month;
+  const sheets = [monthlyCalculationSheet(lines, month)];
+  if (adjustmentRows.length > 0)
+    sheets.push({
+      name: `Adjustments ${month}`,
+      title: `Monthly Calculation ${month}: prior-period adjustments (SPEC §12)`,
+      columns: [
+        text('portfolio', 'Portfolio'),
+        text('restatedMonth', 'Restated month'),
+        text('payee', 'Payee'),
+        text('payTo', 'Pay to'),
+        money('original', 'Original', false),
+        money('restated', 'Restated', false),
+        money('difference', 'Difference'),
+        money('twelveB1Portion', '12b-1 difference'),
+        money('cdscPortion', 'CDSC difference'),
+      ],
+      rows: adjustmentRows,
+      totalsLabel: 'Total',
+    });
+  if (paymentRows.length > 0)
+    sheets.push({
+      name: `Payments due ${month}`,
+      title: `Monthly Calculation ${month}: payments due (the journal pays the same)`,
+      columns: [
+        text('portfolio', 'Portfolio'),
+        text('dueDate', 'Due date'),
+        text('payee', 'Payee'),
+        money('twelveB1Portion', '12b-1 Portion'),
+        money('cdscPortion', 'CDSC Portion'),
+        money('priorPeriodAdjustment', 'Prior-period adjustment'),
+        money('payable', 'Payable'),
+        money('owedOnToAssignee', 'Owed on to Assignee'),
+      ],
+      rows: paymentRows,
+      totalsLabel: 'Total payable',
+    });
+  return sheets;
 }
 
 /** `schedule --as-of D`: the entries in force, each with the document it comes from (SPEC §2). */

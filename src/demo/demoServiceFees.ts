@@ -88,6 +88,17 @@ export async function runServiceFeesDemo(
   outDir: string,
   month: string,
 ): Promise<{ lines: string[]; summary: Record<string, unknown> }> {
+  const recorded = await importServiceFeesDemo(db, outDir, month);
+  const paid = await writeServiceFeesDemoMonth(db, outDir, month);
+  return { lines: [...recorded.lines, ...paid.lines], summary: { ...recorded.summary, ...paid.summary } };
+}
+
+/** The demo's providers and agreements (two of them terminated) and their customers' assets through `month`. */
+export async function importServiceFeesDemo(
+  db: Database,
+  outDir: string,
+  month: string,
+): Promise<{ lines: string[]; summary: Record<string, unknown> }> {
   const providersPath = join(outDir, 'service-providers.csv');
   const providersCsv = demoProvidersCsv();
   writeFileSync(providersPath, providersCsv);
@@ -99,17 +110,41 @@ export async function runServiceFeesDemo(
   const assetsCsv = await demoProviderAssetsCsv(db, monthEnd(month), 29);
   writeFileSync(assetsPath, assetsCsv);
   const assets = await importProviderAssets(db, assetsPath, Buffer.from(assetsCsv));
+  return {
+    lines: [
+      `Service providers: ${providers.rows} agreements (${providers.inserted} new) from ${providersPath}`,
+      `  ${NOTICE.providerId} terminated on notice of ${NOTICE.noticeDate}, effective ${notice.provider.terminationEffective} (Plan §10(a))`,
+      `  ${ASSIGNMENT.providerId} assigned to ${ASSIGNMENT.assignedTo} on ${ASSIGNMENT.date}: terminated that day (Plan §10(b))`,
+      `Provider assets: ${assets.rows} rows (${assets.inserted} new) from ${assetsPath}`,
+    ],
+    summary: {
+      providers: { file: providersPath, rows: providers.rows, inserted: providers.inserted },
+      terminations: [notice.provider, assignment.provider].map((p) => ({
+        id: p.id,
+        effective: p.terminationEffective,
+        cause: p.terminationCause,
+      })),
+      providerAssets: { file: assetsPath, rows: assets.rows, inserted: assets.inserted },
+    },
+  };
+}
 
+/**
+ * The month's service fees, payments file and statements. The demo writes them once everything
+ * that governs the month is recorded (its approvals, the Class C termination) and the month is
+ * closed, so that they state what the sealed month pays (`plan12b service-fees --month`).
+ */
+export async function writeServiceFeesDemoMonth(
+  db: Database,
+  outDir: string,
+  month: string,
+): Promise<{ lines: string[]; summary: Record<string, unknown> }> {
   const report = await serviceFeesReport(db, month);
   const paymentsPath = join(outDir, `service-fee-payments-${month}.csv`);
   const payments = writePaymentsCsv(report, paymentsPath);
   const statements = await writeProviderStatements(report, join(outDir, `service-fee-statements-${month}`));
 
   const lines = [
-    `Service providers: ${providers.rows} agreements (${providers.inserted} new) from ${providersPath}`,
-    `  ${NOTICE.providerId} terminated on notice of ${NOTICE.noticeDate}, effective ${notice.provider.terminationEffective} (Plan §10(a))`,
-    `  ${ASSIGNMENT.providerId} assigned to ${ASSIGNMENT.assignedTo} on ${ASSIGNMENT.date}: terminated that day (Plan §10(b))`,
-    `Provider assets: ${assets.rows} rows (${assets.inserted} new) from ${assetsPath}`,
     `Service fees for ${month}, payable ${report.paymentDate}:`,
     ...report.providers.map(
       (p) =>
@@ -121,13 +156,6 @@ export async function runServiceFeesDemo(
   return {
     lines,
     summary: {
-      providers: { file: providersPath, rows: providers.rows, inserted: providers.inserted },
-      terminations: [notice.provider, assignment.provider].map((p) => ({
-        id: p.id,
-        effective: p.terminationEffective,
-        cause: p.terminationCause,
-      })),
-      providerAssets: { file: assetsPath, rows: assets.rows, inserted: assets.inserted },
       month,
       paymentDate: report.paymentDate,
       totals: report.totals,

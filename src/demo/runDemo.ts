@@ -29,7 +29,7 @@ import { demoExhibits } from './demoComplex.js';
 import { runGovernanceDemo } from './demoGovernance.js';
 import { demoNetAssetsCsv } from './demoNetAssets.js';
 import { demoOmnibusCsv } from './demoOmnibus.js';
-import { runServiceFeesDemo } from './demoServiceFees.js';
+import { importServiceFeesDemo, writeServiceFeesDemoMonth } from './demoServiceFees.js';
 
 export const DEMO_YEAR = '2025';
 /** The quarter whose written report to the board (Plan §8) ends the demo. */
@@ -110,7 +110,7 @@ export async function runDemo(
   await importNetAssets(db, naPath, Buffer.from(naCsv));
 
   step('service providers, their agreements and their customers’ assets');
-  lines.push(...(await runServiceFeesDemo(db, out, last)).lines);
+  lines.push(...(await importServiceFeesDemo(db, out, last)).lines);
 
   step('Class B accounts, distributors and nine years of transfer-agent activity');
   lines.push(...(await runClassBDemo(db, out, last)).lines);
@@ -179,6 +179,11 @@ export async function runDemo(
       dueDate: report.dueDate,
     });
   }
+
+  // after the governance that cuts fees (approvals, the Class C termination) and the close: the
+  // payments file and statements state what the sealed month pays
+  step(`service fees for ${last}: the payments file and the providers' statements`);
+  lines.push(...(await writeServiceFeesDemoMonth(db, out, last)).lines);
 
   step(`the Monthly Calculation for ${last}`);
   // closed above: its sealed results, not a second computation of them

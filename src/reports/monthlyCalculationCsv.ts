@@ -31,8 +31,8 @@ export const MONTHLY_CALCULATION_COLUMNS = [
 /**
  * The Monthly Calculation as lines (Agreement EIGHTH(C)): one per portfolio and payee (the
  * Distributor, each Other Distributor of Exhibit A, each Assignee), then the prior-period
- * adjustments (SPEC §12), then what the Fund pays each payee on the due date. `lines` alone is the
- * XLSX sheet.
+ * adjustments (SPEC §12), then what the Fund pays each payee on the due date; the XLSX puts each
+ * of the three on a sheet of its own (src/cli/xlsxSheets.ts).
  */
 export function monthlyCalculationCsvRows(report: MonthlyCalculationReport) {
   const month = report.month;

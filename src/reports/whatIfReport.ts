@@ -222,7 +222,12 @@ async function monthPayees(
   return { distributionCents, serviceCents, payees };
 }
 
-export async function whatIfReport(q: Queryable, query: WhatIfQuery): Promise<WhatIfReport> {
+export async function whatIfReport(
+  q: Queryable,
+  query: WhatIfQuery,
+  /** told after each month of the year is computed, before and after (SPEC §11: a progress bar) */
+  onMonth?: (done: number, total: number) => void,
+): Promise<WhatIfReport> {
   const registry = await loadRegistry(q);
   // SPEC §2: a name handed from one portfolio to another is read as of --from (else its latest
   // bearer), with a warning; each month is then asked for by the name the portfolio bore in it
@@ -321,11 +326,12 @@ export async function whatIfReport(q: Queryable, query: WhatIfQuery): Promise<Wh
     serviceCents: a.serviceCents + m.serviceCents,
     payees: [...a.payees, ...m.payees],
   });
-  for (const month of months) {
+  for (const [i, month] of months.entries()) {
     const portfolioName = registry.identities.nameOn(portfolioId, monthEnd(month));
     const target = { portfolioId, portfolioName, class: cls, distributor };
     before = add(before, await monthPayees(q, month, target, undefined, warnings));
     after = add(after, await monthPayees(q, month, target, override, warnings));
+    onMonth?.(i + 1, months.length);
   }
   if (rows[0]!.date > from)
     notes.push(`net assets are recorded from ${rows[0]!.date}: the year has fewer days of fees`);

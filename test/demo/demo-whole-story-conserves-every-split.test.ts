@@ -11,6 +11,7 @@ import { parseCents } from '../../src/money/cents.js';
 import type { BoardReport } from '../../src/reports/boardReport.js';
 import { feesReport } from '../../src/reports/feesReport.js';
 import type { MonthlyCalculationReport } from '../../src/reports/monthlyCalculationReport.js';
+import { paymentLines, type ServiceFeesReport } from '../../src/reports/serviceFeesReport.js';
 import { loadAuditLog } from '../../src/store/auditLog.js';
 import { type Database, openDatabase } from '../../src/store/database.js';
 import { approvalsInQuarter, continuanceStatus, loadGovernance } from '../../src/store/governanceStore.js';
@@ -276,6 +277,19 @@ describe('plan12b demo: the whole story', () => {
     const others = status.filter((i) => i !== c);
     expect(others).toHaveLength(2);
     for (const i of others) expect(i).toMatchObject({ status: 'in force', nextDeadline: '2027-01-02' });
+  });
+
+  it('its service-fee payments file pays each provider what the sealed December pays it (Plan §4)', async () => {
+    // the file the demo leaves beside the database, read as a treasurer would pay from it
+    const rows = parse(readFileSync(join(dir, 'out', 'service-fee-payments-2025-12.csv'), 'utf8'), {
+      columns: true,
+    }) as { provider_id: string; amount: string }[];
+    // what `plan12b service-fees --month 2025-12 --payments-csv` writes from the sealed month
+    const sealed = (await loadCloseResult(db, '2025-12', 'service-fees')) as ServiceFeesReport;
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.map((r) => [r.provider_id, r.amount])).toEqual(
+      paymentLines(sealed).map((l) => [l.provider_id, l.amount]),
+    );
   });
 
   it('ends with the 2025Q4 board report: a PDF, and JSON with the fees, the amounts spent by purpose and the FINRA cap', () => {

@@ -1,9 +1,12 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { businessDaysBetween } from '../../src/calendar/nyseCalendar.js';
+import type { CliContext } from '../../src/cli/context.js';
+import { buildProgram } from '../../src/cli/main.js';
 import { importAccounts } from '../../src/feeds/accountsFeed.js';
 import { importNetAssets } from '../../src/feeds/netAssetsFeed.js';
 import { importProviderAssets } from '../../src/feeds/providerAssetsFeed.js';
@@ -242,6 +245,54 @@ describe.skipIf(!seedsAvailable).each(dialects)('what-if on %s', (dialect) => {
         const refused = await runCliInProcess([...args, '--distribution-fee', '0.80', '--json']);
         expect(refused.code).toBe(68);
         expect(refused.stdout + refused.stderr).toMatch(/above FINRA Rule 2341/);
+      } finally {
+        db = await tdb.open();
+      }
+    },
+    120_000,
+  );
+
+  it.runIf(dialect === 'pglite')(
+    'tells each month of the year done: a bar on a terminal, nothing piped or under --json (SPEC §11)',
+    async () => {
+      await db.close(); // the CLI opens the PGlite folder itself
+      try {
+        const run = async (interactive: boolean, json: boolean) => {
+          let drawn = '';
+          const terminal = new Writable({
+            write(chunk, _enc, cb) {
+              drawn += chunk.toString();
+              cb();
+            },
+          }) as Writable & { isTTY: boolean; columns: number };
+          terminal.isTTY = true;
+          terminal.columns = 120;
+          let out = '';
+          const ctx: CliContext = {
+            dbTarget: tdb.target,
+            workload: 'query',
+            out: (t) => {
+              out += t.endsWith('\n') ? t : `${t}\n`;
+            },
+            err: () => {},
+            interactive,
+            progressStream: terminal,
+          };
+          const argv = ['node', 'plan12b', 'what-if', '--portfolio', FUND, '--class', 'B'];
+          argv.push('--distribution-fee', '0.50', '--from', '2026-01-01', ...(json ? ['--json'] : []));
+          await (await buildProgram(() => ctx, argv)).parseAsync(argv);
+          return { out, drawn };
+        };
+        const tty = await run(true, false);
+        expect(tty.drawn).toContain('what-if: months of the year');
+        // the bar advances a month at a time (before and after computed) to the year's 12
+        for (const n of [1, 6, 12]) expect(tty.drawn).toContain(`${n}/12`);
+        const piped = await run(false, false);
+        expect(piped.drawn).toBe('');
+        expect(piped.out).toBe(tty.out);
+        const ttyJson = await run(true, true);
+        expect(ttyJson.drawn).toBe('');
+        expect(JSON.parse(ttyJson.out).fees.distributionFee.after).toBe('25842.28');
       } finally {
         db = await tdb.open();
       }

@@ -4,10 +4,13 @@ import {
   feesSheet,
   journalSheet,
   monthlyCalculationSheet,
+  monthlyCalculationSheets,
   serviceFeesSheets,
 } from '../../src/cli/xlsxSheets.js';
 import type { FeesReport } from '../../src/reports/feesReport.js';
 import type { Journal } from '../../src/reports/journal.js';
+import { monthlyCalculationCsv } from '../../src/reports/monthlyCalculationCsv.js';
+import type { MonthlyCalculationReport } from '../../src/reports/monthlyCalculationReport.js';
 import type { ServiceFeesReport } from '../../src/reports/serviceFeesReport.js';
 import { MONEY_FORMAT, PCT_FORMAT, xlsxBytes } from '../../src/reports/xlsxOut.js';
 
@@ -195,5 +198,130 @@ describe('XLSX written by plan12b, read back', () => {
     expect(ws.getCell('D5').value).toBeNull(); // the distribution fee repeats per payee: not summed
     expect(ws.getCell('I5').value).toEqual({ formula: 'SUM(I3:I4)', result: 1000 });
     expect(ws.getCell('J5').value).toEqual({ formula: 'SUM(J3:J4)', result: 15 });
+  });
+
+  it('monthly-calculation: the workbook holds the CSV’s prior-period adjustments and payments due too', async () => {
+    // P's Distribution Fees 1,000.00: the Distributor D 600.00 of 12b-1 and 10.00 of CDSC, the
+    // Assignee A (paid directly) 400.00 and 5.00. A restatement of 2024-12 adds 3.00 to D’s 12b-1
+    // and 2.00 to A’s. Payable: D 600.00 + 10.00 + 3.00 = 613.00; A 400.00 + 5.00 + 2.00 = 407.00;
+    // the Fund pays 1,020.00 in all (12b-1 1,000.00, CDSC 15.00, adjustments 5.00).
+    const share = { sharePct: '100.0000', distributor: 'D', twelveB1Share: '1000.00' };
+    const report = {
+      month: '2025-01',
+      distributor: 'D',
+      dueDate: '2025-02-14',
+      portfolios: [
+        {
+          portfolio: 'P',
+          portfolioId: 'p',
+          distributionFee: '1000.00',
+          distributor12b1Share: '1000.00',
+          earnedCdsc: '15.00',
+          distributor12b1Portion: '600.00',
+          distributorEarnedCdscPortion: '10.00',
+          distributorPayTo: 'D',
+          computations: [{ parties: [share] }],
+          otherDistributors: [],
+          assignees: [
+            {
+              transferId: 'T',
+              assignee: 'A',
+              twelveB1Portion: '400.00',
+              cdscPortion: '5.00',
+              payTo: 'A',
+              owedOnToAssignee: '0.00',
+            },
+          ],
+          payees: [],
+        },
+      ],
+      priorPeriodAdjustments: [
+        {
+          month: '2024-12',
+          portfolio: 'P',
+          portfolioId: 'p',
+          role: 'Distributor',
+          payee: 'D',
+          transferId: null,
+          original: '600.00',
+          previouslyAdjusted: '0.00',
+          restated: '603.00',
+          difference: '3.00',
+          twelveB1Difference: '3.00',
+          cdscDifference: '0.00',
+        },
+        {
+          month: '2024-12',
+          portfolio: 'P',
+          portfolioId: 'p',
+          role: 'Assignee',
+          payee: 'A',
+          transferId: 'T',
+          original: '400.00',
+          previouslyAdjusted: '0.00',
+          restated: '402.00',
+          difference: '2.00',
+          twelveB1Difference: '2.00',
+          cdscDifference: '0.00',
+        },
+      ],
+      payables: [
+        {
+          portfolio: 'P',
+          portfolioId: 'p',
+          payee: 'D',
+          role: 'Distributor',
+          twelveB1: '600.00',
+          cdsc: '10.00',
+          adjustmentTwelveB1: '3.00',
+          adjustmentCdsc: '0.00',
+          owedOn: '0.00',
+          payable: '613.00',
+          dueDate: '2025-02-14',
+        },
+        {
+          portfolio: 'P',
+          portfolioId: 'p',
+          payee: 'A',
+          role: 'Assignee',
+          twelveB1: '400.00',
+          cdsc: '5.00',
+          adjustmentTwelveB1: '2.00',
+          adjustmentCdsc: '0.00',
+          owedOn: '0.00',
+          payable: '407.00',
+          dueDate: '2025-02-14',
+        },
+      ],
+      warnings: [],
+    } as unknown as MonthlyCalculationReport;
+    // the CSV: 2 lines, 2 adjustment lines, 2 payable lines (payable: its 18th column)
+    const csv = monthlyCalculationCsv(report).split('\n');
+    expect(csv.slice(1).map((l) => l.split(',')[17])).toEqual(['', '', '', '', '613.00', '407.00']);
+    const wb = await readBack(await xlsxBytes(monthlyCalculationSheets(report)));
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      'Monthly Calculation 2025-01',
+      'Adjustments 2025-01',
+      'Payments due 2025-01',
+    ]);
+    const adjustments = wb.getWorksheet('Adjustments 2025-01')!;
+    expect(row(adjustments, 3)).toEqual(['P', '2024-12', 'D', 'D', 600, 603, 3, 3, 0]);
+    expect(row(adjustments, 4)).toEqual(['P', '2024-12', 'A', 'A', 400, 402, 2, 2, 0]);
+    expect(adjustments.getCell('G5').value).toEqual({ formula: 'SUM(G3:G4)', result: 5 });
+    const payments = wb.getWorksheet('Payments due 2025-01')!;
+    expect(row(payments, 2)).toEqual([
+      'Portfolio',
+      'Due date',
+      'Payee',
+      '12b-1 Portion',
+      'CDSC Portion',
+      'Prior-period adjustment',
+      'Payable',
+      'Owed on to Assignee',
+    ]);
+    expect(row(payments, 3)).toEqual(['P', '2025-02-14', 'D', 600, 10, 3, 613, 0]);
+    expect(row(payments, 4)).toEqual(['P', '2025-02-14', 'A', 400, 5, 2, 407, 0]);
+    expect(row(payments, 5)[0]).toBe('Total payable');
+    expect(payments.getCell('G5').value).toEqual({ formula: 'SUM(G3:G4)', result: 1020 });
   });
 });

@@ -6,6 +6,7 @@ import { Plan12bError } from '../../errors.js';
 import { type AuditLogFilter, auditHead, loadAuditLog } from '../../store/auditLog.js';
 import { type CliContext, printJson, withReadSnapshot } from '../context.js';
 import { requireDate, requireDateRange } from '../options.js';
+import { withStepProgress } from '../progress.js';
 import { printTable } from '../table.js';
 import { sheetCsv, writeXlsxOption } from '../tabularOutput.js';
 import { listSheet } from '../xlsxSheets.js';
@@ -31,7 +32,11 @@ export function registerAuditCommands(program: Command, getContext: () => CliCon
           `--anchor ${JSON.stringify(opts.anchor)} is not HASH or SEQ:HASH (64 hex digits)`,
           'give the value `plan12b audit anchor` printed',
         );
-      const report = verifyAuditEvidence(await withReadSnapshot(ctx, (q) => loadAuditEvidence(q)), kept);
+      // each closed month's inputs recomputed as sealed: a bar on a terminal (SPEC §11)
+      const evidence = await withStepProgress(ctx, 'audit verify: closed months', opts.json, (onMonth) =>
+        withReadSnapshot(ctx, (q) => loadAuditEvidence(q, onMonth)),
+      );
+      const report = verifyAuditEvidence(evidence, kept);
       if (!report.ok)
         throw new Plan12bError(
           'DATABASE',

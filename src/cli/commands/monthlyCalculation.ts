@@ -22,7 +22,7 @@ import { requireDate, requireMonth } from '../options.js';
 import { withFeedProgress } from '../progress.js';
 import { readInputFile } from '../readInput.js';
 import { printTable } from '../table.js';
-import { monthlyCalculationSheet } from '../xlsxSheets.js';
+import { monthlyCalculationSheets } from '../xlsxSheets.js';
 
 export function registerMonthlyCalculationCommands(program: Command, getContext: () => CliContext): void {
   const omnibus = program
@@ -183,7 +183,7 @@ export function registerMonthlyCalculationCommands(program: Command, getContext:
         const { lines } = monthlyCalculationCsvRows(report);
         const ppa = report.priorPeriodAdjustments ?? [];
         if (opts.xlsx) {
-          await writeXlsx(opts.xlsx, [monthlyCalculationSheet(lines, month)]);
+          await writeXlsx(opts.xlsx, monthlyCalculationSheets(report));
           ctx.err(`${opts.xlsx}: Monthly Calculation ${month}, ${lines.length} lines`);
         }
         if (opts.json) return printJson(ctx, readingDocument(reading));
