@@ -285,8 +285,9 @@ describe.skipIf(!seedsAvailable).each(dialects)('what-if on %s', (dialect) => {
         };
         const tty = await run(true, false);
         expect(tty.drawn).toContain('what-if: months of the year');
-        // the bar advances a month at a time (before and after computed) to the year's 12
-        for (const n of [1, 6, 12]) expect(tty.drawn).toContain(`${n}/12`);
+        // the bar counts the year's 12 months: drawn at 0 and at the end (the frames between are
+        // redrawn at the bar's own pace, so which of them a quick or a busy machine shows varies)
+        for (const n of [0, 12]) expect(tty.drawn).toContain(`${n}/12`);
         const piped = await run(false, false);
         expect(piped.drawn).toBe('');
         expect(piped.out).toBe(tty.out);
