@@ -218,8 +218,11 @@ function readCellLayout(
   // a bold capitals title, "AIM Series Trust" in the body) — one instrument, however it was filed
   const registrant = registrantOf(t.registrant, lines, t.bodyStart);
   // the classes below the heading are the schedule reader's to find (it reads them per entry)
+  // …unless only the title printed below the heading names them ("SCHEDULE A / HERITAGE SERIES
+  // TRUST CLASS B / DISTRIBUTION PLAN"): the title's classes are the schedule's
+  const classes = above.classes.length === 0 && below !== null ? below.classes : above.classes;
   const readings: CellScheduleReading[] = readCellSchedules(
-    { file, lines, classes: above.classes, registrant, continuations },
+    { file, lines, classes, registrant, continuations },
     headings,
   );
   const prose = proseText(lines, (i) => i >= t.bodyStart && !readings.some((r) => i >= r.start && i < r.end));
@@ -248,7 +251,7 @@ function readCellLayout(
     instrumentKind: t.instrumentKind,
     instrumentTitle: t.instrumentTitle,
     registrant: registrant ?? single,
-    titleClasses: above.classes,
+    titleClasses: classes,
     bodyStart: t.bodyStart,
     titleWarnings: kind.endsWith('-amendment') ? t.warnings : [],
     schedules: readings,

@@ -82,10 +82,11 @@ export function renamePairs(text: string): Rename[] {
   return statedRenamePairs(text).map(({ from, to }) => ({ from, to }));
 }
 
-// "WHEREAS, … AIM Money Market Fund is now named Invesco Money Market Fund and …": a portfolio's
+// "WHEREAS, … AIM Money Market Fund is now named Invesco Money Market Fund and …", "… INVESCO
+// Core Equity Fund changed its name to AIM Core Stock Fund", "… has been renamed …": a portfolio's
 // name (a registrant's "Funds" or a class's "Shares" is no portfolio)
 const NOW_NAMED_RE =
-  /(?:^|[,;]\s+|\s+and\s+|WHEREAS,?\s+)([A-Z][^,;]{0,200}?\b(?:Fund|Portfolio))\s+is\s+now\s+(?:named|known\s+as)\s+([A-Z][^,;()]{0,200}?\b(?:Fund|Portfolio))(?=\s*(?:[,;.(]|\s+and\s|$))/g;
+  /(?:^|[,;]\s+|\s+and\s+|WHEREAS,?\s+)([A-Z][^,;]{0,200}?\b(?:Fund|Portfolio))\s+(?:is\s+now\s+(?:named|known\s+as)|(?:has\s+|have\s+)?changed\s+its\s+name\s+to|(?:has\s+been|was|will\s+be)\s+renamed(?:\s+as)?)\s+([A-Z][^,;()]{0,200}?\b(?:Fund|Portfolio))(?=\s*(?:[,;.(]|\s+and\s|$))/g;
 
 /** renamePairs, each with the date its clause states. */
 export function statedRenamePairs(text: string): StatedRename[] {

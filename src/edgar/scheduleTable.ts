@@ -469,6 +469,9 @@ export function stepTable(
         // inside a quoted replacement list, prose before the closing quote is no end of it
         if (s.quoteOpen)
           return unreadable(s, env, line, i, 'neither a portfolio nor a heading, before the closing quote');
+        // prose with more of the list after it: refused, never the end of a list read in part
+        if (shape.rowFollows)
+          return unreadable(s, env, line, i, 'neither a portfolio nor a heading, with portfolios after it');
         return { ...s, closed: true, stop: 'at' };
       }
       if (s.entries.length === 0 && s.lastRow === null) return s;
@@ -518,6 +521,37 @@ function viewOf(s: TableState): TableView {
     pendingName: s.pendingName !== null,
     listMode: s.listMode,
   };
+}
+
+// "(1) The Distribution Fee …", "* The Distribution Fee …": a footnote's first line and its text
+const TRAILING_FOOTNOTE_RE = /^(\*+|\(\d{1,2}\))\s*(\S.*)$/;
+
+/**
+ * The footnote printed under a quoted schedule after its closing quote mark (and the table's
+ * `</TABLE>`, a rule): the schedule's, where a row or heading of the schedule carries its mark
+ * ("CHARGE(1)", "0.25%*"). Its text runs to the next blank line; returns it and the index after.
+ */
+function footnoteAfterClosingQuote(
+  lines: readonly EdgarLine[],
+  from: number,
+  scheduleStart: number,
+): { text: string; end: number } | null {
+  let i = from;
+  while (i < lines.length && (lines[i]!.trimmed === '' || /^[-_=]{3,}$/.test(lines[i]!.trimmed))) i++;
+  const first = TRAILING_FOOTNOTE_RE.exec(lines[i]?.trimmed ?? '');
+  if (first === null) return null;
+  const mark = first[1]!;
+  const marked = lines
+    .slice(scheduleStart, from)
+    .some((l) => l.trimmed.includes(mark) && !TRAILING_FOOTNOTE_RE.test(l.trimmed));
+  if (!marked) return null;
+  const text = [first[2]!];
+  for (i++; i < lines.length && lines[i]!.trimmed !== '' && !lines[i]!.pageBreak; i++) {
+    const t = lines[i]!.trimmed;
+    if (TRAILING_FOOTNOTE_RE.test(t) || endsSchedule(t)) break;
+    text.push(t);
+  }
+  return { text: text.join(' ').replace(/\s+/g, ' ').trim(), end: i };
 }
 
 function readOneSchedule(
@@ -585,6 +619,14 @@ function readOneSchedule(
     if (s.stop === 'after') break;
   }
   s = flushFootnote(s);
+  if (s.closed && s.stop === 'after') {
+    // "(1) …" then "(2) …": each footnote whose mark the schedule carries
+    for (let after = footnoteAfterClosingQuote(lines, i, title.next); after !== null; ) {
+      s = { ...s, footnotes: [...s.footnotes, after.text] };
+      i = after.end;
+      after = footnoteAfterClosingQuote(lines, i, title.next);
+    }
+  }
 
   const reachedEnd = s.truncationNoted || i >= lines.length;
   const listed = s.lastRow;

@@ -161,7 +161,8 @@ export function scheduleTitleBlock(
     // Voya "AMENDED SCHEDULE A / with respect to the / FOURTH AMENDED AND RESTATED SERVICE AND
     // DISTRIBUTION PLAN / for / VOYA MUTUAL FUNDS": the words between the names, no title of theirs
     if (/^(?:with\s+respect\s+to(?:\s+the)?|for)$/i.test(line)) continue;
-    if (!isAllCaps(line)) break;
+    // "DISTRIBUTION PLAN PURSUANT TO RULE 12b-1": capitals, the rule's number as it is written
+    if (!isAllCaps(line.replace(/\b12b-1\b/g, '12B-1'))) break;
     title.push(line);
     // the plan's name ends the block: capitals below it are column headings
     if (/\bPLAN\b/.test(line)) break;
@@ -176,8 +177,9 @@ export function scheduleTitleBlock(
 }
 
 // "EAGLE SERIES TRUST", "VIRTUS EQUITY TRUST", "FORM OF / THE MAINSTAY FUNDS": a Registrant's name
+// …and "HERITAGE SERIES TRUST CLASS B": the name with the class the plan is for on its line
 const TRUST_LINE_RE =
-  /^(?:FORM\s+OF\s+)?((?:THE\s+)?[A-Z][A-Z0-9&.,'\u2019 -]*\b(?:TRUST|FUNDS|FUND|SERIES|GROUP|INC\.?|CORPORATION))$/;
+  /^(?:FORM\s+OF\s+)?((?:THE\s+)?[A-Z][A-Z0-9&.,'\u2019 -]*\b(?:TRUST|FUNDS|FUND|SERIES|GROUP|INC\.?|CORPORATION))(?:\s+CLASS\s+[A-Z][A-Z0-9-]{0,3})?$/;
 const NOT_A_NAME_RE =
   /\b(?:PLAN|AGREEMENT|AMENDMENT|AMENDED|RESTATED|CLASS|SCHEDULE|APPENDIX|EXHIBIT|DISTRIBUTION)\b/;
 
