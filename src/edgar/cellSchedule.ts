@@ -1521,6 +1521,9 @@ export function readCellSchedule(
         `the table goes on below the text at line ${s.closedByText} (its headings printed again, with rates): the text is a footnote inside the table, and the rows after it are not read`,
       );
   }
+  // the text that closed the schedule ("This Agreement is made as of August 18, 2003.") is the
+  // body's, where its dates and terms are read: the schedule ends above it
+  if (s.closedByText !== undefined && i > start && lines[i - 1]!.no === s.closedByText) i--;
   // prose after the rows with more portfolios below it ("Each Fund shall pay …" between two funds
   // of a plain list): the schedule would be read only in part (SPEC §2.1) — refused at the prose
   if (s.closedByText !== undefined) {

@@ -217,7 +217,14 @@ export function documentDates(
       // a chain of dates whose latest is blank dates a draft: none of its dates is the schedule's
       effective = latestBlank
         ? null
-        : (last ?? restated ?? dateUnderScheduleTitle(lines) ?? leadInEffectiveDate(lines) ?? monthOnly);
+        : (last ??
+          restated ??
+          dateUnderScheduleTitle(lines) ??
+          leadInEffectiveDate(lines) ??
+          // "This Agreement is made as of August 18, 2003." under the schedule of an agreement filed
+          // as its schedule (SPEC §2.1: else the "made as of" date)
+          madeAsOf ??
+          monthOnly);
       const first = stated.length > 1 ? stated[0]! : null;
       datedAsOf = first !== null && first.iso !== last?.iso ? first.iso : null;
     } else {
