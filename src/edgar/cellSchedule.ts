@@ -1129,7 +1129,7 @@ function nameColumnHeading(s: CellState, n: NameInHeading): CellState | null {
 /** A fund's name (or a part of one) in the rows. */
 // a Registrant's name: a trust or a company of funds ("AIM Counselor Series Trust", "AIM Equity
 // Funds", "… Funds, Inc."), never one fund ("… Fund", "… Portfolio", "… Series")
-const REGISTRANT_NAME_END_RE = /\s(?:Trust|Funds(?:,?\s+Inc\.?)?)$/;
+const REGISTRANT_NAME_END_RE = /\s(?:Trust(?:\s+[IVX]{1,4})?|Funds(?:,?\s+Inc\.?)?)$/;
 
 /**
  * The pending name is a Registrant's heading in mixed case: a trust's or a company's name with no
@@ -1341,6 +1341,18 @@ function isRowNumberCell(lines: readonly EdgarLine[], i: number, stop: number): 
 }
 
 /** Reads one schedule from the line after its heading to its end (or the next heading at `stop`). */
+/** A capitals line that begins a Registrant's name and stops before its last word ("… STOCK & BOND"). */
+function isWrappedRegistrantStart(text: string): boolean {
+  return (
+    text !== '' &&
+    isAllCaps(text) &&
+    !/\b(?:FUNDS|FUND|TRUST|SERIES|GROUP|PORTFOLIOS|INC\.?|CORPORATION|COMPANY)(?:\s+[IVX]{1,4})?$/.test(
+      text,
+    ) &&
+    !/\b(?:PLAN|AGREEMENT|SHARES|FEES?|SCHEDULE|APPENDIX|TO|OF)\b|[%\d()]/.test(text)
+  );
+}
+
 const cellText = (l: EdgarLine) => l.trimmed.replace(/^\|/, '').trim();
 
 /** The last line with content before `end` closes the schedule's quote ('0.25%”'). */
@@ -1452,7 +1464,16 @@ export function readCellSchedule(
         : ((columnStarts !== null ? cellsAtColumnStarts(l.text, columnStarts) : null) ?? t.split(/ {3,}/));
     const columns = s.phase === 'heading' ? columnsOf(s.heading) : s.columns;
     // what each cell is, read once for every question below
-    const items = parts.map((p) => scheduleItem(p));
+    let items = parts.map((p) => scheduleItem(p));
+    // "INVESCO COMBINATION STOCK & BOND" over "FUNDS, INC.": a Registrant's heading wrapped onto a
+    // second line is one name — the first line is no fund, nor the second the whole Registrant
+    const only = items.length === 1 ? items[0]! : null;
+    const above = i > start ? cellText(lines[i - 1]!) : '';
+    if (only?.kind === 'registrant' && isWrappedRegistrantStart(above)) {
+      if (s.name !== null && s.name.text === above && !s.name.done && s.name.held.length === 0)
+        s = { ...s, name: null };
+      items = [{ kind: 'registrant', name: `${above} ${only.name}` }];
+    }
     const firstIsName = items[0]!.kind === 'name';
     if (columns?.registrantColumn && parts.length <= 2 && firstIsName) {
       // Pioneer Appendix B: "Trust | Fund" — a Registrant beside its first fund, further funds

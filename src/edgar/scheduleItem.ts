@@ -138,7 +138,11 @@ function isRegistrantHeading(t: string): boolean {
   // "AIM Counselor Series Trust (Invesco Counselor Series Trust)": a Registrant and its other name
   if (REGISTRANT_ALIAS_RE.test(t)) return true;
   if (!isAllCaps(t) || isClassLabel(t)) return false;
-  return /\b(?:FUNDS|TRUST|SERIES|GROUP|INC\.?|CORPORATION)$/.test(t) || /\S\s+\([A-Z][^()]*\)$/.test(t);
+  // "PIONEER SERIES TRUST II": a trust's number is its name's
+  return (
+    /\b(?:FUNDS|TRUST|SERIES|GROUP|INC\.?|CORPORATION)(?:\s+[IVX]{1,4})?$/.test(t) ||
+    /\S\s+\([A-Z][^()]*\)$/.test(t)
+  );
 }
 
 /**

@@ -459,7 +459,7 @@ export function stepTable(
     case 'groupHeading':
       return {
         ...s,
-        registrant: groupName(line.trimmed),
+        registrant: wrappedGroupName(lines, i) ?? groupName(line.trimmed),
         listMode: s.layout === null ? true : s.listMode,
         lastWasRow: false,
       };
@@ -511,6 +511,23 @@ export function stepTable(
     default:
       return s;
   }
+}
+
+// the words a Registrant's name ends in
+const REGISTRANT_END_RE =
+  /\b(?:FUNDS|FUND|TRUST|SERIES|GROUP|PORTFOLIOS|INC\.?|CORPORATION|COMPANY)(?:\s+[IVX]{1,4})?$/;
+
+/**
+ * A group heading wrapped onto a second line ("INVESCO COMBINATION STOCK & BOND" / "FUNDS, INC."):
+ * the line above, a heading in capitals that stops before a Registrant's last word, is the name's
+ * beginning — the Registrant is the two lines, never "FUNDS, INC." alone.
+ */
+function wrappedGroupName(lines: readonly EdgarLine[], i: number): string | null {
+  const above = lines[i - 1]?.trimmed ?? '';
+  if (above === '' || !isGroupHeading(above) || REGISTRANT_END_RE.test(groupName(above))) return null;
+  // the schedule's title over its first heading ("MASTER DISTRIBUTION PLAN") is no part of a name
+  if (/\b(?:PLAN|AGREEMENT|SHARES|FEES?|SCHEDULE|APPENDIX)\b/.test(above)) return null;
+  return groupName(`${above} ${lines[i]!.trimmed}`);
 }
 
 function viewOf(s: TableState): TableView {

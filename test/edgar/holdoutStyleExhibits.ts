@@ -1229,7 +1229,6 @@ Dated:   March 29, 1993, as amended on September 12, 2008 and on
     expected: {
       kind: 'schedule',
       amendmentNumber: null,
-      // "This Agreement is made as of August 18, 2003." under the list
       effectiveDate: '2003-08-18',
       registrant: null,
       classes: ['B'],
@@ -1361,6 +1360,350 @@ Dated:  June 21, 2004
         'AIM SECTOR FUNDS | AIM Gold & Precious Metals Fund | B | null null | null | null',
         'AIM COMBINATION STOCK & BOND FUNDS | AIM Core Stock Fund | B | null null | null | null',
         'AIM COMBINATION STOCK & BOND FUNDS | AIM Total Return Fund | B | null null | null | null',
+      ],
+      renames: [],
+      footnotes: [],
+      complete: true,
+    },
+  },
+  {
+    file: 't19_invesco-classB-plan-amend-wrapped-registrant-heading.txt',
+    about:
+      'INVESCO Class B plan amendment: a Registrant heading wrapped onto two lines ("INVESCO COMBINATION STOCK & BOND" / "FUNDS, INC.")',
+    text: String.raw`<PAGE>
+                                AMENDMENT NO. 1
+                         TO THE MASTER DISTRIBUTION PLAN
+                               (CLASS B SHARES)
+
+      The Master Distribution Plan (the "Plan"), dated as of August 18, 2003,
+pursuant to Rule 12b-1, is hereby amended, effective as of March 31, 2004, as
+follows:
+
+      Schedule A to the Plan is hereby deleted in its entirety and replaced
+with the following:
+
+                                  "SCHEDULE A
+                                       TO
+                           MASTER DISTRIBUTION PLAN
+
+                      INVESCO COMBINATION STOCK & BOND
+                                  FUNDS, INC.
+                      --------------------------------
+
+                                  PORTFOLIOS
+                                  ----------
+
+                          INVESCO Balanced Fund
+                          INVESCO Core Equity Fund
+
+                        INVESCO SECTOR FUNDS, INC.
+                        --------------------------
+
+                                  PORTFOLIOS
+                                  ----------
+
+                          INVESCO Energy Fund
+                          INVESCO Leisure Fund"
+
+      All other terms and provisions of the Plan not amended herein shall
+remain in full force and effect.
+
+Dated:  March 31, 2004
+`,
+    expected: {
+      kind: 'plan-amendment',
+      amendmentNumber: 1,
+      effectiveDate: '2004-03-31',
+      datedDate: '2004-03-31',
+      registrant: null,
+      classes: ['B'],
+      datedAsOf: '2003-08-18',
+      schedules: [['Schedule A', true, 4]],
+      rows: [
+        'INVESCO COMBINATION STOCK & BOND FUNDS, INC. | INVESCO Balanced Fund | B | null null | null | null',
+        'INVESCO COMBINATION STOCK & BOND FUNDS, INC. | INVESCO Core Equity Fund | B | null null | null | null',
+        'INVESCO SECTOR FUNDS, INC. | INVESCO Energy Fund | B | null null | null | null',
+        'INVESCO SECTOR FUNDS, INC. | INVESCO Leisure Fund | B | null null | null | null',
+      ],
+      renames: [],
+      footnotes: [],
+      complete: true,
+    },
+  },
+  {
+    file: 't20_invesco-classB-scheduleA-alone-wrapped-registrant-heading.txt',
+    about: 'the same Schedule A filed alone (read cell by cell): the wrapped Registrant heading is one name',
+    text: String.raw`                         MASTER DISTRIBUTION PLAN
+                              (CLASS B SHARES)
+
+
+                                   SCHEDULE A
+                                       TO
+                           MASTER DISTRIBUTION PLAN
+
+                      INVESCO COMBINATION STOCK & BOND
+                                  FUNDS, INC.
+                      --------------------------------
+
+                                  PORTFOLIOS
+                                  ----------
+
+                          INVESCO Balanced Fund
+                          INVESCO Core Equity Fund
+
+                        INVESCO SECTOR FUNDS, INC.
+                        --------------------------
+
+                                  PORTFOLIOS
+                                  ----------
+
+                          INVESCO Energy Fund
+                          INVESCO Leisure Fund
+
+Effective:  March 31, 2004
+`,
+    expected: {
+      kind: 'schedule',
+      amendmentNumber: null,
+      effectiveDate: '2004-03-31',
+      datedDate: null,
+      registrant: null,
+      classes: ['B'],
+      datedAsOf: null,
+      schedules: [['Schedule A', false, 4]],
+      rows: [
+        'INVESCO COMBINATION STOCK & BOND FUNDS, INC. | INVESCO Balanced Fund | B | null null | null | null',
+        'INVESCO COMBINATION STOCK & BOND FUNDS, INC. | INVESCO Core Equity Fund | B | null null | null | null',
+        'INVESCO SECTOR FUNDS, INC. | INVESCO Energy Fund | B | null null | null | null',
+        'INVESCO SECTOR FUNDS, INC. | INVESCO Leisure Fund | B | null null | null | null',
+      ],
+      renames: [],
+      footnotes: [],
+      complete: true,
+    },
+  },
+  {
+    file: 't21_pioneer-classA-scheduleA-of-trust-iv.txt',
+    about:
+      'Pioneer Schedule A "TO / CLASS A DISTRIBUTION PLAN / OF / PIONEER SERIES TRUST IV", rates ".25%", ".25 %"',
+    text: String.raw`<PAGE>
+                                                              EXHIBIT (m)(1)(b)
+
+                               SCHEDULE A
+                                   TO
+                       CLASS A DISTRIBUTION PLAN
+                                   OF
+                          PIONEER SERIES TRUST IV
+
+     Fund                                                   Fee
+     ----                                                   ---
+
+     Pioneer Classic Balanced Fund                           .25%
+     Pioneer Government Income Fund                          .25 %
+     Pioneer Treasury Reserves Fund                          .15%
+
+Dated:  August 1, 2006
+`,
+    expected: {
+      kind: 'schedule',
+      amendmentNumber: null,
+      effectiveDate: '2006-08-01',
+      datedDate: '2006-08-01',
+      registrant: 'PIONEER SERIES TRUST IV',
+      classes: ['A'],
+      datedAsOf: null,
+      schedules: [['Schedule A', false, 3]],
+      rows: [
+        'PIONEER SERIES TRUST IV | Pioneer Classic Balanced Fund | A | null null | null | 0.25',
+        'PIONEER SERIES TRUST IV | Pioneer Government Income Fund | A | null null | null | 0.25',
+        'PIONEER SERIES TRUST IV | Pioneer Treasury Reserves Fund | A | null null | null | 0.15',
+      ],
+      renames: [],
+      footnotes: [],
+      complete: true,
+    },
+  },
+  {
+    file: 't22_pioneer-classC-appendixA-plan-of-trust-ii.txt',
+    about:
+      'Pioneer Appendix A under the title "CLASS C DISTRIBUTION PLAN OF / PIONEER SERIES TRUST II": the trust number is the name\'s',
+    text: String.raw`                                                              EXHIBIT (m)(1)(c)
+
+                         CLASS C DISTRIBUTION PLAN OF
+                            PIONEER SERIES TRUST II
+
+                                   APPENDIX A
+
+     Fund                                                   Fee
+     ----                                                   ---
+
+     Pioneer AMT-Free Municipal Fund                         1.00%
+     Pioneer Growth Opportunities Fund                       1.00%
+
+Dated:  August 1, 2006
+`,
+    expected: {
+      kind: 'schedule',
+      amendmentNumber: null,
+      effectiveDate: '2006-08-01',
+      datedDate: '2006-08-01',
+      registrant: 'PIONEER SERIES TRUST II',
+      classes: ['C'],
+      datedAsOf: null,
+      schedules: [['Appendix A', false, 2]],
+      rows: [
+        'PIONEER SERIES TRUST II | Pioneer AMT-Free Municipal Fund | C | null null | null | 1.00',
+        'PIONEER SERIES TRUST II | Pioneer Growth Opportunities Fund | C | null null | null | 1.00',
+      ],
+      renames: [],
+      footnotes: [],
+      complete: true,
+    },
+  },
+  {
+    file: 't23_pioneer-classC-appendixB-numbered-trust-headings.txt',
+    about:
+      'Pioneer Appendix B with numbered trusts as group headings ("PIONEER SERIES TRUST II", "\u2026 IV")',
+    text: String.raw`                                                              EXHIBIT (m)(1)(d)
+
+                                   APPENDIX B
+                           CLASS C DISTRIBUTION PLAN
+
+     Fund                                                   Fee
+     ----                                                   ---
+
+     PIONEER SERIES TRUST II
+
+     Pioneer AMT-Free Municipal Fund                         1.00%
+     Pioneer Growth Opportunities Fund                       1.00%
+
+     PIONEER SERIES TRUST IV
+
+     Pioneer Classic Balanced Fund                           1.00%
+
+Dated:  August 1, 2006
+`,
+    expected: {
+      kind: 'schedule',
+      amendmentNumber: null,
+      effectiveDate: '2006-08-01',
+      datedDate: '2006-08-01',
+      registrant: null,
+      classes: ['C'],
+      datedAsOf: null,
+      schedules: [['Appendix B', false, 3]],
+      rows: [
+        'PIONEER SERIES TRUST II | Pioneer AMT-Free Municipal Fund | C | null null | null | 1.00',
+        'PIONEER SERIES TRUST II | Pioneer Growth Opportunities Fund | C | null null | null | 1.00',
+        'PIONEER SERIES TRUST IV | Pioneer Classic Balanced Fund | C | null null | null | 1.00',
+      ],
+      renames: [],
+      footnotes: [],
+      complete: true,
+    },
+  },
+  {
+    file: 't24_pacificlife-classB-scheduleA-html-sentence-inside-list.htm',
+    about: 'Pacific Life .htm list with a sentence between two funds \u2014 refused at the sentence',
+    text: String.raw`<html><body>
+<p align="right">EXHIBIT (m)(2)(b)</p>
+<p align="center"><b>CLASS B DISTRIBUTION AND SERVICE PLAN</b></p>
+<p align="center"><b>SCHEDULE A</b></p>
+<p align="center">PF AIM Blue Chip Fund</p>
+<p align="center">PF AIM Aggressive Growth Fund</p>
+<p align="center">The Funds below are offered only to the separate accounts of Pacific Life.</p>
+<p align="center">PF Janus Strategic Value Fund</p>
+<p align="center">PF Janus Growth LT Fund</p>
+<p>Effective: December&nbsp;31, 2001</p>
+</body></html>
+`,
+    expected: { refusedAtLine: 7, reason: 'portfolios after it' },
+  },
+  {
+    file: 't25_aim-classB-scheduleA-html-split-tables-continued.htm',
+    about:
+      'AIM .htm Schedule A over two tables, the heading row and "AIM EQUITY FUNDS (continued)" repeated after a page number',
+    text: String.raw`<html><body>
+<p align="center"><b>SCHEDULE A</b></p>
+<p align="center"><b>TO THE</b></p>
+<p align="center"><b>MASTER DISTRIBUTION PLAN</b></p>
+<p align="center"><b>(CLASS B SHARES)</b></p>
+<p align="center">Effective as of July&nbsp;1, 2009</p>
+<table border="0" cellpadding="0" cellspacing="0" width="100%">
+<tr><td width="55%"><b><u>Portfolio</u></b></td><td width="15%" align="center"><b>Maximum<br>Asset-Based<br>Sales Charge</b></td><td width="15%" align="center"><b>Maximum<br>Service Fee</b></td><td width="15%" align="center"><b>Maximum<br>Aggregate Fee</b></td></tr>
+<tr><td colspan="4"><b><u>AIM EQUITY FUNDS</u></b></td></tr>
+<tr><td>AIM Capital Development Fund</td><td align="center">0.75%</td><td align="center">0.25%</td><td align="center">1.00%</td></tr>
+<tr><td>AIM Charter Fund</td><td align="center">0.75%</td><td align="center">0.25%</td><td align="center">1.00%</td></tr>
+</table>
+<p align="center">A-1</p>
+<hr size="3" noshade style="page-break-after:always">
+<table border="0" cellpadding="0" cellspacing="0" width="100%">
+<tr><td width="55%"><b><u>Portfolio</u></b></td><td width="15%" align="center"><b>Maximum<br>Asset-Based<br>Sales Charge</b></td><td width="15%" align="center"><b>Maximum<br>Service Fee</b></td><td width="15%" align="center"><b>Maximum<br>Aggregate Fee</b></td></tr>
+<tr><td colspan="4"><b><u>AIM EQUITY FUNDS (continued)</u></b></td></tr>
+<tr><td>AIM Constellation Fund</td><td align="center">0.75%</td><td align="center">0.25%</td><td align="center">1.00%</td></tr>
+<tr><td colspan="4"><b><u>AIM SECTOR FUNDS</u></b></td></tr>
+<tr><td>AIM Energy Fund</td><td align="center">0.75%</td><td align="center">0.25%</td><td align="center">1.00%</td></tr>
+</table>
+<p align="center">A-2</p>
+</body></html>
+`,
+    expected: {
+      kind: 'schedule',
+      amendmentNumber: null,
+      effectiveDate: '2009-07-01',
+      datedDate: null,
+      registrant: null,
+      classes: ['B'],
+      datedAsOf: null,
+      schedules: [['Schedule A', false, 4]],
+      rows: [
+        'AIM EQUITY FUNDS | AIM Capital Development Fund | B | 0.75 maximum | 0.25 | 1.00',
+        'AIM EQUITY FUNDS | AIM Charter Fund | B | 0.75 maximum | 0.25 | 1.00',
+        'AIM EQUITY FUNDS | AIM Constellation Fund | B | 0.75 maximum | 0.25 | 1.00',
+        'AIM SECTOR FUNDS | AIM Energy Fund | B | 0.75 maximum | 0.25 | 1.00',
+      ],
+      renames: [],
+      footnotes: [],
+      complete: true,
+    },
+  },
+  {
+    file: 't26_mainstay-classABC-plan-amend-html-class-heading-rows.htm',
+    about:
+      'MainStay .htm plan amendment: class heading rows ("Class A Shares") inside one table, "effective the first day of May, 2009"',
+    text: String.raw`<html><body>
+<p align="right"><font size="2">EX-99.(m)(4)</font></p>
+<p align="center"><b>AMENDMENT NO. 2 TO THE<br>MASTER DISTRIBUTION PLAN<br>(CLASS A, CLASS B AND CLASS C SHARES)</b></p>
+<p>The Master Distribution Plan (the &#147;Plan&#148;), dated as of April&nbsp;1, 2008, pursuant to Rule 12b-1, is hereby amended, effective the first day of May, 2009, as follows:</p>
+<p>Schedule A to the Plan is hereby deleted in its entirety and replaced with the following:</p>
+<p align="center"><b>&#147;SCHEDULE A</b></p>
+<table width="100%" border="0">
+<tr><td><b>Fund</b></td><td align="center"><b>Distribution Fee</b></td><td align="center"><b>Service Fee</b></td></tr>
+<tr><td colspan="3"><b>Class A Shares</b></td></tr>
+<tr><td>MainStay Balanced Fund</td><td align="center">0.00%</td><td align="center">0.25%</td></tr>
+<tr><td>MainStay Income Builder Fund</td><td align="center">0.00%</td><td align="center">0.25%</td></tr>
+<tr><td colspan="3"><b>Class B Shares</b></td></tr>
+<tr><td>MainStay Balanced Fund</td><td align="center">0.75%</td><td align="center">0.25%</td></tr>
+<tr><td colspan="3"><b>Class C Shares</b></td></tr>
+<tr><td>MainStay Balanced Fund</td><td align="center">0.75%</td><td align="center">0.25%&#148;</td></tr>
+</table>
+<p>Dated: April&nbsp;30, 2009</p>
+</body></html>
+`,
+    expected: {
+      kind: 'plan-amendment',
+      amendmentNumber: 2,
+      effectiveDate: '2009-05-01',
+      datedDate: '2009-04-30',
+      registrant: null,
+      classes: ['A', 'B', 'C'],
+      datedAsOf: '2008-04-01',
+      schedules: [['Schedule A', true, 4]],
+      rows: [
+        '- | MainStay Balanced Fund | A | 0.00 null | 0.25 | null',
+        '- | MainStay Income Builder Fund | A | 0.00 null | 0.25 | null',
+        '- | MainStay Balanced Fund | B | 0.75 null | 0.25 | null',
+        '- | MainStay Balanced Fund | C | 0.75 null | 0.25 | null',
       ],
       renames: [],
       footnotes: [],
