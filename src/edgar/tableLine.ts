@@ -123,7 +123,9 @@ export function classifyTableLine(lines: readonly EdgarLine[], i: number, view: 
   if (heading !== null) return { kind: 'scheduleHeading', heading };
   if (endsSchedule(t)) return { kind: 'end' };
   const footnoteStart = FOOTNOTE_RE.exec(t);
-  if (footnoteStart && !RATE_WITH_PERCENT_RE.test(t))
+  // a footnote's sentence may state a rate ("** The Service Fee for … Fund is 0.15%."): a sentence
+  // is no row
+  if (footnoteStart && (!RATE_WITH_PERCENT_RE.test(t) || isFootnoteSentence(footnoteStart[1]!)))
     return { kind: 'footnoteStart', ...stripClosingQuote(footnoteStart[1]!) };
   const label = withoutTrailingDashes(t);
   const headingLine = splitHeadingLine(line.text, line.no);
@@ -250,6 +252,11 @@ function isUnderlinedRegistrant(lines: readonly EdgarLine[], i: number): boolean
   if (Math.abs(rule.indent - line.indent) > 4) return false;
   if (!/[a-z]/.test(t) || !/^[A-Z]/.test(t) || /\d\s*%|\d\.\d/.test(t) || /\S {3,}\S/.test(t)) return false;
   return !isProse(t) && !COLUMN_HEADING_WORDS_RE.test(t);
+}
+
+/** Five words or more ending in a full stop (a closing quote after it aside): a sentence. */
+function isFootnoteSentence(text: string): boolean {
+  return /[a-z%)]\.["\u201d]?$/.test(text) && text.split(/\s+/).length >= 5;
 }
 
 /**

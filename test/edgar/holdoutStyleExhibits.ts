@@ -1710,4 +1710,108 @@ Dated:  August 1, 2006
       complete: true,
     },
   },
+  {
+    file: 't27_aim-classA-plan-amend-none-and-footnote-with-a-rate.txt',
+    about:
+      'AIM Class A plan amendment: "NONE" in the asset-based sales charge column, "0.15%**" and a "**" footnote whose sentence states a rate',
+    text: String.raw`<PAGE>
+                                AMENDMENT NO. 6
+                           TO THE AMENDED AND RESTATED
+                            MASTER DISTRIBUTION PLAN
+
+                                (CLASS A SHARES)
+
+      The Amended and Restated Master Distribution Plan (the "Plan"), dated as
+of August 18, 2003, pursuant to Rule 12b-1, is hereby amended, effective
+October 1, 2004, as follows:
+
+      Schedule A to the Plan is hereby deleted in its entirety and replaced
+with the following:
+
+                                  "SCHEDULE A
+                                       TO
+                            THE AMENDED AND RESTATED
+                            MASTER DISTRIBUTION PLAN
+
+AIM INVESTMENT SECURITIES FUNDS
+
+                                             Minimum Asset   Maximum    Maximum
+                                              Based Sales    Service   Aggregate
+                                                 Charge        Fee        Fee
+                                             -------------   -------   ---------
+Portfolio - Class A Shares
+AIM Limited Maturity Treasury Fund               NONE         0.15%**    0.15%
+AIM Money Market Fund                            NONE         0.25%      0.25%
+AIM Short Term Bond Fund                         0.10%        0.25%      0.35%
+
+----------
+**   The Service Fee for AIM Limited Maturity Treasury Fund is 0.15%."
+
+All other terms and provisions of the Plan not amended herein shall remain in
+full force and effect.
+
+Dated:  October 1, 2004
+`,
+    expected: {
+      kind: 'plan-amendment',
+      amendmentNumber: 6,
+      effectiveDate: '2004-10-01',
+      datedDate: '2004-10-01',
+      registrant: null,
+      classes: ['A'],
+      datedAsOf: '2003-08-18',
+      schedules: [['Schedule A', true, 3]],
+      rows: [
+        'AIM INVESTMENT SECURITIES FUNDS | AIM Limited Maturity Treasury Fund | A | 0.00 minimum | 0.15 | 0.15',
+        'AIM INVESTMENT SECURITIES FUNDS | AIM Money Market Fund | A | 0.00 minimum | 0.25 | 0.25',
+        'AIM INVESTMENT SECURITIES FUNDS | AIM Short Term Bond Fund | A | 0.10 minimum | 0.25 | 0.35',
+      ],
+      renames: [],
+      footnotes: ['The Service Fee for AIM Limited Maturity Treasury Fund is 0.15%.'],
+      complete: true,
+    },
+  },
+  {
+    file: 't28_heritage-income-trust-scheduleA-class-lines-under-each-fund.txt',
+    about:
+      'Heritage Income Trust schedule in aligned text: a class cell per row, the second class of a fund under the first',
+    text: String.raw`                                                              EXHIBIT (m)(3)
+
+                            HERITAGE INCOME TRUST
+                                DISTRIBUTION PLAN
+
+                               AMENDED SCHEDULE A
+
+     Fund                                   Class        Rule 12b-1 Fee
+     ----                                   -----        --------------
+
+     High Yield Bond Fund                   Class A          0.25%
+                                            Class C          1.00%
+     Intermediate Government Fund           Class A          0.25%
+                                            Class C          1.00%
+
+
+
+Dated:   December 1, 1993, as amended on November 14, 2003.
+`,
+    expected: {
+      kind: 'schedule',
+      amendmentNumber: null,
+      effectiveDate: '2003-11-14',
+      datedDate: '2003-11-14',
+      registrant: 'HERITAGE INCOME TRUST',
+      classes: ['A', 'C'],
+      datedAsOf: '1993-12-01',
+      schedules: [['Schedule A', false, 4]],
+      rows: [
+        'HERITAGE INCOME TRUST | High Yield Bond Fund | A | null null | null | 0.25',
+        'HERITAGE INCOME TRUST | High Yield Bond Fund | C | null null | null | 1.00',
+        'HERITAGE INCOME TRUST | Intermediate Government Fund | A | null null | null | 0.25',
+        'HERITAGE INCOME TRUST | Intermediate Government Fund | C | null null | null | 1.00',
+      ],
+      renames: [],
+      footnotes: [],
+      complete: true,
+    },
+  },
 ];
