@@ -417,7 +417,10 @@ export function stepTable(
       const inner = shape.label.slice(1, shape.label.lastIndexOf(')'));
       if (isClassLabel(inner)) {
         const codes = classCodesIn(inner);
-        s = s.lastWasRow && s.lastRow !== null ? annotate(s, codes) : { ...s, classes: codes };
+        // "(Class B Shares)" right under a row is that row's class; one after a blank line or the
+        // table's end ("</TABLE>" / "(CLASS C SHARES)" over the next table) heads the rows below
+        const underRow = s.lastWasRow && s.lastRow !== null && (lines[i - 1]?.trimmed ?? '') !== '';
+        s = underRow ? annotate(s, codes) : { ...s, classes: codes };
       }
       s = { ...s, lastWasRow: false };
       return stripClosingQuote(shape.label).closesQuote

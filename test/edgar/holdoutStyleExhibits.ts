@@ -1814,4 +1814,229 @@ Dated:   December 1, 1993, as amended on November 14, 2003.
       complete: true,
     },
   },
+  {
+    file: 't29_aim-classAC-plan-amend-class-heading-per-table.txt',
+    about:
+      'AIM Class A/C plan amendment: "(CLASS A SHARES)" and "(CLASS C SHARES)" centred over two <TABLE>s, the second after the first table\'s </TABLE> and a blank line',
+    text: String.raw`<PAGE>
+                                                                EXHIBIT m(1)(i)
+
+                                AMENDMENT NO. 10
+                           TO THE AMENDED AND RESTATED
+                            MASTER DISTRIBUTION PLAN
+
+                           (CLASS A AND CLASS C SHARES)
+
+      The Amended and Restated Master Distribution Plan (the "Plan"), dated as
+of August 18, 2003, pursuant to Rule 12b-1, is hereby amended, effective
+December 2, 2004, as follows:
+
+      Schedule A to the Plan is hereby deleted in its entirety and replaced
+with the following:
+
+                                  "SCHEDULE A
+                                       TO
+                            THE AMENDED AND RESTATED
+                            MASTER DISTRIBUTION PLAN
+
+                               (CLASS A SHARES)
+
+AIM EQUITY FUNDS
+<TABLE>
+<CAPTION>
+                                            MINIMUM
+                                          ASSET-BASED     MAXIMUM       MAXIMUM
+                                             SALES        SERVICE      AGGREGATE
+PORTFOLIO                                   CHARGE          FEE           FEE
+---------                                 -----------    --------     ---------
+<S>                                       <C>            <C>          <C>
+AIM Charter Fund                             0.00%         0.25%         0.25%
+AIM Constellation Fund                       0.00%         0.25%         0.25%
+</TABLE>
+
+                               (CLASS C SHARES)
+
+AIM EQUITY FUNDS
+<TABLE>
+<CAPTION>
+                                            MAXIMUM
+                                          ASSET-BASED     MAXIMUM       MAXIMUM
+                                             SALES        SERVICE      AGGREGATE
+PORTFOLIO                                   CHARGE          FEE           FEE
+---------                                 -----------    --------     ---------
+<S>                                       <C>            <C>          <C>
+AIM Charter Fund                             0.75%         0.25%         1.00%
+AIM Constellation Fund                       0.75%         0.25%         1.00%"
+</TABLE>
+
+All other terms and provisions of the Plan not amended herein shall remain in
+full force and effect.
+
+Dated:  December 2, 2004
+`,
+    expected: {
+      kind: 'plan-amendment',
+      amendmentNumber: 10,
+      effectiveDate: '2004-12-02',
+      datedDate: '2004-12-02',
+      registrant: null,
+      classes: ['A', 'C'],
+      datedAsOf: '2003-08-18',
+      schedules: [['Schedule A', true, 4]],
+      rows: [
+        'AIM EQUITY FUNDS | AIM Charter Fund | A | 0.00 minimum | 0.25 | 0.25',
+        'AIM EQUITY FUNDS | AIM Constellation Fund | A | 0.00 minimum | 0.25 | 0.25',
+        'AIM EQUITY FUNDS | AIM Charter Fund | C | 0.75 maximum | 0.25 | 1.00',
+        'AIM EQUITY FUNDS | AIM Constellation Fund | C | 0.75 maximum | 0.25 | 1.00',
+      ],
+      renames: [],
+      footnotes: [],
+      complete: true,
+    },
+  },
+  {
+    file: 't30_invesco-classR-plan-amend-html-layout-table-title.htm',
+    about:
+      'Invesco .htm Class R amendment: the exhibit label in a layout table, mixed-case Registrant rows, "effective as of the 1st day of June, 2010"',
+    text: String.raw`<html><head><title>ex99m1</title></head><body>
+<table width="100%"><tr><td width="50%">&nbsp;</td><td width="50%" align="right"><font size="2"><b>Exhibit 99.(m)(1)</b></font></td></tr></table>
+<p align="center"><b><font size="3">AMENDMENT NO. 3<br>TO THE<br>AMENDED AND RESTATED MASTER DISTRIBUTION PLAN<br>(CLASS R SHARES)</font></b></p>
+<p style="text-indent:0.5in">The Amended and Restated Master Distribution Plan (the &#8220;Plan&#8221;), dated as of July&nbsp;1, 2008, pursuant to Rule&nbsp;12b-1, is hereby amended, effective as of the 1st day of June, 2010, as follows:</p>
+<p style="text-indent:0.5in">Schedule A to the Plan is hereby deleted in its entirety and replaced with the following:</p>
+<p align="center"><b>&#8220;SCHEDULE A<br>TO THE<br>AMENDED AND RESTATED MASTER DISTRIBUTION PLAN<br>(CLASS R SHARES)</b></p>
+<table width="100%" border="0" cellspacing="0" cellpadding="2">
+<tr valign="bottom"><td width="52%"><p><b><u>Portfolio</u></b></p></td><td width="16%" align="center"><p><b>Minimum<br>Asset-Based<br><u>Sales Charge</u></b></p></td><td width="16%" align="center"><p><b>Maximum<br><u>Service Fee</u></b></p></td><td width="16%" align="center"><p><b>Maximum<br><u>Aggregate Fee</u></b></p></td></tr>
+<tr><td colspan="4"><p><b><u>AIM Investment Securities Funds</u></b></p></td></tr>
+<tr valign="top"><td><p>Invesco Global Real Estate Fund</p></td><td align="center"><p>0.25%</p></td><td align="center"><p>0.25%</p></td><td align="center"><p>0.50%</p></td></tr>
+<tr valign="top"><td><p>Invesco Real Estate Fund</p></td><td align="center"><p>0.25%</p></td><td align="center"><p>0.25%</p></td><td align="center"><p>0.50%</p></td></tr>
+<tr><td colspan="4"><p><b><u>AIM Sector Funds</u></b></p></td></tr>
+<tr valign="top"><td><p>Invesco Leisure Fund</p></td><td align="center"><p>0.25%</p></td><td align="center"><p>0.25%</p></td><td align="center"><p>0.50%&#8221;</p></td></tr>
+</table>
+<p style="text-indent:0.5in">All other terms and provisions of the Plan not amended herein shall remain in full force and effect.</p>
+<p>Dated: June&nbsp;1, 2010</p>
+</body></html>
+`,
+    expected: {
+      kind: 'plan-amendment',
+      amendmentNumber: 3,
+      effectiveDate: '2010-06-01',
+      datedDate: '2010-06-01',
+      registrant: null,
+      classes: ['R'],
+      datedAsOf: '2008-07-01',
+      schedules: [['Schedule A', true, 3]],
+      rows: [
+        'AIM Investment Securities Funds | Invesco Global Real Estate Fund | R | 0.25 minimum | 0.25 | 0.50',
+        'AIM Investment Securities Funds | Invesco Real Estate Fund | R | 0.25 minimum | 0.25 | 0.50',
+        'AIM Sector Funds | Invesco Leisure Fund | R | 0.25 minimum | 0.25 | 0.50',
+      ],
+      renames: [],
+      footnotes: [],
+      complete: true,
+    },
+  },
+  {
+    file: 't31_aim-classAC-MDA-amend-appendixA-class-headings-in-parentheses.txt',
+    about:
+      'AIM Class A/C agreement amendment: plain lists under "(CLASS A SHARES)" and "(CLASS C SHARES)" after a blank line \u2014 headings, no class of the fund above',
+    text: String.raw`<PAGE>
+                                AMENDMENT NO. 2
+                                       TO
+                    FIRST AMENDED AND RESTATED MASTER DISTRIBUTION
+                                    AGREEMENT
+                    (APPLICABLE TO CLASS A AND CLASS C SHARES)
+
+      The First Amended and Restated Master Distribution Agreement (the
+"Agreement"), dated July 1, 2000, by and between AIM Funds Group, a Delaware
+business trust, and A I M Distributors, Inc., a Delaware corporation, is hereby
+amended, effective as of June 2, 2003, as follows:
+
+      Appendix A to the Agreement is hereby deleted in its entirety and replaced
+with the following:
+
+                                  "APPENDIX A
+                                       TO
+                  FIRST AMENDED AND RESTATED MASTER DISTRIBUTION
+                                   AGREEMENT
+
+                               (CLASS A SHARES)
+
+AIM Balanced Fund
+AIM Global Value Fund
+
+                               (CLASS C SHARES)
+
+AIM Balanced Fund
+AIM Global Value Fund"
+
+      All other terms and provisions of the Agreement not amended herein shall
+remain in full force and effect.
+
+Dated:  June 2, 2003
+`,
+    expected: {
+      kind: 'agreement-amendment',
+      amendmentNumber: 2,
+      effectiveDate: '2003-06-02',
+      datedDate: '2003-06-02',
+      registrant: 'AIM Funds Group',
+      classes: ['A', 'C'],
+      datedAsOf: '2000-07-01',
+      schedules: [['Appendix A', true, 4]],
+      rows: [
+        'AIM Funds Group | AIM Balanced Fund | A | null null | null | null',
+        'AIM Funds Group | AIM Global Value Fund | A | null null | null | null',
+        'AIM Funds Group | AIM Balanced Fund | C | null null | null | null',
+        'AIM Funds Group | AIM Global Value Fund | C | null null | null | null',
+      ],
+      renames: [],
+      footnotes: [],
+      complete: true,
+    },
+  },
+  {
+    file: 't32_aim-classAC-plan-amend-html-class-heading-per-table.htm',
+    about:
+      'AIM .htm Class A/C amendment: "(CLASS A SHARES)" and "(CLASS C SHARES)" paragraphs over two tables, the Registrant in the heading row',
+    text: String.raw`<html><body>
+<p align="center"><b>AMENDMENT NO. 11<br>TO THE<br>AMENDED AND RESTATED MASTER DISTRIBUTION PLAN<br>(CLASS A AND CLASS C SHARES)</b></p>
+<p>The Amended and Restated Master Distribution Plan (the &#8220;Plan&#8221;), dated as of August&nbsp;18, 2003, pursuant to Rule&nbsp;12b-1, is hereby amended, effective as of March&nbsp;1, 2005, as follows:</p>
+<p>Schedule A to the Plan is hereby deleted in its entirety and replaced with the following:</p>
+<p align="center"><b>&#8220;SCHEDULE A<br>TO THE<br>AMENDED AND RESTATED MASTER DISTRIBUTION PLAN</b></p>
+<p align="center"><b>(CLASS A SHARES)</b></p>
+<table width="100%">
+<tr><td><b>AIM EQUITY FUNDS</b></td><td align="center"><b>Minimum<br>Asset-Based<br>Sales Charge</b></td><td align="center"><b>Maximum<br>Service Fee</b></td><td align="center"><b>Maximum<br>Aggregate Fee</b></td></tr>
+<tr><td>AIM Charter Fund</td><td align="center">0.00%</td><td align="center">0.25%</td><td align="center">0.25%</td></tr>
+<tr><td>AIM Constellation Fund</td><td align="center">0.00%</td><td align="center">0.25%</td><td align="center">0.25%</td></tr>
+</table>
+<p align="center"><b>(CLASS C SHARES)</b></p>
+<table width="100%">
+<tr><td><b>AIM EQUITY FUNDS</b></td><td align="center"><b>Maximum<br>Asset-Based<br>Sales Charge</b></td><td align="center"><b>Maximum<br>Service Fee</b></td><td align="center"><b>Maximum<br>Aggregate Fee</b></td></tr>
+<tr><td>AIM Charter Fund</td><td align="center">0.75%</td><td align="center">0.25%</td><td align="center">1.00%</td></tr>
+<tr><td>AIM Constellation Fund</td><td align="center">0.75%</td><td align="center">0.25%</td><td align="center">1.00%&#8221;</td></tr>
+</table>
+<p>All other terms and provisions of the Plan not amended herein shall remain in full force and effect.</p>
+<p>Dated: March&nbsp;1, 2005</p>
+</body></html>
+`,
+    expected: {
+      kind: 'plan-amendment',
+      amendmentNumber: 11,
+      effectiveDate: '2005-03-01',
+      datedDate: '2005-03-01',
+      registrant: null,
+      classes: ['A', 'C'],
+      datedAsOf: '2003-08-18',
+      schedules: [['Schedule A', true, 4]],
+      rows: [
+        'AIM EQUITY FUNDS | AIM Charter Fund | A | 0.00 minimum | 0.25 | 0.25',
+        'AIM EQUITY FUNDS | AIM Constellation Fund | A | 0.00 minimum | 0.25 | 0.25',
+        'AIM EQUITY FUNDS | AIM Charter Fund | C | 0.75 maximum | 0.25 | 1.00',
+        'AIM EQUITY FUNDS | AIM Constellation Fund | C | 0.75 maximum | 0.25 | 1.00',
+      ],
+      renames: [],
+      footnotes: [],
+      complete: true,
+    },
+  },
 ];
