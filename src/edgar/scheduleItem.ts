@@ -211,6 +211,9 @@ export function scheduleItem(trimmed: string): ScheduleItem {
   // "1 Expressed as an annual rate of … attributable to that Class.": a numbered footnote, a sentence
   if (/^\d{1,2}\s+[A-Z][a-z]+\s.*\.$/.test(t) && t.split(/\s+/).length >= 7)
     return { kind: 'footnote', text: t.replace(/^\d{1,2}\s+/, ''), closesQuote };
+  // "(1)  Closed to new investors.": a footnote its mark in parentheses begins, a sentence
+  if (/^\(\d{1,2}\)\s+[A-Z]/.test(t) && /[a-z)]\.$/.test(t) && t.split(/\s+/).length >= 4)
+    return { kind: 'footnote', text: t.replace(/^\(\d{1,2}\)\s+/, ''), closesQuote };
   // Voya's "1Voya Global High Dividend Low Volatility Fund (formerly, …) Service Fee change
   // effective January 2, 2008.": the footnote's number glued to its first word
   if (/^[1-9][A-Z][a-z]+\s.*\.$/.test(t) && t.split(/\s+/).length >= 7)

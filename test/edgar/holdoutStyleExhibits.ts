@@ -2039,4 +2039,41 @@ Dated:  June 2, 2003
       complete: true,
     },
   },
+  {
+    file: 't33_pacificlife-classB-scheduleA-words-restated-and-numbered-footnote.txt',
+    about:
+      'Pacific Life Schedule A "(Amended and Restated as of the first day of May, 2004)", a fund marked "(1)" and its footnote "(1)  Closed to new investors." ending the document',
+    text: String.raw`                                                              EXHIBIT (m)(2)(c)
+
+                 CLASS B DISTRIBUTION AND SERVICE PLAN
+
+                               SCHEDULE A
+
+            (Amended and Restated as of the first day of May, 2004)
+
+                       PF AIM Blue Chip Fund
+                       PF AIM Aggressive Growth Fund
+                       PF Janus Growth LT Fund(1)
+
+(1)  Closed to new investors.
+`,
+    expected: {
+      kind: 'schedule',
+      amendmentNumber: null,
+      effectiveDate: '2004-05-01',
+      datedDate: null,
+      registrant: null,
+      classes: ['B'],
+      datedAsOf: null,
+      schedules: [['Schedule A', false, 3]],
+      rows: [
+        '- | PF AIM Blue Chip Fund | B | null null | null | null',
+        '- | PF AIM Aggressive Growth Fund | B | null null | null | null',
+        '- | PF Janus Growth LT Fund | B | null null | null | null',
+      ],
+      renames: [],
+      footnotes: ['Closed to new investors.'],
+      complete: true,
+    },
+  },
 ];
