@@ -234,9 +234,9 @@ function listNameFollows(lines: readonly EdgarLine[], i: number): boolean {
   return false;
 }
 
-// a column's heading, underlined as headings are: no Registrant
-const COLUMN_HEADING_WORDS_RE =
-  /^(?:Name\s+of\s+(?:the\s+)?(?:Funds?|Portfolios?|Series)|(?:Funds?|Portfolios?|Series)(?:\s+Names?)?)$/i;
+// a column's heading, underlined as headings are ("Name of Fund", "Funds and Class", "Portfolio
+// Name"): no Registrant
+const COLUMN_HEADING_WORDS_RE = /^(?:Name|Names|Funds?|Portfolios?|Series|Class(?:es)?|Share|Shares)\b/i;
 
 /**
  * A Registrant's heading printed in mixed case and underlined ("Invesco Equity Funds" over
