@@ -31,6 +31,7 @@ import { proseText } from './proseText.js';
 import {
   classRenames,
   formerlyRenames,
+  markedFormerNames,
   renameRules,
   type StatedRename,
   statedRenamePairs,
@@ -536,6 +537,13 @@ function assemble(r: Reading, rendering: boolean): ParsedExhibit {
       effective: null,
       line: 0,
     })),
+    // "AIM Energy Fund*" … "*  Formerly INVESCO Energy Fund.": a schedule's footnoted former name
+    ...r.schedules.flatMap((sc) =>
+      markedFormerNames(
+        lines.slice(sc.start, footnoteEnd(lines, sc.end)).map((l) => l.trimmed),
+        new Set(sc.entries.map((e) => e.portfolio)),
+      ).map((p) => ({ ...p, effective: null, line: 0 })),
+    ),
   ]
     .filter((p, k, all) => all.findIndex((q) => q.from === p.from && q.to === p.to) === k)
     .map(({ from, to }) => ({ from, to }));
@@ -640,6 +648,15 @@ function assemble(r: Reading, rendering: boolean): ParsedExhibit {
     completeness: { complete: gaps.length === 0, gaps },
     rendering,
   };
+}
+
+/** Past a schedule's end, the footnotes printed under it (up to the first blank line after them). */
+function footnoteEnd(lines: readonly EdgarLine[], end: number): number {
+  let i = end;
+  while (i < lines.length && lines[i]!.trimmed === '') i++;
+  if (!/^(?:\*{1,3}|\(\d{1,2}\))\s*\S/.test(lines[i]?.trimmed ?? '')) return end;
+  while (i < lines.length && lines[i]!.trimmed !== '') i++;
+  return i;
 }
 
 // the clause that amends: what comes before it names the instrument being amended

@@ -308,3 +308,39 @@ export function classRenames(text: string): Rename[] {
     }
   return out;
 }
+
+// "*    Formerly INVESCO Energy Fund.", "(1) Formerly known as AIM Global Trends Fund."
+const FORMERLY_FOOTNOTE_RE =
+  /^(\*{1,3}|\(\d{1,2}\))\s*Formerly,?\s+(?:known\s+as\s+|named\s+|called\s+)?([A-Z][^()]*?\b(?:Fund|Portfolio|Series))\.?["\u201d]?$/i;
+
+/**
+ * A footnote that gives a marked fund's former name ("AIM Energy Fund*" … "*  Formerly INVESCO
+ * Energy Fund."): a rename of the one portfolio of the schedule printed with that mark. A mark
+ * on no portfolio, or on several, names none: no rename is guessed.
+ * @example markedFormerNames(['AIM Energy Fund*   0.75%', '*  Formerly INVESCO Energy Fund.'], new Set(['AIM Energy Fund']))
+ *   → [{ from: 'INVESCO Energy Fund', to: 'AIM Energy Fund' }]
+ */
+export function markedFormerNames(lines: readonly string[], portfolios: ReadonlySet<string>): Rename[] {
+  const out: Rename[] = [];
+  for (const line of lines) {
+    const m = FORMERLY_FOOTNOTE_RE.exec(line.replace(/^\|/, '').trim());
+    if (m === null) continue;
+    const mark = m[1]!.replace(/[()*]/g, (c) => `\\${c}`);
+    const marked = new RegExp(`^(.*?\\S)\\s*${mark}(?![*\\d])`);
+    const named = new Set<string>();
+    for (const other of lines) {
+      const cell = other.replace(/^\|/, '').trim();
+      if (FORMERLY_FOOTNOTE_RE.test(cell)) continue;
+      const at = marked.exec(cell);
+      if (at === null) continue;
+      const name = at[1]!.replace(/\s+/g, ' ');
+      if (portfolios.has(name)) named.add(name);
+    }
+    const from = m[2]!.replace(/\s+/g, ' ');
+    if (named.size === 1) {
+      const to = [...named][0]!;
+      if (to !== from) out.push({ from, to });
+    }
+  }
+  return out;
+}

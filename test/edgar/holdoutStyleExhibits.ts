@@ -2076,4 +2076,65 @@ Dated:  June 2, 2003
       complete: true,
     },
   },
+  {
+    file: 't34_aim-classC-plan-amend-formerly-in-a-marked-footnote.txt',
+    about:
+      'AIM Class C plan amendment: "AIM Energy Fund*" with "*    Formerly INVESCO Energy Fund." under the table, and a "0.25%(1)" rate with its "(1)" footnote',
+    text: String.raw`<PAGE>
+                                AMENDMENT NO. 8
+                           TO THE AMENDED AND RESTATED
+                            MASTER DISTRIBUTION PLAN
+
+                                (CLASS C SHARES)
+
+      The Amended and Restated Master Distribution Plan (the "Plan"), dated as
+of August 18, 2003, pursuant to Rule 12b-1, is hereby amended, effective
+September 1, 2005, as follows:
+
+      Schedule A to the Plan is hereby deleted in its entirety and replaced
+with the following:
+
+                                  "SCHEDULE A
+                                       TO
+                            THE AMENDED AND RESTATED
+                            MASTER DISTRIBUTION PLAN
+
+AIM SECTOR FUNDS
+
+                                             Maximum Asset   Maximum    Maximum
+                                              Based Sales    Service   Aggregate
+                                                 Charge        Fee        Fee
+                                             -------------   -------   ---------
+Portfolio - Class C Shares
+AIM Energy Fund*                                 0.75%        0.25%      1.00%
+AIM Gold & Precious Metals Fund                  0.75%        0.25%(1)   1.00%
+AIM Leisure Fund                                 0.75%        0.25%      1.00%
+
+*    Formerly INVESCO Energy Fund.
+(1)  The Service Fee is paid from the Distribution Fee."
+
+All other terms and provisions of the Plan not amended herein shall remain in
+full force and effect.
+
+Dated:  September 1, 2005
+`,
+    expected: {
+      kind: 'plan-amendment',
+      amendmentNumber: 8,
+      effectiveDate: '2005-09-01',
+      datedDate: '2005-09-01',
+      registrant: null,
+      classes: ['C'],
+      datedAsOf: '2003-08-18',
+      schedules: [['Schedule A', true, 3]],
+      rows: [
+        'AIM SECTOR FUNDS | AIM Energy Fund | C | 0.75 maximum | 0.25 | 1.00',
+        'AIM SECTOR FUNDS | AIM Gold & Precious Metals Fund | C | 0.75 maximum | 0.25 | 1.00',
+        'AIM SECTOR FUNDS | AIM Leisure Fund | C | 0.75 maximum | 0.25 | 1.00',
+      ],
+      renames: [{ from: 'INVESCO Energy Fund', to: 'AIM Energy Fund' }],
+      footnotes: ['Formerly INVESCO Energy Fund.', 'The Service Fee is paid from the Distribution Fee.'],
+      complete: true,
+    },
+  },
 ];
