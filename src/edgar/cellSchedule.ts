@@ -16,7 +16,7 @@ import { columnNotRead } from './columnsNotRead.js';
 import type { EdgarLine } from './edgarText.js';
 import { ExhibitParseError, type Gap, type ParsedEntry, type Rename } from './exhibitDocument.js';
 import { finraBreach } from './finraLimits.js';
-import { entriesCounted, isAllCaps } from './lineShapes.js';
+import { entriesCounted, isAllCaps, isProse } from './lineShapes.js';
 import { parenthesisedClasses } from './portfolioName.js';
 import { readRateToken } from './rateToken.js';
 import { mostlyHeadingWords, type ScheduleItem, scheduleItem } from './scheduleItem.js';
@@ -1127,6 +1127,31 @@ function nameColumnHeading(s: CellState, n: NameInHeading): CellState | null {
 }
 
 /** A fund's name (or a part of one) in the rows. */
+// a Registrant's name: a trust or a company of funds ("AIM Counselor Series Trust", "AIM Equity
+// Funds", "… Funds, Inc."), never one fund ("… Fund", "… Portfolio", "… Series")
+const REGISTRANT_NAME_END_RE = /\s(?:Trust(?:\s+[IVX]{1,4})?|Funds(?:,?\s+Inc\.?)?)$/;
+
+/**
+ * The pending name is a Registrant's heading in mixed case: a trust's or a company's name with no
+ * rate of its own where the table has rate columns, and another name after it. In a "Current
+ * Name | Former Name" table the name after it may be a former name: no heading is guessed there.
+ */
+function isMixedCaseRegistrantRow(s: CellState, n: PendingName): boolean {
+  return (
+    !n.done &&
+    n.held.length === 0 &&
+    n.fragments === 1 &&
+    s.row === null &&
+    s.listRates.length === 0 &&
+    s.columns !== null &&
+    s.columns.rates.length > 0 &&
+    s.columns.formerNameColumn !== true &&
+    /[a-z]/.test(n.text) &&
+    /^[A-Z]\S*\s+\S/.test(n.text) &&
+    REGISTRANT_NAME_END_RE.test(n.text)
+  );
+}
+
 function stepName(
   s: CellState,
   item: Extract<ScheduleItem, { kind: 'name' }>,
@@ -1153,10 +1178,16 @@ function stepName(
   }
   // in a "Share Class" column, "R" and "Investor" are classes
   const bareClass =
-    /^(?:[A-Z][0-9]?|Investor|Institutional|Advisor|Retail)$/.test(item.text) &&
+    /^(?:[A-Z](?:-?[0-9])?|Investor|Institutional|Advisor|Retail)$/.test(item.text) &&
     h.columns?.classColumn === true;
+  // "R-3" in Eagle's class column is the class its other schedules print "Class R3"
   if (bareClass)
-    return step(h, { kind: 'class', codes: [item.text], closesQuote: item.closesQuote }, line, ctx);
+    return step(
+      h,
+      { kind: 'class', codes: [item.text.replace(/^([A-Z])-(\d)$/, '$1$2')], closesQuote: item.closesQuote },
+      line,
+      ctx,
+    );
   if (h.row !== null && h.row.values.length > 0)
     fail(
       ctx,
@@ -1189,6 +1220,20 @@ function stepName(
   } else {
     if (h.row !== null && n === null)
       fail(ctx, h.row.line, `class ${h.row.classes.join(', ')} has no rates before "${item.text}"`);
+    // Invesco's .htm schedules: "AIM Counselor Series Trust" in a row of its own (a cell spanning
+    // the table, underlined) over its funds and their rates — the Registrant's heading in mixed case
+    if (n !== null && isMixedCaseRegistrantRow(h, n))
+      return stepName(
+        {
+          ...h,
+          name: null,
+          registrant: n.text,
+          titleRegistrant: h.entries.length === 0 ? h.titleRegistrant : null,
+        },
+        item,
+        line,
+        ctx,
+      );
     h = finishName(h, ctx);
     h = { ...h, name: { text: item.text, line, held: [], done: false, fragments: 1 } };
   }
@@ -1296,6 +1341,79 @@ function isRowNumberCell(lines: readonly EdgarLine[], i: number, stop: number): 
 }
 
 /** Reads one schedule from the line after its heading to its end (or the next heading at `stop`). */
+/** A capitals line that begins a Registrant's name and stops before its last word ("… STOCK & BOND"). */
+function isWrappedRegistrantStart(text: string): boolean {
+  return (
+    text !== '' &&
+    isAllCaps(text) &&
+    !/\b(?:FUNDS|FUND|TRUST|SERIES|GROUP|PORTFOLIOS|INC\.?|CORPORATION|COMPANY)(?:\s+[IVX]{1,4})?$/.test(
+      text,
+    ) &&
+    !/\b(?:PLAN|AGREEMENT|SHARES|FEES?|SCHEDULE|APPENDIX|TO|OF)\b|[%\d()]/.test(text)
+  );
+}
+
+const cellText = (l: EdgarLine) => l.trimmed.replace(/^\|/, '').trim();
+
+/** The last line with content before `end` closes the schedule's quote ('0.25%”'). */
+function closedOnQuote(lines: readonly EdgarLine[], start: number, end: number): boolean {
+  for (let j = end - 1; j >= start; j--) {
+    const t = cellText(lines[j]!);
+    if (t !== '') return /["\u201d]$/.test(t);
+  }
+  return false;
+}
+
+// "(1) The Distribution Fee …", "* The Distribution Fee …"
+const FOOTNOTE_AFTER_QUOTE_RE = /^(\*{1,3}|\(\d{1,2}\))\s*(\S.*)$/;
+
+/**
+ * A footnote on the first line with content from `from` on, whose mark ("(1)", "*") a line of the
+ * schedule carries ("Sales Charge(1)", "0.25%*"): its text, and the index after it.
+ */
+function footnoteAfterQuote(
+  lines: readonly EdgarLine[],
+  start: number,
+  from: number,
+  stop: number,
+): { text: string; end: number } | null {
+  let j = from;
+  while (j < stop && cellText(lines[j]!) === '') j++;
+  if (j >= stop) return null;
+  const m = FOOTNOTE_AFTER_QUOTE_RE.exec(cellText(lines[j]!));
+  if (m === null) return null;
+  const mark = m[1]!;
+  const marked = lines
+    .slice(start, from)
+    .some((l) => cellText(l).includes(mark) && !FOOTNOTE_AFTER_QUOTE_RE.test(cellText(l)));
+  return marked ? { text: m[2]!.replace(/\s+/g, ' '), end: j + 1 } : null;
+}
+
+// how far past the text that closed a schedule the reader looks for more of its portfolios
+const AFTER_TEXT_LOOKAHEAD_LINES = 8;
+
+/**
+ * A line naming a fund ("PF Janus Strategic Value Fund") within a few lines after the text that
+ * closed the schedule, past that text's own wrapped lines and class or Registrant headings; the
+ * closing clause, a signature, a date or another schedule's heading first says there is none.
+ */
+function portfolioAfterText(lines: readonly EdgarLine[], from: number, stop: number): EdgarLine | null {
+  for (let j = from, seen = 0; j < stop && seen < AFTER_TEXT_LOOKAHEAD_LINES; j++) {
+    const t = lines[j]!.trimmed.replace(/^\|/, '').trim();
+    if (t === '') continue;
+    seen++;
+    const item = scheduleItem(t);
+    if (item.kind === 'end' || item.kind === 'date' || item.kind === 'rate' || item.kind === 'percent')
+      return null;
+    if (item.kind !== 'name') continue;
+    if (isProse(t) || /\S {3,}\S/.test(t)) continue;
+    const name = t.replace(/["\u201d]$/, '');
+    if (NAME_END_RE.test(name)) return lines[j]!;
+    return null;
+  }
+  return null;
+}
+
 export function readCellSchedule(
   ctx: CellScheduleContext,
   filed: readonly EdgarLine[],
@@ -1334,7 +1452,8 @@ export function readCellSchedule(
       continue;
     }
     // Heritage "SMALL CAP STOCK FUND..........0.35%": a name and its rate joined by dot leaders
-    const leader = /^(.*?\S)\s*\.{3,}\s*(\d*\.\d+\s*%)$/.exec(t);
+    // …and "INTERNATIONAL EQUITY FUND.........0.75%*": the rate's footnote mark goes with the rate
+    const leader = /^(.*?\S)\s*\.{3,}\s*(\d*\.\d+\s*%(?:\*{1,3}|[\u2020\u2021]|\(\d{1,2}\))?)$/.exec(t);
     // EDGAR text aligns its columns with runs of spaces: each run separates two cells
     // a long name leaves two spaces before its rate: "… Disciplined Growth Fund  0.75%"
     const narrow = leader ? null : /^(.*\S) {2}(\d*\.\d+\s*%)$/.exec(t);
@@ -1345,7 +1464,16 @@ export function readCellSchedule(
         : ((columnStarts !== null ? cellsAtColumnStarts(l.text, columnStarts) : null) ?? t.split(/ {3,}/));
     const columns = s.phase === 'heading' ? columnsOf(s.heading) : s.columns;
     // what each cell is, read once for every question below
-    const items = parts.map((p) => scheduleItem(p));
+    let items = parts.map((p) => scheduleItem(p));
+    // "INVESCO COMBINATION STOCK & BOND" over "FUNDS, INC.": a Registrant's heading wrapped onto a
+    // second line is one name — the first line is no fund, nor the second the whole Registrant
+    const only = items.length === 1 ? items[0]! : null;
+    const above = i > start ? cellText(lines[i - 1]!) : '';
+    if (only?.kind === 'registrant' && isWrappedRegistrantStart(above)) {
+      if (s.name !== null && s.name.text === above && !s.name.done && s.name.held.length === 0)
+        s = { ...s, name: null };
+      items = [{ kind: 'registrant', name: `${above} ${only.name}` }];
+    }
     const firstIsName = items[0]!.kind === 'name';
     if (columns?.registrantColumn && parts.length <= 2 && firstIsName) {
       // Pioneer Appendix B: "Trust | Fund" — a Registrant beside its first fund, further funds
@@ -1412,6 +1540,20 @@ export function readCellSchedule(
         ctx,
         lines[i + again]!.no,
         `the table goes on below the text at line ${s.closedByText} (its headings printed again, with rates): the text is a footnote inside the table, and the rows after it are not read`,
+      );
+  }
+  // the text that closed the schedule ("This Agreement is made as of August 18, 2003.") is the
+  // body's, where its dates and terms are read: the schedule ends above it
+  if (s.closedByText !== undefined && i > start && lines[i - 1]!.no === s.closedByText) i--;
+  // prose after the rows with more portfolios below it ("Each Fund shall pay …" between two funds
+  // of a plain list): the schedule would be read only in part (SPEC §2.1) — refused at the prose
+  if (s.closedByText !== undefined) {
+    const more = portfolioAfterText(lines, i, stop);
+    if (more !== null)
+      fail(
+        ctx,
+        s.closedByText,
+        `a line of text stands inside ${ctx.name} with portfolios after it ("${more.trimmed.replace(/^\|/, '').trim().slice(0, 60)}", line ${more.no}): the schedule would be read only in part`,
       );
   }
   // a numbered table whose document stops on a number alone after a row's rate ("… Growth Fund |
@@ -1559,6 +1701,14 @@ export function readCellSchedule(
       };
     }
   }
+  // the footnotes printed after the closing quote mark and the table ("(1) The Asset-Based Sales
+  // Charge …"), whose marks the schedule carries: the schedule's footnotes
+  if (s.phase === 'closed' && !s.quoteOpen && cut === null && closedOnQuote(lines, start, i))
+    for (let note = footnoteAfterQuote(lines, start, i, stop); note !== null; ) {
+      s = { ...s, footnotes: [...s.footnotes, note.text] };
+      i = note.end;
+      note = footnoteAfterQuote(lines, start, i, stop);
+    }
   let entries = mergedTables(s.entries.toArray());
   if (s.listRates.length > 0 && s.name === null && s.entries.length === 0 && cut === null) {
     // Schedule B "Class | Distribution / R | 0.25": rates for each fund of the list schedule

@@ -31,7 +31,41 @@ const MONTH =
   '(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\\.?';
 // "March 31, 2006" | "the 18th day of August, 2003"
 // "May 29,1998": a comma with no space after it is still the year's
-const DATE = `(?:${MONTH}\\s+(\\d{1,2})(?:,\\s*|\\s+)(\\d{4})|(?:(?:the|this)\\s+)?(\\d{1,2})(?:st|nd|rd|th)?\\s+day\\s+of\\s+${MONTH}(?:,\\s*|\\s+)(\\d{4}))`;
+// "the first day of May, 2004", "the twenty-first day of …": the day as an ordinal word
+const ORDINAL_DAYS = [
+  'first',
+  'second',
+  'third',
+  'fourth',
+  'fifth',
+  'sixth',
+  'seventh',
+  'eighth',
+  'ninth',
+  'tenth',
+  'eleventh',
+  'twelfth',
+  'thirteenth',
+  'fourteenth',
+  'fifteenth',
+  'sixteenth',
+  'seventeenth',
+  'eighteenth',
+  'nineteenth',
+  'twentieth',
+] as const;
+const ORDINAL_DAY = `(?:twenty|thirty)[-\\s]?(?:${ORDINAL_DAYS.slice(0, 9).join('|')})|thirtieth|${ORDINAL_DAYS.join('|')}`;
+const DATE = `(?:${MONTH}\\s+(\\d{1,2})(?:,\\s*|\\s+)(\\d{4})|(?:(?:the|this)\\s+)?(\\d{1,2}|${ORDINAL_DAY})(?:st|nd|rd|th)?\\s+day\\s+of\\s+${MONTH}(?:,\\s*|\\s+)(\\d{4}))`;
+
+/** "21", "first", "twenty-first", "thirtieth" → the day of the month it names. */
+function dayNumber(day: string): number {
+  if (/^\d+$/.test(day)) return Number(day);
+  const word = day.toLowerCase().replace(/\s+/g, '-');
+  if (word === 'thirtieth') return 30;
+  const tens = /^(twenty|thirty)-?(.*)$/.exec(word);
+  if (tens !== null) return (tens[1] === 'twenty' ? 20 : 30) + ORDINAL_DAYS.indexOf(tens[2] as 'first') + 1;
+  return ORDINAL_DAYS.indexOf(word as 'first') + 1;
+}
 
 const MONTH_NAMES = [
   'January',
@@ -55,7 +89,7 @@ function isoOf(m: RegExpExecArray, base: number): string | null {
   if (monthWord === undefined || day === undefined || year === undefined) return null;
   const month = MONTH_NUMBERS[monthWord.slice(0, 3).toLowerCase()];
   if (month === undefined) return null;
-  const iso = `${year}-${String(month).padStart(2, '0')}-${day.padStart(2, '0')}`;
+  const iso = `${year}-${String(month).padStart(2, '0')}-${String(dayNumber(day)).padStart(2, '0')}`;
   return isIsoDate(iso) ? iso : null;
 }
 
@@ -63,6 +97,11 @@ function isoOf(m: RegExpExecArray, base: number): string | null {
  * @example parseDate('October 15, 2003') === '2003-10-15'
  * @example parseDate('this 18th day of August, 2003') === '2003-08-18'
  */
+/** `text` with every date it states ("March 1, 2009", "the first day of March, 2009") blanked. */
+export function withoutDates(text: string): string {
+  return text.replace(new RegExp(DATE, 'gi'), ' ');
+}
+
 export function parseDate(text: string): string | null {
   const m = new RegExp(`^\\s*${DATE}`, 'i').exec(text);
   return m ? isoOf(m, 1) : null;

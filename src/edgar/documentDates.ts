@@ -19,6 +19,7 @@ import {
   parseDate,
   restatedAsOfDates,
   retroactiveDate,
+  withoutDates,
 } from './dates.js';
 import type { EdgarLine } from './edgarText.js';
 import type { ExhibitKind, Gap } from './exhibitDocument.js';
@@ -119,8 +120,12 @@ const DATES_G =
  * "2002 and on November 14, 2003." — dates, the rest of one cut at its year, and the chain's words.
  */
 function wrappedDateChain(text: string): boolean {
-  if (text.length > 100 || !SPLIT_DATE_START_RE.test(text.replace(CHAIN_LEAD_RE, ''))) return false;
-  return CHAIN_WORDS_RE.test(text.replace(DATES_G, ' ').replace(SPLIT_DATE_START_RE, ' '));
+  if (text.length > 100) return false;
+  if (SPLIT_DATE_START_RE.test(text.replace(CHAIN_LEAD_RE, '')))
+    return CHAIN_WORDS_RE.test(text.replace(DATES_G, ' ').replace(SPLIT_DATE_START_RE, ' '));
+  // "the first day of March, 2009.": a whole date in words on the wrapped line
+  const bare = withoutDates(text);
+  return bare !== text && CHAIN_WORDS_RE.test(bare);
 }
 
 /**
@@ -212,7 +217,14 @@ export function documentDates(
       // a chain of dates whose latest is blank dates a draft: none of its dates is the schedule's
       effective = latestBlank
         ? null
-        : (last ?? restated ?? dateUnderScheduleTitle(lines) ?? leadInEffectiveDate(lines) ?? monthOnly);
+        : (last ??
+          restated ??
+          dateUnderScheduleTitle(lines) ??
+          leadInEffectiveDate(lines) ??
+          // "This Agreement is made as of August 18, 2003." under the schedule of an agreement filed
+          // as its schedule (SPEC §2.1: else the "made as of" date)
+          madeAsOf ??
+          monthOnly);
       const first = stated.length > 1 ? stated[0]! : null;
       datedAsOf = first !== null && first.iso !== last?.iso ? first.iso : null;
     } else {

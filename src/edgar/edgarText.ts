@@ -22,6 +22,8 @@ export interface EdgarLine {
   readonly pageBreak?: true;
   /** a table's `<S>`/`<C>` line: the columns its `<C>` tags stand at (textColumns.ts) */
   readonly cellStarts?: readonly number[];
+  /** a rule of dashes ("----------"), blank as content: where it stands and how long it is */
+  readonly underline?: { readonly indent: number; readonly length: number };
 }
 
 export interface EdgarText {
@@ -116,6 +118,9 @@ export function readEdgarText(raw: string, file: string): EdgarText {
       closesTable,
       ...(pageBreak ? { pageBreak: true as const } : {}),
       ...(cellStarts !== null ? { cellStarts } : {}),
+      ...(isUnderline
+        ? { underline: { indent: text.length - text.trimStart().length, length: trimmed.length } }
+        : {}),
     });
   }
   return { lines, lastLineTerminated, lastLineNo: rawLines.length };

@@ -31,6 +31,7 @@ import { proseText } from './proseText.js';
 import {
   classRenames,
   formerlyRenames,
+  markedFormerNames,
   renameRules,
   type StatedRename,
   statedRenamePairs,
@@ -218,8 +219,11 @@ function readCellLayout(
   // a bold capitals title, "AIM Series Trust" in the body) — one instrument, however it was filed
   const registrant = registrantOf(t.registrant, lines, t.bodyStart);
   // the classes below the heading are the schedule reader's to find (it reads them per entry)
+  // …unless only the title printed below the heading names them ("SCHEDULE A / HERITAGE SERIES
+  // TRUST CLASS B / DISTRIBUTION PLAN"): the title's classes are the schedule's
+  const classes = above.classes.length === 0 && below !== null ? below.classes : above.classes;
   const readings: CellScheduleReading[] = readCellSchedules(
-    { file, lines, classes: above.classes, registrant, continuations },
+    { file, lines, classes, registrant, continuations },
     headings,
   );
   const prose = proseText(lines, (i) => i >= t.bodyStart && !readings.some((r) => i >= r.start && i < r.end));
@@ -248,7 +252,7 @@ function readCellLayout(
     instrumentKind: t.instrumentKind,
     instrumentTitle: t.instrumentTitle,
     registrant: registrant ?? single,
-    titleClasses: above.classes,
+    titleClasses: classes,
     bodyStart: t.bodyStart,
     titleWarnings: kind.endsWith('-amendment') ? t.warnings : [],
     schedules: readings,
@@ -533,6 +537,13 @@ function assemble(r: Reading, rendering: boolean): ParsedExhibit {
       effective: null,
       line: 0,
     })),
+    // "AIM Energy Fund*" … "*  Formerly INVESCO Energy Fund.": a schedule's footnoted former name
+    ...r.schedules.flatMap((sc) =>
+      markedFormerNames(
+        lines.slice(sc.start, footnoteEnd(lines, sc.end)).map((l) => l.trimmed),
+        new Set(sc.entries.map((e) => e.portfolio)),
+      ).map((p) => ({ ...p, effective: null, line: 0 })),
+    ),
   ]
     .filter((p, k, all) => all.findIndex((q) => q.from === p.from && q.to === p.to) === k)
     .map(({ from, to }) => ({ from, to }));
@@ -637,6 +648,15 @@ function assemble(r: Reading, rendering: boolean): ParsedExhibit {
     completeness: { complete: gaps.length === 0, gaps },
     rendering,
   };
+}
+
+/** Past a schedule's end, the footnotes printed under it (up to the first blank line after them). */
+function footnoteEnd(lines: readonly EdgarLine[], end: number): number {
+  let i = end;
+  while (i < lines.length && lines[i]!.trimmed === '') i++;
+  if (!/^(?:\*{1,3}|\(\d{1,2}\))\s*\S/.test(lines[i]?.trimmed ?? '')) return end;
+  while (i < lines.length && lines[i]!.trimmed !== '') i++;
+  return i;
 }
 
 // the clause that amends: what comes before it names the instrument being amended

@@ -82,10 +82,11 @@ export function renamePairs(text: string): Rename[] {
   return statedRenamePairs(text).map(({ from, to }) => ({ from, to }));
 }
 
-// "WHEREAS, … AIM Money Market Fund is now named Invesco Money Market Fund and …": a portfolio's
+// "WHEREAS, … AIM Money Market Fund is now named Invesco Money Market Fund and …", "… INVESCO
+// Core Equity Fund changed its name to AIM Core Stock Fund", "… has been renamed …": a portfolio's
 // name (a registrant's "Funds" or a class's "Shares" is no portfolio)
 const NOW_NAMED_RE =
-  /(?:^|[,;]\s+|\s+and\s+|WHEREAS,?\s+)([A-Z][^,;]{0,200}?\b(?:Fund|Portfolio))\s+is\s+now\s+(?:named|known\s+as)\s+([A-Z][^,;()]{0,200}?\b(?:Fund|Portfolio))(?=\s*(?:[,;.(]|\s+and\s|$))/g;
+  /(?:^|[,;]\s+|\s+and\s+|WHEREAS,?\s+)([A-Z][^,;]{0,200}?\b(?:Fund|Portfolio))\s+(?:is\s+now\s+(?:named|known\s+as)|(?:has\s+|have\s+)?changed\s+its\s+name\s+to|(?:has\s+been|was|will\s+be)\s+renamed(?:\s+as)?)\s+([A-Z][^,;()]{0,200}?\b(?:Fund|Portfolio))(?=\s*(?:[,;.(]|\s+and\s|$))/g;
 
 /** renamePairs, each with the date its clause states. */
 export function statedRenamePairs(text: string): StatedRename[] {
@@ -305,5 +306,41 @@ export function classRenames(text: string): Rename[] {
       const pair = { from: m[1]!.toUpperCase(), to: m[2]!.toUpperCase() };
       if (!out.some((r) => r.from === pair.from && r.to === pair.to)) out.push(pair);
     }
+  return out;
+}
+
+// "*    Formerly INVESCO Energy Fund.", "(1) Formerly known as AIM Global Trends Fund."
+const FORMERLY_FOOTNOTE_RE =
+  /^(\*{1,3}|\(\d{1,2}\))\s*Formerly,?\s+(?:known\s+as\s+|named\s+|called\s+)?([A-Z][^()]*?\b(?:Fund|Portfolio|Series))\.?["\u201d]?$/i;
+
+/**
+ * A footnote that gives a marked fund's former name ("AIM Energy Fund*" … "*  Formerly INVESCO
+ * Energy Fund."): a rename of the one portfolio of the schedule printed with that mark. A mark
+ * on no portfolio, or on several, names none: no rename is guessed.
+ * @example markedFormerNames(['AIM Energy Fund*   0.75%', '*  Formerly INVESCO Energy Fund.'], new Set(['AIM Energy Fund']))
+ *   → [{ from: 'INVESCO Energy Fund', to: 'AIM Energy Fund' }]
+ */
+export function markedFormerNames(lines: readonly string[], portfolios: ReadonlySet<string>): Rename[] {
+  const out: Rename[] = [];
+  for (const line of lines) {
+    const m = FORMERLY_FOOTNOTE_RE.exec(line.replace(/^\|/, '').trim());
+    if (m === null) continue;
+    const mark = m[1]!.replace(/[()*]/g, (c) => `\\${c}`);
+    const marked = new RegExp(`^(.*?\\S)\\s*${mark}(?![*\\d])`);
+    const named = new Set<string>();
+    for (const other of lines) {
+      const cell = other.replace(/^\|/, '').trim();
+      if (FORMERLY_FOOTNOTE_RE.test(cell)) continue;
+      const at = marked.exec(cell);
+      if (at === null) continue;
+      const name = at[1]!.replace(/\s+/g, ' ');
+      if (portfolios.has(name)) named.add(name);
+    }
+    const from = m[2]!.replace(/\s+/g, ' ');
+    if (named.size === 1) {
+      const to = [...named][0]!;
+      if (to !== from) out.push({ from, to });
+    }
+  }
   return out;
 }

@@ -16,7 +16,6 @@
 
 import { formatDate } from './dates.js';
 import type { ExhibitDocument, ParsedEntry, ParsedExhibit, ParsedSchedule } from './exhibitDocument.js';
-import { isGroupHeading } from './lineShapes.js';
 import { formatRateCell } from './rateToken.js';
 import { RENDERING_MARKER } from './renderingMarker.js';
 import { classHeading } from './shareClasses.js';
@@ -183,7 +182,8 @@ function renderSchedule(
   const lines: string[] = [];
   for (const run of runs) {
     if (run.registrant !== registrant && run.registrant !== null) {
-      const heading = isGroupHeading(run.registrant) ? run.registrant : run.registrant.toUpperCase();
+      // the Registrant as the schedule spells it (SPEC §2.1), underlined: a mixed-case heading too
+      const heading = run.registrant;
       lines.push(`${indent}${heading}`, `${indent}${'-'.repeat(heading.length)}`, '');
       registrant = run.registrant;
     }

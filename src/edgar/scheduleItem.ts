@@ -10,7 +10,7 @@ import { isScheduleDateLine, monthYearLine } from './dates.js';
 import { endsSchedule, isAllCaps, isParenthesised, isProse, portfolioLabel } from './lineShapes.js';
 import { numberedName, withoutFormerName } from './portfolioName.js';
 import { readRateToken, stripFootnoteSuffix } from './rateToken.js';
-import { classCodesIn, isClassLabel } from './shareClasses.js';
+import { classCodesIn, isClassLabel, withoutContinued } from './shareClasses.js';
 
 export type ScheduleItem =
   | { readonly kind: 'rate'; readonly pct: string; readonly closesQuote: boolean }
@@ -130,11 +130,19 @@ const REGISTRANT_ALIAS_RE = new RegExp(
 );
 
 /** "AIM EQUITY FUNDS", "AIM COUNSELOR SERIES TRUST (INVESCO COUNSELOR SERIES TRUST)" — not "SMALL CAP STOCK FUND". */
+// "Manning & Napier Fund, Inc.", "AIM International Funds, Inc.": a corporation is a Registrant,
+// never one of its series
+const COMPANY_OF_FUNDS_RE = /^[A-Z][\w&.'\s-]*\bFunds?,?\s+Inc\.?$/;
+
 function isRegistrantHeading(t: string): boolean {
   // "AIM Counselor Series Trust (Invesco Counselor Series Trust)": a Registrant and its other name
   if (REGISTRANT_ALIAS_RE.test(t)) return true;
   if (!isAllCaps(t) || isClassLabel(t)) return false;
-  return /\b(?:FUNDS|TRUST|SERIES|GROUP|INC\.?|CORPORATION)$/.test(t) || /\S\s+\([A-Z][^()]*\)$/.test(t);
+  // "PIONEER SERIES TRUST II": a trust's number is its name's
+  return (
+    /\b(?:FUNDS|TRUST|SERIES|GROUP|INC\.?|CORPORATION)(?:\s+[IVX]{1,4})?$/.test(t) ||
+    /\S\s+\([A-Z][^()]*\)$/.test(t)
+  );
 }
 
 /**
@@ -203,6 +211,9 @@ export function scheduleItem(trimmed: string): ScheduleItem {
   // "1 Expressed as an annual rate of … attributable to that Class.": a numbered footnote, a sentence
   if (/^\d{1,2}\s+[A-Z][a-z]+\s.*\.$/.test(t) && t.split(/\s+/).length >= 7)
     return { kind: 'footnote', text: t.replace(/^\d{1,2}\s+/, ''), closesQuote };
+  // "(1)  Closed to new investors.": a footnote its mark in parentheses begins, a sentence
+  if (/^\(\d{1,2}\)\s+[A-Z]/.test(t) && /[a-z)]\.$/.test(t) && t.split(/\s+/).length >= 4)
+    return { kind: 'footnote', text: t.replace(/^\(\d{1,2}\)\s+/, ''), closesQuote };
   // Voya's "1Voya Global High Dividend Low Volatility Fund (formerly, …) Service Fee change
   // effective January 2, 2008.": the footnote's number glued to its first word
   if (/^[1-9][A-Z][a-z]+\s.*\.$/.test(t) && t.split(/\s+/).length >= 7)
@@ -212,10 +223,13 @@ export function scheduleItem(trimmed: string): ScheduleItem {
   // '"AIM EQUITY FUNDS': the quote that opens a replacement schedule printed with no heading is no
   // part of the Registrant's name
   // …and in "TO THE DISTRIBUTION PLAN" over "OF BIRCHWOOD TRUST" the "OF" is the title's, not the name's
-  if (isRegistrantHeading(t))
+  // "AIM INVESTMENT SECURITIES FUNDS (continued)" at the top of the next page: the same
+  // Registrant's heading printed again, never a portfolio
+  const heading = withoutContinued(t);
+  if (isRegistrantHeading(heading) || COMPANY_OF_FUNDS_RE.test(heading))
     return {
       kind: 'registrant',
-      name: t
+      name: heading
         .replace(/^["\u201c]/, '')
         .replace(/^OF\s+/, '')
         .replace(/\s+/g, ' '),

@@ -31,6 +31,8 @@ export function stripClosingQuote(text: string): { text: string; closesQuote: bo
  * Reads up to `columns` rates from the right of a line.
  * @example readRow('AIM Charter Fund 0.25% 0.25 % .50%"', 3) → { name: 'AIM Charter Fund', rates: ['0.25', '0.25', '0.50'], extraRate: false, closesQuote: true }
  */
+const NONE_RE = /^(?:NONE|None)$/;
+
 export function readRow(line: string, columns: number): RowReading {
   const { text, closesQuote } = stripClosingQuote(line);
   // tokens are taken from the right one at a time: rows are mostly padding between few words
@@ -47,7 +49,9 @@ export function readRow(line: string, columns: number): RowReading {
       end = start;
       continue;
     }
-    const r = readRateToken(t);
+    // "NONE" in a rate column (an AIM money market fund's asset-based sales charge): no charge,
+    // 0.00 — as the cell reader reads it
+    const r = NONE_RE.test(stripFootnoteSuffix(t)) ? { pct: '0.00' } : readRateToken(t);
     if (r === null) break;
     rates.unshift(r.pct);
     percentAfter = false;

@@ -417,7 +417,10 @@ export function stepTable(
       const inner = shape.label.slice(1, shape.label.lastIndexOf(')'));
       if (isClassLabel(inner)) {
         const codes = classCodesIn(inner);
-        s = s.lastWasRow && s.lastRow !== null ? annotate(s, codes) : { ...s, classes: codes };
+        // "(Class B Shares)" right under a row is that row's class; one after a blank line or the
+        // table's end ("</TABLE>" / "(CLASS C SHARES)" over the next table) heads the rows below
+        const underRow = s.lastWasRow && s.lastRow !== null && (lines[i - 1]?.trimmed ?? '') !== '';
+        s = underRow ? annotate(s, codes) : { ...s, classes: codes };
       }
       s = { ...s, lastWasRow: false };
       return stripClosingQuote(shape.label).closesQuote
@@ -459,7 +462,7 @@ export function stepTable(
     case 'groupHeading':
       return {
         ...s,
-        registrant: groupName(line.trimmed),
+        registrant: wrappedGroupName(lines, i) ?? groupName(line.trimmed),
         listMode: s.layout === null ? true : s.listMode,
         lastWasRow: false,
       };
@@ -469,6 +472,9 @@ export function stepTable(
         // inside a quoted replacement list, prose before the closing quote is no end of it
         if (s.quoteOpen)
           return unreadable(s, env, line, i, 'neither a portfolio nor a heading, before the closing quote');
+        // prose with more of the list after it: refused, never the end of a list read in part
+        if (shape.rowFollows)
+          return unreadable(s, env, line, i, 'neither a portfolio nor a heading, with portfolios after it');
         return { ...s, closed: true, stop: 'at' };
       }
       if (s.entries.length === 0 && s.lastRow === null) return s;
@@ -510,6 +516,23 @@ export function stepTable(
   }
 }
 
+// the words a Registrant's name ends in
+const REGISTRANT_END_RE =
+  /\b(?:FUNDS|FUND|TRUST|SERIES|GROUP|PORTFOLIOS|INC\.?|CORPORATION|COMPANY)(?:\s+[IVX]{1,4})?$/;
+
+/**
+ * A group heading wrapped onto a second line ("INVESCO COMBINATION STOCK & BOND" / "FUNDS, INC."):
+ * the line above, a heading in capitals that stops before a Registrant's last word, is the name's
+ * beginning — the Registrant is the two lines, never "FUNDS, INC." alone.
+ */
+function wrappedGroupName(lines: readonly EdgarLine[], i: number): string | null {
+  const above = lines[i - 1]?.trimmed ?? '';
+  if (above === '' || !isGroupHeading(above) || REGISTRANT_END_RE.test(groupName(above))) return null;
+  // the schedule's title over its first heading ("MASTER DISTRIBUTION PLAN") is no part of a name
+  if (/\b(?:PLAN|AGREEMENT|SHARES|FEES?|SCHEDULE|APPENDIX)\b/.test(above)) return null;
+  return groupName(`${above} ${lines[i]!.trimmed}`);
+}
+
 function viewOf(s: TableState): TableView {
   return {
     layout: s.layout,
@@ -518,6 +541,37 @@ function viewOf(s: TableState): TableView {
     pendingName: s.pendingName !== null,
     listMode: s.listMode,
   };
+}
+
+// "(1) The Distribution Fee …", "* The Distribution Fee …": a footnote's first line and its text
+const TRAILING_FOOTNOTE_RE = /^(\*+|\(\d{1,2}\))\s*(\S.*)$/;
+
+/**
+ * The footnote printed under a quoted schedule after its closing quote mark (and the table's
+ * `</TABLE>`, a rule): the schedule's, where a row or heading of the schedule carries its mark
+ * ("CHARGE(1)", "0.25%*"). Its text runs to the next blank line; returns it and the index after.
+ */
+function footnoteAfterClosingQuote(
+  lines: readonly EdgarLine[],
+  from: number,
+  scheduleStart: number,
+): { text: string; end: number } | null {
+  let i = from;
+  while (i < lines.length && (lines[i]!.trimmed === '' || /^[-_=]{3,}$/.test(lines[i]!.trimmed))) i++;
+  const first = TRAILING_FOOTNOTE_RE.exec(lines[i]?.trimmed ?? '');
+  if (first === null) return null;
+  const mark = first[1]!;
+  const marked = lines
+    .slice(scheduleStart, from)
+    .some((l) => l.trimmed.includes(mark) && !TRAILING_FOOTNOTE_RE.test(l.trimmed));
+  if (!marked) return null;
+  const text = [first[2]!];
+  for (i++; i < lines.length && lines[i]!.trimmed !== '' && !lines[i]!.pageBreak; i++) {
+    const t = lines[i]!.trimmed;
+    if (TRAILING_FOOTNOTE_RE.test(t) || endsSchedule(t)) break;
+    text.push(t);
+  }
+  return { text: text.join(' ').replace(/\s+/g, ' ').trim(), end: i };
 }
 
 function readOneSchedule(
@@ -585,6 +639,14 @@ function readOneSchedule(
     if (s.stop === 'after') break;
   }
   s = flushFootnote(s);
+  if (s.closed && s.stop === 'after') {
+    // "(1) …" then "(2) …": each footnote whose mark the schedule carries
+    for (let after = footnoteAfterClosingQuote(lines, i, title.next); after !== null; ) {
+      s = { ...s, footnotes: [...s.footnotes, after.text] };
+      i = after.end;
+      after = footnoteAfterClosingQuote(lines, i, title.next);
+    }
+  }
 
   const reachedEnd = s.truncationNoted || i >= lines.length;
   const listed = s.lastRow;

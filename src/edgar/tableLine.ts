@@ -123,7 +123,9 @@ export function classifyTableLine(lines: readonly EdgarLine[], i: number, view: 
   if (heading !== null) return { kind: 'scheduleHeading', heading };
   if (endsSchedule(t)) return { kind: 'end' };
   const footnoteStart = FOOTNOTE_RE.exec(t);
-  if (footnoteStart && !RATE_WITH_PERCENT_RE.test(t))
+  // a footnote's sentence may state a rate ("** The Service Fee for … Fund is 0.15%."): a sentence
+  // is no row
+  if (footnoteStart && (!RATE_WITH_PERCENT_RE.test(t) || isFootnoteSentence(footnoteStart[1]!)))
     return { kind: 'footnoteStart', ...stripClosingQuote(footnoteStart[1]!) };
   const label = withoutTrailingDashes(t);
   const headingLine = splitHeadingLine(line.text, line.no);
@@ -141,6 +143,7 @@ export function classifyTableLine(lines: readonly EdgarLine[], i: number, view: 
   if (isParenthesised(label)) return { kind: 'parenthesised', label };
   if (isClassLabel(label) || portfolioLabel(label) !== null || cashReserveClass(label) !== null)
     return { kind: 'label', label };
+  if (isUnderlinedRegistrant(lines, i)) return { kind: 'groupHeading', text: t };
 
   if (layout !== null) {
     const columns = layout.columns.length;
@@ -191,7 +194,7 @@ export function classifyTableLine(lines: readonly EdgarLine[], i: number, view: 
       moreClasses: next !== undefined && isClassLabel(withoutTrailingDashes(next.trimmed)),
     };
   }
-  if (isProse(t)) return { kind: 'prose', rowFollows: false };
+  if (isProse(t)) return { kind: 'prose', rowFollows: listNameFollows(lines, i) };
   const { text, closesQuote } = stripClosingQuote(t);
   if (RATE_WITH_PERCENT_RE.test(text) && readRow(text, 1).rates.length > 0) return { kind: 'listRate' };
   if (view.listMode || NAME_END_RE.test(text)) {
@@ -206,6 +209,54 @@ export function classifyTableLine(lines: readonly EdgarLine[], i: number, view: 
     };
   }
   return { kind: 'other' };
+}
+
+// how far past a prose line in a plain list the reader looks for more of the list
+const LIST_LOOKAHEAD_LINES = 8;
+
+/**
+ * A prose line inside a plain list with more of the list after it (SPEC §2.1: a document read
+ * only in part is an error): past the prose's own wrapped lines and a class or group heading, a
+ * line naming a fund ("PF Janus Strategic Value Fund"). Prose that closes the list ("Effective:",
+ * the closing clause, signatures) has none.
+ */
+function listNameFollows(lines: readonly EdgarLine[], i: number): boolean {
+  for (let j = i + 1, seen = 0; j < lines.length && seen < LIST_LOOKAHEAD_LINES; j++) {
+    const t = lines[j]!.trimmed;
+    if (t === '') continue;
+    seen++;
+    if (endsSchedule(t) || scheduleHeading(t) !== null) return false;
+    const label = withoutTrailingDashes(t);
+    if (isProse(t) || isClassLabel(label) || portfolioLabel(label) !== null || isGroupHeading(t)) continue;
+    const name = stripClosingQuote(t).text;
+    return NAME_END_RE.test(name) && !/\S {3,}\S/.test(name);
+  }
+  return false;
+}
+
+// a column's heading, underlined as headings are ("Name of Fund", "Funds and Class", "Portfolio
+// Name"): no Registrant
+const COLUMN_HEADING_WORDS_RE = /^(?:Name|Names|Funds?|Portfolios?|Series|Class(?:es)?|Share|Shares)\b/i;
+
+/**
+ * A Registrant's heading printed in mixed case and underlined ("Invesco Equity Funds" over
+ * "--------------------"), as group headings in capitals are (Agreement Schedules A-1, A-2): the
+ * Registrant of the rows below it, in the document's spelling (SPEC §2.1) — never a portfolio
+ * (a Registrant may be named "… Fund": the rule under it is what makes it a heading).
+ */
+function isUnderlinedRegistrant(lines: readonly EdgarLine[], i: number): boolean {
+  const line = lines[i]!;
+  const t = line.trimmed;
+  const rule = lines[i + 1]?.underline;
+  if (rule === undefined || rule.length * 2 < t.length || rule.length > t.length * 2 + 2) return false;
+  if (Math.abs(rule.indent - line.indent) > 4) return false;
+  if (!/[a-z]/.test(t) || !/^[A-Z]/.test(t) || /\d\s*%|\d\.\d/.test(t) || /\S {3,}\S/.test(t)) return false;
+  return !isProse(t) && !COLUMN_HEADING_WORDS_RE.test(t);
+}
+
+/** Five words or more ending in a full stop (a closing quote after it aside): a sentence. */
+function isFootnoteSentence(text: string): boolean {
+  return /[a-z%)]\.["\u201d]?$/.test(text) && text.split(/\s+/).length >= 5;
 }
 
 /**

@@ -94,7 +94,10 @@ export function readTitleBlock(
   const number = amendmentNumberIn(text);
   const instrumentKind: InstrumentKind = /\bAGREEMENT\b/.test(upper) ? 'agreement' : 'plan';
   const ofMatch =
-    /\bOF\s+((?:THE\s+)?[A-Z][A-Z&.,' -]{0,160}(?:TRUST|FUNDS|FUND|SERIES|GROUP|INC\.?))\b/.exec(text);
+    // …"OF PIONEER SERIES TRUST IV": a trust's number is its name's
+    /\bOF\s+((?:THE\s+)?[A-Z][A-Z&.,' -]{0,160}(?:TRUST|FUNDS|FUND|SERIES|GROUP|INC\.?)(?:\s+[IVX]{1,4}(?![A-Za-z]))?)(?![A-Za-z])/.exec(
+      text,
+    );
   // "CLASS A, A2, C, … CASH RESERVE SHARES and CLASSES OF SHARES OF SHORT-TERM INVESTMENTS TRUST"
   // (Invesco's compensation plan): the trust closes the list of classes a plan of many trusts
   // covers; it is one of them, not the plan's Registrant
@@ -161,10 +164,18 @@ export function scheduleTitleBlock(
     // Voya "AMENDED SCHEDULE A / with respect to the / FOURTH AMENDED AND RESTATED SERVICE AND
     // DISTRIBUTION PLAN / for / VOYA MUTUAL FUNDS": the words between the names, no title of theirs
     if (/^(?:with\s+respect\s+to(?:\s+the)?|for)$/i.test(line)) continue;
-    if (!isAllCaps(line)) break;
+    // "DISTRIBUTION PLAN PURSUANT TO RULE 12b-1": capitals, the rule's number as it is written
+    if (!isAllCaps(line.replace(/\b12b-1\b/g, '12B-1'))) break;
     title.push(line);
-    // the plan's name ends the block: capitals below it are column headings
-    if (/\bPLAN\b/.test(line)) break;
+    // the plan's name ends the block: capitals below it are column headings — but for "OF" and
+    // the Registrant's name under it ("CLASS A DISTRIBUTION PLAN / OF / PIONEER SERIES TRUST IV")
+    if (/\bPLAN\b/.test(line)) {
+      const of = nextContentIndex(lines, i + 1);
+      const name = of === null ? null : nextContentIndex(lines, of + 1);
+      if (of !== null && name !== null && lines[of]!.trimmed === 'OF' && isAllCaps(lines[name]!.trimmed))
+        title.push('OF', lines[name]!.trimmed);
+      break;
+    }
   }
   const text = title.join(' ').replace(/\s+/g, ' ');
   if (!/\b(?:DISTRIBUTION|SERVICE|12B-1)\b[^()]*\bPLAN\b/.test(text)) return null;
@@ -175,9 +186,15 @@ export function scheduleTitleBlock(
   return { ...read, exhibit: t.exhibit, bodyStart: t.bodyStart, registrant: t.registrant ?? read.registrant };
 }
 
+function nextContentIndex(lines: readonly EdgarLine[], from: number): number | null {
+  for (let j = from; j < lines.length; j++) if (lines[j]!.trimmed !== '') return j;
+  return null;
+}
+
 // "EAGLE SERIES TRUST", "VIRTUS EQUITY TRUST", "FORM OF / THE MAINSTAY FUNDS": a Registrant's name
+// …and "HERITAGE SERIES TRUST CLASS B": the name with the class the plan is for on its line
 const TRUST_LINE_RE =
-  /^(?:FORM\s+OF\s+)?((?:THE\s+)?[A-Z][A-Z0-9&.,'\u2019 -]*\b(?:TRUST|FUNDS|FUND|SERIES|GROUP|INC\.?|CORPORATION))$/;
+  /^(?:FORM\s+OF\s+)?((?:THE\s+)?[A-Z][A-Z0-9&.,'\u2019 -]*\b(?:TRUST|FUNDS|FUND|SERIES|GROUP|INC\.?|CORPORATION)(?:\s+[IVX]{1,4})?)(?:\s+CLASS\s+[A-Z][A-Z0-9-]{0,3})?$/;
 const NOT_A_NAME_RE =
   /\b(?:PLAN|AGREEMENT|AMENDMENT|AMENDED|RESTATED|CLASS|SCHEDULE|APPENDIX|EXHIBIT|DISTRIBUTION)\b/;
 
