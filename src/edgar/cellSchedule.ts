@@ -1180,11 +1180,11 @@ function stepName(
   const bareClass =
     /^(?:[A-Z](?:-?[0-9])?|Investor|Institutional|Advisor|Retail)$/.test(item.text) &&
     h.columns?.classColumn === true;
-  // "R-3" in Eagle's class column is the class its other schedules print "Class R3"
+  // a class code as the column prints it ("R-3" stays "R-3": SPEC §2.1, codes as the document names them)
   if (bareClass)
     return step(
       h,
-      { kind: 'class', codes: [item.text.replace(/^([A-Z])-(\d)$/, '$1$2')], closesQuote: item.closesQuote },
+      { kind: 'class', codes: [item.text], closesQuote: item.closesQuote },
       line,
       ctx,
     );

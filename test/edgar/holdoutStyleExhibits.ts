@@ -1123,7 +1123,7 @@ Dated:  March 1, 2004
   {
     file: 't15_eagle-scheduleA-class-column.txt',
     about:
-      'Eagle schedule with a class column per row ("R-3"), a date chain ending "the first day of March, 2009" on a wrapped line',
+      'Eagle schedule with a class column per row ("R-3", kept as printed), a date chain ending "the first day of March, 2009" on a wrapped line',
     text: String.raw`<PAGE>
                                                                 EXHIBIT (m)(5)
 
@@ -1157,7 +1157,7 @@ Dated:   March 29, 1993, as amended on September 12, 2008 and on
       effectiveDate: '2009-03-01',
       datedDate: '2009-03-01',
       registrant: 'Eagle Series Trust',
-      classes: ['A', 'C', 'R3'],
+      classes: ['A', 'C', 'R-3'],
       datedAsOf: '1993-03-29',
       schedules: [['Schedule A', false, 5]],
       rows: [
@@ -1165,7 +1165,7 @@ Dated:   March 29, 1993, as amended on September 12, 2008 and on
         'Eagle Series Trust | Eagle Mid Cap Growth Fund | C | null null | null | 1.00',
         'Eagle Series Trust | Eagle Small Cap Growth Fund | A | null null | null | 0.25',
         'Eagle Series Trust | Eagle Small Cap Growth Fund | C | null null | null | 1.00',
-        'Eagle Series Trust | Eagle Small Cap Growth Fund | R3 | null null | null | 0.50',
+        'Eagle Series Trust | Eagle Small Cap Growth Fund | R-3 | null null | null | 0.50',
       ],
       renames: [],
       footnotes: [],
