@@ -1182,12 +1182,7 @@ function stepName(
     h.columns?.classColumn === true;
   // a class code as the column prints it ("R-3" stays "R-3": SPEC §2.1, codes as the document names them)
   if (bareClass)
-    return step(
-      h,
-      { kind: 'class', codes: [item.text], closesQuote: item.closesQuote },
-      line,
-      ctx,
-    );
+    return step(h, { kind: 'class', codes: [item.text], closesQuote: item.closesQuote }, line, ctx);
   if (h.row !== null && h.row.values.length > 0)
     fail(
       ctx,
