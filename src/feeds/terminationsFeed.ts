@@ -290,6 +290,14 @@ export async function recordTermination(
     'terminations.terminate',
     async (tx, closed) => {
       const registry = await loadRegistry(tx);
+      // a portfolio no document ever named is not found (66), as for `rates set` and every query;
+      // a file's row naming one stays a problem of the file (terminations import)
+      if ('problem' in portfolioOrAll(registry, input.portfolio, input.date))
+        throw new Plan12bError(
+          'NOT_FOUND',
+          `no portfolio has ever been named ${JSON.stringify(input.portfolio)}`,
+          'check the name (or write all), or import the exhibit that lists it; nothing was written',
+        );
       const t = terminationOf(input, registry);
       if ('field' in t)
         throw new Plan12bError(

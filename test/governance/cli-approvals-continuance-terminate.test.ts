@@ -84,4 +84,24 @@ describe.skipIf(!seedsAvailable)('plan12b approvals / continuance / terminate', 
     const listed = await cli('terminations', 'list', '--json');
     expect(listed.json()).toMatchObject({ count: 0 });
   });
+
+  it('answers a portfolio no document ever named as not found (66), as rates set and the queries do; nothing written', async () => {
+    const r = await cli(
+      'terminate',
+      '--portfolio',
+      'Nope Fund',
+      '--date',
+      '2006-01-03',
+      '--by',
+      'trustees',
+      '--json',
+    );
+    expect(r.code).toBe(66);
+    expect(r.json<{ error: { code: string; message: string } }>().error).toMatchObject({
+      code: 'NOT_FOUND',
+      message: 'no portfolio has ever been named "Nope Fund"',
+    });
+    const listed = await cli('terminations', 'list', '--json');
+    expect(listed.json()).toMatchObject({ count: 0 });
+  });
 });
