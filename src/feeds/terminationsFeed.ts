@@ -292,7 +292,7 @@ export async function recordTermination(
       const registry = await loadRegistry(tx);
       // a portfolio no document ever named is not found (66), as for `rates set` and every query;
       // a file's row naming one stays a problem of the file (terminations import)
-      if ('problem' in portfolioOrAll(registry, input.portfolio, input.date))
+      if (input.portfolio !== null && 'problem' in portfolioOrAll(registry, input.portfolio, input.date))
         throw new Plan12bError(
           'NOT_FOUND',
           `no portfolio has ever been named ${JSON.stringify(input.portfolio)}`,
