@@ -1634,7 +1634,11 @@ export function readCellSchedule(
     // a list the document stops inside: its last line is cut mid-name ("Virtus Core Bond Fu") and
     // is no portfolio — the schedule is read only in part
     const last = lastContentLine(lines, start, i);
-    const item = last === null ? null : scheduleItem(last.trimmed);
+    // Pioneer Appendix B "Trust | Fund": the fund is the line's last cell ("Pioneer Series Trust
+    // II   Pioneer AMT-Free Mun")
+    const cells = last === null ? [] : last.trimmed.split(/\t+|\s{3,}/);
+    const lastText = s.columns?.registrantColumn && cells.length === 2 ? cells[1]! : last?.trimmed;
+    const item = lastText === undefined ? null : scheduleItem(lastText);
     const fragment = item?.kind === 'name' && !nameComplete(item.text) ? item.text : null;
     let kept = s.entries.length;
     while (kept > 0 && fragment !== null && s.entries.get(kept - 1)!.portfolio === fragment) kept--;
