@@ -518,7 +518,8 @@ function withUnnamedColumn(heading: readonly string[], rates: RateColumn[]): Rat
 const CLASSES_FOLLOW_RE = /\s+[-\u2013\u2014]$/;
 
 function nameComplete(text: string): boolean {
-  const name = text.replace(CLASSES_FOLLOW_RE, '');
+  // "Invesco Main Street Mid Cap Fund®": a registered mark after the name's last word
+  const name = text.replace(CLASSES_FOLLOW_RE, '').replace(/\s*[\u00ae\u2122\u2120]+$/, '');
   return NAME_END_RE.test(CLASS_SUFFIX_RE.exec(name)?.[1] ?? name);
 }
 
