@@ -518,7 +518,8 @@ function withUnnamedColumn(heading: readonly string[], rates: RateColumn[]): Rat
 const CLASSES_FOLLOW_RE = /\s+[-\u2013\u2014]$/;
 
 function nameComplete(text: string): boolean {
-  const name = text.replace(CLASSES_FOLLOW_RE, '');
+  // "Invesco Main Street Mid Cap Fund®": a registered mark after the name's last word
+  const name = text.replace(CLASSES_FOLLOW_RE, '').replace(/\s*[\u00ae\u2122\u2120]+$/, '');
   return NAME_END_RE.test(CLASS_SUFFIX_RE.exec(name)?.[1] ?? name);
 }
 
@@ -1634,7 +1635,11 @@ export function readCellSchedule(
     // a list the document stops inside: its last line is cut mid-name ("Virtus Core Bond Fu") and
     // is no portfolio — the schedule is read only in part
     const last = lastContentLine(lines, start, i);
-    const item = last === null ? null : scheduleItem(last.trimmed);
+    // Pioneer Appendix B "Trust | Fund": the fund is the line's last cell ("Pioneer Series Trust
+    // II   Pioneer AMT-Free Mun")
+    const cells = last === null ? [] : last.trimmed.split(/\t+|\s{3,}/);
+    const lastText = s.columns?.registrantColumn && cells.length === 2 ? cells[1]! : last?.trimmed;
+    const item = lastText === undefined ? null : scheduleItem(lastText);
     const fragment = item?.kind === 'name' && !nameComplete(item.text) ? item.text : null;
     let kept = s.entries.length;
     while (kept > 0 && fragment !== null && s.entries.get(kept - 1)!.portfolio === fragment) kept--;

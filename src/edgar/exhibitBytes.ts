@@ -10,11 +10,41 @@
  * @example exhibitText(Uint8Array.of(0x93, 0x41, 0x94)) === '“A”'
  */
 export function exhibitText(bytes: Uint8Array): string {
+  const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
   try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+    return utf8.decode(bytes);
   } catch {
+    const cut = cutCharacterAtEnd(bytes);
+    // one lone high byte after plain ASCII is as likely Windows-1252's last letter ("Caf\xE9")
+    const utf8Evidence =
+      cut !== null && (cut.end - cut.start >= 2 || bytes.subarray(0, cut.start).some((b) => b >= 0x80));
+    if (cut !== null && utf8Evidence) {
+      try {
+        // a UTF-8 document cut at a byte count (EDGAR excerpts keep the first N bytes) can end
+        // inside its last character: that character is lost to the cut, the rest stays UTF-8
+        return utf8.decode(Uint8Array.from([...bytes.subarray(0, cut.start), ...bytes.subarray(cut.end)]));
+      } catch {
+        // not UTF-8 elsewhere either
+      }
+    }
     return windows1252Text(bytes);
   }
+}
+
+/**
+ * Where the bytes end (before trailing line ends and spaces) inside a UTF-8 character: its lead
+ * byte and fewer continuation bytes than the lead byte announces. Null when they do not.
+ */
+function cutCharacterAtEnd(bytes: Uint8Array): { start: number; end: number } | null {
+  let end = bytes.length;
+  while (end > 0 && (bytes[end - 1] === 0x0a || bytes[end - 1] === 0x0d || bytes[end - 1] === 0x20)) end--;
+  for (let start = end - 1; start >= 0 && start >= end - 3; start--) {
+    const b = bytes[start]!;
+    if (b >= 0x80 && b <= 0xbf) continue;
+    const length = b >= 0xf0 && b <= 0xf4 ? 4 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xc2 && b <= 0xdf ? 2 : 0;
+    return length > end - start ? { start, end } : null;
+  }
+  return null;
 }
 
 /**

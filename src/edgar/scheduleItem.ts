@@ -201,7 +201,11 @@ export function scheduleItem(trimmed: string): ScheduleItem {
   if (noted) return { kind: 'class', codes: classCodesIn(noted[1]!), closesQuote };
   // the last words of a wrapped sentence ("of the Portfolio.", "as follows:"): prose, no name
   if (/^[a-z]/.test(t) && /[.:;]$/.test(t)) return { kind: 'leadIn', text: t, closesQuote };
-  if (/^Investor\s+Class\s+II$/i.test(t)) return { kind: 'class', codes: ['Investor Class II'], closesQuote };
+  // The Reserve funds' "Investor Class I", "Investor Class II", "Investor Class III": one class each,
+  // its numeral part of its name
+  const investor = /^Investor\s+Class\s+(I{1,3}|IV)$/i.exec(t);
+  if (investor)
+    return { kind: 'class', codes: [`Investor Class ${investor[1]!.toUpperCase()}`], closesQuote };
   if (isClassLabel(t))
     return /\bshares\b/i.test(t)
       ? { kind: 'classLabel', codes: classCodesIn(t) }

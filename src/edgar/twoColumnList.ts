@@ -34,9 +34,14 @@ export function sideBySideColumns(lines: readonly EdgarLine[], from: number, to:
   }
   const [x, count] = [...starts].sort((a, b) => b[1] - a[1])[0] ?? [0, 0];
   if (count < 2) return null;
+  // the lines above the first one split at the column ("OF AIM ADVISOR FUNDS", the title's last
+  // line, centered across both columns) stand as printed, above the columns
+  let first = from;
+  while (first < to && !splitsAt(lines[first]!.text, x)) first++;
+  const above = lines.slice(from, first);
   const left: EdgarLine[] = [];
   const right: EdgarLine[] = [];
-  for (let i = from; i < to; i++) {
+  for (let i = first; i < to; i++) {
     const l = lines[i]!;
     // a line whose text crosses the column boundary is not two columns
     if (l.text.length > x && l.text.slice(0, x).trim() !== '' && l.text.slice(x - 3, x) !== '   ')
@@ -44,5 +49,12 @@ export function sideBySideColumns(lines: readonly EdgarLine[], from: number, to:
     left.push(lineOf(l, l.text.slice(0, x).trimEnd()));
     right.push(lineOf(l, l.text.length > x ? ' '.repeat(x) + l.text.slice(x) : ''));
   }
-  return [...left, ...right];
+  return [...above, ...left, ...right];
+}
+
+/** The text has its one gap of three spaces or more just before column x. */
+function splitsAt(text: string, x: number): boolean {
+  GAP_RE.lastIndex = 0;
+  const gaps = [...text.matchAll(GAP_RE)];
+  return gaps.length === 1 && gaps[0]!.index! + 1 + gaps[0]![1]!.length === x;
 }
