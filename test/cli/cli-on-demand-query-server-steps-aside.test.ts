@@ -16,6 +16,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildIdentity } from '../../src/buildIdentity.js';
 import { onDemandServeBinFor } from '../../src/cli/main.js';
 import { forwardToServe } from '../../src/cli/serveForward.js';
+import { importNetAssets } from '../../src/feeds/netAssetsFeed.js';
+import { importExhibits } from '../../src/import/exhibitImport.js';
 import { STEP_ASIDE_PATH, spawnOnDemandServe, startingMarkerPath } from '../../src/store/onDemandServe.js';
 import { processAlive } from '../../src/store/processAlive.js';
 import { readRegistrySnapshotBody, registrySnapshotPath } from '../../src/store/registrySnapshotFile.js';
@@ -60,16 +62,19 @@ describe.skipIf(!seedsAvailable || !accrualSampleAvailable)('the query server st
 
   beforeAll(async () => {
     tdb = await freshDatabase('pglite');
-    for (const f of seedFiles())
-      expect((await runCliInProcess(['--db', tdb.target, 'exhibit', 'import', f])).code).toBe(0);
-    const na = await runCliInProcess([
-      '--db',
-      tdb.target,
-      'net-assets',
-      'import',
-      join(accrualSampleDir, 'net-assets.csv'),
-    ]);
-    expect(na.code, na.stderr).toBe(0);
+    // the history through the import pipeline, as `exhibit import` and `net-assets import` run it,
+    // on one open store (not a PGlite start per file): how the CLI imports is other files' subject
+    const db = await tdb.open();
+    try {
+      for (const f of seedFiles())
+        expect((await importExhibits(db, [{ fileName: f, bytes: readFileSync(f) }])).imported).toHaveLength(
+          1,
+        );
+      const na = join(accrualSampleDir, 'net-assets.csv');
+      await importNetAssets(db, na, readFileSync(na));
+    } finally {
+      await db.close();
+    }
     // what the command prints in-process, where no server can be involved
     const ref = await runCliInProcess(fees());
     expect(ref.code, ref.stderr).toBe(0);

@@ -41,7 +41,9 @@ function withForms(lines: readonly (readonly string[])[]): string[][] {
     const command = forwardableQuery(line)?.command;
     if (command === undefined || !EVERY_FORM.has(command)) continue;
     const flags = FORWARDABLE_QUERIES[command]?.flags ?? [];
-    for (const form of ['--json', '--csv']) if (flags.includes(form)) out.push([...line, form]);
+    // a form the line already has is the line itself: run twice, it would prove nothing more
+    for (const form of ['--json', '--csv'])
+      if (flags.includes(form) && !line.includes(form)) out.push([...line, form]);
   }
   return out;
 }

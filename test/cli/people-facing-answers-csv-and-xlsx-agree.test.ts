@@ -4,6 +4,14 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importAccounts } from '../../src/feeds/accountsFeed.js';
+import { importDistributors } from '../../src/feeds/distributorsFeed.js';
+import { importNetAssets } from '../../src/feeds/netAssetsFeed.js';
+import { importProviderAssets } from '../../src/feeds/providerAssetsFeed.js';
+import { importProviders } from '../../src/feeds/providersFeed.js';
+import { importTransactions } from '../../src/feeds/transactionsFeed.js';
+import { importTransfers } from '../../src/feeds/transfersFeed.js';
+import { importExhibits } from '../../src/import/exhibitImport.js';
 import { MONEY_FORMAT, PCT_FORMAT } from '../../src/reports/xlsxOut.js';
 import { type Database, openDatabase } from '../../src/store/database.js';
 import { runCliInProcess, runCliOnOpenStore } from '../support/cli.js';
@@ -26,6 +34,19 @@ async function workbook(file: string): Promise<ExcelJS.Workbook> {
 const values = (ws: ExcelJS.Worksheet, n: number) => (ws.getRow(n).values as unknown[]).slice(1);
 
 const FUND = 'AIM Basic Value Fund';
+
+/** The feeds this file imports, as their `plan12b <feed> import` commands call them. */
+const FEEDS: Record<string, (db: Database, file: string, bytes: Uint8Array) => Promise<unknown>> = {
+  accounts: importAccounts,
+  distributors: importDistributors,
+  transactions: importTransactions,
+  transfers: importTransfers,
+  providers: importProviders,
+  'net-assets': importNetAssets,
+  'provider-assets': importProviderAssets,
+  exhibit: async (db, fileName, bytes) =>
+    expect((await importExhibits(db, [{ fileName, bytes }])).imported).toHaveLength(1),
+};
 
 describe.skipIf(!seedsAvailable)('people-facing answers as CSV and XLSX', () => {
   const dir = mkdtempSync(join(tmpdir(), 'plan12b-csv-xlsx-'));
@@ -51,10 +72,23 @@ describe.skipIf(!seedsAvailable)('people-facing answers as CSV and XLSX', () => 
     return path;
   };
 
+  /**
+   * The history's imports: through the import pipeline on the kept store, as `plan12b … import`
+   * runs them (the same functions, the same files), without a PGlite start and stop per import;
+   * what the import commands print is other files' subject.
+   */
+  const importInto = async (command: string, path: string) => {
+    store ??= await openDatabase(db, { workload: 'query' });
+    const bytes = readFileSync(path);
+    const feed = FEEDS[command];
+    if (!feed) throw new Error(`no feed ${command}`);
+    await feed(store, path, bytes);
+  };
+
   beforeAll(async () => {
     await freshDatabase('pglite', dir);
     for (const seed of ['000_3c6e05c0e0d73230.txt', '003_1b015b91f472160a.txt'])
-      expect((await write('exhibit', 'import', join(seedsDir, seed))).code).toBe(0);
+      await importInto('exhibit', join(seedsDir, seed));
     const steps: [string, string][] = [
       ['accounts', 'account,omnibus,dealer_of_record\nA1,no,Dealer One\nA2,no,Dealer Two\n'],
       ['distributors', `portfolio,distributor,start,end\n${FUND},A I M Distributors,2000-01-01,\n`],
@@ -80,10 +114,7 @@ describe.skipIf(!seedsAvailable)('people-facing answers as CSV and XLSX', () => 
         'id,name,kind,agreement_date,own_rate_pct,terminated_on\nP1,First Dealer Inc,dealer,2005-01-03,0.20,\n',
       ],
     ];
-    for (const [command, text] of steps) {
-      const r = await write(command, 'import', file(`${command}.csv`, text));
-      expect(r.code, `${command}: ${r.stderr}`).toBe(0);
-    }
+    for (const [command, text] of steps) await importInto(command, file(`${command}.csv`, text));
   }, 180_000);
   afterAll(async () => {
     await store?.close();
@@ -202,10 +233,8 @@ describe.skipIf(!seedsAvailable)('people-facing answers as CSV and XLSX', () => 
     for (const [command, text] of [
       ['net-assets', `date,portfolio,class,net_assets\n${na.join('\n')}\n`],
       ['provider-assets', `date,provider,portfolio,class,net_assets\n${pa.join('\n')}\n`],
-    ] as const) {
-      const r = await write(command, 'import', file(`${command}-2021-02.csv`, text));
-      expect(r.code, `${command}: ${r.stderr}`).toBe(0);
-    }
+    ] as const)
+      await importInto(command, file(`${command}-2021-02.csv`, text));
     // P1: 3,650,000.00 × 0.20% / 365 = 20.00 a day, 28 days = 560.00. The class: 10,000,000.00 ×
     // 0.25% / 365 = 68.4931… → 68.49 a day, 28 days = 1,917.72; the Distributor keeps 1,357.72.
     const xlsx = join(dir, 'service-fees.xlsx');

@@ -1,12 +1,14 @@
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { businessDaysBetween } from '../../src/calendar/nyseCalendar.js';
+import { importNetAssets } from '../../src/feeds/netAssetsFeed.js';
+import { importExhibits } from '../../src/import/exhibitImport.js';
 import { type CliRun, runCliInProcess } from '../support/cli.js';
-import { dialects, freshDatabase, type TestDatabase } from '../support/databases.js';
+import { dialects, freshDatabase, pgliteCopyOf, type TestDatabase } from '../support/databases.js';
 import { seedFiles, seedsAvailable } from '../support/seeds.js';
 
 /**
@@ -105,25 +107,53 @@ function netAssetsCsv(dir: string, name: string, rows: string[]): string {
   return file;
 }
 
-/** Exhibit 002 and AIM Value Fund C at 36,500,000.00 a day from 2006-12-29 to 2007-02-28. */
-async function setUp(
-  dialect: 'pglite' | 'postgres',
-): Promise<{ tdb: TestDatabase; db: string; dir: string }> {
-  const tdb = await freshDatabase(dialect);
-  const dir = mkdtempSync(join(tmpdir(), 'plan12b-race-'));
-  const db = tdb.target;
-  expect(
-    (await runCliInProcess(['--db', db, 'exhibit', 'import', seedFiles().find((f) => f.includes('002_'))!]))
-      .code,
-  ).toBe(0);
+/**
+ * Exhibit 002 and AIM Value Fund C at 36,500,000.00 a day from 2007-01-02 to 2007-02-28, imported
+ * through the import pipeline as `exhibit import` and `net-assets import` run it, on one open store.
+ */
+async function importHistory(tdb: TestDatabase, dir: string): Promise<void> {
+  const exhibit = seedFiles().find((f) => f.includes('002_'))!;
   const na = netAssetsCsv(
     dir,
     'na.csv',
     businessDaysBetween('2007-01-02', '2007-02-28').map((d) => `${d},AIM Value Fund,C,36500000.00`),
   );
-  expect((await runCliInProcess(['--db', db, 'net-assets', 'import', na])).code).toBe(0);
-  return { tdb, db, dir };
+  const db = await tdb.open();
+  try {
+    expect(
+      (await importExhibits(db, [{ fileName: exhibit, bytes: readFileSync(exhibit) }])).imported,
+    ).toHaveLength(1);
+    await importNetAssets(db, na, readFileSync(na));
+  } finally {
+    await db.close();
+  }
 }
+
+/** The PGlite store with the history, built once per file (then copied: each test races on its own). */
+let pgliteHistory: Promise<TestDatabase> | undefined;
+
+/** A store of its own holding the history (importHistory); the races are the tests' subject. */
+async function setUp(
+  dialect: 'pglite' | 'postgres',
+): Promise<{ tdb: TestDatabase; db: string; dir: string }> {
+  const dir = mkdtempSync(join(tmpdir(), 'plan12b-race-'));
+  let tdb: TestDatabase;
+  if (dialect === 'pglite') {
+    pgliteHistory ??= (async () => {
+      const built = await freshDatabase('pglite');
+      await importHistory(built, mkdtempSync(join(tmpdir(), 'plan12b-race-')));
+      return built;
+    })();
+    tdb = await pgliteCopyOf((await pgliteHistory).target);
+  } else {
+    tdb = await freshDatabase(dialect);
+    await importHistory(tdb, dir);
+  }
+  return { tdb, db: tdb.target, dir };
+}
+afterAll(async () => {
+  await (await pgliteHistory)?.drop();
+});
 
 const closes = async (db: string) =>
   (await runCliInProcess(['--db', db, 'audit', 'log', '--action', 'month.close', '--json'])).json<{

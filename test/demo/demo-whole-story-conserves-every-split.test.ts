@@ -16,7 +16,7 @@ import { loadAuditLog } from '../../src/store/auditLog.js';
 import { type Database, openDatabase } from '../../src/store/database.js';
 import { approvalsInQuarter, continuanceStatus, loadGovernance } from '../../src/store/governanceStore.js';
 import { loadRegistry } from '../../src/store/registryStore.js';
-import { runCliAsync, runCliInProcess } from '../support/cli.js';
+import { runCliAsync, runCliOnOpenStore } from '../support/cli.js';
 import { freshDatabase } from '../support/databases.js';
 
 const c = parseCents;
@@ -338,93 +338,57 @@ describe('plan12b demo: the whole story', () => {
   });
 
   it('the CLI reads the same database: distributor-share, monthly-calculation CSV, audit verify', async () => {
-    // The embedded store is one process's at a time: let the CLI have it, then take it back.
-    await db.close();
-    try {
-      // 2025-12 is closed: its sealed share, unless asked to recompute the computations (SPEC §12).
-      const sealed = (
-        await runCliInProcess(['--db', target, 'distributor-share', '--month', '2025-12', '--json'])
-      ).json<{
-        basis: string;
-        portfolios: { distributor12b1SharePct: string }[];
-      }>();
-      expect(sealed.basis).toBe('sealed');
-      const share = (
-        await runCliInProcess([
-          '--db',
-          target,
-          'distributor-share',
-          '--month',
-          '2025-12',
-          '--recompute',
-          '--json',
-        ])
-      ).json<{
-        basis: string;
-        portfolios: { computations: { sharePct: string; numerator: string; denominator: string }[] }[];
-      }>();
-      expect(share.basis).toBe('recomputed');
-      const computed = share.portfolios.filter((p) => p.computations.length > 0);
-      expect(computed).toHaveLength(2);
-      expect(computed[0]!.computations.length).toBeGreaterThanOrEqual(2); // Nov 30 governs December; Dec 31 governs January
-      const csv = await runCliInProcess([
-        '--db',
-        target,
-        'monthly-calculation',
-        '--month',
-        '2025-12',
-        '--csv',
-      ]);
-      expect(csv.code).toBe(0);
-      expect(csv.stdout.split('\n')[0]).toBe(
-        'portfolio,month,dueDate,distributionFee,distributor12b1SharePct,distributor12b1Share,earnedCdsc,payee,twelveB1Portion,cdscPortion,payTo,serviceFee,restatedMonth,original,restated,difference,priorPeriodAdjustment,payable,owedOnToAssignee',
-      );
-      // distributor-share --csv: the sealed month a line per portfolio, computation and party, each
-      // percentage reproducing its dollars (SPEC §7), the parties adding up to the days' fees
-      const sealedCsv = await runCliInProcess([
-        '--db',
-        target,
-        'distributor-share',
-        '--month',
-        '2025-12',
-        '--csv',
-      ]);
-      expect(sealedCsv.code).toBe(0);
-      const rows = parse(sealedCsv.stdout, { columns: true }) as Record<string, string>[];
-      expect(rows.length).toBeGreaterThan(0);
-      const byComputation = new Map<string, bigint>();
-      for (const r of rows) {
-        expect(r.basis).toBe('sealed');
-        const whole = 100n * 10n ** BigInt(r.sharePct!.split('.')[1]!.length);
-        const units = BigInt(r.sharePct!.replace('.', ''));
-        expect((c(r.distributionFee!) * units * 2n + whole) / (2n * whole)).toBe(c(r.twelveB1Share!));
-        const key = `${r.portfolio}|${r.from}|${r.distributionFee}`;
-        byComputation.set(key, (byComputation.get(key) ?? 0n) + c(r.twelveB1Share!));
-      }
-      for (const [key, total] of byComputation) expect(total).toBe(c(key.split('|')[2]!));
-      // --recompute: the shares by rule, (a) + (b) + (c) = the total of each party
-      const computedCsv = await runCliInProcess([
-        '--db',
-        target,
-        'distributor-share',
-        '--month',
-        '2025-12',
-        '--recompute',
-        '--csv',
-      ]);
-      const computedRows = (parse(computedCsv.stdout, { columns: true }) as Record<string, string>[]).filter(
-        (r) => r.computedOn !== '',
-      );
-      expect(computedRows.length).toBeGreaterThan(0);
-      const shares = (v: string) => BigInt(v.replace('.', ''));
-      for (const r of computedRows)
-        expect(shares(r.a_commissionShares!) + shares(r.b_freeShares!) + shares(r.c_omnibusFreeShares!)).toBe(
-          shares(r.totalShares!),
-        );
-      expect((await runCliInProcess(['--db', target, 'audit', 'verify'])).code).toBe(0);
-    } finally {
-      db = await openDatabase(target);
+    // The commands run on the store this file holds open (runCliOnOpenStore, as `plan12b serve`
+    // runs a query): the same commands on the same database, without a PGlite start per command;
+    // how the CLI opens a store is other files' subject.
+    const cli = (args: string[]) => runCliOnOpenStore(db, ['--db', target, ...args]);
+    // 2025-12 is closed: its sealed share, unless asked to recompute the computations (SPEC §12).
+    const sealed = (await cli(['distributor-share', '--month', '2025-12', '--json'])).json<{
+      basis: string;
+      portfolios: { distributor12b1SharePct: string }[];
+    }>();
+    expect(sealed.basis).toBe('sealed');
+    const share = (await cli(['distributor-share', '--month', '2025-12', '--recompute', '--json'])).json<{
+      basis: string;
+      portfolios: { computations: { sharePct: string; numerator: string; denominator: string }[] }[];
+    }>();
+    expect(share.basis).toBe('recomputed');
+    const computed = share.portfolios.filter((p) => p.computations.length > 0);
+    expect(computed).toHaveLength(2);
+    expect(computed[0]!.computations.length).toBeGreaterThanOrEqual(2); // Nov 30 governs December; Dec 31 governs January
+    const csv = await cli(['monthly-calculation', '--month', '2025-12', '--csv']);
+    expect(csv.code).toBe(0);
+    expect(csv.stdout.split('\n')[0]).toBe(
+      'portfolio,month,dueDate,distributionFee,distributor12b1SharePct,distributor12b1Share,earnedCdsc,payee,twelveB1Portion,cdscPortion,payTo,serviceFee,restatedMonth,original,restated,difference,priorPeriodAdjustment,payable,owedOnToAssignee',
+    );
+    // distributor-share --csv: the sealed month a line per portfolio, computation and party, each
+    // percentage reproducing its dollars (SPEC §7), the parties adding up to the days' fees
+    const sealedCsv = await cli(['distributor-share', '--month', '2025-12', '--csv']);
+    expect(sealedCsv.code).toBe(0);
+    const rows = parse(sealedCsv.stdout, { columns: true }) as Record<string, string>[];
+    expect(rows.length).toBeGreaterThan(0);
+    const byComputation = new Map<string, bigint>();
+    for (const r of rows) {
+      expect(r.basis).toBe('sealed');
+      const whole = 100n * 10n ** BigInt(r.sharePct!.split('.')[1]!.length);
+      const units = BigInt(r.sharePct!.replace('.', ''));
+      expect((c(r.distributionFee!) * units * 2n + whole) / (2n * whole)).toBe(c(r.twelveB1Share!));
+      const key = `${r.portfolio}|${r.from}|${r.distributionFee}`;
+      byComputation.set(key, (byComputation.get(key) ?? 0n) + c(r.twelveB1Share!));
     }
+    for (const [key, total] of byComputation) expect(total).toBe(c(key.split('|')[2]!));
+    // --recompute: the shares by rule, (a) + (b) + (c) = the total of each party
+    const computedCsv = await cli(['distributor-share', '--month', '2025-12', '--recompute', '--csv']);
+    const computedRows = (parse(computedCsv.stdout, { columns: true }) as Record<string, string>[]).filter(
+      (r) => r.computedOn !== '',
+    );
+    expect(computedRows.length).toBeGreaterThan(0);
+    const shares = (v: string) => BigInt(v.replace('.', ''));
+    for (const r of computedRows)
+      expect(shares(r.a_commissionShares!) + shares(r.b_freeShares!) + shares(r.c_omnibusFreeShares!)).toBe(
+        shares(r.totalShares!),
+      );
+    expect((await cli(['audit', 'verify'])).code).toBe(0);
   }, 300_000);
 
   it('running it again changes nothing', async () => {
