@@ -48,7 +48,9 @@ import {
 // of the accounts omnibus; the generator's terms imported as rules on five demo portfolios.
 // The store with the ledger also checks the touched accounts a few at a time (issue 14: the
 // import in bounded memory), the other all at once: chunks change nothing, problems included.
-const ACCOUNTS = 150;
+// 130: the fewest with the three accounts the back-dated file needs (reinvested after it, unstated);
+// the tests below assert each kind they build on is there.
+const ACCOUNTS = 130;
 const STATE_MONTH_ENDS = ['2008-10-31', '2008-11-30', '2008-12-31'] as const;
 const CLOSED_MONTH = '2008-06';
 const BACK_DATE = '2008-11-14';
@@ -123,10 +125,13 @@ describe.each(dialects)('transactions import from the stored ledger on %s', (dia
     }
   });
 
+  /** both stores' rows after the last {@link importBoth} (they are equal), while nothing else wrote */
+  let storedAfterLast: string | undefined;
+
   /** Imports one file into both stores: the same outcome, the same stored rows. */
   async function importBoth(file: string, lines: readonly string[]): Promise<string> {
     const bytes = Buffer.from(`${[HEADER, ...lines].join('\n')}\n`);
-    const before = await storedRows(without);
+    const before = storedAfterLast ?? (await storedRows(without));
     const a = await outcomeOf(() =>
       importTransactions(withState, file, bytes, { ledgerCheckAccounts: CHUNK_ACCOUNTS }),
     );
@@ -136,6 +141,7 @@ describe.each(dialects)('transactions import from the stored ledger on %s', (dia
     expect(after).toBe(await storedRows(without));
     // a refused file writes nothing, though earlier chunks of accounts had passed the check
     if (!a.includes('"ok"')) expect(after).toBe(before);
+    storedAfterLast = after;
     return a;
   }
 
@@ -322,6 +328,7 @@ describe.each(dialects)('transactions import from the stored ledger on %s', (dia
       `cdsc-schedule,"${name('fund-a')}",2008-07-01,,"6,5,4,3,2,1",,,`,
     ];
     const bytes = Buffer.from(`${terms.join('\n')}\n`);
+    storedAfterLast = undefined; // new terms may rewrite the stored redemptions
     const a = await outcomeOf(() => importClassBTerms(withState, 'terms-2.csv', bytes));
     const b = await outcomeOf(() => importClassBTerms(without, 'terms-2.csv', bytes));
     expect(a).toBe(b);

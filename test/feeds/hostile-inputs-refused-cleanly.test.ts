@@ -88,11 +88,14 @@ function expectBadInput(e: unknown): ProblemsError {
 describe.skipIf(!seedsAvailable).each(dialects)('hostile inputs on %s', (dialect) => {
   let tdb: TestDatabase;
   let db: Database;
+  /** The store after set-up: every refusal below leaves it exactly so. */
+  let afterSetup: Record<string, string>;
   beforeAll(async () => {
     tdb = await freshDatabase(dialect);
     db = await tdb.open();
     await importContractSeeds(db);
     for (const feed of FEEDS) await feed.setup(db);
+    afterSetup = await storeSnapshot(db);
   }, 600_000);
   afterAll(async () => {
     await db.close();
@@ -108,11 +111,11 @@ describe.skipIf(!seedsAvailable).each(dialects)('hostile inputs on %s', (dialect
   it.each(cases)(
     '$feed.name: $what in $column is refused with 65 naming $column',
     async ({ feed, column, value }) => {
-      const before = await storeSnapshot(db);
       const row: Row = { ...feed.fresh[0]!, [column]: value };
       const err = expectBadInput(await outcome(feed.importFile(db, 'hostile.csv', csvOf(feed, [row]))));
       expect(err.problems.some((p) => p.field === column && p.line === 2)).toBe(true);
-      expect(await storeSnapshot(db)).toEqual(before);
+      // nothing written since set-up (the cases before this one wrote nothing either)
+      expect(await storeSnapshot(db)).toEqual(afterSetup);
     },
   );
 
@@ -173,7 +176,7 @@ describe.skipIf(!seedsAvailable).each(dialects)('hostile inputs on %s', (dialect
           if (!(r instanceof Plan12bError) || !['BAD_INPUT', 'CONFLICT', 'REFUSED'].includes(r.code))
             throw new Error(`${column}=${JSON.stringify(value)}: ${String((r as Error)?.stack ?? r)}`);
         }),
-        { numRuns: 25, seed: 9 },
+        { numRuns: 12, seed: 9 },
       );
     }, 120_000);
   });
