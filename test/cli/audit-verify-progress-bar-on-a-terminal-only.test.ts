@@ -4,12 +4,13 @@
  * a terminal's stderr a bar advances a closed month at a time; piped, or under --json, nothing is
  * drawn and stdout is the same.
  */
-import { Writable } from 'node:stream';
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CliContext } from '../../src/cli/context.js';
 import { buildProgram } from '../../src/cli/main.js';
 import { freshDatabase, type TestDatabase } from '../support/databases.js';
 import { demoJanuaryClosedStore } from '../support/demoOpen.js';
+import { fakeTerminal } from '../support/fakeTerminal.js';
 
 describe('audit verify: a bar per closed month on a terminal only', () => {
   let tdb: TestDatabase;
@@ -23,15 +24,7 @@ describe('audit verify: a bar per closed month on a terminal only', () => {
   });
 
   async function verify(interactive: boolean, json: boolean) {
-    let drawn = '';
-    const terminal = new Writable({
-      write(chunk, _enc, cb) {
-        drawn += chunk.toString();
-        cb();
-      },
-    }) as Writable & { isTTY: boolean; columns: number };
-    terminal.isTTY = true;
-    terminal.columns = 120;
+    const { stream: terminal, drawn } = fakeTerminal();
     let out = '';
     const ctx: CliContext = {
       dbTarget: tdb.target,
@@ -45,7 +38,7 @@ describe('audit verify: a bar per closed month on a terminal only', () => {
     };
     const argv = ['node', 'plan12b', 'audit', 'verify', ...(json ? ['--json'] : [])];
     await (await buildProgram(() => ctx, argv)).parseAsync(argv);
-    return { out, drawn };
+    return { out, drawn: drawn() };
   }
 
   it('draws the closed months verified on a terminal; piped or --json draws nothing, stdout the same', async () => {

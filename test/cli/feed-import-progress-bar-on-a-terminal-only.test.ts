@@ -8,7 +8,6 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { businessDaysBetween } from '../../src/calendar/nyseCalendar.js';
 import type { CliContext } from '../../src/cli/context.js';
@@ -18,6 +17,7 @@ import { DECODE_SLICE_RECORDS } from '../../src/import/csvFeed.js';
 import type { FeedProgress } from '../../src/import/feedImport.js';
 import { importContractSeeds } from '../feeds/support/feedContracts.js';
 import { freshDatabase, pgliteCopyOf, type TestDatabase } from '../support/databases.js';
+import { fakeTerminal } from '../support/fakeTerminal.js';
 
 // Every NYSE business day of 2007–2016 for AIM Value Fund class C (seed 002): no gap, more rows
 // than one decode slice, so that the reading count advances more than once.
@@ -26,20 +26,6 @@ const ROWS = days.length;
 const csv = Buffer.from(
   `date,portfolio,class,net_assets\n${days.map((d) => `${d},AIM Value Fund,C,1000000.00`).join('\n')}\n`,
 );
-
-/** A stream that says it is a terminal and keeps what is drawn on it. */
-function fakeTerminal() {
-  let drawn = '';
-  const stream = new Writable({
-    write(chunk, _enc, cb) {
-      drawn += chunk.toString();
-      cb();
-    },
-  }) as Writable & { isTTY: boolean; columns: number };
-  stream.isTTY = true;
-  stream.columns = 120;
-  return { stream, drawn: () => drawn };
-}
 
 describe('feed import progress bar: on a terminal only', () => {
   let template: TestDatabase;

@@ -1,7 +1,6 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { businessDaysBetween } from '../../src/calendar/nyseCalendar.js';
@@ -18,6 +17,7 @@ import { whatIfMonths, whatIfReport } from '../../src/reports/whatIfReport.js';
 import type { Database } from '../../src/store/database.js';
 import { runCliInProcess } from '../support/cli.js';
 import { dialects, freshDatabase, type TestDatabase } from '../support/databases.js';
+import { fakeTerminal } from '../support/fakeTerminal.js';
 import { seedsAvailable, seedsDir } from '../support/seeds.js';
 import { storeSnapshot } from '../support/storeSnapshot.js';
 
@@ -252,15 +252,7 @@ describe.skipIf(!seedsAvailable).each(dialects)('what-if on %s', (dialect) => {
       await db.close(); // the CLI opens the PGlite folder itself
       try {
         const run = async (interactive: boolean, json: boolean) => {
-          let drawn = '';
-          const terminal = new Writable({
-            write(chunk, _enc, cb) {
-              drawn += chunk.toString();
-              cb();
-            },
-          }) as Writable & { isTTY: boolean; columns: number };
-          terminal.isTTY = true;
-          terminal.columns = 120;
+          const { stream: terminal, drawn } = fakeTerminal();
           let out = '';
           const ctx: CliContext = {
             dbTarget: tdb.target,
@@ -275,7 +267,7 @@ describe.skipIf(!seedsAvailable).each(dialects)('what-if on %s', (dialect) => {
           const argv = ['node', 'plan12b', 'what-if', '--portfolio', FUND, '--class', 'B'];
           argv.push('--distribution-fee', '0.50', '--from', '2026-01-01', ...(json ? ['--json'] : []));
           await (await buildProgram(() => ctx, argv)).parseAsync(argv);
-          return { out, drawn };
+          return { out, drawn: drawn() };
         };
         const tty = await run(true, false);
         expect(tty.drawn).toContain('what-if: months of the year');
