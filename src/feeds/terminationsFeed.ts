@@ -48,11 +48,12 @@ export interface TerminationInput {
 export function terminationOf(
   input: TerminationInput,
   registry: Registry,
-): Termination | { field: string; value?: string; reason: string } {
+): Termination | { field: string; value?: string; reason: string; unknownPortfolio?: true } {
   let portfolioId: string | null = null;
   if (input.portfolio !== null) {
     const p = portfolioOrAll(registry, input.portfolio, input.date);
-    if ('problem' in p) return { field: 'portfolio', value: input.portfolio, reason: p.problem };
+    if ('problem' in p)
+      return { field: 'portfolio', value: input.portfolio, reason: p.problem, unknownPortfolio: true };
     portfolioId = p.id;
   }
   if (
@@ -290,15 +291,15 @@ export async function recordTermination(
     'terminations.terminate',
     async (tx, closed) => {
       const registry = await loadRegistry(tx);
+      const t = terminationOf(input, registry);
       // a portfolio no document ever named is not found (66), as for `rates set` and every query;
       // a file's row naming one stays a problem of the file (terminations import)
-      if (input.portfolio !== null && 'problem' in portfolioOrAll(registry, input.portfolio, input.date))
+      if ('unknownPortfolio' in t)
         throw new Plan12bError(
           'NOT_FOUND',
           `no portfolio has ever been named ${JSON.stringify(input.portfolio)}`,
           'check the name (or write all), or import the exhibit that lists it; nothing was written',
         );
-      const t = terminationOf(input, registry);
       if ('field' in t)
         throw new Plan12bError(
           'BAD_INPUT',
