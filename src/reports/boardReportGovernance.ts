@@ -1,3 +1,4 @@
+import { portfolioGroups, portfoliosListedOn } from '../governance/portfolioContinuanceGroups.js';
 import { instrumentKeyClasses } from '../registry/storedDocument.js';
 import { approvalsInQuarter, continuanceStatus } from '../store/governanceStore.js';
 import type { BoardReportGovernance } from './boardReport.js';
@@ -77,21 +78,17 @@ export function continuanceLines(
   asOf: string,
   label: string = instrumentLabel(c.instrument, c.instrumentKey),
 ): { instrument: string; deadline: string; status: string }[] {
-  const current = (c.portfolios ?? []).filter((p) => p.lastDay === null || p.lastDay >= asOf);
+  const current = portfoliosListedOn(c.portfolios, asOf);
   if (current.length === 0) return [{ instrument: label, ...deadlineLine(c) }];
-  const groups = new Map<string, { deadline: string; status: string; names: string[] }>();
-  for (const p of current) {
+  const groups = portfolioGroups(current, (p) => {
     const line = deadlineLine({ ...p, missedDeadline: null });
-    const key = `${line.deadline}|${line.status}`;
-    const g = groups.get(key) ?? { ...line, names: [] };
-    g.names.push(p.portfolio);
-    groups.set(key, g);
-  }
-  if (groups.size === 1) {
-    const [g] = [...groups.values()];
+    return `${line.deadline}|${line.status}`;
+  }).map((g) => ({ ...deadlineLine({ ...g.first, missedDeadline: null }), names: g.names }));
+  if (groups.length === 1) {
+    const [g] = groups;
     return [{ instrument: label, deadline: g!.deadline, status: g!.status }];
   }
-  const list = [...groups.values()].sort((a, b) =>
+  const list = groups.sort((a, b) =>
     a.deadline < b.deadline ? -1 : a.deadline > b.deadline ? 1 : a.status < b.status ? -1 : 1,
   );
   const largest = list.reduce((a, g) => (g.names.length > a.names.length ? g : a), list[0]!);

@@ -1,4 +1,5 @@
 import type { GovernanceSettings } from '../governance/governanceSettings.js';
+import { portfolioGroups, portfoliosListedOn } from '../governance/portfolioContinuanceGroups.js';
 import type { Registry } from '../registry/registry.js';
 import type { Queryable } from '../store/database.js';
 import { registryOfInputs } from '../store/registryInputs.js';
@@ -38,16 +39,11 @@ export function continuanceReportFrom(registry: Registry, settings: GovernanceSe
       continue;
     }
     // Agreement FOURTEENTH: continued per Portfolio; one warning per missed deadline and end date
-    const current = c.portfolios.filter((p) => p.lastDay === null || p.lastDay >= asOf);
-    const groups = new Map<string, { deadline: string; endsOn: string; names: string[] }>();
-    for (const p of current)
-      if (p.status === 'lapsed') {
-        const deadline = p.periods.at(-1)!.deadline;
-        const g = groups.get(`${deadline}|${p.endsOn}`) ?? { deadline, endsOn: p.endsOn!, names: [] };
-        g.names.push(p.portfolio);
-        groups.set(`${deadline}|${p.endsOn}`, g);
-      }
-    for (const g of [...groups.values()].sort((a, b) => (a.endsOn < b.endsOn ? -1 : 1)))
+    const current = portfoliosListedOn(c.portfolios, asOf);
+    const lapsed = portfolioGroups(current, (p) =>
+      p.status === 'lapsed' ? `${p.periods.at(-1)!.deadline}|${p.endsOn}` : null,
+    ).map((g) => ({ deadline: g.first.periods.at(-1)!.deadline, endsOn: g.first.endsOn!, names: g.names }));
+    for (const g of lapsed.sort((a, b) => (a.endsOn < b.endsOn ? -1 : 1)))
       warnings.push(
         `${label(c)} lapsed for ${g.names.length === current.length ? `every one of its ${current.length} portfolios` : `${g.names.length} of its ${current.length} portfolios (${g.names.join(', ')})`}: no continuance approval for ${g.names.length === 1 ? 'it' : 'them'} on or before ${g.deadline} (FOURTEENTH: by the Board, or by the Portfolio's Class B shareholders with a majority of the Dis-interested Trustees); it ends for ${g.names.length === 1 ? 'it' : 'them'} on ${g.endsOn}${consequence(c.kind)}`,
       );
@@ -97,10 +93,7 @@ export function continuanceCsvRows(report: Awaited<ReturnType<typeof continuance
       deadlinesMet: met.length,
       lastApproval: met.at(-1)?.metBy?.meetingDate ?? '',
       // an Agreement (FOURTEENTH, per Portfolio): the Portfolios it lists on the date, how many lapsed
-      portfolios:
-        c.portfolios === null
-          ? ''
-          : c.portfolios.filter((p) => p.lastDay === null || p.lastDay >= report.asOf).length,
+      portfolios: c.portfolios === null ? '' : portfoliosListedOn(c.portfolios, report.asOf).length,
       portfoliosLapsed: c.lapsedPortfolios ?? '',
     };
   });
