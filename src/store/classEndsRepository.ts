@@ -19,8 +19,8 @@ export async function acceptedClassEnds(q: Queryable): Promise<Map<string, Accep
     `SELECT pid, cls, last, min(ended_on) AS ended_on, min(accepted_in) AS accepted_in
        FROM (SELECT e->>'portfolioId' AS pid, e->>'class' AS cls, e->>'lastNetAssets' AS last,
                     e->>'endedOn' AS ended_on, e->>'acceptedIn' AS accepted_in
-               FROM close_result r, jsonb_array_elements(r.content->'acceptedAsEnded') e
-              WHERE r.part = 'completeness' AND jsonb_typeof(r.content->'acceptedAsEnded') = 'array') a
+               FROM close_result r, jsonb_array_elements(r.content::jsonb->'acceptedAsEnded') e
+              WHERE r.part = 'completeness' AND json_typeof(r.content->'acceptedAsEnded') = 'array') a
       GROUP BY pid, cls, last
       ORDER BY pid COLLATE "C", cls COLLATE "C", last`,
   );

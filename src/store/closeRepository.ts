@@ -80,7 +80,7 @@ export async function insertCloseResult(
   r: { month: string; part: string; json: string; contentHash: string },
 ): Promise<void> {
   await q.query(
-    'INSERT INTO close_result (month, part, content, content_hash) VALUES ($1, $2, $3::jsonb, $4)',
+    'INSERT INTO close_result (month, part, content, content_hash) VALUES ($1, $2, $3::json, $4)',
     [r.month, r.part, r.json, r.contentHash],
   );
 }

@@ -12,6 +12,7 @@ import { CLASS_B_TERMS_MIGRATION } from './schema/classBTermsSchema.js';
 import { CLASS_B_TRANSACTION_INDEXES_MIGRATION } from './schema/classBTransactionIndexesSchema.js';
 import { CLOSED_MONTH_RESTATEMENTS_MIGRATION } from './schema/closedMonthRestatementsSchema.js';
 import { CLOSE_MIGRATION } from './schema/closeSchema.js';
+import { CLOSE_RESULT_TEXT_ORDER_MIGRATION } from './schema/closeResultTextOrderSchema.js';
 import { DISTRIBUTOR_TERM_RECORDS_MIGRATION } from './schema/distributorTermRecordsSchema.js';
 import { EXHIBIT_A_HOLDINGS_MIGRATION } from './schema/exhibitAHoldingsSchema.js';
 import { EXHIBIT_WITHDRAWAL_MIGRATION } from './schema/exhibitWithdrawalSchema.js';
@@ -143,6 +144,7 @@ export const MIGRATIONS: readonly Migration[] = [
   AUDIT_HEAD_MIGRATION,
   TRANSFER_NOTICE_BY_COMMAND_MIGRATION,
   APPROVAL_DOCUMENTS_MIGRATION,
+  CLOSE_RESULT_TEXT_ORDER_MIGRATION,
 ];
 
 /** The schema version this build of plan12b migrates to. */

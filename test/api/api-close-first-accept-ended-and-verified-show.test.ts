@@ -229,7 +229,7 @@ describe.skipIf(!seedsAvailable).each(dialects)('close first / accept-ended / sh
     await store.use(async (db) => {
       await db.query('ALTER TABLE close_result DISABLE TRIGGER USER');
       await db.query(
-        `UPDATE close_result SET content = jsonb_set(content, '{classes,0,distributionFee}', '"1.00"') WHERE month = '2007-01' AND part = 'fees'`,
+        `UPDATE close_result SET content = jsonb_set(content::jsonb, '{classes,0,distributionFee}', '"1.00"')::json WHERE month = '2007-01' AND part = 'fees'`,
       );
       await db.query('ALTER TABLE close_result ENABLE TRIGGER USER');
     });

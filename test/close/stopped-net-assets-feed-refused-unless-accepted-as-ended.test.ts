@@ -143,7 +143,7 @@ describe.skipIf(!seedsAvailable).each(dialects)('a stopped net-assets feed on %s
   it('close show refuses (69) a month whose sealed content was changed behind plan12b, and a month not closed (66)', async () => {
     await db.query('ALTER TABLE close_result DISABLE TRIGGER USER');
     await db.query(
-      `UPDATE close_result SET content = jsonb_set(content, '{classes,0,distributionFee}', '"1.00"') WHERE month = '2007-01' AND part = 'fees'`,
+      `UPDATE close_result SET content = jsonb_set(content::jsonb, '{classes,0,distributionFee}', '"1.00"')::json WHERE month = '2007-01' AND part = 'fees'`,
     );
     await db.query('ALTER TABLE close_result ENABLE TRIGGER USER');
     await expect(showClosedMonth(db, '2007-01')).rejects.toMatchObject({

@@ -215,7 +215,7 @@ describe.skipIf(!seedsAvailable).each(dialects)('audit verify on %s', (dialect) 
     await tamper(
       db,
       'close_result',
-      `UPDATE close_result SET content = jsonb_set(content, '{classes,0,distributionFee}', '"1.00"') WHERE month = '2007-01' AND part = 'fees'`,
+      `UPDATE close_result SET content = jsonb_set(content::jsonb, '{classes,0,distributionFee}', '"1.00"')::json WHERE month = '2007-01' AND part = 'fees'`,
     );
     expect((await verify(db)).findings).toEqual([
       {
