@@ -1,12 +1,10 @@
 import { addDays, yearOf } from '../calendar/isoDate.js';
-import { divRoundHalfUp } from '../money/cents.js';
-import { SYSTEMATIC_WITHDRAWAL_LIMIT_MICRO_PCT } from './cdscWaiver.js';
+import { systematicWithdrawalAllowanceCents } from './cdscWaiver.js';
 import type { ClassBActivity } from './classBActivity.js';
 import { AccountBook } from './classBLedger.js';
 import type { ClassBTerms } from './classBTerms.js';
 import type { AccountRecordState } from './monthPassRecords.js';
-
-const PERCENT_MICRO = 100_000_000n;
+import { valueCents } from './pricePerShare.js';
 
 /**
  * One account's share ledger at the close of a month end, built from its whole history by one
@@ -17,12 +15,13 @@ const PERCENT_MICRO = 100_000_000n;
  * - the arrival the next lot reaching a portfolio gets: one per issue, one per exchanged piece
  *   that landed with shares;
  * - the systematic-withdrawal allowances of the month end's year (DOMAIN §4.3: 12% a year of the
- *   shares held at the year's first one), the only year a later month of that year reads.
+ *   account value at the year's first one, and the gross proceeds waived since, both in cents), the
+ *   only year a later month of that year reads.
  * @example
- *   // bought 100 shares of fund-a in 2005-01, redeemed 5 of them as a systematic withdrawal in 2005-02
+ *   // bought 100 shares of fund-a in 2005-01, redeemed 5 of them at $10.00 as a systematic withdrawal in 2005-02
  *   accountStateAtMonthEnd('A1', false, activity, terms, '2005-03-31')
  *   // → { nextSequence: 1, nextArrival: 1, lots: [95 shares], systematicWithdrawals:
- *   //     [{ portfolioId: 'fund-a', year: 2005, allowanceUnits: 120_000n, usedUnits: 50_000n }] }
+ *   //     [{ portfolioId: 'fund-a', year: 2005, allowanceUnits: 12_000n, usedUnits: 5_000n }] } (cents)
  */
 export function accountStateAtMonthEnd(
   account: string,
@@ -45,15 +44,12 @@ export function accountStateAtMonthEnd(
         book.closeThrough(addDays(a.date, -1));
         row = {
           portfolioId: a.portfolioId,
-          allowanceUnits: divRoundHalfUp(
-            book.sharesHeld(a.portfolioId) * SYSTEMATIC_WITHDRAWAL_LIMIT_MICRO_PCT,
-            PERCENT_MICRO,
-          ),
+          allowanceUnits: systematicWithdrawalAllowanceCents(book.sharesHeld(a.portfolioId), a.priceUnits),
           usedUnits: 0n,
         };
         withdrawals.set(a.portfolioId, row);
       }
-      row.usedUnits += a.shareUnits;
+      row.usedUnits += valueCents(a.shareUnits, a.priceUnits);
     }
     book.apply(a);
     if (a.kind === 'purchase' || a.kind === 'reinvest') issued++;

@@ -1,7 +1,7 @@
 import { monthEnd } from '../calendar/isoDate.js';
-import { divRoundHalfUp } from '../money/cents.js';
+import { divRoundHalfUp, formatCents } from '../money/cents.js';
 import { largestRemainder } from '../money/largestRemainder.js';
-import { SYSTEMATIC_WITHDRAWAL_LIMIT_MICRO_PCT } from './cdscWaiver.js';
+import { systematicWithdrawalAllowanceCents } from './cdscWaiver.js';
 import type {
   ClassBActivity,
   ConversionNotice,
@@ -31,7 +31,6 @@ import type { StoredAccountLedger } from './storedAccountLedger.js';
 
 /** micro-percent × value units → cents: 100 (percent) × 10^6 (micro) × 10^6 (value units per cent) */
 const RATE_TIMES_VALUE_PER_CENT = 100n * 1_000_000n * VALUE_UNITS_PER_CENT;
-const PERCENT_MICRO = 100_000_000n;
 
 interface BookLot {
   readonly kind: LotKind;
@@ -327,26 +326,29 @@ export class AccountBook {
       : 0n;
   }
 
-  /** Systematic withdrawals are waived up to 12% a year of the shares held at the year's first one. */
+  /**
+   * DOMAIN §4.3: systematic withdrawals are waived up to 12% a calendar year of the account value
+   * (the portfolio's shares × price at the year's first one, before it), in gross proceeds.
+   */
   private checkSystematicWithdrawal(a: Redemption): void {
     const key = `${a.portfolioId}|${a.date.slice(0, 4)}`;
     let swp = this.systematicWithdrawals.get(key);
     if (!swp) {
-      const allowance = divRoundHalfUp(
-        this.sharesHeld(a.portfolioId) * SYSTEMATIC_WITHDRAWAL_LIMIT_MICRO_PCT,
-        PERCENT_MICRO,
-      );
-      swp = { allowance, used: 0n };
+      swp = {
+        allowance: systematicWithdrawalAllowanceCents(this.sharesHeld(a.portfolioId), a.priceUnits),
+        used: 0n,
+      };
       this.systematicWithdrawals.set(key, swp);
     }
-    if (swp.used + a.shareUnits > swp.allowance)
+    const gross = valueCents(a.shareUnits, a.priceUnits);
+    if (swp.used + gross > swp.allowance)
       throw new LedgerRefusal(
         a.txnId,
         'waiver',
-        `systematic withdrawals from ${a.portfolioId} in ${a.date.slice(0, 4)} would reach ${formatShareUnits(swp.used + a.shareUnits)} shares, above the 12% a year waived (${formatShareUnits(swp.allowance)}); record the excess as a redeem row without a waiver`,
+        `systematic withdrawals from ${a.portfolioId} in ${a.date.slice(0, 4)} would reach $${formatCents(swp.used + gross)} of gross proceeds, above the 12% a year waived ($${formatCents(swp.allowance)}: 12% of the account value at the year's first one); record the excess as a redeem row without a waiver`,
         a.portfolioId,
       );
-    swp.used += a.shareUnits;
+    swp.used += gross;
   }
 
   /** Agreement FOURTH(D): gross proceeds, less first the CDSC, second the redemption fee. */

@@ -1,9 +1,11 @@
 import { dayNumberFromCivil, daysInMonth, fromDayNumber } from '../calendar/isoDate.js';
+import { formatCents } from '../money/cents.js';
 import { largestRemainder } from '../money/largestRemainder.js';
+import { systematicWithdrawalAllowanceCents } from './cdscWaiver.js';
 import type { ClassBTerms } from './classBTerms.js';
 import type { FreeShareAttribution } from './freeShareAttribution.js';
 import { LedgerRefusal } from './ledgerRefusal.js';
-import { mulDivRoundHalfUp, mulExact } from './monthPassArithmetic.js';
+import { checked, mulDivRoundHalfUp, mulExact } from './monthPassArithmetic.js';
 import {
   type ClassBLedgerState,
   type ConversionColumns,
@@ -86,9 +88,6 @@ export function compileMonthPassFor(
   });
 }
 
-/** 12% (micro-percent 12,000,000 over 100,000,000) = 3/25 — DOMAIN §4.3 systematic withdrawals */
-const SWP_NUMERATOR = 3;
-const SWP_DENOMINATOR = 25;
 const VALUE_UNITS_PER_CENT = 1_000_000;
 const MAX = Number.MAX_SAFE_INTEGER;
 
@@ -329,25 +328,33 @@ export class MonthPass {
     return k;
   }
 
-  /** Systematic withdrawals are waived up to 12% a year of the shares held at the year's first one. */
+  /**
+   * DOMAIN §4.3: systematic withdrawals are waived up to 12% a calendar year of the account value
+   * (the portfolio's shares × price at the year's first one, before it), in gross proceeds.
+   */
   private checkSystematicWithdrawal(tx: MonthTransactionColumns, t: number, s: number, e: number): void {
     const w = this.w;
     const p = tx.portfolio[t]!;
+    const price = tx.priceUnits[t]!;
     let row = w.withdrawalRow(p, this.year);
     if (row < 0) {
       let held = 0;
       for (let i = s; i < e; i++) held += w.shares[i]!;
-      row = w.addWithdrawalRow(p, this.year, mulDivRoundHalfUp(held, SWP_NUMERATOR, SWP_DENOMINATOR));
+      row = w.addWithdrawalRow(
+        p,
+        this.year,
+        checked(systematicWithdrawalAllowanceCents(BigInt(held), BigInt(price))),
+      );
     }
-    const shares = tx.shareUnits[t]!;
+    const gross = mulDivRoundHalfUp(tx.shareUnits[t]!, price, VALUE_UNITS_PER_CENT);
     const used = w.swpUsed[row]!;
-    if (used + shares > w.swpAllowance[row]!)
+    if (used + gross > w.swpAllowance[row]!)
       throw new LedgerRefusal(
         this.txnId(tx.txn[t]!),
         'waiver',
-        `systematic withdrawals from ${this.pid(p)} in ${this.year} would reach ${formatShareUnits(BigInt(used + shares))} shares, above the 12% a year waived (${formatShareUnits(BigInt(w.swpAllowance[row]!))}); record the excess as a redeem row without a waiver`,
+        `systematic withdrawals from ${this.pid(p)} in ${this.year} would reach $${formatCents(BigInt(used + gross))} of gross proceeds, above the 12% a year waived ($${formatCents(BigInt(w.swpAllowance[row]!))}: 12% of the account value at the year's first one); record the excess as a redeem row without a waiver`,
       );
-    w.swpUsed[row] = used + shares;
+    w.swpUsed[row] = used + gross;
   }
 
   /** Agreement FOURTH(D): gross proceeds, less first the CDSC, second the redemption fee. */

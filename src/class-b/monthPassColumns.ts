@@ -52,7 +52,10 @@ export interface ClassBLedgerState {
     readonly withdrawalStart: Int32Array;
   };
   readonly lots: LotColumns;
-  /** the 12%-a-year allowance of systematic withdrawals (DOMAIN §4.3), per account, portfolio and year */
+  /**
+   * the 12%-a-year allowance of systematic withdrawals (DOMAIN §4.3: of the account value at the
+   * year's first one) and the gross proceeds waived so far, both in cents, per account, portfolio and year
+   */
   readonly systematicWithdrawals: {
     readonly count: number;
     readonly portfolio: Int32Array;

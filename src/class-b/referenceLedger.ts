@@ -266,15 +266,22 @@ export function referenceReplayAccount(
           `redeems ${fmtShares(wanted)} but holds ${fmtShares(held(a.portfolioId))}`,
         );
       if (a.waiver === 'systematic_withdrawal') {
+        // DOMAIN §4.3: up to 12% of the account value a calendar year — the value held at the
+        // year's first systematic withdrawal, at its price — counted in gross proceeds
         const key = `${a.portfolioId}|${a.date.slice(0, 4)}`;
         const s = swp.get(key) ?? {
-          allowance: round4(held(a.portfolioId).times('0.12')),
+          allowance: round2(held(a.portfolioId).times(price).times('0.12')),
           used: new Exact(0),
         };
         swp.set(key, s);
-        if (s.used.plus(wanted).gt(s.allowance))
-          throw new LedgerRefusal(a.txnId, 'waiver', 'systematic withdrawals above 12% a year');
-        s.used = s.used.plus(wanted);
+        const gross = round2(wanted.times(price));
+        if (s.used.plus(gross).gt(s.allowance))
+          throw new LedgerRefusal(
+            a.txnId,
+            'waiver',
+            'systematic withdrawals above 12% of the account value a year',
+          );
+        s.used = s.used.plus(gross);
       }
       const rule = terms.redemptionFees.find((f) => f.portfolioId === a.portfolioId);
       let feeBase = new Exact(0);

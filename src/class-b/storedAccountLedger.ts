@@ -17,7 +17,9 @@ export interface StoredAccountLedger {
   readonly systematicWithdrawals: readonly {
     readonly portfolioId: string;
     readonly year: number;
+    /** DOMAIN §4.3: 12% of the account value at the year's first systematic withdrawal, in cents */
     readonly allowanceUnits: bigint;
+    /** the gross proceeds of the year's waived systematic withdrawals so far, in cents */
     readonly usedUnits: bigint;
   }[];
 }

@@ -19,6 +19,7 @@ import { formatRatePct } from '../money/rate.js';
 import type { Registry } from '../registry/registry.js';
 import type { Database } from '../store/database.js';
 import { loadRegistry } from '../store/registryStore.js';
+import { todayIso } from '../store/today.js';
 import * as repo from '../store/transfersRepository.js';
 import {
   isEndOnly,
@@ -89,6 +90,13 @@ export const transfersFeed: Definition = {
 
   plan(rows, { registry, recorded }, ctx) {
     const planned = planTransferRecords(ctx.file, recordsOf(rows), recorded, registry, ctx.incomplete);
+    const today = todayIso();
+    for (const { line, record } of planned.added) {
+      const future =
+        record.notice_received_date && noticeAfterTodayReason(record.notice_received_date, today);
+      if (future)
+        planned.problems.push({ file: ctx.file, line, field: 'notice_received_date', reason: future });
+    }
     const changes = planned.added.map(({ line, record }): Change => {
       return { line, datedOn: record.effective_date, dateField: 'effective_date', kind: 'new', record };
     });
@@ -113,14 +121,34 @@ export const importTransfers = (
   runFeedImport(db, transfersFeed, { file, bytes }, opts.onProgress ? { onProgress: opts.onProgress } : {});
 
 /**
+ * EIGHTH(C): the Fund pays the Assignee "following receipt … of notice of Transfer" — a receipt is a
+ * fact of the past. A notice dated after today (2099 for 2009) would, once recorded, keep the Assignee
+ * unpaid until then, and a notice is recorded once: refused, like any other impossible input.
+ * A notice received before the Transfer's effective date is possible (given ahead) and accepted.
+ */
+export function noticeAfterTodayReason(received: string, today: string): string | null {
+  return received > today
+    ? `a notice received on ${received} is after today (${today}): the Fund cannot have received it yet`
+    : null;
+}
+
+/**
  * `plan12b transfers notice` (EIGHTH(B)): records, once, the date the Fund received the notice of
- * Transfer. It decides whom the Fund pays from then on, so it may not be dated in or before a closed month.
+ * Transfer. It decides whom the Fund pays from then on, so it may not be dated in or before a closed
+ * month, nor after today.
  */
 export async function recordTransferNotice(
   db: Database,
   id: string,
   date: string,
 ): Promise<{ recorded: boolean }> {
+  const future = noticeAfterTodayReason(date, todayIso());
+  if (future !== null)
+    throw new Plan12bError(
+      'BAD_INPUT',
+      future,
+      'record the notice once the Fund has received it; nothing was written',
+    );
   requireDateOfNyseCalendar(date);
   return runStateChange<{ recorded: boolean }>(db, 'transfers.notice', async (tx, closed) => {
     const row = (await repo.loadTransferRows(tx)).find((r) => r.id === id && !isEndOnly(r));

@@ -27,20 +27,23 @@ describe('a CDSC waiver', () => {
     });
   });
 
-  it('systematic withdrawals are waived up to 12% a year of the shares held at the first one', () => {
+  it('systematic withdrawals are waived up to 12% a year of the account value at the first one', () => {
     const start = [buy('P1', '2005-01-03', 'growth', '1000', '10.00')];
     const withinLimit = [
       ...start,
       redeem('S1', '2005-03-01', 'growth', '60', '10.00', 'systematic_withdrawal'),
-      redeem('S2', '2005-09-01', 'growth', '60', '10.00', 'systematic_withdrawal'), // 120 = 12% of 1,000
-      redeem('S3', '2006-03-01', 'growth', '100', '10.00', 'systematic_withdrawal'), // 12% of 880 = 105.6
+      // 1,200.00 = 12% of 1,000 × 10.00
+      redeem('S2', '2005-09-01', 'growth', '60', '10.00', 'systematic_withdrawal'),
+      // 12% of 880 × 10.00 = 1,056.00; 1,000.00 used
+      redeem('S3', '2006-03-01', 'growth', '100', '10.00', 'systematic_withdrawal'),
     ];
     const ok = replayAccount('acct-6', withinLimit, DEFAULT_CLASS_B_TERMS);
     expect(ok.redemptions.map((r) => redemptionJson(r).waived)).toEqual(['30.00', '30.00', '40.00']);
 
     const over = [
       ...withinLimit,
-      redeem('S4', '2006-06-01', 'growth', '5.6001', '10.00', 'systematic_withdrawal'),
+      // 5.6005 × 10.00 = 56.005 → 56.01: 1,056.01 (5.6001 shares would be 56.00, within the value)
+      redeem('S4', '2006-06-01', 'growth', '5.6005', '10.00', 'systematic_withdrawal'),
     ];
     for (const replay of [replayAccount, referenceReplayAccount]) {
       const refusal = (() => {

@@ -1,6 +1,6 @@
 import { addDays, toDayNumber } from '../../../src/calendar/isoDate.js';
 import { createCdscSchedule } from '../../../src/class-b/cdscSchedule.js';
-import { type CdscWaiver, SYSTEMATIC_WITHDRAWAL_LIMIT_MICRO_PCT } from '../../../src/class-b/cdscWaiver.js';
+import type { CdscWaiver } from '../../../src/class-b/cdscWaiver.js';
 import {
   type ClassBActivity,
   createConversionNotice,
@@ -153,14 +153,17 @@ export function generateAccountActivity(seed: number, account: string, steps = 3
     } else if (r < 0.74) {
       const pid = pick(holdings);
       const key = `${pid}|${date.slice(0, 4)}`;
+      // DOMAIN §4.3: 12% of the account value (shares × price at the year's first one) a year, in
+      // cents of gross proceeds: share units × price units are 10^-6 cent
       const s = swp.get(key) ?? {
-        allowance: divRoundHalfUp(book.sharesHeld(pid) * SYSTEMATIC_WITHDRAWAL_LIMIT_MICRO_PCT, 100_000_000n),
+        allowance: divRoundHalfUp(book.sharesHeld(pid) * price(pid) * 12n, 100n * 1_000_000n),
         used: 0n,
       };
       swp.set(key, s);
       const shares = book.sharesHeld(pid) / 50n;
-      if (shares > 0n && s.used + shares <= s.allowance) {
-        s.used += shares;
+      const gross = divRoundHalfUp(shares * price(pid), 1_000_000n);
+      if (shares > 0n && s.used + gross <= s.allowance) {
+        s.used += gross;
         emit(
           createRedemption({
             txnId: id(),
