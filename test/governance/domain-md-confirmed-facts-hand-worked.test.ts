@@ -3,7 +3,10 @@
  * value worked by hand from DOMAIN.md (never pasted from the product's output).
  */
 import { describe, expect, it } from 'vitest';
+import type { ClassSeries } from '../../src/accrual/classSeries.js';
 import { exactDailyFeeCents } from '../../src/accrual/exactDailyFee.js';
+import { accrueFast } from '../../src/accrual/fastAccrual.js';
+import { accrueReference } from '../../src/accrual/referenceAccrual.js';
 import { cdscRateMicroPct, DEFAULT_CDSC_SCHEDULE } from '../../src/class-b/cdscSchedule.js';
 import { conversionDateFor, DEFAULT_CLASS_B_TERMS } from '../../src/class-b/classBTerms.js';
 import { approvedByTheBoard, type BoardVote } from '../../src/governance/boardVote.js';
@@ -151,4 +154,35 @@ describe('DOMAIN §4.3: CDSC by anniversary, conversion at month end', () => {
   it('DOI 2003-05-15 converts at the end of May 2011', () => {
     expect(conversionDateFor(DEFAULT_CLASS_B_TERMS, 'p', '2003-05-15')).toBe('2011-05-31');
   });
+});
+
+describe('DOMAIN §6.2: calendar-day accrual carries the last business day over closures', () => {
+  // Thu 2004-06-10 $1,000,000; Fri 06-11 closed (Reagan), Sat, Sun carry it; Mon 06-14 $2,000,000.
+  // 0.75%: 7,500/366 = 20.49 × 4 + 15,000/366 = 40.98 → $122.94; 0.25%: 6.83 × 4 + 13.66 → $40.98;
+  // average daily net assets (4 × 1,000,000 + 2,000,000) / 5 = $1,200,000.00
+  const series: ClassSeries[] = [
+    {
+      classKey: 'p|B',
+      coverage: [
+        { from: '2004-01-01', until: null, distributionFeeMicroPct: 750_000n, serviceFeeMicroPct: 250_000n },
+      ],
+      netAssets: [
+        { date: '2004-06-10', netAssetsCents: 100_000_000n },
+        { date: '2004-06-14', netAssetsCents: 200_000_000n },
+      ],
+    },
+  ];
+  for (const [name, engine] of [
+    ['reference', accrueReference],
+    ['fast', accrueFast],
+  ] as const)
+    it(`the ${name} engine`, () => {
+      const [m] = engine(series, '2004-06-10', '2004-06-14').months;
+      expect(m).toMatchObject({
+        days: 5,
+        averageDailyNetAssetsCents: 120_000_000n,
+        distributionFeeCents: 12_294n,
+        serviceFeeCents: 4_098n,
+      });
+    });
 });
