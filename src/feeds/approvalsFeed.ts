@@ -3,6 +3,7 @@ import { sha256 } from '../audit/auditChain.js';
 import type { Problem } from '../errors.js';
 import { APPROVAL_SUBJECTS, type Approval, approvalOutcome } from '../governance/approval.js';
 import { type BoardVote, impossibleBoardVote } from '../governance/boardVote.js';
+import { independentMajorityDoubt } from '../governance/fundGovernanceStandards.js';
 import type { GovernanceRecords } from '../governance/governanceRecords.js';
 import { impossibleShareholderVote, type ShareholderVote } from '../governance/shareholderVote.js';
 import type { DecodedRow } from '../import/csvFeed.js';
@@ -177,6 +178,13 @@ function voteOf(row: Row['row']): { vote: BoardVote | ShareholderVote } | { fiel
       reason: why,
     };
   return { vote };
+}
+
+/** What a Board vote's counts say of the Board itself (Rule 12b-1(c)). */
+function boardWarnings(a: Approval): string[] {
+  if (a.vote.kind !== 'board-vote') return [];
+  const doubt = independentMajorityDoubt(a.meetingDate, a.vote);
+  return doubt === null ? [] : [doubt];
 }
 
 /** Resolves one row to an approval against the documents and the registry, or its problems. */
@@ -430,6 +438,8 @@ export const approvalsFeed: FeedDefinition<Columns, ApprovalsState, ApprovalChan
       ...(portfolioWarnings.get(c.line)
         ? [`${ctx.file}:${c.line}: portfolio ${portfolioWarnings.get(c.line)}`]
         : []),
+      // Rule 12b-1(c): the board must have an independent majority for the Fund to rely on the Rule
+      ...boardWarnings(c.approval).map((w) => `${ctx.file}:${c.line}: ${w}`),
     ]);
     return { changes, unchanged, problems, warnings };
   },

@@ -1,5 +1,6 @@
 import { formatShareUnits } from '../class-b/shareUnits.js';
 import { approvalOutcome } from '../governance/approval.js';
+import { independentMajorityDoubt } from '../governance/fundGovernanceStandards.js';
 import { loadApprovals } from '../store/approvalsRepository.js';
 import type { Queryable } from '../store/database.js';
 
@@ -39,6 +40,8 @@ export async function approvalRows(q: Queryable) {
             sharesFor: formatShareUnits(v.forUnits),
           }),
       outcome: o.outcome,
+      // Rule 12b-1(c): whether the Board's own make-up lets the Fund rely on the Rule (null: no doubt)
+      governanceStandards: v.kind === 'board-vote' ? independentMajorityDoubt(a.meetingDate, v) : null,
     };
   });
 }

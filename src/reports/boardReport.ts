@@ -28,6 +28,8 @@ import { capClassStatus, type FinraCapClass } from './finraCapReport.js';
 export interface BoardReportGovernance {
   approvalsBetween(q: Queryable, from: string, to: string): Promise<readonly BoardApprovalLine[]>;
   continuanceDeadlines(q: Queryable, asOf: string): Promise<readonly ContinuanceDeadlineLine[]>;
+  /** Doubts the quarter's Board votes raise about the Board itself (Rule 12b-1(c)), as warnings. */
+  boardDoubtsBetween?(q: Queryable, from: string, to: string): Promise<readonly string[]>;
 }
 export interface BoardApprovalLine {
   readonly date: string;
@@ -236,6 +238,7 @@ export async function boardReport(
     warnings: [
       ...new Set([
         ...warnings,
+        ...((await governance?.boardDoubtsBetween?.(q, quarter.first, quarter.last)) ?? []),
         ...ledgers.flatMap((l) => {
           const credited = creditedToFundBetween(l, quarter.months[0]!, quarter.months[2]!);
           return credited > 0n ? [creditedToFundWarning(l, credited)] : [];

@@ -1,5 +1,7 @@
+import { independentMajorityDoubt } from '../governance/fundGovernanceStandards.js';
 import { portfolioGroups, portfoliosListedOn } from '../governance/portfolioContinuanceGroups.js';
 import { instrumentKeyClasses } from '../registry/storedDocument.js';
+import { loadApprovals } from '../store/approvalsRepository.js';
 import { approvalsInQuarter, continuanceStatus } from '../store/governanceStore.js';
 import type { BoardReportGovernance } from './boardReport.js';
 
@@ -18,6 +20,13 @@ export const boardReportGovernance: BoardReportGovernance = {
       vote: a.outcome,
       approved: a.carried,
     }));
+  },
+  async boardDoubtsBetween(q, from, to) {
+    return (await loadApprovals(q)).flatMap((a) =>
+      a.meetingDate >= from && a.meetingDate <= to && a.vote.kind === 'board-vote'
+        ? [independentMajorityDoubt(a.meetingDate, a.vote)].filter((d): d is string => d !== null)
+        : [],
+    );
   },
   async continuanceDeadlines(q, asOf) {
     const all = await continuanceStatus(q, asOf);
