@@ -1,6 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Database, openDatabase } from '../../src/store/database.js';
 import { runCliOnOpenStore } from '../support/cli.js';
@@ -16,6 +18,7 @@ import { demoOpenStore } from '../support/demoOpen.js';
  *   Monthly Calculation answers an empty month (exit 0); `distributor-share` once answered 65 ("no
  *   sub-transfer agent figures … 2026-01") for the same month. Both now answer empty, exit 0, with
  *   one warning naming the last month recorded.
+ * And `distributor-share --xlsx` (DEVELOPERS rule 7: a person opens it) holds the CSV's lines.
  */
 describe('a month after the data: distributor-share as the Monthly Calculation', { timeout: 600_000 }, () => {
   const dir = mkdtempSync(join(tmpdir(), 'plan12b-after-data-'));
@@ -56,6 +59,51 @@ describe('a month after the data: distributor-share as the Monthly Calculation',
       expect(run.json<{ error: { message: string } }>().error.message).toMatch(
         /^no sub-transfer agent figures for Omnibus Account B\d+, .*, 2026-01 \(Exhibit A 2\(c\)\)$/,
       );
+    }
+  });
+
+  it('--xlsx writes the lines --csv prints, shares and dollars as numbers', async () => {
+    const csvRun = await runCliOnOpenStore(store, [
+      '--db',
+      target,
+      'distributor-share',
+      '--month',
+      '2025-06',
+      '--csv',
+    ]);
+    expect(csvRun.code, csvRun.stderr).toBe(0);
+    const [header, ...lines] = parse(csvRun.stdout) as string[][];
+    expect(lines.length).toBeGreaterThan(0);
+    const file = join(dir, 'share.xlsx');
+    const x = await runCliOnOpenStore(store, [
+      '--db',
+      target,
+      'distributor-share',
+      '--month',
+      '2025-06',
+      '--xlsx',
+      file,
+    ]);
+    expect(x.code, x.stderr).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(readFileSync(file) as unknown as ExcelJS.Buffer);
+    const ws = wb.getWorksheet('Distributor share')!;
+    expect((ws.getRow(2).values as unknown[]).slice(1)).toEqual(header);
+    const pctAt = header!.indexOf('sharePct');
+    for (const [i, line] of lines.entries()) {
+      const cells = header!.map((_, c) => ws.getRow(3 + i).getCell(c + 1).value);
+      // a percentage is the fraction of it (47.5512 → 0.475512); the rest reads back as printed
+      expect(
+        cells.map((v, c) =>
+          v === null
+            ? ''
+            : c === pctAt
+              ? (Number(v) * 100).toFixed(4)
+              : typeof v === 'number'
+                ? String(v)
+                : v,
+        ),
+      ).toEqual(line!.map((v, c) => (c === pctAt || v === '' || !/^-?\d+(\.\d+)?$/.test(v) ? v : String(Number(v)))));
     }
   });
 });
