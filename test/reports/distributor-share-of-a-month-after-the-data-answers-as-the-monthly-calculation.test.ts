@@ -103,7 +103,9 @@ describe('a month after the data: distributor-share as the Monthly Calculation',
                 ? String(v)
                 : v,
         ),
-      ).toEqual(line!.map((v, c) => (c === pctAt || v === '' || !/^-?\d+(\.\d+)?$/.test(v) ? v : String(Number(v)))));
+      ).toEqual(
+        line!.map((v, c) => (c === pctAt || v === '' || !/^-?\d+(\.\d+)?$/.test(v) ? v : String(Number(v)))),
+      );
     }
   });
 });
