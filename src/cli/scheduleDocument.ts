@@ -1,5 +1,6 @@
 import type { ExhibitDocument, ScheduleEntry } from '../edgar/exhibitDocument.js';
 import { Plan12bError } from '../errors.js';
+import { askedClass } from '../registry/askedClass.js';
 import type { Registry } from '../registry/registry.js';
 
 /**
@@ -8,6 +9,8 @@ import type { Registry } from '../registry/registry.js';
  * prints a conformed Schedule A that a treasurer can compare with the signed instruments.
  */
 export function scheduleDocumentAsOf(registry: Registry, asOf: string, shareClass?: string): ExhibitDocument {
+  // a class no instrument ever named is a name to check, as in every query (not "nothing in force")
+  if (shareClass) askedClass(registry, shareClass);
   const { entries } = registry.scheduleAsOf(asOf, shareClass ? { class: shareClass } : {});
   // SPEC §2.1 parse(render(x)) = x: a schedule listing no portfolio is not an exhibit parse reads
   // ("Schedule A lists no portfolios"), so nothing in force is said as such, never rendered

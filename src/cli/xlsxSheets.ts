@@ -8,6 +8,11 @@ import {
   type RedemptionsReport,
   redemptionPieceRows,
 } from '../reports/classBRedemptionsReport.js';
+import {
+  DISTRIBUTOR_SHARE_COLUMNS,
+  type DistributorShareReading,
+  distributorShareLines,
+} from '../reports/distributorShareCsv.js';
 import type { FeesReport } from '../reports/feesReport.js';
 import type { Journal } from '../reports/journal.js';
 import { monthlyCalculationCsvRows } from '../reports/monthlyCalculationCsv.js';
@@ -336,6 +341,30 @@ export function cdscSheet(report: CdscReport | CdscRangeReport): XlsxSheet {
 }
 
 /** `transfers list`: every Transfer recorded (EIGHTH), with the CSV keys of the transfers feed. */
+/**
+ * `distributor-share --xlsx` (Exhibit A): the CSV's lines and columns — one per portfolio,
+ * computation and party — shares, percentages and dollars as numbers. Only the 12b-1 Share adds up
+ * across the lines (a computation's Distribution Fees repeat on each party's line).
+ */
+export function distributorShareSheet(reading: DistributorShareReading, month: string): XlsxSheet {
+  const kinds: Partial<Record<(typeof DISTRIBUTOR_SHARE_COLUMNS)[number], XlsxColumn>> = {
+    days: int('days', 'days'),
+    a_commissionShares: shares('a_commissionShares', 'a_commissionShares'),
+    b_freeShares: shares('b_freeShares', 'b_freeShares'),
+    c_omnibusFreeShares: shares('c_omnibusFreeShares', 'c_omnibusFreeShares'),
+    totalShares: shares('totalShares', 'totalShares'),
+    sharePct: pct('sharePct', 'sharePct'),
+    distributionFee: money('distributionFee', 'distributionFee', false),
+    twelveB1Share: money('twelveB1Share', 'twelveB1Share'),
+  };
+  return {
+    name: 'Distributor share',
+    title: `Distributor's 12b-1 Share, ${month} (Agreement Exhibit A)`,
+    columns: DISTRIBUTOR_SHARE_COLUMNS.map((k) => kinds[k] ?? text(k, k)),
+    rows: distributorShareLines(reading),
+  };
+}
+
 export function transfersSheet(rows: readonly TransferRecord[]): XlsxSheet {
   return {
     name: 'Transfers',

@@ -48,7 +48,15 @@ export interface TerminationInput {
 export function terminationOf(
   input: TerminationInput,
   registry: Registry,
-): Termination | { field: string; value?: string; reason: string; unknownPortfolio?: true } {
+):
+  | Termination
+  | {
+      field: string;
+      value?: string;
+      reason: string;
+      unknownPortfolio?: true;
+      unknownClass?: true;
+    } {
   let portfolioId: string | null = null;
   if (input.portfolio !== null) {
     const p = portfolioOrAll(registry, input.portfolio, input.date);
@@ -70,6 +78,7 @@ export function terminationOf(
       field: 'class',
       value: input.class,
       reason: `no instrument covers Class ${input.class}${input.portfolio ? ` of ${input.portfolio}` : ''}`,
+      unknownClass: true,
     };
   // FIFTEENTH(A) ends the Agreement "with respect to the Shares of any Portfolio": an agreement
   // must list the portfolio's class (the Class B Agreement cannot be terminated for Class R
@@ -299,6 +308,13 @@ export async function recordTermination(
           'NOT_FOUND',
           `no portfolio has ever been named ${JSON.stringify(input.portfolio)}`,
           'check the name (or write all), or import the exhibit that lists it; nothing was written',
+        );
+      // so is a class no instrument names (for the portfolio), as for `rates set` and `fees --class`
+      if ('unknownClass' in t)
+        throw new Plan12bError(
+          'NOT_FOUND',
+          t.reason,
+          'check the class (`plan12b schedule --as-of DATE` lists the classes in force); nothing was written',
         );
       if ('field' in t)
         throw new Plan12bError(

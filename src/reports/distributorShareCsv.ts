@@ -81,14 +81,19 @@ export function computedDistributorShareLines(
   ]);
 }
 
+export type DistributorShareReading = MonthReading<
+  SealedDistributorShare,
+  Awaited<ReturnType<typeof distributorShareReport>>
+>;
+
+/** The lines of the month as read (sealed or computed): the CSV's rows and the workbook's. */
+export function distributorShareLines(reading: DistributorShareReading): Line[] {
+  return reading.basis === 'sealed'
+    ? sealedDistributorShareLines(reading.report)
+    : computedDistributorShareLines(reading.report, reading.basis);
+}
+
 /** `plan12b distributor-share --csv` and `GET /api/distributor-share?format=csv`: one CSV for both. */
-export function distributorShareCsv(
-  reading: MonthReading<SealedDistributorShare, Awaited<ReturnType<typeof distributorShareReport>>>,
-): string {
-  return toCsv(
-    DISTRIBUTOR_SHARE_COLUMNS,
-    reading.basis === 'sealed'
-      ? sealedDistributorShareLines(reading.report)
-      : computedDistributorShareLines(reading.report, reading.basis),
-  );
+export function distributorShareCsv(reading: DistributorShareReading): string {
+  return toCsv(DISTRIBUTOR_SHARE_COLUMNS, distributorShareLines(reading));
 }

@@ -11,7 +11,7 @@ import {
 } from '../allocation/exclusivePeriods.js';
 import { type DistributorCountSums, exhibitAOfLedgerState } from '../allocation/exhibitAOfLedgerState.js';
 import { attributeOmnibusFreeShares, type OmnibusAttribution } from '../allocation/omnibusFreeShares.js';
-import { addDays, fromDayNumber, monthEnd, monthOf } from '../calendar/isoDate.js';
+import { addDays, fromDayNumber, monthEnd, monthOf, monthStart } from '../calendar/isoDate.js';
 import { replayAccount } from '../class-b/classBLedger.js';
 import type { ClassBTerms } from '../class-b/classBTerms.js';
 import { type DistributorTerm, distributorTermOn, rightsHolder } from '../class-b/distributorTerm.js';
@@ -37,6 +37,7 @@ import {
   type StoredExhibitAHoldings,
   writeExhibitAHoldings,
 } from '../store/exhibitAHoldingsRepository.js';
+import { lastRecordedMonth } from '../store/lastRecordedMonth.js';
 import {
   accountKeyRanges,
   ledgerStateDictionaries,
@@ -46,6 +47,7 @@ import {
 import { loadOmnibusMonths } from '../store/omnibusRepository.js';
 import { loadRegistry } from '../store/registryStore.js';
 import { formatPctUnits, partyPctUnits } from '../transfers/monthlyCalculation.js';
+import { feesReport } from './feesReport.js';
 import { termGapWarnings } from './termGapWarnings.js';
 
 /**
@@ -693,6 +695,17 @@ export async function distributorShareReport(
   warnings: string[];
 }> {
   const registry: Registry = await loadRegistry(q);
+  // a month the data has not reached (after the last recorded, no Class B distribution fee in it)
+  // has nothing to split: an empty answer saying so, as its Monthly Calculation (which lists only
+  // the portfolios with Class B fees) — not a refusal naming the first Omnibus figure missing (65)
+  const last = await lastRecordedMonth(q);
+  if (
+    last !== null &&
+    month > last &&
+    (await feesReport(q, { from: monthStart(month), to: monthEnd(month), class: 'B' }, { registry })).classes
+      .length === 0
+  )
+    return { month, portfolios: [], warnings: [afterTheDataWarning(month, last)] };
   const terms = await loadDistributorTerms(q);
   const classBTerms = await loadClassBTerms(q);
   const pids = await portfoliosWithClassBActivity(q);
@@ -754,6 +767,11 @@ export async function distributorShareReport(
       );
   }
   return { month, portfolios, warnings };
+}
+
+/** What a month after the last one recorded is told: nothing to compute from, nothing to split. */
+export function afterTheDataWarning(month: string, last: string): string {
+  return `nothing is recorded after ${last} (net assets, Class B transactions, Omnibus figures): ${month} has no figures to compute the Distributor's 12b-1 Share from and no distribution fee to split; import the month's data first`;
 }
 
 /** The days of the month on which one distributor took 100% with no Exhibit A computation, as runs. */

@@ -10,6 +10,7 @@ import { businessDayAfter } from '../calendar/nyseCalendar.js';
 import { Plan12bError } from '../errors.js';
 import { formatCents, parseCents } from '../money/cents.js';
 import { formatRatePct, parseRateMicroPct } from '../money/rate.js';
+import { askedClass } from '../registry/askedClass.js';
 import { compareCodeUnits, compareNames } from '../registry/nameOrder.js';
 import { handedOverNameWarnings } from '../registry/nameOverSpan.js';
 import type { Registry } from '../registry/registry.js';
@@ -428,12 +429,6 @@ export async function feesReportAsAsked(
   derived?: Registry,
 ): Promise<FeesReport> {
   const registry = derived ?? (await loadRegistry(q));
-  const wantClass = query.class?.toLowerCase();
-  if (wantClass !== undefined && !registry.classKeys().some((k) => k.class.toLowerCase() === wantClass))
-    throw new Plan12bError(
-      'NOT_FOUND',
-      `no instrument has a class ${JSON.stringify(query.class)}`,
-      'check the class (`plan12b schedule --as-of DATE` lists the classes in force)',
-    );
+  if (query.class !== undefined) askedClass(registry, query.class);
   return feesReport(q, query, { registry });
 }

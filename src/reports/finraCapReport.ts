@@ -2,6 +2,7 @@ import { monthEnd } from '../calendar/isoDate.js';
 import { Plan12bError } from '../errors.js';
 import { formatCents } from '../money/cents.js';
 import { formatRatePct } from '../money/rate.js';
+import { askedClass } from '../registry/askedClass.js';
 import type { Queryable } from '../store/database.js';
 import { loadRegistry } from '../store/registryStore.js';
 import { loadClassSeries } from './feesReport.js';
@@ -148,13 +149,7 @@ export async function finraCapReport(
       `no portfolio has ever been named ${JSON.stringify(query.portfolio)}`,
       'check the name (`plan12b portfolio history NAME`)',
     );
-  const cls = registry.classKeys().find((k) => k.class.toLowerCase() === query.class.toLowerCase())?.class;
-  if (cls === undefined)
-    throw new Plan12bError(
-      'NOT_FOUND',
-      `no instrument has a class ${JSON.stringify(query.class)}`,
-      'check the class (`plan12b schedule --as-of DATE` lists the classes in force)',
-    );
+  const cls = askedClass(registry, query.class);
   const series = await loadClassSeries(
     q,
     registry,

@@ -13,6 +13,7 @@ import { cdscPiecesBetween } from '../store/classBRepository.js';
 import { loadClassBTerms, loadDistributorTerms } from '../store/classBStore.js';
 import { closedMonthsInOrder } from '../store/closeRepository.js';
 import type { Queryable } from '../store/database.js';
+import { lastRecordedMonth } from '../store/lastRecordedMonth.js';
 import { loadRegistry } from '../store/registryStore.js';
 import { restatedMonthsReportedIn, sealedPart, sealedPartsAfter } from '../store/sealedResultsRepository.js';
 import { loadTransfers } from '../store/transfersRepository.js';
@@ -29,6 +30,7 @@ import { type PayeeAdjustment, payeeAdjustments } from '../transfers/priorPeriod
 import { appliesToPortfolio, type Transfer } from '../transfers/transfer.js';
 import type { ClassBVintageMonth } from './classBVintageFees.js';
 import {
+  afterTheDataWarning,
   computationDates,
   distributorShareSchedule,
   governingComputation,
@@ -183,6 +185,9 @@ export async function monthlyCalculationReport(
   const withAdjustments =
     opts.withAdjustments !== false && opts.rateOverride === undefined && opts.portfolio === undefined;
   const portfolios = inputs.map((input) => monthlyCalculation(input, transfers));
+  // a month the data has not reached lists no portfolio: said so, as `distributor-share` says it
+  const last = portfolios.length === 0 ? await lastRecordedMonth(q) : null;
+  const told = last !== null && month > last ? [...warnings, afterTheDataWarning(month, last)] : warnings;
   const total = (f: (c: MonthlyCalculation) => string) =>
     formatCents(sumCents(portfolios.map((c) => parseCents(f(c)))));
   const priorPeriodAdjustments = withAdjustments
@@ -201,7 +206,7 @@ export async function monthlyCalculationReport(
     },
     priorPeriodAdjustments,
     payables: monthPayables(portfolios, priorPeriodAdjustments, dueDate),
-    warnings,
+    warnings: told,
     ...(classBVintages ? { classBVintages } : {}),
   };
 }

@@ -6,6 +6,7 @@
  * day; a lower Class B distribution fee therefore applies, by EIGHTH(E), only to shares issued on
  * or after that day.
  */
+
 import type { ClassSeries } from '../accrual/classSeries.js';
 import { overrideCoverage, type RateOverride } from '../accrual/rateOverride.js';
 import { addDays, monthEnd, monthOf, monthStart } from '../calendar/isoDate.js';
@@ -13,6 +14,7 @@ import { businessDayAfter } from '../calendar/nyseCalendar.js';
 import { Plan12bError } from '../errors.js';
 import { formatCents, parseCents } from '../money/cents.js';
 import { formatRatePct, parseRateMicroPct } from '../money/rate.js';
+import { askedClass } from '../registry/askedClass.js';
 import { capsOf, FINRA_MAX_ABSC_MICRO_PCT, FINRA_MAX_SERVICE_FEE_MICRO_PCT } from '../registry/boardRate.js';
 import { handedOverNameWarnings } from '../registry/nameOverSpan.js';
 import type { Registry } from '../registry/registry.js';
@@ -242,6 +244,8 @@ export async function whatIfReport(
       `no portfolio has ever been named ${JSON.stringify(query.portfolio)}`,
       'check the name',
     );
+  // a class no instrument names for the portfolio is a name to check, before its net assets
+  askedClass(registry, query.class, { id: portfolioId, name: query.portfolio });
   const rows = await netAssetsThrough(q, { to: '9999-12-31', portfolioId, class: query.class });
   const last = rows.at(-1);
   if (last === undefined)

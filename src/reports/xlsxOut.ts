@@ -52,7 +52,9 @@ function cellValue(kind: XlsxKind, v: unknown): ExcelJS.CellValue {
     case 'pct':
       return /^-?\d+(\.\d+)?$/.test(s) ? Number(s) / 100 : neutralisedCell(s);
     default:
-      return typeof v === 'boolean' ? (v ? 'yes' : 'no') : neutralisedCell(s);
+      // a yes/no fact is the spreadsheet's own TRUE/FALSE: what the CSV's true/false becomes when a
+      // spreadsheet opens it, so the workbook and the CSV of one answer say the same
+      return typeof v === 'boolean' ? v : neutralisedCell(s);
   }
 }
 

@@ -24,7 +24,7 @@ import { sealedDistributorShare } from '../../reports/sealedDistributorShare.js'
 import { readingDocument, readMonth } from '../../reports/sealedOrRecomputed.js';
 import { type ServiceFeesReport, serviceFeesReport } from '../../reports/serviceFeesReport.js';
 import type { Queryable } from '../../store/database.js';
-import { listProviders } from '../../store/serviceProvidersRepository.js';
+import { listProviders, providerRecord } from '../../store/serviceProvidersRepository.js';
 import { loadTransferRows } from '../../store/transfersRepository.js';
 import { CsvText, defineRoute } from '../apiRoute.js';
 import { pdfBytes } from '../pdfBytes.js';
@@ -359,10 +359,25 @@ export const reportRoutes = [
     response: 'pdf',
     errors: ['USAGE', 'BAD_INPUT', 'NOT_FOUND'],
     async run({ query, params, read }) {
-      const { report } = await read((q) => serviceFeesReading(q, query.month, query.recompute));
+      const { report, known } = await read(async (q) => ({
+        ...(await serviceFeesReading(q, query.month, query.recompute)),
+        known: (await providerRecord(q, params.provider)) !== undefined,
+      }));
       const p = report.providers.find((x) => x.id === params.provider);
+      // an id no provider ever had is an id to check (as `providers terminate` answers it); a
+      // provider with no statement that month (its agreement not in force, nothing owed) is said so
+      if (!p && !known)
+        throw new Plan12bError(
+          'NOT_FOUND',
+          `no service provider ${JSON.stringify(params.provider)} is recorded`,
+          'check the id with `plan12b providers list` (GET /api/providers)',
+        );
       if (!p)
-        throw new Plan12bError('NOT_FOUND', `no statement for provider ${params.provider} in ${query.month}`);
+        throw new Plan12bError(
+          'NOT_FOUND',
+          `no statement for provider ${params.provider} in ${query.month}: its agreement was not in force that month and no adjustment is due to it`,
+          `\`plan12b service-fees --month ${query.month}\` lists the providers with a statement that month`,
+        );
       return pdfBytes((path) => writeProviderStatementPdf(report, p, path));
     },
   }),

@@ -22,7 +22,8 @@ import { requireDate, requireMonth } from '../options.js';
 import { withFeedProgress } from '../progress.js';
 import { readInputFile } from '../readInput.js';
 import { printTable } from '../table.js';
-import { monthlyCalculationSheets } from '../xlsxSheets.js';
+import { writeXlsxOption } from '../tabularOutput.js';
+import { distributorShareSheet, monthlyCalculationSheets } from '../xlsxSheets.js';
 
 export function registerMonthlyCalculationCommands(program: Command, getContext: () => CliContext): void {
   const omnibus = program
@@ -60,64 +61,69 @@ export function registerMonthlyCalculationCommands(program: Command, getContext:
     .requiredOption('--month <YYYY-MM>', 'the month')
     .option('--recompute', "a closed month: each computation from today's data, instead of the sealed share")
     .option('--csv', 'print CSV: one line per portfolio, computation and party')
+    .option('--xlsx <file>', "write an XLSX workbook: the CSV's lines, the 12b-1 Share totalled")
     .option('--json', 'print JSON')
-    .action(async (opts: { month: string; recompute?: boolean; csv?: boolean; json?: boolean }) => {
-      const ctx = getContext();
-      const month = requireMonth(opts.month, '--month');
-      const reading = await withReadSnapshot(ctx, (tx) =>
-        readMonth(tx, month, {
-          part: 'monthly-calculation',
-          recompute: opts.recompute === true,
-          sealed: (content) => sealedDistributorShare(content as MonthlyCalculationReport),
-          compute: (q) => distributorShareReport(q, month),
-        }),
-      );
-      if (opts.json) return printJson(ctx, readingDocument(reading));
-      const headline = readingHeadline(month, reading);
-      if (opts.csv) {
-        if (headline) ctx.err(headline);
-        ctx.out(distributorShareCsv(reading));
-        for (const l of adjustmentLines(reading)) ctx.err(l);
-        if (reading.basis !== 'sealed') for (const w of reading.report.warnings) ctx.err(`warning: ${w}`);
-        return;
-      }
-      if (headline) ctx.out(headline);
-      if (reading.basis === 'sealed') {
-        for (const p of reading.report.portfolios)
-          ctx.out(
-            `${p.portfolio}: ${p.distributor12b1SharePct}% — ${reading.report.distributor}'s 12b-1 Share ${p.distributor12b1Share} of Distribution Fees ${p.distributionFee}${p.otherDistributors.map((o) => `; ${o.distributor} ${o.twelveB1Share}`).join('')}`,
-          );
-        ctx.out(
-          "(the computations by rule (a), (b), (c) are not sealed; --recompute shows them from today's data)",
+    .action(
+      async (opts: { month: string; recompute?: boolean; csv?: boolean; xlsx?: string; json?: boolean }) => {
+        const ctx = getContext();
+        const month = requireMonth(opts.month, '--month');
+        const reading = await withReadSnapshot(ctx, (tx) =>
+          readMonth(tx, month, {
+            part: 'monthly-calculation',
+            recompute: opts.recompute === true,
+            sealed: (content) => sealedDistributorShare(content as MonthlyCalculationReport),
+            compute: (q) => distributorShareReport(q, month),
+          }),
         );
-      } else {
-        for (const p of reading.report.portfolios) {
-          if (
-            p.computations.length === 0 &&
-            p.exclusive.length === 1 &&
-            p.exclusive[0]!.distributor === p.distributor
-          ) {
+        // DEVELOPERS rule 7: the workbook and the CSV are the same lines
+        await writeXlsxOption(ctx, opts.xlsx, [distributorShareSheet(reading, month)]);
+        if (opts.json) return printJson(ctx, readingDocument(reading));
+        const headline = readingHeadline(month, reading);
+        if (opts.csv) {
+          if (headline) ctx.err(headline);
+          ctx.out(distributorShareCsv(reading));
+          for (const l of adjustmentLines(reading)) ctx.err(l);
+          if (reading.basis !== 'sealed') for (const w of reading.report.warnings) ctx.err(`warning: ${w}`);
+          return;
+        }
+        if (headline) ctx.out(headline);
+        if (reading.basis === 'sealed') {
+          for (const p of reading.report.portfolios)
             ctx.out(
-              `${p.portfolio}: 100% — ${p.distributor} exclusive distributor${p.exclusiveThrough ? ` through ${p.exclusiveThrough}` : ''}`,
+              `${p.portfolio}: ${p.distributor12b1SharePct}% — ${reading.report.distributor}'s 12b-1 Share ${p.distributor12b1Share} of Distribution Fees ${p.distributionFee}${p.otherDistributors.map((o) => `; ${o.distributor} ${o.twelveB1Share}`).join('')}`,
             );
-            continue;
-          }
-          ctx.out(`${p.portfolio} (${p.distributor} exclusive through ${p.exclusiveThrough ?? '—'}):`);
-          // SPEC §7: days one distributor took whole (a predecessor before the Distributor served)
-          for (const x of p.exclusive)
-            ctx.out(`  ${x.from}–${x.to}: 100% to ${x.distributor}, exclusive distributor`);
-          for (const c of p.computations) {
-            ctx.out(`  ${c.date}: ${c.sharePct}% = ${c.numerator} / ${c.denominator}`);
-            for (const r of c.byRule)
+          ctx.out(
+            "(the computations by rule (a), (b), (c) are not sealed; --recompute shows them from today's data)",
+          );
+        } else {
+          for (const p of reading.report.portfolios) {
+            if (
+              p.computations.length === 0 &&
+              p.exclusive.length === 1 &&
+              p.exclusive[0]!.distributor === p.distributor
+            ) {
               ctx.out(
-                `    ${r.distributor}: (a) ${r.a_commissionShares} + (b) ${r.b_freeShares} + (c) ${r.c_omnibusFreeShares} = ${r.total}`,
+                `${p.portfolio}: 100% — ${p.distributor} exclusive distributor${p.exclusiveThrough ? ` through ${p.exclusiveThrough}` : ''}`,
               );
+              continue;
+            }
+            ctx.out(`${p.portfolio} (${p.distributor} exclusive through ${p.exclusiveThrough ?? '—'}):`);
+            // SPEC §7: days one distributor took whole (a predecessor before the Distributor served)
+            for (const x of p.exclusive)
+              ctx.out(`  ${x.from}–${x.to}: 100% to ${x.distributor}, exclusive distributor`);
+            for (const c of p.computations) {
+              ctx.out(`  ${c.date}: ${c.sharePct}% = ${c.numerator} / ${c.denominator}`);
+              for (const r of c.byRule)
+                ctx.out(
+                  `    ${r.distributor}: (a) ${r.a_commissionShares} + (b) ${r.b_freeShares} + (c) ${r.c_omnibusFreeShares} = ${r.total}`,
+                );
+            }
           }
         }
-      }
-      for (const l of adjustmentLines(reading)) ctx.out(l);
-      if (reading.basis !== 'sealed') for (const w of reading.report.warnings) ctx.err(`warning: ${w}`);
-    });
+        for (const l of adjustmentLines(reading)) ctx.out(l);
+        if (reading.basis !== 'sealed') for (const w of reading.report.warnings) ctx.err(`warning: ${w}`);
+      },
+    );
 
   program
     .command('monthly-calculation')
