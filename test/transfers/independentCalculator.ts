@@ -196,6 +196,7 @@ export interface Txn {
   exchangeId?: string;
   attributedDistributor?: string;
   derivedFromDoi?: string;
+  waiver?: string;
 }
 
 export interface Lot {
@@ -335,7 +336,8 @@ export class Ledger {
           if (p.lot.kind !== 'commission') continue;
           const value = halfUp(p.units * priceCents4, 10_000n * 100n);
           const base = p.cost < value ? p.cost : value;
-          const c = halfUp(base * cdscPct(p.lot.doi, t.date), 100n);
+          // a waiver makes the CDSC zero (SPEC §6)
+          const c = t.waiver ? 0n : halfUp(base * cdscPct(p.lot.doi, t.date), 100n);
           this.pieces.push({
             date: t.date,
             txnId: t.id,

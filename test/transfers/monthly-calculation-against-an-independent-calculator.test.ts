@@ -2,15 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { showClosedMonth } from '../../src/close/closedMonthView.js';
 import { MONTH_CLOSE_STEPS } from '../../src/close/closeSteps.js';
 import { closeMonth } from '../../src/close/monthClose.js';
-import { demoExhibits } from '../../src/demo/demoComplex.js';
-import { renderExhibit } from '../../src/edgar/renderExhibit.js';
-import { importAccounts } from '../../src/feeds/accountsFeed.js';
-import { importDistributors } from '../../src/feeds/distributorsFeed.js';
-import { importNetAssets } from '../../src/feeds/netAssetsFeed.js';
-import { importOmnibusMonths } from '../../src/feeds/omnibusFeed.js';
-import { importTransactions } from '../../src/feeds/transactionsFeed.js';
-import { importTransfers } from '../../src/feeds/transfersFeed.js';
-import { importExhibits } from '../../src/import/exhibitImport.js';
 import { assigneeStatementReport } from '../../src/reports/assigneeStatementReport.js';
 import { distributorShareReport } from '../../src/reports/distributorShareReport.js';
 import { type Journal, monthJournal } from '../../src/reports/journal.js';
@@ -22,32 +13,16 @@ import { withActor } from '../../src/store/actor.js';
 import { paymentDueDate } from '../../src/transfers/paymentDueDate.js';
 import { storeForTests } from '../support/storeForTests.js';
 import {
-  addTo,
-  cents,
-  commissionBy,
-  daysOf,
-  distributorOn,
-  freeBy,
-  halfUp,
-  isBusinessDay,
-  Ledger,
   lastDay,
   money,
   type OmnibusFigures,
-  omnibusMonth,
-  type Parties,
-  type Q,
-  q,
-  qAdd,
-  qMul,
   shareStr,
-  splitByWeights,
-  splitExact,
   type Term,
   type Txn,
   tenthBusinessDayAfter,
   units,
 } from './independentCalculator.js';
+import { Complex, type TransferTerms } from './independentComplex.js';
 
 /**
  * A small complex built through the product's own feeds, every answer of May and June 2024 computed
@@ -102,7 +77,7 @@ const TERMS: Term[] = [
 ];
 const OMNIBUS = new Set(['O1']);
 /** the Distributor first, then the others by name (SPEC §3) */
-const order = (names: string[]) => [
+const _order = (names: string[]) => [
   ...names.filter((n) => n === SUMMIT),
   ...names.filter((n) => n !== SUMMIT).sort(),
 ];
@@ -150,29 +125,21 @@ const TXNS: Txn[] = [
 ];
 
 /** the sub-transfer agent's figures: issued, redeemed (not by exchange), outstanding at month end */
-const OMNIBUS_FIGURES: Record<string, Record<string, OmnibusFigures>> = {
+const OMNIBUS_FIGURES: Record<string, Record<string, Record<string, OmnibusFigures>>> = {
   '2024-05': {
-    [CG]: { issued: units('10'), redeemed: 0n, outstanding: units('30') },
-    [DV]: { issued: 0n, redeemed: 0n, outstanding: units('10') },
+    O1: {
+      [CG]: { issued: units('10'), redeemed: 0n, outstanding: units('30') },
+      [DV]: { issued: 0n, redeemed: 0n, outstanding: units('10') },
+    },
   },
   '2024-06': {
-    [CG]: { issued: units('52'), redeemed: units('6'), outstanding: units('72') },
-    [DV]: { issued: 0n, redeemed: 0n, outstanding: units('12') },
+    O1: {
+      [CG]: { issued: units('52'), redeemed: units('6'), outstanding: units('72') },
+      [DV]: { issued: 0n, redeemed: 0n, outstanding: units('12') },
+    },
   },
 };
 
-interface TransferTerms {
-  id: string;
-  assignee: string;
-  portfolio: string | 'all';
-  twelveB1Pct: bigint;
-  cdscPct: bigint;
-  doiFrom: string | null;
-  doiTo: string | null;
-  effective: string;
-  notice: string;
-  agent: string | null;
-}
 const TRANSFERS: TransferTerms[] = [
   {
     id: 'T1',
@@ -224,453 +191,23 @@ function netAssetsCents(portfolio: string, d: string): bigint {
   return d <= '2024-05-31' ? 800_000_000n + dom * 77_777n : 850_000_000n + dom * 33_333n;
 }
 
-const csv = (rows: string[]) => Buffer.from(rows.join('\n'));
+const complex = new Complex({
+  distributor: SUMMIT,
+  terms: TERMS,
+  E,
+  months: [...MONTHS],
+  portfolios: [CG, DV],
+  accounts: ['N1', 'N2', 'N3', 'N4', 'N5', 'O1'].map((id) => ({ id, omnibus: OMNIBUS.has(id) })),
+  txns: TXNS,
+  omnibusFigures: OMNIBUS_FIGURES,
+  transfers: TRANSFERS,
+  netAssetsCents,
+});
+const expected = (p: string, month: string) => complex.expected(p, month);
+const computation = (date: string, p: string) => complex.computation(date, p);
+const ledgerAt = (date: string) => complex.ledgerAt(date);
 
-async function build(db: Parameters<Parameters<typeof storeForTests>[1]>[0]): Promise<void> {
-  await withActor('test setup', async () => {
-    await importExhibits(
-      db,
-      demoExhibits()
-        .filter(({ doc }) => doc.kind === 'agreement')
-        .map(({ fileName, doc }) => ({
-          fileName,
-          bytes: Buffer.from(renderExhibit(doc, { marked: false })),
-        })),
-    );
-    await importAccounts(
-      db,
-      'accounts.csv',
-      csv([
-        'account,omnibus,dealer_of_record',
-        ...['N1', 'N2', 'N3', 'N4', 'N5', 'O1'].map(
-          (a) => `${a},${OMNIBUS.has(a) ? 'yes' : 'no'},Dealer One`,
-        ),
-      ]),
-    );
-    await importDistributors(
-      db,
-      'distributors.csv',
-      csv([
-        'portfolio,distributor,start,end',
-        ...TERMS.map((x) => `${x.portfolio},${x.distributor},${x.start},${x.end ?? ''}`),
-      ]),
-    );
-    await importTransactions(
-      db,
-      'transactions.csv',
-      csv([
-        'date,txn_id,account,portfolio,class,type,shares,price,exchange_id,waiver,attributed_distributor,derived_from_doi',
-        ...TXNS.map(
-          (x) =>
-            `${x.date},${x.id},${x.account},${x.portfolio},B,${x.type},${x.shares},${x.price},${x.exchangeId ?? ''},,${x.attributedDistributor ?? ''},${x.derivedFromDoi ?? ''}`,
-        ),
-      ]),
-    );
-    await importOmnibusMonths(
-      db,
-      'omnibus.csv',
-      csv([
-        'month,account,portfolio,free_shares_issued,free_shares_redeemed,free_shares_outstanding',
-        ...Object.entries(OMNIBUS_FIGURES).flatMap(([month, byP]) =>
-          Object.entries(byP).map(
-            ([p, f]) =>
-              `${month},O1,${p},${shareStr(f.issued)},${shareStr(f.redeemed)},${shareStr(f.outstanding)}`,
-          ),
-        ),
-      ]),
-    );
-    await importTransfers(
-      db,
-      'transfers.csv',
-      csv([
-        'id,assignee,address,portfolio,twelve_b1_portion_pct,cdsc_portion_pct,doi_from,doi_to,effective_date,notice_received_date,payment,depository_agent',
-        ...TRANSFERS.map(
-          (x) =>
-            `${x.id},${x.assignee},"1 Main Street, Wilmington, DE",${x.portfolio},${x.twelveB1Pct},${x.cdscPct === 0n ? '' : x.cdscPct},${x.doiFrom ?? ''},${x.doiTo ?? ''},${x.effective},${x.notice},${x.agent ? 'depository' : 'direct'},${x.agent ?? ''}`,
-        ),
-      ]),
-    );
-    await importNetAssets(
-      db,
-      'na.csv',
-      csv([
-        'date,portfolio,class,net_assets',
-        ...daysOf('2024-05-01', '2024-06-30')
-          .filter(isBusinessDay)
-          .flatMap((d) => [CG, DV].map((p) => `${d},${p},B,${money(netAssetsCents(p, d))}`)),
-      ]),
-    );
-  });
-}
-
-// ------------------------------------------------------------------ the expected answers
-
-/** the ledger after every transaction dated on or before `date` (close of business) */
-function ledgerAt(date: string): Ledger {
-  const l = new Ledger(TERMS, OMNIBUS, order);
-  l.apply(TXNS.filter((x) => x.date <= date));
-  return l;
-}
-
-/** each Omnibus Account's Free Shares by distributor at a computation date (2(c)) */
-const omnibusFree = new Map<string, Map<string, Parties>>(); // date → portfolio → parties
-{
-  const atE = ledgerAt(E);
-  const start = new Map<string, Parties>();
-  for (const p of [CG, DV]) {
-    // on the termination date every Free Share of the Omnibus Account is the Distributor's
-    const free = atE.lots.filter((l) => l.account === 'O1' && l.portfolio === p && l.kind === 'free');
-    start.set(p, new Map([[SUMMIT, free.reduce((s, l) => s + l.units, 0n)]]));
-  }
-  omnibusFree.set(E, start);
-  let prevDate = E;
-  for (const month of MONTHS) {
-    const end = lastDay(month);
-    const prevLedger = ledgerAt(prevDate);
-    const next = new Map<string, Parties>();
-    for (const p of [CG, DV])
-      next.set(
-        p,
-        omnibusMonth(
-          order,
-          omnibusFree.get(prevDate)!.get(p)!,
-          commissionBy(prevLedger, 'O1', p),
-          OMNIBUS_FIGURES[month]![p]!,
-        ),
-      );
-    omnibusFree.set(end, next);
-    prevDate = end;
-  }
-}
-
-interface ByRule {
-  a: bigint;
-  b: bigint;
-  c: bigint;
-}
-/** Exhibit A at a computation date: each distributor's shares by rule */
-function computation(date: string, p: string): Map<string, ByRule> {
-  const l = ledgerAt(date);
-  const out = new Map<string, ByRule>();
-  const get = (who: string) => {
-    const r = out.get(who) ?? { a: 0n, b: 0n, c: 0n };
-    out.set(who, r);
-    return r;
-  };
-  for (const acct of new Set(l.lots.map((x) => x.account)))
-    for (const [who, n] of commissionBy(l, acct, p)) get(who).a += n;
-  for (const [who, n] of freeBy(l, p)) get(who).b += n;
-  for (const [who, n] of omnibusFree.get(date)!.get(p)!) get(who).c += n;
-  return out;
-}
-const totalOf = (r: ByRule) => r.a + r.b + r.c;
-
-/** the computation governing a day: null (Summit exclusive) through E, then the latest before it */
-function governing(d: string): string | null {
-  if (d <= E) return null;
-  const month = d.slice(0, 7);
-  return month === '2024-05' ? E : lastDay('2024-05');
-}
-
-function naOn(p: string, d: string): bigint {
-  let x = d;
-  while (!isBusinessDay(x)) {
-    const t0 = new Date(`${x}T00:00:00Z`);
-    t0.setUTCDate(t0.getUTCDate() - 1);
-    x = t0.toISOString().slice(0, 10);
-  }
-  return netAssetsCents(p, x);
-}
-/** SPEC §4: round_half_up(NA × 0.75% / 366) — 2024 is a leap year */
-const feeOn = (p: string, d: string) => halfUp(naOn(p, d) * 75n, 100n * 100n * 366n);
-
-interface Expected {
-  distributionFee: bigint;
-  computations: {
-    computedOn: string | null;
-    from: string;
-    to: string;
-    fee: bigint;
-    parties: Map<string, bigint>;
-  }[];
-  distributor12b1: bigint;
-  others: Map<string, bigint>;
-  earnedCdsc: bigint;
-  assignees: Map<string, { twelveB1: bigint; cdsc: bigint; payTo: string; owedOn: bigint }>;
-  distributor12b1Portion: bigint;
-  distributorCdscPortion: bigint;
-  payees: Map<string, { total: bigint; owedOn: bigint }>;
-  dailyDistributor: Map<string, bigint>;
-  /** the Distributor's own and each Transfer's 12b-1 Portion, the month's share split at once */
-  split12Month: bigint[];
-}
-
-/** SPEC §8: the count governing a day for a DOI-range Transfer — month ends, E and its own effective date */
-function countFor(tr: TransferTerms, p: string, d: string): Q {
-  const dates = ['2024-04-30', tr.effective, E, '2024-05-31'].filter((x) => x < d).sort();
-  const at = dates[dates.length - 1]!;
-  const l = ledgerAt(at);
-  let distributorShares = 0n;
-  if (at <= E)
-    distributorShares = l.lots
-      .filter((x) => x.portfolio === p && x.units > 0n)
-      .reduce((s, x) => s + x.units, 0n);
-  else distributorShares = totalOf(computation(at, p).get(SUMMIT)!);
-  const inRange = l.lots
-    .filter(
-      (x) =>
-        x.portfolio === p &&
-        x.kind === 'commission' &&
-        x.units > 0n &&
-        x.doi >= tr.doiFrom! &&
-        x.doi <= tr.doiTo! &&
-        distributorOn(TERMS, x.issuing, x.doi) === SUMMIT,
-    )
-    .reduce((s, x) => s + x.units, 0n);
-  return q(inRange, distributorShares);
-}
-
-function expected(p: string, month: string): Expected {
-  const days = daysOf(`${month}-01`, lastDay(month));
-  const dailyDistributor = new Map<string, bigint>();
-  const computations: Expected['computations'] = [];
-  for (const d of days) {
-    const on = governing(d);
-    const fee = feeOn(p, d);
-    let parties: [string, bigint][];
-    if (on === null) parties = [[SUMMIT, 1n]];
-    else {
-      const c = computation(on, p);
-      parties = order([...c.keys()]).map((n) => [n, totalOf(c.get(n)!)]);
-    }
-    const parts = splitByWeights(
-      fee,
-      parties.map(([, w]) => w),
-    );
-    let g = computations[computations.length - 1];
-    if (g === undefined || g.computedOn !== on) {
-      g = { computedOn: on, from: d, to: d, fee: 0n, parties: new Map() };
-      computations.push(g);
-    }
-    g.to = d;
-    g.fee += fee;
-    parties.forEach(([n], i) => {
-      addTo(g.parties, n, parts[i]!);
-    });
-    dailyDistributor.set(d, parts[0]!);
-  }
-  const distributionFee = computations.reduce((s, g) => s + g.fee, 0n);
-  const distributor12b1 = [...dailyDistributor.values()].reduce((s, x) => s + x, 0n);
-  const others = new Map<string, bigint>();
-  for (const g of computations) for (const [n, c] of g.parties) if (n !== SUMMIT) addTo(others, n, c);
-
-  const pieces = ledgerAt(lastDay(month)).pieces.filter(
-    (x) => x.date.startsWith(month) && x.portfolio === p && x.earnedBy === SUMMIT,
-  );
-  const earnedCdsc = pieces.reduce((s, x) => s + x.cents, 0n);
-
-  const applies = TRANSFERS.filter((tr) => tr.portfolio === 'all' || tr.portfolio === p).filter(
-    (tr) => tr.effective <= lastDay(month),
-  );
-  // The 12b-1 Portions: each Transfer in force on a day holds pct × (its DOI range's fraction by the
-  // count governing the day) of the Distributor's part of that day. The whole split by largest
-  // remainder (SPEC §3) is the Distributor's 12b-1 Share of the days one Exhibit A computation
-  // governed (the amount the Monthly Calculation shows beside that computation, SPEC §7); the
-  // month's portions are the sums over its computations. (Splitting the month's whole at once is
-  // the other reading SPEC leaves open; see the test that shows they differ by a cent here.)
-  const rest = (whole: bigint, xs: Q[]) => xs.reduce((s, x) => qAdd(s, q(-x.n, x.d)), q(whole));
-  const exact12Of = (segmentDays: string[]): Q[] =>
-    applies.map((tr) => {
-      let x = q(0n);
-      for (const d of segmentDays) {
-        if (d < tr.effective) continue;
-        const frac = tr.doiFrom === null ? q(1n) : countFor(tr, p, d);
-        x = qAdd(x, qMul(q(dailyDistributor.get(d)! * tr.twelveB1Pct, 100n), frac));
-      }
-      return x;
-    });
-  const split12 = applies.map(() => 0n).concat([0n]);
-  for (const g of computations) {
-    const segmentDays = daysOf(g.from, g.to);
-    const whole = segmentDays.reduce((s, d) => s + dailyDistributor.get(d)!, 0n);
-    const exact = exact12Of(segmentDays);
-    splitExact(whole, [rest(whole, exact), ...exact]).forEach((c, i) => {
-      split12[i] = split12[i]! + c;
-    });
-  }
-  // the same Transfers' 12b-1 Portions had the month's Distributor's 12b-1 Share been split at once
-  const wholeMonth = exact12Of(days);
-  const split12Month = splitExact(distributor12b1, [rest(distributor12b1, wholeMonth), ...wholeMonth]);
-  // CDSC Portions: the month's Earned CDSC split once among the Distributor and the Transfers
-  const exactC: Q[] = applies.map((tr) => {
-    let x = q(0n);
-    for (const piece of pieces) {
-      if (piece.date < tr.effective) continue;
-      if (tr.doiFrom !== null && (piece.doi < tr.doiFrom || piece.doi > tr.doiTo!)) continue;
-      x = qAdd(x, q(piece.cents * tr.cdscPct, 100n));
-    }
-    return x;
-  });
-  const splitC = splitExact(earnedCdsc, [rest(earnedCdsc, exactC), ...exactC]);
-
-  const due = tenthBusinessDayAfter(month);
-  const depository = applies.find((tr) => tr.agent !== null)?.agent ?? null;
-  const distributorPayTo = depository ?? SUMMIT;
-  const payees = new Map<string, { total: bigint; owedOn: bigint }>();
-  const pay = (who: string, amount: bigint, owedOn = 0n) => {
-    const r = payees.get(who) ?? { total: 0n, owedOn: 0n };
-    r.total += amount;
-    r.owedOn += owedOn;
-    payees.set(who, r);
-  };
-  pay(distributorPayTo, split12[0]! + splitC[0]!);
-  const assignees = new Map<string, { twelveB1: bigint; cdsc: bigint; payTo: string; owedOn: bigint }>();
-  applies.forEach((tr, i) => {
-    const amount = split12[i + 1]! + splitC[i + 1]!;
-    const direct = tr.notice <= due;
-    const payTo = tr.agent ?? (direct ? tr.assignee : distributorPayTo);
-    const owedOn = direct || tr.agent ? 0n : amount;
-    assignees.set(tr.id, { twelveB1: split12[i + 1]!, cdsc: splitC[i + 1]!, payTo, owedOn });
-    pay(payTo, amount, owedOn);
-  });
-  for (const [n, c] of others) pay(n, c);
-  return {
-    distributionFee,
-    computations,
-    distributor12b1,
-    others,
-    earnedCdsc,
-    assignees,
-    distributor12b1Portion: split12[0]!,
-    distributorCdscPortion: splitC[0]!,
-    payees,
-    dailyDistributor,
-    split12Month,
-  };
-}
-
-/** the product's payee names: a depository is named with the Transfer it is the agent for */
-const payeeName = (name: string) => name.replace(/ \(depository for .*\)$/, '');
-
-// ------------------------------------------------------------------ the comparisons
-
-function checkJournal(j: Journal, month: string): void {
-  const due = tenthBusinessDayAfter(month);
-  const credited = new Map<string, bigint>();
-  const paid = new Map<string, bigint>();
-  for (const l of j.lines) {
-    const m = /^Payable to (.+) — .+ \((Distributor|Other Distributor|Assignee|Depository)\)$/.exec(
-      l.account,
-    );
-    if (!m) continue;
-    const who = payeeName(m[1]!);
-    if (l.date === lastDay(month)) addTo(credited, who, cents(l.credit) - cents(l.debit));
-    if (l.date === due) addTo(paid, who, cents(l.debit) - cents(l.credit));
-  }
-  const want = new Map<string, bigint>();
-  for (const p of [CG, DV])
-    for (const [n, v] of expected(p, month).payees) if (v.total !== 0n) addTo(want, n, v.total);
-  const nonZero = (m: Map<string, bigint>) =>
-    Object.fromEntries([...m].filter(([, v]) => v !== 0n).map(([n, v]) => [n, money(v)]));
-  expect(nonZero(credited)).toEqual(nonZero(want));
-  expect(nonZero(paid)).toEqual(nonZero(want));
-}
-
-function checkMonthlyCalculation(report: MonthlyCalculationReport, month: string): void {
-  expect(report.dueDate).toBe(tenthBusinessDayAfter(month));
-  for (const p of [CG, DV]) {
-    const want = expected(p, month);
-    const got = report.portfolios.find((x) => x.portfolio === p)!;
-    expect(got.distributionFee).toBe(money(want.distributionFee));
-    // each computation with its days, and each party's dollars
-    expect(
-      got.computations.map((g) => ({
-        computedOn: g.computedOn,
-        from: g.from,
-        to: g.to,
-        days: g.days,
-        fee: g.distributionFee,
-        parties: Object.fromEntries(
-          g.parties.filter((x) => cents(x.twelveB1Share) !== 0n).map((x) => [x.distributor, x.twelveB1Share]),
-        ),
-      })),
-    ).toEqual(
-      want.computations.map((g) => ({
-        computedOn: g.computedOn,
-        from: g.from,
-        to: g.to,
-        days: daysOf(g.from, g.to).length,
-        fee: money(g.fee),
-        parties: Object.fromEntries(
-          order([...g.parties.keys()])
-            .filter((n) => g.parties.get(n)! !== 0n)
-            .map((n) => [n, money(g.parties.get(n)!)]),
-        ),
-      })),
-    );
-    // SPEC §7: every percentage shown reproduces the dollars beside it; they add up to 100
-    for (const g of got.computations) {
-      const places = g.parties[0]!.sharePct.split('.')[1]!.length;
-      const whole = 100n * 10n ** BigInt(places);
-      let sum = 0n;
-      for (const x of g.parties) {
-        const u = BigInt(x.sharePct.replace('.', ''));
-        sum += u;
-        expect(halfUp(cents(g.distributionFee) * u, whole)).toBe(cents(x.twelveB1Share));
-      }
-      expect(sum).toBe(whole);
-    }
-    expect(got.distributor12b1Share).toBe(money(want.distributor12b1));
-    expect(
-      Object.fromEntries(
-        got.otherDistributors
-          .filter((o) => cents(o.twelveB1Share) !== 0n)
-          .map((o) => [o.distributor, o.twelveB1Share]),
-      ),
-    ).toEqual(
-      Object.fromEntries([...want.others].filter(([, c]) => c !== 0n).map(([n, c]) => [n, money(c)])),
-    );
-    expect(got.earnedCdsc).toBe(money(want.earnedCdsc));
-    expect(
-      Object.fromEntries(
-        got.assignees.map((a) => [
-          a.transferId,
-          [a.twelveB1Portion, a.cdscPortion, payeeName(a.payTo), a.owedOnToAssignee],
-        ]),
-      ),
-    ).toEqual(
-      Object.fromEntries(
-        [...want.assignees].map(([id, a]) => [
-          id,
-          [money(a.twelveB1), money(a.cdsc), a.payTo, money(a.owedOn)],
-        ]),
-      ),
-    );
-    expect([got.distributor12b1Portion, got.distributorEarnedCdscPortion]).toEqual([
-      money(want.distributor12b1Portion),
-      money(want.distributorCdscPortion),
-    ]);
-    expect(
-      Object.fromEntries(
-        got.payees
-          .filter((x) => cents(x.total) !== 0n)
-          .map((x) => {
-            expect(cents(x.twelveB1) + cents(x.cdsc)).toBe(cents(x.total));
-            expect(x.dueDate).toBe(tenthBusinessDayAfter(month));
-            return [payeeName(x.payee), [x.total, x.owedOn]];
-          }),
-      ),
-    ).toEqual(
-      Object.fromEntries(
-        [...want.payees]
-          .filter(([, v]) => v.total !== 0n)
-          .map(([n, v]) => [n, [money(v.total), money(v.owedOn)]]),
-      ),
-    );
-  }
-}
-
-const store = storeForTests('pglite', build);
+const store = storeForTests('pglite', (db) => complex.build(db));
 
 describe('the Monthly Calculation against an independent calculator (SPEC §7, §8; Exhibit A; EIGHTH)', () => {
   it('the calculator itself: the omnibus figures reconcile with its ledger and the hand-worked 2(c) numbers', () => {
@@ -679,10 +216,10 @@ describe('the Monthly Calculation against an independent calculator (SPEC §7, �
         const held = ledgerAt(lastDay(month))
           .lots.filter((l) => l.account === 'O1' && l.portfolio === p && l.kind === 'free')
           .reduce((s, l) => s + l.units, 0n);
-        expect(shareStr(held)).toBe(shareStr(OMNIBUS_FIGURES[month]![p]!.outstanding));
+        expect(shareStr(held)).toBe(shareStr(OMNIBUS_FIGURES[month]!.O1![p]!.outstanding));
       }
     // June, CG: 52 × 530/1030 = 26.7573 Summit, 25.2427 Other; 30 + 26.7573 − 6 − 4 = 46.7573
-    const june = omnibusFree.get('2024-06-30')!.get(CG)!;
+    const june = complex.omnibusFreeAt('2024-06-30', 'O1', CG);
     expect([shareStr(june.get(SUMMIT)!), shareStr(june.get(OTHER)!)]).toEqual(['46.7573', '25.2427']);
     // N2's 100 reinvested on 05-24 pro rata 400 : 500 → 44.4444 / 55.5556
     const may = computation('2024-05-31', CG);
@@ -708,46 +245,18 @@ describe('the Monthly Calculation against an independent calculator (SPEC §7, �
     'distributor-share %s: each computation by rule, per distributor',
     async (month) => {
       const report = await distributorShareReport(store.db, month);
-      for (const p of [CG, DV]) {
-        const got = report.portfolios.find((x) => x.portfolio === p)!;
-        const dates = got.computations.map((c) => c.date);
-        expect(dates).toEqual(month === '2024-05' ? [E, '2024-05-31'] : ['2024-05-31', '2024-06-30']);
-        for (const c of got.computations) {
-          const mine = computation(c.date, p);
-          const byRule = Object.fromEntries(
-            c.byRule
-              .filter((r) => Number(r.total) !== 0)
-              .map((r) => [
-                r.distributor,
-                [r.a_commissionShares, r.b_freeShares, r.c_omnibusFreeShares, r.total],
-              ]),
-          );
-          const want = Object.fromEntries(
-            order([...mine.keys()])
-              .filter((n) => totalOf(mine.get(n)!) !== 0n)
-              .map((n) => {
-                const r = mine.get(n)!;
-                return [n, [shareStr(r.a), shareStr(r.b), shareStr(r.c), shareStr(totalOf(r))]];
-              }),
-          );
-          expect({ portfolio: p, date: c.date, byRule }).toEqual({
-            portfolio: p,
-            date: c.date,
-            byRule: want,
-          });
-          // the Distributor's share to 0.0001%, half-up
-          const s = totalOf(mine.get(SUMMIT)!);
-          const all = [...mine.values()].reduce((x, r) => x + totalOf(r), 0n);
-          const pct = halfUp(s * 1_000_000n, all);
-          expect(c.sharePct).toBe(`${pct / 10_000n}.${String(pct % 10_000n).padStart(4, '0')}`);
-        }
-      }
+      for (const p of [CG, DV])
+        complex.checkDistributorShare(
+          report,
+          p,
+          month === '2024-05' ? [E, '2024-05-31'] : ['2024-05-31', '2024-06-30'],
+        );
     },
   );
 
   it.each(['2024-05', '2024-06'])('monthly-calculation %s: every portfolio to the cent', async (month) => {
     const report = await monthlyCalculationReport(store.db, month);
-    checkMonthlyCalculation(report, month);
+    complex.checkMonthlyCalculation(report, month);
   });
 
   it('the 12b-1 Portions are split computation by computation: here a cent apart from one split of the month', async () => {
@@ -793,7 +302,7 @@ describe('the Monthly Calculation against an independent calculator (SPEC §7, �
   it.each(['2024-05', '2024-06'])(
     'the journal of %s pays each payee what the calculator says, on the due date',
     async (month) => {
-      checkJournal(await monthJournal(store.db, month), month);
+      complex.checkJournal(await monthJournal(store.db, month), month);
     },
   );
 
@@ -814,8 +323,8 @@ describe('the same months closed: what they seal agrees with the calculator (SPE
         closeMonth(store.db, month, MONTH_CLOSE_STEPS, month === '2024-05' ? { first: true } : {}),
       );
       const shown = await showClosedMonth(store.db, month);
-      checkMonthlyCalculation(shown.parts['monthly-calculation'] as MonthlyCalculationReport, month);
-      checkJournal(shown.parts.journal as Journal, month);
+      complex.checkMonthlyCalculation(shown.parts['monthly-calculation'] as MonthlyCalculationReport, month);
+      complex.checkJournal(shown.parts.journal as Journal, month);
       const alpha = await assigneeStatementReport(store.db, ALPHA, month);
       expect(alpha.basis).toBe('sealed');
       const want = expected(CG, month).assignees.get('T1')!;
