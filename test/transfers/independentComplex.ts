@@ -50,8 +50,9 @@ export interface TransferTerms {
   id: string;
   assignee: string;
   portfolio: string | 'all';
-  twelveB1Pct: bigint;
-  cdscPct: bigint;
+  /** percent, as the feed writes it ('12.5'); '0' for none */
+  twelveB1Pct: string;
+  cdscPct: string;
   doiFrom: string | null;
   doiTo: string | null;
   effective: string;
@@ -105,6 +106,12 @@ export interface Expected {
 
 /** the product's payee names: a depository is named with the Transfer it is the agent for */
 export const payeeName = (name: string) => name.replace(/ \(depository for .*\)$/, '');
+
+/** a percent string as a fraction of the whole */
+function pctOf(s: string): Q {
+  const [i, f = ''] = s.split('.');
+  return q(BigInt(`${i}${f}`), 100n * 10n ** BigInt(f.length));
+}
 
 const csv = (rows: string[]) => Buffer.from(rows.join('\n'));
 
@@ -188,7 +195,7 @@ export class Complex {
           'id,assignee,address,portfolio,twelve_b1_portion_pct,cdsc_portion_pct,doi_from,doi_to,effective_date,notice_received_date,payment,depository_agent',
           ...s.transfers.map(
             (x) =>
-              `${x.id},${x.assignee},"1 Main Street, Wilmington, DE",${x.portfolio},${x.twelveB1Pct},${x.cdscPct === 0n ? '' : x.cdscPct},${x.doiFrom ?? ''},${x.doiTo ?? ''},${x.effective},${x.notice ?? ''},${x.agent ? 'depository' : 'direct'},${x.agent ?? ''}`,
+              `${x.id},${x.assignee},"1 Main Street, Wilmington, DE",${x.portfolio},${x.twelveB1Pct},${x.cdscPct === '0' ? '' : x.cdscPct},${x.doiFrom ?? ''},${x.doiTo ?? ''},${x.effective},${x.notice ?? ''},${x.agent ? 'depository' : 'direct'},${x.agent ?? ''}`,
           ),
         ]),
       );
@@ -433,7 +440,7 @@ export class Complex {
         for (const d of segmentDays) {
           if (d < tr.effective) continue;
           const frac = tr.doiFrom === null ? q(1n) : this.countFor(tr, p, d);
-          x = qAdd(x, qMul(q(dailyDistributor.get(d)! * tr.twelveB1Pct, 100n), frac));
+          x = qAdd(x, qMul(qMul(q(dailyDistributor.get(d)!), pctOf(tr.twelveB1Pct)), frac));
         }
         return x;
       });
@@ -453,7 +460,7 @@ export class Complex {
       for (const piece of pieces) {
         if (piece.date < tr.effective) continue;
         if (tr.doiFrom !== null && (piece.doi < tr.doiFrom || piece.doi > tr.doiTo!)) continue;
-        x = qAdd(x, q(piece.cents * tr.cdscPct, 100n));
+        x = qAdd(x, qMul(q(piece.cents), pctOf(tr.cdscPct)));
       }
       return x;
     });
