@@ -102,6 +102,13 @@ export interface Expected {
   payees: Map<string, { total: bigint; owedOn: bigint }>;
   /** the Distributor's own and each Transfer's 12b-1 Portion, the month's share split at once */
   split12Month: bigint[];
+  /** per Exhibit A computation: the Distributor's dollars, and each Transfer's exact and split part */
+  segments: {
+    from: string;
+    to: string;
+    whole: bigint;
+    byTransfer: Map<string, { exact: Q; cents: bigint }>;
+  }[];
 }
 
 /** the product's payee names: a depository is named with the Transfer it is the agent for */
@@ -323,6 +330,16 @@ export class Complex {
    * whose DOI is in the range over all the shares allocated to it (all outstanding while exclusive).
    */
   countFor(tr: TransferTerms, p: string, d: string): Q {
+    const c = this.countAt(tr, p, d);
+    return q(c.inRange, c.distributorShares);
+  }
+
+  /** the count itself: its date, the Distributor's shares in the range and all its shares */
+  countAt(
+    tr: TransferTerms,
+    p: string,
+    d: string,
+  ): { at: string; inRange: bigint; distributorShares: bigint } {
     const { E, distributor, terms } = this.spec;
     const monthEnds = this.monthEndsBefore(d);
     const at = [...monthEnds, tr.effective, E]
@@ -366,7 +383,7 @@ export class Complex {
           distributorOn(terms, x.issuing, x.doi) === distributor,
       )
       .reduce((s, x) => s + x.units, 0n);
-    return q(inRange, distributorShares);
+    return { at, inRange, distributorShares };
   }
 
   private monthEndsBefore(d: string): string[] {
@@ -445,12 +462,19 @@ export class Complex {
         return x;
       });
     const split12 = [0n, ...applies.map(() => 0n)];
+    const segments: Expected['segments'] = [];
     for (const g of computations) {
       const segmentDays = daysOf(g.from, g.to);
       const whole = segmentDays.reduce((s, d) => s + dailyDistributor.get(d)!, 0n);
       const exact = exact12Of(segmentDays);
-      for (const [i, c] of splitExact(whole, [rest(whole, exact), ...exact]).entries())
-        split12[i] = split12[i]! + c;
+      const parts = splitExact(whole, [rest(whole, exact), ...exact]);
+      for (const [i, c] of parts.entries()) split12[i] = split12[i]! + c;
+      segments.push({
+        from: g.from,
+        to: g.to,
+        whole,
+        byTransfer: new Map(applies.map((tr, i) => [tr.id, { exact: exact[i]!, cents: parts[i + 1]! }])),
+      });
     }
     const wholeMonth = exact12Of(days);
     const split12Month = splitExact(distributor12b1, [rest(distributor12b1, wholeMonth), ...wholeMonth]);
@@ -500,6 +524,7 @@ export class Complex {
       distributorCdscPortion: splitC[0]!,
       payees,
       split12Month,
+      segments,
     };
     this.expectedMemo.set(key, result);
     return result;
@@ -672,6 +697,118 @@ export class Complex {
         ),
       );
     }
+  }
+
+  /**
+   * An Assignee statement line by line: each Transfer's portions and payee, each computation's
+   * Distributor's dollars, exact part (to 1/10,000 of a dollar, half-up) and split part, each count
+   * behind a DOI-range weight, and each CDSC piece.
+   */
+  checkAssigneeStatement(
+    s: {
+      lines: readonly {
+        portfolio: string;
+        transferId: string;
+        twelveB1Portion: string;
+        cdscPortion: string;
+        payTo: string;
+        owedOnToAssignee: string;
+        segments: readonly {
+          from: string;
+          to: string;
+          distributor12b1Share: string;
+          exactPortion: string;
+          twelveB1Portion: string;
+          periods: readonly {
+            from: string;
+            to: string;
+            countedOn: string | null;
+            doiRangeShares: string | null;
+            distributorShares: string | null;
+            inForce: boolean;
+          }[];
+        }[];
+        cdscPieces: readonly { date: string; doi: string; earnedCdsc: string }[];
+      }[];
+    },
+    assignee: string,
+    month: string,
+  ): void {
+    const four = (x: Q) => {
+      const v = halfUp(x.n * 100n, x.d); // 1/10,000 of a dollar from cents
+      return `${v / 10_000n}.${String(v % 10_000n).padStart(4, '0')}`;
+    };
+    const want: unknown[] = [];
+    for (const p of this.spec.portfolios) {
+      const e = this.expected(p, month);
+      for (const tr of this.spec.transfers.filter((x) => x.assignee === assignee)) {
+        const a = e.assignees.get(tr.id);
+        if (!a) continue;
+        const pieces = this.ledgerAt(lastDay(month)).pieces.filter(
+          (x) =>
+            x.date.startsWith(month) &&
+            x.portfolio === p &&
+            x.earnedBy === this.spec.distributor &&
+            x.cents > 0n && // a waived piece earns nothing to share
+            x.date >= tr.effective &&
+            tr.cdscPct !== '0' &&
+            (tr.doiFrom === null || (x.doi >= tr.doiFrom && x.doi <= tr.doiTo!)),
+        );
+        want.push({
+          portfolio: p,
+          transferId: tr.id,
+          amounts: [money(a.twelveB1), money(a.cdsc), a.payTo, money(a.owedOn)],
+          segments: e.segments.map((g) => {
+            const mine = g.byTransfer.get(tr.id)!;
+            const periods: unknown[] = [];
+            if (tr.doiFrom !== null)
+              for (const d of daysOf(g.from, g.to)) {
+                if (d < tr.effective) continue;
+                const c = this.countAt(tr, p, d);
+                const last = periods.at(-1) as { countedOn: string; to: string } | undefined;
+                if (last && last.countedOn === c.at) last.to = d;
+                else
+                  periods.push({
+                    from: d,
+                    to: d,
+                    countedOn: c.at,
+                    doiRangeShares: shareStr(c.inRange),
+                    distributorShares: shareStr(c.distributorShares),
+                  });
+              }
+            return [g.from, g.to, money(g.whole), four(mine.exact), money(mine.cents), periods];
+          }),
+          cdscPieces: pieces.map((x) => [x.date, x.doi, money(x.cents)]),
+        });
+      }
+    }
+    const got = s.lines.map((l) => ({
+      portfolio: l.portfolio,
+      transferId: l.transferId,
+      amounts: [l.twelveB1Portion, l.cdscPortion, payeeName(l.payTo), l.owedOnToAssignee],
+      segments: l.segments.map((g) => [
+        g.from,
+        g.to,
+        g.distributor12b1Share,
+        g.exactPortion,
+        g.twelveB1Portion,
+        g.periods
+          .filter((x) => x.inForce && x.countedOn !== null)
+          .map((x) => ({
+            from: x.from,
+            to: x.to,
+            countedOn: x.countedOn,
+            doiRangeShares: x.doiRangeShares,
+            distributorShares: x.distributorShares,
+          })),
+      ]),
+      cdscPieces: l.cdscPieces.map((x) => [x.date, x.doi, x.earnedCdsc]),
+    }));
+    const key = (x: unknown) =>
+      JSON.stringify([(x as { portfolio: string }).portfolio, (x as { transferId: string }).transferId]);
+    expect([...got].sort((a, b) => (key(a) < key(b) ? -1 : 1))).toEqual(
+      [...want].sort((a, b) => (key(a) < key(b) ? -1 : 1)),
+    );
   }
 
   /** an Assignee statement's totals: the sum of its Transfers' lines over the portfolios */

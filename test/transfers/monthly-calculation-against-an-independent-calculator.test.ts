@@ -279,6 +279,7 @@ describe('the Monthly Calculation against an independent calculator (SPEC ยง7, ย
     [BETA, '2024-06'],
   ])('assignee statement of %s for %s: its portions and what is owed on', async (assignee, month) => {
     const s = await assigneeStatementReport(store.db, assignee, month);
+    complex.checkAssigneeStatement(s, assignee, month);
     let twelve = 0n;
     let cdsc = 0n;
     let owed = 0n;

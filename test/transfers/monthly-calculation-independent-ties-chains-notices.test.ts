@@ -217,6 +217,7 @@ describe('a second complex against the independent calculator: ties, chains, not
     'assignee statement of %s for %s',
     async (assignee, month) => {
       const s = await assigneeStatementReport(store.db, assignee, month);
+      complex.checkAssigneeStatement(s, assignee, month);
       expect([s.totals.twelveB1Portion, s.totals.cdscPortion, s.totals.owedOnToAssignee]).toEqual(
         complex.assigneeTotals(assignee, month),
       );
