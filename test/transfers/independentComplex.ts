@@ -9,6 +9,7 @@ import { importTransactions } from '../../src/feeds/transactionsFeed.js';
 import { importTransfers } from '../../src/feeds/transfersFeed.js';
 import { importExhibits } from '../../src/import/exhibitImport.js';
 import type { Journal } from '../../src/reports/journal.js';
+import { monthlyCalculationCsvRows } from '../../src/reports/monthlyCalculationCsv.js';
 import type { MonthlyCalculationReport } from '../../src/reports/monthlyCalculationReport.js';
 import { withActor } from '../../src/store/actor.js';
 import type { Database } from '../../src/store/database.js';
@@ -605,6 +606,36 @@ export class Complex {
 
   checkMonthlyCalculation(report: MonthlyCalculationReport, month: string): void {
     expect(report.dueDate).toBe(tenthBusinessDayAfter(month));
+    // the CSV's distributor12b1SharePct (SPEC §7): one percentage that reproduces the month's dollars,
+    // or, when several computations governed, each one's percentage of its days' fees = its dollars
+    const reproduces = (pct: string, fee: bigint) => {
+      const places = pct.split('.')[1]?.length ?? 0;
+      return halfUp(fee * BigInt(pct.replace('.', '')), 100n * 10n ** BigInt(places));
+    };
+    for (const row of monthlyCalculationCsvRows(report).lines) {
+      if (row.portfolio === undefined || !row.distributor12b1SharePct) continue;
+      const want = this.expected(row.portfolio, month);
+      if (want.computations.length === 1)
+        expect(money(reproduces(row.distributor12b1SharePct, want.distributionFee))).toBe(
+          money(want.distributor12b1),
+        );
+      else
+        expect(
+          row.distributor12b1SharePct.split('; ').map((part) => {
+            const m = /^([\d.]+) of ([\d.]+) = ([\d.]+) \((\S+)–(\S+), (\d+) days?\)$/.exec(part)!;
+            expect(money(reproduces(m[1]!, cents(m[2]!)))).toBe(m[3]);
+            return [m[2], m[3], m[4], m[5], Number(m[6])];
+          }),
+        ).toEqual(
+          want.computations.map((g) => [
+            money(g.fee),
+            money(g.parties.get(this.spec.distributor) ?? 0n),
+            g.from,
+            g.to,
+            daysOf(g.from, g.to).length,
+          ]),
+        );
+    }
     for (const p of this.spec.portfolios) {
       const want = this.expected(p, month);
       const got = report.portfolios.find((x) => x.portfolio === p)!;
