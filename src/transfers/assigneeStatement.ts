@@ -37,7 +37,10 @@ export interface PortionSegment {
   readonly days: number;
   readonly distributionFee: string;
   readonly distributor12b1Share: string;
-  /** Σ day's fee × portion × DOI-range fraction ÷ Σ day's fee, percent to 6 places: the weight applied */
+  /**
+   * Σ the Distributor's part of each day × portion × DOI-range fraction ÷ the Distributor's 12b-1
+   * Share of the days, percent to 6 places: the weight applied (SPEC §7–§8)
+   */
   readonly weightPct: string;
   /** the Distributor's 12b-1 Share × weight, to 1/10,000 of a dollar, before the cent split */
   readonly exactPortion: string;

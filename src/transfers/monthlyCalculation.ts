@@ -215,17 +215,19 @@ export function distributorSharePcts(mc: Pick<MonthlyCalculation, 'computations'
  */
 export function dailySplitTotals(dayCents: readonly bigint[], shares: readonly bigint[]): bigint[] {
   const totals = shares.map(() => 0n);
-  const none = sum(shares) === 0n;
-  for (const cents of dayCents) {
-    if (cents === 0n) continue;
-    if (none) {
-      totals[0] = totals[0]! + cents;
-      continue;
-    }
-    const parts = largestRemainder(cents, shares);
+  for (const parts of dailySplits(dayCents, shares))
     for (let i = 0; i < parts.length; i++) totals[i] = totals[i]! + parts[i]!;
-  }
   return totals;
+}
+
+/** {@link dailySplitTotals} day by day: each day's parts, the parties in order. */
+export function dailySplits(dayCents: readonly bigint[], shares: readonly bigint[]): bigint[][] {
+  const none = sum(shares) === 0n;
+  return dayCents.map((cents) => {
+    if (cents === 0n) return shares.map(() => 0n);
+    if (none) return shares.map((_, i) => (i === 0 ? cents : 0n));
+    return largestRemainder(cents, shares);
+  });
 }
 
 /** Splits `total` among the Distributor (first) and each Assignee by exact weights. */
@@ -272,7 +274,7 @@ export interface SegmentSplit {
   readonly days: number;
   readonly distributionFeeCents: bigint;
   readonly distributor12b1ShareCents: bigint;
-  /** Σ of the days' fees × 100% × L: the whole the weights are parts of */
+  /** the Distributor's 12b-1 Share of the days × 100% × L: the whole the weights are parts of */
   readonly scale: bigint;
   readonly distributorWeight: bigint;
   readonly distributorPortionCents: bigint;
@@ -336,12 +338,16 @@ export function monthlyCalculationDetail(
   const partyTotals = new Map<string, bigint>();
   const governing: GoverningComputation[] = [];
   const distributorBySegment: bigint[] = [];
+  /** the Distributor's part of each day of each segment (SPEC §7: its 12b-1 Share of the day) */
+  const distributorDaysBySegment: bigint[][] = [];
   for (const s of segments) {
     const fee = sum(s.days.map((d) => d.cents));
-    const amounts = dailySplitTotals(
+    const daily = dailySplits(
       s.days.map((d) => d.cents),
       s.c.parties.map((p) => p.shares),
     );
+    const amounts = s.c.parties.map((_, i) => sum(daily.map((parts) => parts[i]!)));
+    distributorDaysBySegment.push(daily.map((parts) => parts[0]!));
     // SPEC §7: the percentage shown reproduces the dollars beside it (no fee: the share itself)
     const pcts = percentagesOfDollars(amounts, fee) ?? partyPctUnits(s.c.parties).map(formatPctUnits);
     const allShares = sum(s.c.parties.map((p) => p.shares));
@@ -397,23 +403,30 @@ export function monthlyCalculationDetail(
   let distributor12b1Portion = 0n;
   const segmentSplits: SegmentSplit[] = [];
   segments.forEach((s, si) => {
-    // within a segment the Distributor's part of each day is the same percentage of the day's fee
+    // SPEC §7–§8, EIGHTH(A): a Transfer in force on a day holds its portion of the Distributor's
+    // 12b-1 Share of that day — the Distributor's part of the day's fee, in cents — so the weights
+    // are the Distributor's daily parts (not the days' fees: the daily splits round the Distributor's
+    // part differently from day to day, and a Transfer starting, ending or re-counted within the
+    // segment must have the Distributor's dollars of its own days). The weights add up to the
+    // segment's dollars × 100% × L, which the largest-remainder split then divides.
     const weights = transfers.map(() => 0n);
     let distributorWeight = 0n;
-    for (const day of s.days) {
+    const dayParts = distributorDaysBySegment[si]!;
+    s.days.forEach((day, k) => {
+      const part = dayParts[k]!;
       let assigned = 0n;
       transfers.forEach((t, i) => {
         if (t.twelveB1PortionPct === null || !inForceOn(t, day.date)) return;
         const w = parseRateMicroPct(t.twelveB1PortionPct) * rangeWeight(t, day.date);
         assigned += w;
-        weights[i] = weights[i]! + day.cents * w;
+        weights[i] = weights[i]! + part * w;
       });
       if (assigned > WHOLE * L)
         throw new Error(
           `${input.portfolio} ${day.date}: Transfers assign more than all of the Distributor's 12b-1 Share`,
         );
-      distributorWeight += day.cents * (WHOLE * L - assigned);
-    }
+      distributorWeight += part * (WHOLE * L - assigned);
+    });
     const [mine, ...theirs] = split(distributorBySegment[si]!, distributorWeight, weights);
     distributor12b1Portion += mine!;
     theirs.forEach((c, i) => {
@@ -426,7 +439,7 @@ export function monthlyCalculationDetail(
       days: s.days.length,
       distributionFeeCents: fee,
       distributor12b1ShareCents: distributorBySegment[si]!,
-      scale: fee * WHOLE * L,
+      scale: distributorBySegment[si]! * WHOLE * L,
       distributorWeight,
       distributorPortionCents: mine!,
       transfers: new Map(transfers.map((t, i) => [t.id, { weight: weights[i]!, cents: theirs[i]! }])),
