@@ -261,7 +261,9 @@ export function readCellSchedules(
       };
       continue;
     }
-    classesOf.push(classes);
+    // MainStay "SCHEDULE A / FOR CLASS B SHARES": the class printed under the heading, not above it
+    const under = [...new Set(reading.entries.map((e) => e.class).filter((c): c is string => c !== null))];
+    classesOf.push(classes.length > 0 ? classes : under);
   }
   return out.map((r, i) => {
     const twins = out.filter((o) => o.name === r.name).length;
