@@ -215,6 +215,8 @@ const SCHEDULE_TITLE_RE =
 // "FOR CLASS B SHARES", "FOR INVESTOR CLASS SHARES", "FOR CLASS A AND CLASS C SHARES": a title
 // line naming the plan's class (MainStay prints it under "SCHEDULE A" as well as above it)
 const FOR_CLASS_SHARES_RE = /^FOR\s+(?:[A-Z]+\s+)?CLASS(?:ES)?\b.*\bSHARES$/i;
+// …and "FOR CLASS C SHARES OF MAINSTAY FUNDS TRUST": the class, then the Registrant after "OF"
+const FOR_CLASS_SHARES_OF_RE = /^(FOR\s+(?:[A-Z]+\s+)?CLASS(?:ES)?\b.*\bSHARES)\s+OF\s+(?:THE\s+)?(\S.*)$/i;
 
 // "CLASS A SHARES OF", "CLASS R SHARES OF THE": a title line naming the plan's class, its
 // Registrant below
@@ -787,6 +789,17 @@ export function step(s0: CellState, item: ScheduleItem, line: number, ctx: CellS
     // the schedule's own title lines: "TO / THE AMENDED AND RESTATED / MASTER DISTRIBUTION PLAN /
     // (CLASS A SHARES)", "Fee Schedule", "Effective: …", a Registrant ("AARP FUNDS")
     const text = item.kind === 'name' || item.kind === 'heading' ? item.text : '';
+    // MainStay "SCHEDULE A / FOR CLASS B SHARES / (As amended …)": the plan's class printed under
+    // the schedule's heading (SPEC §2.1: the class, wherever the schedule states it); "FOR CLASS C
+    // SHARES OF MAINSTAY FUNDS TRUST" names the Registrant after its "OF" — neither is a fund
+    const forLine = item.kind === 'registrant' ? item.name : text;
+    const forClassOf = FOR_CLASS_SHARES_OF_RE.exec(forLine);
+    if (forClassOf !== null || FOR_CLASS_SHARES_RE.test(forLine)) {
+      const codes = classCodesIn(forClassOf?.[1] ?? forLine);
+      const named =
+        forClassOf === null ? s : { ...s, registrant: forClassOf[2]!, titleRegistrant: forClassOf[2]! };
+      if (codes.length > 0) return { ...named, classes: codes };
+    }
     // Victory "SCHEDULE I / TO / DISTRIBUTION AND SERVICE PLAN / FOR / CLASS A SHARES OF / VICTORY
     // PORTFOLIOS": the plan's class, the Registrant's name on the line below
     const classOfTitle = CLASS_SHARES_OF_RE.exec(text);
@@ -805,12 +818,6 @@ export function step(s0: CellState, item: ScheduleItem, line: number, ctx: CellS
       // the schedule's date under its title ("CLASS A DISTRIBUTION PLAN / May 31, 2011")
       (item.kind === 'date' && !item.closesQuote);
     if (titleLike && !(item.kind === 'name' && item.closesQuote)) {
-      // MainStay "SCHEDULE A / FOR CLASS B SHARES / (As amended …)": the plan's class printed
-      // under the schedule's heading (SPEC §2.1: the class, wherever the schedule states it)
-      if (FOR_CLASS_SHARES_RE.test(text)) {
-        const codes = classCodesIn(text);
-        if (codes.length > 0) return { ...s, classes: codes };
-      }
       if (item.kind === 'aside') {
         const codes = classCodesIn(item.text);
         if (codes.length > 0) return { ...s, classes: codes };

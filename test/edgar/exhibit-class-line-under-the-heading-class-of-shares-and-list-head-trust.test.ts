@@ -129,6 +129,24 @@ describe('a class line under the schedule heading, a "Class of Shares" column, a
     expect(d.completeness.complete).toBe(true);
   });
 
+  it('"FOR CLASS C SHARES OF MAINSTAY FUNDS TRUST" under the heading: the class, and the Registrant after its OF (capitals or not)', () => {
+    for (const line of [
+      'FOR CLASS C SHARES OF MAINSTAY FUNDS TRUST',
+      'For Class C Shares of MainStay Funds Trust',
+    ]) {
+      const d = parseExhibit(
+        `PLAN OF DISTRIBUTION PURSUANT TO RULE 12b-1\nSCHEDULE A\n${line}\n(As amended February 28, 2014)\n|Fund\n|Distribution Fee\n|MainStay Balanced Fund\n|.75%\n|MainStay Floating Rate Fund\n|.75%\n`,
+        'mainstay-trust-c.txt',
+      );
+      const r = line.replace(/^.*? (?:of|OF) /, '');
+      expect(rowsOf(d)).toEqual([
+        ['Schedule A', r, 'MainStay Balanced Fund', 'C', '0.75', null, null],
+        ['Schedule A', r, 'MainStay Floating Rate Fund', 'C', '0.75', null, null],
+      ]);
+      expect(d.completeness.complete).toBe(true);
+    }
+  });
+
   it('Pioneer: a class column headed "Class of Shares" is read as "Class of each Fund" is — one rate per class, for all funds', () => {
     const d = parseExhibit(PIONEER_CLASS_OF_SHARES, 'pioneer-appendix-a.txt');
     expect(rowsOf(d)).toEqual([
