@@ -1058,14 +1058,26 @@ export function step(s0: CellState, item: ScheduleItem, line: number, ctx: CellS
       // Calvert's "Calvert Management Series" (a group heading in mixed case) over its fund, and the
       // fund's rate was about to be the group heading's, the fund a former name (SPEC §2.1: refused)
       const n = h.name;
-      if (
+      const rateAfterFormer =
         h.columns?.formerNameColumn === true &&
         h.columns.headings?.length === 1 &&
         n !== null &&
         n.former !== undefined &&
         !n.done &&
-        (h.row === null || h.row.classes.length === 0)
-      )
+        (h.row === null || h.row.classes.length === 0);
+      // …unless the name without a rate is a trust's or a company's in mixed case ("Reserve Municipal
+      // Money-Market Trust") and the one after it a fund's: the Registrant's heading over its fund,
+      // as in a table with rate columns (isMixedCaseRegistrantRow) — not a current and former name
+      if (rateAfterFormer && n !== null && n.former !== undefined && isTrustOverFund(n.text, n.former)) {
+        const fund = n.former;
+        h = {
+          ...h,
+          registrant: n.text,
+          titleRegistrant: h.entries.length === 0 ? h.titleRegistrant : null,
+          renames: h.renames.filter((r) => !(r.from === fund && r.to === n.text)),
+          name: { text: fund, line: n.line, held: [], done: false, fragments: 1 },
+        };
+      } else if (rateAfterFormer && n !== null)
         fail(
           ctx,
           line,
@@ -1172,6 +1184,17 @@ function isMixedCaseRegistrantRow(s: CellState, n: PendingName): boolean {
     /[a-z]/.test(n.text) &&
     /^[A-Z]\S*\s+\S/.test(n.text) &&
     REGISTRANT_NAME_END_RE.test(n.text)
+  );
+}
+
+/** "Reserve Municipal Money-Market Trust" over "Arizona Municipal Money-Market Fund": a trust's name in mixed case over a fund's. */
+function isTrustOverFund(above: string, below: string): boolean {
+  return (
+    /[a-z]/.test(above) &&
+    /^[A-Z]\S*\s+\S/.test(above) &&
+    REGISTRANT_NAME_END_RE.test(above) &&
+    !REGISTRANT_NAME_END_RE.test(below) &&
+    nameComplete(below)
   );
 }
 

@@ -195,9 +195,10 @@ export function readCellSchedules(
   for (let k = 0; k < headings.length; k++) {
     const h = headings[k]!;
     const blockStart = titleBlockStart(ctx.lines, h, floor);
+    // …and the heading's own line: Calvert's "SCHEDULE A to MASTER DISTRIBUTION PLAN FOR CLASS C SHARES"
     const blockClasses = classCodesIn(
       ctx.lines
-        .slice(blockStart, h.index)
+        .slice(blockStart, h.index + 1)
         .map((l) => l.trimmed)
         .join(' '),
     );

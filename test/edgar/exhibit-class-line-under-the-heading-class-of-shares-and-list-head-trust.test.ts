@@ -174,6 +174,28 @@ describe('a class line under the schedule heading, a "Class of Shares" column, a
     expect(d.completeness.gaps.map((g) => g.fact)).toEqual(['class']);
   });
 
+  it('Reserve in EDGAR text: the trust over its funds under one "Distribution Fee" heading is their Registrant (refused before: a current and former name?)', () => {
+    const d = parseExhibit(
+      `                                   SCHEDULE A
+
+                                              Distribution Fee
+      Reserve Municipal Money-Market Trust
+         Arizona Municipal Money-Market Fund          0.25%
+         Minnesota Municipal Money-Market Fund        0.25%
+
+Effective: September 28, 2007
+`,
+      'reserve-rates.txt',
+    );
+    const r = 'Reserve Municipal Money-Market Trust';
+    expect(rowsOf(d)).toEqual([
+      ['Schedule A', r, 'Arizona Municipal Money-Market Fund', null, '0.25', null, null],
+      ['Schedule A', r, 'Minnesota Municipal Money-Market Fund', null, '0.25', null, null],
+    ]);
+    expect(d.renames).toEqual([]);
+    expect(d.effectiveDate).toBe('2007-09-28');
+  });
+
   it('a trust heading nothing at the end of a list is refused at its line, never guessed a portfolio or dropped', () => {
     const doc = RESERVE_LIST.replace(
       'Reserve Municipal Money-Market Trust\nArizona Municipal Money-Market Fund\n',
