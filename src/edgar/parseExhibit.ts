@@ -321,6 +321,20 @@ function parseExhibitText(asText: string, file: string): ParsedExhibit {
       lines[firstContent]?.no ?? 1,
       `not a distribution plan or agreement (its title names the ${titleCase(other[0])}: the fees of its schedules are no Rule 12b-1 fees)`,
     );
+  // …or a schedule filed on its own, its subtitle naming that agreement: Pacific Funds' "Schedule A /
+  // (to Amended and Restated Administration and Shareholder Services Agreement dated …)"
+  const toOther = topLines(lines, firstContent, 6).find(
+    (l) =>
+      /^\(?to\s/i.test(l.trimmed) &&
+      OTHER_AGREEMENT_RE.test(l.trimmed) &&
+      !/\bDISTRIBUTION\b|\b12B-1\b/i.test(l.trimmed),
+  );
+  if (toOther !== undefined)
+    throw new ExhibitParseError(
+      file,
+      toOther.no,
+      `not a distribution plan's schedule: "${toOther.trimmed.slice(0, 100)}" names another agreement, whose fees are no Rule 12b-1 fees`,
+    );
 
   let reading: Reading;
   if (cells !== null || scheduleFirst)
@@ -367,7 +381,7 @@ function parseExhibitText(asText: string, file: string): ParsedExhibit {
 
 // agreements a fund files with fee schedules of their own that are no distribution plan's
 const OTHER_AGREEMENT_RE =
-  /\b(?:INVESTMENT\s+)?(?:SUB-?ADVISORY|ADVISORY|MANAGEMENT|ADMINISTRATION|ADMINISTRATIVE\s+SERVICES|CUSTODY|CUSTODIAN|TRANSFER\s+AGENCY|EXPENSE\s+LIMITATION|FEE\s+WAIVER)\s+AGREEMENT\b/i;
+  /\b(?:INVESTMENT\s+)?(?:SUB-?ADVISORY|ADVISORY|MANAGEMENT|ADMINISTRATION(?:\s+AND\s+SHAREHOLDER\s+SERVICES)?|ADMINISTRATIVE\s+SERVICES|CUSTODY|CUSTODIAN|TRANSFER\s+AGENCY|EXPENSE\s+LIMITATION|FEE\s+WAIVER)\s+AGREEMENT\b/i;
 
 /**
  * Whatever the layout, an entry's portfolio is a name: one with no letter at all ("|", "0.25%",
