@@ -216,12 +216,15 @@ const SCHEDULE_TITLE_RE =
 // line naming the plan's class (MainStay prints it under "SCHEDULE A" as well as above it)
 const FOR_CLASS_SHARES_RE = /^FOR\s+(?:[A-Z]+\s+)?CLASS(?:ES)?\b.*\bSHARES$/i;
 // …and "FOR CLASS C SHARES OF MAINSTAY FUNDS TRUST": the class, then the Registrant after "OF"
-const FOR_CLASS_SHARES_OF_RE = /^(FOR\s+(?:[A-Z]+\s+)?CLASS(?:ES)?\b.*\bSHARES)\s+OF\s+(?:THE\s+)?(\S.*)$/i;
+const FOR_CLASS_SHARES_OF_RE =
+  /^(FOR\s+(?:[A-Z]+\s+)?CLASS(?:ES)?\b.*\bSHARES)\s+OF\s+(?!THE$)(?:THE\s+)?(\S.*)$/i;
+// …and "FOR CLASS C SHARES OF THE" over "VICTORY PORTFOLIOS III": the Registrant on the line below
+const FOR_CLASS_SHARES_OF_END_RE = /^(FOR\s+(?:[A-Z]+\s+)?CLASS(?:ES)?\b.*\bSHARES)\s+OF(?:\s+THE)?$/i;
 
 // "CLASS A SHARES OF", "CLASS R SHARES OF THE": a title line naming the plan's class, its
 // Registrant below
 const CLASS_SHARES_OF_RE = /^CLASS\s+([A-Z][A-Z0-9]?)\s+SHARES\s+OF(?:\s+THE)?$/;
-const REGISTRANT_NAME_RE = /^(?:THE\s+)?[A-Z][A-Z&.,'\s-]*\s(?:PORTFOLIOS|FUNDS|TRUST)$/;
+const REGISTRANT_NAME_RE = /^(?:THE\s+)?[A-Z][A-Z&.,'\s-]*\s(?:PORTFOLIOS|FUNDS|TRUST)(?:\s+[IVX]{1,4})?$/;
 const REGISTRANT_OF_RE = /^OF\s+THE\s+([A-Z][A-Z&.,'\s-]*\s(?:PORTFOLIOS|FUNDS|TRUST))$/;
 
 export function initialState(ctx: CellScheduleContext): CellState {
@@ -793,6 +796,13 @@ export function step(s0: CellState, item: ScheduleItem, line: number, ctx: CellS
     // the schedule's heading (SPEC §2.1: the class, wherever the schedule states it); "FOR CLASS C
     // SHARES OF MAINSTAY FUNDS TRUST" names the Registrant after its "OF" — neither is a fund
     const forLine = item.kind === 'registrant' ? item.name : text;
+    const forClassOfBelow = FOR_CLASS_SHARES_OF_END_RE.exec(forLine);
+    if (forClassOfBelow !== null) {
+      const codes = classCodesIn(forClassOfBelow[1]!);
+      return codes.length > 0
+        ? { ...s, classes: codes, registrantFollows: true }
+        : { ...s, registrantFollows: true };
+    }
     const forClassOf = FOR_CLASS_SHARES_OF_RE.exec(forLine);
     if (forClassOf !== null || FOR_CLASS_SHARES_RE.test(forLine)) {
       const codes = classCodesIn(forClassOf?.[1] ?? forLine);
