@@ -162,6 +162,8 @@ export interface CellState {
   readonly keptOverHeading?: boolean;
   /** a title line "CLASS A SHARES OF" was read: the next title line may be the Registrant */
   readonly registrantFollows?: boolean;
+  /** a plain list's mixed-case Registrant heading ("Reserve Municipal Money-Market Trust"), and the entries before it */
+  readonly listHead?: { readonly line: number; readonly entries: number; readonly text: string };
   /**
    * a name read between heading cells that named no rate yet ("Maximum" / "Variable Trust Funds" /
    * "12b-1 Fee"): if a heading cell follows at once, the name was the fund column's heading
@@ -210,10 +212,19 @@ const SUBTITLE_OF_RE = /^TO\s+(?:THE\s+)?(\S.*?\b(?:PLAN|AGREEMENT))\s+OF\s+(\S.
 const SCHEDULE_TITLE_RE =
   /^(?:TO|OF|THE|FOR|AMENDED|FIRST|RESTATED)\b|\b(?:PLAN|AGREEMENT|RESTATED)\b|^Fee Schedule$|^(?:Dated|DATED|Effective|Amended and Restated)\b|^[A-Z][a-z]+ Plan$|^(?:Funds|Portfolios) with\b|^(?:[Ww]ith respect to(?: the)?|for)$|^(?:Schedule|SCHEDULE)\s+(?:of|OF)\s/;
 
+// "FOR CLASS B SHARES", "FOR INVESTOR CLASS SHARES", "FOR CLASS A AND CLASS C SHARES": a title
+// line naming the plan's class (MainStay prints it under "SCHEDULE A" as well as above it)
+const FOR_CLASS_SHARES_RE = /^FOR\s+(?:[A-Z]+\s+)?CLASS(?:ES)?\b.*\bSHARES$/i;
+// …and "FOR CLASS C SHARES OF MAINSTAY FUNDS TRUST": the class, then the Registrant after "OF"
+const FOR_CLASS_SHARES_OF_RE =
+  /^(FOR\s+(?:[A-Z]+\s+)?CLASS(?:ES)?\b.*\bSHARES)\s+OF\s+(?!THE$)(?:THE\s+)?(\S.*)$/i;
+// …and "FOR CLASS C SHARES OF THE" over "VICTORY PORTFOLIOS III": the Registrant on the line below
+const FOR_CLASS_SHARES_OF_END_RE = /^(FOR\s+(?:[A-Z]+\s+)?CLASS(?:ES)?\b.*\bSHARES)\s+OF(?:\s+THE)?$/i;
+
 // "CLASS A SHARES OF", "CLASS R SHARES OF THE": a title line naming the plan's class, its
 // Registrant below
 const CLASS_SHARES_OF_RE = /^CLASS\s+([A-Z][A-Z0-9]?)\s+SHARES\s+OF(?:\s+THE)?$/;
-const REGISTRANT_NAME_RE = /^(?:THE\s+)?[A-Z][A-Z&.,'\s-]*\s(?:PORTFOLIOS|FUNDS|TRUST)$/;
+const REGISTRANT_NAME_RE = /^(?:THE\s+)?[A-Z][A-Z&.,'\s-]*\s(?:PORTFOLIOS|FUNDS|TRUST)(?:\s+[IVX]{1,4})?$/;
 const REGISTRANT_OF_RE = /^OF\s+THE\s+([A-Z][A-Z&.,'\s-]*\s(?:PORTFOLIOS|FUNDS|TRUST))$/;
 
 export function initialState(ctx: CellScheduleContext): CellState {
@@ -236,6 +247,9 @@ export function initialState(ctx: CellScheduleContext): CellState {
     renames: [],
   };
 }
+
+// Pioneer Appendix A's class column: "Class of each Fund", or "Class of Shares" (one rate per class)
+const PER_CLASS_HEADING_RE = /^Class(?:es)?\s+of\s+(?:each\s+Fund|Shares)$/i;
 
 /** The rate columns a stacked column heading names (SPEC §2.1: a column the schedule lacks is null). */
 function columnsOf(cells: readonly string[]): Columns {
@@ -315,7 +329,7 @@ function columnsOf(cells: readonly string[]): Columns {
     // "Share Class", "Class", "Shares" (Invesco's Portfolio | Shares lists: "Class A Shares" cells)
     classColumn: unlabeled || heading.some((h) => /^(?:(?:Share\s+)?Class(?:es)?|Shares)$/i.test(h.trim())),
     classes: attributable ? [attributable[1]!] : [],
-    perClass: heading.some((h) => /^Class\s+of\s+each\s+Fund$/i.test(h.trim())),
+    perClass: heading.some((h) => PER_CLASS_HEADING_RE.test(h.trim())),
     registrantColumn: heading.some((h) => /^Trust$/i.test(h.trim())),
     formerNameColumn: unlabeled || heading.some((h) => /^Former\s+Names?$/i.test(h.trim())),
     unnamedColumns: unnamedFeeCells(heading) === 3 && rates.length === 3,
@@ -778,6 +792,24 @@ export function step(s0: CellState, item: ScheduleItem, line: number, ctx: CellS
     // the schedule's own title lines: "TO / THE AMENDED AND RESTATED / MASTER DISTRIBUTION PLAN /
     // (CLASS A SHARES)", "Fee Schedule", "Effective: …", a Registrant ("AARP FUNDS")
     const text = item.kind === 'name' || item.kind === 'heading' ? item.text : '';
+    // MainStay "SCHEDULE A / FOR CLASS B SHARES / (As amended …)": the plan's class printed under
+    // the schedule's heading (SPEC §2.1: the class, wherever the schedule states it); "FOR CLASS C
+    // SHARES OF MAINSTAY FUNDS TRUST" names the Registrant after its "OF" — neither is a fund
+    const forLine = item.kind === 'registrant' ? item.name : text;
+    const forClassOfBelow = FOR_CLASS_SHARES_OF_END_RE.exec(forLine);
+    if (forClassOfBelow !== null) {
+      const codes = classCodesIn(forClassOfBelow[1]!);
+      return codes.length > 0
+        ? { ...s, classes: codes, registrantFollows: true }
+        : { ...s, registrantFollows: true };
+    }
+    const forClassOf = FOR_CLASS_SHARES_OF_RE.exec(forLine);
+    if (forClassOf !== null || FOR_CLASS_SHARES_RE.test(forLine)) {
+      const codes = classCodesIn(forClassOf?.[1] ?? forLine);
+      const named =
+        forClassOf === null ? s : { ...s, registrant: forClassOf[2]!, titleRegistrant: forClassOf[2]! };
+      if (codes.length > 0) return { ...named, classes: codes };
+    }
     // Victory "SCHEDULE I / TO / DISTRIBUTION AND SERVICE PLAN / FOR / CLASS A SHARES OF / VICTORY
     // PORTFOLIOS": the plan's class, the Registrant's name on the line below
     const classOfTitle = CLASS_SHARES_OF_RE.exec(text);
@@ -1036,14 +1068,26 @@ export function step(s0: CellState, item: ScheduleItem, line: number, ctx: CellS
       // Calvert's "Calvert Management Series" (a group heading in mixed case) over its fund, and the
       // fund's rate was about to be the group heading's, the fund a former name (SPEC §2.1: refused)
       const n = h.name;
-      if (
+      const rateAfterFormer =
         h.columns?.formerNameColumn === true &&
         h.columns.headings?.length === 1 &&
         n !== null &&
         n.former !== undefined &&
         !n.done &&
-        (h.row === null || h.row.classes.length === 0)
-      )
+        (h.row === null || h.row.classes.length === 0);
+      // …unless the name without a rate is a trust's or a company's in mixed case ("Reserve Municipal
+      // Money-Market Trust") and the one after it a fund's: the Registrant's heading over its fund,
+      // as in a table with rate columns (isMixedCaseRegistrantRow) — not a current and former name
+      if (rateAfterFormer && n !== null && n.former !== undefined && isTrustOverFund(n.text, n.former)) {
+        const fund = n.former;
+        h = {
+          ...h,
+          registrant: n.text,
+          titleRegistrant: h.entries.length === 0 ? h.titleRegistrant : null,
+          renames: h.renames.filter((r) => !(r.from === fund && r.to === n.text)),
+          name: { text: fund, line: n.line, held: [], done: false, fragments: 1 },
+        };
+      } else if (rateAfterFormer && n !== null)
         fail(
           ctx,
           line,
@@ -1153,6 +1197,44 @@ function isMixedCaseRegistrantRow(s: CellState, n: PendingName): boolean {
   );
 }
 
+/** "Reserve Municipal Money-Market Trust" over "Arizona Municipal Money-Market Fund": a trust's name in mixed case over a fund's. */
+function isTrustOverFund(above: string, below: string): boolean {
+  return (
+    /[a-z]/.test(above) &&
+    /^[A-Z]\S*\s+\S/.test(above) &&
+    REGISTRANT_NAME_END_RE.test(above) &&
+    !REGISTRANT_NAME_END_RE.test(below) &&
+    nameComplete(below)
+  );
+}
+
+/**
+ * A plain list's item that is a Registrant's name in mixed case: "Reserve Municipal Money-Market
+ * Trust", "Invesco Funds, Inc." — a trust's or a company's name, in a list with no rate columns.
+ */
+function isMixedCaseListHead(s: CellState, text: string): boolean {
+  return (
+    (s.columns === null || s.columns.rates.length === 0) &&
+    s.listRates.length === 0 &&
+    s.row === null &&
+    s.columns?.formerNameColumn !== true &&
+    /[a-z]/.test(text) &&
+    /^[A-Z]\S*\s+\S/.test(text) &&
+    REGISTRANT_NAME_END_RE.test(text)
+  );
+}
+
+/** A list's Registrant heading with no portfolio under it (the next heading, or the end, came first): refused, never guessed. */
+function listHeadsNothing(s: CellState, ctx: CellScheduleContext): void {
+  const head = s.listHead;
+  if (head === undefined || s.entries.length !== head.entries) return;
+  fail(
+    ctx,
+    head.line,
+    `"${head.text}" heads no portfolio: a Registrant's heading with nothing under it, or a portfolio named like a trust — which it is cannot be told`,
+  );
+}
+
 function stepName(
   s: CellState,
   item: Extract<ScheduleItem, { kind: 'name' }>,
@@ -1216,6 +1298,18 @@ function stepName(
   } else {
     if (h.row !== null && n === null)
       fail(ctx, h.row.line, `class ${h.row.classes.join(', ')} has no rates before "${item.text}"`);
+    // Reserve's Schedule A "Reserve Municipal Money-Market Trust" over its funds, a plain list with
+    // no rates: the Registrant's heading in mixed case, never a portfolio (a trust holds the funds)
+    if (isMixedCaseListHead(h, item.text)) {
+      const done = finishName(h, ctx);
+      listHeadsNothing(done, ctx);
+      return {
+        ...done,
+        registrant: item.text,
+        titleRegistrant: done.entries.length === 0 ? done.titleRegistrant : null,
+        listHead: { line, entries: done.entries.length, text: item.text },
+      };
+    }
     // Invesco's .htm schedules: "AIM Counselor Series Trust" in a row of its own (a cell spanning
     // the table, underlined) over its funds and their rates — the Registrant's heading in mixed case
     if (n !== null && isMixedCaseRegistrantRow(h, n))
@@ -1577,6 +1671,8 @@ export function readCellSchedule(
     };
   }
   if (s.phase !== 'closed' && s.classRow !== null) s = finishClassRow(s, ctx);
+  // a name still pending under the list's Registrant heading is a portfolio under it
+  if (cutAt === null && (s.name === null || s.name.done)) listHeadsNothing(s, ctx);
   const lastNo = lines[Math.max(0, Math.min(i, lines.length) - 1)]?.no ?? 1;
   let cut: Gap | null = cutAt;
   const endedWithDocument = i >= lines.length && s.phase !== 'closed';

@@ -195,9 +195,10 @@ export function readCellSchedules(
   for (let k = 0; k < headings.length; k++) {
     const h = headings[k]!;
     const blockStart = titleBlockStart(ctx.lines, h, floor);
+    // …and the heading's own line: Calvert's "SCHEDULE A to MASTER DISTRIBUTION PLAN FOR CLASS C SHARES"
     const blockClasses = classCodesIn(
       ctx.lines
-        .slice(blockStart, h.index)
+        .slice(blockStart, h.index + 1)
         .map((l) => l.trimmed)
         .join(' '),
     );
@@ -261,7 +262,9 @@ export function readCellSchedules(
       };
       continue;
     }
-    classesOf.push(classes);
+    // MainStay "SCHEDULE A / FOR CLASS B SHARES": the class printed under the heading, not above it
+    const under = [...new Set(reading.entries.map((e) => e.class).filter((c): c is string => c !== null))];
+    classesOf.push(classes.length > 0 ? classes : under);
   }
   return out.map((r, i) => {
     const twins = out.filter((o) => o.name === r.name).length;

@@ -212,6 +212,44 @@ export function amendedInstrumentDate(prose: ProseText): FoundDate | null {
   return beforeVerb ?? afterVerb;
 }
 
+const ADOPTED_AS_OF_RE = new RegExp(`\\badopted\\s+as\\s+of,?\\s+${DATE}`, 'gi');
+
+/**
+ * An amendment with no naming clause ("is hereby amended" / "amends"): the first instrument date
+ * its text states that is not the amendment's own — "This AMENDMENT made as of the 24th day of
+ * April 2023, … to the Distribution and Service Plan (the Plan) is adopted as of June 29, 2020":
+ * the Plan's date is June 29, 2020, never the amendment's April 24, 2023. Null where it states none.
+ * @example instrumentDateBesidesOwn(prose('This AMENDMENT made as of May 1, 2023 to the Plan is adopted as of June 29, 2020.'))?.iso === '2020-06-29'
+ */
+export function instrumentDateBesidesOwn(prose: ProseText): FoundDate | null {
+  const own: [number, number][] = [];
+  for (const re of OWN_DATE_RES) {
+    const m = re.exec(prose.text);
+    if (m !== null) own.push([m.index, m.index + m[0].length]);
+  }
+  const notOwn = (m: RegExpExecArray) => !own.some(([a, b]) => m.index < b && m.index + m[0].length > a);
+  // a naming clause that states no date ("The Plan is hereby amended as follows: WHEREAS, effective
+  // July 1, 2004, … was renamed"): a later sentence's date is no instrument's — only a "made as of"
+  if (AMENDING_VERB_RE.test(prose.text)) {
+    const m = MADE_AS_OF_RE.exec(prose.text);
+    const iso = m !== null && notOwn(m) ? isoOf(m, 1) : null;
+    return m !== null && iso !== null ? { iso, line: prose.lineAt(m.index) } : null;
+  }
+  let first: { index: number; found: FoundDate } | null = null;
+  for (const re of [INSTRUMENT_DATE_RE, ADOPTED_AS_OF_RE]) {
+    re.lastIndex = 0;
+    for (let m = re.exec(prose.text); m !== null; m = re.exec(prose.text)) {
+      if (!notOwn(m)) continue;
+      const iso = isoOf(m, 1);
+      if (iso === null) continue;
+      if (first === null || m.index < first.index)
+        first = { index: m.index, found: { iso, line: prose.lineAt(m.index) } };
+      break;
+    }
+  }
+  return first?.found ?? null;
+}
+
 // SPEC §2.1: an amendment's date is its amending clause's — "is hereby amended, effective July
 // 18, 2005", "is hereby amended, January 18, 2013", "is hereby amended, dated February 28,
 // 2020", "is hereby amended, as of August 21, 2018" — never the date by which the clause names the amended Plan ("The Plan, effective July

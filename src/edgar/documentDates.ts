@@ -14,6 +14,7 @@ import {
   dateLine,
   effectiveDates,
   type FoundDate,
+  instrumentDateBesidesOwn,
   madeAsOfDate,
   monthYearLine,
   parseDate,
@@ -208,7 +209,9 @@ export function documentDates(
       warnings.push(
         `the amendment takes effect ${effective.iso} but amends the Plan retroactive to ${retro.iso} (line ${retro.line})`,
       );
-    datedAsOf = amendedInstrumentDate(prose)?.iso ?? madeAsOf?.iso ?? null;
+    // the naming clause's date, else the first instrument date that is not the amendment's own
+    // ("This AMENDMENT made as of …" is the amendment's date, never its Plan's)
+    datedAsOf = amendedInstrumentDate(prose)?.iso ?? instrumentDateBesidesOwn(prose)?.iso ?? null;
   } else {
     const restated = latest(restatedAsOfDates(prose));
     if (kind === 'schedule') {

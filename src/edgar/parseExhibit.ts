@@ -21,6 +21,7 @@ import {
   type ParsedSchedule,
   type Rename,
 } from './exhibitDocument.js';
+import { isFilingHeader } from './filingHeader.js';
 import { relinedFlattenedText } from './flattenedText.js';
 import { footnoteMarkedClasses } from './footnoteMarkedClasses.js';
 import { type ExhibitHeading, exhibitTitle, readHeading } from './heading.js';
@@ -171,13 +172,14 @@ function readEdgarLayout(
 
 /**
  * A line naming a Rule 18f-3 multiple class plan ("MULTIPLE CLASS PLAN PURSUANT TO RULE 18f-3",
- * "RULE 18f-3 MULTI-CLASS PLAN", "18f-3 Multiple Class Plan"): its schedule lists each class's
+ * "RULE 18f-3 MULTI-CLASS PLAN", "18f-3 Multiple Class Plan", a schedule's "(to Multi-Class Plan for
+ * Pacific Funds Series Trust)"): its schedule lists each class's
  * sales charges and CDSC beside its 12b-1 fee, and is no 12b-1 fee schedule. A line that names a
  * 12b-1, distribution or service plan too ("MULTIPLE CLASS AND DISTRIBUTION PLAN") is not one.
  */
 function isMultipleClassPlan(line: string): boolean {
   return (
-    /^(?:(?:AMENDED\s+AND\s+RESTATED|FORM\s+OF)\s+)?(?:RULE\s+)?(?:18f-3\s+)?(?:MULTIPLE|MULTI-)\s*CLASS\s+PLAN\b/i.test(
+    /^\(?(?:to\s+(?:the\s+)?)?(?:(?:AMENDED\s+AND\s+RESTATED|FORM\s+OF)\s+)?(?:RULE\s+)?(?:18f-3\s+)?(?:MULTIPLE|MULTI-)\s*CLASS\s+PLAN\b/i.test(
       line,
     ) && !/\b12B-1\b|\bDISTRIBUTION\b|\bSERVICE\s+PLAN\b/i.test(line)
   );
@@ -286,16 +288,22 @@ function parseExhibitText(asText: string, file: string): ParsedExhibit {
   const edgar = readEdgarText(cells ?? source, file);
   const rendering = edgar.lines.some((l) => isRenderingMarker(l.trimmed));
   // the marker says what the text is; it is no part of the exhibit's heading
-  const lines = rendering
+  const marked = rendering
     ? edgar.lines.map((l) => (isRenderingMarker(l.trimmed) ? { ...l, text: '', trimmed: '', indent: 0 } : l))
     : edgar.lines;
+  // the filing's header over the exhibit ("Manning & Napier Fund, Inc. 485BPOS") is no part of it
+  const header = marked.findIndex((l) => l.trimmed !== '');
+  const lines =
+    header >= 0 && isFilingHeader(marked[header]!.trimmed)
+      ? marked.map((l, i) => (i === header ? { ...l, text: '', trimmed: '', indent: 0 } : l))
+      : marked;
   const firstContent = lines.findIndex((l) => l.trimmed !== '');
   const t = readTitleBlock(lines, (i) => cellHeadingAt(lines, i, firstContent) !== null);
   const scheduleFirst =
     t.bodyStart < lines.length && cellHeadingAt(lines, t.bodyStart, firstContent) !== null;
   // a line at the top naming the document a Rule 18f-3 multiple class plan (in its title block or
   // under a schedule heading printed first: "APPENDIX A / RULE 18f-3 MULTI-CLASS PLAN")
-  const multipleClassPlan = topLines(lines, firstContent, 4).find((l) => isMultipleClassPlan(l.trimmed));
+  const multipleClassPlan = topLines(lines, firstContent, 6).find((l) => isMultipleClassPlan(l.trimmed));
   if (multipleClassPlan !== undefined)
     throw new ExhibitParseError(
       file,
@@ -312,6 +320,20 @@ function parseExhibitText(asText: string, file: string): ParsedExhibit {
       file,
       lines[firstContent]?.no ?? 1,
       `not a distribution plan or agreement (its title names the ${titleCase(other[0])}: the fees of its schedules are no Rule 12b-1 fees)`,
+    );
+  // …or a schedule filed on its own, its subtitle naming that agreement: Pacific Funds' "Schedule A /
+  // (to Amended and Restated Administration and Shareholder Services Agreement dated …)"
+  const toOther = topLines(lines, firstContent, 6).find(
+    (l) =>
+      /^\(?to\s/i.test(l.trimmed) &&
+      OTHER_AGREEMENT_RE.test(l.trimmed) &&
+      !/\bDISTRIBUTION\b|\b12B-1\b/i.test(l.trimmed),
+  );
+  if (toOther !== undefined)
+    throw new ExhibitParseError(
+      file,
+      toOther.no,
+      `not a distribution plan's schedule: "${toOther.trimmed.slice(0, 100)}" names another agreement, whose fees are no Rule 12b-1 fees`,
     );
 
   let reading: Reading;
@@ -359,7 +381,7 @@ function parseExhibitText(asText: string, file: string): ParsedExhibit {
 
 // agreements a fund files with fee schedules of their own that are no distribution plan's
 const OTHER_AGREEMENT_RE =
-  /\b(?:INVESTMENT\s+)?(?:SUB-?ADVISORY|ADVISORY|MANAGEMENT|ADMINISTRATION|ADMINISTRATIVE\s+SERVICES|CUSTODY|CUSTODIAN|TRANSFER\s+AGENCY|EXPENSE\s+LIMITATION|FEE\s+WAIVER)\s+AGREEMENT\b/i;
+  /\b(?:INVESTMENT\s+)?(?:SUB-?ADVISORY|ADVISORY|MANAGEMENT|ADMINISTRATION(?:\s+AND\s+SHAREHOLDER\s+SERVICES)?|ADMINISTRATIVE\s+SERVICES|CUSTODY|CUSTODIAN|TRANSFER\s+AGENCY|EXPENSE\s+LIMITATION|FEE\s+WAIVER)\s+AGREEMENT\b/i;
 
 /**
  * Whatever the layout, an entry's portfolio is a name: one with no letter at all ("|", "0.25%",

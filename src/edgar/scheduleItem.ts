@@ -111,7 +111,10 @@ function isHeadingText(t: string): boolean {
   // "Fee (as a Percentage of Average Daily Net Assets of Class A)": a heading of a dozen words
   const most = /\(as\s+a\s+percentage\b|\bnet\s+assets\b/i.test(t) ? 12 : 8;
   return (
-    words.length <= most && words.every(headingWord) && (!/^Class\s/.test(t) || /\bof\s+each\b/i.test(t))
+    words.length <= most &&
+    words.every(headingWord) &&
+    // "Class A Shares" is a class; "Class of each Fund" and Pioneer's "Class of Shares" head a column
+    (!/^Class\s/.test(t) || /\bof\s+each\b/i.test(t) || /^Class(?:es)?\s+of\s+Shares$/i.test(t))
   );
 }
 

@@ -23,17 +23,42 @@ Birchwood Bond Fund
 `;
 
 describe('a mixed-case group heading over its fund, under one "Distribution Fee" heading', () => {
-  it("is refused at the fund's rate, never read as the fund's former name", () => {
+  // a trust's name ("… Trust") over a fund's is the Registrant's heading (as in a table with rate
+  // columns): read so — it was refused here, and is never read as the fund's former name
+  it("a trust's heading is read as the Registrant over its funds, never as a fund's former name", () => {
+    const doc = parseExhibit(CALVERT_LIKE, 'calvert-c.txt');
+    expect(
+      doc.schedules.flatMap((s) =>
+        s.entries.map((e) => [
+          e.registrant,
+          e.portfolio,
+          e.class,
+          e.assetBasedSalesChargePct,
+          e.serviceFeePct,
+          e.aggregateFeePct,
+        ]),
+      ),
+    ).toEqual([
+      ['Birchwood Series Trust', 'Birchwood Value Fund', 'C', '0.25', null, null],
+      ['Birchwood Series Trust', 'Birchwood Bond Fund', 'C', '0.25', null, null],
+    ]);
+    expect(doc.renames).toEqual([]);
+  });
+
+  it("a heading that may be a fund's name or a group's (\"Calvert Management Series\") is refused at the fund's rate, never read as the fund's former name", () => {
     let error: unknown;
     try {
-      parseExhibit(CALVERT_LIKE, 'calvert-c.txt');
+      parseExhibit(
+        CALVERT_LIKE.replace('Birchwood Series Trust', 'Birchwood Management Series'),
+        'calvert-c.txt',
+      );
     } catch (e) {
       error = e;
     }
     expect(error).toBeInstanceOf(ExhibitParseError);
     expect(error).toMatchObject({ file: 'calvert-c.txt', line: 6 });
     expect((error as ExhibitParseError).reason).toMatch(
-      /"Birchwood Series Trust" has no rate and "Birchwood Value Fund" follows it with this rate and no class cell/,
+      /"Birchwood Management Series" has no rate and "Birchwood Value Fund" follows it with this rate and no class cell/,
     );
   });
 
