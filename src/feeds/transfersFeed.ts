@@ -142,6 +142,8 @@ export async function recordTransferNotice(
   id: string,
   date: string,
 ): Promise<{ recorded: boolean }> {
+  // a date outside the calendar is the question's fault (64) before it is a notice not yet received
+  requireDateOfNyseCalendar(date);
   const future = noticeAfterTodayReason(date, todayIso());
   if (future !== null)
     throw new Plan12bError(
@@ -149,7 +151,6 @@ export async function recordTransferNotice(
       future,
       'record the notice once the Fund has received it; nothing was written',
     );
-  requireDateOfNyseCalendar(date);
   return runStateChange<{ recorded: boolean }>(db, 'transfers.notice', async (tx, closed) => {
     const row = (await repo.loadTransferRows(tx)).find((r) => r.id === id && !isEndOnly(r));
     const was = row?.notice_received_date;
