@@ -271,8 +271,9 @@ describe('the XLSX of class-b-terms list, exhibit list/diff, close show and tran
       ]),
     );
     const schedule = rows.find((r) => r.rule === 'cdsc-schedule')!.cdsc_schedule_pct!;
-    expect(schedule.split(',').map(Number)).toEqual([4, 3, 2, 1]);
-    expect(Number(rows.find((r) => r.rule === 'redemption-fee')!.redemption_fee_pct)).toBe(2);
+    // rates in their canonical form, as --json gives them: "4.00", not the "4" imported
+    expect(schedule).toBe('4.00,3.00,2.00,1.00');
+    expect(rows.find((r) => r.rule === 'redemption-fee')!.redemption_fee_pct).toBe('2.00');
 
     const file = join(dir, 'terms.xlsx');
     const x = await cli('class-b-terms', 'list', '--xlsx', file);
