@@ -34,7 +34,7 @@ export const FORWARDABLE_QUERIES: Readonly<Record<string, QueryShape>> = {
   journal: { values: ['--month', '--payment-days'], flags: ['--recompute', '--csv', '--json'] },
   'providers list': { flags: ['--json', '--csv'] },
   'service-fees': { values: ['--month'], flags: ['--recompute', '--json', '--csv'] },
-  'class-b-terms list': { flags: ['--json'] },
+  'class-b-terms list': { flags: ['--json', '--csv'] },
   redemptions: { values: ['--from', '--to', '--distributor'], flags: ['--csv', '--json'] },
   lots: { values: ['--account', '--as-of'], flags: ['--json', '--csv'] },
   conversions: { values: ['--month'], flags: ['--json', '--csv'] },

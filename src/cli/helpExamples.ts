@@ -13,13 +13,16 @@ export const HELP_EXAMPLES: Readonly<Record<string, readonly string[]>> = {
     'plan12b exhibit import plan.txt amendment-1.txt',
     'plan12b exhibit import draft.txt --effective-date 2025-04-01 --class A',
   ],
-  'exhibit list': ['plan12b exhibit list --csv > exhibits.csv'],
+  'exhibit list': ['plan12b exhibit list --csv > exhibits.csv', 'plan12b exhibit list --xlsx exhibits.xlsx'],
   'exhibit withdraw': ['plan12b exhibit withdraw 1b00b051 --reason "imported the draft by mistake"'],
   'exhibit render': [
     'plan12b exhibit render --as-of 2025-06-30 --class B',
     'plan12b exhibit render plan.json',
   ],
-  'exhibit diff': ['plan12b exhibit diff b085813c --csv'],
+  'exhibit diff': [
+    'plan12b exhibit diff b085813c --csv',
+    'plan12b exhibit diff b085813c --xlsx diff-b085813c.xlsx',
+  ],
   schedule: [
     'plan12b schedule --as-of 2025-06-30 --class B --json',
     'plan12b schedule --as-of 2025-12-31 --xlsx schedule.xlsx',
@@ -55,7 +58,11 @@ export const HELP_EXAMPLES: Readonly<Record<string, readonly string[]>> = {
   'transactions import': ['plan12b transactions import class-b-transactions.csv'],
   'distributors import': ['plan12b distributors import class-b-distributors.csv'],
   'class-b-terms import': ['plan12b class-b-terms import class-b-terms.csv'],
-  'class-b-terms list': ['plan12b class-b-terms list --json'],
+  'class-b-terms list': [
+    'plan12b class-b-terms list --json',
+    'plan12b class-b-terms list --csv > class-b-terms.csv',
+    'plan12b class-b-terms list --xlsx class-b-terms.xlsx',
+  ],
   redemptions: [
     'plan12b redemptions --from 2025-12-01 --to 2025-12-31 --json',
     'plan12b redemptions --from 2025-01-01 --to 2025-12-31 --distributor "Summit Distributors, Inc." --xlsx redemptions.xlsx',
@@ -71,6 +78,7 @@ export const HELP_EXAMPLES: Readonly<Record<string, readonly string[]>> = {
   'transfers list': ['plan12b transfers list --csv'],
   'transfers statement': [
     'plan12b transfers statement --assignee "Pinnacle Funding LLC" --month 2025-12 --pdf pinnacle-2025-12.pdf',
+    'plan12b transfers statement --assignee "Pinnacle Funding LLC" --month 2025-12 --xlsx pinnacle-2025-12.xlsx',
   ],
   'omnibus import': ['plan12b omnibus import omnibus-months.csv'],
   'distributor-share': [
@@ -97,6 +105,7 @@ export const HELP_EXAMPLES: Readonly<Record<string, readonly string[]>> = {
     'plan12b close --month 2025-12',
     'plan12b close --month 2025-11 --accept-ended "Summit Technology Fund:C"',
     'plan12b close show --month 2025-12 --csv --part monthly-calculation',
+    'plan12b close show --month 2025-12 --part journal --xlsx journal-2025-12.xlsx',
   ],
   'audit verify': ['plan12b audit verify --json', 'plan12b audit verify --anchor "$(cat anchor.txt)"'],
   'audit anchor': ['plan12b audit anchor > anchor.txt'],

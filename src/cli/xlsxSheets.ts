@@ -1,5 +1,8 @@
+import type { ClosedMonthView } from '../close/closedMonthView.js';
+import { AMENDMENT_DIFF_COLUMNS, type AmendmentDiffAnswer } from '../registry/amendmentDiffAnswer.js';
 import type { BoardRate } from '../registry/boardRate.js';
 import type { ScheduleAnswer } from '../registry/registry.js';
+import { ASSIGNEE_STATEMENT_COLUMNS, assigneeStatementRows } from '../reports/assigneeStatementReport.js';
 import type { CdscRangeReport, CdscReport } from '../reports/classBCdscReport.js';
 import type { ConversionsReport } from '../reports/classBConversionsReport.js';
 import type { LotsReport } from '../reports/classBLotsReport.js';
@@ -8,11 +11,14 @@ import {
   type RedemptionsReport,
   redemptionPieceRows,
 } from '../reports/classBRedemptionsReport.js';
+import type { ClassBTermsList } from '../reports/classBTermsList.js';
+import { closedMonthPartRows } from '../reports/closedMonthPartCsv.js';
 import {
   DISTRIBUTOR_SHARE_COLUMNS,
   type DistributorShareReading,
   distributorShareLines,
 } from '../reports/distributorShareCsv.js';
+import { DOCUMENT_LIST_COLUMNS, documentListRows } from '../reports/documentListCsv.js';
 import type { FeesReport } from '../reports/feesReport.js';
 import type { Journal } from '../reports/journal.js';
 import { monthlyCalculationCsvRows } from '../reports/monthlyCalculationCsv.js';
@@ -20,7 +26,9 @@ import type { MonthlyCalculationReport } from '../reports/monthlyCalculationRepo
 import type { ServiceFeesReport } from '../reports/serviceFeesReport.js';
 import type { WhatIfReport } from '../reports/whatIfReport.js';
 import type { XlsxColumn, XlsxSheet } from '../reports/xlsxOut.js';
+import type { DocumentRecord } from '../store/registryStore.js';
 import type { ProviderRecord } from '../store/serviceProvidersRepository.js';
+import type { AssigneeStatement } from '../transfers/assigneeStatement.js';
 import { isEndOnly, type TransferRecord } from '../transfers/transferRecord.js';
 
 /**
@@ -472,4 +480,154 @@ export function boardRatesSheet(rates: readonly BoardRate[]): XlsxSheet {
     ],
     rows: rates,
   };
+}
+
+/**
+ * A workbook holding the lines of a CSV as the CSV prints them: its keys as the header, its rows in
+ * order; the columns `kinds` names typed (money as numbers in `#,##0.00`), the rest text.
+ */
+function csvLinesSheet(
+  name: string,
+  title: string,
+  columns: readonly string[],
+  rows: readonly object[],
+  kinds: Readonly<Record<string, XlsxColumn>>,
+  totalsLabel?: string,
+): XlsxSheet {
+  return {
+    name,
+    title,
+    columns: columns.map((key) => kinds[key] ?? text(key, key)),
+    rows,
+    ...(totalsLabel ? { totalsLabel } : {}),
+  };
+}
+
+/**
+ * `class-b-terms list --csv|--xlsx` (SPEC §6): the recorded rules in the class-b-terms feed's own
+ * columns, so the CSV imports again unchanged; the defaults beneath them are in the title.
+ */
+export const CLASS_B_TERMS_LIST_COLUMNS = [
+  'rule',
+  'portfolio',
+  'doi_from',
+  'doi_to',
+  'cdsc_schedule_pct',
+  'conversion_years',
+  'redemption_fee_pct',
+  'redemption_fee_days',
+] as const;
+
+export function classBTermsSheet(list: ClassBTermsList): XlsxSheet {
+  const d = list.defaults;
+  return csvLinesSheet(
+    'Class B terms',
+    `Class B terms rules; where none applies: CDSC ${d.cdscSchedulePct.join(' ')} % by year, conversion after ${d.conversionYears} years, no redemption fee`,
+    CLASS_B_TERMS_LIST_COLUMNS,
+    list.rules.map((r) => ({
+      rule: r.rule,
+      portfolio: r.portfolio,
+      doi_from: r.doiFrom,
+      doi_to: r.doiTo,
+      // the feed reads the schedule as one cell of comma-separated yearly rates
+      cdsc_schedule_pct: r.cdscSchedulePct?.join(','),
+      conversion_years: r.conversionYears,
+      redemption_fee_pct: r.redemptionFeePct,
+      redemption_fee_days: r.redemptionFeeDays,
+    })),
+    {
+      conversion_years: int('conversion_years', 'conversion_years'),
+      redemption_fee_pct: pct('redemption_fee_pct', 'redemption_fee_pct'),
+      redemption_fee_days: int('redemption_fee_days', 'redemption_fee_days'),
+    },
+  );
+}
+
+/** `exhibit list --csv|--xlsx`: every imported exhibit, a withdrawn one with its withdrawal (SPEC §2). */
+export function documentListSheet(documents: readonly DocumentRecord[]): XlsxSheet {
+  return csvLinesSheet(
+    'Exhibits',
+    'Imported exhibits',
+    DOCUMENT_LIST_COLUMNS,
+    documentListRows(documents),
+    {},
+  );
+}
+
+/** `exhibit diff --csv|--xlsx`: what one imported document changed in the schedule in force. */
+export function amendmentDiffSheet(diff: AmendmentDiffAnswer): XlsxSheet {
+  return csvLinesSheet(
+    'Changes',
+    `${diff.document.title}, effective ${diff.from ?? '(no date)'}: changes against the schedule in force on ${diff.before ?? '—'}`,
+    AMENDMENT_DIFF_COLUMNS,
+    diff.changes,
+    {},
+  );
+}
+
+/**
+ * `close show --part P --csv|--xlsx` (SPEC §12): one sealed part's lines, as its CSV; the fees,
+ * the journal's debits and credits and the payees' amounts totalled (each line is its own class,
+ * journal line or payee, so the column adds up).
+ */
+export function closedMonthPartSheet(view: ClosedMonthView, part: string): XlsxSheet {
+  const { columns, rows } = closedMonthPartRows(view, part);
+  const kinds: Record<string, XlsxColumn> = {
+    days: int('days', 'days'),
+    averageDailyNetAssets: money('averageDailyNetAssets', 'averageDailyNetAssets', false),
+  };
+  for (const key of [
+    'distributionFee',
+    'serviceFee',
+    'totalFee',
+    'debit',
+    'credit',
+    'twelveB1',
+    'cdsc',
+    'total',
+    'owedOn',
+    'priorPeriodAdjustment',
+    'payable',
+  ])
+    kinds[key] = money(key, key);
+  return csvLinesSheet(
+    `${part} ${view.month}`,
+    `Closed month ${view.month}, sealed: ${part}`,
+    columns,
+    rows,
+    kinds,
+    'Total',
+  );
+}
+
+/**
+ * `transfers statement --csv|--xlsx` (EIGHTH; SPEC §8): the statement's lines as its CSV — portion,
+ * segment, period, lot and cdsc-piece rows and the statement's own `total` row — amounts as money;
+ * no further totals row (the rows repeat a portfolio's figures at each level of detail). The exact,
+ * unrounded portions and the weights stay as written.
+ */
+export function assigneeStatementSheet(statement: AssigneeStatement): XlsxSheet {
+  const kinds: Record<string, XlsxColumn> = {
+    days: int('days', 'days'),
+    lots: int('lots', 'lots'),
+    doi_range_shares: shares('doi_range_shares', 'doi_range_shares'),
+    distributor_shares: shares('distributor_shares', 'distributor_shares'),
+  };
+  for (const key of [
+    'distribution_fee',
+    'distributor_12b1_share',
+    'earned_cdsc',
+    'twelve_b1_portion',
+    'cdsc_portion',
+    'total',
+    'owed_on_to_assignee',
+  ])
+    kinds[key] = money(key, key, false);
+  return csvLinesSheet(
+    `Statement ${statement.month}`,
+    `Statement of ${statement.assignee}, ${statement.month} (Agreement EIGHTH)`,
+    ASSIGNEE_STATEMENT_COLUMNS,
+    assigneeStatementRows(statement),
+    kinds,
+  );
 }

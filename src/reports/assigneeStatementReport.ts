@@ -139,7 +139,7 @@ export const ASSIGNEE_STATEMENT_COLUMNS = [
   'owed_on_to_assignee',
 ] as const;
 
-type CsvRow = Partial<Record<(typeof ASSIGNEE_STATEMENT_COLUMNS)[number], string | number | null>>;
+export type CsvRow = Partial<Record<(typeof ASSIGNEE_STATEMENT_COLUMNS)[number], string | number | null>>;
 
 /**
  * One CSV: per portfolio and Transfer a `portion` row (the amounts), its `segment` rows (one per
@@ -147,6 +147,11 @@ type CsvRow = Partial<Record<(typeof ASSIGNEE_STATEMENT_COLUMNS)[number], string
  * `lot` rows of its DOI-range shares at each count, its `cdsc-piece` rows; then a `total` row.
  */
 export function assigneeStatementCsv(s: AssigneeStatement): string {
+  return `${toCsv(ASSIGNEE_STATEMENT_COLUMNS, assigneeStatementRows(s))}\n`;
+}
+
+/** The lines of {@link assigneeStatementCsv} (and of `transfers statement --xlsx`), in order. */
+export function assigneeStatementRows(s: AssigneeStatement): CsvRow[] {
   const rows: CsvRow[] = [];
   for (const l of s.lines) {
     const base = { assignee: s.assignee, month: s.month, portfolio: l.portfolio, transfer_id: l.transferId };
@@ -228,5 +233,5 @@ export function assigneeStatementCsv(s: AssigneeStatement): string {
     total: s.totals.total,
     owed_on_to_assignee: s.totals.owedOnToAssignee,
   });
-  return `${toCsv(ASSIGNEE_STATEMENT_COLUMNS, rows)}\n`;
+  return rows;
 }

@@ -15,6 +15,15 @@ export const CSV_PARTS = ['fees', 'journal', 'monthly-calculation'] as const;
  * payees (Agreement EIGHTH(C)).
  */
 export function closedMonthPartCsv(view: ClosedMonthView, part: string): string {
+  const { columns, rows } = closedMonthPartRows(view, part);
+  return toCsv(columns, rows);
+}
+
+/** The header and lines of {@link closedMonthPartCsv} (and of `close show --xlsx`). */
+export function closedMonthPartRows(
+  view: ClosedMonthView,
+  part: string,
+): { readonly columns: readonly string[]; readonly rows: readonly object[] } {
   const content = view.parts[part];
   if (content === undefined)
     throw new Plan12bError(
@@ -22,8 +31,9 @@ export function closedMonthPartCsv(view: ClosedMonthView, part: string): string 
       `${view.month} has no sealed part ${JSON.stringify(part)}`,
       `its parts: ${view.partHashes.map((p) => p.part).join(', ')}`,
     );
-  if (part === 'fees') return toCsv(FEES_MONTH_COLUMNS, (content as { classes: ClassMonthFees[] }).classes);
-  if (part === 'journal') return toCsv(JOURNAL_COLUMNS, (content as Journal).lines);
+  if (part === 'fees')
+    return { columns: FEES_MONTH_COLUMNS, rows: (content as { classes: ClassMonthFees[] }).classes };
+  if (part === 'journal') return { columns: JOURNAL_COLUMNS, rows: (content as Journal).lines };
   if (part === 'monthly-calculation') {
     const report = content as MonthlyCalculationReport;
     // SPEC §12: what the journal pays each payee — its month and the prior-period adjustments
@@ -51,8 +61,8 @@ export function closedMonthPartCsv(view: ClosedMonthView, part: string): string 
           payable: p.total,
         })),
       );
-    return toCsv(
-      [
+    return {
+      columns: [
         'portfolio',
         'month',
         'payee',
@@ -66,7 +76,7 @@ export function closedMonthPartCsv(view: ClosedMonthView, part: string): string 
         'payable',
       ],
       rows,
-    );
+    };
   }
   throw new Plan12bError(
     'USAGE',

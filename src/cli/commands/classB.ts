@@ -28,7 +28,13 @@ import { withFeedProgress } from '../progress.js';
 import { readInputFile } from '../readInput.js';
 import { printTable } from '../table.js';
 import { sheetCsv, writeXlsxOption } from '../tabularOutput.js';
-import { cdscSheet, conversionsSheet, lotsSheet, redemptionsSheets } from '../xlsxSheets.js';
+import {
+  cdscSheet,
+  classBTermsSheet,
+  conversionsSheet,
+  lotsSheet,
+  redemptionsSheets,
+} from '../xlsxSheets.js';
 
 /** accounts, transactions, distributors, lots, redemptions, conversions and cdsc commands (SPEC §6). */
 export function registerClassBCommands(program: Command, getContext: () => CliContext): void {
@@ -111,10 +117,19 @@ export function registerClassBCommands(program: Command, getContext: () => CliCo
     .command('list')
     .description('the recorded terms rules, and the defaults where no rule says otherwise')
     .option('--json', 'print JSON')
-    .action(async (opts: { json?: boolean }) => {
+    .option(
+      '--csv',
+      'print CSV: the rules in the columns of class-b-terms import (it imports again unchanged)',
+    )
+    .option('--xlsx <file>', 'write an XLSX workbook of the same lines as the CSV, the defaults in its title')
+    .action(async (opts: { json?: boolean; csv?: boolean; xlsx?: string }) => {
       const ctx = getContext();
       const list = await withReadSnapshot(ctx, (q) => listClassBTerms(q));
+      // DEVELOPERS rule 7: the workbook and the CSV are one sheet definition
+      const sheet = classBTermsSheet(list);
+      await writeXlsxOption(ctx, opts.xlsx, [sheet]);
       if (opts.json) return printJson(ctx, list);
+      if (opts.csv) return ctx.out(sheetCsv(sheet));
       printTable(
         ctx,
         [

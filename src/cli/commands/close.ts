@@ -9,6 +9,8 @@ import type { Journal } from '../../reports/journal.js';
 import type { MonthlyCalculationReport } from '../../reports/monthlyCalculationReport.js';
 import { type CliContext, printJson, withDatabase, withReadSnapshot } from '../context.js';
 import { requireDate, requireMonth } from '../options.js';
+import { writeXlsxOption } from '../tabularOutput.js';
+import { closedMonthPartSheet } from '../xlsxSheets.js';
 
 const collect = (value: string, previous: string[]) => [...previous, value];
 
@@ -91,7 +93,11 @@ export function registerCloseCommand(program: Command, getContext: () => CliCont
     .option('--due-date <date>', 'a later payment date the Distributor instructs in writing (SEVENTH(B))')
     .option('--json', 'print the sealed results as JSON')
     .option('--csv', 'with show: print one sealed part as CSV (see --part)')
-    .option('--part <part>', 'with show --csv: fees, journal or monthly-calculation', 'fees')
+    .option(
+      '--xlsx <file>',
+      'with show: write one sealed part as an XLSX workbook, the lines of its CSV (see --part)',
+    )
+    .option('--part <part>', 'with show --csv or --xlsx: fees, journal or monthly-calculation', 'fees')
     .action(
       async (
         what: string | undefined,
@@ -102,6 +108,7 @@ export function registerCloseCommand(program: Command, getContext: () => CliCont
           dueDate?: string;
           json?: boolean;
           csv?: boolean;
+          xlsx?: string;
           part: string;
         },
       ) => {
@@ -113,6 +120,12 @@ export function registerCloseCommand(program: Command, getContext: () => CliCont
             `close ${JSON.stringify(what)}: the only action is \`show\``,
             `close a month with \`plan12b close --month ${month}\`, or print it with \`plan12b close show --month ${month}\``,
           );
+        if (what !== 'show' && opts.xlsx !== undefined)
+          throw new Plan12bError(
+            'USAGE',
+            '--xlsx writes a closed month: it goes with `close show`',
+            `\`plan12b close show --month ${month} --part fees --xlsx ${opts.xlsx}\``,
+          );
         if (what === 'show') {
           // a part CSV cannot print is the command line's fault (64, the API's 400), said before
           // the store is opened, not "the month has no such part" (66) after
@@ -123,8 +136,12 @@ export function registerCloseCommand(program: Command, getContext: () => CliCont
               `give --part one of them; \`plan12b close show --month ${month} --json\` prints every sealed part`,
             );
           const view = await withReadSnapshot(ctx, (q) => showClosedMonth(q, month));
+          if (opts.xlsx !== undefined)
+            await writeXlsxOption(ctx, opts.xlsx, [closedMonthPartSheet(view, opts.part)]);
           if (opts.json) return printJson(ctx, view);
           if (opts.csv) return ctx.out(closedMonthPartCsv(view, opts.part));
+          // as --pdf elsewhere: the file is the answer asked for
+          if (opts.xlsx !== undefined) return;
           return showText(ctx, view);
         }
         const instructedDueDate = opts.dueDate === undefined ? null : requireDate(opts.dueDate, '--due-date');

@@ -9,7 +9,7 @@ import { renderExhibit } from '../../edgar/renderExhibit.js';
 import { Plan12bError } from '../../errors.js';
 import { importExhibits } from '../../import/exhibitImport.js';
 import { withdrawExhibit } from '../../import/exhibitWithdrawal.js';
-import { documentListCsv, documentListRows } from '../../reports/documentListCsv.js';
+import { documentListRows } from '../../reports/documentListCsv.js';
 import { listDocuments } from '../../store/registryStore.js';
 import { type CliContext, printJson, withDatabase, withReadSnapshot } from '../context.js';
 import { requireDate } from '../options.js';
@@ -18,6 +18,8 @@ import { readInputFile } from '../readInput.js';
 import { registryFor } from '../registryQuery.js';
 import { scheduleDocumentAsOf } from '../scheduleDocument.js';
 import { printTable } from '../table.js';
+import { sheetCsv, writeXlsxOption } from '../tabularOutput.js';
+import { documentListSheet } from '../xlsxSheets.js';
 
 export function registerExhibitCommands(program: Command, getContext: () => CliContext): void {
   const exhibit = program
@@ -110,11 +112,15 @@ export function registerExhibitCommands(program: Command, getContext: () => CliC
     .description('every imported exhibit with its hash; a withdrawn one with its reason, actor and date')
     .option('--json', 'print JSON')
     .option('--csv', 'print CSV')
-    .action(async (opts: { json?: boolean; csv?: boolean }) => {
+    .option('--xlsx <file>', 'write an XLSX workbook of the same lines as the CSV')
+    .action(async (opts: { json?: boolean; csv?: boolean; xlsx?: string }) => {
       const ctx = getContext();
       const documents = await withReadSnapshot(ctx, (q) => listDocuments(q));
+      // DEVELOPERS rule 7: the workbook and the CSV are one sheet definition
+      const sheet = documentListSheet(documents);
+      await writeXlsxOption(ctx, opts.xlsx, [sheet]);
       if (opts.json) return printJson(ctx, { count: documents.length, documents });
-      if (opts.csv) return ctx.out(documentListCsv(documents));
+      if (opts.csv) return ctx.out(sheetCsv(sheet));
       const rows = documentListRows(documents);
       printTable(
         ctx,

@@ -1,11 +1,12 @@
 import type { Command } from 'commander';
 import { Plan12bError } from '../../errors.js';
-import { AMENDMENT_DIFF_COLUMNS, amendmentDiffAnswer } from '../../registry/amendmentDiffAnswer.js';
+import { amendmentDiffAnswer } from '../../registry/amendmentDiffAnswer.js';
 import { registryOfInputs } from '../../store/registryInputs.js';
 import { type CliContext, printJson, withReadSnapshot } from '../context.js';
-import { toCsv } from '../csvOut.js';
 import { registryInputsFor } from '../registryQuery.js';
 import { printTable } from '../table.js';
+import { sheetCsv, writeXlsxOption } from '../tabularOutput.js';
+import { amendmentDiffSheet } from '../xlsxSheets.js';
 
 /** `plan12b exhibit diff HASH`: what one imported document changed in the schedule in force. */
 export function registerExhibitDiffCommand(program: Command, getContext: () => CliContext): void {
@@ -17,7 +18,8 @@ export function registerExhibitDiffCommand(program: Command, getContext: () => C
     .argument('<hash>', 'the document id (SHA-256 of its bytes) or a unique prefix of 8 or more characters')
     .option('--json', 'print JSON')
     .option('--csv', 'print CSV')
-    .action(async (hash: string, opts: { json?: boolean; csv?: boolean }) => {
+    .option('--xlsx <file>', 'write an XLSX workbook of the same lines as the CSV')
+    .action(async (hash: string, opts: { json?: boolean; csv?: boolean; xlsx?: string }) => {
       const ctx = getContext();
       const inputs = await registryInputsFor(ctx);
       const { documents } = inputs;
@@ -48,9 +50,11 @@ export function registerExhibitDiffCommand(program: Command, getContext: () => C
         gone === undefined
           ? amendmentDiffAnswer(registryOfInputs(inputs).registry, matches[0]!, null)
           : amendmentDiffAnswer(gone.registry, gone.document, gone.withdrawal);
+      const sheet = amendmentDiffSheet(diff);
+      await writeXlsxOption(ctx, opts.xlsx, [sheet]);
       if (opts.json) return printJson(ctx, diff);
       if (opts.csv) {
-        ctx.out(toCsv(AMENDMENT_DIFF_COLUMNS, diff.changes));
+        ctx.out(sheetCsv(sheet));
         return;
       }
       ctx.out(`${diff.document.title}, effective ${diff.from ?? '(no date)'}`);

@@ -10,7 +10,7 @@ import { withFeedProgress } from '../progress.js';
 import { readInputFile } from '../readInput.js';
 import { printTable } from '../table.js';
 import { sheetCsv, writeXlsxOption } from '../tabularOutput.js';
-import { transfersSheet } from '../xlsxSheets.js';
+import { assigneeStatementSheet, transfersSheet } from '../xlsxSheets.js';
 
 export function registerTransfersCommands(program: Command, getContext: () => CliContext): void {
   const transfers = program
@@ -101,9 +101,17 @@ export function registerTransfersCommands(program: Command, getContext: () => Cl
     .requiredOption('--month <YYYY-MM>', 'the month')
     .option('--csv', 'print CSV: portion, segment, period, lot and cdsc-piece rows, then the total')
     .option('--pdf <file>', 'write a printable PDF statement')
+    .option('--xlsx <file>', 'write an XLSX workbook: the lines of the CSV, amounts as money')
     .option('--json', 'print JSON')
     .action(
-      async (opts: { assignee: string; month: string; csv?: boolean; pdf?: string; json?: boolean }) => {
+      async (opts: {
+        assignee: string;
+        month: string;
+        csv?: boolean;
+        pdf?: string;
+        xlsx?: string;
+        json?: boolean;
+      }) => {
         const ctx = getContext();
         const month = requireMonth(opts.month, '--month');
         const statement = await withReadSnapshot(ctx, (q) =>
@@ -114,9 +122,10 @@ export function registerTransfersCommands(program: Command, getContext: () => Cl
           if (!opts.json && !opts.csv)
             ctx.err(`${opts.pdf}: statement of ${statement.assignee} for ${month}`);
         }
+        await writeXlsxOption(ctx, opts.xlsx, [assigneeStatementSheet(statement)]);
         if (opts.json) return printJson(ctx, statement);
         if (opts.csv) return ctx.out(assigneeStatementCsv(statement).trimEnd());
-        if (opts.pdf) return;
+        if (opts.pdf || opts.xlsx) return;
         ctx.out(`${statement.assignee} — ${month}, due ${statement.dueDate}`);
         if (statement.basis === 'sealed') {
           ctx.out(`${month} is closed: SEALED (the portions its Monthly Calculation paid)`);
