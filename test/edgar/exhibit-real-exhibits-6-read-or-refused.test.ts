@@ -8,7 +8,7 @@ import { differences } from './corpusComparison.js';
 import type { ExpectedDocument, ExpectedEntry } from './corpusDocuments.js';
 
 /**
- * SPEC §2.1 on fourteen real EDGAR exhibits of the AIM / INVESCO / Invesco, Pacific Life and Pioneer
+ * SPEC §2.1 on fifteen real EDGAR exhibits of the AIM / INVESCO / Invesco, Pacific Life and Pioneer
  * families that neither shared/corpus nor fixtures/real-exhibits-5 holds (fixtures/real-exhibits-6/
  * INDEX.md gives each one's sec.gov address). Each expected reading below was worked out by hand from
  * the document's text before the reader was run on it (dates by SPEC §2.1's rules — the amending
@@ -16,7 +16,7 @@ import type { ExpectedDocument, ExpectedEntry } from './corpusDocuments.js';
  * 01–04 read whole; 07–11 are cut by the corpus inside their schedule and so are read only in part —
  * refused, or read with the cut named at its line, never shortened into a whole; 05, 06, 12–14 are
  * refused (an empty replacement schedule, a trust's schedule of classes, plans and an agreement
- * amendment whose schedules the excerpt does not hold).
+ * amendment whose schedules the excerpt does not hold, an advisory agreement's amendment: 15).
  */
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -287,7 +287,7 @@ const READ_ONLY_IN_PART: readonly {
  * Refused with the file and a line of it: an ExhibitParseError, or a reading whose completeness
  * names the text it lacks at a line (import then writes nothing and says so, SPEC §2.1).
  */
-const REFUSED: readonly { file: string; why: string }[] = [
+const REFUSED: readonly { file: string; why: string; at?: { line: number; reason: RegExp } }[] = [
   {
     file: 'htm_rendered/05_invesco-investor-class-first-restated-amend1-2008.txt',
     why: 'the replacement Schedule A has no fund under it (the rendering lost the list)',
@@ -308,6 +308,16 @@ const REFUSED: readonly { file: string; why: string }[] = [
     file: '14_aim-equity-funds-MDA-classAC-amend1-2001.txt',
     why: 'an agreement amendment cut at "Appendix A … replaced with the following:"',
   },
+  {
+    // its first line is EDGAR's document header run on into the title — "EX-99.D1.B 5 … AMEND.NO.1
+    // TO MASTER DISTRIBUTION AGREEMENT EXHIBIT (d)1(b) AMENDMENT NO. 1 TO MASTER INVESTMENT
+    // ADVISORY AGREEMENT …" — the filer's label says distribution, the document is an advisory
+    // agreement's amendment (Appendix B: advisory fees by net assets); read before as an amendment
+    // of a "Master Distribution Agreement"
+    file: '15_aim-tax-exempt-funds-advisory-agreement-amend1-2002.txt',
+    why: 'an advisory agreement amendment under a filer label naming a distribution agreement',
+    at: { line: 1, reason: /Investment Advisory Agreement/ },
+  },
 ];
 
 function parseOrError(file: string): ParsedExhibit | ExhibitParseError {
@@ -326,7 +336,7 @@ const shape = (e: ParsedExhibit['schedules'][number]['entries'][number]) => ({
   rates: [e.assetBasedSalesChargePct, e.serviceFeePct, e.aggregateFeePct].filter((r) => r !== null),
 });
 
-describe('fourteen more real exhibits no other test holds: read as written, or refused', () => {
+describe('fifteen more real exhibits no other test holds: read as written, or refused', () => {
   for (const { want, registrant, terms, orRefusedAt } of READ)
     it(`${want.file} reads as its hand-worked reading${orRefusedAt ? ', or is refused' : ''}`, () => {
       const got = parseOrError(want.file);
@@ -359,9 +369,15 @@ describe('fourteen more real exhibits no other test holds: read as written, or r
       expect(got.schedules.flatMap((s) => s.entries.map(shape))).toEqual(whole);
     });
 
-  for (const { file, why } of REFUSED)
+  for (const { file, why, at } of REFUSED)
     it(`${file} is refused naming a line: ${why}`, () => {
       const got = parseOrError(file);
+      if (at !== undefined) {
+        expect(got).toBeInstanceOf(ExhibitParseError);
+        expect(got).toMatchObject({ file, line: at.line });
+        expect((got as ExhibitParseError).reason).toMatch(at.reason);
+        return;
+      }
       if (got instanceof ExhibitParseError) {
         expect(got.file).toBe(file);
         expect(got.line).toBeGreaterThanOrEqual(1);
