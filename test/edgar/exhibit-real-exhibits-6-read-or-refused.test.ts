@@ -8,12 +8,12 @@ import { differences } from './corpusComparison.js';
 import type { ExpectedDocument, ExpectedEntry } from './corpusDocuments.js';
 
 /**
- * SPEC §2.1 on fifteen real EDGAR exhibits of the AIM / INVESCO / Invesco, Pacific Life and Pioneer
+ * SPEC §2.1 on sixteen real EDGAR exhibits of the AIM / INVESCO / Invesco, Pacific Life and Pioneer
  * families that neither shared/corpus nor fixtures/real-exhibits-5 holds (fixtures/real-exhibits-6/
  * INDEX.md gives each one's sec.gov address). Each expected reading below was worked out by hand from
  * the document's text before the reader was run on it (dates by SPEC §2.1's rules — the amending
  * clause's date, never the instrument's; rates as printed; registrant from the group heading):
- * 01–04 read whole; 07–11 are cut by the corpus inside their schedule and so are read only in part —
+ * 01–04 and 16 read whole; 07–11 are cut by the corpus inside their schedule and so are read only in part —
  * refused, or read with the cut named at its line, never shortened into a whole; 05, 06, 12–14 are
  * refused (an empty replacement schedule, a trust's schedule of classes, plans and an agreement
  * amendment whose schedules the excerpt does not hold, an advisory agreement's amendment: 15).
@@ -196,6 +196,65 @@ const READ: readonly ReadCase[] = [
     registrant: null,
     terms: { distributionFeePct: '0.25', serviceFeePct: null },
   },
+  {
+    // a draft: "AMENDMENT NO. [2]" (read as 2, warned of); "The Amended and Restated Master
+    // Distribution Plan (the Plan), effective July 1, 2004, … is hereby amended, effective April 29,
+    // 2005" — the blank in "WHEREAS, on February [ ], 2005, the Boards … approved" dates the Boards'
+    // approval, not the amendment. Seven capitals group headings over dashes, each with its
+    // "PORTFOLIO - INVESTOR CLASS SHARES" line, a <PAGE> inside, the closing quote after the last
+    // fund; cut by the corpus at "Dated: ", after the schedule. A plain list: no rates.
+    want: doc('16_aim-investor-class-plan-amend2-draft-2005.txt', {
+      kind: 'plan-amendment',
+      amendmentNumber: 2,
+      effectiveDate: '2005-04-29',
+      instrumentDatedAsOf: '2004-07-01',
+      classes: ['Investor'],
+      schedules: [
+        {
+          name: 'Schedule A',
+          replacesEntirely: true,
+          truncated: false,
+          entries: [
+            ...entries(
+              'AIM COMBINATION STOCK & BOND FUNDS',
+              ['AIM Core Stock Fund', 'AIM Total Return Fund'],
+              'Investor',
+              [],
+            ),
+            ...entries(
+              'AIM EQUITY FUNDS',
+              ['AIM Diversified Dividend Fund', 'AIM Large Cap Growth Fund'],
+              'Investor',
+              [],
+            ),
+            ...entries('AIM FUNDS GROUP', ['AIM Basic Balanced Fund'], 'Investor', []),
+            ...entries('AIM INTERNATIONAL MUTUAL FUNDS', ['AIM European Growth Fund'], 'Investor', []),
+            ...entries(
+              'AIM INVESTMENT SECURITIES FUNDS',
+              [
+                'AIM High Yield Fund',
+                'AIM Income Fund',
+                'AIM Intermediate Government Fund',
+                'AIM Municipal Bond Fund',
+                'AIM Real Estate Fund',
+              ],
+              'Investor',
+              [],
+            ),
+            ...entries('AIM SECTOR FUNDS', ['AIM Technology Fund'], 'Investor', []),
+            ...entries(
+              'AIM STOCK FUNDS',
+              ['AIM Dynamics Fund', 'AIM Small Company Growth Fund'],
+              'Investor',
+              [],
+            ),
+          ],
+        },
+      ],
+    }),
+    registrant: null,
+    terms: { distributionFeePct: null, serviceFeePct: null },
+  },
 ];
 
 /** Cut by the corpus inside a schedule: refused, or read with the cut named — never as a whole. */
@@ -336,7 +395,7 @@ const shape = (e: ParsedExhibit['schedules'][number]['entries'][number]) => ({
   rates: [e.assetBasedSalesChargePct, e.serviceFeePct, e.aggregateFeePct].filter((r) => r !== null),
 });
 
-describe('fifteen more real exhibits no other test holds: read as written, or refused', () => {
+describe('sixteen more real exhibits no other test holds: read as written, or refused', () => {
   for (const { want, registrant, terms, orRefusedAt } of READ)
     it(`${want.file} reads as its hand-worked reading${orRefusedAt ? ', or is refused' : ''}`, () => {
       const got = parseOrError(want.file);
