@@ -8,7 +8,7 @@ import { differences } from './corpusComparison.js';
 import type { ExpectedDocument, ExpectedEntry } from './corpusDocuments.js';
 
 /**
- * SPEC §2.1 on sixteen real EDGAR exhibits of the AIM / INVESCO / Invesco, Pacific Life and Pioneer
+ * SPEC §2.1 on seventeen real EDGAR exhibits of the AIM / INVESCO / Invesco, Pacific Life and Pioneer
  * families that neither shared/corpus nor fixtures/real-exhibits-5 holds (fixtures/real-exhibits-6/
  * INDEX.md gives each one's sec.gov address). Each expected reading below was worked out by hand from
  * the document's text before the reader was run on it (dates by SPEC §2.1's rules — the amending
@@ -16,7 +16,7 @@ import type { ExpectedDocument, ExpectedEntry } from './corpusDocuments.js';
  * 01–04 and 16 read whole; 07–11 are cut by the corpus inside their schedule and so are read only in part —
  * refused, or read with the cut named at its line, never shortened into a whole; 05, 06, 12–14 are
  * refused (an empty replacement schedule, a trust's schedule of classes, plans and an agreement
- * amendment whose schedules the excerpt does not hold, an advisory agreement's amendment: 15).
+ * amendment whose schedules the excerpt does not hold, an advisory agreement's amendment: 15, a Rule 18f-3 plan: 17).
  */
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -377,6 +377,16 @@ const REFUSED: readonly { file: string; why: string; at?: { line: number; reason
     why: 'an advisory agreement amendment under a filer label naming a distribution agreement',
     at: { line: 1, reason: /Investment Advisory Agreement/ },
   },
+  {
+    // on one line after its EDGAR header: "RULE 18F-3 PLAN PIONEER BOND FUND Multiple Class Plan
+    // Pursuant to Rule 18f-3 Class A Shares, Class B Shares and Class C Shares October 2001 …" —
+    // no 12b-1 plan though it names the Class A Rule 12b-1 Distribution Plan
+    file: '17_pioneer-bond-fund-rule18f3-plan-2001.txt',
+    why: 'a Rule 18f-3 multiple class plan',
+    // refused as "not a distribution plan or agreement (no title in capitals at the top)": the
+    // header's description is no title, and the plan's own title is in mixed case
+    at: { line: 1, reason: /Rule 18f-3|not a distribution plan or agreement/ },
+  },
 ];
 
 function parseOrError(file: string): ParsedExhibit | ExhibitParseError {
@@ -395,7 +405,7 @@ const shape = (e: ParsedExhibit['schedules'][number]['entries'][number]) => ({
   rates: [e.assetBasedSalesChargePct, e.serviceFeePct, e.aggregateFeePct].filter((r) => r !== null),
 });
 
-describe('sixteen more real exhibits no other test holds: read as written, or refused', () => {
+describe('seventeen more real exhibits no other test holds: read as written, or refused', () => {
   for (const { want, registrant, terms, orRefusedAt } of READ)
     it(`${want.file} reads as its hand-worked reading${orRefusedAt ? ', or is refused' : ''}`, () => {
       const got = parseOrError(want.file);
