@@ -126,7 +126,14 @@ export interface RelinedText {
  */
 export function relinedFlattenedText(text: string): RelinedText | null {
   const content = text.split(/\r\n|\r|\n/).filter((l) => l.trim() !== '');
-  if (content.length === 0 || content.length > FLATTENED_MAX_LINES) return null;
+  if (content.length === 0) return null;
+  // a first line that is the filing's document header run on into the title and the body
+  // ("EX-99.D1.B 5 h98486exv99wd1wb.txt AMEND.NO.1 TO MASTER DISTRIBUTION AGREEMENT EXHIBIT (d)1(b)
+  // AMENDMENT NO. 1 TO MASTER INVESTMENT ADVISORY AGREEMENT The …"): the layout is lost however
+  // many breaks the rendering kept further down, and the header's description is the filer's label,
+  // never the document's title
+  const headed = DOCUMENT_HEADER_RE.test(content[0]!.trim()) && content[0]!.length >= FLATTENED_MIN_CHARS;
+  if (!headed && content.length > FLATTENED_MAX_LINES) return null;
   if (Math.max(...content.map((l) => l.length)) < FLATTENED_MIN_CHARS) return null;
   // table cells ("|Share Class |Maximum …") are another rendering's, not a text exhibit's lines
   if (text.includes('|')) return null;

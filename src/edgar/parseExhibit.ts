@@ -379,9 +379,11 @@ function parseExhibitText(asText: string, file: string): ParsedExhibit {
   };
 }
 
-// agreements a fund files with fee schedules of their own that are no distribution plan's
+// agreements a fund files with fee schedules of their own that are no distribution plan's — and
+// the trust's charter, "AGREEMENT AND DECLARATION OF TRUST", whose Schedule A lists its series and
+// their classes (AIM Variable Insurance Funds' Amendment No. 2 of 2018): no plan's schedule either
 const OTHER_AGREEMENT_RE =
-  /\b(?:INVESTMENT\s+)?(?:SUB-?ADVISORY|ADVISORY|MANAGEMENT|ADMINISTRATION(?:\s+AND\s+SHAREHOLDER\s+SERVICES)?|ADMINISTRATIVE\s+SERVICES|CUSTODY|CUSTODIAN|TRANSFER\s+AGENCY|EXPENSE\s+LIMITATION|FEE\s+WAIVER)\s+AGREEMENT\b/i;
+  /\b(?:(?:INVESTMENT\s+)?(?:SUB-?ADVISORY|ADVISORY|MANAGEMENT|ADMINISTRATION(?:\s+AND\s+SHAREHOLDER\s+SERVICES)?|ADMINISTRATIVE\s+SERVICES|CUSTODY|CUSTODIAN|TRANSFER\s+AGENCY|EXPENSE\s+LIMITATION|FEE\s+WAIVER)\s+AGREEMENT|(?:AGREEMENT\s+AND\s+)?DECLARATION\s+OF\s+TRUST)\b/i;
 
 /**
  * Whatever the layout, an entry's portfolio is a name: one with no letter at all ("|", "0.25%",
