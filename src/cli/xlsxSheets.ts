@@ -1,4 +1,5 @@
 import type { ClosedMonthView } from '../close/closedMonthView.js';
+import { CLASS_B_TERMS_COLUMNS } from '../feeds/classBTermsFeed.js';
 import { AMENDMENT_DIFF_COLUMNS, type AmendmentDiffAnswer } from '../registry/amendmentDiffAnswer.js';
 import type { BoardRate } from '../registry/boardRate.js';
 import type { ScheduleAnswer } from '../registry/registry.js';
@@ -507,16 +508,7 @@ function csvLinesSheet(
  * `class-b-terms list --csv|--xlsx` (SPEC §6): the recorded rules in the class-b-terms feed's own
  * columns, so the CSV imports again unchanged; the defaults beneath them are in the title.
  */
-export const CLASS_B_TERMS_LIST_COLUMNS = [
-  'rule',
-  'portfolio',
-  'doi_from',
-  'doi_to',
-  'cdsc_schedule_pct',
-  'conversion_years',
-  'redemption_fee_pct',
-  'redemption_fee_days',
-] as const;
+export const CLASS_B_TERMS_LIST_COLUMNS = CLASS_B_TERMS_COLUMNS;
 
 export function classBTermsSheet(list: ClassBTermsList): XlsxSheet {
   const d = list.defaults;
