@@ -58,6 +58,27 @@ export interface ExpectedDocument {
   readonly schedules: readonly ExpectedSchedule[];
 }
 
+/**
+ * An expected reading written by hand for a test's own exhibit: what it states, with the rest as a
+ * whole, undated, unnumbered document without renames reads.
+ */
+export function expectedDocument(
+  file: string,
+  d: Partial<ExpectedDocument> & Pick<ExpectedDocument, 'kind' | 'effectiveDate' | 'classes' | 'schedules'>,
+): ExpectedDocument {
+  return {
+    file,
+    title: '',
+    exhibit: null,
+    amendmentNumber: null,
+    instrumentDatedAsOf: null,
+    complete: true,
+    cut: null,
+    renames: [],
+    ...d,
+  };
+}
+
 export function corpusExpected(): ExpectedDocument[] {
   if (!corpusAvailable) return [];
   const json = JSON.parse(readFileSync(join(corpusDir, 'expected.json'), 'utf8')) as {

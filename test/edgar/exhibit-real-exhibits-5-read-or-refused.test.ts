@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { ExhibitParseError } from '../../src/edgar/exhibitDocument.js';
 import { parseExhibit } from '../../src/edgar/parseExhibit.js';
 import { differences } from './corpusComparison.js';
-import type { ExpectedDocument, ExpectedEntry } from './corpusDocuments.js';
+import { type ExpectedDocument, type ExpectedEntry, expectedDocument } from './corpusDocuments.js';
 
 /**
  * SPEC §2.1 on twenty-two real EDGAR exhibits of the corpus's families that neither shared/corpus nor
@@ -36,20 +36,7 @@ interface ReadCase {
   readonly entryRegistrant?: string;
 }
 
-const doc = (
-  file: string,
-  d: Partial<ExpectedDocument> & Pick<ExpectedDocument, 'kind' | 'effectiveDate' | 'classes' | 'schedules'>,
-): ExpectedDocument => ({
-  file,
-  title: '',
-  exhibit: null,
-  amendmentNumber: null,
-  instrumentDatedAsOf: null,
-  complete: true,
-  cut: null,
-  renames: [],
-  ...d,
-});
+const doc = expectedDocument;
 
 const HERITAGE_2003 = [
   'SMALL CAP STOCK FUND',

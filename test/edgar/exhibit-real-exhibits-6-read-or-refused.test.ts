@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { ExhibitParseError, type ParsedExhibit } from '../../src/edgar/exhibitDocument.js';
 import { parseExhibit } from '../../src/edgar/parseExhibit.js';
 import { differences } from './corpusComparison.js';
-import type { ExpectedDocument, ExpectedEntry } from './corpusDocuments.js';
+import { type ExpectedDocument, type ExpectedEntry, expectedDocument } from './corpusDocuments.js';
 
 /**
  * SPEC §2.1 on eighteen real EDGAR exhibits of the AIM / INVESCO / Invesco, Pacific Life and Pioneer
@@ -31,20 +31,7 @@ const entries = (
   rates: readonly string[],
 ): ExpectedEntry[] => names.map((portfolio) => ({ registrant, portfolio, class: klass, rates }));
 
-const doc = (
-  file: string,
-  d: Partial<ExpectedDocument> & Pick<ExpectedDocument, 'kind' | 'effectiveDate' | 'classes' | 'schedules'>,
-): ExpectedDocument => ({
-  file,
-  title: '',
-  exhibit: null,
-  amendmentNumber: null,
-  instrumentDatedAsOf: null,
-  complete: true,
-  cut: null,
-  renames: [],
-  ...d,
-});
+const doc = expectedDocument;
 
 interface ReadCase {
   readonly want: ExpectedDocument;
