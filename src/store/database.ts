@@ -9,6 +9,7 @@ import { type CopyValue, decodeCopyRows } from './copyText.js';
 import { COPY_CHUNK_ROWS, encodeCopyRowsBytes } from './copyTextBytes.js';
 import { defaultDatabaseTarget, isServerUrl } from './databaseTarget.js';
 import { copyRowChunksOfPages, copyTextSlicesOfPages, pgliteCopy, textOfPages } from './pgliteCopyDevice.js';
+import { installPgliteMemoryPool, keepClosedStoreMemory, type WasmMemory } from './pgliteMemoryPool.js';
 import { removeRegistrySnapshot } from './registrySnapshotFile.js';
 import { currentRunningCommand } from './runningCommand.js';
 import {
@@ -183,6 +184,7 @@ async function openPglite(path: string, workload: StoreWorkload): Promise<Databa
     );
   }
   let db: PGlite;
+  installPgliteMemoryPool();
   try {
     db = await PGlite.create(path === ':memory:' ? undefined : path, {
       startParams: pgliteStartParams(workload),
@@ -241,7 +243,13 @@ async function openPglite(path: string, workload: StoreWorkload): Promise<Databa
       }),
     withWriterLock: (fn) => writers.run(fn),
     async close() {
-      if (path === ':memory:') return db.close();
+      // PGlite's module (a protected field): its memory is kept for the next open once closed
+      const memory = (db as unknown as { mod?: { wasmMemory?: WasmMemory } }).mod?.wasmMemory;
+      if (path === ':memory:') {
+        await db.close();
+        keepClosedStoreMemory(memory);
+        return;
+      }
       // The registry snapshot beside the folder (issue 13 item 4): its inputs are read while the
       // store is open, and it is stamped after PGlite has closed the folder, before the lock goes.
       // A snapshot that cannot be written is no answer lost: its readers open the store.
@@ -251,6 +259,7 @@ async function openPglite(path: string, workload: StoreWorkload): Promise<Databa
       try {
         await db.close();
         closed = true;
+        keepClosedStoreMemory(memory);
       } finally {
         try {
           if (closed) stamp();
