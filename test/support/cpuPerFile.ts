@@ -4,7 +4,8 @@ import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { foldersCopied } from './folderCopy.js';
 
 // PLAN12B_TEST_CPU_LOG=FILE: one JSON line per test file — its wall time, this worker's CPU
-// during it, the CPU of the child processes it waited for (/proc/self/stat cutime+cstime), and
+// during it, the CPU of the child processes it waited for (/proc/self/stat cutime+cstime), the
+// worker's live heap at its end (every full garbage collection costs more the larger it is), and
 // the longest its worker's event loop was held (Vitest's worker fails the run with "Timeout
 // calling onTaskUpdate" when it cannot answer for 60 s).
 const log = process.env.PLAN12B_TEST_CPU_LOG;
@@ -56,6 +57,7 @@ if (log) {
         cpuMs: Math.round((c.user + c.system) / 1000),
         sysMs: Math.round(c.system / 1000),
         folderCopies: foldersCopied() - f0,
+        heapMB: Math.round(process.memoryUsage().heapUsed / 1e6),
         childMs: Math.round(childrenMs() - k0),
         loopHeldMaxMs: Math.round(loop.max / 1e6),
         longestHoldDuring: longest.at,
