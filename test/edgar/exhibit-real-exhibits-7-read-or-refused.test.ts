@@ -64,7 +64,12 @@ const READ_ONLY_IN_PART: readonly {
     // CLASS EFFECTIVE DATE" (the date each class adopted the plan), no rates; cut at "The Hart"
     file: 'htm_rendered/09_hartford-mutual-funds-distribution-plan-restated-2021.txt',
     whole: [
-      ...classes('The Hartford Mutual Funds, Inc.', 'Hartford AARP Balanced Retirement Fund', ['A', 'C', 'R3', 'R4']),
+      ...classes('The Hartford Mutual Funds, Inc.', 'Hartford AARP Balanced Retirement Fund', [
+        'A',
+        'C',
+        'R3',
+        'R4',
+      ]),
       ...classes('The Hartford Mutual Funds, Inc.', 'The Hartford Balanced Income Fund', [
         'A',
         'B',
@@ -91,7 +96,14 @@ const READ_ONLY_IN_PART: readonly {
         'R4',
         'T',
       ]),
-      ...classes('The Hartford Mutual Funds II, Inc.', 'Hartford Quality Value Fund', ['A', 'B', 'C', 'R3', 'R4', 'T']),
+      ...classes('The Hartford Mutual Funds II, Inc.', 'Hartford Quality Value Fund', [
+        'A',
+        'B',
+        'C',
+        'R3',
+        'R4',
+        'T',
+      ]),
       ...classes('The Hartford Mutual Funds II, Inc.', 'The Hartford Growth Opportunities Fund', [
         'A',
         'B',
@@ -110,7 +122,13 @@ const READ_ONLY_IN_PART: readonly {
     // "Fund(1),(2) Class A" / "March 1, 2002"; cut at "The Ha" after the fourth fund's first row
     file: 'htm_rendered/11_hartford-mutual-funds-ii-form-of-plan-of-distribution-blank-day-2016.txt',
     whole: [
-      ...classes('The Hartford Mutual Funds II, Inc.', 'The Hartford Small Cap Growth Fund', ['A', 'B', 'C', 'R3', 'R4']),
+      ...classes('The Hartford Mutual Funds II, Inc.', 'The Hartford Small Cap Growth Fund', [
+        'A',
+        'B',
+        'C',
+        'R3',
+        'R4',
+      ]),
       ...classes('The Hartford Mutual Funds II, Inc.', 'The Hartford Value Opportunities Fund', [
         'A',
         'B',
@@ -152,7 +170,11 @@ const READ_ONLY_IN_PART: readonly {
     file: '13_hartford-mutual-funds-distribution-plan-classes-abc-one-line-2004.txt',
     whole: [
       ...classes('The Hartford Mutual Funds, Inc.', 'The Hartford Advisers Fund', ['A', 'B', 'C']),
-      ...classes('The Hartford Mutual Funds, Inc.', 'The Hartford Aggressive Growth Allocation Fund', ['A', 'B', 'C']),
+      ...classes('The Hartford Mutual Funds, Inc.', 'The Hartford Aggressive Growth Allocation Fund', [
+        'A',
+        'B',
+        'C',
+      ]),
       ...classes('The Hartford Mutual Funds, Inc.', 'The Hartford Balanced Allocation Fund', ['A', 'B', 'C']),
     ],
     effectiveDate: null,
