@@ -179,11 +179,24 @@ function readEdgarLayout(
  */
 function isMultipleClassPlan(line: string): boolean {
   return (
-    /^\(?(?:to\s+(?:the\s+)?)?(?:(?:AMENDED\s+AND\s+RESTATED|FORM\s+OF)\s+)?(?:RULE\s+)?(?:18f-3\s+)?(?:MULTIPLE|MULTI-)\s*CLASS\s+PLAN\b/i.test(
+    (/^\(?(?:to\s+(?:the\s+)?)?(?:(?:AMENDED\s+AND\s+RESTATED|FORM\s+OF)\s+)?(?:RULE\s+)?(?:18f-3\s+)?(?:MULTIPLE|MULTI-)\s*CLASS\s+PLAN\b/i.test(
       line,
-    ) && !/\b12B-1\b|\bDISTRIBUTION\b|\bSERVICE\s+PLAN\b/i.test(line)
+    ) ||
+      RULE_18F3_PLAN_TITLE_RE.test(line)) &&
+    !/\b12B-1\b|\bDISTRIBUTION\b|\bSERVICE\s+PLAN\b/i.test(line)
   );
 }
+
+/**
+ * A title naming the plan by the rule alone: Putnam's "Plan pursuant to Rule 18f-3(d) under the",
+ * Lord Abbett's "Rule 18f-3 Plan. Amended and Restated Rule 18f-3 Plan as of July 1, 2008 …" and
+ * "Pursuant to Rule 18f-3(d)" under "Amended and Restated Plan as of …", Goldman Sachs' "Plan in
+ * Accordance with Rule 18f-3", Janus' "AMENDED RULE 18f-3 PLAN", BlackRock's "AMENDED AND RESTATED
+ * PLAN PURSUANT TO RULE 18f-3 UNDER THE". At the line's start only: prose that cites the rule ("For
+ * purposes of Rule 18f-3 under the Act, …") names no plan.
+ */
+const RULE_18F3_PLAN_TITLE_RE =
+  /^(?:(?:THE\s+)?(?:(?:AMENDED(?:\s+AND\s+RESTATED)?|FORM\s+OF)\s+)?(?:RULE\s+18f-3(?:\s*\(d\))?\s+PLAN\b|PLAN\s+(?:(?:ADOPTED\s+)?PURSUANT\s+TO|IN\s+ACCORDANCE\s+WITH|UNDER)\s+RULE\s+18f-3\b)|PURSUANT\s+TO\s+RULE\s+18f-3(?:\s*\(d\))?(?:\s+under\s+the(?:\s+Investment\s+Company\s+Act(?:\s+of\s+1940)?)?)?\s*$)/i;
 
 /** The first `n` lines with words from `from` on (the rendering's lone cell marks aside). */
 function topLines(lines: readonly EdgarLine[], from: number, n: number): EdgarLine[] {
@@ -191,6 +204,25 @@ function topLines(lines: readonly EdgarLine[], from: number, n: number): EdgarLi
   for (let i = Math.max(from, 0); i < lines.length && out.length < n; i++) {
     const t = lines[i]!.trimmed;
     if (t !== '' && !t.startsWith('|')) out.push(lines[i]!);
+  }
+  return out;
+}
+
+/** A line's words, the rendering's cell mark before them aside ("|PUTNAM FUNDS"). */
+const cellWords = (l: EdgarLine) => l.trimmed.replace(/^\|/, '').trim();
+
+/**
+ * The lines at the top a title may stand on: the first six with words, and on to the first sentence
+ * of the body (a line of fifteen words or more) where the title goes on under a list of registrants —
+ * twenty lines at most.
+ */
+function titleLines(lines: readonly EdgarLine[], from: number): EdgarLine[] {
+  const out: EdgarLine[] = [];
+  for (let i = Math.max(from, 0); i < lines.length && out.length < 20; i++) {
+    const t = cellWords(lines[i]!);
+    if (t === '') continue;
+    if (out.length >= 6 && t.split(/\s+/).length >= 15) break;
+    out.push(lines[i]!);
   }
   return out;
 }
@@ -303,12 +335,14 @@ function parseExhibitText(asText: string, file: string): ParsedExhibit {
     t.bodyStart < lines.length && cellHeadingAt(lines, t.bodyStart, firstContent) !== null;
   // a line at the top naming the document a Rule 18f-3 multiple class plan (in its title block or
   // under a schedule heading printed first: "APPENDIX A / RULE 18f-3 MULTI-CLASS PLAN")
-  const multipleClassPlan = topLines(lines, firstContent, 6).find((l) => isMultipleClassPlan(l.trimmed));
+  // …its title in the rendering's cells ("|PUTNAM FUNDS / |Plan pursuant to Rule 18f-3(d) under the"),
+  // or under a list of the registrants it is the plan of (Nuveen's eleven trusts)
+  const multipleClassPlan = titleLines(lines, firstContent).find((l) => isMultipleClassPlan(cellWords(l)));
   if (multipleClassPlan !== undefined)
     throw new ExhibitParseError(
       file,
       multipleClassPlan.no,
-      `a Rule 18f-3 multiple class plan ("${multipleClassPlan.trimmed.slice(0, 80)}"), not a Rule 12b-1 plan or distribution agreement: plan12b reads the fee schedules of those`,
+      `a Rule 18f-3 multiple class plan ("${cellWords(multipleClassPlan).slice(0, 80)}"), not a Rule 12b-1 plan or distribution agreement: plan12b reads the fee schedules of those`,
     );
 
   // a title that names another kind of agreement ("AMENDMENT NO. 2 TO THE INVESTMENT ADVISORY
