@@ -28,6 +28,7 @@ import { type ExhibitHeading, exhibitTitle, readHeading } from './heading.js';
 import { htmlCellLines, looksLikeHtml } from './htmlText.js';
 import { bodyPartyRegistrant, scheduleHeadingRegistrant } from './instrumentRegistrant.js';
 import { scheduleHeading } from './lineShapes.js';
+import { noScheduleRefusal } from './noScheduleRefusal.js';
 import { proseText } from './proseText.js';
 import {
   classRenames,
@@ -182,7 +183,11 @@ function isMultipleClassPlan(line: string): boolean {
     (/^\(?(?:to\s+(?:the\s+)?)?(?:(?:AMENDED\s+AND\s+RESTATED|FORM\s+OF)\s+)?(?:RULE\s+)?(?:18f-3\s+)?(?:MULTIPLE|MULTI-)\s*CLASS\s+PLAN\b/i.test(
       line,
     ) ||
-      RULE_18F3_PLAN_TITLE_RE.test(line)) &&
+      RULE_18F3_PLAN_TITLE_RE.test(line) ||
+      // Fidelity's "SCHEDULE I, DATED July 21, 2005 TO MULTIPLE CLASS OF SHARES PLAN": a schedule to one
+      /\bTO\s+(?:THE\s+)?(?:AMENDED\s+AND\s+RESTATED\s+)?(?:MULTIPLE|MULTI-)\s*CLASS\s+(?:OF\s+SHARES\s+)?PLAN\b/i.test(
+        line,
+      )) &&
     !/\b12B-1\b|\bDISTRIBUTION\b|\bSERVICE\s+PLAN\b/i.test(line)
   );
 }
@@ -399,7 +404,7 @@ function parseExhibitText(asText: string, file: string): ParsedExhibit {
     reading.kind !== 'plan-amendment' &&
     reading.kind !== 'agreement-amendment'
   )
-    throw new ExhibitParseError(file, 1, 'no schedule found (no SCHEDULE, APPENDIX or EXHIBIT A heading)');
+    throw noScheduleRefusal(reading.lines, reading.bodyStart, file);
   refuseNamelessPortfolios(reading, file);
   refuseFootnoteMarkedClasses(reading, file);
   const parsed = assemble(reading, rendering);

@@ -43,6 +43,12 @@ describe('a Rule 18f-3 plan its title names by the rule alone is refused as one,
       'AMENDED RULE 18f-3 PLAN',
     ],
     [
+      'as a schedule "TO MULTIPLE CLASS OF SHARES PLAN" (Fidelity’s, real-exhibits-5 18)',
+      `Exhibit (n)(2)\nSCHEDULE I, DATED July 21, 2005 TO MULTIPLE CLASS OF SHARES PLAN\n(LAKEVIEW PRIME FUND), dated July 21, 2005\n|\nFUND/CLASS\n|\nSALES CHARGE\n|\nDISTRIBUTION FEE\n|\nLakeview Prime Fund:\n|\nDaily Money Class\n|\nnone\n|\n0.00\n`,
+      2,
+      'SCHEDULE I, DATED July 21, 2005 TO MULTIPLE CLASS OF SHARES PLAN',
+    ],
+    [
       'under a list of more registrants than six lines hold',
       `${['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII'].map((n) => `LAKEVIEW INVESTMENT TRUST ${n}`).join('\n')}\nMULTIPLE CLASS PLAN\nADOPTED PURSUANT TO RULE 18F-3\n${body}`,
       9,
