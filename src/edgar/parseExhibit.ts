@@ -213,6 +213,16 @@ function topLines(lines: readonly EdgarLine[], from: number, n: number): EdgarLi
   return out;
 }
 
+/** A short line titling a 12b-1 plan: "Resource Shares Plan of Distribution", "Pursuant to Rule 12b-1". */
+function isMixedCase12b1Title(t: string): boolean {
+  return (
+    t.split(/\s+/).length <= 8 &&
+    /^(?:[A-Z][\w&'’-]*\s+)*(?:Plan\s+of\s+Distribution|Distribution\s+(?:and\s+Service\s+)?Plan)\b|^Pursuant\s+to\s+Rule\s+12b-1$/i.test(
+      t,
+    )
+  );
+}
+
 /** A line's words, the rendering's cell mark before them aside ("|PUTNAM FUNDS"). */
 const cellWords = (l: EdgarLine) => l.trimmed.replace(/^\|/, '').trim();
 
@@ -384,7 +394,16 @@ function parseExhibitText(asText: string, file: string): ParsedExhibit {
       heading = readHeading(lines, file);
     } catch (e) {
       // a title the seeds' heading reader does not know, but a 12b-1 title all the same
-      if (!(e instanceof ExhibitParseError) || !/\b(?:DISTRIBUTION|12B-1|SERVICE\s+PLAN)\b/i.test(t.text))
+      // …or a 12b-1 title in mixed case under the Registrant's name in capitals (Goldman Sachs Trust's
+      // "Resource Shares Plan of Distribution / Pursuant to Rule 12b-1"): the title block is the
+      // Registrant's alone, the plan's title lines below it
+      if (
+        !(e instanceof ExhibitParseError) ||
+        !(
+          /\b(?:DISTRIBUTION|12B-1|SERVICE\s+PLAN)\b/i.test(t.text) ||
+          titleLines(lines, firstContent).some((l) => isMixedCase12b1Title(cellWords(l)))
+        )
+      )
         throw e;
     }
     // a replacement schedule printed under its instrument's title, with no "SCHEDULE A" line of

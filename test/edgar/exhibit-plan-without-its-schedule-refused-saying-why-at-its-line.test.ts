@@ -61,6 +61,26 @@ The Plan pertains to each series of the Fund, and each class of shares of each s
     );
   });
 
+  it('titled in mixed case under its Registrant in capitals, cut in its first section: refused as a plan cut, not as no plan', () => {
+    const text = `(M)(7)
+LAKEVIEW TRUST
+On behalf of each of its series that has designated a class of its shares as the “Resource
+Shares” thereof.
+Resource Shares Plan of Distribution
+Pursuant to Rule 12b-1
+February 11, 2010
+WHEREAS, Lakeview Trust (the “Trust”) engages in business as an open-end management
+investment company and is registered as such under the Investment Company Act of 1940, as amended;
+NOW, THEREFORE, the Trust, on behalf of each Fund, hereby adopts this Plan on the following terms and conditions:
+1. (a) The Trust, on behalf of each Fund, is authorized to compensate the Distributor for
+distribution services performed. The amount of such compensation paid during any one year shall not exceed
+0.15% of the average daily net
+`;
+    expect(refusal(text)).toBe(
+      'm.htm.txt:13: no schedule found (no SCHEDULE, APPENDIX or EXHIBIT A heading): the text ends in mid-sentence here, cut before any schedule',
+    );
+  });
+
   it('cut in its recitals before it names any schedule: refused at the last line, saying it is cut', () => {
     const text = `LAKEVIEW INVESTMENT TRUST
 LAKEVIEW MUNICIPAL TRUST
