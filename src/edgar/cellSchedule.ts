@@ -1433,9 +1433,9 @@ function isRowNumberCell(lines: readonly EdgarLine[], i: number, stop: number): 
 /** Reads one schedule from the line after its heading to its end (or the next heading at `stop`). */
 /**
  * A capitals name ending in the singular "FUND" ("AIM SECTOR FUND", "AIM EQUITY FUND") whose next
- * cell is a column heading ("Minimum Asset / Based Sales / Charge") or a class label ("Portfolio –
- * Class K Shares"): the heading of a Registrant's group of portfolios. Its next cell being a rate, a
- * name or anything else leaves it what it was (a fund in capitals).
+ * cell is a column heading ("Minimum Asset / Based Sales / Charge"): the heading of a Registrant's
+ * group of portfolios. Its next cell being a rate, a class, a name or anything else leaves it what it
+ * was (a fund in capitals).
  */
 function isSingularFundGroupHeading(lines: readonly EdgarLine[], i: number, stop: number): boolean {
   const text = cellText(lines[i]!);
@@ -1449,7 +1449,8 @@ function isSingularFundGroupHeading(lines: readonly EdgarLine[], i: number, stop
     const next = cellText(lines[j]!);
     if (next === '') continue;
     const kind = scheduleItem(next).kind;
-    return kind === 'heading' || kind === 'classLabel';
+    // (a class label after it is the fund's own class cell: "SMALL CAP STOCK FUND | Class C Shares | 1.00%")
+    return kind === 'heading';
   }
   return false;
 }

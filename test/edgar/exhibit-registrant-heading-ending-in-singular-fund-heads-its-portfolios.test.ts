@@ -85,4 +85,37 @@ Dated: April 3, 1995, as amended on September 12, 2008.
       ),
     ).toEqual(['SMALL CAP STOCK FUND | 1.00', 'INTERNATIONAL EQUITY FUND | 1.00']);
   });
+
+  it('a fund named in capitals with its class cell after it stays a fund ("SMALL CAP STOCK FUND | Class C Shares | 1.00%")', () => {
+    const doc = parseExhibit(
+      `LAKEVIEW SERIES TRUST
+DISTRIBUTION PLAN
+SCHEDULE A
+The maximum annualized fee rate pursuant to Paragraph 1 of the Lakeview Series Trust Distribution Plan shall be as follows:
+|
+FUND
+|
+CLASS
+|
+RATE
+|
+SMALL CAP STOCK FUND
+|
+Class C Shares
+|
+1.00%
+|
+INTERNATIONAL EQUITY FUND
+|
+Class C Shares
+|
+1.00%
+`,
+      'c.htm.txt',
+    );
+    expect(doc.schedules[0]!.entries.map((e) => `${e.registrant} | ${e.portfolio} | ${e.class}`)).toEqual([
+      'Lakeview Series Trust | SMALL CAP STOCK FUND | C',
+      'Lakeview Series Trust | INTERNATIONAL EQUITY FUND | C',
+    ]);
+  });
 });
