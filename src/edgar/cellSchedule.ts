@@ -1431,6 +1431,30 @@ function isRowNumberCell(lines: readonly EdgarLine[], i: number, stop: number): 
 }
 
 /** Reads one schedule from the line after its heading to its end (or the next heading at `stop`). */
+/**
+ * A capitals name ending in the singular "FUND" ("AIM SECTOR FUND", "AIM EQUITY FUND") whose next
+ * cell is a column heading ("Minimum Asset / Based Sales / Charge"): the heading of a Registrant's
+ * group of portfolios. Its next cell being a rate, a class, a name or anything else leaves it what it
+ * was (a fund in capitals).
+ */
+function isSingularFundGroupHeading(lines: readonly EdgarLine[], i: number, stop: number): boolean {
+  const text = cellText(lines[i]!);
+  if (
+    !isAllCaps(text) ||
+    !/\bFUND$/.test(text) ||
+    /\b(?:PLAN|AGREEMENT|SHARES|SCHEDULE|APPENDIX)\b/.test(text)
+  )
+    return false;
+  for (let j = i + 1; j < stop; j++) {
+    const next = cellText(lines[j]!);
+    if (next === '') continue;
+    const kind = scheduleItem(next).kind;
+    // (a class label after it is the fund's own class cell: "SMALL CAP STOCK FUND | Class C Shares | 1.00%")
+    return kind === 'heading';
+  }
+  return false;
+}
+
 /** A capitals line that begins a Registrant's name and stops before its last word ("… STOCK & BOND"). */
 function isWrappedRegistrantStart(text: string): boolean {
   return (
@@ -1564,6 +1588,12 @@ export function readCellSchedule(
         s = { ...s, name: null };
       items = [{ kind: 'registrant', name: `${above} ${only.name}` }];
     }
+    // "AIM SECTOR FUND" over its column headings: a Registrant whose name ends in the singular
+    // "FUND" heads its group of portfolios, as "AIM SECTOR FUNDS" does (SPEC §2.1: the Registrant
+    // is the schedule's group heading) — never a portfolio without rates. A capitals "… FUND" with
+    // its rate after it (Heritage's "SMALL CAP STOCK FUND | 1.00%") stays a portfolio.
+    if (only?.kind === 'name' && isSingularFundGroupHeading(lines, i, stop))
+      items = [{ kind: 'registrant', name: only.text }];
     const firstIsName = items[0]!.kind === 'name';
     if (columns?.registrantColumn && parts.length <= 2 && firstIsName) {
       // Pioneer Appendix B: "Trust | Fund" — a Registrant beside its first fund, further funds

@@ -28,6 +28,7 @@ import { type ExhibitHeading, exhibitTitle, readHeading } from './heading.js';
 import { htmlCellLines, looksLikeHtml } from './htmlText.js';
 import { bodyPartyRegistrant, scheduleHeadingRegistrant } from './instrumentRegistrant.js';
 import { scheduleHeading } from './lineShapes.js';
+import { noScheduleRefusal } from './noScheduleRefusal.js';
 import { proseText } from './proseText.js';
 import {
   classRenames,
@@ -179,11 +180,28 @@ function readEdgarLayout(
  */
 function isMultipleClassPlan(line: string): boolean {
   return (
-    /^\(?(?:to\s+(?:the\s+)?)?(?:(?:AMENDED\s+AND\s+RESTATED|FORM\s+OF)\s+)?(?:RULE\s+)?(?:18f-3\s+)?(?:MULTIPLE|MULTI-)\s*CLASS\s+PLAN\b/i.test(
+    (/^\(?(?:to\s+(?:the\s+)?)?(?:(?:AMENDED\s+AND\s+RESTATED|FORM\s+OF)\s+)?(?:RULE\s+)?(?:18f-3\s+)?(?:MULTIPLE|MULTI-)\s*CLASS\s+PLAN\b/i.test(
       line,
-    ) && !/\b12B-1\b|\bDISTRIBUTION\b|\bSERVICE\s+PLAN\b/i.test(line)
+    ) ||
+      RULE_18F3_PLAN_TITLE_RE.test(line) ||
+      // Fidelity's "SCHEDULE I, DATED July 21, 2005 TO MULTIPLE CLASS OF SHARES PLAN": a schedule to one
+      /\bTO\s+(?:THE\s+)?(?:AMENDED\s+AND\s+RESTATED\s+)?(?:MULTIPLE|MULTI-)\s*CLASS\s+(?:OF\s+SHARES\s+)?PLAN\b/i.test(
+        line,
+      )) &&
+    !/\b12B-1\b|\bDISTRIBUTION\b|\bSERVICE\s+PLAN\b/i.test(line)
   );
 }
+
+/**
+ * A title naming the plan by the rule alone: Putnam's "Plan pursuant to Rule 18f-3(d) under the",
+ * Lord Abbett's "Rule 18f-3 Plan. Amended and Restated Rule 18f-3 Plan as of July 1, 2008 …" and
+ * "Pursuant to Rule 18f-3(d)" under "Amended and Restated Plan as of …", Goldman Sachs' "Plan in
+ * Accordance with Rule 18f-3", Janus' "AMENDED RULE 18f-3 PLAN", BlackRock's "AMENDED AND RESTATED
+ * PLAN PURSUANT TO RULE 18f-3 UNDER THE". At the line's start only: prose that cites the rule ("For
+ * purposes of Rule 18f-3 under the Act, …") names no plan.
+ */
+const RULE_18F3_PLAN_TITLE_RE =
+  /^(?:(?:THE\s+)?(?:(?:AMENDED(?:\s+AND\s+RESTATED)?|FORM\s+OF)\s+)?(?:RULE\s+18f-3(?:\s*\(d\))?\s+PLAN\b|PLAN\s+(?:(?:ADOPTED\s+)?PURSUANT\s+TO|IN\s+ACCORDANCE\s+WITH|UNDER)\s+RULE\s+18f-3\b)|PURSUANT\s+TO\s+RULE\s+18f-3(?:\s*\(d\))?(?:\s+under\s+the(?:\s+Investment\s+Company\s+Act(?:\s+of\s+1940)?)?)?\s*$)/i;
 
 /** The first `n` lines with words from `from` on (the rendering's lone cell marks aside). */
 function topLines(lines: readonly EdgarLine[], from: number, n: number): EdgarLine[] {
@@ -191,6 +209,35 @@ function topLines(lines: readonly EdgarLine[], from: number, n: number): EdgarLi
   for (let i = Math.max(from, 0); i < lines.length && out.length < n; i++) {
     const t = lines[i]!.trimmed;
     if (t !== '' && !t.startsWith('|')) out.push(lines[i]!);
+  }
+  return out;
+}
+
+/** A short line titling a 12b-1 plan: "Resource Shares Plan of Distribution", "Pursuant to Rule 12b-1". */
+function isMixedCase12b1Title(t: string): boolean {
+  return (
+    t.split(/\s+/).length <= 8 &&
+    /^(?:[A-Z][\w&'’-]*\s+)*(?:Plan\s+of\s+Distribution|Distribution\s+(?:and\s+Service\s+)?Plan)\b|^Pursuant\s+to\s+Rule\s+12b-1$/i.test(
+      t,
+    )
+  );
+}
+
+/** A line's words, the rendering's cell mark before them aside ("|PUTNAM FUNDS"). */
+const cellWords = (l: EdgarLine) => l.trimmed.replace(/^\|/, '').trim();
+
+/**
+ * The lines at the top a title may stand on: the first six with words, and on to the first sentence
+ * of the body (a line of fifteen words or more) where the title goes on under a list of registrants —
+ * twenty lines at most.
+ */
+function titleLines(lines: readonly EdgarLine[], from: number): EdgarLine[] {
+  const out: EdgarLine[] = [];
+  for (let i = Math.max(from, 0); i < lines.length && out.length < 20; i++) {
+    const t = cellWords(lines[i]!);
+    if (t === '') continue;
+    if (out.length >= 6 && t.split(/\s+/).length >= 15) break;
+    out.push(lines[i]!);
   }
   return out;
 }
@@ -303,12 +350,14 @@ function parseExhibitText(asText: string, file: string): ParsedExhibit {
     t.bodyStart < lines.length && cellHeadingAt(lines, t.bodyStart, firstContent) !== null;
   // a line at the top naming the document a Rule 18f-3 multiple class plan (in its title block or
   // under a schedule heading printed first: "APPENDIX A / RULE 18f-3 MULTI-CLASS PLAN")
-  const multipleClassPlan = topLines(lines, firstContent, 6).find((l) => isMultipleClassPlan(l.trimmed));
+  // …its title in the rendering's cells ("|PUTNAM FUNDS / |Plan pursuant to Rule 18f-3(d) under the"),
+  // or under a list of the registrants it is the plan of (Nuveen's eleven trusts)
+  const multipleClassPlan = titleLines(lines, firstContent).find((l) => isMultipleClassPlan(cellWords(l)));
   if (multipleClassPlan !== undefined)
     throw new ExhibitParseError(
       file,
       multipleClassPlan.no,
-      `a Rule 18f-3 multiple class plan ("${multipleClassPlan.trimmed.slice(0, 80)}"), not a Rule 12b-1 plan or distribution agreement: plan12b reads the fee schedules of those`,
+      `a Rule 18f-3 multiple class plan ("${cellWords(multipleClassPlan).slice(0, 80)}"), not a Rule 12b-1 plan or distribution agreement: plan12b reads the fee schedules of those`,
     );
 
   // a title that names another kind of agreement ("AMENDMENT NO. 2 TO THE INVESTMENT ADVISORY
@@ -345,7 +394,16 @@ function parseExhibitText(asText: string, file: string): ParsedExhibit {
       heading = readHeading(lines, file);
     } catch (e) {
       // a title the seeds' heading reader does not know, but a 12b-1 title all the same
-      if (!(e instanceof ExhibitParseError) || !/\b(?:DISTRIBUTION|12B-1|SERVICE\s+PLAN)\b/i.test(t.text))
+      // …or a 12b-1 title in mixed case under the Registrant's name in capitals (Goldman Sachs Trust's
+      // "Resource Shares Plan of Distribution / Pursuant to Rule 12b-1"): the title block is the
+      // Registrant's alone, the plan's title lines below it
+      if (
+        !(e instanceof ExhibitParseError) ||
+        !(
+          /\b(?:DISTRIBUTION|12B-1|SERVICE\s+PLAN)\b/i.test(t.text) ||
+          titleLines(lines, firstContent).some((l) => isMixedCase12b1Title(cellWords(l)))
+        )
+      )
         throw e;
     }
     // a replacement schedule printed under its instrument's title, with no "SCHEDULE A" line of
@@ -365,7 +423,7 @@ function parseExhibitText(asText: string, file: string): ParsedExhibit {
     reading.kind !== 'plan-amendment' &&
     reading.kind !== 'agreement-amendment'
   )
-    throw new ExhibitParseError(file, 1, 'no schedule found (no SCHEDULE, APPENDIX or EXHIBIT A heading)');
+    throw noScheduleRefusal(reading.lines, reading.bodyStart, file);
   refuseNamelessPortfolios(reading, file);
   refuseFootnoteMarkedClasses(reading, file);
   const parsed = assemble(reading, rendering);

@@ -370,9 +370,9 @@ const REFUSED: readonly { file: string; why: string; at?: { line: number; reason
     // no 12b-1 plan though it names the Class A Rule 12b-1 Distribution Plan
     file: '17_pioneer-bond-fund-rule18f3-plan-2001.txt',
     why: 'a Rule 18f-3 multiple class plan',
-    // refused as "not a distribution plan or agreement (no title in capitals at the top)": the
-    // header's description is no title, and the plan's own title is in mixed case
-    at: { line: 1, reason: /Rule 18f-3|not a distribution plan or agreement/ },
+    // refused first as "not a distribution plan or agreement (no title in capitals at the top)";
+    // since real-exhibits-7 the title "RULE 18F-3 PLAN" says what it is, and the refusal says so
+    at: { line: 1, reason: /^a Rule 18f-3 multiple class plan/ },
   },
   {
     // "AMENDMENT NO. 2 / TO FOURTH AMENDED AND RESTATED / AGREEMENT AND DECLARATION OF TRUST OF / AIM

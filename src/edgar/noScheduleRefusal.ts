@@ -1,0 +1,93 @@
+/**
+ * Why a plan or agreement yields no schedule, said at the line that shows it (SPEC §2.1: "A document
+ * it cannot read, or reads only in part, gives a clear error naming the file and line. Reading only
+ * in part includes a schedule the body names … that the document does not contain").
+ *
+ * - Its funds listed in its body, under no schedule heading (Hartford's "The Fund and each Class of
+ *   those Funds that currently have adopted this Plan, and the effective dates of such adoption, are
+ *   as follows:" over "SERIES  CLASS  EFFECTIVE DATE" rows): refused at the list's first line.
+ * - A schedule the body names ("the series of the Issuer identified on SCHEDULE A", "set forth on
+ *   Exhibit A hereto") that the document does not hold — most often a long plan cut before it:
+ *   refused at the line that names it, saying where the text ends mid-sentence.
+ * - Neither: no schedule heading at all, as before.
+ */
+
+import type { EdgarLine } from './edgarText.js';
+import { ExhibitParseError } from './exhibitDocument.js';
+
+const words = (l: EdgarLine) => l.trimmed.replace(/^\|/, '').trim();
+
+// "… are as follows:", "… replaced with the following:": a list follows
+const LIST_LEAD_IN_RE = /\b(?:as\s+follows|the\s+following)\s*:\s*$/i;
+// a fund list's heading row or first row: "SERIES  CLASS  EFFECTIVE DATE", "Series and Class Effective
+// Date", "The Hartford Mutual Funds II, Inc.", "The Hartford Advisers Fund A July 22, 1996"
+const LIST_LINE_RE =
+  /^(?:SERIES\b|FUNDS?\b|PORTFOLIOS?\b|NAME\s+OF\s+(?:THE\s+)?(?:FUND|SERIES|PORTFOLIO)\b)|\b(?:Fund|Funds|Trust|Portfolio|Series|Inc\.)\b/i;
+// "on Schedule A", "SCHEDULE A attached hereto", "Exhibit A hereto", "Appendix A to this Plan"
+const NAMED_SCHEDULE_RE = /\b(SCHEDULE|EXHIBIT|APPENDIX)\s+([A-Z](?:-\d{1,2})?|[IVX]{1,4})\b/i;
+const NAMING_CONTEXT_RE =
+  /\b(?:on|in|to)\s+(?:the\s+)?(?:attached\s+)?(?:SCHEDULE|EXHIBIT|APPENDIX)\s+[A-Z0-9-]+\b|\b(?:SCHEDULE|EXHIBIT|APPENDIX)\s+[A-Z0-9-]+\s+(?:hereto|attached|hereof|to\s+this)\b/i;
+
+export function noScheduleRefusal(
+  lines: readonly EdgarLine[],
+  bodyStart: number,
+  file: string,
+): ExhibitParseError {
+  const body = lines.slice(Math.max(bodyStart, 0)).filter((l) => words(l) !== '');
+  for (let k = 0; k + 1 < body.length; k++) {
+    if (!LIST_LEAD_IN_RE.test(words(body[k]!))) continue;
+    const first = body[k + 1]!;
+    const t = words(first);
+    if (t.split(/\s+/).length < 15 && LIST_LINE_RE.test(t))
+      return new ExhibitParseError(
+        file,
+        first.no,
+        `its funds and classes are listed in its body from here (after "…${tail(words(body[k]!))}"), under no SCHEDULE, APPENDIX or EXHIBIT heading: plan12b reads a plan's funds from its schedule, and records nothing from this document`,
+      );
+  }
+  // a document kept on one line, read with its lines broken again: the lead-in and the list's
+  // heading on one line ("… are as follows: SERIES CLASS EFFECTIVE DATE ----")
+  const joined = body.find((l) =>
+    /\b(?:as\s+follows|the\s+following)\s*:\s+SERIES\s+CLASS\b/i.test(words(l)),
+  );
+  if (joined !== undefined)
+    return new ExhibitParseError(
+      file,
+      joined.no,
+      `its funds and classes are listed in its body (after "… as follows:"), under no SCHEDULE, APPENDIX or EXHIBIT heading: plan12b reads a plan's funds from its schedule, and records nothing from this document`,
+    );
+  const naming = body.find((l) => NAMING_CONTEXT_RE.test(words(l)) && NAMED_SCHEDULE_RE.test(words(l)));
+  if (naming !== undefined) {
+    const m = NAMED_SCHEDULE_RE.exec(words(naming))!;
+    const name = `${m[1]![0]!.toUpperCase()}${m[1]!.slice(1).toLowerCase()} ${m[2]!.toUpperCase()}`;
+    const last = body[body.length - 1];
+    const cut =
+      last !== undefined && inSentence(words(last))
+        ? `; the text ends in mid-sentence at line ${last.no}, cut before it`
+        : '';
+    return new ExhibitParseError(
+      file,
+      naming.no,
+      `the body names ${name} ("…${around(words(naming), m.index)}…") but the document does not contain it${cut}: read only in part, nothing is recorded`,
+    );
+  }
+  const last = body[body.length - 1];
+  if (last !== undefined && body.length > 1 && inSentence(words(last)))
+    return new ExhibitParseError(
+      file,
+      last.no,
+      'no schedule found (no SCHEDULE, APPENDIX or EXHIBIT A heading): the text ends in mid-sentence here, cut before any schedule',
+    );
+  return new ExhibitParseError(file, 1, 'no schedule found (no SCHEDULE, APPENDIX or EXHIBIT A heading)');
+}
+
+/** a line of prose that stops in mid-sentence ("… Such fee is being paid in consider") — a table's cell is none */
+const inSentence = (t: string) => t.split(/\s+/).length >= 6 && /[a-z,]$/.test(t);
+
+const tail = (t: string) => t.slice(-60).replace(/^\S*\s/, '');
+
+function around(t: string, at: number): string {
+  const from = Math.max(0, at - 40);
+  const s = t.slice(from, at + 50);
+  return (from > 0 ? s.replace(/^\S*\s/, '') : s).replace(/\s\S*$/, '');
+}
