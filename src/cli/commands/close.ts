@@ -7,10 +7,10 @@ import { CSV_PARTS, closedMonthPartCsv } from '../../reports/closedMonthPartCsv.
 import type { ClassMonthFees } from '../../reports/feesReport.js';
 import type { Journal } from '../../reports/journal.js';
 import type { MonthlyCalculationReport } from '../../reports/monthlyCalculationReport.js';
+import { closedMonthPartSheet } from '../../reports/xlsxSheets.js';
 import { type CliContext, printJson, withDatabase, withReadSnapshot } from '../context.js';
 import { requireDate, requireMonth } from '../options.js';
 import { writeXlsxOption } from '../tabularOutput.js';
-import { closedMonthPartSheet } from '../xlsxSheets.js';
 
 const collect = (value: string, previous: string[]) => [...previous, value];
 
