@@ -1,8 +1,6 @@
 import type { GovernanceSettings } from '../governance/governanceSettings.js';
-import { type PlanForClass, planShareholderApprovalMissing } from '../governance/planShareholderApproval.js';
 import { portfolioGroups, portfoliosListedOn } from '../governance/portfolioContinuanceGroups.js';
 import type { Registry } from '../registry/registry.js';
-import { classFirstSales, classSaleKey } from '../store/classFirstSales.js';
 import type { Queryable } from '../store/database.js';
 import { registryOfInputs } from '../store/registryInputs.js';
 import { loadRegistryInputs } from '../store/registryStore.js';
@@ -17,19 +15,11 @@ import { instrumentLabels } from './boardReportGovernance.js';
 export async function continuanceReport(q: Queryable, asOf: string) {
   // one read of the registry's inputs: the settings come with them
   const { registry, settings } = registryOfInputs(await loadRegistryInputs(q));
-  return continuanceReportFrom(registry, settings, asOf, await classFirstSales(q));
+  return continuanceReportFrom(registry, settings, asOf);
 }
 
-/**
- * The same from a registry already derived (the CLI's, from the registry snapshot) and the settings;
- * `firstSales` (classFirstSales.ts): when each class was first sold, for Rule 12b-1(b)(1)'s check.
- */
-export function continuanceReportFrom(
-  registry: Registry,
-  settings: GovernanceSettings,
-  asOf: string,
-  firstSales: ReadonlyMap<string, string> = new Map(),
-) {
+/** The same from a registry already derived (the CLI's, from the registry snapshot) and the settings. */
+export function continuanceReportFrom(registry: Registry, settings: GovernanceSettings, asOf: string) {
   const instruments = registry.continuance(asOf);
   const enforced = settings.enforceApprovals;
   const label = continuanceLabels(instruments);
@@ -58,49 +48,7 @@ export function continuanceReportFrom(
         `${label(c)} lapsed for ${g.names.length === current.length ? `every one of its ${current.length} portfolios` : `${g.names.length} of its ${current.length} portfolios (${g.names.join(', ')})`}: no continuance approval for ${g.names.length === 1 ? 'it' : 'them'} on or before ${g.deadline} (FOURTEENTH: by the Board, or by the Portfolio's Class B shareholders with a majority of the Dis-interested Trustees); it ends for ${g.names.length === 1 ? 'it' : 'them'} on ${g.endsOn}${consequence(c.kind)}`,
       );
   }
-  warnings.push(...planShareholderApprovalWarnings(registry, asOf, firstSales));
   return { asOf, approvalsEnforced: enforced, instruments, warnings };
-}
-
-/**
- * Rule 12b-1(b)(1) (DOMAIN §1.2(2)): each Plan that took effect for a portfolio's class by `asOf`
- * after the class was first sold, without a recorded vote of the class's shareholders approving
- * it — one warning each (planShareholderApproval.ts). A Plan takes effect for a class on the day
- * its schedule listing the class took effect (the first run that governs the class); the Agreement is a related agreement (the Board's approval only) and is not
- * checked.
- */
-export function planShareholderApprovalWarnings(
-  registry: Registry,
-  asOf: string,
-  firstSales: ReadonlyMap<string, string>,
-): string[] {
-  const warnings: string[] = [];
-  for (const { portfolioId, class: shareClass } of registry.classKeys()) {
-    const firstSale = firstSales.get(classSaleKey(portfolioId, shareClass)) ?? null;
-    if (firstSale === null) continue;
-    const plans = new Map<string, PlanForClass>();
-    for (const g of registry.governing(portfolioId, shareClass)) {
-      if (g.instrumentKind !== 'plan' || g.from > asOf) continue;
-      const seen = plans.get(g.instrumentKey);
-      // adopted: the day its schedule took effect, or the first day it governs if earlier (a run
-      // the registry begins at the portfolio's listing)
-      const from = g.scheduleEffectiveDate < g.from ? g.scheduleEffectiveDate : g.from;
-      if (seen !== undefined && seen.takesEffect <= from) continue;
-      plans.set(g.instrumentKey, {
-        instrumentKey: g.instrumentKey,
-        instrument: g.instrumentTitle,
-        portfolioId,
-        portfolio: registry.identities.nameOn(portfolioId, g.from),
-        class: shareClass,
-        takesEffect: from,
-      });
-    }
-    for (const plan of plans.values()) {
-      const missing = planShareholderApprovalMissing(plan, firstSale, registry.governance.approvals);
-      if (missing !== null) warnings.push(missing);
-    }
-  }
-  return warnings;
 }
 
 export const CONTINUANCE_CSV_COLUMNS = [

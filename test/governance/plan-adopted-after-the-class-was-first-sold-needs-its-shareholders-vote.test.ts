@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { planShareholderApprovalMissing } from '../../src/governance/planShareholderApproval.js';
 import { buildRegistry } from '../../src/registry/registry.js';
-import { planShareholderApprovalWarnings } from '../../src/reports/continuanceReport.js';
+import { planShareholderApprovalWarnings } from '../../src/reports/planShareholderApprovalWarnings.js';
 import { classSaleKey } from '../../src/store/classFirstSales.js';
 import { approvedAndContinued } from './support/continued.js';
 import {

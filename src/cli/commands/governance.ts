@@ -9,7 +9,6 @@ import { continuanceCsvRows, continuanceReportFrom } from '../../reports/continu
 import { governanceSettingRows } from '../../reports/governanceSettingsList.js';
 import { terminationRows } from '../../reports/terminationsList.js';
 import { approvalsSheet, continuanceSheet, terminationsSheet } from '../../reports/xlsxSheets.js';
-import { classFirstSales } from '../../store/classFirstSales.js';
 import { type CliContext, printJson, withDatabase, withReadSnapshot } from '../context.js';
 import { requireDate } from '../options.js';
 import { withFeedProgress } from '../progress.js';
@@ -85,9 +84,7 @@ export function registerGovernanceCommands(program: Command, getContext: () => C
       const ctx = getContext();
       const asOf = requireDate(opts.asOf, '--as-of');
       const { registry, settings } = await registryFor(ctx);
-      // Rule 12b-1(b)(1): when each class was first sold, for the plans adopted after it
-      const firstSales = await withReadSnapshot(ctx, (q) => classFirstSales(q));
-      const report = continuanceReportFrom(registry, settings, asOf, firstSales);
+      const report = continuanceReportFrom(registry, settings, asOf);
       const { warnings } = report;
       const rows = continuanceCsvRows(report);
       const sheet = continuanceSheet(asOf, rows);

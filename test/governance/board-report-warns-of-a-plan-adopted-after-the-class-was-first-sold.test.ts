@@ -2,29 +2,33 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseQuarter } from '../../src/calendar/quarter.js';
 import { importNetAssets } from '../../src/feeds/netAssetsFeed.js';
-import { continuanceReport } from '../../src/reports/continuanceReport.js';
+import { boardReport } from '../../src/reports/boardReport.js';
+import { boardReportGovernance } from '../../src/reports/boardReportGovernance.js';
 import { withActor } from '../../src/store/actor.js';
 import { runCliInProcess } from '../support/cli.js';
 import { freshDatabase, type TestDatabase } from '../support/databases.js';
 import { buildPayeesComplex, FUND, FUND2 } from '../transfers/payeesComplexFixture.js';
 
 /**
- * Rule 12b-1(b)(1) through the store (DOMAIN §1.2(2)): `continuance` (CLI and API) warns of a plan
- * that took effect for a class after the class was first sold — its first day of net assets or its
- * first Class B purchase — without a vote of the class's shareholders approving it. On the demo
- * complex of payeesComplexFixture.ts the Class A Master Distribution Plan is dated and effective
- * 2024-01-02; here Summit Capital Growth Fund Class A has net assets from 2023-12-29, before it (a
- * warning), and Summit Dividend Value Fund Class A from 2024-01-02, its day (none). Class B is
- * governed by the Agreement (a related agreement: the Board’s approval only), first purchased on
- * 2024-02-01 and 2024-03-01: no warning either.
+ * Rule 12b-1(b)(1) through the store (DOMAIN §1.2(2)): the board report (CLI and API alike, among
+ * its warnings beside Rule 12b-1(c)'s doubts) warns of a plan that took effect for a class after
+ * the class was first sold — its first day of net assets or its first Class B purchase — without a
+ * vote of the class's shareholders approving it. On the demo complex of payeesComplexFixture.ts the
+ * Class A Master Distribution Plan is dated and effective 2024-01-02; here Summit Capital Growth
+ * Fund Class A has net assets from 2023-12-29, before it (a warning), and Summit Dividend Value Fund
+ * Class A from 2024-01-02, its day (none). Class B is governed by the Agreement (a related
+ * agreement: the Board’s approval only), first purchased on 2024-02-01 and 2024-03-01: no warning
+ * either. `continuance` does not tell it: it answers from the registry snapshot without opening the
+ * store, and the first sales are not among the registry's inputs.
  */
-describe('continuance warns of a plan adopted after the class was first sold', () => {
+describe('the board report warns of a plan adopted after the class was first sold', () => {
   let tdb: TestDatabase;
   let dir = '';
   const cli = (...args: string[]) => runCliInProcess(['--db', tdb.target, ...args]);
-  const ruleWarnings = async () => {
-    const r = await cli('continuance', '--as-of', '2025-01-31', '--json');
+  const boardReportWarnings = async () => {
+    const r = await cli('board-report', '--quarter', '2025Q1', '--json');
     expect(r.code, r.stderr).toBe(0);
     return r.json<{ warnings: string[] }>().warnings.filter((w) => w.includes('Rule 12b-1(b)(1)'));
   };
@@ -59,11 +63,11 @@ describe('continuance warns of a plan adopted after the class was first sold', (
   });
 
   it('Growth Fund Class A, first sold 2023-12-29, under the plan of 2024-01-02 with no vote: the one warning, CLI and API alike', async () => {
-    const cliWarnings = await ruleWarnings();
-    // the API's report (GET /api/continuance) reads the first sales in its own snapshot
+    const cliWarnings = await boardReportWarnings();
+    // the API's report (GET /api/board-report) is the same function over the store
     const db = await tdb.open();
     try {
-      const api = await continuanceReport(db, '2025-01-31');
+      const api = await boardReport(db, parseQuarter('2025Q1')!, boardReportGovernance);
       expect(api.warnings.filter((w) => w.includes('Rule 12b-1(b)(1)'))).toEqual(cliWarnings);
     } finally {
       await db.close();
@@ -85,6 +89,6 @@ describe('continuance warns of a plan adopted after the class was first sold', (
     );
     const imported = await cli('approvals', 'import', file, '--json');
     expect(imported.code, imported.stderr).toBe(0);
-    expect(await ruleWarnings()).toEqual([]);
+    expect(await boardReportWarnings()).toEqual([]);
   });
 });
