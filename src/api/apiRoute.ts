@@ -1,6 +1,7 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { ERROR_CODES, type ErrorCode, Plan12bError } from '../errors.js';
+import { XLSX_MEDIA_TYPE, type XlsxSheet, xlsxBytes } from '../reports/xlsxOut.js';
 import { withActor } from '../store/actor.js';
 import type { Database, Queryable } from '../store/database.js';
 import { readsOnlyInSnapshots } from '../store/readSnapshot.js';
@@ -16,6 +17,19 @@ import { ErrorDocument } from './schemas.js';
  */
 export class CsvText {
   constructor(readonly text: string) {}
+}
+
+/**
+ * A route's answer as a workbook (a route that declares `xlsx`, asked with `format=xlsx`): the
+ * sheets the CLI's `--xlsx FILE` writes (src/reports/xlsxSheets.ts, one builder for both), sent as
+ * the bytes of the XLSX file.
+ */
+export class XlsxSheets {
+  constructor(
+    readonly sheets: readonly XlsxSheet[],
+    /** the file name offered to a browser that saves it (Content-Disposition) */
+    readonly fileName: string,
+  ) {}
 }
 
 /** What a route's handler is given: its validated input and the server's store. */
@@ -64,6 +78,11 @@ export interface ApiRoute<Q extends z.ZodType = z.ZodType, P extends z.ZodType =
   readonly response: z.ZodType | 'pdf';
   /** the route also answers text/csv when asked `format=csv` (its run returns a CsvText then) */
   readonly csv?: true;
+  /**
+   * the route also answers the workbook the CLI's `--xlsx FILE` writes when asked `format=xlsx`
+   * (its run returns XlsxSheets then); only a route with `csv` has it
+   */
+  readonly xlsx?: true;
   readonly status?: 200 | 201 | 202;
   /** the errors this route can answer besides 401, 403 (role) and 429 */
   readonly errors: readonly ErrorCode[];
@@ -170,6 +189,9 @@ export function registerRoute(
               content: {
                 'application/json': { schema: route.response },
                 ...(route.csv ? { 'text/csv': { schema: z.string() } } : {}),
+                ...(route.xlsx
+                  ? { [XLSX_MEDIA_TYPE]: { schema: z.string().openapi({ format: 'binary' }) } }
+                  : {}),
               },
             },
       ...errorResponses(route.errors, route.body !== undefined),
@@ -185,6 +207,8 @@ export function registerRoute(
         `${route.path} answers ${route.response === 'pdf' ? 'a PDF' : 'JSON'} only: it takes no format=${format.slice(0, 40)}`,
         'leave out format (the OpenAPI document at /openapi.json lists the routes that answer text/csv)',
       );
+    // a route with CSV but no workbook: format=xlsx is refused by its query's enum (json, csv),
+    // the same 400 USAGE document as any other value it does not take
     const valid = c.req as unknown as { valid(target: string): unknown };
     const body =
       route.body === undefined
@@ -215,6 +239,11 @@ export function registerRoute(
     if (out instanceof CsvText)
       return c.body(out.text.endsWith('\n') ? out.text : `${out.text}\n`, status, {
         'content-type': 'text/csv; charset=utf-8',
+      });
+    if (out instanceof XlsxSheets)
+      return c.body(new Uint8Array(await xlsxBytes(out.sheets)), status, {
+        'content-type': XLSX_MEDIA_TYPE,
+        'content-disposition': `attachment; filename="${out.fileName.replace(/[^A-Za-z0-9._-]/g, '_')}"`,
       });
     if (route.response === 'pdf')
       return c.body(out as Uint8Array<ArrayBuffer>, status, { 'content-type': 'application/pdf' });

@@ -91,3 +91,12 @@ export const Format = z
   .enum(['json', 'csv'])
   .optional()
   .openapi({ description: 'csv: the CSV the CLI prints with --csv, as text/csv (default json)' });
+
+/**
+ * `format=xlsx` besides csv, on a route whose CLI command writes `--xlsx FILE`: the same workbook,
+ * as application/vnd.openxmlformats-officedocument.spreadsheetml.sheet (the route declares `xlsx`).
+ */
+export const FormatOrXlsx = z.enum(['json', 'csv', 'xlsx']).optional().openapi({
+  description:
+    'csv: the CSV the CLI prints with --csv, as text/csv; xlsx: the workbook the CLI writes with --xlsx, as application/vnd.openxmlformats-officedocument.spreadsheetml.sheet (default json)',
+});

@@ -2,8 +2,11 @@ import { independentMajorityDoubt } from '../governance/fundGovernanceStandards.
 import { portfolioGroups, portfoliosListedOn } from '../governance/portfolioContinuanceGroups.js';
 import { instrumentKeyClasses } from '../registry/storedDocument.js';
 import { loadApprovals } from '../store/approvalsRepository.js';
+import { classFirstSales } from '../store/classFirstSales.js';
 import { approvalsInQuarter, continuanceStatus } from '../store/governanceStore.js';
+import { loadRegistry } from '../store/registryStore.js';
 import type { BoardReportGovernance } from './boardReport.js';
+import { planShareholderApprovalWarnings } from './planShareholderApprovalWarnings.js';
 
 /**
  * The board report's governance lines (Plan §8; issue 12 items 1 and 4) from the recorded
@@ -22,11 +25,15 @@ export const boardReportGovernance: BoardReportGovernance = {
     }));
   },
   async boardDoubtsBetween(q, from, to) {
-    return (await loadApprovals(q)).flatMap((a) =>
+    const boardDoubts = (await loadApprovals(q)).flatMap((a) =>
       a.meetingDate >= from && a.meetingDate <= to && a.vote.kind === 'board-vote'
         ? [independentMajorityDoubt(a.meetingDate, a.vote)].filter((d): d is string => d !== null)
         : [],
     );
+    // Rule 12b-1(b)(1): a Plan in effect by the quarter's end that took effect for a class after
+    // its first sale, without the class's shareholder vote — a standing doubt, told each quarter
+    const plans = planShareholderApprovalWarnings(await loadRegistry(q), to, await classFirstSales(q));
+    return [...boardDoubts, ...plans];
   },
   async continuanceDeadlines(q, asOf) {
     const all = await continuanceStatus(q, asOf);

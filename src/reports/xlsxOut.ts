@@ -29,6 +29,9 @@ export interface XlsxSheet {
   readonly totalsLabel?: string;
 }
 
+/** The media type of an XLSX workbook (ECMA-376), as the API sends one. */
+export const XLSX_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
 export const MONEY_FORMAT = '#,##0.00;[Red]-#,##0.00';
 /** a rate given in percent ("0.75") is stored as the fraction 0.0075 and shown as 0.7500% */
 export const PCT_FORMAT = '0.0000%';

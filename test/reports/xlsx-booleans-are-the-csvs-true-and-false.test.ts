@@ -1,8 +1,8 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { sheetCsv } from '../../src/cli/tabularOutput.js';
-import { listSheet } from '../../src/cli/xlsxSheets.js';
 import { xlsxBytes } from '../../src/reports/xlsxOut.js';
+import { listSheet } from '../../src/reports/xlsxSheets.js';
 
 /**
  * One convention for a yes/no fact across every CSV/XLSX pair (FORMATS "XLSX"): the CSV says

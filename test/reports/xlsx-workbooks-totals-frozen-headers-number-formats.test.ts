@@ -1,18 +1,18 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import {
-  feesSheet,
-  journalSheet,
-  monthlyCalculationSheet,
-  monthlyCalculationSheets,
-  serviceFeesSheets,
-} from '../../src/cli/xlsxSheets.js';
 import type { FeesReport } from '../../src/reports/feesReport.js';
 import type { Journal } from '../../src/reports/journal.js';
 import { monthlyCalculationCsv } from '../../src/reports/monthlyCalculationCsv.js';
 import type { MonthlyCalculationReport } from '../../src/reports/monthlyCalculationReport.js';
 import type { ServiceFeesReport } from '../../src/reports/serviceFeesReport.js';
 import { MONEY_FORMAT, PCT_FORMAT, xlsxBytes } from '../../src/reports/xlsxOut.js';
+import {
+  feesSheet,
+  journalSheet,
+  monthlyCalculationSheet,
+  monthlyCalculationSheets,
+  serviceFeesSheets,
+} from '../../src/reports/xlsxSheets.js';
 
 async function readBack(bytes: Buffer): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();

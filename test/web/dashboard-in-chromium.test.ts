@@ -205,6 +205,19 @@ describe.skipIf(missing !== null)('the web dashboard in Chromium', { timeout: 60
         .subarray(0, 5)
         .toString(),
     ).toBe('%PDF-');
+    // beside it, the workbook the CLI writes with --xlsx (the API's format=xlsx): its first sheet
+    // the lines per portfolio and payee, titled for the month
+    const [book] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download XLSX' }).click(),
+    ]);
+    expect(book.suggestedFilename()).toBe('monthly-calculation-2025-01.xlsx');
+    const served = new ExcelJS.Workbook();
+    await served.xlsx.readFile(await book.path());
+    expect(served.worksheets[0]!.name).toBe('Monthly Calculation 2025-01');
+    expect(served.worksheets[0]!.getRow(1).getCell(1).value).toBe(
+      'Monthly Calculation 2025-01 (Agreement EIGHTH(C))',
+    );
 
     const portfolios = page.getByRole('region', { name: /^Portfolios/ });
     const [xlsx] = await Promise.all([
@@ -249,7 +262,7 @@ describe.skipIf(missing !== null)('the web dashboard in Chromium', { timeout: 60
     await page.close();
   });
 
-  it('the board report page shows the quarter and downloads its PDF', async () => {
+  it('the board report page shows the quarter and downloads its PDF and XLSX', async () => {
     const page = await signedIn(operator);
     await open(page, 'governance', 'Board report and compliance');
     await page.getByLabel('Quarter').fill('2025Q1');
@@ -265,6 +278,15 @@ describe.skipIf(missing !== null)('the web dashboard in Chromium', { timeout: 60
         .subarray(0, 5)
         .toString(),
     ).toBe('%PDF-');
+    const [book] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Board report XLSX' }).click(),
+    ]);
+    expect(book.suggestedFilename()).toBe('board-report-2025Q1.xlsx');
+    // the CLI's workbook: one sheet per section of the report
+    const served = new ExcelJS.Workbook();
+    await served.xlsx.readFile(await book.path());
+    expect(served.worksheets.length).toBeGreaterThan(1);
     await shoot(page, '11-board-report');
     expect(await accessibilityViolations(page)).toEqual([]);
     await page.close();

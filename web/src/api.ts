@@ -72,7 +72,7 @@ export async function postFile<T>(path: string, file: Blob, type: string, params
   return (await send('POST', path, params, file, type)).json() as Promise<T>;
 }
 
-/** Fetches a file (a PDF) with the token and hands it to the browser as a download. */
+/** Fetches a file (a PDF, an XLSX workbook) with the token and hands it to the browser as a download. */
 export async function download(path: string, params: Params, fileName: string): Promise<void> {
   const blob = await (await send('GET', path, params)).blob();
   saveBlob(blob, fileName);

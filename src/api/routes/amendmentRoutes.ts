@@ -2,9 +2,10 @@ import { z } from '@hono/zod-openapi';
 import { toCsv } from '../../cli/csvOut.js';
 import { Plan12bError } from '../../errors.js';
 import { AMENDMENT_DIFF_COLUMNS, amendmentDiffAnswer } from '../../registry/amendmentDiffAnswer.js';
+import { amendmentDiffSheet } from '../../reports/xlsxSheets.js';
 import { withdrawnDocumentRegistries } from '../../store/withdrawnDocumentRegistry.js';
-import { CsvText, defineRoute } from '../apiRoute.js';
-import { Format, looseObject } from '../schemas.js';
+import { CsvText, defineRoute, XlsxSheets } from '../apiRoute.js';
+import { FormatOrXlsx, looseObject } from '../schemas.js';
 
 const Change = z
   .object({
@@ -50,14 +51,21 @@ export const amendmentRoutes = [
       })
       .openapi('AmendmentDiff'),
     query: z.object({
-      format: Format.openapi({ description: 'csv: one line per change (text/csv)' }),
+      format: FormatOrXlsx.openapi({
+        description: 'csv: one line per change (text/csv); xlsx: the workbook of plan12b exhibit diff --xlsx',
+      }),
     }),
     csv: true,
+    xlsx: true,
     errors: ['NOT_FOUND'],
     async run({ params, query, store, read }) {
       // as `plan12b exhibit diff --csv` prints it
       const answer = (diff: ReturnType<typeof amendmentDiffAnswer>) =>
-        query.format === 'csv' ? new CsvText(toCsv(AMENDMENT_DIFF_COLUMNS, diff.changes)) : diff;
+        query.format === 'xlsx'
+          ? new XlsxSheets([amendmentDiffSheet(diff)], `diff-${diff.document.id.slice(0, 8)}.xlsx`)
+          : query.format === 'csv'
+            ? new CsvText(toCsv(AMENDMENT_DIFF_COLUMNS, diff.changes))
+            : diff;
       const { registry, documents } = await store.registry();
       // the id, or a unique prefix of 8 or more characters, as `plan12b exhibit diff` takes it (the
       // CLI's lists show 16): a prefix that names one document is that document

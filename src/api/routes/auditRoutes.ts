@@ -4,9 +4,10 @@ import { AUDIT_LOG_CSV_COLUMNS } from '../../audit/auditLogColumns.js';
 import { parseKeptAnchor, verifyAuditEvidence } from '../../audit/auditVerification.js';
 import { toCsv } from '../../cli/csvOut.js';
 import { Plan12bError } from '../../errors.js';
+import { auditLogSheet } from '../../reports/xlsxSheets.js';
 import { type AuditLogFilter, auditHead, loadAuditLog } from '../../store/auditLog.js';
-import { CsvText, defineRoute } from '../apiRoute.js';
-import { Format, IsoDate, looseObject } from '../schemas.js';
+import { CsvText, defineRoute, XlsxSheets } from '../apiRoute.js';
+import { FormatOrXlsx, IsoDate, looseObject } from '../schemas.js';
 
 /** The audit log (SPEC §12): for auditors (and admins do not see it unless they are auditors). */
 export const auditRoutes = [
@@ -22,8 +23,9 @@ export const auditRoutes = [
       actor: z.string().optional().openapi({ example: 'token:jane (operator)' }),
       from: IsoDate.optional(),
       to: IsoDate.optional(),
-      format: Format.openapi({
-        description: 'csv: one line per record, as plan12b audit log --csv (text/csv)',
+      format: FormatOrXlsx.openapi({
+        description:
+          'csv: one line per record, as plan12b audit log --csv (text/csv); xlsx: the workbook of plan12b audit log --xlsx',
       }),
     }),
     response: z.object({
@@ -39,6 +41,7 @@ export const auditRoutes = [
       ),
     }),
     csv: true,
+    xlsx: true,
     errors: ['USAGE'],
     async run({ query, read }) {
       const filter: AuditLogFilter = {
@@ -48,6 +51,7 @@ export const auditRoutes = [
         ...(query.to !== undefined && { to: query.to }),
       };
       const records = await read((q) => loadAuditLog(q, filter));
+      if (query.format === 'xlsx') return new XlsxSheets([auditLogSheet(records)], 'audit-log.xlsx');
       return query.format === 'csv' ? new CsvText(toCsv(AUDIT_LOG_CSV_COLUMNS, records)) : { records };
     },
   }),

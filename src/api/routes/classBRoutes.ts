@@ -2,7 +2,6 @@ import { z } from '@hono/zod-openapi';
 import { monthEnd, monthStart } from '../../calendar/isoDate.js';
 import { toCsv } from '../../cli/csvOut.js';
 import { sheetCsv } from '../../cli/tabularOutput.js';
-import { conversionsSheet, lotsSheet } from '../../cli/xlsxSheets.js';
 import { Plan12bError } from '../../errors.js';
 import {
   type CdscRangeReport,
@@ -20,8 +19,15 @@ import {
 } from '../../reports/classBRedemptionsReport.js';
 import { listClassBTerms } from '../../reports/classBTermsList.js';
 import { requireKnownDistributor } from '../../reports/knownDistributor.js';
-import { CsvText, defineRoute } from '../apiRoute.js';
-import { Format, IsoDate, looseObject, Month } from '../schemas.js';
+import {
+  cdscSheet,
+  classBTermsSheet,
+  conversionsSheet,
+  lotsSheet,
+  redemptionsSheets,
+} from '../../reports/xlsxSheets.js';
+import { CsvText, defineRoute, XlsxSheets } from '../apiRoute.js';
+import { FormatOrXlsx, IsoDate, looseObject, Month } from '../schemas.js';
 
 const DistributorName = z
   .string()
@@ -47,7 +53,10 @@ export const classBRoutes = [
     query: z.object({
       account: z.string().min(1),
       asOf: IsoDate.optional(),
-      format: Format.openapi({ description: 'csv: one row per lot, as plan12b lots --csv (text/csv)' }),
+      format: FormatOrXlsx.openapi({
+        description:
+          'csv: one row per lot, as plan12b lots --csv (text/csv); xlsx: the workbook of plan12b lots --xlsx',
+      }),
     }),
     response: looseObject({
       account: z.string(),
@@ -55,9 +64,11 @@ export const classBRoutes = [
       lots: z.array(looseObject({ lotId: z.string(), shares: z.string(), kind: z.string() })),
     }).openapi('Lots'),
     csv: true,
+    xlsx: true,
     errors: ['USAGE', 'NOT_FOUND'],
     async run({ query, read }) {
       const report = await read((q) => lotsReport(q, query.account, query.asOf));
+      if (query.format === 'xlsx') return new XlsxSheets([lotsSheet(report)], `lots-${query.account}.xlsx`);
       return query.format === 'csv' ? new CsvText(sheetCsv(lotsSheet(report))) : report;
     },
   }),
@@ -73,7 +84,10 @@ export const classBRoutes = [
       from: IsoDate,
       to: IsoDate,
       distributor: DistributorName,
-      format: Format.openapi({ description: 'csv: one row per lot piece, with its redemption (text/csv)' }),
+      format: FormatOrXlsx.openapi({
+        description:
+          'csv: one row per lot piece, with its redemption (text/csv); xlsx: the workbook plan12b redemptions --xlsx writes (the redemptions, totalled, and their lot pieces)',
+      }),
     }),
     response: looseObject({
       from: z.string(),
@@ -85,6 +99,7 @@ export const classBRoutes = [
       warnings: z.array(z.string()),
     }).openapi('Redemptions'),
     csv: true,
+    xlsx: true,
     errors: ['USAGE', 'NOT_FOUND'],
     async run({ query, read }) {
       const { from, to } = dateRange(query);
@@ -93,6 +108,8 @@ export const classBRoutes = [
         await requireKnownDistributor(q, query.distributor ?? null);
         return redemptionsReport(q, from, to, { distributor: query.distributor ?? null });
       });
+      if (query.format === 'xlsx')
+        return new XlsxSheets(redemptionsSheets(report), `redemptions-${from}-${to}.xlsx`);
       return query.format === 'csv'
         ? new CsvText(toCsv(REDEMPTION_PIECE_COLUMNS, redemptionPieceRows(report)))
         : report;
@@ -107,15 +124,19 @@ export const classBRoutes = [
     permission: 'read',
     query: z.object({
       month: Month,
-      format: Format.openapi({
-        description: 'csv: one row per account and portfolio, as plan12b conversions --csv (text/csv)',
+      format: FormatOrXlsx.openapi({
+        description:
+          'csv: one row per account and portfolio, as plan12b conversions --csv (text/csv); xlsx: the workbook of plan12b conversions --xlsx',
       }),
     }),
     response: looseObject({ conversions: z.array(looseObject({})), totalShares: z.string() }),
     csv: true,
+    xlsx: true,
     errors: ['USAGE'],
     async run({ query, read }) {
       const report = await read((q) => conversionsReport(q, query.month));
+      if (query.format === 'xlsx')
+        return new XlsxSheets([conversionsSheet(report)], `conversions-${query.month}.xlsx`);
       return query.format === 'csv' ? new CsvText(sheetCsv(conversionsSheet(report))) : report;
     },
   }),
@@ -132,8 +153,9 @@ export const classBRoutes = [
       from: IsoDate.optional().openapi({ description: 'first day, with to (instead of month)' }),
       to: IsoDate.optional().openapi({ description: 'last day, with from' }),
       distributor: DistributorName,
-      format: Format.openapi({
-        description: 'csv: one row per portfolio and distributor, then the total (text/csv)',
+      format: FormatOrXlsx.openapi({
+        description:
+          'csv: one row per portfolio and distributor, then the total (text/csv); xlsx: the workbook plan12b cdsc --xlsx writes, totalled',
       }),
     }),
     response: looseObject({
@@ -154,6 +176,7 @@ export const classBRoutes = [
       warnings: z.array(z.string()),
     }).openapi('Cdsc'),
     csv: true,
+    xlsx: true,
     errors: ['USAGE', 'NOT_FOUND'],
     async run({ query, read }) {
       // the CLI's rule: --month, or --from and --to, not both
@@ -174,6 +197,8 @@ export const classBRoutes = [
               distributor,
             });
       });
+      if (query.format === 'xlsx')
+        return new XlsxSheets([cdscSheet(report)], `cdsc-${month ?? `${query.from}-${query.to}`}.xlsx`);
       return query.format === 'csv' ? new CsvText(cdscCsv(report)) : report;
     },
   }),
@@ -184,8 +209,21 @@ export const classBRoutes = [
     summary: 'the recorded Class B terms rules and the defaults (plan12b class-b-terms list)',
     tag: 'class B',
     permission: 'read',
+    query: z.object({
+      format: FormatOrXlsx.openapi({
+        description:
+          'csv: the rules in the columns of class-b-terms import, as plan12b class-b-terms list --csv (text/csv); xlsx: the workbook of plan12b class-b-terms list --xlsx, the defaults in its title',
+      }),
+    }),
     response: looseObject({ rules: z.array(looseObject({})), defaults: looseObject({}) }),
-    errors: [],
-    run: ({ read }) => read((q) => listClassBTerms(q)),
+    csv: true,
+    xlsx: true,
+    errors: ['USAGE'],
+    async run({ query, read }) {
+      const list = await read((q) => listClassBTerms(q));
+      // DEVELOPERS rule 7: the CSV and the workbook are the CLI's one sheet definition
+      if (query.format === 'xlsx') return new XlsxSheets([classBTermsSheet(list)], 'class-b-terms.xlsx');
+      return query.format === 'csv' ? new CsvText(sheetCsv(classBTermsSheet(list))) : list;
+    },
   }),
 ];

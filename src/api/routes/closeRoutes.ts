@@ -4,11 +4,12 @@ import { assertClosable } from '../../close/closeOrder.js';
 import { parseNamedClass } from '../../close/inputCompleteness.js';
 import { Plan12bError } from '../../errors.js';
 import { CSV_PARTS, closedMonthPartCsv } from '../../reports/closedMonthPartCsv.js';
+import { closedMonthPartSheet } from '../../reports/xlsxSheets.js';
 import { currentActor } from '../../store/actor.js';
 import { closedMonthList, monthStatus } from '../../store/monthStatusRepository.js';
 import { loadRegistry } from '../../store/registryStore.js';
-import { CsvText, defineRoute } from '../apiRoute.js';
-import { Format, IsoDate, Month } from '../schemas.js';
+import { CsvText, defineRoute, XlsxSheets } from '../apiRoute.js';
+import { FormatOrXlsx, IsoDate, Month } from '../schemas.js';
 
 /** The month close (SPEC §12): start one, follow it, and read a month's state. */
 
@@ -218,18 +219,24 @@ export const closeRoutes = [
     permission: 'read',
     params: z.object({ month: Month.openapi({ param: { name: 'month', in: 'path' } }) }),
     query: z.object({
-      format: Format,
+      format: FormatOrXlsx.openapi({
+        description:
+          'csv: one sealed part (see part) as plan12b close show --csv prints it (text/csv); xlsx: the workbook of that part, as plan12b close show --xlsx writes it',
+      }),
       part: z
         .enum(CSV_PARTS)
         .default('fees')
-        .openapi({ description: 'with format=csv: the part printed (default fees)' }),
+        .openapi({ description: 'with format=csv or xlsx: the part given (default fees)' }),
     }),
     response: ClosedMonthView,
     csv: true,
+    xlsx: true,
     // 404: the month is not closed; 503 (DATABASE, exit 69): its seal does not verify
     errors: ['USAGE', 'NOT_FOUND', 'DATABASE'],
     async run({ params, query, read }) {
       const view = await read((q) => showClosedMonth(q, params.month));
+      if (query.format === 'xlsx')
+        return new XlsxSheets([closedMonthPartSheet(view, query.part)], `${query.part}-${params.month}.xlsx`);
       return query.format === 'csv' ? new CsvText(closedMonthPartCsv(view, query.part)) : view;
     },
   }),

@@ -9,6 +9,7 @@ import { APPROVAL_CSV_COLUMNS, approvalRows } from '../../reports/approvalsRepor
 import { BOARD_REPORT_CSV_COLUMNS, boardReport, boardReportLines } from '../../reports/boardReport.js';
 import { boardReportGovernance } from '../../reports/boardReportGovernance.js';
 import { writeBoardReportPdf } from '../../reports/boardReportPdf.js';
+import { boardReportSheets } from '../../reports/boardReportXlsx.js';
 import {
   CONTINUANCE_CSV_COLUMNS,
   continuanceCsvRows,
@@ -18,9 +19,16 @@ import { FINRA_CAP_COLUMNS, finraCapReport } from '../../reports/finraCapReport.
 import { governanceSettingRows } from '../../reports/governanceSettingsList.js';
 import { TERMINATION_COLUMNS, terminationRows } from '../../reports/terminationsList.js';
 import { WHAT_IF_COLUMNS, whatIfReport } from '../../reports/whatIfReport.js';
-import { CsvText, defineRoute } from '../apiRoute.js';
+import {
+  approvalsSheet,
+  continuanceSheet,
+  finraCapSheet,
+  terminationsSheet,
+  whatIfSheet,
+} from '../../reports/xlsxSheets.js';
+import { CsvText, defineRoute, XlsxSheets } from '../apiRoute.js';
 import { pdfBytes } from '../pdfBytes.js';
-import { Format, IsoDate, looseObject, Month } from '../schemas.js';
+import { FormatOrXlsx, IsoDate, looseObject, Month } from '../schemas.js';
 
 /** Governance and compliance (SPEC §10): the FINRA cap, the board report, what-if. */
 
@@ -56,7 +64,12 @@ export const governanceRoutes = [
       'every recorded termination of the Plan (§9) or the Agreement (FIFTEENTH) per portfolio or class (plan12b terminations list)',
     tag: 'governance',
     permission: 'read',
-    query: z.object({ format: Format }),
+    query: z.object({
+      format: FormatOrXlsx.openapi({
+        description:
+          'csv: one line per termination (text/csv); xlsx: the workbook of plan12b terminations list --xlsx',
+      }),
+    }),
     response: z.object({
       count: z.number().int(),
       terminations: z.array(
@@ -72,9 +85,11 @@ export const governanceRoutes = [
       ),
     }),
     csv: true,
+    xlsx: true,
     errors: ['USAGE'],
     async run({ query, read }) {
       const rows = await read((q) => terminationRows(q));
+      if (query.format === 'xlsx') return new XlsxSheets([terminationsSheet(rows)], 'terminations.xlsx');
       return query.format === 'csv'
         ? new CsvText(toCsv(TERMINATION_COLUMNS, rows))
         : { count: rows.length, terminations: rows };
@@ -163,15 +178,21 @@ export const governanceRoutes = [
     summary: 'every recorded approval and vote, in meeting order, with its outcome (plan12b approvals list)',
     tag: 'governance',
     permission: 'read',
-    query: z.object({ format: Format.openapi({ description: 'csv: one line per vote (text/csv)' }) }),
+    query: z.object({
+      format: FormatOrXlsx.openapi({
+        description: 'csv: one line per vote (text/csv); xlsx: the workbook of plan12b approvals list --xlsx',
+      }),
+    }),
     response: z.object({
       count: z.number().int(),
       approvals: z.array(looseObject({ meetingDate: z.string() })),
     }),
     csv: true,
+    xlsx: true,
     errors: ['USAGE'],
     async run({ query, read }) {
       const approvals = await read((q) => approvalRows(q));
+      if (query.format === 'xlsx') return new XlsxSheets([approvalsSheet(approvals)], 'approvals.xlsx');
       return query.format === 'csv'
         ? new CsvText(toCsv(APPROVAL_CSV_COLUMNS, approvals))
         : { count: approvals.length, approvals };
@@ -187,7 +208,10 @@ export const governanceRoutes = [
     permission: 'read',
     query: z.object({
       asOf: IsoDate,
-      format: Format.openapi({ description: 'csv: one line per instrument (text/csv)' }),
+      format: FormatOrXlsx.openapi({
+        description:
+          'csv: one line per instrument (text/csv); xlsx: the workbook of plan12b continuance --xlsx',
+      }),
     }),
     response: looseObject({
       asOf: z.string(),
@@ -206,9 +230,15 @@ export const governanceRoutes = [
       warnings: z.array(z.string()),
     }).openapi('Continuance'),
     csv: true,
+    xlsx: true,
     errors: ['USAGE'],
     async run({ query, read }) {
       const report = await read((q) => continuanceReport(q, query.asOf));
+      if (query.format === 'xlsx')
+        return new XlsxSheets(
+          [continuanceSheet(query.asOf, continuanceCsvRows(report))],
+          `continuance-${query.asOf}.xlsx`,
+        );
       return query.format === 'csv'
         ? new CsvText(toCsv(CONTINUANCE_CSV_COLUMNS, continuanceCsvRows(report)))
         : report;
@@ -225,12 +255,16 @@ export const governanceRoutes = [
       class: z.string().min(1),
       portfolio: z.string().optional(),
       through: Month,
-      format: Format.openapi({ description: 'csv: one line per portfolio and month (text/csv)' }),
+      format: FormatOrXlsx.openapi({
+        description:
+          'csv: one line per portfolio and month (text/csv); xlsx: the workbook plan12b finra-cap --xlsx writes',
+      }),
     }),
     response: looseObject({ classes: z.array(looseObject({})), warnings: z.array(z.string()) }).openapi(
       'FinraCap',
     ),
     csv: true,
+    xlsx: true,
     errors: ['USAGE', 'NOT_FOUND', 'BAD_INPUT'],
     async run({ query, read }) {
       const report = await read((q) =>
@@ -240,6 +274,11 @@ export const governanceRoutes = [
           ...(query.portfolio ? { portfolio: query.portfolio } : {}),
         }),
       );
+      if (query.format === 'xlsx')
+        return new XlsxSheets(
+          [finraCapSheet(report, query.through)],
+          `finra-cap-${query.class}-${query.through}.xlsx`,
+        );
       return query.format === 'csv' ? new CsvText(toCsv(FINRA_CAP_COLUMNS, report.months)) : report;
     },
   }),
@@ -252,13 +291,19 @@ export const governanceRoutes = [
     tag: 'governance',
     permission: 'read',
     query: boardReportQuery.extend({
-      format: Format.openapi({ description: 'csv: one line per item, with its section (text/csv)' }),
+      format: FormatOrXlsx.openapi({
+        description:
+          'csv: one line per item, with its section (text/csv); xlsx: the workbook plan12b board-report --xlsx writes, one sheet per section',
+      }),
     }),
     response: looseObject({ quarter: z.string(), warnings: z.array(z.string()) }).openapi('BoardReport'),
     csv: true,
+    xlsx: true,
     errors: ['USAGE'],
     async run({ query, read }) {
       const report = await read((q) => boardReport(q, quarterOf(query.quarter), boardReportGovernance));
+      if (query.format === 'xlsx')
+        return new XlsxSheets(boardReportSheets(report), `board-report-${report.quarter}.xlsx`);
       return query.format === 'csv'
         ? new CsvText(toCsv(BOARD_REPORT_CSV_COLUMNS, boardReportLines(report)))
         : report;
@@ -293,12 +338,15 @@ export const governanceRoutes = [
       distributionFee: Pct,
       serviceFee: Pct.optional(),
       from: IsoDate.optional(),
-      format: Format.openapi({ description: 'csv: one line per payee (text/csv)' }),
+      format: FormatOrXlsx.openapi({
+        description: 'csv: one line per payee (text/csv); xlsx: the workbook plan12b what-if --xlsx writes',
+      }),
     }),
     response: looseObject({ payees: z.array(looseObject({})), warnings: z.array(z.string()) }).openapi(
       'WhatIf',
     ),
     csv: true,
+    xlsx: true,
     errors: ['USAGE', 'BAD_INPUT', 'NOT_FOUND', 'REFUSED'],
     async run({ query, read }) {
       const report = await read((q) =>
@@ -310,6 +358,8 @@ export const governanceRoutes = [
           ...(query.from ? { from: query.from } : {}),
         }),
       );
+      if (query.format === 'xlsx')
+        return new XlsxSheets([whatIfSheet(report)], `what-if-${query.portfolio}-${query.class}.xlsx`);
       return query.format === 'csv' ? new CsvText(toCsv(WHAT_IF_COLUMNS, report.payees)) : report;
     },
   }),

@@ -1,16 +1,16 @@
 import { z } from '@hono/zod-openapi';
 import { scheduleDocumentAsOf } from '../../cli/scheduleDocument.js';
 import { sheetCsv } from '../../cli/tabularOutput.js';
-import { boardRatesSheet, scheduleSheet } from '../../cli/xlsxSheets.js';
 import { renderExhibit } from '../../edgar/renderExhibit.js';
 import { Plan12bError } from '../../errors.js';
 import { boardRateAsShown } from '../../registry/boardRate.js';
 import { scheduleAnswer } from '../../registry/scheduleAnswer.js';
 import { documentListCsv } from '../../reports/documentListCsv.js';
+import { boardRatesSheet, documentListSheet, scheduleSheet } from '../../reports/xlsxSheets.js';
 import { loadBoardRates } from '../../store/boardRatesRepository.js';
 import { listDocuments, loadEveryParsedDocument } from '../../store/registryStore.js';
-import { CsvText, defineRoute } from '../apiRoute.js';
-import { Format, IsoDate, looseObject } from '../schemas.js';
+import { CsvText, defineRoute, XlsxSheets } from '../apiRoute.js';
+import { FormatOrXlsx, IsoDate, looseObject } from '../schemas.js';
 
 /** The registry (SPEC §2), answered from the registry the server keeps derived (apiStore). */
 
@@ -59,9 +59,9 @@ export const registryRoutes = [
       asOf: IsoDate,
       class: z.string().optional().openapi({ example: 'B' }),
       portfolio: z.string().optional().openapi({ description: 'any name the portfolio ever had' }),
-      format: Format.openapi({
+      format: FormatOrXlsx.openapi({
         description:
-          'csv: one row per entry, with the document it comes from, as plan12b schedule --csv (text/csv)',
+          'csv: one row per entry, with the document it comes from, as plan12b schedule --csv (text/csv); xlsx: the workbook of plan12b schedule --xlsx',
       }),
     }),
     response: z
@@ -75,11 +75,14 @@ export const registryRoutes = [
       })
       .openapi('Schedule'),
     csv: true,
+    xlsx: true,
     errors: ['USAGE', 'NOT_FOUND'],
     async run({ query, store }) {
       const { registry } = await store.registry();
       // the same answer as `plan12b schedule --json`, pending entries included (FORMATS.md)
       const answer = scheduleAnswer(registry, query.asOf, query);
+      if (query.format === 'xlsx')
+        return new XlsxSheets([scheduleSheet(query.asOf, answer.entries)], `schedule-${query.asOf}.xlsx`);
       // … and `--csv`: the rows of the workbook's one sheet
       return query.format === 'csv'
         ? new CsvText(sheetCsv(scheduleSheet(query.asOf, answer.entries)))
@@ -209,13 +212,19 @@ export const registryRoutes = [
       ),
     }),
     query: z.object({
-      format: Format.openapi({ description: 'csv: one line per document (text/csv)' }),
+      format: FormatOrXlsx.openapi({
+        description:
+          'csv: one line per document (text/csv); xlsx: the workbook of plan12b exhibit list --xlsx',
+      }),
     }),
     csv: true,
+    xlsx: true,
     errors: [],
     async run({ query, read }) {
       // as `plan12b exhibit list --csv` prints it
       if (query.format === 'csv') return new CsvText(documentListCsv(await read((q) => listDocuments(q))));
+      if (query.format === 'xlsx')
+        return new XlsxSheets([documentListSheet(await read((q) => listDocuments(q)))], 'exhibits.xlsx');
       // the same documents, in the same order and with the same fields, as `plan12b exhibit list
       // --json` (FORMATS.md), withdrawn ones included; with what each parsed document says
       const { documents, parsed } = await read(async (q) => ({
@@ -299,17 +308,20 @@ export const registryRoutes = [
     tag: 'registry',
     permission: 'read',
     query: z.object({
-      format: Format.openapi({
-        description: 'csv: one line per rate, as plan12b rates list --csv (text/csv)',
+      format: FormatOrXlsx.openapi({
+        description:
+          'csv: one line per rate, as plan12b rates list --csv (text/csv); xlsx: the workbook of plan12b rates list --xlsx',
       }),
     }),
     response: z.object({
       rates: z.array(looseObject({ portfolio: z.string(), class: z.string(), effectiveDate: z.string() })),
     }),
     csv: true,
+    xlsx: true,
     errors: ['USAGE'],
     async run({ query, read }) {
       const rates = (await read((q) => loadBoardRates(q))).map(boardRateAsShown);
+      if (query.format === 'xlsx') return new XlsxSheets([boardRatesSheet(rates)], 'rates.xlsx');
       return query.format === 'csv' ? new CsvText(sheetCsv(boardRatesSheet(rates))) : { rates };
     },
   }),

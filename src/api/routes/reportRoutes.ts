@@ -3,7 +3,6 @@ import { monthEnd } from '../../calendar/isoDate.js';
 import { businessDayAfter } from '../../calendar/nyseCalendar.js';
 import { toCsv } from '../../cli/csvOut.js';
 import { sheetCsv } from '../../cli/tabularOutput.js';
-import { providersSheet, serviceFeesSheets, transfersSheet } from '../../cli/xlsxSheets.js';
 import { Plan12bError } from '../../errors.js';
 import { writeAssigneeStatementPdf } from '../../reports/assigneeStatementPdf.js';
 import { assigneeStatementCsv, assigneeStatementReport } from '../../reports/assigneeStatementReport.js';
@@ -23,12 +22,22 @@ import { writeProviderStatementPdf } from '../../reports/providerStatementPdf.js
 import { sealedDistributorShare } from '../../reports/sealedDistributorShare.js';
 import { readingDocument, readMonth } from '../../reports/sealedOrRecomputed.js';
 import { type ServiceFeesReport, serviceFeesReport } from '../../reports/serviceFeesReport.js';
+import {
+  assigneeStatementSheet,
+  distributorShareSheet,
+  feesSheet,
+  journalSheet,
+  monthlyCalculationSheets,
+  providersSheet,
+  serviceFeesSheets,
+  transfersSheet,
+} from '../../reports/xlsxSheets.js';
 import type { Queryable } from '../../store/database.js';
 import { listProviders, providerRecord } from '../../store/serviceProvidersRepository.js';
 import { loadTransferRows } from '../../store/transfersRepository.js';
-import { CsvText, defineRoute } from '../apiRoute.js';
+import { CsvText, defineRoute, XlsxSheets } from '../apiRoute.js';
 import { pdfBytes } from '../pdfBytes.js';
-import { Decimal, Flag, Format, IsoDate, looseObject, Month, MonthReadingFields } from '../schemas.js';
+import { Decimal, Flag, FormatOrXlsx, IsoDate, looseObject, Month, MonthReadingFields } from '../schemas.js';
 
 /** Fees, journal, service fees, Exhibit A, transfers and the Monthly Calculation (SPEC §4–§8). */
 
@@ -176,8 +185,9 @@ export const reportRoutes = [
       recompute: Flag.openapi({
         description: "closed months from today's data instead of as sealed (SPEC §12)",
       }),
-      format: Format.openapi({
-        description: 'csv: one line per class and month (per class and day with daily=true), text/csv',
+      format: FormatOrXlsx.openapi({
+        description:
+          'csv: one line per class and month (per class and day with daily=true), text/csv; xlsx: the workbook plan12b fees --xlsx writes, totalled',
       }),
     }),
     response: looseObject({
@@ -214,6 +224,7 @@ export const reportRoutes = [
       recomputedClosedMonths: z.array(z.string()).optional(),
     }).openapi('Fees'),
     csv: true,
+    xlsx: true,
     errors: ['USAGE', 'BAD_INPUT', 'NOT_FOUND'],
     async run({ query, read }) {
       if (query.from > query.to)
@@ -231,6 +242,8 @@ export const reportRoutes = [
           { recompute: query.recompute },
         ),
       );
+      if (query.format === 'xlsx')
+        return new XlsxSheets([feesSheet(report, query.daily)], `fees-${query.from}-${query.to}.xlsx`);
       if (query.format === 'csv')
         return new CsvText(
           query.daily
@@ -256,8 +269,9 @@ export const reportRoutes = [
         .max(60)
         .optional()
         .openapi({ type: 'integer', example: 10 }),
-      format: Format.openapi({
-        description: 'csv: the journal lines, as plan12b journal prints them (text/csv)',
+      format: FormatOrXlsx.openapi({
+        description:
+          'csv: the journal lines, as plan12b journal prints them (text/csv); xlsx: the workbook plan12b journal --xlsx writes',
       }),
     }),
     response: looseObject({
@@ -269,6 +283,7 @@ export const reportRoutes = [
       ...MonthReadingFields,
     }).openapi('Journal'),
     csv: true,
+    xlsx: true,
     errors: ['USAGE', 'BAD_INPUT'],
     async run({ query, read }) {
       const days = query.paymentDays ?? 10;
@@ -290,6 +305,8 @@ export const reportRoutes = [
           `${query.month} is closed; its sealed journal pays on ${reading.report.paymentDate}`,
           'add recompute=true to see the journal with another payment date',
         );
+      if (query.format === 'xlsx')
+        return new XlsxSheets([journalSheet(reading.report, query.month)], `journal-${query.month}.xlsx`);
       return query.format === 'csv'
         ? new CsvText(toCsv(JOURNAL_COLUMNS, reading.report.lines))
         : readingDocument(reading);
@@ -304,16 +321,19 @@ export const reportRoutes = [
     tag: 'service fees',
     permission: 'read',
     query: monthQuery.extend({
-      format: Format.openapi({
+      format: FormatOrXlsx.openapi({
         description:
-          'csv: one line per provider and class, as plan12b service-fees --csv prints them (text/csv)',
+          'csv: one line per provider and class, as plan12b service-fees --csv prints them (text/csv); xlsx: the workbook plan12b service-fees --xlsx writes (providers and classes)',
       }),
     }),
     response: ServiceFees,
     csv: true,
+    xlsx: true,
     errors: ['USAGE', 'BAD_INPUT'],
     async run({ query, read }) {
       const reading = await read((q) => serviceFeesReading(q, query.month, query.recompute));
+      if (query.format === 'xlsx')
+        return new XlsxSheets(serviceFeesSheets(reading.report), `service-fees-${query.month}.xlsx`);
       // the CLI's --csv: the workbook's Providers sheet (one sheet behind both)
       return query.format === 'csv'
         ? new CsvText(sheetCsv(serviceFeesSheets(reading.report)[0]!))
@@ -389,18 +409,20 @@ export const reportRoutes = [
     tag: 'service fees',
     permission: 'read',
     query: z.object({
-      format: Format.openapi({
+      format: FormatOrXlsx.openapi({
         description:
-          'csv: one row per provider and its agreement, as plan12b providers list --csv (text/csv)',
+          'csv: one row per provider and its agreement, as plan12b providers list --csv (text/csv); xlsx: the workbook of plan12b providers list --xlsx',
       }),
     }),
     response: z.object({
       providers: z.array(looseObject({ id: z.string(), name: z.string(), status: z.string() })),
     }),
     csv: true,
+    xlsx: true,
     errors: ['USAGE'],
     async run({ query, read }) {
       const providers = await read((q) => listProviders(q));
+      if (query.format === 'xlsx') return new XlsxSheets([providersSheet(providers)], 'providers.xlsx');
       return query.format === 'csv' ? new CsvText(sheetCsv(providersSheet(providers))) : { providers };
     },
   }),
@@ -413,8 +435,9 @@ export const reportRoutes = [
     tag: 'exhibit A',
     permission: 'read',
     query: monthQuery.extend({
-      format: Format.openapi({
-        description: 'csv: one line per portfolio, computation and party (text/csv)',
+      format: FormatOrXlsx.openapi({
+        description:
+          'csv: one line per portfolio, computation and party (text/csv); xlsx: the workbook plan12b distributor-share --xlsx writes',
       }),
     }),
     response: looseObject({
@@ -423,6 +446,7 @@ export const reportRoutes = [
       ...MonthReadingFields,
     }),
     csv: true,
+    xlsx: true,
     errors: ['USAGE', 'BAD_INPUT'],
     async run({ query, read }) {
       const reading = await read((tx) =>
@@ -433,6 +457,11 @@ export const reportRoutes = [
           compute: (q) => distributorShareReport(q, query.month),
         }),
       );
+      if (query.format === 'xlsx')
+        return new XlsxSheets(
+          [distributorShareSheet(reading, query.month)],
+          `distributor-share-${query.month}.xlsx`,
+        );
       if (query.format === 'csv')
         // as `plan12b distributor-share --csv` prints it
         return new CsvText(distributorShareCsv(reading));
@@ -447,15 +476,18 @@ export const reportRoutes = [
     tag: 'transfers',
     permission: 'read',
     query: z.object({
-      format: Format.openapi({
-        description: 'csv: one row per Transfer, as plan12b transfers list --csv (text/csv)',
+      format: FormatOrXlsx.openapi({
+        description:
+          'csv: one row per Transfer, as plan12b transfers list --csv (text/csv); xlsx: the workbook of plan12b transfers list --xlsx',
       }),
     }),
     response: z.object({ transfers: z.array(looseObject({ id: z.string(), effective_date: z.string() })) }),
     csv: true,
+    xlsx: true,
     errors: ['USAGE'],
     async run({ query, read }) {
       const transfers = await read((q) => loadTransferRows(q));
+      if (query.format === 'xlsx') return new XlsxSheets([transfersSheet(transfers)], 'transfers.xlsx');
       return query.format === 'csv' ? new CsvText(sheetCsv(transfersSheet(transfers))) : { transfers };
     },
   }),
@@ -467,15 +499,22 @@ export const reportRoutes = [
     tag: 'transfers',
     permission: 'read',
     query: monthlyCalculationQuery.extend({
-      format: Format.openapi({
-        description: 'csv: one line per portfolio and payee, then the adjustments and payables (text/csv)',
+      format: FormatOrXlsx.openapi({
+        description:
+          'csv: one line per portfolio and payee, then the adjustments and payables (text/csv); xlsx: the workbook plan12b monthly-calculation --xlsx writes',
       }),
     }),
     response: MonthlyCalculation,
     csv: true,
+    xlsx: true,
     errors: ['USAGE', 'BAD_INPUT'],
     async run({ query, read }) {
       const reading = await read((q) => monthlyCalculation(q, query));
+      if (query.format === 'xlsx')
+        return new XlsxSheets(
+          monthlyCalculationSheets(reading.report),
+          `monthly-calculation-${query.month}.xlsx`,
+        );
       // as `plan12b monthly-calculation --csv` prints it (its headline and warnings go to stderr there)
       return query.format === 'csv'
         ? new CsvText(monthlyCalculationCsv(reading.report))
@@ -520,15 +559,19 @@ export const reportRoutes = [
     tag: 'transfers',
     permission: 'read',
     query: assigneeStatementQuery.extend({
-      format: Format.openapi({
-        description: 'csv: portion, segment, period, lot and cdsc-piece rows, then the total (text/csv)',
+      format: FormatOrXlsx.openapi({
+        description:
+          'csv: portion, segment, period, lot and cdsc-piece rows, then the total (text/csv); xlsx: the workbook plan12b transfers statement --xlsx writes',
       }),
     }),
     response: AssigneeStatement,
     csv: true,
+    xlsx: true,
     errors: ['USAGE', 'BAD_INPUT', 'NOT_FOUND'],
     async run({ query, read }) {
       const statement = await read((q) => assigneeStatementOf(q, query));
+      if (query.format === 'xlsx')
+        return new XlsxSheets([assigneeStatementSheet(statement)], `statement-${query.month}.xlsx`);
       return query.format === 'csv' ? new CsvText(assigneeStatementCsv(statement)) : statement;
     },
   }),

@@ -1,15 +1,14 @@
 import type { Command } from 'commander';
 import { loadAuditEvidence } from '../../audit/auditEvidence.js';
-import { AUDIT_LOG_CSV_COLUMNS } from '../../audit/auditLogColumns.js';
 import { parseKeptAnchor, verifyAuditEvidence } from '../../audit/auditVerification.js';
 import { Plan12bError } from '../../errors.js';
+import { auditLogSheet } from '../../reports/xlsxSheets.js';
 import { type AuditLogFilter, auditHead, loadAuditLog } from '../../store/auditLog.js';
 import { type CliContext, printJson, withReadSnapshot } from '../context.js';
 import { requireDate, requireDateRange } from '../options.js';
 import { withStepProgress } from '../progress.js';
 import { printTable } from '../table.js';
 import { sheetCsv, writeXlsxOption } from '../tabularOutput.js';
-import { listSheet } from '../xlsxSheets.js';
 
 export function registerAuditCommands(program: Command, getContext: () => CliContext): void {
   const audit = program.command('audit').description('the append-only, hash-chained audit log (SPEC §12)');
@@ -103,9 +102,7 @@ export function registerAuditCommands(program: Command, getContext: () => CliCon
         if (opts.from !== undefined && opts.to !== undefined) requireDateRange(opts.from, opts.to);
         const records = await withReadSnapshot(ctx, (q) => loadAuditLog(q, filter));
         // DEVELOPERS rule 7: the workbook and the CSV are one sheet definition
-        const sheet = listSheet('Audit log', 'plan12b audit log (SPEC §12)', AUDIT_LOG_CSV_COLUMNS, records, {
-          int: ['seq'],
-        });
+        const sheet = auditLogSheet(records);
         await writeXlsxOption(ctx, opts.xlsx, [sheet]);
         if (opts.json) return printJson(ctx, { records });
         if (opts.csv) return ctx.out(sheetCsv(sheet));

@@ -21,6 +21,13 @@ import {
   redemptionsReport,
 } from '../../reports/classBRedemptionsReport.js';
 import { requireKnownDistributor } from '../../reports/knownDistributor.js';
+import {
+  cdscSheet,
+  classBTermsSheet,
+  conversionsSheet,
+  lotsSheet,
+  redemptionsSheets,
+} from '../../reports/xlsxSheets.js';
 import { type CliContext, printJson, withDatabase, withReadSnapshot } from '../context.js';
 import { toCsv } from '../csvOut.js';
 import { requireDate, requireDateRange, requireMonth } from '../options.js';
@@ -28,13 +35,6 @@ import { withFeedProgress } from '../progress.js';
 import { readInputFile } from '../readInput.js';
 import { printTable } from '../table.js';
 import { sheetCsv, writeXlsxOption } from '../tabularOutput.js';
-import {
-  cdscSheet,
-  classBTermsSheet,
-  conversionsSheet,
-  lotsSheet,
-  redemptionsSheets,
-} from '../xlsxSheets.js';
 
 /** accounts, transactions, distributors, lots, redemptions, conversions and cdsc commands (SPEC §6). */
 export function registerClassBCommands(program: Command, getContext: () => CliContext): void {

@@ -7,10 +7,10 @@ import { CSV_PARTS, closedMonthPartCsv } from '../../reports/closedMonthPartCsv.
 import type { ClassMonthFees } from '../../reports/feesReport.js';
 import type { Journal } from '../../reports/journal.js';
 import type { MonthlyCalculationReport } from '../../reports/monthlyCalculationReport.js';
+import { closedMonthPartSheet } from '../../reports/xlsxSheets.js';
 import { type CliContext, printJson, withDatabase, withReadSnapshot } from '../context.js';
 import { requireDate, requireMonth } from '../options.js';
 import { writeXlsxOption } from '../tabularOutput.js';
-import { closedMonthPartSheet } from '../xlsxSheets.js';
 
 const collect = (value: string, previous: string[]) => [...previous, value];
 
@@ -111,6 +111,7 @@ export function registerCloseCommand(program: Command, getContext: () => CliCont
           xlsx?: string;
           part: string;
         },
+        command: Command,
       ) => {
         const ctx = getContext();
         const month = requireMonth(opts.month, '--month');
@@ -120,12 +121,20 @@ export function registerCloseCommand(program: Command, getContext: () => CliCont
             `close ${JSON.stringify(what)}: the only action is \`show\``,
             `close a month with \`plan12b close --month ${month}\`, or print it with \`plan12b close show --month ${month}\``,
           );
-        if (what !== 'show' && opts.xlsx !== undefined)
-          throw new Plan12bError(
-            'USAGE',
-            '--xlsx writes a closed month: it goes with `close show`',
-            `\`plan12b close show --month ${month} --part fees --xlsx ${opts.xlsx}\``,
-          );
+        // --csv, --xlsx and --part print a closed month's sealed part: they go with `close show`.
+        // Closing prints its own answer (text or --json), so any of them without `show` is the
+        // command line's mistake (64), said before any month is closed — never silently dropped.
+        if (what !== 'show') {
+          const partGiven = command.getOptionValueSource('part') === 'cli';
+          const misplaced =
+            opts.xlsx !== undefined ? '--xlsx' : opts.csv ? '--csv' : partGiven ? '--part' : undefined;
+          if (misplaced !== undefined)
+            throw new Plan12bError(
+              'USAGE',
+              `${misplaced} prints a closed month's sealed part: it goes with \`close show\`, not with closing the month`,
+              `\`plan12b close show --month ${month} --part ${opts.part} ${opts.xlsx !== undefined ? `--xlsx ${opts.xlsx}` : '--csv'}\`; close the month with \`plan12b close --month ${month}\``,
+            );
+        }
         if (what === 'show') {
           // a part CSV cannot print is the command line's fault (64, the API's 400), said before
           // the store is opened, not "the month has no such part" (66) after

@@ -10,6 +10,7 @@ import { Plan12bError } from '../../errors.js';
 import { importExhibits } from '../../import/exhibitImport.js';
 import { withdrawExhibit } from '../../import/exhibitWithdrawal.js';
 import { documentListRows } from '../../reports/documentListCsv.js';
+import { documentListSheet } from '../../reports/xlsxSheets.js';
 import { listDocuments } from '../../store/registryStore.js';
 import { type CliContext, printJson, withDatabase, withReadSnapshot } from '../context.js';
 import { requireDate } from '../options.js';
@@ -19,7 +20,6 @@ import { registryFor } from '../registryQuery.js';
 import { scheduleDocumentAsOf } from '../scheduleDocument.js';
 import { printTable } from '../table.js';
 import { sheetCsv, writeXlsxOption } from '../tabularOutput.js';
-import { documentListSheet } from '../xlsxSheets.js';
 
 export function registerExhibitCommands(program: Command, getContext: () => CliContext): void {
   const exhibit = program

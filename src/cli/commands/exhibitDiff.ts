@@ -1,12 +1,12 @@
 import type { Command } from 'commander';
 import { Plan12bError } from '../../errors.js';
 import { amendmentDiffAnswer } from '../../registry/amendmentDiffAnswer.js';
+import { amendmentDiffSheet } from '../../reports/xlsxSheets.js';
 import { registryOfInputs } from '../../store/registryInputs.js';
 import { type CliContext, printJson, withReadSnapshot } from '../context.js';
 import { registryInputsFor } from '../registryQuery.js';
 import { printTable } from '../table.js';
 import { sheetCsv, writeXlsxOption } from '../tabularOutput.js';
-import { amendmentDiffSheet } from '../xlsxSheets.js';
 
 /** `plan12b exhibit diff HASH`: what one imported document changed in the schedule in force. */
 export function registerExhibitDiffCommand(program: Command, getContext: () => CliContext): void {

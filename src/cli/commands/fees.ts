@@ -13,11 +13,11 @@ import {
   readMonth,
 } from '../../reports/sealedOrRecomputed.js';
 import { writeXlsx } from '../../reports/xlsxOut.js';
+import { feesSheet, journalSheet } from '../../reports/xlsxSheets.js';
 import { type CliContext, printJson, withReadSnapshot } from '../context.js';
 import { toCsv } from '../csvOut.js';
 import { requireDateRange, requireMonth } from '../options.js';
 import { printTable } from '../table.js';
-import { feesSheet, journalSheet } from '../xlsxSheets.js';
 
 export function registerFeesCommands(program: Command, getContext: () => CliContext): void {
   program

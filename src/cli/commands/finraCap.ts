@@ -4,6 +4,7 @@ import { importPrimeRate } from '../../feeds/primeRateFeed.js';
 import type { FeedOptions } from '../../import/feedImport.js';
 import { FINRA_CAP_COLUMNS, finraCapReport } from '../../reports/finraCapReport.js';
 import { writeXlsx } from '../../reports/xlsxOut.js';
+import { finraCapSheet } from '../../reports/xlsxSheets.js';
 import type { Database } from '../../store/database.js';
 import { type CliContext, printJson, withDatabase, withReadSnapshot } from '../context.js';
 import { toCsv } from '../csvOut.js';
@@ -87,32 +88,7 @@ export function registerFinraCapCommands(program: Command, getContext: () => Cli
           }),
         );
         if (opts.xlsx) {
-          await writeXlsx(opts.xlsx, [
-            {
-              name: `FINRA cap class ${report.class}`,
-              title: `FINRA Rule 2341 aggregate cap — class ${report.class} through ${through}`,
-              columns: FINRA_CAP_COLUMNS.map((key) => ({
-                key,
-                kind:
-                  key === 'capPct' || key === 'primeRatePct'
-                    ? 'pct'
-                    : ['portfolio', 'class', 'month', 'exhausted'].includes(key)
-                      ? 'text'
-                      : 'money',
-                total: [
-                  'newGrossSales',
-                  'capAddition',
-                  'interest',
-                  'frontEndAndDeferred',
-                  'deferredCreditedToFund',
-                  'abscAccrued',
-                  'abscAllowed',
-                  'abscNotAccrued',
-                ].includes(key),
-              })),
-              rows: report.months,
-            },
-          ]);
+          await writeXlsx(opts.xlsx, [finraCapSheet(report, through)]);
           if (!opts.json && !opts.csv) ctx.err(`${opts.xlsx}: ${report.months.length} months`);
         }
         if (opts.json) return printJson(ctx, report);

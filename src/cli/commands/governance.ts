@@ -4,14 +4,11 @@ import { importApprovals } from '../../feeds/approvalsFeed.js';
 import { importTerminations, recordTermination } from '../../feeds/terminationsFeed.js';
 import { GOVERNANCE_SETTING_KEYS } from '../../governance/governanceSettings.js';
 import { setGovernanceSetting } from '../../import/governanceSettingChange.js';
-import { APPROVAL_CSV_COLUMNS, approvalRows } from '../../reports/approvalsReport.js';
-import {
-  CONTINUANCE_CSV_COLUMNS,
-  continuanceCsvRows,
-  continuanceReportFrom,
-} from '../../reports/continuanceReport.js';
+import { approvalRows } from '../../reports/approvalsReport.js';
+import { continuanceCsvRows, continuanceReportFrom } from '../../reports/continuanceReport.js';
 import { governanceSettingRows } from '../../reports/governanceSettingsList.js';
-import { TERMINATION_COLUMNS, terminationRows } from '../../reports/terminationsList.js';
+import { terminationRows } from '../../reports/terminationsList.js';
+import { approvalsSheet, continuanceSheet, terminationsSheet } from '../../reports/xlsxSheets.js';
 import { type CliContext, printJson, withDatabase, withReadSnapshot } from '../context.js';
 import { requireDate } from '../options.js';
 import { withFeedProgress } from '../progress.js';
@@ -19,7 +16,6 @@ import { readInputFile } from '../readInput.js';
 import { registryFor } from '../registryQuery.js';
 import { printTable } from '../table.js';
 import { sheetCsv, writeXlsxOption } from '../tabularOutput.js';
-import { listSheet } from '../xlsxSheets.js';
 
 export function registerGovernanceCommands(program: Command, getContext: () => CliContext): void {
   // --- approvals -------------------------------------------------------------------------------
@@ -55,23 +51,7 @@ export function registerGovernanceCommands(program: Command, getContext: () => C
       const ctx = getContext();
       const rows = await withReadSnapshot(ctx, (q) => approvalRows(q));
       // DEVELOPERS rule 7: the workbook and the CSV are one sheet definition
-      const sheet = listSheet(
-        'Approvals',
-        'Approvals and votes (Plan §§5–7, §9, §11)',
-        APPROVAL_CSV_COLUMNS,
-        rows,
-        {
-          int: [
-            'trusteesFor',
-            'trusteesAgainst',
-            'trusteesAbsent',
-            'disinterestedFor',
-            'disinterestedAgainst',
-            'disinterestedAbsent',
-          ],
-          shares: ['sharesOutstanding', 'sharesPresent', 'sharesFor'],
-        },
-      );
+      const sheet = approvalsSheet(rows);
       await writeXlsxOption(ctx, opts.xlsx, [sheet]);
       if (opts.json) return printJson(ctx, { count: rows.length, approvals: rows });
       if (opts.csv) return ctx.out(sheetCsv(sheet));
@@ -107,15 +87,7 @@ export function registerGovernanceCommands(program: Command, getContext: () => C
       const report = continuanceReportFrom(registry, settings, asOf);
       const { warnings } = report;
       const rows = continuanceCsvRows(report);
-      const sheet = listSheet(
-        'Continuance',
-        `Continuance deadlines as of ${asOf} (Plan §7; Agreement FOURTEENTH)`,
-        CONTINUANCE_CSV_COLUMNS,
-        rows,
-        {
-          int: ['deadlinesMet'],
-        },
-      );
+      const sheet = continuanceSheet(asOf, rows);
       await writeXlsxOption(ctx, opts.xlsx, [sheet]);
       if (opts.json) return printJson(ctx, report);
       if (opts.csv) return ctx.out(sheetCsv(sheet));
@@ -173,12 +145,7 @@ export function registerGovernanceCommands(program: Command, getContext: () => C
     .action(async (opts: { json?: boolean; csv?: boolean; xlsx?: string }) => {
       const ctx = getContext();
       const rows = await withReadSnapshot(ctx, (q) => terminationRows(q));
-      const sheet = listSheet(
-        'Terminations',
-        'Terminations (Plan §9; Agreement FIFTEENTH)',
-        TERMINATION_COLUMNS,
-        rows,
-      );
+      const sheet = terminationsSheet(rows);
       await writeXlsxOption(ctx, opts.xlsx, [sheet]);
       if (opts.json) return printJson(ctx, { count: rows.length, terminations: rows });
       if (opts.csv) return ctx.out(sheetCsv(sheet));

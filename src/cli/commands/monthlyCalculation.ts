@@ -17,13 +17,13 @@ import {
   readMonth,
 } from '../../reports/sealedOrRecomputed.js';
 import { writeXlsx } from '../../reports/xlsxOut.js';
+import { distributorShareSheet, monthlyCalculationSheets } from '../../reports/xlsxSheets.js';
 import { type CliContext, printJson, withDatabase, withReadSnapshot } from '../context.js';
 import { requireDate, requireMonth } from '../options.js';
 import { withFeedProgress } from '../progress.js';
 import { readInputFile } from '../readInput.js';
 import { printTable } from '../table.js';
 import { writeXlsxOption } from '../tabularOutput.js';
-import { distributorShareSheet, monthlyCalculationSheets } from '../xlsxSheets.js';
 
 export function registerMonthlyCalculationCommands(program: Command, getContext: () => CliContext): void {
   const omnibus = program

@@ -1,12 +1,12 @@
 import type { Command } from 'commander';
 import { Plan12bError } from '../../errors.js';
 import { setBoardRate } from '../../import/boardRateChange.js';
+import { boardRatesSheet } from '../../reports/xlsxSheets.js';
 import { type CliContext, printJson, withDatabase } from '../context.js';
 import { requireDate, requireRate } from '../options.js';
 import { boardRatesFor } from '../registryQuery.js';
 import { printTable } from '../table.js';
 import { sheetCsv, writeXlsxOption } from '../tabularOutput.js';
-import { boardRatesSheet } from '../xlsxSheets.js';
 
 export function registerRatesCommands(program: Command, getContext: () => CliContext): void {
   const rates = program

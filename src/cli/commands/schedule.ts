@@ -1,11 +1,11 @@
 import type { Command } from 'commander';
 import { scheduleAnswer } from '../../registry/scheduleAnswer.js';
+import { scheduleSheet } from '../../reports/xlsxSheets.js';
 import { type CliContext, printJson } from '../context.js';
 import { requireDate } from '../options.js';
 import { registryFor } from '../registryQuery.js';
 import { printTable } from '../table.js';
 import { sheetCsv, writeXlsxOption } from '../tabularOutput.js';
-import { scheduleSheet } from '../xlsxSheets.js';
 
 export function registerScheduleCommand(program: Command, getContext: () => CliContext): void {
   program

@@ -15,6 +15,7 @@ import {
 } from '../../reports/sealedOrRecomputed.js';
 import { paymentsTotal, type ServiceFeesReport, serviceFeesReport } from '../../reports/serviceFeesReport.js';
 import { writeXlsx, type XlsxSheet } from '../../reports/xlsxOut.js';
+import { providersSheet, serviceFeesSheets } from '../../reports/xlsxSheets.js';
 import { listProviders } from '../../store/serviceProvidersRepository.js';
 import { type CliContext, printJson, withDatabase, withReadSnapshot } from '../context.js';
 import { requireDate, requireMonth } from '../options.js';
@@ -22,7 +23,6 @@ import { withFeedProgress } from '../progress.js';
 import { readInputFile } from '../readInput.js';
 import { printTable } from '../table.js';
 import { sheetCsv, writeXlsxOption } from '../tabularOutput.js';
-import { providersSheet, serviceFeesSheets } from '../xlsxSheets.js';
 
 function printTermination(ctx: CliContext, result: TerminationResult, json: boolean | undefined): void {
   if (json) {

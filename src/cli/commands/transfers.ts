@@ -3,6 +3,7 @@ import { importTransfers, recordTransferNotice } from '../../feeds/transfersFeed
 import { writeAssigneeStatementPdf } from '../../reports/assigneeStatementPdf.js';
 import { assigneeStatementCsv, assigneeStatementReport } from '../../reports/assigneeStatementReport.js';
 import { adjustmentSinceLines } from '../../reports/sealedOrRecomputed.js';
+import { assigneeStatementSheet, transfersSheet } from '../../reports/xlsxSheets.js';
 import { isEndOnly, loadTransferRows } from '../../store/transfersRepository.js';
 import { type CliContext, printJson, withDatabase, withReadSnapshot } from '../context.js';
 import { requireDate, requireMonth } from '../options.js';
@@ -10,7 +11,6 @@ import { withFeedProgress } from '../progress.js';
 import { readInputFile } from '../readInput.js';
 import { printTable } from '../table.js';
 import { sheetCsv, writeXlsxOption } from '../tabularOutput.js';
-import { assigneeStatementSheet, transfersSheet } from '../xlsxSheets.js';
 
 export function registerTransfersCommands(program: Command, getContext: () => CliContext): void {
   const transfers = program

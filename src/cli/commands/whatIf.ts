@@ -1,11 +1,11 @@
 import type { Command } from 'commander';
 import { whatIfReport } from '../../reports/whatIfReport.js';
+import { whatIfSheet } from '../../reports/xlsxSheets.js';
 import { type CliContext, printJson, withReadSnapshot } from '../context.js';
 import { requireDate, requireRate } from '../options.js';
 import { withStepProgress } from '../progress.js';
 import { printTable } from '../table.js';
 import { sheetCsv, writeXlsxOption } from '../tabularOutput.js';
-import { whatIfSheet } from '../xlsxSheets.js';
 
 /** `plan12b what-if`: the annual effect of a hypothetical rate on fees and payees; writes nothing. */
 export function registerWhatIfCommand(program: Command, getContext: () => CliContext): void {

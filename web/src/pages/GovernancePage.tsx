@@ -138,6 +138,18 @@ export function GovernancePage({ lastMonth }: { readonly lastMonth: string }) {
         >
           Board report PDF
         </button>
+        {/* the workbook `plan12b board-report --xlsx` writes (format=xlsx), one sheet per section */}
+        <button
+          type="button"
+          disabled={!valid}
+          onClick={() =>
+            download('/api/board-report', { quarter, format: 'xlsx' }, `board-report-${quarter}.xlsx`).catch(
+              setPdfError,
+            )
+          }
+        >
+          Board report XLSX
+        </button>
       </form>
       {!valid && (
         <p className="hint" role="status">

@@ -132,6 +132,19 @@ export function MonthlyCalculationPage({ lastMonth }: { readonly lastMonth: stri
         >
           Download PDF
         </button>
+        {/* the workbook `plan12b monthly-calculation --xlsx` writes (format=xlsx), beside its PDF */}
+        <button
+          type="button"
+          onClick={() =>
+            download(
+              '/api/monthly-calculation',
+              { month, format: 'xlsx' },
+              `monthly-calculation-${month}.xlsx`,
+            ).catch(setPdfError)
+          }
+        >
+          Download XLSX
+        </button>
       </form>
       <ErrorBox error={pdfError} />
       <Loading loading={mc.loading} />

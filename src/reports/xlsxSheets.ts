@@ -1,36 +1,41 @@
+import { AUDIT_LOG_CSV_COLUMNS } from '../audit/auditLogColumns.js';
 import type { ClosedMonthView } from '../close/closedMonthView.js';
 import { CLASS_B_TERMS_COLUMNS } from '../feeds/classBTermsFeed.js';
 import { AMENDMENT_DIFF_COLUMNS, type AmendmentDiffAnswer } from '../registry/amendmentDiffAnswer.js';
 import type { BoardRate } from '../registry/boardRate.js';
 import type { ScheduleAnswer } from '../registry/registry.js';
-import { ASSIGNEE_STATEMENT_COLUMNS, assigneeStatementRows } from '../reports/assigneeStatementReport.js';
-import type { CdscRangeReport, CdscReport } from '../reports/classBCdscReport.js';
-import type { ConversionsReport } from '../reports/classBConversionsReport.js';
-import type { LotsReport } from '../reports/classBLotsReport.js';
-import {
-  REDEMPTION_PIECE_COLUMNS,
-  type RedemptionsReport,
-  redemptionPieceRows,
-} from '../reports/classBRedemptionsReport.js';
-import type { ClassBTermsList } from '../reports/classBTermsList.js';
-import { closedMonthPartRows } from '../reports/closedMonthPartCsv.js';
-import {
-  DISTRIBUTOR_SHARE_COLUMNS,
-  type DistributorShareReading,
-  distributorShareLines,
-} from '../reports/distributorShareCsv.js';
-import { DOCUMENT_LIST_COLUMNS, documentListRows } from '../reports/documentListCsv.js';
-import type { FeesReport } from '../reports/feesReport.js';
-import type { Journal } from '../reports/journal.js';
-import { monthlyCalculationCsvRows } from '../reports/monthlyCalculationCsv.js';
-import type { MonthlyCalculationReport } from '../reports/monthlyCalculationReport.js';
-import type { ServiceFeesReport } from '../reports/serviceFeesReport.js';
-import type { WhatIfReport } from '../reports/whatIfReport.js';
-import type { XlsxColumn, XlsxSheet } from '../reports/xlsxOut.js';
 import type { DocumentRecord } from '../store/registryStore.js';
 import type { ProviderRecord } from '../store/serviceProvidersRepository.js';
 import type { AssigneeStatement } from '../transfers/assigneeStatement.js';
 import { isEndOnly, type TransferRecord } from '../transfers/transferRecord.js';
+import { APPROVAL_CSV_COLUMNS } from './approvalsReport.js';
+import { ASSIGNEE_STATEMENT_COLUMNS, assigneeStatementRows } from './assigneeStatementReport.js';
+import type { CdscRangeReport, CdscReport } from './classBCdscReport.js';
+import type { ConversionsReport } from './classBConversionsReport.js';
+import type { LotsReport } from './classBLotsReport.js';
+import {
+  REDEMPTION_PIECE_COLUMNS,
+  type RedemptionsReport,
+  redemptionPieceRows,
+} from './classBRedemptionsReport.js';
+import type { ClassBTermsList } from './classBTermsList.js';
+import { closedMonthPartRows } from './closedMonthPartCsv.js';
+import { CONTINUANCE_CSV_COLUMNS } from './continuanceReport.js';
+import {
+  DISTRIBUTOR_SHARE_COLUMNS,
+  type DistributorShareReading,
+  distributorShareLines,
+} from './distributorShareCsv.js';
+import { DOCUMENT_LIST_COLUMNS, documentListRows } from './documentListCsv.js';
+import type { FeesReport } from './feesReport.js';
+import { FINRA_CAP_COLUMNS, type FinraCapReport } from './finraCapReport.js';
+import type { Journal } from './journal.js';
+import { monthlyCalculationCsvRows } from './monthlyCalculationCsv.js';
+import type { MonthlyCalculationReport } from './monthlyCalculationReport.js';
+import type { ServiceFeesReport } from './serviceFeesReport.js';
+import { TERMINATION_COLUMNS } from './terminationsList.js';
+import type { WhatIfReport } from './whatIfReport.js';
+import type { XlsxColumn, XlsxSheet } from './xlsxOut.js';
 
 /**
  * The workbooks of the CLI's people-facing reports (issue 13 item 5): the same columns as their
@@ -464,6 +469,76 @@ export function listSheet(
     ),
     rows,
   };
+}
+
+/** `approvals list --xlsx`: every approval and vote (Plan §§5–7, §9, §11), votes and shares as numbers. */
+export function approvalsSheet(rows: readonly object[]): XlsxSheet {
+  return listSheet('Approvals', 'Approvals and votes (Plan §§5–7, §9, §11)', APPROVAL_CSV_COLUMNS, rows, {
+    int: [
+      'trusteesFor',
+      'trusteesAgainst',
+      'trusteesAbsent',
+      'disinterestedFor',
+      'disinterestedAgainst',
+      'disinterestedAbsent',
+    ],
+    shares: ['sharesOutstanding', 'sharesPresent', 'sharesFor'],
+  });
+}
+
+/** `continuance --as-of D --xlsx`: one line per instrument and its next deadline (Plan §7; FOURTEENTH). */
+export function continuanceSheet(asOf: string, rows: readonly object[]): XlsxSheet {
+  return listSheet(
+    'Continuance',
+    `Continuance deadlines as of ${asOf} (Plan §7; Agreement FOURTEENTH)`,
+    CONTINUANCE_CSV_COLUMNS,
+    rows,
+    { int: ['deadlinesMet'] },
+  );
+}
+
+/** `terminations list --xlsx`: every termination recorded (Plan §9; Agreement FIFTEENTH). */
+export function terminationsSheet(rows: readonly object[]): XlsxSheet {
+  return listSheet('Terminations', 'Terminations (Plan §9; Agreement FIFTEENTH)', TERMINATION_COLUMNS, rows);
+}
+
+/**
+ * `finra-cap --class C --through M --xlsx`: the FINRA Rule 2341 cap ledger month by month, the
+ * month's flows totalled (the balances are not sums).
+ */
+export function finraCapSheet(report: FinraCapReport, through: string): XlsxSheet {
+  const totalled = [
+    'newGrossSales',
+    'capAddition',
+    'interest',
+    'frontEndAndDeferred',
+    'deferredCreditedToFund',
+    'abscAccrued',
+    'abscAllowed',
+    'abscNotAccrued',
+  ];
+  return {
+    name: `FINRA cap class ${report.class}`,
+    title: `FINRA Rule 2341 aggregate cap — class ${report.class} through ${through}`,
+    columns: FINRA_CAP_COLUMNS.map((key) => ({
+      key,
+      kind:
+        key === 'capPct' || key === 'primeRatePct'
+          ? 'pct'
+          : ['portfolio', 'class', 'month', 'exhausted'].includes(key)
+            ? 'text'
+            : 'money',
+      total: totalled.includes(key),
+    })),
+    rows: report.months,
+  };
+}
+
+/** `audit log --xlsx`: one line per audit record (SPEC §12), its sequence number a number. */
+export function auditLogSheet(records: readonly object[]): XlsxSheet {
+  return listSheet('Audit log', 'plan12b audit log (SPEC §12)', AUDIT_LOG_CSV_COLUMNS, records, {
+    int: ['seq'],
+  });
 }
 
 /** `rates list --csv|--xlsx`: every Board-set rate recorded, rates as percentages (SPEC §2). */
