@@ -1,7 +1,9 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { type RunningServer, startServer } from '../../src/api/server.js';
 import { loadAuditLog } from '../../src/store/auditLog.js';
 import type { Database } from '../../src/store/database.js';
 import { runCliInProcess } from '../support/cli.js';
@@ -10,8 +12,8 @@ import { seedsAvailable } from '../support/seeds.js';
 import { type ApiFixture, apiFixture, netAssetsCsv } from './apiFixture.js';
 
 /**
- * SPEC §11–§12, concurrent users on a PostgreSQL server: `plan12b serve` lends each request one of
- * a few connections, and a write waits for the writer lock (the advisory lock another process —
+ * SPEC §11–§12, concurrent users on a PostgreSQL server: `plan12b serve` (started in this process,
+ * asked over HTTP) lends each request one of a few connections, and a write waits for the writer lock (the advisory lock another process —
  * a CLI close, an import — holds) for as long as that one takes. Writes waiting must not take
  * every connection: the API still reads (and authenticates) meanwhile, the writes run one after
  * another once the lock is free, each audited with its token's actor, beside a CLI write on the
@@ -33,16 +35,41 @@ const balancedFund = (csv: Buffer) =>
 describe.skipIf(!seedsAvailable || !serverUrl)('API writes waiting for another writer (server)', () => {
   let f: ApiFixture;
   let other: Database;
+  let server: RunningServer;
+  /** a request to `plan12b serve` over HTTP, as a client sends it */
+  const request = (
+    method: string,
+    path: string,
+    opts: { token?: string; body?: Buffer; type?: string } = {},
+  ) =>
+    fetch(`${server.url}${path}`, {
+      method,
+      headers: {
+        authorization: `Bearer ${opts.token ?? f.tokens.viewer}`,
+        ...(opts.type ? { 'content-type': opts.type } : {}),
+      },
+      ...(opts.body ? { body: opts.body } : {}),
+    });
   const lockWait = process.env.PLAN12B_LOCK_WAIT_SECONDS;
   beforeAll(async () => {
     // every waiting writer outwaits the held lock, however loaded the machine
     process.env.PLAN12B_LOCK_WAIT_SECONDS = '600';
     f = await apiFixture('postgres');
     other = await f.tdb.open();
+    // `plan12b serve` on the same database, in this process, with three connections
+    server = await startServer({
+      dbTarget: f.tdb.target,
+      port: 0,
+      host: '127.0.0.1',
+      connections: 3,
+      logger: pino({ level: 'silent' }),
+      rateLimit: { perSecond: 0, burst: 0 },
+    });
   }, 300_000);
   afterAll(async () => {
     if (lockWait === undefined) delete process.env.PLAN12B_LOCK_WAIT_SECONDS;
     else process.env.PLAN12B_LOCK_WAIT_SECONDS = lockWait;
+    await server?.close();
     await other?.close();
     await f?.close();
   });
@@ -80,7 +107,7 @@ describe.skipIf(!seedsAvailable || !serverUrl)('API writes waiting for another w
     // six uploads of one file (three connections), and a CLI import of another class's March on
     // the same database: whatever order they run in, each is accepted
     const uploads = Array.from({ length: 6 }, () =>
-      f.request('POST', '/api/imports/net-assets?fileName=march.csv', {
+      request('POST', '/api/imports/net-assets?fileName=march.csv', {
         token: f.tokens.operator,
         body: netAssetsCsv('2007-03-01', '2007-03-31'),
         type: 'text/csv',
@@ -92,7 +119,7 @@ describe.skipIf(!seedsAvailable || !serverUrl)('API writes waiting for another w
     // × 1,000.00 = 31,000.00 (23,250.00 + 7,750.00). The guard only ends a failing test.
     let guard: NodeJS.Timeout | undefined;
     const answered = await Promise.race([
-      f.request('GET', '/api/fees?from=2007-01-01&to=2007-01-31').then(async (r) => ({
+      request('GET', '/api/fees?from=2007-01-01&to=2007-01-31').then(async (r) => ({
         status: r.status,
         body: (await r.json()) as { classes: { portfolio: string; class: string; totalFee: string }[] },
       })),
@@ -157,7 +184,7 @@ describe.skipIf(!seedsAvailable || !serverUrl)('API writes waiting for another w
     expect((await runCliInProcess(['--db', f.tdb.target, 'audit', 'verify'])).code).toBe(0);
 
     // Money: March 2007, 31 days × 1,000.00 for each of the two classes, each day once.
-    const fees = await f.request('GET', '/api/fees?from=2007-03-01&to=2007-03-31');
+    const fees = await request('GET', '/api/fees?from=2007-03-01&to=2007-03-31');
     expect(fees.status).toBe(200);
     expect(
       (
