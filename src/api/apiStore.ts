@@ -12,6 +12,7 @@ import { migrate } from '../store/migrations.js';
 import { readSnapshot } from '../store/readSnapshot.js';
 import { registryInputsKey } from '../store/registryKey.js';
 import { deriveRegistry } from '../store/registryStore.js';
+import { Mutex } from '../store/writerLock.js';
 
 /** The registry as derived, with the documents it was derived from, under the key of its inputs. */
 export interface DerivedRegistry {
@@ -41,6 +42,8 @@ export class ApiStore {
   /** requests using a connection now, and who waits for them to finish (close) */
   private active = 0;
   private drained: (() => void) | undefined;
+  /** state-changing requests, one at a time ({@link write}) */
+  private readonly writers = new Mutex();
 
   private constructor(
     readonly target: string,
@@ -75,6 +78,24 @@ export class ApiStore {
     this.active++;
     try {
       return await this.lend(fn);
+    } finally {
+      this.active--;
+      if (this.active === 0) this.drained?.();
+    }
+  }
+
+  /**
+   * Runs a state-changing request's fn with a connection of its own, after the writes before it
+   * (SPEC §12: one writer at a time). On a server a write may wait long for the writer lock that
+   * another process holds (a CLI close, an import); the writes waiting behind it wait here, in
+   * turn, holding no connection, so that the others stay free for reads and authentication
+   * (before, six uploads during a CLI close took every connection, and the API answered nothing
+   * until the close ended).
+   */
+  async write<T>(fn: (db: Database) => Promise<T>): Promise<T> {
+    this.active++;
+    try {
+      return await this.writers.run(() => this.lend(fn));
     } finally {
       this.active--;
       if (this.active === 0) this.drained?.();

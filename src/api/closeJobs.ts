@@ -59,7 +59,7 @@ export class CloseJobs {
     };
     this.jobs.set(job.id, job);
     const run = withActor(actor, () =>
-      this.store.use((db) =>
+      this.store.write((db) =>
         closeMonth(db, month, monthCloseSteps(), {
           first: options.first,
           acceptEnded: options.acceptEnded,
