@@ -12,6 +12,7 @@ import { copyRowChunksOfPages, copyTextSlicesOfPages, pgliteCopy, textOfPages } 
 import { installPgliteMemoryPool, keepClosedStoreMemory, type WasmMemory } from './pgliteMemoryPool.js';
 import { removeRegistrySnapshot } from './registrySnapshotFile.js';
 import { currentRunningCommand } from './runningCommand.js';
+import { lockHolderOfSession, thisSessionName } from './serverSessionName.js';
 import {
   dataFolderLockPath,
   inUseError,
@@ -284,7 +285,7 @@ async function openServer(url: string): Promise<Database> {
   const identity = (v: string) => v;
   const client = new pg.Client({
     connectionString: u.toString(),
-    application_name: `plan12b: ${currentRunningCommand()}`.slice(0, 63),
+    application_name: thisSessionName(currentRunningCommand()),
     types: {
       getTypeParser: ((oid: number, format?: string) =>
         oid === PG_OIDS.NUMERIC || oid === PG_OIDS.INT8 || oid === PG_OIDS.DATE
@@ -425,7 +426,7 @@ async function openServer(url: string): Promise<Database> {
                 [ADVISORY_CLASS, lockKey],
               )
             ).rows[0] as { pid: number; application_name: string | null } | undefined;
-            const who = holder ? { pid: holder.pid, what: holder.application_name ?? '' } : undefined;
+            const who = holder ? lockHolderOfSession(holder.pid, holder.application_name) : undefined;
             if (expired) throw inUseError(redactUrl(url), who);
             noticed = true;
             waitingNotice(redactUrl(url), who, lockWaitMs());

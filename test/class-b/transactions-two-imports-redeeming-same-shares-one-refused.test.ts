@@ -63,7 +63,7 @@ async function secondCommandConnected(since: Date): Promise<void> {
     for (;;) {
       const { rows } = await c.query(
         `SELECT count(*)::int AS n FROM pg_stat_activity
-          WHERE application_name = 'plan12b: plan12b transactions import' AND backend_start > $1`,
+          WHERE application_name LIKE 'plan12b %: plan12b transactions import' AND backend_start > $1`,
         [since],
       );
       if ((rows[0] as { n: number }).n >= 1) return;
