@@ -7,8 +7,9 @@ import { closeMonth } from '../../src/close/monthClose.js';
 import { importNetAssets } from '../../src/feeds/netAssetsFeed.js';
 import { importExhibits } from '../../src/import/exhibitImport.js';
 import { withActor } from '../../src/store/actor.js';
-import type { Database, Queryable } from '../../src/store/database.js';
+import type { Database } from '../../src/store/database.js';
 import { freshDatabase, serverUrl, type TestDatabase } from '../support/databases.js';
+import { holdAfterFirstStatement } from '../support/holdAfterFirstStatement.js';
 import { seedFiles, seedsAvailable } from '../support/seeds.js';
 
 /**
@@ -23,40 +24,6 @@ import { seedFiles, seedsAvailable } from '../support/seeds.js';
  * January (the first business day: the NYSE closed on the 2nd for President Ford) — January
  * 29,000.00, February 28,000.00.
  */
-
-/** The store lent to the command: after its first statement has been answered, `afterFirst` runs to its end. */
-function holdAfterFirstStatement(db: Database, afterFirst: () => Promise<void>): Database {
-  let pending: (() => Promise<void>) | undefined = afterFirst;
-  const after = async <T>(result: T): Promise<T> => {
-    const run = pending;
-    pending = undefined;
-    if (run) await run();
-    return result;
-  };
-  const hooked = (q: Queryable): Queryable => ({
-    query: async (sql, params) => after(await q.query(sql, params)),
-    exec: async (sql) => after(await q.exec(sql)),
-    copyIn: async (table, columns, rows) => after(await q.copyIn(table, columns, rows)),
-    copyOut: async (sql) => after(await q.copyOut(sql)),
-    textRows: async (sql) => after(await q.textRows(sql)),
-    async *textRowChunks(sql, size) {
-      let first = true;
-      for await (const chunk of q.textRowChunks(sql, size)) {
-        if (first) await after(undefined);
-        first = false;
-        yield chunk;
-      }
-    },
-  });
-  return {
-    ...hooked(db),
-    dialect: db.dialect,
-    target: db.target,
-    transaction: (fn, opts) => db.transaction((tx) => fn(hooked(tx)), opts),
-    withWriterLock: (fn) => db.withWriterLock(fn),
-    close: () => db.close(),
-  };
-}
 
 function netAssets(portfolio: string, from: string, to: string): Buffer {
   return Buffer.from(

@@ -2,8 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { importTransactions } from '../../src/feeds/transactionsFeed.js';
 import { withActor } from '../../src/store/actor.js';
-import type { Database, Queryable } from '../../src/store/database.js';
+import type { Database } from '../../src/store/database.js';
 import { freshDatabase, serverUrl, type TestDatabase } from '../support/databases.js';
+import { holdAfterFirstStatement } from '../support/holdAfterFirstStatement.js';
 import { buildPayeesComplex, FUND, FUND2, SUMMIT } from '../transfers/payeesComplexFixture.js';
 
 /**
@@ -22,43 +23,6 @@ import { buildPayeesComplex, FUND, FUND2, SUMMIT } from '../transfers/payeesComp
  */
 
 const CSV_HEADER = 'date,txn_id,account,portfolio,class,type,shares,price,exchange_id,waiver';
-
-/**
- * The store lent to the command: every statement goes to `db`, and after the first one has been
- * answered (inside the command's transaction, if it opened one) `afterFirst` runs to its end.
- */
-function holdAfterFirstStatement(db: Database, afterFirst: () => Promise<void>): Database {
-  let pending: (() => Promise<void>) | undefined = afterFirst;
-  const after = async <T>(result: T): Promise<T> => {
-    const run = pending;
-    pending = undefined;
-    if (run) await run();
-    return result;
-  };
-  const hooked = (q: Queryable): Queryable => ({
-    query: async (sql, params) => after(await q.query(sql, params)),
-    exec: async (sql) => after(await q.exec(sql)),
-    copyIn: async (table, columns, rows) => after(await q.copyIn(table, columns, rows)),
-    copyOut: async (sql) => after(await q.copyOut(sql)),
-    textRows: async (sql) => after(await q.textRows(sql)),
-    async *textRowChunks(sql, size) {
-      let first = true;
-      for await (const chunk of q.textRowChunks(sql, size)) {
-        if (first) await after(undefined);
-        first = false;
-        yield chunk;
-      }
-    },
-  });
-  return {
-    ...hooked(db),
-    dialect: db.dialect,
-    target: db.target,
-    transaction: (fn, opts) => db.transaction((tx) => fn(hooked(tx)), opts),
-    withWriterLock: (fn) => db.withWriterLock(fn),
-    close: () => db.close(),
-  };
-}
 
 describe.skipIf(!serverUrl)('a query reads one snapshot while an import commits (PostgreSQL server)', () => {
   let tdb: TestDatabase;
