@@ -1,8 +1,6 @@
-import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { businessDaysBetween } from '../../src/calendar/nyseCalendar.js';
 import { importNetAssets } from '../../src/feeds/netAssetsFeed.js';
@@ -10,6 +8,7 @@ import { importExhibits } from '../../src/import/exhibitImport.js';
 import { type CliRun, runCliInProcess } from '../support/cli.js';
 import { dialects, freshDatabase, pgliteCopyOf, type TestDatabase } from '../support/databases.js';
 import { seedFiles, seedsAvailable } from '../support/seeds.js';
+import { startWatchedCli, type WatchedCli } from '../support/watchedCli.js';
 
 /**
  * The races of issue 9, made certain: the first command is held at a fault point
@@ -19,47 +18,6 @@ import { seedFiles, seedsAvailable } from '../support/seeds.js';
  * process ({@link runCliInProcess}): two processes still, as the lock sees them, at the cost of
  * one spawn.
  */
-
-const bin = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'bin', 'plan12b.js');
-
-interface Running {
-  readonly child: ChildProcessWithoutNullStreams;
-  /** resolves when stderr has shown this text */
-  saw(text: string): Promise<void>;
-  readonly done: Promise<{ code: number; stdout: string; stderr: string }>;
-}
-
-function start(args: readonly string[], env: Record<string, string> = {}): Running {
-  const child = spawn(process.execPath, [bin, ...args], { env: { ...process.env, ...env } });
-  let stdout = '';
-  let stderr = '';
-  const waiters: { text: string; resolve: () => void }[] = [];
-  child.stdout.on('data', (c) => {
-    stdout += c;
-  });
-  child.stderr.on('data', (c) => {
-    stderr += c;
-    for (const w of waiters.splice(0)) {
-      if (stderr.includes(w.text)) w.resolve();
-      else waiters.push(w);
-    }
-  });
-  const done = new Promise<{ code: number; stdout: string; stderr: string }>((resolve) =>
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr })),
-  );
-  return {
-    child,
-    done,
-    saw: (text) =>
-      new Promise<void>((resolve, reject) => {
-        if (stderr.includes(text)) return resolve();
-        waiters.push({ text, resolve });
-        void done.then(() => {
-          if (!stderr.includes(text)) reject(new Error(`never saw "${text}"; stderr: ${stderr}`));
-        });
-      }),
-  };
-}
 
 /** A command run in this process beside the spawned one, watched on stderr as {@link start} is. */
 function startInProcess(
@@ -95,8 +53,8 @@ function startInProcess(
 }
 
 /** `close --month` held at a fault point until released with SIGUSR2. */
-async function heldClose(db: string, month: string, point: string): Promise<Running> {
-  const close = start(['--db', db, 'close', '--month', month], { PLAN12B_FAULT: `${point}:hold` });
+async function heldClose(db: string, month: string, point: string): Promise<WatchedCli> {
+  const close = startWatchedCli(['--db', db, 'close', '--month', month], { PLAN12B_FAULT: `${point}:hold` });
   await close.saw(`fault point ${point} reached`);
   return close;
 }

@@ -1,8 +1,6 @@
-import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { businessDaysBetween } from '../../src/calendar/nyseCalendar.js';
 import { Plan12bError } from '../../src/errors.js';
@@ -13,6 +11,7 @@ import type { Database } from '../../src/store/database.js';
 import { type CliRun, runCliInProcess } from '../support/cli.js';
 import { freshDatabase, serverUrl, type TestDatabase } from '../support/databases.js';
 import { seedFiles, seedsAvailable } from '../support/seeds.js';
+import { startWatchedCli } from '../support/watchedCli.js';
 
 /**
  * SPEC §12 with concurrent users on a PostgreSQL server (one writer at a time: the advisory lock;
@@ -28,7 +27,6 @@ import { seedFiles, seedsAvailable } from '../support/seeds.js';
  * killed there with SIGKILL.
  */
 
-const bin = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'bin', 'plan12b.js');
 // a waiting command outwaits any held one, however loaded the machine (the test's timeout ends it)
 const WAIT = { PLAN12B_LOCK_WAIT_SECONDS: '600' };
 
@@ -72,53 +70,6 @@ const auditLog = async (target: string) =>
   }>().records;
 
 const verify = async (target: string) => (await runCliInProcess(['--db', target, 'audit', 'verify'])).code;
-
-interface Running {
-  readonly child: ChildProcessWithoutNullStreams;
-  saw(text: string): Promise<void>;
-  readonly done: Promise<{
-    code: number | null;
-    signal: NodeJS.Signals | null;
-    stdout: string;
-    stderr: string;
-  }>;
-}
-
-/** The built CLI as a process of its own, watched on stderr. */
-function start(args: readonly string[], env: Record<string, string>): Running {
-  const child = spawn(process.execPath, [bin, ...args], { env: { ...process.env, ...env } });
-  let stdout = '';
-  let stderr = '';
-  const waiters: { text: string; resolve: () => void }[] = [];
-  child.stdout.on('data', (c) => {
-    stdout += c;
-  });
-  child.stderr.on('data', (c) => {
-    stderr += c;
-    for (const w of waiters.splice(0)) {
-      if (stderr.includes(w.text)) w.resolve();
-      else waiters.push(w);
-    }
-  });
-  const done = new Promise<{
-    code: number | null;
-    signal: NodeJS.Signals | null;
-    stdout: string;
-    stderr: string;
-  }>((resolve) => child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr })));
-  return {
-    child,
-    done,
-    saw: (text) =>
-      new Promise<void>((resolve, reject) => {
-        if (stderr.includes(text)) return resolve();
-        waiters.push({ text, resolve });
-        void done.then(() => {
-          if (!stderr.includes(text)) reject(new Error(`never saw "${text}"; stderr: ${stderr}`));
-        });
-      }),
-  };
-}
 
 /** A command in this process, resolved once it has said that it waits for the writer lock. */
 function startInProcessWaiting(args: readonly string[]): { waiting: Promise<void>; done: Promise<CliRun> } {
@@ -207,7 +158,7 @@ describe.skipIf(!seedsAvailable || !serverUrl)('imports at once on a PostgreSQL 
     const { tdb, dir } = await setUp();
     const file = join(dir, 'balanced.csv');
     writeFileSync(file, netAssets('AIM Balanced Fund', '36500000.00'));
-    const imp = start(['--db', tdb.target, 'net-assets', 'import', file], {
+    const imp = startWatchedCli(['--db', tdb.target, 'net-assets', 'import', file], {
       PLAN12B_FAULT: 'import:net-assets:hold',
     });
     await imp.saw('fault point import:net-assets reached');
@@ -241,7 +192,7 @@ describe.skipIf(!seedsAvailable || !serverUrl)('imports at once on a PostgreSQL 
     const feesBefore = await fees(tdb.target, '2007-01-01', '2007-01-31');
     expect(feesBefore).toEqual([['AIM Value Fund', 'C', '2007-01', '29000.00']]);
 
-    const imp = start(['--db', tdb.target, 'net-assets', 'import', file], {
+    const imp = startWatchedCli(['--db', tdb.target, 'net-assets', 'import', file], {
       PLAN12B_FAULT: 'import:net-assets',
     });
     await imp.saw('fault point import:net-assets reached');
