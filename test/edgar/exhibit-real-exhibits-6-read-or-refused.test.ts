@@ -1,11 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { ExhibitParseError, type ParsedExhibit } from '../../src/edgar/exhibitDocument.js';
-import { parseExhibit } from '../../src/edgar/parseExhibit.js';
+import { ExhibitParseError } from '../../src/edgar/exhibitDocument.js';
 import { differences } from './corpusComparison.js';
 import { type ExpectedDocument, type ExpectedEntry, expectedDocument } from './corpusDocuments.js';
+import { type Refused, realExhibitsIn } from './realExhibitChecks.js';
 
 /**
  * SPEC §2.1 on eighteen real EDGAR exhibits of the AIM / INVESCO / Invesco, Pacific Life and Pioneer
@@ -21,8 +20,7 @@ import { type ExpectedDocument, type ExpectedEntry, expectedDocument } from './c
 
 const here = dirname(fileURLToPath(import.meta.url));
 const dir = join(here, 'fixtures', 'real-exhibits-6');
-const text = (file: string) => readFileSync(join(dir, file), 'utf8');
-const lineCount = (file: string) => text(file).replace(/\n$/, '').split('\n').length;
+const { parseOrError, expectReadOnlyInPart, expectRefused } = realExhibitsIn(dir);
 
 const entries = (
   registrant: string | null,
@@ -333,7 +331,7 @@ const READ_ONLY_IN_PART: readonly {
  * Refused with the file and a line of it: an ExhibitParseError, or a reading whose completeness
  * names the text it lacks at a line (import then writes nothing and says so, SPEC §2.1).
  */
-const REFUSED: readonly { file: string; why: string; at?: { line: number; reason: RegExp } }[] = [
+const REFUSED: readonly Refused[] = [
   {
     file: 'htm_rendered/05_invesco-investor-class-first-restated-amend1-2008.txt',
     why: 'the replacement Schedule A has no fund under it (the rendering lost the list)',
@@ -384,22 +382,6 @@ const REFUSED: readonly { file: string; why: string; at?: { line: number; reason
   },
 ];
 
-function parseOrError(file: string): ParsedExhibit | ExhibitParseError {
-  try {
-    return parseExhibit(text(file), file);
-  } catch (e) {
-    if (e instanceof ExhibitParseError) return e;
-    throw e;
-  }
-}
-
-const shape = (e: ParsedExhibit['schedules'][number]['entries'][number]) => ({
-  registrant: e.registrant,
-  portfolio: e.portfolio,
-  class: e.class,
-  rates: [e.assetBasedSalesChargePct, e.serviceFeePct, e.aggregateFeePct].filter((r) => r !== null),
-});
-
 describe('eighteen more real exhibits no other test holds: read as written, or refused', () => {
   for (const { want, registrant, terms, orRefusedAt } of READ)
     it(`${want.file} reads as its hand-worked reading${orRefusedAt ? ', or is refused' : ''}`, () => {
@@ -416,42 +398,9 @@ describe('eighteen more real exhibits no other test holds: read as written, or r
       expect(got.terms).toEqual(terms);
     });
 
-  for (const { file, whole, effectiveDate, why } of READ_ONLY_IN_PART)
-    it(`${file} is read only in part and says so at its last line: ${why}`, () => {
-      const got = parseOrError(file);
-      const last = lineCount(file);
-      if (got instanceof ExhibitParseError) {
-        expect(got).toMatchObject({ file });
-        expect(got.line).toBeGreaterThan(1);
-        expect(got.line).toBeLessThanOrEqual(last);
-        return;
-      }
-      expect(got.completeness.complete).toBe(false);
-      expect(got.completeness.gaps.filter((g) => g.fact === 'text').map((g) => g.line)).toEqual([last]);
-      expect(got.effectiveDate).toBe(effectiveDate);
-      if (effectiveDate === null) expect(got.warnings.length).toBeGreaterThan(0);
-      expect(got.schedules.flatMap((s) => s.entries.map(shape))).toEqual(whole);
-    });
+  for (const c of READ_ONLY_IN_PART)
+    it(`${c.file} is read only in part and says so at its last line: ${c.why}`, () =>
+      expectReadOnlyInPart(c));
 
-  for (const { file, why, at } of REFUSED)
-    it(`${file} is refused naming a line: ${why}`, () => {
-      const got = parseOrError(file);
-      if (at !== undefined) {
-        expect(got).toBeInstanceOf(ExhibitParseError);
-        expect(got).toMatchObject({ file, line: at.line });
-        expect((got as ExhibitParseError).reason).toMatch(at.reason);
-        return;
-      }
-      if (got instanceof ExhibitParseError) {
-        expect(got.file).toBe(file);
-        expect(got.line).toBeGreaterThanOrEqual(1);
-        expect(got.line).toBeLessThanOrEqual(lineCount(file));
-        return;
-      }
-      expect(got.completeness.complete).toBe(false);
-      const lost = got.completeness.gaps.filter((g) => g.fact === 'text');
-      expect(lost.length).toBeGreaterThan(0);
-      for (const g of lost) expect(g.line).toBeGreaterThanOrEqual(1);
-      expect(got.schedules.flatMap((s) => s.entries)).toEqual([]);
-    });
+  for (const c of REFUSED) it(`${c.file} is refused naming a line: ${c.why}`, () => expectRefused(c));
 });

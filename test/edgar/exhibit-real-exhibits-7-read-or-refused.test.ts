@@ -1,10 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
-import { ExhibitParseError, type ParsedExhibit } from '../../src/edgar/exhibitDocument.js';
-import { parseExhibit } from '../../src/edgar/parseExhibit.js';
+import { describe, it } from 'vitest';
 import type { ExpectedEntry } from './corpusDocuments.js';
+import { type ReadOnlyInPart, type Refused, realExhibitsIn } from './realExhibitChecks.js';
 
 /**
  * SPEC §2.1 on twenty-one real EDGAR exhibits of fund families no earlier set holds — JPMorgan,
@@ -21,21 +19,13 @@ import type { ExpectedEntry } from './corpusDocuments.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const dir = join(here, 'fixtures', 'real-exhibits-7');
-const text = (file: string) => readFileSync(join(dir, file), 'utf8');
-const lineCount = (file: string) => text(file).replace(/\n$/, '').split('\n').length;
+const { expectReadOnlyInPart, expectRefused } = realExhibitsIn(dir);
 
 /** one fund's classes, one entry each, with no rate (the schedule prints none) */
 const classes = (registrant: string | null, portfolio: string, codes: readonly string[]): ExpectedEntry[] =>
   codes.map((c) => ({ registrant, portfolio, class: c, rates: [] }));
 
-const READ_ONLY_IN_PART: readonly {
-  file: string;
-  /** the rows before the cut, each whole (what a reading may hold, and no more) */
-  whole: readonly ExpectedEntry[];
-  /** the date the document takes effect: null where it prints none, or a blank */
-  effectiveDate: string | null;
-  why: string;
-}[] = [
+const READ_ONLY_IN_PART: readonly ReadOnlyInPart[] = [
   {
     // "SCHEDULE B / JPMORGAN FUNDS / COMBINED AMENDED AND RESTATED DISTRIBUTION PLAN / (AMENDED AS OF
     // FEBRUARY 16, 2006)"; the group heading "MONEY MARKET FUNDS" over a <TABLE> of CURRENT NAME |
@@ -188,7 +178,7 @@ const READ_ONLY_IN_PART: readonly {
   },
 ];
 
-const REFUSED: readonly { file: string; why: string; at?: { line: number; reason: RegExp } }[] = [
+const REFUSED: readonly Refused[] = [
   {
     // "EXHIBIT (n)(1)(b) / Schedule A / Schedule of Share Classes and Annual 12b-1 Distribution and
     // Service Fees": a column per class (A, B, C, I, Investor, Inst'l*, Advisers, R(1), R6), a row
@@ -277,59 +267,10 @@ const REFUSED: readonly { file: string; why: string; at?: { line: number; reason
   },
 ];
 
-function parseOrError(file: string): ParsedExhibit | ExhibitParseError {
-  try {
-    return parseExhibit(text(file), file);
-  } catch (e) {
-    if (e instanceof ExhibitParseError) return e;
-    throw e;
-  }
-}
-
-const shape = (e: ParsedExhibit['schedules'][number]['entries'][number]) => ({
-  registrant: e.registrant,
-  portfolio: e.portfolio,
-  class: e.class,
-  rates: [e.assetBasedSalesChargePct, e.serviceFeePct, e.aggregateFeePct].filter((r) => r !== null),
-});
-
 describe('twenty-one real exhibits of twelve more fund families: read in part as written, or refused', () => {
-  for (const { file, whole, effectiveDate, why } of READ_ONLY_IN_PART)
-    it(`${file} is read only in part and says so at its last line: ${why}`, () => {
-      const got = parseOrError(file);
-      const last = lineCount(file);
-      if (got instanceof ExhibitParseError) {
-        expect(got).toMatchObject({ file });
-        expect(got.line).toBeGreaterThan(1);
-        expect(got.line).toBeLessThanOrEqual(last);
-        return;
-      }
-      expect(got.completeness.complete).toBe(false);
-      expect(got.completeness.gaps.filter((g) => g.fact === 'text').map((g) => g.line)).toEqual([last]);
-      expect(got.effectiveDate).toBe(effectiveDate);
-      if (effectiveDate === null) expect(got.warnings.length).toBeGreaterThan(0);
-      expect(got.schedules.flatMap((s) => s.entries.map(shape))).toEqual(whole);
-    });
+  for (const c of READ_ONLY_IN_PART)
+    it(`${c.file} is read only in part and says so at its last line: ${c.why}`, () =>
+      expectReadOnlyInPart(c));
 
-  for (const { file, why, at } of REFUSED)
-    it(`${file} is refused naming a line: ${why}`, () => {
-      const got = parseOrError(file);
-      if (at !== undefined) {
-        expect(got).toBeInstanceOf(ExhibitParseError);
-        expect(got).toMatchObject({ file, line: at.line });
-        expect((got as ExhibitParseError).reason).toMatch(at.reason);
-        return;
-      }
-      if (got instanceof ExhibitParseError) {
-        expect(got.file).toBe(file);
-        expect(got.line).toBeGreaterThanOrEqual(1);
-        expect(got.line).toBeLessThanOrEqual(lineCount(file));
-        return;
-      }
-      expect(got.completeness.complete).toBe(false);
-      const lost = got.completeness.gaps.filter((g) => g.fact === 'text');
-      expect(lost.length).toBeGreaterThan(0);
-      for (const g of lost) expect(g.line).toBeGreaterThanOrEqual(1);
-      expect(got.schedules.flatMap((s) => s.entries)).toEqual([]);
-    });
+  for (const c of REFUSED) it(`${c.file} is refused naming a line: ${c.why}`, () => expectRefused(c));
 });
