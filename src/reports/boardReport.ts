@@ -6,6 +6,7 @@ import {
 } from '../governance/expenditurePurpose.js';
 import { formatCents, parseCents } from '../money/cents.js';
 import { compareCodeUnits, compareNames } from '../registry/nameOrder.js';
+import type { Registry } from '../registry/registry.js';
 import type { Queryable } from '../store/database.js';
 import { loadExpenditures } from '../store/expendituresRepository.js';
 import { loadRegistry } from '../store/registryStore.js';
@@ -28,8 +29,12 @@ import { capClassStatus, type FinraCapClass } from './finraCapReport.js';
 export interface BoardReportGovernance {
   approvalsBetween(q: Queryable, from: string, to: string): Promise<readonly BoardApprovalLine[]>;
   continuanceDeadlines(q: Queryable, asOf: string): Promise<readonly ContinuanceDeadlineLine[]>;
-  /** Doubts the quarter's Board votes raise about the Board itself (Rule 12b-1(c)), as warnings. */
-  boardDoubtsBetween?(q: Queryable, from: string, to: string): Promise<readonly string[]>;
+  /**
+   * Doubts the quarter's Board votes raise about the Board itself (Rule 12b-1(c)), and plans in
+   * effect without the shareholder vote Rule 12b-1(b)(1) asks, as warnings; `registry` is the
+   * report's own (derived once).
+   */
+  boardDoubtsBetween?(q: Queryable, from: string, to: string, registry: Registry): Promise<readonly string[]>;
 }
 export interface BoardApprovalLine {
   readonly date: string;
@@ -238,7 +243,7 @@ export async function boardReport(
     warnings: [
       ...new Set([
         ...warnings,
-        ...((await governance?.boardDoubtsBetween?.(q, quarter.first, quarter.last)) ?? []),
+        ...((await governance?.boardDoubtsBetween?.(q, quarter.first, quarter.last, registry)) ?? []),
         ...ledgers.flatMap((l) => {
           const credited = creditedToFundBetween(l, quarter.months[0]!, quarter.months[2]!);
           return credited > 0n ? [creditedToFundWarning(l, credited)] : [];

@@ -4,7 +4,6 @@ import { instrumentKeyClasses } from '../registry/storedDocument.js';
 import { loadApprovals } from '../store/approvalsRepository.js';
 import { classFirstSales } from '../store/classFirstSales.js';
 import { approvalsInQuarter, continuanceStatus } from '../store/governanceStore.js';
-import { loadRegistry } from '../store/registryStore.js';
 import type { BoardReportGovernance } from './boardReport.js';
 import { planShareholderApprovalWarnings } from './planShareholderApprovalWarnings.js';
 
@@ -24,7 +23,7 @@ export const boardReportGovernance: BoardReportGovernance = {
       approved: a.carried,
     }));
   },
-  async boardDoubtsBetween(q, from, to) {
+  async boardDoubtsBetween(q, from, to, registry) {
     const boardDoubts = (await loadApprovals(q)).flatMap((a) =>
       a.meetingDate >= from && a.meetingDate <= to && a.vote.kind === 'board-vote'
         ? [independentMajorityDoubt(a.meetingDate, a.vote)].filter((d): d is string => d !== null)
@@ -32,7 +31,7 @@ export const boardReportGovernance: BoardReportGovernance = {
     );
     // Rule 12b-1(b)(1): a Plan in effect by the quarter's end that took effect for a class after
     // its first sale, without the class's shareholder vote — a standing doubt, told each quarter
-    const plans = planShareholderApprovalWarnings(await loadRegistry(q), to, await classFirstSales(q));
+    const plans = planShareholderApprovalWarnings(registry, to, await classFirstSales(q));
     return [...boardDoubts, ...plans];
   },
   async continuanceDeadlines(q, asOf) {
