@@ -14,6 +14,7 @@ import type { Registry } from '../registry/registry.js';
 import type { ClassServiceDay } from '../service-fees/classServiceDay.js';
 import { computeMonthlyServiceFees, type ServiceFeesMonth } from '../service-fees/monthlyServiceFees.js';
 import { describeAssetsAboveNetAssets } from '../service-fees/providerAssetsLimit.js';
+import { holdingEndCostsAFee } from '../service-fees/providerHoldingEnd.js';
 import { providerIdentity } from '../service-fees/providerIdentity.js';
 import { type ServiceAgreement, terminationEffectiveDate } from '../service-fees/serviceAgreement.js';
 import { ServiceFeesMonthError } from '../service-fees/serviceFeesMonthError.js';
@@ -285,7 +286,10 @@ export async function serviceFeesReport(
   }));
   const agreements = await loadServiceAgreements(q);
   const loaded = await loadProviderHoldings(q, registry, from, to);
-  const { warnings } = loaded;
+  // a feed that stopped is told only where it can cost the provider a fee
+  const warnings = loaded.ended
+    .filter((end) => holdingEndCostsAFee(end, agreements, classDays))
+    .map((end) => end.warning);
   const selected = new Set(fees.classes.map((c) => `${c.portfolioId}|${c.class}`));
   const holdings =
     opts.portfolio || opts.class ? loaded.holdings.filter((h) => selected.has(h.classKey)) : loaded.holdings;

@@ -2,6 +2,7 @@ import type { NetAssetsRow } from '../accrual/classSeries.js';
 import { formatCents, parseCents } from '../money/cents.js';
 import type { Registry } from '../registry/registry.js';
 import { holdingEndDate, type ProviderHolding } from '../service-fees/providerHolding.js';
+import type { ProviderHoldingEnd } from '../service-fees/providerHoldingEnd.js';
 import { sqlTextLiteral } from './copyText.js';
 import type { Queryable } from './database.js';
 import { typed } from './queryBuilder.js';
@@ -151,14 +152,15 @@ const holdingKeyOf = (providerId: string, classKey: string) => `${providerId}\u0
  * The holdings that bear on [from, to]: each one's latest row before `from` (carried in) and its
  * rows within. The portfolio is resolved from the name the feed used, so a rename or a merge of
  * identities the registry learned later is honoured. A holding whose feed stops before `to` is
- * taken as ended after its last row, with a warning.
+ * taken as ended after its last row: listed in `ended` with the warning that tells it, which the
+ * caller gives where the end can cost the provider a fee (service-fees/providerHoldingEnd.ts).
  */
 export async function loadProviderHoldings(
   q: Queryable,
   registry: Registry,
   from: string,
   to: string,
-): Promise<{ holdings: ProviderHolding[]; warnings: string[] }> {
+): Promise<{ holdings: ProviderHolding[]; ended: (ProviderHoldingEnd & { warning: string })[] }> {
   // by COPY on PGlite (a year of a complex's provider assets: no row object per field)
   const columns = 'provider_id, portfolio_id, portfolio_name, class, date::text, net_assets::text';
   const rows = (
@@ -195,7 +197,7 @@ export async function loadProviderHoldings(
     }
     h.rows.push({ date: r.date, netAssetsCents: parseCents(r.net_assets) });
   }
-  const warnings: string[] = [];
+  const ended: (ProviderHoldingEnd & { warning: string })[] = [];
   const holdings: ProviderHolding[] = [];
   for (const h of [...byHolding.values()].sort((a, b) =>
     a.providerId === b.providerId ? (a.classKey < b.classKey ? -1 : 1) : a.providerId < b.providerId ? -1 : 1,
@@ -206,9 +208,13 @@ export async function loadProviderHoldings(
     const endDate = holdingEndDate(assets, to);
     if (endDate !== null && endDate >= from) {
       const [pid, cls] = h.classKey.split('|') as [string, string];
-      warnings.push(
-        `${h.providerId} in ${registry.identities.get(pid) ? registry.identities.nameOn(pid, to) : h.feedName} class ${cls}: no assets after ${assets.at(-1)!.date}; taken as ended on ${endDate} (import its assets if its customers still hold shares)`,
-      );
+      ended.push({
+        providerId: h.providerId,
+        classKey: h.classKey,
+        endDate,
+        through: to,
+        warning: `${h.providerId} in ${registry.identities.get(pid) ? registry.identities.nameOn(pid, to) : h.feedName} class ${cls}: no assets after ${assets.at(-1)!.date}; taken as ended on ${endDate} (import its assets if its customers still hold shares)`,
+      });
     }
     if (endDate !== null && endDate < from) continue;
     holdings.push({
@@ -219,5 +225,5 @@ export async function loadProviderHoldings(
       endDate,
     });
   }
-  return { holdings, warnings };
+  return { holdings, ended };
 }
