@@ -36,7 +36,7 @@ export function planShareholderApprovalWarnings(
       });
     }
     for (const plan of plans.values()) {
-      const missing = planShareholderApprovalMissing(plan, firstSale, registry.governance.approvals);
+      const missing = planShareholderApprovalMissing(plan, firstSale, registry.governance.approvals, asOf);
       if (missing !== null) warnings.push(missing);
     }
   }
