@@ -23,6 +23,11 @@ export interface PlanForClass {
   readonly class: string;
   /** the first day the plan governs the class */
   readonly takesEffect: string;
+  /**
+   * the document (plan or amendment) whose schedule first listed the class: a vote of the class's
+   * shareholders approving that amendment approves the plan as extended to the class
+   */
+  readonly documentId?: string;
 }
 
 /** Meeting order, then id: the same approvals in any order give the same answer. */
@@ -35,7 +40,8 @@ function byMeeting(a: Approval, b: Approval): number {
  * Why the plan lacks, as of `asOf`, the class's shareholder approval Rule 12b-1(b)(1) requires
  * before it is implemented, or null: null when the class had no sale before the plan took effect
  * for it (none needed), or when a shareholder vote of the class approving the plan (subject
- * `instrument`, carried by a majority of the outstanding voting securities) was held on or before
+ * `instrument`, or `amendment` of the amendment that extended the plan to the class), carried by a
+ * majority of the outstanding voting securities, was held on or before
  * the day it took effect. A vote that carried later (on or before `asOf`) is told with the days
  * the plan was in effect without it (from the day it took effect to the day before the vote); a
  * vote after `asOf` is not yet held.
@@ -57,8 +63,8 @@ export function planShareholderApprovalMissing(
     .filter(
       (a) =>
         a.body === 'shareholders' &&
-        a.subject === 'instrument' &&
-        a.instrumentKey === plan.instrumentKey &&
+        ((a.subject === 'instrument' && a.instrumentKey === plan.instrumentKey) ||
+          (a.subject === 'amendment' && plan.documentId !== undefined && a.documentId === plan.documentId)) &&
         a.portfolioId === plan.portfolioId &&
         a.class !== null &&
         a.meetingDate <= asOf &&

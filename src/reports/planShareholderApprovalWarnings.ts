@@ -33,6 +33,7 @@ export function planShareholderApprovalWarnings(
         portfolio: registry.identities.nameOn(portfolioId, g.from),
         class: shareClass,
         takesEffect: from,
+        documentId: g.documentId,
       });
     }
     for (const plan of plans.values()) {

@@ -5,6 +5,7 @@ import { planShareholderApprovalWarnings } from '../../src/reports/planSharehold
 import { classSaleKey } from '../../src/store/classFirstSales.js';
 import { approvedAndContinued } from './support/continued.js';
 import {
+  AMENDMENT_1,
   AMENDMENT_2,
   approval,
   BOARD_CARRIES,
@@ -99,6 +100,24 @@ describe('a plan approved by the class shareholders only after it took effect (R
     expect(warnings([growthBefore, vote])).toEqual([
       late('Test Income Fund', '2005-03-01', '2005-04-12', 42),
     ]);
+  });
+
+  it('Income Fund Class A shareholders approving Amendment No. 2, which extended the plan to them: the same as approving the plan', () => {
+    const growthBefore = approval('2002-05-01', 'instrument', PLAN, CARRIED, GROWTH);
+    // before the amendment took effect (2005-03-01): in time, no warning
+    expect(
+      warnings([growthBefore, approval('2005-02-20', 'amendment', AMENDMENT_2, CARRIED, INCOME)]),
+    ).toEqual([]);
+    // after it: 42 days without it
+    expect(
+      warnings([growthBefore, approval('2005-04-12', 'amendment', AMENDMENT_2, CARRIED, INCOME)]),
+    ).toEqual([late('Test Income Fund', '2005-03-01', '2005-04-12', 42)]);
+    // a vote on another amendment (No. 1, which did not list Income Fund) is not a vote on the plan for it
+    const [other] = warnings([
+      growthBefore,
+      approval('2005-02-20', 'amendment', AMENDMENT_1, CARRIED, INCOME),
+    ]);
+    expect(other).toContain('no vote of its shareholders approving the plan is recorded');
   });
 
   it('the pure check names class, plan and both dates', () => {
