@@ -10,6 +10,7 @@ import {
   type ShareholderVote,
 } from '../../src/governance/shareholderVote.js';
 import type { Termination } from '../../src/governance/termination.js';
+import { capsOf, exceedsCapsOrFinra } from '../../src/registry/boardRate.js';
 import { buildRegistry } from '../../src/registry/registry.js';
 import {
   AMENDMENT_1,
@@ -207,6 +208,41 @@ describe('termination per portfolio stops its payments from its date, and only i
     expect(r.governingOn(growth, 'A', '2005-07-14')!.distributionFeePct).toBe('0.10');
     expect(r.governingOn(growth, 'A', '2005-07-15')!.distributionFeePct).toBe('0.00');
     expect(r.governingOn(growth, 'A', '2005-07-15')!.serviceFeePct).toBe('0.00');
+  });
+});
+
+describe('FINRA 2341 annual caps on Board-set rates: ABSC 0.75%, service 0.25%, and the schedule maxima', () => {
+  it('Class C (max ABSC 0.75 / service 0.25 / aggregate 1.00): 0.75 + 0.25 is within; 0.7501 or 0.2501 is not', () => {
+    const c = capsOf({
+      assetBasedSalesChargePct: '0.75',
+      assetBasedSalesChargeBound: 'maximum',
+      serviceFeePct: '0.25',
+      aggregateFeePct: '1.00',
+    });
+    expect(exceedsCapsOrFinra(c, '0.75', '0.25')).toBeNull();
+    expect(exceedsCapsOrFinra(c, '0.7501', '0.25')).toBe('distribution fee above the maximum');
+    expect(exceedsCapsOrFinra(c, '0.75', '0.2501')).toBe('service fee above the maximum');
+  });
+  it('Class R (min ABSC 0.25, service 0.25, aggregate 0.50): the ABSC may take what the aggregate leaves, never past it', () => {
+    const r = capsOf({
+      assetBasedSalesChargePct: '0.25',
+      assetBasedSalesChargeBound: 'minimum',
+      serviceFeePct: '0.25',
+      aggregateFeePct: '0.50',
+    });
+    expect(exceedsCapsOrFinra(r, '0.25', '0.25')).toBeNull();
+    expect(exceedsCapsOrFinra(r, '0.50', '0.00')).toBeNull();
+    expect(exceedsCapsOrFinra(r, '0.30', '0.25')).toBe('aggregate fee above the maximum');
+  });
+  it('a plain list with no rates: FINRA caps still bound the Board (0.76% ABSC refused)', () => {
+    const none = capsOf({
+      assetBasedSalesChargePct: null,
+      assetBasedSalesChargeBound: null,
+      serviceFeePct: null,
+      aggregateFeePct: null,
+    });
+    expect(exceedsCapsOrFinra(none, '0.76', null)).toBe('distribution fee above the maximum');
+    expect(exceedsCapsOrFinra(none, '0.75', '0.25')).toBeNull();
   });
 });
 
