@@ -1,25 +1,37 @@
 import type { GovernanceSettings } from '../governance/governanceSettings.js';
 import { portfolioGroups, portfoliosListedOn } from '../governance/portfolioContinuanceGroups.js';
 import type { Registry } from '../registry/registry.js';
+import { classFirstSales } from '../store/classFirstSales.js';
 import type { Queryable } from '../store/database.js';
 import { registryOfInputs } from '../store/registryInputs.js';
 import { loadRegistryInputs } from '../store/registryStore.js';
 import { instrumentLabels } from './boardReportGovernance.js';
+import { planShareholderApprovalWarnings } from './planShareholderApprovalWarnings.js';
 
 /**
  * `plan12b continuance --as-of D` (Plan §7; Agreement FOURTEENTH): every instrument with its next
  * deadline, the approval that met each past one, and lapses, each lapse as a warning; an Agreement
- * with each of its Portfolios (continued per Portfolio). The CLI and
- * the API answer with this.
+ * with each of its Portfolios (continued per Portfolio); and, as the board report tells them, the
+ * Plans that took effect for a class after its first sale without (or before) the class's
+ * shareholder vote (Rule 12b-1(b)(1)). The CLI and the API answer with this, inside their one read
+ * snapshot (`q`): the first sales are in the feeds, not among the registry's inputs.
  */
 export async function continuanceReport(q: Queryable, asOf: string) {
   // one read of the registry's inputs: the settings come with them
   const { registry, settings } = registryOfInputs(await loadRegistryInputs(q));
-  return continuanceReportFrom(registry, settings, asOf);
+  return continuanceReportFrom(registry, settings, asOf, await classFirstSales(q));
 }
 
-/** The same from a registry already derived (the CLI's, from the registry snapshot) and the settings. */
-export function continuanceReportFrom(registry: Registry, settings: GovernanceSettings, asOf: string) {
+/**
+ * The same from a registry already derived, the settings and each class's first sale
+ * (store/classFirstSales.ts, keyed by `classSaleKey`).
+ */
+export function continuanceReportFrom(
+  registry: Registry,
+  settings: GovernanceSettings,
+  asOf: string,
+  firstSales: ReadonlyMap<string, string>,
+) {
   const instruments = registry.continuance(asOf);
   const enforced = settings.enforceApprovals;
   const label = continuanceLabels(instruments);
@@ -48,6 +60,9 @@ export function continuanceReportFrom(registry: Registry, settings: GovernanceSe
         `${label(c)} lapsed for ${g.names.length === current.length ? `every one of its ${current.length} portfolios` : `${g.names.length} of its ${current.length} portfolios (${g.names.join(', ')})`}: no continuance approval for ${g.names.length === 1 ? 'it' : 'them'} on or before ${g.deadline} (FOURTEENTH: by the Board, or by the Portfolio's Class B shareholders with a majority of the Dis-interested Trustees); it ends for ${g.names.length === 1 ? 'it' : 'them'} on ${g.endsOn}${consequence(c.kind)}`,
       );
   }
+  // Rule 12b-1(b)(1): a Plan in effect by the as-of date that took effect for a class after its
+  // first sale needs the class's shareholder vote before it is implemented (as the board report)
+  warnings.push(...planShareholderApprovalWarnings(registry, asOf, firstSales));
   return { asOf, approvalsEnforced: enforced, instruments, warnings };
 }
 

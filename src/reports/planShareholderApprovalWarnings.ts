@@ -33,10 +33,11 @@ export function planShareholderApprovalWarnings(
         portfolio: registry.identities.nameOn(portfolioId, g.from),
         class: shareClass,
         takesEffect: from,
+        documentId: g.documentId,
       });
     }
     for (const plan of plans.values()) {
-      const missing = planShareholderApprovalMissing(plan, firstSale, registry.governance.approvals);
+      const missing = planShareholderApprovalMissing(plan, firstSale, registry.governance.approvals, asOf);
       if (missing !== null) warnings.push(missing);
     }
   }

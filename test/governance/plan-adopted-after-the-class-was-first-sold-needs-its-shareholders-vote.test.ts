@@ -102,11 +102,16 @@ describe('a plan adopted after the class was first sold needs its shareholdersâ€
       BOARD_CARRIES,
       scopeOf(growth, 'Test Growth Fund'),
     );
-    expect(planShareholderApprovalMissing(plan, '2001-09-04', [boardOnly])).not.toBeNull();
+    expect(planShareholderApprovalMissing(plan, '2001-09-04', [boardOnly], '2006-12-31')).not.toBeNull();
     const vote = approval('2002-05-30', 'instrument', PLAN, CARRIED, scopeOf(growth, 'Test Growth Fund'));
     expect(
-      planShareholderApprovalMissing({ ...plan, instrumentKey: 'plan|other|a|' }, '2001-09-04', [vote]),
+      planShareholderApprovalMissing(
+        { ...plan, instrumentKey: 'plan|other|a|' },
+        '2001-09-04',
+        [vote],
+        '2006-12-31',
+      ),
     ).not.toBeNull();
-    expect(planShareholderApprovalMissing(plan, '2001-09-04', [vote])).toBeNull();
+    expect(planShareholderApprovalMissing(plan, '2001-09-04', [vote], '2006-12-31')).toBeNull();
   });
 });

@@ -30,7 +30,7 @@ describe.skipIf(!corpusAvailable)('continuance lines of two trusts’ plans of o
       stored('26_invesco-service-plan-classA-AIF-amend1-2019.txt'),
       stored('29_invesco-service-plan-classA-AEF-amend1-2020.txt'),
     ]);
-    const report = continuanceReportFrom(r, DEFAULT_GOVERNANCE_SETTINGS, '2020-12-31');
+    const report = continuanceReportFrom(r, DEFAULT_GOVERNANCE_SETTINGS, '2020-12-31', new Map());
     const rows = continuanceCsvRows(report).map((x) => [x.instrument, x.status, x.endsOn]);
     expect(rows.sort()).toEqual([
       ['Service Plan of AIM EQUITY FUNDS (INVESCO EQUITY FUNDS) (Class A)', 'lapsed', '2020-05-25'],

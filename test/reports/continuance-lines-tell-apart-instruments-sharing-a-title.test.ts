@@ -12,7 +12,7 @@ import { seedsAvailable } from '../support/seeds.js';
 describe.skipIf(!seedsAvailable)('continuance lines of instruments sharing a title', () => {
   it('carry their classes, in the CSV rows and the warnings', () => {
     const r = buildRegistry(seedDocuments());
-    const report = continuanceReportFrom(r, DEFAULT_GOVERNANCE_SETTINGS, '2005-01-01');
+    const report = continuanceReportFrom(r, DEFAULT_GOVERNANCE_SETTINGS, '2005-01-01', new Map());
     const rows = continuanceCsvRows(report).map((x) => [x.instrument, x.status, x.endsOn]);
     expect(rows).toContainEqual([
       'Amended and Restated Master Distribution Plan (Class K)',

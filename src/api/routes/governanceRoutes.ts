@@ -203,7 +203,7 @@ export const governanceRoutes = [
     path: '/api/continuance',
     operationId: 'continuance',
     summary:
-      'every instrument with its next continuance deadline, the approval that met each past one, and lapses (plan12b continuance)',
+      'every instrument with its next continuance deadline, the approval that met each past one, and lapses; warnings: the lapses and the Rule 12b-1(b)(1) warnings of the board report as of the date (plan12b continuance)',
     tag: 'governance',
     permission: 'read',
     query: z.object({

@@ -5,7 +5,7 @@ import { importTerminations, recordTermination } from '../../feeds/terminationsF
 import { GOVERNANCE_SETTING_KEYS } from '../../governance/governanceSettings.js';
 import { setGovernanceSetting } from '../../import/governanceSettingChange.js';
 import { approvalRows } from '../../reports/approvalsReport.js';
-import { continuanceCsvRows, continuanceReportFrom } from '../../reports/continuanceReport.js';
+import { continuanceCsvRows, continuanceReport } from '../../reports/continuanceReport.js';
 import { governanceSettingRows } from '../../reports/governanceSettingsList.js';
 import { terminationRows } from '../../reports/terminationsList.js';
 import { approvalsSheet, continuanceSheet, terminationsSheet } from '../../reports/xlsxSheets.js';
@@ -13,7 +13,6 @@ import { type CliContext, printJson, withDatabase, withReadSnapshot } from '../c
 import { requireDate } from '../options.js';
 import { withFeedProgress } from '../progress.js';
 import { readInputFile } from '../readInput.js';
-import { registryFor } from '../registryQuery.js';
 import { printTable } from '../table.js';
 import { sheetCsv, writeXlsxOption } from '../tabularOutput.js';
 
@@ -83,8 +82,9 @@ export function registerGovernanceCommands(program: Command, getContext: () => C
     .action(async (opts: { asOf: string; json?: boolean; csv?: boolean; xlsx?: string }) => {
       const ctx = getContext();
       const asOf = requireDate(opts.asOf, '--as-of');
-      const { registry, settings } = await registryFor(ctx);
-      const report = continuanceReportFrom(registry, settings, asOf);
+      // through the store, not the registry snapshot: Rule 12b-1(b)(1)'s warnings need the classes'
+      // first sales (the feeds), read in the same snapshot as the registry's inputs
+      const report = await withReadSnapshot(ctx, (q) => continuanceReport(q, asOf));
       const { warnings } = report;
       const rows = continuanceCsvRows(report);
       const sheet = continuanceSheet(asOf, rows);
