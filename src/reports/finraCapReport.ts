@@ -1,5 +1,11 @@
 import { monthEnd } from '../calendar/isoDate.js';
 import { Plan12bError } from '../errors.js';
+import {
+  abscMonthsCoveredTenths,
+  CAP_RUNWAY_WARNING_MONTHS,
+  capRunwayShort,
+  formatTenths,
+} from '../governance/capRunway.js';
 import { formatCents } from '../money/cents.js';
 import { formatRatePct } from '../money/rate.js';
 import { askedClass } from '../registry/askedClass.js';
@@ -43,6 +49,11 @@ export interface FinraCapClass {
   readonly exhausted: boolean;
   /** the first day the ABSC was cut, or null */
   readonly exhaustedOn: string | null;
+  /**
+   * the months of ABSC the remaining amount covers at the last month's ABSC, to a tenth ("2.5"),
+   * without new gross sales; null when the cap is exhausted or the month accrued no ABSC
+   */
+  readonly abscMonthsCovered: string | null;
 }
 
 export interface FinraCapReport {
@@ -97,6 +108,7 @@ export function capLedgerRows(l: ClassCapLedger): FinraCapMonthRow[] {
 
 export function capClassStatus(l: ClassCapLedger): FinraCapClass {
   const last = l.months.at(-1);
+  const covered = last ? abscMonthsCoveredTenths(last.closingCents, last.abscAccruedCents) : null;
   return {
     portfolio: l.portfolio,
     class: l.class,
@@ -104,6 +116,7 @@ export function capClassStatus(l: ClassCapLedger): FinraCapClass {
     remaining: formatCents(last?.closingCents ?? 0n),
     exhausted: last?.exhausted ?? false,
     exhaustedOn: l.exhaustedOn,
+    abscMonthsCovered: covered === null ? null : formatTenths(covered),
   };
 }
 
@@ -124,6 +137,12 @@ export function capWarnings(l: ClassCapLedger): string[] {
     );
   const credited = l.months.reduce((a, m) => a + m.deferredCreditedToFundCents, 0n);
   if (credited > 0n) out.push(creditedToFundWarning(l, credited));
+  // DOMAIN §9: the ABSC about to stop is told before it stops
+  const last = l.months.at(-1);
+  if (last && capRunwayShort(last.closingCents, last.abscAccruedCents))
+    out.push(
+      `${who}: the FINRA Rule 2341 remaining amount at the end of ${last.month}, ${formatCents(last.closingCents)}, covers ${formatTenths(abscMonthsCoveredTenths(last.closingCents, last.abscAccruedCents)!)} months of the asset-based sales charge at ${last.month}'s (${formatCents(last.abscAccruedCents)}), fewer than ${CAP_RUNWAY_WARNING_MONTHS}: without new gross sales the charge stops accruing when it is used up`,
+    );
   return out;
 }
 
