@@ -13,6 +13,7 @@
 
 import { AppendOnlyList } from './appendOnlyList.js';
 import { columnNotRead } from './columnsNotRead.js';
+import { isScheduleDateLine } from './dates.js';
 import type { EdgarLine } from './edgarText.js';
 import { ExhibitParseError, type Gap, type ParsedEntry, type Rename } from './exhibitDocument.js';
 import { finraBreach } from './finraLimits.js';
@@ -1713,7 +1714,12 @@ export function readCellSchedule(
   const endedInFootnote = endedWithDocument && cut === null && s.phase === 'footnote' && s.row === null;
   // a schedule filed on its own whose last footnote's sentence is done ("… attributed to its Class R
   // Shares."): the document ends where it does, nothing of it is missing
-  const footnoteDone = !s.quoteOpen && /[.]$/.test(s.footnotes[s.footnotes.length - 1] ?? '');
+  // a footnote ends with its sentence — or with the schedule's date after it (Victory's "… its Class
+  // R Shares. As of March 29, 2024"), which is the schedule's last line, not a cut
+  const lastNote = s.footnotes[s.footnotes.length - 1] ?? '';
+  const footnoteDone =
+    !s.quoteOpen &&
+    (/[.]$/.test(lastNote) || isScheduleDateLine(/\.\s+([^.]*)$/.exec(lastNote)?.[1]?.trim() ?? ''));
   if (endedWithDocument && cut === null && (s.quoteOpen || s.row !== null || tableOpen)) {
     if (endedInFootnote) {
       // read as it stands

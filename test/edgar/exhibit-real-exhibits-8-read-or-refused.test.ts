@@ -588,6 +588,15 @@ describe('real exhibits 8: the layouts first refused or misnamed are read', () =
     expect(got.schedules.flatMap((s) => s.entries)).toHaveLength(49);
   });
 
+  it('says no cut of a whole schedule whose footnote ends with the schedule date', () => {
+    // warned before that "the document ends inside the footnote of Schedule I (line 144) … the rest
+    // of the document is missing": its footnote ends "… Class R Shares. As of March 29, 2024", no period
+    const got = read('htm_rendered/01_victory-portfolios-classR-schedule-I-2024.txt');
+    expect(got.warnings).toEqual([]);
+    expect(got.completeness).toEqual({ complete: true, gaps: [] });
+    expect(got.effectiveDate).toBe('2024-03-29');
+  });
+
   it('names the plan printed under the heading of a form of Appendix A', () => {
     // was "Plan" and "Form of — Appendix A": the "Form of" above the heading hid the plan's name below it
     const got = read(
