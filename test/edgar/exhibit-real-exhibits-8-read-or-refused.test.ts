@@ -6,15 +6,16 @@ import type { ExpectedEntry } from './corpusDocuments.js';
 import { entryShape, type ReadOnlyInPart, type Refused, realExhibitsIn } from './realExhibitChecks.js';
 
 /**
- * SPEC §2.1 on eighteen real EDGAR exhibits of fund families no earlier set holds — Victory,
- * Calvert, Wells Fargo, Legg Mason, Columbia, Principal, John Hancock, Waddell & Reed, Delaware
+ * SPEC §2.1 on twenty real EDGAR exhibits of fund families no earlier set holds — Victory,
+ * Calvert, Wells Fargo, Legg Mason, Columbia, Principal, John Hancock, Waddell & Reed, Delaware,
+ * Sentinel, Morgan Stanley
  * (fixtures/real-exhibits-8/INDEX.md gives each one's sec.gov address). Each expected reading below
  * was worked out by hand from the document's text before the reader was run on it. Six are whole
  * schedules and are read whole (01–05 Victory's Schedule I, 11 Legg Mason's form of Appendix A);
  * seven are cut by the corpus inside their schedule and are read with the cut named at their last
- * line, or refused (06, 07, 09, 10, 12, 13, and 08 refused for a date per row); five are refused —
- * three plans whose schedule lies beyond the cut, two Rule 18f-3 multiple class plans (refused as
- * such at the line that names them).
+ * line, or refused (06, 07, 09, 10, 12, 13, and 08 refused for a date per row); six are refused —
+ * four plans whose schedule or rate lies beyond the cut, two Rule 18f-3 multiple class plans (refused
+ * as such at the line that names them); 19, an amendment of no schedule, is read and records nothing.
  */
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -527,6 +528,13 @@ const REFUSED: readonly Refused[] = [
     at: { line: 24, reason: /Schedule A/ },
   },
   {
+    // Morgan Stanley Institutional Fund Trust's Adviser Class plan: "up to 0.25% of the average daily
+    // net assets of the Portfolio, attributable to its" — the sentence, and the plan, cut there
+    file: 'htm_rendered/20_morgan-stanley-institutional-fund-trust-adviser-class-distribution-plan-2006.txt',
+    why: 'cut in mid-sentence in the section stating its rate',
+    at: { line: 12, reason: /mid-sentence/ },
+  },
+  {
     // Waddell & Reed Advisors' "APPENDIX A / TO MULTIPLE CLASS PLAN PURSUANT TO RULE 18F-3"
     file: 'htm_rendered/17_waddell-reed-advisors-appendix-a-to-rule18f3-multiple-class-plan-2017.txt',
     why: 'a Rule 18f-3 plan’s appendix of share classes',
@@ -595,6 +603,34 @@ describe('real exhibits 8: the layouts first refused or misnamed are read', () =
     expect(got.warnings).toEqual([]);
     expect(got.completeness).toEqual({ complete: true, gaps: [] });
     expect(got.effectiveDate).toBe('2024-03-29');
+  });
+
+  it('reads an amendment of no schedule, its Registrant under a lower-case of, and records nothing from it', () => {
+    // "AMENDMENT TO AMENDED AND RESTATED DISTRIBUTION PLAN / of / SENTINEL GROUP FUNDS, INC. /
+    // Pursuant to Rule 12b-1", "made as of March , 2016" (a blank day), "dated as of June 30, 2012";
+    // its new paragraph 1 states 0.25% for "equity funds" and 0.20% for "fixed income funds": no one
+    // rate of the plan's, no schedule — nothing plan12b can record, said as a gap at the title.
+    // Was: Registrant null and the title without "of …" (the heading stopped at the lower-case "of").
+    // The Registrant as the body spells it, "Sentinel Group Funds, Inc." (parseExhibit.ts, bodySpelling)
+    const got = read(
+      'htm_rendered/19_sentinel-group-funds-amendment-to-distribution-plan-blank-day-2016.txt',
+    );
+    expect(got.kind).toBe('plan-amendment');
+    expect(got.title).toBe(
+      'Amendment to Amended and Restated Distribution Plan of Sentinel Group Funds, Inc.',
+    );
+    expect(got.instrument).toEqual({
+      kind: 'plan',
+      title: 'Amended and Restated Distribution Plan',
+      registrant: 'Sentinel Group Funds, Inc.',
+      classes: [],
+      datedAsOf: '2012-06-30',
+    });
+    expect(got.effectiveDate).toBeNull();
+    expect(got.terms).toEqual({ distributionFeePct: null, serviceFeePct: null });
+    expect(got.schedules).toEqual([]);
+    expect(got.completeness.complete).toBe(false);
+    expect(got.completeness.gaps.map((g) => g.fact).sort()).toEqual(['effective-date', 'text']);
   });
 
   it('names the plan printed under the heading of a form of Appendix A', () => {
