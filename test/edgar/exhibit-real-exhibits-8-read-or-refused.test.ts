@@ -12,10 +12,11 @@ import { entryShape, type ReadOnlyInPart, type Refused, realExhibitsIn } from '.
  * (fixtures/real-exhibits-8/INDEX.md gives each one's sec.gov address). Each expected reading below
  * was worked out by hand from the document's text before the reader was run on it. Six are whole
  * schedules and are read whole (01–05 Victory's Schedule I, 11 Legg Mason's form of Appendix A);
- * seven are cut by the corpus inside their schedule and are read with the cut named at their last
- * line, or refused (06, 07, 09, 10, 12, 13, and 08 refused for a date per row); seven are refused —
- * a schedule with a column per class, four plans whose schedule or rate lies beyond the cut, two Rule 18f-3 multiple class plans (refused
- * as such at the line that names them); 19, an amendment of no schedule, is read and records nothing.
+ * five are cut by the corpus inside their schedule and are read with the cut named at their last
+ * line, or refused (06, 07, 09, 10, 12); nine are refused — a schedule with a date per row (08),
+ * stacked classes beside fewer rates (13), a column per class (21), four plans whose schedule or
+ * rate lies beyond the cut (14, 15, 16, 20), two Rule 18f-3 plans (17, 18, refused as such at the
+ * line that names them); 19, an amendment of no schedule, is read and records nothing.
  */
 
 const here = dirname(fileURLToPath(import.meta.url));
