@@ -159,7 +159,16 @@ export function scheduleTitleBlock(
   // what the schedule is, not its plan's name
   if (t.text !== '' && !/^(?:AMENDED(?:\s+AND\s+RESTATED)?|FORM\s+OF)$/i.test(t.text.trim())) return null;
   const title: string[] = [];
-  for (let i = headingIndex + 1; i < lines.length && title.length < MAX_SCHEDULE_TITLE_LINES; i++) {
+  // BlackRock's "APPENDIX A TO DISTRIBUTION AND SERVICE PLAN": the plan named on the heading's own line
+  const own = /^(?:SCHEDULE|APPENDIX|EXHIBIT)\s+[A-Z0-9-]{1,4}\s+(TO\s+.*\bPLAN)$/.exec(
+    lines[headingIndex]?.trimmed ?? '',
+  )?.[1];
+  if (own !== undefined && isAllCaps(own)) title.push(own);
+  for (
+    let i = headingIndex + 1;
+    own === undefined && i < lines.length && title.length < MAX_SCHEDULE_TITLE_LINES;
+    i++
+  ) {
     const line = lines[i]!.trimmed;
     if (line === '') continue;
     // Voya "AMENDED SCHEDULE A / with respect to the / FOURTH AMENDED AND RESTATED SERVICE AND
