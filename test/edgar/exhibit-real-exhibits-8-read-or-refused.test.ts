@@ -6,7 +6,7 @@ import type { ExpectedEntry } from './corpusDocuments.js';
 import { entryShape, type ReadOnlyInPart, type Refused, realExhibitsIn } from './realExhibitChecks.js';
 
 /**
- * SPEC §2.1 on twenty-three real EDGAR exhibits of fund families no earlier set holds — Victory,
+ * SPEC §2.1 on twenty-four real EDGAR exhibits of fund families no earlier set holds — Victory,
  * Calvert, Wells Fargo, Legg Mason, Columbia, Principal, John Hancock, Waddell & Reed, Delaware,
  * Sentinel, Morgan Stanley, BlackRock
  * (fixtures/real-exhibits-8/INDEX.md gives each one's sec.gov address). Each expected reading below
@@ -14,8 +14,9 @@ import { entryShape, type ReadOnlyInPart, type Refused, realExhibitsIn } from '.
  * schedules and are read whole (01–05 Victory's Schedule I, 11 Legg Mason's form of Appendix A,
  * 22 BlackRock's Appendix A);
  * five are cut by the corpus inside their schedule and are read with the cut named at their last
- * line, or refused (06, 07, 09, 10, 12); ten are refused — a schedule with a date per row (08),
- * stacked classes beside fewer rates (13), a column per class (21), class cells under no heading (23), four plans whose schedule or
+ * line, or refused (06, 07, 09, 10, 12); eleven are refused — a schedule with a date per row (08),
+ * stacked classes beside fewer rates (13), a column per class (21), class cells under no heading (23),
+ * "0" fee cells (24), four plans whose schedule or
  * rate lies beyond the cut (14, 15, 16, 20), two Rule 18f-3 plans (17, 18, refused as such at the
  * line that names them); 19, an amendment of no schedule, is read and records nothing.
  */
@@ -600,6 +601,17 @@ const REFUSED: readonly Refused[] = [
     // refused, never its classes read as funds
     file: 'htm_rendered/23_blackrock-funds-appendix-a-amended-and-restated-plan-2007.txt',
     why: 'class cells under no class heading',
+  },
+  {
+    // BlackRock Funds' "EXHIBIT A / BLACKROCK FUNDS / This EXHIBIT A, amended as of September 23,
+    // 2011, is Exhibit A to that certain BlackRock Funds Distribution and Service Plan dated as of
+    // October 1, 2008." — rows "Class | 0 | % | .25 | %", "Hilliard Lyons" a class, and New Jersey's
+    // Investor C printed "75 | %" (a typo for .75): read by hand, every row but that one is clear,
+    // and that one must never be read as 75% or guessed as 0.75%. The reader reads no "0" cell as a
+    // fee: refused at the second class of the first fund (line 20), never read in part
+    file: 'htm_rendered/24_blackrock-funds-exhibit-a-distribution-and-service-plan-typo-rate-2011.txt',
+    why: 'its "0" fee cells not read, and a typo rate below',
+    at: { line: 20, reason: /inside the rates of the row above/ },
   },
   {
     // Morgan Stanley Institutional Fund Trust's Adviser Class plan: "up to 0.25% of the average daily
