@@ -13,6 +13,7 @@
 
 import { AppendOnlyList } from './appendOnlyList.js';
 import { columnNotRead } from './columnsNotRead.js';
+import { isScheduleDateLine } from './dates.js';
 import type { EdgarLine } from './edgarText.js';
 import { ExhibitParseError, type Gap, type ParsedEntry, type Rename } from './exhibitDocument.js';
 import { finraBreach } from './finraLimits.js';
@@ -323,13 +324,21 @@ function columnsOf(cells: readonly string[]): Columns {
   // JPMorgan's Schedule B with its "Current Name | Former Name | Share Class" headings left blank:
   // one heading cell, the fee's — a fund's cell, its former name's, then its class cells
   const unlabeled = heading.length === 1 && /^Distribution\s+Fee\b/i.test(heading[0]!.trim());
+  // BlackRock's "Name of Portfolio | Class of Shares | Distribution Fee | Service Fee": beside a
+  // portfolio column, "Class of Shares" heads the class cells of each portfolio's rows; alone (Pioneer's
+  // "Class of each Fund | Applicable Percentage"), a table of classes with a rate for every fund
+  const classOfHeading = heading.some((h) => PER_CLASS_HEADING_RE.test(h.trim()));
+  const portfolioColumn = heading.some((h) => /^(?:Name\s+of\s+)?(?:Portfolios?|Funds?)$/i.test(h.trim()));
   return {
     rates,
     bound: rates.includes('assetBasedSalesCharge') ? bound : null,
     // "Share Class", "Class", "Shares" (Invesco's Portfolio | Shares lists: "Class A Shares" cells)
-    classColumn: unlabeled || heading.some((h) => /^(?:(?:Share\s+)?Class(?:es)?|Shares)$/i.test(h.trim())),
+    classColumn:
+      unlabeled ||
+      (classOfHeading && portfolioColumn) ||
+      heading.some((h) => /^(?:(?:Share\s+)?Class(?:es)?|Shares)$/i.test(h.trim())),
     classes: attributable ? [attributable[1]!] : [],
-    perClass: heading.some((h) => PER_CLASS_HEADING_RE.test(h.trim())),
+    perClass: classOfHeading && !portfolioColumn,
     registrantColumn: heading.some((h) => /^Trust$/i.test(h.trim())),
     formerNameColumn: unlabeled || heading.some((h) => /^Former\s+Names?$/i.test(h.trim())),
     unnamedColumns: unnamedFeeCells(heading) === 3 && rates.length === 3,
@@ -582,7 +591,8 @@ function entriesOf(
   }
   if (classes.length === 0) classes = s.columns?.classes.length ? s.columns.classes : s.classes;
   const perClass: (string | null)[] = classes.length > 1 ? [...classes] : [classes[0] ?? null];
-  if (/^[\d.%\s|]*$/.test(name) || /^[a-z]/.test(name))
+  // a lower-case first letter is a sentence's — but for a brand's name ("iShares … Index Fund")
+  if (/^[\d.%\s|]*$/.test(name) || (/^[a-z]/.test(name) && !/^[a-z]+[A-Z]/.test(name)))
     fail(ctx, line, `"${name}" stands where a portfolio name should be`);
   return perClass.map((klass, i) => {
     const rate = (c: RateColumn): string | null => {
@@ -739,6 +749,11 @@ function continueBothNames(
   return h;
 }
 
+// A class cell of BlackRock's "Class of Shares" column: a word-named class, with the letter (and
+// digit) of its kind ("Investor A", "Investor C1"), or a class code alone ("R")
+const NAMED_CLASS_CELL_RE =
+  /^(?:(?:Investor|Institutional|Service|Premier|Administrative|Advisor|Retail|Reserve|Sweep|Select|BlackRock|Hilliard\s+Lyons)(?:\s+[A-Z][0-9]?)?|[A-Z][0-9]?)$/;
+
 /** JPMorgan's "Share Class" cells after a fund's former name: "Morgan", "Reserve", "Service", "E*TRADE". */
 function isShareClassCell(s: CellState, text: string): boolean {
   const n = s.name;
@@ -876,13 +891,35 @@ export function step(s0: CellState, item: ScheduleItem, line: number, ctx: CellS
   }
   // a heading cell's parenthesis wrapped onto a line of its own: "Distribution Fee (annual rate …
   // assets of each" / "Class of Shares)" (JPMorgan) goes on with the heading, it is no fund
+  // BlackRock's "Class of Shares" cells beside a fund ("Investor A", "Investor C1", "Service",
+  // "Institutional", "R"): classes by the names the document gives them; and its "—" under a fee
+  // column, a fee the class does not pay (as "None" is)
+  if (
+    s.phase === 'rows' &&
+    s.columns?.classColumn === true &&
+    s.columns.formerNameColumn !== true &&
+    s.columns.rates.length > 0 &&
+    s.name !== null &&
+    (item.kind === 'name' || item.kind === 'heading')
+  ) {
+    if (NAMED_CLASS_CELL_RE.test(item.text))
+      return step(
+        s,
+        { kind: 'class', codes: [item.text.replace(/\s+/g, ' ')], closesQuote: false },
+        line,
+        ctx,
+      );
+    if (/^[\u2014\u2013]$/.test(item.text))
+      return step(s, { kind: 'rate', pct: '0.00', closesQuote: false }, line, ctx);
+  }
+  // …and BlackRock's "Distribution Fee" / "(expressed as" / "a percentage" / … / "the specified" /
+  // "Class)": every line of the cell's open parenthesis, up to the one that closes it
   const open = s.heading[s.heading.length - 1];
   if (
     s.phase === 'heading' &&
-    item.kind === 'name' &&
+    (item.kind === 'name' || item.kind === 'leadIn' || item.kind === 'heading') &&
     open !== undefined &&
     /\([^)]*$/.test(open) &&
-    /\)$/.test(item.text) &&
     ctx.continuations?.has(line) === true
   )
     return { ...s, heading: [...s.heading.slice(0, -1), `${open} ${item.text}`] };
@@ -1713,7 +1750,12 @@ export function readCellSchedule(
   const endedInFootnote = endedWithDocument && cut === null && s.phase === 'footnote' && s.row === null;
   // a schedule filed on its own whose last footnote's sentence is done ("… attributed to its Class R
   // Shares."): the document ends where it does, nothing of it is missing
-  const footnoteDone = !s.quoteOpen && /[.]$/.test(s.footnotes[s.footnotes.length - 1] ?? '');
+  // a footnote ends with its sentence — or with the schedule's date after it (Victory's "… its Class
+  // R Shares. As of March 29, 2024"), which is the schedule's last line, not a cut
+  const lastNote = s.footnotes[s.footnotes.length - 1] ?? '';
+  const footnoteDone =
+    !s.quoteOpen &&
+    (/[.]$/.test(lastNote) || isScheduleDateLine(/\.\s+([^.]*)$/.exec(lastNote)?.[1]?.trim() ?? ''));
   if (endedWithDocument && cut === null && (s.quoteOpen || s.row !== null || tableOpen)) {
     if (endedInFootnote) {
       // read as it stands

@@ -93,6 +93,15 @@ export function readHeading(lines: readonly EdgarLine[], file: string): ExhibitH
 
 const MAX_PREAMBLE_LINES = 40;
 
+/** The next line with text after `i` is in capitals (a name, not the body's first sentence). */
+function capitalsFollow(lines: readonly EdgarLine[], i: number): boolean {
+  for (let j = i + 1; j < lines.length; j++) {
+    const t = lines[j]!.trimmed;
+    if (t !== '') return /[A-Z]/.test(t) && !/[a-z]/.test(t);
+  }
+  return false;
+}
+
 function readHeadingAt(
   lines: readonly EdgarLine[],
   file: string,
@@ -134,6 +143,12 @@ function readHeadingAt(
     // "(SECURITIZATION FEATURE)": part of the title, not of the registrant's name
     if (isParenthesised(t) && titleLines.length > 0) {
       qualifiers.push(t);
+      continue;
+    }
+    // Sentinel's "AMENDMENT TO … DISTRIBUTION PLAN / of / SENTINEL GROUP FUNDS, INC.": the word in
+    // lower case on a line of its own, between the plan's name and its Registrant's in capitals
+    if (t === 'of' && titleLines.length > 0 && capitalsFollow(lines, i)) {
+      titleLines.push('OF');
       continue;
     }
     // under such a first line, "RULE 12b-1 DISTRIBUTION PLAN" is a title in capitals all the same

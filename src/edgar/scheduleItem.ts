@@ -86,6 +86,11 @@ export function mostlyHeadingWords(text: string): boolean {
   return words.length >= 3 && words.filter(headingWord).length * 4 >= words.length * 3;
 }
 
+// BlackRock's "iShares U.S. Aggregate Bond Index Fund": a fund's name whose brand begins in lower
+// case, every word after it capitalised, ending as a fund's name does — no sentence
+const BRAND_FUND_NAME_RE =
+  /^[a-z]+[A-Z][A-Za-z]*(?:\s+[A-Z0-9][A-Za-z0-9&.'\u2019%-]*)*\s+(?:Fund|Portfolio|Trust|Series)$/;
+
 const MONTH_DAY_YEAR_RE =
   /\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2}\s*,?\s*\d{4}\b/g;
 
@@ -245,7 +250,8 @@ export function scheduleItem(trimmed: string): ScheduleItem {
   // over a schedule's fee terms (Northern Lights' Underwriting Agreement Schedule B-6), no fund
   if (isHeadingText(t) || /^12b-1\s*PLAN$/i.test(t) || /^Fee\s+Schedule$/i.test(t))
     return { kind: 'heading', text: t };
-  if (isProse(t) && t.split(/\s+/).length >= 6) return { kind: 'leadIn', text: t, closesQuote };
+  if (isProse(t) && t.split(/\s+/).length >= 6 && !BRAND_FUND_NAME_RE.test(t))
+    return { kind: 'leadIn', text: t, closesQuote };
   // "Eaton Vance High Income Fund*", "Invesco Quality Income Fund(1)" (an HTML <sup>(1)</sup>),
   // "… Fund†": the marker refers to a footnote, it is no part of the name
   const name = withoutFormerName(t.replace(FOOTNOTE_MARK_AFTER_NAME_RE, ''));

@@ -14,6 +14,9 @@ const NAMED_CLASSES = new Set([
   'RETAIL',
   'RESERVE',
   'CASH',
+  // Wells Fargo's "Sweep Class" and "Administrator Class" (Appendix A to its Distribution Plan)
+  'SWEEP',
+  'ADMINISTRATOR',
   // Neuberger Berman's "Trust Class": a class only where no letter code follows ("… SERIES TRUST
   // CLASS A SHARES" is a Registrant's name and its class A)
   'TRUST',
@@ -53,9 +56,15 @@ function isUpperCase(text: string): boolean {
   return !/[a-z]/.test(text);
 }
 
-/** "Class AXShares" (a filing's typo) read as "Class AX Shares". */
+// Wells Fargo's "Sweep Class2": a footnote number glued to the word CLASS after a word-named class
+// (a named class has no code after it, so the digit is the footnote's mark, not a class "2")
+const NAMED_CLASS_MARK_RE = new RegExp(`\\b(${[...NAMED_CLASSES].join('|')})(\\s+CLASS)\\d{1,2}\\b`, 'gi');
+
+/** "Class AXShares" (a filing's typo) read as "Class AX Shares"; "Sweep Class2" as "Sweep Class". */
 function spaced(text: string): string {
-  return text.replace(/\b(CLASS(?:ES)?\s+[A-Z][A-Z0-9]?)(SHARES?)\b/gi, '$1 $2');
+  return text
+    .replace(/\b(CLASS(?:ES)?\s+[A-Z][A-Z0-9]?)(SHARES?)\b/gi, '$1 $2')
+    .replace(NAMED_CLASS_MARK_RE, '$1$2');
 }
 
 /**
@@ -133,8 +142,8 @@ export function withoutContinued(heading: string): string {
 }
 
 export function isClassLabel(label: string): boolean {
-  // a class heading repeated after a page break
-  const text = withoutContinued(label);
+  // a class heading repeated after a page break; "Sweep Class2" with its footnote mark dropped
+  const text = spaced(withoutContinued(label));
   // in capitals only: a heading line or a title's class list, not a table's "Portfolio – … Shares" cell
   const cashReserve = isUpperCase(text) && CASH_RESERVE_RE.test(text);
   if (!/\bCLASS(?:ES)?\b/i.test(text) && !cashReserve) return false;

@@ -155,10 +155,20 @@ export function scheduleTitleBlock(
   headingIndex: number,
   t: TitleBlock,
 ): TitleBlock | null {
-  // "AMENDED" alone over "SCHEDULE A" (Transamerica) says what the schedule is, not its plan's name
-  if (t.text !== '' && !/^AMENDED(?:\s+AND\s+RESTATED)?$/.test(t.text.trim())) return null;
+  // "AMENDED" alone over "SCHEDULE A" (Transamerica), "Form of" over "APPENDIX A" (Legg Mason) say
+  // what the schedule is, not its plan's name
+  if (t.text !== '' && !/^(?:AMENDED(?:\s+AND\s+RESTATED)?|FORM\s+OF)$/i.test(t.text.trim())) return null;
   const title: string[] = [];
-  for (let i = headingIndex + 1; i < lines.length && title.length < MAX_SCHEDULE_TITLE_LINES; i++) {
+  // BlackRock's "APPENDIX A TO DISTRIBUTION AND SERVICE PLAN": the plan named on the heading's own line
+  const own = /^(?:SCHEDULE|APPENDIX|EXHIBIT)\s+[A-Z0-9-]{1,4}\s+(TO\s+.*\bPLAN)$/.exec(
+    lines[headingIndex]?.trimmed ?? '',
+  )?.[1];
+  if (own !== undefined && isAllCaps(own)) title.push(own);
+  for (
+    let i = headingIndex + 1;
+    own === undefined && i < lines.length && title.length < MAX_SCHEDULE_TITLE_LINES;
+    i++
+  ) {
     const line = lines[i]!.trimmed;
     if (line === '') continue;
     // Voya "AMENDED SCHEDULE A / with respect to the / FOURTH AMENDED AND RESTATED SERVICE AND
@@ -183,7 +193,15 @@ export function scheduleTitleBlock(
     title.map((l, k) => ({ ...lines[headingIndex + 1]!, no: k + 1, text: l, trimmed: l, indent: 0 })),
     () => false,
   );
-  return { ...read, exhibit: t.exhibit, bodyStart: t.bodyStart, registrant: t.registrant ?? read.registrant };
+  // "Form of" over the heading begins the title, as over a title block ("Form of … Plan — Appendix A")
+  const formLines = /^FORM\s+OF$/i.test(t.text.trim()) ? [...t.lines, ...read.lines] : read.lines;
+  return {
+    ...read,
+    lines: formLines,
+    exhibit: t.exhibit,
+    bodyStart: t.bodyStart,
+    registrant: t.registrant ?? read.registrant,
+  };
 }
 
 function nextContentIndex(lines: readonly EdgarLine[], from: number): number | null {
