@@ -536,7 +536,8 @@ function advisoryKey(schema: string): number {
   return h & 0x7fffffff;
 }
 
-function redactUrl(url: string): string {
+/** A server URL without its password, to name it in a message. */
+export function redactUrl(url: string): string {
   try {
     const u = new URL(url);
     u.password = '';

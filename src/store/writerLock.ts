@@ -244,13 +244,32 @@ export async function lockDataFolder(
 /** Serialises writers inside one process (the API server runs several requests at once). */
 export class Mutex {
   private tail: Promise<void> = Promise.resolve();
-  async run<T>(fn: () => Promise<T>): Promise<T> {
+  /**
+   * Runs fn after every fn queued before it. With `wait`, fn waits for its turn at most `wait.ms`:
+   * past that it never runs and `wait.refusal()` is thrown; the turn it held is passed on only
+   * once the ones before it have finished, so the queue keeps its order.
+   */
+  async run<T>(fn: () => Promise<T>, wait?: { ms: number; refusal: () => Error }): Promise<T> {
     const prev = this.tail;
     let done!: () => void;
     this.tail = new Promise((r) => {
       done = r;
     });
-    await prev;
+    if (wait === undefined) await prev;
+    else {
+      let timer: NodeJS.Timeout | undefined;
+      const turn = await Promise.race([
+        prev.then(() => true),
+        new Promise<false>((r) => {
+          timer = setTimeout(() => r(false), wait.ms);
+        }),
+      ]);
+      clearTimeout(timer);
+      if (!turn) {
+        void prev.then(done);
+        throw wait.refusal();
+      }
+    }
     try {
       return await fn();
     } finally {
