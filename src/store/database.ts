@@ -14,6 +14,7 @@ import { removeRegistrySnapshot } from './registrySnapshotFile.js';
 import { currentRunningCommand } from './runningCommand.js';
 import { lockHolderOfSession, thisSessionName } from './serverSessionName.js';
 import {
+  canonicalDataFolder,
   dataFolderLockPath,
   inUseError,
   lockDataFolder,
@@ -187,7 +188,8 @@ async function openPglite(path: string, workload: StoreWorkload): Promise<Databa
   let db: PGlite;
   installPgliteMemoryPool();
   try {
-    db = await PGlite.create(path === ':memory:' ? undefined : path, {
+    // the folder by its real path: PGlite's file system cannot open a data folder through a link
+    db = await PGlite.create(path === ':memory:' ? undefined : canonicalDataFolder(path), {
       startParams: pgliteStartParams(workload),
       parsers: {
         [pgliteTypes.NUMERIC]: identity,
@@ -575,6 +577,14 @@ function checkEmbeddedTarget(target: string): void {
     );
 }
 
+/** What went wrong opening a folder: PGlite's file-system errors carry an errno, no message. */
+function openFailure(err: unknown): string {
+  const e = err as { message?: unknown; errno?: unknown } | undefined;
+  if (typeof e?.message === 'string' && e.message !== '') return e.message;
+  if (typeof e?.errno === 'number') return `file system error (errno ${e.errno})`;
+  return String(err);
+}
+
 export async function openDatabase(
   target: string = defaultDatabaseTarget(),
   opts: { workload?: StoreWorkload } = {},
@@ -587,7 +597,7 @@ export async function openDatabase(
     if (err instanceof Plan12bError) throw err;
     throw new Plan12bError(
       'DATABASE',
-      `cannot open the embedded database at ${target}: ${(err as Error).message}`,
+      `cannot open the embedded database at ${target}: ${openFailure(err)}`,
       'check the path given by --db or $PLAN12B_DB, or run `plan12b init`',
     );
   }

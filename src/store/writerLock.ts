@@ -1,7 +1,7 @@
 import { closeSync, lstatSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
-import { resolve } from 'node:path';
 import { Plan12bError } from '../errors.js';
+import { canonicalDataFolder } from './dataFolderLockPath.js';
 import { lockWaitMs } from './lockWait.js';
 import { askToStepAside, ON_DEMAND_COMMAND } from './onDemandServe.js';
 import { processAlive } from './processAlive.js';
@@ -30,10 +30,7 @@ const STEP_ASIDE_RETRY_MS = 1_000;
 /** How long an on-demand server may take to start and step aside, on top of the wait allowed. */
 const ON_DEMAND_GRACE_MS = 30_000;
 
-/** The lock file beside an embedded store's data folder, held while a process has the folder open. */
-export function dataFolderLockPath(target: string): string {
-  return `${resolve(target)}.lock`;
-}
+export { canonicalDataFolder, dataFolderLockPath } from './dataFolderLockPath.js';
 
 /** Who holds a lock file, as read from it. */
 export interface LockHolder {
@@ -126,6 +123,22 @@ function lockFileAgeMs(lockPath: string): number | undefined {
   }
 }
 
+function lockIsDirectory(lockPath: string): boolean {
+  try {
+    return lstatSync(lockPath).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+function lockIsDirectoryError(target: string, lockPath: string): Plan12bError {
+  return new Plan12bError(
+    'DATABASE',
+    `the database ${target} cannot be locked: its lock file ${lockPath} is a directory, which plan12b never makes`,
+    `see what put it there; once no plan12b uses the database, remove it (rmdir ${JSON.stringify(lockPath)}) and run this command again`,
+  );
+}
+
 /** Says once, on stderr, that this command is waiting for another one (and for how long at most). */
 export function waitingNotice(
   target: string,
@@ -196,6 +209,8 @@ export async function lockDataFolder(
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
     }
+    // A folder where the lock file should be is no holder to wait for: no plan12b makes one
+    if (lockIsDirectory(lockPath)) throw lockIsDirectoryError(target, lockPath);
     const holder = readHolder(lockPath);
     // Gone between our open and our read (its holder just released it): try again at once. This
     // is no wait and no news to the user. (One that is there but cannot be read — another user's,
@@ -218,7 +233,10 @@ export async function lockDataFolder(
     }
     // `plan12b serve` holds the folder for as long as it runs: waiting for it is pointless; one
     // started on demand by a query is asked to step aside (src/store/onDemandServe.ts), and goes
-    const serving = holder ? readServeDiscovery(target) : undefined;
+    // (its discovery file is beside the folder by the name serve was given: this one, or the real one)
+    const serving = holder
+      ? (readServeDiscovery(target) ?? readServeDiscovery(canonicalDataFolder(target)))
+      : undefined;
     if (serving && serving.pid === holder?.pid) {
       if (!serving.onDemand) throw heldByServeError(target, serving);
       if (Date.now() - askedAsideAt >= STEP_ASIDE_RETRY_MS) {

@@ -1,9 +1,11 @@
 import {
   closeSync,
   lstatSync,
+  mkdirSync,
   mkdtempSync,
   openSync,
   readFileSync,
+  realpathSync,
   rmSync,
   symlinkSync,
   utimesSync,
@@ -174,5 +176,33 @@ describe('the writer lock file', () => {
       /in use by process 2147483646 \(close on host ledger-2\)/,
     );
     expect(readFileSync(lockPath, 'utf8')).toBe(text);
+  });
+
+  it('is one lock for one folder reached by two names (a link to it, a link to its parent)', async () => {
+    mkdirSync(target);
+    symlinkSync(target, join(dir, 'alias'));
+    symlinkSync(dir, join(dir, 'parent-alias'));
+    const real = `${realpathSync(target)}.lock`;
+    expect(dataFolderLockPath(join(dir, 'alias'))).toBe(real);
+    expect(dataFolderLockPath(join(dir, 'parent-alias', 'db'))).toBe(real);
+    // a folder not made yet: under its parent's real path
+    expect(dataFolderLockPath(join(dir, 'parent-alias', 'new'))).toBe(join(realpathSync(dir), 'new.lock'));
+    const release = await lockDataFolder(target, dataFolderLockPath(target), 'close', 0);
+    try {
+      await expect(
+        lockDataFolder(join(dir, 'alias'), dataFolderLockPath(join(dir, 'alias')), 'fees', 0),
+      ).rejects.toThrow(new RegExp(`in use by process ${process.pid} \\(close\\)`));
+    } finally {
+      release();
+    }
+  });
+
+  it('that is a directory is refused at once, saying so: no holder to wait for', async () => {
+    mkdirSync(lockPath);
+    await expect(lockDataFolder(target, lockPath, 'fees', 30_000)).rejects.toThrow(
+      `its lock file ${lockPath} is a directory`,
+    );
+    expect(stderr).toBe('');
+    expect(lstatSync(lockPath).isDirectory()).toBe(true);
   });
 });
