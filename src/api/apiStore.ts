@@ -14,6 +14,7 @@ import { migrate } from '../store/migrations.js';
 import { readSnapshot } from '../store/readSnapshot.js';
 import { registryInputsKey } from '../store/registryKey.js';
 import { deriveRegistry } from '../store/registryStore.js';
+import { withWriteDeadline } from '../store/writeDeadline.js';
 import { lockWaitMs, Mutex } from '../store/writerLock.js';
 
 /** The registry as derived, with the documents it was derived from, under the key of its inputs. */
@@ -99,17 +100,20 @@ export class ApiStore {
    * A write waits for its turn as long as a CLI command waits for the writer lock
    * (`PLAN12B_LOCK_WAIT_SECONDS`, src/store/lockWait.ts), not without limit: past it, fn never
    * runs and the request is refused (DATABASE, HTTP 503 with Retry-After), naming the write it
-   * waited for. `what` names this one to those that wait for it (`POST /api/close`).
+   * waited for. On a server the wait for the writer lock after the turn is out of the same wait
+   * (src/store/writeDeadline.ts). `what` names this one to those that wait for it (`POST /api/close`).
    */
   async write<T>(fn: (db: Database) => Promise<T>, what = 'a write'): Promise<T> {
     this.active++;
     const waitMs = lockWaitMs();
+    // one wait for the turn here and the writer lock after it (src/store/writeDeadline.ts)
+    const deadline = Date.now() + waitMs;
     try {
       return await this.writers.run(
         async () => {
           this.writing = { what, since: Date.now() };
           try {
-            return await this.lend(fn);
+            return await withWriteDeadline(deadline, () => this.lend(fn));
           } finally {
             this.writing = undefined;
           }

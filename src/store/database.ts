@@ -13,12 +13,12 @@ import { installPgliteMemoryPool, keepClosedStoreMemory, type WasmMemory } from 
 import { removeRegistrySnapshot } from './registrySnapshotFile.js';
 import { currentRunningCommand } from './runningCommand.js';
 import { lockHolderOfSession, thisSessionName } from './serverSessionName.js';
+import { writerLockDeadline } from './writeDeadline.js';
 import {
   canonicalDataFolder,
   dataFolderLockPath,
   inUseError,
   lockDataFolder,
-  lockWaitMs,
   Mutex,
   waitingNotice,
 } from './writerLock.js';
@@ -409,7 +409,7 @@ async function openServer(url: string): Promise<Database> {
     ...q,
     withWriterLock: (fn) =>
       writers.run(async () => {
-        const deadline = Date.now() + lockWaitMs();
+        const deadline = writerLockDeadline();
         let noticed = false;
         for (;;) {
           const [r] = (
@@ -431,7 +431,8 @@ async function openServer(url: string): Promise<Database> {
             const who = holder ? lockHolderOfSession(holder.pid, holder.application_name) : undefined;
             if (expired) throw inUseError(redactUrl(url), who);
             noticed = true;
-            waitingNotice(redactUrl(url), who, lockWaitMs());
+            // what is left of the wait, in whole seconds (a CLI command: all of it)
+            waitingNotice(redactUrl(url), who, Math.max(0, Math.ceil((deadline - Date.now()) / 1000) * 1000));
           }
           await new Promise((res) => setTimeout(res, 50));
         }
