@@ -1,7 +1,6 @@
 import { closeSync, lstatSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { Plan12bError } from '../errors.js';
-import { canonicalDataFolder } from './dataFolderLockPath.js';
 import { lockWaitMs } from './lockWait.js';
 import { askToStepAside, ON_DEMAND_COMMAND } from './onDemandServe.js';
 import { processAlive } from './processAlive.js';
@@ -233,10 +232,7 @@ export async function lockDataFolder(
     }
     // `plan12b serve` holds the folder for as long as it runs: waiting for it is pointless; one
     // started on demand by a query is asked to step aside (src/store/onDemandServe.ts), and goes
-    // (its discovery file is beside the folder by the name serve was given: this one, or the real one)
-    const serving = holder
-      ? (readServeDiscovery(target) ?? readServeDiscovery(canonicalDataFolder(target)))
-      : undefined;
+    const serving = holder ? readServeDiscovery(target) : undefined;
     if (serving && serving.pid === holder?.pid) {
       if (!serving.onDemand) throw heldByServeError(target, serving);
       if (Date.now() - askedAsideAt >= STEP_ASIDE_RETRY_MS) {
