@@ -125,6 +125,22 @@ export class InternalError extends Plan12bError {
   }
 }
 
+/**
+ * A refusal that is only for now: the database is busy with another write (HTTP 503 with
+ * `Retry-After`, src/api/app.ts; exit 69 like any other DATABASE refusal). Nothing was written.
+ */
+export class RetryLaterError extends Plan12bError {
+  constructor(
+    message: string,
+    hint: string,
+    /** when to ask again, in whole seconds (≥ 1) */
+    readonly retryAfterSeconds: number,
+  ) {
+    super('DATABASE', message, hint);
+    this.name = 'RetryLaterError';
+  }
+}
+
 /** The error as the JSON document `--json` prints (and the HTTP API returns). */
 export function errorDocument(e: Plan12bError): {
   error: {

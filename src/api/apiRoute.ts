@@ -224,7 +224,7 @@ export function registerRoute(
       jobs: deps.jobs,
       // a route that only reads reads in snapshots (readSnapshot): a statement outside one is a bug
       use: route.changesState
-        ? (fn) => deps.store.write(fn)
+        ? (fn) => deps.store.write(fn, `${route.method.toUpperCase()} ${route.path}`)
         : (fn) => deps.store.use((db) => fn(readsOnlyInSnapshots(db))),
       read: (fn) => deps.store.read(fn),
       c,

@@ -1,3 +1,4 @@
+import { RetryLaterError } from '../errors.js';
 import type { Registry } from '../registry/registry.js';
 import type { StoredDocument } from '../registry/storedDocument.js';
 import {
@@ -5,6 +6,7 @@ import {
   isServerUrl,
   openDatabase,
   type Queryable,
+  redactUrl,
   type StoreWorkload,
 } from '../store/database.js';
 import { todayIso } from '../store/governanceStore.js';
@@ -12,7 +14,8 @@ import { migrate } from '../store/migrations.js';
 import { readSnapshot } from '../store/readSnapshot.js';
 import { registryInputsKey } from '../store/registryKey.js';
 import { deriveRegistry } from '../store/registryStore.js';
-import { Mutex } from '../store/writerLock.js';
+import { withWriteDeadline } from '../store/writeDeadline.js';
+import { lockWaitMs, Mutex } from '../store/writerLock.js';
 
 /** The registry as derived, with the documents it was derived from, under the key of its inputs. */
 export interface DerivedRegistry {
@@ -44,6 +47,8 @@ export class ApiStore {
   private drained: (() => void) | undefined;
   /** state-changing requests, one at a time ({@link write}) */
   private readonly writers = new Mutex();
+  /** the write running now: what it is and since when (ms), to name it to the ones waiting */
+  private writing: { what: string; since: number } | undefined;
 
   private constructor(
     readonly target: string,
@@ -91,15 +96,48 @@ export class ApiStore {
    * turn, holding no connection, so that the others stay free for reads and authentication
    * (before, six uploads during a CLI close took every connection, and the API answered nothing
    * until the close ended).
+   *
+   * A write waits for its turn as long as a CLI command waits for the writer lock
+   * (`PLAN12B_LOCK_WAIT_SECONDS`, src/store/lockWait.ts), not without limit: past it, fn never
+   * runs and the request is refused (DATABASE, HTTP 503 with Retry-After), naming the write it
+   * waited for. On a server the wait for the writer lock after the turn is out of the same wait
+   * (src/store/writeDeadline.ts). `what` names this one to those that wait for it (`POST /api/close`).
    */
-  async write<T>(fn: (db: Database) => Promise<T>): Promise<T> {
+  async write<T>(fn: (db: Database) => Promise<T>, what = 'a write'): Promise<T> {
     this.active++;
+    const waitMs = lockWaitMs();
+    // one wait for the turn here and the writer lock after it (src/store/writeDeadline.ts)
+    const deadline = Date.now() + waitMs;
     try {
-      return await this.writers.run(() => this.lend(fn));
+      return await this.writers.run(
+        async () => {
+          this.writing = { what, since: Date.now() };
+          try {
+            return await withWriteDeadline(deadline, () => this.lend(fn));
+          } finally {
+            this.writing = undefined;
+          }
+        },
+        { ms: waitMs, refusal: () => this.busy(waitMs) },
+      );
     } finally {
       this.active--;
       if (this.active === 0) this.drained?.();
     }
+  }
+
+  /** The refusal of a write that waited `waitMs` for the writes before it. */
+  private busy(waitMs: number): RetryLaterError {
+    const running = this.writing;
+    const target = isServerUrl(this.target) ? redactUrl(this.target) : this.target;
+    const seconds = Math.round(waitMs / 1000);
+    return new RetryLaterError(
+      `the database ${target} is busy with another write of this server${
+        running ? ` (${running.what}, running for ${Math.round((Date.now() - running.since) / 1000)} s)` : ''
+      }: this request waited ${seconds} s for its turn and was not run`,
+      `nothing was written; send the request again after the Retry-After seconds (PLAN12B_LOCK_WAIT_SECONDS, on the server, sets how long a write waits)`,
+      Math.max(1, seconds),
+    );
   }
 
   /** Runs fn on a connection of its own, in ONE snapshot of the database (a read-only request). */

@@ -9,7 +9,7 @@ import pino, { type Logger } from 'pino';
 import { calendarRefusal } from '../calendar/nyseCalendar.js';
 import { ExhibitParseError } from '../edgar/exhibitDocument.js';
 import { exhibitParseRefusal } from '../edgar/exhibitParseRefusal.js';
-import { ERROR_CODES, errorDocument, InternalError, Plan12bError } from '../errors.js';
+import { ERROR_CODES, errorDocument, InternalError, Plan12bError, RetryLaterError } from '../errors.js';
 import { databaseRefusal } from '../store/databaseRefusal.js';
 import type { ApiEnv } from './apiEnv.js';
 import { type ApiRoute, BODY_TOO_LARGE_HTTP, registerRoute } from './apiRoute.js';
@@ -86,6 +86,8 @@ function errorOf(e: unknown): Plan12bError {
 }
 
 function errorResponse(c: Context<ApiEnv>, e: Plan12bError, status: number = ERROR_CODES[e.code].http) {
+  // a refusal for now says when to ask again (RFC 9110 §10.2.3)
+  if (e instanceof RetryLaterError) c.header('retry-after', String(e.retryAfterSeconds));
   return c.json(errorDocument(e), status as 400);
 }
 

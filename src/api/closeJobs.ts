@@ -59,15 +59,17 @@ export class CloseJobs {
     };
     this.jobs.set(job.id, job);
     const run = withActor(actor, () =>
-      this.store.write((db) =>
-        closeMonth(db, month, monthCloseSteps(), {
-          first: options.first,
-          acceptEnded: options.acceptEnded,
-          instructedDueDate: options.instructedDueDate,
-          onStep: (title, index, count) => {
-            job.step = { title, index, count };
-          },
-        }),
+      this.store.write(
+        (db) =>
+          closeMonth(db, month, monthCloseSteps(), {
+            first: options.first,
+            acceptEnded: options.acceptEnded,
+            instructedDueDate: options.instructedDueDate,
+            onStep: (title, index, count) => {
+              job.step = { title, index, count };
+            },
+          }),
+        `the close of ${month}, job ${job.id}`,
       ),
     ).then(
       (r: CloseResult) => {

@@ -8,7 +8,7 @@ import { buildIdentity } from '../buildIdentity.js';
 import { errorDocument, Plan12bError } from '../errors.js';
 import { enterOnDemandServer, removeStartingMarker, STEP_ASIDE_PATH } from '../store/onDemandServe.js';
 import { readServeDiscovery, removeServeDiscovery, writeServeDiscovery } from '../store/serveDiscovery.js';
-import { dataFolderLockPath, readHolder } from '../store/writerLock.js';
+import { canonicalDataFolder, dataFolderLockPath, readHolder } from '../store/writerLock.js';
 import { ApiStore } from './apiStore.js';
 import { TOKEN_PREFIX } from './apiTokens.js';
 import { type ApiOptions, createApp } from './app.js';
@@ -96,7 +96,7 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
       port,
       credential: runCredential,
       build: buildIdentity() ?? 'unbuilt',
-      db: resolve(opts.dbTarget),
+      db: canonicalDataFolder(opts.dbTarget),
       startedAt: new Date().toISOString(),
       ...(onDemand ? { onDemand: true } : {}),
     });

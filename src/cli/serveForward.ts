@@ -1,5 +1,5 @@
-import { resolve } from 'node:path';
 import { buildIdentity } from '../buildIdentity.js';
+import { canonicalDataFolder } from '../store/dataFolderLockPath.js';
 import { lockWaitMs } from '../store/lockWait.js';
 import { discoveryOfStartingServe } from '../store/onDemandServe.js';
 import { processAlive } from '../store/processAlive.js';
@@ -26,7 +26,7 @@ export async function forwardToServe(
   if (target === undefined) return undefined;
   // a query server started on demand and not yet listening is waited for, as the folder would be
   const serving = await discoveryOfStartingServe(target, lockWaitMs());
-  if (!serving || serving.db !== resolve(target)) return undefined;
+  if (!serving || serving.db !== canonicalDataFolder(target)) return undefined;
   if (!processAlive(serving.pid)) {
     removeServeDiscovery(target, serving.pid);
     return undefined;

@@ -13,11 +13,12 @@ import { installPgliteMemoryPool, keepClosedStoreMemory, type WasmMemory } from 
 import { removeRegistrySnapshot } from './registrySnapshotFile.js';
 import { currentRunningCommand } from './runningCommand.js';
 import { lockHolderOfSession, thisSessionName } from './serverSessionName.js';
+import { writerLockDeadline } from './writeDeadline.js';
 import {
+  canonicalDataFolder,
   dataFolderLockPath,
   inUseError,
   lockDataFolder,
-  lockWaitMs,
   Mutex,
   waitingNotice,
 } from './writerLock.js';
@@ -187,7 +188,8 @@ async function openPglite(path: string, workload: StoreWorkload): Promise<Databa
   let db: PGlite;
   installPgliteMemoryPool();
   try {
-    db = await PGlite.create(path === ':memory:' ? undefined : path, {
+    // the folder by its real path: PGlite's file system cannot open a data folder through a link
+    db = await PGlite.create(path === ':memory:' ? undefined : canonicalDataFolder(path), {
       startParams: pgliteStartParams(workload),
       parsers: {
         [pgliteTypes.NUMERIC]: identity,
@@ -407,7 +409,7 @@ async function openServer(url: string): Promise<Database> {
     ...q,
     withWriterLock: (fn) =>
       writers.run(async () => {
-        const deadline = Date.now() + lockWaitMs();
+        const deadline = writerLockDeadline();
         let noticed = false;
         for (;;) {
           const [r] = (
@@ -429,7 +431,8 @@ async function openServer(url: string): Promise<Database> {
             const who = holder ? lockHolderOfSession(holder.pid, holder.application_name) : undefined;
             if (expired) throw inUseError(redactUrl(url), who);
             noticed = true;
-            waitingNotice(redactUrl(url), who, lockWaitMs());
+            // what is left of the wait, in whole seconds (a CLI command: all of it)
+            waitingNotice(redactUrl(url), who, Math.max(0, Math.ceil((deadline - Date.now()) / 1000) * 1000));
           }
           await new Promise((res) => setTimeout(res, 50));
         }
@@ -536,7 +539,8 @@ function advisoryKey(schema: string): number {
   return h & 0x7fffffff;
 }
 
-function redactUrl(url: string): string {
+/** A server URL without its password, to name it in a message. */
+export function redactUrl(url: string): string {
   try {
     const u = new URL(url);
     u.password = '';
@@ -574,6 +578,14 @@ function checkEmbeddedTarget(target: string): void {
     );
 }
 
+/** What went wrong opening a folder: PGlite's file-system errors carry an errno, no message. */
+function openFailure(err: unknown): string {
+  const e = err as { message?: unknown; errno?: unknown } | undefined;
+  if (typeof e?.message === 'string' && e.message !== '') return e.message;
+  if (typeof e?.errno === 'number') return `file system error (errno ${e.errno})`;
+  return String(err);
+}
+
 export async function openDatabase(
   target: string = defaultDatabaseTarget(),
   opts: { workload?: StoreWorkload } = {},
@@ -586,7 +598,7 @@ export async function openDatabase(
     if (err instanceof Plan12bError) throw err;
     throw new Plan12bError(
       'DATABASE',
-      `cannot open the embedded database at ${target}: ${(err as Error).message}`,
+      `cannot open the embedded database at ${target}: ${openFailure(err)}`,
       'check the path given by --db or $PLAN12B_DB, or run `plan12b init`',
     );
   }

@@ -12,6 +12,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
+import { canonicalDataFolder } from './dataFolderLockPath.js';
 import { processAlive } from './processAlive.js';
 import { readServeDiscovery, type ServeDiscovery } from './serveDiscovery.js';
 import { postToServe } from './servePost.js';
@@ -66,7 +67,8 @@ export function onDemandIdleMs(env: NodeJS.ProcessEnv): number {
  * opening the folder itself; a second query does not start a second server.
  */
 export function startingMarkerPath(dbTarget: string): string {
-  const abs = resolve(dbTarget);
+  // by the folder's real path, as its lock and discovery file (src/store/dataFolderLockPath.ts)
+  const abs = canonicalDataFolder(dbTarget);
   return join(dirname(abs), `.${basename(abs)}.serve.starting`);
 }
 

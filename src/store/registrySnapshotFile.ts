@@ -10,6 +10,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
+import { dataFolderLockPath } from './dataFolderLockPath.js';
 
 /**
  * The registry snapshot of an embedded store (issue 13 item 4: a registry query on the CLI in
@@ -55,9 +56,7 @@ export function registrySnapshotPath(dbTarget: string): string {
 }
 
 /** The lock file `openPglite` holds while a process has the folder open (src/store/database.ts). */
-function lockPathOf(dbTarget: string): string {
-  return `${resolve(dbTarget)}.lock`;
-}
+const lockPathOf = dataFolderLockPath;
 
 /**
  * What the folder's durable state looks like from outside: the control file and the WAL

@@ -1,5 +1,6 @@
 import { chmodSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, join } from 'node:path';
+import { canonicalDataFolder } from './dataFolderLockPath.js';
 
 /**
  * The discovery file of `plan12b serve` on an embedded store (issue 13 item 4): while a server holds
@@ -27,9 +28,12 @@ export interface ServeDiscovery {
   readonly onDemand?: boolean;
 }
 
-/** Where the discovery file of an embedded store's data folder is: beside it, like its lock file. */
+/**
+ * Where the discovery file of an embedded store's data folder is: beside it, like its lock file,
+ * by the folder's real path (links resolved), so that one server is found by any name of its folder.
+ */
 export function serveDiscoveryPath(dbTarget: string): string {
-  const abs = resolve(dbTarget);
+  const abs = canonicalDataFolder(dbTarget);
   return join(dirname(abs), `.${basename(abs)}.serve.json`);
 }
 

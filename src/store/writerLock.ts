@@ -1,9 +1,10 @@
 import { closeSync, lstatSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { hostname } from 'node:os';
 import { Plan12bError } from '../errors.js';
 import { lockWaitMs } from './lockWait.js';
 import { askToStepAside, ON_DEMAND_COMMAND } from './onDemandServe.js';
 import { processAlive } from './processAlive.js';
+import { type ProcessIdentity, processIdentity, sameProcessRunning } from './processIdentity.js';
 import { readServeDiscovery } from './serveDiscovery.js';
 
 /**
@@ -12,6 +13,12 @@ import { readServeDiscovery } from './serveDiscovery.js';
  * the whole life of the process that opened it, by a lock file beside it holding that process's
  * id. A second process waits a bounded time, then refuses with the holder's id. A lock left by a
  * process that no longer exists is taken over.
+ *
+ * The file: the holder's process id, a line saying what it runs, and a line with what identifies
+ * the process beyond its id (src/store/processIdentity.ts: `holder started=TICKS boot=ID host=H`).
+ * A lock whose id now belongs to a process started at another time, or in another boot, is as
+ * stale as one whose process is gone (the id was reused); one written on another host is that
+ * host's, never judged here. A file of the older form (id and words only) is judged by its id.
  */
 
 export { lockWaitMs } from './lockWait.js';
@@ -22,20 +29,82 @@ const STEP_ASIDE_RETRY_MS = 1_000;
 /** How long an on-demand server may take to start and step aside, on top of the wait allowed. */
 const ON_DEMAND_GRACE_MS = 30_000;
 
-/** The lock file beside an embedded store's data folder, held while a process has the folder open. */
-export function dataFolderLockPath(target: string): string {
-  return `${resolve(target)}.lock`;
+export { canonicalDataFolder, dataFolderLockPath } from './dataFolderLockPath.js';
+
+/** Who holds a lock file, as read from it. */
+export interface LockHolder {
+  readonly pid: number;
+  /** what it runs (and, written on another host, `on host H`) */
+  readonly what: string;
+  /** the file's text, to take over only the lock that was judged */
+  readonly raw: string;
+  /** what identifies the holder beyond its id; undefined in a file of the older form */
+  readonly identity?: ProcessIdentity;
 }
 
-/** Who holds a lock file (its process id and what it runs), if anyone. */
-export function readHolder(lockPath: string): { pid: number; what: string; raw: string } | undefined {
+const IDENTITY_LINE = /^holder((?: [a-z]+=\S*)*)$/;
+
+/** The identity line of a lock file (values URI-encoded: a host name is the only free text). */
+function identityLine(id: ProcessIdentity): string {
+  const field = (k: string, v: string | undefined) =>
+    v === undefined ? '' : ` ${k}=${encodeURIComponent(v)}`;
+  return `holder${field('started', id.startTime)}${field('boot', id.bootId)}${field('host', id.host)}`;
+}
+
+function parseIdentityLine(line: string): ProcessIdentity | undefined {
+  const m = IDENTITY_LINE.exec(line);
+  if (m === null) return undefined;
+  const fields = new Map<string, string>();
+  for (const kv of m[1]!.trim().split(' ').filter(Boolean)) {
+    const at = kv.indexOf('=');
+    try {
+      fields.set(kv.slice(0, at), decodeURIComponent(kv.slice(at + 1)));
+    } catch {
+      return undefined;
+    }
+  }
+  const host = fields.get('host');
+  if (host === undefined) return undefined;
+  return { startTime: fields.get('started'), bootId: fields.get('boot'), host };
+}
+
+/** The text of the lock file this process writes. */
+export function lockFileText(what: string): string {
+  return `${process.pid}\n${what.replace(/[\r\n]+/g, ' ')}\n${identityLine(processIdentity(process.pid))}\n`;
+}
+
+/** Who holds a lock file (its process id, what it runs, who it is beyond its id), if anyone. */
+export function readHolder(lockPath: string): LockHolder | undefined {
   try {
     const raw = readFileSync(lockPath, 'utf8');
-    const [pid, ...what] = raw.split('\n');
-    return { pid: Number(pid), what: what.join(' ').trim(), raw };
+    const [pid, ...rest] = raw.split('\n');
+    const identities = rest.map(parseIdentityLine);
+    const identity = identities.find((i) => i !== undefined);
+    const words = rest
+      .filter((_, i) => identities[i] === undefined)
+      .join(' ')
+      .trim();
+    const elsewhere = identity !== undefined && identity.host !== hostname();
+    return {
+      pid: /^\d+$/.test(pid ?? '') ? Number(pid) : Number.NaN,
+      what: elsewhere ? `${words} on host ${identity.host}`.trim() : words,
+      raw,
+      ...(identity ? { identity } : {}),
+    };
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Whether the holder of a lock still runs: written on another host, yes (that host's process table
+ * is not ours to read: it is waited for and named); else not when its id is gone, or now belongs
+ * to another process (another start time, another boot).
+ */
+export function holderRunning(holder: LockHolder): boolean {
+  if (holder.identity === undefined) return processAlive(holder.pid);
+  if (holder.identity.host !== hostname()) return true;
+  return sameProcessRunning(holder.pid, holder.identity) ?? processAlive(holder.pid);
 }
 
 /** A lock file still empty this long after it was created was left by a crash, not being written. */
@@ -51,6 +120,22 @@ function lockFileAgeMs(lockPath: string): number | undefined {
   } catch {
     return undefined;
   }
+}
+
+function lockIsDirectory(lockPath: string): boolean {
+  try {
+    return lstatSync(lockPath).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+function lockIsDirectoryError(target: string, lockPath: string): Plan12bError {
+  return new Plan12bError(
+    'DATABASE',
+    `the database ${target} cannot be locked: its lock file ${lockPath} is a directory, which plan12b never makes`,
+    `see what put it there; once no plan12b uses the database, remove it (rmdir ${JSON.stringify(lockPath)}) and run this command again`,
+  );
 }
 
 /** Says once, on stderr, that this command is waiting for another one (and for how long at most). */
@@ -104,7 +189,7 @@ export async function lockDataFolder(
   for (;;) {
     try {
       const fd = openSync(lockPath, 'wx');
-      writeSync(fd, `${process.pid}\n${what}\n`);
+      writeSync(fd, lockFileText(what));
       closeSync(fd);
       let released = false;
       const release = () => {
@@ -123,6 +208,8 @@ export async function lockDataFolder(
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
     }
+    // A folder where the lock file should be is no holder to wait for: no plan12b makes one
+    if (lockIsDirectory(lockPath)) throw lockIsDirectoryError(target, lockPath);
     const holder = readHolder(lockPath);
     // Gone between our open and our read (its holder just released it): try again at once. This
     // is no wait and no news to the user. (One that is there but cannot be read — another user's,
@@ -132,9 +219,10 @@ export async function lockDataFolder(
     // Just created, its holder not yet written: look again in a moment, without a notice — but one
     // left empty for seconds is a crash between create and write, as stale as a dead holder's.
     const unwritten = holder?.raw === '' && ageMs !== undefined && ageMs <= EMPTY_LOCK_STALE_MS;
-    if (holder && !unwritten && !processAlive(holder.pid)) {
-      // A stale lock: remove it only if it is still the one we read (another process may have
-      // taken it over in between), then try again at once.
+    if (holder && !unwritten && !holderRunning(holder)) {
+      // A stale lock (its holder gone, or its id now another process's): remove it only if it is
+      // still the one we read (another process may have taken it over in between), then try again
+      // at once.
       if (readHolder(lockPath)?.raw === holder.raw) {
         try {
           unlinkSync(lockPath);
@@ -170,13 +258,32 @@ export async function lockDataFolder(
 /** Serialises writers inside one process (the API server runs several requests at once). */
 export class Mutex {
   private tail: Promise<void> = Promise.resolve();
-  async run<T>(fn: () => Promise<T>): Promise<T> {
+  /**
+   * Runs fn after every fn queued before it. With `wait`, fn waits for its turn at most `wait.ms`:
+   * past that it never runs and `wait.refusal()` is thrown; the turn it held is passed on only
+   * once the ones before it have finished, so the queue keeps its order.
+   */
+  async run<T>(fn: () => Promise<T>, wait?: { ms: number; refusal: () => Error }): Promise<T> {
     const prev = this.tail;
     let done!: () => void;
     this.tail = new Promise((r) => {
       done = r;
     });
-    await prev;
+    if (wait === undefined) await prev;
+    else {
+      let timer: NodeJS.Timeout | undefined;
+      const turn = await Promise.race([
+        prev.then(() => true),
+        new Promise<false>((r) => {
+          timer = setTimeout(() => r(false), wait.ms);
+        }),
+      ]);
+      clearTimeout(timer);
+      if (!turn) {
+        void prev.then(done);
+        throw wait.refusal();
+      }
+    }
     try {
       return await fn();
     } finally {

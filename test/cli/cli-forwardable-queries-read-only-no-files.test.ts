@@ -162,6 +162,8 @@ describe('the fast path of bin/plan12b.js', () => {
       'src/buildIdentity.ts',
       'src/cli/forwardableQuery.ts',
       'src/cli/serveForward.ts',
+      // the folder's real path, where its discovery file is (links resolved: node:fs, node:path)
+      'src/store/dataFolderLockPath.ts',
       // the default folder (Node's globals only)
       'src/store/databaseTarget.ts',
       // a query server starting on demand is waited for (its marker, the wait allowed, one POST)

@@ -1,15 +1,17 @@
 import {
   closeSync,
   lstatSync,
+  mkdirSync,
   mkdtempSync,
   openSync,
   readFileSync,
+  realpathSync,
   rmSync,
   symlinkSync,
   utimesSync,
   writeFileSync,
 } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { dataFolderLockPath, lockDataFolder } from '../../src/store/writerLock.js';
@@ -35,6 +37,14 @@ afterAll(() => {
   vi.doUnmock('node:fs');
   vi.resetModules();
 });
+
+/** Field 22 (start time, clock ticks after boot) of /proc/PID/stat; the command name of node has no spaces. */
+const startTicks = (pid: number) => readFileSync(`/proc/${pid}/stat`, 'utf8').split(' ')[21]!;
+const bootId = () => readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim();
+/** The lock file this process writes, spelt out: its id, its words, who it is beyond its id. */
+const ownLock = (what: string) =>
+  `${process.pid}\n${what}\nholder started=${startTicks(process.pid)} boot=${bootId()} host=${hostname()}\n`;
+const linux = process.platform === 'linux';
 
 // The lock file beside an embedded store (SPEC §12: one writer at a time) is created empty and
 // then written with its holder's process id. Another process may look at it in between, or just
@@ -71,7 +81,7 @@ describe('the writer lock file', () => {
     const old = new Date(Date.now() - 60_000);
     utimesSync(lockPath, old, old);
     const release = await lockDataFolder(target, lockPath, 'fees', 0);
-    expect(readFileSync(lockPath, 'utf8')).toBe(`${process.pid}\nfees\n`);
+    expect(readFileSync(lockPath, 'utf8')).toBe(ownLock('fees'));
     release();
   });
 
@@ -82,7 +92,7 @@ describe('the writer lock file', () => {
     vanishOnNextRead = lockPath;
     const release = await lockDataFolder(target, lockPath, 'tokens create', 0);
     expect(vanishOnNextRead).toBeUndefined(); // the race happened
-    expect(readFileSync(lockPath, 'utf8')).toBe(`${process.pid}\ntokens create\n`);
+    expect(readFileSync(lockPath, 'utf8')).toBe(ownLock('tokens create'));
     expect(stderr).toBe('');
     release();
   });
@@ -100,7 +110,7 @@ describe('the writer lock file', () => {
     await vi.waitFor(() => expect(stderr).toMatch(`in use by process ${process.ppid} (imports)`));
     rmSync(lockPath);
     const release = await taking;
-    expect(readFileSync(lockPath, 'utf8')).toBe(`${process.pid}\nfees\n`);
+    expect(readFileSync(lockPath, 'utf8')).toBe(ownLock('fees'));
     expect(stderr.match(/waiting/g)).toHaveLength(1);
     release();
   });
@@ -112,7 +122,87 @@ describe('the writer lock file', () => {
     );
     writeFileSync(lockPath, '2147483646\nclose\n'); // no such process
     const release = await lockDataFolder(target, lockPath, 'fees', 0);
-    expect(readFileSync(lockPath, 'utf8')).toBe(`${process.pid}\nfees\n`);
+    expect(readFileSync(lockPath, 'utf8')).toBe(ownLock('fees'));
     release();
+  });
+
+  // A process id is reused: the holder of a lock is its id AND its start time within one boot, on
+  // one host (src/store/processIdentity.ts). The parent of this process is alive, and started at a
+  // known time: a lock naming its id with another start time, or another boot, was written by a
+  // process that has died since, whose id the parent now has.
+  it.skipIf(!linux)(
+    'is taken when its process id now belongs to a process started at another time',
+    async () => {
+      const other = String(Number(startTicks(process.ppid)) + 1);
+      writeFileSync(
+        lockPath,
+        `${process.ppid}\nplan12b close, since 2026-01-01T00:00:00.000Z\nholder started=${other} boot=${bootId()} host=${hostname()}\n`,
+      );
+      const release = await lockDataFolder(target, lockPath, 'fees', 0);
+      expect(readFileSync(lockPath, 'utf8')).toBe(ownLock('fees'));
+      expect(stderr).toBe('');
+      release();
+    },
+  );
+
+  it.skipIf(!linux)('is taken when it was written before this machine last booted', async () => {
+    writeFileSync(
+      lockPath,
+      `${process.ppid}\nclose\nholder started=${startTicks(process.ppid)} boot=00000000-0000-0000-0000-000000000000 host=${hostname()}\n`,
+    );
+    const release = await lockDataFolder(target, lockPath, 'fees', 0);
+    expect(readFileSync(lockPath, 'utf8')).toBe(ownLock('fees'));
+    release();
+  });
+
+  it.skipIf(!linux)(
+    'is refused while the very process that wrote it (same start, same boot) runs',
+    async () => {
+      const text = `${process.ppid}\nclose\nholder started=${startTicks(process.ppid)} boot=${bootId()} host=${hostname()}\n`;
+      writeFileSync(lockPath, text);
+      await expect(lockDataFolder(target, lockPath, 'fees', 0)).rejects.toThrow(
+        new RegExp(`in use by process ${process.ppid} \\(close\\)`),
+      );
+      expect(readFileSync(lockPath, 'utf8')).toBe(text);
+    },
+  );
+
+  it('written on another host is that host’s: never taken on the strength of our process table, and named with its host', async () => {
+    // no process here has this id; on the other host one may
+    const text =
+      '2147483646\nclose\nholder started=5 boot=00000000-0000-0000-0000-000000000000 host=ledger-2\n';
+    writeFileSync(lockPath, text);
+    await expect(lockDataFolder(target, lockPath, 'fees', 0)).rejects.toThrow(
+      /in use by process 2147483646 \(close on host ledger-2\)/,
+    );
+    expect(readFileSync(lockPath, 'utf8')).toBe(text);
+  });
+
+  it('is one lock for one folder reached by two names (a link to it, a link to its parent)', async () => {
+    mkdirSync(target);
+    symlinkSync(target, join(dir, 'alias'));
+    symlinkSync(dir, join(dir, 'parent-alias'));
+    const real = `${realpathSync(target)}.lock`;
+    expect(dataFolderLockPath(join(dir, 'alias'))).toBe(real);
+    expect(dataFolderLockPath(join(dir, 'parent-alias', 'db'))).toBe(real);
+    // a folder not made yet: under its parent's real path
+    expect(dataFolderLockPath(join(dir, 'parent-alias', 'new'))).toBe(join(realpathSync(dir), 'new.lock'));
+    const release = await lockDataFolder(target, dataFolderLockPath(target), 'close', 0);
+    try {
+      await expect(
+        lockDataFolder(join(dir, 'alias'), dataFolderLockPath(join(dir, 'alias')), 'fees', 0),
+      ).rejects.toThrow(new RegExp(`in use by process ${process.pid} \\(close\\)`));
+    } finally {
+      release();
+    }
+  });
+
+  it('that is a directory is refused at once, saying so: no holder to wait for', async () => {
+    mkdirSync(lockPath);
+    await expect(lockDataFolder(target, lockPath, 'fees', 30_000)).rejects.toThrow(
+      `its lock file ${lockPath} is a directory`,
+    );
+    expect(stderr).toBe('');
+    expect(lstatSync(lockPath).isDirectory()).toBe(true);
   });
 });
