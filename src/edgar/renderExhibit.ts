@@ -16,6 +16,7 @@
 
 import { formatDate } from './dates.js';
 import type { ExhibitDocument, ParsedEntry, ParsedExhibit, ParsedSchedule } from './exhibitDocument.js';
+import { parseExhibit } from './parseExhibit.js';
 import { formatRateCell } from './rateToken.js';
 import { RENDERING_MARKER } from './renderingMarker.js';
 import { classHeading } from './shareClasses.js';
@@ -238,6 +239,83 @@ export type RenderableDocument =
  * exhibits in the EDGAR layout) leaves the mark out.
  */
 export function renderExhibit(doc: RenderableDocument, opts: { marked?: boolean } = {}): string {
+  // SPEC §2.1 parse(render(x)) = x: the seeds' layout first; where the reader would give back
+  // another title or kind (a title naming its parties, a schedule filed on its own), a layout
+  // closer to the document's own title block, the first one that reads back as x
+  const first = renderLayout(doc, opts, 'composed');
+  if (readsBack(first, doc)) return first;
+  for (const layout of ['title-lines', 'stand-alone'] as const) {
+    if (layout === 'stand-alone' && doc.kind !== 'schedule') continue;
+    const text = renderLayout(doc, opts, layout);
+    if (readsBack(text, doc)) return text;
+  }
+  return first;
+}
+
+/** The fields `exhibit parse` gives of a document, compared for parse(render(x)) = x. */
+const READ_BACK_FIELDS = [
+  'kind',
+  'title',
+  'exhibit',
+  'instrument',
+  'amendmentNumber',
+  'effectiveDate',
+  'datedDate',
+  'terms',
+  'schedules',
+  'renames',
+  'renameRules',
+  'footnotes',
+] as const;
+
+function readsBack(text: string, doc: RenderableDocument): boolean {
+  let back: ReturnType<typeof parseExhibit>;
+  try {
+    back = parseExhibit(text, 'rendering');
+  } catch {
+    return false;
+  }
+  const fields = (d: object) =>
+    JSON.stringify(READ_BACK_FIELDS.map((k) => (d as Record<string, unknown>)[k] ?? null));
+  return fields(back) === fields(doc);
+}
+
+/**
+ * The title block as the document's title reads, in capitals, a part to a line: "AMENDMENT NO. 1"
+ * / "TO FIRST AMENDED AND RESTATED MASTER DISTRIBUTION AGREEMENT" / "BETWEEN" / "AIM TAX-EXEMPT
+ * FUNDS" / "(CLASS A SHARES AND CLASS C SHARES)" / "AND" / "A I M DISTRIBUTORS, INC.".
+ */
+function titleLines(title: string, registrant: string | null = null): string[] {
+  let head = title.split(' — ')[0]!;
+  const out: string[] = [];
+  // "HERITAGE SERIES TRUST" / "CLASS A" / "DISTRIBUTION PLAN": the Registrant heads the block
+  if (registrant !== null && head.toLowerCase().startsWith(`${registrant.toLowerCase()} `)) {
+    out.push(registrant);
+    head = head.slice(registrant.length + 1);
+  }
+  const m = /^(amendment(?:\s+no\.?\s*\S+)?)\s+(to\s.*)$/i.exec(head);
+  let rest = head;
+  if (m) {
+    out.push(m[1]!);
+    rest = m[2]!;
+  }
+  const parts = rest
+    .split(/\s+(?=\()|(?<=\))\s+|\s+(?=between\s)|(?<=^|\s)(between|and)(?=\s)(?<=\)\s*(?:and)|between)\s+/i)
+    .filter((x): x is string => x !== undefined && x.trim() !== '');
+  for (const part of parts) {
+    const b = /^(between|and)\s+(.*)$/i.exec(part);
+    if (b && out.length > 0) out.push(b[1]!, b[2]!);
+    else out.push(part);
+  }
+  return out.map((l) => l.toUpperCase());
+}
+
+function renderLayout(
+  doc: RenderableDocument,
+  opts: { marked?: boolean },
+  layout: 'composed' | 'title-lines' | 'stand-alone',
+): string {
+  if (layout === 'stand-alone') return renderStandAloneSchedule(doc, opts);
   const isAmendment = doc.kind.endsWith('-amendment');
   const inst = doc.instrument;
   const Noun = inst.kind === 'agreement' ? 'Agreement' : 'Plan';
@@ -246,16 +324,19 @@ export function renderExhibit(doc: RenderableDocument, opts: { marked?: boolean 
   if (opts.marked !== false) out.push(RENDERING_MARKER, '');
   if (doc.exhibit !== null) out.push(`${' '.repeat(65)}Exhibit ${doc.exhibit}`);
   const when = doc.effectiveDate === null ? null : formatDate(doc.effectiveDate);
-  if (isAmendment) {
-    out.push(center(doc.amendmentNumber === null ? 'AMENDMENT' : `AMENDMENT NO. ${doc.amendmentNumber}`));
-    // the title as the amendment gives it: "Amendment No. 2 to Amended and Restated …" has no "the"
-    // (seed 004), and parse(render(x)) keeps the title it read (SPEC §2.1)
-    const the = /^amendment(?:\s+no\.?\s*\S+)?\s+to\s+(?!the\b)/i.test(doc.title) ? '' : 'THE ';
-    out.push(center(`TO ${the}${inst.title.toUpperCase()}`));
-  } else out.push(center(inst.title.toUpperCase()));
-  if (inst.registrant !== null) out.push(center('OF'), center(inst.registrant.toUpperCase()));
-  out.push('');
-  if (inst.classes.length > 0) out.push(center(classesParenthetical(inst.classes)), '');
+  if (layout === 'title-lines') out.push(...titleLines(doc.title).map(center), '');
+  else {
+    if (isAmendment) {
+      out.push(center(doc.amendmentNumber === null ? 'AMENDMENT' : `AMENDMENT NO. ${doc.amendmentNumber}`));
+      // the title as the amendment gives it: "Amendment No. 2 to Amended and Restated …" has no "the"
+      // (seed 004), and parse(render(x)) keeps the title it read (SPEC §2.1)
+      const the = /^amendment(?:\s+no\.?\s*\S+)?\s+to\s+(?!the\b)/i.test(doc.title) ? '' : 'THE ';
+      out.push(center(`TO ${the}${inst.title.toUpperCase()}`));
+    } else out.push(center(inst.title.toUpperCase()));
+    if (inst.registrant !== null) out.push(center('OF'), center(inst.registrant.toUpperCase()));
+    out.push('');
+    if (inst.classes.length > 0) out.push(center(classesParenthetical(inst.classes)), '');
+  }
 
   const of = inst.registrant === null ? '' : ` of ${inst.registrant}`;
   if (isAmendment) {
@@ -336,5 +417,48 @@ export function renderExhibit(doc: RenderableDocument, opts: { marked?: boolean 
     );
   }
   if (doc.datedDate !== null) out.push(`Dated: ${formatDate(doc.datedDate)}`, '');
+  return `${out.join('\n')}\n`;
+}
+
+/**
+ * A schedule filed on its own (kind `schedule`: Heritage's "AMENDED SCHEDULE A", Pacific Life's
+ * "SCHEDULE A"): its instrument's name and the schedule's heading over the entries, then the dates
+ * as such a schedule gives them ("Dated: March 29, 1993, as amended on November 14, 2003").
+ */
+function renderStandAloneSchedule(doc: RenderableDocument, opts: { marked?: boolean }): string {
+  const out: string[] = [];
+  if (opts.marked !== false) out.push(RENDERING_MARKER, '');
+  if (doc.exhibit !== null) out.push(`${' '.repeat(65)}Exhibit ${doc.exhibit}`, '');
+  const reg = doc.instrument.registrant;
+  const [instrumentPart, headingPart] = doc.title.split(' — ');
+  out.push(...titleLines(instrumentPart ?? doc.instrument.title, reg).map(center));
+  const heading = (headingPart ?? doc.schedules[0]?.name ?? 'Schedule A').toUpperCase();
+  const amended = /^(AMENDED(?: AND RESTATED)?) (.*)$/.exec(heading);
+  if (amended) out.push(center(amended[1]!), center(amended[2]!));
+  else out.push(center(heading));
+  out.push('');
+  // the Registrant as the document spells it, where its capitals head the title block
+  if (reg !== null && reg !== reg.toUpperCase())
+    out.push(
+      ...paragraph(
+        `The fee rates pursuant to the ${reg} ${doc.instrument.kind === 'agreement' ? 'Agreement' : 'Plan'} shall be as follows:`,
+      ),
+      '',
+    );
+  const body = doc.schedules.flatMap((s, i) =>
+    renderSchedule(doc, s, false, i === doc.schedules.length - 1 ? doc.footnotes : []).slice(4),
+  );
+  out.push(...body);
+  const asOf = doc.instrument.datedAsOf;
+  const dated = doc.datedDate;
+  if (dated !== null)
+    out.push(
+      asOf !== null && asOf !== dated
+        ? `Dated: ${formatDate(asOf)}, as amended on ${formatDate(dated)}.`
+        : `Dated: ${formatDate(dated)}`,
+      '',
+    );
+  else if (doc.effectiveDate !== null && doc.effectiveDate.length === 10)
+    out.push(`Effective: ${formatDate(doc.effectiveDate)}`, '');
   return `${out.join('\n')}\n`;
 }
