@@ -128,9 +128,11 @@ export async function terminateOnAssignment(
 ): Promise<TerminationResult> {
   requireDateOfNyseCalendar(opts.date);
   const assignee = opts.assignedTo === undefined ? null : nameField('assignee').safeParse(opts.assignedTo);
+  // a name the user states on the command line (or the request), as a stated reason: its fault is
+  // the command's (64, HTTP 400; src/import/statedText.ts), not an input file's
   if (assignee && !assignee.success)
     throw new Plan12bError(
-      'BAD_INPUT',
+      'USAGE',
       `the assignee ${assignee.error.issues[0]!.message}`,
       "give the assignee's name in printable characters; nothing was written",
     );
