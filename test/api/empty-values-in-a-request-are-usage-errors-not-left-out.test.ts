@@ -13,7 +13,9 @@ import { type ApiFixture, apiFixture } from './apiFixture.js';
  * - `POST /api/imports/exhibits?class=` (or `?registrant=`) with a filed exhibit imported it, an
  *   empty class taken as stated by the user;
  * - `POST /api/providers/{id}/assign` with `{"to": ""}` was read as no assignee (the CLI's
- *   `--to ""` likewise), and `{"to": "  "}` would have recorded a blank name.
+ *   `--to ""` likewise), and `{"to": "  "}` would have recorded a blank name;
+ * - `GET /api/fees?from=…&to=…&portfolio=` (or `class=`) answered for every portfolio (class), as
+ *   the CLI's `--portfolio ""` did.
  */
 describe.skipIf(!seedsAvailable)('an upload with an empty file name or stated fact', () => {
   let f: ApiFixture;
@@ -47,13 +49,30 @@ describe.skipIf(!seedsAvailable)('an upload with an empty file name or stated fa
 
   it('an exhibit upload stating an empty or blank class or registrant is refused', async () => {
     const exhibit = readFileSync(join(seedsDir, '000_3c6e05c0e0d73230.txt'));
-    await usage('/api/imports/exhibits?class=', exhibit, 'text/plain', /^the class is empty$/);
+    // an empty parameter is refused as such before the route; a blank one by what it states
+    await usage('/api/imports/exhibits?class=', exhibit, 'text/plain', /^query class is empty$/);
+    await usage('/api/imports/exhibits?class=%20', exhibit, 'text/plain', /^the class is empty$/);
     await usage(
       '/api/imports/exhibits?registrant=%20%20',
       exhibit,
       'text/plain',
       /^the registrant is empty$/,
     );
+  });
+
+  it('a query parameter given an empty value is refused, not read as left out', async () => {
+    for (const [param, path] of [
+      ['portfolio', '/api/fees?from=2007-01-01&to=2007-01-31&portfolio='],
+      ['class', '/api/fees?class=&from=2007-01-01&to=2007-01-31'],
+    ] as const) {
+      const r = await f.request('GET', path);
+      expect({ path, status: r.status }).toEqual({ path, status: 400 });
+      const doc = (await r.json()) as { error: { code: string; message: string; hint: string } };
+      expect(doc.error).toMatchObject({ code: 'USAGE', message: `query ${param} is empty` });
+      expect(doc.error.hint).toBe(`give ${param} a value, or leave it out`);
+    }
+    // the same question with the parameter left out is answered
+    expect((await f.request('GET', '/api/fees?from=2007-01-01&to=2007-01-31')).status).toBe(200);
   });
 
   it('an assignment to "" or to a blank name is refused', async () => {
