@@ -88,7 +88,8 @@ const NEXT_STEP: Record<'BAD_INPUT' | 'CONFLICT' | 'REFUSED', string> = {
  */
 export class ProblemsError extends Plan12bError {
   readonly problems: readonly Problem[];
-  constructor(problems: readonly Problem[], hint?: string) {
+  constructor(given: readonly Problem[], hint?: string) {
+    const problems = given.map(boundedProblem);
     const code = problemsCode(problems);
     const shown = problems.slice(0, PROBLEMS_SHOWN).map(formatProblem);
     const rest = problems.length - shown.length;
@@ -102,6 +103,53 @@ export class ProblemsError extends Plan12bError {
     this.name = 'ProblemsError';
     this.problems = problems.map((p) => ({ ...p, code: p.code ?? 'BAD_INPUT' }));
   }
+}
+
+/**
+ * The most characters of a value or field a problem quotes (SPEC §12: every problem listed, never a
+ * crash). A hostile file's one line of 140 MB was quoted as the field, the value and twice in the
+ * reason of its header problem, and the error document (four times the line, past the longest
+ * string V8 makes) failed as "Invalid string length", exit 70.
+ */
+export const PROBLEM_TEXT_MAX = 200;
+
+/** The longest reason a problem keeps after its quoted values are shortened (its middle left out). */
+const REASON_MAX = 10_000;
+
+/** `s` shortened to {@link PROBLEM_TEXT_MAX} characters (whole code points), saying how long it was. */
+export function clippedText(s: string): string {
+  if (s.length <= PROBLEM_TEXT_MAX) return s;
+  const head = s.slice(0, PROBLEM_TEXT_MAX).replace(/[\ud800-\udbff]$/, '');
+  return `${head}… (${s.length} characters)`;
+}
+
+/**
+ * A problem whose value, field and reason quote at most {@link PROBLEM_TEXT_MAX} characters of a
+ * long value (as written, or as JSON quotes it), its reason at most {@link REASON_MAX}.
+ */
+function boundedProblem(p: Problem): Problem {
+  const long = new Set(
+    [p.value, p.field].filter((v): v is string => typeof v === 'string' && v.length > PROBLEM_TEXT_MAX),
+  );
+  if (long.size === 0 && p.reason.length <= REASON_MAX) return p;
+  let reason = p.reason;
+  for (const v of long) {
+    const clip = clippedText(v);
+    // as JSON quotes it first: the value as written may lie inside its own quoted form
+    const quoted = JSON.stringify(v).slice(1, -1);
+    if (quoted !== v) reason = reason.split(quoted).join(JSON.stringify(clip).slice(1, -1));
+    reason = reason.split(v).join(clip);
+  }
+  if (reason.length > REASON_MAX) {
+    const half = REASON_MAX / 2;
+    reason = `${reason.slice(0, half).replace(/[\ud800-\udbff]$/, '')}… (${reason.length - 2 * half} characters left out) …${reason.slice(-half).replace(/^[\udc00-\udfff]/, '')}`;
+  }
+  return {
+    ...p,
+    ...(typeof p.field === 'string' ? { field: clippedText(p.field) } : {}),
+    ...(p.value !== undefined ? { value: clippedText(p.value) } : {}),
+    reason,
+  };
 }
 
 /** A bad input file: every problem found in it (exit 65 unless the problems say otherwise). */

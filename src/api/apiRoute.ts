@@ -198,6 +198,16 @@ export function registerRoute(
     },
   } as Parameters<typeof createRoute>[0]);
   app.openapi(spec, (async (c: Context<ApiEnv>) => {
+    // a parameter given an empty value (`portfolio=`) is the caller's mistake, as the CLI's empty
+    // option value is (src/cli/main.ts): never read as the parameter left out, which answered
+    // `GET /api/fees?…&portfolio=` for every portfolio
+    const empty = Object.entries(c.req.queries()).find(([, values]) => values.includes(''));
+    if (empty !== undefined)
+      throw new Plan12bError(
+        'USAGE',
+        `query ${empty[0].slice(0, 40)} is empty`,
+        `give ${empty[0].slice(0, 40)} a value, or leave it out`,
+      );
     // a route without CSV (the routes with it take `format`) answers in one form: asking it for
     // CSV is the caller's mistake, said so, rather than answered in JSON as if the CSV had been given
     const format = c.req.query('format');

@@ -72,6 +72,8 @@ export const MonthReadingFields = {
  */
 export const UploadFileName = z
   .string()
+  // an empty name would be cited as the file of every problem (":2: date: …") and in the audit log
+  .min(1, { message: 'a file name is not empty (leave fileName out for the default)' })
   .max(200)
   .refine((s) => !hasControlCharacter(s), {
     message: 'a file name holds no control character, line break or invisible format character',

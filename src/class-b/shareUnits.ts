@@ -27,6 +27,12 @@ export function parseShareUnits(input: string): bigint {
   if (!m) {
     if (/^\d+\.\d{5,}$/.test(s))
       throw new ShareFormatError(input, 'more than 4 decimals; shares are recorded to 0.0001');
+    // "-5.0000" has its four decimals: the sign is what is wrong (a redemption is its type, not a sign)
+    if (/^-\d+(?:\.\d{1,4})?$/.test(s))
+      throw new ShareFormatError(
+        input,
+        'a number of shares is never negative; the type (redeem, exchange_out …) says which way shares move',
+      );
     throw new ShareFormatError(input, 'expected digits with at most 4 decimals, e.g. 125.0000');
   }
   const [, whole, frac = ''] = m;

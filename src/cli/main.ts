@@ -210,6 +210,27 @@ export function onDemandServeBinFor(
   return servedQueryFolder(argv.slice(2), env) === undefined ? undefined : launch.bin;
 }
 
+/**
+ * An option that takes a value given an empty one (`--portfolio ""`, `--to=`) is a usage error
+ * (64), never read as the option left out: `fees --portfolio ""` answered for every portfolio, and
+ * `providers assign --to ""` recorded no assignee, each without a word. No option means anything
+ * by an empty value.
+ */
+function refuseEmptyOptionValues(program: Command, action: Command, argv: readonly string[]): void {
+  for (let c: Command | null = action; c; c = c.parent) {
+    for (const option of c.options) {
+      if (!option.required && !option.optional) continue;
+      if (c.getOptionValueSource(option.attributeName()) !== 'cli') continue;
+      if (c.getOptionValue(option.attributeName()) !== '') continue;
+      throw new Plan12bError(
+        'USAGE',
+        `${option.long ?? option.flags} is empty`,
+        `give ${option.long ?? option.flags} a value, or leave the option out; see \`${commandPath(program, argv)} --help\``,
+      );
+    }
+  }
+}
+
 /** Runs the CLI; resolves to the exit code (see ERROR_CODES). */
 export async function main(
   argv: readonly string[],
@@ -244,6 +265,7 @@ export async function main(
     return e.exitCode;
   };
   program.hook('preAction', (_root, action) => {
+    refuseEmptyOptionValues(program, action, argv);
     const actor = program.opts<{ actor?: string }>().actor;
     // a forwarded query changes nothing: the name is checked as in-process, the server's state kept
     if (embedded) {

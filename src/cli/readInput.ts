@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { Plan12bError, ProblemsError } from '../errors.js';
 import { unprintableReason } from '../import/statedText.js';
 
@@ -46,14 +46,17 @@ export function readInputFile(file: string, limit = maxInputBytes()): Buffer {
     );
   let fd: number;
   try {
-    fd = openSync(file, 'r');
+    // Non-blocking: opening a named pipe (FIFO) that nothing writes to would otherwise wait for a
+    // writer for ever (SPEC §12: never a hang); a regular file reads as before.
+    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (e) {
     throw cannotRead(file, e);
   }
   try {
     // SPEC §12: a file that cannot be an input is a problem of that file, listed as such (with
     // --json too), like every problem found inside one
-    if (fstatSync(fd).isDirectory())
+    const stat = fstatSync(fd);
+    if (stat.isDirectory())
       throw new ProblemsError(
         [{ file, line: 1, field: null, reason: 'is a directory, not a file' }],
         'nothing was written; name the file itself',
@@ -62,8 +65,17 @@ export function readInputFile(file: string, limit = maxInputBytes()): Buffer {
     let total = 0;
     const chunk = Buffer.allocUnsafe(1 << 20);
     for (;;) {
-      const n = readSync(fd, chunk, 0, chunk.length, null);
-      if (n === 0) break;
+      const n = readPatiently(fd, chunk);
+      if (n === 0) {
+        // a pipe that ends before its first byte: nothing wrote to it (a FIFO with no writer reads
+        // as ended at once when opened without blocking)
+        if (total === 0 && stat.isFIFO())
+          throw new ProblemsError(
+            [{ file, line: 1, field: null, reason: 'is a pipe (FIFO) that nothing wrote to' }],
+            'nothing was written; write the data to the pipe while plan12b reads it, or name a file',
+          );
+        break;
+      }
       total += n;
       if (total > limit)
         throw new ProblemsError(
@@ -85,5 +97,22 @@ export function readInputFile(file: string, limit = maxInputBytes()): Buffer {
     throw cannotRead(file, e);
   } finally {
     closeSync(fd);
+  }
+}
+
+const pause = new Int32Array(new SharedArrayBuffer(4));
+
+/**
+ * One read of a descriptor opened without blocking: a pipe or terminal whose writer has not yet
+ * written (EAGAIN) is asked again after a short pause, as a blocking read would wait for it.
+ */
+function readPatiently(fd: number, chunk: Buffer): number {
+  for (;;) {
+    try {
+      return readSync(fd, chunk, 0, chunk.length, null);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EAGAIN') throw e;
+      Atomics.wait(pause, 0, 0, 10);
+    }
   }
 }

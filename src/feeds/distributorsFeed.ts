@@ -1,4 +1,5 @@
 import { monthEnd } from '../calendar/isoDate.js';
+import { distributorNameSpellingProblems } from '../class-b/distributorNameSpelling.js';
 import { createDistributorTerm, type DistributorTerm } from '../class-b/distributorTerm.js';
 import {
   type DistributorTermCandidate,
@@ -78,7 +79,7 @@ export const distributorsFeed: FeedDefinition<
     const stored = await loadDistributorTerms(tx);
     const storedByKey = new Map(stored.map((t) => [distributorTermKey(t), t]));
     const latestEnd = ctx.closed.latest === null ? null : monthEnd(ctx.closed.latest);
-    const problems: Problem[] = [];
+    const problems: Problem[] = distributorNameSpellingProblems(rows, stored, ctx.file);
     const candidates: DistributorTermCandidate[] = [];
     for (const { line, row } of rows) {
       if ((row.end !== null && row.end < row.start) || row.assigned_to === row.distributor) continue;

@@ -16,6 +16,7 @@ import { type FeedDefinition, type FeedOptions, runFeedImport } from '../import/
 import type { PlannedChange } from '../import/importPlan.js';
 import { runStateChange } from '../import/stateChange.js';
 import { formatRatePct } from '../money/rate.js';
+import { spellingVariantProblems } from '../registry/nameSpelling.js';
 import type { Registry } from '../registry/registry.js';
 import type { Database } from '../store/database.js';
 import { loadRegistry } from '../store/registryStore.js';
@@ -90,6 +91,18 @@ export const transfersFeed: Definition = {
 
   plan(rows, { registry, recorded }, ctx) {
     const planned = planTransferRecords(ctx.file, recordsOf(rows), recorded, registry, ctx.incomplete);
+    // an Assignee is known by its name, compared exactly: "ACME CAPITAL" beside a recorded "Acme
+    // Capital" would be a second Assignee, with its own statement and payments
+    planned.problems.push(
+      ...spellingVariantProblems(
+        rows.flatMap(({ line, row }) =>
+          row.assignee === null ? [] : [{ line, field: 'assignee', name: row.assignee }],
+        ),
+        [...recorded.values()].flatMap((r) => (r.assignee === null ? [] : [r.assignee])),
+        'Assignee',
+        ctx.file,
+      ),
+    );
     const today = todayIso();
     for (const { line, record } of planned.added) {
       const future =

@@ -6,7 +6,7 @@ import { exhibitText } from '../edgar/exhibitBytes.js';
 import type { StatedByUser } from '../edgar/exhibitDocument.js';
 import { importableDocument } from '../edgar/importableDocument.js';
 import { parseExhibit } from '../edgar/parseExhibit.js';
-import { type Problem, ProblemsError } from '../errors.js';
+import { Plan12bError, type Problem, ProblemsError } from '../errors.js';
 import {
   closedPeriodChange,
   closedPeriodNewlyGoverned,
@@ -54,8 +54,20 @@ export function readExhibits(
   stated: StatedByUser = {},
 ): StoredDocument[] {
   // what the user states is recorded and printed as the document's own words (SPEC §2.1)
-  if (stated.registrant !== undefined) requirePrintableText(stated.registrant, 'the registrant');
-  if (stated.class !== undefined) requirePrintableText(stated.class, 'the class');
+  // … so a stated fact is a name: never empty (the API's `?class=` was taken as stated)
+  for (const [what, value] of [
+    ['the registrant', stated.registrant],
+    ['the class', stated.class],
+  ] as const) {
+    if (value === undefined) continue;
+    if (value.trim() === '')
+      throw new Plan12bError(
+        'USAGE',
+        `${what} is empty`,
+        `state ${what} (or leave it out where the document gives it); nothing was written`,
+      );
+    requirePrintableText(value, what);
+  }
   return files.map((f) => {
     onRead?.();
     const text = exhibitText(f.bytes);

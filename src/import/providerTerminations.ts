@@ -127,10 +127,18 @@ export async function terminateOnAssignment(
   opts: { providerId: string; date: string; assignedTo?: string },
 ): Promise<TerminationResult> {
   requireDateOfNyseCalendar(opts.date);
+  if (opts.assignedTo !== undefined && opts.assignedTo.trim() === '')
+    throw new Plan12bError(
+      'USAGE',
+      "the assignee's name is empty",
+      'give the name the agreement was assigned to, or leave it out; nothing was written',
+    );
   const assignee = opts.assignedTo === undefined ? null : nameField('assignee').safeParse(opts.assignedTo);
+  // a name the user states on the command line (or the request), as a stated reason: its fault is
+  // the command's (64, HTTP 400; src/import/statedText.ts), not an input file's
   if (assignee && !assignee.success)
     throw new Plan12bError(
-      'BAD_INPUT',
+      'USAGE',
       `the assignee ${assignee.error.issues[0]!.message}`,
       "give the assignee's name in printable characters; nothing was written",
     );

@@ -97,13 +97,13 @@ describe.skipIf(!seedsAvailable).each(dialects)('providers terminate and assign 
     expect(verifyAuditChain(log).ok).toBe(true);
   });
 
-  it('an assignee named with a line break or control character is refused (65); nothing written', async () => {
+  it('an assignee named with a line break or control character is a usage error (64, a stated name); nothing written', async () => {
     const before = { counts: await serviceFeeCounts(db), audit: (await loadAuditLog(db)).length };
     for (const assignedTo of ['Acme\nBank', 'Acme\u0007Bank']) {
       const f = await failureOf(
         terminateOnAssignment(db, { providerId: 'NEW-1', date: '2007-03-01', assignedTo }),
       );
-      expect([f.code, f.exit]).toEqual(['BAD_INPUT', 65]);
+      expect([f.code, f.exit]).toEqual(['USAGE', 64]);
       expect(f.message).toMatch(/^the assignee .* contains a control character or line break$/);
     }
     expect({ counts: await serviceFeeCounts(db), audit: (await loadAuditLog(db)).length }).toEqual(before);

@@ -276,7 +276,7 @@ export const importRoutes = [
         terminateOnAssignment(db, {
           providerId: params.provider,
           date: b.date,
-          ...(b.to ? { assignedTo: b.to } : {}),
+          ...(b.to !== undefined ? { assignedTo: b.to } : {}),
         }),
       );
     },
