@@ -220,6 +220,8 @@ function refuseEmptyOptionValues(program: Command, action: Command, argv: readon
   for (let c: Command | null = action; c; c = c.parent) {
     for (const option of c.options) {
       if (!option.required && !option.optional) continue;
+      // an empty --db is the database target's to refuse, with what a target may be (databaseTarget.ts)
+      if (option.long === '--db') continue;
       if (c.getOptionValueSource(option.attributeName()) !== 'cli') continue;
       if (c.getOptionValue(option.attributeName()) !== '') continue;
       throw new Plan12bError(
