@@ -160,6 +160,7 @@ function renderSchedule(
   s: ParsedSchedule,
   quoted: boolean,
   footnotes: readonly string[],
+  headedOf = false,
 ): string[] {
   const noun = doc.instrument.kind === 'agreement' ? 'AGREEMENT' : 'PLAN';
   const out: string[] = [];
@@ -167,6 +168,9 @@ function renderSchedule(
   out.push(center(`${quoted ? '"' : ''}${(word ?? 'SCHEDULE').toUpperCase()} ${code ?? 'A'}`));
   out.push(center('TO'));
   out.push(center(`THE ${doc.instrument.title.toUpperCase()}`));
+  // "… AGREEMENT / OF / AIM GROWTH SERIES": the Registrant where the title does not name it
+  if (headedOf && doc.instrument.registrant !== null)
+    out.push(center('OF'), center(doc.instrument.registrant.toUpperCase()));
   out.push('');
   const runs = runsOf(s.entries);
   if (runs.some((r) => r.shape.length > 0)) {
@@ -244,8 +248,8 @@ export function renderExhibit(doc: RenderableDocument, opts: { marked?: boolean 
   // closer to the document's own title block, the first one that reads back as x
   const first = renderLayout(doc, opts, 'composed');
   if (readsBack(first, doc)) return first;
-  for (const layout of ['title-lines', 'stand-alone'] as const) {
-    if (layout === 'stand-alone' && doc.kind !== 'schedule') continue;
+  for (const layout of ['title-lines', 'stand-alone', 'schedule-to'] as const) {
+    if (layout !== 'title-lines' && doc.kind !== 'schedule') continue;
     const text = renderLayout(doc, opts, layout);
     if (readsBack(text, doc)) return text;
   }
@@ -300,7 +304,7 @@ function titleLines(title: string, registrant: string | null = null): string[] {
     rest = m[2]!;
   }
   const parts = rest
-    .split(/\s+(?=\()|(?<=\))\s+|\s+(?=between\s)|(?<=^|\s)(between|and)(?=\s)(?<=\)\s*(?:and)|between)\s+/i)
+    .split(/\s+(?=\((?:applicable\s+to\s+)?class)|(?<=\))\s+|\s+(?=between\s)|(?<=^|\s)(between|and)(?=\s)(?<=\)\s*(?:and)|between)\s+/i)
     .filter((x): x is string => x !== undefined && x.trim() !== '');
   for (const part of parts) {
     const b = /^(between|and)\s+(.*)$/i.exec(part);
@@ -313,9 +317,10 @@ function titleLines(title: string, registrant: string | null = null): string[] {
 function renderLayout(
   doc: RenderableDocument,
   opts: { marked?: boolean },
-  layout: 'composed' | 'title-lines' | 'stand-alone',
+  layout: 'composed' | 'title-lines' | 'stand-alone' | 'schedule-to',
 ): string {
   if (layout === 'stand-alone') return renderStandAloneSchedule(doc, opts);
+  if (layout === 'schedule-to') return renderScheduleTo(doc, opts);
   const isAmendment = doc.kind.endsWith('-amendment');
   const inst = doc.instrument;
   const Noun = inst.kind === 'agreement' ? 'Agreement' : 'Plan';
@@ -324,6 +329,10 @@ function renderLayout(
   if (opts.marked !== false) out.push(RENDERING_MARKER, '');
   if (doc.exhibit !== null) out.push(`${' '.repeat(65)}Exhibit ${doc.exhibit}`);
   const when = doc.effectiveDate === null ? null : formatDate(doc.effectiveDate);
+  const headedOf =
+    layout === 'title-lines' &&
+    inst.registrant !== null &&
+    !doc.title.toLowerCase().includes(inst.registrant.toLowerCase());
   if (layout === 'title-lines') out.push(...titleLines(doc.title).map(center), '');
   else {
     if (isAmendment) {
@@ -406,7 +415,7 @@ function renderLayout(
         : `NOW THEREFORE, the ${Noun} is hereby amended by adding ${s.name} as follows:`;
       out.push(...paragraph(sentence), '');
     }
-    out.push(...renderSchedule(doc, s, isAmendment, last ? doc.footnotes : []));
+    out.push(...renderSchedule(doc, s, isAmendment, last ? doc.footnotes : [], headedOf));
   });
   if (isAmendment) {
     out.push(
@@ -460,5 +469,54 @@ function renderStandAloneSchedule(doc: RenderableDocument, opts: { marked?: bool
     );
   else if (doc.effectiveDate !== null && doc.effectiveDate.length === 10)
     out.push(`Effective: ${formatDate(doc.effectiveDate)}`, '');
+  return `${out.join('\n')}\n`;
+}
+
+/**
+ * A schedule filed on its own whose title is the schedule's ("Schedule I to the Distribution and
+ * Service Plan", Victory Portfolios): "SCHEDULE I" / "TO THE DISTRIBUTION AND SERVICE PLAN" / "FOR"
+ * / "CLASS R SHARES OF THE" / "VICTORY PORTFOLIOS" / "Dated December 11, 1998 and Amended and
+ * Restated February 20, 2013", then the entries and footnotes.
+ */
+function renderScheduleTo(doc: RenderableDocument, opts: { marked?: boolean }): string {
+  const out: string[] = [];
+  if (opts.marked !== false) out.push(RENDERING_MARKER, '');
+  if (doc.exhibit !== null) out.push(`${' '.repeat(65)}Exhibit ${doc.exhibit}`, '');
+  const inst = doc.instrument;
+  const titled = /^((?:schedule|appendix|exhibit)\s+\S+)\s+(to\s.*)$/i.exec(doc.title);
+  out.push(center((titled?.[1] ?? doc.schedules[0]?.name ?? 'Schedule A').toUpperCase()));
+  out.push(center((titled?.[2] ?? `to the ${inst.title}`).toUpperCase()));
+  if (inst.registrant !== null) {
+    if (inst.classes.length > 0) {
+      out.push(center('FOR'), center(`${classesInWords(inst.classes).toUpperCase()} OF THE`));
+    } else out.push(center('OF'));
+    out.push(center(inst.registrant.toUpperCase()));
+  }
+  const asOf = inst.datedAsOf;
+  const dated = doc.datedDate;
+  if (asOf !== null)
+    out.push(
+      center(
+        dated !== null && dated !== asOf
+          ? `Dated ${formatDate(asOf)} and Amended and Restated ${formatDate(dated)}`
+          : `Dated ${formatDate(asOf)}`,
+      ),
+    );
+  out.push('');
+  out.push(
+    ...doc.schedules.flatMap((s, i) =>
+      renderSchedule(doc, s, false, i === doc.schedules.length - 1 ? doc.footnotes : []).slice(4),
+    ),
+  );
+  if (asOf === null && dated !== null) out.push(`Dated: ${formatDate(dated)}`, '');
+  // the date the schedule was last amended, under its entries ("Amended as of December 14, 2005")
+  const eff = doc.effectiveDate;
+  if (
+    eff !== null &&
+    eff.length === 10 &&
+    eff !== (dated ?? asOf) &&
+    !doc.footnotes.some((f) => f.includes(formatDate(eff)))
+  )
+    out.push(`Amended as of ${formatDate(eff)}`, '');
   return `${out.join('\n')}\n`;
 }
