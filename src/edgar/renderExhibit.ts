@@ -304,7 +304,7 @@ function titleLines(title: string, registrant: string | null = null): string[] {
     rest = m[2]!;
   }
   const parts = rest
-    .split(/\s+(?=\((?:applicable\s+to\s+)?class)|(?<=\))\s+|\s+(?=between\s)|(?<=^|\s)(between|and)(?=\s)(?<=\)\s*(?:and)|between)\s+/i)
+    .split(/\s+(?=\()|(?<=\))\s+|\s+(?=between\s)|(?<=^|\s)(between|and)(?=\s)(?<=\)\s*(?:and)|between)\s+/i)
     .filter((x): x is string => x !== undefined && x.trim() !== '');
   for (const part of parts) {
     const b = /^(between|and)\s+(.*)$/i.exec(part);

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseExhibit } from '../../src/edgar/parseExhibit.js';
 import { renderExhibit } from '../../src/edgar/renderExhibit.js';
@@ -49,6 +50,15 @@ describe.skipIf(!corpusAvailable)('parse(render(x)) = x on real exhibits', () =>
     ['11_heritage-classC-scheduleA-2003.txt', 'schedule'],
     ['htm_rendered/23_mainstay-funds-trust-classC-scheduleA-2015.txt', 'schedule'],
     ['htm_rendered/24_usaa-adviser-shares-scheduleA-2018.txt', 'schedule'],
+    // titles that do not name the Registrant: the quoted schedule's heading names it ("… / OF / AIM
+    // GROWTH SERIES"), and the title is printed as it reads ("(Applicable to Class A, …)")
+    ['05_aim-growth-series-MDA-classAC-amend1-2002.txt', 'agreement-amendment'],
+    ['06_aim-advisor-funds-MDA-classACR-amend3-2002.txt', 'agreement-amendment'],
+    // "(Compensation)" printed above the classes, no part of the plan's name
+    ['htm_rendered/27_invesco-ds-plan-comp-classCR-AIS-amend1-2020.txt', 'plan-amendment'],
+    ['htm_rendered/28_invesco-ds-plan-comp-classACR-ACST-amend1-2020.txt', 'plan-amendment'],
+    ['htm_rendered/30_invesco-ds-plan-comp-classC-taxexempt-amend1-2020.txt', 'plan-amendment'],
+    ['htm_rendered/31_invesco-ds-plan-comp-classCR-sector-amend3-2020.txt', 'plan-amendment'],
   ])('%s (%s) reads back as it was read, title and kind included', (name, kind) => {
     const { x, back, text } = roundTrip(join(corpusDir, name));
     expect(x.kind).toBe(kind);
@@ -66,6 +76,36 @@ describe.skipIf(!corpusAvailable)('parse(render(x)) = x on real exhibits', () =>
     ]);
     expect(text).toContain('Dated: March 29, 1993, as amended on November 14, 2003.');
     expect(text).not.toMatch(/SECTION 1\./);
+  });
+});
+
+/** Victory's "SCHEDULE I / TO THE DISTRIBUTION AND SERVICE PLAN / FOR / CLASS R SHARES OF THE / VICTORY PORTFOLIOS", filed on its own. */
+const victory = join(dirname(fileURLToPath(import.meta.url)), 'fixtures', 'real-exhibits-8', 'htm_rendered');
+
+describe('parse(render(x)) = x on schedules titled as the schedule to their plan', () => {
+  it.each([
+    '01_victory-portfolios-classR-schedule-I-2024.txt',
+    '02_victory-portfolios-classR-schedule-I-2016.txt',
+    '03_victory-portfolios-classR-schedule-I-2013.txt',
+    '04_victory-portfolios-classR-schedule-I-2012.txt',
+    '05_victory-portfolios-classR-schedule-I-2007.txt',
+  ])('%s reads back as a schedule, its title and dates included', (name) => {
+    const { x, back, text } = roundTrip(join(victory, name));
+    expect(x.kind).toBe('schedule');
+    expect(x.title).toMatch(/^Schedule I to the /);
+    expect(fields(back), text).toEqual(fields(x));
+  });
+
+  it('the plan is dated and restated in the title block, the last amendment under the entries', () => {
+    // 02: the plan dated December 11, 1998 (datedAsOf and datedDate), current as of December 2, 2015
+    const { x, text } = roundTrip(join(victory, '02_victory-portfolios-classR-schedule-I-2016.txt'));
+    expect([x.instrument.datedAsOf, x.datedDate, x.effectiveDate]).toEqual([
+      '1998-12-11',
+      '1998-12-11',
+      '2015-12-02',
+    ]);
+    expect(text).toContain('Dated December 11, 1998\n');
+    expect(text).toContain('Amended as of December 2, 2015');
   });
 });
 
