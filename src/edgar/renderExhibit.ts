@@ -248,8 +248,13 @@ export function renderExhibit(doc: RenderableDocument, opts: { marked?: boolean 
   // closer to the document's own title block, the first one that reads back as x
   const first = renderLayout(doc, opts, 'composed');
   if (readsBack(first, doc)) return first;
-  for (const layout of ['title-lines', 'stand-alone', 'schedule-to'] as const) {
-    if (layout !== 'title-lines' && doc.kind !== 'schedule') continue;
+  for (const layout of ['title-lines', 'stand-alone', 'schedule-to', 'registrant-over'] as const) {
+    if ((layout === 'stand-alone' || layout === 'schedule-to') && doc.kind !== 'schedule') continue;
+    if (
+      layout === 'registrant-over' &&
+      (!doc.kind.endsWith('-amendment') || doc.instrument.registrant === null)
+    )
+      continue;
     const text = renderLayout(doc, opts, layout);
     if (readsBack(text, doc)) return text;
   }
@@ -314,10 +319,29 @@ function titleLines(title: string, registrant: string | null = null): string[] {
   return out.map((l) => l.toUpperCase());
 }
 
+/**
+ * Virtus' title block: the Registrant over the amendment's title, the rule's words in lower case
+ * on a line of their own — "VIRTUS ASSET TRUST" / '(the "Trust")' / "AMENDMENT NO. 1 TO" / "CLASS C
+ * SHARES" / "DISTRIBUTION PLAN PURSUANT TO RULE 12b-1" / "under the" / "INVESTMENT COMPANY ACT OF 1940".
+ */
+function registrantOverTitle(doc: RenderableDocument): string[] {
+  const m = /^(amendment(?:\s+no\.?\s*\S+)?)\s+to\s+(.*)$/i.exec(doc.title);
+  const upper = (t: string) => t.toUpperCase().replace(/\b12B-1\b/g, '12b-1');
+  const out = [upper(doc.instrument.registrant ?? ''), '(the "Trust")', `${upper(m?.[1] ?? 'Amendment')} TO`];
+  const rest = m?.[2] ?? doc.instrument.title;
+  // "CLASS C SHARES" / "DISTRIBUTION PLAN …": the classes the plan is of, over its name
+  const classes = /^(class\s+\S+\s+shares)\s+(.*)$/i.exec(rest);
+  for (const part of (classes ? [classes[1]!, classes[2]!] : [rest]).flatMap((p) =>
+    p.split(/\s+(under\s+the)\s+/i),
+  ))
+    out.push(/^under\s+the$/i.test(part) ? 'under the' : upper(part));
+  return out;
+}
+
 function renderLayout(
   doc: RenderableDocument,
   opts: { marked?: boolean },
-  layout: 'composed' | 'title-lines' | 'stand-alone' | 'schedule-to',
+  layout: 'composed' | 'title-lines' | 'stand-alone' | 'schedule-to' | 'registrant-over',
 ): string {
   if (layout === 'stand-alone') return renderStandAloneSchedule(doc, opts);
   if (layout === 'schedule-to') return renderScheduleTo(doc, opts);
@@ -334,6 +358,7 @@ function renderLayout(
     inst.registrant !== null &&
     !doc.title.toLowerCase().includes(inst.registrant.toLowerCase());
   if (layout === 'title-lines') out.push(...titleLines(doc.title).map(center), '');
+  else if (layout === 'registrant-over') out.push(...registrantOverTitle(doc), '');
   else {
     if (isAmendment) {
       out.push(center(doc.amendmentNumber === null ? 'AMENDMENT' : `AMENDMENT NO. ${doc.amendmentNumber}`));
@@ -415,7 +440,14 @@ function renderLayout(
         : `NOW THEREFORE, the ${Noun} is hereby amended by adding ${s.name} as follows:`;
       out.push(...paragraph(sentence), '');
     }
-    out.push(...renderSchedule(doc, s, isAmendment, last ? doc.footnotes : [], headedOf));
+    // Virtus' appendix: its name over the funds it lists, one to a line
+    if (
+      layout === 'registrant-over' &&
+      s.entries.every((e) => shapeOf(e).length === 0) &&
+      (!last || doc.footnotes.length === 0)
+    )
+      out.push(s.name.toUpperCase(), ...s.entries.map((e) => e.portfolio), '');
+    else out.push(...renderSchedule(doc, s, isAmendment, last ? doc.footnotes : [], headedOf));
   });
   if (isAmendment) {
     out.push(

@@ -109,6 +109,27 @@ describe('parse(render(x)) = x on schedules titled as the schedule to their plan
   });
 });
 
+/** Virtus: the Registrant over "AMENDMENT NO. 1 TO / CLASS C SHARES / DISTRIBUTION PLAN PURSUANT TO RULE 12b-1 / under the / …". */
+const virtus = join(dirname(fileURLToPath(import.meta.url)), 'fixtures', 'real-exhibits-5', 'htm_rendered');
+
+describe('parse(render(x)) = x on amendments titled under their Registrant', () => {
+  it.each([
+    ['07_virtus-asset-trust-classC-plan-amend1-2023.txt', 'Class C Shares Distribution Plan'],
+    [
+      '21_virtus-equity-trust-classC-plan-amend8-2021.txt',
+      'Class C Shares Amended and Restated Distribution Plan',
+    ],
+  ])('%s reads back, the plan named without the rule it is adopted under', (name, plan) => {
+    const { x, back, text } = roundTrip(join(virtus, name));
+    expect(x.kind).toBe('plan-amendment');
+    expect(x.instrument.title).toBe(plan);
+    expect(x.title).toBe(
+      `Amendment No. ${x.amendmentNumber} to ${plan} Pursuant to Rule 12b-1 under the Investment Company Act of 1940`,
+    );
+    expect(fields(back), text).toEqual(fields(x));
+  });
+});
+
 describe.skipIf(!seedsAvailable)('parse(render(x)) = x on the seeds', () => {
   it('every seed reads back whole, in the seeds’ own layout', () => {
     for (const f of seedFiles().filter((f) => f.endsWith('.txt'))) {
