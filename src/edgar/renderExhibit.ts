@@ -248,8 +248,13 @@ export function renderExhibit(doc: RenderableDocument, opts: { marked?: boolean 
   // closer to the document's own title block, the first one that reads back as x
   const first = renderLayout(doc, opts, 'composed');
   if (readsBack(first, doc)) return first;
-  for (const layout of ['title-lines', 'stand-alone', 'schedule-to', 'registrant-over'] as const) {
+  for (const layout of ['title-lines', 'stand-alone', 'schedule-to', 'registrant-over', 'cells'] as const) {
     if ((layout === 'stand-alone' || layout === 'schedule-to') && doc.kind !== 'schedule') continue;
+    if (
+      layout === 'cells' &&
+      (doc.kind !== 'schedule' || doc.schedules.length !== 1 || doc.footnotes.length > 0)
+    )
+      continue;
     if (
       layout === 'registrant-over' &&
       (!doc.kind.endsWith('-amendment') || doc.instrument.registrant === null)
@@ -341,8 +346,9 @@ function registrantOverTitle(doc: RenderableDocument): string[] {
 function renderLayout(
   doc: RenderableDocument,
   opts: { marked?: boolean },
-  layout: 'composed' | 'title-lines' | 'stand-alone' | 'schedule-to' | 'registrant-over',
+  layout: 'composed' | 'title-lines' | 'stand-alone' | 'schedule-to' | 'registrant-over' | 'cells',
 ): string {
+  if (layout === 'cells') return renderCellSchedule(doc, opts);
   if (layout === 'stand-alone') return renderStandAloneSchedule(doc, opts);
   if (layout === 'schedule-to') return renderScheduleTo(doc, opts);
   const isAmendment = doc.kind.endsWith('-amendment');
@@ -550,5 +556,66 @@ function renderScheduleTo(doc: RenderableDocument, opts: { marked?: boolean }): 
     !doc.footnotes.some((f) => f.includes(formatDate(eff)))
   )
     out.push(`Amended as of ${formatDate(eff)}`, '');
+  return `${out.join('\n')}\n`;
+}
+
+const CELL_HEADINGS: Record<'assetBasedSalesCharge' | 'serviceFee' | 'aggregateFee', string> = {
+  assetBasedSalesCharge: 'Distribution Fee',
+  serviceFee: 'Service Fee',
+  aggregateFee: 'Aggregate Fee',
+};
+
+/**
+ * A schedule filed on its own as an HTML table, a cell to a line ("|…", as htmlText.ts writes one):
+ * Manning & Napier's "EXHIBIT A / Fee Schedule / Dated February 11, 2025" over "Funds and Class" /
+ * "Maximum Fees …", BlackRock's "APPENDIX A TO DISTRIBUTION AND SERVICE PLAN" over "Name of
+ * Portfolio" / "Class of Shares" / "Distribution Fee" / "Service Fee" ("Investor A", "Class R") and
+ * its "Amended as of May 16, 2012" / "Amended as of May 17, 2018" lines.
+ */
+function renderCellSchedule(doc: RenderableDocument, opts: { marked?: boolean }): string {
+  const out: string[] = [];
+  if (opts.marked !== false) out.push(RENDERING_MARKER, '');
+  if (doc.exhibit !== null) out.push(`Exhibit ${doc.exhibit}`);
+  const inst = doc.instrument;
+  const reg = inst.registrant;
+  const [instrumentPart, headingPart] = doc.title.split(' — ');
+  let part = instrumentPart ?? inst.title;
+  if (reg !== null && part.toLowerCase().startsWith(`${reg.toLowerCase()} `)) {
+    out.push(reg.toUpperCase());
+    part = part.slice(reg.length + 1);
+  }
+  out.push(part.toUpperCase());
+  if (headingPart !== undefined) out.push(headingPart.toUpperCase(), 'Fee Schedule');
+  const dated = doc.datedDate;
+  if (dated !== null) out.push(`Dated ${formatDate(dated)}`);
+  out.push('The current level of fees payable to the Distributor under the Plan are set forth below.');
+  for (const s of doc.schedules) {
+    const cols = (['assetBasedSalesCharge', 'serviceFee', 'aggregateFee'] as const).filter((c) =>
+      s.entries.some((e) => shapeOf(e).includes(c)),
+    );
+    out.push('|Portfolio', '|Class of Shares', ...cols.map((c) => `|${CELL_HEADINGS[c]}`));
+    for (const e of s.entries) {
+      const rate = (c: (typeof cols)[number]) =>
+        c === 'assetBasedSalesCharge'
+          ? e.assetBasedSalesChargePct
+          : c === 'serviceFee'
+            ? e.serviceFeePct
+            : e.aggregateFeePct;
+      out.push(
+        `|${e.portfolio}`,
+        `|${e.class === null ? '' : e.class.length <= 2 ? `Class ${e.class}` : e.class}`,
+        ...cols.map((c) => {
+          const v = rate(c);
+          return `|${v === null ? '\u2014' : formatRateCell(v)}`;
+        }),
+      );
+    }
+  }
+  // the dates the schedule was amended on, the plan's first (SPEC §2.1: the latest takes effect)
+  const asOf = inst.datedAsOf;
+  const eff = doc.effectiveDate;
+  if (asOf !== null && asOf !== dated) out.push(`Amended as of ${formatDate(asOf)}`);
+  if (eff !== null && eff.length === 10 && eff !== dated && eff !== asOf)
+    out.push(`Amended as of ${formatDate(eff)}`);
   return `${out.join('\n')}\n`;
 }

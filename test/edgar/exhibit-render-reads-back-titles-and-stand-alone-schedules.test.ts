@@ -130,6 +130,37 @@ describe('parse(render(x)) = x on amendments titled under their Registrant', () 
   });
 });
 
+/** Schedules filed as an HTML table, read a cell to a line. */
+const fixtures = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
+
+describe('parse(render(x)) = x on schedules filed as a table of cells', () => {
+  it.each([
+    // "MANNING & NAPIER FUND, INC." / "… PLAN" / "EXHIBIT A" / "Fee Schedule" / "Dated February 11, 2025"
+    ['real-exhibits-5/htm_rendered/06_manning-napier-exhibitA-fee-schedule-2025.txt', 'S'],
+    // "APPENDIX A TO DISTRIBUTION AND SERVICE PLAN", classes "Investor A", "Class R", …
+    [
+      'real-exhibits-8/htm_rendered/22_blackrock-appendix-a-distribution-and-service-plan-investor-classes-2018.txt',
+      'Investor A',
+    ],
+  ])('%s reads back, its classes and dates included', (name, firstClass) => {
+    const { x, back, text } = roundTrip(join(fixtures, name));
+    expect(x.kind).toBe('schedule');
+    expect(x.schedules[0]!.entries[0]!.class).toBe(firstClass);
+    expect(fields(back), text).toEqual(fields(x));
+  });
+
+  it('BlackRock: the plan of May 16, 2012 as amended May 17, 2018, under the entries', () => {
+    const { x, text } = roundTrip(
+      join(
+        fixtures,
+        'real-exhibits-8/htm_rendered/22_blackrock-appendix-a-distribution-and-service-plan-investor-classes-2018.txt',
+      ),
+    );
+    expect([x.instrument.datedAsOf, x.effectiveDate]).toEqual(['2012-05-16', '2018-05-17']);
+    expect(text).toContain('Amended as of May 16, 2012\nAmended as of May 17, 2018\n');
+  });
+});
+
 describe.skipIf(!seedsAvailable)('parse(render(x)) = x on the seeds', () => {
   it('every seed reads back whole, in the seeds’ own layout', () => {
     for (const f of seedFiles().filter((f) => f.endsWith('.txt'))) {
