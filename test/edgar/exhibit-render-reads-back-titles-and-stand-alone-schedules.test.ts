@@ -54,6 +54,12 @@ describe.skipIf(!corpusAvailable)('parse(render(x)) = x on real exhibits', () =>
     // GROWTH SERIES"), and the title is printed as it reads ("(Applicable to Class A, …)")
     ['05_aim-growth-series-MDA-classAC-amend1-2002.txt', 'agreement-amendment'],
     ['06_aim-advisor-funds-MDA-classACR-amend3-2002.txt', 'agreement-amendment'],
+    ['04_aim-growth-series-MDA-classAC-amend1-draft-2002.txt', 'agreement-amendment'],
+    ['09_aim-advisor-funds-MDA-classACR-Inv-amend4-2003.txt', 'agreement-amendment'],
+    // a schedule of cells, its Registrant under its name ("Schedule A — AARP Funds")
+    ['htm_rendered/13_aarp-funds-scheduleA-2006.txt', 'schedule'],
+    // Virtus: the Registrant over the amendment's title
+    ['htm_rendered/25_virtus-classC-plan-amend17-2019.txt', 'plan-amendment'],
     // "(Compensation)" printed above the classes, no part of the plan's name
     ['htm_rendered/27_invesco-ds-plan-comp-classCR-AIS-amend1-2020.txt', 'plan-amendment'],
     ['htm_rendered/28_invesco-ds-plan-comp-classACR-ACST-amend1-2020.txt', 'plan-amendment'],
@@ -89,6 +95,8 @@ describe('parse(render(x)) = x on schedules titled as the schedule to their plan
     '03_victory-portfolios-classR-schedule-I-2013.txt',
     '04_victory-portfolios-classR-schedule-I-2012.txt',
     '05_victory-portfolios-classR-schedule-I-2007.txt',
+    '06_victory-portfolios-classC-schedule-I-2019.txt',
+    '07_victory-portfolios-classA-schedule-I-side-by-side-2021.txt',
   ])('%s reads back as a schedule, its title and dates included', (name) => {
     const { x, back, text } = roundTrip(join(victory, name));
     expect(x.kind).toBe('schedule');
