@@ -248,7 +248,22 @@ export function renderExhibit(doc: RenderableDocument, opts: { marked?: boolean 
   // closer to the document's own title block, the first one that reads back as x
   const first = renderLayout(doc, opts, 'composed');
   if (readsBack(first, doc)) return first;
-  for (const layout of ['title-lines', 'stand-alone', 'schedule-to', 'registrant-over', 'cells'] as const) {
+  for (const layout of [
+    'title-lines',
+    'stand-alone',
+    'schedule-to',
+    'registrant-over',
+    'cells',
+    'cell-blocks',
+  ] as const) {
+    if (
+      layout === 'cell-blocks' &&
+      (doc.kind !== 'schedule' ||
+        doc.instrument.registrant === null ||
+        doc.footnotes.length > 0 ||
+        doc.schedules.some((x) => new Set(x.entries.map((e) => e.class)).size !== 1))
+    )
+      continue;
     if ((layout === 'stand-alone' || layout === 'schedule-to') && doc.kind !== 'schedule') continue;
     if (
       layout === 'cells' &&
@@ -346,8 +361,16 @@ function registrantOverTitle(doc: RenderableDocument): string[] {
 function renderLayout(
   doc: RenderableDocument,
   opts: { marked?: boolean },
-  layout: 'composed' | 'title-lines' | 'stand-alone' | 'schedule-to' | 'registrant-over' | 'cells',
+  layout:
+    | 'composed'
+    | 'title-lines'
+    | 'stand-alone'
+    | 'schedule-to'
+    | 'registrant-over'
+    | 'cells'
+    | 'cell-blocks',
 ): string {
+  if (layout === 'cell-blocks') return renderCellBlocks(doc, opts);
   if (layout === 'cells') return renderCellSchedule(doc, opts);
   if (layout === 'stand-alone') return renderStandAloneSchedule(doc, opts);
   if (layout === 'schedule-to') return renderScheduleTo(doc, opts);
@@ -617,5 +640,55 @@ function renderCellSchedule(doc: RenderableDocument, opts: { marked?: boolean })
   if (asOf !== null && asOf !== dated) out.push(`Amended as of ${formatDate(asOf)}`);
   if (eff !== null && eff.length === 10 && eff !== dated && eff !== asOf)
     out.push(`Amended as of ${formatDate(eff)}`);
+  return `${out.join('\n')}\n`;
+}
+
+/**
+ * Schedules filed one to a class, each under its own title block in cells (MainStay's "|THE
+ * MAINSTAY FUNDS" / "|PLAN OF DISTRIBUTION" / "|PURSUANT TO RULE 12b-1" / "|FOR CLASS A SHARES" /
+ * "SCHEDULE A" / "(Amended and Restated as of February 28, 2013)"): a list of funds where the class
+ * pays no rate, else a table of cells ("|Fund" / "|Distribution Fee").
+ */
+function renderCellBlocks(doc: RenderableDocument, opts: { marked?: boolean }): string {
+  const out: string[] = [];
+  if (opts.marked !== false) out.push(RENDERING_MARKER, '');
+  if (doc.exhibit !== null) out.push(`Exhibit ${doc.exhibit}`);
+  const reg = doc.instrument.registrant ?? '';
+  let part = doc.title.split(' — ')[0] ?? doc.instrument.title;
+  if (part.toLowerCase().startsWith(`${reg.toLowerCase()} `)) part = part.slice(reg.length + 1);
+  const eff = doc.effectiveDate;
+  for (const s of doc.schedules) {
+    const cls = s.entries[0]?.class ?? null;
+    const title = part
+      .toUpperCase()
+      .replace(/\b12B-1\b/g, '12b-1')
+      .replace(/\s+FOR\s+.*\bSHARES$/, cls === null ? '' : ` FOR ${classHeading(cls)}`);
+    out.push(`|${reg.toUpperCase()}`, ...title.split(/\s+(?=PURSUANT\s|FOR\s)/).map((l) => `|${l}`));
+    out.push(s.name.replace(/\s*\(.*\)$/, '').toUpperCase());
+    if (eff !== null && eff.length === 10) out.push(`(Amended and Restated as of ${formatDate(eff)})`);
+    const cols = (['assetBasedSalesCharge', 'serviceFee', 'aggregateFee'] as const).filter((c) =>
+      s.entries.some((e) => shapeOf(e).includes(c)),
+    );
+    if (cols.length === 0) {
+      out.push(...s.entries.map((e) => e.portfolio));
+      continue;
+    }
+    out.push('|Fund', ...cols.map((c) => `|${CELL_HEADINGS[c]}`));
+    for (const e of s.entries) {
+      const rate = (c: (typeof cols)[number]) =>
+        c === 'assetBasedSalesCharge'
+          ? e.assetBasedSalesChargePct
+          : c === 'serviceFee'
+            ? e.serviceFeePct
+            : e.aggregateFeePct;
+      out.push(
+        `|${e.portfolio}`,
+        ...cols.map((c) => {
+          const v = rate(c);
+          return `|${v === null ? '\u2014' : formatRateCell(v)}`;
+        }),
+      );
+    }
+  }
   return `${out.join('\n')}\n`;
 }

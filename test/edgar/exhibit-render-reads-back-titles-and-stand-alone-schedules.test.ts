@@ -58,6 +58,8 @@ describe.skipIf(!corpusAvailable)('parse(render(x)) = x on real exhibits', () =>
     ['09_aim-advisor-funds-MDA-classACR-Inv-amend4-2003.txt', 'agreement-amendment'],
     // a schedule of cells, its Registrant under its name ("Schedule A — AARP Funds")
     ['htm_rendered/13_aarp-funds-scheduleA-2006.txt', 'schedule'],
+    // MainStay: a Schedule A to each class, each under its own title block of cells
+    ['htm_rendered/21_mainstay-classA-B-C-Investor-scheduleA-2013.txt', 'schedule'],
     // Virtus: the Registrant over the amendment's title
     ['htm_rendered/25_virtus-classC-plan-amend17-2019.txt', 'plan-amendment'],
     // "(Compensation)" printed above the classes, no part of the plan's name
