@@ -37,6 +37,8 @@ export interface ExhibitHeading {
   readonly classesAfterFirstParty: boolean;
   /** other parenthesised lines of the heading, title-cased: "(Securitization Feature)" */
   readonly qualifiersTitle: string;
+  /** the qualifier is printed above the classes ("(COMPENSATION)" / "(CLASS C SHARES)") */
+  readonly qualifiersFirst: boolean;
   /** index into the lines of the first line after the heading */
   readonly bodyStart: number;
 }
@@ -110,6 +112,7 @@ function readHeadingAt(
 ): ExhibitHeading {
   let exhibit: string | null = exhibitAbove;
   const qualifiers: string[] = [];
+  let qualifiersFirst = false;
   const titleLines: string[] = [];
   const parentheses: string[] = [];
   // the title lines printed before the first class parenthesis
@@ -142,6 +145,7 @@ function readHeadingAt(
     if (isParenthesised(t) && /\b\d{4}\b/.test(t)) break;
     // "(SECURITIZATION FEATURE)": part of the title, not of the registrant's name
     if (isParenthesised(t) && titleLines.length > 0) {
+      if (qualifiers.length === 0 && parentheses.length === 0) qualifiersFirst = true;
       qualifiers.push(t);
       continue;
     }
@@ -239,6 +243,7 @@ function readHeadingAt(
     classesTitle: parentheses.length > 0 ? titleCase(parentheses[0]!) : '',
     classesAfterFirstParty,
     qualifiersTitle: qualifiers.map((q) => titleCase(q)).join(' '),
+    qualifiersFirst,
     bodyStart: i,
   };
 }
@@ -298,7 +303,10 @@ export function exhibitTitle(h: ExhibitHeading, registrant: string | null): stri
     classesPlaced = h.classesAfterFirstParty && h.classesTitle !== '';
     parts.push(`between ${first}${classesPlaced ? ` ${h.classesTitle}` : ''} and ${second}`);
   } else if (registrant !== null) parts.push(`of ${registrant}`);
+  // the qualifier and the classes in the order the title prints them: Invesco's "DISTRIBUTION AND
+  // SERVICE PLAN / (COMPENSATION) / (CLASS C SHARES, CLASS R SHARES)"
+  if (h.qualifiersTitle !== '' && h.qualifiersFirst) parts.push(h.qualifiersTitle);
   if (h.classesTitle !== '' && !classesPlaced) parts.push(h.classesTitle);
-  if (h.qualifiersTitle !== '') parts.push(h.qualifiersTitle);
+  if (h.qualifiersTitle !== '' && !h.qualifiersFirst) parts.push(h.qualifiersTitle);
   return parts.join(' ');
 }

@@ -160,6 +160,7 @@ function renderSchedule(
   s: ParsedSchedule,
   quoted: boolean,
   footnotes: readonly string[],
+  headedOf = false,
 ): string[] {
   const noun = doc.instrument.kind === 'agreement' ? 'AGREEMENT' : 'PLAN';
   const out: string[] = [];
@@ -167,6 +168,9 @@ function renderSchedule(
   out.push(center(`${quoted ? '"' : ''}${(word ?? 'SCHEDULE').toUpperCase()} ${code ?? 'A'}`));
   out.push(center('TO'));
   out.push(center(`THE ${doc.instrument.title.toUpperCase()}`));
+  // "… AGREEMENT / OF / AIM GROWTH SERIES": the Registrant where the title does not name it
+  if (headedOf && doc.instrument.registrant !== null)
+    out.push(center('OF'), center(doc.instrument.registrant.toUpperCase()));
   out.push('');
   const runs = runsOf(s.entries);
   if (runs.some((r) => r.shape.length > 0)) {
@@ -244,8 +248,33 @@ export function renderExhibit(doc: RenderableDocument, opts: { marked?: boolean 
   // closer to the document's own title block, the first one that reads back as x
   const first = renderLayout(doc, opts, 'composed');
   if (readsBack(first, doc)) return first;
-  for (const layout of ['title-lines', 'stand-alone'] as const) {
-    if (layout === 'stand-alone' && doc.kind !== 'schedule') continue;
+  for (const layout of [
+    'title-lines',
+    'stand-alone',
+    'schedule-to',
+    'registrant-over',
+    'cells',
+    'cell-blocks',
+  ] as const) {
+    if (
+      layout === 'cell-blocks' &&
+      (doc.kind !== 'schedule' ||
+        doc.instrument.registrant === null ||
+        doc.footnotes.length > 0 ||
+        doc.schedules.some((x) => new Set(x.entries.map((e) => e.class)).size !== 1))
+    )
+      continue;
+    if ((layout === 'stand-alone' || layout === 'schedule-to') && doc.kind !== 'schedule') continue;
+    if (
+      layout === 'cells' &&
+      (doc.kind !== 'schedule' || doc.schedules.length !== 1 || doc.footnotes.length > 0)
+    )
+      continue;
+    if (
+      layout === 'registrant-over' &&
+      (!doc.kind.endsWith('-amendment') || doc.instrument.registrant === null)
+    )
+      continue;
     const text = renderLayout(doc, opts, layout);
     if (readsBack(text, doc)) return text;
   }
@@ -310,12 +339,41 @@ function titleLines(title: string, registrant: string | null = null): string[] {
   return out.map((l) => l.toUpperCase());
 }
 
+/**
+ * Virtus' title block: the Registrant over the amendment's title, the rule's words in lower case
+ * on a line of their own — "VIRTUS ASSET TRUST" / '(the "Trust")' / "AMENDMENT NO. 1 TO" / "CLASS C
+ * SHARES" / "DISTRIBUTION PLAN PURSUANT TO RULE 12b-1" / "under the" / "INVESTMENT COMPANY ACT OF 1940".
+ */
+function registrantOverTitle(doc: RenderableDocument): string[] {
+  const m = /^(amendment(?:\s+no\.?\s*\S+)?)\s+to\s+(.*)$/i.exec(doc.title);
+  const upper = (t: string) => t.toUpperCase().replace(/\b12B-1\b/g, '12b-1');
+  const out = [upper(doc.instrument.registrant ?? ''), '(the "Trust")', `${upper(m?.[1] ?? 'Amendment')} TO`];
+  const rest = m?.[2] ?? doc.instrument.title;
+  // "CLASS C SHARES" / "DISTRIBUTION PLAN …": the classes the plan is of, over its name
+  const classes = /^(class\s+\S+\s+shares)\s+(.*)$/i.exec(rest);
+  for (const part of (classes ? [classes[1]!, classes[2]!] : [rest]).flatMap((p) =>
+    p.split(/\s+(under\s+the)\s+/i),
+  ))
+    out.push(/^under\s+the$/i.test(part) ? 'under the' : upper(part));
+  return out;
+}
+
 function renderLayout(
   doc: RenderableDocument,
   opts: { marked?: boolean },
-  layout: 'composed' | 'title-lines' | 'stand-alone',
+  layout:
+    | 'composed'
+    | 'title-lines'
+    | 'stand-alone'
+    | 'schedule-to'
+    | 'registrant-over'
+    | 'cells'
+    | 'cell-blocks',
 ): string {
+  if (layout === 'cell-blocks') return renderCellBlocks(doc, opts);
+  if (layout === 'cells') return renderCellSchedule(doc, opts);
   if (layout === 'stand-alone') return renderStandAloneSchedule(doc, opts);
+  if (layout === 'schedule-to') return renderScheduleTo(doc, opts);
   const isAmendment = doc.kind.endsWith('-amendment');
   const inst = doc.instrument;
   const Noun = inst.kind === 'agreement' ? 'Agreement' : 'Plan';
@@ -324,7 +382,12 @@ function renderLayout(
   if (opts.marked !== false) out.push(RENDERING_MARKER, '');
   if (doc.exhibit !== null) out.push(`${' '.repeat(65)}Exhibit ${doc.exhibit}`);
   const when = doc.effectiveDate === null ? null : formatDate(doc.effectiveDate);
+  const headedOf =
+    layout === 'title-lines' &&
+    inst.registrant !== null &&
+    !doc.title.toLowerCase().includes(inst.registrant.toLowerCase());
   if (layout === 'title-lines') out.push(...titleLines(doc.title).map(center), '');
+  else if (layout === 'registrant-over') out.push(...registrantOverTitle(doc), '');
   else {
     if (isAmendment) {
       out.push(center(doc.amendmentNumber === null ? 'AMENDMENT' : `AMENDMENT NO. ${doc.amendmentNumber}`));
@@ -406,7 +469,14 @@ function renderLayout(
         : `NOW THEREFORE, the ${Noun} is hereby amended by adding ${s.name} as follows:`;
       out.push(...paragraph(sentence), '');
     }
-    out.push(...renderSchedule(doc, s, isAmendment, last ? doc.footnotes : []));
+    // Virtus' appendix: its name over the funds it lists, one to a line
+    if (
+      layout === 'registrant-over' &&
+      s.entries.every((e) => shapeOf(e).length === 0) &&
+      (!last || doc.footnotes.length === 0)
+    )
+      out.push(s.name.toUpperCase(), ...s.entries.map((e) => e.portfolio), '');
+    else out.push(...renderSchedule(doc, s, isAmendment, last ? doc.footnotes : [], headedOf));
   });
   if (isAmendment) {
     out.push(
@@ -460,5 +530,165 @@ function renderStandAloneSchedule(doc: RenderableDocument, opts: { marked?: bool
     );
   else if (doc.effectiveDate !== null && doc.effectiveDate.length === 10)
     out.push(`Effective: ${formatDate(doc.effectiveDate)}`, '');
+  return `${out.join('\n')}\n`;
+}
+
+/**
+ * A schedule filed on its own whose title is the schedule's ("Schedule I to the Distribution and
+ * Service Plan", Victory Portfolios): "SCHEDULE I" / "TO THE DISTRIBUTION AND SERVICE PLAN" / "FOR"
+ * / "CLASS R SHARES OF THE" / "VICTORY PORTFOLIOS" / "Dated December 11, 1998 and Amended and
+ * Restated February 20, 2013", then the entries and footnotes.
+ */
+function renderScheduleTo(doc: RenderableDocument, opts: { marked?: boolean }): string {
+  const out: string[] = [];
+  if (opts.marked !== false) out.push(RENDERING_MARKER, '');
+  if (doc.exhibit !== null) out.push(`${' '.repeat(65)}Exhibit ${doc.exhibit}`, '');
+  const inst = doc.instrument;
+  const titled = /^((?:schedule|appendix|exhibit)\s+\S+)\s+(to\s.*)$/i.exec(doc.title);
+  out.push(center((titled?.[1] ?? doc.schedules[0]?.name ?? 'Schedule A').toUpperCase()));
+  out.push(center((titled?.[2] ?? `to the ${inst.title}`).toUpperCase()));
+  if (inst.registrant !== null) {
+    if (inst.classes.length > 0) {
+      out.push(center('FOR'), center(`${classesInWords(inst.classes).toUpperCase()} OF THE`));
+    } else out.push(center('OF'));
+    out.push(center(inst.registrant.toUpperCase()));
+  }
+  const asOf = inst.datedAsOf;
+  const dated = doc.datedDate;
+  if (asOf !== null)
+    out.push(
+      center(
+        dated !== null && dated !== asOf
+          ? `Dated ${formatDate(asOf)} and Amended and Restated ${formatDate(dated)}`
+          : `Dated ${formatDate(asOf)}`,
+      ),
+    );
+  out.push('');
+  out.push(
+    ...doc.schedules.flatMap((s, i) =>
+      renderSchedule(doc, s, false, i === doc.schedules.length - 1 ? doc.footnotes : []).slice(4),
+    ),
+  );
+  if (asOf === null && dated !== null) out.push(`Dated: ${formatDate(dated)}`, '');
+  // the date the schedule was last amended, under its entries ("Amended as of December 14, 2005")
+  const eff = doc.effectiveDate;
+  if (
+    eff !== null &&
+    eff.length === 10 &&
+    eff !== (dated ?? asOf) &&
+    !doc.footnotes.some((f) => f.includes(formatDate(eff)))
+  )
+    out.push(`Amended as of ${formatDate(eff)}`, '');
+  return `${out.join('\n')}\n`;
+}
+
+const CELL_HEADINGS: Record<'assetBasedSalesCharge' | 'serviceFee' | 'aggregateFee', string> = {
+  assetBasedSalesCharge: 'Distribution Fee',
+  serviceFee: 'Service Fee',
+  aggregateFee: 'Aggregate Fee',
+};
+
+/**
+ * A schedule filed on its own as an HTML table, a cell to a line ("|…", as htmlText.ts writes one):
+ * Manning & Napier's "EXHIBIT A / Fee Schedule / Dated February 11, 2025" over "Funds and Class" /
+ * "Maximum Fees …", BlackRock's "APPENDIX A TO DISTRIBUTION AND SERVICE PLAN" over "Name of
+ * Portfolio" / "Class of Shares" / "Distribution Fee" / "Service Fee" ("Investor A", "Class R") and
+ * its "Amended as of May 16, 2012" / "Amended as of May 17, 2018" lines.
+ */
+function renderCellSchedule(doc: RenderableDocument, opts: { marked?: boolean }): string {
+  const out: string[] = [];
+  if (opts.marked !== false) out.push(RENDERING_MARKER, '');
+  if (doc.exhibit !== null) out.push(`Exhibit ${doc.exhibit}`);
+  const inst = doc.instrument;
+  const reg = inst.registrant;
+  const [instrumentPart, headingPart] = doc.title.split(' — ');
+  let part = instrumentPart ?? inst.title;
+  if (reg !== null && part.toLowerCase().startsWith(`${reg.toLowerCase()} `)) {
+    out.push(reg.toUpperCase());
+    part = part.slice(reg.length + 1);
+  }
+  out.push(part.toUpperCase());
+  if (headingPart !== undefined) out.push(headingPart.toUpperCase(), 'Fee Schedule');
+  const dated = doc.datedDate;
+  if (dated !== null) out.push(`Dated ${formatDate(dated)}`);
+  out.push('The current level of fees payable to the Distributor under the Plan are set forth below.');
+  for (const s of doc.schedules) {
+    const cols = (['assetBasedSalesCharge', 'serviceFee', 'aggregateFee'] as const).filter((c) =>
+      s.entries.some((e) => shapeOf(e).includes(c)),
+    );
+    out.push('|Portfolio', '|Class of Shares', ...cols.map((c) => `|${CELL_HEADINGS[c]}`));
+    for (const e of s.entries) {
+      const rate = (c: (typeof cols)[number]) =>
+        c === 'assetBasedSalesCharge'
+          ? e.assetBasedSalesChargePct
+          : c === 'serviceFee'
+            ? e.serviceFeePct
+            : e.aggregateFeePct;
+      out.push(
+        `|${e.portfolio}`,
+        `|${e.class === null ? '' : e.class.length <= 2 ? `Class ${e.class}` : e.class}`,
+        ...cols.map((c) => {
+          const v = rate(c);
+          return `|${v === null ? '\u2014' : formatRateCell(v)}`;
+        }),
+      );
+    }
+  }
+  // the dates the schedule was amended on, the plan's first (SPEC §2.1: the latest takes effect)
+  const asOf = inst.datedAsOf;
+  const eff = doc.effectiveDate;
+  if (asOf !== null && asOf !== dated) out.push(`Amended as of ${formatDate(asOf)}`);
+  if (eff !== null && eff.length === 10 && eff !== dated && eff !== asOf)
+    out.push(`Amended as of ${formatDate(eff)}`);
+  return `${out.join('\n')}\n`;
+}
+
+/**
+ * Schedules filed one to a class, each under its own title block in cells (MainStay's "|THE
+ * MAINSTAY FUNDS" / "|PLAN OF DISTRIBUTION" / "|PURSUANT TO RULE 12b-1" / "|FOR CLASS A SHARES" /
+ * "SCHEDULE A" / "(Amended and Restated as of February 28, 2013)"): a list of funds where the class
+ * pays no rate, else a table of cells ("|Fund" / "|Distribution Fee").
+ */
+function renderCellBlocks(doc: RenderableDocument, opts: { marked?: boolean }): string {
+  const out: string[] = [];
+  if (opts.marked !== false) out.push(RENDERING_MARKER, '');
+  if (doc.exhibit !== null) out.push(`Exhibit ${doc.exhibit}`);
+  const reg = doc.instrument.registrant ?? '';
+  let part = doc.title.split(' — ')[0] ?? doc.instrument.title;
+  if (part.toLowerCase().startsWith(`${reg.toLowerCase()} `)) part = part.slice(reg.length + 1);
+  const eff = doc.effectiveDate;
+  for (const s of doc.schedules) {
+    const cls = s.entries[0]?.class ?? null;
+    const title = part
+      .toUpperCase()
+      .replace(/\b12B-1\b/g, '12b-1')
+      .replace(/\s+FOR\s+.*\bSHARES$/, cls === null ? '' : ` FOR ${classHeading(cls)}`);
+    out.push(`|${reg.toUpperCase()}`, ...title.split(/\s+(?=PURSUANT\s|FOR\s)/).map((l) => `|${l}`));
+    out.push(s.name.replace(/\s*\(.*\)$/, '').toUpperCase());
+    if (eff !== null && eff.length === 10) out.push(`(Amended and Restated as of ${formatDate(eff)})`);
+    const cols = (['assetBasedSalesCharge', 'serviceFee', 'aggregateFee'] as const).filter((c) =>
+      s.entries.some((e) => shapeOf(e).includes(c)),
+    );
+    if (cols.length === 0) {
+      out.push(...s.entries.map((e) => e.portfolio));
+      continue;
+    }
+    out.push('|Fund', ...cols.map((c) => `|${CELL_HEADINGS[c]}`));
+    for (const e of s.entries) {
+      const rate = (c: (typeof cols)[number]) =>
+        c === 'assetBasedSalesCharge'
+          ? e.assetBasedSalesChargePct
+          : c === 'serviceFee'
+            ? e.serviceFeePct
+            : e.aggregateFeePct;
+      out.push(
+        `|${e.portfolio}`,
+        ...cols.map((c) => {
+          const v = rate(c);
+          return `|${v === null ? '\u2014' : formatRateCell(v)}`;
+        }),
+      );
+    }
+  }
   return `${out.join('\n')}\n`;
 }
