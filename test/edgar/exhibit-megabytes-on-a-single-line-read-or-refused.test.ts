@@ -37,7 +37,9 @@ describe('an exhibit of megabytes on a single line', () => {
     ['words in lower case', () => fill('fund shares of the plan ', 2 * MB)],
     ['dots and spaces', () => fill('. ', 2 * MB)],
   ])('%s is refused as no distribution plan or agreement', (_name, make) => {
-    expect(outcome(make(), 'one-line.txt')).toMatch(/^refused: one-line\.txt:1: not a distribution plan or agreement/);
+    expect(outcome(make(), 'one-line.txt')).toMatch(
+      /^refused: one-line\.txt:1: not a distribution plan or agreement/,
+    );
   });
 
   it('a plan amendment repeated on one line, as text and as HTML, is read or refused as bad input', () => {
