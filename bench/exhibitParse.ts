@@ -37,7 +37,7 @@ const HOSTILE_LINES: Record<string, (n: number) => string> = {
   textTableRows: (n) =>
     `AMENDMENT NO. 1 TO THE MASTER DISTRIBUTION PLAN (CLASS A SHARES)\n\nThe Plan is hereby amended, effective May 1, 2005, as follows: Schedule A is hereby deleted in its entirety and replaced with the following:\n\n${' '.repeat(35)}SCHEDULE A\n\n<TABLE>\n<CAPTION>\n${' '.repeat(38)}MAXIMUM          MAXIMUM      MAXIMUM\n${' '.repeat(38)}ASSET-BASED      SERVICE      AGGREGATE\nPORTFOLIO${' '.repeat(29)}SALES CHARGE     FEE          FEE\n<S>${' '.repeat(35)}<C>              <C>          <C>\n${Array.from({ length: n }, (_, i) => `${`AIM ${fundWord(i)} Fund`.padEnd(38)}${'0.25%'.padEnd(17)}${'0.25%'.padEnd(13)}0.50%`).join('\n')}\n</TABLE>`,
   // an exhibit of megabytes on a single line (line breaks lost, or HTML saved on one line): the
-  // reader split the whole line into its words at each "how many words?" question (session 49)
+  // reader is linear in them, at about a second of CPU a megabyte for the worst shape (session 49)
   dotsOnOneLine: (n) => '. '.repeat(n * 25),
   wordsOnOneLine: (n) => 'fund shares of the plan '.repeat(n * 2),
   amendmentOnOneLine: (n) =>

@@ -23,7 +23,6 @@ import { readRateToken } from './rateToken.js';
 import { mostlyHeadingWords, type ScheduleItem, scheduleItem } from './scheduleItem.js';
 import { classCodesIn } from './shareClasses.js';
 import { cellsAtColumnStarts } from './textColumns.js';
-import { splitCountUpTo } from './wordCount.js';
 import { joinWrappedCells } from './wrappedCell.js';
 
 // 'currentFee': Virtus "Maximum Fee | Current Approved Fee" — the board's current rate, read
@@ -711,7 +710,7 @@ function closeHeading(s: CellState): CellState {
 // a footnote's text printed above the headings of the next page ("Expressed as an annual rate of
 // the average daily net assets of the Fund attributable to that Class")
 function isSentence(cell: string): boolean {
-  return splitCountUpTo(cell, 8) >= 8;
+  return cell.split(/\s+/).length >= 8;
 }
 
 const RATE_KEYS = ['assetBasedSalesChargePct', 'serviceFeePct', 'aggregateFeePct'] as const;

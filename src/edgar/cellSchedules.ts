@@ -12,7 +12,6 @@ import type { ParsedEntry } from './exhibitDocument.js';
 import { exhibitLabel, scheduleHeading } from './lineShapes.js';
 import { scheduleItem } from './scheduleItem.js';
 import { classCodesIn } from './shareClasses.js';
-import { splitCountUpTo } from './wordCount.js';
 
 export interface CellHeading {
   readonly index: number;
@@ -166,7 +165,7 @@ function titleBlockStart(lines: readonly EdgarLine[], h: CellHeading, floor: num
     if (t === '') continue;
     // title lines are short and no sentence ("All other terms … of the Plan … effect." is none)
     // nor a sentence's wrapped words ("the current prospectus for the applicable Portfolio (o")
-    if (!TITLE_LINE_RE.test(t) || splitCountUpTo(t, 9) > 8 || /[.;:]$/.test(t) || /^[a-z]/.test(t)) break;
+    if (!TITLE_LINE_RE.test(t) || t.split(/\s+/).length > 8 || /[.;:]$/.test(t) || /^[a-z]/.test(t)) break;
     start = j;
   }
   return start;

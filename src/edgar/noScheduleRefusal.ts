@@ -14,7 +14,6 @@
 
 import type { EdgarLine } from './edgarText.js';
 import { ExhibitParseError } from './exhibitDocument.js';
-import { splitCountUpTo } from './wordCount.js';
 
 const words = (l: EdgarLine) => l.trimmed.replace(/^\|/, '').trim();
 
@@ -39,7 +38,7 @@ export function noScheduleRefusal(
     if (!LIST_LEAD_IN_RE.test(words(body[k]!))) continue;
     const first = body[k + 1]!;
     const t = words(first);
-    if (splitCountUpTo(t, 15) < 15 && LIST_LINE_RE.test(t))
+    if (t.split(/\s+/).length < 15 && LIST_LINE_RE.test(t))
       return new ExhibitParseError(
         file,
         first.no,
@@ -83,7 +82,7 @@ export function noScheduleRefusal(
 }
 
 /** a line of prose that stops in mid-sentence ("… Such fee is being paid in consider") — a table's cell is none */
-const inSentence = (t: string) => splitCountUpTo(t, 6) >= 6 && /[a-z,]$/.test(t);
+const inSentence = (t: string) => t.split(/\s+/).length >= 6 && /[a-z,]$/.test(t);
 
 const tail = (t: string) => t.slice(-60).replace(/^\S*\s/, '');
 

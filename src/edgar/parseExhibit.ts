@@ -54,7 +54,6 @@ import {
   titleKind,
 } from './titleBlock.js';
 import { titleCase } from './titleCase.js';
-import { splitCountUpTo } from './wordCount.js';
 
 /** The registrant as the body spells it ("AIM Funds Group"), else as the title prints it. */
 const MAX_REGISTRANT_WORDS = 24;
@@ -217,7 +216,7 @@ function topLines(lines: readonly EdgarLine[], from: number, n: number): EdgarLi
 /** A short line titling a 12b-1 plan: "Resource Shares Plan of Distribution", "Pursuant to Rule 12b-1". */
 function isMixedCase12b1Title(t: string): boolean {
   return (
-    splitCountUpTo(t, 9) <= 8 &&
+    t.split(/\s+/).length <= 8 &&
     /^(?:[A-Z][\w&'’-]*\s+)*(?:Plan\s+of\s+Distribution|Distribution\s+(?:and\s+Service\s+)?Plan)\b|^Pursuant\s+to\s+Rule\s+12b-1$/i.test(
       t,
     )
@@ -237,7 +236,7 @@ function titleLines(lines: readonly EdgarLine[], from: number): EdgarLine[] {
   for (let i = Math.max(from, 0); i < lines.length && out.length < 20; i++) {
     const t = cellWords(lines[i]!);
     if (t === '') continue;
-    if (out.length >= 6 && splitCountUpTo(t, 15) >= 15) break;
+    if (out.length >= 6 && t.split(/\s+/).length >= 15) break;
     out.push(lines[i]!);
   }
   return out;

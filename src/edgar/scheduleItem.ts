@@ -11,7 +11,6 @@ import { endsSchedule, isAllCaps, isParenthesised, isProse, portfolioLabel } fro
 import { numberedName, withoutFormerName } from './portfolioName.js';
 import { readRateToken, stripFootnoteSuffix } from './rateToken.js';
 import { classCodesIn, isClassLabel, withoutContinued } from './shareClasses.js';
-import { splitCountUpTo } from './wordCount.js';
 
 export type ScheduleItem =
   | { readonly kind: 'rate'; readonly pct: string; readonly closesQuote: boolean }
@@ -222,14 +221,14 @@ export function scheduleItem(trimmed: string): ScheduleItem {
   // "*", or the rule printed over the footnotes ("_____"): the footnotes begin
   if (/^\*+\s*$/.test(t) || /^_{5,}$/.test(t)) return { kind: 'footnote', text: '' };
   // "1 Expressed as an annual rate of … attributable to that Class.": a numbered footnote, a sentence
-  if (/^\d{1,2}\s+[A-Z][a-z]+\s.*\.$/.test(t) && splitCountUpTo(t, 7) >= 7)
+  if (/^\d{1,2}\s+[A-Z][a-z]+\s.*\.$/.test(t) && t.split(/\s+/).length >= 7)
     return { kind: 'footnote', text: t.replace(/^\d{1,2}\s+/, ''), closesQuote };
   // "(1)  Closed to new investors.": a footnote its mark in parentheses begins, a sentence
-  if (/^\(\d{1,2}\)\s+[A-Z]/.test(t) && /[a-z)]\.$/.test(t) && splitCountUpTo(t, 4) >= 4)
+  if (/^\(\d{1,2}\)\s+[A-Z]/.test(t) && /[a-z)]\.$/.test(t) && t.split(/\s+/).length >= 4)
     return { kind: 'footnote', text: t.replace(/^\(\d{1,2}\)\s+/, ''), closesQuote };
   // Voya's "1Voya Global High Dividend Low Volatility Fund (formerly, …) Service Fee change
   // effective January 2, 2008.": the footnote's number glued to its first word
-  if (/^[1-9][A-Z][a-z]+\s.*\.$/.test(t) && splitCountUpTo(t, 7) >= 7)
+  if (/^[1-9][A-Z][a-z]+\s.*\.$/.test(t) && t.split(/\s+/).length >= 7)
     return { kind: 'footnote', text: t.slice(1), closesQuote };
   if (/^\*+\s*\S/.test(t)) return { kind: 'footnote', text: t.replace(/^\*+\s*/, ''), closesQuote };
   if (isParenthesised(t)) return { kind: 'aside', text: t };
@@ -251,7 +250,7 @@ export function scheduleItem(trimmed: string): ScheduleItem {
   // over a schedule's fee terms (Northern Lights' Underwriting Agreement Schedule B-6), no fund
   if (isHeadingText(t) || /^12b-1\s*PLAN$/i.test(t) || /^Fee\s+Schedule$/i.test(t))
     return { kind: 'heading', text: t };
-  if (isProse(t) && splitCountUpTo(t, 6) >= 6 && !BRAND_FUND_NAME_RE.test(t))
+  if (isProse(t) && t.split(/\s+/).length >= 6 && !BRAND_FUND_NAME_RE.test(t))
     return { kind: 'leadIn', text: t, closesQuote };
   // "Eaton Vance High Income Fund*", "Invesco Quality Income Fund(1)" (an HTML <sup>(1)</sup>),
   // "… Fund†": the marker refers to a footnote, it is no part of the name

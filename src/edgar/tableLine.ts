@@ -20,7 +20,6 @@ import {
 import { cashReserveClass } from './scheduleItem.js';
 import { type RowReading, readRow, stripClosingQuote } from './scheduleRow.js';
 import { isClassLabel } from './shareClasses.js';
-import { splitCountUpTo } from './wordCount.js';
 
 export type TableLine =
   | { readonly kind: 'blank' }
@@ -257,7 +256,7 @@ function isUnderlinedRegistrant(lines: readonly EdgarLine[], i: number): boolean
 
 /** Five words or more ending in a full stop (a closing quote after it aside): a sentence. */
 function isFootnoteSentence(text: string): boolean {
-  return /[a-z%)]\.["\u201d]?$/.test(text) && splitCountUpTo(text, 5) >= 5;
+  return /[a-z%)]\.["\u201d]?$/.test(text) && text.split(/\s+/).length >= 5;
 }
 
 /**

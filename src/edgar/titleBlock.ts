@@ -12,7 +12,6 @@ import type { ExhibitKind, InstrumentKind } from './exhibitDocument.js';
 import { exhibitLabel, isAllCaps, isProse } from './lineShapes.js';
 import { classCodesIn, isClassLabel } from './shareClasses.js';
 import { titleCase } from './titleCase.js';
-import { splitCountUpTo } from './wordCount.js';
 
 export interface TitleBlock {
   readonly exhibit: string | null;
@@ -76,14 +75,14 @@ export function readTitleBlock(
     if (
       title.length > 0 &&
       isProse(t) &&
-      splitCountUpTo(t, 6) >= 6 &&
+      t.split(/\s+/).length >= 6 &&
       !/^\(the\b/i.test(t) &&
       !isLongClassLine(t)
     )
       break;
     // "The First Restated Master Distribution Agreement (Class B Shares … with": the body's first
     // sentence, wrapped before any punctuation that would show it is prose
-    if (title.length > 0 && /^(?:The|This)\s/.test(t) && splitCountUpTo(t, 6) >= 6) break;
+    if (title.length > 0 && /^(?:The|This)\s/.test(t) && t.split(/\s+/).length >= 6) break;
     if (/^[a-z(]/.test(t) && title.length > 0 && !/^\(/.test(t)) {
       title.push(t);
       continue;

@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { ExhibitParseError } from '../../src/edgar/exhibitDocument.js';
 import { parseExhibit } from '../../src/edgar/parseExhibit.js';
-import { splitCountUpTo } from '../../src/edgar/wordCount.js';
 
 // An exhibit of megabytes on a single line (its line breaks lost, or an HTML file saved on one
 // line) is read or refused as bad input (ExhibitParseError: exit 65), never a crash (exit 70) and
-// never a hang. The reader once split such a line into its millions of words at each "how many
-// words?" question (docs/PERFORMANCE.md, "A line of millions of words"); no timing is asserted here.
+// never a hang. Its time grows with its size, not faster (docs/PERFORMANCE.md, "Megabytes on a
+// single line"; `npm run bench` times such lines at n and 4n); no timing is asserted here.
 const MB = 1_000_000;
 const fill = (unit: string, bytes: number) => unit.repeat(Math.ceil(bytes / unit.length)).slice(0, bytes);
 
@@ -49,18 +48,5 @@ describe('an exhibit of megabytes on a single line', () => {
     ] as const) {
       expect(outcome(text, file)).toMatch(/^read$|^refused: one-line\.(?:txt|htm):\d+: /);
     }
-  });
-});
-
-describe('splitCountUpTo counts as split on white space does, up to its cap', () => {
-  it.each([
-    ['', 9, 1],
-    ['AMENDED AND RESTATED PLAN', 9, 4],
-    [' leading and trailing ', 9, 5],
-    ['a b c d e f g h i j', 9, 9],
-    ['a\u00a0b\tc\n d', 15, 4],
-  ])('%j up to %i is %i', (text, cap, expected) => {
-    expect(splitCountUpTo(text, cap)).toBe(expected);
-    expect(Math.min(text.split(/\s+/).length, cap)).toBe(expected);
   });
 });
