@@ -36,6 +36,14 @@ const HOSTILE_LINES: Record<string, (n: number) => string> = {
     `<html><body><p>AMENDMENT NO. 1 TO THE MASTER DISTRIBUTION PLAN (CLASS A SHARES)</p><p>The Plan is hereby amended, effective May 1, 2005, as follows: Schedule A is hereby deleted in its entirety and replaced with the following:</p><p>SCHEDULE A</p><table><tr><td>Portfolio</td><td>Maximum Asset-Based Sales Charge</td><td>Maximum Service Fee</td><td>Maximum Aggregate Fee</td></tr>${Array.from({ length: n }, (_, i) => `<tr><td>AIM ${fundWord(i)} Fund</td><td>0.25%</td><td>0.25%</td><td>0.50%</td></tr>`).join('')}</table></body></html>`,
   textTableRows: (n) =>
     `AMENDMENT NO. 1 TO THE MASTER DISTRIBUTION PLAN (CLASS A SHARES)\n\nThe Plan is hereby amended, effective May 1, 2005, as follows: Schedule A is hereby deleted in its entirety and replaced with the following:\n\n${' '.repeat(35)}SCHEDULE A\n\n<TABLE>\n<CAPTION>\n${' '.repeat(38)}MAXIMUM          MAXIMUM      MAXIMUM\n${' '.repeat(38)}ASSET-BASED      SERVICE      AGGREGATE\nPORTFOLIO${' '.repeat(29)}SALES CHARGE     FEE          FEE\n<S>${' '.repeat(35)}<C>              <C>          <C>\n${Array.from({ length: n }, (_, i) => `${`AIM ${fundWord(i)} Fund`.padEnd(38)}${'0.25%'.padEnd(17)}${'0.25%'.padEnd(13)}0.50%`).join('\n')}\n</TABLE>`,
+  // an exhibit of megabytes on a single line (line breaks lost, or HTML saved on one line): the
+  // reader is linear in them, at about a second of CPU a megabyte for the worst shape (session 49)
+  dotsOnOneLine: (n) => '. '.repeat(n * 25),
+  wordsOnOneLine: (n) => 'fund shares of the plan '.repeat(n * 2),
+  amendmentOnOneLine: (n) =>
+    'AMENDMENT NO. 1 TO THE MASTER DISTRIBUTION PLAN (CLASS A SHARES) The Plan is hereby amended, effective May 1, 2005, as follows: Schedule A is hereby deleted in its entirety and replaced with the following: "SCHEDULE A TO THE MASTER DISTRIBUTION PLAN (CLASS A SHARES) Portfolio Maximum Asset-Based Sales Charge Maximum Service Fee Maximum Aggregate Fee AIM Growth Fund 0.25% 0.25% 0.50%" All other terms and provisions of the Plan not amended herein shall remain in full force and effect. '.repeat(
+      n / 10,
+    ),
   rateRows: (n) =>
     `AMENDMENT NO. 1 TO THE PLAN The Plan is hereby amended, effective May 1, 2005, as follows: Schedule A is hereby deleted and replaced with the following: "SCHEDULE A TO THE PLAN ${'AIM Growth Fund 0.25% 0.25% 0.50% '.repeat(n)}`,
 };
