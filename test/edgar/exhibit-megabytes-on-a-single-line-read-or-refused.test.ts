@@ -32,9 +32,9 @@ function outcome(text: string, file: string): string {
 describe('an exhibit of megabytes on a single line', () => {
   // expected by hand: none of these has a title in capitals at its top naming a plan or agreement
   it.each([
-    ['one giant token', () => 'x'.repeat(2 * MB)],
-    ['words in lower case', () => fill('fund shares of the plan ', 2 * MB)],
-    ['dots and spaces', () => fill('. ', 2 * MB)],
+    ['one giant token', () => 'x'.repeat(1 * MB)],
+    ['words in lower case', () => fill('fund shares of the plan ', 1 * MB)],
+    ['dots and spaces', () => fill('. ', 1 * MB)],
   ])('%s is refused as no distribution plan or agreement', (_name, make) => {
     expect(outcome(make(), 'one-line.txt')).toMatch(
       /^refused: one-line\.txt:1: not a distribution plan or agreement/,
@@ -43,8 +43,8 @@ describe('an exhibit of megabytes on a single line', () => {
 
   it('a plan amendment repeated on one line, as text and as HTML, is read or refused as bad input', () => {
     for (const [text, file] of [
-      [fill(`${seedLike} `, 2 * MB), 'one-line.txt'],
-      [`<html><body>${fill(`<p>${seedLike}</p>`, 2 * MB)}</body></html>`, 'one-line.htm'],
+      [fill(`${seedLike} `, 1 * MB), 'one-line.txt'],
+      [`<html><body>${fill(`<p>${seedLike}</p>`, 1 * MB)}</body></html>`, 'one-line.htm'],
     ] as const) {
       expect(outcome(text, file)).toMatch(/^read$|^refused: one-line\.(?:txt|htm):\d+: /);
     }
