@@ -613,26 +613,14 @@ function renderCellSchedule(doc: RenderableDocument, opts: { marked?: boolean })
   if (dated !== null) out.push(`Dated ${formatDate(dated)}`);
   out.push('The current level of fees payable to the Distributor under the Plan are set forth below.');
   for (const s of doc.schedules) {
-    const cols = (['assetBasedSalesCharge', 'serviceFee', 'aggregateFee'] as const).filter((c) =>
-      s.entries.some((e) => shapeOf(e).includes(c)),
-    );
+    const cols = rateColumnsOf(s.entries);
     out.push('|Portfolio', '|Class of Shares', ...cols.map((c) => `|${CELL_HEADINGS[c]}`));
-    for (const e of s.entries) {
-      const rate = (c: (typeof cols)[number]) =>
-        c === 'assetBasedSalesCharge'
-          ? e.assetBasedSalesChargePct
-          : c === 'serviceFee'
-            ? e.serviceFeePct
-            : e.aggregateFeePct;
+    for (const e of s.entries)
       out.push(
         `|${e.portfolio}`,
         `|${e.class === null ? '' : e.class.length <= 2 ? `Class ${e.class}` : e.class}`,
-        ...cols.map((c) => {
-          const v = rate(c);
-          return `|${v === null ? '\u2014' : formatRateCell(v)}`;
-        }),
+        ...cols.map((c) => rateCell(e, c)),
       );
-    }
   }
   // the dates the schedule was amended on, the plan's first (SPEC §2.1: the latest takes effect)
   const asOf = inst.datedAsOf;
@@ -641,6 +629,26 @@ function renderCellSchedule(doc: RenderableDocument, opts: { marked?: boolean })
   if (eff !== null && eff.length === 10 && eff !== dated && eff !== asOf)
     out.push(`Amended as of ${formatDate(eff)}`);
   return `${out.join('\n')}\n`;
+}
+
+type RateColumn = 'assetBasedSalesCharge' | 'serviceFee' | 'aggregateFee';
+
+/** The rate columns any of the entries has, in the schedules' order. */
+function rateColumnsOf(entries: readonly ParsedEntry[]): RateColumn[] {
+  return (['assetBasedSalesCharge', 'serviceFee', 'aggregateFee'] as const).filter((c) =>
+    entries.some((e) => shapeOf(e).includes(c)),
+  );
+}
+
+/** An entry's rate as a cell: "|0.25", or "|—" where the entry has no rate in that column. */
+function rateCell(e: ParsedEntry, c: RateColumn): string {
+  const v =
+    c === 'assetBasedSalesCharge'
+      ? e.assetBasedSalesChargePct
+      : c === 'serviceFee'
+        ? e.serviceFeePct
+        : e.aggregateFeePct;
+  return `|${v === null ? '\u2014' : formatRateCell(v)}`;
 }
 
 /**
@@ -666,29 +674,13 @@ function renderCellBlocks(doc: RenderableDocument, opts: { marked?: boolean }): 
     out.push(`|${reg.toUpperCase()}`, ...title.split(/\s+(?=PURSUANT\s|FOR\s)/).map((l) => `|${l}`));
     out.push(s.name.replace(/\s*\(.*\)$/, '').toUpperCase());
     if (eff !== null && eff.length === 10) out.push(`(Amended and Restated as of ${formatDate(eff)})`);
-    const cols = (['assetBasedSalesCharge', 'serviceFee', 'aggregateFee'] as const).filter((c) =>
-      s.entries.some((e) => shapeOf(e).includes(c)),
-    );
+    const cols = rateColumnsOf(s.entries);
     if (cols.length === 0) {
       out.push(...s.entries.map((e) => e.portfolio));
       continue;
     }
     out.push('|Fund', ...cols.map((c) => `|${CELL_HEADINGS[c]}`));
-    for (const e of s.entries) {
-      const rate = (c: (typeof cols)[number]) =>
-        c === 'assetBasedSalesCharge'
-          ? e.assetBasedSalesChargePct
-          : c === 'serviceFee'
-            ? e.serviceFeePct
-            : e.aggregateFeePct;
-      out.push(
-        `|${e.portfolio}`,
-        ...cols.map((c) => {
-          const v = rate(c);
-          return `|${v === null ? '\u2014' : formatRateCell(v)}`;
-        }),
-      );
-    }
+    for (const e of s.entries) out.push(`|${e.portfolio}`, ...cols.map((c) => rateCell(e, c)));
   }
   return `${out.join('\n')}\n`;
 }
