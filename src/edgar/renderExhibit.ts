@@ -255,6 +255,10 @@ export function renderExhibit(doc: RenderableDocument, opts: { marked?: boolean 
     'registrant-over',
     'cells',
     'cell-blocks',
+    'heading-first',
+    'heading-first-columns',
+    'headings-only',
+    'class-of-each-fund',
   ] as const) {
     if (
       layout === 'cell-blocks' &&
@@ -264,10 +268,30 @@ export function renderExhibit(doc: RenderableDocument, opts: { marked?: boolean 
         doc.schedules.some((x) => new Set(x.entries.map((e) => e.class)).size !== 1))
     )
       continue;
-    if ((layout === 'stand-alone' || layout === 'schedule-to') && doc.kind !== 'schedule') continue;
+    if (
+      (layout === 'stand-alone' ||
+        layout === 'schedule-to' ||
+        layout === 'heading-first' ||
+        layout === 'heading-first-columns') &&
+      doc.kind !== 'schedule'
+    )
+      continue;
     if (
       layout === 'cells' &&
       (doc.kind !== 'schedule' || doc.schedules.length !== 1 || doc.footnotes.length > 0)
+    )
+      continue;
+    if (
+      layout === 'class-of-each-fund' &&
+      (doc.kind !== 'schedule' ||
+        doc.footnotes.length > 0 ||
+        doc.datedDate !== null ||
+        doc.schedules.some((x) => x.entries.some((e) => !['', 'aggregateFee'].includes(shapeOf(e).join()))))
+    )
+      continue;
+    if (
+      layout === 'headings-only' &&
+      (doc.kind !== 'schedule' || doc.title !== doc.schedules[0]?.name || doc.footnotes.length > 0)
     )
       continue;
     if (
@@ -368,8 +392,16 @@ function renderLayout(
     | 'schedule-to'
     | 'registrant-over'
     | 'cells'
-    | 'cell-blocks',
+    | 'cell-blocks'
+    | 'heading-first'
+    | 'heading-first-columns'
+    | 'headings-only'
+    | 'class-of-each-fund',
 ): string {
+  if (layout === 'class-of-each-fund') return renderClassOfEachFund(doc, opts);
+  if (layout === 'headings-only') return renderHeadingsOnly(doc, opts);
+  if (layout === 'heading-first') return renderStandAloneSchedule(doc, opts, 'rows');
+  if (layout === 'heading-first-columns') return renderStandAloneSchedule(doc, opts, 'columns');
   if (layout === 'cell-blocks') return renderCellBlocks(doc, opts);
   if (layout === 'cells') return renderCellSchedule(doc, opts);
   if (layout === 'stand-alone') return renderStandAloneSchedule(doc, opts);
@@ -495,17 +527,33 @@ function renderLayout(
  * "SCHEDULE A"): its instrument's name and the schedule's heading over the entries, then the dates
  * as such a schedule gives them ("Dated: March 29, 1993, as amended on November 14, 2003").
  */
-function renderStandAloneSchedule(doc: RenderableDocument, opts: { marked?: boolean }): string {
+function renderStandAloneSchedule(
+  doc: RenderableDocument,
+  opts: { marked?: boolean },
+  /** the heading over the title block, the entries as rows under class headings or in columns */
+  headingFirst: 'rows' | 'columns' | null = null,
+): string {
   const out: string[] = [];
   if (opts.marked !== false) out.push(RENDERING_MARKER, '');
   if (doc.exhibit !== null) out.push(`${' '.repeat(65)}Exhibit ${doc.exhibit}`, '');
   const reg = doc.instrument.registrant;
   const [instrumentPart, headingPart] = doc.title.split(' — ');
-  out.push(...titleLines(instrumentPart ?? doc.instrument.title, reg).map(center));
   const heading = (headingPart ?? doc.schedules[0]?.name ?? 'Schedule A').toUpperCase();
   const amended = /^(AMENDED(?: AND RESTATED)?) (.*)$/.exec(heading);
-  if (amended) out.push(center(amended[1]!), center(amended[2]!));
-  else out.push(center(heading));
+  const amendedAsOf =
+    headingFirst !== null &&
+    doc.datedDate === null &&
+    doc.effectiveDate !== null &&
+    doc.effectiveDate.length === 10;
+  if (headingFirst !== null) {
+    out.push(...headingFirstBlock(doc, instrumentPart ?? doc.instrument.title, heading));
+    // JPMorgan's "(AMENDED AS OF FEBRUARY 16, 2006)" under its plan's name
+    if (amendedAsOf) out.push(center(`(AMENDED AS OF ${formatDate(doc.effectiveDate!).toUpperCase()})`));
+  } else {
+    out.push(...titleLines(instrumentPart ?? doc.instrument.title, reg).map(center));
+    if (amended) out.push(center(amended[1]!), center(amended[2]!));
+    else out.push(center(heading));
+  }
   out.push('');
   // the Registrant as the document spells it, where its capitals head the title block
   if (reg !== null && reg !== reg.toUpperCase())
@@ -516,7 +564,9 @@ function renderStandAloneSchedule(doc: RenderableDocument, opts: { marked?: bool
       '',
     );
   const body = doc.schedules.flatMap((s, i) =>
-    renderSchedule(doc, s, false, i === doc.schedules.length - 1 ? doc.footnotes : []).slice(4),
+    headingFirst === 'columns'
+      ? [...classColumnTable(s.entries, doc.renames), '']
+      : renderSchedule(doc, s, false, i === doc.schedules.length - 1 ? doc.footnotes : []).slice(4),
   );
   out.push(...body);
   const asOf = doc.instrument.datedAsOf;
@@ -528,9 +578,177 @@ function renderStandAloneSchedule(doc: RenderableDocument, opts: { marked?: bool
         : `Dated: ${formatDate(dated)}`,
       '',
     );
-  else if (doc.effectiveDate !== null && doc.effectiveDate.length === 10)
+  else if (doc.effectiveDate !== null && doc.effectiveDate.length === 10 && !amendedAsOf)
     out.push(`Effective: ${formatDate(doc.effectiveDate)}`, '');
   return `${out.join('\n')}\n`;
+}
+
+/**
+ * Schedules filed with no title but their headings (The Reserve's "Exhibit 99.(m)(3)" / "Schedule
+ * A" over the funds, one to a line, / "Schedule B" over "|Class" / "|Distribution" cells): a list
+ * of funds where no rate is paid, the classes and their rates where each fund of a list pays them,
+ * else a table of cells.
+ */
+function renderHeadingsOnly(doc: RenderableDocument, opts: { marked?: boolean }): string {
+  const out: string[] = [];
+  if (opts.marked !== false) out.push(RENDERING_MARKER, '');
+  if (doc.exhibit !== null) out.push(`Exhibit ${doc.exhibit}`);
+  for (const s of doc.schedules) {
+    out.push(s.name);
+    const cols = rateColumnsOf(s.entries);
+    if (cols.length === 0) out.push(...s.entries.map((e) => e.portfolio));
+    else if (s.entries.every((e) => /^\(each fund on .*\)$/.test(e.portfolio))) {
+      out.push('|Class', ...cols.map((c) => `|${CELL_HEADINGS[c]}`));
+      for (const e of s.entries) out.push(`|${e.class ?? ''}`, ...cols.map((c) => rateCell(e, c)));
+    } else {
+      out.push('|Portfolio', '|Class of Shares', ...cols.map((c) => `|${CELL_HEADINGS[c]}`));
+      for (const e of s.entries)
+        out.push(
+          `|${e.portfolio}`,
+          `|${e.class === null ? '' : e.class.length <= 2 ? `Class ${e.class}` : e.class}`,
+          ...cols.map((c) => rateCell(e, c)),
+        );
+    }
+  }
+  return `${out.join('\n')}\n`;
+}
+
+/** Words wrapped to `width`, every line indented alike. */
+function wrapped(text: string, indent: string, width = 60): string[] {
+  const lines: string[] = [];
+  for (const word of text.split(/\s+/).filter((w) => w !== '')) {
+    const last = lines[lines.length - 1];
+    if (last !== undefined && last.length + 1 + word.length <= width)
+      lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
+  }
+  return lines.map((l) => `${indent}${l}`);
+}
+
+const classWords = (c: string) => (c.length <= 2 ? `Class ${c}` : `${c} Class`);
+const ALL_FUNDS = '(all funds)';
+
+/**
+ * Pioneer's Appendix A to its Distribution Plan: "APPENDIX A" / "DISTRIBUTION PLAN" over "Class of
+ * each Fund" / "Applicable Percentage Per Annum", a class to a row — "Class A" with the funds it
+ * does not cover in parentheses ("(other than Class A of Pioneer Cash Reserves Fund …)"), "Class A
+ * of" with the fund under it, "Class C and Class C2 of" where two classes of a fund pay one rate —
+ * then the month it is dated ("July 2013"); and Appendix B, the "Trust" / "Fund" table of the funds
+ * the plan covers.
+ */
+function renderClassOfEachFund(doc: RenderableDocument, opts: { marked?: boolean }): string {
+  const out: string[] = [];
+  if (opts.marked !== false) out.push(RENDERING_MARKER, '');
+  if (doc.exhibit !== null) out.push(`${' '.repeat(65)}Exhibit ${doc.exhibit}`, '');
+  const indent = '      ';
+  const rateAt = 65;
+  const eff = doc.effectiveDate;
+  doc.schedules.forEach((s, i) => {
+    if (i > 0) out.push('<PAGE>', '');
+    out.push(center(s.name.toUpperCase()), center(doc.instrument.title.toUpperCase()), '');
+    const cols = rateColumnsOf(s.entries);
+    if (cols.length === 0) {
+      const width = Math.max(34, ...s.entries.map((e) => (e.registrant ?? '').length)) + 6;
+      out.push(
+        '<TABLE>',
+        '<S>'.padEnd(width) + '<C>',
+        `${'Trust'.padEnd(width)}Fund`,
+        `${'-'.repeat(width - 6).padEnd(width)}${'-'.repeat(45)}`,
+        '',
+      );
+      s.entries.forEach((e, k) => {
+        const first = k === 0 || s.entries[k - 1]!.registrant !== e.registrant;
+        if (first && k > 0) out.push('');
+        out.push(`${first ? (e.registrant ?? '').padEnd(width) : ' '.repeat(width)}${e.portfolio}`);
+      });
+      out.push('</TABLE>', '');
+      return;
+    }
+    out.push(
+      `${' '.repeat(rateAt - 8)}Applicable Percentage`,
+      `${`${indent}Class of each Fund`.padEnd(rateAt - 2)}Per Annum`,
+      '',
+    );
+    for (let k = 0; k < s.entries.length; ) {
+      const e = s.entries[k]!;
+      const same = [e];
+      while (
+        k + same.length < s.entries.length &&
+        s.entries[k + same.length]!.portfolio === e.portfolio &&
+        s.entries[k + same.length]!.aggregateFeePct === e.aggregateFeePct
+      )
+        same.push(s.entries[k + same.length]!);
+      k += same.length;
+      const classes = same.map((x) => classWords(x.class ?? ''));
+      const named = `${classes.slice(0, -1).join(', ')}${classes.length > 1 ? ' and ' : ''}${classes.at(-1)}`;
+      const rate = rateCell(e, 'aggregateFee').slice(1);
+      const other = e.portfolio.startsWith(`${ALL_FUNDS} `) ? e.portfolio.slice(ALL_FUNDS.length + 1) : null;
+      const all = e.portfolio === ALL_FUNDS || other !== null;
+      out.push(`${`${indent}${named}${all ? '' : ' of'}`.padEnd(rateAt)}${rate}`);
+      if (other !== null) out.push(...wrapped(`(${other})`, indent));
+      else if (!all) out.push(...wrapped(e.portfolio, indent));
+      out.push('');
+    }
+    if (i === 0 && eff !== null)
+      out.push(
+        eff.length === 7 ? `${formatDate(`${eff}-01`).replace(/ 1,/, '')}` : `Effective: ${formatDate(eff)}`,
+        '',
+      );
+  });
+  return `${out.join('\n')}\n`;
+}
+
+/**
+ * JPMorgan's Schedule B: "CURRENT NAME" / "FORMER NAME" / "SHARE CLASS" / the fee, a fund's classes
+ * one to a row under its names — classes no heading can name ("Morgan", "E*TRADE"), and the names
+ * the funds had before (a fund never renamed is its own former name).
+ */
+function classColumnTable(
+  entries: readonly ParsedEntry[],
+  renames: readonly { from: string; to: string }[],
+): string[] {
+  const cols = rateColumnsOf(entries);
+  const formerOf = (name: string) => renames.find((r) => r.to === name)?.from ?? name;
+  const nameWidth =
+    Math.max(12, ...entries.flatMap((e) => [e.portfolio.length, formerOf(e.portfolio).length])) + 2;
+  const classWidth = Math.max(11, ...entries.map((e) => (e.class ?? '').length)) + 4;
+  const feeWords = cols.map((c) => CELL_HEADINGS[c].toUpperCase().split(' '));
+  const left = (a: string, b: string, c: string) =>
+    `${a.padEnd(nameWidth)}${b.padEnd(nameWidth)}${c.padEnd(classWidth)}`;
+  const fees = (k: number) => feeWords.map((w) => (w[k] ?? '').padEnd(COLUMN_WIDTH)).join('');
+  const out = ['<TABLE>', '<CAPTION>'];
+  out.push(`${left('', '', '')}${fees(0)}`.trimEnd());
+  out.push(`${left('CURRENT NAME', 'FORMER NAME', 'SHARE CLASS')}${fees(1)}`.trimEnd());
+  out.push('-'.repeat(2 * nameWidth + classWidth + COLUMN_WIDTH * cols.length));
+  out.push(`${left('<S>', '<C>', '<C>')}${cols.map(() => '<C>'.padEnd(COLUMN_WIDTH)).join('')}`.trimEnd());
+  entries.forEach((e, i) => {
+    const first = i === 0 || entries[i - 1]!.portfolio !== e.portfolio;
+    const rates = cols.map((c) => rateCell(e, c).slice(1).padEnd(COLUMN_WIDTH)).join('');
+    out.push(
+      `${left(first ? e.portfolio : '', first ? formerOf(e.portfolio) : '', e.class ?? '')}${rates}`.trimEnd(),
+    );
+  });
+  out.push('</TABLE>');
+  return out;
+}
+
+/**
+ * A schedule filed with nothing above its heading but "Form of" (Legg Mason's "Form of" / "APPENDIX
+ * A" / "SHAREHOLDER SERVICES AND DISTRIBUTION PLAN"), its plan named under the heading and its
+ * Registrant under the plan (Wells Fargo's "APPENDIX A" / "DISTRIBUTION PLAN" / "WELLS FARGO FUNDS
+ * TRUST"), or over it (JPMorgan's "SCHEDULE B" / "JPMORGAN FUNDS" / "COMBINED AMENDED AND RESTATED
+ * DISTRIBUTION PLAN").
+ */
+function headingFirstBlock(doc: RenderableDocument, instrumentPart: string, heading: string): string[] {
+  const reg = doc.instrument.registrant;
+  const form = /^form\s+of\s+(.*)$/i.exec(instrumentPart);
+  const out = form ? ['Form of'] : [];
+  out.push(heading);
+  const title = form ? form[1]! : instrumentPart;
+  const named = reg !== null && title.toLowerCase().includes(reg.toLowerCase());
+  out.push(...titleLines(title, reg));
+  if (reg !== null && !named) out.push(reg.toUpperCase());
+  return out.map(center);
 }
 
 /**

@@ -171,6 +171,68 @@ describe('parse(render(x)) = x on schedules filed as a table of cells', () => {
   });
 });
 
+/**
+ * Schedules filed with their heading over everything else: Legg Mason's "Form of" / "APPENDIX A" /
+ * "SHAREHOLDER SERVICES AND DISTRIBUTION PLAN"; Wells Fargo's "APPENDIX A" / "DISTRIBUTION PLAN" /
+ * "WELLS FARGO FUNDS TRUST" (the Registrant under the plan, named nowhere else); JPMorgan's
+ * "SCHEDULE B" / "JPMORGAN FUNDS" / "… DISTRIBUTION PLAN" / "(AMENDED AS OF …)" over "Current Name |
+ * Former Name | Share Class" ("Morgan", "E*TRADE": classes no heading names); The Reserve's
+ * "Schedule A" funds and "Schedule B" class rates with no title at all; Pioneer's "Class of each
+ * Fund" rows ("Class A (other than …)", "Class C and Class C2 of …"), dated "July 2013", and its
+ * Trust | Fund Appendix B. Each came back as a plan, another title, or not at all.
+ */
+describe('parse(render(x)) = x on schedules filed with their heading first', () => {
+  it.each([
+    [
+      'real-exhibits-8/htm_rendered/11_legg-mason-form-of-appendix-a-shareholder-services-and-distribution-plan-2009.txt',
+    ],
+    [
+      'real-exhibits-8/htm_rendered/10_wells-fargo-funds-trust-appendix-a-distribution-plan-stacked-cells-2019.txt',
+    ],
+    ['real-exhibits-7/01_jpmorgan-funds-combined-distribution-plan-schedule-b-2006.txt'],
+  ])('%s reads back, its title, Registrant, classes and renames included', (name) => {
+    const { x, back, text } = roundTrip(join(fixtures, name));
+    expect(x.kind).toBe('schedule');
+    expect(back.rendering).toBe(true);
+    expect(fields(back), text).toEqual(fields(x));
+  });
+
+  it
+    .skipIf(!corpusAvailable)
+    .each([['14_reserve-muni-mm-scheduleA-B-2007.txt'], ['12_pioneer-distribution-plan-appendixA-2013.txt']])(
+    '%s reads back, its lists, class rates and dates included',
+    (name) => {
+      const file = join(corpusDir, name.startsWith('14_') ? `htm_rendered/${name}` : name);
+      const { x, back, text } = roundTrip(file);
+      expect(x.kind).toBe('schedule');
+      expect(back.rendering).toBe(true);
+      expect(fields(back), text).toEqual(fields(x));
+    },
+  );
+
+  it('Wells Fargo: the Registrant printed under the plan, JPMorgan: the date under the title block', () => {
+    const wells = roundTrip(
+      join(
+        fixtures,
+        'real-exhibits-8/htm_rendered/10_wells-fargo-funds-trust-appendix-a-distribution-plan-stacked-cells-2019.txt',
+      ),
+    );
+    expect(wells.x.instrument.registrant).toBe('WELLS FARGO FUNDS TRUST');
+    expect(wells.text).toMatch(/APPENDIX A\n\s+DISTRIBUTION PLAN\n\s+WELLS FARGO FUNDS TRUST\n/);
+    const jpm = roundTrip(
+      join(fixtures, 'real-exhibits-7/01_jpmorgan-funds-combined-distribution-plan-schedule-b-2006.txt'),
+    );
+    expect(jpm.x.effectiveDate).toBe('2006-02-16');
+    expect(jpm.text).toContain('(AMENDED AS OF FEBRUARY 16, 2006)');
+    expect(jpm.back.renames).toEqual([
+      {
+        from: 'JPMorgan California Tax Free Money Market Fund',
+        to: 'JPMorgan California Municipal Money Market Fund',
+      },
+    ]);
+  });
+});
+
 describe.skipIf(!seedsAvailable)('parse(render(x)) = x on the seeds', () => {
   it('every seed reads back whole, in the seeds’ own layout', () => {
     for (const f of seedFiles().filter((f) => f.endsWith('.txt'))) {
