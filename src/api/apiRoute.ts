@@ -88,6 +88,11 @@ export interface ApiRoute<Q extends z.ZodType = z.ZodType, P extends z.ZodType =
   readonly errors: readonly ErrorCode[];
   /** true: changes state; run under the token's actor and audited through the door */
   readonly changesState?: boolean;
+  /**
+   * true: the route answers before its write runs (a job, POST /api/close): a write that waits too
+   * long for the lock fails the job, not the request, which has no 503 Retry-After to document
+   */
+  readonly writesAfterAnswer?: true;
   readonly run: (input: RouteInput<z.infer<Q>, z.infer<P>, unknown>) => Promise<unknown>;
 }
 
@@ -95,9 +100,25 @@ export function defineRoute<Q extends z.ZodType, P extends z.ZodType>(r: ApiRout
   return r as unknown as ApiRoute;
 }
 
-const errorResponse = (description: string) => ({
+const errorResponse = (description: string, headers?: Record<string, ResponseHeader>) => ({
   description,
+  ...(headers ? { headers } : {}),
   content: { 'application/json': { schema: ErrorDocument } },
+});
+
+interface ResponseHeader {
+  readonly description: string;
+  readonly required: true;
+  readonly schema: { readonly type: 'integer'; readonly minimum: number };
+}
+
+/** The `Retry-After` of a refusal that is only for now (RFC 9110 §10.2.3): whole seconds, ≥ 1. */
+const retryAfter = (when: string): Record<string, ResponseHeader> => ({
+  'Retry-After': {
+    description: `seconds to wait before sending the request again: ${when}`,
+    required: true,
+    schema: { type: 'integer', minimum: 1 },
+  },
 });
 
 /** The statuses of two refusals HTTP names itself (RFC 9110 §15.5.14, RFC 6585 §5). */
@@ -110,11 +131,15 @@ export const HEADERS_TOO_LARGE_HTTP = 431;
  * NUL in its path or query, checked before any route (src/api/app.ts); 431 for request headers
  * larger than the server reads; 503 when its database refuses or cannot be reached
  * (src/store/databaseRefusal.ts); 500, a bug. A route that takes a body: 413 for one larger than
- * the limit (PLAN12B_MAX_UPLOAD_BYTES).
+ * the limit (PLAN12B_MAX_UPLOAD_BYTES). Every 429 says when to ask again (`Retry-After`,
+ * src/api/auth.ts), and so does the 503 of a route that writes while the request waits: its write
+ * waited the lock wait for the writes before it or for another process's lock
+ * (src/api/apiStore.ts, src/store/writerLock.ts inUseError), nothing written.
  */
 function errorResponses(
   codes: readonly ErrorCode[],
   takesBody: boolean,
+  writesInRequest: boolean,
 ): Record<number, ReturnType<typeof errorResponse>> {
   const out: Record<number, ReturnType<typeof errorResponse>> = {};
   const all: ErrorCode[] = [
@@ -131,8 +156,17 @@ function errorResponses(
   for (const code of all) {
     const status = ERROR_CODES[code].http;
     const prior = out[status]?.description;
+    const headers =
+      code === 'RATE_LIMITED'
+        ? retryAfter('the token (or the address) may send again then')
+        : code === 'DATABASE' && writesInRequest
+          ? retryAfter(
+              'the write waited the lock wait (PLAN12B_LOCK_WAIT_SECONDS) for another write and was not run',
+            )
+          : out[status]?.headers;
     out[status] = errorResponse(
       prior ? `${prior}; ${code}: ${ERROR_CODES[code].meaning}` : `${code}: ${ERROR_CODES[code].meaning}`,
+      headers,
     );
   }
   out[HEADERS_TOO_LARGE_HTTP] = errorResponse('USAGE: the request headers are larger than the server reads');
@@ -194,7 +228,11 @@ export function registerRoute(
                   : {}),
               },
             },
-      ...errorResponses(route.errors, route.body !== undefined),
+      ...errorResponses(
+        route.errors,
+        route.body !== undefined,
+        route.changesState === true && route.writesAfterAnswer !== true,
+      ),
     },
   } as Parameters<typeof createRoute>[0]);
   app.openapi(spec, (async (c: Context<ApiEnv>) => {

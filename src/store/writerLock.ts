@@ -1,6 +1,6 @@
 import { closeSync, lstatSync, openSync, readFileSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
-import { Plan12bError } from '../errors.js';
+import { Plan12bError, RetryLaterError } from '../errors.js';
 import { lockWaitMs } from './lockWait.js';
 import { askToStepAside, ON_DEMAND_COMMAND } from './onDemandServe.js';
 import { processAlive } from './processAlive.js';
@@ -186,11 +186,19 @@ export function waitingNotice(
   );
 }
 
-export function inUseError(target: string, holder: { pid: number; what: string } | undefined): Plan12bError {
-  return new Plan12bError(
-    'DATABASE',
+/**
+ * The refusal of a writer that waited the lock wait for another process: for now only (a
+ * RetryLaterError: exit 69 on the CLI; HTTP 503 with `Retry-After` when a write of `plan12b serve`
+ * waited for a CLI command's lock on a server, src/api/app.ts), asked again after the wait allowed.
+ */
+export function inUseError(
+  target: string,
+  holder: { pid: number; what: string } | undefined,
+): RetryLaterError {
+  return new RetryLaterError(
     `the database ${target} is in use by process ${holder?.pid ?? '?'}${holder?.what ? ` (${holder.what})` : ''}`,
     'wait for that command to finish and run this one again (PLAN12B_LOCK_WAIT_SECONDS sets how long plan12b waits)',
+    Math.max(1, Math.round(lockWaitMs() / 1000)),
   );
 }
 

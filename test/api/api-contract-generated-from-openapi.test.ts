@@ -25,7 +25,7 @@ interface Operation {
     schema: { format?: string; pattern?: string; enum?: string[] };
   }[];
   requestBody?: { content: Record<string, unknown> };
-  responses: Record<string, unknown>;
+  responses: Record<string, { headers?: Record<string, { required?: boolean; schema?: object }> }>;
 }
 interface OpenApiDocument {
   openapi: string;
@@ -99,6 +99,58 @@ describe.skipIf(!seedsAvailable).each(dialects)('API contract from /openapi.json
         expect.arrayContaining(['401', '403', '429', '500']),
       );
     }
+  });
+
+  it('declares Retry-After on every 429, and on the 503 of every operation that writes before it answers', () => {
+    const retryAfter = { required: true, schema: { type: 'integer', minimum: 1 } };
+    for (const { method, op } of operations) {
+      const route = byOperationId.get(op.operationId)!;
+      expect(op.responses['429']?.headers?.['Retry-After'], op.operationId).toMatchObject(retryAfter);
+      const writes = method !== 'GET' && route.changesState === true && route.writesAfterAnswer !== true;
+      if (writes)
+        expect(op.responses['503']?.headers?.['Retry-After'], op.operationId).toMatchObject(retryAfter);
+      else expect(op.responses['503']?.headers?.['Retry-After'], op.operationId).toBeUndefined();
+    }
+  });
+
+  it('answers 503 with the documented Retry-After wherever a write finds another one running past the lock wait', async () => {
+    // another write of this server holds the turn; no wait is allowed: every operation that gets
+    // as far as its write is refused for now, and says when to ask again, as its document says
+    const lockWait = process.env.PLAN12B_LOCK_WAIT_SECONDS;
+    process.env.PLAN12B_LOCK_WAIT_SECONDS = '0';
+    let letGo!: () => void;
+    const holding = f.store.write(
+      () =>
+        new Promise<void>((r) => {
+          letGo = r;
+        }),
+      'a held write',
+    );
+    let refusedForNow = 0;
+    try {
+      for (const { method, path, op } of operations) {
+        if (method === 'GET') continue;
+        const role = op['x-roles'][0] as (typeof ROLES)[number];
+        const res = await f.request(method, requestOf(path, op), {
+          token: f.tokens[role],
+          body: '',
+          type: op.requestBody?.content['application/json'] ? 'application/json' : 'text/csv',
+        });
+        const where = `${op.operationId}: ${res.status}`;
+        expect(Object.keys(op.responses), where).toContain(String(res.status));
+        if (res.status !== 503) continue;
+        expect(op.responses['503']?.headers?.['Retry-After'], where).toBeDefined();
+        expect(res.headers.get('retry-after'), where).toMatch(/^[1-9]\d*$/);
+        refusedForNow++;
+      }
+    } finally {
+      letGo();
+      await holding;
+      if (lockWait === undefined) delete process.env.PLAN12B_LOCK_WAIT_SECONDS;
+      else process.env.PLAN12B_LOCK_WAIT_SECONDS = lockWait;
+    }
+    // at least the 14 CSV uploads (their file is read under the write)
+    expect(refusedForNow).toBeGreaterThanOrEqual(14);
   });
 
   it('answers 401 to every operation without a token, and with an unknown token', async () => {
