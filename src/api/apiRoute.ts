@@ -121,9 +121,40 @@ const retryAfter = (when: string): Record<string, ResponseHeader> => ({
   },
 });
 
-/** The statuses of two refusals HTTP names itself (RFC 9110 §15.5.14, RFC 6585 §5). */
+/** The statuses of refusals HTTP names itself (RFC 9110 §15.5.14, §15.5.16; RFC 6585 §5). */
 export const BODY_TOO_LARGE_HTTP = 413;
+export const UNSUPPORTED_MEDIA_TYPE_HTTP = 415;
 export const HEADERS_TOO_LARGE_HTTP = 431;
+
+/**
+ * A request body sent as a media type its route does not take (HTTP 415; USAGE, exit 64, as the
+ * CLI's wrong option): a CSV file sent as `application/json`, a JSON body as `text/csv`, a body
+ * with no Content-Type. It is never read as the route's format regardless: what the client said it
+ * sent and what the route reads disagree, and which one is wrong only the caller knows.
+ */
+export class UnsupportedMediaTypeError extends Plan12bError {
+  constructor(sent: string | undefined, accepted: readonly string[]) {
+    super(
+      'USAGE',
+      sent === undefined || sent.trim() === ''
+        ? `the request body has no Content-Type: this route takes ${accepted.join(' or ')}`
+        : `the request body is sent as ${JSON.stringify(sent.slice(0, 100))}: this route takes ${accepted.join(' or ')}`,
+      `send the body with the header Content-Type: ${accepted[0]} (see /openapi.json for this route)`,
+    );
+    this.name = 'UnsupportedMediaTypeError';
+  }
+}
+
+/** The media types a route's body may be sent as. */
+export function bodyMediaTypes(body: Body): readonly string[] {
+  return body.kind === 'json' ? ['application/json'] : body.contentTypes;
+}
+
+/** Whether a Content-Type header names one of `accepted` (its parameters, such as charset, aside). */
+export function isAcceptedMediaType(header: string | undefined, accepted: readonly string[]): boolean {
+  const essence = header?.split(';')[0]?.trim().toLowerCase();
+  return essence !== undefined && accepted.includes(essence);
+}
 
 /**
  * The HTTP statuses a route documents for its errors, each with the codes that give it. Besides
@@ -131,7 +162,8 @@ export const HEADERS_TOO_LARGE_HTTP = 431;
  * NUL in its path or query, checked before any route (src/api/app.ts); 431 for request headers
  * larger than the server reads; 503 when its database refuses or cannot be reached
  * (src/store/databaseRefusal.ts); 500, a bug. A route that takes a body: 413 for one larger than
- * the limit (PLAN12B_MAX_UPLOAD_BYTES). Every 429 says when to ask again (`Retry-After`,
+ * the limit (PLAN12B_MAX_UPLOAD_BYTES), and 415 for one sent as a media type the route does not
+ * take (UnsupportedMediaTypeError). Every 429 says when to ask again (`Retry-After`,
  * src/api/auth.ts), and so does the 503 of a route that writes while the request waits: its write
  * waited the lock wait for the writes before it or for another process's lock
  * (src/api/apiStore.ts, src/store/writerLock.ts inUseError), nothing written.
@@ -170,8 +202,12 @@ function errorResponses(
     );
   }
   out[HEADERS_TOO_LARGE_HTTP] = errorResponse('USAGE: the request headers are larger than the server reads');
-  if (takesBody)
+  if (takesBody) {
     out[BODY_TOO_LARGE_HTTP] = errorResponse('BAD_INPUT: the request body is larger than the limit');
+    out[UNSUPPORTED_MEDIA_TYPE_HTTP] = errorResponse(
+      'USAGE: the request body is sent as a media type this route does not take (or with no Content-Type)',
+    );
+  }
   return out;
 }
 
@@ -258,6 +294,13 @@ export function registerRoute(
     // a route with CSV but no workbook: format=xlsx is refused by its query's enum (json, csv),
     // the same 400 USAGE document as any other value it does not take
     const valid = c.req as unknown as { valid(target: string): unknown };
+    // an upload is read as its route's format only when sent as one (a JSON body's media type is
+    // checked with its schema, before this; src/api/app.ts answers both alike)
+    if (
+      route.body?.kind === 'text' &&
+      !isAcceptedMediaType(c.req.header('content-type'), route.body.contentTypes)
+    )
+      throw new UnsupportedMediaTypeError(c.req.header('content-type'), route.body.contentTypes);
     const body =
       route.body === undefined
         ? undefined

@@ -202,7 +202,7 @@ describe.skipIf(!seedsAvailable).each(dialects)('API contract from /openapi.json
             ? {}
             : {
                 body: '',
-                type: op.requestBody?.content['application/json'] ? 'application/json' : 'text/csv',
+                type: Object.keys(op.requestBody?.content ?? { 'text/csv': 0 })[0],
               }),
         });
         const where = `${op.operationId} as ${role}: ${res.status}`;
@@ -224,6 +224,36 @@ describe.skipIf(!seedsAvailable).each(dialects)('API contract from /openapi.json
         }
       }
     }
+  });
+
+  it('answers 415 (USAGE) to a body sent as a media type the operation does not declare, or with none', async () => {
+    let checked = 0;
+    for (const { method, path, op } of operations) {
+      if (op.requestBody === undefined) continue;
+      const declared = Object.keys(op.requestBody.content);
+      expect(op.responses['415'], op.operationId).toBeDefined();
+      // a CSV file labelled JSON, a JSON body labelled CSV, a body with no Content-Type
+      const wrong = declared.includes('application/json') ? 'text/csv' : 'application/json';
+      for (const type of [wrong, undefined]) {
+        const res = await f.request(method, requestOf(path, op), {
+          token: f.tokens[op['x-roles'][0] as (typeof ROLES)[number]],
+          // bytes, not a string: a string body is given text/plain by fetch when no type is said
+          body: Buffer.from(
+            declared.includes('application/json') ? '{}' : 'date,portfolio,class,net_assets\n',
+          ),
+          ...(type ? { type } : {}),
+        });
+        const where = `${op.operationId} sent as ${type}: ${res.status}`;
+        expect(res.status, where).toBe(415);
+        const doc = (await res.json()) as { error: { code: string; message: string; hint: string } };
+        expect(doc.error.code, where).toBe('USAGE');
+        expect(doc.error.message, where).toContain(`this route takes ${declared.join(' or ')}`);
+        expect(doc.error.hint, where).toContain(`Content-Type: ${declared[0]}`);
+      }
+      checked++;
+    }
+    // the 14 CSV feeds and the exhibit by upload; the JSON bodies (close, rates, tokens, …)
+    expect(checked).toBeGreaterThanOrEqual(20);
   });
 
   it('answers format=csv with text/csv (or a documented error) wherever an operation documents text/csv', async () => {
