@@ -145,11 +145,6 @@ export class UnsupportedMediaTypeError extends Plan12bError {
   }
 }
 
-/** The media types a route's body may be sent as. */
-export function bodyMediaTypes(body: Body): readonly string[] {
-  return body.kind === 'json' ? ['application/json'] : body.contentTypes;
-}
-
 /** Whether a Content-Type header names one of `accepted` (its parameters, such as charset, aside). */
 export function isAcceptedMediaType(header: string | undefined, accepted: readonly string[]): boolean {
   const essence = header?.split(';')[0]?.trim().toLowerCase();
@@ -193,7 +188,7 @@ function errorResponses(
         ? retryAfter('the token (or the address) may send again then')
         : code === 'DATABASE' && writesInRequest
           ? retryAfter(
-              'the write waited the lock wait (PLAN12B_LOCK_WAIT_SECONDS) for another write and was not run',
+              'the write waited the lock wait (PLAN12B_LOCK_WAIT_SECONDS) for another writer and was not run',
             )
           : out[status]?.headers;
     out[status] = errorResponse(
