@@ -88,6 +88,11 @@ export interface ApiRoute<Q extends z.ZodType = z.ZodType, P extends z.ZodType =
   readonly errors: readonly ErrorCode[];
   /** true: changes state; run under the token's actor and audited through the door */
   readonly changesState?: boolean;
+  /**
+   * true: the route answers before its write runs (a job, POST /api/close): a write that waits too
+   * long for the lock fails the job, not the request, which has no 503 Retry-After to document
+   */
+  readonly writesAfterAnswer?: true;
   readonly run: (input: RouteInput<z.infer<Q>, z.infer<P>, unknown>) => Promise<unknown>;
 }
 
@@ -95,14 +100,56 @@ export function defineRoute<Q extends z.ZodType, P extends z.ZodType>(r: ApiRout
   return r as unknown as ApiRoute;
 }
 
-const errorResponse = (description: string) => ({
+const errorResponse = (description: string, headers?: Record<string, ResponseHeader>) => ({
   description,
+  ...(headers ? { headers } : {}),
   content: { 'application/json': { schema: ErrorDocument } },
 });
 
-/** The statuses of two refusals HTTP names itself (RFC 9110 §15.5.14, RFC 6585 §5). */
+interface ResponseHeader {
+  readonly description: string;
+  readonly required: true;
+  readonly schema: { readonly type: 'integer'; readonly minimum: number };
+}
+
+/** The `Retry-After` of a refusal that is only for now (RFC 9110 §10.2.3): whole seconds, ≥ 1. */
+const retryAfter = (when: string): Record<string, ResponseHeader> => ({
+  'Retry-After': {
+    description: `seconds to wait before sending the request again: ${when}`,
+    required: true,
+    schema: { type: 'integer', minimum: 1 },
+  },
+});
+
+/** The statuses of refusals HTTP names itself (RFC 9110 §15.5.14, §15.5.16; RFC 6585 §5). */
 export const BODY_TOO_LARGE_HTTP = 413;
+export const UNSUPPORTED_MEDIA_TYPE_HTTP = 415;
 export const HEADERS_TOO_LARGE_HTTP = 431;
+
+/**
+ * A request body sent as a media type its route does not take (HTTP 415; USAGE, exit 64, as the
+ * CLI's wrong option): a CSV file sent as `application/json`, a JSON body as `text/csv`, a body
+ * with no Content-Type. It is never read as the route's format regardless: what the client said it
+ * sent and what the route reads disagree, and which one is wrong only the caller knows.
+ */
+export class UnsupportedMediaTypeError extends Plan12bError {
+  constructor(sent: string | undefined, accepted: readonly string[]) {
+    super(
+      'USAGE',
+      sent === undefined || sent.trim() === ''
+        ? `the request body has no Content-Type: this route takes ${accepted.join(' or ')}`
+        : `the request body is sent as ${JSON.stringify(sent.slice(0, 100))}: this route takes ${accepted.join(' or ')}`,
+      `send the body with the header Content-Type: ${accepted[0]} (see /openapi.json for this route)`,
+    );
+    this.name = 'UnsupportedMediaTypeError';
+  }
+}
+
+/** Whether a Content-Type header names one of `accepted` (its parameters, such as charset, aside). */
+export function isAcceptedMediaType(header: string | undefined, accepted: readonly string[]): boolean {
+  const essence = header?.split(';')[0]?.trim().toLowerCase();
+  return essence !== undefined && accepted.includes(essence);
+}
 
 /**
  * The HTTP statuses a route documents for its errors, each with the codes that give it. Besides
@@ -110,11 +157,16 @@ export const HEADERS_TOO_LARGE_HTTP = 431;
  * NUL in its path or query, checked before any route (src/api/app.ts); 431 for request headers
  * larger than the server reads; 503 when its database refuses or cannot be reached
  * (src/store/databaseRefusal.ts); 500, a bug. A route that takes a body: 413 for one larger than
- * the limit (PLAN12B_MAX_UPLOAD_BYTES).
+ * the limit (PLAN12B_MAX_UPLOAD_BYTES), and 415 for one sent as a media type the route does not
+ * take (UnsupportedMediaTypeError). Every 429 says when to ask again (`Retry-After`,
+ * src/api/auth.ts), and so does the 503 of a route that writes while the request waits: its write
+ * waited the lock wait for the writes before it or for another process's lock
+ * (src/api/apiStore.ts, src/store/writerLock.ts inUseError), nothing written.
  */
 function errorResponses(
   codes: readonly ErrorCode[],
   takesBody: boolean,
+  writesInRequest: boolean,
 ): Record<number, ReturnType<typeof errorResponse>> {
   const out: Record<number, ReturnType<typeof errorResponse>> = {};
   const all: ErrorCode[] = [
@@ -131,13 +183,26 @@ function errorResponses(
   for (const code of all) {
     const status = ERROR_CODES[code].http;
     const prior = out[status]?.description;
+    const headers =
+      code === 'RATE_LIMITED'
+        ? retryAfter('the token (or the address) may send again then')
+        : code === 'DATABASE' && writesInRequest
+          ? retryAfter(
+              'the write waited the lock wait (PLAN12B_LOCK_WAIT_SECONDS) for another writer and was not run',
+            )
+          : out[status]?.headers;
     out[status] = errorResponse(
       prior ? `${prior}; ${code}: ${ERROR_CODES[code].meaning}` : `${code}: ${ERROR_CODES[code].meaning}`,
+      headers,
     );
   }
   out[HEADERS_TOO_LARGE_HTTP] = errorResponse('USAGE: the request headers are larger than the server reads');
-  if (takesBody)
+  if (takesBody) {
     out[BODY_TOO_LARGE_HTTP] = errorResponse('BAD_INPUT: the request body is larger than the limit');
+    out[UNSUPPORTED_MEDIA_TYPE_HTTP] = errorResponse(
+      'USAGE: the request body is sent as a media type this route does not take (or with no Content-Type)',
+    );
+  }
   return out;
 }
 
@@ -194,7 +259,11 @@ export function registerRoute(
                   : {}),
               },
             },
-      ...errorResponses(route.errors, route.body !== undefined),
+      ...errorResponses(
+        route.errors,
+        route.body !== undefined,
+        route.changesState === true && route.writesAfterAnswer !== true,
+      ),
     },
   } as Parameters<typeof createRoute>[0]);
   app.openapi(spec, (async (c: Context<ApiEnv>) => {
@@ -220,6 +289,13 @@ export function registerRoute(
     // a route with CSV but no workbook: format=xlsx is refused by its query's enum (json, csv),
     // the same 400 USAGE document as any other value it does not take
     const valid = c.req as unknown as { valid(target: string): unknown };
+    // an upload is read as its route's format only when sent as one (a JSON body's media type is
+    // checked with its schema, before this; src/api/app.ts answers both alike)
+    if (
+      route.body?.kind === 'text' &&
+      !isAcceptedMediaType(c.req.header('content-type'), route.body.contentTypes)
+    )
+      throw new UnsupportedMediaTypeError(c.req.header('content-type'), route.body.contentTypes);
     const body =
       route.body === undefined
         ? undefined

@@ -12,7 +12,13 @@ import { exhibitParseRefusal } from '../edgar/exhibitParseRefusal.js';
 import { ERROR_CODES, errorDocument, InternalError, Plan12bError, RetryLaterError } from '../errors.js';
 import { databaseRefusal } from '../store/databaseRefusal.js';
 import type { ApiEnv } from './apiEnv.js';
-import { type ApiRoute, BODY_TOO_LARGE_HTTP, registerRoute } from './apiRoute.js';
+import {
+  type ApiRoute,
+  BODY_TOO_LARGE_HTTP,
+  registerRoute,
+  UNSUPPORTED_MEDIA_TYPE_HTTP,
+  UnsupportedMediaTypeError,
+} from './apiRoute.js';
 import type { ApiStore } from './apiStore.js';
 import { requirePermission, TokenCheck } from './auth.js';
 import { CloseJobs } from './closeJobs.js';
@@ -85,7 +91,13 @@ function errorOf(e: unknown): Plan12bError {
   return databaseRefusal(e) ?? calendarRefusal(e) ?? new InternalError(e);
 }
 
-function errorResponse(c: Context<ApiEnv>, e: Plan12bError, status: number = ERROR_CODES[e.code].http) {
+function errorResponse(
+  c: Context<ApiEnv>,
+  e: Plan12bError,
+  status: number = e instanceof UnsupportedMediaTypeError
+    ? UNSUPPORTED_MEDIA_TYPE_HTTP
+    : ERROR_CODES[e.code].http,
+) {
   // a refusal for now says when to ask again (RFC 9110 §10.2.3)
   if (e instanceof RetryLaterError) c.header('retry-after', String(e.retryAfterSeconds));
   return c.json(errorDocument(e), status as 400);
@@ -238,7 +250,12 @@ export function createApp(store: ApiStore, opts: ApiOptions = {}) {
     );
   });
   app.onError((e, c) => {
-    const err = errorOf(e);
+    // a JSON route's body sent as another media type: refused by the route's schema (415) before
+    // its handler runs, said as an upload sent as the wrong type is (src/api/apiRoute.ts)
+    const err =
+      e instanceof HTTPException && e.status === UNSUPPORTED_MEDIA_TYPE_HTTP
+        ? new UnsupportedMediaTypeError(c.req.header('content-type'), ['application/json'])
+        : errorOf(e);
     if (err.code === 'INTERNAL') c.get('log')?.error({ err: e }, 'internal error');
     return errorResponse(c as Context<ApiEnv>, err);
   });

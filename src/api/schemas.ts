@@ -22,6 +22,20 @@ export const Month = z
   })
   .openapi({ example: '2024-03', pattern: '^\\d{4}-\\d{2}$' });
 
+/**
+ * A rate in percent per annum, as the feeds read a rate cell (src/money/decimalText.ts; docs/
+ * FORMATS.md "Numbers"): digits, at most six decimals, the digits before the point optional
+ * (`.25` is 0.25); no sign, exponent or comma, no point without a digit after it. A JSON string or
+ * a query value is the number exactly: no spaces around. The CLI's rate options read the same.
+ */
+export const RatePct = z
+  .string()
+  .regex(
+    /^(?:\d+(?:\.\d{1,6})?|\.\d{1,6})$/,
+    'a rate in percent per annum, e.g. 0.25 or .25: digits, at most 6 decimals, no sign, exponent or comma',
+  )
+  .openapi({ example: '0.25', description: 'a rate in percent per annum, as a decimal string' });
+
 export const Decimal = z.string().openapi({ example: '1234.56', description: 'an exact decimal' });
 
 /** "true"/"false" in a query string. */

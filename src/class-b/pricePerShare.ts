@@ -1,4 +1,5 @@
 import { divRoundHalfUp } from '../money/cents.js';
+import { readDecimalText } from '../money/decimalText.js';
 
 /**
  * Net asset value per share as integer ten-thousandths of a dollar (bigint) inside, decimal
@@ -12,8 +13,6 @@ export const PRICE_UNITS_PER_DOLLAR = 10_000n;
  * ("value units"); one cent is 1,000,000 of them.
  */
 export const VALUE_UNITS_PER_CENT = 1_000_000n;
-
-const PRICE_RE = /^(\d+)(?:\.(\d{1,4}))?$/;
 
 export class PriceFormatError extends Error {
   constructor(
@@ -30,15 +29,16 @@ export class PriceFormatError extends Error {
  * @example parsePriceUnits('10.25') === 102500n
  */
 export function parsePriceUnits(input: string): bigint {
-  const s = input.trim();
-  const m = PRICE_RE.exec(s);
-  if (!m) {
-    if (/^-/.test(s)) throw new PriceFormatError(input, 'a price must be above zero');
-    if (/^\d+\.\d{5,}$/.test(s)) throw new PriceFormatError(input, 'more than 4 decimals');
-    throw new PriceFormatError(input, 'expected digits with at most 4 decimals, e.g. 10.2500');
-  }
-  const [, whole, frac = ''] = m;
-  const units = BigInt(whole!) * PRICE_UNITS_PER_DOLLAR + BigInt(frac.padEnd(4, '0'));
+  const d = readDecimalText(input, 4);
+  if ('problem' in d)
+    throw new PriceFormatError(
+      input,
+      d.problem === 'not a decimal number' || d.problem === 'empty'
+        ? 'expected digits with at most 4 decimals, e.g. 10.2500'
+        : d.problem,
+    );
+  if (d.negative) throw new PriceFormatError(input, 'a price must be above zero');
+  const units = BigInt(d.whole) * PRICE_UNITS_PER_DOLLAR + BigInt(d.frac.padEnd(4, '0'));
   if (units <= 0n) throw new PriceFormatError(input, 'a price must be above zero');
   return units;
 }

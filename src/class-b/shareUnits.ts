@@ -1,11 +1,11 @@
+import { readDecimalText } from '../money/decimalText.js';
+
 /**
  * Shares as integer ten-thousandths (bigint) inside, decimal strings ("12.3456") at every
  * boundary. SPEC §3: shares have at most 4 decimal places.
  */
 
 export const SHARE_UNITS_PER_SHARE = 10_000n;
-
-const SHARES_RE = /^(\d+)(?:\.(\d{1,4}))?$/;
 
 export class ShareFormatError extends Error {
   constructor(
@@ -22,21 +22,24 @@ export class ShareFormatError extends Error {
  * @example parseShareUnits('12.5') === 125000n
  */
 export function parseShareUnits(input: string): bigint {
-  const s = input.trim();
-  const m = SHARES_RE.exec(s);
-  if (!m) {
-    if (/^\d+\.\d{5,}$/.test(s))
+  const d = readDecimalText(input, 4);
+  if ('problem' in d) {
+    if (d.problem.startsWith('more than'))
       throw new ShareFormatError(input, 'more than 4 decimals; shares are recorded to 0.0001');
-    // "-5.0000" has its four decimals: the sign is what is wrong (a redemption is its type, not a sign)
-    if (/^-\d+(?:\.\d{1,4})?$/.test(s))
-      throw new ShareFormatError(
-        input,
-        'a number of shares is never negative; the type (redeem, exchange_out …) says which way shares move',
-      );
-    throw new ShareFormatError(input, 'expected digits with at most 4 decimals, e.g. 125.0000');
+    throw new ShareFormatError(
+      input,
+      d.problem === 'not a decimal number' || d.problem === 'empty'
+        ? 'expected digits with at most 4 decimals, e.g. 125.0000'
+        : d.problem,
+    );
   }
-  const [, whole, frac = ''] = m;
-  return BigInt(whole!) * SHARE_UNITS_PER_SHARE + BigInt(frac.padEnd(4, '0'));
+  // "-5.0000" has its four decimals: the sign is what is wrong (a redemption is its type, not a sign)
+  if (d.negative)
+    throw new ShareFormatError(
+      input,
+      'a number of shares is never negative; the type (redeem, exchange_out …) says which way shares move',
+    );
+  return BigInt(d.whole) * SHARE_UNITS_PER_SHARE + BigInt(d.frac.padEnd(4, '0'));
 }
 
 /**

@@ -10,7 +10,9 @@ import { type Approval, approvalCovers, approvalOutcome } from './approval.js';
  * first sale as its first recorded day of net assets or its first Class B purchase, whichever is
  * earlier (the shell finds it); the plan takes effect for the class on the first day it governs it.
  * The rule lets a fund pay under the plan only once the plan "has been approved": a vote after the
- * plan took effect approves it from that vote on, and the days before it are told.
+ * plan took effect approves it from that vote on, and the days before it on which fees ran under
+ * the plan are told — with `approvals.enforce` on, from the Board approval that let it govern, not
+ * from its schedule's effective date, and without the days a lapse or termination stopped them.
  */
 
 /** A plan as it takes effect for one portfolio's class. */
@@ -21,13 +23,33 @@ export interface PlanForClass {
   readonly portfolioId: string;
   readonly portfolio: string;
   readonly class: string;
-  /** the first day the plan governs the class */
+  /** the first day the plan governs the class: its fees begin */
   readonly takesEffect: string;
+  /**
+   * the days on which the plan's fees ran for the class (its governing runs, less those a lapse or
+   * a termination stopped), in order, `to` null while in force; left out: every day from
+   * `takesEffect` on
+   */
+  readonly feeRuns?: readonly { readonly from: string; readonly to: string | null }[];
   /**
    * the document (plan or amendment) whose schedule first listed the class: a vote of the class's
    * shareholders approving that amendment approves the plan as extended to the class
    */
   readonly documentId?: string;
+}
+
+/** The days from `plan.takesEffect` to the day before `vote` on which the plan's fees ran. */
+function feeDaysBefore(plan: PlanForClass, vote: string): number {
+  const start = toDayNumber(plan.takesEffect);
+  const end = toDayNumber(vote); // exclusive: from the vote on, the plan is approved
+  if (plan.feeRuns === undefined) return end - start;
+  let days = 0;
+  for (const run of plan.feeRuns) {
+    const from = Math.max(start, toDayNumber(run.from));
+    const to = run.to === null ? end : Math.min(end, toDayNumber(run.to) + 1);
+    if (to > from) days += to - from;
+  }
+  return days;
 }
 
 /** Meeting order, then id: the same approvals in any order give the same answer. */
@@ -76,8 +98,10 @@ export function planShareholderApprovalMissing(
   if (carried !== undefined) {
     // approved on or before the day it took effect: before it was implemented
     if (carried.meetingDate <= plan.takesEffect) return null;
-    const days = toDayNumber(carried.meetingDate) - toDayNumber(plan.takesEffect);
-    return `${after}, but the Class ${plan.class} shareholders approved it only on ${carried.meetingDate}: Rule 12b-1(b)(1) requires its approval by a majority of the class's outstanding voting securities before it is implemented, and it was in effect without that approval for ${days} day${days === 1 ? '' : 's'}, from ${plan.takesEffect} to ${carried.meetingDate}`;
+    const span = toDayNumber(carried.meetingDate) - toDayNumber(plan.takesEffect);
+    const days = feeDaysBefore(plan, carried.meetingDate);
+    const stopped = span - days;
+    return `${after}, but the Class ${plan.class} shareholders approved it only on ${carried.meetingDate}: Rule 12b-1(b)(1) requires its approval by a majority of the class's outstanding voting securities before it is implemented, and it was in effect without that approval for ${days} day${days === 1 ? '' : 's'}, from ${plan.takesEffect} to ${carried.meetingDate}${stopped > 0 ? ` (its fees stopped on ${stopped} day${stopped === 1 ? '' : 's'} between)` : ''}`;
   }
   const failed = votes.at(-1);
   return `${after}: Rule 12b-1(b)(1) requires its approval by a majority of the class's outstanding voting securities, and ${failed ? `the vote of ${failed.meetingDate} did not approve it (${approvalOutcome(failed.vote).outcome})` : 'no vote of its shareholders approving the plan is recorded'} — record the vote with \`plan12b approvals import\` (body shareholders, subject instrument)`;

@@ -85,7 +85,11 @@ export const isoDateField = () =>
     return s;
   });
 
-/** Dollars with at most two decimals → integer cents. */
+/**
+ * Dollars with at most two decimals → integer cents (a decimal string, src/money/decimalText.ts:
+ * `.50` is 0.50). A column that is never negative refuses any minus sign, `-0.00` too: one rule,
+ * as for shares and rates.
+ */
 export const moneyField = (opts: { negative?: boolean } = {}) =>
   cellField((s, fail) => {
     let cents: bigint;
@@ -94,7 +98,7 @@ export const moneyField = (opts: { negative?: boolean } = {}) =>
     } catch (e) {
       return fail((e as { reason?: string }).reason ?? `${JSON.stringify(s)} is not an amount`);
     }
-    if (cents < 0n && !opts.negative) {
+    if (s.trimStart().startsWith('-') && !opts.negative) {
       return fail(`negative amount ${s}`);
     }
     if ((cents < 0n ? -cents : cents) > MAX_MONEY_CENTS) {
@@ -150,8 +154,11 @@ export const percentField = (opts: { maxPct?: number } = {}) =>
     let micro: bigint;
     try {
       micro = parseRateMicroPct(s);
-    } catch {
-      return fail(`${JSON.stringify(s)} is not a percentage (a number such as 0.25, at most 6 decimals)`);
+    } catch (e) {
+      const reason = e instanceof RateFormatError && e.reason ? `: ${e.reason}` : '';
+      return fail(
+        `${JSON.stringify(s)} is not a percentage (a number such as 0.25, at most 6 decimals)${reason}`,
+      );
     }
     const max = BigInt(opts.maxPct ?? 100) * 1_000_000n;
     if (micro > max) {

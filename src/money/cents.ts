@@ -1,9 +1,9 @@
+import { readDecimalText } from './decimalText.js';
+
 /**
  * Money as integer cents (bigint) inside, decimal strings ("1234.50") at every boundary.
  * SPEC §3: exact decimal, never binary floating point.
  */
-
-const MONEY_RE = /^(-?)(\d+)(?:\.(\d{1,2}))?$/;
 
 export class MoneyFormatError extends Error {
   constructor(
@@ -16,19 +16,21 @@ export class MoneyFormatError extends Error {
 }
 
 /**
- * Parses a dollar amount with at most two decimals into integer cents.
- * @example parseCents('1234.5') === 123450n
+ * Parses a dollar amount with at most two decimals into integer cents (the decimal strings of
+ * src/money/decimalText.ts: `.5` is 0.50; a minus sign is read — a feed's column refuses it).
+ * @example parseCents('1234.5') === 123450n; parseCents('.5') === 50n
  */
 export function parseCents(input: string): bigint {
-  const s = input.trim();
-  const m = MONEY_RE.exec(s);
-  if (!m) {
-    if (/^-?\d+\.\d{3,}$/.test(s)) throw new MoneyFormatError(input, 'more than two decimals');
-    throw new MoneyFormatError(input, 'expected digits with at most two decimals, e.g. 1234.50');
-  }
-  const [, sign, whole, frac = ''] = m;
-  const cents = BigInt(whole!) * 100n + BigInt(frac.padEnd(2, '0') || '0');
-  return sign === '-' ? -cents : cents;
+  const d = readDecimalText(input, 2);
+  if ('problem' in d)
+    throw new MoneyFormatError(
+      input,
+      d.problem === 'not a decimal number' || d.problem === 'empty'
+        ? 'expected digits with at most two decimals, e.g. 1234.50'
+        : d.problem,
+    );
+  const cents = BigInt(d.whole) * 100n + BigInt(d.frac.padEnd(2, '0'));
+  return d.negative ? -cents : cents;
 }
 
 /**

@@ -1,3 +1,5 @@
+import { readDecimalText } from './decimalText.js';
+
 /**
  * Rates are percent-per-annum decimal strings at the boundary ("0.25" = 0.25%).
  * Inside they are integers of micro-percent (1e-6 %), exact for every rate a schedule states.
@@ -5,23 +7,33 @@
 
 export const MICRO_PCT_PER_PCT = 1_000_000n;
 
-const RATE_RE = /^(\d+)(?:\.(\d{1,6}))?$/;
-
 export class RateFormatError extends Error {
-  constructor(readonly input: string) {
-    super(`${JSON.stringify(input)} is not a rate in percent (e.g. 0.25, at most 6 decimals)`);
+  constructor(
+    readonly input: string,
+    /** why, where a common way of writing numbers says why (src/money/decimalText.ts) */
+    readonly reason?: string,
+  ) {
+    super(
+      `${JSON.stringify(input)} is not a rate in percent (e.g. 0.25, at most 6 decimals)${reason ? `: ${reason}` : ''}`,
+    );
     this.name = 'RateFormatError';
   }
 }
 
-/** @example parseRateMicroPct('0.25') === 250000n */
+/**
+ * The decimal strings of src/money/decimalText.ts, never negative, at most six decimals (a
+ * trailing "%" is read as the percent it says).
+ * @example parseRateMicroPct('0.25') === 250000n; parseRateMicroPct('.25') === 250000n
+ */
 export function parseRateMicroPct(input: string): bigint {
-  const s = input.trim().replace(/%$/, '');
-  const normal = s.startsWith('.') ? `0${s}` : s;
-  const m = RATE_RE.exec(normal);
-  if (!m) throw new RateFormatError(input);
-  const [, whole, frac = ''] = m;
-  return BigInt(whole!) * MICRO_PCT_PER_PCT + BigInt(frac.padEnd(6, '0'));
+  const d = readDecimalText(input.trim().replace(/%$/, ''), 6);
+  if ('problem' in d)
+    throw new RateFormatError(
+      input,
+      d.problem === 'not a decimal number' || d.problem === 'empty' ? undefined : d.problem,
+    );
+  if (d.negative) throw new RateFormatError(input, 'a rate is never negative');
+  return BigInt(d.whole) * MICRO_PCT_PER_PCT + BigInt(d.frac.padEnd(6, '0'));
 }
 
 /**

@@ -73,3 +73,44 @@ export function sameProcessRunning(pid: number, recorded: ProcessIdentity): bool
   if (now === undefined) return undefined;
   return now === recorded.startTime;
 }
+
+/**
+ * Clock ticks a second in /proc (USER_HZ): 100 on every Linux this runs on; Node cannot ask
+ * sysconf(_SC_CLK_TCK), so it is checked against this process's own start before it is relied on
+ * (processStartedAt).
+ */
+const USER_HZ = 100;
+/** How far this process's start, read from /proc, may be from its own clock's: startup, rounding. */
+const OWN_START_TOLERANCE_MS = 5_000;
+
+/** The machine's boot time on the wall clock (`btime` of /proc/stat, whole seconds), in ms. */
+function bootTimeMs(): number | undefined {
+  try {
+    const m = /^btime (\d+)$/m.exec(readFileSync('/proc/stat', 'utf8'));
+    return m ? Number(m[1]) * 1000 : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** When process `pid` started on the wall clock (ms), from /proc; undefined where it cannot be told. */
+function startedAtMs(pid: number, boot: number): number | undefined {
+  const ticks = processStartTime(pid);
+  return ticks === undefined ? undefined : boot + (Number(ticks) * 1000) / USER_HZ;
+}
+
+/**
+ * When process `pid` started, on the wall clock (ms since the epoch), or undefined when that
+ * cannot be told: no /proc, the process gone or hidden, or /proc not counting as assumed (this
+ * process's own start, read the same way, is not when Node says it started). The boot time is
+ * whole seconds and the ticks are cut, not rounded: the time told is never later than the real
+ * start, give or take the wall clock being set since.
+ */
+export function processStartedAt(pid: number): number | undefined {
+  const boot = bootTimeMs();
+  if (boot === undefined) return undefined;
+  const own = startedAtMs(process.pid, boot);
+  const ownByNode = Date.now() - process.uptime() * 1000;
+  if (own === undefined || Math.abs(own - ownByNode) > OWN_START_TOLERANCE_MS) return undefined;
+  return startedAtMs(pid, boot);
+}

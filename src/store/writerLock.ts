@@ -1,10 +1,15 @@
-import { closeSync, lstatSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, lstatSync, openSync, readFileSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
-import { Plan12bError } from '../errors.js';
+import { Plan12bError, RetryLaterError } from '../errors.js';
 import { lockWaitMs } from './lockWait.js';
 import { askToStepAside, ON_DEMAND_COMMAND } from './onDemandServe.js';
 import { processAlive } from './processAlive.js';
-import { type ProcessIdentity, processIdentity, sameProcessRunning } from './processIdentity.js';
+import {
+  type ProcessIdentity,
+  processIdentity,
+  processStartedAt,
+  sameProcessRunning,
+} from './processIdentity.js';
 import { readServeDiscovery } from './serveDiscovery.js';
 
 /**
@@ -18,7 +23,9 @@ import { readServeDiscovery } from './serveDiscovery.js';
  * the process beyond its id (src/store/processIdentity.ts: `holder started=TICKS boot=ID host=H`).
  * A lock whose id now belongs to a process started at another time, or in another boot, is as
  * stale as one whose process is gone (the id was reused); one written on another host is that
- * host's, never judged here. A file of the older form (id and words only) is judged by its id.
+ * host's, never judged here. A file of the older form (id and words only, written by a plan12b
+ * before this one) is judged by its id and its time: a process that started after the file was
+ * written did not write it (its id was reused), however alive it is.
  */
 
 export { lockWaitMs } from './lockWait.js';
@@ -40,6 +47,8 @@ export interface LockHolder {
   readonly raw: string;
   /** what identifies the holder beyond its id; undefined in a file of the older form */
   readonly identity?: ProcessIdentity;
+  /** when the file was last written (its mtime, ms), if it could be told */
+  readonly writtenAt?: number;
 }
 
 const IDENTITY_LINE = /^holder((?: [a-z]+=\S*)*)$/;
@@ -85,11 +94,16 @@ export function readHolder(lockPath: string): LockHolder | undefined {
       .join(' ')
       .trim();
     const elsewhere = identity !== undefined && identity.host !== hostname();
+    let writtenAt: number | undefined;
+    try {
+      writtenAt = statSync(lockPath).mtimeMs;
+    } catch {}
     return {
       pid: /^\d+$/.test(pid ?? '') ? Number(pid) : Number.NaN,
       what: elsewhere ? `${words} on host ${identity.host}`.trim() : words,
       raw,
       ...(identity ? { identity } : {}),
+      ...(writtenAt !== undefined ? { writtenAt } : {}),
     };
   } catch {
     return undefined;
@@ -97,12 +111,35 @@ export function readHolder(lockPath: string): LockHolder | undefined {
 }
 
 /**
+ * How much later than its lock file a process must have started to be taken for another than the
+ * one that wrote it. The holder starts before it writes its lock, and the start read from /proc is
+ * never later than the real one (src/store/processIdentity.ts), so any margin would do on a steady
+ * clock; a minute leaves room for the wall clock being stepped forward since the file was written
+ * and for a file server's clock (the file's time is the server's) — a lock that cannot be judged
+ * is waited for, never taken.
+ */
+const STARTED_AFTER_LOCK_MARGIN_MS = 60_000;
+
+/**
+ * Whether the holder of a lock of the older form (no identity line) still runs: not when its id is
+ * gone, nor when the process now under that id started after the file was written (the id was
+ * reused: SPEC §12, one writer at a time, must not wait for ever on a dead writer's lock).
+ */
+function olderFormHolderRunning(holder: LockHolder): boolean {
+  if (!processAlive(holder.pid)) return false;
+  if (holder.writtenAt === undefined) return true;
+  const started = processStartedAt(holder.pid);
+  return started === undefined || started <= holder.writtenAt + STARTED_AFTER_LOCK_MARGIN_MS;
+}
+
+/**
  * Whether the holder of a lock still runs: written on another host, yes (that host's process table
  * is not ours to read: it is waited for and named); else not when its id is gone, or now belongs
- * to another process (another start time, another boot).
+ * to another process (another start time, another boot; in a file of the older form, a start
+ * after the file was written).
  */
 export function holderRunning(holder: LockHolder): boolean {
-  if (holder.identity === undefined) return processAlive(holder.pid);
+  if (holder.identity === undefined) return olderFormHolderRunning(holder);
   if (holder.identity.host !== hostname()) return true;
   return sameProcessRunning(holder.pid, holder.identity) ?? processAlive(holder.pid);
 }
@@ -149,11 +186,19 @@ export function waitingNotice(
   );
 }
 
-export function inUseError(target: string, holder: { pid: number; what: string } | undefined): Plan12bError {
-  return new Plan12bError(
-    'DATABASE',
+/**
+ * The refusal of a writer that waited the lock wait for another process: for now only (a
+ * RetryLaterError: exit 69 on the CLI; HTTP 503 with `Retry-After` when a write of `plan12b serve`
+ * waited for a CLI command's lock on a server, src/api/app.ts), asked again after the wait allowed.
+ */
+export function inUseError(
+  target: string,
+  holder: { pid: number; what: string } | undefined,
+): RetryLaterError {
+  return new RetryLaterError(
     `the database ${target} is in use by process ${holder?.pid ?? '?'}${holder?.what ? ` (${holder.what})` : ''}`,
     'wait for that command to finish and run this one again (PLAN12B_LOCK_WAIT_SECONDS sets how long plan12b waits)',
+    Math.max(1, Math.round(lockWaitMs() / 1000)),
   );
 }
 

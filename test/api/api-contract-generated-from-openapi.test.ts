@@ -25,7 +25,7 @@ interface Operation {
     schema: { format?: string; pattern?: string; enum?: string[] };
   }[];
   requestBody?: { content: Record<string, unknown> };
-  responses: Record<string, unknown>;
+  responses: Record<string, { headers?: Record<string, { required?: boolean; schema?: object }> }>;
 }
 interface OpenApiDocument {
   openapi: string;
@@ -101,6 +101,58 @@ describe.skipIf(!seedsAvailable).each(dialects)('API contract from /openapi.json
     }
   });
 
+  it('declares Retry-After on every 429, and on the 503 of every operation that writes before it answers', () => {
+    const retryAfter = { required: true, schema: { type: 'integer', minimum: 1 } };
+    for (const { method, op } of operations) {
+      const route = byOperationId.get(op.operationId)!;
+      expect(op.responses['429']?.headers?.['Retry-After'], op.operationId).toMatchObject(retryAfter);
+      const writes = method !== 'GET' && route.changesState === true && route.writesAfterAnswer !== true;
+      if (writes)
+        expect(op.responses['503']?.headers?.['Retry-After'], op.operationId).toMatchObject(retryAfter);
+      else expect(op.responses['503']?.headers?.['Retry-After'], op.operationId).toBeUndefined();
+    }
+  });
+
+  it('answers 503 with the documented Retry-After wherever a write finds another one running past the lock wait', async () => {
+    // another write of this server holds the turn; no wait is allowed: every operation that gets
+    // as far as its write is refused for now, and says when to ask again, as its document says
+    const lockWait = process.env.PLAN12B_LOCK_WAIT_SECONDS;
+    process.env.PLAN12B_LOCK_WAIT_SECONDS = '0';
+    let letGo!: () => void;
+    const holding = f.store.write(
+      () =>
+        new Promise<void>((r) => {
+          letGo = r;
+        }),
+      'a held write',
+    );
+    let refusedForNow = 0;
+    try {
+      for (const { method, path, op } of operations) {
+        if (method === 'GET') continue;
+        const role = op['x-roles'][0] as (typeof ROLES)[number];
+        const res = await f.request(method, requestOf(path, op), {
+          token: f.tokens[role],
+          body: '',
+          type: op.requestBody?.content['application/json'] ? 'application/json' : 'text/csv',
+        });
+        const where = `${op.operationId}: ${res.status}`;
+        expect(Object.keys(op.responses), where).toContain(String(res.status));
+        if (res.status !== 503) continue;
+        expect(op.responses['503']?.headers?.['Retry-After'], where).toBeDefined();
+        expect(res.headers.get('retry-after'), where).toMatch(/^[1-9]\d*$/);
+        refusedForNow++;
+      }
+    } finally {
+      letGo();
+      await holding;
+      if (lockWait === undefined) delete process.env.PLAN12B_LOCK_WAIT_SECONDS;
+      else process.env.PLAN12B_LOCK_WAIT_SECONDS = lockWait;
+    }
+    // at least the 14 CSV uploads (their file is read under the write)
+    expect(refusedForNow).toBeGreaterThanOrEqual(14);
+  });
+
   it('answers 401 to every operation without a token, and with an unknown token', async () => {
     for (const { method, path, op } of operations) {
       for (const token of [null, 'p12b_not-a-token']) {
@@ -150,7 +202,7 @@ describe.skipIf(!seedsAvailable).each(dialects)('API contract from /openapi.json
             ? {}
             : {
                 body: '',
-                type: op.requestBody?.content['application/json'] ? 'application/json' : 'text/csv',
+                type: Object.keys(op.requestBody?.content ?? { 'text/csv': 0 })[0],
               }),
         });
         const where = `${op.operationId} as ${role}: ${res.status}`;
@@ -172,6 +224,36 @@ describe.skipIf(!seedsAvailable).each(dialects)('API contract from /openapi.json
         }
       }
     }
+  });
+
+  it('answers 415 (USAGE) to a body sent as a media type the operation does not declare, or with none', async () => {
+    let checked = 0;
+    for (const { method, path, op } of operations) {
+      if (op.requestBody === undefined) continue;
+      const declared = Object.keys(op.requestBody.content);
+      expect(op.responses['415'], op.operationId).toBeDefined();
+      // a CSV file labelled JSON, a JSON body labelled CSV, a body with no Content-Type
+      const wrong = declared.includes('application/json') ? 'text/csv' : 'application/json';
+      for (const type of [wrong, undefined]) {
+        const res = await f.request(method, requestOf(path, op), {
+          token: f.tokens[op['x-roles'][0] as (typeof ROLES)[number]],
+          // bytes, not a string: a string body is given text/plain by fetch when no type is said
+          body: Buffer.from(
+            declared.includes('application/json') ? '{}' : 'date,portfolio,class,net_assets\n',
+          ),
+          ...(type ? { type } : {}),
+        });
+        const where = `${op.operationId} sent as ${type}: ${res.status}`;
+        expect(res.status, where).toBe(415);
+        const doc = (await res.json()) as { error: { code: string; message: string; hint: string } };
+        expect(doc.error.code, where).toBe('USAGE');
+        expect(doc.error.message, where).toContain(`this route takes ${declared.join(' or ')}`);
+        expect(doc.error.hint, where).toContain(`Content-Type: ${declared[0]}`);
+      }
+      checked++;
+    }
+    // the 14 CSV feeds and the exhibit by upload; the JSON bodies (close, rates, tokens, …)
+    expect(checked).toBeGreaterThanOrEqual(20);
   });
 
   it('answers format=csv with text/csv (or a documented error) wherever an operation documents text/csv', async () => {

@@ -21,7 +21,9 @@ describe('shares written with a minus sign', () => {
   });
 
   it('other malformed numbers keep their reasons', () => {
-    expect(() => parseShareUnits('-5.00001')).toThrow(/expected digits with at most 4 decimals/);
+    // too many decimals is said first, signed or not (docs/FORMATS.md "Numbers": one rule)
+    expect(() => parseShareUnits('-5.00001')).toThrow(/more than 4 decimals/);
+    expect(() => parseShareUnits('5x')).toThrow(/expected digits with at most 4 decimals/);
     expect(() => parseShareUnits('5.00001')).toThrow(/more than 4 decimals/);
     expect(parseShareUnits('5.0001')).toBe(50_001n);
   });

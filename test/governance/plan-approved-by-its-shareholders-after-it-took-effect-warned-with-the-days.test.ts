@@ -120,6 +120,80 @@ describe('a plan approved by the class shareholders only after it took effect (R
     expect(other).toContain('no vote of its shareholders approving the plan is recorded');
   });
 
+  // With approvals.enforce on (support/testPlan.ts), an amendment governs only from its Board
+  // approval: fees under the plan begin then, not on the schedule's effective date. Amendment No. 2
+  // (Income Fund Class A from 2005-03-01) approved by the Board only on 2005-03-20: the plan took
+  // effect for the class, and its fees began, on 2005-03-20; the shareholders voting on 2005-04-12,
+  // the fees ran without their approval 2005-03-20 → 2005-04-12 = (31 − 20) + 12 = 23 days, not the
+  // 42 days from the schedule's 2005-03-01 on which nothing was paid under the plan.
+  it('counts the days from the Board approval that began the fees, where it came after the schedule took effect', () => {
+    const lateBoard = [
+      ...approvedAndContinued(2006),
+      approval('2005-03-20', 'amendment', AMENDMENT_2, BOARD_CARRIES),
+    ];
+    const growthBefore = approval('2002-05-01', 'instrument', PLAN, CARRIED, GROWTH);
+    const vote = approval('2005-04-12', 'instrument', PLAN, CARRIED, INCOME);
+    const registry = buildRegistry(
+      docs,
+      [],
+      governance([...lateBoard, growthBefore, vote], { today: '2006-12-31' }),
+    );
+    const income = registry.governing(INCOME.portfolioId, 'A').find((g) => g.instrumentKind === 'plan')!;
+    expect(income.from).toBe('2005-03-20'); // the fees began at the Board approval
+    const sales = new Map([
+      [classSaleKey(growth, 'A'), '2001-09-04'],
+      [classSaleKey(INCOME.portfolioId, 'A'), '2004-01-02'],
+    ]);
+    expect(planShareholderApprovalWarnings(registry, '2006-12-31', sales)).toEqual([
+      late('Test Income Fund', '2005-03-20', '2005-04-12', 23),
+    ]);
+    // a vote between the schedule's date and the Board approval came before any fee: no warning
+    const inTime = approval('2005-03-10', 'instrument', PLAN, CARRIED, INCOME);
+    const registryInTime = buildRegistry(
+      docs,
+      [],
+      governance([...lateBoard, growthBefore, inTime], { today: '2006-12-31' }),
+    );
+    expect(planShareholderApprovalWarnings(registryInTime, '2006-12-31', sales)).toEqual([]);
+    // the class first sold on 2005-03-10, after the schedule's date but before the Board let the
+    // plan govern: adopted after the first sale, so its shareholders must approve it
+    const soldLater = new Map([...sales, [classSaleKey(INCOME.portfolioId, 'A'), '2005-03-10']]);
+    const noVote = buildRegistry(docs, [], governance([...lateBoard, growthBefore], { today: '2006-12-31' }));
+    const [missing] = planShareholderApprovalWarnings(noVote, '2006-12-31', soldLater);
+    expect(missing).toContain(
+      "took effect for Test Income Fund Class A on 2005-03-20, after the class's shares were first sold (2005-03-10)",
+    );
+    expect(missing).toContain('no vote of its shareholders approving the plan is recorded');
+  });
+
+  // With approvals.enforce on, a plan whose continuance lapsed pays nothing until continued again:
+  // the Board's 2003 continuance left out (the first deadline is 2003-06-30, Plan §7), the plan
+  // lapses from 2003-07-01 until the continuance of 2004-06-10. Growth Fund's shareholders voting on
+  // 2004-01-15, during the lapse: fees ran 2002-06-03 → 2003-06-30, 2003-07-01 − 2002-06-03 =
+  // 365 (to 2003-06-03) + 28 (to 2003-07-01) = 393 days; the span to the vote is 365 + 226 = 591
+  // days (2003-06-03 → 2004-01-15: 30 + 31 + 31 + 30 + 31 + 30 + 31 + 12 = 226), 591 − 393 = 198
+  // of them stopped.
+  it('leaves out the days a lapse stopped the fees before the vote', () => {
+    const lapsed = approvedAndContinued(2006).filter((a) => a.meetingDate !== '2003-06-10');
+    const vote = approval('2004-01-15', 'instrument', PLAN, CARRIED, GROWTH);
+    const incomeBefore = approval('2005-02-20', 'instrument', PLAN, CARRIED, INCOME);
+    const registry = buildRegistry(
+      docs,
+      [],
+      governance(
+        [...lapsed, approval('2005-02-15', 'amendment', AMENDMENT_2, BOARD_CARRIES), vote, incomeBefore],
+        { today: '2006-12-31' },
+      ),
+    );
+    const sales = new Map([
+      [classSaleKey(growth, 'A'), '2001-09-04'],
+      [classSaleKey(INCOME.portfolioId, 'A'), '2004-01-02'],
+    ]);
+    expect(planShareholderApprovalWarnings(registry, '2006-12-31', sales)).toEqual([
+      `${late('Test Growth Fund', '2002-06-03', '2004-01-15', 393)} (its fees stopped on 198 days between)`,
+    ]);
+  });
+
   it('the pure check names class, plan and both dates', () => {
     const plan = {
       instrumentKey: PLAN_KEY,

@@ -1,3 +1,4 @@
+import { type ChildProcess, spawn } from 'node:child_process';
 import {
   closeSync,
   lstatSync,
@@ -166,6 +167,48 @@ describe('the writer lock file', () => {
       expect(readFileSync(lockPath, 'utf8')).toBe(text);
     },
   );
+
+  // A lock file of the older form (a plan12b before the identity line) names its holder by id
+  // alone. Its holder started before it wrote the file: a live process under that id that started
+  // after the file was written (here: a child started now, the file dated an hour ago) is another
+  // process that got the id since, and the lock is stale. One that started before the file was
+  // written, or too little after it to be sure (the wall clock may have been set), is waited for.
+  describe.skipIf(!linux)('of the older form (id and words only)', () => {
+    let child: ChildProcess;
+    beforeEach(() => {
+      child = spawn('sleep', ['300'], { stdio: 'ignore' });
+    });
+    afterEach(() => {
+      child.kill();
+    });
+    const writeOlderForm = (agoMs: number) => {
+      writeFileSync(lockPath, `${child.pid}\nclose\n`);
+      const at = new Date(Date.now() - agoMs);
+      utimesSync(lockPath, at, at);
+    };
+
+    it('is taken when the live process under its id started after the file was written', async () => {
+      writeOlderForm(3_600_000);
+      const release = await lockDataFolder(target, lockPath, 'fees', 0);
+      expect(readFileSync(lockPath, 'utf8')).toBe(ownLock('fees'));
+      expect(stderr).toBe('');
+      release();
+    });
+
+    it('is refused while a process that started before the file was written holds its id', async () => {
+      writeOlderForm(0);
+      await expect(lockDataFolder(target, lockPath, 'fees', 0)).rejects.toThrow(
+        new RegExp(`in use by process ${child.pid} \\(close\\)`),
+      );
+      expect(readFileSync(lockPath, 'utf8')).toBe(`${child.pid}\nclose\n`);
+    });
+
+    it('is refused when its process started only seconds after the file was written (the clock may have been set)', async () => {
+      writeOlderForm(30_000);
+      await expect(lockDataFolder(target, lockPath, 'fees', 0)).rejects.toThrow(/in use by process/);
+      expect(readFileSync(lockPath, 'utf8')).toBe(`${child.pid}\nclose\n`);
+    });
+  });
 
   it('written on another host is that host’s: never taken on the strength of our process table, and named with its host', async () => {
     // no process here has this id; on the other host one may

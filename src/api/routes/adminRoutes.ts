@@ -1,14 +1,10 @@
 import { z } from '@hono/zod-openapi';
 import { setBoardRate } from '../../import/boardRateChange.js';
+import { normalizeRatePct } from '../../money/rate.js';
 import { defineRoute } from '../apiRoute.js';
 import { createApiToken, listTokens, revokeToken } from '../apiTokens.js';
 import { ROLES } from '../roles.js';
-import { IsoDate } from '../schemas.js';
-
-const Rate = z
-  .string()
-  .regex(/^(\d+(\.\d{1,6})?|\.\d{1,6})$/, 'a rate in percent per annum, e.g. 0.25')
-  .openapi({ example: '0.25' });
+import { IsoDate, RatePct as Rate } from '../schemas.js';
 
 /** What an admin does: Board-set rates and API tokens (issue 13 item 2). */
 export const adminRoutes = [
@@ -46,7 +42,14 @@ export const adminRoutes = [
     async run({ body, use }) {
       const rate = body as Parameters<typeof setBoardRate>[1];
       const recorded = await use((db) => setBoardRate(db, rate));
-      return { ...rate, ...recorded };
+      // the rates as recorded (`.25` is 0.25, SPEC §3), not as sent
+      const asRecorded = (pct: string | null) => (pct === null ? null : normalizeRatePct(pct));
+      return {
+        ...rate,
+        distributionFeePct: asRecorded(rate.distributionFeePct),
+        serviceFeePct: asRecorded(rate.serviceFeePct),
+        ...recorded,
+      };
     },
   }),
   defineRoute({

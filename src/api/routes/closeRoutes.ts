@@ -112,6 +112,7 @@ export const closeRoutes = [
     tag: 'close',
     permission: 'operate',
     changesState: true,
+    writesAfterAnswer: true,
     body: { kind: 'json', schema: CloseRequest },
     response: CloseJob,
     status: 202,

@@ -28,7 +28,7 @@ import {
 } from '../../reports/xlsxSheets.js';
 import { CsvText, defineRoute, XlsxSheets } from '../apiRoute.js';
 import { pdfBytes } from '../pdfBytes.js';
-import { FormatOrXlsx, IsoDate, looseObject, Month } from '../schemas.js';
+import { FormatOrXlsx, IsoDate, looseObject, Month, RatePct } from '../schemas.js';
 
 /** Governance and compliance (SPEC §10): the FINRA cap, the board report, what-if. */
 
@@ -41,10 +41,6 @@ const Quarter = z
     message: `outside the years plan12b keeps (${NYSE_FIRST_YEAR}–${NYSE_LAST_YEAR})`,
   })
   .openapi({ example: '2025Q4', description: 'a calendar quarter' });
-const Pct = z
-  .string()
-  .regex(/^\d+(\.\d+)?$/)
-  .openapi({ example: '0.50', description: 'a rate in percent per annum, as a decimal string' });
 
 function quarterOf(text: string) {
   const q = parseQuarter(text);
@@ -335,8 +331,8 @@ export const governanceRoutes = [
     query: z.object({
       portfolio: z.string().min(1),
       class: z.string().min(1),
-      distributionFee: Pct,
-      serviceFee: Pct.optional(),
+      distributionFee: RatePct,
+      serviceFee: RatePct.optional(),
       from: IsoDate.optional(),
       format: FormatOrXlsx.openapi({
         description: 'csv: one line per payee (text/csv); xlsx: the workbook plan12b what-if --xlsx writes',
