@@ -128,9 +128,10 @@ export const HEADERS_TOO_LARGE_HTTP = 431;
 
 /**
  * A request body sent as a media type its route does not take (HTTP 415; USAGE, exit 64, as the
- * CLI's wrong option): a CSV file sent as `application/json`, a JSON body as `text/csv`, a body
- * with no Content-Type. It is never read as the route's format regardless: what the client said it
- * sent and what the route reads disagree, and which one is wrong only the caller knows.
+ * CLI's wrong option): a CSV file sent as `application/json`, a JSON body as `text/csv` or with no
+ * Content-Type. It is never read as the route's format regardless: what the client said it sent
+ * and what the route reads disagree, and which one is wrong only the caller knows. An upload sent
+ * as plain bytes is read (`isUploadMediaType`).
  */
 export class UnsupportedMediaTypeError extends Plan12bError {
   constructor(sent: string | undefined, accepted: readonly string[]) {
@@ -145,10 +146,30 @@ export class UnsupportedMediaTypeError extends Plan12bError {
   }
 }
 
+/**
+ * Media types that say only "bytes", under which an upload is read as its route's format: no
+ * Content-Type, `application/octet-stream`, `text/plain`, the form encoding `curl --data-binary`
+ * sends unless told otherwise, and `application/vnd.ms-excel` (what browsers on Windows call a
+ * .csv file). A type naming another format (JSON, a multipart form, HTML on a CSV route, …) is
+ * refused: what the client said it sent and what the route reads disagree.
+ */
+const RAW_BYTE_MEDIA_TYPES: readonly string[] = [
+  'application/octet-stream',
+  'text/plain',
+  'application/x-www-form-urlencoded',
+  'application/vnd.ms-excel',
+];
+
 /** Whether a Content-Type header names one of `accepted` (its parameters, such as charset, aside). */
-export function isAcceptedMediaType(header: string | undefined, accepted: readonly string[]): boolean {
+function isAcceptedMediaType(header: string | undefined, accepted: readonly string[]): boolean {
   const essence = header?.split(';')[0]?.trim().toLowerCase();
   return essence !== undefined && accepted.includes(essence);
+}
+
+/** Whether an upload sent with this Content-Type is read as one of the route's `declared` types. */
+export function isUploadMediaType(header: string | undefined, declared: readonly string[]): boolean {
+  if (header === undefined || header.trim() === '') return true;
+  return isAcceptedMediaType(header, declared) || isAcceptedMediaType(header, RAW_BYTE_MEDIA_TYPES);
 }
 
 /**
@@ -200,7 +221,7 @@ function errorResponses(
   if (takesBody) {
     out[BODY_TOO_LARGE_HTTP] = errorResponse('BAD_INPUT: the request body is larger than the limit');
     out[UNSUPPORTED_MEDIA_TYPE_HTTP] = errorResponse(
-      'USAGE: the request body is sent as a media type this route does not take (or with no Content-Type)',
+      'USAGE: the request body is sent as a media type this route does not take (a JSON body: or with no Content-Type)',
     );
   }
   return out;
@@ -293,7 +314,7 @@ export function registerRoute(
     // checked with its schema, before this; src/api/app.ts answers both alike)
     if (
       route.body?.kind === 'text' &&
-      !isAcceptedMediaType(c.req.header('content-type'), route.body.contentTypes)
+      !isUploadMediaType(c.req.header('content-type'), route.body.contentTypes)
     )
       throw new UnsupportedMediaTypeError(c.req.header('content-type'), route.body.contentTypes);
     const body =
