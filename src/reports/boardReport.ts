@@ -236,18 +236,26 @@ export async function boardReport(
   const feeByClass = new Map<string, { portfolio: string; class: string; d: bigint; s: bigint }>();
   for (const m of feeMonths.classes) {
     const key = `${m.portfolioId}|${m.class}`;
-    const f = feeByClass.get(key) ?? { portfolio: m.portfolio, class: m.class, d: 0n, s: 0n };
+    const f = feeByClass.get(key) ?? {
+      // the name at quarter end, as the expenditures and adjustments give it (SPEC §2)
+      portfolio: registry.identities.nameOn(m.portfolioId, quarter.last),
+      class: m.class,
+      d: 0n,
+      s: 0n,
+    };
     f.d += parseCents(m.distributionFee);
     f.s += parseCents(m.serviceFee);
     feeByClass.set(key, f);
   }
-  const fees = [...feeByClass.values()].map((f) => ({
-    portfolio: f.portfolio,
-    class: f.class,
-    distributionFee: formatCents(f.d),
-    serviceFee: formatCents(f.s),
-    totalFee: formatCents(f.d + f.s),
-  }));
+  const fees = [...feeByClass.values()]
+    .sort((a, b) => compareNames(a.portfolio, b.portfolio) || compareNames(a.class, b.class))
+    .map((f) => ({
+      portfolio: f.portfolio,
+      class: f.class,
+      distributionFee: formatCents(f.d),
+      serviceFee: formatCents(f.s),
+      totalFee: formatCents(f.d + f.s),
+    }));
 
   const priorPeriodAdjustments = await adjustmentsReportedIn(q, registry, quarter);
   const feesTotal = totals(fees);
@@ -256,7 +264,8 @@ export async function boardReport(
   const spent = await loadExpenditures(q, { from: quarter.first, to: quarter.last });
   const expenditures = spent
     .map((e) => ({
-      portfolio: registry.identities.nameOn(e.portfolioId, e.periodEnd),
+      // SPEC §2: one portfolio, one name in the report — the one it bears at quarter end
+      portfolio: registry.identities.nameOn(e.portfolioId, quarter.last),
       class: e.class,
       period: e.period,
       purpose: e.purpose as ExpenditurePurpose,
