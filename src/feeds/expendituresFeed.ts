@@ -22,6 +22,7 @@ import { type ImportPlan, keyedImportResult } from '../import/importPlan.js';
 import { type KeyedChange, type KeyedRow, planKeyedRows } from '../import/keyedRows.js';
 import { formatCents, parseCents } from '../money/cents.js';
 import { classResolver } from '../registry/classByName.js';
+import { classCoverage, coveredDuring } from '../registry/classCoverage.js';
 import { portfolioOverSpan } from '../registry/nameOverSpan.js';
 import type { Database } from '../store/database.js';
 import {
@@ -87,6 +88,7 @@ export const expendituresFeed: FeedDefinition<
   async load(tx, rows, ctx) {
     const registry = await loadRegistry(tx);
     const resolve = classResolver(registry);
+    const coverage = classCoverage(registry);
     const problems: Problem[] = [];
     const resolved: Resolved[] = [];
     for (const { line, row } of rows) {
@@ -106,6 +108,22 @@ export const expendituresFeed: FeedDefinition<
       const c = resolve(row.portfolio, row.class, end);
       if (c.kind === 'unknown') {
         problems.push({ file: ctx.file, line, field: c.field, value: row[c.field], reason: c.reason });
+        continue;
+      }
+      // Plan §3, §8: an amount spent under the Plan falls in a period an instrument covers the
+      // class in (on one day of it at least: a quarter the coverage starts or ends in is accepted)
+      const runs = coverage.get(`${c.portfolioId}|${c.class}`);
+      if (!coveredDuring(runs, start, end)) {
+        const spans = (runs ?? [])
+          .map((r) => (r.lastDay === null ? `from ${r.from}` : `${r.from} … ${r.lastDay}`))
+          .join(', ');
+        problems.push({
+          file: ctx.file,
+          line,
+          field: 'period',
+          value: row.period.period,
+          reason: `no instrument covers ${row.portfolio} class ${c.class} in ${row.period.period}${spans ? ` (the documents cover it ${spans})` : ''}: nothing is spent under a Plan for a class it does not cover; correct the period or the class, or import first the instrument that covered the class then`,
+        });
         continue;
       }
       const rec = {

@@ -1,3 +1,4 @@
+import { monthEnd } from '../calendar/isoDate.js';
 import type { Quarter } from '../calendar/quarter.js';
 import {
   EXPENDITURE_PURPOSES,
@@ -10,6 +11,7 @@ import type { Registry } from '../registry/registry.js';
 import type { Queryable } from '../store/database.js';
 import { loadExpenditures } from '../store/expendituresRepository.js';
 import { loadRegistry } from '../store/registryStore.js';
+import { sealedPart } from '../store/sealedResultsRepository.js';
 import { instrumentLabel } from './boardReportGovernance.js';
 import { feesAsRead } from './feesAsRead.js';
 import { loadClassSeries } from './feesReport.js';
@@ -20,6 +22,7 @@ import {
   creditedToFundWarning,
 } from './finraCapLedger.js';
 import { capClassStatus, type FinraCapClass } from './finraCapReport.js';
+import type { AdjustmentsPart } from './priorPeriodFeeAdjustments.js';
 
 /**
  * What the governance records say for the board report (issue 12 items 1 and 4), read through an
@@ -75,6 +78,23 @@ export interface BoardReportFees {
   readonly serviceFee: string;
   readonly totalFee: string;
 }
+/** A prior-period fee adjustment a close of the quarter's months reported (SPEC §12). */
+export interface BoardReportAdjustment {
+  /** the quarter's month whose close reported it (and paid it) */
+  readonly reportedIn: string;
+  /** the closed month it adjusts */
+  readonly month: string;
+  readonly portfolio: string;
+  readonly class: string;
+  readonly distributionFee: string;
+  readonly serviceFee: string;
+  readonly totalFee: string;
+}
+interface FeeTotals {
+  readonly distributionFee: string;
+  readonly serviceFee: string;
+  readonly totalFee: string;
+}
 export interface BoardReportExpenditure {
   readonly portfolio: string;
   readonly class: string;
@@ -96,7 +116,12 @@ export interface BoardReport {
   readonly to: string;
   readonly instruments: BoardReportInstrument[];
   readonly fees: BoardReportFees[];
-  readonly feesTotal: { distributionFee: string; serviceFee: string; totalFee: string };
+  readonly feesTotal: FeeTotals;
+  /** the prior-period adjustments the closes of the quarter's months reported (paid with them) */
+  readonly priorPeriodAdjustments: BoardReportAdjustment[];
+  readonly priorPeriodAdjustmentsTotal: FeeTotals;
+  /** what the Fund paid for the quarter's months: `feesTotal` + `priorPeriodAdjustmentsTotal` */
+  readonly paidTotal: FeeTotals;
   readonly expenditures: BoardReportExpenditure[];
   readonly expendituresByPurpose: BoardReportPurposeTotal[];
   readonly expendituresTotal: string;
@@ -108,6 +133,41 @@ export interface BoardReport {
 }
 
 const sum = (xs: readonly string[]) => formatCents(xs.reduce((a, x) => a + parseCents(x), 0n));
+const totals = (rows: readonly FeeTotals[]): FeeTotals => ({
+  distributionFee: sum(rows.map((f) => f.distributionFee)),
+  serviceFee: sum(rows.map((f) => f.serviceFee)),
+  totalFee: sum(rows.map((f) => f.totalFee)),
+});
+
+/**
+ * SPEC §12, Plan §8: a restatement of a closed month reaches the board as the prior-period
+ * adjustment the next close reported and paid — the `adjustments` part each close of the
+ * quarter's months sealed, one line per class and month adjusted, the portfolio by its name at
+ * quarter end.
+ */
+async function adjustmentsReportedIn(
+  q: Queryable,
+  registry: Registry,
+  quarter: Quarter,
+): Promise<BoardReportAdjustment[]> {
+  const out: BoardReportAdjustment[] = [];
+  for (const reportedIn of quarter.months) {
+    const part = (await sealedPart(q, reportedIn, 'adjustments')) as AdjustmentsPart | undefined;
+    for (const a of part?.adjustments ?? []) {
+      const pid = registry.identities.resolveOn(a.portfolio, monthEnd(a.month));
+      out.push({
+        reportedIn,
+        month: a.month,
+        portfolio: pid === undefined ? a.portfolio : registry.identities.nameOn(pid, quarter.last),
+        class: a.class,
+        distributionFee: a.distributionFee,
+        serviceFee: a.serviceFee,
+        totalFee: formatCents(parseCents(a.distributionFee) + parseCents(a.serviceFee)),
+      });
+    }
+  }
+  return out;
+}
 
 /**
  * `plan12b board-report --quarter 2025Q4` (Plan §3, §8; SPEC §10): the written report the board
@@ -176,23 +236,36 @@ export async function boardReport(
   const feeByClass = new Map<string, { portfolio: string; class: string; d: bigint; s: bigint }>();
   for (const m of feeMonths.classes) {
     const key = `${m.portfolioId}|${m.class}`;
-    const f = feeByClass.get(key) ?? { portfolio: m.portfolio, class: m.class, d: 0n, s: 0n };
+    const f = feeByClass.get(key) ?? {
+      // the name at quarter end, as the expenditures and adjustments give it (SPEC §2)
+      portfolio: registry.identities.nameOn(m.portfolioId, quarter.last),
+      class: m.class,
+      d: 0n,
+      s: 0n,
+    };
     f.d += parseCents(m.distributionFee);
     f.s += parseCents(m.serviceFee);
     feeByClass.set(key, f);
   }
-  const fees = [...feeByClass.values()].map((f) => ({
-    portfolio: f.portfolio,
-    class: f.class,
-    distributionFee: formatCents(f.d),
-    serviceFee: formatCents(f.s),
-    totalFee: formatCents(f.d + f.s),
-  }));
+  const fees = [...feeByClass.values()]
+    .sort((a, b) => compareNames(a.portfolio, b.portfolio) || compareNames(a.class, b.class))
+    .map((f) => ({
+      portfolio: f.portfolio,
+      class: f.class,
+      distributionFee: formatCents(f.d),
+      serviceFee: formatCents(f.s),
+      totalFee: formatCents(f.d + f.s),
+    }));
+
+  const priorPeriodAdjustments = await adjustmentsReportedIn(q, registry, quarter);
+  const feesTotal = totals(fees);
+  const priorPeriodAdjustmentsTotal = totals(priorPeriodAdjustments);
 
   const spent = await loadExpenditures(q, { from: quarter.first, to: quarter.last });
   const expenditures = spent
     .map((e) => ({
-      portfolio: registry.identities.nameOn(e.portfolioId, e.periodEnd),
+      // SPEC §2: one portfolio, one name in the report — the one it bears at quarter end
+      portfolio: registry.identities.nameOn(e.portfolioId, quarter.last),
       class: e.class,
       period: e.period,
       purpose: e.purpose as ExpenditurePurpose,
@@ -226,11 +299,10 @@ export async function boardReport(
     to: quarter.last,
     instruments,
     fees,
-    feesTotal: {
-      distributionFee: sum(fees.map((f) => f.distributionFee)),
-      serviceFee: sum(fees.map((f) => f.serviceFee)),
-      totalFee: sum(fees.map((f) => f.totalFee)),
-    },
+    feesTotal,
+    priorPeriodAdjustments,
+    priorPeriodAdjustmentsTotal,
+    paidTotal: totals([feesTotal, priorPeriodAdjustmentsTotal]),
     expenditures,
     expendituresByPurpose,
     expendituresTotal: sum(expenditures.map((e) => e.amount)),
@@ -311,6 +383,24 @@ export function boardReportLines(
     ...r.fees.flatMap((f) => [
       line('fees paid', f.portfolio, f.class, 'distribution fee', r.quarter, f.distributionFee),
       line('fees paid', f.portfolio, f.class, 'service fee', r.quarter, f.serviceFee),
+    ]),
+    ...r.priorPeriodAdjustments.flatMap((a) => [
+      line(
+        'prior-period adjustments',
+        a.portfolio,
+        a.class,
+        'distribution fee',
+        `${a.month}, reported in ${a.reportedIn}`,
+        a.distributionFee,
+      ),
+      line(
+        'prior-period adjustments',
+        a.portfolio,
+        a.class,
+        'service fee',
+        `${a.month}, reported in ${a.reportedIn}`,
+        a.serviceFee,
+      ),
     ]),
     ...r.expenditures.map((e) =>
       line(

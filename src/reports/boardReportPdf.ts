@@ -165,6 +165,61 @@ export async function writeBoardReportPdf(
       },
     );
 
+  // SPEC §12: the restatements of closed months the quarter's closes reported and paid
+  if (report.priorPeriodAdjustments.length > 0) {
+    doc.moveDown(0.6);
+    note('Prior-period adjustments reported and paid with the closes of the quarter (SPEC §12):');
+    table(
+      [
+        { title: 'Portfolio', w: 4 },
+        { title: 'Class', w: 1 },
+        { title: 'Month', w: 1.3 },
+        { title: 'Reported in', w: 1.5 },
+        { title: 'Distribution fee', w: 2, right: true },
+        { title: 'Service fee', w: 2, right: true },
+        { title: 'Total', w: 2, right: true },
+      ],
+      report.priorPeriodAdjustments.map((a) => [
+        a.portfolio,
+        a.class,
+        a.month,
+        a.reportedIn,
+        money(a.distributionFee),
+        money(a.serviceFee),
+        money(a.totalFee),
+      ]),
+      {
+        totals: [
+          'Total',
+          '',
+          '',
+          '',
+          money(report.priorPeriodAdjustmentsTotal.distributionFee),
+          money(report.priorPeriodAdjustmentsTotal.serviceFee),
+          money(report.priorPeriodAdjustmentsTotal.totalFee),
+        ],
+      },
+    );
+    doc.moveDown(0.6);
+    table(
+      [
+        { title: 'Paid for the quarter', w: 6.3 },
+        { title: 'Distribution fee', w: 2, right: true },
+        { title: 'Service fee', w: 2, right: true },
+        { title: 'Total', w: 2, right: true },
+      ],
+      [],
+      {
+        totals: [
+          'Fees and adjustments paid',
+          money(report.paidTotal.distributionFee),
+          money(report.paidTotal.serviceFee),
+          money(report.paidTotal.totalFee),
+        ],
+      },
+    );
+  }
+
   heading('3. Amounts expended and their purposes (Plan §3)');
   if (report.expenditures.length === 0) note('No expenditures recorded for the quarter.');
   else {

@@ -18,6 +18,20 @@ export function boardReportSheets(r: BoardReport): XlsxSheet[] {
       rows: r.fees,
     },
     {
+      name: 'Adjustments',
+      title: title('prior-period adjustments reported in the quarter (SPEC §12)'),
+      columns: [
+        { key: 'reportedIn', header: 'Reported in' },
+        { key: 'month', header: 'Month adjusted' },
+        { key: 'portfolio', header: 'Portfolio' },
+        { key: 'class', header: 'Class' },
+        { key: 'distributionFee', header: 'Distribution fee', kind: 'money', total: true },
+        { key: 'serviceFee', header: 'Service fee', kind: 'money', total: true },
+        { key: 'totalFee', header: 'Total', kind: 'money', total: true },
+      ],
+      rows: r.priorPeriodAdjustments,
+    },
+    {
       name: 'Spent by purpose',
       title: title('amounts expended by purpose (Plan §3)'),
       columns: [

@@ -349,7 +349,7 @@ export async function monthJournal(
     };
     const who = { portfolio: p.portfolio, class: p.class };
     const entry = `PPA-${month}-${String(++n).padStart(6, '0')}`;
-    const memo = `prior-period adjustment of ${a.month} (restated), reported in ${month} (SPEC §12)`;
+    const memo = `prior-period adjustment of ${a.month} (${a.throughFinraCap ? 'its FINRA cap room changed by an earlier restated month' : 'restated'}), reported in ${month} (SPEC §12)`;
     signed(who, to, entry, '12b-1 distribution fee expense — prior-period adjustment', distribution, memo);
     signed(who, to, entry, '12b-1 service fee expense — prior-period adjustment', a.serviceCents, memo);
     signed(who, to, entry, 'Payable to Distributor — distribution fee', -distribution, memo);

@@ -28,6 +28,7 @@ import { type MonthPayable, monthPayables } from '../transfers/monthPayables.js'
 import { paymentDueDate } from '../transfers/paymentDueDate.js';
 import { type PayeeAdjustment, payeeAdjustments } from '../transfers/priorPeriodPayeeAdjustments.js';
 import { appliesToPortfolio, type Transfer } from '../transfers/transfer.js';
+import { capFollowerMonths } from './capFollowerMonths.js';
 import type { ClassBVintageMonth } from './classBVintageFees.js';
 import {
   afterTheDataWarning,
@@ -503,7 +504,11 @@ export async function priorPeriodPayeeAdjustments(
     ...(await restatedMonthsReportedIn(q, month, 'net_assets_restatement')),
     ...(await restatedMonthsReportedIn(q, month, 'exhibit_withdrawal_restatement')),
   ]);
-  for (const p of [...restatedMonths].sort()) {
+  // FINRA 2341: later closed months whose cap room the restatement changed, for the portfolios
+  // whose Class B has a cap ledger
+  const followers = await capFollowerMonths(q, month, [...restatedMonths]);
+  const capOnly = new Set(followers.months);
+  for (const p of [...restatedMonths, ...followers.months].sort()) {
     const sealed = (await sealedPart(q, p, 'monthly-calculation')) as MonthlyCalculationReport | undefined;
     if (sealed === undefined) continue; // its close sealed no Monthly Calculation: nothing to compare
     const restated = await monthlyCalculationReport(q, p, { distributor, withAdjustments: false });
@@ -511,9 +516,9 @@ export async function priorPeriodPayeeAdjustments(
       .filter((x) => x.month < month)
       .flatMap((x) => (x.content as MonthlyCalculationReport).priorPeriodAdjustments ?? [])
       .filter((a) => a.month === p);
-    const pids = [
-      ...new Set([...sealed.portfolios, ...restated.portfolios].map((c) => c.portfolioId)),
-    ].sort();
+    const pids = [...new Set([...sealed.portfolios, ...restated.portfolios].map((c) => c.portfolioId))]
+      .filter((pid) => !capOnly.has(p) || followers.classKeys.has(`${pid}|B`))
+      .sort();
     for (const pid of pids)
       out.push(
         ...payeeAdjustments(

@@ -2,6 +2,7 @@ import { monthEnd, monthStart } from '../calendar/isoDate.js';
 import { parseCents } from '../money/cents.js';
 import type { Queryable } from '../store/database.js';
 import { restatedMonthsReportedIn, sealedPart, sealedPartsAfter } from '../store/sealedResultsRepository.js';
+import { capFollowerMonths } from './capFollowerMonths.js';
 import { type ClassMonthFees, feesReport } from './feesReport.js';
 
 /** What a close's `adjustments` part holds of a restated month (the fields the next adjustments read). */
@@ -64,6 +65,8 @@ export interface ClassFeeAdjustment {
   readonly class: string;
   readonly distributionCents: bigint;
   readonly serviceCents: bigint;
+  /** not restated itself: its ABSC changed through the FINRA cap room an earlier restatement changed */
+  readonly throughFinraCap: boolean;
 }
 
 /**
@@ -80,8 +83,11 @@ export async function priorPeriodFeeAdjustments(q: Queryable, month: string): Pr
       ...(await restatedMonthsReportedIn(q, month, 'exhibit_withdrawal_restatement')),
     ]),
   ].sort();
+  // FINRA 2341: later closed months whose cap room the restatement changed
+  const followers = await capFollowerMonths(q, month, restated);
+  const capOnly = new Set(followers.months);
   const out: ClassFeeAdjustment[] = [];
-  for (const p of restated) {
+  for (const p of [...restated, ...followers.months].sort()) {
     const sealed = (await sealedPart(q, p, 'fees')) as { classes: ClassMonthFees[] } | undefined;
     if (sealed === undefined) continue;
     const old = new Map(sealed.classes.map((c) => [`${c.portfolioId}|${c.class}`, c]));
@@ -98,12 +104,16 @@ export async function priorPeriodFeeAdjustments(q: Queryable, month: string): Pr
       .filter((c) => !nowKeys.has(`${c.portfolioId}|${c.class}`))
       .map((c) => ({ ...c, distributionFee: '0.00', serviceFee: '0.00' }));
     for (const c of [...now, ...gone]) {
+      if (capOnly.has(p) && !followers.classKeys.has(`${c.portfolioId}|${c.class}`)) continue;
       const o = old.get(`${c.portfolioId}|${c.class}`);
       const d =
         parseCents(c.distributionFee) -
         (o ? parseCents(o.distributionFee) : 0n) -
         (earlierD.get(key(c)) ?? 0n);
-      const s = parseCents(c.serviceFee) - (o ? parseCents(o.serviceFee) : 0n) - (earlierS.get(key(c)) ?? 0n);
+      // a month adjusted through the cap only: its ABSC (the service fee is never cut)
+      const s = capOnly.has(p)
+        ? 0n
+        : parseCents(c.serviceFee) - (o ? parseCents(o.serviceFee) : 0n) - (earlierS.get(key(c)) ?? 0n);
       if (d === 0n && s === 0n) continue;
       out.push({
         month: p,
@@ -112,6 +122,7 @@ export async function priorPeriodFeeAdjustments(q: Queryable, month: string): Pr
         class: c.class,
         distributionCents: d,
         serviceCents: s,
+        throughFinraCap: capOnly.has(p),
       });
     }
   }
