@@ -82,6 +82,8 @@ interface Reading {
   readonly instrumentTitle: string;
   readonly registrant: string | null;
   readonly titleClasses: readonly string[];
+  /** the classes the title leaves out ("All Classes of Shares Except Class B Shares") */
+  readonly exceptClasses: readonly string[];
   readonly bodyStart: number;
   /** what the title leaves unsettled (a draft's amendment number) */
   readonly titleWarnings: readonly string[];
@@ -155,6 +157,7 @@ function readEdgarLayout(
     instrumentTitle: heading.instrumentTitle,
     registrant,
     titleClasses: classes,
+    exceptClasses: heading.exceptClasses,
     bodyStart: heading.bodyStart,
     titleWarnings: heading.warnings,
     schedules: readings.map((r) => {
@@ -302,6 +305,7 @@ function readCellLayout(
     instrumentTitle: t.instrumentTitle,
     registrant: registrant ?? single,
     titleClasses: classes,
+    exceptClasses: t.exceptClasses,
     bodyStart: t.bodyStart,
     titleWarnings: kind.endsWith('-amendment') ? t.warnings : [],
     schedules: readings,
@@ -715,6 +719,9 @@ function assemble(r: Reading, rendering: boolean): ParsedExhibit {
       registrant: r.registrant,
       classes: r.titleClasses.length > 0 ? [...r.titleClasses] : classes,
       datedAsOf,
+      // "(All Classes of Shares Except Class B Shares)": which instrument it is, whatever classes
+      // its schedule lists on the day (storedDocument.ts instrumentKey)
+      ...(r.exceptClasses.length > 0 ? { exceptClasses: [...r.exceptClasses] } : {}),
     },
     amendmentNumber: r.amendmentNumber,
     effectiveDate: effective?.iso ?? null,
