@@ -315,6 +315,20 @@ export function blankEffectiveDate(prose: ProseText): { line: number; text: stri
   return m ? { line: prose.lineAt(m.index), text: m[0] } : null;
 }
 
+// "This Amendment, dated as of [September 25, 2012], amends …": a draft's date put in brackets,
+// to be confirmed when it is signed
+const BRACKETED_DATE_RE = new RegExp(`\\[\\s*${MONTH}\\s+\\d{1,2},?\\s*\\d{4}\\s*\\]`, 'i');
+
+/**
+ * A date printed in brackets, as a draft prints the date it proposes (SPEC §2.1: a placeholder,
+ * no date the document takes effect).
+ * @example bracketedDate(prose('This Amendment, dated as of [September 25, 2012], amends'))?.text === '[September 25, 2012]'
+ */
+export function bracketedDate(prose: ProseText): { line: number; text: string } | null {
+  const m = BRACKETED_DATE_RE.exec(prose.text);
+  return m ? { line: prose.lineAt(m.index), text: m[0] } : null;
+}
+
 /** "is hereby amended …" / "THIS AMENDMENT … amends": the body amends an instrument. */
 export function hasAmendingClause(prose: ProseText): boolean {
   return /\bhereby\s+amended\b|\bAMENDMENT\b[^.]{0,80}\bamends\b/i.test(prose.text);
