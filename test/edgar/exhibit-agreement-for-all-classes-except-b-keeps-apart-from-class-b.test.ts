@@ -66,6 +66,20 @@ describe('the Master Distribution Agreement for all classes except Class B', () 
     ]);
   });
 
+  it('is known by its naming clause where the title names no class', () => {
+    // Invesco's later amendments name it in the body only: "amends the First Restated Master
+    // Distribution Agreement (all Classes of shares except Class B and Class B5 Shares) (the
+    // "Agreement")" (real-exhibits-9/19); 16 without its title's "(ALL CLASSES … EXCEPT …)" line
+    const titled = parseExhibit(amendment9Whole(), 'amendment-9.txt');
+    const untitled = parseExhibit(
+      amendment9Whole().replace('(ALL CLASSES OF SHARES EXCEPT CLASS B SHARES)\n', ''),
+      'amendment-9-untitled.txt',
+    );
+    expect(untitled.title).toBe('Amendment No. 9 to Amended and Restated Master Distribution Agreement');
+    expect(untitled.instrument).toEqual(titled.instrument);
+    expect(untitled.instrument.exceptClasses).toEqual(['B']);
+  });
+
   describe.skipIf(!seedsAvailable)(
     'imported beside the Class B Agreement of the same date (seed 003)',
     () => {
