@@ -11,7 +11,7 @@ import type { ExpectedEntry } from './corpusDocuments.js';
 import { entryShape, type ReadOnlyInPart, type Refused, realExhibitsIn } from './realExhibitChecks.js';
 
 /**
- * SPEC §2.1 on twenty real EDGAR exhibits of the AIM / INVESCO / Invesco family, 2000–2012 (and one
+ * SPEC §2.1 on twenty-two real EDGAR exhibits of the AIM / INVESCO / Invesco family, 2000–2012 (and one
  * of 2020), that no earlier set holds — Master Distribution Agreement amendments (Class A and C;
  * Class B; all classes except Class B; Class B and B5/BX), Rule 12b-1 plan amendments (Class A, B,
  * C, Investor, Series II, a compensation plan's C and R, a reimbursement plan's A, B and C), and a
@@ -23,8 +23,9 @@ import { entryShape, type ReadOnlyInPart, type Refused, realExhibitsIn } from '.
  *
  * 01, 02, 08 and 09 are whole and read whole (01 a draft with its date left blank); 04, 05, 07 and
  * 10–16 are cut by the corpus inside their schedule and read only in part, the cut named at their
- * last line; 03, 06 and 17–20 are refused (no whole row before the cut, a layout the reader does
- * not read, a schedule "attached" beyond the cut, a cut in the recitals).
+ * last line; 03, 06 and 17–22 are refused (no whole row before the cut, a layout the reader does
+ * not read, a schedule "attached" beyond the cut, a cut in the recitals, and an advisory and an
+ * administrative services agreement's amendments of the same trusts, their fees no 12b-1 fees).
  */
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -620,6 +621,20 @@ const REFUSED: readonly Refused[] = [
     file: 'htm_rendered/19_invesco-MDA-first-restated-bracketed-date-no-title-2012.txt',
     why: 'untitled, its list under no heading, cut',
     at: { line: 5, reason: /under no SCHEDULE, APPENDIX or EXHIBIT heading/ },
+  },
+  {
+    // AIM Treasurer's Series Trust's "AMENDMENT NO. 1 / TO / MASTER INVESTMENT ADVISORY AGREEMENT"
+    // (2004, whole): Appendix B's "Annual Rate 0.25%" is an advisory fee, no 12b-1 fee
+    file: 'htm_rendered/21_aim-treasurers-series-trust-advisory-agreement-amend1-2004.txt',
+    why: 'an advisory agreement’s amendment',
+    at: { line: 1, reason: /Investment Advisory Agreement/ },
+  },
+  {
+    // the same trust's "AMENDMENT NO. [ ] TO AMENDED AND RESTATED MASTER ADMINISTRATIVE SERVICES
+    // AGREEMENT" (2005): its Appendix A a fee schedule of administrative services
+    file: '22_aim-treasurers-series-trust-administrative-services-agreement-amend-blank-2005.txt',
+    why: 'an administrative services agreement’s amendment',
+    at: { line: 3, reason: /Administrative Services Agreement/ },
   },
   {
     // "This Amendment dated as of December 19, 2011, amends the Second Restated Master Distribution
