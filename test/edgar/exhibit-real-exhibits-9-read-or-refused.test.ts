@@ -11,7 +11,7 @@ import type { ExpectedEntry } from './corpusDocuments.js';
 import { entryShape, type ReadOnlyInPart, type Refused, realExhibitsIn } from './realExhibitChecks.js';
 
 /**
- * SPEC §2.1 on twenty-two real EDGAR exhibits of the AIM / INVESCO / Invesco family, 2000–2012 (and one
+ * SPEC §2.1 on twenty-three real EDGAR exhibits of the AIM / INVESCO / Invesco family, 2000–2012 (and one
  * of 2020), that no earlier set holds — Master Distribution Agreement amendments (Class A and C;
  * Class B; all classes except Class B; Class B and B5/BX), Rule 12b-1 plan amendments (Class A, B,
  * C, Investor, Series II, a compensation plan's C and R, a reimbursement plan's A, B and C), and a
@@ -23,7 +23,7 @@ import { entryShape, type ReadOnlyInPart, type Refused, realExhibitsIn } from '.
  *
  * 01, 02, 08 and 09 are whole and read whole (01 a draft with its date left blank); 04, 05, 07 and
  * 10–16 are cut by the corpus inside their schedule and read only in part, the cut named at their
- * last line; 03, 06 and 17–22 are refused (no whole row before the cut, a layout the reader does
+ * last line; 03, 06 and 17–23 are refused (no whole row before the cut, a layout the reader does
  * not read, a schedule "attached" beyond the cut, a cut in the recitals, and an advisory and an
  * administrative services agreement's amendments of the same trusts, their fees no 12b-1 fees).
  */
@@ -623,6 +623,15 @@ const REFUSED: readonly Refused[] = [
     at: { line: 5, reason: /under no SCHEDULE, APPENDIX or EXHIBIT heading/ },
   },
   {
+    // "AMENDMENT NO. 5 TO AMENDED AND RESTATED PLAN OF DISTRIBUTION PURSUANT TO RULE 12B-1 (Class
+    // A Shares, Class AXShares, …) (Reimbursement) (effective February 12, 2010, as amended February
+    // 12, 2010)"; the naming clause "… (the "Plan"), effective February 12, 1010, as subsequently
+    // amended February 12, 2010, is hereby amended, effective September 24, 2012": cut in the
+    // recitals' seventeen renames
+    file: 'htm_rendered/23_invesco-plan-of-distribution-reimbursement-amend5-typo-1010-2012.txt',
+    why: 'cut in its recitals, before its schedule',
+  },
+  {
     // AIM Treasurer's Series Trust's "AMENDMENT NO. 1 / TO / MASTER INVESTMENT ADVISORY AGREEMENT"
     // (2004, whole): Appendix B's "Annual Rate 0.25%" is an advisory fee, no 12b-1 fee
     file: 'htm_rendered/21_aim-treasurers-series-trust-advisory-agreement-amend1-2004.txt',
@@ -699,6 +708,11 @@ describe('real exhibits 9: refused', () => {
       ['B', 'BX'],
     ]);
     expect(bx.classRenames).toEqual([{ from: 'B5', to: 'BX' }]);
+    const typo = read('htm_rendered/23_invesco-plan-of-distribution-reimbursement-amend5-typo-1010-2012.txt');
+    // the amending clause's date; the Plan's "February 12, 1010" kept as printed and warned of
+    expect([typo.effectiveDate, typo.instrument.datedAsOf]).toEqual(['2012-09-24', '1010-02-12']);
+    expect(typo.instrument.classes).toEqual(['A', 'AX', 'B', 'BX', 'C', 'CX', 'R', 'RX']);
+    expect(typo.warnings.some((w) => /1010-02-12, before Rule 12b-1 existed/.test(w))).toBe(true);
     const b5 = read('htm_rendered/20_invesco-MDA-classB-B5-second-restated-amend5-2011.txt');
     expect([b5.effectiveDate, b5.instrument.datedAsOf]).toEqual(['2011-12-19', '2003-08-18']);
     expect(b5.renames).toEqual([
