@@ -11,7 +11,7 @@ import type { ExpectedEntry } from './corpusDocuments.js';
 import { entryShape, type ReadOnlyInPart, type Refused, realExhibitsIn } from './realExhibitChecks.js';
 
 /**
- * SPEC §2.1 on twenty-three real EDGAR exhibits of the AIM / INVESCO / Invesco family, 2000–2012 (and one
+ * SPEC §2.1 on twenty-four real EDGAR exhibits of the AIM / INVESCO / Invesco family, 2000–2012 (and one
  * of 2020), that no earlier set holds — Master Distribution Agreement amendments (Class A and C;
  * Class B; all classes except Class B; Class B and B5/BX), Rule 12b-1 plan amendments (Class A, B,
  * C, Investor, Series II, a compensation plan's C and R, a reimbursement plan's A, B and C), and a
@@ -23,7 +23,7 @@ import { entryShape, type ReadOnlyInPart, type Refused, realExhibitsIn } from '.
  *
  * 01, 02, 08 and 09 are whole and read whole (01 a draft with its date left blank); 04, 05, 07 and
  * 10–16 are cut by the corpus inside their schedule and read only in part, the cut named at their
- * last line; 03, 06 and 17–23 are refused (no whole row before the cut, a layout the reader does
+ * last line; 03, 06 and 17–24 are refused (no whole row before the cut, a layout the reader does
  * not read, a schedule "attached" beyond the cut, a cut in the recitals, and an advisory and an
  * administrative services agreement's amendments of the same trusts, their fees no 12b-1 fees).
  */
@@ -623,6 +623,15 @@ const REFUSED: readonly Refused[] = [
     at: { line: 5, reason: /under no SCHEDULE, APPENDIX or EXHIBIT heading/ },
   },
   {
+    // "AMENDMENT NO. 3 TO SECOND RESTATED MASTER DISTRIBUTION AGREEMENT (CLASS B AND CLASS B5
+    // SHARES)": "The Second Restated Master Distribution Agreement … made as of the 18th day of
+    // August, 2003, as subsequently amended, and as restated the 20th day of September, 2006 and the
+    // 4th day of May, 2010, … is hereby amended as follows"; "Dated: October 29, 2010"; its Schedule
+    // A printed after the signatures, cut at its first trust's heading
+    file: 'htm_rendered/24_invesco-MDA-classB-B5-second-restated-amend3-schedule-after-signatures-2010.txt',
+    why: 'cut at the first heading of its schedule, after the signatures',
+  },
+  {
     // "AMENDMENT NO. 5 TO AMENDED AND RESTATED PLAN OF DISTRIBUTION PURSUANT TO RULE 12B-1 (Class
     // A Shares, Class AXShares, …) (Reimbursement) (effective February 12, 2010, as amended February
     // 12, 2010)"; the naming clause "… (the "Plan"), effective February 12, 1010, as subsequently
@@ -701,10 +710,11 @@ describe('real exhibits 9: refused', () => {
   it('keeps what the cut amendments of the Class B Agreement say before the cut', () => {
     const bx = read('htm_rendered/17_invesco-MDA-classB-BX-second-restated-amend6-2012.txt');
     // "This Amendment dated as of September 24, 2012" is the amendment's own date; "made as of the
-    // 18th day of August, 2003" names the Agreement
+    // 18th day of August, 2003, …, and as restated the 20th day of September, 2006 and the 4th day
+    // of May, 2010" names the Second Restated Agreement by its latest restatement
     expect([bx.effectiveDate, bx.instrument.datedAsOf, bx.instrument.classes]).toEqual([
       '2012-09-24',
-      '2003-08-18',
+      '2010-05-04',
       ['B', 'BX'],
     ]);
     expect(bx.classRenames).toEqual([{ from: 'B5', to: 'BX' }]);
@@ -714,11 +724,27 @@ describe('real exhibits 9: refused', () => {
     expect(typo.instrument.classes).toEqual(['A', 'AX', 'B', 'BX', 'C', 'CX', 'R', 'RX']);
     expect(typo.warnings.some((w) => /1010-02-12, before Rule 12b-1 existed/.test(w))).toBe(true);
     const b5 = read('htm_rendered/20_invesco-MDA-classB-B5-second-restated-amend5-2011.txt');
-    expect([b5.effectiveDate, b5.instrument.datedAsOf]).toEqual(['2011-12-19', '2003-08-18']);
+    expect([b5.effectiveDate, b5.instrument.datedAsOf]).toEqual(['2011-12-19', '2010-05-04']);
     expect(b5.renames).toEqual([
       { from: 'Invesco Moderately Conservative Allocation Fund', to: 'Invesco Conservative Allocation Fund' },
       { from: 'Invesco Select Real Estate Income Fund', to: 'Invesco Global Real Estate Income Fund' },
     ]);
+  });
+});
+
+describe('real exhibits 9: the Second Restated Agreement is one instrument, however its amendments name it', () => {
+  it('is known by its latest restatement, May 4, 2010, whether named before "is hereby amended" or after "amends"', () => {
+    // Amendment No. 3 (2010) names it before its verb, Nos. 5 and 6 (2011, 2012) after "This
+    // Amendment dated as of … amends": read as 2006-09-20 and 2003-08-18, two instruments — No. 5's
+    // new Schedule A (dozens of funds removed) never replaced No. 3's
+    const three = read(
+      'htm_rendered/24_invesco-MDA-classB-B5-second-restated-amend3-schedule-after-signatures-2010.txt',
+    );
+    const five = read('htm_rendered/20_invesco-MDA-classB-B5-second-restated-amend5-2011.txt');
+    expect([three.effectiveDate, three.datedDate]).toEqual(['2010-10-29', '2010-10-29']);
+    expect(three.instrument.datedAsOf).toBe('2010-05-04');
+    expect(instrumentKey(three.instrument)).toBe(instrumentKey(five.instrument));
+    expect(instrumentKey(five.instrument)).toBe('agreement||b+b5|2010-05-04');
   });
 });
 
