@@ -209,7 +209,49 @@ export function amendedInstrumentDate(prose: ProseText): FoundDate | null {
     if (m.index < verb.index) beforeVerb = found;
     else if (afterVerb === null) afterVerb = found;
   }
-  return beforeVerb ?? afterVerb;
+  return latestRestatement(prose, start, end, own) ?? beforeVerb ?? afterVerb;
+}
+
+const RESTATED_ON_RE = new RegExp(`\\brestated(?:\\s+as\\s+of)?,?\\s+${DATE}`, 'gi');
+const AND_DATE_RE = new RegExp(`^,?\\s+and\\s+(?:as\\s+of\\s+)?${DATE}`, 'i');
+
+/**
+ * A restated instrument is known by its latest restatement (seed 002: the Sixth Amended and
+ * Restated Plan "amended and restated as of June 3, 2002", never its first date): "the Second
+ * Restated Master Distribution Agreement … made as of the 18th day of August, 2003, as subsequently
+ * amended, and as restated the 20th day of September, 2006 and the 4th day of May, 2010" is the
+ * Agreement of May 4, 2010 — whether the clause names it before "is hereby amended" or after "This
+ * Amendment … amends". The naming clause's [start, end), the amendment's own dates left out.
+ */
+function latestRestatement(
+  prose: ProseText,
+  start: number,
+  end: number,
+  own: readonly [number, number][],
+): FoundDate | null {
+  let latest: FoundDate | null = null;
+  RESTATED_ON_RE.lastIndex = start;
+  for (
+    let m = RESTATED_ON_RE.exec(prose.text);
+    m !== null && m.index < end;
+    m = RESTATED_ON_RE.exec(prose.text)
+  ) {
+    if (own.some(([a, b]) => m!.index < b && m!.index + m![0].length > a)) continue;
+    let iso = isoOf(m, 1);
+    let at = m.index;
+    // "… restated the 20th day of September, 2006 and the 4th day of May, 2010": the chain's last
+    let rest = m.index + m[0].length;
+    for (let more = AND_DATE_RE.exec(prose.text.slice(rest)); more !== null; ) {
+      const next = isoOf(more, 1);
+      if (next === null) break;
+      iso = next;
+      at = rest;
+      rest += more[0].length;
+      more = AND_DATE_RE.exec(prose.text.slice(rest));
+    }
+    if (iso !== null) latest = { iso, line: prose.lineAt(at) };
+  }
+  return latest;
 }
 
 const ADOPTED_AS_OF_RE = new RegExp(`\\badopted\\s+as\\s+of,?\\s+${DATE}`, 'gi');
@@ -312,6 +354,20 @@ const BLANK_EFFECTIVE_RE = new RegExp(
  */
 export function blankEffectiveDate(prose: ProseText): { line: number; text: string } | null {
   const m = BLANK_EFFECTIVE_RE.exec(prose.text);
+  return m ? { line: prose.lineAt(m.index), text: m[0] } : null;
+}
+
+// "This Amendment, dated as of [September 25, 2012], amends …": a draft's date put in brackets,
+// to be confirmed when it is signed
+const BRACKETED_DATE_RE = new RegExp(`\\[\\s*${MONTH}\\s+\\d{1,2},?\\s*\\d{4}\\s*\\]`, 'i');
+
+/**
+ * A date printed in brackets, as a draft prints the date it proposes (SPEC §2.1: a placeholder,
+ * no date the document takes effect).
+ * @example bracketedDate(prose('This Amendment, dated as of [September 25, 2012], amends'))?.text === '[September 25, 2012]'
+ */
+export function bracketedDate(prose: ProseText): { line: number; text: string } | null {
+  const m = BRACKETED_DATE_RE.exec(prose.text);
   return m ? { line: prose.lineAt(m.index), text: m[0] } : null;
 }
 

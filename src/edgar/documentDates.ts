@@ -10,6 +10,7 @@ import {
   amendedInstrumentDate,
   amendingClauseDate,
   blankEffectiveDate,
+  bracketedDate,
   type DateLine,
   dateLine,
   effectiveDates,
@@ -248,11 +249,15 @@ export function documentDates(
   if (effective === null) {
     // no Dated: blank, but the amending clause's own blank ("hereby amended, effective , 2003")
     if (datedPlaceholder === null) datedPlaceholder = blankEffectiveDate(prose);
-    const line = datedPlaceholder?.line ?? bodyLine;
+    // "dated as of [September 25, 2012]": a date proposed in brackets, not yet the document's
+    const bracketed = datedPlaceholder === null ? bracketedDate(prose) : null;
+    const line = datedPlaceholder?.line ?? bracketed?.line ?? bodyLine;
     const reason =
       datedPlaceholder !== null
         ? `the date is left blank ("${datedPlaceholder.text}"): the document is a draft or a form`
-        : 'the document states no date it takes effect';
+        : bracketed !== null
+          ? `the date is printed in brackets ("${bracketed.text}"): the document is a draft, its date not settled`
+          : 'the document states no date it takes effect';
     warnings.push(`${reason}; import needs --effective-date`);
     gap = { fact: 'effective-date', line, reason, schedule: null };
   } else if (effective.iso.length === 7) {

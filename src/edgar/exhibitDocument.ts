@@ -33,6 +33,11 @@ export interface InstrumentRef {
   readonly registrant: string | null;
   readonly classes: readonly string[];
   readonly datedAsOf: string | null;
+  /**
+   * the classes the title leaves out, where it names the classes it covers only so ("All Classes
+   * of Shares Except Class B Shares" → ['B']); `classes` are then its schedules'
+   */
+  readonly exceptClasses?: readonly string[];
 }
 
 export interface Rename {

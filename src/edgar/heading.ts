@@ -9,7 +9,7 @@ import type { EdgarLine } from './edgarText.js';
 import { type ExhibitKind, ExhibitParseError, type InstrumentKind } from './exhibitDocument.js';
 import { type AgreementParties, agreementParties } from './instrumentRegistrant.js';
 import { exhibitLabel, isParenthesised, scheduleHeading } from './lineShapes.js';
-import { classCodesIn, isClassLabel } from './shareClasses.js';
+import { classCodesIn, exceptedClassesIn, isClassLabel } from './shareClasses.js';
 import { titleCase } from './titleCase.js';
 
 export interface ExhibitHeading {
@@ -26,6 +26,8 @@ export interface ExhibitHeading {
   /** what the title leaves unsettled: a draft's bracketed or blank amendment number */
   readonly warnings: readonly string[];
   readonly classes: readonly string[];
+  /** the classes the title leaves out: "(ALL CLASSES OF SHARES EXCEPT CLASS B SHARES)" → ['B'] */
+  readonly exceptClasses: readonly string[];
   /** "to the" in "Amendment No. 12 to the …", as printed */
   readonly amendmentLink: string;
   /** "(Class R Shares)" as printed, title-cased, or '' */
@@ -239,6 +241,8 @@ function readHeadingAt(
     parties,
     warnings,
     classes: classCodesIn(classesText),
+    // "(ALL CLASSES OF SHARES EXCEPT CLASS B SHARES)" is printed as a qualifier (it is no class list)
+    exceptClasses: exceptedClassesIn([...parentheses, ...qualifiers].join(' ')),
     amendmentLink,
     classesTitle: parentheses.length > 0 ? titleCase(parentheses[0]!) : '',
     classesAfterFirstParty,

@@ -42,6 +42,7 @@ import {
 import { isRenderingMarker } from './renderingMarker.js';
 import { replacementClauses, replacesWithTheFollowing } from './replacedSchedules.js';
 import { readSchedules } from './scheduleTable.js';
+import { exceptedClassesIn } from './shareClasses.js';
 import { errorInFileLines, parsedInFileLines } from './sourceLines.js';
 import { statedChanges } from './statedChanges.js';
 import { instrumentTerms } from './terms.js';
@@ -82,6 +83,8 @@ interface Reading {
   readonly instrumentTitle: string;
   readonly registrant: string | null;
   readonly titleClasses: readonly string[];
+  /** the classes the title leaves out ("All Classes of Shares Except Class B Shares") */
+  readonly exceptClasses: readonly string[];
   readonly bodyStart: number;
   /** what the title leaves unsettled (a draft's amendment number) */
   readonly titleWarnings: readonly string[];
@@ -155,6 +158,7 @@ function readEdgarLayout(
     instrumentTitle: heading.instrumentTitle,
     registrant,
     titleClasses: classes,
+    exceptClasses: heading.exceptClasses,
     bodyStart: heading.bodyStart,
     titleWarnings: heading.warnings,
     schedules: readings.map((r) => {
@@ -302,6 +306,7 @@ function readCellLayout(
     instrumentTitle: t.instrumentTitle,
     registrant: registrant ?? single,
     titleClasses: classes,
+    exceptClasses: t.exceptClasses,
     bodyStart: t.bodyStart,
     titleWarnings: kind.endsWith('-amendment') ? t.warnings : [],
     schedules: readings,
@@ -647,6 +652,11 @@ function assemble(r: Reading, rendering: boolean): ParsedExhibit {
         );
   const rules = renameRules(prose.text);
   const classRenamed = classRenames(prose.text);
+  // "amends the First Restated Master Distribution Agreement (all Classes of shares except Class B
+  // and Class B5 Shares) (the "Agreement")": where the title names no class, the naming clause's
+  // exception is the instrument's (one instrument with its title's "(ALL CLASSES … EXCEPT …)")
+  const exceptClasses =
+    r.exceptClasses.length > 0 || r.titleClasses.length > 0 ? r.exceptClasses : namedExceptions(prose.text);
 
   // an amendment with no schedule must say in its body what it changes: a rate (Virtus Amendment
   // No. 17), or renames in a document that reaches its closing clause ("All other terms … remain
@@ -715,6 +725,9 @@ function assemble(r: Reading, rendering: boolean): ParsedExhibit {
       registrant: r.registrant,
       classes: r.titleClasses.length > 0 ? [...r.titleClasses] : classes,
       datedAsOf,
+      // "(All Classes of Shares Except Class B Shares)": which instrument it is, whatever classes
+      // its schedule lists on the day (storedDocument.ts instrumentKey)
+      ...(exceptClasses.length > 0 ? { exceptClasses: [...exceptClasses] } : {}),
     },
     amendmentNumber: r.amendmentNumber,
     effectiveDate: effective?.iso ?? null,
@@ -731,6 +744,18 @@ function assemble(r: Reading, rendering: boolean): ParsedExhibit {
     rendering,
   };
 }
+
+// "(all Classes of shares except Class B Shares)" naming the instrument in the body's first clause
+const NAMED_EXCEPTION_RE = /\((all\s+classes\s+of\s+shares\s+except\b[^()]*)\)/i;
+
+/** The classes the body's naming of the instrument leaves out ("… Agreement (all Classes of shares except Class B Shares)"). */
+function namedExceptions(prose: string): string[] {
+  const m = NAMED_EXCEPTION_RE.exec(prose.slice(0, NAMING_CLAUSE_CHARS));
+  return m === null ? [] : exceptedClassesIn(m[1]!);
+}
+
+// how far into the body the clause naming the instrument is looked for
+const NAMING_CLAUSE_CHARS = 1200;
 
 /** Past a schedule's end, the footnotes printed under it (up to the first blank line after them). */
 function footnoteEnd(lines: readonly EdgarLine[], end: number): number {

@@ -493,6 +493,13 @@ export function stepTable(
       return s.listMode || s.entries.length > 0
         ? unreadable(s, env, line, i, 'a rate with no column heading above it')
         : s;
+    case 'listNameClasses': {
+      // "AIM Real Estate Fund -   Class A" / "Class C" / "Investor Class": one entry per class
+      s = { ...addRow(s, env, line.no, shape.text, [], shape.classes), listMode: true };
+      const last = lines[shape.last]!;
+      s = afterRow(s, env, last, shape.closesQuote);
+      return shape.last > i && s.stop === null ? { ...s, resumeAt: shape.last + 1 } : s;
+    }
     case 'listName': {
       if (shape.sideBySide)
         return unreadable(

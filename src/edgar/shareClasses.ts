@@ -67,6 +67,21 @@ function spaced(text: string): string {
     .replace(NAMED_CLASS_MARK_RE, '$1$2');
 }
 
+// the words before the classes an instrument leaves out ("all Classes of shares except Class B Shares")
+const EXCEPT_WORDS = new Set(['EXCEPT', 'EXCLUDING']);
+
+/**
+ * The classes a title leaves out: "(ALL CLASSES OF SHARES EXCEPT CLASS B SHARES)" → ['B'] — AIM's
+ * Amended and Restated Master Distribution Agreement of August 18, 2003 for every class but B,
+ * beside its Class B agreement of the same date (SPEC §2: one instrument each, never one merged).
+ * @example exceptedClassesIn('(All Classes of shares except Class B and Class B5 Shares)') → ['B', 'B5']
+ */
+export function exceptedClassesIn(text: string): string[] {
+  const m = /\b(?:EXCEPT|EXCLUDING)\b([^()]*)/i.exec(text);
+  if (m === null || !/\bALL\s+CLASS/i.test(text.slice(0, m.index))) return [];
+  return classCodesIn(m[1]!);
+}
+
 /**
  * All class codes a heading or label names, in order, without duplicates.
  * @example classCodesIn('(CLASS A SHARES, CLASS C SHARES AND CLASS R SHARES)') → ['A', 'C', 'R']
@@ -84,6 +99,12 @@ export function classCodesIn(text: string): string[] {
   };
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i]!;
+    // "(ALL CLASSES OF SHARES EXCEPT CLASS B SHARES)": the classes after EXCEPT are the ones the
+    // instrument does not cover — never its classes (exceptedClassesIn reads them)
+    if (EXCEPT_WORDS.has(t)) {
+      while (i + 1 < toks.length && toks[i + 1] !== ')') i++;
+      continue;
+    }
     if (t === 'CASH' && toks[i + 1] === 'RESERVE' && /^SHARES?$/.test(toks[i + 2] ?? '')) {
       add(CASH_RESERVE);
       continue;

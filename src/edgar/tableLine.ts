@@ -19,7 +19,7 @@ import {
 } from './lineShapes.js';
 import { cashReserveClass } from './scheduleItem.js';
 import { type RowReading, readRow, stripClosingQuote } from './scheduleRow.js';
-import { isClassLabel } from './shareClasses.js';
+import { classCodesIn, isClassLabel } from './shareClasses.js';
 
 export type TableLine =
   | { readonly kind: 'blank' }
@@ -51,6 +51,17 @@ export type TableLine =
       readonly closesQuote: boolean;
       readonly sideBySide: boolean;
       readonly moreClasses: boolean;
+    }
+  /**
+   * a fund of a plain list with its classes in a column to its right, one a line ("AIM Real Estate
+   * Fund -   Class A" / "Class C" / "Investor Class"): `last` is the index of its last class line
+   */
+  | {
+      readonly kind: 'listNameClasses';
+      readonly text: string;
+      readonly classes: readonly string[];
+      readonly last: number;
+      readonly closesQuote: boolean;
     }
   | { readonly kind: 'other' };
 
@@ -194,6 +205,8 @@ export function classifyTableLine(lines: readonly EdgarLine[], i: number, view: 
       moreClasses: next !== undefined && isClassLabel(withoutTrailingDashes(next.trimmed)),
     };
   }
+  const withClasses = listNameWithClassColumn(lines, i);
+  if (withClasses !== null) return withClasses;
   if (isProse(t)) return { kind: 'prose', rowFollows: listNameFollows(lines, i) };
   const { text, closesQuote } = stripClosingQuote(t);
   if (RATE_WITH_PERCENT_RE.test(text) && readRow(text, 1).rates.length > 0) return { kind: 'listRate' };
@@ -209,6 +222,44 @@ export function classifyTableLine(lines: readonly EdgarLine[], i: number, view: 
     };
   }
   return { kind: 'other' };
+}
+
+// "AIM Real Estate Fund -             Class A": a name, a dash between spaces, a class label
+const NAME_DASH_CLASS_RE = /^(.*\S)\s+[-\u2013\u2014]\s+(\S.*)$/;
+
+/**
+ * AIM's Schedule A to its Master Distribution Agreement (all Classes of shares except Class B
+ * Shares), filed as text: each fund, a dash, its first class, and its other classes one a line
+ * below in the same column (the `.htm` filing's "INVESCO Core Equity Fund –" / "Class A" cells):
+ * one entry per class, in the document's order (SPEC §2.1).
+ *
+ *     AIM Real Estate Fund -             Class A
+ *                                        Class C
+ *                                        Investor Class
+ */
+function listNameWithClassColumn(lines: readonly EdgarLine[], i: number): TableLine | null {
+  const line = lines[i]!;
+  const m = NAME_DASH_CLASS_RE.exec(line.trimmed);
+  if (m === null) return null;
+  const first = stripClosingQuote(m[2]!);
+  if (!isClassLabel(withoutTrailingDashes(first.text))) return null;
+  const name = m[1]!.replace(/\s+/g, ' ');
+  if (!NAME_END_RE.test(name)) return null;
+  const classes = classCodesIn(first.text);
+  let last = i;
+  let closesQuote = first.closesQuote;
+  // the class column: where the first class is printed on the fund's line
+  const column = line.indent + line.trimmed.length - m[2]!.length;
+  for (let j = i + 1; j < lines.length && !closesQuote; j++) {
+    const next = lines[j]!;
+    if (next.trimmed === '' || next.indent < column - 2) break;
+    const more = stripClosingQuote(next.trimmed);
+    if (!isClassLabel(withoutTrailingDashes(more.text))) break;
+    for (const c of classCodesIn(more.text)) if (!classes.includes(c)) classes.push(c);
+    closesQuote = more.closesQuote;
+    last = j;
+  }
+  return { kind: 'listNameClasses', text: name, classes, last, closesQuote };
 }
 
 // how far past a prose line in a plain list the reader looks for more of the list

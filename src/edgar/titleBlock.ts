@@ -10,7 +10,7 @@ import { amendmentNumberIn } from './amendmentNumber.js';
 import type { EdgarLine } from './edgarText.js';
 import type { ExhibitKind, InstrumentKind } from './exhibitDocument.js';
 import { exhibitLabel, isAllCaps, isProse } from './lineShapes.js';
-import { classCodesIn, isClassLabel } from './shareClasses.js';
+import { classCodesIn, exceptedClassesIn, isClassLabel } from './shareClasses.js';
 import { titleCase } from './titleCase.js';
 
 export interface TitleBlock {
@@ -28,6 +28,8 @@ export interface TitleBlock {
   readonly instrumentTitle: string;
   readonly registrant: string | null;
   readonly classes: readonly string[];
+  /** the classes the title leaves out: "(All Classes of Shares Except Class B Shares)" → ['B'] */
+  readonly exceptClasses: readonly string[];
   /** index of the first line after the title */
   readonly bodyStart: number;
 }
@@ -131,6 +133,7 @@ export function readTitleBlock(
     ),
     registrant: of ? of[1]!.replace(/\s+/g, ' ').trim() : trustLine(title),
     classes: classCodesIn(text),
+    exceptClasses: exceptedClassesIn(text),
     bodyStart: i,
   };
 }

@@ -13,16 +13,34 @@ export interface StoredDocument {
  */
 export function instrumentKey(ref: InstrumentRef): string {
   const registrant = (ref.registrant ?? '').replace(/\s+/g, ' ').trim().toLowerCase();
-  const classes = [...ref.classes]
-    .map((c) => c.toLowerCase())
-    .sort()
-    .join('+');
+  // an instrument of "all classes except Class B" is one instrument whatever classes each
+  // amendment's schedule lists, and never the Class B instrument of the same date
+  const classes =
+    ref.exceptClasses !== undefined && ref.exceptClasses.length > 0
+      ? `${ALL_EXCEPT}${[...ref.exceptClasses]
+          .map((c) => c.toLowerCase())
+          .sort()
+          .join('+')}`
+      : [...ref.classes]
+          .map((c) => c.toLowerCase())
+          .sort()
+          .join('+');
   return `${ref.kind}|${registrant}|${classes}|${ref.datedAsOf ?? ''}`;
 }
 
 /** The classes an instrument key names, as written in keys (lower case): 'plan|…|a+c+r|…' → ['a', 'c', 'r']. */
 export function instrumentKeyClasses(key: string): string[] {
-  return (key.split('|')[2] ?? '').split('+').filter((c) => c !== '');
+  const part = key.split('|')[2] ?? '';
+  if (part.startsWith(ALL_EXCEPT)) return [];
+  return part.split('+').filter((c) => c !== '');
+}
+
+const ALL_EXCEPT = 'all-except-';
+
+/** The classes an "all classes except …" key leaves out: 'agreement||all-except-b|…' → ['b']; else []. */
+export function instrumentKeyExceptClasses(key: string): string[] {
+  const part = key.split('|')[2] ?? '';
+  return part.startsWith(ALL_EXCEPT) ? part.slice(ALL_EXCEPT.length).split('+') : [];
 }
 
 const KIND_ORDER: Record<string, number> = {

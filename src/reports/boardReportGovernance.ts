@@ -1,6 +1,6 @@
 import { independentMajorityDoubt } from '../governance/fundGovernanceStandards.js';
 import { portfolioGroups, portfoliosListedOn } from '../governance/portfolioContinuanceGroups.js';
-import { instrumentKeyClasses } from '../registry/storedDocument.js';
+import { instrumentKeyClasses, instrumentKeyExceptClasses } from '../registry/storedDocument.js';
 import { loadApprovals } from '../store/approvalsRepository.js';
 import { classFirstSales } from '../store/classFirstSales.js';
 import { approvalsInQuarter, continuanceStatus } from '../store/governanceStore.js';
@@ -59,9 +59,11 @@ export function instrumentLabel(
       ? titleAsPrinted
       : `${titleAsPrinted} of ${registrant}`;
   if (/\bclass(es)?\b/i.test(title)) return title;
-  const classes = instrumentKeyClasses(key).map((c) =>
-    c.length <= 2 ? c.toUpperCase() : `${c[0]!.toUpperCase()}${c.slice(1)}`,
-  );
+  const code = (c: string) => (c.length <= 2 ? c.toUpperCase() : `${c[0]!.toUpperCase()}${c.slice(1)}`);
+  const except = instrumentKeyExceptClasses(key).map(code);
+  if (except.length > 0)
+    return `${title} (All Classes Except ${except.length === 1 ? 'Class' : 'Classes'} ${except.join(', ')})`;
+  const classes = instrumentKeyClasses(key).map(code);
   if (classes.length === 0) return title;
   return `${title} (${classes.length === 1 ? 'Class' : 'Classes'} ${classes.join(', ')})`;
 }

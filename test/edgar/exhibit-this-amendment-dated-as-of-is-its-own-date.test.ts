@@ -16,7 +16,7 @@ function amendment(clause: string, dated = ''): string {
  * effective date and took the amendment's date for the instrument's.
  */
 describe('"This Amendment dated as of DATE, amends …": the amendment\'s own date', () => {
-  it('without a comma, the instrument "made as of the 18th day of August, 2003" after the verb', () => {
+  it('without a comma, the instrument "made as of …, and as restated the 20th day of September, 2006" after the verb', () => {
     const doc = parseExhibit(
       amendment(
         'This Amendment dated as of October 3, 2011, amends the Second Restated Master Distribution\nAgreement (the "Agreement") made as of the 18th day of August, 2003, as subsequently amended, and\nas restated the 20th day of September, 2006, by and between each registered investment company\nset forth on Schedule A to the Agreement, is hereby amended as follows:',
@@ -24,7 +24,9 @@ describe('"This Amendment dated as of DATE, amends …": the amendment\'s own da
       'a.txt',
     );
     expect(doc.effectiveDate).toBe('2011-10-03');
-    expect(doc.instrument.datedAsOf).toBe('2003-08-18');
+    // a restated Agreement is known by its restatement, as when the clause names it before "is
+    // hereby amended" (was 2003-08-18 here, 2006-09-20 there: one Agreement, two instruments)
+    expect(doc.instrument.datedAsOf).toBe('2006-09-20');
     expect(doc.warnings).toEqual([]);
   });
 

@@ -25,6 +25,21 @@ describe('the board report names the classes of an instrument whose title does n
     );
   });
 
+  it('an agreement of all classes but one is named so, never as the class it leaves out', () => {
+    // AIM's Master Distribution Agreement "(All Classes of Shares Except Class B Shares)"
+    const allButB = instrumentKey({
+      kind: 'agreement',
+      title: 'x',
+      registrant: null,
+      classes: ['A', 'C', 'R'],
+      exceptClasses: ['B'],
+      datedAsOf: '2003-08-18',
+    });
+    expect(instrumentLabel('Amended and Restated Master Distribution Agreement', allButB)).toBe(
+      'Amended and Restated Master Distribution Agreement (All Classes Except Class B)',
+    );
+  });
+
   describe.skipIf(!seedsAvailable)('end to end on seed 002', () => {
     let store: TestDatabase;
     const cli = (...args: string[]) => runCliInProcess(['--db', store.target, '--actor', 'cco', ...args]);
