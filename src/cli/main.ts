@@ -1,4 +1,4 @@
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, type Option } from 'commander';
 import { calendarRefusal } from '../calendar/nyseCalendar.js';
 import { ExhibitParseError } from '../edgar/exhibitDocument.js';
 import { exhibitParseRefusal } from '../edgar/exhibitParseRefusal.js';
@@ -142,6 +142,31 @@ export function wasmTierFor(argv: readonly string[], override?: string): 'baseli
 }
 
 /**
+ * A misspelt option is named as such, with the option meant, before a required one is missed:
+ * `fees --form 2025-01-01 --to 2025-01-31` said only "required option '--from <date>' not
+ * specified", leaving the user to find the typo. Commander checks required options before unknown
+ * ones; by then it has kept the words it could not read in `args` (operands first, then the
+ * first unknown option and what follows it), so the unknown option is reported first here.
+ */
+function misspeltOptionBeforeMissingOne(c: Command): void {
+  // Commander's own methods, not in its type declarations (commander/lib/command.js)
+  const own = c as unknown as {
+    missingMandatoryOptionValue(option: Option): never;
+    unknownOption(flag: string): never;
+  };
+  const missing = own.missingMandatoryOptionValue.bind(c);
+  own.missingMandatoryOptionValue = (option) => {
+    const known = (flag: string) => c.options.some((o) => o.long === flag || o.short === flag);
+    const unknown = c.args
+      .filter((a) => a.startsWith('--') && a.length > 2)
+      .map((a) => a.split('=')[0]!)
+      .find((flag) => !known(flag));
+    if (unknown !== undefined) own.unknownOption(unknown);
+    return missing(option);
+  };
+}
+
+/**
  * The program with the commands' modules loaded: only the named command's module when argv names
  * a known command, every module otherwise (`--help`, a typo that Commander answers with the list).
  */
@@ -175,6 +200,7 @@ export async function buildProgram(
     for (const register of registers) register(program, getContext);
   program.commands.forEach(function configure(c: Command) {
     c.exitOverride();
+    misspeltOptionBeforeMissingOne(c);
     c.commands.forEach(configure);
   });
   addHelpExamples(program);
