@@ -201,6 +201,8 @@ export async function buildProgram(
   program.commands.forEach(function configure(c: Command) {
     c.exitOverride();
     misspeltOptionBeforeMissingOne(c);
+    // --help says which options must be given (Commander's own help does not)
+    for (const o of c.options) if (o.mandatory) o.description = `${o.description} (required)`;
     c.commands.forEach(configure);
   });
   addHelpExamples(program);

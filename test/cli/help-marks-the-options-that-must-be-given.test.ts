@@ -1,0 +1,40 @@
+import type { Command } from 'commander';
+import { describe, expect, it } from 'vitest';
+import { buildProgram } from '../../src/cli/main.js';
+
+const noContext = () => {
+  throw new Error('no command runs here');
+};
+
+/** Every command of the program, its subcommands after it. */
+function everyCommand(program: Command): Command[] {
+  return program.commands.flatMap((c) => [c, ...everyCommand(c)]);
+}
+
+/**
+ * --help documents every option a command takes, and says which must be given: `fees --help`
+ * listed --from and --to like --portfolio, and the user learnt they were required from the error.
+ */
+describe('--help marks the options that must be given', () => {
+  it('each required option of every command is marked (required), and no other', async () => {
+    const program = await buildProgram(noContext, ['node', 'plan12b', '--help']);
+    const options = everyCommand(program).flatMap((c) =>
+      c.options.map((o) => ({
+        option: `${c.name()} ${o.flags}`,
+        mandatory: o.mandatory,
+        shown: c.createHelp().optionDescription(o),
+      })),
+    );
+    expect(options.filter((o) => o.mandatory).length).toBeGreaterThan(30);
+    for (const { option, mandatory, shown } of options)
+      expect(shown.includes('(required)'), option).toBe(mandatory);
+  });
+
+  it('fees --help: --from and --to are required', async () => {
+    const program = await buildProgram(noContext, ['node', 'plan12b', 'fees', '--help']);
+    const help = program.commands.find((c) => c.name() === 'fees')!.helpInformation();
+    expect(help).toMatch(/--from <date> +first day \(YYYY-MM-DD\) \(required\)/);
+    expect(help).toMatch(/--to <date> +last day \(YYYY-MM-DD\) \(required\)/);
+    expect(help).not.toMatch(/--portfolio <name>.*\(required\)/);
+  });
+});
