@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { Command, CommanderError, type Option } from 'commander';
 import { calendarRefusal } from '../calendar/nyseCalendar.js';
 import { ExhibitParseError } from '../edgar/exhibitDocument.js';
@@ -141,6 +142,17 @@ export function wasmTierFor(argv: readonly string[], override?: string): 'baseli
   return workloadOf(argv) === 'query' ? 'baseline' : 'optimizing';
 }
 
+/** The version in package.json (src/cli and dist/cli are both two folders below it). */
+function plan12bVersion(): string {
+  try {
+    return (
+      JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
+    ).version;
+  } catch {
+    return 'unknown';
+  }
+}
+
 /**
  * A misspelt option is named as such, with the option meant, before a required one is missed:
  * `fees --form 2025-01-01 --to 2025-01-31` said only "required option '--from <date>' not
@@ -189,6 +201,8 @@ export async function buildProgram(
       '--no-server',
       'answer in this process even when `plan12b serve` holds the embedded store (also PLAN12B_NO_SERVER=1)',
     )
+    // which plan12b made an answer: a treasurer or an auditor records it beside the figures
+    .version(`plan12b ${plan12bVersion()}`, '-V, --version', 'print the version of plan12b')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
   // set before the commands are registered: each copies its parent's output settings
