@@ -25,7 +25,7 @@ describe('--help marks the options that must be given', () => {
         shown: c.createHelp().optionDescription(o),
       })),
     );
-    expect(options.filter((o) => o.mandatory).length).toBeGreaterThan(30);
+    expect(options.filter((o) => o.mandatory).length).toBeGreaterThan(20);
     for (const { option, mandatory, shown } of options)
       expect(shown.includes('(required)'), option).toBe(mandatory);
   });

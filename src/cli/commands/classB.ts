@@ -30,6 +30,7 @@ import {
 } from '../../reports/xlsxSheets.js';
 import { type CliContext, printJson, withDatabase, withReadSnapshot } from '../context.js';
 import { toCsv } from '../csvOut.js';
+import { MONTH_DEFAULT_HELP, monthOrLastClosed } from '../monthOrLastClosed.js';
 import { requireDate, requireDateRange, requireMonth } from '../options.js';
 import { withFeedProgress } from '../progress.js';
 import { readInputFile } from '../readInput.js';
@@ -275,13 +276,13 @@ export function registerClassBCommands(program: Command, getContext: () => CliCo
     .description(
       'Class B shares due to convert to Class A at the end of a month, Free Shares pro rata (SPEC §6)',
     )
-    .requiredOption('--month <YYYY-MM>', 'the month')
+    .option('--month <YYYY-MM>', MONTH_DEFAULT_HELP)
     .option('--csv', 'print CSV: one row per account and portfolio')
     .option('--xlsx <file>', 'write an XLSX workbook of the conversions')
     .option('--json', 'print JSON')
-    .action(async (opts: { month: string; csv?: boolean; xlsx?: string; json?: boolean }) => {
+    .action(async (opts: { month?: string; csv?: boolean; xlsx?: string; json?: boolean }) => {
       const ctx = getContext();
-      const month = requireMonth(opts.month, '--month');
+      const month = await monthOrLastClosed(ctx, opts.month);
       const report = await withReadSnapshot(ctx, (q) => conversionsReport(q, month));
       const sheet = conversionsSheet(report);
       await writeXlsxOption(ctx, opts.xlsx, [sheet]);

@@ -16,7 +16,8 @@ import { writeXlsx } from '../../reports/xlsxOut.js';
 import { feesSheet, journalSheet } from '../../reports/xlsxSheets.js';
 import { type CliContext, printJson, withReadSnapshot } from '../context.js';
 import { toCsv } from '../csvOut.js';
-import { requireDateRange, requireMonth } from '../options.js';
+import { MONTH_DEFAULT_HELP, monthOrLastClosed } from '../monthOrLastClosed.js';
+import { requireDateRange } from '../options.js';
 import { printTable } from '../table.js';
 
 export function registerFeesCommands(program: Command, getContext: () => CliContext): void {
@@ -112,7 +113,7 @@ export function registerFeesCommands(program: Command, getContext: () => CliCont
     .description(
       "the month's general-ledger entries: daily 12b-1 accruals and the payment to the Distributor, balanced",
     )
-    .requiredOption('--month <YYYY-MM>', 'the month')
+    .option('--month <YYYY-MM>', MONTH_DEFAULT_HELP)
     .option('--payment-days <n>', 'payment date: this many NYSE business days after month end', '10')
     .option('--recompute', "a closed month: what today's data would say, instead of its sealed journal")
     .option('--csv', 'print CSV (the default)')
@@ -121,7 +122,7 @@ export function registerFeesCommands(program: Command, getContext: () => CliCont
     .option('--json', 'print JSON')
     .action(
       async (opts: {
-        month: string;
+        month?: string;
         paymentDays: string;
         recompute?: boolean;
         csv?: boolean;
@@ -130,7 +131,7 @@ export function registerFeesCommands(program: Command, getContext: () => CliCont
         json?: boolean;
       }) => {
         const ctx = getContext();
-        const month = requireMonth(opts.month, '--month');
+        const month = await monthOrLastClosed(ctx, opts.month);
         const days = Number(opts.paymentDays);
         if (!/^[0-9]{1,2}$/.test(opts.paymentDays) || days < 1 || days > 60)
           throw new Plan12bError(
