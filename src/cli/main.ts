@@ -155,8 +155,8 @@ function plan12bVersion(): string {
 
 /**
  * A misspelt option is named as such, with the option meant, before a required one is missed:
- * `fees --form 2025-01-01 --to 2025-01-31` said only "required option '--from <date>' not
- * specified", leaving the user to find the typo. Commander checks required options before unknown
+ * `lots --acount B100000` said only "required option '--account <account>' not specified",
+ * leaving the user to find the typo. Commander checks required options before unknown
  * ones; by then it has kept the words it could not read in `args` (operands first, then the
  * first unknown option and what follows it), so the unknown option is reported first here.
  */

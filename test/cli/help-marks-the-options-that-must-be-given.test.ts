@@ -12,8 +12,8 @@ function everyCommand(program: Command): Command[] {
 }
 
 /**
- * --help documents every option a command takes, and says which must be given: `fees --help`
- * listed --from and --to like --portfolio, and the user learnt they were required from the error.
+ * --help documents every option a command takes, and says which must be given: `lots --help`
+ * listed --account like --as-of, and the user learnt it was required from the error.
  */
 describe('--help marks the options that must be given', () => {
   it('each required option of every command is marked (required), and no other', async () => {
@@ -30,11 +30,10 @@ describe('--help marks the options that must be given', () => {
       expect(shown.includes('(required)'), option).toBe(mandatory);
   });
 
-  it('fees --help: --from and --to are required', async () => {
-    const program = await buildProgram(noContext, ['node', 'plan12b', 'fees', '--help']);
-    const help = program.commands.find((c) => c.name() === 'fees')!.helpInformation();
-    expect(help).toMatch(/--from <date> +first day \(YYYY-MM-DD\) \(required\)/);
-    expect(help).toMatch(/--to <date> +last day \(YYYY-MM-DD\) \(required\)/);
-    expect(help).not.toMatch(/--portfolio <name>.*\(required\)/);
+  it('lots --help: --account is required, --as-of is not', async () => {
+    const program = await buildProgram(noContext, ['node', 'plan12b', 'lots', '--help']);
+    const help = program.commands.find((c) => c.name() === 'lots')!.helpInformation();
+    expect(help).toMatch(/--account <account> +the account \(required\)/);
+    expect(help).not.toMatch(/--as-of <date>.*\(required\)/);
   });
 });

@@ -6,14 +6,14 @@ import { runCliInProcess } from '../support/cli.js';
 
 /**
  * A misspelt option is refused as such, with the option meant, even when it leaves a required
- * option out: `fees --form 2025-01-01 --to 2025-01-31` said only that --from was not specified,
- * and the user had to find the typo. The check comes before the store is opened.
+ * option out: `lots --acount B100000` said only that --account was not specified, and the user
+ * had to find the typo. The check comes before the store is opened.
  */
 describe('a misspelt option that leaves a required one out', () => {
   const db = join(mkdtempSync(join(tmpdir(), 'plan12b-misspelt-option-')), 'db');
   const cases: { args: string[]; typo: string; meant: string }[] = [
-    { args: ['fees', '--form', '2025-01-01', '--to', '2025-01-31'], typo: '--form', meant: '--from' },
-    { args: ['schedule', '--as-off=2025-06-30'], typo: '--as-off', meant: '--as-of' },
+    { args: ['lots', '--acount', 'B100000', '--as-of', '2025-12-31'], typo: '--acount', meant: '--account' },
+    { args: ['board-report', '--quater=2025Q4'], typo: '--quater', meant: '--quarter' },
     { args: ['close', 'show', '--mnth', '2025-12'], typo: '--mnth', meant: '--month' },
   ];
 
@@ -31,10 +31,10 @@ describe('a misspelt option that leaves a required one out', () => {
   );
 
   it('a required option simply left out is still named as missing', async () => {
-    const r = await runCliInProcess(['--db', db, 'fees', '--to', '2025-01-31', '--json']);
+    const r = await runCliInProcess(['--db', db, 'lots', '--as-of', '2025-12-31', '--json']);
     expect(r.code).toBe(64);
     expect(r.json<{ error: { message: string } }>().error.message).toBe(
-      "required option '--from <date>' not specified",
+      "required option '--account <account>' not specified",
     );
   });
 });

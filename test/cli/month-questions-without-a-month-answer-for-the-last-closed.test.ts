@@ -45,6 +45,19 @@ describe('month queries without --month', { timeout: 180_000 }, () => {
     expect(given.json<{ month: string }>().month).toBe('2025-11');
     const bad = await runCliInProcess(['--db', tdb.target, 'conversions', '--month', '2025-13', '--json']);
     expect(bad.code).toBe(64);
+    // a range query with neither --from nor --to: the days of the last month closed
+    const range = await runCliInProcess(['--db', tdb.target, 'redemptions', '--json']);
+    expect(range.code).toBe(0);
+    expect(range.json<{ from: string; to: string }>()).toMatchObject({
+      from: '2025-12-01',
+      to: '2025-12-31',
+    });
+    const cdsc = await runCliInProcess(['--db', tdb.target, 'cdsc', '--json']);
+    expect(cdsc.json<{ month: string }>().month).toBe('2025-12');
+    // one without the other is the user's to complete
+    const half = await runCliInProcess(['--db', tdb.target, 'fees', '--from', '2025-12-01', '--json']);
+    expect(half.code).toBe(64);
+    expect(half.json<{ error: { message: string } }>().error.message).toBe('--from is given without --to');
   });
 
   it('each month query says the default in its --help, and none requires --month', async () => {
@@ -68,5 +81,13 @@ describe('month queries without --month', { timeout: 180_000 }, () => {
         help: MONTH_DEFAULT_HELP,
       });
     }
+    for (const path of ['fees', 'redemptions', 'cdsc', 'finra-cap'])
+      for (const o of command(path).options.filter((o) =>
+        ['--from', '--to', '--month', '--through'].includes(o.long!),
+      ))
+        expect({ option: `${path} ${o.long}`, mandatory: o.mandatory }).toEqual({
+          option: `${path} ${o.long}`,
+          mandatory: false,
+        });
   });
 });

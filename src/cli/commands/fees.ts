@@ -16,16 +16,20 @@ import { writeXlsx } from '../../reports/xlsxOut.js';
 import { feesSheet, journalSheet } from '../../reports/xlsxSheets.js';
 import { type CliContext, printJson, withReadSnapshot } from '../context.js';
 import { toCsv } from '../csvOut.js';
-import { MONTH_DEFAULT_HELP, monthOrLastClosed } from '../monthOrLastClosed.js';
-import { requireDateRange } from '../options.js';
+import {
+  MONTH_DEFAULT_HELP,
+  monthOrLastClosed,
+  RANGE_DEFAULT_HELP,
+  rangeOrLastClosed,
+} from '../monthOrLastClosed.js';
 import { printTable } from '../table.js';
 
 export function registerFeesCommands(program: Command, getContext: () => CliContext): void {
   program
     .command('fees')
     .description('distribution and service fees per class and month over a date range (SPEC §4)')
-    .requiredOption('--from <date>', 'first day (YYYY-MM-DD)')
-    .requiredOption('--to <date>', 'last day (YYYY-MM-DD)')
+    .option('--from <date>', RANGE_DEFAULT_HELP.from)
+    .option('--to <date>', RANGE_DEFAULT_HELP.to)
     .option('--portfolio <name>', 'only this portfolio (any name it ever had)')
     .option('--class <class>', 'only this class')
     .option('--daily', 'the daily detail instead of monthly totals')
@@ -35,8 +39,8 @@ export function registerFeesCommands(program: Command, getContext: () => CliCont
     .option('--json', 'print JSON')
     .action(
       async (opts: {
-        from: string;
-        to: string;
+        from?: string;
+        to?: string;
         portfolio?: string;
         class?: string;
         daily?: boolean;
@@ -46,7 +50,7 @@ export function registerFeesCommands(program: Command, getContext: () => CliCont
         json?: boolean;
       }) => {
         const ctx = getContext();
-        const { from, to } = requireDateRange(opts.from, opts.to);
+        const { from, to } = await rangeOrLastClosed(ctx, opts.from, opts.to);
         // SPEC §12: a closed month in the range is shown as sealed, the adjustments since beside it
         const { report, closedMonths } = await withReadSnapshot(ctx, (q) =>
           feesAsRead(
