@@ -28,6 +28,7 @@ import {
   lotsSheet,
   redemptionsSheets,
 } from '../../reports/xlsxSheets.js';
+import { classBImportLine } from '../classBImportLine.js';
 import { type CliContext, printJson, withDatabase, withReadSnapshot } from '../context.js';
 import { toCsv } from '../csvOut.js';
 import {
@@ -69,12 +70,7 @@ export function registerClassBCommands(program: Command, getContext: () => CliCo
           run(ctx, file, bytes, progress),
         );
         if (opts.json) return printJson(ctx, result);
-        ctx.out(
-          `${file}: ${Object.entries(result as Record<string, unknown>)
-            .filter(([k]) => k !== 'file')
-            .map(([k, v]) => `${k} ${v}`)
-            .join(', ')}`,
-        );
+        ctx.out(classBImportLine(file, result));
       });
   };
   importCommand(
