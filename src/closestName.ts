@@ -4,7 +4,8 @@
  * what to do next). Names compare in any case, whitespace collapsed: the one name that contains
  * what was asked ("Summit Small Cap" → "Summit Small Cap Fund", "DLR-001" → "DLR-0001"), else the
  * one name whose words the words asked begin ("Summit Tech Fund" → "Summit Technology Fund"), else
- * the one name nearest by edit distance, within a sixth of its length and at least 2 edits
+ * (either failing, or naming several) the one name nearest by edit distance, within a sixth of its
+ * length and at least 2 edits
  * ("Sumit Energy Fund" → "Summit Energy Fund", "TR-2025-1" → "TR-2025-01"). Names of one `group`
  * (the names a portfolio had over time) are one answer, the last of them that matches. Undefined
  * when nothing is near, or names of two groups are equally near.
@@ -23,11 +24,14 @@ export function closestName(
       ? matches.at(-1)!.name
       : undefined;
   const containing = [...names].filter(([k]) => want.length >= 4 && k.includes(want)).map(([, n]) => n);
-  if (containing.length > 0) return one(containing);
+  // several containing it, or beginning with its words, are weighed by edit distance below
+  const contained = one(containing);
+  if (contained !== undefined) return contained;
   const abbreviating = [...names]
     .filter(([k]) => abbreviates(want.split(' '), k.split(' ')))
     .map(([, n]) => n);
-  if (abbreviating.length > 0) return one(abbreviating);
+  const abbreviated = one(abbreviating);
+  if (abbreviated !== undefined) return abbreviated;
   let nearest: { distance: number; matches: { name: string; group: string }[] } | undefined;
   for (const [k, n] of names) {
     const limit = Math.max(2, Math.floor(Math.max(k.length, want.length) / 6));

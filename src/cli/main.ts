@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, type Option } from 'commander';
 import { calendarRefusal } from '../calendar/nyseCalendar.js';
+import { closestName } from '../closestName.js';
 import { ExhibitParseError } from '../edgar/exhibitDocument.js';
 import { exhibitParseRefusal } from '../edgar/exhibitParseRefusal.js';
 import { ERROR_CODES, errorDocument, InternalError, Plan12bError } from '../errors.js';
@@ -179,6 +180,34 @@ function misspeltOptionBeforeMissingOne(c: Command): void {
 }
 
 /**
+ * An unknown command is answered with the nearest one (src/closestName.ts), where Commander's own
+ * suggestion found none: `plan12b monthly-calc` and `plan12b audit-log` said only "unknown command".
+ * At the top, a command's subcommands are candidates too, written after it (`audit log`).
+ */
+function unknownCommandWithNearest(c: Command): void {
+  const own = c as unknown as { unknownCommand(): never; error(message: string, o: { code: string }): never };
+  own.unknownCommand = () => {
+    const asked = c.args[0] ?? '';
+    const listed = (x: Command) => x.name() !== 'help';
+    const candidates = c.commands
+      .filter(listed)
+      .flatMap((x) => [
+        { name: x.name(), group: x.name() },
+        ...(c.parent === null
+          ? x.commands.filter(listed).map((s) => ({ name: `${x.name()} ${s.name()}`, group: x.name() }))
+          : []),
+      ]);
+    const near = closestName(candidates, asked);
+    return own.error(
+      `error: unknown command '${asked}'${near === undefined ? '' : `\n(Did you mean ${near}?)`}`,
+      {
+        code: 'commander.unknownCommand',
+      },
+    );
+  };
+}
+
+/**
  * The program with the commands' modules loaded: only the named command's module when argv names
  * a known command, every module otherwise (`--help`, a typo that Commander answers with the list).
  */
@@ -219,6 +248,7 @@ export async function buildProgram(
     for (const o of c.options) if (o.mandatory) o.description = `${o.description} (required)`;
     c.commands.forEach(configure);
   });
+  for (const c of [program, ...program.commands]) if (c.commands.length > 0) unknownCommandWithNearest(c);
   addHelpExamples(program);
   return program;
 }

@@ -38,3 +38,28 @@ describe('a misspelt option that leaves a required one out', () => {
     );
   });
 });
+
+/**
+ * A misspelt command is answered with the one meant, where Commander's own suggestion found none:
+ * `plan12b monthly-calc` and `plan12b audit-log` said only "unknown command".
+ */
+describe('a misspelt command', () => {
+  const db = join(mkdtempSync(join(tmpdir(), 'plan12b-misspelt-command-')), 'db');
+  it.each([
+    [['monthly-calc', '--month', '2025-12'], 'monthly-calc', 'monthly-calculation'],
+    [['audit-log'], 'audit-log', 'audit log'],
+    [['provider', 'list'], 'provider', 'providers'],
+    [['audit', 'lg'], 'lg', 'log'],
+  ])('%j: exit 64, naming %s and suggesting %s', async (args, typo, meant) => {
+    const r = await runCliInProcess(['--db', db, ...args, '--json']);
+    expect(r.code).toBe(64);
+    expect(r.json<{ error: { message: string } }>().error.message).toBe(
+      `unknown command '${typo}'\n(Did you mean ${meant}?)`,
+    );
+  });
+
+  it('nothing near: no suggestion', async () => {
+    const r = await runCliInProcess(['--db', db, 'xyzzy', '--json']);
+    expect(r.json<{ error: { message: string } }>().error.message).toBe("unknown command 'xyzzy'");
+  });
+});
