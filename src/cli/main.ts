@@ -233,6 +233,8 @@ export async function buildProgram(
     // which plan12b made an answer: a treasurer or an auditor records it beside the figures
     .version(`plan12b ${plan12bVersion()}`, '-V, --version', 'print the version of plan12b')
     .showHelpAfterError('(run with --help for usage)')
+    // each command's --help lists --db, --actor and --no-server too: every option it accepts
+    .configureHelp({ showGlobalOptions: true })
     .exitOverride();
   // set before the commands are registered: each copies its parent's output settings
   if (output) program.configureOutput({ writeOut: output.out, writeErr: output.err });

@@ -36,4 +36,11 @@ describe('--help marks the options that must be given', () => {
     expect(help).toMatch(/--account <account> +the account \(required\)/);
     expect(help).not.toMatch(/--as-of <date>.*\(required\)/);
   });
+
+  it('each command lists the options of the program it also accepts (--db, --actor, --no-server)', async () => {
+    const program = await buildProgram(noContext, ['node', 'plan12b', 'fees', '--help']);
+    const help = program.commands.find((c) => c.name() === 'fees')!.helpInformation();
+    expect(help).toContain('Global Options:');
+    for (const flag of ['--db <target>', '--actor <name>', '--no-server']) expect(help).toContain(flag);
+  });
 });
