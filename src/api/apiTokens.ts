@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { didYouMean } from '../closestName.js';
 import { Plan12bError } from '../errors.js';
 import { runStateChange } from '../import/stateChange.js';
 import { currentActor } from '../store/actor.js';
@@ -61,12 +62,16 @@ export async function createApiToken(
 
 export async function revokeToken(db: Database, name: string): Promise<{ name: string; revoked: boolean }> {
   return runStateChange(db, 'token.revoke', async (tx) => {
-    const known = (await listApiTokens(tx)).find((t) => t.name === name);
+    const tokens = await listApiTokens(tx);
+    const known = tokens.find((t) => t.name === name);
     if (!known)
       throw new Plan12bError(
         'NOT_FOUND',
         `no token is named ${JSON.stringify(name)}`,
-        'see `plan12b tokens list`',
+        `${didYouMean(
+          tokens.map((t) => ({ name: t.name })),
+          name,
+        )}see \`plan12b tokens list\``,
       );
     const revoked = await revokeApiToken(tx, name, currentActor());
     return {

@@ -4,13 +4,15 @@ import type { Command } from 'commander';
  * An example of each command, shown at the end of its `--help` (the CLI contract: every command
  * has `--help` describing its options, with an example). Keyed by the command as typed after
  * `plan12b`; `test/cli/every-command-help-has-an-example.test.ts` checks that every command has one
- * and that every key names a command. The names and dates are the demo's (`plan12b demo`).
+ * and that every key names a command. The names and dates are the demo's (`plan12b demo`), and the
+ * files its feeds and exhibits as it writes them (`./plan12b-demo/…`): pasted where the demo ran,
+ * beside its `./plan12b-data`, an example runs (test/demo checks the files are the demo's).
  */
 export const HELP_EXAMPLES: Readonly<Record<string, readonly string[]>> = {
   init: ['plan12b init --db ./plan12b-data'],
-  'exhibit parse': ['plan12b exhibit parse 0000950123-06-001234.txt --json'],
+  'exhibit parse': ['plan12b exhibit parse plan12b-demo/exhibits/demo-06-class-a-amendment-2.txt --json'],
   'exhibit import': [
-    'plan12b exhibit import plan.txt amendment-1.txt',
+    'plan12b exhibit import plan12b-demo/exhibits/demo-01-class-a-plan.txt plan12b-demo/exhibits/demo-04-class-a-amendment-1.txt',
     'plan12b exhibit import draft.txt --effective-date 2025-04-01 --class A',
   ],
   'exhibit list': ['plan12b exhibit list --csv > exhibits.csv', 'plan12b exhibit list --xlsx exhibits.xlsx'],
@@ -35,7 +37,7 @@ export const HELP_EXAMPLES: Readonly<Record<string, readonly string[]>> = {
   'calendar business-day': ['plan12b calendar business-day --after 2025-12-31 --n 10 --json'],
   'calendar is-business-day': ['plan12b calendar is-business-day 2025-12-26'],
   'net-assets import': [
-    'plan12b net-assets import net-assets-2025.csv',
+    'plan12b net-assets import plan12b-demo/net-assets-2025.csv',
     'plan12b net-assets import corrected-2025-03.csv --restate',
   ],
   fees: [
@@ -43,20 +45,20 @@ export const HELP_EXAMPLES: Readonly<Record<string, readonly string[]>> = {
     'plan12b fees --from 2025-12-01 --to 2025-12-31 --portfolio "Summit Energy Fund" --daily --csv',
   ],
   journal: ['plan12b journal --month 2025-12 --csv > journal-2025-12.csv'],
-  'providers import': ['plan12b providers import service-providers.csv'],
+  'providers import': ['plan12b providers import plan12b-demo/service-providers.csv'],
   'providers terminate': ['plan12b providers terminate --provider BNK-0001 --notice-date 2025-05-30'],
   'providers assign': [
     'plan12b providers assign --provider RPP-0001 --date 2025-09-15 --to "Keystone Retirement Services II"',
   ],
   'providers list': ['plan12b providers list --xlsx providers.xlsx'],
-  'provider-assets import': ['plan12b provider-assets import provider-assets.csv'],
+  'provider-assets import': ['plan12b provider-assets import plan12b-demo/provider-assets.csv'],
   'service-fees': [
     'plan12b service-fees --month 2025-12 --json',
     'plan12b service-fees --month 2025-12 --payments-csv pay.csv --statements statements/',
   ],
-  'accounts import': ['plan12b accounts import class-b-accounts.csv'],
-  'transactions import': ['plan12b transactions import class-b-transactions.csv'],
-  'distributors import': ['plan12b distributors import class-b-distributors.csv'],
+  'accounts import': ['plan12b accounts import plan12b-demo/class-b-accounts.csv'],
+  'transactions import': ['plan12b transactions import plan12b-demo/class-b-transactions.csv'],
+  'distributors import': ['plan12b distributors import plan12b-demo/class-b-distributors.csv'],
   'class-b-terms import': ['plan12b class-b-terms import class-b-terms.csv'],
   'class-b-terms list': [
     'plan12b class-b-terms list --json',
@@ -73,14 +75,14 @@ export const HELP_EXAMPLES: Readonly<Record<string, readonly string[]>> = {
     'plan12b cdsc --month 2025-12 --json',
     'plan12b cdsc --from 2025-01-01 --to 2025-12-31 --distributor "Summit Distributors, Inc." --csv',
   ],
-  'transfers import': ['plan12b transfers import transfers.csv'],
+  'transfers import': ['plan12b transfers import plan12b-demo/transfers.csv'],
   'transfers notice': ['plan12b transfers notice --transfer TR-2025-01 --received 2025-03-14'],
   'transfers list': ['plan12b transfers list --csv'],
   'transfers statement': [
     'plan12b transfers statement --assignee "Pinnacle Funding LLC" --month 2025-12 --pdf pinnacle-2025-12.pdf',
     'plan12b transfers statement --assignee "Pinnacle Funding LLC" --month 2025-12 --xlsx pinnacle-2025-12.xlsx',
   ],
-  'omnibus import': ['plan12b omnibus import omnibus-months.csv'],
+  'omnibus import': ['plan12b omnibus import plan12b-demo/omnibus-months.csv'],
   'distributor-share': [
     'plan12b distributor-share --month 2025-06 --json',
     'plan12b distributor-share --month 2025-06 --recompute --csv',
@@ -93,10 +95,10 @@ export const HELP_EXAMPLES: Readonly<Record<string, readonly string[]>> = {
     'plan12b what-if --portfolio "Summit Small Cap Fund" --class B --distribution-fee 0.50',
     'plan12b what-if --portfolio "Summit Energy Fund" --class A --distribution-fee 0.10 --service-fee 0.20 --from 2026-01-01 --json',
   ],
-  'gross-sales import': ['plan12b gross-sales import gross-sales-2025.csv'],
-  'prime-rate import': ['plan12b prime-rate import prime-rate.csv'],
+  'gross-sales import': ['plan12b gross-sales import plan12b-demo/gross-sales-2025.csv'],
+  'prime-rate import': ['plan12b prime-rate import plan12b-demo/prime-rate.csv'],
   'finra-cap': ['plan12b finra-cap --class C --through 2025-12 --xlsx finra-cap-c.xlsx'],
-  'expenditures import': ['plan12b expenditures import expenditures-2025.csv'],
+  'expenditures import': ['plan12b expenditures import plan12b-demo/expenditures-2025.csv'],
   'board-report': [
     'plan12b board-report --quarter 2025Q4 --pdf board-report-2025Q4.pdf',
     'plan12b board-report --quarter 2025Q4 --xlsx board-report-2025Q4.xlsx',
@@ -110,10 +112,10 @@ export const HELP_EXAMPLES: Readonly<Record<string, readonly string[]>> = {
   'audit verify': ['plan12b audit verify --json', 'plan12b audit verify --anchor "$(cat anchor.txt)"'],
   'audit anchor': ['plan12b audit anchor > anchor.txt'],
   'audit log': ['plan12b audit log --action month.close --from 2025-01-01 --csv'],
-  'approvals import': ['plan12b approvals import approvals.csv'],
+  'approvals import': ['plan12b approvals import plan12b-demo/approvals.csv'],
   'approvals list': ['plan12b approvals list --csv'],
   continuance: ['plan12b continuance --as-of 2025-12-31 --json'],
-  'terminations import': ['plan12b terminations import terminations.csv'],
+  'terminations import': ['plan12b terminations import plan12b-demo/terminations.csv'],
   'terminations list': ['plan12b terminations list --json'],
   terminate: [
     'plan12b terminate --portfolio "Summit Technology Fund" --class C --date 2025-11-01 --by trustees --reason "resolution of the Board of 2025-10-16"',

@@ -1,5 +1,7 @@
-import { Command, CommanderError } from 'commander';
+import { readFileSync } from 'node:fs';
+import { Command, CommanderError, type Option } from 'commander';
 import { calendarRefusal } from '../calendar/nyseCalendar.js';
+import { closestName } from '../closestName.js';
 import { ExhibitParseError } from '../edgar/exhibitDocument.js';
 import { exhibitParseRefusal } from '../edgar/exhibitParseRefusal.js';
 import { ERROR_CODES, errorDocument, InternalError, Plan12bError } from '../errors.js';
@@ -141,6 +143,70 @@ export function wasmTierFor(argv: readonly string[], override?: string): 'baseli
   return workloadOf(argv) === 'query' ? 'baseline' : 'optimizing';
 }
 
+/** The version in package.json (src/cli and dist/cli are both two folders below it). */
+function plan12bVersion(): string {
+  try {
+    return (
+      JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
+    ).version;
+  } catch {
+    return 'unknown';
+  }
+}
+
+/**
+ * A misspelt option is named as such, with the option meant, before a required one is missed:
+ * `lots --acount B100000` said only "required option '--account <account>' not specified",
+ * leaving the user to find the typo. Commander checks required options before unknown
+ * ones; by then it has kept the words it could not read in `args` (operands first, then the
+ * first unknown option and what follows it), so the unknown option is reported first here.
+ */
+function misspeltOptionBeforeMissingOne(c: Command): void {
+  // Commander's own methods, not in its type declarations (commander/lib/command.js)
+  const own = c as unknown as {
+    missingMandatoryOptionValue(option: Option): never;
+    unknownOption(flag: string): never;
+  };
+  const missing = own.missingMandatoryOptionValue.bind(c);
+  own.missingMandatoryOptionValue = (option) => {
+    const known = (flag: string) => c.options.some((o) => o.long === flag || o.short === flag);
+    const unknown = c.args
+      .filter((a) => a.startsWith('--') && a.length > 2)
+      .map((a) => a.split('=')[0]!)
+      .find((flag) => !known(flag));
+    if (unknown !== undefined) own.unknownOption(unknown);
+    return missing(option);
+  };
+}
+
+/**
+ * An unknown command is answered with the nearest one (src/closestName.ts), where Commander's own
+ * suggestion found none: `plan12b monthly-calc` and `plan12b audit-log` said only "unknown command".
+ * At the top, a command's subcommands are candidates too, written after it (`audit log`).
+ */
+function unknownCommandWithNearest(c: Command): void {
+  const own = c as unknown as { unknownCommand(): never; error(message: string, o: { code: string }): never };
+  own.unknownCommand = () => {
+    const asked = c.args[0] ?? '';
+    const listed = (x: Command) => x.name() !== 'help';
+    const candidates = c.commands
+      .filter(listed)
+      .flatMap((x) => [
+        { name: x.name(), group: x.name() },
+        ...(c.parent === null
+          ? x.commands.filter(listed).map((s) => ({ name: `${x.name()} ${s.name()}`, group: x.name() }))
+          : []),
+      ]);
+    const near = closestName(candidates, asked);
+    return own.error(
+      `error: unknown command '${asked}'${near === undefined ? '' : `\n(Did you mean ${near}?)`}`,
+      {
+        code: 'commander.unknownCommand',
+      },
+    );
+  };
+}
+
 /**
  * The program with the commands' modules loaded: only the named command's module when argv names
  * a known command, every module otherwise (`--help`, a typo that Commander answers with the list).
@@ -164,7 +230,11 @@ export async function buildProgram(
       '--no-server',
       'answer in this process even when `plan12b serve` holds the embedded store (also PLAN12B_NO_SERVER=1)',
     )
+    // which plan12b made an answer: a treasurer or an auditor records it beside the figures
+    .version(`plan12b ${plan12bVersion()}`, '-V, --version', 'print the version of plan12b')
     .showHelpAfterError('(run with --help for usage)')
+    // each command's --help lists --db, --actor and --no-server too: every option it accepts
+    .configureHelp({ showGlobalOptions: true })
     .exitOverride();
   // set before the commands are registered: each copies its parent's output settings
   if (output) program.configureOutput({ writeOut: output.out, writeErr: output.err });
@@ -175,8 +245,12 @@ export async function buildProgram(
     for (const register of registers) register(program, getContext);
   program.commands.forEach(function configure(c: Command) {
     c.exitOverride();
+    misspeltOptionBeforeMissingOne(c);
+    // --help says which options must be given (Commander's own help does not)
+    for (const o of c.options) if (o.mandatory) o.description = `${o.description} (required)`;
     c.commands.forEach(configure);
   });
+  for (const c of [program, ...program.commands]) if (c.commands.length > 0) unknownCommandWithNearest(c);
   addHelpExamples(program);
   return program;
 }

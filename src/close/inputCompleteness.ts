@@ -1,6 +1,7 @@
 import { monthEnd } from '../calendar/isoDate.js';
 import { businessDayAfter } from '../calendar/nyseCalendar.js';
 import { Plan12bError } from '../errors.js';
+import { didYouMeanPortfolio } from '../registry/closestPortfolioName.js';
 import type { Registry } from '../registry/registry.js';
 
 /** A class's last recorded day of net assets through the month's end. */
@@ -61,7 +62,7 @@ export function parseNamedClass(registry: Registry, text: string, asOf?: string)
     throw new Plan12bError(
       'NOT_FOUND',
       `--accept-ended ${JSON.stringify(text)}: no portfolio has ever been named ${JSON.stringify(name)}`,
-      'check the name (`plan12b portfolio history NAME`)',
+      `${didYouMeanPortfolio(registry.identities, name)}check the name (\`plan12b portfolio history NAME\`)`,
     );
   return { portfolioId, class: cls.toUpperCase(), as: text };
 }

@@ -9,6 +9,7 @@ import {
   runFeedImport,
 } from '../import/feedImport.js';
 import type { PlannedChange } from '../import/importPlan.js';
+import { unknownPortfolioReason } from '../registry/closestPortfolioName.js';
 import { portfolioOverSpan } from '../registry/nameOverSpan.js';
 import type { Registry } from '../registry/registry.js';
 import type { Database } from '../store/database.js';
@@ -105,7 +106,8 @@ export const omnibusFeed: FeedDefinition<
       if (isOmnibus === undefined)
         bad('account', `unknown account ${r.account}; import it with \`accounts import\``);
       else if (!isOmnibus) bad('account', `${r.account} is not an Omnibus Account (Exhibit A 1.)`);
-      if (portfolioId === undefined) bad('portfolio', `unknown portfolio ${JSON.stringify(r.portfolio)}`);
+      if (portfolioId === undefined)
+        bad('portfolio', unknownPortfolioReason(registry.identities, r.portfolio));
       if (portfolioId === undefined || !isOmnibus) continue;
       const row: Change = {
         line,

@@ -13,6 +13,7 @@ import { type FeedDefinition, type FeedOptions, runFeedImport } from '../import/
 import type { PlannedChange } from '../import/importPlan.js';
 import { runStateChange } from '../import/stateChange.js';
 import { requirePrintableText } from '../import/statedText.js';
+import { didYouMeanPortfolio } from '../registry/closestPortfolioName.js';
 import { portfolioOrAll } from '../registry/portfolioOrAll.js';
 import type { Registry } from '../registry/registry.js';
 import { currentActor } from '../store/actor.js';
@@ -307,7 +308,7 @@ export async function recordTermination(
         throw new Plan12bError(
           'NOT_FOUND',
           `no portfolio has ever been named ${JSON.stringify(input.portfolio)}`,
-          'check the name (or write all), or import the exhibit that lists it; nothing was written',
+          `${didYouMeanPortfolio(registry.identities, input.portfolio ?? '')}check the name (or write all), or import the exhibit that lists it; nothing was written`,
         );
       // so is a class no instrument names (for the portfolio), as for `rates set` and `fees --class`
       if ('unknownClass' in t)

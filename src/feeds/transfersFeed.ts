@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { transferNoticeContentHash } from '../audit/commandRecords.js';
 import { monthOf } from '../calendar/isoDate.js';
 import { requireDateOfNyseCalendar } from '../calendar/nyseCalendar.js';
+import { didYouMean } from '../closestName.js';
 import { Plan12bError } from '../errors.js';
 import type { DecodedRow, FeedRowOf } from '../import/csvFeed.js';
 import {
@@ -165,10 +166,18 @@ export async function recordTransferNotice(
       'record the notice once the Fund has received it; nothing was written',
     );
   return runStateChange<{ recorded: boolean }>(db, 'transfers.notice', async (tx, closed) => {
-    const row = (await repo.loadTransferRows(tx)).find((r) => r.id === id && !isEndOnly(r));
+    const rows = (await repo.loadTransferRows(tx)).filter((r) => !isEndOnly(r));
+    const row = rows.find((r) => r.id === id);
     const was = row?.notice_received_date;
     if (row === undefined)
-      throw new Plan12bError('NOT_FOUND', `no Transfer ${id}`, 'see `plan12b transfers list`');
+      throw new Plan12bError(
+        'NOT_FOUND',
+        `no Transfer ${id}`,
+        `${didYouMean(
+          rows.map((r) => ({ name: r.id })),
+          id,
+        )}see \`plan12b transfers list\``,
+      );
     if (was === date) return { result: { recorded: false }, audit: null };
     if (was)
       throw new Plan12bError(

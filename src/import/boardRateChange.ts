@@ -6,6 +6,7 @@ import { Plan12bError } from '../errors.js';
 import { normalizeRatePct } from '../money/rate.js';
 import type { BoardRate } from '../registry/boardRate.js';
 import { classResolver } from '../registry/classByName.js';
+import { didYouMeanPortfolio } from '../registry/closestPortfolioName.js';
 import { buildRegistry } from '../registry/registry.js';
 import { currentActor } from '../store/actor.js';
 import { insertBoardRate, loadBoardRates } from '../store/boardRatesRepository.js';
@@ -42,7 +43,7 @@ export async function setBoardRate(
       throw new Plan12bError(
         'NOT_FOUND',
         `no portfolio has ever been named ${JSON.stringify(stated.portfolio)}`,
-        'check the name, or import the exhibit that lists it',
+        `${didYouMeanPortfolio(registry.identities, stated.portfolio)}check the name, or import the exhibit that lists it`,
       );
     // the class in any case, as the feeds read it, recorded as the documents spell it
     const named = classResolver(registry)(stated.portfolio, stated.class, stated.effectiveDate);

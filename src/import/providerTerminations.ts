@@ -6,6 +6,7 @@
 import { providerTerminationContentHash } from '../audit/commandRecords.js';
 import { monthOf } from '../calendar/isoDate.js';
 import { requireDateOfNyseCalendar } from '../calendar/nyseCalendar.js';
+import { didYouMean } from '../closestName.js';
 import { Plan12bError } from '../errors.js';
 import {
   type AgreementTermination,
@@ -20,6 +21,7 @@ import type { Database } from '../store/database.js';
 import {
   insertAgreementEvent,
   loadServiceAgreement,
+  loadServiceAgreements,
   type ProviderRecord,
   providerRecord,
 } from '../store/serviceProvidersRepository.js';
@@ -64,7 +66,10 @@ async function recordTermination(
       throw new Plan12bError(
         'NOT_FOUND',
         `no service provider ${JSON.stringify(providerId)} is recorded`,
-        'check the id with `plan12b providers list`, or import it with `plan12b providers import FILE.csv`',
+        `${didYouMean(
+          (await loadServiceAgreements(tx)).map((a) => ({ name: a.providerId })),
+          providerId,
+        )}check the id with \`plan12b providers list\`, or import it with \`plan12b providers import FILE.csv\``,
       );
     let termination: AgreementTermination;
     let changed: boolean;

@@ -1,3 +1,4 @@
+import { unknownPortfolioReason } from './closestPortfolioName.js';
 import type { Registry } from './registry.js';
 
 /**
@@ -19,7 +20,8 @@ export function classBPortfolioResolver(
   return (name, date) => {
     const id =
       date === undefined ? registry.identities.resolve(name) : registry.identities.resolveOn(name, date);
-    if (id === undefined) return { problem: `unknown portfolio ${JSON.stringify(name)}; ${unknownHint}` };
+    if (id === undefined)
+      return { problem: `${unknownPortfolioReason(registry.identities, name)}; ${unknownHint}` };
     if (!classB.has(id)) return { problem: `${name} has no Class B shares in any instrument` };
     return { id };
   };

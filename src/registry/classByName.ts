@@ -1,3 +1,4 @@
+import { unknownPortfolioReason } from './closestPortfolioName.js';
 import { nameKey } from './portfolioName.js';
 import type { Registry } from './registry.js';
 
@@ -29,7 +30,7 @@ export function classResolver(
       return {
         kind: 'unknown',
         field: 'portfolio',
-        reason: `unknown portfolio ${JSON.stringify(portfolio)}; import the exhibit that lists it first`,
+        reason: `${unknownPortfolioReason(registry.identities, portfolio)}; import the exhibit that lists it first`,
       };
     const found = classOf.get(`${portfolioId}|${shareClass.toLowerCase()}`);
     if (found === undefined)

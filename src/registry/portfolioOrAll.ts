@@ -1,3 +1,4 @@
+import { unknownPortfolioReason } from './closestPortfolioName.js';
 import type { Registry } from './registry.js';
 
 /**
@@ -15,7 +16,7 @@ export function portfolioOrAll(
     date === undefined ? registry.identities.resolve(name) : registry.identities.resolveOn(name, date);
   if (id === undefined)
     return {
-      problem: `unknown portfolio ${JSON.stringify(name)}; write all, or import the exhibit that lists it first`,
+      problem: `${unknownPortfolioReason(registry.identities, name)}; write all, or import the exhibit that lists it first`,
     };
   return { id };
 }

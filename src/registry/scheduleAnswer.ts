@@ -1,6 +1,7 @@
 import { Plan12bError } from '../errors.js';
 import type { PendingEntry } from './approvedWindows.js';
 import { askedClass } from './askedClass.js';
+import { didYouMeanPortfolio } from './closestPortfolioName.js';
 import type { Registry, ScheduleAnswer } from './registry.js';
 
 /**
@@ -30,7 +31,7 @@ export function scheduleAnswer(
     throw new Plan12bError(
       'NOT_FOUND',
       `no portfolio has ever been named ${JSON.stringify(ask.portfolio)}`,
-      'check the name: any name a portfolio ever had is accepted (`plan12b schedule --as-of DATE` lists those in force)',
+      `${didYouMeanPortfolio(registry.identities, ask.portfolio)}check the name: any name a portfolio ever had is accepted (\`plan12b schedule --as-of DATE\` lists those in force)`,
     );
   // and a class no instrument ever named likewise (as `fees --class` answers it)
   if (ask.class) askedClass(registry, ask.class);

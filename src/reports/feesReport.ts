@@ -11,6 +11,7 @@ import { Plan12bError } from '../errors.js';
 import { formatCents, parseCents } from '../money/cents.js';
 import { formatRatePct, parseRateMicroPct } from '../money/rate.js';
 import { askedClass } from '../registry/askedClass.js';
+import { didYouMeanPortfolio } from '../registry/closestPortfolioName.js';
 import { compareCodeUnits, compareNames } from '../registry/nameOrder.js';
 import { handedOverNameWarnings } from '../registry/nameOverSpan.js';
 import type { Registry } from '../registry/registry.js';
@@ -189,7 +190,7 @@ export async function loadClassSeries(
     throw new Plan12bError(
       'NOT_FOUND',
       `no portfolio has ever been named ${JSON.stringify(query.portfolio)}`,
-      'check the name',
+      `${didYouMeanPortfolio(registry.identities, query.portfolio)}check the name`,
     );
   // a name handed from one portfolio to another is read as of the range's end (SPEC §2)
   if (query.portfolio !== undefined)

@@ -9,6 +9,7 @@ import {
 import { formatCents } from '../money/cents.js';
 import { formatRatePct } from '../money/rate.js';
 import { askedClass } from '../registry/askedClass.js';
+import { didYouMeanPortfolio } from '../registry/closestPortfolioName.js';
 import type { Queryable } from '../store/database.js';
 import { loadRegistry } from '../store/registryStore.js';
 import { loadClassSeries } from './feesReport.js';
@@ -166,7 +167,7 @@ export async function finraCapReport(
     throw new Plan12bError(
       'NOT_FOUND',
       `no portfolio has ever been named ${JSON.stringify(query.portfolio)}`,
-      'check the name (`plan12b portfolio history NAME`)',
+      `${didYouMeanPortfolio(registry.identities, query.portfolio)}check the name (\`plan12b portfolio history NAME\`)`,
     );
   const cls = askedClass(registry, query.class);
   const series = await loadClassSeries(

@@ -16,6 +16,7 @@ import { formatCents, parseCents } from '../money/cents.js';
 import { formatRatePct, parseRateMicroPct } from '../money/rate.js';
 import { askedClass } from '../registry/askedClass.js';
 import { capsOf, FINRA_MAX_ABSC_MICRO_PCT, FINRA_MAX_SERVICE_FEE_MICRO_PCT } from '../registry/boardRate.js';
+import { didYouMeanPortfolio } from '../registry/closestPortfolioName.js';
 import { handedOverNameWarnings } from '../registry/nameOverSpan.js';
 import type { Registry } from '../registry/registry.js';
 import { loadDistributorTerms } from '../store/classBStore.js';
@@ -242,7 +243,7 @@ export async function whatIfReport(
     throw new Plan12bError(
       'NOT_FOUND',
       `no portfolio has ever been named ${JSON.stringify(query.portfolio)}`,
-      'check the name',
+      `${didYouMeanPortfolio(registry.identities, query.portfolio)}check the name`,
     );
   // a class no instrument names for the portfolio is a name to check, before its net assets
   askedClass(registry, query.class, { id: portfolioId, name: query.portfolio });

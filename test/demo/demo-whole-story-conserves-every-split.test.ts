@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../src/audit/auditChain.js';
+import { HELP_EXAMPLES } from '../../src/cli/helpExamples.js';
 import { loadCloseResult } from '../../src/close/monthClose.js';
 import { DEMO_TERMINATION, SHAREHOLDER_VOTE } from '../../src/demo/demoGovernance.js';
 import type { DemoSummary } from '../../src/demo/runDemo.js';
@@ -59,6 +60,15 @@ describe('plan12b demo: the whole story', () => {
   }, 600_000);
   afterAll(async () => {
     await db.close();
+  });
+
+  it('every help example naming a file of the demo names one the demo wrote', () => {
+    // pasted where the demo ran, beside its ./plan12b-data, each example reads ./plan12b-demo/…
+    const named = Object.values(HELP_EXAMPLES)
+      .flat()
+      .flatMap((line) => [...line.matchAll(/plan12b-demo\/(\S+)/g)].map((m) => m[1]!));
+    expect(named.length).toBeGreaterThan(15);
+    for (const file of named) expect(existsSync(join(dir, 'out', file)), file).toBe(true);
   });
 
   it('closes every month of 2025, in order, with a verified audit trail', async () => {

@@ -4,6 +4,7 @@ import { sheetCsv } from '../../cli/tabularOutput.js';
 import { renderExhibit } from '../../edgar/renderExhibit.js';
 import { Plan12bError } from '../../errors.js';
 import { boardRateAsShown } from '../../registry/boardRate.js';
+import { didYouMeanPortfolio } from '../../registry/closestPortfolioName.js';
 import { scheduleAnswer } from '../../registry/scheduleAnswer.js';
 import { documentListCsv } from '../../reports/documentListCsv.js';
 import { boardRatesSheet, documentListSheet, scheduleSheet } from '../../reports/xlsxSheets.js';
@@ -111,7 +112,7 @@ export const registryRoutes = [
         throw new Plan12bError(
           'NOT_FOUND',
           `no portfolio has ever been named ${JSON.stringify(params.name)}`,
-          'check the spelling, or import the exhibit that lists it',
+          `${didYouMeanPortfolio(registry.identities, params.name)}check the spelling, or import the exhibit that lists it`,
         );
       return h;
     },

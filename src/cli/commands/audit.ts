@@ -4,10 +4,10 @@ import { parseKeptAnchor, verifyAuditEvidence } from '../../audit/auditVerificat
 import { Plan12bError } from '../../errors.js';
 import { auditLogSheet } from '../../reports/xlsxSheets.js';
 import { type AuditLogFilter, auditHead, loadAuditLog } from '../../store/auditLog.js';
+import { auditLogText } from '../auditLogText.js';
 import { type CliContext, printJson, withReadSnapshot } from '../context.js';
 import { requireDate, requireDateRange } from '../options.js';
 import { withStepProgress } from '../progress.js';
-import { printTable } from '../table.js';
 import { sheetCsv, writeXlsxOption } from '../tabularOutput.js';
 
 export function registerAuditCommands(program: Command, getContext: () => CliContext): void {
@@ -106,11 +106,7 @@ export function registerAuditCommands(program: Command, getContext: () => CliCon
         await writeXlsxOption(ctx, opts.xlsx, [sheet]);
         if (opts.json) return printJson(ctx, { records });
         if (opts.csv) return ctx.out(sheetCsv(sheet));
-        printTable(
-          ctx,
-          ['#', 'At', 'Who', 'Action', 'Subject', 'Detail'],
-          records.map((r) => [String(r.seq), r.at, r.actor, r.action, r.subject, r.detail]),
-        );
+        for (const line of auditLogText(records)) ctx.out(line);
       },
     );
 }

@@ -28,9 +28,16 @@ import {
   lotsSheet,
   redemptionsSheets,
 } from '../../reports/xlsxSheets.js';
+import { classBImportLine } from '../classBImportLine.js';
 import { type CliContext, printJson, withDatabase, withReadSnapshot } from '../context.js';
 import { toCsv } from '../csvOut.js';
-import { requireDate, requireDateRange, requireMonth } from '../options.js';
+import {
+  MONTH_DEFAULT_HELP,
+  monthOrLastClosed,
+  RANGE_DEFAULT_HELP,
+  rangeOrLastClosed,
+} from '../monthOrLastClosed.js';
+import { requireDate, requireDateRange } from '../options.js';
 import { withFeedProgress } from '../progress.js';
 import { readInputFile } from '../readInput.js';
 import { printTable } from '../table.js';
@@ -63,12 +70,7 @@ export function registerClassBCommands(program: Command, getContext: () => CliCo
           run(ctx, file, bytes, progress),
         );
         if (opts.json) return printJson(ctx, result);
-        ctx.out(
-          `${file}: ${Object.entries(result as Record<string, unknown>)
-            .filter(([k]) => k !== 'file')
-            .map(([k, v]) => `${k} ${v}`)
-            .join(', ')}`,
-        );
+        ctx.out(classBImportLine(file, result));
       });
   };
   importCommand(
@@ -163,8 +165,8 @@ export function registerClassBCommands(program: Command, getContext: () => CliCo
     .description(
       'Class B redemptions: gross, CDSC, redemption fee, net, and the lot pieces (Agreement FOURTH(D))',
     )
-    .requiredOption('--from <date>', 'first day (YYYY-MM-DD)')
-    .requiredOption('--to <date>', 'last day (YYYY-MM-DD)')
+    .option('--from <date>', RANGE_DEFAULT_HELP.from)
+    .option('--to <date>', RANGE_DEFAULT_HELP.to)
     .option(
       '--distributor <name>',
       'only the redemptions with a Commission Share piece this distributor earned',
@@ -174,15 +176,15 @@ export function registerClassBCommands(program: Command, getContext: () => CliCo
     .option('--json', 'print JSON')
     .action(
       async (opts: {
-        from: string;
-        to: string;
+        from?: string;
+        to?: string;
         distributor?: string;
         csv?: boolean;
         xlsx?: string;
         json?: boolean;
       }) => {
         const ctx = getContext();
-        const { from, to } = requireDateRange(opts.from, opts.to);
+        const { from, to } = await rangeOrLastClosed(ctx, opts.from, opts.to);
         const report = await withReadSnapshot(ctx, async (q) => {
           await requireKnownDistributor(q, opts.distributor ?? null);
           return redemptionsReport(q, from, to, { distributor: opts.distributor ?? null });
@@ -275,13 +277,13 @@ export function registerClassBCommands(program: Command, getContext: () => CliCo
     .description(
       'Class B shares due to convert to Class A at the end of a month, Free Shares pro rata (SPEC §6)',
     )
-    .requiredOption('--month <YYYY-MM>', 'the month')
+    .option('--month <YYYY-MM>', MONTH_DEFAULT_HELP)
     .option('--csv', 'print CSV: one row per account and portfolio')
     .option('--xlsx <file>', 'write an XLSX workbook of the conversions')
     .option('--json', 'print JSON')
-    .action(async (opts: { month: string; csv?: boolean; xlsx?: string; json?: boolean }) => {
+    .action(async (opts: { month?: string; csv?: boolean; xlsx?: string; json?: boolean }) => {
       const ctx = getContext();
-      const month = requireMonth(opts.month, '--month');
+      const month = await monthOrLastClosed(ctx, opts.month);
       const report = await withReadSnapshot(ctx, (q) => conversionsReport(q, month));
       const sheet = conversionsSheet(report);
       await writeXlsxOption(ctx, opts.xlsx, [sheet]);
@@ -307,7 +309,7 @@ export function registerClassBCommands(program: Command, getContext: () => CliCo
     .description(
       "CDSC per portfolio and distributor over a month or a date range: the Distributor's Earned CDSC (FOURTH(D))",
     )
-    .option('--month <YYYY-MM>', 'the month (or --from and --to)')
+    .option('--month <YYYY-MM>', 'the month (or --from and --to; default: the last month closed)')
     .option('--from <date>', 'first day (YYYY-MM-DD), with --to')
     .option('--to <date>', 'last day (YYYY-MM-DD), with --from')
     .option('--distributor <name>', 'only the CDSC this distributor earned')
@@ -331,13 +333,15 @@ export function registerClassBCommands(program: Command, getContext: () => CliCo
             'give --month or --from and --to, not both',
             'a month: --month YYYY-MM; any range of days: --from DATE --to DATE',
           );
-        if (opts.month === undefined && (opts.from === undefined || opts.to === undefined))
+        if (opts.month === undefined && (opts.from === undefined) !== (opts.to === undefined))
           throw new Plan12bError(
             'USAGE',
-            'give --month YYYY-MM, or --from and --to',
-            'a month: --month YYYY-MM; any range of days: --from DATE --to DATE',
+            'give --from and --to together, or --month YYYY-MM',
+            'a month: --month YYYY-MM (default: the last month closed); any range of days: --from DATE --to DATE',
           );
-        const month = opts.month === undefined ? null : requireMonth(opts.month, '--month');
+        // neither a month nor a range: the last month closed, as every month query
+        const month =
+          opts.from === undefined && opts.to === undefined ? await monthOrLastClosed(ctx, opts.month) : null;
         const { from, to } =
           month === null
             ? requireDateRange(opts.from!, opts.to!)

@@ -16,15 +16,20 @@ import { writeXlsx } from '../../reports/xlsxOut.js';
 import { feesSheet, journalSheet } from '../../reports/xlsxSheets.js';
 import { type CliContext, printJson, withReadSnapshot } from '../context.js';
 import { toCsv } from '../csvOut.js';
-import { requireDateRange, requireMonth } from '../options.js';
+import {
+  MONTH_DEFAULT_HELP,
+  monthOrLastClosed,
+  RANGE_DEFAULT_HELP,
+  rangeOrLastClosed,
+} from '../monthOrLastClosed.js';
 import { printTable } from '../table.js';
 
 export function registerFeesCommands(program: Command, getContext: () => CliContext): void {
   program
     .command('fees')
     .description('distribution and service fees per class and month over a date range (SPEC §4)')
-    .requiredOption('--from <date>', 'first day (YYYY-MM-DD)')
-    .requiredOption('--to <date>', 'last day (YYYY-MM-DD)')
+    .option('--from <date>', RANGE_DEFAULT_HELP.from)
+    .option('--to <date>', RANGE_DEFAULT_HELP.to)
     .option('--portfolio <name>', 'only this portfolio (any name it ever had)')
     .option('--class <class>', 'only this class')
     .option('--daily', 'the daily detail instead of monthly totals')
@@ -34,8 +39,8 @@ export function registerFeesCommands(program: Command, getContext: () => CliCont
     .option('--json', 'print JSON')
     .action(
       async (opts: {
-        from: string;
-        to: string;
+        from?: string;
+        to?: string;
         portfolio?: string;
         class?: string;
         daily?: boolean;
@@ -45,7 +50,7 @@ export function registerFeesCommands(program: Command, getContext: () => CliCont
         json?: boolean;
       }) => {
         const ctx = getContext();
-        const { from, to } = requireDateRange(opts.from, opts.to);
+        const { from, to } = await rangeOrLastClosed(ctx, opts.from, opts.to);
         // SPEC §12: a closed month in the range is shown as sealed, the adjustments since beside it
         const { report, closedMonths } = await withReadSnapshot(ctx, (q) =>
           feesAsRead(
@@ -112,7 +117,7 @@ export function registerFeesCommands(program: Command, getContext: () => CliCont
     .description(
       "the month's general-ledger entries: daily 12b-1 accruals and the payment to the Distributor, balanced",
     )
-    .requiredOption('--month <YYYY-MM>', 'the month')
+    .option('--month <YYYY-MM>', MONTH_DEFAULT_HELP)
     .option('--payment-days <n>', 'payment date: this many NYSE business days after month end', '10')
     .option('--recompute', "a closed month: what today's data would say, instead of its sealed journal")
     .option('--csv', 'print CSV (the default)')
@@ -121,7 +126,7 @@ export function registerFeesCommands(program: Command, getContext: () => CliCont
     .option('--json', 'print JSON')
     .action(
       async (opts: {
-        month: string;
+        month?: string;
         paymentDays: string;
         recompute?: boolean;
         csv?: boolean;
@@ -130,7 +135,7 @@ export function registerFeesCommands(program: Command, getContext: () => CliCont
         json?: boolean;
       }) => {
         const ctx = getContext();
-        const month = requireMonth(opts.month, '--month');
+        const month = await monthOrLastClosed(ctx, opts.month);
         const days = Number(opts.paymentDays);
         if (!/^[0-9]{1,2}$/.test(opts.paymentDays) || days < 1 || days > 60)
           throw new Plan12bError(

@@ -8,6 +8,7 @@ import { finraCapSheet } from '../../reports/xlsxSheets.js';
 import type { Database } from '../../store/database.js';
 import { type CliContext, printJson, withDatabase, withReadSnapshot } from '../context.js';
 import { toCsv } from '../csvOut.js';
+import { monthOrLastClosed } from '../monthOrLastClosed.js';
 import { requireMonth } from '../options.js';
 import { withFeedProgress } from '../progress.js';
 import { readInputFile } from '../readInput.js';
@@ -65,7 +66,7 @@ export function registerFinraCapCommands(program: Command, getContext: () => Cli
     )
     .requiredOption('--class <class>', 'the share class')
     .option('--portfolio <name>', 'only this portfolio (any name it ever had)')
-    .requiredOption('--through <YYYY-MM>', 'the last month of the ledger')
+    .option('--through <YYYY-MM>', 'the last month of the ledger (default: the last month closed)')
     .option('--csv', 'print CSV: one line per portfolio and month')
     .option('--xlsx <file>', 'write the ledger as an XLSX workbook')
     .option('--json', 'print JSON')
@@ -73,13 +74,16 @@ export function registerFinraCapCommands(program: Command, getContext: () => Cli
       async (opts: {
         class: string;
         portfolio?: string;
-        through: string;
+        through?: string;
         csv?: boolean;
         xlsx?: string;
         json?: boolean;
       }) => {
         const ctx = getContext();
-        const through = requireMonth(opts.through, '--through');
+        const through =
+          opts.through === undefined
+            ? await monthOrLastClosed(ctx, undefined)
+            : requireMonth(opts.through, '--through');
         const report = await withReadSnapshot(ctx, (q) =>
           finraCapReport(q, {
             class: opts.class,

@@ -9,6 +9,7 @@ import { continuanceCsvRows, continuanceReport } from '../../reports/continuance
 import { governanceSettingRows } from '../../reports/governanceSettingsList.js';
 import { terminationRows } from '../../reports/terminationsList.js';
 import { approvalsSheet, continuanceSheet, terminationsSheet } from '../../reports/xlsxSheets.js';
+import { todayIso } from '../../store/today.js';
 import { type CliContext, printJson, withDatabase, withReadSnapshot } from '../context.js';
 import { requireDate } from '../options.js';
 import { withFeedProgress } from '../progress.js';
@@ -75,13 +76,14 @@ export function registerGovernanceCommands(program: Command, getContext: () => C
     .description(
       'every instrument with its next continuance deadline (Plan §7; Agreement FOURTEENTH), the approval that met each past one, and lapses',
     )
-    .requiredOption('--as-of <date>', 'the date (YYYY-MM-DD)')
+    // with no date, today: what is in force now (the answer names its date)
+    .option('--as-of <date>', 'the date (YYYY-MM-DD; default: today, UTC)')
     .option('--json', 'print JSON')
     .option('--csv', 'print CSV')
     .option('--xlsx <file>', "write an XLSX workbook: the CSV's columns")
-    .action(async (opts: { asOf: string; json?: boolean; csv?: boolean; xlsx?: string }) => {
+    .action(async (opts: { asOf?: string; json?: boolean; csv?: boolean; xlsx?: string }) => {
       const ctx = getContext();
-      const asOf = requireDate(opts.asOf, '--as-of');
+      const asOf = opts.asOf === undefined ? todayIso() : requireDate(opts.asOf, '--as-of');
       // through the store, not the registry snapshot: Rule 12b-1(b)(1)'s warnings need the classes'
       // first sales (the feeds), read in the same snapshot as the registry's inputs
       const report = await withReadSnapshot(ctx, (q) => continuanceReport(q, asOf));

@@ -19,7 +19,8 @@ import {
 import { writeXlsx } from '../../reports/xlsxOut.js';
 import { distributorShareSheet, monthlyCalculationSheets } from '../../reports/xlsxSheets.js';
 import { type CliContext, printJson, withDatabase, withReadSnapshot } from '../context.js';
-import { requireDate, requireMonth } from '../options.js';
+import { MONTH_DEFAULT_HELP, monthOrLastClosed } from '../monthOrLastClosed.js';
+import { requireDate } from '../options.js';
 import { withFeedProgress } from '../progress.js';
 import { readInputFile } from '../readInput.js';
 import { printTable } from '../table.js';
@@ -58,15 +59,15 @@ export function registerMonthlyCalculationCommands(program: Command, getContext:
     .description(
       "the Distributor's 12b-1 Share per portfolio at each computation date, by rule (a), (b), (c) of Exhibit A",
     )
-    .requiredOption('--month <YYYY-MM>', 'the month')
+    .option('--month <YYYY-MM>', MONTH_DEFAULT_HELP)
     .option('--recompute', "a closed month: each computation from today's data, instead of the sealed share")
     .option('--csv', 'print CSV: one line per portfolio, computation and party')
     .option('--xlsx <file>', "write an XLSX workbook: the CSV's lines, the 12b-1 Share totalled")
     .option('--json', 'print JSON')
     .action(
-      async (opts: { month: string; recompute?: boolean; csv?: boolean; xlsx?: string; json?: boolean }) => {
+      async (opts: { month?: string; recompute?: boolean; csv?: boolean; xlsx?: string; json?: boolean }) => {
         const ctx = getContext();
-        const month = requireMonth(opts.month, '--month');
+        const month = await monthOrLastClosed(ctx, opts.month);
         const reading = await withReadSnapshot(ctx, (tx) =>
           readMonth(tx, month, {
             part: 'monthly-calculation',
@@ -130,7 +131,7 @@ export function registerMonthlyCalculationCommands(program: Command, getContext:
     .description(
       "the Monthly Calculation (Agreement EIGHTH(C)): Distribution Fees, the Distributor's 12b-1 Share, Earned CDSC, each Assignee's portions",
     )
-    .requiredOption('--month <YYYY-MM>', 'the month')
+    .option('--month <YYYY-MM>', MONTH_DEFAULT_HELP)
     .option(
       '--due-date <date>',
       'a later payment date the Distributor instructs (default: the 10th NYSE business day after month end)',
@@ -142,7 +143,7 @@ export function registerMonthlyCalculationCommands(program: Command, getContext:
     .option('--json', 'print JSON')
     .action(
       async (opts: {
-        month: string;
+        month?: string;
         dueDate?: string;
         csv?: boolean;
         pdf?: string;
@@ -151,7 +152,7 @@ export function registerMonthlyCalculationCommands(program: Command, getContext:
         json?: boolean;
       }) => {
         const ctx = getContext();
-        const month = requireMonth(opts.month, '--month');
+        const month = await monthOrLastClosed(ctx, opts.month);
         const instructed = opts.dueDate === undefined ? null : requireDate(opts.dueDate, '--due-date');
         const reading = await withReadSnapshot(ctx, (tx) =>
           readMonth(tx, month, {

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { Plan12bError } from '../../errors.js';
+import { didYouMeanPortfolio } from '../../registry/closestPortfolioName.js';
 import { type CliContext, printJson } from '../context.js';
 import { registryFor } from '../registryQuery.js';
 
@@ -18,7 +19,7 @@ export function registerPortfolioCommands(program: Command, getContext: () => Cl
         throw new Plan12bError(
           'NOT_FOUND',
           `no portfolio has ever been named ${JSON.stringify(name)}`,
-          'check the spelling, or import the exhibit that lists it',
+          `${didYouMeanPortfolio(registry.identities, name)}check the spelling, or import the exhibit that lists it`,
         );
       if (opts.json) return printJson(ctx, h);
       const span = (from: string | null, last: string | null) =>

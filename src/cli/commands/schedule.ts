@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { scheduleAnswer } from '../../registry/scheduleAnswer.js';
 import { scheduleSheet } from '../../reports/xlsxSheets.js';
+import { todayIso } from '../../store/today.js';
 import { type CliContext, printJson } from '../context.js';
 import { requireDate } from '../options.js';
 import { registryFor } from '../registryQuery.js';
@@ -13,7 +14,8 @@ export function registerScheduleCommand(program: Command, getContext: () => CliC
     .description(
       'the schedule entries in force on a date: rates, and the document and amendment they come from',
     )
-    .requiredOption('--as-of <date>', 'the date (YYYY-MM-DD)')
+    // with no date, today: what is in force now (the answer names its date)
+    .option('--as-of <date>', 'the date (YYYY-MM-DD; default: today, UTC)')
     .option('--class <class>', 'only this class (A, B, C, K, R, Investor, …)')
     .option('--portfolio <name>', 'only this portfolio (any name it ever had)')
     .option('--csv', 'print CSV: one row per entry, with the document it comes from')
@@ -21,7 +23,7 @@ export function registerScheduleCommand(program: Command, getContext: () => CliC
     .option('--json', 'print JSON')
     .action(
       async (opts: {
-        asOf: string;
+        asOf?: string;
         class?: string;
         portfolio?: string;
         csv?: boolean;
@@ -29,7 +31,7 @@ export function registerScheduleCommand(program: Command, getContext: () => CliC
         json?: boolean;
       }) => {
         const ctx = getContext();
-        const asOf = requireDate(opts.asOf, '--as-of');
+        const asOf = opts.asOf === undefined ? todayIso() : requireDate(opts.asOf, '--as-of');
         const { registry } = await registryFor(ctx);
         const answer = scheduleAnswer(registry, asOf, opts);
         const { entries, warnings, pending } = answer;

@@ -18,7 +18,8 @@ import { writeXlsx, type XlsxSheet } from '../../reports/xlsxOut.js';
 import { providersSheet, serviceFeesSheets } from '../../reports/xlsxSheets.js';
 import { listProviders } from '../../store/serviceProvidersRepository.js';
 import { type CliContext, printJson, withDatabase, withReadSnapshot } from '../context.js';
-import { requireDate, requireMonth } from '../options.js';
+import { MONTH_DEFAULT_HELP, monthOrLastClosed } from '../monthOrLastClosed.js';
+import { requireDate } from '../options.js';
 import { withFeedProgress } from '../progress.js';
 import { readInputFile } from '../readInput.js';
 import { printTable } from '../table.js';
@@ -161,7 +162,7 @@ export function registerServiceFeesCommands(program: Command, getContext: () => 
   program
     .command('service-fees')
     .description("a month's service fees per provider and class, and what the Distributor keeps (Plan §4)")
-    .requiredOption('--month <YYYY-MM>', 'the month')
+    .option('--month <YYYY-MM>', MONTH_DEFAULT_HELP)
     .option('--payments-csv <file>', 'write the payments file: one line per provider paid')
     .option('--statements <dir>', 'write one statement per provider, CSV and PDF, into this folder')
     .option('--xlsx <file>', 'write an XLSX workbook: providers and classes, with totals')
@@ -170,7 +171,7 @@ export function registerServiceFeesCommands(program: Command, getContext: () => 
     .option('--json', 'print JSON')
     .action(
       async (opts: {
-        month: string;
+        month?: string;
         paymentsCsv?: string;
         statements?: string;
         xlsx?: string;
@@ -179,7 +180,7 @@ export function registerServiceFeesCommands(program: Command, getContext: () => 
         json?: boolean;
       }) => {
         const ctx = getContext();
-        const month = requireMonth(opts.month, '--month');
+        const month = await monthOrLastClosed(ctx, opts.month);
         const reading = await withReadSnapshot(ctx, (tx) =>
           readMonth(tx, month, {
             part: 'service-fees',

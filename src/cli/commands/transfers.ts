@@ -6,7 +6,8 @@ import { adjustmentSinceLines } from '../../reports/sealedOrRecomputed.js';
 import { assigneeStatementSheet, transfersSheet } from '../../reports/xlsxSheets.js';
 import { isEndOnly, loadTransferRows } from '../../store/transfersRepository.js';
 import { type CliContext, printJson, withDatabase, withReadSnapshot } from '../context.js';
-import { requireDate, requireMonth } from '../options.js';
+import { MONTH_DEFAULT_HELP, monthOrLastClosed } from '../monthOrLastClosed.js';
+import { requireDate } from '../options.js';
 import { withFeedProgress } from '../progress.js';
 import { readInputFile } from '../readInput.js';
 import { printTable } from '../table.js';
@@ -98,7 +99,7 @@ export function registerTransfersCommands(program: Command, getContext: () => Cl
       "an Assignee's statement for a month across portfolios: its 12b-1 and CDSC Portions, the weights used, its DOI-range shares by lot (DOI, issuing portfolio) and the CDSC pieces (EIGHTH; SPEC §8)",
     )
     .requiredOption('--assignee <name>', 'the Assignee, as named in its Transfers')
-    .requiredOption('--month <YYYY-MM>', 'the month')
+    .option('--month <YYYY-MM>', MONTH_DEFAULT_HELP)
     .option('--csv', 'print CSV: portion, segment, period, lot and cdsc-piece rows, then the total')
     .option('--pdf <file>', 'write a printable PDF statement')
     .option('--xlsx <file>', 'write an XLSX workbook: the lines of the CSV, amounts as money')
@@ -106,14 +107,14 @@ export function registerTransfersCommands(program: Command, getContext: () => Cl
     .action(
       async (opts: {
         assignee: string;
-        month: string;
+        month?: string;
         csv?: boolean;
         pdf?: string;
         xlsx?: string;
         json?: boolean;
       }) => {
         const ctx = getContext();
-        const month = requireMonth(opts.month, '--month');
+        const month = await monthOrLastClosed(ctx, opts.month);
         const statement = await withReadSnapshot(ctx, (q) =>
           assigneeStatementReport(q, opts.assignee, month),
         );

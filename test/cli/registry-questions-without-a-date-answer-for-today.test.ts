@@ -1,0 +1,33 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { todayIso } from '../../src/store/today.js';
+import { runCliInProcess } from '../support/cli.js';
+
+/**
+ * "Which schedule governs now?" and "which continuance deadlines are coming?" are asked without a
+ * date: `schedule` and `continuance` with no --as-of answer for today (UTC), and say so in the
+ * answer; they were refused for the missing option (exit 64). A date given is still checked.
+ */
+describe('schedule and continuance without --as-of', { timeout: 120_000 }, () => {
+  const db = join(mkdtempSync(join(tmpdir(), 'plan12b-as-of-today-')), 'db');
+
+  it('answer for today, naming the date', async () => {
+    expect((await runCliInProcess(['--db', db, 'init'])).code).toBe(0);
+    const today = todayIso();
+    const schedule = await runCliInProcess(['--db', db, 'schedule', '--json']);
+    expect(schedule.code).toBe(0);
+    expect(schedule.json<{ asOf: string; count: number }>()).toMatchObject({ asOf: today, count: 0 });
+    const text = await runCliInProcess(['--db', db, 'schedule']);
+    expect(text.stdout).toContain(`0 entries in force on ${today}`);
+    const continuance = await runCliInProcess(['--db', db, 'continuance', '--json']);
+    expect(continuance.code).toBe(0);
+    expect(continuance.json<{ asOf: string }>().asOf).toBe(today);
+  });
+
+  it('a date given that is no date is still a usage error', async () => {
+    const r = await runCliInProcess(['--db', db, 'schedule', '--as-of', '2025-02-30', '--json']);
+    expect(r.code).toBe(64);
+  });
+});
