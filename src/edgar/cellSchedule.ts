@@ -17,7 +17,7 @@ import { isScheduleDateLine } from './dates.js';
 import type { EdgarLine } from './edgarText.js';
 import { ExhibitParseError, type Gap, type ParsedEntry, type Rename } from './exhibitDocument.js';
 import { finraBreach } from './finraLimits.js';
-import { entriesCounted, isAllCaps, isProse } from './lineShapes.js';
+import { entriesCounted, isAllCaps, isProse, proseOnlyByLength } from './lineShapes.js';
 import { parenthesisedClasses } from './portfolioName.js';
 import { readRateToken } from './rateToken.js';
 import { mostlyHeadingWords, type ScheduleItem, scheduleItem } from './scheduleItem.js';
@@ -1029,6 +1029,14 @@ export function step(s0: CellState, item: ScheduleItem, line: number, ctx: CellS
     }
     case 'leadIn': {
       const h = closeHeading(s);
+      // a line only its length makes text may be the list's next portfolio, its name long (HTML
+      // prints names of over 90 characters): never the list's silent end
+      if ((h.name !== null || h.entries.length > 0) && proseOnlyByLength(item.text))
+        fail(
+          ctx,
+          line,
+          `a line of over 90 characters that may be a portfolio name ("${item.text.slice(0, 60)}…")`,
+        );
       if (h.name !== null || h.entries.length > 0)
         return finishName({ ...h, phase: 'closed', closedByText: line }, ctx);
       if (/\bapply\s+to\s+each\b/i.test(item.text)) return h;
