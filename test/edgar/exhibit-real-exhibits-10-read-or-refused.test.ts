@@ -6,19 +6,20 @@ import type { ExpectedEntry } from './corpusDocuments.js';
 import { entryShape, type Refused, realExhibitsIn } from './realExhibitChecks.js';
 
 /**
- * SPEC §2.1 on fourteen more real exhibits of the AIM / INVESCO / Invesco family, 1997–2011 (and
+ * SPEC §2.1 on sixteen more real exhibits of the AIM / INVESCO / Invesco family, 1997–2011 (and
  * one of 2015), that no earlier set holds: plan amendments of 1997–2003 printed as text (AIM Special
  * Opportunities Funds' Class A and C plan, AIM International Funds, Inc.'s Class B plan, AIM
  * Investment Securities Funds' Class B, Sixth A&R, Class A3 and Cash Reserve plans), AIM Variable
  * Insurance Funds' Series II plan and its Amendment No. 19, AIM Floating Rate Fund's Class C plan,
  * AIM Advisor Funds' Plan and Agreement of Distribution, the First Restated Class R plan, a Van
- * Kampen-era plan amendment and a compensation plan's amendment (fixtures/real-exhibits-10/INDEX.md
+ * Kampen-era plan amendment, a compensation plan's amendment and AIM Growth Series' Agreement
+ * amendments of 2002 (fixtures/real-exhibits-10/INDEX.md
  * gives each one's address). Each expected reading below was worked out by hand from the document
  * before the reader was run on it: dates by SPEC §2.1 (the amending clause's date, else the
  * "Dated:" line, never the date naming the amended plan), rates as printed, the Registrant from
  * the group heading, else the title's, spelled as the body spells it.
  *
- * 01 and 02 are whole and read whole; 03 and 04 are cut by the corpus inside their table and read
+ * 01, 02 and 15 are whole and read whole; 03, 04 and 16 are cut by the corpus inside their table and read
  * only in part, the cut named at their last line; 05–14 are refused, each at a line it names.
  */
 
@@ -118,6 +119,69 @@ describe('real exhibits 10: whole schedules are read whole', () => {
     );
     expect([got.renames, got.renameRules, got.warnings]).toEqual([[], [], []]);
     expect(got.completeness).toEqual({ complete: true, gaps: [] });
+  });
+});
+
+const AGS = 'AIM Growth Series';
+const GROWTH_SERIES_FUNDS = [
+  'AIM Basic Value Fund',
+  'AIM Euroland Growth Fund',
+  'AIM Mid Cap Equity Fund',
+  'AIM Small Cap Growth Fund',
+];
+const plain = (klass: string, names: string[]): ExpectedEntry[] =>
+  names.map((portfolio) => ({ registrant: AGS, portfolio, class: klass, rates: [] }));
+const growthSeriesAgreement = (classes: string[]) => ({
+  kind: 'agreement',
+  title: 'First Amended and Restated Master Distribution Agreement',
+  registrant: AGS,
+  classes,
+  datedAsOf: '2000-07-01',
+});
+
+describe('real exhibits 10: AIM Growth Series’ Agreement amendments of 2002', () => {
+  it('15 Amendment No. 1 (Class A and Class C), "Dated: , 2002": a draft, its Appendix A lists read whole, Institutional Class too', () => {
+    // "The First Amended and Restated Master Distribution Agreement (the "Agreement"), dated July
+    // 1, 2000, … is hereby amended as follows:"; the date line left blank: no date, a warning.
+    // Appendix A: CLASS A SHARES (4), CLASS C SHARES (4), INSTITUTIONAL CLASS SHARES (3), plain
+    // lists under no group heading (the Registrant is the Agreement's party). Whole.
+    const got = read('15_aim-growth-series-first-AR-MDA-classAC-amend1-blank-date-2002.txt');
+    expect([got.kind, got.title, got.exhibit, got.amendmentNumber]).toEqual([
+      'agreement-amendment',
+      'Amendment No. 1 to the First Amended and Restated Master Distribution Agreement (Applicable to Class A and Class C Shares)',
+      'e(1)(b)',
+      1,
+    ]);
+    expect(got.instrument).toEqual(growthSeriesAgreement(['A', 'C']));
+    expect([got.effectiveDate, got.datedDate]).toEqual([null, null]);
+    expect(got.warnings.some((w) => /left blank/.test(w))).toBe(true);
+    expect(got.completeness.gaps.map((g) => g.fact)).toEqual(['effective-date']);
+    expect(got.schedules.map((s) => [s.name, s.replacesEntirely])).toEqual([['Appendix A', true]]);
+    expect(got.schedules[0]!.entries.map(entryShape)).toEqual([
+      ...plain('A', GROWTH_SERIES_FUNDS),
+      ...plain('C', GROWTH_SERIES_FUNDS),
+      ...plain('Institutional', [
+        'AIM Basic Value Fund',
+        'AIM Mid Cap Equity Fund',
+        'AIM Small Cap Growth Fund',
+      ]),
+    ]);
+    expect([got.renames, got.renameRules]).toEqual([[], []]);
+  });
+
+  it('16 Amendment No. 2, titled BETWEEN the trust AND the distributor: cut in Appendix A mid-name', () => {
+    const file = '16_aim-growth-series-first-AR-MDA-amend2-classR-between-title-2002.txt';
+    expectReadOnlyInPart({
+      file,
+      why: 'cut mid-name in its Class A list',
+      effectiveDate: null,
+      whole: plain('A', ['AIM Basic Value Fund', 'AIM Euroland Growth Fund']),
+    });
+    const got = read(file);
+    expect(got.title).toBe(
+      'Amendment No. 2 to the First Amended and Restated Master Distribution Agreement between AIM Growth Series (Class A Shares, Class C Shares and Institutional Class Shares) and A I M Distributors, Inc.',
+    );
+    expect(got.instrument).toEqual(growthSeriesAgreement(['A', 'C', 'Institutional']));
   });
 });
 
