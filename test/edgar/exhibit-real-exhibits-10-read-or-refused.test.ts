@@ -317,4 +317,22 @@ describe('real exhibits 10: refused', () => {
   for (const x of REFUSED) {
     it(`${x.file}: ${x.why}`, () => expectRefused(x));
   }
+
+  it('12, refused, says what it is as printed: the Plan and Agreement of Distribution, its date, no rename', () => {
+    // "This Amendment dated as of June 21, 1999, amends the Plan and Agreement of Distribution
+    // Pursuant to Rule 12b-1 (the "Agreement"), dated August 4, 1997, as amended as of March 2,
+    // 1998, by and between AIM Advisor Funds, Inc., a Maryland corporation (formerly, INVESCO
+    // Advisor Funds, Inc., hereinafter called the "Company") and A I M Distributors, Inc."
+    const got = read('12_aim-advisor-funds-plan-and-agreement-amend2-sections-replaced-1999.txt');
+    expect(got.completeness.complete).toBe(false);
+    expect(got.instrument.title).toBe('Plan and Agreement of Distribution Pursuant to Rule 12b-1');
+    // "OF DISTRIBUTION PURSUANT TO RULE 12B-1" is the title's, no Registrant's name
+    expect(got.instrument.registrant).not.toBe('Distribution Pursuant to Rule 12b-1');
+    expect([got.amendmentNumber, got.effectiveDate, got.instrument.datedAsOf]).toEqual([
+      2,
+      '1999-06-21',
+      '1997-08-04',
+    ]);
+    expect(got.renames).toEqual([]);
+  });
 });
