@@ -1573,6 +1573,16 @@ function portfolioAfterText(lines: readonly EdgarLine[], from: number, stop: num
   return null;
 }
 
+/** The next line with words, before `stop`, is a portfolio's name. */
+function nameFollows(lines: readonly EdgarLine[], i: number, stop: number): boolean {
+  for (let j = i + 1; j < stop; j++) {
+    const t = lines[j]!.trimmed;
+    if (t === '') continue;
+    return scheduleItem(t).kind === 'name';
+  }
+  return false;
+}
+
 export function readCellSchedule(
   ctx: CellScheduleContext,
   filed: readonly EdgarLine[],
@@ -1639,6 +1649,21 @@ export function readCellSchedule(
     // its rate after it (Heritage's "SMALL CAP STOCK FUND | 1.00%") stays a portfolio.
     if (only?.kind === 'name' && isSingularFundGroupHeading(lines, i, stop))
       items = [{ kind: 'registrant', name: only.text }];
+    // before the list's first portfolio, lead-in text is passed over — but not a line only its
+    // length makes text with a portfolio under it: it may be the first of them, its name long
+    const lone = items.length === 1 ? items[0]! : null;
+    if (
+      lone?.kind === 'leadIn' &&
+      s.entries.length === 0 &&
+      s.name === null &&
+      proseOnlyByLength(lone.text) &&
+      nameFollows(lines, i, stop)
+    )
+      fail(
+        ctx,
+        l.no,
+        `a line of over 90 characters that may be a portfolio name ("${lone.text.slice(0, 60)}…")`,
+      );
     const firstIsName = items[0]!.kind === 'name';
     if (columns?.registrantColumn && parts.length <= 2 && firstIsName) {
       // Pioneer Appendix B: "Trust | Fund" — a Registrant beside its first fund, further funds

@@ -491,6 +491,10 @@ export function stepTable(
       };
     case 'prose':
       if (s.layout === null) {
+        // before the list's first portfolio, lead-in text is passed over — but not a line only its
+        // length makes text, with portfolios under it: it may be the first of them
+        if (s.entries.length === 0 && shape.rowFollows && proseOnlyByLength(line.trimmed))
+          return unreadable(s, env, line, i, 'a line of over 90 characters that may be a portfolio name');
         if (s.entries.length === 0) return s;
         // inside a quoted replacement list, prose before the closing quote is no end of it
         if (s.quoteOpen)

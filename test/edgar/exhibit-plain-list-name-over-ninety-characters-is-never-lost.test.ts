@@ -78,11 +78,54 @@ describe('an amendment’s unquoted Schedule A list with a name over 90 characte
     const doc = parseExhibit(amendmentWith(body(LONG), { heading: 'SCHEDULE A' }), 'amend.txt');
     expect(portfolios(doc)).toEqual(['AIM Charter Fund', 'AIM Constellation Fund', LONG]);
   });
+  it('refuses a long first line that does not end as a name, with the list under it, at its line', () => {
+    const text = amendmentWith(
+      `      ${LONG_NOT_A_FUND}
+      AIM Charter Fund
+      AIM Constellation Fund`,
+      { heading: 'SCHEDULE A' },
+    );
+    const at = text.split('\n').findIndex((l) => l.includes(LONG_NOT_A_FUND)) + 1;
+    expect(() => parseExhibit(text, 'amend.txt')).toThrow(
+      new RegExp(`^amend\\.txt:${at}: .*over 90 characters`),
+    );
+  });
   it('refuses a long last line that does not end as a name at its line', () => {
     const text = amendmentWith(body(LONG_NOT_A_FUND), { heading: 'SCHEDULE A' });
     const at = text.split('\n').findIndex((l) => l.includes(LONG_NOT_A_FUND)) + 1;
     expect(() => parseExhibit(text, 'amend.txt')).toThrow(
       new RegExp(`^amend\\.txt:${at}: .*over 90 characters`),
     );
+  });
+});
+
+describe('an HTML schedule’s list of cells with a name over 90 characters', () => {
+  // as the corpus renders an .htm replacement schedule: a cell a line, "|" before each
+  const html = (names: readonly string[]) => `AMENDMENT NO. 3
+TO
+MASTER DISTRIBUTION PLAN
+(CLASS C SHARES)
+The Master Distribution Plan (the “Plan”), dated as of July 1, 2004, pursuant to Rule 12b-1, is hereby amended, effective July 1, 2008, as follows:
+NOW THEREFORE, Schedule A to the Plan is hereby deleted in its entirety and replaced with the following:
+“SCHEDULE A
+AIM COUNSELOR SERIES TRUST
+${names.map((n) => `|${n}`).join('\n')}”
+All other terms and provisions of the Plan not amended hereby shall remain in full force and effect.
+`;
+  it('reads a long name that ends as a fund’s, first or last', () => {
+    for (const names of [
+      [LONG, 'Invesco Alpha Fund'],
+      ['Invesco Alpha Fund', LONG],
+    ])
+      expect(portfolios(parseExhibit(html(names), 'cells.txt'))).toEqual(names);
+  });
+  it('refuses a long line that does not end as a name at its line, first or last, never passing it over', () => {
+    // line 9 is the list's first cell
+    expect(() =>
+      parseExhibit(html([LONG_NOT_A_FUND, 'Invesco Alpha Fund', 'Invesco Beta Fund']), 'cells.txt'),
+    ).toThrow(/^cells\.txt:9: .*over 90 characters/);
+    expect(() =>
+      parseExhibit(html(['Invesco Alpha Fund', 'Invesco Beta Fund', LONG_NOT_A_FUND]), 'cells.txt'),
+    ).toThrow(/^cells\.txt:11: .*over 90 characters/);
   });
 });
