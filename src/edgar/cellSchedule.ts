@@ -17,7 +17,7 @@ import { isScheduleDateLine } from './dates.js';
 import type { EdgarLine } from './edgarText.js';
 import { ExhibitParseError, type Gap, type ParsedEntry, type Rename } from './exhibitDocument.js';
 import { finraBreach } from './finraLimits.js';
-import { entriesCounted, isAllCaps, isProse } from './lineShapes.js';
+import { entriesCounted, isAllCaps, isProse, proseOnlyByLength } from './lineShapes.js';
 import { parenthesisedClasses } from './portfolioName.js';
 import { readRateToken } from './rateToken.js';
 import { mostlyHeadingWords, type ScheduleItem, scheduleItem } from './scheduleItem.js';
@@ -1029,6 +1029,14 @@ export function step(s0: CellState, item: ScheduleItem, line: number, ctx: CellS
     }
     case 'leadIn': {
       const h = closeHeading(s);
+      // a line only its length makes text may be the list's next portfolio, its name long (HTML
+      // prints names of over 90 characters): never the list's silent end
+      if ((h.name !== null || h.entries.length > 0) && proseOnlyByLength(item.text))
+        fail(
+          ctx,
+          line,
+          `a line of over 90 characters that may be a portfolio name ("${item.text.slice(0, 60)}…")`,
+        );
       if (h.name !== null || h.entries.length > 0)
         return finishName({ ...h, phase: 'closed', closedByText: line }, ctx);
       if (/\bapply\s+to\s+each\b/i.test(item.text)) return h;
@@ -1565,6 +1573,16 @@ function portfolioAfterText(lines: readonly EdgarLine[], from: number, stop: num
   return null;
 }
 
+/** The next line with words, before `stop`, is a portfolio's name. */
+function nameFollows(lines: readonly EdgarLine[], i: number, stop: number): boolean {
+  for (let j = i + 1; j < stop; j++) {
+    const t = lines[j]!.trimmed;
+    if (t === '') continue;
+    return scheduleItem(t).kind === 'name';
+  }
+  return false;
+}
+
 export function readCellSchedule(
   ctx: CellScheduleContext,
   filed: readonly EdgarLine[],
@@ -1631,6 +1649,21 @@ export function readCellSchedule(
     // its rate after it (Heritage's "SMALL CAP STOCK FUND | 1.00%") stays a portfolio.
     if (only?.kind === 'name' && isSingularFundGroupHeading(lines, i, stop))
       items = [{ kind: 'registrant', name: only.text }];
+    // before the list's first portfolio, lead-in text is passed over — but not a line only its
+    // length makes text with a portfolio under it: it may be the first of them, its name long
+    const lone = items.length === 1 ? items[0]! : null;
+    if (
+      lone?.kind === 'leadIn' &&
+      s.entries.length === 0 &&
+      s.name === null &&
+      proseOnlyByLength(lone.text) &&
+      nameFollows(lines, i, stop)
+    )
+      fail(
+        ctx,
+        l.no,
+        `a line of over 90 characters that may be a portfolio name ("${lone.text.slice(0, 60)}…")`,
+      );
     const firstIsName = items[0]!.kind === 'name';
     if (columns?.registrantColumn && parts.length <= 2 && firstIsName) {
       // Pioneer Appendix B: "Trust | Fund" — a Registrant beside its first fund, further funds

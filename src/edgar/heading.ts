@@ -214,11 +214,12 @@ function readHeadingAt(
   // "MASTER DISTRIBUTION AGREEMENT BETWEEN AIM ADVISOR FUNDS AND A I M DISTRIBUTORS, INC."
   const between = /^(.*?\bAGREEMENT)\s+BETWEEN\s+(.+)$/.exec(rest);
   const parties = between ? agreementParties(between[2]!) : null;
-  // "PLAN OF DISTRIBUTION PURSUANT TO RULE 12B-1" is a plan's name, not "PLAN OF <Registrant>"
+  // "PLAN OF DISTRIBUTION PURSUANT TO RULE 12B-1" is a plan's name, not "PLAN OF <Registrant>";
+  // so is AIM Advisor Funds' "PLAN AND AGREEMENT OF DISTRIBUTION PURSUANT TO RULE 12B-1"
   const m =
     parties !== null
       ? null
-      : /^(.*?\b(?:PLAN\s+OF\s+DISTRIBUTION(?:\s+PURSUANT\s+TO\s+RULE\s+12B-1)?|PLAN|AGREEMENT))(?:\s+OF\s+(.+))?$/.exec(
+      : /^(.*?\b(?:(?:PLAN|AGREEMENT)\s+OF\s+DISTRIBUTION(?:\s+PURSUANT\s+TO\s+RULE\s+12B-1)?|PLAN|AGREEMENT))(?:\s+OF\s+(.+))?$/.exec(
           rest,
         );
   const titlePart = (parties !== null ? between![1]! : (m?.[1] ?? rest)).replace(/^THE\s+/, '');

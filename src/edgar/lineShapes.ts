@@ -62,6 +62,26 @@ export function isAllCaps(text: string): boolean {
  */
 export function isProse(trimmed: string): boolean {
   if (isAllCaps(trimmed)) return false;
+  if (proseByItsWords(trimmed)) return true;
+  // a long line no sentence mark or lower-case word shows to be text is prose by its length —
+  // but a portfolio's name all the same where it ends as one ("… Allocation Fund"): names of over
+  // 90 characters are printed in HTML schedules, and a name read as prose ended the list there
+  return trimmed.length > 90 && !FUND_NAME_END_RE.test(trimmed);
+}
+
+/**
+ * A line over 90 characters that only its length makes prose: no sentence mark, no lower-case
+ * word beyond a name's small ones — what a list's reader cannot tell from a long name.
+ * @example proseOnlyByLength('Invesco Global Tactical Asset Allocation and Balanced-Risk Commodity Strategy Fund (Series II)') === true
+ */
+export function proseOnlyByLength(trimmed: string): boolean {
+  return !isAllCaps(trimmed) && trimmed.length > 90 && !proseByItsWords(trimmed);
+}
+
+const FUND_NAME_END_RE =
+  /\b(?:Fund|Funds|Portfolio|Portfolios|Trust|Series|Account|Fund\s+I{1,3}|Fund\s+IV)["\u201d]?$/;
+
+function proseByItsWords(trimmed: string): boolean {
   if (/^[a-z]/.test(trimmed)) return true;
   if (/[,;:]$/.test(trimmed)) return true;
   if (/[a-z)]{2}\.$/.test(trimmed) && !/\b(?:Inc|Co|Corp|Ltd|Jr|Sr)\.$/.test(trimmed)) return true;
@@ -71,7 +91,7 @@ export function isProse(trimmed: string): boolean {
     if (/^[a-z]/.test(bare) && !SMALL_WORDS.has(bare.replace(/[^a-z]/g, ''))) lower++;
     if (lower >= 2) return true;
   }
-  return trimmed.length > 90;
+  return false;
 }
 
 /** "PORTFOLIO", "PORTFOLIOS", "Portfolio - Class K Shares", "PORTFOLIOS:", "PORTFOLIO (CLASS A SHARES)" */

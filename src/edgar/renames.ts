@@ -234,6 +234,12 @@ function withoutRateColumns(line: string): string {
  * @example formerlyRenames(['Core Bond Fund (formerly, Investment Grade Bond Fund)'])
  *   → [{ from: 'Investment Grade Bond Fund', to: 'Core Bond Fund' }]
  */
+// a body's "AIM Advisor Funds, Inc., a Maryland corporation (formerly, INVESCO Advisor Funds,
+// Inc., hereinafter called the "Company")": a company's own former name in its recital, no
+// portfolio's — a portfolio's name ends in a capitalised word and defines no term
+const isFormerlyName = (s: string) =>
+  isName(s) && !/(?:^|\s)[a-z][a-z-]*$/.test(s) && !/\bhereinafter\b/i.test(s);
+
 export function formerlyRenames(lines: readonly string[]): Rename[] {
   const out: Rename[] = [];
   const cell = (s: string) => s.replace(/^\|/, '').replace(/\s+/g, ' ').trim();
@@ -270,7 +276,7 @@ export function formerlyRenames(lines: readonly string[]): Rename[] {
       // Victory's "CLASS R SHARES (formerly Class G Shares)" under a Schedule I's title: a class's
       // old name, no portfolio's — never a portfolio rename
       if (isClassLabel(to) || isClassLabel(from)) break;
-      if (!isName(to) || !isName(from)) break;
+      if (!isFormerlyName(to) || !isFormerlyName(from)) break;
       if (!out.some((r) => r.from === from && r.to === to)) out.push({ from, to });
     }
   }

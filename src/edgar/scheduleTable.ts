@@ -22,10 +22,12 @@ import {
   isGroupHeading,
   isParenthesised,
   portfolioLabel,
+  proseOnlyByLength,
   type ScheduleHeading,
   scheduleHeading,
 } from './lineShapes.js';
 import { parenthesisedClasses, withoutFormerName } from './portfolioName.js';
+import { readRateToken } from './rateToken.js';
 import { cashReserveClass } from './scheduleItem.js';
 import { stripClosingQuote } from './scheduleRow.js';
 import { classCodesIn, isClassLabel } from './shareClasses.js';
@@ -349,6 +351,21 @@ function afterRow(s: TableState, env: TableEnv, line: EdgarLine, closesQuote: bo
   return s;
 }
 
+/**
+ * Whether the first line after `from` that is more than an underline or a class label ends in
+ * rates ("AIM Mid Cap Opportunities Fund 0.75% 0.25% 1.00%").
+ */
+function nextRowPrintsRates(lines: readonly EdgarLine[], from: number): boolean {
+  for (let j = from; j < lines.length && j < from + 6; j++) {
+    const t = lines[j]!.trimmed;
+    if (t === '' || /^[-=_\s]+$/.test(t)) continue;
+    if (isParenthesised(t) && isClassLabel(t.slice(1, t.lastIndexOf(')')))) continue;
+    const last = t.split(/\s+/).at(-1) ?? '';
+    return readRateToken(last) !== null;
+  }
+  return false;
+}
+
 /** A class, PORTFOLIOS or Registrant label: what rows below it are. */
 function applyLabel(s: TableState, l: string): TableState {
   const pl = portfolioLabel(l);
@@ -428,9 +445,15 @@ export function stepTable(
         : s;
     }
     case 'label': {
-      // a "PORTFOLIOS" label on its own after rows starts a plain list (no rate columns)
-      if (!headingsJustEnded && portfolioLabel(shape.label) !== null && s.lastRow !== null)
+      // a "PORTFOLIOS" label on its own after rows starts a plain list (no rate columns) —
+      // unless the rows under it print rates: then it is the name column's heading printed again
+      // over the next class's table, under the rate headings printed once above both (AIM
+      // Special Opportunities Funds' Appendix A: "PORTFOLIO" / "(Class C Shares)" / rows)
+      if (!headingsJustEnded && portfolioLabel(shape.label) !== null && s.lastRow !== null) {
+        if (s.layout !== null && nextRowPrintsRates(lines, i + 1))
+          return { ...applyLabel(s, shape.label), listMode: s.listMode, lastWasRow: false };
         s = { ...s, layout: null };
+      }
       return { ...applyLabel(s, shape.label), lastWasRow: false };
     }
     case 'row': {
@@ -468,6 +491,10 @@ export function stepTable(
       };
     case 'prose':
       if (s.layout === null) {
+        // before the list's first portfolio, lead-in text is passed over — but not a line only its
+        // length makes text, with portfolios under it: it may be the first of them
+        if (s.entries.length === 0 && shape.rowFollows && proseOnlyByLength(line.trimmed))
+          return unreadable(s, env, line, i, 'a line of over 90 characters that may be a portfolio name');
         if (s.entries.length === 0) return s;
         // inside a quoted replacement list, prose before the closing quote is no end of it
         if (s.quoteOpen)
@@ -475,6 +502,10 @@ export function stepTable(
         // prose with more of the list after it: refused, never the end of a list read in part
         if (shape.rowFollows)
           return unreadable(s, env, line, i, 'neither a portfolio nor a heading, with portfolios after it');
+        // a line only its length makes text may be the list's last portfolio, its name long:
+        // never the list's silent end
+        if (proseOnlyByLength(line.trimmed))
+          return unreadable(s, env, line, i, 'a line of over 90 characters that may be a portfolio name');
         return { ...s, closed: true, stop: 'at' };
       }
       if (s.entries.length === 0 && s.lastRow === null) return s;
