@@ -557,6 +557,8 @@ function renderLayout(
   doc.schedules.forEach((s, i) => {
     const last = i === doc.schedules.length - 1;
     if (s === cut) {
+      // a plan or agreement names the schedule it is of in its own words; an amendment attaches it
+      if (!isAmendment) return;
       out.push(
         ...paragraph(
           s.replacesEntirely

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { ParsedExhibit } from '../../src/edgar/exhibitDocument.js';
 import { parseExhibit } from '../../src/edgar/parseExhibit.js';
 import { renderExhibit } from '../../src/edgar/renderExhibit.js';
+import { seedFiles } from '../support/seeds.js';
 
 /**
  * SPEC §2.1 parse(render(x)) = x on four real exhibits of fixtures/real-exhibits-9 whose renderings
@@ -92,5 +93,20 @@ describe('exhibit render reads back the real exhibits of real-exhibits-9', () =>
     // still read only in part: import refuses it as it refused the filing
     expect(back.completeness.complete).toBe(false);
     expect(back.completeness.gaps.map((g) => g.schedule)).toEqual(['Schedule A']);
+  });
+
+  it('a plan or agreement cut before its first entry is rendered without an amending sentence', () => {
+    // the seeds' plan and agreement, read as if cut at their first schedule's heading
+    const whole = seedFiles()
+      .map((f) => parseExhibit(readFileSync(f, 'utf8'), f))
+      .filter((x) => x.kind === 'plan' || x.kind === 'agreement');
+    expect(whole.map((x) => x.kind).sort()).toEqual(['agreement', 'plan']);
+    for (const w of whole) {
+      const x = { ...w, footnotes: [], schedules: [{ ...w.schedules[0]!, entries: [] }] };
+      const { text, back } = renderedAndBack(x);
+      // "NOW THEREFORE, … is hereby deleted …" is an amendment's; a plan adopts its schedule
+      expect(text).not.toMatch(/NOW THEREFORE|hereby amended|attached to this amendment/);
+      expect(back.completeness.complete).toBe(false);
+    }
   });
 });
