@@ -19,7 +19,8 @@ import type { ExhibitDocument, ParsedEntry, ParsedExhibit, ParsedSchedule } from
 import { parseExhibit } from './parseExhibit.js';
 import { formatRateCell } from './rateToken.js';
 import { RENDERING_MARKER } from './renderingMarker.js';
-import { classHeading } from './shareClasses.js';
+import { classHeading, isClassLabel } from './shareClasses.js';
+import { titleCase } from './titleCase.js';
 
 const WIDTH = 78;
 const COLUMN_WIDTH = 13;
@@ -115,7 +116,23 @@ function cell(text: string): string {
   return `${' '.repeat(left)}${text}${' '.repeat(Math.max(0, pad - left))}`;
 }
 
-function rateTable(run: Run, indent: string): string[] {
+/**
+ * The one class of a schedule whose heading no "PORTFOLIO - …" label can carry (AIM Variable
+ * Insurance Funds' "Series II": "CLASS Series II SHARES" is no class label to the reader), or null.
+ * Such a schedule names it as its filing does, "(SERIES II SHARES)" under its title block.
+ */
+function classOverSchedule(s: ParsedSchedule): string | null {
+  const cls = s.entries[0]?.class ?? null;
+  if (cls === null || s.entries.some((e) => e.class !== cls) || isClassLabel(classHeading(cls))) return null;
+  return cls;
+}
+
+/** "SERIES II SHARES": a class named without the word CLASS, as its schedule heads it. */
+function unlabelledClassHeading(cls: string): string {
+  return `${cls.toUpperCase()} SHARES`;
+}
+
+function rateTable(run: Run, indent: string, classOver: string | null = null): string[] {
   const nameWidth = Math.max(44, ...run.entries.map((e) => e.portfolio.length + 4));
   const qualified = run.bound !== null;
   const stacks = run.shape.map((c) => {
@@ -125,7 +142,8 @@ function rateTable(run: Run, indent: string): string[] {
   });
   const height = Math.max(...stacks.map((s) => s.length));
   const out = ['<TABLE>', '<CAPTION>'];
-  const label = run.class === null ? 'PORTFOLIO' : `PORTFOLIO - ${classHeading(run.class)}`;
+  const label =
+    run.class === null || run.class === classOver ? 'PORTFOLIO' : `PORTFOLIO - ${classHeading(run.class)}`;
   for (let k = 0; k < height; k++) {
     const left = k === height - 1 ? `${indent}${label}` : indent;
     const cells = stacks.map((s) => cell(s[k - (height - s.length)] ?? ''));
@@ -172,6 +190,8 @@ function renderSchedule(
   if (headedOf && doc.instrument.registrant !== null)
     out.push(center('OF'), center(doc.instrument.registrant.toUpperCase()));
   out.push('');
+  const classOver = classOverSchedule(s);
+  if (classOver !== null) out.push(center(`(${unlabelledClassHeading(classOver)})`), '');
   const runs = runsOf(s.entries);
   if (runs.some((r) => r.shape.length > 0)) {
     out.push(
@@ -193,13 +213,14 @@ function renderSchedule(
       registrant = run.registrant;
     }
     if (run.shape.length > 0) {
-      lines.push(...rateTable(run, indent), '');
+      lines.push(...rateTable(run, indent, classOver), '');
       classes = run.class === null ? null : [run.class];
       continue;
     }
     // SPEC §2.1: a plain list of portfolios; the class from the label, else the instrument's
     const inForce = classes ?? (doc.instrument.classes.length === 1 ? doc.instrument.classes : []);
-    const bare = run.class === null || (inForce.length === 1 && inForce[0] === run.class);
+    const bare =
+      run.class === null || run.class === classOver || (inForce.length === 1 && inForce[0] === run.class);
     lines.push(
       `${indent}${bare || run.class === null ? 'PORTFOLIOS' : `PORTFOLIOS - ${classHeading(run.class)}`}`,
       '',
@@ -259,6 +280,9 @@ export function renderExhibit(doc: RenderableDocument, opts: { marked?: boolean 
     'heading-first-columns',
     'headings-only',
     'class-of-each-fund',
+    'cut-in-schedule',
+    'title-as-filed',
+    'title-cells',
   ] as const) {
     if (
       layout === 'cell-blocks' &&
@@ -294,6 +318,7 @@ export function renderExhibit(doc: RenderableDocument, opts: { marked?: boolean 
       (doc.kind !== 'schedule' || doc.title !== doc.schedules[0]?.name || doc.footnotes.length > 0)
     )
       continue;
+    if (layout === 'cut-in-schedule' && !cutBeforeFirstEntry(doc)) continue;
     if (
       layout === 'registrant-over' &&
       (!doc.kind.endsWith('-amendment') || doc.instrument.registrant === null)
@@ -339,6 +364,11 @@ function readsBack(text: string, doc: RenderableDocument): boolean {
  * FUNDS" / "(CLASS A SHARES AND CLASS C SHARES)" / "AND" / "A I M DISTRIBUTORS, INC.".
  */
 function titleLines(title: string, registrant: string | null = null): string[] {
+  return titleParts(title, registrant).map((l) => l.toUpperCase());
+}
+
+/** The title's parts, a part to a line, as the title spells them (titleLines). */
+function titleParts(title: string, registrant: string | null = null): string[] {
   let head = title.split(' — ')[0]!;
   const out: string[] = [];
   // "HERITAGE SERIES TRUST" / "CLASS A" / "DISTRIBUTION PLAN": the Registrant heads the block
@@ -360,7 +390,28 @@ function titleLines(title: string, registrant: string | null = null): string[] {
     if (b && out.length > 0) out.push(b[1]!, b[2]!);
     else out.push(part);
   }
-  return out.map((l) => l.toUpperCase());
+  return out;
+}
+
+/**
+ * The title block as filed where capitals would not give the title back: "AMENDMENT NO. 4" / "TO" /
+ * "PLAN OF DISTRIBUTION" / "PURSUANT TO RULE 12b-1" — the words after the instrument's name on a line
+ * of their own, as Invesco prints them — and a part the reader's title case would respell in the
+ * filing's own letters: "(Class A Shares, Class AXShares, …)" (Class AX's typo, "Class Axshares" in
+ * title case).
+ */
+function titleLinesAsFiled(doc: RenderableDocument): string[] {
+  const name = doc.instrument.title;
+  const upper = (p: string) => p.toUpperCase();
+  return titleParts(doc.title).flatMap((part) => {
+    const to = /^to\s+(.*)$/i.exec(part);
+    if (to === null) return titleCase(upper(part)) === part ? [upper(part)] : wrapped(part, '', WIDTH);
+    const rest = to[1]!;
+    // "PLAN OF DISTRIBUTION" / "PURSUANT TO RULE 12B-1": the words after the name a line of their own
+    if (rest.toLowerCase().startsWith(`${name.toLowerCase()} `))
+      return ['TO', upper(rest.slice(0, name.length)), upper(rest.slice(name.length + 1))];
+    return ['TO', upper(rest)];
+  });
 }
 
 /**
@@ -396,7 +447,10 @@ function renderLayout(
     | 'heading-first'
     | 'heading-first-columns'
     | 'headings-only'
-    | 'class-of-each-fund',
+    | 'class-of-each-fund'
+    | 'cut-in-schedule'
+    | 'title-as-filed'
+    | 'title-cells',
 ): string {
   if (layout === 'class-of-each-fund') return renderClassOfEachFund(doc, opts);
   if (layout === 'headings-only') return renderHeadingsOnly(doc, opts);
@@ -418,7 +472,12 @@ function renderLayout(
     layout === 'title-lines' &&
     inst.registrant !== null &&
     !doc.title.toLowerCase().includes(inst.registrant.toLowerCase());
-  if (layout === 'title-lines') out.push(...titleLines(doc.title).map(center), '');
+  if (layout === 'title-lines' || layout === 'cut-in-schedule')
+    out.push(...titleLines(doc.title).map(center), '');
+  else if (layout === 'title-as-filed') out.push(...titleLinesAsFiled(doc).map(center), '');
+  // the title block set in a table, a cell to a line, as an HTML filing prints it (htmlText.ts):
+  // read as such, its lines in the filing's own letters are the title's too
+  else if (layout === 'title-cells') out.push(...titleLinesAsFiled(doc).map((l) => `|${l}`), '');
   else if (layout === 'registrant-over') out.push(...registrantOverTitle(doc), '');
   else {
     if (isAmendment) {
@@ -493,8 +552,23 @@ function renderLayout(
     );
   }
 
+  // the schedule the document was cut in before its first entry: attached after the date line
+  const cut = layout === 'cut-in-schedule' ? doc.schedules[doc.schedules.length - 1]! : null;
   doc.schedules.forEach((s, i) => {
     const last = i === doc.schedules.length - 1;
+    if (s === cut) {
+      // a plan or agreement names the schedule it is of in its own words; an amendment attaches it
+      if (!isAmendment) return;
+      out.push(
+        ...paragraph(
+          s.replacesEntirely
+            ? `NOW THEREFORE, ${s.name} to the ${Noun} is hereby deleted in its entirety and replaced with ${s.name} attached to this amendment.`
+            : `NOW THEREFORE, the ${Noun} is hereby amended by adding ${s.name} attached to this amendment.`,
+        ),
+        '',
+      );
+      return;
+    }
     if (s.replacesEntirely || isAmendment) {
       const sentence = s.replacesEntirely
         ? `NOW THEREFORE, ${s.name} to the ${Noun} is hereby deleted in its entirety and replaced with the following:`
@@ -519,7 +593,39 @@ function renderLayout(
     );
   }
   if (doc.datedDate !== null) out.push(`Dated: ${formatDate(doc.datedDate)}`, '');
+  if (cut !== null) out.push(...cutScheduleHeading(doc, cut));
   return `${out.join('\n')}\n`;
+}
+
+/**
+ * A document cut inside its last schedule before the schedule's first entry (Invesco's Amendment
+ * No. 3 of 2010, its Schedule A after the signatures, cut at its first heading): read with no
+ * entries and said to be cut, never as a schedule listing no portfolios.
+ */
+function cutBeforeFirstEntry(doc: RenderableDocument): boolean {
+  const last = doc.schedules[doc.schedules.length - 1];
+  return (
+    last !== undefined &&
+    last.entries.length === 0 &&
+    doc.schedules.every((s) => s === last || s.entries.length > 0) &&
+    doc.footnotes.length === 0
+  );
+}
+
+/**
+ * The attached schedule's heading, the document's last lines, a cell to a line as the HTML filing
+ * prints it (htmlText.ts): '|"SCHEDULE A' / "|TO" / "|SECOND RESTATED MASTER DISTRIBUTION AGREEMENT"
+ * — its quote never closed, where the document stops.
+ */
+function cutScheduleHeading(doc: RenderableDocument, s: ParsedSchedule): string[] {
+  const [word, code] = s.name.split(/\s+/);
+  const out = [
+    `"${(word ?? 'SCHEDULE').toUpperCase()} ${code ?? 'A'}`,
+    'TO',
+    doc.instrument.title.toUpperCase(),
+  ];
+  if (doc.instrument.classes.length > 0) out.push(classesParenthetical(doc.instrument.classes));
+  return out.map((l) => `|${l}`);
 }
 
 /**
