@@ -1,6 +1,6 @@
 import { faultPoint } from '../close/faultPoint.js';
 import { Plan12bError } from '../errors.js';
-import type { Database } from './database.js';
+import type { Database, Queryable } from './database.js';
 import { API_TOKEN_MIGRATION } from './schema/apiTokenSchema.js';
 import { APPROVAL_DOCUMENTS_MIGRATION } from './schema/approvalDocumentsSchema.js';
 import { AUDIT_ANCHOR_MIGRATION } from './schema/auditAnchorSchema.js';
@@ -174,6 +174,24 @@ async function schemaIsCurrent(db: Database): Promise<boolean> {
   }
   refuseNewerSchema(row?.top == null ? 0 : Number(row.top));
   return Number(row?.n) === MIGRATIONS.length;
+}
+
+/**
+ * The store holds exactly this build's schema: every migration of it, none of a newer build. What
+ * the embedded store's registry snapshot is written for (src/store/registrySnapshotWriter.ts): a
+ * store refused as newer must not leave one that answers `schedule` without opening it.
+ */
+export async function storeSchemaIsThisBuilds(q: Queryable): Promise<boolean> {
+  try {
+    const [row] = await q.query<{ n: number | string; top: number | string | null }>(
+      `SELECT count(*) FILTER (WHERE version = ANY($1::int[]))::int AS n, max(version) AS top
+         FROM schema_migration`,
+      [MIGRATIONS.map((m) => m.version)],
+    );
+    return Number(row?.n) === MIGRATIONS.length && Number(row?.top ?? 0) <= CURRENT_SCHEMA_VERSION;
+  } catch {
+    return false;
+  }
 }
 
 /**

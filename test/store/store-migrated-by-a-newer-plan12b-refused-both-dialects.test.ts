@@ -1,6 +1,8 @@
+import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { Plan12bError } from '../../src/errors.js';
 import { CURRENT_SCHEMA_VERSION, MIGRATIONS, migrate } from '../../src/store/migrations.js';
+import { registrySnapshotPath } from '../../src/store/registrySnapshotFile.js';
 import { runCliInProcess } from '../support/cli.js';
 import { dialects, freshDatabase } from '../support/databases.js';
 
@@ -61,6 +63,35 @@ describe.each(dialects)('a store migrated by a newer plan12b (%s)', (dialect) =>
     expect((err as Plan12bError).exitCode).toBe(69);
     expect(await migrationRows(db)).toEqual(before);
     await db.close();
+    await store.drop();
+  }, 120_000);
+});
+
+/**
+ * The embedded store's registry snapshot (src/store/registrySnapshotFile.ts) answers `schedule`
+ * without opening the store. A command refused for the newer schema still closed the store, and
+ * its close wrote a snapshot: `schedule` then answered (exit 0) where the server refuses (69).
+ */
+describe('a store migrated by a newer plan12b (pglite, its registry snapshot)', () => {
+  it('leaves no registry snapshot, so schedule is refused as every command is', async () => {
+    const store = await freshDatabase('pglite');
+    const db = await store.open();
+    await db.query(`INSERT INTO schema_migration (version, name) VALUES (${newer}, 'from a newer plan12b')`);
+    await db.close();
+    const refused = await runCliInProcess(['--db', store.target, 'exhibit', 'list', '--json']);
+    expect(refused.code).toBe(69);
+    expect(existsSync(registrySnapshotPath(store.target))).toBe(false);
+    for (let i = 0; i < 2; i++) {
+      const schedule = await runCliInProcess([
+        '--db',
+        store.target,
+        'schedule',
+        '--as-of',
+        '2025-06-30',
+        '--json',
+      ]);
+      expect(schedule.code).toBe(69);
+    }
     await store.drop();
   }, 120_000);
 });
