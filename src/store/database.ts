@@ -308,15 +308,16 @@ async function openServer(url: string, opts: { existing?: boolean } = {}): Promi
     );
   }
   client.on('error', () => {});
+  let storeSchema: string;
   try {
-    await settleServerSession(client, url, schema, opts.existing === true);
+    storeSchema = await settleServerSession(client, url, schema, opts.existing === true);
   } catch (err) {
     // a refusal after connecting ends the connection: an open socket kept the process alive
     // after its error was printed (a `?schema=` of another's name hung the command for good)
     await client.end().catch(() => {});
     throw err;
   }
-  return serverDatabase(client, url, schema);
+  return serverDatabase(client, url, storeSchema);
 }
 
 /**
@@ -359,7 +360,7 @@ async function settleServerSession(
   url: string,
   schema: string | null,
   existing: boolean,
-): Promise<void> {
+): Promise<string> {
   // The session speaks as PGlite does, whatever the server's or the database's own defaults: a
   // database set to DateStyle 'SQL, DMY' printed dates as 03/12/2025 (and the import stopped, exit
   // 70), one set to standard_conforming_strings off would read a backslash in a quoted name as an
@@ -368,9 +369,9 @@ async function settleServerSession(
   // (LATIN1, SQL_ASCII) is refused before anything is read or written (on LATIN1 even the
   // migrations failed, as a bug: exit 70). One round trip for both.
   const settled = (await client.query(
-    `${SERVER_SESSION_SETTINGS}; SELECT current_setting('server_encoding') AS encoding`,
-  )) as unknown as { rows: { encoding?: string }[] }[];
-  const encoding = settled[settled.length - 1]!.rows[0]!.encoding;
+    `${SERVER_SESSION_SETTINGS}; SELECT current_setting('server_encoding') AS encoding, current_schema() AS schema`,
+  )) as unknown as { rows: { encoding?: string; schema?: string | null }[] }[];
+  const { encoding, schema: defaultSchema } = settled[settled.length - 1]!.rows[0]!;
   if (encoding !== 'UTF8') {
     await client.end().catch(() => {});
     throw new Plan12bError(
@@ -384,6 +385,8 @@ async function settleServerSession(
     await client.query(`SET search_path TO ${schema}`);
   }
   if (existing) await requireServerStore(client, url, schema);
+  // the schema the store's tables are in: the one named, else the first of the search path
+  return schema ?? defaultSchema ?? 'public';
 }
 
 /**
@@ -414,7 +417,7 @@ async function requireServerStore(client: PgClient, url: string, schema: string 
   );
 }
 
-async function serverDatabase(client: PgClient, url: string, schema: string | null): Promise<Database> {
+async function serverDatabase(client: PgClient, url: string, storeSchema: string): Promise<Database> {
   const copyStreams = await import('pg-copy-streams');
   let inTransaction = false;
   // every column as its text, rows as arrays (the driver's parser, no object per row)
@@ -487,8 +490,11 @@ async function serverDatabase(client: PgClient, url: string, schema: string | nu
   };
   const writers = new Mutex();
   // The writer lock: one advisory lock per schema, so that complexes in other schemas of one
-  // database do not wait for each other.
-  const lockKey = advisoryKey(schema ?? 'public');
+  // database do not wait for each other. Keyed by the schema the session's tables are in, not by
+  // how the URL names it: a URL without ?schema= on a database whose search_path is `foo` and one
+  // with ?schema=foo name one store, and took two locks — two writers at once, each importing the
+  // same file as "4 new" with an audit record of its own.
+  const lockKey = advisoryKey(storeSchema);
   return {
     dialect: 'postgres',
     target: url,
