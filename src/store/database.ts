@@ -291,6 +291,7 @@ async function openServer(url: string, opts: { existing?: boolean } = {}): Promi
   const client = new pg.Client({
     connectionString: u.toString(),
     application_name: thisSessionName(currentRunningCommand()),
+    connectionTimeoutMillis: connectTimeoutMs(u),
     types: {
       getTypeParser: ((oid: number, format?: string) =>
         oid === PG_OIDS.NUMERIC || oid === PG_OIDS.INT8 || oid === PG_OIDS.DATE
@@ -303,7 +304,11 @@ async function openServer(url: string, opts: { existing?: boolean } = {}): Promi
   } catch (err) {
     throw new Plan12bError(
       'DATABASE',
-      `cannot connect to ${u.host}: ${(err as Error).message}`,
+      `cannot connect to ${u.host}: ${
+        (err as Error).message === 'timeout expired'
+          ? `no answer in ${connectTimeoutMs(u) / 1000} s (connect_timeout in the URL, or $PGCONNECT_TIMEOUT, sets how long)`
+          : (err as Error).message
+      }`,
       'check that the PostgreSQL server is running and the URL is right',
     );
   }
@@ -318,6 +323,21 @@ async function openServer(url: string, opts: { existing?: boolean } = {}): Promi
     throw err;
   }
   return serverDatabase(client, url, storeSchema);
+}
+
+/**
+ * How long connecting may take: the URL's `connect_timeout` (seconds, as libpq reads it; 0 waits
+ * for ever), else $PGCONNECT_TIMEOUT, else 30 s. node-postgres waits for ever by default: a URL
+ * whose port accepts connections and never answers (a proxy, a tunnel to nowhere, another
+ * service) hung the command for good instead of saying the database cannot be reached (exit 69).
+ */
+export function connectTimeoutMs(u: URL, env: NodeJS.ProcessEnv = process.env): number {
+  for (const v of [u.searchParams.get('connect_timeout'), env.PGCONNECT_TIMEOUT]) {
+    if (v === null || v === undefined || v.trim() === '') continue;
+    const seconds = Number(v);
+    if (Number.isFinite(seconds) && seconds >= 0) return Math.round(seconds * 1000);
+  }
+  return 30_000;
 }
 
 /**
