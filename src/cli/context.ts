@@ -60,7 +60,12 @@ export function makeContext(
 }
 
 /** Opens the store, applying any missing migration first, and always closes it. */
-export async function withDatabase<T>(ctx: CliContext, fn: (db: Database) => Promise<T>): Promise<T> {
+export async function withDatabase<T>(
+  ctx: CliContext,
+  fn: (db: Database) => Promise<T>,
+  /** a query's: the store must exist (on a server, nothing is created; see requireStoreToRead) */
+  opts: { existing?: boolean } = {},
+): Promise<T> {
   // `plan12b serve` opened and migrated its store once; the command runs on it and leaves it open
   if (ctx.lendStore) return ctx.lendStore(fn);
   // Loaded here: a query answered from the registry snapshot (registryQuery.ts) never needs them.
@@ -68,7 +73,7 @@ export async function withDatabase<T>(ctx: CliContext, fn: (db: Database) => Pro
     import('../store/database.js'),
     import('../store/migrations.js'),
   ]);
-  const db = await openDatabase(ctx.dbTarget, { workload: ctx.workload });
+  const db = await openDatabase(ctx.dbTarget, { workload: ctx.workload, existing: opts.existing === true });
   try {
     await migrate(db);
     return await fn(db);
@@ -90,7 +95,7 @@ export async function withDatabase<T>(ctx: CliContext, fn: (db: Database) => Pro
 export async function withReadSnapshot<T>(ctx: CliContext, fn: (q: Queryable) => Promise<T>): Promise<T> {
   if (!ctx.lendStore) requireStoreToRead(ctx.dbTarget);
   const { readSnapshot } = await import('../store/readSnapshot.js');
-  return withDatabase(ctx, (db) => readSnapshot(db, fn));
+  return withDatabase(ctx, (db) => readSnapshot(db, fn), { existing: true });
 }
 
 export function printJson(ctx: CliContext, value: unknown): void {

@@ -276,18 +276,22 @@ async function openPglite(path: string, workload: StoreWorkload): Promise<Databa
 
 /**
  * A server by URL. `?schema=NAME` selects (and creates) a schema, so that tests and several
- * complexes can share one database.
+ * complexes can share one database. `existing`: the store must be there already (a query: SPEC
+ * §11, as an embedded folder that does not exist is not found) — the schema is not created, and
+ * a database or schema without plan12b's schema is refused (exit 66) with nothing created.
  */
-async function openServer(url: string): Promise<Database> {
+async function openServer(url: string, opts: { existing?: boolean } = {}): Promise<Database> {
   // Loaded here, not at start-up: a command on the embedded store never needs the driver.
   const { default: pg } = await import('pg');
-  const u = new URL(url);
+  const u = serverUrlOf(url);
   const schema = u.searchParams.get('schema');
   u.searchParams.delete('schema');
+  if (schema) refuseSchemaName(schema);
   const identity = (v: string) => v;
   const client = new pg.Client({
     connectionString: u.toString(),
     application_name: thisSessionName(currentRunningCommand()),
+    connectionTimeoutMillis: connectTimeoutMs(u),
     types: {
       getTypeParser: ((oid: number, format?: string) =>
         oid === PG_OIDS.NUMERIC || oid === PG_OIDS.INT8 || oid === PG_OIDS.DATE
@@ -300,11 +304,83 @@ async function openServer(url: string): Promise<Database> {
   } catch (err) {
     throw new Plan12bError(
       'DATABASE',
-      `cannot connect to ${u.host}: ${(err as Error).message}`,
+      `cannot connect to ${u.host}: ${
+        (err as Error).message === 'timeout expired'
+          ? `no answer in ${connectTimeoutMs(u) / 1000} s (connect_timeout in the URL, or $PGCONNECT_TIMEOUT, sets how long)`
+          : (err as Error).message
+      }`,
       'check that the PostgreSQL server is running and the URL is right',
     );
   }
   client.on('error', () => {});
+  let storeSchema: string;
+  try {
+    storeSchema = await settleServerSession(client, url, schema, opts.existing === true);
+  } catch (err) {
+    // a refusal after connecting ends the connection: an open socket kept the process alive
+    // after its error was printed (a `?schema=` of another's name hung the command for good)
+    await client.end().catch(() => {});
+    throw err;
+  }
+  return serverDatabase(client, url, storeSchema);
+}
+
+/**
+ * How long connecting may take: the URL's `connect_timeout` (seconds, as libpq reads it; 0 waits
+ * for ever), else $PGCONNECT_TIMEOUT, else 30 s. node-postgres waits for ever by default: a URL
+ * whose port accepts connections and never answers (a proxy, a tunnel to nowhere, another
+ * service) hung the command for good instead of saying the database cannot be reached (exit 69).
+ */
+export function connectTimeoutMs(u: URL, env: NodeJS.ProcessEnv = process.env): number {
+  for (const v of [u.searchParams.get('connect_timeout'), env.PGCONNECT_TIMEOUT]) {
+    if (v === null || v === undefined || v.trim() === '') continue;
+    const seconds = Number(v);
+    if (Number.isFinite(seconds) && seconds >= 0) return Math.round(seconds * 1000);
+  }
+  return 30_000;
+}
+
+/**
+ * `--db postgres://…` parsed: a URL that is not one (a port above 65535, a bad escape) is the
+ * command line's fault (exit 64), not a bug.
+ */
+function serverUrlOf(url: string): URL {
+  try {
+    return new URL(url);
+  } catch {
+    throw new Plan12bError(
+      'USAGE',
+      `the database ${redactUrl(url)} is not a valid URL`,
+      'write it as postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE[?schema=NAME], the port 1–65535 and reserved characters %-encoded',
+    );
+  }
+}
+
+/**
+ * A `?schema=` plan12b can create and name without quoting: lower-case letters, digits and
+ * underscores, not PostgreSQL's own (`pg_…`, information_schema), at most 63 bytes.
+ */
+function refuseSchemaName(schema: string): void {
+  if (
+    /^[a-z_][a-z0-9_]*$/.test(schema) &&
+    !schema.startsWith('pg_') &&
+    schema !== 'information_schema' &&
+    schema.length <= 63
+  )
+    return;
+  throw new Plan12bError(
+    'USAGE',
+    `bad schema name ${JSON.stringify(schema)} in the database URL`,
+    "a plan12b schema's name is lower-case letters, digits and underscores (at most 63), not starting with pg_ nor information_schema",
+  );
+}
+
+async function settleServerSession(
+  client: PgClient,
+  url: string,
+  schema: string | null,
+  existing: boolean,
+): Promise<string> {
   // The session speaks as PGlite does, whatever the server's or the database's own defaults: a
   // database set to DateStyle 'SQL, DMY' printed dates as 03/12/2025 (and the import stopped, exit
   // 70), one set to standard_conforming_strings off would read a backslash in a quoted name as an
@@ -313,9 +389,9 @@ async function openServer(url: string): Promise<Database> {
   // (LATIN1, SQL_ASCII) is refused before anything is read or written (on LATIN1 even the
   // migrations failed, as a bug: exit 70). One round trip for both.
   const settled = (await client.query(
-    `${SERVER_SESSION_SETTINGS}; SELECT current_setting('server_encoding') AS encoding`,
-  )) as unknown as { rows: { encoding?: string }[] }[];
-  const encoding = settled[settled.length - 1]!.rows[0]!.encoding;
+    `${SERVER_SESSION_SETTINGS}; SELECT current_setting('server_encoding') AS encoding, current_schema() AS schema`,
+  )) as unknown as { rows: { encoding?: string; schema?: string | null }[] }[];
+  const { encoding, schema: defaultSchema } = settled[settled.length - 1]!.rows[0]!;
   if (encoding !== 'UTF8') {
     await client.end().catch(() => {});
     throw new Plan12bError(
@@ -325,10 +401,43 @@ async function openServer(url: string): Promise<Database> {
     );
   }
   if (schema) {
-    if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Plan12bError('USAGE', `bad schema name ${schema}`);
-    await createSchemaIfMissing(client, schema);
+    if (!existing) await createSchemaIfMissing(client, schema);
     await client.query(`SET search_path TO ${schema}`);
   }
+  if (existing) await requireServerStore(client, url, schema);
+  // the schema the store's tables are in: the one named, else the first of the search path
+  return schema ?? defaultSchema ?? 'public';
+}
+
+/**
+ * A query reads a store that exists (SPEC §11: the same answer on both stores): a database or
+ * `?schema=` without plan12b's schema — a mistyped name, a URL without a database that libpq
+ * takes for the user's own — is not found (exit 66), as a missing embedded folder is; answering
+ * from a store migrated on the spot printed empty fees as if there were none, and left plan12b's
+ * tables in a database that never was a store.
+ */
+async function requireServerStore(client: PgClient, url: string, schema: string | null): Promise<void> {
+  const { rows } = await client.query(
+    `SELECT current_database() AS database, to_regclass('schema_migration') IS NOT NULL AS ours,
+            $1::text IS NULL OR EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = $1) AS schema_exists`,
+    [schema],
+  );
+  const r = rows[0] as { database: string; ours: boolean; schema_exists: boolean };
+  if (r.ours) return;
+  throw new Plan12bError(
+    'NOT_FOUND',
+    `there is no plan12b database at ${redactUrl(url)}: ${
+      schema === null
+        ? `the database ${r.database} holds no plan12b store`
+        : r.schema_exists
+          ? `the schema ${schema} of the database ${r.database} holds no plan12b store`
+          : `the database ${r.database} has no schema ${schema}`
+    }`,
+    'check --db (or $PLAN12B_DB); a new store is made by `plan12b init --db URL` or by the first import; nothing was created',
+  );
+}
+
+async function serverDatabase(client: PgClient, url: string, storeSchema: string): Promise<Database> {
   const copyStreams = await import('pg-copy-streams');
   let inTransaction = false;
   // every column as its text, rows as arrays (the driver's parser, no object per row)
@@ -401,8 +510,11 @@ async function openServer(url: string): Promise<Database> {
   };
   const writers = new Mutex();
   // The writer lock: one advisory lock per schema, so that complexes in other schemas of one
-  // database do not wait for each other.
-  const lockKey = advisoryKey(schema ?? 'public');
+  // database do not wait for each other. Keyed by the schema the session's tables are in, not by
+  // how the URL names it: a URL without ?schema= on a database whose search_path is `foo` and one
+  // with ?schema=foo name one store, and took two locks — two writers at once, each importing the
+  // same file as "4 new" with an audit record of its own.
+  const lockKey = advisoryKey(storeSchema);
   return {
     dialect: 'postgres',
     target: url,
@@ -546,7 +658,8 @@ export function redactUrl(url: string): string {
     u.password = '';
     return u.toString();
   } catch {
-    return url;
+    // not a URL Node reads (a port above 65535): the password cut out all the same
+    return url.replace(/^([a-z][a-z0-9+.-]*:\/\/[^:@/]*):.*@/i, '$1@');
   }
 }
 
@@ -588,9 +701,13 @@ function openFailure(err: unknown): string {
 
 export async function openDatabase(
   target: string = defaultDatabaseTarget(),
-  opts: { workload?: StoreWorkload } = {},
+  opts: {
+    workload?: StoreWorkload;
+    /** a query's store: on a server, refused as not found unless it is there (nothing created) */
+    existing?: boolean;
+  } = {},
 ): Promise<Database> {
-  if (isServerUrl(target)) return openServer(target);
+  if (isServerUrl(target)) return openServer(target, { existing: opts.existing === true });
   checkEmbeddedTarget(target);
   try {
     return await openPglite(target, opts.workload ?? 'long-work');

@@ -1,6 +1,6 @@
 import { faultPoint } from '../close/faultPoint.js';
 import { Plan12bError } from '../errors.js';
-import type { Database } from './database.js';
+import type { Database, Queryable } from './database.js';
 import { API_TOKEN_MIGRATION } from './schema/apiTokenSchema.js';
 import { APPROVAL_DOCUMENTS_MIGRATION } from './schema/approvalDocumentsSchema.js';
 import { AUDIT_ANCHOR_MIGRATION } from './schema/auditAnchorSchema.js';
@@ -162,15 +162,52 @@ export async function schemaVersion(db: Database): Promise<number> {
  * through {@link migrate}, so the common case (nothing to apply) must cost next to nothing.
  */
 async function schemaIsCurrent(db: Database): Promise<boolean> {
+  let row: { n: number | string; top: number | string | null } | undefined;
   try {
-    const [row] = await db.query<{ n: number | string }>(
-      'SELECT count(*)::int AS n FROM schema_migration WHERE version = ANY($1::int[])',
+    [row] = await db.query<{ n: number | string; top: number | string | null }>(
+      `SELECT count(*) FILTER (WHERE version = ANY($1::int[]))::int AS n, max(version) AS top
+         FROM schema_migration`,
       [MIGRATIONS.map((m) => m.version)],
     );
-    return Number(row?.n) === MIGRATIONS.length;
   } catch {
     return false; // no schema_migration table yet: a new store
   }
+  refuseNewerSchema(row?.top == null ? 0 : Number(row.top));
+  return Number(row?.n) === MIGRATIONS.length;
+}
+
+/**
+ * The store holds exactly this build's schema: every migration of it, none of a newer build. What
+ * the embedded store's registry snapshot is written for (src/store/registrySnapshotWriter.ts): a
+ * store refused as newer must not leave one that answers `schedule` without opening it.
+ */
+export async function storeSchemaIsThisBuilds(q: Queryable): Promise<boolean> {
+  try {
+    const [row] = await q.query<{ n: number | string; top: number | string | null }>(
+      `SELECT count(*) FILTER (WHERE version = ANY($1::int[]))::int AS n, max(version) AS top
+         FROM schema_migration`,
+      [MIGRATIONS.map((m) => m.version)],
+    );
+    return Number(row?.n) === MIGRATIONS.length && Number(row?.top ?? 0) <= CURRENT_SCHEMA_VERSION;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * SPEC §11 (one schema, versioned migrations): a store that a newer build of plan12b migrated
+ * past this build's last version holds tables and rules this build does not know; reading it
+ * could give wrong answers and writing it could break what the newer build relies on. It is
+ * refused before anything is read or written (exit 69: the database cannot be opened by this
+ * build), on PGlite and on a server alike.
+ */
+function refuseNewerSchema(storeVersion: number): void {
+  if (storeVersion <= CURRENT_SCHEMA_VERSION) return;
+  throw new Plan12bError(
+    'DATABASE',
+    `the database is at schema version ${storeVersion}, newer than this build of plan12b knows (version ${CURRENT_SCHEMA_VERSION}): it was migrated by a newer plan12b`,
+    "run the newer plan12b that migrated it (plan12b init --json shows a build's schema version); nothing was written",
+  );
 }
 
 /** The relations plan12b's migrations create by name (tables, indexes, views, sequences). */
@@ -234,6 +271,7 @@ async function migrateHoldingWriterLock(db: Database): Promise<number[]> {
       Number(r.version),
     ),
   );
+  refuseNewerSchema(Math.max(0, ...done));
   if (MIGRATIONS.every((m) => done.has(m.version))) return [];
   const applied: number[] = [];
   for (const m of [...MIGRATIONS].sort((a, b) => a.version - b.version)) {

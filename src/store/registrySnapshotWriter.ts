@@ -1,5 +1,6 @@
 import { buildIdentity } from '../buildIdentity.js';
 import type { Queryable } from './database.js';
+import { storeSchemaIsThisBuilds } from './migrations.js';
 import { encodeRegistryInputs } from './registryInputs.js';
 import { registryInputsDigest } from './registryKey.js';
 import {
@@ -22,6 +23,8 @@ export async function registrySnapshotAtClose(q: Queryable, dbTarget: string): P
   const build = buildIdentity();
   if (build === undefined || process.env.PLAN12B_REGISTRY_SNAPSHOT === 'off') return remove;
   try {
+    // a store of another build's schema (refused as newer by migrate) is read by no snapshot
+    if (!(await storeSchemaIsThisBuilds(q))) return remove;
     const inputsKey = await registryInputsDigest(q);
     const body =
       reusableSnapshotBody(dbTarget, build, inputsKey) ?? encodeRegistryInputs(await loadRegistryInputs(q));
