@@ -462,6 +462,22 @@ function refuseNamelessPortfolios(r: Reading, file: string): void {
           r.lines[s.start]?.no ?? 1,
           `${s.name}: "${e.portfolio}" stands where a portfolio name should be`,
         );
+      // U+FFFD stands for a character lost before the reader saw it — a byte no decoder could read
+      // (a file mangled by an earlier save) or an entity naming no character (`&#0;`, `&#xD800;`,
+      // `&#99999999;`, which HTML reads as U+FFFD): "AIM Structured Core Fund\uFFFD" was recorded
+      // as a portfolio of its own, beside the real one. A name is as filed, or refused (SPEC §2.1).
+      for (const [what, name] of [
+        ['portfolio', e.portfolio],
+        ['registrant', e.registrant],
+      ] as const)
+        if (name?.includes('\uFFFD')) {
+          const at = r.lines.slice(s.start, s.end).find((l) => l.trimmed.includes('\uFFFD'));
+          throw new ExhibitParseError(
+            file,
+            at?.no ?? r.lines[s.start]?.no ?? 1,
+            `${s.name}: the ${what} name ${JSON.stringify(name)} holds U+FFFD, the mark of a character lost before plan12b read it (a byte that is no character, or an entity such as &#0; naming none); correct the file so the name reads as filed`,
+          );
+        }
       // Lord Abbett's Schedule A "FUNDS | CLASSES": "A, C, F, P, R2, R3, R4, T" in the cell after a
       // fund is the fund's classes — a list of class codes is no portfolio's name (SPEC §2.1)
       if (CLASS_CODE_LIST_RE.test(e.portfolio)) {
