@@ -273,11 +273,35 @@ function decodeWhole<C extends FeedColumns, G>(
   columns: C,
   gatherer: RowGathererOf<FeedRowOf<C>, G>,
 ): { gathered: G; rows: number; problems: Problem[] } {
+  // A record of another width than the header's is each listed on its line (SPEC §12: every problem
+  // of a bad file at once): csv-parse stops at the first, so the file is read again with
+  // relax_column_count and every record is measured against the header.
+  let relaxed = false;
   const parseRecords = <T>(info: boolean): T[] => {
     try {
-      return parse(text, { ...PARSE_OPTIONS, info }) as unknown as T[];
+      return parse(text, {
+        ...PARSE_OPTIONS,
+        info,
+        ...(relaxed ? { relax_column_count: true } : {}),
+      }) as unknown as T[];
     } catch (e) {
-      const err = e as Error & { lines?: number };
+      const err = e as Error & { code?: string; lines?: number };
+      if (err.code === 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH' && !relaxed) {
+        relaxed = true;
+        return parseRecords<T>(info);
+      }
+      // an opening quote never closed swallows the rest of the file: csv-parse names the file's
+      // last line; the user looks for the line the quote opens on, where that record starts
+      if (err.code === 'CSV_QUOTE_NOT_CLOSED' && found.length > 0)
+        throw new BadInputError([
+          {
+            file,
+            line: found.at(-1)!,
+            field: null,
+            reason:
+              'not valid CSV: a quote (") opened in this record is never closed, so the rest of the file would be one cell; close the quote or remove it',
+          },
+        ]);
       throw new BadInputError([
         { file, line: err.lines ?? 1, field: null, reason: `not valid CSV: ${err.message}` },
       ]);
@@ -304,8 +328,20 @@ function decodeWhole<C extends FeedColumns, G>(
   const rows: DecodedRow<FeedRowOf<C>>[] = [];
   const problems: Problem[] = [];
   const seen = seenValues(columns);
-  for (let recordNo = 1; recordNo < cells.length; recordNo++)
-    decodeRecord(file, lineOf(recordNo), cells[recordNo]!, columns, header.index, rows, problems, seen);
+  const width = cells[0]!.length;
+  for (let recordNo = 1; recordNo < cells.length; recordNo++) {
+    const record = cells[recordNo]!;
+    if (record.length !== width) {
+      problems.push({
+        file,
+        line: lineOf(recordNo),
+        field: null,
+        reason: `not valid CSV: this record has ${record.length} cells where the header has ${width}; a cell holding a comma must be in double quotes`,
+      });
+      continue;
+    }
+    decodeRecord(file, lineOf(recordNo), record, columns, header.index, rows, problems, seen);
+  }
   const into = gatherer(file, cells.length);
   into.add(rows);
   return { gathered: into.done(), rows: rows.length, problems };
