@@ -5,6 +5,7 @@ import { BadInputError, type Problem } from '../errors.js';
 import { recordStarts } from './csvRecordStarts.js';
 import { decodeCellFast, REFUSED } from './feedFields.js';
 import { plainCsvRecords } from './plainCsvRecords.js';
+import { visiblyQuoted } from './statedText.js';
 
 /**
  * A feed's columns, declared once: each column's type (see feedFields.ts) and whether the
@@ -370,7 +371,7 @@ function headerIndex(
         line: 1,
         field: h,
         value: h,
-        reason: `column ${JSON.stringify(h)} is named twice (columns ${first + 1} and ${i + 1})`,
+        reason: `column ${visiblyQuoted(h)} is named twice (columns ${first + 1} and ${i + 1})`,
       });
   });
   // A column the feed does not read is refused, not ignored: a misspelt optional column
@@ -378,7 +379,9 @@ function headerIndex(
   const known = new Set(names);
   const unknown = header.flatMap((h, i) => (known.has(h) || firstOf.get(h) !== i ? [] : [{ h, i }]));
   if (unknown.length > 0) {
-    const shown = unknown.slice(0, 10).map(({ h, i }) => `column ${i + 1} ${JSON.stringify(h)}`);
+    // quoted with an invisible character written out (a zero-width space pasted before `date` read
+    // as `column 1 "date" is not a column`, which no one could act on)
+    const shown = unknown.slice(0, 10).map(({ h, i }) => `column ${i + 1} ${visiblyQuoted(h)}`);
     headerProblems.push({
       file,
       line: 1,

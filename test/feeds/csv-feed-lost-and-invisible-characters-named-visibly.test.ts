@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { BadInputError } from '../../src/errors.js';
+import { decodeCsvFeed } from '../../src/import/csvFeed.js';
+import { isoDateField, nameField } from '../../src/import/feedFields.js';
+
+// Hostile run (SPEC §12: every bad row names file, line, field and reason, and the reason must be
+// one the user can act on): a provider named "Dealer\uFFFD One" (a character lost by a converter
+// before the file reached plan12b) was recorded as such and printed on statements; a zero-width
+// space pasted before `date` in the header was refused as `column 1 "date" is not a column`.
+const COLUMNS = { date: { type: isoDateField() }, name: { type: nameField('name') } };
+const bytes = (t: string) => new TextEncoder().encode(t);
+
+describe('characters a user cannot see or that were lost, in a feed', () => {
+  it('refuses a name holding U+FFFD on its line and field, writing the mark out', () => {
+    const { rows, problems } = decodeCsvFeed(
+      'p.csv',
+      bytes('date,name\n2025-01-02,Dealer One\n2025-01-03,Dealer\uFFFD One\n'),
+      COLUMNS,
+    );
+    expect(rows.map((r) => r.line)).toEqual([2]);
+    expect(problems).toEqual([
+      expect.objectContaining({
+        line: 3,
+        field: 'name',
+        reason:
+          '"Dealer\\ufffd One" contains U+FFFD, the mark of a character lost before plan12b read it; write the character as it should be',
+      }),
+    ]);
+  });
+
+  it('writes out an invisible character of a header cell it refuses', () => {
+    let error: unknown;
+    try {
+      decodeCsvFeed('p.csv', bytes('\u200bdate,name\n2025-01-02,Dealer One\n'), COLUMNS);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(BadInputError);
+    expect((error as BadInputError).problems[0]!.reason).toMatch(
+      /^column 1 "\\u200bdate" is not a column of this file/,
+    );
+  });
+});
