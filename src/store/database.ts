@@ -10,6 +10,7 @@ import { COPY_CHUNK_ROWS, encodeCopyRowsBytes } from './copyTextBytes.js';
 import { defaultDatabaseTarget, isServerUrl } from './databaseTarget.js';
 import { copyRowChunksOfPages, copyTextSlicesOfPages, pgliteCopy, textOfPages } from './pgliteCopyDevice.js';
 import { installPgliteMemoryPool, keepClosedStoreMemory, type WasmMemory } from './pgliteMemoryPool.js';
+import { readOnlyFolder } from './readOnlyFolder.js';
 import { removeRegistrySnapshot } from './registrySnapshotFile.js';
 import { currentRunningCommand } from './runningCommand.js';
 import { lockHolderOfSession, thisSessionName } from './serverSessionName.js';
@@ -596,6 +597,13 @@ export async function openDatabase(
     return await openPglite(target, opts.workload ?? 'long-work');
   } catch (err) {
     if (err instanceof Plan12bError) throw err;
+    const mode = target === ':memory:' ? null : readOnlyFolder(target);
+    if (mode !== null)
+      throw new Plan12bError(
+        'DATABASE',
+        `cannot open the embedded database at ${target}: the folder is read-only (${mode}), and the embedded store writes to its folder even to answer a query`,
+        `make it writable (chmod -R u+w ${target}), or copy it to a writable place and name the copy with --db; nothing was written`,
+      );
     throw new Plan12bError(
       'DATABASE',
       `cannot open the embedded database at ${target}: ${openFailure(err)}`,
