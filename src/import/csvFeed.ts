@@ -381,7 +381,12 @@ function headerIndex(
   if (unknown.length > 0) {
     // quoted with an invisible character written out (a zero-width space pasted before `date` read
     // as `column 1 "date" is not a column`, which no one could act on)
-    const shown = unknown.slice(0, 10).map(({ h, i }) => `column ${i + 1} ${visiblyQuoted(h)}`);
+    const shown = unknown.slice(0, 10).map(({ h, i }) =>
+      // a header ending in a comma (a spreadsheet's empty last column) has a column with no name
+      h === ''
+        ? `column ${i + 1} "" (no name: a comma at the end of the header?)`
+        : `column ${i + 1} ${visiblyQuoted(h)}`,
+    );
     headerProblems.push({
       file,
       line: 1,

@@ -41,3 +41,17 @@ describe('characters a user cannot see or that were lost, in a feed', () => {
     );
   });
 });
+
+describe('a header ending in a comma', () => {
+  it('names its nameless last column as what it likely is', () => {
+    let error: unknown;
+    try {
+      decodeCsvFeed('p.csv', bytes('date,name,\n2025-01-02,Dealer One,\n'), COLUMNS);
+    } catch (e) {
+      error = e;
+    }
+    expect((error as BadInputError).problems[0]!.reason).toMatch(
+      /^column 3 "" \(no name: a comma at the end of the header\?\) is not a column of this file/,
+    );
+  });
+});
