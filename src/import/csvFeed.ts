@@ -5,7 +5,7 @@ import { BadInputError, type Problem } from '../errors.js';
 import { recordStarts } from './csvRecordStarts.js';
 import { decodeCellFast, REFUSED } from './feedFields.js';
 import { plainCsvRecords } from './plainCsvRecords.js';
-import { visiblyQuoted } from './statedText.js';
+import { unprintableReason, visiblyQuoted } from './statedText.js';
 
 /**
  * A feed's columns, declared once: each column's type (see feedFields.ts) and whether the
@@ -348,6 +348,15 @@ function decodeWhole<C extends FeedColumns, G>(
   return { gathered: into.done(), rows: rows.length, problems };
 }
 
+/**
+ * A header cell as a problem's field: as written, or — holding a control or invisible character —
+ * with those written out (`\u001b[31mdate`), since the field is printed as is before the reason
+ * (`FILE:1: FIELD: reason`) and an escape sequence there repainted the user's terminal.
+ */
+function shownField(h: string): string {
+  return unprintableReason(h) === null ? h : visiblyQuoted(h).slice(1, -1);
+}
+
 /** Each declared column's place in the header (−1: an optional column absent), or its problems. */
 function headerIndex(
   file: string,
@@ -369,7 +378,7 @@ function headerIndex(
       headerProblems.push({
         file,
         line: 1,
-        field: h,
+        field: shownField(h),
         value: h,
         reason: `column ${visiblyQuoted(h)} is named twice (columns ${first + 1} and ${i + 1})`,
       });
@@ -390,7 +399,7 @@ function headerIndex(
     headerProblems.push({
       file,
       line: 1,
-      field: unknown[0]!.h,
+      field: shownField(unknown[0]!.h),
       value: unknown[0]!.h,
       reason: `${shown.join(', ')}${unknown.length > 10 ? ` and ${unknown.length - 10} more` : ''} ${unknown.length === 1 ? 'is not a column' : 'are not columns'} of this file (its columns: ${names.join(',')}); rename or remove ${unknown.length === 1 ? 'it' : 'them'}`,
     });

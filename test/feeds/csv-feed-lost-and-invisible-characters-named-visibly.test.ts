@@ -55,3 +55,17 @@ describe('a header ending in a comma', () => {
     );
   });
 });
+
+describe('a header cell holding an escape sequence', () => {
+  it('is named as its problem field with the escape written out, never printed raw', () => {
+    let error: unknown;
+    try {
+      decodeCsvFeed('p.csv', bytes('\u001b[31mdate,name,name\u0007\n2025-01-02,Dealer One,x\n'), COLUMNS);
+    } catch (e) {
+      error = e;
+    }
+    const problems = (error as BadInputError).problems;
+    expect(problems.map((p) => p.field)).toContain('\\u001b[31mdate');
+    for (const p of problems) expect(p.field ?? '').not.toMatch(/[\u0000-\u001f]/);
+  });
+});
