@@ -42,6 +42,16 @@ export function decodeUtf8(file: string, bytes: Uint8Array): string {
           "the file is UTF-16 text (as Excel's “Unicode Text” saves it), not UTF-8; save it as “CSV UTF-8” and import it again",
       },
     ]);
+  const kind = notCsvKind(bytes);
+  if (kind !== null)
+    throw new BadInputError([
+      {
+        file,
+        line: 1,
+        field: null,
+        reason: `the file is ${kind}, not CSV text; save it as “CSV UTF-8” (in Excel: File › Save As) and import that`,
+      },
+    ]);
   const nul = bytes.indexOf(0);
   if (nul >= 0)
     throw new BadInputError([
@@ -66,6 +76,19 @@ export function decodeUtf8(file: string, bytes: Uint8Array): string {
       },
     ]);
   }
+}
+
+/**
+ * What a file that is no text at all is, by its first bytes: the workbook a treasurer most often
+ * gives instead of its CSV (an .xlsx is a ZIP archive, an .xls an OLE compound file), or a PDF.
+ * Before, each was "the file is binary (a NUL byte)" on the line of its first NUL.
+ */
+function notCsvKind(bytes: Uint8Array): string | null {
+  const starts = (...magic: number[]) => magic.every((b, i) => bytes[i] === b);
+  if (starts(0x50, 0x4b, 0x03, 0x04)) return 'a ZIP archive (an Excel workbook, .xlsx, is one)';
+  if (starts(0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1)) return 'an Excel 97–2003 workbook (.xls)';
+  if (starts(0x25, 0x50, 0x44, 0x46, 0x2d)) return 'a PDF';
+  return null;
 }
 
 /**

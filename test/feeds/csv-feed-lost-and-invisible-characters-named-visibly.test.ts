@@ -69,3 +69,24 @@ describe('a header cell holding an escape sequence', () => {
     for (const p of problems) expect(p.field ?? '').not.toMatch(/[\u0000-\u001f]/);
   });
 });
+
+describe('a workbook or a PDF given for a CSV feed', () => {
+  it.each([
+    [[0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00], 'a ZIP archive (an Excel workbook, .xlsx, is one)'],
+    [[0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0x00], 'an Excel 97–2003 workbook (.xls)'],
+    [[...new TextEncoder().encode('%PDF-1.4\n%'), 0xe2, 0xe3, 0x0a, 0x00], 'a PDF'],
+  ])('%j is refused on line 1 as what it is, asking for CSV UTF-8', (magic, kind) => {
+    let error: unknown;
+    try {
+      decodeCsvFeed('na.xlsx', Uint8Array.from([...magic, 0x0a, 0x00, 0x00]), COLUMNS);
+    } catch (e) {
+      error = e;
+    }
+    expect((error as BadInputError).problems).toEqual([
+      expect.objectContaining({
+        line: 1,
+        reason: `the file is ${kind}, not CSV text; save it as “CSV UTF-8” (in Excel: File › Save As) and import that`,
+      }),
+    ]);
+  });
+});
