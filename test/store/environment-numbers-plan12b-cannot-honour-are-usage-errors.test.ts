@@ -3,6 +3,7 @@ import { defaultMaxBodyBytes } from '../../src/api/app.js';
 import { maxInputBytes } from '../../src/cli/readInput.js';
 import { Plan12bError } from '../../src/errors.js';
 import { lockWaitMs, MAX_LOCK_WAIT_SECONDS } from '../../src/store/lockWait.js';
+import { onDemandIdleMs } from '../../src/store/onDemandServe.js';
 import { Mutex } from '../../src/store/writerLock.js';
 
 function refusal(fn: () => unknown): Plan12bError {
@@ -67,5 +68,11 @@ describe('numbers set by environment variables (SPEC §11, §12: exit codes from
     release();
     await held;
     await expect(queued).resolves.toBe('ran');
+  });
+
+  it('an on-demand server told to idle longer than a timer holds idles as long as one holds, not 1 ms', () => {
+    expect(onDemandIdleMs({ PLAN12B_AUTO_SERVE_IDLE_SECONDS: '1e9' })).toBe(MAX_LOCK_WAIT_SECONDS * 1000);
+    expect(onDemandIdleMs({ PLAN12B_AUTO_SERVE_IDLE_SECONDS: '300' })).toBe(300_000);
+    expect(onDemandIdleMs({})).toBe(120_000);
   });
 });
