@@ -9,6 +9,7 @@ import pino, { type Logger } from 'pino';
 import { calendarRefusal } from '../calendar/nyseCalendar.js';
 import { ExhibitParseError } from '../edgar/exhibitDocument.js';
 import { exhibitParseRefusal } from '../edgar/exhibitParseRefusal.js';
+import { envNumber } from '../envNumber.js';
 import { ERROR_CODES, errorDocument, InternalError, Plan12bError, RetryLaterError } from '../errors.js';
 import { databaseRefusal } from '../store/databaseRefusal.js';
 import type { ApiEnv } from './apiEnv.js';
@@ -73,9 +74,19 @@ export interface ApiOptions {
   readonly routes?: readonly ApiRoute[];
 }
 
-export function defaultMaxBodyBytes(): number {
-  const v = Number(process.env.PLAN12B_MAX_UPLOAD_BYTES);
-  return Number.isFinite(v) && v > 0 ? v : 64 * 1024 * 1024;
+/** $PLAN12B_MAX_UPLOAD_BYTES (a whole number of bytes from 1; anything else is a usage error, src/envNumber.ts), else 64 MiB. */
+export function defaultMaxBodyBytes(env: NodeJS.ProcessEnv = process.env): number {
+  return envNumber(
+    'PLAN12B_MAX_UPLOAD_BYTES',
+    64 * 1024 * 1024,
+    {
+      min: 1,
+      max: Number.MAX_SAFE_INTEGER,
+      integer: true,
+      unit: 'bytes',
+    },
+    env,
+  );
 }
 
 function errorOf(e: unknown): Plan12bError {

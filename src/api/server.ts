@@ -6,12 +6,13 @@ import { serve } from '@hono/node-server';
 import pino, { type Logger } from 'pino';
 import { buildIdentity } from '../buildIdentity.js';
 import { errorDocument, Plan12bError } from '../errors.js';
+import { lockWaitMs } from '../store/lockWait.js';
 import { enterOnDemandServer, removeStartingMarker, STEP_ASIDE_PATH } from '../store/onDemandServe.js';
 import { readServeDiscovery, removeServeDiscovery, writeServeDiscovery } from '../store/serveDiscovery.js';
 import { canonicalDataFolder, dataFolderLockPath, readHolder } from '../store/writerLock.js';
 import { ApiStore } from './apiStore.js';
 import { TOKEN_PREFIX } from './apiTokens.js';
-import { type ApiOptions, createApp } from './app.js';
+import { type ApiOptions, createApp, defaultMaxBodyBytes } from './app.js';
 import { answerClientErrors } from './clientError.js';
 import { cliRoutes } from './routes/cliRoutes.js';
 
@@ -51,6 +52,9 @@ export interface RunningServer {
 export async function startServer(opts: ServeOptions): Promise<RunningServer> {
   const logger = opts.logger ?? pino({ name: 'plan12b' });
   const onDemand = opts.onDemand;
+  // the settings the server's requests read, checked before it opens anything (src/envNumber.ts)
+  lockWaitMs();
+  defaultMaxBodyBytes();
   const store = await ApiStore.open(opts.dbTarget, {
     ...(opts.connections ? { connections: opts.connections } : {}),
     ...(onDemand ? { workload: 'query' as const } : {}),

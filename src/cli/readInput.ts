@@ -1,11 +1,25 @@
-import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { constants } from 'node:buffer';
+import { closeSync, constants as fsConstants, fstatSync, openSync, readSync } from 'node:fs';
+import { envNumber } from '../envNumber.js';
 import { Plan12bError, ProblemsError } from '../errors.js';
 import { unprintableReason } from '../import/statedText.js';
 
-/** The largest input file plan12b reads (bytes): $PLAN12B_MAX_INPUT_BYTES, else 1 GiB. */
-export function maxInputBytes(): number {
-  const v = Number(process.env.PLAN12B_MAX_INPUT_BYTES);
-  return Number.isFinite(v) && v > 0 ? v : 1024 ** 3;
+/**
+ * The largest input file plan12b reads (bytes): $PLAN12B_MAX_INPUT_BYTES (a whole number from 1
+ * to the largest buffer Node makes; anything else is a usage error, src/envNumber.ts), else 1 GiB.
+ */
+export function maxInputBytes(env: NodeJS.ProcessEnv = process.env): number {
+  return envNumber(
+    'PLAN12B_MAX_INPUT_BYTES',
+    1024 ** 3,
+    {
+      min: 1,
+      max: constants.MAX_LENGTH,
+      integer: true,
+      unit: 'bytes',
+    },
+    env,
+  );
 }
 
 /** Why a file could not be opened or read, in words, with the system's code (ENOENT, EACCES …). */
@@ -48,7 +62,7 @@ export function readInputFile(file: string, limit = maxInputBytes()): Buffer {
   try {
     // Non-blocking: opening a named pipe (FIFO) that nothing writes to would otherwise wait for a
     // writer for ever (SPEC §12: never a hang); a regular file reads as before.
-    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
+    fd = openSync(file, fsConstants.O_RDONLY | fsConstants.O_NONBLOCK);
   } catch (e) {
     throw cannotRead(file, e);
   }

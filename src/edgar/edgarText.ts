@@ -5,6 +5,7 @@
  */
 
 import { ExhibitParseError } from './exhibitDocument.js';
+import { notExhibitText } from './notExhibitText.js';
 import { columnTagStarts } from './textColumns.js';
 
 export interface EdgarLine {
@@ -80,8 +81,8 @@ function blankTags(s: string): string {
  */
 export function readEdgarText(raw: string, file: string): EdgarText {
   if (raw.trim() === '') throw new ExhibitParseError(file, 1, 'file is empty');
-  const nul = raw.indexOf('\u0000');
-  if (nul >= 0) throw new ExhibitParseError(file, 1, 'file is binary (NUL bytes)');
+  const notText = notExhibitText(raw);
+  if (notText) throw new ExhibitParseError(file, notText.line, notText.reason);
   const sample = raw.slice(0, 65_536);
   const controls = CONTROL_PRESENT_RE.test(sample) ? (sample.match(CONTROL_RE)?.length ?? 0) : 0;
   if (controls > sample.length / 20) throw new ExhibitParseError(file, 1, 'file is binary (control bytes)');

@@ -134,14 +134,27 @@ export interface ParsedExhibit extends Omit<ExhibitDocument, 'effectiveDate' | '
 
 /** A document that cannot be read, or only in part: names the file and the 1-based line. */
 export class ExhibitParseError extends Error {
+  readonly reason: string;
   constructor(
     readonly file: string,
     readonly line: number,
-    readonly reason: string,
+    reason: string,
   ) {
-    super(`${file}:${line}: ${reason}`);
+    // a reason quotes the document's lines: their control characters written out (`\u001b`), so
+    // that an escape sequence in a filing never reaches the user's terminal as one
+    const shown = writtenOut(reason);
+    super(`${file}:${line}: ${shown}`);
+    this.reason = shown;
     this.name = 'ExhibitParseError';
   }
+}
+
+/** Control characters (not tab), line separators and invisible format characters as `\u` and four hex digits. */
+function writtenOut(text: string): string {
+  return text.replace(
+    /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u2028\u2029]|(?![\u200c\u200d])\p{Cf}/gu,
+    (c) => `\\u${c.codePointAt(0)!.toString(16).padStart(4, '0')}`,
+  );
 }
 
 /** How the reader starts the note for a document cut off inside a schedule. */

@@ -474,6 +474,28 @@ function refuseNamelessPortfolios(r: Reading, file: string): void {
           r.lines[s.start]?.no ?? 1,
           `${s.name}: "${e.portfolio}" stands where a portfolio name should be`,
         );
+      // U+FFFD stands for a character lost before the reader saw it — a byte no decoder could read
+      // (a file mangled by an earlier save) or an entity naming no character (`&#0;`, `&#xD800;`,
+      // `&#99999999;`, which HTML reads as U+FFFD): "AIM Structured Core Fund\uFFFD" was recorded
+      // as a portfolio of its own, beside the real one. A name is as filed, or refused (SPEC §2.1).
+      // A control character (an escape sequence: "AIM \u001b[31mStructured Core Fund" was imported,
+      // a portfolio of its own that `schedule` printed in red) or an invisible format character
+      // would show a name other than the one recorded: no part of a name either.
+      for (const [what, name] of [
+        ['portfolio', e.portfolio],
+        ['registrant', e.registrant],
+      ] as const) {
+        const bad = name === null ? null : NOT_IN_A_NAME_RE.exec(name);
+        if (bad === null || name === null) continue;
+        const at = r.lines.slice(s.start, s.end).find((l) => l.trimmed.includes(bad[0]));
+        throw new ExhibitParseError(
+          file,
+          at?.no ?? r.lines[s.start]?.no ?? 1,
+          bad[0] === '\uFFFD'
+            ? `${s.name}: the ${what} name ${JSON.stringify(name)} holds U+FFFD, the mark of a character lost before plan12b read it (a byte that is no character, or an entity such as &#0; naming none); correct the file so the name reads as filed`
+            : `${s.name}: the ${what} name ${JSON.stringify(name)} holds U+${bad[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}, a control or invisible character, which would show a name other than the one recorded; correct the file so the name reads as filed`,
+        );
+      }
       // Lord Abbett's Schedule A "FUNDS | CLASSES": "A, C, F, P, R2, R3, R4, T" in the cell after a
       // fund is the fund's classes — a list of class codes is no portfolio's name (SPEC §2.1)
       if (CLASS_CODE_LIST_RE.test(e.portfolio)) {
@@ -486,6 +508,10 @@ function refuseNamelessPortfolios(r: Reading, file: string): void {
       }
     }
 }
+
+// what no name holds: U+FFFD (a character lost), C0 and C1 controls, DEL, line and paragraph
+// separators, and invisible format characters save the zero-width (non-)joiners names are written with
+const NOT_IN_A_NAME_RE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\uFFFD]|(?![\u200c\u200d])\p{Cf}/u;
 
 // two or more class codes and nothing else: "A, C, F, P, R2, R3, R4, T", "A, A1, F, T", "A and C"
 const CLASS_CODE_LIST_RE =

@@ -5,6 +5,7 @@ import { BadInputError, type Problem } from '../errors.js';
 import { recordStarts } from './csvRecordStarts.js';
 import { decodeCellFast, REFUSED } from './feedFields.js';
 import { plainCsvRecords } from './plainCsvRecords.js';
+import { unprintableReason, visiblyQuoted } from './statedText.js';
 
 /**
  * A feed's columns, declared once: each column's type (see feedFields.ts) and whether the
@@ -41,6 +42,16 @@ export function decodeUtf8(file: string, bytes: Uint8Array): string {
           "the file is UTF-16 text (as Excel's “Unicode Text” saves it), not UTF-8; save it as “CSV UTF-8” and import it again",
       },
     ]);
+  const kind = notCsvKind(bytes);
+  if (kind !== null)
+    throw new BadInputError([
+      {
+        file,
+        line: 1,
+        field: null,
+        reason: `the file is ${kind}, not CSV text; save it as “CSV UTF-8” (in Excel: File › Save As) and import that`,
+      },
+    ]);
   const nul = bytes.indexOf(0);
   if (nul >= 0)
     throw new BadInputError([
@@ -65,6 +76,19 @@ export function decodeUtf8(file: string, bytes: Uint8Array): string {
       },
     ]);
   }
+}
+
+/**
+ * What a file that is no text at all is, by its first bytes: the workbook a treasurer most often
+ * gives instead of its CSV (an .xlsx is a ZIP archive, an .xls an OLE compound file), or a PDF.
+ * Before, each was "the file is binary (a NUL byte)" on the line of its first NUL.
+ */
+function notCsvKind(bytes: Uint8Array): string | null {
+  const starts = (...magic: number[]) => magic.every((b, i) => bytes[i] === b);
+  if (starts(0x50, 0x4b, 0x03, 0x04)) return 'a ZIP archive (an Excel workbook, .xlsx, is one)';
+  if (starts(0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1)) return 'an Excel 97–2003 workbook (.xls)';
+  if (starts(0x25, 0x50, 0x44, 0x46, 0x2d)) return 'a PDF';
+  return null;
 }
 
 /**
@@ -273,11 +297,35 @@ function decodeWhole<C extends FeedColumns, G>(
   columns: C,
   gatherer: RowGathererOf<FeedRowOf<C>, G>,
 ): { gathered: G; rows: number; problems: Problem[] } {
+  // A record of another width than the header's is each listed on its line (SPEC §12: every problem
+  // of a bad file at once): csv-parse stops at the first, so the file is read again with
+  // relax_column_count and every record is measured against the header.
+  let relaxed = false;
   const parseRecords = <T>(info: boolean): T[] => {
     try {
-      return parse(text, { ...PARSE_OPTIONS, info }) as unknown as T[];
+      return parse(text, {
+        ...PARSE_OPTIONS,
+        info,
+        ...(relaxed ? { relax_column_count: true } : {}),
+      }) as unknown as T[];
     } catch (e) {
-      const err = e as Error & { lines?: number };
+      const err = e as Error & { code?: string; lines?: number };
+      if (err.code === 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH' && !relaxed) {
+        relaxed = true;
+        return parseRecords<T>(info);
+      }
+      // an opening quote never closed swallows the rest of the file: csv-parse names the file's
+      // last line; the user looks for the line the quote opens on, where that record starts
+      if (err.code === 'CSV_QUOTE_NOT_CLOSED' && found.length > 0)
+        throw new BadInputError([
+          {
+            file,
+            line: found.at(-1)!,
+            field: null,
+            reason:
+              'not valid CSV: a quote (") opened in this record is never closed, so the rest of the file would be one cell; close the quote or remove it',
+          },
+        ]);
       throw new BadInputError([
         { file, line: err.lines ?? 1, field: null, reason: `not valid CSV: ${err.message}` },
       ]);
@@ -304,11 +352,32 @@ function decodeWhole<C extends FeedColumns, G>(
   const rows: DecodedRow<FeedRowOf<C>>[] = [];
   const problems: Problem[] = [];
   const seen = seenValues(columns);
-  for (let recordNo = 1; recordNo < cells.length; recordNo++)
-    decodeRecord(file, lineOf(recordNo), cells[recordNo]!, columns, header.index, rows, problems, seen);
+  const width = cells[0]!.length;
+  for (let recordNo = 1; recordNo < cells.length; recordNo++) {
+    const record = cells[recordNo]!;
+    if (record.length !== width) {
+      problems.push({
+        file,
+        line: lineOf(recordNo),
+        field: null,
+        reason: `not valid CSV: this record has ${record.length} cells where the header has ${width}; a cell holding a comma must be in double quotes`,
+      });
+      continue;
+    }
+    decodeRecord(file, lineOf(recordNo), record, columns, header.index, rows, problems, seen);
+  }
   const into = gatherer(file, cells.length);
   into.add(rows);
   return { gathered: into.done(), rows: rows.length, problems };
+}
+
+/**
+ * A header cell as a problem's field: as written, or — holding a control or invisible character —
+ * with those written out (`\u001b[31mdate`), since the field is printed as is before the reason
+ * (`FILE:1: FIELD: reason`) and an escape sequence there repainted the user's terminal.
+ */
+function shownField(h: string): string {
+  return unprintableReason(h) === null ? h : visiblyQuoted(h).slice(1, -1);
 }
 
 /** Each declared column's place in the header (−1: an optional column absent), or its problems. */
@@ -332,9 +401,9 @@ function headerIndex(
       headerProblems.push({
         file,
         line: 1,
-        field: h,
+        field: shownField(h),
         value: h,
-        reason: `column ${JSON.stringify(h)} is named twice (columns ${first + 1} and ${i + 1})`,
+        reason: `column ${visiblyQuoted(h)} is named twice (columns ${first + 1} and ${i + 1})`,
       });
   });
   // A column the feed does not read is refused, not ignored: a misspelt optional column
@@ -342,11 +411,18 @@ function headerIndex(
   const known = new Set(names);
   const unknown = header.flatMap((h, i) => (known.has(h) || firstOf.get(h) !== i ? [] : [{ h, i }]));
   if (unknown.length > 0) {
-    const shown = unknown.slice(0, 10).map(({ h, i }) => `column ${i + 1} ${JSON.stringify(h)}`);
+    // quoted with an invisible character written out (a zero-width space pasted before `date` read
+    // as `column 1 "date" is not a column`, which no one could act on)
+    const shown = unknown.slice(0, 10).map(({ h, i }) =>
+      // a header ending in a comma (a spreadsheet's empty last column) has a column with no name
+      h === ''
+        ? `column ${i + 1} "" (no name: a comma at the end of the header?)`
+        : `column ${i + 1} ${visiblyQuoted(h)}`,
+    );
     headerProblems.push({
       file,
       line: 1,
-      field: unknown[0]!.h,
+      field: shownField(unknown[0]!.h),
       value: unknown[0]!.h,
       reason: `${shown.join(', ')}${unknown.length > 10 ? ` and ${unknown.length - 10} more` : ''} ${unknown.length === 1 ? 'is not a column' : 'are not columns'} of this file (its columns: ${names.join(',')}); rename or remove ${unknown.length === 1 ? 'it' : 'them'}`,
     });

@@ -32,6 +32,10 @@ export function hasControlCharacter(text: string): boolean {
 export function unprintableReason(text: string): string | null {
   if (LINE_BREAK_OR_CONTROL.test(text))
     return `${visiblyQuoted(text)} contains a control character or line break`;
+  // U+FFFD stands for a character lost before plan12b read the text (a file saved through a
+  // converter that could not read it): "Dealer\uFFFD One" is no name anyone gave
+  if (text.includes('\uFFFD'))
+    return `${visiblyQuoted(text)} contains U+FFFD, the mark of a character lost before plan12b read it; write the character as it should be`;
   const format = INVISIBLE_FORMAT.exec(text);
   if (format === null) return null;
   return `${visiblyQuoted(text)} contains an invisible format character (U+${codePoint(format[0])}), which would show the text otherwise than recorded`;
@@ -39,7 +43,7 @@ export function unprintableReason(text: string): string | null {
 
 /** `text` as a JSON string, its invisible format characters and line separators as `\u` and four hex digits (`\u202e`). */
 export function visiblyQuoted(text: string): string {
-  return JSON.stringify(text).replace(/[\u2028\u2029]|(?![\u200c\u200d])\p{Cf}/gu, (c) =>
+  return JSON.stringify(text).replace(/[\u2028\u2029\uFFFD]|(?![\u200c\u200d])\p{Cf}/gu, (c) =>
     c.length === 1 ? `\\u${codePoint(c).toLowerCase()}` : `\\u{${codePoint(c).toLowerCase()}}`,
   );
 }

@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { userInfo } from 'node:os';
 import { Plan12bError } from '../errors.js';
+import { visiblyQuoted } from '../import/statedText.js';
 
 /**
  * Who is making a change, for the audit log and every record that says "by whom" (SPEC §12):
@@ -33,9 +34,20 @@ export function checkPrintableActor(actor: string): void {
   if (actor.trim() === '' || actor.length > 200 || NOT_IN_A_NAME.test(actor))
     throw new Plan12bError(
       'USAGE',
-      `actor ${JSON.stringify(actor)} is not a name (printable, 1–200 characters)`,
+      `actor ${shownActor(actor)} is not a name (printable, 1–200 characters)`,
       'give --actor "Jane Doe, Fund Treasurer" or set PLAN12B_ACTOR',
     );
+}
+
+/**
+ * A refused actor as quoted in its message: its first 200 characters and its length (a 10,000-character
+ * `--actor` was echoed whole), invisible characters written out (a bidirectional override quoted as
+ * is printed the message reversed).
+ */
+function shownActor(actor: string): string {
+  return actor.length > 200
+    ? `${visiblyQuoted(`${actor.slice(0, 200)}…`)} (${actor.length} characters)`
+    : visiblyQuoted(actor);
 }
 
 /**

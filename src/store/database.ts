@@ -5,11 +5,13 @@ import { pipeline } from 'node:stream/promises';
 import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
 import type { Client as PgClient } from 'pg';
 import { Plan12bError } from '../errors.js';
+import { unprintableReason } from '../import/statedText.js';
 import { type CopyValue, decodeCopyRows } from './copyText.js';
 import { COPY_CHUNK_ROWS, encodeCopyRowsBytes } from './copyTextBytes.js';
 import { defaultDatabaseTarget, isServerUrl } from './databaseTarget.js';
 import { copyRowChunksOfPages, copyTextSlicesOfPages, pgliteCopy, textOfPages } from './pgliteCopyDevice.js';
 import { installPgliteMemoryPool, keepClosedStoreMemory, type WasmMemory } from './pgliteMemoryPool.js';
+import { readOnlyFolder } from './readOnlyFolder.js';
 import { removeRegistrySnapshot } from './registrySnapshotFile.js';
 import { currentRunningCommand } from './runningCommand.js';
 import { lockHolderOfSession, thisSessionName } from './serverSessionName.js';
@@ -669,7 +671,8 @@ export function redactUrl(url: string): string {
  * the command line's fault, before anything is created:
  * - an empty name, which PGlite takes for a store in memory: every write would be lost on exit;
  * - another kind of URL (`mysql://…`), which would become a folder named "mysql:";
- * - a file, or a folder of other files: the store's files would be mixed into it.
+ * - a file, or a folder of other files: the store’s files would be mixed into it;
+ * - a name holding a control character or line break (src/import/statedText.ts).
  */
 function checkEmbeddedTarget(target: string): void {
   const next =
@@ -677,6 +680,11 @@ function checkEmbeddedTarget(target: string): void {
   if (target.trim() === '')
     throw new Plan12bError('USAGE', 'the database (--db or $PLAN12B_DB) is empty', next);
   if (target === ':memory:') return;
+  // a folder named with a line break or an escape sequence would be created as named, and every
+  // message naming it would forge a line or repaint the terminal (input files are refused alike)
+  const unprintable = unprintableReason(target);
+  if (unprintable !== null)
+    throw new Plan12bError('USAGE', `the database (--db or $PLAN12B_DB) ${unprintable}`, next);
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(target))
     throw new Plan12bError('USAGE', `the database ${redactUrl(target)} is not a postgres:// URL`, next);
   const stat = statSync(target, { throwIfNoEntry: false });
@@ -713,6 +721,13 @@ export async function openDatabase(
     return await openPglite(target, opts.workload ?? 'long-work');
   } catch (err) {
     if (err instanceof Plan12bError) throw err;
+    const mode = target === ':memory:' ? null : readOnlyFolder(target);
+    if (mode !== null)
+      throw new Plan12bError(
+        'DATABASE',
+        `cannot open the embedded database at ${target}: the folder is read-only (${mode}), and the embedded store writes to its folder even to answer a query`,
+        `make it writable (chmod -R u+w ${target}), or copy it to a writable place and name the copy with --db; nothing was written`,
+      );
     throw new Plan12bError(
       'DATABASE',
       `cannot open the embedded database at ${target}: ${openFailure(err)}`,

@@ -13,6 +13,7 @@ import {
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { canonicalDataFolder } from './dataFolderLockPath.js';
+import { MAX_LOCK_WAIT_SECONDS } from './lockWait.js';
 import { processAlive } from './processAlive.js';
 import { readServeDiscovery, type ServeDiscovery } from './serveDiscovery.js';
 import { postToServe } from './servePost.js';
@@ -55,10 +56,15 @@ export function onDemandServeEnabled(env: NodeJS.ProcessEnv): boolean {
   return !['off', '0', 'false', 'no'].includes(v);
 }
 
-/** How long an on-demand server waits for a query before it exits: PLAN12B_AUTO_SERVE_IDLE_SECONDS, else 120 s. */
+/**
+ * How long an on-demand server waits for a query before it exits: PLAN12B_AUTO_SERVE_IDLE_SECONDS,
+ * else 120 s; at most the longest wait a timer holds (a timer above 2^31-1 ms fires after 1 ms:
+ * `=1e9` made every server exit as soon as it started, and every query start another). Read in
+ * the detached server, where a usage error would reach no one: a value it cannot take is the default.
+ */
 export function onDemandIdleMs(env: NodeJS.ProcessEnv): number {
   const v = Number(env.PLAN12B_AUTO_SERVE_IDLE_SECONDS);
-  return (Number.isFinite(v) && v > 0 ? v : 120) * 1000;
+  return (Number.isFinite(v) && v > 0 ? Math.min(v, MAX_LOCK_WAIT_SECONDS) : 120) * 1000;
 }
 
 /**

@@ -320,7 +320,8 @@ export class Mutex {
       const turn = await Promise.race([
         prev.then(() => true),
         new Promise<false>((r) => {
-          timer = setTimeout(() => r(false), wait.ms);
+          // a timer above 2^31-1 ms fires after 1 ms: a longer wait is the longest a timer holds
+          timer = setTimeout(() => r(false), Math.min(wait.ms, 2 ** 31 - 1));
         }),
       ]);
       clearTimeout(timer);

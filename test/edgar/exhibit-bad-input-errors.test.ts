@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { exhibitText } from '../../src/edgar/exhibitBytes.js';
 import { ExhibitParseError } from '../../src/edgar/exhibitDocument.js';
 import { parseExhibit } from '../../src/edgar/parseExhibit.js';
 import { amendmentWith } from './exhibitFixtures.js';
@@ -19,8 +20,28 @@ describe('inputs that are not a readable exhibit: ExhibitParseError(file, line, 
     expect(errorOf('  \n\n \t\n').reason).toBe('file is empty');
   });
 
-  it('a binary file (NUL bytes)', () => {
-    expect(errorOf('%PDF-1.4\n\u0000\u0001\u0002binary').reason).toBe('file is binary (NUL bytes)');
+  it('a PDF, a ZIP renamed .txt, a UTF-16 copy and a stray NUL are each named for what they are', () => {
+    expect(errorOf('%PDF-1.4\n\u0000\u0001\u0002binary')).toMatchObject({
+      line: 1,
+      reason: expect.stringMatching(/^the file is a PDF, not an exhibit as filed; download/),
+    });
+    expect(errorOf('PK\u0003\u0004\u0014\u0000\u0000\u0000\u0008\u0000').reason).toMatch(
+      /^the file is a ZIP archive/,
+    );
+    const seed = 'AMENDMENT NO. 12\nTO THE PLAN\n';
+    const utf16le = new Uint8Array([0xff, 0xfe, ...Buffer.from(seed, 'utf16le')]);
+    const withoutMark = new Uint8Array(Buffer.from(seed, 'utf16le'));
+    const utf16be = new Uint8Array(Buffer.from(seed, 'utf16le').swap16());
+    for (const bytes of [utf16le, withoutMark, utf16be])
+      expect(errorOf(exhibitText(bytes))).toMatchObject({
+        line: 1,
+        reason: expect.stringMatching(/^the file is UTF-16 text .* save it as UTF-8/),
+      });
+    // the NUL's own line (CRLF, lone CR and LF each end one), not line 1
+    expect(errorOf('AMENDMENT NO. 12\r\nTO THE\rAMENDED\nPLAN \u0000 X\n')).toMatchObject({
+      line: 4,
+      reason: expect.stringMatching(/^the file holds a NUL byte \(character 6 of this line\)/),
+    });
   });
 
   it('a document that is not a distribution plan or agreement', () => {

@@ -65,4 +65,36 @@ describe('hostile HTML exhibits are read as a browser shows them, in linear time
       htmlCellText('<head><title/></head><script src="x.js"/><p>A</p><table><tr><td>Fund</td></tr></table>'),
     ).toBe('A\n|Fund\n');
   });
+
+  it.each(['&#0;', '&#xD800;', '&#99999999;', '\uFFFD'])(
+    'a name holding %s (read as U+FFFD, a character lost) is refused on its line, not recorded as another portfolio',
+    (mark) => {
+      const html = amendment(
+        `<tr><td>Invesco Summit${mark} Fund</td><td>Class C</td><td>0.75%</td><td>0.25%</td><td>1.00%</td></tr>`,
+      );
+      let error: unknown;
+      try {
+        parseExhibit(html, 'lost.htm');
+      } catch (e) {
+        error = e;
+      }
+      expect(error).toMatchObject({
+        name: 'ExhibitParseError',
+        file: 'lost.htm',
+        line: 8,
+        reason: expect.stringContaining('the portfolio name "Invesco Summit\uFFFD Fund" holds U+FFFD'),
+      });
+      // the same row without the mark is read
+      const doc = parseExhibit(
+        amendment(
+          '<tr><td>Invesco Summit Fund</td><td>Class C</td><td>0.75%</td><td>0.25%</td><td>1.00%</td></tr>',
+        ),
+        'ok.htm',
+      );
+      expect(doc.schedules[0]!.entries.map((e) => e.portfolio)).toEqual([
+        'Invesco Summit Fund',
+        'Invesco Small Cap Growth Fund',
+      ]);
+    },
+  );
 });

@@ -1,6 +1,7 @@
 import { type Command, Option } from 'commander';
 import pino from 'pino';
 import { startServer } from '../../api/server.js';
+import { envNumber } from '../../envNumber.js';
 import { Plan12bError } from '../../errors.js';
 import { ON_DEMAND_COMMAND, onDemandIdleMs, removeStartingMarker } from '../../store/onDemandServe.js';
 import { setRunningCommand } from '../../store/runningCommand.js';
@@ -70,10 +71,14 @@ export function registerServeCommand(program: Command, getContext: () => CliCont
           host: opts.host,
           rateLimit: { perSecond, burst: Math.max(1, perSecond * 2) },
           logger,
-          // connections to a PostgreSQL server (PGlite is one): $PLAN12B_SERVE_CONNECTIONS, else 4
-          ...(Number(process.env.PLAN12B_SERVE_CONNECTIONS) > 0
-            ? { connections: Number(process.env.PLAN12B_SERVE_CONNECTIONS) }
-            : {}),
+          // connections to a PostgreSQL server (PGlite is one): $PLAN12B_SERVE_CONNECTIONS (a whole
+          // number from 1 to 1000; anything else is a usage error, src/envNumber.ts), else 4
+          connections: envNumber('PLAN12B_SERVE_CONNECTIONS', 4, {
+            min: 1,
+            max: 1000,
+            integer: true,
+            unit: 'connections',
+          }),
         });
         ctx.out(
           opts.json
