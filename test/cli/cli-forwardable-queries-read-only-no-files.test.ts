@@ -162,6 +162,9 @@ describe('the fast path of bin/plan12b.js', () => {
       'src/buildIdentity.ts',
       'src/cli/forwardableQuery.ts',
       'src/cli/serveForward.ts',
+      // the wait allowed, from the environment: a value it cannot honour is a usage error
+      'src/envNumber.ts',
+      'src/errors.ts',
       // the folder's real path, where its discovery file is (links resolved: node:fs, node:path)
       'src/store/dataFolderLockPath.ts',
       // the default folder (Node's globals only)

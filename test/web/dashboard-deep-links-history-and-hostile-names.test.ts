@@ -31,7 +31,8 @@ if (missing && process.env.CI) throw new Error(missing);
 const IMG = '<img src=x onerror=alert(1)> Fund';
 const SCRIPT = '<script>alert(2)</script> Fund';
 const LONG = `Summit ${'Extraordinarily Long Name '.repeat(12)}Fund`;
-const BIDI = 'קרן \u202eevil Fund';
+// right-to-left letters (a bidi override in a name is refused on import: test/edgar/exhibit-control-characters-never-a-name-nor-printed-raw.test.ts)
+const RTL = 'קרן אלפא Fund';
 const REGISTRANT = '<IMG SRC=X ONERROR=ALERT(2)> FUNDS';
 
 /** A Class C plan effective 2025-03-03 whose names are hostile: 4 + 2 entries, 6 in all. */
@@ -73,7 +74,7 @@ function hostilePlan(): Buffer {
       `      ${REGISTRANT}`,
       `      ${'-'.repeat(REGISTRANT.length)}`,
       '',
-      ...table([IMG, SCRIPT, LONG, BIDI]),
+      ...table([IMG, SCRIPT, LONG, RTL]),
       '      SUMMIT INCOME FUNDS',
       '      -------------------',
       '',
@@ -150,7 +151,7 @@ describe.skipIf(missing !== null)(
       await page.getByText('6 entries in force on 2025-03-03').waitFor();
       expect(new URL(page.url()).hash).toBe('#/schedule?asOf=2025-03-03');
       const cells = await page.locator('tbody td').allTextContents();
-      for (const name of [IMG, SCRIPT, LONG, BIDI, REGISTRANT]) expect(cells).toContain(name);
+      for (const name of [IMG, SCRIPT, LONG, RTL, REGISTRANT]) expect(cells).toContain(name);
       // the long name wraps: the rates of its row stay in the window, and the page is not widened
       const longRow = page.locator('tbody tr', { hasText: LONG });
       const rate = await longRow.locator('td.num').last().boundingBox();
