@@ -1,12 +1,27 @@
 import { ApiError } from '../api';
 
+/**
+ * What a token whose role may not do something does next: sign in with a token of a role that may
+ * (the refusal names them). The server's generic "ask an admin" would send an admin to itself.
+ */
+function forbiddenHint(message: string): string | null {
+  const roles = /it needs one of: ([a-z, ]+)\)/.exec(message)?.[1]?.split(', ');
+  if (!roles || roles.length === 0) return null;
+  const named = roles.map((r) => `${/^[aeiou]/.test(r) ? 'an' : 'a'} ${r}`).join(' or ');
+  return `Sign out and sign in with ${named} token; an admin creates one with plan12b tokens create --name NAME --role ${roles[0]}.`;
+}
+
 export function ErrorBox({ error }: { readonly error: Error | null }) {
   if (!error) return null;
+  const hint =
+    error instanceof ApiError
+      ? ((error.code === 'FORBIDDEN' ? forbiddenHint(error.message) : null) ?? error.hint)
+      : null;
   return (
     <div className="error" role="alert">
       <strong>{error instanceof ApiError ? `${error.code}: ` : ''}</strong>
       {error.message}
-      {error instanceof ApiError && error.hint ? <div className="hint">{error.hint}</div> : null}
+      {hint ? <div className="hint">{hint}</div> : null}
     </div>
   );
 }
