@@ -331,6 +331,31 @@ describe.skipIf(missing !== null)(
       await leaving.close();
     });
 
+    it('a warning quoting a name with a right-to-left override reads forwards, the control shown as what it is', async () => {
+      // an exhibit may name a portfolio "קרן \u202eevil Fund" (the feeds refuse such names; the
+      // schedule's warnings quote it): the override must not run the rest of the sentence backwards
+      const name = 'קרן \u202eevil Fund';
+      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      page.setDefaultTimeout(WAIT_MS);
+      await page.route('**/api/registry/schedule?asOf=2004-03-01', async (route) => {
+        const res = await route.fetch();
+        const body = await res.json();
+        body.warnings = [
+          `pending for ${name} class C on 2004-03-01: no approval by the Board is recorded (Plan §6)`,
+        ];
+        await route.fulfill({ response: res, json: body });
+      });
+      await page.goto(`${server.url}/#/schedule?asOf=2004-03-01`);
+      await page.getByLabel('API token').fill(tokens.secretary!);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      const warning = page.getByRole('list', { name: 'warnings' }).locator('li');
+      await warning.waitFor();
+      expect(await warning.textContent()).toBe(
+        '⚠ pending for קרן ⟨U+202E⟩evil Fund class C on 2004-03-01: no approval by the Board is recorded (Plan §6)',
+      );
+      await page.close();
+    });
+
     it('the import page restates a closed month when its Restatement box is ticked, and says to tick it', async () => {
       const page = await signedIn(tokens.treasurer!, '#/imports');
       const csv = join(dir, 'restate-2004-03-31.csv');

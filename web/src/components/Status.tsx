@@ -20,9 +20,23 @@ export function ErrorBox({ error }: { readonly error: Error | null }) {
   return (
     <div className="error" role="alert">
       <strong>{error instanceof ApiError ? `${error.code}: ` : ''}</strong>
-      {error.message}
-      {hint ? <div className="hint">{hint}</div> : null}
+      {withBidiControlsShown(error.message)}
+      {hint ? <div className="hint">{withBidiControlsShown(hint)}</div> : null}
     </div>
+  );
+}
+
+/**
+ * Bidirectional embedding, override and isolate controls (U+202A–U+202E, U+2066–U+2069) in a
+ * sentence: a name that carries one (an exhibit's portfolio "קרן \u202eevil Fund") would run the
+ * rest of the sentence backwards, so it is shown as what it is, "⟨U+202E⟩", where the server's
+ * sentence quotes it. (In a table cell the name stands alone and the cell contains it.)
+ */
+const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/g;
+export function withBidiControlsShown(text: string): string {
+  return text.replace(
+    BIDI_CONTROLS,
+    (c) => `⟨U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}⟩`,
   );
 }
 
@@ -31,7 +45,7 @@ export function Warnings({ warnings }: { readonly warnings: readonly string[] | 
   return (
     <ul className="warnings" aria-label="warnings">
       {warnings.map((w) => (
-        <li key={w}>⚠ {w}</li>
+        <li key={w}>⚠ {withBidiControlsShown(w)}</li>
       ))}
     </ul>
   );
