@@ -356,6 +356,25 @@ describe.skipIf(missing !== null)(
       await page.close();
     });
 
+    it('a close refused because another user closed the month meanwhile lists that month as closed', async () => {
+      const admin = await signedIn(tokens.admin!, '#/close');
+      await admin.getByRole('region', { name: '2 closed months' }).waitFor();
+      expect(await admin.getByLabel('Month', { exact: true }).inputValue()).toBe('2004-04');
+      // the treasurer closes 2004-04 from another page while the admin's page shows 2 closed months
+      const treasurer = await signedIn(tokens.treasurer!, '#/close');
+      await treasurer.getByRole('region', { name: '2 closed months' }).waitFor();
+      await treasurer.getByRole('button', { name: 'Close month' }).click();
+      await treasurer.getByText(/Sealed; results hash [0-9a-f]{64}/).waitFor();
+      await admin.getByRole('button', { name: 'Close month' }).click();
+      const alert = admin.getByRole('alert');
+      await alert.waitFor();
+      expect(await alert.textContent()).toMatch(/^CONFLICT: 2004-04 is already closed/);
+      await admin.getByRole('region', { name: '3 closed months' }).waitFor();
+      expect(await admin.getByLabel('Month', { exact: true }).inputValue()).toBe('2004-05');
+      await admin.close();
+      await treasurer.close();
+    });
+
     it('the import page restates a closed month when its Restatement box is ticked, and says to tick it', async () => {
       const page = await signedIn(tokens.treasurer!, '#/imports');
       const csv = join(dir, 'restate-2004-03-31.csv');

@@ -77,6 +77,9 @@ export function ClosePage({ firstMonth }: { readonly firstMonth: string }) {
       );
     } catch (e) {
       setError(e as Error);
+      // another user may have closed a month meanwhile ("2026-02 is already closed"): the list and
+      // the month suggested follow what is closed now, not what was when the page opened
+      months.reload();
     }
   };
   const progress = job?.step ? Math.round((100 * job.step.index) / Math.max(1, job.step.count)) : 0;
