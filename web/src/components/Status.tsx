@@ -8,7 +8,7 @@ function forbiddenHint(message: string): string | null {
   const roles = /it needs one of: ([a-z, ]+)\)/.exec(message)?.[1]?.split(', ');
   if (!roles || roles.length === 0) return null;
   const named = roles.map((r) => `${/^[aeiou]/.test(r) ? 'an' : 'a'} ${r}`).join(' or ');
-  return `Sign out and sign in with ${named} token; an admin creates one with plan12b tokens create --name NAME --role ${roles[0]}.`;
+  return `nothing was written; sign out and sign in with ${named} token (an admin creates one with plan12b tokens create --name NAME --role ${roles[0]})`;
 }
 
 export function ErrorBox({ error }: { readonly error: Error | null }) {
