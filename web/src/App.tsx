@@ -40,8 +40,7 @@ function monthBeforeToday(): string {
 }
 
 /**
- * The month the dashboard opens on: the last closed month, else the first month with daily net
- * assets (the first to close), else the last month before today.
+ * The month the dashboard opens on: the last closed month, else the last month before today.
  * Asked once signed in (the token is needed), and null until answered: the pages start from it,
  * so none may open on a guess and stay there.
  */
@@ -51,14 +50,13 @@ function useDefaultMonth(signedIn: boolean): string | null {
     setMonth(null);
     if (!signedIn) return;
     let live = true;
-    getJson<{ months: { month: string }[]; nextToClose?: string | null }>('/api/months').then(
+    getJson<{ months: { month: string }[] }>('/api/months').then(
       (r) => {
         const last = r.months
           .map((m) => m.month)
           .sort()
           .at(-1);
-        // none closed: the first month with daily net assets (the first to close), else a guess
-        if (live) setMonth(last ?? r.nextToClose ?? monthBeforeToday());
+        if (live) setMonth(last ?? monthBeforeToday());
       },
       () => {
         if (live) setMonth(monthBeforeToday());
