@@ -58,7 +58,8 @@ describe('plan12b serve, spawned', () => {
       expect(Object.keys(doc.paths)).toContain('/api/registry/schedule');
       expect((await fetch(`${url}/api/months`)).status).toBe(401);
       const months = await fetch(`${url}/api/months`, { headers: { authorization: `Bearer ${token}` } });
-      expect(await months.json()).toEqual({ months: [] });
+      // nothing closed and no net assets recorded: no month is the next to close (SPEC §12)
+      expect(await months.json()).toEqual({ months: [], nextToClose: null });
     } finally {
       child.kill('SIGTERM');
     }

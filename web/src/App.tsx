@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { getJson, savedToken, saveToken } from './api';
+import { getJson, onTokenRefused, savedToken, saveToken } from './api';
 import { Loading } from './components/Status';
 import { pageOfHash } from './hashState';
 import { AmendmentsPage } from './pages/AmendmentsPage';
@@ -69,11 +69,24 @@ function useDefaultMonth(signedIn: boolean): string | null {
   return month;
 }
 
-function SignIn({ onSignedIn }: { readonly onSignedIn: () => void }) {
+function SignIn({
+  onSignedIn,
+  refused,
+}: {
+  readonly onSignedIn: () => void;
+  /** why the last token stopped working (the server's words), if it did */
+  readonly refused: string | null;
+}) {
   const [token, setToken] = useState('');
   return (
     <main className="signin">
       <h1>plan12b</h1>
+      {refused && (
+        <div className="error" role="alert">
+          The server refused your token: {refused}. Sign in with another token; an admin creates one with{' '}
+          <code>plan12b tokens create --name NAME --role ROLE</code>.
+        </div>
+      )}
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -102,6 +115,14 @@ function SignIn({ onSignedIn }: { readonly onSignedIn: () => void }) {
 
 export function App() {
   const [signedIn, setSignedIn] = useState(savedToken() !== null);
+  const [refused, setRefused] = useState<string | null>(null);
+  useEffect(() => {
+    onTokenRefused((message) => {
+      setRefused(message);
+      setSignedIn(false);
+    });
+    return () => onTokenRefused(null);
+  }, []);
   const [page, setPage] = useState<Page>(pageFromHash);
   const month = useDefaultMonth(signedIn);
   useEffect(() => {
@@ -109,7 +130,16 @@ export function App() {
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
   }, []);
-  if (!signedIn) return <SignIn onSignedIn={() => setSignedIn(true)} />;
+  if (!signedIn)
+    return (
+      <SignIn
+        refused={refused}
+        onSignedIn={() => {
+          setRefused(null);
+          setSignedIn(true);
+        }}
+      />
+    );
   return (
     <>
       <header>

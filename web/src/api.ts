@@ -12,6 +12,15 @@ export function saveToken(token: string | null): void {
   else sessionStorage.setItem(TOKEN_KEY, token);
 }
 
+/**
+ * Who is told when the server refuses the token itself (401: unknown or revoked, e.g. revoked by
+ * an admin while the page is open): the dashboard forgets it and asks for another, saying why.
+ */
+let tokenRefused: ((message: string) => void) | null = null;
+export function onTokenRefused(handler: ((message: string) => void) | null): void {
+  tokenRefused = handler;
+}
+
 export class ApiError extends Error {
   constructor(
     readonly status: number,
@@ -44,6 +53,10 @@ async function send(method: string, path: string, params: Params, body?: BodyIni
       doc = await res.json();
     } catch {
       // not a JSON error document: keep the status
+    }
+    if (res.status === 401 && savedToken() !== null) {
+      saveToken(null);
+      tokenRefused?.(doc.error?.message ?? `${res.status} ${res.statusText}`);
     }
     throw new ApiError(
       res.status,

@@ -1,11 +1,12 @@
 import { z } from '@hono/zod-openapi';
 import { showClosedMonth } from '../../close/closedMonthView.js';
-import { assertClosable } from '../../close/closeOrder.js';
+import { assertClosable, nextMonth } from '../../close/closeOrder.js';
 import { parseNamedClass } from '../../close/inputCompleteness.js';
 import { Plan12bError } from '../../errors.js';
 import { CSV_PARTS, closedMonthPartCsv } from '../../reports/closedMonthPartCsv.js';
 import { closedMonthPartSheet } from '../../reports/xlsxSheets.js';
 import { currentActor } from '../../store/actor.js';
+import { firstNetAssetsDate } from '../../store/closeRepository.js';
 import { closedMonthList, monthStatus } from '../../store/monthStatusRepository.js';
 import { loadRegistry } from '../../store/registryStore.js';
 import { CsvText, defineRoute, XlsxSheets } from '../apiRoute.js';
@@ -181,7 +182,7 @@ export const closeRoutes = [
     method: 'get',
     path: '/api/months',
     operationId: 'closedMonths',
-    summary: 'every closed month, in order',
+    summary: 'every closed month, in order, and the month the next close closes',
     tag: 'close',
     permission: 'read',
     response: z.object({
@@ -193,9 +194,26 @@ export const closeRoutes = [
           resultsHash: z.string().nullable(),
         }),
       ),
+      nextToClose: z.string().nullable().openapi({
+        description:
+          'SPEC §12: the month after the last closed one; while none is closed, the first month with daily net assets (null when none is recorded)',
+      }),
     }),
     errors: [],
-    run: async ({ read }) => ({ months: await read((q) => closedMonthList(q)) }),
+    run: async ({ read }) =>
+      read(async (q) => {
+        const months = await closedMonthList(q);
+        const latest = months
+          .map((m) => m.month)
+          .sort()
+          .at(-1);
+        const firstDate = latest === undefined ? await firstNetAssetsDate(q) : null;
+        return {
+          months,
+          nextToClose:
+            latest !== undefined ? nextMonth(latest) : firstDate === null ? null : firstDate.slice(0, 7),
+        };
+      }),
   }),
   defineRoute({
     method: 'get',

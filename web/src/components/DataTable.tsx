@@ -13,8 +13,10 @@ export function DataTable<Row>(props: {
   readonly rows: readonly Row[];
   readonly columns: readonly Column<Row>[];
   readonly onRowClick?: (row: Row) => void;
+  /** the first cell of the totals row (default "Total") */
+  readonly totalLabel?: string;
 }) {
-  const { name, caption, rows, columns, onRowClick } = props;
+  const { name, caption, rows, columns, onRowClick, totalLabel = 'Total' } = props;
   const totals = totalsOf(rows, columns);
   return (
     <section className="table-block" aria-label={caption}>
@@ -75,7 +77,11 @@ export function DataTable<Row>(props: {
               <tr>
                 {columns.map((c, i) => (
                   <td key={c.key} className={totals.has(c.key) ? 'num' : undefined}>
-                    {totals.has(c.key) ? formatAmount(totals.get(c.key) as string) : i === 0 ? 'Total' : ''}
+                    {totals.has(c.key)
+                      ? formatAmount(totals.get(c.key) as string)
+                      : i === 0
+                        ? totalLabel
+                        : ''}
                   </td>
                 ))}
               </tr>

@@ -66,11 +66,13 @@ export function CdscPage({ lastMonth }: { readonly lastMonth: string }) {
     const [y, m] = lastMonth.split('-').map(Number) as [number, number];
     return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
   });
-  const [open, setOpen] = useState<Redemption | null>(null);
+  // the redemption opened, by id: its pieces are read from the range shown, never kept from another
+  const [openId, setOpenId] = useState<string | null>(null);
   const redemptions = useApi(
     () => getJson<{ redemptions: Redemption[] }>('/api/class-b/redemptions', { from, to }),
     [from, to],
   );
+  const open = redemptions.data?.redemptions.find((r) => r.txnId === openId) ?? null;
   return (
     <>
       <h2>CDSC ledger</h2>
@@ -85,7 +87,7 @@ export function CdscPage({ lastMonth }: { readonly lastMonth: string }) {
           caption="Redemptions — open one for its lot pieces"
           rows={redemptions.data.redemptions}
           columns={columns}
-          onRowClick={setOpen}
+          onRowClick={(r) => setOpenId(r.txnId)}
         />
       )}
       {open && (

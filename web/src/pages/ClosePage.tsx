@@ -26,25 +26,20 @@ const monthColumns: Column<ClosedMonth>[] = [
   { key: 'hash', label: 'Results hash', value: (m) => m.resultsHash },
 ];
 
-function nextMonth(months: readonly ClosedMonth[], fallback: string): string {
-  const last = [...months]
-    .map((m) => m.month)
-    .sort()
-    .at(-1);
-  if (!last) return fallback;
-  const [y, m] = last.split('-').map(Number) as [number, number];
-  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
-}
-
 /** Month close status, and a close action that follows the job's steps to the seal. */
 export function ClosePage({ firstMonth }: { readonly firstMonth: string }) {
-  const months = useApi(() => getJson<{ months: ClosedMonth[] }>('/api/months'), []);
+  const months = useApi(
+    () => getJson<{ months: ClosedMonth[]; nextToClose: string | null }>('/api/months'),
+    [],
+  );
   const [month, setMonth] = useState<string | null>(null);
   const [first, setFirst] = useState(false);
   const [acceptEnded, setAcceptEnded] = useState('');
   const [job, setJob] = useState<CloseJob | null>(null);
   const [error, setError] = useState<Error | null>(null);
-  const suggested = nextMonth(months.data?.months ?? [], firstMonth);
+  // SPEC §12: the month after the last closed one; while none is closed, the first month with
+  // daily net assets — the server knows it (a guess from today would be refused)
+  const suggested = months.data?.nextToClose ?? firstMonth;
 
   useEffect(() => {
     if (job?.state !== 'running') return;
@@ -77,6 +72,9 @@ export function ClosePage({ firstMonth }: { readonly firstMonth: string }) {
       );
     } catch (e) {
       setError(e as Error);
+      // another user may have closed a month meanwhile ("2026-02 is already closed"): the list and
+      // the month suggested follow what is closed now, not what was when the page opened
+      months.reload();
     }
   };
   const progress = job?.step ? Math.round((100 * job.step.index) / Math.max(1, job.step.count)) : 0;

@@ -20,6 +20,29 @@ interface Fee {
   readonly serviceFee: string;
   readonly totalFee: string;
 }
+/** A restatement of a closed month a close of the quarter reported and paid (SPEC §12). */
+interface Adjustment {
+  readonly reportedIn: string;
+  readonly month: string;
+  readonly portfolio: string;
+  readonly class: string;
+  readonly distributionFee: string;
+  readonly serviceFee: string;
+  readonly totalFee: string;
+}
+interface FeeTotals {
+  readonly distributionFee: string;
+  readonly serviceFee: string;
+  readonly totalFee: string;
+}
+interface Expenditure {
+  readonly portfolio: string;
+  readonly class: string;
+  readonly period: string;
+  readonly purposeLabel: string;
+  readonly description: string;
+  readonly amount: string;
+}
 interface PurposeTotal {
   readonly purposeLabel: string;
   readonly amount: string;
@@ -31,6 +54,8 @@ interface CapClass {
   readonly remaining: string;
   readonly exhausted: boolean;
   readonly exhaustedOn: string | null;
+  /** what holds at quarter end, as the CLI's CSV and PDF say it */
+  readonly status: string;
 }
 interface Approval {
   readonly date: string;
@@ -51,6 +76,11 @@ interface BoardReport {
   readonly to: string;
   readonly instruments: readonly Instrument[];
   readonly fees: readonly Fee[];
+  readonly feesTotal: FeeTotals;
+  readonly priorPeriodAdjustments: readonly Adjustment[];
+  readonly priorPeriodAdjustmentsTotal: FeeTotals;
+  readonly paidTotal: FeeTotals;
+  readonly expenditures: readonly Expenditure[];
   readonly expendituresByPurpose: readonly PurposeTotal[];
   readonly finraCap: readonly CapClass[];
   readonly approvals: readonly Approval[] | null;
@@ -73,6 +103,36 @@ const feeColumns: Column<Fee>[] = [
   { key: 'serviceFee', label: 'Service fee', value: (f) => f.serviceFee, money: true },
   { key: 'totalFee', label: 'Total', value: (f) => f.totalFee, money: true },
 ];
+const adjustmentColumns: Column<Adjustment>[] = [
+  { key: 'portfolio', label: 'Portfolio', value: (a) => a.portfolio },
+  { key: 'class', label: 'Class', value: (a) => a.class },
+  { key: 'month', label: 'Month adjusted', value: (a) => a.month },
+  { key: 'reportedIn', label: 'Reported in', value: (a) => a.reportedIn },
+  { key: 'distributionFee', label: 'Distribution fee', value: (a) => a.distributionFee, money: true },
+  { key: 'serviceFee', label: 'Service fee', value: (a) => a.serviceFee, money: true },
+  { key: 'totalFee', label: 'Total', value: (a) => a.totalFee, money: true },
+];
+/** A line of what the Fund paid for the quarter's months: the fees, the adjustments (server totals). */
+interface PaidLine extends FeeTotals {
+  readonly what: string;
+}
+const paidColumns: Column<PaidLine>[] = [
+  { key: 'what', label: 'Paid for the quarter', value: (l) => l.what },
+  { key: 'distributionFee', label: 'Distribution fee', value: (l) => l.distributionFee, money: true },
+  { key: 'serviceFee', label: 'Service fee', value: (l) => l.serviceFee, money: true },
+  { key: 'totalFee', label: 'Total', value: (l) => l.totalFee, money: true },
+];
+const expenditureColumns: Column<Expenditure>[] = [
+  { key: 'portfolio', label: 'Portfolio', value: (e) => e.portfolio },
+  { key: 'class', label: 'Class', value: (e) => e.class },
+  { key: 'period', label: 'Period', value: (e) => e.period },
+  {
+    key: 'purpose',
+    label: 'Purpose',
+    value: (e) => (e.description ? `${e.purposeLabel} — ${e.description}` : e.purposeLabel),
+  },
+  { key: 'amount', label: 'Amount', value: (e) => e.amount, money: true },
+];
 const purposeColumns: Column<PurposeTotal>[] = [
   { key: 'purpose', label: 'Purpose (Plan §3)', value: (p) => p.purposeLabel },
   { key: 'amount', label: 'Amount spent', value: (p) => p.amount, money: true },
@@ -82,7 +142,9 @@ const capColumns: Column<CapClass>[] = [
   { key: 'class', label: 'Class', value: (c) => c.class },
   { key: 'first', label: 'Ledger from', value: (c) => c.firstMonth },
   { key: 'remaining', label: 'Remaining amount', value: (c) => c.remaining, money: true },
-  { key: 'status', label: 'Status', value: (c) => (c.exhausted ? `exhausted on ${c.exhaustedOn}` : 'open') },
+  // the report's own words for what holds at quarter end: an exhaustion that new gross sales ended
+  // is "within the cap; ABSC stopped D, accrued again from D2 …", never "exhausted on D"
+  { key: 'status', label: 'Status', value: (c) => c.status },
 ];
 const approvalColumns: Column<Approval>[] = [
   { key: 'date', label: 'Date', value: (a) => a.date },
@@ -150,6 +212,18 @@ export function GovernancePage({ lastMonth }: { readonly lastMonth: string }) {
         >
           Board report XLSX
         </button>
+        {/* the CSV `plan12b board-report --csv` prints (format=csv): one line per item, with its section */}
+        <button
+          type="button"
+          disabled={!valid}
+          onClick={() =>
+            download('/api/board-report', { quarter, format: 'csv' }, `board-report-${quarter}.csv`).catch(
+              setPdfError,
+            )
+          }
+        >
+          Board report CSV
+        </button>
       </form>
       {!valid && (
         <p className="hint" role="status">
@@ -176,6 +250,37 @@ export function GovernancePage({ lastMonth }: { readonly lastMonth: string }) {
             rows={r.fees}
             columns={feeColumns}
           />
+          {/* SPEC §12: a restated closed month reaches the board as the adjustment a later close paid */}
+          {r.priorPeriodAdjustments.length === 0 ? (
+            <p>No prior-period adjustments were reported by the closes of {r.quarter}.</p>
+          ) : (
+            <>
+              <DataTable
+                name={`adjustments-${r.quarter}`}
+                caption="Prior-period adjustments reported and paid with the closes of the quarter"
+                rows={r.priorPeriodAdjustments}
+                columns={adjustmentColumns}
+              />
+              <DataTable
+                name={`paid-${r.quarter}`}
+                caption="Paid for the quarter: fees and prior-period adjustments"
+                rows={[
+                  { what: 'Fees of the quarter', ...r.feesTotal },
+                  { what: 'Prior-period adjustments', ...r.priorPeriodAdjustmentsTotal },
+                ]}
+                columns={paidColumns}
+                totalLabel="Fees and adjustments paid"
+              />
+            </>
+          )}
+          {r.expenditures.length > 0 && (
+            <DataTable
+              name={`spent-lines-${r.quarter}`}
+              caption="Amounts spent"
+              rows={r.expenditures}
+              columns={expenditureColumns}
+            />
+          )}
           <DataTable
             name={`spent-${r.quarter}`}
             caption="Amounts spent by purpose"

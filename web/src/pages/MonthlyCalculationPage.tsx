@@ -48,6 +48,30 @@ interface PortfolioCalculation {
   readonly payees: readonly Payee[];
   readonly assignees: readonly Assignee[];
 }
+/** SPEC §12: a restatement of a closed month reported this month, one payee's part. */
+interface PayeeAdjustment {
+  readonly month: string;
+  readonly portfolio: string;
+  readonly payee: string;
+  readonly role: string;
+  readonly original: string;
+  readonly previouslyAdjusted: string;
+  readonly restated: string;
+  readonly difference: string;
+}
+/** What the Fund pays a payee of a portfolio on the due date: its payee line plus its adjustments. */
+interface Payable {
+  readonly portfolio: string;
+  readonly payee: string;
+  readonly role: string;
+  readonly twelveB1: string;
+  readonly cdsc: string;
+  readonly adjustmentTwelveB1: string;
+  readonly adjustmentCdsc: string;
+  readonly owedOn: string;
+  readonly payable: string;
+  readonly dueDate: string;
+}
 interface MonthlyCalculation {
   readonly month: string;
   readonly dueDate: string;
@@ -56,6 +80,9 @@ interface MonthlyCalculation {
   readonly distributor: string;
   readonly totals: Record<string, string>;
   readonly portfolios: readonly PortfolioCalculation[];
+  /** absent from a report sealed before adjustments were reported */
+  readonly priorPeriodAdjustments?: readonly PayeeAdjustment[];
+  readonly payables?: readonly Payable[];
   readonly warnings: readonly string[];
   readonly close?: { closedAt: string; closedBy: string; resultsHash: string } | null;
 }
@@ -83,6 +110,29 @@ const assigneeColumns: Column<Assignee>[] = [
   { key: 'cdsc', label: 'CDSC portion', value: (a) => a.cdscPortion, money: true },
   { key: 'owed', label: 'Owed on to Assignee', value: (a) => a.owedOnToAssignee, money: true },
   { key: 'note', label: 'Note', value: (a) => a.note ?? '' },
+];
+
+const adjustmentColumns: Column<PayeeAdjustment>[] = [
+  { key: 'month', label: 'Month restated', value: (a) => a.month },
+  { key: 'portfolio', label: 'Portfolio', value: (a) => a.portfolio },
+  { key: 'payee', label: 'Payee', value: (a) => a.payee },
+  { key: 'role', label: 'Role', value: (a) => a.role },
+  { key: 'original', label: 'Original', value: (a) => a.original, numeric: true },
+  { key: 'previously', label: 'Adjusted before', value: (a) => a.previouslyAdjusted, numeric: true },
+  { key: 'restated', label: 'Restated', value: (a) => a.restated, numeric: true },
+  { key: 'difference', label: 'Adjustment', value: (a) => a.difference, money: true },
+];
+const payableColumns: Column<Payable>[] = [
+  { key: 'portfolio', label: 'Portfolio', value: (p) => p.portfolio },
+  { key: 'payee', label: 'Payee', value: (p) => p.payee },
+  { key: 'role', label: 'Role', value: (p) => p.role },
+  { key: 'twelveB1', label: '12b-1 Share', value: (p) => p.twelveB1, money: true },
+  { key: 'cdsc', label: 'Earned CDSC', value: (p) => p.cdsc, money: true },
+  { key: 'adj12b1', label: 'Adjustment, 12b-1', value: (p) => p.adjustmentTwelveB1, money: true },
+  { key: 'adjCdsc', label: 'Adjustment, CDSC', value: (p) => p.adjustmentCdsc, money: true },
+  { key: 'owedOn', label: 'Owed on to an Assignee', value: (p) => p.owedOn, money: true },
+  { key: 'payable', label: 'Payable', value: (p) => p.payable, money: true },
+  { key: 'due', label: 'Due', value: (p) => p.dueDate },
 ];
 
 function ComputationBlock({ c }: { readonly c: Computation }) {
@@ -167,6 +217,23 @@ export function MonthlyCalculationPage({ lastMonth }: { readonly lastMonth: stri
             columns={portfolioColumns}
             onRowClick={(p) => setOpen(p.portfolioId)}
           />
+          {/* SPEC §12: the restatements this month reports, and what the Fund pays with them */}
+          {(mc.data.priorPeriodAdjustments ?? []).length > 0 && (
+            <>
+              <DataTable
+                name={`adjustments-${month}`}
+                caption="Prior-period adjustments reported this month"
+                rows={mc.data.priorPeriodAdjustments ?? []}
+                columns={adjustmentColumns}
+              />
+              <DataTable
+                name={`payables-${month}`}
+                caption={`Payable on ${mc.data.dueDate}: each payee's part with its adjustments`}
+                rows={mc.data.payables ?? []}
+                columns={payableColumns}
+              />
+            </>
+          )}
           {selected && (
             <section className="drill" aria-label={`${selected.portfolio} detail`}>
               <h3>{selected.portfolio}</h3>

@@ -28,12 +28,31 @@ interface Provider {
   readonly amount: string;
   readonly classes: readonly ProviderClass[];
 }
+/** SPEC §12: a restated closed month's service fee, the Distributor's or a provider's part. */
+interface Adjustment {
+  readonly month: string;
+  readonly portfolio: string;
+  readonly class: string;
+  /** the Distributor's part (what it keeps) */
+  readonly payee?: string;
+  /** a service provider's part */
+  readonly providerId?: string;
+  readonly name?: string;
+  readonly original: string;
+  readonly previouslyAdjusted: string;
+  readonly restated: string;
+  readonly difference: string;
+}
 interface ServiceFees {
   readonly month: string;
   readonly paymentDate?: string;
   readonly basis?: string;
   readonly classes: readonly ClassServiceFee[];
   readonly providers: readonly Provider[];
+  readonly priorPeriodAdjustments?: {
+    readonly providers: readonly Adjustment[];
+    readonly distributor: readonly Adjustment[];
+  };
   readonly warnings: readonly string[];
 }
 
@@ -65,12 +84,25 @@ const statementColumns: Column<ProviderClass>[] = [
   { key: 'amount', label: 'Amount', value: (c) => c.amount, money: true },
 ];
 
+const adjustmentColumns: Column<Adjustment>[] = [
+  { key: 'month', label: 'Month restated', value: (a) => a.month },
+  { key: 'portfolio', label: 'Portfolio', value: (a) => a.portfolio },
+  { key: 'class', label: 'Class', value: (a) => a.class },
+  { key: 'payee', label: 'Payee', value: (a) => a.name ?? a.payee ?? '' },
+  { key: 'original', label: 'Original', value: (a) => a.original, numeric: true },
+  { key: 'previously', label: 'Adjusted before', value: (a) => a.previouslyAdjusted, numeric: true },
+  { key: 'restated', label: 'Restated', value: (a) => a.restated, numeric: true },
+  { key: 'difference', label: 'Adjustment', value: (a) => a.difference, money: true },
+];
+
 /** A month's service fees (Plan §4) and each provider's statement, with its PDF. */
 export function ServiceFeesPage({ lastMonth }: { readonly lastMonth: string }) {
   const [month, setMonth] = useHashParam('month', lastMonth);
-  const [provider, setProvider] = useState<Provider | null>(null);
+  // the provider opened, by id: its statement is read from the month shown, never kept from another
+  const [providerId, setProviderId] = useState<string | null>(null);
   const [pdfError, setPdfError] = useState<Error | null>(null);
   const fees = useApi(() => getJson<ServiceFees>('/api/service-fees', { month }), [month]);
+  const provider = fees.data?.providers.find((p) => p.id === providerId) ?? null;
   return (
     <>
       <h2>Service fees</h2>
@@ -97,12 +129,25 @@ export function ServiceFeesPage({ lastMonth }: { readonly lastMonth: string }) {
             rows={fees.data.classes}
             columns={classColumns}
           />
+          {/* SPEC §12: restated closed months this month reports, split as the originals were */}
+          {(() => {
+            const ppa = fees.data.priorPeriodAdjustments;
+            const rows = [...(ppa?.providers ?? []), ...(ppa?.distributor ?? [])];
+            return rows.length === 0 ? null : (
+              <DataTable
+                name={`service-fee-adjustments-${month}`}
+                caption="Prior-period adjustments reported this month"
+                rows={rows}
+                columns={adjustmentColumns}
+              />
+            );
+          })()}
           <DataTable
             name={`service-providers-${month}`}
             caption="Per service provider — open one for its statement"
             rows={fees.data.providers}
             columns={providerColumns}
-            onRowClick={setProvider}
+            onRowClick={(p) => setProviderId(p.id)}
           />
           {provider && (
             <section className="drill" aria-label={`statement of ${provider.name}`}>
