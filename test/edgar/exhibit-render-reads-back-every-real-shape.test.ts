@@ -10,6 +10,7 @@ import { seedFiles } from '../support/seeds.js';
 import { corpusAvailable, corpusDir } from './corpusDocuments.js';
 import { corpusAsHtml } from './edgarHtml.js';
 import { exhibitDocumentArb, portfolioArb } from './exhibitArbitraries.js';
+import { roundTripFields as fields } from './roundTripFields.js';
 
 /**
  * SPEC §2.1 parse(render(x)) = x for every x the reader gives: every real exhibit that parses
@@ -17,22 +18,6 @@ import { exhibitDocumentArb, portfolioArb } from './exhibitArbitraries.js';
  * parsed — on all the fields `exhibit parse` prints of a document, title, exhibit label and
  * footnotes included. A rendering says so (`rendering`), so that import refuses it.
  */
-const FIELDS = [
-  'kind',
-  'title',
-  'exhibit',
-  'instrument',
-  'amendmentNumber',
-  'effectiveDate',
-  'datedDate',
-  'terms',
-  'schedules',
-  'renames',
-  'renameRules',
-  'footnotes',
-] as const;
-const fields = (d: object) =>
-  Object.fromEntries(FIELDS.map((k) => [k, (d as Record<string, unknown>)[k] ?? null]));
 
 const fixtures = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
 

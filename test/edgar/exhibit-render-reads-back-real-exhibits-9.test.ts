@@ -6,6 +6,7 @@ import type { ParsedExhibit } from '../../src/edgar/exhibitDocument.js';
 import { parseExhibit } from '../../src/edgar/parseExhibit.js';
 import { renderExhibit } from '../../src/edgar/renderExhibit.js';
 import { seedFiles } from '../support/seeds.js';
+import { roundTripFields as fields } from './roundTripFields.js';
 
 /**
  * SPEC §2.1 parse(render(x)) = x on four real exhibits of fixtures/real-exhibits-9 whose renderings
@@ -14,22 +15,6 @@ import { seedFiles } from '../support/seeds.js';
  * "(Reimbursement)", the filing's "Class AXShares"), and an amendment cut at its schedule's heading.
  * Each rendering stays marked as one (import refuses it).
  */
-const FIELDS = [
-  'kind',
-  'title',
-  'exhibit',
-  'instrument',
-  'amendmentNumber',
-  'effectiveDate',
-  'datedDate',
-  'terms',
-  'schedules',
-  'renames',
-  'renameRules',
-  'footnotes',
-] as const;
-const fields = (d: object) =>
-  Object.fromEntries(FIELDS.map((k) => [k, (d as Record<string, unknown>)[k] ?? null]));
 
 const dir = join(dirname(fileURLToPath(import.meta.url)), 'fixtures', 'real-exhibits-9');
 const parsed = (name: string): ParsedExhibit => {

@@ -6,6 +6,7 @@ import { parseExhibit } from '../../src/edgar/parseExhibit.js';
 import { renderExhibit } from '../../src/edgar/renderExhibit.js';
 import { seedFiles, seedsAvailable } from '../support/seeds.js';
 import { corpusAvailable, corpusDir } from './corpusDocuments.js';
+import { roundTripFields as fields } from './roundTripFields.js';
 
 /**
  * SPEC §2.1: `exhibit render` writes a parsed exhibit back out, and parse(render(x)) = x — its
@@ -15,22 +16,6 @@ import { corpusAvailable, corpusDir } from './corpusDocuments.js';
  * schedule filed on its own (kind `schedule`) came back as a plan. These real exhibits now read
  * back whole.
  */
-const FIELDS = [
-  'kind',
-  'title',
-  'exhibit',
-  'instrument',
-  'amendmentNumber',
-  'effectiveDate',
-  'datedDate',
-  'terms',
-  'schedules',
-  'renames',
-  'renameRules',
-  'footnotes',
-] as const;
-const fields = (d: object) =>
-  Object.fromEntries(FIELDS.map((k) => [k, (d as Record<string, unknown>)[k] ?? null]));
 
 function roundTrip(file: string) {
   const x = parseExhibit(readFileSync(file, 'utf8'), file);

@@ -3,16 +3,13 @@ import { parseQuarter } from '../../src/calendar/quarter.js';
 import { MONTH_CLOSE_STEPS } from '../../src/close/closeSteps.js';
 import { closeMonth } from '../../src/close/monthClose.js';
 import { importNetAssets } from '../../src/feeds/netAssetsFeed.js';
-import { importTerminations } from '../../src/feeds/terminationsFeed.js';
-import { setBoardRate } from '../../src/import/boardRateChange.js';
 import { boardReport, boardReportLines } from '../../src/reports/boardReport.js';
 import { boardReportSheets } from '../../src/reports/boardReportXlsx.js';
 import { feesReport } from '../../src/reports/feesReport.js';
 import type { Database } from '../../src/store/database.js';
-import { importExhibits } from '../../src/store/exhibitImport.js';
 import { freshDatabase, type TestDatabase } from '../support/databases.js';
-import { seedExhibitFiles } from '../support/seedDocuments.js';
 import { seedsAvailable } from '../support/seeds.js';
+import { setUpValueFund2004 } from '../support/valueFund2004.js';
 
 /**
  * Worked by hand (SPEC §4, §12, Plan §8). AIM Value Fund class C (Sixth A&R plan: ABSC 0.75%,
@@ -38,24 +35,6 @@ import { seedsAvailable } from '../support/seeds.js';
  * reported by the 2004-03 close. The Fund paid in 2004Q1: 2,106.96 + 3,800.00 + 225.00 = 6,131.96
  * distribution and 702.32 + 1,550.00 + 75.00 = 2,327.32 service.
  */
-const rows = (): string => {
-  const out = ['date,portfolio,class,net_assets'];
-  const holidays = new Set(['2004-02-16', '2004-04-09']);
-  for (let t = Date.UTC(2004, 1, 12); t <= Date.UTC(2004, 3, 14); t += 86_400_000) {
-    const d = new Date(t);
-    const iso = d.toISOString().slice(0, 10);
-    if (d.getUTCDay() === 0 || d.getUTCDay() === 6 || holidays.has(iso)) continue;
-    const na =
-      iso === '2004-02-12' || iso === '2004-04-08'
-        ? '3660000.00'
-        : iso === '2004-02-13'
-          ? '999668.00'
-          : '7320000.00';
-    out.push(`${iso},AIM Value Fund,C,${na}`);
-  }
-  return out.join('\n');
-};
-
 describe.skipIf(!seedsAvailable)(
   'fees and the board report of a quarter with a restated closed month',
   () => {
@@ -64,26 +43,7 @@ describe.skipIf(!seedsAvailable)(
     beforeAll(async () => {
       tdb = await freshDatabase('pglite');
       db = await tdb.open();
-      await importExhibits(
-        db,
-        seedExhibitFiles().filter((f) => f.fileName.includes('002_')),
-      );
-      await importNetAssets(db, 'na.csv', Buffer.from(rows()));
-      await setBoardRate(db, {
-        portfolio: 'AIM Value Fund',
-        class: 'C',
-        effectiveDate: '2004-03-15',
-        distributionFeePct: '0.50',
-        serviceFeePct: null,
-        reason: 'Board, 2004-03-10',
-      });
-      await importTerminations(
-        db,
-        'term.csv',
-        Buffer.from(
-          'instrument,portfolio,class,date,by,notice_date,reason\nplan,AIM Value Fund,C,2004-04-15,trustees,,\n',
-        ),
-      );
+      await setUpValueFund2004(db);
     }, 120_000);
     afterAll(async () => {
       await db.close();

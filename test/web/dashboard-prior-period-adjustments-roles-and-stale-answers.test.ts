@@ -9,13 +9,10 @@ import { type RunningServer, startServer } from '../../src/api/server.js';
 import { MONTH_CLOSE_STEPS } from '../../src/close/closeSteps.js';
 import { closeMonth } from '../../src/close/monthClose.js';
 import { importNetAssets } from '../../src/feeds/netAssetsFeed.js';
-import { importTerminations } from '../../src/feeds/terminationsFeed.js';
-import { setBoardRate } from '../../src/import/boardRateChange.js';
 import { withActor } from '../../src/store/actor.js';
-import { importExhibits } from '../../src/store/exhibitImport.js';
 import { freshDatabase, type TestDatabase } from '../support/databases.js';
-import { seedExhibitFiles } from '../support/seedDocuments.js';
 import { seedsAvailable } from '../support/seeds.js';
+import { setUpValueFund2004 } from '../support/valueFund2004.js';
 import { CHROMIUM, launchChromium, WAIT_MS } from './support/chromium.js';
 
 /**
@@ -43,24 +40,6 @@ const missing = !seedsAvailable
       : null;
 if (missing && process.env.CI && seedsAvailable) throw new Error(missing);
 
-const netAssets = (): string => {
-  const out = ['date,portfolio,class,net_assets'];
-  const holidays = new Set(['2004-02-16', '2004-04-09']);
-  for (let t = Date.UTC(2004, 1, 12); t <= Date.UTC(2004, 3, 14); t += 86_400_000) {
-    const d = new Date(t);
-    const iso = d.toISOString().slice(0, 10);
-    if (d.getUTCDay() === 0 || d.getUTCDay() === 6 || holidays.has(iso)) continue;
-    const na =
-      iso === '2004-02-12' || iso === '2004-04-08'
-        ? '3660000.00'
-        : iso === '2004-02-13'
-          ? '999668.00'
-          : '7320000.00';
-    out.push(`${iso},AIM Value Fund,C,${na}`);
-  }
-  return out.join('\n');
-};
-
 describe.skipIf(missing !== null)(
   'the dashboard: prior-period adjustments, roles, refused tokens and answers of another question',
   { timeout: 600_000 },
@@ -76,26 +55,7 @@ describe.skipIf(missing !== null)(
       const db = await tdb.open();
       try {
         await withActor('test setup', async () => {
-          await importExhibits(
-            db,
-            seedExhibitFiles().filter((f) => f.fileName.includes('002_')),
-          );
-          await importNetAssets(db, 'na.csv', Buffer.from(netAssets()));
-          await setBoardRate(db, {
-            portfolio: 'AIM Value Fund',
-            class: 'C',
-            effectiveDate: '2004-03-15',
-            distributionFeePct: '0.50',
-            serviceFeePct: null,
-            reason: 'Board, 2004-03-10',
-          });
-          await importTerminations(
-            db,
-            'term.csv',
-            Buffer.from(
-              'instrument,portfolio,class,date,by,notice_date,reason\nplan,AIM Value Fund,C,2004-04-15,trustees,,\n',
-            ),
-          );
+          await setUpValueFund2004(db);
           await closeMonth(db, '2004-02', MONTH_CLOSE_STEPS);
           await importNetAssets(
             db,
