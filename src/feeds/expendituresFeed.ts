@@ -22,7 +22,7 @@ import { type ImportPlan, keyedImportResult } from '../import/importPlan.js';
 import { type KeyedChange, type KeyedRow, planKeyedRows } from '../import/keyedRows.js';
 import { formatCents, parseCents } from '../money/cents.js';
 import { classResolver } from '../registry/classByName.js';
-import { classCoverage, coveredDuring } from '../registry/classCoverage.js';
+import { classCoverage, coverageSpans, coveredDuring } from '../registry/classCoverage.js';
 import { portfolioOverSpan } from '../registry/nameOverSpan.js';
 import type { Database } from '../store/database.js';
 import {
@@ -114,9 +114,7 @@ export const expendituresFeed: FeedDefinition<
       // class in (on one day of it at least: a quarter the coverage starts or ends in is accepted)
       const runs = coverage.get(`${c.portfolioId}|${c.class}`);
       if (!coveredDuring(runs, start, end)) {
-        const spans = (runs ?? [])
-          .map((r) => (r.lastDay === null ? `from ${r.from}` : `${r.from} … ${r.lastDay}`))
-          .join(', ');
+        const spans = coverageSpans(runs);
         problems.push({
           file: ctx.file,
           line,

@@ -13,7 +13,7 @@ import { type ImportPlan, keyedImportResult } from '../import/importPlan.js';
 import { type KeyedChange, type KeyedRow, planKeyedRows } from '../import/keyedRows.js';
 import { formatCents, parseCents } from '../money/cents.js';
 import { classResolver } from '../registry/classByName.js';
-import { classCoverage, coveredDuring } from '../registry/classCoverage.js';
+import { classCoverage, coverageSpans, coveredDuring } from '../registry/classCoverage.js';
 import { portfolioOverSpan } from '../registry/nameOverSpan.js';
 import type { Database } from '../store/database.js';
 import { type GrossSalesRecord, loadGrossSales, upsertGrossSales } from '../store/finraCapRepository.js';
@@ -99,9 +99,7 @@ export const grossSalesFeed: FeedDefinition<
       // its row would start the ledger there (and a recorded month is never removed).
       const runs = coverage.get(`${c.portfolioId}|${c.class}`);
       if (!coveredDuring(runs, monthStart(row.month), monthEnd(row.month))) {
-        const spans = (runs ?? [])
-          .map((r) => (r.lastDay === null ? `from ${r.from}` : `${r.from} … ${r.lastDay}`))
-          .join(', ');
+        const spans = coverageSpans(runs);
         problems.push({
           file: ctx.file,
           line,

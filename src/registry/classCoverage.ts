@@ -42,3 +42,10 @@ export function coveredDuring(
 ): boolean {
   return (runs ?? []).some((r) => r.from <= to && (r.lastDay === null || r.lastDay >= from));
 }
+
+/** The runs of coverage as a refusal names them: "2003-08-18 … 2004-06-30, from 2005-01-01". */
+export function coverageSpans(runs: readonly { from: string; lastDay: string | null }[] | undefined): string {
+  return (runs ?? [])
+    .map((r) => (r.lastDay === null ? `from ${r.from}` : `${r.from} … ${r.lastDay}`))
+    .join(', ');
+}

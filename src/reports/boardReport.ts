@@ -1,5 +1,6 @@
 import { monthEnd } from '../calendar/isoDate.js';
 import type { Quarter } from '../calendar/quarter.js';
+import type { PriorPeriodAdjustment } from '../close/priorPeriodAdjustments.js';
 import {
   EXPENDITURE_PURPOSES,
   type ExpenditurePurpose,
@@ -79,16 +80,9 @@ export interface BoardReportFees {
   readonly totalFee: string;
 }
 /** A prior-period fee adjustment a close of the quarter's months reported (SPEC §12). */
-export interface BoardReportAdjustment {
-  /** the quarter's month whose close reported it (and paid it) */
+export interface BoardReportAdjustment extends PriorPeriodAdjustment {
+  /** the quarter's month whose close reported it (and paid it); `month` is the closed month it adjusts */
   readonly reportedIn: string;
-  /** the closed month it adjusts */
-  readonly month: string;
-  readonly portfolio: string;
-  readonly class: string;
-  readonly distributionFee: string;
-  readonly serviceFee: string;
-  readonly totalFee: string;
 }
 interface FeeTotals {
   readonly distributionFee: string;
