@@ -22,7 +22,7 @@ interface QueryShape {
 /** Every forwardable command, by its words (`exhibit list`), with the options it takes. */
 export const FORWARDABLE_QUERIES: Readonly<Record<string, QueryShape>> = {
   schedule: { values: ['--as-of', '--class', '--portfolio'], flags: ['--json', '--csv'] },
-  'portfolio history': { positional: 1, flags: ['--json'] },
+  'portfolio history': { positional: 1, flags: ['--json', '--csv'] },
   'exhibit list': { flags: ['--json', '--csv'] },
   'exhibit render': { values: ['--as-of', '--class'], flags: ['--json'] },
   'exhibit diff': { positional: 1, flags: ['--json', '--csv'] },

@@ -29,7 +29,10 @@ export const HELP_EXAMPLES: Readonly<Record<string, readonly string[]>> = {
     'plan12b schedule --as-of 2025-06-30 --class B --json',
     'plan12b schedule --as-of 2025-12-31 --xlsx schedule.xlsx',
   ],
-  'portfolio history': ['plan12b portfolio history "Summit Small Cap Fund" --json'],
+  'portfolio history': [
+    'plan12b portfolio history "Summit Small Cap Fund" --json',
+    'plan12b portfolio history "Summit Small Cap Fund" --xlsx history.xlsx',
+  ],
   'rates set': [
     'plan12b rates set --portfolio "Summit Small Cap Fund" --class B --from 2026-01-01 --distribution-fee 0.50 --reason "Board, 2025-12-11"',
   ],

@@ -622,12 +622,17 @@ export async function distributorShareSchedule(
           (nothingToAttribute
             ? { freeSharesIssued: 0n, freeSharesRedeemed: 0n, freeSharesOutstanding: 0n }
             : undefined);
-        if (!row)
+        if (!row) {
+          // a month the data has not reached (its Class B fees only the net assets carried into it):
+          // said as such, not as the first Omnibus figure missing
+          const last = await lastRecordedMonth(q);
+          if (last !== null && month > last) throw afterTheDataRefusal(month, last);
           throw new Plan12bError(
             'BAD_INPUT',
             `no sub-transfer agent figures for Omnibus Account ${acct.account}, ${context?.portfolioName ?? portfolioId}, ${month} (Exhibit A 2(c))`,
             'import them with `plan12b omnibus import FILE.csv`',
           );
+        }
         if (row.freeSharesOutstanding !== free)
           throw new Plan12bError(
             'BAD_INPUT',
@@ -772,6 +777,19 @@ export async function distributorShareReport(
 /** What a month after the last one recorded is told: nothing to compute from, nothing to split. */
 export function afterTheDataWarning(month: string, last: string): string {
   return `nothing is recorded after ${last} (net assets, Class B transactions, Omnibus figures): ${month} has no figures to compute the Distributor's 12b-1 Share from and no distribution fee to split; import the month's data first`;
+}
+
+/**
+ * A month after the data whose Class B fees need an Exhibit A computation (its first days carry the
+ * last net assets into it): nothing recorded to compute from — the month's records do not exist
+ * yet (NOT_FOUND, 66), and the user imports them.
+ */
+export function afterTheDataRefusal(month: string, last: string): Plan12bError {
+  return new Plan12bError(
+    'NOT_FOUND',
+    `no net assets, Class B transactions or Omnibus figures are recorded for ${month} yet (the latest month with data is ${last}): the Distributor's 12b-1 Share of ${month} cannot be computed`,
+    `import ${month}'s feeds first: \`plan12b net-assets import\`, \`plan12b transactions import\` and the sub-transfer agent's \`plan12b omnibus import\``,
+  );
 }
 
 /** The days of the month on which one distributor took 100% with no Exhibit A computation, as runs. */

@@ -3,7 +3,7 @@ import type { ClosedMonthView } from '../close/closedMonthView.js';
 import { CLASS_B_TERMS_COLUMNS } from '../feeds/classBTermsFeed.js';
 import { AMENDMENT_DIFF_COLUMNS, type AmendmentDiffAnswer } from '../registry/amendmentDiffAnswer.js';
 import type { BoardRate } from '../registry/boardRate.js';
-import type { ScheduleAnswer } from '../registry/registry.js';
+import type { PortfolioHistory, ScheduleAnswer } from '../registry/registry.js';
 import type { DocumentRecord } from '../store/registryStore.js';
 import type { ProviderRecord } from '../store/serviceProvidersRepository.js';
 import type { AssigneeStatement } from '../transfers/assigneeStatement.js';
@@ -32,6 +32,12 @@ import { FINRA_CAP_COLUMNS, type FinraCapReport } from './finraCapReport.js';
 import type { Journal } from './journal.js';
 import { monthlyCalculationCsvRows } from './monthlyCalculationCsv.js';
 import type { MonthlyCalculationReport } from './monthlyCalculationReport.js';
+import {
+  PORTFOLIO_HISTORY_COLUMNS,
+  portfolioHistoryRows,
+  portfolioNameRows,
+  portfolioRegistrantRows,
+} from './portfolioHistoryCsv.js';
 import type { ServiceFeesReport } from './serviceFeesReport.js';
 import { TERMINATION_COLUMNS } from './terminationsList.js';
 import type { WhatIfReport } from './whatIfReport.js';
@@ -619,6 +625,41 @@ export function documentListSheet(documents: readonly DocumentRecord[]): XlsxShe
     documentListRows(documents),
     {},
   );
+}
+
+/**
+ * `portfolio history NAME --csv|--xlsx` (SPEC §2): first the classes and rates over time, the lines
+ * of the CSV (rates as percentages, the amendment number a count); then its names and registrants.
+ */
+export function portfolioHistorySheets(h: PortfolioHistory): XlsxSheet[] {
+  return [
+    csvLinesSheet(
+      'Classes and rates',
+      `Portfolio ${h.portfolioId}: classes covered and rates over time`,
+      PORTFOLIO_HISTORY_COLUMNS,
+      portfolioHistoryRows(h),
+      {
+        distributionFeePct: pct('distributionFeePct', 'distributionFeePct'),
+        serviceFeePct: pct('serviceFeePct', 'serviceFeePct'),
+        aggregateFeePct: pct('aggregateFeePct', 'aggregateFeePct'),
+        amendmentNumber: int('amendmentNumber', 'amendmentNumber'),
+      },
+    ),
+    csvLinesSheet(
+      'Names',
+      `Portfolio ${h.portfolioId}: names over time`,
+      ['portfolioId', 'name', 'from', 'lastDay'],
+      portfolioNameRows(h),
+      {},
+    ),
+    csvLinesSheet(
+      'Registrants',
+      `Portfolio ${h.portfolioId}: registrants over time`,
+      ['portfolioId', 'registrant', 'from', 'lastDay'],
+      portfolioRegistrantRows(h),
+      {},
+    ),
+  ];
 }
 
 /** `exhibit diff --csv|--xlsx`: what one imported document changed in the schedule in force. */

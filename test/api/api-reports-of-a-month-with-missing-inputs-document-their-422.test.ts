@@ -13,12 +13,14 @@ interface OpenApi {
 }
 
 /**
- * The open demo complex has net assets into January 2026 but its sub-transfer agent's figures for
- * the Omnibus Accounts stop at December 2025: the Distributor's share of January 2026 cannot be
- * computed (Agreement Exhibit A 2(c)), and every report built on it refuses, as the CLI does, with
- * 422 BAD_INPUT (exit 65) naming the account. Each of those operations must document that 422 in
- * /openapi.json (FORMATS.md "Errors": the status of the error table), so a client generated from the
- * document expects it.
+ * The open demo complex records its data through December 2025; its Class B classes carry their last
+ * net assets into January 2026, so that month has Class B fees but nothing recorded in it (no net
+ * assets of its own, no Class B transactions, no sub-transfer agent figures): the Distributor's
+ * share of January 2026 cannot be computed (Agreement Exhibit A 2(c)), and every report built on it
+ * refuses, as the CLI does, with 404 NOT_FOUND (exit 66) saying the month has no data yet and the
+ * latest month with data (it once answered 422 naming the first Omnibus Account missing its
+ * figures). Each of those operations must document that 404 in /openapi.json (FORMATS.md "Errors":
+ * the status of the error table), so a client generated from the document expects it.
  */
 describe('reports of a month without the Omnibus Accounts’ figures', { timeout: 600_000 }, () => {
   const dir = mkdtempSync(join(tmpdir(), 'plan12b-api-422-'));
@@ -51,16 +53,16 @@ describe('reports of a month without the Omnibus Accounts’ figures', { timeout
     ['/api/transfers/statement/pdf', `assignee=${assignee}&month=2026-01`],
   ];
   it.each(routes)(
-    '%s answers 422 BAD_INPUT naming the Omnibus Account, and documents 422',
+    '%s answers 404 NOT_FOUND saying the month has no data yet, and documents 404',
     async (path, query) => {
       const res = await app.request(`${path}?${query}`, { headers: { authorization: `Bearer ${token}` } });
       const body = (await res.json()) as { error: { code: string; exit: number; message: string } };
-      expect(res.status).toBe(422);
-      expect(body.error).toMatchObject({ code: 'BAD_INPUT', exit: 65 });
+      expect(res.status).toBe(404);
+      expect(body.error).toMatchObject({ code: 'NOT_FOUND', exit: 66 });
       expect(body.error.message).toMatch(
-        /^no sub-transfer agent figures for Omnibus Account B\d+, .*, 2026-01/,
+        /^no net assets, Class B transactions or Omnibus figures are recorded for 2026-01 yet \(the latest month with data is 2025-12\)/,
       );
-      expect(Object.keys(doc.paths[path]!.get!.responses)).toContain('422');
+      expect(Object.keys(doc.paths[path]!.get!.responses)).toContain('404');
     },
   );
 });

@@ -12,8 +12,10 @@ import { demoOpenStore } from '../support/demoOpen.js';
  * The open demo complex records net assets, Class B transactions and Omnibus figures through
  * December 2025; its Class B classes carry their last net assets into 2 January 2026 (so January
  * 2026 has Class B fees) and are then taken as ended.
- * - 2026-01 has fees to split but no Omnibus figures: `distributor-share` and
- *   `monthly-calculation` both refuse, 65, naming the account (Exhibit A 2(c)).
+ * - 2026-01 has fees to split (carried past the data) but nothing recorded in it:
+ *   `distributor-share`, `monthly-calculation` and `journal` refuse, 66 (the month's records do not
+ *   exist), saying the month has no data yet, the latest month with data (2025-12) and to import the
+ *   month's feeds — once they refused 65 naming the first Omnibus Account missing its figures.
  * - 2026-02 and later, after the data: nothing to compute a share from and no fee to split. The
  *   Monthly Calculation answers an empty month (exit 0); `distributor-share` once answered 65 ("no
  *   sub-transfer agent figures … 2026-01") for the same month. Both now answer empty, exit 0, with
@@ -52,13 +54,18 @@ describe('a month after the data: distributor-share as the Monthly Calculation',
     },
   );
 
-  it('2026-01, with Class B fees and no Omnibus figures: both refuse, 65, naming the account', async () => {
-    for (const command of ['distributor-share', 'monthly-calculation']) {
+  it('2026-01, with carried Class B fees and no data: all three refuse, 66, saying the data ends in 2025-12', async () => {
+    for (const command of ['distributor-share', 'monthly-calculation', 'journal']) {
       const run = await cli(command, '--month', '2026-01');
-      expect(run.code, `${command}: ${run.stdout}`).toBe(65);
-      expect(run.json<{ error: { message: string } }>().error.message).toMatch(
-        /^no sub-transfer agent figures for Omnibus Account B\d+, .*, 2026-01 \(Exhibit A 2\(c\)\)$/,
+      expect(run.code, `${command}: ${run.stdout}`).toBe(66);
+      const { error } = run.json<{ error: { code: string; message: string; hint: string } }>();
+      expect(error.code).toBe('NOT_FOUND');
+      expect(error.message).toBe(
+        "no net assets, Class B transactions or Omnibus figures are recorded for 2026-01 yet (the latest month with data is 2025-12): the Distributor's 12b-1 Share of 2026-01 cannot be computed",
       );
+      expect(error.message).not.toContain('Omnibus Account');
+      expect(error.hint).toContain("import 2026-01's feeds first");
+      expect(error.hint).toContain('plan12b omnibus import');
     }
   });
 

@@ -284,7 +284,7 @@ export const reportRoutes = [
     }).openapi('Journal'),
     csv: true,
     xlsx: true,
-    errors: ['USAGE', 'BAD_INPUT'],
+    errors: ['USAGE', 'BAD_INPUT', 'NOT_FOUND'],
     async run({ query, read }) {
       const days = query.paymentDays ?? 10;
       const reading = await read((tx) =>
@@ -447,7 +447,7 @@ export const reportRoutes = [
     }),
     csv: true,
     xlsx: true,
-    errors: ['USAGE', 'BAD_INPUT'],
+    errors: ['USAGE', 'BAD_INPUT', 'NOT_FOUND'],
     async run({ query, read }) {
       const reading = await read((tx) =>
         readMonth(tx, query.month, {
@@ -507,7 +507,7 @@ export const reportRoutes = [
     response: MonthlyCalculation,
     csv: true,
     xlsx: true,
-    errors: ['USAGE', 'BAD_INPUT'],
+    errors: ['USAGE', 'BAD_INPUT', 'NOT_FOUND'],
     async run({ query, read }) {
       const reading = await read((q) => monthlyCalculation(q, query));
       if (query.format === 'xlsx')
@@ -530,7 +530,7 @@ export const reportRoutes = [
     permission: 'read',
     query: monthlyCalculationQuery,
     response: 'pdf',
-    errors: ['USAGE', 'BAD_INPUT'],
+    errors: ['USAGE', 'BAD_INPUT', 'NOT_FOUND'],
     async run({ query, read }) {
       const { report } = await read((q) => monthlyCalculation(q, query));
       return pdfBytes((path) =>

@@ -1,8 +1,10 @@
 import type { Command } from 'commander';
 import { Plan12bError } from '../../errors.js';
 import { didYouMeanPortfolio } from '../../registry/closestPortfolioName.js';
+import { portfolioHistorySheets } from '../../reports/xlsxSheets.js';
 import { type CliContext, printJson } from '../context.js';
 import { registryFor } from '../registryQuery.js';
+import { sheetCsv, writeXlsxOption } from '../tabularOutput.js';
 
 export function registerPortfolioCommands(program: Command, getContext: () => CliContext): void {
   const portfolio = program.command('portfolio').description('portfolios: identity across renames and moves');
@@ -11,7 +13,9 @@ export function registerPortfolioCommands(program: Command, getContext: () => Cl
     .description('names, registrants, classes covered and rates over time')
     .argument('<name>', 'any name the portfolio ever had')
     .option('--json', 'print JSON')
-    .action(async (name: string, opts: { json?: boolean }) => {
+    .option('--csv', 'print CSV: the classes and rates over time')
+    .option('--xlsx <file>', 'write an XLSX workbook: the lines of the CSV, then names and registrants')
+    .action(async (name: string, opts: { json?: boolean; csv?: boolean; xlsx?: string }) => {
       const ctx = getContext();
       const { registry } = await registryFor(ctx);
       const h = registry.portfolioHistory(name);
@@ -21,7 +25,15 @@ export function registerPortfolioCommands(program: Command, getContext: () => Cl
           `no portfolio has ever been named ${JSON.stringify(name)}`,
           `${didYouMeanPortfolio(registry.identities, name)}check the spelling, or import the exhibit that lists it`,
         );
+      // DEVELOPERS rule 7: the workbook's first sheet and the CSV are one sheet definition
+      const sheets = portfolioHistorySheets(h);
+      await writeXlsxOption(ctx, opts.xlsx, sheets);
       if (opts.json) return printJson(ctx, h);
+      if (opts.csv) {
+        ctx.out(sheetCsv(sheets[0]!));
+        for (const w of h.warnings) ctx.err(`warning: ${w}`);
+        return;
+      }
       const span = (from: string | null, last: string | null) =>
         `${from ?? 'from the start'} … ${last ?? 'now'}`;
       ctx.out(`Portfolio ${h.portfolioId}`);
