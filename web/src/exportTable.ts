@@ -9,6 +9,11 @@ export interface Column<Row> {
   readonly value: (row: Row) => string | number | null | undefined;
   /** Money columns are right-aligned, totalled exactly, and written as numbers with #,##0.00. */
   readonly money?: boolean;
+  /**
+   * a money column whose sum means nothing (each row a balance against its own limit, e.g. a
+   * class's FINRA Rule 2341 remaining amount): formatted as money, never totalled
+   */
+  readonly notTotalled?: boolean;
   readonly percent?: boolean;
   /** right-aligned, not totalled (net assets, shares) */
   readonly numeric?: boolean;
@@ -21,7 +26,7 @@ function csvCell(v: string): string {
 export function totalsOf<Row>(rows: readonly Row[], columns: readonly Column<Row>[]): Map<string, string> {
   const totals = new Map<string, string>();
   for (const c of columns) {
-    if (!c.money) continue;
+    if (!c.money || c.notTotalled) continue;
     const values = rows.map((r) => c.value(r)).filter((v): v is string => isMoney(v));
     totals.set(c.key, sumDecimals(['0.00', ...values]));
   }

@@ -209,6 +209,14 @@ export const registryRoutes = [
           schedules: z
             .array(z.object({ name: z.string(), replacesEntirely: z.boolean(), entries: z.number().int() }))
             .optional(),
+          pendingApproval: z
+            .object({ classes: z.number().int(), reasons: z.array(z.string()) })
+            .nullable()
+            .optional()
+            .openapi({
+              description:
+                'with approvals.enforce on: the classes whose schedule entries of this document do not govern for want of a recorded approval, and why; null when none',
+            }),
         }),
       ),
     }),
@@ -221,7 +229,7 @@ export const registryRoutes = [
     csv: true,
     xlsx: true,
     errors: [],
-    async run({ query, read }) {
+    async run({ query, read, store }) {
       // as `plan12b exhibit list --csv` prints it
       if (query.format === 'csv') return new CsvText(documentListCsv(await read((q) => listDocuments(q))));
       if (query.format === 'xlsx')
@@ -232,6 +240,17 @@ export const registryRoutes = [
         documents: await listDocuments(q),
         parsed: new Map((await loadEveryParsedDocument(q)).map((d) => [d.id, d.doc])),
       }));
+      // Plan §§5–6, §11 (approvals.enforce on): an entry whose approval is not recorded does not
+      // govern; the document is pending approval for those classes, never in force
+      const { registry } = await store.registry();
+      const pendingOf = (id: string) => {
+        const waiting = registry.pending.filter((p) => p.documentId === id && p.governsFrom === null);
+        if (waiting.length === 0) return null;
+        return {
+          classes: new Set(waiting.map((p) => `${p.portfolioId}|${p.class}`)).size,
+          reasons: [...new Set(waiting.map((p) => p.reason))],
+        };
+      };
       return {
         count: documents.length,
         documents: documents.map((d) => {
@@ -246,6 +265,7 @@ export const registryRoutes = [
               entries: s.entries.length,
             })),
             renames: doc?.renames ?? [],
+            pendingApproval: d.withdrawal ? null : pendingOf(d.id),
           };
         }),
       };

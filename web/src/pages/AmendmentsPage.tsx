@@ -17,6 +17,8 @@ interface DocumentSummary {
     readonly withdrawnBy: string;
     readonly withdrawnAt: string;
   } | null;
+  /** with approvals.enforce on: the classes it does not govern for want of a recorded approval */
+  readonly pendingApproval?: { readonly classes: number; readonly reasons: readonly string[] } | null;
 }
 interface DiffRow {
   readonly change: 'added' | 'removed' | 'renamed' | 're-rated' | 'moved';
@@ -47,7 +49,10 @@ const documentColumns: Column<DocumentSummary>[] = [
     value: (d) =>
       d.withdrawal
         ? `withdrawn ${d.withdrawal.withdrawnAt.slice(0, 10)} by ${d.withdrawal.withdrawnBy}: ${d.withdrawal.reason}`
-        : 'in force',
+        : d.pendingApproval
+          ? // Plan §§5–6, §11: without its recorded approval it does not govern (approvals.enforce)
+            `pending approval (${d.pendingApproval.classes} ${d.pendingApproval.classes === 1 ? 'class' : 'classes'}): ${d.pendingApproval.reasons.join('; ')}`
+          : 'in force',
   },
 ];
 const diffColumns: Column<DiffRow>[] = [

@@ -141,7 +141,14 @@ const capColumns: Column<CapClass>[] = [
   { key: 'portfolio', label: 'Portfolio', value: (c) => c.portfolio },
   { key: 'class', label: 'Class', value: (c) => c.class },
   { key: 'first', label: 'Ledger from', value: (c) => c.firstMonth },
-  { key: 'remaining', label: 'Remaining amount', value: (c) => c.remaining, money: true },
+  // FINRA Rule 2341: each class has its own cap, so the remaining amounts of several classes add up to nothing
+  {
+    key: 'remaining',
+    label: 'Remaining amount',
+    value: (c) => c.remaining,
+    money: true,
+    notTotalled: true,
+  },
   // the report's own words for what holds at quarter end: an exhaustion that new gross sales ended
   // is "within the cap; ABSC stopped D, accrued again from D2 …", never "exhausted on D"
   { key: 'status', label: 'Status', value: (c) => c.status },
@@ -160,6 +167,23 @@ const deadlineColumns: Column<Deadline>[] = [
   { key: 'status', label: 'Status', value: (d) => d.status },
 ];
 
+/** The quarter's three months (YYYY-MM), from its first day. */
+function monthsOfQuarter(from: string): string[] {
+  const [y, m] = from.split('-').map(Number) as [number, number];
+  return [m, m + 1, m + 2].map((n) => `${y}-${String(n).padStart(2, '0')}`);
+}
+
+/**
+ * SPEC §12: only a closed month's figures are sealed; a quarter whose months are not closed shows
+ * what is recorded so far (nothing, for a future quarter), which the board must not read as paid.
+ */
+function notClosedNote(quarter: string, from: string, closed: readonly string[]): string | null {
+  const open = monthsOfQuarter(from).filter((m) => !closed.includes(m));
+  if (open.length === 0) return null;
+  if (open.length === 3) return `No month of ${quarter} is closed; figures are what is recorded so far.`;
+  return `${open.join(' and ')} of ${quarter} ${open.length === 1 ? 'is' : 'are'} not closed; figures for ${open.length === 1 ? 'it' : 'them'} are what is recorded so far.`;
+}
+
 function previousQuarter(month: string): string {
   const [y, m] = month.split('-').map(Number) as [number, number];
   return `${y}Q${Math.floor((m - 1) / 3) + 1}`;
@@ -174,7 +198,17 @@ export function GovernancePage({ lastMonth }: { readonly lastMonth: string }) {
   const report = useApi(valid ? () => getJson<BoardReport>('/api/board-report', { quarter }) : null, [
     quarter,
   ]);
+  // the closed months (GET /api/months, as `plan12b close list`), asked again with each quarter
+  const months = useApi(() => getJson<{ months: { month: string }[] }>('/api/months'), [quarter]);
   const r = report.data;
+  const note =
+    r && months.data
+      ? notClosedNote(
+          r.quarter,
+          r.from,
+          months.data.months.map((m) => m.month),
+        )
+      : null;
   return (
     <>
       <h2>Board report and compliance</h2>
@@ -237,6 +271,11 @@ export function GovernancePage({ lastMonth }: { readonly lastMonth: string }) {
           <p>
             {r.quarter}: {r.from} to {r.to}.
           </p>
+          {note && (
+            <p className="hint" role="status">
+              {note}
+            </p>
+          )}
           <Warnings warnings={r.warnings} />
           <DataTable
             name={`instruments-${r.quarter}`}
