@@ -1,17 +1,15 @@
-import { existsSync } from 'node:fs';
-import { basename, resolve } from 'node:path';
-import pino from 'pino';
+import { basename } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiToken } from '../../src/api/apiTokens.js';
-import { type RunningServer, startServer } from '../../src/api/server.js';
+import type { RunningServer } from '../../src/api/server.js';
 import { withdrawExhibit } from '../../src/import/exhibitWithdrawal.js';
 import { withActor } from '../../src/store/actor.js';
 import { documentId, importExhibits } from '../../src/store/exhibitImport.js';
 import { freshDatabase, type TestDatabase } from '../support/databases.js';
 import { seedExhibitFiles } from '../support/seedDocuments.js';
-import { seedsAvailable } from '../support/seeds.js';
-import { CHROMIUM, launchChromium, WAIT_MS } from './support/chromium.js';
+import { launchChromium, WAIT_MS } from './support/chromium.js';
+import { dashboardUnavailable, serveDashboard } from './support/dashboard.js';
 
 /**
  * The dashboard's documents page lists every imported exhibit as `plan12b exhibit list` does
@@ -20,15 +18,7 @@ import { CHROMIUM, launchChromium, WAIT_MS } from './support/chromium.js';
  * changed while in force, marked withdrawn), not the 404 of an id the registry no longer uses. In Debian's Chromium, as
  * dashboard-in-chromium.test.ts; waits are long, never sleeps (a busy machine is slower, not red).
  */
-const DIST = resolve(import.meta.dirname, '../../web/dist/index.html');
-const missing = !existsSync(CHROMIUM)
-  ? `Chromium is not at ${CHROMIUM}`
-  : !existsSync(DIST)
-    ? 'the dashboard is not built (npm run build)'
-    : !seedsAvailable
-      ? 'the seed documents are not available'
-      : null;
-if (missing && process.env.CI && seedsAvailable) throw new Error(missing);
+const missing = dashboardUnavailable({ seeds: true });
 
 describe.skipIf(missing !== null)(
   'the documents page shows a withdrawn exhibit',
@@ -58,12 +48,7 @@ describe.skipIf(missing !== null)(
       } finally {
         await db.close();
       }
-      server = await startServer({
-        dbTarget: tdb.target,
-        port: 0,
-        host: '127.0.0.1',
-        logger: pino({ level: 'silent' }),
-      });
+      server = await serveDashboard(tdb.target);
       browser = await launchChromium();
     }, 600_000);
 

@@ -1,14 +1,12 @@
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
-import pino from 'pino';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiToken } from '../../src/api/apiTokens.js';
-import { type RunningServer, startServer } from '../../src/api/server.js';
+import type { RunningServer } from '../../src/api/server.js';
 import { withActor } from '../../src/store/actor.js';
 import { importExhibits } from '../../src/store/exhibitImport.js';
 import { freshDatabase, type TestDatabase } from '../support/databases.js';
-import { CHROMIUM, launchChromium, WAIT_MS } from './support/chromium.js';
+import { launchChromium, WAIT_MS } from './support/chromium.js';
+import { dashboardUnavailable, serveDashboard } from './support/dashboard.js';
 
 /**
  * SPEC §11: the dashboard shows schedules with an as-of date. A link with the date opens that
@@ -20,13 +18,7 @@ import { CHROMIUM, launchChromium, WAIT_MS } from './support/chromium.js';
  * none says how to write one. In Debian's Chromium, one page
  * session; waits are long, never sleeps.
  */
-const DIST = resolve(import.meta.dirname, '../../web/dist/index.html');
-const missing = !existsSync(CHROMIUM)
-  ? `Chromium is not at ${CHROMIUM}`
-  : !existsSync(DIST)
-    ? 'the dashboard is not built (npm run build)'
-    : null;
-if (missing && process.env.CI) throw new Error(missing);
+const missing = dashboardUnavailable();
 
 const IMG = '<img src=x onerror=alert(1)> Fund';
 const SCRIPT = '<script>alert(2)</script> Fund';
@@ -106,12 +98,7 @@ describe.skipIf(missing !== null)(
       } finally {
         await db.close();
       }
-      server = await startServer({
-        dbTarget: tdb.target,
-        port: 0,
-        host: '127.0.0.1',
-        logger: pino({ level: 'silent' }),
-      });
+      server = await serveDashboard(tdb.target);
       browser = await launchChromium();
     }, 600_000);
 

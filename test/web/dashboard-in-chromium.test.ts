@@ -3,14 +3,14 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import axe from 'axe-core';
 import ExcelJS from 'exceljs';
-import pino from 'pino';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiToken } from '../../src/api/apiTokens.js';
-import { type RunningServer, startServer } from '../../src/api/server.js';
+import type { RunningServer } from '../../src/api/server.js';
 import { parseCents } from '../../src/money/cents.js';
 import { openDatabase } from '../../src/store/database.js';
 import { demoOpenStore } from '../support/demoOpen.js';
+import { serveDashboard } from './support/dashboard.js';
 
 /**
  * The web dashboard end to end in Debian's Chromium (playwright-core, never a downloaded browser):
@@ -54,12 +54,7 @@ describe.skipIf(missing !== null)('the web dashboard in Chromium', { timeout: 60
     viewer = (await createApiToken(db, { name: 'board-member', role: 'viewer' })).token;
     auditor = (await createApiToken(db, { name: 'fund-auditor', role: 'auditor' })).token;
     await db.close();
-    server = await startServer({
-      dbTarget: target,
-      port: 0,
-      host: '127.0.0.1',
-      logger: pino({ level: 'silent' }),
-    });
+    server = await serveDashboard(target);
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: [

@@ -1,19 +1,18 @@
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import pino from 'pino';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiToken } from '../../src/api/apiTokens.js';
-import { type RunningServer, startServer } from '../../src/api/server.js';
+import type { RunningServer } from '../../src/api/server.js';
 import { MONTH_CLOSE_STEPS } from '../../src/close/closeSteps.js';
 import { closeMonth } from '../../src/close/monthClose.js';
 import { importNetAssets } from '../../src/feeds/netAssetsFeed.js';
 import { withActor } from '../../src/store/actor.js';
 import { freshDatabase, type TestDatabase } from '../support/databases.js';
-import { seedsAvailable } from '../support/seeds.js';
 import { setUpValueFund2004 } from '../support/valueFund2004.js';
-import { CHROMIUM, launchChromium, WAIT_MS } from './support/chromium.js';
+import { launchChromium, WAIT_MS } from './support/chromium.js';
+import { dashboardUnavailable, serveDashboard } from './support/dashboard.js';
 
 /**
  * The dashboard as a board secretary, a treasurer, an admin and an auditor use it, over the
@@ -30,15 +29,7 @@ import { CHROMIUM, launchChromium, WAIT_MS } from './support/chromium.js';
  * choice while it loads; a revoked or unknown token returns to sign-in saying why; a role a page
  * refuses is told which token to sign in with; the import page restates. One browser, one server.
  */
-const DIST = resolve(import.meta.dirname, '../../web/dist/index.html');
-const missing = !seedsAvailable
-  ? 'the seed documents are not available'
-  : !existsSync(CHROMIUM)
-    ? `Chromium is not at ${CHROMIUM}`
-    : !existsSync(DIST)
-      ? 'the dashboard is not built (npm run build)'
-      : null;
-if (missing && process.env.CI && seedsAvailable) throw new Error(missing);
+const missing = dashboardUnavailable({ seeds: true });
 
 describe.skipIf(missing !== null)(
   'the dashboard: prior-period adjustments, roles, refused tokens and answers of another question',
@@ -75,12 +66,7 @@ describe.skipIf(missing !== null)(
       } finally {
         await db.close();
       }
-      server = await startServer({
-        dbTarget: tdb.target,
-        port: 0,
-        host: '127.0.0.1',
-        logger: pino({ level: 'silent' }),
-      });
+      server = await serveDashboard(tdb.target);
       browser = await launchChromium();
     }, 600_000);
 
