@@ -167,7 +167,7 @@ function isAcceptedMediaType(header: string | undefined, accepted: readonly stri
 }
 
 /** Whether an upload sent with this Content-Type is read as one of the route's `declared` types. */
-export function isUploadMediaType(header: string | undefined, declared: readonly string[]): boolean {
+function isUploadMediaType(header: string | undefined, declared: readonly string[]): boolean {
   if (header === undefined || header.trim() === '') return true;
   return isAcceptedMediaType(header, declared) || isAcceptedMediaType(header, RAW_BYTE_MEDIA_TYPES);
 }

@@ -1,7 +1,7 @@
 import type { AuditRecord } from '../audit/auditChain.js';
 
 /** The columns the text form of `audit log` keeps to: an 80-column terminal. */
-export const AUDIT_LOG_TEXT_WIDTH = 80;
+const AUDIT_LOG_TEXT_WIDTH = 80;
 
 /** The most lines a record's subject, and its detail, take in the text form. */
 const LINES_PER_FIELD = 2;

@@ -784,7 +784,7 @@ export function afterTheDataWarning(month: string, last: string): string {
  * last net assets into it): nothing recorded to compute from — the month's records do not exist
  * yet (NOT_FOUND, 66), and the user imports them.
  */
-export function afterTheDataRefusal(month: string, last: string): Plan12bError {
+function afterTheDataRefusal(month: string, last: string): Plan12bError {
   return new Plan12bError(
     'NOT_FOUND',
     `no net assets, Class B transactions or Omnibus figures are recorded for ${month} yet (the latest month with data is ${last}): the Distributor's 12b-1 Share of ${month} cannot be computed`,
