@@ -266,6 +266,7 @@ export function exhibitTitleOf(
   if (kind.endsWith('-amendment')) {
     const from = lines.findIndex((l) => /^AMENDMENT\b/i.test(l));
     if (from > 0) lines = lines.slice(from);
+    lines = lines.map(settledNumber);
   }
   const named = lines.findLastIndex((l) => /\b(?:PLAN|AGREEMENT)\b/i.test(l));
   const classLines: string[] = [];
@@ -296,6 +297,17 @@ export function exhibitTitleOf(
   )
     title += ` — ${schedule}`;
   return title;
+}
+
+/**
+ * A draft's "AMENDMENT NO. [2]" titled as the text layout titles it (heading.ts exhibitTitle), by
+ * the number read: "Amendment No. 2"; "AMENDMENT NO. [ ]" as "Amendment". The brackets are said
+ * in the warnings (amendmentNumber.ts), and the title reads back the same from a rendering.
+ */
+function settledNumber(line: string): string {
+  const n = amendmentNumberIn(line);
+  if (n === null || n.warning === null) return line;
+  return line.replace(n.printed, n.number === null ? 'AMENDMENT' : `AMENDMENT NO. ${n.number}`);
 }
 
 // A schedule's own subtitle, printed on the line under its heading: "Fee Schedule", "Schedule of

@@ -86,8 +86,9 @@ export function titleCase(text: string): string {
   let inList = false;
   return words
     .map((w, i) => {
-      // "INVESTOR CLASS, R AND RX": a code after "CLASS," too
-      const previous = (words[i - 1] ?? '').replace(/,$/, '');
+      // "INVESTOR CLASS, R AND RX": a code after "CLASS," too, and after "(CLASS" opening a
+      // parenthesis ("(CLASS B AND BX SHARES)")
+      const previous = (words[i - 1] ?? '').replace(/^[^A-Za-z0-9]+/, '').replace(/,$/, '');
       const out = titleWord(w, i === 0, previous, inList);
       const core = w.replace(/[^A-Za-z0-9]/g, '');
       const coded = (/^CLASS(?:ES)?$/i.test(previous) || inList) && isClassCode(core);
