@@ -28,6 +28,7 @@ import { type ExhibitHeading, exhibitTitle, readHeading } from './heading.js';
 import { htmlCellLines, looksLikeHtml } from './htmlText.js';
 import { bodyPartyRegistrant, scheduleHeadingRegistrant } from './instrumentRegistrant.js';
 import { scheduleHeading } from './lineShapes.js';
+import { namedInstrumentWarning } from './namedInstrument.js';
 import { noScheduleRefusal } from './noScheduleRefusal.js';
 import { proseText } from './proseText.js';
 import {
@@ -551,6 +552,9 @@ function assemble(r: Reading, rendering: boolean): ParsedExhibit {
   const lastContentNo = [...lines].reverse().find((l) => l.trimmed !== '')?.no ?? 1;
 
   warnings.push(...r.titleWarnings);
+  // the title's instrument is the one amended; a clause naming another is the document's own slip
+  const otherName = isAmendment ? namedInstrumentWarning(r.instrumentTitle, prose.text, prose.lineAt) : null;
+  if (otherName !== null) warnings.push(otherName);
   const dates = documentDates(r.kind, lines, prose, lines[r.bodyStart]?.no ?? 1);
   warnings.push(...dates.warnings);
   if (dates.gap !== null) gaps.push(dates.gap);
