@@ -9,6 +9,8 @@ import { importOmnibusMonths } from '../../src/feeds/omnibusFeed.js';
 import { importTransactions } from '../../src/feeds/transactionsFeed.js';
 import { importTransfers } from '../../src/feeds/transfersFeed.js';
 import { importExhibits } from '../../src/import/exhibitImport.js';
+import { cdscReport } from '../../src/reports/classBCdscReport.js';
+import { redemptionsReport } from '../../src/reports/classBRedemptionsReport.js';
 import { distributorShareReport } from '../../src/reports/distributorShareReport.js';
 import { monthJournal } from '../../src/reports/journal.js';
 import { monthlyCalculationReport } from '../../src/reports/monthlyCalculationReport.js';
@@ -354,5 +356,22 @@ describe('Monthly Calculation by hand: term end mid-month, omnibus 2(c), DOI-ran
       );
       expect(shown).toEqual(want);
     }
+  }, 120_000);
+
+  it('cdsc and redemptions: each piece earned by the distributor of its first issuance (FOURTH)', async () => {
+    expect((await cdscReport(store.db, '2024-03')).rows.map((r) => [r.portfolio, r.distributor, r.cdsc])).toEqual([
+      [CG, SUMMIT, '100.00'],
+    ]);
+    expect((await cdscReport(store.db, '2024-04')).rows.map((r) => [r.portfolio, r.distributor, r.cdsc])).toEqual([
+      [CG, HARBOR, '12.24'],
+    ]);
+    const n3 = (await redemptionsReport(store.db, '2024-04-01', '2024-04-30')).redemptions.find((r) => r.txnId === 'N3X1')!;
+    // 50 at 9.00: gross 450.00; Free first (10 of 03-22, 6 of 03-25), then 34 Commission: 12.24; net 437.76
+    expect([n3.gross, n3.cdsc, n3.net]).toEqual(['450.00', '12.24', '437.76']);
+    expect(n3.pieces.map((p) => [p.kind, p.dateOfOriginalIssuance, p.shares, p.cost, p.cdsc, p.earnedBy])).toEqual([
+      ['free', '2024-03-22', '10.0000', '100.00', '0.00', null],
+      ['free', '2024-03-25', '6.0000', '60.00', '0.00', null],
+      ['commission', '2023-03-01', '34.0000', '340.00', '12.24', HARBOR],
+    ]);
   }, 120_000);
 });
