@@ -56,6 +56,18 @@ import { storeForTests } from '../support/storeForTests.js';
  *        and 18.1818 r .18 (sum 59.9999) → the unit to the larger remainder: 41.8182 / 18.1818;
  *   (iii) 20 × 150/150 = 20 Summit; (iv) 180 − 150 − 60 + 20 = −10 × 150/150 = −10 Summit
  *   → Summit 150 + 41.8182 − 20 − 10 = 161.8182; Other 18.1818 (sum 180).
+ * 2(c) for O1 at 2024-05-31 (May: 40 issued, 200 redeemed — Free Shares first — 20 outstanding;
+ *   previous: Commission 1,000 / 500, Free 161.8182 / 18.1818):
+ *   (ii) 40 × 1,161.8182/1,680 = 27.66233… (r .38) and 40 × 518.1818/1,680 = 12.33766… (r .62) →
+ *        27.6623 / 12.3377;
+ *   (iii) 200 redeemed but only 180 Free Shares at the last month end. Exhibit A's A × (B/C) would
+ *        take 200 × 161.8182/180 = 179.798 from Summit, more than it holds; the reading taken (the
+ *        product's, documented in omnibusFreeShares.ts; Exhibit A is silent): the 180 by B/C
+ *        (161.8182 / 18.1818), the other 20 — shares issued in May, Free Shares being redeemed oldest
+ *        first — as (ii) attributed May's issues: 20 × 27.6623/40 = 13.83115 and 6.16885, a tie of
+ *        remainders → the unit to the party listed first: 13.8312 / 6.1688 → redeemed 175.6494 / 24.3506;
+ *   (iv) 20 − 180 − 40 + 200 = 0
+ *   → Summit 161.8182 + 27.6623 − 175.6494 = 13.8311; Other 18.1818 + 12.3377 − 24.3506 = 6.1689.
  */
 
 const CG = 'Summit Capital Growth Fund';
@@ -132,6 +144,8 @@ const store = storeForTests('pglite', async (db) => {
         T('2024-04-19', 'N3X1', 'N3', CG, 'redeem', '50', '9.00'),
         T('2024-04-25', 'O1E1O', 'O1', CG, 'exchange_out', '10', '10.00', { exchangeId: 'X1' }),
         T('2024-04-25', 'O1E1I', 'O1', DV, 'exchange_in', '5', '20.00', { exchangeId: 'X1' }),
+        T('2024-05-10', 'O1R4', 'O1', CG, 'reinvest', '40', '10.00'),
+        T('2024-05-20', 'O1X2', 'O1', CG, 'redeem', '200', '10.00'),
       ]),
     );
     await importOmnibusMonths(
@@ -142,6 +156,8 @@ const store = storeForTests('pglite', async (db) => {
         `2024-03,O1,${CG},50,0,150`,
         `2024-04,O1,${CG},60,20,180`,
         `2024-04,O1,${DV},0,0,5`,
+        `2024-05,O1,${CG},40,200,20`,
+        `2024-05,O1,${DV},0,0,5`,
       ]),
     );
     // T1: CG only, DOIs of 2023-06-01–2023-12-31, effective 2024-03-20, notice 2024-04-18 (after
@@ -160,7 +176,7 @@ const store = storeForTests('pglite', async (db) => {
       'na.csv',
       csv([
         'date,portfolio,class,net_assets',
-        ...daysOf('2024-03-01', '2024-04-30')
+        ...daysOf('2024-03-01', '2024-05-31')
           .filter(isBusinessDay)
           .flatMap((d) => [`${d},${CG},B,3660000.00`, `${d},${DV},B,1830000.00`]),
       ]),
@@ -373,5 +389,38 @@ describe('Monthly Calculation by hand: term end mid-month, omnibus 2(c), DOI-ran
       ['free', '2024-03-25', '6.0000', '60.00', '0.00', null],
       ['commission', '2023-03-01', '34.0000', '340.00', '12.24', HARBOR],
     ]);
+  }, 120_000);
+
+  /**
+   * May 2024 by the computation of 04-30: Summit 2,196.3182, Harbor 266, Other 725.6818 of 3,188.
+   * Each day's 7,500 cents: Summit 7,500 × 21,963,182/31,880,000 = 5,166.997 (r .997), Harbor
+   * 625.784 (r .784), Other 1,707.219 (r .219): floors 7,498 → Summit and Harbor a cent each:
+   * 51.67 / 6.26 / 17.07 a day → 31 days 1,601.77 / 194.06 / 529.17 (sum 2,325.00).
+   * Portions of 1,601.77: Beta 25% = 400.4425; Alpha 40% × 1,600/2,196.3182 (counted at 04-30) =
+   * 640.708 × 16,000,000/21,963,182 = 466.7506; own 1,601.77 − … computed as 1,601.77 × (75% − 40% ×
+   * 0.7284919) = 734.5769; cents 40,044 r .25, 46,675 r .06, 73,457 r .69 (160,176 of 160,177) → own
+   * takes the cent: Beta 400.44, Alpha 466.75, own 734.58.
+   * The 05-31 computation (governing June): Summit 2,000 + 34.5 + 13.8311 = 2,048.3311; Harbor 266;
+   * Other 700 + 7.5 + 6.1689 = 713.6689; all 3,028 (= 3,188 + 40 − 200).
+   */
+  it('May: a third month of 2(c) with more Free Shares redeemed than were outstanding at the last month end', async () => {
+    const share = (await distributorShareReport(store.db, '2024-05')).portfolios.find((p) => p.portfolio === CG)!;
+    expect(share.computations.at(-1)!.byRule.map((r) => [r.distributor, r.c_omnibusFreeShares, r.total])).toEqual([
+      [SUMMIT, '13.8311', '2048.3311'],
+      [HARBOR, '0.0000', '266.0000'],
+      [OTHER, '6.1689', '713.6689'],
+    ]);
+    expect(share.computations.at(-1)!.denominator).toBe('3028.0000');
+    const mc = (await monthlyCalculationReport(store.db, '2024-05')).portfolios.find((p) => p.portfolio === CG)!;
+    expect(mc.computations.map((c) => [c.computedOn, c.days, c.parties.map((p) => [p.distributor, p.twelveB1Share])])).toEqual([
+      ['2024-04-30', 31, [[SUMMIT, '1601.77'], [HARBOR, '194.06'], [OTHER, '529.17']]],
+    ]);
+    for (const p of mc.computations[0]!.parties)
+      expect(reproduces(p.sharePct, mc.computations[0]!.distributionFee, p.twelveB1Share)).toBe(true);
+    expect(mc.assignees.map((a) => [a.assignee, a.twelveB1Portion])).toEqual([
+      [ALPHA, '466.75'],
+      [BETA, '400.44'],
+    ]);
+    expect(mc.distributor12b1Portion).toBe('734.58');
   }, 120_000);
 });
