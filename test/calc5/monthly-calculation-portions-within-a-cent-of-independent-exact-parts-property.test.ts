@@ -192,3 +192,39 @@ describe('Monthly Calculation portions against independently computed exact part
     );
   });
 });
+
+describe('ties between Assignees go to the one listed first (SPEC §3)', () => {
+  it('2 cents: own 34% = 0.68, T1 33% = 0.66, T2 33% = 0.66 → own 1, then the T1/T2 tie to T1', () => {
+    // floors 0 / 0 / 0, two cents to place: the largest remainder (own .68), then .66 and .66 tie → T1
+    const mc = monthlyCalculation(
+      { ...baseInput(MONTH, feeDays(MONTH, (d) => (d === 1 ? 2n : 0n))), dueDate: DUE },
+      [
+        transfer({ id: 'T1', twelveB1PortionPct: '33', effectiveDate: '2006-03-01', noticeReceivedDate: '2006-03-01' }),
+        transfer({ id: 'T2', twelveB1PortionPct: '33', effectiveDate: '2006-03-01', noticeReceivedDate: '2006-03-01' }),
+      ],
+    );
+    expect([mc.distributor12b1Portion, ...mc.assignees.map((a) => a.twelveB1Portion)]).toEqual(['0.01', '0.01', '0.00']);
+  });
+  it('1 cent at 50% / 25% / 25%: the largest remainder is the Distributor own (.5 against .25 and .25)', () => {
+    // 1 cent: own 0.5, T1 0.25, T2 0.25 → floors 0 / 0 / 0, one cent to the largest remainder: own
+    const mc = monthlyCalculation(
+      { ...baseInput(MONTH, feeDays(MONTH, (d) => (d === 1 ? 1n : 0n))), dueDate: DUE },
+      [
+        transfer({ id: 'T1', twelveB1PortionPct: '25', effectiveDate: '2006-03-01', noticeReceivedDate: '2006-03-01' }),
+        transfer({ id: 'T2', twelveB1PortionPct: '25', effectiveDate: '2006-03-01', noticeReceivedDate: '2006-03-01' }),
+      ],
+    );
+    expect([mc.distributor12b1Portion, ...mc.assignees.map((a) => a.twelveB1Portion)]).toEqual(['0.01', '0.00', '0.00']);
+  });
+  it('2 cents at 50% / 25% / 25%: own 1.0, T1 0.5, T2 0.5 → own 1, the tie T1/T2 to T1', () => {
+    const mc = monthlyCalculation(
+      { ...baseInput(MONTH, feeDays(MONTH, (d) => (d === 1 ? 2n : 0n))), dueDate: DUE },
+      [
+        transfer({ id: 'T1', twelveB1PortionPct: '25', effectiveDate: '2006-03-01', noticeReceivedDate: '2006-03-01' }),
+        transfer({ id: 'T2', twelveB1PortionPct: '25', effectiveDate: '2006-03-01', noticeReceivedDate: '2006-03-01' }),
+      ],
+    );
+    expect([mc.distributor12b1Portion, ...mc.assignees.map((a) => a.twelveB1Portion)]).toEqual(['0.01', '0.01', '0.00']);
+  });
+});
+
