@@ -19,7 +19,9 @@ describe('conversion at the end of the anniversary month: Feb 29 DOIs, another p
    * 2013-06-30: the rest, 24.75 Free Shares and 412.50 − 103.13 = 309.37, go with P2 (300 of 300).
    * Cost of R1: 87.50 + 103.13 + 309.37 = 500.00.
    */
-  const terms = createClassBTerms({ conversionPeriods: [createConversionPeriod({ portfolioId: 'income', years: 6 })] });
+  const terms = createClassBTerms({
+    conversionPeriods: [createConversionPeriod({ portfolioId: 'income', years: 6 })],
+  });
   const activity = [
     buy('P1', '2004-02-29', 'growth', '100', '10.00'),
     buy('Q1', '2004-02-29', 'income', '50', '20.00'),
@@ -31,14 +33,51 @@ describe('conversion at the end of the anniversary month: Feb 29 DOIs, another p
 
   it('converts on each portfolio’s own anniversary month end, Free Shares and cost pro rata', () => {
     const l = replayAccount('acct', activity, terms, { until: '2013-06-30' });
-    expect(ledgerJson(l).conversions.map((c) => [c.date, c.portfolio, c.commission, c.free, c.pieces.map((p) => [p.lotId, p.shares, p.cost])])).toEqual([
-      ['2010-02-28', 'income', '50.0000', '5.0000', [['S1', '5.0000', '100.00'], ['Q1', '50.0000', '1000.00']]],
-      ['2012-02-29', 'growth', '100.0000', '8.2500', [['R1', '8.2500', '103.13'], ['P1', '100.0000', '1000.00']]],
-      ['2013-06-30', 'growth', '300.0000', '24.7500', [['R1', '24.7500', '309.37'], ['P2', '300.0000', '3000.00']]],
+    expect(
+      ledgerJson(l).conversions.map((c) => [
+        c.date,
+        c.portfolio,
+        c.commission,
+        c.free,
+        c.pieces.map((p) => [p.lotId, p.shares, p.cost]),
+      ]),
+    ).toEqual([
+      [
+        '2010-02-28',
+        'income',
+        '50.0000',
+        '5.0000',
+        [
+          ['S1', '5.0000', '100.00'],
+          ['Q1', '50.0000', '1000.00'],
+        ],
+      ],
+      [
+        '2012-02-29',
+        'growth',
+        '100.0000',
+        '8.2500',
+        [
+          ['R1', '8.2500', '103.13'],
+          ['P1', '100.0000', '1000.00'],
+        ],
+      ],
+      [
+        '2013-06-30',
+        'growth',
+        '300.0000',
+        '24.7500',
+        [
+          ['R1', '24.7500', '309.37'],
+          ['P2', '300.0000', '3000.00'],
+        ],
+      ],
     ]);
     expect(redemptionJson(l.redemptions[0]!)).toMatchObject({ gross: '105.00', cdsc: '0.00', net: '105.00' });
     expect(l.lots).toEqual([]);
-    expect(ledgerJson(referenceReplayAccount('acct', activity, terms, { until: '2013-06-30' }))).toEqual(ledgerJson(l));
+    expect(ledgerJson(referenceReplayAccount('acct', activity, terms, { until: '2013-06-30' }))).toEqual(
+      ledgerJson(l),
+    );
   });
 
   it('shares exchanged in keep the first issuing portfolio’s period; a redemption on the day comes before the conversion', () => {
@@ -52,7 +91,9 @@ describe('conversion at the end of the anniversary month: Feb 29 DOIs, another p
      * 2011-02-28: P1's 50 of 250 Commission Shares → 20 × 50/250 = 4 Free, 200.00 × 4/20 = 40.00.
      * 2012-02-29: P2's 100 of 200 → 16 × 100/200 = 8 Free, 160.00 × 8/16 = 80.00.
      */
-    const t = createClassBTerms({ conversionPeriods: [createConversionPeriod({ portfolioId: 'seven', years: 7 })] });
+    const t = createClassBTerms({
+      conversionPeriods: [createConversionPeriod({ portfolioId: 'seven', years: 7 })],
+    });
     const l = replayAccount(
       'acct-2',
       [
@@ -66,9 +107,32 @@ describe('conversion at the end of the anniversary month: Feb 29 DOIs, another p
       t,
       { until: '2012-03-31' },
     );
-    expect(ledgerJson(l).conversions.map((c) => [c.date, c.commission, c.free, c.pieces.map((p) => [p.lotId, p.cost])])).toEqual([
-      ['2011-02-28', '50.0000', '4.0000', [['R1', '40.00'], ['P1', '1000.00']]],
-      ['2012-02-29', '100.0000', '8.0000', [['R1', '80.00'], ['P2', '1000.00']]],
+    expect(
+      ledgerJson(l).conversions.map((c) => [
+        c.date,
+        c.commission,
+        c.free,
+        c.pieces.map((p) => [p.lotId, p.cost]),
+      ]),
+    ).toEqual([
+      [
+        '2011-02-28',
+        '50.0000',
+        '4.0000',
+        [
+          ['R1', '40.00'],
+          ['P1', '1000.00'],
+        ],
+      ],
+      [
+        '2012-02-29',
+        '100.0000',
+        '8.0000',
+        [
+          ['R1', '80.00'],
+          ['P2', '1000.00'],
+        ],
+      ],
     ]);
     expect(ledgerJson(l).lots.map((x) => [x.lotId, x.shares, x.cost])).toEqual([
       ['P3', '100.0000', '1000.00'],
@@ -108,14 +172,20 @@ describe('waivers and a redemption fee retained by the portfolio (SPEC §6, FOUR
 
   it('every waived amount recorded; the fee charged only on the young piece; net = gross − CDSC − fee', () => {
     const l = replayAccount('acct', activity, terms);
-    expect(l.redemptions.map((r) => redemptionJson(r)).map((r) => [r.txnId, r.gross, r.cdsc, r.waived, r.redemptionFee, r.net])).toEqual([
+    expect(
+      l.redemptions
+        .map((r) => redemptionJson(r))
+        .map((r) => [r.txnId, r.gross, r.cdsc, r.waived, r.redemptionFee, r.net]),
+    ).toEqual([
       ['W1', '500.00', '0.00', '25.00', '0.00', '500.00'],
       ['W2', '600.00', '0.00', '25.00', '0.00', '600.00'],
       ['W3', '100.00', '0.00', '4.00', '0.00', '100.00'],
       ['D1', '900.00', '0.00', '45.00', '0.00', '900.00'],
       ['F1', '1050.00', '52.25', '0.00', '2.10', '995.65'],
     ]);
-    expect(redemptionJson(l.redemptions[4]!).pieces.map((p) => [p.lotId, p.shares, p.cost, p.base, p.cdsc])).toEqual([
+    expect(
+      redemptionJson(l.redemptions[4]!).pieces.map((p) => [p.lotId, p.shares, p.cost, p.base, p.cdsc]),
+    ).toEqual([
       ['P1', '45.0000', '1000.00', '945.00', '47.25'],
       ['B1', '5.0000', '100.00', '100.00', '5.00'],
     ]);
@@ -123,12 +193,26 @@ describe('waivers and a redemption fee retained by the portfolio (SPEC §6, FOUR
   });
 
   it('a systematic withdrawal one cent over 12% of the year is refused; the next year starts afresh', () => {
-    const over = [...activity.slice(0, 4), redeem('W4', '2006-04-10', 'fund-a', '0.0008', '12.50', 'systematic_withdrawal')];
+    const over = [
+      ...activity.slice(0, 4),
+      redeem('W4', '2006-04-10', 'fund-a', '0.0008', '12.50', 'systematic_withdrawal'),
+    ];
     // 0.0008 × 12.50 = 0.01 → 1,200.01 > 1,200.00
     expect(() => replayAccount('acct', over, terms)).toThrow(LedgerRefusal);
     // 2007: 1,000 − 208 = 792 shares held before the first one, at 10.00 → allowance 950.40; 95.04
     // shares = 950.40 passes (year 2: 4% × min(950.40, 950.40) = 38.016 → 38.02 waived)
-    const next = replayAccount('acct', [...activity.slice(0, 5), redeem('W5', '2007-02-01', 'fund-a', '95.04', '10.00', 'systematic_withdrawal')], terms);
-    expect(redemptionJson(next.redemptions.at(-1)!)).toMatchObject({ gross: '950.40', cdsc: '0.00', waived: '38.02' });
+    const next = replayAccount(
+      'acct',
+      [
+        ...activity.slice(0, 5),
+        redeem('W5', '2007-02-01', 'fund-a', '95.04', '10.00', 'systematic_withdrawal'),
+      ],
+      terms,
+    );
+    expect(redemptionJson(next.redemptions.at(-1)!)).toMatchObject({
+      gross: '950.40',
+      cdsc: '0.00',
+      waived: '38.02',
+    });
   });
 });

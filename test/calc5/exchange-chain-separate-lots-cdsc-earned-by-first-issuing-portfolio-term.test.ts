@@ -44,11 +44,34 @@ describe('an exchange chain A → B → C → A: separate lots, own costs, CDSC 
   const json = ledgerJson(ledger);
 
   it('each exchange moves the worked pieces, free first, then the first-arrived lot of a DOI', () => {
-    expect(json.exchanges.map((e) => [e.exchangeId, e.pieces.map((p) => [p.lotId, p.shares, p.cost, p.delivered])])).toEqual([
-      ['E1', [['R1', '10.0000', '100.00', '20.0000'], ['P1', '100.0000', '1000.00', '200.0000']]],
+    expect(
+      json.exchanges.map((e) => [
+        e.exchangeId,
+        e.pieces.map((p) => [p.lotId, p.shares, p.cost, p.delivered]),
+      ]),
+    ).toEqual([
+      [
+        'E1',
+        [
+          ['R1', '10.0000', '100.00', '20.0000'],
+          ['P1', '100.0000', '1000.00', '200.0000'],
+        ],
+      ],
       ['E2', [['P1', '200.0000', '2000.00', '300.0000']]],
-      ['E3', [['R1', '20.0000', '100.00', '16.0000'], ['P1', '80.0000', '400.00', '64.0000']]],
-      ['E4', [['R1', '16.0000', '100.00', '14.0000'], ['P1', '64.0000', '400.00', '56.0000']]],
+      [
+        'E3',
+        [
+          ['R1', '20.0000', '100.00', '16.0000'],
+          ['P1', '80.0000', '400.00', '64.0000'],
+        ],
+      ],
+      [
+        'E4',
+        [
+          ['R1', '16.0000', '100.00', '14.0000'],
+          ['P1', '64.0000', '400.00', '56.0000'],
+        ],
+      ],
     ]);
   });
 
@@ -60,8 +83,24 @@ describe('an exchange chain A → B → C → A: separate lots, own costs, CDSC 
         cdsc: '79.20',
         net: '2020.80',
         pieces: [
-          expect.objectContaining({ lotId: 'P1', issuingPortfolio: 'fund-a', shares: '120.0000', cost: '600.00', ratePct: '4.00', base: '600.00', cdsc: '24.00' }),
-          expect.objectContaining({ lotId: 'P1', issuingPortfolio: 'fund-a', shares: '230.0000', cost: '1533.33', ratePct: '4.00', base: '1380.00', cdsc: '55.20' }),
+          expect.objectContaining({
+            lotId: 'P1',
+            issuingPortfolio: 'fund-a',
+            shares: '120.0000',
+            cost: '600.00',
+            ratePct: '4.00',
+            base: '600.00',
+            cdsc: '24.00',
+          }),
+          expect.objectContaining({
+            lotId: 'P1',
+            issuingPortfolio: 'fund-a',
+            shares: '230.0000',
+            cost: '1533.33',
+            ratePct: '4.00',
+            base: '1380.00',
+            cdsc: '55.20',
+          }),
         ],
       }),
     ]);
@@ -85,9 +124,27 @@ describe('an exchange chain A → B → C → A: separate lots, own costs, CDSC 
     // Summit: all portfolios to 2004-12-31; Bravo: fund-b alone through 2005-12-31 (its shares of
     // fund-b's own issuance); Other: all from 2005-01-01.
     const terms = [
-      createDistributorTerm({ portfolioId: null, distributor: 'Summit', start: '2003-01-01', end: '2004-12-31', rightsAssignedTo: null }),
-      createDistributorTerm({ portfolioId: null, distributor: 'Other', start: '2005-01-01', end: null, rightsAssignedTo: null }),
-      createDistributorTerm({ portfolioId: 'fund-b', distributor: 'Bravo', start: '2003-01-01', end: '2005-12-31', rightsAssignedTo: null }),
+      createDistributorTerm({
+        portfolioId: null,
+        distributor: 'Summit',
+        start: '2003-01-01',
+        end: '2004-12-31',
+        rightsAssignedTo: null,
+      }),
+      createDistributorTerm({
+        portfolioId: null,
+        distributor: 'Other',
+        start: '2005-01-01',
+        end: null,
+        rightsAssignedTo: null,
+      }),
+      createDistributorTerm({
+        portfolioId: 'fund-b',
+        distributor: 'Bravo',
+        start: '2003-01-01',
+        end: '2005-12-31',
+        rightsAssignedTo: null,
+      }),
     ];
     const earned = json.redemptions[0]!.pieces.map((p) => [
       p.cdsc,

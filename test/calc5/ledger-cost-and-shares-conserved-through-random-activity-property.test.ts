@@ -4,8 +4,8 @@ import { addDays } from '../../src/calendar/isoDate.js';
 import type { ClassBActivity } from '../../src/class-b/classBActivity.js';
 import { replayAccount } from '../../src/class-b/classBLedger.js';
 import { DEFAULT_CLASS_B_TERMS } from '../../src/class-b/classBTerms.js';
-import { referenceReplayAccount } from '../../src/class-b/referenceLedger.js';
 import { formatPriceUnits } from '../../src/class-b/pricePerShare.js';
+import { referenceReplayAccount } from '../../src/class-b/referenceLedger.js';
 import { formatShareUnits } from '../../src/class-b/shareUnits.js';
 import { buy, exchange, ledgerJson, redeem, reinvest } from '../class-b/support/activity.js';
 
@@ -42,7 +42,13 @@ const step: fc.Arbitrary<Step> = fc.oneof(
     price,
     gap,
   }),
-  fc.record({ t: fc.constant('redeem' as const), p: fc.integer({ min: 0, max: 2 }), part: fc.double({ min: 0.01, max: 1, noNaN: true }), price, gap }),
+  fc.record({
+    t: fc.constant('redeem' as const),
+    p: fc.integer({ min: 0, max: 2 }),
+    part: fc.double({ min: 0.01, max: 1, noNaN: true }),
+    price,
+    gap,
+  }),
   fc.record({
     t: fc.constant('exchange' as const),
     p: fc.integer({ min: 0, max: 2 }),
@@ -72,26 +78,27 @@ function build(steps: Step[]) {
       costBought += halfUp(s.units * s.price, 1_000_000n);
       return;
     }
-    const units = BigInt(Math.floor(Number(held[s.p]!) * s.part));
+    const m = s as Exclude<Step, { t: 'buy' | 'reinvest' }>;
+    const units = BigInt(Math.floor(Number(held[m.p]!) * m.part));
     if (units <= 0n) return;
-    if (s.t === 'redeem') {
-      acts.push(redeem(`T${i}`, date, p, formatShareUnits(units), formatPriceUnits(s.price)));
-      held[s.p]! -= units;
+    if (m.t === 'redeem') {
+      acts.push(redeem(`T${i}`, date, p, formatShareUnits(units), formatPriceUnits(m.price)));
+      held[m.p]! -= units;
       return;
     }
-    const qi = (s.p + s.q) % 3;
+    const qi = (m.p + m.q) % 3;
     // the shares received: out × out price / in price, to the nearest 0.0001 share
-    const inUnits = halfUp(units * s.priceOut, s.priceIn);
+    const inUnits = halfUp(units * m.priceOut, m.priceIn);
     if (inUnits <= 0n) return;
     acts.push(
       exchange(
         `X${i}`,
         date,
-        [p, formatShareUnits(units), formatPriceUnits(s.priceOut)],
-        [PORTFOLIOS[qi]!, formatShareUnits(inUnits), formatPriceUnits(s.priceIn)],
+        [p, formatShareUnits(units), formatPriceUnits(m.priceOut)],
+        [PORTFOLIOS[qi]!, formatShareUnits(inUnits), formatPriceUnits(m.priceIn)],
       ),
     );
-    held[s.p]! -= units;
+    held[m.p]! -= units;
     held[qi]! += inUnits;
   });
   return { acts, held, costBought };
@@ -106,10 +113,15 @@ describe('ledger conservation over random activity (SPEC §6)', () => {
         const l = replayAccount('acct', acts, DEFAULT_CLASS_B_TERMS);
         expect(l.conversions).toEqual([]);
         const lotCost = l.lots.reduce((s, x) => s + x.costCents, 0n);
-        const redeemedCost = l.redemptions.reduce((s, r) => s + r.pieces.reduce((t, x) => t + x.costCents, 0n), 0n);
+        const redeemedCost = l.redemptions.reduce(
+          (s, r) => s + r.pieces.reduce((t, x) => t + x.costCents, 0n),
+          0n,
+        );
         expect(lotCost + redeemedCost).toBe(costBought);
         PORTFOLIOS.forEach((p, i) => {
-          expect(l.lots.filter((x) => x.portfolioId === p).reduce((s, x) => s + x.shareUnits, 0n)).toBe(held[i]);
+          expect(l.lots.filter((x) => x.portfolioId === p).reduce((s, x) => s + x.shareUnits, 0n)).toBe(
+            held[i],
+          );
         });
         for (const x of l.lots) {
           expect(x.shareUnits > 0n).toBe(true);
@@ -134,7 +146,9 @@ describe('ledger conservation over random activity (SPEC §6)', () => {
           expect(e.pieces.reduce((s, x) => s + x.shareUnits, 0n)).toBe(act.out.shareUnits);
           expect(e.pieces.reduce((s, x) => s + x.deliveredShareUnits, 0n)).toBe(act.in.shareUnits);
         }
-        expect(ledgerJson(referenceReplayAccount('acct', acts, DEFAULT_CLASS_B_TERMS))).toEqual(ledgerJson(l));
+        expect(ledgerJson(referenceReplayAccount('acct', acts, DEFAULT_CLASS_B_TERMS))).toEqual(
+          ledgerJson(l),
+        );
       }),
       { numRuns: 300 },
     );

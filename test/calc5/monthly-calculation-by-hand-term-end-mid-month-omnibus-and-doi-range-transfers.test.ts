@@ -81,7 +81,11 @@ const BETA = 'Beta Capital LP';
 const csv = (rows: string[]) => Buffer.from(rows.join('\n'));
 function daysOf(from: string, to: string): string[] {
   const out: string[] = [];
-  for (let d = new Date(`${from}T00:00:00Z`); d.toISOString().slice(0, 10) <= to; d.setUTCDate(d.getUTCDate() + 1))
+  for (
+    let d = new Date(`${from}T00:00:00Z`);
+    d.toISOString().slice(0, 10) <= to;
+    d.setUTCDate(d.getUTCDate() + 1)
+  )
     out.push(d.toISOString().slice(0, 10));
   return out;
 }
@@ -103,7 +107,10 @@ const store = storeForTests('pglite', async (db) => {
       db,
       demoExhibits()
         .filter(({ doc }) => doc.kind === 'agreement')
-        .map(({ fileName, doc }) => ({ fileName, bytes: Buffer.from(renderExhibit(doc, { marked: false })) })),
+        .map(({ fileName, doc }) => ({
+          fileName,
+          bytes: Buffer.from(renderExhibit(doc, { marked: false })),
+        })),
     );
     await importAccounts(
       db,
@@ -335,10 +342,13 @@ describe('Monthly Calculation by hand: term end mid-month, omnibus 2(c), DOI-ran
       [HARBOR, '214.50'],
       [OTHER, '496.20'],
     ]);
-    for (const p of only!.parties) expect(reproduces(p.sharePct, only!.distributionFee, p.twelveB1Share)).toBe(true);
+    for (const p of only!.parties)
+      expect(reproduces(p.sharePct, only!.distributionFee, p.twelveB1Share)).toBe(true);
     // the percentages add up to 100
     expect(only!.parties.reduce((s, p) => s + BigInt(p.sharePct.replace('.', '')), 0n)).toBe(1_000_000n);
-    expect(mc.assignees.map((a) => [a.assignee, a.twelveB1Portion, a.cdscPortion, a.payTo, a.owedOnToAssignee])).toEqual([
+    expect(
+      mc.assignees.map((a) => [a.assignee, a.twelveB1Portion, a.cdscPortion, a.payTo, a.owedOnToAssignee]),
+    ).toEqual([
       [ALPHA, '448.92', '0.00', ALPHA, '0.00'],
       [BETA, '384.82', '0.00', BETA, '0.00'],
     ]);
@@ -357,34 +367,45 @@ describe('Monthly Calculation by hand: term end mid-month, omnibus 2(c), DOI-ran
   it('the journal books each payee the Monthly Calculation names, to the cent (SPEC §12)', async () => {
     for (const [month, want] of [
       ['2024-03', { [SUMMIT]: '1723.97', [HARBOR]: '146.37', [BETA]: '554.66' }],
-      ['2024-04', { [SUMMIT]: '705.56', [HARBOR]: '214.50', [OTHER]: '496.20', [ALPHA]: '448.92', [BETA]: '384.82' }],
+      [
+        '2024-04',
+        { [SUMMIT]: '705.56', [HARBOR]: '214.50', [OTHER]: '496.20', [ALPHA]: '448.92', [BETA]: '384.82' },
+      ],
     ] as const) {
       const j = await monthJournal(store.db, month);
       const credited = new Map<string, bigint>();
       for (const l of j.lines) {
-        const m = /^Payable to (.+) — .+ \((Distributor|Other Distributor|Assignee|Depository)\)$/.exec(l.account);
+        const m = /^Payable to (.+) — .+ \((Distributor|Other Distributor|Assignee|Depository)\)$/.exec(
+          l.account,
+        );
         if (!m || l.portfolio !== CG || l.date !== `${month}-${month === '2024-03' ? '31' : '30'}`) continue;
         const c = BigInt(l.credit.replace('.', '')) - BigInt(l.debit.replace('.', ''));
         credited.set(m[1]!, (credited.get(m[1]!) ?? 0n) + c);
       }
       const shown = Object.fromEntries(
-        [...credited].filter(([, v]) => v !== 0n).map(([n, v]) => [n, `${v / 100n}.${String(v % 100n).padStart(2, '0')}`]),
+        [...credited]
+          .filter(([, v]) => v !== 0n)
+          .map(([n, v]) => [n, `${v / 100n}.${String(v % 100n).padStart(2, '0')}`]),
       );
       expect(shown).toEqual(want);
     }
   }, 120_000);
 
   it('cdsc and redemptions: each piece earned by the distributor of its first issuance (FOURTH)', async () => {
-    expect((await cdscReport(store.db, '2024-03')).rows.map((r) => [r.portfolio, r.distributor, r.cdsc])).toEqual([
-      [CG, SUMMIT, '100.00'],
-    ]);
-    expect((await cdscReport(store.db, '2024-04')).rows.map((r) => [r.portfolio, r.distributor, r.cdsc])).toEqual([
-      [CG, HARBOR, '12.24'],
-    ]);
-    const n3 = (await redemptionsReport(store.db, '2024-04-01', '2024-04-30')).redemptions.find((r) => r.txnId === 'N3X1')!;
+    expect(
+      (await cdscReport(store.db, '2024-03')).rows.map((r) => [r.portfolio, r.distributor, r.cdsc]),
+    ).toEqual([[CG, SUMMIT, '100.00']]);
+    expect(
+      (await cdscReport(store.db, '2024-04')).rows.map((r) => [r.portfolio, r.distributor, r.cdsc]),
+    ).toEqual([[CG, HARBOR, '12.24']]);
+    const n3 = (await redemptionsReport(store.db, '2024-04-01', '2024-04-30')).redemptions.find(
+      (r) => r.txnId === 'N3X1',
+    )!;
     // 50 at 9.00: gross 450.00; Free first (10 of 03-22, 6 of 03-25), then 34 Commission: 12.24; net 437.76
     expect([n3.gross, n3.cdsc, n3.net]).toEqual(['450.00', '12.24', '437.76']);
-    expect(n3.pieces.map((p) => [p.kind, p.dateOfOriginalIssuance, p.shares, p.cost, p.cdsc, p.earnedBy])).toEqual([
+    expect(
+      n3.pieces.map((p) => [p.kind, p.dateOfOriginalIssuance, p.shares, p.cost, p.cdsc, p.earnedBy]),
+    ).toEqual([
       ['free', '2024-03-22', '10.0000', '100.00', '0.00', null],
       ['free', '2024-03-25', '6.0000', '60.00', '0.00', null],
       ['commission', '2023-03-01', '34.0000', '340.00', '12.24', HARBOR],
@@ -404,16 +425,36 @@ describe('Monthly Calculation by hand: term end mid-month, omnibus 2(c), DOI-ran
    * Other 700 + 7.5 + 6.1689 = 713.6689; all 3,028 (= 3,188 + 40 − 200).
    */
   it('May: a third month of 2(c) with more Free Shares redeemed than were outstanding at the last month end', async () => {
-    const share = (await distributorShareReport(store.db, '2024-05')).portfolios.find((p) => p.portfolio === CG)!;
-    expect(share.computations.at(-1)!.byRule.map((r) => [r.distributor, r.c_omnibusFreeShares, r.total])).toEqual([
+    const share = (await distributorShareReport(store.db, '2024-05')).portfolios.find(
+      (p) => p.portfolio === CG,
+    )!;
+    expect(
+      share.computations.at(-1)!.byRule.map((r) => [r.distributor, r.c_omnibusFreeShares, r.total]),
+    ).toEqual([
       [SUMMIT, '13.8311', '2048.3311'],
       [HARBOR, '0.0000', '266.0000'],
       [OTHER, '6.1689', '713.6689'],
     ]);
     expect(share.computations.at(-1)!.denominator).toBe('3028.0000');
-    const mc = (await monthlyCalculationReport(store.db, '2024-05')).portfolios.find((p) => p.portfolio === CG)!;
-    expect(mc.computations.map((c) => [c.computedOn, c.days, c.parties.map((p) => [p.distributor, p.twelveB1Share])])).toEqual([
-      ['2024-04-30', 31, [[SUMMIT, '1601.77'], [HARBOR, '194.06'], [OTHER, '529.17']]],
+    const mc = (await monthlyCalculationReport(store.db, '2024-05')).portfolios.find(
+      (p) => p.portfolio === CG,
+    )!;
+    expect(
+      mc.computations.map((c) => [
+        c.computedOn,
+        c.days,
+        c.parties.map((p) => [p.distributor, p.twelveB1Share]),
+      ]),
+    ).toEqual([
+      [
+        '2024-04-30',
+        31,
+        [
+          [SUMMIT, '1601.77'],
+          [HARBOR, '194.06'],
+          [OTHER, '529.17'],
+        ],
+      ],
     ]);
     for (const p of mc.computations[0]!.parties)
       expect(reproduces(p.sharePct, mc.computations[0]!.distributionFee, p.twelveB1Share)).toBe(true);

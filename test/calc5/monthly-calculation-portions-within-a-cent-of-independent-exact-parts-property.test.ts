@@ -65,7 +65,14 @@ describe('Monthly Calculation portions against independently computed exact part
         arbCount,
         arbCount,
         fc.array(arbTransfer, { minLength: 1, maxLength: 3 }),
-        fc.array(fc.tuple(fc.integer({ min: 1, max: 31 }), fc.integer({ min: 0, max: 2 }), fc.bigInt({ min: 1n, max: 99_999n })), { maxLength: 4 }),
+        fc.array(
+          fc.tuple(
+            fc.integer({ min: 1, max: 31 }),
+            fc.integer({ min: 0, max: 2 }),
+            fc.bigInt({ min: 1n, max: 99_999n }),
+          ),
+          { maxLength: 4 },
+        ),
         (fees, endDay, s0, s1, countPrev, countE, ts, pieces) => {
           // the whole at most 100%: scale down in order when the sum passes it
           let left12 = 100;
@@ -107,7 +114,10 @@ describe('Monthly Calculation portions against independently computed exact part
               ...baseInput(MONTH, daily),
               dueDate: DUE,
               shareComputations: E
-                ? [{ date: null, parties: [{ distributor: DISTRIBUTOR, shares: 1n }] }, { date: E, parties }]
+                ? [
+                    { date: null, parties: [{ distributor: DISTRIBUTOR, shares: 1n }] },
+                    { date: E, parties },
+                  ]
                 : [{ date: '2006-02-28', parties }],
               distributorCounts: counts,
               earnedCdsc: earned,
@@ -137,7 +147,9 @@ describe('Monthly Calculation portions against independently computed exact part
               const inRange =
                 t.doiFrom === null
                   ? c.distributorShares
-                  : c.commissionSharesByDoi.filter((x) => x.doi >= t.doiFrom! && x.doi <= t.doiTo!).reduce((s, x) => s + x.shares, 0n);
+                  : c.commissionSharesByDoi
+                      .filter((x) => x.doi >= t.doiFrom! && x.doi <= t.doiTo!)
+                      .reduce((s, x) => s + x.shares, 0n);
               if (c.distributorShares === 0n) return;
               const q: Q = { n: p * BigInt(specs[i]!.pct) * inRange, d: 100n * c.distributorShares };
               exact12[i] = add(exact12[i]!, q);
@@ -152,7 +164,9 @@ describe('Monthly Calculation portions against independently computed exact part
             expect(withinCents(c(a.twelveB1Portion), exact12[i]!, segments)).toBe(true);
           });
           expect(withinCents(c(mc.distributor12b1Portion), own, segments)).toBe(true);
-          expect(lines.reduce((s, a) => s + c(a.twelveB1Portion), 0n) + c(mc.distributor12b1Portion)).toBe(share);
+          expect(lines.reduce((s, a) => s + c(a.twelveB1Portion), 0n) + c(mc.distributor12b1Portion)).toBe(
+            share,
+          );
 
           // CDSC Portions: one split of the month's Earned CDSC
           const earnedCents = earned.reduce((s, x) => s + x.cents, 0n);
@@ -162,20 +176,28 @@ describe('Monthly Calculation portions against independently computed exact part
             const t = transfers[i]!;
             let q: Q = { n: 0n, d: 1n };
             for (const x of earned)
-              if (x.date >= t.effectiveDate && (t.doiFrom === null || (x.doi >= t.doiFrom && x.doi <= t.doiTo!)))
+              if (
+                x.date >= t.effectiveDate &&
+                (t.doiFrom === null || (x.doi >= t.doiFrom && x.doi <= t.doiTo!))
+              )
                 q = add(q, { n: x.cents * BigInt(specs[i]!.cdscPct), d: 100n });
             expect(withinCents(c(a.cdscPortion), q, 1n)).toBe(true);
           });
           for (const x of earned) {
             let pct = 100n;
             transfers.forEach((t, i) => {
-              if (x.date >= t.effectiveDate && (t.doiFrom === null || (x.doi >= t.doiFrom && x.doi <= t.doiTo!)))
+              if (
+                x.date >= t.effectiveDate &&
+                (t.doiFrom === null || (x.doi >= t.doiFrom && x.doi <= t.doiTo!))
+              )
                 pct -= BigInt(specs[i]!.cdscPct);
             });
             ownCdsc = add(ownCdsc, { n: x.cents * pct, d: 100n });
           }
           expect(withinCents(c(mc.distributorEarnedCdscPortion), ownCdsc, 1n)).toBe(true);
-          expect(lines.reduce((s, a) => s + c(a.cdscPortion), 0n) + c(mc.distributorEarnedCdscPortion)).toBe(earnedCents);
+          expect(lines.reduce((s, a) => s + c(a.cdscPortion), 0n) + c(mc.distributorEarnedCdscPortion)).toBe(
+            earnedCents,
+          );
 
           // EIGHTH(B)–(C): paid directly only once the notice is received by the payment date
           lines.forEach((a, i) => {
@@ -197,34 +219,93 @@ describe('ties between Assignees go to the one listed first (SPEC §3)', () => {
   it('2 cents: own 34% = 0.68, T1 33% = 0.66, T2 33% = 0.66 → own 1, then the T1/T2 tie to T1', () => {
     // floors 0 / 0 / 0, two cents to place: the largest remainder (own .68), then .66 and .66 tie → T1
     const mc = monthlyCalculation(
-      { ...baseInput(MONTH, feeDays(MONTH, (d) => (d === 1 ? 2n : 0n))), dueDate: DUE },
+      {
+        ...baseInput(
+          MONTH,
+          feeDays(MONTH, (d) => (d === 1 ? 2n : 0n)),
+        ),
+        dueDate: DUE,
+      },
       [
-        transfer({ id: 'T1', twelveB1PortionPct: '33', effectiveDate: '2006-03-01', noticeReceivedDate: '2006-03-01' }),
-        transfer({ id: 'T2', twelveB1PortionPct: '33', effectiveDate: '2006-03-01', noticeReceivedDate: '2006-03-01' }),
+        transfer({
+          id: 'T1',
+          twelveB1PortionPct: '33',
+          effectiveDate: '2006-03-01',
+          noticeReceivedDate: '2006-03-01',
+        }),
+        transfer({
+          id: 'T2',
+          twelveB1PortionPct: '33',
+          effectiveDate: '2006-03-01',
+          noticeReceivedDate: '2006-03-01',
+        }),
       ],
     );
-    expect([mc.distributor12b1Portion, ...mc.assignees.map((a) => a.twelveB1Portion)]).toEqual(['0.01', '0.01', '0.00']);
+    expect([mc.distributor12b1Portion, ...mc.assignees.map((a) => a.twelveB1Portion)]).toEqual([
+      '0.01',
+      '0.01',
+      '0.00',
+    ]);
   });
   it('1 cent at 50% / 25% / 25%: the largest remainder is the Distributor own (.5 against .25 and .25)', () => {
     // 1 cent: own 0.5, T1 0.25, T2 0.25 → floors 0 / 0 / 0, one cent to the largest remainder: own
     const mc = monthlyCalculation(
-      { ...baseInput(MONTH, feeDays(MONTH, (d) => (d === 1 ? 1n : 0n))), dueDate: DUE },
+      {
+        ...baseInput(
+          MONTH,
+          feeDays(MONTH, (d) => (d === 1 ? 1n : 0n)),
+        ),
+        dueDate: DUE,
+      },
       [
-        transfer({ id: 'T1', twelveB1PortionPct: '25', effectiveDate: '2006-03-01', noticeReceivedDate: '2006-03-01' }),
-        transfer({ id: 'T2', twelveB1PortionPct: '25', effectiveDate: '2006-03-01', noticeReceivedDate: '2006-03-01' }),
+        transfer({
+          id: 'T1',
+          twelveB1PortionPct: '25',
+          effectiveDate: '2006-03-01',
+          noticeReceivedDate: '2006-03-01',
+        }),
+        transfer({
+          id: 'T2',
+          twelveB1PortionPct: '25',
+          effectiveDate: '2006-03-01',
+          noticeReceivedDate: '2006-03-01',
+        }),
       ],
     );
-    expect([mc.distributor12b1Portion, ...mc.assignees.map((a) => a.twelveB1Portion)]).toEqual(['0.01', '0.00', '0.00']);
+    expect([mc.distributor12b1Portion, ...mc.assignees.map((a) => a.twelveB1Portion)]).toEqual([
+      '0.01',
+      '0.00',
+      '0.00',
+    ]);
   });
   it('2 cents at 50% / 25% / 25%: own 1.0, T1 0.5, T2 0.5 → own 1, the tie T1/T2 to T1', () => {
     const mc = monthlyCalculation(
-      { ...baseInput(MONTH, feeDays(MONTH, (d) => (d === 1 ? 2n : 0n))), dueDate: DUE },
+      {
+        ...baseInput(
+          MONTH,
+          feeDays(MONTH, (d) => (d === 1 ? 2n : 0n)),
+        ),
+        dueDate: DUE,
+      },
       [
-        transfer({ id: 'T1', twelveB1PortionPct: '25', effectiveDate: '2006-03-01', noticeReceivedDate: '2006-03-01' }),
-        transfer({ id: 'T2', twelveB1PortionPct: '25', effectiveDate: '2006-03-01', noticeReceivedDate: '2006-03-01' }),
+        transfer({
+          id: 'T1',
+          twelveB1PortionPct: '25',
+          effectiveDate: '2006-03-01',
+          noticeReceivedDate: '2006-03-01',
+        }),
+        transfer({
+          id: 'T2',
+          twelveB1PortionPct: '25',
+          effectiveDate: '2006-03-01',
+          noticeReceivedDate: '2006-03-01',
+        }),
       ],
     );
-    expect([mc.distributor12b1Portion, ...mc.assignees.map((a) => a.twelveB1Portion)]).toEqual(['0.01', '0.01', '0.00']);
+    expect([mc.distributor12b1Portion, ...mc.assignees.map((a) => a.twelveB1Portion)]).toEqual([
+      '0.01',
+      '0.01',
+      '0.00',
+    ]);
   });
 });
-
