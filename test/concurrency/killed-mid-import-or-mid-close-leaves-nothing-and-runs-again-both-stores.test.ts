@@ -11,7 +11,7 @@ import { importExhibits } from '../../src/import/exhibitImport.js';
 import { withActor } from '../../src/store/actor.js';
 import { dataFolderLockPath } from '../../src/store/dataFolderLockPath.js';
 import { runCliInProcess } from '../support/cli.js';
-import { dialects, freshDatabase, serverUrl, type TestDatabase } from '../support/databases.js';
+import { dialects, freshDatabase, type TestDatabase } from '../support/databases.js';
 import { seedFiles, seedsAvailable } from '../support/seeds.js';
 import { startWatchedCli } from '../support/watchedCli.js';
 
@@ -40,7 +40,9 @@ const linux = process.platform === 'linux' && existsSync('/usr/bin/script');
 async function scheduleClasses(target: string): Promise<[string, string][]> {
   const r = await runCliInProcess(['--db', target, 'schedule', '--json']);
   expect(r.code, r.stderr).toBe(0);
-  return r.json<{ entries: { portfolio: string; class: string }[] }>().entries.map((e) => [e.portfolio, e.class]);
+  return r
+    .json<{ entries: { portfolio: string; class: string }[] }>()
+    .entries.map((e) => [e.portfolio, e.class]);
 }
 
 async function setUp(dialect: 'pglite' | 'postgres'): Promise<{ tdb: TestDatabase; dir: string }> {
@@ -102,7 +104,9 @@ const shellQuote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
  * (a phase's progress bar). Resolves with what it drew.
  */
 function killWhenDrawn(args: readonly string[], text: string): Promise<string> {
-  const line = ['exec', process.execPath, bin, ...args].map((a, i) => (i === 0 ? a : shellQuote(a))).join(' ');
+  const line = ['exec', process.execPath, bin, ...args]
+    .map((a, i) => (i === 0 ? a : shellQuote(a)))
+    .join(' ');
   const tty = spawn('script', ['-qfec', line, '/dev/null'], { env: { ...process.env, ...WAIT } });
   let drawn = '';
   let killed = false;
@@ -119,84 +123,93 @@ function killWhenDrawn(args: readonly string[], text: string): Promise<string> {
   });
 }
 
-describe.skipIf(!seedsAvailable || !linux).each(dialects)('a command killed while it works (%s)', (dialect) => {
-  it.each(['reading rows', 'checking rows', 'writing rows'])(
-    'an import of many rows killed while %s: nothing half-written, verified, and it runs again at once',
-    async (phase) => {
-      const { tdb, dir } = await setUp(dialect);
-      // every class of the plan on every business day of 2007: 27 × 251 rows (enough for the bars,
-      // which a file of fewer than 1,000 rows does not draw)
-      const classes = await scheduleClasses(tdb.target);
-      expect(classes).toHaveLength(27);
-      const days = businessDaysBetween('2007-02-01', '2007-12-31');
-      const file = join(dir, 'year.csv');
-      writeFileSync(
-        file,
-        [
-          'date,portfolio,class,net_assets',
-          ...days.flatMap((d) => classes.map(([p, c]) => `${d},${p},${c},1000000.00`)),
-        ].join('\n'),
-      );
-      const rows = days.length * classes.length;
-      const january = businessDaysBetween('2007-01-02', '2007-01-31').length;
-      const before = await auditActions(tdb.target);
+describe.skipIf(!seedsAvailable || !linux).each(dialects)(
+  'a command killed while it works (%s)',
+  (dialect) => {
+    it.each(['reading rows', 'checking rows', 'writing rows'])(
+      'an import of many rows killed while %s: nothing half-written, verified, and it runs again at once',
+      async (phase) => {
+        const { tdb, dir } = await setUp(dialect);
+        // every class of the plan on every business day of 2007: 27 × 251 rows (enough for the bars,
+        // which a file of fewer than 1,000 rows does not draw)
+        const classes = await scheduleClasses(tdb.target);
+        expect(classes).toHaveLength(27);
+        const days = businessDaysBetween('2007-02-01', '2007-12-31');
+        const file = join(dir, 'year.csv');
+        writeFileSync(
+          file,
+          [
+            'date,portfolio,class,net_assets',
+            ...days.flatMap((d) => classes.map(([p, c]) => `${d},${p},${c},1000000.00`)),
+          ].join('\n'),
+        );
+        const rows = days.length * classes.length;
+        const january = businessDaysBetween('2007-01-02', '2007-01-31').length;
+        const before = await auditActions(tdb.target);
 
-      const drawn = await killWhenDrawn(['--db', tdb.target, 'net-assets', 'import', file], phase);
-      expect(drawn).toContain(phase);
+        const drawn = await killWhenDrawn(['--db', tdb.target, 'net-assets', 'import', file], phase);
+        expect(drawn).toContain(phase);
 
-      // Whole or nothing: killed before its commit (the rule), or — only when killed while writing,
-      // racing its last milliseconds — committed whole with its one audit record.
-      const after = await auditActions(tdb.target);
-      const landed = after.length > before.length;
-      if (phase !== 'writing rows') expect(landed).toBe(false);
-      expect(after).toEqual(landed ? [...before, 'net-assets.import year.csv'] : before);
-      expect(await netAssetRows(tdb)).toBe(january + (landed ? rows : 0));
-      expect(await verify(tdb.target)).toBe(0);
+        // Whole or nothing: killed before its commit (the rule), or — only when killed while writing,
+        // racing its last milliseconds — committed whole with its one audit record.
+        const after = await auditActions(tdb.target);
+        const landed = after.length > before.length;
+        if (phase !== 'writing rows') expect(landed).toBe(false);
+        expect(after).toEqual(landed ? [...before, 'net-assets.import year.csv'] : before);
+        expect(await netAssetRows(tdb)).toBe(january + (landed ? rows : 0));
+        expect(await verify(tdb.target)).toBe(0);
 
-      // Again: the dead process's lock is no holder to wait for (PGlite: a stale lock file taken
-      // over; server: its session, and its advisory lock, gone — waited for if not yet noticed).
-      const again = await runCliInProcess(['--db', tdb.target, 'net-assets', 'import', file, '--json'], WAIT);
-      expect(again.code, again.stderr).toBe(0);
-      if (dialect === 'pglite') expect(again.stderr).not.toContain('waiting');
-      expect(again.json<{ inserted: number }>().inserted).toBe(landed ? 0 : rows);
-      expect(await auditActions(tdb.target)).toEqual([...before, 'net-assets.import year.csv']);
-      expect(await netAssetRows(tdb)).toBe(january + rows);
-      expect(await verify(tdb.target)).toBe(0);
-      if (dialect === 'pglite') expect(existsSync(dataFolderLockPath(tdb.target))).toBe(false);
-      else expect(await advisoryLocksHeld(tdb.target)).toBe(0);
-      await tdb.drop();
-    },
-    600_000,
-  );
+        // Again: the dead process's lock is no holder to wait for (PGlite: a stale lock file taken
+        // over; server: its session, and its advisory lock, gone — waited for if not yet noticed).
+        const again = await runCliInProcess(
+          ['--db', tdb.target, 'net-assets', 'import', file, '--json'],
+          WAIT,
+        );
+        expect(again.code, again.stderr).toBe(0);
+        if (dialect === 'pglite') expect(again.stderr).not.toContain('waiting');
+        expect(again.json<{ inserted: number }>().inserted).toBe(landed ? 0 : rows);
+        expect(await auditActions(tdb.target)).toEqual([...before, 'net-assets.import year.csv']);
+        expect(await netAssetRows(tdb)).toBe(january + rows);
+        expect(await verify(tdb.target)).toBe(0);
+        if (dialect === 'pglite') expect(existsSync(dataFolderLockPath(tdb.target))).toBe(false);
+        else expect(await advisoryLocksHeld(tdb.target)).toBe(0);
+        await tdb.drop();
+      },
+      600_000,
+    );
 
-  it.each(['close:checked', 'close:fees', 'close:sealed'])(
-    'a close killed at %s: the month stays open, verified, and it closes again at once',
-    async (fault) => {
-      const { tdb } = await setUp(dialect);
-      const before = await auditActions(tdb.target);
-      const close = startWatchedCli(['--db', tdb.target, 'close', '--month', '2007-01'], {
-        ...WAIT,
-        PLAN12B_FAULT: fault,
-      });
-      await close.saw(`fault point ${fault} reached`);
-      close.child.kill('SIGKILL');
-      expect((await close.done).signal).toBe('SIGKILL');
+    it.each(['close:checked', 'close:fees', 'close:sealed'])(
+      'a close killed at %s: the month stays open, verified, and it closes again at once',
+      async (fault) => {
+        const { tdb } = await setUp(dialect);
+        const before = await auditActions(tdb.target);
+        const close = startWatchedCli(['--db', tdb.target, 'close', '--month', '2007-01'], {
+          ...WAIT,
+          PLAN12B_FAULT: fault,
+        });
+        await close.saw(`fault point ${fault} reached`);
+        close.child.kill('SIGKILL');
+        expect((await close.done).signal).toBe('SIGKILL');
 
-      expect(await auditActions(tdb.target)).toEqual(before);
-      const shown = await runCliInProcess(['--db', tdb.target, 'close', 'show', '--month', '2007-01']);
-      expect(shown.code).not.toBe(0);
-      expect(await verify(tdb.target)).toBe(0);
+        expect(await auditActions(tdb.target)).toEqual(before);
+        const shown = await runCliInProcess(['--db', tdb.target, 'close', 'show', '--month', '2007-01']);
+        expect(shown.code).not.toBe(0);
+        expect(await verify(tdb.target)).toBe(0);
 
-      const again = await runCliInProcess(['--db', tdb.target, 'close', '--month', '2007-01', '--json'], WAIT);
-      expect(again.code, again.stderr).toBe(0);
-      if (dialect === 'pglite') expect(again.stderr).not.toContain('waiting');
-      expect(again.json<{ month: string }>().month).toBe('2007-01');
-      expect(await auditActions(tdb.target)).toEqual([...before, 'month.close 2007-01']);
-      expect(await verify(tdb.target)).toBe(0);
-      if (dialect === 'pglite') expect(existsSync(dataFolderLockPath(tdb.target))).toBe(false);
-      else expect(await advisoryLocksHeld(tdb.target)).toBe(0);
-      await tdb.drop();
-    },
-    600_000,
-  );
-});
+        const again = await runCliInProcess(
+          ['--db', tdb.target, 'close', '--month', '2007-01', '--json'],
+          WAIT,
+        );
+        expect(again.code, again.stderr).toBe(0);
+        if (dialect === 'pglite') expect(again.stderr).not.toContain('waiting');
+        expect(again.json<{ month: string }>().month).toBe('2007-01');
+        expect(await auditActions(tdb.target)).toEqual([...before, 'month.close 2007-01']);
+        expect(await verify(tdb.target)).toBe(0);
+        if (dialect === 'pglite') expect(existsSync(dataFolderLockPath(tdb.target))).toBe(false);
+        else expect(await advisoryLocksHeld(tdb.target)).toBe(0);
+        await tdb.drop();
+      },
+      600_000,
+    );
+  },
+);

@@ -26,7 +26,11 @@ const bin = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'bin', 'pl
 const WAIT = { PLAN12B_LOCK_WAIT_SECONDS: '600' };
 
 /** `plan12b serve --port 0 --json`, resolved with its address once it listens. */
-function startServe(target: string): { child: ChildProcessWithoutNullStreams; url: Promise<string>; stderr: () => string } {
+function startServe(target: string): {
+  child: ChildProcessWithoutNullStreams;
+  url: Promise<string>;
+  stderr: () => string;
+} {
   const child = spawn(process.execPath, [bin, '--db', target, 'serve', '--port', '0', '--json'], {
     env: { ...process.env, ...WAIT },
   });
@@ -77,7 +81,8 @@ describe.skipIf(!seedsAvailable)('serve and the CLI on one PGlite folder', () =>
     await imp.saw('fault point import:net-assets reached');
     const serve = startServe(tdb.target);
     await new Promise<void>((resolve, reject) => {
-      const look = () => (serve.stderr().includes('waiting up to 600 s for the database') ? resolve() : undefined);
+      const look = () =>
+        serve.stderr().includes('waiting up to 600 s for the database') ? resolve() : undefined;
       serve.child.stderr.on('data', look);
       serve.child.on('close', () => reject(new Error(`serve ended: ${serve.stderr()}`)));
       look();
@@ -91,7 +96,9 @@ describe.skipIf(!seedsAvailable)('serve and the CLI on one PGlite folder', () =>
     expect(existsSync(serveDiscoveryPath(tdb.target))).toBe(true);
 
     // A query is answered through serve; then serve is killed, leaving its files behind.
-    const through = await runCliAsync(['--db', tdb.target, 'audit', 'log', '--json'], { PLAN12B_AUTO_SERVE: 'off' });
+    const through = await runCliAsync(['--db', tdb.target, 'audit', 'log', '--json'], {
+      PLAN12B_AUTO_SERVE: 'off',
+    });
     expect(through.code, through.stderr).toBe(0);
     serve.child.kill('SIGKILL');
     await new Promise((r) => serve.child.once('close', r));
