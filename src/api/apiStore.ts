@@ -52,7 +52,8 @@ export class ApiStore {
 
   private constructor(
     readonly target: string,
-    private readonly all: readonly Database[],
+    /** the connections, each replaced by a new one once found lost ({@link live}) */
+    private readonly all: Database[],
   ) {
     this.idle = [...all];
   }
@@ -79,10 +80,10 @@ export class ApiStore {
   }
 
   /** Runs fn with a connection of its own (PGlite: the one connection, which queues by itself). */
-  async use<T>(fn: (db: Database) => Promise<T>): Promise<T> {
+  async use<T>(fn: (db: Database) => Promise<T>, opts: { again?: boolean } = {}): Promise<T> {
     this.active++;
     try {
-      return await this.lend(fn);
+      return await this.lend(fn, opts.again === true);
     } finally {
       this.active--;
       if (this.active === 0) this.drained?.();
@@ -142,19 +143,46 @@ export class ApiStore {
 
   /** Runs fn on a connection of its own, in ONE snapshot of the database (a read-only request). */
   read<T>(fn: (q: Queryable) => Promise<T>): Promise<T> {
-    return this.use((db) => readSnapshot(db, fn));
+    // a read writes nothing: one whose session ended under it is asked again on a new one
+    return this.use((db) => readSnapshot(db, fn), { again: true });
   }
 
-  private async lend<T>(fn: (db: Database) => Promise<T>): Promise<T> {
+  /**
+   * Lends a connection, a new one in place of one whose server session has ended (a restart, a
+   * terminated backend: before, serve kept it and refused every request it was lent to until
+   * serve itself was restarted). `again`: fn writes nothing, and is run once more on a new
+   * connection if its session ends while it runs.
+   */
+  private async lend<T>(fn: (db: Database) => Promise<T>, again = false): Promise<T> {
     if (this.dialect === 'pglite') return fn(this.all[0]!);
-    const db = this.idle.pop() ?? (await new Promise<Database>((resolve) => this.waiting.push(resolve)));
+    let db = this.idle.pop() ?? (await new Promise<Database>((resolve) => this.waiting.push(resolve)));
     try {
-      return await fn(db);
+      db = await this.live(db);
+      try {
+        return await fn(db);
+      } catch (e) {
+        if (!again || db.connectionLost?.() !== true) throw e;
+        db = await this.live(db);
+        return await fn(db);
+      }
     } finally {
       const next = this.waiting.shift();
       if (next) next(db);
       else this.idle.push(db);
     }
+  }
+
+  /**
+   * The connection itself, or a new one in its place (in the pool too) when its session has ended.
+   * A new one that cannot be opened (the server still down) is the request's refusal (503); the
+   * lost one stays in the pool, to be replaced at its next turn.
+   */
+  private async live(db: Database): Promise<Database> {
+    if (db.connectionLost?.() !== true) return db;
+    const fresh = await openDatabase(this.target);
+    this.all[this.all.indexOf(db)] = fresh;
+    await db.close().catch(() => {});
+    return fresh;
   }
 
   /**
@@ -169,28 +197,31 @@ export class ApiStore {
   /** The registry derived from the documents, Board-set rates and governance records now recorded. */
   registry(): Promise<DerivedRegistry> {
     if (this.dialect === 'pglite' && !this.written && this.derived) return Promise.resolve(this.derived);
-    return this.use(async (db) => {
-      this.written = false;
-      const key = await registryInputsKey(db);
-      if (this.derived?.key === key) return this.derived;
-      // one derivation at a time; a request that arrives meanwhile waits for it
-      this.deriving ??= (async () => {
-        try {
-          // read in one snapshot, and keyed by the key read in it
-          const derived = await readSnapshot(db, async (tx) => {
-            const today = todayIso();
-            const key = await registryInputsKey(tx, today);
-            return { key, ...(await deriveRegistry(tx, today)) };
-          });
-          this.derived = derived;
-          return derived;
-        } finally {
-          this.deriving = undefined;
-        }
-      })();
-      // derived from a snapshot no older than the key read above
-      return this.deriving;
-    });
+    return this.use(
+      async (db) => {
+        this.written = false;
+        const key = await registryInputsKey(db);
+        if (this.derived?.key === key) return this.derived;
+        // one derivation at a time; a request that arrives meanwhile waits for it
+        this.deriving ??= (async () => {
+          try {
+            // read in one snapshot, and keyed by the key read in it
+            const derived = await readSnapshot(db, async (tx) => {
+              const today = todayIso();
+              const key = await registryInputsKey(tx, today);
+              return { key, ...(await deriveRegistry(tx, today)) };
+            });
+            this.derived = derived;
+            return derived;
+          } finally {
+            this.deriving = undefined;
+          }
+        })();
+        // derived from a snapshot no older than the key read above
+        return this.deriving;
+      },
+      { again: true },
+    );
   }
 
   /** Closes the connections once the requests using them have finished. */

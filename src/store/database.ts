@@ -104,6 +104,12 @@ export interface Database extends Queryable {
    * is already this process's alone, and writers inside the process take turns.
    */
   withWriterLock<T>(fn: () => Promise<T>): Promise<T>;
+  /**
+   * A server session that has ended under this store (a restart, a terminated backend, a broken
+   * socket): nothing it is asked will be answered, so a long-lived holder (`plan12b serve`'s pool,
+   * src/api/apiStore.ts) opens another. Embedded PGlite has no session to lose: absent.
+   */
+  connectionLost?(): boolean;
   close(): Promise<void>;
 }
 
@@ -442,6 +448,15 @@ async function requireServerStore(client: PgClient, url: string, schema: string 
 async function serverDatabase(client: PgClient, url: string, storeSchema: string): Promise<Database> {
   const copyStreams = await import('pg-copy-streams');
   let inTransaction = false;
+  // The session ended under us (the server restarted, the backend was terminated, the socket
+  // broke): the driver says so once, and the client answers nothing again.
+  let lost = false;
+  client.on('error', () => {
+    lost = true;
+  });
+  client.on('end', () => {
+    lost = true;
+  });
   // every column as its text, rows as arrays (the driver's parser, no object per row)
   const textRowsOf = async (text: string) =>
     (await client.query({ text, rowMode: 'array', types: { getTypeParser: () => textField } })).rows as (
@@ -563,20 +578,25 @@ async function serverDatabase(client: PgClient, url: string, storeSchema: string
         ...(opts?.isolation ? [`ISOLATION LEVEL ${opts.isolation.toUpperCase()}`] : []),
         ...(opts?.readOnly ? ['READ ONLY'] : []),
       ];
-      await client.query(['BEGIN', ...modes].join(' '));
+      // The BEGIN inside the block that ends the transaction: a BEGIN refused (the connection
+      // gone) left the flag set, and every later transaction of this store was "nested", a bug.
       try {
-        const out = await fn(q);
-        await client.query('COMMIT');
-        return out;
-      } catch (err) {
-        // The error that stopped the transaction is the answer: a ROLLBACK that fails too (the
-        // connection is gone) must not put its own error in its place — nothing was committed.
-        await client.query('ROLLBACK').catch(() => {});
-        throw err;
+        await client.query(['BEGIN', ...modes].join(' '));
+        try {
+          const out = await fn(q);
+          await client.query('COMMIT');
+          return out;
+        } catch (err) {
+          // The error that stopped the transaction is the answer: a ROLLBACK that fails too (the
+          // connection is gone) must not put its own error in its place — nothing was committed.
+          await client.query('ROLLBACK').catch(() => {});
+          throw err;
+        }
       } finally {
         inTransaction = false;
       }
     },
+    connectionLost: () => lost,
     close: () => client.end(),
   };
 }
