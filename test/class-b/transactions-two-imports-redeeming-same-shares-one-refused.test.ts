@@ -3,15 +3,14 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoExhibits } from '../../src/demo/demoComplex.js';
 import { renderExhibit } from '../../src/edgar/renderExhibit.js';
 import { importAccounts } from '../../src/feeds/accountsFeed.js';
 import { importTransactions } from '../../src/feeds/transactionsFeed.js';
 import { importExhibits } from '../../src/store/exhibitImport.js';
-import { runCliInProcess } from '../support/cli.js';
-import { dialects, freshDatabase, serverUrl, type TestDatabase } from '../support/databases.js';
+import { type CliRun, runCliInProcess } from '../support/cli.js';
+import { dialects, freshDatabase, type TestDatabase } from '../support/databases.js';
 
 const bin = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'bin', 'plan12b.js');
 const HEADER = 'date,txn_id,account,portfolio,class,type,shares,price,exchange_id,waiver';
@@ -53,27 +52,38 @@ function start(args: string[], env: Record<string, string>): Run {
 }
 
 /**
- * On the server, the second command has connected since `since` (it connects before it asks for
- * the writer lock, which the first holds): it is now waiting for that lock.
+ * The second command, run in the test's own process beside the spawned first (two processes still,
+ * as the lock sees them, at the cost of one spawn: Node's start and a PGlite open), watched on its
+ * stderr as {@link start} watches a spawned one.
  */
-async function secondCommandConnected(since: Date): Promise<void> {
-  const c = new pg.Client({ connectionString: serverUrl });
-  await c.connect();
-  try {
-    for (;;) {
-      const { rows } = await c.query(
-        `SELECT count(*)::int AS n FROM pg_stat_activity
-          WHERE application_name LIKE 'plan12b %: plan12b transactions import' AND backend_start > $1`,
-        [since],
-      );
-      if ((rows[0] as { n: number }).n >= 1) return;
-      // a polling interval, not a wait for the event: back to back, the polls kept a core of the
-      // server busy while the second command started
-      await new Promise((r) => setTimeout(r, 10));
+function startInProcess(args: readonly string[]): {
+  said(text: string): Promise<void>;
+  readonly done: Promise<CliRun>;
+} {
+  let stderr = '';
+  const waiters: { text: string; resolve: () => void }[] = [];
+  const done = runCliInProcess(args, { PLAN12B_LOCK_WAIT_SECONDS: '600' }, (soFar) => {
+    stderr = soFar;
+    for (const w of waiters.splice(0)) {
+      if (stderr.includes(w.text)) w.resolve();
+      else waiters.push(w);
     }
-  } finally {
-    await c.end();
-  }
+  });
+  return {
+    done,
+    said: (text) =>
+      new Promise<void>((resolve, reject) => {
+        if (stderr.includes(text)) return resolve();
+        waiters.push({ text, resolve });
+        void done.then(
+          (r) => {
+            if (!stderr.includes(text))
+              reject(new Error(`exited ${r.code} before saying ${text}: ${r.stderr}`));
+          },
+          (e) => reject(e),
+        );
+      }),
+  };
 }
 
 // Issue 9: two `transactions import` redeeming the same shares. The holdings check is in the plan,
@@ -122,10 +132,10 @@ describe.each(dialects)('two imports redeeming the same shares on %s', (dialect)
     });
     await a.said('fault point import:transactions reached');
     // The first has applied its redemption and holds the writer lock, uncommitted. On PGlite the
-    // second waits for the data folder's lock, which the first holds until it exits.
-    const since = new Date();
-    const b = start(['--db', tdb.target, 'transactions', 'import', second], {});
-    if (dialect === 'postgres') await secondCommandConnected(since);
+    // second waits for the data folder's lock, which the first holds until it exits; on the server,
+    // for the writer lock. It says so before the first is let go.
+    const b = startInProcess(['--db', tdb.target, 'transactions', 'import', second]);
+    await b.said('waiting up to');
     a.child.kill('SIGUSR2');
     const [ra, rb] = await Promise.all([a.done, b.done]);
 
@@ -165,7 +175,7 @@ describe.each(dialects)('two imports redeeming the same shares on %s', (dialect)
     const late = file('late.csv', [
       '2026-02-10,R1-4,R1,Summit Capital Growth Fund,B,purchase,5.0000,11.0000,,',
     ]);
-    const imp = start(['--db', tdb.target, 'transactions', 'import', late], {});
+    const imp = startInProcess(['--db', tdb.target, 'transactions', 'import', late]);
     await imp.said('waiting up to');
     close.child.kill('SIGUSR2');
     const [rc, ri] = await Promise.all([close.done, imp.done]);

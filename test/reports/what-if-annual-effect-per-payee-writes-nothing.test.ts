@@ -15,7 +15,7 @@ import { importTransfers } from '../../src/feeds/transfersFeed.js';
 import { importExhibits } from '../../src/import/exhibitImport.js';
 import { whatIfMonths, whatIfReport } from '../../src/reports/whatIfReport.js';
 import type { Database } from '../../src/store/database.js';
-import { runCliInProcess } from '../support/cli.js';
+import { runCliOnOpenStore } from '../support/cli.js';
 import { dialects, freshDatabase, type TestDatabase } from '../support/databases.js';
 import { fakeTerminal } from '../support/fakeTerminal.js';
 import { seedsAvailable, seedsDir } from '../support/seeds.js';
@@ -175,73 +175,57 @@ describe.skipIf(!seedsAvailable).each(dialects)('what-if on %s', (dialect) => {
   it.runIf(dialect === 'pglite')(
     'end to end: --csv prints the payees; a refusal is exit 68 with a JSON error',
     async () => {
-      await db.close(); // the CLI opens the PGlite folder itself
-      try {
-        const args = [
-          '--db',
-          tdb.target,
-          'what-if',
-          '--portfolio',
-          FUND,
-          '--class',
-          'B',
-          '--from',
-          '2026-01-01',
-        ];
-        // --csv and --xlsx in one run: the CSV on stdout, the workbook written (one sheet
-        // definition, src/cli/commands/whatIf.ts; a run for each would compute the year twice)
-        const xlsx = join(mkdtempSync(join(tmpdir(), 'plan12b-what-if-')), 'what-if.xlsx');
-        const csvRun = await runCliInProcess([
-          ...args,
-          '--distribution-fee',
-          '0.50',
-          '--service-fee',
-          '0.20',
-          '--csv',
-          '--xlsx',
-          xlsx,
-        ]);
-        expect(csvRun.code, csvRun.stderr).toBe(0);
-        expect(csvRun.stdout.trim().split('\n')).toEqual([
-          'payee,role,component,before,after,difference',
-          'Distributor,Distributor,distribution fee,13687.50,12921.16,-766.34',
-          'Distributor,Distributor,service fee retained,5475.00,4380.00,-1095.00',
-          'Alpha Funding LLC,Assignee,distribution fee,13687.50,12921.12,-766.38',
-          'Dealer One Securities,Service Provider,service fee,3650.00,2920.00,-730.00',
-        ]);
-        // --xlsx: the same rows as numbers, and the totals are the fees: 36,500.00 → 33,142.28
-        const wb = new ExcelJS.Workbook();
-        await wb.xlsx.load(readFileSync(xlsx) as unknown as ExcelJS.Buffer);
-        const ws = wb.worksheets[0]!;
-        const row = (n: number) => (ws.getRow(n).values as unknown[]).slice(1);
-        expect(row(2)).toEqual(['Payee', 'Role', 'Component', 'Before', 'After', 'Difference']);
-        expect(row(3)).toEqual([
-          'Distributor',
-          'Distributor',
-          'distribution fee',
-          13687.5,
-          12921.16,
-          -766.34,
-        ]);
-        expect(row(6)).toEqual([
-          'Dealer One Securities',
-          'Service Provider',
-          'service fee',
-          3650,
-          2920,
-          -730,
-        ]);
-        expect(row(7).slice(3)).toEqual([
-          { formula: 'SUM(D3:D6)', result: 36500 },
-          { formula: 'SUM(E3:E6)', result: 33142.28 },
-          { formula: 'SUM(F3:F6)', result: -3357.72 },
-        ]);
-        const refused = await runCliInProcess([...args, '--distribution-fee', '0.80', '--json']);
-        expect(refused.code).toBe(68);
-        expect(refused.stdout + refused.stderr).toMatch(/above FINRA Rule 2341/);
-      } finally {
-        db = await tdb.open();
-      }
+      // What the command prints and writes is the subject, not how the CLI opens its store: it runs
+      // on the store this file keeps open (runCliOnOpenStore, as `plan12b serve` runs a query),
+      // without a PGlite start and stop per command and a reopen after.
+      const args = [
+        '--db',
+        tdb.target,
+        'what-if',
+        '--portfolio',
+        FUND,
+        '--class',
+        'B',
+        '--from',
+        '2026-01-01',
+      ];
+      // --csv and --xlsx in one run: the CSV on stdout, the workbook written (one sheet
+      // definition, src/cli/commands/whatIf.ts; a run for each would compute the year twice)
+      const xlsx = join(mkdtempSync(join(tmpdir(), 'plan12b-what-if-')), 'what-if.xlsx');
+      const csvRun = await runCliOnOpenStore(db, [
+        ...args,
+        '--distribution-fee',
+        '0.50',
+        '--service-fee',
+        '0.20',
+        '--csv',
+        '--xlsx',
+        xlsx,
+      ]);
+      expect(csvRun.code, csvRun.stderr).toBe(0);
+      expect(csvRun.stdout.trim().split('\n')).toEqual([
+        'payee,role,component,before,after,difference',
+        'Distributor,Distributor,distribution fee,13687.50,12921.16,-766.34',
+        'Distributor,Distributor,service fee retained,5475.00,4380.00,-1095.00',
+        'Alpha Funding LLC,Assignee,distribution fee,13687.50,12921.12,-766.38',
+        'Dealer One Securities,Service Provider,service fee,3650.00,2920.00,-730.00',
+      ]);
+      // --xlsx: the same rows as numbers, and the totals are the fees: 36,500.00 → 33,142.28
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(readFileSync(xlsx) as unknown as ExcelJS.Buffer);
+      const ws = wb.worksheets[0]!;
+      const row = (n: number) => (ws.getRow(n).values as unknown[]).slice(1);
+      expect(row(2)).toEqual(['Payee', 'Role', 'Component', 'Before', 'After', 'Difference']);
+      expect(row(3)).toEqual(['Distributor', 'Distributor', 'distribution fee', 13687.5, 12921.16, -766.34]);
+      expect(row(6)).toEqual(['Dealer One Securities', 'Service Provider', 'service fee', 3650, 2920, -730]);
+      expect(row(7).slice(3)).toEqual([
+        { formula: 'SUM(D3:D6)', result: 36500 },
+        { formula: 'SUM(E3:E6)', result: 33142.28 },
+        { formula: 'SUM(F3:F6)', result: -3357.72 },
+      ]);
+      const refused = await runCliOnOpenStore(db, [...args, '--distribution-fee', '0.80', '--json']);
+      expect(refused.code).toBe(68);
+      expect(refused.stdout + refused.stderr).toMatch(/above FINRA Rule 2341/);
     },
     120_000,
   );
@@ -249,40 +233,38 @@ describe.skipIf(!seedsAvailable).each(dialects)('what-if on %s', (dialect) => {
   it.runIf(dialect === 'pglite')(
     'tells each month of the year done: a bar on a terminal, nothing piped or under --json (SPEC §11)',
     async () => {
-      await db.close(); // the CLI opens the PGlite folder itself
-      try {
-        const run = async (interactive: boolean, json: boolean) => {
-          const { stream: terminal, drawn } = fakeTerminal();
-          let out = '';
-          const ctx: CliContext = {
-            dbTarget: tdb.target,
-            workload: 'query',
-            out: (t) => {
-              out += t.endsWith('\n') ? t : `${t}\n`;
-            },
-            err: () => {},
-            interactive,
-            progressStream: terminal,
-          };
-          const argv = ['node', 'plan12b', 'what-if', '--portfolio', FUND, '--class', 'B'];
-          argv.push('--distribution-fee', '0.50', '--from', '2026-01-01', ...(json ? ['--json'] : []));
-          await (await buildProgram(() => ctx, argv)).parseAsync(argv);
-          return { out, drawn: drawn() };
+      // The bar is the subject: the three runs use the store this file keeps open (lent as
+      // `plan12b serve` lends its store), not a PGlite start and stop each and a reopen after.
+      const run = async (interactive: boolean, json: boolean) => {
+        const { stream: terminal, drawn } = fakeTerminal();
+        let out = '';
+        const ctx: CliContext = {
+          dbTarget: tdb.target,
+          workload: 'query',
+          out: (t) => {
+            out += t.endsWith('\n') ? t : `${t}\n`;
+          },
+          err: () => {},
+          interactive,
+          progressStream: terminal,
+          lendStore: (fn) => fn(db),
         };
-        const tty = await run(true, false);
-        expect(tty.drawn).toContain('what-if: months of the year');
-        // the bar counts the year's 12 months: drawn at 0 and at the end (the frames between are
-        // redrawn at the bar's own pace, so which of them a quick or a busy machine shows varies)
-        for (const n of [0, 12]) expect(tty.drawn).toContain(`${n}/12`);
-        const piped = await run(false, false);
-        expect(piped.drawn).toBe('');
-        expect(piped.out).toBe(tty.out);
-        const ttyJson = await run(true, true);
-        expect(ttyJson.drawn).toBe('');
-        expect(JSON.parse(ttyJson.out).fees.distributionFee.after).toBe('25842.28');
-      } finally {
-        db = await tdb.open();
-      }
+        const argv = ['node', 'plan12b', 'what-if', '--portfolio', FUND, '--class', 'B'];
+        argv.push('--distribution-fee', '0.50', '--from', '2026-01-01', ...(json ? ['--json'] : []));
+        await (await buildProgram(() => ctx, argv)).parseAsync(argv);
+        return { out, drawn: drawn() };
+      };
+      const tty = await run(true, false);
+      expect(tty.drawn).toContain('what-if: months of the year');
+      // the bar counts the year's 12 months: drawn at 0 and at the end (the frames between are
+      // redrawn at the bar's own pace, so which of them a quick or a busy machine shows varies)
+      for (const n of [0, 12]) expect(tty.drawn).toContain(`${n}/12`);
+      const piped = await run(false, false);
+      expect(piped.drawn).toBe('');
+      expect(piped.out).toBe(tty.out);
+      const ttyJson = await run(true, true);
+      expect(ttyJson.drawn).toBe('');
+      expect(JSON.parse(ttyJson.out).fees.distributionFee.after).toBe('25842.28');
     },
     120_000,
   );

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { MIGRATIONS } from '../../src/store/migrations.js';
+import { runCliInProcess } from '../support/cli.js';
 import { dialects, serverUrl } from '../support/databases.js';
 
 /**
@@ -128,12 +129,13 @@ describe.each(dialects)('two inits of a new store at once (%s)', (dialect) => {
     // the held one applied every migration; the one that waited found them applied
     expect(applied).toEqual([all, []]);
 
-    const third = start(['--db', store.target, 'init', '--json'], {});
-    const r3 = await third.done;
-    expect(r3.code).toBe(0);
+    // after both have ended, one at a time: the race is over, so these run in the test's own
+    // process (the same CLI code, without a Node start and module load each)
+    const r3 = await runCliInProcess(['--db', store.target, 'init', '--json']);
+    expect(r3.code, r3.stderr).toBe(0);
     expect(JSON.parse(r3.stdout)).toMatchObject({ schemaVersion: all[all.length - 1], applied: [] });
-    const verify = await start(['--db', store.target, 'audit', 'verify'], {}).done;
-    expect(verify.code).toBe(0);
+    const verify = await runCliInProcess(['--db', store.target, 'audit', 'verify']);
+    expect(verify.code, verify.stderr).toBe(0);
     await store.drop();
   }, 300_000);
 });
