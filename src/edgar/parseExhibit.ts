@@ -14,6 +14,7 @@ import { documentDates } from './documentDates.js';
 import { type EdgarLine, readEdgarText } from './edgarText.js';
 import {
   CUT_OFF_WARNING_PREFIX,
+  type ExhibitKind,
   ExhibitParseError,
   type Gap,
   type ParsedEntry,
@@ -257,6 +258,16 @@ function untitledScheduleTitle(
   return subtitle === null ? reading.name : `${reading.name} — ${subtitle}`;
 }
 
+/** "FORM OF" alone over a schedule heading that names no plan below it (AARP Funds' form of Schedule A, 2006). */
+function isFormOfUntitledSchedule(
+  t: TitleBlock,
+  below: TitleBlock | null,
+  kind: ExhibitKind,
+  reading: CellScheduleReading | undefined,
+): boolean {
+  return below === null && kind === 'schedule' && reading !== undefined && /^FORM\s+OF$/i.test(t.text.trim());
+}
+
 /** A document read cell by cell (HTML, or a schedule filed on its own). */
 function readCellLayout(
   lines: readonly EdgarLine[],
@@ -299,7 +310,10 @@ function readCellLayout(
     title:
       t.text === ''
         ? untitledScheduleTitle(lines, headings[0], readings[0])
-        : exhibitTitleOf(t, kind, readings[0]?.name ?? null, registrant ?? single),
+        : // AARP Funds' "FORM OF" / "SCHEDULE A" / "AARP FUNDS": a form of the untitled schedule
+          isFormOfUntitledSchedule(t, below, kind, readings[0])
+          ? `Form of ${untitledScheduleTitle(lines, headings[0], readings[0])}`
+          : exhibitTitleOf(t, kind, readings[0]?.name ?? null, registrant ?? single),
     exhibit: t.exhibit,
     amendmentNumber: kind.endsWith('-amendment') ? t.amendmentNumber : null,
     instrumentKind: t.instrumentKind,
@@ -553,6 +567,12 @@ function assemble(r: Reading, rendering: boolean): ParsedExhibit {
   warnings.push(...r.titleWarnings);
   const dates = documentDates(r.kind, lines, prose, lines[r.bodyStart]?.no ?? 1);
   warnings.push(...dates.warnings);
+  // SPEC §2.1: a form is a draft, its dates filled in or not ("FORM OF" / "SCHEDULE A" /
+  // "Effective: December 8, 2005 / … / Amended and Restated: July 28, 2006")
+  if (/^form\s+of\b/i.test(r.title) && dates.effective !== null)
+    warnings.push(
+      `the document is a form ("${r.title}"): the date it states (${dates.effective.iso}) is the form's, not that of a signed instrument; import it only as the instrument it became`,
+    );
   if (dates.gap !== null) gaps.push(dates.gap);
   const effective = dates.effective;
   const datedAsOf = dates.datedAsOf;
