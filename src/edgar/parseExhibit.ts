@@ -31,6 +31,7 @@ import { bodyPartyRegistrant, scheduleHeadingRegistrant } from './instrumentRegi
 import { scheduleHeading } from './lineShapes.js';
 import { noScheduleRefusal } from './noScheduleRefusal.js';
 import { proseText } from './proseText.js';
+import { registrantRenames } from './registrantRename.js';
 import {
   classRenames,
   formerlyRenames,
@@ -708,6 +709,12 @@ function assemble(r: Reading, rendering: boolean): ParsedExhibit {
         warnings.push(
           `the recitals (line ${prose.lineAt(c.offset)}) ${c.change} ${c.text.length > 80 ? `${c.text.slice(0, 77)}…` : c.text} effective ${c.effective}, the amendment ${effective.iso}: the new schedule is recorded from the amendment's date (${c.change === 'add' ? 'what it adds covered' : 'what it removes no longer covered'} from then)`,
         );
+  // an amendment renaming its Registrant states a change `renames` (portfolios) cannot hold: said
+  if (isAmendment)
+    for (const n of registrantRenames(prose.text))
+      warnings.push(
+        `the amendment renames the Registrant, "${n.from}" to "${n.to}" (line ${prose.lineAt(n.offset)}): recorded as no portfolio's rename; the instrument's Registrant is as the title names it`,
+      );
   const rules = renameRules(prose.text);
   const classRenamed = classRenames(prose.text);
   // "amends the First Restated Master Distribution Agreement (all Classes of shares except Class B

@@ -173,6 +173,13 @@ describe('real exhibits 11: schedules cut by the corpus are read only in part', 
       '2023-04-24',
       '2020-06-29',
     ]);
+    // the Trust's new name is stated on line 8, never a portfolio's rename: said (it was passed over)
+    expect(got.renames).toEqual([]);
+    expect(got.warnings).toEqual([
+      expect.stringMatching(
+        /renames the Registrant, "USAA Mutual Funds Trust" to "Victory Portfolios III" \(line 8\)/,
+      ),
+    ]);
     expect(got.completeness.complete).toBe(false);
     expect([...new Set(got.completeness.gaps.filter((g) => g.fact === 'text').map((g) => g.line))]).toEqual([
       lineCount(file),
