@@ -339,13 +339,13 @@ const REFUSED: readonly Refused[] = [
     // "as set forth in Schedule / A", "opposite each Fund’s name on Schedule A": cut in section 1
     file: 'htm_rendered/01_mainstay-funds-trust-classA-plan-2011-body-only.txt',
     why: 'a plan whose Schedule A is beyond the cut',
-    // the line naming it whole; "Schedule / A" broken over lines 15–16 before it is not seen
-    at: { line: 38, reason: /does not contain it/ },
+    // its first naming, "Schedule / A" broken over lines 15–16 (was line 38, the first naming it whole)
+    at: { line: 15, reason: /does not contain it/ },
   },
   {
     file: 'htm_rendered/02_mainstay-funds-trust-classB-plan-2011-body-only.txt',
     why: 'a plan whose Schedule A is beyond the cut',
-    at: { line: 36, reason: /does not contain it/ },
+    at: { line: 15, reason: /does not contain it/ },
   },
   {
     // the Class A2 plan (2020): its funds "as set forth in the Trust's prospectuses", no schedule,
