@@ -56,9 +56,11 @@ export function noScheduleRefusal(
       joined.no,
       `its funds and classes are listed in its body (after "… as follows:"), under no SCHEDULE, APPENDIX or EXHIBIT heading: plan12b reads a plan's funds from its schedule, and records nothing from this document`,
     );
-  const naming = body.find((l) => NAMING_CONTEXT_RE.test(words(l)) && NAMED_SCHEDULE_RE.test(words(l)));
-  if (naming !== undefined) {
-    const m = NAMED_SCHEDULE_RE.exec(words(naming))!;
+  // the first line that names one — its name broken over the line's end too ("as set forth in
+  // Schedule" / "A, as amended from time to time", MainStay Funds Trust's Class A plan)
+  const naming = body.findIndex((l, k) => namingIn(l, body[k + 1]) !== null);
+  if (naming >= 0) {
+    const { text, m } = namingIn(body[naming]!, body[naming + 1])!;
     const name = `${m[1]![0]!.toUpperCase()}${m[1]!.slice(1).toLowerCase()} ${m[2]!.toUpperCase()}`;
     const last = body[body.length - 1];
     const cut =
@@ -67,8 +69,8 @@ export function noScheduleRefusal(
         : '';
     return new ExhibitParseError(
       file,
-      naming.no,
-      `the body names ${name} ("…${around(words(naming), m.index)}…") but the document does not contain it${cut}: read only in part, nothing is recorded`,
+      body[naming]!.no,
+      `the body names ${name} ("…${around(text, m.index)}…") but the document does not contain it${cut}: read only in part, nothing is recorded`,
     );
   }
   const last = body[body.length - 1];
@@ -79,6 +81,19 @@ export function noScheduleRefusal(
       'no schedule found (no SCHEDULE, APPENDIX or EXHIBIT A heading): the text ends in mid-sentence here, cut before any schedule',
     );
   return new ExhibitParseError(file, 1, 'no schedule found (no SCHEDULE, APPENDIX or EXHIBIT A heading)');
+}
+
+/**
+ * The schedule a line names, read with the line after it joined on (a name the line's end breaks):
+ * the name begins on this line, in a naming context ("on Schedule A", "Exhibit A hereto").
+ */
+function namingIn(line: EdgarLine, next: EdgarLine | undefined): { text: string; m: RegExpExecArray } | null {
+  const own = words(line);
+  const text = next === undefined ? own : `${own} ${words(next)}`;
+  const m = NAMED_SCHEDULE_RE.exec(text);
+  const context = NAMING_CONTEXT_RE.exec(text);
+  if (m === null || context === null || m.index >= own.length || context.index >= own.length) return null;
+  return { text, m };
 }
 
 /** a line of prose that stops in mid-sentence ("… Such fee is being paid in consider") — a table's cell is none */

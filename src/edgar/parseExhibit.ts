@@ -14,6 +14,7 @@ import { documentDates } from './documentDates.js';
 import { type EdgarLine, readEdgarText } from './edgarText.js';
 import {
   CUT_OFF_WARNING_PREFIX,
+  type ExhibitKind,
   ExhibitParseError,
   type Gap,
   type ParsedEntry,
@@ -31,6 +32,7 @@ import { scheduleHeading } from './lineShapes.js';
 import { namedInstrumentWarning } from './namedInstrument.js';
 import { noScheduleRefusal } from './noScheduleRefusal.js';
 import { proseText } from './proseText.js';
+import { registrantRenames } from './registrantRename.js';
 import {
   classRenames,
   formerlyRenames,
@@ -258,6 +260,16 @@ function untitledScheduleTitle(
   return subtitle === null ? reading.name : `${reading.name} — ${subtitle}`;
 }
 
+/** "FORM OF" alone over a schedule heading that names no plan below it (AARP Funds' form of Schedule A, 2006). */
+function isFormOfUntitledSchedule(
+  t: TitleBlock,
+  below: TitleBlock | null,
+  kind: ExhibitKind,
+  reading: CellScheduleReading | undefined,
+): boolean {
+  return below === null && kind === 'schedule' && reading !== undefined && /^FORM\s+OF$/i.test(t.text.trim());
+}
+
 /** A document read cell by cell (HTML, or a schedule filed on its own). */
 function readCellLayout(
   lines: readonly EdgarLine[],
@@ -300,7 +312,10 @@ function readCellLayout(
     title:
       t.text === ''
         ? untitledScheduleTitle(lines, headings[0], readings[0])
-        : exhibitTitleOf(t, kind, readings[0]?.name ?? null, registrant ?? single),
+        : // AARP Funds' "FORM OF" / "SCHEDULE A" / "AARP FUNDS": a form of the untitled schedule
+          isFormOfUntitledSchedule(t, below, kind, readings[0])
+          ? `Form of ${untitledScheduleTitle(lines, headings[0], readings[0])}`
+          : exhibitTitleOf(t, kind, readings[0]?.name ?? null, registrant ?? single),
     exhibit: t.exhibit,
     amendmentNumber: kind.endsWith('-amendment') ? t.amendmentNumber : null,
     instrumentKind: t.instrumentKind,
@@ -557,6 +572,12 @@ function assemble(r: Reading, rendering: boolean): ParsedExhibit {
   if (otherName !== null) warnings.push(otherName);
   const dates = documentDates(r.kind, lines, prose, lines[r.bodyStart]?.no ?? 1);
   warnings.push(...dates.warnings);
+  // SPEC §2.1: a form is a draft, its dates filled in or not ("FORM OF" / "SCHEDULE A" /
+  // "Effective: December 8, 2005 / … / Amended and Restated: July 28, 2006")
+  if (/^form\s+of\b/i.test(r.title) && dates.effective !== null)
+    warnings.push(
+      `the document is a form ("${r.title}"): the date it states (${dates.effective.iso}) is the form's, not that of a signed instrument; import it only as the instrument it became`,
+    );
   if (dates.gap !== null) gaps.push(dates.gap);
   const effective = dates.effective;
   const datedAsOf = dates.datedAsOf;
@@ -692,6 +713,12 @@ function assemble(r: Reading, rendering: boolean): ParsedExhibit {
         warnings.push(
           `the recitals (line ${prose.lineAt(c.offset)}) ${c.change} ${c.text.length > 80 ? `${c.text.slice(0, 77)}…` : c.text} effective ${c.effective}, the amendment ${effective.iso}: the new schedule is recorded from the amendment's date (${c.change === 'add' ? 'what it adds covered' : 'what it removes no longer covered'} from then)`,
         );
+  // an amendment renaming its Registrant states a change `renames` (portfolios) cannot hold: said
+  if (isAmendment)
+    for (const n of registrantRenames(prose.text))
+      warnings.push(
+        `the amendment renames the Registrant, "${n.from}" to "${n.to}" (line ${prose.lineAt(n.offset)}): recorded as no portfolio's rename; the instrument's Registrant is as the title names it`,
+      );
   const rules = renameRules(prose.text);
   const classRenamed = classRenames(prose.text);
   // "amends the First Restated Master Distribution Agreement (all Classes of shares except Class B

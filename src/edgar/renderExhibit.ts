@@ -582,6 +582,19 @@ function renderLayout(
       (!last || doc.footnotes.length === 0)
     )
       out.push(s.name.toUpperCase(), ...s.entries.map((e) => e.portfolio), '');
+    // …or a fee for each, a cell to a line (Virtus Asset Trust's "|Fund" / "|Maximum Fee")
+    else if (
+      layout === 'registrant-over' &&
+      s.entries.every((e) => shapeOf(e).join() === 'aggregateFee') &&
+      (!last || doc.footnotes.length === 0)
+    )
+      out.push(
+        s.name.toUpperCase(),
+        '|Fund',
+        '|Maximum Fee',
+        ...s.entries.flatMap((e) => [`|${e.portfolio}`, `|${e.aggregateFeePct}%`]),
+        '',
+      );
     else out.push(...renderSchedule(doc, s, isAmendment, last ? doc.footnotes : [], headedOf));
   });
   if (isAmendment) {
@@ -927,6 +940,12 @@ function renderCellSchedule(doc: RenderableDocument, opts: { marked?: boolean })
   const reg = inst.registrant;
   const [instrumentPart, headingPart] = doc.title.split(' — ');
   let part = instrumentPart ?? inst.title;
+  // "FORM OF" on a line of its own over the heading (AARP Funds' form of Schedule A)
+  const form = /^form\s+of\s+(.*)$/i.exec(part);
+  if (form !== null) {
+    out.push('FORM OF');
+    part = form[1]!;
+  }
   if (reg !== null && part.toLowerCase().startsWith(`${reg.toLowerCase()} `)) {
     out.push(reg.toUpperCase());
     part = part.slice(reg.length + 1);
