@@ -12,6 +12,7 @@ import type { Registry } from '../registry/registry.js';
 import type { Queryable } from '../store/database.js';
 import { loadExpenditures } from '../store/expendituresRepository.js';
 import { loadRegistry } from '../store/registryStore.js';
+import { loadClosedPeriods } from '../store/closedPeriodsRepository.js';
 import { sealedPart } from '../store/sealedResultsRepository.js';
 import { instrumentLabel } from './boardReportGovernance.js';
 import { feesAsRead } from './feesAsRead.js';
@@ -104,10 +105,18 @@ export interface BoardReportPurposeTotal {
   readonly amount: string;
 }
 
+/** One of the quarter's months and whether its close sealed it (SPEC §12: only then is it paid). */
+export interface BoardReportMonth {
+  readonly month: string;
+  readonly closed: boolean;
+}
+
 export interface BoardReport {
   readonly quarter: string;
   readonly from: string;
   readonly to: string;
+  /** the quarter's three months in order, each closed or not: an open month's figures are not sealed */
+  readonly months: readonly BoardReportMonth[];
   readonly instruments: BoardReportInstrument[];
   readonly fees: BoardReportFees[];
   readonly feesTotal: FeeTotals;
@@ -287,10 +296,13 @@ export async function boardReport(
     return [];
   });
 
+  // SPEC §12: the board must not read an open month's figures as paid; the report says which are closed
+  const closed = await loadClosedPeriods(q);
   return {
     quarter: quarter.label,
     from: quarter.first,
     to: quarter.last,
+    months: quarter.months.map((month) => ({ month, closed: closed.months.has(month) })),
     instruments,
     fees,
     feesTotal,
