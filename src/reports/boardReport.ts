@@ -56,8 +56,9 @@ export interface ContinuanceDeadlineLine {
 }
 
 /**
- * A class's FINRA cap at quarter end, with its status in words: `exhausted` and `exhaustedOn` as
- * `finra-cap` gives them (`exhaustedOn`: the first day the cap ever cut the ABSC), and `status`
+ * A class's FINRA cap at quarter end, with its status in words: `exhausted`, `exhaustedOn` and
+ * `exhaustions` as `finra-cap` gives them (`exhaustedOn`: the first day of the exhaustion still
+ * running at quarter end, else null; `exhaustions`: every one, with its end), and `status`
  * — what holds at quarter end: "exhausted; ABSC stopped D" for the exhaustion still running,
  * else "within the cap", naming an exhaustion that new gross sales ended within the quarter.
  */

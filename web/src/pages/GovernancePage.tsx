@@ -53,6 +53,7 @@ interface CapClass {
   readonly firstMonth: string;
   readonly remaining: string;
   readonly exhausted: boolean;
+  /** the first day of the exhaustion running at quarter end, else null (past ones: the status) */
   readonly exhaustedOn: string | null;
   /** what holds at quarter end, as the CLI's CSV and PDF say it */
   readonly status: string;
