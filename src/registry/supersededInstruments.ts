@@ -77,7 +77,13 @@ export function endSupersededInstruments(
       .find((d) => d !== undefined && (d.doc.kind === 'plan' || d.doc.kind === 'agreement'));
   const facts = instruments.map((i) => {
     const base = baseOf(i);
-    return { i, base, start: startOf(i, base), parts: keyParts(i.key), titleBase: restatedTitleBase(i.title) };
+    return {
+      i,
+      base,
+      start: startOf(i, base),
+      parts: keyParts(i.key),
+      titleBase: restatedTitleBase(i.title),
+    };
   });
   const supersessions: Supersession[] = [];
   const out = facts.map(({ i, start, parts, titleBase }) => {

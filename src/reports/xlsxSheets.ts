@@ -26,7 +26,7 @@ import {
   type DistributorShareReading,
   distributorShareLines,
 } from './distributorShareCsv.js';
-import { DOCUMENT_LIST_COLUMNS, documentListRows } from './documentListCsv.js';
+import { DOCUMENT_LIST_COLUMNS, documentListRows, type ListedDocument } from './documentListCsv.js';
 import type { FeesReport } from './feesReport.js';
 import { FINRA_CAP_COLUMNS, type FinraCapReport } from './finraCapReport.js';
 import type { Journal } from './journal.js';
@@ -617,7 +617,7 @@ export function classBTermsSheet(list: ClassBTermsList): XlsxSheet {
 }
 
 /** `exhibit list --csv|--xlsx`: every imported exhibit, a withdrawn one with its withdrawal (SPEC §2). */
-export function documentListSheet(documents: readonly DocumentRecord[]): XlsxSheet {
+export function documentListSheet(documents: readonly ListedDocument[]): XlsxSheet {
   return csvLinesSheet(
     'Exhibits',
     'Imported exhibits',

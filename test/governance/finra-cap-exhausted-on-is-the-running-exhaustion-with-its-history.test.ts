@@ -35,74 +35,84 @@ const netAssets = Buffer.from(
   ].join('\n'),
 );
 const grossSales = Buffer.from(
-  ['month,portfolio,class,gross_sales', '2025-01,AIM Value Fund,C,16000.00', '2025-05,AIM Value Fund,C,80000.00'].join(
-    '\n',
-  ),
+  [
+    'month,portfolio,class,gross_sales',
+    '2025-01,AIM Value Fund,C,16000.00',
+    '2025-05,AIM Value Fund,C,80000.00',
+  ].join('\n'),
 );
 const prime = Buffer.from('effective_date,prime_rate\n2024-12-19,2.65\n');
 
-describe.skipIf(!seedsAvailable)('finra-cap: exhaustedOn is the running exhaustion, exhaustions the history', () => {
-  let tdb: TestDatabase;
-  let db: Database;
-  beforeAll(async () => {
-    tdb = await freshDatabase('pglite');
-    db = await tdb.open();
-    await importExhibits(
-      db,
-      seedExhibitFiles().filter((f) => f.fileName.includes('002_')),
-    );
-    await importNetAssets(db, 'na.csv', netAssets);
-    await importGrossSales(db, 'gs.csv', grossSales);
-    await importPrimeRate(db, 'prime.csv', prime);
-  }, 120_000);
-  afterAll(async () => {
-    await db.close();
-    await tdb.drop();
-  });
-
-  const status = async (through: string) => {
-    const r = await db.transaction((q) => finraCapReport(q, { class: 'C', through }));
-    const c = r.classes[0]!;
-    return { remaining: c.remaining, exhausted: c.exhausted, exhaustedOn: c.exhaustedOn, exhaustions: c.exhaustions };
-  };
-
-  it('through 2025-03: exhausted since 2025-01-14, still running', async () => {
-    expect(await status('2025-03')).toEqual({
-      remaining: '0.00',
-      exhausted: true,
-      exhaustedOn: '2025-01-14',
-      exhaustions: [{ from: '2025-01-14', resumedOn: null }],
+describe.skipIf(!seedsAvailable)(
+  'finra-cap: exhaustedOn is the running exhaustion, exhaustions the history',
+  () => {
+    let tdb: TestDatabase;
+    let db: Database;
+    beforeAll(async () => {
+      tdb = await freshDatabase('pglite');
+      db = await tdb.open();
+      await importExhibits(
+        db,
+        seedExhibitFiles().filter((f) => f.fileName.includes('002_')),
+      );
+      await importNetAssets(db, 'na.csv', netAssets);
+      await importGrossSales(db, 'gs.csv', grossSales);
+      await importPrimeRate(db, 'prime.csv', prime);
+    }, 120_000);
+    afterAll(async () => {
+      await db.close();
+      await tdb.drop();
     });
-  }, 60_000);
 
-  it('through 2025-06: not exhausted (433.03 remains); the past exhaustion is history', async () => {
-    expect(await status('2025-06')).toEqual({
-      remaining: '433.03',
-      exhausted: false,
-      exhaustedOn: null,
-      exhaustions: [{ from: '2025-01-14', resumedOn: '2025-05-01' }],
-    });
-  }, 60_000);
+    const status = async (through: string) => {
+      const r = await db.transaction((q) => finraCapReport(q, { class: 'C', through }));
+      const c = r.classes[0]!;
+      return {
+        remaining: c.remaining,
+        exhausted: c.exhausted,
+        exhaustedOn: c.exhaustedOn,
+        exhaustions: c.exhaustions,
+      };
+    };
 
-  it('through 2025-07: exhausted again since 2025-07-06, both exhaustions listed', async () => {
-    expect(await status('2025-07')).toEqual({
-      remaining: '0.00',
-      exhausted: true,
-      exhaustedOn: '2025-07-06',
-      exhaustions: [
-        { from: '2025-01-14', resumedOn: '2025-05-01' },
-        { from: '2025-07-06', resumedOn: null },
-      ],
-    });
-  }, 60_000);
+    it('through 2025-03: exhausted since 2025-01-14, still running', async () => {
+      expect(await status('2025-03')).toEqual({
+        remaining: '0.00',
+        exhausted: true,
+        exhaustedOn: '2025-01-14',
+        exhaustions: [{ from: '2025-01-14', resumedOn: null }],
+      });
+    }, 60_000);
 
-  it('the board report of 2025Q2 says the same: not exhausted at quarter end, with the history', async () => {
-    const r = await db.transaction((q) => boardReport(q, parseQuarter('2025Q2')!));
-    expect(r.finraCap[0]).toMatchObject({
-      remaining: '433.03',
-      exhausted: false,
-      exhaustedOn: null,
-      exhaustions: [{ from: '2025-01-14', resumedOn: '2025-05-01' }],
-    });
-  }, 60_000);
-});
+    it('through 2025-06: not exhausted (433.03 remains); the past exhaustion is history', async () => {
+      expect(await status('2025-06')).toEqual({
+        remaining: '433.03',
+        exhausted: false,
+        exhaustedOn: null,
+        exhaustions: [{ from: '2025-01-14', resumedOn: '2025-05-01' }],
+      });
+    }, 60_000);
+
+    it('through 2025-07: exhausted again since 2025-07-06, both exhaustions listed', async () => {
+      expect(await status('2025-07')).toEqual({
+        remaining: '0.00',
+        exhausted: true,
+        exhaustedOn: '2025-07-06',
+        exhaustions: [
+          { from: '2025-01-14', resumedOn: '2025-05-01' },
+          { from: '2025-07-06', resumedOn: null },
+        ],
+      });
+    }, 60_000);
+
+    it('the board report of 2025Q2 says the same: not exhausted at quarter end, with the history', async () => {
+      const r = await db.transaction((q) => boardReport(q, parseQuarter('2025Q2')!));
+      expect(r.finraCap[0]).toMatchObject({
+        remaining: '433.03',
+        exhausted: false,
+        exhaustedOn: null,
+        exhaustions: [{ from: '2025-01-14', resumedOn: '2025-05-01' }],
+      });
+    }, 60_000);
+  },
+);
