@@ -92,6 +92,10 @@ describe('an Amended and Restated instrument ends the one it restates (SPEC §2)
         'Delta Fund ← other-trust-mda-2001.txt',
         'Gamma Fund ← mda-2001.txt',
       ]);
+      // no governing entry for Gamma from the restatement's date: no fee accrues under 2001's schedule
+      const gamma = registry.identities.resolveOn('Gamma Fund', '2003-12-31')!;
+      expect(registry.governingOn(gamma, 'B', '2003-12-31')?.fileName).toBe('mda-2001.txt');
+      expect(registry.governingOn(gamma, 'B', '2004-01-01')).toBeUndefined();
       expect(listed('2004-01-01')).toEqual([
         'Alpha Fund ← ar-mda-2004.txt',
         'Beta Fund ← ar-mda-2004.txt',
