@@ -26,6 +26,7 @@ import {
   type ScheduleHeading,
   scheduleHeading,
 } from './lineShapes.js';
+import { portfolioBesideRateHeadingRefusal } from './portfolioBesideRateHeading.js';
 import { parenthesisedClasses, withoutFormerName } from './portfolioName.js';
 import { readRateToken } from './rateToken.js';
 import { cashReserveClass } from './scheduleItem.js';
@@ -38,7 +39,6 @@ import {
   type TableLine,
   type TableView,
 } from './tableLine.js';
-import { portfolioBesideRateHeadingRefusal } from './portfolioBesideRateHeading.js';
 import { sideBySideColumns } from './twoColumnList.js';
 import { joinWrappedCells } from './wrappedCell.js';
 

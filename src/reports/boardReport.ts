@@ -9,10 +9,10 @@ import {
 import { formatCents, parseCents } from '../money/cents.js';
 import { compareCodeUnits, compareNames } from '../registry/nameOrder.js';
 import type { Registry } from '../registry/registry.js';
+import { loadClosedPeriods } from '../store/closedPeriodsRepository.js';
 import type { Queryable } from '../store/database.js';
 import { loadExpenditures } from '../store/expendituresRepository.js';
 import { loadRegistry } from '../store/registryStore.js';
-import { loadClosedPeriods } from '../store/closedPeriodsRepository.js';
 import { sealedPart } from '../store/sealedResultsRepository.js';
 import { instrumentLabel } from './boardReportGovernance.js';
 import { feesAsRead } from './feesAsRead.js';

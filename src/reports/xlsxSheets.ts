@@ -4,7 +4,6 @@ import { CLASS_B_TERMS_COLUMNS } from '../feeds/classBTermsFeed.js';
 import { AMENDMENT_DIFF_COLUMNS, type AmendmentDiffAnswer } from '../registry/amendmentDiffAnswer.js';
 import type { BoardRate } from '../registry/boardRate.js';
 import type { PortfolioHistory, ScheduleAnswer } from '../registry/registry.js';
-import type { DocumentRecord } from '../store/registryStore.js';
 import type { ProviderRecord } from '../store/serviceProvidersRepository.js';
 import type { AssigneeStatement } from '../transfers/assigneeStatement.js';
 import { isEndOnly, type TransferRecord } from '../transfers/transferRecord.js';
