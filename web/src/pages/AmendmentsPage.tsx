@@ -54,12 +54,16 @@ const documentColumns: Column<DocumentSummary>[] = [
     value: (d) =>
       d.withdrawal
         ? `withdrawn ${d.withdrawal.withdrawnAt.slice(0, 10)} by ${d.withdrawal.withdrawnBy}: ${d.withdrawal.reason}`
-        : d.lapse
-          ? d.lapse.text
-          : d.pendingApproval
-            ? // Plan §§5–6, §11: without its recorded approval it does not govern (approvals.enforce)
-              `pending approval (${d.pendingApproval.classes} ${d.pendingApproval.classes === 1 ? 'class' : 'classes'}): ${d.pendingApproval.reasons.join('; ')}`
-            : 'in force',
+        : // Plan §§5–6, §11: without its recorded approval it does not govern (approvals.enforce);
+          // Plan §7, FOURTEENTH: a missed continuance ends it — either or both, never "in force"
+          [
+            d.pendingApproval
+              ? `pending approval (${d.pendingApproval.classes} ${d.pendingApproval.classes === 1 ? 'class' : 'classes'}): ${d.pendingApproval.reasons.join('; ')}`
+              : null,
+            d.lapse ? d.lapse.text : null,
+          ]
+            .filter((x) => x !== null)
+            .join('; ') || 'in force',
   },
 ];
 const diffColumns: Column<DiffRow>[] = [
