@@ -26,6 +26,7 @@ import {
   type ScheduleHeading,
   scheduleHeading,
 } from './lineShapes.js';
+import { portfolioBesideRateHeadingRefusal } from './portfolioBesideRateHeading.js';
 import { parenthesisedClasses, withoutFormerName } from './portfolioName.js';
 import { readRateToken } from './rateToken.js';
 import { cashReserveClass } from './scheduleItem.js';
@@ -538,7 +539,14 @@ export function stepTable(
           env,
           line,
           i,
-          'two columns side by side; the reader does not take a list apart by columns',
+          portfolioBesideRateHeadingRefusal(
+            line.trimmed,
+            lines.slice(i + 1, i + 40),
+            lines
+              .slice(Math.max(0, i - 15), i)
+              .map((l) => l.trimmed)
+              .join(' '),
+          ) ?? 'two columns side by side; the reader does not take a list apart by columns',
         );
       const rowClasses = s.classes ?? (ctx.instrumentClasses.length > 0 ? ctx.instrumentClasses : null);
       if (rowClasses === null)

@@ -7,6 +7,7 @@ import type {
 } from '../edgar/exhibitDocument.js';
 import { documentInstrumentKeys } from './classRenames.js';
 import { compareDocuments, type StoredDocument } from './storedDocument.js';
+import { endSupersededInstruments, type Supersession } from './supersededInstruments.js';
 
 /** One version of a named schedule of an instrument, in force from its date until replaced. */
 export interface ScheduleVersion {
@@ -50,6 +51,8 @@ export function* everyScheduleVersion(
 export interface InstrumentSet {
   readonly instruments: readonly Instrument[];
   readonly warnings: readonly string[];
+  /** the instruments an Amended and Restated one ended, and from when */
+  readonly supersessions: readonly Supersession[];
 }
 
 function scheduleKey(name: string): string {
@@ -148,8 +151,10 @@ export function buildInstruments(documents: readonly StoredDocument[]): Instrume
       }),
     );
   }
-  instruments.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  return { instruments, warnings };
+  // an Amended and Restated instrument ends the earlier one it restates (supersededInstruments.ts)
+  const { instruments: current, supersessions } = endSupersededInstruments(instruments, docs);
+  current.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return { instruments: current, warnings, supersessions };
 }
 
 /**

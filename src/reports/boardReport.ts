@@ -9,6 +9,7 @@ import {
 import { formatCents, parseCents } from '../money/cents.js';
 import { compareCodeUnits, compareNames } from '../registry/nameOrder.js';
 import type { Registry } from '../registry/registry.js';
+import { loadClosedPeriods } from '../store/closedPeriodsRepository.js';
 import type { Queryable } from '../store/database.js';
 import { loadExpenditures } from '../store/expendituresRepository.js';
 import { loadRegistry } from '../store/registryStore.js';
@@ -55,8 +56,9 @@ export interface ContinuanceDeadlineLine {
 }
 
 /**
- * A class's FINRA cap at quarter end, with its status in words: `exhausted` and `exhaustedOn` as
- * `finra-cap` gives them (`exhaustedOn`: the first day the cap ever cut the ABSC), and `status`
+ * A class's FINRA cap at quarter end, with its status in words: `exhausted`, `exhaustedOn` and
+ * `exhaustions` as `finra-cap` gives them (`exhaustedOn`: the first day of the exhaustion still
+ * running at quarter end, else null; `exhaustions`: every one, with its end), and `status`
  * — what holds at quarter end: "exhausted; ABSC stopped D" for the exhaustion still running,
  * else "within the cap", naming an exhaustion that new gross sales ended within the quarter.
  */
@@ -104,10 +106,18 @@ export interface BoardReportPurposeTotal {
   readonly amount: string;
 }
 
+/** One of the quarter's months and whether its close sealed it (SPEC §12: only then is it paid). */
+export interface BoardReportMonth {
+  readonly month: string;
+  readonly closed: boolean;
+}
+
 export interface BoardReport {
   readonly quarter: string;
   readonly from: string;
   readonly to: string;
+  /** the quarter's three months in order, each closed or not: an open month's figures are not sealed */
+  readonly months: readonly BoardReportMonth[];
   readonly instruments: BoardReportInstrument[];
   readonly fees: BoardReportFees[];
   readonly feesTotal: FeeTotals;
@@ -287,10 +297,13 @@ export async function boardReport(
     return [];
   });
 
+  // SPEC §12: the board must not read an open month's figures as paid; the report says which are closed
+  const closed = await loadClosedPeriods(q);
   return {
     quarter: quarter.label,
     from: quarter.first,
     to: quarter.last,
+    months: quarter.months.map((month) => ({ month, closed: closed.months.has(month) })),
     instruments,
     fees,
     feesTotal,

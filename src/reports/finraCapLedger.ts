@@ -55,7 +55,11 @@ export interface ClassCapLedger {
   /** the first month of gross sales: the ledger starts there at 0 */
   readonly firstMonth: string;
   readonly months: readonly CapLedgerMonth[];
-  /** the first day the ABSC was cut, or null */
+  /**
+   * the first day of the exhaustion still running at the ledger's end (the ABSC stopped since
+   * then), or null when the ABSC is accrued in full again (or was never cut); past ones are in
+   * `exhaustions`
+   */
   readonly exhaustedOn: string | null;
   /** each run of days the cap cut the ABSC, and the day it accrued in full again (FINRA 2341(d)(2)) */
   readonly exhaustions: readonly CapExhaustion[];
@@ -172,7 +176,15 @@ export async function classCapLedgers(
       dates: inputs[i]!.dates,
       dailyAccruedCents: inputs[i]!.dailyAbscCents,
     }));
-    const first = ledger.find((m) => m.abscStoppedOnDay !== null);
+    const exhaustions = capExhaustions(
+      ledger.flatMap((m) =>
+        m.dates.map((date, i) => ({
+          date,
+          accruedCents: m.dailyAccruedCents[i]!,
+          allowedCents: m.dailyAllowedCents[i]!,
+        })),
+      ),
+    );
     out.push({
       classKey,
       portfolioId,
@@ -180,16 +192,9 @@ export async function classCapLedgers(
       portfolio: name,
       firstMonth,
       months: ledger,
-      exhaustedOn: first ? first.dates[first.abscStoppedOnDay! - 1]! : null,
-      exhaustions: capExhaustions(
-        ledger.flatMap((m) =>
-          m.dates.map((date, i) => ({
-            date,
-            accruedCents: m.dailyAccruedCents[i]!,
-            allowedCents: m.dailyAllowedCents[i]!,
-          })),
-        ),
-      ),
+      // FINRA 2341(d)(2): new gross sales make room again, so the state is the running exhaustion's
+      exhaustedOn: exhaustions.find((e) => e.resumedOn === null)?.from ?? null,
+      exhaustions,
     });
   }
   return out.sort((a, b) => compareNames(a.portfolio, b.portfolio) || compareNames(a.class, b.class));

@@ -1,5 +1,6 @@
 import { monthEnd } from '../calendar/isoDate.js';
 import { Plan12bError } from '../errors.js';
+import type { CapExhaustion } from '../governance/capExhaustion.js';
 import {
   abscMonthsCoveredTenths,
   CAP_RUNWAY_WARNING_MONTHS,
@@ -48,8 +49,13 @@ export interface FinraCapClass {
   readonly firstMonth: string;
   readonly remaining: string;
   readonly exhausted: boolean;
-  /** the first day the ABSC was cut, or null */
+  /**
+   * the first day of the exhaustion still running at the end of `through` (the ABSC stopped since
+   * then), or null when it is not exhausted or new gross sales made room again
+   */
   readonly exhaustedOn: string | null;
+  /** every exhaustion, oldest first: from the first day the cap cut the ABSC to the day it accrued in full again (null: still running) */
+  readonly exhaustions: readonly CapExhaustion[];
   /**
    * the months of ABSC the remaining amount covers at the last month's ABSC, to a tenth ("2.5"),
    * without new gross sales; null when the cap is exhausted or the month accrued no ABSC
@@ -117,6 +123,7 @@ export function capClassStatus(l: ClassCapLedger): FinraCapClass {
     remaining: formatCents(last?.closingCents ?? 0n),
     exhausted: last?.exhausted ?? false,
     exhaustedOn: l.exhaustedOn,
+    exhaustions: l.exhaustions,
     abscMonthsCovered: covered === null ? null : formatTenths(covered),
   };
 }

@@ -4,7 +4,6 @@ import { CLASS_B_TERMS_COLUMNS } from '../feeds/classBTermsFeed.js';
 import { AMENDMENT_DIFF_COLUMNS, type AmendmentDiffAnswer } from '../registry/amendmentDiffAnswer.js';
 import type { BoardRate } from '../registry/boardRate.js';
 import type { PortfolioHistory, ScheduleAnswer } from '../registry/registry.js';
-import type { DocumentRecord } from '../store/registryStore.js';
 import type { ProviderRecord } from '../store/serviceProvidersRepository.js';
 import type { AssigneeStatement } from '../transfers/assigneeStatement.js';
 import { isEndOnly, type TransferRecord } from '../transfers/transferRecord.js';
@@ -26,7 +25,7 @@ import {
   type DistributorShareReading,
   distributorShareLines,
 } from './distributorShareCsv.js';
-import { DOCUMENT_LIST_COLUMNS, documentListRows } from './documentListCsv.js';
+import { DOCUMENT_LIST_COLUMNS, documentListRows, type ListedDocument } from './documentListCsv.js';
 import type { FeesReport } from './feesReport.js';
 import { FINRA_CAP_COLUMNS, type FinraCapReport } from './finraCapReport.js';
 import type { Journal } from './journal.js';
@@ -617,7 +616,7 @@ export function classBTermsSheet(list: ClassBTermsList): XlsxSheet {
 }
 
 /** `exhibit list --csv|--xlsx`: every imported exhibit, a withdrawn one with its withdrawal (SPEC §2). */
-export function documentListSheet(documents: readonly DocumentRecord[]): XlsxSheet {
+export function documentListSheet(documents: readonly ListedDocument[]): XlsxSheet {
   return csvLinesSheet(
     'Exhibits',
     'Imported exhibits',

@@ -89,12 +89,12 @@ describe('monthly-calculation, distributor-share, exhibit diff and exhibit list 
     expect(text.trimEnd().split('\n')).toHaveLength(1 + json.changes.length);
   });
 
-  it('documents format=csv: the CLI’s `exhibit list --csv` exactly, one line per document, each in force', async () => {
+  it('documents format=csv: the CLI’s `exhibit list --csv` exactly, one line per document, with its status', async () => {
     const text = await csvOf('/api/registry/documents?format=csv');
     expect(text.trimEnd()).toBe(cli.list!.trimEnd());
     const [header, ...rows] = text.trimEnd().split('\n');
     expect(header).toBe(
-      'id,file,kind,title,effectiveDate,importedBy,importedAt,status,withdrawnBy,withdrawnAt,withdrawalReason',
+      'id,file,kind,title,effectiveDate,importedBy,importedAt,status,withdrawnBy,withdrawnAt,withdrawalReason,missedDeadline,lapsedOn',
     );
     const json = (await (await get('/api/registry/documents')).json()) as { count: number };
     expect(rows).toHaveLength(json.count);

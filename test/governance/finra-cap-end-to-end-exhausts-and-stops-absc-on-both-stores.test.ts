@@ -168,11 +168,17 @@ describe.skipIf(!seedsAvailable).each(dialects)('FINRA 2341 aggregate cap end to
     });
     expect(m('2026-06')).toMatchObject({ capAddition: '1000.00', abscAllowed: '1000.00', remaining: '0.00' });
     expect(m('2026-12')).toMatchObject({ abscAccrued: '2325.00', abscAllowed: '0.00' });
+    // the current state at 2026-12: exhausted since 2026-06-14 (day 14 of June paid the 25.00
+    // left); the first exhaustion, ended when June's sales made room from 2026-06-01, is history
     expect(r.classes).toEqual([
       expect.objectContaining({
         portfolio: 'AIM Value Fund',
         class: 'C',
-        exhaustedOn: '2025-05-14',
+        exhaustedOn: '2026-06-14',
+        exhaustions: [
+          { from: '2025-05-14', resumedOn: '2026-06-01' },
+          { from: '2026-06-14', resumedOn: null },
+        ],
         remaining: '0.00',
       }),
     ]);

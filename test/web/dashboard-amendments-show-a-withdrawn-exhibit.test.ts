@@ -81,7 +81,10 @@ describe.skipIf(missing !== null)(
       expect(status(withdrawn.fileName)).toMatch(
         /^withdrawn \d{4}-\d\d-\d\d by Jane Doe, Fund Treasurer: imported by mistake: the wrong class$/,
       );
-      expect(status(kept.fileName)).toBe('in force');
+      // Plan §7: no continuance approval recorded, so the Sixth A&R Plan lapsed after 2003-06-30
+      expect(status(kept.fileName)).toBe(
+        'lapsed: continuance deadline 2003-06-30 missed, ended 2003-07-01; fees are not stopped (approvals.enforce is off)',
+      );
 
       // its diff opens as history, never an error box: Amendment No. 12 (Class R, 42 entries, of
       // which only AIM Small Cap Equity Fund had Class R under seed 002 the day before) added 41

@@ -78,6 +78,10 @@ describe.skipIf(missing !== null)(
       const status = row?.[headers.indexOf('Status')];
       expect(status).toMatch(/^pending approval \(\d+ classes\): .*no approval by the Board/);
       expect(status).not.toMatch(/in force/);
+      // Plan §7: nor was its continuance approved by 2003-06-30; with approvals.enforce on no fee is due
+      expect(status).toMatch(
+        /; lapsed: continuance deadline 2003-06-30 missed, ended 2003-07-01; no fee is due from 2003-07-01$/,
+      );
       await page.close();
     });
 

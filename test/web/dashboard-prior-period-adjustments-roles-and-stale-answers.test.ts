@@ -130,7 +130,9 @@ describe.skipIf(missing !== null)(
             firstMonth: '2004-02',
             remaining: '1000.00',
             exhausted: false,
-            exhaustedOn: '2004-04-02',
+            // the exhaustion ended within the quarter: none runs at its end
+            exhaustedOn: null,
+            exhaustions: [{ from: '2004-04-02', resumedOn: '2004-04-07' }],
             status,
           },
         ];

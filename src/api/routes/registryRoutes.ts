@@ -6,7 +6,7 @@ import { Plan12bError } from '../../errors.js';
 import { boardRateAsShown } from '../../registry/boardRate.js';
 import { didYouMeanPortfolio } from '../../registry/closestPortfolioName.js';
 import { scheduleAnswer } from '../../registry/scheduleAnswer.js';
-import { documentListCsv } from '../../reports/documentListCsv.js';
+import { documentListCsv, listedDocuments } from '../../reports/documentListCsv.js';
 import { boardRatesSheet, documentListSheet, scheduleSheet } from '../../reports/xlsxSheets.js';
 import { loadBoardRates } from '../../store/boardRatesRepository.js';
 import { listDocuments, loadEveryParsedDocument } from '../../store/registryStore.js';
@@ -204,6 +204,20 @@ export const registryRoutes = [
             .object({ reason: z.string(), withdrawnBy: z.string(), withdrawnAt: z.string() })
             .nullable()
             .openapi({ description: 'null while the document is in force' }),
+          lapse: z
+            .object({
+              instrument: z.string(),
+              missedDeadline: z.string(),
+              endsOn: z.string(),
+              portfolios: z.object({ lapsed: z.number().int(), listed: z.number().int() }).nullable(),
+              feesStop: z.boolean(),
+              text: z.string(),
+            })
+            .nullable()
+            .openapi({
+              description:
+                "its instrument's lapse for want of annual continuance (Plan §7, Agreement FOURTEENTH), as of today; null when none (or withdrawn)",
+            }),
           exhibit: z.string().nullable().optional(),
           amendmentNumber: z.number().int().nullable().optional(),
           schedules: z
@@ -230,10 +244,16 @@ export const registryRoutes = [
     xlsx: true,
     errors: [],
     async run({ query, read, store }) {
+      // Plan §7, FOURTEENTH: a document of a lapsed instrument is listed as lapsed, never in force
+      const { registry } = await store.registry();
       // as `plan12b exhibit list --csv` prints it
-      if (query.format === 'csv') return new CsvText(documentListCsv(await read((q) => listDocuments(q))));
+      if (query.format === 'csv')
+        return new CsvText(documentListCsv(listedDocuments(await read((q) => listDocuments(q)), registry)));
       if (query.format === 'xlsx')
-        return new XlsxSheets([documentListSheet(await read((q) => listDocuments(q)))], 'exhibits.xlsx');
+        return new XlsxSheets(
+          [documentListSheet(listedDocuments(await read((q) => listDocuments(q)), registry))],
+          'exhibits.xlsx',
+        );
       // the same documents, in the same order and with the same fields, as `plan12b exhibit list
       // --json` (FORMATS.md), withdrawn ones included; with what each parsed document says
       const { documents, parsed } = await read(async (q) => ({
@@ -242,7 +262,6 @@ export const registryRoutes = [
       }));
       // Plan §§5–6, §11 (approvals.enforce on): an entry whose approval is not recorded does not
       // govern; the document is pending approval for those classes, never in force
-      const { registry } = await store.registry();
       const pendingOf = (id: string) => {
         const waiting = registry.pending.filter((p) => p.documentId === id && p.governsFrom === null);
         if (waiting.length === 0) return null;
@@ -253,7 +272,7 @@ export const registryRoutes = [
       };
       return {
         count: documents.length,
-        documents: documents.map((d) => {
+        documents: listedDocuments(documents, registry).map((d) => {
           const doc = parsed.get(d.id);
           return {
             ...d,

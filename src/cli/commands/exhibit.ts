@@ -9,9 +9,9 @@ import { renderExhibit } from '../../edgar/renderExhibit.js';
 import { Plan12bError } from '../../errors.js';
 import { importExhibits } from '../../import/exhibitImport.js';
 import { withdrawExhibit } from '../../import/exhibitWithdrawal.js';
-import { documentListRows } from '../../reports/documentListCsv.js';
+import { documentListRows, listedDocuments } from '../../reports/documentListCsv.js';
 import { documentListSheet } from '../../reports/xlsxSheets.js';
-import { listDocuments } from '../../store/registryStore.js';
+import { listDocuments, loadRegistry } from '../../store/registryStore.js';
 import { type CliContext, printJson, withDatabase, withReadSnapshot } from '../context.js';
 import { requireDate } from '../options.js';
 import { startProgress } from '../progress.js';
@@ -115,7 +115,10 @@ export function registerExhibitCommands(program: Command, getContext: () => CliC
     .option('--xlsx <file>', 'write an XLSX workbook of the same lines as the CSV')
     .action(async (opts: { json?: boolean; csv?: boolean; xlsx?: string }) => {
       const ctx = getContext();
-      const documents = await withReadSnapshot(ctx, (q) => listDocuments(q));
+      // Plan §7, FOURTEENTH: a document of a lapsed instrument is listed as lapsed, never in force
+      const documents = await withReadSnapshot(ctx, async (q) =>
+        listedDocuments(await listDocuments(q), await loadRegistry(q)),
+      );
       // DEVELOPERS rule 7: the workbook and the CSV are one sheet definition
       const sheet = documentListSheet(documents);
       await writeXlsxOption(ctx, opts.xlsx, [sheet]);
@@ -132,7 +135,7 @@ export function registerExhibitCommands(program: Command, getContext: () => CliC
           r.title,
           r.status === 'withdrawn'
             ? `WITHDRAWN ${r.withdrawnAt} by ${r.withdrawnBy}: ${r.withdrawalReason}`
-            : r.status,
+            : r.lapseText || r.status,
         ]),
       );
       ctx.out(`${documents.length} documents`);

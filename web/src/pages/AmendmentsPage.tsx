@@ -17,6 +17,11 @@ interface DocumentSummary {
     readonly withdrawnBy: string;
     readonly withdrawnAt: string;
   } | null;
+  /**
+   * its instrument's lapse for want of annual continuance (Plan §7, Agreement FOURTEENTH), with the
+   * server's words for it (as `plan12b exhibit list` prints them); null when none
+   */
+  readonly lapse?: { readonly text: string } | null;
   /** with approvals.enforce on: the classes it does not govern for want of a recorded approval */
   readonly pendingApproval?: { readonly classes: number; readonly reasons: readonly string[] } | null;
 }
@@ -49,10 +54,16 @@ const documentColumns: Column<DocumentSummary>[] = [
     value: (d) =>
       d.withdrawal
         ? `withdrawn ${d.withdrawal.withdrawnAt.slice(0, 10)} by ${d.withdrawal.withdrawnBy}: ${d.withdrawal.reason}`
-        : d.pendingApproval
-          ? // Plan §§5–6, §11: without its recorded approval it does not govern (approvals.enforce)
-            `pending approval (${d.pendingApproval.classes} ${d.pendingApproval.classes === 1 ? 'class' : 'classes'}): ${d.pendingApproval.reasons.join('; ')}`
-          : 'in force',
+        : // Plan §§5–6, §11: without its recorded approval it does not govern (approvals.enforce);
+          // Plan §7, FOURTEENTH: a missed continuance ends it — either or both, never "in force"
+          [
+            d.pendingApproval
+              ? `pending approval (${d.pendingApproval.classes} ${d.pendingApproval.classes === 1 ? 'class' : 'classes'}): ${d.pendingApproval.reasons.join('; ')}`
+              : null,
+            d.lapse ? d.lapse.text : null,
+          ]
+            .filter((x) => x !== null)
+            .join('; ') || 'in force',
   },
 ];
 const diffColumns: Column<DiffRow>[] = [

@@ -53,6 +53,7 @@ interface CapClass {
   readonly firstMonth: string;
   readonly remaining: string;
   readonly exhausted: boolean;
+  /** the first day of the exhaustion running at quarter end, else null (past ones: the status) */
   readonly exhaustedOn: string | null;
   /** what holds at quarter end, as the CLI's CSV and PDF say it */
   readonly status: string;
@@ -74,6 +75,8 @@ interface BoardReport {
   readonly quarter: string;
   readonly from: string;
   readonly to: string;
+  /** the quarter's three months, each closed or not (as `plan12b board-report --json` gives them) */
+  readonly months: readonly { readonly month: string; readonly closed: boolean }[];
   readonly instruments: readonly Instrument[];
   readonly fees: readonly Fee[];
   readonly feesTotal: FeeTotals;
@@ -167,21 +170,17 @@ const deadlineColumns: Column<Deadline>[] = [
   { key: 'status', label: 'Status', value: (d) => d.status },
 ];
 
-/** The quarter's three months (YYYY-MM), from its first day. */
-function monthsOfQuarter(from: string): string[] {
-  const [y, m] = from.split('-').map(Number) as [number, number];
-  return [m, m + 1, m + 2].map((n) => `${y}-${String(n).padStart(2, '0')}`);
-}
-
 /**
  * SPEC §12: only a closed month's figures are sealed; a quarter whose months are not closed shows
  * what is recorded so far (nothing, for a future quarter), which the board must not read as paid.
+ * The report itself says which of its months are closed.
  */
-function notClosedNote(quarter: string, from: string, closed: readonly string[]): string | null {
-  const open = monthsOfQuarter(from).filter((m) => !closed.includes(m));
+function notClosedNote(r: BoardReport): string | null {
+  const open = r.months.filter((m) => !m.closed).map((m) => m.month);
   if (open.length === 0) return null;
-  if (open.length === 3) return `No month of ${quarter} is closed; figures are what is recorded so far.`;
-  return `${open.join(' and ')} of ${quarter} ${open.length === 1 ? 'is' : 'are'} not closed; figures for ${open.length === 1 ? 'it' : 'them'} are what is recorded so far.`;
+  if (open.length === r.months.length)
+    return `No month of ${r.quarter} is closed; figures are what is recorded so far.`;
+  return `${open.join(' and ')} of ${r.quarter} ${open.length === 1 ? 'is' : 'are'} not closed; figures for ${open.length === 1 ? 'it' : 'them'} are what is recorded so far.`;
 }
 
 function previousQuarter(month: string): string {
@@ -198,17 +197,8 @@ export function GovernancePage({ lastMonth }: { readonly lastMonth: string }) {
   const report = useApi(valid ? () => getJson<BoardReport>('/api/board-report', { quarter }) : null, [
     quarter,
   ]);
-  // the closed months (GET /api/months, as `plan12b close list`), asked again with each quarter
-  const months = useApi(() => getJson<{ months: { month: string }[] }>('/api/months'), [quarter]);
   const r = report.data;
-  const note =
-    r && months.data
-      ? notClosedNote(
-          r.quarter,
-          r.from,
-          months.data.months.map((m) => m.month),
-        )
-      : null;
+  const note = r ? notClosedNote(r) : null;
   return (
     <>
       <h2>Board report and compliance</h2>
