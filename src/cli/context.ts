@@ -2,6 +2,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { Plan12bError } from '../errors.js';
 import type { Database, Queryable, StoreWorkload } from '../store/database.js';
 import { defaultDatabaseTarget, missingEmbeddedStore } from '../store/databaseTarget.js';
+import { fittedText, TEXT_WIDTH, terminalTextWidth } from './table.js';
 
 /** Where a command's text goes: stdout and stderr, each given whole pieces of text. */
 export interface CliOutput {
@@ -19,6 +20,8 @@ export interface CliContext {
   readonly workload: StoreWorkload;
   readonly out: (text: string) => void;
   readonly err: (text: string) => void;
+  /** the columns text answers keep to (src/cli/table.ts): 80, or a wider terminal's width */
+  readonly textWidth?: number;
   /** stderr is a terminal: progress bars and colour are welcome */
   readonly interactive: boolean;
   /** where a progress bar is drawn when interactive (stderr; a test's fake terminal) */
@@ -39,12 +42,17 @@ export function makeContext(
   workload: StoreWorkload = 'long-work',
   embedded?: { readonly output: CliOutput; readonly database: StoreLender },
   onDemandServeBin?: string,
+  /** the answer is text for a person (not --json, --csv, nor a document): long lines are wrapped */
+  textAnswer = false,
 ): CliContext {
+  const width = embedded ? TEXT_WIDTH : terminalTextWidth();
+  const fit = (t: string) => (textAnswer ? fittedText(t, width) : t);
   if (embedded)
     return {
       dbTarget: dbOption ?? defaultDatabaseTarget(),
       workload,
-      out: (t) => embedded.output.out(line(t)),
+      textWidth: width,
+      out: (t) => embedded.output.out(line(fit(t))),
       err: (t) => embedded.output.err(line(t)),
       interactive: false,
       lendStore: embedded.database,
@@ -52,8 +60,9 @@ export function makeContext(
   return {
     dbTarget: dbOption ?? defaultDatabaseTarget(),
     workload,
-    out: (t) => process.stdout.write(line(t)),
+    out: (t) => process.stdout.write(line(fit(t))),
     err: (t) => process.stderr.write(line(t)),
+    textWidth: width,
     interactive: Boolean(process.stderr.isTTY),
     ...(onDemandServeBin ? { onDemandServeBin } : {}),
   };

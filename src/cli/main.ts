@@ -11,7 +11,7 @@ import { databaseRefusal } from '../store/databaseRefusal.js';
 import { onDemandServeEnabled } from '../store/onDemandServe.js';
 import { setRunningCommand } from '../store/runningCommand.js';
 import { type CliContext, type CliOutput, makeContext, type StoreLender } from './context.js';
-import { servedQueryFolder } from './forwardableQuery.js';
+import { FORWARDABLE_QUERIES, servedQueryFolder } from './forwardableQuery.js';
 import { addHelpExamples } from './helpExamples.js';
 import { outputFileRefusal } from './outputFileRefusal.js';
 
@@ -307,6 +307,36 @@ function refuseEmptyOptionValues(program: Command, action: Command, argv: readon
   }
 }
 
+/**
+ * Query commands whose text is a document read back by a program, not prose: the journal's CSV, an
+ * exhibit's text (parse(render(x)) = x), the audit anchor. Their lines are printed as they are.
+ */
+const DOCUMENT_ANSWERS = new Set(['journal', 'exhibit render', 'audit anchor']);
+
+/**
+ * The answer is a query's text for a person (standing rule 7): a query command (FORWARDABLE_QUERIES;
+ * `close` only as `close show`), not --json or --csv, nor a document. Its long lines are wrapped.
+ */
+function isTextAnswer(argv: readonly string[]): boolean {
+  if (argv.includes('--json') || argv.includes('--csv')) return false;
+  const words: string[] = [];
+  for (let i = 2; i < argv.length && words.length < 2; i++) {
+    const a = argv[i] as string;
+    if (a === '--db' || a === '--actor') i++;
+    else if (!a.startsWith('-')) words.push(a);
+  }
+  const [first = '', second = ''] = words;
+  const command =
+    first === 'close'
+      ? second === 'show'
+        ? 'close'
+        : ''
+      : FORWARDABLE_QUERIES[first]
+        ? first
+        : `${first} ${second}`;
+  return FORWARDABLE_QUERIES[command] !== undefined && !DOCUMENT_ANSWERS.has(command);
+}
+
 /** Runs the CLI; resolves to the exit code (see ERROR_CODES). */
 export async function main(
   argv: readonly string[],
@@ -325,6 +355,7 @@ export async function main(
         workloadOf(argv),
         embedded,
         embedded ? undefined : onDemandServeBinFor(argv, process.env, launch),
+        isTextAnswer(argv),
       );
       return ctx;
     },

@@ -23,7 +23,7 @@ import { MONTH_DEFAULT_HELP, monthOrLastClosed } from '../monthOrLastClosed.js';
 import { requireDate } from '../options.js';
 import { withFeedProgress } from '../progress.js';
 import { readInputFile } from '../readInput.js';
-import { printTable } from '../table.js';
+import { printTable, TEXT_WIDTH, tableLines } from '../table.js';
 import { writeXlsxOption } from '../tabularOutput.js';
 
 export function registerMonthlyCalculationCommands(program: Command, getContext: () => CliContext): void {
@@ -202,29 +202,42 @@ export function registerMonthlyCalculationCommands(program: Command, getContext:
           return;
         }
         if (headline) ctx.out(headline);
-        printTable(
-          ctx,
-          [
-            'Portfolio',
-            'Distribution fees',
-            'Share %',
-            "Distributor's share",
-            'Earned CDSC',
-            'Payee',
-            '12b-1 Portion',
-            'CDSC Portion',
-          ],
-          lines.map((l) => [
-            l.portfolio,
-            l.distributionFee,
-            l.distributor12b1SharePct,
-            l.distributor12b1Share,
-            l.earnedCdsc,
-            l.payee,
-            l.twelveB1Portion,
-            l.cdscPortion,
-          ]),
-        );
+        const header = [
+          'Portfolio',
+          'Distribution fees',
+          'Share %',
+          "Distributor's share",
+          'Earned CDSC',
+          'Payee',
+          '12b-1 Portion',
+          'CDSC Portion',
+        ];
+        const rows = lines.map((l) => [
+          l.portfolio,
+          l.distributionFee,
+          l.distributor12b1SharePct,
+          l.distributor12b1Share,
+          l.earnedCdsc,
+          l.payee,
+          l.twelveB1Portion,
+          l.cdscPortion,
+        ]);
+        const oneTable = tableLines(header, rows, Number.POSITIVE_INFINITY);
+        if (Math.max(...oneTable.map((l) => [...l].length)) <= (ctx.textWidth ?? TEXT_WIDTH))
+          printTable(ctx, header, rows);
+        else {
+          // narrower than the one table: each portfolio's figures once, then each payee's portions
+          const portfolioRows = rows
+            .map((r) => r.slice(0, 5))
+            .filter((r, k, all) => k === 0 || JSON.stringify(r) !== JSON.stringify(all[k - 1]));
+          printTable(ctx, header.slice(0, 5), portfolioRows);
+          ctx.out('');
+          printTable(
+            ctx,
+            [header[0]!, ...header.slice(5)],
+            rows.map((r) => [r[0]!, ...r.slice(5)]),
+          );
+        }
         ctx.out(
           `Due ${report.dueDate}. Totals: Distribution Fees ${report.totals.distributionFee}; Distributor's 12b-1 Share ${report.totals.distributor12b1Share}; Earned CDSC ${report.totals.earnedCdsc}`,
         );
