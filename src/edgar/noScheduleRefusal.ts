@@ -64,7 +64,7 @@ export function noScheduleRefusal(
     const name = `${m[1]![0]!.toUpperCase()}${m[1]!.slice(1).toLowerCase()} ${m[2]!.toUpperCase()}`;
     const last = body[body.length - 1];
     const cut =
-      last !== undefined && inSentence(words(last))
+      last !== undefined && endsMidSentence(body)
         ? `; the text ends in mid-sentence at line ${last.no}, cut before it`
         : '';
     return new ExhibitParseError(
@@ -74,7 +74,7 @@ export function noScheduleRefusal(
     );
   }
   const last = body[body.length - 1];
-  if (last !== undefined && body.length > 1 && inSentence(words(last)))
+  if (last !== undefined && body.length > 1 && endsMidSentence(body))
     return new ExhibitParseError(
       file,
       last.no,
@@ -98,6 +98,19 @@ function namingIn(line: EdgarLine, next: EdgarLine | undefined): { text: string;
 
 /** a line of prose that stops in mid-sentence ("… Such fee is being paid in consider") — a table's cell is none */
 const inSentence = (t: string) => t.split(/\s+/).length >= 6 && /[a-z,]$/.test(t);
+
+/**
+ * The body's text stops in mid-sentence: its last line is prose cut off, or a few words ("Financial
+ * Industry Regulatory Author", MainStay's Class A plan cut at 2,000 bytes) that carry on a line of
+ * prose above them with no end of sentence between.
+ */
+function endsMidSentence(body: readonly EdgarLine[]): boolean {
+  const last = body[body.length - 1];
+  if (last === undefined) return false;
+  if (inSentence(words(last))) return true;
+  const above = body[body.length - 2];
+  return /[a-z,]$/.test(words(last)) && above !== undefined && inSentence(words(above));
+}
 
 const tail = (t: string) => t.slice(-60).replace(/^\S*\s/, '');
 

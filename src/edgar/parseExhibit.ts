@@ -418,6 +418,24 @@ function parseExhibitText(asText: string, file: string): ParsedExhibit {
       `not a distribution plan's schedule: "${toOther.trimmed.slice(0, 100)}" names another agreement, whose fees are no Rule 12b-1 fees`,
     );
 
+  // …or a fee schedule filed on its own under a shareholder services plan or agreement: Manning &
+  // Napier's "AMENDED AND RESTATED EXHIBIT A TO THE MANNING & NAPIER FUND, INC. / SHAREHOLDER
+  // SERVICES AGREEMENT / Fee Schedule". Its heading joins "EXHIBIT A" to the title on one line, so
+  // no schedule heading is found — but what stops it is the instrument: its top names no
+  // distribution plan and no Rule 12b-1 ("… DISTRIBUTION / AND SHAREHOLDER SERVICES PLAN" does)
+  const top = topLines(lines, firstContent, 6);
+  // a title line, short and no sentence (a recital naming the agreement is none)
+  const services = top.find((l) => {
+    const w = cellWords(l);
+    return SHAREHOLDER_SERVICES_RE.test(w) && w.split(/\s+/).length <= 12 && !/[.;:,]$/.test(w);
+  });
+  if (services !== undefined && !top.some((l) => /\bDISTRIBUTION\b|\b12b-1\b/i.test(l.trimmed)))
+    throw new ExhibitParseError(
+      file,
+      services.no,
+      `not a Rule 12b-1 instrument: "${cellWords(services).slice(0, 80)}" names a shareholder services ${/AGREEMENT/i.test(cellWords(services)) ? 'agreement' : 'plan'}, and the document names no distribution plan and no Rule 12b-1 at its top — the service fees of its schedule are no Rule 12b-1 fees, and nothing is recorded; to record the fund's 12b-1 fees, import the schedule of its distribution (Rule 12b-1) plan instead`,
+    );
+
   let reading: Reading;
   if (cells !== null || scheduleFirst)
     reading = readCellLayout(lines, file, t, cells === null ? new Set() : cellContinuations(source));
@@ -469,6 +487,9 @@ function parseExhibitText(asText: string, file: string): ParsedExhibit {
     ],
   };
 }
+
+// "SHAREHOLDER SERVICES PLAN", "Shareholder Services Agreement": service fees paid outside Rule 12b-1
+const SHAREHOLDER_SERVICES_RE = /\bSHAREHOLDER\s+SERVICES?\s+(?:PLAN|AGREEMENT)\b/i;
 
 // agreements a fund files with fee schedules of their own that are no distribution plan's — and
 // the trust's charter, "AGREEMENT AND DECLARATION OF TRUST", whose Schedule A lists its series and

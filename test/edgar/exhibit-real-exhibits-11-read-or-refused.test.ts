@@ -339,13 +339,16 @@ const REFUSED: readonly Refused[] = [
     // "as set forth in Schedule / A", "opposite each Fund’s name on Schedule A": cut in section 1
     file: 'htm_rendered/01_mainstay-funds-trust-classA-plan-2011-body-only.txt',
     why: 'a plan whose Schedule A is beyond the cut',
-    // its first naming, "Schedule / A" broken over lines 15–16 (was line 38, the first naming it whole)
-    at: { line: 15, reason: /does not contain it/ },
+    // its first naming, "Schedule / A" broken over lines 15–16 (was line 38, the first naming it whole);
+    // the text stops in "Financial Industry Regulatory Author" (line 42), four words carrying on the
+    // unfinished line 41 ("… imposed by rules of the"): cut mid-sentence, said (it was not, the last
+    // line being short)
+    at: { line: 15, reason: /does not contain it; the text ends in mid-sentence at line 42, cut before it/ },
   },
   {
     file: 'htm_rendered/02_mainstay-funds-trust-classB-plan-2011-body-only.txt',
     why: 'a plan whose Schedule A is beyond the cut',
-    at: { line: 15, reason: /does not contain it/ },
+    at: { line: 15, reason: /does not contain it; the text ends in mid-sentence at line 41, cut before it/ },
   },
   {
     // the Class A2 plan (2020): its funds "as set forth in the Trust's prospectuses", no schedule,
@@ -362,16 +365,25 @@ const REFUSED: readonly Refused[] = [
     // "SHAREHOLDER SERVICES PLAN" (2007): not adopted under Rule 12b-1; its Exhibit A beyond the cut
     file: 'htm_rendered/05_manning-napier-shareholder-services-plan-2007-body-only.txt',
     why: 'a shareholder services plan, not a Rule 12b-1 instrument',
+    at: { line: 3, reason: /"SHAREHOLDER SERVICES PLAN" names a shareholder services plan.*no Rule 12b-1 fees/ },
   },
   {
     // "EXHIBIT A TO THE MANNING & NAPIER FUND, INC. / SHAREHOLDER SERVICES AGREEMENT / Fee Schedule"
-    // (2012): service fees of a non-12b-1 agreement (as real-exhibits-5's 15, its Plan's)
+    // (2012): service fees of a non-12b-1 agreement (as real-exhibits-5's 15, its Plan's). Refused
+    // at line 3, the line naming the agreement, for what it is (was line 1, "no SCHEDULE, APPENDIX
+    // or EXHIBIT A heading", untrue: line 2 prints "EXHIBIT A", joined to its title)
     file: 'htm_rendered/06_manning-napier-shareholder-services-agreement-exhibitA-2012.txt',
     why: 'a shareholder services agreement’s fee schedule',
+    at: {
+      line: 3,
+      reason:
+        /"SHAREHOLDER SERVICES AGREEMENT" names a shareholder services agreement.*no Rule 12b-1 fees.*import the schedule of its distribution \(Rule 12b-1\) plan instead/,
+    },
   },
   {
     file: 'htm_rendered/07_manning-napier-shareholder-services-plan-exhibitA-2015.txt',
     why: 'a shareholder services plan’s fee schedule',
+    at: { line: 3, reason: /"SHAREHOLDER SERVICES PLAN" names a shareholder services plan.*no Rule 12b-1 fees/ },
   },
   {
     file: 'htm_rendered/08_usaa-mutual-funds-trust-adviser-shares-plan-2010-body-only.txt',
