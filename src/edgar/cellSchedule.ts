@@ -108,6 +108,11 @@ function finishClassRow(s: CellState, ctx: CellScheduleContext): CellState {
   return { ...s, classRow: null, entries: s.entries.append(entriesOf(s, ctx, portfolio, r.line, row)) };
 }
 
+/** A class's code and nothing more: "R", "A2", "45" (one code, read as "Class R" reads). */
+function isBareClassCode(text: string): boolean {
+  return /^(?:[A-Z]{1,2}\d?|\d{1,3})$/.test(text) && classCodesIn(`Class ${text}`).length === 1;
+}
+
 /** A line of a per-class table (Pioneer Appendix A). */
 function stepPerClass(s: CellState, item: ScheduleItem, line: number, ctx: CellScheduleContext): CellState {
   const text = 'text' in item ? item.text : '';
@@ -121,6 +126,15 @@ function stepPerClass(s: CellState, item: ScheduleItem, line: number, ctx: CellS
     return { ...done, classRow: { classes, of: classOf?.[3] ?? null, rate: null, text: [], line } };
   }
   if (item.kind === 'end') return { ...finishClassRow(s, ctx), phase: 'closed' };
+  // the Reserve plan's "Class of Shares | 12b-1 Fees" over "R | .20 | %": a class's code alone, its
+  // fund the one the body names ("with respect to the Arizona Municipal Money-Market Fund (the
+  // “Fund”)") — a layout this reader does not read, said as such (it said "R" came before a class)
+  if (s.classRow === null && item.kind === 'name' && isBareClassCode(text))
+    fail(
+      ctx,
+      line,
+      `"${text}" is a class code alone in the table's class column: a table of classes, each with its rate, whose fund is named only in the body — plan12b reads a table of classes only with rows that say "Class A" (a rate for every fund of the plan, or for the funds the row names), not this layout; nothing is recorded`,
+    );
   if (s.classRow === null) fail(ctx, line, `"${text}" stands before the first class of the table`);
   if (item.kind === 'rate') {
     if (s.classRow.rate !== null)

@@ -100,17 +100,22 @@ function namingIn(line: EdgarLine, next: EdgarLine | undefined): { text: string;
 const inSentence = (t: string) => t.split(/\s+/).length >= 6 && /[a-z,]$/.test(t);
 
 /**
- * The body's text stops in mid-sentence: its last line is prose cut off, or a few words ("Financial
- * Industry Regulatory Author", MainStay's Class A plan cut at 2,000 bytes) that carry on a line of
- * prose above them with no end of sentence between.
+ * The body's text stops in mid-sentence: its last line is prose cut off, or a few words that carry
+ * on a line of prose above them with no end of sentence between ("… imposed by rules of the" /
+ * "Financial Industry Regulatory Author", MainStay's Class A plan cut at 2,000 bytes), or that open
+ * a clause of the body and stop ("NOW, THEREFORE, the Trust h", Pacific Select Fund's Class D plan).
  */
 function endsMidSentence(body: readonly EdgarLine[]): boolean {
   const last = body[body.length - 1];
   if (last === undefined) return false;
-  if (inSentence(words(last))) return true;
+  const t = words(last);
+  if (inSentence(t)) return true;
   const above = body[body.length - 2];
-  return /[a-z,]$/.test(words(last)) && above !== undefined && inSentence(words(above));
+  return /[a-z,]$/.test(t) && ((above !== undefined && inSentence(words(above))) || CLAUSE_START_RE.test(t));
 }
+
+// a clause of a plan's body begins: "WHEREAS, …", "NOW, THEREFORE, …", "Section 2. …", "3. …"
+const CLAUSE_START_RE = /^(?:WHEREAS\b|NOW,?\s+THEREFORE\b|Section\s+\d+\.|\d{1,2}\.\s)/i;
 
 const tail = (t: string) => t.slice(-60).replace(/^\S*\s/, '');
 

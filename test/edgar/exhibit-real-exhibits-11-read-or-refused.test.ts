@@ -318,17 +318,23 @@ describe('real exhibits 11: schedules cut by the corpus are read only in part', 
     if (!(got instanceof ExhibitParseError)) expect(got.warnings.join(' ')).toMatch(/retroactive/i);
   });
 
-  it('20 Reserve Municipal Money-Market Trust, Distribution Plan (2006): its Schedule A cut in the cells after the Class R row', () => {
+  it('20 Reserve Municipal Money-Market Trust, Distribution Plan (2006): its Schedule A, a table of classes for the fund the body names, refused at its "R" saying so', () => {
     // "applicable to the classes of shares of the Fund [the Arizona Municipal Money-Market Fund] …
     // set forth on Schedule A"; Schedule A: "Class of Shares | 12b-1 Fees", "R | .20 | %", then empty
-    // cells to the 2,000-byte cut: more classes may follow. No date on the page.
-    expectReadOnlyInPart({
-      file: 'htm_rendered/20_reserve-municipal-money-market-trust-distribution-plan-scheduleA-2006.txt',
-      why: 'cut in the cells after its first row',
-      effectiveDate: null,
-      whole: rated('Reserve Municipal Money-Market Trust', 'R', '0.20', [
-        'Arizona Municipal Money-Market Fund',
-      ]),
+    // cells to the 2,000-byte cut: more classes may follow. No date on the page. A class code alone
+    // in a table of classes, the fund named only in the body, is a layout the reader does not read
+    // (a whole copy is refused alike: exhibit-class-code-alone-in-a-table-of-classes-refused-saying-so):
+    // refused at line 21, "R", for that — it said '"R" stands before the first class of the table',
+    // untrue ("R" is the first class). Read, it would be Class R at 0.20% of the Arizona fund alone.
+    const file = 'htm_rendered/20_reserve-municipal-money-market-trust-distribution-plan-scheduleA-2006.txt';
+    expectRefused({
+      file,
+      why: 'a table of class codes, its fund named in the body',
+      at: {
+        line: 21,
+        reason:
+          /^Schedule A: "R" is a class code alone in the table's class column: .*whose fund is named only in the body/,
+      },
     });
   });
 });
@@ -365,7 +371,10 @@ const REFUSED: readonly Refused[] = [
     // "SHAREHOLDER SERVICES PLAN" (2007): not adopted under Rule 12b-1; its Exhibit A beyond the cut
     file: 'htm_rendered/05_manning-napier-shareholder-services-plan-2007-body-only.txt',
     why: 'a shareholder services plan, not a Rule 12b-1 instrument',
-    at: { line: 3, reason: /"SHAREHOLDER SERVICES PLAN" names a shareholder services plan.*no Rule 12b-1 fees/ },
+    at: {
+      line: 3,
+      reason: /"SHAREHOLDER SERVICES PLAN" names a shareholder services plan.*no Rule 12b-1 fees/,
+    },
   },
   {
     // "EXHIBIT A TO THE MANNING & NAPIER FUND, INC. / SHAREHOLDER SERVICES AGREEMENT / Fee Schedule"
@@ -383,7 +392,10 @@ const REFUSED: readonly Refused[] = [
   {
     file: 'htm_rendered/07_manning-napier-shareholder-services-plan-exhibitA-2015.txt',
     why: 'a shareholder services plan’s fee schedule',
-    at: { line: 3, reason: /"SHAREHOLDER SERVICES PLAN" names a shareholder services plan.*no Rule 12b-1 fees/ },
+    at: {
+      line: 3,
+      reason: /"SHAREHOLDER SERVICES PLAN" names a shareholder services plan.*no Rule 12b-1 fees/,
+    },
   },
   {
     file: 'htm_rendered/08_usaa-mutual-funds-trust-adviser-shares-plan-2010-body-only.txt',

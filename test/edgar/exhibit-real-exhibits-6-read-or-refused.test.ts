@@ -343,6 +343,9 @@ const REFUSED: readonly Refused[] = [
   {
     file: 'htm_rendered/12_pacific-select-fund-classD-distribution-and-service-plan-2016.txt',
     why: 'a plan whose Schedule A the excerpt does not hold (cut in its recitals)',
+    // its last line "NOW, THEREFORE, the Trust h" opens a clause and stops: cut mid-sentence, said
+    // (it was not: five words, after a sentence ended)
+    at: { line: 5, reason: /does not contain it; the text ends in mid-sentence at line 11, cut before it/ },
   },
   {
     file: 'htm_rendered/13_pioneer-funds-distribution-plan-2020.txt',
