@@ -130,12 +130,22 @@ function showPartText(ctx: CliContext, view: ClosedMonthView, part: string): voi
   // the part must be sealed: the 66 of a month without it, as the CSV says
   const { columns, rows } = closedMonthPartRows(view, part);
   showHeader(ctx, view);
-  if (part === 'fees') return showFees(ctx, view);
-  if (part === 'monthly-calculation') return showMonthlyCalculation(ctx, view);
-  if (part === 'journal') return showJournal(ctx, view);
-  if (part === 'service-fees') return printServiceFeesText(ctx, view.parts[part] as ServiceFeesReport);
+  const own: Readonly<Record<string, () => void>> = {
+    fees: () => showFees(ctx, view),
+    'monthly-calculation': () => showMonthlyCalculation(ctx, view),
+    journal: () => showJournal(ctx, view),
+    'service-fees': () => printServiceFeesText(ctx, view.parts['service-fees'] as ServiceFeesReport),
+  };
+  const shownAsItsOwn = own[part];
+  if (shownAsItsOwn !== undefined) {
+    shownAsItsOwn();
+    return;
+  }
   if (part === 'class-b') showClassBDetail(ctx, view);
-  if (rows.length === 0) return ctx.out(`${part}: none`);
+  if (rows.length === 0) {
+    ctx.out(`${part}: none`);
+    return;
+  }
   ctx.out(
     part === 'adjustments' ? 'Prior-period adjustments (restated closed months, per payee):' : `${part}:`,
   );
