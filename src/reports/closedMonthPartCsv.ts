@@ -134,11 +134,17 @@ export function closedMonthPartRows(
     return { columns: SERVICE_FEES_COLUMNS, rows: serviceFeesCsvRows(content as ServiceFeesReport) };
   if (part === 'adjustments')
     return { columns: ADJUSTMENTS_COLUMNS, rows: adjustmentRows(content as SealedAdjustments) };
-  if (part === 'class-b')
-    return {
-      columns: CLASS_B_COLUMNS,
-      rows: (content as { redemptions: SealedRedemptions }).redemptions.byPortfolio,
-    };
+  if (part === 'class-b') {
+    const byPortfolio = (content as { redemptions: Partial<SealedRedemptions> }).redemptions.byPortfolio;
+    // a month sealed with every redemption whole (before issue 14) has no lines per portfolio
+    if (byPortfolio === undefined)
+      throw new Plan12bError(
+        'NOT_FOUND',
+        `${view.month}'s class-b part was sealed with every redemption, not as totals per portfolio`,
+        `\`plan12b close show --month ${view.month} --json\` prints it; \`plan12b redemptions --from … --to … --csv\` lists the month's redemptions`,
+      );
+    return { columns: CLASS_B_COLUMNS, rows: byPortfolio };
+  }
   throw new Plan12bError(
     'USAGE',
     `CSV prints the parts ${CSV_PARTS.join(', ')}, not ${JSON.stringify(part)}`,
