@@ -111,6 +111,8 @@ export const HELP_EXAMPLES: Readonly<Record<string, readonly string[]>> = {
     'plan12b close --month 2025-11 --accept-ended "Summit Technology Fund:C"',
     'plan12b close show --month 2025-12 --csv --part monthly-calculation',
     'plan12b close show --month 2025-12 --part journal --xlsx journal-2025-12.xlsx',
+    'plan12b close show --month 2025-12 --part service-fees --csv',
+    'plan12b close show --month 2025-12 --part adjustments',
   ],
   'audit verify': ['plan12b audit verify --json', 'plan12b audit verify --anchor "$(cat anchor.txt)"'],
   'audit anchor': ['plan12b audit anchor > anchor.txt'],

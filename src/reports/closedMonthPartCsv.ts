@@ -1,18 +1,70 @@
 import { toCsv } from '../cli/csvOut.js';
 import type { ClosedMonthView } from '../close/closedMonthView.js';
+import type { SealedRedemptions } from '../close/sealedRedemptions.js';
 import { Plan12bError } from '../errors.js';
 import { formatCents, parseCents } from '../money/cents.js';
+import type { PayeeAdjustment } from '../transfers/priorPeriodPayeeAdjustments.js';
 import { type ClassMonthFees, FEES_MONTH_COLUMNS } from './feesReport.js';
 import { JOURNAL_COLUMNS, type Journal } from './journal.js';
 import type { MonthlyCalculationReport } from './monthlyCalculationReport.js';
+import type { ServiceFeeAdjustments } from './providerStatementAdjustments.js';
+import { SERVICE_FEES_COLUMNS, serviceFeesCsvRows } from './serviceFeesCsv.js';
+import type { ServiceFeesReport } from './serviceFeesReport.js';
 
-/** The sealed parts `close show --csv --part P` (and the API's format=csv) print as CSV. */
-export const CSV_PARTS = ['fees', 'journal', 'monthly-calculation'] as const;
+/**
+ * The sealed parts `close show --csv --part P` (and the API's format=csv) print as CSV — each part
+ * a person opens in a spreadsheet, by the name it is sealed under (`close show` lists them). The
+ * `completeness` part is not a list (what the close accepted about its inputs: `close show` says it).
+ */
+export const CSV_PARTS = [
+  'fees',
+  'journal',
+  'monthly-calculation',
+  'service-fees',
+  'adjustments',
+  'class-b',
+] as const;
+
+/** `close show --part adjustments --csv`: one line per payee and restated month (SPEC §12). */
+export const ADJUSTMENTS_COLUMNS = [
+  'kind',
+  'restatedMonth',
+  'portfolio',
+  'class',
+  'payee',
+  'original',
+  'previouslyAdjusted',
+  'restated',
+  'difference',
+  'twelveB1Portion',
+  'cdscPortion',
+] as const;
+
+/** `close show --part class-b --csv`: the month's Class B redemptions per portfolio, as sealed (FOURTH(D)). */
+export const CLASS_B_COLUMNS = [
+  'portfolio',
+  'count',
+  'gross',
+  'cdsc',
+  'cdscWaived',
+  'redemptionFee',
+  'net',
+] as const;
+
+/** The per-payee adjustments the `adjustments` part seals (absent in a month sealed before them). */
+interface SealedAdjustments {
+  readonly payees?: {
+    readonly monthlyCalculation: readonly PayeeAdjustment[];
+    readonly serviceFees: ServiceFeeAdjustments;
+  };
+}
 
 /**
  * SPEC §12 `close show --csv --part P`: one sealed part of a closed month as the lines a person
- * opens in a spreadsheet — the fees per class, the journal lines, or the Monthly Calculation's
- * payees (Agreement EIGHTH(C)).
+ * opens in a spreadsheet — the fees per class, the journal lines, the Monthly Calculation's
+ * payees (Agreement EIGHTH(C)), the service fees per provider and class (the live `service-fees
+ * --csv`'s lines, Plan §4), the prior-period adjustments per payee, or the Class B redemptions
+ * per portfolio.
  */
 export function closedMonthPartCsv(view: ClosedMonthView, part: string): string {
   const { columns, rows } = closedMonthPartRows(view, part);
@@ -78,9 +130,70 @@ export function closedMonthPartRows(
       rows,
     };
   }
+  if (part === 'service-fees')
+    return { columns: SERVICE_FEES_COLUMNS, rows: serviceFeesCsvRows(content as ServiceFeesReport) };
+  if (part === 'adjustments')
+    return { columns: ADJUSTMENTS_COLUMNS, rows: adjustmentRows(content as SealedAdjustments) };
+  if (part === 'class-b') {
+    const byPortfolio = (content as { redemptions: Partial<SealedRedemptions> }).redemptions.byPortfolio;
+    // a month sealed with every redemption whole (before issue 14) has no lines per portfolio
+    if (byPortfolio === undefined)
+      throw new Plan12bError(
+        'NOT_FOUND',
+        `${view.month}'s class-b part was sealed with every redemption, not as totals per portfolio`,
+        `\`plan12b close show --month ${view.month} --json\` prints it; \`plan12b redemptions --from … --to … --csv\` lists the month's redemptions`,
+      );
+    return { columns: CLASS_B_COLUMNS, rows: byPortfolio };
+  }
   throw new Plan12bError(
     'USAGE',
     `CSV prints the parts ${CSV_PARTS.join(', ')}, not ${JSON.stringify(part)}`,
     `print it as JSON: \`plan12b close show --month ${view.month} --json\``,
   );
+}
+
+/**
+ * SPEC §12: each payee's prior-period adjustment as the close sealed it — the Monthly
+ * Calculation's payees (12b-1 and CDSC), then the service-fee statements' providers and what the
+ * Distributor keeps, named as `service-fees` prints them.
+ */
+function adjustmentRows(content: SealedAdjustments): object[] {
+  const payees = content.payees;
+  if (payees === undefined) return [];
+  const row = (
+    kind: string,
+    payee: string,
+    a: {
+      month: string;
+      portfolio: string;
+      original: string;
+      previouslyAdjusted: string;
+      restated: string;
+      difference: string;
+    },
+  ) => ({
+    kind,
+    restatedMonth: a.month,
+    portfolio: a.portfolio,
+    payee,
+    original: a.original,
+    previouslyAdjusted: a.previouslyAdjusted,
+    restated: a.restated,
+    difference: a.difference,
+  });
+  return [
+    ...payees.monthlyCalculation.map((a) => ({
+      ...row('monthly-calculation', a.payee, a),
+      twelveB1Portion: a.twelveB1Difference,
+      cdscPortion: a.cdscDifference,
+    })),
+    ...payees.serviceFees.providers.map((a) => ({
+      ...row('service-fees', `${a.providerId} ${a.name}`, a),
+      class: a.class,
+    })),
+    ...payees.serviceFees.distributor.map((a) => ({
+      ...row('service-fees', 'Distributor (keeps)', a),
+      class: a.class,
+    })),
+  ];
 }

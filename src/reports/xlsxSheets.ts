@@ -37,6 +37,7 @@ import {
   portfolioNameRows,
   portfolioRegistrantRows,
 } from './portfolioHistoryCsv.js';
+import { serviceFeesCsvRows } from './serviceFeesCsv.js';
 import type { ServiceFeesReport } from './serviceFeesReport.js';
 import { TERMINATION_COLUMNS } from './terminationsList.js';
 import type { WhatIfReport } from './whatIfReport.js';
@@ -131,7 +132,7 @@ export function serviceFeesSheets(report: ServiceFeesReport): XlsxSheet[] {
         pct('ratePct', 'Rate'),
         money('amount', 'Amount'),
       ],
-      rows: report.providers.flatMap((p) => p.classes.map((c) => ({ ...c, provider: p.id, name: p.name }))),
+      rows: serviceFeesCsvRows(report),
     },
     {
       name: 'Classes',
@@ -682,8 +683,21 @@ export function closedMonthPartSheet(view: ClosedMonthView, part: string): XlsxS
   const kinds: Record<string, XlsxColumn> = {
     days: int('days', 'days'),
     averageDailyNetAssets: money('averageDailyNetAssets', 'averageDailyNetAssets', false),
+    ratePct: pct('ratePct', 'ratePct'),
+    count: int('count', 'count'),
   };
+  // an adjustment's amounts as sealed and as restated are not summed, nor differences of
+  // different statements (the Monthly Calculation's payees and the service-fee statements')
+  for (const key of ['original', 'previouslyAdjusted', 'restated', 'difference'])
+    kinds[key] = money(key, key, false);
   for (const key of [
+    'amount',
+    'twelveB1Portion',
+    'cdscPortion',
+    'gross',
+    'cdscWaived',
+    'redemptionFee',
+    'net',
     'distributionFee',
     'serviceFee',
     'totalFee',

@@ -100,6 +100,9 @@ function cliArgs(documentId: string): string[][] {
     ['close', 'show', '--month', '2025-01', '--part', 'fees'],
     ['close', 'show', '--month', '2025-01', '--part', 'journal'],
     ['close', 'show', '--month', '2025-01', '--part', 'monthly-calculation'],
+    ['close', 'show', '--month', '2025-01', '--part', 'service-fees'],
+    ['close', 'show', '--month', '2025-01', '--part', 'adjustments'],
+    ['close', 'show', '--month', '2025-01', '--part', 'class-b'],
     ['audit', 'log', '--action', 'close.*'],
   ];
 }
@@ -264,7 +267,7 @@ describe('format=xlsx: the workbook the CLI writes with --xlsx, cell by cell', (
     expect(await apiWorkbook('/api/journal?month=2025-01&format=xlsx')).toEqual(
       cliWorkbook(['journal', '--month', '2025-01']),
     );
-    for (const part of ['fees', 'journal', 'monthly-calculation'])
+    for (const part of ['fees', 'journal', 'monthly-calculation', 'service-fees', 'adjustments', 'class-b'])
       expect(await apiWorkbook(`/api/months/2025-01/sealed?part=${part}&format=xlsx`), part).toEqual(
         cliWorkbook(['close', 'show', '--month', '2025-01', '--part', part]),
       );

@@ -33,7 +33,9 @@ describe('close show --part that CSV cannot print', () => {
     expect({ code: r.code, stderr: r.stderr }).toMatchObject({ code: 64 });
     const doc = r.json<{ error: { code: string; message: string; hint: string } }>();
     expect(doc.error.code).toBe('USAGE');
-    expect(doc.error.message).toBe('--part "nope" is not one of fees, journal, monthly-calculation');
+    expect(doc.error.message).toBe(
+      '--part "nope" is not one of fees, journal, monthly-calculation, service-fees, adjustments, class-b',
+    );
     expect(doc.error.hint).toMatch(/^give --part one of them/);
     // a part it prints, of a month not closed: still the 66 of that
     const open = await runCliInProcess([

@@ -233,7 +233,7 @@ export const closeRoutes = [
     path: '/api/months/{month}/sealed',
     operationId: 'closedMonthShow',
     summary:
-      "a closed month's sealed results, verified against their seal first (plan12b close show); format=csv prints one part",
+      "a closed month's sealed results, verified against their seal first (plan12b close show); format=csv or xlsx gives one part",
     tag: 'close',
     permission: 'read',
     params: z.object({ month: Month.openapi({ param: { name: 'month', in: 'path' } }) }),
@@ -242,10 +242,10 @@ export const closeRoutes = [
         description:
           'csv: one sealed part (see part) as plan12b close show --csv prints it (text/csv); xlsx: the workbook of that part, as plan12b close show --xlsx writes it',
       }),
-      part: z
-        .enum(CSV_PARTS)
-        .default('fees')
-        .openapi({ description: 'with format=csv or xlsx: the part given (default fees)' }),
+      part: z.enum(CSV_PARTS).default('fees').openapi({
+        description:
+          'with format=csv or xlsx: the sealed part to print (default fees) — service-fees: per provider and class, the lines of GET /api/service-fees?format=csv; adjustments: the prior-period adjustments per payee; class-b: the redemptions per portfolio',
+      }),
     }),
     response: ClosedMonthView,
     csv: true,

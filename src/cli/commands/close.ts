@@ -3,22 +3,73 @@ import { type ClosedMonthView, showClosedMonth } from '../../close/closedMonthVi
 import { monthCloseSteps } from '../../close/closeSteps.js';
 import { closeMonth } from '../../close/monthClose.js';
 import { Plan12bError } from '../../errors.js';
-import { CSV_PARTS, closedMonthPartCsv } from '../../reports/closedMonthPartCsv.js';
+import { CSV_PARTS, closedMonthPartCsv, closedMonthPartRows } from '../../reports/closedMonthPartCsv.js';
 import type { ClassMonthFees } from '../../reports/feesReport.js';
 import type { Journal } from '../../reports/journal.js';
 import type { MonthlyCalculationReport } from '../../reports/monthlyCalculationReport.js';
+import type { ServiceFeesReport } from '../../reports/serviceFeesReport.js';
 import { closedMonthPartSheet } from '../../reports/xlsxSheets.js';
 import { type CliContext, printJson, withDatabase, withReadSnapshot } from '../context.js';
 import { requireDate, requireMonth } from '../options.js';
+import { printServiceFeesText } from '../serviceFeesText.js';
+import { printTable } from '../table.js';
 import { writeXlsxOption } from '../tabularOutput.js';
 
 const collect = (value: string, previous: string[]) => [...previous, value];
 
-function showText(ctx: CliContext, view: ClosedMonthView): void {
+function showHeader(ctx: CliContext, view: ClosedMonthView): void {
   ctx.out(`${view.month} closed ${view.closedAt} by ${view.closedBy}`);
   ctx.out(
     `results hash ${view.resultsHash} — verified (every part, the seal, the close's audit record, the inputs)`,
   );
+}
+
+function showFees(ctx: CliContext, view: ClosedMonthView): void {
+  const fees = view.parts.fees as { classes: ClassMonthFees[] } | undefined;
+  if (fees === undefined) return;
+  ctx.out('fees (portfolio, class: distribution fee + service fee = total):');
+  for (const f of fees.classes)
+    ctx.out(`  ${f.portfolio}, ${f.class}: ${f.distributionFee} + ${f.serviceFee} = ${f.totalFee}`);
+}
+
+function showMonthlyCalculation(ctx: CliContext, view: ClosedMonthView): void {
+  const mc = view.parts['monthly-calculation'] as MonthlyCalculationReport | undefined;
+  if (mc === undefined || (mc.portfolios.length === 0 && (mc.payables?.length ?? 0) === 0)) return;
+  ctx.out(`Monthly Calculation (due ${mc.dueDate}):`);
+  // SPEC §12: what the journal paid each payee — with the prior-period adjustments routed to it
+  if (mc.payables !== undefined)
+    for (const p of mc.payables) {
+      const adjusted = p.adjustmentTwelveB1 !== '0.00' || p.adjustmentCdsc !== '0.00';
+      ctx.out(
+        `  ${p.portfolio}: ${p.payee} (${p.role}) ${p.payable}${adjusted ? ` (including prior-period adjustments ${p.adjustmentTwelveB1}${p.adjustmentCdsc === '0.00' ? '' : ` + CDSC ${p.adjustmentCdsc}`})` : ''}`,
+      );
+    }
+  else
+    for (const p of mc.portfolios)
+      for (const payee of p.payees)
+        ctx.out(`  ${p.portfolio}: ${payee.payee} (${payee.role}) ${payee.total}`);
+}
+
+function showJournal(ctx: CliContext, view: ClosedMonthView): void {
+  const journal = view.parts.journal as Journal | undefined;
+  if (journal !== undefined)
+    ctx.out(
+      `journal: ${journal.lines.length} lines, debits ${journal.totalDebits} = credits ${journal.totalCredits}`,
+    );
+}
+
+function showClassBDetail(ctx: CliContext, view: ClosedMonthView): void {
+  const d = view.classBDetail;
+  if (d !== null)
+    ctx.out(
+      d.matches
+        ? `Class B redemptions: ${d.redemptions}, recomputed from the month's inputs, hash as sealed (${d.sealedSha256.slice(0, 16)}…)`
+        : `Class B redemptions: recomputed now (${d.redemptions}) they hash ${d.recomputedSha256.slice(0, 16)}…, not as sealed (${d.sealedSha256.slice(0, 16)}…): \`plan12b redemptions --from … --to …\` shows today's detail; the sealed totals stand`,
+    );
+}
+
+function showText(ctx: CliContext, view: ClosedMonthView): void {
+  showHeader(ctx, view);
   const c = view.completeness;
   if (c !== null) {
     if (c.startsBooks) ctx.out(`the books start at ${view.month} (--first)`);
@@ -27,46 +78,84 @@ function showText(ctx: CliContext, view: ClosedMonthView): void {
         `accepted as ended: ${e.portfolio} class ${e.class} — net assets stop on ${e.lastNetAssets}, ended ${e.endedOn} (accepted in ${e.acceptedIn})`,
       );
   }
-  const fees = view.parts.fees as { classes: ClassMonthFees[] } | undefined;
-  if (fees !== undefined) {
-    ctx.out('fees (portfolio, class: distribution fee + service fee = total):');
-    for (const f of fees.classes)
-      ctx.out(`  ${f.portfolio}, ${f.class}: ${f.distributionFee} + ${f.serviceFee} = ${f.totalFee}`);
-  }
-  const mc = view.parts['monthly-calculation'] as MonthlyCalculationReport | undefined;
-  if (mc !== undefined && (mc.portfolios.length > 0 || (mc.payables?.length ?? 0) > 0)) {
-    ctx.out(`Monthly Calculation (due ${mc.dueDate}):`);
-    // SPEC §12: what the journal paid each payee — with the prior-period adjustments routed to it
-    if (mc.payables !== undefined)
-      for (const p of mc.payables) {
-        const adjusted = p.adjustmentTwelveB1 !== '0.00' || p.adjustmentCdsc !== '0.00';
-        ctx.out(
-          `  ${p.portfolio}: ${p.payee} (${p.role}) ${p.payable}${adjusted ? ` (including prior-period adjustments ${p.adjustmentTwelveB1}${p.adjustmentCdsc === '0.00' ? '' : ` + CDSC ${p.adjustmentCdsc}`})` : ''}`,
-        );
-      }
-    else
-      for (const p of mc.portfolios)
-        for (const payee of p.payees)
-          ctx.out(`  ${p.portfolio}: ${payee.payee} (${payee.role}) ${payee.total}`);
-  }
-  const journal = view.parts.journal as Journal | undefined;
-  if (journal !== undefined)
-    ctx.out(
-      `journal: ${journal.lines.length} lines, debits ${journal.totalDebits} = credits ${journal.totalCredits}`,
-    );
-  const d = view.classBDetail;
-  if (d !== null)
-    ctx.out(
-      d.matches
-        ? `Class B redemptions: ${d.redemptions}, recomputed from the month's inputs, hash as sealed (${d.sealedSha256.slice(0, 16)}…)`
-        : `Class B redemptions: recomputed now (${d.redemptions}) they hash ${d.recomputedSha256.slice(0, 16)}…, not as sealed (${d.sealedSha256.slice(0, 16)}…): \`plan12b redemptions --from … --to …\` shows today's detail; the sealed totals stand`,
-    );
+  showFees(ctx, view);
+  showMonthlyCalculation(ctx, view);
+  showJournal(ctx, view);
+  showClassBDetail(ctx, view);
   for (const r of view.restatementsSince)
     ctx.out(
       `restated since: ${r.feed} ${r.providerId === null ? '' : `${r.providerId} `}${r.portfolio} class ${r.class} ${r.date}: ${r.oldNetAssets} → ${r.newNetAssets} by ${r.restatedBy} (${r.adjustedIn === null ? 'adjustment pending, next close' : `adjusted in ${r.adjustedIn}`})`,
     );
   ctx.out('sealed parts:');
   for (const p of view.partHashes) ctx.out(`  ${p.part}  ${p.contentHash}`);
+}
+
+const ADJUSTMENTS_TEXT_COLUMNS = [
+  'restatedMonth',
+  'payee',
+  'portfolio',
+  'class',
+  'original',
+  'restated',
+  'difference',
+] as const;
+
+/** The text tables' headings of the CSV columns (`adjustments`, `class-b`). */
+const PART_TEXT_HEADERS: Readonly<Record<string, string>> = {
+  kind: 'Kind',
+  restatedMonth: 'Month restated',
+  portfolio: 'Portfolio',
+  class: 'Class',
+  payee: 'Payee',
+  original: 'Original',
+  previouslyAdjusted: 'Adjusted before',
+  restated: 'Restated',
+  difference: 'Difference',
+  twelveB1Portion: '12b-1',
+  cdscPortion: 'CDSC',
+  count: 'Redemptions',
+  gross: 'Gross',
+  cdsc: 'CDSC',
+  cdscWaived: 'CDSC waived',
+  redemptionFee: 'Redemption fee',
+  net: 'Net',
+};
+
+/**
+ * `close show --part P` without --csv/--xlsx/--json: the month's header, then that part's text —
+ * the service fees as `plan12b service-fees` prints them, the other parts as `close show` does,
+ * the adjustments and the Class B redemptions as tables of the lines their CSV holds.
+ */
+function showPartText(ctx: CliContext, view: ClosedMonthView, part: string): void {
+  // the part must be sealed: the 66 of a month without it, as the CSV says
+  const { columns, rows } = closedMonthPartRows(view, part);
+  showHeader(ctx, view);
+  const own: Readonly<Record<string, () => void>> = {
+    fees: () => showFees(ctx, view),
+    'monthly-calculation': () => showMonthlyCalculation(ctx, view),
+    journal: () => showJournal(ctx, view),
+    'service-fees': () => printServiceFeesText(ctx, view.parts['service-fees'] as ServiceFeesReport),
+  };
+  const shownAsItsOwn = own[part];
+  if (shownAsItsOwn !== undefined) {
+    shownAsItsOwn();
+    return;
+  }
+  if (part === 'class-b') showClassBDetail(ctx, view);
+  if (rows.length === 0) {
+    ctx.out(`${part}: none`);
+    return;
+  }
+  ctx.out(
+    part === 'adjustments' ? 'Prior-period adjustments (restated closed months, per payee):' : `${part}:`,
+  );
+  // the adjustments as `service-fees` prints its own: what a payee is owed, not how it splits
+  const shown = part === 'adjustments' ? ADJUSTMENTS_TEXT_COLUMNS : columns;
+  printTable(
+    ctx,
+    shown.map((c) => PART_TEXT_HEADERS[c] ?? c),
+    rows.map((r) => shown.map((c) => String((r as Record<string, unknown>)[c] ?? ''))),
+  );
 }
 
 export function registerCloseCommand(program: Command, getContext: () => CliContext): void {
@@ -97,7 +186,11 @@ export function registerCloseCommand(program: Command, getContext: () => CliCont
       '--xlsx <file>',
       'with show: write one sealed part as an XLSX workbook, the lines of its CSV (see --part)',
     )
-    .option('--part <part>', 'with show --csv or --xlsx: fees, journal or monthly-calculation', 'fees')
+    .option(
+      '--part <part>',
+      `with show: the sealed part to print — ${CSV_PARTS.join(', ')}; alone its text, with --csv or --xlsx its lines`,
+      'fees',
+    )
     .action(
       async (
         what: string | undefined,
@@ -151,6 +244,8 @@ export function registerCloseCommand(program: Command, getContext: () => CliCont
           if (opts.csv) return ctx.out(closedMonthPartCsv(view, opts.part));
           // as --pdf elsewhere: the file is the answer asked for
           if (opts.xlsx !== undefined) return;
+          // --part alone: that part's text, not the whole month's
+          if (command.getOptionValueSource('part') === 'cli') return showPartText(ctx, view, opts.part);
           return showText(ctx, view);
         }
         const instructedDueDate = opts.dueDate === undefined ? null : requireDate(opts.dueDate, '--due-date');

@@ -22,6 +22,7 @@ import { MONTH_DEFAULT_HELP, monthOrLastClosed } from '../monthOrLastClosed.js';
 import { requireDate } from '../options.js';
 import { withFeedProgress } from '../progress.js';
 import { readInputFile } from '../readInput.js';
+import { printServiceFeesText } from '../serviceFeesText.js';
 import { printTable } from '../table.js';
 import { sheetCsv, writeXlsxOption } from '../tabularOutput.js';
 
@@ -216,68 +217,7 @@ export function registerServiceFeesCommands(program: Command, getContext: () => 
           return ctx.out(sheetCsv(sheets[0] as XlsxSheet));
         }
         if (headline) ctx.out(headline);
-        ctx.out(`Service fees for ${month}, payable ${report.paymentDate}:`);
-        printTable(
-          ctx,
-          ['Provider', 'Name', 'Portfolio', 'Class', 'Days', 'ADNA', 'Rate %', 'Amount'],
-          report.providers.flatMap((p) =>
-            p.classes.map((c) => [
-              p.id,
-              p.name,
-              c.portfolio,
-              c.class,
-              String(c.days),
-              c.averageDailyNetAssets,
-              c.ratePct,
-              c.amount,
-            ]),
-          ),
-        );
-        ctx.out('');
-        printTable(
-          ctx,
-          ['Portfolio', 'Class', 'Service fee', 'To providers', 'Distributor keeps'],
-          report.classes.map((c) => [
-            c.portfolio,
-            c.class,
-            c.serviceFee,
-            c.providerFees,
-            c.distributorRetained,
-          ]),
-        );
-        ctx.out(
-          `Total: service fee ${report.totals.serviceFee} = providers ${report.totals.providerFees} + Distributor ${report.totals.distributorRetained}`,
-        );
-        // SPEC §12: restatements of closed months, per payee and class
-        const ppa = report.priorPeriodAdjustments;
-        if (ppa && ppa.providers.length + ppa.distributor.length > 0) {
-          ctx.out('');
-          ctx.out('Prior-period adjustments (restated closed months, per payee):');
-          printTable(
-            ctx,
-            ['Month restated', 'Payee', 'Portfolio', 'Class', 'Original', 'Restated', 'Difference'],
-            [
-              ...ppa.providers.map((a) => [
-                a.month,
-                `${a.providerId} ${a.name}`,
-                a.portfolio,
-                a.class,
-                a.original,
-                a.restated,
-                a.difference,
-              ]),
-              ...ppa.distributor.map((a) => [
-                a.month,
-                'Distributor (keeps)',
-                a.portfolio,
-                a.class,
-                a.original,
-                a.restated,
-                a.difference,
-              ]),
-            ],
-          );
-        }
+        printServiceFeesText(ctx, report);
         for (const l of adjustmentLines(reading)) ctx.out(l);
         for (const w of report.warnings) ctx.err(`warning: ${w}`);
       },
