@@ -1,4 +1,6 @@
 import { addDays } from '../calendar/isoDate.js';
+import { classesOfUntitledClassInstruments } from './classesFromSchedules.js';
+import { withEachTitlesOwnInstrument } from './eachTitlesOwnInstrument.js';
 import type { PortfolioIdentities } from './portfolioIdentity.js';
 import { compareDocuments, instrumentKey, type StoredDocument } from './storedDocument.js';
 
@@ -43,10 +45,22 @@ export function documentInstrumentKey(doc: StoredDocument['doc']): string {
  * documents only, never on their order (SPEC §2).
  */
 export function documentInstrumentKeys(documents: readonly StoredDocument[]): Map<string, string> {
+  return documentInstruments(documents).keys;
+}
+
+/** {@link documentInstrumentKeys}, with the warnings of documents that do not say which instrument they amend. */
+export function documentInstruments(documents: readonly StoredDocument[]): {
+  keys: Map<string, string>;
+  warnings: string[];
+} {
   const out = new Map<string, string>();
   const datedByUndatedKey = new Map<string, Set<string>>();
+  // a plan whose title names no classes is keyed by the classes all its documents list
+  const listed = classesOfUntitledClassInstruments(documents);
   for (const d of documents) {
-    const key = documentInstrumentKey(d.doc);
+    const classes = listed.get(d.id);
+    const key =
+      classes === undefined ? documentInstrumentKey(d.doc) : instrumentKey({ ...d.doc.instrument, classes });
     out.set(d.id, key);
     if (d.doc.instrument.datedAsOf !== null) {
       const undated = documentInstrumentKey({
@@ -63,7 +77,10 @@ export function documentInstrumentKeys(documents: readonly StoredDocument[]): Ma
     const dated = datedByUndatedKey.get(out.get(d.id)!);
     if (dated?.size === 1) out.set(d.id, [...dated][0]!);
   }
-  return withEachRegistrantsOwnPlan(documents, out);
+  const keys = withEachRegistrantsOwnPlan(documents, out);
+  // titles tell apart instruments of one key (eachTitlesOwnInstrument.ts)
+  const warnings = withEachTitlesOwnInstrument(documents, keys);
+  return { keys, warnings };
 }
 
 function registrantKey(name: string): string {
