@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importableDocument } from '../../src/edgar/importableDocument.js';
 import { parseExhibit } from '../../src/edgar/parseExhibit.js';
@@ -388,5 +390,29 @@ describe('a plan whose title names no classes, its schedule listing fewer classe
       ]);
       expect(registry.instruments).toHaveLength(1);
     }
+  });
+});
+
+describe('an undated amendment of the First Restated plan beside the Second Restated plan', () => {
+  // real-exhibits-6: 04 "Amendment No. 1 to the First Restated Distribution Plan" (Class P, 2005)
+  // names no date for its plan; 01 amends the Second Restated Distribution Plan dated 2006-12-08.
+  // The one dated plan of kind, registrant and classes is not 04's: its title names another.
+  const dir = 'test/edgar/fixtures/real-exhibits-6';
+  const fromFile = (f: string) => stored(f, readFileSync(join(dir, f), 'utf8'));
+  const first = fromFile('04_aim-summit-fund-classP-plan-amend1-2005.txt');
+  const second = fromFile('htm_rendered/01_invesco-equity-classP-plan-amend2-2010.txt');
+
+  it('stays its own instrument, whatever the order', () => {
+    expect(first.doc.instrument.datedAsOf).toBeNull();
+    expect(second.doc.instrument.datedAsOf).toBe('2006-12-08');
+    for (const order of [
+      [first, second],
+      [second, first],
+    ])
+      expect(
+        buildRegistry(order)
+          .instruments.map((i) => i.key)
+          .sort(),
+      ).toEqual(['plan||p|', 'plan||p|2006-12-08']);
   });
 });
