@@ -14,8 +14,8 @@ function titleNamesClasses(doc: StoredDocument['doc']): boolean {
  * fund, and with the last Investor class fund gone its schedule lists Classes A, C and R only. Keyed
  * by those, the amendment was an instrument of its own, and the Schedule A it replaces stayed in
  * force beside it. So the documents of one kind, Registrant and date whose titles name no classes
- * and name one instrument (titleMarks.ts) are keyed by the classes all of them list; a document
- * whose title fits two such instruments keeps its own. Depends on the set of documents only.
+ * and name one instrument (titleMarks.ts) are keyed by the classes all of them list, where one's
+ * classes include another's; a document whose title fits two such instruments keeps its own. Depends on the set of documents only.
  * @returns the classes to key each such document by, by id (only where they differ from its own)
  */
 export function classesOfUntitledClassInstruments(
@@ -39,13 +39,32 @@ export function classesOfUntitledClassInstruments(
       if (fits.length !== 1) continue;
       membersOf.set(fits[0]!.label, [...(membersOf.get(fits[0]!.label) ?? []), d]);
     }
-    for (const members of membersOf.values()) {
-      const seen = new Map<string, string>();
-      for (const d of members)
-        for (const c of d.doc.instrument.classes) seen.set(c.toLowerCase(), seen.get(c.toLowerCase()) ?? c);
-      const union = [...seen.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, c]) => c);
-      for (const d of members) if (union.length !== d.doc.instrument.classes.length) out.set(d.id, union);
-    }
+    for (const members of membersOf.values())
+      for (const joined of overlappingByInclusion(members)) {
+        const seen = new Map<string, string>();
+        for (const d of joined)
+          for (const c of d.doc.instrument.classes) seen.set(c.toLowerCase(), seen.get(c.toLowerCase()) ?? c);
+        const union = [...seen.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, c]) => c);
+        for (const d of joined) if (union.length !== d.doc.instrument.classes.length) out.set(d.id, union);
+      }
   }
   return out;
+}
+
+/**
+ * The documents joined where one's classes include the other's (a fund removed or added changes
+ * the classes listed, never to a set apart): a Class A plan and a Class A3 plan of one date and
+ * title stay two.
+ */
+function overlappingByInclusion(members: readonly StoredDocument[]): StoredDocument[][] {
+  const classes = members.map((d) => new Set(d.doc.instrument.classes.map((c) => c.toLowerCase())));
+  const within = (a: Set<string>, b: Set<string>) => [...a].every((c) => b.has(c));
+  const root = members.map((_, i) => i);
+  const find = (i: number): number => (root[i] === i ? i : find(root[i]!));
+  for (let i = 0; i < members.length; i++)
+    for (let j = i + 1; j < members.length; j++)
+      if (within(classes[i]!, classes[j]!) || within(classes[j]!, classes[i]!)) root[find(i)] = find(j);
+  const out = new Map<number, StoredDocument[]>();
+  members.forEach((d, i) => out.set(find(i), [...(out.get(find(i)) ?? []), d]));
+  return [...out.values()];
 }
