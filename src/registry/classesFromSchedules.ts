@@ -65,6 +65,6 @@ function overlappingByInclusion(members: readonly StoredDocument[]): StoredDocum
     for (let j = i + 1; j < members.length; j++)
       if (within(classes[i]!, classes[j]!) || within(classes[j]!, classes[i]!)) root[find(i)] = find(j);
   const out = new Map<number, StoredDocument[]>();
-  members.forEach((d, i) => out.set(find(i), [...(out.get(find(i)) ?? []), d]));
+  for (const [i, d] of members.entries()) out.set(find(i), [...(out.get(find(i)) ?? []), d]);
   return [...out.values()];
 }
