@@ -1,6 +1,13 @@
 import { addDays } from '../calendar/isoDate.js';
+import { classesOfUntitledClassInstruments } from './classesFromSchedules.js';
+import {
+  instrumentsFitting,
+  titledInstruments,
+  withEachTitlesOwnInstrument,
+} from './eachTitlesOwnInstrument.js';
 import type { PortfolioIdentities } from './portfolioIdentity.js';
 import { compareDocuments, instrumentKey, type StoredDocument } from './storedDocument.js';
+import { titleMarks } from './titleMarks.js';
 
 /**
  * A class rename rule (Invesco Class A Amendment No. 2: "to redesignate the Class A3 shares as
@@ -39,14 +46,26 @@ export function documentInstrumentKey(doc: StoredDocument['doc']): string {
  * The instrument each document belongs to (by id): its own key ({@link documentInstrumentKey}),
  * except that a document that does not date the instrument it names ("The Plan is hereby amended
  * as follows") belongs to the one instrument of its kind, registrant and classes that is dated,
- * when there is exactly one; with none or several it keeps its own. Depends on the set of
+ * when there is exactly one and its title does not name another (titleMarks.ts); with none or several it keeps its own. Depends on the set of
  * documents only, never on their order (SPEC §2).
  */
 export function documentInstrumentKeys(documents: readonly StoredDocument[]): Map<string, string> {
+  return documentInstruments(documents).keys;
+}
+
+/** {@link documentInstrumentKeys}, with the warnings of documents that do not say which instrument they amend. */
+export function documentInstruments(documents: readonly StoredDocument[]): {
+  keys: Map<string, string>;
+  warnings: string[];
+} {
   const out = new Map<string, string>();
   const datedByUndatedKey = new Map<string, Set<string>>();
+  // a plan whose title names no classes is keyed by the classes all its documents list
+  const listed = classesOfUntitledClassInstruments(documents);
   for (const d of documents) {
-    const key = documentInstrumentKey(d.doc);
+    const classes = listed.get(d.id);
+    const key =
+      classes === undefined ? documentInstrumentKey(d.doc) : instrumentKey({ ...d.doc.instrument, classes });
     out.set(d.id, key);
     if (d.doc.instrument.datedAsOf !== null) {
       const undated = documentInstrumentKey({
@@ -61,9 +80,17 @@ export function documentInstrumentKeys(documents: readonly StoredDocument[]): Ma
   for (const d of documents) {
     if (d.doc.instrument.datedAsOf !== null) continue;
     const dated = datedByUndatedKey.get(out.get(d.id)!);
-    if (dated?.size === 1) out.set(d.id, [...dated][0]!);
+    if (dated?.size !== 1) continue;
+    const [key] = dated;
+    // not where its title names another instrument ("First Restated" beside a Second Restated plan)
+    const titles = documents.filter((x) => x.doc.instrument.datedAsOf !== null && out.get(x.id) === key);
+    const instruments = titledInstruments([...titles.map((x) => titleMarks(x.doc))]);
+    if (instrumentsFitting(instruments, titleMarks(d.doc)).length > 0) out.set(d.id, key!);
   }
-  return withEachRegistrantsOwnPlan(documents, out);
+  const keys = withEachRegistrantsOwnPlan(documents, out);
+  // titles tell apart instruments of one key (eachTitlesOwnInstrument.ts)
+  const warnings = withEachTitlesOwnInstrument(documents, keys);
+  return { keys, warnings };
 }
 
 function registrantKey(name: string): string {

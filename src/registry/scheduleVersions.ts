@@ -5,7 +5,7 @@ import type {
   InstrumentTerms,
   ScheduleEntry,
 } from '../edgar/exhibitDocument.js';
-import { documentInstrumentKeys } from './classRenames.js';
+import { documentInstruments } from './classRenames.js';
 import { compareDocuments, type StoredDocument } from './storedDocument.js';
 import { endSupersededInstruments, type Supersession } from './supersededInstruments.js';
 
@@ -74,7 +74,8 @@ export function buildInstruments(documents: readonly StoredDocument[]): Instrume
   const grouped = new Map<string, StoredDocument[]>();
   // a class-renaming amendment belongs to the instrument of the class it renames; one that does
   // not date its instrument, to the one dated instrument of its kind, registrant and classes
-  const keys = documentInstrumentKeys(docs);
+  const { keys, warnings: undecided } = documentInstruments(docs);
+  warnings.push(...undecided);
   for (const d of docs) {
     const k = keys.get(d.id)!;
     const list = grouped.get(k) ?? [];
