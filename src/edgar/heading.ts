@@ -9,6 +9,7 @@ import type { EdgarLine } from './edgarText.js';
 import { type ExhibitKind, ExhibitParseError, type InstrumentKind } from './exhibitDocument.js';
 import { type AgreementParties, agreementParties } from './instrumentRegistrant.js';
 import { exhibitLabel, isParenthesised, scheduleHeading } from './lineShapes.js';
+import { ORDINAL_WORDS } from './restatementOrdinal.js';
 import { classCodesIn, exceptedClassesIn, isClassLabel } from './shareClasses.js';
 import { titleCase } from './titleCase.js';
 
@@ -45,20 +46,7 @@ export interface ExhibitHeading {
   readonly bodyStart: number;
 }
 
-const ORDINALS = [
-  'FIRST',
-  'SECOND',
-  'THIRD',
-  'FOURTH',
-  'FIFTH',
-  'SIXTH',
-  'SEVENTH',
-  'EIGHTH',
-  'NINTH',
-  'TENTH',
-  'ELEVENTH',
-  'TWELFTH',
-];
+const ORDINALS: readonly string[] = ORDINAL_WORDS.map((w) => w.toUpperCase());
 const MAX_HEADING_LINES = 16;
 
 /**

@@ -1,3 +1,5 @@
+import { ORDINAL_WORDS, restatementOrdinal } from './restatementOrdinal.js';
+
 /**
  * SPEC §2.1 "Inconsistencies the document itself contains … are kept as they stand and reported in
  * warnings": an amendment whose title amends one instrument while its amending clause names
@@ -21,23 +23,17 @@ const NAMING_RE =
 // how far into the body the clause naming the instrument is looked for
 const NAMING_CLAUSE_CHARS = 1200;
 
-const ORDINAL_RE =
-  /\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+(?:amended\s+and\s+)?restated\b/;
-
-/** "fourth" of "Fourth Amended and Restated …", or null. */
-function restatement(name: string): string | null {
-  return ORDINAL_RE.exec(name.toLowerCase())?.[1] ?? null;
-}
+const RESTATED_RE = new RegExp(
+  `\\b(?:(?:${ORDINAL_WORDS.join('|')})\\s+)?(?:amended\\s+and\\s+)?restated\\b`,
+  'g',
+);
 
 /** The kind of instrument a name says, without what a clause may leave out: "distribution and service plan". */
 function base(name: string): string {
   return name
     .toLowerCase()
     .replace(/\([^()]*\)/g, ' ')
-    .replace(
-      /\b(?:(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+)?(?:amended\s+and\s+)?restated\b/g,
-      ' ',
-    )
+    .replace(RESTATED_RE, ' ')
     .replace(/\bmaster\b/g, ' ')
     .replace(/^\s*the\b/, ' ')
     .replace(/\s+/g, ' ')
@@ -58,7 +54,7 @@ export function namedInstrumentWarning(
   const m = NAMING_RE.exec(prose.slice(0, NAMING_CLAUSE_CHARS));
   if (m === null || instrumentTitle.trim() === '') return null;
   const named = m[1]!.replace(/\s+/g, ' ');
-  const [own, other] = [restatement(instrumentTitle), restatement(named)];
+  const [own, other] = [restatementOrdinal(instrumentTitle), restatementOrdinal(named)];
   const sameRestatement = own === null || other === null || own === other;
   if (sameRestatement && base(instrumentTitle) === base(named)) return null;
   return `the amending clause (line ${lineAt(m.index)}) names "${named}", the title "${instrumentTitle}": read as the title’s`;

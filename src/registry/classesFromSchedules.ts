@@ -1,5 +1,5 @@
 import { instrumentsFitting, titledInstruments } from './eachTitlesOwnInstrument.js';
-import type { StoredDocument } from './storedDocument.js';
+import { registrantKeyPart, type StoredDocument } from './storedDocument.js';
 import { marksLabel, titleMarks } from './titleMarks.js';
 
 /** The title names the classes the instrument covers ("(Class C Shares, Class R Shares)"). */
@@ -25,7 +25,7 @@ export function classesOfUntitledClassInstruments(
   for (const d of documents) {
     const ref = d.doc.instrument;
     if (ref.datedAsOf === null || titleNamesClasses(d.doc) || (d.doc.classRenames ?? []).length > 0) continue;
-    const b = `${ref.kind}|${(ref.registrant ?? '').replace(/\s+/g, ' ').trim().toLowerCase()}|${ref.datedAsOf}`;
+    const b = `${ref.kind}|${registrantKeyPart(ref.registrant)}|${ref.datedAsOf}`;
     buckets.set(b, [...(buckets.get(b) ?? []), d]);
   }
   const out = new Map<string, string[]>();

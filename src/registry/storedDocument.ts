@@ -7,12 +7,17 @@ export interface StoredDocument {
   readonly doc: ExhibitDocument;
 }
 
+/** A Registrant as an instrument's key writes it: case and runs of whitespace set aside. */
+export function registrantKeyPart(registrant: string | null): string {
+  return (registrant ?? '').replace(/\s+/g, ' ').trim().toLowerCase();
+}
+
 /**
  * Which instrument a document belongs to: an amendment names what it amends by kind,
  * registrant, classes and dated-as-of date (titles vary in wording between amendments).
  */
 export function instrumentKey(ref: InstrumentRef): string {
-  const registrant = (ref.registrant ?? '').replace(/\s+/g, ' ').trim().toLowerCase();
+  const registrant = registrantKeyPart(ref.registrant);
   // an instrument of "all classes except Class B" is one instrument whatever classes each
   // amendment's schedule lists, and never the Class B instrument of the same date
   const classes =

@@ -1,6 +1,10 @@
 import { addDays } from '../calendar/isoDate.js';
+import { ORDINAL_WORDS } from '../edgar/restatementOrdinal.js';
 import type { Instrument, ScheduleVersion } from './scheduleVersions.js';
 import type { StoredDocument } from './storedDocument.js';
+
+// the words a restatement adds to an instrument's title: its ordinal, "Amended and Restated"
+const RESTATEMENT_WORDS_RE = new RegExp(`\\b(?:${ORDINAL_WORDS.join('|')}|amended|and|restated)\\b`, 'g');
 
 /**
  * An "Amended and Restated" (or "Restated", "Second Restated", …) Plan or Agreement restates the
@@ -21,10 +25,7 @@ export function restatedTitleBase(title: string): string {
   return title
     .toLowerCase()
     .replace(/\([^)]*\)/g, ' ')
-    .replace(
-      /\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|amended|and|restated)\b/g,
-      ' ',
-    )
+    .replace(RESTATEMENT_WORDS_RE, ' ')
     .replace(/\s+/g, ' ')
     .trim();
 }

@@ -1,4 +1,5 @@
 import type { ExhibitDocument } from '../edgar/exhibitDocument.js';
+import { restatementOrdinal } from '../edgar/restatementOrdinal.js';
 
 /**
  * What a document's title says of which instrument it is, beyond the kind, Registrant, classes and
@@ -17,9 +18,6 @@ export interface TitleMarks {
   /** "(Compensation)" or "(Reimbursement)": how the plan pays */
   readonly variant: string | null;
 }
-
-const ORDINAL_RE =
-  /\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)\s+(?:amended\s+and\s+)?restated\b/;
 
 const VARIANT_RE = /\((compensation|reimbursement)\)/;
 
@@ -43,7 +41,7 @@ export function titleMarks(doc: Pick<ExhibitDocument, 'title' | 'instrument'>): 
             ? 'distribution'
             : null;
   return {
-    restatement: ORDINAL_RE.exec(name)?.[1] ?? null,
+    restatement: restatementOrdinal(name),
     plan,
     variant: VARIANT_RE.exec(`${doc.title} ${doc.instrument.title}`.toLowerCase())?.[1] ?? null,
   };
