@@ -23,6 +23,8 @@ const LIST_LEAD_IN_RE = /\b(?:as\s+follows|the\s+following)\s*:\s*$/i;
 // Date", "The Hartford Mutual Funds II, Inc.", "The Hartford Advisers Fund A July 22, 1996"
 const LIST_LINE_RE =
   /^(?:SERIES\b|FUNDS?\b|PORTFOLIOS?\b|NAME\s+OF\s+(?:THE\s+)?(?:FUND|SERIES|PORTFOLIO)\b)|\b(?:Fund|Funds|Trust|Portfolio|Series|Inc\.)\b/i;
+// "1. As to each Portfolio, the Fund shall …", "(a) The Trust …": a numbered clause of prose
+const NUMBERED_CLAUSE_RE = /^(?:\d{1,2}\.|\([a-z0-9]{1,3}\))\s+[A-Z][a-z]+\s+[a-z]/;
 // "on Schedule A", "SCHEDULE A attached hereto", "Exhibit A hereto", "Appendix A to this Plan"
 const NAMED_SCHEDULE_RE = /\b(SCHEDULE|EXHIBIT|APPENDIX)\s+([A-Z](?:-\d{1,2})?|[IVX]{1,4})\b/i;
 const NAMING_CONTEXT_RE =
@@ -38,7 +40,10 @@ export function noScheduleRefusal(
     if (!LIST_LEAD_IN_RE.test(words(body[k]!))) continue;
     const first = body[k + 1]!;
     const t = words(first);
-    if (t.split(/\s+/).length < 15 && LIST_LINE_RE.test(t))
+    // …but no numbered clause of the body ("1. As to each Portfolio, the Fund shall pay to the
+    // Distributor a fee", The Lazard Funds' plan under "The material aspects of this Plan are as
+    // follows:"), which names the funds without listing them
+    if (t.split(/\s+/).length < 15 && LIST_LINE_RE.test(t) && !NUMBERED_CLAUSE_RE.test(t))
       return new ExhibitParseError(
         file,
         first.no,
