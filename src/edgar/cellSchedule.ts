@@ -1519,9 +1519,11 @@ function captionParenthesisOpen(
 ): boolean {
   if (s.phase === 'closed') return false;
   let depth = 0;
-  for (let j = i - 1; j >= from; j--) {
+  // a caption is a few lines: looked for among the eight above, never across a whole list
+  for (let j = i - 1, seen = 0; j >= from && seen < 8; j--) {
     const t = lines[j]!.trimmed;
     if (t === '' || /^<(?:CAPTION|\/?TABLE)>$/i.test(t)) continue;
+    seen++;
     if (/^[-=_]{5,}$/.test(t) || /\d%/.test(t) || /^<S>/i.test(t)) return false;
     depth += (t.match(/\(/g) ?? []).length - (t.match(/\)/g) ?? []).length;
     if (depth > 0) return true;
