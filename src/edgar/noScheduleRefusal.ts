@@ -23,8 +23,19 @@ const LIST_LEAD_IN_RE = /\b(?:as\s+follows|the\s+following)\s*:\s*$/i;
 // Date", "The Hartford Mutual Funds II, Inc.", "The Hartford Advisers Fund A July 22, 1996"
 const LIST_LINE_RE =
   /^(?:SERIES\b|FUNDS?\b|PORTFOLIOS?\b|NAME\s+OF\s+(?:THE\s+)?(?:FUND|SERIES|PORTFOLIO)\b)|\b(?:Fund|Funds|Trust|Portfolio|Series|Inc\.)\b/i;
-// "1. As to each Portfolio, the Fund shall …", "(a) The Trust …": a numbered clause of prose
-const NUMBERED_CLAUSE_RE = /^(?:\d{1,2}\.|\([a-z0-9]{1,3}\))\s+[A-Z][a-z]+\s+[a-z]/;
+/**
+ * "1. As to each Portfolio, the Fund shall pay to the Distributor a fee", "1. The Fund shall pay to
+ * the Distributor a fee at the annual rate": a numbered clause of prose — its words run in lower
+ * case beyond a name's "of", "and", "for" ("1. Victory Fund for Income" is a numbered fund).
+ */
+function isNumberedClause(t: string): boolean {
+  const m = /^(?:\d{1,2}\.|\([a-z0-9]{1,3}\))\s+(.*)$/.exec(t);
+  if (m === null) return false;
+  const lower = m[1]!.split(/\s+/).filter((w) => /^[a-z]/.test(w) && !NAME_CONNECTORS.has(w));
+  return lower.length >= 2;
+}
+
+const NAME_CONNECTORS = new Set(['of', 'and', 'for', 'the', 'in', 'de', 'du', 'la']);
 // "on Schedule A", "SCHEDULE A attached hereto", "Exhibit A hereto", "Appendix A to this Plan"
 const NAMED_SCHEDULE_RE = /\b(SCHEDULE|EXHIBIT|APPENDIX)\s+([A-Z](?:-\d{1,2})?|[IVX]{1,4})\b/i;
 const NAMING_CONTEXT_RE =
@@ -43,7 +54,7 @@ export function noScheduleRefusal(
     // …but no numbered clause of the body ("1. As to each Portfolio, the Fund shall pay to the
     // Distributor a fee", The Lazard Funds' plan under "The material aspects of this Plan are as
     // follows:"), which names the funds without listing them
-    if (t.split(/\s+/).length < 15 && LIST_LINE_RE.test(t) && !NUMBERED_CLAUSE_RE.test(t))
+    if (t.split(/\s+/).length < 15 && LIST_LINE_RE.test(t) && !isNumberedClause(t))
       return new ExhibitParseError(
         file,
         first.no,

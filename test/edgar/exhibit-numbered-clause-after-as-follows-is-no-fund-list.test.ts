@@ -26,19 +26,30 @@ at the annual rate set forth opposite each Portfolio's name on Exhibit
 `;
 
 describe('a numbered clause after "as follows:"', () => {
-  it('is no list of funds: the plan is refused for the Exhibit A it names and does not hold', () => {
-    let error: unknown;
-    try {
-      parseExhibit(TEXT, 'holloway-crest-plan.txt');
-    } catch (e) {
-      error = e;
-    }
-    expect(error).toBeInstanceOf(ExhibitParseError);
-    // line 7 names Exhibit A ("Fund set forth on Exhibit A hereto, …"); the text stops at line 13
-    expect(error).toMatchObject({ file: 'holloway-crest-plan.txt', line: 7 });
-    expect((error as ExhibitParseError).reason).toMatch(
-      /^the body names Exhibit A .* does not contain it; the text ends in mid-sentence at line 13/,
-    );
-    expect((error as ExhibitParseError).reason).not.toMatch(/listed in its body/);
-  });
+  for (const [about, text] of [
+    ['"1. As to each Portfolio, the Fund shall pay"', TEXT],
+    // the clause as other plans of that boilerplate word it (Service shares, 2020)
+    [
+      '"1. The Fund shall pay"',
+      TEXT.replace(
+        '1. As to each Portfolio, the Fund shall pay to the Distributor a fee',
+        '1. The Fund shall pay to the Distributor a fee',
+      ),
+    ],
+  ] as const)
+    it(`is no list of funds: the plan is refused for the Exhibit A it names and does not hold (${about})`, () => {
+      let error: unknown;
+      try {
+        parseExhibit(text, 'holloway-crest-plan.txt');
+      } catch (e) {
+        error = e;
+      }
+      expect(error).toBeInstanceOf(ExhibitParseError);
+      // line 7 names Exhibit A ("Fund set forth on Exhibit A hereto, …"); the text stops at line 13
+      expect(error).toMatchObject({ file: 'holloway-crest-plan.txt', line: 7 });
+      expect((error as ExhibitParseError).reason).toMatch(
+        /^the body names Exhibit A .* does not contain it; the text ends in mid-sentence at line 13/,
+      );
+      expect((error as ExhibitParseError).reason).not.toMatch(/listed in its body/);
+    });
 });
