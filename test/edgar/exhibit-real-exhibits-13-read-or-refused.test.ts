@@ -9,12 +9,12 @@ import { entryShape, type ReadOnlyInPart, type Refused, realExhibitsIn } from '.
 import { roundTripFields } from './roundTripFields.js';
 
 /**
- * SPEC §2.1 on nineteen real EDGAR exhibits of fund families no earlier set holds — Neuberger
+ * SPEC §2.1 on twenty real EDGAR exhibits of fund families no earlier set holds — Neuberger
  * Berman, Transamerica, Calamos, Ivy (Delaware), Janus, Alger, Nationwide, Lazard, RiverSource /
- * Seligman, Hennessy, Thrivent (fixtures/real-exhibits-13/INDEX.md gives each one's sec.gov
+ * Seligman, Hennessy, Thrivent, BofA Funds (fixtures/real-exhibits-13/INDEX.md gives each one's sec.gov
  * address). Each expected reading below was worked out by hand from the document's text before the
  * reader was run on it. Four Neuberger Berman Schedule A's are read whole (01, 02, 03, 05); two
- * schedules cut by the corpus inside their table are read only in part (06, 07); thirteen are
+ * schedules cut by the corpus inside their table are read only in part (06, 07); fourteen are
  * refused at a line, for the reason written beside each — a form whose service fee is above FINRA's
  * cap (04), plan bodies cut before their schedule or their rates (08–12, 16, 17, 19), an amendment
  * of a distribution agreement (13), an underwriting agreement's schedule (14), a table with no
@@ -342,6 +342,14 @@ const REFUSED: readonly Refused[] = [
     file: 'htm_rendered/19_thrivent-etf-trust-distribution-plan-2022-body-only.txt',
     why: 'names Schedule A, which the excerpt does not hold',
     at: { line: 9, reason: /^the body names Schedule A .*text ends in mid-sentence at line 21/ },
+  },
+  {
+    // BofA Funds Series Trust's "SCHEDULE I / COMPENSATION" (whole): a servicing fee "not to exceed
+    // 0.25%" for six classes "of a BofA Fund except as otherwise specifically identified below" —
+    // and nothing below: no fund is named, no instrument titled
+    file: 'htm_rendered/20_bofa-funds-schedule-I-compensation-servicing-fee-no-fund-list-2012.txt',
+    why: 'a servicing fee for classes of every fund, no fund named',
+    at: { line: 2, reason: /^Schedule I lists no portfolios$/ },
   },
 ];
 
