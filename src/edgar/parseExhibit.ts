@@ -349,6 +349,8 @@ export function parseExhibit(text: string, file: string): ParsedExhibit {
 /** parseExhibit of plain text, or of the cell text an HTML exhibit was read into. */
 /** an item number standing alone: "1.", "(a)", "IV.", "2)" */
 const ITEM_NUMBER_RE = /^\(?(?:\d{1,2}|[a-z]|[ivx]{1,4}|[IVX]{1,4})[.)]$/;
+/** a section's number alone: "1.", "I.", "IV." — never a title's first line */
+const SECTION_NUMBER_RE = /^(?:\d{1,2}|[IVX]{1,4})\.$/;
 
 function parseExhibitText(asText: string, file: string): ParsedExhibit {
   // a document kept on one line, its line breaks lost: broken at its structure again
@@ -393,11 +395,17 @@ function readExhibitText(
   // SPEC §2.1: a document begun by an item number of its body ("|1." / "|All references … are
   // hereby deleted") has lost its title above it: no title, kind or instrument can be read from
   // it, and "1." is none
-  if (t.lines.length > 0 && t.lines.every((l) => ITEM_NUMBER_RE.test(l.replace(/^\|/, '').trim())))
+  // …or by a numbered section's number over its heading (Hennessy Funds Trust's Rule 18f-3 plan
+  // rendered from "|I." / "|Introduction." on): no title is a section number
+  const titleWords = t.lines.map((l) => l.replace(/^\|/, '').trim()).filter((l) => l !== '');
+  if (
+    titleWords.length > 0 &&
+    (titleWords.every((l) => ITEM_NUMBER_RE.test(l)) || SECTION_NUMBER_RE.test(titleWords[0]!))
+  )
     throw new ExhibitParseError(
       file,
       lines[firstContent]?.no ?? 1,
-      `no title: the document begins with item "${t.lines[0]!.replace(/^\|/, '').trim()}" of its body, its title not in the text; plan12b cannot tell what instrument it is and records nothing from it`,
+      `no title: the document begins with item "${titleWords[0]!}" of its body, its title not in the text; plan12b cannot tell what instrument it is and records nothing from it`,
     );
   const scheduleFirst =
     t.bodyStart < lines.length && cellHeadingAt(lines, t.bodyStart, firstContent) !== null;

@@ -331,10 +331,11 @@ const REFUSED: readonly Refused[] = [
   {
     // Hennessy Funds Trust's Rule 18f-3 plan from its item "I. Introduction." on, its title lost:
     // class arrangements ("Rule 12b-1 Distribution Expenses and Service Fees: Up to 0.25%.") —
-    // no 12b-1 plan's schedule, never read as one
+    // no 12b-1 plan's schedule, never read as one. Refused at "I." (line 2, under an empty cell)
+    // as having no title; was refused at line 1 as "no schedule found", true but not the reason
     file: 'htm_rendered/18_hennessy-funds-trust-rule18f3-class-arrangements-without-title-2019.txt',
     why: 'a Rule 18f-3 plan’s class arrangements without their title',
-    at: { line: 1, reason: /^no schedule found/ },
+    at: { line: 2, reason: /^no title: the document begins with item "I\." of its body/ },
   },
   {
     // Thrivent ETF Trust's Distribution Plan: "the series of the Trust listed on Schedule A", the
