@@ -86,7 +86,7 @@ export function noScheduleRefusal(
     return new ExhibitParseError(
       file,
       body[naming]!.no,
-      `the body names ${name} ("…${around(text, m.index)}…") but the document does not contain it${cut}: read only in part, nothing is recorded`,
+      `the body names ${name} ("…${around(text, m.index)}…") but the document does not contain it${cut}: read only in part, nothing is recorded; import the complete document, its ${name} included`,
     );
   }
   const last = body[body.length - 1];
@@ -94,7 +94,7 @@ export function noScheduleRefusal(
     return new ExhibitParseError(
       file,
       last.no,
-      'no schedule found (no SCHEDULE, APPENDIX or EXHIBIT A heading): the text ends in mid-sentence here, cut before any schedule',
+      'no schedule found (no SCHEDULE, APPENDIX or EXHIBIT A heading): the text ends in mid-sentence here, cut before any schedule; import the complete document',
     );
   return new ExhibitParseError(file, 1, 'no schedule found (no SCHEDULE, APPENDIX or EXHIBIT A heading)');
 }

@@ -232,7 +232,7 @@ const READ_ONLY_IN_PART: readonly ReadOnlyInPart[] = [
 ];
 
 const CUT_BEFORE_ANY_SCHEDULE =
-  /^no schedule found .*: the text ends in mid-sentence here, cut before any schedule$/;
+  /^no schedule found .*: the text ends in mid-sentence here, cut before any schedule; import the complete document$/;
 
 const REFUSED: readonly Refused[] = [
   {
