@@ -151,7 +151,7 @@ export function addDistributorCounts(h: DistributorHoldings, sums: DistributorCo
 
 /**
  * Agreement EIGHTH(C): the Monthly Calculation for every portfolio with Class B Distribution Fees
- * in the month — fees from the accrual (SEVENTH(B)), the Distributor's 12b-1 Share by the Exhibit A
+ * in the month (or, its Plan ended, with Earned CDSC in it: FIFTEENTH(B)) — fees from the accrual (SEVENTH(B)), the Distributor's 12b-1 Share by the Exhibit A
  * computation in force each day, its Earned CDSC from the share ledger (FOURTH(D)), and each
  * Assignee's portions (EIGHTH(A)).
  */
@@ -348,6 +348,23 @@ export async function monthlyCalculationInputs(
     },
   );
 
+  // FOURTH(D): the Distributor's Earned CDSC of a portfolio's redemptions in the month, piece by piece
+  const earnedCdscOf = (pid: string): MonthlyCalculationInput['earnedCdsc'] =>
+    cdscRows
+      .filter(
+        (r) =>
+          r.portfolio_id === pid &&
+          distributorOfIssuance(terms, r.issuing_portfolio_id, r.doi, distributor) === distributor,
+      )
+      .map((r) => ({
+        date: r.date,
+        doi: r.doi,
+        cents: parseCents(r.cdsc) - (toFund.byPiece.get(`${r.txn_id}|${r.lot_id}`) ?? 0n),
+        txnId: r.txn_id,
+        lotId: r.lot_id,
+        issuingPortfolioId: r.issuing_portfolio_id,
+      }));
+
   const inputs: MonthlyCalculationInput[] = [];
   for (const m of fees.classes) {
     const pid = m.portfolioId;
@@ -392,20 +409,7 @@ export async function monthlyCalculationInputs(
             .map(([, held]) => ({ ...held })),
         };
       });
-    const earnedCdsc = cdscRows
-      .filter(
-        (r) =>
-          r.portfolio_id === pid &&
-          distributorOfIssuance(terms, r.issuing_portfolio_id, r.doi, distributor) === distributor,
-      )
-      .map((r) => ({
-        date: r.date,
-        doi: r.doi,
-        cents: parseCents(r.cdsc) - (toFund.byPiece.get(`${r.txn_id}|${r.lot_id}`) ?? 0n),
-        txnId: r.txn_id,
-        lotId: r.lot_id,
-        issuingPortfolioId: r.issuing_portfolio_id,
-      }));
+    const earnedCdsc = earnedCdscOf(pid);
     const input: MonthlyCalculationInput = {
       portfolioId: pid,
       portfolio: m.portfolio,
@@ -425,6 +429,32 @@ export async function monthlyCalculationInputs(
       warnings.push(
         `${m.portfolio} class B: ${formatCents(credited)} of CDSC collected in ${month} after the FINRA 2341 cap was exhausted is credited to the fund, not paid as Earned CDSC`,
       );
+  }
+  // Agreement FIFTEENTH(B): a termination of the Plan for a portfolio — Complete Termination
+  // included — "shall not affect the obligations of the Fund pursuant to Sections FOURTH(D),
+  // EIGHTH(A), (C), (D) and (E) (with respect to payments of Distributor's Earned CDSC or Assignee's
+  // CDSC Portion)". A portfolio whose Class B accrues no Distribution Fee in the month (its Plan
+  // ended) still has a Monthly Calculation when its redemptions bore Earned CDSC: no 12b-1 Share,
+  // the Earned CDSC and each Assignee's CDSC Portion.
+  const withFees = new Set(fees.classes.map((m) => m.portfolioId));
+  const only = opts.portfolio === undefined ? undefined : registry.identities.resolve(opts.portfolio);
+  for (const pid of [...new Set(cdscRows.map((r) => r.portfolio_id))].sort()) {
+    if (withFees.has(pid) || (opts.portfolio !== undefined && pid !== only)) continue;
+    const earnedCdsc = earnedCdscOf(pid);
+    if (earnedCdsc.length === 0) continue;
+    inputs.push({
+      portfolioId: pid,
+      portfolio: registry.identities.nameOn(pid, to),
+      month,
+      distributor,
+      distributionFeeDaily: [],
+      distributionFeeCents: 0n,
+      shareComputations: [],
+      distributorCounts: [],
+      earnedCdsc,
+      serviceFeeCents: 0n,
+      dueDate,
+    });
   }
   return {
     distributor,

@@ -199,6 +199,8 @@ export function partyPctUnits(parties: readonly { readonly shares: bigint }[]): 
  * 14 days); 72.1190 of 1650.00 = 1189.96 (2006-01-15–2006-01-31, 17 days)".
  */
 export function distributorSharePcts(mc: Pick<MonthlyCalculation, 'computations'>): string {
+  // no Distribution Fee in the month (the Plan ended, FIFTEENTH(B)): 0% of 0.00
+  if (mc.computations.length === 0) return formatPctUnits(0n);
   if (mc.computations.length === 1) return mc.computations[0]!.parties[0]!.sharePct;
   return mc.computations
     .map(
@@ -579,7 +581,11 @@ export function monthlyCalculationDetail(
       exact += d.cents * exactPart(c, 0) * parseRateMicroPct(t.twelveB1PortionPct) * rangeWeight(t, d.date);
     }
     const diff = assignee12b1[i]! * exactScale - exact;
-    if ((diff < 0n ? -diff : diff) >= (BigInt(days.length) + 2n * BigInt(segments.length)) * exactScale)
+    // (a month without fee days — the Plan ended, FIFTEENTH(B) — has no portion: exactly 0)
+    if (
+      diff !== 0n &&
+      (diff < 0n ? -diff : diff) >= (BigInt(days.length) + 2n * BigInt(segments.length)) * exactScale
+    )
       throw new Error(
         `${input.portfolio}: Transfer ${t.id}'s 12b-1 Portion is not its part of the Distributor's share`,
       );

@@ -20,7 +20,8 @@ import { businessDays, type CliStore, classBAgreementSeeds, cliStore, csvRows, p
  *   31 − 15 = 16 days of January + 28 of February + 16 of March = 60). Plan terminated by the
  *   Dis-interested Trustees from 2005-04-11 (read as Complete Termination for Class B).
  *   N3 redeems 200 at 12.00 on 2005-04-20: year 2 (anniversary 2005-03-01 passed) → 4% ×
- *   min(cost 2,000.00, value 2,400.00) = 80.00, the Distributor's Earned CDSC.
+ *   min(cost 2,000.00, value 2,400.00) = 80.00, the Distributor's Earned CDSC; and 100 more at 12.00
+ *   on 2005-05-16: still year 2 → 4% × min(1,000.00, 1,200.00) = 40.00.
  *   Transfer TG: Gamma Receivables Trust, 40% of the 12b-1 Share and 40% of the Earned CDSC, from
  *   2005-03-01, notice 2005-03-01.
  * CD = AIM Capital Development Fund (case 2: two Assignees, a DOI range, a notice mid-month).
@@ -133,6 +134,7 @@ let marchCsv: string;
 let marchPdf: string;
 let marchJournal: string;
 let aprilJournal: string;
+let mayJournal: string;
 let store: CliStore;
 
 const cents = (s: string) => BigInt(s.replace('.', ''));
@@ -186,6 +188,7 @@ describe.skipIf(!seedsAvailable)(
           `2005-03-22,N2X,N2,${CD},B,redeem,100,10.00,,`,
           `2005-04-20,N3X,N3,${BV},B,redeem,200,12.00,,`,
           `2005-05-10,N5P,N5,${CH},B,purchase,300,10.00,,`,
+          `2005-05-16,N3X2,N3,${BV},B,redeem,100,12.00,,`,
         ]),
       );
       await s.ok(
@@ -258,6 +261,8 @@ describe.skipIf(!seedsAvailable)(
       await s.ok('close', '--month', '2005-04');
       closedApril = await s.json<MonthlyCalc>('monthly-calculation', '--month', '2005-04');
       aprilJournal = await s.ok('journal', '--month', '2005-04', '--csv');
+      await s.ok('close', '--month', '2005-05');
+      mayJournal = await s.ok('journal', '--month', '2005-05', '--csv');
     }, 600_000);
     afterAll(() => store?.remove());
 
@@ -270,7 +275,11 @@ describe.skipIf(!seedsAvailable)(
      * 750.00 (service 250.00); Gamma 300.00, own 450.00. The Earned CDSC of 04-20 (after the Plan's
      * end) survives: 80.00 → Gamma 40% = 32.00, own 48.00. Payees: AIM 450.00 + 48.00 = 498.00;
      * Gamma 300.00 + 32.00 = 332.00.
-     * May and June: no fee, no CDSC: no Monthly Calculation line for BV.
+     * May: no fee (the Plan ended), but FIFTEENTH(B): a termination of the Plan "shall not affect
+     * the obligations of the Fund pursuant to Sections FOURTH(D), EIGHTH(A), (C), (D) and (E) (with
+     * respect to payments of Distributor's Earned CDSC or Assignee's CDSC Portion)": the 40.00 of
+     * 05-16 is due — Gamma 40% = 16.00, own 24.00, paid on 2005-06-14 (the journal too).
+     * June: no fee, no CDSC: no Monthly Calculation line for BV.
      */
     it('case 1: termination of the Agreement leaves the 12b-1 Share; termination of the Plan ends it from its date; the Earned CDSC survives both', () => {
       expect(parts(portfolio(open.get('2005-03')!, BV)!)).toEqual({
@@ -298,8 +307,29 @@ describe.skipIf(!seedsAvailable)(
         ],
       });
       expect(open.get('2005-04')!.warnings.join('\n')).toMatch(/Complete Termination/);
-      expect(portfolio(open.get('2005-05')!, BV)).toBeUndefined();
       expect(portfolio(open.get('2005-06')!, BV)).toBeUndefined();
+    });
+
+    it('case 1: after Complete Termination of the Plan the Earned CDSC and the CDSC Portion are still paid (FIFTEENTH(B))', () => {
+      expect(parts(portfolio(open.get('2005-05')!, BV)!)).toEqual({
+        fee: '0.00',
+        share: '0.00',
+        earnedCdsc: '40.00',
+        service: '0.00',
+        assignees: [['TG', '0.00', '16.00', GAMMA, '0.00']],
+        own: ['0.00', '24.00', AIM],
+        payees: [
+          [AIM, '0.00', '24.00', '0.00', '24.00', '2005-06-14'],
+          [GAMMA, '0.00', '16.00', '0.00', '16.00', '2005-06-14'],
+        ],
+      });
+      const paid = csvRows(mayJournal)
+        .filter((r) => r.portfolio === BV && r.entry!.startsWith('PAY-') && r.account === 'Cash')
+        .map((r) => [/to (.+), due /.exec(r.memo!)![1], r.credit, r.date]);
+      expect(paid).toEqual([
+        [AIM, '24.00', '2005-06-14'],
+        [GAMMA, '16.00', '2005-06-14'],
+      ]);
     });
 
     /**
