@@ -1,6 +1,10 @@
 import { addDays } from '../calendar/isoDate.js';
 import type { ApprovalRef } from '../governance/approval.js';
-import { type InstrumentContinuance, instrumentContinuance } from '../governance/continuanceRoster.js';
+import {
+  type InstrumentContinuance,
+  type InstrumentSuccessor,
+  instrumentContinuance,
+} from '../governance/continuanceRoster.js';
 import { type GovernanceRecords, NO_GOVERNANCE } from '../governance/governanceRecords.js';
 import { terminationCovers, terminationEffect } from '../governance/termination.js';
 import { approvalsOfInstruments } from './approvalInstrument.js';
@@ -178,7 +182,7 @@ export function buildRegistry(
   recorded: GovernanceRecords = NO_GOVERNANCE,
 ): Registry {
   const identities = buildPortfolioIdentities(documents);
-  const { instruments, warnings: instrumentWarnings } = buildInstruments(documents);
+  const { instruments, warnings: instrumentWarnings, supersessions } = buildInstruments(documents);
   // an approval is of the instrument its documents belong to now, whatever was imported after it
   const governance: GovernanceRecords = {
     ...recorded,
@@ -263,6 +267,17 @@ export function buildRegistry(
       })
       .sort((a, b) => compareNames(a.portfolio, b.portfolio));
   };
+  // an Amended and Restated instrument supersedes the one it restates: no continuance from its date
+  const successorOf = new Map<string, InstrumentSuccessor>();
+  for (const x of supersessions) {
+    const by = instruments.find((i) => i.documentIds.includes(x.byDocumentId));
+    successorOf.set(x.instrumentKey, {
+      instrument: by?.title ?? x.byTitle,
+      documentId: x.byDocumentId,
+      file: x.byFileName,
+      from: x.from,
+    });
+  }
   const continuanceOf = (asOf: string) =>
     instruments.map((i) =>
       instrumentContinuance(
@@ -271,6 +286,7 @@ export function buildRegistry(
         governance.settings,
         asOf,
         listingsNamed(agreementListings.get(i.key) ?? [], asOf),
+        successorOf.get(i.key) ?? null,
       ),
     );
   // A lapse ends the instrument the day after its missed deadline (Plan §7; FOURTEENTH), judged

@@ -218,6 +218,13 @@ export const registryRoutes = [
               description:
                 "its instrument's lapse for want of annual continuance (Plan §7, Agreement FOURTEENTH), as of today; null when none (or withdrawn)",
             }),
+          supersededBy: z
+            .object({ instrument: z.string(), documentId: z.string(), file: z.string(), from: z.string() })
+            .nullable()
+            .openapi({
+              description:
+                "the Amended and Restated instrument that took its instrument's place by today, and its first day (from then no continuance is due); null when none (or withdrawn)",
+            }),
           exhibit: z.string().nullable().optional(),
           amendmentNumber: z.number().int().nullable().optional(),
           schedules: z
