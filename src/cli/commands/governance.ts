@@ -74,7 +74,7 @@ export function registerGovernanceCommands(program: Command, getContext: () => C
   program
     .command('continuance')
     .description(
-      'every instrument with its next continuance deadline (Plan §7; Agreement FOURTEENTH), the approval that met each past one, and lapses',
+      'every instrument with its next continuance deadline (Plan §7; Agreement FOURTEENTH), the approval that met each past one, and lapses; one superseded by an Amended and Restated instrument needs none from its date',
     )
     // with no date, today: what is in force now (the answer names its date)
     .option('--as-of <date>', 'the date (YYYY-MM-DD; default: today, UTC)')
