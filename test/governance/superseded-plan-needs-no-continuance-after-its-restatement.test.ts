@@ -225,3 +225,98 @@ describe('a Plan superseded by its Amended and Restated successor needs no conti
     ]);
   });
 });
+
+/**
+ * The same for an Agreement, continued per Portfolio (FOURTEENTH). Invented: "Master Distribution
+ * Agreement" of Test Funds (Class B), made 2001-01-01, listing Alpha Fund; its "Amended and Restated"
+ * successor effective 2004-09-01. First deadline 2004-06-30 (FOURTEENTH, the Agreement dated before
+ * it). Expected by hand, as of 2006-01-15:
+ * - continued by the Board on 2004-06-10: superseded, no deadline from 2004-09-01 on (2005-06-30
+ *   was a lapse before), no lapse listed for its documents;
+ * - no continuance at all: 2004-06-30 missed for Alpha Fund, ended 2004-07-01, before the
+ *   restatement — still a lapse, listed for its documents (1 of its 1 Portfolios).
+ */
+describe('an Agreement superseded by its restatement: the same, per Portfolio', () => {
+  const agreement = (title: string, date: string): ExhibitDocument => ({
+    kind: 'agreement',
+    title: `${title} of Test Funds (Class B Shares)`,
+    exhibit: null,
+    instrument: { kind: 'agreement', title, registrant: 'Test Funds', classes: ['B'], datedAsOf: date },
+    amendmentNumber: null,
+    effectiveDate: date,
+    datedDate: date,
+    terms: { distributionFeePct: '0.75', serviceFeePct: '0.25' },
+    schedules: [
+      {
+        name: 'Schedule A',
+        replacesEntirely: false,
+        entries: [
+          {
+            registrant: 'TEST FUNDS',
+            portfolio: 'Alpha Fund',
+            class: 'B',
+            assetBasedSalesChargePct: null,
+            assetBasedSalesChargeBound: null,
+            serviceFeePct: null,
+            aggregateFeePct: null,
+          },
+        ],
+      },
+    ],
+    renames: [],
+    renameRules: [],
+    footnotes: [],
+    warnings: [],
+  });
+  const first: StoredDocument = {
+    id: 'e'.repeat(64),
+    fileName: 'mda-2001.txt',
+    doc: agreement('Master Distribution Agreement', '2001-01-01'),
+  };
+  const second: StoredDocument = {
+    id: 'f'.repeat(64),
+    fileName: 'ar-mda-2004.txt',
+    doc: agreement('Amended and Restated Master Distribution Agreement', '2004-09-01'),
+  };
+  const key = buildRegistry([first, second]).instruments.find((i) => i.documentIds.includes(first.id))!.key;
+  const registry = (meetings: string[]) =>
+    buildRegistry([first, second], [], {
+      settings: DEFAULT_GOVERNANCE_SETTINGS,
+      approvals: meetings.map((m) => ({
+        ...continuance(m),
+        documentId: first.id,
+        instrumentKey: key,
+        approvedName: first.fileName,
+      })),
+      terminations: [],
+      today: '2006-01-15',
+    });
+
+  it('continued before its restatement: superseded, nothing lapsed', () => {
+    const r = registry(['2004-06-10']);
+    const c = r.continuance('2006-01-15').find((x) => x.instrumentKey === key)!;
+    expect(c).toMatchObject({
+      status: 'superseded',
+      nextDeadline: null,
+      endsOn: null,
+      supersededBy: { instrument: 'Amended and Restated Master Distribution Agreement', from: '2004-09-01' },
+    });
+    expect(c.portfolios!.map((p) => [p.portfolio, p.status, p.nextDeadline, p.endsOn])).toEqual([
+      ['Alpha Fund', 'in force', null, null],
+    ]);
+    expect(documentLapses(r).has(first.id)).toBe(false);
+  });
+
+  it('its deadline missed before the restatement: still a lapse, listed for its documents', () => {
+    const r = registry([]);
+    const c = r.continuance('2006-01-15').find((x) => x.instrumentKey === key)!;
+    expect(c.portfolios!.map((p) => [p.portfolio, p.status, p.endsOn])).toEqual([
+      ['Alpha Fund', 'lapsed', '2004-07-01'],
+    ]);
+    expect(documentLapses(r).get(first.id)).toMatchObject({
+      missedDeadline: '2004-06-30',
+      endsOn: '2004-07-01',
+      portfolios: { lapsed: 1, listed: 1 },
+    });
+  });
+});
