@@ -472,7 +472,10 @@ export function buildRegistry(
         notes.push(`pending for ${p.portfolio} class ${p.class} on ${date}: ${p.reason}`);
       // with enforcement on, each lapsed entry is already warned above (stopped, or the Agreement's
       // lapse for its Portfolio); with it off, one warning per lapsed instrument (Plan §7; FOURTEENTH)
-      if (!enforce) notes.push(...scheduleLapseWarnings(out, date));
+      // once the store records any approval: a store that records no governance at all (documents
+      // only) has every instrument "lapsed" for want of votes nobody recorded — each entry's
+      // `lapse` still says so, without a warning on every schedule it answers
+      if (!enforce && governance.approvals.length > 0) notes.push(...scheduleLapseWarnings(out, date));
       return { entries: out, warnings: [...new Set(notes)], pending: pendingOn };
     },
     portfolioHistory(name) {

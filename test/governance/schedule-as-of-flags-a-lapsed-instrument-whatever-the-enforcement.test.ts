@@ -164,6 +164,24 @@ describe('schedule --as-of flags an entry whose instrument had lapsed, whatever 
     );
   });
 
+  it('a store recording no approval at all (documents only): each entry carries its lapse, no warning says it', () => {
+    // the same documents, no vote recorded: by the roster both instruments missed 2004-06-30 (the
+    // Plan's first deadline after 2003-06-30 is 2003-06-30 itself, missed too), but nobody has
+    // recorded governance here — the schedule's warnings stay those of the schedule itself
+    const registry = buildRegistry(documents, [], {
+      settings: DEFAULT_GOVERNANCE_SETTINGS,
+      approvals: [],
+      terminations: [],
+      today: '2006-01-15',
+    });
+    const after = scheduleAnswer(registry, '2005-01-03', {});
+    expect(after.entries.map((e) => [e.class, e.lapse?.feesStop])).toEqual([
+      ['B', false], // Alpha Fund
+      ['A', false], // Test Growth Fund
+    ]);
+    expect(after.warnings.filter((w) => w.includes('lapsed'))).toEqual([]);
+  });
+
   it('enforcement on: the Plan entry is stopped as before, and carries the lapse with feesStop', () => {
     const after = scheduleAnswer(registryWith(true), '2004-07-01', {});
     const a = entryOf(after, 'A');
