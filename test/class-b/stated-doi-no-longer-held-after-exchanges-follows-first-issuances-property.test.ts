@@ -60,7 +60,7 @@ function build(h: History): ClassBActivity[] {
     book.apply(a);
     out.push(a);
   };
-  h.bought.forEach(([p, shares], i) =>
+  for (const [i, [p, shares]] of h.bought.entries())
     emit(
       createPurchase({
         txnId: `P${i}`,
@@ -69,8 +69,7 @@ function build(h: History): ClassBActivity[] {
         shareUnits: BigInt(shares) * 10_000n,
         priceUnits: PRICE[p]!,
       }),
-    ),
-  );
+    );
   let date = DOI;
   h.exchanges.forEach((x, i) => {
     date = addDays(monthEnd(monthOf(date)), 1);
