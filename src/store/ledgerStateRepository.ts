@@ -976,12 +976,15 @@ export async function writeLedgerStateChunk(
       stateText.bytes(),
     );
   if (accounts > 0) sealedWrites.get(q)?.addCopyText(stateText.bytes());
-  if (lastHeldLines.length > 0)
+  if (lastHeldLines.length > 0) {
     await q.copyIn(
       'class_b_ledger_last_held',
       ['account_key', 'as_of', 'portfolio_key', 'doi_epoch_day', 'issuing_portfolio_key', 'share_units'],
       text(lastHeldLines),
     );
+    // sealed with the state rows: the same COPY text lines (closeRepository.ts ledgerStateCopyText)
+    sealedWrites.get(q)?.addCopyText(Buffer.from(text(lastHeldLines)));
+  }
   if (attributionLines.length > 0 && opts.attributionKeysStored !== undefined)
     // none of these is stored (the chunk's stored ones were left out above): no staging, no conflict
     await q.copyIn(
