@@ -167,8 +167,45 @@ export function netAssetsRows(
   to: string,
   base: (day: string) => string,
   special: Record<string, string> = {},
+  shareClass = 'C',
 ): string[] {
-  return businessDays(from, to).map((d) => `${d},${portfolio},C,${special[d] ?? base(d)}`);
+  return businessDays(from, to).map((d) => `${d},${portfolio},${shareClass},${special[d] ?? base(d)}`);
 }
 
 export const csv = (header: string, rows: readonly string[]) => `${[header, ...rows].join('\n')}\n`;
+
+/**
+ * Master Distribution Agreement (Class B Shares), dated and effective 2023-01-03: asset-based
+ * sales charge 0.75% (SEVENTH(B)), service fee 0.25% (TENTH); Schedule A-1 lists both portfolios.
+ */
+export const AGREEMENT_TEXT = `                        MASTER DISTRIBUTION AGREEMENT
+
+                               (CLASS B SHARES)
+
+      SECTION 1. Each registered investment company listed on the schedules to
+this Agreement (the "Fund") adopts this Agreement pursuant to Rule 12b-1 under
+the Investment Company Act of 1940 with respect to the Class B Shares of each
+Portfolio named on Schedule A-1.
+
+      This Agreement is dated as of January 3, 2023 and shall become effective
+on January 3, 2023.
+
+      The Fund shall pay to the Distributor an asset-based sales charge in an
+amount equal to 0.75% per annum of the average daily net asset value of the
+Shares.
+
+      The Distributor may receive and use a service fee in the amount of 0.25%
+of the average daily net assets of the Shares.
+
+                                 SCHEDULE A-1
+                                      TO
+                      THE MASTER DISTRIBUTION AGREEMENT
+
+      ZENITH EQUITY FUNDS
+      -------------------
+
+      PORTFOLIOS
+
+      ${GROWTH}
+      ${INCOME}
+`;

@@ -1,0 +1,255 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runCliInProcess } from '../support/cli.js';
+import { freshDatabase } from '../support/databases.js';
+import {
+  AGREEMENT_TEXT,
+  AMENDMENT_1_TEXT,
+  businessDays,
+  csv,
+  GROWTH,
+  netAssetsRows,
+  ok,
+  PLAN_TEXT,
+  workArea,
+} from './support/zenith.js';
+
+/**
+ * SPEC §4 / §12: a restatement of net assets in a closed month is a prior-period adjustment of the
+ * next open month, split among the same parties as the original amounts. Worked by hand.
+ *
+ * Zenith Growth Fund, April–May 2024 (Y = 366), net assets 36,600,000.00 every business day:
+ *  class C (Plan, after Amendment No. 1: ABSC 0.50%, service 0.25%): 500.00 and 250.00 a day;
+ *    providers DLR-1 (0.25%) 14,640,000.00 → 100.00 a day; BNK-1 (own rate 0.15%) 7,320,000.00 →
+ *    30.00 a day.
+ *  class B (Agreement: 0.75% / 0.25%): 750.00 and 250.00 a day. Zenith Distributors Inc. is the
+ *    exclusive distributor (an `all` term from 2023-01-03): its 12b-1 Share is 100%. Apex Funding
+ *    LLC holds a Transfer of 30% of the 12b-1 Share from 2024-01-02 (notice received that day).
+ *
+ * April as sealed (close 2024-04, due 10th business day: May 1,2,3,6,7,8,9,10,13,14 → 2024-05-14):
+ *  C: ABSC 30 × 500.00 = 15,000.00; service 30 × 250.00 = 7,500.00; DLR-1 3,000.00; BNK-1 900.00;
+ *     Distributor keeps 7,500.00 − 3,900.00 = 3,600.00.
+ *  B: distribution fee 30 × 750.00 = 22,500.00: Apex 30% = 6,750.00, Distributor 15,750.00.
+ *
+ * Then Fri 2024-04-26 (carried over Sat 27 and Sun 28: 3 days) is restated to 43,920,366.00 for
+ * both classes, and DLR-1's customers' assets that day to 17,568,000.00:
+ *  C: ABSC 43,920,366 × 0.50 / 100 / 366 = 600.005 → 600.01 (half-up): +100.01 × 3 = +300.03;
+ *     service × 0.25 … = 300.0025 → 300.00: +50.00 × 3 = +150.00;
+ *     DLR-1 17,568,000 × 0.25 / 100 / 366 = 120.00: +20.00 × 3 = +60.00; BNK-1 unchanged 0.00;
+ *     the Distributor keeps +150.00 − 60.00 = +90.00 (60.00 + 0.00 + 90.00 = 150.00).
+ *  B: 43,920,366 × 0.75 / 100 / 366 = 900.0075 → 900.01: +150.01 × 3 = +450.03; service +150.00.
+ *     April restated: 22,950.03 split 30 / 70 by largest remainder: 6,885.009 and 16,065.021 →
+ *     floors 6,885.00 + 16,065.02 = 22,950.02, the last cent to the larger remainder (.9, Apex):
+ *     6,885.01 / 16,065.02 → differences Apex +135.01, Distributor +315.02 (sum 450.03).
+ *
+ * The May close reports them (May itself: C 31 × 500.00 = 15,500.00 ABSC, B 31 × 750.00 =
+ * 23,250.00); it is paid on the date the Distributor instructs, 2024-06-20 — later than the 10th
+ * business day, June 3,4,5,6,7,10,11,12,13,14 → 2024-06-14.
+ */
+describe('a restated closed month: adjusted in the next close, split among the same payees', () => {
+  const { dir, db, file } = workArea('restate');
+  let april: Record<string, unknown>;
+  let may: Record<string, unknown>;
+  beforeAll(async () => {
+    await freshDatabase('pglite', dir);
+    await ok(db, ['exhibit', 'import', file('plan.txt', PLAN_TEXT)]);
+    await ok(db, ['exhibit', 'import', file('amendment-1.txt', AMENDMENT_1_TEXT)]);
+    await ok(db, ['exhibit', 'import', file('agreement.txt', AGREEMENT_TEXT)]);
+    const flat = () => '36600000.00';
+    await ok(db, [
+      'net-assets',
+      'import',
+      file(
+        'na.csv',
+        csv('date,portfolio,class,net_assets', [
+          ...netAssetsRows(GROWTH, '2024-04-01', '2024-05-31', flat),
+          ...netAssetsRows(GROWTH, '2024-04-01', '2024-05-31', flat, {}, 'B'),
+        ]),
+      ),
+    ]);
+    await ok(db, [
+      'providers',
+      'import',
+      file(
+        'providers.csv',
+        csv('id,name,kind,agreement_date,own_rate_pct,terminated_on', [
+          'DLR-1,Dealer One Securities,dealer,2024-01-02,,',
+          'BNK-1,Second National Bank,bank,2024-01-02,0.15,',
+        ]),
+      ),
+    ]);
+    await ok(db, [
+      'provider-assets',
+      'import',
+      file(
+        'assets.csv',
+        csv('date,provider,portfolio,class,net_assets', [
+          ...businessDays('2024-04-01', '2024-05-31').map((d) => `${d},DLR-1,${GROWTH},C,14640000.00`),
+          ...businessDays('2024-04-01', '2024-05-31').map((d) => `${d},BNK-1,${GROWTH},C,7320000.00`),
+        ]),
+      ),
+    ]);
+    await ok(db, [
+      'distributors',
+      'import',
+      file(
+        'distributors.csv',
+        csv('portfolio,distributor,start,end', ['all,Zenith Distributors Inc.,2023-01-03,']),
+      ),
+    ]);
+    await ok(db, [
+      'transfers',
+      'import',
+      file(
+        'transfers.csv',
+        csv(
+          'id,assignee,address,portfolio,twelve_b1_portion_pct,cdsc_portion_pct,doi_from,doi_to,effective_date,notice_received_date,payment,depository_agent,ends',
+          [
+            'TR-1,Apex Funding LLC,"1 Main Street, Dover, DE 19901",all,30,30,,,2024-01-02,2024-01-02,direct,,',
+          ],
+        ),
+      ),
+    ]);
+    april = await ok(db, ['close', '--month', '2024-04', '--json']);
+    await ok(db, [
+      'net-assets',
+      'import',
+      '--restate',
+      file(
+        'na-restated.csv',
+        csv('date,portfolio,class,net_assets', [
+          `2024-04-26,${GROWTH},C,43920366.00`,
+          `2024-04-26,${GROWTH},B,43920366.00`,
+        ]),
+      ),
+    ]);
+    await ok(db, [
+      'provider-assets',
+      'import',
+      '--restate',
+      file(
+        'assets-restated.csv',
+        csv('date,provider,portfolio,class,net_assets', [`2024-04-26,DLR-1,${GROWTH},C,17568000.00`]),
+      ),
+    ]);
+    may = await ok(db, ['close', '--month', '2024-05', '--due-date', '2024-06-20', '--json']);
+  }, 300_000);
+
+  it('April sealed as worked', async () => {
+    expect(april).toBeTruthy();
+    const fees = await ok(db, ['fees', '--from', '2024-04-01', '--to', '2024-04-30', '--json']);
+    // sealed: the rows the April close sealed, before the restatement
+    expect(
+      (fees.classes as Record<string, string>[]).map((c) => [c.class, c.distributionFee, c.serviceFee]),
+    ).toEqual([
+      ['B', '22500.00', '7500.00'],
+      ['C', '15000.00', '7500.00'],
+    ]);
+    const mc = await ok(db, ['monthly-calculation', '--month', '2024-04', '--json']);
+    expect(mc.dueDate).toBe('2024-05-14');
+    expect((mc.payables as Record<string, string>[]).map((p) => [p.payee, p.payable, p.dueDate])).toEqual([
+      ['Zenith Distributors Inc.', '15750.00', '2024-05-14'],
+      ['Apex Funding LLC', '6750.00', '2024-05-14'],
+    ]);
+  });
+
+  it('the May close reports each class adjustment, split among the same payees', async () => {
+    const parts = may.parts as Record<string, Record<string, unknown>>;
+    const svc = parts['service-fees'] as Record<string, Record<string, Record<string, string>[]>>;
+    const pick = (rows: Record<string, string>[], keys: string[]) => rows.map((r) => keys.map((k) => r[k]));
+    // service fees (class C: the providers and the Distributor; class B: the Distributor keeps it all)
+    expect(
+      pick(svc.priorPeriodAdjustments.providers, [
+        'providerId',
+        'month',
+        'class',
+        'original',
+        'restated',
+        'difference',
+      ]),
+    ).toEqual([['DLR-1', '2024-04', 'C', '3000.00', '3060.00', '60.00']]);
+    expect(
+      pick(svc.priorPeriodAdjustments.distributor, ['month', 'class', 'original', 'restated', 'difference']),
+    ).toEqual([
+      ['2024-04', 'B', '7500.00', '7650.00', '150.00'],
+      ['2024-04', 'C', '3600.00', '3690.00', '90.00'],
+    ]);
+    // Class B: the Monthly Calculation's payees, split as April's was
+    const mc = parts['monthly-calculation'] as Record<string, Record<string, string>[]>;
+    expect(pick(mc.priorPeriodAdjustments, ['month', 'payee', 'original', 'restated', 'difference'])).toEqual(
+      [
+        ['2024-04', 'Zenith Distributors Inc.', '15750.00', '16065.02', '315.02'],
+        ['2024-04', 'Apex Funding LLC', '6750.00', '6885.01', '135.01'],
+      ],
+    );
+    // May: 23,250.00 × 30% = 6,975.00 (Apex), 16,275.00 (Distributor); payable with the adjustments
+    // 16,275.00 + 315.02 = 16,590.02 and 6,975.00 + 135.01 = 7,110.01, on the instructed 2024-06-20
+    expect(pick(mc.payables, ['payee', 'twelveB1', 'adjustmentTwelveB1', 'payable', 'dueDate'])).toEqual([
+      ['Zenith Distributors Inc.', '16275.00', '315.02', '16590.02', '2024-06-20'],
+      ['Apex Funding LLC', '6975.00', '135.01', '7110.01', '2024-06-20'],
+    ]);
+    // the journal pays each payee exactly that, on that date; Class C's ABSC adjustment (+300.03,
+    // the Distributor's alone) is paid with May's 15,500.00: 15,800.03
+    const journal = parts.journal as unknown as { lines: Record<string, string>[] };
+    const payments = journal.lines.filter(
+      (l) => l.entry.startsWith('PAY-') && l.account !== 'Cash' && l.debit !== '0.00',
+    );
+    expect(pick(payments, ['date', 'class', 'account', 'debit'])).toEqual(
+      expect.arrayContaining([
+        ['2024-06-20', 'B', 'Payable to Zenith Distributors Inc. — 12b-1 (Distributor)', '16590.02'],
+        ['2024-06-20', 'B', 'Payable to Apex Funding LLC — 12b-1 (Assignee)', '7110.01'],
+        ['2024-06-14', 'C', 'Payable to Distributor — distribution fee', '15800.03'],
+      ]),
+    );
+    // the adjustments part as CSV: the same five lines
+    const adj = await runCliInProcess([
+      '--db',
+      db,
+      'close',
+      'show',
+      '--month',
+      '2024-05',
+      '--part',
+      'adjustments',
+      '--csv',
+    ]);
+    expect(adj.code).toBe(0);
+    expect(adj.stdout.trim().split('\n').slice(1)).toEqual([
+      'monthly-calculation,2024-04,Zenith Growth Fund,,Zenith Distributors Inc.,15750.00,0.00,16065.02,315.02,315.02,0.00',
+      'monthly-calculation,2024-04,Zenith Growth Fund,,Apex Funding LLC,6750.00,0.00,6885.01,135.01,135.01,0.00',
+      'service-fees,2024-04,Zenith Growth Fund,C,DLR-1 Dealer One Securities,3000.00,0.00,3060.00,60.00,,',
+      'service-fees,2024-04,Zenith Growth Fund,B,Distributor (keeps),7500.00,0.00,7650.00,150.00,,',
+      'service-fees,2024-04,Zenith Growth Fund,C,Distributor (keeps),3600.00,0.00,3690.00,90.00,,',
+    ]);
+  });
+
+  it('the class fee differences are the restated days only', async () => {
+    const fees = await ok(db, ['fees', '--from', '2024-04-01', '--to', '2024-04-30', '--json']);
+    const adjustments = (
+      fees.closedMonths as { adjustmentsSince: Record<string, string>[] }[]
+    )[0].adjustmentsSince.filter((a) => a.kind === 'fees');
+    expect(adjustments.map((a) => [a.class, a.distributionFee, a.serviceFee, a.totalFee])).toEqual([
+      ['B', '450.03', '150.00', '600.03'],
+      ['C', '300.03', '150.00', '450.03'],
+    ]);
+  });
+
+  it('an instructed date earlier than the 10th business day does not move it', async () => {
+    // June (open): 10th business day after 06-30 = July 1,2,3,5,8,9,10,11,12,15 → 2024-07-15
+    // (Independence Day, Thu Jul 4, skipped). May 31's row carries over Jun 1–2 (2 × 750.00 =
+    // 1,500.00: Apex 450.00, Distributor 1,050.00); the class is then taken as ended.
+    const res = await ok(db, [
+      'monthly-calculation',
+      '--month',
+      '2024-06',
+      '--due-date',
+      '2024-07-12',
+      '--json',
+    ]);
+    expect(res.dueDate).toBe('2024-07-15');
+    expect((res.payables as Record<string, string>[]).map((p) => [p.payee, p.payable, p.dueDate])).toEqual([
+      ['Zenith Distributors Inc.', '1050.00', '2024-07-15'],
+      ['Apex Funding LLC', '450.00', '2024-07-15'],
+    ]);
+    expect(res.warnings).toContainEqual(expect.stringMatching(/2024-07-12 given is before 2024-07-15/));
+  });
+});
