@@ -69,30 +69,36 @@ ${scheduleA(
   '',
 )}`;
 
-export const AMENDMENT_1_TEXT = `                               AMENDMENT NO. 1
+/** Amendment No. `n` to the Plan, effective `effective` ("February 15, 2024"), replacing Schedule A. */
+export function planAmendmentText(
+  n: number,
+  effective: string,
+  entries: [string, string, string, string][],
+): string {
+  return `                               AMENDMENT NO. ${n}
                        TO THE MASTER DISTRIBUTION PLAN
 
                                (CLASS C SHARES)
 
       The Master Distribution Plan (the "Plan"), dated as of January 3, 2023,
-pursuant to Rule 12b-1, is hereby amended, effective February 15, 2024, as
+pursuant to Rule 12b-1, is hereby amended, effective ${effective}, as
 follows:
 
       Schedule A to the Plan is hereby deleted in its entirety and replaced
 with the following:
 
-${scheduleA(
-  [
-    [GROWTH, '0.50', '0.25', '0.75'],
-    [INCOME, '0.75', '0.25', '1.00'],
-  ],
-  '"',
-)}
+${scheduleA(entries, '"')}
       All other terms and provisions of the Plan not amended herein shall
 remain in full force and effect.
 
-Dated: February 15, 2024
+Dated: ${effective}
 `;
+}
+
+export const AMENDMENT_1_TEXT = planAmendmentText(1, 'February 15, 2024', [
+  [GROWTH, '0.50', '0.25', '0.75'],
+  [INCOME, '0.75', '0.25', '1.00'],
+]);
 
 /** A temporary folder and database path of a test file, and a writer of input files in it. */
 export function workArea(prefix: string): {
