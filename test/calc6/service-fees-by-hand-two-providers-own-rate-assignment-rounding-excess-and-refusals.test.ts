@@ -39,6 +39,18 @@ import {
  *        Distributor's part is −0.31, reported as such.
  * Payment dates (10th NYSE business day after month end): April → May 1,2,3,6,7,8,9,10,13,14 →
  *        2024-05-14; May → June 3,4,5,6,7,10,11,12,13,14 → 2024-06-14 (Juneteenth comes after).
+ *
+ * June (net assets 36,600,000.00 through Fri Jun 28; Juneteenth skipped): the Board sets the class's
+ * service fee at 0.20% from Mon 2024-06-17 → 36,600,000 × 0.20/100/366 = 200.00 a day. Providers at
+ * the lowest of 0.25%, the class's rate and their own: DLR-1 14,640,000.00 → 100.00 (0.25%) then
+ * 80.00 (0.20%); DLR-2 7,320,000.00 → 50.00 then 40.00; DLR-4 (agreement dated Wed 2024-06-12, its
+ * customers holding 3,660,000.00 from Jun 3) → 25.00 then 20.00, from Jun 12 only.
+ *   class: 16 × 250.00 + 14 × 200.00 = 4,000.00 + 2,800.00 = 6,800.00
+ *   (Sat Jun 1 and Sun Jun 2 carry Fri May 31's rows: DLR-1 125.01, DLR-2 125.00 a day)
+ *   DLR-1: 2 × 125.01 + 14 × 100.00 = 1,650.02 at 0.25 + 14 × 80.00 = 1,120.00 at 0.20 = 2,770.02
+ *   DLR-2: 2 × 125.00 + 14 × 50.00 = 950.00 at 0.25 + 14 × 40.00 = 560.00 at 0.20 = 1,510.00
+ *   DLR-4: Jun 12–16 5 × 25.00 = 125.00 + 14 × 20.00 = 280.00 = 405.00
+ *   Distributor keeps 6,800.00 − 4,685.02 = 2,114.98; paid July 1,2,3,5,8,9,10,11,12,15 → 2024-07-15.
  */
 describe('service fees by hand: two providers, an own rate, an assignment, rounding excess, refusals', () => {
   const { dir, db, file } = workArea('svc');
@@ -53,7 +65,7 @@ describe('service fees by hand: two providers, an own rate, an assignment, round
         'na.csv',
         csv(
           'date,portfolio,class,net_assets',
-          netAssetsRows(GROWTH, '2024-04-01', '2024-05-31', () => '36600000.00'),
+          netAssetsRows(GROWTH, '2024-04-01', '2024-06-28', () => '36600000.00'),
         ),
       ),
     ]);
@@ -67,6 +79,7 @@ describe('service fees by hand: two providers, an own rate, an assignment, round
           'BNK-1,Second National Bank,bank,2024-01-02,0.15,',
           'DLR-2,Dealer Two Securities,dealer,2024-05-01,,',
           'DLR-3,Dealer Three Securities,dealer,2024-05-01,,',
+          'DLR-4,Dealer Four Securities,dealer,2024-06-12,,',
         ]),
       ),
     ]);
@@ -75,11 +88,26 @@ describe('service fees by hand: two providers, an own rate, an assignment, round
       ...businessDays('2024-05-01', '2024-05-31').map((d) => `${d},DLR-1,${GROWTH},C,18300732.00`),
       ...businessDays('2024-04-01', '2024-04-30').map((d) => `${d},BNK-1,${GROWTH},C,7320000.00`),
       ...businessDays('2024-05-01', '2024-05-31').map((d) => `${d},DLR-2,${GROWTH},C,18299268.00`),
+      ...businessDays('2024-06-03', '2024-06-28').map((d) => `${d},DLR-1,${GROWTH},C,14640000.00`),
+      ...businessDays('2024-06-03', '2024-06-28').map((d) => `${d},DLR-2,${GROWTH},C,7320000.00`),
+      ...businessDays('2024-06-03', '2024-06-28').map((d) => `${d},DLR-4,${GROWTH},C,3660000.00`),
     ];
     await ok(db, [
       'provider-assets',
       'import',
       file('assets.csv', csv('date,provider,portfolio,class,net_assets', assets)),
+    ]);
+    await ok(db, [
+      'rates',
+      'set',
+      '--portfolio',
+      GROWTH,
+      '--class',
+      'C',
+      '--from',
+      '2024-06-17',
+      '--service-fee',
+      '0.20',
     ]);
     await ok(db, [
       'providers',
@@ -154,6 +182,54 @@ describe('service fees by hand: two providers, an own rate, an assignment, round
       providerFees: '7750.31',
       distributorRetained: '-0.31',
     });
+  });
+
+  it('June: the class rate changes mid-month, one line per rate; an agreement from mid-month', async () => {
+    const res = await ok(db, ['service-fees', '--month', '2024-06', '--json']);
+    expect(res.paymentDate).toBe('2024-07-15');
+    const lines = (res.providers as { id: string; amount: string; classes: Record<string, unknown>[] }[])
+      .filter((p) => p.amount !== '0.00')
+      .map((p) => [
+        p.id,
+        p.amount,
+        // one line per rate (their order is not the point: sorted by rate, highest first)
+        p.classes
+          .map((c) => [c.days, c.ratePct, c.amount])
+          .sort((a, b) => String(b[1]).localeCompare(String(a[1]))),
+      ]);
+    expect(lines).toEqual([
+      [
+        'DLR-1',
+        '2770.02',
+        [
+          [16, '0.25', '1650.02'],
+          [14, '0.20', '1120.00'],
+        ],
+      ],
+      [
+        'DLR-2',
+        '1510.00',
+        [
+          [16, '0.25', '950.00'],
+          [14, '0.20', '560.00'],
+        ],
+      ],
+      [
+        'DLR-4',
+        '405.00',
+        [
+          [5, '0.25', '125.00'],
+          [14, '0.20', '280.00'],
+        ],
+      ],
+    ]);
+    expect(res.classes).toEqual([
+      expect.objectContaining({
+        serviceFee: '6800.00',
+        providerFees: '4685.02',
+        distributorRetained: '2114.98',
+      }),
+    ]);
   });
 
   it('assets above the class net assets are refused on their file, line and field, nothing written', async () => {
