@@ -61,8 +61,8 @@ describe('a restated closed month: adjusted in the next close, split among the s
       file(
         'na.csv',
         csv('date,portfolio,class,net_assets', [
-          ...netAssetsRows(GROWTH, '2024-04-01', '2024-05-31', flat),
-          ...netAssetsRows(GROWTH, '2024-04-01', '2024-05-31', flat, {}, 'B'),
+          ...netAssetsRows(GROWTH, '2024-04-01', '2024-06-28', flat),
+          ...netAssetsRows(GROWTH, '2024-04-01', '2024-06-28', flat, {}, 'B'),
         ]),
       ),
     ]);
@@ -83,8 +83,8 @@ describe('a restated closed month: adjusted in the next close, split among the s
       file(
         'assets.csv',
         csv('date,provider,portfolio,class,net_assets', [
-          ...businessDays('2024-04-01', '2024-05-31').map((d) => `${d},DLR-1,${GROWTH},C,14640000.00`),
-          ...businessDays('2024-04-01', '2024-05-31').map((d) => `${d},BNK-1,${GROWTH},C,7320000.00`),
+          ...businessDays('2024-04-01', '2024-06-28').map((d) => `${d},DLR-1,${GROWTH},C,14640000.00`),
+          ...businessDays('2024-04-01', '2024-06-28').map((d) => `${d},BNK-1,${GROWTH},C,7320000.00`),
         ]),
       ),
     ]);
@@ -235,8 +235,7 @@ describe('a restated closed month: adjusted in the next close, split among the s
 
   it('an instructed date earlier than the 10th business day does not move it', async () => {
     // June (open): 10th business day after 06-30 = July 1,2,3,5,8,9,10,11,12,15 → 2024-07-15
-    // (Independence Day, Thu Jul 4, skipped). May 31's row carries over Jun 1–2 (2 × 750.00 =
-    // 1,500.00: Apex 450.00, Distributor 1,050.00); the class is then taken as ended.
+    // (Independence Day, Thu Jul 4, skipped). 30 × 750.00 = 22,500.00: Apex 6,750.00, Distributor 15,750.00.
     const res = await ok(db, [
       'monthly-calculation',
       '--month',
@@ -247,9 +246,83 @@ describe('a restated closed month: adjusted in the next close, split among the s
     ]);
     expect(res.dueDate).toBe('2024-07-15');
     expect((res.payables as Record<string, string>[]).map((p) => [p.payee, p.payable, p.dueDate])).toEqual([
-      ['Zenith Distributors Inc.', '1050.00', '2024-07-15'],
-      ['Apex Funding LLC', '450.00', '2024-07-15'],
+      ['Zenith Distributors Inc.', '15750.00', '2024-07-15'],
+      ['Apex Funding LLC', '6750.00', '2024-07-15'],
     ]);
     expect(res.warnings).toContainEqual(expect.stringMatching(/2024-07-12 given is before 2024-07-15/));
+  });
+
+  /**
+   * After the May close, class C is restated again:
+   *  - Fri 2024-04-26 a second time, 43,920,366.00 → 40,260,000.00: × 0.50 / 100 / 366 = 550.00,
+   *    × 0.25 … = 275.00. April C now 27 × 500.00 + 3 × 550.00 = 15,150.00 ABSC (sealed 15,000.00,
+   *    already adjusted +300.03 → −150.03 more) and 27 × 250.00 + 3 × 275.00 = 7,575.00 service
+   *    (sealed 7,500.00, adjusted +150.00 → −75.00 more). DLR-1 (17,568,000.00 still) and BNK-1 do
+   *    not change: the Distributor keeps 7,575.00 − 3,060.00 − 900.00 = 3,615.00 (sealed 3,600.00,
+   *    adjusted +90.00 → −75.00 more).
+   *  - Fri 2024-05-31, 36,600,000.00 → 43,920,366.00, carried over Sat Jun 1 and Sun Jun 2: May is
+   *    adjusted for its one day (ABSC 600.01 − 500.00 = +100.01; service 300.00 − 250.00 = +50.00,
+   *    all the Distributor's to keep: +50.00), June accrues Jun 1–2 at the new figure directly.
+   * June C: ABSC 2 × 600.01 + 28 × 500.00 = 15,200.02; service 2 × 300.00 + 28 × 250.00 = 7,600.00;
+   *   DLR-1 30 × 100.00 = 3,000.00, BNK-1 30 × 30.00 = 900.00, the Distributor keeps 3,700.00.
+   */
+  it('a month restated twice is adjusted by the change since; a Friday reaches into the open month', async () => {
+    await ok(db, [
+      'net-assets',
+      'import',
+      '--restate',
+      file(
+        'na-restated-2.csv',
+        csv('date,portfolio,class,net_assets', [
+          `2024-04-26,${GROWTH},C,40260000.00`,
+          `2024-05-31,${GROWTH},C,43920366.00`,
+        ]),
+      ),
+    ]);
+    const june = await ok(db, ['close', '--month', '2024-06', '--json']);
+    const parts = june.parts as Record<string, Record<string, unknown>>;
+    const fees = (parts.fees as { classes: Record<string, string>[] }).classes;
+    expect(fees.map((c) => [c.class, c.distributionFee, c.serviceFee])).toEqual([
+      ['B', '22500.00', '7500.00'],
+      ['C', '15200.02', '7600.00'],
+    ]);
+    const svc = parts['service-fees'] as Record<string, Record<string, Record<string, string>[]>> & {
+      classes: Record<string, string>[];
+    };
+    expect(svc.classes.map((c) => [c.class, c.serviceFee, c.providerFees, c.distributorRetained])).toEqual([
+      ['B', '7500.00', '0.00', '7500.00'],
+      ['C', '7600.00', '3900.00', '3700.00'],
+    ]);
+    const pick = (rows: Record<string, string>[], keys: string[]) => rows.map((r) => keys.map((k) => r[k]));
+    expect(svc.priorPeriodAdjustments.providers).toEqual([]);
+    expect(
+      pick(svc.priorPeriodAdjustments.distributor, [
+        'month',
+        'class',
+        'original',
+        'previouslyAdjusted',
+        'restated',
+        'difference',
+      ]),
+    ).toEqual([
+      ['2024-04', 'C', '3600.00', '90.00', '3615.00', '-75.00'],
+      ['2024-05', 'C', '3720.00', '0.00', '3770.00', '50.00'],
+    ]);
+    // class B untouched: no Monthly Calculation adjustment
+    expect(
+      (parts['monthly-calculation'] as { priorPeriodAdjustments: unknown[] }).priorPeriodAdjustments,
+    ).toEqual([]);
+    const adjusted = await ok(db, ['fees', '--from', '2024-04-01', '--to', '2024-05-31', '--json']);
+    const since = (
+      adjusted.closedMonths as { month: string; adjustmentsSince: Record<string, string>[] }[]
+    ).flatMap((m) =>
+      m.adjustmentsSince
+        .filter((a) => a.kind === 'fees' && a.reportedIn === '2024-06')
+        .map((a) => [m.month, a.class, a.distributionFee, a.serviceFee]),
+    );
+    expect(since).toEqual([
+      ['2024-04', 'C', '-150.03', '-75.00'],
+      ['2024-05', 'C', '100.01', '50.00'],
+    ]);
   });
 });
