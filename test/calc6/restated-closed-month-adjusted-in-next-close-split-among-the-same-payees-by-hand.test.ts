@@ -7,6 +7,7 @@ import {
   businessDays,
   csv,
   GROWTH,
+  type Json,
   netAssetsRows,
   ok,
   PLAN_TEXT,
@@ -47,8 +48,8 @@ import {
  */
 describe('a restated closed month: adjusted in the next close, split among the same payees', () => {
   const { dir, db, file } = workArea('restate');
-  let april: Record<string, unknown>;
-  let may: Record<string, unknown>;
+  let april: Json;
+  let may: Json;
   beforeAll(async () => {
     await freshDatabase('pglite', dir);
     await ok(db, ['exhibit', 'import', file('plan.txt', PLAN_TEXT)]);
@@ -153,8 +154,8 @@ describe('a restated closed month: adjusted in the next close, split among the s
   });
 
   it('the May close reports each class adjustment, split among the same payees', async () => {
-    const parts = may.parts as Record<string, Record<string, unknown>>;
-    const svc = parts['service-fees'] as Record<string, Record<string, Record<string, string>[]>>;
+    const parts: Json = may.parts;
+    const svc = parts['service-fees'];
     const pick = (rows: Record<string, string>[], keys: string[]) => rows.map((r) => keys.map((k) => r[k]));
     // service fees (class C: the providers and the Distributor; class B: the Distributor keeps it all)
     expect(
@@ -174,7 +175,7 @@ describe('a restated closed month: adjusted in the next close, split among the s
       ['2024-04', 'C', '3600.00', '3690.00', '90.00'],
     ]);
     // Class B: the Monthly Calculation's payees, split as April's was
-    const mc = parts['monthly-calculation'] as Record<string, Record<string, string>[]>;
+    const mc = parts['monthly-calculation'];
     expect(pick(mc.priorPeriodAdjustments, ['month', 'payee', 'original', 'restated', 'difference'])).toEqual(
       [
         ['2024-04', 'Zenith Distributors Inc.', '15750.00', '16065.02', '315.02'],
@@ -189,9 +190,9 @@ describe('a restated closed month: adjusted in the next close, split among the s
     ]);
     // the journal pays each payee exactly that, on that date; Class C's ABSC adjustment (+300.03,
     // the Distributor's alone) is paid with May's 15,500.00: 15,800.03
-    const journal = parts.journal as unknown as { lines: Record<string, string>[] };
+    const journal = parts.journal;
     const payments = journal.lines.filter(
-      (l) => l.entry.startsWith('PAY-') && l.account !== 'Cash' && l.debit !== '0.00',
+      (l: Json) => l.entry.startsWith('PAY-') && l.account !== 'Cash' && l.debit !== '0.00',
     );
     expect(pick(payments, ['date', 'class', 'account', 'debit'])).toEqual(
       expect.arrayContaining([
@@ -224,10 +225,10 @@ describe('a restated closed month: adjusted in the next close, split among the s
 
   it('the class fee differences are the restated days only', async () => {
     const fees = await ok(db, ['fees', '--from', '2024-04-01', '--to', '2024-04-30', '--json']);
-    const adjustments = (
-      fees.closedMonths as { adjustmentsSince: Record<string, string>[] }[]
-    )[0].adjustmentsSince.filter((a) => a.kind === 'fees');
-    expect(adjustments.map((a) => [a.class, a.distributionFee, a.serviceFee, a.totalFee])).toEqual([
+    const adjustments = (fees.closedMonths as Json[])[0].adjustmentsSince.filter(
+      (a: Json) => a.kind === 'fees',
+    );
+    expect(adjustments.map((a: Json) => [a.class, a.distributionFee, a.serviceFee, a.totalFee])).toEqual([
       ['B', '450.03', '150.00', '600.03'],
       ['C', '300.03', '150.00', '450.03'],
     ]);
@@ -280,16 +281,16 @@ describe('a restated closed month: adjusted in the next close, split among the s
       ),
     ]);
     const june = await ok(db, ['close', '--month', '2024-06', '--json']);
-    const parts = june.parts as Record<string, Record<string, unknown>>;
+    const parts: Json = june.parts;
     const fees = (parts.fees as { classes: Record<string, string>[] }).classes;
     expect(fees.map((c) => [c.class, c.distributionFee, c.serviceFee])).toEqual([
       ['B', '22500.00', '7500.00'],
       ['C', '15200.02', '7600.00'],
     ]);
-    const svc = parts['service-fees'] as Record<string, Record<string, Record<string, string>[]>> & {
-      classes: Record<string, string>[];
-    };
-    expect(svc.classes.map((c) => [c.class, c.serviceFee, c.providerFees, c.distributorRetained])).toEqual([
+    const svc = parts['service-fees'];
+    expect(
+      svc.classes.map((c: Json) => [c.class, c.serviceFee, c.providerFees, c.distributorRetained]),
+    ).toEqual([
       ['B', '7500.00', '0.00', '7500.00'],
       ['C', '7600.00', '3900.00', '3700.00'],
     ]);
@@ -313,12 +314,10 @@ describe('a restated closed month: adjusted in the next close, split among the s
       (parts['monthly-calculation'] as { priorPeriodAdjustments: unknown[] }).priorPeriodAdjustments,
     ).toEqual([]);
     const adjusted = await ok(db, ['fees', '--from', '2024-04-01', '--to', '2024-05-31', '--json']);
-    const since = (
-      adjusted.closedMonths as { month: string; adjustmentsSince: Record<string, string>[] }[]
-    ).flatMap((m) =>
+    const since = (adjusted.closedMonths as Json[]).flatMap((m) =>
       m.adjustmentsSince
-        .filter((a) => a.kind === 'fees' && a.reportedIn === '2024-06')
-        .map((a) => [m.month, a.class, a.distributionFee, a.serviceFee]),
+        .filter((a: Json) => a.kind === 'fees' && a.reportedIn === '2024-06')
+        .map((a: Json) => [m.month, a.class, a.distributionFee, a.serviceFee]),
     );
     expect(since).toEqual([
       ['2024-04', 'C', '-150.03', '-75.00'],

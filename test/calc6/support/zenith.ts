@@ -119,7 +119,7 @@ export function workArea(prefix: string): {
 }
 
 /** Runs a command on the store and fails loudly (with its stderr) unless it exits 0. */
-export async function ok(db: string, args: readonly string[]): Promise<ReturnType<typeof JSON.parse>> {
+export async function ok(db: string, args: readonly string[]): Promise<Json> {
   const res = await runCliInProcess(['--db', db, '--actor', 'calc6', ...args]);
   if (res.code !== 0) throw new Error(`plan12b ${args.join(' ')} → ${res.code}\n${res.stderr}${res.stdout}`);
   return args.includes('--json') ? res.json() : res.stdout;
@@ -215,3 +215,7 @@ of the average daily net assets of the Shares.
       ${GROWTH}
       ${INCOME}
 `;
+
+/** A command's `--json` answer, read field by field by the tests (as `ok` returns it). */
+// biome-ignore lint/suspicious/noExplicitAny: parsed JSON, checked by the assertions that read it
+export type Json = any;
