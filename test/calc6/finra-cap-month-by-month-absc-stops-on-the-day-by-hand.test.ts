@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase } from '../support/databases.js';
-import { csv, GROWTH, INCOME, netAssetsRows, ok, PLAN_TEXT, workArea } from './support/zenith.js';
+import { csv, GROWTH, INCOME, type Json, netAssetsRows, ok, PLAN_TEXT, workArea } from './support/zenith.js';
 
 /**
  * SPEC §10, FINRA Rule 2341(d)(2): the aggregate cap per class, month by month, worked by hand.
@@ -306,5 +306,81 @@ describe('FINRA cap by hand: month by month, the ABSC stops on the day the room 
       ['2024-02-19', '70.76', '0.00'],
       ['2024-02-20', '0.00', '0.00'],
     ]);
+  });
+
+  /**
+   * SPEC §12 with the cap: close 2024-01 … 2024-03 (Income's feed stops in February: accepted as
+   * ended in the March close), then restate Growth's Fri 2024-01-26 (carried Sat 27, Sun 28) from
+   * 36,600,000.00 to 43,920,000.00: × 0.75 / 100 / 366 = 900.00, × 0.25 … = 300.00.
+   *  2024-01: ABSC +150.00 × 3 = +450.00 (all within January's room: 22,950.00 ≤ 30,000.01),
+   *           service +50.00 × 3 = +150.00; remaining 30,000.01 − 22,950.00 = 7,050.01.
+   *  2024-02: interest 7,050.01 × 9.50% × 29 / 365 = 53.2130… → 53.21; room 7,103.22 (was
+   *           7,556.62): the ABSC allowed −453.40 (the 450.00 used in January and 3.40 less
+   *           interest) — reported as an adjustment of 2024-02 though February was not restated.
+   *  2024-03: opening 0.00 either way: no change.
+   * The April close reports +450.00 / +150.00 for 2024-01 and −453.40 / 0.00 for 2024-02.
+   */
+  it('a restated closed month moves the cap room of the later closed months', async () => {
+    await ok(db, ['close', '--month', '2024-01']);
+    await ok(db, ['close', '--month', '2024-02']);
+    await ok(db, ['close', '--month', '2024-03', '--accept-ended', `${INCOME}:C`]);
+    await ok(db, [
+      'net-assets',
+      'import',
+      '--restate',
+      file('restate.csv', csv('date,portfolio,class,net_assets', [`2024-01-26,${GROWTH},C,43920000.00`])),
+    ]);
+    const cap = await ok(db, [
+      'finra-cap',
+      '--class',
+      'C',
+      '--portfolio',
+      GROWTH,
+      '--through',
+      '2024-03',
+      '--json',
+    ]);
+    expect(
+      cap.months.map((m: Json) => [m.month, m.interest, m.abscAccrued, m.abscAllowed, m.remaining]),
+    ).toEqual([
+      ['2024-01', '0.00', '22950.00', '22950.00', '7050.01'],
+      ['2024-02', '53.21', '21750.00', '7103.22', '0.00'],
+      ['2024-03', '0.00', '23250.00', '1000.00', '0.00'],
+    ]);
+    const april = await ok(db, ['close', '--month', '2024-04', '--json']);
+    const since = await ok(db, [
+      'fees',
+      '--from',
+      '2024-01-01',
+      '--to',
+      '2024-03-31',
+      '--portfolio',
+      GROWTH,
+      '--json',
+    ]);
+    const adjustments = since.closedMonths.flatMap((m: Json) =>
+      m.adjustmentsSince
+        .filter((a: Json) => a.kind === 'fees')
+        .map((a: Json) => [m.month, a.reportedIn, a.distributionFee, a.serviceFee]),
+    );
+    expect(adjustments).toEqual([
+      ['2024-01', '2024-04', '450.00', '150.00'],
+      ['2024-02', '2024-04', '-453.40', '0.00'],
+    ]);
+    // the journal of April pays the Distributor April's fees with both adjustments: April's ABSC is
+    // 0.00 (the cap is exhausted), so the distribution fee paid is 450.00 − 453.40 = −3.40
+    const journal = april.parts.journal.lines.filter(
+      (l: Json) => l.entry.startsWith('PPA-') && l.portfolio === GROWTH,
+    );
+    expect(
+      journal
+        .filter((l: Json) => l.account.startsWith('12b-1 distribution fee'))
+        .map((l: Json) => [l.debit, l.credit]),
+    ).toEqual(
+      expect.arrayContaining([
+        ['450.00', '0.00'],
+        ['0.00', '453.40'],
+      ]),
+    );
   });
 });
