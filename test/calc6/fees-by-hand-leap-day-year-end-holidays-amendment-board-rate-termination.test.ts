@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { runCliInProcess } from '../support/cli.js';
 import { freshDatabase } from '../support/databases.js';
 import {
   AMENDMENT_1_TEXT,
@@ -251,5 +252,47 @@ describe('fees by hand: leap day, year end, holidays, amendment and Board rate m
         totalFee: '23252.07',
       }),
     ]);
+  });
+
+  it('a Board rate above the governing maximum is refused, and nothing changes', async () => {
+    // from 2024-03-01 Amendment No. 1 governs Growth: ABSC maximum 0.50% → 0.55% refused;
+    // on 2024-01-10 the Plan's 0.75% maximum governs → 0.76% refused
+    for (const [from, pct] of [
+      ['2024-03-01', '0.55'],
+      ['2024-01-10', '0.76'],
+    ] as const) {
+      const res = await runCliInProcess([
+        '--db',
+        db,
+        'rates',
+        'set',
+        '--portfolio',
+        GROWTH,
+        '--class',
+        'C',
+        '--from',
+        from,
+        '--distribution-fee',
+        pct,
+        '--json',
+      ]);
+      expect(res.code, res.stdout).toBe(68);
+      expect(res.json<{ error: { message: string } }>().error.message).toMatch(
+        /^rate refused: distribution fee above the maximum of Schedule A/,
+      );
+    }
+    const rates = await ok(db, ['rates', 'list', '--json']);
+    expect(rates.rates).toHaveLength(1); // Income's 0.60% only
+    const res = await ok(db, [
+      'fees',
+      '--from',
+      '2024-03-01',
+      '--to',
+      '2024-03-31',
+      '--portfolio',
+      GROWTH,
+      '--json',
+    ]);
+    expect(res.classes[0].distributionFee).toBe('15500.04');
   });
 });
