@@ -7,6 +7,7 @@ import {
   csv,
   GROWTH,
   INCOME,
+  type Json,
   netAssetsRows,
   ok,
   PLAN_TEXT,
@@ -294,5 +295,43 @@ describe('fees by hand: leap day, year end, holidays, amendment and Board rate m
       '--json',
     ]);
     expect(res.classes[0].distributionFee).toBe('15500.04');
+  });
+
+  /**
+   * what-if over the recorded year 2024 (the 12 months before 2025-01), Growth at ABSC 0.25% and
+   * service 0.20% from 2024-01-01. Before (as recorded, from the months above):
+   *   ABSC 23,247.97 + 18,000.03 + 15,500.04 + Apr–Dec 275 days × 500.00 + 0.02 (Jun 18–19)
+   *        = 194,248.06;  service 7,749.32 + 7,250.02 + 7,750.00 + 275 × 250.00 = 91,499.34
+   * After: ABSC 0.25% = what the 0.25% service fee was: 91,499.34 (365 × 250.00 + Jan 1 249.32 +
+   *   0.01 on Feb 14 and Feb 29); service 0.20%: 36,600,000 → 200.00 a day; Jan 1 36,500,730 ×
+   *   0.20 / 100 / 366 = 199.4575… → 199.46; the other special days round to 200.00 (36,600,732 →
+   *   200.004, 36,600,488 → 200.0026…, 36,600,366 → 200.002): 365 × 200.00 + 199.46 = 73,199.46.
+   * Class C: the Distributor takes the distribution fee and keeps the service fee (no providers).
+   */
+  it('what-if: the year 2024 at 0.25% / 0.20%', async () => {
+    const res = await ok(db, [
+      'what-if',
+      '--portfolio',
+      GROWTH,
+      '--class',
+      'C',
+      '--distribution-fee',
+      '0.25',
+      '--service-fee',
+      '0.20',
+      '--from',
+      '2025-01-01',
+      '--json',
+    ]);
+    expect(res.year).toMatchObject({ from: '2024-01-01', to: '2024-12-31' });
+    expect(res.fees).toEqual({
+      distributionFee: { before: '194248.06', after: '91499.34', difference: '-102748.72' },
+      serviceFee: { before: '91499.34', after: '73199.46', difference: '-18299.88' },
+      totalFee: { before: '285747.40', after: '164698.80', difference: '-121048.60' },
+    });
+    expect(res.payees.map((p: Json) => [p.role, p.component, p.before, p.after, p.difference])).toEqual([
+      ['Distributor', 'distribution fee', '194248.06', '91499.34', '-102748.72'],
+      ['Distributor', 'service fee retained', '91499.34', '73199.46', '-18299.88'],
+    ]);
   });
 });
