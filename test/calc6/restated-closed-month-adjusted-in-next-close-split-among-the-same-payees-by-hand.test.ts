@@ -324,4 +324,46 @@ describe('a restated closed month: adjusted in the next close, split among the s
       ['2024-05', 'C', '100.01', '50.00'],
     ]);
   });
+
+  /**
+   * The quarterly board report of 2024Q2 (Plan §8): the months' fees as sealed, and the
+   * adjustments the May and June closes reported (the journal paid them):
+   *   B: distribution 22,500.00 + 23,250.00 + 22,500.00 = 68,250.00; service 7,500 + 7,750 + 7,500 = 22,750.00
+   *   C: distribution 15,000.00 + 15,500.00 + 15,200.02 = 45,700.02; service 7,500 + 7,750 + 7,600 = 22,850.00
+   *   fees total 159,550.02; adjustments: distribution 450.03 + 300.03 − 150.03 + 100.01 = 700.04,
+   *   service 150.00 + 150.00 − 75.00 + 50.00 = 275.00 → 975.04; paid 160,525.06.
+   */
+  it('the board report of 2024Q2: sealed fees plus the adjustments the closes paid', async () => {
+    const res = await ok(db, ['board-report', '--quarter', '2024Q2', '--json']);
+    expect(res.months.map((m: Json) => m.closed)).toEqual([true, true, true]);
+    expect(res.fees.map((f: Json) => [f.class, f.distributionFee, f.serviceFee])).toEqual([
+      ['B', '68250.00', '22750.00'],
+      ['C', '45700.02', '22850.00'],
+    ]);
+    expect(res.feesTotal.totalFee).toBe('159550.02');
+    expect(
+      res.priorPeriodAdjustments.map((a: Json) => [
+        a.reportedIn,
+        a.month,
+        a.class,
+        a.distributionFee,
+        a.serviceFee,
+      ]),
+    ).toEqual([
+      ['2024-05', '2024-04', 'B', '450.03', '150.00'],
+      ['2024-05', '2024-04', 'C', '300.03', '150.00'],
+      ['2024-06', '2024-04', 'C', '-150.03', '-75.00'],
+      ['2024-06', '2024-05', 'C', '100.01', '50.00'],
+    ]);
+    expect(res.priorPeriodAdjustmentsTotal).toEqual({
+      distributionFee: '700.04',
+      serviceFee: '275.00',
+      totalFee: '975.04',
+    });
+    expect(res.paidTotal).toEqual({
+      distributionFee: '114650.06',
+      serviceFee: '45875.00',
+      totalFee: '160525.06',
+    });
+  });
 });
