@@ -366,4 +366,51 @@ describe('a restated closed month: adjusted in the next close, split among the s
       totalFee: '160525.06',
     });
   });
+
+  /**
+   * With April–June closed, class B's Fri 2024-05-31 is restated 36,600,000.00 → 43,920,366.00:
+   * × 0.75 / 100 / 366 = 900.0075 → 900.01 (+150.01 a day), service 300.0025 → 300.00 (+50.00).
+   * It is May 31's figure and, carried, Sat Jun 1 and Sun Jun 2's: two closed months are adjusted
+   * at the July close (the feeds stop on Fri Jun 28: both classes accepted as ended).
+   *  2024-05: +150.01; restated 23,400.01 split 30/70: 7,020.003 (r .3) / 16,380.007 (r .7) → the
+   *           cent to the Distributor: Apex 7,020.00 (+45.00), Distributor 16,380.01 (+105.01)
+   *  2024-06: +300.02; restated 22,800.02: 6,840.006 (r .6) / 15,960.014 (r .4) → the cent to Apex:
+   *           Apex 6,840.01 (+90.01), Distributor 15,960.01 (+210.01)
+   *  service fee kept by the Distributor: +50.00 (May), +100.00 (June)
+   */
+  it('a restated Friday adjusts the two closed months it reaches, each split as sealed', async () => {
+    await ok(db, [
+      'net-assets',
+      'import',
+      '--restate',
+      file(
+        'na-restated-3.csv',
+        csv('date,portfolio,class,net_assets', [`2024-05-31,${GROWTH},B,43920366.00`]),
+      ),
+    ]);
+    const july = await ok(db, [
+      'close',
+      '--month',
+      '2024-07',
+      '--accept-ended',
+      `${GROWTH}:B`,
+      '--accept-ended',
+      `${GROWTH}:C`,
+      '--json',
+    ]);
+    const mc = july.parts['monthly-calculation'];
+    expect(
+      mc.priorPeriodAdjustments.map((a: Json) => [a.month, a.payee, a.original, a.restated, a.difference]),
+    ).toEqual([
+      ['2024-05', 'Zenith Distributors Inc.', '16275.00', '16380.01', '105.01'],
+      ['2024-05', 'Apex Funding LLC', '6975.00', '7020.00', '45.00'],
+      ['2024-06', 'Zenith Distributors Inc.', '15750.00', '15960.01', '210.01'],
+      ['2024-06', 'Apex Funding LLC', '6750.00', '6840.01', '90.01'],
+    ]);
+    const svc = july.parts['service-fees'].priorPeriodAdjustments;
+    expect(svc.distributor.map((a: Json) => [a.month, a.class, a.difference])).toEqual([
+      ['2024-05', 'B', '50.00'],
+      ['2024-06', 'B', '100.00'],
+    ]);
+  });
 });
