@@ -383,4 +383,43 @@ describe('FINRA cap by hand: month by month, the ABSC stops on the day the room 
       ]),
     );
   });
+
+  /**
+   * 2024-05 (Growth's feed has stopped: no ABSC): sales 32,000.00 × 6.25% = 2,000.00, front-end
+   * charges 500.00, deferred charges 2,000.00. Sales and front-end first: 0.00 + 2,000.00 − 500.00
+   * = 1,500.00 of room, so 1,500.00 of the deferred charges count and 500.00 are credited to the
+   * fund; remaining 0.00.
+   */
+  it('deferred sales charges beyond the room are credited to the fund', async () => {
+    await ok(db, [
+      'gross-sales',
+      'import',
+      file(
+        'sales-may.csv',
+        csv('month,portfolio,class,gross_sales,front_end_sales_charges,deferred_sales_charges', [
+          `2024-05,${GROWTH},C,32000.00,500.00,2000.00`,
+        ]),
+      ),
+    ]);
+    const res = await ok(db, [
+      'finra-cap',
+      '--class',
+      'C',
+      '--portfolio',
+      GROWTH,
+      '--through',
+      '2024-05',
+      '--json',
+    ]);
+    const may = res.months.find((m: Json) => m.month === '2024-05');
+    expect([
+      may.opening,
+      may.capAddition,
+      may.interest,
+      may.frontEndAndDeferred,
+      may.deferredCreditedToFund,
+      may.abscAllowed,
+      may.remaining,
+    ]).toEqual(['0.00', '2000.00', '0.00', '2000.00', '500.00', '0.00', '0.00']);
+  });
 });
