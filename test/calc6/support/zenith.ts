@@ -69,12 +69,22 @@ ${scheduleA(
   '',
 )}`;
 
-/** Amendment No. `n` to the Plan, effective `effective` ("February 15, 2024"), replacing Schedule A. */
+/**
+ * Amendment No. `n` to the Plan, effective `effective` ("February 15, 2024"), replacing Schedule A;
+ * `rename` [old, new] changes a portfolio's name ("to change the name of OLD to NEW").
+ */
 export function planAmendmentText(
   n: number,
   effective: string,
   entries: [string, string, string, string][],
+  rename?: [string, string],
 ): string {
+  const whereas = rename
+    ? `      WHEREAS, the parties desire to amend the Plan to change the name of
+${rename[0]} to ${rename[1]};
+
+      NOW THEREFORE, `
+    : '      ';
   return `                               AMENDMENT NO. ${n}
                        TO THE MASTER DISTRIBUTION PLAN
 
@@ -84,7 +94,7 @@ export function planAmendmentText(
 pursuant to Rule 12b-1, is hereby amended, effective ${effective}, as
 follows:
 
-      Schedule A to the Plan is hereby deleted in its entirety and replaced
+${whereas}Schedule A to the Plan is hereby deleted in its entirety and replaced
 with the following:
 
 ${scheduleA(entries, '"')}
