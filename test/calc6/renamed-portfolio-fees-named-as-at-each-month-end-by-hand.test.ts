@@ -92,6 +92,14 @@ describe('a renamed portfolio: fees named as at each month end, accrued without 
     expect(res.warnings).toEqual([]);
   });
 
+  it('day by day across the rename: each day named as on that day', async () => {
+    const res = await ok(db, ['fees', '--from', '2024-03-14', '--to', '2024-03-15', '--daily', '--json']);
+    expect(res.daily.map((d: Json) => [d.portfolio, d.date, d.distributionFee])).toEqual([
+      [INCOME, '2024-03-14', '150.00'],
+      [BOND, '2024-03-15', '150.00'],
+    ]);
+  });
+
   it('the same order with February and March closed (the sealed rows)', async () => {
     await ok(db, ['close', '--month', '2024-02']);
     await ok(db, ['close', '--month', '2024-03']);
