@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCliInProcess } from '../support/cli.js';
 import { freshDatabase } from '../support/databases.js';
@@ -220,6 +222,19 @@ describe('a restated closed month: adjusted in the next close, split among the s
       'service-fees,2024-04,Zenith Growth Fund,C,DLR-1 Dealer One Securities,3000.00,0.00,3060.00,60.00,,',
       'service-fees,2024-04,Zenith Growth Fund,B,Distributor (keeps),7500.00,0.00,7650.00,150.00,,',
       'service-fees,2024-04,Zenith Growth Fund,C,Distributor (keeps),3600.00,0.00,3690.00,90.00,,',
+    ]);
+  });
+
+  it('the May payments file pays each provider its month plus its adjustment', async () => {
+    // DLR-1: 31 × 100.00 = 3,100.00 + 60.00 = 3,160.00; BNK-1: 31 × 30.00 = 930.00; 10th business
+    // day after May: 2024-06-14 (the instructed 2024-06-20 is the Fund's Class B payment date; the
+    // Distributor pays the service providers)
+    const payments = join(dir, 'payments-2024-05.csv');
+    await ok(db, ['service-fees', '--month', '2024-05', '--json', '--payments-csv', payments]);
+    expect(readFileSync(payments, 'utf8').trim().split('\n')).toEqual([
+      'provider_id,name,kind,month,amount,pay_date',
+      'BNK-1,Second National Bank,bank,2024-05,930.00,2024-06-14',
+      'DLR-1,Dealer One Securities,dealer,2024-05,3160.00,2024-06-14',
     ]);
   });
 
