@@ -428,4 +428,24 @@ describe('a restated closed month: adjusted in the next close, split among the s
       ['2024-06', 'B', '100.00'],
     ]);
   });
+
+  /**
+   * Part of a closed month, as sealed and recomputed. Apr 15–30 (16 days); Fri Apr 26 (and 27, 28)
+   * now C 40,260,000.00 (550.00 ABSC a day), B 43,920,366.00 (900.01):
+   *   as sealed (the figures April was closed with): C 16 × 500.00 = 8,000.00; B 16 × 750.00 = 12,000.00
+   *   recomputed: C 13 × 500.00 + 3 × 550.00 = 8,150.00; B 13 × 750.00 + 3 × 900.01 = 12,450.03
+   */
+  it('part of a closed month: as sealed, or recomputed with the restated figures', async () => {
+    const sealed = await ok(db, ['fees', '--from', '2024-04-15', '--to', '2024-04-30', '--json']);
+    expect(sealed.closedMonths.map((m: Json) => [m.month, m.basis])).toEqual([['2024-04', 'as-sealed']]);
+    expect(sealed.classes.map((c: Json) => [c.class, c.days, c.distributionFee])).toEqual([
+      ['B', 16, '12000.00'],
+      ['C', 16, '8000.00'],
+    ]);
+    const now = await ok(db, ['fees', '--from', '2024-04-15', '--to', '2024-04-30', '--recompute', '--json']);
+    expect(now.classes.map((c: Json) => [c.class, c.days, c.distributionFee])).toEqual([
+      ['B', 16, '12450.03'],
+      ['C', 16, '8150.00'],
+    ]);
+  });
 });
