@@ -239,7 +239,27 @@ describe.each(dialects)(
       // day after May: 2024-06-14 (the instructed 2024-06-20 is the Fund's Class B payment date; the
       // Distributor pays the service providers)
       const payments = join(dir, 'payments-2024-05.csv');
-      await ok(db, ['service-fees', '--month', '2024-05', '--json', '--payments-csv', payments]);
+      const statements = join(dir, 'statements');
+      await ok(db, [
+        'service-fees',
+        '--month',
+        '2024-05',
+        '--json',
+        '--payments-csv',
+        payments,
+        '--statements',
+        statements,
+      ]);
+      // DLR-1's statement: May's class line and total, April's adjustment (3,000.00 → 3,060.00), total due
+      expect(
+        readFileSync(join(statements, 'statement-2024-05-DLR-1.csv'), 'utf8').trim().split('\n'),
+      ).toEqual([
+        'provider_id,provider,month,portfolio,class,days,average_daily_net_assets,rate_pct,amount,restated_month,original,restated',
+        'DLR-1,Dealer One Securities,2024-05,Zenith Growth Fund,C,31,14640000.00,0.25,3100.00,,,',
+        'DLR-1,Dealer One Securities,2024-05,Total,,,,,3100.00,,,',
+        'DLR-1,Dealer One Securities,2024-05,Prior-period adjustment: Zenith Growth Fund,C,,,,60.00,2024-04,3000.00,3060.00',
+        'DLR-1,Dealer One Securities,2024-05,Total due,,,,,3160.00,,,',
+      ]);
       expect(readFileSync(payments, 'utf8').trim().split('\n')).toEqual([
         'provider_id,name,kind,month,amount,pay_date',
         'BNK-1,Second National Bank,bank,2024-05,930.00,2024-06-14',
