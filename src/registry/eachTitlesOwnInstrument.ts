@@ -1,3 +1,4 @@
+import { instrumentNameApart, titleSayingMost } from './instrumentNameApart.js';
 import type { StoredDocument } from './storedDocument.js';
 import {
   marksAgree,
@@ -58,8 +59,15 @@ export function withEachTitlesOwnInstrument(
     for (const d of undecided) {
       const m = marks.get(d.id)!;
       const fits = instruments.filter((i) => i.members.some((x) => marksAgree(x, m)));
+      // SPEC §2.1: the user may state what the document does not say; the warning says how
+      const nameOf = (i: TitledInstrument) => {
+        const members = group.filter((x) => keys.get(x.id) === `${key}|${i.label}`);
+        const title = titleSayingMost(members, (x) => marks.get(x.id)!);
+        return title === null ? i.label : instrumentNameApart(title, mergedMarks(i.members));
+      };
+      const stated = d.doc.statedByUser?.amends;
       warnings.push(
-        `${d.fileName}: "${d.doc.title}" does not say which of ${fits.length} instruments dated ${d.doc.instrument.datedAsOf ?? '(undated)'} it amends: ${fits.map((i) => `"${i.label}" (${filesOf(i.label)})`).join(', ')}; attached to none, its schedules are its own until a title that says which is imported`,
+        `${d.fileName}: "${d.doc.title}"${stated === undefined ? '' : ` (stated to amend "${stated}")`} does not say which of ${fits.length} instruments dated ${d.doc.instrument.datedAsOf ?? '(undated)'} it amends: ${fits.map((i) => `"${nameOf(i)}" (${filesOf(i.label)})`).join(', ')}; attached to none of them, its schedules replace none of theirs; state which it amends: ${fits.map((i) => `plan12b exhibit import ${d.fileName} --amends "${nameOf(i)}"`).join(' or ')}`,
       );
     }
   }

@@ -266,7 +266,7 @@ export function buildRegistry(
   const continuanceOf = (asOf: string) =>
     instruments.map((i) =>
       instrumentContinuance(
-        { key: i.key, kind: i.kind, title: i.title, registrant: i.registrant, datedAsOf: i.datedAsOf },
+        { key: i.key, kind: i.kind, title: i.name, registrant: i.registrant, datedAsOf: i.datedAsOf },
         governance.approvals,
         governance.settings,
         asOf,

@@ -6,8 +6,10 @@ import type {
   ScheduleEntry,
 } from '../edgar/exhibitDocument.js';
 import { documentInstruments } from './classRenames.js';
+import { instrumentNameApart, titleSayingMost } from './instrumentNameApart.js';
 import { compareDocuments, type StoredDocument } from './storedDocument.js';
 import { endSupersededInstruments, type Supersession } from './supersededInstruments.js';
+import { mergedMarks, titleMarks } from './titleMarks.js';
 
 /** One version of a named schedule of an instrument, in force from its date until replaced. */
 export interface ScheduleVersion {
@@ -30,6 +32,11 @@ export interface Instrument {
   readonly key: string;
   readonly kind: InstrumentRef['kind'];
   readonly title: string;
+  /**
+   * the name it is listed by: its title, with the marks that tell it apart from another instrument
+   * of its kind, Registrant, classes and date where there is one ("… (Compensation)")
+   */
+  readonly name: string;
   readonly registrant: string | null;
   readonly classes: readonly string[];
   readonly datedAsOf: string | null;
@@ -94,7 +101,15 @@ export function buildInstruments(documents: readonly StoredDocument[]): Instrume
       serviceFeePct = d.doc.terms.serviceFeePct ?? serviceFeePct;
     }
 
-    warnings.push(...duplicateAmendmentNumbers(group, ref.title));
+    // twins (eachTitlesOwnInstrument.ts: the key names the marks) are listed by what tells them apart
+    const name =
+      key.split('|').length > 4
+        ? instrumentNameApart(
+            titleSayingMost(group, (d) => titleMarks(d.doc)) ?? ref.title,
+            mergedMarks(group.map((d) => titleMarks(d.doc))),
+          )
+        : ref.title;
+    warnings.push(...duplicateAmendmentNumbers(group, name));
 
     type Raw = Omit<ScheduleVersion, 'lastDay' | 'rivals'> & { rivals: ScheduleVersion['rivals'][number][] };
     const raw = new Map<string, Raw[]>();
@@ -107,7 +122,7 @@ export function buildInstruments(documents: readonly StoredDocument[]): Instrume
           if (!sameEntries(same.entries, s.entries)) {
             same.rivals.push({ fileName: d.fileName, entries: s.entries });
             warnings.push(
-              `conflict: ${s.name} of ${ref.title} has two different versions effective ${d.doc.effectiveDate} (${same.fileName}, ${d.fileName}); using ${same.fileName}`,
+              `conflict: ${s.name} of ${name} has two different versions effective ${d.doc.effectiveDate} (${same.fileName}, ${d.fileName}); using ${same.fileName}`,
             );
           }
           continue;
@@ -143,6 +158,7 @@ export function buildInstruments(documents: readonly StoredDocument[]): Instrume
         key,
         kind: ref.kind,
         title: ref.title,
+        name,
         registrant: ref.registrant ?? soleTrustOf(key, group),
         classes: ref.classes,
         datedAsOf: ref.datedAsOf,

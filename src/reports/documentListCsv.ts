@@ -5,13 +5,20 @@ import type { DocumentRecord } from '../store/registryStore.js';
 
 /** A listed document with its instrument's lapse (Plan §7, Agreement FOURTEENTH), null when none. */
 export interface ListedDocument extends DocumentRecord {
+  /** the name its instrument is listed by (twins told apart: "… (Compensation)"); null when withdrawn */
+  readonly instrument: string | null;
   readonly lapse: DocumentLapse | null;
 }
 
 /** The documents as listed: each with its instrument's lapse as of the registry's today (a withdrawn one: none). */
 export function listedDocuments(documents: readonly DocumentRecord[], registry: Registry): ListedDocument[] {
   const lapses = documentLapses(registry);
-  return documents.map((d) => ({ ...d, lapse: d.withdrawal === null ? (lapses.get(d.id) ?? null) : null }));
+  const instrumentOf = new Map(registry.instruments.flatMap((i) => i.documentIds.map((id) => [id, i.name])));
+  return documents.map((d) => ({
+    ...d,
+    instrument: d.withdrawal === null ? (instrumentOf.get(d.id) ?? null) : null,
+    lapse: d.withdrawal === null ? (lapses.get(d.id) ?? null) : null,
+  }));
 }
 
 /** `in force` | `withdrawn` | `lapsed` | `partly lapsed` (an Agreement lapsed for some of its Portfolios). */

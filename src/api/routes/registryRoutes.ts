@@ -130,6 +130,10 @@ export const registryRoutes = [
           key: z.string(),
           kind: z.string(),
           title: z.string(),
+          name: z.string().openapi({
+            description:
+              'the name it is listed by: its title, with the marks (restatement, Compensation or Reimbursement) that tell it apart from another instrument of its kind, Registrant, classes and date',
+          }),
           registrant: z.string().nullable(),
           classes: z.array(z.string()),
           documentIds: z.array(z.string()),
@@ -159,6 +163,7 @@ export const registryRoutes = [
           key: i.key,
           kind: i.kind,
           title: i.title,
+          name: i.name,
           registrant: i.registrant,
           classes: i.classes,
           datedAsOf: i.datedAsOf,
