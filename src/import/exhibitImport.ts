@@ -89,6 +89,7 @@ export function readExhibits(
         value: stated.amends!,
         reason: `"${d.doc.title}" is not an amendment: --amends states which instrument an amendment amends; import it without --amends`,
       })),
+      'nothing was written',
     );
   return read;
 }
@@ -182,7 +183,11 @@ export async function importExhibits(
           ? []
           : [{ file: d.fileName, line: 1, field: 'amends', value: d.doc.statedByUser!.amends!, reason }];
       });
-      if (problems.length > 0) throw new ProblemsError(problems);
+      if (problems.length > 0)
+        throw new ProblemsError(
+          problems,
+          'nothing was written; name the instrument as the warning of `plan12b exhibit import` or `plan12b schedule --json` lists it',
+        );
     }
     const refused: Problem[] = fresh.flatMap(({ d }) => {
       const month = closed.closedMonthOf(d.doc.effectiveDate);

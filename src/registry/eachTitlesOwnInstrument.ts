@@ -29,8 +29,8 @@ import {
 export function withEachTitlesOwnInstrument(
   documents: readonly StoredDocument[],
   keys: Map<string, string>,
-): string[] {
-  const warnings: string[] = [];
+): UndecidedAmendment[] {
+  const warnings: UndecidedAmendment[] = [];
   const groups = new Map<string, StoredDocument[]>();
   for (const d of documents) {
     const k = keys.get(d.id)!;
@@ -68,12 +68,27 @@ export function withEachTitlesOwnInstrument(
         return title === null ? i.label : instrumentNameApart(title, mergedMarks(i.members));
       };
       const stated = d.doc.statedByUser?.amends;
-      warnings.push(
-        `${d.fileName}: "${d.doc.title}"${stated === undefined ? '' : ` (stated to amend "${stated}")`} does not say which of ${fits.length} instruments dated ${d.doc.instrument.datedAsOf ?? '(undated)'} it amends: ${fits.map((i) => `"${nameOf(i)}" (${filesOf(i.label)})`).join(', ')}; attached to none of them, its schedules replace none of theirs; state which it amends: ${fits.map((i) => `plan12b exhibit import ${d.fileName} --amends "${nameOf(i)}"`).join(' or ')}`,
-      );
+      warnings.push({
+        documentId: d.id,
+        from: d.doc.effectiveDate,
+        instrumentKeys: [keys.get(d.id)!, ...fits.map((i) => `${key}|${i.label}`)],
+        warning: `${d.fileName}: "${d.doc.title}"${stated === undefined ? '' : ` (stated to amend "${stated}")`} does not say which of ${fits.length} instruments dated ${d.doc.instrument.datedAsOf ?? '(undated)'} it amends: ${fits.map((i) => `"${nameOf(i)}" (${filesOf(i.label)})`).join(', ')}; attached to none of them, its schedules replace none of theirs; state which it amends: ${fits.map((i) => `plan12b exhibit import ${d.fileName} --amends "${nameOf(i)}"`).join(' or ')}`,
+      });
     }
   }
   return warnings;
+}
+
+/**
+ * An amendment whose title fits two instruments of one key, attached to none: its warning, and the
+ * instruments it touches (its own, and those it may amend) from its date — SPEC §2: every query
+ * that reads them from then on repeats the warning, as for a conflict.
+ */
+export interface UndecidedAmendment {
+  readonly documentId: string;
+  readonly from: string;
+  readonly instrumentKeys: readonly string[];
+  readonly warning: string;
 }
 
 /** An instrument told by its title: the titles that say most of it, and their marks in words. */

@@ -6,6 +6,7 @@ import type {
   ScheduleEntry,
 } from '../edgar/exhibitDocument.js';
 import { documentInstruments } from './classRenames.js';
+import type { UndecidedAmendment } from './eachTitlesOwnInstrument.js';
 import { instrumentNameApart, titleSayingMost } from './instrumentNameApart.js';
 import { compareDocuments, type StoredDocument } from './storedDocument.js';
 import { endSupersededInstruments, type Supersession } from './supersededInstruments.js';
@@ -60,6 +61,8 @@ export interface InstrumentSet {
   readonly warnings: readonly string[];
   /** the instruments an Amended and Restated one ended, and from when */
   readonly supersessions: readonly Supersession[];
+  /** amendments whose titles fit two instruments, attached to none (eachTitlesOwnInstrument.ts) */
+  readonly undecided: readonly UndecidedAmendment[];
 }
 
 function scheduleKey(name: string): string {
@@ -81,8 +84,8 @@ export function buildInstruments(documents: readonly StoredDocument[]): Instrume
   const grouped = new Map<string, StoredDocument[]>();
   // a class-renaming amendment belongs to the instrument of the class it renames; one that does
   // not date its instrument, to the one dated instrument of its kind, registrant and classes
-  const { keys, warnings: undecided } = documentInstruments(docs);
-  warnings.push(...undecided);
+  const { keys, warnings: undecidedWarnings, undecided } = documentInstruments(docs);
+  warnings.push(...undecidedWarnings);
   for (const d of docs) {
     const k = keys.get(d.id)!;
     const list = grouped.get(k) ?? [];
@@ -171,7 +174,7 @@ export function buildInstruments(documents: readonly StoredDocument[]): Instrume
   // an Amended and Restated instrument ends the earlier one it restates (supersededInstruments.ts)
   const { instruments: current, supersessions } = endSupersededInstruments(instruments, docs);
   current.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  return { instruments: current, warnings, supersessions };
+  return { instruments: current, warnings, supersessions, undecided };
 }
 
 /**

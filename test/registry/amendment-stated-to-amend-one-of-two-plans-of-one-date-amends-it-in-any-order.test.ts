@@ -127,6 +127,34 @@ describe('an amendment stated to amend one of two plans of one date', () => {
   });
 });
 
+describe('an amendment not stated, whose title fits both plans', () => {
+  const docs = [...plans, storedTwin('either.txt')];
+  const registry = buildRegistry(docs);
+  const warning = registry.warnings.find((w) => w.startsWith('either.txt: '))!;
+
+  it('is warned of on every query that reads either plan from its date (2025-01-02), never before', () => {
+    expect(warning).toContain(`plan12b exhibit import either.txt --amends "${REIM_LISTED}"`);
+    // the schedule on its date: its own entries and both plans' (SPEC §2, as for a conflict)
+    expect(registry.scheduleAsOf('2025-01-02').warnings).toEqual([warning]);
+    // Discovery Fund C is the Compensation plan's (comp-2): either.txt might replace it
+    expect(registry.scheduleAsOf('2025-01-02', { portfolio: 'Invesco Discovery Fund' }).warnings).toEqual([
+      warning,
+    ]);
+    // before 2025-01-02 which plan it amends changes nothing
+    expect(registry.scheduleAsOf('2024-12-31').warnings).toEqual([]);
+    const discovery = registry.identities.resolve('Invesco Discovery Fund')!;
+    expect(registry.conflictsDuring(discovery, 'C', '2025-01-01', '2025-01-31')).toEqual([warning]);
+    expect(registry.conflictsDuring(discovery, 'C', '2024-12-01', '2024-12-31')).toEqual([]);
+    expect(registry.portfolioHistory('Invesco Discovery Fund')!.warnings).toEqual([warning]);
+  });
+
+  it('stated, is warned of nowhere', () => {
+    const stated = buildRegistry([...plans, storedTwin('either.txt', { amends: REIM_LISTED })]);
+    expect(stated.scheduleAsOf('2025-01-02').warnings).toEqual([]);
+    expect(stated.portfolioHistory('Invesco Discovery Fund')!.warnings).toEqual([]);
+  });
+});
+
 describe('a statement the amendment cannot bear is refused, saying what to do', () => {
   it('names no instrument', () => {
     expect(statedInstrumentProblem(storedTwin('either.txt', { amends: 'the Plan' }), plans)).toBe(
