@@ -223,6 +223,17 @@ export const registryRoutes = [
               description:
                 "its instrument's lapse for want of annual continuance (Plan §7, Agreement FOURTEENTH), as of today; null when none (or withdrawn)",
             }),
+          instrument: z.string().nullable().openapi({
+            description:
+              'the name its instrument is listed by (two of one kind, Registrant, classes and date told apart: "… (Compensation)"); null when withdrawn',
+          }),
+          statedAmends: z
+            .object({ amends: z.string(), statedBy: z.string(), statedAt: z.string() })
+            .nullable()
+            .openapi({
+              description:
+                'the instrument the user stated this amendment amends (plan12b exhibit import --amends), with who and when; null when none',
+            }),
           exhibit: z.string().nullable().optional(),
           amendmentNumber: z.number().int().nullable().optional(),
           schedules: z
