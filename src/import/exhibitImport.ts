@@ -13,7 +13,7 @@ import {
   closedPeriodRename,
 } from '../registry/closedPeriodChange.js';
 import { buildRegistry } from '../registry/registry.js';
-import { statedInstrumentProblem } from '../registry/statedInstrument.js';
+import { statedInstrumentProblem, statementAddsToTitle } from '../registry/statedInstrument.js';
 import type { StoredDocument } from '../registry/storedDocument.js';
 import { currentActor } from '../store/actor.js';
 import type { Database, Queryable } from '../store/database.js';
@@ -79,19 +79,30 @@ export function readExhibits(
     const doc = importableDocument(parseExhibit(text, f.fileName), f.fileName, stated);
     return { id: documentId(f.bytes), fileName: f.fileName, doc };
   });
-  // --amends speaks of an amendment: among plans and agreements only, it would be dropped unsaid
-  if (stated.amends !== undefined && !read.some((d) => d.doc.statedByUser?.amends !== undefined))
+  if (stated.amends === undefined) return read;
+  // --amends is recorded for an amendment whose title does not already say it (statedInstrument.ts)
+  const used = read.map((d): StoredDocument => {
+    if (d.doc.statedByUser?.amends === undefined || statementAddsToTitle(d.doc)) return d;
+    const { amends: _a, ...rest } = d.doc.statedByUser;
+    const { statedByUser: _s, ...doc } = d.doc;
+    return { ...d, doc: Object.keys(rest).length > 0 ? { ...doc, statedByUser: rest } : doc };
+  });
+  // … and where none needs it, it would be dropped unsaid
+  if (!used.some((d) => d.doc.statedByUser?.amends !== undefined))
     throw new ProblemsError(
       read.map((d) => ({
         file: d.fileName,
         line: 1,
         field: 'amends',
         value: stated.amends!,
-        reason: `"${d.doc.title}" is not an amendment: --amends states which instrument an amendment amends; import it without --amends`,
+        reason:
+          d.doc.kind === 'plan-amendment' || d.doc.kind === 'agreement-amendment'
+            ? `"${d.doc.title}" already says "${stated.amends}" in its title: import it without --amends`
+            : `"${d.doc.title}" is not an amendment: --amends states which instrument an amendment amends; import it without --amends`,
       })),
       'nothing was written',
     );
-  return read;
+  return used;
 }
 
 /**

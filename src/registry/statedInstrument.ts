@@ -12,7 +12,7 @@ import {
 const FIELDS = ['restatement', 'plan', 'variant'] as const;
 
 /** `m` says everything `stated` says (and perhaps more). */
-function saysAll(m: TitleMarks, stated: TitleMarks): boolean {
+export function saysAll(m: TitleMarks, stated: TitleMarks): boolean {
   return marksAgree(m, stated) && FIELDS.every((f) => stated[f] === null || m[f] !== null);
 }
 
@@ -24,6 +24,18 @@ function baseKey(key: string): string {
 function described(d: StoredDocument): string {
   const i = d.doc.instrument;
   return `a ${i.kind}${i.registrant === null ? '' : ` of ${i.registrant}`} for Classes ${i.classes.join(', ')} dated ${i.datedAsOf ?? '(undated)'}`;
+}
+
+/**
+ * Whether the statement says something of the instrument the amendment's own title does not (else
+ * the title already says which it amends, and the statement is not needed: it is not recorded, as
+ * a stated date is not where the document gives one). A statement the title contradicts does say
+ * something: it is refused ({@link statedInstrumentProblem}).
+ */
+export function statementAddsToTitle(doc: StoredDocument['doc']): boolean {
+  const text = doc.statedByUser?.amends;
+  if (text === undefined) return false;
+  return !saysAll(ownTitleMarks(doc), statedInstrumentMarks(text, doc.instrument.kind));
 }
 
 /**

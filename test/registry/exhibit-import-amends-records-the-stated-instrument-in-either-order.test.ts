@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ProblemsError } from '../../src/errors.js';
-import { importExhibits } from '../../src/import/exhibitImport.js';
+import { importExhibits, readExhibits } from '../../src/import/exhibitImport.js';
 import { loadAuditLog } from '../../src/store/auditLog.js';
 import type { Database } from '../../src/store/database.js';
 import { listDocuments, loadDocuments, loadRegistry } from '../../src/store/registryStore.js';
@@ -121,4 +121,30 @@ describe('exhibit import --amends', () => {
     expect(later.warnings).toEqual([]);
     expect(await schedule(db)).toEqual(EXPECTED);
   }, 120_000);
+});
+
+describe('--amends among several files', () => {
+  it('is recorded only for an amendment whose title does not already say it', () => {
+    // comp-1's title says "(Compensation)": the statement adds nothing there, and is not recorded
+    const [comp1, either] = readExhibits(['comp-1.txt', 'either.txt'].map(file), undefined, {
+      amends: 'Compensation',
+    });
+    expect(comp1!.doc.statedByUser).toBeUndefined();
+    expect(either!.doc.statedByUser).toEqual({ amends: 'Compensation' });
+  });
+
+  it('where no file needs it, is refused (65) naming each', () => {
+    const err = (() => {
+      try {
+        return readExhibits([file('comp-1.txt')], undefined, { amends: 'Compensation' });
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(err).toBeInstanceOf(ProblemsError);
+    expect((err as ProblemsError).exitCode).toBe(65);
+    expect((err as ProblemsError).problems.map((p) => p.reason)).toEqual([
+      '"Amendment No. 1 to the Fifth Amended and Restated Distribution and Service Plan (Compensation)" already says "Compensation" in its title: import it without --amends',
+    ]);
+  });
 });
