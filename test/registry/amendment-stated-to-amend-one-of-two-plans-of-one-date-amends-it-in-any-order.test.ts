@@ -34,6 +34,13 @@ describe('the statement read as marks', () => {
     expect(
       statedInstrumentMarks('fourth restated distribution and service plan (reimbursement)', 'plan'),
     ).toEqual({ restatement: 'fourth', plan: 'distribution and service', variant: 'reimbursement' });
+    // the instrument's key (GET /api/registry/instruments), read by its title's words
+    expect(
+      statedInstrumentMarks(
+        'plan||a+c+investor+r|2022-07-01|fourth restated distribution and service plan (reimbursement)',
+        'plan',
+      ),
+    ).toEqual({ restatement: 'fourth', plan: 'distribution and service', variant: 'reimbursement' });
     expect(statedInstrumentMarks('Reimbursement', 'plan')).toEqual({
       restatement: null,
       plan: null,
