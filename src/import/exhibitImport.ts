@@ -128,7 +128,7 @@ export async function importExhibits(
     const statedNow: ExhibitImportResult['stated'] = [];
     const warnings: string[] = [];
     // documents stored before, whose amended instrument the user states now (SPEC §2.1)
-    const restated: StoredDocument[] = [];
+    const statedLater: StoredDocument[] = [];
     const fresh: { d: StoredDocument; bytes: number }[] = [];
     // a withdrawn document stays withdrawn: importing its bytes again does not bring it back
     const withdrawn: Problem[] = parsed.flatMap((d) => {
@@ -165,7 +165,7 @@ export async function importExhibits(
           // … except the instrument an amendment amends, stated for the first time: a second
           // instrument imported since may have made its title fit two (eachTitlesOwnInstrument.ts)
           if (now.amends !== undefined && before?.amends === undefined && was !== undefined) {
-            restated.push({
+            statedLater.push({
               ...was,
               fileName: first?.fileName ?? was.fileName,
               doc: { ...was.doc, statedByUser: { ...before, amends: now.amends } },
@@ -182,7 +182,7 @@ export async function importExhibits(
       fresh.push({ d, bytes: files[i]!.bytes.length });
     }
     // SPEC §2.1: a stated instrument must be one the amendment can amend, named by a stored document
-    const stating = [...fresh.map((f) => f.d), ...restated].filter(
+    const stating = [...fresh.map((f) => f.d), ...statedLater].filter(
       (d) => d.doc.statedByUser?.amends !== undefined,
     );
     if (stating.length > 0) {
@@ -220,15 +220,15 @@ export async function importExhibits(
     // one (an amendment dated before the books' first month that still governs in it); a class
     // nothing governed that a document now governs is not refused (the complex's other funds)
     // unless it has net assets on those days (below)
-    if ((fresh.length > 0 || restated.length > 0) && closed.months.size > 0) {
+    if ((fresh.length > 0 || statedLater.length > 0) && closed.months.size > 0) {
       const documents = await loadDocuments(tx);
       const rates = await loadBoardRates(tx);
       const governance = await loadGovernance(tx);
       const before = buildRegistry(documents, rates, governance);
-      // a document stated to amend an instrument replaces itself as stored before (restated)
+      // a document stated to amend an instrument replaces itself as stored before
       const withDocs = (ds: readonly StoredDocument[]) =>
         buildRegistry([...documents.filter((x) => !ds.some((d) => d.id === x.id)), ...ds], rates, governance);
-      const all = [...fresh.map((f) => f.d), ...restated];
+      const all = [...fresh.map((f) => f.d), ...statedLater];
       const afterAll = withDocs(all);
       const after = (ds: readonly StoredDocument[]) => (ds === all ? afterAll : withDocs(ds));
       await refuseEachOrTogether(
@@ -285,12 +285,12 @@ export async function importExhibits(
       imported.push({ file: d.fileName, id: d.id, title: d.doc.title, effectiveDate: d.doc.effectiveDate });
       for (const w of d.doc.warnings) warnings.push(`${d.fileName}: ${w}`);
     }
-    for (const d of restated) {
+    for (const d of statedLater) {
       const amends = d.doc.statedByUser!.amends!;
       await insertStatement(tx, { documentId: d.id, amends, statedBy: actor });
       statedNow.push({ file: d.fileName, id: d.id, title: d.doc.title, amends });
     }
-    if (imported.length === 0 && restated.length === 0)
+    if (imported.length === 0 && statedLater.length === 0)
       return { result: { imported, unchanged, stated: statedNow, warnings }, audit: null };
     const registry = buildRegistry(await loadDocuments(tx), await loadBoardRates(tx));
     await refreshPortfolioNames(tx, registry);
@@ -300,12 +300,12 @@ export async function importExhibits(
       audit: {
         subject: [
           ...imported.map((i) => basename(i.file)),
-          ...restated.map((d) => basename(d.fileName)),
+          ...statedLater.map((d) => basename(d.fileName)),
         ].join(', '),
         contentHash: sha256(
           [
             ...imported.map((i) => i.id),
-            ...restated.map((d) => `${d.id} amends ${d.doc.statedByUser!.amends}`),
+            ...statedLater.map((d) => `${d.id} amends ${d.doc.statedByUser!.amends}`),
           ].join('\n'),
         ),
         // what the user stated for facts the reader could not find is recorded as such
@@ -315,7 +315,7 @@ export async function importExhibits(
               ? d.doc.title
               : `${d.doc.title}; stated by the user: ${JSON.stringify(d.doc.statedByUser)}`,
           ),
-          ...restated.map(
+          ...statedLater.map(
             (d) =>
               `${d.doc.title} (imported before); stated by the user: ${JSON.stringify({ amends: d.doc.statedByUser!.amends })}`,
           ),
