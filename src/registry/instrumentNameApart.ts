@@ -39,3 +39,13 @@ export function titleSayingMost(
   const most = Math.max(-1, ...ordered.map(said));
   return ordered.find((d) => said(d) === most)?.doc.instrument.title ?? null;
 }
+
+/**
+ * Whether a document's title names the instrument it belongs to (by the name it is listed by);
+ * where it does not ("Amendment No. 3 to the Distribution and Service Plan", stated to amend the
+ * Fourth A&R plan (Reimbursement)), a listing of the document names the instrument beside it.
+ */
+export function titleNamesInstrument(documentTitle: string, instrument: string): boolean {
+  const words = (t: string) => t.replace(/\s+/g, ' ').trim().toLowerCase();
+  return words(documentTitle).includes(words(instrument));
+}

@@ -30,12 +30,14 @@ function described(d: StoredDocument): string {
  * Whether the statement says something of the instrument the amendment's own title does not (else
  * the title already says which it amends, and the statement is not needed: it is not recorded, as
  * a stated date is not where the document gives one). A statement the title contradicts does say
- * something: it is refused ({@link statedInstrumentProblem}).
+ * something, as does one that names nothing: both are refused ({@link statedInstrumentProblem}).
  */
 export function statementAddsToTitle(doc: StoredDocument['doc']): boolean {
   const text = doc.statedByUser?.amends;
   if (text === undefined) return false;
-  return !saysAll(ownTitleMarks(doc), statedInstrumentMarks(text, doc.instrument.kind));
+  const stated = statedInstrumentMarks(text, doc.instrument.kind);
+  // one that names nothing is kept, to be refused for it
+  return marksSayNothing(stated) || !saysAll(ownTitleMarks(doc), stated);
 }
 
 /**

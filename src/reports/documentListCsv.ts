@@ -53,6 +53,7 @@ export function documentListRows(documents: readonly ListedDocument[]) {
     file: d.fileName,
     kind: d.kind,
     title: d.title,
+    instrument: d.instrument,
     effectiveDate: d.effectiveDate,
     importedBy: d.importedBy,
     importedAt: d.importedAt,

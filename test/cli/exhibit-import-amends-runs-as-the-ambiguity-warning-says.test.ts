@@ -66,6 +66,13 @@ describe('exhibit import --amends, as the warning says', () => {
       'Source Schedule A, Amendment No. 2 to the Fifth Amended and Restated Distribution and Service Plan (Compensation) (2023-09-01)',
     );
 
+    // the document whose title does not name its plan is listed with it
+    const text = await runCliInProcess(['--db', db, 'exhibit', 'list'], env);
+    expect(flat(text.stdout)).toContain(
+      `Title Amendment No. 3 to the Distribution and Service Plan (of ${REIM_LISTED})`,
+    );
+    expect(flat(text.stdout)).not.toContain('Compensation) (of');
+
     const list = await runCliInProcess(['--db', db, 'exhibit', 'list', '--json'], env);
     const either = list
       .json<{ documents: { fileName: string; instrument: string; statedAmends: unknown }[] }>()

@@ -9,6 +9,7 @@ import { renderExhibit } from '../../edgar/renderExhibit.js';
 import { Plan12bError } from '../../errors.js';
 import { importExhibits } from '../../import/exhibitImport.js';
 import { withdrawExhibit } from '../../import/exhibitWithdrawal.js';
+import { titleNamesInstrument } from '../../registry/instrumentNameApart.js';
 import { documentListRows, listedDocuments } from '../../reports/documentListCsv.js';
 import { documentListSheet } from '../../reports/xlsxSheets.js';
 import { listDocuments, loadRegistry } from '../../store/registryStore.js';
@@ -145,7 +146,10 @@ export function registerExhibitCommands(program: Command, getContext: () => CliC
           r.id.slice(0, 16),
           r.file,
           r.effectiveDate,
-          r.title,
+          // a title that does not name its instrument (two of one date told apart) is listed with it
+          r.instrument === null || titleNamesInstrument(r.title, r.instrument)
+            ? r.title
+            : `${r.title} (of ${r.instrument})`,
           r.status === 'withdrawn'
             ? `WITHDRAWN ${r.withdrawnAt} by ${r.withdrawnBy}: ${r.withdrawalReason}`
             : r.lapseText || r.status,

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { titleNamesInstrument } from '../../registry/instrumentNameApart.js';
 import { scheduleAnswer } from '../../registry/scheduleAnswer.js';
 import { scheduleSheet } from '../../reports/xlsxSheets.js';
 import { todayIso } from '../../store/today.js';
@@ -53,7 +54,7 @@ export function registerScheduleCommand(program: Command, getContext: () => CliC
             `${e.assetBasedSalesChargePct ?? '—'}${e.rateSource === 'board' ? ' (board)' : ''}`,
             e.serviceFeePct ?? '—',
             e.aggregateFeePct ?? '—',
-            `${e.schedule}${saysInstrument(e.document.title, e.instrument) ? '' : ` of ${e.instrument}`}, ${e.document.title} (${e.document.effectiveDate})${e.approvals.length > 0 ? `; approved ${e.approvals.map((a) => a.meetingDate).join(', ')}` : ''}${e.stopped ? '; STOPPED' : ''}`,
+            `${e.schedule}${titleNamesInstrument(e.document.title, e.instrument) ? '' : ` of ${e.instrument}`}, ${e.document.title} (${e.document.effectiveDate})${e.approvals.length > 0 ? `; approved ${e.approvals.map((a) => a.meetingDate).join(', ')}` : ''}${e.stopped ? '; STOPPED' : ''}`,
           ]),
         );
         ctx.out(
@@ -62,14 +63,4 @@ export function registerScheduleCommand(program: Command, getContext: () => CliC
         for (const w of warnings) ctx.err(`warning: ${w}`);
       },
     );
-}
-
-/**
- * Whether a document's title names the instrument it belongs to; where it does not ("Amendment
- * No. 3 to the Distribution and Service Plan", stated to amend the Fourth A&R plan (Reimbursement)),
- * the Source names the instrument too, so that two instruments of one date are told apart.
- */
-function saysInstrument(documentTitle: string, instrument: string): boolean {
-  const words = (t: string) => t.replace(/\s+/g, ' ').trim().toLowerCase();
-  return words(documentTitle).includes(words(instrument));
 }
