@@ -298,15 +298,16 @@ export async function importExhibits(
     return {
       result: { imported, unchanged, stated: statedNow, warnings },
       audit: {
-        subject: [
-          ...imported.map((i) => basename(i.file)),
-          ...statedLater.map((d) => basename(d.fileName)),
-        ].join(', '),
+        // the documents imported, as `audit verify` finds each stored document's import by them
+        // (importedRecords.ts); a command that only states what stored amendments amend names those
+        subject: (imported.length > 0 ? imported.map((i) => i.file) : statedLater.map((d) => d.fileName))
+          .map((f) => basename(f))
+          .join(', '),
         contentHash: sha256(
-          [
-            ...imported.map((i) => i.id),
-            ...statedLater.map((d) => `${d.id} amends ${d.doc.statedByUser!.amends}`),
-          ].join('\n'),
+          (imported.length > 0
+            ? imported.map((i) => i.id)
+            : statedLater.map((d) => `${d.id} amends ${d.doc.statedByUser!.amends}`)
+          ).join('\n'),
         ),
         // what the user stated for facts the reader could not find is recorded as such
         detail: [

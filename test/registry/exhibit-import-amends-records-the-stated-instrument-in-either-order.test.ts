@@ -1,4 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { loadAuditEvidence } from '../../src/audit/auditEvidence.js';
+import { verifyAuditEvidence } from '../../src/audit/auditVerification.js';
 import { ProblemsError } from '../../src/errors.js';
 import { importExhibits, readExhibits } from '../../src/import/exhibitImport.js';
 import { loadAuditLog } from '../../src/store/auditLog.js';
@@ -92,6 +94,25 @@ describe('exhibit import --amends', () => {
       `either.txt: already imported with --amends ${REIM_LISTED} stated; the --amends ${COMP_LISTED} stated now is not recorded (the same document twice changes nothing; it stays as first imported)`,
     ]);
     expect(await schedule(db)).toEqual(EXPECTED);
+    expect(verifyAuditEvidence(await loadAuditEvidence(db)).findings).toEqual([]);
+  }, 120_000);
+
+  it('stated of a stored amendment in the command that imports another: each import stays verifiable', async () => {
+    await open();
+    await importExhibits(db, ['comp-1.txt', 'comp-2.txt', 'reim-1.txt', 'either.txt'].map(file));
+    // reim-2 is new; either.txt is stored, and the statement is recorded for it
+    const both = await importExhibits(db, ['reim-2.txt', 'either.txt'].map(file), undefined, {
+      amends: REIM_LISTED,
+    });
+    expect(both.imported.map((i) => i.file)).toEqual(['reim-2.txt']);
+    expect(both.stated.map((s) => s.file)).toEqual(['either.txt']);
+    expect(both.warnings).toEqual([]);
+    expect(await schedule(db)).toEqual(EXPECTED);
+    // the record names the document imported (audit verify finds reim-2's import by it) and the statement
+    const audit = (await loadAuditLog(db)).filter((r) => r.action === 'exhibit.import');
+    expect(audit.at(-1)).toMatchObject({ subject: 'reim-2.txt' });
+    expect(audit.at(-1)!.detail).toContain(`stated by the user: {"amends":"${REIM_LISTED}"}`);
+    expect(verifyAuditEvidence(await loadAuditEvidence(db)).findings).toEqual([]);
   }, 120_000);
 
   it('with the amendment, before the other plan: the same registry, and no warning', async () => {
