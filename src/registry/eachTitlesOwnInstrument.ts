@@ -22,8 +22,9 @@ import {
  * instrument it agrees with. One that agrees with two is attached to neither and said so: it keeps
  * the bare key, an instrument of its own, and the warning gives the command by which the user states
  * which it amends (`exhibit import FILE --amends TITLE`, SPEC §2.1); a statement so recorded is read
- * as part of its title (titleMarks.ts, statedInstrument.ts). Where titles do not disagree the key stays as it was, so
- * stores keep their keys (approvals are bound to documents anyway: approvalInstrument.ts).
+ * as part of its title (titleMarks.ts, statedInstrument.ts). Where titles do not disagree the key
+ * stays as it was, so stores keep their keys (approvals are bound to documents anyway:
+ * approvalInstrument.ts).
  * Depends on the set of documents only, never on their order.
  */
 export function withEachTitlesOwnInstrument(
