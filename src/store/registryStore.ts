@@ -195,6 +195,24 @@ export async function insertWithdrawal(
       .execute();
 }
 
+/** Every stored statement of the instrument an amendment amends, with its document (`audit verify`). */
+export async function storedStatements(
+  q: Queryable,
+): Promise<{ documentId: string; fileName: string; title: string; amends: string }[]> {
+  const rows = await typed(q)
+    .selectFrom('exhibit_statement as s')
+    .innerJoin('exhibit_document as d', 'd.id', 's.document_id')
+    .select(['s.document_id', 'd.file_name', 'd.title', 's.amends'])
+    .orderBy('s.document_id')
+    .execute();
+  return rows.map((r) => ({
+    documentId: r.document_id,
+    fileName: r.file_name,
+    title: r.title,
+    amends: r.amends,
+  }));
+}
+
 /** Records the instrument the user states an amendment amends (SPEC §2.1; `exhibit import --amends`). */
 export async function insertStatement(
   q: Queryable,

@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { loadAuditEvidence } from '../../src/audit/auditEvidence.js';
 import { verifyAuditEvidence } from '../../src/audit/auditVerification.js';
 import { ProblemsError } from '../../src/errors.js';
-import { importExhibits, readExhibits } from '../../src/import/exhibitImport.js';
+import { documentId, importExhibits, readExhibits } from '../../src/import/exhibitImport.js';
 import { loadAuditLog } from '../../src/store/auditLog.js';
 import type { Database } from '../../src/store/database.js';
 import { listDocuments, loadDocuments, loadRegistry } from '../../src/store/registryStore.js';
@@ -141,6 +141,16 @@ describe('exhibit import --amends', () => {
     const later = await importExhibits(db, ['comp-1.txt', 'comp-2.txt'].map(file));
     expect(later.warnings).toEqual([]);
     expect(await schedule(db)).toEqual(EXPECTED);
+    expect(verifyAuditEvidence(await loadAuditEvidence(db)).findings).toEqual([]);
+    // SPEC §12: a statement written outside plan12b is found by audit verify
+    const comp2 = documentId(file('comp-2.txt').bytes);
+    await db.query(
+      `INSERT INTO exhibit_statement (document_id, amends, stated_by) VALUES ($1, 'Compensation', 'sql')`,
+      [comp2],
+    );
+    expect(verifyAuditEvidence(await loadAuditEvidence(db)).findings.map((f) => f.reason)).toEqual([
+      `exhibit comp-2.txt (${comp2.slice(0, 16)}) is stored as stated to amend "Compensation", but no exhibit.import record in the audit log says so (a statement written outside plan12b?)`,
+    ]);
   }, 120_000);
 });
 
