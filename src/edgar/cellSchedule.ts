@@ -1447,9 +1447,17 @@ function statedKeys(e: ParsedEntry): (typeof RATE_KEYS)[number][] {
  * has one entry). Two entries merge only when each states rates and no rate of one is stated by
  * the other; a fund only one table lists keeps what that table states.
  */
-function mergedTables(entries: readonly ParsedEntry[]): readonly ParsedEntry[] {
+function mergedTables(entries: readonly ParsedEntry[]): {
+  readonly entries: readonly ParsedEntry[];
+  /** whether a second table's rows were merged into the first's */
+  readonly second: boolean;
+  /** the first table's entries, at its end, that no row of the second table reached */
+  readonly unreached: number;
+} {
   const out: ParsedEntry[] = [];
   const at = new Map<string, number>();
+  let lastMerged = -1;
+  let firstTableEnd = -1;
   for (const e of entries) {
     const key = JSON.stringify([e.registrant, e.portfolio, e.class]);
     const i = at.get(key);
@@ -1465,13 +1473,63 @@ function mergedTables(entries: readonly ParsedEntry[]): readonly ParsedEntry[] {
           serviceFeePct: prior.serviceFeePct ?? e.serviceFeePct,
           aggregateFeePct: prior.aggregateFeePct ?? e.aggregateFeePct,
         };
+        if (firstTableEnd < 0) firstTableEnd = out.length;
+        lastMerged = Math.max(lastMerged, i);
         continue;
       }
     }
     at.set(key, out.length);
     out.push(e);
   }
-  return out;
+  // the first table's entries after the last one the second merged into, when the second table
+  // added none of its own after them (its rows stop there)
+  const unreached = firstTableEnd < 0 || out.length > firstTableEnd ? 0 : firstTableEnd - lastMerged - 1;
+  return { entries: out, second: firstTableEnd >= 0, unreached };
+}
+
+/**
+ * Every rate cell of the table above `to` prints its "%" with its digits ("|0.75%"), two at least:
+ * a last rate without it is cut in its cell (a table whose "%" stands in a cell of its own, or
+ * whose rates print none, is no such table).
+ */
+function everyRateAboveHasItsPercent(lines: readonly EdgarLine[], from: number, to: number): boolean {
+  let withPercent = 0;
+  for (let j = from; j < to; j++) {
+    const cell = lines[j]!.trimmed.replace(/^\|/, '').trim();
+    if (!/\d/.test(cell) || scheduleItem(cell).kind !== 'rate') continue;
+    if (!cell.includes('%')) return false;
+    withPercent++;
+  }
+  return withPercent >= 2;
+}
+
+/** a cell that closes a parenthesis it did not open: "Class C)", "C)" */
+const closesParenthesis = (cell: string) => /\)\s*$/.test(cell) && !cell.includes('(');
+
+/**
+ * The line at `i` stands in a text table's caption whose heading has opened a parenthesis it has
+ * not closed: the caption lines since the last rule or row ("Distribution Fee (as a Percentage" /
+ * "of Average Daily Net Assets of"), no rate nor rule among them.
+ */
+function captionParenthesisOpen(
+  s: { readonly phase: string },
+  lines: readonly EdgarLine[],
+  from: number,
+  i: number,
+): boolean {
+  if (s.phase === 'closed') return false;
+  let depth = 0;
+  // a caption is a few lines: looked for among the eight above, never across a whole list
+  for (let j = i - 1, seen = 0; j >= from && seen < 8; j--) {
+    const t = lines[j]!.trimmed;
+    if (t === '' || /^<(?:CAPTION|\/?TABLE)>$/i.test(t)) continue;
+    seen++;
+    if (/^[-=_]{5,}$/.test(t) || /\d%/.test(t) || /^<S>/i.test(t)) return false;
+    depth += (t.match(/\(/g) ?? []).length - (t.match(/\)/g) ?? []).length;
+    if (depth > 0) return true;
+    if (depth < 0) return false;
+  }
+  return false;
 }
 
 /**
@@ -1648,6 +1706,14 @@ export function readCellSchedule(
     const columns = s.phase === 'heading' ? columnsOf(s.heading) : s.columns;
     // what each cell is, read once for every question below
     let items = parts.map((p) => scheduleItem(p));
+    // a text table's caption whose rate heading closes its parenthesis on the line of the name
+    // column's heading ("Distribution Fee (as a Percentage" / "of Average Daily Net Assets of" /
+    // "Series      Class C)", Neuberger Berman's Schedule A): "Class C)" ends the heading — no class
+    // row, and "C)" no fund
+    if (parts.length > 1 && captionParenthesisOpen(s, lines, start, i))
+      items = items.map((item, k) =>
+        closesParenthesis(parts[k]!) ? { kind: 'heading', text: parts[k]!.trim() } : item,
+      );
     // "INVESCO COMBINATION STOCK & BOND" over "FUNDS, INC.": a Registrant's heading wrapped onto a
     // second line is one name — the first line is no fund, nor the second the whole Registrant
     const only = items.length === 1 ? items[0]! : null;
@@ -1906,6 +1972,24 @@ export function readCellSchedule(
           schedule: ctx.name,
         };
     }
+    // a table that prints each rate with its "%" in the rate's own cell ("|0.75%", Neuberger Berman's
+    // Schedule A): a document that stops on a rate without it ("|0.25") stops inside that cell — the
+    // rest of the table is cut (the rate's digits are read as they stand, as above)
+    if (
+      cut === null &&
+      fragment === null &&
+      last !== null &&
+      item?.kind === 'rate' &&
+      /\d/.test(last.trimmed) &&
+      !last.trimmed.includes('%') &&
+      everyRateAboveHasItsPercent(lines, start, last.index)
+    )
+      cut = {
+        fact: 'text',
+        line: last.no,
+        reason: `the document ends inside ${ctx.name} after ${entriesCounted(s.entries.length)}, on a rate ("${last.trimmed.replace(/^\|/, '').trim()}") without the "%" printed with every rate above it: the rest of the schedule is missing`,
+        schedule: ctx.name,
+      };
     if (fragment !== null && kept < s.entries.length) {
       s = { ...s, entries: s.entries.take(kept) };
       cut = {
@@ -1924,7 +2008,22 @@ export function readCellSchedule(
       i = note.end;
       note = footnoteAfterQuote(lines, start, i, stop);
     }
-  let entries = mergedTables(s.entries.toArray());
+  const merged = mergedTables(s.entries.toArray());
+  let entries = merged.entries;
+  if (cut !== null && merged.second) {
+    // a distribution-fee table and a service-fee table over the same funds, the document cut inside
+    // the second: the first table's funds after the last one the second reached have lost their
+    // other rate with the cut — no whole entry, and none is read (SPEC §2.1: read only in part)
+    entries = entries.slice(0, entries.length - merged.unreached);
+    const whole = entries.length === 1 ? '1 whole entry' : `${entries.length} whole entries`;
+    cut = {
+      ...cut,
+      reason: cut.reason.replace(
+        `after ${entriesCounted(s.entries.length)}`,
+        `after ${whole} of its two tables`,
+      ),
+    };
+  }
   if (s.listRates.length > 0 && s.name === null && s.entries.length === 0 && cut === null) {
     // Schedule B "Class | Distribution / R | 0.25": rates for each fund of the list schedule
     if (ctx.listSchedule === null)

@@ -23,6 +23,19 @@ const LIST_LEAD_IN_RE = /\b(?:as\s+follows|the\s+following)\s*:\s*$/i;
 // Date", "The Hartford Mutual Funds II, Inc.", "The Hartford Advisers Fund A July 22, 1996"
 const LIST_LINE_RE =
   /^(?:SERIES\b|FUNDS?\b|PORTFOLIOS?\b|NAME\s+OF\s+(?:THE\s+)?(?:FUND|SERIES|PORTFOLIO)\b)|\b(?:Fund|Funds|Trust|Portfolio|Series|Inc\.)\b/i;
+/**
+ * "1. As to each Portfolio, the Fund shall pay to the Distributor a fee", "1. The Fund shall pay to
+ * the Distributor a fee at the annual rate": a numbered clause of prose — its words run in lower
+ * case beyond a name's "of", "and", "for" ("1. Victory Fund for Income" is a numbered fund).
+ */
+function isNumberedClause(t: string): boolean {
+  const m = /^(?:\d{1,2}\.|\([a-z0-9]{1,3}\))\s+(.*)$/.exec(t);
+  if (m === null) return false;
+  const lower = m[1]!.split(/\s+/).filter((w) => /^[a-z]/.test(w) && !NAME_CONNECTORS.has(w));
+  return lower.length >= 2;
+}
+
+const NAME_CONNECTORS = new Set(['of', 'and', 'for', 'the', 'in', 'de', 'du', 'la']);
 // "on Schedule A", "SCHEDULE A attached hereto", "Exhibit A hereto", "Appendix A to this Plan"
 const NAMED_SCHEDULE_RE = /\b(SCHEDULE|EXHIBIT|APPENDIX)\s+([A-Z](?:-\d{1,2})?|[IVX]{1,4})\b/i;
 const NAMING_CONTEXT_RE =
@@ -38,7 +51,10 @@ export function noScheduleRefusal(
     if (!LIST_LEAD_IN_RE.test(words(body[k]!))) continue;
     const first = body[k + 1]!;
     const t = words(first);
-    if (t.split(/\s+/).length < 15 && LIST_LINE_RE.test(t))
+    // …but no numbered clause of the body ("1. As to each Portfolio, the Fund shall pay to the
+    // Distributor a fee", The Lazard Funds' plan under "The material aspects of this Plan are as
+    // follows:"), which names the funds without listing them
+    if (t.split(/\s+/).length < 15 && LIST_LINE_RE.test(t) && !isNumberedClause(t))
       return new ExhibitParseError(
         file,
         first.no,
@@ -70,7 +86,7 @@ export function noScheduleRefusal(
     return new ExhibitParseError(
       file,
       body[naming]!.no,
-      `the body names ${name} ("…${around(text, m.index)}…") but the document does not contain it${cut}: read only in part, nothing is recorded`,
+      `the body names ${name} ("…${around(text, m.index)}…") but the document does not contain it${cut}: read only in part, nothing is recorded; import the complete document, its ${name} included`,
     );
   }
   const last = body[body.length - 1];
@@ -78,7 +94,7 @@ export function noScheduleRefusal(
     return new ExhibitParseError(
       file,
       last.no,
-      'no schedule found (no SCHEDULE, APPENDIX or EXHIBIT A heading): the text ends in mid-sentence here, cut before any schedule',
+      'no schedule found (no SCHEDULE, APPENDIX or EXHIBIT A heading): the text ends in mid-sentence here, cut before any schedule; import the complete document',
     );
   return new ExhibitParseError(file, 1, 'no schedule found (no SCHEDULE, APPENDIX or EXHIBIT A heading)');
 }

@@ -349,12 +349,34 @@ export function parseExhibit(text: string, file: string): ParsedExhibit {
 /** parseExhibit of plain text, or of the cell text an HTML exhibit was read into. */
 /** an item number standing alone: "1.", "(a)", "IV.", "2)" */
 const ITEM_NUMBER_RE = /^\(?(?:\d{1,2}|[a-z]|[ivx]{1,4}|[IVX]{1,4})[.)]$/;
+/** a section's number alone: "1.", "I.", "IV." — never a title's first line */
+const SECTION_NUMBER_RE = /^(?:\d{1,2}|[IVX]{1,4})\.$/;
 
 function parseExhibitText(asText: string, file: string): ParsedExhibit {
   // a document kept on one line, its line breaks lost: broken at its structure again
   const relined = relinedFlattenedText(asText);
   if (relined?.refusal) throw new ExhibitParseError(file, 1, relined.refusal);
-  const source = relined?.text ?? asText;
+  if (relined === null) return readExhibitText(asText, file, null);
+  try {
+    return readExhibitText(relined.text, file, relined);
+  } catch (e) {
+    // a refusal names a line of the text broken again, which the file (one line) does not have:
+    // said, as a reading says it in its warning (RiverSource's plan, refused "at line 10")
+    if (e instanceof ExhibitParseError && e.line > 1)
+      throw new ExhibitParseError(
+        e.file,
+        e.line,
+        `${e.reason} (the file keeps the document on one line, its line breaks lost: line numbers count the lines plan12b broke it into again at its title, clauses, schedule headings and names)`,
+      );
+    throw e;
+  }
+}
+
+function readExhibitText(
+  source: string,
+  file: string,
+  relined: ReturnType<typeof relinedFlattenedText>,
+): ParsedExhibit {
   const cells = cellLines(source);
   const edgar = readEdgarText(cells ?? source, file);
   const rendering = edgar.lines.some((l) => isRenderingMarker(l.trimmed));
@@ -373,11 +395,17 @@ function parseExhibitText(asText: string, file: string): ParsedExhibit {
   // SPEC §2.1: a document begun by an item number of its body ("|1." / "|All references … are
   // hereby deleted") has lost its title above it: no title, kind or instrument can be read from
   // it, and "1." is none
-  if (t.lines.length > 0 && t.lines.every((l) => ITEM_NUMBER_RE.test(l.replace(/^\|/, '').trim())))
+  // …or by a numbered section's number over its heading (Hennessy Funds Trust's Rule 18f-3 plan
+  // rendered from "|I." / "|Introduction." on): no title is a section number
+  const titleWords = t.lines.map((l) => l.replace(/^\|/, '').trim()).filter((l) => l !== '');
+  if (
+    titleWords.length > 0 &&
+    (titleWords.every((l) => ITEM_NUMBER_RE.test(l)) || SECTION_NUMBER_RE.test(titleWords[0]!))
+  )
     throw new ExhibitParseError(
       file,
       lines[firstContent]?.no ?? 1,
-      `no title: the document begins with item "${t.lines[0]!.replace(/^\|/, '').trim()}" of its body, its title not in the text; plan12b cannot tell what instrument it is and records nothing from it`,
+      `no title: the document begins with item "${titleWords[0]!}" of its body, its title not in the text; plan12b cannot tell what instrument it is and records nothing from it`,
     );
   const scheduleFirst =
     t.bodyStart < lines.length && cellHeadingAt(lines, t.bodyStart, firstContent) !== null;
@@ -436,6 +464,22 @@ function parseExhibitText(asText: string, file: string): ParsedExhibit {
       `not a Rule 12b-1 instrument: "${cellWords(services).slice(0, 80)}" names a shareholder services ${/AGREEMENT/i.test(cellWords(services)) ? 'agreement' : 'plan'}, and the document names no distribution plan and no Rule 12b-1 at its top — the service fees of its schedule are no Rule 12b-1 fees, and nothing is recorded; to record the fund's 12b-1 fees, import the schedule of its distribution (Rule 12b-1) plan instead`,
     );
 
+  // …or the schedule of an underwriting agreement: Nationwide Mutual Funds' "Schedule A /
+  // Underwriting Agreement / between Nationwide Mutual Funds and / Nationwide Fund Distributors LLC",
+  // the funds its distributor sells, with no share class and no fee. Its title lines were read as
+  // funds ("between Nationwide Mutual Funds and" refused as no portfolio name, "Underwriting
+  // Agreement" recorded as one): what stops it is the instrument, said at the line naming it
+  const underwriting = top.find((l) => {
+    const w = cellWords(l);
+    return UNDERWRITING_AGREEMENT_RE.test(w) && w.split(/\s+/).length <= 8 && !/[.;:,]$/.test(w);
+  });
+  if (underwriting !== undefined && !top.some((l) => /\bDISTRIBUTION\s+PLAN\b|\b12b-1\b/i.test(l.trimmed)))
+    throw new ExhibitParseError(
+      file,
+      underwriting.no,
+      `not a Rule 12b-1 instrument: "${cellWords(underwriting).slice(0, 80)}" names an underwriting agreement, and the document names no distribution plan and no Rule 12b-1 at its top — the schedule of the distributor's contract to sell the funds' shares is no Rule 12b-1 plan's schedule, and nothing is recorded from it; to record the funds' 12b-1 fees, import the schedule of their distribution (Rule 12b-1) plan instead`,
+    );
+
   let reading: Reading;
   if (cells !== null || scheduleFirst)
     reading = readCellLayout(lines, file, t, cells === null ? new Set() : cellContinuations(source));
@@ -487,6 +531,10 @@ function parseExhibitText(asText: string, file: string): ParsedExhibit {
     ],
   };
 }
+
+// "Underwriting Agreement", "PRINCIPAL UNDERWRITING AGREEMENT": the distributor's contract to sell
+const UNDERWRITING_AGREEMENT_RE =
+  /^(?:(?:amended\s+and\s+restated|principal)\s+)*underwriting\s+agreement\b/i;
 
 // "SHAREHOLDER SERVICES PLAN", "Shareholder Services Agreement": service fees paid outside Rule 12b-1
 const SHAREHOLDER_SERVICES_RE = /\bSHAREHOLDER\s+SERVICES?\s+(?:PLAN|AGREEMENT)\b/i;

@@ -283,9 +283,10 @@ export function renderExhibit(doc: RenderableDocument, opts: { marked?: boolean 
     'cut-in-schedule',
     'title-as-filed',
     'title-cells',
+    'series-of-registrant',
   ] as const) {
     if (
-      layout === 'cell-blocks' &&
+      (layout === 'cell-blocks' || layout === 'series-of-registrant') &&
       (doc.kind !== 'schedule' ||
         doc.instrument.registrant === null ||
         doc.footnotes.length > 0 ||
@@ -450,8 +451,10 @@ function renderLayout(
     | 'class-of-each-fund'
     | 'cut-in-schedule'
     | 'title-as-filed'
-    | 'title-cells',
+    | 'title-cells'
+    | 'series-of-registrant',
 ): string {
+  if (layout === 'series-of-registrant') return renderSeriesOfRegistrant(doc, opts);
   if (layout === 'class-of-each-fund') return renderClassOfEachFund(doc, opts);
   if (layout === 'headings-only') return renderHeadingsOnly(doc, opts);
   if (layout === 'heading-first') return renderStandAloneSchedule(doc, opts, 'rows');
@@ -1025,5 +1028,42 @@ function renderCellBlocks(doc: RenderableDocument, opts: { marked?: boolean }): 
     out.push('|Fund', ...cols.map((c) => `|${CELL_HEADINGS[c]}`));
     for (const e of s.entries) out.push(`|${e.portfolio}`, ...cols.map((c) => rateCell(e, c)));
   }
+  return `${out.join('\n')}\n`;
+}
+
+/**
+ * Neuberger Berman's Schedule A, filed on its own: "NEUBERGER BERMAN INCOME FUNDS" / "CLASS C" /
+ * "PLAN PURSUANT TO RULE 12b-1" / "SCHEDULE A", then the sentence naming the Registrant as the
+ * reader spells it ("Class C of the following series of Neuberger Berman Income Funds are subject
+ * to this Plan …"), the table of cells ("|Series" / "|Distribution Fee" / "|Service Fee"), and
+ * "Dated: December 28, 2009" under it.
+ */
+function renderSeriesOfRegistrant(doc: RenderableDocument, opts: { marked?: boolean }): string {
+  const out: string[] = [];
+  if (opts.marked !== false) out.push(RENDERING_MARKER, '');
+  if (doc.exhibit !== null) out.push(`Exhibit ${doc.exhibit}`);
+  const reg = doc.instrument.registrant ?? '';
+  let part = doc.title.split(' — ')[0] ?? doc.instrument.title;
+  if (part.toLowerCase().startsWith(`${reg.toLowerCase()} `)) part = part.slice(reg.length + 1);
+  for (const s of doc.schedules) {
+    const cls = s.entries[0]?.class ?? null;
+    out.push(
+      reg.toUpperCase(),
+      ...part.split(/\s+(?=Plan\b)/).map((l) => l.toUpperCase().replace(/\b12B-1\b/g, '12b-1')),
+    );
+    out.push(s.name.toUpperCase());
+    const which = cls === null ? 'Each class' : cls.length <= 2 ? `Class ${cls}` : `The ${cls} Class`;
+    out.push(
+      `${which} of the following series of ${reg} are subject to this Plan, at the fee rates specified:`,
+    );
+    const cols = rateColumnsOf(s.entries);
+    out.push('|Series', ...cols.map((c) => `|${CELL_HEADINGS[c]}`));
+    for (const e of s.entries) out.push(`|${e.portfolio}`, ...cols.map((c) => rateCell(e, c)));
+  }
+  const dated = doc.datedDate;
+  const eff = doc.effectiveDate;
+  if (dated !== null) out.push(`Dated: ${formatDate(dated)}`);
+  if (eff !== null && eff.length === 10 && eff !== dated)
+    out.push(`(Amended and Restated as of ${formatDate(eff)})`);
   return `${out.join('\n')}\n`;
 }

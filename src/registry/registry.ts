@@ -1,6 +1,10 @@
 import { addDays } from '../calendar/isoDate.js';
 import type { ApprovalRef } from '../governance/approval.js';
-import { type InstrumentContinuance, instrumentContinuance } from '../governance/continuanceRoster.js';
+import {
+  type InstrumentContinuance,
+  type InstrumentSuccessor,
+  instrumentContinuance,
+} from '../governance/continuanceRoster.js';
 import { type GovernanceRecords, NO_GOVERNANCE } from '../governance/governanceRecords.js';
 import { terminationCovers, terminationEffect } from '../governance/termination.js';
 import { approvalsOfInstruments } from './approvalInstrument.js';
@@ -19,6 +23,12 @@ import { compareCodeUnits, compareNames } from './nameOrder.js';
 import { buildPortfolioIdentities, type NameChange, type PortfolioIdentities } from './portfolioIdentity.js';
 import { nameKey } from './portfolioName.js';
 import { rivalOnlyListings } from './rivalOnlyListings.js';
+import {
+  type ScheduleEntryLapse,
+  type ScheduleLapses,
+  scheduleLapses,
+  scheduleLapseWarnings,
+} from './scheduleEntryLapse.js';
 import { buildInstruments, type Instrument } from './scheduleVersions.js';
 import type { StoredDocument } from './storedDocument.js';
 import { twiceListedPortfolios } from './twiceListedPortfolios.js';
@@ -50,6 +60,11 @@ export interface ScheduleAnswer {
   readonly approvalNote: string | null;
   /** why no fee is due (a termination or a lapse; the rates are then zero), else null */
   readonly stopped: string | null;
+  /**
+   * the lapse of its instrument by the date (Plan §7; Agreement FOURTEENTH, per Portfolio) whatever
+   * `approvals.enforce` says, else null (scheduleEntryLapse.ts)
+   */
+  readonly lapse: ScheduleEntryLapse | null;
 }
 
 export interface PortfolioHistory {
@@ -133,6 +148,7 @@ function answerOf(
   registry: { identities: PortfolioIdentities },
   g: GoverningEntry,
   date: string,
+  lapse: ScheduleEntryLapse | null,
 ): ScheduleAnswer {
   return {
     registrant: g.registrant,
@@ -158,6 +174,7 @@ function answerOf(
     approvals: g.approvals,
     approvalNote: g.approvalNote,
     stopped: g.stopped,
+    lapse,
   };
 }
 
@@ -179,7 +196,7 @@ export function buildRegistry(
   recorded: GovernanceRecords = NO_GOVERNANCE,
 ): Registry {
   const identities = buildPortfolioIdentities(documents);
-  const { instruments, warnings: instrumentWarnings, undecided } = buildInstruments(documents);
+  const { instruments, warnings: instrumentWarnings, supersessions, undecided } = buildInstruments(documents);
   // an approval is of the instrument its documents belong to now, whatever was imported after it
   const governance: GovernanceRecords = {
     ...recorded,
@@ -277,6 +294,17 @@ export function buildRegistry(
       })
       .sort((a, b) => compareNames(a.portfolio, b.portfolio));
   };
+  // an Amended and Restated instrument supersedes the one it restates: no continuance from its date
+  const successorOf = new Map<string, InstrumentSuccessor>();
+  for (const x of supersessions) {
+    const by = instruments.find((i) => i.documentIds.includes(x.byDocumentId));
+    successorOf.set(x.instrumentKey, {
+      instrument: by?.title ?? x.byTitle,
+      documentId: x.byDocumentId,
+      file: x.byFileName,
+      from: x.from,
+    });
+  }
   const continuanceOf = (asOf: string) =>
     instruments.map((i) =>
       instrumentContinuance(
@@ -285,6 +313,7 @@ export function buildRegistry(
         governance.settings,
         asOf,
         listingsNamed(agreementListings.get(i.key) ?? [], asOf),
+        successorOf.get(i.key) ?? null,
       ),
     );
   // A lapse ends the instrument the day after its missed deadline (Plan §7; FOURTEENTH), judged
@@ -296,6 +325,13 @@ export function buildRegistry(
   const lapses = new Map<string, InstrumentLapse>();
   /** by `${instrumentKey}|${portfolioId}` */
   const agreementLapses = new Map<string, InstrumentLapse>();
+  // SPEC §10 "flags a lapse": every schedule answer says which entries' instruments had lapsed,
+  // whether or not enforcement stops their fees (derived on the first schedule asked for)
+  let entryLapses: ScheduleLapses | null = null;
+  const lapsesForSchedule = () => {
+    entryLapses ??= scheduleLapses(continuanceOf(governance.today), enforce);
+    return entryLapses;
+  };
   if (enforce)
     for (const c of continuanceOf(governance.today)) {
       if (c.kind === 'plan') {
@@ -433,7 +469,7 @@ export function buildRegistry(
             terminationCovers(t, portfolioId, cls)
           )
             notes.push(`${identities.nameOn(portfolioId, date)} class ${cls}: ${terminationEffect(t, cls)}`);
-        out.push(answerOf(registry, g, date));
+        out.push(answerOf(registry, g, date, lapsesForSchedule().of(g.instrumentKey, portfolioId, date)));
       }
       out.sort(
         (a, b) =>
@@ -449,6 +485,12 @@ export function buildRegistry(
           notes.push(doubtWarning(r, date));
       for (const p of pendingOn)
         notes.push(`pending for ${p.portfolio} class ${p.class} on ${date}: ${p.reason}`);
+      // with enforcement on, each lapsed entry is already warned above (stopped, or the Agreement's
+      // lapse for its Portfolio); with it off, one warning per lapsed instrument (Plan §7; FOURTEENTH)
+      // once the store records any approval: a store that records no governance at all (documents
+      // only) has every instrument "lapsed" for want of votes nobody recorded — each entry's
+      // `lapse` still says so, without a warning on every schedule it answers
+      if (!enforce && governance.approvals.length > 0) notes.push(...scheduleLapseWarnings(out, date));
       return { entries: out, warnings: [...new Set(notes)], pending: pendingOn };
     },
     portfolioHistory(name) {

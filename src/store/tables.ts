@@ -117,6 +117,15 @@ export interface ClassBDistributorTerm {
   start_date: string;
 }
 
+export interface ClassBLedgerLastHeld {
+  account_key: number;
+  as_of: string;
+  doi_epoch_day: number | null;
+  issuing_portfolio_key: number | null;
+  portfolio_key: number | null;
+  share_units: Int8 | null;
+}
+
 export interface ClassBLedgerPortfolio {
   portfolio_id: string;
   portfolio_key: number;
@@ -486,6 +495,7 @@ export interface DB {
   board_rate: BoardRate;
   class_b_account: ClassBAccount;
   class_b_distributor_term: ClassBDistributorTerm;
+  class_b_ledger_last_held: ClassBLedgerLastHeld;
   class_b_ledger_portfolio: ClassBLedgerPortfolio;
   class_b_ledger_state: ClassBLedgerState;
   class_b_ledger_state_arrays: ClassBLedgerStateArrays;

@@ -36,6 +36,44 @@ describe('a document begun by an item number of its body', () => {
     expect(got).toMatchObject({ file: 'items.txt', line: 1 });
     expect((got as ExhibitParseError).reason).toMatch(/no title.*"1\."/);
   });
+
+  // Hennessy Funds Trust's Rule 18f-3 plan rendered from its section "I." / "Introduction." on
+  // (real-exhibits-13 18): the section's heading beside its number is no title either — it was
+  // refused only as "no schedule found"
+  it('or by a section number over its heading, is refused at the number as having no title', () => {
+    const sections = `|
+I.
+|
+Introduction.
+|
+II.
+|
+Allocation of Expenses.
+|
+III.
+|
+Class Arrangements.
+|
+A.
+|
+Example Growth Fund – Investor Class
+|
+6.
+|
+Rule 12b-1 Distribution Expenses and Service Fees: Up to 0.25%.
+`;
+    let got: unknown;
+    try {
+      got = parseExhibit(sections, 'sections.htm');
+    } catch (e) {
+      got = e;
+    }
+    expect(got).toBeInstanceOf(ExhibitParseError);
+    expect(got).toMatchObject({ file: 'sections.htm', line: 2 });
+    expect((got as ExhibitParseError).reason).toMatch(
+      /^no title: the document begins with item "I\." of its body/,
+    );
+  });
 });
 
 // SPEC §2.1 renames are of portfolios. AIM Advisor Funds' Amendment No. 2 (1999, real-exhibits-10

@@ -57,7 +57,7 @@ The Plan pertains to each series of the Fund, and each class of shares of each s
 2. The Fund shall pay to the Distributor a fee for distribution services in respect of each Class at the applicable annual rate set forth on Exhibit A. Such services may include payments by the
 `;
     expect(refusal(text)).toBe(
-      'm.htm.txt:6: the body names Exhibit A ("…of shares of each series, set forth on Exhibit A hereto, as such Exhibit may be revised…") but the document does not contain it; the text ends in mid-sentence at line 7, cut before it: read only in part, nothing is recorded',
+      'm.htm.txt:6: the body names Exhibit A ("…of shares of each series, set forth on Exhibit A hereto, as such Exhibit may be revised…") but the document does not contain it; the text ends in mid-sentence at line 7, cut before it: read only in part, nothing is recorded; import the complete document, its Exhibit A included',
     );
   });
 
@@ -77,7 +77,7 @@ distribution services performed. The amount of such compensation paid during any
 0.15% of the average daily net
 `;
     expect(refusal(text)).toBe(
-      'm.htm.txt:13: no schedule found (no SCHEDULE, APPENDIX or EXHIBIT A heading): the text ends in mid-sentence here, cut before any schedule',
+      'm.htm.txt:13: no schedule found (no SCHEDULE, APPENDIX or EXHIBIT A heading): the text ends in mid-sentence here, cut before any schedule; import the complete document',
     );
   });
 
@@ -91,7 +91,7 @@ WHEREAS, each Company engages in business as an open-end management investment c
 WHEREAS, each Company, on behalf of its Funds, desires to adopt an amended and restated Plan of Distributio
 `;
     expect(refusal(text)).toBe(
-      'm.htm.txt:7: no schedule found (no SCHEDULE, APPENDIX or EXHIBIT A heading): the text ends in mid-sentence here, cut before any schedule',
+      'm.htm.txt:7: no schedule found (no SCHEDULE, APPENDIX or EXHIBIT A heading): the text ends in mid-sentence here, cut before any schedule; import the complete document',
     );
   });
 });

@@ -28,6 +28,20 @@ const ScheduleAnswer = looseObject({
   schedule: z.string(),
   inForceSince: z.string(),
   document: looseObject({ id: z.string(), file: z.string(), title: z.string(), effectiveDate: z.string() }),
+  lapse: z
+    .object({
+      instrument: z.string(),
+      kind: z.enum(['plan', 'agreement']),
+      missedDeadline: z.string(),
+      endsOn: z.string(),
+      feesStop: z.boolean(),
+      text: z.string(),
+    })
+    .nullable()
+    .openapi({
+      description:
+        'its instrument had lapsed by the date for want of annual continuance (Plan §7; Agreement FOURTEENTH, per Portfolio), whatever approvals.enforce says; null when not',
+    }),
 }).openapi('ScheduleEntry');
 
 /** An entry effective by the date that does not govern on it for want of an approval (issue 12). */
@@ -233,6 +247,13 @@ export const registryRoutes = [
             .openapi({
               description:
                 'the instrument the user stated this amendment amends (plan12b exhibit import --amends), with who and when; null when none',
+            }),
+          supersededBy: z
+            .object({ instrument: z.string(), documentId: z.string(), file: z.string(), from: z.string() })
+            .nullable()
+            .openapi({
+              description:
+                "the Amended and Restated instrument that took its instrument's place by today, and its first day (from then no continuance is due); null when none (or withdrawn)",
             }),
           exhibit: z.string().nullable().optional(),
           amendmentNumber: z.number().int().nullable().optional(),

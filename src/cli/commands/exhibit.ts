@@ -152,7 +152,7 @@ export function registerExhibitCommands(program: Command, getContext: () => CliC
             : `${r.title} (of ${r.instrument})`,
           r.status === 'withdrawn'
             ? `WITHDRAWN ${r.withdrawnAt} by ${r.withdrawnBy}: ${r.withdrawalReason}`
-            : r.lapseText || r.status,
+            : r.statusText || r.status,
         ]),
       );
       ctx.out(`${documents.length} documents`);

@@ -9,7 +9,7 @@ import type { Migration } from '../migrations.js';
  * read. One statement per document; the registry reads it with the document.
  */
 export const EXHIBIT_STATEMENT_MIGRATION: Migration = {
-  version: 35,
+  version: 36,
   name: 'exhibits: the instrument an amendment amends, as the user stated it',
   sql: `
     CREATE TABLE exhibit_statement (

@@ -26,6 +26,12 @@ interface DocumentSummary {
   readonly instrument?: string | null;
   /** the instrument the user stated this amendment amends (`exhibit import --amends`), or null */
   readonly statedAmends?: { readonly amends: string; readonly statedBy: string } | null;
+  /** the Amended and Restated instrument that took its instrument's place, and from when; null when none */
+  readonly supersededBy?: {
+    readonly instrument: string;
+    readonly file: string;
+    readonly from: string;
+  } | null;
   /** with approvals.enforce on: the classes it does not govern for want of a recorded approval */
   readonly pendingApproval?: { readonly classes: number; readonly reasons: readonly string[] } | null;
 }
@@ -71,6 +77,9 @@ const documentColumns: Column<DocumentSummary>[] = [
               ? `pending approval (${d.pendingApproval.classes} ${d.pendingApproval.classes === 1 ? 'class' : 'classes'}): ${d.pendingApproval.reasons.join('; ')}`
               : null,
             d.lapse ? d.lapse.text : null,
+            d.supersededBy
+              ? `superseded by ${d.supersededBy.instrument} (${d.supersededBy.file}) from ${d.supersededBy.from}`
+              : null,
           ]
             .filter((x) => x !== null)
             .join('; ') || 'in force',
