@@ -134,7 +134,8 @@ export interface Registry {
   continuance(asOf: string): InstrumentContinuance[];
   portfolioHistory(name: string): PortfolioHistory | undefined;
   /**
-   * SPEC §2: the conflicts a query over these days touches, one warning each — every query that
+   * SPEC §2: the conflicts a query over these days touches, one warning each (and SPEC §2.1: an
+   * amendment whose title fits two instruments, from its date) — every query that
    * reads the governing entries of a class (schedule, history, fees and what is built on them)
    * reports them.
    */
@@ -195,7 +196,7 @@ export function buildRegistry(
   recorded: GovernanceRecords = NO_GOVERNANCE,
 ): Registry {
   const identities = buildPortfolioIdentities(documents);
-  const { instruments, warnings: instrumentWarnings, supersessions } = buildInstruments(documents);
+  const { instruments, warnings: instrumentWarnings, supersessions, undecided } = buildInstruments(documents);
   // an approval is of the instrument its documents belong to now, whatever was imported after it
   const governance: GovernanceRecords = {
     ...recorded,
@@ -215,6 +216,19 @@ export function buildRegistry(
     `conflict for ${identities.nameOn(r.portfolioId, date)} class ${r.class}: ${r.conflict}`;
   const doubtsDuring = (from: string, to: string) =>
     listingsInDoubt.filter((r) => r.from <= to && (r.lastDay === null || r.lastDay >= from));
+  // SPEC §2.1: an amendment whose title fits two instruments, warned on every query that reads
+  // their entries from its date on (what it would replace there depends on which it amends)
+  const undecidedDuring = (g: GoverningEntry, from: string, to: string) =>
+    undecided
+      .filter(
+        (u) =>
+          u.instrumentKeys.includes(g.instrumentKey) &&
+          g.from <= to &&
+          (g.lastDay === null || g.lastDay >= from) &&
+          u.from <= to &&
+          (g.lastDay === null || g.lastDay >= u.from),
+      )
+      .map((u) => u.warning);
   const enforce = governance.settings.enforceApprovals;
   // Agreement FOURTEENTH: continued per Portfolio — each Portfolio an Agreement's schedules list,
   // from its first listing to its last listed day
@@ -294,7 +308,7 @@ export function buildRegistry(
   const continuanceOf = (asOf: string) =>
     instruments.map((i) =>
       instrumentContinuance(
-        { key: i.key, kind: i.kind, title: i.title, registrant: i.registrant, datedAsOf: i.datedAsOf },
+        { key: i.key, kind: i.kind, title: i.name, registrant: i.registrant, datedAsOf: i.datedAsOf },
         governance.approvals,
         governance.settings,
         asOf,
@@ -436,6 +450,7 @@ export function buildRegistry(
         const g = registry.governingOn(portfolioId, cls, date);
         if (!g) continue;
         if (g.conflict) notes.push(conflictWarning(identities, g, date));
+        notes.push(...undecidedDuring(g, date, date));
         if (g.stopped) notes.push(`${identities.nameOn(portfolioId, date)} class ${cls}: ${g.stopped}`);
         // SPEC §2: rates missing from the schedule come from the instrument's terms; where no
         // imported document states them, the answer says so (fees accrue nothing: SPEC §4)
@@ -536,6 +551,7 @@ export function buildRegistry(
               .filter((h) => h.name.toLowerCase() === nameKey(name))
               .map((h) => h.note),
             ...conflicts.map((g) => conflictWarning(identities, g, g.from)),
+            ...runs.flatMap((g) => undecidedDuring(g, g.from, g.lastDay ?? '9999-12-31')),
             ...listingsInDoubt.filter((r) => r.portfolioId === pid).map((r) => doubtWarning(r, r.from)),
           ]),
         ],
@@ -575,6 +591,7 @@ export function buildRegistry(
           out.add(conflictWarning(identities, g, g.from > from ? g.from : from));
       for (const r of doubtsDuring(from, to))
         if (r.portfolioId === pid && r.class === cls) out.add(doubtWarning(r, r.from > from ? r.from : from));
+      for (const g of registry.governing(pid, cls)) for (const w of undecidedDuring(g, from, to)) out.add(w);
       return [...out];
     },
     checkBoardRate(rate) {

@@ -6,6 +6,8 @@ import type { DocumentRecord } from '../store/registryStore.js';
 
 /** A listed document with its instrument's lapse (Plan §7, Agreement FOURTEENTH), null when none. */
 export interface ListedDocument extends DocumentRecord {
+  /** the name its instrument is listed by (twins told apart: "… (Compensation)"); null when withdrawn */
+  readonly instrument: string | null;
   readonly lapse: DocumentLapse | null;
   /**
    * The Amended and Restated instrument that took its instrument's place by the registry's today
@@ -25,8 +27,10 @@ export function listedDocuments(documents: readonly DocumentRecord[], registry: 
       const instrument = registry.instruments.find((i) => i.key === c.instrumentKey);
       for (const id of instrument?.documentIds ?? []) superseded.set(id, c.supersededBy);
     }
+  const instrumentOf = new Map(registry.instruments.flatMap((i) => i.documentIds.map((id) => [id, i.name])));
   return documents.map((d) => ({
     ...d,
+    instrument: d.withdrawal === null ? (instrumentOf.get(d.id) ?? null) : null,
     lapse: d.withdrawal === null ? (lapses.get(d.id) ?? null) : null,
     supersededBy: d.withdrawal === null ? (superseded.get(d.id) ?? null) : null,
   }));
@@ -71,6 +75,7 @@ export function documentListRows(documents: readonly ListedDocument[]) {
     file: d.fileName,
     kind: d.kind,
     title: d.title,
+    instrument: d.instrument,
     effectiveDate: d.effectiveDate,
     importedBy: d.importedBy,
     importedAt: d.importedAt,

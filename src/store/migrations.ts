@@ -15,6 +15,7 @@ import { CLOSE_RESULT_TEXT_ORDER_MIGRATION } from './schema/closeResultTextOrder
 import { CLOSE_MIGRATION } from './schema/closeSchema.js';
 import { DISTRIBUTOR_TERM_RECORDS_MIGRATION } from './schema/distributorTermRecordsSchema.js';
 import { EXHIBIT_A_HOLDINGS_MIGRATION } from './schema/exhibitAHoldingsSchema.js';
+import { EXHIBIT_STATEMENT_MIGRATION } from './schema/exhibitStatementSchema.js';
 import { EXHIBIT_WITHDRAWAL_MIGRATION } from './schema/exhibitWithdrawalSchema.js';
 import { EXPENDITURES_MIGRATION, FINRA_CAP_MIGRATION } from './schema/finraCapSchema.js';
 import { FREE_SHARE_ATTRIBUTION_MIGRATION } from './schema/freeShareAttributionSchema.js';
@@ -147,6 +148,7 @@ export const MIGRATIONS: readonly Migration[] = [
   APPROVAL_DOCUMENTS_MIGRATION,
   CLOSE_RESULT_TEXT_ORDER_MIGRATION,
   LEDGER_LAST_HELD_MIGRATION,
+  EXHIBIT_STATEMENT_MIGRATION,
 ];
 
 /** The schema version this build of plan12b migrates to. */

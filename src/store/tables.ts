@@ -285,6 +285,13 @@ export interface ExhibitDocument {
   title: string;
 }
 
+export interface ExhibitStatement {
+  amends: string;
+  document_id: string;
+  stated_at: Generated<Timestamp>;
+  stated_by: string;
+}
+
 export interface ExhibitWithdrawal {
   document_id: string;
   reason: string;
@@ -502,6 +509,7 @@ export interface DB {
   closed_month: ClosedMonth;
   exhibit_a_holdings: ExhibitAHoldings;
   exhibit_document: ExhibitDocument;
+  exhibit_statement: ExhibitStatement;
   exhibit_withdrawal: ExhibitWithdrawal;
   exhibit_withdrawal_restatement: ExhibitWithdrawalRestatement;
   feed_import: FeedImport;

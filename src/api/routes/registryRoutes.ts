@@ -144,6 +144,10 @@ export const registryRoutes = [
           key: z.string(),
           kind: z.string(),
           title: z.string(),
+          name: z.string().openapi({
+            description:
+              'the name it is listed by: its title, with the marks (restatement, Compensation or Reimbursement) that tell it apart from another instrument of its kind, Registrant, classes and date',
+          }),
           registrant: z.string().nullable(),
           classes: z.array(z.string()),
           documentIds: z.array(z.string()),
@@ -173,6 +177,7 @@ export const registryRoutes = [
           key: i.key,
           kind: i.kind,
           title: i.title,
+          name: i.name,
           registrant: i.registrant,
           classes: i.classes,
           datedAsOf: i.datedAsOf,
@@ -231,6 +236,17 @@ export const registryRoutes = [
             .openapi({
               description:
                 "its instrument's lapse for want of annual continuance (Plan §7, Agreement FOURTEENTH), as of today; null when none (or withdrawn)",
+            }),
+          instrument: z.string().nullable().openapi({
+            description:
+              'the name its instrument is listed by (two of one kind, Registrant, classes and date told apart: "… (Compensation)"); null when withdrawn',
+          }),
+          statedAmends: z
+            .object({ amends: z.string(), statedBy: z.string(), statedAt: z.string() })
+            .nullable()
+            .openapi({
+              description:
+                'the instrument the user stated this amendment amends (plan12b exhibit import --amends), with who and when; null when none',
             }),
           supersededBy: z
             .object({ instrument: z.string(), documentId: z.string(), file: z.string(), from: z.string() })

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { titleNamesInstrument } from '../../registry/instrumentNameApart.js';
 import { scheduleAnswer } from '../../registry/scheduleAnswer.js';
 import { scheduleSheet } from '../../reports/xlsxSheets.js';
 import { todayIso } from '../../store/today.js';
@@ -53,7 +54,7 @@ export function registerScheduleCommand(program: Command, getContext: () => CliC
             `${e.assetBasedSalesChargePct ?? '—'}${e.rateSource === 'board' ? ' (board)' : ''}`,
             e.serviceFeePct ?? '—',
             e.aggregateFeePct ?? '—',
-            `${e.schedule}, ${e.document.title} (${e.document.effectiveDate})${e.approvals.length > 0 ? `; approved ${e.approvals.map((a) => a.meetingDate).join(', ')}` : ''}${e.stopped ? '; STOPPED' : ''}${e.lapse ? `; LAPSED ${e.lapse.endsOn}` : ''}`,
+            `${e.schedule}${titleNamesInstrument(e.document.title, e.instrument) ? '' : ` of ${e.instrument}`}, ${e.document.title} (${e.document.effectiveDate})${e.approvals.length > 0 ? `; approved ${e.approvals.map((a) => a.meetingDate).join(', ')}` : ''}${e.stopped ? '; STOPPED' : ''}${e.lapse ? `; LAPSED ${e.lapse.endsOn}` : ''}`,
           ]),
         );
         ctx.out(
