@@ -182,10 +182,13 @@ async function monthPayees(
   if (distributionCents !== 0n) {
     if (cls.class === 'B') {
       // Agreement EIGHTH(C): the Monthly Calculation says whose each dollar is
+      // the month's fees above are the ones the Monthly Calculation accrues for itself (Class B of
+      // the portfolio, by day, the same rates): handed to it, not accrued again
       const mc = await monthlyCalculationReport(q, month, {
         ...withOverride,
         portfolio: cls.portfolioName,
         registry,
+        fees,
       });
       const calc = mc.portfolios.find((p) => p.portfolioId === cls.portfolioId);
       if (!calc) throw new Error(`what-if ${month}: no Monthly Calculation for ${cls.portfolioId}`);
