@@ -15,6 +15,7 @@ import { mulDivRoundHalfUp } from '../src/class-b/monthPassArithmetic.js';
 import type { ClassBMonthChunk } from '../src/class-b/monthPassByChunks.js';
 import {
   NO_DAY,
+  NO_LAST_HELD,
   SYSTEMATIC_WITHDRAWAL_CODE,
   TXN_EXCHANGE,
   TXN_PURCHASE,
@@ -244,7 +245,9 @@ export function generateChunk(
         nextArrival,
         lotStart,
         withdrawalStart: new Int32Array(accounts + 1),
+        lastHeldStart: new Int32Array(accounts + 1),
       },
+      lastHeld: NO_LAST_HELD,
       lots: {
         count: n,
         portfolio: lp.subarray(0, n),

@@ -13,6 +13,7 @@ import {
   loadBoardRates,
   loadDocuments,
   storedPortfolioNames,
+  storedStatements,
   withdrawalsSinceTheLog,
 } from '../store/registryStore.js';
 import { commandTerminationsSinceTheLog } from '../store/serviceProvidersRepository.js';
@@ -90,6 +91,7 @@ export async function loadAuditEvidence(
       recordedHead: await recordedAuditHead(tx),
       settings: [...(await loadSettings(tx))],
       documentImports: await documentImportsSinceTheLog(tx),
+      statements: await storedStatements(tx),
       portfolioNames: {
         stored: await storedPortfolioNames(tx),
         // as every exhibit import and withdrawal derives it (refreshPortfolioNames)

@@ -7,6 +7,8 @@ import {
   type PortfolioNameRow,
   portfolioNameFindings,
   type StoredDocumentImport,
+  type StoredStatement,
+  statementFindings,
 } from './importedRecords.js';
 import { changedInputKinds, inputKindLabel } from './inputDigestKinds.js';
 
@@ -53,6 +55,8 @@ export interface AuditEvidence {
   readonly settings?: readonly (readonly [string, string])[];
   /** the documents stored since the log began, each to be named by its import's record; absent: not checked */
   readonly documentImports?: readonly StoredDocumentImport[];
+  /** the instruments stated amended (SPEC §2.1), each to be said by an import's record; absent: not checked */
+  readonly statements?: readonly StoredStatement[];
   /** the name → portfolio table as stored and as derived from the documents now; absent: not checked */
   readonly portfolioNames?: {
     readonly stored: readonly PortfolioNameRow[];
@@ -224,6 +228,7 @@ export function verifyAuditEvidence(evidence: AuditEvidence, kept: KeptAnchor | 
 
   if (evidence.settings) findings.push(...settingFindings(records, evidence.settings));
   if (evidence.documentImports) findings.push(...exhibitImportFindings(records, evidence.documentImports));
+  if (evidence.statements) findings.push(...statementFindings(records, evidence.statements));
   if (evidence.commandWrites) findings.push(...commandWriteFindings(records, evidence.commandWrites));
   if (evidence.boardRates)
     findings.push(...boardRateFindings(evidence.boardRates.writes, evidence.boardRates.stored));

@@ -48,6 +48,39 @@ export function exhibitImportFindings(
   return findings;
 }
 
+/** The instrument the user stated an amendment amends, as stored (`exhibit_statement`). */
+export interface StoredStatement {
+  readonly documentId: string;
+  readonly fileName: string;
+  readonly title: string;
+  readonly amends: string;
+}
+
+/**
+ * Each stored statement of the instrument an amendment amends (SPEC §2.1) was made by an
+ * `exhibit import`, whose record's detail says it: `<title>…; stated by the user: {…"amends":"…"}`.
+ * One inserted or edited by SQL has none.
+ * @example
+ * statementFindings([{ action: 'exhibit.import', detail: 'T; stated by the user: {"amends":"X"}', … }],
+ *   [{ documentId: 'id1', fileName: 'a.txt', title: 'T', amends: 'X' }]) // []
+ */
+export function statementFindings(
+  records: readonly AuditRecord[],
+  statements: readonly StoredStatement[],
+): RecordFinding[] {
+  const imports = records.filter((r) => r.action === 'exhibit.import');
+  return statements
+    .filter((s) => {
+      const said = `"amends":${JSON.stringify(s.amends)}`;
+      const of = [`${s.title}; stated by the user: `, `${s.title} (imported before); stated by the user: `];
+      return !imports.some((r) => of.some((o) => r.detail.includes(o)) && r.detail.includes(said));
+    })
+    .map((s) => ({
+      kind: 'record' as const,
+      reason: `exhibit ${s.fileName} (${s.documentId.slice(0, 16)}) is stored as stated to amend "${s.amends}", but no exhibit.import record in the audit log says so (a statement written outside plan12b?)`,
+    }));
+}
+
 /**
  * Whether `docs` are the documents `record` imported: an order of them whose file names, joined by
  * ", ", are its subject and whose ids hash to its content hash. File names may themselves hold ", "

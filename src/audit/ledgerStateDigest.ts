@@ -59,6 +59,10 @@ export class LedgerStateRowsDigest {
     this.sortKeys.push(day * 2 ** 32 + key);
   }
 
+  private hashAt(i: number): Uint8Array {
+    return this.hashes.subarray(i * 32, i * 32 + 32);
+  }
+
   /** Whether a row at a month end from `monthStart` on was handed over. */
   hasRowsFrom(monthStart: string): boolean {
     const start = Date.parse(`${monthStart}T00:00:00Z`) / 86_400_000;
@@ -73,7 +77,12 @@ export class LedgerStateRowsDigest {
   kinds(monthStart: string): [kind: string, digest: string][] {
     if (this.partial !== null) throw new Error('ledger state digest: COPY text ends within a row');
     const start = Date.parse(`${monthStart}T00:00:00Z`) / 86_400_000;
-    const order = [...this.sortKeys.keys()].sort((a, b) => this.sortKeys[a]! - this.sortKeys[b]!);
+    // an account's state row and its remembered issuances' rows (class_b_ledger_last_held) share a
+    // (month end, account key): those are ordered by their hashes, which neither side's order changes
+    // (a state row alone at its key, as every row before migration 35, orders as it always did)
+    const order = [...this.sortKeys.keys()].sort(
+      (a, b) => this.sortKeys[a]! - this.sortKeys[b]! || Buffer.compare(this.hashAt(a), this.hashAt(b)),
+    );
     const month = createHash('sha256');
     const before = createHash('sha256');
     let anyBefore = false;

@@ -63,6 +63,7 @@ export function accountStateAtMonthEnd(
     account,
     omnibus,
     lots: ledger.lots,
+    lastHeld: ledger.lastHeld,
     nextSequence: issued,
     nextArrival: issued + landed,
     systematicWithdrawals: [...withdrawals.values()].map((w) => ({ ...w, year })),

@@ -12,6 +12,7 @@ import type {
 } from './classBActivity.js';
 import { type ClassBTerms, cdscRateFor, conversionDateFor, redemptionFeeFor } from './classBTerms.js';
 import { attributeReinvestment, type FreeShareAttribution } from './freeShareAttribution.js';
+import { type LastHeldIssuance, rememberLastHeld } from './lastHeldIssuance.js';
 import { LedgerRefusal } from './ledgerRefusal.js';
 import type {
   AccountLedger,
@@ -76,6 +77,8 @@ export class AccountBook {
   private lastDate = '';
   private conversionDue: string | null | undefined = null;
   private readonly systematicWithdrawals = new Map<string, { allowance: bigint; used: bigint }>();
+  /** Commission Shares of DOIs no longer held where they were: their first issuances (lastHeldIssuance.ts) */
+  private lastHeld: readonly LastHeldIssuance[] = [];
   readonly redemptions: RedemptionResult[] = [];
   readonly exchanges: ExchangeResult[] = [];
   readonly conversions: ConversionResult[] = [];
@@ -118,6 +121,7 @@ export class AccountBook {
         allowance: w.allowanceUnits,
         used: w.usedUnits,
       });
+    book.lastHeld = stored.lastHeld;
     book.lastDate = stored.asOf;
     return book;
   }
@@ -155,6 +159,7 @@ export class AccountBook {
     return {
       account: this.account,
       lots: this.lots(),
+      lastHeld: this.lastHeld,
       redemptions: this.redemptions,
       exchanges: this.exchanges,
       conversions: this.conversions,
@@ -211,7 +216,11 @@ export class AccountBook {
     while (i > 0 && byAge(lots[i - 1]!, lot) > 0) i--;
     lots.splice(i, 0, lot);
     h.shareUnits += lot.shareUnits;
-    if (lot.kind === 'commission') this.conversionDue = undefined;
+    if (lot.kind === 'commission') {
+      this.conversionDue = undefined;
+      // held again: remembered only while no longer held (lastHeldIssuance.ts)
+      if (this.lastHeld.length > 0) this.forgetLastHeld(h.portfolioId, lot.dateOfOriginalIssuance);
+    }
   }
 
   private removeEmptyLots(h: Holding): void {
@@ -252,7 +261,8 @@ export class AccountBook {
       lotId: a.txnId,
       sequence,
       arrival: this.nextArrival++,
-      attribution: a.kind === 'reinvest' ? attributeReinvestment(a, a.portfolioId, h.lots) : null,
+      attribution:
+        a.kind === 'reinvest' ? attributeReinvestment(a, a.portfolioId, h.lots, this.lastHeld) : null,
       portfolioId: a.portfolioId,
       issuingPortfolioId: a.portfolioId,
       dateOfOriginalIssuance: a.date,
@@ -296,7 +306,27 @@ export class AccountBook {
     }
     if (left !== 0n) throw new Error('take: the holding ran out of shares');
     this.removeEmptyLots(h);
+    this.rememberEmptied(h, pieces);
     return pieces;
+  }
+
+  /**
+   * The Commission Shares of a DOI taken to the last from a portfolio leave their first issuances
+   * behind (lastHeldIssuance.ts): a later reinvestment stating that DOI follows them (SPEC §6, §7).
+   */
+  private forgetLastHeld(portfolioId: string, doi: string): void {
+    if (!this.lastHeld.some((m) => m.portfolioId === portfolioId && m.dateOfOriginalIssuance === doi)) return;
+    this.lastHeld = Object.freeze(
+      this.lastHeld.filter((m) => !(m.portfolioId === portfolioId && m.dateOfOriginalIssuance === doi)),
+    );
+  }
+
+  private rememberEmptied(h: Holding, pieces: readonly LotPiece[]): void {
+    const taken = pieces.filter((p) => p.kind === 'commission');
+    if (taken.length === 0) return;
+    this.lastHeld = rememberLastHeld(this.lastHeld, h.portfolioId, taken, (doi) =>
+      h.lots.some((l) => l.kind === 'commission' && l.dateOfOriginalIssuance === doi),
+    );
   }
 
   private requireHeld(

@@ -1,3 +1,4 @@
+import type { LastHeldIssuance } from './lastHeldIssuance.js';
 import type { LotKind } from './lot.js';
 
 /**
@@ -45,7 +46,11 @@ interface HeldLot {
 
 /**
  * The attribution of a reinvestment's Free Shares, fixed on the reinvestment date from what the
- * row states and the account's lots then held in the reinvesting portfolio.
+ * row states and the account's lots then held in the reinvesting portfolio. A stated DOI of which
+ * no Commission Share is held there derives from the first issuances of the shares of that DOI
+ * last held there (`lastHeld`, lastHeldIssuance.ts; SPEC §6: traced back to the first issuance),
+ * and only where the account never held any of another portfolio's issuance, from the reinvesting
+ * portfolio's own issuance of that date.
  * @example
  *   // 200 Commission Shares of DOI 2004-03-01 held; a reinvestment stating nothing
  *   attributeReinvestment({}, 'fund-x', [{ kind: 'commission', issuingPortfolioId: 'fund-x',
@@ -57,6 +62,7 @@ export function attributeReinvestment(
   stated: StatedAttribution,
   portfolioId: string,
   held: Iterable<HeldLot>,
+  lastHeld: readonly LastHeldIssuance[] = [],
 ): FreeShareAttribution {
   if (stated.attributedDistributor != null)
     return Object.freeze({ kind: 'distributor', distributor: stated.attributedDistributor });
@@ -76,7 +82,19 @@ export function attributeReinvestment(
   const weights = [...byKey.entries()]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([, w]) => Object.freeze(w));
-  // A stated DOI the account no longer holds still names the issuance the shares derive from.
+  // A stated DOI the account no longer holds still names the issuance the shares derive from:
+  // that of the shares last held (Exhibit A 2(b); SPEC §6 traces them to their first issuance),
+  // weighted by the shares last held of each first issuance, in (DOI, issuing portfolio) order.
+  if (doi !== null && weights.length === 0)
+    for (const m of lastHeld)
+      if (m.portfolioId === portfolioId && m.dateOfOriginalIssuance === doi)
+        weights.push(
+          Object.freeze({
+            issuingPortfolioId: m.issuingPortfolioId,
+            dateOfOriginalIssuance: doi,
+            shareUnits: m.shareUnits,
+          }),
+        );
   if (doi !== null && weights.length === 0)
     weights.push(
       Object.freeze({ issuingPortfolioId: portfolioId, dateOfOriginalIssuance: doi, shareUnits: 1n }),

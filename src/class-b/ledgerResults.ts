@@ -1,4 +1,5 @@
 import type { CdscWaiver } from './cdscWaiver.js';
+import type { LastHeldIssuance } from './lastHeldIssuance.js';
 import type { Lot, LotKind } from './lot.js';
 
 /** What one lot gave up to a redemption, an exchange or a conversion: shares and pro-rata cost. */
@@ -76,6 +77,8 @@ export interface AccountLedger {
   readonly account: string;
   /** lots held at the end of the replay */
   readonly lots: readonly Lot[];
+  /** the first issuances of the Commission Shares of DOIs no longer held where they were (lastHeldIssuance.ts) */
+  readonly lastHeld: readonly LastHeldIssuance[];
   readonly redemptions: readonly RedemptionResult[];
   readonly exchanges: readonly ExchangeResult[];
   readonly conversions: readonly ConversionResult[];

@@ -221,6 +221,7 @@ export class MonthPass {
     const shares = tx.shareUnits[t]!;
     const free = tx.type[t] === TXN_REINVEST ? 1 : 0;
     const attribution = free ? out.attribution(this.attributeReinvestment(tx, t)) : -1;
+    if (!free && w.lhN !== 0) w.forgetLastHeld(p, tx.day[t]!);
     w.insert(
       this.terms.rank[p]!,
       p,
@@ -268,6 +269,16 @@ export class MonthPass {
       }
       ks[j] = ks[j]! + w.shares[i]!;
     }
+    // a stated DOI not held here: the first issuances of the shares of it last held here
+    // (lastHeldIssuance.ts; SPEC §6: traced back to the first issuance)
+    if (doi !== NO_DAY && k === 0)
+      for (let j = 0; j < w.lhN; j++)
+        if (w.lhPort[j] === p && w.lhDoi[j] === doi) {
+          kd[k] = doi;
+          kp[k] = w.lhIssuing[j]!;
+          ks[k] = w.lhShares[j]!;
+          k++;
+        }
     const rank = this.terms.rank;
     const idx = k === 1 ? [0] : Array.from({ length: k }, (_, j) => j);
     if (k > 1) idx.sort((x, y) => kd[x]! - kd[y]! || rank[kp[x]!]! - rank[kp[y]!]!);
@@ -373,6 +384,7 @@ export class MonthPass {
     const fee = this.terms.fee[p];
     const r = out.redemptions;
     const pieceFrom = r.pieces.length;
+    w.tkN = 0;
     let cdscCents = 0;
     let waivedCents = 0;
     let feeBase: number | bigint = 0;
@@ -404,6 +416,7 @@ export class MonthPass {
     }
     if (left !== 0) throw new Error('take: the holding ran out of shares');
     w.compact();
+    if (w.tkN !== 0) w.rememberEmptied(p, this.terms.rank);
     const grossCents = mulDivRoundHalfUp(shares, price, VALUE_UNITS_PER_CENT);
     const feeCents = fee ? fee.rate.of(feeBase) : 0;
     const netCents = grossCents - cdscCents - feeCents;
@@ -442,6 +455,7 @@ export class MonthPass {
     const pieceFrom = x.pieces.length;
     const moved: MovedPiece[] = [];
     let left = tx.shareUnits[t]!;
+    w.tkN = 0;
     for (let j = 0; j < k && left > 0; j++) {
       const i = w.order[j]!;
       w.take(i, left);
@@ -463,6 +477,7 @@ export class MonthPass {
     }
     if (left !== 0) throw new Error('take: the holding ran out of shares');
     w.compact();
+    if (w.tkN !== 0) w.rememberEmptied(from, this.terms.rank);
     const inShares = tx.inShareUnits[t]!;
     if (moved.length === 1) moved[0]!.delivered = inShares;
     else {
@@ -486,21 +501,23 @@ export class MonthPass {
     }
     // SPEC §6: every piece lands as a lot of its own, never merged.
     const rank = this.terms.rank[to]!;
-    for (const m of moved)
-      if (m.delivered !== 0)
-        w.insert(
-          rank,
-          to,
-          m.issuing,
-          m.origin,
-          m.free,
-          m.doi,
-          m.sequence,
-          w.nextArrival++,
-          m.delivered,
-          m.landedCost,
-          m.attribution,
-        );
+    for (const m of moved) {
+      if (m.delivered === 0) continue;
+      if (m.free === 0 && w.lhN !== 0) w.forgetLastHeld(to, m.doi);
+      w.insert(
+        rank,
+        to,
+        m.issuing,
+        m.origin,
+        m.free,
+        m.doi,
+        m.sequence,
+        w.nextArrival++,
+        m.delivered,
+        m.landedCost,
+        m.attribution,
+      );
+    }
     x.account.push(account);
     x.exchange.push(tx.exchange[t]!);
     x.outTxn.push(tx.txn[t]!);
@@ -540,6 +557,7 @@ export class MonthPass {
       const freeConverting = mulDivRoundHalfUp(free, converting, allCommission);
       const pieceFrom = c.pieces.length;
       let left = freeConverting;
+      w.tkN = 0;
       for (let i = s; i < e && left > 0; i++) {
         if (w.free[i] !== 1) continue;
         w.take(i, left);
@@ -561,14 +579,16 @@ export class MonthPass {
         const cost = w.takenCost;
         c.pieces.push(w.origin[i]!, 0, w.doi[i]!, w.issuing[i]!, taken, cost);
       }
+      const converted = w.port[s]!;
       c.account.push(account);
       c.day.push(this.monthEndDay);
-      c.portfolio.push(w.port[s]!);
+      c.portfolio.push(converted);
       c.commissionShareUnits.push(converting);
       c.freeShareUnits.push(freeConverting);
       c.pieceStart.push(pieceFrom);
       // zero lots are removed after the portfolio's conversion, before the next portfolio's range is read
       w.compact();
+      if (w.tkN !== 0) w.rememberEmptied(converted, this.terms.rank);
     }
   }
 
@@ -671,6 +691,17 @@ class Workspace {
   takenCost = 0;
   rangeStart = 0;
   rangeEnd = 0;
+  /** lastHeldIssuance.ts: the account's remembered issuances (portfolio key, DOI day, issuing key, shares) */
+  lhN = 0;
+  lhPort: number[] = [];
+  lhDoi: number[] = [];
+  lhIssuing: number[] = [];
+  lhShares: number[] = [];
+  /** the Commission Share pieces the current activity took (DOI day, issuing key, shares) */
+  tkN = 0;
+  tkDoi: number[] = [];
+  tkIssuing: number[] = [];
+  tkShares: number[] = [];
   swpN = 0;
   swpPortfolio: number[] = [];
   swpYear: number[] = [];
@@ -722,6 +753,15 @@ class Workspace {
         l.costCents[i]!,
         l.attribution[i]!,
       );
+    const lh = state.lastHeld;
+    this.lhN = 0;
+    for (let i = acc.lastHeldStart[a]!; i < acc.lastHeldStart[a + 1]!; i++) {
+      this.lhPort[this.lhN] = lh.portfolio[i]!;
+      this.lhDoi[this.lhN] = lh.doiDay[i]!;
+      this.lhIssuing[this.lhN] = lh.issuingPortfolio[i]!;
+      this.lhShares[this.lhN] = lh.shareUnits[i]!;
+      this.lhN++;
+    }
     const sw = state.systematicWithdrawals;
     this.swpN = 0;
     for (let i = acc.withdrawalStart[a]!; i < acc.withdrawalStart[a + 1]!; i++)
@@ -806,6 +846,92 @@ class Workspace {
     this.cost[i] = this.cost[i]! - cost;
     this.taken = taken;
     this.takenCost = cost;
+    if (this.free[i] === 0) {
+      const k = this.tkN++;
+      this.tkDoi[k] = this.doi[i]!;
+      this.tkIssuing[k] = this.issuing[i]!;
+      this.tkShares[k] = taken;
+    }
+  }
+
+  /** Commission Shares of (p, doi) held again: what was remembered of them goes (lastHeldIssuance.ts). */
+  forgetLastHeld(p: number, doi: number): void {
+    let m = 0;
+    for (let e = 0; e < this.lhN; e++) {
+      if (this.lhPort[e] === p && this.lhDoi[e] === doi) continue;
+      if (m !== e) {
+        this.lhPort[m] = this.lhPort[e]!;
+        this.lhDoi[m] = this.lhDoi[e]!;
+        this.lhIssuing[m] = this.lhIssuing[e]!;
+        this.lhShares[m] = this.lhShares[e]!;
+      }
+      m++;
+    }
+    this.lhN = m;
+  }
+
+  /**
+   * lastHeldIssuance.ts `rememberLastHeld` after an activity took the pieces `tk*` from portfolio
+   * `p` (its lots compacted): each DOI taken to the last forgets what was remembered of it and
+   * remembers its pieces by issuing portfolio, if any came from another portfolio. Nothing to do
+   * (the common case) when nothing is remembered and every piece was issued by `p` itself.
+   */
+  rememberEmptied(p: number, rank: Int32Array): void {
+    const n = this.tkN;
+    if (this.lhN === 0) {
+      let foreign = false;
+      for (let j = 0; j < n; j++) if (this.tkIssuing[j] !== p) foreign = true;
+      if (!foreign) return;
+    }
+    this.range(rank[p]!);
+    for (let j = 0; j < n; j++) {
+      const doi = this.tkDoi[j]!;
+      let seen = false;
+      for (let e = 0; e < j && !seen; e++) seen = this.tkDoi[e] === doi;
+      if (seen) continue;
+      let held = false;
+      for (let i = this.rangeStart; i < this.rangeEnd && !held; i++)
+        held = this.free[i] === 0 && this.doi[i] === doi;
+      if (held) continue;
+      this.forgetLastHeld(p, doi);
+      let foreign = false;
+      for (let e = j; e < n; e++) if (this.tkDoi[e] === doi && this.tkIssuing[e] !== p) foreign = true;
+      if (!foreign) continue;
+      for (let e = j; e < n; e++) {
+        if (this.tkDoi[e] !== doi) continue;
+        const issuing = this.tkIssuing[e]!;
+        let at = 0;
+        while (
+          at < this.lhN &&
+          !(this.lhPort[at] === p && this.lhDoi[at] === doi && this.lhIssuing[at] === issuing)
+        )
+          at++;
+        if (at < this.lhN) {
+          this.lhShares[at] = this.lhShares[at]! + this.tkShares[e]!;
+          continue;
+        }
+        // kept in (portfolio rank, DOI, issuing rank) order
+        at = this.lhN;
+        while (
+          at > 0 &&
+          (rank[this.lhPort[at - 1]!]! > rank[p]! ||
+            (this.lhPort[at - 1] === p &&
+              (this.lhDoi[at - 1]! > doi ||
+                (this.lhDoi[at - 1] === doi && rank[this.lhIssuing[at - 1]!]! > rank[issuing]!))))
+        ) {
+          this.lhPort[at] = this.lhPort[at - 1]!;
+          this.lhDoi[at] = this.lhDoi[at - 1]!;
+          this.lhIssuing[at] = this.lhIssuing[at - 1]!;
+          this.lhShares[at] = this.lhShares[at - 1]!;
+          at--;
+        }
+        this.lhPort[at] = p;
+        this.lhDoi[at] = doi;
+        this.lhIssuing[at] = issuing;
+        this.lhShares[at] = this.tkShares[e]!;
+        this.lhN++;
+      }
+    }
   }
 
   /** Removes the lots left without shares (their cost must be gone with them). */
@@ -864,6 +990,13 @@ const accBuilders = (n: number) => ({
   nextArrival: i32(n),
   lotStart: i32(n),
   withdrawalStart: i32(n),
+  lastHeldStart: i32(n),
+});
+const lastHeldBuilders = (n: number) => ({
+  portfolio: i32(n),
+  doiDay: i32(n),
+  issuingPortfolio: i32(n),
+  shareUnits: f64(n),
 });
 const lotsBuilders = (n: number) => new LotTable(n);
 const swpBuilders = (n: number) => ({
@@ -1072,6 +1205,7 @@ class Output {
   private readonly acc: ReturnType<typeof accBuilders>;
   private readonly lots: ReturnType<typeof lotsBuilders>;
   private readonly swp: ReturnType<typeof swpBuilders>;
+  private readonly lastHeld: ReturnType<typeof lastHeldBuilders>;
   readonly redemptions: ReturnType<typeof redemptionsBuilders>;
   readonly exchanges: ReturnType<typeof exchangesBuilders>;
   readonly conversions: ReturnType<typeof conversionsBuilders>;
@@ -1086,6 +1220,7 @@ class Output {
     this.acc = accBuilders(accounts);
     this.lots = lotsBuilders(lots);
     this.swp = swpBuilders(16);
+    this.lastHeld = lastHeldBuilders(16);
     this.redemptions = redemptionsBuilders(txns);
     this.exchanges = exchangesBuilders(exchanges);
     this.conversions = conversionsBuilders((accounts >> 4) + 16);
@@ -1158,6 +1293,13 @@ class Output {
     this.acc.nextArrival.push(w.nextArrival);
     this.acc.lotStart.push(L.count);
     this.acc.withdrawalStart.push(this.swp.portfolio.length);
+    this.acc.lastHeldStart.push(this.lastHeld.portfolio.length);
+    for (let i = 0; i < w.lhN; i++) {
+      this.lastHeld.portfolio.push(w.lhPort[i]!);
+      this.lastHeld.doiDay.push(w.lhDoi[i]!);
+      this.lastHeld.issuingPortfolio.push(w.lhIssuing[i]!);
+      this.lastHeld.shareUnits.push(w.lhShares[i]!);
+    }
     // a new lot's fresh attribution may be shared by several pieces after exchanges: map it once
     let freshMap: Map<number, number> | undefined;
     // Commission Shares summed by (issuing portfolio, DOI) within each portfolio
@@ -1219,7 +1361,9 @@ class Output {
     const A = this.acc;
     A.lotStart.push(this.lots.count);
     A.withdrawalStart.push(this.swp.portfolio.length);
+    A.lastHeldStart.push(this.lastHeld.portfolio.length);
     const L = this.lots;
+    const LH = this.lastHeld;
     const R = this.redemptions;
     R.pieceStart.push(R.pieces.length);
     const X = this.exchanges;
@@ -1238,8 +1382,16 @@ class Output {
           nextArrival: A.nextArrival.done(),
           lotStart: A.lotStart.done(),
           withdrawalStart: A.withdrawalStart.done(),
+          lastHeldStart: A.lastHeldStart.done(),
         },
         lots: L.done(),
+        lastHeld: {
+          count: LH.portfolio.length,
+          portfolio: LH.portfolio.done(),
+          doiDay: LH.doiDay.done(),
+          issuingPortfolio: LH.issuingPortfolio.done(),
+          shareUnits: LH.shareUnits.done(),
+        },
         systematicWithdrawals: {
           count: this.swp.portfolio.length,
           portfolio: this.swp.portfolio.done(),

@@ -32,6 +32,24 @@ export interface LotColumns {
   readonly attribution: Int32Array;
 }
 
+/** lastHeldIssuance.ts in columns (portfolios as keys, DOIs as day numbers). */
+export interface LastHeldColumns {
+  readonly count: number;
+  readonly portfolio: Int32Array;
+  readonly doiDay: Int32Array;
+  readonly issuingPortfolio: Int32Array;
+  readonly shareUnits: Float64Array;
+}
+
+/** No remembered issuance (with `lastHeldStart` all zeros). */
+export const NO_LAST_HELD: LastHeldColumns = Object.freeze({
+  count: 0,
+  portfolio: new Int32Array(0),
+  doiDay: new Int32Array(0),
+  issuingPortfolio: new Int32Array(0),
+  shareUnits: new Float64Array(0),
+});
+
 /**
  * The share ledger of a chunk of accounts at a month end: what the pass reads at the start of a
  * month and writes at its end. Accounts ascend by key.
@@ -50,8 +68,16 @@ export interface ClassBLedgerState {
     readonly lotStart: Int32Array;
     /** count + 1 entries, into `systematicWithdrawals` */
     readonly withdrawalStart: Int32Array;
+    /** count + 1 entries, into `lastHeld` */
+    readonly lastHeldStart: Int32Array;
   };
   readonly lots: LotColumns;
+  /**
+   * lastHeldIssuance.ts: per account, the first issuances of the Commission Shares of the (portfolio,
+   * DOI)s no longer held whose last-held shares came partly from another portfolio, in (portfolio
+   * key, DOI, issuing portfolio key) order. Most accounts have none.
+   */
+  readonly lastHeld: LastHeldColumns;
   /**
    * the 12%-a-year allowance of systematic withdrawals (DOMAIN §4.3: of the account value at the
    * year's first one) and the gross proceeds waived so far, both in cents, per account, portfolio and year

@@ -1,6 +1,7 @@
 import { fromDayNumber, toDayNumber } from '../calendar/isoDate.js';
 import type { ClassBActivity } from './classBActivity.js';
 import type { FreeShareAttribution } from './freeShareAttribution.js';
+import { compareLastHeld, type LastHeldIssuance } from './lastHeldIssuance.js';
 import type {
   ConversionResult,
   ExchangedPiece,
@@ -133,6 +134,8 @@ export interface AccountRecordState {
   readonly account: string;
   readonly omnibus: boolean;
   readonly lots: readonly Lot[];
+  /** lastHeldIssuance.ts (absent: none) */
+  readonly lastHeld?: readonly LastHeldIssuance[];
   readonly nextSequence: number;
   readonly nextArrival: number;
   readonly systematicWithdrawals?: readonly {
@@ -160,7 +163,9 @@ export function ledgerStateOf(
     nextArrival: i32(),
     lotStart: i32(),
     withdrawalStart: i32(),
+    lastHeldStart: i32(),
   };
+  const LH = { portfolio: i32(), doiDay: i32(), issuingPortfolio: i32(), shareUnits: f64() };
   const L = {
     portfolio: i32(),
     issuingPortfolio: i32(),
@@ -183,6 +188,14 @@ export function ledgerStateOf(
     A.nextArrival.push(a.nextArrival);
     A.lotStart.push(L.portfolio.length);
     A.withdrawalStart.push(S.portfolio.length);
+    A.lastHeldStart.push(LH.portfolio.length);
+    // the month pass's order: portfolio rank (the ids' order), DOI, issuing portfolio
+    for (const m of [...(a.lastHeld ?? [])].sort(compareLastHeld)) {
+      LH.portfolio.push(d.portfolios.key(m.portfolioId));
+      LH.doiDay.push(toDayNumber(m.dateOfOriginalIssuance));
+      LH.issuingPortfolio.push(d.portfolios.key(m.issuingPortfolioId));
+      LH.shareUnits.push(Number(m.shareUnits));
+    }
     for (const l of a.lots) {
       L.portfolio.push(d.portfolios.key(l.portfolioId));
       L.issuingPortfolio.push(d.portfolios.key(l.issuingPortfolioId));
@@ -212,6 +225,7 @@ export function ledgerStateOf(
   }
   A.lotStart.push(L.portfolio.length);
   A.withdrawalStart.push(S.portfolio.length);
+  A.lastHeldStart.push(LH.portfolio.length);
   return {
     accounts: {
       count: A.key.length,
@@ -221,6 +235,14 @@ export function ledgerStateOf(
       nextArrival: A.nextArrival.done(),
       lotStart: A.lotStart.done(),
       withdrawalStart: A.withdrawalStart.done(),
+      lastHeldStart: A.lastHeldStart.done(),
+    },
+    lastHeld: {
+      count: LH.portfolio.length,
+      portfolio: LH.portfolio.done(),
+      doiDay: LH.doiDay.done(),
+      issuingPortfolio: LH.issuingPortfolio.done(),
+      shareUnits: LH.shareUnits.done(),
     },
     lots: {
       count: L.portfolio.length,
@@ -299,6 +321,24 @@ export function lotsOfAccount(state: ClassBLedgerState, a: number, d: MonthPassD
   for (let i = state.accounts.lotStart[a]!; i < state.accounts.lotStart[a + 1]!; i++)
     out.push(lotOfState(state, i, d));
   return out;
+}
+
+/** The state's i-th account's remembered issuances (lastHeldIssuance.ts) as records, in their canonical order. */
+export function lastHeldOfAccount(
+  state: ClassBLedgerState,
+  a: number,
+  d: MonthPassDictionaries,
+): LastHeldIssuance[] {
+  const m = state.lastHeld;
+  const out: LastHeldIssuance[] = [];
+  for (let i = state.accounts.lastHeldStart[a]!; i < state.accounts.lastHeldStart[a + 1]!; i++)
+    out.push({
+      portfolioId: d.portfolios.name(m.portfolio[i]!),
+      dateOfOriginalIssuance: fromDayNumber(m.doiDay[i]!),
+      issuingPortfolioId: d.portfolios.name(m.issuingPortfolio[i]!),
+      shareUnits: BigInt(m.shareUnits[i]!),
+    });
+  return out.sort(compareLastHeld);
 }
 
 /**

@@ -9,6 +9,7 @@ import type { CdscSchedule } from './cdscSchedule.js';
 import type { ClassBActivity, ConversionNotice } from './classBActivity.js';
 import type { ClassBTerms } from './classBTerms.js';
 import type { DerivedFromWeight, FreeShareAttribution } from './freeShareAttribution.js';
+import { compareLastHeld, type LastHeldIssuance } from './lastHeldIssuance.js';
 import { LedgerRefusal } from './ledgerRefusal.js';
 import type {
   AccountLedger,
@@ -100,13 +101,57 @@ function conversionDate(terms: ClassBTerms, lot: RefLot): string {
 }
 
 /**
+ * The Commission Shares of each (portfolio, DOI) the last time the account held any there, by
+ * issuing portfolio — written out plainly: after every step of the replay (an activity, a
+ * conversion date) the composition of every (portfolio, DOI) still held is written over the one
+ * remembered, so one no longer held keeps the composition it had after the last step that held it.
+ */
+type LastSeen = Map<string, Map<string, Decimal>>;
+
+function noteHoldings(lastSeen: LastSeen, lots: readonly RefLot[]): void {
+  const now: LastSeen = new Map();
+  for (const l of lots) {
+    if (l.kind !== 'commission') continue;
+    const key = `${l.portfolioId}|${l.doi}`;
+    const byIssuer = now.get(key) ?? new Map<string, Decimal>();
+    byIssuer.set(l.issuingPortfolioId, (byIssuer.get(l.issuingPortfolioId) ?? new Exact(0)).plus(l.shares));
+    now.set(key, byIssuer);
+  }
+  for (const [key, byIssuer] of now) lastSeen.set(key, byIssuer);
+}
+
+/**
+ * lastHeldIssuance.ts's memory from the plain record: the (portfolio, DOI)s no longer held whose
+ * last composition holds another portfolio's issuance.
+ */
+function lastHeldOf(lastSeen: LastSeen, lots: readonly RefLot[]): LastHeldIssuance[] {
+  const out: LastHeldIssuance[] = [];
+  for (const [key, byIssuer] of lastSeen) {
+    const [pid, doi] = key.split('|') as [string, string];
+    if (lots.some((l) => l.kind === 'commission' && l.portfolioId === pid && l.doi === doi)) continue;
+    if ([...byIssuer.keys()].every((issuing) => issuing === pid)) continue;
+    for (const [issuing, sh] of byIssuer)
+      out.push({
+        portfolioId: pid,
+        dateOfOriginalIssuance: doi,
+        issuingPortfolioId: issuing,
+        shareUnits: toShareUnits(sh),
+      });
+  }
+  return out.sort(compareLastHeld);
+}
+
+/**
  * Exhibit A 2(b), SPEC §7, written out plainly: the distributor the row names; else the
- * Commission Shares of the DOI it names (none held: that issuance in this portfolio); else every
- * Commission Share of the account in the portfolio that day; weights by issuing portfolio and DOI.
+ * Commission Shares of the DOI it names (none held: the first issuances of those last held in this
+ * portfolio, by the shares last held, where any came from another portfolio; else that issuance in
+ * this portfolio); else every Commission Share of the account in the portfolio that day; weights
+ * by issuing portfolio and DOI.
  */
 function reinvestmentAttribution(
   a: { portfolioId: string; attributedDistributor?: string | null; derivedFromDoi?: string | null },
   lots: readonly RefLot[],
+  lastHeld: readonly LastHeldIssuance[],
 ): FreeShareAttribution {
   if (a.attributedDistributor) return { kind: 'distributor', distributor: a.attributedDistributor };
   const doi = a.derivedFromDoi ?? null;
@@ -123,6 +168,14 @@ function reinvestmentAttribution(
       shareUnits: toShareUnits(mine.reduce((s, l) => s.plus(l.shares), new Exact(0))),
     };
   });
+  if (doi !== null && weights.length === 0)
+    for (const m of lastHeld)
+      if (m.portfolioId === a.portfolioId && m.dateOfOriginalIssuance === doi)
+        weights.push({
+          issuingPortfolioId: m.issuingPortfolioId,
+          dateOfOriginalIssuance: doi,
+          shareUnits: m.shareUnits,
+        });
   if (doi !== null && weights.length === 0)
     weights.push({ issuingPortfolioId: a.portfolioId, dateOfOriginalIssuance: doi, shareUnits: 1n });
   return { kind: 'derivedFrom', basis: doi === null ? 'accountCommissionShares' : 'statedDoi', weights };
@@ -155,6 +208,7 @@ export function referenceReplayAccount(
   const conversions: ConversionResult[] = [];
   const notices: ConversionNotice[] = [];
   const swp = new Map<string, { allowance: Decimal; used: Decimal }>();
+  const lastSeen: LastSeen = new Map();
 
   const held = (pid: string) =>
     lots.filter((l) => l.portfolioId === pid).reduce((s, l) => s.plus(l.shares), new Exact(0));
@@ -234,6 +288,7 @@ export function referenceReplayAccount(
           confirmedBy: [],
         });
       }
+      noteHoldings(lastSeen, lots);
     }
   };
 
@@ -249,7 +304,8 @@ export function referenceReplayAccount(
         lotId: a.txnId,
         sequence: nextSequence++,
         arrival: nextArrival++,
-        attribution: a.kind === 'reinvest' ? reinvestmentAttribution(a, lots) : null,
+        attribution:
+          a.kind === 'reinvest' ? reinvestmentAttribution(a, lots, lastHeldOf(lastSeen, lots)) : null,
         portfolioId: a.portfolioId,
         issuingPortfolioId: a.portfolioId,
         doi: a.date,
@@ -393,6 +449,7 @@ export function referenceReplayAccount(
         pieces: moved,
       });
     } else notices.push(a);
+    noteHoldings(lastSeen, lots);
   }
   if (until !== '') convertDueBefore(until, true);
 
@@ -435,5 +492,12 @@ export function referenceReplayAccount(
             : 1
           : a.sequence - b.sequence || a.arrival - b.arrival,
     );
-  return { account, lots: finalLots, redemptions, exchanges, conversions };
+  return {
+    account,
+    lots: finalLots,
+    lastHeld: lastHeldOf(lastSeen, lots),
+    redemptions,
+    exchanges,
+    conversions,
+  };
 }

@@ -1,3 +1,4 @@
+import type { LastHeldIssuance } from './lastHeldIssuance.js';
 import type { Lot } from './lot.js';
 
 /**
@@ -12,6 +13,11 @@ export interface StoredAccountLedger {
   /** the month end the state is the ledger at */
   readonly asOf: string;
   readonly lots: readonly Lot[];
+  /**
+   * the first issuances of Commission Shares of DOIs no longer held where they were
+   * (lastHeldIssuance.ts): what a later reinvestment stating such a DOI follows (SPEC §6, §7)
+   */
+  readonly lastHeld: readonly LastHeldIssuance[];
   readonly nextSequence: number;
   readonly nextArrival: number;
   readonly systematicWithdrawals: readonly {

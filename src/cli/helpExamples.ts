@@ -14,6 +14,7 @@ export const HELP_EXAMPLES: Readonly<Record<string, readonly string[]>> = {
   'exhibit import': [
     'plan12b exhibit import plan12b-demo/exhibits/demo-01-class-a-plan.txt plan12b-demo/exhibits/demo-04-class-a-amendment-1.txt',
     'plan12b exhibit import draft.txt --effective-date 2025-04-01 --class A',
+    'plan12b exhibit import amendment-3.txt --amends "Fourth Amended and Restated Distribution and Service Plan (Reimbursement)"',
   ],
   'exhibit list': ['plan12b exhibit list --csv > exhibits.csv', 'plan12b exhibit list --xlsx exhibits.xlsx'],
   'exhibit withdraw': ['plan12b exhibit withdraw 1b00b051 --reason "imported the draft by mistake"'],

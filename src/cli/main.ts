@@ -334,6 +334,10 @@ function isTextAnswer(argv: readonly string[]): boolean {
       : FORWARDABLE_QUERIES[first]
         ? first
         : `${first} ${second}`;
+  // `close show --part journal` prints the sealed journal's CSV lines, as `journal` does
+  const part =
+    argv.find((a, i) => argv[i - 1] === '--part') ?? argv.find((a) => a.startsWith('--part='))?.slice(7);
+  if (command === 'close' && part === 'journal') return false;
   return FORWARDABLE_QUERIES[command] !== undefined && !DOCUMENT_ANSWERS.has(command);
 }
 

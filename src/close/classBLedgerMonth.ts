@@ -1,6 +1,8 @@
 import { monthEnd, monthStart } from '../calendar/isoDate.js';
+import { accountStateAtMonthEnd } from '../class-b/accountStateAtMonthEnd.js';
 import { accountsChangedInMonth } from '../class-b/accountsChangedInMonth.js';
 import type { ClassBTerms } from '../class-b/classBTerms.js';
+import type { LastHeldIssuance } from '../class-b/lastHeldIssuance.js';
 import type { RedemptionResult } from '../class-b/ledgerResults.js';
 import { type ClassBMonthResult, compileMonthPassFor } from '../class-b/monthPass.js';
 import type { ClassBLedgerState, MonthTransactionColumns } from '../class-b/monthPassColumns.js';
@@ -17,6 +19,7 @@ import { InternalError } from '../errors.js';
 import { parseCents } from '../money/cents.js';
 import {
   activityOfRows,
+  loadTransactionsOf,
   type RedemptionHeadRow,
   type RedemptionPieceRow,
   redemptionCountBetween,
@@ -205,7 +208,23 @@ export async function applyClassBMonth(
   for (const range of await accountKeyRanges(q, chunkAccounts)) {
     // a chunk's transaction and exchange names are its own, so memory stays bounded
     const cd: MonthPassDictionaries = { ...d, txns: new KeyDictionary(), exchanges: new KeyDictionary() };
-    const chunk = await readLedgerStateChunk(q, start, range, cd);
+    const chunk = await readLedgerStateChunk(q, start, range, cd, {
+      // a state written before migration 35 did not record the first issuances of the DOIs an
+      // account no longer holds (lastHeldIssuance.ts): derived by replaying the account's
+      // transactions through the start of the month, and written with the month's state
+      deriveLastHeld: async (accounts) => {
+        const rows = await loadTransactionsOf(
+          q,
+          accounts.map((a) => a.account),
+        );
+        const out = new Map<number, readonly LastHeldIssuance[]>();
+        for (const a of accounts) {
+          const activity = activityOfRows((rows.get(a.account) ?? []).filter((r) => r.date <= start));
+          out.set(a.key, accountStateAtMonthEnd(a.account, a.omnibus, activity, terms, start).lastHeld ?? []);
+        }
+        return out;
+      },
+    });
     const transactions =
       opts.reference === true
         ? await monthTransactionsByRecords(q, month, range, chunk.accountNames, cd)
@@ -253,7 +272,7 @@ export async function applyClassBMonth(
     const flags = accountsChangedInMonth(result, transactions);
     await recordLedgerPortfolios(q, d.portfolios);
     const written = await writeLedgerStateChunk(q, end, result.state, cd, {
-      include: (a) => flags[a]!,
+      include: (a) => flags[a]! || chunk.lastHeldDerived.has(result.state.accounts.key[a]!),
       storedAttributions: chunk.storedAttributions,
       // the reference writes the attributions through ON CONFLICT, the fast path by COPY alone
       ...(opts.reference === true ? {} : { attributionKeysStored: chunk.storedAttributionKeys }),

@@ -113,6 +113,11 @@ export interface StatedByUser {
   readonly effectiveDate?: string;
   readonly class?: string;
   readonly registrant?: string;
+  /**
+   * the instrument an amendment amends, as the user named it (`exhibit import --amends`), where its
+   * title fits two instruments of one date (registry/statedInstrument.ts)
+   */
+  readonly amends?: string;
 }
 
 /**

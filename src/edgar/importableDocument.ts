@@ -62,7 +62,7 @@ export function importableDocument(
       1,
       `no effective date; nothing imported (state it with --effective-date DATE)`,
     );
-  const usedStated: { effectiveDate?: string; class?: string; registrant?: string } = {};
+  const usedStated: { effectiveDate?: string; class?: string; registrant?: string; amends?: string } = {};
   const dateStated = doc.effectiveDate === null || doc.effectiveDate.length !== 10;
   if (dateStated && stated.effectiveDate !== undefined) usedStated.effectiveDate = stated.effectiveDate;
   let classStated = false;
@@ -87,6 +87,10 @@ export function importableDocument(
   const registrant = doc.instrument.registrant ?? stated.registrant ?? null;
   if (doc.instrument.registrant === null && stated.registrant !== undefined) registrantStated = true;
   if (registrantStated) usedStated.registrant = stated.registrant!;
+  // the instrument an amendment amends (registry/statedInstrument.ts); a plan or agreement amends none
+  const isAmendment = doc.kind === 'plan-amendment' || doc.kind === 'agreement-amendment';
+  if (isAmendment && stated.amends !== undefined)
+    usedStated.amends = stated.amends.replace(/\s+/g, ' ').trim();
   const classes =
     doc.instrument.classes.length > 0
       ? doc.instrument.classes

@@ -210,7 +210,12 @@ function approvalOfRow(
     }
   }
   if (row.instrument !== null) {
-    const hits = registry.instruments.filter((i) => nameKeyOf(i.title) === nameKeyOf(row.instrument!));
+    // by the name it is listed by ("… (Compensation)": twins told apart), else by its title
+    const named = registry.instruments.filter((i) => nameKeyOf(i.name) === nameKeyOf(row.instrument!));
+    const hits =
+      named.length > 0
+        ? named
+        : registry.instruments.filter((i) => nameKeyOf(i.title) === nameKeyOf(row.instrument!));
     if (hits.length === 1) {
       if (instrumentKey !== null && hits[0]!.key !== instrumentKey)
         problem('instrument', row.instrument, 'the document named is not part of this instrument');
@@ -219,7 +224,7 @@ function approvalOfRow(
       problem(
         'instrument',
         row.instrument,
-        `${hits.length} instruments have this title; name the document by its hash instead`,
+        `${hits.length} instruments have this title; name one as it is listed (${hits.map((i) => `"${i.name}"`).join(', ')}) or the document by its hash instead`,
       );
     else if (row.approves !== 'related-agreement')
       problem(
@@ -257,7 +262,7 @@ function approvalOfRow(
   if (row.class !== null && instrumentKey !== null) {
     const inst = registry.instruments.find((i) => i.key === instrumentKey)!;
     if (inst.classes.length > 0 && !inst.classes.some((c) => c.toLowerCase() === row.class!.toLowerCase()))
-      problem('class', row.class, `${inst.title} covers Class ${inst.classes.join(', ')} only`);
+      problem('class', row.class, `${inst.name} covers Class ${inst.classes.join(', ')} only`);
   }
   // Plan §7: the Board continues a Plan as a whole ("in the manner provided for approval of this
   // Plan in Section 6"); a shareholder vote on a Plan's continuance is recorded, not counted.
@@ -291,7 +296,7 @@ function approvalOfRow(
       problem(
         'portfolio',
         row.portfolio,
-        `${inst.title} lists ${what} in none of its schedules: the approval cannot apply to it (name a portfolio and class the instrument covers, or leave portfolio empty for every one)`,
+        `${inst.name} lists ${what} in none of its schedules: the approval cannot apply to it (name a portfolio and class the instrument covers, or leave portfolio empty for every one)`,
       );
     else if (
       documentId !== null &&

@@ -143,6 +143,7 @@ export function portfolioContinuance(
   approvals: readonly Approval[],
   asOf: string,
   basis: ContinuanceBasis,
+  supersededFrom: string | null = null,
 ): PortfolioContinuance {
   const first = portfolioFirstDeadline(agreementFirst, listing.listedFrom);
   const judgedOn = listing.lastDay !== null && listing.lastDay < asOf ? listing.lastDay : asOf;
@@ -151,6 +152,8 @@ export function portfolioContinuance(
     portfolioContinuanceEvidence(instrumentKey, listing.portfolioId, approvals),
     judgedOn,
     basis,
+    // an Amended and Restated Agreement supersedes this one: no deadline from its date on
+    supersededFrom,
   );
   return {
     portfolioId: listing.portfolioId,

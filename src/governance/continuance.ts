@@ -82,12 +82,14 @@ export function continuanceAsOf(
   approvalDates: readonly string[],
   asOf: string,
   basis: ContinuanceBasis = DEFAULT_CONTINUANCE_BASIS,
+  until: string | null = null,
 ): ContinuanceStatus {
   const s = continuanceByEvidence(
     firstDeadline,
     approvalDates.map((d) => ({ on: d, earliest: d })),
     asOf,
     basis,
+    until,
   );
   return { ...s, periods: s.periods.map((p) => ({ deadline: p.deadline, metBy: p.metBy?.on ?? null })) };
 }
@@ -95,7 +97,10 @@ export function continuanceAsOf(
 /**
  * The same from evidence that may take two votes: a deadline is met by evidence whose votes all
  * fall after the window's start and on or before the deadline; of several, the latest `on` counts
- * (ties: the first listed).
+ * (ties: the first listed). `until`: the day an Amended and Restated instrument supersedes this
+ * one (supersededInstruments.ts), or null — a deadline on or after it needs no continuance (the
+ * instrument no longer governs), so the record stops before it; a deadline missed before it is
+ * still a lapse.
  * @example
  * // shareholders 2005-06-01, Dis-interested Trustees 2005-06-09: meets 2005-06-30
  * continuanceByEvidence('2004-06-30', [{ on: '2004-06-10', earliest: '2004-06-10' }, { on: '2005-06-09', earliest: '2005-06-01' }], '2005-08-01').status === 'in force'
@@ -105,6 +110,7 @@ export function continuanceByEvidence<E extends ContinuanceEvidence>(
   evidence: readonly E[],
   asOf: string,
   basis: ContinuanceBasis = DEFAULT_CONTINUANCE_BASIS,
+  until: string | null = null,
 ): ContinuanceStatusOf<E> {
   const sorted = evidence
     .map((e, i) => ({ e, i }))
@@ -121,6 +127,9 @@ export function continuanceByEvidence<E extends ContinuanceEvidence>(
   // Bounded: one period per year between the first deadline and asOf.
   for (let guard = 0; guard < 400; guard++) {
     const start = windowStart;
+    // superseded from `until`: no deadline from then on, none ahead
+    if (until !== null && deadline >= until)
+      return { status: 'in force', periods, nextDeadline: null, endsOn: null };
     const met = sorted.findLast((a) => a.earliest > start && a.on <= deadline) ?? null;
     if (deadline >= asOf) {
       // not yet due: an approval already given for it is shown

@@ -27,9 +27,11 @@ export interface InstrumentContinuance {
   readonly firstDeadlineWhy: string;
   /**
    * A Plan: its own record. An Agreement (continued per Portfolio, FOURTEENTH): `lapsed` only when
-   * it lapsed for every Portfolio it lists on the as-of date, else `in force`.
+   * it lapsed for every Portfolio it lists on the as-of date, else `in force`. `superseded`: an
+   * Amended and Restated instrument took its place by the as-of date (`supersededBy`) and it had
+   * not lapsed before: it needs no continuance from then on.
    */
-  readonly status: 'in force' | 'lapsed';
+  readonly status: 'in force' | 'lapsed' | 'superseded';
   /** the next deadline after the as-of date while in force (an Agreement: its Portfolios' earliest) */
   readonly nextDeadline: string | null;
   /** the first day the instrument is no longer in force (an Agreement: when it lapsed for its last Portfolio) */
@@ -46,6 +48,21 @@ export interface InstrumentContinuance {
   readonly portfolios: readonly PortfolioContinuance[] | null;
   /** an Agreement: how many of the Portfolios it lists on the as-of date lapsed; a Plan: null */
   readonly lapsedPortfolios: number | null;
+  /**
+   * The Amended and Restated instrument that restates this one (registry/supersededInstruments.ts)
+   * and the day it takes effect (`from`), else null. No deadline on or after `from` is kept: the
+   * earlier instrument no longer governs, so it is not continued; a deadline missed before it is
+   * still a lapse.
+   */
+  readonly supersededBy: InstrumentSuccessor | null;
+}
+
+/** What superseded an instrument: the restatement's title, its document, and its first day. */
+export interface InstrumentSuccessor {
+  readonly instrument: string;
+  readonly documentId: string;
+  readonly file: string;
+  readonly from: string;
 }
 
 /**
@@ -101,21 +118,26 @@ export function instrumentContinuance(
   settings: GovernanceSettings,
   asOf: string,
   listings: readonly AgreementListing[] = [],
+  successor: InstrumentSuccessor | null = null,
 ): InstrumentContinuance {
   const first = firstContinuanceDeadline(i, settings);
+  const until = successor?.from ?? null;
+  // superseded by the as-of date and not lapsed before: no continuance is due any more
+  const supersededOn = (status: 'in force' | 'lapsed'): InstrumentContinuance['status'] =>
+    status === 'in force' && until !== null && until <= asOf ? 'superseded' : status;
   const mine = continuanceApprovals(i, approvals);
   const byDate = new Map<string, Approval>();
   for (const a of [...mine].sort((x, y) => (x.id < y.id ? -1 : 1)))
     if (!byDate.has(a.meetingDate)) byDate.set(a.meetingDate, a);
-  const s = continuanceAsOf(first.date, [...byDate.keys()], asOf, settings.continuanceBasis);
-  const whole = {
+  const s = continuanceAsOf(first.date, [...byDate.keys()], asOf, settings.continuanceBasis, until);
+  const whole: InstrumentContinuance = {
     instrumentKey: i.key,
     instrument: i.title,
     registrant: i.registrant ?? null,
     kind: i.kind,
     firstDeadline: first.date,
     firstDeadlineWhy: first.why,
-    status: s.status,
+    status: supersededOn(s.status),
     nextDeadline: s.nextDeadline,
     endsOn: s.endsOn,
     missedDeadline: s.endsOn === null ? null : s.periods.at(-1)!.deadline,
@@ -125,14 +147,22 @@ export function instrumentContinuance(
     })),
     portfolios: null,
     lapsedPortfolios: null,
+    supersededBy: successor,
   };
   if (i.kind !== 'agreement') return whole;
   const portfolios = listings
     .filter((l) => l.listedFrom <= asOf)
-    .map((l) => portfolioContinuance(i.key, l, first, approvals, asOf, settings.continuanceBasis));
+    .map((l) => portfolioContinuance(i.key, l, first, approvals, asOf, settings.continuanceBasis, until));
   // the Portfolios listed on the as-of date decide the Agreement's own status
   const current = portfolios.filter((p) => p.lastDay === null || p.lastDay >= asOf);
-  if (current.length === 0) return { ...whole, portfolios, lapsedPortfolios: 0 };
+  if (current.length === 0)
+    return {
+      ...whole,
+      portfolios,
+      // superseded: the Portfolios that lapsed before the restatement took effect still lapsed
+      lapsedPortfolios:
+        until !== null && until <= asOf ? portfolios.filter((p) => p.status === 'lapsed').length : 0,
+    };
   const inForce = current.filter((p) => p.status === 'in force');
   const lapsed = current.filter((p) => p.status === 'lapsed');
   const last = lapsed.reduce<(typeof lapsed)[number] | null>(

@@ -1,3 +1,4 @@
+import { addDays } from '../calendar/isoDate.js';
 import type { Registry } from '../registry/registry.js';
 
 /**
@@ -52,8 +53,11 @@ export function documentLapses(registry: Registry): Map<string, DocumentLapse> {
           feesStop: enforce,
         };
     } else {
-      // FOURTEENTH: continued per Portfolio; those no longer listed do not count (lastDay set)
-      const listed = (c.portfolios ?? []).filter((p) => p.lastDay === null);
+      // FOURTEENTH: continued per Portfolio; those no longer listed do not count (lastDay set) — but
+      // an Agreement superseded by its restatement lists them to the day before it: a lapse before
+      // that is still a lapse
+      const supersededOn = c.supersededBy === null ? null : addDays(c.supersededBy.from, -1);
+      const listed = (c.portfolios ?? []).filter((p) => p.lastDay === null || p.lastDay === supersededOn);
       const lapsed = listed.filter((p) => p.status === 'lapsed' && p.endsOn !== null);
       if (lapsed.length > 0) {
         const earliest = [...lapsed].sort((a, b) => (a.endsOn! < b.endsOn! ? -1 : 1))[0]!;

@@ -13,6 +13,7 @@ import {
   closedPeriodRename,
 } from '../registry/closedPeriodChange.js';
 import { buildRegistry } from '../registry/registry.js';
+import { statedInstrumentProblem, statementAddsToTitle } from '../registry/statedInstrument.js';
 import type { StoredDocument } from '../registry/storedDocument.js';
 import { currentActor } from '../store/actor.js';
 import type { Database, Queryable } from '../store/database.js';
@@ -21,6 +22,7 @@ import { firstDayWithNetAssets } from '../store/netAssetsRepository.js';
 import {
   closedRowsRefiled,
   insertDocument,
+  insertStatement,
   listDocuments,
   loadBoardRates,
   loadDocuments,
@@ -40,6 +42,8 @@ export interface ExhibitFile {
 export interface ExhibitImportResult {
   readonly imported: { file: string; id: string; title: string; effectiveDate: string }[];
   readonly unchanged: { file: string; id: string }[];
+  /** SPEC §2.1: the instrument the user stated an amendment amends, recorded by this import (`--amends`) */
+  readonly stated: { file: string; id: string; title: string; amends: string }[];
   readonly warnings: string[];
 }
 
@@ -58,6 +62,7 @@ export function readExhibits(
   for (const [what, value] of [
     ['the registrant', stated.registrant],
     ['the class', stated.class],
+    ['the instrument amended', stated.amends],
   ] as const) {
     if (value === undefined) continue;
     if (value.trim() === '')
@@ -68,12 +73,36 @@ export function readExhibits(
       );
     requirePrintableText(value, what);
   }
-  return files.map((f) => {
+  const read = files.map((f) => {
     onRead?.();
     const text = exhibitText(f.bytes);
     const doc = importableDocument(parseExhibit(text, f.fileName), f.fileName, stated);
     return { id: documentId(f.bytes), fileName: f.fileName, doc };
   });
+  if (stated.amends === undefined) return read;
+  // --amends is recorded for an amendment whose title does not already say it (statedInstrument.ts)
+  const used = read.map((d): StoredDocument => {
+    if (d.doc.statedByUser?.amends === undefined || statementAddsToTitle(d.doc)) return d;
+    const { amends: _a, ...rest } = d.doc.statedByUser;
+    const { statedByUser: _s, ...doc } = d.doc;
+    return { ...d, doc: Object.keys(rest).length > 0 ? { ...doc, statedByUser: rest } : doc };
+  });
+  // … and where none needs it, it would be dropped unsaid
+  if (!used.some((d) => d.doc.statedByUser?.amends !== undefined))
+    throw new ProblemsError(
+      read.map((d) => ({
+        file: d.fileName,
+        line: 1,
+        field: 'amends',
+        value: stated.amends!,
+        reason:
+          d.doc.kind === 'plan-amendment' || d.doc.kind === 'agreement-amendment'
+            ? `"${d.doc.title}" already says "${stated.amends}" in its title: import it without --amends`
+            : `"${d.doc.title}" is not an amendment: --amends states which instrument an amendment amends; import it without --amends`,
+      })),
+      'nothing was written',
+    );
+  return used;
 }
 
 /**
@@ -96,7 +125,10 @@ export async function importExhibits(
     const existing = new Set(records.map((r) => r.id));
     const imported: ExhibitImportResult['imported'] = [];
     const unchanged: ExhibitImportResult['unchanged'] = [];
+    const statedNow: ExhibitImportResult['stated'] = [];
     const warnings: string[] = [];
+    // documents stored before, whose amended instrument the user states now (SPEC §2.1)
+    const statedLater: StoredDocument[] = [];
     const fresh: { d: StoredDocument; bytes: number }[] = [];
     // a withdrawn document stays withdrawn: importing its bytes again does not bring it back
     const withdrawn: Problem[] = parsed.flatMap((d) => {
@@ -127,14 +159,46 @@ export async function importExhibits(
         // SPEC §2.1/§12: a fact stated otherwise than at the first import is not recorded: say so
         if (d.doc.statedByUser !== undefined) {
           stored ??= [...(await loadEveryParsedDocument(tx)), ...fresh.map((f) => f.d)];
-          const before = stored.find((s) => s.id === d.id)?.doc.statedByUser;
-          const warning = statedAgainOtherwise(d.fileName, before, d.doc.statedByUser);
+          const was = stored.find((s) => s.id === d.id);
+          const before = was?.doc.statedByUser;
+          let now = d.doc.statedByUser;
+          // … except the instrument an amendment amends, stated for the first time: a second
+          // instrument imported since may have made its title fit two (eachTitlesOwnInstrument.ts)
+          if (now.amends !== undefined && before?.amends === undefined && was !== undefined) {
+            statedLater.push({
+              ...was,
+              fileName: first?.fileName ?? was.fileName,
+              doc: { ...was.doc, statedByUser: { ...before, amends: now.amends } },
+            });
+            const { amends: _a, ...rest } = now;
+            now = rest;
+          }
+          const warning = statedAgainOtherwise(d.fileName, before, now);
           if (warning !== null) warnings.push(warning);
         }
         continue;
       }
       existing.add(d.id);
       fresh.push({ d, bytes: files[i]!.bytes.length });
+    }
+    // SPEC §2.1: a stated instrument must be one the amendment can amend, named by a stored document
+    const stating = [...fresh.map((f) => f.d), ...statedLater].filter(
+      (d) => d.doc.statedByUser?.amends !== undefined,
+    );
+    if (stating.length > 0) {
+      const others = (await loadDocuments(tx)).filter((x) => !stating.some((d) => d.id === x.id));
+      const every = [...others, ...fresh.map((f) => f.d).filter((d) => !stating.includes(d)), ...stating];
+      const problems: Problem[] = stating.flatMap((d) => {
+        const reason = statedInstrumentProblem(d, every);
+        return reason === null
+          ? []
+          : [{ file: d.fileName, line: 1, field: 'amends', value: d.doc.statedByUser!.amends!, reason }];
+      });
+      if (problems.length > 0)
+        throw new ProblemsError(
+          problems,
+          'nothing was written; name the instrument as the warning of `plan12b exhibit import` or `plan12b schedule --json` lists it',
+        );
     }
     const refused: Problem[] = fresh.flatMap(({ d }) => {
       const month = closed.closedMonthOf(d.doc.effectiveDate);
@@ -156,14 +220,15 @@ export async function importExhibits(
     // one (an amendment dated before the books' first month that still governs in it); a class
     // nothing governed that a document now governs is not refused (the complex's other funds)
     // unless it has net assets on those days (below)
-    if (fresh.length > 0 && closed.months.size > 0) {
+    if ((fresh.length > 0 || statedLater.length > 0) && closed.months.size > 0) {
       const documents = await loadDocuments(tx);
       const rates = await loadBoardRates(tx);
       const governance = await loadGovernance(tx);
       const before = buildRegistry(documents, rates, governance);
+      // a document stated to amend an instrument replaces itself as stored before
       const withDocs = (ds: readonly StoredDocument[]) =>
-        buildRegistry([...documents, ...ds], rates, governance);
-      const all = fresh.map((f) => f.d);
+        buildRegistry([...documents.filter((x) => !ds.some((d) => d.id === x.id)), ...ds], rates, governance);
+      const all = [...fresh.map((f) => f.d), ...statedLater];
       const afterAll = withDocs(all);
       const after = (ds: readonly StoredDocument[]) => (ds === all ? afterAll : withDocs(ds));
       await refuseEachOrTogether(
@@ -202,32 +267,60 @@ export async function importExhibits(
       );
     }
     for (const { d, bytes } of fresh) {
+      // the document's parse is its bytes as read; the instrument it amends, as stated, is kept
+      // beside it (exhibit_statement), where a statement made later is kept too
+      const { amends, ...statedByUser } = d.doc.statedByUser ?? {};
+      const { statedByUser: _s, ...doc } = d.doc;
       await insertDocument(tx, {
         ...d,
+        doc: Object.keys(statedByUser).length > 0 ? { ...doc, statedByUser } : doc,
         storedName: basename(d.fileName),
         byteLength: bytes,
         importedBy: actor,
       });
+      if (amends !== undefined) {
+        await insertStatement(tx, { documentId: d.id, amends, statedBy: actor });
+        statedNow.push({ file: d.fileName, id: d.id, title: d.doc.title, amends });
+      }
       imported.push({ file: d.fileName, id: d.id, title: d.doc.title, effectiveDate: d.doc.effectiveDate });
       for (const w of d.doc.warnings) warnings.push(`${d.fileName}: ${w}`);
     }
-    if (imported.length === 0) return { result: { imported, unchanged, warnings }, audit: null };
+    for (const d of statedLater) {
+      const amends = d.doc.statedByUser!.amends!;
+      await insertStatement(tx, { documentId: d.id, amends, statedBy: actor });
+      statedNow.push({ file: d.fileName, id: d.id, title: d.doc.title, amends });
+    }
+    if (imported.length === 0 && statedLater.length === 0)
+      return { result: { imported, unchanged, stated: statedNow, warnings }, audit: null };
     const registry = buildRegistry(await loadDocuments(tx), await loadBoardRates(tx));
     await refreshPortfolioNames(tx, registry);
     warnings.push(...registry.warnings);
     return {
-      result: { imported, unchanged, warnings },
+      result: { imported, unchanged, stated: statedNow, warnings },
       audit: {
-        subject: imported.map((i) => basename(i.file)).join(', '),
-        contentHash: sha256(imported.map((i) => i.id).join('\n')),
+        // the documents imported, as `audit verify` finds each stored document's import by them
+        // (importedRecords.ts); a command that only states what stored amendments amend names those
+        subject: (imported.length > 0 ? imported.map((i) => i.file) : statedLater.map((d) => d.fileName))
+          .map((f) => basename(f))
+          .join(', '),
+        contentHash: sha256(
+          (imported.length > 0
+            ? imported.map((i) => i.id)
+            : statedLater.map((d) => `${d.id} amends ${d.doc.statedByUser!.amends}`)
+          ).join('\n'),
+        ),
         // what the user stated for facts the reader could not find is recorded as such
-        detail: fresh
-          .map(({ d }) =>
+        detail: [
+          ...fresh.map(({ d }) =>
             d.doc.statedByUser === undefined
               ? d.doc.title
               : `${d.doc.title}; stated by the user: ${JSON.stringify(d.doc.statedByUser)}`,
-          )
-          .join('; '),
+          ),
+          ...statedLater.map(
+            (d) =>
+              `${d.doc.title} (imported before); stated by the user: ${JSON.stringify({ amends: d.doc.statedByUser!.amends })}`,
+          ),
+        ].join('; '),
       },
     };
   });

@@ -4,6 +4,7 @@ const OPTION: Record<keyof StatedByUser, string> = {
   effectiveDate: '--effective-date',
   class: '--class',
   registrant: '--registrant',
+  amends: '--amends',
 };
 
 /**

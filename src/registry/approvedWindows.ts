@@ -95,7 +95,7 @@ export function approvedCandidates(
       portfolioId,
       portfolio: identities.nameOn(portfolioId, c.version.effectiveDate),
       class: shareClass,
-      instrument: c.instrument.title,
+      instrument: c.instrument.name,
       schedule: c.version.scheduleName,
       document: c.version.fileName,
       documentId: c.version.documentId,

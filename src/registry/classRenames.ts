@@ -3,6 +3,7 @@ import { classesOfUntitledClassInstruments } from './classesFromSchedules.js';
 import {
   instrumentsFitting,
   titledInstruments,
+  type UndecidedAmendment,
   withEachTitlesOwnInstrument,
 } from './eachTitlesOwnInstrument.js';
 import type { PortfolioIdentities } from './portfolioIdentity.js';
@@ -57,6 +58,7 @@ export function documentInstrumentKeys(documents: readonly StoredDocument[]): Ma
 export function documentInstruments(documents: readonly StoredDocument[]): {
   keys: Map<string, string>;
   warnings: string[];
+  undecided: UndecidedAmendment[];
 } {
   const out = new Map<string, string>();
   const datedByUndatedKey = new Map<string, Set<string>>();
@@ -89,8 +91,8 @@ export function documentInstruments(documents: readonly StoredDocument[]): {
   }
   const keys = withEachRegistrantsOwnPlan(documents, out);
   // titles tell apart instruments of one key (eachTitlesOwnInstrument.ts)
-  const warnings = withEachTitlesOwnInstrument(documents, keys);
-  return { keys, warnings };
+  const undecided = withEachTitlesOwnInstrument(documents, keys);
+  return { keys, warnings: undecided.map((u) => u.warning), undecided };
 }
 
 function registrantKey(name: string): string {

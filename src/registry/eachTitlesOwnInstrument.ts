@@ -1,3 +1,4 @@
+import { instrumentNameApart, titleSayingMost } from './instrumentNameApart.js';
 import type { StoredDocument } from './storedDocument.js';
 import {
   marksAgree,
@@ -19,15 +20,18 @@ import {
  * Reimbursement), each instrument so titled is its own, keyed `${key}|${its marks}`; a document
  * whose title says less ("Amendment No. 2 to the Distribution and Service Plan") belongs to the one
  * instrument it agrees with. One that agrees with two is attached to neither and said so: it keeps
- * the bare key, an instrument of its own. Where titles do not disagree the key stays as it was, so
- * stores keep their keys (approvals are bound to documents anyway: approvalInstrument.ts).
+ * the bare key, an instrument of its own, and the warning gives the command by which the user states
+ * which it amends (`exhibit import FILE --amends TITLE`, SPEC §2.1); a statement so recorded is read
+ * as part of its title (titleMarks.ts, statedInstrument.ts). Where titles do not disagree the key
+ * stays as it was, so stores keep their keys (approvals are bound to documents anyway:
+ * approvalInstrument.ts).
  * Depends on the set of documents only, never on their order.
  */
 export function withEachTitlesOwnInstrument(
   documents: readonly StoredDocument[],
   keys: Map<string, string>,
-): string[] {
-  const warnings: string[] = [];
+): UndecidedAmendment[] {
+  const warnings: UndecidedAmendment[] = [];
   const groups = new Map<string, StoredDocument[]>();
   for (const d of documents) {
     const k = keys.get(d.id)!;
@@ -58,12 +62,34 @@ export function withEachTitlesOwnInstrument(
     for (const d of undecided) {
       const m = marks.get(d.id)!;
       const fits = instruments.filter((i) => i.members.some((x) => marksAgree(x, m)));
-      warnings.push(
-        `${d.fileName}: "${d.doc.title}" does not say which of ${fits.length} instruments dated ${d.doc.instrument.datedAsOf ?? '(undated)'} it amends: ${fits.map((i) => `"${i.label}" (${filesOf(i.label)})`).join(', ')}; attached to none, its schedules are its own until a title that says which is imported`,
-      );
+      // SPEC §2.1: the user may state what the document does not say; the warning says how
+      const nameOf = (i: TitledInstrument) => {
+        const members = group.filter((x) => keys.get(x.id) === `${key}|${i.label}`);
+        const title = titleSayingMost(members, (x) => marks.get(x.id)!);
+        return title === null ? i.label : instrumentNameApart(title, mergedMarks(i.members));
+      };
+      const stated = d.doc.statedByUser?.amends;
+      warnings.push({
+        documentId: d.id,
+        from: d.doc.effectiveDate,
+        instrumentKeys: [keys.get(d.id)!, ...fits.map((i) => `${key}|${i.label}`)],
+        warning: `${d.fileName}: "${d.doc.title}"${stated === undefined ? '' : ` (stated to amend "${stated}")`} does not say which of ${fits.length} instruments dated ${d.doc.instrument.datedAsOf ?? '(undated)'} it amends: ${fits.map((i) => `"${nameOf(i)}" (${filesOf(i.label)})`).join(', ')}; attached to none of them, its schedules replace none of theirs; state which it amends: ${fits.map((i) => `plan12b exhibit import ${d.fileName} --amends "${nameOf(i)}"`).join(' or ')}`,
+      });
     }
   }
   return warnings;
+}
+
+/**
+ * An amendment whose title fits two instruments of one key, attached to none: its warning, and the
+ * instruments it touches (its own, and those it may amend) from its date — SPEC §2: every query
+ * that reads them from then on repeats the warning, as for a conflict.
+ */
+export interface UndecidedAmendment {
+  readonly documentId: string;
+  readonly from: string;
+  readonly instrumentKeys: readonly string[];
+  readonly warning: string;
 }
 
 /** An instrument told by its title: the titles that say most of it, and their marks in words. */

@@ -170,9 +170,9 @@ function rivalConflictOf(c: Candidate, portfolioId: string, identities: Portfoli
         identities.resolveOn(e.portfolio, c.version.effectiveDate) === portfolioId,
     );
     if (other === undefined)
-      return `${c.version.scheduleName} of ${c.instrument.title} in ${rival.fileName}, also effective ${c.version.effectiveDate}, does not list it (${c.version.fileName} is used)`;
+      return `${c.version.scheduleName} of ${c.instrument.name} in ${rival.fileName}, also effective ${c.version.effectiveDate}, does not list it (${c.version.fileName} is used)`;
     if (!sameRates(rates, scheduleRates({ ...c, entry: other })))
-      return `${c.version.scheduleName} of ${c.instrument.title} in ${rival.fileName}, also effective ${c.version.effectiveDate}, gives different rates (${c.version.fileName} is used)`;
+      return `${c.version.scheduleName} of ${c.instrument.name} in ${rival.fileName}, also effective ${c.version.effectiveDate}, gives different rates (${c.version.fileName} is used)`;
   }
   return null;
 }
@@ -230,7 +230,7 @@ export function governingEntriesOf(
       if (other.version.effectiveDate !== governing.version.effectiveDate) break;
       if (other.instrument.key === governing.instrument.key && other.version === governing.version) continue;
       if (!sameRates(rates, scheduleRates(other))) {
-        conflict = `${other.version.scheduleName} of ${other.instrument.title} (${other.version.fileName}) also governs from ${other.version.effectiveDate} with different rates`;
+        conflict = `${other.version.scheduleName} of ${other.instrument.name} (${other.version.fileName}) also governs from ${other.version.effectiveDate} with different rates`;
       }
     }
     let distributionFeePct = rates.assetBasedSalesChargePct;
@@ -271,7 +271,7 @@ export function governingEntriesOf(
       rateSource,
       boardRateReason,
       instrumentKey: governing.instrument.key,
-      instrumentTitle: governing.instrument.title,
+      instrumentTitle: governing.instrument.name,
       instrumentKind: governing.instrument.kind,
       scheduleName: governing.version.scheduleName,
       scheduleEffectiveDate: governing.version.effectiveDate,

@@ -1,6 +1,10 @@
 import { addDays } from '../calendar/isoDate.js';
 import type { ApprovalRef } from '../governance/approval.js';
-import { type InstrumentContinuance, instrumentContinuance } from '../governance/continuanceRoster.js';
+import {
+  type InstrumentContinuance,
+  type InstrumentSuccessor,
+  instrumentContinuance,
+} from '../governance/continuanceRoster.js';
 import { type GovernanceRecords, NO_GOVERNANCE } from '../governance/governanceRecords.js';
 import { terminationCovers, terminationEffect } from '../governance/termination.js';
 import { approvalsOfInstruments } from './approvalInstrument.js';
@@ -19,6 +23,12 @@ import { compareCodeUnits, compareNames } from './nameOrder.js';
 import { buildPortfolioIdentities, type NameChange, type PortfolioIdentities } from './portfolioIdentity.js';
 import { nameKey } from './portfolioName.js';
 import { rivalOnlyListings } from './rivalOnlyListings.js';
+import {
+  type ScheduleEntryLapse,
+  type ScheduleLapses,
+  scheduleLapses,
+  scheduleLapseWarnings,
+} from './scheduleEntryLapse.js';
 import { buildInstruments, type Instrument } from './scheduleVersions.js';
 import type { StoredDocument } from './storedDocument.js';
 import { twiceListedPortfolios } from './twiceListedPortfolios.js';
@@ -50,6 +60,11 @@ export interface ScheduleAnswer {
   readonly approvalNote: string | null;
   /** why no fee is due (a termination or a lapse; the rates are then zero), else null */
   readonly stopped: string | null;
+  /**
+   * the lapse of its instrument by the date (Plan §7; Agreement FOURTEENTH, per Portfolio) whatever
+   * `approvals.enforce` says, else null (scheduleEntryLapse.ts)
+   */
+  readonly lapse: ScheduleEntryLapse | null;
 }
 
 export interface PortfolioHistory {
@@ -119,7 +134,8 @@ export interface Registry {
   continuance(asOf: string): InstrumentContinuance[];
   portfolioHistory(name: string): PortfolioHistory | undefined;
   /**
-   * SPEC §2: the conflicts a query over these days touches, one warning each — every query that
+   * SPEC §2: the conflicts a query over these days touches, one warning each (and SPEC §2.1: an
+   * amendment whose title fits two instruments, from its date) — every query that
    * reads the governing entries of a class (schedule, history, fees and what is built on them)
    * reports them.
    */
@@ -132,6 +148,7 @@ function answerOf(
   registry: { identities: PortfolioIdentities },
   g: GoverningEntry,
   date: string,
+  lapse: ScheduleEntryLapse | null,
 ): ScheduleAnswer {
   return {
     registrant: g.registrant,
@@ -157,6 +174,7 @@ function answerOf(
     approvals: g.approvals,
     approvalNote: g.approvalNote,
     stopped: g.stopped,
+    lapse,
   };
 }
 
@@ -178,7 +196,7 @@ export function buildRegistry(
   recorded: GovernanceRecords = NO_GOVERNANCE,
 ): Registry {
   const identities = buildPortfolioIdentities(documents);
-  const { instruments, warnings: instrumentWarnings } = buildInstruments(documents);
+  const { instruments, warnings: instrumentWarnings, supersessions, undecided } = buildInstruments(documents);
   // an approval is of the instrument its documents belong to now, whatever was imported after it
   const governance: GovernanceRecords = {
     ...recorded,
@@ -198,6 +216,19 @@ export function buildRegistry(
     `conflict for ${identities.nameOn(r.portfolioId, date)} class ${r.class}: ${r.conflict}`;
   const doubtsDuring = (from: string, to: string) =>
     listingsInDoubt.filter((r) => r.from <= to && (r.lastDay === null || r.lastDay >= from));
+  // SPEC §2.1: an amendment whose title fits two instruments, warned on every query that reads
+  // their entries from its date on (what it would replace there depends on which it amends)
+  const undecidedDuring = (g: GoverningEntry, from: string, to: string) =>
+    undecided
+      .filter(
+        (u) =>
+          u.instrumentKeys.includes(g.instrumentKey) &&
+          g.from <= to &&
+          (g.lastDay === null || g.lastDay >= from) &&
+          u.from <= to &&
+          (g.lastDay === null || g.lastDay >= u.from),
+      )
+      .map((u) => u.warning);
   const enforce = governance.settings.enforceApprovals;
   // Agreement FOURTEENTH: continued per Portfolio — each Portfolio an Agreement's schedules list,
   // from its first listing to its last listed day
@@ -263,14 +294,26 @@ export function buildRegistry(
       })
       .sort((a, b) => compareNames(a.portfolio, b.portfolio));
   };
+  // an Amended and Restated instrument supersedes the one it restates: no continuance from its date
+  const successorOf = new Map<string, InstrumentSuccessor>();
+  for (const x of supersessions) {
+    const by = instruments.find((i) => i.documentIds.includes(x.byDocumentId));
+    successorOf.set(x.instrumentKey, {
+      instrument: by?.title ?? x.byTitle,
+      documentId: x.byDocumentId,
+      file: x.byFileName,
+      from: x.from,
+    });
+  }
   const continuanceOf = (asOf: string) =>
     instruments.map((i) =>
       instrumentContinuance(
-        { key: i.key, kind: i.kind, title: i.title, registrant: i.registrant, datedAsOf: i.datedAsOf },
+        { key: i.key, kind: i.kind, title: i.name, registrant: i.registrant, datedAsOf: i.datedAsOf },
         governance.approvals,
         governance.settings,
         asOf,
         listingsNamed(agreementListings.get(i.key) ?? [], asOf),
+        successorOf.get(i.key) ?? null,
       ),
     );
   // A lapse ends the instrument the day after its missed deadline (Plan §7; FOURTEENTH), judged
@@ -282,6 +325,13 @@ export function buildRegistry(
   const lapses = new Map<string, InstrumentLapse>();
   /** by `${instrumentKey}|${portfolioId}` */
   const agreementLapses = new Map<string, InstrumentLapse>();
+  // SPEC §10 "flags a lapse": every schedule answer says which entries' instruments had lapsed,
+  // whether or not enforcement stops their fees (derived on the first schedule asked for)
+  let entryLapses: ScheduleLapses | null = null;
+  const lapsesForSchedule = () => {
+    entryLapses ??= scheduleLapses(continuanceOf(governance.today), enforce);
+    return entryLapses;
+  };
   if (enforce)
     for (const c of continuanceOf(governance.today)) {
       if (c.kind === 'plan') {
@@ -400,6 +450,7 @@ export function buildRegistry(
         const g = registry.governingOn(portfolioId, cls, date);
         if (!g) continue;
         if (g.conflict) notes.push(conflictWarning(identities, g, date));
+        notes.push(...undecidedDuring(g, date, date));
         if (g.stopped) notes.push(`${identities.nameOn(portfolioId, date)} class ${cls}: ${g.stopped}`);
         // SPEC §2: rates missing from the schedule come from the instrument's terms; where no
         // imported document states them, the answer says so (fees accrue nothing: SPEC §4)
@@ -418,7 +469,7 @@ export function buildRegistry(
             terminationCovers(t, portfolioId, cls)
           )
             notes.push(`${identities.nameOn(portfolioId, date)} class ${cls}: ${terminationEffect(t, cls)}`);
-        out.push(answerOf(registry, g, date));
+        out.push(answerOf(registry, g, date, lapsesForSchedule().of(g.instrumentKey, portfolioId, date)));
       }
       out.sort(
         (a, b) =>
@@ -434,6 +485,12 @@ export function buildRegistry(
           notes.push(doubtWarning(r, date));
       for (const p of pendingOn)
         notes.push(`pending for ${p.portfolio} class ${p.class} on ${date}: ${p.reason}`);
+      // with enforcement on, each lapsed entry is already warned above (stopped, or the Agreement's
+      // lapse for its Portfolio); with it off, one warning per lapsed instrument (Plan §7; FOURTEENTH)
+      // once the store records any approval: a store that records no governance at all (documents
+      // only) has every instrument "lapsed" for want of votes nobody recorded — each entry's
+      // `lapse` still says so, without a warning on every schedule it answers
+      if (!enforce && governance.approvals.length > 0) notes.push(...scheduleLapseWarnings(out, date));
       return { entries: out, warnings: [...new Set(notes)], pending: pendingOn };
     },
     portfolioHistory(name) {
@@ -494,6 +551,7 @@ export function buildRegistry(
               .filter((h) => h.name.toLowerCase() === nameKey(name))
               .map((h) => h.note),
             ...conflicts.map((g) => conflictWarning(identities, g, g.from)),
+            ...runs.flatMap((g) => undecidedDuring(g, g.from, g.lastDay ?? '9999-12-31')),
             ...listingsInDoubt.filter((r) => r.portfolioId === pid).map((r) => doubtWarning(r, r.from)),
           ]),
         ],
@@ -533,6 +591,7 @@ export function buildRegistry(
           out.add(conflictWarning(identities, g, g.from > from ? g.from : from));
       for (const r of doubtsDuring(from, to))
         if (r.portfolioId === pid && r.class === cls) out.add(doubtWarning(r, r.from > from ? r.from : from));
+      for (const g of registry.governing(pid, cls)) for (const w of undecidedDuring(g, from, to)) out.add(w);
       return [...out];
     },
     checkBoardRate(rate) {

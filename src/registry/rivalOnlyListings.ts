@@ -36,7 +36,7 @@ export function rivalOnlyListings(
           class: e.class,
           from: version.effectiveDate,
           lastDay: version.lastDay,
-          conflict: `${version.scheduleName} of ${instrument.title} in ${rival.fileName}, also effective ${version.effectiveDate}, lists it, but ${version.fileName} (used) does not`,
+          conflict: `${version.scheduleName} of ${instrument.name} in ${rival.fileName}, also effective ${version.effectiveDate}, lists it, but ${version.fileName} (used) does not`,
         });
       }
   }

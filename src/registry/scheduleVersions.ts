@@ -6,8 +6,11 @@ import type {
   ScheduleEntry,
 } from '../edgar/exhibitDocument.js';
 import { documentInstruments } from './classRenames.js';
+import type { UndecidedAmendment } from './eachTitlesOwnInstrument.js';
+import { instrumentNameApart, titleSayingMost } from './instrumentNameApart.js';
 import { compareDocuments, type StoredDocument } from './storedDocument.js';
 import { endSupersededInstruments, type Supersession } from './supersededInstruments.js';
+import { mergedMarks, titleMarks } from './titleMarks.js';
 
 /** One version of a named schedule of an instrument, in force from its date until replaced. */
 export interface ScheduleVersion {
@@ -30,6 +33,11 @@ export interface Instrument {
   readonly key: string;
   readonly kind: InstrumentRef['kind'];
   readonly title: string;
+  /**
+   * the name it is listed by: its title, with the marks that tell it apart from another instrument
+   * of its kind, Registrant, classes and date where there is one ("… (Compensation)")
+   */
+  readonly name: string;
   readonly registrant: string | null;
   readonly classes: readonly string[];
   readonly datedAsOf: string | null;
@@ -53,6 +61,8 @@ export interface InstrumentSet {
   readonly warnings: readonly string[];
   /** the instruments an Amended and Restated one ended, and from when */
   readonly supersessions: readonly Supersession[];
+  /** amendments whose titles fit two instruments, attached to none (eachTitlesOwnInstrument.ts) */
+  readonly undecided: readonly UndecidedAmendment[];
 }
 
 function scheduleKey(name: string): string {
@@ -74,8 +84,8 @@ export function buildInstruments(documents: readonly StoredDocument[]): Instrume
   const grouped = new Map<string, StoredDocument[]>();
   // a class-renaming amendment belongs to the instrument of the class it renames; one that does
   // not date its instrument, to the one dated instrument of its kind, registrant and classes
-  const { keys, warnings: undecided } = documentInstruments(docs);
-  warnings.push(...undecided);
+  const { keys, warnings: undecidedWarnings, undecided } = documentInstruments(docs);
+  warnings.push(...undecidedWarnings);
   for (const d of docs) {
     const k = keys.get(d.id)!;
     const list = grouped.get(k) ?? [];
@@ -94,7 +104,15 @@ export function buildInstruments(documents: readonly StoredDocument[]): Instrume
       serviceFeePct = d.doc.terms.serviceFeePct ?? serviceFeePct;
     }
 
-    warnings.push(...duplicateAmendmentNumbers(group, ref.title));
+    // twins (eachTitlesOwnInstrument.ts: the key names the marks) are listed by what tells them apart
+    const name =
+      key.split('|').length > 4
+        ? instrumentNameApart(
+            titleSayingMost(group, (d) => titleMarks(d.doc)) ?? ref.title,
+            mergedMarks(group.map((d) => titleMarks(d.doc))),
+          )
+        : ref.title;
+    warnings.push(...duplicateAmendmentNumbers(group, name));
 
     type Raw = Omit<ScheduleVersion, 'lastDay' | 'rivals'> & { rivals: ScheduleVersion['rivals'][number][] };
     const raw = new Map<string, Raw[]>();
@@ -107,7 +125,7 @@ export function buildInstruments(documents: readonly StoredDocument[]): Instrume
           if (!sameEntries(same.entries, s.entries)) {
             same.rivals.push({ fileName: d.fileName, entries: s.entries });
             warnings.push(
-              `conflict: ${s.name} of ${ref.title} has two different versions effective ${d.doc.effectiveDate} (${same.fileName}, ${d.fileName}); using ${same.fileName}`,
+              `conflict: ${s.name} of ${name} has two different versions effective ${d.doc.effectiveDate} (${same.fileName}, ${d.fileName}); using ${same.fileName}`,
             );
           }
           continue;
@@ -143,6 +161,7 @@ export function buildInstruments(documents: readonly StoredDocument[]): Instrume
         key,
         kind: ref.kind,
         title: ref.title,
+        name,
         registrant: ref.registrant ?? soleTrustOf(key, group),
         classes: ref.classes,
         datedAsOf: ref.datedAsOf,
@@ -155,7 +174,7 @@ export function buildInstruments(documents: readonly StoredDocument[]): Instrume
   // an Amended and Restated instrument ends the earlier one it restates (supersededInstruments.ts)
   const { instruments: current, supersessions } = endSupersededInstruments(instruments, docs);
   current.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  return { instruments: current, warnings, supersessions };
+  return { instruments: current, warnings, supersessions, undecided };
 }
 
 /**

@@ -19,6 +19,8 @@ export interface TitleMarks {
   readonly variant: string | null;
 }
 
+const FIELDS = ['restatement', 'plan', 'variant'] as const;
+
 const VARIANT_RE = /\((compensation|reimbursement)\)/;
 
 /**
@@ -26,7 +28,19 @@ const VARIANT_RE = /\((compensation|reimbursement)\)/;
  *   instrument: { kind: 'plan', title: 'Fifth Amended and Restated Distribution and Service Plan', … } … })
  *   → { restatement: 'fifth', plan: 'distribution and service', variant: 'compensation' }
  */
-export function titleMarks(doc: Pick<ExhibitDocument, 'title' | 'instrument'>): TitleMarks {
+export function titleMarks(
+  doc: Pick<ExhibitDocument, 'title' | 'instrument'> & Pick<Partial<ExhibitDocument>, 'statedByUser'>,
+): TitleMarks {
+  const own = ownTitleMarks(doc);
+  // SPEC §2.1: the instrument the user stated the amendment amends says what its title does not
+  const amends = doc.statedByUser?.amends;
+  if (amends === undefined) return own;
+  const stated = statedInstrumentMarks(amends, doc.instrument.kind);
+  return marksAgree(own, stated) ? mergedMarks([own, stated]) : own;
+}
+
+/** What the document's own title says, without what the user stated. */
+export function ownTitleMarks(doc: Pick<ExhibitDocument, 'title' | 'instrument'>): TitleMarks {
   const name = doc.instrument.title.toLowerCase();
   const words = name.replace(/\([^()]*\)/g, ' ');
   // an agreement's name does not tell two agreements of one date apart: only plans are told so
@@ -47,7 +61,26 @@ export function titleMarks(doc: Pick<ExhibitDocument, 'title' | 'instrument'>): 
   };
 }
 
-const FIELDS = ['restatement', 'plan', 'variant'] as const;
+/**
+ * The marks of an instrument as the user names it (`--amends "Fifth Amended and Restated
+ * Distribution and Service Plan (Compensation)"`, or the words of a warning, "fifth restated
+ * distribution and service plan (compensation)"): read as a title, "Compensation" with or
+ * without its parentheses.
+ * @example statedInstrumentMarks('Reimbursement', 'plan') → { restatement: null, plan: null, variant: 'reimbursement' }
+ */
+export function statedInstrumentMarks(text: string, kind: ExhibitDocument['instrument']['kind']): TitleMarks {
+  const name = text.replace(/\s+/g, ' ').trim();
+  const marks = ownTitleMarks({
+    title: name,
+    instrument: { kind, title: name, registrant: null, classes: [], datedAsOf: null },
+  });
+  return { ...marks, variant: /\b(compensation|reimbursement)\b/.exec(name.toLowerCase())?.[1] ?? null };
+}
+
+/** No mark said. */
+export function marksSayNothing(m: TitleMarks): boolean {
+  return FIELDS.every((f) => m[f] === null);
+}
 
 /** Two titles may name one instrument: no mark both say differs. */
 export function marksAgree(a: TitleMarks, b: TitleMarks): boolean {

@@ -32,7 +32,7 @@ export function twiceListedPortfolios(
         class: e.class,
         from: version.effectiveDate,
         lastDay: version.lastDay,
-        conflict: `${version.scheduleName} of ${instrument.title} (${version.fileName}, effective ${version.effectiveDate}) lists it twice, as ${seen} and as ${name}, names of one portfolio; only the first line is read — if ${name} is a new portfolio that took a former name, it is not known to plan12b`,
+        conflict: `${version.scheduleName} of ${instrument.name} (${version.fileName}, effective ${version.effectiveDate}) lists it twice, as ${seen} and as ${name}, names of one portfolio; only the first line is read — if ${name} is a new portfolio that took a former name, it is not known to plan12b`,
       });
     }
   }

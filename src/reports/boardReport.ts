@@ -445,7 +445,14 @@ export function boardReportLines(
       ),
     ),
     ...(r.continuance ?? []).map((c) =>
-      line('continuance deadlines', '', '', c.instrument, `${c.status}; deadline ${c.deadline}`, ''),
+      line(
+        'continuance deadlines',
+        '',
+        '',
+        c.instrument,
+        c.deadline === '' ? c.status : `${c.status}; deadline ${c.deadline}`,
+        '',
+      ),
     ),
   ];
 }

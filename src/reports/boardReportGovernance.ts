@@ -1,3 +1,4 @@
+import type { InstrumentSuccessor } from '../governance/continuanceRoster.js';
 import { independentMajorityDoubt } from '../governance/fundGovernanceStandards.js';
 import { portfolioGroups, portfoliosListedOn } from '../governance/portfolioContinuanceGroups.js';
 import { instrumentKeyClasses, instrumentKeyExceptClasses } from '../registry/storedDocument.js';
@@ -71,18 +72,28 @@ export function instrumentLabel(
 type Continuance = Awaited<ReturnType<typeof continuanceStatus>>[number];
 
 function deadlineLine(c: {
-  status: 'in force' | 'lapsed';
+  status: 'in force' | 'lapsed' | 'superseded';
   nextDeadline: string | null;
   endsOn: string | null;
   missedDeadline?: string | null;
   periods: readonly { deadline: string; metBy: { meetingDate: string } | null }[];
+  supersededBy?: InstrumentSuccessor | null;
 }): { deadline: string; status: string } {
-  return c.status === 'lapsed'
-    ? { deadline: c.missedDeadline ?? c.periods.at(-1)!.deadline, status: `lapsed; ended ${c.endsOn}` }
-    : {
-        deadline: c.nextDeadline!,
-        status: c.periods.at(-1)?.metBy ? `approved ${c.periods.at(-1)!.metBy!.meetingDate}` : 'due',
-      };
+  // an Amended and Restated instrument took its place: no deadline from its date (a lapse before it stays)
+  const by = c.supersededBy;
+  const superseded = by ? `superseded by ${by.instrument} from ${by.from}` : '';
+  if (c.status === 'superseded') return { deadline: '', status: `${superseded}: no continuance due` };
+  if (c.status === 'lapsed')
+    return {
+      deadline: c.missedDeadline ?? c.periods.at(-1)!.deadline,
+      status: `lapsed; ended ${c.endsOn}${superseded ? `; ${superseded}` : ''}`,
+    };
+  // in force, its successor still ahead: the deadlines before the successor's date only
+  if (c.nextDeadline === null && superseded) return { deadline: '', status: superseded };
+  return {
+    deadline: c.nextDeadline!,
+    status: c.periods.at(-1)?.metBy ? `approved ${c.periods.at(-1)!.metBy!.meetingDate}` : 'due',
+  };
 }
 
 /**
@@ -98,9 +109,12 @@ export function continuanceLines(
   const current = portfoliosListedOn(c.portfolios, asOf);
   if (current.length === 0) return [{ instrument: label, ...deadlineLine(c) }];
   const groups = portfolioGroups(current, (p) => {
-    const line = deadlineLine({ ...p, missedDeadline: null });
+    const line = deadlineLine({ ...p, missedDeadline: null, supersededBy: c.supersededBy });
     return `${line.deadline}|${line.status}`;
-  }).map((g) => ({ ...deadlineLine({ ...g.first, missedDeadline: null }), names: g.names }));
+  }).map((g) => ({
+    ...deadlineLine({ ...g.first, missedDeadline: null, supersededBy: c.supersededBy }),
+    names: g.names,
+  }));
   if (groups.length === 1) {
     const [g] = groups;
     return [{ instrument: label, deadline: g!.deadline, status: g!.status }];

@@ -71,6 +71,31 @@ export function closedMonthPartCsv(view: ClosedMonthView, part: string): string 
   return toCsv(columns, rows);
 }
 
+/**
+ * `close show --part P --json`: one sealed part as sealed, with the month's seal around it and the
+ * restatements recorded since beside it (SPEC §12: never in it). A part the month has not: 66.
+ */
+export function closedMonthPartDocument(view: ClosedMonthView, part: string) {
+  const content = view.parts[part];
+  if (content === undefined)
+    throw new Plan12bError(
+      'NOT_FOUND',
+      `${view.month} has no sealed part ${JSON.stringify(part)}`,
+      `its parts: ${view.partHashes.map((p) => p.part).join(', ')}`,
+    );
+  return {
+    month: view.month,
+    closedAt: view.closedAt,
+    closedBy: view.closedBy,
+    resultsHash: view.resultsHash,
+    verified: view.verified,
+    part,
+    contentHash: view.partHashes.find((p) => p.part === part)?.contentHash ?? null,
+    content,
+    restatementsSince: view.restatementsSince,
+  };
+}
+
 /** The header and lines of {@link closedMonthPartCsv} (and of `close show --xlsx`). */
 export function closedMonthPartRows(
   view: ClosedMonthView,

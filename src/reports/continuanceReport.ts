@@ -77,6 +77,8 @@ export const CONTINUANCE_CSV_COLUMNS = [
   'lastApproval',
   'portfolios',
   'portfoliosLapsed',
+  'supersededBy',
+  'supersededFrom',
 ] as const;
 
 /**
@@ -110,6 +112,9 @@ export function continuanceCsvRows(report: Awaited<ReturnType<typeof continuance
       // an Agreement (FOURTEENTH, per Portfolio): the Portfolios it lists on the date, how many lapsed
       portfolios: c.portfolios === null ? '' : portfoliosListedOn(c.portfolios, report.asOf).length,
       portfoliosLapsed: c.lapsedPortfolios ?? '',
+      // the Amended and Restated instrument that takes its place: no deadline from that day
+      supersededBy: c.supersededBy?.instrument ?? '',
+      supersededFrom: c.supersededBy?.from ?? '',
     };
   });
 }

@@ -1,5 +1,4 @@
 import { monthEnd, monthOf } from '../calendar/isoDate.js';
-import { compareCodeUnits, compareNames } from '../registry/nameOrder.js';
 import type { Registry } from '../registry/registry.js';
 import { loadClosedPeriods } from '../store/closedPeriodsRepository.js';
 import type { Queryable } from '../store/database.js';
@@ -7,6 +6,7 @@ import { netAssetsFiguresAtClose } from '../store/netAssetsRepository.js';
 import { loadRegistry } from '../store/registryStore.js';
 import { closedMonthRecord, sealedPart } from '../store/sealedResultsRepository.js';
 import { type ClassMonthFees, type FeesQuery, type FeesReport, feesReportAsAsked } from './feesReport.js';
+import { feesRowOrder } from './feesRowOrder.js';
 import {
   type AdjustmentSince,
   adjustmentSinceLines,
@@ -114,12 +114,7 @@ export async function feesAsRead(
     classes = [...classes.filter((r) => r.month !== month), ...sealedRows];
     closedMonths.push({ ...entry, basis: 'sealed' });
   }
-  classes = [...classes].sort(
-    (a, b) =>
-      compareNames(a.portfolio, b.portfolio) ||
-      compareNames(a.class, b.class) ||
-      compareCodeUnits(a.month, b.month),
-  );
+  classes = [...classes].sort(feesRowOrder((pid) => registry.identities.nameOn(pid, query.to)));
   return { report: { ...computed, classes, warnings }, closedMonths };
 }
 

@@ -12,7 +12,6 @@ import { formatCents, parseCents } from '../money/cents.js';
 import { formatRatePct, parseRateMicroPct } from '../money/rate.js';
 import { askedClass } from '../registry/askedClass.js';
 import { didYouMeanPortfolio } from '../registry/closestPortfolioName.js';
-import { compareCodeUnits, compareNames } from '../registry/nameOrder.js';
 import { handedOverNameWarnings } from '../registry/nameOverSpan.js';
 import type { Registry } from '../registry/registry.js';
 import { acceptedClassEnds } from '../store/classEndsRepository.js';
@@ -20,6 +19,7 @@ import type { Queryable } from '../store/database.js';
 import { netAssetsThrough } from '../store/netAssetsRepository.js';
 import { loadRegistry } from '../store/registryStore.js';
 import { applyEighthE, type ClassBVintageMonth } from './classBVintageFees.js';
+import { feesRowOrder } from './feesRowOrder.js';
 import { feesCapCuts } from './finraCapLedger.js';
 
 /** `plan12b fees --csv` (and the API's format=csv): one line per class and month. */
@@ -366,12 +366,7 @@ export async function feesReport(
     serviceFee: formatCents(m.serviceFeeCents),
     totalFee: formatCents(m.distributionFeeCents + m.serviceFeeCents),
   }));
-  classes.sort(
-    (a, b) =>
-      compareNames(a.portfolio, b.portfolio) ||
-      compareNames(a.class, b.class) ||
-      compareCodeUnits(a.month, b.month),
-  );
+  classes.sort(feesRowOrder((pid) => registry.identities.nameOn(pid, query.to)));
   const report: FeesReport = {
     from: query.from,
     to: query.to,

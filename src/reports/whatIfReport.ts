@@ -157,15 +157,23 @@ async function monthPayees(
   cls: { portfolioId: string; portfolioName: string; class: string; distributor: string },
   rateOverride: RateOverride | undefined,
   warnings: Set<string>,
+  /** the registry the report derived once (the year's reports are read in one snapshot) */
+  registry: Registry,
 ): Promise<{ distributionCents: bigint; serviceCents: bigint; payees: PayeeAmount[] }> {
   const withOverride = rateOverride ? { rateOverride } : {};
-  const fees = await feesReport(q, {
-    from: monthStart(month),
-    to: monthEnd(month),
-    portfolio: cls.portfolioName,
-    class: cls.class,
-    ...withOverride,
-  });
+  // the month's fees with their days: the class's totals here, and the service fees' days below
+  const fees = await feesReport(
+    q,
+    {
+      from: monthStart(month),
+      to: monthEnd(month),
+      daily: true,
+      portfolio: cls.portfolioName,
+      class: cls.class,
+      ...withOverride,
+    },
+    { registry },
+  );
   for (const w of fees.warnings) warnings.add(w);
   const row = fees.classes.find((c) => c.portfolioId === cls.portfolioId && c.class === cls.class);
   const distributionCents = row ? parseCents(row.distributionFee) : 0n;
@@ -174,7 +182,14 @@ async function monthPayees(
   if (distributionCents !== 0n) {
     if (cls.class === 'B') {
       // Agreement EIGHTH(C): the Monthly Calculation says whose each dollar is
-      const mc = await monthlyCalculationReport(q, month, { ...withOverride, portfolio: cls.portfolioName });
+      // the month's fees above are the ones the Monthly Calculation accrues for itself (Class B of
+      // the portfolio, by day, the same rates): handed to it, not accrued again
+      const mc = await monthlyCalculationReport(q, month, {
+        ...withOverride,
+        portfolio: cls.portfolioName,
+        registry,
+        fees,
+      });
       const calc = mc.portfolios.find((p) => p.portfolioId === cls.portfolioId);
       if (!calc) throw new Error(`what-if ${month}: no Monthly Calculation for ${cls.portfolioId}`);
       for (const p of calc.payees) {
@@ -195,6 +210,8 @@ async function monthPayees(
       ...withOverride,
       portfolio: cls.portfolioName,
       class: cls.class,
+      registry,
+      fees,
     });
     for (const w of sf.warnings) warnings.add(w);
     for (const p of sf.providers)
@@ -334,8 +351,8 @@ export async function whatIfReport(
   for (const [i, month] of months.entries()) {
     const portfolioName = registry.identities.nameOn(portfolioId, monthEnd(month));
     const target = { portfolioId, portfolioName, class: cls, distributor };
-    before = add(before, await monthPayees(q, month, target, undefined, warnings));
-    after = add(after, await monthPayees(q, month, target, override, warnings));
+    before = add(before, await monthPayees(q, month, target, undefined, warnings, registry));
+    after = add(after, await monthPayees(q, month, target, override, warnings, registry));
     onMonth?.(i + 1, months.length);
   }
   if (rows[0]!.date > from)

@@ -243,9 +243,14 @@ export function scheduleSheet(asOf: string, entries: readonly ScheduleAnswer[]):
       text('inForceSince', 'In force since'),
       text('approvedOn', 'Approved on'),
       text('stopped', 'No fee due because'),
+      // Plan §7, FOURTEENTH: its instrument had lapsed by the date, whether or not fees stop
+      text('lapsedOn', 'Instrument lapsed on'),
+      text('lapse', 'Lapse'),
     ],
     rows: entries.map((e) => ({
       ...e,
+      lapsedOn: e.lapse?.endsOn ?? '',
+      lapse: e.lapse?.text ?? '',
       document: e.document.title,
       documentFile: e.document.file,
       approvedOn: e.approvals.map((a) => a.meetingDate).join(' '),

@@ -418,7 +418,8 @@ export async function* monthInputChunks(
 /**
  * The Class B ledger state stored at the month ends `asOf` (as_of), as COPY text of whole rows in
  * the table's column order (digest v4: ledgerStateDigest.ts), in no particular order: PGlite's
- * COPY bytes as they come; a server's rows written as COPY text.
+ * COPY bytes as they come; a server's rows written as COPY text. Then the rows of
+ * `class_b_ledger_last_held` at those month ends, as the close wrote them.
  */
 export async function* ledgerStateCopyText(
   q: Queryable,
@@ -429,10 +430,18 @@ export async function* ledgerStateCopyText(
          lot_sequence, lot_share_units, lot_cost_cents,
          allowance_portfolio_key, allowance_year, allowance_units, allowance_used_units
     FROM class_b_ledger_state WHERE as_of IN (${asOf.map((d) => `${sqlTextLiteral(d)}::date`).join(', ')})`;
-  if (q.copyTextSlices !== undefined) {
-    yield* q.copyTextSlices(sql);
-    return;
+  // and the rows of what the ledgers remember of DOIs no longer held (migration 35), as written;
+  // the "not recorded" marks of states written before it were never sealed
+  const lastHeld = `SELECT account_key::text, as_of::text, portfolio_key::text, doi_epoch_day::text,
+         issuing_portfolio_key::text, share_units::text
+    FROM class_b_ledger_last_held WHERE portfolio_key IS NOT NULL
+     AND as_of IN (${asOf.map((d) => `${sqlTextLiteral(d)}::date`).join(', ')})`;
+  for (const query of [sql, lastHeld]) {
+    if (q.copyTextSlices !== undefined) {
+      yield* q.copyTextSlices(query);
+      continue;
+    }
+    for await (const rows of q.textRowChunks(query))
+      yield Buffer.from(rows.map((r) => `${r.map(encodeCopyValue).join('\t')}\n`).join(''));
   }
-  for await (const rows of q.textRowChunks(sql))
-    yield Buffer.from(rows.map((r) => `${r.map(encodeCopyValue).join('\t')}\n`).join(''));
 }

@@ -1,6 +1,7 @@
 import { fromDayNumber, toDayNumber } from '../calendar/isoDate.js';
 import { type CdscWaiver, isCdscWaiver } from '../class-b/cdscWaiver.js';
 import type { FreeShareAttribution } from '../class-b/freeShareAttribution.js';
+import { compareLastHeld, type LastHeldIssuance } from '../class-b/lastHeldIssuance.js';
 import type { Lot } from '../class-b/lot.js';
 import {
   type ClassBLedgerState,
@@ -65,6 +66,77 @@ export interface StoredLedgerChunk {
    * can then tell the new ones itself (see {@link writeLedgerStateChunk}'s `attributionKeysStored`).
    */
   readonly storedAttributionKeys: { has(key: string): boolean };
+  /**
+   * The accounts (keys) whose remembered issuances were derived by replay (a state written before
+   * migration 35 did not record them): to be written again, so that it is done once.
+   */
+  readonly lastHeldDerived: ReadonlySet<number>;
+}
+
+/**
+ * Each account's remembered issuances (lastHeldIssuance.ts; class_b_ledger_last_held) at its latest
+ * state on or before `asOf`, by account key: its entries in the ledger's order (portfolio id, DOI,
+ * issuing portfolio id), or 'notRecorded' where that state was written before migration 35 and the
+ * account had exchanged by then (derive by replay). Accounts with nothing remembered are absent.
+ * The table holds rows of few accounts (those that exchanged and then gave up all of a DOI).
+ */
+async function lastHeldOfLatestStates(
+  q: Queryable,
+  asOf: string,
+  range: AccountKeyRange | undefined,
+  keys: readonly number[] | undefined,
+  portfolioIds: readonly string[],
+): Promise<Map<number, StoredLastHeld[] | 'notRecorded'>> {
+  const rows = await q.textRows(
+    `SELECT m.account_key, m.portfolio_key IS NULL, coalesce(m.portfolio_key, 0), coalesce(m.doi_epoch_day, 0),
+            coalesce(m.issuing_portfolio_key, 0), coalesce(m.share_units, 0)
+       FROM class_b_ledger_last_held m
+      WHERE ${range === undefined ? 'true' : inRange('m.account_key', range)} ${amongKeys('m.account_key', keys)}
+        AND m.as_of <= ${sqlTextLiteral(asOf)}::date
+        AND NOT EXISTS (SELECT 1 FROM class_b_ledger_state st WHERE st.account_key = m.account_key
+                          AND st.as_of > m.as_of AND st.as_of <= ${sqlTextLiteral(asOf)}::date)
+      ORDER BY m.account_key`,
+  );
+  const out = new Map<number, StoredLastHeld[] | 'notRecorded'>();
+  const id = (k: number) => {
+    const name = portfolioIds[k];
+    if (name === undefined) throw new Error(`class_b_ledger_last_held: portfolio key ${k} is not recorded`);
+    return name;
+  };
+  for (const [k, notRecorded, p, doi, issuing, shares] of rows) {
+    const key = Number(k);
+    if (notRecorded === 't') {
+      out.set(key, 'notRecorded');
+      continue;
+    }
+    const list = out.get(key) ?? [];
+    if (list === 'notRecorded') continue;
+    list.push({
+      portfolioKey: Number(p),
+      doiEpochDay: Number(doi),
+      issuingPortfolioKey: Number(issuing),
+      shareUnits: Number(shares),
+      record: {
+        portfolioId: id(Number(p)),
+        dateOfOriginalIssuance: fromDayNumber(toDayNumber('1970-01-01') + Number(doi)),
+        issuingPortfolioId: id(Number(issuing)),
+        shareUnits: BigInt(shares!),
+      },
+    });
+    out.set(key, list);
+  }
+  for (const list of out.values())
+    if (list !== 'notRecorded') list.sort((a, b) => compareLastHeld(a.record, b.record));
+  return out;
+}
+
+/** A stored remembered issuance: its keys as stored, and as the ledger's record. */
+interface StoredLastHeld {
+  readonly portfolioKey: number;
+  readonly doiEpochDay: number;
+  readonly issuingPortfolioKey: number;
+  readonly shareUnits: number;
+  readonly record: LastHeldIssuance;
 }
 
 const json = (v: unknown) => JSON.stringify(v, (_k, x) => (typeof x === 'bigint' ? x.toString() : x));
@@ -274,6 +346,8 @@ export async function readStoredLedgersOf(
   ).then((text) => decodeLedgerStateCopy(text, true));
   const L = s.lots;
   const attributionText = await attributionsOfLots(q, freeLotsOf(s));
+  const lastHeld =
+    s.count === 0 ? new Map() : await lastHeldOfLatestStates(q, asOf, range, Array.from(s.key), portfolioIds);
   const epochDay = toDayNumber('1970-01-01');
   const dates = new Map<number, string>();
   const iso = (days: number) => {
@@ -291,6 +365,9 @@ export async function readStoredLedgersOf(
   };
   for (let a = 0; a < s.count; a++) {
     const account = s.name[a]!;
+    const remembered = lastHeld.get(s.key[a]!) ?? [];
+    // a state that did not record what it remembers: the account replays from its first transaction
+    if (remembered === 'notRecorded') continue;
     // one attribution object per (account, reinvestment), as the ledger carries it
     const attributions = new Map<string, FreeShareAttribution>();
     const lots: Lot[] = [];
@@ -337,6 +414,7 @@ export async function readStoredLedgersOf(
       account,
       asOf: iso(s.third[a]!),
       lots,
+      lastHeld: remembered.map((m: StoredLastHeld) => m.record),
       nextSequence: s.nextSequence[a]!,
       nextArrival: s.nextArrival[a]!,
       systematicWithdrawals,
@@ -437,11 +515,27 @@ export async function readLedgerStateChunk(
      * no lot yet).
      */
     readonly accountKeys?: readonly number[];
+    /**
+     * The remembered issuances (lastHeldIssuance.ts) of accounts whose state did not record them
+     * (written before migration 35): derived by replaying the accounts through `asOf` (the close).
+     * Without it, such accounts are left out of an `accountKeys` read (they replay from their first
+     * transaction), and a read of the whole range fails (a bug: the close always passes it).
+     */
+    readonly deriveLastHeld?: (
+      accounts: readonly { readonly key: number; readonly account: string; readonly omnibus: boolean }[],
+    ) => Promise<ReadonlyMap<number, readonly LastHeldIssuance[]>>;
   } = {},
 ): Promise<StoredLedgerChunk> {
-  const keys = opts.accountKeys;
   const only = opts.portfolioKeys;
   const withAllowances = only === undefined;
+  // a report's holdings need no memory; a ledger to apply a month to does
+  const lastHeld =
+    only !== undefined
+      ? new Map<number, StoredLastHeld[] | 'notRecorded'>()
+      : await lastHeldOfLatestStates(q, asOf, range, opts.accountKeys, d.portfolios.names);
+  let keys = opts.accountKeys;
+  if (keys !== undefined && opts.deriveLastHeld === undefined)
+    keys = keys.filter((k) => lastHeld.get(k) !== 'notRecorded');
   // each account's latest state, found once: one row per account with its lots and allowances as
   // arrays (issue 14), decoded straight into columns (no string per field, only the origins')
   // the state and the range's attributions asked for together
@@ -529,9 +623,50 @@ export async function readLedgerStateChunk(
       L.attribution[i] = at;
     }
   }
+  // the remembered issuances, in columns (the month pass's order: portfolio rank, DOI, issuing rank)
+  const notRecorded: { key: number; account: string; omnibus: boolean }[] = [];
+  for (let a = 0; a < n; a++)
+    if (lastHeld.get(s.key[a]!) === 'notRecorded')
+      notRecorded.push({ key: s.key[a]!, account: s.name[a]!, omnibus: s.third[a] === 1 });
+  const derived = new Map<number, readonly LastHeldIssuance[]>();
+  if (notRecorded.length > 0) {
+    if (opts.deriveLastHeld === undefined)
+      throw new Error(
+        `class_b_ledger_last_held: the state of account key ${notRecorded[0]!.key} did not record its remembered issuances, and nothing derives them`,
+      );
+    for (const [k, list] of await opts.deriveLastHeld(notRecorded)) derived.set(k, list);
+  }
+  const lastHeldStart = new Int32Array(n + 1);
+  const LH = {
+    portfolio: [] as number[],
+    doiDay: [] as number[],
+    issuing: [] as number[],
+    shares: [] as number[],
+  };
+  for (let a = 0; a < n; a++) {
+    lastHeldStart[a] = LH.portfolio.length;
+    const k = s.key[a]!;
+    const stored = lastHeld.get(k);
+    if (stored === 'notRecorded')
+      for (const m of [...(derived.get(k) ?? [])].sort(compareLastHeld)) {
+        LH.portfolio.push(d.portfolios.key(m.portfolioId));
+        LH.doiDay.push(toDayNumber(m.dateOfOriginalIssuance));
+        LH.issuing.push(d.portfolios.key(m.issuingPortfolioId));
+        LH.shares.push(Number(m.shareUnits));
+      }
+    else if (stored !== undefined)
+      for (const m of stored) {
+        LH.portfolio.push(m.portfolioKey);
+        LH.doiDay.push(epochDay + m.doiEpochDay);
+        LH.issuing.push(m.issuingPortfolioKey);
+        LH.shares.push(m.shareUnits);
+      }
+  }
+  lastHeldStart[n] = LH.portfolio.length;
   const W = s.allowances;
   return {
     asOf,
+    lastHeldDerived: new Set(notRecorded.map((x) => x.key)),
     state: {
       accounts: {
         count: n,
@@ -541,8 +676,16 @@ export async function readLedgerStateChunk(
         nextArrival: new Int32Array(s.nextArrival),
         lotStart: new Int32Array(s.lotStart),
         withdrawalStart: new Int32Array(s.withdrawalStart),
+        lastHeldStart,
       },
       lots: { count: m, ...L },
+      lastHeld: {
+        count: LH.portfolio.length,
+        portfolio: Int32Array.from(LH.portfolio),
+        doiDay: Int32Array.from(LH.doiDay),
+        issuingPortfolio: Int32Array.from(LH.issuing),
+        shareUnits: Float64Array.from(LH.shares),
+      },
       systematicWithdrawals: {
         count: W.year.length,
         portfolio: new Int32Array(W.portfolio),
@@ -729,6 +872,8 @@ export async function writeLedgerStateChunk(
   let accounts = 0;
   const attributionLines: string[] = [];
   const attributionWritten = new Set<string>();
+  const lastHeldLines: string[] = [];
+  const lh = state.lastHeld;
   let lots = 0;
   for (let a = 0; a < acc.count; a++) {
     if (opts.include && !opts.include(a)) continue;
@@ -795,6 +940,14 @@ export async function writeLedgerStateChunk(
       .intArray(sw.usedUnits, w)
       .newline();
     accounts++;
+    // what the account remembers of DOIs no longer held (lastHeldIssuance.ts): most have nothing
+    for (let i = acc.lastHeldStart[a]!; i < acc.lastHeldStart[a + 1]!; i++) {
+      if (!(lh.shareUnits[i]! > 0) || !isSmallint(lh.portfolio[i]!) || !isSmallint(lh.issuingPortfolio[i]!))
+        throw invalidState(k, asOf, `remembered issuance ${i}: ${lh.shareUnits[i]} share units`);
+      lastHeldLines.push(
+        `${k}\t${asOf}\t${lh.portfolio[i]}\t${lh.doiDay[i]! - epochDay}\t${lh.issuingPortfolio[i]}\t${lh.shareUnits[i]}`,
+      );
+    }
     for (let i = acc.lotStart[a]!; i < acc.lotStart[a + 1]!; i++) {
       if (l.free[i] !== 1) continue;
       const origin = origins[i]!;
@@ -823,6 +976,15 @@ export async function writeLedgerStateChunk(
       stateText.bytes(),
     );
   if (accounts > 0) sealedWrites.get(q)?.addCopyText(stateText.bytes());
+  if (lastHeldLines.length > 0) {
+    await q.copyIn(
+      'class_b_ledger_last_held',
+      ['account_key', 'as_of', 'portfolio_key', 'doi_epoch_day', 'issuing_portfolio_key', 'share_units'],
+      text(lastHeldLines),
+    );
+    // sealed with the state rows: the same COPY text lines (closeRepository.ts ledgerStateCopyText)
+    sealedWrites.get(q)?.addCopyText(Buffer.from(text(lastHeldLines)));
+  }
   if (attributionLines.length > 0 && opts.attributionKeysStored !== undefined)
     // none of these is stored (the chunk's stored ones were left out above): no staging, no conflict
     await q.copyIn(

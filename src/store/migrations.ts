@@ -15,10 +15,12 @@ import { CLOSE_RESULT_TEXT_ORDER_MIGRATION } from './schema/closeResultTextOrder
 import { CLOSE_MIGRATION } from './schema/closeSchema.js';
 import { DISTRIBUTOR_TERM_RECORDS_MIGRATION } from './schema/distributorTermRecordsSchema.js';
 import { EXHIBIT_A_HOLDINGS_MIGRATION } from './schema/exhibitAHoldingsSchema.js';
+import { EXHIBIT_STATEMENT_MIGRATION } from './schema/exhibitStatementSchema.js';
 import { EXHIBIT_WITHDRAWAL_MIGRATION } from './schema/exhibitWithdrawalSchema.js';
 import { EXPENDITURES_MIGRATION, FINRA_CAP_MIGRATION } from './schema/finraCapSchema.js';
 import { FREE_SHARE_ATTRIBUTION_MIGRATION } from './schema/freeShareAttributionSchema.js';
 import { APPROVALS_MIGRATION, TERMINATIONS_MIGRATION } from './schema/governanceSchema.js';
+import { LEDGER_LAST_HELD_MIGRATION } from './schema/ledgerLastHeldSchema.js';
 import { LEDGER_STATE_PACKED_MIGRATION } from './schema/ledgerStatePackedSchema.js';
 import { LEDGER_STATE_MIGRATION } from './schema/ledgerStateSchema.js';
 import { LEDGER_STATE_TEXT_MIGRATION } from './schema/ledgerStateTextSchema.js';
@@ -145,6 +147,8 @@ export const MIGRATIONS: readonly Migration[] = [
   TRANSFER_NOTICE_BY_COMMAND_MIGRATION,
   APPROVAL_DOCUMENTS_MIGRATION,
   CLOSE_RESULT_TEXT_ORDER_MIGRATION,
+  LEDGER_LAST_HELD_MIGRATION,
+  EXHIBIT_STATEMENT_MIGRATION,
 ];
 
 /** The schema version this build of plan12b migrates to. */

@@ -161,17 +161,30 @@ export async function loadProviderHoldings(
   from: string,
   to: string,
 ): Promise<{ holdings: ProviderHolding[]; ended: (ProviderHoldingEnd & { warning: string })[] }> {
-  // by COPY on PGlite (a year of a complex's provider assets: no row object per field)
+  // by COPY on PGlite (a year of a complex's provider assets: no row object per field). The row
+  // carried in is each holding's latest before `from`, found by the primary key (provider_id,
+  // portfolio_id, class, date): the holdings walked one key to the next, then one row read
+  // backwards from `from` for each — not every earlier row of the table sorted (the what-if
+  // year asks for twelve months twice: that sort was a third of its time on the demo complex).
   const columns = 'provider_id, portfolio_id, portfolio_name, class, date::text, net_assets::text';
   const rows = (
     await q.textRows(
-      `SELECT ${columns} FROM provider_assets
+      `WITH RECURSIVE holding AS (
+         (SELECT provider_id, portfolio_id, class FROM provider_assets
+           ORDER BY provider_id, portfolio_id, class LIMIT 1)
+         UNION ALL
+         SELECT next.* FROM holding CROSS JOIN LATERAL (
+           SELECT p.provider_id, p.portfolio_id, p.class FROM provider_assets p
+            WHERE (p.provider_id, p.portfolio_id, p.class) > (holding.provider_id, holding.portfolio_id, holding.class)
+            ORDER BY p.provider_id, p.portfolio_id, p.class LIMIT 1) AS next)
+       SELECT ${columns} FROM provider_assets
         WHERE date BETWEEN ${sqlTextLiteral(from)}::date AND ${sqlTextLiteral(to)}::date
        UNION ALL
-       SELECT * FROM (
-         SELECT DISTINCT ON (provider_id, portfolio_id, class) ${columns} FROM provider_assets
-          WHERE date < ${sqlTextLiteral(from)}::date
-          ORDER BY provider_id, portfolio_id, class, provider_assets.date DESC) AS carried_in`,
+       SELECT carried_in.* FROM holding CROSS JOIN LATERAL (
+         SELECT ${columns} FROM provider_assets p
+          WHERE p.provider_id = holding.provider_id AND p.portfolio_id = holding.portfolio_id
+            AND p.class = holding.class AND p.date < ${sqlTextLiteral(from)}::date
+          ORDER BY p.date DESC LIMIT 1) AS carried_in`,
     )
   ).map(([provider_id, portfolio_id, portfolio_name, cls, date, net_assets]) => ({
     provider_id: provider_id!,

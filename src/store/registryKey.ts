@@ -6,7 +6,8 @@ import { todayIso } from './today.js';
  * imported documents and the Board-set rates; issue 12: and from the approvals, terminations and
  * settings, with lapses judged as of today): the documents' content hashes less the withdrawn
  * ones (a document is never rewritten: its parsed content is its bytes read by this build, and
- * the registry snapshot is keyed by the build too), every board-rate row, every approval, termination and setting, and today's date. Equal
+ * the registry snapshot is keyed by the build too), the instruments the user stated amendments
+ * amend, every board-rate row, every approval, termination and setting, and today's date. Equal
  * digests, equal registries — so a server can keep the registry it derived and rebuild it only
  * when this changes, whoever wrote the change.
  */
@@ -24,10 +25,13 @@ export async function registryInputsDigest(q: Queryable): Promise<string> {
                FROM exhibit_document d
                LEFT JOIN exhibit_withdrawal w ON w.document_id = d.id
               WHERE w.document_id IS NULL) AS documents,
+            ${digest('exhibit_statement')} AS statements,
             ${digest('board_rate')} AS rates,
             ${digest('approval')} AS approvals,
             ${digest('termination')} AS terminations,
             ${digest('setting')} AS settings`,
   );
-  return [row?.documents, row?.rates, row?.approvals, row?.terminations, row?.settings].join(':');
+  return [row?.documents, row?.statements, row?.rates, row?.approvals, row?.terminations, row?.settings].join(
+    ':',
+  );
 }

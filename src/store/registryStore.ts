@@ -18,12 +18,21 @@ import { loadTerminations } from './terminationsRepository.js';
 
 export { loadBoardRates } from './boardRatesRepository.js';
 
-/** A stored document row as the registry takes it (its parse kept as JSON). */
-function storedDocumentOf(r: { id: string; file_name: string; parsed: unknown }): StoredDocument {
+/**
+ * A stored document row as the registry takes it (its parse kept as JSON), with the instrument the
+ * user stated it amends (`exhibit_statement`, SPEC §2.1) among what the user stated.
+ */
+function storedDocumentOf(r: {
+  id: string;
+  file_name: string;
+  parsed: unknown;
+  amends: string | null;
+}): StoredDocument {
+  const doc = (typeof r.parsed === 'string' ? JSON.parse(r.parsed) : r.parsed) as ExhibitDocument;
   return {
     id: r.id,
     fileName: r.file_name,
-    doc: (typeof r.parsed === 'string' ? JSON.parse(r.parsed) : r.parsed) as ExhibitDocument,
+    doc: r.amends === null ? doc : { ...doc, statedByUser: { ...doc.statedByUser, amends: r.amends } },
   };
 }
 
@@ -33,7 +42,8 @@ export async function loadDocuments(q: Queryable): Promise<StoredDocument[]> {
     .selectFrom('exhibit_document as d')
     .leftJoin('exhibit_withdrawal as w', 'w.document_id', 'd.id')
     .where('w.document_id', 'is', null)
-    .select(['d.id', 'd.file_name', 'd.parsed'])
+    .leftJoin('exhibit_statement as s', 's.document_id', 'd.id')
+    .select(['d.id', 'd.file_name', 'd.parsed', 's.amends'])
     .orderBy('d.id')
     .execute();
   return rows.map(storedDocumentOf);
@@ -43,7 +53,8 @@ export async function loadDocuments(q: Queryable): Promise<StoredDocument[]> {
 export async function loadEveryParsedDocument(q: Queryable): Promise<StoredDocument[]> {
   const rows = await typed(q)
     .selectFrom('exhibit_document as d')
-    .select(['d.id', 'd.file_name', 'd.parsed'])
+    .leftJoin('exhibit_statement as s', 's.document_id', 'd.id')
+    .select(['d.id', 'd.file_name', 'd.parsed', 's.amends'])
     .orderBy('d.id')
     .execute();
   return rows.map(storedDocumentOf);
@@ -87,7 +98,8 @@ export async function loadDocumentsAsSealed(q: Queryable, month: string): Promis
         ),
       ]),
     )
-    .select(['d.id', 'd.file_name', 'd.parsed'])
+    .leftJoin('exhibit_statement as s', 's.document_id', 'd.id')
+    .select(['d.id', 'd.file_name', 'd.parsed', 's.amends'])
     .orderBy('d.id')
     .execute();
   return rows.map(storedDocumentOf);
@@ -103,6 +115,14 @@ export interface DocumentRecord {
   readonly importedBy: string;
   readonly importedAt: string;
   readonly withdrawal: Withdrawal | null;
+  /** SPEC §2.1: the instrument the user stated this amendment amends (`--amends`), or null */
+  readonly statedAmends: StatedAmends | null;
+}
+
+export interface StatedAmends {
+  readonly amends: string;
+  readonly statedBy: string;
+  readonly statedAt: string;
 }
 
 export interface Withdrawal {
@@ -118,7 +138,11 @@ export async function listDocuments(q: Queryable): Promise<DocumentRecord[]> {
   const rows = await typed(q)
     .selectFrom('exhibit_document as d')
     .leftJoin('exhibit_withdrawal as w', 'w.document_id', 'd.id')
+    .leftJoin('exhibit_statement as s', 's.document_id', 'd.id')
     .select([
+      's.amends',
+      's.stated_by',
+      's.stated_at',
       'd.id',
       'd.file_name',
       'd.kind',
@@ -145,6 +169,10 @@ export async function listDocuments(q: Queryable): Promise<DocumentRecord[]> {
       r.reason === null || r.withdrawn_by === null || r.withdrawn_at === null
         ? null
         : { reason: r.reason, withdrawnBy: r.withdrawn_by, withdrawnAt: isoTime(r.withdrawn_at) },
+    statedAmends:
+      r.amends === null || r.stated_by === null || r.stated_at === null
+        ? null
+        : { amends: r.amends, statedBy: r.stated_by, statedAt: isoTime(r.stated_at) },
   }));
 }
 
@@ -165,6 +193,35 @@ export async function insertWithdrawal(
       .insertInto('exhibit_withdrawal_restatement')
       .values(w.closedMonths.map((m) => ({ document_id: w.documentId, closed_month: m })))
       .execute();
+}
+
+/** Every stored statement of the instrument an amendment amends, with its document (`audit verify`). */
+export async function storedStatements(
+  q: Queryable,
+): Promise<{ documentId: string; fileName: string; title: string; amends: string }[]> {
+  const rows = await typed(q)
+    .selectFrom('exhibit_statement as s')
+    .innerJoin('exhibit_document as d', 'd.id', 's.document_id')
+    .select(['s.document_id', 'd.file_name', 'd.title', 's.amends'])
+    .orderBy('s.document_id')
+    .execute();
+  return rows.map((r) => ({
+    documentId: r.document_id,
+    fileName: r.file_name,
+    title: r.title,
+    amends: r.amends,
+  }));
+}
+
+/** Records the instrument the user states an amendment amends (SPEC §2.1; `exhibit import --amends`). */
+export async function insertStatement(
+  q: Queryable,
+  s: { documentId: string; amends: string; statedBy: string },
+): Promise<void> {
+  await typed(q)
+    .insertInto('exhibit_statement')
+    .values({ document_id: s.documentId, amends: s.amends, stated_by: s.statedBy })
+    .execute();
 }
 
 /** The ids (content hashes) of every imported document. */

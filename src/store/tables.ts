@@ -117,6 +117,15 @@ export interface ClassBDistributorTerm {
   start_date: string;
 }
 
+export interface ClassBLedgerLastHeld {
+  account_key: number;
+  as_of: string;
+  doi_epoch_day: number | null;
+  issuing_portfolio_key: number | null;
+  portfolio_key: number | null;
+  share_units: Int8 | null;
+}
+
 export interface ClassBLedgerPortfolio {
   portfolio_id: string;
   portfolio_key: number;
@@ -274,6 +283,13 @@ export interface ExhibitDocument {
   kind: string;
   parsed: Json;
   title: string;
+}
+
+export interface ExhibitStatement {
+  amends: string;
+  document_id: string;
+  stated_at: Generated<Timestamp>;
+  stated_by: string;
 }
 
 export interface ExhibitWithdrawal {
@@ -479,6 +495,7 @@ export interface DB {
   board_rate: BoardRate;
   class_b_account: ClassBAccount;
   class_b_distributor_term: ClassBDistributorTerm;
+  class_b_ledger_last_held: ClassBLedgerLastHeld;
   class_b_ledger_portfolio: ClassBLedgerPortfolio;
   class_b_ledger_state: ClassBLedgerState;
   class_b_ledger_state_arrays: ClassBLedgerStateArrays;
@@ -492,6 +509,7 @@ export interface DB {
   closed_month: ClosedMonth;
   exhibit_a_holdings: ExhibitAHoldings;
   exhibit_document: ExhibitDocument;
+  exhibit_statement: ExhibitStatement;
   exhibit_withdrawal: ExhibitWithdrawal;
   exhibit_withdrawal_restatement: ExhibitWithdrawalRestatement;
   feed_import: FeedImport;

@@ -4,7 +4,7 @@ import { type AllocationAccount, computeDistributorShare } from '../../src/alloc
 import { exhibitAOfLedgerState, UnitsSum } from '../../src/allocation/exhibitAOfLedgerState.js';
 import { monthEnd, toDayNumber } from '../../src/calendar/isoDate.js';
 import type { FreeShareAttribution } from '../../src/class-b/freeShareAttribution.js';
-import type { ClassBLedgerState } from '../../src/class-b/monthPassColumns.js';
+import { type ClassBLedgerState, NO_LAST_HELD } from '../../src/class-b/monthPassColumns.js';
 import { createDictionaries, type MonthPassDictionaries } from '../../src/class-b/monthPassRecords.js';
 import { visitStateAccounts } from '../../src/reports/distributorShareReport.js';
 import {
@@ -236,7 +236,9 @@ describe('Exhibit A and the DOI counts from the ledger columns equal the per-acc
               nextArrival: Int32Array.from(accts, (a) => a.lots.length),
               lotStart,
               withdrawalStart: new Int32Array(accts.length + 1),
+              lastHeldStart: new Int32Array(accts.length + 1),
             },
+            lastHeld: NO_LAST_HELD,
             lots: {
               count: lots.length,
               portfolio: Int32Array.from(lots, (l) => l.portfolio),

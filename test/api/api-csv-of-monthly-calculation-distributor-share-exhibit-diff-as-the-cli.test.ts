@@ -94,7 +94,7 @@ describe('monthly-calculation, distributor-share, exhibit diff and exhibit list 
     expect(text.trimEnd()).toBe(cli.list!.trimEnd());
     const [header, ...rows] = text.trimEnd().split('\n');
     expect(header).toBe(
-      'id,file,kind,title,effectiveDate,importedBy,importedAt,status,withdrawnBy,withdrawnAt,withdrawalReason,missedDeadline,lapsedOn',
+      'id,file,kind,title,effectiveDate,importedBy,importedAt,status,withdrawnBy,withdrawnAt,withdrawalReason,missedDeadline,lapsedOn,supersededBy,supersededFrom',
     );
     const json = (await (await get('/api/registry/documents')).json()) as { count: number };
     expect(rows).toHaveLength(json.count);

@@ -107,17 +107,18 @@ describe('2(b) attribution fixed at issue, carried through an exchange and a con
   });
 });
 
-describe('KNOWN DISCREPANCY (not fixed): a stated DOI whose shares the account no longer holds', () => {
+describe('a stated DOI whose shares the account no longer holds is traced to their first issuance', () => {
   /**
-   * freeShareAttribution.ts: "A stated DOI the account no longer holds still names the issuance the
-   * shares derive from" — but it records the REINVESTING portfolio as the issuer. Shares of DOI
-   * 2023-03-01 were first issued by fund-a (Harbor, fund-a's own distributor then) and reached fund-b
-   * by a Free Exchange; once redeemed, a reinvestment in fund-b "derived from DOI 2023-03-01" is
-   * attributed to fund-b's issuance of that date (Summit), not fund-a's (Harbor).
-   * Expected (SPEC §6–§7: traced to the portfolio that first issued them): Harbor 2, Summit 0.
-   * Actual: Summit 2. Fixing it needs the account's issuance history (which portfolio first issued a
-   * DOI it once held) in the ledger, the reference ledger, the month pass and the stored ledger
-   * state; left for a planned change. `it.fails` until then: it fails (turns red) once fixed.
+   * Shares of DOI 2023-03-01 were first issued by fund-a (Harbor, fund-a's own distributor then) and
+   * reached fund-b by a Free Exchange (100 fund-a at 10.00 → 50 fund-b at 20.00). P2 buys 50 more
+   * fund-b on 2023-08-01 (DOI 2023-08-01). X1 redeems 50 fund-b on 2024-06-03: no Free Shares, no
+   * Commission Share past its CDSC period, so the oldest DOI first — all 50 of DOI 2023-03-01.
+   * R1 (2024-06-04) reinvests 2 fund-b "derived from DOI 2023-03-01": fund-b holds none of that DOI
+   * any more; the shares of it last held there were those 50, first issued by fund-a.
+   * SPEC §6 (traced back to that first issuance), §7 2(b) (the attribution follows the shares they
+   * derive from): the 2 Free Shares go to fund-a's distributor on 2023-03-01, Harbor: Harbor 2,
+   * Summit 0 (Summit keeps P2's 50 Commission Shares by 2(a)). Before the fix: Summit 2 (fund-b's
+   * own issuance of 2023-03-01 was assumed).
    */
   const withHarbor = [
     createDistributorTerm({
@@ -135,7 +136,7 @@ describe('KNOWN DISCREPANCY (not fixed): a stated DOI whose shares the account n
       rightsAssignedTo: null,
     }),
   ];
-  it.fails('the Free Shares go to the distributor of the first issuance of that DOI (Harbor)', () => {
+  it('the Free Shares go to the distributor of the first issuance of that DOI (Harbor)', () => {
     const l = replayAccount(
       'N9',
       [

@@ -115,6 +115,7 @@ describe('the share ledger resumed from a stored month end', () => {
           account,
           asOf: cut,
           lots: state.lots,
+          lastHeld: state.lastHeld ?? [],
           nextSequence: state.nextSequence,
           nextArrival: state.nextArrival,
           systematicWithdrawals: state.systematicWithdrawals ?? [],

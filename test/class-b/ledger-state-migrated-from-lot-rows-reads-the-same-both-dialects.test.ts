@@ -75,9 +75,16 @@ async function stateAt(q: Queryable, end: string) {
   const keyOf = new Map(
     (await q.textRows('SELECT account, account_key FROM class_b_account')).map(([a, k]) => [a!, Number(k)]),
   );
+  // without what the ledgers remember of DOIs no longer held (lastHeldIssuance.ts): schema 27 had no
+  // place for it, and migration 35 marks a state "not recorded" only where the store holds an
+  // exchange of the account, which this one (states, no transactions) does not; that path is
+  // stated-doi-no-longer-held-traced-to-first-issuance-through-the-store-both-dialects.test.ts's
   const records: AccountRecordState[] = accounts
     .filter((_, i) => writtenAt(end, i))
-    .map((a) => accountStateAtMonthEnd(a.account, a.omnibus, a.activity, GENERATED_TERMS, end));
+    .map((a) => ({
+      ...accountStateAtMonthEnd(a.account, a.omnibus, a.activity, GENERATED_TERMS, end),
+      lastHeld: [],
+    }));
   const state = ledgerStateOf(records, d, (r) => keyOf.get(r.account)!);
   await recordLedgerPortfolios(q, d.portfolios);
   return { state, d };

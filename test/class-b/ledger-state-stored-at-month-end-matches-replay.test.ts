@@ -7,6 +7,7 @@ import { compareLots } from '../../src/class-b/lot.js';
 import { compileMonthPass } from '../../src/class-b/monthPass.js';
 import type { ClassBLedgerState } from '../../src/class-b/monthPassColumns.js';
 import {
+  lastHeldOfAccount,
   lotsOfAccount,
   type MonthPassDictionaries,
   monthRecordsOf,
@@ -136,6 +137,7 @@ function canonical(state: ClassBLedgerState, a: number, d: MonthPassDictionaries
     nextArrival: acc.nextArrival[a],
     withdrawals: withdrawals.sort(),
     lots: lotsOfAccount(state, a, d).sort(compareLots),
+    lastHeld: lastHeldOfAccount(state, a, d),
   });
 }
 
@@ -197,7 +199,7 @@ describe.each(dialects)('the Class B ledger stored at month ends on %s', (dialec
     timeout: 600_000,
   }, async () => {
     expect(await latestLedgerStateMonth(db, '2099-12-31')).toBeNull();
-    const seen = { accounts: 0, lots: 0, withdrawals: 0, freeLots: 0 };
+    const seen = { accounts: 0, lots: 0, withdrawals: 0, freeLots: 0, remembered: 0 };
     for (const end of ENDS) {
       const written = await db.transaction((tx) =>
         bootstrapLedgerState(tx, end, GENERATED_TERMS, { chunkAccounts: CHUNK }),
@@ -218,6 +220,10 @@ describe.each(dialects)('the Class B ledger stored at month ends on %s', (dialec
           const replayed = replayAccount(name, acct.activity, GENERATED_TERMS, { until: end });
           const lots = lotsOfAccount(s, a, d);
           if (sortedLotsJson(lots) !== sortedLotsJson([...replayed.lots])) lotMismatches.push(name);
+          // what it remembers of DOIs no longer held (lastHeldIssuance.ts), through the store
+          const lastHeld = lastHeldOfAccount(s, a, d);
+          if (fullJson(lastHeld) !== fullJson(replayed.lastHeld)) lotMismatches.push(`${name} (last held)`);
+          seen.remembered += lastHeld.length;
           if (canonical(s, a, d, yearOf(end)) !== passStates.get(end)!.get(name)) passMismatches.push(name);
           seen.accounts++;
           seen.lots += lots.length;
@@ -234,6 +240,7 @@ describe.each(dialects)('the Class B ledger stored at month ends on %s', (dialec
     expect(seen.lots).toBeGreaterThan(ACCOUNTS);
     expect(seen.freeLots).toBeGreaterThan(50);
     expect(seen.withdrawals).toBeGreaterThan(0);
+    expect(seen.remembered).toBeGreaterThan(0);
   });
 
   it(`${NEXT_MONTH} applied by the month pass on the stored state, written for the accounts it changed only, reads back as the replay`, {
@@ -300,6 +307,8 @@ describe.each(dialects)('the Class B ledger stored at month ends on %s', (dialec
         const replayed = replayAccount(name, byName.get(name)!.activity, GENERATED_TERMS, { until: end });
         if (sortedLotsJson(lotsOfAccount(chunk.state, a, d)) !== sortedLotsJson([...replayed.lots]))
           mismatches.push(name);
+        if (fullJson(lastHeldOfAccount(chunk.state, a, d)) !== fullJson(replayed.lastHeld))
+          mismatches.push(`${name} (last held)`);
       }
     }
     expect(mismatches).toEqual([]);

@@ -146,6 +146,8 @@ describe('the Class B month pass matches the reference ledger on generated histo
       conversions: 0,
       confirmedConversions: 0,
       statedAttributions: 0,
+      /** what the ledgers remember of DOIs no longer held where they were (lastHeldIssuance.ts) */
+      remembered: 0,
     };
     for (let i = 0; i < accounts.length; i++) {
       if (i % 250 === 0) await new Promise((resolve) => setImmediate(resolve));
@@ -167,6 +169,7 @@ describe('the Class B month pass matches the reference ledger on generated histo
       counts.exchanges += mine.exchanges.length;
       counts.conversions += mine.conversions.length;
       counts.confirmedConversions += mine.conversions.filter((c) => c.confirmedBy.length > 0).length;
+      counts.remembered += mine.lastHeld.length;
       counts.statedAttributions += a.activity.filter(
         (x) => x.kind === 'reinvest' && (x.attributedDistributor || x.derivedFromDoi),
       ).length;

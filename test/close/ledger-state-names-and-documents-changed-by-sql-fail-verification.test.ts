@@ -111,6 +111,31 @@ describe('the ledger state, the portfolio names and the documents of a closed mo
     ).toEqual(['classBLedgerState']);
   }, 120_000);
 
+  it('what a ledger remembers of DOIs no longer held (migration 35), added, edited or deleted by SQL: the kind of its month end', async () => {
+    const row = (asOf: string, shares: string) =>
+      `INSERT INTO class_b_ledger_last_held
+       SELECT account_key, as_of, 0, 19000, 1, ${shares} FROM class_b_ledger_state
+        WHERE as_of = '${asOf}' ORDER BY account_key LIMIT 1`;
+    expect(await changedBy(row('2025-01-31', '500000'))).toEqual(['classBLedgerState']);
+    expect(await changedBy(row('2024-12-31', '500000'))).toEqual(['classBLedgerStateBefore']);
+    // what the close wrote: the demo's accounts that exchanged and gave up all of a DOI since
+    const stored = await db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM class_b_ledger_last_held WHERE portfolio_key IS NOT NULL`,
+    );
+    expect(stored[0]!.n).toBeGreaterThan(0);
+    expect(await changedBy('UPDATE class_b_ledger_last_held SET share_units = share_units + 1')).not.toEqual(
+      [],
+    );
+    expect(await changedBy('DELETE FROM class_b_ledger_last_held')).not.toEqual([]);
+    // a "not recorded" mark (a state written before migration 35) was never sealed: nothing changes
+    expect(
+      await changedBy(
+        `INSERT INTO class_b_ledger_last_held (account_key, as_of)
+         SELECT account_key, as_of FROM class_b_ledger_state WHERE as_of = '2025-01-31' ORDER BY account_key LIMIT 1`,
+      ),
+    ).toEqual([]);
+  }, 120_000);
+
   it('the state it built before the books’ first month, changed by SQL: classBLedgerStateBefore', async () => {
     expect(
       await changedBy(

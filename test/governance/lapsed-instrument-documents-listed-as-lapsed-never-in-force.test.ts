@@ -88,9 +88,9 @@ describe.skipIf(!seedsAvailable)('documents of a lapsed instrument are listed as
       });
       const csv = (await cli('exhibit', 'list', '--csv')).stdout.trimEnd().split('\n');
       expect(csv[0]).toBe(
-        'id,file,kind,title,effectiveDate,importedBy,importedAt,status,withdrawnBy,withdrawnAt,withdrawalReason,missedDeadline,lapsedOn',
+        'id,file,kind,title,effectiveDate,importedBy,importedAt,status,withdrawnBy,withdrawnAt,withdrawalReason,missedDeadline,lapsedOn,supersededBy,supersededFrom',
       );
-      expect(csv[1]).toMatch(/,lapsed,,,,2003-06-30,2003-07-01$/);
+      expect(csv[1]).toMatch(/,lapsed,,,,2003-06-30,2003-07-01,,$/);
       const table = (await cli('exhibit', 'list')).stdout;
       expect(table).toContain('lapsed: continuance deadline 2003-06-30 missed, ended 2003-07-01');
       expect(table).not.toContain('in force');

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ExhibitDocument } from '../../src/edgar/exhibitDocument.js';
 import { buildRegistry } from '../../src/registry/registry.js';
 import type { StoredDocument } from '../../src/registry/storedDocument.js';
-import { CLASS_B_AGREEMENT, classBEntry } from './registryFixtures.js';
+import { apartFromLapses, CLASS_B_AGREEMENT, classBEntry } from './registryFixtures.js';
 
 /**
  * SPEC §2 resolves any name a portfolio ever had to it. Amendment No. 1 (2011-03-01) renames
@@ -72,7 +72,7 @@ describe('a schedule listing a portfolio under its current and its former name',
       for (const day of ['2011-03-01', '2012-12-31']) {
         const answer = registry.scheduleAsOf(day, { class: 'B' });
         expect(answer.entries.map((e) => e.portfolio)).toEqual(['Zeta Beta Growth Fund', 'Zeta Gamma Fund']);
-        expect(answer.warnings).toEqual([]);
+        expect(apartFromLapses(answer.warnings)).toEqual([]);
       }
     });
 
@@ -83,7 +83,9 @@ describe('a schedule listing a portfolio under its current and its former name',
       expect(
         doubt(registry.scheduleAsOf('2014-05-05', { portfolio: 'zeta beta fund' }).warnings),
       ).toHaveLength(1);
-      expect(registry.scheduleAsOf('2013-01-01', { portfolio: 'Zeta Gamma Fund' }).warnings).toEqual([]);
+      expect(
+        apartFromLapses(registry.scheduleAsOf('2013-01-01', { portfolio: 'Zeta Gamma Fund' }).warnings),
+      ).toEqual([]);
       expect(doubt(registry.portfolioHistory('Zeta Beta Fund')!.warnings)).toHaveLength(1);
       const pid = registry.identities.resolve('Zeta Beta Growth Fund')!;
       expect(doubt(registry.conflictsDuring(pid, 'B', '2012-12-01', '2013-01-31'))).toHaveLength(1);

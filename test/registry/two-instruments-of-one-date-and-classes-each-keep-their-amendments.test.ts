@@ -268,7 +268,8 @@ describe('an amendment whose title says less than its instrument’s', () => {
     ]) {
       const registry = buildRegistry(order);
       expect(registry.warnings).toEqual([
-        'either.txt: "Amendment No. 3 to the Distribution and Service Plan" does not say which of 2 instruments dated 2022-07-01 it amends: "fifth restated distribution and service plan (compensation)" (comp-1.txt, comp-2.txt), "fourth restated distribution and service plan (reimbursement)" (reim-1.txt, reim-2.txt); attached to none, its schedules are its own until a title that says which is imported',
+        // each instrument by the name it is listed by, and the command that says which (SPEC §2.1)
+        'either.txt: "Amendment No. 3 to the Distribution and Service Plan" does not say which of 2 instruments dated 2022-07-01 it amends: "Fifth Amended and Restated Distribution and Service Plan (Compensation)" (comp-1.txt, comp-2.txt), "Fourth Amended and Restated Distribution and Service Plan (Reimbursement)" (reim-1.txt, reim-2.txt); attached to none of them, its schedules replace none of theirs; state which it amends: plan12b exhibit import either.txt --amends "Fifth Amended and Restated Distribution and Service Plan (Compensation)" or plan12b exhibit import either.txt --amends "Fourth Amended and Restated Distribution and Service Plan (Reimbursement)"',
       ]);
       const instruments = registry.instruments.map((i) => i.documentIds.length).sort();
       // comp-1, comp-2 | reim-1, reim-2 | either alone

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toDayNumber } from '../../src/calendar/isoDate.js';
-import type { ClassBLedgerState } from '../../src/class-b/monthPassColumns.js';
+import { type ClassBLedgerState, NO_LAST_HELD } from '../../src/class-b/monthPassColumns.js';
 import { KeyDictionary, type MonthPassDictionaries } from '../../src/class-b/monthPassRecords.js';
 import { InternalError } from '../../src/errors.js';
 import { upsertAccounts } from '../../src/store/classBRepository.js';
@@ -63,7 +63,9 @@ function stateOf(
       nextArrival: Int32Array.of(m + 2),
       lotStart: Int32Array.of(0, m),
       withdrawalStart: Int32Array.of(0, w),
+      lastHeldStart: new Int32Array(2),
     },
+    lastHeld: NO_LAST_HELD,
     lots: {
       count: m,
       portfolio: col(Int32Array, (l) => l.portfolio),

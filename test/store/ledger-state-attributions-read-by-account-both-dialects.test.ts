@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toDayNumber } from '../../src/calendar/isoDate.js';
 import type { FreeShareAttribution } from '../../src/class-b/freeShareAttribution.js';
-import type { ClassBLedgerState } from '../../src/class-b/monthPassColumns.js';
+import { type ClassBLedgerState, NO_LAST_HELD } from '../../src/class-b/monthPassColumns.js';
 import {
   createDictionaries,
   KeyDictionary,
@@ -84,7 +84,9 @@ function stateOf(keys: readonly number[], extra = 0): { state: ClassBLedgerState
       nextArrival: Int32Array.from(lots, (own) => own.length),
       lotStart,
       withdrawalStart: new Int32Array(keys.length + 1),
+      lastHeldStart: new Int32Array(keys.length + 1),
     },
+    lastHeld: NO_LAST_HELD,
     lots: {
       count: m,
       portfolio: Int32Array.from(all, (l) => l.portfolio),

@@ -177,6 +177,10 @@ export const importRoutes = [
       effectiveDate: IsoDate.optional().openapi({ description: 'where the document leaves it blank' }),
       class: z.string().optional(),
       registrant: z.string().optional(),
+      amends: z.string().optional().openapi({
+        description:
+          'the instrument an amendment amends, where its title fits two of one date (plan12b exhibit import --amends): recorded as stated',
+      }),
     }),
     body: {
       kind: 'text',
@@ -194,6 +198,7 @@ export const importRoutes = [
         ...(query.effectiveDate !== undefined ? { effectiveDate: query.effectiveDate } : {}),
         ...(query.class !== undefined ? { class: query.class } : {}),
         ...(query.registrant !== undefined ? { registrant: query.registrant } : {}),
+        ...(query.amends !== undefined ? { amends: query.amends } : {}),
       };
       const file = { fileName: query.fileName ?? 'upload.txt', bytes: body as Buffer };
       return use((db) => importExhibits(db, [file], undefined, stated));

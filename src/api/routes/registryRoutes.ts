@@ -28,6 +28,20 @@ const ScheduleAnswer = looseObject({
   schedule: z.string(),
   inForceSince: z.string(),
   document: looseObject({ id: z.string(), file: z.string(), title: z.string(), effectiveDate: z.string() }),
+  lapse: z
+    .object({
+      instrument: z.string(),
+      kind: z.enum(['plan', 'agreement']),
+      missedDeadline: z.string(),
+      endsOn: z.string(),
+      feesStop: z.boolean(),
+      text: z.string(),
+    })
+    .nullable()
+    .openapi({
+      description:
+        'its instrument had lapsed by the date for want of annual continuance (Plan §7; Agreement FOURTEENTH, per Portfolio), whatever approvals.enforce says; null when not',
+    }),
 }).openapi('ScheduleEntry');
 
 /** An entry effective by the date that does not govern on it for want of an approval (issue 12). */
@@ -130,6 +144,10 @@ export const registryRoutes = [
           key: z.string(),
           kind: z.string(),
           title: z.string(),
+          name: z.string().openapi({
+            description:
+              'the name it is listed by: its title, with the marks (restatement, Compensation or Reimbursement) that tell it apart from another instrument of its kind, Registrant, classes and date',
+          }),
           registrant: z.string().nullable(),
           classes: z.array(z.string()),
           documentIds: z.array(z.string()),
@@ -159,6 +177,7 @@ export const registryRoutes = [
           key: i.key,
           kind: i.kind,
           title: i.title,
+          name: i.name,
           registrant: i.registrant,
           classes: i.classes,
           datedAsOf: i.datedAsOf,
@@ -217,6 +236,24 @@ export const registryRoutes = [
             .openapi({
               description:
                 "its instrument's lapse for want of annual continuance (Plan §7, Agreement FOURTEENTH), as of today; null when none (or withdrawn)",
+            }),
+          instrument: z.string().nullable().openapi({
+            description:
+              'the name its instrument is listed by (two of one kind, Registrant, classes and date told apart: "… (Compensation)"); null when withdrawn',
+          }),
+          statedAmends: z
+            .object({ amends: z.string(), statedBy: z.string(), statedAt: z.string() })
+            .nullable()
+            .openapi({
+              description:
+                'the instrument the user stated this amendment amends (plan12b exhibit import --amends), with who and when; null when none',
+            }),
+          supersededBy: z
+            .object({ instrument: z.string(), documentId: z.string(), file: z.string(), from: z.string() })
+            .nullable()
+            .openapi({
+              description:
+                "the Amended and Restated instrument that took its instrument's place by today, and its first day (from then no continuance is due); null when none (or withdrawn)",
             }),
           exhibit: z.string().nullable().optional(),
           amendmentNumber: z.number().int().nullable().optional(),

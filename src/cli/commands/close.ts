@@ -3,13 +3,21 @@ import { type ClosedMonthView, showClosedMonth } from '../../close/closedMonthVi
 import { monthCloseSteps } from '../../close/closeSteps.js';
 import { closeMonth } from '../../close/monthClose.js';
 import { Plan12bError } from '../../errors.js';
-import { CSV_PARTS, closedMonthPartCsv, closedMonthPartRows } from '../../reports/closedMonthPartCsv.js';
+import {
+  CSV_PARTS,
+  closedMonthPartCsv,
+  closedMonthPartDocument,
+  closedMonthPartRows,
+} from '../../reports/closedMonthPartCsv.js';
 import type { ClassMonthFees } from '../../reports/feesReport.js';
-import type { Journal } from '../../reports/journal.js';
+import { JOURNAL_COLUMNS, type Journal } from '../../reports/journal.js';
 import type { MonthlyCalculationReport } from '../../reports/monthlyCalculationReport.js';
 import type { ServiceFeesReport } from '../../reports/serviceFeesReport.js';
 import { closedMonthPartSheet } from '../../reports/xlsxSheets.js';
 import { type CliContext, printJson, withDatabase, withReadSnapshot } from '../context.js';
+import { toCsv } from '../csvOut.js';
+import { printFeesText } from '../feesText.js';
+import { printMonthlyCalculationText } from '../monthlyCalculationText.js';
 import { requireDate, requireMonth } from '../options.js';
 import { printServiceFeesText } from '../serviceFeesText.js';
 import { printTable } from '../table.js';
@@ -17,9 +25,9 @@ import { writeXlsxOption } from '../tabularOutput.js';
 
 const collect = (value: string, previous: string[]) => [...previous, value];
 
-function showHeader(ctx: CliContext, view: ClosedMonthView): void {
-  ctx.out(`${view.month} closed ${view.closedAt} by ${view.closedBy}`);
-  ctx.out(
+function showHeader(ctx: CliContext, view: ClosedMonthView, print: (text: string) => void = ctx.out): void {
+  print(`${view.month} closed ${view.closedAt} by ${view.closedBy}`);
+  print(
     `results hash ${view.resultsHash} — verified (every part, the seal, the close's audit record, the inputs)`,
   );
 }
@@ -68,6 +76,17 @@ function showClassBDetail(ctx: CliContext, view: ClosedMonthView): void {
     );
 }
 
+function showRestatementsSince(
+  ctx: CliContext,
+  view: ClosedMonthView,
+  print: (text: string) => void = ctx.out,
+): void {
+  for (const r of view.restatementsSince)
+    print(
+      `restated since: ${r.feed} ${r.providerId === null ? '' : `${r.providerId} `}${r.portfolio} class ${r.class} ${r.date}: ${r.oldNetAssets} → ${r.newNetAssets} by ${r.restatedBy} (${r.adjustedIn === null ? 'adjustment pending, next close' : `adjusted in ${r.adjustedIn}`})`,
+    );
+}
+
 function showText(ctx: CliContext, view: ClosedMonthView): void {
   showHeader(ctx, view);
   const c = view.completeness;
@@ -82,10 +101,7 @@ function showText(ctx: CliContext, view: ClosedMonthView): void {
   showMonthlyCalculation(ctx, view);
   showJournal(ctx, view);
   showClassBDetail(ctx, view);
-  for (const r of view.restatementsSince)
-    ctx.out(
-      `restated since: ${r.feed} ${r.providerId === null ? '' : `${r.providerId} `}${r.portfolio} class ${r.class} ${r.date}: ${r.oldNetAssets} → ${r.newNetAssets} by ${r.restatedBy} (${r.adjustedIn === null ? 'adjustment pending, next close' : `adjusted in ${r.adjustedIn}`})`,
-    );
+  showRestatementsSince(ctx, view);
   ctx.out('sealed parts:');
   for (const p of view.partHashes) ctx.out(`  ${p.part}  ${p.contentHash}`);
 }
@@ -122,23 +138,33 @@ const PART_TEXT_HEADERS: Readonly<Record<string, string>> = {
 };
 
 /**
- * `close show --part P` without --csv/--xlsx/--json: the month's header, then that part's text —
- * the service fees as `plan12b service-fees` prints them, the other parts as `close show` does,
- * the adjustments and the Class B redemptions as tables of the lines their CSV holds.
+ * `close show --part P` without --csv/--xlsx/--json: the month's header, then that part's text
+ * from the sealed results — the fees, the journal, the Monthly Calculation and the service fees as
+ * the live `fees`, `journal`, `monthly-calculation` and `service-fees` print them (the sealed
+ * figures, whatever was restated since: those restatements are listed after it, SPEC §12), the
+ * adjustments and the Class B redemptions as tables of the lines their CSV holds. The part's sealed
+ * warnings go to stderr, as the live report's do.
  */
 function showPartText(ctx: CliContext, view: ClosedMonthView, part: string): void {
   // the part must be sealed: the 66 of a month without it, as the CSV says
   const { columns, rows } = closedMonthPartRows(view, part);
-  showHeader(ctx, view);
+  // the journal's text is its CSV (a document, as `plan12b journal` prints it): the rest on stderr
+  const aside = part === 'journal' ? ctx.err : ctx.out;
+  showHeader(ctx, view, aside);
+  const sealed = view.parts[part];
   const own: Readonly<Record<string, () => void>> = {
-    fees: () => showFees(ctx, view),
-    'monthly-calculation': () => showMonthlyCalculation(ctx, view),
-    journal: () => showJournal(ctx, view),
-    'service-fees': () => printServiceFeesText(ctx, view.parts['service-fees'] as ServiceFeesReport),
+    fees: () => printFeesText(ctx, (sealed as { classes: ClassMonthFees[] }).classes),
+    'monthly-calculation': () => printMonthlyCalculationText(ctx, sealed as MonthlyCalculationReport),
+    // `plan12b journal` prints its lines as CSV, its text form too
+    journal: () => ctx.out(toCsv(JOURNAL_COLUMNS, (sealed as Journal).lines)),
+    'service-fees': () => printServiceFeesText(ctx, sealed as ServiceFeesReport),
   };
   const shownAsItsOwn = own[part];
   if (shownAsItsOwn !== undefined) {
     shownAsItsOwn();
+    showRestatementsSince(ctx, view, aside);
+    const warnings = (sealed as { warnings?: unknown }).warnings;
+    if (Array.isArray(warnings)) for (const w of warnings) ctx.err(`warning: ${String(w)}`);
     return;
   }
   if (part === 'class-b') showClassBDetail(ctx, view);
@@ -180,7 +206,7 @@ export function registerCloseCommand(program: Command, getContext: () => CliCont
       [] as string[],
     )
     .option('--due-date <date>', 'a later payment date the Distributor instructs in writing (SEVENTH(B))')
-    .option('--json', 'print the sealed results as JSON')
+    .option('--json', 'print the sealed results as JSON (with show --part: that part as sealed)')
     .option('--csv', 'with show: print one sealed part as CSV (see --part)')
     .option(
       '--xlsx <file>',
@@ -188,7 +214,7 @@ export function registerCloseCommand(program: Command, getContext: () => CliCont
     )
     .option(
       '--part <part>',
-      `with show: the sealed part to print — ${CSV_PARTS.join(', ')}; alone its text, with --csv or --xlsx its lines`,
+      `with show: the sealed part to print — ${CSV_PARTS.join(', ')}; alone its text as the live report of that name prints it (fees, journal, monthly-calculation, service-fees), with --csv or --xlsx its lines, with --json the part as sealed`,
       'fees',
     )
     .action(
@@ -240,12 +266,15 @@ export function registerCloseCommand(program: Command, getContext: () => CliCont
           const view = await withReadSnapshot(ctx, (q) => showClosedMonth(q, month));
           if (opts.xlsx !== undefined)
             await writeXlsxOption(ctx, opts.xlsx, [closedMonthPartSheet(view, opts.part)]);
-          if (opts.json) return printJson(ctx, view);
+          const partGiven = command.getOptionValueSource('part') === 'cli';
+          // --part P --json: that part as sealed (its hash, the restatements since beside it); without
+          // --part, the whole month
+          if (opts.json) return printJson(ctx, partGiven ? closedMonthPartDocument(view, opts.part) : view);
           if (opts.csv) return ctx.out(closedMonthPartCsv(view, opts.part));
           // as --pdf elsewhere: the file is the answer asked for
           if (opts.xlsx !== undefined) return;
           // --part alone: that part's text, not the whole month's
-          if (command.getOptionValueSource('part') === 'cli') return showPartText(ctx, view, opts.part);
+          if (partGiven) return showPartText(ctx, view, opts.part);
           return showText(ctx, view);
         }
         const instructedDueDate = opts.dueDate === undefined ? null : requireDate(opts.dueDate, '--due-date');

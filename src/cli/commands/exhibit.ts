@@ -9,6 +9,7 @@ import { renderExhibit } from '../../edgar/renderExhibit.js';
 import { Plan12bError } from '../../errors.js';
 import { importExhibits } from '../../import/exhibitImport.js';
 import { withdrawExhibit } from '../../import/exhibitWithdrawal.js';
+import { titleNamesInstrument } from '../../registry/instrumentNameApart.js';
 import { documentListRows, listedDocuments } from '../../reports/documentListCsv.js';
 import { documentListSheet } from '../../reports/xlsxSheets.js';
 import { listDocuments, loadRegistry } from '../../store/registryStore.js';
@@ -76,10 +77,20 @@ export function registerExhibitCommands(program: Command, getContext: () => CliC
     )
     .option('--class <class>', 'the share class, where the document does not state it ("A", "Investor")')
     .option('--registrant <name>', 'the Registrant, where the document does not name it')
+    .option(
+      '--amends <title>',
+      'the instrument an amendment amends, where its title fits two of one date (as the warning lists it: "Fifth Amended and Restated Distribution and Service Plan (Compensation)"); recorded as stated, also for an amendment imported before',
+    )
     .action(
       async (
         files: string[],
-        opts: { json?: boolean; effectiveDate?: string; class?: string; registrant?: string },
+        opts: {
+          json?: boolean;
+          effectiveDate?: string;
+          class?: string;
+          registrant?: string;
+          amends?: string;
+        },
       ) => {
         const ctx = getContext();
         const inputs = files.map((f) => ({ fileName: f, bytes: readInputFile(f) }));
@@ -90,6 +101,7 @@ export function registerExhibitCommands(program: Command, getContext: () => CliC
             : {}),
           ...(opts.class !== undefined ? { class: opts.class } : {}),
           ...(opts.registrant !== undefined ? { registrant: opts.registrant } : {}),
+          ...(opts.amends !== undefined ? { amends: opts.amends } : {}),
         };
         const progress = startProgress(
           ctx,
@@ -102,7 +114,9 @@ export function registerExhibitCommands(program: Command, getContext: () => CliC
         if (opts.json) return printJson(ctx, result);
         for (const i of result.imported)
           ctx.out(`imported ${i.file}: ${i.title}, effective ${i.effectiveDate}`);
-        for (const u of result.unchanged) ctx.out(`unchanged ${u.file}: already imported`);
+        for (const u of result.unchanged)
+          if (!result.stated.some((s) => s.id === u.id)) ctx.out(`unchanged ${u.file}: already imported`);
+        for (const s of result.stated) ctx.out(`stated ${s.file}: ${s.title} amends "${s.amends}"`);
         for (const w of result.warnings) ctx.err(`warning: ${w}`);
       },
     );
@@ -132,10 +146,13 @@ export function registerExhibitCommands(program: Command, getContext: () => CliC
           r.id.slice(0, 16),
           r.file,
           r.effectiveDate,
-          r.title,
+          // a title that does not name its instrument (two of one date told apart) is listed with it
+          r.instrument === null || titleNamesInstrument(r.title, r.instrument)
+            ? r.title
+            : `${r.title} (of ${r.instrument})`,
           r.status === 'withdrawn'
             ? `WITHDRAWN ${r.withdrawnAt} by ${r.withdrawnBy}: ${r.withdrawalReason}`
-            : r.lapseText || r.status,
+            : r.statusText || r.status,
         ]),
       );
       ctx.out(`${documents.length} documents`);

@@ -16,6 +16,7 @@ import { writeXlsx } from '../../reports/xlsxOut.js';
 import { feesSheet, journalSheet } from '../../reports/xlsxSheets.js';
 import { type CliContext, printJson, withReadSnapshot } from '../context.js';
 import { toCsv } from '../csvOut.js';
+import { printFeesText } from '../feesText.js';
 import {
   MONTH_DEFAULT_HELP,
   monthOrLastClosed,
@@ -83,31 +84,7 @@ export function registerFeesCommands(program: Command, getContext: () => CliCont
             [...FEES_DAILY_COLUMNS],
             (report.daily ?? []).map((d) => FEES_DAILY_COLUMNS.map((c) => String(d[c as keyof typeof d]))),
           );
-        } else {
-          printTable(
-            ctx,
-            [
-              'Portfolio',
-              'Class',
-              'Month',
-              'Days',
-              'Avg daily net assets',
-              'Distribution fee',
-              'Service fee',
-              'Total',
-            ],
-            report.classes.map((m) => [
-              m.portfolio,
-              m.class,
-              m.month,
-              String(m.days),
-              m.averageDailyNetAssets,
-              m.distributionFee,
-              m.serviceFee,
-              m.totalFee,
-            ]),
-          );
-        }
+        } else printFeesText(ctx, report.classes);
         for (const w of report.warnings) ctx.err(`warning: ${w}`);
       },
     );

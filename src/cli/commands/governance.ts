@@ -74,7 +74,7 @@ export function registerGovernanceCommands(program: Command, getContext: () => C
   program
     .command('continuance')
     .description(
-      'every instrument with its next continuance deadline (Plan §7; Agreement FOURTEENTH), the approval that met each past one, and lapses',
+      'every instrument with its next continuance deadline (Plan §7; Agreement FOURTEENTH), the approval that met each past one, and lapses; one superseded by an Amended and Restated instrument needs none from its date',
     )
     // with no date, today: what is in force now (the answer names its date)
     .option('--as-of <date>', 'the date (YYYY-MM-DD; default: today, UTC)')
@@ -93,6 +93,8 @@ export function registerGovernanceCommands(program: Command, getContext: () => C
       await writeXlsxOption(ctx, opts.xlsx, [sheet]);
       if (opts.json) return printJson(ctx, report);
       if (opts.csv) return ctx.out(sheetCsv(sheet));
+      // an Amended and Restated successor (no continuance due from its date): a column only when one is
+      const superseded = rows.some((r) => r.supersededBy !== '');
       printTable(
         ctx,
         [
@@ -104,6 +106,7 @@ export function registerGovernanceCommands(program: Command, getContext: () => C
           'Deadlines met',
           'Last approval',
           'Portfolios lapsed',
+          ...(superseded ? ['Superseded by'] : []),
         ],
         rows.map((r) => [
           r.instrument,
@@ -115,6 +118,7 @@ export function registerGovernanceCommands(program: Command, getContext: () => C
           r.lastApproval,
           // Agreement FOURTEENTH: continued per Portfolio
           r.portfolios === '' ? '' : `${r.portfoliosLapsed} of ${r.portfolios}`,
+          ...(superseded ? [r.supersededBy === '' ? '' : `${r.supersededBy} from ${r.supersededFrom}`] : []),
         ]),
       );
       for (const w of warnings) ctx.err(`warning: ${w}`);

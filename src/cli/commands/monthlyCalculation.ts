@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import { Plan12bError } from '../../errors.js';
 import { importOmnibusMonths } from '../../feeds/omnibusFeed.js';
-import { vintageTextLines } from '../../reports/classBVintageFees.js';
 import { distributorShareCsv } from '../../reports/distributorShareCsv.js';
 import { distributorShareReport } from '../../reports/distributorShareReport.js';
 import { monthlyCalculationCsv, monthlyCalculationCsvRows } from '../../reports/monthlyCalculationCsv.js';
@@ -19,11 +18,12 @@ import {
 import { writeXlsx } from '../../reports/xlsxOut.js';
 import { distributorShareSheet, monthlyCalculationSheets } from '../../reports/xlsxSheets.js';
 import { type CliContext, printJson, withDatabase, withReadSnapshot } from '../context.js';
+import { printMonthlyCalculationText } from '../monthlyCalculationText.js';
 import { MONTH_DEFAULT_HELP, monthOrLastClosed } from '../monthOrLastClosed.js';
 import { requireDate } from '../options.js';
 import { withFeedProgress } from '../progress.js';
 import { readInputFile } from '../readInput.js';
-import { printTable, TEXT_WIDTH, tableLines } from '../table.js';
+import { printTable } from '../table.js';
 import { writeXlsxOption } from '../tabularOutput.js';
 
 export function registerMonthlyCalculationCommands(program: Command, getContext: () => CliContext): void {
@@ -188,7 +188,6 @@ export function registerMonthlyCalculationCommands(program: Command, getContext:
           if (!opts.json && !opts.csv) ctx.err(`${opts.pdf}: ${report.portfolios.length} page(s)`);
         }
         const { lines } = monthlyCalculationCsvRows(report);
-        const ppa = report.priorPeriodAdjustments ?? [];
         if (opts.xlsx) {
           await writeXlsx(opts.xlsx, monthlyCalculationSheets(report));
           ctx.err(`${opts.xlsx}: Monthly Calculation ${month}, ${lines.length} lines`);
@@ -202,65 +201,7 @@ export function registerMonthlyCalculationCommands(program: Command, getContext:
           return;
         }
         if (headline) ctx.out(headline);
-        const header = [
-          'Portfolio',
-          'Distribution fees',
-          'Share %',
-          "Distributor's share",
-          'Earned CDSC',
-          'Payee',
-          '12b-1 Portion',
-          'CDSC Portion',
-        ];
-        const rows = lines.map((l) => [
-          l.portfolio,
-          l.distributionFee,
-          l.distributor12b1SharePct,
-          l.distributor12b1Share,
-          l.earnedCdsc,
-          l.payee,
-          l.twelveB1Portion,
-          l.cdscPortion,
-        ]);
-        const oneTable = tableLines(header, rows, Number.POSITIVE_INFINITY);
-        if (Math.max(...oneTable.map((l) => [...l].length)) <= (ctx.textWidth ?? TEXT_WIDTH))
-          printTable(ctx, header, rows);
-        else {
-          // narrower than the one table: each portfolio's figures once, then each payee's portions
-          const portfolioRows = rows
-            .map((r) => r.slice(0, 5))
-            .filter((r, k, all) => k === 0 || JSON.stringify(r) !== JSON.stringify(all[k - 1]));
-          printTable(ctx, header.slice(0, 5), portfolioRows);
-          ctx.out('');
-          printTable(
-            ctx,
-            [header[0]!, ...header.slice(5)],
-            rows.map((r) => [r[0]!, ...r.slice(5)]),
-          );
-        }
-        ctx.out(
-          `Due ${report.dueDate}. Totals: Distribution Fees ${report.totals.distributionFee}; Distributor's 12b-1 Share ${report.totals.distributor12b1Share}; Earned CDSC ${report.totals.earnedCdsc}`,
-        );
-        for (const l of vintageTextLines(report.classBVintages ?? [])) ctx.out(l);
-        if (ppa.length > 0) {
-          ctx.out('');
-          ctx.out('Prior-period adjustments (restated closed months, split among the same parties):');
-          printTable(
-            ctx,
-            ['Month restated', 'Portfolio', 'Payee', 'Role', 'Original', 'Restated', 'Difference'],
-            ppa.map((a) => [
-              a.month,
-              a.portfolio,
-              a.payee,
-              a.transferId ? `${a.role} (Transfer ${a.transferId})` : a.role,
-              a.previouslyAdjusted === '0.00'
-                ? a.original
-                : `${a.original} (+${a.previouslyAdjusted} adjusted)`,
-              a.restated,
-              a.difference,
-            ]),
-          );
-        }
+        printMonthlyCalculationText(ctx, report);
         for (const l of adjustmentLines(reading)) ctx.out(l);
         // SPEC §2: conflicts in the registry the month's fees touched
         for (const w of report.warnings ?? []) ctx.err(`warning: ${w}`);

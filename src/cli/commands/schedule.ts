@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { titleNamesInstrument } from '../../registry/instrumentNameApart.js';
 import { scheduleAnswer } from '../../registry/scheduleAnswer.js';
 import { scheduleSheet } from '../../reports/xlsxSheets.js';
 import { todayIso } from '../../store/today.js';
@@ -12,7 +13,7 @@ export function registerScheduleCommand(program: Command, getContext: () => CliC
   program
     .command('schedule')
     .description(
-      'the schedule entries in force on a date: rates, and the document and amendment they come from',
+      'the schedule entries in force on a date: rates, and the document and amendment they come from; an entry whose instrument had lapsed (continuance missed) is flagged, whatever approvals.enforce says',
     )
     // with no date, today: what is in force now (the answer names its date)
     .option('--as-of <date>', 'the date (YYYY-MM-DD; default: today, UTC)')
@@ -53,7 +54,7 @@ export function registerScheduleCommand(program: Command, getContext: () => CliC
             `${e.assetBasedSalesChargePct ?? '—'}${e.rateSource === 'board' ? ' (board)' : ''}`,
             e.serviceFeePct ?? '—',
             e.aggregateFeePct ?? '—',
-            `${e.schedule}, ${e.document.title} (${e.document.effectiveDate})${e.approvals.length > 0 ? `; approved ${e.approvals.map((a) => a.meetingDate).join(', ')}` : ''}${e.stopped ? '; STOPPED' : ''}`,
+            `${e.schedule}${titleNamesInstrument(e.document.title, e.instrument) ? '' : ` of ${e.instrument}`}, ${e.document.title} (${e.document.effectiveDate})${e.approvals.length > 0 ? `; approved ${e.approvals.map((a) => a.meetingDate).join(', ')}` : ''}${e.stopped ? '; STOPPED' : ''}${e.lapse ? `; LAPSED ${e.lapse.endsOn}` : ''}`,
           ]),
         );
         ctx.out(

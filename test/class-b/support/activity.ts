@@ -134,6 +134,12 @@ export function ledgerJson(l: AccountLedger) {
       cost: formatCents(x.costCents),
       attribution: attributionJson(x.attribution),
     })),
+    lastHeld: l.lastHeld.map((m) => ({
+      portfolio: m.portfolioId,
+      doi: m.dateOfOriginalIssuance,
+      issuingPortfolio: m.issuingPortfolioId,
+      shares: formatShareUnits(m.shareUnits),
+    })),
     redemptions: l.redemptions.map(redemptionJson),
     exchanges: l.exchanges.map((e) => ({
       exchangeId: e.exchangeId,

@@ -132,7 +132,13 @@ export function generateAccountActivity(seed: number, account: string, steps = 3
             : stated < 0.2 && dois.length > 0
               ? { derivedFromDoi: pick(dois) }
               : stated < 0.22
-                ? { derivedFromDoi: addDays(date, -400) }
+                ? // one it held there and no longer does, first issued elsewhere (lastHeldIssuance.ts),
+                  // else most likely one it never held there
+                  {
+                    derivedFromDoi:
+                      book.result().lastHeld.find((m) => m.portfolioId === pid)?.dateOfOriginalIssuance ??
+                      addDays(date, -400),
+                  }
                 : {}),
         }),
       );

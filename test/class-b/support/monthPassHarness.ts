@@ -7,6 +7,7 @@ import { applyMonthByChunks, type ClassBMonthChunk } from '../../../src/class-b/
 import type { ClassBLedgerState } from '../../../src/class-b/monthPassColumns.js';
 import {
   createDictionaries,
+  lastHeldOfAccount,
   ledgerStateOf,
   lotsOfAccount,
   type MonthPassDictionaries,
@@ -85,7 +86,7 @@ export async function runMonthPass(
       ),
     });
   }
-  const records = new Map<string, Omit<AccountLedger, 'account' | 'lots'>>(
+  const records = new Map<string, Omit<AccountLedger, 'account' | 'lots' | 'lastHeld'>>(
     accounts.map((a) => [a.account, { redemptions: [], exchanges: [], conversions: [] }]),
   );
   let transactions = 0;
@@ -138,7 +139,12 @@ export async function runMonthPass(
   for (const state of last)
     for (let a = 0; a < state.accounts.count; a++) {
       const name = d.accounts.name(state.accounts.key[a]!);
-      ledgers.set(name, { account: name, lots: lotsOfAccount(state, a, d), ...records.get(name)! });
+      ledgers.set(name, {
+        account: name,
+        lots: lotsOfAccount(state, a, d),
+        lastHeld: lastHeldOfAccount(state, a, d),
+        ...records.get(name)!,
+      });
     }
   return { ledgers, dictionaries: d, transactions };
 }

@@ -22,6 +22,16 @@ interface DocumentSummary {
    * server's words for it (as `plan12b exhibit list` prints them); null when none
    */
   readonly lapse?: { readonly text: string } | null;
+  /** the name its instrument is listed by (two of one date told apart: "… (Compensation)"); null when withdrawn */
+  readonly instrument?: string | null;
+  /** the instrument the user stated this amendment amends (`exhibit import --amends`), or null */
+  readonly statedAmends?: { readonly amends: string; readonly statedBy: string } | null;
+  /** the Amended and Restated instrument that took its instrument's place, and from when; null when none */
+  readonly supersededBy?: {
+    readonly instrument: string;
+    readonly file: string;
+    readonly from: string;
+  } | null;
   /** with approvals.enforce on: the classes it does not govern for want of a recorded approval */
   readonly pendingApproval?: { readonly classes: number; readonly reasons: readonly string[] } | null;
 }
@@ -44,6 +54,12 @@ interface AmendmentDiff {
 
 const documentColumns: Column<DocumentSummary>[] = [
   { key: 'title', label: 'Document', value: (d) => d.title },
+  {
+    key: 'instrument',
+    label: 'Instrument',
+    // SPEC §2.1: where the user stated which instrument an amendment amends, it says so
+    value: (d) => `${d.instrument ?? ''}${d.statedAmends ? ` (stated by ${d.statedAmends.statedBy})` : ''}`,
+  },
   { key: 'amendment', label: 'Amendment no.', value: (d) => d.amendmentNumber ?? '' },
   { key: 'kind', label: 'Kind', value: (d) => d.kind },
   { key: 'effective', label: 'Effective', value: (d) => d.effectiveDate ?? '(no date)' },
@@ -61,6 +77,9 @@ const documentColumns: Column<DocumentSummary>[] = [
               ? `pending approval (${d.pendingApproval.classes} ${d.pendingApproval.classes === 1 ? 'class' : 'classes'}): ${d.pendingApproval.reasons.join('; ')}`
               : null,
             d.lapse ? d.lapse.text : null,
+            d.supersededBy
+              ? `superseded by ${d.supersededBy.instrument} (${d.supersededBy.file}) from ${d.supersededBy.from}`
+              : null,
           ]
             .filter((x) => x !== null)
             .join('; ') || 'in force',

@@ -17,6 +17,8 @@ interface ScheduleEntry {
   readonly schedule: string;
   readonly inForceSince: string;
   readonly document: { readonly id: string; readonly title: string; readonly effectiveDate: string };
+  /** its instrument had lapsed by the date (Plan §7; Agreement FOURTEENTH), whatever approvals.enforce says */
+  readonly lapse?: { readonly endsOn: string; readonly text: string } | null;
 }
 /** An entry effective by the date that does not govern on it for want of an approval (issue 12). */
 interface PendingEntry {
@@ -51,7 +53,11 @@ const columns: Column<ScheduleEntry>[] = [
   { key: 'service', label: 'Service fee %', value: (e) => e.serviceFeePct, percent: true },
   { key: 'aggregate', label: 'Aggregate %', value: (e) => e.aggregateFeePct, percent: true },
   { key: 'source', label: 'Rate set by', value: (e) => e.rateSource },
-  { key: 'instrument', label: 'Instrument', value: (e) => `${e.instrument}, ${e.schedule}` },
+  {
+    key: 'instrument',
+    label: 'Instrument',
+    value: (e) => `${e.instrument}, ${e.schedule}${e.lapse ? ` (lapsed ${e.lapse.endsOn})` : ''}`,
+  },
   { key: 'since', label: 'In force since', value: (e) => e.inForceSince },
   { key: 'document', label: 'Document', value: (e) => e.document.title },
 ];

@@ -1,0 +1,73 @@
+import { vintageTextLines } from '../reports/classBVintageFees.js';
+import { monthlyCalculationCsvRows } from '../reports/monthlyCalculationCsv.js';
+import type { MonthlyCalculationReport } from '../reports/monthlyCalculationReport.js';
+import type { CliContext } from './context.js';
+import { printTable, TEXT_WIDTH, tableLines } from './table.js';
+
+/**
+ * The text of a month's Monthly Calculation (Agreement EIGHTH(C)): each portfolio's Distribution
+ * Fees, the Distributor's 12b-1 Share and Earned CDSC, each payee's portions, the due date and
+ * totals, the Class B vintages (EIGHTH(E)) and the prior-period adjustments it carries — as
+ * `plan12b monthly-calculation` and `close show --part monthly-calculation` print it.
+ */
+export function printMonthlyCalculationText(ctx: CliContext, report: MonthlyCalculationReport): void {
+  const { lines } = monthlyCalculationCsvRows(report);
+  const ppa = report.priorPeriodAdjustments ?? [];
+  const header = [
+    'Portfolio',
+    'Distribution fees',
+    'Share %',
+    "Distributor's share",
+    'Earned CDSC',
+    'Payee',
+    '12b-1 Portion',
+    'CDSC Portion',
+  ];
+  const rows = lines.map((l) => [
+    l.portfolio,
+    l.distributionFee,
+    l.distributor12b1SharePct,
+    l.distributor12b1Share,
+    l.earnedCdsc,
+    l.payee,
+    l.twelveB1Portion,
+    l.cdscPortion,
+  ]);
+  const oneTable = tableLines(header, rows, Number.POSITIVE_INFINITY);
+  if (Math.max(...oneTable.map((l) => [...l].length)) <= (ctx.textWidth ?? TEXT_WIDTH))
+    printTable(ctx, header, rows);
+  else {
+    // narrower than the one table: each portfolio's figures once, then each payee's portions
+    const portfolioRows = rows
+      .map((r) => r.slice(0, 5))
+      .filter((r, k, all) => k === 0 || JSON.stringify(r) !== JSON.stringify(all[k - 1]));
+    printTable(ctx, header.slice(0, 5), portfolioRows);
+    ctx.out('');
+    printTable(
+      ctx,
+      [header[0]!, ...header.slice(5)],
+      rows.map((r) => [r[0]!, ...r.slice(5)]),
+    );
+  }
+  ctx.out(
+    `Due ${report.dueDate}. Totals: Distribution Fees ${report.totals.distributionFee}; Distributor's 12b-1 Share ${report.totals.distributor12b1Share}; Earned CDSC ${report.totals.earnedCdsc}`,
+  );
+  for (const l of vintageTextLines(report.classBVintages ?? [])) ctx.out(l);
+  if (ppa.length > 0) {
+    ctx.out('');
+    ctx.out('Prior-period adjustments (restated closed months, split among the same parties):');
+    printTable(
+      ctx,
+      ['Month restated', 'Portfolio', 'Payee', 'Role', 'Original', 'Restated', 'Difference'],
+      ppa.map((a) => [
+        a.month,
+        a.portfolio,
+        a.payee,
+        a.transferId ? `${a.role} (Transfer ${a.transferId})` : a.role,
+        a.previouslyAdjusted === '0.00' ? a.original : `${a.original} (+${a.previouslyAdjusted} adjusted)`,
+        a.restated,
+        a.difference,
+      ]),
+    );
+  }
+}
