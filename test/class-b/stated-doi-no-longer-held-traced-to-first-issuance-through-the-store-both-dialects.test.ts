@@ -163,7 +163,7 @@ describe.each(dialects)('a stated DOI no longer held, traced through the store o
     await db.query('DROP TABLE class_b_ledger_last_held');
     await db.query(`DELETE FROM schema_migration WHERE version = ${LEDGER_LAST_HELD_MIGRATION.version}`);
     expect(await migrate(db)).toEqual([LEDGER_LAST_HELD_MIGRATION.version]);
-    expect(MIGRATIONS.at(-1)).toBe(LEDGER_LAST_HELD_MIGRATION);
+    expect(MIGRATIONS).toContain(LEDGER_LAST_HELD_MIGRATION);
     // every state row of an account that had exchanged by its month end: "not recorded"
     expect(await lastHeldRows()).toEqual([
       ['A1', '2024-05-31', null, null, null],
