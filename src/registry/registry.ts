@@ -490,9 +490,7 @@ export function buildRegistry(
         portfolioId: pid,
         warnings: [
           ...new Set([
-            ...identities.nameHandovers
-              .filter((h) => h.name.toLowerCase() === nameKey(name))
-              .map((h) => h.note),
+            ...identities.nameHandovers.filter((h) => nameKey(h.name) === nameKey(name)).map((h) => h.note),
             ...conflicts.map((g) => conflictWarning(identities, g, g.from)),
             ...listingsInDoubt.filter((r) => r.portfolioId === pid).map((r) => doubtWarning(r, r.from)),
           ]),
