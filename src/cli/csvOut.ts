@@ -12,6 +12,15 @@ export function neutralisedCell(s: string): string {
   return isFormulaLike(s) ? `'${s}` : s;
 }
 
+/**
+ * A cell as plan12b wrote it read back (`class-b-terms list --csv` imports again unchanged,
+ * FORMATS.md): the leading single quote {@link neutralisedCell} put before a formula-like text is
+ * taken off; any other text stays as it is.
+ */
+export function cellReadBack(s: string): string {
+  return s.startsWith("'") && isFormulaLike(s.slice(1)) ? s.slice(1) : s;
+}
+
 /** RFC 4180 CSV text from rows of strings and numbers; formula-like cells are neutralised. */
 export function toCsv<T extends object>(columns: readonly string[], rows: readonly T[]): string {
   const cell = (v: unknown) => {
