@@ -44,6 +44,23 @@ const columnLetter = (n: number): string => {
   return s;
 };
 
+/**
+ * Text as a workbook holds it (ECMA-376 ST_Xstring): a character XML 1.0 cannot hold — U+FFFE,
+ * U+FFFF, half a surrogate pair, a C0 control — written as `_xHHHH_`, which Excel reads back as the
+ * character, and an underscore that would start such an escape ("Fund_x0041_") written as
+ * `_x005F_`, so Excel shows the text recorded. Held raw, U+FFFF made the workbook one Excel reports
+ * as corrupt (sharedStrings.xml not well-formed), and ExcelJS drops a control character unseen.
+ */
+export function workbookText(s: string): string {
+  return s.replace(
+    /_(?=x[0-9A-Fa-f]{4}_)|[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|\p{Cs}/gu,
+    (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`,
+  );
+}
+
+/** A text cell: formula-like text neutralised (csvOut.ts), then as a workbook holds it. */
+const textCell = (s: string) => workbookText(neutralisedCell(s));
+
 function cellValue(kind: XlsxKind, v: unknown): ExcelJS.CellValue {
   if (v === null || v === undefined || v === '') return null;
   const s = String(v);
@@ -51,13 +68,13 @@ function cellValue(kind: XlsxKind, v: unknown): ExcelJS.CellValue {
     case 'money':
     case 'shares':
     case 'int':
-      return /^-?\d+(\.\d+)?$/.test(s) ? Number(s) : neutralisedCell(s);
+      return /^-?\d+(\.\d+)?$/.test(s) ? Number(s) : textCell(s);
     case 'pct':
-      return /^-?\d+(\.\d+)?$/.test(s) ? Number(s) / 100 : neutralisedCell(s);
+      return /^-?\d+(\.\d+)?$/.test(s) ? Number(s) / 100 : textCell(s);
     default:
       // a yes/no fact is the spreadsheet's own TRUE/FALSE: what the CSV's true/false becomes when a
       // spreadsheet opens it, so the workbook and the CSV of one answer say the same
-      return typeof v === 'boolean' ? v : neutralisedCell(s);
+      return typeof v === 'boolean' ? v : textCell(s);
   }
 }
 
@@ -80,10 +97,10 @@ export async function xlsxBytes(sheets: readonly XlsxSheet[]): Promise<Buffer> {
     const ws = wb.addWorksheet(sheet.name.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31));
     let headerRow = 1;
     if (sheet.title) {
-      ws.addRow([sheet.title]).font = { bold: true, size: 12 };
+      ws.addRow([workbookText(sheet.title)]).font = { bold: true, size: 12 };
       headerRow = 2;
     }
-    const header = ws.addRow(sheet.columns.map((c) => c.header ?? c.key));
+    const header = ws.addRow(sheet.columns.map((c) => workbookText(c.header ?? c.key)));
     header.font = { bold: true };
     header.eachCell((cell) => {
       cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDE4EE' } };
