@@ -5,6 +5,7 @@ import { NYSE_FIRST_YEAR } from '../calendar/nyseHolidays.js';
 import { parsePriceUnits } from '../class-b/pricePerShare.js';
 import { parseShareUnits } from '../class-b/shareUnits.js';
 import { cellReadBack } from '../cli/csvOut.js';
+import { mixedScriptReason } from '../mixedScriptWord.js';
 import { parseCents } from '../money/cents.js';
 import { formatRatePct, parseRateMicroPct, RateFormatError } from '../money/rate.js';
 import { unprintableReason } from './statedText.js';
@@ -203,6 +204,9 @@ export const nameField = (what = 'value') =>
     // control characters (tabs, newlines, NUL …) and invisible format characters (statedText.ts)
     const unprintable = unprintableReason(s);
     if (unprintable !== null) return fail(unprintable);
+    // a word of Latin letters with a Cyrillic or Greek one among them prints as another name
+    const mixed = mixedScriptReason(s);
+    if (mixed !== null) return fail(mixed);
     if (s.length > MAX_NAME_LENGTH) {
       return fail(`longer than ${MAX_NAME_LENGTH} characters`);
     }

@@ -1,6 +1,7 @@
 import { inflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { workbookText, xlsxBytes } from '../../src/reports/xlsxOut.js';
+import { workbookText } from '../../src/cli/csvOut.js';
+import { xlsxBytes } from '../../src/reports/xlsxOut.js';
 
 /**
  * A text reaches a workbook from documents plan12b does not check character by character (an
