@@ -13,6 +13,14 @@ const SCRIPTS = [
   ['Cyrillic', /\p{Script=Cyrillic}/u],
 ] as const;
 
+/**
+ * The letters of each of these scripts that look like a letter of another (UTS #39's confusables,
+ * the common part): only such a letter among another script's makes a word look like another. A
+ * letter that looks like none ("Fundπ", a footnote mark set against a name) is left to the reader.
+ */
+const LOOKALIKE =
+  /[ABCEHIJKMNOPSTXYZacehijkopsuvxy\u0391\u0392\u0395\u0396\u0397\u0399\u039a\u039c\u039d\u039f\u03a1\u03a4\u03a5\u03a7\u03b1\u03b9\u03ba\u03bd\u03bf\u03c1\u03c5\u0405\u0406\u0408\u0410\u0412\u0415\u041a\u041c\u041d\u041e\u0420\u0421\u0422\u0423\u0425\u0430\u0435\u043e\u0440\u0441\u0443\u0445\u0455\u0456\u0458\u04bb\u04cf\u0501]/;
+
 export interface MixedScriptWord {
   readonly word: string;
   /** the first letter of the word not in the script most of its letters are in */
@@ -30,7 +38,8 @@ export function mixedScriptWord(name: string): MixedScriptWord | null {
     if (counts.size < 2) continue;
     // the word's script: most of its letters' (the first letter's on a tie)
     const wordScript = [...counts].sort((a, b) => b[1] - a[1])[0]![0];
-    const odd = letters.find((l) => l.script !== undefined && l.script !== wordScript)!;
+    const odd = letters.find((l) => l.script !== undefined && l.script !== wordScript && LOOKALIKE.test(l.c));
+    if (odd === undefined) continue;
     return { word, letter: odd.c, letterScript: odd.script!, wordScript };
   }
   return null;

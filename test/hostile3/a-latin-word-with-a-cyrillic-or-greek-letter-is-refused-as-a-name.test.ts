@@ -22,8 +22,8 @@ describe('a word of one script with a letter of another among them', () => {
     ['\u0391lpha Fund', { word: '\u0391lpha', letter: '\u0391', letterScript: 'Greek', wordScript: 'Latin' }],
     // a Cyrillic word with a Latin "o" in it
     [
-      '\u0424\u043e\u043dd',
-      { word: '\u0424\u043e\u043dd', letter: 'd', letterScript: 'Latin', wordScript: 'Cyrillic' },
+      '\u0424o\u043d\u0434',
+      { word: '\u0424o\u043d\u0434', letter: 'o', letterScript: 'Latin', wordScript: 'Cyrillic' },
     ],
   ])('%j is found', (name, found) => {
     expect(mixedScriptWord(name)).toEqual(found);
@@ -37,6 +37,8 @@ describe('a word of one script with a letter of another among them', () => {
     'AIM Real Estate Fund',
     'Fund \u03a9 Class',
     'Alpha-\u03b2 Fund',
+    // a Greek letter that looks like no Latin one, a footnote mark set against the name
+    'Growth Fund\u03c0',
     '\u0424\u043e\u043d\u0434 Summit',
     'Caf\u00e9 Fund',
     'Cafe\u0301 Fund',
