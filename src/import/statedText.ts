@@ -59,6 +59,18 @@ export function visiblyQuoted(text: string): string {
   );
 }
 
+/**
+ * A message as a terminal shows it: a line or paragraph separator, an invisible format character
+ * (a bidirectional override shows the rest of the line reversed) or what is no character, echoed
+ * from an argument or a cell, written as `\u` and four hex digits. JSON.stringify, which most
+ * messages quote a value with, writes control characters out but keeps these as they are.
+ */
+export function writtenVisibly(text: string): string {
+  return text.replace(/[\u2028\u2029\p{Noncharacter_Code_Point}\p{Cs}]|(?![\u200c\u200d])\p{Cf}/gu, (c) =>
+    c.length === 1 ? `\\u${codePoint(c).toLowerCase()}` : `\\u{${codePoint(c).toLowerCase()}}`,
+  );
+}
+
 const codePoint = (c: string) => c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
 
 export function requirePrintableText(text: string, option: string): string {
