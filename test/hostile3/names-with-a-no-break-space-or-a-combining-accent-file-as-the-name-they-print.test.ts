@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { importNetAssets } from '../../src/feeds/netAssetsFeed.js';
 import { importExhibits } from '../../src/import/exhibitImport.js';
+import { spellingVariantProblems } from '../../src/registry/nameSpelling.js';
 import { nameKey } from '../../src/registry/portfolioName.js';
 import { feesReport } from '../../src/reports/feesReport.js';
 import type { Database } from '../../src/store/database.js';
@@ -139,4 +140,28 @@ describe.each(dialects)('net assets under a name written otherwise than the docu
     },
     120_000,
   );
+});
+
+describe('a party known by its name (a distributor, an Assignee)', () => {
+  it('written with a combining accent is the recorded name spelt otherwise, refused on its line', () => {
+    const problems = spellingVariantProblems(
+      [
+        { line: 2, field: 'distributor', name: 'Socie\u0301te\u0301 Distributors' },
+        { line: 3, field: 'distributor', name: 'SUMMIT  Distributors' },
+      ],
+      [`Soci\u00e9t\u00e9 Distributors`, 'Summit Distributors'],
+      'distributor',
+      'd.csv',
+    );
+    expect(problems.map((p) => [p.line, p.reason])).toEqual([
+      [
+        2,
+        `"Socie\u0301te\u0301 Distributors" differs from the distributor "Soci\u00e9t\u00e9 Distributors" (recorded) only by case, spacing or how its accented letters are encoded (é as one character, or as e and a combining accent); write it as "Soci\u00e9t\u00e9 Distributors" (two spellings would be two distributors)`,
+      ],
+      [
+        3,
+        '"SUMMIT  Distributors" differs from the distributor "Summit Distributors" (recorded) only by case or spacing; write it as "Summit Distributors" (two spellings would be two distributors)',
+      ],
+    ]);
+  });
 });
