@@ -3,9 +3,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { cellReadBack, isFormulaLike, neutralisedCell } from '../../src/cli/csvOut.js';
 import { sheetCsv } from '../../src/cli/tabularOutput.js';
 import { importClassBTerms, listClassBTerms } from '../../src/feeds/classBTermsFeed.js';
+import { importTransfers } from '../../src/feeds/transfersFeed.js';
 import { importExhibits } from '../../src/import/exhibitImport.js';
-import { classBTermsSheet } from '../../src/reports/xlsxSheets.js';
+import { classBTermsSheet, transfersSheet } from '../../src/reports/xlsxSheets.js';
 import type { Database } from '../../src/store/database.js';
+import { loadTransferRows } from '../../src/store/transfersRepository.js';
 import { dialects, freshDatabase, type TestDatabase } from '../support/databases.js';
 
 /**
@@ -96,5 +98,29 @@ describe.each(dialects)('class-b-terms list --csv of formula-like portfolio name
       inserted: 0,
       unchanged: 2,
     });
+  }, 120_000);
+
+  it('transfers list --csv of a Transfer whose id, Assignee and address begin with - @ = imports again unchanged', async () => {
+    // before: the listed file imported as a second Transfer "'-TR-X" to "'@Capital Trust", the
+    // Assignee's 5% of the 12b-1 Share and of the Earned CDSC made 10%
+    tdb = await freshDatabase(dialect);
+    db = await tdb.open();
+    await importExhibits(db, [{ fileName: 'agreement.txt', bytes: Buffer.from(AGREEMENT, 'utf8') }]);
+    const transfer = [
+      'id,assignee,address,portfolio,twelve_b1_portion_pct,cdsc_portion_pct,doi_from,doi_to,effective_date,notice_received_date,payment,depository_agent',
+      '-TR-X,@Capital Trust,"=1 Main St, Wilmington",all,5,5,,,2024-02-01,,direct,',
+    ].join('\n');
+    expect(await importTransfers(db, 'transfers.csv', Buffer.from(transfer))).toMatchObject({ inserted: 1 });
+    const csv = sheetCsv(transfersSheet(await loadTransferRows(db)));
+    expect(csv.split('\n')[1]).toBe(
+      `'-TR-X,'@Capital Trust,"'=1 Main St, Wilmington",all,5.00,5.00,,,2024-02-01,,direct,,`,
+    );
+    expect(await importTransfers(db, 'transfers-listed.csv', Buffer.from(csv))).toMatchObject({
+      inserted: 0,
+      unchanged: 1,
+    });
+    expect((await loadTransferRows(db)).map((t) => [t.id, t.assignee])).toEqual([
+      ['-TR-X', '@Capital Trust'],
+    ]);
   }, 120_000);
 });
