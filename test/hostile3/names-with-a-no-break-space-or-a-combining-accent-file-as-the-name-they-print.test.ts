@@ -3,6 +3,7 @@ import { importNetAssets } from '../../src/feeds/netAssetsFeed.js';
 import { importExhibits } from '../../src/import/exhibitImport.js';
 import { spellingVariantProblems } from '../../src/registry/nameSpelling.js';
 import { nameKey } from '../../src/registry/portfolioName.js';
+import { instrumentKey } from '../../src/registry/storedDocument.js';
 import { feesReport } from '../../src/reports/feesReport.js';
 import type { Database } from '../../src/store/database.js';
 import { dialects, freshDatabase, type TestDatabase } from '../support/databases.js';
@@ -163,5 +164,23 @@ describe('a party known by its name (a distributor, an Assignee)', () => {
         '"SUMMIT  Distributors" differs from the distributor "Summit Distributors" (recorded) only by case or spacing; write it as "Summit Distributors" (two spellings would be two distributors)',
       ],
     ]);
+  });
+});
+
+describe('an instrument named by its Registrant', () => {
+  it('is one instrument whether the Registrant is written with "é" or with "e" and a combining accent', () => {
+    const ref = (registrant: string) => ({
+      kind: 'plan' as const,
+      title: `Master Distribution Plan of ${registrant}`,
+      registrant,
+      classes: ['A'],
+      datedAsOf: '2024-01-02',
+    });
+    expect(instrumentKey(ref('Fonds Soci\u00e9t\u00e9 Trust'))).toBe(
+      instrumentKey(ref('FONDS  Socie\u0301te\u0301 Trust')),
+    );
+    expect(instrumentKey(ref('Fonds Soci\u00e9t\u00e9 Trust'))).toBe(
+      'plan|fonds soci\u00e9t\u00e9 trust|a|2024-01-02',
+    );
   });
 });
