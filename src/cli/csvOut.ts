@@ -12,6 +12,29 @@ export function neutralisedCell(s: string): string {
   return isFormulaLike(s) ? `'${s}` : s;
 }
 
+/**
+ * A cell as plan12b wrote it read back (`class-b-terms list --csv` imports again unchanged,
+ * FORMATS.md): the leading single quote {@link neutralisedCell} put before a formula-like text is
+ * taken off; any other text stays as it is.
+ */
+export function cellReadBack(s: string): string {
+  return s.startsWith("'") && isFormulaLike(s.slice(1)) ? s.slice(1) : s;
+}
+
+/**
+ * Text as a workbook holds it (ECMA-376 ST_Xstring): a character XML 1.0 cannot hold — U+FFFE,
+ * U+FFFF, half a surrogate pair, a C0 control — written as `_xHHHH_`, which Excel reads back as the
+ * character, and an underscore that would start such an escape ("Fund_x0041_") written as
+ * `_x005F_`, so Excel shows the text recorded. Held raw, U+FFFF made the workbook one Excel reports
+ * as corrupt (sharedStrings.xml not well-formed), and ExcelJS drops a control character unseen.
+ */
+export function workbookText(s: string): string {
+  return s.replace(
+    /_(?=x[0-9A-Fa-f]{4}_)|[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|\p{Cs}/gu,
+    (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`,
+  );
+}
+
 /** RFC 4180 CSV text from rows of strings and numbers; formula-like cells are neutralised. */
 export function toCsv<T extends object>(columns: readonly string[], rows: readonly T[]): string {
   const cell = (v: unknown) => {

@@ -5,6 +5,7 @@ import { closestName } from '../closestName.js';
 import { ExhibitParseError } from '../edgar/exhibitDocument.js';
 import { exhibitParseRefusal } from '../edgar/exhibitParseRefusal.js';
 import { ERROR_CODES, errorDocument, InternalError, Plan12bError } from '../errors.js';
+import { writtenVisibly } from '../import/statedText.js';
 import { checkPrintableActor, setActor } from '../store/actor.js';
 import type { StoreWorkload } from '../store/database.js';
 import { databaseRefusal } from '../store/databaseRefusal.js';
@@ -366,7 +367,8 @@ export async function main(
     argv,
     embedded?.output,
   );
-  const err = (t: string) => output.err(`${t}\n`);
+  // a value echoed in a message (an argument, a cell) never repaints the terminal or reverses its line
+  const err = (t: string) => output.err(`${writtenVisibly(t)}\n`);
   // Errors under --json are a JSON document on stdout, like every other answer.
   const json = argv.includes('--json');
   const report = (e: Plan12bError) => {

@@ -6,6 +6,7 @@
  * ExhibitParseError(file, line, reason); what it reads but lacks is in `completeness`.
  */
 
+import { mixedScriptReason, mixedScriptWord } from '../mixedScriptWord.js';
 import type { CellScheduleReading } from './cellSchedule.js';
 import { type CellHeading, cellHeadingAt, cellHeadings, readCellSchedules } from './cellSchedules.js';
 import { cellContinuations, cellLines } from './cellText.js';
@@ -578,7 +579,19 @@ function refuseNamelessPortfolios(r: Reading, file: string): void {
           at?.no ?? r.lines[s.start]?.no ?? 1,
           bad[0] === '\uFFFD'
             ? `${s.name}: the ${what} name ${JSON.stringify(name)} holds U+FFFD, the mark of a character lost before plan12b read it (a byte that is no character, or an entity such as &#0; naming none); correct the file so the name reads as filed`
-            : `${s.name}: the ${what} name ${JSON.stringify(name)} holds U+${bad[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}, a control or invisible character, which would show a name other than the one recorded; correct the file so the name reads as filed`,
+            : `${s.name}: the ${what} name ${JSON.stringify(name)} holds U+${bad[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}, a control or invisible character or a noncharacter, which would show a name other than the one recorded; correct the file so the name reads as filed`,
+        );
+      }
+      // a Latin word with a Cyrillic or Greek letter in it ("Summit \u0415nergy Fund") prints as a
+      // name already listed and is not it: a portfolio of its own that looks like another
+      for (const name of [e.portfolio, e.registrant]) {
+        const mixed = name === null ? null : mixedScriptWord(name);
+        if (mixed === null || name === null) continue;
+        const at = r.lines.slice(s.start, s.end).find((l) => l.trimmed.includes(mixed.word));
+        throw new ExhibitParseError(
+          file,
+          at?.no ?? r.lines[s.start]?.no ?? 1,
+          `${s.name}: ${mixedScriptReason(name)}`,
         );
       }
       // Lord Abbett's Schedule A "FUNDS | CLASSES": "A, C, F, P, R2, R3, R4, T" in the cell after a
@@ -595,8 +608,10 @@ function refuseNamelessPortfolios(r: Reading, file: string): void {
 }
 
 // what no name holds: U+FFFD (a character lost), C0 and C1 controls, DEL, line and paragraph
-// separators, and invisible format characters save the zero-width (non-)joiners names are written with
-const NOT_IN_A_NAME_RE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\uFFFD]|(?![\u200c\u200d])\p{Cf}/u;
+// separators, invisible format characters save the zero-width (non-)joiners names are written with,
+// and noncharacters (U+FFFE, U+FFFF: no XML, so no workbook, can hold them; statedText.ts)
+const NOT_IN_A_NAME_RE =
+  /[\u0000-\u001f\u007f-\u009f\u2028\u2029\uFFFD\p{Noncharacter_Code_Point}]|(?![\u200c\u200d])\p{Cf}/u;
 
 // two or more class codes and nothing else: "A, C, F, P, R2, R3, R4, T", "A, A1, F, T", "A and C"
 const CLASS_CODE_LIST_RE =

@@ -4,6 +4,8 @@ import { NYSE_LAST_YEAR } from '../calendar/nyseCalendar.js';
 import { NYSE_FIRST_YEAR } from '../calendar/nyseHolidays.js';
 import { parsePriceUnits } from '../class-b/pricePerShare.js';
 import { parseShareUnits } from '../class-b/shareUnits.js';
+import { cellReadBack } from '../cli/csvOut.js';
+import { mixedScriptReason } from '../mixedScriptWord.js';
 import { parseCents } from '../money/cents.js';
 import { formatRatePct, parseRateMicroPct, RateFormatError } from '../money/rate.js';
 import { unprintableReason } from './statedText.js';
@@ -193,13 +195,18 @@ export const yesNoField = () =>
  * most {@link MAX_NAME_LENGTH} characters. Whitespace inside is kept as written.
  */
 export const nameField = (what = 'value') =>
-  cellField((s, fail) => {
+  cellField((cell, fail) => {
+    // a name plan12b wrote to CSV with a quote before it, against spreadsheet formulas (csvOut.ts)
+    const s = cellReadBack(cell);
     if (s === '') {
       return fail(`empty; every row needs the ${what}`);
     }
     // control characters (tabs, newlines, NUL …) and invisible format characters (statedText.ts)
     const unprintable = unprintableReason(s);
     if (unprintable !== null) return fail(unprintable);
+    // a word of Latin letters with a Cyrillic or Greek one among them prints as another name
+    const mixed = mixedScriptReason(s);
+    if (mixed !== null) return fail(mixed);
     if (s.length > MAX_NAME_LENGTH) {
       return fail(`longer than ${MAX_NAME_LENGTH} characters`);
     }
@@ -208,7 +215,8 @@ export const nameField = (what = 'value') =>
 
 /** Free text (a reason, an address): printable except for ordinary spaces, at most 2,000 characters. */
 export const textField = () =>
-  cellField((s, fail) => {
+  cellField((cell, fail) => {
+    const s = cellReadBack(cell);
     // control characters (tabs, newlines, NUL …) and invisible format characters (statedText.ts)
     const unprintable = unprintableReason(s);
     if (unprintable !== null) return fail(unprintable);

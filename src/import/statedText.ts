@@ -19,9 +19,16 @@ import { Plan12bError } from '../errors.js';
  */
 const LINE_BREAK_OR_CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
 const INVISIBLE_FORMAT = /(?![\u200c\u200d])\p{Cf}/u;
+/**
+ * What is no character at all: a noncharacter (U+FFFE, U+FFFF, U+FDD0–U+FDEF …, which Unicode keeps
+ * for a program's own use) or half of a surrogate pair (a JSON body may write "\ud800"). XML has no
+ * way to hold U+FFFE, U+FFFF or a lone surrogate: a name holding one made every XLSX plan12b wrote
+ * of it a workbook Excel reports as corrupt (`providers list --xlsx`).
+ */
+const NOT_A_CHARACTER = /[\p{Noncharacter_Code_Point}\p{Cs}]/u;
 
 export function hasControlCharacter(text: string): boolean {
-  return LINE_BREAK_OR_CONTROL.test(text) || INVISIBLE_FORMAT.test(text);
+  return LINE_BREAK_OR_CONTROL.test(text) || INVISIBLE_FORMAT.test(text) || NOT_A_CHARACTER.test(text);
 }
 
 /**
@@ -36,6 +43,9 @@ export function unprintableReason(text: string): string | null {
   // converter that could not read it): "Dealer\uFFFD One" is no name anyone gave
   if (text.includes('\uFFFD'))
     return `${visiblyQuoted(text)} contains U+FFFD, the mark of a character lost before plan12b read it; write the character as it should be`;
+  const none = NOT_A_CHARACTER.exec(text);
+  if (none !== null)
+    return `${visiblyQuoted(text)} contains U+${codePoint(none[0])}, which is no character (a noncharacter or half of a surrogate pair) and cannot be written to a workbook; remove it`;
   const format = INVISIBLE_FORMAT.exec(text);
   if (format === null) return null;
   return `${visiblyQuoted(text)} contains an invisible format character (U+${codePoint(format[0])}), which would show the text otherwise than recorded`;
@@ -43,7 +53,20 @@ export function unprintableReason(text: string): string | null {
 
 /** `text` as a JSON string, its invisible format characters and line separators as `\u` and four hex digits (`\u202e`). */
 export function visiblyQuoted(text: string): string {
-  return JSON.stringify(text).replace(/[\u2028\u2029\uFFFD]|(?![\u200c\u200d])\p{Cf}/gu, (c) =>
+  return JSON.stringify(text).replace(
+    /[\u2028\u2029\uFFFD\p{Noncharacter_Code_Point}]|(?![\u200c\u200d])\p{Cf}/gu,
+    (c) => (c.length === 1 ? `\\u${codePoint(c).toLowerCase()}` : `\\u{${codePoint(c).toLowerCase()}}`),
+  );
+}
+
+/**
+ * A message as a terminal shows it: a line or paragraph separator, an invisible format character
+ * (a bidirectional override shows the rest of the line reversed) or what is no character, echoed
+ * from an argument or a cell, written as `\u` and four hex digits. JSON.stringify, which most
+ * messages quote a value with, writes control characters out but keeps these as they are.
+ */
+export function writtenVisibly(text: string): string {
+  return text.replace(/[\u2028\u2029\p{Noncharacter_Code_Point}\p{Cs}]|(?![\u200c\u200d])\p{Cf}/gu, (c) =>
     c.length === 1 ? `\\u${codePoint(c).toLowerCase()}` : `\\u{${codePoint(c).toLowerCase()}}`,
   );
 }

@@ -40,6 +40,6 @@ export function handedOverNameWarnings(
 ): string[] {
   const key = nameKey(name);
   return identities.nameHandovers
-    .filter((h) => h.name.toLowerCase() === key)
+    .filter((h) => nameKey(h.name) === key)
     .map((h) => `${h.note}; read here as of ${asOf}`);
 }

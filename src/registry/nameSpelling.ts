@@ -1,5 +1,7 @@
 import type { Problem } from '../errors.js';
-import { nameKey } from './portfolioName.js';
+import { collapseWhitespace, nameKey } from './portfolioName.js';
+
+const caseAndSpacing = (name: string) => collapseWhitespace(name).toLowerCase();
 
 /**
  * A party known by its name, compared exactly (a distributor, an Assignee): a name that differs from
@@ -31,7 +33,12 @@ export function spellingVariantProblems(
         line,
         field,
         value: name,
-        reason: `${JSON.stringify(name)} differs from the ${what} ${JSON.stringify(known.name)} (${known.where}) only by case or spacing; write it as ${JSON.stringify(known.name)} (two spellings would be two ${what}s)`,
+        reason: `${JSON.stringify(name)} differs from the ${what} ${JSON.stringify(known.name)} (${known.where}) only by ${
+          // "é" as one character or as "e" and a combining accent: one name (portfolioName.ts nameKey)
+          caseAndSpacing(name) === caseAndSpacing(known.name)
+            ? 'case or spacing'
+            : 'case, spacing or how its accented letters are encoded (é as one character, or as e and a combining accent)'
+        }; write it as ${JSON.stringify(known.name)} (two spellings would be two ${what}s)`,
       });
   }
   return problems;

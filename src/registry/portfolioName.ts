@@ -3,8 +3,13 @@ export function collapseWhitespace(name: string): string {
   return name.replace(/\s+/g, ' ').trim();
 }
 
+/**
+ * The key a name matches by (SPEC §2): whitespace collapsed, lower case, and in Unicode's composed
+ * form (NFC) — "Café" typed with "é" and with "e" and a combining accent (U+0301) print the same
+ * and are one name, never two portfolios that look alike.
+ */
 export function nameKey(name: string): string {
-  return collapseWhitespace(name).toLowerCase();
+  return collapseWhitespace(name).normalize('NFC').toLowerCase();
 }
 
 /** A stable, readable identifier for a portfolio, derived from its first name. */

@@ -547,9 +547,7 @@ export function buildRegistry(
         portfolioId: pid,
         warnings: [
           ...new Set([
-            ...identities.nameHandovers
-              .filter((h) => h.name.toLowerCase() === nameKey(name))
-              .map((h) => h.note),
+            ...identities.nameHandovers.filter((h) => nameKey(h.name) === nameKey(name)).map((h) => h.note),
             ...conflicts.map((g) => conflictWarning(identities, g, g.from)),
             ...runs.flatMap((g) => undecidedDuring(g, g.from, g.lastDay ?? '9999-12-31')),
             ...listingsInDoubt.filter((r) => r.portfolioId === pid).map((r) => doubtWarning(r, r.from)),

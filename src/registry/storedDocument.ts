@@ -1,4 +1,5 @@
 import type { ExhibitDocument, InstrumentRef } from '../edgar/exhibitDocument.js';
+import { nameKey } from './portfolioName.js';
 
 /** An imported exhibit: its parsed content, keyed by the SHA-256 of its bytes. */
 export interface StoredDocument {
@@ -7,9 +8,13 @@ export interface StoredDocument {
   readonly doc: ExhibitDocument;
 }
 
-/** A Registrant as an instrument's key writes it: case and runs of whitespace set aside. */
+/**
+ * A Registrant as an instrument's key writes it: case and runs of whitespace set aside, and its
+ * accented letters in one form (NFC: "Société" written with "e" and a combining accent is the same
+ * Registrant, and an amendment written so amends the same instrument) — as a portfolio's name matches.
+ */
 export function registrantKeyPart(registrant: string | null): string {
-  return (registrant ?? '').replace(/\s+/g, ' ').trim().toLowerCase();
+  return nameKey(registrant ?? '');
 }
 
 /**

@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import type ExcelJS from 'exceljs';
-import { neutralisedCell } from '../cli/csvOut.js';
+import { neutralisedCell, workbookText } from '../cli/csvOut.js';
 import { formatCents, parseCents } from '../money/cents.js';
 
 /**
@@ -44,6 +44,9 @@ const columnLetter = (n: number): string => {
   return s;
 };
 
+/** A text cell: formula-like text neutralised (csvOut.ts), then as a workbook holds it. */
+const textCell = (s: string) => workbookText(neutralisedCell(s));
+
 function cellValue(kind: XlsxKind, v: unknown): ExcelJS.CellValue {
   if (v === null || v === undefined || v === '') return null;
   const s = String(v);
@@ -51,13 +54,13 @@ function cellValue(kind: XlsxKind, v: unknown): ExcelJS.CellValue {
     case 'money':
     case 'shares':
     case 'int':
-      return /^-?\d+(\.\d+)?$/.test(s) ? Number(s) : neutralisedCell(s);
+      return /^-?\d+(\.\d+)?$/.test(s) ? Number(s) : textCell(s);
     case 'pct':
-      return /^-?\d+(\.\d+)?$/.test(s) ? Number(s) / 100 : neutralisedCell(s);
+      return /^-?\d+(\.\d+)?$/.test(s) ? Number(s) / 100 : textCell(s);
     default:
       // a yes/no fact is the spreadsheet's own TRUE/FALSE: what the CSV's true/false becomes when a
       // spreadsheet opens it, so the workbook and the CSV of one answer say the same
-      return typeof v === 'boolean' ? v : neutralisedCell(s);
+      return typeof v === 'boolean' ? v : textCell(s);
   }
 }
 
@@ -80,10 +83,10 @@ export async function xlsxBytes(sheets: readonly XlsxSheet[]): Promise<Buffer> {
     const ws = wb.addWorksheet(sheet.name.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31));
     let headerRow = 1;
     if (sheet.title) {
-      ws.addRow([sheet.title]).font = { bold: true, size: 12 };
+      ws.addRow([workbookText(sheet.title)]).font = { bold: true, size: 12 };
       headerRow = 2;
     }
-    const header = ws.addRow(sheet.columns.map((c) => c.header ?? c.key));
+    const header = ws.addRow(sheet.columns.map((c) => workbookText(c.header ?? c.key)));
     header.font = { bold: true };
     header.eachCell((cell) => {
       cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDE4EE' } };

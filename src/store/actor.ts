@@ -22,12 +22,12 @@ export function setActor(actor: string | undefined): void {
 
 /**
  * What a name may not hold: control characters, line and paragraph separators, a lone surrogate,
- * and the invisible format characters — bidirectional overrides and isolates that show a name
+ * a noncharacter (U+FFFF: no workbook can hold it, statedText.ts), and the invisible format characters — bidirectional overrides and isolates that show a name
  * reversed, zero-width spaces, the soft hyphen — save the zero-width (non-)joiners that Persian and
  * Indic names and emoji are written with. Each would let the audit log show a name other than the
  * one recorded.
  */
-const NOT_IN_A_NAME = /[\p{Cc}\p{Zl}\p{Zp}\p{Cs}]|(?![\u200c\u200d])\p{Cf}/u;
+const NOT_IN_A_NAME = /[\p{Cc}\p{Zl}\p{Zp}\p{Cs}\p{Noncharacter_Code_Point}]|(?![\u200c\u200d])\p{Cf}/u;
 
 /** Refuses a name that is not printable or is too long (USAGE). */
 export function checkPrintableActor(actor: string): void {

@@ -385,7 +385,27 @@ const LOCKED_DATE: Readonly<Record<(typeof PORTFOLIO_KEYED_TABLES)[number], stri
   omnibus_month: "(t.month || '-01')::date",
 };
 
-const NAME_KEY_OF_ROW = "lower(regexp_replace(btrim(t.portfolio_name), '\\s+', ' ', 'g'))";
+/**
+ * The names `table`'s rows use (as each feed gave it), by name key (SPEC §2: names match
+ * case-insensitively with whitespace collapsed). The key is {@link nameKey}'s, computed here and
+ * not in SQL: the feeds resolved each row by it, and PostgreSQL's `\s` is not JavaScript's (a
+ * no-break space), nor does its `lower` normalise "é" written as "e" and a combining accent — a
+ * key computed in SQL would leave such a row under a portfolio id no document names any more.
+ */
+async function rowNamesByKey(
+  q: Queryable,
+  table: (typeof PORTFOLIO_KEYED_TABLES)[number],
+): Promise<Map<string, string[]>> {
+  const rows = await q.query<{ portfolio_name: string }>(
+    `SELECT DISTINCT portfolio_name COLLATE "C" AS portfolio_name FROM ${table} WHERE portfolio_name IS NOT NULL ORDER BY 1`,
+  );
+  const byKey = new Map<string, string[]>();
+  for (const r of rows) {
+    const k = nameKey(r.portfolio_name);
+    byKey.set(k, [...(byKey.get(k) ?? []), r.portfolio_name]);
+  }
+  return byKey;
+}
 
 /**
  * The rows dated on or before `lockedThrough` (the last closed month's end) that
@@ -421,6 +441,9 @@ export async function closedRowsRefiled(
     const rows = filing.filter((f) => f.from === null || dated);
     if (rows.length === 0) continue;
     const day = LOCKED_DATE[table];
+    const byKey = await rowNamesByKey(q, table);
+    const filed = rows.flatMap((r) => (byKey.get(r.key) ?? []).map((name) => ({ ...r, name })));
+    if (filed.length === 0) continue;
     const found = await q.query<{
       portfolio_name: string;
       from_id: string;
@@ -432,17 +455,17 @@ export async function closedRowsRefiled(
       `SELECT t.portfolio_name, t.portfolio_id AS from_id, m.id AS to_id,
               min(${day})::text AS first, max(${day})::text AS last, count(*)::text AS rows
          FROM ${table} t
-         JOIN unnest($1::text[], $2::date[], $3::date[], $4::text[]) AS m(key, from_date, to_date, id)
-           ON m.key = ${NAME_KEY_OF_ROW}
+         JOIN unnest($1::text[], $2::date[], $3::date[], $4::text[]) AS m(name, from_date, to_date, id)
+           ON m.name = t.portfolio_name
           AND (m.from_date IS NULL OR ${day} >= m.from_date) AND (m.to_date IS NULL OR ${day} < m.to_date)
         WHERE ${day} <= $5::date AND t.portfolio_id <> m.id
         GROUP BY t.portfolio_name, t.portfolio_id, m.id
         ORDER BY min(${day}), t.portfolio_name COLLATE "C"`,
       [
-        rows.map((r) => r.key),
-        rows.map((r) => r.from),
-        rows.map((r) => r.to),
-        rows.map((r) => r.id),
+        filed.map((r) => r.name),
+        filed.map((r) => r.from),
+        filed.map((r) => r.to),
+        filed.map((r) => r.id),
         lockedThrough,
       ],
     );
@@ -490,28 +513,40 @@ export async function refreshPortfolioNames(q: Queryable, registry: Registry): P
       [keys, ids, nameList],
     );
   }
+  // each row is filed by its name's key as the feed resolved it (rowNamesByKey), matched on the
+  // name as the row stores it
+  const portfolioOfKey = new Map(names.map((n) => [n.key, n.id]));
   for (const table of PORTFOLIO_KEYED_TABLES) {
-    await refiling(table, () =>
-      q.query(
-        `UPDATE ${table} t SET portfolio_id = p.portfolio_id
-           FROM portfolio_name p
-          WHERE p.name_key = lower(regexp_replace(btrim(t.portfolio_name), '\\s+', ' ', 'g'))
-            AND t.portfolio_id <> p.portfolio_id`,
-      ),
-    );
-  }
-  // SPEC §2: a dated row naming a handed-over name is the portfolio that bore it on the row's date
-  // (rows filed before the document that hands the name over was imported are re-keyed by date)
-  for (const sp of spans)
-    for (const table of ['net_assets', 'provider_assets', 'class_b_transaction'] as const)
+    const byKey = await rowNamesByKey(q, table);
+    const filed = [...byKey].flatMap(([key, rowNames]) => {
+      const id = portfolioOfKey.get(key);
+      return id === undefined ? [] : rowNames.map((name) => ({ name, id }));
+    });
+    if (filed.length > 0)
+      await refiling(table, () =>
+        q.query(
+          `UPDATE ${table} t SET portfolio_id = m.id
+             FROM unnest($1::text[], $2::text[]) AS m(name, id)
+            WHERE t.portfolio_name = m.name AND t.portfolio_id <> m.id`,
+          [filed.map((f) => f.name), filed.map((f) => f.id)],
+        ),
+      );
+    // SPEC §2: a dated row naming a handed-over name is the portfolio that bore it on the row's date
+    // (rows filed before the document that hands the name over was imported are re-keyed by date)
+    if (table !== 'net_assets' && table !== 'provider_assets' && table !== 'class_b_transaction') continue;
+    for (const sp of spans) {
+      const rowNames = byKey.get(sp.key) ?? [];
+      if (rowNames.length === 0) continue;
       await refiling(table, () =>
         q.query(
           `UPDATE ${table} SET portfolio_id = $1
-            WHERE lower(regexp_replace(btrim(portfolio_name), '\\s+', ' ', 'g')) = $2
+            WHERE portfolio_name = ANY($2::text[])
               AND date >= $3::date AND ($4::date IS NULL OR date < $4::date) AND portfolio_id <> $1`,
-          [sp.id, sp.key, sp.from, sp.to],
+          [sp.id, rowNames, sp.from, sp.to],
         ),
       );
+    }
+  }
   // Derived rows follow the transactions they were derived from.
   await q.query(
     `UPDATE class_b_redemption r SET portfolio_id = t.portfolio_id

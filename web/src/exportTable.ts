@@ -1,5 +1,5 @@
 // the CLI's rule for cells a spreadsheet would run as formulas (CSV injection), shared
-import { neutralisedCell } from '../../src/cli/csvOut';
+import { neutralisedCell, workbookText } from '../../src/cli/csvOut';
 import { saveBlob } from './api';
 import { isMoney, sumDecimals } from './decimal';
 
@@ -55,7 +55,7 @@ export async function downloadXlsx<Row>(
   wb.creator = 'plan12b';
   const ws = wb.addWorksheet(name.slice(0, 31) || 'plan12b', { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.columns = columns.map((c) => ({
-    header: c.label,
+    header: workbookText(c.label),
     key: c.key,
     width: Math.min(48, Math.max(10, c.label.length + 2)),
     ...(c.money ? { style: { numFmt: '#,##0.00' } } : {}),
@@ -67,7 +67,7 @@ export async function downloadXlsx<Row>(
         columns.map((c) => {
           const v = c.value(r);
           if (c.money && isMoney(v)) return [c.key, Number(v)];
-          return [c.key, v === null || v === undefined ? '' : neutralisedCell(String(v))];
+          return [c.key, v === null || v === undefined ? '' : workbookText(neutralisedCell(String(v)))];
         }),
       ),
     );
