@@ -18,16 +18,19 @@ export async function writeAssigneeStatementPdf(
   path: string,
   preparedAt: string,
 ): Promise<void> {
-  const doc = await newPdfDocument({
-    size: 'LETTER',
-    margin: 50,
-    info: {
-      Title: `Assignee statement ${s.month} — ${s.assignee}`,
-      Subject: '12b-1 Portions and CDSC Portions transferred by the Distributor (Agreement EIGHTH)',
-      Creator: 'plan12b',
-      CreationDate: new Date(preparedAt),
+  const doc = await newPdfDocument(
+    {
+      size: 'LETTER',
+      margin: 50,
+      info: {
+        Title: `Assignee statement ${s.month} — ${s.assignee}`,
+        Subject: '12b-1 Portions and CDSC Portions transferred by the Distributor (Agreement EIGHTH)',
+        Creator: 'plan12b',
+        CreationDate: new Date(preparedAt),
+      },
     },
-  });
+    s,
+  );
   const done = new Promise<void>((resolve, reject) => {
     const out = createWriteStream(path);
     out.on('finish', () => resolve());

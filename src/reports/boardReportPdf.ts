@@ -14,18 +14,21 @@ export async function writeBoardReportPdf(
   meta: { preparedAt: string; fund?: string },
   path: string,
 ): Promise<void> {
-  const doc = await newPdfDocument({
-    size: 'LETTER',
-    layout: 'portrait',
-    margin: 54,
-    bufferPages: true,
-    info: {
-      Title: `Quarterly report to the Board — ${report.quarter}`,
-      Subject: 'Amounts expended under the Distribution Plan and their purposes (Plan §8)',
-      Creator: 'plan12b',
-      CreationDate: new Date(meta.preparedAt),
+  const doc = await newPdfDocument(
+    {
+      size: 'LETTER',
+      layout: 'portrait',
+      margin: 54,
+      bufferPages: true,
+      info: {
+        Title: `Quarterly report to the Board — ${report.quarter}`,
+        Subject: 'Amounts expended under the Distribution Plan and their purposes (Plan §8)',
+        Creator: 'plan12b',
+        CreationDate: new Date(meta.preparedAt),
+      },
     },
-  });
+    [report, meta],
+  );
   const done = new Promise<void>((resolve, reject) => {
     const out = createWriteStream(path);
     out.on('finish', () => resolve());

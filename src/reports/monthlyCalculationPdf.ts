@@ -27,17 +27,20 @@ export async function writeMonthlyCalculationPdf(
   },
   path: string,
 ): Promise<void> {
-  const doc = await newPdfDocument({
-    size: 'LETTER',
-    margin: 56,
-    autoFirstPage: false,
-    info: {
-      Title: `Monthly Calculation ${meta.month}`,
-      Subject: "Distributor's 12b-1 Share, Earned CDSC and Assignees' Portions (Agreement EIGHTH(C))",
-      Creator: 'plan12b',
-      CreationDate: new Date(meta.preparedAt),
+  const doc = await newPdfDocument(
+    {
+      size: 'LETTER',
+      margin: 56,
+      autoFirstPage: false,
+      info: {
+        Title: `Monthly Calculation ${meta.month}`,
+        Subject: "Distributor's 12b-1 Share, Earned CDSC and Assignees' Portions (Agreement EIGHTH(C))",
+        Creator: 'plan12b',
+        CreationDate: new Date(meta.preparedAt),
+      },
     },
-  });
+    [calculations, meta],
+  );
   const done = new Promise<void>((resolve, reject) => {
     const out = createWriteStream(path);
     out.on('finish', () => resolve());

@@ -36,16 +36,19 @@ export async function writeProviderStatementPdf(
   p: ProviderMonth,
   path: string,
 ): Promise<void> {
-  const doc = await newPdfDocument({
-    size: 'LETTER',
-    margin: 50,
-    info: {
-      Title: `Service fee statement ${report.month} — ${p.name}`,
-      Subject: 'Rule 12b-1 service fees (Plan §4)',
-      Creator: 'plan12b',
-      CreationDate: new Date(`${report.paymentDate}T00:00:00Z`),
+  const doc = await newPdfDocument(
+    {
+      size: 'LETTER',
+      margin: 50,
+      info: {
+        Title: `Service fee statement ${report.month} — ${p.name}`,
+        Subject: 'Rule 12b-1 service fees (Plan §4)',
+        Creator: 'plan12b',
+        CreationDate: new Date(`${report.paymentDate}T00:00:00Z`),
+      },
     },
-  });
+    [report, p],
+  );
   const done = new Promise<void>((resolve, reject) => {
     const out = createWriteStream(path);
     out.on('finish', () => resolve());
