@@ -3,7 +3,7 @@ import { basename } from 'node:path';
 import { sha256 } from '../audit/auditChain.js';
 import { monthEnd } from '../calendar/isoDate.js';
 import { exhibitText } from '../edgar/exhibitBytes.js';
-import type { StatedByUser } from '../edgar/exhibitDocument.js';
+import type { ExhibitDocument, StatedByUser } from '../edgar/exhibitDocument.js';
 import { importableDocument } from '../edgar/importableDocument.js';
 import { parseExhibit } from '../edgar/parseExhibit.js';
 import { Plan12bError, type Problem, ProblemsError } from '../errors.js';
@@ -51,6 +51,17 @@ export function documentId(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
+/**
+ * The document without the instrument the user stated it amends (`--amends`): the parse as its bytes
+ * read, with the other stated facts; the statement is kept beside it (`exhibit_statement`).
+ */
+function withoutStatedAmends(doc: ExhibitDocument): ExhibitDocument {
+  if (doc.statedByUser === undefined) return doc;
+  const { amends: _amends, ...stated } = doc.statedByUser;
+  const { statedByUser: _stated, ...rest } = doc;
+  return Object.keys(stated).length > 0 ? { ...rest, statedByUser: stated } : rest;
+}
+
 /** Reads every file first: one that cannot be read fails the whole call before anything is written. */
 export function readExhibits(
   files: readonly ExhibitFile[],
@@ -81,12 +92,12 @@ export function readExhibits(
   });
   if (stated.amends === undefined) return read;
   // --amends is recorded for an amendment whose title does not already say it (statedInstrument.ts)
-  const used = read.map((d): StoredDocument => {
-    if (d.doc.statedByUser?.amends === undefined || statementAddsToTitle(d.doc)) return d;
-    const { amends: _a, ...rest } = d.doc.statedByUser;
-    const { statedByUser: _s, ...doc } = d.doc;
-    return { ...d, doc: Object.keys(rest).length > 0 ? { ...doc, statedByUser: rest } : doc };
-  });
+  const used = read.map(
+    (d): StoredDocument =>
+      d.doc.statedByUser?.amends === undefined || statementAddsToTitle(d.doc)
+        ? d
+        : { ...d, doc: withoutStatedAmends(d.doc) },
+  );
   // … and where none needs it, it would be dropped unsaid
   if (!used.some((d) => d.doc.statedByUser?.amends !== undefined))
     throw new ProblemsError(
@@ -269,11 +280,10 @@ export async function importExhibits(
     for (const { d, bytes } of fresh) {
       // the document's parse is its bytes as read; the instrument it amends, as stated, is kept
       // beside it (exhibit_statement), where a statement made later is kept too
-      const { amends, ...statedByUser } = d.doc.statedByUser ?? {};
-      const { statedByUser: _s, ...doc } = d.doc;
+      const amends = d.doc.statedByUser?.amends;
       await insertDocument(tx, {
         ...d,
-        doc: Object.keys(statedByUser).length > 0 ? { ...doc, statedByUser } : doc,
+        doc: withoutStatedAmends(d.doc),
         storedName: basename(d.fileName),
         byteLength: bytes,
         importedBy: actor,

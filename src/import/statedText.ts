@@ -55,7 +55,7 @@ export function unprintableReason(text: string): string | null {
 export function visiblyQuoted(text: string): string {
   return JSON.stringify(text).replace(
     /[\u2028\u2029\uFFFD\p{Noncharacter_Code_Point}]|(?![\u200c\u200d])\p{Cf}/gu,
-    (c) => (c.length === 1 ? `\\u${codePoint(c).toLowerCase()}` : `\\u{${codePoint(c).toLowerCase()}}`),
+    uEscaped,
   );
 }
 
@@ -66,12 +66,13 @@ export function visiblyQuoted(text: string): string {
  * messages quote a value with, writes control characters out but keeps these as they are.
  */
 export function writtenVisibly(text: string): string {
-  return text.replace(/[\u2028\u2029\p{Noncharacter_Code_Point}\p{Cs}]|(?![\u200c\u200d])\p{Cf}/gu, (c) =>
-    c.length === 1 ? `\\u${codePoint(c).toLowerCase()}` : `\\u{${codePoint(c).toLowerCase()}}`,
-  );
+  return text.replace(/[\u2028\u2029\p{Noncharacter_Code_Point}\p{Cs}]|(?![\u200c\u200d])\p{Cf}/gu, uEscaped);
 }
 
 const codePoint = (c: string) => c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
+/** A character written out as `\u` and four hex digits (`\u{…}` beyond the Basic Multilingual Plane). */
+const uEscaped = (c: string) =>
+  c.length === 1 ? `\\u${codePoint(c).toLowerCase()}` : `\\u{${codePoint(c).toLowerCase()}}`;
 
 export function requirePrintableText(text: string, option: string): string {
   const unprintable = unprintableReason(text);

@@ -327,13 +327,19 @@ export function buildRegistry(
   const agreementLapses = new Map<string, InstrumentLapse>();
   // SPEC §10 "flags a lapse": every schedule answer says which entries' instruments had lapsed,
   // whether or not enforcement stops their fees (derived on the first schedule asked for)
+  // The roster as of today, derived once for both (eagerly with enforcement on, else on first use)
+  let rosterToday: ReturnType<typeof continuanceOf> | null = null;
+  const continuanceToday = () => {
+    rosterToday ??= continuanceOf(governance.today);
+    return rosterToday;
+  };
   let entryLapses: ScheduleLapses | null = null;
   const lapsesForSchedule = () => {
-    entryLapses ??= scheduleLapses(continuanceOf(governance.today), enforce);
+    entryLapses ??= scheduleLapses(continuanceToday(), enforce);
     return entryLapses;
   };
   if (enforce)
-    for (const c of continuanceOf(governance.today)) {
+    for (const c of continuanceToday()) {
       if (c.kind === 'plan') {
         if (c.endsOn !== null)
           lapses.set(c.instrumentKey, {

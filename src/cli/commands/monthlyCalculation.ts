@@ -187,9 +187,9 @@ export function registerMonthlyCalculationCommands(program: Command, getContext:
           );
           if (!opts.json && !opts.csv) ctx.err(`${opts.pdf}: ${report.portfolios.length} page(s)`);
         }
-        const { lines } = monthlyCalculationCsvRows(report);
         if (opts.xlsx) {
           await writeXlsx(opts.xlsx, monthlyCalculationSheets(report));
+          const { lines } = monthlyCalculationCsvRows(report);
           ctx.err(`${opts.xlsx}: Monthly Calculation ${month}, ${lines.length} lines`);
         }
         if (opts.json) return printJson(ctx, readingDocument(reading));
