@@ -25,6 +25,11 @@ export interface Stretch {
   readonly holder: string | null;
 }
 
+/** Whether `date` is one of the stretch's days. */
+export function inStretch(stretch: Stretch, date: string): boolean {
+  return date >= stretch.from && (stretch.to === null || date <= stretch.to);
+}
+
 /** The portfolio's stretches from the first term's start; empty when no term applies to it. */
 export function distributorStretches(terms: readonly DistributorTerm[], portfolioId: string): Stretch[] {
   const boundaries = new Set<string>();

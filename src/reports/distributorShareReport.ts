@@ -8,6 +8,7 @@ import {
   exclusiveHolderIn,
   exclusivePeriods,
   exhibitAComputationDates,
+  inStretch,
 } from '../allocation/exclusivePeriods.js';
 import { type DistributorCountSums, exhibitAOfLedgerState } from '../allocation/exhibitAOfLedgerState.js';
 import { attributeOmnibusFreeShares, type OmnibusAttribution } from '../allocation/omnibusFreeShares.js';
@@ -578,8 +579,10 @@ export async function distributorShareSchedule(
       x.holder !== null && x.holder !== distributor && (firstOwn === undefined || x.from < firstOwn.from),
   );
   let omnibusFreeAtTermination = 0n;
+  let omnibusFreeIssuedByPredecessors = 0n;
   for (const date of dates) {
     omnibusFreeAtTermination = 0n;
+    omnibusFreeIssuedByPredecessors = 0n;
     const { omnibus: accounts, others } = holdings.get(date)!;
     const omnibusFree = new Map<string, Map<string, bigint>>();
     // 2(c)(i)–(ii): an Omnibus Account holding no shares of the portfolio at this date has none
@@ -599,9 +602,13 @@ export async function distributorShareSchedule(
       if (!acct.omnibus) continue;
       const commissionBy = names.map(() => 0n);
       let free = 0n;
+      let omnibusFreeFromPredecessors = 0n;
       for (const lot of acct.lots) {
         if (lot.kind === 'free') {
           free += lot.shareUnits;
+          // issued (reinvested) on a day of a predecessor's term: the case 2(c) has no rule for
+          if (predecessors.some((x) => inStretch(x, lot.dateOfOriginalIssuance)))
+            omnibusFreeFromPredecessors += lot.shareUnits;
           continue;
         }
         const term = distributorTermOn(terms, lot.issuingPortfolioId, lot.dateOfOriginalIssuance);
@@ -612,6 +619,7 @@ export async function distributorShareSchedule(
       if (terminations.includes(date)) {
         state = { commissionShares: commissionBy, freeShares: names.map((_, i) => (i === 0 ? free : 0n)) };
         omnibusFreeAtTermination += free;
+        omnibusFreeIssuedByPredecessors += omnibusFreeFromPredecessors;
       } else {
         // An account first holding shares after the term ended starts from nothing.
         state ??= { commissionShares: names.map(() => 0n), freeShares: names.map(() => 0n) };
@@ -649,7 +657,9 @@ export async function distributorShareSchedule(
       parties.set(acct.account, state);
       omnibusFree.set(acct.account, new Map(names.map((n, i) => [n, state!.freeShares[i]!])));
     }
-    if (omnibusFreeAtTermination > 0n && predecessors.length > 0)
+    // only when some of them were issued on a day of such a term (the transfer agent's records date
+    // each Free Share): Free Shares all issued since say nothing to warn about
+    if (omnibusFreeIssuedByPredecessors > 0n)
       warnings.push(
         `on ${date} the ${formatShareUnits(omnibusFreeAtTermination)} Free Shares in Omnibus Accounts start Exhibit A 2(c) all with ${distributor}; some may have been issued in the term of ${predecessors.map((x) => `${x.holder} (${x.from}–${x.to})`).join(', ')}, whose rights ${distributor} does not hold — 2(c) gives no rule for them`,
       );
