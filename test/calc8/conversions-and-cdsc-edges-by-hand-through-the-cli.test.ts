@@ -61,6 +61,16 @@ import { seedsAvailable } from '../support/seeds.js';
  *  cost kept. X1 2010-06-10 40 at 13.50: 9 days after the exchange but 157 after the DOI → no fee;
  *  cost 3,000.00 × 40/240 = 500.00 → 5% × min(500.00, 540.00) = 25.00. X2 2011-03-01 100 at 12.00:
  *  year 2 → cost 2,500.00 × 100/200 = 1,250.00, value 1,200.00 → 4% × 1,200.00 = 48.00.
+ * V1 (the base is exact, not rounded first): 100.0999 Blue Chip at 1.0100 on 2010-01-04 (cost
+ *  101.1009 → 101.10), all redeemed at 1.0000 on 2010-06-01: gross 100.0999 → 100.10; base
+ *  min(101.10, 100.0999) = 100.0999 → 5% = 5.004995 → 5.00 (a base rounded to 100.10 would give 5.01).
+ * V2 (a waiver waives the CDSC, not the redemption fee): AIM Basic Value II Fund charges 1.5% on
+ *  every share; 100 at 10.00 on 2010-01-04, 10 redeemed at 10.00 on 2010-06-01 on death: CDSC
+ *  5% × 100.00 = 5.00 waived, fee 1.5% × 100.00 = 1.50 retained, net 98.50.
+ * V3 (a CDSC schedule by DOI from a Feb 29): AIM Core Strategies Fund "4,3,2,1" for DOIs from
+ *  2008-02-29; 10 at 10.00 on 2008-02-28 (default schedule) and 10 on 2008-02-29 (the new one), all
+ *  20 redeemed at 10.00 on 2009-02-27, before either anniversary (both fall on 2009-02-28): year 1,
+ *  5% × 100.00 + 4% × 100.00 = 9.00.
  */
 
 const BC = 'AIM Blue Chip Fund';
@@ -68,6 +78,8 @@ const CH = 'AIM Charter Fund';
 const CO = 'AIM Constellation Fund';
 const DT = 'AIM Dent Demographic Trends Fund';
 const AG = 'AIM Aggressive Growth Fund';
+const BV2 = 'AIM Basic Value II Fund';
+const CS = 'AIM Core Strategies Fund';
 const AIM = 'AIM Distributors Inc.';
 const HEADER = 'date,txn_id,account,portfolio,class,type,shares,price,exchange_id,waiver';
 
@@ -122,7 +134,7 @@ describe.skipIf(!seedsAvailable)(
         'import',
         s.file('accounts.csv', [
           'account,omnibus,dealer_of_record',
-          ...['S1', 'S2', 'S3', 'W1', 'W2', 'W3'].map((a) => `${a},no,D`),
+          ...['S1', 'S2', 'S3', 'W1', 'W2', 'W3', 'V1', 'V2', 'V3'].map((a) => `${a},no,D`),
         ]),
       );
       await s.ok(
@@ -137,6 +149,8 @@ describe.skipIf(!seedsAvailable)(
           'rule,portfolio,doi_from,doi_to,cdsc_schedule_pct,conversion_years,redemption_fee_pct,redemption_fee_days',
           `conversion-period,${CO},,,,6,,`,
           `redemption-fee,${AG},,,,,2,30`,
+          `redemption-fee,${BV2},,,,,1.5,`,
+          `cdsc-schedule,${CS},2008-02-29,,"4,3,2,1",,,`,
         ]),
       );
       await s.ok(
@@ -182,6 +196,13 @@ describe.skipIf(!seedsAvailable)(
           `2010-06-01,W3I,W3,${AG},B,exchange_in,240,13.00,E3,`,
           `2010-06-10,W3X1,W3,${AG},B,redeem,40,13.50,,`,
           `2011-03-01,W3X2,W3,${AG},B,redeem,100,12.00,,`,
+          `2010-01-04,V1P,V1,${BC},B,purchase,100.0999,1.0100,,`,
+          `2010-06-01,V1X,V1,${BC},B,redeem,100.0999,1.0000,,`,
+          `2010-01-04,V2P,V2,${BV2},B,purchase,100,10.00,,`,
+          `2010-06-01,V2X,V2,${BV2},B,redeem,10,10.00,,death`,
+          `2008-02-28,V3A,V3,${CS},B,purchase,10,10.00,,`,
+          `2008-02-29,V3B,V3,${CS},B,purchase,10,10.00,,`,
+          `2009-02-27,V3X,V3,${CS},B,redeem,20,10.00,,`,
         ]),
       );
       const r = await s.json<{ redemptions: Redemption[] }>(
@@ -379,6 +400,19 @@ describe.skipIf(!seedsAvailable)(
       expect(figures('W2X3')).toEqual(['120.00', '6.00', '0.00', '0.00', '114.00']);
     });
 
+    it('the CDSC base is exact; a waiver leaves the redemption fee; a schedule by DOI from a Feb 29', () => {
+      expect(figures('V1X')).toEqual(['100.10', '5.00', '0.00', '0.00', '95.10']);
+      expect(redemptions.get('V1X')!.pieces.map((p) => [p.cost, p.base, p.cdsc])).toEqual([
+        ['101.10', '100.0999', '5.00'],
+      ]);
+      expect(figures('V2X')).toEqual(['100.00', '0.00', '5.00', '1.50', '98.50']);
+      expect(figures('V3X')).toEqual(['200.00', '9.00', '0.00', '0.00', '191.00']);
+      expect(pieces('V3X').map((p) => [p[0], p[4], p[6]])).toEqual([
+        ['V3A', '5.00', '5.00'],
+        ['V3B', '4.00', '4.00'],
+      ]);
+    });
+
     it('shares exchanged at a price ratio keep their DOI and cost: CDSC and redemption fee measured from the DOI', async () => {
       expect(figures('W3X1')).toEqual(['540.00', '25.00', '0.00', '0.00', '515.00']);
       expect(pieces('W3X1')).toEqual([['W3P', 'commission', '40.0000', '500.00', '5.00', '500.00', '25.00']]);
@@ -389,16 +423,20 @@ describe.skipIf(!seedsAvailable)(
       expect(redemptions.get('W3X2')!.pieces[0]!.dateOfOriginalIssuance).toBe('2010-01-04');
       // every CDSC here is the Distributor's Earned CDSC (its term holds every DOI)
       const cdsc = await store.json<{
-        rows: { portfolio: string; distributor: string; cdsc: string }[];
+        rows: { portfolio: string; distributor: string; cdsc: string; cdscWaived: string }[];
         totalCdsc: string;
       }>('cdsc', '--from', '2010-01-01', '--to', '2011-12-31');
-      // Charter 72.59; Dent 0.50 (W1C); Aggressive Growth 130.00 + 6.00 + 6.00 + 25.00 + 48.00 = 215.00
-      expect(cdsc.rows.map((r) => [r.portfolio, r.distributor, r.cdsc])).toEqual([
-        [AG, AIM, '215.00'],
-        [CH, AIM, '72.59'],
-        [DT, AIM, '0.50'],
+      // Aggressive Growth 130.00 + 6.00 + 6.00 + 25.00 + 48.00 = 215.00; Blue Chip 5.00 (V1);
+      // Basic Value II 5.00 waived (V2); Charter 72.59; Dent 0.50 (W1C), waived 25.00 + 35.00 +
+      // 6 × 4.50 = 87.00. Total 215.00 + 5.00 + 72.59 + 0.50 = 293.09.
+      expect(cdsc.rows.map((r) => [r.portfolio, r.distributor, r.cdsc, r.cdscWaived])).toEqual([
+        [AG, AIM, '215.00', '0.00'],
+        [BV2, AIM, '0.00', '5.00'],
+        [BC, AIM, '5.00', '0.00'],
+        [CH, AIM, '72.59', '0.00'],
+        [DT, AIM, '0.50', '87.00'],
       ]);
-      expect(cdsc.totalCdsc).toBe('288.09');
+      expect(cdsc.totalCdsc).toBe('293.09');
     });
   },
 );

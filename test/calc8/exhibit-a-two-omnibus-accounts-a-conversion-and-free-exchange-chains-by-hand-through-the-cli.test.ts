@@ -61,7 +61,7 @@ import { seedsAvailable } from '../support/seeds.js';
  *
  * CH: O3 (omnibus) K9 200 on 2004-05-03 (converts 2012-05-31), K10 150 on 2011-01-03, 30 Free
  *   2011-12-30, K11 100 on 2012-03-27 (Beacon), 17 Free 2012-04-27. Sub-TA: March 0/0/30,
- *   April 17/0/47, May and June 0/0/26.1111.
+ *   April 17/0/47, May 0/0/26.1111.
  *   E: AIM 350 + 30 = 380: 100%.  03-31: AIM 380, Beacon 100 → 79.1667%.
  *   04-30: (ii) 17 × 380/480 = 13.45833… and 17 × 100/480 = 3.54166… → 13.4583 / 3.5417 →
  *     AIM 350 + 43.4583 = 393.4583, Beacon 100 + 3.5417 = 103.5417 (497).
@@ -70,6 +70,9 @@ import { seedsAvailable } from '../support/seeds.js';
  *     by F/G: 20.8889 × 43.4583/47 = 19.31480… and 20.8889 × 3.5417/47 = 1.57409… → floors 19.3148 +
  *     1.5740, the unit to 1.5741 → AIM 24.1435, Beacon 1.9676. AIM (a) 150 + 24.1435 = 174.1435,
  *     Beacon 100 + 1.9676 = 101.9676 (276.1111): 63.0701% — the conversion moves June's share.
+ *   06-30: 10 Free issued 2012-06-15 (sub-TA June 10/0/36.1111), B/C from the counts after the
+ *     conversion: 10 × 174.1435/276.1111 = 6.30700… and 10 × 101.9676/276.1111 = 3.69298… → floors
+ *     6.3070 + 3.6929, the unit to 3.6930 → AIM 150 + 30.4505 = 180.4505, Beacon 105.6606 (286.1111).
  *
  * Monthly Calculation (each day's fee split by largest remainder at the cent; the percentage shown
  * the party's dollars over the days' fee, 4 places, reproducing them):
@@ -236,6 +239,7 @@ describe.skipIf(!seedsAvailable)(
           T('2012-05-14', 'O2Xi', 'O2', CD, 'exchange_in', '30', '20.00', 'XO2'),
           T('2012-05-25', 'N9X9', 'N9', DD, 'redeem', '298', '11.00'),
           T('2012-05-31', 'O3V1', 'O3', CH, 'convert', '220.8889', ''),
+          T('2012-06-15', 'O3Q10', 'O3', CH, 'reinvest', '10', '20.00'),
         ]),
       );
       await s.ok(
@@ -257,7 +261,7 @@ describe.skipIf(!seedsAvailable)(
           `2012-03,O3,${CH},0,0,30`,
           `2012-04,O3,${CH},17,0,47`,
           `2012-05,O3,${CH},0,0,26.1111`,
-          `2012-06,O3,${CH},0,0,26.1111`,
+          `2012-06,O3,${CH},10,0,36.1111`,
         ]),
       );
       await s.ok(
@@ -345,6 +349,13 @@ describe.skipIf(!seedsAvailable)(
           [AIM, '150.0000', '0.0000', '24.1435', '174.1435'],
           [BEACON, '100.0000', '0.0000', '1.9676', '101.9676'],
         ],
+      ]);
+      // June's own issue is attributed by B/C taken after the May conversion
+      expect((await computations('2012-06', CH)).map((c) => c.slice(2))[1]).toEqual([
+        '180.4505',
+        '286.1111',
+        [AIM, '150.0000', '0.0000', '30.4505', '180.4505'],
+        [BEACON, '100.0000', '0.0000', '5.6606', '105.6606'],
       ]);
     });
 
