@@ -90,6 +90,11 @@ import { seedsAvailable } from '../support/seeds.js';
  *   June CH (174.1435/276.1111): 2,365.128¢ / 1,384.872¢ → 23.65 / 13.85; 709.50 / 415.50;
  *     63.0667 / 36.9333.
  *   May DD: no distribution fee; the Distributor's Earned CDSC 48.00.
+ * Transfer TL (Lambda Funding LLC): 50% of the 12b-1 Share of CH, Commission Shares with DOI in 2004
+ *   (only K9), effective 2012-04-01 (notice 04-02). Counts: 03-31 and 04-01 (its effective date; O3's
+ *   30 Free Shares are AIM's by 2(b) and by 2(c) alike) 200 of the Distributor's 380 → April
+ *   890.70 × 50% × 200/380 = 234.3947 → 234.39; 04-30: 200 of 393.4583 → May 920.39 × 50% ×
+ *   200/393.4583 = 233.9231 → 233.92; 05-31: K9 has converted, 0 of 174.1435 → June 0.00.
  * Due dates (10th NYSE business day): March → 2012-04-16 (Good Friday 04-06), April → 05-14,
  *   May → 06-14, June → 07-16 (Independence Day).
  */
@@ -262,6 +267,14 @@ describe.skipIf(!seedsAvailable)(
           `2012-04,O3,${CH},17,0,47`,
           `2012-05,O3,${CH},0,0,26.1111`,
           `2012-06,O3,${CH},10,0,36.1111`,
+        ]),
+      );
+      await s.ok(
+        'transfers',
+        'import',
+        s.file('transfers.csv', [
+          'id,assignee,address,portfolio,twelve_b1_portion_pct,cdsc_portion_pct,doi_from,doi_to,effective_date,notice_received_date,payment,depository_agent',
+          `TL,Lambda Funding LLC,2 Main St,${CH},50,0,2004-01-01,2004-12-31,2012-04-01,2012-04-02,direct,`,
         ]),
       );
       await s.ok(
@@ -487,6 +500,21 @@ describe.skipIf(!seedsAvailable)(
               ).toBe(true);
         }
       }
+    });
+
+    it('a DOI-range Transfer is counted at each month end: its shares gone by conversion, its portion is nothing', async () => {
+      const portions: string[][] = [];
+      for (const month of ['2012-04', '2012-05', '2012-06']) {
+        const st = await store.json<{
+          lines: { distributor12b1Share: string; twelveB1Portion: string; payTo: string }[];
+        }>('transfers', 'statement', '--assignee', 'Lambda Funding LLC', '--month', month);
+        portions.push(st.lines.flatMap((l) => [month, l.distributor12b1Share, l.twelveB1Portion, l.payTo]));
+      }
+      expect(portions).toEqual([
+        ['2012-04', '890.70', '234.39', 'Lambda Funding LLC'],
+        ['2012-05', '920.39', '233.92', 'Lambda Funding LLC'],
+        ['2012-06', '709.50', '0.00', 'Lambda Funding LLC'],
+      ]);
     });
 
     it('CDSC through chains of free exchanges goes to the distributor of the first issuance', async () => {
