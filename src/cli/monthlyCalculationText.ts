@@ -79,20 +79,27 @@ export function printMonthlyCalculationText(ctx: CliContext, report: MonthlyCalc
  * percentage reproduces the dollars beside it).
  */
 export function vintageSplitTextLines(report: Pick<MonthlyCalculationReport, 'portfolios'>): string[] {
-  return report.portfolios.flatMap((p) =>
-    p.computations.flatMap((c) =>
-      c.vintages === undefined
-        ? []
-        : [
-            `EIGHTH(E) split — ${p.portfolio}, ${c.from}–${c.to} (${c.computedOn === null ? 'exclusive' : `computed ${c.computedOn}`}):`,
-            ...c.vintages.flatMap((v) => [
-              `  ${v.issuedFrom === null ? `issued before ${v.issuedBefore}` : v.issuedBefore === null ? `issued on or after ${v.issuedFrom}` : `issued ${v.issuedFrom} to before ${v.issuedBefore}`}: ${v.distributionFee}`,
-              ...v.parties.map(
-                (x) =>
-                  `    ${x.distributor}: ${x.shares === undefined ? '' : `${x.shares} shares, `}${x.sharePct}% = ${x.twelveB1Share}`,
-              ),
-            ]),
-          ],
-    ),
-  );
+  const issued = (v: { issuedFrom: string | null; issuedBefore: string | null }) =>
+    v.issuedFrom === null
+      ? `issued before ${v.issuedBefore}`
+      : v.issuedBefore === null
+        ? `issued on or after ${v.issuedFrom}`
+        : `issued ${v.issuedFrom} to before ${v.issuedBefore}`;
+  return report.portfolios.flatMap((p) => {
+    const split = p.computations.filter((c) => c.vintages !== undefined);
+    if (split.length === 0) return [];
+    return [
+      `EIGHTH(E) split by vintage — ${p.portfolio}:`,
+      ...split.flatMap((c) => [
+        `  ${c.from}–${c.to} (${c.computedOn === null ? 'exclusive' : `computed ${c.computedOn}`}):`,
+        ...c.vintages!.flatMap((v) => [
+          `    ${issued(v)}: ${v.distributionFee}`,
+          ...v.parties.map(
+            (x) =>
+              `      ${x.distributor}: ${x.shares === undefined ? '' : `${x.shares} shares, `}${x.sharePct}% = ${x.twelveB1Share}`,
+          ),
+        ]),
+      ]),
+    ];
+  });
 }

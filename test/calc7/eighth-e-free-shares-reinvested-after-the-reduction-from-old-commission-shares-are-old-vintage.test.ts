@@ -71,5 +71,20 @@ describe.skipIf(!seedsAvailable)(
         ],
       ]);
     });
+
+    it('the text prints each vintage of the computation with its shares, percentages and dollars', async () => {
+      const text = await store.ok('monthly-calculation', '--month', '2005-06');
+      const from = text.indexOf('EIGHTH(E) split by vintage');
+      expect(text.slice(from).split('\n').slice(0, 8)).toEqual([
+        `EIGHTH(E) split by vintage — ${CO}:`,
+        '  2005-06-01–2005-06-30 (computed 2005-05-31):',
+        '    issued before 2005-05-01: 1546.80',
+        `      ${AIM}: 660.0000 shares, 100.0000% = 1546.80`,
+        `      ${SUCCESSOR}: 0.0000 shares, 0.0000% = 0.00`,
+        '    issued on or after 2005-05-01: 468.90',
+        `      ${AIM}: 0.0000 shares, 0.0000% = 0.00`,
+        `      ${SUCCESSOR}: 300.0000 shares, 100.0000% = 468.90`,
+      ]);
+    });
   },
 );
