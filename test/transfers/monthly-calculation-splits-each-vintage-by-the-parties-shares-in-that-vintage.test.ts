@@ -78,6 +78,9 @@ describe('the Monthly Calculation splits each vintage by the parties’ shares i
   });
 
   it('a cent tied between the parties of a vintage goes to the Distributor, listed first', () => {
+    // old 0.02: all the Other's (the Distributor has no old shares); new 0.01 split 1 : 1 → the
+    // Distributor. (By all shares, 1 : 9, the Distributor's 0.27 cents would lose to the Other's
+    // 2.73 and the Other would take all 0.03.)
     const mc = monthlyCalculation(
       {
         ...baseInput('2005-06', [{ date: '2005-06-16', cents: 3n, vintageCents: [2n, 1n] }]),
@@ -87,14 +90,13 @@ describe('the Monthly Calculation splits each vintage by the parties’ shares i
             date: '2005-05-31',
             parties: [
               { distributor: DISTRIBUTOR, shares: 10_000n, sharesByVintage: [0n, 10_000n] },
-              { distributor: OTHER, shares: 30_000n, sharesByVintage: [20_000n, 10_000n] },
+              { distributor: OTHER, shares: 100_000n, sharesByVintage: [90_000n, 10_000n] },
             ],
           },
         ],
       },
       [],
     );
-    // old 0.02 all the Other's; new 0.01 split 1 : 1 → the Distributor
     expect([mc.distributor12b1Share, mc.otherDistributors[0]!.twelveB1Share]).toEqual(['0.01', '0.02']);
   });
 });
