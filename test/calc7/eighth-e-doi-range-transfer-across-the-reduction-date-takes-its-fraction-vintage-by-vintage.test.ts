@@ -75,15 +75,32 @@ describe.skipIf(!seedsAvailable)('EIGHTH(E): a DOI-range Transfer across the red
     expect(co.distributor12b1Portion).toBe('900.00');
   });
 
-  it('the Assignee statement adds up to the same 12b-1 Portion', async () => {
-    const st = await store.json<{ lines: { transferId: string; twelveB1Portion: string }[] }>(
-      'transfers',
-      'statement',
-      '--assignee',
-      'Pinnacle Funding LLC',
-      '--month',
-      '2005-06',
-    );
+  it('the Assignee statement adds up to the same 12b-1 Portion and shows the fraction of each vintage', async () => {
+    const st = await store.json<{
+      lines: {
+        transferId: string;
+        twelveB1Portion: string;
+        segments: {
+          periods: {
+            doiRangeByVintage?: {
+              doiRangeShares: string;
+              distributorShares: string;
+              doiRangeFractionPct: string;
+            }[];
+          }[];
+        }[];
+      }[];
+    }>('transfers', 'statement', '--assignee', 'Pinnacle Funding LLC', '--month', '2005-06');
     expect(st.lines.map((t) => [t.transferId, t.twelveB1Portion])).toEqual([['TR', '900.00']]);
+    // 200 of AIM's 600 old shares (A2), 300 of its 300 new (A3)
+    const [old, fresh] = st.lines[0]!.segments[0]!.periods[0]!.doiRangeByVintage!;
+    expect([
+      old!.doiRangeShares,
+      old!.distributorShares,
+      fresh!.doiRangeShares,
+      fresh!.distributorShares,
+    ]).toEqual(['200.0000', '600.0000', '300.0000', '300.0000']);
+    expect(old!.doiRangeFractionPct).toMatch(/^33\.333/);
+    expect(Number(fresh!.doiRangeFractionPct)).toBe(100);
   });
 });
