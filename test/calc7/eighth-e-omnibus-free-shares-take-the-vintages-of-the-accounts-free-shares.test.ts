@@ -24,7 +24,7 @@ import type { CliStore } from './support.js';
  *   = 1,000,000 × 809.375 / 125,000 = 6,475 → 64.75; by vintage 553.125 : 256.25 → 44.25 / 20.50.
  *   Old: all AIM's → 44.25. New: AIM 12.5, the Successor 500 → 2,050 × 12.5 / 512.5 = 50 cents / 20.00.
  *   AIM 44.75 a day → 1,342.50; the Successor 20.00 a day → 600.00 (1,942.50 = 30 × 64.75).
- *   (By all shares, AIM 750/1,250 of 64.75 = 38.85 a day.)
+ *   (By all shares, AIM 750/1,250 of 64.75 = 38.85 a day.) Closing May and June seals the same split.
  */
 
 let june: VintageMonthlyCalc;
@@ -90,4 +90,18 @@ describe.skipIf(!seedsAvailable)('EIGHTH(E): an Omnibus Account', () => {
       ],
     ]);
   });
+
+  it('the close of June (Exhibit A from the month pass) seals the same split', async () => {
+    await store.ok('close', '--month', '2005-05');
+    await store.ok('close', '--month', '2005-06');
+    const sealed = await store.json<{ content: VintageMonthlyCalc }>(
+      'close',
+      'show',
+      '--month',
+      '2005-06',
+      '--part',
+      'monthly-calculation',
+    );
+    expect(sealed.content.portfolios).toEqual(june.portfolios);
+  }, 300_000);
 });
