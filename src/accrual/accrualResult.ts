@@ -29,6 +29,11 @@ export interface DailyAccrual {
   readonly serviceFeeMicroPct: bigint;
   readonly distributionFeeCents: bigint;
   readonly serviceFeeCents: bigint;
+  /**
+   * Agreement EIGHTH(E): a Class B day accrued by share vintage — the Distribution Fee's part of
+   * each vintage (adding up to `distributionFeeCents`); absent on every other day.
+   */
+  readonly distributionFeeVintageCents?: readonly bigint[];
 }
 
 export interface AccrualResult {

@@ -87,7 +87,7 @@ export function distributionFeeReductions(
   return out;
 }
 
-export function vintagesOf(reductions: readonly DistributionFeeReduction[]): Vintage[] {
+export function vintagesOf(reductions: readonly Pick<DistributionFeeReduction, 'date'>[]): Vintage[] {
   return [null, ...reductions.map((r) => r.date)].map((issuedFrom, k) => ({
     issuedFrom,
     issuedBefore: reductions[k]?.date ?? null,
@@ -95,7 +95,10 @@ export function vintagesOf(reductions: readonly DistributionFeeReduction[]): Vin
 }
 
 /** The vintage of a share issued on `doi`: the number of reductions dated on or before it. */
-export function vintageOfDoi(doi: string, reductions: readonly DistributionFeeReduction[]): number {
+export function vintageOfDoi(
+  doi: string,
+  reductions: readonly Pick<DistributionFeeReduction, 'date'>[],
+): number {
   let k = 0;
   for (const r of reductions) if (r.date <= doi) k++;
   return k;
@@ -132,7 +135,7 @@ export function vintageRatesOn(
 export function vintageSharesOfLots(
   lots: readonly Lot[],
   portfolioId: string,
-  reductions: readonly DistributionFeeReduction[],
+  reductions: readonly Pick<DistributionFeeReduction, 'date'>[],
 ): bigint[] {
   const shares = vintagesOf(reductions).map(() => 0n);
   for (const lot of lots) {

@@ -53,6 +53,7 @@ export function printMonthlyCalculationText(ctx: CliContext, report: MonthlyCalc
     `Due ${report.dueDate}. Totals: Distribution Fees ${report.totals.distributionFee}; Distributor's 12b-1 Share ${report.totals.distributor12b1Share}; Earned CDSC ${report.totals.earnedCdsc}`,
   );
   for (const l of vintageTextLines(report.classBVintages ?? [])) ctx.out(l);
+  for (const l of vintageSplitTextLines(report)) ctx.out(l);
   if (ppa.length > 0) {
     ctx.out('');
     ctx.out('Prior-period adjustments (restated closed months, split among the same parties):');
@@ -70,4 +71,35 @@ export function printMonthlyCalculationText(ctx: CliContext, report: MonthlyCalc
       ]),
     );
   }
+}
+
+/**
+ * Agreement EIGHTH(E): where a portfolio's fee accrued by vintage, each computation's split of each
+ * vintage among the parties by their shares in it — its percentage and its dollars (SPEC §7: each
+ * percentage reproduces the dollars beside it).
+ */
+export function vintageSplitTextLines(report: Pick<MonthlyCalculationReport, 'portfolios'>): string[] {
+  const issued = (v: { issuedFrom: string | null; issuedBefore: string | null }) =>
+    v.issuedFrom === null
+      ? `issued before ${v.issuedBefore}`
+      : v.issuedBefore === null
+        ? `issued on or after ${v.issuedFrom}`
+        : `issued ${v.issuedFrom} to before ${v.issuedBefore}`;
+  return report.portfolios.flatMap((p) => {
+    const split = p.computations.filter((c) => c.vintages !== undefined);
+    if (split.length === 0) return [];
+    return [
+      `EIGHTH(E) split by vintage — ${p.portfolio}:`,
+      ...split.flatMap((c) => [
+        `  ${c.from}–${c.to} (${c.computedOn === null ? 'exclusive' : `computed ${c.computedOn}`}):`,
+        ...c.vintages!.flatMap((v) => [
+          `    ${issued(v)}: ${v.distributionFee}`,
+          ...v.parties.map(
+            (x) =>
+              `      ${x.distributor}: ${x.shares === undefined ? '' : `${x.shares} shares, `}${x.sharePct}% = ${x.twelveB1Share}`,
+          ),
+        ]),
+      ]),
+    ];
+  });
 }

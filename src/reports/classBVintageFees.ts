@@ -136,7 +136,7 @@ export async function applyEighthE(
     });
   });
 
-  const replaced = new Map<string, bigint>(); // classKey|date → the day's Distribution Fee by vintage
+  const replaced = new Map<string, VintageFeeDay>(); // classKey|date → the day's Distribution Fee by vintage
   const months: ClassBVintageMonth[] = [];
   for (const { s, reductions } of reduced) {
     const pid = s.classKey.slice(0, -2);
@@ -170,7 +170,7 @@ export async function applyEighthE(
         else {
           cents = v.wholeCents;
           m.days.push(v);
-          replaced.set(`${s.classKey}|${d.date}`, cents);
+          replaced.set(`${s.classKey}|${d.date}`, v);
         }
       }
       m.totalCents += cents;
@@ -200,7 +200,9 @@ export async function applyEighthE(
   const monthTotals = new Map<string, bigint>();
   const daily: DailyAccrual[] = accrual.daily.map((d) => {
     const v = replaced.get(`${d.classKey}|${d.date}`);
-    return v === undefined ? d : { ...d, distributionFeeCents: v };
+    return v === undefined
+      ? d
+      : { ...d, distributionFeeCents: v.wholeCents, distributionFeeVintageCents: v.partsCents };
   });
   for (const m of months) monthTotals.set(`${m.portfolioId}|B|${m.month}`, parseCents(m.distributionFee));
   const monthly: MonthlyAccrual[] = accrual.months.map((m) => {

@@ -93,6 +93,11 @@ export interface ShareSchedule {
   readonly exclusiveOn: (date: string) => string | null;
   /** what the schedule could not settle from the Agreement (said, not guessed silently) */
   readonly warnings?: readonly string[];
+  /**
+   * by computation date, each Omnibus Account's Free Shares by party as 2(c) attributed them
+   * (EIGHTH(E) spreads them over the vintages: exhibitAByVintage.ts)
+   */
+  readonly omnibusFreeShares?: ReadonlyMap<string, ReadonlyMap<string, ReadonlyMap<string, bigint>>>;
 }
 
 /** The computation governing a day: the latest made before it (null: 100% to `exclusiveOn`). SPEC §7. */
@@ -580,6 +585,7 @@ export async function distributorShareSchedule(
   );
   let omnibusFreeAtTermination = 0n;
   let omnibusFreeIssuedByPredecessors = 0n;
+  const omnibusFreeByDate = new Map<string, ReadonlyMap<string, ReadonlyMap<string, bigint>>>();
   for (const date of dates) {
     omnibusFreeAtTermination = 0n;
     omnibusFreeIssuedByPredecessors = 0n;
@@ -663,6 +669,7 @@ export async function distributorShareSchedule(
       warnings.push(
         `on ${date} the ${formatShareUnits(omnibusFreeAtTermination)} Free Shares in Omnibus Accounts start Exhibit A 2(c) all with ${distributor}; some may have been issued in the term of ${predecessors.map((x) => `${x.holder} (${x.from}–${x.to})`).join(', ')}, whose rights ${distributor} does not hold — 2(c) gives no rule for them`,
       );
+    omnibusFreeByDate.set(date, omnibusFree);
     computations.push(
       addComputations(
         others,
@@ -677,7 +684,15 @@ export async function distributorShareSchedule(
       ),
     );
   }
-  return { portfolioId, distributor, exclusiveThrough: end, computations, exclusiveOn, warnings };
+  return {
+    portfolioId,
+    distributor,
+    exclusiveThrough: end,
+    computations,
+    exclusiveOn,
+    warnings,
+    omnibusFreeShares: omnibusFreeByDate,
+  };
 }
 
 /** `plan12b distributor-share --month`: per portfolio, each computation governing the month's days. */

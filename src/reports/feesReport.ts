@@ -9,6 +9,7 @@ import { addDays, monthEnd, monthOf } from '../calendar/isoDate.js';
 import { businessDayAfter } from '../calendar/nyseCalendar.js';
 import { Plan12bError } from '../errors.js';
 import { formatCents, parseCents } from '../money/cents.js';
+import { largestRemainder } from '../money/largestRemainder.js';
 import { formatRatePct, parseRateMicroPct } from '../money/rate.js';
 import { askedClass } from '../registry/askedClass.js';
 import { didYouMeanPortfolio } from '../registry/closestPortfolioName.js';
@@ -69,6 +70,8 @@ export interface DailyFees {
   readonly serviceFeePct: string;
   readonly distributionFee: string;
   readonly serviceFee: string;
+  /** Agreement EIGHTH(E): on a Class B day accrued by vintage, each vintage's part of `distributionFee` */
+  readonly distributionFeeByVintage?: readonly string[];
 }
 
 export interface FeesReport {
@@ -385,6 +388,9 @@ export async function feesReport(
         serviceFeePct: formatRatePct(d.serviceFeeMicroPct),
         distributionFee: formatCents(d.distributionFeeCents),
         serviceFee: formatCents(d.serviceFeeCents),
+        ...(d.distributionFeeVintageCents === undefined
+          ? {}
+          : { distributionFeeByVintage: d.distributionFeeVintageCents.map(formatCents) }),
       })),
     };
   }
@@ -404,7 +410,12 @@ function withCapCuts(
     if (cut === undefined) return d;
     const key = `${d.classKey}|${monthOf(d.date)}`;
     monthCut.set(key, (monthCut.get(key) ?? 0n) + cut);
-    return { ...d, distributionFeeCents: d.distributionFeeCents - cut };
+    const cutFee = d.distributionFeeCents - cut;
+    const parts = d.distributionFeeVintageCents;
+    // EIGHTH(E): the vintages' parts of what the cap leaves, by largest remainder over their parts
+    if (parts === undefined) return { ...d, distributionFeeCents: cutFee };
+    const vintageCents = parts.some((p) => p > 0n) ? largestRemainder(cutFee, parts) : parts;
+    return { ...d, distributionFeeCents: cutFee, distributionFeeVintageCents: vintageCents };
   });
   const months = result.months.map((m) => {
     const cut = monthCut.get(`${m.classKey}|${m.month}`);

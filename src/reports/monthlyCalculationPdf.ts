@@ -143,6 +143,17 @@ export async function writeMonthlyCalculationPdf(
         12,
       );
       for (const p of c.parties) line(`${p.distributor}: ${p.sharePct}%`, p.twelveB1Share, 24);
+      // EIGHTH(E): each vintage's fee split by the parties' shares in it
+      for (const v of c.vintages ?? []) {
+        line(
+          v.issuedFrom === null
+            ? `issued before ${v.issuedBefore}`
+            : `issued on or after ${v.issuedFrom}${v.issuedBefore ? ` to before ${v.issuedBefore}` : ''}`,
+          v.distributionFee,
+          24,
+        );
+        for (const p of v.parties) line(`${p.distributor}: ${p.sharePct}%`, p.twelveB1Share, 36);
+      }
     }
     doc.moveDown(0.5);
     line(`Distributor's 12b-1 Share (${distributorSharePcts(mc)}%, Exhibit A)`, mc.distributor12b1Share, 12);

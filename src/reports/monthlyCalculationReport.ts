@@ -6,7 +6,9 @@ import {
 } from '../allocation/distributorShare.js';
 import type { DistributorCountSums } from '../allocation/exhibitAOfLedgerState.js';
 import { addDays, monthEnd, monthStart } from '../calendar/isoDate.js';
+import type { ClassBTerms } from '../class-b/classBTerms.js';
 import type { DistributorTerm } from '../class-b/distributorTerm.js';
+import { type Vintage, vintagesOf } from '../class-b/vintageSplit.js';
 import { formatCents, parseCents, sumCents } from '../money/cents.js';
 import type { Registry } from '../registry/registry.js';
 import { cdscPiecesBetween } from '../store/classBRepository.js';
@@ -19,6 +21,7 @@ import { restatedMonthsReportedIn, sealedPart, sealedPartsAfter } from '../store
 import { loadTransfers } from '../store/transfersRepository.js';
 import {
   type DistributorCount,
+  type FeeDay,
   type MonthlyCalculation,
   type MonthlyCalculationInput,
   monthlyCalculation,
@@ -39,6 +42,7 @@ import {
   type ShareSchedule,
   theDistributor,
 } from './distributorShareReport.js';
+import { exhibitAVintageCounts, type VintageCountsAt } from './exhibitAVintageCounts.js';
 import { type FeesQuery, type FeesReport, feesReport, loadClassSeries } from './feesReport.js';
 import { cdscCreditedToFund } from './finraCapLedger.js';
 import { termGapWarnings } from './termGapWarnings.js';
@@ -266,10 +270,16 @@ export async function monthlyCalculationInputs(
         )
       : classBFees(opts.fees);
 
-  const dailyByPortfolio = new Map<string, { date: string; cents: bigint }[]>();
+  const dailyByPortfolio = new Map<string, FeeDay[]>();
   for (const d of fees.daily ?? []) {
     const list = dailyByPortfolio.get(d.portfolioId) ?? [];
-    list.push({ date: d.date, cents: parseCents(d.distributionFee) });
+    list.push({
+      date: d.date,
+      cents: parseCents(d.distributionFee),
+      ...(d.distributionFeeByVintage === undefined
+        ? {}
+        : { vintageCents: d.distributionFeeByVintage.map(parseCents) }),
+    });
     dailyByPortfolio.set(d.portfolioId, list);
   }
   const cdscRows = await cdscPiecesBetween(q, from, to);
@@ -377,12 +387,12 @@ export async function monthlyCalculationInputs(
     });
     // Exhibit A: the computation governing the month's first day and those made during the month
     // (the one made at its last day governs the next month).
-    const shareComputations = monthShareComputations(schedule, from, to);
+    let shareComputations = monthShareComputations(schedule, from, to);
     // a termination computed in the month, or the one governing it: what 2(c) could not settle
     for (const w of schedule.warnings ?? [])
       if (shareComputations.some((c) => c.date !== null && w.startsWith(`on ${c.date} `)))
         warnings.push(`${m.portfolio}: ${w}`);
-    const distributorCounts: DistributorCount[] = [
+    let distributorCounts: DistributorCount[] = [
       ...(counts.get(pid) ?? new Map<string, DistributorHoldings>()),
     ]
       .sort(([a], [b]) => (a < b ? -1 : 1))
@@ -409,6 +419,24 @@ export async function monthlyCalculationInputs(
             .map(([, held]) => ({ ...held })),
         };
       });
+    // Agreement EIGHTH(E): a month accrued by vintage splits each vintage's fee by the parties'
+    // shares in that vintage, at the same dates as the computations and counts above
+    const vintageMonth = fees.classBVintages?.find((v) => v.portfolioId === pid && v.month === month);
+    let vintages: Vintage[] | undefined;
+    if (vintageMonth !== undefined) {
+      const reductions = vintageMonth.reductions.map((r) => ({ date: r.date }));
+      vintages = vintagesOf(reductions);
+      const byVintage = await withVintageCounts(q, pid, m.portfolio, reductions, {
+        terms,
+        classBTerms,
+        distributor,
+        schedule,
+        shareComputations,
+        distributorCounts,
+      });
+      shareComputations = byVintage.shareComputations;
+      distributorCounts = byVintage.distributorCounts;
+    }
     const earnedCdsc = earnedCdscOf(pid);
     const input: MonthlyCalculationInput = {
       portfolioId: pid,
@@ -422,6 +450,7 @@ export async function monthlyCalculationInputs(
       earnedCdsc,
       serviceFeeCents: parseCents(m.serviceFee),
       dueDate,
+      ...(vintages === undefined ? {} : { vintages }),
     };
     inputs.push(input);
     const credited = toFund.byPortfolio.get(pid);
@@ -465,6 +494,71 @@ export async function monthlyCalculationInputs(
     warnings,
     ...(fees.classBVintages ? { classBVintages: fees.classBVintages } : {}),
   };
+}
+
+/**
+ * Agreement EIGHTH(E): the month's Exhibit A computations and DOI-range counts with each party's
+ * shares by vintage (exhibitAVintageCounts.ts), checked against the shares they already count.
+ */
+async function withVintageCounts(
+  q: Queryable,
+  pid: string,
+  portfolio: string,
+  reductions: readonly { date: string }[],
+  ctx: {
+    terms: readonly DistributorTerm[];
+    classBTerms: ClassBTerms;
+    distributor: string;
+    schedule: ShareSchedule;
+    shareComputations: readonly ShareComputationInput[];
+    distributorCounts: readonly DistributorCount[];
+  },
+): Promise<{ shareComputations: ShareComputationInput[]; distributorCounts: DistributorCount[] }> {
+  const { distributor, schedule } = ctx;
+  const computed = ctx.shareComputations.flatMap((c) =>
+    c.exclusive === true || c.date === null ? [] : [c.date],
+  );
+  const dates = [...new Set([...computed, ...ctx.distributorCounts.map((c) => c.date)])].sort();
+  const counts =
+    dates.length === 0
+      ? new Map<string, VintageCountsAt>()
+      : await exhibitAVintageCounts(q, pid, dates, reductions, {
+          terms: ctx.terms,
+          classBTerms: ctx.classBTerms,
+          distributor,
+          ...(schedule.omnibusFreeShares ? { omnibusFreeShares: schedule.omnibusFreeShares } : {}),
+        });
+  const zero = vintagesOf(reductions).map(() => 0n);
+  const total = (xs: readonly bigint[]) => xs.reduce((a, b) => a + b, 0n);
+  // SPEC §12: each party's vintages add up to the shares Exhibit A (or the count) allocates it
+  const mismatch = (date: string, who: string, byVintage: readonly bigint[], shares: bigint) =>
+    new Error(
+      `${portfolio} ${date}: ${who}'s shares by vintage add up to ${total(byVintage)}, Exhibit A allocates it ${shares}`,
+    );
+  const shareComputations = ctx.shareComputations.map((c) => {
+    if (c.exclusive === true || c.date === null) return c;
+    const at = counts.get(c.date)!;
+    for (const [who, row] of at.byParty)
+      if (total(row) !== 0n && !c.parties.some((p) => p.distributor === who))
+        throw mismatch(c.date, who, row, 0n);
+    return {
+      ...c,
+      parties: c.parties.map((p) => {
+        const row = at.byParty.get(p.distributor) ?? zero;
+        if (total(row) !== p.shares) throw mismatch(c.date!, p.distributor, row, p.shares);
+        return { ...p, sharesByVintage: row };
+      }),
+    };
+  });
+  const distributorCounts = ctx.distributorCounts.map((c) => {
+    const at = counts.get(c.date)!;
+    const exhibitA = schedule.computations.some((x) => x.date === c.date);
+    const exclusive = schedule.exclusiveOn(addDays(c.date, 1)) === distributor;
+    const row = exhibitA ? (at.byParty.get(distributor) ?? zero) : exclusive ? at.all : at.distributorBy2b;
+    if (total(row) !== c.distributorShares) throw mismatch(c.date, distributor, row, c.distributorShares);
+    return { ...c, distributorSharesByVintage: row };
+  });
+  return { shareComputations, distributorCounts };
 }
 
 /**

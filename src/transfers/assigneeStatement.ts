@@ -1,7 +1,9 @@
 import { formatShareUnits } from '../class-b/shareUnits.js';
+import type { Vintage } from '../class-b/vintageSplit.js';
 import { divRoundHalfUp, formatCents, parseCents } from '../money/cents.js';
 import { formatRatePct, MICRO_PCT_PER_PCT, parseRateMicroPct } from '../money/rate.js';
 import {
+  type DistributorCount,
   governingCount,
   type MonthlyCalculationInput,
   monthlyCalculationDetail,
@@ -28,6 +30,17 @@ export interface PortionPeriod {
   /** the DOI range's fraction of the Distributor's shares, percent (100 without a range; 0 when not in force) */
   readonly doiRangeFractionPct: string;
   readonly inForce: boolean;
+  /**
+   * Agreement EIGHTH(E), where the fee accrued by vintage: the range's fraction of the Distributor's
+   * shares in each vintage, which weighs its part of that vintage's fee
+   */
+  readonly doiRangeByVintage?: readonly {
+    readonly issuedFrom: string | null;
+    readonly issuedBefore: string | null;
+    readonly doiRangeShares: string;
+    readonly distributorShares: string;
+    readonly doiRangeFractionPct: string;
+  }[];
 }
 
 /** One Exhibit A computation's days: the Distributor's 12b-1 Share of them and this Transfer's part. */
@@ -189,6 +202,18 @@ export function assigneeStatement(
                 ? '100'
                 : pctOf(inRange!, count.distributorShares),
             inForce,
+            ...(count?.distributorSharesByVintage === undefined || input.vintages === undefined
+              ? {}
+              : {
+                  doiRangeByVintage: byVintage(
+                    t,
+                    count.commissionSharesByDoi,
+                    count.distributorSharesByVintage,
+                    input.vintages,
+                    inForce,
+                    pctOf(inRange!, count.distributorShares),
+                  ),
+                }),
           });
         }
         return {
@@ -282,4 +307,33 @@ export function assigneeStatement(
       owedOnToAssignee: sum((l) => l.owedOnToAssignee),
     },
   };
+}
+
+/** EIGHTH(E): a DOI-range count's shares and fraction vintage by vintage (a vintage the Distributor holds none of: the whole fraction applies). */
+function byVintage(
+  t: Transfer,
+  byDoi: DistributorCount['commissionSharesByDoi'],
+  distributorByVintage: readonly bigint[],
+  vintages: readonly Vintage[],
+  inForce: boolean,
+  wholeFractionPct: string,
+): NonNullable<PortionPeriod['doiRangeByVintage']> {
+  return vintages.map((v, k) => {
+    const inRange = byDoi
+      .filter(
+        (x) =>
+          doiInRange(t, x.doi) &&
+          (v.issuedFrom === null || v.issuedFrom <= x.doi) &&
+          (v.issuedBefore === null || x.doi < v.issuedBefore),
+      )
+      .reduce((a, x) => a + x.shares, 0n);
+    const of = distributorByVintage[k]!;
+    return {
+      issuedFrom: v.issuedFrom,
+      issuedBefore: v.issuedBefore,
+      doiRangeShares: formatShareUnits(inRange),
+      distributorShares: formatShareUnits(of),
+      doiRangeFractionPct: !inForce ? '0' : of === 0n ? wholeFractionPct : pctOf(inRange, of),
+    };
+  });
 }

@@ -1,4 +1,6 @@
 import { monthEnd, monthStart } from '../calendar/isoDate.js';
+import { formatShareUnits } from '../class-b/shareUnits.js';
+import type { Vintage } from '../class-b/vintageSplit.js';
 import { formatCents } from '../money/cents.js';
 import { largestRemainder } from '../money/largestRemainder.js';
 import { MICRO_PCT_PER_PCT, parseRateMicroPct } from '../money/rate.js';
@@ -23,7 +25,12 @@ export interface ShareComputationInput {
   readonly date: string | null;
   /** 100% to one party with no computation (SPEC §7: the Distributor while exclusive, or a predecessor) */
   readonly exclusive?: boolean;
-  readonly parties: readonly { readonly distributor: string; readonly shares: bigint }[];
+  readonly parties: readonly {
+    readonly distributor: string;
+    readonly shares: bigint;
+    /** EIGHTH(E): the party's shares in each vintage (adding up to `shares`; exhibitAByVintage.ts) */
+    readonly sharesByVintage?: readonly bigint[];
+  }[];
 }
 
 /**
@@ -41,6 +48,8 @@ export interface DistributorCount {
   readonly onlyFor?: readonly string[];
   /** all shares allocated to the Distributor (Exhibit A; all outstanding while it is exclusive) */
   readonly distributorShares: bigint;
+  /** EIGHTH(E): the same by vintage (counted where the class's fee accrues by vintage) */
+  readonly distributorSharesByVintage?: readonly bigint[];
   /**
    * the Distributor's Commission Shares by Date of Original Issuance (and, where counted from the
    * ledger, the portfolio that first issued them and how many lots hold them)
@@ -53,13 +62,25 @@ export interface DistributorCount {
   }[];
 }
 
+/** One day's Distribution Fee; `vintageCents`: its parts by vintage where accrued so (EIGHTH(E)). */
+export interface FeeDay {
+  readonly date: string;
+  readonly cents: bigint;
+  readonly vintageCents?: readonly bigint[];
+}
+
 export interface MonthlyCalculationInput {
   readonly portfolioId: string;
   readonly portfolio: string;
   readonly month: string;
   readonly distributor: string;
   /** the class's Distribution Fee of each day of the month, all distributors (SEVENTH(B)) */
-  readonly distributionFeeDaily: readonly { readonly date: string; readonly cents: bigint }[];
+  readonly distributionFeeDaily: readonly FeeDay[];
+  /**
+   * Agreement EIGHTH(E): the vintages of a class whose Distribution Fee accrued by vintage in the
+   * month (absent: none; the fee is split by all shares)
+   */
+  readonly vintages?: readonly Vintage[];
   /** the month's Distribution Fees as the accrual reports them, checked against the days */
   readonly distributionFeeCents: bigint;
   /** the Exhibit A computations that govern days of the month, in date order (a null date first) */
@@ -101,6 +122,18 @@ export interface GoverningComputation {
   readonly distributionFee: string;
   /** the Distributor first, then the Other Distributors by name; percentages add up to 100 */
   readonly parties: readonly PartyShare[];
+  /**
+   * Agreement EIGHTH(E), where the fee accrued by vintage: each vintage's fee of those days split
+   * by the parties' shares in that vintage (the parties' dollars above are their sums)
+   */
+  readonly vintages?: readonly GoverningVintage[];
+}
+
+export interface GoverningVintage {
+  readonly issuedFrom: string | null;
+  readonly issuedBefore: string | null;
+  readonly distributionFee: string;
+  readonly parties: readonly (PartyShare & { readonly shares?: string })[];
 }
 
 export interface AssigneeLine {
@@ -326,10 +359,34 @@ export function monthlyCalculationDetail(
         `${input.portfolio}: a computation must list the Distributor ${distributor} first`,
       );
 
+  // EIGHTH(E): with the class's fee accrued by vintage, each vintage's part of a day is split by the
+  // parties' shares in that vintage; otherwise (K = 1) the day's fee by their shares, as before.
+  const vintages = input.vintages ?? [];
+  const K = Math.max(vintages.length, 1);
+  /** a day's fee by vintage: as accrued; a day not accrued by vintage (before the first reduction) all in the first */
+  const dayVintages = (d: FeeDay): readonly bigint[] => {
+    if (vintages.length === 0) return [d.cents];
+    if (d.vintageCents === undefined) return vintages.map((_, k) => (k === 0 ? d.cents : 0n));
+    if (d.vintageCents.length !== K || sum(d.vintageCents) !== d.cents)
+      throw new Error(`${input.portfolio} ${d.date}: the vintages' fees do not add up to the day's`);
+    return d.vintageCents;
+  };
+  /** the parties' shares weighing vintage k under c: in that vintage, or (none there) all their shares */
+  const vintageWeights = (c: ShareComputationInput, k: number): bigint[] => {
+    if (vintages.length > 0 && c.parties.every((p) => p.sharesByVintage !== undefined)) {
+      const w = c.parties.map((p) => p.sharesByVintage![k]!);
+      if (sum(w) > 0n) return w;
+    }
+    return c.parties.map((p) => p.shares);
+  };
+  /** one day's parts: by vintage, then each party's */
+  const splitDay = (d: FeeDay, c: ShareComputationInput): bigint[][] =>
+    dayVintages(d).map((cents, k) => dailySplits([cents], vintageWeights(c, k))[0]!);
+
   // Exhibit A, SPEC §7: the days each computation governed; each day's Distribution Fee is split by
   // the share in force that day (the parties' allocated shares, exact: §3 largest remainder), and
   // a party's dollars under a computation are the sum of its daily parts.
-  type Segment = { c: ShareComputationInput; days: { date: string; cents: bigint }[] };
+  type Segment = { c: ShareComputationInput; days: FeeDay[] };
   const segments: Segment[] = [];
   for (const d of days) {
     const c = latestBefore(computations, d.date) ?? exclusive;
@@ -340,28 +397,38 @@ export function monthlyCalculationDetail(
   const partyTotals = new Map<string, bigint>();
   const governing: GoverningComputation[] = [];
   const distributorBySegment: bigint[] = [];
-  /** the Distributor's part of each day of each segment (SPEC §7: its 12b-1 Share of the day) */
-  const distributorDaysBySegment: bigint[][] = [];
+  /** the Distributor's part of each day of each segment by vintage (SPEC §7: its 12b-1 Share of the day) */
+  const distributorDaysBySegment: bigint[][][] = [];
   for (const s of segments) {
     const fee = sum(s.days.map((d) => d.cents));
-    const daily = dailySplits(
-      s.days.map((d) => d.cents),
-      s.c.parties.map((p) => p.shares),
+    const daily = s.days.map((d) => splitDay(d, s.c));
+    const n = s.c.parties.length;
+    // by vintage: the days' fees and each party's dollars
+    const feeK = Array.from({ length: K }, (_, k) => sum(daily.map((v) => sum(v[k]!))));
+    const amountsK = Array.from({ length: K }, (_, k) =>
+      Array.from({ length: n }, (_, i) => sum(daily.map((v) => v[k]![i]!))),
     );
-    const amounts = s.c.parties.map((_, i) => sum(daily.map((parts) => parts[i]!)));
-    distributorDaysBySegment.push(daily.map((parts) => parts[0]!));
+    const amounts = Array.from({ length: n }, (_, i) => sum(amountsK.map((a) => a[i]!)));
+    distributorDaysBySegment.push(daily.map((v) => v.map((parts) => parts[0]!)));
     // SPEC §7: the percentage shown reproduces the dollars beside it (no fee: the share itself)
     const pcts = percentagesOfDollars(amounts, fee) ?? partyPctUnits(s.c.parties).map(formatPctUnits);
-    const allShares = sum(s.c.parties.map((p) => p.shares));
     s.c.parties.forEach((p, i) => {
       partyTotals.set(p.distributor, (partyTotals.get(p.distributor) ?? 0n) + amounts[i]!);
-      // checked independently: the sum of the daily parts is within a cent a day of the days' fee
-      // × the exact share (each day's part is within a cent of that day's exact part)
-      if (allShares === 0n) return;
-      const diff = amounts[i]! * allShares - fee * p.shares;
-      if ((diff < 0n ? -diff : diff) > BigInt(s.days.length) * allShares)
-        throw new Error(`${input.portfolio}: ${p.distributor}'s dollars do not follow its share`);
     });
+    // checked independently: the sum of the daily parts of each vintage is within a cent a day of
+    // the days' fee of that vintage × the exact share (each day's part is within a cent of its exact part)
+    for (let k = 0; k < K; k++) {
+      const w = vintageWeights(s.c, k);
+      const all = sum(w);
+      if (all === 0n) continue;
+      w.forEach((shares, i) => {
+        const diff = amountsK[k]![i]! * all - feeK[k]! * shares;
+        if ((diff < 0n ? -diff : diff) > BigInt(s.days.length) * all)
+          throw new Error(
+            `${input.portfolio}: ${s.c.parties[i]!.distributor}'s dollars do not follow its share`,
+          );
+      });
+    }
     distributorBySegment.push(amounts[0]!);
     governing.push({
       computedOn: s.c.exclusive === true ? null : s.c.date,
@@ -374,6 +441,29 @@ export function monthlyCalculationDetail(
         sharePct: pcts[i]!,
         twelveB1Share: formatCents(amounts[i]!),
       })),
+      ...(vintages.length === 0
+        ? {}
+        : {
+            vintages: vintages.map((v, k) => {
+              const w = vintageWeights(s.c, k);
+              const shown =
+                percentagesOfDollars(amountsK[k]!, feeK[k]!) ??
+                partyPctUnits(w.map((shares) => ({ shares }))).map(formatPctUnits);
+              return {
+                issuedFrom: v.issuedFrom,
+                issuedBefore: v.issuedBefore,
+                distributionFee: formatCents(feeK[k]!),
+                parties: s.c.parties.map((p, i) => ({
+                  distributor: p.distributor,
+                  ...(p.sharesByVintage === undefined
+                    ? {}
+                    : { shares: formatShareUnits(p.sharesByVintage[k]!) }),
+                  sharePct: shown[i]!,
+                  twelveB1Share: formatCents(amountsK[k]![i]!),
+                })),
+              };
+            }),
+          }),
     });
   }
   const distributorShareCents = partyTotals.get(distributor) ?? 0n;
@@ -385,21 +475,36 @@ export function monthlyCalculationDetail(
   // 12b-1 Portions. On each day an Assignee in force holds pct × (its DOI range's fraction of the
   // Distributor's shares, by the count governing that day — SPEC §8) of the Distributor's 12b-1
   // Share. Fractions over counts with different denominators are put over their common multiple L.
+  // EIGHTH(E): by vintage — its range's fraction of the Distributor's shares in each vintage, of the
+  // Distributor's part of that vintage's fee.
   const ranged = (t: Transfer) => t.doiFrom !== null || t.doiTo !== null;
   const counts = input.distributorCounts;
   let L = 1n;
-  for (const c of counts)
-    if (c.distributorShares > 0n) L = (L / gcd(L, c.distributorShares)) * c.distributorShares;
-  const rangeWeight = (t: Transfer, day: string): bigint => {
+  const lcmWith = (x: bigint) => {
+    if (x > 0n) L = (L / gcd(L, x)) * x;
+  };
+  for (const c of counts) {
+    lcmWith(c.distributorShares);
+    if (vintages.length > 0) for (const x of c.distributorSharesByVintage ?? []) lcmWith(x);
+  }
+  const vintageOfDoi = (doi: string): number =>
+    vintages.findIndex(
+      (v) =>
+        (v.issuedFrom === null || v.issuedFrom <= doi) && (v.issuedBefore === null || doi < v.issuedBefore),
+    );
+  const rangeWeight = (t: Transfer, day: string, k: number): bigint => {
     if (!ranged(t)) return L;
     const count = governingCount(counts, t.id, day);
     if (count === undefined)
       throw new Error(
         `${input.portfolio} ${day}: Transfer ${t.id} is limited to a DOI range but no count of the Distributor's shares governs the day`,
       );
+    const inRange = count.commissionSharesByDoi.filter((x) => doiInRange(t, x.doi));
+    const ofVintage = vintages.length > 0 ? count.distributorSharesByVintage?.[k] : undefined;
+    if (ofVintage !== undefined && ofVintage > 0n)
+      return sum(inRange.filter((x) => vintageOfDoi(x.doi) === k).map((x) => x.shares)) * (L / ofVintage);
     if (count.distributorShares === 0n) return 0n;
-    const inRange = sum(count.commissionSharesByDoi.filter((s) => doiInRange(t, s.doi)).map((s) => s.shares));
-    return inRange * (L / count.distributorShares);
+    return sum(inRange.map((x) => x.shares)) * (L / count.distributorShares);
   };
   const assignee12b1 = transfers.map(() => 0n);
   let distributor12b1Portion = 0n;
@@ -414,20 +519,21 @@ export function monthlyCalculationDetail(
     const weights = transfers.map(() => 0n);
     let distributorWeight = 0n;
     const dayParts = distributorDaysBySegment[si]!;
-    s.days.forEach((day, k) => {
-      const part = dayParts[k]!;
-      let assigned = 0n;
-      transfers.forEach((t, i) => {
-        if (t.twelveB1PortionPct === null || !inForceOn(t, day.date)) return;
-        const w = parseRateMicroPct(t.twelveB1PortionPct) * rangeWeight(t, day.date);
-        assigned += w;
-        weights[i] = weights[i]! + part * w;
+    s.days.forEach((day, j) => {
+      dayParts[j]!.forEach((part, k) => {
+        let assigned = 0n;
+        transfers.forEach((t, i) => {
+          if (t.twelveB1PortionPct === null || !inForceOn(t, day.date)) return;
+          const w = parseRateMicroPct(t.twelveB1PortionPct) * rangeWeight(t, day.date, k);
+          assigned += w;
+          weights[i] = weights[i]! + part * w;
+        });
+        if (assigned > WHOLE * L)
+          throw new Error(
+            `${input.portfolio} ${day.date}: Transfers assign more than all of the Distributor's 12b-1 Share`,
+          );
+        distributorWeight += part * (WHOLE * L - assigned);
       });
-      if (assigned > WHOLE * L)
-        throw new Error(
-          `${input.portfolio} ${day.date}: Transfers assign more than all of the Distributor's 12b-1 Share`,
-        );
-      distributorWeight += part * (WHOLE * L - assigned);
     });
     const [mine, ...theirs] = split(distributorBySegment[si]!, distributorWeight, weights);
     distributor12b1Portion += mine!;
@@ -535,33 +641,39 @@ export function monthlyCalculationDetail(
 
   // SPEC §12, by independent computations: the parties' 12b-1 shares recounted day by day at the
   // exact share in force (each day's part is within a cent of its exact part, so the month within a
-  // cent per day); and the Assignees' 12b-1 Portions against the exact fractions of the
-  // Distributor's share. Shares over computations with different totals are put over their
-  // common multiple.
-  const sharesOf = (c: ShareComputationInput) => sum(c.parties.map((p) => p.shares));
+  // cent per day — per vintage: EIGHTH(E)); and the Assignees' 12b-1 Portions against the exact
+  // fractions of the Distributor's share. Shares over computations with different totals are put
+  // over their common multiple.
   let shareScale = 1n;
-  for (const c of computations) {
-    const all = sharesOf(c);
-    if (all > 0n) shareScale = (shareScale / gcd(shareScale, all)) * all;
-  }
-  /** party i's exact fraction of a day under computation c, over shareScale */
-  const exactPart = (c: ShareComputationInput, i: number): bigint => {
-    const all = sharesOf(c);
+  for (const c of computations)
+    for (let k = 0; k < K; k++) {
+      const all = sum(vintageWeights(c, k));
+      if (all > 0n) shareScale = (shareScale / gcd(shareScale, all)) * all;
+    }
+  /** party i's exact fraction of vintage k of a day under computation c, over shareScale */
+  const exactPart = (c: ShareComputationInput, i: number, k: number): bigint => {
+    const w = vintageWeights(c, k);
+    const all = sum(w);
     if (all === 0n) return i === 0 ? shareScale : 0n;
-    return c.parties[i]!.shares * (shareScale / all);
+    return w[i]! * (shareScale / all);
   };
   const partyDayExact = new Map<string, bigint>(); // in 1/shareScale of a cent
   for (const d of days) {
     const c = latestBefore(computations, d.date) ?? exclusive;
+    const byVintage = dayVintages(d);
     c.parties.forEach((p, i) => {
-      partyDayExact.set(p.distributor, (partyDayExact.get(p.distributor) ?? 0n) + d.cents * exactPart(c, i));
+      let exact = 0n;
+      byVintage.forEach((cents, k) => {
+        exact += cents * exactPart(c, i, k);
+      });
+      partyDayExact.set(p.distributor, (partyDayExact.get(p.distributor) ?? 0n) + exact);
     });
   }
   let partySum = 0n;
   for (const [who, cents] of partyTotals) {
     partySum += cents;
     const diff = cents * shareScale - (partyDayExact.get(who) ?? 0n);
-    if ((diff < 0n ? -diff : diff) > shareScale * BigInt(days.length))
+    if ((diff < 0n ? -diff : diff) > shareScale * BigInt(days.length * K))
       throw new Error(`${input.portfolio}: ${who}'s 12b-1 share is not its share of the days it governed`);
   }
   if (partySum !== input.distributionFeeCents)
@@ -570,7 +682,7 @@ export function monthlyCalculationDetail(
     );
   // Each Assignee's 12b-1 Portion against its exact part recounted day by day (the day's fee ×
   // the Distributor's share × the Transfer's percentage × its DOI fraction): the daily splits round
-  // the Distributor's share (< 1 cent a day), and each segment's split the portion (< 1 cent).
+  // the Distributor's share (< 1 cent a day and vintage), and each segment's split the portion (< 1 cent).
   const exactScale = shareScale * WHOLE * L;
   transfers.forEach((t, i) => {
     if (t.twelveB1PortionPct === null) return;
@@ -578,13 +690,16 @@ export function monthlyCalculationDetail(
     for (const d of days) {
       if (!inForceOn(t, d.date)) continue;
       const c = latestBefore(computations, d.date) ?? exclusive;
-      exact += d.cents * exactPart(c, 0) * parseRateMicroPct(t.twelveB1PortionPct) * rangeWeight(t, d.date);
+      dayVintages(d).forEach((cents, k) => {
+        exact +=
+          cents * exactPart(c, 0, k) * parseRateMicroPct(t.twelveB1PortionPct!) * rangeWeight(t, d.date, k);
+      });
     }
     const diff = assignee12b1[i]! * exactScale - exact;
     // (a month without fee days — the Plan ended, FIFTEENTH(B) — has no portion: exactly 0)
     if (
       diff !== 0n &&
-      (diff < 0n ? -diff : diff) >= (BigInt(days.length) + 2n * BigInt(segments.length)) * exactScale
+      (diff < 0n ? -diff : diff) >= (BigInt(days.length * K) + 2n * BigInt(segments.length)) * exactScale
     )
       throw new Error(
         `${input.portfolio}: Transfer ${t.id}'s 12b-1 Portion is not its part of the Distributor's share`,

@@ -113,7 +113,7 @@ describe.skipIf(!seedsAvailable)('EIGHTH(E) after a change of distributor', () =
   // vintage at every Exhibit A computation (Commission Shares by DOI, 2(b) Free Shares by what they
   // derive from, 2(c) omnibus Free Shares, which carry no DOI) carried from the ledger replay into
   // the Monthly Calculation — and the DOI-range Transfers' fractions weighted the same way.
-  it.fails('the Distributor keeps its dollars on the shares issued before the reduction; the Successor is paid 0.50% on its new shares', () => {
+  it('the Distributor keeps its dollars on the shares issued before the reduction; the Successor is paid 0.50% on its new shares', () => {
     const co = june.portfolios.find((p) => p.portfolio === CO)!;
     expect([co.distributor12b1Share, co.otherDistributors]).toEqual([
       '1500.00',

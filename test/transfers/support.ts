@@ -1,4 +1,4 @@
-import type { MonthlyCalculationInput } from '../../src/transfers/monthlyCalculation.js';
+import type { FeeDay, MonthlyCalculationInput } from '../../src/transfers/monthlyCalculation.js';
 import { paymentDueDate } from '../../src/transfers/paymentDueDate.js';
 import { createTransfer, type Transfer } from '../../src/transfers/transfer.js';
 
@@ -14,7 +14,7 @@ export function feeDays(month: string, centsOn: (day: number) => bigint) {
   }));
 }
 
-export function baseInput(month: string, daily: { date: string; cents: bigint }[]): MonthlyCalculationInput {
+export function baseInput(month: string, daily: FeeDay[]): MonthlyCalculationInput {
   return {
     portfolioId: 'p',
     portfolio: 'AIM Example Fund',
