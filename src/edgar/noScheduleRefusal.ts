@@ -27,9 +27,11 @@ const LIST_LINE_RE =
  * "1. As to each Portfolio, the Fund shall pay to the Distributor a fee", "1. The Fund shall pay to
  * the Distributor a fee at the annual rate": a numbered clause of prose — its words run in lower
  * case beyond a name's "of", "and", "for" ("1. Victory Fund for Income" is a numbered fund).
+ * Lettered too: American Funds' Class B plan under "The categories of expenses are as follows:",
+ * "a. Service Fees. The Fund shall pay to the Distributor monthly in arrears".
  */
 function isNumberedClause(t: string): boolean {
-  const m = /^(?:\d{1,2}\.|\([a-z0-9]{1,3}\))\s+(.*)$/.exec(t);
+  const m = /^(?:\d{1,2}\.|[a-z]\.|\([a-z0-9]{1,3}\))\s+(.*)$/.exec(t);
   if (m === null) return false;
   const lower = m[1]!.split(/\s+/).filter((w) => /^[a-z]/.test(w) && !NAME_CONNECTORS.has(w));
   return lower.length >= 2;
