@@ -289,8 +289,12 @@ function readCellLayout(
   // …unless only the title printed below the heading names them ("SCHEDULE A / HERITAGE SERIES
   // TRUST CLASS B / DISTRIBUTION PLAN"): the title's classes are the schedule's
   const classes = above.classes.length === 0 && below !== null ? below.classes : above.classes;
+  // ProFunds' "SCHEDULE A / ProFunds / AMENDED AND RESTATED / …": the block's Registrant line in
+  // mixed case (titleBlock.ts) is the schedule's title, no fund of it
+  const titleRegistrant =
+    below?.registrant != null && /[a-z]/.test(below.registrant) ? below.registrant : null;
   const readings: CellScheduleReading[] = readCellSchedules(
-    { file, lines, classes, registrant, continuations },
+    { file, lines, classes, registrant, continuations, titleRegistrant },
     headings,
   );
   const prose = proseText(lines, (i) => i >= t.bodyStart && !readings.some((r) => i >= r.start && i < r.end));
@@ -433,10 +437,11 @@ function readExhibitText(
       `not a distribution plan or agreement (its title names the ${titleCase(other[0])}: the fees of its schedules are no Rule 12b-1 fees)`,
     );
   // …or a schedule filed on its own, its subtitle naming that agreement: Pacific Funds' "Schedule A /
-  // (to Amended and Restated Administration and Shareholder Services Agreement dated …)"
+  // (to Amended and Restated Administration and Shareholder Services Agreement dated …)", Allianz
+  // Funds' "Exhibit A / Form of / Schedule to Administration Agreement / as of , 2006"
   const toOther = topLines(lines, firstContent, 6).find(
     (l) =>
-      /^\(?to\s/i.test(l.trimmed) &&
+      /^\(?(?:(?:form\s+of\s+)?schedule\s+)?to\s/i.test(cellWords(l)) &&
       OTHER_AGREEMENT_RE.test(l.trimmed) &&
       !/\bDISTRIBUTION\b|\b12B-1\b/i.test(l.trimmed),
   );
@@ -520,6 +525,7 @@ function readExhibitText(
     reading.kind !== 'agreement-amendment'
   )
     throw noScheduleRefusal(reading.lines, reading.bodyStart, file);
+  refuseScheduleOfNoInstrument(reading, file);
   refuseNamelessPortfolios(reading, file);
   refuseFootnoteMarkedClasses(reading, file);
   const parsed = assemble(reading, rendering);
@@ -545,6 +551,32 @@ const SHAREHOLDER_SERVICES_RE = /\bSHAREHOLDER\s+SERVICES?\s+(?:PLAN|AGREEMENT)\
 // their classes (AIM Variable Insurance Funds' Amendment No. 2 of 2018): no plan's schedule either
 const OTHER_AGREEMENT_RE =
   /\b(?:(?:INVESTMENT\s+)?(?:SUB-?ADVISORY|ADVISORY|MANAGEMENT|ADMINISTRATION(?:\s+AND\s+SHAREHOLDER\s+SERVICES)?|ADMINISTRATIVE\s+SERVICES|CUSTODY|CUSTODIAN|TRANSFER\s+AGENCY|EXPENSE\s+LIMITATION|FEE\s+WAIVER)\s+AGREEMENT|(?:AGREEMENT\s+AND\s+)?DECLARATION\s+OF\s+TRUST)\b/i;
+
+/**
+ * A schedule whose document names no instrument and no fee at all — no plan, agreement or contract,
+ * no Rule 12b-1, no distribution or service fee, anywhere in its text: Guggenheim's "AMENDED
+ * SCHEDULE A / SERIES AND CLASSES / As of September 17, 2014" (its trust's series and their
+ * classes, filed with the declaration of trust) was read as the schedule of a "Plan" the text never
+ * names, its class lists as portfolios. Whose schedule it is the text does not say, so it is none
+ * plan12b can record (SPEC §2.1: refused, or read, never read wrong) — refused at its heading. A
+ * stand-alone fee schedule ("SCHEDULE A / AARP FUNDS / Name of Fund | Distribution and/or Service
+ * Fee") names its 12b-1 fee, and is read as before.
+ */
+function refuseScheduleOfNoInstrument(r: Reading, file: string): void {
+  if (r.lines.some((l) => NAMES_AN_INSTRUMENT_RE.test(l.trimmed))) return;
+  const s = r.schedules[0];
+  if (s === undefined) return;
+  const heading = r.lines[s.start];
+  throw new ExhibitParseError(
+    file,
+    heading?.no ?? 1,
+    `${s.name} names no instrument: no plan, agreement or contract, no Rule 12b-1 and no distribution or service fee is named anywhere in the document, so whose schedule it is — a distribution plan's, the trust's or another contract's — the text does not say, and nothing is recorded; import the schedule with the plan or agreement it belongs to`,
+  );
+}
+
+// what names a fund's instrument or its 12b-1 fee: "Distribution Plan", "Master Distribution
+// Agreement", "Rule 12b-1", "Underwriting Contract", "Distribution and/or Service Fee"
+const NAMES_AN_INSTRUMENT_RE = /\b(?:PLAN|AGREEMENT|CONTRACT|12b-1|DISTRIBUTION|SERVICES?|FEES?)\b/i;
 
 /**
  * Whatever the layout, an entry's portfolio is a name: one with no letter at all ("|", "0.25%",
@@ -613,9 +645,12 @@ function refuseNamelessPortfolios(r: Reading, file: string): void {
 const NOT_IN_A_NAME_RE =
   /[\u0000-\u001f\u007f-\u009f\u2028\u2029\uFFFD\p{Noncharacter_Code_Point}]|(?![\u200c\u200d])\p{Cf}/u;
 
-// two or more class codes and nothing else: "A, C, F, P, R2, R3, R4, T", "A, A1, F, T", "A and C"
-const CLASS_CODE_LIST_RE =
-  /^(?:Class(?:es)?\s+)?[A-Z][A-Z0-9-]{0,3}(?:\s*(?:,|\band\b|&)\s*(?:and\s+)?(?:Class\s+)?[A-Z][A-Z0-9-]{0,3})+$/;
+// two or more class codes and nothing else: "A, C, F, P, R2, R3, R4, T", "A, A1, F, T", "A and C" —
+// a word-named class among them too (Guggenheim's "Series | Classes": "A, C and Institutional")
+const CLASS_ITEM = String.raw`(?:[A-Z][A-Z0-9-]{0,3}|Investor|Institutional|Advisor|Adviser|Administrative|Administrator|Retail)`;
+const CLASS_CODE_LIST_RE = new RegExp(
+  String.raw`^(?:Class(?:es)?\s+)?${CLASS_ITEM}(?:\s*(?:,|\band\b|&)\s*(?:and\s+)?(?:Class\s+)?${CLASS_ITEM})+$`,
+);
 
 /**
  * "Class R1", "Class R2", … "Class R9" one a fund, in the order of the rows, beside a bare "Class R"
