@@ -525,7 +525,6 @@ function readExhibitText(
     reading.kind !== 'agreement-amendment'
   )
     throw noScheduleRefusal(reading.lines, reading.bodyStart, file);
-  refuseScheduleOfNoInstrument(reading, file);
   refuseNamelessPortfolios(reading, file);
   refuseFootnoteMarkedClasses(reading, file);
   const parsed = assemble(reading, rendering);
@@ -551,32 +550,6 @@ const SHAREHOLDER_SERVICES_RE = /\bSHAREHOLDER\s+SERVICES?\s+(?:PLAN|AGREEMENT)\
 // their classes (AIM Variable Insurance Funds' Amendment No. 2 of 2018): no plan's schedule either
 const OTHER_AGREEMENT_RE =
   /\b(?:(?:INVESTMENT\s+)?(?:SUB-?ADVISORY|ADVISORY|MANAGEMENT|ADMINISTRATION(?:\s+AND\s+SHAREHOLDER\s+SERVICES)?|ADMINISTRATIVE\s+SERVICES|CUSTODY|CUSTODIAN|TRANSFER\s+AGENCY|EXPENSE\s+LIMITATION|FEE\s+WAIVER)\s+AGREEMENT|(?:AGREEMENT\s+AND\s+)?DECLARATION\s+OF\s+TRUST)\b/i;
-
-/**
- * A schedule whose document names no instrument and no fee at all — no plan, agreement or contract,
- * no Rule 12b-1, no distribution or service fee, anywhere in its text: Guggenheim's "AMENDED
- * SCHEDULE A / SERIES AND CLASSES / As of September 17, 2014" (its trust's series and their
- * classes, filed with the declaration of trust) was read as the schedule of a "Plan" the text never
- * names, its class lists as portfolios. Whose schedule it is the text does not say, so it is none
- * plan12b can record (SPEC §2.1: refused, or read, never read wrong) — refused at its heading. A
- * stand-alone fee schedule ("SCHEDULE A / AARP FUNDS / Name of Fund | Distribution and/or Service
- * Fee") names its 12b-1 fee, and is read as before.
- */
-function refuseScheduleOfNoInstrument(r: Reading, file: string): void {
-  if (r.lines.some((l) => NAMES_AN_INSTRUMENT_RE.test(l.trimmed))) return;
-  const s = r.schedules[0];
-  if (s === undefined) return;
-  const heading = r.lines[s.start];
-  throw new ExhibitParseError(
-    file,
-    heading?.no ?? 1,
-    `${s.name} names no instrument: no plan, agreement or contract, no Rule 12b-1 and no distribution or service fee is named anywhere in the document, so whose schedule it is — a distribution plan's, the trust's or another contract's — the text does not say, and nothing is recorded; import the schedule with the plan or agreement it belongs to`,
-  );
-}
-
-// what names a fund's instrument or its 12b-1 fee: "Distribution Plan", "Master Distribution
-// Agreement", "Rule 12b-1", "Underwriting Contract", "Distribution and/or Service Fee"
-const NAMES_AN_INSTRUMENT_RE = /\b(?:PLAN|AGREEMENT|CONTRACT|12b-1|DISTRIBUTION|SERVICES?|FEES?)\b/i;
 
 /**
  * Whatever the layout, an entry's portfolio is a name: one with no letter at all ("|", "0.25%",

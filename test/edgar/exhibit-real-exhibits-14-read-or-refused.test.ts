@@ -18,8 +18,8 @@ import { roundTripFields } from './roundTripFields.js';
  * refused at a line for the reason written beside each: plan bodies cut before their schedule or
  * their end (04–07, 10, 12, 14–17, 19), a fee table with no title (08), a Rule 18f-3 plan's exhibit
  * (09), a dealer's agreement naming a Schedule A it does not hold (11), an administration
- * agreement's schedule (13), a schedule naming no instrument and no fee (18), a shareholder
- * services plan (20).
+ * agreement's schedule (13), series beside lists of their classes (18), a shareholder services
+ * plan (20).
  */
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -322,12 +322,17 @@ const REFUSED: readonly Refused[] = [
   },
   {
     // Guggenheim's "AMENDED SCHEDULE A / SERIES AND CLASSES / As of September 17, 2014": each series
-    // beside its classes ("A, B, C and Institutional"), no instrument, no fee named — the trust's
-    // schedule. Was read as the schedule of a "Plan", with "A, C and Institutional" as portfolios
-    // (from a copy without its "A, B and C" row; as filed, refused at that row as a class list)
+    // beside its classes ("A, B, C and Institutional"), no instrument and no fee named — the trust's
+    // schedule. Refused at its first class list, which stands in a fund's place (the reader reads a
+    // fund's classes, never a list of them beside it). Was refused at line 37, its one "A, B and C"
+    // row; without that row, read with "A, C and Institutional" as portfolios of a "Plan"
     file: 'htm_rendered/18_guggenheim-security-funds-amended-schedule-a-series-and-classes-2014.txt',
-    why: 'a schedule naming no instrument and no fee',
-    at: { line: 1, reason: /^Schedule A names no instrument: no plan, agreement or contract, no Rule 12b-1/ },
+    why: 'series beside lists of their classes, no instrument named',
+    at: {
+      line: 10,
+      reason:
+        /^Schedule A: "A, B, C and Institutional", a list of share classes, stands where a portfolio name should be/,
+    },
   },
   {
     // Smith Barney Investment Funds' Shareholder Services and Distribution Plan for one fund: a
