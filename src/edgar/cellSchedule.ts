@@ -204,6 +204,11 @@ export interface CellScheduleContext {
   readonly listSchedule: string | null;
   /** lines that go on with the cell above them ("|Maximum" / "Fee*"): one column heading */
   readonly continuations?: ReadonlySet<number>;
+  /**
+   * a mixed-case Registrant's name the schedule's title block below its heading begins with
+   * (ProFunds' "SCHEDULE A / ProFunds / AMENDED AND RESTATED / DISTRIBUTION AND SERVICE PLAN")
+   */
+  readonly titleRegistrant?: string | null;
 }
 
 // A fee table's column headings are a few words over a few columns, and a row names a few classes:
@@ -798,7 +803,12 @@ export function step(s0: CellState, item: ScheduleItem, line: number, ctx: CellS
       const last = s.footnotes[s.footnotes.length - 1] ?? '';
       // a footnote of its own mark after one whose sentence is done (Voya's "1Voya … 2008." then
       // "*Of this amount, …"): the next footnote, not the same one going on
-      if (item.kind === 'footnote' && /[.)]$/.test(last) && item.text !== '')
+      // …and ProFunds' "f/k/a …" footnotes, each a former name of its own, no sentence to end
+      if (
+        item.kind === 'footnote' &&
+        (/[.)]$/.test(last) || FORMER_NAME_NOTE_RE.test(item.text)) &&
+        item.text !== ''
+      )
         return {
           ...s,
           footnotes: [...s.footnotes, item.text],
@@ -877,6 +887,15 @@ export function step(s0: CellState, item: ScheduleItem, line: number, ctx: CellS
       return codes.length > 0 ? { ...named, classes: codes } : named;
     }
     if (item.kind === 'registrant') return { ...s, registrant: item.name, titleRegistrant: item.name };
+    // the title block's first line, the Registrant's name in mixed case (titleBlock.ts): no fund
+    if (
+      item.kind === 'name' &&
+      ctx.titleRegistrant != null &&
+      item.text === ctx.titleRegistrant &&
+      s.entries.length === 0 &&
+      s.heading.length === 0
+    )
+      return { ...s, registrant: item.text, titleRegistrant: item.text };
     // Victory "SCHEDULE I / TO THE DISTRIBUTION AND SERVICE PLAN / CLASS R SHARES (formerly Class G
     // Shares) / DATED DECEMBER 11, 1998 / …": the title's class, and its title lines go on below it
     if (item.kind === 'classLabel' && s.entries.length === 0 && s.heading.length === 0)
@@ -1181,6 +1200,8 @@ export function step(s0: CellState, item: ScheduleItem, line: number, ctx: CellS
       // a line read only in part is refused, never guessed)
       if (TWO_RATES_RE.test(item.text.replace(/["\u201d]+$/, '')))
         return stepTwoRates(s, item.text, item.closesQuote, line, ctx);
+      const wrapped = wrappedTailOfListedName(s, item.text);
+      if (wrapped !== null) return wrapped;
       const named = stepName(s, item, line, ctx);
       // inside heading rows that name no rate yet — or the table's first cell, before any heading
       // (Advisors Series Trust "Series or Fund and Class of Advisors Series Trust" over
@@ -1199,6 +1220,42 @@ export function step(s0: CellState, item: ScheduleItem, line: number, ctx: CellS
         : named;
     }
   }
+}
+
+// "f/k/a Mobile Telecommunications UltraSector ProFund": a footnote naming a fund's former name
+const FORMER_NAME_NOTE_RE = /^(?:f\/k\/a|formerly)\s/i;
+
+// a fund's last word alone in its cell: "ProFund", "Fund", "Portfolio"
+const LONE_LAST_WORD_RE = /^(?:[A-Z][a-z]*Fund|Portfolio|Series|Trust)$/;
+// a name that ends as a fund's does, the word glued or not ("Bear ProFund", "Growth Fund")
+const ENDS_AS_FUND_RE = /(?:Fund|Funds|Series|Portfolio|Trust)$/;
+
+/**
+ * A plain list in two columns side by side (ProFunds' Schedule A of 2023): "Oil & Gas Equipment &
+ * Services UltraSector" in the left column, "UltraShort International ProFund" beside it, and
+ * "ProFund" alone in the left column of the row below — the left name's last word, wrapped to
+ * the next row. It ends the listed name it belongs to, the nearer of the last two written that
+ * does not end as a fund's name does; the whole name beside it stays as it is. Null where that is
+ * not so (and where the list has rates or classes: a plain list only).
+ */
+function wrappedTailOfListedName(s: CellState, tail: string): CellState | null {
+  if (!LONE_LAST_WORD_RE.test(tail) || s.phase !== 'rows' || hasRateColumns(s)) return null;
+  if (s.row !== null || s.name !== null || s.listRates.length > 0 || s.classRow !== null) return null;
+  // the nearest of the last two names that does not end as a fund's (the one column's name, or
+  // the left column's beside a whole one)
+  const n = s.entries.length;
+  const at = [n - 1, n - 2].find((k) => {
+    const e = s.entries.get(k);
+    return e !== undefined && !ENDS_AS_FUND_RE.test(e.portfolio);
+  });
+  if (at === undefined) return null;
+  const listed = s.entries.slice(at);
+  if (listed.some((e) => e.class !== null || RATE_KEYS.some((k) => e[k] !== null))) return null;
+  const [open, ...after] = listed;
+  return {
+    ...s,
+    entries: s.entries.take(at).append([{ ...open!, portfolio: `${open!.portfolio} ${tail}` }, ...after]),
+  };
 }
 
 /**

@@ -182,6 +182,8 @@ export interface CellSchedulesContext {
   readonly registrant: string | null;
   /** lines that go on with the cell above them (cellText.ts) */
   readonly continuations: ReadonlySet<number>;
+  /** the first schedule's title block's mixed-case Registrant line (cellSchedule.ts) */
+  readonly titleRegistrant?: string | null;
 }
 
 /** Every schedule in document order; names that repeat get their class ("Schedule A (Class B)"). */
@@ -223,6 +225,7 @@ export function readCellSchedules(
         quoted: h.quoted,
         listSchedule: listSchedule?.name ?? null,
         continuations: ctx.continuations,
+        titleRegistrant: k === 0 ? (ctx.titleRegistrant ?? null) : null,
       },
       ctx.lines,
       h.next,

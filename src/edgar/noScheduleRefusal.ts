@@ -27,9 +27,11 @@ const LIST_LINE_RE =
  * "1. As to each Portfolio, the Fund shall pay to the Distributor a fee", "1. The Fund shall pay to
  * the Distributor a fee at the annual rate": a numbered clause of prose — its words run in lower
  * case beyond a name's "of", "and", "for" ("1. Victory Fund for Income" is a numbered fund).
+ * Lettered too: American Funds' Class B plan under "The categories of expenses are as follows:",
+ * "a. Service Fees. The Fund shall pay to the Distributor monthly in arrears".
  */
 function isNumberedClause(t: string): boolean {
-  const m = /^(?:\d{1,2}\.|\([a-z0-9]{1,3}\))\s+(.*)$/.exec(t);
+  const m = /^(?:\d{1,2}\.|[a-z]\.|\([a-z0-9]{1,3}\))\s+(.*)$/.exec(t);
   if (m === null) return false;
   const lower = m[1]!.split(/\s+/).filter((w) => /^[a-z]/.test(w) && !NAME_CONNECTORS.has(w));
   return lower.length >= 2;
@@ -89,6 +91,16 @@ export function noScheduleRefusal(
       `the body names ${name} ("…${around(text, m.index)}…") but the document does not contain it${cut}: read only in part, nothing is recorded; import the complete document, its ${name} included`,
     );
   }
+  // the document begins inside a table of fees, no title above it (American Funds' "Share Class |
+  // Distribution Fee | Service Fee / Class R-1 | 0.75% | 0.25% / …", the top of its page lost): that is
+  // where it cannot be read — not at its end, however that is cut
+  const table = feeTableAtTop(lines);
+  if (table !== null)
+    return new ExhibitParseError(
+      file,
+      table.no,
+      `no schedule found (no SCHEDULE, APPENDIX or EXHIBIT A heading): the document begins inside a table of fees ("${table.heading}"), no title above it — which instrument's fees, and which funds', the text does not say; nothing is recorded`,
+    );
   const last = body[body.length - 1];
   if (last !== undefined && body.length > 1 && endsMidSentence(body))
     return new ExhibitParseError(
@@ -139,4 +151,30 @@ function around(t: string, at: number): string {
   const from = Math.max(0, at - 40);
   const s = t.slice(from, at + 50);
   return (from > 0 ? s.replace(/^\S*\s/, '') : s).replace(/\s\S*$/, '');
+}
+
+// a rate alone in its cell: "0.75%", ".25%", "0.00%"
+const RATE_CELL_RE = /^\d{0,2}\.\d{1,4}\s*%$/;
+
+// a word of a title above a table: the instrument, its schedule, its exhibit number
+const TITLE_WORD_RE = /\b(?:PLAN|AGREEMENT|CONTRACT|SCHEDULE|EXHIBIT|APPENDIX|AMENDMENT|12b-1)\b/i;
+
+/**
+ * The document's first lines are a table's short cells that reach a rate before any sentence and
+ * before any word of a title (the reader's title block takes such cells in, so it is no guide):
+ * the first line, and the table's first cells joined.
+ */
+function feeTableAtTop(lines: readonly EdgarLine[]): { no: number; heading: string } | null {
+  const content = lines.filter((l) => words(l) !== '');
+  const first = content[0];
+  if (first === undefined) return null;
+  const cells: string[] = [];
+  for (const l of content.slice(0, 30)) {
+    const t = words(l);
+    if (RATE_CELL_RE.test(t))
+      return cells.length === 0 ? null : { no: first.no, heading: cells.slice(0, 4).join(' | ') };
+    if (t.split(/\s+/).length >= 6 || TITLE_WORD_RE.test(t)) return null;
+    cells.push(t);
+  }
+  return null;
 }

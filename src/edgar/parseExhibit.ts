@@ -289,8 +289,12 @@ function readCellLayout(
   // …unless only the title printed below the heading names them ("SCHEDULE A / HERITAGE SERIES
   // TRUST CLASS B / DISTRIBUTION PLAN"): the title's classes are the schedule's
   const classes = above.classes.length === 0 && below !== null ? below.classes : above.classes;
+  // ProFunds' "SCHEDULE A / ProFunds / AMENDED AND RESTATED / …": the block's Registrant line in
+  // mixed case (titleBlock.ts) is the schedule's title, no fund of it
+  const titleRegistrant =
+    below?.registrant != null && /[a-z]/.test(below.registrant) ? below.registrant : null;
   const readings: CellScheduleReading[] = readCellSchedules(
-    { file, lines, classes, registrant, continuations },
+    { file, lines, classes, registrant, continuations, titleRegistrant },
     headings,
   );
   const prose = proseText(lines, (i) => i >= t.bodyStart && !readings.some((r) => i >= r.start && i < r.end));
@@ -433,10 +437,11 @@ function readExhibitText(
       `not a distribution plan or agreement (its title names the ${titleCase(other[0])}: the fees of its schedules are no Rule 12b-1 fees)`,
     );
   // …or a schedule filed on its own, its subtitle naming that agreement: Pacific Funds' "Schedule A /
-  // (to Amended and Restated Administration and Shareholder Services Agreement dated …)"
+  // (to Amended and Restated Administration and Shareholder Services Agreement dated …)", Allianz
+  // Funds' "Exhibit A / Form of / Schedule to Administration Agreement / as of , 2006"
   const toOther = topLines(lines, firstContent, 6).find(
     (l) =>
-      /^\(?to\s/i.test(l.trimmed) &&
+      /^\(?(?:(?:form\s+of\s+)?schedule\s+)?to\s/i.test(cellWords(l)) &&
       OTHER_AGREEMENT_RE.test(l.trimmed) &&
       !/\bDISTRIBUTION\b|\b12B-1\b/i.test(l.trimmed),
   );
@@ -613,9 +618,12 @@ function refuseNamelessPortfolios(r: Reading, file: string): void {
 const NOT_IN_A_NAME_RE =
   /[\u0000-\u001f\u007f-\u009f\u2028\u2029\uFFFD\p{Noncharacter_Code_Point}]|(?![\u200c\u200d])\p{Cf}/u;
 
-// two or more class codes and nothing else: "A, C, F, P, R2, R3, R4, T", "A, A1, F, T", "A and C"
-const CLASS_CODE_LIST_RE =
-  /^(?:Class(?:es)?\s+)?[A-Z][A-Z0-9-]{0,3}(?:\s*(?:,|\band\b|&)\s*(?:and\s+)?(?:Class\s+)?[A-Z][A-Z0-9-]{0,3})+$/;
+// two or more class codes and nothing else: "A, C, F, P, R2, R3, R4, T", "A, A1, F, T", "A and C" —
+// a word-named class among them too (Guggenheim's "Series | Classes": "A, C and Institutional")
+const CLASS_ITEM = String.raw`(?:[A-Z][A-Z0-9-]{0,3}|Investor|Institutional|Advisor|Adviser|Administrative|Administrator|Retail)`;
+const CLASS_CODE_LIST_RE = new RegExp(
+  String.raw`^(?:Class(?:es)?\s+)?${CLASS_ITEM}(?:\s*(?:,|\band\b|&)\s*(?:and\s+)?(?:Class\s+)?${CLASS_ITEM})+$`,
+);
 
 /**
  * "Class R1", "Class R2", … "Class R9" one a fund, in the order of the rows, beside a bare "Class R"

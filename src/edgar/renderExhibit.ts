@@ -284,6 +284,7 @@ export function renderExhibit(doc: RenderableDocument, opts: { marked?: boolean 
     'title-as-filed',
     'title-cells',
     'series-of-registrant',
+    'series-of-list',
   ] as const) {
     if (
       (layout === 'cell-blocks' || layout === 'series-of-registrant') &&
@@ -320,6 +321,13 @@ export function renderExhibit(doc: RenderableDocument, opts: { marked?: boolean 
     )
       continue;
     if (layout === 'cut-in-schedule' && !cutBeforeFirstEntry(doc)) continue;
+    if (
+      layout === 'series-of-list' &&
+      (doc.kind !== 'schedule' ||
+        doc.instrument.registrant === null ||
+        doc.schedules.some((x) => x.entries.some((e) => e.class !== null || shapeOf(e).length > 0)))
+    )
+      continue;
     if (
       layout === 'registrant-over' &&
       (!doc.kind.endsWith('-amendment') || doc.instrument.registrant === null)
@@ -452,9 +460,11 @@ function renderLayout(
     | 'cut-in-schedule'
     | 'title-as-filed'
     | 'title-cells'
-    | 'series-of-registrant',
+    | 'series-of-registrant'
+    | 'series-of-list',
 ): string {
   if (layout === 'series-of-registrant') return renderSeriesOfRegistrant(doc, opts);
+  if (layout === 'series-of-list') return renderSeriesOfList(doc, opts);
   if (layout === 'class-of-each-fund') return renderClassOfEachFund(doc, opts);
   if (layout === 'headings-only') return renderHeadingsOnly(doc, opts);
   if (layout === 'heading-first') return renderStandAloneSchedule(doc, opts, 'rows');
@@ -1065,5 +1075,26 @@ function renderSeriesOfRegistrant(doc: RenderableDocument, opts: { marked?: bool
   if (dated !== null) out.push(`Dated: ${formatDate(dated)}`);
   if (eff !== null && eff.length === 10 && eff !== dated)
     out.push(`(Amended and Restated as of ${formatDate(eff)})`);
+  return `${out.join('\n')}\n`;
+}
+
+/**
+ * ProFunds' Schedule A (real-exhibits-14 02, 03): "SCHEDULE A / <plan's title in capitals> / Series
+ * of <Registrant>" over a plain list of the series, one a line — no class, no rate (the plan's
+ * body states them) — its footnotes under it, each a cell of its own, and "Effective: <date>".
+ */
+function renderSeriesOfList(doc: RenderableDocument, opts: { marked?: boolean }): string {
+  const out: string[] = [];
+  if (opts.marked !== false) out.push(RENDERING_MARKER, '');
+  if (doc.exhibit !== null) out.push(`Exhibit ${doc.exhibit}`);
+  const reg = doc.instrument.registrant ?? '';
+  for (const s of doc.schedules) {
+    out.push(s.name.toUpperCase(), doc.instrument.title.toUpperCase().replace(/\b12B-1\b/g, '12b-1'));
+    out.push(`Series of ${reg}`, ...s.entries.map((e) => e.portfolio));
+  }
+  for (const f of doc.footnotes) out.push('|', f);
+  // the date under the list ends it: its last name is then whole, not a line the page was cut in
+  if (doc.effectiveDate !== null && doc.effectiveDate.length === 10)
+    out.push(`Effective: ${formatDate(doc.effectiveDate)}`);
   return `${out.join('\n')}\n`;
 }

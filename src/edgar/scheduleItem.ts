@@ -38,8 +38,11 @@ const CLOSING_QUOTE_RE = /["\u201d]+$/;
 const FOOTNOTE_MARK_RE = /(?<=[\d%])(?:[^\w\s.%]{1,2}|\(\d{1,2}\)|\[\d{1,2}\])$|(?<=\d\s?%)\d{1,2}$/;
 // a footnote mark printed after a portfolio's name: "*", "(1)" (glued on or a space apart, as an
 // HTML <sup>(1)</sup> gives it), Word's footnote reference "[1]", "†"
+// …and a digit glued to the name's last word, a fund's word (ProFunds' "Communication Services
+// UltraSector ProFund1", its <sup>1</sup> printed against the name): "UltraDow 30 ProFund" keeps
+// its number, a word apart
 const FOOTNOTE_MARK_AFTER_NAME_RE =
-  /(?<=[A-Za-z0-9)])(?:\*{1,3}|\s?\(\d{1,2}\)|\s?\[\d{1,2}\]|[\u2020\u2021]{1,2})$/;
+  /(?<=[A-Za-z0-9)])(?:\*{1,3}|\s?\(\d{1,2}\)|\s?\[\d{1,2}\]|[\u2020\u2021]{1,2})$|(?<=[a-z](?:Fund|Portfolio|Trust|Series))[1-9]$/;
 // "0.25", ".75%", "0.25 %", "NONE"
 const RATE_RE = /^(?:NONE|None|\d{0,3}\.\d{1,4}\s*%?|\d{1,2}\s*%)$/;
 const OF_ONE_PERCENT_RE = /^(0?\.\d{1,4})\s+of\s+(?:1|one)\s*(?:%|percent)$/i;
@@ -90,6 +93,10 @@ export function mostlyHeadingWords(text: string): boolean {
 // case, every word after it capitalised, ending as a fund's name does — no sentence
 const BRAND_FUND_NAME_RE =
   /^[a-z]+[A-Z][A-Za-z]*(?:\s+[A-Z0-9][A-Za-z0-9&.'\u2019%-]*)*\s+(?:Fund|Portfolio|Trust|Series)$/;
+
+// "Series of ProFunds", "Funds of The Example Trust": the Registrant over its series' column
+const SERIES_OF_RE =
+  /^(?:Series|Funds|Portfolios)\s+of\s+((?:the\s+)?[A-Z][\w&.,'\u2019-]*(?:\s+[A-Z][\w&.,'\u2019-]*){0,5})$/;
 
 const MONTH_DAY_YEAR_RE =
   /\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2}\s*,?\s*\d{4}\b/g;
@@ -237,6 +244,15 @@ export function scheduleItem(trimmed: string): ScheduleItem {
   // …and in "TO THE DISTRIBUTION PLAN" over "OF BIRCHWOOD TRUST" the "OF" is the title's, not the name's
   // "AIM INVESTMENT SECURITIES FUNDS (continued)" at the top of the next page: the same
   // Registrant's heading printed again, never a portfolio
+  // "Series of ProFunds" over the fund column: the heading naming the Registrant whose series the
+  // rows list — no fund of its own
+  const seriesOf = SERIES_OF_RE.exec(t);
+  if (seriesOf !== null && !/\b(?:Fund|Portfolio)$/.test(seriesOf[1]!))
+    return { kind: 'registrant', name: seriesOf[1]!.replace(/\s+/g, ' ') };
+  // "f/k/a Mobile Telecommunications UltraSector ProFund" under the list, beside its mark: a
+  // footnote giving a fund's former name, no fund
+  if (/^(?:f\/k\/a|formerly(?:\s+known\s+as)?)\s+\S/i.test(t))
+    return { kind: 'footnote', text: t, closesQuote };
   const heading = withoutContinued(t);
   if (isRegistrantHeading(heading) || COMPANY_OF_FUNDS_RE.test(heading))
     return {

@@ -162,6 +162,7 @@ export function scheduleTitleBlock(
   // what the schedule is, not its plan's name
   if (t.text !== '' && !/^(?:AMENDED(?:\s+AND\s+RESTATED)?|FORM\s+OF)$/i.test(t.text.trim())) return null;
   const title: string[] = [];
+  let registrantLine: string | null = null;
   // BlackRock's "APPENDIX A TO DISTRIBUTION AND SERVICE PLAN": the plan named on the heading's own line
   const own = /^(?:SCHEDULE|APPENDIX|EXHIBIT)\s+[A-Z0-9-]{1,4}\s+(TO\s+.*\bPLAN)$/.exec(
     lines[headingIndex]?.trimmed ?? '',
@@ -177,6 +178,22 @@ export function scheduleTitleBlock(
     // Voya "AMENDED SCHEDULE A / with respect to the / FOURTH AMENDED AND RESTATED SERVICE AND
     // DISTRIBUTION PLAN / for / VOYA MUTUAL FUNDS": the words between the names, no title of theirs
     if (/^(?:with\s+respect\s+to(?:\s+the)?|for)$/i.test(line)) continue;
+    // ProFunds' "SCHEDULE A / ProFunds / AMENDED AND RESTATED / DISTRIBUTION AND SERVICE PLAN": the
+    // Registrant's name as it spells it, in mixed case, over the plan's title in capitals — the
+    // schedule's Registrant, no word of the plan's title
+    const next = nextContentIndex(lines, i + 1);
+    if (
+      title.length === 0 &&
+      registrantLine === null &&
+      MIXED_CASE_NAME_RE.test(line) &&
+      !isAllCaps(line) &&
+      !NOT_A_NAME_RE.test(line.toUpperCase()) &&
+      next !== null &&
+      isAllCaps(lines[next]!.trimmed)
+    ) {
+      registrantLine = line;
+      continue;
+    }
     // "DISTRIBUTION PLAN PURSUANT TO RULE 12b-1": capitals, the rule's number as it is written
     if (!isAllCaps(line.replace(/\b12b-1\b/g, '12B-1'))) break;
     title.push(line);
@@ -203,7 +220,7 @@ export function scheduleTitleBlock(
     lines: formLines,
     exhibit: t.exhibit,
     bodyStart: t.bodyStart,
-    registrant: t.registrant ?? read.registrant,
+    registrant: t.registrant ?? read.registrant ?? registrantLine,
   };
 }
 
@@ -218,6 +235,9 @@ const TRUST_LINE_RE =
   /^(?:FORM\s+OF\s+)?((?:THE\s+)?[A-Z][A-Z0-9&.,'\u2019 -]*\b(?:TRUST|FUNDS|FUND|SERIES|GROUP|INC\.?|CORPORATION)(?:\s+[IVX]{1,4})?)(?:\s+CLASS\s+[A-Z][A-Z0-9-]{0,3})?$/;
 const NOT_A_NAME_RE =
   /\b(?:PLAN|AGREEMENT|AMENDMENT|AMENDED|RESTATED|CLASS|SCHEDULE|APPENDIX|EXHIBIT|DISTRIBUTION)\b/;
+
+// "ProFunds", "Rydex Series Funds": a name of capitalised words, no sentence
+const MIXED_CASE_NAME_RE = /^[A-Z][A-Za-z&.'\u2019-]*(?:\s+[A-Z][A-Za-z&.'\u2019-]*){0,5}$/;
 
 /** A title line that is only a Registrant's name, printed above the plan's ("EAGLE SERIES TRUST / CLASS A / DISTRIBUTION PLAN"). */
 function trustLine(title: readonly string[]): string | null {

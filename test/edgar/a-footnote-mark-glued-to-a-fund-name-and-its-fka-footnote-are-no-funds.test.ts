@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { parseExhibit } from '../../src/edgar/parseExhibit.js';
+
+// SPEC §2.1 (footnotes): ProFunds' Schedule A of 2021 (real-exhibits-14 02) prints its footnote
+// marks glued to the fund's name ("Communication Services UltraSector ProFund1") and, under the
+// list, each mark beside its footnote, "f/k/a Mobile Telecommunications UltraSector ProFund". The
+// schedule was refused as if that footnote stood where a portfolio name should be. The mark is no
+// part of the name ("UltraDow 30 ProFund" keeps its number, a word apart); each "f/k/a" is a
+// footnote of its own. Names are our own.
+const schedule = `SCHEDULE A
+DISTRIBUTION AND SERVICE PLAN
+AS OF MAY 1, 2020
+Alpha Example ProFund1
+Beta 30 Example Fund
+Gamma Example Fund2
+|
+1
+|
+f/k/a Old Alpha Example ProFund
+|
+2
+|
+f/k/a Old Gamma Example Fund
+`;
+
+describe('footnote marks glued to fund names, and their "f/k/a" footnotes', () => {
+  const got = parseExhibit(schedule, 'fka.txt');
+
+  it('reads the names without their marks', () => {
+    expect(got.schedules.flatMap((s) => s.entries.map((e) => e.portfolio))).toEqual([
+      'Alpha Example ProFund',
+      'Beta 30 Example Fund',
+      'Gamma Example Fund',
+    ]);
+  });
+
+  it('keeps each footnote as one of its own', () => {
+    expect(got.footnotes).toEqual(['f/k/a Old Alpha Example ProFund', 'f/k/a Old Gamma Example Fund']);
+  });
+});
