@@ -371,7 +371,18 @@ export async function main(
   const err = (t: string) => output.err(`${writtenVisibly(t)}\n`);
   // Errors under --json are a JSON document on stdout, like every other answer.
   const json = argv.includes('--json');
-  const report = (e: Plan12bError) => {
+  const report = (given: Plan12bError) => {
+    // Errors say what to do next (standing rule 7): a usage error that names no next step is
+    // given the command's help to read, as Commander's own usage errors are
+    const e =
+      given.code === 'USAGE' && given.hint === undefined
+        ? new Plan12bError(
+            'USAGE',
+            given.message,
+            `see \`${commandPath(program, argv)} --help\``,
+            given.answerPrinted,
+          )
+        : given;
     if (json && !e.answerPrinted) output.out(`${JSON.stringify(errorDocument(e), null, 2)}\n`);
     err(`plan12b: error: ${e.message}`);
     if (e.hint) err(`  ${e.hint}`);
