@@ -20,6 +20,7 @@ import { printFeesText } from '../feesText.js';
 import { printMonthlyCalculationText } from '../monthlyCalculationText.js';
 import { monthOrLastClosed, nextMonthToClose } from '../monthOrLastClosed.js';
 import { requireDate, requireMonth } from '../options.js';
+import { startStepBar } from '../progress.js';
 import { printServiceFeesText } from '../serviceFeesText.js';
 import { printTable } from '../table.js';
 import { writeXlsxOption } from '../tabularOutput.js';
@@ -294,19 +295,19 @@ export function registerCloseCommand(program: Command, getContext: () => CliCont
           );
         }
         const instructedDueDate = opts.dueDate === undefined ? null : requireDate(opts.dueDate, '--due-date');
-        const started = Date.now();
+        const steps = monthCloseSteps();
+        // SPEC §11: a bar on a terminal, quiet when piped (and under --json)
+        const bar = startStepBar(ctx, `close ${given}`, steps.length, opts.json);
         const result = await withDatabase(ctx, (db) =>
-          closeMonth(db, given, monthCloseSteps(), {
+          closeMonth(db, given, steps, {
             first: opts.first === true,
             acceptEnded: opts.acceptEnded,
             instructedDueDate,
-            // SPEC §11: progress on a terminal, quiet when piped (and under --json)
             onStep: (title, i, n) => {
-              if (!opts.json && ctx.interactive)
-                ctx.err(i < n ? `» [${i + 1}/${n}] ${title}` : `» ${title} (${Date.now() - started} ms)`);
+              if (i < n) bar.step(title);
             },
           }),
-        );
+        ).finally(() => bar.stop());
         if (opts.json) return printJson(ctx, result);
         ctx.out(`${month} closed and sealed by ${result.closedBy}; results hash ${result.resultsHash}`);
       },
