@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lastQuarterClosed } from '../../src/cli/monthOrLastClosed.js';
 import type { Database } from '../../src/store/database.js';
-import { runCliOnOpenStore } from '../support/cli.js';
+import { runCliInProcess, runCliOnOpenStore } from '../support/cli.js';
 import { freshDatabase, type TestDatabase } from '../support/databases.js';
 import { markMonthClosed } from '../support/storeSnapshot.js';
 
@@ -110,5 +110,20 @@ describe('the last quarter closed (Plan §8: a quarter is reported after its end
     // 2025-01 alone: the quarter before it (2024Q4) ends before the books start
     expect(lastQuarterClosed(['2025-01'])).toBeNull();
     expect(lastQuarterClosed(months(1, 2))).toBeNull();
+  });
+});
+
+describe('a command group named without its command, under --json', () => {
+  it('names the commands it has, not "unknown option --json"; a misspelt one is still named with the one meant', async () => {
+    const r = await runCliInProcess(['audit', '--json']);
+    expect(r.code).toBe(64);
+    expect(r.json<ErrorJson>().error).toMatchObject({
+      code: 'USAGE',
+      message: '`plan12b audit` needs one of its commands: verify, anchor, log',
+      hint: 'see `plan12b audit --help`; e.g. `plan12b audit verify --help`',
+    });
+    const typo = await runCliInProcess(['audit', 'verfy', '--json']);
+    expect(typo.code).toBe(64);
+    expect(typo.json<ErrorJson>().error.message).toMatch(/Did you mean verify\?/);
   });
 });
