@@ -40,7 +40,11 @@ export async function createApiToken(
 ): Promise<{ name: string; role: Role; token: string }> {
   checkName(input.name);
   if (!isRole(input.role))
-    throw new Plan12bError('USAGE', `role ${JSON.stringify(input.role)} is not one of ${ROLES.join(', ')}`);
+    throw new Plan12bError(
+      'USAGE',
+      `role ${JSON.stringify(input.role)} is not one of ${ROLES.join(', ')}`,
+      'viewer reads; operator also imports and closes; admin also sets Board rates and manages tokens; auditor reads everything, the audit log included',
+    );
   const role = input.role;
   const token = `${TOKEN_PREFIX}${randomBytes(32).toString('base64url')}`;
   const hash = tokenHash(token);

@@ -168,6 +168,10 @@ function misspeltOptionBeforeMissingOne(c: Command): void {
     missingMandatoryOptionValue(option: Option): never;
     unknownOption(flag: string): never;
   };
+  // `--quater=2025Q4` is the option `--quater` misspelt: named without its value, and so with the
+  // option meant (Commander named "--quater=2025Q4" and found none near it)
+  const unknownOption = own.unknownOption.bind(c);
+  own.unknownOption = (flag) => unknownOption(flag.startsWith('--') ? flag.split('=')[0]! : flag);
   const missing = own.missingMandatoryOptionValue.bind(c);
   own.missingMandatoryOptionValue = (option) => {
     const known = (flag: string) => c.options.some((o) => o.long === flag || o.short === flag);
@@ -342,6 +346,26 @@ function isTextAnswer(argv: readonly string[]): boolean {
   return FORWARDABLE_QUERIES[command] !== undefined && !DOCUMENT_ANSWERS.has(command);
 }
 
+/**
+ * The usage error of a command group named without one of its commands (`plan12b exhibit --json`,
+ * `plan12b audit`), naming them; undefined when argv names a command that runs.
+ */
+function missingSubcommand(program: Command, argv: readonly string[]): Plan12bError | undefined {
+  const word = commandWord(argv);
+  const group = program.commands.find((c) => c.name() === word);
+  const commands = group?.commands.filter((c) => c.name() !== 'help') ?? [];
+  if (group === undefined || commands.length === 0) return undefined;
+  const rest = argv.slice(argv.indexOf(word as string) + 1);
+  if (rest.includes('--help') || rest.includes('-h')) return undefined;
+  // a word after the group is a command, or one misspelt that Commander names with the one meant
+  if (rest.some((a) => !a.startsWith('-'))) return undefined;
+  return new Plan12bError(
+    'USAGE',
+    `\`plan12b ${group.name()}\` needs one of its commands: ${commands.map((c) => c.name()).join(', ')}`,
+    `see \`plan12b ${group.name()} --help\`; e.g. \`plan12b ${group.name()} ${commands[0]!.name()} --help\``,
+  );
+}
+
 /** Runs the CLI; resolves to the exit code (see ERROR_CODES). */
 export async function main(
   argv: readonly string[],
@@ -371,7 +395,18 @@ export async function main(
   const err = (t: string) => output.err(`${writtenVisibly(t)}\n`);
   // Errors under --json are a JSON document on stdout, like every other answer.
   const json = argv.includes('--json');
-  const report = (e: Plan12bError) => {
+  const report = (given: Plan12bError) => {
+    // Errors say what to do next (standing rule 7): a usage error that names no next step is
+    // given the command's help to read, as Commander's own usage errors are
+    const e =
+      given.code === 'USAGE' && given.hint === undefined
+        ? new Plan12bError(
+            'USAGE',
+            given.message,
+            `see \`${commandPath(program, argv)} --help\``,
+            given.answerPrinted,
+          )
+        : given;
     if (json && !e.answerPrinted) output.out(`${JSON.stringify(errorDocument(e), null, 2)}\n`);
     err(`plan12b: error: ${e.message}`);
     if (e.hint) err(`  ${e.hint}`);
@@ -391,6 +426,12 @@ export async function main(
     setActor(actor);
   });
   try {
+    // `plan12b exhibit --json`: Commander reads --json as an option of the group and says it does not
+    // know it ("unknown option '--json'"); what is missing is the group's command
+    if (json) {
+      const missing = missingSubcommand(program, argv);
+      if (missing !== undefined) throw missing;
+    }
     await program.parseAsync([...argv]);
     return 0;
   } catch (e) {

@@ -126,3 +126,42 @@ export async function withStepProgress<T>(
     bar?.stop();
   }
 }
+
+/**
+ * Long work told as named steps (a month close's parts, the demo's stages): on a terminal one bar,
+ * `LABEL [████░░] 3/6 the step under way`, advanced as each step starts and cleared at the end;
+ * nothing when stderr is not a terminal or under --json (SPEC §11). It replaced a line per step,
+ * which scrolled the terminal and was no bar. `total` is the most steps there can be: `stop()`
+ * fills the bar whatever was skipped. Always `stop()` it.
+ */
+export function startStepBar(
+  ctx: CliContext,
+  label: string,
+  total: number,
+  json: boolean | undefined,
+): { step(title: string): void; stop(): void } {
+  if (!ctx.interactive || json === true) return { step() {}, stop() {} };
+  let bar: cliProgress.SingleBar | null = null;
+  return {
+    step(title) {
+      if (bar === null) {
+        bar = new cliProgress.SingleBar(
+          {
+            format: `${label} [{bar}] {value}/{total} {step}`,
+            stream: ctx.progressStream ?? process.stderr,
+            hideCursor: true,
+            clearOnComplete: true,
+          },
+          cliProgress.Presets.shades_classic,
+        );
+        bar.start(total, 0, { step: title });
+      } else bar.increment(1, { step: title });
+    },
+    stop() {
+      if (bar === null) return;
+      bar.update(total);
+      bar.stop();
+      bar = null;
+    },
+  };
+}

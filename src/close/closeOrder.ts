@@ -45,19 +45,19 @@ export function assertClosable(month: string, facts: CloseOrderFacts): void {
       throw new Plan12bError(
         'REFUSED',
         `the books already start at ${closed[0]} (${latest} is the latest closed month); --first starts the books only before any month is closed`,
-        `close ${nextMonth(latest)} without --first`,
+        `close ${nextMonth(latest)} without --first: \`plan12b close --month ${nextMonth(latest)}\``,
       );
     if (month < latest)
       throw new Plan12bError(
         'REFUSED',
         `${month} is before ${latest}, which is closed`,
-        `months close in order; the next month to close is ${nextMonth(latest)}`,
+        `months close in order; the next month to close is ${nextMonth(latest)}: \`plan12b close --month ${nextMonth(latest)}\``,
       );
     if (month !== nextMonth(latest))
       throw new Plan12bError(
         'REFUSED',
         `${previousMonth(month)} is not closed yet`,
-        `close ${nextMonth(latest)} first; months close in order`,
+        `close ${nextMonth(latest)} first (\`plan12b close --month ${nextMonth(latest)}\`); months close in order`,
       );
     return;
   }
@@ -66,19 +66,19 @@ export function assertClosable(month: string, facts: CloseOrderFacts): void {
     throw new Plan12bError(
       'REFUSED',
       `no daily net assets are recorded, so no month is the first to close`,
-      `import net assets with \`plan12b net-assets import FILE.csv\`, or start the books at ${month} with \`close --month ${month} --first\``,
+      `import net assets with \`plan12b net-assets import FILE.csv\`, or start the books at ${month} with \`plan12b close --month ${month} --first\``,
     );
   }
   if (month < firstNetAssetsMonth)
     throw new Plan12bError(
       'REFUSED',
       `${month} is before ${firstNetAssetsMonth}, the first month with daily net assets; there is nothing to close in it`,
-      `close ${firstNetAssetsMonth} first; months close in order`,
+      `close ${firstNetAssetsMonth} first (\`plan12b close --month ${firstNetAssetsMonth}\`); months close in order`,
     );
   if (month > firstNetAssetsMonth && !first)
     throw new Plan12bError(
       'REFUSED',
       `${firstNetAssetsMonth} has daily net assets and is not closed; months close in order from the first month with daily net assets`,
-      `close ${firstNetAssetsMonth} first, or start the books at ${month} with \`close --month ${month} --first\` (recorded and audited)`,
+      `close ${firstNetAssetsMonth} first (\`plan12b close --month ${firstNetAssetsMonth}\`), or start the books at ${month} with \`plan12b close --month ${month} --first\` (recorded and audited)`,
     );
 }

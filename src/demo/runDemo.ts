@@ -40,6 +40,13 @@ export const DEMO_MONTHS = Array.from(
 );
 
 /**
+ * The most steps `runDemo` tells (its progress bar's length): seven stages recording the complex,
+ * a close per month of the year (months closed by an earlier run are not steps), and three
+ * writing the December statements, Monthly Calculation and board report.
+ */
+export const DEMO_STEPS_AT_MOST = 7 + DEMO_MONTHS.length + 3;
+
+/**
  * Two Assignees of the Distributor (Agreement EIGHTH): a financier of every portfolio's 12b-1
  * Share and Earned CDSC, and one that bought the 12b-1 Portion and CDSC Portion of the Commission
  * Shares sold in 2023–2024 only, whose notice of Transfer reached the Fund mid-March 2025.

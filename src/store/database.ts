@@ -160,6 +160,7 @@ function pgliteStartParams(workload: StoreWorkload): string[] {
     throw new Plan12bError(
       'USAGE',
       `PLAN12B_PGLITE_SHARED_BUFFERS must be a size such as 16MB or 1GB, not "${buffers}"`,
+      'set it to a whole number of kB, MB or GB (256MB for a bulk load), or unset it for the default',
     );
   // A single-user backend: a handful of connection slots is all it has.
   return [...PGLITE_START_PARAMS, '-c', `shared_buffers=${buffers}`, '-c', 'max_connections=10'];

@@ -30,6 +30,21 @@ describe('a misspelt option that leaves a required one out', () => {
     },
   );
 
+  it('a misspelt option written with its value (`--fom=D`) is named without the value, with the one meant', async () => {
+    // board-report --quarter is optional since it defaults to the last quarter closed: Commander
+    // itself named "--quater=2025Q4" and found no option near it
+    for (const [args, typo, meant] of [
+      [['fees', '--fom=2025-01-01', '--to', '2025-01-31'], '--fom', '--from'],
+      [['board-report', '--quater=2025Q4'], '--quater', '--quarter'],
+    ] as const) {
+      const r = await runCliInProcess(['--db', db, ...args, '--json']);
+      expect(r.code).toBe(64);
+      expect(r.json<{ error: { message: string } }>().error.message).toBe(
+        `unknown option '${typo}'\n(Did you mean ${meant}?)`,
+      );
+    }
+  });
+
   it('a required option simply left out is still named as missing', async () => {
     const r = await runCliInProcess(['--db', db, 'lots', '--as-of', '2025-12-31', '--json']);
     expect(r.code).toBe(64);

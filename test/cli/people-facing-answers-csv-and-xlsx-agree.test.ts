@@ -220,6 +220,10 @@ describe.skipIf(!seedsAvailable)('people-facing answers as CSV and XLSX', () => 
     expect(pieces.getCell(`${letterOf(header!, 'cdsc')}3`).value).toBe(16);
     expect(pieces.getCell(`${letterOf(header!, 'net')}3`).value).toBe(464);
     expect(pieces.getCell(`${letterOf(header!, 'redemption_fee')}3`).value).toBe(0);
+    // the CDSC base, min(cost given up 400.00, 40 × 12.00 = 480.00) = 400.00, is money as the
+    // rest (it was written as the text "400.00")
+    const base = pieces.getCell(`${letterOf(header!, 'base')}3`);
+    expect([base.value, base.numFmt]).toEqual([400, MONEY_FORMAT]);
   });
 
   it('service-fees --csv: one line per provider and class, as the workbook and the JSON', async () => {

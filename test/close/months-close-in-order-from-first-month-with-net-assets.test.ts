@@ -34,7 +34,7 @@ describe('the order of closes (pure)', () => {
       '2007-01 has daily net assets and is not closed; months close in order from the first month with daily net assets',
     );
     expect(feb.hint).toMatch(
-      /^close 2007-01 first, or start the books at 2007-02 with `close --month 2007-02 --first`/,
+      /^close 2007-01 first \(`plan12b close --month 2007-01`\), or start the books at 2007-02 with `plan12b close --month 2007-02 --first`/,
     );
     expect(() => assertClosable('2007-02', { ...none, first: true })).not.toThrow();
     // before the first month with net assets there is nothing to close, --first or not
@@ -54,7 +54,7 @@ describe('the order of closes (pure)', () => {
     expect([skip.exitCode, skip.message, skip.hint]).toEqual([
       68,
       '2007-02 is not closed yet',
-      'close 2007-02 first; months close in order',
+      'close 2007-02 first (`plan12b close --month 2007-02`); months close in order',
     ]);
     expect(refusal(() => assertClosable('2006-11', facts)).message).toBe(
       '2006-11 is before 2007-01, which is closed',
@@ -122,7 +122,7 @@ describe.skipIf(!seedsAvailable).each(dialects)('out-of-order closes on %s', (di
     await expect(closeMonth(db, '2007-02', MONTH_CLOSE_STEPS)).rejects.toMatchObject({
       exitCode: 68,
       message: '2007-01 is not closed yet',
-      hint: 'close 2007-01 first; months close in order',
+      hint: 'close 2007-01 first (`plan12b close --month 2007-01`); months close in order',
     });
     await expect(closeMonth(db, '2007-02', MONTH_CLOSE_STEPS, { first: true })).rejects.toMatchObject({
       exitCode: 68,

@@ -70,7 +70,11 @@ export const auditRoutes = [
     async run({ query, read }) {
       const kept = query.anchor === undefined ? null : parseKeptAnchor(query.anchor);
       if (query.anchor !== undefined && kept === null)
-        throw new Plan12bError('USAGE', `anchor ${JSON.stringify(query.anchor)} is not HASH or SEQ:HASH`);
+        throw new Plan12bError(
+          'USAGE',
+          `anchor ${JSON.stringify(query.anchor)} is not HASH or SEQ:HASH`,
+          'give the head `plan12b audit anchor` printed (SEQ:HASH), or its hash',
+        );
       const report = verifyAuditEvidence(await read((q) => loadAuditEvidence(q)), kept);
       if (!report.ok)
         throw new Plan12bError(

@@ -37,7 +37,12 @@ const DistributorName = z
 
 /** from and to, in order (the CLI's --from/--to rule). */
 function dateRange(q: { from: string; to: string }): { from: string; to: string } {
-  if (q.from > q.to) throw new Plan12bError('USAGE', `from ${q.from} is after to ${q.to}`);
+  if (q.from > q.to)
+    throw new Plan12bError(
+      'USAGE',
+      `from ${q.from} is after to ${q.to}`,
+      'give from on or before to (both days are included)',
+    );
   return { from: q.from, to: q.to };
 }
 
@@ -181,9 +186,17 @@ export const classBRoutes = [
     async run({ query, read }) {
       // the CLI's rule: --month, or --from and --to, not both
       if (query.month !== undefined && (query.from !== undefined || query.to !== undefined))
-        throw new Plan12bError('USAGE', 'give month or from and to, not both');
+        throw new Plan12bError(
+          'USAGE',
+          'give month or from and to, not both',
+          'a month: month=YYYY-MM; any range of days: from=YYYY-MM-DD&to=YYYY-MM-DD',
+        );
       if (query.month === undefined && (query.from === undefined || query.to === undefined))
-        throw new Plan12bError('USAGE', 'give month=YYYY-MM, or from and to');
+        throw new Plan12bError(
+          'USAGE',
+          'give month=YYYY-MM, or from and to',
+          'a month: month=YYYY-MM; any range of days: from=YYYY-MM-DD&to=YYYY-MM-DD',
+        );
       const distributor = query.distributor ?? null;
       const month = query.month ?? null;
       const report = await read<CdscReport | CdscRangeReport>(async (q) => {

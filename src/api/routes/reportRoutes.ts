@@ -228,7 +228,11 @@ export const reportRoutes = [
     errors: ['USAGE', 'BAD_INPUT', 'NOT_FOUND'],
     async run({ query, read }) {
       if (query.from > query.to)
-        throw new Plan12bError('USAGE', `from ${query.from} is after to ${query.to}`);
+        throw new Plan12bError(
+          'USAGE',
+          `from ${query.from} is after to ${query.to}`,
+          'give from on or before to (both days are included)',
+        );
       const { report, closedMonths } = await read((q) =>
         feesAsRead(
           q,

@@ -7,7 +7,7 @@ import { boardReportSheets } from '../../reports/boardReportXlsx.js';
 import { writeXlsx } from '../../reports/xlsxOut.js';
 import { type CliContext, printJson, withDatabase, withReadSnapshot } from '../context.js';
 import { toCsv } from '../csvOut.js';
-import { requireQuarter } from '../options.js';
+import { QUARTER_DEFAULT_HELP, quarterOrLastClosed } from '../monthOrLastClosed.js';
 import { withFeedProgress } from '../progress.js';
 import { readInputFile } from '../readInput.js';
 import { printTable } from '../table.js';
@@ -46,34 +46,36 @@ export function registerBoardReportCommands(program: Command, getContext: () => 
     .description(
       'the quarterly report to the board (Plan §8): instruments in force, fees, amounts spent by purpose, FINRA cap, approvals, continuance',
     )
-    .requiredOption('--quarter <YYYYQn>', 'the quarter, e.g. 2025Q4')
+    .option('--quarter <YYYYQn>', QUARTER_DEFAULT_HELP)
     .option('--pdf <file>', 'write the report as a PDF')
     .option('--xlsx <file>', 'write the report as an XLSX workbook, one sheet per section')
     .option('--csv', 'print CSV: one line per item, with its section')
     .option('--json', 'print JSON')
-    .action(async (opts: { quarter: string; pdf?: string; xlsx?: string; csv?: boolean; json?: boolean }) => {
-      const ctx = getContext();
-      const quarter = requireQuarter(opts.quarter, '--quarter');
-      const report = await withReadSnapshot(ctx, (q) => boardReport(q, quarter, boardReportGovernance));
-      if (opts.pdf) {
-        await writeBoardReportPdf(report, { preparedAt: new Date().toISOString() }, opts.pdf);
-        if (!opts.json && !opts.csv) ctx.err(`${opts.pdf}: board report ${report.quarter}`);
-      }
-      if (opts.xlsx) {
-        await writeXlsx(opts.xlsx, boardReportSheets(report));
-        if (!opts.json && !opts.csv) ctx.err(`${opts.xlsx}: board report ${report.quarter}`);
-      }
-      if (opts.json) return printJson(ctx, report);
-      if (opts.csv) ctx.out(toCsv(BOARD_REPORT_CSV_COLUMNS, boardReportLines(report)));
-      else if (!opts.pdf && !opts.xlsx) {
-        ctx.out(`Board report ${report.quarter} (${report.from} to ${report.to})`);
-        printTable(
-          ctx,
-          ['Section', 'Portfolio', 'Class', 'Item', 'Amount'],
-          boardReportLines(report).map((l) => [l.section, l.portfolio, l.class, l.item, l.amount]),
-        );
-        if (report.approvals === null) ctx.out('Approvals and votes: no approvals recorded.');
-      }
-      for (const w of report.warnings) ctx.err(`warning: ${w}`);
-    });
+    .action(
+      async (opts: { quarter?: string; pdf?: string; xlsx?: string; csv?: boolean; json?: boolean }) => {
+        const ctx = getContext();
+        const quarter = await quarterOrLastClosed(ctx, opts.quarter);
+        const report = await withReadSnapshot(ctx, (q) => boardReport(q, quarter, boardReportGovernance));
+        if (opts.pdf) {
+          await writeBoardReportPdf(report, { preparedAt: new Date().toISOString() }, opts.pdf);
+          if (!opts.json && !opts.csv) ctx.err(`${opts.pdf}: board report ${report.quarter}`);
+        }
+        if (opts.xlsx) {
+          await writeXlsx(opts.xlsx, boardReportSheets(report));
+          if (!opts.json && !opts.csv) ctx.err(`${opts.xlsx}: board report ${report.quarter}`);
+        }
+        if (opts.json) return printJson(ctx, report);
+        if (opts.csv) ctx.out(toCsv(BOARD_REPORT_CSV_COLUMNS, boardReportLines(report)));
+        else if (!opts.pdf && !opts.xlsx) {
+          ctx.out(`Board report ${report.quarter} (${report.from} to ${report.to})`);
+          printTable(
+            ctx,
+            ['Section', 'Portfolio', 'Class', 'Item', 'Amount'],
+            boardReportLines(report).map((l) => [l.section, l.portfolio, l.class, l.item, l.amount]),
+          );
+          if (report.approvals === null) ctx.out('Approvals and votes: no approvals recorded.');
+        }
+        for (const w of report.warnings) ctx.err(`warning: ${w}`);
+      },
+    );
 }

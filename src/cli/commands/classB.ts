@@ -32,6 +32,7 @@ import { classBImportLine } from '../classBImportLine.js';
 import { type CliContext, printJson, withDatabase, withReadSnapshot } from '../context.js';
 import { toCsv } from '../csvOut.js';
 import {
+  GIVE_A_MONTH_OR_THE_DAYS,
   MONTH_DEFAULT_HELP,
   monthOrLastClosed,
   RANGE_DEFAULT_HELP,
@@ -341,7 +342,9 @@ export function registerClassBCommands(program: Command, getContext: () => CliCo
           );
         // neither a month nor a range: the last month closed, as every month query
         const month =
-          opts.from === undefined && opts.to === undefined ? await monthOrLastClosed(ctx, opts.month) : null;
+          opts.from === undefined && opts.to === undefined
+            ? await monthOrLastClosed(ctx, opts.month, GIVE_A_MONTH_OR_THE_DAYS)
+            : null;
         const { from, to } =
           month === null
             ? requireDateRange(opts.from!, opts.to!)

@@ -18,7 +18,9 @@ import { type CliContext, printJson, withDatabase, withReadSnapshot } from '../c
 import { toCsv } from '../csvOut.js';
 import { printFeesText } from '../feesText.js';
 import { printMonthlyCalculationText } from '../monthlyCalculationText.js';
+import { monthOrLastClosed, nextMonthToClose } from '../monthOrLastClosed.js';
 import { requireDate, requireMonth } from '../options.js';
+import { startStepBar } from '../progress.js';
 import { printServiceFeesText } from '../serviceFeesText.js';
 import { printTable } from '../table.js';
 import { writeXlsxOption } from '../tabularOutput.js';
@@ -191,9 +193,9 @@ export function registerCloseCommand(program: Command, getContext: () => CliCont
       'close a month end to end (accruals, service fees, Class B, the Monthly Calculation, the journal, prior-period adjustments) in one transaction, and seal it; `close show --month M` prints a closed month after verifying its seal (exit 69 if it does not verify)',
     )
     .argument('[show]', "`show`: print the month's sealed results instead of closing it")
-    .requiredOption(
+    .option(
       '--month <YYYY-MM>',
-      'the month (months close in order from the first month with daily net assets)',
+      'the month to close (required: months close in order from the first month with daily net assets); with show, the month to print (default: the last month closed)',
     )
     .option(
       '--first',
@@ -221,7 +223,7 @@ export function registerCloseCommand(program: Command, getContext: () => CliCont
       async (
         what: string | undefined,
         opts: {
-          month: string;
+          month?: string;
           first?: boolean;
           acceptEnded: string[];
           dueDate?: string;
@@ -233,7 +235,9 @@ export function registerCloseCommand(program: Command, getContext: () => CliCont
         command: Command,
       ) => {
         const ctx = getContext();
-        const month = requireMonth(opts.month, '--month');
+        // checked before anything is read; named in the hints below (YYYY-MM where it is not given)
+        const given = opts.month === undefined ? undefined : requireMonth(opts.month, '--month');
+        const month = given ?? 'YYYY-MM';
         if (what !== undefined && what !== 'show')
           throw new Plan12bError(
             'USAGE',
@@ -263,7 +267,9 @@ export function registerCloseCommand(program: Command, getContext: () => CliCont
               `--part ${JSON.stringify(opts.part)} is not one of ${CSV_PARTS.join(', ')}`,
               `give --part one of them; \`plan12b close show --month ${month} --json\` prints every sealed part`,
             );
-          const view = await withReadSnapshot(ctx, (q) => showClosedMonth(q, month));
+          // a closed month's results, as every month query: by default the last month closed
+          const shown = given ?? (await monthOrLastClosed(ctx, undefined));
+          const view = await withReadSnapshot(ctx, (q) => showClosedMonth(q, shown));
           if (opts.xlsx !== undefined)
             await writeXlsxOption(ctx, opts.xlsx, [closedMonthPartSheet(view, opts.part)]);
           const partGiven = command.getOptionValueSource('part') === 'cli';
@@ -277,20 +283,31 @@ export function registerCloseCommand(program: Command, getContext: () => CliCont
           if (partGiven) return showPartText(ctx, view, opts.part);
           return showText(ctx, view);
         }
+        // closing changes the books: the month is the user's to name, the next one to close offered
+        if (given === undefined) {
+          const next = await withReadSnapshot(ctx, nextMonthToClose);
+          throw new Plan12bError(
+            'USAGE',
+            'give the month to close: --month YYYY-MM',
+            next === null
+              ? 'no daily net assets are recorded yet: import them first (`plan12b net-assets import FILE.csv`), or start the books at a month with `plan12b close --month YYYY-MM --first`'
+              : `the next month to close is ${next}: \`plan12b close --month ${next}\``,
+          );
+        }
         const instructedDueDate = opts.dueDate === undefined ? null : requireDate(opts.dueDate, '--due-date');
-        const started = Date.now();
+        const steps = monthCloseSteps();
+        // SPEC §11: a bar on a terminal, quiet when piped (and under --json)
+        const bar = startStepBar(ctx, `close ${given}`, steps.length, opts.json);
         const result = await withDatabase(ctx, (db) =>
-          closeMonth(db, month, monthCloseSteps(), {
+          closeMonth(db, given, steps, {
             first: opts.first === true,
             acceptEnded: opts.acceptEnded,
             instructedDueDate,
-            // SPEC §11: progress on a terminal, quiet when piped (and under --json)
             onStep: (title, i, n) => {
-              if (!opts.json && ctx.interactive)
-                ctx.err(i < n ? `» [${i + 1}/${n}] ${title}` : `» ${title} (${Date.now() - started} ms)`);
+              if (i < n) bar.step(title);
             },
           }),
-        );
+        ).finally(() => bar.stop());
         if (opts.json) return printJson(ctx, result);
         ctx.out(`${month} closed and sealed by ${result.closedBy}; results hash ${result.resultsHash}`);
       },

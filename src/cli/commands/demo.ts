@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { distributorSharePcts } from '../../transfers/monthlyCalculation.js';
 import { type CliContext, printJson, withDatabase } from '../context.js';
+import { startStepBar } from '../progress.js';
 import { printTable } from '../table.js';
 
 export function registerDemoCommand(program: Command, getContext: () => CliContext): void {
@@ -19,15 +20,12 @@ export function registerDemoCommand(program: Command, getContext: () => CliConte
     .action(async (opts: { out: string; json?: boolean }) => {
       const ctx = getContext();
       const out = resolve(opts.out);
-      const started = Date.now();
       // Loaded here, not at start-up: the demo brings the PDF library and every writer with it.
-      const { DEMO_MONTHS, runDemo } = await import('../../demo/runDemo.js');
-      const summary = await withDatabase(ctx, (db) =>
-        runDemo(db, out, (text) => {
-          // SPEC §11: progress on a terminal, quiet when piped (and under --json)
-          if (!opts.json && ctx.interactive)
-            ctx.err(`» ${text} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
-        }),
+      const { DEMO_MONTHS, DEMO_STEPS_AT_MOST, runDemo } = await import('../../demo/runDemo.js');
+      // SPEC §11: a bar on a terminal, quiet when piped (and under --json)
+      const bar = startStepBar(ctx, 'demo', DEMO_STEPS_AT_MOST, opts.json);
+      const summary = await withDatabase(ctx, (db) => runDemo(db, out, (text) => bar.step(text))).finally(
+        () => bar.stop(),
       );
       if (opts.json) return printJson(ctx, { database: ctx.dbTarget, ...summary });
       ctx.out('');

@@ -8,7 +8,7 @@ import { finraCapSheet } from '../../reports/xlsxSheets.js';
 import type { Database } from '../../store/database.js';
 import { type CliContext, printJson, withDatabase, withReadSnapshot } from '../context.js';
 import { toCsv } from '../csvOut.js';
-import { monthOrLastClosed } from '../monthOrLastClosed.js';
+import { GIVE_THE_LAST_MONTH, monthOrLastClosed } from '../monthOrLastClosed.js';
 import { requireMonth } from '../options.js';
 import { withFeedProgress } from '../progress.js';
 import { readInputFile } from '../readInput.js';
@@ -82,7 +82,7 @@ export function registerFinraCapCommands(program: Command, getContext: () => Cli
         const ctx = getContext();
         const through =
           opts.through === undefined
-            ? await monthOrLastClosed(ctx, undefined)
+            ? await monthOrLastClosed(ctx, undefined, GIVE_THE_LAST_MONTH)
             : requireMonth(opts.through, '--through');
         const report = await withReadSnapshot(ctx, (q) =>
           finraCapReport(q, {
