@@ -300,19 +300,14 @@ export function newNetAssetsBelowProviderAssetsProblems(
           const a = assets[next++]!;
           inForce.set(a.providerId, { date: a.date, cents: a.assetsCents });
         }
-        const present: [string, bigint][] = [];
         let sum = 0n;
-        let over = false;
         for (const [providerId, a] of inForce) {
-          if (endOf(a.date) <= day) {
-            inForce.delete(providerId);
-            continue;
-          }
-          present.push([providerId, a.cents]);
-          sum += a.cents;
-          if (a.cents > r.netAssetsCents) over = true;
+          if (endOf(a.date) <= day) inForce.delete(providerId);
+          else sum += a.cents;
         }
-        if (!over && sum <= r.netAssetsCents) continue;
+        // each provider's assets are within their sum: a sum within the net assets is all well
+        if (sum <= r.netAssetsCents) continue;
+        const present = [...inForce].map(([providerId, a]): [string, bigint] => [providerId, a.cents]);
         present.sort(([a], [b]) => (a < b ? -1 : 1));
         for (const v of assetsAboveNetAssets(classKey, day, r.netAssetsCents, present)) {
           const who = v.providerId ?? '';
