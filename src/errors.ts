@@ -27,14 +27,17 @@ export type ErrorCode = keyof typeof ERROR_CODES;
 
 /** An error meant for the user: one line saying what is wrong and what to do next. */
 export class Plan12bError extends Error {
+  readonly hint?: string;
   constructor(
     readonly code: ErrorCode,
     message: string,
-    readonly hint?: string,
+    hint?: string,
     /** the command already printed its JSON answer (e.g. `exhibit parse` of a document import would refuse) */
     readonly answerPrinted = false,
   ) {
-    super(message);
+    // an argument or a cell quoted in the message is echoed by its first characters and its length
+    super(withLongQuotesClipped(message));
+    if (hint !== undefined) this.hint = withLongQuotesClipped(hint);
     this.name = 'Plan12bError';
   }
   get exitCode(): number {
@@ -116,11 +119,71 @@ export const PROBLEM_TEXT_MAX = 200;
 /** The longest reason a problem keeps after its quoted values are shortened (its middle left out). */
 const REASON_MAX = 10_000;
 
+/** What follows a value shortened by {@link clippedQuoted}. */
+const SAYS_ITS_LENGTH = /^ \([\d,]+ characters\)/;
+
+/** A length as a person reads it: `100,000 characters`. */
+const charactersLong = (n: number) => `${n.toLocaleString('en-US')} characters`;
+
+/** The first {@link PROBLEM_TEXT_MAX} characters of `s`, a surrogate pair never halved. */
+const headOf = (s: string) => s.slice(0, PROBLEM_TEXT_MAX).replace(/[\ud800-\udbff]$/, '');
+
 /** `s` shortened to {@link PROBLEM_TEXT_MAX} characters (whole code points), saying how long it was. */
 export function clippedText(s: string): string {
   if (s.length <= PROBLEM_TEXT_MAX) return s;
-  const head = s.slice(0, PROBLEM_TEXT_MAX).replace(/[\ud800-\udbff]$/, '');
-  return `${head}… (${s.length} characters)`;
+  return `${headOf(s)}… (${charactersLong(s.length)})`;
+}
+
+/**
+ * `s` as JSON quotes it, and when longer than {@link PROBLEM_TEXT_MAX} characters its first ones
+ * and its length: `"AAAA…" (100,000 characters)`.
+ * @example clippedQuoted('A'.repeat(100_000)) === `"${'A'.repeat(200)}…" (100,000 characters)`
+ */
+export function clippedQuoted(s: string): string {
+  if (s.length <= PROBLEM_TEXT_MAX) return JSON.stringify(s);
+  return `${JSON.stringify(`${headOf(s)}…`)} (${charactersLong(s.length)})`;
+}
+
+/**
+ * A message with each of the given arguments longer than {@link PROBLEM_TEXT_MAX} characters that
+ * it echoes (as written, quoted or not, or as JSON quotes it) shortened to its first characters and
+ * its length: a command line's 100,000-character option or word, echoed by Commander (`unknown
+ * option '--AAAA…'`) or by a message that names it unquoted (a file path).
+ */
+export function withArgumentsClipped(text: string, args: readonly string[]): string {
+  if (text.length <= PROBLEM_TEXT_MAX) return text;
+  const long = new Set<string>();
+  for (const a of args) {
+    if (a.length <= PROBLEM_TEXT_MAX) continue;
+    long.add(a);
+    // `--option=value`: the value may be echoed alone
+    const eq = a.indexOf('=');
+    if (a.startsWith('--') && eq > 0 && a.length - eq - 1 > PROBLEM_TEXT_MAX) long.add(a.slice(eq + 1));
+  }
+  let out = withLongQuotesClipped(text);
+  for (const a of [...long].sort((x, y) => y.length - x.length))
+    if (out.includes(a)) out = out.split(a).join(clippedText(a));
+  return out;
+}
+
+/**
+ * A message with each value it quotes as JSON (an argument, a cell, a name: `"…"`) that is longer
+ * than {@link PROBLEM_TEXT_MAX} characters shortened by {@link clippedQuoted}. A 100,000-character
+ * `--from` or portfolio name was echoed whole on stderr and in the `--json` document.
+ */
+export function withLongQuotesClipped(text: string): string {
+  if (text.length <= PROBLEM_TEXT_MAX) return text;
+  return text.replace(/"(?:[^"\\]|\\.)*"/g, (quoted: string, at: number) => {
+    if (quoted.length <= PROBLEM_TEXT_MAX + 2) return quoted;
+    // shortened already (the message is clipped again where it is printed)
+    if (SAYS_ITS_LENGTH.test(text.slice(at + quoted.length, at + quoted.length + 40))) return quoted;
+    try {
+      const value: unknown = JSON.parse(quoted);
+      return typeof value === 'string' && value.length > PROBLEM_TEXT_MAX ? clippedQuoted(value) : quoted;
+    } catch {
+      return quoted; // two quotation marks of the prose, not a JSON string
+    }
+  });
 }
 
 /**

@@ -4,7 +4,7 @@ import { calendarRefusal } from '../calendar/nyseCalendar.js';
 import { closestName } from '../closestName.js';
 import { ExhibitParseError } from '../edgar/exhibitDocument.js';
 import { exhibitParseRefusal } from '../edgar/exhibitParseRefusal.js';
-import { ERROR_CODES, errorDocument, InternalError, Plan12bError } from '../errors.js';
+import { ERROR_CODES, errorDocument, InternalError, Plan12bError, withArgumentsClipped } from '../errors.js';
 import { writtenVisibly } from '../import/statedText.js';
 import { checkPrintableActor, setActor } from '../store/actor.js';
 import type { StoreWorkload } from '../store/database.js';
@@ -376,6 +376,9 @@ export async function main(
     out: (t) => process.stdout.write(t),
     err: (t) => process.stderr.write(t),
   };
+  // an argument of 100,000 characters is echoed by its first characters and its length, in every
+  // message: Commander's own, plan12b's, and the --json error document
+  const clipped = (t: string) => withArgumentsClipped(t, argv);
   let ctx: CliContext | undefined;
   const program: Command = await buildProgram(
     () => {
@@ -389,12 +392,19 @@ export async function main(
       return ctx;
     },
     argv,
-    embedded?.output,
+    { out: output.out, err: (t) => output.err(clipped(t)) },
   );
   // a value echoed in a message (an argument, a cell) never repaints the terminal or reverses its line
-  const err = (t: string) => output.err(`${writtenVisibly(t)}\n`);
+  const err = (t: string) => output.err(`${writtenVisibly(clipped(t))}\n`);
   // Errors under --json are a JSON document on stdout, like every other answer.
   const json = argv.includes('--json');
+  const clippedDocument = (d: ReturnType<typeof errorDocument>) => ({
+    error: {
+      ...d.error,
+      message: clipped(d.error.message),
+      hint: d.error.hint === null ? null : clipped(d.error.hint),
+    },
+  });
   const report = (given: Plan12bError) => {
     // Errors say what to do next (standing rule 7): a usage error that names no next step is
     // given the command's help to read, as Commander's own usage errors are
@@ -407,7 +417,8 @@ export async function main(
             given.answerPrinted,
           )
         : given;
-    if (json && !e.answerPrinted) output.out(`${JSON.stringify(errorDocument(e), null, 2)}\n`);
+    if (json && !e.answerPrinted)
+      output.out(`${JSON.stringify(clippedDocument(errorDocument(e)), null, 2)}\n`);
     err(`plan12b: error: ${e.message}`);
     if (e.hint) err(`  ${e.hint}`);
     return e.exitCode;
@@ -441,7 +452,7 @@ export async function main(
       // Commander has said what is wrong on stderr; under --json the error is a document too.
       if (json)
         output.out(
-          `${JSON.stringify(errorDocument(new Plan12bError('USAGE', e.message.replace(/^error: /, ''), `see \`${commandPath(program, argv)} --help\``)), null, 2)}\n`,
+          `${JSON.stringify(clippedDocument(errorDocument(new Plan12bError('USAGE', e.message.replace(/^error: /, ''), `see \`${commandPath(program, argv)} --help\``))), null, 2)}\n`,
         );
       return ERROR_CODES.USAGE.exit;
     }

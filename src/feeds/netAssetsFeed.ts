@@ -24,6 +24,8 @@ import { classResolver } from '../registry/classByName.js';
 import type { Registry } from '../registry/registry.js';
 import { coverageOf } from '../reports/feesReport.js';
 import {
+  newNetAssetsBelowProviderAssetsProblems,
+  nextBusinessDayOrNone,
   type ProviderAssetsDay,
   restatedNetAssetsBelowProviderAssetsProblems,
 } from '../service-fees/providerAssetsChecks.js';
@@ -37,7 +39,11 @@ import {
   recordedSpansByClass,
   restateNetAssets,
 } from '../store/netAssetsRepository.js';
-import { classNetAssetsThrough, recordedProviderAssets } from '../store/providerAssetsRepository.js';
+import {
+  classNetAssetsThrough,
+  recordedAssetsInSpans,
+  recordedProviderAssets,
+} from '../store/providerAssetsRepository.js';
 import { loadRegistry } from '../store/registryStore.js';
 
 /** `date,portfolio,class,net_assets` (SPEC §4): dollars with at most two decimals, never negative. */
@@ -73,6 +79,11 @@ interface NetAssetsState {
   /** the restated classes' provider assets and net assets (through 10 days after the last restated day) */
   readonly providerAssets: readonly ProviderAssetsDay[];
   readonly classNetAssets: ReadonlyMap<string, readonly NetAssetsRow[]>;
+  /** the providers' assets, and the class's recorded net assets, in the spans of the new rows */
+  readonly assetsAroundNewRows: {
+    readonly providerAssets: readonly ProviderAssetsDay[];
+    readonly netAssets: readonly (NetAssetsRow & { portfolioId: string; class: string })[];
+  };
 }
 
 export interface NetAssetsImportResult {
@@ -207,6 +218,23 @@ export const netAssetsFeed: FeedDefinition<
       }
     const classes = [...restating.values()];
     const until = classes.length > 0 ? addDays(through, 10) : through;
+    // SPEC §5: a new row is checked against the providers' assets in force on its days — a provider
+    // row from the last business day before it (carried over a weekend) to the next business day
+    const spans = new Map<string, { portfolioId: string; class: string; from: string; to: string }>();
+    for (const { line, row } of rows) {
+      const r = resolved.get(line);
+      if (!r || recorded.has(`${r.portfolioId}|${r.class}|${row.date}`)) continue;
+      const key = `${r.portfolioId}|${r.class}`;
+      const span = spans.get(key);
+      if (span === undefined) spans.set(key, { ...r, from: row.date, to: row.date });
+      else if (row.date < span.from) span.from = row.date;
+      else if (row.date > span.to) span.to = row.date;
+    }
+    // the longest NYSE closure with its weekend (2001-09-11..16) is within ten days
+    const inSpans = await recordedAssetsInSpans(
+      tx,
+      [...spans.values()].map((s) => ({ ...s, from: addDays(s.from, -10), to: nextBusinessDayOrNone(s.to) })),
+    );
     return {
       registry,
       recordedSpans,
@@ -217,6 +245,7 @@ export const netAssetsFeed: FeedDefinition<
       warnings,
       providerAssets: classes.length > 0 ? await recordedProviderAssets(tx, classes, until) : [],
       classNetAssets: classes.length > 0 ? await classNetAssetsThrough(tx, classes, until) : new Map(),
+      assetsAroundNewRows: inSpans,
     };
   },
 
@@ -277,6 +306,15 @@ export const netAssetsFeed: FeedDefinition<
           reason: `${r.row.portfolio} class ${r.class} on ${r.date} is recorded as ${formatCents(parseCents(old))}, this row says ${formatCents(r.row.net_assets)}; to correct it, import with --restate`,
         });
     }
+    // SPEC §5: a new row below a provider's assets in force that day (the provider's feed came first)
+    problems.push(
+      ...newNetAssetsBelowProviderAssetsProblems(
+        ctx.file,
+        changes.filter((c) => c.kind === 'new'),
+        [...state.assetsAroundNewRows.netAssets, ...changes.filter((c) => c.kind === 'restated')],
+        state.assetsAroundNewRows.providerAssets,
+      ),
+    );
     if (problems.length === 0 && state.providerAssets.length > 0)
       problems.push(
         ...restatedNetAssetsBelowProviderAssetsProblems(

@@ -28,6 +28,7 @@ import {
   loadDocuments,
   loadEveryParsedDocument,
   refreshPortfolioNames,
+  replaceStatement,
 } from '../store/registryStore.js';
 import { refiledReason } from './refiledClosedRows.js';
 import { runStateChange } from './stateChange.js';
@@ -42,8 +43,11 @@ export interface ExhibitFile {
 export interface ExhibitImportResult {
   readonly imported: { file: string; id: string; title: string; effectiveDate: string }[];
   readonly unchanged: { file: string; id: string }[];
-  /** SPEC §2.1: the instrument the user stated an amendment amends, recorded by this import (`--amends`) */
-  readonly stated: { file: string; id: string; title: string; amends: string }[];
+  /**
+   * SPEC §2.1: the instrument the user stated an amendment amends, recorded by this import
+   * (`--amends`); `replaces`: the statement it corrects, where one was recorded before
+   */
+  readonly stated: { file: string; id: string; title: string; amends: string; replaces?: string }[];
   readonly warnings: string[];
 }
 
@@ -140,6 +144,8 @@ export async function importExhibits(
     const warnings: string[] = [];
     // documents stored before, whose amended instrument the user states now (SPEC §2.1)
     const statedLater: StoredDocument[] = [];
+    // … of those, the ones whose recorded statement this one corrects: id → the statement replaced
+    const replacing = new Map<string, string>();
     const fresh: { d: StoredDocument; bytes: number }[] = [];
     // a withdrawn document stays withdrawn: importing its bytes again does not bring it back
     const withdrawn: Problem[] = parsed.flatMap((d) => {
@@ -174,8 +180,11 @@ export async function importExhibits(
           const before = was?.doc.statedByUser;
           let now = d.doc.statedByUser;
           // … except the instrument an amendment amends, stated for the first time: a second
-          // instrument imported since may have made its title fit two (eachTitlesOwnInstrument.ts)
-          if (now.amends !== undefined && before?.amends === undefined && was !== undefined) {
+          // instrument imported since may have made its title fit two (eachTitlesOwnInstrument.ts);
+          // or stated otherwise than recorded: the user corrects a wrong statement (checked as a
+          // new one, refused where it would change a closed month; audited, old and new)
+          if (now.amends !== undefined && before?.amends !== now.amends && was !== undefined) {
+            if (before?.amends !== undefined) replacing.set(d.id, before.amends);
             statedLater.push({
               ...was,
               fileName: first?.fileName ?? was.fileName,
@@ -297,8 +306,16 @@ export async function importExhibits(
     }
     for (const d of statedLater) {
       const amends = d.doc.statedByUser!.amends!;
-      await insertStatement(tx, { documentId: d.id, amends, statedBy: actor });
-      statedNow.push({ file: d.fileName, id: d.id, title: d.doc.title, amends });
+      const replaces = replacing.get(d.id);
+      if (replaces === undefined) await insertStatement(tx, { documentId: d.id, amends, statedBy: actor });
+      else await replaceStatement(tx, { documentId: d.id, amends, statedBy: actor });
+      statedNow.push({
+        file: d.fileName,
+        id: d.id,
+        title: d.doc.title,
+        amends,
+        ...(replaces === undefined ? {} : { replaces }),
+      });
     }
     if (imported.length === 0 && statedLater.length === 0)
       return { result: { imported, unchanged, stated: statedNow, warnings }, audit: null };
@@ -328,7 +345,11 @@ export async function importExhibits(
           ),
           ...statedLater.map(
             (d) =>
-              `${d.doc.title} (imported before); stated by the user: ${JSON.stringify({ amends: d.doc.statedByUser!.amends })}`,
+              `${d.doc.title} (imported before); stated by the user: ${JSON.stringify({ amends: d.doc.statedByUser!.amends })}${
+                replacing.has(d.id)
+                  ? ` (replacing the statement recorded before: ${JSON.stringify({ amends: replacing.get(d.id) })})`
+                  : ''
+              }`,
           ),
         ].join('; '),
       },

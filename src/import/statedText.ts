@@ -1,4 +1,4 @@
-import { Plan12bError } from '../errors.js';
+import { clippedQuoted, Plan12bError, type PROBLEM_TEXT_MAX } from '../errors.js';
 
 /**
  * Free text a user states for the record — a rate's Board resolution, why a document is withdrawn,
@@ -51,9 +51,13 @@ export function unprintableReason(text: string): string | null {
   return `${visiblyQuoted(text)} contains an invisible format character (U+${codePoint(format[0])}), which would show the text otherwise than recorded`;
 }
 
-/** `text` as a JSON string, its invisible format characters and line separators as `\u` and four hex digits (`\u202e`). */
+/**
+ * `text` as a JSON string, its invisible format characters and line separators as `\u` and four
+ * hex digits (`\u202e`); a text longer than {@link PROBLEM_TEXT_MAX} characters by its first ones
+ * and its length (`"AAAA…" (100,000 characters)`, {@link clippedQuoted}).
+ */
 export function visiblyQuoted(text: string): string {
-  return JSON.stringify(text).replace(
+  return clippedQuoted(text).replace(
     /[\u2028\u2029\uFFFD\p{Noncharacter_Code_Point}]|(?![\u200c\u200d])\p{Cf}/gu,
     uEscaped,
   );

@@ -1,10 +1,12 @@
 import type { NetAssetsRow } from '../accrual/classSeries.js';
 import { addDays } from '../calendar/isoDate.js';
+import { businessDayAfter, OutsideNyseCalendar } from '../calendar/nyseCalendar.js';
 import type { Problem } from '../errors.js';
 import { formatCents } from '../money/cents.js';
 import { classResolver } from '../registry/classByName.js';
 import type { Registry } from '../registry/registry.js';
 import {
+  assetsAboveNetAssets,
   assetsAboveNetAssetsBetween,
   carriedOn,
   describeAssetsAboveNetAssets,
@@ -229,4 +231,108 @@ export function restatedNetAssetsBelowProviderAssetsProblems(
     }
   }
   return problems;
+}
+
+/** A new net-assets row, resolved: the day's figure the file adds. */
+export type NewNetAssetsDay = RestatedNetAssetsDay;
+
+/**
+ * SPEC §5: "A provider's assets above the class's net assets that day is an error" — also when the
+ * provider's figure came first. A new net-assets row governs its day and the days carried forward
+ * from it (up to the class's next row or the next business day, SPEC §4); on each, every provider's
+ * assets in force (its latest row, carried over non-business days only: a business day without
+ * one ends the holding, {@link holdingEndDate}) and their sum must not exceed it. One pass per
+ * class over its new rows, its recorded net assets and the providers' rows in the same span, all
+ * sorted by date; one problem per row and provider (or sum), at the first day it exceeds.
+ * @example
+ * // provider P's customers hold 500.00 on 2006-03-15; the class's new row says 400.00
+ * newNetAssetsBelowProviderAssetsProblems('na.csv',
+ *   [{ line: 2, portfolioId: 'p', class: 'C', portfolioName: 'F', date: '2006-03-15', netAssetsCents: 40000n }],
+ *   [], [{ providerId: 'P', portfolioId: 'p', class: 'C', date: '2006-03-15', assetsCents: 50000n }]).length // 1
+ */
+export function newNetAssetsBelowProviderAssetsProblems(
+  file: string,
+  fresh: readonly NewNetAssetsDay[],
+  /** the class's other net assets in the span (recorded, or changed by this file), any order */
+  otherNetAssets: readonly (ClassKey & NetAssetsRow)[],
+  providerAssets: readonly ProviderAssetsDay[],
+): Problem[] {
+  if (providerAssets.length === 0 || fresh.length === 0) return [];
+  const problems: Problem[] = [];
+  const nextBusinessDay = new Map<string, string>();
+  const endOf = (date: string) => {
+    let end = nextBusinessDay.get(date);
+    // past the calendar's last year (2100) nothing ends: every figure there is carried
+    if (end === undefined) {
+      end = nextBusinessDayOrNone(date);
+      nextBusinessDay.set(date, end);
+    }
+    return end;
+  };
+  const byDate = (a: { date: string }, b: { date: string }) =>
+    a.date < b.date ? -1 : a.date > b.date ? 1 : 0;
+  const otherByClass = groupBy(otherNetAssets, providerAssetsClassKey);
+  const freshByClass = groupBy(fresh, providerAssetsClassKey);
+  for (const [classKey, assets] of groupBy(providerAssets, providerAssetsClassKey)) {
+    const rows = freshByClass.get(classKey);
+    if (rows === undefined) continue;
+    rows.sort(byDate);
+    assets.sort(byDate);
+    const naDates = [
+      ...(otherByClass.get(classKey) ?? []).map((x) => x.date),
+      ...rows.map((r) => r.date),
+    ].sort();
+    // each provider's latest row up to the day looked at (dropped once a business day passes it)
+    const inForce = new Map<string, { date: string; cents: bigint }>();
+    let next = 0;
+    let n = 0;
+    for (const r of rows) {
+      // the days this row's figure governs: its own, and those carried from it (SPEC §4)
+      while (n < naDates.length && naDates[n]! <= r.date) n++;
+      const later = naDates[n];
+      const until = later !== undefined && later < endOf(r.date) ? later : endOf(r.date);
+      const days = [r.date];
+      for (let i = next; i < assets.length && assets[i]!.date < until; i++)
+        if (assets[i]!.date > r.date && assets[i]!.date !== days.at(-1)) days.push(assets[i]!.date);
+      const reported = new Set<string>();
+      for (const day of days) {
+        while (next < assets.length && assets[next]!.date <= day) {
+          const a = assets[next++]!;
+          inForce.set(a.providerId, { date: a.date, cents: a.assetsCents });
+        }
+        let sum = 0n;
+        for (const [providerId, a] of inForce) {
+          if (endOf(a.date) <= day) inForce.delete(providerId);
+          else sum += a.cents;
+        }
+        // each provider's assets are within their sum: a sum within the net assets is all well
+        if (sum <= r.netAssetsCents) continue;
+        const present = [...inForce].map(([providerId, a]): [string, bigint] => [providerId, a.cents]);
+        present.sort(([a], [b]) => (a < b ? -1 : 1));
+        for (const v of assetsAboveNetAssets(classKey, day, r.netAssetsCents, present)) {
+          const who = v.providerId ?? '';
+          if (reported.has(who)) continue;
+          reported.add(who);
+          problems.push({
+            file,
+            line: r.line,
+            field: 'net_assets',
+            value: formatCents(r.netAssetsCents),
+            reason: `${describeAssetsAboveNetAssets(v, `${r.portfolioName} class ${r.class}`)}; correct the net assets, or restate the provider assets first (\`plan12b provider-assets import --restate\`)`,
+          });
+        }
+      }
+    }
+  }
+  return problems;
+}
+
+/** The business day after a date, or one later than any date when the calendar ends first. */
+export function nextBusinessDayOrNone(date: string): string {
+  try {
+    return businessDayAfter(date, 1);
+  } catch (e) {
+    if (e instanceof OutsideNyseCalendar) return '9999-12-31';
+    throw e;
+  }
 }

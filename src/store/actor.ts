@@ -45,9 +45,7 @@ export function checkPrintableActor(actor: string): void {
  * is printed the message reversed).
  */
 function shownActor(actor: string): string {
-  return actor.length > 200
-    ? `${visiblyQuoted(`${actor.slice(0, 200)}…`)} (${actor.length} characters)`
-    : visiblyQuoted(actor);
+  return visiblyQuoted(actor);
 }
 
 /**

@@ -3,6 +3,7 @@ import { formatCents, parseCents } from '../money/cents.js';
 import type { Registry } from '../registry/registry.js';
 import { holdingEndDate, type ProviderHolding } from '../service-fees/providerHolding.js';
 import type { ProviderHoldingEnd } from '../service-fees/providerHoldingEnd.js';
+import { withStagedRows } from './bulkCopy.js';
 import { sqlTextLiteral } from './copyText.js';
 import type { Queryable } from './database.js';
 import { typed } from './queryBuilder.js';
@@ -80,6 +81,49 @@ export async function classNetAssetsThrough(
     out.set(k, list);
   }
   return out;
+}
+
+/**
+ * Every provider's recorded assets, and the class's recorded net assets, in each class's date span
+ * [from, to] (both inclusive): what new net-assets rows are checked against (SPEC §5). One staged
+ * join per table over the classes' spans (index `provider_assets_by_class`); a file whose classes
+ * no provider holds reads nothing.
+ */
+export async function recordedAssetsInSpans(
+  q: Queryable,
+  spans: readonly (ClassKey & { from: string; to: string })[],
+): Promise<{ providerAssets: RecordedProviderAssets[]; netAssets: (ClassKey & NetAssetsRow)[] }> {
+  if (spans.length === 0) return { providerAssets: [], netAssets: [] };
+  return withStagedRows(
+    q,
+    { pid: 'text', cls: 'text', d0: 'date', d1: 'date' },
+    spans.map((s) => [s.portfolioId, s.class, s.from, s.to]),
+    async (staged) => {
+      const providerRows =
+        await q.textRows(`SELECT a.provider_id, a.portfolio_id, a.class, a.date::text, a.net_assets::text
+          FROM provider_assets a
+          JOIN ${staged} k ON a.portfolio_id = k.pid AND a.class = k.cls AND a.date BETWEEN k.d0 AND k.d1`);
+      if (providerRows.length === 0) return { providerAssets: [], netAssets: [] };
+      const naRows = await q.textRows(`SELECT n.portfolio_id, n.class, n.date::text, n.net_assets::text
+          FROM net_assets n
+          JOIN ${staged} k ON n.portfolio_id = k.pid AND n.class = k.cls AND n.date BETWEEN k.d0 AND k.d1`);
+      return {
+        providerAssets: providerRows.map(([providerId, portfolioId, cls, date, amount]) => ({
+          providerId: providerId!,
+          portfolioId: portfolioId!,
+          class: cls!,
+          date: date!,
+          assetsCents: parseCents(amount!),
+        })),
+        netAssets: naRows.map(([portfolioId, cls, date, amount]) => ({
+          portfolioId: portfolioId!,
+          class: cls!,
+          date: date!,
+          netAssetsCents: parseCents(amount!),
+        })),
+      };
+    },
+  );
 }
 
 export async function insertProviderAssets(

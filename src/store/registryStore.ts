@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { ExhibitDocument } from '../edgar/exhibitDocument.js';
 import { Plan12bError } from '../errors.js';
 import { nameKey } from '../registry/portfolioName.js';
@@ -193,6 +194,22 @@ export async function insertWithdrawal(
       .insertInto('exhibit_withdrawal_restatement')
       .values(w.closedMonths.map((m) => ({ document_id: w.documentId, closed_month: m })))
       .execute();
+}
+
+/**
+ * Replaces a document's recorded statement of the instrument it amends with the one the user
+ * states now (SPEC §2.1: a wrong statement corrected); who and when are the new statement's. The
+ * statement replaced is kept in the audit log's `exhibit.import` record of the correction.
+ */
+export async function replaceStatement(
+  q: Queryable,
+  s: { documentId: string; amends: string; statedBy: string },
+): Promise<void> {
+  await typed(q)
+    .updateTable('exhibit_statement')
+    .set({ amends: s.amends, stated_by: s.statedBy, stated_at: sql`now()` })
+    .where('document_id', '=', s.documentId)
+    .execute();
 }
 
 /** Every stored statement of the instrument an amendment amends, with its document (`audit verify`). */

@@ -33,10 +33,11 @@ describe('a problem quoting a long value', () => {
     const err = refusalOf(Buffer.from(line));
     expect(err.exitCode).toBe(65);
     const notAColumn = err.problems[0]!;
-    const shown = `${'x'.repeat(PROBLEM_TEXT_MAX)}… (1048576 characters)`;
+    const shown = `${'x'.repeat(PROBLEM_TEXT_MAX)}… (1,048,576 characters)`;
     expect(notAColumn).toMatchObject({ line: 1, field: shown, value: shown });
     expect(notAColumn.reason).toBe(
-      `column 1 "${shown}" is not a column of this file (its columns: date,portfolio,class,net_assets); rename or remove it`,
+      // quoted as visiblyQuoted quotes a long text: its first characters in the quotes, its length after
+      `column 1 "${'x'.repeat(PROBLEM_TEXT_MAX)}…" (1,048,576 characters) is not a column of this file (its columns: date,portfolio,class,net_assets); rename or remove it`,
     );
     // the second problem, the missing columns, is kept as it was
     expect(err.problems[1]!.reason).toBe(
@@ -54,7 +55,7 @@ describe('a problem quoting a long value', () => {
       NET_ASSETS_FEED_COLUMNS,
     );
     const err = new ProblemsError(problems);
-    const shown = `${'1'.repeat(PROBLEM_TEXT_MAX)}… (1048576 characters)`;
+    const shown = `${'1'.repeat(PROBLEM_TEXT_MAX)}… (1,048,576 characters)`;
     expect(err.problems).toEqual([
       {
         code: 'BAD_INPUT',

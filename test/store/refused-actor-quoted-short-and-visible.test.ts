@@ -20,7 +20,7 @@ describe('a refused actor', () => {
     const e = refusal('x'.repeat(10_000));
     expect(e.exitCode).toBe(64);
     expect(e.message).toBe(
-      `actor "${'x'.repeat(200)}…" (10000 characters) is not a name (printable, 1–200 characters)`,
+      `actor "${'x'.repeat(200)}…" (10,000 characters) is not a name (printable, 1–200 characters)`,
     );
   });
 

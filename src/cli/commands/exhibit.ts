@@ -116,7 +116,10 @@ export function registerExhibitCommands(program: Command, getContext: () => CliC
           ctx.out(`imported ${i.file}: ${i.title}, effective ${i.effectiveDate}`);
         for (const u of result.unchanged)
           if (!result.stated.some((s) => s.id === u.id)) ctx.out(`unchanged ${u.file}: already imported`);
-        for (const s of result.stated) ctx.out(`stated ${s.file}: ${s.title} amends "${s.amends}"`);
+        for (const s of result.stated)
+          ctx.out(
+            `stated ${s.file}: ${s.title} amends "${s.amends}"${s.replaces === undefined ? '' : ` (was stated to amend "${s.replaces}")`}`,
+          );
         for (const w of result.warnings) ctx.err(`warning: ${w}`);
       },
     );
