@@ -27,10 +27,11 @@ let shared: Promise<Browser> | undefined;
 /**
  * This worker's Chromium: launched by the first dashboard file the worker runs and kept for the
  * next ones (a worker runs file after file in one process, vitest.config.ts `isolate: false`), not
- * a launch and a close per file (~2.5 s of CPU each on session 53's machine). What a file sees is
- * the same: `browser.newPage()` gives each page a context of its own (its own storage, cookies and
- * downloads), and {@link releaseChromium} closes the file's contexts when it ends. Playwright ends
- * the browser when the worker's process exits, and Chromium ends when the pipe to it closes.
+ * a launch and a close per file (~2 s of CPU, Chromium's and the worker's, on session 53's
+ * machine). What a file sees is the same: `browser.newPage()` gives each page a context of its own
+ * (its own storage, cookies and downloads), and {@link releaseChromium} closes the file's contexts
+ * when it ends. Playwright ends the browser when the worker's process exits, and Chromium ends
+ * when the pipe to it closes.
  */
 export function sharedChromium(): Promise<Browser> {
   shared ??= launchChromium().then(
