@@ -159,7 +159,7 @@ describe.skipIf(!seedsAvailable)(
   'Class B after terminations and Transfers, worked by hand, through the CLI',
   () => {
     beforeAll(async () => {
-      store = cliStore('calc7');
+      store = await cliStore('calc7');
       const s = store;
       await s.ok('init');
       await s.ok('exhibit', 'import', ...classBAgreementSeeds());

@@ -49,7 +49,7 @@ let store: CliStore;
 
 describe.skipIf(!seedsAvailable)('EIGHTH(E) after a change of distributor', () => {
   beforeAll(async () => {
-    store = cliStore('calc7-eighth-e');
+    store = await cliStore('calc7-eighth-e');
     const s = store;
     await s.ok('init');
     await s.ok('exhibit', 'import', ...classBAgreementSeeds());

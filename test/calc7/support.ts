@@ -5,11 +5,15 @@ import { inflateSync } from 'node:zlib';
 import { expect } from 'vitest';
 import { isBusinessDay } from '../../src/calendar/nyseCalendar.js';
 import { runCliInProcess } from '../support/cli.js';
+import { freshDatabase } from '../support/databases.js';
 import { seedFiles } from '../support/seeds.js';
 
 /**
  * A fresh embedded store driven only through the CLI's own commands (in process), as the
  * independent checker drives plan12b: files written to a temp folder, imported, queried with --json.
+ * The store begins as a copy of the run's migrated one (test/support/databases.ts), not an initdb
+ * of its own: a checker's `init` finds it current (how a new folder is created is
+ * two-inits-of-a-new-store…'s subject).
  */
 export interface CliStore {
   readonly dir: string;
@@ -22,9 +26,9 @@ export interface CliStore {
   remove(): void;
 }
 
-export function cliStore(prefix: string): CliStore {
+export async function cliStore(prefix: string): Promise<CliStore> {
   const dir = mkdtempSync(join(tmpdir(), `plan12b-${prefix}-`));
-  const db = join(dir, 'db');
+  const db = (await freshDatabase('pglite', dir)).target;
   const run = (args: string[]) =>
     runCliInProcess(['--db', db, '--actor', 'calc7 checker', ...args], { PLAN12B_AUTO_SERVE: 'off' });
   return {

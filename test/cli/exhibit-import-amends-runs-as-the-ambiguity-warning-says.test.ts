@@ -1,9 +1,10 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TWIN_FILES } from '../registry/twinPlansFixture.js';
 import { runCliInProcess } from '../support/cli.js';
+import { freshDatabase } from '../support/databases.js';
 
 // SPEC §2.1 through the CLI: the warning of an amendment whose title fits two plans of one date
 // gives the command to run; run as given, it records which plan the amendment amends, and
@@ -17,6 +18,9 @@ for (const [f, t] of Object.entries(TWIN_FILES)) writeFileSync(join(dir, f), t);
 const flat = (t: string) => t.replace(/\s+/g, ' ');
 const env = { PLAN12B_ACTOR: 'Jane Doe, Fund Treasurer' };
 
+// a copy of the run's migrated store, not an initdb of its own (how a new folder is created is
+// two-inits-of-a-new-store…'s subject)
+beforeAll(() => freshDatabase('pglite', dir));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('exhibit import --amends, as the warning says', () => {

@@ -1,9 +1,10 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { todayIso } from '../../src/store/today.js';
 import { runCliInProcess } from '../support/cli.js';
+import { freshDatabase } from '../support/databases.js';
 
 /**
  * "Which schedule governs now?" and "which continuance deadlines are coming?" are asked without a
@@ -11,7 +12,11 @@ import { runCliInProcess } from '../support/cli.js';
  * answer; they were refused for the missing option (exit 64). A date given is still checked.
  */
 describe('schedule and continuance without --as-of', { timeout: 120_000 }, () => {
-  const db = join(mkdtempSync(join(tmpdir(), 'plan12b-as-of-today-')), 'db');
+  const dir = mkdtempSync(join(tmpdir(), 'plan12b-as-of-today-'));
+  const db = join(dir, 'db');
+  // a copy of the run's migrated store (test/support/databases.ts), not an initdb of its own: what
+  // `init` does on a new folder is two-inits-of-a-new-store…'s subject; here it finds it current
+  beforeAll(() => freshDatabase('pglite', dir));
 
   it('answer for today, naming the date', async () => {
     expect((await runCliInProcess(['--db', db, 'init'])).code).toBe(0);

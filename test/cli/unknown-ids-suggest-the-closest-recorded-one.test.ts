@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { closestName, didYouMean } from '../../src/closestName.js';
 import { runCliInProcess } from '../support/cli.js';
+import { freshDatabase } from '../support/databases.js';
 
 /**
  * An id or name nothing was recorded under — a service provider (`providers terminate|assign
@@ -54,7 +55,9 @@ describe('the closest recorded name', () => {
 describe('the commands that take an id say the closest recorded one', { timeout: 120_000 }, () => {
   it('tokens revoke and providers terminate: 66, the hint beginning "did you mean …?"', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'plan12b-closest-id-'));
-    const db = join(dir, 'db');
+    // a copy of the run's migrated store, not an initdb of its own (how a new folder is created is
+    // two-inits-of-a-new-store…'s subject)
+    const db = (await freshDatabase('pglite', dir)).target;
     const providers = join(dir, 'providers.csv');
     writeFileSync(
       providers,

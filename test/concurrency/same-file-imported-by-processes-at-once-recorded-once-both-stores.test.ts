@@ -12,7 +12,7 @@ import { importExhibits } from '../../src/store/exhibitImport.js';
 import { runCliInProcess } from '../support/cli.js';
 import { dialects, freshDatabase, type TestDatabase } from '../support/databases.js';
 import { seedFiles, seedsAvailable } from '../support/seeds.js';
-import { startWatchedCli, type WatchedCli } from '../support/watchedCli.js';
+import { startWatchedCli, startWatchedInProcess, type WatchedCli } from '../support/watchedCli.js';
 
 /**
  * SPEC §12 and standing rule 3 (one writer at a time; the same file twice changes nothing): the
@@ -80,11 +80,16 @@ describe.skipIf(!seedsAvailable).each(dialects)(
         records: { action: string; subject: string }[];
       }>().records;
 
-    /** The first held at `fault` after its writes; the second waiting for it; the first let go. */
+    /**
+     * The first held at `fault` after its writes; the second waiting for it; the first let go. The
+     * first is a process of its own (held at its fault point, let go by SIGUSR2); the second runs the
+     * same command in the test's process (runCliInProcess): another process than the first, as the
+     * lock sees it, without a Node start of its own.
+     */
     async function heldThenSecond(args: readonly string[], fault: string) {
       const first = startWatchedCli(args, { ...WAIT, PLAN12B_FAULT: `${fault}:hold` });
       await first.saw(`fault point ${fault} reached`);
-      const second = startWatchedCli(args, WAIT);
+      const second = startWatchedInProcess(args, WAIT);
       await second.saw('waiting up to 600 s for the database');
       first.child.kill('SIGUSR2');
       const [a, b] = await Promise.all([first.done, second.done]);

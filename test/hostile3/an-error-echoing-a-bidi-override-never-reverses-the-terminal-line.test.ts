@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writtenVisibly } from '../../src/import/statedText.js';
 import { runCliInProcess } from '../support/cli.js';
+import { freshDatabase } from '../support/databases.js';
 
 /**
  * A message quotes what it refuses with JSON.stringify, which writes a control character out
@@ -28,6 +29,9 @@ describe('a message as a terminal shows it', () => {
 
   it('a refused option and a refused cell are echoed with the override written out', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'plan12b-hostile3-bidi-'));
+    // a copy of the run's migrated store, not an initdb of its own (how a new folder is created is
+    // two-inits-of-a-new-store…'s subject)
+    await freshDatabase('pglite', dir);
     const date = await runCliInProcess([
       '--db',
       join(dir, 'db'),

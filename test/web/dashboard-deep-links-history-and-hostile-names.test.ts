@@ -5,7 +5,7 @@ import type { RunningServer } from '../../src/api/server.js';
 import { withActor } from '../../src/store/actor.js';
 import { importExhibits } from '../../src/store/exhibitImport.js';
 import { freshDatabase, type TestDatabase } from '../support/databases.js';
-import { launchChromium, WAIT_MS } from './support/chromium.js';
+import { releaseChromium, sharedChromium, WAIT_MS } from './support/chromium.js';
 import { dashboardUnavailable, serveDashboard } from './support/dashboard.js';
 
 /**
@@ -99,11 +99,11 @@ describe.skipIf(missing !== null)(
         await db.close();
       }
       server = await serveDashboard(tdb.target);
-      browser = await launchChromium();
+      browser = await sharedChromium();
     }, 600_000);
 
     afterAll(async () => {
-      await browser?.close();
+      await releaseChromium(browser);
       await server?.close();
       await tdb?.drop();
     });

@@ -3,13 +3,14 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import axe from 'axe-core';
 import ExcelJS from 'exceljs';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiToken } from '../../src/api/apiTokens.js';
 import type { RunningServer } from '../../src/api/server.js';
 import { parseCents } from '../../src/money/cents.js';
 import { openDatabase } from '../../src/store/database.js';
 import { demoOpenStore } from '../support/demoOpen.js';
+import { CHROMIUM, releaseChromium, sharedChromium } from './support/chromium.js';
 import { serveDashboard } from './support/dashboard.js';
 
 /**
@@ -17,7 +18,6 @@ import { serveDashboard } from './support/dashboard.js';
  * `plan12b serve` over the demo complex with every month open, driven as a treasurer would.
  * Screenshots of every page go to test-artifacts/web/ to be looked at.
  */
-const CHROMIUM = process.env.PLAN12B_CHROMIUM ?? '/usr/bin/chromium';
 const DIST = resolve(import.meta.dirname, '../../web/dist/index.html');
 const SHOTS = resolve(import.meta.dirname, '../../test-artifacts/web');
 const missing = !existsSync(CHROMIUM)
@@ -55,23 +55,12 @@ describe.skipIf(missing !== null)('the web dashboard in Chromium', { timeout: 60
     auditor = (await createApiToken(db, { name: 'fund-auditor', role: 'auditor' })).token;
     await db.close();
     server = await serveDashboard(target);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await sharedChromium();
     mkdirSync(SHOTS, { recursive: true });
   }, 600_000);
 
   afterAll(async () => {
-    await browser?.close();
+    await releaseChromium(browser);
     await server?.close();
   });
 

@@ -8,7 +8,7 @@ import { withActor } from '../../src/store/actor.js';
 import { importExhibits } from '../../src/store/exhibitImport.js';
 import { freshDatabase, type TestDatabase } from '../support/databases.js';
 import { seedExhibitFiles } from '../support/seedDocuments.js';
-import { launchChromium, WAIT_MS } from './support/chromium.js';
+import { releaseChromium, sharedChromium, WAIT_MS } from './support/chromium.js';
 import { dashboardUnavailable, serveDashboard } from './support/dashboard.js';
 
 /**
@@ -44,11 +44,11 @@ describe.skipIf(missing !== null)(
         await db.close();
       }
       server = await serveDashboard(tdb.target);
-      browser = await launchChromium();
+      browser = await sharedChromium();
     }, 600_000);
 
     afterAll(async () => {
-      await browser?.close();
+      await releaseChromium(browser);
       await server?.close();
       await tdb?.drop();
     });

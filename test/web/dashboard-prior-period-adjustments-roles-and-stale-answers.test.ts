@@ -11,7 +11,7 @@ import { importNetAssets } from '../../src/feeds/netAssetsFeed.js';
 import { withActor } from '../../src/store/actor.js';
 import { freshDatabase, type TestDatabase } from '../support/databases.js';
 import { setUpValueFund2004 } from '../support/valueFund2004.js';
-import { launchChromium, WAIT_MS } from './support/chromium.js';
+import { releaseChromium, sharedChromium, WAIT_MS } from './support/chromium.js';
 import { dashboardUnavailable, serveDashboard } from './support/dashboard.js';
 
 /**
@@ -67,11 +67,11 @@ describe.skipIf(missing !== null)(
         await db.close();
       }
       server = await serveDashboard(tdb.target);
-      browser = await launchChromium();
+      browser = await sharedChromium();
     }, 600_000);
 
     afterAll(async () => {
-      await browser?.close();
+      await releaseChromium(browser);
       await server?.close();
       await tdb?.drop();
     });

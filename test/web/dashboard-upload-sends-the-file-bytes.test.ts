@@ -12,7 +12,7 @@ import { createApp } from '../../src/api/app.js';
 import { withActor } from '../../src/store/actor.js';
 import { freshDatabase, type TestDatabase } from '../support/databases.js';
 import { seedsAvailable, seedsDir } from '../support/seeds.js';
-import { CHROMIUM, launchChromium, WAIT_MS } from './support/chromium.js';
+import { CHROMIUM, releaseChromium, sharedChromium, WAIT_MS } from './support/chromium.js';
 
 const WEB_ROOT = resolve(import.meta.dirname, '../../web/dist');
 const missing = !existsSync(CHROMIUM)
@@ -55,11 +55,11 @@ describe.skipIf(missing !== null || !seedsAvailable)(
         const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => ok(s as Server));
       });
       url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-      browser = await launchChromium();
+      browser = await sharedChromium();
     }, 600_000);
 
     afterAll(async () => {
-      await browser?.close();
+      await releaseChromium(browser);
       await new Promise((ok) => (server ? server.close(ok) : ok(undefined)));
       await store?.close();
       await tdb?.drop();
