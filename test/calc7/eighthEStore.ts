@@ -21,7 +21,7 @@ export async function eighthEStore(
     before?: (s: CliStore) => Promise<void>;
   },
 ): Promise<CliStore> {
-  const s = cliStore(prefix);
+  const s = await cliStore(prefix);
   await s.ok('init');
   await s.ok('exhibit', 'import', ...classBAgreementSeeds());
   await s.ok(

@@ -125,7 +125,7 @@ describe.skipIf(!seedsAvailable)(
   'Class B conversions and CDSC edges, worked by hand, through the CLI',
   () => {
     beforeAll(async () => {
-      store = cliStore('calc8-ledger');
+      store = await cliStore('calc8-ledger');
       const s = store;
       await s.ok('init');
       await s.ok('exhibit', 'import', ...classBAgreementSeeds());

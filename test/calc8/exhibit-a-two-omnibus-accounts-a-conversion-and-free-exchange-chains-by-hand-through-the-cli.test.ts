@@ -169,7 +169,7 @@ describe.skipIf(!seedsAvailable)(
   'Exhibit A by hand: two Omnibus Accounts, conversions at month ends, free exchange chains',
   () => {
     beforeAll(async () => {
-      store = cliStore('calc8-exhibit-a');
+      store = await cliStore('calc8-exhibit-a');
       const s = store;
       await s.ok('init');
       await s.ok('exhibit', 'import', ...classBAgreementSeeds());
