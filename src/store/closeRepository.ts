@@ -1,4 +1,5 @@
 import type { ChainHead, MonthInputs, MonthInputsChunk } from '../audit/closeSeal.js';
+import type { RestatementMarks } from '../audit/restatementMarks.js';
 import { encodeCopyValue, sqlTextLiteral } from './copyText.js';
 import type { Queryable, TextRowChunkSize } from './database.js';
 import { inByteOrder, typed } from './queryBuilder.js';
@@ -162,6 +163,33 @@ export async function unadjustedRestatementMonths(q: Queryable, table: Restateme
     .orderBy('closed_month')
     .execute();
   return rows.map((r) => r.closed_month!);
+}
+
+/**
+ * Every net-assets and provider-assets restatement of an import the audit log recorded, with the
+ * closed month it touches and the close that reported it (`audit verify`: restatementMarks.ts).
+ */
+export async function restatementMarks(q: Queryable): Promise<RestatementMarks[]> {
+  const rows = await q.textRows(
+    `SELECT 'net-assets', r.id, r.portfolio_id || ' class ' || r.class, r.date::text, r.closed_month, r.adjusted_in,
+            r.import_id, f.audit_seq
+       FROM net_assets_restatement r JOIN feed_import f ON f.id = r.import_id WHERE f.audit_seq IS NOT NULL
+     UNION ALL
+     SELECT 'provider-assets', r.id, r.provider_id || ' ' || r.portfolio_id || ' class ' || r.class, r.date::text,
+            r.closed_month, r.adjusted_in, r.import_id, f.audit_seq
+       FROM provider_assets_restatement r JOIN feed_import f ON f.id = r.import_id WHERE f.audit_seq IS NOT NULL
+     ORDER BY 1, 2`,
+  );
+  return rows.map(([feed, id, what, date, closedMonth, adjustedIn, importId, seq]) => ({
+    feed: feed as RestatementMarks['feed'],
+    id: Number(id),
+    what: what!,
+    date: date!,
+    closedMonth: closedMonth ?? null,
+    adjustedIn: adjustedIn ?? null,
+    importId: Number(importId),
+    importAuditSeq: Number(seq),
+  }));
 }
 
 /** Marks every unreported restatement of a closed month as reported in this month's close. */
