@@ -166,29 +166,37 @@ export async function unadjustedRestatementMonths(q: Queryable, table: Restateme
 }
 
 /**
- * Every net-assets and provider-assets restatement of an import the audit log recorded, with the
- * closed month it touches and the close that reported it (`audit verify`: restatementMarks.ts).
+ * Every net-assets and provider-assets restatement of an import the audit log recorded, and every
+ * closed month an exhibit withdrawal restated, with the closed month it touches and the close that
+ * reported it (`audit verify`: restatementMarks.ts).
  */
 export async function restatementMarks(q: Queryable): Promise<RestatementMarks[]> {
   const rows = await q.textRows(
     `SELECT 'net-assets', r.id, r.portfolio_id || ' class ' || r.class, r.date::text, r.closed_month, r.adjusted_in,
-            r.import_id, f.audit_seq
+            'import ' || r.import_id, f.audit_seq
        FROM net_assets_restatement r JOIN feed_import f ON f.id = r.import_id WHERE f.audit_seq IS NOT NULL
      UNION ALL
      SELECT 'provider-assets', r.id, r.provider_id || ' ' || r.portfolio_id || ' class ' || r.class, r.date::text,
-            r.closed_month, r.adjusted_in, r.import_id, f.audit_seq
+            r.closed_month, r.adjusted_in, 'import ' || r.import_id, f.audit_seq
        FROM provider_assets_restatement r JOIN feed_import f ON f.id = r.import_id WHERE f.audit_seq IS NOT NULL
+     UNION ALL
+     -- a withdrawal by the one exhibit.withdraw record naming its document (none or two: not checked here)
+     SELECT 'exhibit-withdrawal', r.id, 'document ' || left(r.document_id, 16), NULL, r.closed_month, r.adjusted_in,
+            'exhibit.withdraw', min(a.seq)
+       FROM exhibit_withdrawal_restatement r
+       JOIN audit_log a ON a.action = 'exhibit.withdraw' AND a.content_hash = r.document_id
+      GROUP BY r.id, r.document_id, r.closed_month, r.adjusted_in HAVING count(*) = 1
      ORDER BY 1, 2`,
   );
-  return rows.map(([feed, id, what, date, closedMonth, adjustedIn, importId, seq]) => ({
+  return rows.map(([feed, id, what, date, closedMonth, adjustedIn, recordedBy, seq]) => ({
     feed: feed as RestatementMarks['feed'],
     id: Number(id),
     what: what!,
-    date: date!,
+    date: date ?? null,
     closedMonth: closedMonth ?? null,
     adjustedIn: adjustedIn ?? null,
-    importId: Number(importId),
-    importAuditSeq: Number(seq),
+    recordedBy: recordedBy!,
+    auditSeq: Number(seq),
   }));
 }
 
