@@ -3,7 +3,7 @@ import { boardRateAsShown } from '../registry/boardRate.js';
 import { buildRegistry } from '../registry/registry.js';
 import { loadAuditLog, recordedAuditHead } from '../store/auditLog.js';
 import { boardRatesSinceTheLog } from '../store/boardRatesRepository.js';
-import { loadSealedMonths } from '../store/closeRepository.js';
+import { loadSealedMonths, restatementMarks } from '../store/closeRepository.js';
 import type { Queryable } from '../store/database.js';
 import { feedImportAnchors } from '../store/feedImport.js';
 import { readSnapshot } from '../store/readSnapshot.js';
@@ -32,7 +32,7 @@ import { sealedMonthInputsDigestNow } from './monthInputsDigest.js';
  * Reads what `audit verify` checks, in one snapshot (REPEATABLE READ on a server): the log, each
  * closed month's seal with its inputs recomputed as sealed and its Class B redemptions as stored
  * now, each feed import's audit record, the settings, the documents' imports and the name →
- * portfolio table with the one the documents give.
+ * portfolio table with the one the documents give, and the restatements' marks.
  */
 export async function loadAuditEvidence(
   db: Queryable,
@@ -98,6 +98,7 @@ export async function loadAuditEvidence(
         derived: derivedPortfolioNames(registry),
       },
       boardRates: { writes: boardRateWrites(records, resolve), stored: boardRates },
+      restatements: await restatementMarks(tx),
     };
   });
 }

@@ -11,6 +11,7 @@ import {
   statementFindings,
 } from './importedRecords.js';
 import { changedInputKinds, inputKindLabel } from './inputDigestKinds.js';
+import { type RestatementMarks, restatementMarkFindings } from './restatementMarks.js';
 
 /**
  * `audit verify` (SPEC §12; issue 9), pure: the chain itself (every hash and link, so an edited,
@@ -64,6 +65,8 @@ export interface AuditEvidence {
   };
   /** rows only a command writes (provider terminations, withdrawals), each with its record; absent: not checked */
   readonly commandWrites?: readonly CommandWrite[];
+  /** the restatements of imports the log recorded, with their marks; absent: not checked */
+  readonly restatements?: readonly RestatementMarks[];
   /** the Board-set rates stored since the log began and the `rates.set` records; absent: not checked */
   readonly boardRates?: {
     readonly writes: readonly BoardRateWrite[];
@@ -234,6 +237,8 @@ export function verifyAuditEvidence(evidence: AuditEvidence, kept: KeptAnchor | 
     findings.push(...boardRateFindings(evidence.boardRates.writes, evidence.boardRates.stored));
   if (evidence.portfolioNames)
     findings.push(...portfolioNameFindings(evidence.portfolioNames.stored, evidence.portfolioNames.derived));
+  if (evidence.restatements)
+    findings.push(...restatementMarkFindings(evidence.restatements, evidence.sealedMonths));
 
   if (kept) {
     const r = kept.seq !== null ? bySeq.get(kept.seq) : records.find((x) => x.hash === kept.hash);

@@ -2,7 +2,14 @@ import { addDays, monthEnd, monthStart } from '../calendar/isoDate.js';
 import { governingRatesText } from '../registry/closedPeriodChange.js';
 import type { Registry } from '../registry/registry.js';
 import { loadApprovals } from '../store/approvalsRepository.js';
-import { ledgerStateCopyText, type MonthInputOptions, monthInputChunks } from '../store/closeRepository.js';
+import {
+  LEDGER_KEY_KINDS,
+  ledgerKeyChunks,
+  ledgerPortfolioKeyCount,
+  ledgerStateCopyText,
+  type MonthInputOptions,
+  monthInputChunks,
+} from '../store/closeRepository.js';
 import type { Queryable } from '../store/database.js';
 import { registryOfInputs } from '../store/registryInputs.js';
 import { loadBoardRates, loadDocumentsAsSealed } from '../store/registryStore.js';
@@ -59,8 +66,33 @@ export function withSealedLedgerState(
   inputsDigest: string,
   ledger: LedgerStateRowsDigest,
   month: string,
+  keys: readonly (readonly [kind: string, digest: string])[] = [],
 ): string {
-  return withMoreKinds(LEDGER_STATE, inputsDigest, ledger.kinds(monthStart(month)));
+  return withMoreKinds(LEDGER_STATE, inputsDigest, [...ledger.kinds(monthStart(month)), ...keys]);
+}
+
+/**
+ * What the stored ledger names by key, by kind (closeRepository.ts `ledgerKeyChunks`): the
+ * accounts' keys, the Free Shares' attributions and the first `portfolioKeys` portfolio keys, the
+ * last kind's digest written `N:digest` so that verify reads the keys the close sealed. Sealed in
+ * v4 digests since hostile4; a month sealed without them is checked without them.
+ */
+async function ledgerKeysDigest(
+  q: Queryable,
+  month: string,
+  portfolioKeys: number,
+): Promise<[kind: string, digest: string][]> {
+  const kinds = await streamedMonthInputsDigestsByKind(
+    ledgerKeyChunks(q, month, monthStart(month), monthEnd(month), portfolioKeys),
+  );
+  return kinds.map(([kind, d]) => [kind, kind === LEDGER_KEY_KINDS.portfolios ? `${portfolioKeys}:${d}` : d]);
+}
+
+/** The number of portfolio keys a v4 digest sealed (`classBLedgerPortfolios=N:…`), or null when it sealed none. */
+function sealedPortfolioKeys(sealed: string): number | null {
+  // a count no store has (the sealed digest changed by SQL) is left out: the kind then differs
+  const m = new RegExp(`,${LEDGER_KEY_KINDS.portfolios}=(\\d{1,9}):`).exec(sealed);
+  return m === null ? null : Number(m[1]);
 }
 
 /**
@@ -76,7 +108,8 @@ export async function sealingWithLedgerState(
 ): Promise<string> {
   if (!ledger.hasRowsFrom(monthStart(month)))
     for await (const text of ledgerStateCopyText(q, [monthEnd(month)])) ledger.addCopyText(text);
-  return withSealedLedgerState(inputsDigest, ledger, month);
+  const keys = await ledgerKeysDigest(q, month, await ledgerPortfolioKeyCount(q));
+  return withSealedLedgerState(inputsDigest, ledger, month, keys);
 }
 
 /** The v4 digest of a closed month now: its v3 inputs and the ledger state stored at its end (and before, if sealed). */
@@ -85,7 +118,9 @@ async function ledgerStateDigestNow(q: Queryable, month: string, sealed: string)
   const before = sealed.includes(',classBLedgerStateBefore=');
   const asOf = [monthEnd(month), ...(before ? [addDays(monthStart(month), -1)] : [])];
   for await (const text of ledgerStateCopyText(q, asOf)) ledger.addCopyText(text);
-  return withSealedLedgerState(await recordsDigest(q, month, true), ledger, month);
+  const portfolioKeys = sealedPortfolioKeys(sealed);
+  const keys = portfolioKeys === null ? [] : await ledgerKeysDigest(q, month, portfolioKeys);
+  return withSealedLedgerState(await recordsDigest(q, month, true), ledger, month, keys);
 }
 
 /** The digest of a closed month's inputs today, restatements since undone, in its seal's version. */

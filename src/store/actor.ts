@@ -55,12 +55,22 @@ function shownActor(actor: string): string {
  */
 export function checkActor(actor: string): void {
   checkPrintableActor(actor);
-  if (actor.endsWith(OS_USER_MARK))
+  if (carriesOsUserMark(actor))
     throw new Plan12bError(
       'USAGE',
       `actor ${JSON.stringify(actor)} ends with "${OS_USER_MARK.trim()}", the mark of an actor nobody stated`,
       'give the name without it; with no --actor and no PLAN12B_ACTOR, plan12b records the OS user so marked',
     );
+}
+
+/**
+ * Whether a name ends with the OS-user mark as it prints: compatibility forms folded (NFKC: a
+ * full-width parenthesis), every run of white space — a no-break space, an ideographic space — one
+ * space, trailing ones gone. `root\u00A0(OS user)` and `root (OS user) ` were recorded and printed
+ * exactly as the OS user's own records (hostile4).
+ */
+function carriesOsUserMark(actor: string): boolean {
+  return actor.normalize('NFKC').replace(/\s+/gu, ' ').trimEnd().endsWith(OS_USER_MARK);
 }
 
 /** The actor of one HTTP request (its API token), for the work done on its behalf (src/api). */

@@ -1,4 +1,5 @@
 import type { ChainHead, MonthInputs, MonthInputsChunk } from '../audit/closeSeal.js';
+import type { RestatementMarks } from '../audit/restatementMarks.js';
 import { encodeCopyValue, sqlTextLiteral } from './copyText.js';
 import type { Queryable, TextRowChunkSize } from './database.js';
 import { inByteOrder, typed } from './queryBuilder.js';
@@ -162,6 +163,41 @@ export async function unadjustedRestatementMonths(q: Queryable, table: Restateme
     .orderBy('closed_month')
     .execute();
   return rows.map((r) => r.closed_month!);
+}
+
+/**
+ * Every net-assets and provider-assets restatement of an import the audit log recorded, and every
+ * closed month an exhibit withdrawal restated, with the closed month it touches and the close that
+ * reported it (`audit verify`: restatementMarks.ts).
+ */
+export async function restatementMarks(q: Queryable): Promise<RestatementMarks[]> {
+  const rows = await q.textRows(
+    `SELECT 'net-assets', r.id, r.portfolio_id || ' class ' || r.class, r.date::text, r.closed_month, r.adjusted_in,
+            'import ' || r.import_id, f.audit_seq
+       FROM net_assets_restatement r JOIN feed_import f ON f.id = r.import_id WHERE f.audit_seq IS NOT NULL
+     UNION ALL
+     SELECT 'provider-assets', r.id, r.provider_id || ' ' || r.portfolio_id || ' class ' || r.class, r.date::text,
+            r.closed_month, r.adjusted_in, 'import ' || r.import_id, f.audit_seq
+       FROM provider_assets_restatement r JOIN feed_import f ON f.id = r.import_id WHERE f.audit_seq IS NOT NULL
+     UNION ALL
+     -- a withdrawal by the one exhibit.withdraw record naming its document (none or two: not checked here)
+     SELECT 'exhibit-withdrawal', r.id, 'document ' || left(r.document_id, 16), NULL, r.closed_month, r.adjusted_in,
+            'exhibit.withdraw', min(a.seq)
+       FROM exhibit_withdrawal_restatement r
+       JOIN audit_log a ON a.action = 'exhibit.withdraw' AND a.content_hash = r.document_id
+      GROUP BY r.id, r.document_id, r.closed_month, r.adjusted_in HAVING count(*) = 1
+     ORDER BY 1, 2`,
+  );
+  return rows.map(([feed, id, what, date, closedMonth, adjustedIn, recordedBy, seq]) => ({
+    feed: feed as RestatementMarks['feed'],
+    id: Number(id),
+    what: what!,
+    date: date ?? null,
+    closedMonth: closedMonth ?? null,
+    adjustedIn: adjustedIn ?? null,
+    recordedBy: recordedBy!,
+    auditSeq: Number(seq),
+  }));
 }
 
 /** Marks every unreported restatement of a closed month as reported in this month's close. */
@@ -413,6 +449,72 @@ export async function* monthInputChunks(
       for await (const copyText of q.copyTextSlices(sql, opts.chunkSize)) yield { kind, copyText };
     else for await (const rows of q.textRowChunks(sql, opts.chunkSize)) yield { kind, rows };
   }
+}
+
+/** The kinds of what the stored Class B ledger names by key (digest v4; monthInputsDigest.ts). */
+export const LEDGER_KEY_KINDS = {
+  accounts: 'classBLedgerAccounts',
+  attributions: 'classBLedgerAttributions',
+  portfolios: 'classBLedgerPortfolios',
+} as const;
+
+/**
+ * What the stored Class B ledger names by key, for the month `month` (`from`..`to`), a chunk of
+ * rows at a time, the kinds in byte order (digest v4, ledgerKeysDigest in monthInputsDigest.ts).
+ * The state's rows hold integer keys, not names: `class_b_account.account_key` says whose lots a
+ * row is, `class_b_ledger_portfolio` which portfolio a lot is in, and `class_b_lot_attribution`
+ * keeps the Exhibit A 2(b) attribution of a Free Share lot — each read by every later close and
+ * written once, so a key or attribution changed by SQL moved lots and dollars between accounts,
+ * portfolios, distributors and Assignees with every sealed digest unchanged (hostile4). Each row
+ * falls in one month's scope, so verify reads it once: the accounts with a transaction and the
+ * attributions of reinvestments dated in the month (by its end, for the books' first month, whose
+ * close builds the ledger before it); the first `portfolioKeys` portfolio keys (the dictionary
+ * only grows: later keys are later portfolios).
+ */
+export async function* ledgerKeyChunks(
+  q: Queryable,
+  month: string,
+  from: string,
+  to: string,
+  portfolioKeys: number,
+): AsyncGenerator<MonthInputsChunk> {
+  const m = sqlTextLiteral(month);
+  const t = `${sqlTextLiteral(to)}::date`;
+  // the books' first month (no closed month before it) takes the activity before it too
+  const inMonth = (date: string) =>
+    `${date} <= ${t} AND (${date} >= ${sqlTextLiteral(from)}::date OR NOT EXISTS (SELECT 1 FROM closed_month WHERE month < ${m}))`;
+  if (!Number.isSafeInteger(portfolioKeys) || portfolioKeys < 0)
+    throw new RangeError(`${portfolioKeys} portfolio keys`);
+  const queries = [
+    {
+      kind: LEDGER_KEY_KINDS.accounts,
+      sql: `SELECT a.account_key::text, a.account FROM class_b_account a
+             WHERE EXISTS (SELECT 1 FROM class_b_transaction x WHERE x.account = a.account AND ${inMonth('x.date')})
+             ORDER BY a.account_key`,
+    },
+    {
+      kind: LEDGER_KEY_KINDS.attributions,
+      sql: `SELECT at.account_key::text, at.origin_txn_id, at.attribution
+              FROM class_b_lot_attribution at JOIN class_b_transaction x ON x.txn_id = at.origin_txn_id
+             WHERE ${inMonth('x.date')}
+             ORDER BY at.account_key, at.origin_txn_id COLLATE "C"`,
+    },
+    {
+      kind: LEDGER_KEY_KINDS.portfolios,
+      sql: `SELECT portfolio_key::text, portfolio_id FROM class_b_ledger_portfolio
+             WHERE portfolio_key < ${portfolioKeys} ORDER BY portfolio_key`,
+    },
+  ];
+  for (const { kind, sql } of queries) {
+    yield { kind, rows: [] }; // a kind with no rows is still in the digest
+    for await (const rows of q.textRowChunks(sql)) yield { kind, rows };
+  }
+}
+
+/** How many portfolio keys the stored Class B ledger has (keys 0 … n−1). */
+export async function ledgerPortfolioKeyCount(q: Queryable): Promise<number> {
+  const [row] = await q.textRows('SELECT count(*) FROM class_b_ledger_portfolio');
+  return Number(row![0]);
 }
 
 /**
