@@ -15,6 +15,8 @@ export async function eighthEStore(
   prefix: string,
   opts: {
     reducedFrom: string;
+    /** the distributor from 2005-05-01 (default {@link SUCCESSOR}) */
+    successor?: string;
     accounts: readonly string[];
     transactions: readonly string[];
     /** further imports before the rate is set (transfers, omnibus figures) */
@@ -36,7 +38,7 @@ export async function eighthEStore(
       'portfolio,distributor,start,end',
       `all,${AIM},2003-08-18,`,
       `${CO},${AIM},2003-08-18,2005-04-30`,
-      `${CO},${SUCCESSOR},2005-05-01,`,
+      `${CO},${opts.successor ?? SUCCESSOR},2005-05-01,`,
     ]),
   );
   await s.ok(

@@ -12,6 +12,14 @@ interface Party {
   readonly sharePct: string;
   readonly twelveB1Share: string;
 }
+/** Agreement EIGHTH(E): one vintage's fee of a computation, split by the parties' shares in it. */
+interface Vintage {
+  readonly issuedFrom: string | null;
+  readonly issuedBefore: string | null;
+  readonly distributionFee: string;
+  /** `shares` is absent where the computation is an exclusive distributor's 100% */
+  readonly parties: readonly (Party & { readonly shares?: string })[];
+}
 interface Computation {
   readonly from: string;
   readonly to: string;
@@ -19,6 +27,8 @@ interface Computation {
   readonly computedOn: string | null;
   readonly distributionFee: string;
   readonly parties: readonly Party[];
+  /** present only where the portfolio's fee accrued by vintage (a Class B reduction) */
+  readonly vintages?: readonly Vintage[];
 }
 interface Payee {
   readonly payee: string;
@@ -135,7 +145,42 @@ const payableColumns: Column<Payable>[] = [
   { key: 'due', label: 'Due', value: (p) => p.dueDate },
 ];
 
+/** The shares a vintage holds, in the words of `plan12b monthly-calculation`'s text output. */
+function issued(v: Vintage): string {
+  return v.issuedFrom === null
+    ? `issued before ${v.issuedBefore}`
+    : v.issuedBefore === null
+      ? `issued on or after ${v.issuedFrom}`
+      : `issued ${v.issuedFrom} to before ${v.issuedBefore}`;
+}
+
+const vintagePartyColumns: Column<Vintage['parties'][number]>[] = [
+  { key: 'distributor', label: 'Distributor', value: (p) => p.distributor },
+  { key: 'shares', label: 'Shares', value: (p) => p.shares ?? '', numeric: true },
+  { key: 'pct', label: 'Share %', value: (p) => p.sharePct, percent: true },
+  { key: 'share', label: '12b-1 Share', value: (p) => p.twelveB1Share, money: true },
+];
+
 function ComputationBlock({ c }: { readonly c: Computation }) {
+  return (
+    <>
+      <ComputationTable c={c} />
+      {/* EIGHTH(E): each vintage's fee split among the parties by their shares in it; each
+          percentage is the party's dollars over the vintage's fee, reproducing them */}
+      {(c.vintages ?? []).map((v) => (
+        <DataTable
+          key={v.issuedFrom ?? ''}
+          name={`computation-${c.from}-vintage-${v.issuedFrom ?? 'first'}`}
+          caption={`${c.from} – ${c.to}, EIGHTH(E) shares ${issued(v)}: distribution fee ${formatAmount(v.distributionFee)}`}
+          rows={v.parties}
+          columns={vintagePartyColumns}
+        />
+      ))}
+    </>
+  );
+}
+
+function ComputationTable({ c }: { readonly c: Computation }) {
   return (
     <DataTable
       name={`computation-${c.from}`}
