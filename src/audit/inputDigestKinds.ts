@@ -62,6 +62,7 @@ const KIND_LABELS: Readonly<Record<string, string>> = {
   classBTransactions: 'Class B transactions',
   classBTransactionsBefore: "Class B transactions before the books' first month",
   distributorTerms: 'distributor terms and rights assignments',
+  exhibitAHoldings: "Exhibit A's holdings kept at the computation dates (exhibit_a_holdings)",
   exhibits: 'exhibits (plans, agreements, amendments and their schedules)',
   governing: 'the rates that governed (schedules, approvals, settings, terminations)',
   netAssets: 'net assets',

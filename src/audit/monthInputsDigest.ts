@@ -3,6 +3,7 @@ import { governingRatesText } from '../registry/closedPeriodChange.js';
 import type { Registry } from '../registry/registry.js';
 import { loadApprovals } from '../store/approvalsRepository.js';
 import {
+  closedMonthsInOrder,
   LEDGER_KEY_KINDS,
   ledgerKeyChunks,
   ledgerPortfolioKeyCount,
@@ -11,6 +12,7 @@ import {
   monthInputChunks,
 } from '../store/closeRepository.js';
 import type { Queryable } from '../store/database.js';
+import { EXHIBIT_A_HOLDINGS_KIND, exhibitAHoldingsChunks } from '../store/exhibitAHoldingsRepository.js';
 import { registryOfInputs } from '../store/registryInputs.js';
 import { loadBoardRates, loadDocumentsAsSealed } from '../store/registryStore.js';
 import { loadSettings } from '../store/settingsRepository.js';
@@ -96,6 +98,31 @@ function sealedPortfolioKeys(sealed: string): number | null {
 }
 
 /**
+ * The Exhibit A holdings kept at the month's computation dates (exhibitAHoldingsRepository.ts
+ * `exhibitAHoldingsChunks`): those after `after`, the end of the closed month before it (`-`:
+ * none, the books' first month, whose close keeps every date by its end), through its end,
+ * written `after:digest` so that verify reads the rows the close sealed. Sealed in v4 digests
+ * since exa2; a month sealed without it is checked without it.
+ */
+async function exhibitAHoldingsDigest(
+  q: Queryable,
+  month: string,
+  after: string | null,
+): Promise<[kind: string, digest: string]> {
+  const [[kind, d]] = (await streamedMonthInputsDigestsByKind(
+    exhibitAHoldingsChunks(q, after, monthEnd(month)),
+  )) as [[string, string]];
+  return [kind, `${after ?? '-'}:${d}`];
+}
+
+/** The lower bound a v4 digest sealed for its holdings (`exhibitAHoldings=after:…`): undefined when none was sealed. */
+function sealedHoldingsAfter(sealed: string): string | null | undefined {
+  // a bound no close writes (the sealed digest changed by SQL) is left out: the kind then differs
+  const m = new RegExp(`,${EXHIBIT_A_HOLDINGS_KIND}=(-|\\d{4}-\\d{2}-\\d{2}):`).exec(sealed);
+  return m === null ? undefined : m[1] === '-' ? null : m[1];
+}
+
+/**
  * The v4 digest a close seals: {@link withSealedLedgerState} of what it wrote — or, where it wrote
  * no row at the month's end because the state there was stored before it (written ahead of the
  * closes: a restore, a benchmark's setup; the close then takes it as it is), of what is stored.
@@ -109,6 +136,9 @@ export async function sealingWithLedgerState(
   if (!ledger.hasRowsFrom(monthStart(month)))
     for await (const text of ledgerStateCopyText(q, [monthEnd(month)])) ledger.addCopyText(text);
   const keys = await ledgerKeysDigest(q, month, await ledgerPortfolioKeyCount(q));
+  const before = (await closedMonthsInOrder(q)).filter((m) => m < month);
+  const after = before.length === 0 ? null : monthEnd(before[before.length - 1]!);
+  keys.push(await exhibitAHoldingsDigest(q, month, after));
   return withSealedLedgerState(inputsDigest, ledger, month, keys);
 }
 
@@ -120,6 +150,8 @@ async function ledgerStateDigestNow(q: Queryable, month: string, sealed: string)
   for await (const text of ledgerStateCopyText(q, asOf)) ledger.addCopyText(text);
   const portfolioKeys = sealedPortfolioKeys(sealed);
   const keys = portfolioKeys === null ? [] : await ledgerKeysDigest(q, month, portfolioKeys);
+  const holdingsAfter = sealedHoldingsAfter(sealed);
+  if (holdingsAfter !== undefined) keys.push(await exhibitAHoldingsDigest(q, month, holdingsAfter));
   return withSealedLedgerState(await recordsDigest(q, month, true), ledger, month, keys);
 }
 

@@ -311,6 +311,8 @@ async function replayHoldings(
 export interface DateHoldings {
   readonly omnibus: AllocationAccount[];
   others: DistributorShareComputation;
+  /** read from the holdings kept by an earlier close (exhibitAHoldingsRepository.ts), not computed */
+  readonly stored?: true;
 }
 
 /** Sums computations of one portfolio and date over disjoint sets of accounts. */
@@ -413,7 +415,12 @@ export async function holdingsAt(
       new Map(
         dates.map((d) => {
           const k = found.get(`${pid}|${d}`);
-          return [d, k === undefined ? computed.get(pid)!.get(d)! : { omnibus: k.omnibus, others: k.others }];
+          return [
+            d,
+            k === undefined
+              ? computed.get(pid)!.get(d)!
+              : { omnibus: k.omnibus, others: k.others, stored: true },
+          ];
         }),
       ),
     );

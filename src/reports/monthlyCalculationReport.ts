@@ -9,6 +9,7 @@ import { addDays, monthEnd, monthStart } from '../calendar/isoDate.js';
 import type { ClassBTerms } from '../class-b/classBTerms.js';
 import type { DistributorTerm } from '../class-b/distributorTerm.js';
 import { type Vintage, vintagesOf } from '../class-b/vintageSplit.js';
+import { Plan12bError } from '../errors.js';
 import { formatCents, parseCents, sumCents } from '../money/cents.js';
 import type { Registry } from '../registry/registry.js';
 import { cdscPiecesBetween } from '../store/classBRepository.js';
@@ -404,10 +405,18 @@ export async function monthlyCalculationInputs(
         // the same date account by account — shares outstanding and the Distributor's Commission Shares.
         if (exhibitA !== undefined) {
           const recounted = [...h.byDoi.values()].reduce((a, b) => a + b.shares, 0n);
-          if (exhibitA.outstandingShares !== h.total || exhibitA.parties[0]!.commissionShares !== recounted)
+          if (exhibitA.outstandingShares !== h.total || exhibitA.parties[0]!.commissionShares !== recounted) {
+            // read from the holdings an earlier close kept: the stored row was changed outside plan12b
+            if (scheduleHoldings.get(pid)?.get(date)?.stored === true)
+              throw new Plan12bError(
+                'DATABASE',
+                `${m.portfolio} ${date}: the Exhibit A holdings kept in exhibit_a_holdings count ${exhibitA.outstandingShares} shares outstanding and ${exhibitA.parties[0]!.commissionShares} Commission Shares of the Distributor; recounted from the Class B ledger ${h.total} and ${recounted}: the table was changed outside plan12b`,
+                'run `plan12b audit verify` to find what changed, and restore the database from a backup',
+              );
             throw new Error(
               `${m.portfolio} ${date}: Exhibit A counts ${exhibitA.outstandingShares} shares outstanding and ${exhibitA.parties[0]!.commissionShares} Commission Shares of the Distributor; recounted by account ${h.total} and ${recounted}`,
             );
+          }
         }
         const onlyFor = countOnlyFor.get(pid)?.get(date);
         return {

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { AllocationAccount, DistributorShareComputation } from '../allocation/distributorShare.js';
+import type { MonthInputsChunk } from '../audit/closeSeal.js';
 import type { DistributorTerm } from '../class-b/distributorTerm.js';
 import { sqlTextArrayLiteral, sqlTextLiteral } from './copyText.js';
 import type { Queryable } from './database.js';
@@ -74,4 +75,30 @@ export async function writeExhibitAHoldings(
       toJson(r.holdings.omnibus),
     ]),
   );
+}
+
+/** The kind of a v4 inputs digest that covers the kept holdings (monthInputsDigest.ts). */
+export const EXHIBIT_A_HOLDINGS_KIND = 'exhibitAHoldings';
+
+/**
+ * The kept holdings at dates after `after` (none: every date) through `through`, a chunk of rows
+ * at a time, in order (digest v4, SPEC §12: a closed month is locked). The close of a month
+ * writes the holdings at its own computation dates (the month is closed while its steps run), and
+ * every later close reads them instead of replaying the lots: a row changed by SQL moved shares
+ * between distributors with every sealed digest unchanged (hostile4). So each close seals the rows
+ * dated in its month — the books' first close every row by its end — and verify reads each row
+ * once. The basis is left out: a row on another basis is never read (it is computed again and
+ * replaced), and a later close replaces a row under new distributor terms with the same values
+ * (terms in force in a closed month are locked).
+ */
+export async function* exhibitAHoldingsChunks(
+  q: Queryable,
+  after: string | null,
+  through: string,
+): AsyncGenerator<MonthInputsChunk> {
+  const sql = `SELECT portfolio_id, date::text, others, omnibus FROM exhibit_a_holdings
+    WHERE date <= ${sqlTextLiteral(through)}::date${after === null ? '' : ` AND date > ${sqlTextLiteral(after)}::date`}
+    ORDER BY portfolio_id COLLATE "C", date`;
+  yield { kind: EXHIBIT_A_HOLDINGS_KIND, rows: [] }; // no rows is still a digest
+  for await (const rows of q.textRowChunks(sql)) yield { kind: EXHIBIT_A_HOLDINGS_KIND, rows };
 }

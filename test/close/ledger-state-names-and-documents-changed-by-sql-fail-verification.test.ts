@@ -152,8 +152,9 @@ describe('the ledger state, the portfolio names and the documents of a closed mo
         const v3 = `v3:${sealed!
           .inputsDigest!.slice(3)
           .split(',')
-          // a v3 seal has none of the ledger's kinds (the state, and what it names by key)
-          .filter((p) => !p.startsWith('classBLedger'))
+          // a v3 seal has none of the ledger's kinds (the state, and what it names by key), nor the
+          // Exhibit A holdings kept (v4 since exa2)
+          .filter((p) => !p.startsWith('classBLedger') && !p.startsWith('exhibitAHoldings='))
           .join(',')}`;
         await tx.query(
           `UPDATE class_b_ledger_state SET next_arrival = next_arrival + 1 WHERE as_of = '2025-01-31'`,
