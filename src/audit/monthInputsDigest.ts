@@ -152,7 +152,33 @@ async function ledgerStateDigestNow(q: Queryable, month: string, sealed: string)
   const keys = portfolioKeys === null ? [] : await ledgerKeysDigest(q, month, portfolioKeys);
   const holdingsAfter = sealedHoldingsAfter(sealed);
   if (holdingsAfter !== undefined) keys.push(await exhibitAHoldingsDigest(q, month, holdingsAfter));
-  return withSealedLedgerState(await recordsDigest(q, month, true), ledger, month, keys);
+  const records = await termsAsSealed(q, month, await recordsDigest(q, month, true), sealed);
+  return withSealedLedgerState(records, ledger, month, keys);
+}
+
+const TERMS = 'distributorTerms';
+
+/**
+ * A v3/v4 digest of now with its distributor terms as the seal read them. Since session 53 a close
+ * reads each term once as it reads in the month (a term ended after the month, recorded again, is
+ * the same term in it); a seal made before read every record. Where the two differ, the seal is
+ * checked against the terms read as it read them: equal, nothing changed.
+ */
+async function termsAsSealed(q: Queryable, month: string, now: string, sealed: string): Promise<string> {
+  const kindIn = (d: string) => new RegExp(`(?:^|[:,])${TERMS}=([^,]*)`).exec(d)?.[1];
+  const was = kindIn(sealed);
+  const is = kindIn(now);
+  if (was === undefined || is === undefined || was === is) return now;
+  const [recorded] = await streamedMonthInputsDigestsByKind(
+    monthInputChunks(q, month, monthStart(month), monthEnd(month), {
+      asSealed: true,
+      governing: true,
+      records: true,
+      termsAsRecorded: true,
+      onlyKind: TERMS,
+    }),
+  );
+  return recorded?.[1] === was ? now.replace(`${TERMS}=${is}`, `${TERMS}=${was}`) : now;
 }
 
 /** The digest of a closed month's inputs today, restatements since undone, in its seal's version. */
@@ -162,7 +188,8 @@ export async function sealedMonthInputsDigestNow(
   sealed: string | null,
 ): Promise<string> {
   if (sealed?.startsWith(LEDGER_STATE)) return ledgerStateDigestNow(q, month, sealed);
-  if (sealed?.startsWith(RECORDS)) return recordsDigest(q, month, true);
+  if (sealed?.startsWith(RECORDS))
+    return termsAsSealed(q, month, await recordsDigest(q, month, true), sealed);
   const governing = sealed?.startsWith(GOVERNING) ?? false;
   const now = await digest(q, month, { asSealed: true, governing });
   return governing ? `${GOVERNING}${now}` : now;

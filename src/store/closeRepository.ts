@@ -275,7 +275,16 @@ function monthInputQueries(
     },
     {
       kind: 'distributorTerms',
-      sql: `SELECT distributor, portfolio_id, portfolio_name, start_date::text AS start_date,
+      sql:
+        opts.records && !opts.termsAsRecorded
+          ? // v3 on: the terms as they read in the month, each once — terms are recorded append-only, and
+            // a term ended after the month (a later record of the same term) reads in it as the term did
+            `SELECT * FROM (SELECT DISTINCT distributor, portfolio_id, portfolio_name, start_date::text AS start_date,
+                CASE WHEN end_date <= ${t} THEN end_date::text END AS end_date, rights_assigned_to
+                FROM class_b_distributor_term WHERE start_date <= ${t}) d
+              ORDER BY distributor ${C}, portfolio_id ${C}, portfolio_name ${C}, start_date ${C}, rights_assigned_to ${C},
+                end_date ${C} NULLS FIRST`
+          : `SELECT distributor, portfolio_id, portfolio_name, start_date::text AS start_date,
               CASE WHEN end_date <= ${t} THEN end_date::text END AS end_date, rights_assigned_to
          FROM class_b_distributor_term WHERE start_date <= ${t}
         ORDER BY distributor ${C}, portfolio_id ${C}, portfolio_name ${C}, start_date, rights_assigned_to ${C}`,
@@ -400,7 +409,9 @@ function monthInputQueries(
       },
     );
   }
-  return queries.sort((a, b) => (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0));
+  return queries
+    .filter((x) => opts.onlyKind === undefined || x.kind === opts.onlyKind)
+    .sort((a, b) => (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0));
 }
 
 /**
@@ -412,6 +423,13 @@ export interface MonthInputOptions {
   readonly asSealed: boolean;
   readonly governing?: boolean;
   readonly records?: boolean;
+  /**
+   * The distributor terms every record as it stands, a term recorded again (ended later) read twice:
+   * how seals before session 53 read them, for verify to check such a seal as it was made.
+   */
+  readonly termsAsRecorded?: boolean;
+  /** only this kind's read */
+  readonly onlyKind?: string;
 }
 
 /**
