@@ -94,6 +94,11 @@ export function vintagesOf(reductions: readonly Pick<DistributionFeeReduction, '
   }));
 }
 
+/** Whether a share issued on `doi` is of vintage `v`. */
+export function isOfVintage(v: Vintage, doi: string): boolean {
+  return (v.issuedFrom === null || v.issuedFrom <= doi) && (v.issuedBefore === null || doi < v.issuedBefore);
+}
+
 /** The vintage of a share issued on `doi`: the number of reductions dated on or before it. */
 export function vintageOfDoi(
   doi: string,

@@ -1,4 +1,4 @@
-import { vintageTextLines } from '../reports/classBVintageFees.js';
+import { issued, vintageTextLines } from '../reports/classBVintageFees.js';
 import { monthlyCalculationCsvRows } from '../reports/monthlyCalculationCsv.js';
 import type { MonthlyCalculationReport } from '../reports/monthlyCalculationReport.js';
 import type { CliContext } from './context.js';
@@ -79,12 +79,6 @@ export function printMonthlyCalculationText(ctx: CliContext, report: MonthlyCalc
  * percentage reproduces the dollars beside it).
  */
 export function vintageSplitTextLines(report: Pick<MonthlyCalculationReport, 'portfolios'>): string[] {
-  const issued = (v: { issuedFrom: string | null; issuedBefore: string | null }) =>
-    v.issuedFrom === null
-      ? `issued before ${v.issuedBefore}`
-      : v.issuedBefore === null
-        ? `issued on or after ${v.issuedFrom}`
-        : `issued ${v.issuedFrom} to before ${v.issuedBefore}`;
   return report.portfolios.flatMap((p) => {
     const split = p.computations.filter((c) => c.vintages !== undefined);
     if (split.length === 0) return [];

@@ -212,7 +212,8 @@ export async function applyEighthE(
   return { accrual: { months: monthly, daily }, months };
 }
 
-function issued(v: Pick<VintageLine, 'issuedFrom' | 'issuedBefore'>): string {
+/** A vintage as the text output names it ("issued before 2025-07-01", …). */
+export function issued(v: Pick<VintageLine, 'issuedFrom' | 'issuedBefore'>): string {
   if (v.issuedFrom === null) return `issued before ${v.issuedBefore}`;
   return v.issuedBefore === null
     ? `issued on or after ${v.issuedFrom}`

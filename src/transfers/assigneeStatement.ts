@@ -1,5 +1,5 @@
 import { formatShareUnits } from '../class-b/shareUnits.js';
-import type { Vintage } from '../class-b/vintageSplit.js';
+import { isOfVintage, type Vintage } from '../class-b/vintageSplit.js';
 import { divRoundHalfUp, formatCents, parseCents } from '../money/cents.js';
 import { formatRatePct, MICRO_PCT_PER_PCT, parseRateMicroPct } from '../money/rate.js';
 import {
@@ -320,12 +320,7 @@ function byVintage(
 ): NonNullable<PortionPeriod['doiRangeByVintage']> {
   return vintages.map((v, k) => {
     const inRange = byDoi
-      .filter(
-        (x) =>
-          doiInRange(t, x.doi) &&
-          (v.issuedFrom === null || v.issuedFrom <= x.doi) &&
-          (v.issuedBefore === null || x.doi < v.issuedBefore),
-      )
+      .filter((x) => doiInRange(t, x.doi) && isOfVintage(v, x.doi))
       .reduce((a, x) => a + x.shares, 0n);
     const of = distributorByVintage[k]!;
     return {

@@ -1,6 +1,6 @@
 import { monthEnd, monthStart } from '../calendar/isoDate.js';
 import { formatShareUnits } from '../class-b/shareUnits.js';
-import type { Vintage } from '../class-b/vintageSplit.js';
+import { isOfVintage, type Vintage } from '../class-b/vintageSplit.js';
 import { formatCents } from '../money/cents.js';
 import { largestRemainder } from '../money/largestRemainder.js';
 import { MICRO_PCT_PER_PCT, parseRateMicroPct } from '../money/rate.js';
@@ -487,11 +487,6 @@ export function monthlyCalculationDetail(
     lcmWith(c.distributorShares);
     if (vintages.length > 0) for (const x of c.distributorSharesByVintage ?? []) lcmWith(x);
   }
-  const vintageOfDoi = (doi: string): number =>
-    vintages.findIndex(
-      (v) =>
-        (v.issuedFrom === null || v.issuedFrom <= doi) && (v.issuedBefore === null || doi < v.issuedBefore),
-    );
   const rangeWeight = (t: Transfer, day: string, k: number): bigint => {
     if (!ranged(t)) return L;
     const count = governingCount(counts, t.id, day);
@@ -502,7 +497,9 @@ export function monthlyCalculationDetail(
     const inRange = count.commissionSharesByDoi.filter((x) => doiInRange(t, x.doi));
     const ofVintage = vintages.length > 0 ? count.distributorSharesByVintage?.[k] : undefined;
     if (ofVintage !== undefined && ofVintage > 0n)
-      return sum(inRange.filter((x) => vintageOfDoi(x.doi) === k).map((x) => x.shares)) * (L / ofVintage);
+      return (
+        sum(inRange.filter((x) => isOfVintage(vintages[k]!, x.doi)).map((x) => x.shares)) * (L / ofVintage)
+      );
     if (count.distributorShares === 0n) return 0n;
     return sum(inRange.map((x) => x.shares)) * (L / count.distributorShares);
   };
