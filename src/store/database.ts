@@ -193,6 +193,12 @@ async function openPglite(path: string, workload: StoreWorkload): Promise<Databa
       dataFolderLockPath(abs),
       `${currentRunningCommand()}, since ${new Date().toISOString()}`,
     );
+    try {
+      refuseFolderOfOtherFiles(path);
+    } catch (e) {
+      release();
+      throw e;
+    }
   }
   let db: PGlite;
   installPgliteMemoryPool();
@@ -692,7 +698,8 @@ export function redactUrl(url: string): string {
  * the command line's fault, before anything is created:
  * - an empty name, which PGlite takes for a store in memory: every write would be lost on exit;
  * - another kind of URL (`mysql://…`), which would become a folder named "mysql:";
- * - a file, or a folder of other files: the store’s files would be mixed into it;
+ * - a file: the store’s files would be mixed into it (a folder of other files too, refused once its
+ *   lock is held: `refuseFolderOfOtherFiles`);
  * - a name holding a control character or line break (src/import/statedText.ts).
  */
 function checkEmbeddedTarget(target: string): void {
@@ -712,11 +719,23 @@ function checkEmbeddedTarget(target: string): void {
   if (stat === undefined) return; // a new folder: PGlite creates it
   if (!stat.isDirectory())
     throw new Plan12bError('USAGE', `the database ${target} is a file, not a folder`, next);
+}
+
+/**
+ * A folder of other files is refused as the command line's fault (the store's files would be mixed
+ * into it) — asked only once the folder's lock is held: a folder another plan12b process is
+ * creating a store in holds PostgreSQL's files before its PG_VERSION is written, and a second
+ * command started meanwhile waits for that process, as for any other holder, rather than taking
+ * the half-made store for someone else's folder (exit 64).
+ */
+function refuseFolderOfOtherFiles(target: string): void {
+  const stat = statSync(target, { throwIfNoEntry: false });
+  if (stat === undefined || !stat.isDirectory()) return;
   if (!existsSync(join(target, 'PG_VERSION')) && readdirSync(target).length > 0)
     throw new Plan12bError(
       'USAGE',
       `the database ${target} is a folder of other files, not a plan12b store`,
-      next,
+      'name a folder for the embedded store (a new or empty one, or the store’s own) or a postgres:// URL',
     );
 }
 
