@@ -167,7 +167,8 @@ export function omnibusFreeSharesStanding(
   date: string,
 ): { date: string | null; shares: bigint } {
   let latest: string | null = null;
-  for (const c of schedule.computations) if (c.date <= date && (latest === null || c.date > latest)) latest = c.date;
+  for (const c of schedule.computations)
+    if (c.date <= date && (latest === null || c.date > latest)) latest = c.date;
   if (latest === null) return { date: null, shares: 0n };
   let shares = 0n;
   for (const byParty of schedule.omnibusFreeShares?.get(latest)?.values() ?? [])

@@ -1,6 +1,13 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { businessDays, type CliStore, classBAgreementSeeds, cliStore, csvRows, pdfText } from '../calc7/support.js';
+import {
+  businessDays,
+  type CliStore,
+  classBAgreementSeeds,
+  cliStore,
+  csvRows,
+  pdfText,
+} from '../calc7/support.js';
 import { seedsAvailable } from '../support/seeds.js';
 
 /**
@@ -77,11 +84,24 @@ interface MonthlyCalc {
       distributionFee: string;
       parties: { distributor: string; sharePct: string; twelveB1Share: string }[];
     }[];
-    assignees: { transferId: string; twelveB1Portion: string; cdscPortion: string; payTo: string; owedOnToAssignee: string }[];
+    assignees: {
+      transferId: string;
+      twelveB1Portion: string;
+      cdscPortion: string;
+      payTo: string;
+      owedOnToAssignee: string;
+    }[];
     distributor12b1Portion: string;
     distributorEarnedCdscPortion: string;
   }[];
-  payables: { payee: string; role: string; twelveB1: string; cdsc: string; payable: string; dueDate: string }[];
+  payables: {
+    payee: string;
+    role: string;
+    twelveB1: string;
+    cdsc: string;
+    payable: string;
+    dueDate: string;
+  }[];
   warnings: string[];
 }
 interface Statement {
@@ -123,7 +143,11 @@ describe.skipIf(!seedsAvailable)(
       store = await cliStore('calc9-doi-range');
       const s = store;
       await s.ok('exhibit', 'import', ...classBAgreementSeeds());
-      await s.ok('accounts', 'import', s.file('accounts.csv', ['account,omnibus,dealer_of_record', 'N1,no,D', 'O1,yes,D']));
+      await s.ok(
+        'accounts',
+        'import',
+        s.file('accounts.csv', ['account,omnibus,dealer_of_record', 'N1,no,D', 'O1,yes,D']),
+      );
       await s.ok(
         'distributors',
         'import',
@@ -184,7 +208,12 @@ describe.skipIf(!seedsAvailable)(
           computations: {
             date: string;
             sharePct: string;
-            byRule: { distributor: string; a_commissionShares: string; c_omnibusFreeShares: string; total: string }[];
+            byRule: {
+              distributor: string;
+              a_commissionShares: string;
+              c_omnibusFreeShares: string;
+              total: string;
+            }[];
           }[];
         }[];
       }>('distributor-share', '--month', '2012-04');
@@ -216,7 +245,14 @@ describe.skipIf(!seedsAvailable)(
     });
 
     it('T1 counted on its effective date with O1 Free Shares as 2(c) attributed them on 2012-03-31: 940, not 937.5', async () => {
-      const st = await store.json<Statement>('transfers', 'statement', '--assignee', 'Lambda Funding LLC', '--month', '2012-04');
+      const st = await store.json<Statement>(
+        'transfers',
+        'statement',
+        '--assignee',
+        'Lambda Funding LLC',
+        '--month',
+        '2012-04',
+      );
       expect(st.lines).toHaveLength(1);
       const seg = st.lines[0]!.segments[0]!;
       expect(
@@ -227,7 +263,10 @@ describe.skipIf(!seedsAvailable)(
         ['2012-04-12', '2012-04-30', '2012-04-11', '600.0000', '940.0000', true],
       ]);
       // 20 × 67.79 × 50% × 600/940 = 432.7021… → 432.70
-      expect([st.lines[0]!.distributor12b1Share, st.lines[0]!.twelveB1Portion]).toEqual(['2033.70', '432.70']);
+      expect([st.lines[0]!.distributor12b1Share, st.lines[0]!.twelveB1Portion]).toEqual([
+        '2033.70',
+        '432.70',
+      ]);
       // the weight shown reproduces the portion beside it (SPEC §7)
       expect(reproduces(seg.weightPct, seg.distributor12b1Share, seg.twelveB1Portion)).toBe(true);
     });
@@ -235,7 +274,14 @@ describe.skipIf(!seedsAvailable)(
     it('March: two computations (before and from E), the Earned CDSC, all to the depository', () => {
       const cd = march.portfolios.find((p) => p.portfolio === CD)!;
       expect(
-        cd.computations.map((c) => [c.computedOn, c.from, c.to, c.days, c.distributionFee, c.parties.map((p) => [p.distributor, p.sharePct, p.twelveB1Share])]),
+        cd.computations.map((c) => [
+          c.computedOn,
+          c.from,
+          c.to,
+          c.days,
+          c.distributionFee,
+          c.parties.map((p) => [p.distributor, p.sharePct, p.twelveB1Share]),
+        ]),
       ).toEqual([
         [null, '2012-03-01', '2012-03-15', 15, '1125.00', [[AIM, '100.0000', '1125.00']]],
         ['2012-03-15', '2012-03-16', '2012-03-31', 16, '1200.00', [[AIM, '100.0000', '1200.00']]],
@@ -259,7 +305,12 @@ describe.skipIf(!seedsAvailable)(
     it('April: one computation, T1 from its effective date, T2 and the rest to the depository', () => {
       const cd = april.portfolios.find((p) => p.portfolio === CD)!;
       expect(
-        cd.computations.map((c) => [c.computedOn, c.days, c.distributionFee, c.parties.map((p) => [p.distributor, p.sharePct, p.twelveB1Share])]),
+        cd.computations.map((c) => [
+          c.computedOn,
+          c.days,
+          c.distributionFee,
+          c.parties.map((p) => [p.distributor, p.sharePct, p.twelveB1Share]),
+        ]),
       ).toEqual([
         [
           '2012-03-31',
@@ -271,14 +322,24 @@ describe.skipIf(!seedsAvailable)(
           ],
         ],
       ]);
-      expect(cd.assignees.map((a) => [a.transferId, a.twelveB1Portion, a.cdscPortion, a.payTo, a.owedOnToAssignee])).toEqual([
+      expect(
+        cd.assignees.map((a) => [
+          a.transferId,
+          a.twelveB1Portion,
+          a.cdscPortion,
+          a.payTo,
+          a.owedOnToAssignee,
+        ]),
+      ).toEqual([
         ['T1', '432.70', '0.00', 'Lambda Funding LLC', '0.00'],
         ['T2', '406.74', '0.00', OMEGA, '0.00'],
       ]);
       expect(cd.distributor12b1Portion).toBe('1194.26');
       expect(april.dueDate).toBe('2012-05-14');
       expect(
-        april.payables.map((p) => [p.payee, p.role, p.twelveB1, p.payable, p.dueDate]).sort((a, b) => (a[0]! < b[0]! ? -1 : 1)),
+        april.payables
+          .map((p) => [p.payee, p.role, p.twelveB1, p.payable, p.dueDate])
+          .sort((a, b) => (a[0]! < b[0]! ? -1 : 1)),
       ).toEqual([
         [BEACON, 'Other Distributor', '216.30', '216.30', '2012-05-14'],
         ['Lambda Funding LLC', 'Assignee', '432.70', '432.70', '2012-05-14'],
@@ -291,7 +352,10 @@ describe.skipIf(!seedsAvailable)(
         for (const p of mc.portfolios)
           for (const c of p.computations)
             for (const party of c.parties)
-              expect(reproduces(party.sharePct, c.distributionFee, party.twelveB1Share), `${c.from} ${party.distributor}`).toBe(true);
+              expect(
+                reproduces(party.sharePct, c.distributionFee, party.twelveB1Share),
+                `${c.from} ${party.distributor}`,
+              ).toBe(true);
       // the CSV's one percentage is the month's: 2,250.00 × 90.3867% = 2,033.70075 → 2,033.70
       const csv = csvRows(await store.ok('monthly-calculation', '--month', '2012-04', '--csv')).filter(
         (r) => r.distributor12b1SharePct !== '',
@@ -299,7 +363,9 @@ describe.skipIf(!seedsAvailable)(
       expect(csv.length).toBeGreaterThan(0);
       for (const r of csv) {
         expect(r.distributor12b1SharePct).toBe('90.3867');
-        expect(reproduces(r.distributor12b1SharePct!, r.distributionFee!, r.distributor12b1Share!)).toBe(true);
+        expect(reproduces(r.distributor12b1SharePct!, r.distributionFee!, r.distributor12b1Share!)).toBe(
+          true,
+        );
       }
       await store.ok('monthly-calculation', '--month', '2012-04', '--pdf', join(store.dir, 'april.pdf'));
       const pdf = pdfText(join(store.dir, 'april.pdf'));
@@ -322,8 +388,15 @@ describe.skipIf(!seedsAvailable)(
         const journal = csvRows(await store.ok('journal', '--month', month, '--csv'));
         // each payment entry (PAY-) of the Monthly Calculation credits Cash with the payee's payable
         const paid = journal
-          .filter((r) => r.entry!.startsWith('PAY-') && r.account === 'Cash' && r.memo!.includes('Monthly Calculation'))
-          .map((r) => [r.memo!.replace(/^payment of the \S+ Monthly Calculation to (.*), due \S+$/, '$1'), r.credit, r.date])
+          .filter(
+            (r) =>
+              r.entry!.startsWith('PAY-') && r.account === 'Cash' && r.memo!.includes('Monthly Calculation'),
+          )
+          .map((r) => [
+            r.memo!.replace(/^payment of the \S+ Monthly Calculation to (.*), due \S+$/, '$1'),
+            r.credit,
+            r.date,
+          ])
           .sort((a, b) => (a[0]! < b[0]! ? -1 : 1));
         expect(paid).toEqual(
           mc.payables.map((p) => [p.payee, p.payable, p.dueDate]).sort((a, b) => (a[0]! < b[0]! ? -1 : 1)),
@@ -333,9 +406,13 @@ describe.skipIf(!seedsAvailable)(
           .filter((r) => r.entry!.startsWith('ALC-') && r.account!.startsWith('Payable to '))
           .reduce((s, r) => s + BigInt(r.credit!.replace('.', '')), 0n);
         const cd = mc.portfolios.find((p) => p.portfolio === CD)!;
-        expect(credited).toBe(BigInt(cd.distributionFee.replace('.', '')) + BigInt(cd.earnedCdsc.replace('.', '')));
+        expect(credited).toBe(
+          BigInt(cd.distributionFee.replace('.', '')) + BigInt(cd.earnedCdsc.replace('.', '')),
+        );
         // the service fee goes to the Distributor's payable: 775.00 / 750.00
-        const service = journal.find((r) => r.entry!.startsWith('PAY-') && r.account === 'Payable to Distributor — service fee');
+        const service = journal.find(
+          (r) => r.entry!.startsWith('PAY-') && r.account === 'Payable to Distributor — service fee',
+        );
         expect(service?.debit).toBe(month === '2012-03' ? '775.00' : '750.00');
       }
     });
