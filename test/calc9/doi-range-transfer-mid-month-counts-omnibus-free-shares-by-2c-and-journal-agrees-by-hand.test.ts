@@ -61,6 +61,18 @@ import { seedsAvailable } from '../support/seeds.js';
  *   T2 20% × 2,033.70 = 406.74. Distributor's own: 2,033.70 − 432.70 − 406.74 = 1,194.26; the
  *   depository: 1,194.26 + 406.74 = 1,601.00. Due May 1, 2, 3, 4, 7, 8, 9, 10, 11, 14 → 2012-05-14.
  *   Service fee 30 × 25.00 = 750.00 (March 31 × 25.00 = 775.00).
+ * May: the Plan is terminated for CD's Class B from 2012-05-16 (Plan §9; for Class B, Complete
+ *   Termination, FIFTEENTH(B)): fees for May 1–15 only, 15 × 75.00 = 1,125.00, split by the 04-30
+ *   computation: 7,500¢ × 947.7273/1,050 = 6,769.48… and × 102.2727/1,050 = 730.51… → the cent to
+ *   the larger remainder (.519 > .481): AIM 67.69, Beacon 7.31 a day; 15 days 1,015.35 / 109.65.
+ *   T1 by the 04-30 count, 600 of AIM's 947.7273: 1,015.35 × 50% = 507.675; × 600 = 304,605;
+ *   ÷ 947.7273 = 321.4057…; T2 20% × 1,015.35 = 203.07; own 1,015.35 − 203.07 − 321.4057… =
+ *   490.8742…: floors 321.40 + 203.07 + 490.87 = 1,015.34, the cent to the larger remainder (T1's
+ *   .57 of a cent > own .43) → T1 321.41, own 490.87.
+ *   The Earned CDSC survives: N1 redeems 50 on 2012-05-22 (after the termination): year 3 → 3% ×
+ *   min(50 × 10.00 = 500.00, 1,000.00) = 15.00; T2 40% = 6.00, own 9.00. The depository: 490.87 +
+ *   203.07 + 15.00 = 708.94. Due the 10th NYSE business day after 05-31: June 1, 4, 5, 6, 7, 8, 11,
+ *   12, 13, 14 → 2012-06-14.
  */
 
 const CD = 'AIM Capital Development Fund';
@@ -168,6 +180,7 @@ describe.skipIf(!seedsAvailable)(
           `2012-03-20,K3,O1,${CD},B,purchase,100,20.00,,`,
           `2012-03-30,Q1,O1,${CD},B,reinvest,40,20.00,,`,
           `2012-04-05,Q2,O1,${CD},B,reinvest,10,20.00,,`,
+          `2012-05-22,X2,N1,${CD},B,redeem,50,20.00,,`,
         ]),
       );
       await s.ok(
@@ -177,6 +190,7 @@ describe.skipIf(!seedsAvailable)(
           'month,account,portfolio,free_shares_issued,free_shares_redeemed,free_shares_outstanding',
           `2012-03,O1,${CD},40,0,40`,
           `2012-04,O1,${CD},10,0,50`,
+          `2012-05,O1,${CD},0,0,50`,
         ]),
       );
       await s.ok(
@@ -193,7 +207,15 @@ describe.skipIf(!seedsAvailable)(
         'import',
         s.file('net-assets.csv', [
           'date,portfolio,class,net_assets',
-          ...businessDays('2012-03-01', '2012-04-30').map((d) => `${d},${CD},B,3660000.00`),
+          ...businessDays('2012-03-01', '2012-05-15').map((d) => `${d},${CD},B,3660000.00`),
+        ]),
+      );
+      await s.ok(
+        'terminations',
+        'import',
+        s.file('terminations.csv', [
+          'instrument,portfolio,class,date,by,notice_date,reason',
+          `plan,${CD},B,2012-05-16,trustees,,`,
         ]),
       );
       march = await s.json<MonthlyCalc>('monthly-calculation', '--month', '2012-03');
@@ -345,6 +367,51 @@ describe.skipIf(!seedsAvailable)(
         ['Lambda Funding LLC', 'Assignee', '432.70', '432.70', '2012-05-14'],
         [OMEGA, 'Depository', '1601.00', '1601.00', '2012-05-14'],
       ]);
+    });
+
+    it('May: Complete Termination from 2012-05-16 ends the 12b-1 Share with the fee; the Earned CDSC after it survives', async () => {
+      const may = await store.json<MonthlyCalc>('monthly-calculation', '--month', '2012-05');
+      const cd = may.portfolios.find((p) => p.portfolio === CD)!;
+      expect(
+        cd.computations.map((c) => [
+          c.computedOn,
+          c.from,
+          c.to,
+          c.days,
+          c.distributionFee,
+          c.parties.map((p) => [p.distributor, p.twelveB1Share]),
+        ]),
+      ).toEqual([
+        [
+          '2012-04-30',
+          '2012-05-01',
+          '2012-05-15',
+          15,
+          '1125.00',
+          [
+            [AIM, '1015.35'],
+            [BEACON, '109.65'],
+          ],
+        ],
+      ]);
+      expect([cd.distributionFee, cd.distributor12b1Share, cd.earnedCdsc]).toEqual([
+        '1125.00',
+        '1015.35',
+        '15.00',
+      ]);
+      expect(cd.assignees.map((a) => [a.transferId, a.twelveB1Portion, a.cdscPortion])).toEqual([
+        ['T1', '321.41', '0.00'],
+        ['T2', '203.07', '6.00'],
+      ]);
+      expect([cd.distributor12b1Portion, cd.distributorEarnedCdscPortion]).toEqual(['490.87', '9.00']);
+      expect(
+        may.payables.map((p) => [p.payee, p.payable, p.dueDate]).sort((a, b) => (a[0]! < b[0]! ? -1 : 1)),
+      ).toEqual([
+        [BEACON, '109.65', '2012-06-14'],
+        ['Lambda Funding LLC', '321.41', '2012-06-14'],
+        [OMEGA, '708.94', '2012-06-14'],
+      ]);
+      expect(may.warnings.join('\n')).toContain('Complete Termination');
     });
 
     it('every percentage shown (JSON, CSV, PDF) reproduces the dollars beside it with its own digits', async () => {
