@@ -485,3 +485,130 @@ describe.skipIf(!seedsAvailable)(
     });
   },
 );
+
+/**
+ * The same rule where the Class B fee accrues by vintage (EIGHTH(E)): the Board sets CD's Class B
+ * distribution fee to 0.50% from 2012-03-18, so K3 (2012-03-20, Beacon) is of the new vintage and
+ * K1, K2 of the old. Q1's 40 Free Shares derive pro rata from K2 300 (old) and K3 100 (new): 30 old,
+ * 10 new; AIM's 40 2(c) shares of O1 at 2012-03-31 spread over them: 30 old, 10 new.
+ * AIM's shares at 2012-03-31 and at T1's 2012-04-11 count: old 900 + 30 = 930, new 10 (2(b) would
+ *   have counted at 04-11 AIM's part of Q1 and Q2 by their derivation, 30 + 7.5 old: 937.5, 0 new).
+ * April (net assets 3,660,000.00): old vintage 930 of 1,040 shares at 0.75%: 75.00 × 930/1,040 =
+ *   67.067… → 67.07 a day, all AIM's; T1 (DOI 2010: K1 600, old) from 04-11, 20 days: 20 × 67.07 =
+ *   1,341.40 × 50% × 600/930 = 670.70 × 600/930 = 432.7096… → 432.71 (by 2(b) the 19 days from
+ *   04-12 would have been counted 600/937.5: 429.42).
+ */
+describe.skipIf(!seedsAvailable)('the same count by vintage after a reduction (EIGHTH(E))', () => {
+  let vs: CliStore;
+  beforeAll(async () => {
+    vs = await cliStore('calc9-doi-range-vintage');
+    const s = vs;
+    await s.ok('exhibit', 'import', ...classBAgreementSeeds());
+    await s.ok(
+      'accounts',
+      'import',
+      s.file('accounts.csv', ['account,omnibus,dealer_of_record', 'N1,no,D', 'O1,yes,D']),
+    );
+    await s.ok(
+      'distributors',
+      'import',
+      s.file('distributors.csv', [
+        'portfolio,distributor,start,end',
+        `all,${AIM},2000-01-03,2012-03-15`,
+        `all,${BEACON},2012-03-16,`,
+      ]),
+    );
+    await s.ok(
+      'transactions',
+      'import',
+      s.file('transactions.csv', [
+        'date,txn_id,account,portfolio,class,type,shares,price,exchange_id,waiver',
+        `2010-01-04,K1,N1,${CD},B,purchase,600,10.00,,`,
+        `2011-02-01,K2,O1,${CD},B,purchase,300,10.00,,`,
+        `2012-03-20,K3,O1,${CD},B,purchase,100,20.00,,`,
+        `2012-03-30,Q1,O1,${CD},B,reinvest,40,20.00,,`,
+        `2012-04-05,Q2,O1,${CD},B,reinvest,10,20.00,,`,
+      ]),
+    );
+    await s.ok(
+      'omnibus',
+      'import',
+      s.file('omnibus.csv', [
+        'month,account,portfolio,free_shares_issued,free_shares_redeemed,free_shares_outstanding',
+        `2012-03,O1,${CD},40,0,40`,
+        `2012-04,O1,${CD},10,0,50`,
+      ]),
+    );
+    await s.ok(
+      'transfers',
+      'import',
+      s.file('transfers.csv', [
+        'id,assignee,address,portfolio,twelve_b1_portion_pct,cdsc_portion_pct,doi_from,doi_to,effective_date,notice_received_date,payment,depository_agent',
+        `T1,Lambda Funding LLC,2 Main St,${CD},50,0,2010-01-01,2010-12-31,2012-04-11,2012-04-20,direct,`,
+      ]),
+    );
+    await s.ok(
+      'net-assets',
+      'import',
+      s.file('net-assets.csv', [
+        'date,portfolio,class,net_assets',
+        ...businessDays('2012-04-02', '2012-04-30').map((d) => `${d},${CD},B,3660000.00`),
+      ]),
+    );
+    await s.ok(
+      'rates',
+      'set',
+      '--portfolio',
+      CD,
+      '--class',
+      'B',
+      '--from',
+      '2012-03-18',
+      '--distribution-fee',
+      '0.50',
+    );
+  }, 300_000);
+  afterAll(() => vs?.remove());
+
+  it('T1 takes 600 of the 930 old-vintage shares AIM holds on 2012-04-11 (its 2(c) shares as at 2012-03-31)', async () => {
+    const st = await vs.json<{
+      lines: {
+        twelveB1Portion: string;
+        segments: {
+          periods: {
+            countedOn: string;
+            inForce: boolean;
+            doiRangeByVintage?: {
+              issuedFrom: string | null;
+              doiRangeShares: string;
+              distributorShares: string;
+            }[];
+          }[];
+        }[];
+      }[];
+    }>('transfers', 'statement', '--assignee', 'Lambda Funding LLC', '--month', '2012-04');
+    const periods = st.lines[0]!.segments.flatMap((g) => g.periods).filter((p) => p.inForce);
+    expect(
+      periods.map((p) => [
+        p.countedOn,
+        (p.doiRangeByVintage ?? []).map((v) => [v.issuedFrom, v.doiRangeShares, v.distributorShares]),
+      ]),
+    ).toEqual([
+      [
+        '2012-03-31',
+        [
+          [null, '600.0000', '930.0000'],
+          ['2012-03-18', '0.0000', '10.0000'],
+        ],
+      ],
+      [
+        '2012-04-11',
+        [
+          [null, '600.0000', '930.0000'],
+          ['2012-03-18', '0.0000', '10.0000'],
+        ],
+      ],
+    ]);
+    expect(st.lines[0]!.twelveB1Portion).toBe('432.71');
+  });
+});
