@@ -45,6 +45,9 @@ import { type CliStore, cliStore, csvRows, pdfText } from '../calc7/support.js';
  *   2025-02-24..02-28 (2025 is not a leap year; 3,650,000.00 × 0.51% / 365 = 51.00, service 25.00):
  *   5 × 51.00 = 255.00 and 125.00; March 1–7 nothing.
  *
+ * The board report's instruments in force at 2024-03-31: Schedule A of Amendment No. 1, for Growth
+ *   only (Income's Plan terminated), in force for it since 2024-03-11 — the day its approvals made
+ *   it govern, as `fees` and `schedule` read it — not the document's effective date 2024-02-15.
  * Expenditures of 2024Q1 (Plan §3): Growth dealer-compensation 1,000.00 (2024Q1) and advertising
  *   250.50 (2024-03-15); Income plan-administration 99.99 → by purpose 1,000.00, 250.50, 99.99;
  *   total 1,350.49.
@@ -259,6 +262,11 @@ describe('Governance and the quarterly board report by hand through the CLI', ()
     expect(r.approvals).toHaveLength(6);
 
     const csv = csvRows(await store.ok('board-report', '--quarter', '2024Q1', '--csv'));
+    // in force at quarter end: Schedule A of Amendment No. 1 for Growth only (Income terminated), and
+    // for Growth only from its shareholders' approval on 2024-03-11 (Plan §§5–6), not from 2024-02-15
+    expect(csv.filter((x) => x.section === 'instruments in force').map((x) => [x.item, x.detail])).toEqual([
+      ['Master Distribution Plan', 'Schedule A, in force since 2024-03-11; 1 portfolios, 1 classes'],
+    ]);
     const line = (section: string, portfolio: string, item: string) =>
       csv.find((x) => x.section === section && x.portfolio === portfolio && x.item === item)?.amount;
     expect([
