@@ -35,7 +35,10 @@ export interface DistributorCountSums {
   >;
   /** all shares outstanding */
   readonly total: bigint;
-  /** shares allocated to the Distributor by 2(a) and 2(b) (an Omnibus Account's Free Shares by 2(b)) */
+  /**
+   * shares allocated to the Distributor by 2(a) and 2(b); an Omnibus Account's Free Shares are left
+   * out (2(b) excludes them; the Monthly Calculation adds the Distributor's 2(c) ones as they stand)
+   */
   readonly allocated: bigint;
 }
 
@@ -305,8 +308,8 @@ export function exhibitAOfLedgerState(
       if (others) w.outstanding.add(units);
       if (w.counts) w.countTotal.add(units);
       // an account whose Free Shares in the portfolio are 0 units in all is skipped by 2(b), as
-      // computeDistributorShare skips it
-      if (w.freeOfAccount === 0) continue;
+      // computeDistributorShare skips it; an Omnibus Account's Free Shares are 2(c)'s, not 2(b)'s
+      if (w.freeOfAccount === 0 || omnibus) continue;
       const r = freeParties(l.attribution[i]!);
       if (r === null) {
         const who = issuances.who[issuances.of(l.issuingPortfolio[i]!, l.doiDay[i]!)]!;

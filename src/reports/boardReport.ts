@@ -202,7 +202,24 @@ export async function boardReport(
       e.instrument,
       (keysByTitle.get(e.instrument) ?? new Set()).add(instrumentKeyOf(e.document.id)),
     );
-  const byInstrument = new Map<string, BoardReportInstrument & { keys: Set<string>; pids: Set<string> }>();
+  // Plan §§5–6: with approvals enforced, a schedule version approved after its effective date is in
+  // force for a class only from that approval ("effective immediately upon the receipt" of the
+  // votes), as `schedule` and `fees` read it — the line says so, not the document's effective date
+  const approvedFrom = new Map(
+    registry.pending.flatMap((p) =>
+      p.governsFrom === null ? [] : [[`${p.documentId}|${p.portfolioId}|${p.class}`, p.governsFrom] as const],
+    ),
+  );
+  const inForceSince = (e: (typeof inForce)[number]) =>
+    approvedFrom.get(`${e.document.id}|${e.portfolioId}|${e.class}`) ?? e.inForceSince;
+  const byInstrument = new Map<
+    string,
+    Omit<BoardReportInstrument, 'inForceSince'> & {
+      inForceSince: string;
+      keys: Set<string>;
+      pids: Set<string>;
+    }
+  >();
   for (const e of inForce) {
     const instrumentKey = instrumentKeyOf(e.document.id);
     const key = `${instrumentKey}\u0000${e.schedule}`;
@@ -215,7 +232,7 @@ export async function boardReport(
             : e.instrument,
         registrant: e.registrant ?? '',
         schedule: e.schedule,
-        inForceSince: e.inForceSince,
+        inForceSince: inForceSince(e),
         portfolios: 0,
         classes: 0,
         keys: new Set(),
@@ -223,6 +240,8 @@ export async function boardReport(
       };
       byInstrument.set(key, i);
     }
+    // the earliest of its classes in force at quarter end
+    if (inForceSince(e) < i.inForceSince) i.inForceSince = inForceSince(e);
     i.keys.add(`${e.portfolioId}|${e.class}`);
     i.pids.add(e.portfolioId);
   }

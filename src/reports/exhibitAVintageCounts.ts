@@ -16,8 +16,13 @@ import { visitHoldings } from './distributorShareReport.js';
 export interface VintageCountsAt {
   /** Exhibit A by vintage (2(c) as the computation at this date attributed, else 2(b)); by party */
   readonly byParty: ReadonlyMap<string, readonly bigint[]>;
-  /** the Distributor's shares by vintage, every Free Share by 2(b) (a date that is no computation) */
+  /**
+   * the Distributor's shares by vintage by 2(a)–(b) (a date that is no computation), an Omnibus
+   * Account's Free Shares left out: 2(c)'s, as they stand from the latest computation
+   */
   readonly distributorBy2b: readonly bigint[];
+  /** the Distributor's 2(c) Omnibus Free Shares by vintage, where this date is a computation's */
+  readonly distributorOmnibus2c: readonly bigint[];
   /** all shares outstanding by vintage */
   readonly all: readonly bigint[];
 }
@@ -40,7 +45,12 @@ export async function exhibitAVintageCounts(
   const sums = new Map(
     dates.map((d) => [
       d,
-      { byParty: new Map<string, bigint[]>([[ctx.distributor, zero()]]), by2b: zero(), all: zero() },
+      {
+        byParty: new Map<string, bigint[]>([[ctx.distributor, zero()]]),
+        by2b: zero(),
+        omnibus2c: zero(),
+        all: zero(),
+      },
     ]),
   );
   const addRow = (into: bigint[], row: readonly bigint[]) =>
@@ -69,9 +79,26 @@ export async function exhibitAVintageCounts(
       }
       addRow(into, row);
     }
-    const by2b = account.omnibus && omnibus !== undefined ? exhibitAByVintage(base) : withOmnibus;
-    addRow(at.by2b, by2b.get(ctx.distributor) ?? zero());
+    if (account.omnibus) {
+      // 2(a) of the account; its Free Shares are 2(c)'s (2(b) excludes Omnibus Shares)
+      const lots = account.lots.filter((l) => l.kind !== 'free');
+      const commissionOnly = exhibitAByVintage({ ...base, accounts: [{ ...account, lots }] });
+      addRow(at.by2b, commissionOnly.get(ctx.distributor) ?? zero());
+      if (omnibus !== undefined) {
+        const freeOnly = exhibitAByVintage({
+          ...base,
+          accounts: [{ ...account, lots: account.lots.filter((l) => l.kind === 'free') }],
+          omnibusFreeShares: omnibus,
+        });
+        addRow(at.omnibus2c, freeOnly.get(ctx.distributor) ?? zero());
+      }
+    } else addRow(at.by2b, withOmnibus.get(ctx.distributor) ?? zero());
     addRow(at.all, vintageSharesOfLots(account.lots, portfolioId, reductions));
   });
-  return new Map([...sums].map(([d, s]) => [d, { byParty: s.byParty, distributorBy2b: s.by2b, all: s.all }]));
+  return new Map(
+    [...sums].map(([d, s]) => [
+      d,
+      { byParty: s.byParty, distributorBy2b: s.by2b, distributorOmnibus2c: s.omnibus2c, all: s.all },
+    ]),
+  );
 }

@@ -92,15 +92,19 @@ export interface DistributorHoldings {
   byDoi: Map<string, { doi: string; issuingPortfolioId: string; shares: bigint; lots: number }>;
   /** all shares outstanding */
   total: bigint;
-  /** shares allocated to the Distributor by Exhibit A (a) and (b), account by account */
+  /**
+   * shares allocated to the Distributor by Exhibit A (a) and (b), account by account — an Omnibus
+   * Account's Free Shares left out: 2(c) attributes them (see {@link omnibusFreeSharesStanding})
+   */
   allocated: bigint;
 }
 
 /**
  * SPEC §8: the Distributor's Commission Shares by DOI, its allocated shares and all shares
- * outstanding, at a count date, added account by account. (At a count date that is no Exhibit A
- * computation date — a Transfer's effective date after the term — an Omnibus Account's Free
- * Shares are counted by 2(b), its sub-transfer agent's 2(c) figures being monthly.)
+ * outstanding, at a count date, added account by account. An Omnibus Account's Free Shares are
+ * not counted by 2(b), which excludes them ("FREE SHARES (OTHER THAN OMNIBUS SHARES)"): at a count
+ * date that is no Exhibit A computation date, the Distributor's are those 2(c) attributed to it at
+ * the latest computation ({@link omnibusFreeSharesStanding}).
  */
 export function addDistributorHoldings(
   h: DistributorHoldings,
@@ -136,8 +140,40 @@ export function addDistributorHoldings(
     date: ctx.date,
     distributor: ctx.distributor,
     terms: ctx.terms,
-    accounts: [{ ...account, omnibus: false }],
+    // 2(a) only for an Omnibus Account: its Free Shares are 2(c)'s
+    accounts: [
+      account.omnibus
+        ? { ...account, omnibus: false, lots: account.lots.filter((l) => l.kind !== 'free') }
+        : account,
+    ],
   }).distributorShares;
+}
+
+/**
+ * Exhibit A 2(c) at a date that is no computation date (a DOI-range Transfer's effective date
+ * after the term, SPEC §8): "Omnibus Shares … which are Free Shares outstanding on any date shall
+ * be attributed … pursuant to the following rules", and those rules attribute a month's issues,
+ * redemptions and net exchanges only "as of the end of such calendar month"; until then what
+ * stands is what 2(c) attributed "as of the close of business on the last day of the immediately
+ * preceding calendar month" — or, in the month of the term's end, at E, where 2(c) starts. So the
+ * Distributor's Omnibus Free Shares on such a date are those 2(c) gave it at the latest
+ * computation on or before the date (none: 0); 2(b) does not apply to them (it excludes Omnibus
+ * Shares). Returns that computation's date (null: none) and the Distributor's shares.
+ * @example computations 2012-03-15 and 2012-03-31, O1 with 40 Free Shares all the Distributor's at
+ *   2012-03-31: on 2012-04-11 → { date: '2012-03-31', shares: 400000n }, whatever O1 reinvested since
+ */
+export function omnibusFreeSharesStanding(
+  schedule: Pick<ShareSchedule, 'computations' | 'omnibusFreeShares' | 'distributor'>,
+  date: string,
+): { date: string | null; shares: bigint } {
+  let latest: string | null = null;
+  for (const c of schedule.computations)
+    if (c.date <= date && (latest === null || c.date > latest)) latest = c.date;
+  if (latest === null) return { date: null, shares: 0n };
+  let shares = 0n;
+  for (const byParty of schedule.omnibusFreeShares?.get(latest)?.values() ?? [])
+    shares += byParty.get(schedule.distributor) ?? 0n;
+  return { date: latest, shares };
 }
 
 /** {@link addDistributorHoldings} for a chunk of accounts summed at once from its ledger columns. */
@@ -422,7 +458,9 @@ export async function monthlyCalculationInputs(
         return {
           date,
           ...(onlyFor === undefined ? {} : { onlyFor }),
-          distributorShares: exhibitA?.distributorShares ?? (exclusive ? h.total : h.allocated),
+          distributorShares:
+            exhibitA?.distributorShares ??
+            (exclusive ? h.total : h.allocated + omnibusFreeSharesStanding(schedule, date).shares),
           commissionSharesByDoi: [...h.byDoi]
             .sort(([a], [b]) => (a < b ? -1 : 1))
             .map(([, held]) => ({ ...held })),
@@ -527,7 +565,17 @@ async function withVintageCounts(
   const computed = ctx.shareComputations.flatMap((c) =>
     c.exclusive === true || c.date === null ? [] : [c.date],
   );
-  const dates = [...new Set([...computed, ...ctx.distributorCounts.map((c) => c.date)])].sort();
+  // a count's date and the computation whose 2(c) Omnibus Free Shares stand on it
+  const standing = (date: string) => omnibusFreeSharesStanding(schedule, date).date;
+  const dates = [
+    ...new Set([
+      ...computed,
+      ...ctx.distributorCounts.flatMap((c) => {
+        const at = standing(c.date);
+        return at === null ? [c.date] : [c.date, at];
+      }),
+    ]),
+  ].sort();
   const counts =
     dates.length === 0
       ? new Map<string, VintageCountsAt>()
@@ -563,7 +611,13 @@ async function withVintageCounts(
     const at = counts.get(c.date)!;
     const exhibitA = schedule.computations.some((x) => x.date === c.date);
     const exclusive = schedule.exclusiveOn(addDays(c.date, 1)) === distributor;
-    const row = exhibitA ? (at.byParty.get(distributor) ?? zero) : exclusive ? at.all : at.distributorBy2b;
+    const standsFrom = standing(c.date);
+    const omnibus2c = standsFrom === null ? zero : counts.get(standsFrom)!.distributorOmnibus2c;
+    const row = exhibitA
+      ? (at.byParty.get(distributor) ?? zero)
+      : exclusive
+        ? at.all
+        : at.distributorBy2b.map((x, k) => x + omnibus2c[k]!);
     if (total(row) !== c.distributorShares) throw mismatch(c.date, distributor, row, c.distributorShares);
     return { ...c, distributorSharesByVintage: row };
   });
