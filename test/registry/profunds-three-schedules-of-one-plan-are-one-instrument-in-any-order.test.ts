@@ -68,8 +68,9 @@ describe('three Schedules A of one ProFunds plan', () => {
         ['2023-09-11', '03.txt'],
       ] as const) {
         const answer = registry.scheduleAsOf(day, { portfolio: 'Bull ProFund' });
-        expect(answer.entries.map((e) => [e.instrument, e.document.file])).toEqual([
-          ['Amended and Restated Distribution and Service Plan', document],
+        // 2006's list names no Registrant: its entries are the instrument's, ProFunds'
+        expect(answer.entries.map((e) => [e.registrant, e.instrument, e.document.file])).toEqual([
+          ['ProFunds', 'Amended and Restated Distribution and Service Plan', document],
         ]);
       }
     });
