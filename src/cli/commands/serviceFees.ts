@@ -84,13 +84,8 @@ export function registerServiceFeesCommands(program: Command, getContext: () => 
         }),
       );
       printTermination(ctx, result, opts.json);
-      // Plan §10(a) "on not more than sixty (60) days' written notice": the notice (or the
-      // agreement) names when it takes effect, at most 60 days on; with no date stated the latest
-      // the Plan allows is taken — said, so that it is never the silent default it was
-      if (effective === undefined && result.changed)
-        ctx.err(
-          `warning: no --effective given: the termination takes effect ${result.provider.terminationEffective}, 60 days after the notice of ${noticeDate}, the latest Plan §10(a) allows; where the notice names an earlier date (or the agreement a shorter notice), service fees are due only until then: record that termination with --effective DATE instead`,
-        );
+      // Plan §10(a): with no date stated, the latest the Plan allows was taken — said, never silent
+      for (const w of result.warnings) ctx.err(`warning: ${w}`);
     });
   providers
     .command('assign')
