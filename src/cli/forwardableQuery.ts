@@ -56,7 +56,7 @@ export const FORWARDABLE_QUERIES: Readonly<Record<string, QueryShape>> = {
   'approvals list': { flags: ['--json', '--csv'] },
   continuance: { values: ['--as-of'], flags: ['--json', '--csv'] },
   'terminations list': { flags: ['--json', '--csv'] },
-  'settings list': { flags: ['--json'] },
+  'settings list': { flags: ['--json', '--csv'] },
   'audit verify': { values: ['--anchor'], flags: ['--json'], audit: true },
   'audit anchor': { flags: ['--json'], audit: true },
   'audit log': {

@@ -36,6 +36,7 @@ import { proseText } from './proseText.js';
 import { registrantRenames } from './registrantRename.js';
 import {
   classRenames,
+  fkaFormerNames,
   formerlyRenames,
   markedFormerNames,
   renameRules,
@@ -527,7 +528,7 @@ function readExhibitText(
     throw noScheduleRefusal(reading.lines, reading.bodyStart, file);
   refuseNamelessPortfolios(reading, file);
   refuseFootnoteMarkedClasses(reading, file);
-  const parsed = assemble(reading, rendering);
+  const parsed = withFormerNamesFootnoted(assemble(reading, rendering), source);
   if (relined === null) return parsed;
   return {
     ...parsed,
@@ -536,6 +537,20 @@ function readExhibitText(
       ...parsed.warnings,
     ],
   };
+}
+
+/**
+ * SPEC §2 (any name a portfolio ever had resolves to it): ProFunds' "Communication Services
+ * UltraSector ProFund1" … "1 | f/k/a Mobile Telecommunications UltraSector ProFund" — a rename on
+ * the document's date, read from the text as filed (the cell reading drops the footnote's mark
+ * cell); the footnote is kept as one too.
+ */
+function withFormerNamesFootnoted(parsed: ParsedExhibit, source: string): ParsedExhibit {
+  const portfolios = new Set(parsed.schedules.flatMap((s) => s.entries.map((e) => e.portfolio)));
+  const added = fkaFormerNames(source.split(/\r?\n/), portfolios).filter(
+    (p) => !parsed.renames.some((q) => q.from === p.from && q.to === p.to),
+  );
+  return added.length === 0 ? parsed : { ...parsed, renames: [...parsed.renames, ...added] };
 }
 
 // "Underwriting Agreement", "PRINCIPAL UNDERWRITING AGREEMENT": the distributor's contract to sell

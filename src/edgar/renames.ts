@@ -350,3 +350,49 @@ export function markedFormerNames(lines: readonly string[], portfolios: Readonly
   }
   return out;
 }
+
+// ProFunds' "1 | f/k/a Mobile Telecommunications UltraSector ProFund" (the mark on a line or cell of
+// its own above, or before the words): a footnote giving a former name, whole — a name cut short
+// ("f/k/a Oil Equipment, S", the document ending there) ends as no fund's name does and names none
+const FKA_FOOTNOTE_RE =
+  /^(?:(\d{1,2})\s*)?(?:f\/k\/a|formerly\s+known\s+as)\s+([A-Z].*?(?:Fund|Portfolio|Series|Trust))\.?$/i;
+// "Communication Services UltraSector ProFund1": the mark, a digit glued to a fund's last word
+const GLUED_MARK_RE = /^(.*?(?:Fund|Portfolio|Trust|Series))(\d{1,2})$/;
+
+/**
+ * SPEC §2 (any name a portfolio ever had resolves to it): a fund printed with a footnote digit
+ * glued to its name and, under the list, that footnote "f/k/a <former name>" — a rename of that
+ * fund, on the document's date. The footnote's mark is read on its own line above it ("1"; the
+ * 2021 page prints it twice, "11", read as "1" where no fund bears "11") or before its words; a
+ * mark on no fund of the schedule, or on several, names none: no rename is guessed.
+ * @example fkaFormerNames(['Alpha ProFund1', 'Beta Fund', '|', '1', '|', 'f/k/a Old Alpha ProFund'], new Set(['Alpha ProFund', 'Beta Fund']))
+ *   → [{ from: 'Old Alpha ProFund', to: 'Alpha ProFund' }]
+ */
+export function fkaFormerNames(lines: readonly string[], portfolios: ReadonlySet<string>): Rename[] {
+  const cells = lines.map((l) => l.replace(/^\|/, '').trim());
+  const byMark = new Map<string, Set<string>>();
+  for (const cell of cells) {
+    const m = GLUED_MARK_RE.exec(cell);
+    if (m === null || !portfolios.has(m[1]!.replace(/\s+/g, ' '))) continue;
+    byMark.set(m[2]!, new Set([...(byMark.get(m[2]!) ?? []), m[1]!.replace(/\s+/g, ' ')]));
+  }
+  const out: Rename[] = [];
+  cells.forEach((cell, i) => {
+    const m = FKA_FOOTNOTE_RE.exec(cell);
+    if (m === null) return;
+    let mark = m[1];
+    for (let j = i - 1; mark === undefined && j >= 0; j--) {
+      if (cells[j] === '') continue;
+      if (/^\d{1,2}$/.test(cells[j]!)) mark = cells[j]!;
+      break;
+    }
+    if (mark === undefined) return;
+    const doubled = mark.length === 2 && mark[0] === mark[1] ? [mark, mark[0]!] : [mark];
+    const named = doubled.map((k) => byMark.get(k)).find((n) => n !== undefined);
+    if (named?.size !== 1) return;
+    const from = m[2]!.replace(/\s+/g, ' ');
+    const to = [...named][0]!;
+    if (to !== from && !out.some((r) => r.from === from && r.to === to)) out.push({ from, to });
+  });
+  return out;
+}

@@ -1088,11 +1088,23 @@ function renderSeriesOfList(doc: RenderableDocument, opts: { marked?: boolean })
   if (opts.marked !== false) out.push(RENDERING_MARKER, '');
   if (doc.exhibit !== null) out.push(`Exhibit ${doc.exhibit}`);
   const reg = doc.instrument.registrant ?? '';
+  // a rename read from an "f/k/a" footnote: the fund's mark glued to its name, the footnote's
+  // in a cell of its own above it ("…ProFund1" … "|", "1", "|", "f/k/a …"), numbered in order
+  const marks = new Map<string, number>();
+  for (const f of doc.footnotes) {
+    const former = /^f\/k\/a\s+(.+)$/i.exec(f)?.[1];
+    const r = doc.renames.find((x) => x.from === former);
+    if (r !== undefined && !marks.has(r.to)) marks.set(r.to, marks.size + 1);
+  }
   for (const s of doc.schedules) {
     out.push(s.name.toUpperCase(), doc.instrument.title.toUpperCase().replace(/\b12B-1\b/g, '12b-1'));
-    out.push(`Series of ${reg}`, ...s.entries.map((e) => e.portfolio));
+    out.push(`Series of ${reg}`, ...s.entries.map((e) => `${e.portfolio}${marks.get(e.portfolio) ?? ''}`));
   }
-  for (const f of doc.footnotes) out.push('|', f);
+  for (const f of doc.footnotes) {
+    const former = /^f\/k\/a\s+(.+)$/i.exec(f)?.[1];
+    const mark = marks.get(doc.renames.find((x) => x.from === former)?.to ?? '');
+    out.push('|', ...(mark === undefined ? [] : [String(mark), '|']), f);
+  }
   // the date under the list ends it: its last name is then whole, not a line the page was cut in
   if (doc.effectiveDate !== null && doc.effectiveDate.length === 10)
     out.push(`Effective: ${formatDate(doc.effectiveDate)}`);

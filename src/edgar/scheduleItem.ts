@@ -98,6 +98,15 @@ const BRAND_FUND_NAME_RE =
 const SERIES_OF_RE =
   /^(?:Series|Funds|Portfolios)\s+of\s+((?:the\s+)?[A-Z][\w&.,'\u2019-]*(?:\s+[A-Z][\w&.,'\u2019-]*){0,5})$/;
 
+/**
+ * The Registrant a "Series of ProFunds" heading names over its series' column, or null.
+ * @example seriesOfRegistrant('Series of ProFunds') → 'ProFunds'
+ */
+export function seriesOfRegistrant(trimmed: string): string | null {
+  const m = SERIES_OF_RE.exec(trimmed.replace(/^\|/, '').trim());
+  return m === null || /\b(?:Fund|Portfolio)$/.test(m[1]!) ? null : m[1]!.replace(/\s+/g, ' ');
+}
+
 const MONTH_DAY_YEAR_RE =
   /\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2}\s*,?\s*\d{4}\b/g;
 
@@ -246,9 +255,8 @@ export function scheduleItem(trimmed: string): ScheduleItem {
   // Registrant's heading printed again, never a portfolio
   // "Series of ProFunds" over the fund column: the heading naming the Registrant whose series the
   // rows list — no fund of its own
-  const seriesOf = SERIES_OF_RE.exec(t);
-  if (seriesOf !== null && !/\b(?:Fund|Portfolio)$/.test(seriesOf[1]!))
-    return { kind: 'registrant', name: seriesOf[1]!.replace(/\s+/g, ' ') };
+  const seriesOf = seriesOfRegistrant(t);
+  if (seriesOf !== null) return { kind: 'registrant', name: seriesOf };
   // "f/k/a Mobile Telecommunications UltraSector ProFund" under the list, beside its mark: a
   // footnote giving a fund's former name, no fund
   if (/^(?:f\/k\/a|formerly(?:\s+known\s+as)?)\s+\S/i.test(t))

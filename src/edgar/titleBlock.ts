@@ -10,6 +10,7 @@ import { amendmentNumberIn } from './amendmentNumber.js';
 import type { EdgarLine } from './edgarText.js';
 import type { ExhibitKind, InstrumentKind } from './exhibitDocument.js';
 import { exhibitLabel, isAllCaps, isProse } from './lineShapes.js';
+import { seriesOfRegistrant } from './scheduleItem.js';
 import { classCodesIn, exceptedClassesIn, isClassLabel } from './shareClasses.js';
 import { titleCase } from './titleCase.js';
 
@@ -194,6 +195,24 @@ export function scheduleTitleBlock(
       registrantLine = line;
       continue;
     }
+    // ProFunds' 2021 "SCHEDULE A / PROFUNDS / AMENDED AND RESTATED / DISTRIBUTION AND SERVICE PLAN /
+    // … / Series of ProFunds": the Registrant's name in capitals over the plan's title, as the
+    // schedule's "Series of" heading names it — no word of the title (read as its 2023 schedule
+    // reads the name in mixed case, so that the plan's schedules name it alike)
+    if (
+      title.length === 0 &&
+      registrantLine === null &&
+      isAllCaps(line) &&
+      !NOT_A_NAME_RE.test(line) &&
+      next !== null &&
+      isAllCaps(lines[next]!.trimmed)
+    ) {
+      const named = seriesHeadingNaming(lines, next, line);
+      if (named !== null) {
+        registrantLine = named;
+        continue;
+      }
+    }
     // "DISTRIBUTION PLAN PURSUANT TO RULE 12b-1": capitals, the rule's number as it is written
     if (!isAllCaps(line.replace(/\b12b-1\b/g, '12B-1'))) break;
     title.push(line);
@@ -222,6 +241,16 @@ export function scheduleTitleBlock(
     bodyStart: t.bodyStart,
     registrant: t.registrant ?? read.registrant ?? registrantLine,
   };
+}
+
+/** The Registrant a "Series of …" heading below `from` names, when it is `capitals` in other case. */
+function seriesHeadingNaming(lines: readonly EdgarLine[], from: number, capitals: string): string | null {
+  const words = (t: string) => t.replace(/\s+/g, ' ').trim().toUpperCase();
+  for (let j = from; j < lines.length; j++) {
+    const named = seriesOfRegistrant(lines[j]!.trimmed);
+    if (named !== null) return words(named) === words(capitals) ? named : null;
+  }
+  return null;
 }
 
 function nextContentIndex(lines: readonly EdgarLine[], from: number): number | null {

@@ -10,6 +10,7 @@ import { didYouMean } from '../closestName.js';
 import { Plan12bError } from '../errors.js';
 import {
   type AgreementTermination,
+  MAX_NOTICE_DAYS,
   terminationOnAssignment,
   terminationOnNotice,
 } from '../service-fees/agreementTermination.js';
@@ -32,6 +33,8 @@ export interface TerminationResult {
   readonly provider: ProviderRecord;
   /** false when the same termination was already recorded (nothing written). */
   readonly changed: boolean;
+  /** what the user should know of the termination recorded (a default date taken) */
+  readonly warnings: readonly string[];
 }
 
 /**
@@ -98,7 +101,7 @@ async function recordTermination(
       assignedTo: termination.assignedTo,
     };
     return {
-      result: { provider, changed },
+      result: { provider, changed, warnings: [] },
       audit: changed
         ? {
             subject: providerId,
@@ -112,8 +115,10 @@ async function recordTermination(
 }
 
 /**
- * Plan §10(a): termination on written notice, effective on `effectiveDate` (default: the notice
- * date + 60 days); refused when later than 60 days after the notice.
+ * Plan §10(a): termination on written notice, effective on `effectiveDate` — the date the notice
+ * (or the agreement's own shorter notice) names; refused when later than 60 days after the
+ * notice. Not given, the latest the Plan allows is taken (the notice date + 60 days), with a
+ * warning: "not more than sixty days" bounds the notice, it does not name the date.
  */
 export async function terminateOnNotice(
   db: Database,
@@ -121,9 +126,16 @@ export async function terminateOnNotice(
 ): Promise<TerminationResult> {
   requireDateOfNyseCalendar(opts.noticeDate);
   if (opts.effectiveDate !== undefined) requireDateOfNyseCalendar(opts.effectiveDate);
-  return recordTermination(db, 'providers.terminate', opts.providerId, () =>
+  const result = await recordTermination(db, 'providers.terminate', opts.providerId, () =>
     terminationOnNotice(opts.providerId, opts.noticeDate, opts.effectiveDate),
   );
+  if (opts.effectiveDate !== undefined || !result.changed) return result;
+  return {
+    ...result,
+    warnings: [
+      `no effective date given: the termination takes effect ${result.provider.terminationEffective}, ${MAX_NOTICE_DAYS} days after the notice of ${opts.noticeDate}, the latest Plan §10(a) allows; where the notice names an earlier date (or the agreement a shorter notice), service fees are due only until then: record that termination with its effective date instead (--effective DATE)`,
+    ],
+  };
 }
 
 /** Plan §10(b): the agreement terminates automatically on its assignment, effective that date. */

@@ -89,7 +89,7 @@ export function documentInstruments(documents: readonly StoredDocument[]): {
     const instruments = titledInstruments([...titles.map((x) => titleMarks(x.doc))]);
     if (instrumentsFitting(instruments, titleMarks(d.doc)).length > 0) out.set(d.id, key!);
   }
-  const keys = withEachRegistrantsOwnPlan(documents, out);
+  const keys = withRegistrantlessListsJoined(documents, withEachRegistrantsOwnPlan(documents, out));
   // titles tell apart instruments of one key (eachTitlesOwnInstrument.ts)
   const undecided = withEachTitlesOwnInstrument(documents, keys);
   return { keys, warnings: undecided.map((u) => u.warning), undecided };
@@ -153,6 +153,41 @@ function withEachRegistrantsOwnPlan(
     if (!trusts.has(sole!)) continue;
     const [kind, , ...rest] = key.split('|');
     keys.set(d.id, [kind, sole, ...rest].join('|'));
+  }
+  return keys;
+}
+
+/**
+ * SPEC §2 (one plan, one instrument): a schedule that names no Registrant anywhere — ProFunds'
+ * Schedule A "AS OF MARCH 14, 2006", a bare list under "AMENDED AND RESTATED DISTRIBUTION AND
+ * SERVICE PLAN" — belongs to the plan of that very title, kind, classes and date that its other
+ * documents say is a Registrant's ("Series of ProFunds", 2021 and 2023), when exactly one such
+ * Registrant's instrument exists; with none or several it keeps its own. Only where every document
+ * of its key names no Registrant and all share the title. Depends on the set of documents only.
+ */
+function withRegistrantlessListsJoined(
+  documents: readonly StoredDocument[],
+  keys: Map<string, string>,
+): Map<string, string> {
+  const title = (d: StoredDocument) => d.doc.instrument.title.replace(/\s+/g, ' ').trim().toLowerCase();
+  const byKey = new Map<string, StoredDocument[]>();
+  for (const d of documents) byKey.set(keys.get(d.id)!, [...(byKey.get(keys.get(d.id)!) ?? []), d]);
+  for (const [key, group] of byKey) {
+    const [kind, registrant, ...rest] = key.split('|');
+    if (registrant !== '' || rest.length !== 2) continue;
+    if (group.some((d) => scheduleRegistrants(d.doc).size > 0 || title(d) !== title(group[0]!))) continue;
+    const homes = [...byKey.entries()].filter(([k, docs]) => {
+      const [kk, r, ...more] = k.split('|');
+      return (
+        kk === kind &&
+        r !== '' &&
+        more.length === rest.length &&
+        more.every((m, i) => m === rest[i]) &&
+        docs.some((d) => title(d) === title(group[0]!))
+      );
+    });
+    if (homes.length !== 1) continue;
+    for (const d of group) keys.set(d.id, homes[0]![0]);
   }
   return keys;
 }

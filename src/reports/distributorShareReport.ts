@@ -15,7 +15,12 @@ import { attributeOmnibusFreeShares, type OmnibusAttribution } from '../allocati
 import { addDays, fromDayNumber, monthEnd, monthOf, monthStart } from '../calendar/isoDate.js';
 import { replayAccount } from '../class-b/classBLedger.js';
 import type { ClassBTerms } from '../class-b/classBTerms.js';
-import { type DistributorTerm, distributorTermOn, rightsHolder } from '../class-b/distributorTerm.js';
+import {
+  type DistributorTerm,
+  distributorsOfPortfolio,
+  distributorTermOn,
+  rightsHolder,
+} from '../class-b/distributorTerm.js';
 import { compareLots, type Lot } from '../class-b/lot.js';
 import type { ClassBLedgerState } from '../class-b/monthPassColumns.js';
 import { KeyDictionary, lotOfState, type MonthPassDictionaries } from '../class-b/monthPassRecords.js';
@@ -582,6 +587,10 @@ export async function distributorShareSchedule(
   const partyNames = new Set<string>([distributor]);
   for (const t of terms) partyNames.add(rightsHolder(terms, t.distributor));
   const names = [distributor, ...[...partyNames].filter((n) => n !== distributor).sort()];
+  /** Exhibit A 2(b)–(c): the Distributor and Other Distributors of this portfolio (their rights' holders) */
+  const ownParties = new Set(
+    [...distributorsOfPortfolio(terms, portfolioId)].map((d) => rightsHolder(terms, d)),
+  );
   const computations: DistributorShareComputation[] = [];
   const warnings: string[] = [];
   // the terms of predecessors before the Distributor first was exclusive, whose rights it does not hold
@@ -668,7 +677,14 @@ export async function distributorShareSchedule(
         state = { commissionShares: commissionBy, freeShares: result.freeShares };
       }
       parties.set(acct.account, state);
-      omnibusFree.set(acct.account, new Map(names.map((n, i) => [n, state!.freeShares[i]!])));
+      // listed: the Distributor, the portfolio's own distributors, and whoever 2(c) gives shares —
+      // not every distributor some term of another portfolio names (each listed at 0.00 before)
+      const attributed = names.flatMap((n, i) =>
+        i === 0 || state!.freeShares[i]! !== 0n || ownParties.has(n)
+          ? [[n, state!.freeShares[i]!] as const]
+          : [],
+      );
+      omnibusFree.set(acct.account, new Map(attributed));
     }
     // only when some of them were issued on a day of such a term (the transfer agent's records date
     // each Free Share): Free Shares all issued since say nothing to warn about

@@ -11,6 +11,9 @@ export interface GovernanceSettingRow {
   readonly meaning: string;
 }
 
+/** The columns of `settings list --csv` (and its workbook), as the JSON names them. */
+export const SETTING_COLUMNS = ['key', 'value', 'default', 'isDefault', 'meaning'] as const;
+
 /** Every governance setting (approvals.enforce, continuance.*): its value, and whether it is the default. */
 export async function governanceSettingRows(q: Queryable): Promise<GovernanceSettingRow[]> {
   const stored = await loadSettings(q);

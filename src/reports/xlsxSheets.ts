@@ -4,6 +4,7 @@ import { CLASS_B_TERMS_COLUMNS } from '../feeds/classBTermsFeed.js';
 import { AMENDMENT_DIFF_COLUMNS, type AmendmentDiffAnswer } from '../registry/amendmentDiffAnswer.js';
 import type { BoardRate } from '../registry/boardRate.js';
 import type { PortfolioHistory, ScheduleAnswer } from '../registry/registry.js';
+import { TOKEN_LIST_COLUMNS } from '../store/apiTokenRepository.js';
 import type { ProviderRecord } from '../store/serviceProvidersRepository.js';
 import type { AssigneeStatement } from '../transfers/assigneeStatement.js';
 import { isEndOnly, type TransferRecord } from '../transfers/transferRecord.js';
@@ -28,6 +29,7 @@ import {
 import { DOCUMENT_LIST_COLUMNS, documentListRows, type ListedDocument } from './documentListCsv.js';
 import type { FeesReport } from './feesReport.js';
 import { FINRA_CAP_COLUMNS, type FinraCapReport } from './finraCapReport.js';
+import { SETTING_COLUMNS } from './governanceSettingsList.js';
 import type { Journal } from './journal.js';
 import { monthlyCalculationCsvRows } from './monthlyCalculationCsv.js';
 import type { MonthlyCalculationReport } from './monthlyCalculationReport.js';
@@ -508,6 +510,16 @@ export function continuanceSheet(asOf: string, rows: readonly object[]): XlsxShe
     rows,
     { int: ['deadlinesMet'] },
   );
+}
+
+/** `settings list --xlsx`: every governance setting, its value and default (the CSV's columns). */
+export function settingsSheet(rows: readonly object[]): XlsxSheet {
+  return listSheet('Settings', 'Governance settings', SETTING_COLUMNS, rows);
+}
+
+/** `tokens list --xlsx`: every API token's name, role, creation and revocation (never the token). */
+export function tokensSheet(rows: readonly object[]): XlsxSheet {
+  return listSheet('Tokens', 'API tokens of plan12b serve', TOKEN_LIST_COLUMNS, rows);
 }
 
 /** `terminations list --xlsx`: every termination recorded (Plan §9; Agreement FIFTEENTH). */

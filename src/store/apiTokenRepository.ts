@@ -12,6 +12,16 @@ export interface ApiTokenRecord {
   readonly revokedBy: string | null;
 }
 
+/** The columns of `tokens list --csv` (and its workbook), as the JSON names them: never the token. */
+export const TOKEN_LIST_COLUMNS = [
+  'name',
+  'role',
+  'createdAt',
+  'createdBy',
+  'revokedAt',
+  'revokedBy',
+] as const;
+
 const toIso = (v: unknown): string => (v instanceof Date ? v.toISOString() : String(v));
 
 export async function listApiTokens(q: Queryable): Promise<ApiTokenRecord[]> {

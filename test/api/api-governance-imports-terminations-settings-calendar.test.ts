@@ -93,6 +93,32 @@ describe.skipIf(!seedsAvailable).each(dialects)('governance and calendar routes 
     expect(settings[0]!.value).toBe('false');
   });
 
+  it('settings and tokens as CSV (format=csv): the CLI columns, never a token', async () => {
+    const settings = (await (await f.request('GET', '/api/settings?format=csv')).text())
+      .trimEnd()
+      .split('\n');
+    expect(settings[0]).toBe('key,value,default,isDefault,meaning');
+    expect(settings.slice(1).map((l) => l.split(',').slice(0, 4).join(','))[0]).toBe(
+      'approvals.enforce,false,false,true',
+    );
+    const res = await f.request('GET', '/api/tokens?format=csv', { token: f.tokens.admin });
+    expect(res.headers.get('content-type')).toMatch(/^text\/csv/);
+    const tokens = (await res.text()).trimEnd().split('\n');
+    expect(tokens[0]).toBe('name,role,createdAt,createdBy,revokedAt,revokedBy');
+    // one token per role (the fixture's), none revoked, no token's secret
+    expect(
+      tokens
+        .slice(1)
+        .map((l) => l.split(',').slice(0, 2).join(','))
+        .sort(),
+    ).toEqual(
+      Object.keys(f.tokens)
+        .map((role) => `${role},${role}`)
+        .sort(),
+    );
+    for (const secret of Object.values(f.tokens)) expect(tokens.join('\n')).not.toContain(secret);
+  });
+
   /**
    * Ten NYSE business days after Wednesday 2007-01-31: Feb 1, 2, 5, 6, 7, 8, 9, 12, 13, 14 →
    * 2007-02-14. 2007-01-02 was a closing (the national day of mourning for President Ford).

@@ -464,4 +464,36 @@ describe('Monthly Calculation by hand: term end mid-month, omnibus 2(c), DOI-ran
     ]);
     expect(mc.distributor12b1Portion).toBe('734.58');
   }, 120_000);
+
+  it('May: Summit Dividend Value Fund lists only its own distributors, not Harbor (a term for CG only)', async () => {
+    // DV: 1,830,000.00 × 0.75% / 366 = 37.50 a day; May 31 × 37.50 = 1,162.50.
+    // At 2024-04-30 O1 holds 5 DV Free Shares, exchanged in on 04-25 (10 CG Free Shares × 10.00 /
+    // 20.00), the account's first DV shares after the term: 2(c)(iv) gives them to the distributor
+    // then exclusive, Other (Summit 0, Other 5). Harbor distributed CG alone (2023-01-03–05-31) and no
+    // DV share derives from its term: it is no party of DV's computation (it was listed at 0.00).
+    const share = (await distributorShareReport(store.db, '2024-05')).portfolios.find(
+      (p) => p.portfolio === DV,
+    )!;
+    expect(
+      share.computations.at(-1)!.byRule.map((r) => [r.distributor, r.c_omnibusFreeShares, r.total]),
+    ).toEqual([
+      [SUMMIT, '0.0000', '0.0000'],
+      [OTHER, '5.0000', '5.0000'],
+    ]);
+    const mc = (await monthlyCalculationReport(store.db, '2024-05')).portfolios.find(
+      (p) => p.portfolio === DV,
+    )!;
+    expect(
+      mc.computations.map((c) => [c.computedOn, c.parties.map((p) => [p.distributor, p.twelveB1Share])]),
+    ).toEqual([
+      [
+        '2024-04-30',
+        [
+          [SUMMIT, '0.00'],
+          [OTHER, '1162.50'],
+        ],
+      ],
+    ]);
+    expect(mc.payees.map((p) => p.payee)).not.toContain(HARBOR);
+  }, 120_000);
 });

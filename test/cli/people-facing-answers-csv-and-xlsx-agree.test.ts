@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApiToken } from '../../src/api/apiTokens.js';
 import { importAccounts } from '../../src/feeds/accountsFeed.js';
 import { importDistributors } from '../../src/feeds/distributorsFeed.js';
 import { importNetAssets } from '../../src/feeds/netAssetsFeed.js';
@@ -13,6 +14,7 @@ import { importTransactions } from '../../src/feeds/transactionsFeed.js';
 import { importTransfers } from '../../src/feeds/transfersFeed.js';
 import { importExhibits } from '../../src/import/exhibitImport.js';
 import { MONEY_FORMAT, PCT_FORMAT } from '../../src/reports/xlsxOut.js';
+import { withActor } from '../../src/store/actor.js';
 import { type Database, openDatabase } from '../../src/store/database.js';
 import { runCliInProcess, runCliOnOpenStore } from '../support/cli.js';
 import { freshDatabase } from '../support/databases.js';
@@ -357,6 +359,51 @@ describe.skipIf(!seedsAvailable)('people-facing answers as CSV and XLSX', () => 
     // the audit log has this test's imports: its sequence numbers are numbers in the workbook
     const audit = (await workbook(join(dir, 'audit.xlsx'))).worksheets[0]!;
     expect(audit.getCell('A3').value).toBe(1);
+  });
+
+  it('settings list and tokens list: --csv and --xlsx like the other lists, never the token itself', async () => {
+    // a token created as `tokens create` does (the kept store; what create prints is another file's subject)
+    const created = await withActor('Jane Doe, Treasurer', () =>
+      createApiToken(store!, { name: 'jane', role: 'viewer' }),
+    );
+    const expected: Record<string, (rows: string[][]) => void> = {
+      settings: (rows) => {
+        expect(rows[0]).toEqual(['key', 'value', 'default', 'isDefault', 'meaning']);
+        // nothing set here: each setting at its default
+        expect(rows.find((r) => r[0] === 'approvals.enforce')?.slice(0, 4)).toEqual([
+          'approvals.enforce',
+          'false',
+          'false',
+          'true',
+        ]);
+        expect(rows.slice(1).every((r) => r[1] === r[2] && r[3] === 'true')).toBe(true);
+      },
+      tokens: (rows) => {
+        expect(rows[0]).toEqual(['name', 'role', 'createdAt', 'createdBy', 'revokedAt', 'revokedBy']);
+        expect(rows.slice(1).map((r) => [r[0], r[1], r[3], r[4], r[5]])).toEqual([
+          ['jane', 'viewer', 'Jane Doe, Treasurer', '', ''],
+        ]);
+      },
+    };
+    for (const command of ['settings', 'tokens']) {
+      const xlsx = join(dir, `${command}-list.xlsx`);
+      const csv = await cli(command, 'list', '--csv');
+      expect(csv.code, csv.stderr).toBe(0);
+      expect(csv.stdout).not.toContain(created.token);
+      const rows = parse(csv.stdout) as string[][];
+      expected[command]!(rows);
+      expect((await cli(command, 'list', '--xlsx', xlsx)).code).toBe(0);
+      const ws = (await workbook(xlsx)).worksheets[0]!;
+      const cells: string[][] = [];
+      for (let n = 2; n <= ws.rowCount; n++)
+        cells.push(
+          rows[0]!.map((_, c) => {
+            const v = ws.getRow(n).getCell(c + 1).value;
+            return v === null || v === undefined ? '' : String(v);
+          }),
+        );
+      expect(cells).toEqual(rows);
+    }
   });
 
   it('transfers list and providers list: CSV rows, a formula-like name neutralised', async () => {

@@ -37,4 +37,23 @@ describe('footnote marks glued to fund names, and their "f/k/a" footnotes', () =
   it('keeps each footnote as one of its own', () => {
     expect(got.footnotes).toEqual(['f/k/a Old Alpha Example ProFund', 'f/k/a Old Gamma Example Fund']);
   });
+
+  // SPEC §2 (any name a portfolio ever had resolves to it): each "f/k/a" names the former name of
+  // the fund bearing its mark — a rename on the document's date, the footnote kept as well
+  it('reads each "f/k/a" footnote as the former name of the fund its mark is glued to', () => {
+    expect(got.renames).toEqual([
+      { from: 'Old Alpha Example ProFund', to: 'Alpha Example ProFund' },
+      { from: 'Old Gamma Example Fund', to: 'Gamma Example Fund' },
+    ]);
+  });
+
+  it('names no rename from a footnote cut short, nor from a mark no fund bears', () => {
+    const cut = parseExhibit(
+      schedule
+        .replace('f/k/a Old Gamma Example Fund\n', 'f/k/a Old Gamma, S\n')
+        .replace('|\n1\n|', '|\n7\n|'),
+      'fka-cut.txt',
+    );
+    expect(cut.renames).toEqual([]);
+  });
 });

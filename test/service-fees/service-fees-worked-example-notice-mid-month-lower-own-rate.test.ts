@@ -126,5 +126,40 @@ describe.skipIf(!seedsAvailable)(
       expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
       expect(pdf.subarray(-6).toString()).toMatch(/%%EOF/);
     });
+
+    // Plan §10(a) "on not more than sixty (60) days' written notice": the termination takes effect
+    // on the date the notice names (DLR-1 above: notice 2007-01-05, effective 2007-01-16, fees through
+    // 01-15); a notice recorded with no date is taken at the latest the Plan allows, notice + 60
+    // calendar days — 2007-02-01 + 60 = 2007-04-02 (27 days of February after the 1st, 31 of March,
+    // 2 of April) — and says so, rather than paying up to 60 days more without a word
+    it('a notice recorded without the date it names takes the latest date and says so', async () => {
+      const notice = await runCliInProcess([
+        '--db',
+        db,
+        'providers',
+        'terminate',
+        '--provider',
+        'BNK-1',
+        '--notice-date',
+        '2007-02-01',
+      ]);
+      expect(notice.code, notice.stderr).toBe(0);
+      expect(notice.stdout).toContain('agreement terminated effective 2007-04-02');
+      expect(notice.stderr).toMatch(
+        /^warning: no effective date given: the termination takes effect 2007-04-02, 60 days after the notice of 2007-02-01, the latest Plan §10\(a\) allows; .*--effective DATE/,
+      );
+      // the same termination again changes nothing, and warns of nothing
+      const again = await runCliInProcess([
+        '--db',
+        db,
+        'providers',
+        'terminate',
+        '--provider',
+        'BNK-1',
+        '--notice-date',
+        '2007-02-01',
+      ]);
+      expect([again.code, again.stderr]).toEqual([0, '']);
+    });
   },
 );

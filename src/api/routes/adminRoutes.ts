@@ -1,10 +1,12 @@
 import { z } from '@hono/zod-openapi';
+import { sheetCsv } from '../../cli/tabularOutput.js';
 import { setBoardRate } from '../../import/boardRateChange.js';
 import { normalizeRatePct } from '../../money/rate.js';
-import { defineRoute } from '../apiRoute.js';
+import { tokensSheet } from '../../reports/xlsxSheets.js';
+import { CsvText, defineRoute, XlsxSheets } from '../apiRoute.js';
 import { createApiToken, listTokens, revokeToken } from '../apiTokens.js';
 import { ROLES } from '../roles.js';
-import { IsoDate, RatePct as Rate } from '../schemas.js';
+import { FormatOrXlsx, IsoDate, RatePct as Rate } from '../schemas.js';
 
 /** What an admin does: Board-set rates and API tokens (issue 13 item 2). */
 export const adminRoutes = [
@@ -59,6 +61,11 @@ export const adminRoutes = [
     summary: 'every API token: name, role, created, revoked (never the token)',
     tag: 'tokens',
     permission: 'administer',
+    query: z.object({
+      format: FormatOrXlsx.openapi({
+        description: 'csv: one line per token (text/csv); xlsx: the workbook of plan12b tokens list --xlsx',
+      }),
+    }),
     response: z.object({
       tokens: z.array(
         z.object({
@@ -71,8 +78,14 @@ export const adminRoutes = [
         }),
       ),
     }),
-    errors: [],
-    run: async ({ read }) => ({ tokens: await read((q) => listTokens(q)) }),
+    csv: true,
+    xlsx: true,
+    errors: ['USAGE'],
+    async run({ query, read }) {
+      const rows = await read((q) => listTokens(q));
+      if (query.format === 'xlsx') return new XlsxSheets([tokensSheet(rows)], 'tokens.xlsx');
+      return query.format === 'csv' ? new CsvText(sheetCsv(tokensSheet(rows))) : { tokens: rows };
+    },
   }),
   defineRoute({
     method: 'post',

@@ -2,6 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { isMonthOfNyseCalendar, NYSE_FIRST_YEAR, NYSE_LAST_YEAR } from '../../calendar/nyseCalendar.js';
 import { parseQuarter } from '../../calendar/quarter.js';
 import { toCsv } from '../../cli/csvOut.js';
+import { sheetCsv } from '../../cli/tabularOutput.js';
 import { Plan12bError } from '../../errors.js';
 import { recordTermination } from '../../feeds/terminationsFeed.js';
 import { setGovernanceSetting } from '../../import/governanceSettingChange.js';
@@ -23,6 +24,7 @@ import {
   approvalsSheet,
   continuanceSheet,
   finraCapSheet,
+  settingsSheet,
   terminationsSheet,
   whatIfSheet,
 } from '../../reports/xlsxSheets.js';
@@ -153,6 +155,12 @@ export const governanceRoutes = [
       'every governance setting (approvals.enforce, continuance.*): its value and whether it is the default (plan12b settings list)',
     tag: 'governance',
     permission: 'read',
+    query: z.object({
+      format: FormatOrXlsx.openapi({
+        description:
+          'csv: one line per setting (text/csv); xlsx: the workbook of plan12b settings list --xlsx',
+      }),
+    }),
     response: z.object({
       settings: z.array(
         z.object({
@@ -164,8 +172,14 @@ export const governanceRoutes = [
         }),
       ),
     }),
-    errors: [],
-    run: async ({ read }) => ({ settings: await read((q) => governanceSettingRows(q)) }),
+    csv: true,
+    xlsx: true,
+    errors: ['USAGE'],
+    async run({ query, read }) {
+      const rows = await read((q) => governanceSettingRows(q));
+      if (query.format === 'xlsx') return new XlsxSheets([settingsSheet(rows)], 'settings.xlsx');
+      return query.format === 'csv' ? new CsvText(sheetCsv(settingsSheet(rows))) : { settings: rows };
+    },
   }),
   defineRoute({
     method: 'get',

@@ -8,7 +8,12 @@ import { approvalRows } from '../../reports/approvalsReport.js';
 import { continuanceCsvRows, continuanceReport } from '../../reports/continuanceReport.js';
 import { governanceSettingRows } from '../../reports/governanceSettingsList.js';
 import { terminationRows } from '../../reports/terminationsList.js';
-import { approvalsSheet, continuanceSheet, terminationsSheet } from '../../reports/xlsxSheets.js';
+import {
+  approvalsSheet,
+  continuanceSheet,
+  settingsSheet,
+  terminationsSheet,
+} from '../../reports/xlsxSheets.js';
 import { todayIso } from '../../store/today.js';
 import { type CliContext, printJson, withDatabase, withReadSnapshot } from '../context.js';
 import { requireDate } from '../options.js';
@@ -245,10 +250,15 @@ export function registerGovernanceCommands(program: Command, getContext: () => C
     .command('list')
     .description('every setting, its value and whether it is the default')
     .option('--json', 'print JSON')
-    .action(async (opts: { json?: boolean }) => {
+    .option('--csv', 'print CSV')
+    .option('--xlsx <file>', "write an XLSX workbook: the CSV's columns")
+    .action(async (opts: { json?: boolean; csv?: boolean; xlsx?: string }) => {
       const ctx = getContext();
       const rows = await withReadSnapshot(ctx, (q) => governanceSettingRows(q));
+      const sheet = settingsSheet(rows);
+      await writeXlsxOption(ctx, opts.xlsx, [sheet]);
       if (opts.json) return printJson(ctx, { settings: rows });
+      if (opts.csv) return ctx.out(sheetCsv(sheet));
       printTable(
         ctx,
         ['Setting', 'Value', 'Default', 'Meaning'],

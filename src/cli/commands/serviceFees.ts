@@ -84,6 +84,8 @@ export function registerServiceFeesCommands(program: Command, getContext: () => 
         }),
       );
       printTermination(ctx, result, opts.json);
+      // Plan §10(a): with no date stated, the latest the Plan allows was taken — said, never silent
+      for (const w of result.warnings) ctx.err(`warning: ${w}`);
     });
   providers
     .command('assign')

@@ -1,8 +1,10 @@
 import type { Command } from 'commander';
 import { createApiToken, listTokens, revokeToken } from '../../api/apiTokens.js';
 import { ROLES } from '../../api/roles.js';
+import { tokensSheet } from '../../reports/xlsxSheets.js';
 import { type CliContext, printJson, withDatabase, withReadSnapshot } from '../context.js';
 import { printTable } from '../table.js';
+import { sheetCsv, writeXlsxOption } from '../tabularOutput.js';
 
 /** tokens create / list / revoke: the API tokens of `plan12b serve` (issue 13 item 2). */
 export function registerTokensCommands(program: Command, getContext: () => CliContext): void {
@@ -28,10 +30,15 @@ export function registerTokensCommands(program: Command, getContext: () => CliCo
     .command('list')
     .description('every token: name, role, created and revoked (never the token itself)')
     .option('--json', 'print JSON')
-    .action(async (opts: { json?: boolean }) => {
+    .option('--csv', 'print CSV')
+    .option('--xlsx <file>', "write an XLSX workbook: the CSV's columns")
+    .action(async (opts: { json?: boolean; csv?: boolean; xlsx?: string }) => {
       const ctx = getContext();
       const list = await withReadSnapshot(ctx, (q) => listTokens(q));
+      const sheet = tokensSheet(list);
+      await writeXlsxOption(ctx, opts.xlsx, [sheet]);
       if (opts.json) return printJson(ctx, { tokens: list });
+      if (opts.csv) return ctx.out(sheetCsv(sheet));
       printTable(
         ctx,
         ['Name', 'Role', 'Created', 'By', 'Revoked'],
