@@ -122,7 +122,7 @@ export function workArea(prefix: string): {
   // the stores of the area kept open for their queries (see cli), closed with the describe block
   afterAll(async () => {
     for (const [db, served] of sessions)
-      if (db.startsWith(dir)) {
+      if (db.startsWith(`${dir}/`)) {
         await served.release();
         sessions.delete(db);
       }
