@@ -27,7 +27,14 @@ export interface ServedQueries {
 export function servedQueries(target: string): ServedQueries {
   let kept: Promise<Database> | undefined;
   const store = () => {
-    kept ??= openDatabase(target, { workload: 'query' });
+    if (kept === undefined) {
+      const opening = openDatabase(target, { workload: 'query' });
+      kept = opening;
+      // a store that could not be opened is not kept: the next line tries again, release has nothing to close
+      opening.catch(() => {
+        if (kept === opening) kept = undefined;
+      });
+    }
     return kept;
   };
   const release = async () => {
