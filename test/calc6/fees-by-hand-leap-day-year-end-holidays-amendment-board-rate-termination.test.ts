@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runCliInProcess } from '../support/cli.js';
 import { freshDatabase } from '../support/databases.js';
 import {
   AMENDMENT_1_TEXT,
   businessDays,
+  cli,
   csv,
   GROWTH,
   INCOME,
@@ -262,9 +262,7 @@ describe('fees by hand: leap day, year end, holidays, amendment and Board rate m
       ['2024-03-01', '0.55'],
       ['2024-01-10', '0.76'],
     ] as const) {
-      const res = await runCliInProcess([
-        '--db',
-        db,
+      const res = await cli(db, [
         'rates',
         'set',
         '--portfolio',

@@ -1,7 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runCliInProcess } from '../support/cli.js';
 import { freshDatabase } from '../support/databases.js';
-import { csv, GROWTH, INCOME, ok, PLAN_TEXT, workArea } from './support/zenith.js';
+import { cli, csv, GROWTH, INCOME, ok, PLAN_TEXT, workArea } from './support/zenith.js';
 
 /**
  * SPEC §4, small shapes worked by hand (Plan: ABSC 0.75%, service 0.25%; 2024, Y = 366).
@@ -53,9 +52,7 @@ describe('a first row on a Saturday begins the class; the average rounds a half 
   });
 
   it('a missing business day is refused naming the class and the date', async () => {
-    const res = await runCliInProcess([
-      '--db',
-      db,
+    const res = await cli(db, [
       'net-assets',
       'import',
       file('b.csv', csv('date,portfolio,class,net_assets', [`2024-07-03,${INCOME},C,7320000.00`])),

@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runCliInProcess } from '../support/cli.js';
 import { dialects, freshDatabase } from '../support/databases.js';
 import {
   AGREEMENT_TEXT,
   AMENDMENT_1_TEXT,
   businessDays,
+  cli,
   csv,
   GROWTH,
   type Json,
@@ -213,17 +213,7 @@ describe.each(dialects)(
         ]),
       );
       // the adjustments part as CSV: the same five lines
-      const adj = await runCliInProcess([
-        '--db',
-        db,
-        'close',
-        'show',
-        '--month',
-        '2024-05',
-        '--part',
-        'adjustments',
-        '--csv',
-      ]);
+      const adj = await cli(db, ['close', 'show', '--month', '2024-05', '--part', 'adjustments', '--csv']);
       expect(adj.code).toBe(0);
       expect(adj.stdout.trim().split('\n').slice(1)).toEqual([
         'monthly-calculation,2024-04,Zenith Growth Fund,,Zenith Distributors Inc.,15750.00,0.00,16065.02,315.02,315.02,0.00',

@@ -3,11 +3,11 @@ import {
   distributorServiceFeeShare,
   ServiceFeeShortfall,
 } from '../../src/service-fees/distributorServiceFeeShare.js';
-import { runCliInProcess } from '../support/cli.js';
 import { freshDatabase } from '../support/databases.js';
 import {
   AMENDMENT_1_TEXT,
   businessDays,
+  cli,
   csv,
   GROWTH,
   netAssetsRows,
@@ -238,16 +238,7 @@ describe('service fees by hand: two providers, an own rate, an assignment, round
       'above.csv',
       csv('date,provider,portfolio,class,net_assets', [`2024-05-31,DLR-3,${GROWTH},C,36600000.01`]),
     );
-    const a = await runCliInProcess([
-      '--db',
-      db,
-      '--actor',
-      'calc6',
-      'provider-assets',
-      'import',
-      alone,
-      '--json',
-    ]);
+    const a = await cli(db, ['--actor', 'calc6', 'provider-assets', 'import', alone, '--json']);
     expect(a.code).toBe(65);
     expect(a.stdout + a.stderr).toMatch(/above\.csv:2/);
     expect(a.stdout + a.stderr).toMatch(/net_assets/);
@@ -257,16 +248,7 @@ describe('service fees by hand: two providers, an own rate, an assignment, round
       'sum.csv',
       csv('date,provider,portfolio,class,net_assets', [`2024-05-31,DLR-3,${GROWTH},C,1.00`]),
     );
-    const s = await runCliInProcess([
-      '--db',
-      db,
-      '--actor',
-      'calc6',
-      'provider-assets',
-      'import',
-      sum,
-      '--json',
-    ]);
+    const s = await cli(db, ['--actor', 'calc6', 'provider-assets', 'import', sum, '--json']);
     expect(s.code).toBe(65);
     expect(s.stdout + s.stderr).toMatch(/sum\.csv:2/);
     // nothing written: May is as before, DLR-3 paid 0.00

@@ -4,9 +4,10 @@ import { join } from 'node:path';
 import { inflateSync } from 'node:zlib';
 import { expect } from 'vitest';
 import { isBusinessDay } from '../../src/calendar/nyseCalendar.js';
-import { runCliInProcess } from '../support/cli.js';
+import type { CliRun } from '../support/cli.js';
 import { freshDatabase } from '../support/databases.js';
 import { seedFiles } from '../support/seeds.js';
+import { servedQueries } from '../support/servedQueries.js';
 
 /**
  * A fresh embedded store driven only through the CLI's own commands (in process), as the
@@ -23,14 +24,21 @@ export interface CliStore {
   json<T>(...args: string[]): Promise<T>;
   /** writes a file in the store's folder and returns its path */
   file(name: string, lines: readonly string[]): string;
-  remove(): void;
+  /** any command, run as {@link CliStore.ok} runs it, whatever it exits with */
+  run(...args: string[]): Promise<CliRun>;
+  /** closes the store kept open for queries (below) and removes the folder */
+  remove(): Promise<void>;
 }
 
+/**
+ * The commands run as a user's are by default (test/support/servedQueries.ts): the queries answered
+ * on the store kept open from the query before, as the on-demand query server answers them; the
+ * writes as the CLI runs them. What is checked is what they print and write, worked by hand.
+ */
 export async function cliStore(prefix: string): Promise<CliStore> {
   const dir = mkdtempSync(join(tmpdir(), `plan12b-${prefix}-`));
-  const db = (await freshDatabase('pglite', dir)).target;
-  const run = (args: string[]) =>
-    runCliInProcess(['--db', db, '--actor', 'calc7 checker', ...args], { PLAN12B_AUTO_SERVE: 'off' });
+  const served = servedQueries((await freshDatabase('pglite', dir)).target);
+  const run = (args: string[]) => served.run(['--actor', 'calc7 checker', ...args]);
   return {
     dir,
     async ok(...args) {
@@ -48,7 +56,9 @@ export async function cliStore(prefix: string): Promise<CliStore> {
       writeFileSync(path, `${lines.join('\n')}\n`);
       return path;
     },
-    remove() {
+    run: (...args) => run(args),
+    async remove() {
+      await served.release();
       rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -1,7 +1,6 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CliStore, classBAgreementSeeds, cliStore } from '../calc7/support.js';
-import { runCliInProcess } from '../support/cli.js';
 import { seedsAvailable } from '../support/seeds.js';
 
 /**
@@ -343,15 +342,10 @@ describe.skipIf(!seedsAvailable)(
     });
 
     it('a convert row one ten-thousandth short of the conversion due is refused, naming the figure due', async () => {
-      const r = await runCliInProcess(
-        [
-          '--db',
-          join(store.dir, 'db'),
-          'transactions',
-          'import',
-          store.file('short-convert.csv', [HEADER, `2014-01-31,S3V2,S3,${BC},B,convert,161.4666,,,`]),
-        ],
-        { PLAN12B_AUTO_SERVE: 'off' },
+      const r = await store.run(
+        'transactions',
+        'import',
+        store.file('short-convert.csv', [HEADER, `2014-01-31,S3V2,S3,${BC},B,convert,161.4666,,,`]),
       );
       expect(r.code).toBe(68);
       expect(r.stderr).toContain('161.4667');
@@ -375,15 +369,10 @@ describe.skipIf(!seedsAvailable)(
         'involuntary_small_account',
         'reorganization',
       ]);
-      const over = await runCliInProcess(
-        [
-          '--db',
-          join(store.dir, 'db'),
-          'transactions',
-          'import',
-          store.file('over.csv', [HEADER, `2010-04-02,W1Z,W1,${DT},B,redeem,1,11.00,,systematic_withdrawal`]),
-        ],
-        { PLAN12B_AUTO_SERVE: 'off' },
+      const over = await store.run(
+        'transactions',
+        'import',
+        store.file('over.csv', [HEADER, `2010-04-02,W1Z,W1,${DT},B,redeem,1,11.00,,systematic_withdrawal`]),
       );
       expect(over.code).toBe(68);
       expect(over.stderr).toContain('$1331.00');

@@ -5,10 +5,10 @@ import { closeMonth } from '../../src/close/monthClose.js';
 import { importNetAssets } from '../../src/feeds/netAssetsFeed.js';
 import { withActor } from '../../src/store/actor.js';
 import { importExhibits } from '../../src/store/exhibitImport.js';
-import { runCliInProcess } from '../support/cli.js';
 import { freshDatabase, type TestDatabase } from '../support/databases.js';
 import { seedExhibitFiles } from '../support/seedDocuments.js';
 import { seedsAvailable } from '../support/seeds.js';
+import { type ServedQueries, servedQueries } from '../support/servedQueries.js';
 
 /**
  * `close show --month M --part P` alone printed the close's summary lines for fees, journal and
@@ -28,7 +28,10 @@ describe.skipIf(!seedsAvailable)(
   'close show --part P prints the part as its live report does, sealed',
   () => {
     let tdb: TestDatabase;
-    const cli = (...args: string[]) => runCliInProcess(['--db', tdb.target, '--actor', 'cfo', ...args]);
+    // every command here is a query: answered on the store kept open, as the on-demand query
+    // server answers a user's (what close show and the live reports print is the subject here)
+    let served: ServedQueries;
+    const cli = (...args: string[]) => served.run(['--actor', 'cfo', ...args]);
 
     beforeAll(async () => {
       tdb = await freshDatabase('pglite');
@@ -58,8 +61,12 @@ describe.skipIf(!seedsAvailable)(
       } finally {
         await db.close();
       }
+      served = servedQueries(tdb.target);
     }, 300_000);
-    afterAll(() => tdb?.drop(), 120_000);
+    afterAll(async () => {
+      await served?.release();
+      await tdb?.drop();
+    }, 120_000);
 
     it('fees: the table of `plan12b fees`, with the sealed figures, the restatement beside it', async () => {
       const part = await cli('close', 'show', '--month', '2004-01', '--part', 'fees');

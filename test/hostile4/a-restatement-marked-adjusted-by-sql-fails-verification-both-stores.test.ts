@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { businessDaysBetween } from '../../src/calendar/nyseCalendar.js';
-import { runCliInProcess } from '../support/cli.js';
 import { dialects, freshDatabase, type TestDatabase } from '../support/databases.js';
 import { seedFiles, seedsAvailable } from '../support/seeds.js';
+import { type ServedQueries, servedQueries } from '../support/servedQueries.js';
 
 /**
  * SPEC §4 (a restatement "flags every closed month it touches for a prior-period adjustment"),
@@ -24,20 +24,16 @@ import { seedFiles, seedsAvailable } from '../support/seeds.js';
 describe.skipIf(!seedsAvailable).each(dialects)('a restatement’s marks changed by SQL (%s)', (dialect) => {
   let tdb: TestDatabase;
   let dir: string;
-  const cli = (...args: string[]) => runCliInProcess(['--db', tdb.target, '--actor', 'hostile4', ...args]);
+  // the commands as a user's run by default: verify and `close show` on the store kept open for
+  // them (the on-demand query server), the writes as the CLI runs them; the SQL on that store
+  let served: ServedQueries;
+  const cli = (...args: string[]) => served.run(['--actor', 'hostile4', ...args]);
   const rows = (from: string, to: string, value: string) =>
     [
       'date,portfolio,class,net_assets',
       ...businessDaysBetween(from, to).map((d) => `${d},AIM Value Fund,C,${value}`),
     ].join('\n');
-  const sql = async (statement: string) => {
-    const db = await tdb.open();
-    try {
-      await db.query(statement);
-    } finally {
-      await db.close();
-    }
-  };
+  const sql = (statement: string) => served.sql(statement);
   /** The exit code and the findings (`--json`: a report when intact, else an error document listing them). */
   const verify = async () => {
     const r = await cli('audit', 'verify', '--json');
@@ -55,6 +51,7 @@ describe.skipIf(!seedsAvailable).each(dialects)('a restatement’s marks changed
 
   beforeAll(async () => {
     tdb = await freshDatabase(dialect);
+    served = servedQueries(tdb.target);
     dir = mkdtempSync(join(tmpdir(), 'plan12b-hostile4-restate-'));
     writeFileSync(join(dir, 'na.csv'), rows('2007-01-02', '2007-02-28', '36500000.00'));
     writeFileSync(join(dir, 'restate.csv'), rows('2007-01-02', '2007-01-31', '36600000.00'));
@@ -71,6 +68,7 @@ describe.skipIf(!seedsAvailable).each(dialects)('a restatement’s marks changed
   }, 300_000);
 
   afterAll(async () => {
+    await served?.release();
     await tdb?.drop();
     if (dir) rmSync(dir, { recursive: true, force: true });
   });

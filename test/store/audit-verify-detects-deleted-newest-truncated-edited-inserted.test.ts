@@ -10,7 +10,13 @@ import { auditHead, loadAuditLog } from '../../src/store/auditLog.js';
 import type { Database } from '../../src/store/database.js';
 import { importExhibits } from '../../src/store/exhibitImport.js';
 import { runCliInProcess } from '../support/cli.js';
-import { dialects, freshDatabase, pgliteCopyOf, type TestDatabase } from '../support/databases.js';
+import {
+  dialects,
+  freshDatabase,
+  pgliteCopyOf,
+  serverCopyOf,
+  type TestDatabase,
+} from '../support/databases.js';
 import { seedExhibitFiles } from '../support/seedDocuments.js';
 import { seedsAvailable } from '../support/seeds.js';
 
@@ -29,23 +35,24 @@ function netAssetsCsv(from: string, to: string, amount = '36500000.00'): Buffer 
  * February is closed too (5), so that the newest record is a close.
  */
 async function storeWithHistory(dialect: 'pglite' | 'postgres', closeLast = false) {
-  if (dialect === 'pglite') {
-    // built once per file and kind, then copied: each test tampers with a store of its own
-    const kind = closeLast ? 1 : 0;
-    pgliteHistories[kind] ??= (async () => {
+  // built once per file, store kind and history, then copied (a PGlite folder, or CREATE DATABASE
+  // … TEMPLATE on the server): each test tampers with a store of its own
+  const kind = `${dialect}:${closeLast}`;
+  let built = histories.get(kind);
+  if (built === undefined) {
+    built = (async () => {
       const { tdb, db } = await buildStoreWithHistory(dialect, closeLast);
       await db.close();
       builtStores.push(tdb);
       return tdb.target;
     })();
-    const built = pgliteHistories[kind];
-    const tdb = await pgliteCopyOf(await built);
-    return { tdb, db: await tdb.open() };
+    histories.set(kind, built);
   }
-  return buildStoreWithHistory(dialect, closeLast);
+  const tdb = dialect === 'pglite' ? await pgliteCopyOf(await built) : await serverCopyOf(await built);
+  return { tdb, db: await tdb.open() };
 }
-/** The built PGlite stores (without, with February closed), never opened by a test. */
-const pgliteHistories: (Promise<string> | undefined)[] = [];
+/** The built stores (of each kind, without and with February closed), never opened by a test. */
+const histories = new Map<string, Promise<string>>();
 const builtStores: TestDatabase[] = [];
 afterAll(async () => {
   for (const tdb of builtStores) await tdb.drop();

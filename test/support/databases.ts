@@ -155,6 +155,31 @@ export async function pgliteCopyOf(source: string): Promise<TestDatabase> {
 }
 
 /**
+ * A new server store holding what the server store at `source` (a {@link freshDatabase} of the
+ * run's template) holds: CREATE DATABASE … TEMPLATE of its database, as {@link pgliteCopyOf} copies
+ * a PGlite folder (a test that builds the same history many times builds it once and copies it).
+ * No connection to `source` may be open.
+ */
+export async function serverCopyOf(source: string): Promise<TestDatabase> {
+  const template = runTemplate('serverTemplateDatabase');
+  const from = new URL(source).pathname.slice(1);
+  if (template === undefined || !from.startsWith(`${template}_`))
+    throw new Error(`${source} is not a copy of the run's server template: nothing to copy it by`);
+  const database = `${template}_t_${randomBytes(6).toString('hex')}`;
+  await (await adminClient()).query(`CREATE DATABASE ${database} TEMPLATE ${from} STRATEGY WAL_LOG`);
+  const u = new URL(source);
+  u.pathname = `/${database}`;
+  const target = u.toString();
+  return {
+    dialect: 'postgres',
+    target,
+    open: () => openDatabase(target, { workload: 'query' }),
+    // dropped with the run, as every copy of the template (freshServerTarget)
+    drop: async () => {},
+  };
+}
+
+/**
  * A PGlite data folder at `target` (which must not exist) holding a new store's database before
  * any migration: no table of plan12b's. A copy of the run's (test/support/globalSetup.ts), made by
  * the initdb the migrated template began with; outside a run, an initdb of its own. For a test of

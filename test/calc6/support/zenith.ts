@@ -1,7 +1,9 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runCliInProcess } from '../../support/cli.js';
+import { afterAll } from 'vitest';
+import type { CliRun } from '../../support/cli.js';
+import { type ServedQueries, servedQueries } from '../../support/servedQueries.js';
 
 /**
  * A small complex of our own, written as filed exhibits (plain text, the layout of the seeds'
@@ -117,6 +119,14 @@ export function workArea(prefix: string): {
   file: (name: string, text: string) => string;
 } {
   const dir = mkdtempSync(join(tmpdir(), `plan12b-calc6-${prefix}-`));
+  // the stores of the area kept open for their queries (see cli), closed with the describe block
+  afterAll(async () => {
+    for (const [db, served] of sessions)
+      if (db.startsWith(`${dir}/`)) {
+        await served.release();
+        sessions.delete(db);
+      }
+  });
   return {
     dir,
     db: join(dir, 'db'),
@@ -128,9 +138,26 @@ export function workArea(prefix: string): {
   };
 }
 
-/** Runs a command on the store and fails loudly (with its stderr) unless it exits 0. */
+const sessions = new Map<string, ServedQueries>();
+
+/**
+ * Runs `plan12b --db <db> ...args` as a user's command runs by default: a query on an embedded
+ * store answered on the store kept open from the query before (the on-demand query server, test/support/servedQueries.ts),
+ * anything else as the CLI runs it. What these files check is what the commands print and write,
+ * worked by hand; how the CLI opens a store is other files'.
+ */
+export function cli(db: string, args: readonly string[]): Promise<CliRun> {
+  let served = sessions.get(db);
+  if (served === undefined) {
+    served = servedQueries(db);
+    sessions.set(db, served);
+  }
+  return served.run(args);
+}
+
+/** Runs a command on the store ({@link cli}) and fails loudly (with its stderr) unless it exits 0. */
 export async function ok(db: string, args: readonly string[]): Promise<Json> {
-  const res = await runCliInProcess(['--db', db, '--actor', 'calc6', ...args]);
+  const res = await cli(db, ['--actor', 'calc6', ...args]);
   if (res.code !== 0) throw new Error(`plan12b ${args.join(' ')} → ${res.code}\n${res.stderr}${res.stdout}`);
   return args.includes('--json') ? res.json() : res.stdout;
 }
