@@ -58,5 +58,5 @@ describe.each(dialects)('accrual bench registry on %s', (dialect) => {
       await db.close();
       await tdb.drop();
     }
-  }, 120_000);
+  });
 });

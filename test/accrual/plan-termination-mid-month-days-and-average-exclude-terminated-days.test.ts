@@ -131,5 +131,5 @@ describe.skipIf(!seedsAvailable)('a Plan §9 termination mid-month', () => {
         providers: 1,
       },
     ]);
-  }, 120_000);
+  });
 });

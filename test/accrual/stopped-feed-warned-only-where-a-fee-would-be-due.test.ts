@@ -64,5 +64,5 @@ describe.skipIf(!seedsAvailable)('the stopped-feed warning', () => {
     ]);
     // April: both classes ended in March; nothing to say about them again.
     expect(await warnings('2007-04-01', '2007-04-30')).toEqual([]);
-  }, 120_000);
+  });
 });

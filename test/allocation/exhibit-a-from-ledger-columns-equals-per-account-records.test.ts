@@ -126,9 +126,7 @@ const namesOf = (state: ClassBLedgerState, d: MonthPassDictionaries) =>
 const ACCOUNTS = Number(process.env.PLAN12B_EXHIBIT_A_COLUMNS_ACCOUNTS ?? 400);
 
 describe('Exhibit A and the DOI counts from the ledger columns equal the per-account records', () => {
-  it(`${ACCOUNTS} generated accounts through the month pass, every 6th month end`, {
-    timeout: 300_000,
-  }, async () => {
+  it(`${ACCOUNTS} generated accounts through the month pass, every 6th month end`, async () => {
     const accounts = generatedAccounts(ACCOUNTS, 7_000);
     const months = monthsSpanned(accounts);
     const mismatches: string[] = [];

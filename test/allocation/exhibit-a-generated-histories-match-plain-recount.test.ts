@@ -124,9 +124,7 @@ const ACCOUNTS = Number(process.env.PLAN12B_EXHIBIT_A_DIFF_ACCOUNTS ?? 500);
 const MIN_SPLIT = Math.floor(ACCOUNTS / 10);
 
 describe('Exhibit A on generated histories: fast ledger, reference ledger and a plain recount agree', () => {
-  it(`${ACCOUNTS} accounts: (a) and (b) by distributor; a later purchase through the Other Distributor never moves Free Shares`, {
-    timeout: 300_000,
-  }, async () => {
+  it(`${ACCOUNTS} accounts: (a) and (b) by distributor; a later purchase through the Other Distributor never moves Free Shares`, async () => {
     const mismatches: string[] = [];
     const seen = { accounts: 0, withFreeShares: 0, reinvestedThenBoughtThroughOther: 0, splitFreeLots: 0 };
     for (let i = 0; i < ACCOUNTS; i++) {

@@ -8,11 +8,11 @@ import { type ApiFixture, apiFixture } from './apiFixture.js';
  * characters (under the 16 KB of headers Node reads) is echoed by its first 200 characters and its
  * length, as the CLI echoes an argument, never whole.
  */
-describe.skipIf(!seedsAvailable)('an API parameter of 10,000 characters', { timeout: 300_000 }, () => {
+describe.skipIf(!seedsAvailable)('an API parameter of 10,000 characters', () => {
   let f: ApiFixture;
   beforeAll(async () => {
     f = await apiFixture('pglite');
-  }, 300_000);
+  });
   afterAll(async () => {
     await f?.close();
   });

@@ -14,7 +14,7 @@ describe.skipIf(!seedsAvailable)('the instrument amended, stated through the API
   let f: ApiFixture;
   beforeAll(async () => {
     f = await apiFixture('pglite');
-  }, 240_000);
+  });
   afterAll(async () => {
     await f.close();
   });
@@ -45,5 +45,5 @@ describe.skipIf(!seedsAvailable)('the instrument amended, stated through the API
     const either = documents.documents.find((d) => d.fileName === 'either.txt')!;
     expect(either.instrument).toBe(REIM_LISTED);
     expect(either.statedAmends?.amends).toBe(REIM_LISTED);
-  }, 120_000);
+  });
 });

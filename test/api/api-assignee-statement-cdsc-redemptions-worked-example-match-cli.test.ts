@@ -59,7 +59,7 @@ describe.each(dialects)('the Assignee statement, cdsc and redemptions routes on 
     }
     store = await ApiStore.open(tdb.target, { connections: 2 });
     app = createApp(store, { rateLimit: { perSecond: 0, burst: 0 } }).app;
-  }, 300_000);
+  });
   afterAll(async () => {
     await store?.close();
     await tdb?.drop();

@@ -25,7 +25,7 @@ describe.skipIf(!seedsAvailable).each(dialects)('POST /api/cli/query on %s', (di
 
   beforeAll(async () => {
     f = await apiFixture(dialect);
-  }, 300_000);
+  });
   afterAll(async () => {
     await f?.close();
   });

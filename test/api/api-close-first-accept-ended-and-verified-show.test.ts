@@ -67,7 +67,7 @@ describe.skipIf(!seedsAvailable).each(dialects)('close first / accept-ended / sh
     }
     store = await ApiStore.open(tdb.target, { connections: 2 });
     api = createApp(store, { rateLimit: { perSecond: 0, burst: 0 } });
-  }, 300_000);
+  });
   afterAll(async () => {
     await api?.jobs.settle();
     await store?.close();

@@ -14,7 +14,7 @@ describe.skipIf(!seedsAvailable).each(dialects)('close through the API on %s', (
   let f: ApiFixture;
   beforeAll(async () => {
     f = await apiFixture(dialect);
-  }, 300_000);
+  });
   afterAll(async () => {
     await f?.close();
   });

@@ -83,7 +83,7 @@ describe.skipIf(!seedsAvailable).each(dialects)('API contract from /openapi.json
     for (const [path, methods] of Object.entries(doc.paths))
       for (const [method, op] of Object.entries(methods))
         operations.push({ method: method.toUpperCase(), path, op });
-  }, 300_000);
+  });
   afterAll(async () => {
     await f?.close();
   });

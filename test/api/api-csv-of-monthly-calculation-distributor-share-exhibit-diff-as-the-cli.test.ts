@@ -40,7 +40,7 @@ describe('monthly-calculation, distributor-share, exhibit diff and exhibit list 
     }
     store = await ApiStore.open(tdb.target, { connections: 2 });
     app = createApp(store, { rateLimit: { perSecond: 0, burst: 0 } }).app;
-  }, 300_000);
+  });
   afterAll(async () => {
     await store?.close();
     await tdb?.drop();

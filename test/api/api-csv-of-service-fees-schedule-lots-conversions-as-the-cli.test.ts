@@ -59,7 +59,7 @@ describe('service-fees, schedule, lots, conversions, providers, Transfers and Bo
     }
     store = await ApiStore.open(tdb.target, { connections: 2 });
     app = createApp(store, { rateLimit: { perSecond: 0, burst: 0 } }).app;
-  }, 300_000);
+  });
   afterAll(async () => {
     await store?.close();
     await tdb?.drop();

@@ -19,7 +19,7 @@ describe.skipIf(!seedsAvailable).each(dialects)('governance and calendar routes 
   let f: ApiFixture;
   beforeAll(async () => {
     f = await apiFixture(dialect);
-  }, 300_000);
+  });
   afterAll(async () => {
     await f?.close();
   });

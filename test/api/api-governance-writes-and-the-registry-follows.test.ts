@@ -20,7 +20,7 @@ describe.skipIf(!seedsAvailable).each(dialects)('governance writes through the A
   let f: ApiFixture;
   beforeAll(async () => {
     f = await apiFixture(dialect);
-  }, 300_000);
+  });
   afterAll(async () => {
     await f?.close();
   });

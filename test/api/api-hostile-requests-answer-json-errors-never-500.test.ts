@@ -16,11 +16,11 @@ interface OpenApi {
  * every GET of /openapi.json with garbage in each of its parameters: never a 500. In-process
  * (Hono's app.request), on the API fixture (seed 002, net assets December 2006 – February 2007).
  */
-describe.skipIf(!seedsAvailable)('hostile requests to the API', { timeout: 300_000 }, () => {
+describe.skipIf(!seedsAvailable)('hostile requests to the API', () => {
   let f: ApiFixture;
   beforeAll(async () => {
     f = await apiFixture('pglite');
-  }, 300_000);
+  });
   afterAll(async () => {
     await f?.close();
   });

@@ -15,7 +15,7 @@ describe.skipIf(!seedsAvailable)('rates given to the API', () => {
   let f: ApiFixture;
   beforeAll(async () => {
     f = await apiFixture('pglite');
-  }, 300_000);
+  });
   afterAll(async () => {
     await f?.close();
   });

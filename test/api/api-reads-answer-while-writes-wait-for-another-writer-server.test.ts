@@ -65,7 +65,7 @@ describe.skipIf(!seedsAvailable || !serverUrl)('API writes waiting for another w
       logger: pino({ level: 'silent' }),
       rateLimit: { perSecond: 0, burst: 0 },
     });
-  }, 300_000);
+  });
   afterAll(async () => {
     if (lockWait === undefined) delete process.env.PLAN12B_LOCK_WAIT_SECONDS;
     else process.env.PLAN12B_LOCK_WAIT_SECONDS = lockWait;
@@ -194,5 +194,5 @@ describe.skipIf(!seedsAvailable || !serverUrl)('API writes waiting for another w
       ['AIM Balanced Fund', 'C', '31000.00'],
       ['AIM Value Fund', 'C', '31000.00'],
     ]);
-  }, 600_000);
+  });
 });

@@ -22,7 +22,7 @@ interface OpenApi {
  * figures). Each of those operations must document that 404 in /openapi.json (FORMATS.md "Errors":
  * the status of the error table), so a client generated from the document expects it.
  */
-describe('reports of a month without the Omnibus Accounts’ figures', { timeout: 600_000 }, () => {
+describe('reports of a month without the Omnibus Accounts’ figures', () => {
   const dir = mkdtempSync(join(tmpdir(), 'plan12b-api-422-'));
   const target = join(dir, 'db');
   let store: ApiStore;
@@ -37,7 +37,7 @@ describe('reports of a month without the Omnibus Accounts’ figures', { timeout
     );
     ({ app } = createApp(store, { rateLimit: { perSecond: 0, burst: 0 } }));
     doc = (await (await app.request('/openapi.json')).json()) as OpenApi;
-  }, 600_000);
+  });
   afterAll(async () => {
     await store?.close();
     rmSync(dir, { recursive: true, force: true });

@@ -18,7 +18,7 @@ describe.skipIf(!seedsAvailable)('the schedule through the API lists its pending
   let f: ApiFixture;
   beforeAll(async () => {
     f = await apiFixture('pglite');
-  }, 300_000);
+  });
   afterAll(async () => {
     await f?.close();
   });
@@ -48,11 +48,11 @@ describe.skipIf(!seedsAvailable)('the schedule through the API lists its pending
       expect(p.governsFrom).toBeNull();
       expect(p.reason).toMatch(/pending/);
     }
-  }, 300_000);
+  });
 
   it('a portfolio name no document ever gave: 404 NOT_FOUND, as the CLI’s exit 66', async () => {
     const res = await f.request('GET', '/api/registry/schedule?asOf=2007-01-15&portfolio=No%20Such%20Fund');
     expect(res.status).toBe(404);
     expect(((await res.json()) as { error: { code: string } }).error.code).toBe('NOT_FOUND');
-  }, 300_000);
+  });
 });

@@ -16,7 +16,7 @@ describe.skipIf(!seedsAvailable).each(dialects)('imports by upload on %s', (dial
   let f: ApiFixture;
   beforeAll(async () => {
     f = await apiFixture(dialect);
-  }, 300_000);
+  });
   afterAll(async () => {
     await f?.close();
   });

@@ -24,7 +24,7 @@ describe.skipIf(!seedsAvailable).each(dialects)('an API write queued behind anot
   const lockWait = process.env.PLAN12B_LOCK_WAIT_SECONDS;
   beforeAll(async () => {
     f = await apiFixture(dialect);
-  }, 300_000);
+  });
   afterAll(async () => {
     if (lockWait === undefined) delete process.env.PLAN12B_LOCK_WAIT_SECONDS;
     else process.env.PLAN12B_LOCK_WAIT_SECONDS = lockWait;
@@ -89,7 +89,7 @@ describe.skipIf(!seedsAvailable).each(dialects)('an API write queued behind anot
     expect(again.status).toBe(200);
     expect(await again.json()).toMatchObject({ inserted: 22, unchanged: 0 });
     expect(await imports()).toEqual(['na.csv', 'march.csv']);
-  }, 300_000);
+  });
 });
 
 /**
@@ -107,7 +107,7 @@ describe.skipIf(!seedsAvailable || !serverUrl)('API writes waiting for another p
   beforeAll(async () => {
     f = await apiFixture('postgres');
     other = await f.tdb.open();
-  }, 300_000);
+  });
   afterAll(async () => {
     if (lockWait === undefined) delete process.env.PLAN12B_LOCK_WAIT_SECONDS;
     else process.env.PLAN12B_LOCK_WAIT_SECONDS = lockWait;
@@ -162,7 +162,7 @@ describe.skipIf(!seedsAvailable || !serverUrl)('API writes waiting for another p
       (r) => r.subject,
     );
     expect(imports).toEqual(['na.csv']);
-  }, 300_000);
+  });
 });
 
 describe('the writers queue (Mutex)', () => {

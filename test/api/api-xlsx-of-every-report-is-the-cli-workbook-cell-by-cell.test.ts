@@ -166,7 +166,7 @@ describe('format=xlsx: the workbook the CLI writes with --xlsx, cell by cell', (
     termsCsv = terms.stdout;
     store = await ApiStore.open(tdb.target, { connections: 2 });
     app = createApp(store, { rateLimit: { perSecond: 0, burst: 0 } }).app;
-  }, 300_000);
+  });
   afterAll(async () => {
     await store?.close();
     await tdb?.drop();

@@ -18,11 +18,11 @@ interface ErrorDoc {
   error: { code: string; exit: number; message: string; hint: string | null };
 }
 
-describe.skipIf(!seedsAvailable)('a class no instrument names', { timeout: 300_000 }, () => {
+describe.skipIf(!seedsAvailable)('a class no instrument names', () => {
   let f: ApiFixture;
   beforeAll(async () => {
     f = await apiFixture('pglite');
-  }, 300_000);
+  });
   afterAll(async () => {
     await f?.close();
   });

@@ -21,7 +21,7 @@ describe.skipIf(!seedsAvailable)('an upload with an empty file name or stated fa
   let f: ApiFixture;
   beforeAll(async () => {
     f = await apiFixture('pglite');
-  }, 600_000);
+  });
   afterAll(async () => {
     await f?.close();
   });

@@ -23,7 +23,7 @@ import { seedsAvailable } from '../support/seeds.js';
  * seeds/INDEX.md: of its 42 entries only AIM Small Cap Equity Fund had Class R the day before, so
  * 41 are added; the Class R plan has no earlier document here, so nothing is removed.
  */
-describe.skipIf(!seedsAvailable)('the diff of a withdrawn exhibit', { timeout: 300_000 }, () => {
+describe.skipIf(!seedsAvailable)('the diff of a withdrawn exhibit', () => {
   let tdb: TestDatabase;
   let store: ApiStore | undefined;
   const files = seedExhibitFiles().filter((f) => /\/00[02]_[^/]*$/.test(f.fileName));
@@ -45,7 +45,7 @@ describe.skipIf(!seedsAvailable)('the diff of a withdrawn exhibit', { timeout: 3
     } finally {
       await db.close();
     }
-  }, 300_000);
+  });
   afterAll(async () => {
     await store?.close();
     await tdb?.drop();

@@ -23,7 +23,7 @@ describe.skipIf(!seedsAvailable)('failed authentications are rate limited per cl
       rateLimit: { perSecond: 0, burst: 0 },
       failedAuthLimit: { perSecond: 0.01, burst: 3 },
     }).app;
-  }, 300_000);
+  });
   afterAll(async () => {
     await f?.close();
   });

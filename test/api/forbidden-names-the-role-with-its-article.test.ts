@@ -8,11 +8,11 @@ import { type ApiFixture, apiFixture } from './apiFixture.js';
  * viewer token" (it once read "a auditor token may not do this"), and so does the audit log's
  * refusal through POST /api/cli/query.
  */
-describe.skipIf(!seedsAvailable)('the 403 of a role not allowed', { timeout: 300_000 }, () => {
+describe.skipIf(!seedsAvailable)('the 403 of a role not allowed', () => {
   let f: ApiFixture;
   beforeAll(async () => {
     f = await apiFixture('pglite');
-  }, 300_000);
+  });
   afterAll(async () => {
     await f?.close();
   });

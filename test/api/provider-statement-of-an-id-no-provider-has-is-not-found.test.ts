@@ -9,7 +9,7 @@ import { type ApiFixture, apiFixture } from './apiFixture.js';
  * A provider known but with no statement that month (its agreement ended before) is told so with
  * the month's list to see; one in force that month gets its statement (a PDF), owed nothing or not.
  */
-describe.skipIf(!seedsAvailable)('provider statement PDF by provider id', { timeout: 300_000 }, () => {
+describe.skipIf(!seedsAvailable)('provider statement PDF by provider id', () => {
   let f: ApiFixture;
   beforeAll(async () => {
     f = await apiFixture('pglite');
@@ -24,7 +24,7 @@ describe.skipIf(!seedsAvailable)('provider statement PDF by provider id', { time
       type: 'text/csv',
     });
     expect(imported.status, await imported.clone().text()).toBe(200);
-  }, 300_000);
+  });
   afterAll(async () => {
     await f?.close();
   });

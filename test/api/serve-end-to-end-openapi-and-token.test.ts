@@ -65,5 +65,5 @@ describe('plan12b serve, spawned', () => {
     }
     const [code] = (await once(child, 'exit')) as [number | null];
     expect(code).toBe(0);
-  }, 120_000);
+  });
 });

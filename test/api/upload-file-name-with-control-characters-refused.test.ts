@@ -38,7 +38,7 @@ describe.skipIf(!seedsAvailable).each(dialects)('an uploaded file name on %s', (
   let f: ApiFixture;
   beforeAll(async () => {
     f = await apiFixture(dialect);
-  }, 600_000);
+  });
   afterAll(async () => {
     await f.close();
   });

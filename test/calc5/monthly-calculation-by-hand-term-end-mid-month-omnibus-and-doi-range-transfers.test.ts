@@ -247,7 +247,7 @@ describe('Monthly Calculation by hand: term end mid-month, omnibus 2(c), DOI-ran
         [OTHER, '700.0000', '7.5000', '18.1818', '725.6818'],
       ],
     });
-  }, 120_000);
+  });
 
   /**
    * March 2024. 1st–14th: Summit exclusive, 14 × 75.00 = 1,050.00.
@@ -315,7 +315,7 @@ describe('Monthly Calculation by hand: term end mid-month, omnibus 2(c), DOI-ran
       [OTHER, '0.00', '0.00', '0.00', '0.00'],
       [BETA, '544.66', '10.00', '0.00', '554.66'],
     ]);
-  }, 120_000);
+  });
 
   /**
    * April 2024, all 30 days by the computation of 03-31 (2,194.5 : 306 : 707.5 of 3,208), in 0.1
@@ -362,7 +362,7 @@ describe('Monthly Calculation by hand: term end mid-month, omnibus 2(c), DOI-ran
       [ALPHA, '448.92'],
       [BETA, '384.82'],
     ]);
-  }, 120_000);
+  });
 
   it('the journal books each payee the Monthly Calculation names, to the cent (SPEC §12)', async () => {
     for (const [month, want] of [
@@ -389,7 +389,7 @@ describe('Monthly Calculation by hand: term end mid-month, omnibus 2(c), DOI-ran
       );
       expect(shown).toEqual(want);
     }
-  }, 120_000);
+  });
 
   it('cdsc and redemptions: each piece earned by the distributor of its first issuance (FOURTH)', async () => {
     expect(
@@ -410,7 +410,7 @@ describe('Monthly Calculation by hand: term end mid-month, omnibus 2(c), DOI-ran
       ['free', '2024-03-25', '6.0000', '60.00', '0.00', null],
       ['commission', '2023-03-01', '34.0000', '340.00', '12.24', HARBOR],
     ]);
-  }, 120_000);
+  });
 
   /**
    * May 2024 by the computation of 04-30: Summit 2,196.3182, Harbor 266, Other 725.6818 of 3,188.
@@ -463,7 +463,7 @@ describe('Monthly Calculation by hand: term end mid-month, omnibus 2(c), DOI-ran
       [BETA, '400.44'],
     ]);
     expect(mc.distributor12b1Portion).toBe('734.58');
-  }, 120_000);
+  });
 
   it('May: Summit Dividend Value Fund lists only its own distributors, not Harbor (a term for CG only)', async () => {
     // DV: 1,830,000.00 × 0.75% / 366 = 37.50 a day; May 31 × 37.50 = 1,162.50.
@@ -495,5 +495,5 @@ describe('Monthly Calculation by hand: term end mid-month, omnibus 2(c), DOI-ran
       ],
     ]);
     expect(mc.payees.map((p) => p.payee)).not.toContain(HARBOR);
-  }, 120_000);
+  });
 });

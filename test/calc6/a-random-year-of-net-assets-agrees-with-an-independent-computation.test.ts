@@ -85,7 +85,7 @@ describe('a year of pseudo-random net assets agrees with an independent computat
       [...byDay].map(([d, cents]) => `${d},${portfolio},C,${money(cents)}`),
     );
     await ok(db, ['net-assets', 'import', file('na.csv', csv('date,portfolio,class,net_assets', lines))]);
-  }, 300_000);
+  });
 
   it('every month of 2024, both classes, to the cent', async () => {
     const res = await ok(db, ['fees', '--from', '2024-01-01', '--to', '2024-12-31', '--json']);

@@ -69,7 +69,7 @@ describe('Class B portions: the tie cent to the first listed; a portion owed bef
         ),
       ),
     ]);
-  }, 300_000);
+  });
 
   const pay = (rows: Record<string, string>[]) =>
     rows.map((r) => [r.payee, r.twelveB1, r.owedOn, r.payable, r.dueDate]);

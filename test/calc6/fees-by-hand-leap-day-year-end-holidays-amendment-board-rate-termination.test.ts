@@ -116,7 +116,7 @@ describe('fees by hand: leap day, year end, holidays, amendment and Board rate m
       'import',
       file('na.csv', csv('date,portfolio,class,net_assets', [...growth, ...income])),
     ]);
-  }, 300_000);
+  });
 
   it('the hand-listed holidays are the only weekdays without a row', () => {
     expect(businessDays('2024-03-25', '2024-04-01')).toEqual([

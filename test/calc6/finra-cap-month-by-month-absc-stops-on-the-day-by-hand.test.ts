@@ -84,7 +84,7 @@ describe.each(dialects)(
           ]),
         ),
       ]);
-    }, 300_000);
+    });
 
     it('the ledger month by month', async () => {
       const res = await ok(db, [

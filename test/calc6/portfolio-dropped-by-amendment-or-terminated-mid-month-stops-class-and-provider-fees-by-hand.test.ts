@@ -85,7 +85,7 @@ describe('a portfolio dropped by an amendment and a class terminated mid-month',
         ]),
       ),
     ]);
-  }, 300_000);
+  });
 
   it('fees stop on the day each class is no longer covered', async () => {
     const res = await ok(db, ['fees', '--from', '2024-03-01', '--to', '2024-03-31', '--json']);

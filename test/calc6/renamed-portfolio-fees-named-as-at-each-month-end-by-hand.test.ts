@@ -62,7 +62,7 @@ describe('a renamed portfolio: fees named as at each month end, accrued without 
         ]),
       ),
     ]);
-  }, 300_000);
+  });
 
   it('three months by the old name', async () => {
     const res = await ok(db, [

@@ -138,7 +138,7 @@ describe.each(dialects)(
         ),
       ]);
       may = await ok(db, ['close', '--month', '2024-05', '--due-date', '2024-06-20', '--json']);
-    }, 300_000);
+    });
 
     it('April sealed as worked', async () => {
       expect(april).toBeTruthy();

@@ -119,7 +119,7 @@ describe('service fees by hand: two providers, an own rate, an assignment, round
       '--to',
       'Third Bank',
     ]);
-  }, 300_000);
+  });
 
   it('April: each provider at its rate and days, the Distributor keeps the rest', async () => {
     const res = await ok(db, ['service-fees', '--month', '2024-04', '--json']);

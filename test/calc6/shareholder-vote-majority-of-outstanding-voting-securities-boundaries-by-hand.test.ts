@@ -65,7 +65,7 @@ describe('shareholder votes at the boundaries of the majority of the outstanding
     // 5 carried, 4 not (the table above)
     expect(imported).toMatchObject({ rows: 9, inserted: 9, approved: 5, notApproved: 4 });
     listed = (await ok(db, ['approvals', 'list', '--json'])).approvals;
-  }, 300_000);
+  });
 
   it.each(VOTES)(
     'meeting %s: %s outstanding, %s present, %s for → carried %s',
@@ -148,7 +148,7 @@ describe('a material increase governs from the shareholder vote that carries it'
         ),
       ),
     ]);
-  }, 300_000);
+  });
 
   it('February and March to the cent', async () => {
     const res = await ok(db, ['fees', '--from', '2024-02-01', '--to', '2024-03-31', '--json']);

@@ -263,7 +263,7 @@ describe.skipIf(!seedsAvailable)(
       aprilJournal = await s.ok('journal', '--month', '2005-04', '--csv');
       await s.ok('close', '--month', '2005-05');
       mayJournal = await s.ok('journal', '--month', '2005-05', '--csv');
-    }, 600_000);
+    });
     afterAll(() => store?.remove());
 
     /**

@@ -44,7 +44,7 @@ describe.skipIf(!seedsAvailable)('EIGHTH(E): an Assignee of half the Distributor
       },
     });
     june = await store.json<VintageMonthlyCalc>('monthly-calculation', '--month', '2005-06');
-  }, 300_000);
+  });
   afterAll(() => store?.remove());
 
   it('the Distributor keeps 1,500.00 on its old shares; the Assignee has half of it, 750.00', () => {
@@ -117,5 +117,5 @@ describe.skipIf(!seedsAvailable)('EIGHTH(E): an Assignee of half the Distributor
     // read again after the close (its sealed results, and the month's ledger now stored)
     const again = await store.json<VintageMonthlyCalc>('monthly-calculation', '--month', '2005-06');
     expect(again.portfolios).toEqual(june.portfolios);
-  }, 300_000);
+  });
 });

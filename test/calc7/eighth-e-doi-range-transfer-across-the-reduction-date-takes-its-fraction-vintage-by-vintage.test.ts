@@ -50,7 +50,7 @@ describe.skipIf(!seedsAvailable)('EIGHTH(E): a DOI-range Transfer across the red
       },
     });
     june = await store.json<VintageMonthlyCalc>('monthly-calculation', '--month', '2005-06');
-  }, 300_000);
+  });
   afterAll(() => store?.remove());
 
   it('June: the vintages 1,350.00 / 600.00; AIM 1,800.00, the Successor 150.00', () => {

@@ -38,7 +38,7 @@ describe.skipIf(!seedsAvailable)(
         ],
       });
       june = await store.json<VintageMonthlyCalc>('monthly-calculation', '--month', '2005-06');
-    }, 300_000);
+    });
     afterAll(() => store?.remove());
 
     it('the 60 Free Shares are counted in the old vintage: 660 shares, 1,546.80; the new 300, 468.90', () => {

@@ -55,7 +55,7 @@ describe.skipIf(!seedsAvailable)('EIGHTH(E): an Omnibus Account', () => {
       },
     });
     june = await store.json<VintageMonthlyCalc>('monthly-calculation', '--month', '2005-06');
-  }, 300_000);
+  });
   afterAll(() => store?.remove());
 
   it('the accrual counts 737.5 old and 512.5 new shares: 1,327.50 / 615.00', () => {
@@ -103,5 +103,5 @@ describe.skipIf(!seedsAvailable)('EIGHTH(E): an Omnibus Account', () => {
       'monthly-calculation',
     );
     expect(sealed.content.portfolios).toEqual(june.portfolios);
-  }, 300_000);
+  });
 });

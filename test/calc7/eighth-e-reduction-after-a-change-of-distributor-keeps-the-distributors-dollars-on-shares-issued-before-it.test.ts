@@ -98,7 +98,7 @@ describe.skipIf(!seedsAvailable)('EIGHTH(E) after a change of distributor', () =
       '0.50',
     );
     june = await s.json<MonthlyCalc>('monthly-calculation', '--month', '2005-06');
-  }, 300_000);
+  });
   afterAll(() => store?.remove());
 
   it('the vintages of June: 1,500.00 on the shares issued before the reduction, 500.10 on those after', () => {

@@ -212,7 +212,7 @@ describe.skipIf(!seedsAvailable)(
         '2020-12-31',
       );
       redemptions = new Map(r.redemptions.map((x) => [x.txnId, x]));
-    }, 240_000);
+    });
     afterAll(() => store?.remove());
 
     const figures = (id: string) => {

@@ -288,7 +288,7 @@ describe.skipIf(!seedsAvailable)(
           ]),
         ]),
       );
-    }, 300_000);
+    });
     afterAll(() => store?.remove());
 
     const computations = async (month: string, portfolio: string) => {

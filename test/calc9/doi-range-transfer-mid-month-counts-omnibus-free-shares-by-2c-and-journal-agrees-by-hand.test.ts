@@ -220,7 +220,7 @@ describe.skipIf(!seedsAvailable)(
       );
       march = await s.json<MonthlyCalc>('monthly-calculation', '--month', '2012-03');
       april = await s.json<MonthlyCalc>('monthly-calculation', '--month', '2012-04');
-    }, 300_000);
+    });
     afterAll(() => store?.remove());
 
     it('Exhibit A at E and at each month end: O1 by 2(c)', async () => {
@@ -567,7 +567,7 @@ describe.skipIf(!seedsAvailable)('the same count by vintage after a reduction (E
       '--distribution-fee',
       '0.50',
     );
-  }, 300_000);
+  });
   afterAll(() => vs?.remove());
 
   it('T1 takes 600 of the 930 old-vintage shares AIM holds on 2012-04-11 (its 2(c) shares as at 2012-03-31)', async () => {

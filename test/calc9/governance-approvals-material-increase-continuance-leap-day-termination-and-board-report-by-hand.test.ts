@@ -139,7 +139,7 @@ describe('Governance and the quarterly board report by hand through the CLI', ()
         `${INCOME},C,2024Q1,plan-administration,99.99,`,
       ]),
     );
-  }, 300_000);
+  });
   afterAll(() => store?.remove());
 
   it('the votes: only in-person majorities of both the Board and the Dis-interested Trustees carry; §2(a)(42) for the class', async () => {

@@ -38,7 +38,7 @@ describe.each(dialects)('class B feeds and reports on %s', (dialect) => {
     db = await tdb.open();
     demo = await runClassBDemo(db, mkdtempSync(join(tmpdir(), 'plan12b-classb-')), '2025-12');
     await importAccounts(db, 'more.csv', Buffer.from('account,omnibus,dealer_of_record\nT1,no,Dealer One\n'));
-  }, 120_000);
+  });
   afterAll(async () => {
     await db.close();
     await tdb.drop();

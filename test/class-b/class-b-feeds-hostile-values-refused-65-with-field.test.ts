@@ -102,7 +102,7 @@ describe.each(dialects)('hostile values in the Class B feeds on %s', (dialect) =
       })),
     );
     await importAccounts(db, 'a.csv', Buffer.from('account,omnibus,dealer_of_record\nH1,no,D\n'));
-  }, 120_000);
+  });
   afterAll(async () => {
     await db.close();
     await tdb.drop();

@@ -55,7 +55,7 @@ describe.each(dialects)(
         csv(TXN_HEADER, [`2025-10-01,C1-1,C1,${FUND},B,purchase,100,10,,`]),
       );
       await db.query("INSERT INTO closed_month (month, closed_by) VALUES ('2025-11', 'test')");
-    }, 120_000);
+    });
     afterAll(async () => {
       if (actor === undefined) delete process.env.PLAN12B_ACTOR;
       else process.env.PLAN12B_ACTOR = actor;

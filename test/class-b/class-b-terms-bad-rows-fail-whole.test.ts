@@ -37,7 +37,7 @@ describe.each(dialects)('class B terms: bad rows fail the whole file on %s', (di
         bytes: Buffer.from(renderExhibit(doc, { marked: false })),
       })),
     );
-  }, 120_000);
+  });
   afterAll(async () => {
     await db.close();
     await tdb.drop();

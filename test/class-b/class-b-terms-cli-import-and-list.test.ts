@@ -48,7 +48,7 @@ describe('plan12b class-b-terms import and list', () => {
       ),
     );
     await d.close();
-  }, 120_000);
+  });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('refuses terms under which recorded activity no longer applies: exit 68, file, line and field', async () => {

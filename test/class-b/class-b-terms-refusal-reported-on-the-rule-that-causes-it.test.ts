@@ -47,7 +47,7 @@ describe('class-b-terms: a replay refusal names the rule that causes it', () => 
         ].join('\n'),
       ),
     );
-  }, 120_000);
+  });
   afterAll(async () => {
     await db.close();
     await tdb.drop();

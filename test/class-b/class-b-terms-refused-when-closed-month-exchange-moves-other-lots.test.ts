@@ -55,7 +55,7 @@ describe.each(dialects)('Class B terms that move an exchange of a closed month o
       ]),
     );
     await db.query("INSERT INTO closed_month (month, closed_by) VALUES ('2007-03', 'test')");
-  }, 120_000);
+  });
   afterAll(async () => {
     await db?.close();
     await tdb?.drop();

@@ -82,7 +82,7 @@ describe.each(dialects)('class B terms change redemptions on %s', (dialect) => {
         '2007-02-01,A4-2,A4,Summit Small Cap Fund,B,redeem,5.0000,10.0000,,',
       ]),
     );
-  }, 120_000);
+  });
   afterAll(async () => {
     await db.close();
     await tdb.drop();

@@ -17,7 +17,7 @@ describe('plan12b class B commands', () => {
     const d = await openDatabase(db);
     await runClassBDemo(d, dir, '2025-12');
     await d.close();
-  }, 120_000);
+  });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('redemptions, cdsc, conversions and lots print JSON that reconciles', async () => {

@@ -73,5 +73,5 @@ describe('a lot exchanged on its conversion day converts in the new portfolio', 
       { chunkSize: 4 },
     );
     expect(ledgerJson(ledgers.get('a')!)).toEqual(ref);
-  }, 60_000);
+  });
 });

@@ -76,7 +76,7 @@ describe('a distributor name differing from a known one only by case or spacing'
         'first.csv',
         Buffer.from(`portfolio,distributor,start,end\nall,${JSON.stringify(AIM)},2000-01-01,\n`),
       );
-    }, 300_000);
+    });
     afterAll(async () => {
       await db?.close();
       await tdb?.drop();

@@ -76,9 +76,7 @@ function invariantProblems(activity: readonly ClassBActivity[], l: AccountLedger
 }
 
 describe('the fast share ledger matches the reference on generated activity', () => {
-  it(`${ACCOUNTS} generated accounts: identical results, and the invariants hold`, {
-    timeout: 600_000,
-  }, async () => {
+  it(`${ACCOUNTS} generated accounts: identical results, and the invariants hold`, async () => {
     const mismatches: string[] = [];
     const problems: string[] = [];
     const seen = {

@@ -89,9 +89,7 @@ function variants(later: readonly ClassBActivity[]): { name: string; activity: C
 }
 
 describe('the share ledger resumed from a stored month end', () => {
-  it(`gives the full replay's refusals and results after the cut, on ${ACCOUNTS} generated histories`, {
-    timeout: 120_000,
-  }, () => {
+  it(`gives the full replay's refusals and results after the cut, on ${ACCOUNTS} generated histories`, () => {
     const mismatches: string[] = [];
     const seen = new Map<string, number>();
     const count = (k: string) => seen.set(k, (seen.get(k) ?? 0) + 1);

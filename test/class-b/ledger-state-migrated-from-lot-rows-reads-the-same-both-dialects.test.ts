@@ -236,7 +236,7 @@ describe.each(dialects)('the stored ledger migrated from lot rows (migration 28)
         await markLedgerStateMonth(tx, end, { ...written, bootstrapped: true });
       });
     }
-  }, 600_000);
+  });
   afterAll(async () => {
     await db?.close();
     await fresh?.drop();
@@ -244,9 +244,7 @@ describe.each(dialects)('the stored ledger migrated from lot rows (migration 28)
     await old?.drop();
   });
 
-  it(`${ACCOUNTS} accounts at ${ENDS.join(' and ')} written as lot rows by schema 27 read back after migrating as this build's writes and as the replay`, {
-    timeout: 600_000,
-  }, async () => {
+  it(`${ACCOUNTS} accounts at ${ENDS.join(' and ')} written as lot rows by schema 27 read back after migrating as this build's writes and as the replay`, async () => {
     expect(lotRows).toBeGreaterThan(ACCOUNTS);
     // 28, and every later migration (29: the Class B references checked per statement; 30: the
     // arrays kept as their text, on this data)

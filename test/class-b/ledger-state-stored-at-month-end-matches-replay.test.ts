@@ -189,15 +189,13 @@ describe.each(dialects)('the Class B ledger stored at month ends on %s', (dialec
       );
     });
     passStates = await monthPassStates();
-  }, 600_000);
+  });
   afterAll(async () => {
     await db?.close();
     await tdb?.drop();
   });
 
-  it(`built from ${ACCOUNTS} accounts' transactions at ${ENDS.join(' and ')}, in chunks of ${CHUNK}: reads back as the replay and as the month pass carries it`, {
-    timeout: 600_000,
-  }, async () => {
+  it(`built from ${ACCOUNTS} accounts' transactions at ${ENDS.join(' and ')}, in chunks of ${CHUNK}: reads back as the replay and as the month pass carries it`, async () => {
     expect(await latestLedgerStateMonth(db, '2099-12-31')).toBeNull();
     const seen = { accounts: 0, lots: 0, withdrawals: 0, freeLots: 0, remembered: 0 };
     for (const end of ENDS) {
@@ -243,9 +241,7 @@ describe.each(dialects)('the Class B ledger stored at month ends on %s', (dialec
     expect(seen.remembered).toBeGreaterThan(0);
   });
 
-  it(`${NEXT_MONTH} applied by the month pass on the stored state, written for the accounts it changed only, reads back as the replay`, {
-    timeout: 600_000,
-  }, async () => {
+  it(`${NEXT_MONTH} applied by the month pass on the stored state, written for the accounts it changed only, reads back as the replay`, async () => {
     const start = ENDS[1];
     const end = monthEnd(NEXT_MONTH);
     const d = await ledgerStateDictionaries(db);
@@ -315,9 +311,7 @@ describe.each(dialects)('the Class B ledger stored at month ends on %s', (dialec
     expect(await latestLedgerStateMonth(db, '2009-02-15')).toBe(end);
   });
 
-  it('a read of some portfolios only (Exhibit A) gives each account the same lots in them as the whole read, and the chunks cover every account once', {
-    timeout: 600_000,
-  }, async () => {
+  it('a read of some portfolios only (Exhibit A) gives each account the same lots in them as the whole read, and the chunks cover every account once', async () => {
     const d = await ledgerStateDictionaries(db);
     const some = ['fund-b', 'fund-d'];
     const portfolioKeys = some.map((pid) => d.portfolios.names.indexOf(pid));

@@ -35,9 +35,7 @@ function withoutLots(l: AccountLedger) {
 }
 
 describe('the Class B month pass matches the reference ledger on generated histories', () => {
-  it(`${ACCOUNTS} generated accounts month by month in chunks of ${CHUNK}: every lot, redemption, CDSC cent, exchange, conversion and Exhibit A input`, {
-    timeout: 600_000,
-  }, async () => {
+  it(`${ACCOUNTS} generated accounts month by month in chunks of ${CHUNK}: every lot, redemption, CDSC cent, exchange, conversion and Exhibit A input`, async () => {
     const accounts = generatedAccounts(ACCOUNTS, 1_000);
     const months = monthsSpanned(accounts);
     const lastEnd = monthEnd(months.at(-1)!);

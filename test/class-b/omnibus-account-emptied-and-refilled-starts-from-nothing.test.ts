@@ -81,7 +81,7 @@ describe.skipIf(!seedsAvailable)('an Omnibus Account emptied and then bought int
         ].join('\n'),
       ),
     );
-  }, 120_000);
+  });
   afterAll(async () => {
     await db.close();
     await tdb.drop();

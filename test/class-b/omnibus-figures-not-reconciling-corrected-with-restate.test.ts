@@ -68,7 +68,7 @@ describe.skipIf(!seedsAvailable)('omnibus figures that do not reconcile are corr
       ),
     );
     await importOmnibusMonths(db, 'o.csv', csv([`2010-06,O1,${FUND},0,0,20`, `2010-07,O1,${FUND},6,0,25`]));
-  }, 120_000);
+  });
   afterAll(async () => {
     await db.close();
     await tdb.drop();

@@ -195,5 +195,5 @@ describe('a stated DOI no longer held after exchanges: the first issuances of th
     // both outcomes were generated
     expect(foreign).toBeGreaterThan(10);
     expect(own).toBeGreaterThan(10);
-  }, 300_000);
+  });
 });

@@ -114,7 +114,7 @@ describe.each(dialects)('a stated DOI no longer held, traced through the store o
     expect(
       (await importTransactions(db, 'h.csv', csv(STATED, [...history('A1'), ...history('A2')]))).inserted,
     ).toBe(10);
-  }, 240_000);
+  });
   afterAll(async () => {
     await db?.close();
     await tdb?.drop();

@@ -65,7 +65,7 @@ describe('transactions feed: a stated attribution must name a distributor of the
         `2005-09-01,P2,A1,${FUND},B,purchase,200,10,,,,`,
       ]),
     );
-  }, 120_000);
+  });
   afterAll(async () => {
     await db.close();
     await tdb.drop();

@@ -43,7 +43,7 @@ describe.each(dialects)('an exchange_id already recorded for the account, on %s'
         `2025-02-03,X1-E1-I,X1,${BOND},B,exchange_in,80,5,E1,`,
       ]),
     );
-  }, 120_000);
+  });
   afterAll(async () => {
     await db.close();
     await tdb.drop();

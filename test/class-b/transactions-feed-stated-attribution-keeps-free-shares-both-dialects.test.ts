@@ -47,7 +47,7 @@ describe.each(dialects)('transactions feed: a stated attribution of Free Shares 
         `all,${OTHER},2005-07-01,`,
       ]),
     );
-  }, 120_000);
+  });
   afterAll(async () => {
     await db.close();
     await tdb.drop();

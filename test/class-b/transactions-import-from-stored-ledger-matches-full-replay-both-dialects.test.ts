@@ -116,7 +116,7 @@ describe.each(dialects)('transactions import from the stored ledger on %s', (dia
     const storedTerms = await loadClassBTerms(withState);
     for (const end of STATE_MONTH_ENDS)
       await withState.transaction((tx) => bootstrapLedgerState(tx, end, storedTerms));
-  }, 300_000);
+  });
 
   afterAll(async () => {
     for (const { db, tdb } of stores) {
@@ -162,7 +162,7 @@ describe.each(dialects)('transactions import from the stored ledger on %s', (dia
     return null;
   }
 
-  it('refuses the same bad files with the same problems, line for line', { timeout: 300_000 }, async () => {
+  it('refuses the same bad files with the same problems, line for line', async () => {
     const bad = {
       'redeems more than held': badFile((a) =>
         a.kind === 'redeem' && a.waiver === null ? { ...a, shareUnits: a.shareUnits * 10_001n + 1n } : null,
@@ -207,9 +207,7 @@ describe.each(dialects)('transactions import from the stored ledger on %s', (dia
     expect(reasons[3]).toMatch(/closed/);
   });
 
-  it('writes the same redemptions for the months after the stored ledger, then after a back-dated file', {
-    timeout: 300_000,
-  }, async () => {
+  it('writes the same redemptions for the months after the stored ledger, then after a back-dated file', async () => {
     // the touched accounts have a stored ledger to resume from
     const h1 = between('2008-12-31', '2009-06-30').filter((a) => a.activity.length > 0);
     expect(h1.length).toBeGreaterThan(20);
@@ -275,9 +273,7 @@ describe.each(dialects)('transactions import from the stored ledger on %s', (dia
     expect(await importBoth('2009-h2.csv', fileOf(h2))).toMatch(/"ok"/);
   });
 
-  it('keeps only stored ledgers the replay agrees with, and a close-time bootstrap after them too', {
-    timeout: 300_000,
-  }, async () => {
+  it('keeps only stored ledgers the replay agrees with, and a close-time bootstrap after them too', async () => {
     const terms = await loadClassBTerms(without);
     const recorded = await loadTransactionsOf(
       without,
@@ -319,9 +315,7 @@ describe.each(dialects)('transactions import from the stored ledger on %s', (dia
     expect(compared).toBeGreaterThan(ACCOUNTS);
   });
 
-  it('forgets the ledger stored past the closed months when new terms arrive, and imports the same after', {
-    timeout: 300_000,
-  }, async () => {
+  it('forgets the ledger stored past the closed months when new terms arrive, and imports the same after', async () => {
     expect([...(await ledgerStateMonths(withState))].sort()).toEqual([STATE_MONTH_ENDS[0], '2010-06-30']);
     const terms = [
       'rule,portfolio,doi_from,doi_to,cdsc_schedule_pct,conversion_years,redemption_fee_pct,redemption_fee_days',
@@ -339,9 +333,7 @@ describe.each(dialects)('transactions import from the stored ledger on %s', (dia
     expect(await importBoth('2010-h2.csv', fileOf(h3))).toMatch(/"ok"/);
   });
 
-  it('reads back only the later activity of the accounts that have any, and keeps each account’s rows in file order', {
-    timeout: 300_000,
-  }, async () => {
+  it('reads back only the later activity of the accounts that have any, and keeps each account’s rows in file order', async () => {
     // Issue 14: the import finds, set-based and before writing its rows, which touched accounts
     // have recorded activity after their stored ledger, and reads only theirs. Here some do (a file
     // of another import dated after the stored month end) and some do not, in the same chunks.

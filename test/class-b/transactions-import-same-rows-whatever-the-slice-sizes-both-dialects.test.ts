@@ -108,7 +108,7 @@ describe.each(dialects)('transactions import with any slice sizes on %s', (diale
       await importClassBTerms(db, 'terms.csv', terms);
       await importAccounts(db, 'accounts.csv', accountsCsv);
     }
-  }, 300_000);
+  });
 
   afterAll(async () => {
     for (const { db, tdb } of stores) {
@@ -117,9 +117,7 @@ describe.each(dialects)('transactions import with any slice sizes on %s', (diale
     }
   });
 
-  it('stores the same rows in the same order, replayed from the first transaction and from the stored ledger', {
-    timeout: 300_000,
-  }, async () => {
+  it('stores the same rows in the same order, replayed from the first transaction and from the stored ledger', async () => {
     const history = fileOf('1990-01-01', STATE_MONTH_END);
     expect(history.length).toBeGreaterThan(200);
     told.length = 0;
@@ -148,9 +146,7 @@ describe.each(dialects)('transactions import with any slice sizes on %s', (diale
     expect(outcome).toMatch(/"redemptionsWritten":[1-9]/);
   });
 
-  it('refuses a file whose last row is bad, whole, with every problem, for every slice size', {
-    timeout: 300_000,
-  }, async () => {
+  it('refuses a file whose last row is bad, whole, with every problem, for every slice size', async () => {
     const rest = fileOf('2010-06-30', '2099-12-31');
     expect(rest.length).toBeGreaterThan(20);
     const last = rest[rest.length - 1]!.split(',');

@@ -113,7 +113,7 @@ describe.each(dialects)('two imports redeeming the same shares on %s', (dialect)
       Buffer.from(`${HEADER}\n2026-01-05,R1-1,R1,Summit Capital Growth Fund,B,purchase,100.0000,10.0000,,\n`),
     );
     await db.close();
-  }, 120_000);
+  });
   afterAll(async () => {
     await tdb.drop();
     rmSync(dir, { recursive: true, force: true });
@@ -163,7 +163,7 @@ describe.each(dialects)('two imports redeeming the same shares on %s', (dialect)
       ])
     ).json<{ redemptions: { txnId: string }[] }>().redemptions;
     expect(redemptions.map((r) => r.txnId)).toEqual(['R1-2']);
-  }, 300_000);
+  });
 
   it('a transaction dated in the month being closed, imported during the close, is refused (68), never outside the seal', async () => {
     // The close of 2026-02 is held after its checks and first part, holding the writer lock; the
@@ -185,5 +185,5 @@ describe.each(dialects)('two imports redeeming the same shares on %s', (dialect)
     const lots = await runCliInProcess(['--db', tdb.target, 'lots', '--account', 'R1', '--json']);
     expect(lots.json<{ lots: { lotId: string }[] }>().lots.map((l) => l.lotId)).toEqual(['R1-1']);
     expect((await runCliInProcess(['--db', tdb.target, 'audit', 'verify'])).code).toBe(0);
-  }, 300_000);
+  });
 });

@@ -100,5 +100,5 @@ describe.skipIf(!seedsAvailable).each(dialects)('audit log, anchor and verify --
     expect((await query(['audit', 'verify', '--anchor', 'deadbeef'])).code).toBe(64);
     await store.close();
     await tdb.drop();
-  }, 600_000);
+  });
 });

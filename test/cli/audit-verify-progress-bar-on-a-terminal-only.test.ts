@@ -18,7 +18,7 @@ describe('audit verify: a bar per closed month on a terminal only', () => {
     tdb = await freshDatabase('pglite');
     // the demo complex with January 2025 closed: one closed month to verify
     await demoJanuaryClosedStore(tdb.target);
-  }, 600_000);
+  });
   afterAll(async () => {
     await tdb?.drop();
   });
@@ -52,5 +52,5 @@ describe('audit verify: a bar per closed month on a terminal only', () => {
     const json = await verify(true, true);
     expect(json.drawn).toBe('');
     expect(JSON.parse(json.out)).toMatchObject({ ok: true, closedMonths: 1 });
-  }, 120_000);
+  });
 });

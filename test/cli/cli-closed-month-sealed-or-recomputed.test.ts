@@ -42,11 +42,11 @@ describe.skipIf(!seedsAvailable).each(dialects)('reports of a closed month on th
       Buffer.from('date,portfolio,class,net_assets\n2007-02-09,AIM Value Fund,C,40150000.00'),
       { restate: true },
     );
-  }, 120_000);
+  });
   afterAll(async () => {
     await store?.close();
     await tdb.drop();
-  }, 180_000);
+  });
 
   it('journal --month of a closed month: the sealed journal, marked, with the restatement since listed', async () => {
     const csv = await cli('journal', '--month', '2007-02');
@@ -66,7 +66,7 @@ describe.skipIf(!seedsAvailable).each(dialects)('reports of a closed month on th
       totalDebits: '56000.00',
       adjustmentsSince: [{ kind: 'restatement', reportedIn: null, date: '2007-02-09' }],
     });
-  }, 180_000);
+  });
 
   it('journal --recompute: today’s data, marked as recomputed', async () => {
     const json = await cli('journal', '--month', '2007-02', '--recompute', '--json');
@@ -75,14 +75,14 @@ describe.skipIf(!seedsAvailable).each(dialects)('reports of a closed month on th
     expect(json.json()).toMatchObject({ basis: 'recomputed', totalDebits: '56600.00' });
     const text = await cli('journal', '--month', '2007-02', '--recompute');
     expect(text.stderr).toMatch(/2007-02 is closed: RECOMPUTED from today's data, not the sealed results/);
-  }, 180_000);
+  });
 
   it('a closed month’s journal with another payment date needs --recompute (exit 64)', async () => {
     const r = await cli('journal', '--month', '2007-02', '--payment-days', '5');
     expect(r.code).toBe(64);
     expect(r.stderr).toMatch(/--recompute/);
     expect((await cli('journal', '--month', '2007-02', '--payment-days', '5', '--recompute')).code).toBe(0);
-  }, 180_000);
+  });
 
   it('fees over a range holding a closed month: its sealed figures, the restatement since listed beside', async () => {
     const json = await cli('fees', '--from', '2007-02-01', '--to', '2007-03-31', '--json');
@@ -109,7 +109,7 @@ describe.skipIf(!seedsAvailable).each(dialects)('reports of a closed month on th
     );
     const open = await cli('fees', '--from', '2007-03-01', '--to', '2007-03-31', '--json');
     expect(open.json()).not.toHaveProperty('closedMonths');
-  }, 180_000);
+  });
 
   it('fees over part of a closed month: computed from the net assets it was sealed with', async () => {
     // Monday 02-05 … Sunday 02-11: 7 days at 1,000.00 as sealed; today’s data adds Fri–Sun 3 × 100.00
@@ -123,7 +123,7 @@ describe.skipIf(!seedsAvailable).each(dialects)('reports of a closed month on th
       await cli('fees', '--from', '2007-02-05', '--to', '2007-02-11', '--daily', '--json')
     ).json() as { daily: { date: string; netAssets: string }[] };
     expect(daily.daily.find((d) => d.date === '2007-02-10')?.netAssets).toBe('36500000.00');
-  }, 180_000);
+  });
 
   it('fees --recompute: today’s data, the closed month named as recomputed', async () => {
     const whole = (
@@ -138,7 +138,7 @@ describe.skipIf(!seedsAvailable).each(dialects)('reports of a closed month on th
       await cli('fees', '--from', '2007-02-05', '--to', '2007-02-11', '--recompute', '--json')
     ).json() as { classes: { totalFee: string }[] };
     expect(part.classes).toMatchObject([{ totalFee: (7 * 1000 + 3 * 100).toFixed(2) }]);
-  }, 180_000);
+  });
 
   it('board-report of a quarter holding a closed month: its fees as sealed (what was paid)', async () => {
     const r = await cli('board-report', '--quarter', '2007Q1', '--json');
@@ -148,7 +148,7 @@ describe.skipIf(!seedsAvailable).each(dialects)('reports of a closed month on th
     expect((r.json() as { feesTotal: { totalFee: string } }).feesTotal.totalFee).toBe(
       ((31 + 28 + 31) * 1000).toFixed(2),
     );
-  }, 180_000);
+  });
 
   it('service-fees, monthly-calculation and distributor-share --month of a closed month are marked sealed', async () => {
     const fees = await cli('service-fees', '--month', '2007-02');
@@ -179,5 +179,5 @@ describe.skipIf(!seedsAvailable).each(dialects)('reports of a closed month on th
     ).toMatchObject({
       basis: 'recomputed',
     });
-  }, 180_000);
+  });
 });

@@ -32,7 +32,7 @@ describe.skipIf(!seedsAvailable)('plan12b finra-cap, board-report, rates set bey
       Buffer.from('month,portfolio,class,gross_sales\n2025-01,AIM Value Fund,C,160000.00\n'),
     );
     await db.close();
-  }, 120_000);
+  });
   afterAll(() => tdb.drop());
 
   it('finra-cap --csv: a line per month; the ABSC allowed stops once the cap is used up', async () => {

@@ -160,7 +160,7 @@ describe('a CLI query answered by plan12b serve prints what it prints in-process
         stderr: c.reference!.stderr,
       });
     }
-  }, 600_000);
+  });
 
   it('writes the discovery file beside the data folder, readable by its owner only', () => {
     expect(server!.discoveryFile).toBe(serveDiscoveryPath(tdb.target));
@@ -181,7 +181,7 @@ describe('a CLI query answered by plan12b serve prints what it prints in-process
         stderr: reference.stderr,
       });
     }
-  }, 300_000);
+  });
 
   it('--no-server and PLAN12B_NO_SERVER=1 run in-process, which says at once that serve holds the folder', async () => {
     const noForward = { out: () => {}, err: () => {} };
@@ -208,7 +208,7 @@ describe('a CLI query answered by plan12b serve prints what it prints in-process
     );
     expect(xlsx.code).toBe(69);
     expect(xlsx.stderr).toContain('but not a write, a file to write (--pdf, --xlsx, …) or --no-server');
-  }, 300_000);
+  });
 
   it('refuses a write while serve holds the folder, at once, saying to use the API or stop serve', async () => {
     const csv = join(tdb.target, '..', 'na-extra.csv');
@@ -223,7 +223,7 @@ describe('a CLI query answered by plan12b serve prints what it prints in-process
       `for those use its dashboard or API at ${server!.url} (a change needs an operator or admin token)`,
     );
     expect(run.stderr).toContain(`or stop it (kill ${process.pid}) and run this command again`);
-  }, 300_000);
+  });
 
   it('removes the discovery file when it stops', async () => {
     const file = server!.discoveryFile!;

@@ -37,7 +37,7 @@ describe.skipIf(!seedsAvailable)('the registry snapshot beside an embedded store
   beforeAll(async () => {
     store = await freshDatabase('pglite', dir);
     await recordRegistryInputs(store.target, ['continuance.basis', 'twelve-months-after-approval']);
-  }, 300_000);
+  });
   afterAll(async () => {
     await store.drop();
     rmSync(dir, { recursive: true, force: true });
@@ -130,7 +130,7 @@ describe.skipIf(!seedsAvailable)('the registry snapshot beside an embedded store
     for (const [i, args] of lines.entries()) expect(fromSnapshot[i], args.join(' ')).toEqual(fromStore[i]);
     // the answers compared include the found and the not found
     expect([...new Set(fromStore.map((r) => (r as [number])[0]))].sort()).toEqual([0, 66]);
-  }, 300_000);
+  });
 
   it('follows a write through the door: the writer stamps a new snapshot as it closes', async () => {
     const rate = ['rates', 'set', '--portfolio', 'AIM Value Fund', '--class', 'A', '--from', '2005-03-01'];
@@ -139,7 +139,7 @@ describe.skipIf(!seedsAvailable)('the registry snapshot beside an embedded store
     const { fromSnapshot, fromStore } = await bothWays(['rates', 'list', '--json']);
     expect(fromSnapshot.stdout).toBe(fromStore.stdout);
     expect(fromSnapshot.json<{ rates: { class: string }[] }>().rates.map((r) => r.class)).toEqual(['C', 'A']);
-  }, 120_000);
+  });
 
   it('is not used once the folder changed behind it: a stale copy of the file', async () => {
     const path = registrySnapshotPath(store.target);
@@ -152,7 +152,7 @@ describe.skipIf(!seedsAvailable)('the registry snapshot beside an embedded store
     expect(listed.json<{ rates: { class: string }[] }>().rates.map((r) => r.class)).toEqual(['C', 'A', 'R']);
     // that run opened the store, and its close stamped a current snapshot again
     expect(readRegistrySnapshotBody(store.target, build)).toBeDefined();
-  }, 120_000);
+  });
 
   it('is not used after a writer was killed between its commit and its close', async () => {
     const dist = (path: string) =>
@@ -188,7 +188,7 @@ describe.skipIf(!seedsAvailable)('the registry snapshot beside an embedded store
       'C',
     ]);
     expect(readRegistrySnapshotBody(store.target, build)).toBeDefined();
-  }, 120_000);
+  });
 
   it('is not used when torn, edited, of another build, of another folder, or while the folder is held', async () => {
     const path = registrySnapshotPath(store.target);

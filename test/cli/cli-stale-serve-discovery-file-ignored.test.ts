@@ -134,5 +134,5 @@ describe('a stale discovery file of plan12b serve', () => {
     expect(run.code, run.stderr).toBe(0);
     expect(run.json()).toMatchObject({ asOf: '2025-06-30', count: 0 });
     expect(existsSync(serveDiscoveryPath(tdb.target))).toBe(false);
-  }, 120_000);
+  });
 });

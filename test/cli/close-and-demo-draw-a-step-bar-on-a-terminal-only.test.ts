@@ -64,7 +64,7 @@ describe('close: one bar on a terminal only', () => {
     tdb = await freshDatabase('pglite');
     // the demo complex with January 2025 closed: February, March and April are next
     await demoJanuaryClosedStore(tdb.target);
-  }, 600_000);
+  });
   afterAll(async () => {
     await tdb?.drop();
   });
@@ -92,5 +92,5 @@ describe('close: one bar on a terminal only', () => {
     const json = await close('2025-04', true, true);
     expect(json.drawn).toBe('');
     expect(JSON.parse(json.out)).toMatchObject({ month: '2025-04' });
-  }, 600_000);
+  });
 });

@@ -13,7 +13,7 @@ describe('close --csv, --xlsx or --part without show', () => {
   let tdb: TestDatabase;
   beforeAll(async () => {
     tdb = await freshDatabase('pglite');
-  }, 300_000);
+  });
   afterAll(async () => {
     await tdb?.drop();
   });

@@ -90,11 +90,11 @@ describe.skipIf(!seedsAvailable).each(dialects)('close show of every sealed part
     }
     store = await ApiStore.open(tdb.target, { connections: 1 });
     api = createApp(store, { rateLimit: { perSecond: 0, burst: 0 } });
-  }, 300_000);
+  });
   afterAll(async () => {
     await store?.close();
     await tdb?.drop();
-  }, 180_000);
+  });
 
   it('service-fees: the live CSV of the month, header and lines, where nothing changed since', async () => {
     const sealed = await cli('close', 'show', '--month', '2007-03', '--part', 'service-fees', '--csv');
@@ -120,7 +120,7 @@ describe.skipIf(!seedsAvailable).each(dialects)('close show of every sealed part
     expect(csvOf(feb.stdout)[1]).toBe(
       'DLR-1,Granite Securities,AIM Value Fund,C,28,10000000.00,0.25,1917.72',
     );
-  }, 180_000);
+  });
 
   it('adjustments: per payee, as sealed in the JSON of the close', async () => {
     const csv = await cli('close', 'show', '--month', '2007-03', '--part', 'adjustments', '--csv');
@@ -145,13 +145,13 @@ describe.skipIf(!seedsAvailable).each(dialects)('close show of every sealed part
     });
     expect(res.status).toBe(200);
     expect(await res.text()).toBe(csv.stdout);
-  }, 180_000);
+  });
 
   it('class-b: the redemptions per portfolio (none this month: the header)', async () => {
     const csv = await cli('close', 'show', '--month', '2007-03', '--part', 'class-b', '--csv');
     expect(csv.code).toBe(0);
     expect(csvOf(csv.stdout)).toEqual(['portfolio,count,gross,cdsc,cdscWaived,redemptionFee,net']);
-  }, 180_000);
+  });
 
   it('--part alone prints that part as text, the service fees as `service-fees` prints them', async () => {
     const part = await cli('close', 'show', '--month', '2007-03', '--part', 'service-fees');
@@ -175,7 +175,7 @@ describe.skipIf(!seedsAvailable).each(dialects)('close show of every sealed part
       'AIM Value C 2007-03 31 36500000.00 23250.00 7750.00 31000.00 Fund',
     );
     expect(fees.stdout).not.toMatch(/journal:|sealed parts:/);
-  }, 180_000);
+  });
 
   it('a part that does not exist is the command line’s mistake (64), with or without --csv', async () => {
     for (const extra of [['--csv'], []]) {
@@ -185,5 +185,5 @@ describe.skipIf(!seedsAvailable).each(dialects)('close show of every sealed part
         /--part "prior-period" is not one of fees, journal, monthly-calculation, service-fees, adjustments, class-b/,
       );
     }
-  }, 180_000);
+  });
 });

@@ -12,7 +12,7 @@ describe('close show --part that CSV cannot print', () => {
   let tdb: TestDatabase;
   beforeAll(async () => {
     tdb = await freshDatabase('pglite');
-  }, 300_000);
+  });
   afterAll(async () => {
     await tdb?.drop();
   });

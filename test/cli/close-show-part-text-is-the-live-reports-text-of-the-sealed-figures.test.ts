@@ -62,11 +62,11 @@ describe.skipIf(!seedsAvailable)(
         await db.close();
       }
       served = servedQueries(tdb.target);
-    }, 300_000);
+    });
     afterAll(async () => {
       await served?.release();
       await tdb?.drop();
-    }, 120_000);
+    });
 
     it('fees: the table of `plan12b fees`, with the sealed figures, the restatement beside it', async () => {
       const part = await cli('close', 'show', '--month', '2004-01', '--part', 'fees');
@@ -90,7 +90,7 @@ describe.skipIf(!seedsAvailable)(
         'AIM Blue B 2004-01 30 37820000.00 23250.00 7750.00 31000.00',
       );
       expect(part.stdout).not.toContain('23250.00');
-    }, 120_000);
+    });
 
     it('journal: the CSV lines `plan12b journal` prints, as sealed', async () => {
       const part = await cli('close', 'show', '--month', '2004-01', '--part', 'journal');
@@ -107,7 +107,7 @@ describe.skipIf(!seedsAvailable)(
       // the sealed journal's csv as close show --csv prints it
       const csv = await cli('close', 'show', '--month', '2004-01', '--part', 'journal', '--csv');
       expect(csv.stdout.trimEnd()).toBe(live.stdout.trimEnd());
-    }, 120_000);
+    });
 
     it('monthly-calculation: the table, due date and totals of `plan12b monthly-calculation`, as sealed', async () => {
       const part = await cli('close', 'show', '--month', '2004-01', '--part', 'monthly-calculation');
@@ -126,7 +126,7 @@ describe.skipIf(!seedsAvailable)(
       expect(live.stdout.replace(/\s+/g, ' ')).toContain(
         "Due 2004-02-13. Totals: Distribution Fees 22500.00; Distributor's 12b-1 Share 22500.00; Earned CDSC 0.00",
       );
-    }, 120_000);
+    });
 
     it('--json with --part: that part as sealed, its hash, the restatements since beside it', async () => {
       const fees = (await cli('close', 'show', '--month', '2004-01', '--part', 'fees', '--json')).json<{
@@ -159,6 +159,6 @@ describe.skipIf(!seedsAvailable)(
           content: whole.parts[part],
         });
       }
-    }, 180_000);
+    });
   },
 );

@@ -15,14 +15,14 @@ type ErrorJson = { error: { code: string; exit: number; message: string; hint: s
  * every other month query answers for the last month closed; `close` without --month did not say
  * which month is next; a few usage errors named no next step at all (`"hint": null`).
  */
-describe('defaults and next steps', { timeout: 180_000 }, () => {
+describe('defaults and next steps', () => {
   let tdb: TestDatabase;
   let db: Database;
   const run = (args: string[]) => runCliOnOpenStore(db, ['--db', tdb.target, ...args, '--json']);
   beforeAll(async () => {
     tdb = await freshDatabase('pglite');
     db = await tdb.open();
-  }, 120_000);
+  });
   afterAll(async () => {
     await db.close();
     await tdb.drop();

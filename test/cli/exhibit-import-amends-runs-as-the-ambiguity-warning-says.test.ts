@@ -83,5 +83,5 @@ describe('exhibit import --amends, as the warning says', () => {
       .documents.find((d) => d.fileName === 'either.txt')!;
     expect(either.instrument).toBe(REIM_LISTED);
     expect(either.statedAmends).toMatchObject({ amends: REIM_LISTED, statedBy: 'Jane Doe, Fund Treasurer' });
-  }, 180_000);
+  });
 });

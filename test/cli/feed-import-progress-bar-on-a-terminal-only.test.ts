@@ -39,7 +39,7 @@ describe('feed import progress bar: on a terminal only', () => {
     await db.close();
     file = join(mkdtempSync(join(tmpdir(), 'plan12b-progress-')), 'na.csv');
     writeFileSync(file, csv);
-  }, 300_000);
+  });
   afterAll(async () => {
     for (const s of [template, ...stores]) await s?.drop();
   });
@@ -96,7 +96,7 @@ describe('feed import progress bar: on a terminal only', () => {
     );
     // never a row at a time
     expect(told.length).toBeLessThan(20);
-  }, 300_000);
+  });
 
   it('draws a bar on a terminal reaching each total; piped or --json draws nothing and stdout is the same', async () => {
     const tty = await run(true, false);
@@ -119,5 +119,5 @@ describe('feed import progress bar: on a terminal only', () => {
     expect(tty.out).toBe(`${file}: ${ROWS} rows; ${ROWS} new, 0 unchanged, 0 restated\n`);
     expect(ttyJson.out).toBe(pipedJson.out);
     expect(JSON.parse(ttyJson.out)).toMatchObject({ rows: ROWS, inserted: ROWS });
-  }, 300_000);
+  });
 });

@@ -62,13 +62,13 @@ describe('a path that cannot be an input, in-process', () => {
   });
 });
 
-describe.skipIf(!seedsAvailable)('through the CLI (--json) and the API', { timeout: 300_000 }, () => {
+describe.skipIf(!seedsAvailable)('through the CLI (--json) and the API', () => {
   let tdb: TestDatabase;
   let f: ApiFixture;
   beforeAll(async () => {
     tdb = await freshDatabase('pglite');
     f = await apiFixture('pglite');
-  }, 600_000);
+  });
   afterAll(async () => {
     await tdb.drop();
     await f.close();

@@ -68,5 +68,5 @@ process.stdout.write(readInputFile('/dev/stdin').toString('utf8'));`;
     });
     expect(await new Promise<number | null>((resolve) => child.on('close', resolve)), err).toBe(0);
     expect(out).toBe('date,portfolio,class,net_assets\n2025-01-02,Alpha Fund,A,100.00\n');
-  }, 30_000);
+  });
 });

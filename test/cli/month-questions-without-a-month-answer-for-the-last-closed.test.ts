@@ -12,13 +12,13 @@ import { markMonthClosed } from '../support/storeSnapshot.js';
  * answer; they were refused for the missing --month (exit 64). With no month closed there is no
  * such month: exit 64, saying to give one. A month given is still checked.
  */
-describe('month queries without --month', { timeout: 180_000 }, () => {
+describe('month queries without --month', () => {
   let tdb: TestDatabase;
   beforeAll(async () => {
     tdb = await freshDatabase('pglite');
     const db = await tdb.open();
     await db.close();
-  }, 120_000);
+  });
   afterAll(async () => {
     await tdb.drop();
   });

@@ -21,7 +21,7 @@ describe('an output file that cannot be written is the user’s to fix (66), not
 
   beforeAll(async () => {
     tdb = await freshDatabase('pglite');
-  }, 300_000);
+  });
   afterAll(async () => {
     await tdb?.drop();
   });

@@ -117,7 +117,7 @@ describe.skipIf(!seedsAvailable)('people-facing answers as CSV and XLSX', () => 
       ],
     ];
     for (const [command, text] of steps) await importInto(command, file(`${command}.csv`, text));
-  }, 180_000);
+  });
   afterAll(async () => {
     await store?.close();
     rmSync(dir, { recursive: true, force: true });

@@ -40,7 +40,7 @@ const HEADER = [
   'renamedFrom',
 ];
 
-describe('portfolio history --csv and --xlsx', { timeout: 600_000 }, () => {
+describe('portfolio history --csv and --xlsx', () => {
   const dir = mkdtempSync(join(tmpdir(), 'plan12b-history-csv-'));
   const target = join(dir, 'db');
   let store: Database;
@@ -48,7 +48,7 @@ describe('portfolio history --csv and --xlsx', { timeout: 600_000 }, () => {
   beforeAll(async () => {
     await demoOpenStore(target);
     store = await openDatabase(target);
-  }, 600_000);
+  });
   afterAll(async () => {
     await store?.close();
     rmSync(dir, { recursive: true, force: true });

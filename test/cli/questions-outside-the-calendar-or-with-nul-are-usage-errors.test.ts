@@ -32,7 +32,7 @@ describe('questions outside the calendar, or with a NUL, are usage errors', () =
   beforeAll(async () => {
     tdb = await freshDatabase('pglite');
     token = await payeesComplexWithViewerToken(tdb);
-  }, 300_000);
+  });
   afterAll(async () => {
     await store?.close();
     await tdb?.drop();
@@ -149,7 +149,7 @@ describe.each(dialects)('a NUL in text given to the %s store', (dialect) => {
   let tdb: TestDatabase;
   beforeAll(async () => {
     tdb = await freshDatabase(dialect);
-  }, 300_000);
+  });
   afterAll(async () => {
     await tdb?.drop();
   });

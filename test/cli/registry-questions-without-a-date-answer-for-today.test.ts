@@ -11,7 +11,7 @@ import { freshDatabase } from '../support/databases.js';
  * date: `schedule` and `continuance` with no --as-of answer for today (UTC), and say so in the
  * answer; they were refused for the missing option (exit 64). A date given is still checked.
  */
-describe('schedule and continuance without --as-of', { timeout: 120_000 }, () => {
+describe('schedule and continuance without --as-of', () => {
   const dir = mkdtempSync(join(tmpdir(), 'plan12b-as-of-today-'));
   const db = join(dir, 'db');
   // a copy of the run's migrated store (test/support/databases.ts), not an initdb of its own: what

@@ -120,7 +120,7 @@ describe('the XLSX of class-b-terms list, exhibit list/diff, close show and tran
     tdb = await freshDatabase('pglite');
     await demoJanuaryClosedStore(tdb.target);
     db = await tdb.open();
-  }, 600_000);
+  });
   afterAll(async () => {
     await db?.close();
     await tdb?.drop();

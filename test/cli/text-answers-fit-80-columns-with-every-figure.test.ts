@@ -122,7 +122,7 @@ describe('every query command prints text within 80 columns, every figure whole'
   beforeAll(async () => {
     await demoJanuaryClosedStore(target);
     store = await openDatabase(target, { workload: 'query' });
-  }, 600_000);
+  });
 
   afterAll(async () => {
     await store?.close();
@@ -130,7 +130,7 @@ describe('every query command prints text within 80 columns, every figure whole'
   });
 
   for (const c of CASES)
-    it(`plan12b ${c.args.join(' ')}`, { timeout: 300_000 }, async () => {
+    it(`plan12b ${c.args.join(' ')}`, async () => {
       const text = await runCliOnOpenStore(store, ['--db', target, ...c.args]);
       expect(text.code, text.stderr).toBe(0);
       const lines = text.stdout.split('\n');

@@ -52,7 +52,7 @@ describe('the closest recorded name', () => {
   });
 });
 
-describe('the commands that take an id say the closest recorded one', { timeout: 120_000 }, () => {
+describe('the commands that take an id say the closest recorded one', () => {
   it('tokens revoke and providers terminate: 66, the hint beginning "did you mean …?"', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'plan12b-closest-id-'));
     // a copy of the run's migrated store, not an initdb of its own (how a new folder is created is

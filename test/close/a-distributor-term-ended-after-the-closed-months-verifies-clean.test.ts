@@ -46,7 +46,7 @@ describe.skipIf(!seedsAvailable)('a distributor term ended after the closed mont
       ]),
     );
     await s.ok('close', '--month', '2005-05');
-  }, 300_000);
+  });
   afterAll(() => store?.remove());
 
   it('verifies clean before and after the term is ended on 2026-12-31', async () => {

@@ -35,7 +35,7 @@ describe('a statement of the instrument amended that would change a closed month
     );
     await importNetAssets(db, 'na.csv', Buffer.from(['date,portfolio,class,net_assets', ...rows].join('\n')));
     await closeMonth(db, '2025-01', MONTH_CLOSE_STEPS);
-  }, 240_000);
+  });
   afterAll(async () => {
     await db.close();
     await tdb.drop();
@@ -51,5 +51,5 @@ describe('a statement of the instrument amended that would change a closed month
       /^2025-01 is closed: this document would change what governed Invesco Discovery Fund class C on 2025-01-02 /,
     );
     expect((await listDocuments(db)).every((d) => d.statedAmends === null)).toBe(true);
-  }, 120_000);
+  });
 });

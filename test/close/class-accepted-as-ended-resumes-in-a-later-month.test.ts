@@ -85,7 +85,7 @@ describe.skipIf(!seedsAvailable).each(dialects)(
       );
       await closeMonth(db, '2007-01', MONTH_CLOSE_STEPS);
       await closeMonth(db, '2007-02', MONTH_CLOSE_STEPS, { acceptEnded: ['AIM Value Fund:C'] });
-    }, 240_000);
+    });
     afterAll(async () => {
       await db.close();
       await tdb.drop();

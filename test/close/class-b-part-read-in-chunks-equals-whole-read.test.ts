@@ -96,7 +96,7 @@ describe.each(dialects)('the stored redemptions read in chunks on %s', (dialect)
     tdb = await freshDatabase(dialect);
     db = await tdb.open();
     await runClassBDemo(db, mkdtempSync(join(tmpdir(), 'plan12b-classb-chunks-')), '2025-12');
-  }, 240_000);
+  });
   afterAll(async () => {
     await db.close();
     await tdb.drop();

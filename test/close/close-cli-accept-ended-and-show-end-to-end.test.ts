@@ -27,7 +27,7 @@ describe.skipIf(!seedsAvailable)('plan12b close --accept-ended and close show', 
     await importNetAssets(db, 'na.csv', Buffer.from(['date,portfolio,class,net_assets', ...rows].join('\n')));
     await closeMonth(db, '2007-01', MONTH_CLOSE_STEPS);
     await db.close();
-  }, 240_000);
+  });
   afterAll(async () => {
     await tdb.drop();
   });
@@ -73,5 +73,5 @@ describe.skipIf(!seedsAvailable)('plan12b close --accept-ended and close show', 
     const json = await runCliInProcess(['--db', tdb.target, 'close', 'show', '--month', '2006-12', '--json']);
     expect(json.code).toBe(66);
     expect(json.json<{ error: { message: string } }>().error.message).toBe('2006-12 is not closed');
-  }, 300_000);
+  });
 });

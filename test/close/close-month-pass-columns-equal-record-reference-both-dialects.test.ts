@@ -145,7 +145,7 @@ describe.each(dialects)(
       );
       const terms = await loadClassBTerms(db);
       await db.transaction((tx) => bootstrapLedgerState(tx, STATE_FROM, terms));
-    }, 300_000);
+    });
 
     afterAll(async () => {
       await db?.close();
@@ -168,9 +168,7 @@ describe.each(dialects)(
       expect(JSON.stringify(out), month).toMatch(/"inserted"/);
     };
 
-    it('reads the same columns and applies the month with the same result, month after month', {
-      timeout: 600_000,
-    }, async () => {
+    it('reads the same columns and applies the month with the same result, month after month', async () => {
       const seen = { rows: 0, exchanges: 0, redemptions: 0, waived: 0, stated: 0, converts: 0 };
       for (const month of MONTHS) {
         await importMonth(month);
@@ -224,9 +222,7 @@ describe.each(dialects)(
       expect(seen.converts).toBeGreaterThan(0);
     });
 
-    it('stops the month (exit 70) for a stored redemption off in any field, by both checks', {
-      timeout: 600_000,
-    }, async () => {
+    it('stops the month (exit 70) for a stored redemption off in any field, by both checks', async () => {
       const month = '2003-07';
       await importMonth(month);
       const from = monthStart(month);

@@ -32,7 +32,7 @@ describe('a closed month’s reports print their fields in the order the open mo
   beforeAll(async () => {
     tdb = await freshDatabase('pglite');
     await demoJanuaryClosedStore(tdb.target);
-  }, 600_000);
+  });
   afterAll(async () => {
     await tdb?.drop();
   });

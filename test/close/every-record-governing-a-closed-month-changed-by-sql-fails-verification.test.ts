@@ -51,7 +51,7 @@ describe('every record that governs a closed month', () => {
     db = await tdb.open();
     for (const month of CLOSED)
       if (month !== DEMO_FIRST_MONTH) await closeMonth(db, month, MONTH_CLOSE_STEPS);
-  }, 600_000);
+  });
 
   afterAll(async () => {
     await db?.close();
@@ -79,7 +79,7 @@ describe('every record that governs a closed month', () => {
 
   it('nothing changed: no kind differs', async () => {
     for (const month of CLOSED) expect(await changedBy(month, 'SELECT 1')).toEqual([]);
-  }, 300_000);
+  });
 
   it('a schedule rate of the exhibit that governed: the exhibit and what governed', async () => {
     const raise = `UPDATE exhibit_document SET parsed = jsonb_set(parsed, '{schedules,0,entries,0,assetBasedSalesChargePct}', '"0.05"') WHERE ${AMENDMENT_1}`;
@@ -100,7 +100,7 @@ describe('every record that governs a closed month', () => {
         `INSERT INTO exhibit_withdrawal (document_id, reason, withdrawn_by) SELECT id, 'sql', 'mallory' FROM exhibit_document WHERE ${AMENDMENT_1}`,
       ),
     ).toEqual(['exhibits', 'governing']);
-  }, 300_000);
+  });
 
   it('an approval: its date, its votes, one deleted, one inserted', async () => {
     expect(
@@ -129,7 +129,7 @@ describe('every record that governs a closed month', () => {
          FROM approval WHERE meeting_date = '2025-03-13'`,
       ),
     ).toEqual(['approvals']);
-  }, 300_000);
+  });
 
   it('a Transfer, a distributor term, a CDSC schedule', async () => {
     // TR-2025-01 is effective 2025-03-10: it governs March on, not February
@@ -148,7 +148,7 @@ describe('every record that governs a closed month', () => {
         "INSERT INTO class_b_terms_rule (id, rule, cdsc_schedule_pct, import_id) VALUES (99, 'cdsc-schedule', '5,4,3,2,1,0', 1)",
       ),
     ).toEqual(['classBTermsRules']);
-  }, 300_000);
+  });
 
   it('a service agreement, an omnibus flag, a reinvestment’s attribution, the activity before the books', async () => {
     expect(
@@ -176,7 +176,7 @@ describe('every record that governs a closed month', () => {
       (SELECT min(txn_id) FROM class_b_transaction WHERE type = 'purchase' AND date < '2024-06-01')`;
     expect(await changedBy('2025-01', before)).toEqual(['classBTransactionsBefore']);
     expect(await changedBy('2025-02', before)).toEqual([]);
-  }, 300_000);
+  });
 
   it('a month sealed with an older digest is checked the old way (v2: one digest; v1: the feeds only)', async () => {
     const range = ['2025-03', '2025-03-01', '2025-03-31'] as const;
@@ -189,7 +189,7 @@ describe('every record that governs a closed month', () => {
     // and an old digest names no kinds: the finding says what it said before
     expect(changedInputKinds('v2:a', 'v2:b')).toBeNull();
     expect(changedInputKinds('v3:a=1,b=2', 'v3:a=1,b=3')).toEqual(['b']);
-  }, 300_000);
+  });
 
   it('a stored redemption of a closed month (what `redemptions` shows) is not the detail sealed', async () => {
     await db.query(`UPDATE class_b_redemption SET cdsc = cdsc + 1, gross = gross + 1 WHERE txn_id =
@@ -204,7 +204,7 @@ describe('every record that governs a closed month', () => {
     await db.query(`UPDATE class_b_redemption SET cdsc = cdsc - 1, gross = gross - 1 WHERE txn_id =
       (SELECT min(txn_id) FROM class_b_redemption WHERE date BETWEEN '2025-03-01' AND '2025-03-31')`);
     expect(verifyAuditEvidence(await loadAuditEvidence(db)).findings).toEqual([]);
-  }, 300_000);
+  });
 
   it('an exhibit dated before the closed months is refused where it would change what governed them', async () => {
     const exhibit = (file: string, effectiveDate: string) => {
@@ -231,7 +231,7 @@ describe('every record that governs a closed month', () => {
     const older = await importExhibits(db, [exhibit('demo-02-class-c-plan.txt', '2010-01-04')]);
     expect(older.imported).toHaveLength(1);
     expect(verifyAuditEvidence(await loadAuditEvidence(db)).findings).toEqual([]);
-  }, 300_000);
+  });
 
   it('withdrawing an exhibit whose rename governed a closed month is refused (it would re-key the month’s rows)', async () => {
     const id = (await db.query<{ id: string }>(`SELECT id FROM exhibit_document WHERE ${AMENDMENT_1}`))[0]!
@@ -248,7 +248,7 @@ describe('every record that governs a closed month', () => {
       "2025-04 is closed: withdrawing demo-04-class-a-amendment-1.txt would rename Summit Core Stock Fund on 2025-04-01 (named Summit Core Stock Fund → named Harbor Core Equity Fund), re-keying the closed month's rows",
     );
     expect(verifyAuditEvidence(await loadAuditEvidence(db)).findings).toEqual([]);
-  }, 300_000);
+  });
 
   it('through the CLI: exit 69 naming what changed; what plan12b records after the closes verifies', async () => {
     const verify = () => runCliInProcess(['--db', tdb.target, 'audit', 'verify']);
@@ -311,5 +311,5 @@ describe('every record that governs a closed month', () => {
     await db.query("UPDATE approval SET meeting_date = '2025-03-13' WHERE meeting_date = '2025-03-14'");
     await db.query("UPDATE setting SET value = 'true' WHERE key = 'approvals.enforce'");
     await intact();
-  }, 600_000);
+  });
 });

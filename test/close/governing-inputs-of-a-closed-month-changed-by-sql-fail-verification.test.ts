@@ -129,5 +129,5 @@ describe.skipIf(!seedsAvailable).each(dialects)('a closed month’s governing in
     ]);
     await db.close();
     await tdb.drop();
-  }, 180_000);
+  });
 });

@@ -68,7 +68,7 @@ describe.skipIf(!seedsAvailable).each(dialects)(
         Buffer.from(['date,portfolio,class,net_assets', ...rows].join('\n')),
       );
       await closeMonth(db, '2007-01', MONTH_CLOSE_STEPS);
-    }, 240_000);
+    });
     afterAll(async () => {
       await db.close();
       await tdb.drop();
@@ -85,15 +85,15 @@ describe.skipIf(!seedsAvailable).each(dialects)(
       expect(problems[0]!.reason).toContain(`${FUND} class K from 2007-01-01`);
       expect(problems[0]!.reason).toContain('and it has net assets on 2007-01-03');
       expect((await listDocuments(db)).length).toBe(before);
-    }, 120_000);
+    });
 
     it('the same plan for a class with no assets in the closed month is accepted', async () => {
       const r = await importExhibits(db, [planFrom(OTHER, 'K', '2006-12-01')]);
       expect(r.imported).toHaveLength(1);
-    }, 120_000);
+    });
 
     it('and the closed month still verifies against its seal', async () => {
       expect(verifyAuditEvidence(await loadAuditEvidence(db)).findings).toEqual([]);
-    }, 120_000);
+    });
   },
 );

@@ -37,7 +37,7 @@ describe('the ledger state, the portfolio names and the documents of a closed mo
     // a copy of the run's demo complex with January closed (test/support/demoOpen.ts), recorded once per run
     await demoJanuaryClosedStore(tdb.target);
     db = await tdb.open();
-  }, 300_000);
+  });
 
   afterAll(async () => {
     await db?.close();
@@ -84,7 +84,7 @@ describe('the ledger state, the portfolio names and the documents of a closed mo
     expect(rows.map((r) => r.as_of)).toEqual(['2024-12-31', '2025-01-31']);
     expect(await changedBy('SELECT 1')).toEqual([]);
     expect(verifyAuditEvidence(await loadAuditEvidence(db)).findings).toEqual([]);
-  }, 120_000);
+  });
 
   it('a lot of the state the close wrote, edited, added or deleted by SQL: classBLedgerState', async () => {
     const oneAccount = `(SELECT min(account_key) FROM class_b_ledger_state WHERE as_of = '2025-01-31' AND lot_cost_cents <> '{}')`;
@@ -134,7 +134,7 @@ describe('the ledger state, the portfolio names and the documents of a closed mo
          SELECT account_key, as_of FROM class_b_ledger_state WHERE as_of = '2025-01-31' ORDER BY account_key LIMIT 1`,
       ),
     ).toEqual([]);
-  }, 120_000);
+  });
 
   it('the state it built before the books’ first month, changed by SQL: classBLedgerStateBefore', async () => {
     expect(
@@ -143,7 +143,7 @@ describe('the ledger state, the portfolio names and the documents of a closed mo
           WHERE as_of = '2024-12-31' AND account_key = (SELECT min(account_key) FROM class_b_ledger_state WHERE as_of = '2024-12-31')`,
       ),
     ).toEqual(['classBLedgerStateBefore']);
-  }, 120_000);
+  });
 
   it('a month sealed v3 is still checked as v3: the ledger state is not among its kinds', async () => {
     await db
@@ -165,7 +165,7 @@ describe('the ledger state, the portfolio names and the documents of a closed mo
       .catch((e: unknown) => {
         if (!(e instanceof Rollback)) throw e;
       });
-  }, 120_000);
+  });
 
   it('a portfolio name filed under another portfolio by SQL is found', async () => {
     const [row] = await db.query<{ name_key: string; portfolio_id: string; name: string }>(
@@ -180,7 +180,7 @@ describe('the ledger state, the portfolio names and the documents of a closed mo
       'record: portfolio name "Summit Core Stock Fund" is stored for portfolio harbor-energy-fund, but the documents name portfolio harbor-core-equity-fund by "Summit Core Stock Fund"',
     ]);
     expect(verifyAuditEvidence(await loadAuditEvidence(db)).findings).toEqual([]);
-  }, 120_000);
+  });
 
   it('a copy of an exhibit inserted by SQL after the close is found: no import recorded it', async () => {
     const findings = await findingsWith(
@@ -194,7 +194,7 @@ describe('the ledger state, the portfolio names and the documents of a closed mo
       /^record: exhibit copy\.txt \(abababababababab\), stored as imported at .*, is not among the documents of any exhibit\.import record/,
     );
     expect(verifyAuditEvidence(await loadAuditEvidence(db)).findings).toEqual([]);
-  }, 120_000);
+  });
 });
 
 describe('the ledger state digest', () => {

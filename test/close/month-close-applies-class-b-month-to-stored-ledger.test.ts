@@ -39,7 +39,7 @@ describe.each(dialects)('a month close and the stored Class B ledger on %s', (di
     tdb = await freshDatabase(dialect);
     db = await tdb.open();
     await buildPayeesComplex(db);
-  }, 240_000);
+  });
   afterAll(async () => {
     await db?.close();
     await tdb?.drop();

@@ -62,7 +62,7 @@ describe.skipIf(!seedsAvailable).each(dialects)('one month close on %s', (dialec
           'T9,Gamma Funding LLC,"3 Pine Street, New York NY",AIM Blue Chip Fund,20,,,,2004-01-10,,direct,,',
       ),
     );
-  }, 240_000);
+  });
   afterAll(async () => {
     await db.close();
     await tdb.drop();

@@ -79,5 +79,5 @@ describe.skipIf(!seedsAvailable).each(dialects)('a close killed midway (%s)', (d
     expect(sealed.parts['monthly-calculation'].dueDate).toBe('2007-02-20');
     expect((await runCliInProcess(['--db', db, 'close', '--month', '2007-01'])).code).toBe(67);
     await tdb.drop();
-  }, 300_000);
+  });
 });

@@ -137,7 +137,7 @@ describe.skipIf(!seedsAvailable).each(dialects)('races with a month close (%s)',
     expect((await closes(db)).map((r) => r.subject)).toEqual(['2007-01']);
     expect((await runCliInProcess(['--db', db, 'audit', 'verify'])).code).toBe(0);
     await tdb.drop();
-  }, 600_000);
+  });
 
   it('a restatement during the close waits for it, and its prior-period adjustment is kept', async () => {
     const { tdb, db, dir } = await setUp(dialect);
@@ -170,7 +170,7 @@ describe.skipIf(!seedsAvailable).each(dialects)('races with a month close (%s)',
     // The sealed January is unchanged, and verify undoes the recorded restatement to check it.
     expect((await runCliInProcess(['--db', db, 'audit', 'verify'])).code).toBe(0);
     await tdb.drop();
-  }, 600_000);
+  });
 
   it('a row dated in the month being closed, imported during the close, is refused (68), not left outside the seal', async () => {
     const { tdb, db, dir } = await setUp(dialect);
@@ -189,7 +189,7 @@ describe.skipIf(!seedsAvailable).each(dialects)('races with a month close (%s)',
     expect(log.map((x) => x.action)).toEqual(['exhibit.import', 'net-assets.import', 'month.close']);
     expect((await runCliInProcess(['--db', db, 'audit', 'verify'])).code).toBe(0);
     await tdb.drop();
-  }, 600_000);
+  });
 });
 
 describe.skipIf(!seedsAvailable || !dialects.includes('pglite'))('two processes on one PGlite folder', () => {
@@ -215,5 +215,5 @@ describe.skipIf(!seedsAvailable || !dialects.includes('pglite'))('two processes 
     expect((await runCliInProcess(['--db', db, 'close', '--month', '2007-01'])).code).toBe(67);
     expect((await runCliInProcess(['--db', db, 'audit', 'verify'])).code).toBe(0);
     await tdb.drop();
-  }, 600_000);
+  });
 });

@@ -89,7 +89,7 @@ describe.skipIf(!seedsAvailable).each(dialects)('out-of-order closes on %s', (di
       (d) => `${d},AIM Value Fund,C,36500000.00`,
     );
     await importNetAssets(db, 'na.csv', Buffer.from(['date,portfolio,class,net_assets', ...rows].join('\n')));
-  }, 240_000);
+  });
   afterAll(async () => {
     await db.close();
     await tdb.drop();

@@ -29,7 +29,7 @@ describe.each(dialects)('a rename making two names with rows on one day one port
       `${d},Beta Fund,A,2000.00`,
     ]);
     await importNetAssets(db, 'na.csv', Buffer.from(['date,portfolio,class,net_assets', ...rows].join('\n')));
-  }, 120_000);
+  });
   afterAll(async () => {
     await db?.close();
     await tdb?.drop();
@@ -44,5 +44,5 @@ describe.each(dialects)('a rename making two names with rows on one day one port
     expect((err as Plan12bError).exitCode).not.toBe(70);
     console.log(JSON.stringify(err), String(err));
     expect((await listDocuments(db)).length).toBe(before);
-  }, 60_000);
+  });
 });

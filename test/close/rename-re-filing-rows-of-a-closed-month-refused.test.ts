@@ -52,7 +52,7 @@ describe.each(dialects)('a rename re-filing rows of a closed month, on %s', (dia
     ]);
     await importNetAssets(db, 'na.csv', Buffer.from(['date,portfolio,class,net_assets', ...rows].join('\n')));
     await closeMonth(db, '2020-01', MONTH_CLOSE_STEPS);
-  }, 120_000);
+  });
   afterAll(async () => {
     await db?.close();
     await tdb?.drop();
@@ -88,7 +88,7 @@ describe.each(dialects)('a rename re-filing rows of a closed month, on %s', (dia
     );
     expect((await listDocuments(db)).length).toBe(before);
     expect(await filed('Alpha Fund')).toEqual([['alpha-fund', 21]]);
-  }, 60_000);
+  });
 
   it('withdrawing the amendment that filed Epsilon Fund under Delta Fund is refused', async () => {
     const err = await withdrawExhibit(db, documentId(DELTA_IS_EPSILON.bytes), 'imported by mistake').catch(
@@ -100,7 +100,7 @@ describe.each(dialects)('a rename re-filing rows of a closed month, on %s', (dia
       'withdrawing Distribution-Plan-1-2020-03-01.txt would re-file 21 net assets rows of Epsilon Fund dated 2020-01-02..2020-01-31 from portfolio delta-fund to epsilon-fund',
     );
     expect(await filed('Epsilon Fund')).toEqual([['delta-fund', 21]]);
-  }, 60_000);
+  });
 
   it('a rename after the closed month that moves none of its rows is imported, and the month verifies', async () => {
     const r = await importExhibits(db, [
@@ -108,5 +108,5 @@ describe.each(dialects)('a rename re-filing rows of a closed month, on %s', (dia
     ]);
     expect(r.imported).toHaveLength(1);
     expect(verifyAuditEvidence(await loadAuditEvidence(db)).findings).toEqual([]);
-  }, 60_000);
+  });
 });

@@ -66,7 +66,7 @@ describe('a restated Friday flags the closed month its weekend falls in', () => 
     await importNetAssets(db, 'mar.csv', rows('2004-03-01', '2004-03-31'));
     const march = await closeMonth(db, '2004-03', MONTH_CLOSE_STEPS);
     adjustments = (march.parts.adjustments as { adjustments: typeof adjustments }).adjustments;
-  }, 300_000);
+  });
   afterAll(async () => {
     await db?.close();
     await tdb?.drop();

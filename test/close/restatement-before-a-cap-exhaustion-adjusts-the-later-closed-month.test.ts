@@ -68,7 +68,7 @@ describe.skipIf(!seedsAvailable)('a restated closed month before a FINRA cap exh
       Buffer.from('date,portfolio,class,net_assets\n2004-02-27,AIM Value Fund,C,10980000.00'),
       { restate: true },
     );
-  }, 120_000);
+  });
   afterAll(async () => {
     await db.close();
     await tdb.drop();

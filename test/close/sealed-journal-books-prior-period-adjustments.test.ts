@@ -73,7 +73,7 @@ describe.each(dialects)("February's sealed journal books January's restatement o
     await closeMonth(db, '2025-02', MONTH_CLOSE_STEPS, { instructedDueDate: DUE });
     journal = (await loadCloseResult(db, '2025-02', 'journal')) as Journal;
     mc = (await loadCloseResult(db, '2025-02', 'monthly-calculation')) as MonthlyCalculationReport;
-  }, 240_000);
+  });
   afterAll(async () => {
     await db.close();
     await tdb.drop();

@@ -48,7 +48,7 @@ describe.skipIf(!seedsAvailable).each(dialects)(
           ].join('\n'),
         ),
       );
-    }, 240_000);
+    });
     afterAll(async () => {
       await db.close();
       await tdb.drop();

@@ -79,7 +79,7 @@ describe.each(dialects)('a month restated twice on %s', (dialect) => {
     await restate('37500000.00');
     await month('2025-03-03', '2025-03-31');
     march = (await closeMonth(db, '2025-03', MONTH_CLOSE_STEPS)).parts.adjustments as AdjustmentsPart;
-  }, 300_000);
+  });
   afterAll(async () => {
     await db.close();
     await tdb.drop();

@@ -44,7 +44,7 @@ describe.skipIf(!seedsAvailable).each(dialects)('a stopped net-assets feed on %s
       ]),
     );
     await closeMonth(db, '2007-01', MONTH_CLOSE_STEPS);
-  }, 240_000);
+  });
   afterAll(async () => {
     await db.close();
     await tdb.drop();

@@ -43,7 +43,7 @@ describe.each(dialects)('transactions import after a close, from its stored ledg
     db = await tdb.open();
     await buildPayeesComplex(db);
     await closeMonth(db, '2025-01', MONTH_CLOSE_STEPS);
-  }, 240_000);
+  });
   afterAll(async () => {
     await db?.close();
     await tdb?.drop();

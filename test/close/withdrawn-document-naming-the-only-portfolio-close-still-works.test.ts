@@ -28,7 +28,7 @@ describe.skipIf(!seedsAvailable).each(dialects)(
       tdb = await freshDatabase(dialect);
       db = await tdb.open();
       feb = await closeFebruaryAfterWithdrawingTheMistakenPlan(db, FUND);
-    }, 240_000);
+    });
     afterAll(async () => {
       await db.close();
       await tdb.drop();

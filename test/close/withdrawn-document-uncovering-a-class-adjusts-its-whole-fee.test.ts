@@ -58,7 +58,7 @@ describe.skipIf(!seedsAvailable).each(dialects)(
       retained = (feb.parts.adjustments as { serviceFees: { distributorRetained: typeof retained } })
         .serviceFees.distributorRetained;
       journal = feb.parts.journal as Journal;
-    }, 240_000);
+    });
     afterAll(async () => {
       await db.close();
       await tdb.drop();

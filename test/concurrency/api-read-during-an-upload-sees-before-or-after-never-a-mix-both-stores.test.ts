@@ -14,7 +14,7 @@ describe.skipIf(!seedsAvailable).each(dialects)('a read during an upload through
   let f: ApiFixture;
   beforeAll(async () => {
     f = await apiFixture(dialect);
-  }, 300_000);
+  });
   afterAll(async () => {
     delete process.env.PLAN12B_FAULT;
     await f?.close();
@@ -58,5 +58,5 @@ describe.skipIf(!seedsAvailable).each(dialects)('a read during an upload through
     expect(after).not.toEqual(before);
     if (dialect === 'postgres') expect(answeredWhileHeld).toEqual(before);
     else expect(await during).toEqual(after);
-  }, 300_000);
+  });
 });

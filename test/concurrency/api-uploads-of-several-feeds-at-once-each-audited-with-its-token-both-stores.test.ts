@@ -18,7 +18,7 @@ describe.skipIf(!seedsAvailable).each(dialects)(
     let f: ApiFixture;
     beforeAll(async () => {
       f = await apiFixture(dialect);
-    }, 300_000);
+    });
     afterAll(async () => {
       await f?.close();
     });
@@ -76,6 +76,6 @@ describe.skipIf(!seedsAvailable).each(dialects)(
       const verified = await f.request('GET', '/api/audit/verify', { token: f.tokens.auditor });
       expect(verified.status).toBe(200);
       expect(await verified.json()).toMatchObject({ ok: true });
-    }, 300_000);
+    });
   },
 );

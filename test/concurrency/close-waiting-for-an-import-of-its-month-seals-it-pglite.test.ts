@@ -79,5 +79,5 @@ describe.skipIf(!seedsAvailable)('a close waiting for an import of its month (pg
     ]);
     expect((await runCliInProcess(['--db', tdb.target, 'audit', 'verify'])).code).toBe(0);
     await tdb.drop();
-  }, 600_000);
+  });
 });

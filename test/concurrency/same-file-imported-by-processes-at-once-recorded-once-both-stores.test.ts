@@ -69,7 +69,7 @@ describe.skipIf(!seedsAvailable).each(dialects)(
       } finally {
         await db.close();
       }
-    }, 300_000);
+    });
     afterAll(async () => {
       await tdb.drop();
       rmSync(dir, { recursive: true, force: true });
@@ -122,7 +122,7 @@ describe.skipIf(!seedsAvailable).each(dialects)(
       } finally {
         await db.close();
       }
-    }, 300_000);
+    });
 
     it('Class B transactions: the first records them, the second finds them unchanged; one audit record', async () => {
       const path = file('february.csv', [
@@ -147,7 +147,7 @@ describe.skipIf(!seedsAvailable).each(dialects)(
         ['R1-1', '70.0000'],
         ['R1-2', '50.0000'],
       ]);
-    }, 300_000);
+    });
 
     it('an exhibit: the first imports it, the second finds it unchanged; one audit record', async () => {
       const exhibit = seedFiles().find((f) => f.includes('000_'))!;
@@ -160,7 +160,7 @@ describe.skipIf(!seedsAvailable).each(dialects)(
       expect(b.unchanged.map((u: { file: string }) => u.file)).toEqual([exhibit]);
       const records = (await auditRecords()).filter((r) => r.subject === basename(exhibit));
       expect(records.map((r) => r.action)).toEqual(['exhibit.import']);
-    }, 300_000);
+    });
 
     it('three at once, nobody held: one records the rows, the others find them unchanged; verified', async () => {
       const days = businessDaysBetween('2007-02-01', '2007-02-28');
@@ -178,6 +178,6 @@ describe.skipIf(!seedsAvailable).each(dialects)(
       const records = (await auditRecords()).filter((r) => r.subject === 'value-february.csv');
       expect(records.map((r) => r.action)).toEqual(['net-assets.import']);
       expect((await runCliInProcess(['--db', tdb.target, 'audit', 'verify'])).code).toBe(0);
-    }, 300_000);
+    });
   },
 );

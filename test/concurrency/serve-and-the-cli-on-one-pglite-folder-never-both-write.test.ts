@@ -123,5 +123,5 @@ describe.skipIf(!seedsAvailable)('serve and the CLI on one PGlite folder', () =>
     expect(existsSync(dataFolderLockPath(tdb.target))).toBe(false);
     expect(existsSync(serveDiscoveryPath(tdb.target))).toBe(false);
     await tdb.drop();
-  }, 600_000);
+  });
 });

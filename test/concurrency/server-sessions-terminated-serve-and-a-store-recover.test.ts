@@ -62,7 +62,7 @@ describe.skipIf(!serverUrl)('a store whose server session was terminated', () =>
       await db.close().catch(() => {});
       await tdb.drop();
     }
-  }, 120_000);
+  });
 });
 
 describe.skipIf(!serverUrl || !seedsAvailable)(
@@ -71,7 +71,7 @@ describe.skipIf(!serverUrl || !seedsAvailable)(
     let f: ApiFixture;
     beforeAll(async () => {
       f = await apiFixture('postgres');
-    }, 300_000);
+    });
     afterAll(async () => {
       await f?.close();
     });
@@ -107,6 +107,6 @@ describe.skipIf(!serverUrl || !seedsAvailable)(
       });
       const verified = await f.request('GET', '/api/audit/verify', { token: f.tokens.auditor });
       expect(verified.status).toBe(200);
-    }, 300_000);
+    });
   },
 );

@@ -96,7 +96,7 @@ describe('the Master Distribution Agreement for all classes except Class B', () 
         const classB = seedFiles().find((f) => f.includes('003_'))!;
         const r = await cli('exhibit', 'import', classB, one, nine);
         expect(r.code, r.stderr).toBe(0);
-      }, 120_000);
+      });
       afterAll(async () => {
         await store.drop();
         rmSync(dir, { recursive: true, force: true });
@@ -133,7 +133,7 @@ describe('the Master Distribution Agreement for all classes except Class B', () 
         }>();
         expect(b.count).toBe(82);
         expect(b.entries.every((e) => e.assetBasedSalesChargePct === '0.75')).toBe(true);
-      }, 120_000);
+      });
     },
   );
 });

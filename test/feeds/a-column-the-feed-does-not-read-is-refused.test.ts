@@ -54,7 +54,7 @@ describe('the header of a CSV feed, decoded', () => {
   });
 });
 
-describe.skipIf(!seedsAvailable)('every feed, in the store', { timeout: 600_000 }, () => {
+describe.skipIf(!seedsAvailable)('every feed, in the store', () => {
   let tdb: TestDatabase;
   let db: Database;
   beforeAll(async () => {
@@ -62,7 +62,7 @@ describe.skipIf(!seedsAvailable)('every feed, in the store', { timeout: 600_000 
     db = await tdb.open();
     await importContractSeeds(db);
     for (const feed of FEEDS) await feed.setup(db);
-  }, 600_000);
+  });
   afterAll(async () => {
     await db.close();
     await tdb.drop();

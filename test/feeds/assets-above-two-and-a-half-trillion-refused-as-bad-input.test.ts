@@ -33,7 +33,7 @@ describe.skipIf(!seedsAvailable)('assets above 2.5 trillion dollars (pglite)', (
     store = await freshDatabase('pglite');
     db = await store.open();
     await importContractSeeds(db);
-  }, 300_000);
+  });
   afterAll(async () => {
     await db?.close();
     await store?.drop();

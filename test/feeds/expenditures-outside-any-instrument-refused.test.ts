@@ -25,7 +25,7 @@ describe.skipIf(!seedsAvailable)('an expenditure for a period no instrument cove
       db,
       seedExhibitFiles().filter((f) => f.fileName.includes('001_')),
     );
-  }, 120_000);
+  });
   afterAll(async () => {
     await db.close();
     await tdb.drop();

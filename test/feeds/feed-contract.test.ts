@@ -56,13 +56,13 @@ describe.skipIf(!seedsAvailable).each(dialects)('the feed contract on %s', (dial
     tdb = await freshDatabase(dialect);
     await importContractSeeds(await db());
     for (const feed of FEEDS) await feed.setup(await db());
-  }, 600_000);
+  });
   afterAll(async () => {
     setActor(undefined);
     delete process.env.PLAN12B_FAULT;
     await closeDb();
     await tdb.drop();
-  }, 120_000);
+  });
 
   describe.each(FEEDS)('$name', (feed) => {
     it('a file with three bad rows is refused whole (65): every problem with file, line, field and value; nothing written', async () => {
@@ -196,7 +196,7 @@ describe.skipIf(!seedsAvailable).each(dialects)('the feed contract on %s', (dial
   const onFolder = dialect === 'pglite';
   const badThroughCli = FEEDS.filter((_, i) => !onFolder || i % 2 === 0);
   const faultThroughCli = FEEDS.filter((_, i) => !onFolder || i % 2 === 1);
-  describe('through the CLI (npm run build first)', { timeout: 300_000 }, () => {
+  describe('through the CLI (npm run build first)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'plan12b-contract-'));
     let before: Record<string, string>;
     const cli = (
@@ -216,7 +216,7 @@ describe.skipIf(!seedsAvailable).each(dialects)('the feed contract on %s', (dial
     beforeAll(async () => {
       before = await storeSnapshot(await db());
       await closeDb();
-    }, 120_000);
+    });
 
     it('every feed is run through the CLI at least once on this store', () => {
       expect(new Set([...badThroughCli, ...faultThroughCli])).toEqual(new Set(FEEDS));
@@ -251,6 +251,6 @@ describe.skipIf(!seedsAvailable).each(dialects)('the feed contract on %s', (dial
 
     it('nothing the CLI refused, nor anything of a faulted import, was written', async () => {
       expect(await storeSnapshot(await db())).toEqual(before);
-    }, 120_000);
+    });
   });
 });

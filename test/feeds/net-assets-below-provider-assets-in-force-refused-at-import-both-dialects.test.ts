@@ -141,5 +141,5 @@ describe.skipIf(!seedsAvailable).each(dialects)('net assets below a provider’s
       await db.close();
       await tdb.drop();
     }
-  }, 180_000);
+  });
 });

@@ -41,7 +41,7 @@ describe.each(dialects)('net-assets gaps against the recorded span (%s)', (diale
       'week.csv',
       csv(['2007-01-08', '2007-01-09', '2007-01-10', '2007-01-11', '2007-01-12']),
     );
-  }, 300_000);
+  });
   afterAll(async () => {
     await db?.close();
     await store?.drop();

@@ -116,5 +116,5 @@ describe.skipIf(!seedsAvailable).each(dialects)('a net-assets restatement on %s'
       await db.close();
       await tdb.drop();
     }
-  }, 180_000);
+  });
 });

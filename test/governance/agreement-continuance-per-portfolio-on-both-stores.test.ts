@@ -44,7 +44,7 @@ describe.each(dialects)('Agreement continuance per Portfolio through the store (
         boardRow('2004-06-10', 'continuance', '', AG),
       ]),
     );
-  }, 60_000);
+  });
   afterAll(async () => {
     await db.close();
     await store.drop();

@@ -100,7 +100,7 @@ describe('the board report warns of a plan adopted after the class was first sol
     } finally {
       await db.close();
     }
-  }, 300_000);
+  });
   afterAll(async () => {
     await tdb?.drop();
     if (dir) rmSync(dir, { recursive: true, force: true });
@@ -126,7 +126,7 @@ describe('the board report warns of a plan adopted after the class was first sol
       `Master Distribution Plan took effect for ${FUND} Class A on 2024-01-02, after the class's shares were first sold (2023-12-29): Rule 12b-1(b)(1) requires its approval by a majority of the class's outstanding voting securities, and no vote of its shareholders approving the plan is recorded — record the vote with \`plan12b approvals import\` (body shareholders, subject instrument)`,
     ];
     expect(await continuanceWarnings()).toEqual({ json: expected, text: expected, api: expected });
-  }, 120_000);
+  });
 
   const recordVote = async (name: string, meetingDate: string) => {
     // 1,000,000 outstanding, 600,000 present, 402,000 for: 67% of those present, more than 50% present
@@ -149,11 +149,11 @@ describe('the board report warns of a plan adopted after the class was first sol
     ];
     expect(await boardReportWarnings()).toEqual(expected);
     expect(await continuanceWarnings()).toEqual({ json: expected, text: expected, api: expected });
-  }, 120_000);
+  });
 
   it('the Growth Fund Class A shareholders’ vote approving the plan before it took effect recorded: no warning', async () => {
     await recordVote('approvals.csv', '2023-12-20');
     expect(await boardReportWarnings()).toEqual([]);
     expect(await continuanceWarnings()).toEqual({ json: [], text: [], api: [] });
-  }, 120_000);
+  });
 });

@@ -36,7 +36,7 @@ describe.skipIf(!seedsAvailable)('plan12b continuance of the Agreement per Portf
     const imported = await cli('approvals', 'import', file, '--json');
     expect(imported.code).toBe(0);
     expect(imported.json()).toMatchObject({ inserted: 4, approved: 3, notApproved: 1 });
-  }, 120_000);
+  });
   afterAll(() => store.drop());
 
   it('continuance: the table and the CSV say 80 of 82 lapsed; the warning names the deadline and the end', async () => {

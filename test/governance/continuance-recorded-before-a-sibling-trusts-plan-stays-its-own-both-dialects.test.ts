@@ -68,7 +68,7 @@ describe.skipIf(!corpusAvailable).each(dialects)(
         csv([APPROVALS_HEADER, boardRow('2020-05-10', 'continuance', '', 'Service Plan')]),
       );
       await importExhibits(db, [file('29_invesco-service-plan-classA-AEF-amend1-2020.txt')]);
-    }, 120_000);
+    });
     afterAll(async () => {
       await db?.close();
       await store?.drop();

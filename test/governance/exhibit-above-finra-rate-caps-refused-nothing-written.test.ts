@@ -91,7 +91,7 @@ describe('an exhibit stating a rate above FINRA Rule 2341 caps is refused', () =
     );
     const listed = await cli('exhibit', 'list', '--json');
     expect(listed.json<{ count: number }>().count).toBe(0);
-  }, 120_000);
+  });
 
   it('exactly 0.75% and 0.25% are within the caps: imported', async () => {
     const file = join(dir, 'at-caps.txt');
@@ -100,5 +100,5 @@ describe('an exhibit stating a rate above FINRA Rule 2341 caps is refused', () =
     expect(r.code).toBe(0);
     const listed = await cli('exhibit', 'list', '--json');
     expect(listed.json<{ count: number }>().count).toBe(1);
-  }, 120_000);
+  });
 });

@@ -74,7 +74,7 @@ describe.skipIf(!seedsAvailable)('the FINRA cap counts the Class B ABSC as accru
         `month,portfolio,class,gross_sales,front_end_sales_charges,deferred_sales_charges\n2025-07,${BLUE_CHIP},B,8000.00,,\n`,
       ),
     );
-  }, 120_000);
+  });
   afterAll(async () => {
     await db.close();
     await tdb.drop();

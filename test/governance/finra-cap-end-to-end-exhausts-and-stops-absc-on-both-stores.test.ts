@@ -70,7 +70,7 @@ describe.skipIf(!seedsAvailable).each(dialects)('FINRA 2341 aggregate cap end to
       seedExhibitFiles().filter((f) => ['002_', '003_'].some((w) => f.fileName.includes(w))),
     );
     await importNetAssets(db, 'na.csv', netAssets());
-  }, 120_000);
+  });
   afterAll(async () => {
     await db.close();
     await tdb.drop();

@@ -58,7 +58,7 @@ describe.skipIf(!seedsAvailable)(
       await importNetAssets(db, 'na.csv', netAssets);
       await importGrossSales(db, 'gs.csv', grossSales);
       await importPrimeRate(db, 'prime.csv', prime);
-    }, 120_000);
+    });
     afterAll(async () => {
       await db.close();
       await tdb.drop();
@@ -82,7 +82,7 @@ describe.skipIf(!seedsAvailable)(
         exhaustedOn: '2025-01-14',
         exhaustions: [{ from: '2025-01-14', resumedOn: null }],
       });
-    }, 60_000);
+    });
 
     it('through 2025-06: not exhausted (433.03 remains); the past exhaustion is history', async () => {
       expect(await status('2025-06')).toEqual({
@@ -91,7 +91,7 @@ describe.skipIf(!seedsAvailable)(
         exhaustedOn: null,
         exhaustions: [{ from: '2025-01-14', resumedOn: '2025-05-01' }],
       });
-    }, 60_000);
+    });
 
     it('through 2025-07: exhausted again since 2025-07-06, both exhaustions listed', async () => {
       expect(await status('2025-07')).toEqual({
@@ -103,7 +103,7 @@ describe.skipIf(!seedsAvailable)(
           { from: '2025-07-06', resumedOn: null },
         ],
       });
-    }, 60_000);
+    });
 
     it('the board report of 2025Q2 says the same: not exhausted at quarter end, with the history', async () => {
       const r = await db.transaction((q) => boardReport(q, parseQuarter('2025Q2')!));
@@ -113,6 +113,6 @@ describe.skipIf(!seedsAvailable)(
         exhaustedOn: null,
         exhaustions: [{ from: '2025-01-14', resumedOn: '2025-05-01' }],
       });
-    }, 60_000);
+    });
   },
 );

@@ -86,7 +86,7 @@ describe.skipIf(!seedsAvailable)(
         serviceFeePct: '0.00',
         reason: 'Board, 2024-07-10',
       });
-    }, 120_000);
+    });
     afterAll(async () => {
       await db.close();
       await tdb.drop();

@@ -71,7 +71,7 @@ describe.skipIf(!seedsAvailable)('documents of a lapsed instrument are listed as
     beforeAll(async () => {
       store = await freshDatabase('pglite');
       expect((await cli('exhibit', 'import', seed('002_'))).code).toBe(0);
-    }, 120_000);
+    });
     afterAll(() => store.drop());
 
     it('--json carries the lapse, --csv says lapsed with the deadline and the day it ended', async () => {
@@ -94,6 +94,6 @@ describe.skipIf(!seedsAvailable)('documents of a lapsed instrument are listed as
       const table = (await cli('exhibit', 'list')).stdout;
       expect(table).toContain('lapsed: continuance deadline 2003-06-30 missed, ended 2003-07-01');
       expect(table).not.toContain('in force');
-    }, 120_000);
+    });
   });
 });

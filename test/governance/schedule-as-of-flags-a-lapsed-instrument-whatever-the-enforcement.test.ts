@@ -209,7 +209,7 @@ describe.skipIf(!seedsAvailable)('plan12b schedule through the CLI: text, CSV an
         `2003-06-12,board,continuance,${basename(seed)},,,,8,0,1,6,0,0,yes,yes,,,\n`,
     );
     expect((await cli('approvals', 'import', votes)).code).toBe(0);
-  }, 120_000);
+  });
   afterAll(() => store.drop());
 
   it('as of 2004-07-01, class R: LAPSED in the text, lapsedOn in the CSV, lapse in the JSON, a warning', async () => {
@@ -239,5 +239,5 @@ describe.skipIf(!seedsAvailable)('plan12b schedule through the CLI: text, CSV an
     const dayBefore = await cli('schedule', '--as-of', '2004-06-30', '--class', 'R');
     expect(dayBefore.stdout).not.toContain('LAPSED');
     expect(dayBefore.stderr).not.toContain('lapsed');
-  }, 120_000);
+  });
 });

@@ -90,5 +90,5 @@ describe('where a name comes in', () => {
       await db.close();
       await tdb.drop();
     }
-  }, 120_000);
+  });
 });

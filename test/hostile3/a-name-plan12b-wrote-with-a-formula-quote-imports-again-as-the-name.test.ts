@@ -98,7 +98,7 @@ describe.each(dialects)('class-b-terms list --csv of formula-like portfolio name
       inserted: 0,
       unchanged: 2,
     });
-  }, 120_000);
+  });
 
   it('transfers list --csv of a Transfer whose id, Assignee and address begin with - @ = imports again unchanged', async () => {
     // before: the listed file imported as a second Transfer "'-TR-X" to "'@Capital Trust", the
@@ -122,5 +122,5 @@ describe.each(dialects)('class-b-terms list --csv of formula-like portfolio name
     expect((await loadTransferRows(db)).map((t) => [t.id, t.assignee])).toEqual([
       ['-TR-X', '@Capital Trust'],
     ]);
-  }, 120_000);
+  });
 });

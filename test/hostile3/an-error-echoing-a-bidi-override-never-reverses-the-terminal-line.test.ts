@@ -51,5 +51,5 @@ describe('a message as a terminal shows it', () => {
     expect(cell.code).toBe(65);
     expect(cell.stderr).toContain('\\u202e');
     expect(cell.stderr).not.toMatch(INVISIBLE);
-  }, 120_000);
+  });
 });

@@ -65,7 +65,7 @@ describe.skipIf(!seedsAvailable).each(dialects)('a restatement’s marks changed
       const r = await cli(...args);
       expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBe(0);
     }
-  }, 300_000);
+  });
 
   afterAll(async () => {
     await served?.release();
@@ -95,7 +95,7 @@ describe.skipIf(!seedsAvailable).each(dialects)('a restatement’s marks changed
     ]);
     await sql(`UPDATE net_assets_restatement SET closed_month = '2007-01'`);
     expect(await verify()).toEqual({ code: 0, findings: [] });
-  }, 300_000);
+  });
 
   it('the February close reports the adjustment and marks it; the mark moved by SQL is found', async () => {
     const closed = await cli('close', '--month', '2007-02');
@@ -109,5 +109,5 @@ describe.skipIf(!seedsAvailable).each(dialects)('a restatement’s marks changed
     expect((await verify()).findings.map((f) => f.reason.replace(/^.*\) is /, ''))).toEqual([
       'marked as adjusted in 2007-03, but the first close after it was 2007-02',
     ]);
-  }, 300_000);
+  });
 });

@@ -56,5 +56,5 @@ describe('a stated actor that prints as the OS-user mark', () => {
     } finally {
       await tdb.drop();
     }
-  }, 120_000);
+  });
 });

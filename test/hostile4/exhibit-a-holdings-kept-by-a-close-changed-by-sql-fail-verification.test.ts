@@ -87,7 +87,7 @@ describe('the Exhibit A holdings a close keeps, changed by SQL after it', () => 
     await demoJanuaryClosedStore(tdb.target);
     db = await tdb.open();
     await closeMonth(db, FEB, MONTH_CLOSE_STEPS);
-  }, 600_000);
+  });
 
   afterAll(async () => {
     await db?.close();
@@ -136,7 +136,7 @@ describe('the Exhibit A holdings a close keeps, changed by SQL after it', () => 
       kinds: { [DEMO_FIRST_MONTH]: [], [FEB]: [] },
       findings: [],
     });
-  }, 120_000);
+  });
 
   it('two distributors of 2025-02-28 swap Free Shares, totals kept: the February close names it', async () => {
     const swapped = await changedBy((tx) => editOthers(tx, '2025-02-28', swapFreeShares));
@@ -159,7 +159,7 @@ describe('the Exhibit A holdings a close keeps, changed by SQL after it', () => 
         )
       ).kinds,
     ).toEqual({ [DEMO_FIRST_MONTH]: [], [FEB]: ['exhibitAHoldings'] });
-  }, 120_000);
+  });
 
   it('a row put on another basis (never read: computed again and replaced) changes nothing sealed', async () => {
     expect(
@@ -167,7 +167,7 @@ describe('the Exhibit A holdings a close keeps, changed by SQL after it', () => 
         tx.query(`UPDATE exhibit_a_holdings SET basis_hash = 'another' WHERE date = '2025-02-28'`),
       ),
     ).toEqual({ kinds: { [DEMO_FIRST_MONTH]: [], [FEB]: [] }, findings: [] });
-  }, 120_000);
+  });
 
   it('a month sealed before the kind is checked without it', async () => {
     await db
@@ -186,7 +186,7 @@ describe('the Exhibit A holdings a close keeps, changed by SQL after it', () => 
       .catch((e: unknown) => {
         if (!(e instanceof Rollback)) throw e;
       });
-  }, 120_000);
+  });
 
   it('a row the next close reads, made inconsistent: that close exits 69 naming the table and the date', async () => {
     // one share unit more outstanding at 2025-02-28 (the Distributor's Commission Shares and total too):
@@ -218,7 +218,7 @@ describe('the Exhibit A holdings a close keeps, changed by SQL after it', () => 
         `UPDATE exhibit_a_holdings SET others = '${original.replaceAll("'", "''")}' WHERE date = '2025-02-28'`,
       );
     }
-  }, 600_000);
+  });
 
   it('distributor terms changed after the closes: the next close rewrites the rows on the new basis, same values', async () => {
     // an open term ended after every closed month (allowed: who distributed in them is unchanged)
@@ -245,5 +245,5 @@ describe('the Exhibit A holdings a close keeps, changed by SQL after it', () => 
     const { kinds } = await changedBy(async () => {});
     expect(kinds['2025-03']).toEqual([]);
     for (const m of [DEMO_FIRST_MONTH, FEB]) expect(kinds[m]).not.toContain('exhibitAHoldings');
-  }, 600_000);
+  });
 });

@@ -37,7 +37,7 @@ describe('what the stored Class B ledger names by key, changed by SQL after a cl
     tdb = await freshDatabase('pglite');
     await demoJanuaryClosedStore(tdb.target);
     db = await tdb.open();
-  }, 300_000);
+  });
 
   afterAll(async () => {
     await db?.close();
@@ -77,7 +77,7 @@ describe('what the stored Class B ledger names by key, changed by SQL after a cl
     const [a] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM class_b_lot_attribution');
     expect(a!.n).toBeGreaterThan(0);
     expect(await changedBy('SELECT 1')).toEqual({ kinds: [], findings: [] });
-  }, 120_000);
+  });
 
   it('two portfolio keys swapped: classBLedgerPortfolios, named by verify', async () => {
     const swapped = await changedBy(
@@ -105,7 +105,7 @@ describe('what the stored Class B ledger names by key, changed by SQL after a cl
         )
       ).kinds,
     ).toEqual([]);
-  }, 120_000);
+  });
 
   it('two accounts with January activity swap keys: classBLedgerAccounts', async () => {
     const two = `(SELECT a.account FROM class_b_account a WHERE EXISTS (SELECT 1 FROM class_b_transaction x
@@ -119,7 +119,7 @@ describe('what the stored Class B ledger names by key, changed by SQL after a cl
     expect(swapped.findings).toEqual([
       `inputs: closed month ${MONTH}: what governed it differs from what was sealed, and no restatement records the change: the Class B ledger's account keys (whose lots each stored state holds)`,
     ]);
-  }, 120_000);
+  });
 
   it('an attribution rewritten, deleted or inserted: classBLedgerAttributions', async () => {
     const one = `(SELECT min(origin_txn_id) FROM class_b_lot_attribution)`;
@@ -145,7 +145,7 @@ describe('what the stored Class B ledger names by key, changed by SQL after a cl
         )
       ).kinds,
     ).toEqual(['classBLedgerAttributions']);
-  }, 120_000);
+  });
 
   it('a month sealed before these kinds is checked without them', async () => {
     await db
@@ -165,5 +165,5 @@ describe('what the stored Class B ledger names by key, changed by SQL after a cl
       .catch((e: unknown) => {
         if (!(e instanceof Rollback)) throw e;
       });
-  }, 120_000);
+  });
 });

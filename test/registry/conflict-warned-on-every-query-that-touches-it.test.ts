@@ -114,7 +114,7 @@ describe.skipIf(!seedsAvailable).each(dialects)('a conflict is a warning on ever
       (d) => `${d},AIM Balanced Fund,B,36500000.00`,
     );
     await importNetAssets(db, 'na.csv', Buffer.from(['date,portfolio,class,net_assets', ...rows].join('\n')));
-  }, 120_000);
+  });
   let open = true;
   afterAll(async () => {
     if (open) await db.close();

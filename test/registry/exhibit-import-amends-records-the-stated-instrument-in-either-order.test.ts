@@ -94,7 +94,7 @@ describe('exhibit import --amends', () => {
     expect(again.warnings).toEqual([]);
     expect(await schedule(db)).toEqual(EXPECTED);
     expect(verifyAuditEvidence(await loadAuditEvidence(db)).findings).toEqual([]);
-  }, 120_000);
+  });
 
   it('stated of a stored amendment in the command that imports another: each import stays verifiable', async () => {
     await open();
@@ -112,7 +112,7 @@ describe('exhibit import --amends', () => {
     expect(audit.at(-1)).toMatchObject({ subject: 'reim-2.txt' });
     expect(audit.at(-1)!.detail).toContain(`stated by the user: {"amends":"${REIM_LISTED}"}`);
     expect(verifyAuditEvidence(await loadAuditEvidence(db)).findings).toEqual([]);
-  }, 120_000);
+  });
 
   it('with the amendment, before the other plan: the same registry, and no warning', async () => {
     await open();
@@ -150,7 +150,7 @@ describe('exhibit import --amends', () => {
     expect(verifyAuditEvidence(await loadAuditEvidence(db)).findings.map((f) => f.reason)).toEqual([
       `exhibit comp-2.txt (${comp2.slice(0, 16)}) is stored as stated to amend "Compensation", but no exhibit.import record in the audit log says so (a statement written outside plan12b?)`,
     ]);
-  }, 120_000);
+  });
 });
 
 describe('--amends among several files', () => {

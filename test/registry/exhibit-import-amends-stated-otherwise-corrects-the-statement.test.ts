@@ -96,7 +96,7 @@ describe('exhibit import --amends stated otherwise', () => {
     const same = await importExhibits(db, [file('either.txt')], undefined, { amends: COMP_LISTED });
     expect(same.stated).toEqual([]);
     expect((await loadAuditLog(db)).length).toBe(records);
-  }, 180_000);
+  });
 
   it('is refused (68) where it would change what governed in a closed month; the statement stays', async () => {
     tdb = await freshDatabase('pglite');
@@ -130,5 +130,5 @@ describe('exhibit import --amends stated otherwise', () => {
       ),
     ).toBe(true);
     expect(findings.some((f) => f.includes('no exhibit.import record in the audit log says so'))).toBe(true);
-  }, 240_000);
+  });
 });

@@ -57,7 +57,7 @@ describe('a fact stated otherwise on a second import of the same bytes', () => {
         `${fileName}: already imported with --effective-date 2002-03-01 stated; the --effective-date 2002-04-01 stated now is not recorded (the same document twice changes nothing; it stays as first imported)`,
       ]);
       expect((await listDocuments(db)).map((d) => d.effectiveDate)).toEqual(['2002-03-01']);
-    }, 60_000);
+    });
 
     it('the same bytes under another file name: unchanged, and said so, naming the first file', async () => {
       const fileName = join(corpusDir, '04_aim-growth-series-MDA-classAC-amend1-draft-2002.txt');
@@ -70,6 +70,6 @@ describe('a fact stated otherwise on a second import of the same bytes', () => {
         /^\/tmp\/copy-of-amendment\.txt: the same document as .*04_aim-growth-series-MDA-classAC-amend1-draft-2002\.txt, imported .*; nothing changed \(it keeps that name\)$/,
       );
       expect((await listDocuments(db)).map((d) => d.fileName)).toEqual([basename(fileName)]);
-    }, 60_000);
+    });
   });
 });

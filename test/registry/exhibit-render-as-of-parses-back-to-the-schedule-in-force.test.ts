@@ -69,7 +69,7 @@ describe.skipIf(!seedsAvailable)(
         }
       // 2002-06-03..2003-08-17: A, C, R and all; from 2003-08-18 B too; from 2004-10-15 K too
       expect(rendered).toBeGreaterThan(60);
-    }, 120_000);
+    });
 
     it('a day or class with nothing in force is NOT_FOUND (66), never an exhibit parse refuses', () => {
       // Class K starts with Amendment No. 6 on 2004-10-15; nothing at all before 2002-06-03

@@ -91,7 +91,7 @@ describe.skipIf(!seedsAvailable).each(dialects)('exhibit withdraw on %s', (diale
     ]);
     await importNetAssets(db, 'na.csv', netAssetsCsv('2007-01-02', '2007-02-28'));
     await closeMonth(db, '2007-01', MONTH_CLOSE_STEPS);
-  }, 120_000);
+  });
   let open = true;
   afterAll(async () => {
     setActor(undefined);

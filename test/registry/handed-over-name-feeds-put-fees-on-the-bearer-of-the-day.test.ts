@@ -90,7 +90,7 @@ describe.each(dialects)('feeds naming a handed-over name, on %s', (dialect) => {
         `2020-06-01,T-2,TA-1,${CORE},B,purchase,200.0000,10.0000,,`,
       ]),
     );
-  }, 300_000);
+  });
   afterAll(async () => {
     await db?.close();
     await tdb?.drop();
@@ -314,5 +314,5 @@ describe.each(dialects)('rows filed before the document that hands a name over, 
       await db.close();
       await tdb.drop();
     }
-  }, 300_000);
+  });
 });

@@ -80,6 +80,6 @@ describe.skipIf(!seedsAvailable)('import order never changes the registry (SPEC 
         for (const f of order) await importExhibits(db, [f]);
         expect(answers(await loadRegistry(db))).toBe(reference);
       }
-    }, 300_000);
+    });
   });
 });

@@ -61,7 +61,7 @@ describe.skipIf(!seedsAvailable).each(dialects)('the registry from the snapshot 
   beforeAll(async () => {
     store = await freshDatabase(dialect);
     await recordRegistryInputs(store.target, ['approvals.enforce', 'true']);
-  }, 300_000);
+  });
   afterAll(() => store.drop());
 
   it('answers every question as the registry derived from the store, for every day judged on', async () => {
@@ -87,5 +87,5 @@ describe.skipIf(!seedsAvailable).each(dialects)('the registry from the snapshot 
     } finally {
       await db.close();
     }
-  }, 300_000);
+  });
 });

@@ -56,6 +56,6 @@ describe('the board report names the classes of an instrument whose title does n
       expect(r.stdout).toContain(
         'continuance deadlines,,,"Sixth Amended and Restated Master Distribution Plan (Classes A, C, R)",due; deadline 2003-06-30,',
       );
-    }, 120_000);
+    });
   });
 });

@@ -54,7 +54,7 @@ describe.skipIf(!seedsAvailable).each(dialects)(
       await importNetAssets(db, 'na.csv', netAssets);
       await importGrossSales(db, 'gs.csv', grossSales);
       await importPrimeRate(db, 'prime.csv', prime);
-    }, 120_000);
+    });
     afterAll(async () => {
       await db.close();
       await tdb.drop();
@@ -76,18 +76,18 @@ describe.skipIf(!seedsAvailable).each(dialects)(
         },
       ]);
       expect(r.finraCap[0]).toMatchObject({ remaining: '0.00', exhausted: true, exhaustedOn: '2025-01-14' });
-    }, 60_000);
+    });
 
     it('Q2 tells only its own 12.34, not what earlier quarters credited', async () => {
       const r = await db.transaction((q) => boardReport(q, parseQuarter('2025Q2')!));
       expect(credited(r.warnings)).toEqual([
         'AIM Value Fund class C: 12.34 of deferred sales charges collected after the FINRA cap was exhausted are credited to the fund',
       ]);
-    }, 60_000);
+    });
 
     it('Q3, with nothing collected, credits nothing', async () => {
       const r = await db.transaction((q) => boardReport(q, parseQuarter('2025Q3')!));
       expect(credited(r.warnings)).toEqual([]);
-    }, 60_000);
+    });
   },
 );

@@ -57,7 +57,7 @@ describe.skipIf(!seedsAvailable).each(dialects)('the quarterly board report on %
       seedExhibitFiles().filter((f) => f.fileName.includes('002_')),
     );
     await importNetAssets(db, 'na.csv', netAssets);
-  }, 120_000);
+  });
   afterAll(async () => {
     await db.close();
     await tdb.drop();

@@ -54,7 +54,7 @@ describe.skipIf(!seedsAvailable).each(dialects)(
       await importNetAssets(db, 'na.csv', netAssets);
       await importGrossSales(db, 'gs.csv', grossSales);
       await importPrimeRate(db, 'prime.csv', prime);
-    }, 120_000);
+    });
     afterAll(async () => {
       await db.close();
       await tdb.drop();
@@ -75,7 +75,7 @@ describe.skipIf(!seedsAvailable).each(dialects)(
         status: [['0.00', true, 'exhausted; ABSC stopped 2025-01-14']],
         csv: [['exhausted', 'ABSC stopped 2025-01-14', '0.00']],
       });
-    }, 60_000);
+    });
 
     it('Q2: within the cap again, 433.03 remaining — not “exhausted”', async () => {
       expect(await cap('2025Q2')).toEqual({
@@ -94,13 +94,13 @@ describe.skipIf(!seedsAvailable).each(dialects)(
           ],
         ],
       });
-    }, 60_000);
+    });
 
     it('Q3: exhausted again, from 2025-07-06 (not the January exhaustion)', async () => {
       expect(await cap('2025Q3')).toEqual({
         status: [['0.00', true, 'exhausted; ABSC stopped 2025-07-06']],
         csv: [['exhausted', 'ABSC stopped 2025-07-06', '0.00']],
       });
-    }, 60_000);
+    });
   },
 );

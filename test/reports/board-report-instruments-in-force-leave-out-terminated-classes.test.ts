@@ -34,7 +34,7 @@ describe.skipIf(!seedsAvailable).each(dialects)(
       const base = { instrument: 'plan' as const, by: 'trustees' as const, noticeDate: null, reason: null };
       await recordTermination(db, { ...base, portfolio: 'AIM Value Fund', class: 'C', date: '2025-11-15' });
       await recordTermination(db, { ...base, portfolio: 'all', class: null, date: '2026-02-01' });
-    }, 120_000);
+    });
     afterAll(async () => {
       await db.close();
       await tdb.drop();
@@ -50,7 +50,7 @@ describe.skipIf(!seedsAvailable).each(dialects)(
 
     it('before any termination: 12 portfolios, 27 classes', async () => {
       expect((await instruments('2025Q3')).lines).toEqual([[TITLE, 12, 27]]);
-    }, 60_000);
+    });
 
     it('after the termination for AIM Value Fund class C: 26 classes, in the CSV too', async () => {
       const { r, lines } = await instruments('2025Q4');
@@ -61,10 +61,10 @@ describe.skipIf(!seedsAvailable).each(dialects)(
           detail: expect.stringMatching(/; 12 portfolios, 26 classes$/),
         }),
       ]);
-    }, 60_000);
+    });
 
     it('terminated for every portfolio and class: not in force at all', async () => {
       expect((await instruments('2026Q1')).lines).toEqual([]);
-    }, 60_000);
+    });
   },
 );

@@ -24,7 +24,7 @@ describe.skipIf(!seedsAvailable)('board report: two instruments with one title',
       db,
       files.map((fileName) => ({ fileName, bytes: readFileSync(join(seedsDir, fileName)) })),
     );
-  }, 120_000);
+  });
   afterAll(async () => {
     await db.close();
     await tdb.drop();

@@ -35,7 +35,7 @@ describe.skipIf(!seedsAvailable)('the board report names a portfolio renamed wit
         ].join('\n'),
       ),
     );
-  }, 120_000);
+  });
   afterAll(async () => {
     await db.close();
     await tdb.drop();

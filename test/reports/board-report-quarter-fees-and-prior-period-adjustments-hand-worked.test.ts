@@ -44,7 +44,7 @@ describe.skipIf(!seedsAvailable)(
       tdb = await freshDatabase('pglite');
       db = await tdb.open();
       await setUpValueFund2004(db);
-    }, 120_000);
+    });
     afterAll(async () => {
       await db.close();
       await tdb.drop();

@@ -22,7 +22,7 @@ describe.skipIf(!seedsAvailable)('the board report says which months of its quar
     tdb = await freshDatabase('pglite');
     db = await tdb.open();
     await setUpValueFund2004(db);
-  }, 120_000);
+  });
   afterAll(async () => {
     await db.close();
     await tdb.drop();
@@ -52,5 +52,5 @@ describe.skipIf(!seedsAvailable)('the board report says which months of its quar
       { month: '2004-05', closed: false },
       { month: '2004-06', closed: false },
     ]);
-  }, 120_000);
+  });
 });

@@ -70,7 +70,7 @@ describe.skipIf(!seedsAvailable).each(dialects)('reading a closed month on %s', 
     ];
     await importProviderAssets(db, 'assets.csv', Buffer.from(assets.join('\n')));
     await closeMonth(db, '2007-02', MONTH_CLOSE_STEPS, { first: true });
-  }, 120_000);
+  });
   afterAll(async () => {
     await db.close();
     await tdb.drop();

@@ -111,7 +111,7 @@ describe.skipIf(!seedsAvailable).each(dialects)(
           ].join('\n'),
         ),
       );
-    }, 120_000);
+    });
     afterAll(async () => {
       await db.close();
       await tdb.drop();

@@ -22,7 +22,7 @@ import { demoOpenStore } from '../support/demoOpen.js';
  *   one warning naming the last month recorded.
  * And `distributor-share --xlsx` (DEVELOPERS rule 7: a person opens it) holds the CSV's lines.
  */
-describe('a month after the data: distributor-share as the Monthly Calculation', { timeout: 600_000 }, () => {
+describe('a month after the data: distributor-share as the Monthly Calculation', () => {
   const dir = mkdtempSync(join(tmpdir(), 'plan12b-after-data-'));
   const target = join(dir, 'db');
   let store: Database;
@@ -30,7 +30,7 @@ describe('a month after the data: distributor-share as the Monthly Calculation',
   beforeAll(async () => {
     await demoOpenStore(target);
     store = await openDatabase(target);
-  }, 600_000);
+  });
   afterAll(async () => {
     await store?.close();
     rmSync(dir, { recursive: true, force: true });

@@ -79,7 +79,7 @@ describe.skipIf(!seedsAvailable).each(dialects)('EIGHTH(E) through the store on 
         serviceFeePct: null,
         reason: 'Board reduces the Class B distribution fee',
       });
-  }, 120_000);
+  });
   afterAll(async () => {
     await db.close();
     await tdb.drop();

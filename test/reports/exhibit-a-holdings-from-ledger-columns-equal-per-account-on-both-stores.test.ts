@@ -76,7 +76,7 @@ describe.each(dialects)('Exhibit A holdings from the ledger columns on %s', (dia
     const storedTerms = await loadClassBTerms(db);
     for (const end of ['2008-10-31', '2008-11-30'])
       await db.transaction((tx) => bootstrapLedgerState(tx, end, storedTerms));
-  }, 300_000);
+  });
 
   afterAll(async () => {
     await db?.close();

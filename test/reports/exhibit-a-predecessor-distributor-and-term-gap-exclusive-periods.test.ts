@@ -149,7 +149,7 @@ describe.skipIf(!seedsAvailable)(
       const classBTerms = await loadClassBTerms(db);
       for (const end of ['2010-01-31', '2010-02-28', '2010-03-31'])
         await db.transaction((tx) => bootstrapLedgerState(tx, end, classBTerms));
-    }, 240_000);
+    });
     afterAll(async () => {
       await db?.close();
       await tdb?.drop();
@@ -233,7 +233,7 @@ describe.skipIf(!seedsAvailable)(
         '600.0000',
         '1170.0000',
       ]);
-    }, 120_000);
+    });
 
     it("Omnibus Free Shares issued in the predecessor's term: 2(c) starts them with the Distributor, and says so", async () => {
       // C1 (omnibus): 100 Commission Shares of 2006 (Zeta), 10 Free Shares reinvested in 2007 (Zeta's term).
@@ -254,7 +254,7 @@ describe.skipIf(!seedsAvailable)(
         /AIM Constellation Fund: on 2010-03-15 the 10\.0000 Free Shares in Omnibus Accounts start Exhibit A 2\(c\) all with A I M Distributors; some may have been issued in the term of Zeta Dist LLC \(2004-01-01–2010-01-31\)/;
       expect(ds.warnings.some((w) => warned.test(w))).toBe(true);
       expect((await monthlyCalculationReport(db, '2010-03')).warnings.some((w) => warned.test(w))).toBe(true);
-    }, 120_000);
+    });
 
     it('a gap between terms: computed on the term end, not extended through the gap; purchases in the gap warned about', async () => {
       // the Distributor ceased to serve on 2010-02-28: computed then, B1's 300 of 300 → 100%
@@ -275,14 +275,14 @@ describe.skipIf(!seedsAvailable)(
         /AIM Charter Fund: 1 Class B purchase dated 2010-03-01–2010-03-04, when no distributor's term held/;
       expect(mc.warnings.some((w) => warned.test(w))).toBe(true);
       expect((await distributorShareReport(db, '2010-03')).warnings.some((w) => warned.test(w))).toBe(true);
-    }, 120_000);
+    });
 
     it('the ledger-column path and the per-account reference agree', async () => {
       for (const month of ['2010-02', '2010-03', '2010-04'])
         expect(await monthlyCalculationReport(db, month)).toEqual(
           await monthlyCalculationReport(db, month, { perAccount: true }),
         );
-    }, 120_000);
+    });
 
     it("the predecessor's rights assigned to the Distributor: its term counts as the Distributor's", async () => {
       await importDistributors(db, 'distributors2.csv', distributors(AIM));
@@ -300,6 +300,6 @@ describe.skipIf(!seedsAvailable)(
       ]);
       const apr30 = (await dsOf('2010-04', P)).computations.find((c) => c.date === '2010-04-30')!;
       expect([apr30.sharePct, apr30.numerator]).toEqual(['82.9060', '970.0000']);
-    }, 120_000);
+    });
   },
 );

@@ -36,7 +36,7 @@ describe.skipIf(!seedsAvailable)('the journal’s payment of a month a rename fa
       (d) => `${d},${d < '2004-10-15' ? 'INVESCO' : 'AIM'} Energy Fund,B,36600000.00`,
     );
     await importNetAssets(db, 'na.csv', Buffer.from(['date,portfolio,class,net_assets', ...rows].join('\n')));
-  }, 120_000);
+  });
   afterAll(async () => {
     await db.close();
     await tdb.drop();

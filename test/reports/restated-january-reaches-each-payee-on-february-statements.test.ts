@@ -89,7 +89,7 @@ describe.each(dialects)('a restated closed month reaches each payee on %s', (dia
       'pa-2025-02.csv',
       providerAssetsRows('2025-02-03', '2025-02-28', '10000000.00'),
     );
-  }, 180_000);
+  });
   afterAll(async () => {
     await db.close();
     await tdb.drop();
@@ -258,7 +258,7 @@ describe.each(dialects)('a restated closed month reaches each payee on %s', (dia
     // Recomputing the closed February gives what was sealed: the restatements it reported.
     const again = await monthlyCalculationReport(db, '2025-02');
     expect(again.priorPeriodAdjustments).toEqual(mc.priorPeriodAdjustments);
-  }, 120_000);
+  });
 
   /**
    * January restated again after February's close: 2025-01-15 37,000,000.00 → 37,500,000.00,
@@ -334,5 +334,5 @@ describe.each(dialects)('a restated closed month reaches each payee on %s', (dia
     expect(sf.priorPeriodAdjustments!.distributor.map((a) => [a.previouslyAdjusted, a.difference])).toEqual([
       ['-65.08', '3.43'],
     ]);
-  }, 120_000);
+  });
 });

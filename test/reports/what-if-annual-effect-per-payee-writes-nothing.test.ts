@@ -122,7 +122,7 @@ describe.skipIf(!seedsAvailable).each(dialects)('what-if on %s', (dialect) => {
         ...businessDaysBetween('2024-12-02', '2025-12-31').map((d) => `${d},DLR-1,${FUND},B,1460000.00`),
       ]),
     );
-  }, 180_000);
+  });
   afterAll(async () => {
     await db.close();
     await tdb.drop();
@@ -155,7 +155,7 @@ describe.skipIf(!seedsAvailable).each(dialects)('what-if on %s', (dialect) => {
       ['Dealer One Securities', 'Service Provider', 'service fee', '3650.00', '2920.00', '-730.00'],
     ]);
     expect(r.notes.some((n) => n.includes('EIGHTH(E)') && n.includes('2025-01-01'))).toBe(true);
-  }, 180_000);
+  });
 
   it('refuses a rate above FINRA Rule 2341 (68) and an unknown portfolio (66), writing nothing', async () => {
     const before = await storeSnapshot(db);

@@ -36,7 +36,7 @@ describe.skipIf(!seedsAvailable).each(dialects)('provider assets and a closed mo
     await importProviderAssets(db, 'assets.csv', Buffer.from(workedProviderAssetsCsv()));
     await closeMonth(db, '2007-01', MONTH_CLOSE_STEPS, { first: true });
     setActor(ACTOR);
-  }, 120_000);
+  });
   afterAll(async () => {
     setActor(undefined);
     await db.close();

@@ -53,7 +53,7 @@ describe.each(dialects)(
          VALUES ($1, $2, $3, $4, $5, $2, 1)`,
           [provider, portfolio, cls, date, assets],
         );
-    }, 300_000);
+    });
 
     afterAll(async () => {
       await db?.close();

@@ -92,5 +92,5 @@ describe.skipIf(!seedsAvailable)('the stopped provider-feed warning', () => {
     expect(report.warnings.filter((w) => w.includes('no assets after'))).toEqual([
       'DLR-OPEN in AIM Value Fund class C: no assets after 2007-03-08; taken as ended on 2007-03-09 (import its assets if its customers still hold shares)',
     ]);
-  }, 120_000);
+  });
 });

@@ -31,7 +31,7 @@ describe.skipIf(!seedsAvailable).each(dialects)('providers terminate and assign 
       Buffer.from(`${WORKED_PROVIDERS_CSV}\nNEW-1,New Dealer Securities,dealer,2006-06-01,,`),
     );
     await importProviderAssets(db, 'assets.csv', Buffer.from(workedProviderAssetsCsv()));
-  }, 120_000);
+  });
   afterEach(() => {
     setActor(undefined);
     if (envActor === undefined) delete process.env.PLAN12B_ACTOR;

@@ -46,7 +46,7 @@ describe('a prior-period adjustment reaches a provider whose agreement has since
       netAssetsRows('2025-02-03', '2025-02-28', { [FUND]: '36500000.00' }),
     );
     feb = await serviceFeesReport(db, '2025-02');
-  }, 120_000);
+  });
   afterAll(async () => {
     await db?.close();
     await tdb?.drop();

@@ -25,7 +25,7 @@ describe.skipIf(!seedsAvailable).each(dialects)(
       tdb = await freshDatabase(dialect);
       db = await tdb.open();
       await seedWorkedClass(db);
-    }, 120_000);
+    });
     afterEach(() => {
       delete process.env.PLAN12B_FAULT;
     });
@@ -86,5 +86,5 @@ describe('an internal fault in `providers import` through the CLI', () => {
     expect(run.stdout).toMatch(/"code": ?"INTERNAL"/);
     expect(run.stdout).toMatch(/a bug in plan12b, not a problem with your input/);
     await tdb.drop();
-  }, 300_000);
+  });
 });

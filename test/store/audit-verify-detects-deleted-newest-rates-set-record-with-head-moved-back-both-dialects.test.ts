@@ -73,6 +73,6 @@ describe.skipIf(!seedsAvailable).each(dialects)(
         await db.close();
         await tdb.drop();
       }
-    }, 180_000);
+    });
   },
 );

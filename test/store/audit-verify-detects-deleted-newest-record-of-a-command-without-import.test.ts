@@ -86,6 +86,6 @@ describe.each(dialects)(
       ]);
       await db.close();
       await tdb.drop();
-    }, 180_000);
+    });
   },
 );

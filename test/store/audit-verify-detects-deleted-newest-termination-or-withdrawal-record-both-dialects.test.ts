@@ -100,6 +100,6 @@ describe.skipIf(!seedsAvailable).each(dialects)(
         await db.close();
         await tdb.drop();
       }
-    }, 240_000);
+    });
   },
 );

@@ -59,5 +59,5 @@ describe.each(dialects)('audit verify on %s: the newest transfers.notice record 
       await db.close();
       await tdb.drop();
     }
-  }, 240_000);
+  });
 });

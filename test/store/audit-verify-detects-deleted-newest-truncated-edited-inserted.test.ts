@@ -105,7 +105,7 @@ describe.skipIf(!seedsAvailable).each(dialects)('audit verify on %s', (dialect) 
     expect(jan!.auditSeq).toBe(3);
     expect(log[2]!.contentHash).toBe(jan!.resultsHash);
     await finish(tdb, db);
-  }, 120_000);
+  });
 
   it('finds the newest record deleted (a feed import), and the CLI exits 69 naming it', async () => {
     const { tdb, db } = await storeWithHistory(dialect);
@@ -132,7 +132,7 @@ describe.skipIf(!seedsAvailable).each(dialects)('audit verify on %s', (dialect) 
     expect(cli.stderr).toContain('names audit record 4, but the log ends at record 3');
     expect(cli.stderr).toContain('changed outside plan12b');
     await tdb.drop();
-  }, 120_000);
+  });
 
   it('finds the newest record deleted when it is a close, and the whole log truncated', async () => {
     const { tdb, db } = await storeWithHistory(dialect, true);
@@ -157,7 +157,7 @@ describe.skipIf(!seedsAvailable).each(dialects)('audit verify on %s', (dialect) 
       expect.stringMatching(/^exhibit 002_.* is not among the documents of any exhibit\.import record/),
     ]);
     await finish(tdb, db);
-  }, 120_000);
+  });
 
   it('finds a record edited in the middle, and one inserted (the later ones renumbered)', async () => {
     const { tdb, db } = await storeWithHistory(dialect);
@@ -211,7 +211,7 @@ describe.skipIf(!seedsAvailable).each(dialects)('audit verify on %s', (dialect) 
       `the last record appended was record 4 with hash ${log[3]!.hash}, but the log's record 4 has hash ${log[2]!.hash}`,
     ]);
     await finish(second.tdb, second.db);
-  }, 180_000);
+  });
 
   it("finds a sealed month's results hash or content changed with the seal triggers disabled", async () => {
     const { tdb, db } = await storeWithHistory(dialect);
@@ -243,7 +243,7 @@ describe.skipIf(!seedsAvailable).each(dialects)('audit verify on %s', (dialect) 
       'closed month 2007-01: its results hash does not match its sealed parts, chain head and inputs digest',
     ]);
     await finish(tdb, db);
-  }, 120_000);
+  });
 
   it("finds a sealed month's inputs updated outside plan12b, but not a --restate", async () => {
     const { tdb, db } = await storeWithHistory(dialect);
@@ -266,5 +266,5 @@ describe.skipIf(!seedsAvailable).each(dialects)('audit verify on %s', (dialect) 
       },
     ]);
     await finish(tdb, db);
-  }, 120_000);
+  });
 });

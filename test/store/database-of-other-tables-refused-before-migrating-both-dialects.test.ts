@@ -50,7 +50,7 @@ describe('a database of other tables', () => {
     await db.query('CREATE TABLE net_assets (y text)');
     await db.close();
     await expectRefused(target);
-  }, 120_000);
+  });
 
   it.skipIf(!serverUrl)(
     'server: a schema holding audit_log and net_assets of its own is refused, nothing created',
@@ -87,7 +87,7 @@ describe('a database of other tables', () => {
     } finally {
       await db.close();
     }
-  }, 120_000);
+  });
 
   it('an empty database is still made a store, to the current version', async () => {
     const target = join(mkdtempSync(join(tmpdir(), 'plan12b-empty-')), 'db');
@@ -99,5 +99,5 @@ describe('a database of other tables', () => {
     } finally {
       await db.close();
     }
-  }, 120_000);
+  });
 });

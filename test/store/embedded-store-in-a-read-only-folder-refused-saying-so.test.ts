@@ -36,5 +36,5 @@ describe('an embedded store in a folder that cannot be written', () => {
       `cannot open the embedded database at ${folder}: the folder is read-only (r-xr-xr-x), and the embedded store writes to its folder even to answer a query`,
     );
     expect(e.hint).toContain(`chmod -R u+w ${folder}`);
-  }, 120_000);
+  });
 });

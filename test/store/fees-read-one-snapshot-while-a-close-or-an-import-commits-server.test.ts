@@ -50,7 +50,7 @@ describe.skipIf(!seedsAvailable || !serverUrl)(
         await importExhibits(writer, [{ fileName: exhibit, bytes: readFileSync(exhibit) }]);
         await importNetAssets(writer, 'value.csv', netAssets('AIM Value Fund', '2007-01-02', '2007-02-28'));
       });
-    }, 120_000);
+    });
     afterAll(async () => {
       await reader?.close();
       await writer?.close();
@@ -106,7 +106,7 @@ describe.skipIf(!seedsAvailable || !serverUrl)(
         ],
         closed: [],
       });
-    }, 300_000);
+    });
 
     it('fees and the Monthly Calculation while January is closed: January open; asked again, sealed', async () => {
       const feesArgs = ['fees', '--from', '2007-01-01', '--to', '2007-01-31'];
@@ -135,6 +135,6 @@ describe.skipIf(!seedsAvailable || !serverUrl)(
       });
       expect(JSON.stringify(calcAfter)).not.toEqual(JSON.stringify(calcOpen));
       expect(calcAfter).toEqual(await run(calcArgs));
-    }, 300_000);
+    });
   },
 );

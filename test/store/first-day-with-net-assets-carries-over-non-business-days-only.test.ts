@@ -45,7 +45,7 @@ describe.skipIf(!seedsAvailable).each(dialects)('the first day a class has net a
     key.portfolioId = (
       await db.query<{ id: string }>('SELECT DISTINCT portfolio_id AS id FROM net_assets')
     )[0]!.id;
-  }, 120_000);
+  });
   afterAll(async () => {
     await db.close();
     await tdb.drop();

@@ -163,7 +163,7 @@ describe.each(dialects)('the ledger state attributions read by account on %s', (
     keys = NAMES.map((n) => Number(rows.find((r) => r.account === n)!.k));
     const { state, d } = stateOf(keys);
     await db.transaction((tx) => writeLedgerStateChunk(tx, AS_OF, state, d));
-  }, 120_000);
+  });
   afterAll(async () => {
     await db?.close();
     await tdb?.drop();

@@ -34,7 +34,7 @@ describe.skipIf(!seedsAvailable).each(dialects)('a bad omnibus file on %s', (dia
       seedExhibitFiles().filter((f) => f.fileName.includes('003_')),
     );
     await importAccounts(db, 'a.csv', Buffer.from('account,omnibus,dealer_of_record\nO1,yes,D1\nN1,no,D1'));
-  }, 120_000);
+  });
   afterAll(async () => {
     await db.close();
     await tdb.drop();

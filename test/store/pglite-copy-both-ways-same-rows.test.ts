@@ -46,7 +46,7 @@ describe('PGlite COPY through the device and through /dev/blob', () => {
       await db.exec('CREATE TABLE r (id serial PRIMARY KEY, n integer NOT NULL, t text NOT NULL, u text)');
       stores[way] = db;
     }
-  }, 120_000);
+  });
   afterAll(async () => {
     await stores.device?.close();
     await stores.blob?.close();

@@ -26,7 +26,7 @@ describe('a PGlite folder named with spaces, other scripts, or through a link', 
     const spaced = join(root, 'fund books é書');
     mkdirSync(spaced);
     tdb = await freshDatabase('pglite', spaced);
-  }, 300_000);
+  });
   afterAll(() => {
     rmSync(root, { recursive: true, force: true });
   });
@@ -40,7 +40,7 @@ describe('a PGlite folder named with spaces, other scripts, or through a link', 
       await db.close();
     }
     expect(existsSync(`${tdb.target}.lock`)).toBe(false);
-  }, 120_000);
+  });
 
   it('opens through a link to it, holding the one lock the real name holds', async () => {
     const alias = join(root, 'alias');
@@ -58,7 +58,7 @@ describe('a PGlite folder named with spaces, other scripts, or through a link', 
       await db.close();
     }
     expect(existsSync(`${realpathSync(tdb.target)}.lock`)).toBe(false);
-  }, 120_000);
+  });
 
   it('held by serve started through a link, is found held by serve by its real name, at once', async () => {
     const alias = join(root, 'serve-alias');
@@ -81,5 +81,5 @@ describe('a PGlite folder named with spaces, other scripts, or through a link', 
       await server.close();
     }
     expect(readServeDiscovery(alias)).toBeUndefined();
-  }, 120_000);
+  });
 });

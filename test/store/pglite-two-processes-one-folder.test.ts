@@ -106,7 +106,7 @@ describe.skipIf(!seedsAvailable)('two CLI processes on one PGlite folder', () =>
       writeFileSync(file, naFile(portfolio, cls));
       files[key as keyof typeof FILES] = file;
     }
-  }, 600_000);
+  });
   afterAll(async () => {
     for (const child of started)
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
@@ -158,7 +158,7 @@ describe.skipIf(!seedsAvailable)('two CLI processes on one PGlite folder', () =>
     } finally {
       await db.close();
     }
-  }, 600_000);
+  });
 
   it('told not to wait (PLAN12B_LOCK_WAIT_SECONDS=0), the second refuses with the holder’s process id (69) and writes nothing', async () => {
     const first = start(importArgs('First Process', files.valueR), {
@@ -179,5 +179,5 @@ describe.skipIf(!seedsAvailable)('two CLI processes on one PGlite folder', () =>
       'AIM Value Fund C': 3,
       'AIM Value Fund R': 3,
     });
-  }, 600_000);
+  });
 });

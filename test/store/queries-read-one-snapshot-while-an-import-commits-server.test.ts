@@ -39,7 +39,7 @@ describe.skipIf(!serverUrl)('a query reads one snapshot while an import commits 
     }
     reader = await tdb.open();
     writer = await tdb.open();
-  }, 120_000);
+  });
   afterAll(async () => {
     await reader?.close();
     await writer?.close();

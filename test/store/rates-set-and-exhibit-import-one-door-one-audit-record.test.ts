@@ -40,7 +40,7 @@ describe.skipIf(!seedsAvailable).each(dialects)(
         ),
       );
       await closeMonth(db, '2006-03', MONTH_CLOSE_STEPS);
-    }, 120_000);
+    });
     afterAll(async () => {
       setActor(undefined);
       await db.close();

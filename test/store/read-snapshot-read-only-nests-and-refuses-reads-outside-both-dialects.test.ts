@@ -71,7 +71,7 @@ describe.each(dialects)('a read snapshot on %s', (dialect) => {
   beforeAll(async () => {
     tdb = await freshDatabase(dialect);
     db = await tdb.open();
-  }, 60_000);
+  });
   afterAll(async () => {
     await db?.close();
     await tdb?.drop();

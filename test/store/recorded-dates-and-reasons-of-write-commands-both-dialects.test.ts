@@ -84,7 +84,7 @@ describe.skipIf(!seedsAvailable).each(dialects)('recorded dates and reasons on %
     // a rate from 2006-02-01, recorded while no month was closed; then March 2006 closes
     expect(await setBoardRate(db, rate('2006-02-01', '0.50'))).toMatchObject({ recorded: true });
     await markMonthClosed(db, '2006-03');
-  }, 600_000);
+  });
   afterAll(async () => {
     await db.close();
     await tdb.drop();

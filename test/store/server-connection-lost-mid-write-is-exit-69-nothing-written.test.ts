@@ -97,5 +97,5 @@ describe.skipIf(!serverUrl || !seedsAvailable)('a server connection lost mid-wri
     expect(again.code).toBe(0);
     expect(again.json<{ recorded: boolean }>().recorded).toBe(true);
     await tdb.drop();
-  }, 300_000);
+  });
 });

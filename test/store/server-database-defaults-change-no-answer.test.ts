@@ -125,7 +125,7 @@ describe.skipIf(!serverUrl)(
       server = await enUsServerStore();
       await buildMixedCaseComplex(local);
       if (server) await buildMixedCaseComplex(server.db);
-    }, 240_000);
+    });
     afterAll(async () => {
       await local?.close();
       await embedded?.drop();

@@ -152,7 +152,7 @@ describe.skipIf(!seedsAvailable || !serverUrl)('imports at once on a PostgreSQL 
     ]);
     expect(await verify(tdb.target)).toBe(0);
     await tdb.drop();
-  }, 600_000);
+  });
 
   it('an import held before its commit while a close of its month waits: the close seals it', async () => {
     const { tdb, dir } = await setUp();
@@ -182,7 +182,7 @@ describe.skipIf(!seedsAvailable || !serverUrl)('imports at once on a PostgreSQL 
     ]);
     expect(await verify(tdb.target)).toBe(0);
     await tdb.drop();
-  }, 600_000);
+  });
 
   it('an import killed (SIGKILL) after writing its rows, before its audit record: nothing of it stays, and it runs again', async () => {
     const { tdb, dir } = await setUp();
@@ -213,5 +213,5 @@ describe.skipIf(!seedsAvailable || !serverUrl)('imports at once on a PostgreSQL 
     ]);
     expect(await verify(tdb.target)).toBe(0);
     await tdb.drop();
-  }, 600_000);
+  });
 });

@@ -58,5 +58,5 @@ describe.skipIf(!dialects.includes('postgres'))('the holder of a server store’
     }
     for (const r of releases) r();
     await Promise.all(held);
-  }, 120_000);
+  });
 });

@@ -106,7 +106,7 @@ describe.skipIf(!serverUrl)('mistakes in a server URL', () => {
     expect(run.stderr).toContain('is not a valid URL');
     expect(run.stderr).toContain(`postgres://someone@${u.hostname}:99999/db`);
     expect(run.stderr).not.toContain('pa55w0rd');
-  }, 60_000);
+  });
 });
 
 describe.skipIf(!serverUrl)('a query on a server database that holds no plan12b store', () => {
@@ -123,7 +123,7 @@ describe.skipIf(!serverUrl)('a query on a server database that holds no plan12b 
       expect(run.stderr).toContain(`has no schema ${name}`);
     }
     expect(await schemaExists(name)).toBe(false);
-  }, 120_000);
+  });
 
   it('a schema of other tables: exit 66, no table of plan12b is created; init then makes the store', async () => {
     const name = `t_empty_${randomBytes(5).toString('hex')}`;
@@ -153,5 +153,5 @@ describe.skipIf(!serverUrl)('a query on a server database that holds no plan12b 
     ]);
     expect(after.code).toBe(0);
     expect(await tablesIn(name)).toBeGreaterThan(1);
-  }, 120_000);
+  });
 });

@@ -57,5 +57,5 @@ describe.skipIf(!serverUrl)('the writer lock of a server store named two ways', 
       await a.close();
       await b.close();
     }
-  }, 120_000);
+  });
 });

@@ -90,5 +90,5 @@ describe('a stated actor', () => {
     ]);
     await db.close();
     await tdb.drop();
-  }, 120_000);
+  });
 });

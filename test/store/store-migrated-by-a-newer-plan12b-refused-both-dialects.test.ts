@@ -49,7 +49,7 @@ describe.each(dialects)('a store migrated by a newer plan12b (%s)', (dialect) =>
     expect(await after.query('SELECT seq FROM audit_log')).toEqual([]);
     await after.close();
     await store.drop();
-  }, 120_000);
+  });
 
   it('is refused before a migration this build has and the store lacks is applied', async () => {
     const store = await freshDatabase(dialect);
@@ -64,7 +64,7 @@ describe.each(dialects)('a store migrated by a newer plan12b (%s)', (dialect) =>
     expect(await migrationRows(db)).toEqual(before);
     await db.close();
     await store.drop();
-  }, 120_000);
+  });
 });
 
 /**
@@ -93,5 +93,5 @@ describe('a store migrated by a newer plan12b (pglite, its registry snapshot)', 
       expect(schedule.code).toBe(69);
     }
     await store.drop();
-  }, 120_000);
+  });
 });

@@ -36,7 +36,7 @@ describe.each(dialects)('textRowChunks on %s', (dialect) => {
     db = await tdb.open();
     await db.query('CREATE TABLE chunk_probe (n integer PRIMARY KEY, a text, b text)');
     await db.transaction((tx) => tx.copyIn('chunk_probe', ['n', 'a', 'b'], data));
-  }, 120_000);
+  });
   afterAll(async () => {
     await db.close();
     await tdb.drop();

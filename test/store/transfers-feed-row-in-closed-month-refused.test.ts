@@ -59,7 +59,7 @@ describe.skipIf(!seedsAvailable).each(dialects)('a closed month and the transfer
       ),
     );
     await closeMonth(db, '2004-01', MONTH_CLOSE_STEPS);
-  }, 240_000);
+  });
   afterAll(async () => {
     await db.close();
     await tdb.drop();

@@ -42,7 +42,7 @@ describe.skipIf(!seedsAvailable).each(dialects)('the same file twice on %s', (di
       'accounts.csv',
       Buffer.from('account,omnibus,dealer_of_record\nO1,yes,Dealer One'),
     );
-  }, 120_000);
+  });
   afterAll(async () => {
     await db.close();
     await tdb.drop();

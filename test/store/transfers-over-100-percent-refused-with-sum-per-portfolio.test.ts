@@ -37,7 +37,7 @@ describe.skipIf(!seedsAvailable).each(dialects)('Transfers over 100%% on %s', (d
     );
     // T1: 60% of the 12b-1 Share and 50% of the Earned CDSC of every portfolio, from 2004-01-01.
     await importTransfers(db, 't1.csv', csv(`T1,Alpha LLC,${ADDR},all,60,50,,,2004-01-01,,direct,,`));
-  }, 120_000);
+  });
   afterAll(async () => {
     await db.close();
     await tdb.drop();

@@ -137,7 +137,7 @@ describe.each(dialects)('two inits of a new store at once (%s)', (dialect) => {
     const verify = await runCliInProcess(['--db', store.target, 'audit', 'verify']);
     expect(verify.code, verify.stderr).toBe(0);
     await store.drop();
-  }, 300_000);
+  });
 });
 
 /**
@@ -155,5 +155,5 @@ describe.skipIf(!serverUrl)('opens at once of a server schema not yet made', () 
       Array.from({ length: 8 }, () => 'opened'),
     );
     await store.drop();
-  }, 120_000);
+  });
 });

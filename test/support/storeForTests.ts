@@ -16,7 +16,7 @@ export function storeForTests(
     tdb = await freshDatabase(dialect);
     open = await tdb.open();
     await build(open);
-  }, 240_000);
+  });
   afterAll(async () => {
     await open?.close();
     await tdb?.drop();

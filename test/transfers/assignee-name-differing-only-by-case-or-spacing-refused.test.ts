@@ -37,7 +37,7 @@ describe('an Assignee named otherwise than recorded only by case or spacing', ()
       'first.csv',
       Buffer.from(`${HEADER}\n${transfer('TR-1', 'Alpha Funding LLC')}\n`),
     );
-  }, 300_000);
+  });
   afterAll(async () => {
     await db?.close();
     await tdb?.drop();

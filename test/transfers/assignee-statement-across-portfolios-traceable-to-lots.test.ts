@@ -14,7 +14,7 @@ describe.each(dialects)('an Assignee statement on %s', (dialect) => {
     tdb = await freshDatabase(dialect);
     db = await tdb.open();
     await buildPayeesComplex(db);
-  }, 120_000);
+  });
   afterAll(async () => {
     await db.close();
     await tdb.drop();

@@ -61,7 +61,7 @@ describe('a Class B restatement before a FINRA cap exhaustion', () => {
       Buffer.from(`date,portfolio,class,net_assets\n2025-01-15,${FUND},B,43800000.00`),
       { restate: true },
     );
-  }, 180_000);
+  });
   afterAll(async () => {
     await db.close();
     await tdb.drop();

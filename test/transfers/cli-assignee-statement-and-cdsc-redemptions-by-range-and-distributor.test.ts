@@ -20,7 +20,7 @@ describe('plan12b transfers statement, cdsc and redemptions for a B-share financ
     const db = await openDatabase(target);
     await buildPayeesComplex(db);
     await db.close();
-  }, 120_000);
+  });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('transfers statement --json and --pdf: Alpha 3,375.00 + 25.00 = 3,400.00', async () => {
@@ -53,7 +53,7 @@ describe('plan12b transfers statement, cdsc and redemptions for a B-share financ
       '--json',
     ]);
     expect(unknown.code).toBe(66);
-  }, 300_000);
+  });
 
   /** R1's one piece (lot P1, DOI 2024-02-01, 5% × 1,000.00 = 50.00) is Summit's; none is the Other Distributor's. */
   it('cdsc --from --to --distributor --csv, and redemptions the same', async () => {
@@ -117,5 +117,5 @@ describe('plan12b transfers statement, cdsc and redemptions for a B-share financ
         `,commission,2024-02-01,${FUND},100\\.0000,1000\\.00,5(\\.00)?,1000(\\.00)?,50\\.00,0\\.00,${SUMMIT},${SUMMIT}$`,
       ),
     );
-  }, 300_000);
+  });
 });

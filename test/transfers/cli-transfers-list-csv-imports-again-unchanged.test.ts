@@ -22,7 +22,7 @@ describe('transfers list --csv is a transfers feed', () => {
     const db = await openDatabase(target);
     await buildPayeesComplex(db);
     await db.close();
-  }, 120_000);
+  });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('the listed file imports again: 0 new, every record unchanged', async () => {
@@ -46,5 +46,5 @@ describe('transfers list --csv is a transfers feed', () => {
     const again = await runCliInProcess(['--db', target, 'transfers', 'import', listed, '--json']);
     expect(again.code, again.stderr).toBe(0);
     expect(again.json()).toEqual({ inserted: 0, unchanged: 3 });
-  }, 300_000);
+  });
 });

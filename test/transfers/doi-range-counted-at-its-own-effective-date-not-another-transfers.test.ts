@@ -47,7 +47,7 @@ describe.each(dialects)('a DOI-range Transfer counted at its own effective date 
         ].join('\n'),
       ),
     );
-  }, 120_000);
+  });
   afterAll(async () => {
     await db.close();
     await tdb.drop();

@@ -25,7 +25,7 @@ describe.each(dialects)('the FINRA cap exhausted: CDSC credited to the fund, on 
     tdb = await freshDatabase(dialect);
     db = await tdb.open();
     await buildPayeesComplex(db);
-  }, 120_000);
+  });
   afterAll(async () => {
     await db.close();
     await tdb.drop();

@@ -333,7 +333,7 @@ describe('the same months closed: what they seal agrees with the calculator (SPE
         [money(want.twelveB1), money(want.cdsc), money(want.owedOn)],
       );
     }
-  }, 240_000);
+  });
 });
 
 describe('the payment due date: the 10th NYSE business day after month end (SEVENTH(B), SPEC §9)', () => {

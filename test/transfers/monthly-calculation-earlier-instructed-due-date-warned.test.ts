@@ -29,7 +29,7 @@ describe.skipIf(!seedsAvailable)('monthly-calculation --due-date before the 10th
       (d) => `${d},AIM Blue Chip Fund,B,36600000.00`,
     );
     await importNetAssets(db, 'na.csv', Buffer.from(['date,portfolio,class,net_assets', ...na].join('\n')));
-  }, 120_000);
+  });
   afterAll(async () => {
     await db.close();
     await tdb.drop();

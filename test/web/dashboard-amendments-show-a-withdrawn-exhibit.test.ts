@@ -20,91 +20,87 @@ import { dashboardUnavailable, serveDashboard } from './support/dashboard.js';
  */
 const missing = dashboardUnavailable({ seeds: true });
 
-describe.skipIf(missing !== null)(
-  'the documents page shows a withdrawn exhibit',
-  { timeout: 600_000 },
-  () => {
-    let tdb: TestDatabase;
-    let server: RunningServer;
-    let browser: Browser;
-    let viewer: string;
-    const files = seedExhibitFiles().filter((f) => /\/00[02]_[^/]*$/.test(f.fileName));
-    const withdrawn = files.find((f) => basename(f.fileName).startsWith('000_'))!;
-    const kept = files.find((f) => basename(f.fileName).startsWith('002_'))!;
+describe.skipIf(missing !== null)('the documents page shows a withdrawn exhibit', () => {
+  let tdb: TestDatabase;
+  let server: RunningServer;
+  let browser: Browser;
+  let viewer: string;
+  const files = seedExhibitFiles().filter((f) => /\/00[02]_[^/]*$/.test(f.fileName));
+  const withdrawn = files.find((f) => basename(f.fileName).startsWith('000_'))!;
+  const kept = files.find((f) => basename(f.fileName).startsWith('002_'))!;
 
-    beforeAll(async () => {
-      tdb = await freshDatabase('pglite');
-      const db = await tdb.open();
-      try {
-        await withActor('Jane Doe, Fund Treasurer', async () => {
-          await importExhibits(db, files);
-          await withdrawExhibit(
-            db,
-            documentId(withdrawn.bytes).slice(0, 12),
-            'imported by mistake: the wrong class',
-          );
-        });
-        viewer = (await createApiToken(db, { name: 'board-member', role: 'viewer' })).token;
-      } finally {
-        await db.close();
-      }
-      server = await serveDashboard(tdb.target);
-      browser = await sharedChromium();
-    }, 600_000);
-
-    afterAll(async () => {
-      await releaseChromium(browser);
-      await server?.close();
-      await tdb?.drop();
-    });
-
-    it('lists both documents; the withdrawn one as withdrawn, with its date, actor and reason', async () => {
-      const page = await browser.newPage();
-      page.setDefaultTimeout(WAIT_MS);
-      await page.goto(server.url);
-      await page.getByLabel('API token').fill(viewer);
-      await page.getByRole('button', { name: 'Sign in' }).click();
-      await page.getByRole('navigation', { name: 'pages' }).waitFor();
-      await page.goto(`${server.url}/#/amendments`);
-      await page.getByRole('heading', { name: 'Documents and amendments', level: 2 }).waitFor();
-      await page.locator('tbody tr').first().waitFor(); // the table renders all its rows at once
-      const headers = await page.locator('thead th').allTextContents();
-      const rows = await page
-        .locator('tbody tr')
-        .evaluateAll((trs) =>
-          trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')),
+  beforeAll(async () => {
+    tdb = await freshDatabase('pglite');
+    const db = await tdb.open();
+    try {
+      await withActor('Jane Doe, Fund Treasurer', async () => {
+        await importExhibits(db, files);
+        await withdrawExhibit(
+          db,
+          documentId(withdrawn.bytes).slice(0, 12),
+          'imported by mistake: the wrong class',
         );
-      const status = (fileName: string) =>
-        rows.find((r) => r.some((cell) => cell.endsWith(basename(fileName))))?.[headers.indexOf('Status')];
-      expect(headers).toContain('Status');
-      expect(rows).toHaveLength(2);
-      expect(status(withdrawn.fileName)).toMatch(
-        /^withdrawn \d{4}-\d\d-\d\d by Jane Doe, Fund Treasurer: imported by mistake: the wrong class$/,
-      );
-      // Plan §7: no continuance approval recorded, so the Sixth A&R Plan lapsed after 2003-06-30
-      expect(status(kept.fileName)).toBe(
-        'lapsed: continuance deadline 2003-06-30 missed, ended 2003-07-01; fees are not stopped (approvals.enforce is off)',
-      );
+      });
+      viewer = (await createApiToken(db, { name: 'board-member', role: 'viewer' })).token;
+    } finally {
+      await db.close();
+    }
+    server = await serveDashboard(tdb.target);
+    browser = await sharedChromium();
+  });
 
-      // its diff opens as history, never an error box: Amendment No. 12 (Class R, 42 entries, of
-      // which only AIM Small Cap Equity Fund had Class R under seed 002 the day before) added 41
-      await page
-        .locator('tbody tr', { hasText: basename(withdrawn.fileName) })
-        .getByRole('button')
-        .click();
-      // the diff's heading, or an error box: whichever comes first (a failure shows at once)
-      await page.locator('.diff h3, [role=alert]').first().waitFor();
-      const diffTitle = page.locator('.diff h3').first();
-      expect(await diffTitle.textContent()).toMatch(
-        /^What “Amendment No\. 12 to the .*” changed on 2006-03-31 while in force \(withdrawn since\)$/,
+  afterAll(async () => {
+    await releaseChromium(browser);
+    await server?.close();
+    await tdb?.drop();
+  });
+
+  it('lists both documents; the withdrawn one as withdrawn, with its date, actor and reason', async () => {
+    const page = await browser.newPage();
+    page.setDefaultTimeout(WAIT_MS);
+    await page.goto(server.url);
+    await page.getByLabel('API token').fill(viewer);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('navigation', { name: 'pages' }).waitFor();
+    await page.goto(`${server.url}/#/amendments`);
+    await page.getByRole('heading', { name: 'Documents and amendments', level: 2 }).waitFor();
+    await page.locator('tbody tr').first().waitFor(); // the table renders all its rows at once
+    const headers = await page.locator('thead th').allTextContents();
+    const rows = await page
+      .locator('tbody tr')
+      .evaluateAll((trs) =>
+        trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')),
       );
-      expect(await page.getByRole('alert').count()).toBe(0);
-      expect(await page.getByRole('list', { name: 'warnings' }).textContent()).toMatch(
-        /withdrawn \d{4}-\d\d-\d\d by Jane Doe, Fund Treasurer \(imported by mistake: the wrong class\)/,
-      );
-      const changes = await page.locator('.diff tbody tr td:first-child').allTextContents();
-      expect(changes.filter((c) => c === 'added')).toHaveLength(41);
-      await page.close();
-    });
-  },
-);
+    const status = (fileName: string) =>
+      rows.find((r) => r.some((cell) => cell.endsWith(basename(fileName))))?.[headers.indexOf('Status')];
+    expect(headers).toContain('Status');
+    expect(rows).toHaveLength(2);
+    expect(status(withdrawn.fileName)).toMatch(
+      /^withdrawn \d{4}-\d\d-\d\d by Jane Doe, Fund Treasurer: imported by mistake: the wrong class$/,
+    );
+    // Plan §7: no continuance approval recorded, so the Sixth A&R Plan lapsed after 2003-06-30
+    expect(status(kept.fileName)).toBe(
+      'lapsed: continuance deadline 2003-06-30 missed, ended 2003-07-01; fees are not stopped (approvals.enforce is off)',
+    );
+
+    // its diff opens as history, never an error box: Amendment No. 12 (Class R, 42 entries, of
+    // which only AIM Small Cap Equity Fund had Class R under seed 002 the day before) added 41
+    await page
+      .locator('tbody tr', { hasText: basename(withdrawn.fileName) })
+      .getByRole('button')
+      .click();
+    // the diff's heading, or an error box: whichever comes first (a failure shows at once)
+    await page.locator('.diff h3, [role=alert]').first().waitFor();
+    const diffTitle = page.locator('.diff h3').first();
+    expect(await diffTitle.textContent()).toMatch(
+      /^What “Amendment No\. 12 to the .*” changed on 2006-03-31 while in force \(withdrawn since\)$/,
+    );
+    expect(await page.getByRole('alert').count()).toBe(0);
+    expect(await page.getByRole('list', { name: 'warnings' }).textContent()).toMatch(
+      /withdrawn \d{4}-\d\d-\d\d by Jane Doe, Fund Treasurer \(imported by mistake: the wrong class\)/,
+    );
+    const changes = await page.locator('.diff tbody tr td:first-child').allTextContents();
+    expect(changes.filter((c) => c === 'added')).toHaveLength(41);
+    await page.close();
+  });
+});

@@ -37,7 +37,7 @@ if (missing) console.warn(`skipping the dashboard tests: ${missing}`);
  */
 const PLAYWRIGHT_WAIT_MS = 300_000;
 
-describe.skipIf(missing !== null)('the web dashboard in Chromium', { timeout: 600_000 }, () => {
+describe.skipIf(missing !== null)('the web dashboard in Chromium', () => {
   const dir = mkdtempSync(join(tmpdir(), 'plan12b-web-'));
   const target = join(dir, 'db');
   let server: RunningServer;
@@ -57,7 +57,7 @@ describe.skipIf(missing !== null)('the web dashboard in Chromium', { timeout: 60
     server = await serveDashboard(target);
     browser = await sharedChromium();
     mkdirSync(SHOTS, { recursive: true });
-  }, 600_000);
+  });
 
   afterAll(async () => {
     await releaseChromium(browser);

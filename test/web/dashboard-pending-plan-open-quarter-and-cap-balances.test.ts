@@ -23,7 +23,6 @@ const missing = dashboardUnavailable({ seeds: true });
 
 describe.skipIf(missing !== null)(
   'the dashboard shows a pending plan, an open quarter and the cap per class',
-  { timeout: 600_000 },
   () => {
     let tdb: TestDatabase;
     let server: RunningServer;
@@ -45,7 +44,7 @@ describe.skipIf(missing !== null)(
       }
       server = await serveDashboard(tdb.target);
       browser = await sharedChromium();
-    }, 600_000);
+    });
 
     afterAll(async () => {
       await releaseChromium(browser);

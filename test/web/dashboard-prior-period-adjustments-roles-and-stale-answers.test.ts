@@ -33,7 +33,6 @@ const missing = dashboardUnavailable({ seeds: true });
 
 describe.skipIf(missing !== null)(
   'the dashboard: prior-period adjustments, roles, refused tokens and answers of another question',
-  { timeout: 600_000 },
   () => {
     const dir = mkdtempSync(join(tmpdir(), 'plan12b-web-ppa-'));
     let tdb: TestDatabase;
@@ -68,7 +67,7 @@ describe.skipIf(missing !== null)(
       }
       server = await serveDashboard(tdb.target);
       browser = await sharedChromium();
-    }, 600_000);
+    });
 
     afterAll(async () => {
       await releaseChromium(browser);
