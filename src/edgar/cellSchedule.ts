@@ -229,8 +229,14 @@ const SUBTITLE_OF_RE = /^TO\s+(?:THE\s+)?(\S.*?\b(?:PLAN|AGREEMENT))\s+OF\s+(\S.
 // "Compensation Plan", "Reimbursement Plan": the schedule's subtitle, never a fund; Voya's "AMENDED
 // SCHEDULE A / with respect to the / … SERVICE AND DISTRIBUTION PLAN / for / VOYA MUTUAL FUNDS";
 // Eaton Vance's "Schedule of Share Classes and Annual 12b-1 Distribution and Service Fees for …"
+// …Kinetics' "EXHIBIT A / to the / KINETICS MUTUAL FUNDS, INC. / DISTRIBUTION PLAN": "to the" too
 const SCHEDULE_TITLE_RE =
-  /^(?:TO|OF|THE|FOR|AMENDED|FIRST|RESTATED)\b|\b(?:PLAN|AGREEMENT|RESTATED)\b|^Fee Schedule$|^(?:Dated|DATED|Effective|Amended and Restated)\b|^[A-Z][a-z]+ Plan$|^(?:Funds|Portfolios) with\b|^(?:[Ww]ith respect to(?: the)?|for)$|^(?:Schedule|SCHEDULE)\s+(?:of|OF)\s/;
+  /^(?:TO|OF|THE|FOR|AMENDED|FIRST|RESTATED)\b|\b(?:PLAN|AGREEMENT|RESTATED)\b|^Fee Schedule$|^(?:Dated|DATED|Effective|Amended and Restated)\b|^[A-Z][a-z]+ Plan$|^(?:Funds|Portfolios) with\b|^(?:[Ww]ith respect to(?: the)?|for|to(?: the)?)$|^(?:Schedule|SCHEDULE)\s+(?:of|OF)\s/;
+
+// "with respect to the Advisor Class A Shares of the Funds … set forth below": a lead-in naming the
+// class of the funds it lists
+const LEAD_IN_CLASS_RE =
+  /\bwith\s+respect\s+to\s+(?:the\s+|its\s+)?((?:[A-Z][A-Za-z]*\s+){0,3}Class(?:es)?\s+[A-Z0-9]{1,3}\s+Shares)\s+of\s+(?:the|each|its)\s+(?:Funds?|Portfolios?|Series)\b[^.]*\b(?:set\s+forth|listed)\s+below\b/;
 
 // "FOR CLASS B SHARES", "FOR INVESTOR CLASS SHARES", "FOR CLASS A AND CLASS C SHARES": a title
 // line naming the plan's class (MainStay prints it under "SCHEDULE A" as well as above it)
@@ -1073,7 +1079,15 @@ export function step(s0: CellState, item: ScheduleItem, line: number, ctx: CellS
       if (h.name !== null || h.entries.length > 0)
         return finishName({ ...h, phase: 'closed', closedByText: line }, ctx);
       if (/\bapply\s+to\s+each\b/i.test(item.text)) return h;
-      return { ...h, leadInRate: h.leadInRate || /\b(?:fee|rate)\b/i.test(item.text) };
+      // Kinetics' Exhibit A: "This Plan is adopted … with respect to the Advisor Class A Shares of
+      // the Funds of the Company set forth below": the class of every fund listed below it
+      const respecting = LEAD_IN_CLASS_RE.exec(item.text);
+      const codes = respecting === null || h.classes.length > 0 ? [] : classCodesIn(respecting[1]!);
+      return {
+        ...h,
+        classes: codes.length > 0 ? codes : h.classes,
+        leadInRate: h.leadInRate || /\b(?:fee|rate)\b/i.test(item.text),
+      };
     }
     case 'footnote': {
       const done = finishName(closeHeading(s), ctx);

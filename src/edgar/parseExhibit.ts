@@ -271,6 +271,23 @@ function isFormOfUntitledSchedule(
   return below === null && kind === 'schedule' && reading !== undefined && /^FORM\s+OF$/i.test(t.text.trim());
 }
 
+/**
+ * Kinetics' "EXHIBIT A / to the / KINETICS MUTUAL FUNDS, INC. / DISTRIBUTION PLAN": the name in the
+ * schedule's title block is the instrument's Registrant, whose body spells it "Kinetics Mutual
+ * Funds, Inc." — the entries carry that one spelling, as they do under no heading at all (SPEC
+ * §2.1: one instrument, one Registrant, however its title was printed).
+ */
+function spelledAsTheInstrument(r: CellScheduleReading, registrant: string | null): CellScheduleReading {
+  const same = (a: string | null) =>
+    a !== null && registrant !== null && a.replace(/\s+/g, ' ').toUpperCase() === registrant.toUpperCase();
+  if (registrant === null || !same(r.titleRegistrant) || r.titleRegistrant === registrant) return r;
+  return {
+    ...r,
+    entries: r.entries.map((e) => (e.registrant === r.titleRegistrant ? { ...e, registrant } : e)),
+    titleRegistrant: registrant,
+  };
+}
+
 /** A document read cell by cell (HTML, or a schedule filed on its own). */
 function readCellLayout(
   lines: readonly EdgarLine[],
@@ -296,7 +313,7 @@ function readCellLayout(
   const readings: CellScheduleReading[] = readCellSchedules(
     { file, lines, classes, registrant, continuations, titleRegistrant },
     headings,
-  );
+  ).map((r) => spelledAsTheInstrument(r, registrant));
   const prose = proseText(lines, (i) => i >= t.bodyStart && !readings.some((r) => i >= r.start && i < r.end));
   const scheduleFirst = headings[0] !== undefined && headings[0].index === t.bodyStart;
   const kind = titleKind(t, hasAmendingClause(prose), scheduleFirst || prose.text.trim() === '');

@@ -129,6 +129,19 @@ export function classCodesIn(text: string): string[] {
         prev !== undefined &&
         NAME_WORD_CLASSES.has(prev) &&
         (t !== 'CLASS' || (j < toks.length && (code(j) || toks[j] === 'OF')));
+      // Kinetics' "Advisor Class A Shares" and "Advisor Class C Shares": two classes, each named
+      // by its word and its letter — never one "Advisor" class for both
+      if (
+        prev === 'ADVISOR' &&
+        j < toks.length &&
+        /^[A-Z]$/.test(toks[j]!) &&
+        code(j) &&
+        !/^(?:,|AND|&)$/.test(toks[j + 1] ?? '')
+      ) {
+        add(`Advisor Class ${toks[j]}`);
+        i = j;
+        continue;
+      }
       if (prev !== undefined && NAMED_CLASSES.has(prev) && !nameWord) {
         add(titleWord(prev));
         // "… INVESTOR CLASS, R AND RX SHARES": the list goes on after a named class

@@ -177,7 +177,8 @@ export function scheduleTitleBlock(
     if (line === '') continue;
     // Voya "AMENDED SCHEDULE A / with respect to the / FOURTH AMENDED AND RESTATED SERVICE AND
     // DISTRIBUTION PLAN / for / VOYA MUTUAL FUNDS": the words between the names, no title of theirs
-    if (/^(?:with\s+respect\s+to(?:\s+the)?|for)$/i.test(line)) continue;
+    // …and Kinetics' "EXHIBIT A / to the / KINETICS MUTUAL FUNDS, INC. / DISTRIBUTION PLAN"
+    if (/^(?:with\s+respect\s+to(?:\s+the)?|for|to(?:\s+the)?)$/i.test(line)) continue;
     // ProFunds' "SCHEDULE A / ProFunds / AMENDED AND RESTATED / DISTRIBUTION AND SERVICE PLAN": the
     // Registrant's name as it spells it, in mixed case, over the plan's title in capitals — the
     // schedule's Registrant, no word of the plan's title
