@@ -229,9 +229,10 @@ const SUBTITLE_OF_RE = /^TO\s+(?:THE\s+)?(\S.*?\b(?:PLAN|AGREEMENT))\s+OF\s+(\S.
 // "Compensation Plan", "Reimbursement Plan": the schedule's subtitle, never a fund; Voya's "AMENDED
 // SCHEDULE A / with respect to the / … SERVICE AND DISTRIBUTION PLAN / for / VOYA MUTUAL FUNDS";
 // Eaton Vance's "Schedule of Share Classes and Annual 12b-1 Distribution and Service Fees for …"
-// …Kinetics' "EXHIBIT A / to the / KINETICS MUTUAL FUNDS, INC. / DISTRIBUTION PLAN": "to the" too
+// …Kinetics' "EXHIBIT A / to the / KINETICS MUTUAL FUNDS, INC. / DISTRIBUTION PLAN": "to the" too;
+// LVIP's "Schedule A / To the Distribution Services Agreement" in mixed case
 const SCHEDULE_TITLE_RE =
-  /^(?:TO|OF|THE|FOR|AMENDED|FIRST|RESTATED)\b|\b(?:PLAN|AGREEMENT|RESTATED)\b|^Fee Schedule$|^(?:Dated|DATED|Effective|Amended and Restated)\b|^[A-Z][a-z]+ Plan$|^(?:Funds|Portfolios) with\b|^(?:[Ww]ith respect to(?: the)?|for|to(?: the)?)$|^(?:Schedule|SCHEDULE)\s+(?:of|OF)\s/;
+  /^(?:TO|OF|THE|FOR|AMENDED|FIRST|RESTATED)\b|\b(?:PLAN|AGREEMENT|RESTATED)\b|^Fee Schedule$|^(?:Dated|DATED|Effective|Amended and Restated)\b|^[A-Z][a-z]+ Plan$|^(?:Funds|Portfolios) with\b|^(?:[Ww]ith respect to(?: the)?|for|to(?: the)?)$|^(?:Schedule|SCHEDULE)\s+(?:of|OF)\s|^To\s+the\s+(?:[A-Z][\w&-]*\s+){0,6}(?:Plan|Agreement)$/;
 
 // "with respect to the Advisor Class A Shares of the Funds … set forth below": a lead-in naming the
 // class of the funds it lists
@@ -252,6 +253,9 @@ const FOR_CLASS_SHARES_OF_END_RE = /^(FOR\s+(?:[A-Z]+\s+)?CLASS(?:ES)?\b.*\bSHAR
 const CLASS_SHARES_OF_RE = /^CLASS\s+([A-Z][A-Z0-9]?)\s+SHARES\s+OF(?:\s+THE)?$/;
 const REGISTRANT_NAME_RE = /^(?:THE\s+)?[A-Z][A-Z&.,'\s-]*\s(?:PORTFOLIOS|FUNDS|TRUST)(?:\s+[IVX]{1,4})?$/;
 const REGISTRANT_OF_RE = /^OF\s+THE\s+([A-Z][A-Z&.,'\s-]*\s(?:PORTFOLIOS|FUNDS|TRUST))$/;
+// "Lincoln Variable Insurance Products Trust" under "between": a trust's name in mixed case
+const PARTY_TRUST_RE =
+  /^[A-Z][A-Za-z&.,'\u2019-]*(?:\s+[A-Z][A-Za-z&.,'\u2019-]*){0,8}\s+(?:Trust|Funds|Portfolios)(?:\s+[IVX]{1,4})?$/;
 
 export function initialState(ctx: CellScheduleContext): CellState {
   return {
@@ -860,9 +864,17 @@ export function step(s0: CellState, item: ScheduleItem, line: number, ctx: CellS
     const classOfTitle = CLASS_SHARES_OF_RE.exec(text);
     if (classOfTitle !== null) return { ...s, classes: [classOfTitle[1]!], registrantFollows: true };
     // "OF THE VICTORY PORTFOLIOS", or "VICTORY PORTFOLIOS" under "CLASS A SHARES OF": the Registrant
+    // LVIP's "Schedule A / To the Distribution Services Agreement / Dated May 1, 2008 / between /
+    // Lincoln Variable Insurance Products Trust / and Lincoln Financial Distributors": the
+    // agreement's parties, the trust first — its Registrant; the distributor after "and" no fund
+    if (/^between$/i.test(text)) return { ...s, registrantFollows: true };
+    if (s.titleRegistrant !== null && /^and\s+[A-Z]/.test(text) && s.entries.length === 0) return s;
     const of = REGISTRANT_OF_RE.exec(text);
     const registrant =
-      of?.[1] ?? (s.registrantFollows === true && REGISTRANT_NAME_RE.test(text) ? text : null);
+      of?.[1] ??
+      (s.registrantFollows === true && (REGISTRANT_NAME_RE.test(text) || PARTY_TRUST_RE.test(text))
+        ? text
+        : null);
     if (registrant !== null)
       return { ...s, registrant, titleRegistrant: registrant, registrantFollows: false };
     const titleLike =

@@ -309,9 +309,10 @@ const AMENDMENT_MADE_RE = new RegExp(
 // "This Amendment dated as of September 24, 2012, amends the … Agreement … made as of …", "This
 // Amendment, dated as of March 31, 2021, amends …", "This Amendment No. 4, dated and effective as
 // of …": the amendment names its own date before it names what it amends; a later "effective …"
-// in the same clause ("dated as of X, effective Y") is when it takes effect.
+// in the same clause ("dated as of X, effective Y") is when it takes effect. LVIP's "This Amendment
+// (the “Amendment”), effective as of the 1st day of October 2023" names itself in parentheses first.
 const THIS_AMENDMENT_DATED_RE = new RegExp(
-  `\\bThis\\s+Amendment(?:\\s+No\\.?\\s*\\[?\\d{1,3}\\]?)?,?\\s+(?:is\\s+)?(?:(?:made(?:\\s+and\\s+entered\\s+into)?|dated|entered\\s+into)(?:\\s+and\\s+effective|\\s+effective)?|effective)(?:\\s+as\\s+of)?,?\\s+${DATE}(?:,?\\s+(?:and\\s+)?effective(?:\\s+as\\s+of|\\s+on)?,?\\s+${DATE})?`,
+  `\\bThis\\s+Amendment(?:\\s+No\\.?\\s*\\[?\\d{1,3}\\]?)?(?:\\s*\\((?:the\\s+)?["\\u201c]?Amendment["\\u201d]?\\))?,?\\s+(?:is\\s+)?(?:(?:made(?:\\s+and\\s+entered\\s+into)?|dated|entered\\s+into)(?:\\s+and\\s+effective|\\s+effective)?|effective)(?:\\s+as\\s+of)?,?\\s+${DATE}(?:,?\\s+(?:and\\s+)?effective(?:\\s+as\\s+of|\\s+on)?,?\\s+${DATE})?`,
   'i',
 );
 // "This Amendment No. 1 to the First Amended and Restated Distribution Plan (Class P Shares) (the
@@ -373,7 +374,14 @@ export function bracketedDate(prose: ProseText): { line: number; text: string } 
 
 /** "is hereby amended …" / "THIS AMENDMENT … amends": the body amends an instrument. */
 export function hasAmendingClause(prose: ProseText): boolean {
-  return /\bhereby\s+amended\b|\bAMENDMENT\b[^.]{0,80}\bamends\b/i.test(prose.text);
+  return (
+    /\bhereby\s+amended\b|\bAMENDMENT\b[^.]{0,80}\bamends\b/i.test(prose.text) ||
+    // LVIP's "1. Schedule A shall be deleted in its entirety and replaced with the amended Schedule A
+    // attached below.": the amendment's clause, though it says no "hereby amended"
+    /\b(?:Schedule|Appendix|Exhibit)\s+[A-Z](?:-\d{1,2})?\s+shall\s+be\s+deleted\s+in\s+its\s+entirety\s+and\s+replaced\b/i.test(
+      prose.text,
+    )
+  );
 }
 
 const RETROACTIVE_RE = new RegExp(`\\bretroactive\\s+to\\s+${DATE}`, 'i');

@@ -456,9 +456,12 @@ function readExhibitText(
   // …or a schedule filed on its own, its subtitle naming that agreement: Pacific Funds' "Schedule A /
   // (to Amended and Restated Administration and Shareholder Services Agreement dated …)", Allianz
   // Funds' "Exhibit A / Form of / Schedule to Administration Agreement / as of , 2006"
+  // …or the lead-in under it saying so: LVIP's "SCHEDULE A / THIS SCHEDULE A lists the Funds and the
+  // Expense Limitation Amounts which are established pursuant to this Expense Limitation Agreement:"
   const toOther = topLines(lines, firstContent, 6).find(
     (l) =>
-      /^\(?(?:(?:form\s+of\s+)?schedule\s+)?to\s/i.test(cellWords(l)) &&
+      (/^\(?(?:(?:form\s+of\s+)?schedule\s+)?to\s/i.test(cellWords(l)) ||
+        /^THIS\s+SCHEDULE\s+[A-Z]\b.*\bpursuant\s+to\s+this\s/i.test(cellWords(l))) &&
       OTHER_AGREEMENT_RE.test(l.trimmed) &&
       !/\bDISTRIBUTION\b|\b12B-1\b/i.test(l.trimmed),
   );
@@ -484,7 +487,7 @@ function readExhibitText(
     throw new ExhibitParseError(
       file,
       services.no,
-      `not a Rule 12b-1 instrument: "${cellWords(services).slice(0, 80)}" names a shareholder services ${/AGREEMENT/i.test(cellWords(services)) ? 'agreement' : 'plan'}, and the document names no distribution plan and no Rule 12b-1 at its top — the service fees of its schedule are no Rule 12b-1 fees, and nothing is recorded; to record the fund's 12b-1 fees, import the schedule of its distribution (Rule 12b-1) plan instead`,
+      `not a Rule 12b-1 instrument: "${cellWords(services).slice(0, 80)}" names ${/ADMINISTRATIVE/i.test(cellWords(services)) ? 'an administrative' : 'a shareholder'} services ${/AGREEMENT/i.test(cellWords(services)) ? 'agreement' : 'plan'}, and the document names no distribution plan and no Rule 12b-1 at its top — the service fees of its schedule are no Rule 12b-1 fees, and nothing is recorded; to record the fund's 12b-1 fees, import the schedule of its distribution (Rule 12b-1) plan instead`,
     );
 
   // …or the schedule of an underwriting agreement: Nationwide Mutual Funds' "Schedule A /
@@ -560,7 +563,9 @@ const UNDERWRITING_AGREEMENT_RE =
   /^(?:(?:amended\s+and\s+restated|principal)\s+)*underwriting\s+agreement\b/i;
 
 // "SHAREHOLDER SERVICES PLAN", "Shareholder Services Agreement": service fees paid outside Rule 12b-1
-const SHAREHOLDER_SERVICES_RE = /\bSHAREHOLDER\s+SERVICES?\s+(?:PLAN|AGREEMENT)\b/i;
+// …and Aberdeen Funds' "ADMINISTRATIVE SERVICES PLAN" (its Exhibit A: 0.25% for Class A, R and
+// Institutional Service, paid to dealers for administrative services, no Rule 12b-1 named)
+const SHAREHOLDER_SERVICES_RE = /\b(?:SHAREHOLDER|ADMINISTRATIVE)\s+SERVICES?\s+(?:PLAN|AGREEMENT)\b/i;
 
 // agreements a fund files with fee schedules of their own that are no distribution plan's — and
 // the trust's charter, "AGREEMENT AND DECLARATION OF TRUST", whose Schedule A lists its series and

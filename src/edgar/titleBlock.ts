@@ -113,8 +113,9 @@ export function readTitleBlock(
   // token would have matched from that letter already, so the match is the same, but without them
   // every letter of a long token was tried as a word's start and its rest scanned each time — a
   // 10 MB line with no space took hours (hostile run: 400,000 characters took 284 s).
+  // LVIP's "DISTRIBUTION SERVICES AGREEMENT" is a distribution agreement too.
   const instrument =
-    /((?:(?<![A-Za-z][A-Za-z0-9&-]*?)[A-Z][A-Za-z0-9&-]*\s+){0,12}?(?:DISTRIBUTION(?:\s+AND\s+SERVICE)?|SERVICE|MASTER\s+DISTRIBUTION)\s+PLAN|PLAN\s+OF\s+DISTRIBUTION|PLAN\s+PURSUANT\s+TO\s+RULE\s+12B-1|(?:(?<![A-Za-z][A-Za-z&-]*?)[A-Z][A-Za-z&-]*\s+){0,12}?(?:MASTER\s+)?DISTRIBUTION\s+AGREEMENT)/i.exec(
+    /((?:(?<![A-Za-z][A-Za-z0-9&-]*?)[A-Z][A-Za-z0-9&-]*\s+){0,12}?(?:DISTRIBUTION(?:\s+AND\s+SERVICE)?|SERVICE|MASTER\s+DISTRIBUTION)\s+PLAN|PLAN\s+OF\s+DISTRIBUTION|PLAN\s+PURSUANT\s+TO\s+RULE\s+12B-1|(?:(?<![A-Za-z][A-Za-z&-]*?)[A-Z][A-Za-z&-]*\s+){0,12}?(?:MASTER\s+)?DISTRIBUTION(?:\s+SERVICES)?\s+AGREEMENT)/i.exec(
       text,
     );
   return {
@@ -127,7 +128,8 @@ export function readTitleBlock(
     instrumentKind,
     instrumentTitle: titleCase(
       (instrument?.[1] ?? (instrumentKind === 'agreement' ? 'Agreement' : 'Plan')).replace(
-        /^(?:TO\s+)?(?:THE\s+)?/i,
+        // "AMENDMENT TO DISTRIBUTION SERVICES AGREEMENT": the amendment's word is not the instrument's
+        /^(?:AMENDMENT\s+TO\s+)?(?:TO\s+)?(?:THE\s+)?/i,
         '',
       ),
     ),
