@@ -159,9 +159,16 @@ export function documentDates(
     const l = lines[i]!;
     if (l.trimmed === '') continue;
     let d = dateLine(l.trimmed, l.no) ?? dateAfterFootnote(l.trimmed, l.no);
-    // LVIP's "Schedule A / To the Distribution Services Agreement / Dated May 1, 2008": the date of
-    // the agreement the schedule belongs to, printed under its name — not the document's own
-    if (d !== null && d.dated && UNDER_INSTRUMENT_NAME_RE.test(previousContent(lines, i))) continue;
+    // LVIP's amendment, its "Schedule A / To the Distribution Services Agreement / Dated May 1,
+    // 2008": the date of the agreement the schedule belongs to, printed under its name — not the
+    // amendment's own (a schedule filed on its own may be dated so: there it is kept)
+    if (
+      d !== null &&
+      d.dated &&
+      kind.endsWith('-amendment') &&
+      UNDER_INSTRUMENT_NAME_RE.test(previousContent(lines, i))
+    )
+      continue;
     // a chain of dates wrapped onto the next line: "Dated: March 29, 1993, as amended on August 30,
     // 2002, on November 14, 2003 and on" / "September 12, 2008." — the wrapped date is its latest
     const next = lines[i + 1];

@@ -49,7 +49,7 @@ import { readSchedules } from './scheduleTable.js';
 import { exceptedClassesIn } from './shareClasses.js';
 import { errorInFileLines, parsedInFileLines } from './sourceLines.js';
 import { statedChanges } from './statedChanges.js';
-import { instrumentTerms } from './terms.js';
+import { instrumentTerms, scheduleLeadInTerms } from './terms.js';
 import {
   exhibitTitleOf,
   readTitleBlock,
@@ -845,7 +845,20 @@ function assemble(r: Reading, rendering: boolean): ParsedExhibit {
   // No. 17), or renames in a document that reaches its closing clause ("All other terms … remain
   // in full force and effect", "Dated:") — renames alone in a document cut in its WHEREAS are not
   // all it changes
-  const terms = instrumentTerms(prose);
+  const bodyTerms = instrumentTerms(prose);
+  // a schedule filed on its own whose body states no rate: the rate its lead-in states over a plain
+  // list ("… a distribution fee up to 0.50% of average daily net assets" over Kinetics' funds)
+  const terms =
+    r.kind === 'schedule' &&
+    bodyTerms.distributionFeePct === null &&
+    bodyTerms.serviceFeePct === null &&
+    r.schedules.every((s) =>
+      s.entries.every(
+        (e) => e.assetBasedSalesChargePct === null && e.serviceFeePct === null && e.aggregateFeePct === null,
+      ),
+    )
+      ? scheduleLeadInTerms(proseText(lines, (i) => i >= r.bodyStart && inSchedule[i] === 1))
+      : bodyTerms;
   const closes =
     dated !== null || /\bremains?\s+in\s+full\s+force\b|\bIN\s+WITNESS\s+WHEREOF\b/i.test(prose.text);
   if (

@@ -31,7 +31,7 @@ const FILE_21 =
 
 // Kinetics' Exhibit A: nine funds under "Fund", each "The … Fund"; the lead-in above them names the
 // class ("the Advisor Class A Shares of the Funds … set forth below") and "a distribution fee up to
-// 0.50%" — a plain list, its entries without rates
+// 0.50%" — a plain list, its entries without rates, the rate the instrument's terms
 const KINETICS_FUNDS = [
   'The Internet Fund',
   'The Global Fund',
@@ -328,6 +328,9 @@ describe('real exhibits 15: read', () => {
       rates: [],
     }));
     expect(got.schedules.flatMap((s) => s.entries.map(entryShape))).toEqual(expected);
+    // the lead-in's "a distribution fee up to 0.50% of average daily net assets": the plan's rate,
+    // which the plain list's entries take from the terms (SPEC §2.1)
+    expect(got.terms).toEqual({ distributionFeePct: '0.50', serviceFeePct: null });
     // no date: the import needs it; the page is whole (666 bytes), nothing cut
     expect(got.effectiveDate).toBeNull();
     expect(got.completeness.gaps.map((g) => g.fact)).toEqual(['effective-date']);

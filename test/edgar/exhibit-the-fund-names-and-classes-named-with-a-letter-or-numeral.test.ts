@@ -57,6 +57,27 @@ describe('funds named "The … Fund" and classes named by a word and a letter or
     ]);
   });
 
+  it('reads the rate the lead-in states over the plain list as the instrument’s terms', () => {
+    // "… will pay the Distributor … a distribution fee up to 0.25% of average daily net assets": the
+    // list's entries carry no rate, the terms carry the plan's (SPEC §2.1); was null
+    const withRate = KINETICS_STYLE.replace(
+      'set forth below.',
+      'set forth below. The Company, on behalf of the Funds and Classes, will pay the Distributor a distribution fee up to 0.25% of average daily net assets for the services set forth in the Plan.',
+    );
+    const doc = parseExhibit(withRate, 'alder-rate.htm');
+    expect(doc.terms).toEqual({ distributionFeePct: '0.25', serviceFeePct: null });
+    expect(doc.schedules[0]!.entries.map((e) => [e.portfolio, e.aggregateFeePct])).toEqual([
+      ['The Harbor Fund', null],
+      ['The Meadow Fund', null],
+      ['The Summit Fund', null],
+    ]);
+    // without such a sentence, no rate
+    expect(parseExhibit(KINETICS_STYLE, 'alder.htm').terms).toEqual({
+      distributionFeePct: null,
+      serviceFeePct: null,
+    });
+  });
+
   it('names "Advisor Class A" and "Service Class I" as one class each', () => {
     expect(classCodesIn('Advisor Class A Shares')).toEqual(['Advisor Class A']);
     expect(classCodesIn('ADVISOR CLASS C SHARES')).toEqual(['Advisor Class C']);
