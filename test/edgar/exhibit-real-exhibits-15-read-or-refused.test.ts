@@ -9,14 +9,14 @@ import { entryShape, type ReadOnlyInPart, type Refused, realExhibitsIn } from '.
 import { roundTripFields } from './roundTripFields.js';
 
 /**
- * SPEC §2.1 on twenty-three real EDGAR exhibits of fund families no earlier set holds — Jackson
+ * SPEC §2.1 on twenty-five real EDGAR exhibits of fund families no earlier set holds — Jackson
  * National (JNL Series Trust, Jackson Variable Series Trust), Kinetics, Aberdeen, Prudential (and its
- * Target Portfolio Trust, Strategic Partners), Van Kampen, Lincoln (LVIP)
+ * Target Portfolio Trust, Strategic Partners), Van Kampen, Lincoln (LVIP), PIMCO Variable Insurance Trust
  * (fixtures/real-exhibits-15/INDEX.md gives each one's sec.gov address). Each expected reading
  * below was worked out by hand from the document's text before the reader was run on it. Three
  * are read: Kinetics' Exhibit A (06, whole), LVIP's Schedule A (20) and LVIP's amendment to its
  * Distribution Services Agreement (21), both cut by the corpus in their tables, only in part.
- * Twenty are refused at a line for the reason written beside each.
+ * Twenty-two are refused at a line for the reason written beside each.
  */
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -292,6 +292,24 @@ const REFUSED: readonly Refused[] = [
       line: 2,
       reason:
         /^not a distribution plan's schedule: "THIS SCHEDULE A lists the Funds .*" names another agreement/,
+    },
+  },
+  {
+    // PIMCO Variable Insurance Trust's Plan of Distribution (Advisor Class), "DATED May 1, 2004": "the
+    // Series listed in Schedule A", "an aggregate fee … not to exceed … 0.25%"; cut in Section 1
+    file: 'htm_rendered/24_pimco-variable-insurance-trust-plan-of-distribution-advisor-class-dated-2004-body-only.txt',
+    why: 'names Schedule A, which the excerpt does not hold',
+    at: { line: 8, reason: namesSchedule('Schedule A', 12) },
+  },
+  {
+    // its "SERVICES PLAN / FOR CLASS M SHARES" (2009): administrative, recordkeeping and investor
+    // services under Services Agreements, no Rule 12b-1 named — refused at its title block's top
+    file: 'htm_rendered/25_pimco-variable-insurance-trust-services-plan-class-m-2009-body-only.txt',
+    why: 'a services plan, no distribution plan',
+    at: {
+      line: 1,
+      reason:
+        /^not a distribution plan or agreement \(title "PIMCO VARIABLE INSURANCE TRUST SERVICES PLAN FOR CLASS M SHARES"\)$/,
     },
   },
 ];
