@@ -284,7 +284,9 @@ const PER_CLASS_HEADING_RE = /^Class(?:es)?\s+of\s+(?:each\s+Fund|Shares)$/i;
 /** The rate columns a stacked column heading names (SPEC §2.1: a column the schedule lacks is null). */
 function columnsOf(cells: readonly string[]): Columns {
   const heading = withCombinedFeeCell(cells);
-  const joined = heading.join(' ');
+  // JNL's "Maximum" / "12b-1 Fee1": the footnote's digit glued to the heading's last word is no
+  // part of it ("12b-1" keeps its digit: no letters before it)
+  const joined = heading.join(' ').replace(/(?<=[A-Za-z]{3})[1-9](?=\s|$)/g, '');
   // "SALES / COMMISSION" stacked over its column, beside the date columns
   const commission =
     /\bsales\s+commission\b/i.test(joined) || heading.some((h) => /^COMMISSION$/i.test(h.trim()));

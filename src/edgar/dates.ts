@@ -322,12 +322,19 @@ const THIS_AMENDMENT_IS_EFFECTIVE_RE = new RegExp(
   `\\bThis\\s+Amendment\\b(?:[^.]|\\.(?=\\s*\\d)){0,400}?,?\\s+is\\s+effective(?:\\s+as\\s+of|\\s+on)?,?\\s+${DATE}`,
   'i',
 );
+// JNL's "In Witness Whereof, the Trust and the Distributor have caused this Amendment to be executed,
+// effective November 15, 2022.": the amendment's own date, in its closing sentence
+const EXECUTED_EFFECTIVE_RE = new RegExp(
+  `\\bcaused\\s+this\\s+Amendment\\s+to\\s+be\\s+executed,?\\s+(?:and\\s+)?effective(?:\\s+as\\s+of|\\s+on)?,?\\s+${DATE}`,
+  'i',
+);
 /** Each regex that finds the amendment's own date, in the order SPEC §2.1 prefers them. */
 const OWN_DATE_RES = [
   AMENDING_CLAUSE_RE,
   AMENDMENT_MADE_RE,
   THIS_AMENDMENT_DATED_RE,
   THIS_AMENDMENT_IS_EFFECTIVE_RE,
+  EXECUTED_EFFECTIVE_RE,
 ];
 
 /** The date the amending clause gives, or null when it gives none ("is hereby amended as follows"). */
@@ -377,8 +384,11 @@ export function hasAmendingClause(prose: ProseText): boolean {
   return (
     /\bhereby\s+amended\b|\bAMENDMENT\b[^.]{0,80}\bamends\b/i.test(prose.text) ||
     // LVIP's "1. Schedule A shall be deleted in its entirety and replaced with the amended Schedule A
-    // attached below.": the amendment's clause, though it says no "hereby amended"
-    /\b(?:Schedule|Appendix|Exhibit)\s+[A-Z](?:-\d{1,2})?\s+shall\s+be\s+deleted\s+in\s+its\s+entirety\s+and\s+replaced\b/i.test(
+    // attached below.", JNL's "Schedule A to the Agreement is hereby deleted and replaced in its
+    // entirety with Schedule A dated …": the amendment's clause, though it says no "hereby amended"
+    // (Invesco's "is hereby deleted in its entirety and replaced with the following:" under a title
+    // that is its body's first sentence stays as it was read)
+    /\b(?:Schedule|Appendix|Exhibit)\s+[A-Z](?:-\d{1,2})?\b[^.]{0,60}?\b(?:shall\s+be\s+deleted\s+(?:in\s+its\s+entirety\s+)?|is\s+hereby\s+deleted\s+)and\s+replaced\b/i.test(
       prose.text,
     )
   );

@@ -40,8 +40,10 @@ function isNumberedClause(t: string): boolean {
 const NAME_CONNECTORS = new Set(['of', 'and', 'for', 'the', 'in', 'de', 'du', 'la']);
 // "on Schedule A", "SCHEDULE A attached hereto", "Exhibit A hereto", "Appendix A to this Plan"
 const NAMED_SCHEDULE_RE = /\b(SCHEDULE|EXHIBIT|APPENDIX)\s+([A-Z](?:-\d{1,2})?|[IVX]{1,4})\b/i;
+// …and an amending clause's "Schedule A to the Agreement is hereby deleted and replaced … with
+// Schedule A dated …" (JNL): the schedule it replaces, and the one it puts in its place
 const NAMING_CONTEXT_RE =
-  /\b(?:on|in|to)\s+(?:the\s+)?(?:attached\s+)?(?:SCHEDULE|EXHIBIT|APPENDIX)\s+[A-Z0-9-]+\b|\b(?:SCHEDULE|EXHIBIT|APPENDIX)\s+[A-Z0-9-]+\s+(?:hereto|attached|hereof|to\s+this)\b/i;
+  /\b(?:on|in|to|with)\s+(?:the\s+)?(?:attached\s+|amended\s+)?(?:SCHEDULE|EXHIBIT|APPENDIX)\s+[A-Z0-9-]+\b|\b(?:SCHEDULE|EXHIBIT|APPENDIX)\s+[A-Z0-9-]+\s+(?:hereto|attached|hereof|to\s+this|to\s+the\s+(?:Agreement|Plan))\b/i;
 
 export function noScheduleRefusal(
   lines: readonly EdgarLine[],

@@ -15,8 +15,9 @@ import { roundTripFields } from './roundTripFields.js';
  * (fixtures/real-exhibits-15/INDEX.md gives each one's sec.gov address). Each expected reading
  * below was worked out by hand from the document's text before the reader was run on it. Three
  * are read: Kinetics' Exhibit A (06, whole), LVIP's Schedule A (20) and LVIP's amendment to its
- * Distribution Services Agreement (21), both cut by the corpus in their tables, only in part.
- * Twenty-two are refused at a line for the reason written beside each.
+ * Distribution Services Agreement (21), both cut by the corpus in their tables, only in part; JNL's
+ * amendment of 2022 (05), cut before the schedule it replaces, is kept incomplete with nothing in it.
+ * Twenty-one are refused at a line for the reason written beside each.
  */
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -170,14 +171,6 @@ const REFUSED: readonly Refused[] = [
     // June 24, 2019: new funds, a merger and name changes ("… change to …") listed in its recitals,
     // cut in the fifth name change before the Schedule A its agreement holds
     file: 'htm_rendered/04_jnl-series-trust-distribution-agreement-amendment-new-funds-name-changes-2019.txt',
-    why: 'names Schedule A, which the excerpt does not hold',
-    at: { line: 5, reason: namesSchedule('Schedule A') },
-  },
-  {
-    // "… Third Amended and Restated Distribution Agreement", effective November 15, 2022: Schedule A
-    // "deleted and replaced, in its entirety, with Schedule A dated November 15, 2022" — cut in the
-    // signature block before it
-    file: 'htm_rendered/05_jnl-series-trust-third-AR-distribution-agreement-amendment-new-fund-2022.txt',
     why: 'names Schedule A, which the excerpt does not hold',
     at: { line: 5, reason: namesSchedule('Schedule A') },
   },
@@ -373,6 +366,29 @@ describe('real exhibits 15: read', () => {
     // party's name, no portfolio's rename
     expect(got.renames).toEqual([]);
     expect(got.warnings).toEqual([]);
+  });
+
+  it('keeps JNL’s amendment of 2022, cut before the Schedule A it replaces, incomplete and saying so', () => {
+    // "… Third Amended and Restated Distribution Agreement", "effective as of September 13, 2021";
+    // "Schedule A to the Agreement is hereby deleted and replaced, in its entirety, with Schedule A
+    // dated November 15, 2022" (its amending clause); "… caused this Amendment to be executed,
+    // effective November 15, 2022"; cut in the signatures (line 25) before the schedule. Was refused
+    // at line 5 as a plan body naming Schedule A: it is an amendment, read in part as every amendment
+    // cut before its schedule is — nothing recorded
+    const file =
+      'htm_rendered/05_jnl-series-trust-third-AR-distribution-agreement-amendment-new-fund-2022.txt';
+    const got = read(file);
+    expect(got.kind).toBe('agreement-amendment');
+    expect(got.effectiveDate).toBe('2022-11-15');
+    expect(got.instrument).toMatchObject({ kind: 'agreement', datedAsOf: '2021-09-13' });
+    expect(got.schedules).toEqual([]);
+    expect(got.completeness.complete).toBe(false);
+    expect(got.completeness.gaps).toContainEqual({
+      fact: 'text',
+      line: 25,
+      reason: 'Schedule A is replaced, but the document does not contain it',
+      schedule: 'Schedule A',
+    });
   });
 
   it('reads LVIP’s one fee column as the 12b-1 fee whole, never a service fee', () => {
