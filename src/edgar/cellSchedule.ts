@@ -865,12 +865,12 @@ export function step(s0: CellState, item: ScheduleItem, line: number, ctx: CellS
     // PORTFOLIOS": the plan's class, the Registrant's name on the line below
     const classOfTitle = CLASS_SHARES_OF_RE.exec(text);
     if (classOfTitle !== null) return { ...s, classes: [classOfTitle[1]!], registrantFollows: true };
-    // "OF THE VICTORY PORTFOLIOS", or "VICTORY PORTFOLIOS" under "CLASS A SHARES OF": the Registrant
     // LVIP's "Schedule A / To the Distribution Services Agreement / Dated May 1, 2008 / between /
     // Lincoln Variable Insurance Products Trust / and Lincoln Financial Distributors": the
     // agreement's parties, the trust first — its Registrant; the distributor after "and" no fund
     if (/^between$/i.test(text)) return { ...s, registrantFollows: true };
     if (s.titleRegistrant !== null && /^and\s+[A-Z]/.test(text) && s.entries.length === 0) return s;
+    // "OF THE VICTORY PORTFOLIOS", or "VICTORY PORTFOLIOS" under "CLASS A SHARES OF": the Registrant
     const of = REGISTRANT_OF_RE.exec(text);
     const registrant =
       of?.[1] ??
