@@ -107,6 +107,9 @@ export function readTitleBlock(
     ofMatch !== null && /\band\s+CLASSES\s+$/i.test(text.slice(0, ofMatch.index))
       ? null
       : (ofMatch ?? TITLE_CASE_OF_RE.exec(text));
+  // JNL's "Amendment to JNL Series Trust / Second Amended and Restated Distribution Agreement": the
+  // Registrant named between the amendment's words and its instrument's, no "of" before it
+  const amendedRegistrant = AMENDMENT_TO_REGISTRANT_RE.exec(text)?.[1]?.replace(/\s+/g, ' ') ?? null;
   // the words before the plan's name are part of it, a class code with a digit too ("CLASS R3");
   // at most a dozen of them, so that a title block of thousands of words is read in linear time.
   // A word starts at its token's first letter only (the lookbehinds): a match starting later in a
@@ -127,13 +130,17 @@ export function readTitleBlock(
     saysAmendment: /\bAMENDMENT\b/.test(upper),
     instrumentKind,
     instrumentTitle: titleCase(
-      (instrument?.[1] ?? (instrumentKind === 'agreement' ? 'Agreement' : 'Plan')).replace(
-        // "AMENDMENT TO DISTRIBUTION SERVICES AGREEMENT": the amendment's word is not the instrument's
-        /^(?:AMENDMENT\s+TO\s+)?(?:TO\s+)?(?:THE\s+)?/i,
-        '',
-      ),
+      (instrument?.[1] ?? (instrumentKind === 'agreement' ? 'Agreement' : 'Plan'))
+        .replace(
+          // "AMENDMENT TO DISTRIBUTION SERVICES AGREEMENT": the amendment's word is not the instrument's
+          /^(?:AMENDMENT\s+TO\s+)?(?:TO\s+)?(?:THE\s+)?/i,
+          '',
+        )
+        // …nor, in "Amendment to JNL Series Trust / Third Amended and Restated Distribution
+        // Agreement", the Registrant's name before it
+        .replace(of === null && amendedRegistrant !== null ? `${amendedRegistrant} ` : '\u0000', ''),
     ),
-    registrant: of ? of[1]!.replace(/\s+/g, ' ').trim() : trustLine(title),
+    registrant: of ? of[1]!.replace(/\s+/g, ' ').trim() : (amendedRegistrant ?? trustLine(title)),
     classes: classCodesIn(text),
     exceptClasses: exceptedClassesIn(text),
     bodyStart: i,
@@ -146,6 +153,11 @@ export function readTitleBlock(
 function isLongClassLine(t: string): boolean {
   return /^CLASS(?:ES)?\s/.test(t) && !/[a-z]/.test(t.replace(/\b(?:and|of)\b/g, ''));
 }
+
+// "Amendment to JNL Series Trust Third Amended and Restated Distribution Agreement": a trust's name
+// in capitalised words, then the instrument's
+const AMENDMENT_TO_REGISTRANT_RE =
+  /\bAMENDMENT\s+TO\s+((?:THE\s+)?[A-Z][\w&.,'\u2019-]*(?:\s+[A-Z][\w&.,'\u2019-]*){0,6}\s+(?:TRUST|FUNDS))\s+(?=(?:[A-Z][\w-]*\s+){0,6}(?:DISTRIBUTION|SERVICE|MASTER)\b)/i;
 
 const MAX_SCHEDULE_TITLE_LINES = 4;
 

@@ -380,7 +380,14 @@ describe('real exhibits 15: read', () => {
     const got = read(file);
     expect(got.kind).toBe('agreement-amendment');
     expect(got.effectiveDate).toBe('2022-11-15');
-    expect(got.instrument).toMatchObject({ kind: 'agreement', datedAsOf: '2021-09-13' });
+    // "Amendment to JNL Series Trust / Third Amended and Restated Distribution Agreement": the
+    // Registrant between the amendment's words and its agreement's, no "of" before it
+    expect(got.instrument).toMatchObject({
+      kind: 'agreement',
+      title: 'Third Amended and Restated Distribution Agreement',
+      registrant: 'JNL Series Trust',
+      datedAsOf: '2021-09-13',
+    });
     expect(got.schedules).toEqual([]);
     expect(got.completeness.complete).toBe(false);
     expect(got.completeness.gaps).toContainEqual({

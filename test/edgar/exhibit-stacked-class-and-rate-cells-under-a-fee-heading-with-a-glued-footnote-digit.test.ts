@@ -52,6 +52,12 @@ describe('stacked class and rate cells under "Maximum" / "12b-1 Fee1"', () => {
     // was read as a schedule filed on its own (no "hereby amended" in the body)
     const doc = parseExhibit(TEXT, 'alder-jnl.htm');
     expect(doc.kind).toBe('agreement-amendment');
+    // "Amendment to Alder Series Trust / Distribution Agreement": the trust is the Registrant, not a
+    // word of the agreement's title
+    expect(doc.instrument).toMatchObject({
+      title: 'Distribution Agreement',
+      registrant: 'Alder Series Trust',
+    });
     expect(doc.schedules.map((s) => [s.name, s.replacesEntirely])).toEqual([['Schedule A', true]]);
     // …and JNL's later wording, its "in its entirety" between commas
     const commas = parseExhibit(
