@@ -229,8 +229,15 @@ const SUBTITLE_OF_RE = /^TO\s+(?:THE\s+)?(\S.*?\b(?:PLAN|AGREEMENT))\s+OF\s+(\S.
 // "Compensation Plan", "Reimbursement Plan": the schedule's subtitle, never a fund; Voya's "AMENDED
 // SCHEDULE A / with respect to the / … SERVICE AND DISTRIBUTION PLAN / for / VOYA MUTUAL FUNDS";
 // Eaton Vance's "Schedule of Share Classes and Annual 12b-1 Distribution and Service Fees for …"
+// …Kinetics' "EXHIBIT A / to the / KINETICS MUTUAL FUNDS, INC. / DISTRIBUTION PLAN": "to the" too;
+// LVIP's "Schedule A / To the Distribution Services Agreement" in mixed case
 const SCHEDULE_TITLE_RE =
-  /^(?:TO|OF|THE|FOR|AMENDED|FIRST|RESTATED)\b|\b(?:PLAN|AGREEMENT|RESTATED)\b|^Fee Schedule$|^(?:Dated|DATED|Effective|Amended and Restated)\b|^[A-Z][a-z]+ Plan$|^(?:Funds|Portfolios) with\b|^(?:[Ww]ith respect to(?: the)?|for)$|^(?:Schedule|SCHEDULE)\s+(?:of|OF)\s/;
+  /^(?:TO|OF|THE|FOR|AMENDED|FIRST|RESTATED)\b|\b(?:PLAN|AGREEMENT|RESTATED)\b|^Fee Schedule$|^(?:Dated|DATED|Effective|Amended and Restated)\b|^[A-Z][a-z]+ Plan$|^(?:Funds|Portfolios) with\b|^(?:[Ww]ith respect to(?: the)?|for|to(?: the)?)$|^(?:Schedule|SCHEDULE)\s+(?:of|OF)\s|^To\s+the\s+(?:[A-Z][\w&-]*\s+){0,6}(?:Plan|Agreement)$/;
+
+// "with respect to the Advisor Class A Shares of the Funds … set forth below": a lead-in naming the
+// class of the funds it lists
+const LEAD_IN_CLASS_RE =
+  /\bwith\s+respect\s+to\s+(?:the\s+|its\s+)?((?:[A-Z][A-Za-z]*\s+){0,3}Class(?:es)?\s+[A-Z0-9]{1,3}\s+Shares)\s+of\s+(?:the|each|its)\s+(?:Funds?|Portfolios?|Series)\b[^.]*\b(?:set\s+forth|listed)\s+below\b/;
 
 // "FOR CLASS B SHARES", "FOR INVESTOR CLASS SHARES", "FOR CLASS A AND CLASS C SHARES": a title
 // line naming the plan's class (MainStay prints it under "SCHEDULE A" as well as above it)
@@ -246,6 +253,9 @@ const FOR_CLASS_SHARES_OF_END_RE = /^(FOR\s+(?:[A-Z]+\s+)?CLASS(?:ES)?\b.*\bSHAR
 const CLASS_SHARES_OF_RE = /^CLASS\s+([A-Z][A-Z0-9]?)\s+SHARES\s+OF(?:\s+THE)?$/;
 const REGISTRANT_NAME_RE = /^(?:THE\s+)?[A-Z][A-Z&.,'\s-]*\s(?:PORTFOLIOS|FUNDS|TRUST)(?:\s+[IVX]{1,4})?$/;
 const REGISTRANT_OF_RE = /^OF\s+THE\s+([A-Z][A-Z&.,'\s-]*\s(?:PORTFOLIOS|FUNDS|TRUST))$/;
+// "Lincoln Variable Insurance Products Trust" under "between": a trust's name in mixed case
+const PARTY_TRUST_RE =
+  /^[A-Z][A-Za-z&.,'\u2019-]*(?:\s+[A-Z][A-Za-z&.,'\u2019-]*){0,8}\s+(?:Trust|Funds|Portfolios)(?:\s+[IVX]{1,4})?$/;
 
 export function initialState(ctx: CellScheduleContext): CellState {
   return {
@@ -274,7 +284,9 @@ const PER_CLASS_HEADING_RE = /^Class(?:es)?\s+of\s+(?:each\s+Fund|Shares)$/i;
 /** The rate columns a stacked column heading names (SPEC §2.1: a column the schedule lacks is null). */
 function columnsOf(cells: readonly string[]): Columns {
   const heading = withCombinedFeeCell(cells);
-  const joined = heading.join(' ');
+  // JNL's "Maximum" / "12b-1 Fee1": the footnote's digit glued to the heading's last word is no
+  // part of it ("12b-1" keeps its digit: no letters before it)
+  const joined = heading.join(' ').replace(/(?<=[A-Za-z]{3})[1-9](?=\s|$)/g, '');
   // "SALES / COMMISSION" stacked over its column, beside the date columns
   const commission =
     /\bsales\s+commission\b/i.test(joined) || heading.some((h) => /^COMMISSION$/i.test(h.trim()));
@@ -853,10 +865,18 @@ export function step(s0: CellState, item: ScheduleItem, line: number, ctx: CellS
     // PORTFOLIOS": the plan's class, the Registrant's name on the line below
     const classOfTitle = CLASS_SHARES_OF_RE.exec(text);
     if (classOfTitle !== null) return { ...s, classes: [classOfTitle[1]!], registrantFollows: true };
+    // LVIP's "Schedule A / To the Distribution Services Agreement / Dated May 1, 2008 / between /
+    // Lincoln Variable Insurance Products Trust / and Lincoln Financial Distributors": the
+    // agreement's parties, the trust first — its Registrant; the distributor after "and" no fund
+    if (/^between$/i.test(text)) return { ...s, registrantFollows: true };
+    if (s.titleRegistrant !== null && /^and\s+[A-Z]/.test(text) && s.entries.length === 0) return s;
     // "OF THE VICTORY PORTFOLIOS", or "VICTORY PORTFOLIOS" under "CLASS A SHARES OF": the Registrant
     const of = REGISTRANT_OF_RE.exec(text);
     const registrant =
-      of?.[1] ?? (s.registrantFollows === true && REGISTRANT_NAME_RE.test(text) ? text : null);
+      of?.[1] ??
+      (s.registrantFollows === true && (REGISTRANT_NAME_RE.test(text) || PARTY_TRUST_RE.test(text))
+        ? text
+        : null);
     if (registrant !== null)
       return { ...s, registrant, titleRegistrant: registrant, registrantFollows: false };
     const titleLike =
@@ -1073,7 +1093,15 @@ export function step(s0: CellState, item: ScheduleItem, line: number, ctx: CellS
       if (h.name !== null || h.entries.length > 0)
         return finishName({ ...h, phase: 'closed', closedByText: line }, ctx);
       if (/\bapply\s+to\s+each\b/i.test(item.text)) return h;
-      return { ...h, leadInRate: h.leadInRate || /\b(?:fee|rate)\b/i.test(item.text) };
+      // Kinetics' Exhibit A: "This Plan is adopted … with respect to the Advisor Class A Shares of
+      // the Funds of the Company set forth below": the class of every fund listed below it
+      const respecting = LEAD_IN_CLASS_RE.exec(item.text);
+      const codes = respecting === null || h.classes.length > 0 ? [] : classCodesIn(respecting[1]!);
+      return {
+        ...h,
+        classes: codes.length > 0 ? codes : h.classes,
+        leadInRate: h.leadInRate || /\b(?:fee|rate)\b/i.test(item.text),
+      };
     }
     case 'footnote': {
       const done = finishName(closeHeading(s), ctx);

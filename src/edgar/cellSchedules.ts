@@ -155,7 +155,10 @@ export function cellHeadings(lines: readonly EdgarLine[]): CellHeading[] {
 
 // Lines of a plan's title block above a schedule: "THE MAINSTAY FUNDS", "PLAN OF DISTRIBUTION",
 // "PURSUANT TO RULE 12b-1", "FOR CLASS B SHARES".
-const TITLE_LINE_RE = /\b(?:PLAN|AGREEMENT|RULE\s+12b-1)\b|^FOR\s+(?:[A-Z]+\s+)?CLASS\b|^THE\s+[A-Z]/i;
+const TITLE_LINE_RE = /\b(?:PLAN|AGREEMENT|RULE\s+12b-1)\b|^FOR\s+(?:[A-Z]+\s+)?CLASS\b/i;
+// …"THE MAINSTAY FUNDS" in capitals: Kinetics' "The Internet Fund", "The Global Fund" in mixed case
+// are the funds its Exhibit A lists, no title block of a schedule the document lacks
+const CAPITALS_THE_LINE_RE = /^THE\s+[A-Z][A-Z0-9&.,'\u2019\s-]*$/;
 
 /** Where the title block that heads schedule `h` starts (its own index when there is none). */
 function titleBlockStart(lines: readonly EdgarLine[], h: CellHeading, floor: number): number {
@@ -165,7 +168,13 @@ function titleBlockStart(lines: readonly EdgarLine[], h: CellHeading, floor: num
     if (t === '') continue;
     // title lines are short and no sentence ("All other terms … of the Plan … effect." is none)
     // nor a sentence's wrapped words ("the current prospectus for the applicable Portfolio (o")
-    if (!TITLE_LINE_RE.test(t) || t.split(/\s+/).length > 8 || /[.;:]$/.test(t) || /^[a-z]/.test(t)) break;
+    if (
+      !(TITLE_LINE_RE.test(t) || CAPITALS_THE_LINE_RE.test(t)) ||
+      t.split(/\s+/).length > 8 ||
+      /[.;:]$/.test(t) ||
+      /^[a-z]/.test(t)
+    )
+      break;
     start = j;
   }
   return start;

@@ -309,9 +309,10 @@ const AMENDMENT_MADE_RE = new RegExp(
 // "This Amendment dated as of September 24, 2012, amends the … Agreement … made as of …", "This
 // Amendment, dated as of March 31, 2021, amends …", "This Amendment No. 4, dated and effective as
 // of …": the amendment names its own date before it names what it amends; a later "effective …"
-// in the same clause ("dated as of X, effective Y") is when it takes effect.
+// in the same clause ("dated as of X, effective Y") is when it takes effect. LVIP's "This Amendment
+// (the “Amendment”), effective as of the 1st day of October 2023" names itself in parentheses first.
 const THIS_AMENDMENT_DATED_RE = new RegExp(
-  `\\bThis\\s+Amendment(?:\\s+No\\.?\\s*\\[?\\d{1,3}\\]?)?,?\\s+(?:is\\s+)?(?:(?:made(?:\\s+and\\s+entered\\s+into)?|dated|entered\\s+into)(?:\\s+and\\s+effective|\\s+effective)?|effective)(?:\\s+as\\s+of)?,?\\s+${DATE}(?:,?\\s+(?:and\\s+)?effective(?:\\s+as\\s+of|\\s+on)?,?\\s+${DATE})?`,
+  `\\bThis\\s+Amendment(?:\\s+No\\.?\\s*\\[?\\d{1,3}\\]?)?(?:\\s*\\((?:the\\s+)?["\\u201c]?Amendment["\\u201d]?\\))?,?\\s+(?:is\\s+)?(?:(?:made(?:\\s+and\\s+entered\\s+into)?|dated|entered\\s+into)(?:\\s+and\\s+effective|\\s+effective)?|effective)(?:\\s+as\\s+of)?,?\\s+${DATE}(?:,?\\s+(?:and\\s+)?effective(?:\\s+as\\s+of|\\s+on)?,?\\s+${DATE})?`,
   'i',
 );
 // "This Amendment No. 1 to the First Amended and Restated Distribution Plan (Class P Shares) (the
@@ -321,12 +322,19 @@ const THIS_AMENDMENT_IS_EFFECTIVE_RE = new RegExp(
   `\\bThis\\s+Amendment\\b(?:[^.]|\\.(?=\\s*\\d)){0,400}?,?\\s+is\\s+effective(?:\\s+as\\s+of|\\s+on)?,?\\s+${DATE}`,
   'i',
 );
+// JNL's "In Witness Whereof, the Trust and the Distributor have caused this Amendment to be executed,
+// effective November 15, 2022.": the amendment's own date, in its closing sentence
+const EXECUTED_EFFECTIVE_RE = new RegExp(
+  `\\bcaused\\s+this\\s+Amendment\\s+to\\s+be\\s+executed,?\\s+(?:and\\s+)?effective(?:\\s+as\\s+of|\\s+on)?,?\\s+${DATE}`,
+  'i',
+);
 /** Each regex that finds the amendment's own date, in the order SPEC §2.1 prefers them. */
 const OWN_DATE_RES = [
   AMENDING_CLAUSE_RE,
   AMENDMENT_MADE_RE,
   THIS_AMENDMENT_DATED_RE,
   THIS_AMENDMENT_IS_EFFECTIVE_RE,
+  EXECUTED_EFFECTIVE_RE,
 ];
 
 /** The date the amending clause gives, or null when it gives none ("is hereby amended as follows"). */
@@ -373,7 +381,17 @@ export function bracketedDate(prose: ProseText): { line: number; text: string } 
 
 /** "is hereby amended …" / "THIS AMENDMENT … amends": the body amends an instrument. */
 export function hasAmendingClause(prose: ProseText): boolean {
-  return /\bhereby\s+amended\b|\bAMENDMENT\b[^.]{0,80}\bamends\b/i.test(prose.text);
+  return (
+    /\bhereby\s+amended\b|\bAMENDMENT\b[^.]{0,80}\bamends\b/i.test(prose.text) ||
+    // LVIP's "1. Schedule A shall be deleted in its entirety and replaced with the amended Schedule A
+    // attached below.", JNL's "Schedule A to the Agreement is hereby deleted and replaced in its
+    // entirety with Schedule A dated …": the amendment's clause, though it says no "hereby amended"
+    // (Invesco's "is hereby deleted in its entirety and replaced with the following:" under a title
+    // that is its body's first sentence stays as it was read)
+    /\b(?:Schedule|Appendix|Exhibit)\s+[A-Z](?:-\d{1,2})?\b[^.]{0,60}?\b(?:shall\s+be\s+deleted\s+(?:in\s+its\s+entirety\s+)?|is\s+hereby\s+deleted\s+)and\s+replaced\b/i.test(
+      prose.text,
+    )
+  );
 }
 
 const RETROACTIVE_RE = new RegExp(`\\bretroactive\\s+to\\s+${DATE}`, 'i');

@@ -134,6 +134,14 @@ function wrappedDateChain(text: string): boolean {
  * @example documentDates('plan-amendment', lines, prose, 1).effective?.iso === '2005-07-18'
  *   for "The Plan, effective July 1, 2004, … is hereby amended, effective July 18, 2005"
  */
+// "To the Distribution Services Agreement": a schedule's subtitle naming its instrument
+const UNDER_INSTRUMENT_NAME_RE = /^\|?\s*To\s+the\s+(?:[A-Z][\w&-]*\s+){0,6}(?:Plan|Agreement)$/;
+
+function previousContent(lines: readonly EdgarLine[], i: number): string {
+  for (let j = i - 1; j >= 0; j--) if (lines[j]!.trimmed !== '') return lines[j]!.trimmed;
+  return '';
+}
+
 export function documentDates(
   kind: ExhibitKind,
   lines: readonly EdgarLine[],
@@ -151,6 +159,16 @@ export function documentDates(
     const l = lines[i]!;
     if (l.trimmed === '') continue;
     let d = dateLine(l.trimmed, l.no) ?? dateAfterFootnote(l.trimmed, l.no);
+    // LVIP's amendment, its "Schedule A / To the Distribution Services Agreement / Dated May 1,
+    // 2008": the date of the agreement the schedule belongs to, printed under its name — not the
+    // amendment's own (a schedule filed on its own may be dated so: there it is kept)
+    if (
+      d !== null &&
+      d.dated &&
+      kind.endsWith('-amendment') &&
+      UNDER_INSTRUMENT_NAME_RE.test(previousContent(lines, i))
+    )
+      continue;
     // a chain of dates wrapped onto the next line: "Dated: March 29, 1993, as amended on August 30,
     // 2002, on November 14, 2003 and on" / "September 12, 2008." — the wrapped date is its latest
     const next = lines[i + 1];

@@ -40,8 +40,10 @@ function isNumberedClause(t: string): boolean {
 const NAME_CONNECTORS = new Set(['of', 'and', 'for', 'the', 'in', 'de', 'du', 'la']);
 // "on Schedule A", "SCHEDULE A attached hereto", "Exhibit A hereto", "Appendix A to this Plan"
 const NAMED_SCHEDULE_RE = /\b(SCHEDULE|EXHIBIT|APPENDIX)\s+([A-Z](?:-\d{1,2})?|[IVX]{1,4})\b/i;
+// …and an amending clause's "Schedule A to the Agreement is hereby deleted and replaced … with
+// Schedule A dated …" (JNL): the schedule it replaces, and the one it puts in its place
 const NAMING_CONTEXT_RE =
-  /\b(?:on|in|to)\s+(?:the\s+)?(?:attached\s+)?(?:SCHEDULE|EXHIBIT|APPENDIX)\s+[A-Z0-9-]+\b|\b(?:SCHEDULE|EXHIBIT|APPENDIX)\s+[A-Z0-9-]+\s+(?:hereto|attached|hereof|to\s+this)\b/i;
+  /\b(?:on|in|to|with)\s+(?:the\s+)?(?:attached\s+|amended\s+)?(?:SCHEDULE|EXHIBIT|APPENDIX)\s+[A-Z0-9-]+\b|\b(?:SCHEDULE|EXHIBIT|APPENDIX)\s+[A-Z0-9-]+\s+(?:hereto|attached|hereof|to\s+this|to\s+the\s+(?:Agreement|Plan))\b/i;
 
 export function noScheduleRefusal(
   lines: readonly EdgarLine[],
@@ -76,9 +78,9 @@ export function noScheduleRefusal(
     );
   // the first line that names one — its name broken over the line's end too ("as set forth in
   // Schedule" / "A, as amended from time to time", MainStay Funds Trust's Class A plan)
-  const naming = body.findIndex((l, k) => namingIn(l, body[k + 1]) !== null);
+  const naming = body.findIndex((l, k) => namingIn(l, body[k + 1], body[k - 1]) !== null);
   if (naming >= 0) {
-    const { text, m } = namingIn(body[naming]!, body[naming + 1])!;
+    const { text, m } = namingIn(body[naming]!, body[naming + 1], body[naming - 1])!;
     const name = `${m[1]![0]!.toUpperCase()}${m[1]!.slice(1).toLowerCase()} ${m[2]!.toUpperCase()}`;
     const last = body[body.length - 1];
     const cut =
@@ -115,13 +117,26 @@ export function noScheduleRefusal(
  * The schedule a line names, read with the line after it joined on (a name the line's end breaks):
  * the name begins on this line, in a naming context ("on Schedule A", "Exhibit A hereto").
  */
-function namingIn(line: EdgarLine, next: EdgarLine | undefined): { text: string; m: RegExpExecArray } | null {
+function namingIn(
+  line: EdgarLine,
+  next: EdgarLine | undefined,
+  previous?: EdgarLine,
+): { text: string; m: RegExpExecArray } | null {
   const own = words(line);
   const text = next === undefined ? own : `${own} ${words(next)}`;
   const m = NAMED_SCHEDULE_RE.exec(text);
+  if (m === null || m.index >= own.length) return null;
   const context = NAMING_CONTEXT_RE.exec(text);
-  if (m === null || context === null || m.index >= own.length || context.index >= own.length) return null;
-  return { text, m };
+  if (context !== null && context.index < own.length) return { text, m };
+  // Kinetics' Class A plan: "… of the series of the Company listed on" / "Exhibit A (individually a
+  // “Fund,” …": the name begins this line, its "on" ends the line above
+  const before =
+    previous === undefined
+      ? ''
+      : (/\b(?:on|in|to)(?:\s+the)?(?:\s+attached)?$/i.exec(words(previous))?.[0] ?? '');
+  if (m.index === 0 && before !== '' && NAMING_CONTEXT_RE.test(`${before} ${text}`))
+    return { text: `${before} ${text}`, m: NAMED_SCHEDULE_RE.exec(`${before} ${text}`)! };
+  return null;
 }
 
 /** a line of prose that stops in mid-sentence ("… Such fee is being paid in consider") — a table's cell is none */

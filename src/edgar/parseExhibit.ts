@@ -50,7 +50,7 @@ import { readSchedules } from './scheduleTable.js';
 import { exceptedClassesIn } from './shareClasses.js';
 import { errorInFileLines, parsedInFileLines } from './sourceLines.js';
 import { statedChanges } from './statedChanges.js';
-import { instrumentTerms } from './terms.js';
+import { instrumentTerms, scheduleLeadInTerms } from './terms.js';
 import {
   exhibitTitleOf,
   readTitleBlock,
@@ -272,6 +272,23 @@ function isFormOfUntitledSchedule(
   return below === null && kind === 'schedule' && reading !== undefined && /^FORM\s+OF$/i.test(t.text.trim());
 }
 
+/**
+ * Kinetics' "EXHIBIT A / to the / KINETICS MUTUAL FUNDS, INC. / DISTRIBUTION PLAN": the name in the
+ * schedule's title block is the instrument's Registrant, whose body spells it "Kinetics Mutual
+ * Funds, Inc." — the entries carry that one spelling, as they do under no heading at all (SPEC
+ * §2.1: one instrument, one Registrant, however its title was printed).
+ */
+function spelledAsTheInstrument(r: CellScheduleReading, registrant: string | null): CellScheduleReading {
+  const same = (a: string | null) =>
+    a !== null && registrant !== null && a.replace(/\s+/g, ' ').toUpperCase() === registrant.toUpperCase();
+  if (registrant === null || !same(r.titleRegistrant) || r.titleRegistrant === registrant) return r;
+  return {
+    ...r,
+    entries: r.entries.map((e) => (e.registrant === r.titleRegistrant ? { ...e, registrant } : e)),
+    titleRegistrant: registrant,
+  };
+}
+
 /** A document read cell by cell (HTML, or a schedule filed on its own). */
 function readCellLayout(
   lines: readonly EdgarLine[],
@@ -297,7 +314,7 @@ function readCellLayout(
   const readings: CellScheduleReading[] = readCellSchedules(
     { file, lines, classes, registrant, continuations, titleRegistrant },
     headings,
-  );
+  ).map((r) => spelledAsTheInstrument(r, registrant));
   const prose = proseText(lines, (i) => i >= t.bodyStart && !readings.some((r) => i >= r.start && i < r.end));
   const scheduleFirst = headings[0] !== undefined && headings[0].index === t.bodyStart;
   const kind = titleKind(t, hasAmendingClause(prose), scheduleFirst || prose.text.trim() === '');
@@ -440,9 +457,12 @@ function readExhibitText(
   // …or a schedule filed on its own, its subtitle naming that agreement: Pacific Funds' "Schedule A /
   // (to Amended and Restated Administration and Shareholder Services Agreement dated …)", Allianz
   // Funds' "Exhibit A / Form of / Schedule to Administration Agreement / as of , 2006"
+  // …or the lead-in under it saying so: LVIP's "SCHEDULE A / THIS SCHEDULE A lists the Funds and the
+  // Expense Limitation Amounts which are established pursuant to this Expense Limitation Agreement:"
   const toOther = topLines(lines, firstContent, 6).find(
     (l) =>
-      /^\(?(?:(?:form\s+of\s+)?schedule\s+)?to\s/i.test(cellWords(l)) &&
+      (/^\(?(?:(?:form\s+of\s+)?schedule\s+)?to\s/i.test(cellWords(l)) ||
+        /^THIS\s+SCHEDULE\s+[A-Z]\b.*\bpursuant\s+to\s+this\s/i.test(cellWords(l))) &&
       OTHER_AGREEMENT_RE.test(l.trimmed) &&
       !/\bDISTRIBUTION\b|\b12B-1\b/i.test(l.trimmed),
   );
@@ -468,7 +488,7 @@ function readExhibitText(
     throw new ExhibitParseError(
       file,
       services.no,
-      `not a Rule 12b-1 instrument: "${cellWords(services).slice(0, 80)}" names a shareholder services ${/AGREEMENT/i.test(cellWords(services)) ? 'agreement' : 'plan'}, and the document names no distribution plan and no Rule 12b-1 at its top — the service fees of its schedule are no Rule 12b-1 fees, and nothing is recorded; to record the fund's 12b-1 fees, import the schedule of its distribution (Rule 12b-1) plan instead`,
+      `not a Rule 12b-1 instrument: "${cellWords(services).slice(0, 80)}" names ${/ADMINISTRATIVE/i.test(cellWords(services)) ? 'an administrative' : 'a shareholder'} services ${/AGREEMENT/i.test(cellWords(services)) ? 'agreement' : 'plan'}, and the document names no distribution plan and no Rule 12b-1 at its top — the service fees of its schedule are no Rule 12b-1 fees, and nothing is recorded; to record the fund's 12b-1 fees, import the schedule of its distribution (Rule 12b-1) plan instead`,
     );
 
   // …or the schedule of an underwriting agreement: Nationwide Mutual Funds' "Schedule A /
@@ -558,7 +578,9 @@ const UNDERWRITING_AGREEMENT_RE =
   /^(?:(?:amended\s+and\s+restated|principal)\s+)*underwriting\s+agreement\b/i;
 
 // "SHAREHOLDER SERVICES PLAN", "Shareholder Services Agreement": service fees paid outside Rule 12b-1
-const SHAREHOLDER_SERVICES_RE = /\bSHAREHOLDER\s+SERVICES?\s+(?:PLAN|AGREEMENT)\b/i;
+// …and Aberdeen Funds' "ADMINISTRATIVE SERVICES PLAN" (its Exhibit A: 0.25% for Class A, R and
+// Institutional Service, paid to dealers for administrative services, no Rule 12b-1 named)
+const SHAREHOLDER_SERVICES_RE = /\b(?:SHAREHOLDER|ADMINISTRATIVE)\s+SERVICES?\s+(?:PLAN|AGREEMENT)\b/i;
 
 // agreements a fund files with fee schedules of their own that are no distribution plan's — and
 // the trust's charter, "AGREEMENT AND DECLARATION OF TRUST", whose Schedule A lists its series and
@@ -838,7 +860,20 @@ function assemble(r: Reading, rendering: boolean): ParsedExhibit {
   // No. 17), or renames in a document that reaches its closing clause ("All other terms … remain
   // in full force and effect", "Dated:") — renames alone in a document cut in its WHEREAS are not
   // all it changes
-  const terms = instrumentTerms(prose);
+  const bodyTerms = instrumentTerms(prose);
+  // a schedule filed on its own whose body states no rate: the rate its lead-in states over a plain
+  // list ("… a distribution fee up to 0.50% of average daily net assets" over Kinetics' funds)
+  const terms =
+    r.kind === 'schedule' &&
+    bodyTerms.distributionFeePct === null &&
+    bodyTerms.serviceFeePct === null &&
+    r.schedules.every((s) =>
+      s.entries.every(
+        (e) => e.assetBasedSalesChargePct === null && e.serviceFeePct === null && e.aggregateFeePct === null,
+      ),
+    )
+      ? scheduleLeadInTerms(proseText(lines, (i) => i >= r.bodyStart && inSchedule[i] === 1))
+      : bodyTerms;
   const closes =
     dated !== null || /\bremains?\s+in\s+full\s+force\b|\bIN\s+WITNESS\s+WHEREOF\b/i.test(prose.text);
   if (

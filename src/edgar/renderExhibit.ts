@@ -695,6 +695,21 @@ function renderStandAloneSchedule(
       ),
       '',
     );
+  // the rate a plain list's lead-in states (Kinetics' Exhibit A), as such a lead-in words it
+  if (doc.terms.distributionFeePct !== null)
+    out.push(
+      ...paragraph(
+        `The Fund will pay the Distributor a distribution fee up to ${doc.terms.distributionFeePct}% of average daily net assets for the services set forth in the Plan.`,
+      ),
+      '',
+    );
+  if (doc.terms.serviceFeePct !== null)
+    out.push(
+      ...paragraph(
+        `The Fund will pay the Distributor a service fee in the amount of ${doc.terms.serviceFeePct}% of average daily net assets.`,
+      ),
+      '',
+    );
   const body = doc.schedules.flatMap((s, i) =>
     headingFirst === 'columns'
       ? [...classColumnTable(s.entries, doc.renames), '']

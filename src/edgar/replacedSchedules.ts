@@ -7,9 +7,11 @@
 // "is hereby deleted in its entirety and replaced", "is hereby deleted and replaced in its
 // entirety", and, with no "entirety", "Appendix A to the Plan is hereby replaced with Appendix A
 // attached hereto" (Virtus): a schedule replaced is replaced whole. Invesco's later amendments
-// drop "hereby": "Schedule A to the Plan is deleted in its entirety and replaced with the following"
+// drop "hereby": "Schedule A to the Plan is deleted in its entirety and replaced with the following";
+// LVIP's "Schedule A shall be deleted in its entirety and replaced with the amended Schedule A";
+// JNL's "is hereby deleted and replaced, in its entirety, with Schedule A dated …" (its commas)
 const DELETED_RE =
-  /\b(?:hereby|(?:is|are)(?=\s+deleted\s+(?:(?:and\s+replaced\s+)?in\s+(?:its|their)\s+entirety|and\s+replaced\s+with\b)))\s+(?:deleted\s+(?:and\s+replaced\s+)?in\s+(?:its|their)\s+entirety|deleted\s+and\s+replaced(?=\s+with\b)|replaced(?:\s+in\s+(?:its|their)\s+entirety)?\s+(?=with\b))/gi;
+  /\b(?:hereby|(?:is|are|shall\s+be)(?=\s+deleted\s+(?:(?:and\s+replaced\s+)?in\s+(?:its|their)\s+entirety|and\s+replaced\s+with\b)))\s+(?:deleted\s+(?:and\s+replaced,?\s+)?in\s+(?:its|their)\s+entirety|deleted\s+and\s+replaced(?=\s+with\b)|replaced(?:\s+in\s+(?:its|their)\s+entirety)?\s+(?=with\b))/gi;
 const NAMED_RE =
   /\b(Schedules?|SCHEDULES?|Appendix|APPENDIX)\s+([A-Z](?:-\d{1,2})?)\b((?:\s*(?:,|and|&)\s*[A-Z](?:-\d{1,2})?\b)*)/g;
 // what the clause puts in its place, as the document says it: "with the following", "with

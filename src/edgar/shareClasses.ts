@@ -20,7 +20,13 @@ const NAMED_CLASSES = new Set([
   // Neuberger Berman's "Trust Class": a class only where no letter code follows ("… SERIES TRUST
   // CLASS A SHARES" is a Registrant's name and its class A)
   'TRUST',
+  // Lincoln Variable Insurance Products Trust's "Standard Class" and "Service Class" (and its
+  // "Service Class I Shares", a numeral after the class word)
+  'SERVICE',
+  'STANDARD',
 ]);
+// the named classes a numeral follows as part of the name: LVIP's "Service Class I", "Standard Class II"
+const NUMBERED_AFTER_CLASSES = new Set(['SERVICE', 'STANDARD']);
 // Named classes that are also the last word of a Registrant's name.
 const NAME_WORD_CLASSES = new Set(['TRUST']);
 // Two-letter words that follow CLASS in prose but are not codes ("a Class of a Fund").
@@ -129,6 +135,31 @@ export function classCodesIn(text: string): string[] {
         prev !== undefined &&
         NAME_WORD_CLASSES.has(prev) &&
         (t !== 'CLASS' || (j < toks.length && (code(j) || toks[j] === 'OF')));
+      // LVIP's "Service Class I Shares": the class word, "Class" and its numeral — one class, never
+      // the word's class and a Class I
+      if (
+        prev !== undefined &&
+        NUMBERED_AFTER_CLASSES.has(prev) &&
+        /^(?:I{1,3}|IV)$/.test(toks[j] ?? '') &&
+        !/^(?:,|AND|&)$/.test(toks[j + 1] ?? '')
+      ) {
+        add(`${titleWord(prev)} Class ${toks[j]}`);
+        i = j;
+        continue;
+      }
+      // Kinetics' "Advisor Class A Shares" and "Advisor Class C Shares": two classes, each named
+      // by its word and its letter — never one "Advisor" class for both
+      if (
+        prev === 'ADVISOR' &&
+        j < toks.length &&
+        /^[A-Z]$/.test(toks[j]!) &&
+        code(j) &&
+        !/^(?:,|AND|&)$/.test(toks[j + 1] ?? '')
+      ) {
+        add(`Advisor Class ${toks[j]}`);
+        i = j;
+        continue;
+      }
       if (prev !== undefined && NAMED_CLASSES.has(prev) && !nameWord) {
         add(titleWord(prev));
         // "… INVESTOR CLASS, R AND RX SHARES": the list goes on after a named class

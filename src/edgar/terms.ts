@@ -39,3 +39,25 @@ export function instrumentTerms(prose: ProseText): InstrumentTerms {
     serviceFeePct: rateOf(SERVICE_FEE_RE, prose.text),
   };
 }
+
+// Kinetics' Exhibit A, over the funds it lists: "The Company, on behalf of the Funds and Classes,
+// will pay the Distributor and/or any Recipient a distribution fee up to 0.50% of average daily net
+// assets for the services set forth in the Plan."
+const LEAD_IN_DISTRIBUTION_FEE_RE = new RegExp(
+  `\\bdistribution\\s+fees?\\s+(?:of\\s+)?up\\s+to\\s+${RATE}\\s+of\\s+(?:the\\s+)?average\\s+daily\\s+net\\s+assets\\b`,
+  'i',
+);
+
+/**
+ * The rate a schedule filed on its own states in the lead-in over its list (SPEC §2.1: a plain
+ * list's entries have no rate; the instrument's terms supply it) — read where its body states none.
+ * @example scheduleLeadInTerms({ text: 'will pay the Distributor a distribution fee up to 0.50% of average daily net assets', lineAt: () => 1 })
+ *   → { distributionFeePct: '0.50', serviceFeePct: null }
+ */
+export function scheduleLeadInTerms(leadIn: ProseText): InstrumentTerms {
+  return {
+    distributionFeePct:
+      rateOf(DISTRIBUTION_FEE_RE, leadIn.text) ?? rateOf(LEAD_IN_DISTRIBUTION_FEE_RE, leadIn.text),
+    serviceFeePct: rateOf(SERVICE_FEE_RE, leadIn.text),
+  };
+}

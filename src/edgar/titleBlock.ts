@@ -108,14 +108,18 @@ export function readTitleBlock(
     ofMatch !== null && /\band\s+CLASSES\s+$/i.test(text.slice(0, ofMatch.index))
       ? null
       : (ofMatch ?? TITLE_CASE_OF_RE.exec(text));
+  // JNL's "Amendment to JNL Series Trust / Second Amended and Restated Distribution Agreement": the
+  // Registrant named between the amendment's words and its instrument's, no "of" before it
+  const amendedRegistrant = AMENDMENT_TO_REGISTRANT_RE.exec(text)?.[1]?.replace(/\s+/g, ' ') ?? null;
   // the words before the plan's name are part of it, a class code with a digit too ("CLASS R3");
   // at most a dozen of them, so that a title block of thousands of words is read in linear time.
   // A word starts at its token's first letter only (the lookbehinds): a match starting later in a
   // token would have matched from that letter already, so the match is the same, but without them
   // every letter of a long token was tried as a word's start and its rest scanned each time — a
   // 10 MB line with no space took hours (hostile run: 400,000 characters took 284 s).
+  // LVIP's "DISTRIBUTION SERVICES AGREEMENT" is a distribution agreement too.
   const instrument =
-    /((?:(?<![A-Za-z][A-Za-z0-9&-]*?)[A-Z][A-Za-z0-9&-]*\s+){0,12}?(?:DISTRIBUTION(?:\s+AND\s+SERVICE)?|SERVICE|MASTER\s+DISTRIBUTION)\s+PLAN|PLAN\s+OF\s+DISTRIBUTION|PLAN\s+PURSUANT\s+TO\s+RULE\s+12B-1|(?:(?<![A-Za-z][A-Za-z&-]*?)[A-Z][A-Za-z&-]*\s+){0,12}?(?:MASTER\s+)?DISTRIBUTION\s+AGREEMENT)/i.exec(
+    /((?:(?<![A-Za-z][A-Za-z0-9&-]*?)[A-Z][A-Za-z0-9&-]*\s+){0,12}?(?:DISTRIBUTION(?:\s+AND\s+SERVICE)?|SERVICE|MASTER\s+DISTRIBUTION)\s+PLAN|PLAN\s+OF\s+DISTRIBUTION|PLAN\s+PURSUANT\s+TO\s+RULE\s+12B-1|(?:(?<![A-Za-z][A-Za-z&-]*?)[A-Z][A-Za-z&-]*\s+){0,12}?(?:MASTER\s+)?DISTRIBUTION(?:\s+SERVICES)?\s+AGREEMENT)/i.exec(
       text,
     );
   return {
@@ -127,12 +131,17 @@ export function readTitleBlock(
     saysAmendment: /\bAMENDMENT\b/.test(upper),
     instrumentKind,
     instrumentTitle: titleCase(
-      (instrument?.[1] ?? (instrumentKind === 'agreement' ? 'Agreement' : 'Plan')).replace(
-        /^(?:TO\s+)?(?:THE\s+)?/i,
-        '',
-      ),
+      (instrument?.[1] ?? (instrumentKind === 'agreement' ? 'Agreement' : 'Plan'))
+        .replace(
+          // "AMENDMENT TO DISTRIBUTION SERVICES AGREEMENT": the amendment's word is not the instrument's
+          /^(?:AMENDMENT\s+TO\s+)?(?:TO\s+)?(?:THE\s+)?/i,
+          '',
+        )
+        // …nor, in "Amendment to JNL Series Trust / Third Amended and Restated Distribution
+        // Agreement", the Registrant's name before it
+        .replace(of === null && amendedRegistrant !== null ? `${amendedRegistrant} ` : '\u0000', ''),
     ),
-    registrant: of ? of[1]!.replace(/\s+/g, ' ').trim() : trustLine(title),
+    registrant: of ? of[1]!.replace(/\s+/g, ' ').trim() : (amendedRegistrant ?? trustLine(title)),
     classes: classCodesIn(text),
     exceptClasses: exceptedClassesIn(text),
     bodyStart: i,
@@ -145,6 +154,11 @@ export function readTitleBlock(
 function isLongClassLine(t: string): boolean {
   return /^CLASS(?:ES)?\s/.test(t) && !/[a-z]/.test(t.replace(/\b(?:and|of)\b/g, ''));
 }
+
+// "Amendment to JNL Series Trust Third Amended and Restated Distribution Agreement": a trust's name
+// in capitalised words, then the instrument's
+const AMENDMENT_TO_REGISTRANT_RE =
+  /\bAMENDMENT\s+TO\s+((?:THE\s+)?[A-Z][\w&.,'\u2019-]*(?:\s+[A-Z][\w&.,'\u2019-]*){0,6}\s+(?:TRUST|FUNDS))\s+(?=(?:[A-Z][\w-]*\s+){0,6}(?:DISTRIBUTION|SERVICE|MASTER)\b)/i;
 
 const MAX_SCHEDULE_TITLE_LINES = 4;
 
@@ -178,7 +192,8 @@ export function scheduleTitleBlock(
     if (line === '') continue;
     // Voya "AMENDED SCHEDULE A / with respect to the / FOURTH AMENDED AND RESTATED SERVICE AND
     // DISTRIBUTION PLAN / for / VOYA MUTUAL FUNDS": the words between the names, no title of theirs
-    if (/^(?:with\s+respect\s+to(?:\s+the)?|for)$/i.test(line)) continue;
+    // …and Kinetics' "EXHIBIT A / to the / KINETICS MUTUAL FUNDS, INC. / DISTRIBUTION PLAN"
+    if (/^(?:with\s+respect\s+to(?:\s+the)?|for|to(?:\s+the)?)$/i.test(line)) continue;
     // ProFunds' "SCHEDULE A / ProFunds / AMENDED AND RESTATED / DISTRIBUTION AND SERVICE PLAN": the
     // Registrant's name as it spells it, in mixed case, over the plan's title in capitals — the
     // schedule's Registrant, no word of the plan's title

@@ -33,6 +33,9 @@ const KEEP_UPPER = new Set([
   'ADI',
   'IDI',
   'AARP',
+  // Jackson National's "JNL Series Trust", Lincoln's "LVIP" funds
+  'JNL',
+  'LVIP',
 ]);
 // Sponsors' names with capitals inside them, as they spell them in running text.
 const SPELLED: Record<string, string> = {
