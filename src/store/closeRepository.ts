@@ -180,12 +180,14 @@ export async function restatementMarks(q: Queryable): Promise<RestatementMarks[]
             r.closed_month, r.adjusted_in, 'import ' || r.import_id, f.audit_seq
        FROM provider_assets_restatement r JOIN feed_import f ON f.id = r.import_id WHERE f.audit_seq IS NOT NULL
      UNION ALL
-     -- a withdrawal by the one exhibit.withdraw record naming its document (none or two: not checked here)
+     -- a withdrawal by the first exhibit.withdraw record naming its document: the one that wrote it
+     -- (none: a finding of commandRecords.ts; a second: forged, a finding there, and the marks still
+     -- checked against the first — hostile5)
      SELECT 'exhibit-withdrawal', r.id, 'document ' || left(r.document_id, 16), NULL, r.closed_month, r.adjusted_in,
             'exhibit.withdraw', min(a.seq)
        FROM exhibit_withdrawal_restatement r
        JOIN audit_log a ON a.action = 'exhibit.withdraw' AND a.content_hash = r.document_id
-      GROUP BY r.id, r.document_id, r.closed_month, r.adjusted_in HAVING count(*) = 1
+      GROUP BY r.id, r.document_id, r.closed_month, r.adjusted_in
      ORDER BY 1, 2`,
   );
   return rows.map(([feed, id, what, date, closedMonth, adjustedIn, recordedBy, seq]) => ({
