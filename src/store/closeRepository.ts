@@ -105,6 +105,16 @@ export async function loadCloseResult(
   return row ? parsedJson(row.content) : undefined;
 }
 
+/** The audit record of a month's close (null: not closed, or sealed before schema 14 named it). */
+export async function closeAuditSeq(q: Queryable, month: string): Promise<number | null> {
+  const row = await typed(q)
+    .selectFrom('closed_month')
+    .select('audit_seq')
+    .where('month', '=', month)
+    .executeTakeFirst();
+  return row?.audit_seq == null ? null : Number(row.audit_seq);
+}
+
 /** A closed month as sealed, with every part as stored, for verification (`only`: one month). */
 export interface SealedMonth {
   readonly month: string;
@@ -234,6 +244,11 @@ function monthInputQueries(
   const f = `${sqlTextLiteral(from)}::date`;
   const t = `${sqlTextLiteral(to)}::date`;
   const C = 'COLLATE "C"';
+  // the terms recorded by imports the audit log recorded before this record (termsAsSealed)
+  const recordedBefore =
+    opts.termsRecordedBefore === undefined
+      ? ''
+      : ` AND import_id IN (SELECT id FROM feed_import WHERE audit_seq IS NULL OR audit_seq < ${Number(opts.termsRecordedBefore)})`;
   const queries = [
     {
       kind: 'netAssets',
@@ -283,12 +298,12 @@ function monthInputQueries(
             // a term ended after the month (a later record of the same term) reads in it as the term did
             `SELECT * FROM (SELECT DISTINCT distributor, portfolio_id, portfolio_name, start_date::text AS start_date,
                 CASE WHEN end_date <= ${t} THEN end_date::text END AS end_date, rights_assigned_to
-                FROM class_b_distributor_term WHERE start_date <= ${t}) d
+                FROM class_b_distributor_term WHERE start_date <= ${t}${recordedBefore}) d
               ORDER BY distributor ${C}, portfolio_id ${C}, portfolio_name ${C}, start_date ${C}, rights_assigned_to ${C},
                 end_date ${C} NULLS FIRST`
           : `SELECT distributor, portfolio_id, portfolio_name, start_date::text AS start_date,
               CASE WHEN end_date <= ${t} THEN end_date::text END AS end_date, rights_assigned_to
-         FROM class_b_distributor_term WHERE start_date <= ${t}
+         FROM class_b_distributor_term WHERE start_date <= ${t}${recordedBefore}
         ORDER BY distributor ${C}, portfolio_id ${C}, portfolio_name ${C}, start_date, rights_assigned_to ${C}`,
     },
     {
@@ -430,6 +445,8 @@ export interface MonthInputOptions {
    * how seals before session 53 read them, for verify to check such a seal as it was made.
    */
   readonly termsAsRecorded?: boolean;
+  /** the distributor terms of the imports recorded before this audit record only (a close's: as the close read them) */
+  readonly termsRecordedBefore?: number;
   /** only this kind's read */
   readonly onlyKind?: string;
 }
