@@ -124,6 +124,24 @@ function sealedHoldingsAfter(sealed: string): string | null | undefined {
 }
 
 /**
+ * Whether the kept Exhibit A holdings a closed month sealed (`exhibitAHoldings=after:digest`) read
+ * now as sealed; null when the seal holds none (made before exa2, or not v4). A later close reads
+ * them instead of recounting the lots (monthClose.ts: a close refuses a kept row it relies on
+ * that no longer reads as sealed and that a recount contradicts; hostile5).
+ */
+export async function keptHoldingsAsSealed(
+  q: Queryable,
+  month: string,
+  sealed: string,
+): Promise<boolean | null> {
+  if (!sealed.startsWith(LEDGER_STATE)) return null;
+  const after = sealedHoldingsAfter(sealed);
+  if (after === undefined) return null;
+  const [kind, now] = await exhibitAHoldingsDigest(q, month, after);
+  return sealed.includes(`,${kind}=${now},`) || sealed.endsWith(`,${kind}=${now}`);
+}
+
+/**
  * The v4 digest a close seals: {@link withSealedLedgerState} of what it wrote — or, where it wrote
  * no row at the month's end because the state there was stored before it (written ahead of the
  * closes: a restore, a benchmark's setup; the close then takes it as it is), of what is stored.

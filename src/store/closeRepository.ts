@@ -105,6 +105,17 @@ export async function loadCloseResult(
   return row ? parsedJson(row.content) : undefined;
 }
 
+/** Each closed month's sealed inputs digest, in month order (months sealed without one left out). */
+export async function sealedInputsDigests(q: Queryable): Promise<{ month: string; inputsDigest: string }[]> {
+  const rows = await typed(q)
+    .selectFrom('closed_month')
+    .select(['month', 'inputs_digest'])
+    .where('inputs_digest', 'is not', null)
+    .orderBy('month')
+    .execute();
+  return rows.map((r) => ({ month: r.month, inputsDigest: r.inputs_digest! }));
+}
+
 /** The audit record of a month's close (null: not closed, or sealed before schema 14 named it). */
 export async function closeAuditSeq(q: Queryable, month: string): Promise<number | null> {
   const row = await typed(q)
