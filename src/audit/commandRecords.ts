@@ -45,7 +45,15 @@ export function transferNoticeContentHash(transferId: string, receivedDate: stri
 }
 
 /**
- * Each stored row a command wrote has that command's record.
+ * Commands whose write is made once: a document is withdrawn once (exhibit_withdrawal is keyed by
+ * it; a second `exhibit withdraw` is refused), so a second record naming it was not written by
+ * plan12b — appended by SQL at the chain's tail, it left the withdrawal's restatement marks
+ * unchecked (restatementMarks.ts reads them against the one record; hostile5).
+ */
+const WRITTEN_ONCE: ReadonlySet<string> = new Set(['exhibit.withdraw']);
+
+/**
+ * Each stored row a command wrote has that command's record (one only, for a write made once).
  * @example
  * commandWriteFindings([], [{ action: 'exhibit.withdraw', subject: 'a.txt', contentHash: 'id', what: 'the withdrawal of a.txt' }])
  * // [{ kind: 'record', reason: 'the withdrawal of a.txt is stored, but no exhibit.withdraw record in the audit log wrote it' }]
@@ -56,11 +64,26 @@ export function commandWriteFindings(
 ): RecordFinding[] {
   const key = (action: string, subject: string, contentHash: string) =>
     JSON.stringify([action, subject, contentHash]);
-  const written = new Set(records.map((r) => key(r.action, r.subject, r.contentHash)));
-  return stored
-    .filter((w) => !written.has(key(w.action, w.subject, w.contentHash)))
-    .map((w) => ({
-      kind: 'record' as const,
-      reason: `${w.what} is stored, but no ${w.action} record in the audit log wrote it`,
-    }));
+  const written = new Map<string, number[]>();
+  for (const r of records) {
+    const k = key(r.action, r.subject, r.contentHash);
+    const seqs = written.get(k);
+    if (seqs) seqs.push(r.seq);
+    else written.set(k, [r.seq]);
+  }
+  const findings: RecordFinding[] = [];
+  for (const w of stored) {
+    const seqs = written.get(key(w.action, w.subject, w.contentHash));
+    if (seqs === undefined)
+      findings.push({
+        kind: 'record',
+        reason: `${w.what} is stored, but no ${w.action} record in the audit log wrote it`,
+      });
+    else if (seqs.length > 1 && WRITTEN_ONCE.has(w.action))
+      findings.push({
+        kind: 'record',
+        reason: `${w.what} is stored once, but ${seqs.length} ${w.action} records in the audit log say so (records ${seqs.join(', ')}): a document is withdrawn once`,
+      });
+  }
+  return findings;
 }

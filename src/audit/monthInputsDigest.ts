@@ -3,6 +3,7 @@ import { governingRatesText } from '../registry/closedPeriodChange.js';
 import type { Registry } from '../registry/registry.js';
 import { loadApprovals } from '../store/approvalsRepository.js';
 import {
+  closeAuditSeq,
   closedMonthsInOrder,
   LEDGER_KEY_KINDS,
   ledgerKeyChunks,
@@ -123,6 +124,24 @@ function sealedHoldingsAfter(sealed: string): string | null | undefined {
 }
 
 /**
+ * Whether the kept Exhibit A holdings a closed month sealed (`exhibitAHoldings=after:digest`) read
+ * now as sealed; null when the seal holds none (made before exa2, or not v4). A later close reads
+ * them instead of recounting the lots (monthClose.ts: a close refuses a kept row it relies on
+ * that no longer reads as sealed and that a recount contradicts; hostile5).
+ */
+export async function keptHoldingsAsSealed(
+  q: Queryable,
+  month: string,
+  sealed: string,
+): Promise<boolean | null> {
+  if (!sealed.startsWith(LEDGER_STATE)) return null;
+  const after = sealedHoldingsAfter(sealed);
+  if (after === undefined) return null;
+  const [kind, now] = await exhibitAHoldingsDigest(q, month, after);
+  return sealed.includes(`,${kind}=${now},`) || sealed.endsWith(`,${kind}=${now}`);
+}
+
+/**
  * The v4 digest a close seals: {@link withSealedLedgerState} of what it wrote — or, where it wrote
  * no row at the month's end because the state there was stored before it (written ahead of the
  * closes: a restore, a benchmark's setup; the close then takes it as it is), of what is stored.
@@ -162,23 +181,33 @@ const TERMS = 'distributorTerms';
  * A v3/v4 digest of now with its distributor terms as the seal read them. Since session 53 a close
  * reads each term once as it reads in the month (a term ended after the month, recorded again, is
  * the same term in it); a seal made before read every record. Where the two differ, the seal is
- * checked against the terms read as it read them: equal, nothing changed.
+ * checked against the records read as it read them — those recorded before its close (by their
+ * imports' audit records): a term recorded again after the close (ended later still) is one more
+ * record the seal never read (hostile5: it was reported as changed). The substitution holds only
+ * when those records read every record's way as sealed and, read once, as all records read now:
+ * a record added since that reads otherwise in the month is a change, found.
  */
 async function termsAsSealed(q: Queryable, month: string, now: string, sealed: string): Promise<string> {
   const kindIn = (d: string) => new RegExp(`(?:^|[:,])${TERMS}=([^,]*)`).exec(d)?.[1];
   const was = kindIn(sealed);
   const is = kindIn(now);
   if (was === undefined || is === undefined || was === is) return now;
-  const [recorded] = await streamedMonthInputsDigestsByKind(
-    monthInputChunks(q, month, monthStart(month), monthEnd(month), {
-      asSealed: true,
-      governing: true,
-      records: true,
-      termsAsRecorded: true,
-      onlyKind: TERMS,
-    }),
-  );
-  return recorded?.[1] === was ? now.replace(`${TERMS}=${is}`, `${TERMS}=${was}`) : now;
+  const closeSeq = await closeAuditSeq(q, month);
+  const read = async (termsAsRecorded: boolean) => {
+    const [terms] = await streamedMonthInputsDigestsByKind(
+      monthInputChunks(q, month, monthStart(month), monthEnd(month), {
+        asSealed: true,
+        governing: true,
+        records: true,
+        termsAsRecorded,
+        onlyKind: TERMS,
+        ...(closeSeq === null ? {} : { termsRecordedBefore: closeSeq }),
+      }),
+    );
+    return terms?.[1];
+  };
+  const asSealed = (await read(true)) === was && (closeSeq === null || (await read(false)) === is);
+  return asSealed ? now.replace(`${TERMS}=${is}`, `${TERMS}=${was}`) : now;
 }
 
 /** The digest of a closed month's inputs today, restatements since undone, in its seal's version. */

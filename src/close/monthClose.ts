@@ -24,6 +24,7 @@ import { sealLedgerStateWrites } from '../store/ledgerStateRepository.js';
 import { loadRegistry } from '../store/registryStore.js';
 import { assertClosable } from './closeOrder.js';
 import { faultPoint } from './faultPoint.js';
+import { refuseHoldingsKeptAhead } from './holdingsKeptAhead.js';
 import {
   type CloseCompleteness,
   type EndedClass,
@@ -173,6 +174,7 @@ export async function closeMonth(
         // v4: the Class B ledger the steps write, as written
         const ledger = new LedgerStateRowsDigest();
         sealLedgerStateWrites(tx, ledger);
+        await refuseHoldingsKeptAhead(tx, month);
         await insertClosedMonth(tx, month, actor);
         const parts: Record<string, unknown> = {};
         const hashes: { part: string; contentHash: string }[] = [];

@@ -54,6 +54,7 @@ import { loadOmnibusMonths } from '../store/omnibusRepository.js';
 import { loadRegistry } from '../store/registryStore.js';
 import { formatPctUnits, partyPctUnits } from '../transfers/monthlyCalculation.js';
 import { feesReport } from './feesReport.js';
+import { refuseKeptHoldingsContradicted } from './keptHoldingsRecount.js';
 import { termGapWarnings } from './termGapWarnings.js';
 
 /**
@@ -398,6 +399,17 @@ export async function holdingsAt(
           [...requests.keys()],
           [...new Set([...requests.values()].flat().filter((d) => d <= closedThrough))],
         );
+  // SPEC §12: the close pays by the kept rows it reads — each as the closed month that kept it sealed it
+  if (kept?.keep)
+    await refuseKeptHoldingsContradicted(q, found, async (recount) => {
+      const computed = await computeHoldingsAt(q, recount, classBTerms, terms, distributor);
+      return new Map(
+        [...computed].map(([pid, byDate]) => [
+          pid,
+          new Map([...byDate].map(([d, h]) => [d, { others: h.others, omnibus: h.omnibus }])),
+        ]),
+      );
+    });
   const toCompute = new Map<string, string[]>();
   for (const [pid, dates] of requests) {
     const missing = dates.filter((d) => !found.has(`${pid}|${d}`));

@@ -98,5 +98,20 @@ export function currentActor(): string {
   try {
     os = userInfo().username;
   } catch {}
-  return `${os}${OS_USER_MARK}`;
+  return `${osUserName(os)}${OS_USER_MARK}`;
+}
+
+/**
+ * The OS user's name as recorded: the one actor nobody states, so never refused — but printed by
+ * every output as a stated one is, so a character a stated actor may not hold (a control
+ * character, a line break, an invisible format character such as a bidirectional override) is
+ * written as `\u` and four hex digits, as plan12b quotes it in a message (hostile5: a login
+ * `eve\u202Eevil` printed its audit log lines reversed).
+ */
+function osUserName(name: string): string {
+  const visible = name.replace(
+    /[\u0000-\u001f\u007f-\u009f\u2028\u2029\uFFFD\p{Noncharacter_Code_Point}\p{Cs}]|(?![\u200c\u200d])\p{Cf}/gu,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+  return visible === '' ? 'unknown' : [...visible].slice(0, 100).join('');
 }

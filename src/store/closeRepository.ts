@@ -105,6 +105,27 @@ export async function loadCloseResult(
   return row ? parsedJson(row.content) : undefined;
 }
 
+/** Each closed month's sealed inputs digest, in month order (months sealed without one left out). */
+export async function sealedInputsDigests(q: Queryable): Promise<{ month: string; inputsDigest: string }[]> {
+  const rows = await typed(q)
+    .selectFrom('closed_month')
+    .select(['month', 'inputs_digest'])
+    .where('inputs_digest', 'is not', null)
+    .orderBy('month')
+    .execute();
+  return rows.map((r) => ({ month: r.month, inputsDigest: r.inputs_digest! }));
+}
+
+/** The audit record of a month's close (null: not closed, or sealed before schema 14 named it). */
+export async function closeAuditSeq(q: Queryable, month: string): Promise<number | null> {
+  const row = await typed(q)
+    .selectFrom('closed_month')
+    .select('audit_seq')
+    .where('month', '=', month)
+    .executeTakeFirst();
+  return row?.audit_seq == null ? null : Number(row.audit_seq);
+}
+
 /** A closed month as sealed, with every part as stored, for verification (`only`: one month). */
 export interface SealedMonth {
   readonly month: string;
@@ -180,12 +201,14 @@ export async function restatementMarks(q: Queryable): Promise<RestatementMarks[]
             r.closed_month, r.adjusted_in, 'import ' || r.import_id, f.audit_seq
        FROM provider_assets_restatement r JOIN feed_import f ON f.id = r.import_id WHERE f.audit_seq IS NOT NULL
      UNION ALL
-     -- a withdrawal by the one exhibit.withdraw record naming its document (none or two: not checked here)
+     -- a withdrawal by the first exhibit.withdraw record naming its document: the one that wrote it
+     -- (none: a finding of commandRecords.ts; a second: forged, a finding there, and the marks still
+     -- checked against the first — hostile5)
      SELECT 'exhibit-withdrawal', r.id, 'document ' || left(r.document_id, 16), NULL, r.closed_month, r.adjusted_in,
             'exhibit.withdraw', min(a.seq)
        FROM exhibit_withdrawal_restatement r
        JOIN audit_log a ON a.action = 'exhibit.withdraw' AND a.content_hash = r.document_id
-      GROUP BY r.id, r.document_id, r.closed_month, r.adjusted_in HAVING count(*) = 1
+      GROUP BY r.id, r.document_id, r.closed_month, r.adjusted_in
      ORDER BY 1, 2`,
   );
   return rows.map(([feed, id, what, date, closedMonth, adjustedIn, recordedBy, seq]) => ({
@@ -232,6 +255,11 @@ function monthInputQueries(
   const f = `${sqlTextLiteral(from)}::date`;
   const t = `${sqlTextLiteral(to)}::date`;
   const C = 'COLLATE "C"';
+  // the terms recorded by imports the audit log recorded before this record (termsAsSealed)
+  const recordedBefore =
+    opts.termsRecordedBefore === undefined
+      ? ''
+      : ` AND import_id IN (SELECT id FROM feed_import WHERE audit_seq IS NULL OR audit_seq < ${Number(opts.termsRecordedBefore)})`;
   const queries = [
     {
       kind: 'netAssets',
@@ -281,12 +309,12 @@ function monthInputQueries(
             // a term ended after the month (a later record of the same term) reads in it as the term did
             `SELECT * FROM (SELECT DISTINCT distributor, portfolio_id, portfolio_name, start_date::text AS start_date,
                 CASE WHEN end_date <= ${t} THEN end_date::text END AS end_date, rights_assigned_to
-                FROM class_b_distributor_term WHERE start_date <= ${t}) d
+                FROM class_b_distributor_term WHERE start_date <= ${t}${recordedBefore}) d
               ORDER BY distributor ${C}, portfolio_id ${C}, portfolio_name ${C}, start_date ${C}, rights_assigned_to ${C},
                 end_date ${C} NULLS FIRST`
           : `SELECT distributor, portfolio_id, portfolio_name, start_date::text AS start_date,
               CASE WHEN end_date <= ${t} THEN end_date::text END AS end_date, rights_assigned_to
-         FROM class_b_distributor_term WHERE start_date <= ${t}
+         FROM class_b_distributor_term WHERE start_date <= ${t}${recordedBefore}
         ORDER BY distributor ${C}, portfolio_id ${C}, portfolio_name ${C}, start_date, rights_assigned_to ${C}`,
     },
     {
@@ -428,6 +456,8 @@ export interface MonthInputOptions {
    * how seals before session 53 read them, for verify to check such a seal as it was made.
    */
   readonly termsAsRecorded?: boolean;
+  /** the distributor terms of the imports recorded before this audit record only (a close's: as the close read them) */
+  readonly termsRecordedBefore?: number;
   /** only this kind's read */
   readonly onlyKind?: string;
 }

@@ -77,6 +77,40 @@ export async function writeExhibitAHoldings(
   );
 }
 
+/**
+ * Kept holdings dated after `after` (null: any), a few (SPEC §12): only a close writes them, for
+ * dates through its own month's end, so before a close none is dated after the last month closed.
+ */
+export async function exhibitAHoldingsDatedAfter(
+  q: Queryable,
+  after: string | null,
+  limit = 5,
+): Promise<{ portfolioId: string; date: string }[]> {
+  const rows = await q.textRows(
+    `SELECT portfolio_id, date::text FROM exhibit_a_holdings${after === null ? '' : ` WHERE date > ${sqlTextLiteral(after)}::date`}
+      ORDER BY date, portfolio_id COLLATE "C" LIMIT ${Math.trunc(limit)}`,
+  );
+  return rows.map(([portfolioId, date]) => ({ portfolioId: portfolioId!, date: date! }));
+}
+
+/** A kept value as a text that two equal values share whatever their keys' order (the recount's comparison). */
+export function keptHoldingsText(h: StoredExhibitAHoldings): string {
+  const canonical = (v: unknown): unknown =>
+    typeof v === 'bigint'
+      ? { $bigint: v.toString() }
+      : Array.isArray(v)
+        ? v.map(canonical)
+        : v !== null && typeof v === 'object'
+          ? Object.fromEntries(
+              Object.entries(v as Record<string, unknown>)
+                .filter(([, x]) => x !== undefined)
+                .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+                .map(([k, x]) => [k, canonical(x)]),
+            )
+          : v;
+  return JSON.stringify(canonical({ others: h.others, omnibus: h.omnibus }));
+}
+
 /** The kind of a v4 inputs digest that covers the kept holdings (monthInputsDigest.ts). */
 export const EXHIBIT_A_HOLDINGS_KIND = 'exhibitAHoldings';
 
