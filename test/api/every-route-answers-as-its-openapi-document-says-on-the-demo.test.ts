@@ -47,7 +47,8 @@ interface Call {
   /** a JSON body (sent as application/json) or a file's text (sent as the operation's first type) */
   readonly json?: unknown;
   readonly file?: string;
-  readonly role?: Role;
+  /** who sends it (default: an operator where allowed); null: no token at all */
+  readonly role?: Role | null;
   /** the class of answer this request must get: a success, or a refusal (4xx) */
   readonly expect: 'ok' | 'refused';
 }
@@ -64,11 +65,14 @@ function readCalls(ids: { document: string }): Call[] {
     { op: 'portfolioHistory', params: { name: 'Summit Energy Fund' }, expect: 'ok' },
     { op: 'portfolioHistory', params: { name: 'No Such Fund' }, expect: 'refused' },
     { op: 'instruments', expect: 'ok' },
+    { op: 'instruments', query: { format: 'csv' }, expect: 'refused' },
     { op: 'documents', expect: 'ok' },
     { op: 'documents', query: { format: 'csv' }, expect: 'ok' },
+    { op: 'documents', query: { format: 'pdf' }, expect: 'refused' },
     { op: 'document', params: { id: ids.document }, expect: 'ok' },
     { op: 'document', params: { id: 'f'.repeat(64) }, expect: 'refused' },
     { op: 'conflicts', expect: 'ok' },
+    { op: 'conflicts', query: { format: 'csv' }, expect: 'refused' },
     { op: 'boardRates', expect: 'ok' },
     { op: 'boardRates', query: { format: 'pdf' }, expect: 'refused' },
     { op: 'renderSchedule', query: { asOf: '2025-06-30', class: 'A' }, expect: 'ok' },
@@ -101,10 +105,12 @@ function readCalls(ids: { document: string }): Call[] {
     },
     { op: 'providers', expect: 'ok' },
     { op: 'providers', query: { format: 'xlsx' }, expect: 'ok' },
+    { op: 'providers', query: { format: 'html' }, expect: 'refused' },
     { op: 'distributorShare', query: { month: DEMO_FIRST_MONTH }, expect: 'ok' },
     { op: 'distributorShare', query: { month: MONTH_OPEN }, expect: 'ok' },
     { op: 'distributorShare', query: {}, expect: 'refused' },
     { op: 'transfers', expect: 'ok' },
+    { op: 'transfers', query: { format: 'txt' }, expect: 'refused' },
     { op: 'monthlyCalculation', query: { month: DEMO_FIRST_MONTH }, expect: 'ok' },
     { op: 'monthlyCalculation', query: { month: MONTH_OPEN }, expect: 'ok' },
     { op: 'monthlyCalculation', query: { month: MONTH_OPEN, format: 'csv' }, expect: 'ok' },
@@ -147,9 +153,12 @@ function readCalls(ids: { document: string }): Call[] {
     { op: 'cdsc', query: { from: '2025-01-01', to: '2025-02-28', format: 'csv' }, expect: 'ok' },
     { op: 'cdsc', query: {}, expect: 'refused' },
     { op: 'classBTerms', expect: 'ok' },
+    { op: 'classBTerms', query: { format: 'pdf' }, expect: 'refused' },
     { op: 'closeJobs', expect: 'ok' },
+    { op: 'closeJobs', query: { format: 'csv' }, expect: 'refused' },
     { op: 'closeJob', params: { id: 'no-such-job' }, expect: 'refused' },
     { op: 'closedMonths', expect: 'ok' },
+    { op: 'closedMonths', query: { format: 'csv' }, expect: 'refused' },
     { op: 'monthStatus', params: { month: DEMO_FIRST_MONTH }, expect: 'ok' },
     { op: 'monthStatus', params: { month: MONTH_OPEN }, expect: 'ok' },
     { op: 'monthStatus', params: { month: 'Jan' }, expect: 'refused' },
@@ -162,8 +171,11 @@ function readCalls(ids: { document: string }): Call[] {
     },
     { op: 'closedMonthShow', params: { month: MONTH_OPEN }, expect: 'refused' },
     { op: 'terminations', expect: 'ok' },
+    { op: 'terminations', query: { format: 'pdf' }, expect: 'refused' },
     { op: 'governanceSettings', expect: 'ok' },
+    { op: 'governanceSettings', query: { format: 'csv' }, expect: 'refused' },
     { op: 'approvals', expect: 'ok' },
+    { op: 'approvals', query: { format: 'pdf' }, expect: 'refused' },
     { op: 'continuance', query: { asOf: '2025-06-30' }, expect: 'ok' },
     { op: 'continuance', query: { asOf: 'soon' }, expect: 'refused' },
     { op: 'finraCap', query: { class: 'B', through: MONTH_OPEN }, expect: 'ok' },
@@ -194,6 +206,8 @@ function readCalls(ids: { document: string }): Call[] {
     { op: 'auditVerify', role: 'auditor', expect: 'ok' },
     { op: 'auditVerify', role: 'auditor', query: { anchor: 'nonsense' }, expect: 'refused' },
     { op: 'auditAnchor', role: 'auditor', expect: 'ok' },
+    { op: 'auditAnchor', role: 'viewer', expect: 'refused' },
+    { op: 'auditAnchor', role: null, expect: 'refused' },
     { op: 'tokens', role: 'admin', expect: 'ok' },
     { op: 'tokens', role: 'operator', expect: 'refused' },
     { op: 'businessDayAfter', query: { after: '2006-12-31', n: '10' }, expect: 'ok' },
@@ -217,7 +231,7 @@ function writeCalls(ids: { document: string; build: string }): Call[] {
     {
       op: 'importNetAssets',
       query: { restate: 'true', fileName: 'na.csv' },
-      file: csv('date,portfolio,class,net_assets', '2025-06-02,Summit Energy Fund,A,1000000.00'),
+      file: csv('date,portfolio,class,net_assets', '2025-06-02,Summit Energy Fund,A,900000000.00'),
       expect: 'ok',
     },
     {
@@ -227,18 +241,27 @@ function writeCalls(ids: { document: string; build: string }): Call[] {
     },
     {
       op: 'importProviders',
-      file: csv('id,name,kind,agreement_date,own_rate_pct,terminated_on', 'DLR-9001,Test Dealer,dealer,2025-03-03,,'),
+      file: csv(
+        'id,name,kind,agreement_date,own_rate_pct,terminated_on',
+        'DLR-9001,Test Dealer,dealer,2025-03-03,,',
+      ),
       expect: 'ok',
     },
     { op: 'importProviders', file: csv('id,name'), expect: 'refused' },
     {
       op: 'importProviderAssets',
-      file: csv('date,provider,portfolio,class,net_assets', '2025-06-02,DLR-9001,Summit Energy Fund,A,1000.00'),
+      file: csv(
+        'date,provider,portfolio,class,net_assets',
+        '2025-06-02,DLR-9001,Summit Energy Fund,A,1000.00',
+      ),
       expect: 'ok',
     },
     {
       op: 'importProviderAssets',
-      file: csv('date,provider,portfolio,class,net_assets', '2025-06-02,NO-SUCH,Summit Energy Fund,A,1000.00'),
+      file: csv(
+        'date,provider,portfolio,class,net_assets',
+        '2025-06-02,NO-SUCH,Summit Energy Fund,A,1000.00',
+      ),
       expect: 'refused',
     },
     {
@@ -246,7 +269,11 @@ function writeCalls(ids: { document: string; build: string }): Call[] {
       file: csv('account,omnibus,dealer_of_record', 'B900001,no,Dealer One'),
       expect: 'ok',
     },
-    { op: 'importAccounts', file: csv('account,omnibus,dealer_of_record', 'B900002,maybe,Dealer One'), expect: 'refused' },
+    {
+      op: 'importAccounts',
+      file: csv('account,omnibus,dealer_of_record', 'B900002,maybe,Dealer One'),
+      expect: 'refused',
+    },
     {
       op: 'importTransactions',
       file: csv(
@@ -272,7 +299,11 @@ function writeCalls(ids: { document: string; build: string }): Call[] {
       ),
       expect: 'ok',
     },
-    { op: 'importDistributors', file: csv('portfolio,distributor,start,end,assigned_to', 'all,,x,,'), expect: 'refused' },
+    {
+      op: 'importDistributors',
+      file: csv('portfolio,distributor,start,end,assigned_to', 'all,,x,,'),
+      expect: 'refused',
+    },
     { op: 'importClassBTerms', file: csv('nonsense'), expect: 'refused' },
     { op: 'importOmnibus', file: csv('month,account'), expect: 'refused' },
     { op: 'importTransfers', file: csv('id,assignee'), expect: 'refused' },
@@ -289,9 +320,10 @@ function writeCalls(ids: { document: string; build: string }): Call[] {
     { op: 'importExpenditures', file: csv('portfolio,class'), expect: 'refused' },
     {
       op: 'importGrossSales',
+      query: { restate: 'true' },
       file: csv(
         'month,portfolio,class,gross_sales,front_end_sales_charges,deferred_sales_charges',
-        '2025-07,Summit Energy Fund,B,1000.00,,0.00',
+        '2025-07,Summit Energy Fund,A,1000.00,10.00,',
       ),
       expect: 'ok',
     },
@@ -301,7 +333,11 @@ function writeCalls(ids: { document: string; build: string }): Call[] {
       file: csv('effective_date,prime_rate,source', '2025-07-01,7.50,The Wall Street Journal'),
       expect: 'ok',
     },
-    { op: 'importPrimeRate', file: csv('effective_date,prime_rate,source', '2025-07-01,high,WSJ'), expect: 'refused' },
+    {
+      op: 'importPrimeRate',
+      file: csv('effective_date,prime_rate,source', '2025-07-01,high,WSJ'),
+      expect: 'refused',
+    },
     { op: 'importExhibit', file: 'not an exhibit at all', expect: 'refused' },
     {
       op: 'setBoardRate',
@@ -318,7 +354,12 @@ function writeCalls(ids: { document: string; build: string }): Call[] {
     {
       op: 'setBoardRate',
       role: 'admin',
-      json: { portfolio: 'Summit Energy Fund', class: 'A', effectiveDate: '2025-07-01', distributionFeePct: '9' },
+      json: {
+        portfolio: 'Summit Energy Fund',
+        class: 'A',
+        effectiveDate: '2025-07-01',
+        distributionFeePct: '9',
+      },
       expect: 'refused',
     },
     {
@@ -326,31 +367,112 @@ function writeCalls(ids: { document: string; build: string }): Call[] {
       json: { portfolio: 'Summit Energy Fund', class: 'C', date: '2025-12-01', by: 'trustees' },
       expect: 'ok',
     },
-    { op: 'terminate', json: { portfolio: 'No Such Fund', date: '2025-12-01', by: 'trustees' }, expect: 'refused' },
-    { op: 'setGovernanceSetting', role: 'admin', params: { key: 'approvals.enforce' }, json: { value: 'true' }, expect: 'ok' },
-    { op: 'setGovernanceSetting', role: 'admin', params: { key: 'no.such.key' }, json: { value: 'true' }, expect: 'refused' },
+    {
+      op: 'terminate',
+      json: { portfolio: 'No Such Fund', date: '2025-12-01', by: 'trustees' },
+      expect: 'refused',
+    },
+    {
+      op: 'setGovernanceSetting',
+      role: 'admin',
+      params: { key: 'approvals.enforce' },
+      json: { value: 'true' },
+      expect: 'ok',
+    },
+    {
+      op: 'setGovernanceSetting',
+      role: 'admin',
+      params: { key: 'no.such.key' },
+      json: { value: 'true' },
+      expect: 'refused',
+    },
     {
       op: 'terminateProvider',
       params: { provider: 'DLR-9001' },
       json: { noticeDate: '2025-07-01' },
       expect: 'ok',
     },
-    { op: 'terminateProvider', params: { provider: 'NO-SUCH' }, json: { noticeDate: '2025-07-01' }, expect: 'refused' },
+    {
+      op: 'terminateProvider',
+      params: { provider: 'NO-SUCH' },
+      json: { noticeDate: '2025-07-01' },
+      expect: 'refused',
+    },
     { op: 'assignProvider', params: { provider: 'DLR-0002' }, json: { date: '2025-08-01' }, expect: 'ok' },
-    { op: 'assignProvider', params: { provider: 'NO-SUCH' }, json: { date: '2025-08-01' }, expect: 'refused' },
-    { op: 'transferNotice', params: { transfer: 'TR-2025-01' }, json: { received: '2025-03-14' }, expect: 'ok' },
-    { op: 'transferNotice', params: { transfer: 'NO-SUCH' }, json: { received: '2025-03-14' }, expect: 'refused' },
+    {
+      op: 'assignProvider',
+      params: { provider: 'NO-SUCH' },
+      json: { date: '2025-08-01' },
+      expect: 'refused',
+    },
+    {
+      op: 'transferNotice',
+      params: { transfer: 'TR-2025-01' },
+      json: { received: '2025-03-14' },
+      expect: 'ok',
+    },
+    {
+      op: 'transferNotice',
+      params: { transfer: 'NO-SUCH' },
+      json: { received: '2025-03-14' },
+      expect: 'refused',
+    },
     { op: 'createToken', role: 'admin', json: { name: 'walk', role: 'viewer' }, expect: 'ok' },
     { op: 'createToken', role: 'admin', json: { name: 'walk', role: 'viewer' }, expect: 'refused' },
     { op: 'revokeToken', role: 'admin', params: { name: 'walk' }, expect: 'ok' },
     { op: 'revokeToken', role: 'admin', params: { name: 'no-such-token' }, expect: 'refused' },
-    { op: 'withdrawExhibit', params: { id: ids.document }, json: { reason: 'a test of the API' }, expect: 'ok' },
+    {
+      op: 'withdrawExhibit',
+      params: { id: ids.document },
+      json: { reason: 'a test of the API' },
+      expect: 'ok',
+    },
     { op: 'withdrawExhibit', params: { id: 'f'.repeat(64) }, json: { reason: 'a test' }, expect: 'refused' },
     { op: 'startClose', json: { month: DEMO_FIRST_MONTH }, expect: 'refused' },
   ];
 }
 
-describe('every route answers as the OpenAPI document says, on the demo complex', { timeout: 600_000 }, () => {
+const MONEY_TEXT = /^-?\d+\.\d{2}$/;
+const DATE_TEXT = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * The money amounts and dates in an answer whose schema does not say so: each leaf that reads as
+ * money ("1234.50") is sent once as "$1234.50", and each that reads as a date ("2025-01-31") once
+ * as "31/01/2025"; a schema that declares it (a decimal pattern, format date and its pattern)
+ * refuses the changed body, where a plain string would take it. One leaf per place (array items by their first element), named by its JSON
+ * Pointer with array indices as "*".
+ */
+function undeclaredFigures(body: unknown, validate: ValidateFunction): string[] {
+  const out: string[] = [];
+  const seen = new Set<string>();
+  const walk = (node: unknown, path: string, set: (v: unknown) => void): void => {
+    if (Array.isArray(node)) {
+      if (node.length > 0)
+        walk(node[0], `${path}/*`, (v) => {
+          node[0] = v;
+        });
+    } else if (node !== null && typeof node === 'object') {
+      const o = node as Record<string, unknown>;
+      for (const k of Object.keys(o))
+        walk(o[k], `${path}/${k}`, (v) => {
+          o[k] = v;
+        });
+    } else if (typeof node === 'string' && !seen.has(path)) {
+      const changed = MONEY_TEXT.test(node) ? `$${node}` : DATE_TEXT.test(node) ? '31/01/2025' : undefined;
+      if (changed === undefined) return;
+      seen.add(path);
+      set(changed);
+      if (validate(body)) out.push(path);
+      set(node);
+    }
+  };
+  walk(body, '', () => {});
+  return out;
+}
+
+describe('every route answers as the OpenAPI document says, on the demo complex', {
+  timeout: 600_000,
+}, () => {
   const dir = mkdtempSync(join(tmpdir(), 'plan12b-openapi-'));
   const target = join(dir, 'db');
   let store: ApiStore;
@@ -363,6 +485,8 @@ describe('every route answers as the OpenAPI document says, on the demo complex'
   const validators = new Map<string, ValidateFunction>();
   /** the (operation, status) pairs the walk saw, and each operation's successes and refusals */
   const answered = new Map<string, { ok: number; refused: number }>();
+  /** money and dates in a success the document does not declare as such: "operation: /path" */
+  const undeclared = new Set<string>();
   /** what the walk found wrong, each with its request */
   const problems: string[] = [];
 
@@ -412,11 +536,15 @@ describe('every route answers as the OpenAPI document says, on the demo complex'
     if (found === undefined) throw new Error(`the document has no operation ${call.op}`);
     const { method, path, op } = found;
     let url = path;
-    for (const [k, v] of Object.entries(call.params ?? {})) url = url.replace(`{${k}}`, encodeURIComponent(v));
+    for (const [k, v] of Object.entries(call.params ?? {}))
+      url = url.replace(`{${k}}`, encodeURIComponent(v));
     const q = new URLSearchParams(call.query ?? {});
     if (q.size > 0) url += `?${q}`;
-    const role = call.role ?? op['x-roles'].find((r) => r === 'operator') ?? op['x-roles'][0]!;
-    const headers: Record<string, string> = { authorization: `Bearer ${tokens[role]}` };
+    const role =
+      call.role === undefined
+        ? (op['x-roles'].find((r) => r === 'operator') ?? op['x-roles'][0]!)
+        : call.role;
+    const headers: Record<string, string> = role === null ? {} : { authorization: `Bearer ${tokens[role]}` };
     let body: string | undefined;
     if (call.json !== undefined) {
       headers['content-type'] = 'application/json';
@@ -445,6 +573,8 @@ describe('every route answers as the OpenAPI document says, on the demo complex'
             .map((e) => `${e.instancePath} ${e.message}`)
             .join('; ')}`,
         );
+      else if (res.status < 300)
+        for (const path of undeclaredFigures(json, validate)) undeclared.add(`${call.op}: ${path}`);
     } else if (type === 'application/pdf' && bytes.subarray(0, 5).toString() !== '%PDF-')
       problems.push(`${where}: not a PDF`);
     else if (type === XLSX_MEDIA_TYPE && bytes.subarray(0, 2).toString() !== 'PK')
@@ -461,7 +591,7 @@ describe('every route answers as the OpenAPI document says, on the demo complex'
 
   it('is a valid OpenAPI 3.1 document (@seriousme/openapi-schema-validator)', async () => {
     expect(doc.openapi).toBe('3.1.0');
-    const result = await new Validator().validate(doc as object);
+    const result = await new Validator().validate(doc as unknown as Parameters<Validator['validate']>[0]);
     expect(result.errors ?? [], 'the validator says').toEqual([]);
     expect(result.valid).toBe(true);
   });
@@ -480,11 +610,32 @@ describe('every route answers as the OpenAPI document says, on the demo complex'
 
   it('declares money as two-place decimal strings and dates as ISO dates wherever an answer names them', () => {
     // the figures a treasurer reads: the schema of each names its pattern or format, so a client
-    // generated from the document knows a "1234.50" is money and a "2025-01-31" a date
-    const money = { type: 'string', pattern: '^-?\\d+\\.\\d{2}$' };
-    const schemas = doc.components.schemas as Record<string, unknown>;
-    expect(schemas.Money).toMatchObject(money);
-    expect(schemas.IsoDateText).toMatchObject({ type: 'string', format: 'date' });
+    // generated from the document knows a "1234.50" is money and a "2025-01-31" a date — here
+    // the Fees answer's, its monthly rows and a nullable date (a lapse's end)
+    const schemas = doc.components.schemas as Record<string, { properties: Record<string, never> }>;
+    const classes = schemas.FeesReport!.properties.classes as unknown as {
+      items: { properties: Record<string, object> };
+    };
+    const row = classes.items.properties;
+    expect(row.distributionFee).toMatchObject({ type: 'string', pattern: '^-?\\d+\\.\\d{2}$' });
+    expect(schemas.FeesReport!.properties.from).toMatchObject({ type: 'string', format: 'date' });
+    const entry = schemas.ScheduleEntry!.properties as Record<string, { properties: Record<string, object> }>;
+    expect(entry.inForceSince).toMatchObject({
+      type: 'string',
+      format: 'date',
+      pattern: '^\\d{4}-\\d{2}-\\d{2}$',
+    });
+    // a nullable date takes null and a date, and nothing else (a component made nullable was
+    // written allOf [its $ref, string or null]: the $ref refused every null)
+    const governsFrom = ajv.compile(
+      (schemas.PendingScheduleEntry!.properties as Record<string, object>).governsFrom as object,
+    );
+    expect([null, '2025-01-31', '31/01/2025', 1].map((v) => governsFrom(v))).toEqual([
+      true,
+      true,
+      false,
+      false,
+    ]);
   });
 
   it('answers every read with a status, a media type and a body its document declares', async () => {
@@ -511,11 +662,17 @@ describe('every route answers as the OpenAPI document says, on the demo complex'
     problems.length = 0;
     for (const call of writeCalls({ document: amendment.id, build })) await send(call);
     // a close started (202) and its job read back, then the job's own answers
-    const job = (await send({ op: 'startClose', json: { month: MONTH_OPEN }, expect: 'ok' })) as { id: string };
+    const job = (await send({ op: 'startClose', json: { month: MONTH_OPEN }, expect: 'ok' })) as {
+      id: string;
+    };
     await jobs.settle();
     await send({ op: 'closeJob', params: { id: job.id }, expect: 'ok' });
     await send({ op: 'startClose', json: { month: '2025-04' }, expect: 'refused' });
     expect(problems).toEqual([]);
+  });
+
+  it('declares every amount of money and every date it answers', () => {
+    expect([...undeclared].sort()).toEqual([]);
   });
 
   it('walked every operation the document lists, each to a success and a refusal', () => {

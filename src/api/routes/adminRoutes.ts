@@ -4,7 +4,7 @@ import { normalizeRatePct } from '../../money/rate.js';
 import { defineRoute } from '../apiRoute.js';
 import { createApiToken, listTokens, revokeToken } from '../apiTokens.js';
 import { ROLES } from '../roles.js';
-import { IsoDate, RatePct as Rate } from '../schemas.js';
+import { DateText, IsoDate, Pct, RatePct as Rate } from '../schemas.js';
 
 /** What an admin does: Board-set rates and API tokens (issue 13 item 2). */
 export const adminRoutes = [
@@ -34,7 +34,9 @@ export const adminRoutes = [
     response: z.looseObject({
       portfolio: z.string(),
       class: z.string(),
-      effectiveDate: z.string(),
+      effectiveDate: DateText,
+      distributionFeePct: Pct.nullable(),
+      serviceFeePct: Pct.nullable(),
       recorded: z.boolean(),
     }),
     status: 200,
