@@ -240,6 +240,19 @@ export function MonthlyCalculationPage({ lastMonth }: { readonly lastMonth: stri
         >
           Download XLSX
         </button>
+        {/* the CSV `plan12b monthly-calculation --csv` prints (format=csv; SPEC §8: JSON, CSV and PDF) */}
+        <button
+          type="button"
+          onClick={() =>
+            download(
+              '/api/monthly-calculation',
+              { month, format: 'csv' },
+              `monthly-calculation-${month}.csv`,
+            ).catch(setPdfError)
+          }
+        >
+          Download CSV
+        </button>
       </form>
       <ErrorBox error={pdfError} />
       <Loading loading={mc.loading} />
