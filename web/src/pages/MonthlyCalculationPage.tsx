@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { download, getJson } from '../api';
 import { type Column, DataTable } from '../components/DataTable';
+import { DateInput } from '../components/DateInput';
 import { ErrorBox, Loading, Warnings } from '../components/Status';
 import { formatAmount } from '../decimal';
 import { useHashParam } from '../hashState';
@@ -209,13 +210,7 @@ export function MonthlyCalculationPage({ lastMonth }: { readonly lastMonth: stri
       <h2>Monthly Calculation</h2>
       <form className="filters" onSubmit={(e) => e.preventDefault()}>
         <label>
-          Month{' '}
-          <input
-            type="month"
-            name="month"
-            value={month}
-            onChange={(e) => e.target.value && setMonth(e.target.value)}
-          />
+          Month <DateInput type="month" name="month" value={month} onValue={setMonth} />
         </label>
         <button
           type="button"
