@@ -36,7 +36,42 @@ export const RatePct = z
   )
   .openapi({ example: '0.25', description: 'a rate in percent per annum, as a decimal string' });
 
-export const Decimal = z.string().openapi({ example: '1234.56', description: 'an exact decimal' });
+/**
+ * An exact decimal in an answer (shares, a percentage, a price): digits, a point and more digits
+ * if it has any, a leading minus if negative — never a JSON number (SPEC §3).
+ */
+export const Decimal = z
+  .string()
+  .regex(/^-?\d+(?:\.\d+)?$/)
+  .openapi({ example: '1234.5678', description: 'an exact decimal, as a string' });
+
+/**
+ * Money in an answer (SPEC §3: "decimal strings, two places"): "1234.50", "-0.01". Written out in
+ * place, never a component of /openapi.json (nor Pct, DateText): @hono/zod-openapi writes a
+ * component made nullable as `allOf: [$ref, {type: [string, null]}]`, which refuses the null.
+ */
+export const Money = z
+  .string()
+  .regex(/^-?\d+\.\d{2}$/)
+  .openapi({
+    example: '1234.50',
+    description: 'money in dollars: an exact decimal string of two places, never a JSON number (SPEC §3)',
+  });
+
+/** A rate or a share in percent in an answer ("0.25" is 0.25%), as an exact decimal string. */
+export const Pct = z
+  .string()
+  .regex(/^-?\d+(?:\.\d+)?$/)
+  .openapi({
+    example: '0.25',
+    description: 'percent, as an exact decimal string ("0.25" is 0.25%)',
+  });
+
+/** A day in an answer: an ISO 8601 calendar date, YYYY-MM-DD. */
+export const DateText = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .openapi({ format: 'date', example: '2025-01-31', description: 'a day, YYYY-MM-DD' });
 
 /** "true"/"false" in a query string. */
 export const Flag = z

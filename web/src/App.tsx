@@ -113,6 +113,16 @@ function SignIn({
   );
 }
 
+/**
+ * The browser's title names the page (WCAG 2.4.2): a tab, a bookmark or the history list tells
+ * "Monthly Calculation — plan12b" from "Fees — plan12b", where every page was "plan12b".
+ */
+function usePageTitle(title: string): void {
+  useEffect(() => {
+    document.title = `${title} — plan12b`;
+  }, [title]);
+}
+
 export function App() {
   const [signedIn, setSignedIn] = useState(savedToken() !== null);
   const [refused, setRefused] = useState<string | null>(null);
@@ -125,6 +135,7 @@ export function App() {
   }, []);
   const [page, setPage] = useState<Page>(pageFromHash);
   const month = useDefaultMonth(signedIn);
+  usePageTitle(signedIn ? (PAGES.find(([p]) => p === page)?.[1] ?? 'Schedule') : 'Sign in');
   useEffect(() => {
     const onHash = () => setPage(pageFromHash());
     window.addEventListener('hashchange', onHash);

@@ -6,7 +6,7 @@ import { tokensSheet } from '../../reports/xlsxSheets.js';
 import { CsvText, defineRoute, XlsxSheets } from '../apiRoute.js';
 import { createApiToken, listTokens, revokeToken } from '../apiTokens.js';
 import { ROLES } from '../roles.js';
-import { FormatOrXlsx, IsoDate, RatePct as Rate } from '../schemas.js';
+import { DateText, FormatOrXlsx, IsoDate, Pct, RatePct as Rate } from '../schemas.js';
 
 /** What an admin does: Board-set rates and API tokens (issue 13 item 2). */
 export const adminRoutes = [
@@ -36,7 +36,9 @@ export const adminRoutes = [
     response: z.looseObject({
       portfolio: z.string(),
       class: z.string(),
-      effectiveDate: z.string(),
+      effectiveDate: DateText,
+      distributionFeePct: Pct.nullable(),
+      serviceFeePct: Pct.nullable(),
       recorded: z.boolean(),
     }),
     status: 200,

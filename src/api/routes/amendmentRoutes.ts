@@ -5,7 +5,7 @@ import { AMENDMENT_DIFF_COLUMNS, amendmentDiffAnswer } from '../../registry/amen
 import { amendmentDiffSheet } from '../../reports/xlsxSheets.js';
 import { withdrawnDocumentRegistries } from '../../store/withdrawnDocumentRegistry.js';
 import { CsvText, defineRoute, XlsxSheets } from '../apiRoute.js';
-import { FormatOrXlsx, looseObject } from '../schemas.js';
+import { DateText, FormatOrXlsx, looseObject } from '../schemas.js';
 
 const Change = z
   .object({
@@ -36,7 +36,7 @@ export const amendmentRoutes = [
     }),
     response: z
       .object({
-        document: looseObject({ id: z.string(), title: z.string(), effectiveDate: z.string().nullable() }),
+        document: looseObject({ id: z.string(), title: z.string(), effectiveDate: DateText.nullable() }),
         withdrawal: z
           .object({ reason: z.string(), withdrawnBy: z.string(), withdrawnAt: z.string() })
           .nullable()
@@ -44,8 +44,8 @@ export const amendmentRoutes = [
             description:
               'null while the document is in force; a withdrawn one answers what it changed while in force',
           }),
-        before: z.string().nullable(),
-        from: z.string().nullable(),
+        before: DateText.nullable(),
+        from: DateText.nullable(),
         changes: z.array(Change),
         warnings: z.array(z.string()),
       })

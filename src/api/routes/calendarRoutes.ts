@@ -6,7 +6,7 @@ import {
   isBusinessDay,
 } from '../../calendar/nyseCalendar.js';
 import { defineRoute } from '../apiRoute.js';
-import { IsoDate } from '../schemas.js';
+import { DateText, IsoDate } from '../schemas.js';
 
 /** The NYSE business-day calendar (SPEC §9), as `plan12b calendar` answers it. */
 
@@ -29,7 +29,7 @@ export const calendarRoutes = [
         .default(1)
         .openapi({ type: 'integer', example: 10, description: 'how many business days after (default 1)' }),
     }),
-    response: z.object({ after: z.string(), n: z.number().int(), date: IsoDate }),
+    response: z.object({ after: DateText, n: z.number().int(), date: DateText }),
     errors: ['USAGE'],
     run: async ({ query }) => ({
       after: query.after,
@@ -45,7 +45,7 @@ export const calendarRoutes = [
     tag: 'calendar',
     permission: 'read',
     query: z.object({ date: IsoDate }),
-    response: z.object({ date: z.string(), businessDay: z.boolean(), reason: z.string().nullable() }),
+    response: z.object({ date: DateText, businessDay: z.boolean(), reason: z.string().nullable() }),
     errors: ['USAGE'],
     async run({ query }) {
       const open = isBusinessDay(query.date);

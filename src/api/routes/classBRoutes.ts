@@ -27,7 +27,8 @@ import {
   redemptionsSheets,
 } from '../../reports/xlsxSheets.js';
 import { CsvText, defineRoute, XlsxSheets } from '../apiRoute.js';
-import { FormatOrXlsx, IsoDate, looseObject, Month } from '../schemas.js';
+import { RedemptionsReport } from '../reportSchemas.js';
+import { DateText, Decimal, FormatOrXlsx, IsoDate, looseObject, Money, Month, Pct } from '../schemas.js';
 
 const DistributorName = z
   .string()
@@ -65,8 +66,19 @@ export const classBRoutes = [
     }),
     response: looseObject({
       account: z.string(),
-      asOf: z.string().nullable(),
-      lots: z.array(looseObject({ lotId: z.string(), shares: z.string(), kind: z.string() })),
+      asOf: DateText.nullable(),
+      lots: z.array(
+        looseObject({
+          lotId: z.string(),
+          shares: Decimal,
+          kind: z.string(),
+          dateOfOriginalIssuance: DateText,
+          cost: Money,
+          cdscRatePct: Pct.nullable(),
+          conversionDate: DateText.nullable(),
+        }),
+      ),
+      portfolios: z.array(looseObject({ portfolio: z.string(), shares: Decimal, cost: Money })),
     }).openapi('Lots'),
     csv: true,
     xlsx: true,
@@ -94,15 +106,11 @@ export const classBRoutes = [
           'csv: one row per lot piece, with its redemption (text/csv); xlsx: the workbook plan12b redemptions --xlsx writes (the redemptions, totalled, and their lot pieces)',
       }),
     }),
-    response: looseObject({
-      from: z.string(),
-      to: z.string(),
+    response: RedemptionsReport.extend({
       distributor: z.string().optional(),
-      distributorCdsc: z.string().optional(),
-      redemptions: z.array(looseObject({ txnId: z.string(), cdsc: z.string() })),
-      totals: looseObject({ gross: z.string(), cdsc: z.string(), net: z.string() }),
+      distributorCdsc: Money.optional(),
       warnings: z.array(z.string()),
-    }).openapi('Redemptions'),
+    }),
     csv: true,
     xlsx: true,
     errors: ['USAGE', 'NOT_FOUND'],
@@ -134,7 +142,26 @@ export const classBRoutes = [
           'csv: one row per account and portfolio, as plan12b conversions --csv (text/csv); xlsx: the workbook of plan12b conversions --xlsx',
       }),
     }),
-    response: looseObject({ conversions: z.array(looseObject({})), totalShares: z.string() }),
+    response: looseObject({
+      month: z.string(),
+      date: DateText,
+      conversions: z.array(
+        looseObject({
+          account: z.string(),
+          portfolio: z.string(),
+          shares: Decimal,
+          lots: z.array(
+            looseObject({
+              lotId: z.string(),
+              dateOfOriginalIssuance: DateText,
+              shares: Decimal,
+              cost: Money,
+            }),
+          ),
+        }),
+      ),
+      totalShares: Decimal,
+    }),
     csv: true,
     xlsx: true,
     errors: ['USAGE'],
@@ -165,19 +192,19 @@ export const classBRoutes = [
     }),
     response: looseObject({
       month: z.string().optional(),
-      from: z.string().optional(),
-      to: z.string().optional(),
+      from: DateText.optional(),
+      to: DateText.optional(),
       distributor: z.string().nullable().optional(),
       rows: z.array(
         looseObject({
           portfolio: z.string(),
           distributor: z.string().nullable(),
-          cdsc: z.string(),
-          cdscWaived: z.string(),
+          cdsc: Money,
+          cdscWaived: Money,
           pieces: z.number().int(),
         }),
       ),
-      totalCdsc: z.string(),
+      totalCdsc: Money,
       warnings: z.array(z.string()),
     }).openapi('Cdsc'),
     csv: true,
@@ -228,7 +255,25 @@ export const classBRoutes = [
           'csv: the rules in the columns of class-b-terms import, as plan12b class-b-terms list --csv (text/csv); xlsx: the workbook of plan12b class-b-terms list --xlsx, the defaults in its title',
       }),
     }),
-    response: looseObject({ rules: z.array(looseObject({})), defaults: looseObject({}) }),
+    response: looseObject({
+      rules: z.array(
+        looseObject({
+          rule: z.string(),
+          portfolio: z.string(),
+          doiFrom: DateText.nullable(),
+          doiTo: DateText.nullable(),
+          cdscSchedulePct: z.array(Pct).nullable(),
+          conversionYears: z.number().int().nullable(),
+          redemptionFeePct: Pct.nullable(),
+          redemptionFeeDays: z.number().int().nullable(),
+        }),
+      ),
+      defaults: looseObject({
+        cdscSchedulePct: z.array(Pct),
+        conversionYears: z.number().int(),
+        redemptionFeePct: z.null(),
+      }),
+    }),
     csv: true,
     xlsx: true,
     errors: ['USAGE'],

@@ -10,6 +10,7 @@ import { firstNetAssetsDate } from '../../store/closeRepository.js';
 import { closedMonthList, monthStatus } from '../../store/monthStatusRepository.js';
 import { loadRegistry } from '../../store/registryStore.js';
 import { CsvText, defineRoute, XlsxSheets } from '../apiRoute.js';
+import { SealedParts } from '../reportSchemas.js';
 import { FormatOrXlsx, IsoDate, Month } from '../schemas.js';
 
 /** The month close (SPEC §12): start one, follow it, and read a month's state. */
@@ -99,7 +100,7 @@ const ClosedMonthView = z
       })
       .nullable(),
     partHashes: z.array(z.object({ part: z.string(), contentHash: z.string() })),
-    parts: z.record(z.string(), z.unknown()),
+    parts: SealedParts,
     restatementsSince: z.array(z.looseObject({ date: z.string() })),
   })
   .openapi('ClosedMonthView');

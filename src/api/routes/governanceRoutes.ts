@@ -30,7 +30,17 @@ import {
 } from '../../reports/xlsxSheets.js';
 import { CsvText, defineRoute, XlsxSheets } from '../apiRoute.js';
 import { pdfBytes } from '../pdfBytes.js';
-import { FormatOrXlsx, IsoDate, looseObject, Month, RatePct } from '../schemas.js';
+import {
+  DateText,
+  Decimal,
+  FormatOrXlsx,
+  IsoDate,
+  looseObject,
+  Money,
+  Month,
+  Pct,
+  RatePct,
+} from '../schemas.js';
 
 /** Governance and compliance (SPEC §10): the FINRA cap, the board report, what-if. */
 
@@ -52,6 +62,19 @@ function quarterOf(text: string) {
 }
 
 const boardReportQuery = z.object({ quarter: Quarter });
+
+/** A continuance period (Plan §7; Agreement FOURTEENTH): its deadline and the vote that met it, if any. */
+const ContinuancePeriod = looseObject({
+  deadline: DateText,
+  metBy: looseObject({ meetingDate: DateText }).nullable(),
+});
+
+/** A class's fees in the board report (Plan §8): money, each part and their sum. */
+const FeeTotals = looseObject({ distributionFee: Money, serviceFee: Money, totalFee: Money });
+
+/** what-if: an amount before and after the rate, and the difference. */
+const BeforeAfter = looseObject({ before: Money, after: Money, difference: Money });
+const WhatIfRates = z.object({ distributionFeePct: Pct, serviceFeePct: Pct });
 
 export const governanceRoutes = [
   defineRoute({
@@ -75,9 +98,9 @@ export const governanceRoutes = [
           instrument: z.string(),
           portfolio: z.string(),
           class: z.string(),
-          date: z.string(),
+          date: DateText,
           by: z.string(),
-          noticeDate: z.string().nullable(),
+          noticeDate: DateText.nullable(),
           reason: z.string().nullable(),
         }),
       ),
@@ -123,7 +146,7 @@ export const governanceRoutes = [
     },
     response: z.object({
       recorded: z.boolean(),
-      termination: looseObject({ instrument: z.string(), effectiveDate: z.string() }),
+      termination: looseObject({ instrument: z.string(), effectiveDate: DateText }),
     }),
     errors: ['USAGE', 'BAD_INPUT', 'NOT_FOUND', 'CONFLICT', 'REFUSED'],
     run: ({ body, use }) =>
@@ -195,7 +218,7 @@ export const governanceRoutes = [
     }),
     response: z.object({
       count: z.number().int(),
-      approvals: z.array(looseObject({ meetingDate: z.string() })),
+      approvals: z.array(looseObject({ meetingDate: DateText })),
     }),
     csv: true,
     xlsx: true,
@@ -224,15 +247,32 @@ export const governanceRoutes = [
       }),
     }),
     response: looseObject({
-      asOf: z.string(),
+      asOf: DateText,
       approvalsEnforced: z.boolean(),
       instruments: z.array(
         looseObject({
           instrument: z.string(),
           status: z.string(),
+          firstDeadline: DateText,
+          nextDeadline: DateText.nullable(),
+          endsOn: DateText.nullable(),
+          missedDeadline: DateText.nullable(),
+          periods: z.array(ContinuancePeriod),
           // Agreement FOURTEENTH: continued per Portfolio (a Plan: null)
           portfolios: z
-            .array(looseObject({ portfolio: z.string(), status: z.string(), endsOn: z.string().nullable() }))
+            .array(
+              looseObject({
+                portfolio: z.string(),
+                status: z.string(),
+                listedFrom: DateText,
+                lastDay: DateText.nullable(),
+                terminatedOn: DateText.nullable(),
+                firstDeadline: DateText,
+                nextDeadline: DateText.nullable(),
+                endsOn: DateText.nullable(),
+                periods: z.array(ContinuancePeriod),
+              }),
+            )
             .nullable(),
           lapsedPortfolios: z.number().int().nullable(),
         }),
@@ -270,9 +310,40 @@ export const governanceRoutes = [
           'csv: one line per portfolio and month (text/csv); xlsx: the workbook plan12b finra-cap --xlsx writes',
       }),
     }),
-    response: looseObject({ classes: z.array(looseObject({})), warnings: z.array(z.string()) }).openapi(
-      'FinraCap',
-    ),
+    response: looseObject({
+      class: z.string(),
+      through: z.string(),
+      classes: z.array(
+        looseObject({
+          portfolio: z.string(),
+          class: z.string(),
+          remaining: Money,
+          exhaustedOn: DateText.nullable(),
+          exhaustions: z.array(looseObject({ from: DateText, resumedOn: DateText.nullable() })),
+          abscMonthsCovered: Decimal.nullable(),
+        }),
+      ),
+      months: z.array(
+        looseObject({
+          portfolio: z.string(),
+          class: z.string(),
+          month: z.string(),
+          opening: Money,
+          newGrossSales: Money,
+          capPct: Pct,
+          capAddition: Money,
+          primeRatePct: Pct,
+          interest: Money,
+          frontEndAndDeferred: Money,
+          deferredCreditedToFund: Money,
+          abscAccrued: Money,
+          abscAllowed: Money,
+          abscNotAccrued: Money,
+          remaining: Money,
+        }),
+      ),
+      warnings: z.array(z.string()),
+    }).openapi('FinraCap'),
     csv: true,
     xlsx: true,
     errors: ['USAGE', 'NOT_FOUND', 'BAD_INPUT'],
@@ -306,7 +377,42 @@ export const governanceRoutes = [
           'csv: one line per item, with its section (text/csv); xlsx: the workbook plan12b board-report --xlsx writes, one sheet per section',
       }),
     }),
-    response: looseObject({ quarter: z.string(), warnings: z.array(z.string()) }).openapi('BoardReport'),
+    response: looseObject({
+      quarter: z.string(),
+      from: DateText,
+      to: DateText,
+      instruments: z.array(looseObject({ instrument: z.string(), inForceSince: DateText })),
+      fees: z.array(FeeTotals.extend({ portfolio: z.string(), class: z.string() })),
+      feesTotal: FeeTotals,
+      priorPeriodAdjustments: z.array(
+        FeeTotals.extend({
+          month: z.string(),
+          reportedIn: z.string(),
+          portfolio: z.string(),
+          class: z.string(),
+        }),
+      ),
+      priorPeriodAdjustmentsTotal: FeeTotals,
+      paidTotal: FeeTotals,
+      expenditures: z.array(
+        looseObject({ portfolio: z.string(), class: z.string(), purpose: z.string(), amount: Money }),
+      ),
+      expendituresByPurpose: z.array(looseObject({ purpose: z.string(), amount: Money })),
+      expendituresTotal: Money,
+      finraCap: z.array(
+        looseObject({
+          portfolio: z.string(),
+          class: z.string(),
+          remaining: Money,
+          exhaustedOn: DateText.nullable(),
+        }),
+      ),
+      approvals: z.array(looseObject({ date: DateText, body: z.string(), approved: z.boolean() })).nullable(),
+      continuance: z
+        .array(looseObject({ instrument: z.string(), deadline: DateText, status: z.string() }))
+        .nullable(),
+      warnings: z.array(z.string()),
+    }).openapi('BoardReport'),
     csv: true,
     xlsx: true,
     errors: ['USAGE'],
@@ -352,9 +458,22 @@ export const governanceRoutes = [
         description: 'csv: one line per payee (text/csv); xlsx: the workbook plan12b what-if --xlsx writes',
       }),
     }),
-    response: looseObject({ payees: z.array(looseObject({})), warnings: z.array(z.string()) }).openapi(
-      'WhatIf',
-    ),
+    response: looseObject({
+      portfolio: z.string(),
+      class: z.string(),
+      year: looseObject({ from: DateText, to: DateText, basis: z.string() }),
+      rates: z.object({ before: WhatIfRates, after: WhatIfRates }),
+      fees: z.object({ distributionFee: BeforeAfter, serviceFee: BeforeAfter, totalFee: BeforeAfter }),
+      payees: z.array(BeforeAfter.extend({ payee: z.string(), role: z.string(), component: z.string() })),
+      finraCap: z
+        .object({
+          remaining: BeforeAfter,
+          exhaustedOn: z.object({ before: DateText.nullable(), after: DateText.nullable() }),
+        })
+        .nullable(),
+      notes: z.array(z.string()),
+      warnings: z.array(z.string()),
+    }).openapi('WhatIf'),
     csv: true,
     xlsx: true,
     errors: ['USAGE', 'BAD_INPUT', 'NOT_FOUND', 'REFUSED'],

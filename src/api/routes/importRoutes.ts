@@ -18,7 +18,8 @@ import { withdrawExhibit } from '../../import/exhibitWithdrawal.js';
 import { terminateOnAssignment, terminateOnNotice } from '../../import/providerTerminations.js';
 import type { Database } from '../../store/database.js';
 import { type ApiRoute, defineRoute } from '../apiRoute.js';
-import { ImportQuery, IsoDate, looseObject, UploadFileName } from '../schemas.js';
+import { ServiceProvider } from '../reportSchemas.js';
+import { DateText, ImportQuery, IsoDate, looseObject, Money, Pct, UploadFileName } from '../schemas.js';
 
 /**
  * Imports by upload (issue 13 item 1): the request body is the file; each goes through the same
@@ -34,8 +35,20 @@ export interface FeedUpload {
   readonly operationId: string;
   readonly header: string;
   readonly restatable: boolean;
+  /** what the import answers for each recorded row it corrected (restate=true), as --json prints it */
+  readonly restatedRow?: z.ZodType;
   readonly run: (db: Database, file: string, bytes: Uint8Array, restate: boolean) => Promise<object>;
 }
+
+/** A day's amount corrected (net assets, a provider's customers' assets): money before and after. */
+const RestatedDay = looseObject({
+  date: DateText,
+  old: Money,
+  new: Money,
+  closedMonth: z.string().nullable(),
+});
+/** A recorded figure corrected, named in words with its old and new text (gross sales, expenditures). */
+const RestatedFigure = looseObject({ what: z.string(), old: z.string(), new: z.string() });
 
 const FEEDS: readonly FeedUpload[] = [
   {
@@ -43,6 +56,7 @@ const FEEDS: readonly FeedUpload[] = [
     operationId: 'importNetAssets',
     header: 'date,portfolio,class,net_assets',
     restatable: true,
+    restatedRow: RestatedDay,
     run: (db, f, b, restate) => importNetAssets(db, f, b, { restate }),
   },
   {
@@ -57,6 +71,7 @@ const FEEDS: readonly FeedUpload[] = [
     operationId: 'importProviderAssets',
     header: 'date,provider,portfolio,class,net_assets',
     restatable: true,
+    restatedRow: RestatedDay,
     run: (db, f, b, restate) => importProviderAssets(db, f, b, { restate }),
   },
   {
@@ -92,6 +107,7 @@ const FEEDS: readonly FeedUpload[] = [
     operationId: 'importOmnibus',
     header: 'month,account,portfolio,free_shares_issued,free_shares_redeemed,free_shares_outstanding',
     restatable: true,
+    restatedRow: looseObject({ month: z.string(), account: z.string(), old: z.string(), new: z.string() }),
     run: (db, f, b, restate) => importOmnibusMonths(db, f, b, { restate }),
   },
   {
@@ -122,6 +138,7 @@ const FEEDS: readonly FeedUpload[] = [
     operationId: 'importExpenditures',
     header: 'portfolio,class,period,purpose,amount[,description]',
     restatable: true,
+    restatedRow: RestatedFigure,
     run: (db, f, b, restate) => importExpenditures(db, f, b, { restate }),
   },
   {
@@ -129,6 +146,7 @@ const FEEDS: readonly FeedUpload[] = [
     operationId: 'importGrossSales',
     header: 'month,portfolio,class,gross_sales[,front_end_sales_charges,deferred_sales_charges]',
     restatable: true,
+    restatedRow: RestatedFigure,
     run: (db, f, b, restate) => importGrossSales(db, f, b, { restate }),
   },
   {
@@ -136,6 +154,7 @@ const FEEDS: readonly FeedUpload[] = [
     operationId: 'importPrimeRate',
     header: 'effective_date,prime_rate',
     restatable: true,
+    restatedRow: looseObject({ effectiveDate: DateText, old: Pct, new: Pct }),
     run: (db, f, b, restate) => importPrimeRate(db, f, b, { restate }),
   },
 ];
@@ -151,7 +170,16 @@ export const feedRoute = (f: FeedUpload): ApiRoute =>
     changesState: true,
     query: f.restatable ? ImportQuery : ImportQuery.omit({ restate: true }),
     body: { kind: 'text', contentTypes: ['text/csv'], description: `CSV with header ${f.header}` },
-    response: looseObject({}).openapi({ description: 'the import result, as --json prints it' }),
+    response: looseObject(
+      f.restatedRow
+        ? {
+            restated: z
+              .array(f.restatedRow)
+              .optional()
+              .openapi({ description: 'with restate=true: each recorded row corrected, before and after' }),
+          }
+        : {},
+    ).openapi({ description: 'the import result, as --json prints it' }),
     errors: IMPORT_ERRORS,
     run: ({ query, body, use }) => {
       const q = query as { fileName?: string; restate?: boolean };
@@ -232,6 +260,7 @@ export const importRoutes = [
     response: looseObject({
       id: z.string(),
       file: z.string(),
+      effectiveDate: DateText.nullable(),
       withdrawnBy: z.string(),
       closedMonthsToAdjust: z.array(z.string()),
       warnings: z.array(z.string()),
@@ -250,7 +279,7 @@ export const importRoutes = [
     changesState: true,
     params: z.object({ provider: z.string().openapi({ param: { name: 'provider', in: 'path' } }) }),
     body: { kind: 'json', schema: z.object({ noticeDate: IsoDate, effective: IsoDate.optional() }) },
-    response: looseObject({ changed: z.boolean(), provider: looseObject({ id: z.string() }) }),
+    response: looseObject({ changed: z.boolean(), provider: ServiceProvider }),
     errors: ['USAGE', 'BAD_INPUT', 'NOT_FOUND', 'CONFLICT', 'REFUSED'],
     run: ({ params, body, use }) => {
       const b = body as { noticeDate: string; effective?: string };
@@ -273,7 +302,7 @@ export const importRoutes = [
     changesState: true,
     params: z.object({ provider: z.string().openapi({ param: { name: 'provider', in: 'path' } }) }),
     body: { kind: 'json', schema: z.object({ date: IsoDate, to: z.string().optional() }) },
-    response: looseObject({ changed: z.boolean(), provider: looseObject({ id: z.string() }) }),
+    response: looseObject({ changed: z.boolean(), provider: ServiceProvider }),
     errors: ['USAGE', 'BAD_INPUT', 'NOT_FOUND', 'CONFLICT', 'REFUSED'],
     run: ({ params, body, use }) => {
       const b = body as { date: string; to?: string };
@@ -296,7 +325,7 @@ export const importRoutes = [
     changesState: true,
     params: z.object({ transfer: z.string().openapi({ param: { name: 'transfer', in: 'path' } }) }),
     body: { kind: 'json', schema: z.object({ received: IsoDate }) },
-    response: z.object({ transfer: z.string(), received: z.string(), recorded: z.boolean() }),
+    response: z.object({ transfer: z.string(), received: DateText, recorded: z.boolean() }),
     errors: ['USAGE', 'BAD_INPUT', 'NOT_FOUND', 'CONFLICT', 'REFUSED'],
     async run({ params, body, use }) {
       const { received } = body as { received: string };

@@ -11,29 +11,41 @@ import { boardRatesSheet, documentListSheet, scheduleSheet } from '../../reports
 import { loadBoardRates } from '../../store/boardRatesRepository.js';
 import { listDocuments, loadEveryParsedDocument } from '../../store/registryStore.js';
 import { CsvText, defineRoute, XlsxSheets } from '../apiRoute.js';
-import { FormatOrXlsx, IsoDate, looseObject } from '../schemas.js';
+import { DateText, FormatOrXlsx, IsoDate, looseObject, Pct } from '../schemas.js';
 
 /** The registry (SPEC §2), answered from the registry the server keeps derived (apiStore). */
+
+/** The rates as the schedule states them, before any Board-set rate (SPEC §2). */
+const ScheduleRates = looseObject({
+  assetBasedSalesChargePct: Pct.nullable(),
+  serviceFeePct: Pct.nullable(),
+  aggregateFeePct: Pct.nullable(),
+});
+
+/** An approval behind an entry (SPEC §10): the meeting's date and the vote. */
+const ApprovalLine = looseObject({ id: z.string(), meetingDate: DateText, body: z.string() });
 
 const ScheduleAnswer = looseObject({
   registrant: z.string().nullable(),
   portfolio: z.string(),
   portfolioId: z.string(),
   class: z.string(),
-  assetBasedSalesChargePct: z.string().nullable(),
-  serviceFeePct: z.string().nullable(),
-  aggregateFeePct: z.string().nullable(),
+  assetBasedSalesChargePct: Pct.nullable(),
+  serviceFeePct: Pct.nullable(),
+  aggregateFeePct: Pct.nullable(),
   rateSource: z.enum(['schedule', 'board']),
+  scheduleRates: ScheduleRates.optional(),
   instrument: z.string(),
   schedule: z.string(),
-  inForceSince: z.string(),
-  document: looseObject({ id: z.string(), file: z.string(), title: z.string(), effectiveDate: z.string() }),
+  inForceSince: DateText,
+  document: looseObject({ id: z.string(), file: z.string(), title: z.string(), effectiveDate: DateText }),
+  approvals: z.array(ApprovalLine).optional(),
   lapse: z
     .object({
       instrument: z.string(),
       kind: z.enum(['plan', 'agreement']),
-      missedDeadline: z.string(),
-      endsOn: z.string(),
+      missedDeadline: DateText,
+      endsOn: DateText,
       feesStop: z.boolean(),
       text: z.string(),
     })
@@ -54,11 +66,10 @@ const PendingScheduleEntry = looseObject({
   document: z.string(),
   documentId: z.string(),
   amendmentNumber: z.number().int().nullable(),
-  effectiveDate: z.string(),
-  governsFrom: z
-    .string()
-    .nullable()
-    .openapi({ description: 'the later day it governs from once approved; null while pending' }),
+  effectiveDate: DateText,
+  governsFrom: DateText.nullable().openapi({
+    description: 'the later day it governs from once approved; null while pending',
+  }),
   reason: z.string(),
 }).openapi('PendingScheduleEntry');
 
@@ -81,7 +92,7 @@ export const registryRoutes = [
     }),
     response: z
       .object({
-        asOf: z.string(),
+        asOf: DateText,
         class: z.string().nullable(),
         count: z.number().int(),
         entries: z.array(ScheduleAnswer),
@@ -114,9 +125,24 @@ export const registryRoutes = [
     params: z.object({ name: z.string().openapi({ param: { name: 'name', in: 'path' } }) }),
     response: looseObject({
       portfolioId: z.string(),
-      names: z.array(looseObject({ name: z.string() })),
-      registrants: z.array(looseObject({})),
-      classes: z.array(looseObject({ class: z.string() })),
+      names: z.array(
+        looseObject({ name: z.string(), from: DateText.nullable(), lastDay: DateText.nullable() }),
+      ),
+      nameChanges: z.array(looseObject({ date: DateText, from: z.string(), to: z.string() })),
+      registrants: z.array(
+        looseObject({ registrant: z.string(), from: DateText.nullable(), lastDay: DateText.nullable() }),
+      ),
+      classes: z.array(
+        looseObject({
+          class: z.string(),
+          from: DateText,
+          lastDay: DateText.nullable(),
+          distributionFeePct: Pct.nullable(),
+          serviceFeePct: Pct.nullable(),
+          aggregateFeePct: Pct.nullable(),
+          approvals: z.array(ApprovalLine),
+        }),
+      ),
     }).openapi('PortfolioHistory'),
     errors: ['NOT_FOUND'],
     async run({ params, store }) {
@@ -150,14 +176,16 @@ export const registryRoutes = [
           }),
           registrant: z.string().nullable(),
           classes: z.array(z.string()),
+          datedAsOf: DateText.nullable(),
+          terms: z.object({ distributionFeePct: Pct.nullable(), serviceFeePct: Pct.nullable() }),
           documentIds: z.array(z.string()),
           schedules: z.array(
             z.object({
               name: z.string(),
               versions: z.array(
                 looseObject({
-                  effectiveDate: z.string(),
-                  lastDay: z.string().nullable(),
+                  effectiveDate: DateText,
+                  lastDay: DateText.nullable(),
                   documentId: z.string(),
                   documentTitle: z.string(),
                   amendmentNumber: z.number().int().nullable(),
@@ -216,7 +244,7 @@ export const registryRoutes = [
           fileName: z.string(),
           kind: z.string(),
           title: z.string(),
-          effectiveDate: z.string().nullable(),
+          effectiveDate: DateText.nullable(),
           importedBy: z.string(),
           importedAt: z.string(),
           withdrawal: z
@@ -226,8 +254,8 @@ export const registryRoutes = [
           lapse: z
             .object({
               instrument: z.string(),
-              missedDeadline: z.string(),
-              endsOn: z.string(),
+              missedDeadline: DateText,
+              endsOn: DateText,
               portfolios: z.object({ lapsed: z.number().int(), listed: z.number().int() }).nullable(),
               feesStop: z.boolean(),
               text: z.string(),
@@ -335,7 +363,28 @@ export const registryRoutes = [
     tag: 'registry',
     permission: 'read',
     params: z.object({ id: z.string().openapi({ param: { name: 'id', in: 'path' } }) }),
-    response: looseObject({ kind: z.string(), title: z.string(), schedules: z.array(looseObject({})) }),
+    response: looseObject({
+      kind: z.string(),
+      title: z.string(),
+      effectiveDate: DateText.nullable(),
+      datedDate: DateText.nullable(),
+      instrument: looseObject({ datedAsOf: DateText.nullable() }),
+      terms: z.object({ distributionFeePct: Pct.nullable(), serviceFeePct: Pct.nullable() }),
+      schedules: z.array(
+        looseObject({
+          name: z.string(),
+          entries: z.array(
+            looseObject({
+              portfolio: z.string(),
+              class: z.string(),
+              assetBasedSalesChargePct: Pct.nullable(),
+              serviceFeePct: Pct.nullable(),
+              aggregateFeePct: Pct.nullable(),
+            }),
+          ),
+        }),
+      ),
+    }).openapi('ExhibitDocument'),
     errors: ['NOT_FOUND'],
     async run({ params, store, read }) {
       const { documents } = await store.registry();
@@ -361,7 +410,7 @@ export const registryRoutes = [
     permission: 'read',
     response: z.object({
       conflicts: z.array(
-        z.object({ portfolioId: z.string(), class: z.string(), from: z.string(), conflict: z.string() }),
+        z.object({ portfolioId: z.string(), class: z.string(), from: DateText, conflict: z.string() }),
       ),
       warnings: z.array(z.string()),
     }),
@@ -391,7 +440,15 @@ export const registryRoutes = [
       }),
     }),
     response: z.object({
-      rates: z.array(looseObject({ portfolio: z.string(), class: z.string(), effectiveDate: z.string() })),
+      rates: z.array(
+        looseObject({
+          portfolio: z.string(),
+          class: z.string(),
+          effectiveDate: DateText,
+          distributionFeePct: Pct.nullable(),
+          serviceFeePct: Pct.nullable(),
+        }),
+      ),
     }),
     csv: true,
     xlsx: true,

@@ -37,7 +37,26 @@ import { listProviders, providerRecord } from '../../store/serviceProvidersRepos
 import { loadTransferRows } from '../../store/transfersRepository.js';
 import { CsvText, defineRoute, XlsxSheets } from '../apiRoute.js';
 import { pdfBytes } from '../pdfBytes.js';
-import { Decimal, Flag, FormatOrXlsx, IsoDate, looseObject, Month, MonthReadingFields } from '../schemas.js';
+import {
+  DistributorShareReport,
+  FeesReport,
+  JournalReport,
+  MonthlyCalculationReport as MonthlyCalculationAnswer,
+  ServiceFeesReport as ServiceFeesAnswer,
+  ServiceProvider,
+} from '../reportSchemas.js';
+import {
+  DateText,
+  Decimal,
+  Flag,
+  FormatOrXlsx,
+  IsoDate,
+  looseObject,
+  Money,
+  Month,
+  MonthReadingFields,
+  Pct,
+} from '../schemas.js';
 
 /** Fees, journal, service fees, Exhibit A, transfers and the Monthly Calculation (SPEC §4–§8). */
 
@@ -87,24 +106,8 @@ async function monthlyCalculation(db: Queryable, q: z.infer<typeof monthlyCalcul
   return reading;
 }
 
-const ServiceFees = looseObject({
-  month: z.string(),
-  paymentDate: z.string(),
-  providers: z.array(looseObject({ id: z.string(), name: z.string() })),
-  classes: z.array(looseObject({ portfolio: z.string(), class: z.string() })),
-  totals: z.object({ serviceFee: Decimal, providerFees: Decimal, distributorRetained: Decimal }),
-  warnings: z.array(z.string()),
-  ...MonthReadingFields,
-}).openapi('ServiceFees');
-
-const MonthlyCalculation = looseObject({
-  month: z.string(),
-  distributor: z.string(),
-  dueDate: z.string(),
-  portfolios: z.array(looseObject({ portfolio: z.string(), distributionFee: Decimal })),
-  totals: looseObject({ distributionFee: Decimal, distributor12b1Share: Decimal, earnedCdsc: Decimal }),
-  ...MonthReadingFields,
-}).openapi('MonthlyCalculation');
+const ServiceFees = ServiceFeesAnswer;
+const MonthlyCalculation = MonthlyCalculationAnswer;
 
 const assigneeStatementQuery = z.object({
   assignee: z
@@ -122,28 +125,56 @@ function assigneeStatementOf(db: Queryable, q: z.infer<typeof assigneeStatementQ
 const Portion = looseObject({
   portfolio: z.string(),
   transferId: z.string(),
-  twelveB1PortionPct: Decimal.nullable(),
-  cdscPortionPct: Decimal.nullable(),
-  distributionFee: Decimal,
-  distributor12b1Share: Decimal,
-  earnedCdsc: Decimal,
-  twelveB1Portion: Decimal,
-  cdscPortion: Decimal,
-  total: Decimal,
+  twelveB1PortionPct: Pct.nullable(),
+  cdscPortionPct: Pct.nullable(),
+  distributionFee: Money,
+  distributor12b1Share: Money,
+  earnedCdsc: Money,
+  twelveB1Portion: Money,
+  cdscPortion: Money,
+  total: Money,
   payTo: z.string(),
+  effectiveDate: DateText,
+  doiFrom: DateText.nullable().optional(),
+  doiTo: DateText.nullable().optional(),
+  owedOnToAssignee: Money,
   segments: z.array(
-    looseObject({ from: z.string(), to: z.string(), weightPct: Decimal, twelveB1Portion: Decimal }),
+    looseObject({
+      from: DateText,
+      to: DateText,
+      distributionFee: Money,
+      distributor12b1Share: Money,
+      weightPct: Pct,
+      twelveB1Portion: Money,
+      periods: z
+        .array(
+          looseObject({
+            from: DateText,
+            to: DateText,
+            countedOn: DateText.nullable().optional(),
+            distributionFee: Money,
+          }),
+        )
+        .optional(),
+    }),
   ),
   doiRangeCounts: z.array(
     looseObject({
-      countedOn: z.string(),
+      countedOn: DateText,
       distributorShares: Decimal,
       doiRangeShares: Decimal,
-      lots: z.array(looseObject({ doi: z.string(), issuingPortfolio: z.string(), shares: Decimal })),
+      lots: z.array(looseObject({ doi: DateText, issuingPortfolio: z.string(), shares: Decimal })),
     }),
   ),
   cdscPieces: z.array(
-    looseObject({ date: z.string(), txnId: z.string(), earnedCdsc: Decimal, exactPortion: Decimal }),
+    looseObject({
+      date: DateText,
+      txnId: z.string(),
+      doi: DateText,
+      earnedCdsc: Money,
+      portionPct: Pct,
+      exactPortion: Decimal,
+    }),
   ),
 });
 
@@ -152,7 +183,7 @@ const AssigneeStatement = looseObject({
   address: z.string().nullable(),
   month: z.string(),
   distributor: z.string(),
-  dueDate: z.string(),
+  dueDate: DateText,
   basis: z.enum(['open', 'sealed', 'recomputed']).openapi({
     description:
       "sealed: the month is closed and this is computed from the inputs it was sealed with, matching its sealed Monthly Calculation (the adjustments since in adjustmentsSince); recomputed: today's data, where it does not match (note says where)",
@@ -161,10 +192,10 @@ const AssigneeStatement = looseObject({
   adjustmentsSince: z.array(looseObject({ kind: z.string() })).optional(),
   lines: z.array(Portion),
   totals: looseObject({
-    twelveB1Portion: Decimal,
-    cdscPortion: Decimal,
-    total: Decimal,
-    owedOnToAssignee: Decimal,
+    twelveB1Portion: Money,
+    cdscPortion: Money,
+    total: Money,
+    owedOnToAssignee: Money,
   }),
 }).openapi('AssigneeStatement');
 
@@ -190,20 +221,7 @@ export const reportRoutes = [
           'csv: one line per class and month (per class and day with daily=true), text/csv; xlsx: the workbook plan12b fees --xlsx writes, totalled',
       }),
     }),
-    response: looseObject({
-      classes: z.array(
-        looseObject({
-          portfolio: z.string(),
-          class: z.string(),
-          month: z.string(),
-          days: z.number().int(),
-          averageDailyNetAssets: Decimal,
-          distributionFee: Decimal,
-          serviceFee: Decimal,
-          totalFee: Decimal,
-        }),
-      ),
-      warnings: z.array(z.string()),
+    response: FeesReport.extend({
       closedMonths: z
         .array(
           looseObject({
@@ -278,14 +296,7 @@ export const reportRoutes = [
           'csv: the journal lines, as plan12b journal prints them (text/csv); xlsx: the workbook plan12b journal --xlsx writes',
       }),
     }),
-    response: looseObject({
-      month: z.string(),
-      paymentDate: z.string(),
-      lines: z.array(looseObject({})),
-      totalDebits: Decimal,
-      totalCredits: Decimal,
-      ...MonthReadingFields,
-    }).openapi('Journal'),
+    response: JournalReport,
     csv: true,
     xlsx: true,
     errors: ['USAGE', 'BAD_INPUT', 'NOT_FOUND'],
@@ -354,7 +365,7 @@ export const reportRoutes = [
     query: monthQuery,
     response: z.object({
       month: z.string(),
-      paymentDate: z.string(),
+      paymentDate: DateText,
       statements: z.array(z.object({ provider: z.string(), name: z.string(), csv: z.string() })),
     }),
     errors: ['USAGE', 'BAD_INPUT'],
@@ -419,7 +430,7 @@ export const reportRoutes = [
       }),
     }),
     response: z.object({
-      providers: z.array(looseObject({ id: z.string(), name: z.string(), status: z.string() })),
+      providers: z.array(ServiceProvider),
     }),
     csv: true,
     xlsx: true,
@@ -444,11 +455,7 @@ export const reportRoutes = [
           'csv: one line per portfolio, computation and party (text/csv); xlsx: the workbook plan12b distributor-share --xlsx writes',
       }),
     }),
-    response: looseObject({
-      month: z.string(),
-      portfolios: z.array(looseObject({ portfolio: z.string() })),
-      ...MonthReadingFields,
-    }),
+    response: DistributorShareReport.extend(MonthReadingFields),
     csv: true,
     xlsx: true,
     errors: ['USAGE', 'BAD_INPUT', 'NOT_FOUND'],
@@ -485,7 +492,19 @@ export const reportRoutes = [
           'csv: one row per Transfer, as plan12b transfers list --csv (text/csv); xlsx: the workbook of plan12b transfers list --xlsx',
       }),
     }),
-    response: z.object({ transfers: z.array(looseObject({ id: z.string(), effective_date: z.string() })) }),
+    response: z.object({
+      transfers: z.array(
+        looseObject({
+          id: z.string(),
+          twelve_b1_portion_pct: Pct.nullable(),
+          cdsc_portion_pct: Pct.nullable(),
+          doi_from: DateText.nullable(),
+          doi_to: DateText.nullable(),
+          effective_date: DateText,
+          notice_received_date: DateText.nullable(),
+        }),
+      ),
+    }),
     csv: true,
     xlsx: true,
     errors: ['USAGE'],

@@ -1,3 +1,5 @@
+import { DateInput } from './DateInput';
+
 /** The From / To date pickers of a page that reports over a range of days. */
 export function DateRange(props: {
   readonly from: string;
@@ -8,22 +10,10 @@ export function DateRange(props: {
   return (
     <>
       <label>
-        From{' '}
-        <input
-          type="date"
-          name="from"
-          value={props.from}
-          onChange={(e) => e.target.value && props.onFrom(e.target.value)}
-        />
+        From <DateInput type="date" name="from" value={props.from} onValue={props.onFrom} />
       </label>
       <label>
-        To{' '}
-        <input
-          type="date"
-          name="to"
-          value={props.to}
-          onChange={(e) => e.target.value && props.onTo(e.target.value)}
-        />
+        To <DateInput type="date" name="to" value={props.to} onValue={props.onTo} />
       </label>
     </>
   );

@@ -11,12 +11,25 @@ function forbiddenHint(message: string): string | null {
   return `nothing was written; sign out and sign in with ${named} token (an admin creates one with plan12b tokens create --name NAME --role ${roles[0]})`;
 }
 
+/**
+ * What to do next when the answer has no hint of plan12b's own: no answer at all (the server
+ * stopped, the network down: the browser's "Failed to fetch"), or an answer that is not the API's
+ * error document (a proxy's "502 Bad Gateway" page).
+ */
+function fallbackHint(error: Error): string {
+  if (!(error instanceof ApiError))
+    return 'the server did not answer: check that plan12b serve is running and reachable, then try again (reload the page)';
+  return error.status >= 500
+    ? 'the server could not answer just now: try again in a moment; if it keeps failing, see the log of plan12b serve'
+    : 'check the values chosen above and try again';
+}
+
 export function ErrorBox({ error }: { readonly error: Error | null }) {
   if (!error) return null;
   const hint =
-    error instanceof ApiError
+    (error instanceof ApiError
       ? ((error.code === 'FORBIDDEN' ? forbiddenHint(error.message) : null) ?? error.hint)
-      : null;
+      : null) ?? fallbackHint(error);
   return (
     <div className="error" role="alert">
       <strong>{error instanceof ApiError ? `${error.code}: ` : ''}</strong>

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { download, getJson } from '../api';
 import { type Column, DataTable } from '../components/DataTable';
+import { DateInput } from '../components/DateInput';
 import { ErrorBox, Loading, Warnings } from '../components/Status';
 import { formatAmount } from '../decimal';
 import { useHashParam } from '../hashState';
@@ -209,13 +210,7 @@ export function MonthlyCalculationPage({ lastMonth }: { readonly lastMonth: stri
       <h2>Monthly Calculation</h2>
       <form className="filters" onSubmit={(e) => e.preventDefault()}>
         <label>
-          Month{' '}
-          <input
-            type="month"
-            name="month"
-            value={month}
-            onChange={(e) => e.target.value && setMonth(e.target.value)}
-          />
+          Month <DateInput type="month" name="month" value={month} onValue={setMonth} />
         </label>
         <button
           type="button"
@@ -239,6 +234,19 @@ export function MonthlyCalculationPage({ lastMonth }: { readonly lastMonth: stri
           }
         >
           Download XLSX
+        </button>
+        {/* the CSV `plan12b monthly-calculation --csv` prints (format=csv; SPEC §8: JSON, CSV and PDF) */}
+        <button
+          type="button"
+          onClick={() =>
+            download(
+              '/api/monthly-calculation',
+              { month, format: 'csv' },
+              `monthly-calculation-${month}.csv`,
+            ).catch(setPdfError)
+          }
+        >
+          Download CSV
         </button>
       </form>
       <ErrorBox error={pdfError} />

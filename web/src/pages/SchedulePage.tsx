@@ -1,5 +1,6 @@
 import { getJson } from '../api';
 import { type Column, DataTable } from '../components/DataTable';
+import { DateInput } from '../components/DateInput';
 import { ErrorBox, Loading, Warnings } from '../components/Status';
 import { useHashParam } from '../hashState';
 import { useApi } from '../useApi';
@@ -85,13 +86,7 @@ export function SchedulePage({ today }: { readonly today: string }) {
       <h2>Schedule in force</h2>
       <form className="filters" onSubmit={(e) => e.preventDefault()}>
         <label>
-          As of{' '}
-          <input
-            type="date"
-            name="asOf"
-            value={asOf}
-            onChange={(e) => e.target.value && setAsOf(e.target.value)}
-          />
+          As of <DateInput type="date" name="asOf" value={asOf} onValue={setAsOf} />
         </label>
         <label>
           Class{' '}

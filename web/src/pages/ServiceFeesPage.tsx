@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { download, getJson } from '../api';
 import { type Column, DataTable } from '../components/DataTable';
+import { DateInput } from '../components/DateInput';
 import { ErrorBox, Loading, Warnings } from '../components/Status';
 import { useHashParam } from '../hashState';
 import { useApi } from '../useApi';
@@ -108,13 +109,7 @@ export function ServiceFeesPage({ lastMonth }: { readonly lastMonth: string }) {
       <h2>Service fees</h2>
       <form className="filters" onSubmit={(e) => e.preventDefault()}>
         <label>
-          Month{' '}
-          <input
-            type="month"
-            name="month"
-            value={month}
-            onChange={(e) => e.target.value && setMonth(e.target.value)}
-          />
+          Month <DateInput type="month" name="month" value={month} onValue={setMonth} />
         </label>
       </form>
       <Loading loading={fees.loading} />
