@@ -470,9 +470,7 @@ function undeclaredFigures(body: unknown, validate: ValidateFunction): string[] 
   return out;
 }
 
-describe('every route answers as the OpenAPI document says, on the demo complex', {
-  timeout: 600_000,
-}, () => {
+describe('every route answers as the OpenAPI document says, on the demo complex', () => {
   const dir = mkdtempSync(join(tmpdir(), 'plan12b-openapi-'));
   const target = join(dir, 'db');
   let store: ApiStore;
@@ -509,7 +507,7 @@ describe('every route answers as the OpenAPI document says, on the demo complex'
     addFormats.default(ajv);
     ajv.addFormat('binary', true);
     ajv.addSchema(doc as object, 'openapi');
-  }, 600_000);
+  });
 
   afterAll(async () => {
     await jobs?.settle();

@@ -113,7 +113,7 @@ describe.skipIf(!seedsAvailable)('a kept Exhibit A row changed consistently by S
       `SELECT others FROM exhibit_a_holdings WHERE date = '2005-03-31'`,
     );
     original = row!.others;
-  }, 300_000);
+  });
 
   afterAll(async () => {
     await tdb?.drop();
@@ -151,7 +151,7 @@ describe.skipIf(!seedsAvailable)('a kept Exhibit A row changed consistently by S
     await sql(
       `UPDATE exhibit_a_holdings SET others = '${original.replaceAll("'", "''")}' WHERE date = '2005-03-31'`,
     );
-  }, 300_000);
+  });
 
   it('(b) a row planted for 2005-04-30 before the April close: refused, not sealed', async () => {
     await sql(
@@ -164,7 +164,7 @@ describe.skipIf(!seedsAvailable)('a kept Exhibit A row changed consistently by S
     expect(refused.message).toContain('2005-04-30');
     expect(refused.message).toContain('changed outside plan12b');
     await sql(`DELETE FROM exhibit_a_holdings WHERE date = '2005-04-30'`);
-  }, 300_000);
+  });
 
   it('as plan12b kept them: April closes at 612 / 816 and verifies', async () => {
     expect(await closeApril()).toEqual({ code: 0, message: '' });
@@ -175,5 +175,5 @@ describe.skipIf(!seedsAvailable)('a kept Exhibit A row changed consistently by S
     expect(shown).toContain(
       `"distributor12b1Share":"1687.50","otherDistributors":[{"distributor":"${OTHER}","twelveB1Share":"562.50"}]`,
     );
-  }, 300_000);
+  });
 });

@@ -114,7 +114,7 @@ describe.skipIf(!seedsAvailable || !serverUrl)('a kept Exhibit A row made incons
     await sql(
       `UPDATE exhibit_a_holdings SET others = '${JSON.stringify(o).replaceAll("'", "''")}' WHERE date = '2005-03-31'`,
     );
-  }, 300_000);
+  });
 
   afterAll(async () => {
     await tdb?.drop();
@@ -130,7 +130,7 @@ describe.skipIf(!seedsAvailable || !serverUrl)('a kept Exhibit A row made incons
     expect(error.message).toContain('exhibit_a_holdings');
     expect(error.message).toContain('changed outside plan12b');
     expect(await sql(`SELECT month FROM closed_month ORDER BY month`)).toEqual([{ month: '2005-03' }]);
-  }, 300_000);
+  });
 
   it('the April close through the spawned CLI: exit 69 and its --json error document; restored, it closes', async () => {
     const r = await runCliAsync(args('close', '--month', '2005-04', '--json'), { PLAN12B_AUTO_SERVE: 'off' });
@@ -146,5 +146,5 @@ describe.skipIf(!seedsAvailable || !serverUrl)('a kept Exhibit A row made incons
     );
     const closed = await runCliInProcess(args('close', '--month', '2005-04'));
     expect(closed.code, closed.stderr).toBe(0);
-  }, 300_000);
+  });
 });

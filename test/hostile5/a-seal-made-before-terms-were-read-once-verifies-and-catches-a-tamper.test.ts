@@ -137,7 +137,7 @@ describe.skipIf(!seedsAvailable)('a seal made before distributor terms were read
     );
     await s.ok('close', '--month', MAY);
     db = await openDatabase(join(s.dir, 'db'));
-  }, 300_000);
+  });
   afterAll(async () => {
     await db?.close();
     store?.remove();

@@ -100,7 +100,7 @@ describe.skipIf(!seedsAvailable).each(dialects)(
       const [doc] = await sql<{ id: string }>('SELECT id FROM exhibit_document');
       const w = await cli('exhibit', 'withdraw', doc!.id, '--reason', 'imported by mistake');
       expect(w.code, w.stderr).toBe(0);
-    }, 300_000);
+    });
 
     afterAll(async () => {
       await tdb?.drop();
@@ -123,7 +123,7 @@ describe.skipIf(!seedsAvailable).each(dialects)(
           /^record: exhibit-withdrawal restatement \d+ \(document [0-9a-f]{16}, exhibit\.withdraw, audit record 4\) is marked as adjusted in 2006-12, but no month was closed after it$/,
         ),
       ]);
-    }, 300_000);
+    });
   },
 );
 

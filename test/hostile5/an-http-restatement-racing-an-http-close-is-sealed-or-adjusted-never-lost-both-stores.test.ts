@@ -31,7 +31,7 @@ describe.skipIf(!seedsAvailable).each(dialects)(
     let f: ApiFixture;
     beforeAll(async () => {
       f = await apiFixture(dialect);
-    }, 300_000);
+    });
     afterAll(async () => {
       delete process.env.PLAN12B_FAULT;
       await f?.close();
@@ -91,7 +91,7 @@ describe.skipIf(!seedsAvailable).each(dialects)(
       const month = JSON.stringify(await (await f.request('GET', '/api/months/2006-12/sealed')).json());
       expect(month).toContain('"averageDailyNetAssets":"36600000.00"');
       expect(await verified()).toEqual([]);
-    }, 300_000);
+    });
 
     it('closed first (the close held, the upload sent): the month stays sealed, the next close adjusts', async () => {
       const held = reached('close:checked');
@@ -121,6 +121,6 @@ describe.skipIf(!seedsAvailable).each(dialects)(
       // 29 × 0.68 (worked above)
       expect(adjusted).toContain('"serviceFee":"19.72"');
       expect(await verified()).toEqual([]);
-    }, 300_000);
+    });
   },
 );
