@@ -276,6 +276,30 @@ describe.skipIf(missing !== null)('the dashboard as a treasurer uses it', { time
     await expect
       .poll(() => fees.locator('tbody tr td:nth-child(3)').allTextContents())
       .toSatisfy((months: string[]) => months.length > 0 && months.every((m) => m === '2025-01'));
+    // the month's daily accruals for class A: they add up to the month's fees (SPEC §4: a period's
+    // fee is the sum of its daily fees) — the server's monthly rows against the page's own sum of
+    // the daily rows
+    await tabTo(/^input:Class/);
+    await page.keyboard.type('A');
+    await tabTo(/^input:Daily accruals/);
+    await page.keyboard.press('Space');
+    const daily = page.getByRole('region', { name: 'Daily accruals' });
+    await daily.waitFor();
+    const total = (region: typeof daily, header: string) =>
+      region.locator('table').evaluate((t, h) => {
+        const i = [...t.querySelectorAll('thead th')].findIndex((th) => th.textContent === h);
+        return t.querySelectorAll('tfoot td')[i]?.textContent ?? null;
+      }, header);
+    await expect
+      .poll(() => daily.locator('tbody tr td:nth-child(3)').allTextContents())
+      .toSatisfy((classes: string[]) => classes.length > 0 && classes.every((c) => c === 'A'));
+    const dates = await daily.locator('tbody tr td:nth-child(1)').allTextContents();
+    expect(new Set(dates.map((d) => d.slice(0, 7)))).toEqual(new Set(['2025-01']));
+    for (const header of ['Distribution fee', 'Service fee']) {
+      const month = await total(fees, header);
+      expect(month, header).toMatch(/^\d{1,3}(,\d{3})*\.\d{2}$/);
+      expect(await total(daily, header), header).toBe(month);
+    }
 
     const saved = async (button: RegExp) => {
       await tabTo(button);

@@ -20,6 +20,17 @@ interface FeeRow {
   readonly serviceFee: string;
   readonly totalFee: string;
 }
+/** SPEC §4: a class's accrual on one day (GET /api/fees with daily=true). */
+interface DailyRow {
+  readonly portfolio: string;
+  readonly class: string;
+  readonly date: string;
+  readonly netAssets: string;
+  readonly distributionFeePct: string | null;
+  readonly serviceFeePct: string | null;
+  readonly distributionFee: string;
+  readonly serviceFee: string;
+}
 interface ClosedMonth {
   readonly month: string;
   readonly basis: 'sealed' | 'as-sealed' | 'recomputed';
@@ -29,6 +40,7 @@ interface Fees {
   readonly from: string;
   readonly to: string;
   readonly classes: readonly FeeRow[];
+  readonly daily?: readonly DailyRow[];
   readonly warnings?: readonly string[];
   readonly closedMonths?: readonly ClosedMonth[];
 }
@@ -57,6 +69,22 @@ const columns: Column<FeeRow>[] = [
   { key: 'distributionFee', label: 'Distribution fee', value: (r) => r.distributionFee, money: true },
   { key: 'serviceFee', label: 'Service fee', value: (r) => r.serviceFee, money: true },
   { key: 'totalFee', label: 'Total fee', value: (r) => r.totalFee, money: true },
+];
+
+const dailyColumns: Column<DailyRow>[] = [
+  { key: 'date', label: 'Date', value: (r) => r.date },
+  { key: 'portfolio', label: 'Portfolio', value: (r) => r.portfolio },
+  { key: 'class', label: 'Class', value: (r) => r.class },
+  { key: 'netAssets', label: 'Net assets', value: (r) => r.netAssets, numeric: true },
+  {
+    key: 'distributionFeePct',
+    label: 'Distribution fee %',
+    value: (r) => r.distributionFeePct,
+    percent: true,
+  },
+  { key: 'serviceFeePct', label: 'Service fee %', value: (r) => r.serviceFeePct, percent: true },
+  { key: 'distributionFee', label: 'Distribution fee', value: (r) => r.distributionFee, money: true },
+  { key: 'serviceFee', label: 'Service fee', value: (r) => r.serviceFee, money: true },
 ];
 
 /** Fees per class and month, stacked by class (exact sums; the chart draws them as numbers). */
@@ -101,9 +129,12 @@ export function FeesPage({ year }: { readonly year: string }) {
   const [from, setFrom] = useHashParam('from', `${year}-01-01`);
   const [to, setTo] = useHashParam('to', `${year}-12-31`);
   const [cls, setCls] = useHashParam('class', '');
+  // SPEC §4: the daily accruals the monthly figures sum (fees --daily)
+  const [daily, setDaily] = useHashParam('daily', '');
   const fees = useApi(
-    () => getJson<Fees>('/api/fees', { from, to, class: cls || undefined }),
-    [from, to, cls],
+    () =>
+      getJson<Fees>('/api/fees', { from, to, class: cls || undefined, daily: daily ? 'true' : undefined }),
+    [from, to, cls, daily],
   );
   return (
     <>
@@ -112,6 +143,15 @@ export function FeesPage({ year }: { readonly year: string }) {
         <DateRange from={from} to={to} onFrom={setFrom} onTo={setTo} />
         <label>
           Class <input name="class" size={6} value={cls} onChange={(e) => setCls(e.target.value.trim())} />
+        </label>
+        <label className="check">
+          <input
+            type="checkbox"
+            name="daily"
+            checked={daily !== ''}
+            onChange={(e) => setDaily(e.target.checked ? 'true' : '')}
+          />{' '}
+          Daily accruals
         </label>
       </form>
       <Loading loading={fees.loading} />
@@ -122,6 +162,14 @@ export function FeesPage({ year }: { readonly year: string }) {
           <ClosedMonthsNote months={fees.data.closedMonths ?? []} />
           <FeesChart rows={fees.data.classes} />
           <DataTable name={`fees-${from}-${to}`} caption="Fees" rows={fees.data.classes} columns={columns} />
+          {fees.data.daily && (
+            <DataTable
+              name={`fees-daily-${from}-${to}`}
+              caption="Daily accruals"
+              rows={fees.data.daily}
+              columns={dailyColumns}
+            />
+          )}
         </>
       )}
     </>
