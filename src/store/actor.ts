@@ -108,7 +108,7 @@ export function currentActor(): string {
  * written as `\u` and four hex digits, as plan12b quotes it in a message (hostile5: a login
  * `eve\u202Eevil` printed its audit log lines reversed).
  */
-function osUserName(name: string): string {
+export function osUserName(name: string): string {
   const visible = name.replace(
     /[\u0000-\u001f\u007f-\u009f\u2028\u2029\uFFFD\p{Noncharacter_Code_Point}\p{Cs}]|(?![\u200c\u200d])\p{Cf}/gu,
     (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
