@@ -75,7 +75,7 @@ export function writtenVisibly(text: string): string {
 
 const codePoint = (c: string) => c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
 /** A character written out as `\u` and four hex digits (`\u{…}` beyond the Basic Multilingual Plane). */
-const uEscaped = (c: string) =>
+export const uEscaped = (c: string): string =>
   c.length === 1 ? `\\u${codePoint(c).toLowerCase()}` : `\\u{${codePoint(c).toLowerCase()}}`;
 
 export function requirePrintableText(text: string, option: string): string {

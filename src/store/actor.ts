@@ -1,7 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { userInfo } from 'node:os';
 import { Plan12bError } from '../errors.js';
-import { visiblyQuoted } from '../import/statedText.js';
+import { uEscaped, visiblyQuoted } from '../import/statedText.js';
 
 /**
  * Who is making a change, for the audit log and every record that says "by whom" (SPEC §12):
@@ -111,7 +111,7 @@ export function currentActor(): string {
 export function osUserName(name: string): string {
   const visible = name.replace(
     /[\u0000-\u001f\u007f-\u009f\u2028\u2029\uFFFD\p{Noncharacter_Code_Point}\p{Cs}]|(?![\u200c\u200d])\p{Cf}/gu,
-    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+    uEscaped,
   );
   return visible === '' ? 'unknown' : [...visible].slice(0, 100).join('');
 }
