@@ -1,5 +1,5 @@
 import { formatShareUnits } from '../class-b/shareUnits.js';
-import { approvedByTheBoard, type BoardVote } from './boardVote.js';
+import { approvedByTheBoard, type BoardVote, impossibleBoardVote } from './boardVote.js';
 import { majorityOfOutstandingVotingSecurities, type ShareholderVote } from './shareholderVote.js';
 
 /** Who voted: the Board of Trustees (Plan §6) or the shareholders of a class (Plan §5). */
@@ -54,8 +54,31 @@ export interface ApprovalOutcome {
   readonly outcome: string;
 }
 
-/** Whether the vote carried (Plan §6 for the Board, §2(a)(42) for shareholders), and why. */
-export function approvalOutcome(vote: BoardVote | ShareholderVote): ApprovalOutcome {
+/**
+ * Whether the vote carried (Plan §6 for the Board, §2(a)(42) for shareholders), and why. A Board
+ * vote to terminate (`subject` 'termination') carries by a majority of the Dis-interested Trustees
+ * alone: Plan §9 "terminated … at any time by vote of a majority of the Dis-interested Trustees",
+ * §10(a) the same for related agreements (Rule 12b-1(b)(3)(iii); DOMAIN §1.2 4(iii)) — neither the
+ * whole Board's majority nor an in-person meeting called for the purpose, which §6 asks of approvals.
+ */
+export function approvalOutcome(
+  vote: BoardVote | ShareholderVote,
+  subject?: ApprovalSubject,
+): ApprovalOutcome {
+  if (vote.kind === 'board-vote' && subject === 'termination') {
+    const impossible = impossibleBoardVote(vote);
+    const counts = `${vote.disinterestedFor} of ${vote.disinterestedInOffice} Dis-interested Trustees (${vote.trusteesFor} of ${vote.trusteesInOffice} trustees)`;
+    if (impossible) return { approved: false, outcome: `not approved: ${impossible}` };
+    return vote.disinterestedFor * 2 > vote.disinterestedInOffice
+      ? {
+          approved: true,
+          outcome: `approved: ${counts}, a majority of the Dis-interested Trustees (Plan §9)`,
+        }
+      : {
+          approved: false,
+          outcome: `not approved: ${counts} is not a majority of the Dis-interested Trustees (Plan §9)`,
+        };
+  }
   if (vote.kind === 'board-vote') {
     const o = approvedByTheBoard(vote);
     const counts = `${vote.trusteesFor} of ${vote.trusteesInOffice} trustees, ${vote.disinterestedFor} of ${vote.disinterestedInOffice} Dis-interested Trustees`;
@@ -99,7 +122,7 @@ export function approvalRef(a: Approval): ApprovalRef {
     approved: a.approvedName,
     portfolio: a.portfolioName,
     class: a.class,
-    outcome: approvalOutcome(a.vote).outcome,
+    outcome: approvalOutcome(a.vote, a.subject).outcome,
   };
 }
 

@@ -10,30 +10,102 @@ import { addDays, dayOfWeek } from '../../src/calendar/isoDate.js';
 import { businessDayAfter, holidayName, isBusinessDay } from '../../src/calendar/nyseCalendar.js';
 
 const TABLE_7_2: readonly (readonly [number, string])[] = [
-  [2003, `01-01 New Year's Day; 01-20 MLK Day; 02-17 Presidents; 04-18 Good Friday; 05-26 Memorial Day; 07-04 Independence Day; 09-01 Labor Day; 11-27 Thanksgiving; 12-25 Christmas`],
-  [2004, `01-01 New Year's Day; 01-19 MLK Day; 02-16 Presidents; 04-09 Good Friday; 05-31 Memorial Day; 06-11 Reagan mourning*; 07-05 Independence Day; 09-06 Labor Day; 11-25 Thanksgiving; 12-24 Christmas`],
-  [2005, `01-17 MLK Day; 02-21 Presidents; 03-25 Good Friday; 05-30 Memorial Day; 07-04 Independence Day; 09-05 Labor Day; 11-24 Thanksgiving; 12-26 Christmas`],
-  [2006, `01-02 New Year's Day; 01-16 MLK Day; 02-20 Presidents; 04-14 Good Friday; 05-29 Memorial Day; 07-04 Independence Day; 09-04 Labor Day; 11-23 Thanksgiving; 12-25 Christmas`],
-  [2007, `01-01 New Year's Day; 01-02 Ford mourning*; 01-15 MLK Day; 02-19 Presidents; 04-06 Good Friday; 05-28 Memorial Day; 07-04 Independence Day; 09-03 Labor Day; 11-22 Thanksgiving; 12-25 Christmas`],
-  [2008, `01-01 New Year's Day; 01-21 MLK Day; 02-18 Presidents; 03-21 Good Friday; 05-26 Memorial Day; 07-04 Independence Day; 09-01 Labor Day; 11-27 Thanksgiving; 12-25 Christmas`],
-  [2009, `01-01 New Year's Day; 01-19 MLK Day; 02-16 Presidents; 04-10 Good Friday; 05-25 Memorial Day; 07-03 Independence Day; 09-07 Labor Day; 11-26 Thanksgiving; 12-25 Christmas`],
-  [2010, `01-01 New Year's Day; 01-18 MLK Day; 02-15 Presidents; 04-02 Good Friday; 05-31 Memorial Day; 07-05 Independence Day; 09-06 Labor Day; 11-25 Thanksgiving; 12-24 Christmas`],
-  [2011, `01-17 MLK Day; 02-21 Presidents; 04-22 Good Friday; 05-30 Memorial Day; 07-04 Independence Day; 09-05 Labor Day; 11-24 Thanksgiving; 12-26 Christmas`],
-  [2012, `01-02 New Year's Day; 01-16 MLK Day; 02-20 Presidents; 04-06 Good Friday; 05-28 Memorial Day; 07-04 Independence Day; 09-03 Labor Day; 10-29 Sandy*; 10-30 Sandy*; 11-22 Thanksgiving; 12-25 Christmas`],
-  [2013, `01-01 New Year's Day; 01-21 MLK Day; 02-18 Presidents; 03-29 Good Friday; 05-27 Memorial Day; 07-04 Independence Day; 09-02 Labor Day; 11-28 Thanksgiving; 12-25 Christmas`],
-  [2014, `01-01 New Year's Day; 01-20 MLK Day; 02-17 Presidents; 04-18 Good Friday; 05-26 Memorial Day; 07-04 Independence Day; 09-01 Labor Day; 11-27 Thanksgiving; 12-25 Christmas`],
-  [2015, `01-01 New Year's Day; 01-19 MLK Day; 02-16 Presidents; 04-03 Good Friday; 05-25 Memorial Day; 07-03 Independence Day; 09-07 Labor Day; 11-26 Thanksgiving; 12-25 Christmas`],
-  [2016, `01-01 New Year's Day; 01-18 MLK Day; 02-15 Presidents; 03-25 Good Friday; 05-30 Memorial Day; 07-04 Independence Day; 09-05 Labor Day; 11-24 Thanksgiving; 12-26 Christmas`],
-  [2017, `01-02 New Year's Day; 01-16 MLK Day; 02-20 Presidents; 04-14 Good Friday; 05-29 Memorial Day; 07-04 Independence Day; 09-04 Labor Day; 11-23 Thanksgiving; 12-25 Christmas`],
-  [2018, `01-01 New Year's Day; 01-15 MLK Day; 02-19 Presidents; 03-30 Good Friday; 05-28 Memorial Day; 07-04 Independence Day; 09-03 Labor Day; 11-22 Thanksgiving; 12-05 GHW Bush mourning*; 12-25 Christmas`],
-  [2019, `01-01 New Year's Day; 01-21 MLK Day; 02-18 Presidents; 04-19 Good Friday; 05-27 Memorial Day; 07-04 Independence Day; 09-02 Labor Day; 11-28 Thanksgiving; 12-25 Christmas`],
-  [2020, `01-01 New Year's Day; 01-20 MLK Day; 02-17 Presidents; 04-10 Good Friday; 05-25 Memorial Day; 07-03 Independence Day; 09-07 Labor Day; 11-26 Thanksgiving; 12-25 Christmas`],
-  [2021, `01-01 New Year's Day; 01-18 MLK Day; 02-15 Presidents; 04-02 Good Friday; 05-31 Memorial Day; 07-05 Independence Day; 09-06 Labor Day; 11-25 Thanksgiving; 12-24 Christmas`],
-  [2022, `01-17 MLK Day; 02-21 Presidents; 04-15 Good Friday; 05-30 Memorial Day; 06-20 Juneteenth; 07-04 Independence Day; 09-05 Labor Day; 11-24 Thanksgiving; 12-26 Christmas`],
-  [2023, `01-02 New Year's Day; 01-16 MLK Day; 02-20 Presidents; 04-07 Good Friday; 05-29 Memorial Day; 06-19 Juneteenth; 07-04 Independence Day; 09-04 Labor Day; 11-23 Thanksgiving; 12-25 Christmas`],
-  [2024, `01-01 New Year's Day; 01-15 MLK Day; 02-19 Presidents; 03-29 Good Friday; 05-27 Memorial Day; 06-19 Juneteenth; 07-04 Independence Day; 09-02 Labor Day; 11-28 Thanksgiving; 12-25 Christmas`],
-  [2025, `01-01 New Year's Day; 01-09 Carter mourning*; 01-20 MLK Day; 02-17 Presidents; 04-18 Good Friday; 05-26 Memorial Day; 06-19 Juneteenth; 07-04 Independence Day; 09-01 Labor Day; 11-27 Thanksgiving; 12-25 Christmas`],
-  [2026, `01-01 New Year's Day; 01-19 MLK Day; 02-16 Presidents; 04-03 Good Friday; 05-25 Memorial Day; 06-19 Juneteenth; 07-03 Independence Day; 09-07 Labor Day; 11-26 Thanksgiving; 12-25 Christmas`],
+  [
+    2003,
+    `01-01 New Year's Day; 01-20 MLK Day; 02-17 Presidents; 04-18 Good Friday; 05-26 Memorial Day; 07-04 Independence Day; 09-01 Labor Day; 11-27 Thanksgiving; 12-25 Christmas`,
+  ],
+  [
+    2004,
+    `01-01 New Year's Day; 01-19 MLK Day; 02-16 Presidents; 04-09 Good Friday; 05-31 Memorial Day; 06-11 Reagan mourning*; 07-05 Independence Day; 09-06 Labor Day; 11-25 Thanksgiving; 12-24 Christmas`,
+  ],
+  [
+    2005,
+    `01-17 MLK Day; 02-21 Presidents; 03-25 Good Friday; 05-30 Memorial Day; 07-04 Independence Day; 09-05 Labor Day; 11-24 Thanksgiving; 12-26 Christmas`,
+  ],
+  [
+    2006,
+    `01-02 New Year's Day; 01-16 MLK Day; 02-20 Presidents; 04-14 Good Friday; 05-29 Memorial Day; 07-04 Independence Day; 09-04 Labor Day; 11-23 Thanksgiving; 12-25 Christmas`,
+  ],
+  [
+    2007,
+    `01-01 New Year's Day; 01-02 Ford mourning*; 01-15 MLK Day; 02-19 Presidents; 04-06 Good Friday; 05-28 Memorial Day; 07-04 Independence Day; 09-03 Labor Day; 11-22 Thanksgiving; 12-25 Christmas`,
+  ],
+  [
+    2008,
+    `01-01 New Year's Day; 01-21 MLK Day; 02-18 Presidents; 03-21 Good Friday; 05-26 Memorial Day; 07-04 Independence Day; 09-01 Labor Day; 11-27 Thanksgiving; 12-25 Christmas`,
+  ],
+  [
+    2009,
+    `01-01 New Year's Day; 01-19 MLK Day; 02-16 Presidents; 04-10 Good Friday; 05-25 Memorial Day; 07-03 Independence Day; 09-07 Labor Day; 11-26 Thanksgiving; 12-25 Christmas`,
+  ],
+  [
+    2010,
+    `01-01 New Year's Day; 01-18 MLK Day; 02-15 Presidents; 04-02 Good Friday; 05-31 Memorial Day; 07-05 Independence Day; 09-06 Labor Day; 11-25 Thanksgiving; 12-24 Christmas`,
+  ],
+  [
+    2011,
+    `01-17 MLK Day; 02-21 Presidents; 04-22 Good Friday; 05-30 Memorial Day; 07-04 Independence Day; 09-05 Labor Day; 11-24 Thanksgiving; 12-26 Christmas`,
+  ],
+  [
+    2012,
+    `01-02 New Year's Day; 01-16 MLK Day; 02-20 Presidents; 04-06 Good Friday; 05-28 Memorial Day; 07-04 Independence Day; 09-03 Labor Day; 10-29 Sandy*; 10-30 Sandy*; 11-22 Thanksgiving; 12-25 Christmas`,
+  ],
+  [
+    2013,
+    `01-01 New Year's Day; 01-21 MLK Day; 02-18 Presidents; 03-29 Good Friday; 05-27 Memorial Day; 07-04 Independence Day; 09-02 Labor Day; 11-28 Thanksgiving; 12-25 Christmas`,
+  ],
+  [
+    2014,
+    `01-01 New Year's Day; 01-20 MLK Day; 02-17 Presidents; 04-18 Good Friday; 05-26 Memorial Day; 07-04 Independence Day; 09-01 Labor Day; 11-27 Thanksgiving; 12-25 Christmas`,
+  ],
+  [
+    2015,
+    `01-01 New Year's Day; 01-19 MLK Day; 02-16 Presidents; 04-03 Good Friday; 05-25 Memorial Day; 07-03 Independence Day; 09-07 Labor Day; 11-26 Thanksgiving; 12-25 Christmas`,
+  ],
+  [
+    2016,
+    `01-01 New Year's Day; 01-18 MLK Day; 02-15 Presidents; 03-25 Good Friday; 05-30 Memorial Day; 07-04 Independence Day; 09-05 Labor Day; 11-24 Thanksgiving; 12-26 Christmas`,
+  ],
+  [
+    2017,
+    `01-02 New Year's Day; 01-16 MLK Day; 02-20 Presidents; 04-14 Good Friday; 05-29 Memorial Day; 07-04 Independence Day; 09-04 Labor Day; 11-23 Thanksgiving; 12-25 Christmas`,
+  ],
+  [
+    2018,
+    `01-01 New Year's Day; 01-15 MLK Day; 02-19 Presidents; 03-30 Good Friday; 05-28 Memorial Day; 07-04 Independence Day; 09-03 Labor Day; 11-22 Thanksgiving; 12-05 GHW Bush mourning*; 12-25 Christmas`,
+  ],
+  [
+    2019,
+    `01-01 New Year's Day; 01-21 MLK Day; 02-18 Presidents; 04-19 Good Friday; 05-27 Memorial Day; 07-04 Independence Day; 09-02 Labor Day; 11-28 Thanksgiving; 12-25 Christmas`,
+  ],
+  [
+    2020,
+    `01-01 New Year's Day; 01-20 MLK Day; 02-17 Presidents; 04-10 Good Friday; 05-25 Memorial Day; 07-03 Independence Day; 09-07 Labor Day; 11-26 Thanksgiving; 12-25 Christmas`,
+  ],
+  [
+    2021,
+    `01-01 New Year's Day; 01-18 MLK Day; 02-15 Presidents; 04-02 Good Friday; 05-31 Memorial Day; 07-05 Independence Day; 09-06 Labor Day; 11-25 Thanksgiving; 12-24 Christmas`,
+  ],
+  [
+    2022,
+    `01-17 MLK Day; 02-21 Presidents; 04-15 Good Friday; 05-30 Memorial Day; 06-20 Juneteenth; 07-04 Independence Day; 09-05 Labor Day; 11-24 Thanksgiving; 12-26 Christmas`,
+  ],
+  [
+    2023,
+    `01-02 New Year's Day; 01-16 MLK Day; 02-20 Presidents; 04-07 Good Friday; 05-29 Memorial Day; 06-19 Juneteenth; 07-04 Independence Day; 09-04 Labor Day; 11-23 Thanksgiving; 12-25 Christmas`,
+  ],
+  [
+    2024,
+    `01-01 New Year's Day; 01-15 MLK Day; 02-19 Presidents; 03-29 Good Friday; 05-27 Memorial Day; 06-19 Juneteenth; 07-04 Independence Day; 09-02 Labor Day; 11-28 Thanksgiving; 12-25 Christmas`,
+  ],
+  [
+    2025,
+    `01-01 New Year's Day; 01-09 Carter mourning*; 01-20 MLK Day; 02-17 Presidents; 04-18 Good Friday; 05-26 Memorial Day; 06-19 Juneteenth; 07-04 Independence Day; 09-01 Labor Day; 11-27 Thanksgiving; 12-25 Christmas`,
+  ],
+  [
+    2026,
+    `01-01 New Year's Day; 01-19 MLK Day; 02-16 Presidents; 04-03 Good Friday; 05-25 Memorial Day; 06-19 Juneteenth; 07-03 Independence Day; 09-07 Labor Day; 11-26 Thanksgiving; 12-25 Christmas`,
+  ],
 ];
 
 /** Every closure date of the table, with its DOMAIN.md label. */

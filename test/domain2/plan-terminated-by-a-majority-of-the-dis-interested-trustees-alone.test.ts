@@ -1,0 +1,111 @@
+/**
+ * DOMAIN.md §1.2 item 4(iii): "the plan may be terminated at any time by vote of a majority of the
+ * disinterested directors or by vote of a majority of the outstanding voting securities of the
+ * fund (class)"; the seed plan (002) says the same, Section 9: "This Plan may be terminated, with
+ * respect to the Shares of each Portfolio, at any time by vote of a majority of the Dis-interested
+ * Trustees, or by vote of a majority of the outstanding voting securities …", and Section 10(a)
+ * for related agreements. Unlike approval (Section 6: the Board and, separately, the
+ * Dis-interested Trustees, in person, at a meeting called for the purpose), a termination needs
+ * neither the whole Board's majority nor an in-person meeting. So a recorded termination vote
+ * carries when more than half of the Dis-interested Trustees in office voted for it.
+ */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Approval, approvalRef } from '../../src/governance/approval.js';
+import type { BoardVote } from '../../src/governance/boardVote.js';
+import { documentId } from '../../src/store/exhibitImport.js';
+import { APPROVALS_HEADER } from '../governance/support/storeWithPlan.js';
+import { runCliInProcess } from '../support/cli.js';
+import { freshDatabase, type TestDatabase } from '../support/databases.js';
+import { seedFiles, seedsAvailable } from '../support/seeds.js';
+
+const vote = (over: Partial<BoardVote>): BoardVote => ({
+  kind: 'board-vote',
+  trusteesInOffice: 9,
+  trusteesFor: 4,
+  trusteesAgainst: 5,
+  disinterestedInOffice: 6,
+  disinterestedFor: 4,
+  disinterestedAgainst: 2,
+  inPerson: false,
+  calledForThePurpose: false,
+  ...over,
+});
+const approval = (subject: Approval['subject'], v: BoardVote): Approval => ({
+  kind: 'approval',
+  id: 'x',
+  meetingDate: '2005-07-14',
+  body: 'board',
+  subject,
+  documentId: null,
+  instrumentKey: 'k',
+  approvedName: 'Sixth A&R Master Distribution Plan',
+  portfolioId: 'aim-value-fund',
+  portfolioName: 'AIM Value Fund',
+  class: 'C',
+  vote: v,
+});
+
+describe('DOMAIN.md §1.2 4(iii) / Plan §9: termination by a majority of the Dis-interested Trustees', () => {
+  it('4 of 6 Dis-interested Trustees for, 4 of 9 trustees, not in person: the termination carries', () => {
+    // 4 × 2 = 8 > 6: a majority of the Dis-interested Trustees; the Board's 4 of 9 is not needed
+    expect(approvalRef(approval('termination', vote({}))).outcome).toMatch(/^approved/);
+  });
+  it('3 of 6 Dis-interested Trustees for is not a majority, even with 8 of 9 trustees for', () => {
+    // 3 × 2 = 6, not more than 6
+    const v = vote({ trusteesFor: 8, trusteesAgainst: 1, disinterestedFor: 3, disinterestedAgainst: 3 });
+    expect(approvalRef(approval('termination', v)).outcome).toMatch(/^not approved/);
+  });
+  it('the same counts approving the Plan itself do not carry (Section 6 needs both majorities, in person)', () => {
+    expect(approvalRef(approval('instrument', vote({}))).outcome).toMatch(/^not approved/);
+  });
+});
+
+describe.skipIf(!seedsAvailable)(
+  'approvals import and list: a termination vote of the Dis-interested Trustees',
+  () => {
+    let store: TestDatabase;
+    const dir = mkdtempSync(join(tmpdir(), 'plan12b-domain2-termination-'));
+    const plan = seedFiles().find((f) => f.includes('002_'))!;
+    const hash = documentId(readFileSync(plan));
+    const cli = (...args: string[]) => runCliInProcess(['--db', store.target, '--actor', 'cco', ...args]);
+    beforeAll(async () => {
+      store = await freshDatabase('pglite');
+      expect((await cli('exhibit', 'import', plan)).code).toBe(0);
+    });
+    afterAll(() => store.drop());
+
+    it('is recorded as carried, and the Board not reaching its majority is no reason against it', async () => {
+      const file = join(dir, 'approvals.csv');
+      writeFileSync(
+        file,
+        `${[
+          APPROVALS_HEADER,
+          // trustees 4 for, 5 against; Dis-interested 4 for, 2 against (of 6); by telephone
+          `2005-07-14,board,termination,${hash},,AIM Value Fund,C,4,5,0,4,2,0,no,no,,,`,
+        ].join('\n')}\n`,
+      );
+      const imported = await cli('approvals', 'import', file, '--json');
+      expect(imported.code).toBe(0);
+      expect(imported.json()).toMatchObject({ inserted: 1, approved: 1, notApproved: 0 });
+      const listed = await cli('approvals', 'list', '--json');
+      const rows = listed.json<
+        { subject: string; carried: boolean; outcome: string }[] | { approvals: unknown }
+      >();
+      const list = (
+        Array.isArray(rows)
+          ? rows
+          : (rows as { approvals: { carried: boolean; outcome: string }[] }).approvals
+      ) as {
+        carried: boolean;
+        outcome: string;
+      }[];
+      expect(list).toHaveLength(1);
+      expect(list[0]!.carried).toBe(true);
+      expect(list[0]!.outcome).toMatch(/4 of 6 Dis-interested Trustees/);
+      expect(list[0]!.outcome).not.toMatch(/not a majority of the trustees|not cast in person/);
+    });
+  },
+);
