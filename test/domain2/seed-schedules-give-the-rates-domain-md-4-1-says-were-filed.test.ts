@@ -67,4 +67,21 @@ describe.skipIf(!seedsAvailable)('DOMAIN.md §4.1: the seeds give the filed rate
   it('no seed covers the Investor Class (DOMAIN §4.1 cites Amendment No. 1 of 2004, not a seed)', () => {
     expect(rates('2005-01-01', 'Investor')).toEqual({});
   });
+
+  it('INVESCO funds carry their AIM names from 2004-10-15 (DOMAIN §4.1 notes, CONFIRMED [S27][S29])', () => {
+    // "INVESCO-branded funds were renamed AIM … effective 15 Oct 2004 (e.g., INVESCO Core Equity →
+    // AIM Core Stock Fund)"; the seeds: Amendment No. 6 (Class K) renames, effective 2004-10-15
+    const id = registry.identities.resolve('INVESCO Core Equity Fund')!;
+    expect(registry.identities.resolve('AIM Core Stock Fund')).toBe(id);
+    expect(registry.identities.nameOn(id, '2004-10-14')).toBe('INVESCO Core Equity Fund');
+    expect(registry.identities.nameOn(id, '2004-10-15')).toBe('AIM Core Stock Fund');
+    const b = (date: string) =>
+      registry
+        .scheduleAsOf(date, { class: 'B' })
+        .entries.filter((e) => e.schedule === 'Schedule A-2')
+        .map((e) => e.portfolio);
+    expect(b('2004-10-14')).toContain('INVESCO Core Equity Fund');
+    expect(b('2004-10-15')).toContain('AIM Core Stock Fund');
+    expect(b('2004-10-15')).not.toContain('INVESCO Core Equity Fund');
+  });
 });
