@@ -97,7 +97,11 @@ describe('DOMAIN.md §3.5 month by month', () => {
     for (const m of ledger) {
       expect(m.openingCents).toBe(opening);
       expect(m.closingCents).toBe(
-        m.openingCents + m.capAdditionCents + m.interestCents - m.frontEndAndDeferredCents - m.abscAllowedCents,
+        m.openingCents +
+          m.capAdditionCents +
+          m.interestCents -
+          m.frontEndAndDeferredCents -
+          m.abscAllowedCents,
       );
       expect(m.dailyAllowedCents.reduce((a, b) => a + b, 0n)).toBe(m.abscAllowedCents);
       opening = m.closingCents;

@@ -107,5 +107,43 @@ describe.skipIf(!seedsAvailable)(
       expect(list[0]!.outcome).toMatch(/4 of 6 Dis-interested Trustees/);
       expect(list[0]!.outcome).not.toMatch(/not a majority of the trustees|not cast in person/);
     });
+
+    it('shareholder votes in fractional shares are counted exactly at the 50% and 67% edges (DOMAIN §2.1)', async () => {
+      const file = join(dir, 'votes.csv');
+      const row = (date: string, outstanding: string, present: string, forShares: string) =>
+        `${date},shareholders,termination,${hash},,AIM Value Fund,C,,,,,,,,,${outstanding},${present},${forShares}`;
+      writeFileSync(
+        file,
+        `${[
+          APPROVALS_HEADER,
+          // exactly half present, all for: neither (A) (present not > 500) nor (B) (500 not > 500)
+          row('2005-08-01', '1000', '500', '500'),
+          // 500.0001 present (> 500); 67% × 500.0001 = 335.000067 ≤ 335.0001 → (A)
+          row('2005-08-02', '1000', '500.0001', '335.0001'),
+          // 700 present; 67% × 700 = 469 exactly → (A); 468.9999 → not
+          row('2005-08-03', '1000', '700', '469'),
+          row('2005-08-04', '1000', '700', '468.9999'),
+          // nobody present
+          row('2005-08-05', '1000', '0', '0'),
+        ].join('\n')}\n`,
+      );
+      const imported = await cli('approvals', 'import', file, '--json');
+      expect(imported.code).toBe(0);
+      expect(imported.json()).toMatchObject({ inserted: 5, approved: 2, notApproved: 3 });
+      const listed = await cli('approvals', 'list', '--json');
+      const body = listed.json<unknown>();
+      const list = (Array.isArray(body) ? body : (body as { approvals: unknown[] }).approvals) as {
+        meetingDate: string;
+        carried: boolean;
+      }[];
+      const votes = list.filter((a) => a.meetingDate >= '2005-08-01').map((a) => [a.meetingDate, a.carried]);
+      expect(votes).toEqual([
+        ['2005-08-01', false],
+        ['2005-08-02', true],
+        ['2005-08-03', true],
+        ['2005-08-04', false],
+        ['2005-08-05', false],
+      ]);
+    });
   },
 );

@@ -35,7 +35,10 @@ describe('DOMAIN.md §2.1 at its edges', () => {
   });
   it('a ten-thousandth of a share above 50% present opens (A)', () => {
     // present 500.0001 > 500; 67% × 500.0001 = 335.000067 → 335.0001 for carries, 335.0000 does not
-    expect(vote('1000', '500.0001', '335.0001')).toMatchObject({ approved: true, by: expect.stringMatching(/^A/) });
+    expect(vote('1000', '500.0001', '335.0001')).toMatchObject({
+      approved: true,
+      by: expect.stringMatching(/^A/),
+    });
     expect(vote('1000', '500.0001', '335').approved).toBe(false);
   });
   it('exactly 67% of those present carries ("67% or more")', () => {
@@ -53,7 +56,10 @@ describe('DOMAIN.md §2.1 at its edges', () => {
   });
   it('more than 50% of the outstanding by a ten-thousandth of a share carries by (B)', () => {
     // outstanding 1,000.0001: half is 500.00005; 500.0001 for is more → (B)
-    expect(vote('1000.0001', '1000.0001', '500.0001')).toMatchObject({ approved: true, by: expect.stringMatching(/^B/) });
+    expect(vote('1000.0001', '1000.0001', '500.0001')).toMatchObject({
+      approved: true,
+      by: expect.stringMatching(/^B/),
+    });
     // outstanding 1,000.0002: half is 500.0001 exactly; 500.0001 is not more than it; 500.0001/1000.0002 present < 67%
     expect(vote('1000.0002', '1000.0002', '500.0001').approved).toBe(false);
   });
