@@ -394,7 +394,7 @@ export const approvalsFeed: FeedDefinition<Columns, ApprovalsState, ApprovalChan
             file: ctx.file,
             line,
             field: 'meeting_date',
-            reason: `a different vote is already recorded for this meeting (${approvalOutcome(was.vote, was.subject).outcome}); recorded votes are never edited`,
+            reason: `a different vote is already recorded for this meeting (${approvalOutcome(was.vote, was).outcome}); recorded votes are never edited`,
           });
         continue;
       }
@@ -458,9 +458,7 @@ export const approvalsFeed: FeedDefinition<Columns, ApprovalsState, ApprovalChan
     ),
 
   result(plan, _state, ctx) {
-    const approved = plan.changes.filter(
-      (c) => approvalOutcome(c.approval.vote, c.approval.subject).approved,
-    ).length;
+    const approved = plan.changes.filter((c) => approvalOutcome(c.approval.vote, c.approval).approved).length;
     return {
       file: ctx.file,
       rows: ctx.rows,

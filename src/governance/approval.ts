@@ -56,28 +56,33 @@ export interface ApprovalOutcome {
 
 /**
  * Whether the vote carried (Plan §6 for the Board, §2(a)(42) for shareholders), and why. A Board
- * vote to terminate (`subject` 'termination') carries by a majority of the Dis-interested Trustees
- * alone: Plan §9 "terminated … at any time by vote of a majority of the Dis-interested Trustees",
- * §10(a) the same for related agreements (Rule 12b-1(b)(3)(iii); DOMAIN §1.2 4(iii)) — neither the
- * whole Board's majority nor an in-person meeting called for the purpose, which §6 asks of approvals.
+ * vote to terminate (`of.subject` 'termination') needs neither an in-person meeting called for the
+ * purpose nor, for a Plan, the whole Board's majority, which §6 asks of approvals: Plan §9
+ * "terminated … at any time by vote of a majority of the Dis-interested Trustees", §10(a) the same
+ * for related agreements (Rule 12b-1(b)(3)(iii)–(iv); DOMAIN §1.2 4(iii)–(iv)). The Class B
+ * Agreement (an instrument key of kind `agreement`) may also be terminated "by vote of the Board"
+ * (FIFTEENTH(A)): a majority of the trustees in office carries it too.
  */
 export function approvalOutcome(
   vote: BoardVote | ShareholderVote,
-  subject?: ApprovalSubject,
+  of?: { readonly subject: ApprovalSubject; readonly instrumentKey: string | null },
 ): ApprovalOutcome {
-  if (vote.kind === 'board-vote' && subject === 'termination') {
+  if (vote.kind === 'board-vote' && of?.subject === 'termination') {
     const impossible = impossibleBoardVote(vote);
-    const counts = `${vote.disinterestedFor} of ${vote.disinterestedInOffice} Dis-interested Trustees (${vote.trusteesFor} of ${vote.trusteesInOffice} trustees)`;
     if (impossible) return { approved: false, outcome: `not approved: ${impossible}` };
-    return vote.disinterestedFor * 2 > vote.disinterestedInOffice
-      ? {
-          approved: true,
-          outcome: `approved: ${counts}, a majority of the Dis-interested Trustees (Plan §9)`,
-        }
-      : {
-          approved: false,
-          outcome: `not approved: ${counts} is not a majority of the Dis-interested Trustees (Plan §9)`,
-        };
+    const counts = `${vote.trusteesFor} of ${vote.trusteesInOffice} trustees, ${vote.disinterestedFor} of ${vote.disinterestedInOffice} Dis-interested Trustees`;
+    if (vote.disinterestedFor * 2 > vote.disinterestedInOffice)
+      return {
+        approved: true,
+        outcome: `approved: ${counts}, a majority of the Dis-interested Trustees (Plan §9, §10(a))`,
+      };
+    const agreement = of.instrumentKey?.startsWith('agreement|') === true;
+    if (agreement && vote.trusteesFor * 2 > vote.trusteesInOffice)
+      return { approved: true, outcome: `approved: ${counts}, a vote of the Board (Agreement FIFTEENTH(A))` };
+    return {
+      approved: false,
+      outcome: `not approved: ${counts}: not a majority of the Dis-interested Trustees (Plan §9, §10(a))${agreement ? ' nor of the Board (FIFTEENTH(A))' : ''}`,
+    };
   }
   if (vote.kind === 'board-vote') {
     const o = approvedByTheBoard(vote);
@@ -122,7 +127,7 @@ export function approvalRef(a: Approval): ApprovalRef {
     approved: a.approvedName,
     portfolio: a.portfolioName,
     class: a.class,
-    outcome: approvalOutcome(a.vote, a.subject).outcome,
+    outcome: approvalOutcome(a.vote, a).outcome,
   };
 }
 

@@ -12,7 +12,7 @@ import type { Queryable } from '../store/database.js';
 export async function approvalRows(q: Queryable) {
   const list = await loadApprovals(q);
   return list.map((a) => {
-    const o = approvalOutcome(a.vote, a.subject);
+    const o = approvalOutcome(a.vote, a);
     const v = a.vote;
     return {
       id: a.id,

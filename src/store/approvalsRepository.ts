@@ -70,7 +70,7 @@ export async function insertApprovals(
   recordedBy: string,
 ): Promise<void> {
   for (const a of approvals) {
-    const o = approvalOutcome(a.vote, a.subject);
+    const o = approvalOutcome(a.vote, a);
     const v = a.vote;
     await typed(q)
       .insertInto('approval')

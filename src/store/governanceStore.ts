@@ -36,7 +36,7 @@ export async function approvalsInQuarter(
   const all = await loadApprovals(q);
   return all
     .filter((a) => a.meetingDate >= from && a.meetingDate <= to)
-    .map((a) => ({ ...approvalRef(a), carried: approvalOutcome(a.vote, a.subject).approved }));
+    .map((a) => ({ ...approvalRef(a), carried: approvalOutcome(a.vote, a).approved }));
 }
 
 /**

@@ -33,14 +33,16 @@ const vote = (over: Partial<BoardVote>): BoardVote => ({
   calledForThePurpose: false,
   ...over,
 });
-const approval = (subject: Approval['subject'], v: BoardVote): Approval => ({
+const PLAN = 'plan|aim funds group|a+c+r|2002-06-03';
+const AGREEMENT = 'agreement||b|2003-08-18';
+const approval = (subject: Approval['subject'], v: BoardVote, instrumentKey = PLAN): Approval => ({
   kind: 'approval',
   id: 'x',
   meetingDate: '2005-07-14',
   body: 'board',
   subject,
   documentId: null,
-  instrumentKey: 'k',
+  instrumentKey,
   approvedName: 'Sixth A&R Master Distribution Plan',
   portfolioId: 'aim-value-fund',
   portfolioName: 'AIM Value Fund',
@@ -53,13 +55,25 @@ describe('DOMAIN.md §1.2 4(iii) / Plan §9: termination by a majority of the Di
     // 4 × 2 = 8 > 6: a majority of the Dis-interested Trustees; the Board's 4 of 9 is not needed
     expect(approvalRef(approval('termination', vote({}))).outcome).toMatch(/^approved/);
   });
-  it('3 of 6 Dis-interested Trustees for is not a majority, even with 8 of 9 trustees for', () => {
+  it('3 of 6 Dis-interested Trustees for is not a majority, even with 6 of 9 trustees for', () => {
     // 3 × 2 = 6, not more than 6
-    const v = vote({ trusteesFor: 8, trusteesAgainst: 1, disinterestedFor: 3, disinterestedAgainst: 3 });
-    expect(approvalRef(approval('termination', v)).outcome).toMatch(/^not approved/);
+    const v = vote({ trusteesFor: 6, trusteesAgainst: 3, disinterestedFor: 3, disinterestedAgainst: 3 });
+    expect(approvalRef(approval('termination', v)).outcome).toMatch(/^not approved.*not a majority of the Dis-interested/);
   });
   it('the same counts approving the Plan itself do not carry (Section 6 needs both majorities, in person)', () => {
     expect(approvalRef(approval('instrument', vote({}))).outcome).toMatch(/^not approved/);
+  });
+  it('the Class B Agreement: "by vote of the Board" (FIFTEENTH(A)) carries as well as the Dis-interested majority', () => {
+    // 6 of 9 trustees for (6 × 2 = 12 > 9), 3 of 6 Dis-interested: the Board voted → carried
+    const board = vote({ trusteesFor: 6, trusteesAgainst: 3, disinterestedFor: 3, disinterestedAgainst: 3 });
+    expect(approvalRef(approval('termination', board, AGREEMENT)).outcome).toMatch(
+      /^approved.*FIFTEENTH\(A\)/,
+    );
+    // 4 of 9 trustees, 4 of 6 Dis-interested: Plan §10(a) / Rule 12b-1(b)(3)(iv) → carried
+    expect(approvalRef(approval('termination', vote({}), AGREEMENT)).outcome).toMatch(/^approved/);
+    // 4 of 9 trustees, 3 of 6 Dis-interested: neither
+    const neither = vote({ disinterestedFor: 3, disinterestedAgainst: 3, trusteesAgainst: 5 });
+    expect(approvalRef(approval('termination', neither, AGREEMENT)).outcome).toMatch(/^not approved/);
   });
 });
 
