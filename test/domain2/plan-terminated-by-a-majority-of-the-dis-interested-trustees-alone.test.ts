@@ -58,7 +58,9 @@ describe('DOMAIN.md §1.2 4(iii) / Plan §9: termination by a majority of the Di
   it('3 of 6 Dis-interested Trustees for is not a majority, even with 6 of 9 trustees for', () => {
     // 3 × 2 = 6, not more than 6
     const v = vote({ trusteesFor: 6, trusteesAgainst: 3, disinterestedFor: 3, disinterestedAgainst: 3 });
-    expect(approvalRef(approval('termination', v)).outcome).toMatch(/^not approved.*not a majority of the Dis-interested/);
+    expect(approvalRef(approval('termination', v)).outcome).toMatch(
+      /^not approved.*not a majority of the Dis-interested/,
+    );
   });
   it('the same counts approving the Plan itself do not carry (Section 6 needs both majorities, in person)', () => {
     expect(approvalRef(approval('instrument', vote({}))).outcome).toMatch(/^not approved/);
