@@ -1,10 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
 import {
   businessDays,
   type CliStore,
   classBAgreementSeeds,
   cliStore,
   csvRows,
+  pdfText,
 } from '../calc7/support.js';
 import { seedsAvailable } from '../support/seeds.js';
 
@@ -120,6 +122,17 @@ describe.skipIf(!seedsAvailable)('The Class B service fee after E goes to the di
       [AIM, 'Distributor', '2012-03-01', '2012-03-15', 15, '375.00'],
       [BEACON, 'Other Distributor', '2012-03-16', '2012-03-31', 16, '400.00'],
     ]);
+  });
+
+  it('the printed Monthly Calculation shows each distributor’s days of the service fee', async () => {
+    const file = join(store.dir, 'mc-2012-03.pdf');
+    await store.ok('monthly-calculation', '--month', '2012-03', '--pdf', file);
+    // a line too long for the page wraps: read the text with its lines joined
+    const pdf = pdfText(file).replace(/\n/g, '');
+    expect(pdf).toContain(`${AIM} (Distributor), 2012-03-01–2012-03-15, 15 days`);
+    expect(pdf).toContain(`${BEACON} (Other Distributor), 2012-03-16–2012-03-31, 16 days`);
+    expect(pdf).toContain('375.00');
+    expect(pdf).toContain('400.00');
   });
 
   it('April: all 750.00 of the service fee is Beacon’s; the 12b-1 Share stays AIM’s', async () => {
