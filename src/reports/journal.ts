@@ -348,7 +348,8 @@ export async function monthJournal(
       });
       const classB = d.class === 'B' && kind === 'distribution fee';
       if (classB) classBAccrued.set(d.portfolioId, (classBAccrued.get(d.portfolioId) ?? 0n) + cents);
-      const other = d.class.toUpperCase() === 'B' && kind === 'service fee' ? servingOn(d.portfolioId, d.date) : null;
+      const other =
+        d.class.toUpperCase() === 'B' && kind === 'service fee' ? servingOn(d.portfolioId, d.date) : null;
       lines.push({
         date: d.date,
         entry,

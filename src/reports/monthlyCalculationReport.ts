@@ -4,8 +4,8 @@ import {
   computeDistributorShare,
   distributorOfIssuance,
 } from '../allocation/distributorShare.js';
-import type { DistributorCountSums } from '../allocation/exhibitAOfLedgerState.js';
 import { distributorStretches, servingDistributorIn } from '../allocation/exclusivePeriods.js';
+import type { DistributorCountSums } from '../allocation/exhibitAOfLedgerState.js';
 import { addDays, monthEnd, monthStart } from '../calendar/isoDate.js';
 import type { ClassBTerms } from '../class-b/classBTerms.js';
 import type { DistributorTerm } from '../class-b/distributorTerm.js';
@@ -31,8 +31,8 @@ import {
 } from '../transfers/monthlyCalculation.js';
 import { type MonthPayable, monthPayables } from '../transfers/monthPayables.js';
 import { paymentDueDate } from '../transfers/paymentDueDate.js';
-import { serviceFeeParts } from '../transfers/serviceFeeParts.js';
 import { type PayeeAdjustment, payeeAdjustments } from '../transfers/priorPeriodPayeeAdjustments.js';
+import { serviceFeeParts } from '../transfers/serviceFeeParts.js';
 import { appliesToPortfolio, type Transfer } from '../transfers/transfer.js';
 import { capFollowerMonths } from './capFollowerMonths.js';
 import type { ClassBVintageMonth } from './classBVintageFees.js';

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   businessDays,
   type CliStore,
@@ -67,112 +67,121 @@ interface MonthlyCalc {
 
 let store: CliStore;
 
-describe.skipIf(!seedsAvailable)('The Class B service fee after E goes to the distributor then serving', () => {
-  beforeAll(async () => {
-    store = await cliStore('calc10-service-fee-after-e');
-    const s = store;
-    await s.ok('exhibit', 'import', ...classBAgreementSeeds());
-    await s.ok('accounts', 'import', s.file('accounts.csv', ['account,omnibus,dealer_of_record', 'N1,no,D']));
-    await s.ok(
-      'distributors',
-      'import',
-      s.file('distributors.csv', [
-        'portfolio,distributor,start,end',
-        `all,${AIM},2000-01-03,2012-03-15`,
-        `all,${BEACON},2012-03-16,`,
-      ]),
-    );
-    await s.ok(
-      'transactions',
-      'import',
-      s.file('transactions.csv', [
-        'date,txn_id,account,portfolio,class,type,shares,price,exchange_id,waiver',
-        `2010-01-04,K1,N1,${CD},B,purchase,700,10.00,,`,
-      ]),
-    );
-    await s.ok(
-      'transfers',
-      'import',
-      s.file('transfers.csv', [
-        'id,assignee,address,portfolio,twelve_b1_portion_pct,cdsc_portion_pct,doi_from,doi_to,effective_date,notice_received_date,payment,depository_agent',
-        `T1,Lambda Funding LLC,2 Main St,${CD},50,0,,,2012-01-01,2012-01-02,direct,`,
-      ]),
-    );
-    await s.ok(
-      'net-assets',
-      'import',
-      s.file('net-assets.csv', [
-        'date,portfolio,class,net_assets',
-        ...businessDays('2012-03-01', '2012-04-30').map((d) => `${d},${CD},B,3660000.00`),
-      ]),
-    );
-  });
-  afterAll(() => store?.remove());
+describe.skipIf(!seedsAvailable)(
+  'The Class B service fee after E goes to the distributor then serving',
+  () => {
+    beforeAll(async () => {
+      store = await cliStore('calc10-service-fee-after-e');
+      const s = store;
+      await s.ok('exhibit', 'import', ...classBAgreementSeeds());
+      await s.ok(
+        'accounts',
+        'import',
+        s.file('accounts.csv', ['account,omnibus,dealer_of_record', 'N1,no,D']),
+      );
+      await s.ok(
+        'distributors',
+        'import',
+        s.file('distributors.csv', [
+          'portfolio,distributor,start,end',
+          `all,${AIM},2000-01-03,2012-03-15`,
+          `all,${BEACON},2012-03-16,`,
+        ]),
+      );
+      await s.ok(
+        'transactions',
+        'import',
+        s.file('transactions.csv', [
+          'date,txn_id,account,portfolio,class,type,shares,price,exchange_id,waiver',
+          `2010-01-04,K1,N1,${CD},B,purchase,700,10.00,,`,
+        ]),
+      );
+      await s.ok(
+        'transfers',
+        'import',
+        s.file('transfers.csv', [
+          'id,assignee,address,portfolio,twelve_b1_portion_pct,cdsc_portion_pct,doi_from,doi_to,effective_date,notice_received_date,payment,depository_agent',
+          `T1,Lambda Funding LLC,2 Main St,${CD},50,0,,,2012-01-01,2012-01-02,direct,`,
+        ]),
+      );
+      await s.ok(
+        'net-assets',
+        'import',
+        s.file('net-assets.csv', [
+          'date,portfolio,class,net_assets',
+          ...businessDays('2012-03-01', '2012-04-30').map((d) => `${d},${CD},B,3660000.00`),
+        ]),
+      );
+    });
+    afterAll(() => store?.remove());
 
-  it('March: the Monthly Calculation shows 375.00 of the service fee as AIM’s and 400.00 as Beacon’s', async () => {
-    const mc = await store.json<MonthlyCalc>('monthly-calculation', '--month', '2012-03');
-    const cd = mc.portfolios.find((p) => p.portfolio === CD)!;
-    expect([cd.distributionFee, cd.distributor12b1Share, cd.serviceFee]).toEqual([
-      '2325.00',
-      '2325.00',
-      '775.00',
-    ]);
-    expect(cd.assignees.map((a) => [a.transferId, a.twelveB1Portion])).toEqual([['T1', '1162.50']]);
-    expect(cd.serviceFees?.map((p) => [p.distributor, p.role, p.from, p.to, p.days, p.serviceFee])).toEqual([
-      [AIM, 'Distributor', '2012-03-01', '2012-03-15', 15, '375.00'],
-      [BEACON, 'Other Distributor', '2012-03-16', '2012-03-31', 16, '400.00'],
-    ]);
-  });
-
-  it('the printed Monthly Calculation shows each distributor’s days of the service fee', async () => {
-    const file = join(store.dir, 'mc-2012-03.pdf');
-    await store.ok('monthly-calculation', '--month', '2012-03', '--pdf', file);
-    // a line too long for the page wraps: read the text with its lines joined
-    const pdf = pdfText(file).replace(/\n/g, '');
-    expect(pdf).toContain(`${AIM} (Distributor), 2012-03-01–2012-03-15, 15 days`);
-    expect(pdf).toContain(`${BEACON} (Other Distributor), 2012-03-16–2012-03-31, 16 days`);
-    expect(pdf).toContain('375.00');
-    expect(pdf).toContain('400.00');
-  });
-
-  it('April: all 750.00 of the service fee is Beacon’s; the 12b-1 Share stays AIM’s', async () => {
-    const mc = await store.json<MonthlyCalc>('monthly-calculation', '--month', '2012-04');
-    const cd = mc.portfolios.find((p) => p.portfolio === CD)!;
-    expect([cd.distributionFee, cd.distributor12b1Share, cd.serviceFee]).toEqual([
-      '2250.00',
-      '2250.00',
-      '750.00',
-    ]);
-    expect(cd.serviceFees?.map((p) => [p.distributor, p.role, p.from, p.to, p.days, p.serviceFee])).toEqual([
-      [BEACON, 'Other Distributor', '2012-04-01', '2012-04-30', 30, '750.00'],
-    ]);
-  });
-
-  it('the journal pays each distributor its days’ service fee on the payment date, as the Monthly Calculation shows', async () => {
-    for (const [month, due, expected] of [
-      [
-        '2012-03',
-        '2012-04-16',
+    it('March: the Monthly Calculation shows 375.00 of the service fee as AIM’s and 400.00 as Beacon’s', async () => {
+      const mc = await store.json<MonthlyCalc>('monthly-calculation', '--month', '2012-03');
+      const cd = mc.portfolios.find((p) => p.portfolio === CD)!;
+      expect([cd.distributionFee, cd.distributor12b1Share, cd.serviceFee]).toEqual([
+        '2325.00',
+        '2325.00',
+        '775.00',
+      ]);
+      expect(cd.assignees.map((a) => [a.transferId, a.twelveB1Portion])).toEqual([['T1', '1162.50']]);
+      expect(cd.serviceFees?.map((p) => [p.distributor, p.role, p.from, p.to, p.days, p.serviceFee])).toEqual(
         [
-          ['Payable to Distributor — service fee', '375.00'],
-          [`Payable to ${BEACON} — service fee (Other Distributor)`, '400.00'],
+          [AIM, 'Distributor', '2012-03-01', '2012-03-15', 15, '375.00'],
+          [BEACON, 'Other Distributor', '2012-03-16', '2012-03-31', 16, '400.00'],
         ],
-      ],
-      ['2012-04', '2012-05-14', [[`Payable to ${BEACON} — service fee (Other Distributor)`, '750.00']]],
-    ] as const) {
-      const journal = csvRows(await store.ok('journal', '--month', month, '--csv'));
-      const accrued = (account: string) =>
-        journal
-          .filter((r) => r.entry!.startsWith('ACR-') && r.account === account)
-          .reduce((s, r) => s + BigInt(r.credit!.replace('.', '')), 0n);
-      const paid = journal
-        .filter((r) => r.entry!.startsWith('PAY-') && / — service fee/.test(r.account!))
-        .map((r) => [r.account, r.debit, r.date]);
-      expect(paid).toEqual(expected.map(([account, amount]) => [account, amount, due]));
-      for (const [account, amount] of expected)
-        expect(accrued(account)).toBe(BigInt(amount.replace('.', '')));
-      // Beacon’s days never accrue to the Distributor’s payable
-      if (month === '2012-04') expect(accrued('Payable to Distributor — service fee')).toBe(0n);
-    }
-  });
-});
+      );
+    });
+
+    it('the printed Monthly Calculation shows each distributor’s days of the service fee', async () => {
+      const file = join(store.dir, 'mc-2012-03.pdf');
+      await store.ok('monthly-calculation', '--month', '2012-03', '--pdf', file);
+      // a line too long for the page wraps: read the text with its lines joined
+      const pdf = pdfText(file).replace(/\n/g, '');
+      expect(pdf).toContain(`${AIM} (Distributor), 2012-03-01–2012-03-15, 15 days`);
+      expect(pdf).toContain(`${BEACON} (Other Distributor), 2012-03-16–2012-03-31, 16 days`);
+      expect(pdf).toContain('375.00');
+      expect(pdf).toContain('400.00');
+    });
+
+    it('April: all 750.00 of the service fee is Beacon’s; the 12b-1 Share stays AIM’s', async () => {
+      const mc = await store.json<MonthlyCalc>('monthly-calculation', '--month', '2012-04');
+      const cd = mc.portfolios.find((p) => p.portfolio === CD)!;
+      expect([cd.distributionFee, cd.distributor12b1Share, cd.serviceFee]).toEqual([
+        '2250.00',
+        '2250.00',
+        '750.00',
+      ]);
+      expect(cd.serviceFees?.map((p) => [p.distributor, p.role, p.from, p.to, p.days, p.serviceFee])).toEqual(
+        [[BEACON, 'Other Distributor', '2012-04-01', '2012-04-30', 30, '750.00']],
+      );
+    });
+
+    it('the journal pays each distributor its days’ service fee on the payment date, as the Monthly Calculation shows', async () => {
+      for (const [month, due, expected] of [
+        [
+          '2012-03',
+          '2012-04-16',
+          [
+            ['Payable to Distributor — service fee', '375.00'],
+            [`Payable to ${BEACON} — service fee (Other Distributor)`, '400.00'],
+          ],
+        ],
+        ['2012-04', '2012-05-14', [[`Payable to ${BEACON} — service fee (Other Distributor)`, '750.00']]],
+      ] as const) {
+        const journal = csvRows(await store.ok('journal', '--month', month, '--csv'));
+        const accrued = (account: string) =>
+          journal
+            .filter((r) => r.entry!.startsWith('ACR-') && r.account === account)
+            .reduce((s, r) => s + BigInt(r.credit!.replace('.', '')), 0n);
+        const paid = journal
+          .filter((r) => r.entry!.startsWith('PAY-') && / — service fee/.test(r.account!))
+          .map((r) => [r.account, r.debit, r.date]);
+        expect(paid).toEqual(expected.map(([account, amount]) => [account, amount, due]));
+        for (const [account, amount] of expected)
+          expect(accrued(account)).toBe(BigInt(amount.replace('.', '')));
+        // Beacon’s days never accrue to the Distributor’s payable
+        if (month === '2012-04') expect(accrued('Payable to Distributor — service fee')).toBe(0n);
+      }
+    });
+  },
+);
