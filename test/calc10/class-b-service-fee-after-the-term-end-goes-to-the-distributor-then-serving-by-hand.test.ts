@@ -183,5 +183,36 @@ describe.skipIf(!seedsAvailable)(
         if (month === '2012-04') expect(accrued('Payable to Distributor — service fee')).toBe(0n);
       }
     });
+
+    it('the close of March seals the same: its service fee by distributor and the journal paying Beacon 400.00; audit verify is clean', async () => {
+      await store.ok('close', '--month', '2012-03');
+      const sealed = (
+        await store.json<{ content: MonthlyCalc }>(
+          'close',
+          'show',
+          '--month',
+          '2012-03',
+          '--part',
+          'monthly-calculation',
+        )
+      ).content;
+      const cd = sealed.portfolios.find((p) => p.portfolio === CD)!;
+      expect(cd.serviceFees?.map((p) => [p.distributor, p.days, p.serviceFee])).toEqual([
+        [AIM, 15, '375.00'],
+        [BEACON, 16, '400.00'],
+      ]);
+      const journal = csvRows(
+        await store.ok('close', 'show', '--month', '2012-03', '--part', 'journal', '--csv'),
+      );
+      expect(
+        journal
+          .filter((r) => r.entry!.startsWith('PAY-') && / — service fee/.test(r.account!))
+          .map((r) => [r.account, r.debit, r.date]),
+      ).toEqual([
+        ['Payable to Distributor — service fee', '375.00', '2012-04-16'],
+        [`Payable to ${BEACON} — service fee (Other Distributor)`, '400.00', '2012-04-16'],
+      ]);
+      await store.ok('audit', 'verify');
+    });
   },
 );
