@@ -136,3 +136,23 @@ export function termGaps(terms: readonly DistributorTerm[], portfolioId: string)
     .filter((s) => s.holder === null)
     .map((s) => ({ from: s.from, to: s.to }));
 }
+
+/**
+ * Agreement TENTH: the distributor serving the portfolio's Class B shares on `date` — the rights
+ * holder of the exclusive distributor whose term holds the day (before the first term, the first
+ * term's). TENTH's service fee is paid for that distributor's services; it is not among the
+ * provisions FIFTEENTH(B) makes survive a termination, so after the Distributor's term ends on E it
+ * is the Other Distributor's. A day no term holds (a gap, or no term recorded for the portfolio)
+ * stays with the Distributor, `gap` saying so (a term for it is most likely missing: SECOND).
+ * @example stretches AIM 2000-01-03–2012-03-15, Beacon from 2012-03-16: 2012-03-16 → Beacon
+ */
+export function servingDistributorIn(
+  stretches: readonly Stretch[],
+  distributor: string,
+  date: string,
+): { readonly distributor: string; readonly gap: boolean } {
+  if (stretches.length === 0) return { distributor, gap: false };
+  const s = date < stretches[0]!.from ? stretches[0]! : stretches.find((x) => inStretch(x, date));
+  if (s === undefined || s.holder === null) return { distributor, gap: true };
+  return { distributor: s.holder, gap: false };
+}

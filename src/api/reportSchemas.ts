@@ -135,6 +135,19 @@ export const MonthlyCalculationReport = looseObject({
       distributor12b1Portion: Money,
       distributorEarnedCdscPortion: Money,
       serviceFee: Money,
+      // Agreement TENTH: the service fee by the distributor serving its days (after E the Other Distributor's)
+      serviceFees: z
+        .array(
+          looseObject({
+            distributor: z.string(),
+            role: z.string(),
+            from: DateText,
+            to: DateText,
+            days: z.number().int(),
+            serviceFee: Money,
+          }),
+        )
+        .optional(),
       payees: z.array(Payee),
     }),
   ),

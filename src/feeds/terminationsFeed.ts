@@ -5,6 +5,7 @@ import {
   contradictedTermination,
   type Termination,
   terminationLabel,
+  terminationNoticeWarning,
   terminationProblem,
 } from '../governance/termination.js';
 import type { DecodedRow } from '../import/csvFeed.js';
@@ -151,6 +152,8 @@ export interface TerminationsImportResult {
   readonly rows: number;
   readonly inserted: number;
   readonly unchanged: number;
+  /** FIFTEENTH(A): Agreement terminations recorded without the date of their written notice */
+  readonly warnings: readonly string[];
 }
 
 function sameTermination(a: Termination, b: Termination): boolean {
@@ -197,6 +200,7 @@ export const terminationsFeed: FeedDefinition<
     const problems: Problem[] = [...state.problems];
     const changes: TerminationChange[] = [];
     const seen = new Map<string, number>();
+    const warnings: string[] = [];
     let unchanged = 0;
     for (const { line, termination } of state.candidates) {
       const first = seen.get(termination.id);
@@ -248,8 +252,10 @@ export const terminationsFeed: FeedDefinition<
         continue;
       }
       changes.push({ line, datedOn: termination.effectiveDate, kind: 'new', termination });
+      const unchecked = terminationNoticeWarning(termination);
+      if (unchecked !== null) warnings.push(`line ${line}: ${unchecked}`);
     }
-    return { changes, unchanged, problems, warnings: [] };
+    return { changes, unchanged, problems, warnings };
   },
 
   apply: (tx, plan, _state, ctx) =>
@@ -265,6 +271,7 @@ export const terminationsFeed: FeedDefinition<
     rows: ctx.rows,
     inserted: plan.changes.length,
     unchanged: plan.unchanged,
+    warnings: plan.warnings,
   }),
   conflictHint: 'a recorded termination is never edited',
 };
@@ -292,11 +299,11 @@ export function importTerminations(
 export async function recordTermination(
   db: Database,
   input: TerminationInput,
-): Promise<{ recorded: boolean; termination: Termination }> {
+): Promise<{ recorded: boolean; termination: Termination; warnings: string[] }> {
   requireDateOfNyseCalendar(input.date);
   if (input.noticeDate !== null) requireDateOfNyseCalendar(input.noticeDate);
   if (input.reason !== null) requirePrintableText(input.reason, 'the reason');
-  return runStateChange<{ recorded: boolean; termination: Termination }>(
+  return runStateChange<{ recorded: boolean; termination: Termination; warnings: string[] }>(
     db,
     'terminations.terminate',
     async (tx, closed) => {
@@ -325,7 +332,8 @@ export async function recordTermination(
         );
       const was = (await loadTerminations(tx)).find((x) => x.id === t.id);
       if (was) {
-        if (sameTermination(was, t)) return { result: { recorded: false, termination: was }, audit: null };
+        if (sameTermination(was, t))
+          return { result: { recorded: false, termination: was, warnings: [] }, audit: null };
         throw new Plan12bError(
           'CONFLICT',
           'this termination is already recorded with a different vote, notice or reason',
@@ -346,8 +354,9 @@ export async function recordTermination(
           'date the termination in an open month',
         );
       await insertTerminations(tx, [t], null, currentActor());
+      const unchecked = terminationNoticeWarning(t);
       return {
-        result: { recorded: true, termination: t },
+        result: { recorded: true, termination: t, warnings: unchecked === null ? [] : [unchecked] },
         audit: {
           subject: `${t.instrument} ${t.portfolioName ?? 'all portfolios'} class ${t.class ?? 'all'} from ${t.effectiveDate}`,
           contentHash: t.id,

@@ -50,13 +50,36 @@ export function terminationProblem(
         field: 'notice_date',
         reason: `the notice (${t.noticeDate}) is after the termination date ${t.effectiveDate}`,
       };
-    if (t.instrument === 'agreement' && addDays(t.noticeDate, AGREEMENT_NOTICE_DAYS) < t.effectiveDate)
+    const sixtieth = addDays(t.noticeDate, AGREEMENT_NOTICE_DAYS);
+    if (t.instrument === 'agreement' && sixtieth < t.effectiveDate)
       return {
         field: 'date',
         reason: `more than ${AGREEMENT_NOTICE_DAYS} days after the notice of ${t.noticeDate}: the Agreement ends on sixty days' written notice (FIFTEENTH(A))`,
       };
+    // FIFTEENTH(A): "on sixty (60) days' written notice to the other party" — whoever terminates
+    if (t.instrument === 'agreement' && t.effectiveDate < sixtieth)
+      return {
+        field: 'date',
+        reason: `only ${daysBetween(t.noticeDate, t.effectiveDate)} days after the written notice of ${t.noticeDate}: FIFTEENTH(A) terminates the Agreement "on sixty (60) days' written notice to the other party", so with that notice it ends from ${sixtieth} (the 60th day after it, the first day it is no longer in force)`,
+      };
   }
   return null;
+}
+
+/** Calendar days from `from` to `to` (ISO dates). */
+function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+/**
+ * FIFTEENTH(A): a termination of the Agreement recorded without the date of its written notice
+ * cannot be checked against the sixty days' notice it needs; it is recorded, and this says so and
+ * by when the notice must have been given. Null when there is nothing to say.
+ * @example a termination from 2012-03-16 without notice → "… needs a notice given by 2012-01-16 …"
+ */
+export function terminationNoticeWarning(t: Omit<Termination, 'id' | 'kind'>): string | null {
+  if (t.instrument !== 'agreement' || t.noticeDate !== null) return null;
+  return `${t.portfolioName ?? 'every portfolio'} class ${t.class ?? 'all'}: the Agreement's termination from ${t.effectiveDate} was recorded with no written notice date; FIFTEENTH(A) terminates it "on sixty (60) days' written notice to the other party", so this date needs a notice given by ${addDays(t.effectiveDate, -AGREEMENT_NOTICE_DAYS)} — plan12b could not check it (give notice_date / --notice-date)`;
 }
 
 export function terminationCovers(t: Termination, portfolioId: string, shareClass: string): boolean {

@@ -1,12 +1,15 @@
+import { distributorStretches, type Stretch, servingDistributorIn } from '../allocation/exclusivePeriods.js';
 import { monthEnd, monthStart } from '../calendar/isoDate.js';
 import { businessDayAfter } from '../calendar/nyseCalendar.js';
 import { formatCents, parseCents } from '../money/cents.js';
+import { loadDistributorTerms } from '../store/classBStore.js';
 import type { Queryable } from '../store/database.js';
 import { restatedMonthsReportedIn } from '../store/sealedResultsRepository.js';
 import type { MonthlyCalculation, Payee } from '../transfers/monthlyCalculation.js';
 import { monthPayables } from '../transfers/monthPayables.js';
 import { paymentDueDate } from '../transfers/paymentDueDate.js';
 import type { PayeeAdjustment } from '../transfers/priorPeriodPayeeAdjustments.js';
+import { theDistributor } from './distributorShareReport.js';
 import { type FeesReport, feesReport } from './feesReport.js';
 import { type MonthlyCalculationReport, monthlyCalculationReport } from './monthlyCalculationReport.js';
 import { priorPeriodFeeAdjustments } from './priorPeriodFeeAdjustments.js';
@@ -234,6 +237,11 @@ function signedLineTo(lines: JournalLine[]) {
   };
 }
 
+/** Agreement TENTH: the payable of a Class B service fee owed to an Other Distributor. */
+function otherServiceFeeAccount(distributor: string): string {
+  return `Payable to ${distributor} — service fee (Other Distributor)`;
+}
+
 /** What a payee's memo adds when part of its payment is owed on to an Assignee (EIGHTH(B)). */
 function owedOnNote(owedOn: string): string {
   return owedOn !== '0.00' ? `; ${owedOn} of it owed on to Assignees (notice of Transfer not received)` : '';
@@ -283,8 +291,31 @@ export async function monthJournal(
   const lines: JournalLine[] = [];
   const payable = new Map<
     string,
-    { portfolio: string; class: string; distributionCents: bigint; serviceCents: bigint }
+    {
+      portfolio: string;
+      class: string;
+      distributionCents: bigint;
+      serviceCents: bigint;
+      /** Agreement TENTH: a Class B service fee of days an Other Distributor served, by name */
+      otherServiceCents?: Map<string, bigint>;
+    }
   >();
+  // Agreement TENTH: a Class B day's service fee is owed to the distributor serving that day — after
+  // the Distributor's term ends (E) the Other Distributor's (TENTH does not survive, FIFTEENTH(B))
+  const classBDays = (fees.daily ?? []).some((d) => d.class.toUpperCase() === 'B');
+  const terms = classBDays ? await loadDistributorTerms(q) : [];
+  const theOne = theDistributor(terms) ?? 'Distributor';
+  const stretchesOf = new Map<string, Stretch[]>();
+  const servingOn = (portfolioId: string, date: string): string | null => {
+    if (terms.length === 0) return null;
+    let stretches = stretchesOf.get(portfolioId);
+    if (stretches === undefined) {
+      stretches = distributorStretches(terms, portfolioId);
+      stretchesOf.set(portfolioId, stretches);
+    }
+    const who = servingDistributorIn(stretches, theOne, date).distributor;
+    return who === theOne ? null : who;
+  };
   // SPEC §4: a class's month goes under the portfolio's name in force at the month's end, as
   // `fees` and the Monthly Calculation show it; each day's accrual keeps that day's name.
   const monthEndName = new Map(fees.classes.map((c) => [`${c.portfolioId}|${c.class}`, c.portfolio]));
@@ -317,17 +348,26 @@ export async function monthJournal(
       });
       const classB = d.class === 'B' && kind === 'distribution fee';
       if (classB) classBAccrued.set(d.portfolioId, (classBAccrued.get(d.portfolioId) ?? 0n) + cents);
+      const other =
+        d.class.toUpperCase() === 'B' && kind === 'service fee' ? servingOn(d.portfolioId, d.date) : null;
       lines.push({
         date: d.date,
         entry,
-        account: classB ? CLASS_B_ACCRUED : `Payable to Distributor — ${kind}`,
+        account: classB
+          ? CLASS_B_ACCRUED
+          : other !== null
+            ? otherServiceFeeAccount(other)
+            : `Payable to Distributor — ${kind}`,
         ...who,
         debit: '0.00',
         credit: amount,
         memo,
       });
       if (classB) continue;
-      if (kind === 'distribution fee') p.distributionCents += cents;
+      if (other !== null) {
+        p.otherServiceCents ??= new Map();
+        p.otherServiceCents.set(other, (p.otherServiceCents.get(other) ?? 0n) + cents);
+      } else if (kind === 'distribution fee') p.distributionCents += cents;
       else p.serviceCents += cents;
     }
     payable.set(key, p);
@@ -360,13 +400,21 @@ export async function monthJournal(
   }
   for (const p of payable.values()) {
     const total = p.distributionCents + p.serviceCents;
-    if (total === 0n) continue;
-    const entry = `PAY-${month}-${String(++n).padStart(6, '0')}`;
-    const memo = `payment of ${month} 12b-1 fees to the Distributor`;
     const who = { portfolio: p.portfolio, class: p.class };
-    signed(who, paymentDate, entry, 'Payable to Distributor — distribution fee', p.distributionCents, memo);
-    signed(who, paymentDate, entry, 'Payable to Distributor — service fee', p.serviceCents, memo);
-    signed(who, paymentDate, entry, 'Cash', -total, memo);
+    if (total !== 0n) {
+      const entry = `PAY-${month}-${String(++n).padStart(6, '0')}`;
+      const memo = `payment of ${month} 12b-1 fees to the Distributor`;
+      signed(who, paymentDate, entry, 'Payable to Distributor — distribution fee', p.distributionCents, memo);
+      signed(who, paymentDate, entry, 'Payable to Distributor — service fee', p.serviceCents, memo);
+      signed(who, paymentDate, entry, 'Cash', -total, memo);
+    }
+    for (const [other, cents] of [...(p.otherServiceCents ?? [])].sort(([a], [b]) => (a < b ? -1 : 1))) {
+      if (cents === 0n) continue;
+      const entry = `PAY-${month}-${String(++n).padStart(6, '0')}`;
+      const memo = `payment of ${month} Class B service fee to ${other}, the Other Distributor serving those days (Agreement TENTH)`;
+      signed(who, paymentDate, entry, otherServiceFeeAccount(other), cents, memo);
+      signed(who, paymentDate, entry, 'Cash', -cents, memo);
+    }
   }
   // SPEC §12: the Monthly Calculation's payables — the month's Class B fees, and any restatement
   // of a closed month it reports as a prior-period adjustment

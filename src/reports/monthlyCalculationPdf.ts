@@ -170,6 +170,10 @@ export async function writeMonthlyCalculationPdf(
     line("Distributor's Earned CDSC Portion", mc.distributorEarnedCdscPortion, 12);
     doc.moveDown(0.5);
     line('Service fees (0.25%, TENTH)', mc.serviceFee, 0, true);
+    // TENTH does not survive the term's end (FIFTEENTH(B)): each distributor's days, once it changed
+    if ((mc.serviceFees?.length ?? 0) > 1 || mc.serviceFees?.some((p) => p.role !== 'Distributor'))
+      for (const p of mc.serviceFees ?? [])
+        line(`${p.distributor} (${p.role}), ${p.from}–${p.to}, ${p.days} days`, p.serviceFee, 12);
     doc.moveDown();
     // SPEC §12: the payees and what each is paid on the due date (the journal posts the same).
     doc.font('Helvetica-Bold').text(`Payments due ${mc.dueDate}`);

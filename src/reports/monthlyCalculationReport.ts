@@ -4,6 +4,7 @@ import {
   computeDistributorShare,
   distributorOfIssuance,
 } from '../allocation/distributorShare.js';
+import { distributorStretches, servingDistributorIn } from '../allocation/exclusivePeriods.js';
 import type { DistributorCountSums } from '../allocation/exhibitAOfLedgerState.js';
 import { addDays, monthEnd, monthStart } from '../calendar/isoDate.js';
 import type { ClassBTerms } from '../class-b/classBTerms.js';
@@ -31,6 +32,7 @@ import {
 import { type MonthPayable, monthPayables } from '../transfers/monthPayables.js';
 import { paymentDueDate } from '../transfers/paymentDueDate.js';
 import { type PayeeAdjustment, payeeAdjustments } from '../transfers/priorPeriodPayeeAdjustments.js';
+import { serviceFeeParts } from '../transfers/serviceFeeParts.js';
 import { appliesToPortfolio, type Transfer } from '../transfers/transfer.js';
 import { capFollowerMonths } from './capFollowerMonths.js';
 import type { ClassBVintageMonth } from './classBVintageFees.js';
@@ -308,7 +310,11 @@ export async function monthlyCalculationInputs(
       : classBFees(opts.fees);
 
   const dailyByPortfolio = new Map<string, FeeDay[]>();
+  const serviceDaysByPortfolio = new Map<string, { date: string; cents: bigint }[]>();
   for (const d of fees.daily ?? []) {
+    const service = serviceDaysByPortfolio.get(d.portfolioId) ?? [];
+    service.push({ date: d.date, cents: parseCents(d.serviceFee) });
+    serviceDaysByPortfolio.set(d.portfolioId, service);
     const list = dailyByPortfolio.get(d.portfolioId) ?? [];
     list.push({
       date: d.date,
@@ -485,6 +491,22 @@ export async function monthlyCalculationInputs(
       distributorCounts = byVintage.distributorCounts;
     }
     const earnedCdsc = earnedCdscOf(pid);
+    // Agreement TENTH: each day's service fee to the distributor serving that day (not surviving E)
+    const stretches = distributorStretches(terms, pid);
+    const gapDays: string[] = [];
+    const parts = serviceFeeParts(
+      serviceDaysByPortfolio.get(pid) ?? [],
+      (day) => {
+        const serving = servingDistributorIn(stretches, distributor, day);
+        if (serving.gap && terms.length > 0) gapDays.push(day);
+        return serving.distributor;
+      },
+      distributor,
+    );
+    if (gapDays.length > 0)
+      warnings.push(
+        `${m.portfolio} class B: no distributor's term holds ${gapDays[0]}${gapDays.length > 1 ? `–${gapDays.at(-1)}` : ''}; the service fee of ${gapDays.length === 1 ? 'that day' : 'those days'} (Agreement TENTH) is shown as ${distributor}'s until a term for ${gapDays.length === 1 ? 'it' : 'them'} is imported with \`plan12b distributors import\``,
+      );
     const input: MonthlyCalculationInput = {
       portfolioId: pid,
       portfolio: m.portfolio,
@@ -496,6 +518,7 @@ export async function monthlyCalculationInputs(
       distributorCounts,
       earnedCdsc,
       serviceFeeCents: parseCents(m.serviceFee),
+      serviceFeeParts: parts,
       dueDate,
       ...(vintages === undefined ? {} : { vintages }),
     };

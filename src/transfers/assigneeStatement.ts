@@ -8,6 +8,7 @@ import {
   type MonthlyCalculationInput,
   monthlyCalculationDetail,
 } from './monthlyCalculation.js';
+import { formatPctPlaces } from './percentagesOfDollars.js';
 import { appliesToPortfolio, doiInRange, inForceOn, type Transfer } from './transfer.js';
 
 /**
@@ -51,8 +52,10 @@ export interface PortionSegment {
   readonly distributionFee: string;
   readonly distributor12b1Share: string;
   /**
-   * Σ the Distributor's part of each day × portion × DOI-range fraction ÷ the Distributor's 12b-1
-   * Share of the days, percent to 6 places: the weight applied (SPEC §7–§8)
+   * the 12b-1 Portion beside it as a percentage of the Distributor's 12b-1 Share of the days, to 6
+   * places or as many more as it takes to give the portion back (SPEC §7: "any percentage shown
+   * reproduces the dollars beside it"); the weight applied — Σ the Distributor's part of each day ×
+   * portion × DOI-range fraction — is what `exactPortion` shows in dollars
    */
   readonly weightPct: string;
   /** the Distributor's 12b-1 Share × weight, to 1/10,000 of a dollar, before the cent split */
@@ -133,6 +136,27 @@ function exactDollars(centsNumerator: bigint, denominator: bigint): string {
   const neg = tenThousandths < 0n;
   const s = (neg ? -tenThousandths : tenThousandths).toString().padStart(5, '0');
   return `${neg ? '-' : ''}${s.slice(0, -4)}.${s.slice(-4)}`;
+}
+
+/**
+ * SPEC §7: the percentage of `wholeCents` that `partCents` is, to 6 places or more — the fewest
+ * with round_half_up(whole × pct / 100, 2) = part — written as rates are (trailing zeros dropped
+ * down to two places). The largest-remainder split can give a part a
+ * cent its exact weight would not round to (45% of 100.01 is 45.0045, split 45.01 when the cent
+ * falls to it), so the weight applied does not always reproduce the cents beside it.
+ * @example weightReproducing(4501n, 10001n) === '45.005499'
+ */
+export function weightReproducing(partCents: bigint, wholeCents: bigint): string {
+  if (wholeCents === 0n) return '0';
+  for (let places = 6; ; places++) {
+    const scale = 100n * 10n ** BigInt(places);
+    const units = divRoundHalfUp(partCents * scale, wholeCents);
+    if (divRoundHalfUp(wholeCents * units, scale) !== partCents) continue;
+    // as rates are written: trailing zeros dropped down to two places ("20.00", "44.9955")
+    let shown = formatPctPlaces(units, places);
+    while (/\.\d{3,}$/.test(shown) && shown.endsWith('0')) shown = shown.slice(0, -1);
+    return shown;
+  }
 }
 
 const pctOf = (numerator: bigint, denominator: bigint) =>
@@ -222,7 +246,7 @@ export function assigneeStatement(
           days: s.days,
           distributionFee: formatCents(s.distributionFeeCents),
           distributor12b1Share: formatCents(s.distributor12b1ShareCents),
-          weightPct: s.scale === 0n ? '0' : pctOf(part.weight, s.scale),
+          weightPct: weightReproducing(part.cents, s.distributor12b1ShareCents),
           exactPortion:
             s.scale === 0n ? '0.0000' : exactDollars(s.distributor12b1ShareCents * part.weight, s.scale),
           twelveB1Portion: formatCents(part.cents),

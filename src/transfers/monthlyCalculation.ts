@@ -5,6 +5,7 @@ import { formatCents } from '../money/cents.js';
 import { largestRemainder } from '../money/largestRemainder.js';
 import { MICRO_PCT_PER_PCT, parseRateMicroPct } from '../money/rate.js';
 import { formatPctPlaces, percentagesOfDollars } from './percentagesOfDollars.js';
+import type { ServiceFeePart } from './serviceFeeParts.js';
 import { appliesToPortfolio, doiInRange, inForceOn, type Transfer } from './transfer.js';
 
 /**
@@ -98,6 +99,11 @@ export interface MonthlyCalculationInput {
     readonly issuingPortfolioId?: string;
   }[];
   readonly serviceFeeCents: bigint;
+  /**
+   * Agreement TENTH: the service fee by the distributor serving each day (serviceFeeParts.ts),
+   * adding up to `serviceFeeCents`; absent: all the Distributor's
+   */
+  readonly serviceFeeParts?: readonly ServiceFeePart[];
   readonly dueDate: string;
 }
 
@@ -182,6 +188,18 @@ export interface MonthlyCalculation {
    */
   readonly distributorPayTo: string;
   readonly serviceFee: string;
+  /**
+   * Agreement TENTH (not surviving a termination, FIFTEENTH(B)): the service fee by the distributor
+   * serving its days — the Distributor through E, the Other Distributor after; never an Assignee's
+   */
+  readonly serviceFees?: readonly {
+    readonly distributor: string;
+    readonly role: 'Distributor' | 'Other Distributor';
+    readonly from: string;
+    readonly to: string;
+    readonly days: number;
+    readonly serviceFee: string;
+  }[];
   readonly payees: readonly Payee[];
 }
 
@@ -715,6 +733,12 @@ export function monthlyCalculationDetail(
         `${input.portfolio}: Transfer ${t.id}'s CDSC Portion is not its part of the Earned CDSC`,
       );
   });
+  // SPEC §12: the service fee's parts add up to the month's service fee
+  if (
+    input.serviceFeeParts !== undefined &&
+    sum(input.serviceFeeParts.map((p) => p.cents)) !== input.serviceFeeCents
+  )
+    throw new Error(`${input.portfolio}: the service fee's parts do not add up to the month's service fee`);
   const paid = [...payees.values()].reduce((s, p) => s + p.twelveB1 + p.cdsc, 0n);
   if (paid !== input.distributionFeeCents + earnedCdscCents)
     throw new Error(`${input.portfolio}: the payees are not paid the Distribution Fees and the Earned CDSC`);
@@ -738,6 +762,18 @@ export function monthlyCalculationDetail(
     distributorEarnedCdscPortion: formatCents(distributorCdscPortion!),
     distributorPayTo,
     serviceFee: formatCents(input.serviceFeeCents),
+    ...(input.serviceFeeParts === undefined
+      ? {}
+      : {
+          serviceFees: input.serviceFeeParts.map((p) => ({
+            distributor: p.distributor,
+            role: p.role,
+            from: p.from,
+            to: p.to,
+            days: p.days,
+            serviceFee: formatCents(p.cents),
+          })),
+        }),
     payees: [...payees.entries()].map(([payee, p]) => ({
       payee,
       role: p.role,

@@ -375,9 +375,12 @@ describe('Monthly Calculation by hand: term end mid-month, omnibus 2(c), DOI-ran
       const j = await monthJournal(store.db, month);
       const credited = new Map<string, bigint>();
       for (const l of j.lines) {
-        const m = /^Payable to (.+) — .+ \((Distributor|Other Distributor|Assignee|Depository)\)$/.exec(
-          l.account,
-        );
+        // the Monthly Calculation's payables (12b-1 and CDSC); an Other Distributor's service fee of
+        // its days after E has a payable of its own (Agreement TENTH, calc10), not counted here
+        const m =
+          /^Payable to (.+) — (?:12b-1|CDSC) \((Distributor|Other Distributor|Assignee|Depository)\)$/.exec(
+            l.account,
+          );
         if (!m || l.portfolio !== CG || l.date !== `${month}-${month === '2024-03' ? '31' : '30'}`) continue;
         const c = BigInt(l.credit.replace('.', '')) - BigInt(l.debit.replace('.', ''));
         credited.set(m[1]!, (credited.get(m[1]!) ?? 0n) + c);

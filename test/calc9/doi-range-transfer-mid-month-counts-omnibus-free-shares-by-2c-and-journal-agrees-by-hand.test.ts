@@ -476,11 +476,20 @@ describe.skipIf(!seedsAvailable)(
         expect(credited).toBe(
           BigInt(cd.distributionFee.replace('.', '')) + BigInt(cd.earnedCdsc.replace('.', '')),
         );
-        // the service fee goes to the Distributor's payable: 775.00 / 750.00
-        const service = journal.find(
-          (r) => r.entry!.startsWith('PAY-') && r.account === 'Payable to Distributor — service fee',
+        // Agreement TENTH (not surviving E, FIFTEENTH(B)): the service fee of each day goes to the
+        // distributor serving it — March 1–15 AIM 15 × 25.00 = 375.00, March 16–31 Beacon 16 × 25.00
+        // = 400.00; April all Beacon's, 30 × 25.00 = 750.00 (calc10)
+        const service = journal
+          .filter((r) => r.entry!.startsWith('PAY-') && / — service fee/.test(r.account!))
+          .map((r) => [r.account, r.debit]);
+        expect(service).toEqual(
+          month === '2012-03'
+            ? [
+                ['Payable to Distributor — service fee', '375.00'],
+                [`Payable to ${BEACON} — service fee (Other Distributor)`, '400.00'],
+              ]
+            : [[`Payable to ${BEACON} — service fee (Other Distributor)`, '750.00']],
         );
-        expect(service?.debit).toBe(month === '2012-03' ? '775.00' : '750.00');
       }
     });
   },

@@ -123,10 +123,29 @@ describe('plan12b demo: the whole story', () => {
             (l) =>
               l.class === 'B' &&
               l.portfolio === p.portfolio &&
-              l.account.startsWith(`Payable to ${payee.payee} —`),
+              l.account.startsWith(`Payable to ${payee.payee} —`) &&
+              !l.account.includes('— service fee'),
           );
           expect(sum(mine.filter((l) => l.date === payee.dueDate).map((l) => l.debit))).toBe(c(payee.total));
           expect(sum(mine.map((l) => l.credit))).toBe(c(payee.total));
+        }
+      // Agreement TENTH (not surviving E, FIFTEENTH(B)): each Other Distributor's service fee of its
+      // days, as the Monthly Calculation shows it, is what the journal credits its payable
+      for (const p of mc.portfolios)
+        for (const part of p.serviceFees ?? []) {
+          if (part.role !== 'Other Distributor') continue;
+          const owed = (p.serviceFees ?? [])
+            .filter((x) => x.distributor === part.distributor)
+            .map((x) => x.serviceFee);
+          const credited = journal.lines
+            .filter(
+              (l) =>
+                l.class === 'B' &&
+                l.portfolio === p.portfolio &&
+                l.account === `Payable to ${part.distributor} — service fee (Other Distributor)`,
+            )
+            .map((l) => l.credit);
+          expect(sum(credited)).toBe(sum(owed));
         }
       expect(
         journal.lines.some((l) => l.class === 'B' && l.account.startsWith('Payable to Distributor —')),

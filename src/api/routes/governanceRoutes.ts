@@ -138,15 +138,18 @@ export const governanceRoutes = [
         by: z.enum(['trustees', 'shareholders', 'distributor']).openapi({
           description: 'distributor: the Agreement only',
         }),
-        noticeDate: IsoDate.nullable()
-          .default(null)
-          .openapi({ description: 'the date of the written notice (the Agreement: at most 60 days before)' }),
+        noticeDate: IsoDate.nullable().default(null).openapi({
+          description:
+            'the date of the written notice (the Agreement: 60 days before date, FIFTEENTH(A); without it a warning)',
+        }),
         reason: z.string().max(500).nullable().default(null),
       }),
     },
     response: z.object({
       recorded: z.boolean(),
       termination: looseObject({ instrument: z.string(), effectiveDate: DateText }),
+      // FIFTEENTH(A): an Agreement termination recorded without the date of its written notice
+      warnings: z.array(z.string()),
     }),
     errors: ['USAGE', 'BAD_INPUT', 'NOT_FOUND', 'CONFLICT', 'REFUSED'],
     run: ({ body, use }) =>

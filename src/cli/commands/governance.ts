@@ -146,6 +146,7 @@ export function registerGovernanceCommands(program: Command, getContext: () => C
       );
       if (opts.json) return printJson(ctx, result);
       ctx.out(`${file}: ${result.inserted} new termination(s), ${result.unchanged} unchanged`);
+      for (const w of result.warnings) ctx.err(`warning: ${w}`);
     });
   terminations
     .command('list')
@@ -184,7 +185,10 @@ export function registerGovernanceCommands(program: Command, getContext: () => C
     .requiredOption('--date <date>', 'the first day no payment is due (YYYY-MM-DD)')
     .requiredOption('--by <who>', 'trustees | shareholders | distributor (the Agreement only)')
     .option('--instrument <kind>', 'plan | agreement', 'plan')
-    .option('--notice-date <date>', 'the date of the written notice (the Agreement: at most 60 days before)')
+    .option(
+      '--notice-date <date>',
+      'the date of the written notice (the Agreement: 60 days before --date, FIFTEENTH(A))',
+    )
     .option('--reason <text>', 'e.g. the resolution')
     .option('--json', 'print JSON')
     .action(
@@ -212,13 +216,17 @@ export function registerGovernanceCommands(program: Command, getContext: () => C
           noticeDate: opts.noticeDate === undefined ? null : requireDate(opts.noticeDate, '--notice-date'),
           reason: opts.reason ?? null,
         } as const;
-        const { recorded, termination } = await withDatabase(ctx, (db) => recordTermination(db, input));
-        if (opts.json) return printJson(ctx, { recorded, termination });
+        const { recorded, termination, warnings } = await withDatabase(ctx, (db) =>
+          recordTermination(db, input),
+        );
+        if (opts.json) return printJson(ctx, { recorded, termination, warnings });
         ctx.out(
           recorded
             ? `recorded: the ${termination.instrument} terminated for ${termination.portfolioName ?? 'every portfolio'} class ${termination.class ?? 'all'} from ${termination.effectiveDate}`
             : 'unchanged: already recorded',
         );
+        // FIFTEENTH(A): an Agreement termination without its notice date is said, never silent
+        for (const w of warnings) ctx.err(`warning: ${w}`);
       },
     );
 
