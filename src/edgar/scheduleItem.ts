@@ -256,7 +256,8 @@ export function scheduleItem(trimmed: string): ScheduleItem {
     return { kind: 'footnote', text: t.replace(/^\(\d{1,2}\)\s+/, ''), closesQuote };
   // Voya's "1Voya Global High Dividend Low Volatility Fund (formerly, …) Service Fee change
   // effective January 2, 2008.": the footnote's number glued to its first word
-  if (/^[1-9][A-Z][a-z]+\s.*\.$/.test(t) && t.split(/\s+/).length >= 7)
+  // (its first word in capitals too: "1INVESCO Select Equity Fund (formerly, …) …")
+  if (/^[1-9][A-Z][A-Za-z]+\s.*\.$/.test(t) && t.split(/\s+/).length >= 7)
     return { kind: 'footnote', text: t.slice(1), closesQuote };
   if (/^\*+\s*\S/.test(t)) return { kind: 'footnote', text: t.replace(/^\*+\s*/, ''), closesQuote };
   if (isParenthesised(t)) return { kind: 'aside', text: t };
