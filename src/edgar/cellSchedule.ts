@@ -113,6 +113,43 @@ function isBareClassCode(text: string): boolean {
   return /^(?:[A-Z]{1,2}\d?|\d{1,3})$/.test(text) && classCodesIn(`Class ${text}`).length === 1;
 }
 
+// Direxion's Schedule A: "Up to 1.00% of the average daily net assets" under the funds it is the
+// rate of — the plan's whole 12b-1 fee ("The maximum annualized fee rate pursuant to Paragraph 1 of
+// the … Distribution Plan"), its maximum; after it, the rate the board authorized now ("The current
+// authorized maximum annualized fee is 0.25% …", "… approved, 0.25% authorized.")
+const UP_TO_RATE_RE =
+  /^Up\s+to\s+(\d{0,2}\.\d{1,4})\s*%\s+of\s+(?:the\s+)?average\s+daily\s+net\s+assets\b(.*)$/i;
+const CURRENT_RATE_RE = /\b(?:current(?:ly)?\b[^%]{0,60}?|,\s*)(\d{0,2}\.\d{1,4})\s*%(?:\s+authorized)?/i;
+
+/**
+ * The rate line under a group of a plain list: every fund listed since the last such line (or the
+ * list's start) has that rate as its whole 12b-1 fee (SPEC §2.1: the schedule's rate, read where it
+ * is printed). A rate line over no fund, or under funds that have rates already, is refused.
+ */
+function stepUpToRate(s: CellState, m: RegExpExecArray, line: number, ctx: CellScheduleContext): CellState {
+  const done = finishName(s, ctx);
+  const from = done.upTo?.from ?? 0;
+  const group = done.entries.slice(from);
+  if (group.length === 0) fail(ctx, line, `a rate ("Up to ${m[1]}%") under no portfolio`);
+  if (group.some((e) => RATE_KEYS.some((k) => e[k] !== null)))
+    fail(ctx, line, `a rate ("Up to ${m[1]}%") under portfolios whose rates are stated already`);
+  const pct = readRateToken(m[1]!)?.pct;
+  if (pct === undefined) fail(ctx, line, `"Up to ${m[1]}%" is no rate the reader can take`);
+  const breach = finraBreach({ assetBasedSalesChargePct: null, serviceFeePct: null, aggregateFeePct: pct });
+  if (breach !== null) fail(ctx, line, breach);
+  const rated = group.map((e) => ({ ...e, aggregateFeePct: pct }));
+  const current = CURRENT_RATE_RE.exec(m[2]!)?.[1];
+  return {
+    ...done,
+    phase: 'rows',
+    entries: done.entries.take(from).append(rated),
+    upTo: {
+      from: done.entries.length,
+      current: current === undefined ? (done.upTo?.current ?? []) : [...(done.upTo?.current ?? []), current],
+    },
+  };
+}
+
 /** A line of a per-class table (Pioneer Appendix A). */
 function stepPerClass(s: CellState, item: ScheduleItem, line: number, ctx: CellScheduleContext): CellState {
   const text = 'text' in item ? item.text : '';
@@ -162,6 +199,12 @@ export interface CellState {
   readonly leadInRate: boolean;
   /** a row of a per-class table: its classes, the funds after "of", its rate, the lines below it */
   readonly classRow: ClassRow | null;
+  /**
+   * Direxion's plain list under "The maximum annualized fee rate … shall be as follows:", each group
+   * of funds followed by its rate ("Up to 1.00% of the average daily net assets"): where the next
+   * group begins, and the current rates the rate lines state beside their maxima ("0.25% authorized")
+   */
+  readonly upTo?: { readonly from: number; readonly current: readonly string[] };
   readonly entries: AppendOnlyList<ParsedEntry>;
   /** where the entries of the last name begin when it ended in "–" and no class cell followed it */
   readonly classesDue: number | null;
@@ -1082,6 +1125,8 @@ export function step(s0: CellState, item: ScheduleItem, line: number, ctx: CellS
     }
     case 'leadIn': {
       const h = closeHeading(s);
+      const upTo = UP_TO_RATE_RE.exec(item.text);
+      if (upTo !== null && !hasRateColumns(h)) return stepUpToRate(h, upTo, line, ctx);
       // a line only its length makes text may be the list's next portfolio, its name long (HTML
       // prints names of over 90 characters): never the list's silent end
       if ((h.name !== null || h.entries.length > 0) && proseOnlyByLength(item.text))
@@ -1904,6 +1949,20 @@ export function readCellSchedule(
   // of a plain list): the schedule would be read only in part (SPEC §2.1) — refused at the prose
   if (s.closedByText !== undefined) {
     const more = portfolioAfterText(lines, i, stop);
+    // Direxion's Schedule A of three plans: "The maximum annualized fee rate pursuant to Paragraph 1
+    // of the Direxion Funds Service Class" / "Distribution Plan shall be as follows:" over a second
+    // list — another plan's funds, its class another (one instrument per document: refused)
+    const closing = lines
+      .slice(Math.max(start, i - 1), Math.min(stop, i + 2))
+      .map((l) => l.trimmed.replace(/^\|/, '').trim())
+      .join(' ');
+    const otherPlan = /\bof\s+the\s+(.{3,80}?\bPlan)\s+shall\s+be\s+as\s+follows\s*:/i.exec(closing);
+    if (more !== null && otherPlan !== null)
+      fail(
+        ctx,
+        s.closedByText,
+        `a second list begins here, under another plan's lead-in ("…${otherPlan[1]!.replace(/\s+/g, ' ')} shall be as follows:", its first fund "${more.trimmed.replace(/^\|/, '').trim().slice(0, 60)}" at line ${more.no}): ${ctx.name} serves more than one plan, and plan12b records one instrument per document — nothing is recorded`,
+      );
     if (more !== null)
       fail(
         ctx,
@@ -2137,6 +2196,11 @@ export function readCellSchedule(
       ...(currentColumn
         ? [
             `${ctx.name} also states each fund's current approved fee; only the maximum is read as the schedule's rate (record current rates apart)`,
+          ]
+        : []),
+      ...((s.upTo?.current.length ?? 0) > 0
+        ? [
+            `${ctx.name} also states the fee authorized now (${s.upTo!.current.map((c) => `${c}%`).join(', ')}) below the maximum its rate line states; only the maximum is read as the schedule's rate (record current rates apart)`,
           ]
         : []),
       ...(s.columns?.unnamedColumns === true

@@ -121,6 +121,17 @@ function readHeadingAt(
       exhibit = label;
       continue;
     }
+    // State Street's "Exhibit" / "(m)(2)": the label broken after its word, its designation below
+    if (titleLines.length === 0 && /^exhibit$/i.test(t)) {
+      let j = i + 1;
+      while (j < lines.length && lines[j]!.trimmed === '') j++;
+      const broken = j < lines.length ? exhibitLabel(`${t} ${lines[j]!.trimmed}`) : null;
+      if (broken !== null) {
+        exhibit = broken;
+        i = j;
+        continue;
+      }
+    }
     if (scheduleHeading(t)) break;
     // "(Class A Shares, Class AX Shares, … / Class CX Shares, … and Class RX Shares)": a class
     // list wrapped over lines

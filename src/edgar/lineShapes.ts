@@ -19,8 +19,10 @@ export interface ScheduleHeading {
 // Agreement is hereby deleted" (Amendment No. 2) is prose, not a heading.
 // Calvert's "AMENDED SCHEDULE A to MASTER DISTRIBUTION PLAN FOR CLASS A SHARES1": "AMENDED" before
 // it, and "to" in lower case before a title in capitals.
+// First Investors' "AMENDED AND RESTATED SCHEDULE A / TO THE CLASS A DISTRIBUTION PLAN": the same,
+// restated
 const SCHEDULE_HEADING_RE =
-  /^(["\u201c]?)\s*(?:AMENDED\s+)?(SCHEDULE|APPENDIX|Schedule|Appendix)\s+([A-Z](?:-\d{1,2})?)\s*(\(continued\)|\(CONTINUED\)|TO\b.*|to\s+[^a-z]+)?$/;
+  /^(["\u201c]?)\s*(?:AMENDED\s+(?:AND\s+RESTATED\s+)?)?(SCHEDULE|APPENDIX|Schedule|Appendix)\s+([A-Z](?:-\d{1,2})?)\s*(\(continued\)|\(CONTINUED\)|TO\b.*|to\s+[^a-z]+)?$/;
 
 export function scheduleHeading(trimmed: string): ScheduleHeading | null {
   const m = SCHEDULE_HEADING_RE.exec(trimmed);

@@ -93,6 +93,28 @@ export function noScheduleRefusal(
       `the body names ${name} ("…${around(text, m.index)}…") but the document does not contain it${cut}: read only in part, nothing is recorded; import the complete document, its ${name} included`,
     );
   }
+  // Russell Investment Company's Distribution Plan: no schedule — its sentences list the funds ("This
+  // Plan will pertain to the Class C Shares of each of the following Funds: Diversified Equity Fund,
+  // …"): refused at the first, saying where the text is cut (before the plan's fees, in Section 1)
+  const inSentences = body.findIndex((l) => FUNDS_IN_SENTENCE_RE.test(words(l)));
+  if (inSentences >= 0) {
+    const t = words(body[inSentences]!);
+    const m = FUNDS_IN_SENTENCE_RE.exec(t)!;
+    const last = body[body.length - 1]!;
+    // …cut where a sentence stops in mid-word ("Section 1. Payment of Distribution-") or a list of
+    // funds stops before its full stop ("… 2017 Accelerated Distribution Fund – A")
+    const lastWords = words(last);
+    const cut =
+      body.length > 1 &&
+      (endsMidSentence(body) ||
+        (CLAUSE_START_RE.test(lastWords) && /[a-z]-$/.test(lastWords)) ||
+        (FUNDS_IN_SENTENCE_RE.test(lastWords) && !/[.;:]$/.test(lastWords)));
+    return new ExhibitParseError(
+      file,
+      body[inSentences]!.no,
+      `its funds and classes are listed in its body's sentences ("…${t.slice(m.index, m.index + 70).replace(/\s\S*$/, '')}…"), under no SCHEDULE, APPENDIX or EXHIBIT heading: plan12b reads a plan's funds from its schedule, and records nothing from this document${cut ? `; the text ends in mid-sentence at line ${last.no}, cut before its fees` : ''}`,
+    );
+  }
   // the document begins inside a table of fees, no title above it (American Funds' "Share Class |
   // Distribution Fee | Service Fee / Class R-1 | 0.75% | 0.25% / …", the top of its page lost): that is
   // where it cannot be read — not at its end, however that is cut
@@ -159,6 +181,9 @@ function endsMidSentence(body: readonly EdgarLine[]): boolean {
 
 // a clause of a plan's body begins: "WHEREAS, …", "NOW, THEREFORE, …", "Section 2. …", "3. …"
 const CLAUSE_START_RE = /^(?:WHEREAS\b|NOW,?\s+THEREFORE\b|Section\s+\d+\.|\d{1,2}\.\s)/i;
+
+// "… of each of the following Funds: Diversified Equity Fund, Special Growth Fund, …"
+const FUNDS_IN_SENTENCE_RE = /\bof\s+each\s+of\s+the\s+following\s+(?:Funds|Portfolios|Series)\s*:\s+\S/;
 
 const tail = (t: string) => t.slice(-60).replace(/^\S*\s/, '');
 

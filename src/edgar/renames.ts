@@ -267,7 +267,7 @@ export function formerlyRenames(lines: readonly string[]): Rename[] {
     }
     // "… Floating-Rate Fund (Advisers Class shares)" over "(formerly …)": the fund is renamed, not its class
     // Voya's footnote "1Voya Global Equity Fund (formerly, …)": its marker is no part of the name
-    to = numberedName(parenthesisedClasses(to)?.name ?? to).replace(/^[1-9](?=[A-Z][a-z])/, '');
+    to = numberedName(parenthesisedClasses(to)?.name ?? to).replace(/^[1-9](?=[A-Z][A-Za-z])/, '');
     // Voya's "X Fund (formerly, A Fund, formerly, B Fund, formerly, C Fund)": every old name of
     // the chain is the portfolio now named X — A → X, B → X, C → X, all on the document's date (one
     // step a name: a chain of renames on one date would leave the portfolio at a middle name)

@@ -285,6 +285,7 @@ export function renderExhibit(doc: RenderableDocument, opts: { marked?: boolean 
     'title-cells',
     'series-of-registrant',
     'series-of-list',
+    'with-respect-to-cells',
   ] as const) {
     if (
       (layout === 'cell-blocks' || layout === 'series-of-registrant') &&
@@ -328,6 +329,7 @@ export function renderExhibit(doc: RenderableDocument, opts: { marked?: boolean 
         doc.schedules.some((x) => x.entries.some((e) => e.class !== null || shapeOf(e).length > 0)))
     )
       continue;
+    if (layout === 'with-respect-to-cells' && !withRespectToCellsFits(doc)) continue;
     if (
       layout === 'registrant-over' &&
       (!doc.kind.endsWith('-amendment') || doc.instrument.registrant === null)
@@ -461,8 +463,10 @@ function renderLayout(
     | 'title-as-filed'
     | 'title-cells'
     | 'series-of-registrant'
-    | 'series-of-list',
+    | 'series-of-list'
+    | 'with-respect-to-cells',
 ): string {
+  if (layout === 'with-respect-to-cells') return renderWithRespectToCells(doc, opts);
   if (layout === 'series-of-registrant') return renderSeriesOfRegistrant(doc, opts);
   if (layout === 'series-of-list') return renderSeriesOfList(doc, opts);
   if (layout === 'class-of-each-fund') return renderClassOfEachFund(doc, opts);
@@ -1090,6 +1094,83 @@ function renderSeriesOfRegistrant(doc: RenderableDocument, opts: { marked?: bool
   if (dated !== null) out.push(`Dated: ${formatDate(dated)}`);
   if (eff !== null && eff.length === 10 && eff !== dated)
     out.push(`(Amended and Restated as of ${formatDate(eff)})`);
+  return `${out.join('\n')}\n`;
+}
+
+// a footnote that renames the fund it begins with: "Voya Global Equity Fund (formerly, Voya Global
+// Value Advantage Fund, formerly, …) Service Fee change effective January 2, 2008."
+const FORMERLY_FOOTNOTE_RE = /^(.+?)\s*\(formerly,?\s+(.+?)\)/;
+
+/** The renames a footnote states: every former name of its chain → the fund it begins with. */
+function footnoteRenames(f: string): { from: string; to: string }[] {
+  const m = FORMERLY_FOOTNOTE_RE.exec(f);
+  if (m === null) return [];
+  return m[2]!.split(/,\s*formerly,?\s+/i).map((from) => ({ from: from.trim(), to: m[1]!.trim() }));
+}
+
+/**
+ * Voya's stand-alone schedule fits: one schedule, one class, one fee column (the combined service
+ * and distribution fee), a Registrant, and every rename stated by a footnote that begins with a
+ * fund of the list (and no footnote naming a rename the document does not hold).
+ */
+function withRespectToCellsFits(doc: RenderableDocument): boolean {
+  if (doc.kind !== 'schedule' || doc.schedules.length !== 1 || doc.instrument.registrant === null)
+    return false;
+  const entries = doc.schedules[0]!.entries;
+  const classes = new Set(entries.map((e) => e.class));
+  if (classes.size !== 1 || entries[0]?.class == null) return false;
+  if (entries.some((e) => shapeOf(e).join() !== 'aggregateFee')) return false;
+  const stated = doc.footnotes.flatMap(footnoteRenames);
+  return (
+    stated.every((r) => doc.renames.some((x) => x.from === r.from && x.to === r.to)) &&
+    stated.every((r) => entries.some((e) => e.portfolio === r.to)) &&
+    // a rename no footnote states is printed below the schedule's date, which ends it
+    (unstatedRenames(doc).length === 0 || (doc.effectiveDate !== null && doc.effectiveDate.length === 10))
+  );
+}
+
+/** The renames no footnote of the document states (Voya's 2016 footnote, read past the schedule's end). */
+function unstatedRenames(doc: RenderableDocument): { from: string; to: string }[] {
+  const stated = doc.footnotes.flatMap(footnoteRenames);
+  return doc.renames.filter((r) => !stated.some((x) => x.from === r.from && x.to === r.to));
+}
+
+/**
+ * Voya's "AMENDED SCHEDULE A / with respect to the / <plan's title> / for / <Registrant> / CLASS A
+ * SHARES" over "|Fund" / "|Maximum Combined Service and Distribution Fees" cells (real-exhibits-16
+ * 08–12): a footnote that renames a fund is numbered, its digit glued to the fund's name in the list
+ * and to its own first word ("…Fund1", "1Voya … (formerly, …) …"); any other is marked "*"; the date
+ * under the list, "Date last updated: <date>".
+ */
+function renderWithRespectToCells(doc: RenderableDocument, opts: { marked?: boolean }): string {
+  const out: string[] = [];
+  if (opts.marked !== false) out.push(RENDERING_MARKER, '');
+  if (doc.exhibit !== null) out.push(doc.exhibit);
+  const s = doc.schedules[0]!;
+  out.push(s.name.toUpperCase(), 'with respect to the', doc.instrument.title.toUpperCase(), 'for');
+  out.push(doc.instrument.registrant!, classHeading(s.entries[0]!.class!));
+  const marks = new Map<string, number>();
+  for (const f of doc.footnotes) {
+    const to = footnoteRenames(f)[0]?.to;
+    if (to !== undefined && !marks.has(to)) marks.set(to, marks.size + 1);
+  }
+  out.push('|', 'Fund', '|', 'Maximum Combined Service and Distribution Fees');
+  for (const e of s.entries)
+    out.push('|', `${e.portfolio}${marks.get(e.portfolio) ?? ''}`, rateCell(e, 'aggregateFee'));
+  let stars = 0;
+  for (const f of doc.footnotes) {
+    const to = footnoteRenames(f)[0]?.to;
+    out.push(to !== undefined ? `${marks.get(to)}${f}` : `${'*'.repeat(++stars)}${f}`);
+  }
+  // the renames no footnote states: under "Effective: <date>", which ends the schedule, each fund's
+  // former names in one "(formerly, …)" chain — read as the body's renames, no footnote
+  const unstated = unstatedRenames(doc);
+  if (doc.effectiveDate !== null && doc.effectiveDate.length === 10)
+    out.push(`${unstated.length > 0 ? 'Effective:' : 'Date last updated:'} ${formatDate(doc.effectiveDate)}`);
+  for (const to of [...new Set(unstated.map((r) => r.to))]) {
+    const froms = unstated.filter((r) => r.to === to).map((r) => r.from);
+    out.push(`|${to} (formerly, ${froms.join(', formerly, ')})`);
+  }
   return `${out.join('\n')}\n`;
 }
 

@@ -69,6 +69,9 @@ const HEADING_WORDS = new Set(
     'combined ' +
     // Harding Loevner "Fund | Classes Offered"
     'offered ' +
+    // First Investors "Annual Rate of / Compensation Paid to / Underwriter Based on each / Series’
+    // Average Daily Net / Assets Attributable to its / Class A Shares": the 12b-1 fee, whole
+    'compensation paid underwriter on its ' +
     // a Registrant column beside the funds (its cells the group headings, one spanning its rows)
     'registrant registrants'
   ).split(' '),
@@ -76,7 +79,10 @@ const HEADING_WORDS = new Set(
 
 function headingWord(w: string): boolean {
   // a footnote marker glued on: "Amount*", "Fee(1)", and Legg Mason's "Service Fee1"
-  const word = stripFootnoteSuffix(w.toLowerCase()).replace(/^\(|[),:]$/g, '');
+  // …and a possessive's apostrophe: "Series’ Average Daily Net"
+  const word = stripFootnoteSuffix(w.toLowerCase())
+    .replace(/^\(|[),:]$/g, '')
+    .replace(/(?<=s)['\u2019]$/, '');
   return HEADING_WORDS.has(word) || HEADING_WORDS.has(word.replace(/(?<=[a-z]{3})[1-9]$/, ''));
 }
 
@@ -109,6 +115,9 @@ export function seriesOfRegistrant(trimmed: string): string | null {
 
 const MONTH_DAY_YEAR_RE =
   /\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2}\s*,?\s*\d{4}\b/g;
+
+// a file's path on a drive, its folders between backslashes, ending in a document's extension
+const DOCUMENT_PATH_RE = /^[A-Z]:\\(?:[^\\]+\\)+[^\\]+\.(?:docx?|rtf|pdf|wpd|txt)$/i;
 
 const DATE_LABEL_RE = /^(?:Date\s+Last\s+Amended|Last\s+Amended|Adopted(?:\s+as\s+of)?)\s*:?$/i;
 
@@ -206,6 +215,9 @@ export function scheduleItem(trimmed: string): ScheduleItem {
   // "Date Last Amended: May 1, 2020", "Adopted March 1, 2019" under an exhibit's title: a date, no fund
   const undated = t.replace(MONTH_DAY_YEAR_RE, '');
   if (undated !== t && DATE_LABEL_RE.test(undated.trim())) return { kind: 'aside', text: t };
+  // Voya's "M:\FUNDS\Legal Admin\…\(m)(1)(i) VMF3-SDP-A-A&R-Sched-(updated for CR)-2411F.docx" under
+  // its footnote: the word processor's file name printed at the page's foot — no footnote's words
+  if (DOCUMENT_PATH_RE.test(t)) return { kind: 'aside', text: t };
   // "N/A": no date in an adoption-date column — and no rate in a rate column (cellSchedule.ts)
   if (/^N\/?A$/i.test(t)) return { kind: 'date', closesQuote, notApplicable: true };
   if (isDateCell(t)) return { kind: 'date', closesQuote };
@@ -244,7 +256,8 @@ export function scheduleItem(trimmed: string): ScheduleItem {
     return { kind: 'footnote', text: t.replace(/^\(\d{1,2}\)\s+/, ''), closesQuote };
   // Voya's "1Voya Global High Dividend Low Volatility Fund (formerly, …) Service Fee change
   // effective January 2, 2008.": the footnote's number glued to its first word
-  if (/^[1-9][A-Z][a-z]+\s.*\.$/.test(t) && t.split(/\s+/).length >= 7)
+  // (its first word in capitals too: "1INVESCO Select Equity Fund (formerly, …) …")
+  if (/^[1-9][A-Z][A-Za-z]+\s.*\.$/.test(t) && t.split(/\s+/).length >= 7)
     return { kind: 'footnote', text: t.slice(1), closesQuote };
   if (/^\*+\s*\S/.test(t)) return { kind: 'footnote', text: t.replace(/^\*+\s*/, ''), closesQuote };
   if (isParenthesised(t)) return { kind: 'aside', text: t };

@@ -160,6 +160,17 @@ export function classCodesIn(text: string): string[] {
         i = j;
         continue;
       }
+      // Direxion's "C CLASS" / "Direxion Funds C Class Distribution Plan": the letter printed before
+      // the word (a capital, never the article "a"/"A"), no code after it
+      if (
+        prev !== undefined &&
+        /^[B-Z]$/.test(printed[i - 1]!) &&
+        toks[i - 2] !== 'CLASS' &&
+        !(j < toks.length && code(j))
+      ) {
+        add(prev);
+        continue;
+      }
       if (prev !== undefined && NAMED_CLASSES.has(prev) && !nameWord) {
         add(titleWord(prev));
         // "… INVESTOR CLASS, R AND RX SHARES": the list goes on after a named class

@@ -84,10 +84,21 @@ describe('parse(render(x)) = x on every real exhibit that parses', () => {
             renames: x.renames.map((r) => ({ from: other(r.from), to: other(r.to) })),
             // an "f/k/a" footnote names the former name a rename is read from (ProFunds 2021): the
             // same other name in both, or the document would contradict itself
+            // …and so does Voya's "X Fund (formerly, A Fund, formerly, B Fund) …" (real-exhibits-16 08)
             footnotes: x.footnotes.map((f) =>
-              f.replace(/^(f\/k\/a\s+)(.+)$/i, (all, fka: string, former: string) =>
-                x.renames.some((r) => r.from === former) ? `${fka}${other(former)}` : all,
-              ),
+              f
+                .replace(/^(f\/k\/a\s+)(.+)$/i, (all, fka: string, former: string) =>
+                  x.renames.some((r) => r.from === former) ? `${fka}${other(former)}` : all,
+                )
+                .replace(
+                  /^(.+?)(\s*\(formerly,?\s+)(.+?)\)/,
+                  (all, to: string, open: string, chain: string) => {
+                    const froms = chain.split(/,\s*formerly,?\s+/i);
+                    return froms.every((from) => x.renames.some((r) => r.from === from && r.to === to))
+                      ? `${other(to)}${open}${froms.map(other).join(', formerly, ')})`
+                      : all;
+                  },
+                ),
             ),
           };
           const text = renderExhibit(d);
