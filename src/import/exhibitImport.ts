@@ -146,8 +146,13 @@ export async function importExhibits(
     // withdrawal (hostile6). Keyed by the canonical JSON of the parse as stored.
     const readAs = new Map<string, string>();
     const parseKey = (doc: unknown) => canonicalJson(JSON.parse(JSON.stringify(doc)));
-    for (const p of await storedParses(tx))
-      if (!readAs.has(parseKey(p.parsed))) readAs.set(parseKey(p.parsed), p.id);
+    const live = (id: string) => records.find((r) => r.id === id)?.withdrawal == null;
+    // a stored document in force before a withdrawn one that reads the same (twins stored before)
+    const parses = (await storedParses(tx)).sort((a, b) => Number(live(b.id)) - Number(live(a.id)));
+    for (const p of parses) {
+      const key = parseKey(p.parsed);
+      if (!readAs.has(key)) readAs.set(key, p.id);
+    }
     const twins = new Map<number, string>();
     for (const [i, d] of parsed.entries()) {
       if (existing.has(d.id)) continue;
