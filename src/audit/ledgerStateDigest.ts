@@ -96,3 +96,64 @@ export class LedgerStateRowsDigest {
     return out;
   }
 }
+
+/**
+ * The ledger state's COPY text read at many dates in one pass (ledgerStateAsSealed.ts: the close
+ * checks every stored date it starts from), each date's rows digested on their own as
+ * {@link LedgerStateRowsDigest} digests one month end's: `digests()` gives, per as_of, the value a
+ * seal's `classBLedgerState` (or `classBLedgerStateBefore`) holds for the rows at that date.
+ */
+export class LedgerStateDigestsByDate {
+  private readonly byDate = new Map<string, LedgerStateRowsDigest>();
+  private partial: Uint8Array | null = null;
+
+  addCopyText(bytes: Uint8Array): void {
+    let text = bytes;
+    if (this.partial !== null) {
+      text = new Uint8Array(this.partial.length + bytes.length);
+      text.set(this.partial);
+      text.set(bytes, this.partial.length);
+      this.partial = null;
+    }
+    let start = 0;
+    // consecutive lines of one date go to its digest together
+    let runStart = 0;
+    let runDate = '';
+    for (let i = text.indexOf(10, start); i !== -1; i = text.indexOf(10, start)) {
+      const tab = text.indexOf(9, start);
+      const date = String.fromCharCode(...text.subarray(tab + 1, tab + 11));
+      if (date !== runDate) {
+        if (runDate !== '') this.digestOf(runDate).addCopyText(text.subarray(runStart, start));
+        runStart = start;
+        runDate = date;
+      }
+      start = i + 1;
+    }
+    if (runDate !== '') this.digestOf(runDate).addCopyText(text.subarray(runStart, start));
+    if (start < text.length) this.partial = text.slice(start);
+  }
+
+  private digestOf(date: string): LedgerStateRowsDigest {
+    let d = this.byDate.get(date);
+    if (d === undefined) {
+      d = new LedgerStateRowsDigest();
+      this.byDate.set(date, d);
+    }
+    return d;
+  }
+
+  /** Each date's digest, dates in order. */
+  digests(): Map<string, string> {
+    if (this.partial !== null) throw new Error('ledger state digest: COPY text ends within a row');
+    const out = new Map<string, string>();
+    // every row of one date is at or after the start of a month before all of them
+    for (const date of [...this.byDate.keys()].sort())
+      out.set(date, this.byDate.get(date)!.kinds('1900-01-01')[0]![1]);
+    return out;
+  }
+}
+
+/** The digest of no rows at a date (a seal of a month end at which nothing was stored). */
+export function noLedgerStateRowsDigest(): string {
+  return new LedgerStateRowsDigest().kinds('1900-01-01')[0]![1];
+}

@@ -31,6 +31,7 @@ import {
   endedClasses,
   parseNamedClass,
 } from './inputCompleteness.js';
+import { refuseLedgerStateChanged } from './ledgerStateAsSealed.js';
 
 /**
  * What a close reads once and hands to every step (issue 14 item 4: the close reads each input
@@ -175,6 +176,7 @@ export async function closeMonth(
         const ledger = new LedgerStateRowsDigest();
         sealLedgerStateWrites(tx, ledger);
         await refuseHoldingsKeptAhead(tx, month);
+        await refuseLedgerStateChanged(tx, month);
         await insertClosedMonth(tx, month, actor);
         const parts: Record<string, unknown> = {};
         const hashes: { part: string; contentHash: string }[] = [];

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
 import { sha256 } from '../audit/auditChain.js';
+import { canonicalJson } from '../audit/closeSeal.js';
 import { monthEnd } from '../calendar/isoDate.js';
 import { exhibitText } from '../edgar/exhibitBytes.js';
 import type { ExhibitDocument, StatedByUser } from '../edgar/exhibitDocument.js';
@@ -29,6 +30,7 @@ import {
   loadEveryParsedDocument,
   refreshPortfolioNames,
   replaceStatement,
+  storedParses,
 } from '../store/registryStore.js';
 import { refiledReason } from './refiledClosedRows.js';
 import { runStateChange } from './stateChange.js';
@@ -138,6 +140,27 @@ export async function importExhibits(
   return runStateChange(db, 'exhibit.import', async (tx, closed) => {
     const records = await listDocuments(tx);
     const existing = new Set(records.map((r) => r.id));
+    // SPEC §12 (the same file twice changes nothing): a file whose bytes differ from a stored
+    // document's only where the reader reads nothing (line ends, a byte order mark, blank lines)
+    // reads as it, fact for fact — it is that document, not a twin that would outlive its
+    // withdrawal (hostile6). Keyed by the canonical JSON of the parse as stored.
+    const readAs = new Map<string, string>();
+    const parseKey = (doc: unknown) => canonicalJson(JSON.parse(JSON.stringify(doc)));
+    const live = (id: string) => records.find((r) => r.id === id)?.withdrawal == null;
+    // a stored document in force before a withdrawn one that reads the same (twins stored before)
+    const parses = (await storedParses(tx)).sort((a, b) => Number(live(b.id)) - Number(live(a.id)));
+    for (const p of parses) {
+      const key = parseKey(p.parsed);
+      if (!readAs.has(key)) readAs.set(key, p.id);
+    }
+    const twins = new Map<number, string>();
+    for (const [i, d] of parsed.entries()) {
+      if (existing.has(d.id)) continue;
+      const key = parseKey(d.doc);
+      const twin = readAs.get(key);
+      if (twin !== undefined && twin !== d.id) twins.set(i, twin);
+      else readAs.set(key, d.id);
+    }
     const imported: ExhibitImportResult['imported'] = [];
     const unchanged: ExhibitImportResult['unchanged'] = [];
     const statedNow: ExhibitImportResult['stated'] = [];
@@ -148,8 +171,9 @@ export async function importExhibits(
     const replacing = new Map<string, string>();
     const fresh: { d: StoredDocument; bytes: number }[] = [];
     // a withdrawn document stays withdrawn: importing its bytes again does not bring it back
-    const withdrawn: Problem[] = parsed.flatMap((d) => {
-      const w = records.find((r) => r.id === d.id)?.withdrawal;
+    const withdrawn: Problem[] = parsed.flatMap((d, i) => {
+      const id = twins.get(i) ?? d.id;
+      const w = records.find((r) => r.id === id)?.withdrawal;
       return w == null
         ? []
         : [
@@ -158,13 +182,23 @@ export async function importExhibits(
               file: d.fileName,
               line: 1,
               field: null,
-              reason: `this document (${d.id.slice(0, 16)}) was withdrawn on ${w.withdrawnAt} by ${w.withdrawnBy}: ${w.reason}; it stays withdrawn`,
+              reason: `this document (${id.slice(0, 16)})${id === d.id ? '' : `, which this file reads as,`} was withdrawn on ${w.withdrawnAt} by ${w.withdrawnBy}: ${w.reason}; it stays withdrawn`,
             },
           ];
     });
     if (withdrawn.length > 0) throw new ProblemsError(withdrawn);
     let stored: StoredDocument[] | null = null;
     for (const [i, d] of parsed.entries()) {
+      const twin = twins.get(i);
+      if (twin !== undefined) {
+        unchanged.push({ file: d.fileName, id: twin });
+        const first = records.find((r) => r.id === twin);
+        const named = first?.fileName ?? parsed.find((p) => p.id === twin)?.fileName ?? twin.slice(0, 16);
+        warnings.push(
+          `${d.fileName}: reads as the same document as ${named} (${twin.slice(0, 16)})${first === undefined ? '' : `, imported ${first.importedAt}`}: its bytes differ only where the reader reads nothing (line ends, a byte order mark, blank lines); nothing changed (it keeps that name and hash)`,
+        );
+        continue;
+      }
       if (existing.has(d.id)) {
         unchanged.push({ file: d.fileName, id: d.id });
         // the same bytes under another name: the document keeps the name it was first imported as

@@ -566,26 +566,29 @@ export async function ledgerPortfolioKeyCount(q: Queryable): Promise<number> {
 }
 
 /**
- * The Class B ledger state stored at the month ends `asOf` (as_of), as COPY text of whole rows in
+ * The Class B ledger state stored at the month ends `asOf` (as_of; or at every date through
+ * `through`, the close's check of what it starts from: ledgerStateAsSealed.ts), as COPY text of whole rows in
  * the table's column order (digest v4: ledgerStateDigest.ts), in no particular order: PGlite's
  * COPY bytes as they come; a server's rows written as COPY text. Then the rows of
  * `class_b_ledger_last_held` at those month ends, as the close wrote them.
  */
 export async function* ledgerStateCopyText(
   q: Queryable,
-  asOf: readonly string[],
+  asOf: readonly string[] | { readonly through: string },
 ): AsyncGenerator<Uint8Array> {
+  const dates = Array.isArray(asOf)
+    ? `as_of IN (${asOf.map((d) => `${sqlTextLiteral(d)}::date`).join(', ')})`
+    : `as_of <= ${sqlTextLiteral((asOf as { through: string }).through)}::date`;
   const sql = `SELECT account_key::text, as_of::text, next_sequence::text, next_arrival::text,
          lot_arrival, lot_portfolio_key, lot_issuing_portfolio_key, lot_origin_txn_id, lot_free, lot_doi_epoch_day,
          lot_sequence, lot_share_units, lot_cost_cents,
          allowance_portfolio_key, allowance_year, allowance_units, allowance_used_units
-    FROM class_b_ledger_state WHERE as_of IN (${asOf.map((d) => `${sqlTextLiteral(d)}::date`).join(', ')})`;
+    FROM class_b_ledger_state WHERE ${dates}`;
   // and the rows of what the ledgers remember of DOIs no longer held (migration 35), as written;
   // the "not recorded" marks of states written before it were never sealed
   const lastHeld = `SELECT account_key::text, as_of::text, portfolio_key::text, doi_epoch_day::text,
          issuing_portfolio_key::text, share_units::text
-    FROM class_b_ledger_last_held WHERE portfolio_key IS NOT NULL
-     AND as_of IN (${asOf.map((d) => `${sqlTextLiteral(d)}::date`).join(', ')})`;
+    FROM class_b_ledger_last_held WHERE portfolio_key IS NOT NULL AND ${dates}`;
   for (const query of [sql, lastHeld]) {
     if (q.copyTextSlices !== undefined) {
       yield* q.copyTextSlices(query);

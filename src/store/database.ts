@@ -9,6 +9,7 @@ import { unprintableReason } from '../import/statedText.js';
 import { type CopyValue, decodeCopyRows } from './copyText.js';
 import { COPY_CHUNK_ROWS, encodeCopyRowsBytes } from './copyTextBytes.js';
 import { defaultDatabaseTarget, isServerUrl } from './databaseTarget.js';
+import { fullFileSystem } from './fullFileSystem.js';
 import { copyRowChunksOfPages, copyTextSlicesOfPages, pgliteCopy, textOfPages } from './pgliteCopyDevice.js';
 import { installPgliteMemoryPool, keepClosedStoreMemory, type WasmMemory } from './pgliteMemoryPool.js';
 import { readOnlyFolder } from './readOnlyFolder.js';
@@ -767,6 +768,13 @@ export async function openDatabase(
         'DATABASE',
         `cannot open the embedded database at ${target}: the folder is read-only (${mode}), and the embedded store writes to its folder even to answer a query`,
         `make it writable (chmod -R u+w ${target}), or copy it to a writable place and name the copy with --db; nothing was written`,
+      );
+    const free = target === ':memory:' ? null : fullFileSystem(target);
+    if (free !== null)
+      throw new Plan12bError(
+        'DATABASE',
+        `cannot open the embedded database at ${target}: the file system holding it is full (${free.toLocaleString('en-US')} bytes free), and the embedded store writes to its folder even to open it (${openFailure(err)})`,
+        'free space on that file system (or copy the store to a larger one and name the copy with --db) and run the command again; nothing was written',
       );
     throw new Plan12bError(
       'DATABASE',

@@ -50,6 +50,18 @@ export async function loadDocuments(q: Queryable): Promise<StoredDocument[]> {
   return rows.map(storedDocumentOf);
 }
 
+/**
+ * Every imported document as its import stored its parse (no statement recorded since joined in),
+ * withdrawn ones too: `exhibit import` finds a stored document a new file reads as (hostile6).
+ */
+export async function storedParses(q: Queryable): Promise<{ id: string; parsed: unknown }[]> {
+  const rows = await typed(q).selectFrom('exhibit_document').select(['id', 'parsed']).orderBy('id').execute();
+  return rows.map((r) => ({
+    id: r.id,
+    parsed: typeof r.parsed === 'string' ? (JSON.parse(r.parsed) as unknown) : r.parsed,
+  }));
+}
+
 /** Every imported document as parsed, withdrawn ones too (`GET /api/registry/documents` describes them all). */
 export async function loadEveryParsedDocument(q: Queryable): Promise<StoredDocument[]> {
   const rows = await typed(q)
