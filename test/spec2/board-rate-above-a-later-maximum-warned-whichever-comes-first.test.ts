@@ -95,6 +95,42 @@ describe('a Board rate above the maximum of a later amendment', () => {
       }),
     ]);
     expect(fees.warnings).toEqual([expect.stringMatching(SET_ASIDE)]);
+    // the schedule in force on a day of it shows the schedule's 0.50%, and says why not the Board's
+    const schedule = (await ok(area.db, [
+      'schedule',
+      '--as-of',
+      '2024-03-01',
+      '--portfolio',
+      GROWTH,
+      '--json',
+    ])) as {
+      entries: { assetBasedSalesChargePct: string; rateSource: string }[];
+      warnings: string[];
+    };
+    expect(schedule.entries.map((e) => [e.assetBasedSalesChargePct, e.rateSource])).toEqual([
+      ['0.50', 'schedule'],
+    ]);
+    expect(schedule.warnings).toEqual([
+      expect.stringMatching(
+        /^Zenith Growth Fund class C: the Board-set rate of 2023-06-01 is above the caps of Schedule A effective 2024-02-15 \(distribution fee above the maximum\): the schedule's rates apply$/,
+      ),
+    ]);
+    // and on a day before the amendment, the Board's 0.70% governs, with nothing to warn of
+    const before = (await ok(area.db, [
+      'schedule',
+      '--as-of',
+      '2024-02-14',
+      '--portfolio',
+      GROWTH,
+      '--json',
+    ])) as {
+      entries: { assetBasedSalesChargePct: string; rateSource: string }[];
+      warnings: string[];
+    };
+    expect(before.entries.map((e) => [e.assetBasedSalesChargePct, e.rateSource])).toEqual([
+      ['0.70', 'board'],
+    ]);
+    expect(before.warnings).toEqual([]);
   });
 
   it('the rate first, then the amendment: the same fees, the same warning', async () => {
