@@ -6,12 +6,18 @@ import type { Registry } from '../registry/registry.js';
 /**
  * The schedule in force on a date as one exhibit-shaped document (a conformed plan dated that
  * day), so `exhibit render --as-of`
- * prints a conformed Schedule A that a treasurer can compare with the signed instruments.
+ * prints a conformed Schedule A that a treasurer can compare with the signed instruments; with the
+ * registry's warnings of that day (SPEC §2: a same-date conflict is warned on every query that
+ * touches it, and the rendering shows one of the two entries).
  */
-export function scheduleDocumentAsOf(registry: Registry, asOf: string, shareClass?: string): ExhibitDocument {
+export function scheduleDocumentAsOf(
+  registry: Registry,
+  asOf: string,
+  shareClass?: string,
+): { document: ExhibitDocument; warnings: string[] } {
   // a class no instrument ever named is a name to check, as in every query (not "nothing in force")
   if (shareClass) askedClass(registry, shareClass);
-  const { entries } = registry.scheduleAsOf(asOf, shareClass ? { class: shareClass } : {});
+  const { entries, warnings } = registry.scheduleAsOf(asOf, shareClass ? { class: shareClass } : {});
   // SPEC §2.1 parse(render(x)) = x: a schedule listing no portfolio is not an exhibit parse reads
   // ("Schedule A lists no portfolios"), so nothing in force is said as such, never rendered
   if (entries.length === 0)
@@ -32,7 +38,7 @@ export function scheduleDocumentAsOf(registry: Registry, asOf: string, shareClas
     aggregateFeePct: e.scheduleRates.aggregateFeePct,
   }));
   const classes = [...new Set(rows.map((r) => r.class))].sort();
-  return {
+  const document: ExhibitDocument = {
     kind: 'plan',
     title: 'Conformed Master Distribution Plan',
     exhibit: null,
@@ -53,4 +59,5 @@ export function scheduleDocumentAsOf(registry: Registry, asOf: string, shareClas
     footnotes: [],
     warnings: [],
   };
+  return { document, warnings: [...warnings] };
 }

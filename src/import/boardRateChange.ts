@@ -7,7 +7,7 @@ import { normalizeRatePct } from '../money/rate.js';
 import type { BoardRate } from '../registry/boardRate.js';
 import { classResolver } from '../registry/classByName.js';
 import { didYouMeanPortfolio } from '../registry/closestPortfolioName.js';
-import { buildRegistry } from '../registry/registry.js';
+import { buildRegistry, type Registry } from '../registry/registry.js';
 import { currentActor } from '../store/actor.js';
 import { insertBoardRate, loadBoardRates } from '../store/boardRatesRepository.js';
 import type { Database } from '../store/database.js';
@@ -24,7 +24,13 @@ import { requirePrintableText } from './statedText.js';
 export async function setBoardRate(
   db: Database,
   rate: BoardRate,
-): Promise<{ recorded: boolean /** the class as recorded: as the documents spell it */; class: string }> {
+): Promise<{
+  recorded: boolean;
+  /** the class as recorded: as the documents spell it */
+  class: string;
+  /** days from which a later schedule's lower maxima set the rate aside (SPEC §2), one line each */
+  warnings: string[];
+}> {
   requireDateOfNyseCalendar(rate.effectiveDate);
   if (rate.reason !== null) requirePrintableText(rate.reason, 'the reason');
   const stated: BoardRate = {
@@ -32,89 +38,127 @@ export async function setBoardRate(
     distributionFeePct: rate.distributionFeePct === null ? null : normalizeRatePct(rate.distributionFeePct),
     serviceFeePct: rate.serviceFeePct === null ? null : normalizeRatePct(rate.serviceFeePct),
   };
-  return runStateChange<{ recorded: boolean; class: string }>(db, 'rates.set', async (tx, closed) => {
-    const rates = await loadBoardRates(tx);
-    // the registry as every query derives it (approvals and terminations included): a rate is
-    // checked against the instrument in force on its date — not a pending amendment's maxima
-    const registry = buildRegistry(await loadDocuments(tx), rates, await loadGovernance(tx));
-    // SPEC §2: the portfolio that bore the name on the rate's effective date (as the registry reads it)
-    const pid = registry.identities.resolveOn(stated.portfolio, stated.effectiveDate);
-    if (pid === undefined)
-      throw new Plan12bError(
-        'NOT_FOUND',
-        `no portfolio has ever been named ${JSON.stringify(stated.portfolio)}`,
-        `${didYouMeanPortfolio(registry.identities, stated.portfolio)}check the name, or import the exhibit that lists it`,
-      );
-    // the class in any case, as the feeds read it, recorded as the documents spell it
-    const named = classResolver(registry)(stated.portfolio, stated.class, stated.effectiveDate);
-    if (named.kind === 'unknown')
-      throw new Plan12bError(
-        'NOT_FOUND',
-        named.reason,
-        'check the class (`plan12b schedule --as-of DATE` lists the classes in force)',
-      );
-    const normal: BoardRate = { ...stated, class: named.class };
-    const why = registry.checkBoardRate(normal);
-    if (why)
-      throw new Plan12bError(
-        'REFUSED',
-        `rate refused: ${why}`,
-        registry.governingOn(pid, normal.class, normal.effectiveDate)
-          ? 'a Board may set rates at or below the schedule maxima only'
-          : 'date the rate on a day an instrument covers the class (`plan12b schedule --as-of DATE` lists them)',
-      );
-    const same = rates.find(
-      (r) =>
-        registry.identities.resolveOn(r.portfolio, r.effectiveDate) === pid &&
-        r.class === normal.class &&
-        r.effectiveDate === normal.effectiveDate,
-    );
-    if (same) {
-      const num = (v: string | null) => (v === null ? null : normalizeRatePct(v));
-      if (
-        num(same.distributionFeePct) === normal.distributionFeePct &&
-        num(same.serviceFeePct) === normal.serviceFeePct
-      )
-        return { result: { recorded: false, class: normal.class }, audit: null };
-      throw new Plan12bError(
-        'CONFLICT',
-        `a different Board-set rate is already recorded for ${normal.portfolio} class ${normal.class} effective ${normal.effectiveDate}`,
-        'record the new rate with its own effective date; recorded rates are never edited',
-      );
-    }
-    // SPEC §12: a closed month is locked. A rate governs from its date until the class's next
-    // Board-set rate, so one dated before a closed month alters it as surely as one dated in it.
-    const next = rates
-      .filter(
+  return runStateChange<{ recorded: boolean; class: string; warnings: string[] }>(
+    db,
+    'rates.set',
+    async (tx, closed) => {
+      const rates = await loadBoardRates(tx);
+      const documents = await loadDocuments(tx);
+      const governance = await loadGovernance(tx);
+      // the registry as every query derives it (approvals and terminations included): a rate is
+      // checked against the instrument in force on its date — not a pending amendment's maxima
+      const registry = buildRegistry(documents, rates, governance);
+      // SPEC §2: the portfolio that bore the name on the rate's effective date (as the registry reads it)
+      const pid = registry.identities.resolveOn(stated.portfolio, stated.effectiveDate);
+      if (pid === undefined)
+        throw new Plan12bError(
+          'NOT_FOUND',
+          `no portfolio has ever been named ${JSON.stringify(stated.portfolio)}`,
+          `${didYouMeanPortfolio(registry.identities, stated.portfolio)}check the name, or import the exhibit that lists it`,
+        );
+      // the class in any case, as the feeds read it, recorded as the documents spell it
+      const named = classResolver(registry)(stated.portfolio, stated.class, stated.effectiveDate);
+      if (named.kind === 'unknown')
+        throw new Plan12bError(
+          'NOT_FOUND',
+          named.reason,
+          'check the class (`plan12b schedule --as-of DATE` lists the classes in force)',
+        );
+      const normal: BoardRate = { ...stated, class: named.class };
+      const why = registry.checkBoardRate(normal);
+      if (why)
+        throw new Plan12bError(
+          'REFUSED',
+          `rate refused: ${why}`,
+          registry.governingOn(pid, normal.class, normal.effectiveDate)
+            ? 'a Board may set rates at or below the schedule maxima only'
+            : 'date the rate on a day an instrument covers the class (`plan12b schedule --as-of DATE` lists them)',
+        );
+      const same = rates.find(
         (r) =>
           registry.identities.resolveOn(r.portfolio, r.effectiveDate) === pid &&
           r.class === normal.class &&
-          r.effectiveDate > normal.effectiveDate,
-      )
-      .map((r) => r.effectiveDate)
-      .sort()[0];
-    const closedMonth = [...closed.months]
-      .filter((m) => m >= monthOf(normal.effectiveDate) && (next === undefined || `${m}-01` < next))
-      .sort()[0];
-    if (closedMonth !== undefined)
-      throw new Plan12bError(
-        'REFUSED',
-        `${closedMonth} is closed; a rate effective ${normal.effectiveDate} would govern it and alter its sealed results`,
-        `give the rate an effective date in an open month (after ${closed.latest}); nothing was written`,
+          r.effectiveDate === normal.effectiveDate,
       );
-    await insertBoardRate(tx, {
-      ...normal,
-      portfolioNameThen: registry.identities.nameOn(pid, normal.effectiveDate),
-      recordedBy: currentActor(),
-    });
-    return {
-      result: { recorded: true, class: normal.class },
-      audit: {
-        subject: boardRateRecordSubject(normal.portfolio, normal.class, normal.effectiveDate),
-        contentHash: sha256(JSON.stringify(normal)),
-        // what `audit verify` finds the stored rate by (src/audit/boardRateRecords.ts)
-        detail: boardRateRecordDetail(normal),
-      },
-    };
-  });
+      if (same) {
+        const num = (v: string | null) => (v === null ? null : normalizeRatePct(v));
+        if (
+          num(same.distributionFeePct) === normal.distributionFeePct &&
+          num(same.serviceFeePct) === normal.serviceFeePct
+        )
+          return {
+            result: {
+              recorded: false,
+              class: normal.class,
+              warnings: setAsideWarnings(registry, pid, normal),
+            },
+            audit: null,
+          };
+        throw new Plan12bError(
+          'CONFLICT',
+          `a different Board-set rate is already recorded for ${normal.portfolio} class ${normal.class} effective ${normal.effectiveDate}`,
+          'record the new rate with its own effective date; recorded rates are never edited',
+        );
+      }
+      // SPEC §12: a closed month is locked. A rate governs from its date until the class's next
+      // Board-set rate, so one dated before a closed month alters it as surely as one dated in it.
+      const next = rates
+        .filter(
+          (r) =>
+            registry.identities.resolveOn(r.portfolio, r.effectiveDate) === pid &&
+            r.class === normal.class &&
+            r.effectiveDate > normal.effectiveDate,
+        )
+        .map((r) => r.effectiveDate)
+        .sort()[0];
+      const closedMonth = [...closed.months]
+        .filter((m) => m >= monthOf(normal.effectiveDate) && (next === undefined || `${m}-01` < next))
+        .sort()[0];
+      if (closedMonth !== undefined)
+        throw new Plan12bError(
+          'REFUSED',
+          `${closedMonth} is closed; a rate effective ${normal.effectiveDate} would govern it and alter its sealed results`,
+          `give the rate an effective date in an open month (after ${closed.latest}); nothing was written`,
+        );
+      await insertBoardRate(tx, {
+        ...normal,
+        portfolioNameThen: registry.identities.nameOn(pid, normal.effectiveDate),
+        recordedBy: currentActor(),
+      });
+      return {
+        result: {
+          recorded: true,
+          class: normal.class,
+          warnings: setAsideWarnings(buildRegistry(documents, [...rates, normal], governance), pid, normal),
+        },
+        audit: {
+          subject: boardRateRecordSubject(normal.portfolio, normal.class, normal.effectiveDate),
+          contentHash: sha256(JSON.stringify(normal)),
+          // what `audit verify` finds the stored rate by (src/audit/boardRateRecords.ts)
+          detail: boardRateRecordDetail(normal),
+        },
+      };
+    },
+  );
+}
+
+/**
+ * SPEC §2: a rate allowed on its date governs until the Board's next one; where a later schedule
+ * version lowers the maxima below it, the schedule's rates apply from that version's date. An
+ * import of that amendment after the rate warns so; setting the rate after the amendment says the
+ * same (import order never changes the answer), in the words `fees` uses for those days.
+ */
+function setAsideWarnings(registry: Registry, portfolioId: string, rate: BoardRate): string[] {
+  const mark = `the Board-set rate of ${rate.effectiveDate} `;
+  const out: string[] = [];
+  for (const g of registry.governing(portfolioId, rate.class))
+    if (
+      g.from >= rate.effectiveDate &&
+      g.boardRateSetAside?.startsWith(mark) &&
+      !out.some((w) => w.endsWith(g.boardRateSetAside!))
+    )
+      out.push(
+        `${registry.identities.nameOn(portfolioId, g.from)} class ${rate.class}: from ${g.from}: ${g.boardRateSetAside}`,
+      );
+  return out;
 }

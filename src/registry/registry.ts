@@ -456,6 +456,10 @@ export function buildRegistry(
         const g = registry.governingOn(portfolioId, cls, date);
         if (!g) continue;
         if (g.conflict) notes.push(conflictWarning(identities, g, date));
+        // SPEC §2: a Board-set rate a later schedule's lower maxima no longer allow: the entry shows
+        // the schedule's rates, and says why not the Board's (as `fees` does for those days)
+        if (g.boardRateSetAside)
+          notes.push(`${identities.nameOn(portfolioId, date)} class ${cls}: ${g.boardRateSetAside}`);
         notes.push(...undecidedDuring(g, date, date));
         if (g.stopped) notes.push(`${identities.nameOn(portfolioId, date)} class ${cls}: ${g.stopped}`);
         // SPEC §2: rates missing from the schedule come from the instrument's terms; where no

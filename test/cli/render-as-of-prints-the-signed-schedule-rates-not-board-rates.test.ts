@@ -29,7 +29,7 @@ describe('exhibit render --as-of under a Board-set rate', () => {
     ],
   );
   it('renders, and reads back, the signed maxima', () => {
-    const text = renderExhibit(scheduleDocumentAsOf(registry, '2011-06-01', 'B'));
+    const text = renderExhibit(scheduleDocumentAsOf(registry, '2011-06-01', 'B').document);
     const row = text.split('\n').find((l) => l.includes('Omega Delta Fund'))!;
     expect(row.match(/\d+\.\d+%/g)).toEqual(['0.50%', '0.25%', '0.75%']);
     const back = parseExhibit(text, 'rendered.txt');

@@ -39,7 +39,7 @@ describe.skipIf(!seedsAvailable)(
           if (inForce.length === 0) continue;
           rendered++;
           const back = parseExhibit(
-            renderExhibit(scheduleDocumentAsOf(registry, date, cls)),
+            renderExhibit(scheduleDocumentAsOf(registry, date, cls).document),
             'conformed.txt',
           );
           expect(back.effectiveDate, `${date} ${cls}`).toBe(date);

@@ -40,6 +40,7 @@ export const adminRoutes = [
       distributionFeePct: Pct.nullable(),
       serviceFeePct: Pct.nullable(),
       recorded: z.boolean(),
+      warnings: z.array(z.string()),
     }),
     status: 200,
     errors: ['USAGE', 'BAD_INPUT', 'NOT_FOUND', 'CONFLICT', 'REFUSED'],

@@ -467,11 +467,13 @@ export const registryRoutes = [
     tag: 'registry',
     permission: 'read',
     query: z.object({ asOf: IsoDate, class: z.string().optional() }),
-    response: z.object({ text: z.string() }),
+    response: z.object({ text: z.string(), warnings: z.array(z.string()) }),
     errors: ['USAGE', 'NOT_FOUND'],
     async run({ query, store }) {
       const { registry } = await store.registry();
-      return { text: renderExhibit(scheduleDocumentAsOf(registry, query.asOf, query.class)) };
+      // SPEC §2: a same-date conflict on the day is warned beside the text, as by the CLI
+      const { document, warnings } = scheduleDocumentAsOf(registry, query.asOf, query.class);
+      return { text: renderExhibit(document), warnings };
     },
   }),
 ];

@@ -195,6 +195,8 @@ export function registerExhibitCommands(program: Command, getContext: () => CliC
     .action(async (file: string | undefined, opts: { asOf?: string; class?: string; json?: boolean }) => {
       const ctx = getContext();
       let doc: ExhibitDocument;
+      // the registry's warnings of the day rendered (none for a parsed file: parse printed its own)
+      let warnings: string[] | undefined;
       if (file !== undefined) {
         // a file that is missing or unreadable is that (66, 65), not "not JSON"
         const text = readInputFile(file).toString('utf8');
@@ -220,7 +222,7 @@ export function registerExhibitCommands(program: Command, getContext: () => CliC
       } else if (opts.asOf !== undefined) {
         const asOf = requireDate(opts.asOf, '--as-of');
         const { registry } = await registryFor(ctx);
-        doc = scheduleDocumentAsOf(registry, asOf, opts.class);
+        ({ document: doc, warnings } = scheduleDocumentAsOf(registry, asOf, opts.class));
       } else {
         throw new Plan12bError(
           'USAGE',
@@ -229,7 +231,8 @@ export function registerExhibitCommands(program: Command, getContext: () => CliC
         );
       }
       const text = renderExhibit(doc);
-      if (opts.json) printJson(ctx, { text });
-      else ctx.out(text);
+      if (opts.json) return printJson(ctx, warnings === undefined ? { text } : { text, warnings });
+      ctx.out(text);
+      for (const w of warnings ?? []) ctx.err(`warning: ${w}`);
     });
 }

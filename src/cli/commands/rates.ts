@@ -46,14 +46,19 @@ export function registerRatesCommands(program: Command, getContext: () => CliCon
           serviceFeePct: opts.serviceFee === undefined ? null : requireRate(opts.serviceFee, '--service-fee'),
           reason: opts.reason ?? null,
         };
-        const { recorded, class: recordedClass } = await withDatabase(ctx, (db) => setBoardRate(db, rate));
+        const {
+          recorded,
+          class: recordedClass,
+          warnings,
+        } = await withDatabase(ctx, (db) => setBoardRate(db, rate));
         // the class as recorded (`--class b` is Class B)
-        if (opts.json) return printJson(ctx, { ...rate, class: recordedClass, recorded });
+        if (opts.json) return printJson(ctx, { ...rate, class: recordedClass, recorded, warnings });
         ctx.out(
           recorded
             ? `recorded: ${rate.portfolio} class ${recordedClass} from ${rate.effectiveDate}`
             : 'unchanged: already recorded',
         );
+        for (const w of warnings) ctx.err(`warning: ${w}`);
       },
     );
   rates
