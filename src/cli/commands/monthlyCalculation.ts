@@ -18,6 +18,7 @@ import {
 import { writeXlsx } from '../../reports/xlsxOut.js';
 import { distributorShareSheet, monthlyCalculationSheets } from '../../reports/xlsxSheets.js';
 import { type CliContext, printJson, withDatabase, withReadSnapshot } from '../context.js';
+import { counted } from '../counted.js';
 import { printMonthlyCalculationText } from '../monthlyCalculationText.js';
 import { MONTH_DEFAULT_HELP, monthOrLastClosed } from '../monthOrLastClosed.js';
 import { requireDate } from '../options.js';
@@ -48,7 +49,7 @@ export function registerMonthlyCalculationCommands(program: Command, getContext:
       );
       if (opts.json) return printJson(ctx, result);
       ctx.out(
-        `${file}: ${result.rows} rows; ${result.inserted} new, ${result.unchanged} unchanged, ${result.restated.length} restated`,
+        `${file}: ${counted(result.rows, 'row')}; ${result.inserted} new, ${result.unchanged} unchanged, ${result.restated.length} restated`,
       );
       for (const r of result.restated)
         ctx.out(`  restated ${r.account}, ${r.portfolio}, ${r.month}: ${r.old} → ${r.new}`);

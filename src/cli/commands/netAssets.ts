@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { importNetAssets } from '../../feeds/netAssetsFeed.js';
 import { type CliContext, printJson, withDatabase } from '../context.js';
+import { counted } from '../counted.js';
 import { withFeedProgress } from '../progress.js';
 import { readInputFile } from '../readInput.js';
 
@@ -24,7 +25,7 @@ export function registerNetAssetsCommands(program: Command, getContext: () => Cl
       );
       if (opts.json) return printJson(ctx, result);
       ctx.out(
-        `${file}: ${result.rows} rows; ${result.inserted} new, ${result.unchanged} unchanged, ${result.restated.length} restated`,
+        `${file}: ${counted(result.rows, 'row')}; ${result.inserted} new, ${result.unchanged} unchanged, ${result.restated.length} restated`,
       );
       for (const r of result.restated)
         ctx.out(`  restated ${r.portfolio} class ${r.class} ${r.date}: ${r.old} → ${r.new}`);

@@ -18,6 +18,7 @@ import { writeXlsx, type XlsxSheet } from '../../reports/xlsxOut.js';
 import { providersSheet, serviceFeesSheets } from '../../reports/xlsxSheets.js';
 import { listProviders } from '../../store/serviceProvidersRepository.js';
 import { type CliContext, printJson, withDatabase, withReadSnapshot } from '../context.js';
+import { counted } from '../counted.js';
 import { MONTH_DEFAULT_HELP, monthOrLastClosed } from '../monthOrLastClosed.js';
 import { requireDate } from '../options.js';
 import { withFeedProgress } from '../progress.js';
@@ -59,7 +60,9 @@ export function registerServiceFeesCommands(program: Command, getContext: () => 
         withDatabase(ctx, (db) => importProviders(db, file, bytes, progress)),
       );
       if (opts.json) return printJson(ctx, result);
-      ctx.out(`${file}: ${result.rows} providers; ${result.inserted} new, ${result.unchanged} unchanged`);
+      ctx.out(
+        `${file}: ${counted(result.rows, 'provider')}; ${result.inserted} new, ${result.unchanged} unchanged`,
+      );
       for (const w of result.warnings) ctx.err(`warning: ${w}`);
     });
   providers
@@ -153,7 +156,7 @@ export function registerServiceFeesCommands(program: Command, getContext: () => 
       );
       if (opts.json) return printJson(ctx, result);
       ctx.out(
-        `${file}: ${result.rows} rows; ${result.inserted} new, ${result.unchanged} unchanged, ${result.restated.length} restated`,
+        `${file}: ${counted(result.rows, 'row')}; ${result.inserted} new, ${result.unchanged} unchanged, ${result.restated.length} restated`,
       );
       for (const r of result.restated)
         ctx.out(
