@@ -51,18 +51,24 @@ function differences(shown: unknown, actual: unknown, path = '$'): string[] {
   if (typeof shown === 'string') {
     if (leftOut(shown)) return [];
     if (shown === '<sha256>')
-      return typeof actual === 'string' && /^[0-9a-f]{64}$/.test(actual) ? [] : [`${path}: ${JSON.stringify(actual)} is no document id`];
+      return typeof actual === 'string' && /^[0-9a-f]{64}$/.test(actual)
+        ? []
+        : [`${path}: ${JSON.stringify(actual)} is no document id`];
     if (shown.endsWith('…') && typeof actual === 'string' && actual.startsWith(shown.slice(0, -1))) return [];
-    return shown === actual ? [] : [`${path}: the doc shows ${JSON.stringify(shown)}, the product ${JSON.stringify(actual)}`];
+    return shown === actual
+      ? []
+      : [`${path}: the doc shows ${JSON.stringify(shown)}, the product ${JSON.stringify(actual)}`];
   }
   if (Array.isArray(shown)) {
-    if (!Array.isArray(actual)) return [`${path}: the doc shows a list, the product ${JSON.stringify(actual)}`];
+    if (!Array.isArray(actual))
+      return [`${path}: the doc shows a list, the product ${JSON.stringify(actual)}`];
     let j = 0;
     for (const [i, item] of shown.entries()) {
       if (leftOut(item)) continue;
       while (j < actual.length && differences(item, actual[j], `${path}[${j}]`).length > 0) j++;
       if (j === actual.length) {
-        const nearest = actual.length > 0 ? differences(item, actual[Math.min(i, actual.length - 1)], `${path}[${i}]`) : [];
+        const nearest =
+          actual.length > 0 ? differences(item, actual[Math.min(i, actual.length - 1)], `${path}[${i}]`) : [];
         return [`${path}[${i}]: no item of the answer is the one shown`, ...nearest];
       }
       j++;
@@ -81,10 +87,13 @@ function differences(shown: unknown, actual: unknown, path = '$'): string[] {
       else out.push(...differences(s[k], a[k], `${path}.${k}`));
     }
     if (!Object.keys(s).some(leftOut))
-      for (const k of Object.keys(a)) if (!(k in s)) out.push(`${path}.${k}: in the answer, not shown by the doc`);
+      for (const k of Object.keys(a))
+        if (!(k in s)) out.push(`${path}.${k}: in the answer, not shown by the doc`);
     return out;
   }
-  return Object.is(shown, actual) ? [] : [`${path}: the doc shows ${JSON.stringify(shown)}, the product ${JSON.stringify(actual)}`];
+  return Object.is(shown, actual)
+    ? []
+    : [`${path}: the doc shows ${JSON.stringify(shown)}, the product ${JSON.stringify(actual)}`];
 }
 
 describe('the sub-document comparison can fail', () => {
@@ -129,12 +138,16 @@ describe.skipIf(!seedsAvailable)('docs/FORMATS.md examples, run as the doc says 
 
   it('schedule of Class B on 2004-01-01 answers the example', async () => {
     const shown = JSON.parse(example('`plan12b schedule', 'json'));
-    expect(differences(shown, await json('schedule', '--as-of', '2004-01-01', '--class', 'B', '--json'))).toEqual([]);
+    expect(
+      differences(shown, await json('schedule', '--as-of', '2004-01-01', '--class', 'B', '--json')),
+    ).toEqual([]);
   });
 
   it('portfolio history of INVESCO Leisure Fund answers the example', async () => {
     const shown = JSON.parse(example('`plan12b portfolio history', 'json'));
-    expect(differences(shown, await json('portfolio', 'history', 'INVESCO Leisure Fund', '--json'))).toEqual([]);
+    expect(differences(shown, await json('portfolio', 'history', 'INVESCO Leisure Fund', '--json'))).toEqual(
+      [],
+    );
   });
 
   it('the net-assets example imports, and fees over its days answer the fees example', async () => {
@@ -160,12 +173,19 @@ describe.skipIf(!seedsAvailable)('docs/FORMATS.md examples, run as the doc says 
       serviceFee: '1474486.53',
       totalFee: '2654075.74',
     });
-    expect(differences(shown, await json('fees', '--from', '2004-10-15', '--to', '2004-10-18', '--json'))).toEqual([]);
+    expect(
+      differences(shown, await json('fees', '--from', '2004-10-15', '--to', '2004-10-18', '--json')),
+    ).toEqual([]);
   });
 
   it('calendar business-day and a date outside the calendar answer as shown', async () => {
     const calendar = formats.find((l) => l.startsWith('`{ "date": '))!;
-    expect(differences(JSON.parse(calendar.slice(1, -1)), await json('calendar', 'business-day', '--after', '2006-12-31', '--n', '10', '--json'))).toEqual([]);
+    expect(
+      differences(
+        JSON.parse(calendar.slice(1, -1)),
+        await json('calendar', 'business-day', '--after', '2006-12-31', '--n', '10', '--json'),
+      ),
+    ).toEqual([]);
     const outside = await cli('calendar', 'business-day', '--after', '2101-01-01', '--n', '1', '--json');
     expect(outside.code).toBe(64);
     expect(differences(JSON.parse(example('Errors', 'json', 1)), outside.json())).toEqual([]);
@@ -174,14 +194,26 @@ describe.skipIf(!seedsAvailable)('docs/FORMATS.md examples, run as the doc says 
   it('the providers example imports; terminated as the list example says, providers list answers it', async () => {
     const providers = file('providers.csv', example('`plan12b providers import', 'csv'));
     expect((await cli('providers', 'import', providers)).code).toBe(0);
-    const t = await cli('providers', 'terminate', '--provider', 'DLR-1', '--notice-date', '2007-01-05', '--effective', '2007-01-16');
+    const t = await cli(
+      'providers',
+      'terminate',
+      '--provider',
+      'DLR-1',
+      '--notice-date',
+      '2007-01-05',
+      '--effective',
+      '2007-01-16',
+    );
     expect(t.code, t.stderr).toBe(0);
     const shown = JSON.parse(example('`plan12b providers list', 'json'));
     expect(differences(shown, await json('providers', 'list', '--json'))).toEqual([]);
   });
 
   it('the provider-assets example imports once its class has net assets that day', async () => {
-    const na = file('na-2007.csv', 'date,portfolio,class,net_assets\n2007-01-03,AIM Value Fund,C,36500000.00\n');
+    const na = file(
+      'na-2007.csv',
+      'date,portfolio,class,net_assets\n2007-01-03,AIM Value Fund,C,36500000.00\n',
+    );
     expect((await cli('net-assets', 'import', na)).code).toBe(0);
     const assets = file('assets.csv', example('`plan12b provider-assets import', 'csv'));
     const res = await cli('provider-assets', 'import', assets);
@@ -191,7 +223,12 @@ describe.skipIf(!seedsAvailable)('docs/FORMATS.md examples, run as the doc says 
   it('the class-b-terms example imports, and list answers the list examples', async () => {
     const terms = file('terms.csv', example('Class B terms', 'csv', 0));
     expect((await cli('class-b-terms', 'import', terms)).code).toBe(0);
-    expect(differences(JSON.parse(example('Class B terms', 'json')), await json('class-b-terms', 'list', '--json'))).toEqual([]);
+    expect(
+      differences(
+        JSON.parse(example('Class B terms', 'json')),
+        await json('class-b-terms', 'list', '--json'),
+      ),
+    ).toEqual([]);
     const csv = await cli('class-b-terms', 'list', '--csv');
     expect(csv.stdout).toBe(example('Class B terms', 'csv', 1));
   });
