@@ -4,6 +4,7 @@ import { type CliContext, printJson, withDatabase } from '../context.js';
 import { counted } from '../counted.js';
 import { withFeedProgress } from '../progress.js';
 import { readInputFile } from '../readInput.js';
+import { restatementNextStep } from '../restatementNextStep.js';
 
 export function registerNetAssetsCommands(program: Command, getContext: () => CliContext): void {
   const netAssets = program
@@ -30,5 +31,7 @@ export function registerNetAssetsCommands(program: Command, getContext: () => Cl
       for (const r of result.restated)
         ctx.out(`  restated ${r.portfolio} class ${r.class} ${r.date}: ${r.old} → ${r.new}`);
       for (const w of result.warnings) ctx.err(`warning: ${w}`);
+      const next = restatementNextStep(result.restated.map((r) => r.closedMonth));
+      if (next !== null) ctx.err(next);
     });
 }

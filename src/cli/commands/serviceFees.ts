@@ -23,6 +23,7 @@ import { MONTH_DEFAULT_HELP, monthOrLastClosed } from '../monthOrLastClosed.js';
 import { requireDate } from '../options.js';
 import { withFeedProgress } from '../progress.js';
 import { readInputFile } from '../readInput.js';
+import { restatementNextStep } from '../restatementNextStep.js';
 import { printServiceFeesText } from '../serviceFeesText.js';
 import { printTable } from '../table.js';
 import { sheetCsv, writeXlsxOption } from '../tabularOutput.js';
@@ -163,6 +164,8 @@ export function registerServiceFeesCommands(program: Command, getContext: () => 
           `  restated ${r.provider} ${r.portfolio} class ${r.class} ${r.date}: ${r.old} → ${r.new}${r.closedMonth ? ` (closed month ${r.closedMonth}: prior-period adjustment)` : ''}`,
         );
       for (const w of result.warnings) ctx.err(`warning: ${w}`);
+      const next = restatementNextStep(result.restated.map((r) => r.closedMonth));
+      if (next !== null) ctx.err(next);
     });
 
   program

@@ -22,6 +22,8 @@ import { seedFiles, seedsAvailable } from '../support/seeds.js';
  * - `board-report` with a month closed but no quarter said "no quarter is closed yet (its last
  *   month closed)"; it now names the last month closed and the quarter in progress.
  * - A one-row import said "1 rows".
+ * - A restatement of a closed month warned "a prior-period adjustment is due" and no more: it now
+ *   says the next close reports it and which `fees` question lists it pending meanwhile.
  */
 describe.skipIf(!seedsAvailable)('a first month on the seeds: the board report a person can read', () => {
   let store: TestDatabase;
@@ -107,5 +109,56 @@ describe.skipIf(!seedsAvailable)('a first month on the seeds: the board report a
     // January's fees of AIM Value Fund C: 29 days at 36,500,000.00 × 0.75% / 365 = 750.00 → 21,750.00
     expect(res.stdout).toMatch(/^AIM Value Fund +C +distribution fee +21750\.00$/m);
     for (const line of res.stdout.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
+  });
+});
+
+describe.skipIf(!seedsAvailable)('a restatement of a closed month says where to read it', () => {
+  let store: TestDatabase;
+  const dir = mkdtempSync(join(tmpdir(), 'plan12b-restate-next-'));
+  const cli = (...args: string[]) => runCliInProcess(['--db', store.target, ...args]);
+
+  beforeAll(async () => {
+    store = await freshDatabase('pglite', dir);
+    const plan = seedFiles().find((f) => f.includes('002_'))!;
+    expect((await cli('exhibit', 'import', plan)).code).toBe(0);
+    const rows = ['date,portfolio,class,net_assets'];
+    for (const day of businessDaysBetween('2007-01-03', '2007-02-28'))
+      rows.push(`${day},AIM Value Fund,C,36500000.00`);
+    const na = join(dir, 'net-assets.csv');
+    writeFileSync(na, `${rows.join('\n')}\n`);
+    expect((await cli('net-assets', 'import', na)).code).toBe(0);
+    expect((await cli('close', '--month', '2007-01')).code).toBe(0);
+  });
+  afterAll(() => store?.drop());
+
+  it('the import names the next step, and fees lists the restatement as it says', async () => {
+    const fix = join(dir, 'fix.csv');
+    // Wednesday 2007-01-10 alone (Thursday has its own row): 36,500,000.00 → 40,150,000.00
+    writeFileSync(fix, 'date,portfolio,class,net_assets\n2007-01-10,AIM Value Fund,C,40150000.00\n');
+    const res = await cli('net-assets', 'import', fix, '--restate');
+    expect(res.code, res.stderr).toBe(0);
+    expect(res.stderr).toContain(
+      'next: the next close reports the prior-period adjustment of 2007-01, split among the parties the sealed month paid; until then `plan12b fees --from 2007-01-01 --to 2007-01-31` lists it as pending',
+    );
+    const fees = await cli('fees', '--from', '2007-01-01', '--to', '2007-01-31', '--json');
+    const closed = fees.json<{
+      closedMonths: { month: string; adjustmentsSince: Record<string, unknown>[] }[];
+    }>().closedMonths;
+    expect(closed).toHaveLength(1);
+    expect(closed[0]!.adjustmentsSince).toEqual([
+      expect.objectContaining({
+        kind: 'restatement',
+        reportedIn: null,
+        date: '2007-01-10',
+        old: '36500000.00',
+        new: '40150000.00',
+      }),
+    ]);
+    // a row of an open month says nothing of the kind
+    const open = join(dir, 'open.csv');
+    writeFileSync(open, 'date,portfolio,class,net_assets\n2007-02-12,AIM Value Fund,C,36600000.00\n');
+    const again = await cli('net-assets', 'import', open, '--restate');
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stderr).not.toContain('next:');
   });
 });
