@@ -22,6 +22,8 @@ import { seedFiles, seedsAvailable } from '../support/seeds.js';
  * - `board-report` with a month closed but no quarter said "no quarter is closed yet (its last
  *   month closed)"; it now names the last month closed and the quarter in progress.
  * - A one-row import said "1 rows".
+ * - `exhibit list` on a store of documents only showed every document lapsed, with no next step:
+ *   it now says where the deadlines are listed and how the Board's votes are recorded.
  * - A restatement of a closed month warned "a prior-period adjustment is due" and no more: it now
  *   says the next close reports it and which `fees` question lists it pending meanwhile.
  */
@@ -41,6 +43,18 @@ describe.skipIf(!seedsAvailable)('a first month on the seeds: the board report a
     expect((await cli('net-assets', 'import', na)).code).toBe(0);
   });
   afterAll(() => store?.drop());
+
+  it('exhibit list of documents with no approval recorded says where the deadlines and votes go', async () => {
+    const res = await cli('exhibit', 'list');
+    expect(res.code, res.stderr).toBe(0);
+    // no approval is recorded: each of the five seeds' instruments missed its first continuance
+    // deadline (Plan §7: after 2003-06-30; Agreement FOURTEENTH: after 2004-06-30; the A&R Plan of
+    // 2003-08-18: a year after it)
+    expect(res.stdout).toMatch(/^5 documents$/m);
+    expect(res.stderr).toBe(
+      "next: 5 documents are of an instrument whose annual continuance (Plan §7; Agreement FOURTEENTH) has no approval recorded by its deadline: `plan12b continuance` lists the deadlines; record the Board's votes with `plan12b approvals import FILE.csv`\n",
+    );
+  });
 
   it('a one-row import says 1 row', async () => {
     const one = join(dir, 'one.csv');
