@@ -24,7 +24,6 @@ import { MONTH_DEFAULT_HELP, monthOrLastClosed } from '../monthOrLastClosed.js';
 import { requireDate } from '../options.js';
 import { withFeedProgress } from '../progress.js';
 import { readInputFile } from '../readInput.js';
-import { printTable } from '../table.js';
 import { writeXlsxOption } from '../tabularOutput.js';
 
 export function registerMonthlyCalculationCommands(program: Command, getContext: () => CliContext): void {
