@@ -108,12 +108,23 @@ export function lastQuarterClosed(closed: readonly string[]): Quarter | null {
  */
 export async function quarterOrLastClosed(ctx: CliContext, given: string | undefined): Promise<Quarter> {
   if (given !== undefined) return requireQuarter(given, '--quarter');
-  const quarter = lastQuarterClosed(await withReadSnapshot(ctx, closedMonthsInOrder));
-  if (quarter === null)
+  const closed = await withReadSnapshot(ctx, closedMonthsInOrder);
+  const quarter = lastQuarterClosed(closed);
+  const last = closed.at(-1);
+  if (quarter === null && last === undefined)
     throw new Plan12bError(
       'USAGE',
-      'no quarter is closed yet (its last month closed), so there is no last quarter closed to report on',
+      'no month is closed yet, so there is no last quarter closed to report on',
       'give the quarter: --quarter YYYYQn',
     );
+  if (quarter === null) {
+    // months are closed, but not the last month of a quarter: name the quarter in progress
+    const open = quarterOf(`${last}-01`);
+    throw new Plan12bError(
+      'USAGE',
+      `no quarter is closed yet: the last month closed is ${last}, and a quarter is closed with its last month (${open.label} with ${open.months[2]})`,
+      `give the quarter: --quarter YYYYQn (\`--quarter ${open.label}\` reports its closed months as sealed, the others as recorded so far)`,
+    );
+  }
   return quarter;
 }

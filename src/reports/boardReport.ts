@@ -68,6 +68,7 @@ export interface BoardReportCapClass extends FinraCapClass {
 
 export interface BoardReportInstrument {
   readonly instrument: string;
+  /** every Registrant whose portfolios the schedule lists in force, `; ` between them */
   readonly registrant: string;
   readonly schedule: string;
   readonly inForceSince: string;
@@ -218,6 +219,7 @@ export async function boardReport(
       inForceSince: string;
       keys: Set<string>;
       pids: Set<string>;
+      registrants: Set<string>;
     }
   >();
   for (const e of inForce) {
@@ -237,16 +239,25 @@ export async function boardReport(
         classes: 0,
         keys: new Set(),
         pids: new Set(),
+        registrants: new Set(),
       };
       byInstrument.set(key, i);
     }
+    if (e.registrant) i.registrants.add(e.registrant);
     // the earliest of its classes in force at quarter end
     if (inForceSince(e) < i.inForceSince) i.inForceSince = inForceSince(e);
     i.keys.add(`${e.portfolioId}|${e.class}`);
     i.pids.add(e.portfolioId);
   }
   const instruments = [...byInstrument.values()]
-    .map(({ keys, pids, ...i }) => ({ ...i, portfolios: pids.size, classes: keys.size }))
+    // a master schedule lists the portfolios of several Registrants: every one is named, in the
+    // schedule's order, never only the first (Schedule A-1 of the Class B Agreement: ten)
+    .map(({ keys, pids, registrants, ...i }) => ({
+      ...i,
+      registrant: [...registrants].join('; '),
+      portfolios: pids.size,
+      classes: keys.size,
+    }))
     .sort((a, b) => compareNames(a.instrument, b.instrument) || compareNames(a.schedule, b.schedule));
 
   // SPEC §12: the quarter's closed months as sealed (what was paid); adjustments reach later months

@@ -6,6 +6,7 @@ import { writeBoardReportPdf } from '../../reports/boardReportPdf.js';
 import { boardReportSheets } from '../../reports/boardReportXlsx.js';
 import { writeXlsx } from '../../reports/xlsxOut.js';
 import { type CliContext, printJson, withDatabase, withReadSnapshot } from '../context.js';
+import { counted } from '../counted.js';
 import { toCsv } from '../csvOut.js';
 import { QUARTER_DEFAULT_HELP, quarterOrLastClosed } from '../monthOrLastClosed.js';
 import { withFeedProgress } from '../progress.js';
@@ -37,7 +38,7 @@ export function registerBoardReportCommands(program: Command, getContext: () => 
       );
       if (opts.json) return printJson(ctx, result);
       ctx.out(
-        `${file}: ${result.rows} rows; ${result.inserted} new, ${result.unchanged} unchanged, ${result.restated.length} restated`,
+        `${file}: ${counted(result.rows, 'row')}; ${result.inserted} new, ${result.unchanged} unchanged, ${result.restated.length} restated`,
       );
     });
 
@@ -68,14 +69,39 @@ export function registerBoardReportCommands(program: Command, getContext: () => 
         if (opts.csv) ctx.out(toCsv(BOARD_REPORT_CSV_COLUMNS, boardReportLines(report)));
         else if (!opts.pdf && !opts.xlsx) {
           ctx.out(`Board report ${report.quarter} (${report.from} to ${report.to})`);
-          printTable(
-            ctx,
-            ['Section', 'Portfolio', 'Class', 'Item', 'Amount'],
-            boardReportLines(report).map((l) => [l.section, l.portfolio, l.class, l.item, l.amount]),
-          );
+          printSections(ctx, boardReportLines(report), report.quarter);
           if (report.approvals === null) ctx.out('Approvals and votes: no approvals recorded.');
         }
         for (const w of report.warnings) ctx.err(`warning: ${w}`);
       },
     );
+}
+
+/**
+ * The report's text, a table per section under its name, each with the columns its lines fill:
+ * the detail tells the lines apart (an instrument's schedule, date and counts; a continuance
+ * deadline and its status). One table for all printed the item alone — two "Amended and Restated
+ * Master Distribution Agreement" lines, continuance deadlines without a date. The quarter, every
+ * fee line's detail, is in the title.
+ */
+function printSections(ctx: CliContext, lines: ReturnType<typeof boardReportLines>, quarter: string): void {
+  const sections = new Map<string, typeof lines>();
+  for (const l of lines) sections.set(l.section, [...(sections.get(l.section) ?? []), l]);
+  const columns = [
+    ['Portfolio', (l: (typeof lines)[number]) => l.portfolio],
+    ['Class', (l: (typeof lines)[number]) => l.class],
+    ['Item', (l: (typeof lines)[number]) => l.item],
+    ['Detail', (l: (typeof lines)[number]) => (l.detail === quarter ? '' : l.detail)],
+    ['Amount', (l: (typeof lines)[number]) => l.amount],
+  ] as const;
+  for (const [section, rows] of sections) {
+    const shown = columns.filter(([, cell]) => rows.some((l) => cell(l) !== ''));
+    ctx.out('');
+    ctx.out(section);
+    printTable(
+      ctx,
+      shown.map(([name]) => name),
+      rows.map((l) => shown.map(([, cell]) => cell(l))),
+    );
+  }
 }

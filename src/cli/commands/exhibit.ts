@@ -14,6 +14,7 @@ import { documentListRows, listedDocuments } from '../../reports/documentListCsv
 import { documentListSheet } from '../../reports/xlsxSheets.js';
 import { listDocuments, loadRegistry } from '../../store/registryStore.js';
 import { type CliContext, printJson, withDatabase, withReadSnapshot } from '../context.js';
+import { counted } from '../counted.js';
 import { requireDate } from '../options.js';
 import { startProgress } from '../progress.js';
 import { readInputFile } from '../readInput.js';
@@ -159,6 +160,13 @@ export function registerExhibitCommands(program: Command, getContext: () => CliC
         ]),
       );
       ctx.out(`${documents.length} documents`);
+      // a store of documents only records no approval: every instrument shows a lapse, and a new
+      // user is told where the deadlines are and how the Board's votes are recorded
+      const lapsed = documents.filter((d) => d.lapse !== null).length;
+      if (lapsed > 0)
+        ctx.err(
+          `next: ${counted(lapsed, 'document is', 'documents are')} of an instrument whose annual continuance (Plan §7; Agreement FOURTEENTH) has no approval recorded by its deadline: \`plan12b continuance\` lists the deadlines; record the Board's votes with \`plan12b approvals import FILE.csv\``,
+        );
     });
 
   exhibit

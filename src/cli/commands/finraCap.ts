@@ -7,6 +7,7 @@ import { writeXlsx } from '../../reports/xlsxOut.js';
 import { finraCapSheet } from '../../reports/xlsxSheets.js';
 import type { Database } from '../../store/database.js';
 import { type CliContext, printJson, withDatabase, withReadSnapshot } from '../context.js';
+import { counted } from '../counted.js';
 import { toCsv } from '../csvOut.js';
 import { GIVE_THE_LAST_MONTH, monthOrLastClosed } from '../monthOrLastClosed.js';
 import { requireMonth } from '../options.js';
@@ -43,7 +44,7 @@ export function registerFinraCapCommands(program: Command, getContext: () => Cli
         );
         if (opts.json) return printJson(ctx, result);
         ctx.out(
-          `${file}: ${result.rows} rows; ${result.inserted} new, ${result.unchanged} unchanged, ${result.restated.length} restated`,
+          `${file}: ${counted(result.rows, 'row')}; ${result.inserted} new, ${result.unchanged} unchanged, ${result.restated.length} restated`,
         );
       });
   feed(

@@ -18,12 +18,12 @@ import {
 import { writeXlsx } from '../../reports/xlsxOut.js';
 import { distributorShareSheet, monthlyCalculationSheets } from '../../reports/xlsxSheets.js';
 import { type CliContext, printJson, withDatabase, withReadSnapshot } from '../context.js';
+import { counted } from '../counted.js';
 import { printMonthlyCalculationText } from '../monthlyCalculationText.js';
 import { MONTH_DEFAULT_HELP, monthOrLastClosed } from '../monthOrLastClosed.js';
 import { requireDate } from '../options.js';
 import { withFeedProgress } from '../progress.js';
 import { readInputFile } from '../readInput.js';
-import { printTable } from '../table.js';
 import { writeXlsxOption } from '../tabularOutput.js';
 
 export function registerMonthlyCalculationCommands(program: Command, getContext: () => CliContext): void {
@@ -48,7 +48,7 @@ export function registerMonthlyCalculationCommands(program: Command, getContext:
       );
       if (opts.json) return printJson(ctx, result);
       ctx.out(
-        `${file}: ${result.rows} rows; ${result.inserted} new, ${result.unchanged} unchanged, ${result.restated.length} restated`,
+        `${file}: ${counted(result.rows, 'row')}; ${result.inserted} new, ${result.unchanged} unchanged, ${result.restated.length} restated`,
       );
       for (const r of result.restated)
         ctx.out(`  restated ${r.account}, ${r.portfolio}, ${r.month}: ${r.old} → ${r.new}`);

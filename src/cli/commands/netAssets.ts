@@ -1,8 +1,10 @@
 import type { Command } from 'commander';
 import { importNetAssets } from '../../feeds/netAssetsFeed.js';
 import { type CliContext, printJson, withDatabase } from '../context.js';
+import { counted } from '../counted.js';
 import { withFeedProgress } from '../progress.js';
 import { readInputFile } from '../readInput.js';
+import { restatementNextStep } from '../restatementNextStep.js';
 
 export function registerNetAssetsCommands(program: Command, getContext: () => CliContext): void {
   const netAssets = program
@@ -24,10 +26,12 @@ export function registerNetAssetsCommands(program: Command, getContext: () => Cl
       );
       if (opts.json) return printJson(ctx, result);
       ctx.out(
-        `${file}: ${result.rows} rows; ${result.inserted} new, ${result.unchanged} unchanged, ${result.restated.length} restated`,
+        `${file}: ${counted(result.rows, 'row')}; ${result.inserted} new, ${result.unchanged} unchanged, ${result.restated.length} restated`,
       );
       for (const r of result.restated)
         ctx.out(`  restated ${r.portfolio} class ${r.class} ${r.date}: ${r.old} → ${r.new}`);
       for (const w of result.warnings) ctx.err(`warning: ${w}`);
+      const next = restatementNextStep(result.restated.map((r) => r.closedMonth));
+      if (next !== null) ctx.err(next);
     });
 }

@@ -18,10 +18,12 @@ import { writeXlsx, type XlsxSheet } from '../../reports/xlsxOut.js';
 import { providersSheet, serviceFeesSheets } from '../../reports/xlsxSheets.js';
 import { listProviders } from '../../store/serviceProvidersRepository.js';
 import { type CliContext, printJson, withDatabase, withReadSnapshot } from '../context.js';
+import { counted } from '../counted.js';
 import { MONTH_DEFAULT_HELP, monthOrLastClosed } from '../monthOrLastClosed.js';
 import { requireDate } from '../options.js';
 import { withFeedProgress } from '../progress.js';
 import { readInputFile } from '../readInput.js';
+import { restatementNextStep } from '../restatementNextStep.js';
 import { printServiceFeesText } from '../serviceFeesText.js';
 import { printTable } from '../table.js';
 import { sheetCsv, writeXlsxOption } from '../tabularOutput.js';
@@ -59,7 +61,9 @@ export function registerServiceFeesCommands(program: Command, getContext: () => 
         withDatabase(ctx, (db) => importProviders(db, file, bytes, progress)),
       );
       if (opts.json) return printJson(ctx, result);
-      ctx.out(`${file}: ${result.rows} providers; ${result.inserted} new, ${result.unchanged} unchanged`);
+      ctx.out(
+        `${file}: ${counted(result.rows, 'provider')}; ${result.inserted} new, ${result.unchanged} unchanged`,
+      );
       for (const w of result.warnings) ctx.err(`warning: ${w}`);
     });
   providers
@@ -153,13 +157,15 @@ export function registerServiceFeesCommands(program: Command, getContext: () => 
       );
       if (opts.json) return printJson(ctx, result);
       ctx.out(
-        `${file}: ${result.rows} rows; ${result.inserted} new, ${result.unchanged} unchanged, ${result.restated.length} restated`,
+        `${file}: ${counted(result.rows, 'row')}; ${result.inserted} new, ${result.unchanged} unchanged, ${result.restated.length} restated`,
       );
       for (const r of result.restated)
         ctx.out(
           `  restated ${r.provider} ${r.portfolio} class ${r.class} ${r.date}: ${r.old} → ${r.new}${r.closedMonth ? ` (closed month ${r.closedMonth}: prior-period adjustment)` : ''}`,
         );
       for (const w of result.warnings) ctx.err(`warning: ${w}`);
+      const next = restatementNextStep(result.restated.map((r) => r.closedMonth));
+      if (next !== null) ctx.err(next);
     });
 
   program

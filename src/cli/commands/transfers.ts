@@ -6,6 +6,7 @@ import { adjustmentSinceLines } from '../../reports/sealedOrRecomputed.js';
 import { assigneeStatementSheet, transfersSheet } from '../../reports/xlsxSheets.js';
 import { isEndOnly, loadTransferRows } from '../../store/transfersRepository.js';
 import { type CliContext, printJson, withDatabase, withReadSnapshot } from '../context.js';
+import { counted } from '../counted.js';
 import { MONTH_DEFAULT_HELP, monthOrLastClosed } from '../monthOrLastClosed.js';
 import { requireDate } from '../options.js';
 import { withFeedProgress } from '../progress.js';
@@ -33,7 +34,9 @@ export function registerTransfersCommands(program: Command, getContext: () => Cl
         withDatabase(ctx, (db) => importTransfers(db, file, bytes, progress)),
       );
       if (opts.json) return printJson(ctx, result);
-      ctx.out(`${file}: ${result.inserted} new Transfer(s), ${result.unchanged} unchanged`);
+      ctx.out(
+        `${file}: ${counted(result.inserted, 'new Transfer', 'new Transfers')}, ${result.unchanged} unchanged`,
+      );
     });
   transfers
     .command('notice')
