@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { businessDaysBetween } from '../../src/calendar/nyseCalendar.js';
-import { runCliInProcess } from '../support/cli.js';
 import { freshDatabase, type TestDatabase } from '../support/databases.js';
 import { seedFiles, seedsAvailable } from '../support/seeds.js';
+import { type ServedQueries, servedQueries } from '../support/servedQueries.js';
 
 /**
  * SPEC §12 (a closed month is locked; what was changed outside plan12b is exit 69), as an
@@ -44,19 +44,16 @@ interface Party {
 describe.skipIf(!seedsAvailable)('a kept Exhibit A row changed consistently by SQL', () => {
   let tdb: TestDatabase;
   let dir: string;
-  const cli = (...a: string[]) => runCliInProcess(['--db', tdb.target, '--actor', 'hostile5', ...a]);
+  // the writes as the CLI runs them; the SQL, audit verify and close show on one kept store
+  // (servedQueries: a query answered as the on-demand query server answers it)
+  let served: ServedQueries;
+  const cli = (...a: string[]) => served.run(['--actor', 'hostile5', ...a]);
   const file = (name: string, lines: string[]) => {
     writeFileSync(join(dir, name), `${lines.join('\n')}\n`);
     return join(dir, name);
   };
-  const sql = async <T = Record<string, string>>(statement: string): Promise<T[]> => {
-    const db = await tdb.open();
-    try {
-      return await db.query<T>(statement);
-    } finally {
-      await db.close();
-    }
-  };
+  const sql = async <T = Record<string, string>>(statement: string): Promise<T[]> =>
+    (await served.sql(statement)) as T[];
   const closeApril = async () => {
     const r = await cli('close', '--month', '2005-04', '--json');
     return r.code === 0
@@ -67,6 +64,7 @@ describe.skipIf(!seedsAvailable)('a kept Exhibit A row changed consistently by S
 
   beforeAll(async () => {
     tdb = await freshDatabase('pglite');
+    served = servedQueries(tdb.target);
     dir = mkdtempSync(join(tmpdir(), 'plan12b-hostile5-exa-swap-'));
     const steps = [
       ['exhibit', 'import', ...seedFiles().filter((f) => /\/00[34]_/.test(f))],
@@ -116,6 +114,7 @@ describe.skipIf(!seedsAvailable)('a kept Exhibit A row changed consistently by S
   });
 
   afterAll(async () => {
+    await served?.release();
     await tdb?.drop();
     if (dir) rmSync(dir, { recursive: true, force: true });
   });

@@ -5,9 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditRecordHash } from '../../src/audit/auditChain.js';
 import { commandWriteFindings } from '../../src/audit/commandRecords.js';
 import { businessDaysBetween } from '../../src/calendar/nyseCalendar.js';
-import { runCliInProcess } from '../support/cli.js';
 import { dialects, freshDatabase, type TestDatabase } from '../support/databases.js';
 import { seedFiles, seedsAvailable } from '../support/seeds.js';
+import { type ServedQueries, servedQueries } from '../support/servedQueries.js';
 
 /**
  * SPEC §12 (verification finds what was changed outside plan12b), as an adversary with SQL tried
@@ -28,15 +28,12 @@ describe.skipIf(!seedsAvailable).each(dialects)(
   (dialect) => {
     let tdb: TestDatabase;
     let dir: string;
-    const cli = (...args: string[]) => runCliInProcess(['--db', tdb.target, '--actor', 'hostile5', ...args]);
-    const sql = async <T = Record<string, string>>(statement: string): Promise<T[]> => {
-      const db = await tdb.open();
-      try {
-        return await db.query<T>(statement);
-      } finally {
-        await db.close();
-      }
-    };
+    // the writes as the CLI runs them; audit verify and the SQL on one kept store (servedQueries:
+    // a query answered as the on-demand query server answers it, no store opened per statement)
+    let served: ServedQueries;
+    const cli = (...args: string[]) => served.run(['--actor', 'hostile5', ...args]);
+    const sql = async <T = Record<string, string>>(statement: string): Promise<T[]> =>
+      (await served.sql(statement)) as T[];
     const verify = async () => {
       const r = await cli('audit', 'verify', '--json');
       if (r.code === 0) return { code: 0, findings: [] as string[] };
@@ -80,6 +77,7 @@ describe.skipIf(!seedsAvailable).each(dialects)(
 
     beforeAll(async () => {
       tdb = await freshDatabase(dialect);
+      served = servedQueries(tdb.target);
       dir = mkdtempSync(join(tmpdir(), 'plan12b-hostile5-withdraw-'));
       writeFileSync(
         join(dir, 'na.csv'),
@@ -103,6 +101,7 @@ describe.skipIf(!seedsAvailable).each(dialects)(
     });
 
     afterAll(async () => {
+      await served?.release();
       await tdb?.drop();
       if (dir) rmSync(dir, { recursive: true, force: true });
     });

@@ -29,6 +29,11 @@ export const HEAVIEST_FILES: readonly string[] = [
   'test/edgar/bench-exhibit-corpus-imports-whole.test.ts',
   'test/web/dashboard-prior-period-adjustments-roles-and-stale-answers.test.ts',
   'test/api/api-contract-generated-from-openapi.test.ts',
+  // session 54's files, not in a whole run's timings yet: by their CPU measured alone (session 55,
+  // docs/PERFORMANCE.md), each well over 15 s of wall time in a run — the treasurer's keyboard walk
+  // in Chromium (~15 s of CPU) and every route walked against its OpenAPI document (~12 s)
+  'test/web/dashboard-a-treasurer-by-keyboard-and-on-a-phone.test.ts',
+  'test/api/every-route-answers-as-its-openapi-document-says-on-the-demo.test.ts',
 ];
 
 /**
