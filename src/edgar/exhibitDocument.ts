@@ -76,6 +76,18 @@ export interface ExhibitDocument {
   readonly classRenames?: readonly Rename[];
   /** facts the user stated on import, kept apart from what the document says */
   readonly statedByUser?: StatedByUser;
+  /**
+   * the first continuance deadline the body states (Plan §7 "continue in effect until June 30,
+   * 2003"; Agreement FOURTEENTH); absent where it states none (edgar/continuanceClause.ts)
+   */
+  readonly continuance?: StatedContinuance;
+}
+
+/** "shall continue in effect until June 30, 2003": the date, the line it is on, and the words. */
+export interface StatedContinuance {
+  readonly until: string;
+  readonly line: number;
+  readonly text: string;
 }
 
 /** A schedule row as read: its class is null where the document states none (AARP Schedule A). */

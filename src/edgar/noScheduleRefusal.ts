@@ -176,8 +176,16 @@ function endsMidSentence(body: readonly EdgarLine[]): boolean {
   const t = words(last);
   if (inSentence(t)) return true;
   const above = body[body.length - 2];
-  return /[a-z,]$/.test(t) && ((above !== undefined && inSentence(words(above))) || CLAUSE_START_RE.test(t));
+  return (
+    /[a-z,]$/.test(t) &&
+    ((above !== undefined && (inSentence(words(above)) || ITEM_MARK_RE.test(words(above)))) ||
+      CLAUSE_START_RE.test(t))
+  );
 }
+
+// a numbered item's mark alone on its line, its text on the next: "5)" / "JNL/Mellon Ca" (JNL's 2019
+// amendment cut at 2,000 bytes inside the item): words under an item mark, ending in a letter, are cut
+const ITEM_MARK_RE = /^\(?\d{1,2}[.)]$/;
 
 // a clause of a plan's body begins: "WHEREAS, …", "NOW, THEREFORE, …", "Section 2. …", "3. …"
 const CLAUSE_START_RE = /^(?:WHEREAS\b|NOW,?\s+THEREFORE\b|Section\s+\d+\.|\d{1,2}\.\s)/i;

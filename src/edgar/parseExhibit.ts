@@ -10,6 +10,7 @@ import { mixedScriptReason, mixedScriptWord } from '../mixedScriptWord.js';
 import type { CellScheduleReading } from './cellSchedule.js';
 import { type CellHeading, cellHeadingAt, cellHeadings, readCellSchedules } from './cellSchedules.js';
 import { cellContinuations, cellLines } from './cellText.js';
+import { statedContinuance } from './continuanceClause.js';
 import { hasAmendingClause } from './dates.js';
 import { documentDates } from './documentDates.js';
 import { type EdgarLine, readEdgarText } from './edgarText.js';
@@ -925,6 +926,8 @@ function assemble(r: Reading, rendering: boolean): ParsedExhibit {
     }
   });
   const classes = entryClasses.length > 0 ? entryClasses : [...r.titleClasses];
+  // Plan §7, Agreement FOURTEENTH: the first continuance deadline, where the body states one
+  const continuance = statedContinuance(prose);
 
   return {
     kind: r.kind,
@@ -951,6 +954,7 @@ function assemble(r: Reading, rendering: boolean): ParsedExhibit {
     classRenames: classRenamed,
     footnotes: r.schedules.flatMap((s) => s.footnotes),
     warnings,
+    ...(continuance === null ? {} : { continuance }),
     completeness: { complete: gaps.length === 0, gaps },
     rendering,
   };

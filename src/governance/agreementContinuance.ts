@@ -55,6 +55,8 @@ export interface PortfolioContinuance {
   readonly terminatedOn: string | null;
   readonly firstDeadline: string;
   readonly firstDeadlineWhy: string;
+  /** the Agreement's (`document`, `rule`, `setting`), or `rule` for a Portfolio listed after it */
+  readonly firstDeadlineSource: 'document' | 'rule' | 'setting';
   readonly status: 'in force' | 'lapsed';
   readonly nextDeadline: string | null;
   /** the first day the Agreement is no longer in force for the Portfolio (the day after a missed deadline) */
@@ -117,15 +119,23 @@ export function portfolioContinuanceEvidence(
  * its listing (Rule 12b-1(b)(3)(i), as for an instrument dated after the stated deadline).
  */
 export function portfolioFirstDeadline(
-  agreementFirst: { readonly date: string; readonly why: string },
+  agreementFirst: AgreementFirstDeadline,
   listedFrom: string,
-): { date: string; why: string } {
+): AgreementFirstDeadline {
   return listedFrom >= agreementFirst.date
     ? {
         date: oneYearAfter(listedFrom),
-        why: `one year after it was first listed, ${listedFrom} (later than the Agreement's ${agreementFirst.date})`,
+        why: `Rule 12b-1(b)(3)(i): one year after it was first listed, ${listedFrom} (later than the Agreement's ${agreementFirst.date})`,
+        source: 'rule',
       }
     : agreementFirst;
+}
+
+/** The Agreement's first deadline and where it comes from (continuanceRoster.ts). */
+export interface AgreementFirstDeadline {
+  readonly date: string;
+  readonly why: string;
+  readonly source: 'document' | 'rule' | 'setting';
 }
 
 /**
@@ -139,7 +149,7 @@ export function portfolioFirstDeadline(
 export function portfolioContinuance(
   instrumentKey: string,
   listing: AgreementListing,
-  agreementFirst: { readonly date: string; readonly why: string },
+  agreementFirst: AgreementFirstDeadline,
   approvals: readonly Approval[],
   asOf: string,
   basis: ContinuanceBasis,
@@ -163,6 +173,7 @@ export function portfolioContinuance(
     terminatedOn: listing.terminatedOn,
     firstDeadline: first.date,
     firstDeadlineWhy: first.why,
+    firstDeadlineSource: first.source,
     status: s.status,
     nextDeadline: s.nextDeadline,
     endsOn: s.endsOn,

@@ -34,7 +34,17 @@ export interface ContinuanceStatus {
 
 /** The same day one year later; February 29 → February 28. */
 export function oneYearAfter(iso: string): string {
-  const y = Number(iso.slice(0, 4)) + 1;
+  return yearsAfter(iso, 1);
+}
+
+/**
+ * The same day `n` years later, counted from `iso` itself: February 29 → February 28 in a common
+ * year and February 29 again in a leap year (a chain anchored on 2024-02-29 meets 2028-02-29, not
+ * the 2028-02-28 that stepping a year at a time from 2025-02-28 would give).
+ * @example yearsAfter('2024-02-29', 4) === '2028-02-29'
+ */
+export function yearsAfter(iso: string, n: number): string {
+  const y = Number(iso.slice(0, 4)) + n;
   const md = iso.slice(5);
   if (md === '02-29' && !isLeapYear(y)) return `${y}-02-28`;
   return `${y}-${md}`;
@@ -124,6 +134,11 @@ export function continuanceByEvidence<E extends ContinuanceEvidence>(
   // (Plan §7, FOURTEENTH; Rule 12b-1(b)(3)(i)) — an approval of 1993, or the instrument's own
   // approval more than a year before its first deadline, cannot carry it past that deadline.
   let windowStart = oneYearBefore(firstDeadline);
+  // year by year, every deadline is counted from the first (the anchor), never from the previous
+  // one, so a Feb 29 anchor comes back on Feb 29 in each leap year; twelve months after an approval,
+  // from that approval
+  let anchor = firstDeadline;
+  let years = 0;
   // Bounded: one period per year between the first deadline and asOf.
   for (let guard = 0; guard < 400; guard++) {
     const start = windowStart;
@@ -139,7 +154,12 @@ export function continuanceByEvidence<E extends ContinuanceEvidence>(
     periods.push({ deadline, metBy: met });
     if (met === null) return { status: 'lapsed', periods, nextDeadline: null, endsOn: addDays(deadline, 1) };
     windowStart = basis === 'year-by-year' ? deadline : met.on;
-    deadline = basis === 'year-by-year' ? oneYearAfter(deadline) : oneYearAfter(met.on);
+    if (basis === 'year-by-year') years += 1;
+    else {
+      anchor = met.on;
+      years = 1;
+    }
+    deadline = yearsAfter(anchor, years);
   }
   throw new RangeError(`continuance of ${firstDeadline} runs past ${asOf} by more than 400 years`);
 }

@@ -5,7 +5,7 @@ import {
 } from './agreementContinuance.js';
 import { type Approval, type ApprovalRef, approvalOutcome, approvalRef } from './approval.js';
 import { continuanceAsOf, oneYearAfter } from './continuance.js';
-import type { GovernanceSettings } from './governanceSettings.js';
+import { AS_STATED, type GovernanceSettings } from './governanceSettings.js';
 
 /** An instrument as continuance sees it. */
 export interface ContinuedInstrument {
@@ -15,7 +15,19 @@ export interface ContinuedInstrument {
   /** the one Registrant, when the instrument has one (SPEC §2) */
   readonly registrant?: string | null;
   readonly datedAsOf: string | null;
+  /** the first deadline its text states, where it states one (edgar/continuanceClause.ts) */
+  readonly statedContinuance?: {
+    readonly until: string;
+    readonly fileName: string;
+    readonly line: number;
+    readonly text: string;
+  } | null;
+  /** the day it was adopted (its dated-as-of date, else its earliest effective date) */
+  readonly adoptedOn?: string | null;
 }
+
+/** Where a first continuance deadline comes from. */
+export type FirstDeadlineSource = 'document' | 'rule' | 'setting';
 
 export interface InstrumentContinuance {
   readonly instrumentKey: string;
@@ -25,6 +37,12 @@ export interface InstrumentContinuance {
   readonly kind: 'plan' | 'agreement';
   readonly firstDeadline: string;
   readonly firstDeadlineWhy: string;
+  /**
+   * `document`: the date the instrument's own text states (Plan §7, FOURTEENTH); `rule`: one year
+   * after its adoption (Rule 12b-1(b)(3)(i)), its text stating none; `setting`: the date the user
+   * set for every instrument of its kind whose text states none
+   */
+  readonly firstDeadlineSource: FirstDeadlineSource;
   /**
    * A Plan: its own record. An Agreement (continued per Portfolio, FOURTEENTH): `lapsed` only when
    * it lapsed for every Portfolio it lists on the as-of date, else `in force`. `superseded`: an
@@ -66,28 +84,53 @@ export interface InstrumentSuccessor {
 }
 
 /**
- * The first deadline: the date the documents state (Plan §7 "until June 30, 2003"; Agreement
- * FOURTEENTH "until June 30, 2004"), a setting per kind. An instrument made after that date
- * continues for one year from its dated-as-of date (Rule 12b-1(b)(3)(i): it "may continue in
- * effect for more than one year" only if approved annually).
+ * The first deadline, per instrument (SPEC §10): the date its own text states (Plan §7 "shall
+ * continue in effect until June 30, 2003"; Agreement FOURTEENTH "until June 30, 2004"); else one
+ * year after its adoption — Rule 12b-1(b)(3)(i): a plan "may continue in effect for a period of
+ * more than one year from the date of its execution or adoption" only if approved at least
+ * annually; else (the user's choice) the date set for its kind. A stated date on or before its
+ * adoption (a restated text kept unchanged) cannot be met: one year after its adoption instead.
+ * @example
+ * // a Pioneer plan adopted 2020-01-01 whose excerpt states no date: 2021-01-01, from the Rule
+ * firstContinuanceDeadline({ key: 'k', kind: 'plan', title: 'Pioneer', datedAsOf: '2020-01-01' }, DEFAULT_GOVERNANCE_SETTINGS).date === '2021-01-01'
  */
 export function firstContinuanceDeadline(
   i: ContinuedInstrument,
   settings: GovernanceSettings,
-): { date: string; why: string } {
-  const stated = i.kind === 'plan' ? settings.planFirstDeadline : settings.agreementFirstDeadline;
-  if (i.datedAsOf !== null && i.datedAsOf >= stated)
+): { date: string; why: string; source: FirstDeadlineSource } {
+  const adopted = i.adoptedOn ?? i.datedAsOf;
+  const clause = i.kind === 'plan' ? 'Plan §7' : 'Agreement FOURTEENTH';
+  const ruleDefault = (after: string) => ({
+    date: oneYearAfter(adopted!),
+    why: `Rule 12b-1(b)(3)(i): one year after its adoption ${adopted}${after}`,
+    source: 'rule' as const,
+  });
+  const s = i.statedContinuance ?? null;
+  if (s !== null) {
+    if (adopted !== null && adopted !== undefined && s.until <= adopted)
+      return ruleDefault(
+        ` (its text's "${s.text}", ${s.fileName} line ${s.line}, is not after its adoption)`,
+      );
     return {
-      date: oneYearAfter(i.datedAsOf),
-      why: `one year after its date ${i.datedAsOf} (later than the stated ${stated})`,
+      date: s.until,
+      why: `${clause} as its text states it: "${s.text}" (${s.fileName} line ${s.line}), then at least annually`,
+      source: 'document',
     };
-  return {
-    date: stated,
-    why:
-      i.kind === 'plan'
-        ? `Plan §7: until ${stated}, then at least annually`
-        : `Agreement FOURTEENTH: until ${stated}, then from year to year`,
-  };
+  }
+  const set = i.kind === 'plan' ? settings.planFirstDeadline : settings.agreementFirstDeadline;
+  const key = i.kind === 'plan' ? 'continuance.plan-first-deadline' : 'continuance.agreement-first-deadline';
+  if (set !== AS_STATED && (adopted === null || adopted === undefined || adopted < set))
+    return {
+      date: set,
+      why: `the setting ${key} (${set}): its text states no date`,
+      source: 'setting',
+    };
+  if (adopted === null || adopted === undefined)
+    // not reachable for an imported instrument (every document has an effective date)
+    throw new RangeError(`${i.title}: no date of adoption to count its first year from`);
+  return ruleDefault(
+    set === AS_STATED ? ' (its text states no date)' : ` (later than the setting ${key}, ${set})`,
+  );
 }
 
 /**
@@ -137,6 +180,7 @@ export function instrumentContinuance(
     kind: i.kind,
     firstDeadline: first.date,
     firstDeadlineWhy: first.why,
+    firstDeadlineSource: first.source,
     status: supersededOn(s.status),
     nextDeadline: s.nextDeadline,
     endsOn: s.endsOn,

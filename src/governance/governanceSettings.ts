@@ -17,17 +17,29 @@ export interface GovernanceSettings {
   readonly enforceApprovals: boolean;
   /** `continuance.basis`: how the next continuance deadline follows from a met one */
   readonly continuanceBasis: ContinuanceBasis;
-  /** `continuance.plan-first-deadline`: Plan §7 "until June 30, 2003 and thereafter …" */
+  /**
+   * `continuance.plan-first-deadline`: `as-stated` (each Plan's own: the date its text states, as
+   * Plan §7 "until June 30, 2003", else one year after its adoption, Rule 12b-1(b)(3)(i)), or a
+   * date the user states for every Plan whose text states none
+   */
   readonly planFirstDeadline: string;
-  /** `continuance.agreement-first-deadline`: Agreement FOURTEENTH "until June 30, 2004, and from year to year thereafter" */
+  /** `continuance.agreement-first-deadline`: the same for Agreements (FOURTEENTH "until June 30, 2004") */
   readonly agreementFirstDeadline: string;
 }
+
+/** A first continuance deadline setting's default: each instrument's own (continuanceRoster.ts). */
+export const AS_STATED = 'as-stated';
+
+const firstDeadline = (v: string): string | { problem: string } =>
+  v === AS_STATED || isIsoDate(v)
+    ? v
+    : { problem: `${JSON.stringify(v)} is not ${AS_STATED} or a date (YYYY-MM-DD)` };
 
 export const DEFAULT_GOVERNANCE_SETTINGS: GovernanceSettings = Object.freeze({
   enforceApprovals: false,
   continuanceBasis: DEFAULT_CONTINUANCE_BASIS,
-  planFirstDeadline: '2003-06-30',
-  agreementFirstDeadline: '2004-06-30',
+  planFirstDeadline: AS_STATED,
+  agreementFirstDeadline: AS_STATED,
 });
 
 const BOOLEAN: Record<string, boolean> = {
@@ -58,16 +70,16 @@ export const GOVERNANCE_SETTING_KEYS = {
         : { problem: `${JSON.stringify(v)} is not year-by-year or twelve-months-after-approval` },
   },
   'continuance.plan-first-deadline': {
-    meaning: "a Plan's first continuance deadline (Plan §7)",
+    meaning:
+      "a Plan's first continuance deadline: as-stated (the date its text states, Plan §7, else one year after its adoption, Rule 12b-1(b)(3)(i)) or a date for every Plan whose text states none",
     default: DEFAULT_GOVERNANCE_SETTINGS.planFirstDeadline,
-    parse: (v: string): string | { problem: string } =>
-      isIsoDate(v) ? v : { problem: `${JSON.stringify(v)} is not a date (YYYY-MM-DD)` },
+    parse: firstDeadline,
   },
   'continuance.agreement-first-deadline': {
-    meaning: "an Agreement's first continuance deadline (Agreement FOURTEENTH)",
+    meaning:
+      "an Agreement's first continuance deadline: as-stated (the date its text states, FOURTEENTH, else one year after its adoption, Rule 12b-1(b)(3)(i)) or a date for every Agreement whose text states none",
     default: DEFAULT_GOVERNANCE_SETTINGS.agreementFirstDeadline,
-    parse: (v: string): string | { problem: string } =>
-      isIsoDate(v) ? v : { problem: `${JSON.stringify(v)} is not a date (YYYY-MM-DD)` },
+    parse: firstDeadline,
   },
 } as const;
 

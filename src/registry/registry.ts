@@ -308,7 +308,15 @@ export function buildRegistry(
   const continuanceOf = (asOf: string) =>
     instruments.map((i) =>
       instrumentContinuance(
-        { key: i.key, kind: i.kind, title: i.name, registrant: i.registrant, datedAsOf: i.datedAsOf },
+        {
+          key: i.key,
+          kind: i.kind,
+          title: i.name,
+          registrant: i.registrant,
+          datedAsOf: i.datedAsOf,
+          statedContinuance: i.statedContinuance ?? null,
+          adoptedOn: i.adoptedOn ?? null,
+        },
         governance.approvals,
         governance.settings,
         asOf,

@@ -4,6 +4,7 @@ import type {
   InstrumentRef,
   InstrumentTerms,
   ScheduleEntry,
+  StatedContinuance,
 } from '../edgar/exhibitDocument.js';
 import { documentInstruments } from './classRenames.js';
 import type { UndecidedAmendment } from './eachTitlesOwnInstrument.js';
@@ -43,6 +44,17 @@ export interface Instrument {
   readonly datedAsOf: string | null;
   /** terms stated in the body (Agreement SEVENTH(B), TENTH); a later document's stated term wins */
   readonly terms: InstrumentTerms;
+  /**
+   * the first continuance deadline its text states (Plan §7 "until June 30, 2003"; Agreement
+   * FOURTEENTH "until June 30, 2004"), with the file it is read from; null where none states one
+   */
+  readonly statedContinuance?: (StatedContinuance & { readonly fileName: string }) | null;
+  /**
+   * the day it was adopted, from which Rule 12b-1(b)(3)(i) counts its first year where its text
+   * states no deadline: its dated-as-of date, else the effective date of its own document or of
+   * its earliest amendment
+   */
+  readonly adoptedOn?: string | null;
   readonly documentIds: readonly string[];
   readonly schedules: ReadonlyMap<string, readonly ScheduleVersion[]>;
 }
@@ -97,6 +109,14 @@ export function buildInstruments(documents: readonly StoredDocument[]): Instrume
   for (const [key, group] of grouped) {
     const base = group.find((d) => d.doc.kind === 'plan' || d.doc.kind === 'agreement');
     const ref = (base ?? group.find((d) => d.doc.instrument.datedAsOf !== null) ?? group[0]!).doc.instrument;
+    // Plan §7, FOURTEENTH: the instrument's own document says it first; else an amendment that does
+    const statedBy = [...(base === undefined ? [] : [base]), ...group].find(
+      (d) => d.doc.continuance !== undefined,
+    );
+    const statedContinuance =
+      statedBy === undefined ? null : { ...statedBy.doc.continuance!, fileName: statedBy.fileName };
+    const adoptedOn =
+      ref.datedAsOf ?? base?.doc.effectiveDate ?? group.map((d) => d.doc.effectiveDate).sort()[0] ?? null;
     let distributionFeePct: string | null = null;
     let serviceFeePct: string | null = null;
     for (const d of group) {
@@ -166,6 +186,8 @@ export function buildInstruments(documents: readonly StoredDocument[]): Instrume
         classes: ref.classes,
         datedAsOf: ref.datedAsOf,
         terms: { distributionFeePct, serviceFeePct },
+        statedContinuance,
+        adoptedOn,
         documentIds: group.map((d) => d.id),
         schedules,
       }),

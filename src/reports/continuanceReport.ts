@@ -73,6 +73,7 @@ export const CONTINUANCE_CSV_COLUMNS = [
   'nextDeadline',
   'endsOn',
   'firstDeadline',
+  'firstDeadlineSource',
   'deadlinesMet',
   'lastApproval',
   'portfolios',
@@ -107,6 +108,8 @@ export function continuanceCsvRows(report: Awaited<ReturnType<typeof continuance
       nextDeadline: c.nextDeadline ?? '',
       endsOn: c.endsOn ?? '',
       firstDeadline: c.firstDeadline,
+      // document (its text's date), rule (Rule 12b-1(b)(3)(i): a year after its adoption) or setting
+      firstDeadlineSource: c.firstDeadlineSource,
       deadlinesMet: met.length,
       lastApproval: met.at(-1)?.metBy?.meetingDate ?? '',
       // an Agreement (FOURTEENTH, per Portfolio): the Portfolios it lists on the date, how many lapsed

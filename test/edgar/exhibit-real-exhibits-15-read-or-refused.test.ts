@@ -171,8 +171,9 @@ const REFUSED: readonly Refused[] = [
     // June 24, 2019: new funds, a merger and name changes ("… change to …") listed in its recitals,
     // cut in the fifth name change before the Schedule A its agreement holds
     file: 'htm_rendered/04_jnl-series-trust-distribution-agreement-amendment-new-funds-name-changes-2019.txt',
-    why: 'names Schedule A, which the excerpt does not hold',
-    at: { line: 5, reason: namesSchedule('Schedule A') },
+    // and is cut inside its item 5), "JNL/Mellon Ca" (line 31): the refusal says so
+    why: 'names Schedule A, which the excerpt does not hold, and ends inside a numbered item',
+    at: { line: 5, reason: namesSchedule('Schedule A', 31) },
   },
   {
     // Kinetics' Retail Distribution Plan for Class A Shares (2006): "listed on" / "Exhibit A

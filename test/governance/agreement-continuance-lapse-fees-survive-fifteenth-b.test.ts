@@ -27,6 +27,8 @@ const AGREEMENT: StoredDocument = {
     amendmentNumber: null,
     effectiveDate: '2003-08-18',
     datedDate: '2003-08-18',
+    // FOURTEENTH as the seed Agreement words it
+    continuance: { until: '2004-06-30', line: 120, text: 'continue in force and effect until June 30, 2004' },
     terms: { distributionFeePct: '0.75', serviceFeePct: '0.25' },
     schedules: [
       {

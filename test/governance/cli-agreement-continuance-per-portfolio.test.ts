@@ -45,7 +45,7 @@ describe.skipIf(!seedsAvailable)('plan12b continuance of the Agreement per Portf
     // the text table fits 80 columns: the title wraps, the deadline and the lapsed count
     // stand under the instrument's row
     expect(table.stdout.replace(/\s+/g, ' ')).toMatch(
-      /Amended and Restated Master agreement in force 1 2004-06-10 Distribution Agreement Portfolios lapsed 80 of 82 Next deadline 2006-06-30/,
+      /Amended and Restated Master agreement in force 1 2004-06-10 Distribution Agreement First deadline 2004-06-30 \(its text\) Portfolios lapsed 80 of 82 Next deadline 2006-06-30/,
     );
     expect(table.stderr).toContain(
       `warning: ${AG} lapsed for 80 of its 82 portfolios (AIM Aggressive Growth Fund, `,
@@ -54,8 +54,8 @@ describe.skipIf(!seedsAvailable)('plan12b continuance of the Agreement per Portf
     const csv = await cli('continuance', '--as-of', '2005-08-01', '--csv');
     const [header, row] = csv.stdout.trim().split('\n');
     expect(header).toBe(
-      'instrument,kind,status,nextDeadline,endsOn,firstDeadline,deadlinesMet,lastApproval,portfolios,portfoliosLapsed,supersededBy,supersededFrom',
+      'instrument,kind,status,nextDeadline,endsOn,firstDeadline,firstDeadlineSource,deadlinesMet,lastApproval,portfolios,portfoliosLapsed,supersededBy,supersededFrom',
     );
-    expect(row).toBe(`${AG},agreement,in force,2006-06-30,,2004-06-30,1,2004-06-10,82,80,,`);
+    expect(row).toBe(`${AG},agreement,in force,2006-06-30,,2004-06-30,document,1,2004-06-10,82,80,,`);
   });
 });

@@ -157,8 +157,17 @@ describe('continuance deadlines "at least annually" and lapses', () => {
   it('Plan §7: first deadline 2003-06-30; Agreement FOURTEENTH: 2004-06-30; a later instrument: a year after its date', () => {
     const s = DEFAULT_GOVERNANCE_SETTINGS;
     const plan = { key: 'k', kind: 'plan' as const, title: 'P', datedAsOf: '2003-01-02' };
-    expect(firstContinuanceDeadline(plan, s).date).toBe('2003-06-30');
-    expect(firstContinuanceDeadline({ ...plan, kind: 'agreement' }, s).date).toBe('2004-06-30');
+    // the dates each text states (Plan §7 "until June 30, 2003"; FOURTEENTH "until June 30, 2004")
+    const stated = (until: string) => ({ until, fileName: 'x.txt', line: 1, text: `until ${until}` });
+    expect(firstContinuanceDeadline({ ...plan, statedContinuance: stated('2003-06-30') }, s).date).toBe(
+      '2003-06-30',
+    );
+    expect(
+      firstContinuanceDeadline({ ...plan, kind: 'agreement', statedContinuance: stated('2004-06-30') }, s)
+        .date,
+    ).toBe('2004-06-30');
+    // stating none: one year after its date (Rule 12b-1(b)(3)(i)): 2003-01-02 + 1 year
+    expect(firstContinuanceDeadline(plan, s).date).toBe('2004-01-02');
     // a plan dated 2004-02-29: one year later there is no Feb 29 → 2005-02-28
     expect(firstContinuanceDeadline({ ...plan, datedAsOf: '2004-02-29' }, s).date).toBe('2005-02-28');
   });

@@ -68,6 +68,8 @@ const testFundsPlan: ExhibitDocument = {
   renameRules: [],
   footnotes: [],
   warnings: [],
+  // its §7 states the first deadline, as the AIM plans' do (SPEC §10)
+  continuance: { until: '2003-06-30', line: 40, text: 'continue in effect until June 30, 2003' },
 };
 const testFundsAgreement: ExhibitDocument = {
   ...testFundsPlan,
@@ -86,6 +88,7 @@ const testFundsAgreement: ExhibitDocument = {
   schedules: [
     { name: 'Schedule A', replacesEntirely: false, entries: [classBEntry('TEST FUNDS', 'Alpha Fund', null)] },
   ],
+  continuance: { until: '2004-06-30', line: 120, text: 'continue in force and effect until June 30, 2004' },
 };
 const planDoc: StoredDocument = { id: 'c'.repeat(64), fileName: 'mdp-2002.txt', doc: testFundsPlan };
 const agreementDoc: StoredDocument = {

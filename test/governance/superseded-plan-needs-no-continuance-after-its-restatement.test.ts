@@ -59,6 +59,10 @@ const plan = (title: string, date: string, kind: 'plan' = 'plan'): ExhibitDocume
   renameRules: [],
   footnotes: [],
   warnings: [],
+  // the 2002 Plan's §7 states its first deadline, as the AIM plans' do; the restatement's states none
+  ...(date < '2003-06-30'
+    ? { continuance: { until: '2003-06-30', line: 40, text: 'continue in effect until June 30, 2003' } }
+    : {}),
 });
 const original: StoredDocument = {
   id: 'a'.repeat(64),
@@ -267,6 +271,16 @@ describe('an Agreement superseded by its restatement: the same, per Portfolio', 
     renameRules: [],
     footnotes: [],
     warnings: [],
+    // FOURTEENTH of the 2001 Agreement states its first deadline; the restatement's states none
+    ...(date < '2004-06-30'
+      ? {
+          continuance: {
+            until: '2004-06-30',
+            line: 120,
+            text: 'continue in force and effect until June 30, 2004',
+          },
+        }
+      : {}),
   });
   const first: StoredDocument = {
     id: 'e'.repeat(64),

@@ -257,6 +257,10 @@ export const governanceRoutes = [
           instrument: z.string(),
           status: z.string(),
           firstDeadline: DateText,
+          // where it comes from: the instrument's text (Plan §7, FOURTEENTH), Rule 12b-1(b)(3)(i)'s
+          // year from its adoption, or the user's setting; firstDeadlineWhy says it in words
+          firstDeadlineSource: z.enum(['document', 'rule', 'setting']),
+          firstDeadlineWhy: z.string(),
           nextDeadline: DateText.nullable(),
           endsOn: DateText.nullable(),
           missedDeadline: DateText.nullable(),
@@ -271,6 +275,8 @@ export const governanceRoutes = [
                 lastDay: DateText.nullable(),
                 terminatedOn: DateText.nullable(),
                 firstDeadline: DateText,
+                firstDeadlineSource: z.enum(['document', 'rule', 'setting']),
+                firstDeadlineWhy: z.string(),
                 nextDeadline: DateText.nullable(),
                 endsOn: DateText.nullable(),
                 periods: z.array(ContinuancePeriod),

@@ -22,6 +22,13 @@ import { readInputFile } from '../readInput.js';
 import { printTable } from '../table.js';
 import { sheetCsv, writeXlsxOption } from '../tabularOutput.js';
 
+/** How the continuance table says where a first deadline comes from (continuanceRoster.ts). */
+const FIRST_DEADLINE_SOURCE = {
+  document: 'its text',
+  rule: 'Rule 12b-1: a year after adoption',
+  setting: 'setting',
+} as const;
+
 export function registerGovernanceCommands(program: Command, getContext: () => CliContext): void {
   // --- approvals -------------------------------------------------------------------------------
   const approvals = program
@@ -106,6 +113,7 @@ export function registerGovernanceCommands(program: Command, getContext: () => C
           'Instrument',
           'Kind',
           'Status',
+          'First deadline',
           'Next deadline',
           'Ends on',
           'Deadlines met',
@@ -117,6 +125,8 @@ export function registerGovernanceCommands(program: Command, getContext: () => C
           r.instrument,
           r.kind,
           r.status,
+          // where it comes from: the document's clause, Rule 12b-1(b)(3)(i)'s year, or the setting
+          `${r.firstDeadline} (${FIRST_DEADLINE_SOURCE[r.firstDeadlineSource]})`,
           r.nextDeadline,
           r.endsOn,
           String(r.deadlinesMet),

@@ -9,7 +9,7 @@ import { boardVote, shareholderVote } from './testPlan.js';
  * A small Class B Master Distribution Agreement, written by hand, made as of 2003-08-18 (as the
  * seed's): Schedule A-1 lists Test Value Fund and Test Energy Fund, Class B, at the terms' 0.75%
  * distribution fee (SEVENTH(B)) and 0.25% service fee (TENTH). First continuance deadline:
- * 2004-06-30 (FOURTEENTH).
+ * 2004-06-30, as its FOURTEENTH states ("shall continue in force and effect until June 30, 2004").
  */
 export const AGREEMENT_REF = {
   kind: 'agreement' as const,
@@ -53,6 +53,7 @@ export const AGREEMENT: StoredDocument = {
     renameRules: [],
     footnotes: [],
     warnings: [],
+    continuance: { until: '2004-06-30', line: 120, text: 'continue in force and effect until June 30, 2004' },
   },
 };
 

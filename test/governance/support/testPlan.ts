@@ -10,6 +10,8 @@ import { instrumentKey, type StoredDocument } from '../../../src/registry/stored
 /**
  * A small Class A plan, written by hand, for worked examples (the seeds have no approvals):
  * - the Plan, dated and effective 2002-06-03: Test Growth Fund, Class A, ABSC 0.10 / service 0.25 / aggregate 0.35;
+ *   its Section 7, as the AIM plans', "shall continue in effect until June 30, 2003": the first
+ *   continuance deadline is the one its text states (SPEC §10);
  * - Amendment No. 1, effective 2005-01-01: raises Test Growth Fund's ABSC to 0.25 (aggregate 0.50), a material increase;
  * - Amendment No. 2, effective 2005-03-01: the same rates, and adds Test Income Fund at 0.10 / 0.25 / 0.35.
  */
@@ -55,6 +57,10 @@ function doc(
     renameRules: [],
     footnotes: [],
     warnings: [],
+    // Plan §7 as the plan itself words it (edgar/continuanceClause.ts)
+    ...(kind === 'plan'
+      ? { continuance: { until: '2003-06-30', line: 40, text: 'continue in effect until June 30, 2003' } }
+      : {}),
   };
 }
 
