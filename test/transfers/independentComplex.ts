@@ -587,9 +587,12 @@ export class Complex {
     const credited = new Map<string, bigint>();
     const paid = new Map<string, bigint>();
     for (const l of j.lines) {
-      const m = /^Payable to (.+) — .+ \((Distributor|Other Distributor|Assignee|Depository)\)$/.exec(
-        l.account,
-      );
+      // the 12b-1 and CDSC portions the calculator computes; a Class B service fee owed to an Other
+      // Distributor for the days it served (Agreement TENTH) is a payable of its own, not theirs
+      const m =
+        /^Payable to (.+) — (?!service fee ).+ \((Distributor|Other Distributor|Assignee|Depository)\)$/.exec(
+          l.account,
+        );
       if (!m) continue;
       const who = payeeName(m[1]!);
       if (l.date === lastDay(month)) addTo(credited, who, cents(l.credit) - cents(l.debit));
