@@ -101,7 +101,10 @@ describe.each(dialects)("February's sealed journal books January's restatement o
             (l) =>
               l.entry.startsWith('PAY-') &&
               l.portfolio === calc.portfolio &&
-              l.account.startsWith(`Payable to ${p.payee} —`),
+              l.account.startsWith(`Payable to ${p.payee} —`) &&
+              // the Monthly Calculation's 12b-1 and CDSC payables: not a Class B service fee owed
+              // to an Other Distributor for the days it served (Agreement TENTH, the last test)
+              !l.account.includes('— service fee'),
           )
           .reduce((s, l) => s + parseCents(l.debit) - parseCents(l.credit), 0n);
         expect([calc.portfolio, p.payee, paid]).toEqual([calc.portfolio, p.payee, expected]);
@@ -119,25 +122,43 @@ describe.each(dialects)("February's sealed journal books January's restatement o
 
   /**
    * The service fee of January's 15th: 36,500,000.00 → 37,000,000.00 × 0.25% / 365 = 253.4246… →
-   * 253.42, +3.42 over 250.00. It is the Distributor's (the journal pays it the class's service fee),
-   * so February books +3.42 to the service fee expense and the Distributor's payable and pays it with
-   * February's 28 days × 250.00 = 7,000.00 (Feb 1–2 carry January 31st) on the 10th NYSE business day
-   * after February 28: March 14 (3, 4, 5, 6, 7, 10, 11, 12, 13, 14).
+   * 253.42, +3.42 over 250.00, booked in February to the service fee expense. February's own service
+   * fee, 28 days × 250.00 = 7,000.00 (Feb 1–2 carry January 31st), is owed to the distributor serving
+   * those days (Agreement TENTH does not survive the term end, FIFTEENTH(B)): Summit's term ended
+   * before 2024-12-31 (the computation governing January splits 75% / 25%), so Other Distributor LLC,
+   * paid on the 10th NYSE business day after February 28: March 14 (3, 4, 5, 6, 7, 10, 11, 12, 13, 14).
+   * Every service fee cent booked is paid that day: 7,000.00 + 3.42. (Which payee the restated day's
+   * 3.42 goes to is not pinned here: the adjustment is kept by month, not by day, and is booked to
+   * the Distributor's payable — a known gap, noted in the session's issue note.)
    */
-  it("books the service fee's adjustment to the Distributor and pays it with February's service fee", () => {
+  it("books the service fee's adjustment and pays February's service fee to the Other Distributor serving it", () => {
     const ppa = journal.lines.filter(
       (l) => l.entry.startsWith('PPA-2025-02-') && /service fee/.test(l.account),
     );
-    expect(ppa.map((l) => [l.date, l.account, l.portfolio, l.class, l.debit, l.credit])).toEqual([
-      ['2025-02-28', '12b-1 service fee expense — prior-period adjustment', FUND, 'B', '3.42', '0.00'],
-      ['2025-02-28', 'Payable to Distributor — service fee', FUND, 'B', '0.00', '3.42'],
-    ]);
+    expect(
+      ppa
+        .filter((l) => l.account === '12b-1 service fee expense — prior-period adjustment')
+        .map((l) => [l.date, l.portfolio, l.class, l.debit, l.credit]),
+    ).toEqual([['2025-02-28', FUND, 'B', '3.42', '0.00']]);
+    const payableCredit = ppa
+      .filter((l) => l.account.startsWith('Payable to '))
+      .reduce((s, l) => s + parseCents(l.credit) - parseCents(l.debit), 0n);
+    expect(payableCredit).toBe(342n);
     const paid = journal.lines.filter(
       (l) =>
         l.entry.startsWith('PAY-') &&
         l.portfolio === FUND &&
-        l.account === 'Payable to Distributor — service fee',
+        l.account.startsWith('Payable to ') &&
+        l.account.includes('— service fee'),
     );
-    expect(paid.map((l) => [l.date, l.debit])).toEqual([['2025-03-14', formatCents(28n * 25_000n + 342n)]]);
+    expect(
+      paid
+        .filter((l) => l.account === `Payable to ${OTHER} — service fee (Other Distributor)`)
+        .map((l) => [l.date, l.debit]),
+    ).toEqual([['2025-03-14', formatCents(28n * 25_000n)]]);
+    expect(new Set(paid.map((l) => l.date))).toEqual(new Set(['2025-03-14']));
+    expect(paid.reduce((s, l) => s + parseCents(l.debit) - parseCents(l.credit), 0n)).toBe(
+      28n * 25_000n + 342n,
+    );
   });
 });
