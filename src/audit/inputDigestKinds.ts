@@ -28,22 +28,31 @@ export function withMoreKinds(
   return `${prefix}${parts.join(',')}`;
 }
 
+/** A v3 or v4 digest's kinds and their digests, or null when it names no kinds (an older digest). */
+function kindsOf(d: string): Map<string, string> | null {
+  const prefix = kindsPrefix(d);
+  return prefix === null
+    ? null
+    : new Map(
+        d
+          .slice(prefix.length)
+          .split(',')
+          .map((p) => [p.slice(0, p.indexOf('=')), p.slice(p.indexOf('=') + 1)] as const),
+      );
+}
+
+/** The digest a v3 or v4 digest holds for `kind`, or undefined (not a kind it has, or an older digest). */
+export function digestOfKind(d: string, kind: string): string | undefined {
+  return kindsOf(d)?.get(kind);
+}
+
 /**
  * The kinds of input whose digest differs between a v3 (or v4) digest sealed and one recomputed
  * (in byte order), or null when either names no kinds (an older digest).
  */
 export function changedInputKinds(sealed: string, now: string): string[] | null {
-  const parse = (d: string) =>
-    kindsPrefix(d) !== null
-      ? new Map(
-          d
-            .slice(kindsPrefix(d)!.length)
-            .split(',')
-            .map((p) => [p.slice(0, p.indexOf('=')), p.slice(p.indexOf('=') + 1)] as const),
-        )
-      : null;
-  const a = parse(sealed);
-  const b = parse(now);
+  const a = kindsOf(sealed);
+  const b = kindsOf(now);
   if (a === null || b === null) return null;
   return [...new Set([...a.keys(), ...b.keys()])].filter((k) => a.get(k) !== b.get(k)).sort();
 }

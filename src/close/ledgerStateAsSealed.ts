@@ -1,14 +1,10 @@
+import { digestOfKind } from '../audit/inputDigestKinds.js';
 import { LedgerStateDigestsByDate, noLedgerStateRowsDigest } from '../audit/ledgerStateDigest.js';
 import { addDays, monthEnd, monthStart } from '../calendar/isoDate.js';
 import { Plan12bError } from '../errors.js';
 import { ledgerStateCopyText, sealedInputsDigests } from '../store/closeRepository.js';
 import type { Queryable } from '../store/database.js';
 import { ledgerStateMonths } from '../store/ledgerStateRepository.js';
-
-/** The digest a v4 seal holds for `kind`, or undefined. */
-function sealedKind(sealed: string, kind: string): string | undefined {
-  return new RegExp(`(?:^v4:|,)${kind}=([0-9a-f]{64})(?:,|$)`).exec(sealed)?.[1];
-}
 
 /**
  * SPEC §12 (a closed month is locked; what was changed outside plan12b is exit 69): the close of
@@ -31,9 +27,9 @@ export async function refuseLedgerStateChanged(q: Queryable, month: string): Pro
   for (const s of await sealedInputsDigests(q)) {
     if (s.month >= month) continue;
     firstClosed ??= s.month;
-    const own = sealedKind(s.inputsDigest, 'classBLedgerState');
+    const own = digestOfKind(s.inputsDigest, 'classBLedgerState');
     if (own !== undefined) sealedBy.set(monthEnd(s.month), { month: s.month, digest: own });
-    const before = sealedKind(s.inputsDigest, 'classBLedgerStateBefore');
+    const before = digestOfKind(s.inputsDigest, 'classBLedgerStateBefore');
     if (before !== undefined)
       sealedBy.set(addDays(monthStart(s.month), -1), { month: s.month, digest: before });
   }
