@@ -16,6 +16,20 @@ import { loadDocuments } from '../store/registryStore.js';
 import { runStateChange } from './stateChange.js';
 import { requirePrintableText } from './statedText.js';
 
+/** What `rates set` answers: the rate as recorded, not as typed. */
+export interface RecordedBoardRate {
+  recorded: boolean;
+  /** the name the portfolio bore on the rate's effective date: the name stored (SPEC §2) */
+  portfolio: string;
+  /** the class as recorded: as the documents spell it */
+  class: string;
+  /** the percentages as recorded (".7" is "0.70", SPEC §3) */
+  distributionFeePct: string | null;
+  serviceFeePct: string | null;
+  /** days from which a later schedule's lower maxima set the rate aside (SPEC §2), one line each */
+  warnings: string[];
+}
+
 /**
  * `plan12b rates set`: records a Board-set current rate (SPEC §2) through the state-change door,
  * with one audit record. Refused above the governing entry's maxima, on a day the class is not
@@ -24,13 +38,7 @@ import { requirePrintableText } from './statedText.js';
 export async function setBoardRate(
   db: Database,
   rate: BoardRate,
-): Promise<{
-  recorded: boolean;
-  /** the class as recorded: as the documents spell it */
-  class: string;
-  /** days from which a later schedule's lower maxima set the rate aside (SPEC §2), one line each */
-  warnings: string[];
-}> {
+): Promise<RecordedBoardRate> {
   requireDateOfNyseCalendar(rate.effectiveDate);
   if (rate.reason !== null) requirePrintableText(rate.reason, 'the reason');
   const stated: BoardRate = {
@@ -38,7 +46,7 @@ export async function setBoardRate(
     distributionFeePct: rate.distributionFeePct === null ? null : normalizeRatePct(rate.distributionFeePct),
     serviceFeePct: rate.serviceFeePct === null ? null : normalizeRatePct(rate.serviceFeePct),
   };
-  return runStateChange<{ recorded: boolean; class: string; warnings: string[] }>(
+  return runStateChange<RecordedBoardRate>(
     db,
     'rates.set',
     async (tx, closed) => {
@@ -65,6 +73,12 @@ export async function setBoardRate(
           'check the class (`plan12b schedule --as-of DATE` lists the classes in force)',
         );
       const normal: BoardRate = { ...stated, class: named.class };
+      const asRecorded = {
+        portfolio: registry.identities.nameOn(pid, normal.effectiveDate),
+        class: normal.class,
+        distributionFeePct: normal.distributionFeePct,
+        serviceFeePct: normal.serviceFeePct,
+      };
       const why = registry.checkBoardRate(normal);
       if (why)
         throw new Plan12bError(
@@ -89,7 +103,7 @@ export async function setBoardRate(
           return {
             result: {
               recorded: false,
-              class: normal.class,
+              ...asRecorded,
               warnings: setAsideWarnings(registry, pid, normal),
             },
             audit: null,
@@ -122,13 +136,13 @@ export async function setBoardRate(
         );
       await insertBoardRate(tx, {
         ...normal,
-        portfolioNameThen: registry.identities.nameOn(pid, normal.effectiveDate),
+        portfolioNameThen: asRecorded.portfolio,
         recordedBy: currentActor(),
       });
       return {
         result: {
           recorded: true,
-          class: normal.class,
+          ...asRecorded,
           warnings: setAsideWarnings(buildRegistry(documents, [...rates, normal], governance), pid, normal),
         },
         audit: {
