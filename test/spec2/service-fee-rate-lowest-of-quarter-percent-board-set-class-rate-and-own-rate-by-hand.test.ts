@@ -107,7 +107,12 @@ describe('service fee rate with a Board-set class rate below an own rate (SPEC Â
       .trim()
       .split('\n')
       .slice(1)
-      .map((l) => l.split(',').filter((_, i) => i === 0 || i === 6).join(' '));
+      .map((l) =>
+        l
+          .split(',')
+          .filter((_, i) => i === 0 || i === 6)
+          .join(' '),
+      );
     expect(csvLines).toEqual(['BNK-1 0.15', 'BNK-1 0.10', 'DLR-1 0.25', 'DLR-1 0.10']);
     // the class's own fee as `fees` accrues it agrees with the service-fee report's
     const fees = (await ok(area.db, ['fees', '--from', '2024-03-01', '--to', '2024-03-31', '--json'])) as {
