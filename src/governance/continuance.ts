@@ -8,18 +8,18 @@ import { addDays, isLeapYear } from '../calendar/isoDate.js';
  * approval on or before it; a deadline missed ends the instrument the day after it.
  *
  * How the next deadline follows from a met one is a setting:
- * - `twelve-months-after-approval` (the default): the next deadline is one year after the approval
- *   that met the previous one (an approval on 2004-03-15 carries the instrument to 2005-03-15).
- *   Rule 12b-1(b)(3)(i) continues a plan "only so long as such continuance is specifically approved
- *   at least annually", Plan §7 says only "thereafter ... at least annually", and DOMAIN §9 reads
- *   it as "last annual continuance date → alert if > 1 year": no more than a year between votes.
- *   Since a vote meets a deadline on or before it, this is never later than the anniversary, so it
- *   also keeps the Agreement's "from year to year thereafter".
- * - `year-by-year`: the next deadline is the same day a year later (June 30, 2004 → June 30, 2005),
- *   whenever in the year the approval came — up to two years less a day between two votes.
+ * - `year-by-year` (the default, the Agreement's "from year to year thereafter"): the next deadline
+ *   is the same day a year later (June 30, 2004 → June 30, 2005), whenever in the year the approval
+ *   came;
+ * - `twelve-months-after-approval`: the next deadline is one year after the approval that met the
+ *   previous one (an approval on 2004-03-15 carries the instrument to 2005-03-15).
+ * Rule 12b-1(b)(3)(i) ("specifically approved at least annually") and DOMAIN §9 ("last annual
+ * continuance date → alert if > 1 year") ask for no more than a year between two votes; year by
+ * year lets up to two years less a day pass, so the report alerts where a deadline falls more than
+ * a year after the vote before it (continuanceAnnualAlert.ts).
  */
 export type ContinuanceBasis = 'year-by-year' | 'twelve-months-after-approval';
-export const DEFAULT_CONTINUANCE_BASIS: ContinuanceBasis = 'twelve-months-after-approval';
+export const DEFAULT_CONTINUANCE_BASIS: ContinuanceBasis = 'year-by-year';
 
 /**
  * What a deadline is counted from: `first` (the instrument's first deadline, from its text, the
@@ -102,8 +102,7 @@ export interface ContinuanceStatusOf<E> {
  * The continuance record of one instrument as of a date, from its first deadline and the dates of
  * its continuance approvals (each an approval that met the board's requirements).
  * @example
- * // 2003-06-30 met 2003-06-12; 2004-06-12 met 2004-06-10; 2005-06-10 missed
- * continuanceAsOf('2003-06-30', ['2003-06-12', '2004-06-10'], '2005-08-01').endsOn === '2005-06-11'
+ * continuanceAsOf('2003-06-30', ['2003-06-12', '2004-06-10'], '2005-08-01').endsOn === '2005-07-01'
  */
 export function continuanceAsOf(
   firstDeadline: string,

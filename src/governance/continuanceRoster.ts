@@ -5,6 +5,7 @@ import {
 } from './agreementContinuance.js';
 import { type Approval, type ApprovalRef, approvalOutcome, approvalRef } from './approval.js';
 import { continuanceByEvidence, oneYearAfter } from './continuance.js';
+import { annualVote } from './continuanceAnnualAlert.js';
 import { type ContinuanceDeadlineSource, continuanceDeadlineSource } from './continuanceDeadlineSource.js';
 import { AS_STATED, type GovernanceSettings } from './governanceSettings.js';
 
@@ -56,6 +57,13 @@ export interface InstrumentContinuance {
   /** where the next deadline comes from (continuanceDeadlineSource.ts), and in words; null with it */
   readonly nextDeadlineSource: ContinuanceDeadlineSource | null;
   readonly nextDeadlineWhy: string | null;
+  /**
+   * The last continuance vote that met a deadline, and the day a year after it (Rule 12b-1(b)(3)(i)
+   * "at least annually"; DOMAIN §9 "alert if > 1 year": continuanceAnnualAlert.ts). An Agreement:
+   * of the in-force Portfolio whose year runs out first. Null before any.
+   */
+  readonly lastContinuanceVote: string | null;
+  readonly annualVoteBy: string | null;
   /** the first day the instrument is no longer in force (an Agreement: when it lapsed for its last Portfolio) */
   readonly endsOn: string | null;
   /** the deadline whose miss ended it (with `endsOn`), else null */
@@ -201,6 +209,7 @@ export function instrumentContinuance(
     };
   });
   const next = s.nextDeadline === null ? null : periods.at(-1)!;
+  const vote = annualVote(periods);
   const whole: InstrumentContinuance = {
     instrumentKey: i.key,
     instrument: i.title,
@@ -213,6 +222,8 @@ export function instrumentContinuance(
     nextDeadline: s.nextDeadline,
     nextDeadlineSource: next?.deadlineSource ?? null,
     nextDeadlineWhy: next?.deadlineWhy ?? null,
+    lastContinuanceVote: vote.lastVote,
+    annualVoteBy: vote.voteBy,
     endsOn: s.endsOn,
     missedDeadline: s.endsOn === null ? null : s.periods.at(-1)!.deadline,
     periods,
@@ -246,12 +257,18 @@ export function instrumentContinuance(
     null,
   );
   const soonestPeriod = soonest?.periods.at(-1) ?? null;
+  const votes = inForce
+    .map((p) => annualVote(p.periods))
+    .filter((v) => v.voteBy !== null)
+    .sort((a, b) => (a.voteBy! < b.voteBy! ? -1 : a.voteBy! > b.voteBy! ? 1 : 0));
   return {
     ...whole,
     status: inForce.length > 0 ? 'in force' : 'lapsed',
     nextDeadline: soonest?.nextDeadline ?? null,
     nextDeadlineSource: soonestPeriod?.deadlineSource ?? null,
     nextDeadlineWhy: soonestPeriod?.deadlineWhy ?? null,
+    lastContinuanceVote: votes[0]?.lastVote ?? null,
+    annualVoteBy: votes[0]?.voteBy ?? null,
     endsOn: inForce.length > 0 ? null : last!.endsOn,
     missedDeadline: inForce.length > 0 ? null : last!.periods.at(-1)!.deadline,
     portfolios,

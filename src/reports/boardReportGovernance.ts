@@ -1,4 +1,5 @@
 import type { InstrumentSuccessor } from '../governance/continuanceRoster.js';
+import { annualVote } from '../governance/continuanceAnnualAlert.js';
 import { independentMajorityDoubt } from '../governance/fundGovernanceStandards.js';
 import { portfolioGroups, portfoliosListedOn } from '../governance/portfolioContinuanceGroups.js';
 import { instrumentKeyClasses, instrumentKeyExceptClasses } from '../registry/storedDocument.js';
@@ -79,6 +80,13 @@ function deadlineLine(c: {
   periods: readonly { deadline: string; metBy: { meetingDate: string } | null; deadlineWhy: string }[];
   supersededBy?: InstrumentSuccessor | null;
 }): { deadline: string; status: string; source: string } {
+  // Rule 12b-1(b)(3)(i) "at least annually" (DOMAIN §9): a vote a year after the last one, where
+  // that comes before the deadline (year by year it can come up to a year later)
+  const vote = annualVote(c.periods);
+  const annually =
+    vote.voteBy !== null && c.nextDeadline !== null && vote.voteBy < c.nextDeadline
+      ? `; at least annually (Rule 12b-1(b)(3)(i)): a vote by ${vote.voteBy}, a year after the last of ${vote.lastVote}`
+      : '';
   // an Amended and Restated instrument took its place: no deadline from its date (a lapse before it stays)
   const by = c.supersededBy;
   const superseded = by ? `superseded by ${by.instrument} from ${by.from}` : '';
@@ -97,7 +105,7 @@ function deadlineLine(c: {
   return {
     deadline: c.nextDeadline!,
     status: last?.metBy ? `approved ${last.metBy.meetingDate}` : 'due',
-    source: last?.deadlineWhy ?? '',
+    source: `${last?.deadlineWhy ?? ''}${annually}`,
   };
 }
 
