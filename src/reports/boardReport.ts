@@ -482,7 +482,9 @@ export function boardReportLines(
         '',
         '',
         c.instrument,
-        c.deadline === '' ? c.status : `${c.status}; deadline ${c.deadline}${c.source ? ` (${c.source})` : ''}`,
+        c.deadline === ''
+          ? c.status
+          : `${c.status}; deadline ${c.deadline}${c.source ? ` (${c.source})` : ''}`,
         '',
       ),
     ),

@@ -1,5 +1,5 @@
-import type { InstrumentSuccessor } from '../governance/continuanceRoster.js';
 import { annualVote } from '../governance/continuanceAnnualAlert.js';
+import type { InstrumentSuccessor } from '../governance/continuanceRoster.js';
 import { independentMajorityDoubt } from '../governance/fundGovernanceStandards.js';
 import { portfolioGroups, portfoliosListedOn } from '../governance/portfolioContinuanceGroups.js';
 import { instrumentKeyClasses, instrumentKeyExceptClasses } from '../registry/storedDocument.js';
@@ -90,7 +90,8 @@ function deadlineLine(c: {
   // an Amended and Restated instrument took its place: no deadline from its date (a lapse before it stays)
   const by = c.supersededBy;
   const superseded = by ? `superseded by ${by.instrument} from ${by.from}` : '';
-  if (c.status === 'superseded') return { deadline: '', status: `${superseded}: no continuance due`, source: '' };
+  if (c.status === 'superseded')
+    return { deadline: '', status: `${superseded}: no continuance due`, source: '' };
   // the deadline shown is the last one of the record (the missed one, or the next one ahead), and
   // the board reads where it comes from: the text, the Rule's year, or the last vote (Plan §7)
   const last = c.periods.at(-1);

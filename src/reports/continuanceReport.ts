@@ -63,7 +63,12 @@ export function continuanceReportFrom(
   // Rule 12b-1(b)(3)(i) "at least annually"; DOMAIN §9 "last annual continuance date → alert if
   // > 1 year": in force year by year, but the last vote is more than a year old
   for (const c of instruments)
-    if (c.status === 'in force' && c.nextDeadline !== null && c.annualVoteBy !== null && asOf > c.annualVoteBy)
+    if (
+      c.status === 'in force' &&
+      c.nextDeadline !== null &&
+      c.annualVoteBy !== null &&
+      asOf > c.annualVoteBy
+    )
       warnings.push(
         `${label(c)}: its last continuance vote was ${c.lastContinuanceVote}, more than a year before ${asOf}; Rule 12b-1(b)(3)(i) asks for its continuance to be approved at least annually (DOMAIN §9), though its deadline ${c.nextDeadline} (from year to year) is still ahead`,
       );

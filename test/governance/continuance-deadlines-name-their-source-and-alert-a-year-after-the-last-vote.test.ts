@@ -40,7 +40,11 @@ describe('continuance deadlines name their source; a year after the last vote is
     ]);
     expect(c!.periods[0]!.deadlineWhy).toContain('continue in effect until June 30, 2003');
     expect(c!.periods[3]!.deadlineWhy).toContain('3 years after the first deadline 2003-06-30');
-    expect([c!.status, c!.nextDeadline, c!.nextDeadlineSource]).toEqual(['in force', '2006-06-30', 'anniversary']);
+    expect([c!.status, c!.nextDeadline, c!.nextDeadlineSource]).toEqual([
+      'in force',
+      '2006-06-30',
+      'anniversary',
+    ]);
     expect([c!.lastContinuanceVote, c!.annualVoteBy]).toEqual(['2005-06-15', '2006-06-15']);
   });
 
@@ -57,7 +61,9 @@ describe('continuance deadlines name their source; a year after the last vote is
       'document',
       null,
     ]);
-    expect(continuanceLines(early!, '2003-01-15')[0]!.source).toContain('continue in effect until June 30, 2003');
+    expect(continuanceLines(early!, '2003-01-15')[0]!.source).toContain(
+      'continue in effect until June 30, 2003',
+    );
   });
 
   it('the continuance report alerts once the last vote is more than a year old, not before', () => {

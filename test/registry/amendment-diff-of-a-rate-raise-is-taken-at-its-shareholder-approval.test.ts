@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { amendmentDiff } from '../../src/registry/amendmentDiff.js';
 import { buildRegistry } from '../../src/registry/registry.js';
+import { approvedAndContinued } from '../governance/support/continued.js';
 import {
   AMENDMENT_1,
   approval,
@@ -9,7 +10,6 @@ import {
   PLAN,
   shareholderVote,
 } from '../governance/support/testPlan.js';
-import { approvedAndContinued } from '../governance/support/continued.js';
 
 /**
  * Plan §11: the Plan "may not be amended to increase materially the amount to be spent for
