@@ -51,6 +51,7 @@ import { readSchedules } from './scheduleTable.js';
 import { exceptedClassesIn } from './shareClasses.js';
 import { errorInFileLines, parsedInFileLines } from './sourceLines.js';
 import { statedChanges } from './statedChanges.js';
+import { statedTerminationNotice } from './terminationNoticeClause.js';
 import { instrumentTerms, scheduleLeadInTerms } from './terms.js';
 import {
   exhibitTitleOf,
@@ -928,6 +929,8 @@ function assemble(r: Reading, rendering: boolean): ParsedExhibit {
   const classes = entryClasses.length > 0 ? entryClasses : [...r.titleClasses];
   // Plan §7, Agreement FOURTEENTH: the first continuance deadline, where the body states one
   const continuance = statedContinuance(prose);
+  // FIFTEENTH(A), Plan §10(a): the written notice on which an agreement may be terminated
+  const terminationNotice = statedTerminationNotice(prose);
 
   return {
     kind: r.kind,
@@ -955,6 +958,7 @@ function assemble(r: Reading, rendering: boolean): ParsedExhibit {
     footnotes: r.schedules.flatMap((s) => s.footnotes),
     warnings,
     ...(continuance === null ? {} : { continuance }),
+    ...(terminationNotice === null ? {} : { terminationNotice }),
     completeness: { complete: gaps.length === 0, gaps },
     rendering,
   };
