@@ -21,7 +21,7 @@ import { entriesCounted, isAllCaps, isProse, proseOnlyByLength } from './lineSha
 import { parenthesisedClasses } from './portfolioName.js';
 import { readRateToken } from './rateToken.js';
 import { mostlyHeadingWords, type ScheduleItem, scheduleItem } from './scheduleItem.js';
-import { classCodesIn } from './shareClasses.js';
+import { classCodesIn, namedClassShares } from './shareClasses.js';
 import { cellsAtColumnStarts } from './textColumns.js';
 import { joinWrappedCells } from './wrappedCell.js';
 
@@ -373,6 +373,7 @@ function columnsOf(cells: readonly string[]): Columns {
   else if (/\bfees?\b|\brate\b|\bpercentage\b|\bdistribution\b/i.test(text)) rates = ['aggregateFee'];
   else rates = [];
   rates = withUnnamedColumn(heading, rates);
+  rates = withBareFeeColumn(heading, rates);
   // "Service Fee/Distribution Fee" over two cells: the columns in the order the heading names them
   const pair = pairOf(heading).pair;
   if (
@@ -592,6 +593,29 @@ function unnamedFeeCells(heading: readonly string[]): number {
  * Two rate columns named and one heading cell that names none ("Maximum Fee*"): that cell is the
  * third column, where it stands (Class C's 0.75 is its distribution fee, never its service fee).
  */
+/**
+ * RidgeWorth's Schedule A to its Distribution and Service Plan (2012): "Portfolio | Fee | Maximum
+ * Shareholder Services Fee" under "the Trust shall pay the Distributor compensation … at an annual
+ * rate as set forth below" — "Fee" alone is the whole fee the lead-in names (as a lone "FEE" column
+ * is elsewhere), the service fee its part the next column names: two columns, in the order they
+ * stand, never the service fee twice (its first column read as a service fee of 0.35%).
+ * @example withBareFeeColumn(['Portfolio', 'Fee', 'Maximum Shareholder Services Fee'], ['serviceFee'])
+ *   → ['aggregateFee', 'serviceFee']
+ */
+function withBareFeeColumn(heading: readonly string[], rates: RateColumn[]): RateColumn[] {
+  if (rates.length !== 1 || rates[0] !== 'serviceFee') return rates;
+  const order: RateColumn[] = [];
+  for (const h of heading) {
+    const c: RateColumn | null = /^Fees?\*?$/i.test(h.trim())
+      ? 'aggregateFee'
+      : /\bservices?\b|\bshareholder\b/i.test(h)
+        ? 'serviceFee'
+        : null;
+    if (c !== null && !order.includes(c)) order.push(c);
+  }
+  return order.length === 2 ? order : rates;
+}
+
 function withUnnamedColumn(heading: readonly string[], rates: RateColumn[]): RateColumn[] {
   // Invesco's schedules whose heading cells lost their rate words ("Maximum Fee*" three times): the
   // three columns every AIM/Invesco schedule prints, in its order (said in a warning)
@@ -906,6 +930,11 @@ export function step(s0: CellState, item: ScheduleItem, line: number, ctx: CellS
     }
     // Victory "SCHEDULE I / TO / DISTRIBUTION AND SERVICE PLAN / FOR / CLASS A SHARES OF / VICTORY
     // PORTFOLIOS": the plan's class, the Registrant's name on the line below
+    // RidgeWorth's "SCHEDULE A / TO THE DISTRIBUTION AND SERVICE PLAN / A SHARES": the class's letter
+    // and SHARES alone on a title line, in capitals, as the document names its "A Shares"
+    const letterShares = /^([A-Z])\s+SHARES$/.exec(text);
+    if (letterShares !== null && s.entries.length === 0 && s.heading.length === 0)
+      return { ...s, classes: [letterShares[1]!] };
     const classOfTitle = CLASS_SHARES_OF_RE.exec(text);
     if (classOfTitle !== null) return { ...s, classes: [classOfTitle[1]!], registrantFollows: true };
     // LVIP's "Schedule A / To the Distribution Services Agreement / Dated May 1, 2008 / between /
@@ -1273,6 +1302,12 @@ export function step(s0: CellState, item: ScheduleItem, line: number, ctx: CellS
       // a line read only in part is refused, never guessed)
       if (TWO_RATES_RE.test(item.text.replace(/["\u201d]+$/, '')))
         return stepTwoRates(s, item.text, item.closesQuote, line, ctx);
+      // Brown Advisory's "12b-1 Fees" / "Name of Series" / "Advisor Shares*": under a heading that
+      // names the fee, a named class and "Shares" heads the rate column — the class its rates are
+      // for (as "… attributable to Adviser Shares" is), no fund (SPEC §2.1: the class, wherever the
+      // schedule states it)
+      const headingClass = s.phase === 'heading' ? namedClassShares(item.text) : null;
+      if (headingClass !== null && columnsOf(s.heading).rates.length > 0) return { ...s, classes: [headingClass] };
       const wrapped = wrappedTailOfListedName(s, item.text);
       if (wrapped !== null) return wrapped;
       const named = stepName(s, item, line, ctx);

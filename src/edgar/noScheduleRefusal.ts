@@ -170,7 +170,7 @@ const inSentence = (t: string) => t.split(/\s+/).length >= 6 && /[a-z,]$/.test(t
  * "Financial Industry Regulatory Author", MainStay's Class A plan cut at 2,000 bytes), or that open
  * a clause of the body and stop ("NOW, THEREFORE, the Trust h", Pacific Select Fund's Class D plan).
  */
-function endsMidSentence(body: readonly EdgarLine[]): boolean {
+export function endsMidSentence(body: readonly EdgarLine[]): boolean {
   const last = body[body.length - 1];
   if (last === undefined) return false;
   const t = words(last);
@@ -179,8 +179,24 @@ function endsMidSentence(body: readonly EdgarLine[]): boolean {
   return (
     /[a-z,]$/.test(t) &&
     ((above !== undefined && (inSentence(words(above)) || ITEM_MARK_RE.test(words(above)))) ||
-      CLAUSE_START_RE.test(t))
+      CLAUSE_START_RE.test(t) ||
+      inSentence(sentenceTail(body)))
   );
+}
+
+/**
+ * The words of the last few lines since the last end of a sentence, one text: Trust for
+ * Professional Managers' PMC Funds plan rendered a few words a line ("… personal services" / "to" /
+ * "shareholders, including, but not n") stops in mid-sentence as a long line does.
+ */
+function sentenceTail(body: readonly EdgarLine[]): string {
+  const tail: string[] = [];
+  for (let k = body.length - 1; k >= 0 && tail.length < 4; k--) {
+    const t = words(body[k]!);
+    if (tail.length > 0 && /[.;:]$/.test(t)) break;
+    tail.unshift(t);
+  }
+  return tail.join(' ');
 }
 
 // a numbered item's mark alone on its line, its text on the next: "5)" / "JNL/Mellon Ca" (JNL's 2019
