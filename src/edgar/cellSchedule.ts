@@ -119,6 +119,9 @@ function isBareClassCode(text: string): boolean {
 // authorized maximum annualized fee is 0.25% …", "… approved, 0.25% authorized.")
 const UP_TO_RATE_RE =
   /^Up\s+to\s+(\d{0,2}\.\d{1,4})\s*%\s+of\s+(?:the\s+)?average\s+daily\s+net\s+assets\b(.*)$/i;
+// "0.25% of average daily net assets of Class A Shares": a rate cell naming its class
+const RATE_OF_CLASS_RE =
+  /^(\d{0,2}\.\d{1,4})\s*%\s+of\s+(?:the\s+)?average\s+daily\s+net\s+assets\s+(?:of|attributable\s+to)\s+(?:its\s+|the\s+)?(Class\s+[A-Z][A-Z0-9]?\s+Shares|[A-Z][a-z]+\s+Class\s+Shares)$/;
 const CURRENT_RATE_RE = /\b(?:current(?:ly)?\b[^%]{0,60}?|,\s*)(\d{0,2}\.\d{1,4})\s*%(?:\s+authorized)?/i;
 
 /**
@@ -1156,6 +1159,20 @@ export function step(s0: CellState, item: ScheduleItem, line: number, ctx: CellS
       const h = closeHeading(s);
       const upTo = UP_TO_RATE_RE.exec(item.text);
       if (upTo !== null && !hasRateColumns(h)) return stepUpToRate(h, upTo, line, ctx);
+      // Professionally Managed Portfolios' "12b-1 Fee" cells beside the Muzinich funds: "0.25% of
+      // average daily net assets of Class A Shares" — the fund's rate and the class it is of, one cell
+      const ofClass = RATE_OF_CLASS_RE.exec(item.text);
+      if (ofClass !== null && h.name !== null && h.row === null && hasRateColumns(h)) {
+        const codes = classCodesIn(ofClass[2]!);
+        const pct = readRateToken(ofClass[1]!)?.pct;
+        if (codes.length === 1 && pct !== undefined)
+          return step(
+            step(h, { kind: 'class', codes, closesQuote: false }, line, ctx),
+            { kind: 'rate', pct, closesQuote: item.closesQuote },
+            line,
+            ctx,
+          );
+      }
       // a line only its length makes text may be the list's next portfolio, its name long (HTML
       // prints names of over 90 characters): never the list's silent end
       if ((h.name !== null || h.entries.length > 0) && proseOnlyByLength(item.text))
