@@ -1168,7 +1168,7 @@ export function step(s0: CellState, item: ScheduleItem, line: number, ctx: CellS
         if (codes.length === 1 && pct !== undefined)
           return step(
             step(h, { kind: 'class', codes, closesQuote: false }, line, ctx),
-            { kind: 'rate', pct, closesQuote: item.closesQuote },
+            { kind: 'rate', pct, closesQuote: item.closesQuote === true },
             line,
             ctx,
           );
@@ -1324,7 +1324,8 @@ export function step(s0: CellState, item: ScheduleItem, line: number, ctx: CellS
       // for (as "… attributable to Adviser Shares" is), no fund (SPEC §2.1: the class, wherever the
       // schedule states it)
       const headingClass = s.phase === 'heading' ? namedClassShares(item.text) : null;
-      if (headingClass !== null && columnsOf(s.heading).rates.length > 0) return { ...s, classes: [headingClass] };
+      if (headingClass !== null && columnsOf(s.heading).rates.length > 0)
+        return { ...s, classes: [headingClass] };
       const wrapped = wrappedTailOfListedName(s, item.text);
       if (wrapped !== null) return wrapped;
       const named = stepName(s, item, line, ctx);

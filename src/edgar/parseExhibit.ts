@@ -686,7 +686,8 @@ function refuseFootnoteMarkedClasses(r: Reading, file: string): void {
 }
 
 // a signature block's line: "By:", "Name:", "Title:", "/s/ …", "IN WITNESS WHEREOF", "Attest:"
-const SIGNATURE_LINE_RE = /^(?:By|Name|Title|Attest|ATTEST|BY|NAME|TITLE)\s*:|^\/s\/|^IN\s+WITNESS\s+WHEREOF\b/i;
+const SIGNATURE_LINE_RE =
+  /^(?:By|Name|Title|Attest|ATTEST|BY|NAME|TITLE)\s*:|^\/s\/|^IN\s+WITNESS\s+WHEREOF\b/i;
 
 function assemble(r: Reading, rendering: boolean): ParsedExhibit {
   const { lines } = r;

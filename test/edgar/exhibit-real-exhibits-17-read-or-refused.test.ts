@@ -33,10 +33,15 @@ const BROWN = 'BROWN ADVISORY FUNDS';
 
 // each fund of a list with the rates the document states for it, in the reading's column order
 // (distribution fee, service fee, the whole fee), none of them named by the document left out
-const rows = (registrant: string | null, cls: string, list: readonly (readonly string[])[]): ExpectedEntry[] =>
+const rows = (
+  registrant: string | null,
+  cls: string,
+  list: readonly (readonly string[])[],
+): ExpectedEntry[] =>
   list.map(([portfolio, ...rates]) => ({ registrant, portfolio: portfolio!, class: cls, rates }));
 
-const BROWN_FILE = 'htm_rendered/01_brown-advisory-funds-schedule-a-rule-12b-1-fees-advisor-shares-2015-then-agreement-cut.txt';
+const BROWN_FILE =
+  'htm_rendered/01_brown-advisory-funds-schedule-a-rule-12b-1-fees-advisor-shares-2015-then-agreement-cut.txt';
 const RIDGEWORTH_2012 =
   'htm_rendered/07_ridgeworth-funds-schedule-a-distribution-and-service-plan-a-shares-fee-and-shareholder-services-fee-2012-cut.txt';
 const RIDGEWORTH_2014 =
@@ -341,10 +346,18 @@ describe('real exhibits 17: read only in part', () => {
 
   it('reads Brown Advisory’s class from its rate column’s heading and its dates from under the list', () => {
     const got = read(BROWN_FILE);
-    expect(got.instrument).toMatchObject({ registrant: BROWN, classes: ['Advisor'], datedAsOf: '2012-05-02' });
-    expect(got.footnotes).toEqual(['The Institutional Shares and Investor Shares do not charge Rule 12b-1 Fees.']);
+    expect(got.instrument).toMatchObject({
+      registrant: BROWN,
+      classes: ['Advisor'],
+      datedAsOf: '2012-05-02',
+    });
+    expect(got.footnotes).toEqual([
+      'The Institutional Shares and Investor Shares do not charge Rule 12b-1 Fees.',
+    ]);
     // the letter under "Appendix A" is no schedule: none of its lines is a fund
-    expect(got.schedules.flatMap((s) => s.entries.map((e) => e.portfolio))).not.toContain('Quasar Distributors, LLC');
+    expect(got.schedules.flatMap((s) => s.entries.map((e) => e.portfolio))).not.toContain(
+      'Quasar Distributors, LLC',
+    );
     expect(got.completeness.gaps).toEqual([
       expect.objectContaining({ fact: 'text', line: 86, schedule: null }),
     ]);
@@ -356,7 +369,10 @@ describe('real exhibits 17: read only in part', () => {
     const renames = read(RIDGEWORTH_2014).renames;
     expect(renames).toContainEqual({ from: 'Investment Grade Bond Fund', to: 'Core Bond Fund' });
     expect(renames).toContainEqual({ from: 'Core Bond Fund', to: 'Total Return Bond Fund' });
-    expect(renames).toContainEqual({ from: 'Maryland Municipal Bond Fund', to: 'Short-Term Municipal Bond Fund' });
+    expect(renames).toContainEqual({
+      from: 'Maryland Municipal Bond Fund',
+      to: 'Short-Term Municipal Bond Fund',
+    });
     expect(renames).toHaveLength(8);
   });
 
@@ -389,6 +405,8 @@ describe('real exhibits 17: refused', () => {
         ['Muzinich U.S. High Yield Corporate Bond Fund', '0.25'],
       ]),
     );
-    expect(got.schedules[0]!.entries.every((e) => e.aggregateFeePct === '0.25' && e.serviceFeePct === null)).toBe(true);
+    expect(
+      got.schedules[0]!.entries.every((e) => e.aggregateFeePct === '0.25' && e.serviceFeePct === null),
+    ).toBe(true);
   });
 });
