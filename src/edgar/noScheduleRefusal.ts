@@ -115,6 +115,20 @@ export function noScheduleRefusal(
       `its funds and classes are listed in its body's sentences ("…${t.slice(m.index, m.index + 70).replace(/\s\S*$/, '')}…"), under no SCHEDULE, APPENDIX or EXHIBIT heading: plan12b reads a plan's funds from its schedule, and records nothing from this document${cut ? `; the text ends in mid-sentence at line ${last.no}, cut before its fees` : ''}`,
     );
   }
+  // Northern Lights' SouthernSun plan ("the Trust has established a Series called the SouthernSun
+  // Small Cap Fund and the SouthernSun U.S. Equity Fund (each a "Fund" …)"), Professionally Managed
+  // Portfolios' Hodges plan ("on behalf of the Hodges Small Cap Fund (the “Fund”)"): a plan of the
+  // funds its recitals name, no schedule — refused where they are named, saying where the text is cut
+  const named = fundsNamedInRecitals(body);
+  if (named !== null) {
+    const last = body[body.length - 1]!;
+    const cut = body.length > 1 && endsMidSentence(body);
+    return new ExhibitParseError(
+      file,
+      named.line,
+      `its funds are named in its recitals ("…${named.text}…"), under no SCHEDULE, APPENDIX or EXHIBIT heading: plan12b reads a plan's funds from its schedule, and records nothing from this document${cut ? `; the text ends in mid-sentence at line ${last.no}, cut` : ''}`,
+    );
+  }
   // the document begins inside a table of fees, no title above it (American Funds' "Share Class |
   // Distribution Fee | Service Fee / Class R-1 | 0.75% | 0.25% / …", the top of its page lost): that is
   // where it cannot be read — not at its end, however that is cut
@@ -207,6 +221,37 @@ const ITEM_MARK_RE = /^\(?\d{1,2}[.)]$/;
 const CLAUSE_START_RE = /^(?:WHEREAS\b|NOW,?\s+THEREFORE\b|Section\s+\d+\.|\d{1,2}\.\s)/i;
 
 // "… of each of the following Funds: Diversified Equity Fund, Special Growth Fund, …"
+// "… called the SouthernSun Small Cap Fund and the SouthernSun U.S. Equity Fund (each a "Fund" …",
+// "on behalf of the Hodges Small Cap Fund (the “Fund”)", "on behalf of the PMC Large Cap Growth Fund,
+// the PMC Large Cap Value Fund, … (each, a “Fund,” collectively, the “Funds”)": funds by name, then the
+// term the plan calls them by
+const FUND_NAME = String.raw`the\s+(?:[A-Z][\w&.'\u2019-]*\s+){1,8}(?:Fund|Portfolio)`;
+const FUNDS_NAMED_RE = new RegExp(
+  String.raw`\b(?:on\s+behalf\s+of|called|designated)\s+(${FUND_NAME}(?:,?\s+(?:and\s+)?${FUND_NAME}){0,12})\s*\((?:each,?\s+)?(?:a|the)\s+["\u201c]Funds?\b`,
+);
+
+/** Where the body's recitals name the plan's funds by a defined term, and the words naming them. */
+function fundsNamedInRecitals(body: readonly EdgarLine[]): { line: number; text: string } | null {
+  // a recital may stand over short lines: read the first forty lines as one text
+  const head = body.slice(0, 40);
+  let text = '';
+  const starts: number[] = [];
+  for (const l of head) {
+    starts.push(text.length);
+    text += `${words(l)} `;
+  }
+  const m = FUNDS_NAMED_RE.exec(text.replace(/\s+$/, ''));
+  if (m === null) return null;
+  const at = m.index + m[0].indexOf(m[1]!);
+  let k = 0;
+  while (k + 1 < starts.length && starts[k + 1]! <= at) k++;
+  const names = m[1]!.replace(/\s+/g, ' ');
+  return {
+    line: head[k]!.no,
+    text: names.length > 90 ? `${names.slice(0, 90).replace(/\s\S*$/, '')}` : names,
+  };
+}
+
 const FUNDS_IN_SENTENCE_RE = /\bof\s+each\s+of\s+the\s+following\s+(?:Funds|Portfolios|Series)\s*:\s+\S/;
 
 const tail = (t: string) => t.slice(-60).replace(/^\S*\s/, '');

@@ -180,6 +180,12 @@ const namesSchedule = (name: string, cutAt: number) =>
   new RegExp(
     `^the body names ${name} .*but the document does not contain it; the text ends in mid-sentence at line ${cutAt}, cut before it`,
   );
+// a plan of the funds its recitals name ("on behalf of the Hodges Small Cap Fund (the “Fund”)"), no
+// schedule: refused where they are named, saying where the text is cut
+const namedInRecitals = (names: string, cutAt: number) =>
+  new RegExp(
+    `^its funds are named in its recitals \\("…${names}…"\\), under no SCHEDULE, APPENDIX or EXHIBIT heading: .*; the text ends in mid-sentence at line ${cutAt}, cut$`,
+  );
 const CUT_BEFORE_ANY_SCHEDULE =
   /^no schedule found .*: the text ends in mid-sentence here, cut before any schedule; import the complete document$/;
 
@@ -216,11 +222,13 @@ const REFUSED: readonly Refused[] = [
     },
   },
   {
-    // its Distribution Plan for the Hodges Small Cap Fund (2007): one fund, named in its title, "a
-    // distribution fee of up to 0.25%", no schedule; cut in Section 1 ("The Distributor ma")
+    // its Distribution Plan for the Hodges Small Cap Fund (2007): one fund, named in its title and in
+    // its recital ("on behalf of the Hodges Small Cap Fund (the “Fund”)", line 15), "a distribution
+    // fee of up to 0.25%", no schedule; cut in Section 1 ("The Distributor ma"). Was refused at line
+    // 46 as "cut before any schedule", not saying its funds are named
     file: 'htm_rendered/05_professionally-managed-portfolios-hodges-small-cap-fund-distribution-plan-025-2007-body-only.txt',
-    why: 'a one-fund plan body cut in Section 1',
-    at: { line: 46, reason: CUT_BEFORE_ANY_SCHEDULE },
+    why: 'a one-fund plan its recital names, cut in Section 1',
+    at: { line: 15, reason: namedInRecitals('the Hodges Small Cap Fund', 46) },
   },
   {
     // its Distribution and Shareholder Servicing Plan for the funds of Brown Investment Advisory
@@ -269,25 +277,33 @@ const REFUSED: readonly Refused[] = [
   {
     // Trust for Professional Managers' Distribution Plan for the six PMC Funds (2007), named in its
     // recitals, "a 12b-1 distribution fee of 0.25%", cut in Section 1 over short lines ("to" /
-    // "shareholders, including, but not n"). Was refused at line 1, "no schedule found", not saying
-    // the text is cut
+    // "shareholders, including, but not n"). Was refused at line 1, "no schedule found", saying neither
+    // that its funds are named (from line 15: "on behalf of the PMC Large Cap Growth Fund, the PMC
+    // Large Cap Value Fund, … (each, a “Fund,” collectively, the “Funds”)") nor that the text is cut
     file: 'htm_rendered/14_trust-for-professional-managers-pmc-funds-distribution-plan-six-funds-025-2007-body-only.txt',
-    why: 'a plan body cut in Section 1',
-    at: { line: 50, reason: CUT_BEFORE_ANY_SCHEDULE },
+    why: 'six funds its recital names, cut in Section 1',
+    at: {
+      line: 15,
+      reason: namedInRecitals(
+        'the PMC Large Cap Growth Fund, the PMC Large Cap Value Fund, the PMC Small Cap Core Fund,',
+        50,
+      ),
+    },
   },
   {
     // its Distribution and Shareholder Servicing Plan for the Smead Value Fund (2009): 0.25% for the
-    // Investor Class, 1.00% for the Advisor Class, in one sentence; cut in Section 1
+    // Investor Class, 1.00% for the Advisor Class, in one sentence; "on behalf of the Smead Value Fund
+    // (the" / "“Fund”)" at line 14; cut in Section 1
     file: 'htm_rendered/15_trust-for-professional-managers-smead-value-fund-distribution-and-shareholder-servicing-plan-investor-025-advisor-100-2009-body-only.txt',
-    why: 'a one-fund plan body cut in Section 1',
-    at: { line: 45, reason: CUT_BEFORE_ANY_SCHEDULE },
+    why: 'a one-fund plan its recital names, cut in Section 1',
+    at: { line: 14, reason: namedInRecitals('the Smead Value Fund', 45) },
   },
   {
     // its Distribution Plan for the Seascape Focus Growth Fund (2007): 0.25% and a servicing fee of
-    // 0.10%; cut in Section 1
+    // 0.10%; "on behalf of" / "the Seascape Focus Growth Fund (the “Fund”)" at line 15; cut in Section 1
     file: 'htm_rendered/16_trust-for-professional-managers-seascape-focus-growth-fund-distribution-plan-025-and-servicing-010-2007-body-only.txt',
-    why: 'a one-fund plan body cut in Section 1',
-    at: { line: 42, reason: CUT_BEFORE_ANY_SCHEDULE },
+    why: 'a one-fund plan its recital names, cut in Section 1',
+    at: { line: 15, reason: namedInRecitals('the Seascape Focus Growth Fund', 42) },
   },
   {
     // Investment Managers Series Trust's Distribution Plan (2012): "the series … and classes …
