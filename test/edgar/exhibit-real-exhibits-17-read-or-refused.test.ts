@@ -426,3 +426,20 @@ describe('real exhibits 17: refused', () => {
     ).toBe(true);
   });
 });
+
+describe('reader16’s leftovers, read again', () => {
+  it('Direxion’s C Class schedule: the date alone at its foot is quoted, never taken as the date it takes effect', () => {
+    // real-exhibits-16 04: "Up to 1.00% of the average daily net assets" / "August 17, 2011" — no
+    // "Last Revised:" before it, as its sister schedules print: what it is the date of is not said
+    const sixteen = realExhibitsIn(join(here, 'fixtures', 'real-exhibits-16'));
+    const got = sixteen.parseOrError(
+      'htm_rendered/04_direxion-funds-c-class-distribution-plan-schedule-a-bare-date-2011.txt',
+    );
+    if (got instanceof ExhibitParseError) throw got;
+    expect(got.effectiveDate).toBeNull();
+    expect(got.warnings).toEqual([
+      'the document states no date it takes effect: "August 17, 2011" stands alone at its foot, not said to be that date (no "Last Revised:", "Effective:" or "Dated:"); import needs --effective-date',
+    ]);
+    expect(got.completeness.gaps).toEqual([expect.objectContaining({ fact: 'effective-date', line: 20 })]);
+  });
+});
