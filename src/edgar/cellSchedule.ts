@@ -593,10 +593,6 @@ function unnamedFeeCells(heading: readonly string[]): number {
 }
 
 /**
- * Two rate columns named and one heading cell that names none ("Maximum Fee*"): that cell is the
- * third column, where it stands (Class C's 0.75 is its distribution fee, never its service fee).
- */
-/**
  * RidgeWorth's Schedule A to its Distribution and Service Plan (2012): "Portfolio | Fee | Maximum
  * Shareholder Services Fee" under "the Trust shall pay the Distributor compensation … at an annual
  * rate as set forth below" — "Fee" alone is the whole fee the lead-in names (as a lone "FEE" column
@@ -619,6 +615,10 @@ function withBareFeeColumn(heading: readonly string[], rates: RateColumn[]): Rat
   return order.length === 2 ? order : rates;
 }
 
+/**
+ * Two rate columns named and one heading cell that names none ("Maximum Fee*"): that cell is the
+ * third column, where it stands (Class C's 0.75 is its distribution fee, never its service fee).
+ */
 function withUnnamedColumn(heading: readonly string[], rates: RateColumn[]): RateColumn[] {
   // Invesco's schedules whose heading cells lost their rate words ("Maximum Fee*" three times): the
   // three columns every AIM/Invesco schedule prints, in its order (said in a warning)

@@ -220,7 +220,6 @@ const ITEM_MARK_RE = /^\(?\d{1,2}[.)]$/;
 // a clause of a plan's body begins: "WHEREAS, …", "NOW, THEREFORE, …", "Section 2. …", "3. …"
 const CLAUSE_START_RE = /^(?:WHEREAS\b|NOW,?\s+THEREFORE\b|Section\s+\d+\.|\d{1,2}\.\s)/i;
 
-// "… of each of the following Funds: Diversified Equity Fund, Special Growth Fund, …"
 // "… called the SouthernSun Small Cap Fund and the SouthernSun U.S. Equity Fund (each a "Fund" …",
 // "on behalf of the Hodges Small Cap Fund (the “Fund”)", "on behalf of the PMC Large Cap Growth Fund,
 // the PMC Large Cap Value Fund, … (each, a “Fund,” collectively, the “Funds”)": funds by name, then the
@@ -252,6 +251,7 @@ function fundsNamedInRecitals(body: readonly EdgarLine[]): { line: number; text:
   };
 }
 
+// "… of each of the following Funds: Diversified Equity Fund, Special Growth Fund, …"
 const FUNDS_IN_SENTENCE_RE = /\bof\s+each\s+of\s+the\s+following\s+(?:Funds|Portfolios|Series)\s*:\s+\S/;
 
 const tail = (t: string) => t.slice(-60).replace(/^\S*\s/, '');
