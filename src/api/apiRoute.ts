@@ -1,5 +1,5 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
-import type { Context } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { ERROR_CODES, type ErrorCode, Plan12bError } from '../errors.js';
 import { XLSX_MEDIA_TYPE, type XlsxSheet, xlsxBytes } from '../reports/xlsxOut.js';
 import { withActor } from '../store/actor.js';
@@ -7,6 +7,7 @@ import type { Database, Queryable } from '../store/database.js';
 import { readsOnlyInSnapshots } from '../store/readSnapshot.js';
 import type { ApiEnv } from './apiEnv.js';
 import type { ApiStore } from './apiStore.js';
+import { duplicateJsonKeys } from './duplicateJsonKeys.js';
 import type { CloseJobs } from './closeJobs.js';
 import { type Permission, rolesWith, tokenActor } from './roles.js';
 import { ErrorDocument } from './schemas.js';
@@ -227,6 +228,45 @@ function errorResponses(
   return out;
 }
 
+/**
+ * A JSON body's schema refusing keys it does not declare (SPEC §12: bad input is refused whole,
+ * every problem named). A key the route does not take — `servicefeePct` for `serviceFeePct`,
+ * `__proto__`, `constructor` — was dropped without a word, and the request run as if it had not
+ * been sent: a Board-set rate recorded without the service fee its caller gave (hostile7).
+ */
+function strictBody(schema: z.ZodType): z.ZodType {
+  return schema instanceof z.ZodObject ? schema.strict() : schema;
+}
+
+/**
+ * Refuses a JSON body that gives a key twice in one object (`duplicateJsonKeys`), naming each key,
+ * with every other problem the route's schema finds in the body as JSON.parse reads it, in one
+ * 400 USAGE. Only a body sent as JSON is read here; any other is refused as before by the schema's
+ * media type (415).
+ */
+function keysGivenOnce(schema: z.ZodType): MiddlewareHandler<ApiEnv> {
+  return async (c, next) => {
+    if (!/json/i.test(c.req.header('content-type') ?? '')) return next();
+    const text = await c.req.text();
+    const twice = duplicateJsonKeys(text);
+    if (twice.length === 0) return next();
+    let others: string[] = [];
+    try {
+      const parsed = schema.safeParse(JSON.parse(text));
+      if (!parsed.success)
+        others = parsed.error.issues.map((i) => `json ${i.path.join('.') || '(body)'}: ${i.message}`);
+    } catch {}
+    throw new Plan12bError(
+      'USAGE',
+      `the request is wrong: ${[
+        ...twice.map((k) => `json key ${JSON.stringify(k.slice(0, 40))} is given more than once`),
+        ...others,
+      ].join('; ')}`,
+      'give each key once (see /openapi.json for this route)',
+    );
+  };
+}
+
 export function registerRoute(
   app: OpenAPIHono<ApiEnv>,
   route: ApiRoute,
@@ -237,6 +277,7 @@ export function registerRoute(
   },
 ): void {
   const status = route.status ?? 200;
+  const jsonBody = route.body?.kind === 'json' ? strictBody(route.body.schema) : undefined;
   const spec = createRoute({
     method: route.method,
     path: route.path,
@@ -246,7 +287,11 @@ export function registerRoute(
     security: [{ bearer: [] }],
     'x-roles': rolesWith(route.permission),
     'x-permission': route.permission,
-    middleware: [deps.requirePermission(route.permission)] as const,
+    // the role first: a token without it is refused before its body is read (hostile6)
+    middleware: [
+      deps.requirePermission(route.permission),
+      ...(jsonBody ? [keysGivenOnce(jsonBody)] : []),
+    ] as const,
     request: {
       ...(route.query ? { query: route.query as never } : {}),
       ...(route.params ? { params: route.params as never } : {}),
@@ -256,8 +301,8 @@ export function registerRoute(
               required: true,
               description: route.body.kind === 'text' ? route.body.description : undefined,
               content:
-                route.body.kind === 'json'
-                  ? { 'application/json': { schema: route.body.schema } }
+                jsonBody !== undefined
+                  ? { 'application/json': { schema: jsonBody } }
                   : Object.fromEntries(route.body.contentTypes.map((t) => [t, { schema: z.string() }])),
             },
           }
