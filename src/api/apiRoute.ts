@@ -7,8 +7,8 @@ import type { Database, Queryable } from '../store/database.js';
 import { readsOnlyInSnapshots } from '../store/readSnapshot.js';
 import type { ApiEnv } from './apiEnv.js';
 import type { ApiStore } from './apiStore.js';
-import { duplicateJsonKeys } from './duplicateJsonKeys.js';
 import type { CloseJobs } from './closeJobs.js';
+import { duplicateJsonKeys } from './duplicateJsonKeys.js';
 import { type Permission, rolesWith, tokenActor } from './roles.js';
 import { ErrorDocument } from './schemas.js';
 
@@ -301,7 +301,7 @@ export function registerRoute(
               required: true,
               description: route.body.kind === 'text' ? route.body.description : undefined,
               content:
-                jsonBody !== undefined
+                route.body.kind === 'json'
                   ? { 'application/json': { schema: jsonBody } }
                   : Object.fromEntries(route.body.contentTypes.map((t) => [t, { schema: z.string() }])),
             },

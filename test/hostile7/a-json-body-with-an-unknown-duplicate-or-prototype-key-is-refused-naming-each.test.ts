@@ -52,7 +52,9 @@ describe.skipIf(!seedsAvailable)('JSON bodies with keys a route does not take', 
       expect(doc.error.message, body).toMatch(names);
     }
     // two problems in one body: both named
-    const both = (await (await post('/api/rates', rate(',"reasn":"x","serviceFeePct":"0.10","reasn":"y"'))).json()) as ErrorBody;
+    const both = (await (
+      await post('/api/rates', rate(',"reasn":"x","serviceFeePct":"0.10","reasn":"y"'))
+    ).json()) as ErrorBody;
     expect(both.error.message).toMatch(/reasn/);
     // a duplicate inside a nested object of another route (POST /api/close: acceptEnded is a list)
     const close = await post('/api/close', '{"month":"2006-12","first":false,"first":true}');
@@ -62,7 +64,10 @@ describe.skipIf(!seedsAvailable)('JSON bodies with keys a route does not take', 
   });
 
   it('still takes a well-formed body, and refuses a rate as a number or an exponent and deep nesting with 400', async () => {
-    const ok = await post('/api/rates', rate(',"serviceFeePct":"0.10","reason":"Board resolution of 2007-03-20"', '2007-04-01'));
+    const ok = await post(
+      '/api/rates',
+      rate(',"serviceFeePct":"0.10","reason":"Board resolution of 2007-03-20"', '2007-04-01'),
+    );
     expect(ok.status).toBe(200);
     for (const body of [
       rate(',"serviceFeePct":0.10'),
