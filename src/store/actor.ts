@@ -49,9 +49,10 @@ function shownActor(actor: string): string {
 }
 
 /**
- * Refuses a name to record that is not printable, is too long, or ends with the OS-user mark
- * (USAGE): the mark says the OS user stands in for a name nobody stated, so a stated name may not
- * carry it.
+ * Refuses a stated name to record that is not printable, is too long, ends with the OS-user mark
+ * or has the form of an API token's actor (USAGE): the mark says the OS user stands in for a name
+ * nobody stated, and `token:NAME (ROLE)` that a change came through the API with that token, so
+ * a stated name may carry neither.
  */
 export function checkActor(actor: string): void {
   checkRecordedActor(actor);
