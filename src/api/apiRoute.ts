@@ -239,15 +239,42 @@ function strictBody(schema: z.ZodType): z.ZodType {
 }
 
 /**
- * Refuses a JSON body that gives a key twice in one object (`duplicateJsonKeys`), naming each key,
- * with every other problem the route's schema finds in the body as JSON.parse reads it, in one
- * 400 USAGE. Only a body sent as JSON is read here; any other is refused as before by the schema's
- * media type (415).
+ * The largest JSON body a route reads (1 MiB). The largest a schema allows is far below it (a
+ * close's 1,000 accepted classes; a forwarded command line of 64 words of 4,096 characters, 256
+ * KiB); uploads keep PLAN12B_MAX_UPLOAD_BYTES. JSON bodies took the upload limit, 64 MiB, and were
+ * parsed whole before any schema looked at them: 20 MB of nested brackets from a viewer's token
+ * (POST /api/cli/query) cost JSON.parse 6.5 s and some 600 MB (hostile7).
+ */
+export const JSON_BODY_MAX_BYTES = 1024 * 1024;
+
+/** A JSON body past {@link JSON_BODY_MAX_BYTES}: HTTP 413, BAD_INPUT as a body past the upload limit. */
+export class JsonBodyTooLargeError extends Plan12bError {
+  constructor() {
+    super(
+      'BAD_INPUT',
+      `the JSON body is larger than ${JSON_BODY_MAX_BYTES} bytes, the most a JSON request takes`,
+      'send what the route takes (see /openapi.json); files go to the upload routes, sent as their bytes',
+    );
+    this.name = 'JsonBodyTooLargeError';
+  }
+}
+
+const jsonBodyTooLarge = () => new JsonBodyTooLargeError();
+
+/**
+ * Refuses a JSON body larger than {@link JSON_BODY_MAX_BYTES} (413; by its Content-Length before
+ * it is read, else by its bytes before it is parsed) and one that gives a key twice in one object
+ * (`duplicateJsonKeys`), naming each key, with every other problem the route's schema finds in the
+ * body as JSON.parse reads it, in one 400 USAGE. Only a body sent as JSON is read here; any other
+ * is refused as before by the schema's media type (415).
  */
 function keysGivenOnce(schema: z.ZodType): MiddlewareHandler<ApiEnv> {
   return async (c, next) => {
     if (!/json/i.test(c.req.header('content-type') ?? '')) return next();
+    const declared = Number(c.req.header('content-length'));
+    if (Number.isFinite(declared) && declared > JSON_BODY_MAX_BYTES) throw jsonBodyTooLarge();
     const text = await c.req.text();
+    if (Buffer.byteLength(text) > JSON_BODY_MAX_BYTES) throw jsonBodyTooLarge();
     const twice = duplicateJsonKeys(text);
     if (twice.length === 0) return next();
     let others: string[] = [];
