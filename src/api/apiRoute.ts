@@ -1,5 +1,5 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
-import type { Context } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { ERROR_CODES, type ErrorCode, Plan12bError } from '../errors.js';
 import { XLSX_MEDIA_TYPE, type XlsxSheet, xlsxBytes } from '../reports/xlsxOut.js';
 import { withActor } from '../store/actor.js';
@@ -8,6 +8,7 @@ import { readsOnlyInSnapshots } from '../store/readSnapshot.js';
 import type { ApiEnv } from './apiEnv.js';
 import type { ApiStore } from './apiStore.js';
 import type { CloseJobs } from './closeJobs.js';
+import { duplicateJsonKeys } from './duplicateJsonKeys.js';
 import { type Permission, rolesWith, tokenActor } from './roles.js';
 import { ErrorDocument } from './schemas.js';
 
@@ -227,6 +228,72 @@ function errorResponses(
   return out;
 }
 
+/**
+ * A JSON body's schema refusing keys it does not declare (SPEC §12: bad input is refused whole,
+ * every problem named). A key the route does not take — `servicefeePct` for `serviceFeePct`,
+ * `__proto__`, `constructor` — was dropped without a word, and the request run as if it had not
+ * been sent: a Board-set rate recorded without the service fee its caller gave (hostile7).
+ */
+function strictBody(schema: z.ZodType): z.ZodType {
+  return schema instanceof z.ZodObject ? schema.strict() : schema;
+}
+
+/**
+ * The largest JSON body a route reads (1 MiB). The largest a schema allows is far below it (a
+ * close's 1,000 accepted classes; a forwarded command line of 64 words of 4,096 characters, 256
+ * KiB); uploads keep PLAN12B_MAX_UPLOAD_BYTES. JSON bodies took the upload limit, 64 MiB, and were
+ * parsed whole before any schema looked at them: 20 MB of nested brackets from a viewer's token
+ * (POST /api/cli/query) cost JSON.parse 6.5 s and some 600 MB (hostile7).
+ */
+export const JSON_BODY_MAX_BYTES = 1024 * 1024;
+
+/** A JSON body past {@link JSON_BODY_MAX_BYTES}: HTTP 413, BAD_INPUT as a body past the upload limit. */
+export class JsonBodyTooLargeError extends Plan12bError {
+  constructor() {
+    super(
+      'BAD_INPUT',
+      `the JSON body is larger than ${JSON_BODY_MAX_BYTES} bytes, the most a JSON request takes`,
+      'send what the route takes (see /openapi.json); files go to the upload routes, sent as their bytes',
+    );
+    this.name = 'JsonBodyTooLargeError';
+  }
+}
+
+const jsonBodyTooLarge = () => new JsonBodyTooLargeError();
+
+/**
+ * Refuses a JSON body larger than {@link JSON_BODY_MAX_BYTES} (413; by its Content-Length before
+ * it is read, else by its bytes before it is parsed) and one that gives a key twice in one object
+ * (`duplicateJsonKeys`), naming each key, with every other problem the route's schema finds in the
+ * body as JSON.parse reads it, in one 400 USAGE. Only a body sent as JSON is read here; any other
+ * is refused as before by the schema's media type (415).
+ */
+function keysGivenOnce(schema: z.ZodType): MiddlewareHandler<ApiEnv> {
+  return async (c, next) => {
+    if (!/json/i.test(c.req.header('content-type') ?? '')) return next();
+    const declared = Number(c.req.header('content-length'));
+    if (Number.isFinite(declared) && declared > JSON_BODY_MAX_BYTES) throw jsonBodyTooLarge();
+    const text = await c.req.text();
+    if (Buffer.byteLength(text) > JSON_BODY_MAX_BYTES) throw jsonBodyTooLarge();
+    const twice = duplicateJsonKeys(text);
+    if (twice.length === 0) return next();
+    let others: string[] = [];
+    try {
+      const parsed = schema.safeParse(JSON.parse(text));
+      if (!parsed.success)
+        others = parsed.error.issues.map((i) => `json ${i.path.join('.') || '(body)'}: ${i.message}`);
+    } catch {}
+    throw new Plan12bError(
+      'USAGE',
+      `the request is wrong: ${[
+        ...twice.map((k) => `json key ${JSON.stringify(k.slice(0, 40))} is given more than once`),
+        ...others,
+      ].join('; ')}`,
+      'give each key once (see /openapi.json for this route)',
+    );
+  };
+}
+
 export function registerRoute(
   app: OpenAPIHono<ApiEnv>,
   route: ApiRoute,
@@ -237,6 +304,7 @@ export function registerRoute(
   },
 ): void {
   const status = route.status ?? 200;
+  const jsonBody = route.body?.kind === 'json' ? strictBody(route.body.schema) : undefined;
   const spec = createRoute({
     method: route.method,
     path: route.path,
@@ -246,7 +314,11 @@ export function registerRoute(
     security: [{ bearer: [] }],
     'x-roles': rolesWith(route.permission),
     'x-permission': route.permission,
-    middleware: [deps.requirePermission(route.permission)] as const,
+    // the role first: a token without it is refused before its body is read (hostile6)
+    middleware: [
+      deps.requirePermission(route.permission),
+      ...(jsonBody ? [keysGivenOnce(jsonBody)] : []),
+    ] as const,
     request: {
       ...(route.query ? { query: route.query as never } : {}),
       ...(route.params ? { params: route.params as never } : {}),
@@ -257,7 +329,7 @@ export function registerRoute(
               description: route.body.kind === 'text' ? route.body.description : undefined,
               content:
                 route.body.kind === 'json'
-                  ? { 'application/json': { schema: route.body.schema } }
+                  ? { 'application/json': { schema: jsonBody } }
                   : Object.fromEntries(route.body.contentTypes.map((t) => [t, { schema: z.string() }])),
             },
           }

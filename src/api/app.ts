@@ -16,6 +16,7 @@ import type { ApiEnv } from './apiEnv.js';
 import {
   type ApiRoute,
   BODY_TOO_LARGE_HTTP,
+  JsonBodyTooLargeError,
   registerRoute,
   UNSUPPORTED_MEDIA_TYPE_HTTP,
   UnsupportedMediaTypeError,
@@ -107,7 +108,9 @@ function errorResponse(
   e: Plan12bError,
   status: number = e instanceof UnsupportedMediaTypeError
     ? UNSUPPORTED_MEDIA_TYPE_HTTP
-    : ERROR_CODES[e.code].http,
+    : e instanceof JsonBodyTooLargeError
+      ? BODY_TOO_LARGE_HTTP
+      : ERROR_CODES[e.code].http,
 ) {
   // a refusal for now says when to ask again (RFC 9110 §10.2.3)
   if (e instanceof RetryLaterError) c.header('retry-after', String(e.retryAfterSeconds));

@@ -36,13 +36,24 @@ export interface CloseJob {
  * The closes this server has started (SPEC §12 `close --month`, run by the same `closeMonth` the
  * CLI runs, under the token's actor): `start` answers at once with an id; the close runs in the
  * background, through the writer lock and its one transaction, and the job records each step.
- * Jobs live in memory: the sealed month itself is in the database (GET /api/months/{month}).
+ * Jobs live in memory: the sealed month itself is in the database (GET /api/months/{month}). A
+ * server keeps every running job and the newest `keepFinished` finished ones (1,000), the oldest
+ * finished dropped first: a client sending a close that fails again and again grew the server's
+ * memory and the jobs list without bound (hostile7).
  */
 export class CloseJobs {
   private readonly jobs = new Map<string, CloseJob>();
   private readonly running = new Set<Promise<unknown>>();
+  /** the finished jobs' ids, oldest finished first */
+  private readonly finished: string[] = [];
+  private readonly keepFinished: number;
 
-  constructor(private readonly store: ApiStore) {}
+  constructor(
+    private readonly store: ApiStore,
+    opts: { readonly keepFinished?: number } = {},
+  ) {
+    this.keepFinished = opts.keepFinished ?? 1000;
+  }
 
   start(month: string, options: CloseJobOptions, actor: string): CloseJob {
     const job: CloseJob = {
@@ -91,6 +102,9 @@ export class CloseJobs {
     const tracked = run.finally(() => {
       job.finishedAt = new Date().toISOString();
       this.running.delete(tracked);
+      this.finished.push(job.id);
+      for (const old of this.finished.splice(0, Math.max(0, this.finished.length - this.keepFinished)))
+        this.jobs.delete(old);
     });
     this.running.add(tracked);
     return job;

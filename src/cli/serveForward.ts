@@ -1,10 +1,11 @@
 import { buildIdentity } from '../buildIdentity.js';
-import { canonicalDataFolder } from '../store/dataFolderLockPath.js';
+import { canonicalDataFolder, dataFolderLockPath } from '../store/dataFolderLockPath.js';
 import { lockWaitMs } from '../store/lockWait.js';
 import { discoveryOfStartingServe } from '../store/onDemandServe.js';
 import { processAlive } from '../store/processAlive.js';
 import { removeServeDiscovery } from '../store/serveDiscovery.js';
 import { postToServe } from '../store/servePost.js';
+import { holderRunning, readHolder } from '../store/writerLock.js';
 import { forwardableQuery, servedQueryFolder } from './forwardableQuery.js';
 
 /**
@@ -13,8 +14,8 @@ import { forwardableQuery, servedQueryFolder } from './forwardableQuery.js';
  * command printed is printed here, with its exit code. Node's own modules only: bin/plan12b.js calls
  * this before it loads the CLI, Kysely or PGlite. Undefined — run in-process — whenever the
  * forward cannot be trusted to answer exactly: no discovery file, a stale one (its process gone:
- * the file is removed; or the server refuses the connection or the credential), another build,
- * any answer but 200, a line that is not a query (src/cli/forwardableQuery.ts), --no-server or
+ * the file is removed; or the server refuses the connection), another build, a refusal by a
+ * server that does not hold the folder's lock, a line that is not a query (src/cli/forwardableQuery.ts), --no-server or
  * PLAN12B_NO_SERVER=1.
  */
 export async function forwardToServe(
@@ -36,9 +37,50 @@ export async function forwardToServe(
   // the server answers from the store it holds: --db (relative to this process's folder) stays here
   const forwarded = forwardableQuery(args)!.withoutDb;
   const answer = await post(serving, JSON.stringify({ args: forwarded, build }));
-  if (!answer) return undefined;
+  if (answer === undefined) return undefined;
+  if ('refused' in answer)
+    return refusedByHolder(target, serving, answer.refused, args.includes('--json'), io);
   printInOrder(answer, io);
   return answer.exitCode;
+}
+
+/**
+ * A serve that answered but refused the query (its credential refused, its database unreadable,
+ * a bug): when it is the folder's writer-lock holder — a `serve`, not one started on demand, which
+ * steps aside — the line cannot run in-process either, and there it was refused as "held by
+ * plan12b serve … it answers query commands for the CLI" (69), the server's own answer never shown
+ * (hostile7, left by hostile6). Its refusal is printed instead, named as the server's, and the
+ * exit code is its error document's (69 without one). Undefined — in-process — for any other
+ * server: a stale discovery file whose port another process answers.
+ */
+function refusedByHolder(
+  target: string,
+  serving: { pid: number; host: string; port: number; onDemand?: boolean },
+  refused: { status: number; body: Buffer },
+  json: boolean,
+  io: { out(text: string): void; err(text: string): void },
+): number | undefined {
+  if (serving.onDemand === true) return undefined;
+  const holder = readHolder(dataFolderLockPath(target));
+  if (holder?.pid !== serving.pid || !holderRunning(holder)) return undefined;
+  let error: { code?: unknown; exit?: unknown; message?: unknown; hint?: unknown } | undefined;
+  try {
+    error = (JSON.parse(refused.body.toString('utf8')) as { error?: typeof error }).error;
+  } catch {}
+  const message = typeof error?.message === 'string' ? `: ${error.message}` : '';
+  const hint = typeof error?.hint === 'string' ? `${error.hint}; ` : '';
+  const url = `http://${serving.host.includes(':') ? `[${serving.host}]` : serving.host}:${serving.port}`;
+  const exit = Number.isInteger(error?.exit) ? (error!.exit as number) : 69;
+  const said = `plan12b serve (process ${serving.pid}, ${url}) holds ${target} and refused this query (HTTP ${refused.status})${message}`;
+  const next = `${hint}its log says more; or stop it (kill ${serving.pid}) and run this command again`;
+  // --json: the error document on stdout, as the CLI prints its own (src/cli/main.ts)
+  if (json) {
+    const code = typeof error?.code === 'string' ? error.code : 'DATABASE';
+    const document = { error: { code, exit, message: said, hint: next, problems: [] } };
+    io.out(`${JSON.stringify(document, null, 2)}\n`);
+  }
+  io.err(`plan12b: error: ${said}\n  ${next}\n`);
+  return exit;
 }
 
 interface Answer {
@@ -71,13 +113,17 @@ export function printInOrder(answer: Answer, io: { out(text: string): void; err(
   }
 }
 
-/** POSTs the line to the server; its answer if it is a 200 with an answer, else undefined. */
+/**
+ * POSTs the line to the server: its answer if it is a 200 with an answer, what it refused with if
+ * it answered another status, else (no answer, or a 200 that is not one) undefined.
+ */
 async function post(
   serving: { host: string; port: number; credential: string },
   body: string,
-): Promise<Answer | undefined> {
+): Promise<Answer | { refused: { status: number; body: Buffer } } | undefined> {
   const res = await postToServe(serving, '/api/cli/query', body);
-  if (res?.status !== 200) return undefined;
+  if (res === undefined) return undefined;
+  if (res.status !== 200) return { refused: res };
   try {
     const a = JSON.parse(res.body.toString('utf8')) as Partial<Answer>;
     const ok = Number.isInteger(a.exitCode) && typeof a.stdout === 'string' && typeof a.stderr === 'string';

@@ -49,11 +49,23 @@ function shownActor(actor: string): string {
 }
 
 /**
- * Refuses a name to record that is not printable, is too long, or ends with the OS-user mark
- * (USAGE): the mark says the OS user stands in for a name nobody stated, so a stated name may not
- * carry it.
+ * Refuses a stated name to record that is not printable, is too long, ends with the OS-user mark
+ * or has the form of an API token's actor (USAGE): the mark says the OS user stands in for a name
+ * nobody stated, and `token:NAME (ROLE)` that a change came through the API with that token, so
+ * a stated name may carry neither.
  */
 export function checkActor(actor: string): void {
+  checkRecordedActor(actor);
+  if (hasTokenActorForm(actor))
+    throw new Plan12bError(
+      'USAGE',
+      `actor ${JSON.stringify(actor)} has the form of an API token, "token:NAME (ROLE)", the actor of a change made through plan12b serve`,
+      'give your own name; a change made with an API token is recorded as that token by the server',
+    );
+}
+
+/** The checks of every recorded name, the server's token actor included: printable, no OS-user mark. */
+function checkRecordedActor(actor: string): void {
   checkPrintableActor(actor);
   if (carriesOsUserMark(actor))
     throw new Plan12bError(
@@ -73,12 +85,27 @@ function carriesOsUserMark(actor: string): boolean {
   return actor.normalize('NFKC').replace(/\s+/gu, ' ').trimEnd().endsWith(OS_USER_MARK);
 }
 
+/**
+ * Whether a name prints as the actor of an API token, `token:NAME (ROLE)` (src/api/roles.ts
+ * `tokenActor`): begins with `token:` once compatibility forms are folded (NFKC: a full-width colon),
+ * white space removed and case ignored. Only the server gives that form: a stated `token:jane
+ * (admin)` was recorded and printed as the admin token jane's own changes (hostile7).
+ */
+function hasTokenActorForm(actor: string): boolean {
+  return actor.normalize('NFKC').replace(/\s+/gu, '').toLowerCase().startsWith('token:');
+}
+
+/** The form `tokenActor` gives (names as `checkName` in src/api/apiTokens.ts allows, a role's word). */
+const TOKEN_ACTOR = /^token:[A-Za-z0-9][A-Za-z0-9._@-]{0,63} \([a-z]+\)$/;
+
 /** The actor of one HTTP request (its API token), for the work done on its behalf (src/api). */
 const requestActor = new AsyncLocalStorage<string>();
 
 /** Runs fn with `actor` as the current actor of everything it awaits (one request of `plan12b serve`). */
 export function withActor<T>(actor: string, fn: () => Promise<T>): Promise<T> {
-  checkActor(actor);
+  // the server's own token actor is recorded as it is; any other name as a stated one
+  if (TOKEN_ACTOR.test(actor)) checkRecordedActor(actor);
+  else checkActor(actor);
   return requestActor.run(actor, fn);
 }
 
