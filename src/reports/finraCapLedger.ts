@@ -287,6 +287,13 @@ export async function feesCapCuts(
  * CDSC pieces in the order they were collected (date, redemption, piece) and returns, per piece
  * (`txnId|lotId`), the cents credited to the fund, and their sum per portfolio. Empty where no
  * Class B gross sales are recorded (no cap ledger).
+ *
+ * DOMAIN §3.4 marks the crediting RECALLED, and the documents do not state it: Agreement
+ * FOURTH(D) entitles the Distributor to the CDSC with no proviso, SEVENTH(B) subjects only the
+ * asset-based sales charge to the NASD's rules. So it follows the cap's setting: under
+ * PLAN12B_FINRA_CAP_STOP=warn `byPiece` is empty (every CDSC is paid as FOURTH(D) says) while
+ * `byPortfolio` still names what the rule would credit to the fund, for the warning; `credited`
+ * says which.
  */
 export async function cdscCreditedToFund(
   q: Queryable,
@@ -295,10 +302,12 @@ export async function cdscCreditedToFund(
   series: () => Promise<readonly ClassSeries[]>,
   month: string,
   pieces: readonly { portfolio_id: string; txn_id: string; lot_id: string; cdsc: string }[],
-): Promise<{ byPiece: Map<string, bigint>; byPortfolio: Map<string, bigint> }> {
+): Promise<{ byPiece: Map<string, bigint>; byPortfolio: Map<string, bigint>; credited: boolean }> {
   const byPiece = new Map<string, bigint>();
   const byPortfolio = new Map<string, bigint>();
-  if ((await loadGrossSales(q, { class: LEDGER_CDSC_CLASS })).length === 0) return { byPiece, byPortfolio };
+  const credited = capStopMode() === 'stop';
+  if ((await loadGrossSales(q, { class: LEDGER_CDSC_CLASS })).length === 0)
+    return { byPiece, byPortfolio, credited };
   const ledgers = await classCapLedgers(q, registry, await series(), month, { class: LEDGER_CDSC_CLASS });
   for (const l of ledgers) {
     const m = l.months.find((x) => x.month === month);
@@ -310,9 +319,9 @@ export async function cdscCreditedToFund(
       const cents = parseCents(p.cdsc);
       const counted = cents <= room ? cents : room > 0n ? room : 0n;
       room -= counted;
-      if (counted < cents) byPiece.set(`${p.txn_id}|${p.lot_id}`, cents - counted);
+      if (counted < cents && credited) byPiece.set(`${p.txn_id}|${p.lot_id}`, cents - counted);
     }
     byPortfolio.set(l.portfolioId, m.deferredCreditedToFundCents);
   }
-  return { byPiece, byPortfolio };
+  return { byPiece, byPortfolio, credited };
 }
