@@ -7,10 +7,12 @@ import {
   aggregateCapLedger,
   type CapMonthInput,
   type CapMonthResult,
+  type CapSettings,
   capPctMicro,
   DEFAULT_CAP_SETTINGS,
   LEDGER_CDSC_CLASS,
 } from '../governance/finraAggregateCap.js';
+import { governanceSettingsOf } from '../governance/governanceSettings.js';
 import { formatCents, parseCents } from '../money/cents.js';
 import { parseRateMicroPct } from '../money/rate.js';
 import { compareNames } from '../registry/nameOrder.js';
@@ -18,6 +20,7 @@ import type { Registry } from '../registry/registry.js';
 import { redemptionsBetween } from '../store/classBRepository.js';
 import type { Queryable } from '../store/database.js';
 import { type GrossSalesRecord, loadGrossSales, loadPrimeRates } from '../store/finraCapRepository.js';
+import { loadSettings } from '../store/settingsRepository.js';
 import { applyEighthE } from './classBVintageFees.js';
 
 /**
@@ -97,6 +100,13 @@ export async function classCapLedgers(
   ).filter((s) => only?.classKeys === undefined || only.classKeys.has(`${s.portfolioId}|${s.class}`));
   if (sales.length === 0) return [];
   const primes = await loadPrimeRates(q);
+  // the interest's spread over prime and day basis: settings (DOMAIN §3.4–3.5 RECALLED / UNCONFIRMED)
+  const settings = governanceSettingsOf(await loadSettings(q));
+  const capSettings: CapSettings = {
+    ...DEFAULT_CAP_SETTINGS,
+    interestSpreadMicroPct: parseRateMicroPct(settings.finraInterestSpreadPct),
+    interestDayBasis: settings.finraInterestDayBasis,
+  };
   const byClass = new Map<string, GrossSalesRecord[]>();
   for (const s of sales) {
     const key = `${s.portfolioId}|${s.class}`;
@@ -168,7 +178,7 @@ export async function classCapLedgers(
         dates: days.map((d) => d.date),
       };
     });
-    const ledger = aggregateCapLedger(inputs, 0n, DEFAULT_CAP_SETTINGS).map((res, i) => ({
+    const ledger = aggregateCapLedger(inputs, 0n, capSettings).map((res, i) => ({
       ...res,
       newGrossSalesCents: inputs[i]!.newGrossSalesCents,
       capPctMicro: capPctMicro(inputs[i]!.serviceFeePaid),
