@@ -216,6 +216,9 @@ export async function classCapLedgers(
  * from the ledger of the same months says it once.
  */
 export function creditedToFundWarning(l: Pick<ClassCapLedger, 'portfolio' | 'class'>, cents: bigint): string {
+  // Class B's are plan12b's own CDSCs: under warn they are paid as Earned CDSC (cdscCreditedToFund)
+  if (l.class === LEDGER_CDSC_CLASS && capStopMode() === 'warn')
+    return `${l.portfolio} class ${l.class}: ${formatCents(cents)} of deferred sales charges collected after the FINRA cap was exhausted are paid as Earned CDSC (PLAN12B_FINRA_CAP_STOP=warn); FINRA 2341(d)(2) would credit them to the fund`;
   return `${l.portfolio} class ${l.class}: ${formatCents(cents)} of deferred sales charges collected after the FINRA cap was exhausted are credited to the fund`;
 }
 

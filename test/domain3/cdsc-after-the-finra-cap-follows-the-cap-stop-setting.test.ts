@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importGrossSales } from '../../src/feeds/grossSalesFeed.js';
 import { importPrimeRate } from '../../src/feeds/primeRateFeed.js';
+import { finraCapReport } from '../../src/reports/finraCapReport.js';
 import { monthlyCalculationReport } from '../../src/reports/monthlyCalculationReport.js';
 import type { Database } from '../../src/store/database.js';
 import { freshDatabase, type TestDatabase } from '../support/databases.js';
@@ -56,6 +57,11 @@ describe('a CDSC collected after the FINRA cap is exhausted, by PLAN12B_FINRA_CA
       const said = mc.warnings.filter((w) => /after the FINRA 2341 cap was exhausted/.test(w));
       expect(said).toEqual([
         `${FUND} class B: 20.00 of CDSC collected in 2025-01 after the FINRA 2341 cap was exhausted is paid as Earned CDSC (Agreement FOURTH(D); PLAN12B_FINRA_CAP_STOP=warn); FINRA 2341(d)(2) would credit it to the fund`,
+      ]);
+      // the cap ledger says the same, not that they are credited to the fund
+      const cap = await db.transaction((q) => finraCapReport(q, { class: 'B', through: '2025-01' }));
+      expect(cap.warnings.filter((w) => w.includes('20.00 of deferred sales charges'))).toEqual([
+        `${FUND} class B: 20.00 of deferred sales charges collected after the FINRA cap was exhausted are paid as Earned CDSC (PLAN12B_FINRA_CAP_STOP=warn); FINRA 2341(d)(2) would credit them to the fund`,
       ]);
     } finally {
       delete process.env.PLAN12B_FINRA_CAP_STOP;
