@@ -21,7 +21,7 @@ import { entriesCounted, isAllCaps, isProse, proseOnlyByLength } from './lineSha
 import { parenthesisedClasses } from './portfolioName.js';
 import { readRateToken } from './rateToken.js';
 import { mostlyHeadingWords, type ScheduleItem, scheduleItem } from './scheduleItem.js';
-import { classCodesIn } from './shareClasses.js';
+import { classCodesIn, namedClassShares } from './shareClasses.js';
 import { cellsAtColumnStarts } from './textColumns.js';
 import { joinWrappedCells } from './wrappedCell.js';
 
@@ -119,6 +119,9 @@ function isBareClassCode(text: string): boolean {
 // authorized maximum annualized fee is 0.25% …", "… approved, 0.25% authorized.")
 const UP_TO_RATE_RE =
   /^Up\s+to\s+(\d{0,2}\.\d{1,4})\s*%\s+of\s+(?:the\s+)?average\s+daily\s+net\s+assets\b(.*)$/i;
+// "0.25% of average daily net assets of Class A Shares": a rate cell naming its class
+const RATE_OF_CLASS_RE =
+  /^(\d{0,2}\.\d{1,4})\s*%\s+of\s+(?:the\s+)?average\s+daily\s+net\s+assets\s+(?:of|attributable\s+to)\s+(?:its\s+|the\s+)?(Class\s+[A-Z][A-Z0-9]?\s+Shares|[A-Z][a-z]+\s+Class\s+Shares)$/;
 const CURRENT_RATE_RE = /\b(?:current(?:ly)?\b[^%]{0,60}?|,\s*)(\d{0,2}\.\d{1,4})\s*%(?:\s+authorized)?/i;
 
 /**
@@ -373,6 +376,7 @@ function columnsOf(cells: readonly string[]): Columns {
   else if (/\bfees?\b|\brate\b|\bpercentage\b|\bdistribution\b/i.test(text)) rates = ['aggregateFee'];
   else rates = [];
   rates = withUnnamedColumn(heading, rates);
+  rates = withBareFeeColumn(heading, rates);
   // "Service Fee/Distribution Fee" over two cells: the columns in the order the heading names them
   const pair = pairOf(heading).pair;
   if (
@@ -586,6 +590,29 @@ function isUnnamedFeeCell(h: string): boolean {
 
 function unnamedFeeCells(heading: readonly string[]): number {
   return heading.filter(isUnnamedFeeCell).length;
+}
+
+/**
+ * RidgeWorth's Schedule A to its Distribution and Service Plan (2012): "Portfolio | Fee | Maximum
+ * Shareholder Services Fee" under "the Trust shall pay the Distributor compensation … at an annual
+ * rate as set forth below" — "Fee" alone is the whole fee the lead-in names (as a lone "FEE" column
+ * is elsewhere), the service fee its part the next column names: two columns, in the order they
+ * stand, never the service fee twice (its first column read as a service fee of 0.35%).
+ * @example withBareFeeColumn(['Portfolio', 'Fee', 'Maximum Shareholder Services Fee'], ['serviceFee'])
+ *   → ['aggregateFee', 'serviceFee']
+ */
+function withBareFeeColumn(heading: readonly string[], rates: RateColumn[]): RateColumn[] {
+  if (rates.length !== 1 || rates[0] !== 'serviceFee') return rates;
+  const order: RateColumn[] = [];
+  for (const h of heading) {
+    const c: RateColumn | null = /^Fees?\*?$/i.test(h.trim())
+      ? 'aggregateFee'
+      : /\bservices?\b|\bshareholder\b/i.test(h)
+        ? 'serviceFee'
+        : null;
+    if (c !== null && !order.includes(c)) order.push(c);
+  }
+  return order.length === 2 ? order : rates;
 }
 
 /**
@@ -906,6 +933,11 @@ export function step(s0: CellState, item: ScheduleItem, line: number, ctx: CellS
     }
     // Victory "SCHEDULE I / TO / DISTRIBUTION AND SERVICE PLAN / FOR / CLASS A SHARES OF / VICTORY
     // PORTFOLIOS": the plan's class, the Registrant's name on the line below
+    // RidgeWorth's "SCHEDULE A / TO THE DISTRIBUTION AND SERVICE PLAN / A SHARES": the class's letter
+    // and SHARES alone on a title line, in capitals, as the document names its "A Shares"
+    const letterShares = /^([A-Z])\s+SHARES$/.exec(text);
+    if (letterShares !== null && s.entries.length === 0 && s.heading.length === 0)
+      return { ...s, classes: [letterShares[1]!] };
     const classOfTitle = CLASS_SHARES_OF_RE.exec(text);
     if (classOfTitle !== null) return { ...s, classes: [classOfTitle[1]!], registrantFollows: true };
     // LVIP's "Schedule A / To the Distribution Services Agreement / Dated May 1, 2008 / between /
@@ -1127,6 +1159,20 @@ export function step(s0: CellState, item: ScheduleItem, line: number, ctx: CellS
       const h = closeHeading(s);
       const upTo = UP_TO_RATE_RE.exec(item.text);
       if (upTo !== null && !hasRateColumns(h)) return stepUpToRate(h, upTo, line, ctx);
+      // Professionally Managed Portfolios' "12b-1 Fee" cells beside the Muzinich funds: "0.25% of
+      // average daily net assets of Class A Shares" — the fund's rate and the class it is of, one cell
+      const ofClass = RATE_OF_CLASS_RE.exec(item.text);
+      if (ofClass !== null && h.name !== null && h.row === null && hasRateColumns(h)) {
+        const codes = classCodesIn(ofClass[2]!);
+        const pct = readRateToken(ofClass[1]!)?.pct;
+        if (codes.length === 1 && pct !== undefined)
+          return step(
+            step(h, { kind: 'class', codes, closesQuote: false }, line, ctx),
+            { kind: 'rate', pct, closesQuote: item.closesQuote === true },
+            line,
+            ctx,
+          );
+      }
       // a line only its length makes text may be the list's next portfolio, its name long (HTML
       // prints names of over 90 characters): never the list's silent end
       if ((h.name !== null || h.entries.length > 0) && proseOnlyByLength(item.text))
@@ -1273,6 +1319,13 @@ export function step(s0: CellState, item: ScheduleItem, line: number, ctx: CellS
       // a line read only in part is refused, never guessed)
       if (TWO_RATES_RE.test(item.text.replace(/["\u201d]+$/, '')))
         return stepTwoRates(s, item.text, item.closesQuote, line, ctx);
+      // Brown Advisory's "12b-1 Fees" / "Name of Series" / "Advisor Shares*": under a heading that
+      // names the fee, a named class and "Shares" heads the rate column — the class its rates are
+      // for (as "… attributable to Adviser Shares" is), no fund (SPEC §2.1: the class, wherever the
+      // schedule states it)
+      const headingClass = s.phase === 'heading' ? namedClassShares(item.text) : null;
+      if (headingClass !== null && columnsOf(s.heading).rates.length > 0)
+        return { ...s, classes: [headingClass] };
       const wrapped = wrappedTailOfListedName(s, item.text);
       if (wrapped !== null) return wrapped;
       const named = stepName(s, item, line, ctx);

@@ -195,6 +195,28 @@ export interface CellSchedulesContext {
   readonly titleRegistrant?: string | null;
 }
 
+// a letter's salutation: "Ladies and Gentlemen:", "Dear Sirs:"
+const SALUTATION_RE = /^(?:Ladies\s+and\s+Gentlemen|Gentlemen|Dear\s+[A-Z][\w.\s]{0,40})\s*[:,]$/;
+// how far under its heading a form of letter shows its salutation (title, sender's and addressee's addresses)
+const LETTER_LINES = 12;
+
+/**
+ * The heading heads a letter, no fee schedule: Brown Advisory's "Appendix A / Rule 12b-1 Related
+ * Agreement / Quasar Distributors, LLC / … / Ladies and Gentlemen:" after its Schedule A — the form
+ * of the dealer agreement the plan allows, its lines no portfolios (SPEC §2.1: nothing is read
+ * that the document does not state as a schedule's row).
+ */
+function headsALetter(lines: readonly EdgarLine[], h: CellHeading, stop: number): boolean {
+  let seen = 0;
+  for (let j = h.next; j < Math.min(stop, lines.length) && seen < LETTER_LINES; j++) {
+    const t = lines[j]!.trimmed.replace(/^\|/, '').trim();
+    if (t === '') continue;
+    if (SALUTATION_RE.test(t)) return true;
+    seen++;
+  }
+  return false;
+}
+
 /** Every schedule in document order; names that repeat get their class ("Schedule A (Class B)"). */
 export function readCellSchedules(
   ctx: CellSchedulesContext,
@@ -225,6 +247,8 @@ export function readCellSchedules(
       ),
     );
     const classes = blockClasses.length > 0 ? blockClasses : ctx.classes;
+    // a form of letter under the heading: no schedule's rows, its words the document's prose
+    if (out.length > 0 && headsALetter(ctx.lines, h, stop)) continue;
     const reading = readCellSchedule(
       {
         file: ctx.file,

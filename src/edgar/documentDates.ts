@@ -137,6 +137,19 @@ function wrappedDateChain(text: string): boolean {
 // "To the Distribution Services Agreement": a schedule's subtitle naming its instrument
 const UNDER_INSTRUMENT_NAME_RE = /^\|?\s*To\s+the\s+(?:[A-Z][\w&-]*\s+){0,6}(?:Plan|Agreement)$/;
 
+const FOOT_DATE_RE =
+  /^(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2},\s*\d{4}\.?$/;
+
+/** The document's last line with content when it is a date and nothing else ("August 17, 2011"). */
+function bareDateAtFoot(lines: readonly EdgarLine[]): EdgarLine | null {
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const t = lines[i]!.trimmed.replace(/^\|/, '').trim();
+    if (t === '') continue;
+    return FOOT_DATE_RE.test(t) ? lines[i]! : null;
+  }
+  return null;
+}
+
 function previousContent(lines: readonly EdgarLine[], i: number): string {
   for (let j = i - 1; j >= 0; j--) if (lines[j]!.trimmed !== '') return lines[j]!.trimmed;
   return '';
@@ -269,13 +282,19 @@ export function documentDates(
     if (datedPlaceholder === null) datedPlaceholder = blankEffectiveDate(prose);
     // "dated as of [September 25, 2012]": a date proposed in brackets, not yet the document's
     const bracketed = datedPlaceholder === null ? bracketedDate(prose) : null;
-    const line = datedPlaceholder?.line ?? bracketed?.line ?? bodyLine;
+    // Direxion's C Class Schedule A (real-exhibits-16 04): "August 17, 2011" alone at its foot, where
+    // its sister schedules print "Last Revised: <date>" — a date the document does not say is the
+    // one it takes effect: said, never taken (SPEC §2.1: the user states the date on import)
+    const bare = datedPlaceholder === null && bracketed === null ? bareDateAtFoot(lines) : null;
+    const line = datedPlaceholder?.line ?? bracketed?.line ?? bare?.no ?? bodyLine;
     const reason =
       datedPlaceholder !== null
         ? `the date is left blank ("${datedPlaceholder.text}"): the document is a draft or a form`
         : bracketed !== null
           ? `the date is printed in brackets ("${bracketed.text}"): the document is a draft, its date not settled`
-          : 'the document states no date it takes effect';
+          : bare !== null
+            ? `the document states no date it takes effect: "${bare.trimmed}" stands alone at its foot, not said to be that date (no "Last Revised:", "Effective:" or "Dated:")`
+            : 'the document states no date it takes effect';
     warnings.push(`${reason}; import needs --effective-date`);
     gap = { fact: 'effective-date', line, reason, schedule: null };
   } else if (effective.iso.length === 7) {

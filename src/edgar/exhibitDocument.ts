@@ -1,3 +1,5 @@
+import type { StatedTerminationNotice } from './terminationNoticeClause.js';
+
 /**
  * What `plan12b exhibit parse --json` prints (SPEC §2.1): one EDGAR exhibit of a 12b-1 plan,
  * a Class B master distribution agreement, or an amendment to either.
@@ -81,6 +83,13 @@ export interface ExhibitDocument {
    * 2003"; Agreement FOURTEENTH); absent where it states none (edgar/continuanceClause.ts)
    */
   readonly continuance?: StatedContinuance;
+  /**
+   * the written notice on which the agreement may be terminated, as the body states it (FIFTEENTH(A)
+   * "on sixty (60) days' written notice"; Plan §10(a) "on not more than sixty (60) days' written
+   * notice"); absent where it states none, or in a store imported by a build that did not read it
+   * (edgar/terminationNoticeClause.ts)
+   */
+  readonly terminationNotice?: StatedTerminationNotice;
 }
 
 /** "shall continue in effect until June 30, 2003": the date, the line it is on, and the words. */

@@ -178,7 +178,11 @@ function readHeadingAt(
     .replace(/\([^()]*\bCLASS[^()]*\)/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
-  if (!/\b(?:PLAN|AGREEMENT)\b/.test(joined) || !/\b(?:DISTRIBUTION|12B-1)\b/.test(joined)) {
+  // Advisors Series Trust's "AMENDED AND RESTATED SHARE MARKETING PLAN" over "Rule 12b-1 Plan on
+  // behalf of the Funds listed on Schedule B": the line under the title says what plan it is
+  const under = lines[i]?.trimmed ?? '';
+  const ruleUnder = /\bPLAN$/.test(joined) && /^\(?Rule\s+12b-1\s+Plan\b/i.test(under);
+  if (!/\b(?:PLAN|AGREEMENT)\b/.test(joined) || (!/\b(?:DISTRIBUTION|12B-1)\b/.test(joined) && !ruleUnder)) {
     const shown = joined === '' ? 'no title in capitals at the top' : `title "${joined.slice(0, 80)}"`;
     throw new ExhibitParseError(file, firstNo, `not a distribution plan or agreement (${shown})`);
   }

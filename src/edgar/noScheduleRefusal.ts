@@ -115,6 +115,20 @@ export function noScheduleRefusal(
       `its funds and classes are listed in its body's sentences ("…${t.slice(m.index, m.index + 70).replace(/\s\S*$/, '')}…"), under no SCHEDULE, APPENDIX or EXHIBIT heading: plan12b reads a plan's funds from its schedule, and records nothing from this document${cut ? `; the text ends in mid-sentence at line ${last.no}, cut before its fees` : ''}`,
     );
   }
+  // Northern Lights' SouthernSun plan ("the Trust has established a Series called the SouthernSun
+  // Small Cap Fund and the SouthernSun U.S. Equity Fund (each a "Fund" …)"), Professionally Managed
+  // Portfolios' Hodges plan ("on behalf of the Hodges Small Cap Fund (the “Fund”)"): a plan of the
+  // funds its recitals name, no schedule — refused where they are named, saying where the text is cut
+  const named = fundsNamedInRecitals(body);
+  if (named !== null) {
+    const last = body[body.length - 1]!;
+    const cut = body.length > 1 && endsMidSentence(body);
+    return new ExhibitParseError(
+      file,
+      named.line,
+      `its funds are named in its recitals ("…${named.text}…"), under no SCHEDULE, APPENDIX or EXHIBIT heading: plan12b reads a plan's funds from its schedule, and records nothing from this document${cut ? `; the text ends in mid-sentence at line ${last.no}, cut` : ''}`,
+    );
+  }
   // the document begins inside a table of fees, no title above it (American Funds' "Share Class |
   // Distribution Fee | Service Fee / Class R-1 | 0.75% | 0.25% / …", the top of its page lost): that is
   // where it cannot be read — not at its end, however that is cut
@@ -170,7 +184,7 @@ const inSentence = (t: string) => t.split(/\s+/).length >= 6 && /[a-z,]$/.test(t
  * "Financial Industry Regulatory Author", MainStay's Class A plan cut at 2,000 bytes), or that open
  * a clause of the body and stop ("NOW, THEREFORE, the Trust h", Pacific Select Fund's Class D plan).
  */
-function endsMidSentence(body: readonly EdgarLine[]): boolean {
+export function endsMidSentence(body: readonly EdgarLine[]): boolean {
   const last = body[body.length - 1];
   if (last === undefined) return false;
   const t = words(last);
@@ -179,8 +193,24 @@ function endsMidSentence(body: readonly EdgarLine[]): boolean {
   return (
     /[a-z,]$/.test(t) &&
     ((above !== undefined && (inSentence(words(above)) || ITEM_MARK_RE.test(words(above)))) ||
-      CLAUSE_START_RE.test(t))
+      CLAUSE_START_RE.test(t) ||
+      inSentence(sentenceTail(body)))
   );
+}
+
+/**
+ * The words of the last few lines since the last end of a sentence, one text: Trust for
+ * Professional Managers' PMC Funds plan rendered a few words a line ("… personal services" / "to" /
+ * "shareholders, including, but not n") stops in mid-sentence as a long line does.
+ */
+function sentenceTail(body: readonly EdgarLine[]): string {
+  const tail: string[] = [];
+  for (let k = body.length - 1; k >= 0 && tail.length < 4; k--) {
+    const t = words(body[k]!);
+    if (tail.length > 0 && /[.;:]$/.test(t)) break;
+    tail.unshift(t);
+  }
+  return tail.join(' ');
 }
 
 // a numbered item's mark alone on its line, its text on the next: "5)" / "JNL/Mellon Ca" (JNL's 2019
@@ -189,6 +219,37 @@ const ITEM_MARK_RE = /^\(?\d{1,2}[.)]$/;
 
 // a clause of a plan's body begins: "WHEREAS, …", "NOW, THEREFORE, …", "Section 2. …", "3. …"
 const CLAUSE_START_RE = /^(?:WHEREAS\b|NOW,?\s+THEREFORE\b|Section\s+\d+\.|\d{1,2}\.\s)/i;
+
+// "… called the SouthernSun Small Cap Fund and the SouthernSun U.S. Equity Fund (each a "Fund" …",
+// "on behalf of the Hodges Small Cap Fund (the “Fund”)", "on behalf of the PMC Large Cap Growth Fund,
+// the PMC Large Cap Value Fund, … (each, a “Fund,” collectively, the “Funds”)": funds by name, then the
+// term the plan calls them by
+const FUND_NAME = String.raw`the\s+(?:[A-Z][\w&.'\u2019-]*\s+){1,8}(?:Fund|Portfolio)`;
+const FUNDS_NAMED_RE = new RegExp(
+  String.raw`\b(?:on\s+behalf\s+of|called|designated)\s+(${FUND_NAME}(?:,?\s+(?:and\s+)?${FUND_NAME}){0,12})\s*\((?:each,?\s+)?(?:a|the)\s+["\u201c]Funds?\b`,
+);
+
+/** Where the body's recitals name the plan's funds by a defined term, and the words naming them. */
+function fundsNamedInRecitals(body: readonly EdgarLine[]): { line: number; text: string } | null {
+  // a recital may stand over short lines: read the first forty lines as one text
+  const head = body.slice(0, 40);
+  let text = '';
+  const starts: number[] = [];
+  for (const l of head) {
+    starts.push(text.length);
+    text += `${words(l)} `;
+  }
+  const m = FUNDS_NAMED_RE.exec(text.replace(/\s+$/, ''));
+  if (m === null) return null;
+  const at = m.index + m[0].indexOf(m[1]!);
+  let k = 0;
+  while (k + 1 < starts.length && starts[k + 1]! <= at) k++;
+  const names = m[1]!.replace(/\s+/g, ' ');
+  return {
+    line: head[k]!.no,
+    text: names.length > 90 ? `${names.slice(0, 90).replace(/\s\S*$/, '')}` : names,
+  };
+}
 
 // "… of each of the following Funds: Diversified Equity Fund, Special Growth Fund, …"
 const FUNDS_IN_SENTENCE_RE = /\bof\s+each\s+of\s+the\s+following\s+(?:Funds|Portfolios|Series)\s*:\s+\S/;

@@ -32,7 +32,7 @@ import { htmlCellLines, looksLikeHtml } from './htmlText.js';
 import { bodyPartyRegistrant, scheduleHeadingRegistrant } from './instrumentRegistrant.js';
 import { scheduleHeading } from './lineShapes.js';
 import { namedInstrumentWarning } from './namedInstrument.js';
-import { noScheduleRefusal } from './noScheduleRefusal.js';
+import { endsMidSentence, noScheduleRefusal } from './noScheduleRefusal.js';
 import { proseText } from './proseText.js';
 import { registrantRenames } from './registrantRename.js';
 import {
@@ -51,6 +51,7 @@ import { readSchedules } from './scheduleTable.js';
 import { exceptedClassesIn } from './shareClasses.js';
 import { errorInFileLines, parsedInFileLines } from './sourceLines.js';
 import { statedChanges } from './statedChanges.js';
+import { statedTerminationNotice } from './terminationNoticeClause.js';
 import { instrumentTerms, scheduleLeadInTerms } from './terms.js';
 import {
   exhibitTitleOf,
@@ -685,6 +686,10 @@ function refuseFootnoteMarkedClasses(r: Reading, file: string): void {
   }
 }
 
+// a signature block's line: "By:", "Name:", "Title:", "/s/ …", "IN WITNESS WHEREOF", "Attest:"
+const SIGNATURE_LINE_RE =
+  /^(?:By|Name|Title|Attest|ATTEST|BY|NAME|TITLE)\s*:|^\/s\/|^IN\s+WITNESS\s+WHEREOF\b/i;
+
 function assemble(r: Reading, rendering: boolean): ParsedExhibit {
   const { lines } = r;
   const inSchedule = new Uint8Array(lines.length);
@@ -799,6 +804,29 @@ function assemble(r: Reading, rendering: boolean): ParsedExhibit {
       line: lastContentNo,
       reason: `${lastSchedule.name} runs to the end of the document with nothing that closes it (no closing quote, no closing clause, no signature): the document is cut, and the rest of the schedule may be missing`,
       schedule: lastSchedule.name,
+    });
+  // Brown Advisory's Schedule A, then its "Appendix A", the form of a letter, cut at 2,000 bytes
+  // ("… have been approved by a majority of the"): every schedule is whole, but the document goes
+  // on past them and stops in mid-sentence — what follows is missing (SPEC §2.1: read in part)
+  const schedulesEnd = Math.max(0, ...r.schedules.map((s) => s.end));
+  const afterSchedules = lines.filter((l, i) => i >= schedulesEnd && l.trimmed !== '');
+  const lastAfter = afterSchedules.at(-1)?.trimmed.replace(/^\|/, '').trim() ?? '';
+  if (
+    r.schedules.length > 0 &&
+    !gaps.some((g) => g.fact === 'text') &&
+    !r.schedules.some((s) => s.cut !== null) &&
+    // a line of prose stopped short — never the signatures under a schedule ("Title: Senior Managing
+    // Director"), which close it
+    lastAfter.split(/\s+/).length >= 6 &&
+    /[a-z,]$/.test(lastAfter) &&
+    !afterSchedules.some((l) => SIGNATURE_LINE_RE.test(l.trimmed.replace(/^\|/, '').trim())) &&
+    endsMidSentence(afterSchedules)
+  )
+    gaps.push({
+      fact: 'text',
+      line: lastContentNo,
+      reason: `the document ends in mid-sentence ("…${afterSchedules.at(-1)!.trimmed.slice(-40)}") in its text after ${r.schedules.at(-1)!.name}: the rest of the document is missing`,
+      schedule: null,
     });
   // SPEC §2: renames take effect on the amendment's date; one that states its own is said
   const proseLines = lines.filter((l, i) => i >= r.bodyStart && inSchedule[i] === 0 && l.trimmed !== '');
@@ -928,6 +956,8 @@ function assemble(r: Reading, rendering: boolean): ParsedExhibit {
   const classes = entryClasses.length > 0 ? entryClasses : [...r.titleClasses];
   // Plan §7, Agreement FOURTEENTH: the first continuance deadline, where the body states one
   const continuance = statedContinuance(prose);
+  // FIFTEENTH(A), Plan §10(a): the written notice on which an agreement may be terminated
+  const terminationNotice = statedTerminationNotice(prose);
 
   return {
     kind: r.kind,
@@ -955,6 +985,7 @@ function assemble(r: Reading, rendering: boolean): ParsedExhibit {
     footnotes: r.schedules.flatMap((s) => s.footnotes),
     warnings,
     ...(continuance === null ? {} : { continuance }),
+    ...(terminationNotice === null ? {} : { terminationNotice }),
     completeness: { complete: gaps.length === 0, gaps },
     rendering,
   };

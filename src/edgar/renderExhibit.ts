@@ -286,6 +286,7 @@ export function renderExhibit(doc: RenderableDocument, opts: { marked?: boolean 
     'series-of-registrant',
     'series-of-list',
     'with-respect-to-cells',
+    'titled-cells',
   ] as const) {
     if (
       (layout === 'cell-blocks' || layout === 'series-of-registrant') &&
@@ -330,6 +331,7 @@ export function renderExhibit(doc: RenderableDocument, opts: { marked?: boolean 
     )
       continue;
     if (layout === 'with-respect-to-cells' && !withRespectToCellsFits(doc)) continue;
+    if (layout === 'titled-cells' && !titledCellsFit(doc)) continue;
     if (
       layout === 'registrant-over' &&
       (!doc.kind.endsWith('-amendment') || doc.instrument.registrant === null)
@@ -464,9 +466,11 @@ function renderLayout(
     | 'title-cells'
     | 'series-of-registrant'
     | 'series-of-list'
-    | 'with-respect-to-cells',
+    | 'with-respect-to-cells'
+    | 'titled-cells',
 ): string {
   if (layout === 'with-respect-to-cells') return renderWithRespectToCells(doc, opts);
+  if (layout === 'titled-cells') return renderTitledCells(doc, opts);
   if (layout === 'series-of-registrant') return renderSeriesOfRegistrant(doc, opts);
   if (layout === 'series-of-list') return renderSeriesOfList(doc, opts);
   if (layout === 'class-of-each-fund') return renderClassOfEachFund(doc, opts);
@@ -1204,5 +1208,70 @@ function renderSeriesOfList(doc: RenderableDocument, opts: { marked?: boolean })
   // the date under the list ends it: its last name is then whole, not a line the page was cut in
   if (doc.effectiveDate !== null && doc.effectiveDate.length === 10)
     out.push(`Effective: ${formatDate(doc.effectiveDate)}`);
+  return `${out.join('\n')}\n`;
+}
+
+/** One schedule filed on its own, of one class, with a rate column at least (real-exhibits-17 01, 07, 08). */
+function titledCellsFit(doc: RenderableDocument): boolean {
+  if (doc.kind !== 'schedule' || doc.schedules.length !== 1) return false;
+  const entries = doc.schedules[0]!.entries;
+  const classes = new Set(entries.map((e) => e.class));
+  return classes.size === 1 && entries[0]?.class != null && rateColumnsOf(entries).length > 0;
+}
+
+// the rate columns as RidgeWorth's Schedule A heads them: "Fee" alone is the whole fee, of which the
+// shareholder services fee is the part its own column names
+const TITLED_CELL_HEADINGS: Record<RateColumn, string> = {
+  assetBasedSalesCharge: 'Maximum Distribution Fee',
+  serviceFee: 'Maximum Shareholder Services Fee',
+  aggregateFee: 'Fee',
+};
+
+/**
+ * A schedule filed on its own as HTML cells under its own title block: RidgeWorth's "SCHEDULE A / TO
+ * THE DISTRIBUTION AND SERVICE PLAN / CLASS A SHARES" over "|Portfolio" / "|Fee" / "|Maximum
+ * Shareholder Services Fee", its renamed funds "… (formerly, …)" in their cells (real-exhibits-17
+ * 07, 08); Brown Advisory's "Schedule A / BROWN ADVISORY FUNDS / Rule 12b-1 Fees" over "|12b-1 Fees"
+ * / "|Name of Series" / "|Advisor Shares", its "*" footnote and its "As adopted by the Board of
+ * Trustees: …" / "As amended by the Board of Trustees: …" lines (real-exhibits-17 01).
+ */
+function renderTitledCells(doc: RenderableDocument, opts: { marked?: boolean }): string {
+  const out: string[] = [];
+  if (opts.marked !== false) out.push(RENDERING_MARKER, '');
+  if (doc.exhibit !== null) out.push(`Exhibit ${doc.exhibit}`);
+  const s = doc.schedules[0]!;
+  const cls = s.entries[0]!.class!;
+  const named = cls.length > 2;
+  const to = /^(?:schedule|appendix|exhibit)\s+\S+\s+(to\s.*)$/i.exec(doc.title)?.[1];
+  out.push(s.name.toUpperCase());
+  if (to !== undefined) out.push(to.toUpperCase());
+  const reg = doc.instrument.registrant;
+  if (reg !== null) out.push(reg.toUpperCase());
+  if (!named) out.push(`CLASS ${cls} SHARES`);
+  const cols = rateColumnsOf(s.entries);
+  if (named && cols.length === 1 && cols[0] === 'aggregateFee')
+    out.push('Rule 12b-1 Fees', '|12b-1 Fees', '|Name of Series', `|${cls} Shares`);
+  else {
+    out.push(
+      'Pursuant to Section 2, the Trust shall pay the Distributor compensation at an annual rate as set forth below.',
+    );
+    out.push('|Portfolio', ...cols.map((c) => `|${TITLED_CELL_HEADINGS[c]}`));
+    if (named) out.push(`|${cls} Shares`);
+  }
+  for (const e of s.entries) {
+    const former = doc.renames.filter((r) => r.to === e.portfolio).map((r) => r.from);
+    out.push(
+      `|${e.portfolio}${former.length === 0 ? '' : ` (formerly, ${former.join(', formerly, ')})`}`,
+      ...cols.map((c) => rateCell(e, c)),
+    );
+  }
+  doc.footnotes.forEach((f, k) => {
+    out.push(`${'*'.repeat(k + 1)} ${f}`);
+  });
+  const asOf = doc.instrument.datedAsOf;
+  const eff = doc.effectiveDate;
+  if (asOf !== null) out.push(`As adopted by the Board of Trustees: ${formatDate(asOf)}`);
+  if (eff !== null && eff.length === 10 && eff !== asOf)
+    out.push(`As amended by the Board of Trustees: ${formatDate(eff)}`);
   return `${out.join('\n')}\n`;
 }

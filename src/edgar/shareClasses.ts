@@ -198,6 +198,22 @@ export function classCodesIn(text: string): string[] {
   return out;
 }
 
+/**
+ * A class named by its word and "Shares" alone, without the word CLASS: Brown Advisory's "Advisor
+ * Shares*" heading its rate column (Schedule A, "12b-1 Fees" / "Name of Series" / "Advisor
+ * Shares*"). Only the named classes (Advisor, Investor, Institutional, …), never a Registrant's
+ * last word ("Trust Shares"); null for anything else.
+ * @example namedClassShares('Advisor Shares*') → 'Advisor'
+ */
+export function namedClassShares(text: string): string | null {
+  const m = /^([A-Za-z]+)\s+Shares\**$/i.exec(text.trim());
+  if (m === null) return null;
+  const word = m[1]!.toUpperCase();
+  return NAMED_CLASSES.has(word) && !NAME_WORD_CLASSES.has(word) && word !== 'CASH' && word !== 'RESERVE'
+    ? titleWord(word)
+    : null;
+}
+
 /** "CLASS C SHARES", "Class C Shares:", "INVESTOR CLASS SHARES", "CLASSES A AND C" — a label that only names classes. */
 /** A heading without the "(continued)" a page break adds to it: "CLASS C SHARES (continued)". */
 export function withoutContinued(heading: string): string {

@@ -2,7 +2,9 @@ import { sha256 } from '../audit/auditChain.js';
 import { requireDateOfNyseCalendar } from '../calendar/nyseCalendar.js';
 import { Plan12bError, type Problem } from '../errors.js';
 import {
+  type AgreementNotice,
   contradictedTermination,
+  FIFTEENTH_A_NOTICE,
   type Termination,
   terminationLabel,
   terminationNoticeWarning,
@@ -102,12 +104,44 @@ export function terminationOf(
     noticeDate: input.noticeDate,
     reason: input.reason,
   };
-  const why = terminationProblem(t);
+  const why = terminationProblem(t, agreementNotice(registry, portfolioId, input.class));
   if (why) return why;
   const id = sha256(
     JSON.stringify([t.instrument, portfolioId, t.class?.toLowerCase() ?? null, t.effectiveDate]),
   );
   return Object.freeze({ kind: 'termination', id, ...t });
+}
+
+/**
+ * The written notice the Agreement covering the class (null: any) of the portfolio (null: any) is
+ * terminated on, as its text states it (FIFTEENTH(A) "on sixty (60) days' written notice";
+ * edgar/terminationNoticeClause.ts); an Agreement whose parse has none (its text states none, or an
+ * older build imported it) keeps FIFTEENTH(A)'s sixty days. Of several, the first by key.
+ */
+export function agreementNotice(
+  registry: Registry,
+  portfolioId: string | null,
+  shareClass: string | null,
+): AgreementNotice {
+  const cls = shareClass?.toLowerCase() ?? null;
+  const stated = registry.instruments
+    .filter(
+      (i) =>
+        i.kind === 'agreement' &&
+        i.statedTerminationNotice &&
+        [...i.schedules.values()].some((versions) =>
+          versions.some((v) =>
+            v.entries.some(
+              (e) =>
+                (cls === null || e.class.toLowerCase() === cls) &&
+                (portfolioId === null ||
+                  registry.identities.resolveOn(e.portfolio, v.effectiveDate) === portfolioId),
+            ),
+          ),
+        ),
+    )
+    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))[0]?.statedTerminationNotice;
+  return stated ? { days: stated.days, atMost: stated.atMost, text: stated.text } : FIFTEENTH_A_NOTICE;
 }
 
 /** Whether an agreement lists the class (null: any) of the portfolio (null: any) in any schedule version. */
@@ -143,7 +177,7 @@ type TerminationChange = PlannedChange & { readonly termination: Termination };
 
 interface TerminationsState {
   readonly recorded: ReadonlyMap<string, Termination>;
-  readonly candidates: readonly { line: number; termination: Termination }[];
+  readonly candidates: readonly { line: number; termination: Termination; notice: AgreementNotice }[];
   readonly problems: readonly Problem[];
 }
 
@@ -176,7 +210,7 @@ export const terminationsFeed: FeedDefinition<
     const registry = await loadRegistry(tx);
     const recorded = new Map((await loadTerminations(tx)).map((t) => [t.id, t]));
     const problems: Problem[] = [];
-    const candidates: { line: number; termination: Termination }[] = [];
+    const candidates: { line: number; termination: Termination; notice: AgreementNotice }[] = [];
     for (const { line, row } of rows as readonly Row[]) {
       const t = terminationOf(
         {
@@ -191,7 +225,8 @@ export const terminationsFeed: FeedDefinition<
         registry,
       );
       if ('field' in t) problems.push({ file: ctx.file, line, ...t });
-      else candidates.push({ line, termination: t });
+      else
+        candidates.push({ line, termination: t, notice: agreementNotice(registry, t.portfolioId, t.class) });
     }
     return { recorded, candidates, problems };
   },
@@ -202,7 +237,7 @@ export const terminationsFeed: FeedDefinition<
     const seen = new Map<string, number>();
     const warnings: string[] = [];
     let unchanged = 0;
-    for (const { line, termination } of state.candidates) {
+    for (const { line, termination, notice } of state.candidates) {
       const first = seen.get(termination.id);
       if (first !== undefined) {
         problems.push({
@@ -252,7 +287,7 @@ export const terminationsFeed: FeedDefinition<
         continue;
       }
       changes.push({ line, datedOn: termination.effectiveDate, kind: 'new', termination });
-      const unchecked = terminationNoticeWarning(termination);
+      const unchecked = terminationNoticeWarning(termination, notice);
       if (unchecked !== null) warnings.push(`line ${line}: ${unchecked}`);
     }
     return { changes, unchanged, problems, warnings };
@@ -354,7 +389,7 @@ export async function recordTermination(
           'date the termination in an open month',
         );
       await insertTerminations(tx, [t], null, currentActor());
-      const unchecked = terminationNoticeWarning(t);
+      const unchecked = terminationNoticeWarning(t, agreementNotice(registry, t.portfolioId, t.class));
       return {
         result: { recorded: true, termination: t, warnings: unchecked === null ? [] : [unchecked] },
         audit: {

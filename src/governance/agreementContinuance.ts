@@ -6,6 +6,7 @@ import {
   continuanceByEvidence,
   oneYearAfter,
 } from './continuance.js';
+import { type ContinuanceDeadlineSource, continuanceDeadlineSource } from './continuanceDeadlineSource.js';
 
 /**
  * Agreement FOURTEENTH: the Agreement continues "from year to year thereafter, provided, that such
@@ -45,6 +46,9 @@ export interface PortfolioContinuancePeriod {
   readonly metBy: ApprovalRef | null;
   /** with a shareholder vote, the Board vote whose Dis-interested Trustees' majority gave (b) */
   readonly disinterestedTrustees: ApprovalRef | null;
+  /** where the deadline comes from (continuanceDeadlineSource.ts), and in words */
+  readonly deadlineSource: ContinuanceDeadlineSource;
+  readonly deadlineWhy: string;
 }
 
 export interface PortfolioContinuance {
@@ -181,6 +185,15 @@ export function portfolioContinuance(
       deadline: p.deadline,
       metBy: p.metBy === null ? null : approvalRef(p.metBy.by),
       disinterestedTrustees: p.metBy?.disinterested ? approvalRef(p.metBy.disinterested) : null,
+      ...deadlineSourceOf(p.countedFrom, first),
     })),
   };
 }
+
+const deadlineSourceOf = (
+  counted: Parameters<typeof continuanceDeadlineSource>[0],
+  first: AgreementFirstDeadline,
+): { deadlineSource: ContinuanceDeadlineSource; deadlineWhy: string } => {
+  const s = continuanceDeadlineSource(counted, first);
+  return { deadlineSource: s.source, deadlineWhy: s.why };
+};

@@ -7,15 +7,30 @@ import { addDays, isLeapYear } from '../calendar/isoDate.js';
  * specifically approved … at least annually"). Each deadline must be met by a continuance
  * approval on or before it; a deadline missed ends the instrument the day after it.
  *
- * How the next deadline follows from a met one is not settled by the documents (DOMAIN §9 says
- * only "alert if > 1 year"), so it is a setting:
- * - `year-by-year` (the default, the Agreement's "from year to year"): the next deadline is the
- *   same day a year later (June 30, 2004 → June 30, 2005), whenever in the year the approval came;
+ * How the next deadline follows from a met one is a setting:
+ * - `year-by-year` (the default, the Agreement's "from year to year thereafter"): the next deadline
+ *   is the same day a year later (June 30, 2004 → June 30, 2005), whenever in the year the approval
+ *   came;
  * - `twelve-months-after-approval`: the next deadline is one year after the approval that met the
  *   previous one (an approval on 2004-03-15 carries the instrument to 2005-03-15).
+ * Rule 12b-1(b)(3)(i) ("specifically approved at least annually") and DOMAIN §9 ("last annual
+ * continuance date → alert if > 1 year") ask for no more than a year between two votes; year by
+ * year lets up to two years less a day pass, so the report alerts where a deadline falls more than
+ * a year after the vote before it (continuanceAnnualAlert.ts).
  */
 export type ContinuanceBasis = 'year-by-year' | 'twelve-months-after-approval';
 export const DEFAULT_CONTINUANCE_BASIS: ContinuanceBasis = 'year-by-year';
+
+/**
+ * What a deadline is counted from: `first` (the instrument's first deadline, from its text, the
+ * Rule or a setting: continuanceRoster.ts), `anniversary` (year by year: `years` after the first
+ * deadline `from`), or `last-approval` (one year after the approval `from` that met the deadline
+ * before).
+ */
+export type DeadlineCountedFrom =
+  | { readonly kind: 'first' }
+  | { readonly kind: 'anniversary'; readonly from: string; readonly years: number }
+  | { readonly kind: 'last-approval'; readonly from: string };
 
 export interface ContinuancePeriod {
   readonly deadline: string;
@@ -72,6 +87,8 @@ export interface ContinuanceEvidence {
 export interface ContinuancePeriodOf<E> {
   readonly deadline: string;
   readonly metBy: E | null;
+  /** what the deadline is counted from */
+  readonly countedFrom: DeadlineCountedFrom;
 }
 
 export interface ContinuanceStatusOf<E> {
@@ -139,6 +156,7 @@ export function continuanceByEvidence<E extends ContinuanceEvidence>(
   // from that approval
   let anchor = firstDeadline;
   let years = 0;
+  let countedFrom: DeadlineCountedFrom = { kind: 'first' };
   // Bounded: one period per year between the first deadline and asOf.
   for (let guard = 0; guard < 400; guard++) {
     const start = windowStart;
@@ -148,10 +166,10 @@ export function continuanceByEvidence<E extends ContinuanceEvidence>(
     const met = sorted.findLast((a) => a.earliest > start && a.on <= deadline) ?? null;
     if (deadline >= asOf) {
       // not yet due: an approval already given for it is shown
-      periods.push({ deadline, metBy: met !== null && met.on <= asOf ? met : null });
+      periods.push({ deadline, metBy: met !== null && met.on <= asOf ? met : null, countedFrom });
       return { status: 'in force', periods, nextDeadline: deadline, endsOn: null };
     }
-    periods.push({ deadline, metBy: met });
+    periods.push({ deadline, metBy: met, countedFrom });
     if (met === null) return { status: 'lapsed', periods, nextDeadline: null, endsOn: addDays(deadline, 1) };
     windowStart = basis === 'year-by-year' ? deadline : met.on;
     if (basis === 'year-by-year') years += 1;
@@ -160,6 +178,10 @@ export function continuanceByEvidence<E extends ContinuanceEvidence>(
       years = 1;
     }
     deadline = yearsAfter(anchor, years);
+    countedFrom =
+      basis === 'year-by-year'
+        ? { kind: 'anniversary', from: firstDeadline, years }
+        : { kind: 'last-approval', from: met.on };
   }
   throw new RangeError(`continuance of ${firstDeadline} runs past ${asOf} by more than 400 years`);
 }

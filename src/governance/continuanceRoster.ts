@@ -4,7 +4,9 @@ import {
   portfolioContinuance,
 } from './agreementContinuance.js';
 import { type Approval, type ApprovalRef, approvalOutcome, approvalRef } from './approval.js';
-import { continuanceAsOf, oneYearAfter } from './continuance.js';
+import { continuanceByEvidence, oneYearAfter } from './continuance.js';
+import { annualVote } from './continuanceAnnualAlert.js';
+import { type ContinuanceDeadlineSource, continuanceDeadlineSource } from './continuanceDeadlineSource.js';
 import { AS_STATED, type GovernanceSettings } from './governanceSettings.js';
 
 /** An instrument as continuance sees it. */
@@ -52,12 +54,22 @@ export interface InstrumentContinuance {
   readonly status: 'in force' | 'lapsed' | 'superseded';
   /** the next deadline after the as-of date while in force (an Agreement: its Portfolios' earliest) */
   readonly nextDeadline: string | null;
+  /** where the next deadline comes from (continuanceDeadlineSource.ts), and in words; null with it */
+  readonly nextDeadlineSource: ContinuanceDeadlineSource | null;
+  readonly nextDeadlineWhy: string | null;
+  /**
+   * The last continuance vote that met a deadline, and the day a year after it (Rule 12b-1(b)(3)(i)
+   * "at least annually"; DOMAIN §9 "alert if > 1 year": continuanceAnnualAlert.ts). An Agreement:
+   * of the in-force Portfolio whose year runs out first. Null before any.
+   */
+  readonly lastContinuanceVote: string | null;
+  readonly annualVoteBy: string | null;
   /** the first day the instrument is no longer in force (an Agreement: when it lapsed for its last Portfolio) */
   readonly endsOn: string | null;
   /** the deadline whose miss ended it (with `endsOn`), else null */
   readonly missedDeadline: string | null;
-  /** the Board's approvals for the instrument as a whole and the deadlines they met */
-  readonly periods: readonly { readonly deadline: string; readonly metBy: ApprovalRef | null }[];
+  /** the Board's approvals for the instrument as a whole and the deadlines they met, each deadline with its source */
+  readonly periods: readonly ContinuanceDeadline[];
   /**
    * An Agreement: each Portfolio it lists (up to the as-of date), with its own deadlines and lapse
    * (FOURTEENTH: "with respect to the Shares of each Portfolio"); a Plan: null (Plan §7 continues
@@ -73,6 +85,14 @@ export interface InstrumentContinuance {
    * still a lapse.
    */
   readonly supersededBy: InstrumentSuccessor | null;
+}
+
+/** A continuance deadline, the approval that met it, and where the deadline comes from. */
+export interface ContinuanceDeadline {
+  readonly deadline: string;
+  readonly metBy: ApprovalRef | null;
+  readonly deadlineSource: ContinuanceDeadlineSource;
+  readonly deadlineWhy: string;
 }
 
 /** What superseded an instrument: the restatement's title, its document, and its first day. */
@@ -172,7 +192,24 @@ export function instrumentContinuance(
   const byDate = new Map<string, Approval>();
   for (const a of [...mine].sort((x, y) => (x.id < y.id ? -1 : 1)))
     if (!byDate.has(a.meetingDate)) byDate.set(a.meetingDate, a);
-  const s = continuanceAsOf(first.date, [...byDate.keys()], asOf, settings.continuanceBasis, until);
+  const s = continuanceByEvidence(
+    first.date,
+    [...byDate.keys()].map((d) => ({ on: d, earliest: d })),
+    asOf,
+    settings.continuanceBasis,
+    until,
+  );
+  const periods = s.periods.map((p) => {
+    const from = continuanceDeadlineSource(p.countedFrom, first);
+    return {
+      deadline: p.deadline,
+      metBy: p.metBy === null ? null : approvalRef(byDate.get(p.metBy.on)!),
+      deadlineSource: from.source,
+      deadlineWhy: from.why,
+    };
+  });
+  const next = s.nextDeadline === null ? null : periods.at(-1)!;
+  const vote = annualVote(periods);
   const whole: InstrumentContinuance = {
     instrumentKey: i.key,
     instrument: i.title,
@@ -183,12 +220,13 @@ export function instrumentContinuance(
     firstDeadlineSource: first.source,
     status: supersededOn(s.status),
     nextDeadline: s.nextDeadline,
+    nextDeadlineSource: next?.deadlineSource ?? null,
+    nextDeadlineWhy: next?.deadlineWhy ?? null,
+    lastContinuanceVote: vote.lastVote,
+    annualVoteBy: vote.voteBy,
     endsOn: s.endsOn,
     missedDeadline: s.endsOn === null ? null : s.periods.at(-1)!.deadline,
-    periods: s.periods.map((p) => ({
-      deadline: p.deadline,
-      metBy: p.metBy === null ? null : approvalRef(byDate.get(p.metBy)!),
-    })),
+    periods,
     portfolios: null,
     lapsedPortfolios: null,
     supersededBy: successor,
@@ -213,10 +251,24 @@ export function instrumentContinuance(
     (a, p) => (a === null || p.endsOn! > a.endsOn! ? p : a),
     null,
   );
+  // the Portfolio whose deadline comes first (ties: the first listed) gives the Agreement's next one
+  const soonest = inForce.reduce<(typeof inForce)[number] | null>(
+    (a, p) => (a === null || p.nextDeadline! < a.nextDeadline! ? p : a),
+    null,
+  );
+  const soonestPeriod = soonest?.periods.at(-1) ?? null;
+  const votes = inForce
+    .map((p) => annualVote(p.periods))
+    .filter((v) => v.voteBy !== null)
+    .sort((a, b) => (a.voteBy! < b.voteBy! ? -1 : a.voteBy! > b.voteBy! ? 1 : 0));
   return {
     ...whole,
     status: inForce.length > 0 ? 'in force' : 'lapsed',
-    nextDeadline: inForce.length > 0 ? inForce.map((p) => p.nextDeadline!).sort()[0]! : null,
+    nextDeadline: soonest?.nextDeadline ?? null,
+    nextDeadlineSource: soonestPeriod?.deadlineSource ?? null,
+    nextDeadlineWhy: soonestPeriod?.deadlineWhy ?? null,
+    lastContinuanceVote: votes[0]?.lastVote ?? null,
+    annualVoteBy: votes[0]?.voteBy ?? null,
     endsOn: inForce.length > 0 ? null : last!.endsOn,
     missedDeadline: inForce.length > 0 ? null : last!.periods.at(-1)!.deadline,
     portfolios,

@@ -29,9 +29,35 @@ export interface Termination {
 /** FIFTEENTH(A) / Plan §10(a): a related agreement ends on not more than sixty days' written notice. */
 export const AGREEMENT_NOTICE_DAYS = 60;
 
+/**
+ * The notice an Agreement is terminated on: its own text's (edgar/terminationNoticeClause.ts) —
+ * `days`, and whether they are a most (`atMost`, "on not more than sixty (60) days' written
+ * notice") or the notice itself ("on sixty (60) days' written notice") — else FIFTEENTH(A)'s sixty
+ * days, as the AIM Agreement (seed 003, line 379) states them: an older store's parse did not read it.
+ */
+export interface AgreementNotice {
+  readonly days: number;
+  readonly atMost: boolean;
+  readonly text: string;
+}
+
+export const FIFTEENTH_A_NOTICE: AgreementNotice = Object.freeze({
+  days: AGREEMENT_NOTICE_DAYS,
+  atMost: false,
+  text: "on sixty (60) days' written notice to the other party",
+});
+
+/** How a termination names the notice: "FIFTEENTH(A) terminates it "on sixty (60) days' …"". */
+function noticeWords(n: AgreementNotice): string {
+  return n === FIFTEENTH_A_NOTICE
+    ? `FIFTEENTH(A) terminates it "${n.text}"`
+    : `its text terminates it "${n.text}"`;
+}
+
 /** Why a termination cannot be recorded as given, or null. */
 export function terminationProblem(
   t: Omit<Termination, 'id' | 'kind'>,
+  notice: AgreementNotice = FIFTEENTH_A_NOTICE,
 ): { field: string; reason: string } | null {
   if (t.votedBy === 'distributor' && t.instrument !== 'agreement')
     return {
@@ -50,20 +76,30 @@ export function terminationProblem(
         field: 'notice_date',
         reason: `the notice (${t.noticeDate}) is after the termination date ${t.effectiveDate}`,
       };
-    const sixtieth = addDays(t.noticeDate, AGREEMENT_NOTICE_DAYS);
-    if (t.instrument === 'agreement' && sixtieth < t.effectiveDate)
+    // the last day the notice allows (the notice day is day 0), the first the Agreement is not in force
+    const last = addDays(t.noticeDate, notice.days);
+    if (t.instrument === 'agreement' && last < t.effectiveDate)
       return {
         field: 'date',
-        reason: `more than ${AGREEMENT_NOTICE_DAYS} days after the notice of ${t.noticeDate}: the Agreement ends on sixty days' written notice (FIFTEENTH(A))`,
+        reason: `more than ${notice.days} days after the notice of ${t.noticeDate}: the Agreement ends on ${notice.atMost ? 'not more than ' : ''}${notice.days} days' written notice (${noticeWords(notice)})`,
       };
-    // FIFTEENTH(A): "on sixty (60) days' written notice to the other party" — whoever terminates
-    if (t.instrument === 'agreement' && t.effectiveDate < sixtieth)
+    // FIFTEENTH(A): "on sixty (60) days' written notice to the other party" — whoever terminates;
+    // "not more than" N days: any day up to the Nth
+    if (t.instrument === 'agreement' && !notice.atMost && t.effectiveDate < last)
       return {
         field: 'date',
-        reason: `only ${daysBetween(t.noticeDate, t.effectiveDate)} days after the written notice of ${t.noticeDate}: FIFTEENTH(A) terminates the Agreement "on sixty (60) days' written notice to the other party", so with that notice it ends from ${sixtieth} (the 60th day after it, the first day it is no longer in force)`,
+        reason: `only ${daysBetween(t.noticeDate, t.effectiveDate)} days after the written notice of ${t.noticeDate}: ${noticeWords(notice).replace(/^its text/, "the Agreement's text")}, so with that notice it ends from ${last} (the ${ordinal(notice.days)} day after it, the first day it is no longer in force)`,
       };
   }
   return null;
+}
+
+/** 60 → "60th", 31 → "31st". */
+function ordinal(n: number): string {
+  const tens = n % 100;
+  const suffix =
+    tens >= 11 && tens <= 13 ? 'th' : n % 10 === 1 ? 'st' : n % 10 === 2 ? 'nd' : n % 10 === 3 ? 'rd' : 'th';
+  return `${n}${suffix}`;
 }
 
 /** Calendar days from `from` to `to` (ISO dates). */
@@ -77,9 +113,12 @@ function daysBetween(from: string, to: string): number {
  * by when the notice must have been given. Null when there is nothing to say.
  * @example a termination from 2012-03-16 without notice → "… needs a notice given by 2012-01-16 …"
  */
-export function terminationNoticeWarning(t: Omit<Termination, 'id' | 'kind'>): string | null {
+export function terminationNoticeWarning(
+  t: Omit<Termination, 'id' | 'kind'>,
+  notice: AgreementNotice = FIFTEENTH_A_NOTICE,
+): string | null {
   if (t.instrument !== 'agreement' || t.noticeDate !== null) return null;
-  return `${t.portfolioName ?? 'every portfolio'} class ${t.class ?? 'all'}: the Agreement's termination from ${t.effectiveDate} was recorded with no written notice date; FIFTEENTH(A) terminates it "on sixty (60) days' written notice to the other party", so this date needs a notice given by ${addDays(t.effectiveDate, -AGREEMENT_NOTICE_DAYS)} — plan12b could not check it (give notice_date / --notice-date)`;
+  return `${t.portfolioName ?? 'every portfolio'} class ${t.class ?? 'all'}: the Agreement's termination from ${t.effectiveDate} was recorded with no written notice date; ${noticeWords(notice)}, so this date needs a notice given ${notice.atMost ? 'no earlier than' : 'by'} ${addDays(t.effectiveDate, -notice.days)} — plan12b could not check it (give notice_date / --notice-date)`;
 }
 
 export function terminationCovers(t: Termination, portfolioId: string, shareClass: string): boolean {

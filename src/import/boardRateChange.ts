@@ -16,21 +16,26 @@ import { loadDocuments } from '../store/registryStore.js';
 import { runStateChange } from './stateChange.js';
 import { requirePrintableText } from './statedText.js';
 
+/** What `rates set` answers: the rate as recorded, not as typed. */
+export interface RecordedBoardRate {
+  recorded: boolean;
+  /** the name the portfolio bore on the rate's effective date: the name stored (SPEC §2) */
+  portfolio: string;
+  /** the class as recorded: as the documents spell it */
+  class: string;
+  /** the percentages as recorded (".7" is "0.70", SPEC §3) */
+  distributionFeePct: string | null;
+  serviceFeePct: string | null;
+  /** days from which a later schedule's lower maxima set the rate aside (SPEC §2), one line each */
+  warnings: string[];
+}
+
 /**
  * `plan12b rates set`: records a Board-set current rate (SPEC §2) through the state-change door,
  * with one audit record. Refused above the governing entry's maxima, on a day the class is not
  * covered, or when it would govern a day of a closed month; the same rate twice changes nothing.
  */
-export async function setBoardRate(
-  db: Database,
-  rate: BoardRate,
-): Promise<{
-  recorded: boolean;
-  /** the class as recorded: as the documents spell it */
-  class: string;
-  /** days from which a later schedule's lower maxima set the rate aside (SPEC §2), one line each */
-  warnings: string[];
-}> {
+export async function setBoardRate(db: Database, rate: BoardRate): Promise<RecordedBoardRate> {
   requireDateOfNyseCalendar(rate.effectiveDate);
   if (rate.reason !== null) requirePrintableText(rate.reason, 'the reason');
   const stated: BoardRate = {
@@ -38,108 +43,110 @@ export async function setBoardRate(
     distributionFeePct: rate.distributionFeePct === null ? null : normalizeRatePct(rate.distributionFeePct),
     serviceFeePct: rate.serviceFeePct === null ? null : normalizeRatePct(rate.serviceFeePct),
   };
-  return runStateChange<{ recorded: boolean; class: string; warnings: string[] }>(
-    db,
-    'rates.set',
-    async (tx, closed) => {
-      const rates = await loadBoardRates(tx);
-      const documents = await loadDocuments(tx);
-      const governance = await loadGovernance(tx);
-      // the registry as every query derives it (approvals and terminations included): a rate is
-      // checked against the instrument in force on its date — not a pending amendment's maxima
-      const registry = buildRegistry(documents, rates, governance);
-      // SPEC §2: the portfolio that bore the name on the rate's effective date (as the registry reads it)
-      const pid = registry.identities.resolveOn(stated.portfolio, stated.effectiveDate);
-      if (pid === undefined)
-        throw new Plan12bError(
-          'NOT_FOUND',
-          `no portfolio has ever been named ${JSON.stringify(stated.portfolio)}`,
-          `${didYouMeanPortfolio(registry.identities, stated.portfolio)}check the name, or import the exhibit that lists it`,
-        );
-      // the class in any case, as the feeds read it, recorded as the documents spell it
-      const named = classResolver(registry)(stated.portfolio, stated.class, stated.effectiveDate);
-      if (named.kind === 'unknown')
-        throw new Plan12bError(
-          'NOT_FOUND',
-          named.reason,
-          'check the class (`plan12b schedule --as-of DATE` lists the classes in force)',
-        );
-      const normal: BoardRate = { ...stated, class: named.class };
-      const why = registry.checkBoardRate(normal);
-      if (why)
-        throw new Plan12bError(
-          'REFUSED',
-          `rate refused: ${why}`,
-          registry.governingOn(pid, normal.class, normal.effectiveDate)
-            ? 'a Board may set rates at or below the schedule maxima only'
-            : 'date the rate on a day an instrument covers the class (`plan12b schedule --as-of DATE` lists them)',
-        );
-      const same = rates.find(
+  return runStateChange<RecordedBoardRate>(db, 'rates.set', async (tx, closed) => {
+    const rates = await loadBoardRates(tx);
+    const documents = await loadDocuments(tx);
+    const governance = await loadGovernance(tx);
+    // the registry as every query derives it (approvals and terminations included): a rate is
+    // checked against the instrument in force on its date — not a pending amendment's maxima
+    const registry = buildRegistry(documents, rates, governance);
+    // SPEC §2: the portfolio that bore the name on the rate's effective date (as the registry reads it)
+    const pid = registry.identities.resolveOn(stated.portfolio, stated.effectiveDate);
+    if (pid === undefined)
+      throw new Plan12bError(
+        'NOT_FOUND',
+        `no portfolio has ever been named ${JSON.stringify(stated.portfolio)}`,
+        `${didYouMeanPortfolio(registry.identities, stated.portfolio)}check the name, or import the exhibit that lists it`,
+      );
+    // the class in any case, as the feeds read it, recorded as the documents spell it
+    const named = classResolver(registry)(stated.portfolio, stated.class, stated.effectiveDate);
+    if (named.kind === 'unknown')
+      throw new Plan12bError(
+        'NOT_FOUND',
+        named.reason,
+        'check the class (`plan12b schedule --as-of DATE` lists the classes in force)',
+      );
+    const normal: BoardRate = { ...stated, class: named.class };
+    const asRecorded = {
+      portfolio: registry.identities.nameOn(pid, normal.effectiveDate),
+      class: normal.class,
+      distributionFeePct: normal.distributionFeePct,
+      serviceFeePct: normal.serviceFeePct,
+    };
+    const why = registry.checkBoardRate(normal);
+    if (why)
+      throw new Plan12bError(
+        'REFUSED',
+        `rate refused: ${why}`,
+        registry.governingOn(pid, normal.class, normal.effectiveDate)
+          ? 'a Board may set rates at or below the schedule maxima only'
+          : 'date the rate on a day an instrument covers the class (`plan12b schedule --as-of DATE` lists them)',
+      );
+    const same = rates.find(
+      (r) =>
+        registry.identities.resolveOn(r.portfolio, r.effectiveDate) === pid &&
+        r.class === normal.class &&
+        r.effectiveDate === normal.effectiveDate,
+    );
+    if (same) {
+      const num = (v: string | null) => (v === null ? null : normalizeRatePct(v));
+      if (
+        num(same.distributionFeePct) === normal.distributionFeePct &&
+        num(same.serviceFeePct) === normal.serviceFeePct
+      )
+        return {
+          result: {
+            recorded: false,
+            ...asRecorded,
+            warnings: setAsideWarnings(registry, pid, normal),
+          },
+          audit: null,
+        };
+      throw new Plan12bError(
+        'CONFLICT',
+        `a different Board-set rate is already recorded for ${normal.portfolio} class ${normal.class} effective ${normal.effectiveDate}`,
+        'record the new rate with its own effective date; recorded rates are never edited',
+      );
+    }
+    // SPEC §12: a closed month is locked. A rate governs from its date until the class's next
+    // Board-set rate, so one dated before a closed month alters it as surely as one dated in it.
+    const next = rates
+      .filter(
         (r) =>
           registry.identities.resolveOn(r.portfolio, r.effectiveDate) === pid &&
           r.class === normal.class &&
-          r.effectiveDate === normal.effectiveDate,
+          r.effectiveDate > normal.effectiveDate,
+      )
+      .map((r) => r.effectiveDate)
+      .sort()[0];
+    const closedMonth = [...closed.months]
+      .filter((m) => m >= monthOf(normal.effectiveDate) && (next === undefined || `${m}-01` < next))
+      .sort()[0];
+    if (closedMonth !== undefined)
+      throw new Plan12bError(
+        'REFUSED',
+        `${closedMonth} is closed; a rate effective ${normal.effectiveDate} would govern it and alter its sealed results`,
+        `give the rate an effective date in an open month (after ${closed.latest}); nothing was written`,
       );
-      if (same) {
-        const num = (v: string | null) => (v === null ? null : normalizeRatePct(v));
-        if (
-          num(same.distributionFeePct) === normal.distributionFeePct &&
-          num(same.serviceFeePct) === normal.serviceFeePct
-        )
-          return {
-            result: {
-              recorded: false,
-              class: normal.class,
-              warnings: setAsideWarnings(registry, pid, normal),
-            },
-            audit: null,
-          };
-        throw new Plan12bError(
-          'CONFLICT',
-          `a different Board-set rate is already recorded for ${normal.portfolio} class ${normal.class} effective ${normal.effectiveDate}`,
-          'record the new rate with its own effective date; recorded rates are never edited',
-        );
-      }
-      // SPEC §12: a closed month is locked. A rate governs from its date until the class's next
-      // Board-set rate, so one dated before a closed month alters it as surely as one dated in it.
-      const next = rates
-        .filter(
-          (r) =>
-            registry.identities.resolveOn(r.portfolio, r.effectiveDate) === pid &&
-            r.class === normal.class &&
-            r.effectiveDate > normal.effectiveDate,
-        )
-        .map((r) => r.effectiveDate)
-        .sort()[0];
-      const closedMonth = [...closed.months]
-        .filter((m) => m >= monthOf(normal.effectiveDate) && (next === undefined || `${m}-01` < next))
-        .sort()[0];
-      if (closedMonth !== undefined)
-        throw new Plan12bError(
-          'REFUSED',
-          `${closedMonth} is closed; a rate effective ${normal.effectiveDate} would govern it and alter its sealed results`,
-          `give the rate an effective date in an open month (after ${closed.latest}); nothing was written`,
-        );
-      await insertBoardRate(tx, {
-        ...normal,
-        portfolioNameThen: registry.identities.nameOn(pid, normal.effectiveDate),
-        recordedBy: currentActor(),
-      });
-      return {
-        result: {
-          recorded: true,
-          class: normal.class,
-          warnings: setAsideWarnings(buildRegistry(documents, [...rates, normal], governance), pid, normal),
-        },
-        audit: {
-          subject: boardRateRecordSubject(normal.portfolio, normal.class, normal.effectiveDate),
-          contentHash: sha256(JSON.stringify(normal)),
-          // what `audit verify` finds the stored rate by (src/audit/boardRateRecords.ts)
-          detail: boardRateRecordDetail(normal),
-        },
-      };
-    },
-  );
+    await insertBoardRate(tx, {
+      ...normal,
+      portfolioNameThen: asRecorded.portfolio,
+      recordedBy: currentActor(),
+    });
+    return {
+      result: {
+        recorded: true,
+        ...asRecorded,
+        warnings: setAsideWarnings(buildRegistry(documents, [...rates, normal], governance), pid, normal),
+      },
+      audit: {
+        subject: boardRateRecordSubject(normal.portfolio, normal.class, normal.effectiveDate),
+        contentHash: sha256(JSON.stringify(normal)),
+        // what `audit verify` finds the stored rate by (src/audit/boardRateRecords.ts)
+        detail: boardRateRecordDetail(normal),
+      },
+    };
+  });
 }
 
 /**

@@ -62,4 +62,4 @@ export function amendmentDiffAnswer(
 }
 
 /** `plan12b exhibit diff --csv` (and the API's format=csv): one line per change. */
-export const AMENDMENT_DIFF_COLUMNS = ['change', 'portfolio', 'class', 'before', 'after'] as const;
+export const AMENDMENT_DIFF_COLUMNS = ['change', 'portfolio', 'class', 'before', 'after', 'from'] as const;

@@ -6,6 +6,7 @@ import type {
   ScheduleEntry,
   StatedContinuance,
 } from '../edgar/exhibitDocument.js';
+import type { StatedTerminationNotice } from '../edgar/terminationNoticeClause.js';
 import { documentInstruments } from './classRenames.js';
 import type { UndecidedAmendment } from './eachTitlesOwnInstrument.js';
 import { instrumentNameApart, titleSayingMost } from './instrumentNameApart.js';
@@ -49,6 +50,11 @@ export interface Instrument {
    * FOURTEENTH "until June 30, 2004"), with the file it is read from; null where none states one
    */
   readonly statedContinuance?: (StatedContinuance & { readonly fileName: string }) | null;
+  /**
+   * the written notice it is terminated on, as its text states it (FIFTEENTH(A) "on sixty (60)
+   * days' written notice"), with the file it is read from; null where none states one
+   */
+  readonly statedTerminationNotice?: (StatedTerminationNotice & { readonly fileName: string }) | null;
   /**
    * the day it was adopted, from which Rule 12b-1(b)(3)(i) counts its first year where its text
    * states no deadline: its dated-as-of date, else the effective date of its own document or of
@@ -115,6 +121,12 @@ export function buildInstruments(documents: readonly StoredDocument[]): Instrume
     );
     const statedContinuance =
       statedBy === undefined ? null : { ...statedBy.doc.continuance!, fileName: statedBy.fileName };
+    // FIFTEENTH(A): the notice it is terminated on, the instrument's own document first
+    const noticeBy = [...(base === undefined ? [] : [base]), ...group].find(
+      (d) => d.doc.terminationNotice !== undefined,
+    );
+    const statedTerminationNotice =
+      noticeBy === undefined ? null : { ...noticeBy.doc.terminationNotice!, fileName: noticeBy.fileName };
     const adoptedOn =
       ref.datedAsOf ?? base?.doc.effectiveDate ?? group.map((d) => d.doc.effectiveDate).sort()[0] ?? null;
     let distributionFeePct: string | null = null;
@@ -187,6 +199,7 @@ export function buildInstruments(documents: readonly StoredDocument[]): Instrume
         datedAsOf: ref.datedAsOf,
         terms: { distributionFeePct, serviceFeePct },
         statedContinuance,
+        statedTerminationNotice,
         adoptedOn,
         documentIds: group.map((d) => d.id),
         schedules,

@@ -55,6 +55,8 @@ export interface ContinuanceDeadlineLine {
   readonly instrument: string;
   readonly deadline: string;
   readonly status: string;
+  /** where the deadline comes from, in words: the instrument's text, the Rule's year, the last vote (Plan §7) */
+  readonly source: string;
 }
 
 /**
@@ -514,7 +516,9 @@ export function boardReportLines(
         '',
         '',
         c.instrument,
-        c.deadline === '' ? c.status : `${c.status}; deadline ${c.deadline}`,
+        c.deadline === ''
+          ? c.status
+          : `${c.status}; deadline ${c.deadline}${c.source ? ` (${c.source})` : ''}`,
         '',
       ),
     ),

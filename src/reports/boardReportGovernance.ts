@@ -1,3 +1,4 @@
+import { annualVote } from '../governance/continuanceAnnualAlert.js';
 import type { InstrumentSuccessor } from '../governance/continuanceRoster.js';
 import { independentMajorityDoubt } from '../governance/fundGovernanceStandards.js';
 import { portfolioGroups, portfoliosListedOn } from '../governance/portfolioContinuanceGroups.js';
@@ -76,23 +77,36 @@ function deadlineLine(c: {
   nextDeadline: string | null;
   endsOn: string | null;
   missedDeadline?: string | null;
-  periods: readonly { deadline: string; metBy: { meetingDate: string } | null }[];
+  periods: readonly { deadline: string; metBy: { meetingDate: string } | null; deadlineWhy: string }[];
   supersededBy?: InstrumentSuccessor | null;
-}): { deadline: string; status: string } {
+}): { deadline: string; status: string; source: string } {
+  // Rule 12b-1(b)(3)(i) "at least annually" (DOMAIN §9): a vote a year after the last one, where
+  // that comes before the deadline (year by year it can come up to a year later)
+  const vote = annualVote(c.periods);
+  const annually =
+    vote.voteBy !== null && c.nextDeadline !== null && vote.voteBy < c.nextDeadline
+      ? `; at least annually (Rule 12b-1(b)(3)(i)): a vote by ${vote.voteBy}, a year after the last of ${vote.lastVote}`
+      : '';
   // an Amended and Restated instrument took its place: no deadline from its date (a lapse before it stays)
   const by = c.supersededBy;
   const superseded = by ? `superseded by ${by.instrument} from ${by.from}` : '';
-  if (c.status === 'superseded') return { deadline: '', status: `${superseded}: no continuance due` };
+  if (c.status === 'superseded')
+    return { deadline: '', status: `${superseded}: no continuance due`, source: '' };
+  // the deadline shown is the last one of the record (the missed one, or the next one ahead), and
+  // the board reads where it comes from: the text, the Rule's year, or the last vote (Plan §7)
+  const last = c.periods.at(-1);
   if (c.status === 'lapsed')
     return {
-      deadline: c.missedDeadline ?? c.periods.at(-1)!.deadline,
+      deadline: c.missedDeadline ?? last!.deadline,
       status: `lapsed; ended ${c.endsOn}${superseded ? `; ${superseded}` : ''}`,
+      source: last?.deadlineWhy ?? '',
     };
   // in force, its successor still ahead: the deadlines before the successor's date only
-  if (c.nextDeadline === null && superseded) return { deadline: '', status: superseded };
+  if (c.nextDeadline === null && superseded) return { deadline: '', status: superseded, source: '' };
   return {
     deadline: c.nextDeadline!,
-    status: c.periods.at(-1)?.metBy ? `approved ${c.periods.at(-1)!.metBy!.meetingDate}` : 'due',
+    status: last?.metBy ? `approved ${last.metBy.meetingDate}` : 'due',
+    source: `${last?.deadlineWhy ?? ''}${annually}`,
   };
 }
 
@@ -105,19 +119,19 @@ export function continuanceLines(
   c: Continuance,
   asOf: string,
   label: string = instrumentLabel(c.instrument, c.instrumentKey),
-): { instrument: string; deadline: string; status: string }[] {
+): { instrument: string; deadline: string; status: string; source: string }[] {
   const current = portfoliosListedOn(c.portfolios, asOf);
   if (current.length === 0) return [{ instrument: label, ...deadlineLine(c) }];
   const groups = portfolioGroups(current, (p) => {
     const line = deadlineLine({ ...p, missedDeadline: null, supersededBy: c.supersededBy });
-    return `${line.deadline}|${line.status}`;
+    return `${line.deadline}|${line.status}|${line.source}`;
   }).map((g) => ({
     ...deadlineLine({ ...g.first, missedDeadline: null, supersededBy: c.supersededBy }),
     names: g.names,
   }));
   if (groups.length === 1) {
     const [g] = groups;
-    return [{ instrument: label, deadline: g!.deadline, status: g!.status }];
+    return [{ instrument: label, deadline: g!.deadline, status: g!.status, source: g!.source }];
   }
   const list = groups.sort((a, b) =>
     a.deadline < b.deadline ? -1 : a.deadline > b.deadline ? 1 : a.status < b.status ? -1 : 1,
@@ -130,6 +144,7 @@ export function continuanceLines(
         : `${label}: ${g.names.join(', ')}`,
     deadline: g.deadline,
     status: g.status,
+    source: g.source,
   }));
 }
 

@@ -304,11 +304,12 @@ export async function writeBoardReportPdf(
   else
     table(
       [
-        { title: 'Instrument', w: 6 },
+        { title: 'Instrument', w: 4 },
         { title: 'Deadline', w: 1.5 },
-        { title: 'Status', w: 3 },
+        { title: 'Status', w: 2 },
+        { title: 'Source of the deadline', w: 3.5 },
       ],
-      report.continuance.map((c) => [c.instrument, c.deadline, c.status]),
+      report.continuance.map((c) => [c.instrument, c.deadline, c.status, c.source]),
     );
 
   if (report.warnings.length > 0) {

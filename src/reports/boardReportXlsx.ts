@@ -112,6 +112,7 @@ export function boardReportSheets(r: BoardReport): XlsxSheet[] {
         { key: 'instrument', header: 'Instrument' },
         { key: 'deadline', header: 'Deadline' },
         { key: 'status', header: 'Status' },
+        { key: 'source', header: 'Source of the deadline' },
       ],
       rows: r.continuance ?? [],
     },

@@ -1,10 +1,16 @@
 import { replayAccount, replayEnd } from '../class-b/classBLedger.js';
 import { cdscRateFor, conversionDateFor } from '../class-b/classBTerms.js';
 import { formatShareUnits } from '../class-b/shareUnits.js';
+import { didYouMean } from '../closestName.js';
 import { Plan12bError } from '../errors.js';
 import { formatCents } from '../money/cents.js';
 import { formatRatePct } from '../money/rate.js';
-import { activityOfRows, loadTransactionsOf, recordedAccount } from '../store/classBRepository.js';
+import {
+  activityOfRows,
+  loadTransactionsOf,
+  recordedAccount,
+  recordedAccountNames,
+} from '../store/classBRepository.js';
 import { loadClassBTerms } from '../store/classBTermsRepository.js';
 import type { Queryable } from '../store/database.js';
 import { loadRegistry } from '../store/registryStore.js';
@@ -45,7 +51,10 @@ export async function lotsReport(q: Queryable, account: string, asOf?: string): 
     throw new Plan12bError(
       'NOT_FOUND',
       `no account ${JSON.stringify(account)}`,
-      'import it with `plan12b accounts import`',
+      `${didYouMean(
+        (await recordedAccountNames(q)).map((name) => ({ name })),
+        account,
+      )}import it with \`plan12b accounts import\``,
     );
   const registry = await loadRegistry(q);
   const terms = await loadClassBTerms(q);

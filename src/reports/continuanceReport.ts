@@ -60,6 +60,18 @@ export function continuanceReportFrom(
         `${label(c)} lapsed for ${g.names.length === current.length ? `every one of its ${current.length} portfolios` : `${g.names.length} of its ${current.length} portfolios (${g.names.join(', ')})`}: no continuance approval for ${g.names.length === 1 ? 'it' : 'them'} on or before ${g.deadline} (FOURTEENTH: by the Board, or by the Portfolio's Class B shareholders with a majority of the Dis-interested Trustees); it ends for ${g.names.length === 1 ? 'it' : 'them'} on ${g.endsOn}${consequence(c.kind)}`,
       );
   }
+  // Rule 12b-1(b)(3)(i) "at least annually"; DOMAIN §9 "last annual continuance date → alert if
+  // > 1 year": in force year by year, but the last vote is more than a year old
+  for (const c of instruments)
+    if (
+      c.status === 'in force' &&
+      c.nextDeadline !== null &&
+      c.annualVoteBy !== null &&
+      asOf > c.annualVoteBy
+    )
+      warnings.push(
+        `${label(c)}: its last continuance vote was ${c.lastContinuanceVote}, more than a year before ${asOf}; Rule 12b-1(b)(3)(i) asks for its continuance to be approved at least annually (DOMAIN §9), though its deadline ${c.nextDeadline} (from year to year) is still ahead`,
+      );
   // Rule 12b-1(b)(1): a Plan in effect by the as-of date that took effect for a class after its
   // first sale needs the class's shareholder vote before it is implemented (as the board report)
   warnings.push(...planShareholderApprovalWarnings(registry, asOf, firstSales));

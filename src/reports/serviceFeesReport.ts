@@ -80,16 +80,13 @@ export interface ServiceFeesReport {
 
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-/** Statement order: portfolio name, class, rate (plain code-point order: stable across locales). */
-function byPortfolioClassRate(
-  x: ClassNames & { ratePct?: string },
-  y: ClassNames & { ratePct?: string },
-): number {
-  return (
-    compare(x.portfolio, y.portfolio) ||
-    compare(x.class, y.class) ||
-    compare(x.ratePct ?? '', y.ratePct ?? '')
-  );
+/**
+ * Statement order: portfolio name, class (plain code-point order: stable across locales); a class's
+ * lines at two rates of the month keep the order of the days, the earlier rate first (a stable sort
+ * of the lines as computed, SPEC §5: a monthly statement reads in time).
+ */
+function byPortfolioClass(x: ClassNames, y: ClassNames): number {
+  return compare(x.portfolio, y.portfolio) || compare(x.class, y.class);
 }
 
 function inForceDuring(a: ServiceAgreement, from: string, to: string): boolean {
@@ -143,7 +140,7 @@ export function serviceFeesReportOf(
       providerMonthOf(
         a,
         amountByProvider.get(a.providerId) ?? 0n,
-        (linesByProvider.get(a.providerId) ?? []).sort(byPortfolioClassRate),
+        (linesByProvider.get(a.providerId) ?? []).sort(byPortfolioClass),
       ),
     );
   let serviceFee = 0n;
@@ -161,7 +158,7 @@ export function serviceFeesReportOf(
       providers: c.providers,
     };
   });
-  classes.sort(byPortfolioClassRate);
+  classes.sort(byPortfolioClass);
   let paid = 0n;
   for (const p of providers) paid += parseCents(p.amount);
   if (paid !== providerFees || providerFees + retained !== serviceFee)

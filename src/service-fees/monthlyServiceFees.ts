@@ -250,7 +250,7 @@ export function computeMonthlyServiceFees(input: ServiceFeesMonthInput): Service
       if (byRate.length === 0) return;
       paidProviders += 1;
       for (const r of byRate) providerDays += r.days;
-      byRate.sort((x, y) => x.rate - y.rate);
+      // byRate is in the order of the days: the rate that governed first reads first (SPEC §5)
       for (const r of byRate) {
         if (!Number.isSafeInteger(r.assetsSum) || !Number.isSafeInteger(r.amount))
           throw new RangeError(`${h.providerId} ${c.classKey}: monthly sums out of exact range`);
@@ -294,6 +294,8 @@ export function computeMonthlyServiceFees(input: ServiceFeesMonthInput): Service
   }
   if (excesses.length > 0 || shortfalls.length > 0)
     throw new ServiceFeesMonthError(input.month, excesses, shortfalls);
+  // by provider and class; a class's lines at two rates stay in the order of their first days
+  // (a stable sort of lines pushed day by day)
   providerFees.sort((x, y) =>
     x.providerId !== y.providerId
       ? x.providerId < y.providerId
@@ -303,7 +305,7 @@ export function computeMonthlyServiceFees(input: ServiceFeesMonthInput): Service
         ? x.classKey < y.classKey
           ? -1
           : 1
-        : Number(x.rateMicroPct - y.rateMicroPct),
+        : 0,
   );
   return { month: input.month, providerFees, classes: splits, unpaid };
 }

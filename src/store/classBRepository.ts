@@ -473,6 +473,18 @@ export async function withStagedAccounts<T>(
   );
 }
 
+/**
+ * Every recorded account's name, for the "did you mean …?" of an account nothing was recorded
+ * under (`lots --account`): read only on that error's path, one text column through the text-row
+ * reader (no row objects), so a complex of a million accounts pays it once, when a name is mistyped.
+ */
+export async function recordedAccountNames(q: Queryable): Promise<string[]> {
+  const names: string[] = [];
+  for await (const rows of q.textRowChunks('SELECT account FROM class_b_account'))
+    for (const [account] of rows) names.push(account!);
+  return names;
+}
+
 /** One account as recorded, or undefined. */
 export async function recordedAccount(
   q: Queryable,

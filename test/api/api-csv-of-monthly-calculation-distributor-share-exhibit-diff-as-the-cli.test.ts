@@ -82,7 +82,7 @@ describe('monthly-calculation, distributor-share, exhibit diff and exhibit list 
   it('exhibit diff format=csv: the CLI’s CSV exactly, one line per change', async () => {
     const text = await csvOf(`/api/registry/documents/${documentId}/diff?format=csv`);
     expect(text.trimEnd()).toBe(cli.diff!.trimEnd());
-    expect(text.split('\n')[0]).toBe('change,portfolio,class,before,after');
+    expect(text.split('\n')[0]).toBe('change,portfolio,class,before,after,from');
     const json = (await (await get(`/api/registry/documents/${documentId}/diff`)).json()) as {
       changes: unknown[];
     };

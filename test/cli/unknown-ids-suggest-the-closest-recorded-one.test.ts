@@ -79,5 +79,17 @@ describe('the commands that take an id say the closest recorded one', () => {
     expect(
       await hint(['providers', 'terminate', '--provider', 'DLR-001', '--notice-date', '2025-01-06']),
     ).toMatch(/^did you mean "DLR-0001"\? check the id with `plan12b providers list`/);
+    // an account nothing was recorded under (`lots --account`): the recorded one a digit away, and
+    // nothing where two are equally near
+    const accounts = join(dir, 'accounts.csv');
+    writeFileSync(
+      accounts,
+      'account,omnibus,dealer_of_record\nACCT-0042,false,\nACCT-0107,false,\nACCT-0108,false,\n',
+    );
+    expect((await runCliInProcess(['--db', db, 'accounts', 'import', accounts])).code).toBe(0);
+    expect(await hint(['lots', '--account', 'ACCT-042'])).toBe(
+      'did you mean "ACCT-0042"? import it with `plan12b accounts import`',
+    );
+    expect(await hint(['lots', '--account', 'ACCT-0109'])).toBe('import it with `plan12b accounts import`');
   });
 });

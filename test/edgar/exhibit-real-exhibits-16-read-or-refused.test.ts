@@ -475,10 +475,18 @@ const REFUSED: readonly Refused[] = [
   },
   {
     // its "FORM OF PLAN OF DISTRIBUTION" for the SouthernSun funds' Investor Class ("(Adopted: July 22,
-    // 2008)" / "As amended June 22, 2011"), cut in Section 1 ("… but are not limited to, the follo")
+    // 2008)" / "As amended June 22, 2011"), cut in Section 1 ("… but are not limited to, the follo").
+    // Its recital names its funds: "the Trust has established a Series called the SouthernSun Small
+    // Cap Fund and the SouthernSun U.S. Equity Fund (each a "Fund" …)" (line 10) — refused there, no
+    // schedule, saying where the text is cut (reader17; was refused at line 13 as "cut before any
+    // schedule", its funds unsaid)
     file: 'htm_rendered/25_northern-lights-fund-trust-southernsun-form-of-plan-of-distribution-investor-class-2011-body-only.txt',
-    why: 'a plan body cut in Section 1',
-    at: { line: 13, reason: CUT_BEFORE_ANY_SCHEDULE },
+    why: 'a plan of the funds its recital names, cut in Section 1',
+    at: {
+      line: 10,
+      reason:
+        /^its funds are named in its recitals \("…the SouthernSun Small Cap Fund and the SouthernSun U\.S\. Equity Fund…"\), under no SCHEDULE, APPENDIX or EXHIBIT heading: .*; the text ends in mid-sentence at line 13, cut$/,
+    },
   },
 ];
 

@@ -13,6 +13,10 @@ import { APPROVALS_HEADER, boardRow, csv, storeDocuments } from './support/store
 import { AGREEMENT } from './support/testAgreement.js';
 import { PLAN } from './support/testPlan.js';
 
+/** The lines as before each named the source of its deadline (that is tested on its own). */
+const withoutSource = <L extends { source: string }>(lines: readonly L[]) =>
+  lines.map(({ source: _source, ...line }) => line);
+
 // Agreement FOURTEENTH, per Portfolio, through the approvals feed and the store. The Board
 // continued the whole Agreement on 2004-06-10 (both Portfolios to 2005-06-30). Then the Board
 // continues Test Value Fund on 2005-06-09 (naming it: refused before, exit 65); Test Energy Fund's
@@ -110,7 +114,7 @@ describe.each(dialects)('Agreement continuance per Portfolio through the store (
       portfolios: 2,
       portfoliosLapsed: 1,
     });
-    expect(await boardReportGovernance.continuanceDeadlines(db, '2006-09-30')).toEqual(
+    expect(withoutSource(await boardReportGovernance.continuanceDeadlines(db, '2006-09-30'))).toEqual(
       expect.arrayContaining([
         { instrument: `${AG}: Test Energy Fund`, deadline: '2006-06-30', status: 'lapsed; ended 2006-07-01' },
         { instrument: `${AG}: Test Value Fund`, deadline: '2007-06-30', status: 'due' },

@@ -15,6 +15,10 @@ import {
 } from './support/testAgreement.js';
 import { boardVote, governance } from './support/testPlan.js';
 
+/** The lines as before each named the source of its deadline (that is tested on its own). */
+const withoutSource = <L extends { source: string }>(lines: readonly L[]) =>
+  lines.map(({ source: _source, ...line }) => line);
+
 // Agreement FOURTEENTH: continued "from year to year thereafter, provided, that such continuance is
 // specifically approved with respect to the Shares of each Portfolio at least annually (a)(i) by the
 // Board … or (ii) by the vote of a majority of the outstanding Shares of such Portfolio, and (b) by
@@ -97,7 +101,7 @@ describe('the Board continues one Portfolio only (FOURTEENTH (a)(i) and (b))', (
 
   it('the board report names each group: the lapsed one and the continued one', () => {
     const lines = continuanceLines(r.continuance('2005-09-30')[0]!, '2005-09-30');
-    expect(lines).toEqual([
+    expect(withoutSource(lines)).toEqual([
       {
         instrument: `${AGREEMENT.doc.instrument.title}: Test Energy Fund`,
         deadline: '2005-06-30',
@@ -110,7 +114,7 @@ describe('the Board continues one Portfolio only (FOURTEENTH (a)(i) and (b))', (
       },
     ]);
     // alike, one line for the Agreement
-    expect(continuanceLines(r.continuance('2005-06-01')[0]!, '2005-06-01')).toEqual([
+    expect(withoutSource(continuanceLines(r.continuance('2005-06-01')[0]!, '2005-06-01'))).toEqual([
       { instrument: AGREEMENT.doc.instrument.title, deadline: '2005-06-30', status: 'due' },
     ]);
   });
@@ -218,7 +222,7 @@ describe('an Agreement that lapsed for every Portfolio', () => {
       missedDeadline: '2005-06-30',
       lapsedPortfolios: 2,
     });
-    expect(continuanceLines(r.continuance('2006-01-01')[0]!, '2006-01-01')).toEqual([
+    expect(withoutSource(continuanceLines(r.continuance('2006-01-01')[0]!, '2006-01-01'))).toEqual([
       {
         instrument: AGREEMENT.doc.instrument.title,
         deadline: '2005-06-30',
@@ -268,7 +272,7 @@ describe('a Portfolio for which the Agreement was terminated (FIFTEENTH(A)) is c
       endsOn: null,
     });
     expect(c).toMatchObject({ status: 'in force', lapsedPortfolios: 0, nextDeadline: '2006-06-30' });
-    expect(continuanceLines(c!, '2005-08-01')).toEqual([
+    expect(withoutSource(continuanceLines(c!, '2005-08-01'))).toEqual([
       { instrument: AGREEMENT.doc.instrument.title, deadline: '2006-06-30', status: 'due' },
     ]);
     expect(r.scheduleAsOf('2005-07-01').warnings.filter((w) => /lapsed/.test(w))).toEqual([]);

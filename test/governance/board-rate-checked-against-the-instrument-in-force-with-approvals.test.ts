@@ -61,10 +61,24 @@ describe('a Board-set rate while an amendment raising the maximum is pending', (
   });
 
   it('within the maximum in force: recorded', async () => {
-    expect(await rate('0.10')).toEqual({ recorded: true, class: 'A', warnings: [] });
+    expect(await rate('0.10')).toEqual({
+      recorded: true,
+      portfolio: 'Test Growth Fund',
+      class: 'A',
+      distributionFeePct: '0.10',
+      serviceFeePct: null,
+      warnings: [],
+    });
   });
 
   it('the class named in another case is the class as recorded (what `rates set --json` echoes)', async () => {
-    expect(await rate('0.10', 'a')).toEqual({ recorded: false, class: 'A', warnings: [] });
+    expect(await rate('0.10', 'a')).toEqual({
+      recorded: false,
+      portfolio: 'Test Growth Fund',
+      class: 'A',
+      distributionFeePct: '0.10',
+      serviceFeePct: null,
+      warnings: [],
+    });
   });
 });

@@ -26,7 +26,10 @@ describe('a shareholder vote on continuance is recorded, and counts toward no de
     expect(r).toMatchObject({ inserted: 1, approved: 1, notApproved: 0 });
     const [plan] = await continuanceStatus(db(), '2003-08-01');
     expect(plan).toMatchObject({ status: 'lapsed', endsOn: '2003-07-01' });
-    expect(plan!.periods).toEqual([{ deadline: '2003-06-30', metBy: null }]);
+    // the deadline its Plan §7 states (document), met by nothing
+    expect(
+      plan!.periods.map((p) => ({ deadline: p.deadline, metBy: p.metBy, source: p.deadlineSource })),
+    ).toEqual([{ deadline: '2003-06-30', metBy: null, source: 'document' }]);
   });
 
   it("the Board's continuance of a Plan still names neither portfolio nor class", async () => {

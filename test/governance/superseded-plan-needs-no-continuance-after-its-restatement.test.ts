@@ -10,6 +10,10 @@ import { continuanceCsvRows } from '../../src/reports/continuanceReport.js';
 import { documentListRows, listedDocuments } from '../../src/reports/documentListCsv.js';
 import type { DocumentRecord } from '../../src/store/registryStore.js';
 
+/** The lines as before each named the source of its deadline (that is tested on its own). */
+const withoutSource = <L extends { source: string }>(lines: readonly L[]) =>
+  lines.map(({ source: _source, ...line }) => line);
+
 /**
  * Plan §7 (SPEC §10): a Plan continues after June 30, 2003 only while re-approved at least
  * annually. An Amended and Restated Plan supersedes the Plan it restates from its effective date
@@ -165,7 +169,7 @@ describe('a Plan superseded by its Amended and Restated successor needs no conti
       supersededFrom: '2004-09-01',
     });
     expect(rows[1]).toMatchObject({ status: 'lapsed', supersededBy: '', lapsedOn: '2005-09-02' });
-    expect(continuanceLines(c, '2006-01-15')).toEqual([
+    expect(withoutSource(continuanceLines(c, '2006-01-15'))).toEqual([
       {
         instrument: 'Master Distribution Plan (Class A)',
         deadline: '',
@@ -201,7 +205,7 @@ describe('a Plan superseded by its Amended and Restated successor needs no conti
       missedDeadline: '2004-06-30',
       endsOn: '2004-07-01',
     });
-    expect(continuanceLines(c, '2006-01-15')).toEqual([
+    expect(withoutSource(continuanceLines(c, '2006-01-15'))).toEqual([
       {
         instrument: 'Master Distribution Plan (Class A)',
         deadline: '2004-06-30',
@@ -220,7 +224,7 @@ describe('a Plan superseded by its Amended and Restated successor needs no conti
       endsOn: null,
       supersededBy: successor,
     });
-    expect(continuanceLines(c, '2004-08-01')).toEqual([
+    expect(withoutSource(continuanceLines(c, '2004-08-01'))).toEqual([
       {
         instrument: 'Master Distribution Plan (Class A)',
         deadline: '',

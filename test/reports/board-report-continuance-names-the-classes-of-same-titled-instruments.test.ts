@@ -52,9 +52,10 @@ describe('the board report names the classes of an instrument whose title does n
     it('the Sixth A&R Plan of AIM Funds Group (Class A, C and R) is listed with its classes', async () => {
       const r = await cli('board-report', '--quarter', '2003Q1', '--csv');
       expect(r.code).toBe(0);
-      // no approval recorded: the first deadline 2003-06-30 (Plan §7) is ahead at 2003-03-31
+      // no approval recorded: the first deadline 2003-06-30 (Plan §7) is ahead at 2003-03-31, and
+      // the line says where it comes from: the Plan's own Section 7 (seed 002, line 164)
       expect(r.stdout).toContain(
-        'continuance deadlines,,,"Sixth Amended and Restated Master Distribution Plan (Classes A, C, R)",due; deadline 2003-06-30,',
+        'continuance deadlines,,,"Sixth Amended and Restated Master Distribution Plan (Classes A, C, R)","due; deadline 2003-06-30 (Plan §7 as its text states it: ""continue in effect until June 30, 2003"" (002_1ece2ff6353a3318.txt line 164), then at least annually)",',
       );
     });
   });

@@ -137,13 +137,13 @@ describe.skipIf(!seedsAvailable).each(dialects)('the quarterly board report on %
         ];
       },
       continuanceDeadlines: async () => [
-        { instrument: 'Plan', deadline: '2026-06-30', status: 'approved 2025-12-10' },
+        { instrument: 'Plan', deadline: '2026-06-30', status: 'approved 2025-12-10', source: 'Plan §7' },
       ],
     };
     const r = await db.transaction((q) => boardReport(q, q4, governance));
     expect(r.approvals).toHaveLength(1);
     expect(r.continuance).toEqual([
-      { instrument: 'Plan', deadline: '2026-06-30', status: 'approved 2025-12-10' },
+      { instrument: 'Plan', deadline: '2026-06-30', status: 'approved 2025-12-10', source: 'Plan §7' },
     ]);
   });
 

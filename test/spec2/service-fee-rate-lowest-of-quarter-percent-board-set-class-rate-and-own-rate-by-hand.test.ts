@@ -81,9 +81,9 @@ describe('service fee rate with a Board-set class rate below an own rate (SPEC ย
     };
     const byId = Object.fromEntries(sf.providers.map((p) => [p.id, p]));
     expect(byId['DLR-1']?.amount).toBe('146.13');
-    // one line per rate of the month: 15 days at 0.25%, 16 at 0.10%
-    const lines = (id: string) =>
-      byId[id]?.classes.map((c) => [c.days, c.ratePct, c.amount]).sort((a, b) => Number(a[0]) - Number(b[0]));
+    // one line per rate of the month, in the order of the days (SPEC ยง5: a monthly statement; the
+    // rate that governed Mar 1โ€“15 reads before the one from Mar 16): 15 days at 0.25%, 16 at 0.10%
+    const lines = (id: string) => byId[id]?.classes.map((c) => [c.days, c.ratePct, c.amount]);
     expect(lines('DLR-1')).toEqual([
       [15, '0.25', '102.45'],
       [16, '0.10', '43.68'],
@@ -102,6 +102,18 @@ describe('service fee rate with a Board-set class rate below an own rate (SPEC ย
       }),
     ]);
     expect(sf.totals).toEqual({ serviceFee: '292.26', providerFees: '198.80', distributorRetained: '93.46' });
+    // the CSV (and so the statements and the sealed part) in the same order
+    const csvLines = ((await ok(area.db, ['service-fees', '--month', '2024-03', '--csv'])) as string)
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((l) =>
+        l
+          .split(',')
+          .filter((_, i) => i === 0 || i === 6)
+          .join(' '),
+      );
+    expect(csvLines).toEqual(['BNK-1 0.15', 'BNK-1 0.10', 'DLR-1 0.25', 'DLR-1 0.10']);
     // the class's own fee as `fees` accrues it agrees with the service-fee report's
     const fees = (await ok(area.db, ['fees', '--from', '2024-03-01', '--to', '2024-03-31', '--json'])) as {
       classes: { serviceFee: string; distributionFee: string }[];

@@ -187,6 +187,9 @@ describe.skipIf(!seedsAvailable).each(dialects)('storage contract on %s', (diale
       reason: 'Board resolution',
     });
     expect(ok.recorded).toBe(true);
+    // recorded under the name the portfolio bore on 2005-01-01 (Amendment No. 6 renamed it from
+    // 2004-10-15), and answered so: not the old name the rate was given by (SPEC §2)
+    expect(ok.portfolio).toBe('AIM Core Stock Fund');
     const registry = await loadRegistry(db);
     const [entry] = registry.scheduleAsOf('2005-06-30', {
       portfolio: 'AIM Core Stock Fund',

@@ -84,6 +84,21 @@ describe.skipIf(missing !== null)(
       await page.close();
     });
 
+    it('names where each continuance deadline comes from: the Plan §7 its text states', async () => {
+      // seed 002, no approval recorded: at 2003Q1's end the first deadline 2003-06-30 is ahead, the
+      // date its Section 7 states (line 164), not a year after its adoption (Rule 12b-1(b)(3)(i))
+      const page = await signedIn('#/governance?quarter=2003Q1');
+      const block = page.getByRole('region', { name: 'Continuance deadlines ahead' });
+      await block.locator('tbody tr').first().waitFor();
+      const headers = await block.locator('thead th').allTextContents();
+      const cells = await block.locator('tbody tr').first().locator('td').allTextContents();
+      expect(cells[headers.indexOf('Continue by')]).toBe('2003-06-30');
+      expect(cells[headers.indexOf('Source of the deadline')]).toBe(
+        'Plan §7 as its text states it: "continue in effect until June 30, 2003" (002_1ece2ff6353a3318.txt line 164), then at least annually',
+      );
+      await page.close();
+    });
+
     it('says no month of a future quarter is closed beside its 0.00 fees', async () => {
       const page = await signedIn('#/governance?quarter=2030Q1');
       await page.getByText('2030Q1: 2030-01-01 to 2030-03-31.').waitFor();

@@ -1,7 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { sheetCsv } from '../../cli/tabularOutput.js';
 import { setBoardRate } from '../../import/boardRateChange.js';
-import { normalizeRatePct } from '../../money/rate.js';
 import { tokensSheet } from '../../reports/xlsxSheets.js';
 import { CsvText, defineRoute, XlsxSheets } from '../apiRoute.js';
 import { createApiToken, listTokens, revokeToken } from '../apiTokens.js';
@@ -46,15 +45,8 @@ export const adminRoutes = [
     errors: ['USAGE', 'BAD_INPUT', 'NOT_FOUND', 'CONFLICT', 'REFUSED'],
     async run({ body, use }) {
       const rate = body as Parameters<typeof setBoardRate>[1];
-      const recorded = await use((db) => setBoardRate(db, rate));
-      // the rates as recorded (`.25` is 0.25, SPEC §3), not as sent
-      const asRecorded = (pct: string | null) => (pct === null ? null : normalizeRatePct(pct));
-      return {
-        ...rate,
-        distributionFeePct: asRecorded(rate.distributionFeePct),
-        serviceFeePct: asRecorded(rate.serviceFeePct),
-        ...recorded,
-      };
+      // the rate as recorded (the portfolio's name on its date, `.25` as 0.25: SPEC §2, §3), not as sent
+      return { ...rate, ...(await use((db) => setBoardRate(db, rate))) };
     },
   }),
   defineRoute({

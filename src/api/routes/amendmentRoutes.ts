@@ -15,6 +15,8 @@ const Change = z
     class: z.string(),
     before: z.string().nullable(),
     after: z.string().nullable(),
+    // the day it takes effect: the effective date, or the later approval it waited for (Plan §§5–6, §11)
+    from: DateText,
   })
   .openapi('AmendmentChange');
 

@@ -64,9 +64,15 @@ function quarterOf(text: string) {
 const boardReportQuery = z.object({ quarter: Quarter });
 
 /** A continuance period (Plan §7; Agreement FOURTEENTH): its deadline and the vote that met it, if any. */
+/** Where a continuance deadline comes from (governance/continuanceDeadlineSource.ts). */
+const DeadlineSource = z.enum(['document', 'rule', 'setting', 'anniversary', 'last-approval']);
+
 const ContinuancePeriod = looseObject({
   deadline: DateText,
   metBy: looseObject({ meetingDate: DateText }).nullable(),
+  // the first deadline's source, then year by year (anniversary) or a year after the last vote
+  deadlineSource: DeadlineSource,
+  deadlineWhy: z.string(),
 });
 
 /** A class's fees in the board report (Plan §8): money, each part and their sum. */
@@ -262,6 +268,11 @@ export const governanceRoutes = [
           firstDeadlineSource: z.enum(['document', 'rule', 'setting']),
           firstDeadlineWhy: z.string(),
           nextDeadline: DateText.nullable(),
+          nextDeadlineSource: DeadlineSource.nullable(),
+          nextDeadlineWhy: z.string().nullable(),
+          // Rule 12b-1(b)(3)(i) "at least annually" (DOMAIN §9): the last vote and a year after it
+          lastContinuanceVote: DateText.nullable(),
+          annualVoteBy: DateText.nullable(),
           endsOn: DateText.nullable(),
           missedDeadline: DateText.nullable(),
           periods: z.array(ContinuancePeriod),
@@ -420,7 +431,15 @@ export const governanceRoutes = [
       ),
       approvals: z.array(looseObject({ date: DateText, body: z.string(), approved: z.boolean() })).nullable(),
       continuance: z
-        .array(looseObject({ instrument: z.string(), deadline: DateText, status: z.string() }))
+        .array(
+          looseObject({
+            instrument: z.string(),
+            deadline: DateText,
+            status: z.string(),
+            // where the deadline comes from, in words (and the vote due a year after the last)
+            source: z.string(),
+          }),
+        )
         .nullable(),
       warnings: z.array(z.string()),
     }).openapi('BoardReport'),

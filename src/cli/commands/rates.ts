@@ -46,16 +46,24 @@ export function registerRatesCommands(program: Command, getContext: () => CliCon
           serviceFeePct: opts.serviceFee === undefined ? null : requireRate(opts.serviceFee, '--service-fee'),
           reason: opts.reason ?? null,
         };
-        const {
-          recorded,
-          class: recordedClass,
-          warnings,
-        } = await withDatabase(ctx, (db) => setBoardRate(db, rate));
-        // the class as recorded (`--class b` is Class B)
-        if (opts.json) return printJson(ctx, { ...rate, class: recordedClass, recorded, warnings });
+        const answer = await withDatabase(ctx, (db) => setBoardRate(db, rate));
+        // the rate as recorded: the portfolio's name on its date, the class as the documents
+        // spell it (`--class b` is Class B), the percentages in canonical form
+        const { recorded, warnings } = answer;
+        if (opts.json)
+          return printJson(ctx, {
+            portfolio: answer.portfolio,
+            class: answer.class,
+            effectiveDate: rate.effectiveDate,
+            distributionFeePct: answer.distributionFeePct,
+            serviceFeePct: answer.serviceFeePct,
+            reason: rate.reason,
+            recorded,
+            warnings,
+          });
         ctx.out(
           recorded
-            ? `recorded: ${rate.portfolio} class ${recordedClass} from ${rate.effectiveDate}`
+            ? `recorded: ${answer.portfolio} class ${answer.class} from ${rate.effectiveDate}`
             : 'unchanged: already recorded',
         );
         for (const w of warnings) ctx.err(`warning: ${w}`);

@@ -41,6 +41,8 @@ interface DiffRow {
   readonly class: string;
   readonly before: string | null;
   readonly after: string | null;
+  /** the day it takes effect: the effective date, or the later approval it waited for (Plan §§5–6, §11) */
+  readonly from?: string;
 }
 interface AmendmentDiff {
   readonly document: DocumentSummary;
@@ -91,6 +93,7 @@ const diffColumns: Column<DiffRow>[] = [
   { key: 'class', label: 'Class', value: (r) => r.class },
   { key: 'before', label: 'Before', value: (r) => r.before ?? '—' },
   { key: 'after', label: 'After', value: (r) => r.after ?? '—' },
+  { key: 'from', label: 'From', value: (r) => r.from ?? '' },
 ];
 
 export function AmendmentsPage() {

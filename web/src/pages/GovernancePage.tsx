@@ -70,6 +70,8 @@ interface Deadline {
   readonly instrument: string;
   readonly deadline: string;
   readonly status: string;
+  /** where the deadline comes from: the instrument's text, the Rule's year, the last vote (Plan §7) */
+  readonly source?: string;
 }
 interface BoardReport {
   readonly quarter: string;
@@ -168,6 +170,7 @@ const deadlineColumns: Column<Deadline>[] = [
   { key: 'instrument', label: 'Instrument', value: (d) => d.instrument },
   { key: 'deadline', label: 'Continue by', value: (d) => d.deadline },
   { key: 'status', label: 'Status', value: (d) => d.status },
+  { key: 'source', label: 'Source of the deadline', value: (d) => d.source ?? '' },
 ];
 
 /**

@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_GOVERNANCE_SETTINGS } from '../../src/governance/governanceSettings.js';
+import { buildRegistry } from '../../src/registry/registry.js';
+import { continuanceLines } from '../../src/reports/boardReportGovernance.js';
+import { continuanceReportFrom } from '../../src/reports/continuanceReport.js';
+import { approval, BOARD_CARRIES, governance, PLAN } from './support/testPlan.js';
+
+/**
+ * Each continuance deadline names where it comes from (Plan §7; Agreement FOURTEENTH), and the
+ * "at least annually" of Rule 12b-1(b)(3)(i) is watched as DOMAIN §9 says: "last annual
+ * continuance date → alert if > 1 year".
+ *
+ * The test Plan (Plan §7 as its text words it: "continue in effect until June 30, 2003"), continued
+ * by the Board on 2003-06-12, 2004-06-10 and 2005-06-15. By hand:
+ * - year by year (the default; the Agreement's "from year to year thereafter"): 2003-06-30 from the
+ *   text; then 2003-06-30 + 1 = 2004-06-30, + 2 = 2005-06-30, + 3 = 2006-06-30, all anniversaries of
+ *   the first deadline; each met, next 2006-06-30;
+ * - at least annually: a vote by 2005-06-15 + 1 year = 2006-06-15, fifteen days before the
+ *   2006-06-30 deadline; as of 2006-06-20 the last vote is more than a year old: an alert,
+ *   though the Plan is in force (its deadline is ahead);
+ * - twelve months after the approval (the setting): 2003-06-30; 2003-06-12 + 1 = 2004-06-12 (met
+ *   2004-06-10); 2004-06-10 + 1 = 2005-06-10, which 2005-06-15 misses: lapsed, ending 2005-06-11.
+ */
+const votes = [
+  approval('2002-05-20', 'instrument', PLAN, BOARD_CARRIES),
+  approval('2003-06-12', 'continuance', null, BOARD_CARRIES),
+  approval('2004-06-10', 'continuance', null, BOARD_CARRIES),
+  approval('2005-06-15', 'continuance', null, BOARD_CARRIES),
+];
+const firstSales = new Map<string, string>();
+
+describe('continuance deadlines name their source; a year after the last vote is alerted (DOMAIN §9)', () => {
+  it('year by year: each deadline an anniversary of the one the text states, so named', () => {
+    const [c] = buildRegistry([PLAN], [], governance(votes)).continuance('2005-12-31');
+    expect(c!.periods.map((p) => [p.deadline, p.metBy?.meetingDate ?? null, p.deadlineSource])).toEqual([
+      ['2003-06-30', '2003-06-12', 'document'],
+      ['2004-06-30', '2004-06-10', 'anniversary'],
+      ['2005-06-30', '2005-06-15', 'anniversary'],
+      ['2006-06-30', null, 'anniversary'],
+    ]);
+    expect(c!.periods[0]!.deadlineWhy).toContain('continue in effect until June 30, 2003');
+    expect(c!.periods[3]!.deadlineWhy).toContain('3 years after the first deadline 2003-06-30');
+    expect([c!.status, c!.nextDeadline, c!.nextDeadlineSource]).toEqual([
+      'in force',
+      '2006-06-30',
+      'anniversary',
+    ]);
+    expect([c!.lastContinuanceVote, c!.annualVoteBy]).toEqual(['2005-06-15', '2006-06-15']);
+  });
+
+  it('the board report line gives the source of its deadline and the vote a year after the last', () => {
+    const [c] = buildRegistry([PLAN], [], governance(votes)).continuance('2005-12-31');
+    const [line] = continuanceLines(c!, '2005-12-31');
+    expect(line).toMatchObject({ deadline: '2006-06-30', status: 'due' });
+    expect(line!.source).toContain('3 years after the first deadline 2003-06-30');
+    expect(line!.source).toContain('a vote by 2006-06-15');
+    // before the first deadline: the Plan's own text (Plan §7), no vote yet to count a year from
+    const [early] = buildRegistry([PLAN], [], governance(votes)).continuance('2003-01-15');
+    expect([early!.nextDeadline, early!.nextDeadlineSource, early!.annualVoteBy]).toEqual([
+      '2003-06-30',
+      'document',
+      null,
+    ]);
+    expect(continuanceLines(early!, '2003-01-15')[0]!.source).toContain(
+      'continue in effect until June 30, 2003',
+    );
+  });
+
+  it('the continuance report alerts once the last vote is more than a year old, not before', () => {
+    const r = buildRegistry([PLAN], [], governance(votes));
+    const alert = (asOf: string) =>
+      continuanceReportFrom(r, r.governance.settings, asOf, firstSales).warnings.filter((w) =>
+        w.includes('at least annually'),
+      );
+    // 2006-06-15 is a year after 2005-06-15: still within it
+    expect(alert('2006-06-15')).toEqual([]);
+    const [w] = alert('2006-06-16');
+    expect(w).toContain('last continuance vote was 2005-06-15');
+    expect(w).toContain('2006-06-30');
+  });
+
+  it('twelve months after the approval, where that is the setting: each deadline a year after the last vote', () => {
+    const g = governance(votes);
+    const twelve = {
+      ...g,
+      settings: {
+        ...DEFAULT_GOVERNANCE_SETTINGS,
+        enforceApprovals: true,
+        continuanceBasis: 'twelve-months-after-approval' as const,
+      },
+    };
+    const [c] = buildRegistry([PLAN], [], twelve).continuance('2005-12-31');
+    expect(c!.periods.map((p) => [p.deadline, p.metBy?.meetingDate ?? null, p.deadlineSource])).toEqual([
+      ['2003-06-30', '2003-06-12', 'document'],
+      ['2004-06-12', '2004-06-10', 'last-approval'],
+      ['2005-06-10', null, 'last-approval'],
+    ]);
+    expect([c!.status, c!.endsOn]).toEqual(['lapsed', '2005-06-11']);
+    expect(c!.periods[2]!.deadlineWhy).toContain('one year after the continuance approval of 2004-06-10');
+  });
+});
