@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importGrossSales } from '../../src/feeds/grossSalesFeed.js';
 import { importPrimeRate } from '../../src/feeds/primeRateFeed.js';
+import { cdscReport } from '../../src/reports/classBCdscReport.js';
 import { finraCapReport } from '../../src/reports/finraCapReport.js';
 import { monthlyCalculationReport } from '../../src/reports/monthlyCalculationReport.js';
 import type { Database } from '../../src/store/database.js';
@@ -66,6 +67,16 @@ describe('a CDSC collected after the FINRA cap is exhausted, by PLAN12B_FINRA_CA
     } finally {
       delete process.env.PLAN12B_FINRA_CAP_STOP;
     }
+  });
+
+  it('the cdsc report still lists the 50.00 collected, and says 20.00 of it is credited to the fund', async () => {
+    delete process.env.PLAN12B_FINRA_CAP_STOP;
+    const r = await cdscReport(db, '2025-01');
+    // the CDSC collected, by the distributor whose term holds the DOI (FOURTH(D))
+    expect(r.rows.find((x) => x.portfolio === FUND)!.cdsc).toBe('50.00');
+    expect(r.warnings.filter((w) => w.includes('FINRA cap'))).toEqual([
+      `${FUND} class B: 20.00 of deferred sales charges collected after the FINRA cap was exhausted are credited to the fund`,
+    ]);
   });
 
   it('stop (the default): 20.00 credited to the fund, 30.00 earned, Alpha 15.00', async () => {
