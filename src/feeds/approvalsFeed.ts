@@ -113,6 +113,8 @@ function findDocument(docs: readonly StoredDocument[], ref: string): StoredDocum
 
 function voteOf(row: Row['row']): { vote: BoardVote | ShareholderVote } | { field: string; reason: string } {
   if (row.body === 'board') {
+    // Plan §9, §10(a): a vote to terminate needs no in-person meeting called for the purpose, so
+    // its row may leave those two empty (recorded as not stated)
     for (const f of [
       'trustees_for',
       'trustees_against',
@@ -122,7 +124,11 @@ function voteOf(row: Row['row']): { vote: BoardVote | ShareholderVote } | { fiel
       'in_person',
       'called_for_purpose',
     ] as const)
-      if (row[f] === null) return { field: f, reason: `a board vote needs ${f}` };
+      if (
+        row[f] === null &&
+        !(row.approves === 'termination' && (f === 'in_person' || f === 'called_for_purpose'))
+      )
+        return { field: f, reason: `a board vote needs ${f}` };
     for (const f of ['shares_outstanding', 'shares_present', 'shares_for'] as const)
       if (row[f] !== null)
         return { field: f, reason: 'a board vote has no shares; leave the shares columns empty' };
@@ -135,8 +141,8 @@ function voteOf(row: Row['row']): { vote: BoardVote | ShareholderVote } | { fiel
         row.disinterested_for! + row.disinterested_against! + (row.disinterested_absent ?? 0),
       disinterestedFor: row.disinterested_for!,
       disinterestedAgainst: row.disinterested_against!,
-      inPerson: row.in_person!,
-      calledForThePurpose: row.called_for_purpose!,
+      inPerson: row.in_person,
+      calledForThePurpose: row.called_for_purpose,
     };
     const why = impossibleBoardVote(vote);
     if (why)

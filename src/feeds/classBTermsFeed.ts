@@ -1,4 +1,5 @@
 import { addDays, monthEnd } from '../calendar/isoDate.js';
+import { cdscYearAboveMaximum } from '../class-b/cdscPerTransactionMaximum.js';
 import {
   CLASS_B_TERM_RULE_FIELD,
   CLASS_B_TERM_RULE_KINDS,
@@ -84,6 +85,8 @@ export interface ClassBTermsImportResult {
   readonly accountsReplayed: number;
   /** stored redemptions whose gross, CDSC, fee, net or pieces the new terms changed (rewritten) */
   readonly redemptionsChanged: number;
+  /** e.g. a CDSC schedule year above FINRA 2341(d)(2)'s 6.25% per transaction (recorded as stated) */
+  readonly warnings: readonly string[];
 }
 
 /**
@@ -198,7 +201,16 @@ export const classBTermsFeed: FeedDefinition<
         return termsOfRules(mergeClassBTermRules(ctx.file, only, state.stored).merged);
       },
     );
-    return { changes, unchanged, warnings: [], ...replay } as TermsPlan;
+    // FINRA 2341(d)(2), DOMAIN §3.4 (RECALLED): a year above the per-transaction maximum is warned
+    const warnings = changes.flatMap((c) => {
+      const over = c.term.cdscSchedulePct === null ? null : cdscYearAboveMaximum(c.term.cdscSchedulePct);
+      if (over === null) return [];
+      const what = `${c.term.portfolioName ?? 'every portfolio'}${c.term.doiFrom === null ? '' : ` (DOI from ${c.term.doiFrom})`}`;
+      return [
+        `${ctx.file}:${c.line}: the CDSC schedule of ${what} charges ${over.pct}% in year ${over.year}, above 6.25% of the amount invested, the most FINRA 2341(d)(2) allows on one transaction of a fund with an asset-based sales charge and a service fee (DOMAIN §3.4, RECALLED): recorded as stated`,
+      ];
+    });
+    return { changes, unchanged, warnings, ...replay } as TermsPlan;
   },
 
   async apply(tx, plan, _state, ctx) {
@@ -234,6 +246,7 @@ export const classBTermsFeed: FeedDefinition<
       unchanged: p.unchanged,
       accountsReplayed: p.accountsReplayed,
       redemptionsChanged: p.redemptionsChanged,
+      warnings: [...p.warnings],
     };
   },
 };

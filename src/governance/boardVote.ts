@@ -14,8 +14,12 @@ export interface BoardVote {
   readonly disinterestedInOffice: number;
   readonly disinterestedFor: number;
   readonly disinterestedAgainst: number;
-  readonly inPerson: boolean;
-  readonly calledForThePurpose: boolean;
+  /**
+   * null: not stated — only a vote to terminate may leave these out, since Plan §9 / §10(a) ask of
+   * it neither an in-person meeting nor one called for the purpose (approval.ts approvalOutcome)
+   */
+  readonly inPerson: boolean | null;
+  readonly calledForThePurpose: boolean | null;
 }
 
 export type BoardVoteOutcome =
@@ -66,8 +70,11 @@ export function approvedByTheBoard(v: BoardVote): BoardVoteOutcome {
     reasons.push(
       `${v.disinterestedFor} of ${v.disinterestedInOffice} Dis-interested Trustees for is not a majority of the Dis-interested Trustees`,
     );
-  if (!v.inPerson) reasons.push('the votes were not cast in person');
-  if (!v.calledForThePurpose) reasons.push('the meeting was not called for the purpose of voting on it');
+  if (v.inPerson === null) reasons.push('whether the votes were cast in person is not stated');
+  else if (!v.inPerson) reasons.push('the votes were not cast in person');
+  if (v.calledForThePurpose === null)
+    reasons.push('whether the meeting was called for the purpose of voting on it is not stated');
+  else if (!v.calledForThePurpose) reasons.push('the meeting was not called for the purpose of voting on it');
   return reasons.length === 0 ? { approved: true } : { approved: false, reasons };
 }
 
@@ -85,7 +92,7 @@ export function disinterestedTrusteesMajority(v: BoardVote): boolean {
   return (
     impossibleBoardVote(v) === null &&
     v.disinterestedFor * 2 > v.disinterestedInOffice &&
-    v.inPerson &&
-    v.calledForThePurpose
+    v.inPerson === true &&
+    v.calledForThePurpose === true
   );
 }

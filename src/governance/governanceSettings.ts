@@ -1,4 +1,5 @@
 import { isIsoDate } from '../calendar/isoDate.js';
+import { formatRatePct, MICRO_PCT_PER_PCT, parseRateMicroPct } from '../money/rate.js';
 import { type ContinuanceBasis, DEFAULT_CONTINUANCE_BASIS } from './continuance.js';
 
 /**
@@ -25,6 +26,14 @@ export interface GovernanceSettings {
   readonly planFirstDeadline: string;
   /** `continuance.agreement-first-deadline`: the same for Agreements (FOURTEENTH "until June 30, 2004") */
   readonly agreementFirstDeadline: string;
+  /**
+   * `finra-cap.interest-spread`: percentage points a year added to the prime rate for the FINRA
+   * 2341 cap's interest, canonical percent text. Default 1.00: "prime rate plus one percent per
+   * annum" is DOMAIN §3.4's RECALLED reading; SPEC §10 says only "plus interest".
+   */
+  readonly finraInterestSpreadPct: string;
+  /** `finra-cap.interest-day-basis`: the days of the year the cap's interest divides by (DOMAIN §3.5, UNCONFIRMED) */
+  readonly finraInterestDayBasis: 365 | 360;
 }
 
 /** A first continuance deadline setting's default: each instrument's own (continuanceRoster.ts). */
@@ -40,7 +49,22 @@ export const DEFAULT_GOVERNANCE_SETTINGS: GovernanceSettings = Object.freeze({
   continuanceBasis: DEFAULT_CONTINUANCE_BASIS,
   planFirstDeadline: AS_STATED,
   agreementFirstDeadline: AS_STATED,
+  finraInterestSpreadPct: '1.00',
+  finraInterestDayBasis: 365,
 });
+
+/** Percent points a year, 0 to 10 (a spread above the prime rate; more is a mistyped value). */
+const spreadPct = (v: string): string | { problem: string } => {
+  let micro: bigint;
+  try {
+    micro = parseRateMicroPct(v);
+  } catch {
+    return { problem: `${JSON.stringify(v)} is not a percent (e.g. 1.00)` };
+  }
+  return micro > 10n * MICRO_PCT_PER_PCT
+    ? { problem: `${JSON.stringify(v)} is more than 10 percentage points above the prime rate` }
+    : formatRatePct(micro);
+};
 
 const BOOLEAN: Record<string, boolean> = {
   true: true,
@@ -81,6 +105,19 @@ export const GOVERNANCE_SETTING_KEYS = {
     default: DEFAULT_GOVERNANCE_SETTINGS.agreementFirstDeadline,
     parse: firstDeadline,
   },
+  'finra-cap.interest-spread': {
+    meaning:
+      "percentage points a year added to the prime rate for the FINRA 2341 cap's interest (prime + 1%: DOMAIN §3.4, RECALLED); refused once a closed month has a cap ledger",
+    default: DEFAULT_GOVERNANCE_SETTINGS.finraInterestSpreadPct,
+    parse: spreadPct,
+  },
+  'finra-cap.interest-day-basis': {
+    meaning:
+      "the days a year has for the FINRA 2341 cap's interest: 365 or 360 (DOMAIN §3.5, UNCONFIRMED); refused once a closed month has a cap ledger",
+    default: String(DEFAULT_GOVERNANCE_SETTINGS.finraInterestDayBasis),
+    parse: (v: string): string | { problem: string } =>
+      v === '365' || v === '360' ? v : { problem: `${JSON.stringify(v)} is not 365 or 360` },
+  },
 } as const;
 
 export type GovernanceSettingKey = keyof typeof GOVERNANCE_SETTING_KEYS;
@@ -97,5 +134,7 @@ export function governanceSettingsOf(stored: ReadonlyMap<string, string>): Gover
     continuanceBasis: get('continuance.basis') as ContinuanceBasis,
     planFirstDeadline: get('continuance.plan-first-deadline'),
     agreementFirstDeadline: get('continuance.agreement-first-deadline'),
+    finraInterestSpreadPct: get('finra-cap.interest-spread'),
+    finraInterestDayBasis: get('finra-cap.interest-day-basis') === '360' ? 360 : 365,
   });
 }

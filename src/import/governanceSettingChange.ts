@@ -9,6 +9,7 @@ import { closedPeriodChange } from '../registry/closedPeriodChange.js';
 import { buildRegistry } from '../registry/registry.js';
 import { currentActor } from '../store/actor.js';
 import type { Database } from '../store/database.js';
+import { loadGrossSales } from '../store/finraCapRepository.js';
 import { loadGovernance } from '../store/governanceStore.js';
 import { loadBoardRates, loadDocuments } from '../store/registryStore.js';
 import { saveSetting } from '../store/settingsRepository.js';
@@ -51,7 +52,20 @@ export async function setGovernanceSetting(
       stored.set('continuance.basis', s.continuanceBasis);
       stored.set('continuance.plan-first-deadline', s.planFirstDeadline);
       stored.set('continuance.agreement-first-deadline', s.agreementFirstDeadline);
+      stored.set('finra-cap.interest-spread', s.finraInterestSpreadPct);
+      stored.set('finra-cap.interest-day-basis', String(s.finraInterestDayBasis));
       if (stored.get(key) === parsed) return { result: { key, value: parsed, changed: false }, audit: null };
+      // The cap's interest changes every ledger month from the first with a positive opening: a
+      // ledger reaching into a closed month would change the ABSC allowed there (SPEC §12)
+      if (key.startsWith('finra-cap.') && closed.latest !== null) {
+        const first = (await loadGrossSales(tx)).find((r) => r.month <= closed.latest!);
+        if (first !== undefined)
+          throw new Plan12bError(
+            'REFUSED',
+            `${closed.latest} is closed and the FINRA cap ledger runs through it (gross sales from ${first.month}): ${key} = ${parsed} would change its interest, and the ABSC the cap allowed, in closed months`,
+            'the setting can change only before the first month with gross sales is closed',
+          );
+      }
       const next = new Map(stored).set(key, parsed);
       const before = buildRegistry(documents, rates, governance);
       const after = buildRegistry(documents, rates, { ...governance, settings: governanceSettingsOf(next) });

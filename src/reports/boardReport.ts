@@ -6,6 +6,7 @@ import {
   type ExpenditurePurpose,
   PURPOSE_LABELS,
 } from '../governance/expenditurePurpose.js';
+import { LEDGER_CDSC_CLASS } from '../governance/finraAggregateCap.js';
 import { formatCents, parseCents } from '../money/cents.js';
 import { compareCodeUnits, compareNames } from '../registry/nameOrder.js';
 import type { Registry } from '../registry/registry.js';
@@ -19,6 +20,7 @@ import { feesAsRead } from './feesAsRead.js';
 import { loadClassSeries } from './feesReport.js';
 import {
   type ClassCapLedger,
+  capStopMode,
   classCapLedgers,
   creditedToFundBetween,
   creditedToFundWarning,
@@ -66,6 +68,12 @@ export interface ContinuanceDeadlineLine {
  */
 export interface BoardReportCapClass extends FinraCapClass {
   readonly status: string;
+  /**
+   * the deferred sales charges collected in the quarter's months after the cap was exhausted
+   * (FINRA 2341(d)(2); DOMAIN §3.4: "credited to the fund"), "0.00" when none — a Class B CDSC of
+   * them is paid as Earned CDSC instead under PLAN12B_FINRA_CAP_STOP=warn (`cdscCreditedToFund`)
+   */
+  readonly deferredCreditedToFund: string;
 }
 
 export interface BoardReportInstrument {
@@ -345,7 +353,11 @@ export async function boardReport(
     expenditures,
     expendituresByPurpose,
     expendituresTotal: sum(expenditures.map((e) => e.amount)),
-    finraCap: ledgers.map((l) => ({ ...capClassStatus(l), status: capStatusAtQuarterEnd(l, quarter.first) })),
+    finraCap: ledgers.map((l) => ({
+      ...capClassStatus(l),
+      status: capStatusAtQuarterEnd(l, quarter.first),
+      deferredCreditedToFund: formatCents(creditedToFundBetween(l, quarter.months[0]!, quarter.months[2]!)),
+    })),
     approvals: governance ? await governance.approvalsBetween(q, quarter.first, quarter.last) : null,
     continuance: governance ? await governance.continuanceDeadlines(q, quarter.last) : null,
     // the fees' cap warnings already name each exhaustion; the ledger adds the deferred sales
@@ -466,6 +478,28 @@ export function boardReportLines(
         c.remaining,
       ),
     ),
+    // FINRA 2341(d)(2): what the quarter collected after the cap was exhausted, as a line of its own
+    ...r.finraCap
+      .filter((c) => c.deferredCreditedToFund !== '0.00')
+      .map((c) =>
+        c.class === LEDGER_CDSC_CLASS && capStopMode() === 'warn'
+          ? line(
+              'FINRA cap',
+              c.portfolio,
+              c.class,
+              'deferred sales charges collected after the cap was exhausted',
+              `${r.quarter}: paid as Earned CDSC (Agreement FOURTH(D); PLAN12B_FINRA_CAP_STOP=warn); FINRA 2341(d)(2) would credit them to the fund`,
+              c.deferredCreditedToFund,
+            )
+          : line(
+              'FINRA cap',
+              c.portfolio,
+              c.class,
+              'deferred sales charges credited to the fund',
+              `${r.quarter}: collected after the cap was exhausted (FINRA 2341(d)(2))`,
+              c.deferredCreditedToFund,
+            ),
+      ),
     ...(r.approvals ?? []).map((a) =>
       line(
         'approvals and votes',

@@ -264,9 +264,17 @@ export async function writeBoardReportPdf(
         { title: 'Class', w: 1 },
         { title: 'Ledger from', w: 1.5 },
         { title: 'Remaining amount', w: 2, right: true },
+        { title: 'Deferred charges after exhaustion', w: 2, right: true },
         { title: 'Status', w: 3 },
       ],
-      report.finraCap.map((c) => [c.portfolio, c.class, c.firstMonth, money(c.remaining), c.status]),
+      report.finraCap.map((c) => [
+        c.portfolio,
+        c.class,
+        c.firstMonth,
+        money(c.remaining),
+        money(c.deferredCreditedToFund),
+        c.status,
+      ]),
     );
 
   heading('5. Approvals and votes of the quarter');

@@ -75,6 +75,11 @@ export function boardReportSheets(r: BoardReport): XlsxSheet[] {
         { key: 'class', header: 'Class' },
         { key: 'firstMonth', header: 'Ledger from' },
         { key: 'remaining', header: 'Remaining amount', kind: 'money' },
+        {
+          key: 'deferredCreditedToFund',
+          header: 'Deferred charges after exhaustion (credited to the fund)',
+          kind: 'money',
+        },
         { key: 'exhausted', header: 'Exhausted' },
         { key: 'exhaustedOn', header: 'ABSC stopped on' },
         { key: 'status', header: 'Status at quarter end' },

@@ -1,9 +1,15 @@
-import { monthEnd, monthStart } from '../calendar/isoDate.js';
+import { monthEnd, monthOf, monthStart } from '../calendar/isoDate.js';
 import { toCsv } from '../cli/csvOut.js';
+import { Plan12bError } from '../errors.js';
+import { LEDGER_CDSC_CLASS } from '../governance/finraAggregateCap.js';
 import { formatCents, parseCents } from '../money/cents.js';
 import { compareNames } from '../registry/nameOrder.js';
 import type { Queryable } from '../store/database.js';
+import { loadGrossSales } from '../store/finraCapRepository.js';
+import { loadRegistry } from '../store/registryStore.js';
 import { loadRedemptions, type RedemptionReport } from './classBRedemptionsReport.js';
+import { loadClassSeries } from './feesReport.js';
+import { classCapLedgers, creditedToFundBetween, creditedToFundWarning } from './finraCapLedger.js';
 
 export interface EarnedCdscRow {
   /** the portfolio whose shares were redeemed (that collected the CDSC) */
@@ -90,7 +96,38 @@ export async function cdscRangeReport(
   const { redemptions, warnings } = loaded ?? (await loadRedemptions(q, opts.from, opts.to));
   const tally = earnedCdscTally(opts.distributor ?? null);
   for (const r of redemptions) tally.add(r);
-  return { from: opts.from, to: opts.to, distributor: opts.distributor ?? null, ...tally.result(), warnings };
+  // FINRA 2341(d)(2): asked for (not a close, which seals the Monthly Calculation's own warning),
+  // the CDSC listed here that the cap ledger credits to the fund is told, per portfolio
+  const capWarnings = loaded === undefined ? await cdscAfterCapWarnings(q, opts.from, opts.to) : [];
+  return {
+    from: opts.from,
+    to: opts.to,
+    distributor: opts.distributor ?? null,
+    ...tally.result(),
+    warnings: [...warnings, ...capWarnings],
+  };
+}
+
+/**
+ * The Class B cap ledgers' deferred sales charges credited to the fund in the months of [from,
+ * to] (FINRA 2341(d)(2); `creditedToFundWarning`'s words, which follow PLAN12B_FINRA_CAP_STOP).
+ * Nothing without Class B gross sales; a ledger that cannot be computed (no prime rate) is left to
+ * `finra-cap` to report.
+ */
+async function cdscAfterCapWarnings(q: Queryable, from: string, to: string): Promise<string[]> {
+  if ((await loadGrossSales(q, { class: LEDGER_CDSC_CLASS })).length === 0) return [];
+  const registry = await loadRegistry(q);
+  try {
+    const series = await loadClassSeries(q, registry, { to, class: LEDGER_CDSC_CLASS }, []);
+    const ledgers = await classCapLedgers(q, registry, series, monthOf(to), { class: LEDGER_CDSC_CLASS });
+    return ledgers.flatMap((l) => {
+      const cents = creditedToFundBetween(l, monthOf(from), monthOf(to));
+      return cents > 0n ? [creditedToFundWarning(l, cents)] : [];
+    });
+  } catch (e) {
+    if (e instanceof Plan12bError && e.code === 'BAD_INPUT') return [];
+    throw e;
+  }
 }
 
 /**

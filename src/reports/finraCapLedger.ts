@@ -7,10 +7,12 @@ import {
   aggregateCapLedger,
   type CapMonthInput,
   type CapMonthResult,
+  type CapSettings,
   capPctMicro,
   DEFAULT_CAP_SETTINGS,
   LEDGER_CDSC_CLASS,
 } from '../governance/finraAggregateCap.js';
+import { governanceSettingsOf } from '../governance/governanceSettings.js';
 import { formatCents, parseCents } from '../money/cents.js';
 import { parseRateMicroPct } from '../money/rate.js';
 import { compareNames } from '../registry/nameOrder.js';
@@ -18,6 +20,7 @@ import type { Registry } from '../registry/registry.js';
 import { redemptionsBetween } from '../store/classBRepository.js';
 import type { Queryable } from '../store/database.js';
 import { type GrossSalesRecord, loadGrossSales, loadPrimeRates } from '../store/finraCapRepository.js';
+import { loadSettings } from '../store/settingsRepository.js';
 import { applyEighthE } from './classBVintageFees.js';
 
 /**
@@ -97,6 +100,13 @@ export async function classCapLedgers(
   ).filter((s) => only?.classKeys === undefined || only.classKeys.has(`${s.portfolioId}|${s.class}`));
   if (sales.length === 0) return [];
   const primes = await loadPrimeRates(q);
+  // the interest's spread over prime and day basis: settings (DOMAIN §3.4–3.5 RECALLED / UNCONFIRMED)
+  const settings = governanceSettingsOf(await loadSettings(q));
+  const capSettings: CapSettings = {
+    ...DEFAULT_CAP_SETTINGS,
+    interestSpreadMicroPct: parseRateMicroPct(settings.finraInterestSpreadPct),
+    interestDayBasis: settings.finraInterestDayBasis,
+  };
   const byClass = new Map<string, GrossSalesRecord[]>();
   for (const s of sales) {
     const key = `${s.portfolioId}|${s.class}`;
@@ -168,7 +178,7 @@ export async function classCapLedgers(
         dates: days.map((d) => d.date),
       };
     });
-    const ledger = aggregateCapLedger(inputs, 0n, DEFAULT_CAP_SETTINGS).map((res, i) => ({
+    const ledger = aggregateCapLedger(inputs, 0n, capSettings).map((res, i) => ({
       ...res,
       newGrossSalesCents: inputs[i]!.newGrossSalesCents,
       capPctMicro: capPctMicro(inputs[i]!.serviceFeePaid),
@@ -206,6 +216,9 @@ export async function classCapLedgers(
  * from the ledger of the same months says it once.
  */
 export function creditedToFundWarning(l: Pick<ClassCapLedger, 'portfolio' | 'class'>, cents: bigint): string {
+  // Class B's are plan12b's own CDSCs: under warn they are paid as Earned CDSC (cdscCreditedToFund)
+  if (l.class === LEDGER_CDSC_CLASS && capStopMode() === 'warn')
+    return `${l.portfolio} class ${l.class}: ${formatCents(cents)} of deferred sales charges collected after the FINRA cap was exhausted are paid as Earned CDSC (PLAN12B_FINRA_CAP_STOP=warn); FINRA 2341(d)(2) would credit them to the fund`;
   return `${l.portfolio} class ${l.class}: ${formatCents(cents)} of deferred sales charges collected after the FINRA cap was exhausted are credited to the fund`;
 }
 
@@ -287,6 +300,13 @@ export async function feesCapCuts(
  * CDSC pieces in the order they were collected (date, redemption, piece) and returns, per piece
  * (`txnId|lotId`), the cents credited to the fund, and their sum per portfolio. Empty where no
  * Class B gross sales are recorded (no cap ledger).
+ *
+ * DOMAIN §3.4 marks the crediting RECALLED, and the documents do not state it: Agreement
+ * FOURTH(D) entitles the Distributor to the CDSC with no proviso, SEVENTH(B) subjects only the
+ * asset-based sales charge to the NASD's rules. So it follows the cap's setting: under
+ * PLAN12B_FINRA_CAP_STOP=warn `byPiece` is empty (every CDSC is paid as FOURTH(D) says) while
+ * `byPortfolio` still names what the rule would credit to the fund, for the warning; `credited`
+ * says which.
  */
 export async function cdscCreditedToFund(
   q: Queryable,
@@ -295,10 +315,12 @@ export async function cdscCreditedToFund(
   series: () => Promise<readonly ClassSeries[]>,
   month: string,
   pieces: readonly { portfolio_id: string; txn_id: string; lot_id: string; cdsc: string }[],
-): Promise<{ byPiece: Map<string, bigint>; byPortfolio: Map<string, bigint> }> {
+): Promise<{ byPiece: Map<string, bigint>; byPortfolio: Map<string, bigint>; credited: boolean }> {
   const byPiece = new Map<string, bigint>();
   const byPortfolio = new Map<string, bigint>();
-  if ((await loadGrossSales(q, { class: LEDGER_CDSC_CLASS })).length === 0) return { byPiece, byPortfolio };
+  const credited = capStopMode() === 'stop';
+  if ((await loadGrossSales(q, { class: LEDGER_CDSC_CLASS })).length === 0)
+    return { byPiece, byPortfolio, credited };
   const ledgers = await classCapLedgers(q, registry, await series(), month, { class: LEDGER_CDSC_CLASS });
   for (const l of ledgers) {
     const m = l.months.find((x) => x.month === month);
@@ -310,9 +332,9 @@ export async function cdscCreditedToFund(
       const cents = parseCents(p.cdsc);
       const counted = cents <= room ? cents : room > 0n ? room : 0n;
       room -= counted;
-      if (counted < cents) byPiece.set(`${p.txn_id}|${p.lot_id}`, cents - counted);
+      if (counted < cents && credited) byPiece.set(`${p.txn_id}|${p.lot_id}`, cents - counted);
     }
     byPortfolio.set(l.portfolioId, m.deferredCreditedToFundCents);
   }
-  return { byPiece, byPortfolio };
+  return { byPiece, byPortfolio, credited };
 }

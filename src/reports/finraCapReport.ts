@@ -7,11 +7,14 @@ import {
   capRunwayShort,
   formatTenths,
 } from '../governance/capRunway.js';
-import { formatCents } from '../money/cents.js';
+import { LEDGER_CDSC_CLASS } from '../governance/finraAggregateCap.js';
+import { grossSalesExclusionDoubt } from '../governance/grossSalesExclusions.js';
+import { formatCents, parseCents } from '../money/cents.js';
 import { formatRatePct } from '../money/rate.js';
 import { askedClass } from '../registry/askedClass.js';
 import { didYouMeanPortfolio } from '../registry/closestPortfolioName.js';
 import type { Queryable } from '../store/database.js';
+import { classBIssuanceByMonth } from '../store/finraCapRepository.js';
 import { loadRegistry } from '../store/registryStore.js';
 import { loadClassSeries } from './feesReport.js';
 import {
@@ -191,6 +194,8 @@ export async function finraCapReport(
     warnings.push(
       `no gross sales recorded for class ${cls}${query.portfolio ? ` of ${query.portfolio}` : ''} through ${query.through}: no cap ledger (import them with \`plan12b gross-sales import FILE.csv\`)`,
     );
+  // FINRA 2341(d)(2): Class B's fed gross sales beside the purchases the transactions record
+  if (cls === LEDGER_CDSC_CLASS) warnings.push(...(await classBGrossSalesDoubts(q, ledgers, query.through)));
   return {
     class: cls,
     through: query.through,
@@ -199,4 +204,44 @@ export async function finraCapReport(
     months: ledgers.flatMap(capLedgerRows),
     warnings: [...warnings, ...ledgers.flatMap(capWarnings)],
   };
+}
+
+/**
+ * The months of Class B cap ledgers whose fed gross sales are not the purchases the transaction
+ * feed records (grossSalesExclusionDoubt). A portfolio with no issuance recorded over its ledger's
+ * months is not compared: its transfer-agent activity is not imported.
+ */
+async function classBGrossSalesDoubts(
+  q: Queryable,
+  ledgers: readonly ClassCapLedger[],
+  through: string,
+): Promise<string[]> {
+  if (ledgers.length === 0) return [];
+  const first = ledgers.map((l) => l.firstMonth).sort()[0]!;
+  const issued = await classBIssuanceByMonth(
+    q,
+    ledgers.map((l) => l.portfolioId),
+    first,
+    through,
+  );
+  const out: string[] = [];
+  for (const l of ledgers) {
+    const own = issued.filter((r) => r.portfolioId === l.portfolioId && r.month >= l.firstMonth);
+    if (own.length === 0) continue;
+    const of = (month: string, type: string) =>
+      own.filter((r) => r.month === month && r.type === type).reduce((a, r) => a + parseCents(r.amount), 0n);
+    for (const m of l.months) {
+      const doubt = grossSalesExclusionDoubt({
+        portfolio: l.portfolio,
+        class: l.class,
+        month: m.month,
+        fedCents: m.newGrossSalesCents,
+        purchasesCents: of(m.month, 'purchase'),
+        reinvestCents: of(m.month, 'reinvest'),
+        exchangeInCents: of(m.month, 'exchange_in'),
+      });
+      if (doubt !== null) out.push(doubt);
+    }
+  }
+  return out;
 }

@@ -526,7 +526,9 @@ export async function monthlyCalculationInputs(
     const credited = toFund.byPortfolio.get(pid);
     if (credited !== undefined)
       warnings.push(
-        `${m.portfolio} class B: ${formatCents(credited)} of CDSC collected in ${month} after the FINRA 2341 cap was exhausted is credited to the fund, not paid as Earned CDSC`,
+        toFund.credited
+          ? `${m.portfolio} class B: ${formatCents(credited)} of CDSC collected in ${month} after the FINRA 2341 cap was exhausted is credited to the fund, not paid as Earned CDSC`
+          : `${m.portfolio} class B: ${formatCents(credited)} of CDSC collected in ${month} after the FINRA 2341 cap was exhausted is paid as Earned CDSC (Agreement FOURTH(D); PLAN12B_FINRA_CAP_STOP=warn); FINRA 2341(d)(2) would credit it to the fund`,
       );
   }
   // Agreement FIFTEENTH(B): a termination of the Plan for a portfolio — Complete Termination

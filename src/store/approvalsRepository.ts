@@ -30,8 +30,8 @@ export async function loadApprovals(q: Queryable): Promise<Approval[]> {
             disinterestedInOffice: r.disinterested_for! + r.disinterested_against! + r.disinterested_absent!,
             disinterestedFor: r.disinterested_for!,
             disinterestedAgainst: r.disinterested_against!,
-            inPerson: r.in_person!,
-            calledForThePurpose: r.called_for_purpose!,
+            inPerson: r.in_person,
+            calledForThePurpose: r.called_for_purpose,
           }
         : {
             kind: 'shareholder-vote',

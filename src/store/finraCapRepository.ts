@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { normalizeRatePct } from '../money/rate.js';
 import type { Queryable } from './database.js';
 import { inByteOrder, typed } from './queryBuilder.js';
@@ -128,4 +129,42 @@ export async function upsertPrimeRates(
       })),
     )
     .execute();
+}
+
+/**
+ * The Class B shares the transfer agent's activity issued in these portfolios, per portfolio,
+ * month and kind (purchase, reinvest, exchange_in), each transaction at round_half_up(shares ×
+ * price, 2) — the cost a purchase gives its Commission Shares (SPEC §6) — summed, in one pass. A
+ * row without a price counts 0. For checking the gross-sales feed against FINRA 2341(d)(2)'s
+ * exclusions (finra-cap).
+ */
+export async function classBIssuanceByMonth(
+  q: Queryable,
+  portfolioIds: readonly string[],
+  fromMonth: string,
+  throughMonth: string,
+): Promise<
+  { portfolioId: string; month: string; type: 'purchase' | 'reinvest' | 'exchange_in'; amount: string }[]
+> {
+  if (portfolioIds.length === 0) return [];
+  const rows = await typed(q)
+    .selectFrom('class_b_transaction')
+    .select([
+      'portfolio_id',
+      sql<string>`to_char(date, 'YYYY-MM')`.as('month'),
+      'type',
+      sql<string>`coalesce(sum(round(shares * price, 2)), 0)::text`.as('amount'),
+    ])
+    .where('portfolio_id', '=', sql<string>`ANY(${[...portfolioIds]}::text[])`)
+    .where('type', 'in', ['purchase', 'reinvest', 'exchange_in'])
+    .where('date', '>=', sql<string>`${`${fromMonth}-01`}::date`)
+    .where('date', '<', sql<string>`(${`${throughMonth}-01`}::date + interval '1 month')`)
+    .groupBy(['portfolio_id', sql`to_char(date, 'YYYY-MM')`, 'type'])
+    .execute();
+  return rows.map((r) => ({
+    portfolioId: r.portfolio_id,
+    month: r.month,
+    type: r.type as 'purchase' | 'reinvest' | 'exchange_in',
+    amount: r.amount,
+  }));
 }

@@ -88,6 +88,8 @@ describe.skipIf(!seedsAvailable).each(dialects)('governance and calendar routes 
       'continuance.basis',
       'continuance.plan-first-deadline',
       'continuance.agreement-first-deadline',
+      'finra-cap.interest-spread',
+      'finra-cap.interest-day-basis',
     ]);
     expect(settings.every((s) => s.isDefault)).toBe(true);
     expect(settings[0]!.value).toBe('false');

@@ -116,6 +116,7 @@ describe.each(dialects)('class B terms change redemptions on %s', (dialect) => {
       unchanged: 0,
       accountsReplayed: 2,
       redemptionsChanged: 2,
+      warnings: [],
     });
     // A1-3 redeems 150 shares on 2007-03-01, both lots in year 2 since their DOI, oldest first:
     //   A1-1 (DOI 2005-06-01, before the new schedule): 100 sh, 4% (default) × min(1000.00, 1200.00) = 40.00

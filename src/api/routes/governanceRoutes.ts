@@ -425,6 +425,8 @@ export const governanceRoutes = [
           class: z.string(),
           remaining: Money,
           exhaustedOn: DateText.nullable(),
+          // FINRA 2341(d)(2): deferred sales charges collected in the quarter after exhaustion
+          deferredCreditedToFund: Money,
         }),
       ),
       approvals: z.array(looseObject({ date: DateText, body: z.string(), approved: z.boolean() })).nullable(),

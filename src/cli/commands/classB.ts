@@ -115,6 +115,7 @@ export function registerClassBCommands(program: Command, getContext: () => CliCo
       ctx.out(
         `${file}: ${result.inserted} new, ${result.restated} restated, ${result.unchanged} unchanged; ${result.accountsReplayed} accounts replayed, ${result.redemptionsChanged} redemptions changed`,
       );
+      for (const w of result.warnings) ctx.err(`warning: ${w}`);
     });
   terms
     .command('list')
