@@ -11,7 +11,8 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildIdentity } from '../../src/buildIdentity.js';
 import { onDemandServeBinFor } from '../../src/cli/main.js';
@@ -39,6 +40,7 @@ import { seedFiles, seedsAvailable } from '../support/seeds.js';
  * The rest of the suite runs with PLAN12B_AUTO_SERVE=off (vitest.config.ts); here it is on.
  */
 const ON = { PLAN12B_AUTO_SERVE: 'on', PLAN12B_AUTO_SERVE_IDLE_SECONDS: '600' };
+const bin = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'bin', 'plan12b.js');
 
 /** Polls for a condition of the world outside this process (a file, a process), up to a generous deadline. */
 async function until<T>(what: string, probe: () => T | undefined | false, timeoutMs = 120_000): Promise<T> {
@@ -213,10 +215,14 @@ describe.skipIf(!seedsAvailable || !accrualSampleAvailable)('the query server st
     }
   });
 
-  /** Runs the query with the environment given; the server it left behind. */
+  /**
+   * Starts the server as a query command starts it when it ends (spawnOnDemandServe, which `main`
+   * calls: the first test sees a real command do it), with the environment given; the server,
+   * listening. The registry snapshot is removed first: the one found after it stops is its own.
+   */
   async function serverLeftBy(env: Record<string, string>): Promise<ServeDiscovery> {
-    const r = await runCliAsync(fees(), env);
-    expect(r.code, r.stderr).toBe(0);
+    rmSync(registrySnapshotPath(tdb.target), { force: true });
+    expect(spawnOnDemandServe(tdb.target, bin, { ...process.env, ...env })).toBeGreaterThan(0);
     return serverOf(tdb.target);
   }
 

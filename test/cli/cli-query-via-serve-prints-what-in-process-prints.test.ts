@@ -17,7 +17,11 @@ import { demoJanuaryClosedStore } from '../support/demoOpen.js';
  * The store is the demo complex's (its months open but January, closed by `plan12b close`, so that
  * sealed reads are compared too). The reference runs first, in-process; then the server holds the store (in
  * this process) and each line goes through the CLI's forward (src/cli/serveForward.ts) over HTTP;
- * a few lines are spawned as real processes (the fast path of bin/plan12b.js, --no-server, a write).
+ * two lines are spawned as real processes (the fast path of bin/plan12b.js, answered by the
+ * server). The lines the server must not answer (--no-server, a file to write, a write) are declined
+ * by that same fast path (forwardToServe, asserted) and then run as `main` runs them, in this
+ * process (runCliInProcess): the store's lock names this process, which the discovery file names as
+ * the server's, as it would name another's.
  */
 
 interface Case {
@@ -121,7 +125,7 @@ describe('a CLI query answered by plan12b serve prints what it prints in-process
       logger: pino({ level: 'silent' }),
       rateLimit: { perSecond: 0, burst: 0 },
     });
-  }, 1_200_000);
+  });
 
   afterAll(async () => {
     await server?.close();
@@ -188,24 +192,23 @@ describe('a CLI query answered by plan12b serve prints what it prints in-process
     const line = [...db(), 'schedule', '--as-of', '2025-06-30'];
     expect(await forwardToServe(line, { PLAN12B_NO_SERVER: '1' }, noForward)).toBeUndefined();
     expect(await forwardToServe(['--no-server', ...line], {}, noForward)).toBeUndefined();
-    const run = await runCliAsync(['--no-server', ...line], { PLAN12B_LOCK_WAIT_SECONDS: '600' });
+    const run = await runCliInProcess(['--no-server', ...line], { PLAN12B_LOCK_WAIT_SECONDS: '600' });
     expect(run.code).toBe(69);
     expect(run.stdout).toBe('');
     expect(run.stderr).toContain(`is held by plan12b serve (process ${process.pid}, ${server!.url})`);
     // a line that writes a file runs in-process too (the server writes no file for a client)
-    const xlsx = await runCliAsync(
-      [
-        ...db(),
-        'fees',
-        '--from',
-        '2025-01-01',
-        '--to',
-        '2025-01-31',
-        '--xlsx',
-        join(tdb.target, '..', 'f.xlsx'),
-      ],
-      { PLAN12B_LOCK_WAIT_SECONDS: '600' },
-    );
+    const xlsxLine = [
+      ...db(),
+      'fees',
+      '--from',
+      '2025-01-01',
+      '--to',
+      '2025-01-31',
+      '--xlsx',
+      join(tdb.target, '..', 'f.xlsx'),
+    ];
+    expect(await forwardToServe(xlsxLine, {}, noForward)).toBeUndefined();
+    const xlsx = await runCliInProcess(xlsxLine, { PLAN12B_LOCK_WAIT_SECONDS: '600' });
     expect(xlsx.code).toBe(69);
     expect(xlsx.stderr).toContain('but not a write, a file to write (--pdf, --xlsx, …) or --no-server');
   });
@@ -214,9 +217,9 @@ describe('a CLI query answered by plan12b serve prints what it prints in-process
     const csv = join(tdb.target, '..', 'na-extra.csv');
     writeFileSync(csv, 'date,portfolio,class,net_assets\n2025-03-03,Summit Core Stock Fund,B,1000000.00\n');
     // a wait of 600 s would time the test out: the refusal does not wait for the lock
-    const run = await runCliAsync([...db(), 'net-assets', 'import', csv], {
-      PLAN12B_LOCK_WAIT_SECONDS: '600',
-    });
+    const write = [...db(), 'net-assets', 'import', csv];
+    expect(await forwardToServe(write, {}, { out: () => {}, err: () => {} })).toBeUndefined();
+    const run = await runCliInProcess(write, { PLAN12B_LOCK_WAIT_SECONDS: '600' });
     expect(run.code).toBe(69);
     expect(run.stderr).toContain(`plan12b: error: the database ${tdb.target} is held by plan12b serve`);
     expect(run.stderr).toContain(

@@ -109,7 +109,7 @@ describe('the ledger state, the portfolio names and the documents of a closed mo
           LIMIT 1`,
       ),
     ).toEqual(['classBLedgerState']);
-  }, 120_000);
+  });
 
   it('what a ledger remembers of DOIs no longer held (migration 35), added, edited or deleted by SQL: the kind of its month end', async () => {
     const row = (asOf: string, shares: string) =>

@@ -1,18 +1,25 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { businessDaysBetween } from '../../src/calendar/nyseCalendar.js';
 import { importNetAssets } from '../../src/feeds/netAssetsFeed.js';
 import { importExhibits } from '../../src/import/exhibitImport.js';
 import { withActor } from '../../src/store/actor.js';
 import { dataFolderLockPath } from '../../src/store/dataFolderLockPath.js';
 import { runCliInProcess } from '../support/cli.js';
-import { dialects, freshDatabase, type TestDatabase } from '../support/databases.js';
+import {
+  dialects,
+  freshDatabase,
+  pgliteCopyOf,
+  serverCopyOf,
+  type TestDatabase,
+} from '../support/databases.js';
 import { seedFiles, seedsAvailable } from '../support/seeds.js';
+import { type ServedQueries, servedQueries } from '../support/servedQueries.js';
 import { startWatchedCli } from '../support/watchedCli.js';
 
 /**
@@ -29,6 +36,12 @@ import { startWatchedCli } from '../support/watchedCli.js';
  * last milliseconds, has that import whole), `audit verify` passes, and the same command run again
  * succeeds without waiting — the dead process's lock file (PGlite) is taken over, its server
  * session's advisory lock went with it.
+ *
+ * The store is built once per dialect and copied for each test (a copy of its PGlite folder, or
+ * CREATE DATABASE … TEMPLATE on the server): every test starts from the same state, as when each
+ * built its own. After a kill, the store is opened in the test's process (a dead process's lock
+ * taken over, as a command's open takes it over) and kept open for the checks (the audit log, the
+ * rows, `audit verify`: test/support/servedQueries.ts); it is closed before the command runs again.
  */
 
 const bin = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'bin', 'plan12b.js');
@@ -45,9 +58,9 @@ async function scheduleClasses(target: string): Promise<[string, string][]> {
     .entries.map((e) => [e.portfolio, e.class]);
 }
 
-async function setUp(dialect: 'pglite' | 'postgres'): Promise<{ tdb: TestDatabase; dir: string }> {
+/** The store every test of a dialect starts from (copied, never changed itself). */
+async function setUp(dialect: 'pglite' | 'postgres'): Promise<TestDatabase> {
   const tdb = await freshDatabase(dialect);
-  const dir = mkdtempSync(join(tmpdir(), 'plan12b-conc-kill-'));
   const db = await tdb.open();
   try {
     await withActor('test setup', async () => {
@@ -62,24 +75,19 @@ async function setUp(dialect: 'pglite' | 'postgres'): Promise<{ tdb: TestDatabas
   } finally {
     await db.close();
   }
-  return { tdb, dir };
+  return tdb;
 }
 
-const auditActions = async (target: string) =>
-  (await runCliInProcess(['--db', target, 'audit', 'log', '--json']))
+const auditActions = async (checks: ServedQueries) =>
+  (await checks.run(['audit', 'log', '--json']))
     .json<{ records: { action: string; subject: string }[] }>()
     .records.map((r) => `${r.action} ${r.subject}`);
 
-const verify = async (target: string) => (await runCliInProcess(['--db', target, 'audit', 'verify'])).code;
+const verify = async (checks: ServedQueries) => (await checks.run(['audit', 'verify'])).code;
 
-async function netAssetRows(tdb: TestDatabase): Promise<number> {
-  const db = await tdb.open();
-  try {
-    const [row] = await db.query<{ n: string }>('SELECT count(*) AS n FROM net_assets');
-    return Number(row!.n);
-  } finally {
-    await db.close();
-  }
+async function netAssetRows(checks: ServedQueries): Promise<number> {
+  const [row] = (await checks.sql('SELECT count(*) AS n FROM net_assets')) as { n: string }[];
+  return Number(row!.n);
 }
 
 /** Advisory locks held in the server database of `target` (the writer lock is one). */
@@ -126,38 +134,61 @@ function killWhenDrawn(args: readonly string[], text: string): Promise<string> {
 describe.skipIf(!seedsAvailable || !linux).each(dialects)(
   'a command killed while it works (%s)',
   (dialect) => {
+    const dir = mkdtempSync(join(tmpdir(), 'plan12b-conc-kill-'));
+    const file = join(dir, 'year.csv');
+    const january = businessDaysBetween('2007-01-02', '2007-01-31').length;
+    let source: TestDatabase;
+    let rows = 0;
+    /** the audit log of the store every test starts from */
+    let before: string[] = [];
+    beforeAll(async () => {
+      source = await setUp(dialect);
+      // every class of the plan on every business day of 2007: 27 × 251 rows (enough for the bars,
+      // which a file of fewer than 1,000 rows does not draw)
+      const classes = await scheduleClasses(source.target);
+      expect(classes).toHaveLength(27);
+      const days = businessDaysBetween('2007-02-01', '2007-12-31');
+      writeFileSync(
+        file,
+        [
+          'date,portfolio,class,net_assets',
+          ...days.flatMap((d) => classes.map(([p, c]) => `${d},${p},${c},1000000.00`)),
+        ].join('\n'),
+      );
+      rows = days.length * classes.length;
+      const checks = servedQueries(source.target);
+      try {
+        before = await auditActions(checks);
+      } finally {
+        await checks.release();
+      }
+    });
+    afterAll(async () => {
+      await source?.drop();
+      rmSync(dir, { recursive: true, force: true });
+    });
+    /** a store of the test's own holding what {@link source} holds */
+    const copyOfSource = () =>
+      dialect === 'pglite' ? pgliteCopyOf(source.target) : serverCopyOf(source.target);
+
     it.each(['reading rows', 'checking rows', 'writing rows'])(
       'an import of many rows killed while %s: nothing half-written, verified, and it runs again at once',
       async (phase) => {
-        const { tdb, dir } = await setUp(dialect);
-        // every class of the plan on every business day of 2007: 27 × 251 rows (enough for the bars,
-        // which a file of fewer than 1,000 rows does not draw)
-        const classes = await scheduleClasses(tdb.target);
-        expect(classes).toHaveLength(27);
-        const days = businessDaysBetween('2007-02-01', '2007-12-31');
-        const file = join(dir, 'year.csv');
-        writeFileSync(
-          file,
-          [
-            'date,portfolio,class,net_assets',
-            ...days.flatMap((d) => classes.map(([p, c]) => `${d},${p},${c},1000000.00`)),
-          ].join('\n'),
-        );
-        const rows = days.length * classes.length;
-        const january = businessDaysBetween('2007-01-02', '2007-01-31').length;
-        const before = await auditActions(tdb.target);
+        const tdb = await copyOfSource();
+        const checks = servedQueries(tdb.target);
 
         const drawn = await killWhenDrawn(['--db', tdb.target, 'net-assets', 'import', file], phase);
         expect(drawn).toContain(phase);
 
         // Whole or nothing: killed before its commit (the rule), or — only when killed while writing,
         // racing its last milliseconds — committed whole with its one audit record.
-        const after = await auditActions(tdb.target);
+        const after = await auditActions(checks);
         const landed = after.length > before.length;
         if (phase !== 'writing rows') expect(landed).toBe(false);
         expect(after).toEqual(landed ? [...before, 'net-assets.import year.csv'] : before);
-        expect(await netAssetRows(tdb)).toBe(january + (landed ? rows : 0));
-        expect(await verify(tdb.target)).toBe(0);
+        expect(await netAssetRows(checks)).toBe(january + (landed ? rows : 0));
+        expect(await verify(checks)).toBe(0);
+        await checks.release();
 
         // Again: the dead process's lock is no holder to wait for (PGlite: a stale lock file taken
         // over; server: its session, and its advisory lock, gone — waited for if not yet noticed).
@@ -168,21 +199,21 @@ describe.skipIf(!seedsAvailable || !linux).each(dialects)(
         expect(again.code, again.stderr).toBe(0);
         if (dialect === 'pglite') expect(again.stderr).not.toContain('waiting');
         expect(again.json<{ inserted: number }>().inserted).toBe(landed ? 0 : rows);
-        expect(await auditActions(tdb.target)).toEqual([...before, 'net-assets.import year.csv']);
-        expect(await netAssetRows(tdb)).toBe(january + rows);
-        expect(await verify(tdb.target)).toBe(0);
+        expect(await auditActions(checks)).toEqual([...before, 'net-assets.import year.csv']);
+        expect(await netAssetRows(checks)).toBe(january + rows);
+        expect(await verify(checks)).toBe(0);
+        await checks.release();
         if (dialect === 'pglite') expect(existsSync(dataFolderLockPath(tdb.target))).toBe(false);
         else expect(await advisoryLocksHeld(tdb.target)).toBe(0);
         await tdb.drop();
       },
-      600_000,
     );
 
     it.each(['close:checked', 'close:fees', 'close:sealed'])(
       'a close killed at %s: the month stays open, verified, and it closes again at once',
       async (fault) => {
-        const { tdb } = await setUp(dialect);
-        const before = await auditActions(tdb.target);
+        const tdb = await copyOfSource();
+        const checks = servedQueries(tdb.target);
         const close = startWatchedCli(['--db', tdb.target, 'close', '--month', '2007-01'], {
           ...WAIT,
           PLAN12B_FAULT: fault,
@@ -191,10 +222,11 @@ describe.skipIf(!seedsAvailable || !linux).each(dialects)(
         close.child.kill('SIGKILL');
         expect((await close.done).signal).toBe('SIGKILL');
 
-        expect(await auditActions(tdb.target)).toEqual(before);
-        const shown = await runCliInProcess(['--db', tdb.target, 'close', 'show', '--month', '2007-01']);
+        expect(await auditActions(checks)).toEqual(before);
+        const shown = await checks.run(['close', 'show', '--month', '2007-01']);
         expect(shown.code).not.toBe(0);
-        expect(await verify(tdb.target)).toBe(0);
+        expect(await verify(checks)).toBe(0);
+        await checks.release();
 
         const again = await runCliInProcess(
           ['--db', tdb.target, 'close', '--month', '2007-01', '--json'],
@@ -203,13 +235,13 @@ describe.skipIf(!seedsAvailable || !linux).each(dialects)(
         expect(again.code, again.stderr).toBe(0);
         if (dialect === 'pglite') expect(again.stderr).not.toContain('waiting');
         expect(again.json<{ month: string }>().month).toBe('2007-01');
-        expect(await auditActions(tdb.target)).toEqual([...before, 'month.close 2007-01']);
-        expect(await verify(tdb.target)).toBe(0);
+        expect(await auditActions(checks)).toEqual([...before, 'month.close 2007-01']);
+        expect(await verify(checks)).toBe(0);
+        await checks.release();
         if (dialect === 'pglite') expect(existsSync(dataFolderLockPath(tdb.target))).toBe(false);
         else expect(await advisoryLocksHeld(tdb.target)).toBe(0);
         await tdb.drop();
       },
-      600_000,
     );
   },
 );

@@ -157,5 +157,5 @@ describe.each(dialects)('Exhibit A holdings from the ledger columns on %s', (dia
     expect(records.exhibitA).toContain('Other Distributor LLC');
     expect(records.exhibitA).toMatch(/"omnibus":\[\{"account":"xa-/);
     expect(records.counts).toMatch(/"lots":[1-9]/);
-  }, 300_000);
+  });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AMENDMENT_1_TEXT, GROWTH, INCOME, ok, PLAN_TEXT, workArea } from '../calc6/support/zenith.js';
+import { freshDatabase } from '../support/databases.js';
 
 /**
  * SPEC §2: Board-set current rates lie below the schedule maxima; a rate above the instrument's
@@ -59,6 +60,8 @@ const setRate = (db: string, portfolio: string) =>
 describe('a Board rate above the maximum of a later amendment', () => {
   it('amendment first, then the rate: rates set records it and warns from the amendment date', async () => {
     const area = workArea('board-rate-after');
+    // the run's migrated store, copied (test/support/databases.ts): a store the CLI creates is other files' subject
+    await freshDatabase('pglite', area.dir);
     await ok(area.db, [
       'exhibit',
       'import',
@@ -135,6 +138,7 @@ describe('a Board rate above the maximum of a later amendment', () => {
 
   it('the rate first, then the amendment: the same fees, the same warning', async () => {
     const area = workArea('board-rate-before');
+    await freshDatabase('pglite', area.dir);
     await ok(area.db, ['exhibit', 'import', area.file('plan.txt', PLAN_TEXT)]);
     const growth = await setRate(area.db, GROWTH);
     expect(growth.recorded).toBe(true);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AMENDMENT_1_TEXT, cli, GROWTH, ok, PLAN_TEXT, workArea } from '../calc6/support/zenith.js';
+import { freshDatabase } from '../support/databases.js';
 
 /**
  * SPEC §2: two different governing entries with the same effective date are a conflict, "reported
@@ -28,6 +29,8 @@ const CONFLICT =
 describe('exhibit render --as-of on a day of a same-date conflict', () => {
   const area = workArea('render-conflict');
   const ready = (async () => {
+    // the run's migrated store, copied (test/support/databases.ts): a store the CLI creates is other files' subject
+    await freshDatabase('pglite', area.dir);
     await ok(area.db, [
       'exhibit',
       'import',

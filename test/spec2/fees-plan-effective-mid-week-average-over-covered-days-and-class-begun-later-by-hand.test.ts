@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { GROWTH, INCOME, ok, PLAN_TEXT, workArea } from '../calc6/support/zenith.js';
+import { freshDatabase } from '../support/databases.js';
 
 /**
  * SPEC §4, worked by hand over 2023-01-01 … 2023-01-06 (2023: Y = 365). Zenith's Plan (Class C)
@@ -38,6 +39,8 @@ const NET_ASSETS = `date,portfolio,class,net_assets
 describe('fees of the first days of a Plan, and of a class begun after it (SPEC §4)', () => {
   it('accrue on covered days only, average over them, and warn of the uncovered days', async () => {
     const area = workArea('covered-days');
+    // the run's migrated store, copied (test/support/databases.ts): a store the CLI creates is other files' subject
+    await freshDatabase('pglite', area.dir);
     await ok(area.db, ['exhibit', 'import', area.file('plan.txt', PLAN_TEXT)]);
     await ok(area.db, ['net-assets', 'import', area.file('na.csv', NET_ASSETS)]);
     const fees = (await ok(area.db, ['fees', '--from', '2023-01-01', '--to', '2023-01-06', '--json'])) as {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AMENDMENT_1_TEXT, businessDays, GROWTH, ok, PLAN_TEXT, workArea } from '../calc6/support/zenith.js';
+import { freshDatabase } from '../support/databases.js';
 
 /**
  * SPEC §5: a provider's rate is the lowest of 0.25%, the class's service fee rate in force — a
@@ -26,6 +27,8 @@ describe('service fee rate with a Board-set class rate below an own rate (SPEC �
   it('each provider is paid at the lowest of the three, day by day', async () => {
     expect(march).toHaveLength(20); // 21 weekdays less Good Friday
     const area = workArea('provider-rate');
+    // the run's migrated store, copied (test/support/databases.ts): a store the CLI creates is other files' subject
+    await freshDatabase('pglite', area.dir);
     await ok(area.db, [
       'exhibit',
       'import',

@@ -37,7 +37,7 @@ const PAGES: readonly (readonly [string, string])[] = [
   ['Audit log', 'Audit log'],
 ];
 
-describe.skipIf(missing !== null)('the dashboard as a treasurer uses it', { timeout: 900_000 }, () => {
+describe.skipIf(missing !== null)('the dashboard as a treasurer uses it', () => {
   const dir = mkdtempSync(join(tmpdir(), 'plan12b-treasurer-'));
   const target = join(dir, 'db');
   let server: RunningServer;
