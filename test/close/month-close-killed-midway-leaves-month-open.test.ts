@@ -22,7 +22,7 @@ function closeAndKill(db: string, month: string, fault: string): Promise<string>
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
       reject(new Error(`fault point never reached: ${stderr}`));
-    }, 240_000);
+    }, 600_000);
     child.stderr.on('data', (chunk) => {
       stderr += chunk;
       if (stderr.includes(`fault point ${fault} reached`)) child.kill('SIGKILL');

@@ -40,8 +40,8 @@ function ends(args: readonly string[]): Promise<{ code: number | null; stderr: s
     });
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
-      reject(new Error(`plan12b ${args.join(' ')} did not end in 60 s; it said: ${stderr}`));
-    }, 60_000);
+      reject(new Error(`plan12b ${args.join(' ')} did not end in 600 s; it said: ${stderr}`));
+    }, 600_000);
     child.on('close', (code) => {
       clearTimeout(timer);
       resolve({ code, stderr });
