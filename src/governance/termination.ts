@@ -26,7 +26,7 @@ export interface Termination {
   readonly reason: string | null;
 }
 
-/** FIFTEENTH(A) / Plan §10(a): a related agreement ends on not more than sixty days' written notice. */
+/** FIFTEENTH(A): the Agreement ends on sixty days' written notice (at least; Plan §10(a): it may require no more). */
 export const AGREEMENT_NOTICE_DAYS = 60;
 
 /** Why a termination cannot be recorded as given, or null. */
@@ -51,12 +51,10 @@ export function terminationProblem(
         reason: `the notice (${t.noticeDate}) is after the termination date ${t.effectiveDate}`,
       };
     const sixtieth = addDays(t.noticeDate, AGREEMENT_NOTICE_DAYS);
-    if (t.instrument === 'agreement' && sixtieth < t.effectiveDate)
-      return {
-        field: 'date',
-        reason: `more than ${AGREEMENT_NOTICE_DAYS} days after the notice of ${t.noticeDate}: the Agreement ends on sixty days' written notice (FIFTEENTH(A))`,
-      };
-    // FIFTEENTH(A): "on sixty (60) days' written notice to the other party" — whoever terminates
+    // FIFTEENTH(A): "on sixty (60) days' written notice to the other party" — whoever terminates.
+    // Sixty days are the least notice the other party is owed: a longer notice gives it more and
+    // ends the Agreement on the date it names (Plan §10(a)'s "not more than sixty (60) days" bounds
+    // the notice the Agreement may require, not how early a party may give it).
     if (t.instrument === 'agreement' && t.effectiveDate < sixtieth)
       return {
         field: 'date',
