@@ -81,8 +81,12 @@ describe('FIFTEENTH(A): the Agreement ends on sixty days’ written notice', () 
         expect(terminationProblem({ ...base, votedBy, noticeDate: '2012-01-16', effectiveDate })).toBeNull();
     // the notice is still after nothing it ends: a date before the notice stays refused
     expect(
-      terminationProblem({ ...base, votedBy: 'trustees', noticeDate: '2012-01-16', effectiveDate: '2012-01-15' })
-        ?.field,
+      terminationProblem({
+        ...base,
+        votedBy: 'trustees',
+        noticeDate: '2012-01-16',
+        effectiveDate: '2012-01-15',
+      })?.field,
     ).toBe('notice_date');
   });
 
