@@ -20,10 +20,14 @@ import { seedsAvailable } from '../support/seeds.js';
  * business day of February–May 2012 (leap year, Y = 366): service fee 3,660,000.00 × 0.25% / 366 =
  * 9,150.00 / 366 = 25.00 a day; distribution fee × 0.75% / 366 = 27,450.00 / 366 = 75.00 a day.
  * Shares: N1 K1 700 Commission Shares of 2010-01-04 (AIM's term); N2 B1 300 Commission Shares of
- * 2012-03-20 (Beacon's term). Exhibit A: before E AIM is exclusive (100%); at E 700 / 700 = 100%
- * governs 03-16..03-31; at 03-31 700 / (700 + 300) = 70% governs April; at 04-30 70% governs May.
- * Transfers (notice received 2012-01-02, effective 2012-01-01): T1 Lambda Funding LLC 50%, T2 Kappa
- * Capital LLC 20% of the Distributor's 12b-1 Share; AIM keeps 30%.
+ * 2012-03-20 (Beacon's term); N1 redeems 100 at 10.00 on 2012-04-10: K1's anniversaries 2011-01-04
+ * and 2012-01-04 passed → year 3, 3% × min(cost 7,000.00 × 100 / 700 = 1,000.00, value 100 × 10.00
+ * = 1,000.00) = 30.00, AIM's Earned CDSC (DOI in its term; it survives E, FIFTEENTH(B)). Exhibit A:
+ * before E AIM is exclusive (100%); at E 700 / 700 = 100% governs 03-16..03-31; at 03-31 700 /
+ * (700 + 300) = 70% governs April; at 04-30 600 / (600 + 300) = 2/3 governs May.
+ * Transfers (notice received 2012-01-02, effective 2012-01-01): T1 Lambda Funding LLC 50% of the
+ * Distributor's 12b-1 Share and 50% of its Earned CDSC, T2 Kappa Capital LLC 20% of the 12b-1
+ * Share (no CDSC); AIM keeps 30% of the 12b-1 Share and 50% of the Earned CDSC.
  *
  * The months as closed (service fee — distribution fee — 12b-1 Share split):
  *   February: 29 days. Service 29 × 25.00 = 725.00, AIM's. Distribution 29 × 75.00 = 2,175.00, AIM
@@ -33,9 +37,10 @@ import { seedsAvailable } from '../support/seeds.js';
  *     Kappa 465.00, AIM 697.50.
  *   April: 30 days. Service 30 × 25.00 = 750.00, Beacon's. Distribution 30 × 75.00 = 2,250.00; a day
  *     75.00 × 70% = 52.50 AIM, 22.50 Beacon: AIM 30 × 52.50 = 1,575.00, Beacon 675.00; Lambda
- *     787.50, Kappa 315.00, AIM 472.50.
- *   May: 31 days. Service 31 × 25.00 = 775.00, Beacon's. Distribution 2,325.00: AIM 31 × 52.50 =
- *     1,627.50, Beacon 31 × 22.50 = 697.50; Lambda 813.75, Kappa 325.50, AIM 488.25.
+ *     787.50, Kappa 315.00, AIM 472.50. Earned CDSC 30.00: Lambda 15.00, AIM 15.00.
+ *   May: 31 days. Service 31 × 25.00 = 775.00, Beacon's. Distribution 2,325.00; a day 75.00 × 2/3
+ *     = 50.00 AIM, 25.00 Beacon: AIM 31 × 50.00 = 1,550.00, Beacon 775.00; Lambda 775.00, Kappa
+ *     310.00, AIM 465.00.
  * Due dates (10th NYSE business day after month end): Feb → March 1, 2, 5, 6, 7, 8, 9, 12, 13, 14
  *   = 2012-03-14; March → 2012-04-16 (Good Friday 04-06); April → 2012-05-14; May → June 1, 4, 5,
  *   6, 7, 8, 11, 12, 13, 14 = 2012-06-14.
@@ -49,8 +54,8 @@ import { seedsAvailable } from '../support/seeds.js';
  *     (+0.30). March 2,327.00 (100% AIM) → Lambda 1,163.50 (+1.00), Kappa 465.40 (+0.40), AIM 698.10
  *     (+0.60). April: 04-10 76.00 × 70% = 53.20 AIM, 22.80 Beacon (+0.70, +0.30): AIM 1,575.70 →
  *     Lambda 787.85 (+0.35), Kappa 315.14 (+0.14), AIM 472.71 (+0.21); Beacon 675.30 (+0.30).
- * May's payables: AIM 12b-1 488.25 + 0.30 + 0.60 + 0.21 = 489.36; Lambda 813.75 + 0.50 + 1.00 +
- *   0.35 = 815.60; Kappa 325.50 + 0.20 + 0.40 + 0.14 = 326.24; Beacon 12b-1 697.50 + 0.30 = 697.80
+ * May's payables: AIM 12b-1 465.00 + 0.30 + 0.60 + 0.21 = 466.11; Lambda 775.00 + 0.50 + 1.00 +
+ *   0.35 = 776.85; Kappa 310.00 + 0.20 + 0.40 + 0.14 = 310.74; Beacon 12b-1 775.00 + 0.30 = 775.30
  *   (Σ 2,329.00 = 2,325.00 + 4 × 1.00); service fee: AIM 0.66; Beacon 775.00 + 0.66 = 775.66.
  */
 
@@ -66,6 +71,8 @@ const B1_AIM = `Payable to ${AIM} — 12b-1 (Distributor)`;
 const B1_BEACON = `Payable to ${BEACON} — 12b-1 (Other Distributor)`;
 const B1_LAMBDA = `Payable to ${LAMBDA} — 12b-1 (Assignee)`;
 const B1_KAPPA = `Payable to ${KAPPA} — 12b-1 (Assignee)`;
+const CDSC_AIM = `Payable to ${AIM} — CDSC (Distributor)`;
+const CDSC_LAMBDA = `Payable to ${LAMBDA} — CDSC (Assignee)`;
 
 interface Row {
   [k: string]: string;
@@ -116,7 +123,8 @@ interface MonthlyCalc {
     distributor12b1Share: string;
     serviceFee: string;
     serviceFees?: { distributor: string; role: string; days: number; serviceFee: string }[];
-    payees: { payee: string; role: string; twelveB1: string }[];
+    earnedCdsc: string;
+    payees: { payee: string; role: string; twelveB1: string; cdsc: string }[];
   }[];
   priorPeriodAdjustments?: { month: string; payee: string; role: string; twelveB1Difference: string }[];
   priorPeriodServiceFeeAdjustments?: {
@@ -159,6 +167,7 @@ describe.skipIf(!seedsAvailable)(
           'date,txn_id,account,portfolio,class,type,shares,price,exchange_id,waiver',
           `2010-01-04,K1,N1,${CD},B,purchase,700,10.00,,`,
           `2012-03-20,B1,N2,${CD},B,purchase,300,10.00,,`,
+          `2012-04-10,R1,N1,${CD},B,redeem,100,10.00,,`,
         ]),
       );
       await s.ok(
@@ -166,7 +175,7 @@ describe.skipIf(!seedsAvailable)(
         'import',
         s.file('transfers.csv', [
           'id,assignee,address,portfolio,twelve_b1_portion_pct,cdsc_portion_pct,doi_from,doi_to,effective_date,notice_received_date,payment,depository_agent',
-          `T1,${LAMBDA},2 Main St,${CD},50,0,,,2012-01-01,2012-01-02,direct,`,
+          `T1,${LAMBDA},2 Main St,${CD},50,50,,,2012-01-01,2012-01-02,direct,`,
           `T2,${KAPPA},9 Elm St,${CD},20,0,,,2012-01-01,2012-01-02,direct,`,
         ]),
       );
@@ -227,6 +236,8 @@ describe.skipIf(!seedsAvailable)(
           [`${B1_BEACON} @ 2012-05-14`]: '675.00',
           [`${B1_LAMBDA} @ 2012-05-14`]: '787.50',
           [`${B1_KAPPA} @ 2012-05-14`]: '315.00',
+          [`${CDSC_AIM} @ 2012-05-14`]: '15.00',
+          [`${CDSC_LAMBDA} @ 2012-05-14`]: '15.00',
         },
       };
       for (const [month, pays] of Object.entries(expected)) {
@@ -253,6 +264,14 @@ describe.skipIf(!seedsAvailable)(
         '1575.00',
         '750.00',
       ]);
+      // the Earned CDSC of N1's redemption: 30.00, half Lambda's (T1 50%), half AIM's
+      expect(april.earnedCdsc).toBe('30.00');
+      expect(Object.fromEntries(april.payees.map((p) => [p.payee, p.cdsc]))).toEqual({
+        [AIM]: '15.00',
+        [BEACON]: '0.00',
+        [LAMBDA]: '15.00',
+        [KAPPA]: '0.00',
+      });
       expect(Object.fromEntries(april.payees.map((p) => [p.payee, p.twelveB1]))).toEqual({
         [AIM]: '472.50',
         [BEACON]: '675.00',
@@ -300,10 +319,10 @@ describe.skipIf(!seedsAvailable)(
         });
         expect(Object.fromEntries((mc.payables ?? []).map((p) => [p.payee, [p.payable, p.dueDate]]))).toEqual(
           {
-            [AIM]: ['489.36', '2012-06-14'],
-            [BEACON]: ['697.80', '2012-06-14'],
-            [LAMBDA]: ['815.60', '2012-06-14'],
-            [KAPPA]: ['326.24', '2012-06-14'],
+            [AIM]: ['466.11', '2012-06-14'],
+            [BEACON]: ['775.30', '2012-06-14'],
+            [LAMBDA]: ['776.85', '2012-06-14'],
+            [KAPPA]: ['310.74', '2012-06-14'],
           },
         );
       }
@@ -323,10 +342,10 @@ describe.skipIf(!seedsAvailable)(
         expect(paid(journal)).toEqual({
           [`${SERVICE_AIM} @ 2012-06-14`]: '0.66',
           [`${SERVICE_BEACON} @ 2012-06-14`]: '775.66',
-          [`${B1_AIM} @ 2012-06-14`]: '489.36',
-          [`${B1_BEACON} @ 2012-06-14`]: '697.80',
-          [`${B1_LAMBDA} @ 2012-06-14`]: '815.60',
-          [`${B1_KAPPA} @ 2012-06-14`]: '326.24',
+          [`${B1_AIM} @ 2012-06-14`]: '466.11',
+          [`${B1_BEACON} @ 2012-06-14`]: '775.30',
+          [`${B1_LAMBDA} @ 2012-06-14`]: '776.85',
+          [`${B1_KAPPA} @ 2012-06-14`]: '310.74',
         });
         everyPayableCleared(journal);
       }
