@@ -1,5 +1,13 @@
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { businessDays, type CliStore, classBAgreementSeeds, cliStore, csvRows } from '../calc7/support.js';
+import {
+  businessDays,
+  type CliStore,
+  classBAgreementSeeds,
+  cliStore,
+  csvRows,
+  pdfText,
+} from '../calc7/support.js';
 import { seedsAvailable } from '../support/seeds.js';
 
 /**
@@ -326,6 +334,18 @@ describe.skipIf(!seedsAvailable)(
           },
         );
       }
+    });
+
+    it('May: the printed Monthly Calculation and its text list the service fee adjustments by distributor', async () => {
+      const text = (await store.ok('monthly-calculation', '--month', '2012-05')).replace(/\s+/g, ' ');
+      expect(text).toContain('Class B service fee adjustments, by the distributor of each restated day:');
+      const file = join(store.dir, 'mc-2012-05.pdf');
+      await store.ok('monthly-calculation', '--month', '2012-05', '--pdf', file);
+      const pdf = pdfText(file).replace(/\n/g, '');
+      // March: AIM 375.00 → 375.33, Beacon 400.00 → 400.33
+      expect(pdf).toContain(`2012-03 ${AIM} (Distributor): original 375.00, restated 375.33`);
+      expect(pdf).toContain(`2012-03 ${BEACON} (Other Distributor): original 400.00, restated 400.33`);
+      expect(pdf).toContain(`2012-04 ${BEACON} (Other Distributor): original 750.00, restated 750.33`);
     });
 
     it('May: the journal (computed and sealed) books each restated day’s service fee to its distributor and pays every payee its hand-computed cents', async () => {
