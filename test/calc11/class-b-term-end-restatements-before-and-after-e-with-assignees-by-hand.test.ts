@@ -411,6 +411,65 @@ describe.skipIf(!seedsAvailable)(
       await store.ok('audit', 'verify');
     });
 
+    it('Lambda’s statements: May 50% of AIM’s 1,550.00; April’s Earned CDSC piece, half of 30.00', async () => {
+      interface Statement {
+        lines: {
+          portfolio: string;
+          transferId: string;
+          distributionFee: string;
+          distributor12b1Share: string;
+          earnedCdsc: string;
+          twelveB1Portion: string;
+          cdscPortion: string;
+          total: string;
+          payTo: string;
+          segments: { from: string; to: string; distributor12b1Share: string; weightPct: string }[];
+          cdscPieces: {
+            txnId: string;
+            lotId: string;
+            doi: string;
+            earnedCdsc: string;
+            exactPortion: string;
+          }[];
+        }[];
+      }
+      const may = (
+        await store.json<Statement>('transfers', 'statement', '--assignee', LAMBDA, '--month', '2012-05')
+      ).lines;
+      expect(
+        may.map((l) => [
+          l.transferId,
+          l.distributionFee,
+          l.distributor12b1Share,
+          l.twelveB1Portion,
+          l.total,
+          l.payTo,
+        ]),
+      ).toEqual([['T1', '2325.00', '1550.00', '775.00', '775.00', LAMBDA]]);
+      expect(may[0]!.segments.map((g) => [g.from, g.to, g.distributor12b1Share, g.weightPct])).toEqual([
+        ['2012-05-01', '2012-05-31', '1550.00', '50.00'],
+      ]);
+      // April, closed: as sealed (SPEC §12), AIM's share 1,575.00 and Lambda's half 787.50 — the
+      // restated 04-10 (+0.35 to Lambda) is May's adjustment; the Earned CDSC 30.00 of R1 on K1
+      // (DOI 2010-01-04), half 15.00: 787.50 + 15.00 = 802.50
+      const aprilStatement = await store.json<Statement & { basis: string }>(
+        'transfers',
+        'statement',
+        '--assignee',
+        LAMBDA,
+        '--month',
+        '2012-04',
+      );
+      expect(aprilStatement.basis).toBe('sealed');
+      const april = aprilStatement.lines;
+      expect(
+        april.map((l) => [l.earnedCdsc, l.distributor12b1Share, l.twelveB1Portion, l.cdscPortion, l.total]),
+      ).toEqual([['30.00', '1575.00', '787.50', '15.00', '802.50']]);
+      expect(
+        april[0]!.cdscPieces.map((c) => [c.txnId, c.lotId, c.doi, c.earnedCdsc, c.exactPortion]),
+      ).toEqual([['R1', 'K1', '2010-01-04', '30.00', '15.0000']]);
+    });
+
     it('service-fees names who keeps Class B’s remainder: AIM through E, Beacon after', async () => {
       interface Sf {
         classes: {
