@@ -541,5 +541,54 @@ describe.skipIf(!seedsAvailable)(
       );
       expect(text).not.toContain('Distributor keeps, ');
     });
+
+    /**
+     * A second restatement of March 20 (Beacon's day), reported by June's close: 3,733,200.00 →
+     * service 9,333.00 / 366 = 25.50 (+0.17 over the 25.33 already adjusted in May, Beacon's);
+     * distribution 27,999.00 / 366 = 76.50 (+0.50, AIM's 100%: Lambda +0.25, Kappa +0.10, AIM +0.15).
+     * June itself: 30 × 25.00 = 750.00 service, Beacon's; 30 × 75.00 = 2,250.00 at 05-31's 2/3 →
+     * AIM 1,500.00 (Lambda 750.00, Kappa 300.00, AIM 450.00), Beacon 750.00. Due: July 2, 3, (4th
+     * a holiday), 5, 6, 9, 10, 11, 12, 13, 16 → 2012-07-16.
+     */
+    it('a second restatement of a day after E is adjusted by its own change only, to Beacon', async () => {
+      await store.ok(
+        'net-assets',
+        'import',
+        store.file('june.csv', [
+          'date,portfolio,class,net_assets',
+          ...businessDays('2012-06-01', '2012-06-30').map((d) => `${d},${CD},B,3660000.00`),
+        ]),
+      );
+      await store.ok(
+        'net-assets',
+        'import',
+        store.file('restated-again.csv', [
+          'date,portfolio,class,net_assets',
+          `2012-03-20,${CD},B,3733200.00`,
+        ]),
+        '--restate',
+      );
+      await store.ok('close', '--month', '2012-06');
+      const mc = await sealedCalc('2012-06');
+      expect(
+        (mc.priorPeriodServiceFeeAdjustments ?? []).map((a) => [a.month, a.distributor, a.difference]),
+      ).toEqual([['2012-03', BEACON, '0.17']]);
+      const journal = await sealedJournal('2012-06');
+      expect(adjusted(journal)).toEqual({
+        [SERVICE_BEACON]: '0.17',
+        [B1_AIM]: '0.15',
+        [B1_LAMBDA]: '0.25',
+        [B1_KAPPA]: '0.10',
+      });
+      expect(paid(journal)).toEqual({
+        [`${SERVICE_BEACON} @ 2012-07-16`]: '750.17',
+        [`${B1_AIM} @ 2012-07-16`]: '450.15',
+        [`${B1_BEACON} @ 2012-07-16`]: '750.00',
+        [`${B1_LAMBDA} @ 2012-07-16`]: '750.25',
+        [`${B1_KAPPA} @ 2012-07-16`]: '300.10',
+      });
+      everyPayableCleared(journal);
+      await store.ok('audit', 'verify');
+    });
   },
 );
