@@ -83,6 +83,19 @@ export const ServiceFeesReport = looseObject({
       serviceFee: Money,
       providerFees: Money,
       distributorRetained: Money,
+      // Agreement TENTH: a Class B remainder by the distributor serving its days (after E the Other Distributor's)
+      retainedBy: z
+        .array(
+          looseObject({
+            distributor: z.string(),
+            role: z.string(),
+            from: DateText,
+            to: DateText,
+            days: z.number().int(),
+            amount: Money,
+          }),
+        )
+        .optional(),
     }),
   ),
   totals: z.object({ serviceFee: Money, providerFees: Money, distributorRetained: Money }),
@@ -170,6 +183,21 @@ export const MonthlyCalculationReport = looseObject({
       dueDate: DateText,
     }),
   ),
+  // Agreement TENTH, SPEC §12: a restated month's Class B service fee adjusted by the distributor of each restated day
+  priorPeriodServiceFeeAdjustments: z
+    .array(
+      looseObject({
+        month: z.string(),
+        portfolio: z.string(),
+        distributor: z.string(),
+        role: z.string(),
+        original: Money,
+        previouslyAdjusted: Money,
+        restated: Money,
+        difference: Money,
+      }),
+    )
+    .optional(),
   ...MonthReadingFields,
 }).openapi('MonthlyCalculation');
 

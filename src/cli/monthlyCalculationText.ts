@@ -71,6 +71,25 @@ export function printMonthlyCalculationText(ctx: CliContext, report: MonthlyCalc
       ]),
     );
   }
+  // Agreement TENTH: the restated Class B service fee, by the distributor of each restated day
+  const sf = report.priorPeriodServiceFeeAdjustments ?? [];
+  if (sf.length > 0) {
+    ctx.out('');
+    ctx.out('Class B service fee adjustments, by the distributor of each restated day:');
+    printTable(
+      ctx,
+      ['Month restated', 'Portfolio', 'Distributor', 'Role', 'Original', 'Restated', 'Difference'],
+      sf.map((a) => [
+        a.month,
+        a.portfolio,
+        a.distributor,
+        a.role,
+        a.previouslyAdjusted === '0.00' ? a.original : `${a.original} (+${a.previouslyAdjusted} adjusted)`,
+        a.restated,
+        a.difference,
+      ]),
+    );
+  }
 }
 
 /**

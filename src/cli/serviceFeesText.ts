@@ -34,6 +34,14 @@ export function printServiceFeesText(ctx: CliContext, report: ServiceFeesReport)
   ctx.out(
     `Total: service fee ${report.totals.serviceFee} = providers ${report.totals.providerFees} + Distributor ${report.totals.distributorRetained}`,
   );
+  // Agreement TENTH: a Class B remainder after the term end E is kept by the distributor then serving
+  for (const c of report.classes)
+    if (c.retainedBy?.some((r) => r.role === 'Other Distributor'))
+      ctx.out(
+        `${c.portfolio} class ${c.class}: ${c.retainedBy
+          .map((r) => `${r.distributor} (${r.role}) keeps ${r.amount} (${r.from}–${r.to}, ${r.days} days)`)
+          .join('; ')} (Agreement TENTH)`,
+      );
   // SPEC §12: restatements of closed months, per payee and class
   const ppa = report.priorPeriodAdjustments;
   if (ppa && ppa.providers.length + ppa.distributor.length > 0) {
@@ -54,7 +62,10 @@ export function printServiceFeesText(ctx: CliContext, report: ServiceFeesReport)
         ]),
         ...ppa.distributor.map((a) => [
           a.month,
-          'Distributor (keeps)',
+          // Agreement TENTH: a Class B remainder after E is kept by the distributor then serving
+          a.keptBy?.some((k) => k.role === 'Other Distributor')
+            ? `${a.keptBy.map((k) => `${k.distributor} (${k.role}) ${k.difference}`).join('; ')} (keeps)`
+            : 'Distributor (keeps)',
           a.portfolio,
           a.class,
           a.original,

@@ -2,6 +2,7 @@ import { formatCents, parseCents } from '../money/cents.js';
 import { theDistributor } from '../reports/distributorShareReport.js';
 import {
   type MonthlyCalculationReport,
+  priorPeriodAdjustmentsByParty,
   priorPeriodPayeeAdjustments,
 } from '../reports/monthlyCalculationReport.js';
 import {
@@ -9,7 +10,11 @@ import {
   alreadyReported,
   priorPeriodFeeAdjustments,
 } from '../reports/priorPeriodFeeAdjustments.js';
-import type { ServiceFeeAdjustments } from '../reports/providerStatementAdjustments.js';
+import {
+  type KeptByAdjustment,
+  keptByAdjustments,
+  type ServiceFeeAdjustments,
+} from '../reports/providerStatementAdjustments.js';
 import {
   priorPeriodServiceFeeAdjustments,
   type ServiceFeesReport,
@@ -19,6 +24,7 @@ import { loadDistributorTerms } from '../store/classBStore.js';
 import { markRestatementsAdjusted, unadjustedRestatementMonths } from '../store/closeRepository.js';
 import type { Queryable } from '../store/database.js';
 import type { PayeeAdjustment } from '../transfers/priorPeriodPayeeAdjustments.js';
+import type { ServiceFeeAdjustment as ServiceFeeAdjustmentByDistributor } from '../transfers/serviceFeeAdjustmentsByDistributor.js';
 import { type CloseStep, loadCloseResult } from './monthClose.js';
 
 /** A fee of a closed month as recomputed now, less what was sealed. */
@@ -29,6 +35,11 @@ export interface PriorPeriodAdjustment {
   readonly distributionFee: string;
   readonly serviceFee: string;
   readonly totalFee: string;
+  /**
+   * Agreement TENTH: a Class B service fee's adjustment by the distributor serving each restated
+   * day, as the Monthly Calculation splits it (calc11; absent for other classes)
+   */
+  readonly serviceFees?: readonly { distributor: string; role: string; serviceFee: string }[];
 }
 
 export interface ServiceFeeAdjustment {
@@ -43,6 +54,8 @@ export interface DistributorRetainedAdjustment {
   readonly portfolio: string;
   readonly class: string;
   readonly amount: string;
+  /** Agreement TENTH: a Class B remainder's adjustment by the distributor serving its days (calc11) */
+  readonly keptBy?: readonly KeptByAdjustment[];
 }
 
 async function serviceFeeAdjustments(
@@ -60,12 +73,16 @@ async function serviceFeeAdjustments(
     (a) => a.provider,
     (a) => parseCents(a.amount),
   );
+  const earlierRetainedRows = earlier
+    .flatMap((a) => (a.serviceFees?.distributorRetained ?? []) as readonly DistributorRetainedAdjustment[])
+    .filter((a) => a.month === p);
   const earlierRetained = alreadyReported(
-    earlier.flatMap((a) => a.serviceFees?.distributorRetained ?? []),
+    earlierRetainedRows,
     p,
     (a) => `${a.portfolio}|${a.class}`,
     (a) => parseCents(a.amount),
   );
+  const distributor = theDistributor(await loadDistributorTerms(tx)) ?? 'Distributor';
   const providers: ServiceFeeAdjustment[] = [];
   for (const x of now.providers) {
     const delta = parseCents(x.amount) - (before.get(x.id) ?? 0n) - (earlierProviders.get(x.id) ?? 0n);
@@ -85,13 +102,22 @@ async function serviceFeeAdjustments(
       parseCents(c.distributorRetained) -
       (keep.get(`${c.portfolioId}|${c.class}`) ?? 0n) -
       (earlierRetained.get(`${c.portfolio}|${c.class}`) ?? 0n);
-    if (delta !== 0n)
-      distributorRetained.push({
-        month: p,
-        portfolio: c.portfolio,
-        class: c.class,
-        amount: formatCents(delta),
-      });
+    if (delta === 0n) continue;
+    const keptBy = keptByAdjustments(
+      (sealed?.classes ?? []).find((x) => x.portfolioId === c.portfolioId && x.class === c.class),
+      now.classes.find((x) => x.portfolioId === c.portfolioId && x.class === c.class),
+      earlierRetainedRows
+        .filter((a) => a.portfolio === c.portfolio && a.class === c.class)
+        .map((a) => ({ difference: a.amount, ...(a.keptBy ? { keptBy: a.keptBy } : {}) })),
+      distributor,
+    );
+    distributorRetained.push({
+      month: p,
+      portfolio: c.portfolio,
+      class: c.class,
+      amount: formatCents(delta),
+      ...(keptBy ? { keptBy } : {}),
+    });
   }
   return { providers, distributorRetained };
 }
@@ -122,6 +148,29 @@ async function payeeAdjustmentsOf(
 }
 
 /**
+ * Agreement TENTH, SPEC §12: the Class B service fee's adjustments by distributor this close reports
+ * — those of the Monthly Calculation it has just sealed (so the two agree), computed if it sealed none.
+ */
+async function serviceFeeAdjustmentsOf(
+  tx: Queryable,
+  month: string,
+): Promise<readonly ServiceFeeAdjustmentByDistributor[]> {
+  const mc = (await loadCloseResult(tx, month, 'monthly-calculation')) as
+    | MonthlyCalculationReport
+    | undefined;
+  return (
+    mc?.priorPeriodServiceFeeAdjustments ??
+    (
+      await priorPeriodAdjustmentsByParty(
+        tx,
+        month,
+        theDistributor(await loadDistributorTerms(tx)) ?? 'Distributor',
+      )
+    ).serviceFees
+  );
+}
+
+/**
  * SPEC §4, §12: a restatement in a closed month (net assets or providers' assets) is reported at
  * the next close as prior-period adjustments — each closed month's fees and service fees
  * recomputed now, less what was sealed, per class and per payee; the sealed results themselves
@@ -139,14 +188,27 @@ export const priorPeriodAdjustmentsStep: CloseStep = {
     const providerMonths = await unadjustedRestatementMonths(tx, 'provider_assets_restatement');
     // the same figures the journal books (SPEC §12): each class's fees recomputed, less what was
     // sealed and what earlier closes reported
-    const adjustments: PriorPeriodAdjustment[] = (await priorPeriodFeeAdjustments(tx, month)).map((a) => ({
-      month: a.month,
-      portfolio: a.portfolio,
-      class: a.class,
-      distributionFee: formatCents(a.distributionCents),
-      serviceFee: formatCents(a.serviceCents),
-      totalFee: formatCents(a.distributionCents + a.serviceCents),
-    }));
+    const byDistributor = await serviceFeeAdjustmentsOf(tx, month);
+    const adjustments: PriorPeriodAdjustment[] = (await priorPeriodFeeAdjustments(tx, month)).map((a) => {
+      const parts = byDistributor.filter((x) => x.month === a.month && x.portfolioId === a.portfolioId);
+      return {
+        month: a.month,
+        portfolio: a.portfolio,
+        class: a.class,
+        distributionFee: formatCents(a.distributionCents),
+        serviceFee: formatCents(a.serviceCents),
+        totalFee: formatCents(a.distributionCents + a.serviceCents),
+        ...(a.class.toUpperCase() === 'B' && parts.length > 0
+          ? {
+              serviceFees: parts.map((x) => ({
+                distributor: x.distributor,
+                role: x.role,
+                serviceFee: x.difference,
+              })),
+            }
+          : {}),
+      };
+    });
     const serviceFees = {
       providers: [] as ServiceFeeAdjustment[],
       distributorRetained: [] as DistributorRetainedAdjustment[],

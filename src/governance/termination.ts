@@ -26,7 +26,7 @@ export interface Termination {
   readonly reason: string | null;
 }
 
-/** FIFTEENTH(A) / Plan §10(a): a related agreement ends on not more than sixty days' written notice. */
+/** FIFTEENTH(A): the Agreement ends on sixty days' written notice (at least; Plan §10(a): it may require no more). */
 export const AGREEMENT_NOTICE_DAYS = 60;
 
 /**
@@ -76,15 +76,13 @@ export function terminationProblem(
         field: 'notice_date',
         reason: `the notice (${t.noticeDate}) is after the termination date ${t.effectiveDate}`,
       };
-    // the last day the notice allows (the notice day is day 0), the first the Agreement is not in force
+    // the Nth day after the notice (the notice day is day 0): the first the Agreement is not in force
     const last = addDays(t.noticeDate, notice.days);
-    if (t.instrument === 'agreement' && last < t.effectiveDate)
-      return {
-        field: 'date',
-        reason: `more than ${notice.days} days after the notice of ${t.noticeDate}: the Agreement ends on ${notice.atMost ? 'not more than ' : ''}${notice.days} days' written notice (${noticeWords(notice)})`,
-      };
-    // FIFTEENTH(A): "on sixty (60) days' written notice to the other party" — whoever terminates;
-    // "not more than" N days: any day up to the Nth
+    // FIFTEENTH(A): "on sixty (60) days' written notice to the other party" — whoever terminates.
+    // The days are the least notice the other party is owed: a longer notice gives it more and ends
+    // the Agreement on the date it names. "Not more than" N days (Plan §10(a); Rule 12b-1(b)(3)(iv))
+    // bounds the notice the agreement may require, not how early a party may give it: any day after
+    // the notice will do.
     if (t.instrument === 'agreement' && !notice.atMost && t.effectiveDate < last)
       return {
         field: 'date',

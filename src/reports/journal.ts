@@ -12,7 +12,7 @@ import type { PayeeAdjustment } from '../transfers/priorPeriodPayeeAdjustments.j
 import { theDistributor } from './distributorShareReport.js';
 import { type FeesReport, feesReport } from './feesReport.js';
 import { type MonthlyCalculationReport, monthlyCalculationReport } from './monthlyCalculationReport.js';
-import { priorPeriodFeeAdjustments } from './priorPeriodFeeAdjustments.js';
+import { type ClassFeeAdjustment, priorPeriodFeeAdjustments } from './priorPeriodFeeAdjustments.js';
 
 /** One line of a general-ledger entry a fund accountant posts. */
 export interface JournalLine {
@@ -242,6 +242,34 @@ function otherServiceFeeAccount(distributor: string): string {
   return `Payable to ${distributor} — service fee (Other Distributor)`;
 }
 
+/**
+ * Agreement TENTH, SPEC §12: the Other Distributors' parts of a restated month's Class B service fee
+ * adjustment, by name, as the Monthly Calculation splits it by the days each served (the rest is
+ * the Distributor's). The split must add up to the class's adjustment the journal books — two
+ * computations of the same whole (the fees recomputed, the Monthly Calculation recomputed).
+ */
+function otherServiceFeeAdjustments(
+  report: MonthlyCalculationReport | undefined,
+  a: ClassFeeAdjustment,
+): Map<string, bigint> {
+  const parts = (report?.priorPeriodServiceFeeAdjustments ?? []).filter(
+    (x) => x.month === a.month && x.portfolioId === a.portfolioId,
+  );
+  const out = new Map<string, bigint>();
+  if (parts.length === 0) return out;
+  let sum = 0n;
+  for (const x of parts) {
+    const cents = parseCents(x.difference);
+    sum += cents;
+    if (x.role === 'Other Distributor') out.set(x.distributor, (out.get(x.distributor) ?? 0n) + cents);
+  }
+  if (sum !== a.serviceCents)
+    throw new Error(
+      `${a.portfolio} ${a.month}: the Monthly Calculation splits ${formatCents(sum)} of the Class B service fee's prior-period adjustment among the distributors, the fees recomputed give ${formatCents(a.serviceCents)}`,
+    );
+  return out;
+}
+
 /** What a payee's memo adds when part of its payment is owed on to an Assignee (EIGHTH(B)). */
 function owedOnNote(owedOn: string): string {
   return owedOn !== '0.00' ? `; ${owedOn} of it owed on to Assignees (notice of Transfer not received)` : '';
@@ -377,7 +405,17 @@ export async function monthJournal(
   // the Monthly Calculation, below) to the expense and to the Distributor's payable, paid with the
   // month's fees. Signed: a negative difference is a credit to the expense.
   const signed = signedLineTo(lines);
-  for (const a of await priorPeriodFeeAdjustments(q, month)) {
+  // the Monthly Calculation's payables — the month's Class B fees, and any restatement of a closed
+  // month it reports as a prior-period adjustment (SPEC §12)
+  const feeAdjustments = await priorPeriodFeeAdjustments(q, month);
+  const report =
+    opts.monthlyCalculation !== undefined ||
+    classBAccrued.size > 0 ||
+    (await restatedMonthsReportedIn(q, month, 'net_assets_restatement')).length > 0 ||
+    (await restatedMonthsReportedIn(q, month, 'exhibit_withdrawal_restatement')).length > 0
+      ? (opts.monthlyCalculation ?? (await monthlyCalculationReport(q, month, { instructedDueDate })))
+      : undefined;
+  for (const a of feeAdjustments) {
     const distribution = a.class === 'B' ? 0n : a.distributionCents;
     if (distribution === 0n && a.serviceCents === 0n) continue;
     const key = `${a.portfolioId}|${a.class}`;
@@ -393,9 +431,20 @@ export async function monthJournal(
     signed(who, to, entry, '12b-1 distribution fee expense — prior-period adjustment', distribution, memo);
     signed(who, to, entry, '12b-1 service fee expense — prior-period adjustment', a.serviceCents, memo);
     signed(who, to, entry, 'Payable to Distributor — distribution fee', -distribution, memo);
-    signed(who, to, entry, 'Payable to Distributor — service fee', -a.serviceCents, memo);
+    // Agreement TENTH: a Class B service fee's adjustment goes to the distributor serving each
+    // restated day, as the Monthly Calculation splits it (the same day rule as the month itself)
+    const others =
+      a.class.toUpperCase() === 'B' ? otherServiceFeeAdjustments(report, a) : new Map<string, bigint>();
+    let toOthers = 0n;
+    for (const [other, cents] of others) {
+      signed(who, to, entry, otherServiceFeeAccount(other), -cents, memo);
+      p.otherServiceCents ??= new Map();
+      p.otherServiceCents.set(other, (p.otherServiceCents.get(other) ?? 0n) + cents);
+      toOthers += cents;
+    }
+    signed(who, to, entry, 'Payable to Distributor — service fee', -(a.serviceCents - toOthers), memo);
     p.distributionCents += distribution;
-    p.serviceCents += a.serviceCents;
+    p.serviceCents += a.serviceCents - toOthers;
     payable.set(key, p);
   }
   for (const p of payable.values()) {
@@ -416,16 +465,7 @@ export async function monthJournal(
       signed(who, paymentDate, entry, 'Cash', -cents, memo);
     }
   }
-  // SPEC §12: the Monthly Calculation's payables — the month's Class B fees, and any restatement
-  // of a closed month it reports as a prior-period adjustment
-  if (
-    opts.monthlyCalculation !== undefined ||
-    classBAccrued.size > 0 ||
-    (await restatedMonthsReportedIn(q, month, 'net_assets_restatement')).length > 0 ||
-    (await restatedMonthsReportedIn(q, month, 'exhibit_withdrawal_restatement')).length > 0
-  ) {
-    const report =
-      opts.monthlyCalculation ?? (await monthlyCalculationReport(q, month, { instructedDueDate }));
+  if (report !== undefined) {
     lines.push(
       ...monthlyCalculationEntries(
         report.portfolios,

@@ -5,6 +5,7 @@ import { distributorSharePcts, type MonthlyCalculation } from '../transfers/mont
 import type { MonthPayable } from '../transfers/monthPayables.js';
 import { paymentDueDate } from '../transfers/paymentDueDate.js';
 import type { PayeeAdjustment } from '../transfers/priorPeriodPayeeAdjustments.js';
+import type { ServiceFeeAdjustment } from '../transfers/serviceFeeAdjustmentsByDistributor.js';
 import type { ClassBVintageMonth } from './classBVintageFees.js';
 import { newPdfDocument } from './pdfDocument.js';
 
@@ -20,6 +21,8 @@ export async function writeMonthlyCalculationPdf(
     preparedAt: string;
     /** SPEC §12: restatements of closed months reported this month, per portfolio and payee */
     priorPeriodAdjustments?: readonly PayeeAdjustment[];
+    /** Agreement TENTH, SPEC §12: the restated Class B service fee by the distributor of each restated day */
+    priorPeriodServiceFeeAdjustments?: readonly ServiceFeeAdjustment[];
     /** SPEC §12: each payee's payable on the due date, prior-period adjustments included */
     payables?: readonly MonthPayable[];
     /** Agreement EIGHTH(E): the portfolios accrued by share vintage */
@@ -79,6 +82,22 @@ export async function writeMonthlyCalculationPdf(
     for (const a of adjustments)
       line(
         `${a.month} ${a.payee} (${a.role}${a.transferId ? `, Transfer ${a.transferId}` : ''}): original ${groupThousands(a.original)}${a.previouslyAdjusted === '0.00' ? '' : ` + adjusted ${groupThousands(a.previouslyAdjusted)}`}, restated ${groupThousands(a.restated)}`,
+        a.difference,
+        12,
+      );
+  };
+  // Agreement TENTH: the restated service fee goes to the distributor serving each restated day
+  const serviceFeeAdjustmentLines = (portfolioId: string) => {
+    const adjustments = (meta.priorPeriodServiceFeeAdjustments ?? []).filter(
+      (a) => a.portfolioId === portfolioId,
+    );
+    if (adjustments.length === 0) return;
+    doc.moveDown();
+    doc.font('Helvetica-Bold').text('Service fee, prior-period adjustments (Agreement TENTH)');
+    doc.font('Helvetica');
+    for (const a of adjustments)
+      line(
+        `${a.month} ${a.distributor} (${a.role}): original ${groupThousands(a.original)}${a.previouslyAdjusted === '0.00' ? '' : ` + adjusted ${groupThousands(a.previouslyAdjusted)}`}, restated ${groupThousands(a.restated)}`,
         a.difference,
         12,
       );
@@ -190,6 +209,7 @@ export async function writeMonthlyCalculationPdf(
     else payableLines(payables);
     for (const a of mc.assignees) if (a.note) doc.text(`${a.assignee}, ${a.address}: ${a.note}`);
     adjustmentLines(mc.portfolioId);
+    serviceFeeAdjustmentLines(mc.portfolioId);
     signature();
   }
   // SPEC §12: a portfolio with no Class B fees this month whose closed months were restated is
@@ -197,7 +217,11 @@ export async function writeMonthlyCalculationPdf(
   // and the payables, so the PDF has every figure the report's JSON and CSV have.
   const calculated = new Set(calculations.map((mc) => mc.portfolioId));
   const adjustedOnly = new Map<string, string>();
-  for (const x of [...(meta.priorPeriodAdjustments ?? []), ...(meta.payables ?? [])])
+  for (const x of [
+    ...(meta.priorPeriodAdjustments ?? []),
+    ...(meta.payables ?? []),
+    ...(meta.priorPeriodServiceFeeAdjustments ?? []),
+  ])
     if (!calculated.has(x.portfolioId) && !adjustedOnly.has(x.portfolioId))
       adjustedOnly.set(x.portfolioId, x.portfolio);
   for (const [portfolioId, portfolio] of adjustedOnly) {
@@ -215,6 +239,7 @@ export async function writeMonthlyCalculationPdf(
     doc.font('Helvetica');
     payableLines(payables);
     adjustmentLines(portfolioId);
+    serviceFeeAdjustmentLines(portfolioId);
     signature();
   }
   if (calculations.length === 0 && adjustedOnly.size === 0) {

@@ -32,6 +32,10 @@ import {
 import { type MonthPayable, monthPayables } from '../transfers/monthPayables.js';
 import { paymentDueDate } from '../transfers/paymentDueDate.js';
 import { type PayeeAdjustment, payeeAdjustments } from '../transfers/priorPeriodPayeeAdjustments.js';
+import {
+  type ServiceFeeAdjustment,
+  serviceFeeAdjustmentsByDistributor,
+} from '../transfers/serviceFeeAdjustmentsByDistributor.js';
 import { serviceFeeParts } from '../transfers/serviceFeeParts.js';
 import { appliesToPortfolio, type Transfer } from '../transfers/transfer.js';
 import { capFollowerMonths } from './capFollowerMonths.js';
@@ -48,6 +52,7 @@ import {
 import { exhibitAVintageCounts, type VintageCountsAt } from './exhibitAVintageCounts.js';
 import { type FeesQuery, type FeesReport, feesReport, loadClassSeries } from './feesReport.js';
 import { cdscCreditedToFund } from './finraCapLedger.js';
+import type { AdjustmentsPart } from './priorPeriodFeeAdjustments.js';
 import { termGapWarnings } from './termGapWarnings.js';
 
 export interface MonthlyCalculationReport {
@@ -67,6 +72,12 @@ export interface MonthlyCalculationReport {
    * the difference. Empty when none (an older sealed report may not have the field).
    */
   readonly priorPeriodAdjustments?: readonly PayeeAdjustment[];
+  /**
+   * Agreement TENTH, SPEC §12: the Class B service fee's prior-period adjustments, per restated
+   * month and portfolio, by the distributor serving each restated day — the Distributor through E,
+   * the Other Distributor after (absent in reports sealed before calc11; empty when none).
+   */
+  readonly priorPeriodServiceFeeAdjustments?: readonly ServiceFeeAdjustment[];
   /**
    * SPEC §12: what the Fund pays each payee of each portfolio on the due date — the portfolio's
    * `payees` plus the prior-period adjustments routed to them; the journal pays exactly these.
@@ -234,9 +245,10 @@ export async function monthlyCalculationReport(
   const told = last !== null && month > last ? [...warnings, afterTheDataWarning(month, last)] : warnings;
   const total = (f: (c: MonthlyCalculation) => string) =>
     formatCents(sumCents(portfolios.map((c) => parseCents(f(c)))));
-  const priorPeriodAdjustments = withAdjustments
-    ? await priorPeriodPayeeAdjustments(q, month, distributor)
-    : [];
+  const byParty = withAdjustments
+    ? await priorPeriodAdjustmentsByParty(q, month, distributor)
+    : { payees: [], serviceFees: [] };
+  const priorPeriodAdjustments = byParty.payees;
   return {
     month,
     distributor,
@@ -249,6 +261,7 @@ export async function monthlyCalculationReport(
       serviceFee: total((c) => c.serviceFee),
     },
     priorPeriodAdjustments,
+    priorPeriodServiceFeeAdjustments: byParty.serviceFees,
     payables: monthPayables(portfolios, priorPeriodAdjustments, dueDate),
     warnings: told,
     ...(classBVintages ? { classBVintages } : {}),
@@ -710,7 +723,21 @@ export async function priorPeriodPayeeAdjustments(
   month: string,
   distributor: string,
 ): Promise<PayeeAdjustment[]> {
+  return (await priorPeriodAdjustmentsByParty(q, month, distributor)).payees;
+}
+
+/**
+ * SPEC §12 for every party of the Monthly Calculation: the payees' 12b-1 and CDSC adjustments
+ * ({@link priorPeriodPayeeAdjustments}) and, from the same restated Monthly Calculations, the Class
+ * B service fee's adjustment by the distributor serving each restated day (Agreement TENTH).
+ */
+export async function priorPeriodAdjustmentsByParty(
+  q: Queryable,
+  month: string,
+  distributor: string,
+): Promise<{ payees: PayeeAdjustment[]; serviceFees: ServiceFeeAdjustment[] }> {
   const out: PayeeAdjustment[] = [];
+  const serviceFees: ServiceFeeAdjustment[] = [];
   // net assets restated, or a document withdrawn (issue 11), after the month was sealed
   const restatedMonths = new Set([
     ...(await restatedMonthsReportedIn(q, month, 'net_assets_restatement')),
@@ -724,21 +751,61 @@ export async function priorPeriodPayeeAdjustments(
     const sealed = (await sealedPart(q, p, 'monthly-calculation')) as MonthlyCalculationReport | undefined;
     if (sealed === undefined) continue; // its close sealed no Monthly Calculation: nothing to compare
     const restated = await monthlyCalculationReport(q, p, { distributor, withAdjustments: false });
-    const earlier = (await sealedPartsAfter(q, p, 'monthly-calculation'))
-      .filter((x) => x.month < month)
-      .flatMap((x) => (x.content as MonthlyCalculationReport).priorPeriodAdjustments ?? [])
+    const earlierParts = (await sealedPartsAfter(q, p, 'monthly-calculation')).filter((x) => x.month < month);
+    const earlierReports = earlierParts.map((x) => x.content as MonthlyCalculationReport);
+    const earlier = earlierReports
+      .flatMap((x) => x.priorPeriodAdjustments ?? [])
       .filter((a) => a.month === p);
+    const earlierService: ServiceFeeAdjustment[] = [];
+    for (const x of earlierParts) {
+      const reported = (x.content as MonthlyCalculationReport).priorPeriodServiceFeeAdjustments;
+      if (reported !== undefined) {
+        earlierService.push(...reported.filter((a) => a.month === p));
+        continue;
+      }
+      // a close sealed before the split (calc11) booked the month's Class B service fee
+      // adjustment to the Distributor: its `adjustments` part says how much
+      const part = (await sealedPart(q, x.month, 'adjustments')) as AdjustmentsPart | undefined;
+      for (const a of part?.adjustments ?? []) {
+        if (a.month !== p || a.class.toUpperCase() !== 'B' || parseCents(a.serviceFee) === 0n) continue;
+        const mc = sealed.portfolios.find((c) => c.portfolio === a.portfolio);
+        if (mc === undefined) continue;
+        earlierService.push({
+          month: p,
+          portfolioId: mc.portfolioId,
+          portfolio: mc.portfolio,
+          distributor: mc.distributor,
+          role: 'Distributor',
+          original: '0.00',
+          previouslyAdjusted: '0.00',
+          restated: '0.00',
+          difference: a.serviceFee,
+        });
+      }
+    }
     const pids = [...new Set([...sealed.portfolios, ...restated.portfolios].map((c) => c.portfolioId))]
       .filter((pid) => !capOnly.has(p) || followers.classKeys.has(`${pid}|B`))
       .sort();
-    for (const pid of pids)
+    for (const pid of pids) {
+      const o = sealed.portfolios.find((c) => c.portfolioId === pid);
+      const r = restated.portfolios.find((c) => c.portfolioId === pid);
       out.push(
         ...payeeAdjustments(
-          sealed.portfolios.find((c) => c.portfolioId === pid),
-          restated.portfolios.find((c) => c.portfolioId === pid),
+          o,
+          r,
           earlier.filter((a) => a.portfolioId === pid),
         ),
       );
+      // a month adjusted through the FINRA cap only changes its ABSC, never the service fee
+      if (!capOnly.has(p))
+        serviceFees.push(
+          ...serviceFeeAdjustmentsByDistributor(
+            o,
+            r,
+            earlierService.filter((a) => a.portfolioId === pid),
+          ),
+        );
+    }
   }
-  return out;
+  return { payees: out, serviceFees };
 }

@@ -33,6 +33,18 @@ export interface ProviderAdjustment extends AdjustmentAmounts {
 /** What the Distributor keeps of one class's service fee, adjusted (SPEC §5). */
 export interface DistributorRetainedAdjustment extends AdjustmentAmounts {
   readonly payee: 'Distributor';
+  /**
+   * Agreement TENTH: a Class B difference by the distributor serving the restated days — the
+   * Distributor through E, the Other Distributor after (the classes' `retainedBy`; calc11)
+   */
+  readonly keptBy?: readonly KeptByAdjustment[];
+}
+
+/** One distributor's part of a Class B remainder's adjustment. */
+export interface KeptByAdjustment {
+  readonly distributor: string;
+  readonly role: 'Distributor' | 'Other Distributor';
+  readonly difference: string;
 }
 
 export interface ServiceFeeAdjustments {
@@ -59,6 +71,8 @@ export function serviceFeeAdjustments(
   original: Report,
   restated: Report,
   earlier: readonly ServiceFeeAdjustments[] = [],
+  /** the Distributor's name: a remainder sealed without `retainedBy` was all its own */
+  distributor = 'Distributor',
 ): ServiceFeeAdjustments {
   const month = restated.month;
   const providers = new Map<string, Amounts>();
@@ -115,9 +129,18 @@ export function serviceFeeAdjustments(
       name: a.names.name!,
       ...amounts(a),
     })),
-    distributor: [...keep.values()]
-      .filter(changed)
-      .map((a) => ({ payee: 'Distributor' as const, ...amounts(a) })),
+    distributor: [...keep.values()].filter(changed).map((a) => {
+      const k = `${a.names.portfolioId}|${a.names.class}`;
+      const keptBy = keptByAdjustments(
+        original.classes.find((c) => `${c.portfolioId}|${c.class}` === k),
+        restated.classes.find((c) => `${c.portfolioId}|${c.class}` === k),
+        earlier
+          .flatMap((e) => e.distributor)
+          .filter((d) => d.month === month && `${d.portfolioId}|${d.class}` === k),
+        distributor,
+      );
+      return { payee: 'Distributor' as const, ...amounts(a), ...(keptBy ? { keptBy } : {}) };
+    }),
   };
   // SPEC §12, per class against the class's service fee (the accrual's, not the parts): the
   // payees' adjustments add up to the change in the class's fee, less what was already adjusted.
@@ -147,4 +170,40 @@ export function providerAdjustmentsOf(
   providerId: string,
 ): ProviderAdjustment[] {
   return (adjustments?.providers ?? []).filter((a) => a.providerId === providerId);
+}
+
+/**
+ * Agreement TENTH: a Class B remainder's adjustment by the distributor serving its days — restated
+ * `retainedBy` less sealed (without it: all the Distributor's) less earlier adjustments (without
+ * `keptBy`: all the Distributor's). Undefined when neither version tells the remainder by day.
+ */
+export function keptByAdjustments(
+  original: Report['classes'][number] | undefined,
+  restated: Report['classes'][number] | undefined,
+  earlier: readonly { readonly difference: string; readonly keptBy?: readonly KeptByAdjustment[] }[],
+  distributor: string,
+): KeptByAdjustment[] | undefined {
+  if (original?.retainedBy === undefined && restated?.retainedBy === undefined) return undefined;
+  const m = new Map<string, { role: KeptByAdjustment['role']; cents: bigint }>();
+  const add = (name: string, role: KeptByAdjustment['role'], cents: bigint) => {
+    const was = m.get(name);
+    m.set(name, { role: was?.role ?? role, cents: (was?.cents ?? 0n) + cents });
+  };
+  const parts = (c: Report['classes'][number] | undefined) =>
+    c === undefined
+      ? []
+      : (c.retainedBy?.map((r) => ({ name: r.distributor, role: r.role, cents: parseCents(r.amount) })) ?? [
+          { name: distributor, role: 'Distributor' as const, cents: parseCents(c.distributorRetained) },
+        ]);
+  for (const r of parts(restated)) add(r.name, r.role, r.cents);
+  for (const o of parts(original)) add(o.name, o.role, -o.cents);
+  for (const e of earlier)
+    for (const k of e.keptBy ?? [{ distributor, role: 'Distributor' as const, difference: e.difference }])
+      add(k.distributor, k.role, -parseCents(k.difference));
+  return [...m.entries()]
+    .filter(([, v]) => v.cents !== 0n)
+    .sort(([a, x], [b, y]) =>
+      x.role !== y.role ? (x.role === 'Distributor' ? -1 : 1) : a < b ? -1 : a > b ? 1 : 0,
+    )
+    .map(([name, v]) => ({ distributor: name, role: v.role, difference: formatCents(v.cents) }));
 }

@@ -39,6 +39,12 @@ interface DistributorRetainedAdjustment {
   readonly portfolio: string;
   readonly class: string;
   readonly amount: string;
+  /** Agreement TENTH: a Class B remainder by the distributor serving its days (sealed since calc11) */
+  readonly keptBy?: readonly {
+    readonly distributor: string;
+    readonly role: string;
+    readonly difference: string;
+  }[];
 }
 
 /** A change to a closed month made after its close: the restatement, and the adjustment it became. */
@@ -244,7 +250,7 @@ export function adjustmentSinceLines(since: readonly AdjustmentSince[]): string[
         case 'service-fee':
           return `  service fee to ${a.provider} (${a.name}): ${a.amount}; ${where}`;
         default:
-          return `  Distributor keeps, ${a.portfolio} class ${a.class}: ${a.amount}; ${where}`;
+          return `  ${a.kind === 'distributor-retained' && a.keptBy?.some((k) => k.role === 'Other Distributor') ? `kept by ${a.keptBy.map((k) => `${k.distributor} (${k.role}) ${k.difference}`).join(', ')}` : 'Distributor keeps'}, ${a.portfolio} class ${a.class}: ${a.amount}; ${where}`;
       }
     }),
   ];

@@ -5,6 +5,7 @@
  * and the providers' customers' assets. Payment date: the 10th NYSE business day after month end.
  */
 import type { RateOverride } from '../accrual/rateOverride.js';
+import { distributorStretches, servingDistributorIn } from '../allocation/exclusivePeriods.js';
 import { monthEnd, monthStart } from '../calendar/isoDate.js';
 import { businessDayAfter } from '../calendar/nyseCalendar.js';
 import { Plan12bError } from '../errors.js';
@@ -18,11 +19,14 @@ import { holdingEndCostsAFee } from '../service-fees/providerHoldingEnd.js';
 import { providerIdentity } from '../service-fees/providerIdentity.js';
 import { type ServiceAgreement, terminationEffectiveDate } from '../service-fees/serviceAgreement.js';
 import { ServiceFeesMonthError } from '../service-fees/serviceFeesMonthError.js';
+import { loadDistributorTerms } from '../store/classBStore.js';
 import type { Queryable } from '../store/database.js';
 import { loadProviderHoldings } from '../store/providerAssetsRepository.js';
 import { loadRegistry } from '../store/registryStore.js';
 import { restatedMonthsReportedIn, sealedPart, sealedPartsAfter } from '../store/sealedResultsRepository.js';
 import { loadServiceAgreements } from '../store/serviceProvidersRepository.js';
+import { serviceFeeParts } from '../transfers/serviceFeeParts.js';
+import { theDistributor } from './distributorShareReport.js';
 import { type FeesReport, feesReport } from './feesReport.js';
 import { providerAmountDue } from './providerStatement.js';
 import { type ServiceFeeAdjustments, serviceFeeAdjustments } from './providerStatementAdjustments.js';
@@ -62,6 +66,23 @@ export interface ClassServiceFeeLine extends ClassNames {
   readonly providerFees: string;
   readonly distributorRetained: string;
   readonly providers: number;
+  /**
+   * Agreement TENTH (not surviving E, FIFTEENTH(B)): a Class B class's `distributorRetained` by
+   * the distributor serving its days — the Distributor through its term end E, the Other
+   * Distributor after — each day's service fee less that day's provider fees (Class B with
+   * distributor terms recorded only)
+   */
+  readonly retainedBy?: readonly RetainedBy[];
+}
+
+/** What one distributor keeps of a Class B service fee, over a run of days it served. */
+export interface RetainedBy {
+  readonly distributor: string;
+  readonly role: 'Distributor' | 'Other Distributor';
+  readonly from: string;
+  readonly to: string;
+  readonly days: number;
+  readonly amount: string;
 }
 
 export interface ServiceFeesReport {
@@ -234,6 +255,7 @@ export async function priorPeriodServiceFeeAdjustments(
       sealed,
       await serviceFeesReport(q, p, { withAdjustments: false }),
       earlier,
+      theDistributor(await loadDistributorTerms(q)) ?? 'Distributor',
     );
     providers.push(...a.providers);
     distributor.push(...a.distributor);
@@ -306,13 +328,72 @@ export async function serviceFeesReport(
   for (const c of result.classes)
     if (monthly.get(c.classKey) !== c.classServiceFeeCents)
       throw new Error(`service fees ${month}: class ${c.classKey} does not match the fees report`);
-  const report = serviceFeesReportOf(result, agreements, namesOf, [...fees.warnings, ...warnings]);
+  const report = await withRetainedBy(
+    q,
+    serviceFeesReportOf(result, agreements, namesOf, [...fees.warnings, ...warnings]),
+    result,
+    classDays,
+  );
   // a hypothetical (what-if) or one-class report shows no restatements
   if (opts.withAdjustments === false || opts.rateOverride || opts.portfolio || opts.class) return report;
   return withAdjustedProviders(
     { ...report, priorPeriodAdjustments: await priorPeriodServiceFeeAdjustments(q, month) },
     agreements,
   );
+}
+
+/**
+ * Agreement TENTH: who keeps each Class B class's remainder — each day's service fee less that
+ * day's provider fees goes to the distributor serving the day (serviceFeeParts: the Distributor
+ * through E, the Other Distributor after). Nothing changes when no distributor terms are recorded.
+ */
+async function withRetainedBy(
+  q: Queryable,
+  report: ServiceFeesReport,
+  result: ServiceFeesMonth,
+  classDays: readonly ClassServiceDay[],
+): Promise<ServiceFeesReport> {
+  const classB = result.classes.filter((c) => c.classKey.split('|')[1]!.toUpperCase() === 'B');
+  if (classB.length === 0) return report;
+  const terms = await loadDistributorTerms(q);
+  if (terms.length === 0) return report;
+  const distributor = theDistributor(terms) ?? 'Distributor';
+  const by = new Map<string, RetainedBy[]>();
+  for (const c of classB) {
+    const stretches = distributorStretches(terms, c.classKey.split('|')[0]!);
+    const days = classDays
+      .filter((d) => d.classKey === c.classKey)
+      .map((d) => ({
+        date: d.date,
+        cents: d.serviceFeeCents - BigInt(c.providerFeesByDayCents?.[Number(d.date.slice(8, 10)) - 1] ?? 0),
+      }));
+    const parts = serviceFeeParts(
+      days,
+      (date) => servingDistributorIn(stretches, distributor, date).distributor,
+      distributor,
+    );
+    // SPEC §12: the days' remainders add up to what is kept of the class's fee
+    if (parts.reduce((s, p) => s + p.cents, 0n) !== c.distributorRetainedCents)
+      throw new Error(`service fees ${result.month}: class ${c.classKey}'s remainder by day does not add up`);
+    by.set(
+      c.classKey,
+      parts.map((p) => ({
+        distributor: p.distributor,
+        role: p.role,
+        from: p.from,
+        to: p.to,
+        days: p.days,
+        amount: formatCents(p.cents),
+      })),
+    );
+  }
+  return {
+    ...report,
+    classes: report.classes.map((c) => {
+      const r = by.get(`${c.portfolioId}|${c.class}`);
+      return r === undefined ? c : { ...c, retainedBy: r };
+    }),
+  };
 }
 
 /**

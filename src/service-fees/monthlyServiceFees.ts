@@ -41,6 +41,11 @@ export interface ClassServiceFeeSplit {
   readonly distributorRetainedCents: bigint;
   /** Providers paid something in the class. */
   readonly providers: number;
+  /**
+   * Σ provider fees of each day of the month (index 0 = the 1st), so that what the Distributor
+   * keeps can be told by day (Agreement TENTH: a Class B day's remainder is its serving distributor's)
+   */
+  readonly providerFeesByDayCents?: readonly number[];
 }
 
 /** Providers that reported assets in a class that accrued no service fee this month: nothing is paid. */
@@ -214,6 +219,7 @@ export function computeMonthlyServiceFees(input: ServiceFeesMonthInput): Service
     let classProviderFees = 0n;
     let paidProviders = 0;
     let providerDays = 0;
+    const providerFeesByDay = new Array<number>(dates.length).fill(0);
     c.holdings.forEach((h, k) => {
       const a = agreements.get(h.providerId)!;
       const own = a.ownRateMicroPct;
@@ -246,6 +252,7 @@ export function computeMonthlyServiceFees(input: ServiceFeesMonthInput): Service
         acc.days += 1;
         acc.assetsSum += v;
         acc.amount += lastFee;
+        providerFeesByDay[i] = providerFeesByDay[i]! + lastFee;
       }
       if (byRate.length === 0) return;
       paidProviders += 1;
@@ -286,6 +293,7 @@ export function computeMonthlyServiceFees(input: ServiceFeesMonthInput): Service
         providerFeesCents: classProviderFees,
         distributorRetainedCents: retained,
         providers: paidProviders,
+        providerFeesByDayCents: providerFeesByDay,
       });
     } catch (e) {
       if (e instanceof ServiceFeeShortfall) shortfalls.push(e);

@@ -14,14 +14,16 @@ import { seedsAvailable } from '../support/seeds.js';
  * the 60th day after it — counted as a Service Agreement's are (Plan §10(a), `providers
  * terminate`): calendar days from the notice (day 0), the termination date being the first day the
  * Agreement is no longer in force. A date before the 60th day gives less notice than the Agreement
- * requires and is refused, as a date after it already was (the product's reading that the notice
- * names the date; FORMATS); the refusal names the date the notice allows. A termination recorded
+ * requires and is refused; the refusal names the date the notice allows. A date after the 60th day
+ * gives more notice than the Agreement requires and is accepted (calc11: sixty days' notice is the
+ * least the other party is owed, Plan §10(a)'s "not more than sixty (60) days" bounds what the
+ * Agreement may require, not how early a party may give it). A termination recorded
  * without its notice date cannot be checked: it is recorded, with a warning that says so and which
  * notice the date needs (never silent, as `providers terminate` says when it takes the 60th day).
  *
  * By hand: a notice of 2012-01-16 (2012 a leap year): January 17–31 = 15 days, February 29 → 44,
  * March 16 → 60: the Agreement ends from 2012-03-16. 2012-03-15 is 59 days (refused), 2012-03-17 61
- * (refused). In 2011: January 15 + February 28 = 43, March 17 → 60: from 2011-03-17. Without a
+ * (accepted, calc11). In 2011: January 15 + February 28 = 43, March 17 → 60: from 2011-03-17. Without a
  * notice, a termination from 2012-03-16 needs a notice given by 2012-01-16.
  */
 
@@ -69,15 +71,23 @@ describe('FIFTEENTH(A): the Agreement ends on sixty days’ written notice', () 
     ).toMatch(/only 59 days after .* 2011-03-17/);
   });
 
-  it('61 days stays refused (the notice names the date)', () => {
+  it('more than sixty days of notice meets FIFTEENTH(A): 61 and 90 days are accepted, for every party (calc11)', () => {
+    // calc11: "on sixty (60) days' written notice" is the least notice the other party is owed;
+    // a longer notice gives it more, so it ends the Agreement on the date it names. By hand: a
+    // notice of 2012-01-16 to 2012-03-17 is 15 + 29 + 17 = 61 days; to 2012-04-15 is
+    // 15 + 29 + 31 + 15 = 90 days.
+    for (const votedBy of ['trustees', 'shareholders', 'distributor'] as const)
+      for (const effectiveDate of ['2012-03-17', '2012-04-15'])
+        expect(terminationProblem({ ...base, votedBy, noticeDate: '2012-01-16', effectiveDate })).toBeNull();
+    // the notice is still after nothing it ends: a date before the notice stays refused
     expect(
       terminationProblem({
         ...base,
         votedBy: 'trustees',
         noticeDate: '2012-01-16',
-        effectiveDate: '2012-03-17',
-      })?.reason,
-    ).toMatch(/more than 60 days after the notice/);
+        effectiveDate: '2012-01-15',
+      })?.field,
+    ).toBe('notice_date');
   });
 
   it('no notice date: recorded with a warning naming the notice the date needs; a Plan termination needs none', () => {

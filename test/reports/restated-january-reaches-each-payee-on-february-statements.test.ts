@@ -224,6 +224,10 @@ describe.each(dialects)('a restated closed month reaches each payee on %s', (dia
           previouslyAdjusted: '0.00',
           restated: formatCents(29n * 25_000n + 25_342n - (29n * 6_849n + 13_699n)),
           difference: '-65.08',
+          // Agreement TENTH (calc11): Summit's term ended 2024-11-30, so every January day's
+          // remainder, and the restated 15th's −65.08 (+3.42 fee − 68.50 dealer), is kept by the
+          // Other Distributor then serving
+          keptBy: [{ distributor: OTHER, role: 'Other Distributor', difference: '-65.08' }],
         },
       ],
     });

@@ -146,7 +146,7 @@ export const governanceRoutes = [
         }),
         noticeDate: IsoDate.nullable().default(null).openapi({
           description:
-            'the date of the written notice (the Agreement: 60 days before date, FIFTEENTH(A); without it a warning)',
+            'the date of the written notice (the Agreement: at least 60 days before date, FIFTEENTH(A); without it a warning)',
         }),
         reason: z.string().max(500).nullable().default(null),
       }),

@@ -565,6 +565,7 @@ export const reportRoutes = [
             preparedAt: new Date().toISOString(),
             // as the CLI's --pdf: the restatements reported, the payables, the vintages (SPEC §12)
             priorPeriodAdjustments: report.priorPeriodAdjustments ?? [],
+            priorPeriodServiceFeeAdjustments: report.priorPeriodServiceFeeAdjustments ?? [],
             ...(report.payables ? { payables: report.payables } : {}),
             ...(report.classBVintages ? { vintages: report.classBVintages } : {}),
           },

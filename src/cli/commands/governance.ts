@@ -197,7 +197,7 @@ export function registerGovernanceCommands(program: Command, getContext: () => C
     .option('--instrument <kind>', 'plan | agreement', 'plan')
     .option(
       '--notice-date <date>',
-      'the date of the written notice (the Agreement: 60 days before --date, FIFTEENTH(A))',
+      'the date of the written notice (the Agreement: at least 60 days before --date, FIFTEENTH(A))',
     )
     .option('--reason <text>', 'e.g. the resolution')
     .option('--json', 'print JSON')

@@ -180,6 +180,7 @@ export function registerMonthlyCalculationCommands(program: Command, getContext:
               distributor: report.distributor,
               preparedAt: new Date().toISOString(),
               priorPeriodAdjustments: report.priorPeriodAdjustments ?? [],
+              priorPeriodServiceFeeAdjustments: report.priorPeriodServiceFeeAdjustments ?? [],
               ...(report.payables ? { payables: report.payables } : {}),
               ...(report.classBVintages ? { vintages: report.classBVintages } : {}),
             },
