@@ -652,7 +652,9 @@ export function documentListSheet(documents: readonly ListedDocument[]): XlsxShe
  * `exhibit parse FILE --csv|--xlsx` (SPEC §2.1): the exhibit's schedule entries, the CSV's lines,
  * rates as percentages; the title names the document and its effective date.
  */
-export function exhibitEntriesSheet(doc: Pick<ParsedExhibit, 'title' | 'effectiveDate' | 'schedules'>): XlsxSheet {
+export function exhibitEntriesSheet(
+  doc: Pick<ParsedExhibit, 'title' | 'effectiveDate' | 'schedules'>,
+): XlsxSheet {
   return csvLinesSheet(
     'Schedule entries',
     `${doc.title}: schedule entries as filed (effective ${doc.effectiveDate ?? 'not stated'})`,

@@ -20,7 +20,11 @@ describe('closing a month already closed (SPEC §12)', () => {
 
   it('the last month closed: a conflict (67) naming close show for it and the month after it', () => {
     const e = refusal('2025-12', ['2025-10', '2025-11', '2025-12']);
-    expect([e.code, ERROR_CODES[e.code].exit, e.message]).toEqual(['CONFLICT', 67, '2025-12 is already closed']);
+    expect([e.code, ERROR_CODES[e.code].exit, e.message]).toEqual([
+      'CONFLICT',
+      67,
+      '2025-12 is already closed',
+    ]);
     // 2025-12 is the last closed: 2026-01 is next
     expect(e.hint).toBe(
       'a closed month is sealed: `plan12b close show --month 2025-12` shows its results; corrections become prior-period adjustments in the next month to close, 2026-01: `plan12b close --month 2026-01`',
