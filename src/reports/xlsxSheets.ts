@@ -319,8 +319,9 @@ export function redemptionsSheets(report: RedemptionsReport): XlsxSheet[] {
     piece_cdsc: money('piece_cdsc', 'piece_cdsc'),
     piece_cdsc_waived: money('piece_cdsc_waived', 'piece_cdsc_waived'),
     rate_pct: pct('rate_pct', 'rate_pct'),
-    // the piece's CDSC base, min(cost given up, shares × price): money (it was left as text)
-    base: money('base', 'base'),
+    // the piece's CDSC base, min(cost given up, shares × price): money (it was left as text), exact
+    // to 8 places (SPEC §6), so not totalled in cents (a sum of bases is no figure of the Agreement)
+    base: money('base', 'base', false),
   };
   return [
     {
