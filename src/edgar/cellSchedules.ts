@@ -62,7 +62,9 @@ function footnoteMarkedClassOf(r: CellScheduleReading, lines: readonly EdgarLine
   const entries = r.entries.map((e) => {
     const m = e.class === null ? null : /^([A-Z])([1-9])$/.exec(e.class);
     if (m === null) return e;
-    const names = new RegExp(`\\bClass\\s+${m[1]}\\s+shares\\s+(?:for|of)\\s+(?:the\\s+)?${escapeRe(e.portfolio)}\\b`);
+    const names = new RegExp(
+      `\\bClass\\s+${m[1]}\\s+shares\\s+(?:for|of)\\s+(?:the\\s+)?${escapeRe(e.portfolio)}\\b`,
+    );
     const note = lines.slice(r.start).find((l) => /[.]$/.test(l.trimmed) && names.test(l.trimmed));
     if (note === undefined) return e;
     if (!notes.includes(note.trimmed) && !r.footnotes.includes(note.trimmed)) notes.push(note.trimmed);

@@ -128,7 +128,8 @@ const CUT_BEFORE_ANY_SCHEDULE =
 const NO_HEADING = /^no schedule found \(no SCHEDULE, APPENDIX or EXHIBIT A heading\)$/;
 // Diamond Hill's "Distribution Fee" column, its Class C rate 1.00%: SPEC §1's asset-based sales
 // charge by the document's own name, no service fee beside it — above the 0.75% FINRA allows
-const DIAMOND_HILL_C = /^Exhibit A: Diamond Hill Financial Long-Short Fund: asset-based sales charge 1\.00% is above the 0\.75% FINRA Rule 2341 allows/;
+const DIAMOND_HILL_C =
+  /^Exhibit A: Diamond Hill Financial Long-Short Fund: asset-based sales charge 1\.00% is above the 0\.75% FINRA Rule 2341 allows/;
 
 const REFUSED: readonly Refused[] = [
   {
