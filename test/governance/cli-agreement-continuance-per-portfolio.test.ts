@@ -57,6 +57,8 @@ describe.skipIf(!seedsAvailable)('plan12b continuance of the Agreement per Portf
       'instrument,kind,status,nextDeadline,nextDeadlineSource,endsOn,firstDeadline,firstDeadlineSource,deadlinesMet,lastApproval,portfolios,portfoliosLapsed,supersededBy,supersededFrom',
     );
     // 2006-06-30: two years after the first deadline 2004-06-30 (FOURTEENTH "from year to year")
-    expect(row).toBe(`${AG},agreement,in force,2006-06-30,anniversary,,2004-06-30,document,1,2004-06-10,82,80,,`);
+    expect(row).toBe(
+      `${AG},agreement,in force,2006-06-30,anniversary,,2004-06-30,document,1,2004-06-10,82,80,,`,
+    );
   });
 });

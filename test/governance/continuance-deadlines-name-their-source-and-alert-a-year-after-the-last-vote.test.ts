@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_GOVERNANCE_SETTINGS } from '../../src/governance/governanceSettings.js';
 import { buildRegistry } from '../../src/registry/registry.js';
 import { continuanceLines } from '../../src/reports/boardReportGovernance.js';
-import { CONTINUANCE_CSV_COLUMNS, continuanceCsvRows, continuanceReportFrom } from '../../src/reports/continuanceReport.js';
+import {
+  CONTINUANCE_CSV_COLUMNS,
+  continuanceCsvRows,
+  continuanceReportFrom,
+} from '../../src/reports/continuanceReport.js';
 import { approval, BOARD_CARRIES, governance, PLAN } from './support/testPlan.js';
 
 /**
@@ -70,10 +74,19 @@ describe('continuance deadlines name their source; a year after the last vote is
     const r = buildRegistry([PLAN], [], governance(votes));
     // next deadline 2006-06-30: 3 years after the first 2003-06-30, year by year (anniversary);
     // before the first deadline (2003-01-15) it is the text's own 2003-06-30 (document)
-    const row = (asOf: string) => continuanceCsvRows(continuanceReportFrom(r, r.governance.settings, asOf, firstSales))[0]!;
-    expect([row('2005-12-31').nextDeadline, row('2005-12-31').nextDeadlineSource]).toEqual(['2006-06-30', 'anniversary']);
-    expect([row('2003-01-15').nextDeadline, row('2003-01-15').nextDeadlineSource]).toEqual(['2003-06-30', 'document']);
-    expect(CONTINUANCE_CSV_COLUMNS.indexOf('nextDeadlineSource')).toBe(CONTINUANCE_CSV_COLUMNS.indexOf('nextDeadline') + 1);
+    const row = (asOf: string) =>
+      continuanceCsvRows(continuanceReportFrom(r, r.governance.settings, asOf, firstSales))[0]!;
+    expect([row('2005-12-31').nextDeadline, row('2005-12-31').nextDeadlineSource]).toEqual([
+      '2006-06-30',
+      'anniversary',
+    ]);
+    expect([row('2003-01-15').nextDeadline, row('2003-01-15').nextDeadlineSource]).toEqual([
+      '2003-06-30',
+      'document',
+    ]);
+    expect(CONTINUANCE_CSV_COLUMNS.indexOf('nextDeadlineSource')).toBe(
+      CONTINUANCE_CSV_COLUMNS.indexOf('nextDeadline') + 1,
+    );
   });
 
   it('the continuance report alerts once the last vote is more than a year old, not before', () => {
