@@ -32,6 +32,7 @@ import {
   replaceStatement,
   storedParses,
 } from '../store/registryStore.js';
+import { clausesTheStoredParseLacks } from './clausesTheStoredParseLacks.js';
 import { refiledReason } from './refiledClosedRows.js';
 import { runStateChange } from './stateChange.js';
 import { statedAgainOtherwise } from './statedAgainOtherwise.js';
@@ -207,6 +208,13 @@ export async function importExhibits(
           warnings.push(
             `${d.fileName}: the same document as ${first.fileName}, imported ${first.importedAt}; nothing changed (it keeps that name)`,
           );
+        // Plan §7 / FOURTEENTH, FIFTEENTH(A) / Plan §10(a): clauses an older build did not read
+        const lacks = clausesTheStoredParseLacks(
+          d.fileName,
+          parses.find((p) => p.id === d.id)?.parsed,
+          d.doc,
+        );
+        if (lacks !== null) warnings.push(lacks);
         // SPEC §2.1/§12: a fact stated otherwise than at the first import is not recorded: say so
         if (d.doc.statedByUser !== undefined) {
           stored ??= [...(await loadEveryParsedDocument(tx)), ...fresh.map((f) => f.d)];
