@@ -54,4 +54,22 @@ describe.skipIf(!seedsAvailable)('an exhibit imported again names the clauses it
     );
     expect(row!.has).toBe(false);
   });
+
+  it('the same text with other line ends reads as that document, not a new one beside it', async () => {
+    // hostile6: a file whose bytes differ only where the reader reads nothing is the stored
+    // document; the older parse lacks the two clauses the reader reads now, and that alone must
+    // not make the CRLF copy a second document of the same Plan
+    const [file] = seed002();
+    const crlf = {
+      fileName: 'plan-crlf.txt',
+      bytes: Buffer.from(file!.bytes.toString('latin1').replaceAll('\n', '\r\n'), 'latin1'),
+    };
+    const again = await importExhibits(db, [crlf]);
+    expect(again.imported).toEqual([]);
+    expect(again.unchanged.map((u) => u.file)).toEqual(['plan-crlf.txt']);
+    expect(again.warnings.some((w) => w.includes('reads as the same document'))).toBe(true);
+    expect(again.warnings.some((w) => w.includes('stored parse') && w.includes('line 164'))).toBe(true);
+    const [n] = await db.query<{ n: string }>('SELECT count(*) AS n FROM exhibit_document');
+    expect(Number(n!.n)).toBe(1);
+  });
 });
