@@ -52,6 +52,12 @@ export function printMonthlyCalculationText(ctx: CliContext, report: MonthlyCalc
   ctx.out(
     `Due ${report.dueDate}. Totals: Distribution Fees ${report.totals.distributionFee}; Distributor's 12b-1 Share ${report.totals.distributor12b1Share}; Earned CDSC ${report.totals.earnedCdsc}`,
   );
+  // FINRA 2341(d)(2): the CDSC collected after the cap was used up, credited to the fund
+  for (const c of report.portfolios)
+    if (c.cdscCollected !== undefined && c.cdscCreditedToFund !== undefined)
+      ctx.out(
+        `${c.portfolio}: CDSC collected ${c.cdscCollected} = Earned CDSC ${c.earnedCdsc} + credited to the fund ${c.cdscCreditedToFund} (FINRA 2341(d)(2), the cap used up)`,
+      );
   for (const l of vintageTextLines(report.classBVintages ?? [])) ctx.out(l);
   for (const l of vintageSplitTextLines(report)) ctx.out(l);
   if (ppa.length > 0) {
