@@ -7,6 +7,7 @@ import { importGrossSales } from '../../src/feeds/grossSalesFeed.js';
 import { importPrimeRate } from '../../src/feeds/primeRateFeed.js';
 import { importTransactions } from '../../src/feeds/transactionsFeed.js';
 import { type Journal, type JournalLine, monthJournal } from '../../src/reports/journal.js';
+import { monthlyCalculationCsvRows } from '../../src/reports/monthlyCalculationCsv.js';
 import {
   type MonthlyCalculationReport,
   monthlyCalculationReport,
@@ -83,6 +84,10 @@ describe('the journal books the CDSC credited to the fund after the FINRA cap (5
     expect(fund.earnedCdsc).toBe('30.00');
     expect(fund.cdscCollected).toBe('50.00');
     expect(fund.cdscCreditedToFund).toBe('20.00');
+    // the CSV's payee lines of FUND (Summit, Other Distributor LLC, Alpha, Beta) carry both
+    const csv = monthlyCalculationCsvRows(mc).lines.filter((l) => l.portfolio === FUND);
+    expect(csv.length).toBeGreaterThan(0);
+    for (const l of csv) expect([l.cdscCollected, l.cdscCreditedToFund]).toEqual(['50.00', '20.00']);
   });
 
   it('the journal debits 50.00 withheld and credits 15.00 + 15.00 payable and 20.00 to the fund', async () => {
