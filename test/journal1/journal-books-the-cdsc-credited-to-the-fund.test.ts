@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadAuditEvidence } from '../../src/audit/auditEvidence.js';
 import { verifyAuditEvidence } from '../../src/audit/auditVerification.js';
+import type { CliContext } from '../../src/cli/context.js';
+import { printMonthlyCalculationText } from '../../src/cli/monthlyCalculationText.js';
 import { MONTH_CLOSE_STEPS } from '../../src/close/closeSteps.js';
 import { closeMonth } from '../../src/close/monthClose.js';
 import { importGrossSales } from '../../src/feeds/grossSalesFeed.js';
@@ -88,6 +90,15 @@ describe('the journal books the CDSC credited to the fund after the FINRA cap (5
     const csv = monthlyCalculationCsvRows(mc).lines.filter((l) => l.portfolio === FUND);
     expect(csv.length).toBeGreaterThan(0);
     for (const l of csv) expect([l.cdscCollected, l.cdscCreditedToFund]).toEqual(['50.00', '20.00']);
+    // the text says it within 80 columns (the Due/Totals line is older and pinned whole elsewhere)
+    const out: string[] = [];
+    const ctx = { out: (t: string) => out.push(t), err: () => {}, textWidth: 80 } as unknown as CliContext;
+    printMonthlyCalculationText(ctx, mc);
+    const said = out.join('\n').split('\n');
+    expect(said.filter((l) => !l.startsWith('Due ') && [...l].length > 80)).toEqual([]);
+    expect(said.join(' ')).toContain(
+      `${FUND}: CDSC collected 50.00 = Earned CDSC 30.00 + credited to the fund 20.00 (FINRA 2341(d)(2), the cap used up)`,
+    );
   });
 
   it('the journal debits 50.00 withheld and credits 15.00 + 15.00 payable and 20.00 to the fund', async () => {
