@@ -173,6 +173,9 @@ export function monthlyCalculationSheet(lines: readonly object[], month: string)
       money('serviceFee', 'Service fee', false),
       // SPEC §8: paid to the Distributor before the notice of Transfer, owed on to the Assignee
       money('owedOnToAssignee', 'Owed on to Assignee', false),
+      // FINRA 2341(d)(2): the CDSC collected and the part credited to the fund (the cap used up)
+      money('cdscCollected', 'CDSC collected', false),
+      money('cdscCreditedToFund', 'CDSC credited to the fund (FINRA 2341)', false),
     ],
     rows: lines,
     totalsLabel: 'Total of the portions',
