@@ -566,6 +566,38 @@ export async function ledgerPortfolioKeyCount(q: Queryable): Promise<number> {
 }
 
 /**
+ * The Class B ledger as it stands at `asOf` (ledgerStateDigest.ts `LedgerStateAsItStands`): each
+ * account's latest `class_b_ledger_state` row on or before it — one probe of the primary key per
+ * account, backwards, as the close reads it — and the `class_b_ledger_last_held` rows at that
+ * row's date, as COPY text of whole rows in the columns of {@link ledgerStateCopyText}.
+ */
+export async function* ledgerStateAtCopyText(q: Queryable, asOf: string): AsyncGenerator<Uint8Array> {
+  const latest = `SELECT s.* FROM class_b_account a, LATERAL (SELECT * FROM class_b_ledger_state st
+      WHERE st.account_key = a.account_key AND st.as_of <= ${sqlTextLiteral(asOf)}::date
+      ORDER BY st.as_of DESC LIMIT 1) s`;
+  const sql = `SELECT account_key::text, as_of::text, next_sequence::text, next_arrival::text,
+         lot_arrival, lot_portfolio_key, lot_issuing_portfolio_key, lot_origin_txn_id, lot_free, lot_doi_epoch_day,
+         lot_sequence, lot_share_units, lot_cost_cents,
+         allowance_portfolio_key, allowance_year, allowance_units, allowance_used_units
+    FROM (${latest}) l`;
+  const lastHeld = `SELECT m.account_key::text, m.as_of::text, m.portfolio_key::text, m.doi_epoch_day::text,
+         m.issuing_portfolio_key::text, m.share_units::text
+    FROM (${latest}) l JOIN class_b_ledger_last_held m ON m.account_key = l.account_key AND m.as_of = l.as_of
+   WHERE m.portfolio_key IS NOT NULL`;
+  for (const query of [sql, lastHeld]) yield* copyTextOf(q, query);
+}
+
+/** A query's rows as COPY text: PGlite's COPY bytes as they come; a server's rows written as COPY text. */
+async function* copyTextOf(q: Queryable, query: string): AsyncGenerator<Uint8Array> {
+  if (q.copyTextSlices !== undefined) {
+    yield* q.copyTextSlices(query);
+    return;
+  }
+  for await (const rows of q.textRowChunks(query))
+    yield Buffer.from(rows.map((r) => `${r.map(encodeCopyValue).join('\t')}\n`).join(''));
+}
+
+/**
  * The Class B ledger state stored at the month ends `asOf` (as_of; or at every date through
  * `through`, the close's check of what it starts from: ledgerStateAsSealed.ts), as COPY text of whole rows in
  * the table's column order (digest v4: ledgerStateDigest.ts), in no particular order: PGlite's
@@ -589,12 +621,5 @@ export async function* ledgerStateCopyText(
   const lastHeld = `SELECT account_key::text, as_of::text, portfolio_key::text, doi_epoch_day::text,
          issuing_portfolio_key::text, share_units::text
     FROM class_b_ledger_last_held WHERE portfolio_key IS NOT NULL AND ${dates}`;
-  for (const query of [sql, lastHeld]) {
-    if (q.copyTextSlices !== undefined) {
-      yield* q.copyTextSlices(query);
-      continue;
-    }
-    for await (const rows of q.textRowChunks(query))
-      yield Buffer.from(rows.map((r) => `${r.map(encodeCopyValue).join('\t')}\n`).join(''));
-  }
+  for (const query of [sql, lastHeld]) yield* copyTextOf(q, query);
 }
