@@ -427,12 +427,14 @@ function monthInputQueries(
       },
       {
         // Exhibit A 2(b)/(c): the omnibus accounts with activity by its end (the flag of an account
-        // with activity in a closed month never changes through plan12b)
+        // with activity in a closed month never changes through plan12b). `OFFSET 0` keeps the
+        // EXISTS a probe of the by-account index per omnibus account: as a semi-join PGlite grouped
+        // every transaction by account to find 200 of them (200,000 accounts: 14.9 s → 0.6 s, month8)
         kind: 'classBAccounts',
         sql: `SELECT a.account, a.omnibus::text AS omnibus
            FROM class_b_account a
           WHERE a.omnibus
-            AND EXISTS (SELECT 1 FROM class_b_transaction x WHERE x.account = a.account AND x.date <= ${t})
+            AND EXISTS (SELECT 1 FROM class_b_transaction x WHERE x.account = a.account AND x.date <= ${t} OFFSET 0)
           ORDER BY a.account ${C}`,
       },
     );
@@ -535,9 +537,12 @@ export async function* ledgerKeyChunks(
     throw new RangeError(`${portfolioKeys} portfolio keys`);
   const queries = [
     {
+      // `OFFSET 0`: a probe of the by-account index per account, in key order — as a semi-join
+      // PGlite grouped the whole table's month by account and sorted the accounts on disk
+      // (200,000 accounts: 9.7 s → 4.4 s, month8)
       kind: LEDGER_KEY_KINDS.accounts,
       sql: `SELECT a.account_key::text, a.account FROM class_b_account a
-             WHERE EXISTS (SELECT 1 FROM class_b_transaction x WHERE x.account = a.account AND ${inMonth('x.date')})
+             WHERE EXISTS (SELECT 1 FROM class_b_transaction x WHERE x.account = a.account AND ${inMonth('x.date')} OFFSET 0)
              ORDER BY a.account_key`,
     },
     {
@@ -572,18 +577,22 @@ export async function ledgerPortfolioKeyCount(q: Queryable): Promise<number> {
  * row's date, as COPY text of whole rows in the columns of {@link ledgerStateCopyText}.
  */
 export async function* ledgerStateAtCopyText(q: Queryable, asOf: string): AsyncGenerator<Uint8Array> {
-  const latest = `SELECT s.* FROM class_b_account a, LATERAL (SELECT * FROM class_b_ledger_state st
+  const sql = `SELECT s.account_key::text, s.as_of::text, s.next_sequence::text, s.next_arrival::text,
+         s.lot_arrival, s.lot_portfolio_key, s.lot_issuing_portfolio_key, s.lot_origin_txn_id, s.lot_free, s.lot_doi_epoch_day,
+         s.lot_sequence, s.lot_share_units, s.lot_cost_cents,
+         s.allowance_portfolio_key, s.allowance_year, s.allowance_units, s.allowance_used_units
+    FROM class_b_account a, LATERAL (SELECT * FROM class_b_ledger_state st
       WHERE st.account_key = a.account_key AND st.as_of <= ${sqlTextLiteral(asOf)}::date
       ORDER BY st.as_of DESC LIMIT 1) s`;
-  const sql = `SELECT account_key::text, as_of::text, next_sequence::text, next_arrival::text,
-         lot_arrival, lot_portfolio_key, lot_issuing_portfolio_key, lot_origin_txn_id, lot_free, lot_doi_epoch_day,
-         lot_sequence, lot_share_units, lot_cost_cents,
-         allowance_portfolio_key, allowance_year, allowance_units, allowance_used_units
-    FROM (${latest}) l`;
+  // the few remembered issuances, each kept where its state row is its account's latest (not a
+  // second probe of every account's state: 5.2 s at 200,000 accounts)
   const lastHeld = `SELECT m.account_key::text, m.as_of::text, m.portfolio_key::text, m.doi_epoch_day::text,
          m.issuing_portfolio_key::text, m.share_units::text
-    FROM (${latest}) l JOIN class_b_ledger_last_held m ON m.account_key = l.account_key AND m.as_of = l.as_of
-   WHERE m.portfolio_key IS NOT NULL`;
+    FROM class_b_ledger_last_held m
+   WHERE m.portfolio_key IS NOT NULL AND m.as_of <= ${sqlTextLiteral(asOf)}::date
+     AND EXISTS (SELECT 1 FROM class_b_ledger_state st WHERE st.account_key = m.account_key AND st.as_of = m.as_of)
+     AND NOT EXISTS (SELECT 1 FROM class_b_ledger_state st WHERE st.account_key = m.account_key
+                       AND st.as_of > m.as_of AND st.as_of <= ${sqlTextLiteral(asOf)}::date)`;
   for (const query of [sql, lastHeld]) yield* copyTextOf(q, query);
 }
 
