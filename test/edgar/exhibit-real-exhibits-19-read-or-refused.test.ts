@@ -9,11 +9,11 @@ import { entryShape, type Refused, realExhibitsIn } from './realExhibitChecks.js
 import { roundTripFields } from './roundTripFields.js';
 
 /**
- * SPEC §2.1 on eight real EDGAR exhibits of fund families no earlier set holds — Dunham Funds,
- * Keeley Funds, Pax World Funds and The Munder Funds (fixtures/real-exhibits-19/INDEX.md gives each
+ * SPEC §2.1 on ten real EDGAR exhibits of fund families no earlier set holds — Dunham Funds,
+ * Keeley Funds, Pax World Funds, The Munder Funds and Quaker Investment Trust (fixtures/real-exhibits-19/INDEX.md gives each
  * one's sec.gov address). Each expected reading below was worked out by hand from the document's
  * own words before the reader was run on it. Dunham's two Class A Appendix A's are read whole (a list
- * of the funds the plan serves, no rate: the rate stands in the plan's body, not in the text); six
+ * of the funds the plan serves, no rate: the rate stands in the plan's body, not in the text); eight
  * documents are refused at a line for the reason written beside each.
  */
 
@@ -144,6 +144,20 @@ const REFUSED: readonly Refused[] = [
     file: 'htm_rendered/08_munder-funds-combined-distribution-and-service-plan-fee-rates-by-class-exhibits-2010-cut.txt',
     why: 'a fee table whose title the excerpt lost',
     at: { line: 3, reason: /^no title: the document begins with item "\(a\)" of its body/ },
+  },
+  {
+    // Quaker Investment Trust's Advisor Class Distribution (Rule 12b-1) Plan (2020): "the series
+    // listed on the Appendix A" (line 11), "not to exceed 0.25%" of each Fund, cut in paragraph 2
+    file: 'htm_rendered/09_quaker-investment-trust-advisor-class-distribution-plan-025-appendix-a-2020-body-only.txt',
+    why: 'names Appendix A, cut before it',
+    at: { line: 11, reason: namesSchedule('Appendix A', 15) },
+  },
+  {
+    // Quaker's Class C plan (2009) as the corpus kept it: it begins at paragraph "1." ("… Class C
+    // Shares of each series of the Trust"), its title lost, cut in paragraph 2
+    file: 'htm_rendered/10_quaker-investment-trust-class-c-distribution-plan-each-series-2009-no-title-cut.txt',
+    why: 'a plan body whose title the excerpt lost',
+    at: { line: 2, reason: /^no title: the document begins with item "1\." of its body/ },
   },
 ];
 
