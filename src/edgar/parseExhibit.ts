@@ -690,26 +690,6 @@ function refuseFootnoteMarkedClasses(r: Reading, file: string): void {
 const SIGNATURE_LINE_RE =
   /^(?:By|Name|Title|Attest|ATTEST|BY|NAME|TITLE)\s*:|^\/s\/|^IN\s+WITNESS\s+WHEREOF\b/i;
 
-// the labels of a schedule's list of dates ("As amended: …", "Amended: …")
-const DATE_LIST_LABELS = ['As amended:', 'Amended:'];
-const DATED_AMENDMENT_RE = /^(?:As\s+)?amended\s*:?\s+\S.*\b\d{4}$/i;
-
-/**
- * The document's last line, when it is a date label cut short ("As amend") under a line of the
- * same list that carries its date ("As amended: December 20, 2007"), or null.
- */
-function cutDateListLine(lines: readonly EdgarLine[]): EdgarLine | null {
-  const content = lines.filter((l) => l.trimmed !== '');
-  const last = content.at(-1);
-  const above = content.at(-2);
-  if (last === undefined || above === undefined) return null;
-  const t = last.trimmed;
-  const cut = DATE_LIST_LABELS.some(
-    (label) => t.length >= 4 && t.length < label.length && label.startsWith(t),
-  );
-  return cut && DATED_AMENDMENT_RE.test(above.trimmed) ? last : null;
-}
-
 function assemble(r: Reading, rendering: boolean): ParsedExhibit {
   const { lines } = r;
   const inSchedule = new Uint8Array(lines.length);
@@ -734,31 +714,7 @@ function assemble(r: Reading, rendering: boolean): ParsedExhibit {
       `the document is a form ("${r.title}"): the date it states (${dates.effective.iso}) is the form's, not that of a signed instrument; import it only as the instrument it became`,
     );
   if (dates.gap !== null) gaps.push(dates.gap);
-  let effective = dates.effective;
-  // SPEC §2.1: Aston's Schedule "A" cut at 2,000 bytes inside its list of dates ("As amended:
-  // December 20, 2007" / "As amend"): the last date printed need not be the last, so the date the
-  // document takes effect is not known, and the rest of the text is missing
-  const cutDate = cutDateListLine(lines);
-  if (cutDate !== null) {
-    gaps.push({
-      fact: 'text',
-      line: cutDate.no,
-      reason: `the document ends inside its list of dates ("${cutDate.trimmed}"): the rest of the document is missing`,
-      schedule: null,
-    });
-    if (effective !== null) {
-      warnings.push(
-        `the list of the document's dates is cut at line ${cutDate.no} ("${cutDate.trimmed}"): the last date printed (${effective.iso}) need not be the last, so the date it takes effect is not known; import needs --effective-date`,
-      );
-      gaps.push({
-        fact: 'effective-date',
-        line: cutDate.no,
-        reason: 'the list of dates is cut: the date the document takes effect is not known',
-        schedule: null,
-      });
-      effective = null;
-    }
-  }
+  const effective = dates.effective;
   const datedAsOf = dates.datedAsOf;
   const dated = dates.dated;
 

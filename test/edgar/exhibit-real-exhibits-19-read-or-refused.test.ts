@@ -5,21 +5,21 @@ import { ExhibitParseError, type ParsedExhibit } from '../../src/edgar/exhibitDo
 import { parseExhibit } from '../../src/edgar/parseExhibit.js';
 import { renderExhibit } from '../../src/edgar/renderExhibit.js';
 import type { ExpectedEntry } from './corpusDocuments.js';
-import { entryShape, type ReadOnlyInPart, type Refused, realExhibitsIn } from './realExhibitChecks.js';
+import { entryShape, type Refused, realExhibitsIn } from './realExhibitChecks.js';
 import { roundTripFields } from './roundTripFields.js';
 
 /**
- * SPEC §2.1 on fourteen real EDGAR exhibits of fund families no earlier set holds — Dunham Funds,
- * Keeley Funds, Pax World Funds, The Munder Funds, Quaker Investment Trust and Aston Funds (fixtures/real-exhibits-19/INDEX.md gives each
+ * SPEC §2.1 on ten real EDGAR exhibits of fund families no earlier set holds — Dunham Funds,
+ * Keeley Funds, Pax World Funds, The Munder Funds and Quaker Investment Trust (fixtures/real-exhibits-19/INDEX.md gives each
  * one's sec.gov address). Each expected reading below was worked out by hand from the document's
- * own words before the reader was run on it. Dunham's two Class A Appendix A's and three of Aston's
- * Schedule A's are read whole (lists of the funds the plan serves, no rate: the rate stands in the
- * plan's body, not in the text), a fourth of Aston's in part (cut in its dates); eight documents are refused at a line for the reason written beside each.
+ * own words before the reader was run on it. Dunham's two Class A Appendix A's are read whole (a list
+ * of the funds the plan serves, no rate: the rate stands in the plan's body, not in the text); eight
+ * documents are refused at a line for the reason written beside each.
  */
 
 const here = dirname(fileURLToPath(import.meta.url));
 const dir = join(here, 'fixtures', 'real-exhibits-19');
-const { expectReadOnlyInPart, expectRefused, parseOrError } = realExhibitsIn(dir);
+const { expectRefused, parseOrError } = realExhibitsIn(dir);
 
 const read = (file: string): ParsedExhibit => {
   const got = parseOrError(file);
@@ -92,114 +92,6 @@ const WHOLE: readonly WholeList[] = [
 ];
 
 const NO_DATE = /^the document states no date it takes effect/;
-
-const ASTON = 'ASTON FUNDS';
-const aston = (cls: string, names: readonly string[]): ExpectedEntry[] =>
-  names.map((portfolio) => ({ registrant: ASTON, portfolio, class: cls, rates: [] }));
-
-interface AstonSchedule {
-  readonly file: string;
-  readonly why: string;
-  readonly cls: string;
-  readonly datedAsOf: string | null;
-  readonly effectiveDate: string;
-  readonly names: readonly string[];
-}
-
-// Aston Funds' Schedule A's to its Distribution and Services Plan (12b-1): each fund with its class
-// ("… Fund – Class N Shares", or "CLASS N SHARES OF:" over the list), no rate; under the list its
-// dates, the first "As of …" (the plan's date), the last "As amended: …" (the schedule's)
-const ASTON_WHOLE: readonly AstonSchedule[] = [
-  {
-    // 'SCHEDULE “A”' (2010), seventeen funds, "As of June 21, 2001" … "As amended: March 18, 2010".
-    // Was refused at line 1, "no schedule found": the letter in quotes was no heading
-    file: 'htm_rendered/11_aston-funds-schedule-a-distribution-and-services-plan-class-n-seventeen-funds-2010.txt',
-    why: 'seventeen Class N funds under a quoted letter',
-    cls: 'N',
-    datedAsOf: '2001-06-21',
-    effectiveDate: '2010-03-18',
-    names: [
-      'Aston Value Fund',
-      'Aston/Veredus Select Growth Fund',
-      'Aston/Fortis Real Estate Fund',
-      'Aston/River Road Dividend All Cap Value Fund',
-      'Aston/River Road Small Cap Value Fund',
-      'Aston/Optimum Large Cap Opportunity Fund',
-      'Aston/River Road Select Value Fund',
-      'Aston/Montag & Caldwell Mid Cap Growth Fund',
-      'Aston/Cardinal Mid Cap Value Fund',
-      'Aston Dynamic Allocation Fund',
-      'Aston/M.D. Sass Enhanced Equity Fund',
-      'Aston/New Century Absolute Return ETF Fund',
-      'Aston/Neptune International Fund',
-      'Aston/Lake Partners LASSO Alternatives Fund',
-      'Aston/Barings International Fund',
-      'Aston/Fasciano Small Cap Fund',
-      'Aston/Herndon Large Cap Value Fund',
-    ],
-  },
-  {
-    // "AMENDED / SCHEDULE A" (2012): one fund, "Aston/Montag & Caldwell Growth Fund – Class R
-    // Shares", "As of June 20, 2002" … "Amended: December 15, 2011". Was read with the whole line as
-    // the fund and no class
-    file: 'htm_rendered/12_aston-funds-amended-schedule-a-distribution-and-services-plan-class-r-one-fund-2012.txt',
-    why: 'one fund, its class after a dash with "Shares"',
-    cls: 'R',
-    datedAsOf: '2002-06-20',
-    effectiveDate: '2011-12-15',
-    names: ['Aston/Montag & Caldwell Growth Fund'],
-  },
-  {
-    // "SCHEDULE A / AMENDED AND RESTATED DISTRIBUTION AND SERVICES PLAN (12b-1)" (2012): "CLASS N
-    // SHARES OF:" over seven funds, "As amended: December 20, 2012" last. Was read with "CLASS N
-    // SHARES OF:" as a fund, and no class for any
-    file: 'htm_rendered/13_aston-funds-schedule-a-ar-distribution-and-services-plan-class-n-shares-of-seven-funds-2012.txt',
-    why: 'seven funds under "CLASS N SHARES OF:"',
-    cls: 'N',
-    datedAsOf: null,
-    effectiveDate: '2012-12-20',
-    names: [
-      'ASTON/TCH Fixed Income Fund',
-      'ASTON/Fairpointe Mid Cap Fund',
-      'ASTON/Montag & Caldwell Growth Fund',
-      'ASTON/Montag & Caldwell Balanced Fund',
-      'ASTON/Veredus Small Cap Growth Fund',
-      'ASTON/TAMRO Diversified Equity Fund',
-      'Aston/TAMRO Small Cap Fund',
-    ],
-  },
-];
-
-// 'SCHEDULE “A”' (2014), nineteen Class N funds, cut at 2,000 bytes in its list of dates at line 41
-// ("As amended: December 20, 2007" / "As amend"): the funds whole, the date it takes effect not
-// printed in what is left (the list goes on past 2007). Was refused at line 1 ("no schedule found"),
-// then read as whole and taking effect on December 20, 2007
-const ASTON_IN_PART: ReadOnlyInPart = {
-  file: 'htm_rendered/14_aston-funds-schedule-a-distribution-and-services-plan-class-n-nineteen-funds-2014-cut.txt',
-  why: 'nineteen Class N funds, cut in the list of dates',
-  effectiveDate: null,
-  whole: aston('N', [
-    'ASTON/Cornerstone Large Cap Value Fund',
-    'ASTON/Harrison Street Real Estate Fund',
-    'ASTON/River Road Dividend All Cap Value Fund',
-    'ASTON/River Road Small Cap Value Fund',
-    'ASTON/River Road Select Value Fund',
-    'ASTON/Montag & Caldwell Mid Cap Growth Fund',
-    'ASTON/Anchor Capital Enhanced Equity Fund',
-    'ASTON/Lake Partners LASSO Alternatives Fund',
-    'ASTON/Barings International Fund',
-    'ASTON/Herndon Large Cap Value Fund',
-    'ASTON/LMCG Small Cap Growth Fund',
-    'ASTON/River Road Independent Value Fund',
-    'ASTON/River Road Long-Short Fund',
-    'ASTON/DoubleLine Core Plus Fixed Income Fund',
-    'ASTON/Silvercrest Small Cap Fund',
-    'ASTON/River Road Dividend All Cap Value Fund II',
-    'ASTON/LMCG Emerging Markets Fund',
-    'ASTON/Pictet International Fund',
-    'ASTON/Guardian Capital Global Dividend Fund',
-  ]),
-};
 const namesSchedule = (name: string, cutAt: number) =>
   new RegExp(
     `^the body names ${name} .*but the document does not contain it; the text ends in mid-sentence at line ${cutAt}, cut before it`,
@@ -301,32 +193,6 @@ describe('real exhibits 19: read whole', () => {
       expect(back.rendering, x.file).toBe(true);
       expect(roundTripFields(back), x.file).toEqual(roundTripFields(got));
     }
-  });
-});
-
-describe('real exhibits 19: Aston Funds’ Schedule A’s', () => {
-  for (const x of ASTON_WHOLE) {
-    it(`${x.file}: ${x.why}`, () => {
-      const got = read(x.file);
-      expect(got.instrument).toMatchObject({ kind: 'plan', registrant: ASTON, classes: [x.cls] });
-      if (x.datedAsOf !== null) expect(got.instrument.datedAsOf).toBe(x.datedAsOf);
-      expect(got.effectiveDate).toBe(x.effectiveDate);
-      expect(got.schedules.map((s) => s.name)).toEqual(['Schedule A']);
-      expect(got.schedules.flatMap((s) => s.entries.map(entryShape))).toEqual(aston(x.cls, x.names));
-      expect(got.warnings).toEqual([]);
-      expect(got.completeness).toEqual({ complete: true, gaps: [] });
-    });
-  }
-
-  it(`${ASTON_IN_PART.file}: ${ASTON_IN_PART.why}`, () => {
-    expectReadOnlyInPart(ASTON_IN_PART);
-    const got = read(ASTON_IN_PART.file);
-    expect(got.completeness.gaps.map((g) => [g.fact, g.line])).toEqual([
-      ['text', 41],
-      ['effective-date', 41],
-    ]);
-    expect(got.warnings).toHaveLength(1);
-    expect(got.warnings[0]).toMatch(/^the list of the document's dates is cut at line 41 \("As amend"\)/);
   });
 });
 
