@@ -41,8 +41,9 @@ const FOOTNOTE_MARK_RE = /(?<=[\d%])(?:[^\w\s.%]{1,2}|\(\d{1,2}\)|\[\d{1,2}\])$|
 // …and a digit glued to the name's last word, a fund's word (ProFunds' "Communication Services
 // UltraSector ProFund1", its <sup>1</sup> printed against the name): "UltraDow 30 ProFund" keeps
 // its number, a word apart
+// …and Dunham's "Dunham Alternative Income Fund *", its "*" a space apart as the others' "(1)"
 const FOOTNOTE_MARK_AFTER_NAME_RE =
-  /(?<=[A-Za-z0-9)])(?:\*{1,3}|\s?\(\d{1,2}\)|\s?\[\d{1,2}\]|[\u2020\u2021]{1,2})$|(?<=[a-z](?:Fund|Portfolio|Trust|Series))[1-9]$/;
+  /(?<=[A-Za-z0-9)])(?:\s?\*{1,3}|\s?\(\d{1,2}\)|\s?\[\d{1,2}\]|[\u2020\u2021]{1,2})$|(?<=[a-z](?:Fund|Portfolio|Trust|Series))[1-9]$/;
 // "0.25", ".75%", "0.25 %", "NONE"
 const RATE_RE = /^(?:NONE|None|\d{0,3}\.\d{1,4}\s*%?|\d{1,2}\s*%)$/;
 const OF_ONE_PERCENT_RE = /^(0?\.\d{1,4})\s+of\s+(?:1|one)\s*(?:%|percent)$/i;
@@ -75,7 +76,9 @@ const HEADING_WORDS = new Set(
     // a Registrant column beside the funds (its cells the group headings, one spanning its rows)
     'registrant registrants ' +
     // Van Eck "Maximum 12b-1 Fees/Annual Limitation"
-    'limitation'
+    'limitation ' +
+    // Dunham's "Funds to be Serviced Under This Plan" over its Appendix A's list of funds
+    'be serviced under'
   ).split(' '),
 );
 
