@@ -136,6 +136,8 @@ describe.skipIf(missing !== null)('the web dashboard in Chromium', () => {
       'A',
       '—',
       '0.10% + 0.25% = 0.35%',
+      // from the amendment's own date (the renames' 2025-04-01 too): left7's `from` column
+      '2025-04-01',
     ]);
     expect(rows).toContainEqual([
       'renamed',
@@ -143,6 +145,7 @@ describe.skipIf(missing !== null)('the web dashboard in Chromium', () => {
       'A',
       'Harbor Energy Fund',
       'Summit Energy Fund',
+      '2025-04-01',
     ]);
     await shoot(page, '02-amendment-diff');
     expect(await accessibilityViolations(page)).toEqual([]);
