@@ -73,7 +73,8 @@ const BEACON = 'Beacon Fund Distributors LLC';
 const LAMBDA = 'Lambda Funding LLC';
 const KAPPA = 'Kappa Capital LLC';
 
-const SERVICE_AIM = 'Payable to Distributor — service fee';
+// calc12: the Distributor's service-fee payable under its recorded name, as its 12b-1 payable
+const SERVICE_AIM = `Payable to ${AIM} — service fee (Distributor)`;
 const SERVICE_BEACON = `Payable to ${BEACON} — service fee (Other Distributor)`;
 const B1_AIM = `Payable to ${AIM} — 12b-1 (Distributor)`;
 const B1_BEACON = `Payable to ${BEACON} — 12b-1 (Other Distributor)`;
@@ -554,6 +555,36 @@ describe.skipIf(!seedsAvailable)(
       expect(april.totals.payable).toBe('802.50');
       expect(april.assigneeAdjustmentsSince?.map((a) => [a.reportedIn, a.transferId, a.adjustment])).toEqual([
         ['2012-05', 'T1', '0.35'],
+      ]);
+    });
+
+    it('calc12: the sealed adjustments CSV of May lists the service fee by distributor and who keeps it', async () => {
+      const rows = csvRows(
+        await store.ok('close', 'show', '--month', '2012-05', '--part', 'adjustments', '--csv'),
+      );
+      // each restated day's service fee +0.33 (25.33 − 25.00) to the distributor serving it:
+      // 02-15 AIM; 03-05 AIM, 03-20 Beacon; 04-10 Beacon — and, no providers, each kept whole by it
+      const byDistributor = [
+        ['2012-02', AIM, 'Distributor', '0.33'],
+        ['2012-03', AIM, 'Distributor', '0.33'],
+        ['2012-03', BEACON, 'Other Distributor', '0.33'],
+        ['2012-04', BEACON, 'Other Distributor', '0.33'],
+      ];
+      const of = (kind: string) =>
+        rows
+          .filter((r) => r.kind === kind && r.portfolio === CD)
+          .map((r) => [r.restatedMonth, r.payee, r.role, r.difference]);
+      expect(of('service-fee-by-distributor')).toEqual(byDistributor);
+      expect(of('service-fees-kept-by')).toEqual(byDistributor);
+      // Lambda's three rows as before: 0.50 + 1.00 + 0.35
+      expect(
+        rows
+          .filter((r) => r.kind === 'monthly-calculation' && r.payee === LAMBDA)
+          .map((r) => [r.restatedMonth, r.difference]),
+      ).toEqual([
+        ['2012-02', '0.50'],
+        ['2012-03', '1.00'],
+        ['2012-04', '0.35'],
       ]);
     });
 
