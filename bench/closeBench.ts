@@ -598,7 +598,14 @@ export async function benchClose(
       if (opts.keepApplied) {
         writeFileSync(join(dir, 'setup.json'), JSON.stringify({ ...built, state: saved.state }));
         out.pgliteSetup = built;
-      } else out.pglite = await timeClose(db, built, log_, undefined, saved.state);
+      } else
+        out.pglite = await timeClose(
+          db,
+          built,
+          log_,
+          opts.profileClose && `${opts.profileClose}-pglite.cpuprofile`,
+          saved.state,
+        );
     } finally {
       await db.close();
       if (!opts.keepApplied) rmSync(dir, { recursive: true, force: true });

@@ -136,6 +136,9 @@ export const MonthlyCalculationReport = looseObject({
       computations: z.array(ShareComputation),
       distributor12b1Share: Money,
       earnedCdsc: Money,
+      // FINRA 2341(d)(2): only where part of the CDSC collected is credited to the fund
+      cdscCollected: Money.optional(),
+      cdscCreditedToFund: Money.optional(),
       assignees: z.array(
         looseObject({
           transferId: z.string(),

@@ -66,6 +66,8 @@ const KIND_LABELS: Readonly<Record<string, string>> = {
   classBLedgerAccounts: "the Class B ledger's account keys (whose lots each stored state holds)",
   classBLedgerAttributions: 'the Exhibit A 2(b) attributions of the Free Shares the Class B ledger keeps',
   classBLedgerPortfolios: "the Class B ledger's portfolio keys (which portfolio each stored lot is in)",
+  classBLedgerStateAtEnd:
+    "the Class B ledger as it stood at the month end (each account's latest lots and allowances)",
   classBLedgerStateBefore: "the Class B ledger the close built before the books' first month",
   classBTermsRules: 'Class B terms (CDSC schedules, conversion periods, redemption fees)',
   classBTransactions: 'Class B transactions',

@@ -63,6 +63,12 @@ export class LedgerStateRowsDigest {
     return this.hashes.subarray(i * 32, i * 32 + 32);
   }
 
+  /** Each row handed over: its date's day number (days since 1970-01-01), account key and line hash. */
+  forEachRow(f: (day: number, key: number, lineHash: Uint8Array) => void): void {
+    for (let i = 0; i < this.sortKeys.length; i++)
+      f(Math.floor(this.sortKeys[i]! / 2 ** 32), this.sortKeys[i]! % 2 ** 32, this.hashAt(i));
+  }
+
   /** Whether a row at a month end from `monthStart` on was handed over. */
   hasRowsFrom(monthStart: string): boolean {
     const start = Date.parse(`${monthStart}T00:00:00Z`) / 86_400_000;
@@ -156,4 +162,106 @@ export class LedgerStateDigestsByDate {
 /** The digest of no rows at a date (a seal of a month end at which nothing was stored). */
 export function noLedgerStateRowsDigest(): string {
   return new LedgerStateRowsDigest().kinds('1900-01-01')[0]![1];
+}
+
+/** The kind of a v4 digest that holds the Class B ledger as it stood at the closed month's end. */
+export const LEDGER_STATE_AT_END = 'classBLedgerStateAtEnd';
+
+/**
+ * The Class B ledger as it stands at one date (issue 14: the close's check bounded by the accounts,
+ * not the ledger's history), pure: each account's latest state row on or before it and the
+ * remembered issuances' rows at that row's date, as COPY text lines of whole rows
+ * (closeRepository.ts `ledgerStateAtCopyText`). Its digest — the SHA-256 of the lines' hashes in
+ * (account key, line hash) order, which no reader's order changes — is sealed by the close of that
+ * month end (`classBLedgerStateAtEnd`) and compared by the next close, which then reads one row per
+ * account, not every month end stored.
+ */
+export class LedgerStateAsItStands {
+  private hashes = new Uint8Array(32 * 1024);
+  private keys: number[] = [];
+  private days: number[] = [];
+  private partial: Uint8Array | null = null;
+  /** COPY text lines read */
+  rows = 0;
+
+  /** COPY text of whole rows, or a slice of it (a row cut at its end goes on in the next slice). */
+  addCopyText(bytes: Uint8Array): void {
+    let text = bytes;
+    if (this.partial !== null) {
+      text = new Uint8Array(this.partial.length + bytes.length);
+      text.set(this.partial);
+      text.set(bytes, this.partial.length);
+      this.partial = null;
+    }
+    let start = 0;
+    for (let i = text.indexOf(10, start); i !== -1; i = text.indexOf(10, start)) {
+      const line = text.subarray(start, i + 1);
+      // account_key TAB as_of (YYYY-MM-DD) TAB …
+      let key = 0;
+      let t = 0;
+      for (; line[t] !== 9; t++) key = key * 10 + (line[t]! - 48);
+      const d = String.fromCharCode(...line.subarray(t + 1, t + 11));
+      this.add(
+        key,
+        Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10))) / 86_400_000,
+        hash('sha256', line, 'buffer'),
+      );
+      this.rows++;
+      start = i + 1;
+    }
+    if (start < text.length) this.partial = text.slice(start);
+  }
+
+  private add(key: number, day: number, lineHash: Uint8Array): void {
+    const n = this.keys.length;
+    if ((n + 1) * 32 > this.hashes.length) {
+      const grown = new Uint8Array(this.hashes.length * 2);
+      grown.set(this.hashes);
+      this.hashes = grown;
+    }
+    this.hashes.set(lineHash, n * 32);
+    this.keys.push(key);
+    this.days.push(day);
+  }
+
+  /** Whether a row read is dated after `date` (YYYY-MM-DD). */
+  hasRowsAfter(date: string): boolean {
+    const day = Date.parse(`${date}T00:00:00Z`) / 86_400_000;
+    return this.days.some((d) => d > day);
+  }
+
+  /**
+   * The ledger as it stands once `written` (the rows a close wrote, all dated `date`, later than
+   * every row read here) is stored: the written accounts' rows replace those read. Null when a row
+   * was written at another date (the books' first close builds the state before its month).
+   */
+  withWritten(written: LedgerStateRowsDigest, date: string): LedgerStateAsItStands | null {
+    const day = Date.parse(`${date}T00:00:00Z`) / 86_400_000;
+    const out = new LedgerStateAsItStands();
+    const replaced = new Set<number>();
+    let elsewhere = false;
+    written.forEachRow((d, key, lineHash) => {
+      elsewhere ||= d !== day;
+      replaced.add(key);
+      out.add(key, d, lineHash);
+    });
+    if (elsewhere) return null;
+    for (let i = 0; i < this.keys.length; i++)
+      if (!replaced.has(this.keys[i]!)) out.add(this.keys[i]!, this.days[i]!, this.hashAt(i));
+    return out;
+  }
+
+  private hashAt(i: number): Uint8Array {
+    return this.hashes.subarray(i * 32, i * 32 + 32);
+  }
+
+  digest(): string {
+    if (this.partial !== null) throw new Error('ledger state digest: COPY text ends within a row');
+    const order = [...this.keys.keys()].sort(
+      (a, b) => this.keys[a]! - this.keys[b]! || Buffer.compare(this.hashAt(a), this.hashAt(b)),
+    );
+    const h = createHash('sha256');
+    for (const i of order) h.update(this.hashAt(i));
+    return h.digest('hex');
+  }
 }

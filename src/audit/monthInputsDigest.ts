@@ -8,6 +8,7 @@ import {
   LEDGER_KEY_KINDS,
   ledgerKeyChunks,
   ledgerPortfolioKeyCount,
+  ledgerStateAtCopyText,
   ledgerStateCopyText,
   type MonthInputOptions,
   monthInputChunks,
@@ -23,8 +24,8 @@ import {
   streamedMonthInputsDigest,
   streamedMonthInputsDigestsByKind,
 } from './closeSeal.js';
-import { LEDGER_STATE, RECORDS, withMoreKinds } from './inputDigestKinds.js';
-import { LedgerStateRowsDigest } from './ledgerStateDigest.js';
+import { digestOfKind, LEDGER_STATE, RECORDS, withMoreKinds } from './inputDigestKinds.js';
+import { LEDGER_STATE_AT_END, LedgerStateAsItStands, LedgerStateRowsDigest } from './ledgerStateDigest.js';
 
 /**
  * The inputs digest a close seals (SPEC §12: "a closed month is locked"; `audit verify` finds an
@@ -151,14 +152,27 @@ export async function sealingWithLedgerState(
   month: string,
   inputsDigest: string,
   ledger: LedgerStateRowsDigest,
+  /** the ledger as it stood at the end of the month before, as the close's check read it, or null */
+  startsFrom: LedgerStateAsItStands | null = null,
 ): Promise<string> {
   if (!ledger.hasRowsFrom(monthStart(month)))
     for await (const text of ledgerStateCopyText(q, [monthEnd(month)])) ledger.addCopyText(text);
+  // the ledger as it stands at the month's end: what the close started from with what it wrote,
+  // or (the books' first month, a store sealed by an older build) read
+  const atEnd = startsFrom?.withWritten(ledger, monthEnd(month)) ?? (await ledgerStateAt(q, monthEnd(month)));
   const keys = await ledgerKeysDigest(q, month, await ledgerPortfolioKeyCount(q));
+  keys.push([LEDGER_STATE_AT_END, atEnd.digest()]);
   const before = (await closedMonthsInOrder(q)).filter((m) => m < month);
   const after = before.length === 0 ? null : monthEnd(before[before.length - 1]!);
   keys.push(await exhibitAHoldingsDigest(q, month, after));
   return withSealedLedgerState(inputsDigest, ledger, month, keys);
+}
+
+/** The Class B ledger as it stands at `date`, read (closeRepository.ts `ledgerStateAtCopyText`). */
+async function ledgerStateAt(q: Queryable, date: string): Promise<LedgerStateAsItStands> {
+  const stands = new LedgerStateAsItStands();
+  for await (const text of ledgerStateAtCopyText(q, date)) stands.addCopyText(text);
+  return stands;
 }
 
 /** The v4 digest of a closed month now: its v3 inputs and the ledger state stored at its end (and before, if sealed). */
@@ -169,6 +183,9 @@ async function ledgerStateDigestNow(q: Queryable, month: string, sealed: string)
   for await (const text of ledgerStateCopyText(q, asOf)) ledger.addCopyText(text);
   const portfolioKeys = sealedPortfolioKeys(sealed);
   const keys = portfolioKeys === null ? [] : await ledgerKeysDigest(q, month, portfolioKeys);
+  // sealed since month8: the ledger as it stood at the month's end (every account's latest state)
+  if (digestOfKind(sealed, LEDGER_STATE_AT_END) !== undefined)
+    keys.push([LEDGER_STATE_AT_END, (await ledgerStateAt(q, monthEnd(month))).digest()]);
   const holdingsAfter = sealedHoldingsAfter(sealed);
   if (holdingsAfter !== undefined) keys.push(await exhibitAHoldingsDigest(q, month, holdingsAfter));
   const records = await termsAsSealed(q, month, await recordsDigest(q, month, true), sealed);

@@ -10,7 +10,10 @@ import type { Command } from 'commander';
  */
 export const HELP_EXAMPLES: Readonly<Record<string, readonly string[]>> = {
   init: ['plan12b init --db ./plan12b-data'],
-  'exhibit parse': ['plan12b exhibit parse plan12b-demo/exhibits/demo-06-class-a-amendment-2.txt --json'],
+  'exhibit parse': [
+    'plan12b exhibit parse plan12b-demo/exhibits/demo-06-class-a-amendment-2.txt --json',
+    'plan12b exhibit parse plan12b-demo/exhibits/demo-06-class-a-amendment-2.txt --xlsx amendment-2-entries.xlsx',
+  ],
   'exhibit import': [
     'plan12b exhibit import plan12b-demo/exhibits/demo-01-class-a-plan.txt plan12b-demo/exhibits/demo-04-class-a-amendment-1.txt',
     'plan12b exhibit import draft.txt --effective-date 2025-04-01 --class A',

@@ -2,7 +2,7 @@ import { issued, vintageTextLines } from '../reports/classBVintageFees.js';
 import { monthlyCalculationCsvRows } from '../reports/monthlyCalculationCsv.js';
 import type { MonthlyCalculationReport } from '../reports/monthlyCalculationReport.js';
 import type { CliContext } from './context.js';
-import { printTable, TEXT_WIDTH, tableLines } from './table.js';
+import { printTable, TEXT_WIDTH, tableLines, wrapText } from './table.js';
 
 /**
  * The text of a month's Monthly Calculation (Agreement EIGHTH(C)): each portfolio's Distribution
@@ -52,6 +52,14 @@ export function printMonthlyCalculationText(ctx: CliContext, report: MonthlyCalc
   ctx.out(
     `Due ${report.dueDate}. Totals: Distribution Fees ${report.totals.distributionFee}; Distributor's 12b-1 Share ${report.totals.distributor12b1Share}; Earned CDSC ${report.totals.earnedCdsc}`,
   );
+  // FINRA 2341(d)(2): the CDSC collected after the cap was used up, credited to the fund
+  for (const c of report.portfolios)
+    if (c.cdscCollected !== undefined && c.cdscCreditedToFund !== undefined)
+      for (const l of wrapText(
+        `${c.portfolio}: CDSC collected ${c.cdscCollected} = Earned CDSC ${c.earnedCdsc} + credited to the fund ${c.cdscCreditedToFund} (FINRA 2341(d)(2), the cap used up)`,
+        ctx.textWidth ?? TEXT_WIDTH,
+      ))
+        ctx.out(l);
   for (const l of vintageTextLines(report.classBVintages ?? [])) ctx.out(l);
   for (const l of vintageSplitTextLines(report)) ctx.out(l);
   if (ppa.length > 0) {

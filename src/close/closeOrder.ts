@@ -33,13 +33,14 @@ export interface CloseOrderFacts {
  */
 export function assertClosable(month: string, facts: CloseOrderFacts): void {
   const { closed, firstNetAssetsMonth, first } = facts;
-  if (closed.includes(month))
+  const latest = closed.at(-1);
+  // standing rule 7: the next step names the commands, the sealed month's and the next close's
+  if (latest !== undefined && closed.includes(month))
     throw new Plan12bError(
       'CONFLICT',
       `${month} is already closed`,
-      'a closed month is sealed; corrections become prior-period adjustments in the next open month',
+      `a closed month is sealed: \`plan12b close show --month ${month}\` shows its results; corrections become prior-period adjustments in the next month to close, ${nextMonth(latest)}: \`plan12b close --month ${nextMonth(latest)}\``,
     );
-  const latest = closed.at(-1);
   if (latest !== undefined) {
     if (first)
       throw new Plan12bError(

@@ -1,31 +1,91 @@
 import { digestOfKind } from '../audit/inputDigestKinds.js';
-import { LedgerStateDigestsByDate, noLedgerStateRowsDigest } from '../audit/ledgerStateDigest.js';
+import {
+  LEDGER_STATE_AT_END,
+  LedgerStateAsItStands,
+  LedgerStateDigestsByDate,
+  noLedgerStateRowsDigest,
+} from '../audit/ledgerStateDigest.js';
 import { addDays, monthEnd, monthStart } from '../calendar/isoDate.js';
 import { Plan12bError } from '../errors.js';
-import { ledgerStateCopyText, sealedInputsDigests } from '../store/closeRepository.js';
+import { ledgerStateAtCopyText, ledgerStateCopyText, sealedInputsDigests } from '../store/closeRepository.js';
 import type { Queryable } from '../store/database.js';
 import { ledgerStateMonths } from '../store/ledgerStateRepository.js';
 
+/** What the close's check read: the rows, and the ledger it starts from when it read it whole. */
+export interface LedgerStateCheck {
+  /** the COPY text rows read (state and remembered issuances) */
+  readonly rowsRead: number;
+  /**
+   * The ledger as it stood at the end of the month before, as sealed (the bounded check), and
+   * nothing stored after it: the close's own seal of its month end adds what it writes to it.
+   * Null after the full check.
+   */
+  readonly startsFrom: LedgerStateAsItStands | null;
+}
+
 /**
- * SPEC §12 (a closed month is locked; what was changed outside plan12b is exit 69): the close of
- * month M starts from the Class B ledger stored at the end of M−1 — each account's latest
- * `class_b_ledger_state` row on or before it, and `class_b_ledger_last_held` beside it — and
- * Exhibit A reads earlier stored month ends. Each stored month end was sealed by the close that
- * computed it (digest v4: `classBLedgerState` for its own month end, `classBLedgerStateBefore` for
- * the state the books' first close built). A row edited by SQL was found by `audit verify` only:
- * the next close took it as it stood and sealed results paid by it (hostile6). So before the
- * close reads them, every stored date through the end of M−1 is compared with its seal; a date
- * no close sealed is taken as it stands only when it is a complete month end before the books'
- * first month (a state written ahead of the closes: a restore, a benchmark's set-up), and refused
- * otherwise (a row planted at 2005-03-20 would be an account's latest state). Every date that
- * differs is named.
+ * SPEC §12 (a closed month is locked; what was changed outside plan12b is exit 69), issue 14 (the
+ * close's cost bounded by the accounts): the close of month M starts from the Class B ledger as it
+ * stood at the end of M−1 — each account's latest `class_b_ledger_state` row on or before it, and
+ * its `class_b_ledger_last_held` rows. The close of M−1 sealed that whole state
+ * (`classBLedgerStateAtEnd`), so this reads one row per account, hashes it and compares one
+ * digest; the earlier dates are `audit verify`'s. Where the digests differ, or M−1 was sealed
+ * without it (an older build; the books' first month), or a row is stored after the end of M−1,
+ * the full check below names every date that differs.
  */
-export async function refuseLedgerStateChanged(q: Queryable, month: string): Promise<void> {
+export async function refuseLedgerStateChanged(q: Queryable, month: string): Promise<LedgerStateCheck> {
+  const through = addDays(monthStart(month), -1);
+  const sealed = (await sealedInputsDigests(q)).filter((s) => s.month < month);
+  const last = sealed[sealed.length - 1];
+  const atEnd = last === undefined ? undefined : digestOfKind(last.inputsDigest, LEDGER_STATE_AT_END);
+  if (last !== undefined && atEnd !== undefined && monthEnd(last.month) === through) {
+    const stands = new LedgerStateAsItStands();
+    for await (const text of ledgerStateAtCopyText(q, monthEnd(month))) stands.addCopyText(text);
+    // a row stored after the end of M−1 (written ahead of the closes) hides an account's state at it
+    if (!stands.hasRowsAfter(through)) {
+      if (stands.digest() === atEnd) return { rowsRead: stands.rows, startsFrom: stands };
+      const full = await refuseLedgerStateChangedSince(q, month, sealed);
+      throw changedOutside(month, [
+        ...full.problems,
+        ...(full.problems.length === 0
+          ? [`the ledger as it stood at ${through} is not as the close of ${last.month} sealed it`]
+          : []),
+      ]);
+    }
+  }
+  const full = await refuseLedgerStateChangedSince(q, month, sealed);
+  if (full.problems.length > 0) throw changedOutside(month, full.problems);
+  return { rowsRead: full.rowsRead, startsFrom: null };
+}
+
+function changedOutside(month: string, problems: readonly string[]): Plan12bError {
+  return new Plan12bError(
+    'DATABASE',
+    `class_b_ledger_state holds ${problems.join('; ')}: the Class B ledger the close of ${month} starts from was changed outside plan12b`,
+    'run `plan12b audit verify` to find what changed, and restore the database from a backup',
+  );
+}
+
+/**
+ * The full check (a close after one sealed by an older build; and to name what differs): every
+ * stored date through the end of M−1 is compared with the seal of the close that computed it
+ * (digest v4: `classBLedgerState` for its own month end, `classBLedgerStateBefore` for the state
+ * the books' first close built); a date no close sealed is taken as it stands only when it is a
+ * complete month end before the books' first month (a state written ahead of the closes: a
+ * restore, a benchmark's set-up), and refused otherwise (a row planted at 2005-03-20 would be an
+ * account's latest state). Every date that differs is named. Its cost grows with the ledger's
+ * history (every month end stored), hence the bounded check above.
+ */
+async function refuseLedgerStateChangedSince(
+  q: Queryable,
+  month: string,
+  sealed: readonly { month: string; inputsDigest: string }[],
+): Promise<{ rowsRead: number; problems: string[] }> {
+  let rowsRead = 0;
   const through = addDays(monthStart(month), -1);
   const sealedBy = new Map<string, { month: string; digest: string }>();
   let firstClosed: string | null = null;
-  for (const s of await sealedInputsDigests(q)) {
-    if (s.month >= month) continue;
+  for (const s of sealed) {
     firstClosed ??= s.month;
     const own = digestOfKind(s.inputsDigest, 'classBLedgerState');
     if (own !== undefined) sealedBy.set(monthEnd(s.month), { month: s.month, digest: own });
@@ -34,7 +94,10 @@ export async function refuseLedgerStateChanged(q: Queryable, month: string): Pro
       sealedBy.set(addDays(monthStart(s.month), -1), { month: s.month, digest: before });
   }
   const digests = new LedgerStateDigestsByDate();
-  for await (const text of ledgerStateCopyText(q, { through })) digests.addCopyText(text);
+  for await (const text of ledgerStateCopyText(q, { through })) {
+    for (const b of text) if (b === 10) rowsRead++;
+    digests.addCopyText(text);
+  }
   const now = digests.digests();
   const complete = await ledgerStateMonths(q);
   const problems: string[] = [];
@@ -54,10 +117,5 @@ export async function refuseLedgerStateChanged(q: Queryable, month: string): Pro
     )
       problems.push(`a ledger at ${date}, which no close wrote`);
   }
-  if (problems.length > 0)
-    throw new Plan12bError(
-      'DATABASE',
-      `class_b_ledger_state holds ${problems.join('; ')}: the Class B ledger the close of ${month} starts from was changed outside plan12b`,
-      'run `plan12b audit verify` to find what changed, and restore the database from a backup',
-    );
+  return { rowsRead, problems };
 }

@@ -176,7 +176,7 @@ export async function closeMonth(
         const ledger = new LedgerStateRowsDigest();
         sealLedgerStateWrites(tx, ledger);
         await refuseHoldingsKeptAhead(tx, month);
-        await refuseLedgerStateChanged(tx, month);
+        const startsFrom = (await refuseLedgerStateChanged(tx, month)).startsFrom;
         await insertClosedMonth(tx, month, actor);
         const parts: Record<string, unknown> = {};
         const hashes: { part: string; contentHash: string }[] = [];
@@ -208,7 +208,7 @@ export async function closeMonth(
           await faultPoint(`close:${step.part}`);
         }
         sealLedgerStateWrites(tx, null);
-        const inputsDigest = await sealingWithLedgerState(tx, month, inputs, ledger);
+        const inputsDigest = await sealingWithLedgerState(tx, month, inputs, ledger, startsFrom);
         const resultsHash = sealedResultsHash({ parts: hashes, chain, inputsDigest });
         const record = await appendAudit(tx, {
           action: 'month.close',

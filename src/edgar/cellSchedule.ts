@@ -269,7 +269,9 @@ const REGISTRANT_COLUMN_WIDTH = 20;
 const NAME_LAST_WORD_RE = /^(?:Fund|Portfolio|Series|Trust)$/;
 const NAME_END_RE = /\b(?:Fund|Funds|Series|Portfolio|Trust|FUND|FUNDS|SERIES|PORTFOLIO)$/;
 // "Target 2010 Series – Class K", "Pro-Blend Conservative Term Series - Class C"
-const CLASS_SUFFIX_RE = /^(.*\S)\s+[-\u2013\u2014]\s+Class\s+([A-Z][A-Z0-9]?)$/;
+// …and Van Eck's "Emerging Markets Fund–Class A": an en or em dash needs no spaces about it
+const CLASS_SUFFIX_RE =
+  /^(.*\S)(?:\s+[-\u2013\u2014]\s+|(?<=(?:Fund|Portfolio|Series|Trust))\s*[\u2013\u2014]\s*)Class\s+([A-Z][A-Z0-9]?)$/;
 // "TO THE CLASS C DISTRIBUTION PLAN OF GREYSTONE TRUST": the instrument, then the Registrant
 const SUBTITLE_OF_RE = /^TO\s+(?:THE\s+)?(\S.*?\b(?:PLAN|AGREEMENT))\s+OF\s+(\S.*)$/;
 // "Compensation Plan", "Reimbursement Plan": the schedule's subtitle, never a fund; Voya's "AMENDED
@@ -277,8 +279,10 @@ const SUBTITLE_OF_RE = /^TO\s+(?:THE\s+)?(\S.*?\b(?:PLAN|AGREEMENT))\s+OF\s+(\S.
 // Eaton Vance's "Schedule of Share Classes and Annual 12b-1 Distribution and Service Fees for …"
 // …Kinetics' "EXHIBIT A / to the / KINETICS MUTUAL FUNDS, INC. / DISTRIBUTION PLAN": "to the" too;
 // LVIP's "Schedule A / To the Distribution Services Agreement" in mixed case
+// …Diamond Hill's "Exhibit A / to / Plan of Distribution / Pursuant to Rule 12b-1 / of / Diamond Hill
+// Funds" in mixed case, its 2012 schedule printing the rule "12b-l"
 const SCHEDULE_TITLE_RE =
-  /^(?:TO|OF|THE|FOR|AMENDED|FIRST|RESTATED)\b|\b(?:PLAN|AGREEMENT|RESTATED)\b|^Fee Schedule$|^(?:Dated|DATED|Effective|Amended and Restated)\b|^[A-Z][a-z]+ Plan$|^(?:Funds|Portfolios) with\b|^(?:[Ww]ith respect to(?: the)?|for|to(?: the)?)$|^(?:Schedule|SCHEDULE)\s+(?:of|OF)\s|^To\s+the\s+(?:[A-Z][\w&-]*\s+){0,6}(?:Plan|Agreement)$/;
+  /^(?:TO|OF|THE|FOR|AMENDED|FIRST|RESTATED)\b|^Plan of Distribution$|^Pursuant to Rule 12b-[1l]$|\b(?:PLAN|AGREEMENT|RESTATED)\b|^Fee Schedule$|^(?:Dated|DATED|Effective|Amended and Restated)\b|^[A-Z][a-z]+ Plan$|^(?:Funds|Portfolios) with\b|^(?:[Ww]ith respect to(?: the)?|for|to(?: the)?)$|^(?:Schedule|SCHEDULE)\s+(?:of|OF)\s|^To\s+the\s+(?:[A-Z][\w&-]*\s+){0,6}(?:Plan|Agreement)$/;
 
 // "with respect to the Advisor Class A Shares of the Funds … set forth below": a lead-in naming the
 // class of the funds it lists
@@ -944,6 +948,9 @@ export function step(s0: CellState, item: ScheduleItem, line: number, ctx: CellS
     // Lincoln Variable Insurance Products Trust / and Lincoln Financial Distributors": the
     // agreement's parties, the trust first — its Registrant; the distributor after "and" no fund
     if (/^between$/i.test(text)) return { ...s, registrantFollows: true };
+    // Diamond Hill's "… Pursuant to Rule 12b-1 / of / Diamond Hill Funds": the Registrant below "of"
+    if (text === 'of' && s.entries.length === 0 && s.heading.length === 0)
+      return { ...s, registrantFollows: true };
     if (s.titleRegistrant !== null && /^and\s+[A-Z]/.test(text) && s.entries.length === 0) return s;
     // "OF THE VICTORY PORTFOLIOS", or "VICTORY PORTFOLIOS" under "CLASS A SHARES OF": the Registrant
     const of = REGISTRANT_OF_RE.exec(text);

@@ -36,6 +36,47 @@ function onlyExhibitLabelsBetween(lines: readonly EdgarLine[], from: number, to:
   return true;
 }
 
+// Van Eck's "VAN ECK FUNDS / PLAN OF DISTRIBUTION PURSUANT TO RULE 12b-1 / (Class A Shares) /
+// EXHIBIT A": the plan's title block in capitals (its class in parentheses) and nothing else above
+// the exhibit — the exhibit is the plan's schedule, as it is under the filing's label alone
+function onlyPlanTitleBetween(lines: readonly EdgarLine[], from: number, to: number): boolean {
+  let plan = false;
+  for (let k = from; k < to; k++) {
+    const t = lines[k]!.trimmed;
+    if (t === '' || exhibitLabel(t) !== null || /^\(Class\s+[A-Z][A-Z0-9]?\s+Shares\)$/.test(t)) continue;
+    if (/[a-z]/.test(t.replace(/\b12b-1\b/g, '')) || t.split(/\s+/).length > 8) return false;
+    if (/\bPLAN\b/.test(t)) plan = true;
+  }
+  return plan;
+}
+
+/**
+ * Van Eck's "Multi-Manager Alternatives Fund / Class C1 / 1.00%" over its footnote "1 / The Board of
+ * Trustees … approved the establishment of Class C shares for Multi-Manager Alternatives Fund …": the
+ * digit printed against the class is the footnote's mark — the footnote names that fund's Class C —
+ * so the class is C, and the footnote's sentence is the schedule's footnote. A numbered class no
+ * footnote names so stays as printed (footnoteMarkedClasses.ts refuses a run of them).
+ */
+function footnoteMarkedClassOf(r: CellScheduleReading, lines: readonly EdgarLine[]): CellScheduleReading {
+  const notes: string[] = [];
+  const entries = r.entries.map((e) => {
+    const m = e.class === null ? null : /^([A-Z])([1-9])$/.exec(e.class);
+    if (m === null) return e;
+    const names = new RegExp(
+      `\\bClass\\s+${m[1]}\\s+shares\\s+(?:for|of)\\s+(?:the\\s+)?${escapeRe(e.portfolio)}\\b`,
+    );
+    const note = lines.slice(r.start).find((l) => /[.]$/.test(l.trimmed) && names.test(l.trimmed));
+    if (note === undefined) return e;
+    if (!notes.includes(note.trimmed) && !r.footnotes.includes(note.trimmed)) notes.push(note.trimmed);
+    return { ...e, class: m[1]! };
+  });
+  return notes.length === 0 && entries.every((e, k) => e === r.entries[k])
+    ? r
+    : { ...r, entries, footnotes: [...r.footnotes, ...notes] };
+}
+
+const escapeRe = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 /** The schedule heading at line index i, if one is there. */
 export function cellHeadingAt(
   lines: readonly EdgarLine[],
@@ -84,7 +125,8 @@ export function cellHeadingAt(
       i === firstContent ||
       onlyExhibitLabelsBetween(lines, firstContent, i) ||
       /^Fee\s+Schedule$/i.test(lines[j]?.trimmed ?? '') ||
-      toThePlan
+      toThePlan ||
+      onlyPlanTitleBetween(lines, firstContent, i)
     )
       return { index: i, name: `Exhibit ${exhibit[1]!.toUpperCase()}`, quoted: false, next: i + 1 };
   }
@@ -302,7 +344,8 @@ export function readCellSchedules(
     const under = [...new Set(reading.entries.map((e) => e.class).filter((c): c is string => c !== null))];
     classesOf.push(classes.length > 0 ? classes : under);
   }
-  return out.map((r, i) => {
+  return out.map((r0, i) => {
+    const r = footnoteMarkedClassOf(r0, ctx.lines);
     const twins = out.filter((o) => o.name === r.name).length;
     const codes = classesOf[i]!;
     return twins > 1 && codes.length === 1 ? { ...r, name: `${r.name} (${classLabel(codes[0]!)})` } : r;

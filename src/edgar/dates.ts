@@ -480,8 +480,9 @@ export function dateLine(trimmed: string, no: number): DateLine | null {
 // under its Appendix A (its "Most recent annual approval date" is a continuance, no date of it)
 // …and Brown Advisory's "As adopted by the Board of Trustees: May 2, 2012" over "As amended by the
 // Board of Trustees: September 24, 2015" under its Schedule A
+// …and Van Eck's "Exhibit A last amended on September 26, 2013" under its rows
 const SCHEDULE_DATE_PREFIX_RE =
-  /^\(?\s*(?:(?:as\s+(?:adopted|amended)\s+by|approved\s+by)\s+the\s+board(?:\s+of\s+(?:trustees|directors))?|(?:current\s+)?as\s+of|(?:date\s+)?(?:last\s+)?(?:amended(?:\s+(?:and|&)\s+restated)?|revised|updated)(?:\s+(?:as\s+of|on|through|effective))?|as\s+(?:amended|revised|updated)(?:\s+(?:as\s+of|on|through|effective))?)\s*:?\s*/i;
+  /^\(?\s*(?:(?:as\s+(?:adopted|amended)\s+by|approved\s+by)\s+the\s+board(?:\s+of\s+(?:trustees|directors))?|(?:current\s+)?as\s+of|(?:(?:exhibit|schedule|appendix)\s+[A-Z]\s+(?=last\s))?(?:date\s+)?(?:last\s+)?(?:amended(?:\s+(?:and|&)\s+restated)?|revised|updated)(?:\s+(?:as\s+of|on|through|effective))?|as\s+(?:amended|revised|updated)(?:\s+(?:as\s+of|on|through|effective))?)\s*:?\s*/i;
 // "… to add X Fund and Y Fund.", "… to reflect …": what a schedule's last amendment did, after its date
 const AMENDED_TO_RE = /^\s+to\s+(?:add|reflect|remove|delete|change|include)\b.*$/i;
 // a footnote marker printed against the year ("As of September 23, 2020¹" rendered "20201"): one

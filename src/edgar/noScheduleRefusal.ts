@@ -176,7 +176,10 @@ function namingIn(
 }
 
 /** a line of prose that stops in mid-sentence ("… Such fee is being paid in consider") — a table's cell is none */
-const inSentence = (t: string) => t.split(/\s+/).length >= 6 && /[a-z,]$/.test(t);
+// …and a paragraph cut inside a capitalised word, its first letter left ("… under state law and
+// under S", Van Eck's form of plan cut at 2,000 bytes): a long line, so no table's "… Class A"
+const inSentence = (t: string) =>
+  (t.split(/\s+/).length >= 6 && /[a-z,]$/.test(t)) || (t.split(/\s+/).length >= 20 && /\s[A-Z]$/.test(t));
 
 /**
  * The body's text stops in mid-sentence: its last line is prose cut off, or a few words that carry

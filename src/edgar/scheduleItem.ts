@@ -73,7 +73,9 @@ const HEADING_WORDS = new Set(
     // Average Daily Net / Assets Attributable to its / Class A Shares": the 12b-1 fee, whole
     'compensation paid underwriter on its ' +
     // a Registrant column beside the funds (its cells the group headings, one spanning its rows)
-    'registrant registrants'
+    'registrant registrants ' +
+    // Van Eck "Maximum 12b-1 Fees/Annual Limitation"
+    'limitation'
   ).split(' '),
 );
 
@@ -91,7 +93,8 @@ function headingWord(w: string): boolean {
  * is a column's heading; "Money Market Funds", a section over a table, is not.
  */
 export function mostlyHeadingWords(text: string): boolean {
-  const words = text.split(/\s+/).filter((w) => w !== '');
+  // Van Eck's "Fees/Annual Limitation": two heading words a slash apart are two words
+  const words = text.split(/\s+|\/(?=[A-Za-z])/).filter((w) => w !== '');
   return words.length >= 3 && words.filter(headingWord).length * 4 >= words.length * 3;
 }
 

@@ -242,7 +242,9 @@ export function scheduleTitleBlock(
     }
   }
   const text = title.join(' ').replace(/\s+/g, ' ');
-  if (!/\b(?:DISTRIBUTION|SERVICE|12B-1)\b[^()]*\bPLAN\b/.test(text)) return null;
+  // …and Van Eck's "AMENDED AND RESTATED / PLAN OF DISTRIBUTION PURSUANT TO RULE 12b-1"
+  if (!/\b(?:DISTRIBUTION|SERVICE|12B-1)\b[^()]*\bPLAN\b|\bPLAN\s+OF\s+DISTRIBUTION\b/.test(text))
+    return null;
   const read = readTitleBlock(
     title.map((l, k) => ({ ...lines[headingIndex + 1]!, no: k + 1, text: l, trimmed: l, indent: 0 })),
     () => false,

@@ -32,6 +32,7 @@ import {
   replaceStatement,
   storedParses,
 } from '../store/registryStore.js';
+import { clausesTheStoredParseLacks } from './clausesTheStoredParseLacks.js';
 import { refiledReason } from './refiledClosedRows.js';
 import { runStateChange } from './stateChange.js';
 import { statedAgainOtherwise } from './statedAgainOtherwise.js';
@@ -123,6 +124,17 @@ export function readExhibits(
 }
 
 /**
+ * The clauses a later reader reads that an earlier build's stored parse may lack (Plan §7 /
+ * FOURTEENTH `continuance`; FIFTEENTH(A) / Plan §10(a) `terminationNotice`):
+ * each set a stored parse may be without.
+ */
+const LATER_CLAUSES: readonly (readonly string[])[] = [
+  ['continuance', 'terminationNotice'],
+  ['terminationNotice'],
+  ['continuance'],
+];
+
+/**
  * `plan12b exhibit import`: through the state-change door — one transaction under the writer
  * lock and one audit record for the whole command; the same bytes twice change nothing
  * (documents are keyed by the SHA-256 of their bytes); the registry is derived anew from all
@@ -153,11 +165,22 @@ export async function importExhibits(
       const key = parseKey(p.parsed);
       if (!readAs.has(key)) readAs.set(key, p.id);
     }
+    // … and a stored parse made by a build that did not read a clause the reader reads now
+    // (continuance, terminationNotice) reads as this parse without it: stored parses only
+    const storedKeys = new Set(parses.map((p) => parseKey(p.parsed)));
+    const asOlderBuildsRead = (doc: ExhibitDocument): string | undefined => {
+      for (const drop of LATER_CLAUSES) {
+        const older = Object.fromEntries(Object.entries(doc).filter(([k]) => !drop.includes(k)));
+        const key = parseKey(older);
+        if (storedKeys.has(key)) return readAs.get(key);
+      }
+      return undefined;
+    };
     const twins = new Map<number, string>();
     for (const [i, d] of parsed.entries()) {
       if (existing.has(d.id)) continue;
       const key = parseKey(d.doc);
-      const twin = readAs.get(key);
+      const twin = readAs.get(key) ?? asOlderBuildsRead(d.doc);
       if (twin !== undefined && twin !== d.id) twins.set(i, twin);
       else readAs.set(key, d.id);
     }
@@ -197,6 +220,12 @@ export async function importExhibits(
         warnings.push(
           `${d.fileName}: reads as the same document as ${named} (${twin.slice(0, 16)})${first === undefined ? '' : `, imported ${first.importedAt}`}: its bytes differ only where the reader reads nothing (line ends, a byte order mark, blank lines); nothing changed (it keeps that name and hash)`,
         );
+        const lacks = clausesTheStoredParseLacks(
+          d.fileName,
+          parses.find((p) => p.id === twin)?.parsed,
+          d.doc,
+        );
+        if (lacks !== null) warnings.push(lacks);
         continue;
       }
       if (existing.has(d.id)) {
@@ -207,6 +236,13 @@ export async function importExhibits(
           warnings.push(
             `${d.fileName}: the same document as ${first.fileName}, imported ${first.importedAt}; nothing changed (it keeps that name)`,
           );
+        // Plan §7 / FOURTEENTH, FIFTEENTH(A) / Plan §10(a): clauses an older build did not read
+        const lacks = clausesTheStoredParseLacks(
+          d.fileName,
+          parses.find((p) => p.id === d.id)?.parsed,
+          d.doc,
+        );
+        if (lacks !== null) warnings.push(lacks);
         // SPEC §2.1/§12: a fact stated otherwise than at the first import is not recorded: say so
         if (d.doc.statedByUser !== undefined) {
           stored ??= [...(await loadEveryParsedDocument(tx)), ...fresh.map((f) => f.d)];

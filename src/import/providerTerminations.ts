@@ -10,15 +10,19 @@ import { didYouMean } from '../closestName.js';
 import { Plan12bError } from '../errors.js';
 import {
   type AgreementTermination,
-  MAX_NOTICE_DAYS,
   terminationOnAssignment,
   terminationOnNotice,
 } from '../service-fees/agreementTermination.js';
+import {
+  type RelatedAgreementNotice,
+  relatedAgreementNotice,
+} from '../service-fees/relatedAgreementNotice.js';
 import { withTermination } from '../service-fees/serviceAgreement.js';
 import { ServiceAgreementRefusal } from '../service-fees/serviceAgreementRefusal.js';
 import { currentActor } from '../store/actor.js';
 import type { ClosedPeriods } from '../store/closedPeriodsRepository.js';
-import type { Database } from '../store/database.js';
+import type { Database, Queryable } from '../store/database.js';
+import { loadRegistry } from '../store/registryStore.js';
 import {
   insertAgreementEvent,
   loadServiceAgreement,
@@ -60,7 +64,7 @@ async function recordTermination(
   db: Database,
   action: 'providers.terminate' | 'providers.assign',
   providerId: string,
-  make: () => AgreementTermination,
+  make: (tx: Queryable) => Promise<AgreementTermination> | AgreementTermination,
 ): Promise<TerminationResult> {
   const source = `plan12b ${action.replace('.', ' ')}`;
   return runStateChange(db, action, async (tx, closed) => {
@@ -77,7 +81,7 @@ async function recordTermination(
     let termination: AgreementTermination;
     let changed: boolean;
     try {
-      termination = make();
+      termination = await make(tx);
       changed = withTermination(agreement, termination).changed;
     } catch (e) {
       // A lifecycle step the Plan does not allow (notice over 60 days, before the agreement …).
@@ -116,9 +120,11 @@ async function recordTermination(
 
 /**
  * Plan §10(a): termination on written notice, effective on `effectiveDate` — the date the notice
- * (or the agreement's own shorter notice) names; refused when later than 60 days after the
- * notice. Not given, the latest the Plan allows is taken (the notice date + 60 days), with a
- * warning: "not more than sixty days" bounds the notice, it does not name the date.
+ * (or the agreement's own shorter notice) names; refused when later than the Plan's days after the
+ * notice ("on not more than sixty (60) days' written notice", read from the Plan's text in the
+ * registry: service-fees/relatedAgreementNotice.ts; sixty where no Plan states it). Not given, the
+ * latest the Plan allows is taken (the notice date + those days), with a warning: "not more than"
+ * bounds the notice, it does not name the date.
  */
 export async function terminateOnNotice(
   db: Database,
@@ -126,14 +132,17 @@ export async function terminateOnNotice(
 ): Promise<TerminationResult> {
   requireDateOfNyseCalendar(opts.noticeDate);
   if (opts.effectiveDate !== undefined) requireDateOfNyseCalendar(opts.effectiveDate);
-  const result = await recordTermination(db, 'providers.terminate', opts.providerId, () =>
-    terminationOnNotice(opts.providerId, opts.noticeDate, opts.effectiveDate),
-  );
-  if (opts.effectiveDate !== undefined || !result.changed) return result;
+  let notice: RelatedAgreementNotice | null = null;
+  const result = await recordTermination(db, 'providers.terminate', opts.providerId, async (tx) => {
+    notice = relatedAgreementNotice((await loadRegistry(tx)).instruments, opts.noticeDate);
+    return terminationOnNotice(opts.providerId, opts.noticeDate, opts.effectiveDate, notice);
+  });
+  if (opts.effectiveDate !== undefined || !result.changed || notice === null) return result;
+  const n: RelatedAgreementNotice = notice;
   return {
     ...result,
     warnings: [
-      `no effective date given: the termination takes effect ${result.provider.terminationEffective}, ${MAX_NOTICE_DAYS} days after the notice of ${opts.noticeDate}, the latest Plan §10(a) allows; where the notice names an earlier date (or the agreement a shorter notice), service fees are due only until then: record that termination with its effective date instead (--effective DATE)`,
+      `no effective date given: the termination takes effect ${result.provider.terminationEffective}, ${n.days} days after the notice of ${opts.noticeDate}, the latest Plan §10(a) allows ("${n.text}"${n.source === null ? '' : `, ${n.source}`}); where the notice names an earlier date (or the agreement a shorter notice), service fees are due only until then: record that termination with its effective date instead (--effective DATE)`,
     ],
   };
 }

@@ -83,6 +83,7 @@ export const CONTINUANCE_CSV_COLUMNS = [
   'kind',
   'status',
   'nextDeadline',
+  'nextDeadlineSource',
   'endsOn',
   'firstDeadline',
   'firstDeadlineSource',
@@ -118,6 +119,9 @@ export function continuanceCsvRows(report: Awaited<ReturnType<typeof continuance
       kind: c.kind,
       status: c.status,
       nextDeadline: c.nextDeadline ?? '',
+      // where the next deadline comes from (continuanceDeadlineSource.ts): document, rule, setting,
+      // anniversary or last-approval; an Agreement: its Portfolio whose deadline comes first
+      nextDeadlineSource: c.nextDeadlineSource ?? '',
       endsOn: c.endsOn ?? '',
       firstDeadline: c.firstDeadline,
       // document (its text's date), rule (Rule 12b-1(b)(3)(i): a year after its adoption) or setting

@@ -49,13 +49,17 @@ export const JOURNAL_COLUMNS = [
 /** Where a Class B day's Distribution Fee waits for the Monthly Calculation to say whose it is. */
 export const CLASS_B_ACCRUED = 'Class B distribution fee accrued — allocated by the Monthly Calculation';
 const CDSC_WITHHELD = 'Class B CDSC withheld from redemption proceeds';
+/** FINRA 2341(d)(2): where the CDSC collected after the cap is used up goes — to the fund, not a payee. */
+export const CDSC_CREDITED_TO_FUND = 'Class B CDSC credited to the fund (FINRA 2341(d)(2))';
 
 /**
  * Agreement EIGHTH(C), SPEC §12: the journal of a month and its Monthly Calculation agree — each
  * payee's payable and its due date. For each portfolio: at month end the accrued Class B
  * Distribution Fees are allocated to each payee's payable (the Distributor, each Other
  * Distributor, each Assignee paid directly or its depository; what is owed on to an Assignee
- * whose notice has not arrived stays with the Distributor), and so is the Earned CDSC withheld;
+ * whose notice has not arrived stays with the Distributor), and so is the Earned CDSC withheld —
+ * the CDSC withheld is all that was collected, the part credited to the fund after the FINRA 2341
+ * cap was used up booked to {@link CDSC_CREDITED_TO_FUND} (FINRA 2341(d)(2));
  * a restatement of a closed month reported this month is booked as a prior-period adjustment
  * (`PPA-`, dated at month end), split among the same parties as the original amounts and added to
  * their payables; on the Monthly Calculation's due date each payable is paid
@@ -98,10 +102,27 @@ export function monthlyCalculationEntries(
     const end = monthEnd(mc.month);
     const allocation = `ALC-${mc.month}-${String(next()).padStart(6, '0')}`;
     const memo = `${mc.month} Monthly Calculation (EIGHTH(C)): Distributor's 12b-1 Share, Other Distributors, Assignees`;
-    let cdsc = 0n;
-    for (const p of mc.payees) cdsc += parseCents(p.cdsc);
+    // FINRA 2341(d)(2), standing rule 2: the CDSC withheld from redemption proceeds (all collected)
+    // = what the payees are paid + what is credited to the fund, each taken on its own (a Monthly
+    // Calculation without `cdscCollected` credited none: all collected is paid)
+    let paidCdsc = 0n;
+    for (const p of mc.payees) paidCdsc += parseCents(p.cdsc);
+    const creditedToFund = mc.cdscCreditedToFund === undefined ? 0n : parseCents(mc.cdscCreditedToFund);
+    const collected = mc.cdscCollected === undefined ? paidCdsc : parseCents(mc.cdscCollected);
+    if (collected !== paidCdsc + creditedToFund)
+      throw new Error(
+        `${mc.portfolio} ${mc.month}: the CDSC collected ${formatCents(collected)} is not what the payees are paid (${formatCents(paidCdsc)}) plus what is credited to the fund (${formatCents(creditedToFund)})`,
+      );
     line(who, end, allocation, CLASS_B_ACCRUED, accrued, memo);
-    line(who, end, allocation, CDSC_WITHHELD, cdsc, memo);
+    line(who, end, allocation, CDSC_WITHHELD, collected, memo);
+    line(
+      who,
+      end,
+      allocation,
+      CDSC_CREDITED_TO_FUND,
+      -creditedToFund,
+      `${mc.month} Monthly Calculation: CDSC collected after the FINRA 2341 cap was used up, credited to the fund, not paid as Earned CDSC`,
+    );
     for (const p of mc.payees) {
       const note = owedOnNote(p.owedOn);
       line(

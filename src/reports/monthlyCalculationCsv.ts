@@ -26,6 +26,9 @@ export const MONTHLY_CALCULATION_COLUMNS = [
   'payable',
   // SPEC §8: a portion paid to the Distributor before the notice of Transfer is shown as owed on
   'owedOnToAssignee',
+  // FINRA 2341(d)(2): where part of the CDSC collected is credited to the fund (the cap used up)
+  'cdscCollected',
+  'cdscCreditedToFund',
 ] as const;
 
 /**

@@ -187,6 +187,11 @@ export async function writeMonthlyCalculationPdf(
     for (const a of mc.assignees)
       line(`${a.assignee} — CDSC Portion (Transfer ${a.transferId})`, a.cdscPortion, 12);
     line("Distributor's Earned CDSC Portion", mc.distributorEarnedCdscPortion, 12);
+    // FINRA 2341(d)(2): the CDSC collected after the cap was used up is the fund's, not earned
+    if (mc.cdscCollected !== undefined && mc.cdscCreditedToFund !== undefined) {
+      line('CDSC collected from redemption proceeds', mc.cdscCollected, 12);
+      line('Credited to the fund (FINRA 2341(d)(2), the cap used up)', mc.cdscCreditedToFund, 12);
+    }
     doc.moveDown(0.5);
     line('Service fees (0.25%, TENTH)', mc.serviceFee, 0, true);
     // TENTH does not survive the term's end (FIFTEENTH(B)): each distributor's days, once it changed

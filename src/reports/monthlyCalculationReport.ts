@@ -431,6 +431,23 @@ export async function monthlyCalculationInputs(
         issuingPortfolioId: r.issuing_portfolio_id,
       }));
 
+  // FINRA 2341(d)(2): of the Distributor's pieces (those of `earnedCdscOf`), the CDSC collected
+  // as the redemptions bore it, and the cap ledger's part of it credited to the fund — each summed
+  // on its own; none when nothing is credited
+  const cdscToFundOf = (pid: string): MonthlyCalculationInput['cdscToFund'] => {
+    let collectedCents = 0n;
+    let creditedToFundCents = 0n;
+    for (const r of cdscRows)
+      if (
+        r.portfolio_id === pid &&
+        distributorOfIssuance(terms, r.issuing_portfolio_id, r.doi, distributor) === distributor
+      ) {
+        collectedCents += parseCents(r.cdsc);
+        creditedToFundCents += toFund.byPiece.get(`${r.txn_id}|${r.lot_id}`) ?? 0n;
+      }
+    return creditedToFundCents === 0n ? undefined : { collectedCents, creditedToFundCents };
+  };
+
   const inputs: MonthlyCalculationInput[] = [];
   for (const m of fees.classes) {
     const pid = m.portfolioId;
@@ -504,6 +521,7 @@ export async function monthlyCalculationInputs(
       distributorCounts = byVintage.distributorCounts;
     }
     const earnedCdsc = earnedCdscOf(pid);
+    const cdscToFund = cdscToFundOf(pid);
     // Agreement TENTH: each day's service fee to the distributor serving that day (not surviving E)
     const stretches = distributorStretches(terms, pid);
     const gapDays: string[] = [];
@@ -534,6 +552,7 @@ export async function monthlyCalculationInputs(
       serviceFeeParts: parts,
       dueDate,
       ...(vintages === undefined ? {} : { vintages }),
+      ...(cdscToFund === undefined ? {} : { cdscToFund }),
     };
     inputs.push(input);
     const credited = toFund.byPortfolio.get(pid);
@@ -556,6 +575,7 @@ export async function monthlyCalculationInputs(
     if (withFees.has(pid) || (opts.portfolio !== undefined && pid !== only)) continue;
     const earnedCdsc = earnedCdscOf(pid);
     if (earnedCdsc.length === 0) continue;
+    const cdscToFund = cdscToFundOf(pid);
     inputs.push({
       portfolioId: pid,
       portfolio: registry.identities.nameOn(pid, to),
@@ -568,6 +588,7 @@ export async function monthlyCalculationInputs(
       earnedCdsc,
       serviceFeeCents: 0n,
       dueDate,
+      ...(cdscToFund === undefined ? {} : { cdscToFund }),
     });
   }
   return {

@@ -47,6 +47,17 @@ const columnLetter = (n: number): string => {
 /** A text cell: formula-like text neutralised (csvOut.ts), then as a workbook holds it. */
 const textCell = (s: string) => workbookText(neutralisedCell(s));
 
+/**
+ * A rate in percent ("0.45") as the fraction a workbook holds (0.0045), the decimal point moved two
+ * places in the text (SPEC §3: rates are exact decimals): dividing by 100 in binary floating point
+ * gave 0.0045000000000000005, not the number nearest 0.0045 that the CSV's text reads as.
+ */
+function percentFraction(s: string): number {
+  const [, sign = '', whole = '', fraction = ''] = /^(-?)(\d+)(?:\.(\d+))?$/.exec(s) ?? [];
+  const digits = whole.padStart(3, '0');
+  return Number(`${sign}${digits.slice(0, -2)}.${digits.slice(-2)}${fraction}`);
+}
+
 function cellValue(kind: XlsxKind, v: unknown): ExcelJS.CellValue {
   if (v === null || v === undefined || v === '') return null;
   const s = String(v);
@@ -56,7 +67,7 @@ function cellValue(kind: XlsxKind, v: unknown): ExcelJS.CellValue {
     case 'int':
       return /^-?\d+(\.\d+)?$/.test(s) ? Number(s) : textCell(s);
     case 'pct':
-      return /^-?\d+(\.\d+)?$/.test(s) ? Number(s) / 100 : textCell(s);
+      return /^-?\d+(\.\d+)?$/.test(s) ? percentFraction(s) : textCell(s);
     default:
       // a yes/no fact is the spreadsheet's own TRUE/FALSE: what the CSV's true/false becomes when a
       // spreadsheet opens it, so the workbook and the CSV of one answer say the same

@@ -1,5 +1,6 @@
 import { AUDIT_LOG_CSV_COLUMNS } from '../audit/auditLogColumns.js';
 import type { ClosedMonthView } from '../close/closedMonthView.js';
+import type { ParsedExhibit } from '../edgar/exhibitDocument.js';
 import { CLASS_B_TERMS_COLUMNS } from '../feeds/classBTermsFeed.js';
 import { AMENDMENT_DIFF_COLUMNS, type AmendmentDiffAnswer } from '../registry/amendmentDiffAnswer.js';
 import type { BoardRate } from '../registry/boardRate.js';
@@ -31,6 +32,7 @@ import {
   distributorShareLines,
 } from './distributorShareCsv.js';
 import { DOCUMENT_LIST_COLUMNS, documentListRows, type ListedDocument } from './documentListCsv.js';
+import { EXHIBIT_ENTRY_COLUMNS, exhibitEntryRows } from './exhibitEntriesCsv.js';
 import type { FeesReport } from './feesReport.js';
 import { FINRA_CAP_COLUMNS, type FinraCapReport } from './finraCapReport.js';
 import { SETTING_COLUMNS } from './governanceSettingsList.js';
@@ -175,6 +177,9 @@ export function monthlyCalculationSheet(lines: readonly object[], month: string)
       money('serviceFee', 'Service fee', false),
       // SPEC §8: paid to the Distributor before the notice of Transfer, owed on to the Assignee
       money('owedOnToAssignee', 'Owed on to Assignee', false),
+      // FINRA 2341(d)(2): the CDSC collected and the part credited to the fund (the cap used up)
+      money('cdscCollected', 'CDSC collected', false),
+      money('cdscCreditedToFund', 'CDSC credited to the fund (FINRA 2341)', false),
     ],
     rows: lines,
     totalsLabel: 'Total of the portions',
@@ -321,8 +326,9 @@ export function redemptionsSheets(report: RedemptionsReport): XlsxSheet[] {
     piece_cdsc: money('piece_cdsc', 'piece_cdsc'),
     piece_cdsc_waived: money('piece_cdsc_waived', 'piece_cdsc_waived'),
     rate_pct: pct('rate_pct', 'rate_pct'),
-    // the piece's CDSC base, min(cost given up, shares × price): money (it was left as text)
-    base: money('base', 'base'),
+    // the piece's CDSC base, min(cost given up, shares × price): money (it was left as text), exact
+    // to 8 places (SPEC §6), so not totalled in cents (a sum of bases is no figure of the Agreement)
+    base: money('base', 'base', false),
   };
   return [
     {
@@ -647,6 +653,26 @@ export function documentListSheet(documents: readonly ListedDocument[]): XlsxShe
     DOCUMENT_LIST_COLUMNS,
     documentListRows(documents),
     {},
+  );
+}
+
+/**
+ * `exhibit parse FILE --csv|--xlsx` (SPEC §2.1): the exhibit's schedule entries, the CSV's lines,
+ * rates as percentages; the title names the document and its effective date.
+ */
+export function exhibitEntriesSheet(
+  doc: Pick<ParsedExhibit, 'title' | 'effectiveDate' | 'schedules'>,
+): XlsxSheet {
+  return csvLinesSheet(
+    'Schedule entries',
+    `${doc.title}: schedule entries as filed (effective ${doc.effectiveDate ?? 'not stated'})`,
+    EXHIBIT_ENTRY_COLUMNS,
+    exhibitEntryRows(doc),
+    {
+      assetBasedSalesChargePct: pct('assetBasedSalesChargePct', 'assetBasedSalesChargePct'),
+      serviceFeePct: pct('serviceFeePct', 'serviceFeePct'),
+      aggregateFeePct: pct('aggregateFeePct', 'aggregateFeePct'),
+    },
   );
 }
 

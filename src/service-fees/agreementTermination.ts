@@ -4,10 +4,8 @@
  * date is the first day the agreement is no longer in force: no service fee accrues on or after it.
  */
 import { addDays, isIsoDate } from '../calendar/isoDate.js';
+import { PLAN_10A_NOTICE, type RelatedAgreementNotice } from './relatedAgreementNotice.js';
 import { ServiceAgreementRefusal } from './serviceAgreementRefusal.js';
-
-/** Plan §10(a): "on not more than sixty (60) days' written notice". */
-export const MAX_NOTICE_DAYS = 60;
 
 export type TerminationCause = 'notice' | 'assignment' | 'recorded';
 
@@ -33,16 +31,18 @@ function requireDate(providerId: string, value: string, what: string): void {
 
 /**
  * Plan §10(a): termination on written notice, effective on the date given (default: the notice
- * date + 60 days), never before the notice nor more than 60 days after it.
+ * date + the Plan's days, relatedAgreementNotice.ts; sixty where no Plan's text states them),
+ * never before the notice nor more than those days after it.
  * @example terminationOnNotice('d1', '2007-01-10').effectiveDate === '2007-03-11'
  */
 export function terminationOnNotice(
   providerId: string,
   noticeDate: string,
   effectiveDate?: string,
+  notice: RelatedAgreementNotice = PLAN_10A_NOTICE,
 ): AgreementTermination {
   requireDate(providerId, noticeDate, 'notice date');
-  const latest = addDays(noticeDate, MAX_NOTICE_DAYS);
+  const latest = addDays(noticeDate, notice.days);
   const effective = effectiveDate ?? latest;
   requireDate(providerId, effective, 'effective date');
   if (effective < noticeDate)
@@ -54,8 +54,8 @@ export function terminationOnNotice(
   if (effective > latest)
     throw new ServiceAgreementRefusal(
       providerId,
-      `termination effective ${effective} is more than ${MAX_NOTICE_DAYS} days after the written notice of ${noticeDate} (Plan §10(a): not more than sixty days' notice)`,
-      `give --effective on or before ${latest}, or omit it to take ${latest}`,
+      `termination effective ${effective} is more than ${notice.days} days after the written notice of ${noticeDate} (Plan §10(a): the agreement may be terminated "${notice.text}"${notice.source === null ? '' : `, ${notice.source}`})`,
+      `give --effective on or before ${latest} (day ${notice.days} after the notice), or omit it to take ${latest}; to end it later, it needs a later written notice: give that notice's date (--notice-date)`,
     );
   return Object.freeze({
     kind: 'agreementTermination',

@@ -98,6 +98,13 @@ export interface MonthlyCalculationInput {
     readonly lotId?: string;
     readonly issuingPortfolioId?: string;
   }[];
+  /**
+   * FINRA 2341(d)(2) (PLAN12B_FINRA_CAP_STOP=stop): of the Distributor's CDSC pieces of the month,
+   * the whole collected from redemption proceeds and the part credited to the fund because the cap
+   * was used up (each summed on its own from the pieces and the cap ledger); absent when none is
+   * credited. The Earned CDSC above is what is left of each piece.
+   */
+  readonly cdscToFund?: { readonly collectedCents: bigint; readonly creditedToFundCents: bigint };
   readonly serviceFeeCents: bigint;
   /**
    * Agreement TENTH: the service fee by the distributor serving each day (serviceFeeParts.ts),
@@ -179,6 +186,14 @@ export interface MonthlyCalculation {
   /** each Other Distributor's 12b-1 share, one by one (Exhibit A) */
   readonly otherDistributors: readonly { readonly distributor: string; readonly twelveB1Share: string }[];
   readonly earnedCdsc: string;
+  /**
+   * FINRA 2341(d)(2): present only when part of the month's CDSC is credited to the fund (the cap
+   * was used up, PLAN12B_FINRA_CAP_STOP=stop): the CDSC collected from redemption proceeds, and
+   * the part of it credited to the fund; `earnedCdsc` is the rest. (Absent, as in a month sealed
+   * before the fields existed: all collected is earned.)
+   */
+  readonly cdscCollected?: string;
+  readonly cdscCreditedToFund?: string;
   readonly assignees: readonly AssigneeLine[];
   readonly distributor12b1Portion: string;
   readonly distributorEarnedCdscPortion: string;
@@ -742,6 +757,12 @@ export function monthlyCalculationDetail(
   const paid = [...payees.values()].reduce((s, p) => s + p.twelveB1 + p.cdsc, 0n);
   if (paid !== input.distributionFeeCents + earnedCdscCents)
     throw new Error(`${input.portfolio}: the payees are not paid the Distribution Fees and the Earned CDSC`);
+  // FINRA 2341(d)(2), standing rule 2: the CDSC collected = the Earned CDSC + what is credited to the fund
+  const toFund = input.cdscToFund;
+  if (toFund !== undefined && toFund.collectedCents !== earnedCdscCents + toFund.creditedToFundCents)
+    throw new Error(
+      `${input.portfolio}: the CDSC collected (${formatCents(toFund.collectedCents)}) is not the Earned CDSC (${formatCents(earnedCdscCents)}) plus the CDSC credited to the fund (${formatCents(toFund.creditedToFundCents)})`,
+    );
 
   const calculation: MonthlyCalculation = {
     portfolioId: input.portfolioId,
@@ -757,6 +778,12 @@ export function monthlyCalculationDetail(
       twelveB1Share: formatCents(o.cents),
     })),
     earnedCdsc: formatCents(earnedCdscCents),
+    ...(toFund === undefined || toFund.creditedToFundCents === 0n
+      ? {}
+      : {
+          cdscCollected: formatCents(toFund.collectedCents),
+          cdscCreditedToFund: formatCents(toFund.creditedToFundCents),
+        }),
     assignees,
     distributor12b1Portion: formatCents(distributor12b1Portion),
     distributorEarnedCdscPortion: formatCents(distributorCdscPortion!),

@@ -78,6 +78,7 @@ describe('the ledger state, the portfolio names and the documents of a closed mo
     expect(sealed!.inputsDigest).toMatch(/^v4:/);
     expect(sealed!.inputsDigest).toContain(',classBLedgerState=');
     expect(sealed!.inputsDigest).toContain(',classBLedgerStateBefore=');
+    expect(sealed!.inputsDigest).toContain(',classBLedgerStateAtEnd=');
     const rows = await db.query<{ as_of: string; n: string }>(
       `SELECT as_of::text, count(*)::text AS n FROM class_b_ledger_state GROUP BY as_of ORDER BY as_of`,
     );
@@ -87,17 +88,19 @@ describe('the ledger state, the portfolio names and the documents of a closed mo
   });
 
   it('a lot of the state the close wrote, edited, added or deleted by SQL: classBLedgerState', async () => {
+    // each is also a change of the ledger as it stood at 2025-01-31 (that account's latest state)
+    const atEnd = ['classBLedgerState', 'classBLedgerStateAtEnd'];
     const oneAccount = `(SELECT min(account_key) FROM class_b_ledger_state WHERE as_of = '2025-01-31' AND lot_cost_cents <> '{}')`;
     expect(
       await changedBy(
         `UPDATE class_b_ledger_state SET lot_cost_cents = regexp_replace(lot_cost_cents, '^[{]', '{1') WHERE as_of = '2025-01-31' AND account_key = ${oneAccount}`,
       ),
-    ).toEqual(['classBLedgerState']);
+    ).toEqual(atEnd);
     expect(
       await changedBy(
         `DELETE FROM class_b_ledger_state WHERE as_of = '2025-01-31' AND account_key = ${oneAccount}`,
       ),
-    ).toEqual(['classBLedgerState']);
+    ).toEqual(atEnd);
     // an account's row at the month end that the close did not write (its ledger did not change)
     expect(
       await changedBy(
@@ -108,7 +111,7 @@ describe('the ledger state, the portfolio names and the documents of a closed mo
             AND NOT EXISTS (SELECT 1 FROM class_b_ledger_state t WHERE t.account_key = s.account_key AND t.as_of = '2025-01-31')
           LIMIT 1`,
       ),
-    ).toEqual(['classBLedgerState']);
+    ).toEqual(atEnd);
   });
 
   it('what a ledger remembers of DOIs no longer held (migration 35), added, edited or deleted by SQL: the kind of its month end', async () => {
@@ -116,8 +119,15 @@ describe('the ledger state, the portfolio names and the documents of a closed mo
       `INSERT INTO class_b_ledger_last_held
        SELECT account_key, as_of, 0, 19000, 1, ${shares} FROM class_b_ledger_state
         WHERE as_of = '${asOf}' ORDER BY account_key LIMIT 1`;
-    expect(await changedBy(row('2025-01-31', '500000'))).toEqual(['classBLedgerState']);
-    expect(await changedBy(row('2024-12-31', '500000'))).toEqual(['classBLedgerStateBefore']);
+    // the first account's rows are its latest at 2025-01-31: the ledger as it stood then changes too
+    expect(await changedBy(row('2025-01-31', '500000'))).toEqual([
+      'classBLedgerState',
+      'classBLedgerStateAtEnd',
+    ]);
+    expect(await changedBy(row('2024-12-31', '500000'))).toEqual([
+      'classBLedgerStateAtEnd',
+      'classBLedgerStateBefore',
+    ]);
     // what the close wrote: the demo's accounts that exchanged and gave up all of a DOI since
     const stored = await db.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM class_b_ledger_last_held WHERE portfolio_key IS NOT NULL`,
@@ -137,12 +147,13 @@ describe('the ledger state, the portfolio names and the documents of a closed mo
   });
 
   it('the state it built before the books’ first month, changed by SQL: classBLedgerStateBefore', async () => {
+    // the first account did nothing in January: its state at 2024-12-31 is its latest at 2025-01-31
     expect(
       await changedBy(
         `UPDATE class_b_ledger_state SET next_arrival = next_arrival + 1
           WHERE as_of = '2024-12-31' AND account_key = (SELECT min(account_key) FROM class_b_ledger_state WHERE as_of = '2024-12-31')`,
       ),
-    ).toEqual(['classBLedgerStateBefore']);
+    ).toEqual(['classBLedgerStateAtEnd', 'classBLedgerStateBefore']);
   });
 
   it('a month sealed v3 is still checked as v3: the ledger state is not among its kinds', async () => {

@@ -390,7 +390,7 @@ describe('plan12b demo: the whole story', () => {
     const csv = await cli(['monthly-calculation', '--month', '2025-12', '--csv']);
     expect(csv.code).toBe(0);
     expect(csv.stdout.split('\n')[0]).toBe(
-      'portfolio,month,dueDate,distributionFee,distributor12b1SharePct,distributor12b1Share,earnedCdsc,payee,twelveB1Portion,cdscPortion,payTo,serviceFee,restatedMonth,original,restated,difference,priorPeriodAdjustment,payable,owedOnToAssignee',
+      'portfolio,month,dueDate,distributionFee,distributor12b1SharePct,distributor12b1Share,earnedCdsc,payee,twelveB1Portion,cdscPortion,payTo,serviceFee,restatedMonth,original,restated,difference,priorPeriodAdjustment,payable,owedOnToAssignee,cdscCollected,cdscCreditedToFund',
     );
     // distributor-share --csv: the sealed month a line per portfolio, computation and party, each
     // percentage reproducing its dollars (SPEC §7), the parties adding up to the days' fees

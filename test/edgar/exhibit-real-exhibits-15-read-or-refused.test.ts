@@ -237,10 +237,12 @@ const REFUSED: readonly Refused[] = [
   {
     // Prudential's Shareholder Services Plan, Class R1–R4 (2016): "not intended to compensate …
     // for distribution activities", filed as "EX-99.M 12B-1 PLAN" — refused for the Schedule A it
-    // names (the header's "12B-1" keeps it from the shareholder services refusal)
+    // names (the header's "12B-1" keeps it from the shareholder services refusal). Its last line stops
+    // inside a word ("… that purchase Class R1, Class R"), line 23: the refusal says it is cut there
+    // (reader18; it said nothing of the cut while the word left was a capital letter)
     file: 'htm_rendered/15_prudential-shareholder-services-plan-class-r1-r2-r3-r4-not-for-distribution-2016-body-only.txt',
     why: 'names Schedule A, which the excerpt does not hold',
-    at: { line: 11, reason: namesSchedule('Schedule A') },
+    at: { line: 11, reason: namesSchedule('Schedule A', 23) },
   },
   {
     // Prudential World Fund's "FORM OF DISTRIBUTION PLAN" for New Class X of one fund (2006), cut in

@@ -54,8 +54,11 @@ describe.skipIf(!seedsAvailable)('plan12b continuance of the Agreement per Portf
     const csv = await cli('continuance', '--as-of', '2005-08-01', '--csv');
     const [header, row] = csv.stdout.trim().split('\n');
     expect(header).toBe(
-      'instrument,kind,status,nextDeadline,endsOn,firstDeadline,firstDeadlineSource,deadlinesMet,lastApproval,portfolios,portfoliosLapsed,supersededBy,supersededFrom',
+      'instrument,kind,status,nextDeadline,nextDeadlineSource,endsOn,firstDeadline,firstDeadlineSource,deadlinesMet,lastApproval,portfolios,portfoliosLapsed,supersededBy,supersededFrom',
     );
-    expect(row).toBe(`${AG},agreement,in force,2006-06-30,,2004-06-30,document,1,2004-06-10,82,80,,`);
+    // 2006-06-30: two years after the first deadline 2004-06-30 (FOURTEENTH "from year to year")
+    expect(row).toBe(
+      `${AG},agreement,in force,2006-06-30,anniversary,,2004-06-30,document,1,2004-06-10,82,80,,`,
+    );
   });
 });

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_GOVERNANCE_SETTINGS } from '../../src/governance/governanceSettings.js';
 import { buildRegistry } from '../../src/registry/registry.js';
 import { continuanceLines } from '../../src/reports/boardReportGovernance.js';
-import { continuanceReportFrom } from '../../src/reports/continuanceReport.js';
+import {
+  CONTINUANCE_CSV_COLUMNS,
+  continuanceCsvRows,
+  continuanceReportFrom,
+} from '../../src/reports/continuanceReport.js';
+import { AGREEMENT, agreementApproval } from './support/testAgreement.js';
 import { approval, BOARD_CARRIES, governance, PLAN } from './support/testPlan.js';
 
 /**
@@ -66,6 +71,25 @@ describe('continuance deadlines name their source; a year after the last vote is
     );
   });
 
+  it('continuance --csv names the next deadline and its source, as the JSON does', () => {
+    const r = buildRegistry([PLAN], [], governance(votes));
+    // next deadline 2006-06-30: 3 years after the first 2003-06-30, year by year (anniversary);
+    // before the first deadline (2003-01-15) it is the text's own 2003-06-30 (document)
+    const row = (asOf: string) =>
+      continuanceCsvRows(continuanceReportFrom(r, r.governance.settings, asOf, firstSales))[0]!;
+    expect([row('2005-12-31').nextDeadline, row('2005-12-31').nextDeadlineSource]).toEqual([
+      '2006-06-30',
+      'anniversary',
+    ]);
+    expect([row('2003-01-15').nextDeadline, row('2003-01-15').nextDeadlineSource]).toEqual([
+      '2003-06-30',
+      'document',
+    ]);
+    expect(CONTINUANCE_CSV_COLUMNS.indexOf('nextDeadlineSource')).toBe(
+      CONTINUANCE_CSV_COLUMNS.indexOf('nextDeadline') + 1,
+    );
+  });
+
   it('the continuance report alerts once the last vote is more than a year old, not before', () => {
     const r = buildRegistry([PLAN], [], governance(votes));
     const alert = (asOf: string) =>
@@ -97,5 +121,62 @@ describe('continuance deadlines name their source; a year after the last vote is
     ]);
     expect([c!.status, c!.endsOn]).toEqual(['lapsed', '2005-06-11']);
     expect(c!.periods[2]!.deadlineWhy).toContain('one year after the continuance approval of 2004-06-10');
+  });
+
+  it('an Agreement lapsed for every Portfolio: each Portfolio line names its own deadline and source', () => {
+    // Amendment No. 1 (effective 2005-01-03) lists Test Income Fund after the Agreement's first
+    // deadline 2004-06-30: its own first deadline is 2005-01-03 + 1 year = 2006-01-03 (Rule
+    // 12b-1(b)(3)(i)); the other two: 2004-06-30 (met 2004-06-10), then 2005-06-30 (missed, an
+    // anniversary). No vote after 2004-06-10: as of 2006-08-01 all three lapsed, Income last, so the
+    // Agreement lapsed (missed 2006-01-03, ended 2006-01-04) while its own Board periods end at
+    // 2005-06-30 — the Income line must give Income's rule, not the whole's anniversary.
+    const [first] = AGREEMENT.doc.schedules[0]!.entries;
+    const amendment = {
+      ...AGREEMENT,
+      id: 'e'.repeat(64),
+      fileName: 'amendment-1.txt',
+      doc: {
+        ...AGREEMENT.doc,
+        kind: 'agreement-amendment' as const,
+        title: `Amendment No. 1 to the ${AGREEMENT.doc.title}`,
+        amendmentNumber: 1,
+        effectiveDate: '2005-01-03',
+        datedDate: '2005-01-03',
+        continuance: undefined,
+        schedules: [
+          {
+            name: 'Schedule A-1',
+            replacesEntirely: true,
+            entries: [...AGREEMENT.doc.schedules[0]!.entries, { ...first!, portfolio: 'Test Income Fund' }],
+          },
+        ],
+      },
+    };
+    const r = buildRegistry(
+      [AGREEMENT, amendment],
+      [],
+      governance(
+        [
+          agreementApproval('2003-08-01', BOARD_CARRIES, null, 'instrument'),
+          agreementApproval('2004-06-10', BOARD_CARRIES),
+        ],
+        { today: '2007-01-01' },
+      ),
+    );
+    const [c] = r.continuance('2006-08-01');
+    expect([c!.status, c!.missedDeadline, c!.endsOn, c!.periods.at(-1)!.deadline]).toEqual([
+      'lapsed',
+      '2006-01-03',
+      '2006-01-04',
+      '2005-06-30',
+    ]);
+    const lines = continuanceLines(c!, '2006-08-01');
+    expect(lines.map((l) => [l.instrument.replace(/^.*: /, ''), l.deadline, l.status])).toEqual([
+      ['the other 2 portfolios', '2005-06-30', 'lapsed; ended 2005-07-01'],
+      ['Test Income Fund', '2006-01-03', 'lapsed; ended 2006-01-04'],
+    ]);
+    expect(lines[0]!.source).toContain('1 year after the first deadline 2004-06-30');
+    expect(lines[1]!.source).toContain('one year after it was first listed, 2005-01-03');
+    expect(lines[1]!.source).not.toContain('year by year');
   });
 });

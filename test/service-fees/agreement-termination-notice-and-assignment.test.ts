@@ -106,8 +106,13 @@ describe.skipIf(!seedsAvailable)('lifecycle commands against the store (PGlite)'
     }).catch((e) => e);
     expect(err).toBeInstanceOf(Plan12bError);
     expect((err as Plan12bError).code).toBe('REFUSED');
+    // the days are the stored Plan's own (Plan §10(a), seed 002 line 187), named with their words
+    expect((err as Plan12bError).message).toContain(
+      `"on not more than sixty (60) days' written notice", 002_1ece2ff6353a3318.txt line 187`,
+    );
     expect((err as Plan12bError).hint).toBe(
-      'give --effective on or before 2007-03-06, or omit it to take 2007-03-06',
+      // 2007-01-05 + 60 days: 26 (January) + 28 (February) + 6 (March) = 2007-03-06
+      "give --effective on or before 2007-03-06 (day 60 after the notice), or omit it to take 2007-03-06; to end it later, it needs a later written notice: give that notice's date (--notice-date)",
     );
     expect(await serviceFeeCounts(db)).toEqual(before);
     await expect(terminateOnNotice(db, { providerId: 'NOBODY', noticeDate: '2007-01-05' })).rejects.toThrow(

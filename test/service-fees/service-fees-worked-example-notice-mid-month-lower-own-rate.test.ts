@@ -146,7 +146,7 @@ describe.skipIf(!seedsAvailable)(
       expect(notice.code, notice.stderr).toBe(0);
       expect(notice.stdout).toContain('agreement terminated effective 2007-04-02');
       expect(notice.stderr).toMatch(
-        /^warning: no effective date given: the termination takes effect 2007-04-02, 60 days after the notice of 2007-02-01, the latest Plan §10\(a\) allows; .*--effective DATE/,
+        /^warning: no effective date given: the termination takes effect 2007-04-02, 60 days after the notice of 2007-02-01, the latest Plan §10\(a\) allows \("on not more than sixty \(60\) days' written notice", 002_1ece2ff6353a3318\.txt line 187\); .*--effective DATE/,
       );
       // the same termination again changes nothing, and warns of nothing
       const again = await runCliInProcess([

@@ -11,7 +11,7 @@ import { importExhibits } from '../../import/exhibitImport.js';
 import { withdrawExhibit } from '../../import/exhibitWithdrawal.js';
 import { titleNamesInstrument } from '../../registry/instrumentNameApart.js';
 import { documentListRows, listedDocuments } from '../../reports/documentListCsv.js';
-import { documentListSheet } from '../../reports/xlsxSheets.js';
+import { documentListSheet, exhibitEntriesSheet } from '../../reports/xlsxSheets.js';
 import { listDocuments, loadRegistry } from '../../store/registryStore.js';
 import { type CliContext, printJson, withDatabase, withReadSnapshot } from '../context.js';
 import { counted } from '../counted.js';
@@ -33,11 +33,20 @@ export function registerExhibitCommands(program: Command, getContext: () => CliC
     .description('read one exhibit as filed and print what it says (SPEC §2.1); writes nothing')
     .argument('<file>', 'the exhibit as filed on EDGAR: plain text or HTML')
     .option('--json', 'print JSON (the default output is a summary)')
-    .action((file: string, opts: { json?: boolean }) => {
+    .option('--csv', 'print the schedule entries as CSV, one line each, as the document states them')
+    .option('--xlsx <file>', 'write an XLSX workbook of the same lines as the CSV')
+    .action(async (file: string, opts: { json?: boolean; csv?: boolean; xlsx?: string }) => {
       const ctx = getContext();
       const doc = parseExhibit(exhibitText(readInputFile(file)), file);
+      // standing rule 7: the entries a person checks against the filing, in a spreadsheet
+      const sheet = exhibitEntriesSheet(doc);
+      await writeXlsxOption(ctx, opts.xlsx, [sheet]);
+      const answered = opts.json === true || opts.csv === true;
       if (opts.json) printJson(ctx, doc);
-      else {
+      else if (opts.csv) {
+        ctx.out(sheetCsv(sheet));
+        for (const w of doc.warnings) ctx.err(`warning: ${w}`);
+      } else {
         ctx.out(`${doc.title}${doc.exhibit ? ` (Exhibit ${doc.exhibit})` : ''}`);
         ctx.out(
           `  kind ${doc.kind}; effective ${doc.effectiveDate ?? '— (not stated)'}; instrument dated as of ${doc.instrument.datedAsOf ?? '—'}`,
@@ -60,7 +69,7 @@ export function registerExhibitCommands(program: Command, getContext: () => CliC
           'BAD_INPUT',
           e.message,
           'the document as printed is what plan12b reads; import would refuse it for the reason above',
-          opts.json === true,
+          answered,
         );
       }
     });

@@ -68,12 +68,14 @@ export function registerServiceFeesCommands(program: Command, getContext: () => 
     });
   providers
     .command('terminate')
-    .description('terminate an agreement on written notice (Plan §10(a): not more than 60 days)')
+    .description(
+      'terminate an agreement on written notice (Plan §10(a): not more than the days it states, 60)',
+    )
     .requiredOption('--provider <id>', 'the provider id')
     .requiredOption('--notice-date <date>', 'the date of the written notice (YYYY-MM-DD)')
     .option(
       '--effective <date>',
-      'the first day the agreement is no longer in force (default: notice + 60 days)',
+      'the first day the agreement is no longer in force (default: notice + the days Plan §10(a) states, 60)',
     )
     .option('--json', 'print JSON')
     .action(async (opts: { provider: string; noticeDate: string; effective?: string; json?: boolean }) => {
