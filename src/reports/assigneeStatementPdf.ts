@@ -7,6 +7,7 @@
 import { createWriteStream } from 'node:fs';
 import { groupThousands } from '../money/displayAmount.js';
 import type { AssigneeStatement } from '../transfers/assigneeStatement.js';
+import type { AssigneeAdjustmentSince } from './assigneeStatementReport.js';
 import { newPdfDocument } from './pdfDocument.js';
 
 export async function writeAssigneeStatementPdf(
@@ -14,6 +15,7 @@ export async function writeAssigneeStatementPdf(
     readonly basis?: 'open' | 'sealed' | 'recomputed';
     readonly note?: string;
     readonly adjustmentsSince?: readonly unknown[];
+    readonly assigneeAdjustmentsSince?: readonly AssigneeAdjustmentSince[];
   },
   path: string,
   preparedAt: string,
@@ -145,7 +147,24 @@ export async function writeAssigneeStatementPdf(
   room(60);
   line('12b-1 Portions', s.totals.twelveB1Portion, 0, true);
   line('CDSC Portions', s.totals.cdscPortion, 0, true);
-  line(`Total due ${s.dueDate}`, s.totals.total, 0, true);
+  if (s.priorPeriodAdjustments.length === 0) line(`Total due ${s.dueDate}`, s.totals.total, 0, true);
+  else {
+    // SPEC §12: the restatements of closed months paid with this month make up what is paid
+    line('Total of the month', s.totals.total, 0, true);
+    for (const a of s.priorPeriodAdjustments)
+      line(
+        `Prior-period adjustment of ${a.adjustsMonth}, ${a.portfolio}, Transfer ${a.transferId}${a.payTo !== s.assignee ? ` (paid to ${a.payTo})` : ''}`,
+        a.adjustment,
+        10,
+      );
+    line(`Payable ${s.dueDate}`, s.totals.payable, 0, true);
+  }
+  for (const a of s.assigneeAdjustmentsSince ?? [])
+    line(
+      `Adjusted since: ${a.portfolio}, Transfer ${a.transferId}, reported in ${a.reportedIn} (paid with it)`,
+      a.adjustment,
+      10,
+    );
   doc.moveDown();
   note(
     "Each segment is the days one Exhibit A computation governed; the weight is the sum over its days of the day's fee × portion × DOI-range fraction, over the sum of the days' fees; " +

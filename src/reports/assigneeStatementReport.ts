@@ -8,9 +8,13 @@ import { toCsv } from '../cli/csvOut.js';
 import { Plan12bError } from '../errors.js';
 import type { Queryable } from '../store/database.js';
 import { netAssetsFiguresAtClose } from '../store/netAssetsRepository.js';
-import { closedMonthRecord, sealedPart } from '../store/sealedResultsRepository.js';
+import { closedMonthRecord, sealedPart, sealedPartsAfter } from '../store/sealedResultsRepository.js';
 import { type AssigneeStatement, assigneeStatement } from '../transfers/assigneeStatement.js';
-import { type MonthlyCalculationReport, monthlyCalculationInputs } from './monthlyCalculationReport.js';
+import {
+  type MonthlyCalculationReport,
+  monthlyCalculationInputs,
+  priorPeriodPayeeAdjustments,
+} from './monthlyCalculationReport.js';
 import { type AdjustmentSince, adjustmentsSince } from './sealedOrRecomputed.js';
 
 /**
@@ -29,7 +33,23 @@ export type AssigneeStatementReport = AssigneeStatement & {
   };
   readonly note?: string;
   readonly adjustmentsSince?: readonly AdjustmentSince[];
+  /**
+   * a closed month: the Assignee's own part of the adjustments of this month that later closes
+   * reported (and paid with their months: each such month's `priorPeriodAdjustments`)
+   */
+  readonly assigneeAdjustmentsSince?: readonly AssigneeAdjustmentSince[];
 };
+
+/** SPEC §12: the Assignee's part of a later close's prior-period adjustment of this month. */
+export interface AssigneeAdjustmentSince {
+  readonly reportedIn: string;
+  readonly portfolioId: string;
+  readonly portfolio: string;
+  readonly transferId: string;
+  readonly twelveB1Adjustment: string;
+  readonly cdscAdjustment: string;
+  readonly adjustment: string;
+}
 
 export async function assigneeStatementReport(
   q: Queryable,
@@ -61,25 +81,60 @@ export async function assigneeStatementReport(
         : 'import the Transfers first: `plan12b transfers import FILE`',
     );
   }
-  const computed = assigneeStatement(assignee, month, inputs, transfers, (pid, date) =>
-    registry.identities.nameOn(pid, date),
+  // SPEC §12: the prior-period adjustments paid with this month — a closed month's as its close
+  // sealed them, an open month's as its close would report them now
+  const adjustmentsPaid =
+    record === null
+      ? await priorPeriodPayeeAdjustments(q, month, distributor)
+      : (sealedMc?.priorPeriodAdjustments ?? []);
+  const computed = assigneeStatement(
+    assignee,
+    month,
+    inputs,
+    transfers,
+    (pid, date) => registry.identities.nameOn(pid, date),
+    adjustmentsPaid,
   );
   // a month with no line for the Assignee still names the Distributor and the payment date
   const statement = { ...computed, distributor, dueDate };
   if (record === null) return { ...statement, basis: 'open' };
   const close = { closedAt: record.closedAt, closedBy: record.closedBy, resultsHash: record.resultsHash };
   const adjustments = await adjustmentsSince(q, month);
+  const assigneeAdjustmentsSince = await assigneeAdjustmentsOf(q, month, assignee);
   const differences =
     sealedMc === undefined ? ['its close sealed no Monthly Calculation'] : unlikeSealed(statement, sealedMc);
   return differences.length === 0
-    ? { ...statement, basis: 'sealed', close, adjustmentsSince: adjustments }
+    ? { ...statement, basis: 'sealed', close, adjustmentsSince: adjustments, assigneeAdjustmentsSince }
     : {
         ...statement,
         basis: 'recomputed',
         close,
         note: `not as sealed: ${differences.slice(0, 3).join('; ')}${differences.length > 3 ? `; and ${differences.length - 3} more` : ''}`,
         adjustmentsSince: adjustments,
+        assigneeAdjustmentsSince,
       };
+}
+
+/** The Assignee's rows of the prior-period adjustments of `month` that later closes sealed. */
+async function assigneeAdjustmentsOf(
+  q: Queryable,
+  month: string,
+  assignee: string,
+): Promise<AssigneeAdjustmentSince[]> {
+  const out: AssigneeAdjustmentSince[] = [];
+  for (const part of await sealedPartsAfter(q, month, 'monthly-calculation'))
+    for (const a of (part.content as MonthlyCalculationReport).priorPeriodAdjustments ?? [])
+      if (a.month === month && a.role === 'Assignee' && a.payee === assignee)
+        out.push({
+          reportedIn: part.month,
+          portfolioId: a.portfolioId,
+          portfolio: a.portfolio,
+          transferId: a.transferId ?? '',
+          twelveB1Adjustment: a.twelveB1Difference,
+          cdscAdjustment: a.cdscDifference,
+          adjustment: a.difference,
+        });
+  return out;
 }
 
 /** Where a statement's portions differ from those the sealed Monthly Calculation paid, one phrase each. */
@@ -137,6 +192,9 @@ export const ASSIGNEE_STATEMENT_COLUMNS = [
   // SPEC §8: whom the Fund pays, and what the Distributor is paid and owes on to the Assignee
   'pay_to',
   'owed_on_to_assignee',
+  // SPEC §12: the closed month a prior-period adjustment row adjusts (`adjustment`, `adjusted-since`)
+  'adjusts_month',
+  'reported_in',
 ] as const;
 
 export type CsvRow = Partial<Record<(typeof ASSIGNEE_STATEMENT_COLUMNS)[number], string | number | null>>;
@@ -144,14 +202,17 @@ export type CsvRow = Partial<Record<(typeof ASSIGNEE_STATEMENT_COLUMNS)[number],
 /**
  * One CSV: per portfolio and Transfer a `portion` row (the amounts), its `segment` rows (one per
  * Exhibit A computation, with the weight applied) and their `period` rows (one per count), the
- * `lot` rows of its DOI-range shares at each count, its `cdsc-piece` rows; then a `total` row.
+ * `lot` rows of its DOI-range shares at each count, its `cdsc-piece` rows; then a `total` row (the
+ * month's own portions); then, when the month pays prior-period adjustments, an `adjustment` row
+ * each and a `payable` row (what the Fund pays on the due date); then, for a closed month, the
+ * `adjusted-since` rows (its adjustments later closes reported).
  */
-export function assigneeStatementCsv(s: AssigneeStatement): string {
+export function assigneeStatementCsv(s: AssigneeStatement & Partial<AssigneeStatementReport>): string {
   return `${toCsv(ASSIGNEE_STATEMENT_COLUMNS, assigneeStatementRows(s))}\n`;
 }
 
 /** The lines of {@link assigneeStatementCsv} (and of `transfers statement --xlsx`), in order. */
-export function assigneeStatementRows(s: AssigneeStatement): CsvRow[] {
+export function assigneeStatementRows(s: AssigneeStatement & Partial<AssigneeStatementReport>): CsvRow[] {
   const rows: CsvRow[] = [];
   for (const l of s.lines) {
     const base = { assignee: s.assignee, month: s.month, portfolio: l.portfolio, transfer_id: l.transferId };
@@ -231,7 +292,44 @@ export function assigneeStatementRows(s: AssigneeStatement): CsvRow[] {
     twelve_b1_portion: s.totals.twelveB1Portion,
     cdsc_portion: s.totals.cdscPortion,
     total: s.totals.total,
-    owed_on_to_assignee: s.totals.owedOnToAssignee,
+    ...(s.priorPeriodAdjustments.length === 0 ? { owed_on_to_assignee: s.totals.owedOnToAssignee } : {}),
   });
+  if (s.priorPeriodAdjustments.length > 0) {
+    for (const a of s.priorPeriodAdjustments)
+      rows.push({
+        assignee: s.assignee,
+        month: s.month,
+        portfolio: a.portfolio,
+        transfer_id: a.transferId,
+        row: 'adjustment',
+        twelve_b1_portion: a.twelveB1Adjustment,
+        cdsc_portion: a.cdscAdjustment,
+        total: a.adjustment,
+        pay_to: a.payTo,
+        owed_on_to_assignee: a.owedOnToAssignee,
+        adjusts_month: a.adjustsMonth,
+      });
+    rows.push({
+      assignee: s.assignee,
+      month: s.month,
+      portfolio: 'Total',
+      row: 'payable',
+      total: s.totals.payable,
+      owed_on_to_assignee: s.totals.owedOnToAssignee,
+    });
+  }
+  for (const a of s.assigneeAdjustmentsSince ?? [])
+    rows.push({
+      assignee: s.assignee,
+      month: s.month,
+      portfolio: a.portfolio,
+      transfer_id: a.transferId,
+      row: 'adjusted-since',
+      twelve_b1_portion: a.twelveB1Adjustment,
+      cdsc_portion: a.cdscAdjustment,
+      total: a.adjustment,
+      adjusts_month: s.month,
+      reported_in: a.reportedIn,
+    });
   return rows;
 }

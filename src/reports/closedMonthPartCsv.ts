@@ -38,6 +38,9 @@ export const ADJUSTMENTS_COLUMNS = [
   'difference',
   'twelveB1Portion',
   'cdscPortion',
+  // Agreement TENTH (calc11): the distributor's role on the `service-fee-by-distributor` and
+  // `service-fees-kept-by` rows — Distributor through E, Other Distributor after
+  'role',
 ] as const;
 
 /** `close show --part class-b --csv`: the month's Class B redemptions per portfolio, as sealed (FOURTH(D)). */
@@ -53,6 +56,13 @@ export const CLASS_B_COLUMNS = [
 
 /** The per-payee adjustments the `adjustments` part seals (absent in a month sealed before them). */
 interface SealedAdjustments {
+  /** per class; a Class B row's service fee by the distributor serving the restated days (calc11) */
+  readonly adjustments?: readonly {
+    readonly month: string;
+    readonly portfolio: string;
+    readonly class: string;
+    readonly serviceFees?: readonly { distributor: string; role: string; serviceFee: string }[];
+  }[];
   readonly payees?: {
     readonly monthlyCalculation: readonly PayeeAdjustment[];
     readonly serviceFees: ServiceFeeAdjustments;
@@ -216,9 +226,31 @@ function adjustmentRows(content: SealedAdjustments): object[] {
       ...row('service-fees', `${a.providerId} ${a.name}`, a),
       class: a.class,
     })),
-    ...payees.serviceFees.distributor.map((a) => ({
-      ...row('service-fees', 'Distributor (keeps)', a),
-      class: a.class,
-    })),
+    // Agreement TENTH: the Monthly Calculation's Class B service fee adjustment by the distributor
+    // serving the restated days, as the journal books it
+    ...(content.adjustments ?? []).flatMap((a) =>
+      (a.serviceFees ?? []).map((x) => ({
+        kind: 'service-fee-by-distributor',
+        restatedMonth: a.month,
+        portfolio: a.portfolio,
+        class: a.class,
+        payee: x.distributor,
+        difference: x.serviceFee,
+        role: x.role,
+      })),
+    ),
+    ...payees.serviceFees.distributor.flatMap((a) => [
+      { ...row('service-fees', 'Distributor (keeps)', a), class: a.class },
+      // who keeps that remainder's adjustment, by the distributor of each restated day (calc11)
+      ...(a.keptBy ?? []).map((k) => ({
+        kind: 'service-fees-kept-by',
+        restatedMonth: a.month,
+        portfolio: a.portfolio,
+        class: a.class,
+        payee: k.distributor,
+        difference: k.difference,
+        role: k.role,
+      })),
+    ]),
   ];
 }

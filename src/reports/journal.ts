@@ -352,11 +352,16 @@ export async function monthJournal(
   // Agreement TENTH: a Class B day's service fee is owed to the distributor serving that day — after
   // the Distributor's term ends (E) the Other Distributor's (TENTH does not survive, FIFTEENTH(B))
   const classBDays = (fees.daily ?? []).some((d) => d.class.toUpperCase() === 'B');
-  const terms = classBDays ? await loadDistributorTerms(q) : [];
+  const terms = await loadDistributorTerms(q);
   const theOne = theDistributor(terms) ?? 'Distributor';
+  // the Distributor's payables under its recorded name, as the Monthly Calculation's 12b-1 payables
+  // are named (calc12); a complex with no distributor recorded keeps "Payable to Distributor — …".
+  // A month sealed before keeps its own text: a seal hashes the journal as it stored it.
+  const distributorAccount = (kind: 'distribution fee' | 'service fee') =>
+    terms.length === 0 ? `Payable to Distributor — ${kind}` : `Payable to ${theOne} — ${kind} (Distributor)`;
   const stretchesOf = new Map<string, Stretch[]>();
   const servingOn = (portfolioId: string, date: string): string | null => {
-    if (terms.length === 0) return null;
+    if (!classBDays || terms.length === 0) return null;
     let stretches = stretchesOf.get(portfolioId);
     if (stretches === undefined) {
       stretches = distributorStretches(terms, portfolioId);
@@ -406,7 +411,7 @@ export async function monthJournal(
           ? CLASS_B_ACCRUED
           : other !== null
             ? otherServiceFeeAccount(other)
-            : `Payable to Distributor — ${kind}`,
+            : distributorAccount(kind),
         ...who,
         debit: '0.00',
         credit: amount,
@@ -451,7 +456,7 @@ export async function monthJournal(
     const memo = `prior-period adjustment of ${a.month} (${a.throughFinraCap ? 'its FINRA cap room changed by an earlier restated month' : 'restated'}), reported in ${month} (SPEC §12)`;
     signed(who, to, entry, '12b-1 distribution fee expense — prior-period adjustment', distribution, memo);
     signed(who, to, entry, '12b-1 service fee expense — prior-period adjustment', a.serviceCents, memo);
-    signed(who, to, entry, 'Payable to Distributor — distribution fee', -distribution, memo);
+    signed(who, to, entry, distributorAccount('distribution fee'), -distribution, memo);
     // Agreement TENTH: a Class B service fee's adjustment goes to the distributor serving each
     // restated day, as the Monthly Calculation splits it (the same day rule as the month itself)
     const others =
@@ -463,7 +468,7 @@ export async function monthJournal(
       p.otherServiceCents.set(other, (p.otherServiceCents.get(other) ?? 0n) + cents);
       toOthers += cents;
     }
-    signed(who, to, entry, 'Payable to Distributor — service fee', -(a.serviceCents - toOthers), memo);
+    signed(who, to, entry, distributorAccount('service fee'), -(a.serviceCents - toOthers), memo);
     p.distributionCents += distribution;
     p.serviceCents += a.serviceCents - toOthers;
     payable.set(key, p);
@@ -474,8 +479,8 @@ export async function monthJournal(
     if (total !== 0n) {
       const entry = `PAY-${month}-${String(++n).padStart(6, '0')}`;
       const memo = `payment of ${month} 12b-1 fees to the Distributor`;
-      signed(who, paymentDate, entry, 'Payable to Distributor — distribution fee', p.distributionCents, memo);
-      signed(who, paymentDate, entry, 'Payable to Distributor — service fee', p.serviceCents, memo);
+      signed(who, paymentDate, entry, distributorAccount('distribution fee'), p.distributionCents, memo);
+      signed(who, paymentDate, entry, distributorAccount('service fee'), p.serviceCents, memo);
       signed(who, paymentDate, entry, 'Cash', -total, memo);
     }
     for (const [other, cents] of [...(p.otherServiceCents ?? [])].sort(([a], [b]) => (a < b ? -1 : 1))) {

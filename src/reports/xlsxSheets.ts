@@ -10,7 +10,11 @@ import type { ProviderRecord } from '../store/serviceProvidersRepository.js';
 import type { AssigneeStatement } from '../transfers/assigneeStatement.js';
 import { isEndOnly, type TransferRecord } from '../transfers/transferRecord.js';
 import { APPROVAL_CSV_COLUMNS } from './approvalsReport.js';
-import { ASSIGNEE_STATEMENT_COLUMNS, assigneeStatementRows } from './assigneeStatementReport.js';
+import {
+  ASSIGNEE_STATEMENT_COLUMNS,
+  type AssigneeStatementReport,
+  assigneeStatementRows,
+} from './assigneeStatementReport.js';
 import type { CdscRangeReport, CdscReport } from './classBCdscReport.js';
 import type { ConversionsReport } from './classBConversionsReport.js';
 import type { LotsReport } from './classBLotsReport.js';
@@ -768,11 +772,14 @@ export function closedMonthPartSheet(view: ClosedMonthView, part: string): XlsxS
 
 /**
  * `transfers statement --csv|--xlsx` (EIGHTH; SPEC §8): the statement's lines as its CSV — portion,
- * segment, period, lot and cdsc-piece rows and the statement's own `total` row — amounts as money;
+ * segment, period, lot and cdsc-piece rows and the statement's own `total` row, the prior-period
+ * `adjustment` rows and the `payable` row, a closed month's `adjusted-since` rows — amounts as money;
  * no further totals row (the rows repeat a portfolio's figures at each level of detail). The exact,
  * unrounded portions and the weights stay as written.
  */
-export function assigneeStatementSheet(statement: AssigneeStatement): XlsxSheet {
+export function assigneeStatementSheet(
+  statement: AssigneeStatement & Partial<AssigneeStatementReport>,
+): XlsxSheet {
   const kinds: Record<string, XlsxColumn> = {
     days: int('days', 'days'),
     lots: int('lots', 'lots'),

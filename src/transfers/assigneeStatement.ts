@@ -8,7 +8,9 @@ import {
   type MonthlyCalculationInput,
   monthlyCalculationDetail,
 } from './monthlyCalculation.js';
+import { adjustmentPayTo } from './monthPayables.js';
 import { formatPctPlaces } from './percentagesOfDollars.js';
+import type { PayeeAdjustment } from './priorPeriodPayeeAdjustments.js';
 import { appliesToPortfolio, doiInRange, inForceOn, type Transfer } from './transfer.js';
 
 /**
@@ -113,6 +115,25 @@ export interface AssigneeTransferLine {
   readonly cdscPieces: readonly CdscPieceLine[];
 }
 
+/**
+ * SPEC §12, EIGHTH(C): the Assignee's part of a restatement of a closed month, reported in this
+ * month and paid with it — its share of the restated month's 12b-1 Share and Earned CDSC less what
+ * was sealed (and adjusted before), as the Monthly Calculation's prior-period adjustments split it.
+ */
+export interface AssigneeAdjustmentLine {
+  /** the closed month restated */
+  readonly adjustsMonth: string;
+  readonly portfolioId: string;
+  readonly portfolio: string;
+  readonly transferId: string;
+  readonly twelveB1Adjustment: string;
+  readonly cdscAdjustment: string;
+  readonly adjustment: string;
+  /** whom the Fund pays it this month (as it pays this month's portions: `adjustmentPayTo`) */
+  readonly payTo: string;
+  readonly owedOnToAssignee: string;
+}
+
 export interface AssigneeStatement {
   readonly assignee: string;
   readonly address: string | null;
@@ -120,10 +141,18 @@ export interface AssigneeStatement {
   readonly distributor: string;
   readonly dueDate: string;
   readonly lines: readonly AssigneeTransferLine[];
+  /** SPEC §12: the prior-period adjustments reported in this month that the Assignee is paid with it */
+  readonly priorPeriodAdjustments: readonly AssigneeAdjustmentLine[];
   readonly totals: {
     readonly twelveB1Portion: string;
     readonly cdscPortion: string;
+    /** the month's own portions: twelveB1Portion + cdscPortion */
     readonly total: string;
+    /** Σ priorPeriodAdjustments */
+    readonly priorPeriodAdjustments: string;
+    /** what the Fund pays for the Assignee on the due date: total + priorPeriodAdjustments */
+    readonly payable: string;
+    /** of the payable, paid to the Distributor and owed on to the Assignee (EIGHTH(B)) */
     readonly owedOnToAssignee: string;
   };
 }
@@ -175,9 +204,12 @@ export function assigneeStatement(
   inputs: readonly MonthlyCalculationInput[],
   transfers: readonly Transfer[],
   portfolioName: (portfolioId: string, date: string) => string,
+  /** the prior-period adjustments the month's Monthly Calculation reports, every payee's (SPEC §12) */
+  adjustments: readonly PayeeAdjustment[] = [],
 ): AssigneeStatement {
   const mine = transfers.filter((t) => t.assignee === assignee);
   const lines: AssigneeTransferLine[] = [];
+  const calculations = new Map<string, ReturnType<typeof monthlyCalculationDetail>['calculation']>();
   let distributor = '';
   let dueDate = '';
   for (const input of inputs) {
@@ -186,6 +218,7 @@ export function assigneeStatement(
     const ts = mine.filter((t) => appliesToPortfolio(t, input.portfolioId));
     if (ts.length === 0) continue;
     const { calculation: mc, segments } = monthlyCalculationDetail(input, transfers);
+    calculations.set(input.portfolioId, mc);
     for (const t of ts) {
       const line = mc.assignees.find((a) => a.transferId === t.id);
       if (line === undefined) continue; // not in force in the month
@@ -315,8 +348,30 @@ export function assigneeStatement(
       });
     }
   }
-  const sum = (f: (l: AssigneeTransferLine) => string) =>
-    formatCents(lines.reduce((a, l) => a + parseCents(f(l)), 0n));
+  const mineIds = new Set(mine.map((t) => t.id));
+  const priorPeriodAdjustments = adjustments
+    .filter((a) => a.role === 'Assignee' && a.payee === assignee && mineIds.has(a.transferId ?? ''))
+    .map((a): AssigneeAdjustmentLine => {
+      let mc = calculations.get(a.portfolioId);
+      const input = inputs.find((i) => i.portfolioId === a.portfolioId);
+      if (mc === undefined && input !== undefined)
+        mc = monthlyCalculationDetail(input, transfers).calculation;
+      const to = adjustmentPayTo(a, mc);
+      return {
+        adjustsMonth: a.month,
+        portfolioId: a.portfolioId,
+        portfolio: mc?.portfolio ?? a.portfolio,
+        transferId: a.transferId!,
+        twelveB1Adjustment: a.twelveB1Difference,
+        cdscAdjustment: a.cdscDifference,
+        adjustment: a.difference,
+        payTo: to.payee,
+        owedOnToAssignee: to.owedOn ? a.difference : '0.00',
+      };
+    });
+  const sum = <T>(xs: readonly T[], f: (l: T) => string) => xs.reduce((a, l) => a + parseCents(f(l)), 0n);
+  const total = sum(lines, (l) => l.total);
+  const adjusted = sum(priorPeriodAdjustments, (a) => a.adjustment);
   return {
     assignee,
     address: mine[0]?.address ?? null,
@@ -324,11 +379,16 @@ export function assigneeStatement(
     distributor,
     dueDate,
     lines,
+    priorPeriodAdjustments,
     totals: {
-      twelveB1Portion: sum((l) => l.twelveB1Portion),
-      cdscPortion: sum((l) => l.cdscPortion),
-      total: sum((l) => l.total),
-      owedOnToAssignee: sum((l) => l.owedOnToAssignee),
+      twelveB1Portion: formatCents(sum(lines, (l) => l.twelveB1Portion)),
+      cdscPortion: formatCents(sum(lines, (l) => l.cdscPortion)),
+      total: formatCents(total),
+      priorPeriodAdjustments: formatCents(adjusted),
+      payable: formatCents(total + adjusted),
+      owedOnToAssignee: formatCents(
+        sum(lines, (l) => l.owedOnToAssignee) + sum(priorPeriodAdjustments, (a) => a.owedOnToAssignee),
+      ),
     },
   };
 }

@@ -140,7 +140,7 @@ describe.each(dialects)('the Assignee statement, cdsc and redemptions routes on 
     const text = await csv.text();
     expect(text.trimEnd()).toBe(cli.alphaCsv!.trimEnd());
     expect(text.trimEnd().split('\n').at(-1)).toBe(
-      `${ALPHA},2025-01,Total,,total,,,,,,,,,,,,,,,,,,3375.00,25.00,3400.00,,0.00`,
+      `${ALPHA},2025-01,Total,,total,,,,,,,,,,,,,,,,,,3375.00,25.00,3400.00,,0.00,,`,
     );
     const pdf = await get(`/api/transfers/statement/pdf?${q({ assignee: ALPHA, month: '2025-01' })}`);
     expect(pdf.status).toBe(200);

@@ -162,7 +162,7 @@ describe.skipIf(!seedsAvailable)(
           '2012-03',
           '2012-04-16',
           [
-            ['Payable to Distributor — service fee', '375.00'],
+            [`Payable to ${AIM} — service fee (Distributor)`, '375.00'],
             [`Payable to ${BEACON} — service fee (Other Distributor)`, '400.00'],
           ],
         ],
@@ -180,7 +180,7 @@ describe.skipIf(!seedsAvailable)(
         for (const [account, amount] of expected)
           expect(accrued(account)).toBe(BigInt(amount.replace('.', '')));
         // Beacon’s days never accrue to the Distributor’s payable
-        if (month === '2012-04') expect(accrued('Payable to Distributor — service fee')).toBe(0n);
+        if (month === '2012-04') expect(accrued(`Payable to ${AIM} — service fee (Distributor)`)).toBe(0n);
       }
     });
 
@@ -209,7 +209,7 @@ describe.skipIf(!seedsAvailable)(
           .filter((r) => r.entry!.startsWith('PAY-') && / — service fee/.test(r.account!))
           .map((r) => [r.account, r.debit, r.date]),
       ).toEqual([
-        ['Payable to Distributor — service fee', '375.00', '2012-04-16'],
+        [`Payable to ${AIM} — service fee (Distributor)`, '375.00', '2012-04-16'],
         [`Payable to ${BEACON} — service fee (Other Distributor)`, '400.00', '2012-04-16'],
       ]);
       await store.ok('audit', 'verify');

@@ -73,7 +73,8 @@ const BEACON = 'Beacon Fund Distributors LLC';
 const LAMBDA = 'Lambda Funding LLC';
 const KAPPA = 'Kappa Capital LLC';
 
-const SERVICE_AIM = 'Payable to Distributor — service fee';
+// calc12: the Distributor's service-fee payable under its recorded name, as its 12b-1 payable
+const SERVICE_AIM = `Payable to ${AIM} — service fee (Distributor)`;
 const SERVICE_BEACON = `Payable to ${BEACON} — service fee (Other Distributor)`;
 const B1_AIM = `Payable to ${AIM} — 12b-1 (Distributor)`;
 const B1_BEACON = `Payable to ${BEACON} — 12b-1 (Other Distributor)`;
@@ -470,6 +471,123 @@ describe.skipIf(!seedsAvailable)(
       ).toEqual([['R1', 'K1', '2010-01-04', '30.00', '15.0000']]);
     });
 
+    /**
+     * calc12 — what an Assignee is told it is paid (EIGHTH(C), SPEC §8, §12): May's statement is
+     * May's own portions plus the prior-period adjustments May's close reported, as the journal pays.
+     * Lambda (T1 50%): 775.00 + Feb 0.50 + Mar 1.00 + Apr 0.35 = 776.85 (12b-1 only: the restated
+     * days change no Earned CDSC). Kappa (T2 20%): 310.00 + 0.20 + 0.40 + 0.14 = 310.74.
+     * April's statement (closed, as sealed) names Lambda's own 0.35 that May reported, not the class's.
+     */
+    it('calc12: the Assignee statements state what is paid, with the prior-period adjustments that make it up', async () => {
+      interface Statement {
+        basis: string;
+        priorPeriodAdjustments: {
+          adjustsMonth: string;
+          transferId: string;
+          twelveB1Adjustment: string;
+          cdscAdjustment: string;
+          adjustment: string;
+          payTo: string;
+        }[];
+        totals: { total: string; priorPeriodAdjustments: string; payable: string; owedOnToAssignee: string };
+        assigneeAdjustmentsSince?: { reportedIn: string; transferId: string; adjustment: string }[];
+      }
+      const statement = (assignee: string, month: string) =>
+        store.json<Statement>('transfers', 'statement', '--assignee', assignee, '--month', month);
+      const may = await statement(LAMBDA, '2012-05');
+      expect(
+        may.priorPeriodAdjustments.map((a) => [
+          a.adjustsMonth,
+          a.transferId,
+          a.twelveB1Adjustment,
+          a.cdscAdjustment,
+          a.adjustment,
+          a.payTo,
+        ]),
+      ).toEqual([
+        ['2012-02', 'T1', '0.50', '0.00', '0.50', LAMBDA],
+        ['2012-03', 'T1', '1.00', '0.00', '1.00', LAMBDA],
+        ['2012-04', 'T1', '0.35', '0.00', '0.35', LAMBDA],
+      ]);
+      // 0.50 + 1.00 + 0.35 = 1.85; 775.00 + 1.85 = 776.85, the journal's payment on 2012-06-14
+      expect(may.totals).toMatchObject({
+        total: '775.00',
+        priorPeriodAdjustments: '1.85',
+        payable: '776.85',
+        owedOnToAssignee: '0.00',
+      });
+      const kappa = await statement(KAPPA, '2012-05');
+      // 0.20 + 0.40 + 0.14 = 0.74; 310.00 + 0.74 = 310.74
+      expect([kappa.totals.total, kappa.totals.priorPeriodAdjustments, kappa.totals.payable]).toEqual([
+        '310.00',
+        '0.74',
+        '310.74',
+      ]);
+      // CSV: an adjustment row each, then the payable row
+      const csv = csvRows(
+        await store.ok('transfers', 'statement', '--assignee', LAMBDA, '--month', '2012-05', '--csv'),
+      );
+      expect(
+        csv
+          .filter((r) => r.row === 'adjustment' || r.row === 'payable' || r.row === 'total')
+          .map((r) => [r.row, r.adjusts_month, r.total]),
+      ).toEqual([
+        ['total', '', '775.00'],
+        ['adjustment', '2012-02', '0.50'],
+        ['adjustment', '2012-03', '1.00'],
+        ['adjustment', '2012-04', '0.35'],
+        ['payable', '', '776.85'],
+      ]);
+      const text = (
+        await store.ok('transfers', 'statement', '--assignee', LAMBDA, '--month', '2012-05')
+      ).replace(/\s+/g, ' ');
+      expect(text).toContain('Payable 2012-06-14: 775.00 + adjustments 1.85 = 776.85');
+      const pdf = join(store.dir, 'lambda-may.pdf');
+      await store.ok('transfers', 'statement', '--assignee', LAMBDA, '--month', '2012-05', '--pdf', pdf);
+      const printed = (await pdfText(pdf)).replace(/\s+/g, ' ');
+      expect(printed).toContain('Prior-period adjustment of 2012-04');
+      expect(printed).toContain('Payable 2012-06-14');
+      expect(printed).toContain('776.85');
+      // April, closed: Lambda's own part of the adjustment May reported (04-10: 0.70 × 50% = 0.35)
+      const april = await statement(LAMBDA, '2012-04');
+      expect(april.basis).toBe('sealed');
+      expect(april.priorPeriodAdjustments).toEqual([]);
+      expect(april.totals.payable).toBe('802.50');
+      expect(april.assigneeAdjustmentsSince?.map((a) => [a.reportedIn, a.transferId, a.adjustment])).toEqual([
+        ['2012-05', 'T1', '0.35'],
+      ]);
+    });
+
+    it('calc12: the sealed adjustments CSV of May lists the service fee by distributor and who keeps it', async () => {
+      const rows = csvRows(
+        await store.ok('close', 'show', '--month', '2012-05', '--part', 'adjustments', '--csv'),
+      );
+      // each restated day's service fee +0.33 (25.33 − 25.00) to the distributor serving it:
+      // 02-15 AIM; 03-05 AIM, 03-20 Beacon; 04-10 Beacon — and, no providers, each kept whole by it
+      const byDistributor = [
+        ['2012-02', AIM, 'Distributor', '0.33'],
+        ['2012-03', AIM, 'Distributor', '0.33'],
+        ['2012-03', BEACON, 'Other Distributor', '0.33'],
+        ['2012-04', BEACON, 'Other Distributor', '0.33'],
+      ];
+      const of = (kind: string) =>
+        rows
+          .filter((r) => r.kind === kind && r.portfolio === CD)
+          .map((r) => [r.restatedMonth, r.payee, r.role, r.difference]);
+      expect(of('service-fee-by-distributor')).toEqual(byDistributor);
+      expect(of('service-fees-kept-by')).toEqual(byDistributor);
+      // Lambda's three rows as before: 0.50 + 1.00 + 0.35
+      expect(
+        rows
+          .filter((r) => r.kind === 'monthly-calculation' && r.payee === LAMBDA)
+          .map((r) => [r.restatedMonth, r.difference]),
+      ).toEqual([
+        ['2012-02', '0.50'],
+        ['2012-03', '1.00'],
+        ['2012-04', '0.35'],
+      ]);
+    });
+
     it('service-fees names who keeps Class B’s remainder: AIM through E, Beacon after', async () => {
       interface Sf {
         classes: {
@@ -568,7 +686,30 @@ describe.skipIf(!seedsAvailable)(
         ]),
         '--restate',
       );
+      // calc12: June open, Lambda's statement already says what June's close will pay it —
+      // 750.00 + March's 0.25 (76.50 − 76.00 = 0.50 × 50%) = 750.25
+      const lambdaJune = async () =>
+        (
+          await store.json<{ totals: { total: string; priorPeriodAdjustments: string; payable: string } }>(
+            'transfers',
+            'statement',
+            '--assignee',
+            LAMBDA,
+            '--month',
+            '2012-06',
+          )
+        ).totals;
+      expect(await lambdaJune()).toMatchObject({
+        total: '750.00',
+        priorPeriodAdjustments: '0.25',
+        payable: '750.25',
+      });
       await store.ok('close', '--month', '2012-06');
+      expect(await lambdaJune()).toMatchObject({
+        total: '750.00',
+        priorPeriodAdjustments: '0.25',
+        payable: '750.25',
+      });
       const mc = await sealedCalc('2012-06');
       expect(
         (mc.priorPeriodServiceFeeAdjustments ?? []).map((a) => [a.month, a.distributor, a.difference]),

@@ -209,18 +209,27 @@ describe.each(dialects)(
         expect.arrayContaining([
           ['2024-06-20', 'B', 'Payable to Zenith Distributors Inc. — 12b-1 (Distributor)', '16590.02'],
           ['2024-06-20', 'B', 'Payable to Apex Funding LLC — 12b-1 (Assignee)', '7110.01'],
-          ['2024-06-14', 'C', 'Payable to Distributor — distribution fee', '15800.03'],
+          [
+            '2024-06-14',
+            'C',
+            'Payable to Zenith Distributors Inc. — distribution fee (Distributor)',
+            '15800.03',
+          ],
         ]),
       );
-      // the adjustments part as CSV: the same five lines
+      // the adjustments part as CSV: the same five lines, and (calc12, column `role`) the class B
+      // service fee's 7,650.00 − 7,500.00 = 150.00 by the distributor serving the restated days —
+      // Zenith, the only one — booked to it, and kept whole by it (no class B provider)
       const adj = await cli(db, ['close', 'show', '--month', '2024-05', '--part', 'adjustments', '--csv']);
       expect(adj.code).toBe(0);
       expect(adj.stdout.trim().split('\n').slice(1)).toEqual([
-        'monthly-calculation,2024-04,Zenith Growth Fund,,Zenith Distributors Inc.,15750.00,0.00,16065.02,315.02,315.02,0.00',
-        'monthly-calculation,2024-04,Zenith Growth Fund,,Apex Funding LLC,6750.00,0.00,6885.01,135.01,135.01,0.00',
-        'service-fees,2024-04,Zenith Growth Fund,C,DLR-1 Dealer One Securities,3000.00,0.00,3060.00,60.00,,',
-        'service-fees,2024-04,Zenith Growth Fund,B,Distributor (keeps),7500.00,0.00,7650.00,150.00,,',
-        'service-fees,2024-04,Zenith Growth Fund,C,Distributor (keeps),3600.00,0.00,3690.00,90.00,,',
+        'monthly-calculation,2024-04,Zenith Growth Fund,,Zenith Distributors Inc.,15750.00,0.00,16065.02,315.02,315.02,0.00,',
+        'monthly-calculation,2024-04,Zenith Growth Fund,,Apex Funding LLC,6750.00,0.00,6885.01,135.01,135.01,0.00,',
+        'service-fees,2024-04,Zenith Growth Fund,C,DLR-1 Dealer One Securities,3000.00,0.00,3060.00,60.00,,,',
+        'service-fee-by-distributor,2024-04,Zenith Growth Fund,B,Zenith Distributors Inc.,,,,150.00,,,Distributor',
+        'service-fees,2024-04,Zenith Growth Fund,B,Distributor (keeps),7500.00,0.00,7650.00,150.00,,,',
+        'service-fees-kept-by,2024-04,Zenith Growth Fund,B,Zenith Distributors Inc.,,,,150.00,,,Distributor',
+        'service-fees,2024-04,Zenith Growth Fund,C,Distributor (keeps),3600.00,0.00,3690.00,90.00,,,',
       ]);
     });
 

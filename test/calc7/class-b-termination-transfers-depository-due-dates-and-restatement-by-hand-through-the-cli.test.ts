@@ -519,7 +519,7 @@ describe.skipIf(!seedsAvailable)(
       const ppa = journal.filter((r) => r.entry!.startsWith('PPA-') && r.account!.startsWith('Payable to '));
       expect(ppa.map((r) => [r.account, r.credit])).toEqual(
         expect.arrayContaining([
-          ['Payable to Distributor — service fee', '0.50'],
+          [`Payable to ${AIM} — service fee (Distributor)`, '0.50'],
           [`Payable to ${AIM} — 12b-1 (Distributor)`, '0.75'],
           [`Payable to ${ALPHA} — 12b-1 (Assignee)`, '0.45'],
           [`Payable to ${BETA} — 12b-1 (Assignee)`, '0.30'],

@@ -485,7 +485,7 @@ describe.skipIf(!seedsAvailable)(
         expect(service).toEqual(
           month === '2012-03'
             ? [
-                ['Payable to Distributor — service fee', '375.00'],
+                [`Payable to ${AIM} — service fee (Distributor)`, '375.00'],
                 [`Payable to ${BEACON} — service fee (Other Distributor)`, '400.00'],
               ]
             : [[`Payable to ${BEACON} — service fee (Other Distributor)`, '750.00']],

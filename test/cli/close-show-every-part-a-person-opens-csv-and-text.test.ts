@@ -130,9 +130,9 @@ describe.skipIf(!seedsAvailable).each(dialects)('close show of every sealed part
     // The class's service fee is unchanged (7,000.00 = 250.00 a day × 28), so what the Distributor
     // keeps, 7,000.00 − 1,917.72 = 5,082.28 sealed, is now 7,000.00 − 2,123.22 = 4,876.78: −205.50
     expect(csvOf(csv.stdout)).toEqual([
-      'kind,restatedMonth,portfolio,class,payee,original,previouslyAdjusted,restated,difference,twelveB1Portion,cdscPortion',
-      'service-fees,2007-02,AIM Value Fund,C,DLR-1 Granite Securities,1917.72,0.00,2123.22,205.50,,',
-      'service-fees,2007-02,AIM Value Fund,C,Distributor (keeps),5082.28,0.00,4876.78,-205.50,,',
+      'kind,restatedMonth,portfolio,class,payee,original,previouslyAdjusted,restated,difference,twelveB1Portion,cdscPortion,role',
+      'service-fees,2007-02,AIM Value Fund,C,DLR-1 Granite Securities,1917.72,0.00,2123.22,205.50,,,',
+      'service-fees,2007-02,AIM Value Fund,C,Distributor (keeps),5082.28,0.00,4876.78,-205.50,,,',
     ]);
     // the same figures as the sealed part itself
     const view = (await cli('close', 'show', '--month', '2007-03', '--json')).json<{

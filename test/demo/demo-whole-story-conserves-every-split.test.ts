@@ -148,7 +148,9 @@ describe('plan12b demo: the whole story', () => {
           expect(sum(credited)).toBe(sum(owed));
         }
       expect(
-        journal.lines.some((l) => l.class === 'B' && l.account.startsWith('Payable to Distributor —')),
+        journal.lines.some(
+          (l) => l.class === 'B' && l.account === `Payable to ${mc.distributor} — service fee (Distributor)`,
+        ),
       ).toBe(mc.portfolios.some((p) => p.serviceFee !== '0.00'));
     }
   });

@@ -87,6 +87,9 @@ describe.each(dialects)('an Assignee statement on %s', (dialect) => {
       twelveB1Portion: '3375.00',
       cdscPortion: '25.00',
       total: '3400.00',
+      // no restatement of a closed month: nothing adjusted, the payable is the month's 3,400.00
+      priorPeriodAdjustments: '0.00',
+      payable: '3400.00',
       owedOnToAssignee: '0.00',
     });
   });
@@ -116,7 +119,7 @@ describe.each(dialects)('an Assignee statement on %s', (dialect) => {
     const text = assigneeStatementCsv(await assigneeStatementReport(db, ALPHA, '2025-01'));
     const lines = text.trimEnd().split('\n');
     expect(lines[0]).toBe(
-      'assignee,month,portfolio,transfer_id,row,from,to,days,distribution_fee,distributor_12b1_share,counted_on,doi,issuing_portfolio,lots,lot_id,txn_id,doi_range_shares,distributor_shares,weight_pct,earned_cdsc,portion_pct,exact_portion,twelve_b1_portion,cdsc_portion,total,pay_to,owed_on_to_assignee',
+      'assignee,month,portfolio,transfer_id,row,from,to,days,distribution_fee,distributor_12b1_share,counted_on,doi,issuing_portfolio,lots,lot_id,txn_id,doi_range_shares,distributor_shares,weight_pct,earned_cdsc,portion_pct,exact_portion,twelve_b1_portion,cdsc_portion,total,pay_to,owed_on_to_assignee,adjusts_month,reported_in',
     );
     expect(lines.slice(1).map((l) => l.split(',')[4])).toEqual([
       'portion',
@@ -126,8 +129,8 @@ describe.each(dialects)('an Assignee statement on %s', (dialect) => {
       'cdsc-piece',
       'total',
     ]);
-    expect(lines[1]).toMatch(new RegExp(`,portion,.*,3375\\.00,25\\.00,3400\\.00,${ALPHA},0\\.00$`));
-    expect(lines.at(-1)).toBe(`${ALPHA},2025-01,Total,,total,,,,,,,,,,,,,,,,,,3375.00,25.00,3400.00,,0.00`);
+    expect(lines[1]).toMatch(new RegExp(`,portion,.*,3375\\.00,25\\.00,3400\\.00,${ALPHA},0\\.00,,$`));
+    expect(lines.at(-1)).toBe(`${ALPHA},2025-01,Total,,total,,,,,,,,,,,,,,,,,,3375.00,25.00,3400.00,,0.00,,`);
   });
 
   /**

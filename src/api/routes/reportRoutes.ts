@@ -190,11 +190,46 @@ const AssigneeStatement = looseObject({
   }),
   note: z.string().optional(),
   adjustmentsSince: z.array(looseObject({ kind: z.string() })).optional(),
+  assigneeAdjustmentsSince: z
+    .array(
+      looseObject({
+        reportedIn: z.string(),
+        portfolio: z.string(),
+        transferId: z.string(),
+        twelveB1Adjustment: Money,
+        cdscAdjustment: Money,
+        adjustment: Money,
+      }),
+    )
+    .optional()
+    .openapi({
+      description:
+        "a closed month: the Assignee's part of the adjustments of this month later closes reported (paid with those months)",
+    }),
   lines: z.array(Portion),
+  priorPeriodAdjustments: z
+    .array(
+      looseObject({
+        adjustsMonth: z.string(),
+        portfolio: z.string(),
+        transferId: z.string(),
+        twelveB1Adjustment: Money,
+        cdscAdjustment: Money,
+        adjustment: Money,
+        payTo: z.string(),
+        owedOnToAssignee: Money,
+      }),
+    )
+    .openapi({
+      description:
+        "SPEC §12: the Assignee's part of the restatements of closed months reported in this month, paid with it",
+    }),
   totals: looseObject({
     twelveB1Portion: Money,
     cdscPortion: Money,
     total: Money,
+    priorPeriodAdjustments: Money,
+    payable: Money.openapi({ description: 'total + priorPeriodAdjustments: what is paid on the due date' }),
     owedOnToAssignee: Money,
   }),
 }).openapi('AssigneeStatement');

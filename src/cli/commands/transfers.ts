@@ -168,6 +168,19 @@ export function registerTransfersCommands(program: Command, getContext: () => Cl
         );
         const t = statement.totals;
         ctx.out(`Total: 12b-1 Portions ${t.twelveB1Portion} + CDSC Portions ${t.cdscPortion} = ${t.total}`);
+        // SPEC §12: the prior-period adjustments paid with the month make up what is paid
+        for (const a of statement.priorPeriodAdjustments)
+          ctx.out(
+            `Prior-period adjustment of ${a.adjustsMonth}, ${a.portfolio} Transfer ${a.transferId}: 12b-1 ${a.twelveB1Adjustment} + CDSC ${a.cdscAdjustment} = ${a.adjustment}${a.payTo !== statement.assignee ? ` (paid to ${a.payTo})` : ''}`,
+          );
+        if (statement.priorPeriodAdjustments.length > 0)
+          ctx.out(
+            `Payable ${statement.dueDate}: ${t.total} + adjustments ${t.priorPeriodAdjustments} = ${t.payable}`,
+          );
+        for (const a of statement.assigneeAdjustmentsSince ?? [])
+          ctx.out(
+            `Adjusted since: ${a.portfolio} Transfer ${a.transferId} ${a.adjustment} (12b-1 ${a.twelveB1Adjustment}, CDSC ${a.cdscAdjustment}), reported in and paid with ${a.reportedIn}`,
+          );
         ctx.out('(--json, --csv or --pdf show the weights, the DOI-range shares by lot and the CDSC pieces)');
       },
     );
