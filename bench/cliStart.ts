@@ -43,7 +43,7 @@ export interface CliStartFigures {
 }
 
 /** Runs one command; its wall time, and its CPU time (user + system) from /proc/self/stat. */
-function timeOnce(
+export function timeOnce(
   args: readonly string[],
   env: Record<string, string> = {},
 ): { wallMs: number; cpuMs: number } {
@@ -123,7 +123,7 @@ async function measureOnDemand(
   return first;
 }
 
-function median(xs: readonly number[]): number {
+export function median(xs: readonly number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.floor(s.length / 2)]!;
 }

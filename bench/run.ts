@@ -7,6 +7,7 @@ import { benchExhibitParse } from './exhibitParse.js';
 import { benchMonthPass } from './monthPassBench.js';
 import { benchServeLoad } from './serveLoad.js';
 import { benchServiceFees } from './serviceFeesBench.js';
+import { benchStoreStart } from './storeStart.js';
 import { benchTestStoreCopy } from './testStoreCopy.js';
 
 /**
@@ -87,6 +88,10 @@ async function main(): Promise<void> {
       { ...(serverUrl ? { serverUrl } : {}), ...(quick ? { quietSeconds: 2, readers: 20 } : {}) },
       log,
     );
+  }
+  if (want('store-start')) {
+    log('CLI start, a new store, a store opened: each command spawned as a user runs it');
+    out.storeStart = await benchStoreStart(quick ? { runs: 2 } : {}, log);
   }
   if (want('cli')) {
     log('query commands on the embedded store, spawned as a user runs them (issue 13 item 4)');

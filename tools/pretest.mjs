@@ -1,6 +1,6 @@
 // `npm test`'s steps before Vitest — every command of `npm run build`, `npm run typecheck` and
-// `npm run lint` — run side by side: none reads what another writes (the build's three write
-// dist/src + dist/bench, dist/cli and web/dist, from the sources; the others only read the
+// `npm run lint` — run side by side: none reads what another writes (the build's four write
+// dist/src + dist/bench, dist/cli, dist/initial-cluster and web/dist, from the sources (the last but one from PGlite); the others only read the
 // sources), and each spends part of its time starting up or on one core. Each command's output is
 // printed whole when all have ended, with its time; the exit code is the first failed one's (1 if
 // it died by a signal).

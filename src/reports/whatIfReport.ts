@@ -23,6 +23,7 @@ import { loadDistributorTerms } from '../store/classBStore.js';
 import type { Queryable } from '../store/database.js';
 import { netAssetsThrough } from '../store/netAssetsRepository.js';
 import { loadRegistry } from '../store/registryStore.js';
+import { rememberedReads } from '../store/rememberedReads.js';
 import { theDistributor } from './distributorShareReport.js';
 import { feesReport, loadClassSeries } from './feesReport.js';
 import { type ClassCapLedger, classCapLedgers } from './finraCapLedger.js';
@@ -351,8 +352,11 @@ export async function whatIfReport(
   for (const [i, month] of months.entries()) {
     const portfolioName = registry.identities.nameOn(portfolioId, monthEnd(month));
     const target = { portfolioId, portfolioName, class: cls, distributor };
-    before = add(before, await monthPayees(q, month, target, undefined, warnings, registry));
-    after = add(after, await monthPayees(q, month, target, override, warnings, registry));
+    // before and after read the month's same inputs: each asked of the snapshot once, and kept
+    // for this month only (a year of Class B ledger reads is not held at once)
+    const monthReads = rememberedReads(q);
+    before = add(before, await monthPayees(monthReads, month, target, undefined, warnings, registry));
+    after = add(after, await monthPayees(monthReads, month, target, override, warnings, registry));
     onMonth?.(i + 1, months.length);
   }
   if (rows[0]!.date > from)

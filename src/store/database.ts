@@ -10,6 +10,7 @@ import { type CopyValue, decodeCopyRows } from './copyText.js';
 import { COPY_CHUNK_ROWS, encodeCopyRowsBytes } from './copyTextBytes.js';
 import { defaultDatabaseTarget, isServerUrl } from './databaseTarget.js';
 import { fullFileSystem } from './fullFileSystem.js';
+import { initialClusterFor } from './initialCluster.js';
 import { copyRowChunksOfPages, copyTextSlicesOfPages, pgliteCopy, textOfPages } from './pgliteCopyDevice.js';
 import { installPgliteMemoryPool, keepClosedStoreMemory, type WasmMemory } from './pgliteMemoryPool.js';
 import { readOnlyFolder } from './readOnlyFolder.js';
@@ -205,7 +206,9 @@ async function openPglite(path: string, workload: StoreWorkload): Promise<Databa
   installPgliteMemoryPool();
   try {
     // the folder by its real path: PGlite's file system cannot open a data folder through a link
-    db = await PGlite.create(path === ':memory:' ? undefined : canonicalDataFolder(path), {
+    const folder = path === ':memory:' ? undefined : canonicalDataFolder(path);
+    db = await PGlite.create(folder, {
+      loadDataDir: initialClusterFor(folder),
       startParams: pgliteStartParams(workload),
       parsers: {
         [pgliteTypes.NUMERIC]: identity,
