@@ -249,7 +249,7 @@ describe('the XLSX of class-b-terms list, exhibit list/diff, close show and tran
       const d = await cli('exhibit', 'diff', id, '--xlsx', diffFile);
       expect(d.code, d.stderr).toBe(0);
       const { header: h } = await expectSameLines(csv.stdout, diffFile, {});
-      expect(h).toEqual(['change', 'portfolio', 'class', 'before', 'after']);
+      expect(h).toEqual(['change', 'portfolio', 'class', 'before', 'after', 'from']);
       diffed = true;
       break;
     }
