@@ -250,12 +250,14 @@ describe.skipIf(missing !== null)('the dashboard as a treasurer uses it', () => 
       .evaluateAll((trs) =>
         trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')),
       );
+    // each change from the amendment's own date, 2025-04-01 (the diff's `from` column)
     expect(rows).toContainEqual([
       'added',
       'Summit Global Opportunities Fund',
       'A',
       '—',
       '0.10% + 0.25% = 0.35%',
+      '2025-04-01',
     ]);
     expect(rows).toContainEqual([
       'moved',
@@ -263,6 +265,7 @@ describe.skipIf(missing !== null)('the dashboard as a treasurer uses it', () => 
       'A',
       'HARBOR SECTOR FUNDS, INC.',
       'SUMMIT SECTOR FUNDS, INC.',
+      '2025-04-01',
     ]);
     // Amendment No. 2 raises Summit International Fund's ABSC 0.00% → 0.10% from 2025-10-01,
     // waiting for its Class A shareholders' vote of 2025-11-14: the page says from when it governs
