@@ -7,9 +7,9 @@ import {
 } from '../audit/ledgerStateDigest.js';
 import { addDays, monthEnd, monthStart } from '../calendar/isoDate.js';
 import { Plan12bError } from '../errors.js';
+import { loadClassBTerms } from '../store/classBTermsRepository.js';
 import { ledgerStateAtCopyText, ledgerStateCopyText, sealedInputsDigests } from '../store/closeRepository.js';
 import type { Queryable } from '../store/database.js';
-import { loadClassBTerms } from '../store/classBTermsRepository.js';
 import { ledgerStateMonths } from '../store/ledgerStateRepository.js';
 import { bootstrapLedgerState } from './ledgerStateBootstrap.js';
 
