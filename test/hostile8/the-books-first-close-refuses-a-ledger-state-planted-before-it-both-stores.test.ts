@@ -160,6 +160,42 @@ describe.skipIf(!seedsAvailable).each(dialects)(
       }
     });
 
+    it('a state written ahead at 2005-01-31 with a row planted for N2 (no state at 2005-02-28): exit 69 naming 2005-01-31', async () => {
+      // the close builds 2005-02-28 from the transactions (N1 only, who bought in 2004), but N2, with
+      // no transaction before 2005-03-18, would start from the row planted at 2005-01-31
+      const bootstrapAt = async (date: string) => {
+        const db = await tdb.open();
+        try {
+          const terms = await loadClassBTerms(db);
+          await db.transaction((tx) => bootstrapLedgerState(tx, date, terms));
+        } finally {
+          await db.close();
+        }
+      };
+      const forgetState = async () => {
+        await sql('DELETE FROM class_b_ledger_state');
+        await sql('DELETE FROM class_b_ledger_state_month');
+      };
+      await forgetState();
+      await bootstrapAt('2005-01-31');
+      await sql(
+        `INSERT INTO class_b_ledger_state
+       SELECT ${n2}, as_of, next_sequence, next_arrival, lot_arrival, lot_portfolio_key,
+              lot_issuing_portfolio_key, lot_origin_txn_id, lot_free, lot_doi_epoch_day, lot_sequence,
+              lot_share_units, lot_cost_cents, allowance_portfolio_key, allowance_year, allowance_units, allowance_used_units
+         FROM class_b_ledger_state WHERE as_of = '2005-01-31' AND account_key = ${n1}`,
+      );
+      try {
+        const r = await marchClose();
+        expect(r.code, r.stderr).toBe(69);
+        expect(r.error!.message).toContain('2005-01-31');
+        expect(await closedMonths()).toEqual([]);
+      } finally {
+        await forgetState();
+        await bootstrapAt('2005-02-28');
+      }
+    });
+
     it('the state as the transactions replay to it: the first close takes it, and audit verify finds nothing', async () => {
       const r = await marchClose();
       expect(r.code, r.stderr).toBe(0);
