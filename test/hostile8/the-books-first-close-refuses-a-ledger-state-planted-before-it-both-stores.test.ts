@@ -16,7 +16,8 @@ import { seedFiles, seedsAvailable } from '../support/seeds.js';
  * transactions (classBLedgerMonth.ts), and no close had sealed it. A state row edited or planted by
  * SQL before the first close was taken and sealed (hostile7, by reading): Exhibit A's holdings and
  * the Distributor's 12b-1 Share paid by it, no seal showing it. Now the first close checks the state
- * it starts from against the replay of the transactions through M−1 (the bootstrap).
+ * it starts from against the replay of the transactions through M−1 (the bootstrap), or, where the
+ * latest complete state is at an earlier month end, that state against the replay through its date.
  *
  * A small complex (Class B Agreement, seeds 003/004): AIM Constellation Fund B, N1 bought 600 on
  * 2004-05-03, N2 200 on 2005-03-18. March 2005 is the books' first month. The state at 2005-02-28
