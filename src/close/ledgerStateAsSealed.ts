@@ -7,9 +7,11 @@ import {
 } from '../audit/ledgerStateDigest.js';
 import { addDays, monthEnd, monthStart } from '../calendar/isoDate.js';
 import { Plan12bError } from '../errors.js';
+import { loadClassBTerms } from '../store/classBTermsRepository.js';
 import { ledgerStateAtCopyText, ledgerStateCopyText, sealedInputsDigests } from '../store/closeRepository.js';
 import type { Queryable } from '../store/database.js';
-import { ledgerStateMonths } from '../store/ledgerStateRepository.js';
+import { latestLedgerStateMonth, ledgerStateMonths } from '../store/ledgerStateRepository.js';
+import { bootstrapLedgerState } from './ledgerStateBootstrap.js';
 
 /** What the close's check read: the rows, and the ledger it starts from when it read it whole. */
 export interface LedgerStateCheck {
@@ -55,7 +57,57 @@ export async function refuseLedgerStateChanged(q: Queryable, month: string): Pro
   }
   const full = await refuseLedgerStateChangedSince(q, month, sealed);
   if (full.problems.length > 0) throw changedOutside(month, full.problems);
+  // the books' first close: the latest complete state written ahead, at M−1 or before it
+  const ahead = sealed.length === 0 ? await latestLedgerStateMonth(q, through) : null;
+  if (ahead !== null) {
+    // the seal reads the ledger at the month's end (a row written ahead after M−1 is in it)
+    const replayed = await refuseLedgerStateNotAsReplayed(q, month, ahead);
+    return { rowsRead: full.rowsRead + replayed.rows, startsFrom: null };
+  }
   return { rowsRead: full.rowsRead, startsFrom: null };
+}
+
+/**
+ * SPEC §12 (what was changed outside plan12b is exit 69), issue 14 item 1 (a state written ahead
+ * of the closes: a restore, a benchmark's set-up): the books' first close of M takes a complete
+ * state stored at the end of M−1 as it stands (classBLedgerMonth.ts builds it only where none is
+ * stored), and no close sealed it; where the latest complete state is at an earlier month end
+ * `date`, the close builds M−1 for the accounts with transactions by then, and an account without
+ * any starts from its row at `date` or before. So the ledger as it stands at `date` must be what
+ * the transactions through `date` replay to (the bootstrap, ledgerStateBootstrap.ts): the bootstrap
+ * is run on a savepoint with the stored state through `date` set aside, the ledger as it then
+ * stands at `date` is digested, and the savepoint rolled back (a row dated after `date` through
+ * M−1 is at a date no close wrote, refused by the full check above). A state edited or planted by
+ * SQL is refused (exit 69) naming the date; the state compared is what the close starts from,
+ * sealed as it stands at M's end with what the close writes (`classBLedgerStateAtEnd`). Cost: one
+ * replay of every account's transactions through `date`, at the books' first close only.
+ */
+async function refuseLedgerStateNotAsReplayed(
+  q: Queryable,
+  month: string,
+  date: string,
+): Promise<LedgerStateAsItStands> {
+  const stored = new LedgerStateAsItStands();
+  for await (const text of ledgerStateAtCopyText(q, date)) stored.addCopyText(text);
+  const replayed = new LedgerStateAsItStands();
+  await q.query('SAVEPOINT plan12b_ledger_replay');
+  try {
+    // class_b_ledger_last_held rows go with their state rows (ON DELETE CASCADE)
+    await q.query('DELETE FROM class_b_ledger_state WHERE as_of <= $1', [date]);
+    await q.query('DELETE FROM class_b_ledger_state_month WHERE as_of <= $1', [date]);
+    await bootstrapLedgerState(q, date, await loadClassBTerms(q));
+    for await (const text of ledgerStateAtCopyText(q, date)) replayed.addCopyText(text);
+  } finally {
+    await q.query('ROLLBACK TO SAVEPOINT plan12b_ledger_replay');
+    await q.query('RELEASE SAVEPOINT plan12b_ledger_replay');
+  }
+  if (stored.digest() !== replayed.digest())
+    throw new Plan12bError(
+      'DATABASE',
+      `class_b_ledger_state holds a ledger at ${date} that is not what the transactions through it replay to: the Class B ledger the books' first close, of ${month}, starts from was changed outside plan12b`,
+      `restore the database from a backup, or remove the state stored through ${date} (its class_b_ledger_state_month row and class_b_ledger_state rows) so the close builds it from the transactions`,
+    );
+  return stored;
 }
 
 function changedOutside(month: string, problems: readonly string[]): Plan12bError {

@@ -174,9 +174,10 @@ export async function closeMonth(
         const inputs = await sealingMonthInputsDigest(tx, month, registry);
         // v4: the Class B ledger the steps write, as written
         const ledger = new LedgerStateRowsDigest();
-        sealLedgerStateWrites(tx, ledger);
         await refuseHoldingsKeptAhead(tx, month);
+        // before the close's writes are sealed: the first close's check replays on a savepoint
         const startsFrom = (await refuseLedgerStateChanged(tx, month)).startsFrom;
+        sealLedgerStateWrites(tx, ledger);
         await insertClosedMonth(tx, month, actor);
         const parts: Record<string, unknown> = {};
         const hashes: { part: string; contentHash: string }[] = [];
