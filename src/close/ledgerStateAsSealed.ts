@@ -10,7 +10,11 @@ import { Plan12bError } from '../errors.js';
 import { loadClassBTerms } from '../store/classBTermsRepository.js';
 import { ledgerStateAtCopyText, ledgerStateCopyText, sealedInputsDigests } from '../store/closeRepository.js';
 import type { Queryable } from '../store/database.js';
-import { latestLedgerStateMonth, ledgerStateMonths } from '../store/ledgerStateRepository.js';
+import {
+  latestLedgerStateMonth,
+  ledgerStateMonths,
+  withLedgerStateSetAsideThrough,
+} from '../store/ledgerStateRepository.js';
 import { bootstrapLedgerState } from './ledgerStateBootstrap.js';
 
 /** What the close's check read: the rows, and the ledger it starts from when it read it whole. */
@@ -90,17 +94,10 @@ async function refuseLedgerStateNotAsReplayed(
   const stored = new LedgerStateAsItStands();
   for await (const text of ledgerStateAtCopyText(q, date)) stored.addCopyText(text);
   const replayed = new LedgerStateAsItStands();
-  await q.query('SAVEPOINT plan12b_ledger_replay');
-  try {
-    // class_b_ledger_last_held rows go with their state rows (ON DELETE CASCADE)
-    await q.query('DELETE FROM class_b_ledger_state WHERE as_of <= $1', [date]);
-    await q.query('DELETE FROM class_b_ledger_state_month WHERE as_of <= $1', [date]);
+  await withLedgerStateSetAsideThrough(q, date, async () => {
     await bootstrapLedgerState(q, date, await loadClassBTerms(q));
     for await (const text of ledgerStateAtCopyText(q, date)) replayed.addCopyText(text);
-  } finally {
-    await q.query('ROLLBACK TO SAVEPOINT plan12b_ledger_replay');
-    await q.query('RELEASE SAVEPOINT plan12b_ledger_replay');
-  }
+  });
   if (stored.digest() !== replayed.digest())
     throw new Plan12bError(
       'DATABASE',

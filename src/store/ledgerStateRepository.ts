@@ -1314,3 +1314,25 @@ export async function readStoredRedemptionColumns(
     pieceWaivedCents: c[21]!,
   };
 }
+
+/**
+ * Runs `fn` with the stored Class B ledger state through `date` removed (its month marks too; the
+ * remembered issuances go with their rows, ON DELETE CASCADE), then puts everything back: a
+ * savepoint rolled back whatever `fn` did or threw. What the books' first close replays the
+ * transactions into, to compare with the state stored before it (close/ledgerStateAsSealed.ts).
+ */
+export async function withLedgerStateSetAsideThrough<T>(
+  q: Queryable,
+  date: string,
+  fn: () => Promise<T>,
+): Promise<T> {
+  await q.query('SAVEPOINT plan12b_ledger_replay');
+  try {
+    await q.query('DELETE FROM class_b_ledger_state WHERE as_of <= $1', [date]);
+    await q.query('DELETE FROM class_b_ledger_state_month WHERE as_of <= $1', [date]);
+    return await fn();
+  } finally {
+    await q.query('ROLLBACK TO SAVEPOINT plan12b_ledger_replay');
+    await q.query('RELEASE SAVEPOINT plan12b_ledger_replay');
+  }
+}

@@ -71,6 +71,9 @@ const CASES: readonly Case[] = [
       'doiRangeFractionPct',
       'shares',
       'distributionFee',
+      // the total of the month's prior-period adjustments (calc12): the text lists them and their
+      // total only when the month pays some; December pays none, 0.00
+      'priorPeriodAdjustments',
     ],
   },
   { args: ['distributor-share', '--month', '2025-06'], notInText: ['sharePct'] },
