@@ -24,8 +24,11 @@ export function rememberedReads(q: Queryable): Queryable {
     return answer.then((a) => structuredClone(a));
   };
   const remembered: Queryable = {
+    // a statement that is not a read (a staged table's CREATE, ANALYZE, DROP) runs every time
     query: <R>(sql: string, params: readonly unknown[] = []) =>
-      once(`query\0${sql}\0${JSON.stringify(params, bigintAsText)}`, () => q.query<R>(sql, params)),
+      READ.test(sql)
+        ? once(`query\0${sql}\0${JSON.stringify(params, bigintAsText)}`, () => q.query<R>(sql, params))
+        : q.query<R>(sql, params),
     exec: (sql) => q.exec(sql),
     copyIn: (table, columns, rows) => q.copyIn(table, columns, rows),
     copyOut: (sql) => once(`copyOut\0${sql}`, () => q.copyOut(sql)),
@@ -36,6 +39,9 @@ export function rememberedReads(q: Queryable): Queryable {
   if (slices !== undefined) remembered.copyTextSlices = (sql, size) => slices.call(q, sql, size);
   return remembered;
 }
+
+/** A statement that only reads: SELECT, WITH … SELECT, VALUES, TABLE. */
+const READ = /^\s*(SELECT|WITH|VALUES|TABLE)\b/i;
 
 /** A parameter's text in the key: JSON has no bigint. */
 function bigintAsText(_key: string, value: unknown): unknown {

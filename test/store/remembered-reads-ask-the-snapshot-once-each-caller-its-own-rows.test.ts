@@ -86,6 +86,9 @@ describe('remembered reads', () => {
     expect(await r.query('SELECT 1')).toEqual([{ sql: 'SELECT 1', n: null }]);
     await r.exec('SET x = 1');
     await r.exec('SET x = 1');
+    // a statement through query() that is not a read: run each time, never answered from memory
+    await r.query('CREATE TEMPORARY TABLE t (k text)');
+    await r.query('CREATE TEMPORARY TABLE t (k text)');
     for (let i = 0; i < 2; i++)
       for await (const chunk of r.textRowChunks('SELECT z')) expect(chunk).toEqual([['1']]);
     expect(store.asked).toEqual([
@@ -93,6 +96,8 @@ describe('remembered reads', () => {
       'query SELECT 1 []',
       'exec SET x = 1',
       'exec SET x = 1',
+      'query CREATE TEMPORARY TABLE t (k text) []',
+      'query CREATE TEMPORARY TABLE t (k text) []',
       'textRowChunks SELECT z',
       'textRowChunks SELECT z',
     ]);
