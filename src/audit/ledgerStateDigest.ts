@@ -1,6 +1,32 @@
 import { createHash, hash } from 'node:crypto';
 
 /**
+ * The COPY text of whole rows across the slices a reader hands over: a row a slice cuts off at its
+ * end is carried to the front of the next (each digest below reads its rows through one).
+ */
+class WholeRows {
+  private partial: Uint8Array | null = null;
+
+  /** The whole rows of what was carried and `bytes`; a row cut at their end is carried on. */
+  of(bytes: Uint8Array): Uint8Array {
+    let text = bytes;
+    if (this.partial !== null) {
+      text = new Uint8Array(this.partial.length + bytes.length);
+      text.set(this.partial);
+      text.set(bytes, this.partial.length);
+    }
+    const end = text.lastIndexOf(10) + 1;
+    this.partial = end < text.length ? text.slice(end) : null;
+    return text.subarray(0, end);
+  }
+
+  /** Refuses a COPY text that ended within a row. */
+  assertEnded(): void {
+    if (this.partial !== null) throw new Error('ledger state digest: COPY text ends within a row');
+  }
+}
+
+/**
  * The digest of the Class B ledger state a close writes (digest v4; SPEC §12: the close seals its
  * results), pure. The close hands over the COPY text it writes (one line per account and month
  * end, ledgerStateRepository.ts `writeLedgerStateChunk`) — no re-read of what it wrote, at a
@@ -12,27 +38,19 @@ import { createHash, hash } from 'node:crypto';
 export class LedgerStateRowsDigest {
   private hashes = new Uint8Array(32 * 1024);
   private sortKeys: number[] = [];
-  private partial: Uint8Array | null = null;
+  private readonly rows = new WholeRows();
   /** the last as_of read, as its ten bytes, and its day number (a chunk's rows share one) */
   private lastDate = new Uint8Array(10);
   private lastDay = Number.NaN;
 
   /** COPY text of whole rows, or a slice of it (a row cut at its end goes on in the next slice). */
   addCopyText(bytes: Uint8Array): void {
+    const text = this.rows.of(bytes);
     let start = 0;
-    let text = bytes;
-    if (this.partial !== null) {
-      const joined = new Uint8Array(this.partial.length + bytes.length);
-      joined.set(this.partial);
-      joined.set(bytes, this.partial.length);
-      text = joined;
-      this.partial = null;
-    }
     for (let i = text.indexOf(10, start); i !== -1; i = text.indexOf(10, start)) {
       this.addLine(text.subarray(start, i + 1));
       start = i + 1;
     }
-    if (start < text.length) this.partial = text.slice(start);
   }
 
   private addLine(line: Uint8Array): void {
@@ -81,7 +99,7 @@ export class LedgerStateRowsDigest {
    * present only when there are some.
    */
   kinds(monthStart: string): [kind: string, digest: string][] {
-    if (this.partial !== null) throw new Error('ledger state digest: COPY text ends within a row');
+    this.rows.assertEnded();
     const start = Date.parse(`${monthStart}T00:00:00Z`) / 86_400_000;
     // an account's state row and its remembered issuances' rows (class_b_ledger_last_held) share a
     // (month end, account key): those are ordered by their hashes, which neither side's order changes
@@ -111,16 +129,10 @@ export class LedgerStateRowsDigest {
  */
 export class LedgerStateDigestsByDate {
   private readonly byDate = new Map<string, LedgerStateRowsDigest>();
-  private partial: Uint8Array | null = null;
+  private readonly rows = new WholeRows();
 
   addCopyText(bytes: Uint8Array): void {
-    let text = bytes;
-    if (this.partial !== null) {
-      text = new Uint8Array(this.partial.length + bytes.length);
-      text.set(this.partial);
-      text.set(bytes, this.partial.length);
-      this.partial = null;
-    }
+    const text = this.rows.of(bytes);
     let start = 0;
     // consecutive lines of one date go to its digest together
     let runStart = 0;
@@ -136,7 +148,6 @@ export class LedgerStateDigestsByDate {
       start = i + 1;
     }
     if (runDate !== '') this.digestOf(runDate).addCopyText(text.subarray(runStart, start));
-    if (start < text.length) this.partial = text.slice(start);
   }
 
   private digestOf(date: string): LedgerStateRowsDigest {
@@ -150,7 +161,7 @@ export class LedgerStateDigestsByDate {
 
   /** Each date's digest, dates in order. */
   digests(): Map<string, string> {
-    if (this.partial !== null) throw new Error('ledger state digest: COPY text ends within a row');
+    this.rows.assertEnded();
     const out = new Map<string, string>();
     // every row of one date is at or after the start of a month before all of them
     for (const date of [...this.byDate.keys()].sort())
@@ -180,19 +191,13 @@ export class LedgerStateAsItStands {
   private hashes = new Uint8Array(32 * 1024);
   private keys: number[] = [];
   private days: number[] = [];
-  private partial: Uint8Array | null = null;
+  private readonly wholeRows = new WholeRows();
   /** COPY text lines read */
   rows = 0;
 
   /** COPY text of whole rows, or a slice of it (a row cut at its end goes on in the next slice). */
   addCopyText(bytes: Uint8Array): void {
-    let text = bytes;
-    if (this.partial !== null) {
-      text = new Uint8Array(this.partial.length + bytes.length);
-      text.set(this.partial);
-      text.set(bytes, this.partial.length);
-      this.partial = null;
-    }
+    const text = this.wholeRows.of(bytes);
     let start = 0;
     for (let i = text.indexOf(10, start); i !== -1; i = text.indexOf(10, start)) {
       const line = text.subarray(start, i + 1);
@@ -209,7 +214,6 @@ export class LedgerStateAsItStands {
       this.rows++;
       start = i + 1;
     }
-    if (start < text.length) this.partial = text.slice(start);
   }
 
   private add(key: number, day: number, lineHash: Uint8Array): void {
@@ -256,7 +260,7 @@ export class LedgerStateAsItStands {
   }
 
   digest(): string {
-    if (this.partial !== null) throw new Error('ledger state digest: COPY text ends within a row');
+    this.wholeRows.assertEnded();
     const order = [...this.keys.keys()].sort(
       (a, b) => this.keys[a]! - this.keys[b]! || Buffer.compare(this.hashAt(a), this.hashAt(b)),
     );

@@ -123,22 +123,12 @@ export function agreementNotice(
   portfolioId: string | null,
   shareClass: string | null,
 ): AgreementNotice {
-  const cls = shareClass?.toLowerCase() ?? null;
   const stated = registry.instruments
     .filter(
       (i) =>
         i.kind === 'agreement' &&
         i.statedTerminationNotice &&
-        [...i.schedules.values()].some((versions) =>
-          versions.some((v) =>
-            v.entries.some(
-              (e) =>
-                (cls === null || e.class.toLowerCase() === cls) &&
-                (portfolioId === null ||
-                  registry.identities.resolveOn(e.portfolio, v.effectiveDate) === portfolioId),
-            ),
-          ),
-        ),
+        listsClassOf(registry, i, portfolioId, shareClass),
     )
     .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))[0]?.statedTerminationNotice;
   return stated ? { days: stated.days, atMost: stated.atMost, text: stated.text } : FIFTEENTH_A_NOTICE;
@@ -146,20 +136,28 @@ export function agreementNotice(
 
 /** Whether an agreement lists the class (null: any) of the portfolio (null: any) in any schedule version. */
 function agreementCovers(registry: Registry, portfolioId: string | null, shareClass: string | null): boolean {
-  const cls = shareClass?.toLowerCase() ?? null;
   return registry.instruments.some(
-    (i) =>
-      i.kind === 'agreement' &&
-      [...i.schedules.values()].some((versions) =>
-        versions.some((v) =>
-          v.entries.some(
-            (e) =>
-              (cls === null || e.class.toLowerCase() === cls) &&
-              (portfolioId === null ||
-                registry.identities.resolveOn(e.portfolio, v.effectiveDate) === portfolioId),
-          ),
-        ),
+    (i) => i.kind === 'agreement' && listsClassOf(registry, i, portfolioId, shareClass),
+  );
+}
+
+/** Whether the instrument lists the class (null: any) of the portfolio (null: any) in any schedule version. */
+function listsClassOf(
+  registry: Registry,
+  instrument: Registry['instruments'][number],
+  portfolioId: string | null,
+  shareClass: string | null,
+): boolean {
+  const cls = shareClass?.toLowerCase() ?? null;
+  return [...instrument.schedules.values()].some((versions) =>
+    versions.some((v) =>
+      v.entries.some(
+        (e) =>
+          (cls === null || e.class.toLowerCase() === cls) &&
+          (portfolioId === null ||
+            registry.identities.resolveOn(e.portfolio, v.effectiveDate) === portfolioId),
       ),
+    ),
   );
 }
 

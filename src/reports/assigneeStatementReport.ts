@@ -9,7 +9,11 @@ import { Plan12bError } from '../errors.js';
 import type { Queryable } from '../store/database.js';
 import { netAssetsFiguresAtClose } from '../store/netAssetsRepository.js';
 import { closedMonthRecord, sealedPart, sealedPartsAfter } from '../store/sealedResultsRepository.js';
-import { type AssigneeStatement, assigneeStatement } from '../transfers/assigneeStatement.js';
+import {
+  type AssigneeAdjustmentLine,
+  type AssigneeStatement,
+  assigneeStatement,
+} from '../transfers/assigneeStatement.js';
 import {
   type MonthlyCalculationReport,
   monthlyCalculationInputs,
@@ -41,15 +45,10 @@ export type AssigneeStatementReport = AssigneeStatement & {
 };
 
 /** SPEC §12: the Assignee's part of a later close's prior-period adjustment of this month. */
-export interface AssigneeAdjustmentSince {
-  readonly reportedIn: string;
-  readonly portfolioId: string;
-  readonly portfolio: string;
-  readonly transferId: string;
-  readonly twelveB1Adjustment: string;
-  readonly cdscAdjustment: string;
-  readonly adjustment: string;
-}
+export type AssigneeAdjustmentSince = Pick<
+  AssigneeAdjustmentLine,
+  'portfolioId' | 'portfolio' | 'transferId' | 'twelveB1Adjustment' | 'cdscAdjustment' | 'adjustment'
+> & { readonly reportedIn: string };
 
 export async function assigneeStatementReport(
   q: Queryable,
