@@ -726,16 +726,57 @@ function checkEmbeddedTarget(target: string): void {
 }
 
 /**
+ * What a PostgreSQL data folder holds at its top. A new store's folder is loaded entry by entry
+ * from the initial cluster (src/store/initialCluster.ts), `PG_VERSION` among the last (the 993rd
+ * of initdb.tar.gz's 998 entries): a folder of these names only, without it, is a store whose
+ * making was stopped (a kill, a full disk), not a folder of the user's files.
+ */
+const CLUSTER_ENTRIES = new Set([
+  'base',
+  'global',
+  'pg_commit_ts',
+  'pg_dynshmem',
+  'pg_hba.conf',
+  'pg_ident.conf',
+  'pg_logical',
+  'pg_multixact',
+  'pg_notify',
+  'pg_replslot',
+  'pg_serial',
+  'pg_snapshots',
+  'pg_stat',
+  'pg_stat_tmp',
+  'pg_subtrans',
+  'pg_tblspc',
+  'pg_twophase',
+  'pg_wal',
+  'pg_xact',
+  'postgresql.auto.conf',
+  'postgresql.conf',
+  'postmaster.opts',
+  'postmaster.pid',
+]);
+
+/**
  * A folder of other files is refused as the command line's fault (the store's files would be mixed
  * into it) — asked only once the folder's lock is held: a folder another plan12b process is
  * creating a store in holds PostgreSQL's files before its PG_VERSION is written, and a second
  * command started meanwhile waits for that process, as for any other holder, rather than taking
- * the half-made store for someone else's folder (exit 64).
+ * the half-made store for someone else's folder (exit 64). With the lock held, a folder of PostgreSQL's
+ * files only and no PG_VERSION is a store whose making was stopped: named as such (exit 69).
  */
 function refuseFolderOfOtherFiles(target: string): void {
   const stat = statSync(target, { throwIfNoEntry: false });
   if (stat === undefined || !stat.isDirectory()) return;
-  if (!existsSync(join(target, 'PG_VERSION')) && readdirSync(target).length > 0)
+  if (existsSync(join(target, 'PG_VERSION'))) return;
+  const entries = readdirSync(target);
+  if (entries.length > 0 && entries.every((name) => CLUSTER_ENTRIES.has(name)))
+    throw new Plan12bError(
+      'DATABASE',
+      `the embedded store ${target} was left half-made: it holds PostgreSQL's files but not PG_VERSION, the last of them written, so the command that was creating it was stopped before it finished`,
+      `nothing was recorded in it: remove the folder (rm -r ${target}) and run the command again`,
+    );
+  if (entries.length > 0)
     throw new Plan12bError(
       'USAGE',
       `the database ${target} is a folder of other files, not a plan12b store`,
