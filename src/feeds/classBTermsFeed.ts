@@ -12,6 +12,7 @@ import {
   sameClassBTerm,
 } from '../class-b/classBTermRule.js';
 import type { Problem } from '../errors.js';
+import { conversionTargetAbove, spanWords } from '../governance/conversionTargetClass.js';
 import { type RedemptionRewrite, replayWithNewTerms } from '../import/classBLedgerReplay.js';
 import type { DecodedRow } from '../import/csvFeed.js';
 import {
@@ -27,6 +28,7 @@ import { type FeedDefinition, type FeedOptions, runFeedImport } from '../import/
 import type { ImportPlan, PlannedChange } from '../import/importPlan.js';
 import { classBPortfolioResolver } from '../registry/classBPortfolio.js';
 import { portfolioOverSpan } from '../registry/nameOverSpan.js';
+import type { Registry } from '../registry/registry.js';
 import {
   accountsInPortfolios,
   type ClassBTransactionRow,
@@ -73,6 +75,8 @@ interface TermsState {
   /** the recorded activity of every account holding a portfolio a changed rule touches */
   readonly history: ReadonlyMap<string, ClassBTransactionRow[]>;
   readonly accounts: readonly string[];
+  /** the registry the rules were read against: Rule 18f-3(f)'s check of a conversion's target class */
+  readonly registry: Registry;
 }
 
 export interface ClassBTermsImportResult {
@@ -161,7 +165,7 @@ export const classBTermsFeed: FeedDefinition<
               ? null
               : [...new Set(changed.map((r) => r.term.portfolioId!))],
           );
-    return { rows, stored, problems, accounts, history: await loadTransactionsOf(tx, accounts) };
+    return { rows, stored, problems, accounts, history: await loadTransactionsOf(tx, accounts), registry };
   },
 
   plan(_decoded, state, ctx): ImportPlan<TermChange> {
@@ -210,6 +214,10 @@ export const classBTermsFeed: FeedDefinition<
         `${ctx.file}:${c.line}: the CDSC schedule of ${what} charges ${over.pct}% in year ${over.year}, above 6.25% of the amount invested, the most FINRA 2341(d)(2) allows on one transaction of a fund with an asset-based sales charge and a service fee (DOMAIN §3.4, RECALLED): recorded as stated`,
       ];
     });
+    // Rule 18f-3(f), DOMAIN §4.3 (RECALLED): Class B converts into Class A of the same portfolio
+    for (const c of changes)
+      if (c.term.rule === 'conversion-period')
+        warnings.push(...conversionTargetWarnings(state.registry, ctx.file, c.line, c.term));
     return { changes, unchanged, warnings, ...replay } as TermsPlan;
   },
 
@@ -250,6 +258,41 @@ export const classBTermsFeed: FeedDefinition<
     };
   },
 };
+
+/**
+ * A conversion period recorded for a portfolio (or all) whose Class A 12b-1 rates in force are,
+ * on some days, above its Class B rates: one warning per portfolio and run of days. RECALLED in
+ * DOMAIN, so the rule is recorded as stated (the prospectus decides), with what to look at.
+ */
+function conversionTargetWarnings(
+  registry: Registry,
+  file: string,
+  line: number,
+  term: ClassBTermRule,
+): string[] {
+  const keys = registry.classKeys();
+  const classOf = (pid: string, cls: string) =>
+    keys.find((k) => k.portfolioId === pid && k.class.toUpperCase() === cls)?.class;
+  const portfolios =
+    term.portfolioId !== null
+      ? [term.portfolioId]
+      : [...new Set(keys.filter((k) => k.class.toUpperCase() === 'B').map((k) => k.portfolioId))];
+  const out: string[] = [];
+  for (const pid of portfolios) {
+    const b = classOf(pid, 'B');
+    const a = classOf(pid, 'A');
+    if (b === undefined || a === undefined) continue;
+    for (const r of conversionTargetAbove(registry.governing(pid, b), registry.governing(pid, a))) {
+      const name = registry.identities.nameOn(pid, r.from);
+      const rates = (x: typeof r.target) =>
+        `${x.totalPct}% a year: ${x.distributionFeePct}% distribution + ${x.serviceFeePct}% service, ${x.source}`;
+      out.push(
+        `${file}:${line}: ${name}'s Class B shares convert to Class A after ${term.conversionYears} years, but ${spanWords(r)} Class A's 12b-1 fees in force (${rates(r.target)}) are higher than Class B's (${rates(r.purchase)}); Rule 18f-3(f) lets shares convert only into a class whose expenses, 12b-1 payments included, are not higher (DOMAIN §4.3, RECALLED): recorded as stated — check both classes' rates (\`plan12b schedule --as-of ${r.from}\`) and, if they are right, put the conversion terms before the Board and counsel`,
+      );
+    }
+  }
+  return out;
+}
 
 /** `plan12b class-b-terms import`: the Class B terms feed through the one import pipeline. */
 export function importClassBTerms(
