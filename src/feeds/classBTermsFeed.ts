@@ -12,7 +12,12 @@ import {
   sameClassBTerm,
 } from '../class-b/classBTermRule.js';
 import type { Problem } from '../errors.js';
-import { conversionTargetAbove, spanWords } from '../governance/conversionTargetClass.js';
+import { materialIncrease } from '../governance/amendmentApproval.js';
+import {
+  conversionTargetAbove,
+  spanWords,
+  targetIncreasesWithoutPurchaseVote,
+} from '../governance/conversionTargetClass.js';
 import { type RedemptionRewrite, replayWithNewTerms } from '../import/classBLedgerReplay.js';
 import type { DecodedRow } from '../import/csvFeed.js';
 import {
@@ -29,6 +34,7 @@ import type { ImportPlan, PlannedChange } from '../import/importPlan.js';
 import { classBPortfolioResolver } from '../registry/classBPortfolio.js';
 import { portfolioOverSpan } from '../registry/nameOverSpan.js';
 import type { Registry } from '../registry/registry.js';
+import { everyScheduleVersion } from '../registry/scheduleVersions.js';
 import {
   accountsInPortfolios,
   type ClassBTransactionRow,
@@ -282,6 +288,15 @@ function conversionTargetWarnings(
     const b = classOf(pid, 'B');
     const a = classOf(pid, 'A');
     if (b === undefined || a === undefined) continue;
+    for (const r of targetIncreasesWithoutPurchaseVote(
+      pid,
+      { purchase: b, target: a },
+      targetClassIncreases(registry, pid, a),
+      registry.governance.approvals,
+    ))
+      out.push(
+        `${file}:${line}: ${registry.identities.nameOn(pid, r.effectiveDate)}'s Class B shares convert to Class A after ${term.conversionYears} years, but its Class A shareholders approved ${r.documentTitle} on ${r.meetingDate}, which ${r.increase} from ${r.effectiveDate}, and its Class B shareholders have no approval of it recorded: under Rule 18f-3 the Class B shares may then not go on converting into that Class A (the fund offers a new target class on the old terms) (DOMAIN §4.3, RECALLED): recorded as stated — record the Class B shareholders' vote on it (\`plan12b approvals import\`) or put the conversion terms before the Board and counsel`,
+      );
     for (const r of conversionTargetAbove(registry.governing(pid, b), registry.governing(pid, a))) {
       const name = registry.identities.nameOn(pid, r.from);
       const rates = (x: typeof r.target) =>
@@ -290,6 +305,39 @@ function conversionTargetWarnings(
         `${file}:${line}: ${name}'s Class B shares convert to Class A after ${term.conversionYears} years, but ${spanWords(r)} Class A's 12b-1 fees in force (${rates(r.target)}) are higher than Class B's (${rates(r.purchase)}); Rule 18f-3(f) lets shares convert only into a class whose expenses, 12b-1 payments included, are not higher (DOMAIN §4.3, RECALLED): recorded as stated — check both classes' rates (\`plan12b schedule --as-of ${r.from}\`) and, if they are right, put the conversion terms before the Board and counsel`,
       );
     }
+  }
+  return out;
+}
+
+/**
+ * The versions that raise a portfolio's target class's rates over those that governed it the day
+ * before (Plan §11's material increase, amendmentApproval.ts), with their documents.
+ */
+function targetClassIncreases(registry: Registry, pid: string, target: string) {
+  const out: { documentId: string; documentTitle: string; effectiveDate: string; increase: string }[] = [];
+  for (const { version: v } of everyScheduleVersion(registry.instruments)) {
+    const e = v.entries.find(
+      (x) =>
+        x.class.toUpperCase() === target.toUpperCase() &&
+        registry.identities.resolveOn(x.portfolio, v.effectiveDate) === pid,
+    );
+    const before =
+      e === undefined ? undefined : registry.governingOn(pid, target, addDays(v.effectiveDate, -1));
+    if (e === undefined || before === undefined) continue;
+    const increase = materialIncrease(
+      {
+        distributionFeePct: before.schedule.assetBasedSalesChargePct,
+        aggregateFeePct: before.schedule.aggregateFeePct,
+      },
+      { distributionFeePct: e.assetBasedSalesChargePct, aggregateFeePct: e.aggregateFeePct },
+    );
+    if (increase !== null)
+      out.push({
+        documentId: v.documentId,
+        documentTitle: v.documentTitle,
+        effectiveDate: v.effectiveDate,
+        increase,
+      });
   }
   return out;
 }

@@ -1,6 +1,7 @@
 import { addDays } from '../calendar/isoDate.js';
 import { formatRatePct, parseRateMicroPct } from '../money/rate.js';
 import type { GoverningEntry } from '../registry/governingEntry.js';
+import { type Approval, approvalCovers, approvalOutcome } from './approval.js';
 
 /**
  * Rule 18f-3(f) (DOMAIN §4.3, RECALLED): shares may convert from their purchase class (Class B)
@@ -91,4 +92,54 @@ export function conversionTargetAbove(
 /** "from 2025-01-01 to 2025-06-30" / "from 2025-01-01 on" */
 export function spanWords(r: { from: string; lastDay: string | null }): string {
   return r.lastDay === null ? `from ${r.from} on` : `from ${r.from} to ${r.lastDay}`;
+}
+
+/** A target-class increase its shareholders approved and the purchase class's did not. */
+export interface TargetIncreaseWithoutPurchaseVote {
+  readonly kind: 'targetIncreaseWithoutPurchaseVote';
+  readonly documentId: string;
+  readonly documentTitle: string;
+  readonly effectiveDate: string;
+  /** materialIncrease's words: "raises the distribution fee from 0.00% to 0.10% …" */
+  readonly increase: string;
+  /** the target-class shareholders' carried vote */
+  readonly meetingDate: string;
+}
+
+/**
+ * Rule 18f-3 (DOMAIN §4.3, RECALLED): if the target class's shareholders approve an increase of its
+ * 12b-1 expenses and the purchase class's shareholders do not, the shares may not keep converting
+ * into that class (the fund must offer a new target class). For each increase of the target class
+ * of one portfolio (a version that raises its rates over those in force the day before, Plan §11),
+ * the first carried target-class shareholder vote on the document, unless a carried purchase-class
+ * shareholder vote on the same document covers the portfolio too (a vote of every class covers both).
+ */
+export function targetIncreasesWithoutPurchaseVote(
+  portfolioId: string,
+  classes: { readonly purchase: string; readonly target: string },
+  increases: readonly {
+    readonly documentId: string;
+    readonly documentTitle: string;
+    readonly effectiveDate: string;
+    readonly increase: string;
+  }[],
+  approvals: readonly Approval[],
+): TargetIncreaseWithoutPurchaseVote[] {
+  const carriedBy = (documentId: string, cls: string) =>
+    approvals
+      .filter(
+        (a) =>
+          a.body === 'shareholders' &&
+          a.documentId === documentId &&
+          approvalCovers(a, portfolioId, cls) &&
+          approvalOutcome(a.vote, a).approved,
+      )
+      .sort((a, b) => (a.meetingDate < b.meetingDate ? -1 : a.meetingDate > b.meetingDate ? 1 : 0));
+  const out: TargetIncreaseWithoutPurchaseVote[] = [];
+  for (const inc of increases) {
+    const target = carriedBy(inc.documentId, classes.target)[0];
+    if (target === undefined || carriedBy(inc.documentId, classes.purchase).length > 0) continue;
+    out.push({ kind: 'targetIncreaseWithoutPurchaseVote', ...inc, meetingDate: target.meetingDate });
+  }
+  return out;
 }

@@ -1,9 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoExhibits } from '../../src/demo/demoComplex.js';
+import { renderExhibit } from '../../src/edgar/renderExhibit.js';
+import { importApprovals } from '../../src/feeds/approvalsFeed.js';
 import { importClassBTerms } from '../../src/feeds/classBTermsFeed.js';
 import { conversionTargetAbove } from '../../src/governance/conversionTargetClass.js';
 import { setBoardRate } from '../../src/import/boardRateChange.js';
 import type { GoverningEntry } from '../../src/registry/governingEntry.js';
 import type { Database } from '../../src/store/database.js';
+import { documentId } from '../../src/store/exhibitImport.js';
+import { APPROVALS_HEADER } from '../governance/support/storeWithPlan.js';
 import { freshDatabase, type TestDatabase } from '../support/databases.js';
 import { buildPayeesComplex, FUND, FUND2 } from '../transfers/payeesComplexFixture.js';
 
@@ -74,6 +79,64 @@ describe('a conversion period whose target Class A carries higher 12b-1 fees tha
     expect(r.warnings[0]).toContain(
       `all.csv:2: ${FUND}'s Class B shares convert to Class A after 7 years, but from 2025-01-01 on`,
     );
+  });
+});
+
+/**
+ * Rule 18f-3 (DOMAIN §4.3, RECALLED): if the target class's shareholders approve an increase of its
+ * 12b-1 expenses and the purchase class's shareholders do not, the shares may not go on converting
+ * into that class. The demo's Class A Amendment No. 2 (effective 2025-10-01) raises Summit
+ * International Fund's Class A distribution fee from 0.00% to 0.10% (aggregate 0.25% → 0.35%).
+ *   Class A vote 2025-11-14: 1,000,000 outstanding, 600,000 present (> 500,000), 500,000 for
+ *     ≥ 67% × 600,000 = 402,000 → carried. No Class B vote → warned (its rates, 0.35% < 1.00%,
+ *     raise no warning of their own).
+ *   Class B vote 2025-11-14 on the same amendment: 400,000 outstanding, 300,000 present
+ *     (> 200,000), 250,000 for ≥ 67% × 300,000 = 201,000 → carried → no warning.
+ */
+describe('a Class A increase its shareholders approved and the Class B shareholders did not', () => {
+  let tdb: TestDatabase;
+  let db: Database;
+  const INTL = 'Summit International Fund';
+  const amendment = demoExhibits().find((e) => e.fileName === 'demo-06-class-a-amendment-2.txt')!;
+  const hash = documentId(Buffer.from(renderExhibit(amendment.doc, { marked: false })));
+  const vote = (cls: string, outstanding: number, present: number, forShares: number) =>
+    `2025-11-14,shareholders,amendment,${hash},,${INTL},${cls},,,,,,,,,${outstanding},${present},${forShares}`;
+  const terms = (years: number) =>
+    Buffer.from(
+      [
+        'rule,portfolio,doi_from,doi_to,cdsc_schedule_pct,conversion_years,redemption_fee_pct,redemption_fee_days',
+        `conversion-period,${INTL},,,,${years},,`,
+      ].join('\n'),
+    );
+  beforeAll(async () => {
+    tdb = await freshDatabase('pglite');
+    db = await tdb.open();
+    await buildPayeesComplex(db);
+    await importApprovals(
+      db,
+      'a.csv',
+      Buffer.from([APPROVALS_HEADER, vote('A', 1_000_000, 600_000, 500_000)].join('\n')),
+    );
+  });
+  afterAll(async () => {
+    await db.close();
+    await tdb.drop();
+  });
+
+  it('is warned when the conversion period is recorded, until the Class B shareholders approve it too', async () => {
+    const r = await importClassBTerms(db, 'terms.csv', terms(8));
+    expect(r.inserted).toBe(1);
+    expect(r.warnings).toEqual([
+      `terms.csv:2: ${INTL}'s Class B shares convert to Class A after 8 years, but its Class A shareholders approved ${amendment.doc.title} on 2025-11-14, which raises the distribution fee from 0.00% to 0.10% and raises the aggregate fee from 0.25% to 0.35% from 2025-10-01, and its Class B shareholders have no approval of it recorded: under Rule 18f-3 the Class B shares may then not go on converting into that Class A (the fund offers a new target class on the old terms) (DOMAIN §4.3, RECALLED): recorded as stated — record the Class B shareholders' vote on it (\`plan12b approvals import\`) or put the conversion terms before the Board and counsel`,
+    ]);
+    await importApprovals(
+      db,
+      'b.csv',
+      Buffer.from([APPROVALS_HEADER, vote('B', 400_000, 300_000, 250_000)].join('\n')),
+    );
+    const again = await importClassBTerms(db, 'terms.csv', terms(9));
+    expect(again.restated).toBe(1);
+    expect(again.warnings).toEqual([]);
   });
 });
 
