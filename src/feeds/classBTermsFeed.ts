@@ -14,9 +14,10 @@ import {
 import type { Problem } from '../errors.js';
 import { materialIncrease } from '../governance/amendmentApproval.js';
 import {
-  conversionTargetAbove,
+  classAAboveClassB,
   spanWords,
   targetIncreasesWithoutPurchaseVote,
+  twelveB1Words,
 } from '../governance/conversionTargetClass.js';
 import { type RedemptionRewrite, replayWithNewTerms } from '../import/classBLedgerReplay.js';
 import type { DecodedRow } from '../import/csvFeed.js';
@@ -277,16 +278,14 @@ function conversionTargetWarnings(
   term: ClassBTermRule,
 ): string[] {
   const keys = registry.classKeys();
-  const classOf = (pid: string, cls: string) =>
-    keys.find((k) => k.portfolioId === pid && k.class.toUpperCase() === cls)?.class;
   const portfolios =
     term.portfolioId !== null
       ? [term.portfolioId]
       : [...new Set(keys.filter((k) => k.class.toUpperCase() === 'B').map((k) => k.portfolioId))];
   const out: string[] = [];
   for (const pid of portfolios) {
-    const b = classOf(pid, 'B');
-    const a = classOf(pid, 'A');
+    const b = keys.find((k) => k.portfolioId === pid && k.class.toUpperCase() === 'B')?.class;
+    const a = keys.find((k) => k.portfolioId === pid && k.class.toUpperCase() === 'A')?.class;
     if (b === undefined || a === undefined) continue;
     for (const r of targetIncreasesWithoutPurchaseVote(
       pid,
@@ -297,14 +296,10 @@ function conversionTargetWarnings(
       out.push(
         `${file}:${line}: ${registry.identities.nameOn(pid, r.effectiveDate)}'s Class B shares convert to Class A after ${term.conversionYears} years, but its Class A shareholders approved ${r.documentTitle} on ${r.meetingDate}, which ${r.increase} from ${r.effectiveDate}, and its Class B shareholders have no approval of it recorded: under Rule 18f-3 the Class B shares may then not go on converting into that Class A (the fund offers a new target class on the old terms) (DOMAIN §4.3, RECALLED): recorded as stated — record the Class B shareholders' vote on it (\`plan12b approvals import\`) or put the conversion terms before the Board and counsel`,
       );
-    for (const r of conversionTargetAbove(registry.governing(pid, b), registry.governing(pid, a))) {
-      const name = registry.identities.nameOn(pid, r.from);
-      const rates = (x: typeof r.target) =>
-        `${x.totalPct}% a year: ${x.distributionFeePct}% distribution + ${x.serviceFeePct}% service, ${x.source}`;
+    for (const r of classAAboveClassB(registry, pid))
       out.push(
-        `${file}:${line}: ${name}'s Class B shares convert to Class A after ${term.conversionYears} years, but ${spanWords(r)} Class A's 12b-1 fees in force (${rates(r.target)}) are higher than Class B's (${rates(r.purchase)}); Rule 18f-3(f) lets shares convert only into a class whose expenses, 12b-1 payments included, are not higher (DOMAIN §4.3, RECALLED): recorded as stated — check both classes' rates (\`plan12b schedule --as-of ${r.from}\`) and, if they are right, put the conversion terms before the Board and counsel`,
+        `${file}:${line}: ${registry.identities.nameOn(pid, r.from)}'s Class B shares convert to Class A after ${term.conversionYears} years, but ${spanWords(r)} Class A's 12b-1 fees in force (${twelveB1Words(r.target)}) are higher than Class B's (${twelveB1Words(r.purchase)}); Rule 18f-3(f) lets shares convert only into a class whose expenses, 12b-1 payments included, are not higher (DOMAIN §4.3, RECALLED): recorded as stated — check both classes' rates (\`plan12b schedule --as-of ${r.from}\`) and, if they are right, put the conversion terms before the Board and counsel`,
       );
-    }
   }
   return out;
 }

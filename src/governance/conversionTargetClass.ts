@@ -143,3 +143,28 @@ export function targetIncreasesWithoutPurchaseVote(
   }
   return out;
 }
+
+/** What conversionTargetAbove needs of the registry (registry/registry.ts). */
+export interface ConversionClassesView {
+  classKeys(): readonly { portfolioId: string; class: string }[];
+  governing(portfolioId: string, shareClass: string): readonly GoverningEntry[];
+}
+
+/** The runs on which a portfolio's Class A 12b-1 rates in force are above its Class B's ([] without both). */
+export function classAAboveClassB(
+  registry: ConversionClassesView,
+  portfolioId: string,
+): ConversionTargetAbove[] {
+  const keys = registry.classKeys();
+  const classOf = (cls: string) =>
+    keys.find((k) => k.portfolioId === portfolioId && k.class.toUpperCase() === cls)?.class;
+  const b = classOf('B');
+  const a = classOf('A');
+  if (b === undefined || a === undefined) return [];
+  return conversionTargetAbove(registry.governing(portfolioId, b), registry.governing(portfolioId, a));
+}
+
+/** "0.35% a year: 0.10% distribution + 0.25% service, Master Distribution Plan" */
+export function twelveB1Words(x: ClassTwelveB1): string {
+  return `${x.totalPct}% a year: ${x.distributionFeePct}% distribution + ${x.serviceFeePct}% service, ${x.source}`;
+}

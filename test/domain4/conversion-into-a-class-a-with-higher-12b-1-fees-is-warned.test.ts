@@ -28,6 +28,7 @@ import { buildPayeesComplex, FUND, FUND2 } from '../transfers/payeesComplexFixtu
 describe('a conversion period whose target Class A carries higher 12b-1 fees than Class B', () => {
   let tdb: TestDatabase;
   let db: Database;
+  const rateWarnings: Record<string, string[]> = {};
   beforeAll(async () => {
     tdb = await freshDatabase('pglite');
     db = await tdb.open();
@@ -36,14 +37,16 @@ describe('a conversion period whose target Class A carries higher 12b-1 fees tha
       [FUND, '0.05'],
       [FUND2, '0.10'],
     ] as const)
-      await setBoardRate(db, {
-        portfolio,
-        class: 'B',
-        effectiveDate: '2025-01-01',
-        distributionFeePct,
-        serviceFeePct: '0.25',
-        reason: 'Board lowered the Class B distribution fee',
-      });
+      rateWarnings[portfolio] = (
+        await setBoardRate(db, {
+          portfolio,
+          class: 'B',
+          effectiveDate: '2025-01-01',
+          distributionFeePct,
+          serviceFeePct: '0.25',
+          reason: 'Board lowered the Class B distribution fee',
+        })
+      ).warnings;
   });
   afterAll(async () => {
     await db.close();
@@ -65,6 +68,14 @@ describe('a conversion period whose target Class A carries higher 12b-1 fees tha
     expect(r.warnings).toEqual([
       `terms.csv:2: ${FUND}'s Class B shares convert to Class A after 8 years, but from 2025-01-01 on Class A's 12b-1 fees in force (0.35% a year: 0.10% distribution + 0.25% service, Master Distribution Plan) are higher than Class B's (0.30% a year: 0.05% distribution + 0.25% service, a Board-set rate); Rule 18f-3(f) lets shares convert only into a class whose expenses, 12b-1 payments included, are not higher (DOMAIN §4.3, RECALLED): recorded as stated — check both classes' rates (\`plan12b schedule --as-of 2025-01-01\`) and, if they are right, put the conversion terms before the Board and counsel`,
     ]);
+  });
+
+  it('the Board rate that brings Class B below Class A is recorded with the same warning', () => {
+    expect(rateWarnings[FUND]).toEqual([
+      `${FUND}: from 2025-01-01 on Class A's 12b-1 fees in force (0.35% a year: 0.10% distribution + 0.25% service, Master Distribution Plan) are higher than Class B's (0.30% a year: 0.05% distribution + 0.25% service, a Board-set rate), and Class B shares convert into Class A (SPEC §6); Rule 18f-3(f) lets shares convert only into a class whose expenses, 12b-1 payments included, are not higher (DOMAIN §4.3, RECALLED): recorded — if the rates are right, put the conversion terms (\`plan12b class-b-terms list\`) before the Board and counsel`,
+    ]);
+    // 0.10 + 0.25 = 0.35, not higher than Class A's 0.35
+    expect(rateWarnings[FUND2]).toEqual([]);
   });
 
   it('a rule for all portfolios is checked for each portfolio with Class B shares', async () => {
