@@ -124,6 +124,10 @@ export const HELP_EXAMPLES: Readonly<Record<string, readonly string[]>> = {
   'approvals import': ['plan12b approvals import plan12b-demo/approvals.csv'],
   'approvals list': ['plan12b approvals list --csv'],
   continuance: ['plan12b continuance --as-of 2025-12-31 --json'],
+  records: [
+    'plan12b records --as-of 2025-12-31 --csv > records.csv',
+    'plan12b records --as-of 2025-12-31 --json',
+  ],
   'terminations import': ['plan12b terminations import plan12b-demo/terminations.csv'],
   'terminations list': ['plan12b terminations list --json'],
   terminate: [

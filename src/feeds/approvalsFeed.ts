@@ -265,7 +265,18 @@ function approvalOfRow(
       null,
       "a shareholder vote is a vote of one portfolio's class (Rule 12b-1(g); Plan §5): name both",
     );
-  if (row.class !== null && instrumentKey !== null) {
+  // Rule 18f-3 (DOMAIN §4.3, RECALLED): Class B shares convert into Class A (SPEC §6), so the
+  // Class B shareholders of a portfolio vote, too, on an increase of its Class A plan: their vote is
+  // read as of the Class A the instrument lists for the portfolio (and decides nothing for Class A)
+  const purchaseClassVote =
+    row.body === 'shareholders' &&
+    row.approves === 'amendment' &&
+    row.class?.toUpperCase() === 'B' &&
+    portfolioId !== null &&
+    instrumentKey !== null &&
+    registry.instruments.find((i) => i.key === instrumentKey)!.classes.some((c) => c.toUpperCase() === 'A') &&
+    registry.classKeys().some((k) => k.portfolioId === portfolioId && k.class.toUpperCase() === 'B');
+  if (row.class !== null && instrumentKey !== null && !purchaseClassVote) {
     const inst = registry.instruments.find((i) => i.key === instrumentKey)!;
     if (inst.classes.length > 0 && !inst.classes.some((c) => c.toLowerCase() === row.class!.toLowerCase()))
       problem('class', row.class, `${inst.name} covers Class ${inst.classes.join(', ')} only`);
@@ -296,7 +307,9 @@ function approvalOfRow(
   if (portfolioId !== null && instrumentKey !== null) {
     const inst = registry.instruments.find((i) => i.key === instrumentKey)!;
     const docs = documents.filter((d) => inst.documentIds.includes(d.id));
-    const listing = docs.filter((d) => documentListsClass(d, registry.identities, portfolioId!, row.class));
+    const listing = docs.filter((d) =>
+      documentListsClass(d, registry.identities, portfolioId!, purchaseClassVote ? 'A' : row.class),
+    );
     const what = `${row.portfolio}${row.class === null ? '' : ` Class ${row.class}`}`;
     if (listing.length === 0)
       problem(

@@ -12,6 +12,13 @@ import {
   sameClassBTerm,
 } from '../class-b/classBTermRule.js';
 import type { Problem } from '../errors.js';
+import { materialIncrease } from '../governance/amendmentApproval.js';
+import {
+  classAAboveClassB,
+  spanWords,
+  targetIncreasesWithoutPurchaseVote,
+  twelveB1Words,
+} from '../governance/conversionTargetClass.js';
 import { type RedemptionRewrite, replayWithNewTerms } from '../import/classBLedgerReplay.js';
 import type { DecodedRow } from '../import/csvFeed.js';
 import {
@@ -27,6 +34,8 @@ import { type FeedDefinition, type FeedOptions, runFeedImport } from '../import/
 import type { ImportPlan, PlannedChange } from '../import/importPlan.js';
 import { classBPortfolioResolver } from '../registry/classBPortfolio.js';
 import { portfolioOverSpan } from '../registry/nameOverSpan.js';
+import type { Registry } from '../registry/registry.js';
+import { everyScheduleVersion } from '../registry/scheduleVersions.js';
 import {
   accountsInPortfolios,
   type ClassBTransactionRow,
@@ -73,6 +82,8 @@ interface TermsState {
   /** the recorded activity of every account holding a portfolio a changed rule touches */
   readonly history: ReadonlyMap<string, ClassBTransactionRow[]>;
   readonly accounts: readonly string[];
+  /** the registry the rules were read against: Rule 18f-3(f)'s check of a conversion's target class */
+  readonly registry: Registry;
 }
 
 export interface ClassBTermsImportResult {
@@ -161,7 +172,7 @@ export const classBTermsFeed: FeedDefinition<
               ? null
               : [...new Set(changed.map((r) => r.term.portfolioId!))],
           );
-    return { rows, stored, problems, accounts, history: await loadTransactionsOf(tx, accounts) };
+    return { rows, stored, problems, accounts, history: await loadTransactionsOf(tx, accounts), registry };
   },
 
   plan(_decoded, state, ctx): ImportPlan<TermChange> {
@@ -210,6 +221,10 @@ export const classBTermsFeed: FeedDefinition<
         `${ctx.file}:${c.line}: the CDSC schedule of ${what} charges ${over.pct}% in year ${over.year}, above 6.25% of the amount invested, the most FINRA 2341(d)(2) allows on one transaction of a fund with an asset-based sales charge and a service fee (DOMAIN §3.4, RECALLED): recorded as stated`,
       ];
     });
+    // Rule 18f-3(f), DOMAIN §4.3 (RECALLED): Class B converts into Class A of the same portfolio
+    for (const c of changes)
+      if (c.term.rule === 'conversion-period')
+        warnings.push(...conversionTargetWarnings(state.registry, ctx.file, c.line, c.term));
     return { changes, unchanged, warnings, ...replay } as TermsPlan;
   },
 
@@ -250,6 +265,77 @@ export const classBTermsFeed: FeedDefinition<
     };
   },
 };
+
+/**
+ * A conversion period recorded for a portfolio (or all) whose Class A 12b-1 rates in force are,
+ * on some days, above its Class B rates: one warning per portfolio and run of days. RECALLED in
+ * DOMAIN, so the rule is recorded as stated (the prospectus decides), with what to look at.
+ */
+function conversionTargetWarnings(
+  registry: Registry,
+  file: string,
+  line: number,
+  term: ClassBTermRule,
+): string[] {
+  const keys = registry.classKeys();
+  const portfolios =
+    term.portfolioId !== null
+      ? [term.portfolioId]
+      : [...new Set(keys.filter((k) => k.class.toUpperCase() === 'B').map((k) => k.portfolioId))];
+  const out: string[] = [];
+  for (const pid of portfolios) {
+    const b = keys.find((k) => k.portfolioId === pid && k.class.toUpperCase() === 'B')?.class;
+    const a = keys.find((k) => k.portfolioId === pid && k.class.toUpperCase() === 'A')?.class;
+    if (b === undefined || a === undefined) continue;
+    for (const r of targetIncreasesWithoutPurchaseVote(
+      pid,
+      { purchase: b, target: a },
+      targetClassIncreases(registry, pid, a),
+      registry.governance.approvals,
+    ))
+      out.push(
+        `${file}:${line}: ${registry.identities.nameOn(pid, r.effectiveDate)}'s Class B shares convert to Class A after ${term.conversionYears} years, but its Class A shareholders approved ${r.documentTitle} on ${r.meetingDate}, which ${r.increase} from ${r.effectiveDate}, and its Class B shareholders have no approval of it recorded: under Rule 18f-3 the Class B shares may then not go on converting into that Class A (the fund offers a new target class on the old terms) (DOMAIN §4.3, RECALLED): recorded as stated — record the Class B shareholders' vote on it (\`plan12b approvals import\`) or put the conversion terms before the Board and counsel`,
+      );
+    for (const r of classAAboveClassB(registry, pid))
+      out.push(
+        `${file}:${line}: ${registry.identities.nameOn(pid, r.from)}'s Class B shares convert to Class A after ${term.conversionYears} years, but ${spanWords(r)} Class A's 12b-1 fees in force (${twelveB1Words(r.target)}) are higher than Class B's (${twelveB1Words(r.purchase)}); Rule 18f-3(f) lets shares convert only into a class whose expenses, 12b-1 payments included, are not higher (DOMAIN §4.3, RECALLED): recorded as stated — check both classes' rates (\`plan12b schedule --as-of ${r.from}\`) and, if they are right, put the conversion terms before the Board and counsel`,
+      );
+  }
+  return out;
+}
+
+/**
+ * The versions that raise a portfolio's target class's rates over those that governed it the day
+ * before (Plan §11's material increase, amendmentApproval.ts), with their documents.
+ */
+function targetClassIncreases(registry: Registry, pid: string, target: string) {
+  const out: { documentId: string; documentTitle: string; effectiveDate: string; increase: string }[] = [];
+  for (const { version: v } of everyScheduleVersion(registry.instruments)) {
+    const e = v.entries.find(
+      (x) =>
+        x.class.toUpperCase() === target.toUpperCase() &&
+        registry.identities.resolveOn(x.portfolio, v.effectiveDate) === pid,
+    );
+    const before =
+      e === undefined ? undefined : registry.governingOn(pid, target, addDays(v.effectiveDate, -1));
+    if (e === undefined || before === undefined) continue;
+    const increase = materialIncrease(
+      {
+        distributionFeePct: before.schedule.assetBasedSalesChargePct,
+        aggregateFeePct: before.schedule.aggregateFeePct,
+      },
+      { distributionFeePct: e.assetBasedSalesChargePct, aggregateFeePct: e.aggregateFeePct },
+    );
+    if (increase !== null)
+      out.push({
+        documentId: v.documentId,
+        documentTitle: v.documentTitle,
+        effectiveDate: v.effectiveDate,
+        increase,
+      });
+  }
+  return out;
+}
 
 /** `plan12b class-b-terms import`: the Class B terms feed through the one import pipeline. */
 export function importClassBTerms(

@@ -3,6 +3,7 @@ import { boardRateRecordDetail, boardRateRecordSubject } from '../audit/boardRat
 import { monthOf } from '../calendar/isoDate.js';
 import { requireDateOfNyseCalendar } from '../calendar/nyseCalendar.js';
 import { Plan12bError } from '../errors.js';
+import { classAAboveClassB, spanWords, twelveB1Words } from '../governance/conversionTargetClass.js';
 import { normalizeRatePct } from '../money/rate.js';
 import type { BoardRate } from '../registry/boardRate.js';
 import { classResolver } from '../registry/classByName.js';
@@ -137,7 +138,7 @@ export async function setBoardRate(db: Database, rate: BoardRate): Promise<Recor
       result: {
         recorded: true,
         ...asRecorded,
-        warnings: setAsideWarnings(buildRegistry(documents, [...rates, normal], governance), pid, normal),
+        warnings: afterRateWarnings(buildRegistry(documents, [...rates, normal], governance), pid, normal),
       },
       audit: {
         subject: boardRateRecordSubject(normal.portfolio, normal.class, normal.effectiveDate),
@@ -147,6 +148,23 @@ export async function setBoardRate(db: Database, rate: BoardRate): Promise<Recor
       },
     };
   });
+}
+
+/**
+ * What a recorded rate leaves to look at: where a later schedule sets it aside, and (a Class A or
+ * B rate) the days from its date on which Class A's 12b-1 rates in force are above Class B's —
+ * Class B converts into Class A (SPEC §6), and Rule 18f-3(f) (DOMAIN §4.3, RECALLED) lets shares
+ * convert only into a class whose expenses are not higher: recorded, with a warning.
+ */
+function afterRateWarnings(registry: Registry, portfolioId: string, rate: BoardRate): string[] {
+  const out = setAsideWarnings(registry, portfolioId, rate);
+  if (!['A', 'B'].includes(rate.class.toUpperCase())) return out;
+  for (const r of classAAboveClassB(registry, portfolioId))
+    if (r.lastDay === null || r.lastDay >= rate.effectiveDate)
+      out.push(
+        `${registry.identities.nameOn(portfolioId, r.from)}: ${spanWords(r)} Class A's 12b-1 fees in force (${twelveB1Words(r.target)}) are higher than Class B's (${twelveB1Words(r.purchase)}), and Class B shares convert into Class A (SPEC §6); Rule 18f-3(f) lets shares convert only into a class whose expenses, 12b-1 payments included, are not higher (DOMAIN §4.3, RECALLED): recorded — if the rates are right, put the conversion terms (\`plan12b class-b-terms list\`) before the Board and counsel`,
+      );
+  return out;
 }
 
 /**

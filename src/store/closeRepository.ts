@@ -15,6 +15,21 @@ export async function closedMonthsInOrder(q: Queryable): Promise<string[]> {
   return rows.map((r) => r.month);
 }
 
+/** Each closed month and the day (UTC) it was closed, in month order (Rule 12b-1(f) records). */
+export async function closedMonthDates(q: Queryable): Promise<{ month: string; closedOn: string }[]> {
+  const rows = await typed(q)
+    .selectFrom('closed_month')
+    .select(['month', 'closed_at'])
+    .orderBy('month')
+    .execute();
+  return rows.map((r) => ({
+    month: r.month,
+    closedOn: (r.closed_at instanceof Date ? r.closed_at : new Date(String(r.closed_at)))
+      .toISOString()
+      .slice(0, 10),
+  }));
+}
+
 /** The earliest day with daily net assets recorded, or null (SPEC §12: the books start in its month). */
 export async function firstNetAssetsDate(q: Queryable): Promise<string | null> {
   const rows = await q.query<{ first: string | null }>('SELECT min(date)::text AS first FROM net_assets');

@@ -7,10 +7,16 @@ import { setGovernanceSetting } from '../../import/governanceSettingChange.js';
 import { approvalRows } from '../../reports/approvalsReport.js';
 import { continuanceCsvRows, continuanceReport } from '../../reports/continuanceReport.js';
 import { governanceSettingRows } from '../../reports/governanceSettingsList.js';
+import {
+  RULE_12B1_RECORDS_CSV_COLUMNS,
+  rule12b1RecordsCsvRows,
+  rule12b1RecordsReport,
+} from '../../reports/rule12b1RecordsReport.js';
 import { terminationRows } from '../../reports/terminationsList.js';
 import {
   approvalsSheet,
   continuanceSheet,
+  listSheet,
   settingsSheet,
   terminationsSheet,
 } from '../../reports/xlsxSheets.js';
@@ -80,6 +86,54 @@ export function registerGovernanceCommands(program: Command, getContext: () => C
           r.outcome,
         ]),
       );
+    });
+
+  // --- records (Rule 12b-1(f)) ------------------------------------------------------------------
+  program
+    .command('records')
+    .description(
+      'Rule 12b-1(f) records as of a date: every plan, agreement, amendment, related agreement and quarterly report (Plan §8) the fund keeps, the votes on each up to the date, and the days each is kept through (six years from its date, the first two easily accessible)',
+    )
+    .option('--as-of <date>', 'the date (YYYY-MM-DD; default: today, UTC)')
+    .option('--json', 'print JSON')
+    .option('--csv', 'print CSV')
+    .option('--xlsx <file>', "write an XLSX workbook: the CSV's columns")
+    .action(async (opts: { asOf?: string; json?: boolean; csv?: boolean; xlsx?: string }) => {
+      const ctx = getContext();
+      const asOf = opts.asOf === undefined ? todayIso() : requireDate(opts.asOf, '--as-of');
+      const report = await withReadSnapshot(ctx, (q) => rule12b1RecordsReport(q, asOf));
+      const rows = rule12b1RecordsCsvRows(report);
+      const sheet = listSheet(
+        'Records',
+        `Rule 12b-1(f) records as of ${asOf}`,
+        RULE_12B1_RECORDS_CSV_COLUMNS,
+        rows,
+      );
+      await writeXlsxOption(ctx, opts.xlsx, [sheet]);
+      if (opts.json) return printJson(ctx, report);
+      if (opts.csv) return ctx.out(sheetCsv(sheet));
+      printTable(
+        ctx,
+        [
+          'Record',
+          'Title',
+          'Dated',
+          'Approved by the Board',
+          'Accessible through',
+          'Kept through',
+          'On the date',
+        ],
+        rows.map((r) => [
+          r.record,
+          r.title,
+          r.dated,
+          r.approvedByTheBoard,
+          r.accessibleThrough,
+          r.keptThrough,
+          r.retention,
+        ]),
+      );
+      for (const w of report.warnings) ctx.err(`warning: ${w}`);
     });
 
   // --- continuance -----------------------------------------------------------------------------
