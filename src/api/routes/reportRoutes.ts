@@ -551,6 +551,7 @@ export const reportRoutes = [
       transfers: z.array(
         looseObject({
           id: z.string(),
+          assignee: z.string(),
           twelve_b1_portion_pct: Pct.nullable(),
           cdsc_portion_pct: Pct.nullable(),
           doi_from: DateText.nullable(),
