@@ -41,6 +41,7 @@ import { dashboardUnavailable, serveDashboard } from './support/dashboard.js';
  *   January's fee 22,500.00 → 22,510.27; Summit's 75% 16,875.00 → 16,882.70;
  *   Alpha 20%: 3,375.00 → 3,376.54 = +1.54; Beta 10%: 1,687.50 → 1,688.27 = +0.77.
  * Payable 2025-03-14: Alpha 2,399.98 + 1.54 = 2,401.52 (Beta's below, with its FUND2 line).
+ * Then January is restated again (37,500,000.00): an open April shows it pending for March's close.
  */
 const missing = dashboardUnavailable();
 
@@ -74,6 +75,18 @@ describe.skipIf(missing !== null)('the dashboard: an Assignee statement, its pay
           providerAssetsRows('2025-02-03', '2025-02-28', '10000000.00'),
         );
         await closeMonth(db, '2025-02', MONTH_CLOSE_STEPS);
+        // after February's close, January restated again: pending for March's close
+        await importNetAssets(
+          db,
+          'fix2.csv',
+          Buffer.from(`date,portfolio,class,net_assets\n2025-01-15,${FUND},B,37500000.00`),
+          { restate: true },
+        );
+        await importNetAssets(
+          db,
+          'na-2025-03-04.csv',
+          netAssetsRows('2025-03-03', '2025-04-30', { [FUND]: '36500000.00', [FUND2]: '3650000.00' }),
+        );
       });
       token = (await createApiToken(db, { name: 'financier', role: 'viewer' })).token;
     } finally {
@@ -97,7 +110,7 @@ describe.skipIf(missing !== null)('the dashboard: an Assignee statement, its pay
         trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')),
       );
 
-  it('opens on the last closed month: portions, the adjustment paid with it, the payable; PDF, XLSX and CSV download', async () => {
+  it('opens on the last closed month: portions, the adjustment paid with it, the payable; PDF, XLSX and CSV download; a later open month shows what is pending, not final', async () => {
     const page = await browser.newPage({ acceptDownloads: true, viewport: { width: 1280, height: 900 } });
     page.setDefaultTimeout(WAIT_MS);
     await page.goto(server.url);
@@ -188,8 +201,33 @@ describe.skipIf(missing !== null)('the dashboard: an Assignee statement, its pay
       ['Payable', '1,710.76'],
       ['Of it, paid to the Distributor and owed on to the Assignee', '0.00'],
     ]);
+    // April, open, after March (the next to close): January's second restatement is pending for
+    // March's close, not final, and not in April's payable. 37,500,000.00 × 0.75% / 365 = 770.55;
+    // January 29 × 750.00 + 770.55 = 22,520.55; Summit 75% 16,890.41 (Other's .75 takes the cent);
+    // Alpha 20% 3,378.082 → 3,378.08 less 3,375.00 sealed and 1.54 adjusted in February = 1.54
+    await page.getByLabel('Assignee').selectOption(ALPHA);
+    await page.getByLabel('Month', { exact: true }).fill('2025-04');
+    await page.getByRole('region', { name: 'Pending for the close of 2025-03 (not final)' }).waitFor();
+    expect(await cells(page, 'Pending for the close of 2025-03 (not final)')).toEqual([
+      ['2025-01', FUND, 'A', '1.54', '0.00', '1.54'],
+      ['Total', '', '', '1.54', '0.00', '1.54'],
+    ]);
+    await page
+      .getByText(
+        'Pending, not final until 2025-03 closes: prior-period adjustments of 1.54, to be reported in and paid with 2025-03, not in the payable of 2025-04.',
+      )
+      .waitFor();
+    await page.getByText(/2025-04 is not closed: computed now from the data recorded, not final/).waitFor();
+    // April pays no adjustment: its payable is its portions
+    const april = await cells(page, /^Payable on /);
+    expect(april.map((r) => r[0])).toEqual([
+      'Portions of 2025-04',
+      'Payable',
+      'Of it, paid to the Distributor and owed on to the Assignee',
+    ]);
+    expect(april[1]![1]).toBe(april[0]![1]);
     const hash = new URL(page.url()).hash;
-    expect(new URLSearchParams(hash.slice(hash.indexOf('?') + 1)).get('assignee')).toBe(BETA);
+    expect(new URLSearchParams(hash.slice(hash.indexOf('?') + 1)).get('assignee')).toBe(ALPHA);
     await page.close();
   });
 });
