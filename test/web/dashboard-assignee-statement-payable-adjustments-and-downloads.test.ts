@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import axe from 'axe-core';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -226,6 +227,14 @@ describe.skipIf(missing !== null)('the dashboard: an Assignee statement, its pay
       'Of it, paid to the Distributor and owed on to the Assignee',
     ]);
     expect(april[1]![1]).toBe(april[0]![1]);
+    // axe-core over the page with every part shown: no serious or critical WCAG 2 A/AA violation
+    await page.addScriptTag({ content: axe.source });
+    const violations = await page.evaluate(async () => {
+      const a = (globalThis as unknown as { axe: typeof axe }).axe;
+      const r = await a.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa'] } });
+      return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
+    });
+    expect(violations).toEqual([]);
     const hash = new URL(page.url()).hash;
     expect(new URLSearchParams(hash.slice(hash.indexOf('?') + 1)).get('assignee')).toBe(ALPHA);
     await page.close();
