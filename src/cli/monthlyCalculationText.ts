@@ -2,7 +2,7 @@ import { issued, vintageTextLines } from '../reports/classBVintageFees.js';
 import { monthlyCalculationCsvRows } from '../reports/monthlyCalculationCsv.js';
 import type { MonthlyCalculationReport } from '../reports/monthlyCalculationReport.js';
 import type { CliContext } from './context.js';
-import { printTable, TEXT_WIDTH, tableLines, wrapText } from './table.js';
+import { clauseLines, printTable, TEXT_WIDTH, tableLines, wrapText } from './table.js';
 
 /**
  * The text of a month's Monthly Calculation (Agreement EIGHTH(C)): each portfolio's Distribution
@@ -49,9 +49,16 @@ export function printMonthlyCalculationText(ctx: CliContext, report: MonthlyCalc
       rows.map((r) => [r[0]!, ...r.slice(5)]),
     );
   }
-  ctx.out(
-    `Due ${report.dueDate}. Totals: Distribution Fees ${report.totals.distributionFee}; Distributor's 12b-1 Share ${report.totals.distributor12b1Share}; Earned CDSC ${report.totals.earnedCdsc}`,
-  );
+  // within the width, each total whole beside its label
+  for (const l of clauseLines(
+    [
+      `Due ${report.dueDate}. Totals: Distribution Fees ${report.totals.distributionFee}`,
+      `Distributor's 12b-1 Share ${report.totals.distributor12b1Share}`,
+      `Earned CDSC ${report.totals.earnedCdsc}`,
+    ],
+    ctx.textWidth ?? TEXT_WIDTH,
+  ))
+    ctx.out(l);
   // FINRA 2341(d)(2): the CDSC collected after the cap was used up, credited to the fund
   for (const c of report.portfolios)
     if (c.cdscCollected !== undefined && c.cdscCreditedToFund !== undefined)

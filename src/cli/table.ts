@@ -300,6 +300,35 @@ export function proseLines(line: string, width: number = TEXT_WIDTH): string[] {
   return [`${lead}${first}`, ...rest.filter((l) => l !== '').map((l) => `${more}${l}`)];
 }
 
+/**
+ * A line of clauses ("Totals: Distribution Fees 22500.00", "Earned CDSC 0.00") joined by `sep`
+ * within width: one line when it fits, else as many whole clauses a line as fit, each line but the
+ * last ending with the separator's mark and each further line indented two — a label is never
+ * parted from its figure. A clause wider than a line on its own is wrapped as prose.
+ * @example clauseLines(['Due 2004-02-13. Totals: Distribution Fees 22500.00', "Distributor's 12b-1 Share 22500.00", 'Earned CDSC 0.00'])
+ *   → ['Due 2004-02-13. Totals: Distribution Fees 22500.00;', "  Distributor's 12b-1 Share 22500.00; Earned CDSC 0.00"]
+ */
+export function clauseLines(clauses: readonly string[], width: number = TEXT_WIDTH, sep = '; '): string[] {
+  const whole = clauses.join(sep);
+  if (length(whole) <= width) return [whole];
+  const mark = sep.trimEnd();
+  const lines: string[] = [];
+  let current = '';
+  clauses.forEach((c, k) => {
+    const lead = lines.length === 0 && current === '' ? '' : '  ';
+    const candidate = current === '' ? `${lead}${c}` : `${current}${sep}${c}`;
+    // a line that goes on keeps room for the mark that says so
+    if (current === '' || length(k === clauses.length - 1 ? candidate : `${candidate}${mark}`) <= width) {
+      current = candidate;
+      return;
+    }
+    lines.push(`${current}${mark}`);
+    current = `  ${c}`;
+  });
+  lines.push(current);
+  return lines.flatMap((l) => proseLines(l, width));
+}
+
 /** Text of many lines, each long one wrapped as prose ({@link proseLines}). */
 export function fittedText(text: string, width: number = TEXT_WIDTH): string {
   return text

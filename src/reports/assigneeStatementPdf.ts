@@ -7,7 +7,7 @@
 import { createWriteStream } from 'node:fs';
 import { groupThousands } from '../money/displayAmount.js';
 import type { AssigneeStatement } from '../transfers/assigneeStatement.js';
-import type { AssigneeAdjustmentSince } from './assigneeStatementReport.js';
+import type { AssigneeAdjustmentSince, AssigneePendingAdjustments } from './assigneeStatementReport.js';
 import { newPdfDocument } from './pdfDocument.js';
 
 export async function writeAssigneeStatementPdf(
@@ -16,6 +16,7 @@ export async function writeAssigneeStatementPdf(
     readonly note?: string;
     readonly adjustmentsSince?: readonly unknown[];
     readonly assigneeAdjustmentsSince?: readonly AssigneeAdjustmentSince[];
+    readonly pendingAdjustments?: AssigneePendingAdjustments;
   },
   path: string,
   preparedAt: string,
@@ -165,6 +166,21 @@ export async function writeAssigneeStatementPdf(
       a.adjustment,
       10,
     );
+  // SPEC §12: an open month after the next to close — pending for that close, not final
+  const pending = s.pendingAdjustments;
+  if (pending !== undefined) {
+    doc.moveDown(0.5);
+    note(
+      `Pending, not final until ${pending.reportedIn} closes: the prior-period adjustments below are reported in and paid with ${pending.reportedIn}, not with ${s.month}, and are not in the total above.`,
+    );
+    for (const a of pending.lines)
+      line(
+        `Pending: adjustment of ${a.adjustsMonth}, ${a.portfolio}, Transfer ${a.transferId}`,
+        a.adjustment,
+        10,
+      );
+    line(`Pending for ${pending.reportedIn} (not final)`, pending.total, 0, true);
+  }
   doc.moveDown();
   note(
     "Each segment is the days one Exhibit A computation governed; the weight is the sum over its days of the day's fee × portion × DOI-range fraction, over the sum of the days' fees; " +

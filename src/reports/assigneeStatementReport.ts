@@ -5,7 +5,10 @@
  * pieces behind them — as JSON, CSV and a printable PDF.
  */
 import { toCsv } from '../cli/csvOut.js';
+import { nextMonth } from '../close/closeOrder.js';
 import { Plan12bError } from '../errors.js';
+import { formatCents, parseCents } from '../money/cents.js';
+import { closedMonthsInOrder } from '../store/closeRepository.js';
 import type { Queryable } from '../store/database.js';
 import { netAssetsFiguresAtClose } from '../store/netAssetsRepository.js';
 import { closedMonthRecord, sealedPart, sealedPartsAfter } from '../store/sealedResultsRepository.js';
@@ -14,6 +17,7 @@ import {
   type AssigneeStatement,
   assigneeStatement,
 } from '../transfers/assigneeStatement.js';
+import type { Transfer } from '../transfers/transfer.js';
 import {
   type MonthlyCalculationReport,
   monthlyCalculationInputs,
@@ -42,7 +46,39 @@ export type AssigneeStatementReport = AssigneeStatement & {
    * reported (and paid with their months: each such month's `priorPeriodAdjustments`)
    */
   readonly assigneeAdjustmentsSince?: readonly AssigneeAdjustmentSince[];
+  /**
+   * an open month after the next to close: the Assignee's part of the restatements of closed
+   * months recorded since the last close, which the next close reports and pays (SPEC §12: a
+   * prior-period adjustment of the next open month) — not this month's, and not final until then
+   */
+  readonly pendingAdjustments?: AssigneePendingAdjustments;
 };
+
+/**
+ * SPEC §12: what is pending for an Assignee when its statement is of an open month that is not the
+ * next to close. The restatements recorded since the last close are adjustments of the next open
+ * month, `reportedIn`; they are not in this month's `payable`, and may change (another
+ * restatement, a withdrawn exhibit) until that month closes: `final` is false.
+ */
+export interface AssigneePendingAdjustments {
+  /** the next month to close: its close reports them, and the Fund pays them with its payment */
+  readonly reportedIn: string;
+  readonly final: false;
+  readonly lines: readonly AssigneePendingAdjustment[];
+  /** Σ lines' adjustment */
+  readonly total: string;
+}
+
+export type AssigneePendingAdjustment = Pick<
+  AssigneeAdjustmentLine,
+  | 'adjustsMonth'
+  | 'portfolioId'
+  | 'portfolio'
+  | 'transferId'
+  | 'twelveB1Adjustment'
+  | 'cdscAdjustment'
+  | 'adjustment'
+>;
 
 /** SPEC §12: the Assignee's part of a later close's prior-period adjustment of this month. */
 export type AssigneeAdjustmentSince = Pick<
@@ -96,7 +132,10 @@ export async function assigneeStatementReport(
   );
   // a month with no line for the Assignee still names the Distributor and the payment date
   const statement = { ...computed, distributor, dueDate };
-  if (record === null) return { ...statement, basis: 'open' };
+  if (record === null) {
+    const pending = await pendingAdjustmentsOf(q, month, assignee, distributor, transfers);
+    return { ...statement, basis: 'open', ...(pending === undefined ? {} : { pendingAdjustments: pending }) };
+  }
   const close = { closedAt: record.closedAt, closedBy: record.closedBy, resultsHash: record.resultsHash };
   const adjustments = await adjustmentsSince(q, month);
   const assigneeAdjustmentsSince = await assigneeAdjustmentsOf(q, month, assignee);
@@ -112,6 +151,41 @@ export async function assigneeStatementReport(
         adjustmentsSince: adjustments,
         assigneeAdjustmentsSince,
       };
+}
+
+/**
+ * SPEC §12: for an open month after the next to close, the Assignee's part of the prior-period
+ * adjustments the next close would report now (as that month's own statement shows them); none
+ * for the next month to close itself (they are its `priorPeriodAdjustments`) or with nothing pending.
+ */
+async function pendingAdjustmentsOf(
+  q: Queryable,
+  month: string,
+  assignee: string,
+  distributor: string,
+  transfers: readonly Transfer[],
+): Promise<AssigneePendingAdjustments | undefined> {
+  const last = (await closedMonthsInOrder(q)).at(-1);
+  if (last === undefined) return undefined;
+  const next = nextMonth(last);
+  if (month <= next) return undefined;
+  const mine = new Set(transfers.filter((t) => t.assignee === assignee).map((t) => t.id));
+  const lines = (await priorPeriodPayeeAdjustments(q, next, distributor))
+    .filter((a) => a.role === 'Assignee' && a.payee === assignee && mine.has(a.transferId ?? ''))
+    .map(
+      (a): AssigneePendingAdjustment => ({
+        adjustsMonth: a.month,
+        portfolioId: a.portfolioId,
+        portfolio: a.portfolio,
+        transferId: a.transferId!,
+        twelveB1Adjustment: a.twelveB1Difference,
+        cdscAdjustment: a.cdscDifference,
+        adjustment: a.difference,
+      }),
+    );
+  if (lines.length === 0) return undefined;
+  const total = lines.reduce((sum, a) => sum + parseCents(a.adjustment), 0n);
+  return { reportedIn: next, final: false, lines, total: formatCents(total) };
 }
 
 /** The Assignee's rows of the prior-period adjustments of `month` that later closes sealed. */
@@ -204,7 +278,8 @@ export type CsvRow = Partial<Record<(typeof ASSIGNEE_STATEMENT_COLUMNS)[number],
  * `lot` rows of its DOI-range shares at each count, its `cdsc-piece` rows; then a `total` row (the
  * month's own portions); then, when the month pays prior-period adjustments, an `adjustment` row
  * each and a `payable` row (what the Fund pays on the due date); then, for a closed month, the
- * `adjusted-since` rows (its adjustments later closes reported).
+ * `adjusted-since` rows (its adjustments later closes reported); for an open month after the next
+ * to close, the `pending-adjustment` rows (what the next close, `reported_in`, would pay).
  */
 export function assigneeStatementCsv(s: AssigneeStatement & Partial<AssigneeStatementReport>): string {
   return `${toCsv(ASSIGNEE_STATEMENT_COLUMNS, assigneeStatementRows(s))}\n`;
@@ -317,6 +392,20 @@ export function assigneeStatementRows(s: AssigneeStatement & Partial<AssigneeSta
       owed_on_to_assignee: s.totals.owedOnToAssignee,
     });
   }
+  // SPEC §12: pending for the next close, not this month's payable (`reported_in` that month)
+  for (const a of s.pendingAdjustments?.lines ?? [])
+    rows.push({
+      assignee: s.assignee,
+      month: s.month,
+      portfolio: a.portfolio,
+      transfer_id: a.transferId,
+      row: 'pending-adjustment',
+      twelve_b1_portion: a.twelveB1Adjustment,
+      cdsc_portion: a.cdscAdjustment,
+      total: a.adjustment,
+      adjusts_month: a.adjustsMonth,
+      reported_in: s.pendingAdjustments!.reportedIn,
+    });
   for (const a of s.assigneeAdjustmentsSince ?? [])
     rows.push({
       assignee: s.assignee,

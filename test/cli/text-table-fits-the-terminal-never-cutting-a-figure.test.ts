@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { proseLines, tableLines, wrapText } from '../../src/cli/table.js';
+import { clauseLines, proseLines, tableLines, wrapText } from '../../src/cli/table.js';
 
 /**
  * Standing rule 7 (users first): a text answer fits an 80-column terminal. `printTable` padded every
@@ -101,5 +101,28 @@ describe('a text table within the width', () => {
     ).toEqual(['Due 2026-01-15. Totals: Distribution', '  Fees 8191268.14; Earned CDSC 22764.37']);
     expect(proseLines('short', 40)).toEqual(['short']);
     expect(wrapText('x'.repeat(12), 5)).toEqual(['xxxxx', 'xxxxx', 'xx']);
+  });
+
+  it('a line of clauses wraps between clauses, a label never parted from its figure', () => {
+    const clauses = [
+      'Due 2004-02-13. Totals: Distribution Fees 22500.00', // 50 columns
+      "Distributor's 12b-1 Share 22500.00", // 34
+      'Earned CDSC 0.00', // 16
+    ];
+    // 50 + 2 + 34 + 2 + 16 = 104 > 80: the first clause and its ";" (51), then 2 + 34 + 2 + 16 = 54
+    expect(clauseLines(clauses, 80)).toEqual([
+      'Due 2004-02-13. Totals: Distribution Fees 22500.00;',
+      "  Distributor's 12b-1 Share 22500.00; Earned CDSC 0.00",
+    ]);
+    // wide enough: one line, as it was
+    expect(clauseLines(clauses, 104)).toEqual([clauses.join('; ')]);
+    // 54 columns: 50 + ";" fits; then 2 + 34 + 2 + 16 = 54 fits exactly (the last line needs no ";")
+    expect(clauseLines(clauses, 54)).toHaveLength(2);
+    // 53: each clause a line of its own
+    expect(clauseLines(clauses, 53)).toEqual([
+      'Due 2004-02-13. Totals: Distribution Fees 22500.00;',
+      "  Distributor's 12b-1 Share 22500.00;",
+      '  Earned CDSC 0.00',
+    ]);
   });
 });

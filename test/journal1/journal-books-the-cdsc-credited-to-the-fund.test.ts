@@ -90,12 +90,17 @@ describe('the journal books the CDSC credited to the fund after the FINRA cap (5
     const csv = monthlyCalculationCsvRows(mc).lines.filter((l) => l.portfolio === FUND);
     expect(csv.length).toBeGreaterThan(0);
     for (const l of csv) expect([l.cdscCollected, l.cdscCreditedToFund]).toEqual(['50.00', '20.00']);
-    // the text says it within 80 columns (the Due/Totals line is older and pinned whole elsewhere)
+    // the text says it within 80 columns, every line of it (the due date and totals too)
     const out: string[] = [];
     const ctx = { out: (t: string) => out.push(t), err: () => {}, textWidth: 80 } as unknown as CliContext;
     printMonthlyCalculationText(ctx, mc);
     const said = out.join('\n').split('\n');
-    expect(said.filter((l) => !l.startsWith('Due ') && [...l].length > 80)).toEqual([]);
+    expect(said.filter((l) => [...l].length > 80)).toEqual([]);
+    // the totals wrapped between clauses, each figure beside its label
+    expect(said.filter((l) => l.startsWith('Due ')).length).toBe(1);
+    expect(said.join('\n')).toMatch(
+      /^Due \S+\. Totals: Distribution Fees [\d.]+;\n {2}Distributor's 12b-1 Share [\d.]+; Earned CDSC 30\.00$/m,
+    );
     expect(said.join(' ')).toContain(
       `${FUND}: CDSC collected 50.00 = Earned CDSC 30.00 + credited to the fund 20.00 (FINRA 2341(d)(2), the cap used up)`,
     );

@@ -3,6 +3,7 @@ import { getJson, onTokenRefused, savedToken, saveToken } from './api';
 import { Loading } from './components/Status';
 import { pageOfHash } from './hashState';
 import { AmendmentsPage } from './pages/AmendmentsPage';
+import { AssigneeStatementPage } from './pages/AssigneeStatementPage';
 import { AuditPage } from './pages/AuditPage';
 import { CdscPage } from './pages/CdscPage';
 import { ClosePage } from './pages/ClosePage';
@@ -21,6 +22,7 @@ const PAGES = [
   ['fees', 'Fees'],
   ['close', 'Month close'],
   ['monthly-calculation', 'Monthly Calculation'],
+  ['assignee-statement', 'Assignee statement'],
   ['service-fees', 'Service fees'],
   ['cdsc', 'CDSC ledger'],
   ['governance', 'Board report'],
@@ -189,6 +191,7 @@ function Pages({ page, month }: { readonly page: Page; readonly month: string })
       {page === 'fees' && <FeesPage year={month.slice(0, 4)} />}
       {page === 'close' && <ClosePage firstMonth={month} />}
       {page === 'monthly-calculation' && <MonthlyCalculationPage lastMonth={month} />}
+      {page === 'assignee-statement' && <AssigneeStatementPage lastMonth={month} />}
       {page === 'service-fees' && <ServiceFeesPage lastMonth={month} />}
       {page === 'cdsc' && <CdscPage lastMonth={month} />}
       {page === 'governance' && <GovernancePage lastMonth={month} />}

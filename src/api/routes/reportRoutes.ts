@@ -206,6 +206,26 @@ const AssigneeStatement = looseObject({
       description:
         "a closed month: the Assignee's part of the adjustments of this month later closes reported (paid with those months)",
     }),
+  pendingAdjustments: looseObject({
+    reportedIn: z.string(),
+    final: z.literal(false),
+    lines: z.array(
+      looseObject({
+        adjustsMonth: z.string(),
+        portfolio: z.string(),
+        transferId: z.string(),
+        twelveB1Adjustment: Money,
+        cdscAdjustment: Money,
+        adjustment: Money,
+      }),
+    ),
+    total: Money,
+  })
+    .optional()
+    .openapi({
+      description:
+        "SPEC §12, an open month after the next to close: the Assignee's part of the restatements recorded since the last close, which the close of reportedIn reports and pays — not in this month's payable, not final until then",
+    }),
   lines: z.array(Portion),
   priorPeriodAdjustments: z
     .array(
@@ -531,6 +551,7 @@ export const reportRoutes = [
       transfers: z.array(
         looseObject({
           id: z.string(),
+          assignee: z.string(),
           twelve_b1_portion_pct: Pct.nullable(),
           cdsc_portion_pct: Pct.nullable(),
           doi_from: DateText.nullable(),

@@ -181,6 +181,17 @@ export function registerTransfersCommands(program: Command, getContext: () => Cl
           ctx.out(
             `Adjusted since: ${a.portfolio} Transfer ${a.transferId} ${a.adjustment} (12b-1 ${a.twelveB1Adjustment}, CDSC ${a.cdscAdjustment}), reported in and paid with ${a.reportedIn}`,
           );
+        // SPEC §12: an open month after the next to close — what the next close would pay, not final
+        const pending = statement.pendingAdjustments;
+        if (pending !== undefined) {
+          ctx.out(
+            `Pending, not final until ${pending.reportedIn} closes: prior-period adjustments ${pending.total}, to be reported in and paid with ${pending.reportedIn} (not in ${month}'s payable)`,
+          );
+          for (const a of pending.lines)
+            ctx.out(
+              `  of ${a.adjustsMonth}, ${a.portfolio} Transfer ${a.transferId}: 12b-1 ${a.twelveB1Adjustment} + CDSC ${a.cdscAdjustment} = ${a.adjustment}`,
+            );
+        }
         ctx.out('(--json, --csv or --pdf show the weights, the DOI-range shares by lot and the CDSC pieces)');
       },
     );
