@@ -270,8 +270,9 @@ const NAME_LAST_WORD_RE = /^(?:Fund|Portfolio|Series|Trust)$/;
 const NAME_END_RE = /\b(?:Fund|Funds|Series|Portfolio|Trust|FUND|FUNDS|SERIES|PORTFOLIO)$/;
 // "Target 2010 Series – Class K", "Pro-Blend Conservative Term Series - Class C"
 // …and Van Eck's "Emerging Markets Fund–Class A": an en or em dash needs no spaces about it
+// …and Aston's "Aston/Montag & Caldwell Growth Fund – Class R Shares": the class named with "Shares"
 const CLASS_SUFFIX_RE =
-  /^(.*\S)(?:\s+[-\u2013\u2014]\s+|(?<=(?:Fund|Portfolio|Series|Trust))\s*[\u2013\u2014]\s*)Class\s+([A-Z][A-Z0-9]?)$/;
+  /^(.*\S)(?:\s+[-\u2013\u2014]\s+|(?<=(?:Fund|Portfolio|Series|Trust))\s*[\u2013\u2014]\s*)Class\s+([A-Z][A-Z0-9]?)(?:\s+Shares)?$/;
 // "TO THE CLASS C DISTRIBUTION PLAN OF GREYSTONE TRUST": the instrument, then the Registrant
 const SUBTITLE_OF_RE = /^TO\s+(?:THE\s+)?(\S.*?\b(?:PLAN|AGREEMENT))\s+OF\s+(\S.*)$/;
 // "Compensation Plan", "Reimbursement Plan": the schedule's subtitle, never a fund; Voya's "AMENDED
