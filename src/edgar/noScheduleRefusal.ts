@@ -137,7 +137,7 @@ export function noScheduleRefusal(
     return new ExhibitParseError(
       file,
       table.no,
-      `no schedule found (no SCHEDULE, APPENDIX or EXHIBIT A heading): the document begins inside a table of fees ("${table.heading}"), no title above it — which instrument's fees, and which funds', the text does not say; nothing is recorded`,
+      `no schedule found (no SCHEDULE, APPENDIX or EXHIBIT A heading): the document begins inside a table of fees ("${table.heading}"), no title above it — which instrument's fees, and which funds', the text does not say; nothing is recorded: import the complete exhibit, its heading and title with it`,
     );
   const last = body[body.length - 1];
   if (last !== undefined && body.length > 1 && endsMidSentence(body))
@@ -285,6 +285,9 @@ function feeTableAtTop(lines: readonly EdgarLine[]): { no: number; heading: stri
     const t = words(l);
     if (RATE_CELL_RE.test(t))
       return cells.length === 0 ? null : { no: first.no, heading: cells.slice(0, 4).join(' | ') };
+    // Diamond Hill's "Distribution Fee" / "(annual rate expressed as a percentage of the average
+    // daily net assets of each Class of Shares)": a heading's gloss in parentheses, no sentence
+    if (/^\([^()]*\)$/.test(t) && cells.length > 0) continue;
     if (t.split(/\s+/).length >= 6 || TITLE_WORD_RE.test(t)) return null;
     cells.push(t);
   }
