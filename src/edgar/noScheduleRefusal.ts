@@ -192,6 +192,10 @@ export function endsMidSentence(body: readonly EdgarLine[]): boolean {
   if (last === undefined) return false;
   const t = words(last);
   if (inSentence(t)) return true;
+  // Sterling Capital's ETF plan cut at 2,000 bytes: "3. The Trust will not make separate payments as
+  // a result of this Part A" — a clause of the body, a sentence's words, stopped on one capital letter
+  // with no end of sentence
+  if (CLAUSE_START_RE.test(t) && t.split(/\s+/).length >= 6 && /\s[A-Z]$/.test(t)) return true;
   const above = body[body.length - 2];
   return (
     /[a-z,]$/.test(t) &&

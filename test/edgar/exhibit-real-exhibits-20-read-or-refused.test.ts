@@ -5,7 +5,7 @@ import { ExhibitParseError, type ParsedExhibit } from '../../src/edgar/exhibitDo
 import { parseExhibit } from '../../src/edgar/parseExhibit.js';
 import { renderExhibit } from '../../src/edgar/renderExhibit.js';
 import type { ExpectedEntry } from './corpusDocuments.js';
-import { entryShape, type ReadOnlyInPart, realExhibitsIn } from './realExhibitChecks.js';
+import { entryShape, type ReadOnlyInPart, type Refused, realExhibitsIn } from './realExhibitChecks.js';
 import { roundTripFields } from './roundTripFields.js';
 
 /**
@@ -14,12 +14,14 @@ import { roundTripFields } from './roundTripFields.js';
  * them and left them out, the reader misreading all four. Each expected reading below was worked out
  * by hand from the document's own words: lists of the funds the plan serves with their class, no
  * rate (the rate stands in the plan's body, not in the text), dated by the list of dates under them
- * — three read whole, the fourth only in part (cut by the corpus inside its list of dates).
+ * — three read whole, the fourth only in part (cut by the corpus inside its list of dates); and two
+ * plan bodies of a family no earlier set holds, Sterling Capital Funds, refused where they name their
+ * Schedule A, which the corpus cut off.
  */
 
 const here = dirname(fileURLToPath(import.meta.url));
 const dir = join(here, 'fixtures', 'real-exhibits-20');
-const { expectReadOnlyInPart, parseOrError } = realExhibitsIn(dir);
+const { expectReadOnlyInPart, expectRefused, parseOrError } = realExhibitsIn(dir);
 
 const read = (file: string): ParsedExhibit => {
   const got = parseOrError(file);
@@ -227,4 +229,50 @@ describe('real exhibits 20: each reading renders back to itself', () => {
     expect(back.effectiveDate).toBeNull();
     expect(back.completeness.gaps.map((g) => g.fact)).toEqual(['effective-date', 'text']);
   });
+});
+
+const escaped = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const namesScheduleA = (quoted: string, cutAt: number) =>
+  new RegExp(
+    `^the body names Schedule A \\("…${escaped(quoted)}…"\\) but the document does not contain it; the text ends in mid-sentence at line ${cutAt}, cut before it: read only in part, nothing is recorded; import the complete document, its Schedule A included$`,
+  );
+
+const REFUSED: readonly Refused[] = [
+  {
+    // Sterling Capital Funds' "DISTRIBUTION AND SHAREHOLDER SERVICES PLAN" (filed 2015), its dates
+    // "October 1, 1992" … "As Amended and Restated November 25, 2014" under the title: Part B "relates
+    // to the Shares of the Class A … Class B …, Class C … and Class R … of particular Funds identified
+    // on Schedule A hereto" (line 16), cut at 2,000 bytes at line 19 ("… make payments to securities
+    // dealers and")
+    file: 'htm_rendered/05_sterling-capital-funds-distribution-and-shareholder-services-plan-schedule-a-2015-body-only.txt',
+    why: 'names Schedule A, cut before it',
+    at: {
+      line: 16,
+      reason: namesScheduleA(
+        'of particular Funds identified on Schedule A hereto, as such may be amended from',
+        19,
+      ),
+    },
+  },
+  {
+    // its plan for the Trust's exchange traded funds ("As Of November 19, 2025"): "each ETF identified on
+    // Schedule A hereto" (line 3), cut at line 7 in "3. The Trust will not make separate payments as a
+    // result of this Part A" — no end of sentence. Was refused at line 3 without saying the text is
+    // cut (a clause stopped on one capital letter was no cut)
+    file: 'htm_rendered/06_sterling-capital-funds-etf-distribution-and-shareholder-services-plan-schedule-a-2025-body-only.txt',
+    why: 'names Schedule A, cut before it',
+    at: {
+      line: 3,
+      reason: namesScheduleA(
+        '(“Shares”) of each ETF identified on Schedule A hereto, as such may be amended from',
+        7,
+      ),
+    },
+  },
+];
+
+describe('real exhibits 20: Sterling Capital Funds’ plans refused', () => {
+  for (const x of REFUSED) {
+    it(`${x.file}: ${x.why}`, () => expectRefused(x));
+  }
 });
