@@ -11,6 +11,7 @@
  * place is an ExhibitParseError naming its line — never a row silently dropped.
  */
 
+import { parseRateMicroPct } from '../money/rate.js';
 import { AppendOnlyList } from './appendOnlyList.js';
 import { columnNotRead } from './columnsNotRead.js';
 import { isScheduleDateLine } from './dates.js';
@@ -270,8 +271,9 @@ const NAME_LAST_WORD_RE = /^(?:Fund|Portfolio|Series|Trust)$/;
 const NAME_END_RE = /\b(?:Fund|Funds|Series|Portfolio|Trust|FUND|FUNDS|SERIES|PORTFOLIO)$/;
 // "Target 2010 Series – Class K", "Pro-Blend Conservative Term Series - Class C"
 // …and Van Eck's "Emerging Markets Fund–Class A": an en or em dash needs no spaces about it
+// …and Aston's "Aston/Montag & Caldwell Growth Fund – Class R Shares": the class named with "Shares"
 const CLASS_SUFFIX_RE =
-  /^(.*\S)(?:\s+[-\u2013\u2014]\s+|(?<=(?:Fund|Portfolio|Series|Trust))\s*[\u2013\u2014]\s*)Class\s+([A-Z][A-Z0-9]?)$/;
+  /^(.*\S)(?:\s+[-\u2013\u2014]\s+|(?<=(?:Fund|Portfolio|Series|Trust))\s*[\u2013\u2014]\s*)Class\s+([A-Z][A-Z0-9]?)(?:\s+Shares)?$/;
 // "TO THE CLASS C DISTRIBUTION PLAN OF GREYSTONE TRUST": the instrument, then the Registrant
 const SUBTITLE_OF_RE = /^TO\s+(?:THE\s+)?(\S.*?\b(?:PLAN|AGREEMENT))\s+OF\s+(\S.*)$/;
 // "Compensation Plan", "Reimbursement Plan": the schedule's subtitle, never a fund; Voya's "AMENDED
@@ -729,9 +731,67 @@ function entriesOf(
             aggregateFeePct: null,
           };
     const breach = finraBreach(entry);
-    if (breach !== null) fail(ctx, row?.line ?? line, `${name}: ${breach}`);
+    if (breach !== null)
+      fail(ctx, row?.line ?? line, `${name}: ${breach}${abscAloneAboveItsCap(s.columns, entry)}`);
     return entry;
   });
+}
+
+// RidgeWorth's "Pursuant to Section 2, the Trust shall pay the Distributor compensation at which is
+// calculated daily and paid monthly at an annual rate as set forth below."
+const ONE_COMPENSATION_RE = /\bpay\s+the\s+Distributor\s+compensation\b.*\bat\s+an\s+annual\s+rate\b/i;
+
+/**
+ * RidgeWorth's Class A Schedule A of 2014 (real-exhibits-17 08): its lead-in names one compensation
+ * "at an annual rate", its table two columns that name two fees, "Maximum Distribution Fee" and
+ * "Maximum Shareholder Services Fee", the services fee no more than the distribution fee in every row —
+ * and the same rates stood in 2012 under "Fee" (the whole fee, its services part beside it). Read as
+ * the headings name them, two fees; whether the services fee is part of the distribution fee the
+ * schedule does not say: said, with what to check. [] where the schedule is otherwise.
+ */
+function oneCompensationTwoFees(
+  name: string,
+  lines: readonly EdgarLine[],
+  start: number,
+  columns: Columns | null,
+  entries: readonly ParsedEntry[],
+): string[] {
+  const rates = columns?.rates ?? [];
+  if (rates.length !== 2 || !rates.includes('assetBasedSalesCharge') || !rates.includes('serviceFee'))
+    return [];
+  const leadIn = lines
+    .slice(Math.max(0, start - 8), start + 8)
+    .find((l) => ONE_COMPENSATION_RE.test(l.trimmed));
+  if (leadIn === undefined) return [];
+  const micro = (p: string | null) => (p === null ? null : parseRateMicroPct(p));
+  const both = entries.filter((e) => e.assetBasedSalesChargePct !== null && e.serviceFeePct !== null);
+  if (both.length === 0 || both.some((e) => micro(e.serviceFeePct)! > micro(e.assetBasedSalesChargePct)!))
+    return [];
+  const first = both.find((e) => e.serviceFeePct !== e.assetBasedSalesChargePct) ?? both[0]!;
+  return [
+    `${name}: its lead-in (line ${leadIn.no}) names one compensation "at an annual rate", its columns two fees, each row's service fee no more than its distribution fee; read as two fees, as the headings name them (${first.portfolio}: ${first.assetBasedSalesChargePct}% + ${first.serviceFeePct}%) — whether the service fee is part of the distribution fee instead (${first.assetBasedSalesChargePct}% in all) the schedule does not say; check the plan's fee section before relying on the sum`,
+  ];
+}
+
+const MAX_ABSC = parseRateMicroPct('0.75');
+const MAX_WHOLE = parseRateMicroPct('1.00');
+
+/**
+ * Diamond Hill's Exhibit A (real-exhibits-18 05–07): "Distribution Fee" its only rate column, SPEC §1's
+ * asset-based sales charge by name, Class C's 1.00% above the 0.75% one may be but within the 1.00% a
+ * distribution fee and a service fee may be together. What the document leaves out is how that rate
+ * divides between the two (its prospectuses call it the class's 12b-1 fee): said, and where to find
+ * it — the reader does not guess a split. "" where the rates are otherwise.
+ */
+function abscAloneAboveItsCap(columns: Columns | null, e: ParsedEntry): string {
+  const rates = columns?.rates ?? [];
+  const absc = e.assetBasedSalesChargePct === null ? null : parseRateMicroPct(e.assetBasedSalesChargePct);
+  if (rates.length !== 1 || rates[0] !== 'assetBasedSalesCharge' || absc === null) return '';
+  if (absc <= MAX_ABSC || absc > MAX_WHOLE) return '';
+  const heading = columns?.headings?.find((h) => /\bdistribution\b/i.test(h))?.trim();
+  const named =
+    heading === undefined ? 'the asset-based sales charge column' : `"${heading.split(/\s*\(/)[0]}"`;
+  return `; ${named} is the schedule's only rate column, no service fee beside it, so ${e.assetBasedSalesChargePct}% can only be the class's whole 12b-1 fee (asset-based sales charge and service fee together), and the document does not say how it divides; plan12b cannot import this schedule as it stands: find the division in the plan's own text (its fee section) or the fund's prospectus, and import the document that states it`;
 }
 
 /** The pending name is done: its rows (held, or the list's rates, or none in a plain list) become entries. */
@@ -2273,6 +2333,7 @@ export function readCellSchedule(
             `${ctx.name} states each fund's sales commission, a percentage of sales and no annual rate: it is not read as a fee (the Plan's body states the rate)`,
           ]
         : []),
+      ...oneCompensationTwoFees(ctx.name, lines, start, s.columns, entries),
     ],
     entries,
     footnotes: s.footnotes,

@@ -35,6 +35,8 @@ export interface DocumentDates {
   readonly dated: FoundDate | null;
   readonly warnings: readonly string[];
   readonly gap: Gap | null;
+  /** the document's last line, where it stops inside its list of dates ("As amend"), or null */
+  readonly cutInDates: EdgarLine | null;
 }
 
 /** Rule 12b-1 under the Investment Company Act was adopted in October 1980. */
@@ -150,6 +152,30 @@ function bareDateAtFoot(lines: readonly EdgarLine[]): EdgarLine | null {
   return null;
 }
 
+// the labels of a schedule's list of dates ("As amended: …", "Amended: …", "Approved: …")
+const DATE_LIST_LABELS = ['As amended:', 'Amended:', 'Approved:', 'As revised:', 'Revised:'];
+
+/**
+ * The document's last line, when it is a date label cut short ("As amend") under a line of the
+ * same list that carries its date ("As amended: December 20, 2007"), or null.
+ * @example cutDateListLine(lines of 'As of June 21, 2001\nAs amended: December 20, 2007\nAs amend')?.trimmed === 'As amend'
+ */
+function cutDateListLine(lines: readonly EdgarLine[]): EdgarLine | null {
+  let last: EdgarLine | undefined;
+  let above: EdgarLine | undefined;
+  for (let i = lines.length - 1; i >= 0 && above === undefined; i--) {
+    if (lines[i]!.trimmed === '') continue;
+    if (last === undefined) last = lines[i]!;
+    else above = lines[i]!;
+  }
+  if (last === undefined || above === undefined) return null;
+  const t = last.trimmed;
+  const cut = DATE_LIST_LABELS.some(
+    (label) => t.length >= 4 && t.length < label.length && label.startsWith(t),
+  );
+  return cut && (dateLine(above.trimmed, above.no)?.dates.length ?? 0) > 0 ? last : null;
+}
+
 function previousContent(lines: readonly EdgarLine[], i: number): string {
   for (let j = i - 1; j >= 0; j--) if (lines[j]!.trimmed !== '') return lines[j]!.trimmed;
   return '';
@@ -162,6 +188,8 @@ export function documentDates(
   bodyLine: number,
 ): DocumentDates {
   const warnings: string[] = [];
+  // SPEC §2.1: a schedule filed on its own, cut inside its list of dates (Aston's 2014 Schedule "A")
+  const cutInDates = kind === 'schedule' ? cutDateListLine(lines) : null;
   // Date lines anywhere: "Dated: …", "Effective: …", "(Amended and Restated as of …)".
   let dated: FoundDate | null = null;
   let datedPlaceholder: { line: number; text: string } | null = null;
@@ -260,8 +288,12 @@ export function documentDates(
           // as its schedule (SPEC §2.1: else the "made as of" date)
           madeAsOf ??
           monthOnly);
-      const first = stated.length > 1 ? stated[0]! : null;
-      datedAsOf = first !== null && first.iso !== last?.iso ? first.iso : null;
+      // …but a list of dates cut short goes on past its last date printed: that date need not be
+      // the latest, so none is the date the schedule takes effect, and its first is the
+      // instrument's own, even alone ("As of June 21, 2001" / "As amend")
+      const first = stated.length > 1 || (cutInDates !== null && stated.length > 0) ? stated[0]! : null;
+      datedAsOf = first !== null && (first.iso !== last?.iso || cutInDates !== null) ? first.iso : null;
+      if (cutInDates !== null && effective !== null) effective = null;
     } else {
       const explicit = effectiveDates(prose)[0] ?? null;
       effective = restated ?? explicit ?? madeAsOf ?? dated ?? monthOnly;
@@ -286,15 +318,17 @@ export function documentDates(
     // its sister schedules print "Last Revised: <date>" — a date the document does not say is the
     // one it takes effect: said, never taken (SPEC §2.1: the user states the date on import)
     const bare = datedPlaceholder === null && bracketed === null ? bareDateAtFoot(lines) : null;
-    const line = datedPlaceholder?.line ?? bracketed?.line ?? bare?.no ?? bodyLine;
+    const line = cutInDates?.no ?? datedPlaceholder?.line ?? bracketed?.line ?? bare?.no ?? bodyLine;
     const reason =
-      datedPlaceholder !== null
-        ? `the date is left blank ("${datedPlaceholder.text}"): the document is a draft or a form`
-        : bracketed !== null
-          ? `the date is printed in brackets ("${bracketed.text}"): the document is a draft, its date not settled`
-          : bare !== null
-            ? `the document states no date it takes effect: "${bare.trimmed}" stands alone at its foot, not said to be that date (no "Last Revised:", "Effective:" or "Dated:")`
-            : 'the document states no date it takes effect';
+      cutInDates !== null
+        ? `the list of the document's dates is cut at line ${cutInDates.no} ("${cutInDates.trimmed}"): the last date printed${latest(stated) === null ? '' : ` (${latest(stated)!.iso})`} need not be the last, so the date it takes effect is not known`
+        : datedPlaceholder !== null
+          ? `the date is left blank ("${datedPlaceholder.text}"): the document is a draft or a form`
+          : bracketed !== null
+            ? `the date is printed in brackets ("${bracketed.text}"): the document is a draft, its date not settled`
+            : bare !== null
+              ? `the document states no date it takes effect: "${bare.trimmed}" stands alone at its foot, not said to be that date (no "Last Revised:", "Effective:" or "Dated:")`
+              : 'the document states no date it takes effect';
     warnings.push(`${reason}; import needs --effective-date`);
     gap = { fact: 'effective-date', line, reason, schedule: null };
   } else if (effective.iso.length === 7) {
@@ -302,5 +336,5 @@ export function documentDates(
     warnings.push(`${reason}; import needs --effective-date`);
     gap = { fact: 'effective-date', line: effective.line, reason, schedule: null };
   }
-  return { effective, datedAsOf, dated, warnings, gap };
+  return { effective, datedAsOf, dated, warnings, gap, cutInDates };
 }

@@ -21,8 +21,9 @@ export interface ScheduleHeading {
 // it, and "to" in lower case before a title in capitals.
 // First Investors' "AMENDED AND RESTATED SCHEDULE A / TO THE CLASS A DISTRIBUTION PLAN": the same,
 // restated
+// Aston Funds' 'SCHEDULE “A”': the letter in quotes, the same heading
 const SCHEDULE_HEADING_RE =
-  /^(["\u201c]?)\s*(?:AMENDED\s+(?:AND\s+RESTATED\s+)?)?(SCHEDULE|APPENDIX|Schedule|Appendix)\s+([A-Z](?:-\d{1,2})?)\s*(\(continued\)|\(CONTINUED\)|TO\b.*|to\s+[^a-z]+)?$/;
+  /^(["\u201c]?)\s*(?:AMENDED\s+(?:AND\s+RESTATED\s+)?)?(SCHEDULE|APPENDIX|Schedule|Appendix)\s+(?:["\u201c](?=[A-Z]["\u201d]))?([A-Z](?:-\d{1,2})?)(?:(?<=["\u201c][A-Z])["\u201d])?\s*(\(continued\)|\(CONTINUED\)|TO\b.*|to\s+[^a-z]+)?$/;
 
 export function scheduleHeading(trimmed: string): ScheduleHeading | null {
   const m = SCHEDULE_HEADING_RE.exec(trimmed);

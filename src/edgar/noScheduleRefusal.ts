@@ -137,7 +137,7 @@ export function noScheduleRefusal(
     return new ExhibitParseError(
       file,
       table.no,
-      `no schedule found (no SCHEDULE, APPENDIX or EXHIBIT A heading): the document begins inside a table of fees ("${table.heading}"), no title above it — which instrument's fees, and which funds', the text does not say; nothing is recorded`,
+      `no schedule found (no SCHEDULE, APPENDIX or EXHIBIT A heading): the document begins inside a table of fees ("${table.heading}"), no title above it — which instrument's fees, and which funds', the text does not say; nothing is recorded: import the complete exhibit, its heading and title with it`,
     );
   const last = body[body.length - 1];
   if (last !== undefined && body.length > 1 && endsMidSentence(body))
@@ -192,6 +192,10 @@ export function endsMidSentence(body: readonly EdgarLine[]): boolean {
   if (last === undefined) return false;
   const t = words(last);
   if (inSentence(t)) return true;
+  // Sterling Capital's ETF plan cut at 2,000 bytes: "3. The Trust will not make separate payments as
+  // a result of this Part A" — a clause of the body, a sentence's words, stopped on one capital letter
+  // with no end of sentence
+  if (CLAUSE_START_RE.test(t) && t.split(/\s+/).length >= 6 && /\s[A-Z]$/.test(t)) return true;
   const above = body[body.length - 2];
   return (
     /[a-z,]$/.test(t) &&
@@ -285,6 +289,9 @@ function feeTableAtTop(lines: readonly EdgarLine[]): { no: number; heading: stri
     const t = words(l);
     if (RATE_CELL_RE.test(t))
       return cells.length === 0 ? null : { no: first.no, heading: cells.slice(0, 4).join(' | ') };
+    // Diamond Hill's "Distribution Fee" / "(annual rate expressed as a percentage of the average
+    // daily net assets of each Class of Shares)": a heading's gloss in parentheses, no sentence
+    if (/^\([^()]*\)$/.test(t) && cells.length > 0) continue;
     if (t.split(/\s+/).length >= 6 || TITLE_WORD_RE.test(t)) return null;
     cells.push(t);
   }

@@ -715,6 +715,16 @@ function assemble(r: Reading, rendering: boolean): ParsedExhibit {
     );
   if (dates.gap !== null) gaps.push(dates.gap);
   const effective = dates.effective;
+  // SPEC §2.1: Aston's Schedule "A" cut at 2,000 bytes inside its list of dates ("As amended:
+  // December 20, 2007" / "As amend"): the rest of the text is missing (documentDates says what
+  // that leaves of the dates)
+  if (dates.cutInDates !== null)
+    gaps.push({
+      fact: 'text',
+      line: dates.cutInDates.no,
+      reason: `the document ends inside its list of dates ("${dates.cutInDates.trimmed}"): the rest of the document is missing`,
+      schedule: null,
+    });
   const datedAsOf = dates.datedAsOf;
   const dated = dates.dated;
 

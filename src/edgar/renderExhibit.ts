@@ -287,6 +287,7 @@ export function renderExhibit(doc: RenderableDocument, opts: { marked?: boolean 
     'series-of-list',
     'with-respect-to-cells',
     'titled-cells',
+    'class-after-each-fund',
   ] as const) {
     if (
       (layout === 'cell-blocks' || layout === 'series-of-registrant') &&
@@ -332,6 +333,7 @@ export function renderExhibit(doc: RenderableDocument, opts: { marked?: boolean 
       continue;
     if (layout === 'with-respect-to-cells' && !withRespectToCellsFits(doc)) continue;
     if (layout === 'titled-cells' && !titledCellsFit(doc)) continue;
+    if (layout === 'class-after-each-fund' && !classAfterEachFundFits(doc)) continue;
     if (
       layout === 'registrant-over' &&
       (!doc.kind.endsWith('-amendment') || doc.instrument.registrant === null)
@@ -467,8 +469,10 @@ function renderLayout(
     | 'series-of-registrant'
     | 'series-of-list'
     | 'with-respect-to-cells'
-    | 'titled-cells',
+    | 'titled-cells'
+    | 'class-after-each-fund',
 ): string {
+  if (layout === 'class-after-each-fund') return renderClassAfterEachFund(doc, opts);
   if (layout === 'with-respect-to-cells') return renderWithRespectToCells(doc, opts);
   if (layout === 'titled-cells') return renderTitledCells(doc, opts);
   if (layout === 'series-of-registrant') return renderSeriesOfRegistrant(doc, opts);
@@ -1273,5 +1277,63 @@ function renderTitledCells(doc: RenderableDocument, opts: { marked?: boolean }):
   if (asOf !== null) out.push(`As adopted by the Board of Trustees: ${formatDate(asOf)}`);
   if (eff !== null && eff.length === 10 && eff !== asOf)
     out.push(`As amended by the Board of Trustees: ${formatDate(eff)}`);
+  return `${out.join('\n')}\n`;
+}
+
+/**
+ * One schedule filed on its own, of one Registrant and one class, that lists the funds its plan
+ * covers and no rate (real-exhibits-20: Aston Funds' Schedule A's).
+ */
+function classAfterEachFundFits(doc: RenderableDocument): boolean {
+  const inst = doc.instrument;
+  const s = doc.schedules[0];
+  const cls = s?.entries[0]?.class ?? null;
+  return (
+    doc.kind === 'schedule' &&
+    doc.schedules.length === 1 &&
+    s !== undefined &&
+    s.entries.length > 0 &&
+    inst.registrant !== null &&
+    // "… Fund – Class N Shares": a class of a letter, or a letter and a digit, after the dash
+    cls !== null &&
+    /^[A-Z][A-Z0-9]?$/.test(cls) &&
+    s.entries.every((e) => e.registrant === inst.registrant && e.class === cls && shapeOf(e).length === 0) &&
+    doc.footnotes.length === 0 &&
+    doc.renames.length === 0 &&
+    doc.renameRules.length === 0 &&
+    doc.datedDate === null &&
+    doc.terms.distributionFeePct === null &&
+    doc.terms.serviceFeePct === null &&
+    doc.title.includes(' — ')
+  );
+}
+
+/**
+ * Aston Funds' Schedule A's: the heading, the plan's name as printed, "OF" and the Registrant on a
+ * line, the lead-in, each fund with its class after a dash ("Aston Value Fund – Class N Shares"),
+ * then the list of dates — "As of …" (the plan's) and "As amended: …" (the schedule's latest), or,
+ * where the list was cut before the schedule's own date, "As amend" where the document stops.
+ */
+function renderClassAfterEachFund(doc: RenderableDocument, opts: { marked?: boolean }): string {
+  const out: string[] = [];
+  if (opts.marked !== false) out.push(RENDERING_MARKER, '');
+  if (doc.exhibit !== null) out.push(`Exhibit ${doc.exhibit}`);
+  const s = doc.schedules[0]!;
+  const [titlePart, heading] = doc.title.split(' — ');
+  const upper = (t: string) => t.toUpperCase().replace(/\b12B-1\b/g, '12b-1');
+  out.push(upper(heading ?? s.name), upper(titlePart!), `OF ${upper(doc.instrument.registrant!)}`);
+  out.push(
+    `Below are listed the Trust’s investment portfolios and classes to which this ${doc.instrument.title} relates as of the date hereof.`,
+  );
+  const cls = s.entries[0]!.class!;
+  for (const e of s.entries) out.push(`${e.portfolio} – ${classWords(cls)} Shares`);
+  out.push(
+    `This ${s.name} may be amended from time to time upon approval of the Board of Trustees of the Trust.`,
+  );
+  const asOf = doc.instrument.datedAsOf;
+  const eff = doc.effectiveDate;
+  if (asOf !== null) out.push(`As of ${formatDate(asOf)}`);
+  if (eff !== null) out.push(`As amended: ${formatDate(eff)}`);
+  else if (asOf !== null) out.push('As amend');
   return `${out.join('\n')}\n`;
 }

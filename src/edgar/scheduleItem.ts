@@ -248,6 +248,12 @@ export function scheduleItem(trimmed: string): ScheduleItem {
   const investor = /^Investor\s+Class\s+(I{1,3}|IV)$/i.exec(t);
   if (investor)
     return { kind: 'class', codes: [`Investor Class ${investor[1]!.toUpperCase()}`], closesQuote };
+  // Aston's "CLASS N SHARES OF:" over its list of funds: the class of the rows below it — its colon
+  // says a list follows (Victory's "FOR / CLASS A SHARES OF / HARBORLIGHT PORTFOLIOS" names the
+  // Registrant under it instead)
+  const sharesOf = /^(CLASS(?:ES)?\s+\S.*\s+SHARES)\s+OF:$/i.exec(t);
+  if (sharesOf !== null && isClassLabel(sharesOf[1]!))
+    return { kind: 'classLabel', codes: classCodesIn(sharesOf[1]!) };
   if (isClassLabel(t))
     return /\bshares\b/i.test(t)
       ? { kind: 'classLabel', codes: classCodesIn(t) }

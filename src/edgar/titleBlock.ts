@@ -117,9 +117,10 @@ export function readTitleBlock(
   // token would have matched from that letter already, so the match is the same, but without them
   // every letter of a long token was tried as a word's start and its rest scanned each time — a
   // 10 MB line with no space took hours (hostile run: 400,000 characters took 284 s).
-  // LVIP's "DISTRIBUTION SERVICES AGREEMENT" is a distribution agreement too.
+  // LVIP's "DISTRIBUTION SERVICES AGREEMENT" is a distribution agreement too; Aston Funds'
+  // "DISTRIBUTION AND SERVICES PLAN (12b-1)" a distribution and service plan, as it spells it.
   const instrument =
-    /((?:(?<![A-Za-z][A-Za-z0-9&-]*?)[A-Z][A-Za-z0-9&-]*\s+){0,12}?(?:DISTRIBUTION(?:\s+AND\s+SERVICE)?|SERVICE|MASTER\s+DISTRIBUTION)\s+PLAN|PLAN\s+OF\s+DISTRIBUTION|PLAN\s+PURSUANT\s+TO\s+RULE\s+12B-1|(?:(?<![A-Za-z][A-Za-z&-]*?)[A-Z][A-Za-z&-]*\s+){0,12}?(?:MASTER\s+)?DISTRIBUTION(?:\s+SERVICES)?\s+AGREEMENT)/i.exec(
+    /((?:(?<![A-Za-z][A-Za-z0-9&-]*?)[A-Z][A-Za-z0-9&-]*\s+){0,12}?(?:DISTRIBUTION(?:\s+AND\s+SERVICES?)?|SERVICE|MASTER\s+DISTRIBUTION)\s+PLAN|PLAN\s+OF\s+DISTRIBUTION|PLAN\s+PURSUANT\s+TO\s+RULE\s+12B-1|(?:(?<![A-Za-z][A-Za-z&-]*?)[A-Z][A-Za-z&-]*\s+){0,12}?(?:MASTER\s+)?DISTRIBUTION(?:\s+SERVICES)?\s+AGREEMENT)/i.exec(
       text,
     );
   return {

@@ -392,6 +392,21 @@ describe('real exhibits 17: read only in part', () => {
     expect(renames).toHaveLength(8);
   });
 
+  it('says the 2014 schedule names one compensation over two fee columns, reading them as two', () => {
+    // reader20: "Pursuant to Section 2, the Trust shall pay the Distributor compensation … at an annual
+    // rate as set forth below" (line 4) over "Maximum Distribution Fee" / "Maximum Shareholder
+    // Services Fee", each row's services fee no more than its distribution fee (0.35/0.25, 0.18/0.15,
+    // 0.25/0.25 …) and the same rates the 2012 schedule printed under "Fee": read as the headings name
+    // them, 0.35% + 0.25% = 0.60% for the first fund, or 0.35% in all if the services fee is part of
+    // it — the schedule does not say which, and the warning says so; the 2012 one ("Fee", the whole
+    // fee) has no such doubt and no such warning
+    const doubt = (file: string) => read(file).warnings.filter((w) => w.includes('one compensation'));
+    expect(doubt(RIDGEWORTH_2014)).toEqual([
+      'Schedule A: its lead-in (line 4) names one compensation "at an annual rate", its columns two fees, each row\'s service fee no more than its distribution fee; read as two fees, as the headings name them (Aggressive Growth Allocation Strategy: 0.35% + 0.25%) — whether the service fee is part of the distribution fee instead (0.35% in all) the schedule does not say; check the plan\'s fee section before relying on the sum',
+    ]);
+    expect(doubt(RIDGEWORTH_2012)).toEqual([]);
+  });
+
   it('renders each reading back to itself (parse(render(x)) = x)', () => {
     for (const x of IN_PART) {
       const got = read(x.file);
