@@ -8,7 +8,7 @@ import { restatedMonthsReportedIn } from '../store/sealedResultsRepository.js';
 import type { MonthlyCalculation, Payee } from '../transfers/monthlyCalculation.js';
 import { monthPayables } from '../transfers/monthPayables.js';
 import { paymentDueDate } from '../transfers/paymentDueDate.js';
-import type { PayeeAdjustment } from '../transfers/priorPeriodPayeeAdjustments.js';
+import type { CdscToFundAdjustment, PayeeAdjustment } from '../transfers/priorPeriodPayeeAdjustments.js';
 import { theDistributor } from './distributorShareReport.js';
 import { type FeesReport, feesReport } from './feesReport.js';
 import { type MonthlyCalculationReport, monthlyCalculationReport } from './monthlyCalculationReport.js';
@@ -62,7 +62,8 @@ export const CDSC_CREDITED_TO_FUND = 'Class B CDSC credited to the fund (FINRA 2
  * cap was used up booked to {@link CDSC_CREDITED_TO_FUND} (FINRA 2341(d)(2));
  * a restatement of a closed month reported this month is booked as a prior-period adjustment
  * (`PPA-`, dated at month end), split among the same parties as the original amounts and added to
- * their payables; on the Monthly Calculation's due date each payable is paid
+ * their payables — the change in the CDSC credited to the fund (the cap's room changed) to
+ * {@link CDSC_CREDITED_TO_FUND}, the change in the CDSC collected to the CDSC withheld; on the Monthly Calculation's due date each payable is paid
  * ({@link monthPayables}).
  * @param accruedCents each portfolio's Class B Distribution Fees as the journal accrued them
  * @param adjustments the Monthly Calculation's prior-period adjustments (per restated month and party)
@@ -75,6 +76,8 @@ export function monthlyCalculationEntries(
   dueDate: string | null = null,
   /** the journal's month (needed when no portfolio has Class B fees in it, only adjustments) */
   journalMonth: string | null = null,
+  /** FINRA 2341(d)(2): the restated months' changes in the CDSC collected and credited to the fund */
+  cdscToFund: readonly CdscToFundAdjustment[] = [],
 ): JournalLine[] {
   const lines: JournalLine[] = [];
   for (const [portfolioId, cents] of accruedCents)
@@ -84,7 +87,8 @@ export function monthlyCalculationEntries(
       );
   const due = calculations[0]?.dueDate ?? dueDate;
   if (due === null) {
-    if (adjustments.length > 0) throw new Error('prior-period adjustments need the due date');
+    if (adjustments.length > 0 || cdscToFund.length > 0)
+      throw new Error('prior-period adjustments need the due date');
     return lines;
   }
   // signed: a negative debit is a credit (an adjustment recovering an amount overpaid)
@@ -140,16 +144,28 @@ export function monthlyCalculationEntries(
   // of the same parties (routed as this month pays them), the expense and CDSC differences beside.
   const reportedIn = journalMonth ?? calculations[0]?.month ?? null;
   if (reportedIn === null) {
-    if (adjustments.length > 0) throw new Error('prior-period adjustments need the month they are booked in');
+    if (adjustments.length > 0 || cdscToFund.length > 0)
+      throw new Error('prior-period adjustments need the month they are booked in');
     return lines;
   }
   const groups = new Map<string, PayeeAdjustment[]>();
+  const firstOf = new Map<string, { portfolioId: string; portfolio: string; month: string }>();
   for (const a of adjustments) {
     const k = `${a.portfolioId}\u0000${a.month}`;
     groups.set(k, [...(groups.get(k) ?? []), a]);
+    if (!firstOf.has(k)) firstOf.set(k, a);
   }
-  for (const group of groups.values()) {
-    const first = group[0]!;
+  const toFundOf = new Map<string, CdscToFundAdjustment>();
+  for (const a of cdscToFund) {
+    const k = `${a.portfolioId}\u0000${a.month}`;
+    if (toFundOf.has(k))
+      throw new Error(`${a.portfolio} ${a.month}: two changes in the CDSC credited to the fund`);
+    toFundOf.set(k, a);
+    if (!groups.has(k)) groups.set(k, []);
+    if (!firstOf.has(k)) firstOf.set(k, a);
+  }
+  for (const [k, group] of groups) {
+    const first = firstOf.get(k)!;
     const mc = calculations.find((c) => c.portfolioId === first.portfolioId);
     const who = { portfolio: mc?.portfolio ?? first.portfolio, class: 'B' };
     const end = monthEnd(reportedIn);
@@ -176,13 +192,26 @@ export function monthlyCalculationEntries(
       sumOf(group, (a) => a.twelveB1Difference),
       memo,
     );
+    // FINRA 2341(d)(2): the CDSC withheld changes by what was collected, the fund's credit by its
+    // own change, the payees by the Earned CDSC's — each taken on its own and checked
+    // (collected = earned + credited to the fund)
+    const earnedDifference = sumOf(group, (a) => a.cdscDifference);
+    const toFund = toFundOf.get(k);
+    const creditedDifference = toFund === undefined ? 0n : parseCents(toFund.cdscCreditedToFundDifference);
+    const collectedDifference =
+      toFund === undefined ? earnedDifference : parseCents(toFund.cdscCollectedDifference);
+    if (collectedDifference !== earnedDifference + creditedDifference)
+      throw new Error(
+        `${who.portfolio} ${first.month}: the prior-period change in the CDSC collected ${formatCents(collectedDifference)} is not the payees' change in Earned CDSC (${formatCents(earnedDifference)}) plus the change in what is credited to the fund (${formatCents(creditedDifference)})`,
+      );
+    line(who, end, entry, CDSC_WITHHELD, collectedDifference, memo);
     line(
       who,
       end,
       entry,
-      CDSC_WITHHELD,
-      sumOf(group, (a) => a.cdscDifference),
-      memo,
+      CDSC_CREDITED_TO_FUND,
+      -creditedDifference,
+      `${memo}: the CDSC credited to the fund after the FINRA 2341 cap was used up changed (FINRA 2341(d)(2))`,
     );
     for (const p of routed) {
       const note = owedOnNote(p.owedOn);
@@ -500,6 +529,7 @@ export async function monthJournal(
         report.priorPeriodAdjustments ?? [],
         report.dueDate,
         month,
+        report.priorPeriodCdscToFundAdjustments ?? [],
       ),
     );
   }

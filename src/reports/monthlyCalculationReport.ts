@@ -31,7 +31,12 @@ import {
 } from '../transfers/monthlyCalculation.js';
 import { type MonthPayable, monthPayables } from '../transfers/monthPayables.js';
 import { paymentDueDate } from '../transfers/paymentDueDate.js';
-import { type PayeeAdjustment, payeeAdjustments } from '../transfers/priorPeriodPayeeAdjustments.js';
+import {
+  type CdscToFundAdjustment,
+  cdscToFundAdjustment,
+  type PayeeAdjustment,
+  payeeAdjustments,
+} from '../transfers/priorPeriodPayeeAdjustments.js';
 import {
   type ServiceFeeAdjustment,
   serviceFeeAdjustmentsByDistributor,
@@ -78,6 +83,13 @@ export interface MonthlyCalculationReport {
    * the Other Distributor after (absent in reports sealed before calc11; empty when none).
    */
   readonly priorPeriodServiceFeeAdjustments?: readonly ServiceFeeAdjustment[];
+  /**
+   * FINRA 2341(d)(2), SPEC §12: restated months whose CDSC credited to the fund changed (the cap's
+   * room changed), per portfolio: the change in the Distributor's CDSC collected and in the part
+   * credited to the fund (the payees' `cdscDifference`s are the Earned CDSC's). Present only when
+   * there is one.
+   */
+  readonly priorPeriodCdscToFundAdjustments?: readonly CdscToFundAdjustment[];
   /**
    * SPEC §12: what the Fund pays each payee of each portfolio on the due date — the portfolio's
    * `payees` plus the prior-period adjustments routed to them; the journal pays exactly these.
@@ -247,7 +259,7 @@ export async function monthlyCalculationReport(
     formatCents(sumCents(portfolios.map((c) => parseCents(f(c)))));
   const byParty = withAdjustments
     ? await priorPeriodAdjustmentsByParty(q, month, distributor)
-    : { payees: [], serviceFees: [] };
+    : { payees: [], serviceFees: [], cdscToFund: [] };
   const priorPeriodAdjustments = byParty.payees;
   return {
     month,
@@ -262,6 +274,7 @@ export async function monthlyCalculationReport(
     },
     priorPeriodAdjustments,
     priorPeriodServiceFeeAdjustments: byParty.serviceFees,
+    ...(byParty.cdscToFund.length === 0 ? {} : { priorPeriodCdscToFundAdjustments: byParty.cdscToFund }),
     payables: monthPayables(portfolios, priorPeriodAdjustments, dueDate),
     warnings: told,
     ...(classBVintages ? { classBVintages } : {}),
@@ -756,8 +769,13 @@ export async function priorPeriodAdjustmentsByParty(
   q: Queryable,
   month: string,
   distributor: string,
-): Promise<{ payees: PayeeAdjustment[]; serviceFees: ServiceFeeAdjustment[] }> {
+): Promise<{
+  payees: PayeeAdjustment[];
+  serviceFees: ServiceFeeAdjustment[];
+  cdscToFund: CdscToFundAdjustment[];
+}> {
   const out: PayeeAdjustment[] = [];
+  const cdscToFund: CdscToFundAdjustment[] = [];
   const serviceFees: ServiceFeeAdjustment[] = [];
   // net assets restated, or a document withdrawn (issue 11), after the month was sealed
   const restatedMonths = new Set([
@@ -776,6 +794,9 @@ export async function priorPeriodAdjustmentsByParty(
     const earlierReports = earlierParts.map((x) => x.content as MonthlyCalculationReport);
     const earlier = earlierReports
       .flatMap((x) => x.priorPeriodAdjustments ?? [])
+      .filter((a) => a.month === p);
+    const earlierToFund = earlierReports
+      .flatMap((x) => x.priorPeriodCdscToFundAdjustments ?? [])
       .filter((a) => a.month === p);
     const earlierService: ServiceFeeAdjustment[] = [];
     for (const x of earlierParts) {
@@ -817,6 +838,12 @@ export async function priorPeriodAdjustmentsByParty(
           earlier.filter((a) => a.portfolioId === pid),
         ),
       );
+      const toFund = cdscToFundAdjustment(
+        o,
+        r,
+        earlierToFund.filter((a) => a.portfolioId === pid),
+      );
+      if (toFund !== null) cdscToFund.push(toFund);
       // a month adjusted through the FINRA cap only changes its ABSC, never the service fee
       if (!capOnly.has(p))
         serviceFees.push(
@@ -828,5 +855,5 @@ export async function priorPeriodAdjustmentsByParty(
         );
     }
   }
-  return { payees: out, serviceFees };
+  return { payees: out, serviceFees, cdscToFund };
 }

@@ -167,3 +167,54 @@ export function payeeAdjustments(
     );
   return out;
 }
+
+/**
+ * FINRA 2341(d)(2) with SPEC §12: a restatement that changes how much of a closed month's CDSC
+ * was credited to the fund (the cap's room changed) — the Distributor's CDSC collected and the
+ * part credited to the fund, each restated less sealed less earlier adjustments. The payees'
+ * `cdscDifference`s are the Earned CDSC's change; collected = earned + credited to the fund, so
+ * the journal books each account its own difference.
+ */
+export interface CdscToFundAdjustment {
+  readonly month: string;
+  readonly portfolioId: string;
+  readonly portfolio: string;
+  /** the Distributor's CDSC collected (the Monthly Calculation's `cdscCollected`) */
+  readonly cdscCollectedDifference: string;
+  /** the part credited to the fund after the cap was used up (`cdscCreditedToFund`) */
+  readonly cdscCreditedToFundDifference: string;
+}
+
+/** A Monthly Calculation's CDSC collected: `cdscCollected`, else (none credited) its Earned CDSC. */
+const collectedCents = (mc: MonthlyCalculation | undefined): bigint =>
+  mc === undefined ? 0n : parseCents(mc.cdscCollected ?? mc.earnedCdsc);
+const creditedCents = (mc: MonthlyCalculation | undefined): bigint =>
+  mc === undefined || mc.cdscCreditedToFund === undefined ? 0n : parseCents(mc.cdscCreditedToFund);
+
+/**
+ * The change in one portfolio's month's CDSC credited to the fund, or null when the credited part
+ * is unchanged (the payees' adjustments then carry all of the collected CDSC's change).
+ * @example sealed collected 80.00, credited 80.00; restated collected 80.00, credited 49.80
+ *   → collected 0.00, credited −30.20 (the Earned CDSC's +30.20 goes to the payees)
+ */
+export function cdscToFundAdjustment(
+  original: MonthlyCalculation | undefined,
+  restated: MonthlyCalculation | undefined,
+  earlier: readonly CdscToFundAdjustment[] = [],
+): CdscToFundAdjustment | null {
+  const any = restated ?? original;
+  if (any === undefined) return null;
+  const earlierCredited = earlier.reduce((s, e) => s + parseCents(e.cdscCreditedToFundDifference), 0n);
+  const earlierCollected = earlier.reduce((s, e) => s + parseCents(e.cdscCollectedDifference), 0n);
+  const credited = creditedCents(restated) - creditedCents(original) - earlierCredited;
+  if (credited === 0n) return null;
+  return {
+    month: any.month,
+    portfolioId: any.portfolioId,
+    portfolio: any.portfolio,
+    cdscCollectedDifference: formatCents(
+      collectedCents(restated) - collectedCents(original) - earlierCollected,
+    ),
+    cdscCreditedToFundDifference: formatCents(credited),
+  };
+}
