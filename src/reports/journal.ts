@@ -51,6 +51,13 @@ export const CLASS_B_ACCRUED = 'Class B distribution fee accrued — allocated b
 const CDSC_WITHHELD = 'Class B CDSC withheld from redemption proceeds';
 /** FINRA 2341(d)(2): where the CDSC collected after the cap is used up goes — to the fund, not a payee. */
 export const CDSC_CREDITED_TO_FUND = 'Class B CDSC credited to the fund (FINRA 2341(d)(2))';
+/**
+ * SPEC §6: what the Fund owes an Other Distributor of the CDSC on shares issued in its term — its
+ * own, not the Monthly Calculation's payees' (no Assignee shares it).
+ */
+export function otherDistributorCdscAccount(distributor: string): string {
+  return `Payable to ${distributor} — CDSC (Other Distributor, its own shares)`;
+}
 
 /**
  * Agreement EIGHTH(C), SPEC §12: the journal of a month and its Monthly Calculation agree — each
@@ -117,16 +124,39 @@ export function monthlyCalculationEntries(
       throw new Error(
         `${mc.portfolio} ${mc.month}: the CDSC collected ${formatCents(collected)} is not what the payees are paid (${formatCents(paidCdsc)}) plus what is credited to the fund (${formatCents(creditedToFund)})`,
       );
+    // SPEC §6: the CDSC on an Other Distributor's shares, withheld too — owed to it, but for the
+    // part credited to the fund after the class's cap was used up; each part checked on its own
+    let othersCollected = 0n;
+    let othersCredited = 0n;
+    for (const o of mc.otherDistributorsCdsc ?? []) {
+      const c = parseCents(o.cdscCollected);
+      const f = parseCents(o.cdscCreditedToFund);
+      if (c !== parseCents(o.cdsc) + f)
+        throw new Error(
+          `${mc.portfolio} ${mc.month}: ${o.distributor}'s CDSC collected ${o.cdscCollected} is not what it is owed (${o.cdsc}) plus what is credited to the fund (${o.cdscCreditedToFund})`,
+        );
+      othersCollected += c;
+      othersCredited += f;
+    }
     line(who, end, allocation, CLASS_B_ACCRUED, accrued, memo);
-    line(who, end, allocation, CDSC_WITHHELD, collected, memo);
+    line(who, end, allocation, CDSC_WITHHELD, collected + othersCollected, memo);
     line(
       who,
       end,
       allocation,
       CDSC_CREDITED_TO_FUND,
-      -creditedToFund,
+      -(creditedToFund + othersCredited),
       `${mc.month} Monthly Calculation: CDSC collected after the FINRA 2341 cap was used up, credited to the fund, not paid as Earned CDSC`,
     );
+    for (const o of mc.otherDistributorsCdsc ?? [])
+      line(
+        who,
+        end,
+        allocation,
+        otherDistributorCdscAccount(o.distributor),
+        -parseCents(o.cdsc),
+        `${mc.month}: CDSC on Commission Shares issued in ${o.distributor}'s term, owed to it (SPEC §6)`,
+      );
     for (const p of mc.payees) {
       const note = owedOnNote(p.owedOn);
       line(
@@ -258,6 +288,17 @@ export function monthlyCalculationEntries(
     );
     line(who, p.dueDate, entry, 'Cash', -total, payMemo);
   }
+  // SPEC §6: each Other Distributor's own CDSC, paid with the month's CDSC on the due date
+  for (const mc of calculations)
+    for (const o of mc.otherDistributorsCdsc ?? []) {
+      const owed = parseCents(o.cdsc);
+      if (owed === 0n) continue;
+      const who = { portfolio: mc.portfolio, class: 'B' };
+      const entry = `PAY-${reportedIn}-${String(next()).padStart(6, '0')}`;
+      const payMemo = `payment of the ${mc.month} CDSC on Commission Shares issued in ${o.distributor}'s term to it, due ${mc.dueDate}`;
+      line(who, mc.dueDate, entry, otherDistributorCdscAccount(o.distributor), owed, payMemo);
+      line(who, mc.dueDate, entry, 'Cash', -owed, payMemo);
+    }
   return lines;
 }
 
