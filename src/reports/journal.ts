@@ -186,6 +186,13 @@ export function monthlyCalculationEntries(
     if (!firstOf.has(k)) firstOf.set(k, a);
   }
   const toFundOf = new Map<string, CdscToFundAdjustment>();
+  /** SPEC §6: the prior-period changes owed to Other Distributors on their own shares, paid below */
+  const othersOwed: {
+    who: { portfolio: string; class: string };
+    distributor: string;
+    month: string;
+    owed: bigint;
+  }[] = [];
   for (const a of cdscToFund) {
     const k = `${a.portfolioId}\u0000${a.month}`;
     if (toFundOf.has(k))
@@ -234,15 +241,40 @@ export function monthlyCalculationEntries(
       throw new Error(
         `${who.portfolio} ${first.month}: the prior-period change in the CDSC collected ${formatCents(collectedDifference)} is not the payees' change in Earned CDSC (${formatCents(earnedDifference)}) plus the change in what is credited to the fund (${formatCents(creditedDifference)})`,
       );
-    line(who, end, entry, CDSC_WITHHELD, collectedDifference, memo);
+    // SPEC §6: the CDSC on each Other Distributor's shares, its parts changed the same way
+    let othersCollected = 0n;
+    let othersCredited = 0n;
+    for (const o of toFund?.otherDistributors ?? []) {
+      const c = parseCents(o.cdscCollectedDifference);
+      const f = parseCents(o.cdscCreditedToFundDifference);
+      if (c !== parseCents(o.cdscDifference) + f)
+        throw new Error(
+          `${who.portfolio} ${first.month}: the prior-period change in ${o.distributor}'s CDSC collected ${o.cdscCollectedDifference} is not the change in what it is owed (${o.cdscDifference}) plus in what is credited to the fund (${o.cdscCreditedToFundDifference})`,
+        );
+      othersCollected += c;
+      othersCredited += f;
+    }
+    line(who, end, entry, CDSC_WITHHELD, collectedDifference + othersCollected, memo);
     line(
       who,
       end,
       entry,
       CDSC_CREDITED_TO_FUND,
-      -creditedDifference,
+      -(creditedDifference + othersCredited),
       `${memo}: the CDSC credited to the fund after the FINRA 2341 cap was used up changed (FINRA 2341(d)(2))`,
     );
+    for (const o of toFund?.otherDistributors ?? []) {
+      const owed = parseCents(o.cdscDifference);
+      line(
+        who,
+        end,
+        entry,
+        otherDistributorCdscAccount(o.distributor),
+        -owed,
+        `${memo}: the CDSC on Commission Shares issued in ${o.distributor}'s term, owed to it (SPEC §6)`,
+      );
+      othersOwed.push({ who, distributor: o.distributor, month: first.month, owed });
+    }
     for (const p of routed) {
       const note = owedOnNote(p.owedOn);
       line(
@@ -299,6 +331,13 @@ export function monthlyCalculationEntries(
       line(who, mc.dueDate, entry, otherDistributorCdscAccount(o.distributor), owed, payMemo);
       line(who, mc.dueDate, entry, 'Cash', -owed, payMemo);
     }
+  for (const o of othersOwed) {
+    if (o.owed === 0n) continue;
+    const entry = `PAY-${reportedIn}-${String(next()).padStart(6, '0')}`;
+    const payMemo = `payment of the prior-period adjustment of ${o.month} (the CDSC on Commission Shares issued in ${o.distributor}'s term) to it, due ${due}`;
+    line(o.who, due, entry, otherDistributorCdscAccount(o.distributor), o.owed, payMemo);
+    line(o.who, due, entry, 'Cash', -o.owed, payMemo);
+  }
   return lines;
 }
 

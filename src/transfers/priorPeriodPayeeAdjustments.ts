@@ -183,6 +183,16 @@ export interface CdscToFundAdjustment {
   readonly cdscCollectedDifference: string;
   /** the part credited to the fund after the cap was used up (`cdscCreditedToFund`) */
   readonly cdscCreditedToFundDifference: string;
+  /**
+   * SPEC §6: the same for the CDSC on each Other Distributor's shares (`otherDistributorsCdsc`),
+   * with `cdscDifference` the change in what is owed to it; present only when one changed
+   */
+  readonly otherDistributors?: readonly {
+    readonly distributor: string;
+    readonly cdscCollectedDifference: string;
+    readonly cdscCreditedToFundDifference: string;
+    readonly cdscDifference: string;
+  }[];
 }
 
 /** A Monthly Calculation's CDSC collected: `cdscCollected`, else (none credited) its Earned CDSC. */
@@ -207,7 +217,39 @@ export function cdscToFundAdjustment(
   const earlierCredited = earlier.reduce((s, e) => s + parseCents(e.cdscCreditedToFundDifference), 0n);
   const earlierCollected = earlier.reduce((s, e) => s + parseCents(e.cdscCollectedDifference), 0n);
   const credited = creditedCents(restated) - creditedCents(original) - earlierCredited;
-  if (credited === 0n) return null;
+  // SPEC §6: each Other Distributor's CDSC, restated − sealed − earlier, part by part
+  const others = new Map<string, { collected: bigint; credited: bigint; owed: bigint }>();
+  const add = (
+    list: MonthlyCalculation['otherDistributorsCdsc'] | CdscToFundAdjustment['otherDistributors'],
+    sign: bigint,
+  ) => {
+    for (const o of list ?? []) {
+      const r = others.get(o.distributor) ?? { collected: 0n, credited: 0n, owed: 0n };
+      if ('cdscCollectedDifference' in o) {
+        r.collected += sign * parseCents(o.cdscCollectedDifference);
+        r.credited += sign * parseCents(o.cdscCreditedToFundDifference);
+        r.owed += sign * parseCents(o.cdscDifference);
+      } else {
+        r.collected += sign * parseCents(o.cdscCollected);
+        r.credited += sign * parseCents(o.cdscCreditedToFund);
+        r.owed += sign * parseCents(o.cdsc);
+      }
+      others.set(o.distributor, r);
+    }
+  };
+  add(restated?.otherDistributorsCdsc, 1n);
+  add(original?.otherDistributorsCdsc, -1n);
+  for (const e of earlier) add(e.otherDistributors, -1n);
+  const otherDistributors = [...others]
+    .filter(([, d]) => d.collected !== 0n || d.credited !== 0n || d.owed !== 0n)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([distributor, d]) => ({
+      distributor,
+      cdscCollectedDifference: formatCents(d.collected),
+      cdscCreditedToFundDifference: formatCents(d.credited),
+      cdscDifference: formatCents(d.owed),
+    }));
+  if (credited === 0n && otherDistributors.length === 0) return null;
   return {
     month: any.month,
     portfolioId: any.portfolioId,
@@ -216,5 +258,6 @@ export function cdscToFundAdjustment(
       collectedCents(restated) - collectedCents(original) - earlierCollected,
     ),
     cdscCreditedToFundDifference: formatCents(credited),
+    ...(otherDistributors.length === 0 ? {} : { otherDistributors }),
   };
 }
