@@ -237,8 +237,13 @@ export function cdscToFundAdjustment(
       others.set(o.distributor, r);
     }
   };
-  add(restated?.otherDistributorsCdsc, 1n);
-  add(original?.otherDistributorsCdsc, -1n);
+  // A sealed Monthly Calculation without the field never carried the Other Distributors' CDSC
+  // (sealed before calc13; its pieces are locked, so one with none has none restated either): its
+  // journal never booked it, and a restatement is no occasion to pay it now
+  if (original === undefined || original.otherDistributorsCdsc !== undefined) {
+    add(restated?.otherDistributorsCdsc, 1n);
+    add(original?.otherDistributorsCdsc, -1n);
+  }
   for (const e of earlier) add(e.otherDistributors, -1n);
   const otherDistributors = [...others]
     .filter(([, d]) => d.collected !== 0n || d.credited !== 0n || d.owed !== 0n)

@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { monthlyCalculationEntries } from '../../src/reports/journal.js';
 import { writeMonthlyCalculationPdf } from '../../src/reports/monthlyCalculationPdf.js';
 import { monthlyCalculation } from '../../src/transfers/monthlyCalculation.js';
+import { cdscToFundAdjustment } from '../../src/transfers/priorPeriodPayeeAdjustments.js';
 import { baseInput, DISTRIBUTOR, feeDays } from '../transfers/support.js';
 
 const OTHER = 'Other Distributor LLC';
@@ -123,5 +124,41 @@ describe('the CDSC on an Other Distributor s shares in the Monthly Calculation, 
     const text = pdfText(file).replace(/\s+/g, ' ');
     expect(text).toMatch(/CDSC on Other Distributor LLC's shares \(SPEC §6\), collected 75\.00/);
     expect(text).toMatch(/Owed to Other Distributor LLC 50\.00/);
+  });
+});
+
+describe('a restated month s change in the CDSC on an Other Distributor s shares', () => {
+  const withOther = (creditedToFundCents: bigint) =>
+    monthlyCalculation(
+      {
+        ...input,
+        otherDistributorsCdsc: [{ distributor: OTHER, collectedCents: 7_500n, creditedToFundCents }],
+      },
+      [],
+    );
+
+  it('credited 25.00 → 10.00: owed + 15.00, credited − 15.00, collected 0.00', () => {
+    // 75.00 − 25.00 = 50.00 owed as sealed; 75.00 − 10.00 = 65.00 restated: + 15.00
+    expect(cdscToFundAdjustment(withOther(2_500n), withOther(1_000n))).toEqual({
+      month: '2007-03',
+      portfolioId: 'p',
+      portfolio: input.portfolio,
+      cdscCollectedDifference: '0.00',
+      cdscCreditedToFundDifference: '0.00',
+      otherDistributors: [
+        {
+          distributor: OTHER,
+          cdscCollectedDifference: '0.00',
+          cdscCreditedToFundDifference: '-15.00',
+          cdscDifference: '15.00',
+        },
+      ],
+    });
+  });
+
+  it('a month sealed without the field (before calc13) is not paid its Other Distributor s CDSC by a restatement', () => {
+    const sealedBefore = monthlyCalculation(input, []);
+    expect('otherDistributorsCdsc' in sealedBefore).toBe(false);
+    expect(cdscToFundAdjustment(sealedBefore, withOther(1_000n))).toBeNull();
   });
 });
