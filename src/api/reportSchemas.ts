@@ -139,6 +139,17 @@ export const MonthlyCalculationReport = looseObject({
       // FINRA 2341(d)(2): only where part of the CDSC collected is credited to the fund
       cdscCollected: Money.optional(),
       cdscCreditedToFund: Money.optional(),
+      // SPEC §6: the CDSC on an Other Distributor's shares, owed to it or credited to the fund
+      otherDistributorsCdsc: z
+        .array(
+          looseObject({
+            distributor: z.string(),
+            cdscCollected: Money,
+            cdscCreditedToFund: Money,
+            cdsc: Money,
+          }),
+        )
+        .optional(),
       assignees: z.array(
         looseObject({
           transferId: z.string(),
@@ -198,6 +209,27 @@ export const MonthlyCalculationReport = looseObject({
         previouslyAdjusted: Money,
         restated: Money,
         difference: Money,
+      }),
+    )
+    .optional(),
+  // FINRA 2341(d)(2), SPEC §12: a restated month whose CDSC credited to the fund changed
+  priorPeriodCdscToFundAdjustments: z
+    .array(
+      looseObject({
+        month: z.string(),
+        portfolio: z.string(),
+        cdscCollectedDifference: Money,
+        cdscCreditedToFundDifference: Money,
+        otherDistributors: z
+          .array(
+            looseObject({
+              distributor: z.string(),
+              cdscCollectedDifference: Money,
+              cdscCreditedToFundDifference: Money,
+              cdscDifference: Money,
+            }),
+          )
+          .optional(),
       }),
     )
     .optional(),

@@ -67,6 +67,14 @@ export function printMonthlyCalculationText(ctx: CliContext, report: MonthlyCalc
         ctx.textWidth ?? TEXT_WIDTH,
       ))
         ctx.out(l);
+  // SPEC §6: the CDSC on an Other Distributor's shares, owed to it (not Earned CDSC)
+  for (const c of report.portfolios)
+    for (const o of c.otherDistributorsCdsc ?? [])
+      for (const l of wrapText(
+        `${c.portfolio}: CDSC on ${o.distributor}'s shares collected ${o.cdscCollected} = owed to it ${o.cdsc} + credited to the fund ${o.cdscCreditedToFund} (SPEC §6; not Earned CDSC)`,
+        ctx.textWidth ?? TEXT_WIDTH,
+      ))
+        ctx.out(l);
   for (const l of vintageTextLines(report.classBVintages ?? [])) ctx.out(l);
   for (const l of vintageSplitTextLines(report)) ctx.out(l);
   if (ppa.length > 0) {

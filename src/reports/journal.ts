@@ -8,7 +8,7 @@ import { restatedMonthsReportedIn } from '../store/sealedResultsRepository.js';
 import type { MonthlyCalculation, Payee } from '../transfers/monthlyCalculation.js';
 import { monthPayables } from '../transfers/monthPayables.js';
 import { paymentDueDate } from '../transfers/paymentDueDate.js';
-import type { PayeeAdjustment } from '../transfers/priorPeriodPayeeAdjustments.js';
+import type { CdscToFundAdjustment, PayeeAdjustment } from '../transfers/priorPeriodPayeeAdjustments.js';
 import { theDistributor } from './distributorShareReport.js';
 import { type FeesReport, feesReport } from './feesReport.js';
 import { type MonthlyCalculationReport, monthlyCalculationReport } from './monthlyCalculationReport.js';
@@ -51,6 +51,13 @@ export const CLASS_B_ACCRUED = 'Class B distribution fee accrued — allocated b
 const CDSC_WITHHELD = 'Class B CDSC withheld from redemption proceeds';
 /** FINRA 2341(d)(2): where the CDSC collected after the cap is used up goes — to the fund, not a payee. */
 export const CDSC_CREDITED_TO_FUND = 'Class B CDSC credited to the fund (FINRA 2341(d)(2))';
+/**
+ * SPEC §6: what the Fund owes an Other Distributor of the CDSC on shares issued in its term — its
+ * own, not the Monthly Calculation's payees' (no Assignee shares it).
+ */
+export function otherDistributorCdscAccount(distributor: string): string {
+  return `Payable to ${distributor} — CDSC (Other Distributor, its own shares)`;
+}
 
 /**
  * Agreement EIGHTH(C), SPEC §12: the journal of a month and its Monthly Calculation agree — each
@@ -62,7 +69,8 @@ export const CDSC_CREDITED_TO_FUND = 'Class B CDSC credited to the fund (FINRA 2
  * cap was used up booked to {@link CDSC_CREDITED_TO_FUND} (FINRA 2341(d)(2));
  * a restatement of a closed month reported this month is booked as a prior-period adjustment
  * (`PPA-`, dated at month end), split among the same parties as the original amounts and added to
- * their payables; on the Monthly Calculation's due date each payable is paid
+ * their payables — the change in the CDSC credited to the fund (the cap's room changed) to
+ * {@link CDSC_CREDITED_TO_FUND}, the change in the CDSC collected to the CDSC withheld; on the Monthly Calculation's due date each payable is paid
  * ({@link monthPayables}).
  * @param accruedCents each portfolio's Class B Distribution Fees as the journal accrued them
  * @param adjustments the Monthly Calculation's prior-period adjustments (per restated month and party)
@@ -75,6 +83,8 @@ export function monthlyCalculationEntries(
   dueDate: string | null = null,
   /** the journal's month (needed when no portfolio has Class B fees in it, only adjustments) */
   journalMonth: string | null = null,
+  /** FINRA 2341(d)(2): the restated months' changes in the CDSC collected and credited to the fund */
+  cdscToFund: readonly CdscToFundAdjustment[] = [],
 ): JournalLine[] {
   const lines: JournalLine[] = [];
   for (const [portfolioId, cents] of accruedCents)
@@ -84,7 +94,8 @@ export function monthlyCalculationEntries(
       );
   const due = calculations[0]?.dueDate ?? dueDate;
   if (due === null) {
-    if (adjustments.length > 0) throw new Error('prior-period adjustments need the due date');
+    if (adjustments.length > 0 || cdscToFund.length > 0)
+      throw new Error('prior-period adjustments need the due date');
     return lines;
   }
   // signed: a negative debit is a credit (an adjustment recovering an amount overpaid)
@@ -113,16 +124,39 @@ export function monthlyCalculationEntries(
       throw new Error(
         `${mc.portfolio} ${mc.month}: the CDSC collected ${formatCents(collected)} is not what the payees are paid (${formatCents(paidCdsc)}) plus what is credited to the fund (${formatCents(creditedToFund)})`,
       );
+    // SPEC §6: the CDSC on an Other Distributor's shares, withheld too — owed to it, but for the
+    // part credited to the fund after the class's cap was used up; each part checked on its own
+    let othersCollected = 0n;
+    let othersCredited = 0n;
+    for (const o of mc.otherDistributorsCdsc ?? []) {
+      const c = parseCents(o.cdscCollected);
+      const f = parseCents(o.cdscCreditedToFund);
+      if (c !== parseCents(o.cdsc) + f)
+        throw new Error(
+          `${mc.portfolio} ${mc.month}: ${o.distributor}'s CDSC collected ${o.cdscCollected} is not what it is owed (${o.cdsc}) plus what is credited to the fund (${o.cdscCreditedToFund})`,
+        );
+      othersCollected += c;
+      othersCredited += f;
+    }
     line(who, end, allocation, CLASS_B_ACCRUED, accrued, memo);
-    line(who, end, allocation, CDSC_WITHHELD, collected, memo);
+    line(who, end, allocation, CDSC_WITHHELD, collected + othersCollected, memo);
     line(
       who,
       end,
       allocation,
       CDSC_CREDITED_TO_FUND,
-      -creditedToFund,
+      -(creditedToFund + othersCredited),
       `${mc.month} Monthly Calculation: CDSC collected after the FINRA 2341 cap was used up, credited to the fund, not paid as Earned CDSC`,
     );
+    for (const o of mc.otherDistributorsCdsc ?? [])
+      line(
+        who,
+        end,
+        allocation,
+        otherDistributorCdscAccount(o.distributor),
+        -parseCents(o.cdsc),
+        `${mc.month}: CDSC on Commission Shares issued in ${o.distributor}'s term, owed to it (SPEC §6)`,
+      );
     for (const p of mc.payees) {
       const note = owedOnNote(p.owedOn);
       line(
@@ -140,16 +174,35 @@ export function monthlyCalculationEntries(
   // of the same parties (routed as this month pays them), the expense and CDSC differences beside.
   const reportedIn = journalMonth ?? calculations[0]?.month ?? null;
   if (reportedIn === null) {
-    if (adjustments.length > 0) throw new Error('prior-period adjustments need the month they are booked in');
+    if (adjustments.length > 0 || cdscToFund.length > 0)
+      throw new Error('prior-period adjustments need the month they are booked in');
     return lines;
   }
   const groups = new Map<string, PayeeAdjustment[]>();
+  const firstOf = new Map<string, { portfolioId: string; portfolio: string; month: string }>();
   for (const a of adjustments) {
     const k = `${a.portfolioId}\u0000${a.month}`;
     groups.set(k, [...(groups.get(k) ?? []), a]);
+    if (!firstOf.has(k)) firstOf.set(k, a);
   }
-  for (const group of groups.values()) {
-    const first = group[0]!;
+  const toFundOf = new Map<string, CdscToFundAdjustment>();
+  /** SPEC §6: the prior-period changes owed to Other Distributors on their own shares, paid below */
+  const othersOwed: {
+    who: { portfolio: string; class: string };
+    distributor: string;
+    month: string;
+    owed: bigint;
+  }[] = [];
+  for (const a of cdscToFund) {
+    const k = `${a.portfolioId}\u0000${a.month}`;
+    if (toFundOf.has(k))
+      throw new Error(`${a.portfolio} ${a.month}: two changes in the CDSC credited to the fund`);
+    toFundOf.set(k, a);
+    if (!groups.has(k)) groups.set(k, []);
+    if (!firstOf.has(k)) firstOf.set(k, a);
+  }
+  for (const [k, group] of groups) {
+    const first = firstOf.get(k)!;
     const mc = calculations.find((c) => c.portfolioId === first.portfolioId);
     const who = { portfolio: mc?.portfolio ?? first.portfolio, class: 'B' };
     const end = monthEnd(reportedIn);
@@ -176,14 +229,52 @@ export function monthlyCalculationEntries(
       sumOf(group, (a) => a.twelveB1Difference),
       memo,
     );
+    // FINRA 2341(d)(2): the CDSC withheld changes by what was collected, the fund's credit by its
+    // own change, the payees by the Earned CDSC's — each taken on its own and checked
+    // (collected = earned + credited to the fund)
+    const earnedDifference = sumOf(group, (a) => a.cdscDifference);
+    const toFund = toFundOf.get(k);
+    const creditedDifference = toFund === undefined ? 0n : parseCents(toFund.cdscCreditedToFundDifference);
+    const collectedDifference =
+      toFund === undefined ? earnedDifference : parseCents(toFund.cdscCollectedDifference);
+    if (collectedDifference !== earnedDifference + creditedDifference)
+      throw new Error(
+        `${who.portfolio} ${first.month}: the prior-period change in the CDSC collected ${formatCents(collectedDifference)} is not the payees' change in Earned CDSC (${formatCents(earnedDifference)}) plus the change in what is credited to the fund (${formatCents(creditedDifference)})`,
+      );
+    // SPEC §6: the CDSC on each Other Distributor's shares, its parts changed the same way
+    let othersCollected = 0n;
+    let othersCredited = 0n;
+    for (const o of toFund?.otherDistributors ?? []) {
+      const c = parseCents(o.cdscCollectedDifference);
+      const f = parseCents(o.cdscCreditedToFundDifference);
+      if (c !== parseCents(o.cdscDifference) + f)
+        throw new Error(
+          `${who.portfolio} ${first.month}: the prior-period change in ${o.distributor}'s CDSC collected ${o.cdscCollectedDifference} is not the change in what it is owed (${o.cdscDifference}) plus in what is credited to the fund (${o.cdscCreditedToFundDifference})`,
+        );
+      othersCollected += c;
+      othersCredited += f;
+    }
+    line(who, end, entry, CDSC_WITHHELD, collectedDifference + othersCollected, memo);
     line(
       who,
       end,
       entry,
-      CDSC_WITHHELD,
-      sumOf(group, (a) => a.cdscDifference),
-      memo,
+      CDSC_CREDITED_TO_FUND,
+      -(creditedDifference + othersCredited),
+      `${memo}: the CDSC credited to the fund after the FINRA 2341 cap was used up changed (FINRA 2341(d)(2))`,
     );
+    for (const o of toFund?.otherDistributors ?? []) {
+      const owed = parseCents(o.cdscDifference);
+      line(
+        who,
+        end,
+        entry,
+        otherDistributorCdscAccount(o.distributor),
+        -owed,
+        `${memo}: the CDSC on Commission Shares issued in ${o.distributor}'s term, owed to it (SPEC §6)`,
+      );
+      othersOwed.push({ who, distributor: o.distributor, month: first.month, owed });
+    }
     for (const p of routed) {
       const note = owedOnNote(p.owedOn);
       line(
@@ -228,6 +319,24 @@ export function monthlyCalculationEntries(
       payMemo,
     );
     line(who, p.dueDate, entry, 'Cash', -total, payMemo);
+  }
+  // SPEC §6: each Other Distributor's own CDSC, paid with the month's CDSC on the due date
+  for (const mc of calculations)
+    for (const o of mc.otherDistributorsCdsc ?? []) {
+      const owed = parseCents(o.cdsc);
+      if (owed === 0n) continue;
+      const who = { portfolio: mc.portfolio, class: 'B' };
+      const entry = `PAY-${reportedIn}-${String(next()).padStart(6, '0')}`;
+      const payMemo = `payment of the ${mc.month} CDSC on Commission Shares issued in ${o.distributor}'s term to it, due ${mc.dueDate}`;
+      line(who, mc.dueDate, entry, otherDistributorCdscAccount(o.distributor), owed, payMemo);
+      line(who, mc.dueDate, entry, 'Cash', -owed, payMemo);
+    }
+  for (const o of othersOwed) {
+    if (o.owed === 0n) continue;
+    const entry = `PAY-${reportedIn}-${String(next()).padStart(6, '0')}`;
+    const payMemo = `payment of the prior-period adjustment of ${o.month} (the CDSC on Commission Shares issued in ${o.distributor}'s term) to it, due ${due}`;
+    line(o.who, due, entry, otherDistributorCdscAccount(o.distributor), o.owed, payMemo);
+    line(o.who, due, entry, 'Cash', -o.owed, payMemo);
   }
   return lines;
 }
@@ -500,6 +609,7 @@ export async function monthJournal(
         report.priorPeriodAdjustments ?? [],
         report.dueDate,
         month,
+        report.priorPeriodCdscToFundAdjustments ?? [],
       ),
     );
   }

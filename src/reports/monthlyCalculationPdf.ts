@@ -192,6 +192,13 @@ export async function writeMonthlyCalculationPdf(
       line('CDSC collected from redemption proceeds', mc.cdscCollected, 12);
       line('Credited to the fund (FINRA 2341(d)(2), the cap used up)', mc.cdscCreditedToFund, 12);
     }
+    // SPEC §6: the CDSC on an Other Distributor's shares — not Earned CDSC, owed to it
+    for (const o of mc.otherDistributorsCdsc ?? []) {
+      doc.moveDown(0.5);
+      line(`CDSC on ${o.distributor}'s shares (SPEC §6), collected`, o.cdscCollected, 0, true);
+      line('Credited to the fund (FINRA 2341(d)(2), the cap used up)', o.cdscCreditedToFund, 12);
+      line(`Owed to ${o.distributor}`, o.cdsc, 12);
+    }
     doc.moveDown(0.5);
     line('Service fees (0.25%, TENTH)', mc.serviceFee, 0, true);
     // TENTH does not survive the term's end (FIFTEENTH(B)): each distributor's days, once it changed

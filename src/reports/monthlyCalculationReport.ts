@@ -31,7 +31,12 @@ import {
 } from '../transfers/monthlyCalculation.js';
 import { type MonthPayable, monthPayables } from '../transfers/monthPayables.js';
 import { paymentDueDate } from '../transfers/paymentDueDate.js';
-import { type PayeeAdjustment, payeeAdjustments } from '../transfers/priorPeriodPayeeAdjustments.js';
+import {
+  type CdscToFundAdjustment,
+  cdscToFundAdjustment,
+  type PayeeAdjustment,
+  payeeAdjustments,
+} from '../transfers/priorPeriodPayeeAdjustments.js';
 import {
   type ServiceFeeAdjustment,
   serviceFeeAdjustmentsByDistributor,
@@ -78,6 +83,13 @@ export interface MonthlyCalculationReport {
    * the Other Distributor after (absent in reports sealed before calc11; empty when none).
    */
   readonly priorPeriodServiceFeeAdjustments?: readonly ServiceFeeAdjustment[];
+  /**
+   * FINRA 2341(d)(2), SPEC §12: restated months whose CDSC credited to the fund changed (the cap's
+   * room changed), per portfolio: the change in the Distributor's CDSC collected and in the part
+   * credited to the fund (the payees' `cdscDifference`s are the Earned CDSC's). Present only when
+   * there is one.
+   */
+  readonly priorPeriodCdscToFundAdjustments?: readonly CdscToFundAdjustment[];
   /**
    * SPEC §12: what the Fund pays each payee of each portfolio on the due date — the portfolio's
    * `payees` plus the prior-period adjustments routed to them; the journal pays exactly these.
@@ -247,7 +259,7 @@ export async function monthlyCalculationReport(
     formatCents(sumCents(portfolios.map((c) => parseCents(f(c)))));
   const byParty = withAdjustments
     ? await priorPeriodAdjustmentsByParty(q, month, distributor)
-    : { payees: [], serviceFees: [] };
+    : { payees: [], serviceFees: [], cdscToFund: [] };
   const priorPeriodAdjustments = byParty.payees;
   return {
     month,
@@ -262,10 +274,24 @@ export async function monthlyCalculationReport(
     },
     priorPeriodAdjustments,
     priorPeriodServiceFeeAdjustments: byParty.serviceFees,
+    ...(byParty.cdscToFund.length === 0 ? {} : { priorPeriodCdscToFundAdjustments: byParty.cdscToFund }),
     payables: monthPayables(portfolios, priorPeriodAdjustments, dueDate),
     warnings: told,
     ...(classBVintages ? { classBVintages } : {}),
   };
+}
+
+/**
+ * FINRA 2341(d)(2), SPEC §6: where part of the CDSC credited to the fund was an Other Distributor's,
+ * the warning's whole split by whose it was (nothing when it was all the Distributor's).
+ */
+function othersCreditedText(
+  distributorCents: bigint,
+  others: MonthlyCalculationInput['otherDistributorsCdsc'],
+): string {
+  const parts = (others ?? []).filter((o) => o.creditedToFundCents !== 0n);
+  if (parts.length === 0) return '';
+  return ` (${formatCents(distributorCents)} of the Distributor's; ${parts.map((o) => `${formatCents(o.creditedToFundCents)} on ${o.distributor}'s shares, not paid to it`).join('; ')})`;
 }
 
 /** What the Monthly Calculation of each portfolio is computed from, read from the store. */
@@ -448,6 +474,26 @@ export async function monthlyCalculationInputs(
     return creditedToFundCents === 0n ? undefined : { collectedCents, creditedToFundCents };
   };
 
+  // SPEC §6: the CDSC of the pieces issued in an Other Distributor's term, per Other Distributor,
+  // and the cap ledger's part of it credited to the fund (the cap is the class's, whoever
+  // distributed the shares: FINRA 2341(d)(2))
+  const otherDistributorsCdscOf = (pid: string): MonthlyCalculationInput['otherDistributorsCdsc'] => {
+    const by = new Map<string, { collectedCents: bigint; creditedToFundCents: bigint }>();
+    for (const r of cdscRows) {
+      if (r.portfolio_id !== pid) continue;
+      const who = distributorOfIssuance(terms, r.issuing_portfolio_id, r.doi, distributor);
+      if (who === distributor) continue;
+      const o = by.get(who) ?? { collectedCents: 0n, creditedToFundCents: 0n };
+      o.collectedCents += parseCents(r.cdsc);
+      o.creditedToFundCents += toFund.byPiece.get(`${r.txn_id}|${r.lot_id}`) ?? 0n;
+      by.set(who, o);
+    }
+    if (by.size === 0) return undefined;
+    return [...by]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([who, o]) => ({ distributor: who, ...o }));
+  };
+
   const inputs: MonthlyCalculationInput[] = [];
   for (const m of fees.classes) {
     const pid = m.portfolioId;
@@ -522,6 +568,7 @@ export async function monthlyCalculationInputs(
     }
     const earnedCdsc = earnedCdscOf(pid);
     const cdscToFund = cdscToFundOf(pid);
+    const otherDistributorsCdsc = otherDistributorsCdscOf(pid);
     // Agreement TENTH: each day's service fee to the distributor serving that day (not surviving E)
     const stretches = distributorStretches(terms, pid);
     const gapDays: string[] = [];
@@ -553,13 +600,24 @@ export async function monthlyCalculationInputs(
       dueDate,
       ...(vintages === undefined ? {} : { vintages }),
       ...(cdscToFund === undefined ? {} : { cdscToFund }),
+      ...(otherDistributorsCdsc === undefined ? {} : { otherDistributorsCdsc }),
     };
     inputs.push(input);
     const credited = toFund.byPortfolio.get(pid);
+    // FINRA 2341(d)(2): the cap ledger's month total credited to the fund (the warning's figure) is
+    // the Distributor's part plus each Other Distributor's, taken from the pieces on their own
+    if (credited !== undefined && toFund.credited) {
+      let parts = cdscToFund?.creditedToFundCents ?? 0n;
+      for (const o of otherDistributorsCdsc ?? []) parts += o.creditedToFundCents;
+      if (parts !== credited)
+        throw new Error(
+          `${m.portfolio} ${month}: the FINRA 2341 cap ledger credits ${formatCents(credited)} of CDSC to the fund, the pieces ${formatCents(parts)} (the Distributor's and the Other Distributors')`,
+        );
+    }
     if (credited !== undefined)
       warnings.push(
         toFund.credited
-          ? `${m.portfolio} class B: ${formatCents(credited)} of CDSC collected in ${month} after the FINRA 2341 cap was exhausted is credited to the fund, not paid as Earned CDSC`
+          ? `${m.portfolio} class B: ${formatCents(credited)} of CDSC collected in ${month} after the FINRA 2341 cap was exhausted is credited to the fund, not paid as Earned CDSC${othersCreditedText(cdscToFund?.creditedToFundCents ?? 0n, otherDistributorsCdsc)}`
           : `${m.portfolio} class B: ${formatCents(credited)} of CDSC collected in ${month} after the FINRA 2341 cap was exhausted is paid as Earned CDSC (Agreement FOURTH(D); PLAN12B_FINRA_CAP_STOP=warn); FINRA 2341(d)(2) would credit it to the fund`,
       );
   }
@@ -576,6 +634,7 @@ export async function monthlyCalculationInputs(
     const earnedCdsc = earnedCdscOf(pid);
     if (earnedCdsc.length === 0) continue;
     const cdscToFund = cdscToFundOf(pid);
+    const otherDistributorsCdsc = otherDistributorsCdscOf(pid);
     inputs.push({
       portfolioId: pid,
       portfolio: registry.identities.nameOn(pid, to),
@@ -589,6 +648,7 @@ export async function monthlyCalculationInputs(
       serviceFeeCents: 0n,
       dueDate,
       ...(cdscToFund === undefined ? {} : { cdscToFund }),
+      ...(otherDistributorsCdsc === undefined ? {} : { otherDistributorsCdsc }),
     });
   }
   return {
@@ -756,8 +816,13 @@ export async function priorPeriodAdjustmentsByParty(
   q: Queryable,
   month: string,
   distributor: string,
-): Promise<{ payees: PayeeAdjustment[]; serviceFees: ServiceFeeAdjustment[] }> {
+): Promise<{
+  payees: PayeeAdjustment[];
+  serviceFees: ServiceFeeAdjustment[];
+  cdscToFund: CdscToFundAdjustment[];
+}> {
   const out: PayeeAdjustment[] = [];
+  const cdscToFund: CdscToFundAdjustment[] = [];
   const serviceFees: ServiceFeeAdjustment[] = [];
   // net assets restated, or a document withdrawn (issue 11), after the month was sealed
   const restatedMonths = new Set([
@@ -776,6 +841,9 @@ export async function priorPeriodAdjustmentsByParty(
     const earlierReports = earlierParts.map((x) => x.content as MonthlyCalculationReport);
     const earlier = earlierReports
       .flatMap((x) => x.priorPeriodAdjustments ?? [])
+      .filter((a) => a.month === p);
+    const earlierToFund = earlierReports
+      .flatMap((x) => x.priorPeriodCdscToFundAdjustments ?? [])
       .filter((a) => a.month === p);
     const earlierService: ServiceFeeAdjustment[] = [];
     for (const x of earlierParts) {
@@ -817,6 +885,12 @@ export async function priorPeriodAdjustmentsByParty(
           earlier.filter((a) => a.portfolioId === pid),
         ),
       );
+      const toFund = cdscToFundAdjustment(
+        o,
+        r,
+        earlierToFund.filter((a) => a.portfolioId === pid),
+      );
+      if (toFund !== null) cdscToFund.push(toFund);
       // a month adjusted through the FINRA cap only changes its ABSC, never the service fee
       if (!capOnly.has(p))
         serviceFees.push(
@@ -828,5 +902,5 @@ export async function priorPeriodAdjustmentsByParty(
         );
     }
   }
-  return { payees: out, serviceFees };
+  return { payees: out, serviceFees, cdscToFund };
 }

@@ -105,6 +105,18 @@ export interface MonthlyCalculationInput {
    * credited. The Earned CDSC above is what is left of each piece.
    */
   readonly cdscToFund?: { readonly collectedCents: bigint; readonly creditedToFundCents: bigint };
+  /**
+   * SPEC §6: the CDSC of pieces whose DOI falls in an Other Distributor's term — collected by the
+   * Fund from redemption proceeds and owed to that Other Distributor (its own agreement's FOURTH(D)
+   * counterpart, DOMAIN §5.2), less the part credited to the fund after the class's FINRA 2341 cap
+   * was used up; per Other Distributor, each summed on its own from the pieces and the cap ledger.
+   * Not the Distributor's Earned CDSC: no Assignee has a part of it (EIGHTH). Absent: none.
+   */
+  readonly otherDistributorsCdsc?: readonly {
+    readonly distributor: string;
+    readonly collectedCents: bigint;
+    readonly creditedToFundCents: bigint;
+  }[];
   readonly serviceFeeCents: bigint;
   /**
    * Agreement TENTH: the service fee by the distributor serving each day (serviceFeeParts.ts),
@@ -194,6 +206,18 @@ export interface MonthlyCalculation {
    */
   readonly cdscCollected?: string;
   readonly cdscCreditedToFund?: string;
+  /**
+   * SPEC §6: the CDSC of the month's pieces issued in an Other Distributor's term, per Other
+   * Distributor: collected, credited to the fund after the FINRA 2341 cap was used up (FINRA
+   * 2341(d)(2)), and `cdsc` owed to it (collected − credited). Outside the Earned CDSC and the
+   * payees (no Assignee shares it); the journal books and pays it. Present only when there is one.
+   */
+  readonly otherDistributorsCdsc?: readonly {
+    readonly distributor: string;
+    readonly cdscCollected: string;
+    readonly cdscCreditedToFund: string;
+    readonly cdsc: string;
+  }[];
   readonly assignees: readonly AssigneeLine[];
   readonly distributor12b1Portion: string;
   readonly distributorEarnedCdscPortion: string;
@@ -763,6 +787,27 @@ export function monthlyCalculationDetail(
     throw new Error(
       `${input.portfolio}: the CDSC collected (${formatCents(toFund.collectedCents)}) is not the Earned CDSC (${formatCents(earnedCdscCents)}) plus the CDSC credited to the fund (${formatCents(toFund.creditedToFundCents)})`,
     );
+  // SPEC §6 with FINRA 2341(d)(2): each Other Distributor's CDSC collected = owed to it + credited
+  // to the fund, neither part negative
+  const others = (input.otherDistributorsCdsc ?? []).map((o) => {
+    if (o.creditedToFundCents < 0n || o.creditedToFundCents > o.collectedCents)
+      throw new Error(
+        `${input.portfolio}: ${o.distributor}'s CDSC credited to the fund (${formatCents(o.creditedToFundCents)}) is not within what was collected (${formatCents(o.collectedCents)})`,
+      );
+    return {
+      distributor: o.distributor,
+      cdscCollected: formatCents(o.collectedCents),
+      cdscCreditedToFund: formatCents(o.creditedToFundCents),
+      cdsc: formatCents(o.collectedCents - o.creditedToFundCents),
+    };
+  });
+  if (
+    new Set(others.map((o) => o.distributor)).size !== others.length ||
+    others.some((o) => o.distributor === distributor)
+  )
+    throw new Error(
+      `${input.portfolio}: the Other Distributors' CDSC names a party twice, or the Distributor`,
+    );
 
   const calculation: MonthlyCalculation = {
     portfolioId: input.portfolioId,
@@ -784,6 +829,7 @@ export function monthlyCalculationDetail(
           cdscCollected: formatCents(toFund.collectedCents),
           cdscCreditedToFund: formatCents(toFund.creditedToFundCents),
         }),
+    ...(others.length === 0 ? {} : { otherDistributorsCdsc: others }),
     assignees,
     distributor12b1Portion: formatCents(distributor12b1Portion),
     distributorEarnedCdscPortion: formatCents(distributorCdscPortion!),

@@ -167,3 +167,102 @@ export function payeeAdjustments(
     );
   return out;
 }
+
+/**
+ * FINRA 2341(d)(2) with SPEC §12: a restatement that changes how much of a closed month's CDSC
+ * was credited to the fund (the cap's room changed) — the Distributor's CDSC collected and the
+ * part credited to the fund, each restated less sealed less earlier adjustments. The payees'
+ * `cdscDifference`s are the Earned CDSC's change; collected = earned + credited to the fund, so
+ * the journal books each account its own difference.
+ */
+export interface CdscToFundAdjustment {
+  readonly month: string;
+  readonly portfolioId: string;
+  readonly portfolio: string;
+  /** the Distributor's CDSC collected (the Monthly Calculation's `cdscCollected`) */
+  readonly cdscCollectedDifference: string;
+  /** the part credited to the fund after the cap was used up (`cdscCreditedToFund`) */
+  readonly cdscCreditedToFundDifference: string;
+  /**
+   * SPEC §6: the same for the CDSC on each Other Distributor's shares (`otherDistributorsCdsc`),
+   * with `cdscDifference` the change in what is owed to it; present only when one changed
+   */
+  readonly otherDistributors?: readonly {
+    readonly distributor: string;
+    readonly cdscCollectedDifference: string;
+    readonly cdscCreditedToFundDifference: string;
+    readonly cdscDifference: string;
+  }[];
+}
+
+/** A Monthly Calculation's CDSC collected: `cdscCollected`, else (none credited) its Earned CDSC. */
+const collectedCents = (mc: MonthlyCalculation | undefined): bigint =>
+  mc === undefined ? 0n : parseCents(mc.cdscCollected ?? mc.earnedCdsc);
+const creditedCents = (mc: MonthlyCalculation | undefined): bigint =>
+  mc === undefined || mc.cdscCreditedToFund === undefined ? 0n : parseCents(mc.cdscCreditedToFund);
+
+/**
+ * The change in one portfolio's month's CDSC credited to the fund, or null when the credited part
+ * is unchanged (the payees' adjustments then carry all of the collected CDSC's change).
+ * @example sealed collected 80.00, credited 80.00; restated collected 80.00, credited 49.80
+ *   → collected 0.00, credited −30.20 (the Earned CDSC's +30.20 goes to the payees)
+ */
+export function cdscToFundAdjustment(
+  original: MonthlyCalculation | undefined,
+  restated: MonthlyCalculation | undefined,
+  earlier: readonly CdscToFundAdjustment[] = [],
+): CdscToFundAdjustment | null {
+  const any = restated ?? original;
+  if (any === undefined) return null;
+  const earlierCredited = earlier.reduce((s, e) => s + parseCents(e.cdscCreditedToFundDifference), 0n);
+  const earlierCollected = earlier.reduce((s, e) => s + parseCents(e.cdscCollectedDifference), 0n);
+  const credited = creditedCents(restated) - creditedCents(original) - earlierCredited;
+  // SPEC §6: each Other Distributor's CDSC, restated − sealed − earlier, part by part
+  const others = new Map<string, { collected: bigint; credited: bigint; owed: bigint }>();
+  const add = (
+    list: MonthlyCalculation['otherDistributorsCdsc'] | CdscToFundAdjustment['otherDistributors'],
+    sign: bigint,
+  ) => {
+    for (const o of list ?? []) {
+      const r = others.get(o.distributor) ?? { collected: 0n, credited: 0n, owed: 0n };
+      if ('cdscCollectedDifference' in o) {
+        r.collected += sign * parseCents(o.cdscCollectedDifference);
+        r.credited += sign * parseCents(o.cdscCreditedToFundDifference);
+        r.owed += sign * parseCents(o.cdscDifference);
+      } else {
+        r.collected += sign * parseCents(o.cdscCollected);
+        r.credited += sign * parseCents(o.cdscCreditedToFund);
+        r.owed += sign * parseCents(o.cdsc);
+      }
+      others.set(o.distributor, r);
+    }
+  };
+  // A sealed Monthly Calculation without the field never carried the Other Distributors' CDSC
+  // (sealed before calc13; its pieces are locked, so one with none has none restated either): its
+  // journal never booked it, and a restatement is no occasion to pay it now
+  if (original === undefined || original.otherDistributorsCdsc !== undefined) {
+    add(restated?.otherDistributorsCdsc, 1n);
+    add(original?.otherDistributorsCdsc, -1n);
+  }
+  for (const e of earlier) add(e.otherDistributors, -1n);
+  const otherDistributors = [...others]
+    .filter(([, d]) => d.collected !== 0n || d.credited !== 0n || d.owed !== 0n)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([distributor, d]) => ({
+      distributor,
+      cdscCollectedDifference: formatCents(d.collected),
+      cdscCreditedToFundDifference: formatCents(d.credited),
+      cdscDifference: formatCents(d.owed),
+    }));
+  if (credited === 0n && otherDistributors.length === 0) return null;
+  return {
+    month: any.month,
+    portfolioId: any.portfolioId,
+    portfolio: any.portfolio,
+    cdscCollectedDifference: formatCents(
+      collectedCents(restated) - collectedCents(original) - earlierCollected,
+    ),
+    cdscCreditedToFundDifference: formatCents(credited),
+    ...(otherDistributors.length === 0 ? {} : { otherDistributors }),
+  };
+}
