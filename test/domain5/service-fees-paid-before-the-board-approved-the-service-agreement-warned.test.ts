@@ -110,6 +110,28 @@ describe.skipIf(!seedsAvailable)('service fees paid before the Board approved th
     const shown = await run('close', 'show', '--month', '2007-03', '--part', 'service-fees');
     expect(shown.stderr).toContain(`warning: ${report.warnings.find((w) => w.includes('Plan §6'))}`);
   });
+
+  // A portfolio named in another case and spacing is found (SPEC §2); the warning quotes it by its
+  // recorded name, not as typed
+  it('finra-cap quotes the portfolio by its recorded name, not as typed', async () => {
+    const cap = (
+      await run(
+        'finra-cap',
+        '--class',
+        'C',
+        '--portfolio',
+        'aim  VALUE fund',
+        '--through',
+        '2007-03',
+        '--json',
+      )
+    ).json<{
+      warnings: string[];
+    }>();
+    expect(cap.warnings.filter((w) => w.startsWith('no gross sales'))).toEqual([
+      'no gross sales recorded for class C of AIM Value Fund through 2007-03: no cap ledger (import them with `plan12b gross-sales import FILE.csv`)',
+    ]);
+  });
 });
 
 describe('the unapproved days of a month', () => {
