@@ -3,8 +3,9 @@
  * instrument and amendment and its continuance votes, a material increase (Class A Amendment
  * No. 2) that waits for its Class A shareholders' vote (Plan §§5, 11), the Class C plan left
  * without its second continuance vote so that it lapses (Plan §7) after the demo year, one
- * termination (Plan §9), a year of gross sales, prime rates and expenditures, all through the
- * feeds a user runs; then approvals.enforce on, so the recorded approvals decide what governs.
+ * termination (Plan §9), the forms of Service Agreement (Plan §6), a year of gross sales, prime
+ * rates and expenditures, all through the feeds a user runs; then approvals.enforce on, so the
+ * recorded approvals decide what governs.
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -39,6 +40,9 @@ export const DEMO_TERMINATION = {
   meetingDate: '2025-10-16',
 } as const;
 
+/** The related agreement the Board approves with the Plans: the forms the providers' agreements follow. */
+export const DEMO_SERVICE_AGREEMENTS = 'Service Agreements (Plan Exhibits A to F)';
+
 /** The Class C plan's 2025 continuance vote is never held: it lapses after its 2026-01-02 deadline. */
 export const LAPSING_EXHIBIT = 'demo-02-class-c-plan.txt';
 
@@ -60,6 +64,9 @@ export function demoApprovalsCsv(ids: ReadonlyMap<string, string>): string {
     board('2023-12-14', 'instrument', 'demo-01-class-a-plan.txt'),
     board('2023-12-14', 'instrument', 'demo-02-class-c-plan.txt'),
     board('2023-12-14', 'instrument', 'demo-03-class-b-agreement.txt'),
+    // Plan §6: the forms of Service Agreement (Plan §4(b)–(g), Exhibits A–F) are agreements related
+    // to the Plan, approved with it — every provider's fee is paid under an approved form
+    `2023-12-14,board,related-agreement,,${DEMO_SERVICE_AGREEMENTS},,,${BOARD}`,
     board('2024-12-12', 'continuance', 'demo-01-class-a-plan.txt'),
     board('2024-12-12', 'continuance', 'demo-02-class-c-plan.txt'),
     board('2024-12-12', 'continuance', 'demo-03-class-b-agreement.txt'),

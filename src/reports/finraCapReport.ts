@@ -190,9 +190,10 @@ export async function finraCapReport(
     class: cls,
     ...(portfolioId === undefined ? {} : { portfolioId }),
   });
+  // the portfolio by the name it bore at the end of `through` (the one asked for), not as typed
   if (ledgers.length === 0)
     warnings.push(
-      `no gross sales recorded for class ${cls}${query.portfolio ? ` of ${query.portfolio}` : ''} through ${query.through}: no cap ledger (import them with \`plan12b gross-sales import FILE.csv\`)`,
+      `no gross sales recorded for class ${cls}${portfolioId === undefined ? '' : ` of ${registry.identities.nameOn(portfolioId, monthEnd(query.through))}`} through ${query.through}: no cap ledger (import them with \`plan12b gross-sales import FILE.csv\`)`,
     );
   // FINRA 2341(d)(2): Class B's fed gross sales beside the purchases the transactions record
   if (cls === LEDGER_CDSC_CLASS) warnings.push(...(await classBGrossSalesDoubts(q, ledgers, query.through)));

@@ -18,6 +18,10 @@ import { describeAssetsAboveNetAssets } from '../service-fees/providerAssetsLimi
 import { holdingEndCostsAFee } from '../service-fees/providerHoldingEnd.js';
 import { providerIdentity } from '../service-fees/providerIdentity.js';
 import { type ServiceAgreement, terminationEffectiveDate } from '../service-fees/serviceAgreement.js';
+import {
+  describeUnapprovedServiceDays,
+  unapprovedServiceDays,
+} from '../service-fees/serviceAgreementApproval.js';
 import { ServiceFeesMonthError } from '../service-fees/serviceFeesMonthError.js';
 import { loadDistributorTerms } from '../store/classBStore.js';
 import type { Queryable } from '../store/database.js';
@@ -328,6 +332,17 @@ export async function serviceFeesReport(
   for (const c of result.classes)
     if (monthly.get(c.classKey) !== c.classServiceFeeCents)
       throw new Error(`service fees ${month}: class ${c.classKey} does not match the fees report`);
+  // Plan §6: days paid under a Service Agreement no carried Board approval had made effective —
+  // told once the fund records its approvals in plan12b (as the schedule's lapse warnings are)
+  const approvals = registry.governance.approvals;
+  if (approvals.length > 0) {
+    const label = (classKey: string) => {
+      const n = namesOf(classKey);
+      return `${n.portfolio} class ${n.class}`;
+    };
+    for (const u of unapprovedServiceDays(result, agreements, approvals))
+      warnings.push(describeUnapprovedServiceDays(u, label));
+  }
   const report = await withRetainedBy(
     q,
     serviceFeesReportOf(result, agreements, namesOf, [...fees.warnings, ...warnings]),

@@ -29,6 +29,8 @@ export interface ProviderClassFee {
   /** round_half_up(Σ assets / days), over those days. */
   readonly averageDailyAssetsCents: bigint;
   readonly amountCents: bigint;
+  /** The days it accrued on: bit i set for day i + 1 of the month (Plan §6 check: serviceAgreementApproval.ts). */
+  readonly dayMask: number;
 }
 
 /** A class's service fee for the month and how it divides (SPEC §5). */
@@ -161,6 +163,7 @@ function checkInput(input: ServiceFeesMonthInput, dates: readonly string[]): Map
 interface RateAccumulator {
   rate: number;
   days: number;
+  dayMask: number;
   assetsSum: number;
   amount: number;
 }
@@ -246,10 +249,11 @@ export function computeMonthlyServiceFees(input: ServiceFeesMonthInput): Service
         }
         let acc = byRate.find((r) => r.rate === rate);
         if (!acc) {
-          acc = { rate, days: 0, assetsSum: 0, amount: 0 };
+          acc = { rate, days: 0, dayMask: 0, assetsSum: 0, amount: 0 };
           byRate.push(acc);
         }
         acc.days += 1;
+        acc.dayMask |= 1 << i;
         acc.assetsSum += v;
         acc.amount += lastFee;
         providerFeesByDay[i] = providerFeesByDay[i]! + lastFee;
@@ -274,6 +278,7 @@ export function computeMonthlyServiceFees(input: ServiceFeesMonthInput): Service
           assetsSumCents,
           averageDailyAssetsCents: divRoundHalfUp(assetsSumCents, BigInt(r.days)),
           amountCents,
+          dayMask: r.dayMask,
         });
       }
     });
