@@ -345,6 +345,17 @@ export function renderExhibit(doc: RenderableDocument, opts: { marked?: boolean 
   return first;
 }
 
+/**
+ * The seeds' layout alone ("composed"), without {@link renderExhibit}'s search for a layout that
+ * reads back: what renderExhibit returns for a document no layout reads back as given. For a
+ * generator of stand-in filings whose documents are such (bench/exhibitCorpus.ts: an empty title,
+ * which no layout reads back), where the search would parse every layout it tries only to return
+ * this one (test/edgar/bench-exhibit-corpus-imports-whole.test.ts checks that it does).
+ */
+export function renderExhibitComposed(doc: RenderableDocument, opts: { marked?: boolean } = {}): string {
+  return renderLayout(doc, opts, 'composed');
+}
+
 /** The fields `exhibit parse` gives of a document, compared for parse(render(x)) = x. */
 const READ_BACK_FIELDS = [
   'kind',
