@@ -9,6 +9,7 @@ import type { ApiEnv } from './apiEnv.js';
 import type { ApiStore } from './apiStore.js';
 import type { CloseJobs } from './closeJobs.js';
 import { duplicateJsonKeys } from './duplicateJsonKeys.js';
+import { type BodyBudget, BodyTooLargeError, readBodyWithin, uploadTooLarge } from './requestBodies.js';
 import { type Permission, rolesWith, tokenActor } from './roles.js';
 import { ErrorDocument } from './schemas.js';
 
@@ -180,8 +181,9 @@ function isUploadMediaType(header: string | undefined, declared: readonly string
  * larger than the server reads; 503 when its database refuses or cannot be reached
  * (src/store/databaseRefusal.ts); 500, a bug. A route that takes a body: 413 for one larger than
  * the limit (PLAN12B_MAX_UPLOAD_BYTES), and 415 for one sent as a media type the route does not
- * take (UnsupportedMediaTypeError). Every 429 says when to ask again (`Retry-After`,
- * src/api/auth.ts), and so does the 503 of a route that writes while the request waits: its write
+ * take (UnsupportedMediaTypeError); 503 when the server holds as many bytes of bodies as it reads
+ * at once (src/api/requestBodies.ts). Every 429 says when to ask again (`Retry-After`,
+ * src/api/auth.ts), and so does the 503 of a route that takes a body, and of a route that writes while the request waits: its write
  * waited the lock wait for the writes before it or for another process's lock
  * (src/api/apiStore.ts, src/store/writerLock.ts inUseError), nothing written.
  */
@@ -208,9 +210,20 @@ function errorResponses(
     const headers =
       code === 'RATE_LIMITED'
         ? retryAfter('the token (or the address) may send again then')
-        : code === 'DATABASE' && writesInRequest
+        : code === 'DATABASE' && (writesInRequest || takesBody)
           ? retryAfter(
-              'the write waited the lock wait (PLAN12B_LOCK_WAIT_SECONDS) for another writer and was not run',
+              [
+                ...(writesInRequest
+                  ? [
+                      'the write waited the lock wait (PLAN12B_LOCK_WAIT_SECONDS) for another writer and was not run',
+                    ]
+                  : []),
+                ...(takesBody
+                  ? [
+                      'the server held as many bytes of request bodies as it reads at once (PLAN12B_MAX_BODY_BYTES_IN_FLIGHT) and did not read this one',
+                    ]
+                  : []),
+              ].join('; or '),
             )
           : out[status]?.headers;
     out[status] = errorResponse(
@@ -248,10 +261,9 @@ function strictBody(schema: z.ZodType): z.ZodType {
 export const JSON_BODY_MAX_BYTES = 1024 * 1024;
 
 /** A JSON body past {@link JSON_BODY_MAX_BYTES}: HTTP 413, BAD_INPUT as a body past the upload limit. */
-export class JsonBodyTooLargeError extends Plan12bError {
+export class JsonBodyTooLargeError extends BodyTooLargeError {
   constructor() {
     super(
-      'BAD_INPUT',
       `the JSON body is larger than ${JSON_BODY_MAX_BYTES} bytes, the most a JSON request takes`,
       'send what the route takes (see /openapi.json); files go to the upload routes, sent as their bytes',
     );
@@ -301,6 +313,8 @@ export function registerRoute(
     store: ApiStore;
     jobs: CloseJobs;
     requirePermission: (p: Permission) => import('hono').MiddlewareHandler<ApiEnv>;
+    /** the bodies held at once, across requests, and the upload limit (src/api/requestBodies.ts) */
+    bodies: { readonly budget: BodyBudget; readonly maxUploadBytes: number };
   },
 ): void {
   const status = route.status ?? 200;
@@ -315,8 +329,20 @@ export function registerRoute(
     'x-roles': rolesWith(route.permission),
     'x-permission': route.permission,
     // the role first: a token without it is refused before its body is read (hostile6)
+    // then the body, read whole within its route's limit and the server's budget (hostile9)
     middleware: [
       deps.requirePermission(route.permission),
+      ...(route.body === undefined
+        ? []
+        : [
+            route.body.kind === 'json'
+              ? readBodyWithin(JSON_BODY_MAX_BYTES, jsonBodyTooLarge, deps.bodies.budget)
+              : readBodyWithin(
+                  deps.bodies.maxUploadBytes,
+                  () => uploadTooLarge(deps.bodies.maxUploadBytes),
+                  deps.bodies.budget,
+                ),
+          ]),
       ...(jsonBody ? [keysGivenOnce(jsonBody)] : []),
     ] as const,
     request: {

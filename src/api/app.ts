@@ -3,7 +3,6 @@ import { existsSync } from 'node:fs';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import pino, { type Logger } from 'pino';
 import { calendarRefusal } from '../calendar/nyseCalendar.js';
@@ -16,7 +15,6 @@ import type { ApiEnv } from './apiEnv.js';
 import {
   type ApiRoute,
   BODY_TOO_LARGE_HTTP,
-  JsonBodyTooLargeError,
   registerRoute,
   UNSUPPORTED_MEDIA_TYPE_HTTP,
   UnsupportedMediaTypeError,
@@ -26,6 +24,7 @@ import { requirePermission, TokenCheck } from './auth.js';
 import { CloseJobs } from './closeJobs.js';
 import { methodsOfPath } from './methodNotAllowed.js';
 import { RateLimiter } from './rateLimit.js';
+import { BodyBudget, BodyTooLargeError, defaultBodyBytesInFlight, uploadTooLarge } from './requestBodies.js';
 import { adminRoutes } from './routes/adminRoutes.js';
 import { amendmentRoutes } from './routes/amendmentRoutes.js';
 import { auditRoutes } from './routes/auditRoutes.js';
@@ -56,6 +55,11 @@ export const API_ROUTES: readonly ApiRoute[] = [
 export interface ApiOptions {
   /** the largest request body accepted (bytes): $PLAN12B_MAX_UPLOAD_BYTES, else 64 MiB */
   readonly maxBodyBytes?: number;
+  /**
+   * the most bytes of request bodies held at once across requests: $PLAN12B_MAX_BODY_BYTES_IN_FLIGHT,
+   * else 256 MiB or the upload limit if larger (src/api/requestBodies.ts)
+   */
+  readonly maxBodyBytesInFlight?: number;
   /** requests per second per token (0: no limit), and the burst allowed */
   readonly rateLimit?: { readonly perSecond: number; readonly burst: number };
   /**
@@ -108,7 +112,7 @@ function errorResponse(
   e: Plan12bError,
   status: number = e instanceof UnsupportedMediaTypeError
     ? UNSUPPORTED_MEDIA_TYPE_HTTP
-    : e instanceof JsonBodyTooLargeError
+    : e instanceof BodyTooLargeError
       ? BODY_TOO_LARGE_HTTP
       : ERROR_CODES[e.code].http,
 ) {
@@ -135,6 +139,8 @@ export function createApp(store: ApiStore, opts: ApiOptions = {}) {
     new RateLimiter(failedAuth.perSecond, failedAuth.burst),
   );
   const jobs = new CloseJobs(store);
+  const maxUploadBytes = opts.maxBodyBytes ?? defaultMaxBodyBytes();
+  const budget = new BodyBudget(opts.maxBodyBytesInFlight ?? defaultBodyBytesInFlight(maxUploadBytes));
   const app = new OpenAPIHono<ApiEnv>({
     defaultHook: (result, c) => {
       if (result.success) return;
@@ -168,22 +174,20 @@ export function createApp(store: ApiStore, opts: ApiOptions = {}) {
       'request',
     );
   });
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: opts.maxBodyBytes ?? defaultMaxBodyBytes(),
-      onError: (c) =>
-        errorResponse(
-          c as Context<ApiEnv>,
-          new Plan12bError(
-            'BAD_INPUT',
-            `the request body is larger than ${opts.maxBodyBytes ?? defaultMaxBodyBytes()} bytes, the most plan12b accepts`,
-            'split the file, or raise the limit with PLAN12B_MAX_UPLOAD_BYTES',
-          ),
-          BODY_TOO_LARGE_HTTP,
-        ),
-    }),
-  );
+  // a body stating a length past the upload limit is refused before its token is looked up; a
+  // body is read only by its route, after the token's role (src/api/requestBodies.ts): a chunked
+  // body was read here, to the upload limit, before anyone was asked who sent it (hostile9)
+  app.use('/api/*', async (c, next) => {
+    const length = c.req.header('content-length');
+    if (
+      c.req.raw.body &&
+      length !== undefined &&
+      c.req.header('transfer-encoding') === undefined &&
+      Number(length) > maxUploadBytes
+    )
+      return errorResponse(c as Context<ApiEnv>, uploadTooLarge(maxUploadBytes));
+    await next();
+  });
   app.use('/api/*', tokens.middleware());
   // A NUL character cannot be text in PostgreSQL: a query parameter holding one is the request's
   // fault (400), named, before any route reads the store with it.
@@ -216,7 +220,7 @@ export function createApp(store: ApiStore, opts: ApiOptions = {}) {
     description: 'a token from `plan12b tokens create --name N --role viewer|operator|admin|auditor`',
   });
   for (const route of opts.routes ?? API_ROUTES)
-    registerRoute(app, route, { store, jobs, requirePermission });
+    registerRoute(app, route, { store, jobs, requirePermission, bodies: { budget, maxUploadBytes } });
 
   app.doc31('/openapi.json', {
     openapi: '3.1.0',
@@ -273,5 +277,5 @@ export function createApp(store: ApiStore, opts: ApiOptions = {}) {
     if (err.code === 'INTERNAL') c.get('log')?.error({ err: e }, 'internal error');
     return errorResponse(c as Context<ApiEnv>, err);
   });
-  return { app, jobs, tokens };
+  return { app, jobs, tokens, bodies: budget };
 }

@@ -14,6 +14,7 @@ import { ApiStore } from './apiStore.js';
 import { TOKEN_PREFIX } from './apiTokens.js';
 import { type ApiOptions, createApp, defaultMaxBodyBytes } from './app.js';
 import { answerClientErrors } from './clientError.js';
+import { defaultBodyBytesInFlight } from './requestBodies.js';
 import { cliRoutes } from './routes/cliRoutes.js';
 
 export interface ServeOptions {
@@ -54,7 +55,7 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
   const onDemand = opts.onDemand;
   // the settings the server's requests read, checked before it opens anything (src/envNumber.ts)
   lockWaitMs();
-  defaultMaxBodyBytes();
+  defaultBodyBytesInFlight(defaultMaxBodyBytes());
   const store = await ApiStore.open(opts.dbTarget, {
     ...(opts.connections ? { connections: opts.connections } : {}),
     ...(onDemand ? { workload: 'query' as const } : {}),
