@@ -2,6 +2,7 @@ import { AUDIT_LOG_CSV_COLUMNS } from '../audit/auditLogColumns.js';
 import type { ClosedMonthView } from '../close/closedMonthView.js';
 import type { ParsedExhibit } from '../edgar/exhibitDocument.js';
 import { CLASS_B_TERMS_COLUMNS } from '../feeds/classBTermsFeed.js';
+import type { Rule12b1Records } from '../governance/rule12b1Records.js';
 import { AMENDMENT_DIFF_COLUMNS, type AmendmentDiffAnswer } from '../registry/amendmentDiffAnswer.js';
 import type { BoardRate } from '../registry/boardRate.js';
 import type { PortfolioHistory, ScheduleAnswer } from '../registry/registry.js';
@@ -45,6 +46,7 @@ import {
   portfolioNameRows,
   portfolioRegistrantRows,
 } from './portfolioHistoryCsv.js';
+import { RULE_12B1_RECORDS_CSV_COLUMNS, rule12b1RecordsCsvRows } from './rule12b1RecordsReport.js';
 import { serviceFeesCsvRows } from './serviceFeesCsv.js';
 import type { ServiceFeesReport } from './serviceFeesReport.js';
 import { TERMINATION_COLUMNS } from './terminationsList.js';
@@ -519,6 +521,16 @@ export function continuanceSheet(asOf: string, rows: readonly object[]): XlsxShe
     CONTINUANCE_CSV_COLUMNS,
     rows,
     { int: ['deadlinesMet'] },
+  );
+}
+
+/** `records --xlsx` (Rule 12b-1(f)): one row per record as of the date (the CSV's columns). */
+export function rule12b1RecordsSheet(r: Rule12b1Records): XlsxSheet {
+  return listSheet(
+    'Records',
+    `Rule 12b-1(f) records as of ${r.asOf}`,
+    RULE_12B1_RECORDS_CSV_COLUMNS,
+    rule12b1RecordsCsvRows(r),
   );
 }
 

@@ -90,6 +90,7 @@ function cliArgs(documentId: string): string[][] {
     ['board-report', '--quarter', '2025Q1'],
     ['approvals', 'list'],
     ['continuance', '--as-of', '2025-01-31'],
+    ['records', '--as-of', '2025-01-31'],
     ['terminations', 'list'],
     ['finra-cap', '--class', 'B', '--through', '2025-01'],
     ['schedule', '--as-of', '2025-01-15'],
@@ -248,11 +249,12 @@ describe('format=xlsx: the workbook the CLI writes with --xlsx, cell by cell', (
     expect(rowWhere(lots[0]!, 1, { Lot: 'P2' }).Shares).toBe(300);
   });
 
-  it('board report, approvals, continuance, terminations, finra-cap, schedule, rates, class-b-terms, exhibit list and diff, audit log: the CLI’s workbooks', async () => {
+  it('board report, approvals, continuance, records, terminations, finra-cap, schedule, rates, class-b-terms, exhibit list and diff, audit log: the CLI’s workbooks', async () => {
     const pairs: [string, string[]][] = [
       ['/api/board-report?quarter=2025Q1&format=xlsx', ['board-report', '--quarter', '2025Q1']],
       ['/api/approvals?format=xlsx', ['approvals', 'list']],
       ['/api/continuance?asOf=2025-01-31&format=xlsx', ['continuance', '--as-of', '2025-01-31']],
+      ['/api/records?asOf=2025-01-31&format=xlsx', ['records', '--as-of', '2025-01-31']],
       ['/api/terminations?format=xlsx', ['terminations', 'list']],
       [
         '/api/finra-cap?class=B&through=2025-01&format=xlsx',

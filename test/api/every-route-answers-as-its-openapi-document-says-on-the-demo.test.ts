@@ -179,6 +179,10 @@ function readCalls(ids: { document: string }): Call[] {
     { op: 'approvals', query: { format: 'pdf' }, expect: 'refused' },
     { op: 'continuance', query: { asOf: '2025-06-30' }, expect: 'ok' },
     { op: 'continuance', query: { asOf: 'soon' }, expect: 'refused' },
+    { op: 'records', query: { asOf: '2026-03-31' }, expect: 'ok' },
+    { op: 'records', query: { asOf: '2026-03-31', format: 'csv' }, expect: 'ok' },
+    { op: 'records', query: { asOf: '2026-03-31', format: 'xlsx' }, expect: 'ok' },
+    { op: 'records', query: { asOf: '2026-02-30' }, expect: 'refused' },
     { op: 'finraCap', query: { class: 'B', through: MONTH_OPEN }, expect: 'ok' },
     {
       op: 'finraCap',

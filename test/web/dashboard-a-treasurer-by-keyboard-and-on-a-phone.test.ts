@@ -30,9 +30,11 @@ const PAGES: readonly (readonly [string, string])[] = [
   ['Fees', 'Fees per class and month'],
   ['Month close', 'Month close'],
   ['Monthly Calculation', 'Monthly Calculation'],
+  ['Assignee statement', 'Assignee statement'],
   ['Service fees', 'Service fees'],
   ['CDSC ledger', 'CDSC ledger'],
   ['Board report', 'Board report and compliance'],
+  ['Records (Rule 12b-1(f))', 'Records (Rule 12b-1(f))'],
   ['Import', 'Import'],
   ['Audit log', 'Audit log'],
 ];
@@ -341,6 +343,41 @@ describe.skipIf(missing !== null)('the dashboard as a treasurer uses it', () => 
     const boardCsv = await saved(/^button:Board report CSV$/);
     expect(boardCsv.name).toBe('board-report-2025Q1.csv');
     expect(boardCsv.bytes.toString('utf8').split('\n')[0]).toMatch(/^[a-z_]+(,[a-z_]+)+\r?$/);
+  });
+
+  // Rule 12b-1(f) on the demo (src/demo): the Class A and Class C plans are effective 2024-01-02 →
+  // easily accessible through 2026-01-02 (+2 years), kept through 2030-01-02 (+6): on 2026-03-31
+  // kept; the Class B Amendment No. 1, effective 2025-07-01, approved by the Board 2025-06-12 →
+  // 2027-07-01 / 2031-07-01: on 2026-03-31 easily accessible
+  it('lists the Rule 12b-1(f) records on a date typed by keyboard, and downloads them as CSV', async () => {
+    await openByKeyboard('Records (Rule 12b-1(f))', 'Records (Rule 12b-1(f))');
+    await tabTo(/^input:As of/);
+    await typeDate('2026-03-31');
+    const table = page.getByRole('region', { name: /records on 2026-03-31$/ });
+    await table.waitFor();
+    const rows = await table
+      .locator('tbody tr')
+      .evaluateAll((trs) =>
+        trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')),
+      );
+    // Record, Title, Instrument, Dated, Votes, Approved, Accessible through, Kept through, On the date
+    const plans = rows.filter((r) => r[0] === 'plan');
+    expect(plans.map((r) => [r[3], r[5], r[6], r[7], r[8]])).toEqual([
+      ['2024-01-02', 'yes', '2026-01-02', '2030-01-02', 'kept'],
+      ['2024-01-02', 'yes', '2026-01-02', '2030-01-02', 'kept'],
+    ]);
+    const amendment = rows.find(
+      (r) => r[1] === 'Amendment No. 1 to the Master Distribution Agreement (Class B Shares)',
+    );
+    expect(amendment?.[3]).toBe('2025-07-01');
+    expect(amendment?.[4]).toMatch(/^2025-06-12 board amendment: approved/);
+    expect(amendment?.slice(5)).toEqual(['yes', '2027-07-01', '2031-07-01', 'easily accessible']);
+    await tabTo(/^button:Download CSV$/);
+    const [file] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
+    expect(file.suggestedFilename()).toBe('records-2026-03-31.csv');
+    expect(readFileSync(await file.path(), 'utf8').split('\n')[0]).toBe(
+      'record,title,instrument,file,document,dated,approvedByTheBoard,votes,accessibleThrough,keptThrough,retention',
+    );
   });
 
   it('on a phone, cuts off no figure, no name and no control', async () => {

@@ -12,6 +12,7 @@ import { GovernancePage } from './pages/GovernancePage';
 import { ImportPage } from './pages/ImportPage';
 import { MonthlyCalculationPage } from './pages/MonthlyCalculationPage';
 import { PortfolioPage } from './pages/PortfolioPage';
+import { RecordsPage } from './pages/RecordsPage';
 import { SchedulePage } from './pages/SchedulePage';
 import { ServiceFeesPage } from './pages/ServiceFeesPage';
 
@@ -26,6 +27,7 @@ const PAGES = [
   ['service-fees', 'Service fees'],
   ['cdsc', 'CDSC ledger'],
   ['governance', 'Board report'],
+  ['records', 'Records (Rule 12b-1(f))'],
   ['imports', 'Import'],
   ['audit', 'Audit log'],
 ] as const;
@@ -195,6 +197,7 @@ function Pages({ page, month }: { readonly page: Page; readonly month: string })
       {page === 'service-fees' && <ServiceFeesPage lastMonth={month} />}
       {page === 'cdsc' && <CdscPage lastMonth={month} />}
       {page === 'governance' && <GovernancePage lastMonth={month} />}
+      {page === 'records' && <RecordsPage today={today} />}
       {page === 'imports' && <ImportPage />}
       {page === 'audit' && <AuditPage />}
     </>

@@ -18,12 +18,14 @@ import {
 } from '../../reports/continuanceReport.js';
 import { FINRA_CAP_COLUMNS, finraCapReport } from '../../reports/finraCapReport.js';
 import { governanceSettingRows } from '../../reports/governanceSettingsList.js';
+import { rule12b1RecordsReport } from '../../reports/rule12b1RecordsReport.js';
 import { TERMINATION_COLUMNS, terminationRows } from '../../reports/terminationsList.js';
 import { WHAT_IF_COLUMNS, whatIfReport } from '../../reports/whatIfReport.js';
 import {
   approvalsSheet,
   continuanceSheet,
   finraCapSheet,
+  rule12b1RecordsSheet,
   settingsSheet,
   terminationsSheet,
   whatIfSheet,
@@ -312,6 +314,69 @@ export const governanceRoutes = [
       return query.format === 'csv'
         ? new CsvText(toCsv(CONTINUANCE_CSV_COLUMNS, continuanceCsvRows(report)))
         : report;
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/records',
+    operationId: 'records',
+    summary:
+      'the Rule 12b-1(f) records as of a date: every plan, agreement, amendment, related agreement and sealed quarterly report (Plan §8) the fund keeps, the votes on each up to the date, and the days each is kept through; warnings: quarters ended by the date whose report is not final (plan12b records)',
+    tag: 'governance',
+    permission: 'read',
+    query: z.object({
+      asOf: IsoDate,
+      format: FormatOrXlsx.openapi({
+        description:
+          'csv: one line per record, its votes in one cell (text/csv), as plan12b records --csv; xlsx: the workbook of plan12b records --xlsx',
+      }),
+    }),
+    response: looseObject({
+      asOf: DateText,
+      records: z.array(
+        looseObject({
+          kind: z.literal('rule12b1Record'),
+          record: z.enum([
+            'plan',
+            'agreement',
+            'plan-amendment',
+            'agreement-amendment',
+            'related-agreement',
+            'quarterly-report',
+          ]),
+          title: z.string(),
+          instrument: z.string().nullable(),
+          file: z.string().nullable(),
+          // the document's content hash
+          document: z.string().nullable(),
+          // the date the six years run from
+          dated: DateText,
+          votes: z.array(
+            looseObject({
+              meetingDate: DateText,
+              body: z.enum(['board', 'shareholders']),
+              subject: z.string(),
+              carried: z.boolean(),
+              outcome: z.string(),
+            }),
+          ),
+          approvedByTheBoard: z.boolean(),
+          // the 2nd and 6th anniversaries of dated
+          accessibleThrough: DateText,
+          keptThrough: DateText,
+          retention: z.enum(['easily accessible', 'kept', 'past retention']),
+        }),
+      ),
+      warnings: z.array(z.string()),
+    }).openapi('Rule12b1Records'),
+    csv: true,
+    xlsx: true,
+    errors: ['USAGE'],
+    async run({ query, read }) {
+      const report = await read((q) => rule12b1RecordsReport(q, query.asOf));
+      if (query.format === 'xlsx')
+        return new XlsxSheets([rule12b1RecordsSheet(report)], `records-${query.asOf}.xlsx`);
+      return query.format === 'csv' ? new CsvText(sheetCsv(rule12b1RecordsSheet(report))) : report;
     },
   }),
   defineRoute({

@@ -7,16 +7,12 @@ import { setGovernanceSetting } from '../../import/governanceSettingChange.js';
 import { approvalRows } from '../../reports/approvalsReport.js';
 import { continuanceCsvRows, continuanceReport } from '../../reports/continuanceReport.js';
 import { governanceSettingRows } from '../../reports/governanceSettingsList.js';
-import {
-  RULE_12B1_RECORDS_CSV_COLUMNS,
-  rule12b1RecordsCsvRows,
-  rule12b1RecordsReport,
-} from '../../reports/rule12b1RecordsReport.js';
+import { rule12b1RecordsCsvRows, rule12b1RecordsReport } from '../../reports/rule12b1RecordsReport.js';
 import { terminationRows } from '../../reports/terminationsList.js';
 import {
   approvalsSheet,
   continuanceSheet,
-  listSheet,
+  rule12b1RecordsSheet,
   settingsSheet,
   terminationsSheet,
 } from '../../reports/xlsxSheets.js';
@@ -103,12 +99,7 @@ export function registerGovernanceCommands(program: Command, getContext: () => C
       const asOf = opts.asOf === undefined ? todayIso() : requireDate(opts.asOf, '--as-of');
       const report = await withReadSnapshot(ctx, (q) => rule12b1RecordsReport(q, asOf));
       const rows = rule12b1RecordsCsvRows(report);
-      const sheet = listSheet(
-        'Records',
-        `Rule 12b-1(f) records as of ${asOf}`,
-        RULE_12B1_RECORDS_CSV_COLUMNS,
-        rows,
-      );
+      const sheet = rule12b1RecordsSheet(report);
       await writeXlsxOption(ctx, opts.xlsx, [sheet]);
       if (opts.json) return printJson(ctx, report);
       if (opts.csv) return ctx.out(sheetCsv(sheet));
