@@ -313,6 +313,28 @@ function refuseEmptyOptionValues(program: Command, action: Command, argv: readon
 }
 
 /**
+ * The options of a command that each choose what it prints on stdout: given together, one of them
+ * would be ignored without a word (`fees --json --csv` printed JSON), so the line is a usage error
+ * (64) naming the one to drop. Options that name a file to write (`--xlsx FILE`, `--pdf FILE`) do
+ * not choose what is printed and go with any of them.
+ */
+const STDOUT_FORMATS = ['--json', '--csv'] as const;
+
+function refuseConflictingOutputs(program: Command, action: Command, argv: readonly string[]): void {
+  const given = STDOUT_FORMATS.filter((flag) => {
+    const option = action.options.find((o) => o.long === flag);
+    return option !== undefined && action.getOptionValueSource(option.attributeName()) === 'cli';
+  });
+  if (given.length < 2) return;
+  const path = commandPath(program, argv);
+  throw new Plan12bError(
+    'USAGE',
+    `${given.join(' and ')} each choose what \`${path}\` prints; give one of them`,
+    `drop --csv to print JSON, or --json to print CSV; see \`${path} --help\``,
+  );
+}
+
+/**
  * Query commands whose text is a document read back by a program, not prose: the journal's CSV, an
  * exhibit's text (parse(render(x)) = x), the audit anchor. Their lines are printed as they are.
  */
@@ -425,6 +447,7 @@ export async function main(
   };
   program.hook('preAction', (_root, action) => {
     refuseEmptyOptionValues(program, action, argv);
+    refuseConflictingOutputs(program, action, argv);
     const actor = program.opts<{ actor?: string }>().actor;
     // a forwarded query changes nothing: the name is checked as in-process, the server's state kept
     if (embedded) {
