@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { Command, CommanderError, type Option } from 'commander';
+import { Command, CommanderError, Help, type Option } from 'commander';
 import { calendarRefusal } from '../calendar/nyseCalendar.js';
 import { closestName } from '../closestName.js';
 import { ExhibitParseError } from '../edgar/exhibitDocument.js';
@@ -11,6 +11,7 @@ import type { StoreWorkload } from '../store/database.js';
 import { databaseRefusal } from '../store/databaseRefusal.js';
 import { onDemandServeEnabled } from '../store/onDemandServe.js';
 import { setRunningCommand } from '../store/runningCommand.js';
+import { COMMAND_SUMMARIES } from './commandSummaries.js';
 import { type CliContext, type CliOutput, makeContext, type StoreLender } from './context.js';
 import { FORWARDABLE_QUERIES, servedQueryFolder } from './forwardableQuery.js';
 import { addHelpExamples } from './helpExamples.js';
@@ -212,14 +213,35 @@ function unknownCommandWithNearest(c: Command): void {
   };
 }
 
+/** The first word after `word` in argv that is not an option. */
+function wordAfter(argv: readonly string[], word: string): string | undefined {
+  return argv.slice(argv.indexOf(word) + 1).find((a) => !a.startsWith('-'));
+}
+
+/**
+ * argv asks nothing of a command: `plan12b --help`, `plan12b help`, `plan12b` alone (its help, as
+ * a usage error), `--version`. Commander then reads only the program's options and lists the
+ * commands, which their summaries do (src/cli/commandSummaries.ts). Not after `--`, where a word is
+ * read as a command.
+ */
+export function asksForTheProgramOnly(argv: readonly string[]): boolean {
+  if (argv.slice(2).includes('--')) return false;
+  const word = commandWord(argv);
+  return word === undefined || (word === 'help' && wordAfter(argv, word) === undefined);
+}
+
 /**
  * The program with the commands' modules loaded: only the named command's module when argv names
- * a known command, every module otherwise (`--help`, a typo that Commander answers with the list).
+ * a known command (or `help` names one), none when argv asks for the program only (`--help`: the
+ * commands' summaries list them), every module otherwise (a typo that Commander answers with the
+ * nearest command or subcommand).
  */
 export async function buildProgram(
   getContext: () => CliContext,
   argv: readonly string[] = [],
   output?: CliOutput,
+  /** every module, whatever argv asks (a test comparing the summaries with the modules) */
+  options: { everyModule?: boolean } = {},
 ): Promise<Command> {
   const program = new Command('plan12b')
     .description(
@@ -243,9 +265,23 @@ export async function buildProgram(
     .exitOverride();
   // set before the commands are registered: each copies its parent's output settings
   if (output) program.configureOutput({ writeOut: output.out, writeErr: output.err });
+  if (options.everyModule !== true && asksForTheProgramOnly(argv)) {
+    // `plan12b --help`: the list of commands, from their summaries; no command module is loaded
+    const summaries = new Map(COMMAND_SUMMARIES.map((s) => [s.name, s]));
+    const standard = new Help();
+    program.configureHelp({
+      showGlobalOptions: true,
+      // Commander's own term for its `help [command]`
+      subcommandTerm: (c) => summaries.get(c.name())?.term ?? standard.subcommandTerm(c),
+    });
+    for (const s of COMMAND_SUMMARIES) program.command(s.name).description(s.description);
+    return program;
+  }
   const word = commandWord(argv);
-  const own = COMMAND_MODULES.find(([names]) => word !== undefined && names.includes(word));
-  const loaders = own ? [own[1]] : COMMAND_MODULES.map(([, load]) => load);
+  // `plan12b help fees` is `plan12b fees --help`: the module of the command named after `help`
+  const named = word === 'help' ? wordAfter(argv, word) : word;
+  const own = COMMAND_MODULES.find(([names]) => named !== undefined && names.includes(named));
+  const loaders = own && options.everyModule !== true ? [own[1]] : COMMAND_MODULES.map(([, load]) => load);
   for (const registers of await Promise.all(loaders.map((load) => load())))
     for (const register of registers) register(program, getContext);
   program.commands.forEach(function configure(c: Command) {
@@ -258,6 +294,11 @@ export async function buildProgram(
   for (const c of [program, ...program.commands]) if (c.commands.length > 0) unknownCommandWithNearest(c);
   addHelpExamples(program);
   return program;
+}
+
+/** The program with every command module loaded, whatever a command line would ask (tests walk it). */
+export function buildWholeProgram(getContext: () => CliContext): Promise<Command> {
+  return buildProgram(getContext, [], undefined, { everyModule: true });
 }
 
 /**

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
 import { commandKey, HELP_EXAMPLES } from '../../src/cli/helpExamples.js';
-import { buildProgram } from '../../src/cli/main.js';
+import { buildWholeProgram } from '../../src/cli/main.js';
 import { runCliInProcess } from '../support/cli.js';
 
 /**
@@ -77,7 +77,7 @@ describe('--json and --csv given together', () => {
   });
 
   it('every --help example of a command with both options is refused when given both', async () => {
-    const program = await buildProgram(noContext, ['node', 'plan12b', '--help']);
+    const program = await buildWholeProgram(noContext);
     const both = everyCommand(program).filter(
       (c) =>
         c.commands.length === 0 &&
