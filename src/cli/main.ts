@@ -451,6 +451,7 @@ export async function main(
         embedded,
         embedded ? undefined : onDemandServeBinFor(argv, process.env, launch),
         isTextAnswer(argv),
+        argv.includes('--json'),
       );
       return ctx;
     },
