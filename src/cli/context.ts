@@ -1,4 +1,5 @@
 import { existsSync, readdirSync } from 'node:fs';
+import { faultPoint } from '../close/faultPoint.js';
 import { Plan12bError } from '../errors.js';
 import type { Database, Queryable, StoreWorkload } from '../store/database.js';
 import { defaultDatabaseTarget, missingEmbeddedStore } from '../store/databaseTarget.js';
@@ -120,7 +121,14 @@ export async function withReadSnapshot<T>(ctx: CliContext, fn: (q: Queryable) =>
         })
       : undefined;
   try {
-    return await withDatabase(ctx, (db) => readSnapshot(db, fn), { existing: true });
+    return await withDatabase(
+      ctx,
+      async (db) => {
+        await faultPoint('query:read');
+        return readSnapshot(db, fn);
+      },
+      { existing: true },
+    );
   } finally {
     bar?.stop();
   }

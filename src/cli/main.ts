@@ -429,6 +429,29 @@ function missingSubcommand(program: Command, argv: readonly string[]): Plan12bEr
   );
 }
 
+/**
+ * What bin/plan12b.js says when its process is about to end with `main` still unanswered: nothing
+ * is left for the command to wait on. `settings list --json` once ended so, exit 1 and nothing
+ * printed: PGlite sets process.exitCode to its PostgreSQL's exit status when that exits under it
+ * (its `quit_`) and throws into a promise that is then never settled. Said as the bug it is (70),
+ * on stderr and, under --json, as the error document on stdout. Returns the exit code.
+ */
+export function reportStoppedUnanswered(
+  argv: readonly string[],
+  statusMeanwhile: number | string | undefined,
+  output: CliOutput = { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t) },
+): number {
+  const status = Number(statusMeanwhile ?? 0);
+  const e = new Plan12bError(
+    'INTERNAL',
+    `internal error (a bug in plan12b, not a problem with your input): the command stopped before it answered, with nothing left to wait on${status !== 0 ? ` (the embedded database had stopped, exit status ${status})` : ''}`,
+    'what it had not committed was not written; run it again, and if it stops so again, report it with the command you ran (PLAN12B_DEBUG=1 prints more)',
+  );
+  if (argv.includes('--json')) output.out(`${JSON.stringify(errorDocument(e), null, 2)}\n`);
+  output.err(`plan12b: error: ${e.message}\n  ${e.hint}\n`);
+  return e.exitCode;
+}
+
 /** Runs the CLI; resolves to the exit code (see ERROR_CODES). */
 export async function main(
   argv: readonly string[],
