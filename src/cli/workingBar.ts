@@ -32,6 +32,17 @@ export function workingBarCells(n: number): string {
   return `${' '.repeat(start)}${'█'.repeat(BLOCK)}${' '.repeat(WIDTH - BLOCK - start)}`;
 }
 
+/** The working bar drawn now, if any (one command runs in a process at a time). */
+let current: { stop(): void } | undefined;
+
+/**
+ * A bar of the command's own (progress.ts: `what-if`'s months, `audit verify`'s closed months)
+ * takes over the terminal line: the working bar is cleared and drawn no more.
+ */
+export function yieldToOwnBar(): void {
+  current?.stop();
+}
+
 /** Starts the bar; `stop()` clears what was drawn (and draws nothing more). */
 export function startWorkingBar(opts: WorkingBarOptions): { stop(): void } {
   const now = opts.now ?? Date.now;
@@ -54,13 +65,16 @@ export function startWorkingBar(opts: WorkingBarOptions): { stop(): void } {
     interval.unref();
   }, delayMs);
   delay.unref();
-  return {
+  const bar = {
     stop() {
       if (stopped) return;
       stopped = true;
+      if (current === bar) current = undefined;
       clearTimeout(delay);
       if (interval) clearInterval(interval);
       if (drawn) opts.stream.write('\r\x1b[2K');
     },
   };
+  current = bar;
+  return bar;
 }

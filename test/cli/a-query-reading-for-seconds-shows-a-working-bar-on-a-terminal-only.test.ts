@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { type CliContext, withReadSnapshot } from '../../src/cli/context.js';
+import { startProgress } from '../../src/cli/progress.js';
 import { workingBarCells } from '../../src/cli/workingBar.js';
 import type { Database, Queryable } from '../../src/store/database.js';
 import { fakeTerminal } from '../support/fakeTerminal.js';
@@ -57,6 +58,25 @@ describe('a query reading for seconds', () => {
     expect(frames[0]).toBe(`plan12b: reading the store [${workingBarCells(0)}] 1 s`);
     expect(frames.at(-1)).toBe(`plan12b: reading the store [${workingBarCells(8)}] 3 s`);
     expect(text.endsWith('\r\x1b[2K')).toBe(true);
+  });
+
+  it('gives the line up to a bar of the command its own, at once and for good', async () => {
+    vi.useFakeTimers();
+    const { ctx, drawn } = context({ interactive: true, readMs: 1_600 });
+    let before = '';
+    const answer = await withReadSnapshot(ctx, async (q) => {
+      // 1.6 s: drawn at 1.00, 1.25, 1.50 s
+      await q.query('SELECT 1');
+      // a what-if starts its months bar (progress.ts): the working bar is cleared
+      const own = startProgress(ctx, 'what-if: months', 12, 1);
+      before = drawn();
+      own.stop();
+      // 1.6 s more: nothing more of the working bar
+      return q.query('SELECT 1');
+    });
+    expect(answer).toEqual([{ answer: 1 }]);
+    expect(before.split('\r\x1b[2K').filter((f) => f.startsWith('plan12b: reading')).length).toBe(3);
+    expect(drawn().split('plan12b: reading the store').length - 1).toBe(3);
   });
 
   it('draws nothing when piped, under --json, or for a read of less than a second', async () => {
