@@ -362,6 +362,8 @@ function refuseEmptyOptionValues(program: Command, action: Command, argv: readon
 const STDOUT_FORMATS = ['--json', '--csv'] as const;
 
 function refuseConflictingOutputs(program: Command, action: Command, argv: readonly string[]): void {
+  // `close --csv` without `show` prints no CSV at all: its own usage error names `close show` (close.ts)
+  if (action.parent === program && action.name() === 'close' && action.args[0] !== 'show') return;
   const given = STDOUT_FORMATS.filter((flag) => {
     const option = action.options.find((o) => o.long === flag);
     return option !== undefined && action.getOptionValueSource(option.attributeName()) === 'cli';
