@@ -33,7 +33,7 @@ const forwarded = versionAsked
 
 if (forwarded !== undefined) process.exitCode = forwarded;
 else {
-  const { main, wasmTierFor } = await import('../dist/cli/main.js');
+  const { main, reportStoppedUnanswered, wasmTierFor } = await import('../dist/cli/main.js');
   // The embedded database is PostgreSQL compiled to WebAssembly. A query command runs a few SQL
   // statements: V8's baseline compiler alone answers it sooner than when the optimising compiler
   // also works on PostgreSQL's hot functions. Long work (a close, the demo, imports, serve) keeps it.
@@ -42,13 +42,23 @@ else {
     v8.setFlagsFromString('--liftoff-only');
 
   // the script itself: a query that opened the store starts the next queries' server with it
+  let answered = false;
   main(process.argv, undefined, { bin: fileURLToPath(import.meta.url) }).then(
     (code) => {
+      answered = true;
       process.exitCode = code;
     },
     (err) => {
+      answered = true;
       console.error(`plan12b: internal error: ${err?.stack ?? err}`);
       process.exitCode = 70;
     },
   );
+  // Nothing left to run and no answer: never an exit in silence with whatever status PGlite left
+  // (src/cli/main.ts, reportStoppedUnanswered)
+  process.on('beforeExit', () => {
+    if (answered) return;
+    answered = true;
+    process.exitCode = reportStoppedUnanswered(process.argv, process.exitCode);
+  });
 }

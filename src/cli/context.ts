@@ -1,8 +1,11 @@
 import { existsSync, readdirSync } from 'node:fs';
+import { faultPoint } from '../close/faultPoint.js';
 import { Plan12bError } from '../errors.js';
 import type { Database, Queryable, StoreWorkload } from '../store/database.js';
 import { defaultDatabaseTarget, missingEmbeddedStore } from '../store/databaseTarget.js';
+import { currentRunningCommand } from '../store/runningCommand.js';
 import { fittedText, TEXT_WIDTH, terminalTextWidth } from './table.js';
+import { startWorkingBar } from './workingBar.js';
 
 /** Where a command's text goes: stdout and stderr, each given whole pieces of text. */
 export interface CliOutput {
@@ -26,6 +29,8 @@ export interface CliContext {
   readonly interactive: boolean;
   /** where a progress bar is drawn when interactive (stderr; a test's fake terminal) */
   readonly progressStream?: NodeJS.WritableStream;
+  /** the answer is JSON (--json): no progress is drawn, as for every bar of the CLI */
+  readonly jsonAnswer?: boolean;
   /** a store already open (`plan12b serve`): commands use it instead of opening dbTarget */
   readonly lendStore?: StoreLender;
   /**
@@ -44,6 +49,8 @@ export function makeContext(
   onDemandServeBin?: string,
   /** the answer is text for a person (not --json, --csv, nor a document): long lines are wrapped */
   textAnswer = false,
+  /** the answer is JSON (--json): no progress bar */
+  jsonAnswer = false,
 ): CliContext {
   const width = embedded ? TEXT_WIDTH : terminalTextWidth();
   const fit = (t: string) => (textAnswer ? fittedText(t, width) : t);
@@ -64,6 +71,7 @@ export function makeContext(
     err: (t) => process.stderr.write(line(t)),
     textWidth: width,
     interactive: Boolean(process.stderr.isTTY),
+    jsonAnswer,
     ...(onDemandServeBin ? { onDemandServeBin } : {}),
   };
 }
@@ -104,7 +112,26 @@ export async function withDatabase<T>(
 export async function withReadSnapshot<T>(ctx: CliContext, fn: (q: Queryable) => Promise<T>): Promise<T> {
   if (!ctx.lendStore) requireStoreToRead(ctx.dbTarget);
   const { readSnapshot } = await import('../store/readSnapshot.js');
-  return withDatabase(ctx, (db) => readSnapshot(db, fn), { existing: true });
+  // a read of seconds shows it is under way on a terminal (src/cli/workingBar.ts)
+  const bar =
+    ctx.interactive && ctx.jsonAnswer !== true
+      ? startWorkingBar({
+          stream: ctx.progressStream ?? process.stderr,
+          label: `${currentRunningCommand()}: reading the store`,
+        })
+      : undefined;
+  try {
+    return await withDatabase(
+      ctx,
+      async (db) => {
+        await faultPoint('query:read');
+        return readSnapshot(db, fn);
+      },
+      { existing: true },
+    );
+  } finally {
+    bar?.stop();
+  }
 }
 
 export function printJson(ctx: CliContext, value: unknown): void {

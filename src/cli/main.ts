@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { Command, CommanderError, type Option } from 'commander';
+import { Command, CommanderError, Help, type Option } from 'commander';
 import { calendarRefusal } from '../calendar/nyseCalendar.js';
 import { closestName } from '../closestName.js';
 import { ExhibitParseError } from '../edgar/exhibitDocument.js';
@@ -11,6 +11,7 @@ import type { StoreWorkload } from '../store/database.js';
 import { databaseRefusal } from '../store/databaseRefusal.js';
 import { onDemandServeEnabled } from '../store/onDemandServe.js';
 import { setRunningCommand } from '../store/runningCommand.js';
+import { COMMAND_SUMMARIES } from './commandSummaries.js';
 import { type CliContext, type CliOutput, makeContext, type StoreLender } from './context.js';
 import { FORWARDABLE_QUERIES, servedQueryFolder } from './forwardableQuery.js';
 import { addHelpExamples } from './helpExamples.js';
@@ -212,14 +213,35 @@ function unknownCommandWithNearest(c: Command): void {
   };
 }
 
+/** The first word after `word` in argv that is not an option. */
+function wordAfter(argv: readonly string[], word: string): string | undefined {
+  return argv.slice(argv.indexOf(word) + 1).find((a) => !a.startsWith('-'));
+}
+
+/**
+ * argv asks nothing of a command: `plan12b --help`, `plan12b help`, `plan12b` alone (its help, as
+ * a usage error), `--version`. Commander then reads only the program's options and lists the
+ * commands, which their summaries do (src/cli/commandSummaries.ts). Not after `--`, where a word is
+ * read as a command.
+ */
+export function asksForTheProgramOnly(argv: readonly string[]): boolean {
+  if (argv.slice(2).includes('--')) return false;
+  const word = commandWord(argv);
+  return word === undefined || (word === 'help' && wordAfter(argv, word) === undefined);
+}
+
 /**
  * The program with the commands' modules loaded: only the named command's module when argv names
- * a known command, every module otherwise (`--help`, a typo that Commander answers with the list).
+ * a known command (or `help` names one), none when argv asks for the program only (`--help`: the
+ * commands' summaries list them), every module otherwise (a typo that Commander answers with the
+ * nearest command or subcommand).
  */
 export async function buildProgram(
   getContext: () => CliContext,
   argv: readonly string[] = [],
   output?: CliOutput,
+  /** every module, whatever argv asks (a test comparing the summaries with the modules) */
+  options: { everyModule?: boolean } = {},
 ): Promise<Command> {
   const program = new Command('plan12b')
     .description(
@@ -243,9 +265,23 @@ export async function buildProgram(
     .exitOverride();
   // set before the commands are registered: each copies its parent's output settings
   if (output) program.configureOutput({ writeOut: output.out, writeErr: output.err });
+  if (options.everyModule !== true && asksForTheProgramOnly(argv)) {
+    // `plan12b --help`: the list of commands, from their summaries; no command module is loaded
+    const summaries = new Map(COMMAND_SUMMARIES.map((s) => [s.name, s]));
+    const standard = new Help();
+    program.configureHelp({
+      showGlobalOptions: true,
+      // Commander's own term for its `help [command]`
+      subcommandTerm: (c) => summaries.get(c.name())?.term ?? standard.subcommandTerm(c),
+    });
+    for (const s of COMMAND_SUMMARIES) program.command(s.name).description(s.description);
+    return program;
+  }
   const word = commandWord(argv);
-  const own = COMMAND_MODULES.find(([names]) => word !== undefined && names.includes(word));
-  const loaders = own ? [own[1]] : COMMAND_MODULES.map(([, load]) => load);
+  // `plan12b help fees` is `plan12b fees --help`: the module of the command named after `help`
+  const named = word === 'help' ? wordAfter(argv, word) : word;
+  const own = COMMAND_MODULES.find(([names]) => named !== undefined && names.includes(named));
+  const loaders = own && options.everyModule !== true ? [own[1]] : COMMAND_MODULES.map(([, load]) => load);
   for (const registers of await Promise.all(loaders.map((load) => load())))
     for (const register of registers) register(program, getContext);
   program.commands.forEach(function configure(c: Command) {
@@ -258,6 +294,11 @@ export async function buildProgram(
   for (const c of [program, ...program.commands]) if (c.commands.length > 0) unknownCommandWithNearest(c);
   addHelpExamples(program);
   return program;
+}
+
+/** The program with every command module loaded, whatever a command line would ask (tests walk it). */
+export function buildWholeProgram(getContext: () => CliContext): Promise<Command> {
+  return buildProgram(getContext, [], undefined, { everyModule: true });
 }
 
 /**
@@ -310,6 +351,30 @@ function refuseEmptyOptionValues(program: Command, action: Command, argv: readon
       );
     }
   }
+}
+
+/**
+ * The options of a command that each choose what it prints on stdout: given together, one of them
+ * would be ignored without a word (`fees --json --csv` printed JSON), so the line is a usage error
+ * (64) naming the one to drop. Options that name a file to write (`--xlsx FILE`, `--pdf FILE`) do
+ * not choose what is printed and go with any of them.
+ */
+const STDOUT_FORMATS = ['--json', '--csv'] as const;
+
+function refuseConflictingOutputs(program: Command, action: Command, argv: readonly string[]): void {
+  // `close --csv` without `show` prints no CSV at all: its own usage error names `close show` (close.ts)
+  if (action.parent === program && action.name() === 'close' && action.args[0] !== 'show') return;
+  const given = STDOUT_FORMATS.filter((flag) => {
+    const option = action.options.find((o) => o.long === flag);
+    return option !== undefined && action.getOptionValueSource(option.attributeName()) === 'cli';
+  });
+  if (given.length < 2) return;
+  const path = commandPath(program, argv);
+  throw new Plan12bError(
+    'USAGE',
+    `${given.join(' and ')} each choose what \`${path}\` prints; give one of them`,
+    `drop --csv to print JSON, or --json to print CSV; see \`${path} --help\``,
+  );
 }
 
 /**
@@ -366,6 +431,29 @@ function missingSubcommand(program: Command, argv: readonly string[]): Plan12bEr
   );
 }
 
+/**
+ * What bin/plan12b.js says when its process is about to end with `main` still unanswered: nothing
+ * is left for the command to wait on. `settings list --json` once ended so, exit 1 and nothing
+ * printed: PGlite sets process.exitCode to its PostgreSQL's exit status when that exits under it
+ * (its `quit_`) and throws into a promise that is then never settled. Said as the bug it is (70),
+ * on stderr and, under --json, as the error document on stdout. Returns the exit code.
+ */
+export function reportStoppedUnanswered(
+  argv: readonly string[],
+  statusMeanwhile: number | string | undefined,
+  output: CliOutput = { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t) },
+): number {
+  const status = Number(statusMeanwhile ?? 0);
+  const e = new Plan12bError(
+    'INTERNAL',
+    `internal error (a bug in plan12b, not a problem with your input): the command stopped before it answered, with nothing left to wait on${status !== 0 ? ` (the embedded database had stopped, exit status ${status})` : ''}`,
+    'what it had not committed was not written; run it again, and if it stops so again, report it with the command you ran (PLAN12B_DEBUG=1 prints more)',
+  );
+  if (argv.includes('--json')) output.out(`${JSON.stringify(errorDocument(e), null, 2)}\n`);
+  output.err(`plan12b: error: ${e.message}\n  ${e.hint}\n`);
+  return e.exitCode;
+}
+
 /** Runs the CLI; resolves to the exit code (see ERROR_CODES). */
 export async function main(
   argv: readonly string[],
@@ -388,6 +476,7 @@ export async function main(
         embedded,
         embedded ? undefined : onDemandServeBinFor(argv, process.env, launch),
         isTextAnswer(argv),
+        argv.includes('--json'),
       );
       return ctx;
     },
@@ -425,6 +514,7 @@ export async function main(
   };
   program.hook('preAction', (_root, action) => {
     refuseEmptyOptionValues(program, action, argv);
+    refuseConflictingOutputs(program, action, argv);
     const actor = program.opts<{ actor?: string }>().actor;
     // a forwarded query changes nothing: the name is checked as in-process, the server's state kept
     if (embedded) {

@@ -1,6 +1,7 @@
 import cliProgress from 'cli-progress';
 import type { FeedProgress, FeedProgressListener } from '../import/feedImport.js';
 import type { CliContext } from './context.js';
+import { yieldToOwnBar } from './workingBar.js';
 
 export interface Progress {
   tick(n?: number): void;
@@ -13,6 +14,7 @@ export interface Progress {
  */
 export function startProgress(ctx: CliContext, label: string, total: number, minTotal = 20): Progress {
   if (!ctx.interactive || total < minTotal) return { tick() {}, stop() {} };
+  yieldToOwnBar();
   const bar = new cliProgress.SingleBar(
     {
       format: `${label} [{bar}] {value}/{total} {eta_formatted}`,
@@ -145,6 +147,7 @@ export function startStepBar(
   return {
     step(title) {
       if (bar === null) {
+        yieldToOwnBar();
         bar = new cliProgress.SingleBar(
           {
             format: `${label} [{bar}] {value}/{total} {step}`,

@@ -9,6 +9,7 @@ import { appendAudit } from '../store/auditLog.js';
 import { type ClosedPeriods, loadClosedPeriods } from '../store/closedPeriodsRepository.js';
 import type { Database, Queryable } from '../store/database.js';
 import { recordFeedImport, setFeedImportAuditSeq } from '../store/feedImport.js';
+import { withdrawnInstruments } from '../store/withdrawnDocumentRegistry.js';
 import {
   type DecodedRow,
   decodeCsvFeedInto,
@@ -18,6 +19,7 @@ import {
   rowArray,
 } from './csvFeed.js';
 import type { ClosedMonthRule, ImportPlan, PlannedChange, PlannedChanges } from './importPlan.js';
+import { withdrawnInstrumentHint } from './withdrawnInstrumentHint.js';
 
 /**
  * How far a long import has got (SPEC §11: long work shows a progress bar on a terminal), told
@@ -193,7 +195,13 @@ export async function runFeedImport<
         ...closedMonthProblems(file, plan.changes, closed, feed.closedMonthRule),
       ];
       if (refused.length > 0) {
-        const hint = problemsCode(refused) === 'CONFLICT' ? feed.conflictHint : undefined;
+        const code = problemsCode(refused);
+        const hint =
+          code === 'CONFLICT'
+            ? feed.conflictHint
+            : code === 'BAD_INPUT'
+              ? await withdrawalExplains(tx, refused)
+              : undefined;
         throw new ProblemsError(sortProblems(refused), hint);
       }
       const resultCtx = { ...ctx, rows: rowCount };
@@ -230,6 +238,16 @@ export async function runFeedImport<
       return feed.result(plan, state, { ...resultCtx, written: true });
     }),
   );
+}
+
+/**
+ * The next step of a file refused for rows naming a class or a document that only a withdrawn
+ * exhibit covered (src/import/withdrawnInstrumentHint.ts); undefined — the usual "fix the file" —
+ * otherwise. Read only when a row names an unknown class or document.
+ */
+async function withdrawalExplains(tx: Queryable, problems: readonly Problem[]): Promise<string | undefined> {
+  if (!problems.some((p) => p.field === 'class' || p.field === 'document')) return undefined;
+  return withdrawnInstrumentHint(problems, await withdrawnInstruments(tx));
 }
 
 export function sortProblems(problems: readonly Problem[]): Problem[] {

@@ -5,7 +5,7 @@ import type { Command, Option } from 'commander';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { FORWARDABLE_QUERIES, forwardableQuery } from '../../src/cli/forwardableQuery.js';
-import { buildProgram } from '../../src/cli/main.js';
+import { buildWholeProgram } from '../../src/cli/main.js';
 
 const noContext = () => {
   throw new Error('no command runs here');
@@ -29,7 +29,7 @@ function commandAt(program: Command, words: readonly string[]): Command | undefi
  */
 describe('the command lines plan12b serve answers for the CLI', () => {
   it('names, for each query command, exactly the options it takes, less those that name a file', async () => {
-    const program = await buildProgram(noContext, ['node', 'plan12b', '--help']);
+    const program = await buildWholeProgram(noContext);
     for (const [words, shape] of Object.entries(FORWARDABLE_QUERIES)) {
       const command = commandAt(program, words.split(' '));
       expect(command, words).toBeDefined();

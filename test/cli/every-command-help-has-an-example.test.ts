@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
 import { commandKey, HELP_EXAMPLES } from '../../src/cli/helpExamples.js';
-import { buildProgram } from '../../src/cli/main.js';
+import { buildProgram, buildWholeProgram } from '../../src/cli/main.js';
 
 const noContext = () => {
   throw new Error('no command runs here');
@@ -25,7 +25,7 @@ function words(line: string): string[] {
 
 describe('the CLI contract: every command’s --help ends with an example', () => {
   it('every command without subcommands has an example, and every example names a command', async () => {
-    const program = await buildProgram(noContext, ['node', 'plan12b', '--help']);
+    const program = await buildWholeProgram(noContext);
     const leaves = everyCommand(program).filter((c) => c.commands.length === 0);
     expect(leaves.length).toBeGreaterThan(50);
     expect(leaves.map(commandKey).filter((k) => HELP_EXAMPLES[k] === undefined)).toEqual([]);
@@ -34,7 +34,7 @@ describe('the CLI contract: every command’s --help ends with an example', () =
   });
 
   it('each example is a command line its command reads: no unknown option, every required one given', async () => {
-    const program = await buildProgram(noContext, ['node', 'plan12b', '--help']);
+    const program = await buildWholeProgram(noContext);
     const byKey = new Map(everyCommand(program).map((c) => [commandKey(c), c]));
     for (const [key, examples] of Object.entries(HELP_EXAMPLES))
       for (const example of examples) {

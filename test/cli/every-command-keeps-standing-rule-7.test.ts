@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commandKey, HELP_EXAMPLES } from '../../src/cli/helpExamples.js';
-import { buildProgram } from '../../src/cli/main.js';
+import { buildWholeProgram } from '../../src/cli/main.js';
 import { ERROR_CODES, type ErrorCode } from '../../src/errors.js';
 import type { Database } from '../../src/store/database.js';
 import { runCliOnOpenStore } from '../support/cli.js';
@@ -88,7 +88,7 @@ function asJson(example: string): string[] {
 
 describe('standing rule 7 on every command', () => {
   it('every command has --json; every command a person opens has --csv and --xlsx, the rest say why not', async () => {
-    const program = await buildProgram(noContext, ['node', 'plan12b', '--help']);
+    const program = await buildWholeProgram(noContext);
     const leaves = everyCommand(program).filter((c) => c.commands.length === 0);
     const has = (c: Command, flag: string) => c.options.some((o) => o.long === flag);
     expect(leaves.filter((c) => !has(c, '--json')).map(commandKey)).toEqual([]);
@@ -113,7 +113,7 @@ describe('standing rule 7 on every command', () => {
     });
 
     it('prints one JSON document; an error carries its code, the exit of that code and a next step', async () => {
-      const program = await buildProgram(noContext, ['node', 'plan12b', '--help']);
+      const program = await buildWholeProgram(noContext);
       const lines = new Set<string>();
       for (const c of everyCommand(program).filter((c) => c.commands.length === 0)) {
         const key = commandKey(c);

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
-import { buildProgram } from '../../src/cli/main.js';
+import { buildProgram, buildWholeProgram } from '../../src/cli/main.js';
 
 const noContext = () => {
   throw new Error('no command runs here');
@@ -17,7 +17,7 @@ function everyCommand(program: Command): Command[] {
  */
 describe('--help marks the options that must be given', () => {
   it('each required option of every command is marked (required), and no other', async () => {
-    const program = await buildProgram(noContext, ['node', 'plan12b', '--help']);
+    const program = await buildWholeProgram(noContext);
     const options = everyCommand(program).flatMap((c) =>
       c.options.map((o) => ({
         option: `${c.name()} ${o.flags}`,
