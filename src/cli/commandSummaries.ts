@@ -178,6 +178,12 @@ export const COMMAND_SUMMARIES: readonly {
     description: 'approvals and votes of the Board and of class shareholders (Plan §§5–7, §9, §11)',
   },
   {
+    name: 'records',
+    term: 'records [options]',
+    description:
+      'Rule 12b-1(f) records as of a date: every plan, agreement, amendment, related agreement and quarterly report (Plan §8) the fund keeps, the votes on each up to the date, and the days each is kept through (six years from its date, the first two easily accessible)',
+  },
+  {
     name: 'continuance',
     term: 'continuance [options]',
     description:

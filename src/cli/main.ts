@@ -77,7 +77,7 @@ export const COMMAND_MODULES: readonly (readonly [readonly string[], () => Promi
   [['close'], async () => [(await import('./commands/close.js')).registerCloseCommand]],
   [['audit'], async () => [(await import('./commands/audit.js')).registerAuditCommands]],
   [
-    ['approvals', 'continuance', 'records', 'terminations', 'terminate', 'settings'],
+    ['approvals', 'records', 'continuance', 'terminations', 'terminate', 'settings'],
     async () => [(await import('./commands/governance.js')).registerGovernanceCommands],
   ],
   [['demo'], async () => [(await import('./commands/demo.js')).registerDemoCommand]],
