@@ -11,6 +11,8 @@ import { loadClassBTerms } from '../store/classBTermsRepository.js';
 import { ledgerStateAtCopyText, ledgerStateCopyText, sealedInputsDigests } from '../store/closeRepository.js';
 import type { Queryable } from '../store/database.js';
 import {
+  digestLedgerStateReads,
+  type LedgerStateReadsDigest,
   latestLedgerStateMonth,
   ledgerStateMonths,
   withLedgerStateSetAsideThrough,
@@ -27,6 +29,131 @@ export interface LedgerStateCheck {
    * Null after the full check.
    */
   readonly startsFrom: LedgerStateAsItStands | null;
+}
+
+/** The close's check of the ledger it starts from, answered once the close's steps have run. */
+export interface PendingLedgerStateCheck {
+  /** After the steps: what {@link refuseLedgerStateChanged} answers, refusing as it does. */
+  settle(): Promise<LedgerStateCheck>;
+  /**
+   * A step failed: where the ledger the close started from was changed outside plan12b, that is
+   * said (exit 69, naming the dates), as the check before the steps said it; else `error` as it was.
+   */
+  failed(error: unknown): Promise<never>;
+}
+
+/**
+ * The ledger the month pass read at the end of M−1, hashed as it read it (month9): every account's
+ * state row and remembered issuances as `ledgerStateAtCopyText` gives them (ledgerStateRepository.ts
+ * `digestLedgerStateReads`). Whole when the pass said it read every range once, in key order.
+ */
+class LedgerStateAsThePassRead implements LedgerStateReadsDigest {
+  readonly stands = new LedgerStateAsItStands();
+  taking = true;
+  /** a row dated after `asOf` (by `through`) was read */
+  rowsAfter = false;
+  private wholeReads = 0;
+  private lastKey = -1;
+  private inOrder = true;
+  constructor(
+    readonly asOf: string,
+    readonly through: string,
+  ) {}
+  addLine(key: number, day: number, line: string): void {
+    // ranges ascend and each is read in key order: a key going back is a range read twice
+    if (key < this.lastKey) this.inOrder = false;
+    this.lastKey = key;
+    this.stands.addLine(key, day, line);
+  }
+  rowAfter(): void {
+    this.taking = false;
+    this.rowsAfter = true;
+  }
+  readWhole(): void {
+    this.wholeReads++;
+  }
+  /** Every account's rows handed over, once. */
+  whole(): boolean {
+    return this.taking && this.inOrder && this.wholeReads === 1;
+  }
+}
+
+/**
+ * {@link refuseLedgerStateChanged}, its bounded check taken from the month pass's own read (issue
+ * 14, month9: the state at the end of M−1 was read a second time, one row per account, only to be
+ * hashed). Where the bounded check applies — M−1's close sealed the ledger as it stood at its end
+ * and every account's state there is a month end some close completed, so the pass builds nothing
+ * before it reads — the pass's reads of that state are hashed as it reads them (probed through M's
+ * end, as the check reads, so that a row stored after M−1 is seen) and the digest compared once the
+ * steps have run, before the seal; nothing is read for it. Where the pass did not read the ledger
+ * whole (no Class B month applied: a close without the Monthly Calculation, a state stored at M's
+ * end), or read a row after M−1, the check reads it as {@link refuseLedgerStateChanged} does. A
+ * step that fails meanwhile — a ledger changed by SQL can make the pass fail first — is answered by
+ * the full check: a changed ledger is refused as before (exit 69). Otherwise (the full check, the
+ * books' first close's replay) the check is made now, before the steps, as it was.
+ */
+export async function checkLedgerStateAsThePassReads(
+  q: Queryable,
+  month: string,
+): Promise<PendingLedgerStateCheck> {
+  const through = addDays(monthStart(month), -1);
+  const sealed = (await sealedInputsDigests(q)).filter((s) => s.month < month);
+  const last = sealed[sealed.length - 1];
+  const atEnd = last === undefined ? undefined : digestOfKind(last.inputsDigest, LEDGER_STATE_AT_END);
+  if (
+    last === undefined ||
+    atEnd === undefined ||
+    monthEnd(last.month) !== through ||
+    // the pass builds the state at the end of M−1 first where no close completed it
+    (await latestLedgerStateMonth(q, through)) !== through
+  ) {
+    const checked = await refuseLedgerStateChanged(q, month);
+    return {
+      settle: async () => checked,
+      failed: async (error) => {
+        throw error;
+      },
+    };
+  }
+  const read = new LedgerStateAsThePassRead(through, monthEnd(month));
+  digestLedgerStateReads(q, read);
+  /** the full check: every date through M−1 that differs is named (exit 69) */
+  const fullCheck = async () => {
+    const full = await refuseLedgerStateChangedSince(q, month, sealed);
+    if (full.problems.length > 0) throw changedOutside(month, full.problems);
+    return full;
+  };
+  return {
+    async settle() {
+      digestLedgerStateReads(q, null);
+      if (read.whole()) {
+        // nothing read for the check: the pass's rows were hashed as it read them
+        if (read.stands.digest() === atEnd) return { rowsRead: 0, startsFrom: read.stands };
+        await fullCheck();
+        throw changedOutside(month, [
+          `the ledger as it stood at ${through} is not as the close of ${last.month} sealed it`,
+        ]);
+      }
+      if (read.rowsAfter) {
+        // as the check before the steps: a row stored after M−1 hides an account's state at it
+        const full = await fullCheck();
+        return { rowsRead: full.rowsRead, startsFrom: null };
+      }
+      // the pass did not read the ledger whole: read as before (it wrote nothing at M's end)
+      return refuseLedgerStateChanged(q, month);
+    },
+    async failed(error) {
+      digestLedgerStateReads(q, null);
+      try {
+        await fullCheck();
+      } catch (refused) {
+        // a ledger changed outside plan12b is said as such; a check that cannot run (a server's
+        // transaction aborted by the failed statement) leaves the error as it was
+        if (refused instanceof Plan12bError) throw refused;
+      }
+      throw error;
+    },
+  };
 }
 
 /**
