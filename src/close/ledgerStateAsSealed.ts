@@ -3,6 +3,7 @@ import {
   LEDGER_STATE_AT_END,
   LedgerStateAsItStands,
   LedgerStateDigestsByDate,
+  LedgerStateRowsDigest,
   noLedgerStateRowsDigest,
 } from '../audit/ledgerStateDigest.js';
 import { addDays, monthEnd, monthStart } from '../calendar/isoDate.js';
@@ -15,7 +16,6 @@ import {
   type LedgerStateReadsDigest,
   latestLedgerStateMonth,
   ledgerStateMonths,
-  withLedgerStateSetAsideThrough,
 } from '../store/ledgerStateRepository.js';
 import { bootstrapLedgerState } from './ledgerStateBootstrap.js';
 
@@ -206,12 +206,16 @@ export async function refuseLedgerStateChanged(q: Queryable, month: string): Pro
  * `date`, the close builds M−1 for the accounts with transactions by then, and an account without
  * any starts from its row at `date` or before. So the ledger as it stands at `date` must be what
  * the transactions through `date` replay to (the bootstrap, ledgerStateBootstrap.ts): the bootstrap
- * is run on a savepoint with the stored state through `date` set aside, the ledger as it then
- * stands at `date` is digested, and the savepoint rolled back (a row dated after `date` through
- * M−1 is at a date no close wrote, refused by the full check above). A state edited or planted by
- * SQL is refused (exit 69) naming the date; the state compared is what the close starts from,
- * sealed as it stands at M's end with what the close writes (`classBLedgerStateAtEnd`). Cost: one
- * replay of every account's transactions through `date`, at the books' first close only.
+ * replays every account with transactions by then and, writing nothing, hands the rows it would
+ * write at `date` to a digest as their COPY text — the text the store would give back, as every
+ * close's seal of the rows it writes is (month9: the replay was written into the store on a
+ * savepoint with the stored state through `date` set aside, read back and rolled back; at
+ * 1,000,000 accounts ~280 s of the first close). With the stored state through `date` set aside
+ * the ledger at `date` is exactly those rows (a row dated after `date` through M−1 is at a date no
+ * close wrote, refused by the full check above). A state edited or planted by SQL is refused
+ * (exit 69) naming the date; the state compared is what the close starts from, sealed as it
+ * stands at M's end with what the close writes (`classBLedgerStateAtEnd`). Cost: one replay of
+ * every account's transactions through `date`, at the books' first close only.
  */
 async function refuseLedgerStateNotAsReplayed(
   q: Queryable,
@@ -220,11 +224,10 @@ async function refuseLedgerStateNotAsReplayed(
 ): Promise<LedgerStateAsItStands> {
   const stored = new LedgerStateAsItStands();
   for await (const text of ledgerStateAtCopyText(q, date)) stored.addCopyText(text);
-  const replayed = new LedgerStateAsItStands();
-  await withLedgerStateSetAsideThrough(q, date, async () => {
-    await bootstrapLedgerState(q, date, await loadClassBTerms(q));
-    for await (const text of ledgerStateAtCopyText(q, date)) replayed.addCopyText(text);
-  });
+  const rows = new LedgerStateRowsDigest();
+  await bootstrapLedgerState(q, date, await loadClassBTerms(q), { digestOnly: rows });
+  // every row replayed is at `date`: the ledger as it would then stand there
+  const replayed = new LedgerStateAsItStands().withWritten(rows, date)!;
   if (stored.digest() !== replayed.digest())
     throw new Plan12bError(
       'DATABASE',

@@ -964,6 +964,12 @@ export async function writeLedgerStateChunk(
      * it, they go through a staged table and `ON CONFLICT DO NOTHING` (the reference; the bootstrap).
      */
     readonly attributionKeysStored?: { has(key: string): boolean };
+    /**
+     * Writes nothing: the state rows and remembered issuances are handed to this digest as the
+     * COPY text they would be written as (the books' first close's replay, compared with the state
+     * stored before it: close/ledgerStateAsSealed.ts), and no attribution is made.
+     */
+    readonly digestOnly?: { addCopyText(text: Uint8Array): void };
   } = {},
 ): Promise<{ accounts: number; lots: number }> {
   const acc = state.accounts;
@@ -1067,7 +1073,7 @@ export async function writeLedgerStateChunk(
       );
     }
     for (let i = acc.lotStart[a]!; i < acc.lotStart[a + 1]!; i++) {
-      if (l.free[i] !== 1) continue;
+      if (l.free[i] !== 1 || opts.digestOnly !== undefined) continue;
       const origin = origins[i]!;
       const attribution = state.attributions[l.attribution[i]!];
       if (attribution === undefined)
@@ -1080,6 +1086,11 @@ export async function writeLedgerStateChunk(
     }
   }
   const text = (lines: string[]) => (lines.length === 0 ? '' : `${lines.join('\n')}\n`);
+  if (opts.digestOnly !== undefined) {
+    if (accounts > 0) opts.digestOnly.addCopyText(stateText.bytes());
+    if (lastHeldLines.length > 0) opts.digestOnly.addCopyText(Buffer.from(text(lastHeldLines)));
+    return { accounts, lots };
+  }
   if (accounts > 0)
     await q.copyIn(
       'class_b_ledger_state',
@@ -1431,26 +1442,4 @@ export async function readStoredRedemptionColumns(
     pieceCdscCents: c[20]!,
     pieceWaivedCents: c[21]!,
   };
-}
-
-/**
- * Runs `fn` with the stored Class B ledger state through `date` removed (its month marks too; the
- * remembered issuances go with their rows, ON DELETE CASCADE), then puts everything back: a
- * savepoint rolled back whatever `fn` did or threw. What the books' first close replays the
- * transactions into, to compare with the state stored before it (close/ledgerStateAsSealed.ts).
- */
-export async function withLedgerStateSetAsideThrough<T>(
-  q: Queryable,
-  date: string,
-  fn: () => Promise<T>,
-): Promise<T> {
-  await q.query('SAVEPOINT plan12b_ledger_replay');
-  try {
-    await q.query('DELETE FROM class_b_ledger_state WHERE as_of <= $1', [date]);
-    await q.query('DELETE FROM class_b_ledger_state_month WHERE as_of <= $1', [date]);
-    return await fn();
-  } finally {
-    await q.query('ROLLBACK TO SAVEPOINT plan12b_ledger_replay');
-    await q.query('RELEASE SAVEPOINT plan12b_ledger_replay');
-  }
 }
