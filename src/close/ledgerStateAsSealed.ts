@@ -21,7 +21,7 @@ import { bootstrapLedgerState } from './ledgerStateBootstrap.js';
 
 /** What the close's check read: the rows, and the ledger it starts from when it read it whole. */
 export interface LedgerStateCheck {
-  /** the COPY text rows read (state and remembered issuances) */
+  /** the COPY text rows read (state and remembered issuances): none where the month pass's read was hashed */
   readonly rowsRead: number;
   /**
    * The ledger as it stood at the end of the month before, as sealed (the bounded check), and
