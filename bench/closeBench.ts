@@ -70,36 +70,81 @@ const OMNIBUS_MONTHS = ['2025-10', '2025-11', MONTH] as const;
 
 const q = (s: string) => `"${s}"`;
 
-/** Time per statement (by its first 90 characters) of every query the close makes (`--query-times`). */
-function timedDatabase(db: Database, times: Map<string, { n: number; ms: number }>): Database {
+/** A statement's time, the times it was asked (or fetched from) and the rows it handed over. */
+interface QueryTime {
+  n: number;
+  ms: number;
+  rows: number;
+}
+
+/** Rows in a result: an array's length, or the lines of COPY text. */
+function rowsIn(result: unknown): number {
+  if (Array.isArray(result)) return result.length;
+  if (typeof result === 'string') {
+    let n = 0;
+    for (let i = result.indexOf('\n'); i !== -1; i = result.indexOf('\n', i + 1)) n++;
+    return n;
+  }
+  if (result instanceof Uint8Array) {
+    let n = 0;
+    for (let i = result.indexOf(10); i !== -1; i = result.indexOf(10, i + 1)) n++;
+    return n;
+  }
+  return 0;
+}
+
+/**
+ * Time per statement (by its first 90 characters) of every query the close makes (`--query-times`;
+ * the 25 longest, `--query-times=all` every one), with the rows each handed over.
+ */
+function timedDatabase(db: Database, times: Map<string, QueryTime>): Database {
   // The store runs one statement at a time: two asked together (Promise.all) run one after the
   // other, and the second's clock starts when the first ends, not when both were asked (timed
   // from the asking, the state and its attributions read together were each charged both).
   let lastEnd = 0;
-  const timed = <A extends unknown[], R>(sql: string, fn: () => Promise<R>, _a?: A): Promise<R> => {
+  const timed = <R>(sql: string, fn: () => Promise<R>, rows: (r: R) => number = rowsIn): Promise<R> => {
     const t0 = performance.now();
-    return fn().finally(() => {
-      const now = performance.now();
-      const k = sql.replace(/\s+/g, ' ').slice(0, 90);
-      const e = times.get(k) ?? { n: 0, ms: 0 };
-      e.n++;
-      e.ms += now - Math.max(t0, lastEnd);
-      lastEnd = now;
-      times.set(k, e);
-    });
+    const k = sql.replace(/\s+/g, ' ').slice(0, 90);
+    const e = times.get(k) ?? { n: 0, ms: 0, rows: 0 };
+    times.set(k, e);
+    return fn()
+      .then((r) => {
+        e.rows += rows(r);
+        return r;
+      })
+      .finally(() => {
+        const now = performance.now();
+        e.n++;
+        e.ms += now - Math.max(t0, lastEnd);
+        lastEnd = now;
+      });
   };
   async function* timedChunks<T>(sql: string, chunks: AsyncIterable<T>): AsyncGenerator<T> {
     const it = chunks[Symbol.asyncIterator]();
     for (;;) {
-      const next = await timed(sql, () => it.next());
+      const next = await timed(
+        sql,
+        () => it.next(),
+        (r) => (r.done ? 0 : rowsIn(r.value)),
+      );
       if (next.done) return;
       yield next.value;
     }
   }
   const wrap = (q: Queryable): Queryable => ({
     query: (sql, params) => timed(sql, () => q.query(sql, params)),
-    exec: (sql) => timed(sql, () => q.exec(sql)),
-    copyIn: (table, columns, rows) => timed(`COPY IN ${table}`, () => q.copyIn(table, columns, rows)),
+    exec: (sql) =>
+      timed(
+        sql,
+        () => q.exec(sql),
+        () => 0,
+      ),
+    copyIn: (table, columns, rows) =>
+      timed(
+        `COPY IN ${table}`,
+        () => q.copyIn(table, columns, rows),
+        () => 0,
+      ),
     copyOut: (sql) => timed(sql, () => q.copyOut(sql)),
     textRows: (sql) => timed(sql, () => q.textRows(sql)),
     // the time of the reads, not of what the caller does between chunks
@@ -120,6 +165,16 @@ function timedDatabase(db: Database, times: Map<string, { n: number; ms: number 
     close: () => db.close(),
   };
 }
+
+/** The statements' times, longest first (`--query-times`: 25 of them; `--query-times=all`). */
+function logQueryTimes(times: ReadonlyMap<string, QueryTime>, log: (s: string) => void): void {
+  const all = process.argv.includes('--query-times=all');
+  for (const [sql, t] of [...times].sort(([, a], [, b]) => b.ms - a.ms).slice(0, all ? undefined : 25))
+    log(`query ${(t.ms / 1000).toFixed(3)} s ×${t.n} ${t.rows} rows: ${sql}`);
+}
+
+/** `--query-times` or `--query-times=all`. */
+const queryTimesAsked = () => process.argv.some((a) => a === '--query-times' || a === '--query-times=all');
 
 /**
  * A V8 CPU profile of this process from now until `stop` (the close alone, `--cpu-prof-close=FILE`;
@@ -300,7 +355,7 @@ async function setUpClose(
           await db.transaction((tx) => bootstrapLedgerState(tx, end, classBTerms));
       });
       log(`ledger state stored at ${stateMonthEnds.join(', ')} in ${bootstrap.seconds} s (untimed)`);
-      const earlierCloses: { month: string; seconds: number; peakRssMb: number }[] = [];
+      const earlierCloses: { month: string; seconds: number; cpuSeconds: number; peakRssMb: number }[] = [];
       let omnibusRows = 0;
       if (state === 'steady') {
         const earlier = OMNIBUS_MONTHS.slice(0, -1);
@@ -308,9 +363,13 @@ async function setUpClose(
         omnibusRows += (await importOmnibusMonths(db, 'omnibus-earlier.csv', Buffer.from(csv))).rows;
         await importTransfersOnce();
         for (const [i, m] of earlier.entries()) {
+          const cpu0 = process.cpuUsage();
           const c = await measured(() => closeMonth(db, m, MONTH_CLOSE_STEPS, { first: i === 0 }));
-          earlierCloses.push({ month: m, seconds: c.seconds, peakRssMb: c.peakRssMb });
-          log(`${m} closed in ${c.seconds} s (untimed set-up)`);
+          const cpu = process.cpuUsage(cpu0);
+          // this process's CPU: the books' first close (October) replays the history (hostile8)
+          const cpuSeconds = Math.round((cpu.user + cpu.system) / 1000) / 1000;
+          earlierCloses.push({ month: m, seconds: c.seconds, cpuSeconds, peakRssMb: c.peakRssMb });
+          log(`${m} closed in ${c.seconds} s, ${cpuSeconds} s CPU (untimed set-up)`);
         }
       }
 
@@ -445,8 +504,8 @@ async function timeClose(
     let close: Awaited<ReturnType<typeof measured<Awaited<ReturnType<typeof closeMonth>>>>>;
     const cpu0 = process.cpuUsage();
     const profiler = profileClose === undefined ? null : await startProfile();
-    const queryTimes = new Map<string, { n: number; ms: number }>();
-    const closeDb = process.argv.includes('--query-times') ? timedDatabase(db, queryTimes) : db;
+    const queryTimes = new Map<string, QueryTime>();
+    const closeDb = queryTimesAsked() ? timedDatabase(db, queryTimes) : db;
     try {
       close = await measured(() =>
         closeMonth(closeDb, MONTH, MONTH_CLOSE_STEPS, { onStep, first: state === 'cold' }),
@@ -455,8 +514,7 @@ async function timeClose(
       clearInterval(sampler);
       if (profiler) writeFileSync(profileClose!, await profiler.stop());
     }
-    for (const [sql, t] of [...queryTimes].sort(([, a], [, b]) => b.ms - a.ms).slice(0, 25))
-      log(`query ${(t.ms / 1000).toFixed(3)} s ×${t.n}: ${sql}`);
+    logQueryTimes(queryTimes, log);
     const cpu = process.cpuUsage(cpu0);
     const mc = close.value.parts['monthly-calculation'] as MonthlyCalculationReport;
     return {
@@ -574,8 +632,8 @@ export async function benchClose(
           .map((l) => l.toFixed(2))
           .join(' ')})`,
       );
-      const queryTimes = new Map<string, { n: number; ms: number }>();
-      const applyDb = process.argv.includes('--query-times') ? timedDatabase(db, queryTimes) : db;
+      const queryTimes = new Map<string, QueryTime>();
+      const applyDb = queryTimesAsked() ? timedDatabase(db, queryTimes) : db;
       const profiler = opts.profileApply === undefined ? null : await startProfile();
       let applied: Awaited<ReturnType<typeof applyMonth>>;
       try {
@@ -592,8 +650,7 @@ export async function benchClose(
       } finally {
         if (profiler) writeFileSync(opts.profileApply!, await profiler.stop());
       }
-      for (const [sql, t] of [...queryTimes].sort(([, a], [, b]) => b.ms - a.ms).slice(0, 25))
-        log_(`query ${(t.ms / 1000).toFixed(3)} s ×${t.n}: ${sql}`);
+      logQueryTimes(queryTimes, log_);
       const built: CloseSetup = { ...saved, setup: { ...saved.setup, ...applied } };
       if (opts.keepApplied) {
         writeFileSync(join(dir, 'setup.json'), JSON.stringify({ ...built, state: saved.state }));

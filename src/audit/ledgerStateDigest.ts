@@ -216,6 +216,16 @@ export class LedgerStateAsItStands {
     }
   }
 
+  /**
+   * One whole line of that COPY text, as a string (ending in its line end), with its account key
+   * and date (days since 1970-01-01): the month pass's read, hashed as it reads the state
+   * (ledgerStateRepository.ts `digestLedgerStateReads`), not read a second time.
+   */
+  addLine(key: number, day: number, line: string): void {
+    this.add(key, day, hash('sha256', line, 'buffer'));
+    this.rows++;
+  }
+
   private add(key: number, day: number, lineHash: Uint8Array): void {
     const n = this.keys.length;
     if ((n + 1) * 32 > this.hashes.length) {

@@ -33,6 +33,7 @@ import {
   analyzeLedgerState,
   latestLedgerStateMonth,
   ledgerStateDictionaries,
+  ledgerStateReadWhole,
   markLedgerStateMonth,
   readLedgerStateChunk,
   readMonthTransactionColumns,
@@ -281,6 +282,8 @@ export async function applyClassBMonth(
     changed += written.accounts;
     lots += written.lots;
   }
+  // the close's check of the ledger it starts from has every account's row now (month9)
+  ledgerStateReadWhole(q, start);
   // every stored redemption is some chunk's account's: the count shows none was left unread
   const storedCount = await redemptionCountBetween(q, monthStart(month), end);
   if (storedCount !== redemptions) throw notAmongThePass(month, storedCount - redemptions, 'unknown');

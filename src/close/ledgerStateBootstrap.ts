@@ -27,7 +27,15 @@ export async function bootstrapLedgerState(
   q: Queryable,
   monthEnd: string,
   terms: ClassBTerms,
-  opts: { readonly chunkAccounts?: number } = {},
+  opts: {
+    readonly chunkAccounts?: number;
+    /**
+     * Replays and writes nothing: each chunk's rows go to this digest as the COPY text they would
+     * be written as, no portfolio key is recorded and no month marked (the books' first close's
+     * check of a state stored before it: ledgerStateAsSealed.ts).
+     */
+    readonly digestOnly?: { addCopyText(text: Uint8Array): void };
+  } = {},
 ): Promise<{ accounts: number; lots: number }> {
   const d = await ledgerStateDictionaries(q);
   let accounts = 0;
@@ -47,12 +55,21 @@ export async function bootstrapLedgerState(
     // the chunk's transaction names are its own: the dictionary does not grow chunk after chunk
     const chunkDictionaries = { ...d, txns: new KeyDictionary() };
     const state = ledgerStateOf(records, chunkDictionaries, (r) => keyOf.get(r.account)!);
+    if (opts.digestOnly !== undefined) {
+      const replayed = await writeLedgerStateChunk(q, monthEnd, state, chunkDictionaries, {
+        digestOnly: opts.digestOnly,
+      });
+      accounts += replayed.accounts;
+      lots += replayed.lots;
+      continue;
+    }
     await recordLedgerPortfolios(q, d.portfolios);
     // an attribution already stored (from an earlier month end) is kept as it is
     const written = await writeLedgerStateChunk(q, monthEnd, state, chunkDictionaries);
     accounts += written.accounts;
     lots += written.lots;
   }
+  if (opts.digestOnly !== undefined) return { accounts, lots };
   await markLedgerStateMonth(q, monthEnd, { accounts, lots, bootstrapped: true });
   await analyzeLedgerState(q);
   return { accounts, lots };

@@ -31,7 +31,7 @@ import {
   endedClasses,
   parseNamedClass,
 } from './inputCompleteness.js';
-import { refuseLedgerStateChanged } from './ledgerStateAsSealed.js';
+import { checkLedgerStateAsThePassReads } from './ledgerStateAsSealed.js';
 
 /**
  * What a close reads once and hands to every step (issue 14 item 4: the close reads each input
@@ -175,8 +175,9 @@ export async function closeMonth(
         // v4: the Class B ledger the steps write, as written
         const ledger = new LedgerStateRowsDigest();
         await refuseHoldingsKeptAhead(tx, month);
-        // before the close's writes are sealed: the first close's check replays on a savepoint
-        const startsFrom = (await refuseLedgerStateChanged(tx, month)).startsFrom;
+        // before the close's writes are sealed: the first close's check replays on a savepoint; the
+        // bounded check hashes the month pass's reads and is answered after the steps (month9)
+        const startCheck = await checkLedgerStateAsThePassReads(tx, month);
         sealLedgerStateWrites(tx, ledger);
         await insertClosedMonth(tx, month, actor);
         const parts: Record<string, unknown> = {};
@@ -203,12 +204,17 @@ export async function closeMonth(
           instructedDueDate: opts.instructedDueDate ?? null,
           parts,
         };
-        for (const [i, step] of steps.entries()) {
-          onStep(step.title, i, steps.length);
-          await seal(step.part, await step.run(tx, month, context));
-          await faultPoint(`close:${step.part}`);
+        try {
+          for (const [i, step] of steps.entries()) {
+            onStep(step.title, i, steps.length);
+            await seal(step.part, await step.run(tx, month, context));
+            await faultPoint(`close:${step.part}`);
+          }
+        } catch (e) {
+          await startCheck.failed(e);
         }
         sealLedgerStateWrites(tx, null);
+        const startsFrom = (await startCheck.settle()).startsFrom;
         const inputsDigest = await sealingWithLedgerState(tx, month, inputs, ledger, startsFrom);
         const resultsHash = sealedResultsHash({ parts: hashes, chain, inputsDigest });
         const record = await appendAudit(tx, {

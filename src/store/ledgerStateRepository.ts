@@ -86,10 +86,16 @@ async function lastHeldOfLatestStates(
   range: AccountKeyRange | undefined,
   keys: readonly number[] | undefined,
   portfolioIds: readonly string[],
+  /**
+   * Each remembered issuance read (not the "not recorded" marks) as its COPY text line in the
+   * columns of closeRepository.ts `ledgerStateAtCopyText`, with its account key and date (days
+   * since 1970-01-01): the close's check hashes what the month pass reads (month9).
+   */
+  lines?: (key: number, day: number, line: string) => void,
 ): Promise<Map<number, StoredLastHeld[] | 'notRecorded'>> {
   const rows = await q.textRows(
     `SELECT m.account_key, m.portfolio_key IS NULL, coalesce(m.portfolio_key, 0), coalesce(m.doi_epoch_day, 0),
-            coalesce(m.issuing_portfolio_key, 0), coalesce(m.share_units, 0)
+            coalesce(m.issuing_portfolio_key, 0), coalesce(m.share_units, 0), m.as_of - DATE '1970-01-01'
        FROM class_b_ledger_last_held m
       WHERE ${range === undefined ? 'true' : inRange('m.account_key', range)} ${amongKeys('m.account_key', keys)}
         AND m.as_of <= ${sqlTextLiteral(asOf)}::date
@@ -103,12 +109,18 @@ async function lastHeldOfLatestStates(
     if (name === undefined) throw new Error(`class_b_ledger_last_held: portfolio key ${k} is not recorded`);
     return name;
   };
-  for (const [k, notRecorded, p, doi, issuing, shares] of rows) {
+  const epochDay = toDayNumber('1970-01-01');
+  for (const [k, notRecorded, p, doi, issuing, shares, day] of rows) {
     const key = Number(k);
     if (notRecorded === 't') {
       out.set(key, 'notRecorded');
       continue;
     }
+    lines?.(
+      key,
+      Number(day),
+      `${k}\t${fromDayNumber(epochDay + Number(day))}\t${p}\t${doi}\t${issuing}\t${shares}\n`,
+    );
     const list = out.get(key) ?? [];
     if (list === 'notRecorded') continue;
     list.push({
@@ -492,6 +504,46 @@ function amongKeys(col: string, keys: readonly number[] | undefined): string {
 }
 
 /**
+ * What the close's check of the ledger it starts from takes from the month pass's reads (month9,
+ * issue 14: the state at the end of M−1 hashed as the pass reads it, not read again): every whole
+ * read of the state at `asOf` through a transaction ({@link readLedgerStateChunk} of a range, no
+ * portfolios or accounts picked) hands over each account's state row and remembered issuances as
+ * closeRepository.ts `ledgerStateAtCopyText` gives them, in account key order.
+ */
+export interface LedgerStateReadsDigest {
+  /** the month end whose whole reads are handed over */
+  readonly asOf: string;
+  /**
+   * The later date (the month's end) the state rows are probed through, as the check read them:
+   * a row stored after `asOf` and by then is seen ({@link LedgerStateReadsDigest.rowAfter}).
+   */
+  readonly through: string;
+  /** false once a row after `asOf` was seen: reads then go on as if none were registered */
+  readonly taking: boolean;
+  /** one whole COPY text line (ending in its line end) of the account `key` at `day` (days since 1970-01-01) */
+  addLine(key: number, day: number, line: string): void;
+  /** a row after `asOf` stands where the pass reads: the chunk is read again at `asOf` and nothing more is taken */
+  rowAfter(): void;
+  /** the month pass read every range of accounts at `asOf` (classBLedgerMonth.ts): the rows handed over are all */
+  readWhole(): void;
+}
+
+/** Where a close's transaction hands the ledger state it reads whole at a month end (month9). */
+const digestedReads = new WeakMap<Queryable, LedgerStateReadsDigest>();
+
+/** Hands every whole read of the ledger state at `digest.asOf` through `q` to `digest` from now on, or stops (null). */
+export function digestLedgerStateReads(q: Queryable, digest: LedgerStateReadsDigest | null): void {
+  if (digest === null) digestedReads.delete(q);
+  else digestedReads.set(q, digest);
+}
+
+/** The month pass read every range of accounts at `asOf`: said to the reads' digest, if one takes them. */
+export function ledgerStateReadWhole(q: Queryable, asOf: string): void {
+  const digest = digestedReads.get(q);
+  if (digest?.taking && digest.asOf === asOf) digest.readWhole();
+}
+
+/**
  * Every account of the range, ascending by key, with its ledger at `asOf` (its latest stored state
  * on or before it; none: no lot yet). Origins go into `d.txns`, attributions' distributors are
  * kept by name; portfolios are the stored keys (`d.portfolios` from {@link ledgerPortfolios}).
@@ -528,21 +580,43 @@ export async function readLedgerStateChunk(
 ): Promise<StoredLedgerChunk> {
   const only = opts.portfolioKeys;
   const withAllowances = only === undefined;
+  // the close's check hashes a whole read of the state it starts from (month9)
+  const digest = digestedReads.get(q);
+  const digested =
+    digest?.taking && digest.asOf === asOf && only === undefined && opts.accountKeys === undefined
+      ? digest
+      : undefined;
+  const lastHeldLines = new Map<number, { day: number; line: string }[]>();
   // a report's holdings need no memory; a ledger to apply a month to does
   const lastHeld =
     only !== undefined
       ? new Map<number, StoredLastHeld[] | 'notRecorded'>()
-      : await lastHeldOfLatestStates(q, asOf, range, opts.accountKeys, d.portfolios.names);
+      : await lastHeldOfLatestStates(
+          q,
+          asOf,
+          range,
+          opts.accountKeys,
+          d.portfolios.names,
+          digested &&
+            ((key, day, line) => {
+              const list = lastHeldLines.get(key);
+              if (list === undefined) lastHeldLines.set(key, [{ day, line }]);
+              else list.push({ day, line });
+            }),
+        );
   let keys = opts.accountKeys;
   if (keys !== undefined && opts.deriveLastHeld === undefined)
     keys = keys.filter((k) => lastHeld.get(k) !== 'notRecorded');
   // each account's latest state, found once: one row per account with its lots and allowances as
   // arrays (issue 14), decoded straight into columns (no string per field, only the origins')
-  // the state and the range's attributions asked for together
+  // the state and the range's attributions asked for together. The third field is the omnibus
+  // flag (its lowest bit) and the state's date (days since 1970-01-01, the rest): hashed, a whole
+  // read is probed through the check's later date, so that a row after `asOf` is seen.
   const [stateText, attributionRows] = await Promise.all([
     q.copyOut(
-      `SELECT a.account_key, a.account, a.omnibus, s.next_sequence, s.next_arrival, ${stateArrays('s', withAllowances)}
-         FROM ${accountsInOrder(range, keys)} ${keys === undefined ? 'LEFT JOIN' : 'JOIN'} ${latestStateOf('a', asOf)} ON true
+      `SELECT a.account_key, a.account, a.omnibus::int + 2 * coalesce(s.as_of - DATE '1970-01-01', 0),
+              s.next_sequence, s.next_arrival, ${stateArrays('s', withAllowances)}
+         FROM ${accountsInOrder(range, keys)} ${keys === undefined ? 'LEFT JOIN' : 'JOIN'} ${latestStateOf('a', digested?.through ?? asOf)} ON true
         ORDER BY a.account_key`,
     ),
     only === undefined
@@ -554,6 +628,11 @@ export async function readLedgerStateChunk(
   ]);
   const onlySet = only === undefined ? undefined : new Set(only);
   const s = decodeLedgerStateCopy(stateText, withAllowances, onlySet && ((k) => onlySet.has(k)));
+  if (digested !== undefined && !digestStateRead(digested, asOf, stateText, s, lastHeldLines)) {
+    // a row after `asOf`: the check reads the ledger itself; the pass reads the chunk at `asOf`
+    digested.rowAfter();
+    return readLedgerStateChunk(q, asOf, range, d, opts);
+  }
   const R = s.lots;
   const rows = attributionRows !== undefined ? StoredAttributions.ofCopy(attributionRows) : undefined;
   const stored: Pick<StoredAttributions, 'text'> =
@@ -627,7 +706,7 @@ export async function readLedgerStateChunk(
   const notRecorded: { key: number; account: string; omnibus: boolean }[] = [];
   for (let a = 0; a < n; a++)
     if (lastHeld.get(s.key[a]!) === 'notRecorded')
-      notRecorded.push({ key: s.key[a]!, account: s.name[a]!, omnibus: s.third[a] === 1 });
+      notRecorded.push({ key: s.key[a]!, account: s.name[a]!, omnibus: (s.third[a]! & 1) === 1 });
   const derived = new Map<number, readonly LastHeldIssuance[]>();
   if (notRecorded.length > 0) {
     if (opts.deriveLastHeld === undefined)
@@ -671,7 +750,7 @@ export async function readLedgerStateChunk(
       accounts: {
         count: n,
         key,
-        omnibus: new Uint8Array(s.third),
+        omnibus: Uint8Array.from(s.third, (t) => t & 1),
         nextSequence: new Int32Array(s.nextSequence),
         nextArrival: new Int32Array(s.nextArrival),
         lotStart: new Int32Array(s.lotStart),
@@ -700,6 +779,45 @@ export async function readLedgerStateChunk(
     // the read's own rows of them, not a copy of their keys
     storedAttributionKeys: rows !== undefined && keys === undefined ? rows : new Set<string>(),
   };
+}
+
+/**
+ * Hands a whole chunk read's state rows and remembered issuances to the close's check (month9),
+ * each state row as its COPY text line in the check's columns (closeRepository.ts
+ * `ledgerStateAtCopyText`: account key, date, then the read's own text from the next sequence on)
+ * — or hands nothing and answers false where a row is dated after `asOf`.
+ */
+function digestStateRead(
+  digest: LedgerStateReadsDigest,
+  asOf: string,
+  text: string,
+  s: { readonly count: number; readonly key: ArrayLike<number>; readonly third: ArrayLike<number> },
+  lastHeldLines: ReadonlyMap<number, readonly { day: number; line: string }[]>,
+): boolean {
+  const epochDay = toDayNumber('1970-01-01');
+  const last = toDayNumber(asOf) - epochDay;
+  for (let a = 0; a < s.count; a++) if ((s.third[a]! - (s.third[a]! & 1)) / 2 > last) return false;
+  const dates = new Map<number, string>();
+  let p = 0;
+  for (let a = 0; a < s.count; a++) {
+    // account key TAB account TAB flag and date TAB next sequence … (COPY escapes a tab in a field)
+    const fromSequence = text.indexOf('\t', text.indexOf('\t', text.indexOf('\t', p) + 1) + 1) + 1;
+    const end = text.indexOf('\n', fromSequence) + 1;
+    p = end;
+    // an account with no state: every state field is \N
+    if (text.charCodeAt(fromSequence) === 92 && text.charCodeAt(fromSequence + 1) === 78) continue;
+    const key = s.key[a]!;
+    const day = (s.third[a]! - (s.third[a]! & 1)) / 2;
+    let date = dates.get(day);
+    if (date === undefined) {
+      date = fromDayNumber(epochDay + day);
+      dates.set(day, date);
+    }
+    digest.addLine(key, day, `${key}\t${date}\t${text.slice(fromSequence, end)}`);
+    // the remembered issuances of the state read (a row at another date is no state's, as the check reads them)
+    for (const m of lastHeldLines.get(key) ?? []) if (m.day === day) digest.addLine(key, day, m.line);
+  }
+  return true;
 }
 
 /**
@@ -846,6 +964,12 @@ export async function writeLedgerStateChunk(
      * it, they go through a staged table and `ON CONFLICT DO NOTHING` (the reference; the bootstrap).
      */
     readonly attributionKeysStored?: { has(key: string): boolean };
+    /**
+     * Writes nothing: the state rows and remembered issuances are handed to this digest as the
+     * COPY text they would be written as (the books' first close's replay, compared with the state
+     * stored before it: close/ledgerStateAsSealed.ts), and no attribution is made.
+     */
+    readonly digestOnly?: { addCopyText(text: Uint8Array): void };
   } = {},
 ): Promise<{ accounts: number; lots: number }> {
   const acc = state.accounts;
@@ -949,7 +1073,7 @@ export async function writeLedgerStateChunk(
       );
     }
     for (let i = acc.lotStart[a]!; i < acc.lotStart[a + 1]!; i++) {
-      if (l.free[i] !== 1) continue;
+      if (l.free[i] !== 1 || opts.digestOnly !== undefined) continue;
       const origin = origins[i]!;
       const attribution = state.attributions[l.attribution[i]!];
       if (attribution === undefined)
@@ -962,6 +1086,11 @@ export async function writeLedgerStateChunk(
     }
   }
   const text = (lines: string[]) => (lines.length === 0 ? '' : `${lines.join('\n')}\n`);
+  if (opts.digestOnly !== undefined) {
+    if (accounts > 0) opts.digestOnly.addCopyText(stateText.bytes());
+    if (lastHeldLines.length > 0) opts.digestOnly.addCopyText(Buffer.from(text(lastHeldLines)));
+    return { accounts, lots };
+  }
   if (accounts > 0)
     await q.copyIn(
       'class_b_ledger_state',
@@ -1313,26 +1442,4 @@ export async function readStoredRedemptionColumns(
     pieceCdscCents: c[20]!,
     pieceWaivedCents: c[21]!,
   };
-}
-
-/**
- * Runs `fn` with the stored Class B ledger state through `date` removed (its month marks too; the
- * remembered issuances go with their rows, ON DELETE CASCADE), then puts everything back: a
- * savepoint rolled back whatever `fn` did or threw. What the books' first close replays the
- * transactions into, to compare with the state stored before it (close/ledgerStateAsSealed.ts).
- */
-export async function withLedgerStateSetAsideThrough<T>(
-  q: Queryable,
-  date: string,
-  fn: () => Promise<T>,
-): Promise<T> {
-  await q.query('SAVEPOINT plan12b_ledger_replay');
-  try {
-    await q.query('DELETE FROM class_b_ledger_state WHERE as_of <= $1', [date]);
-    await q.query('DELETE FROM class_b_ledger_state_month WHERE as_of <= $1', [date]);
-    return await fn();
-  } finally {
-    await q.query('ROLLBACK TO SAVEPOINT plan12b_ledger_replay');
-    await q.query('RELEASE SAVEPOINT plan12b_ledger_replay');
-  }
 }
