@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ExhibitParseError, type ParsedExhibit } from '../../src/edgar/exhibitDocument.js';
 import { importableDocument } from '../../src/edgar/importableDocument.js';
+import { scheduleHeading } from '../../src/edgar/lineShapes.js';
 import { parseExhibit } from '../../src/edgar/parseExhibit.js';
 import { renderExhibit } from '../../src/edgar/renderExhibit.js';
 import type { ExpectedEntry } from './corpusDocuments.js';
@@ -154,5 +155,18 @@ describe('real exhibits 21: each reading renders back to itself', () => {
       expect(back.rendering, x.file).toBe(true);
       expect(roundTripFields(back), `${x.file}\n${text}`).toEqual(roundTripFields(got));
     }
+  });
+});
+
+describe('real exhibits 21: the mixed-case heading with its Registrant after to the', () => {
+  it('is a heading where a name in title case follows, and no heading where a sentence does', () => {
+    expect(scheduleHeading('Schedule A to the Guinness Atkinson Funds')).toEqual({
+      name: 'Schedule A',
+      quoted: false,
+      continuesWithTo: true,
+    });
+    // a sentence of an amendment: "is amended" after the name
+    expect(scheduleHeading('Schedule A to the Agreement is amended and restated as follows')).toBeNull();
+    expect(scheduleHeading('Schedule A to the Plan is hereby deleted in its entirety.')).toBeNull();
   });
 });
