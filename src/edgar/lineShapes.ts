@@ -33,6 +33,8 @@ export function scheduleHeading(trimmed: string): ScheduleHeading | null {
   if (!m) return null;
   const keyword = m[2]!;
   const rest = m[4] ?? '';
+  // "SCHEDULE A to the Plan is hereby amended as follows:": a sentence after "to the", in any case
+  if (/^to\s+the\s/.test(rest) && !namedAfterToThe(rest)) return null;
   if (keyword !== keyword.toUpperCase() && rest !== '' && !namedAfterToThe(rest)) return null;
   if (rest.startsWith('TO') && /[a-z]/.test(rest)) return null;
   const name = `${keyword.charAt(0).toUpperCase()}${keyword.slice(1).toLowerCase()} ${m[3]}`;

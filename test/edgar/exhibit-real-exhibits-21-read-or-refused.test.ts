@@ -168,5 +168,6 @@ describe('real exhibits 21: the mixed-case heading with its Registrant after to 
     // a sentence of an amendment: "is amended" after the name
     expect(scheduleHeading('Schedule A to the Agreement is amended and restated as follows')).toBeNull();
     expect(scheduleHeading('Schedule A to the Plan is hereby deleted in its entirety.')).toBeNull();
+    expect(scheduleHeading('SCHEDULE A to the Plan is hereby amended as follows:')).toBeNull();
   });
 });
