@@ -268,12 +268,14 @@ const MAX_HEADING_CELL_CHARS = 400;
 const REGISTRANT_COLUMN_WIDTH = 20;
 // the last word of a fund's name alone in a cell: the rest of a name wrapped above it
 const NAME_LAST_WORD_RE = /^(?:Fund|Portfolio|Series|Trust)$/;
-const NAME_END_RE = /\b(?:Fund|Funds|Series|Portfolio|Trust|FUND|FUNDS|SERIES|PORTFOLIO)$/;
+// …and an exchange-traded fund's "SmartETFs Dividend Builder ETF" (Guinness Atkinson)
+const NAME_END_RE = /\b(?:Fund|Funds|Series|Portfolio|Trust|ETF|FUND|FUNDS|SERIES|PORTFOLIO)$/;
 // "Target 2010 Series – Class K", "Pro-Blend Conservative Term Series - Class C"
 // …and Van Eck's "Emerging Markets Fund–Class A": an en or em dash needs no spaces about it
 // …and Aston's "Aston/Montag & Caldwell Growth Fund – Class R Shares": the class named with "Shares"
+// …and Guinness Atkinson's "Global Innovators Fund – Investor Class": a class named by its word
 const CLASS_SUFFIX_RE =
-  /^(.*\S)(?:\s+[-\u2013\u2014]\s+|(?<=(?:Fund|Portfolio|Series|Trust))\s*[\u2013\u2014]\s*)Class\s+([A-Z][A-Z0-9]?)(?:\s+Shares)?$/;
+  /^(.*\S)(?:\s+[-\u2013\u2014]\s+|(?<=(?:Fund|Portfolio|Series|Trust))\s*[\u2013\u2014]\s*)(?:Class\s+([A-Z][A-Z0-9]?)|(Investor|Institutional|Advisor|Retail|Administrator)\s+Class)(?:\s+Shares)?$/;
 // "TO THE CLASS C DISTRIBUTION PLAN OF GREYSTONE TRUST": the instrument, then the Registrant
 const SUBTITLE_OF_RE = /^TO\s+(?:THE\s+)?(\S.*?\b(?:PLAN|AGREEMENT))\s+OF\s+(\S.*)$/;
 // "Compensation Plan", "Reimbursement Plan": the schedule's subtitle, never a fund; Voya's "AMENDED
@@ -283,8 +285,10 @@ const SUBTITLE_OF_RE = /^TO\s+(?:THE\s+)?(\S.*?\b(?:PLAN|AGREEMENT))\s+OF\s+(\S.
 // LVIP's "Schedule A / To the Distribution Services Agreement" in mixed case
 // …Diamond Hill's "Exhibit A / to / Plan of Distribution / Pursuant to Rule 12b-1 / of / Diamond Hill
 // Funds" in mixed case, its 2012 schedule printing the rule "12b-l"
+// …Guinness Atkinson's "Schedule A to the Guinness Atkinson Funds / Rule 12b-1 Distribution and
+// Service Plan": the plan's name in title case, the rule before it
 const SCHEDULE_TITLE_RE =
-  /^(?:TO|OF|THE|FOR|AMENDED|FIRST|RESTATED)\b|^Plan of Distribution$|^Pursuant to Rule 12b-[1l]$|\b(?:PLAN|AGREEMENT|RESTATED)\b|^Fee Schedule$|^(?:Dated|DATED|Effective|Amended and Restated)\b|^[A-Z][a-z]+ Plan$|^(?:Funds|Portfolios) with\b|^(?:[Ww]ith respect to(?: the)?|for|to(?: the)?)$|^(?:Schedule|SCHEDULE)\s+(?:of|OF)\s|^To\s+the\s+(?:[A-Z][\w&-]*\s+){0,6}(?:Plan|Agreement)$/;
+  /^Rule 12b-[1l] (?:[A-Z][a-z]+ (?:and )?){1,4}Plan$|^(?:TO|OF|THE|FOR|AMENDED|FIRST|RESTATED)\b|^Plan of Distribution$|^Pursuant to Rule 12b-[1l]$|\b(?:PLAN|AGREEMENT|RESTATED)\b|^Fee Schedule$|^(?:Dated|DATED|Effective|Amended and Restated)\b|^[A-Z][a-z]+ Plan$|^(?:Funds|Portfolios) with\b|^(?:[Ww]ith respect to(?: the)?|for|to(?: the)?)$|^(?:Schedule|SCHEDULE)\s+(?:of|OF)\s|^To\s+the\s+(?:[A-Z][\w&-]*\s+){0,6}(?:Plan|Agreement)$/;
 
 // "with respect to the Advisor Class A Shares of the Funds … set forth below": a lead-in naming the
 // class of the funds it lists
@@ -688,7 +692,7 @@ function entriesOf(
   const suffix = CLASS_SUFFIX_RE.exec(portfolio);
   if (suffix && classes.length === 0) {
     name = suffix[1]!;
-    classes = [suffix[2]!];
+    classes = [suffix[2] ?? suffix[3]!];
   }
   // "Eaton Vance Floating-Rate Fund (Advisers Class shares)": listed for those classes only
   const listed = parenthesisedClasses(name);

@@ -22,18 +22,32 @@ export interface ScheduleHeading {
 // First Investors' "AMENDED AND RESTATED SCHEDULE A / TO THE CLASS A DISTRIBUTION PLAN": the same,
 // restated
 // Aston Funds' 'SCHEDULE “A”': the letter in quotes, the same heading
+// Guinness Atkinson Funds' "Schedule A to the Guinness Atkinson Funds" (its plan's title on the next
+// line): mixed case, "to the" and a name in title case — not "Schedule A to the Agreement is amended …",
+// whose words after "to the" are a sentence's
 const SCHEDULE_HEADING_RE =
-  /^(["\u201c]?)\s*(?:AMENDED\s+(?:AND\s+RESTATED\s+)?)?(SCHEDULE|APPENDIX|Schedule|Appendix)\s+(?:["\u201c](?=[A-Z]["\u201d]))?([A-Z](?:-\d{1,2})?)(?:(?<=["\u201c][A-Z])["\u201d])?\s*(\(continued\)|\(CONTINUED\)|TO\b.*|to\s+[^a-z]+)?$/;
+  /^(["\u201c]?)\s*(?:AMENDED\s+(?:AND\s+RESTATED\s+)?)?(SCHEDULE|APPENDIX|Schedule|Appendix)\s+(?:["\u201c](?=[A-Z]["\u201d]))?([A-Z](?:-\d{1,2})?)(?:(?<=["\u201c][A-Z])["\u201d])?\s*(\(continued\)|\(CONTINUED\)|TO\b.*|to\s+[^a-z]+|to\s+the\s+[A-Z].*)?$/;
 
 export function scheduleHeading(trimmed: string): ScheduleHeading | null {
   const m = SCHEDULE_HEADING_RE.exec(trimmed);
   if (!m) return null;
   const keyword = m[2]!;
   const rest = m[4] ?? '';
-  if (keyword !== keyword.toUpperCase() && rest !== '') return null;
+  // "SCHEDULE A to the Plan is hereby amended as follows:": a sentence after "to the", in any case
+  if (/^to\s+the\s/.test(rest) && !namedAfterToThe(rest)) return null;
+  if (keyword !== keyword.toUpperCase() && rest !== '' && !namedAfterToThe(rest)) return null;
   if (rest.startsWith('TO') && /[a-z]/.test(rest)) return null;
   const name = `${keyword.charAt(0).toUpperCase()}${keyword.slice(1).toLowerCase()} ${m[3]}`;
   return { name, quoted: m[1] !== '', continuesWithTo: /^to\b/i.test(rest) };
+}
+
+/** "to the Guinness Atkinson Funds": a name in title case after "to the", no sentence. */
+function namedAfterToThe(rest: string): boolean {
+  const m = /^to\s+the\s+([A-Z].*)$/.exec(rest);
+  if (!m) return false;
+  const name = m[1]!.trim();
+  if (/[.,;:]$/.test(name)) return false;
+  return name.split(/\s+/).every((w) => /^[A-Z0-9&(\u201c"]/.test(w) || SMALL_WORDS.has(w));
 }
 
 const SMALL_WORDS = new Set([
@@ -97,10 +111,13 @@ function proseByItsWords(trimmed: string): boolean {
   return false;
 }
 
-/** "PORTFOLIO", "PORTFOLIOS", "Portfolio - Class K Shares", "PORTFOLIOS:", "PORTFOLIO (CLASS A SHARES)" */
+/**
+ * "PORTFOLIO", "PORTFOLIOS", "Portfolio - Class K Shares", "PORTFOLIOS:", "PORTFOLIO (CLASS A SHARES)",
+ * Guinness Atkinson's "Participating Funds"
+ */
 export function portfolioLabel(trimmed: string): { classes: string | null } | null {
   const m =
-    /^(?:PORTFOLIOS?|Portfolios?|FUNDS?|Funds?|SERIES|Series)\s*(?:[-\u2013\u2014:]\s*(.*)|\((.*)\))?$/.exec(
+    /^(?:PARTICIPATING\s+|Participating\s+)?(?:PORTFOLIOS?|Portfolios?|FUNDS?|Funds?|SERIES|Series)\s*(?:[-\u2013\u2014:]\s*(.*)|\((.*)\))?$/.exec(
       trimmed,
     );
   if (!m) return null;

@@ -253,6 +253,22 @@ function titleLines(lines: readonly EdgarLine[], from: number): EdgarLine[] {
   return out;
 }
 
+/**
+ * Guinness Atkinson's Schedule A: "Global Innovators Fund – Investor Class" among funds listed with
+ * no class. The class of the others cannot be taken from the one the list states (that fund has
+ * more classes than the plan covers; they need not), and nothing else in the schedule states it:
+ * the gap says how many funds it leaves without a class, which one states its class, and what to do.
+ */
+function mixedClassesNote(entries: readonly ParsedEntry[]): string {
+  const stated = entries.filter((e) => e.class !== null);
+  const unstated = entries.filter((e) => e.class === null).length;
+  if (stated.length === 0) return '';
+  const others = unstated - 1;
+  const named = stated.map((e) => `"${e.portfolio}" (${e.class})`).join(', ');
+  const nor = others === 0 ? '' : ` (nor of ${others} other fund${others === 1 ? '' : 's'})`;
+  return `${nor}; it states the class of ${named} only, and nothing in the document says which class the others are: state it with --class CLASS`;
+}
+
 /** A schedule filed without a title block is titled by its name, and its subtitle where it prints one ("Exhibit A — Fee Schedule"). */
 function untitledScheduleTitle(
   lines: readonly EdgarLine[],
@@ -958,7 +974,7 @@ function assemble(r: Reading, rendering: boolean): ParsedExhibit {
         gaps.push({
           fact: 'class',
           line: lines[r.schedules[k]!.start]?.no ?? 1,
-          reason: `${s.name} does not state the class of "${e.portfolio}"`,
+          reason: `${s.name} does not state the class of "${e.portfolio}"${mixedClassesNote(s.entries)}`,
           schedule: s.name,
         });
     }

@@ -288,6 +288,7 @@ export function renderExhibit(doc: RenderableDocument, opts: { marked?: boolean 
     'with-respect-to-cells',
     'titled-cells',
     'class-after-each-fund',
+    'schedule-to-the-registrant',
   ] as const) {
     if (
       (layout === 'cell-blocks' || layout === 'series-of-registrant') &&
@@ -334,6 +335,7 @@ export function renderExhibit(doc: RenderableDocument, opts: { marked?: boolean 
     if (layout === 'with-respect-to-cells' && !withRespectToCellsFits(doc)) continue;
     if (layout === 'titled-cells' && !titledCellsFit(doc)) continue;
     if (layout === 'class-after-each-fund' && !classAfterEachFundFits(doc)) continue;
+    if (layout === 'schedule-to-the-registrant' && !scheduleToTheRegistrantFits(doc)) continue;
     if (
       layout === 'registrant-over' &&
       (!doc.kind.endsWith('-amendment') || doc.instrument.registrant === null)
@@ -481,9 +483,11 @@ function renderLayout(
     | 'series-of-list'
     | 'with-respect-to-cells'
     | 'titled-cells'
-    | 'class-after-each-fund',
+    | 'class-after-each-fund'
+    | 'schedule-to-the-registrant',
 ): string {
   if (layout === 'class-after-each-fund') return renderClassAfterEachFund(doc, opts);
+  if (layout === 'schedule-to-the-registrant') return renderScheduleToTheRegistrant(doc, opts);
   if (layout === 'with-respect-to-cells') return renderWithRespectToCells(doc, opts);
   if (layout === 'titled-cells') return renderTitledCells(doc, opts);
   if (layout === 'series-of-registrant') return renderSeriesOfRegistrant(doc, opts);
@@ -1346,5 +1350,65 @@ function renderClassAfterEachFund(doc: RenderableDocument, opts: { marked?: bool
   if (asOf !== null) out.push(`As of ${formatDate(asOf)}`);
   if (eff !== null) out.push(`As amended: ${formatDate(eff)}`);
   else if (asOf !== null) out.push('As amend');
+  return `${out.join('\n')}\n`;
+}
+
+// Guinness Atkinson's "Rule 12b-1 Distribution and Service Plan — Schedule A"
+const RULE_PLAN_TITLE_RE = /^Rule 12b-1 ((?:[A-Z][a-z]+ (?:and )?){1,4}Plan) — (Schedule [A-Z])$/;
+// "Global Innovators Fund – Investor Class": the classes a fund's line may name by their word
+const WORD_CLASSES = new Set(['Investor', 'Institutional', 'Advisor', 'Retail', 'Administrator']);
+
+/**
+ * One schedule filed on its own under "Schedule A to the <Registrant>" and its plan's name, "Rule
+ * 12b-1 …", listing the funds it covers, no rate and no date, a class beside a fund only where the
+ * document named one (real-exhibits-21: Guinness Atkinson Funds' Schedule A's).
+ */
+function scheduleToTheRegistrantFits(doc: RenderableDocument): boolean {
+  const inst = doc.instrument;
+  const s = doc.schedules[0];
+  const titled = RULE_PLAN_TITLE_RE.exec(doc.title);
+  return (
+    doc.kind === 'schedule' &&
+    titled !== null &&
+    titled[1] === inst.title &&
+    doc.schedules.length === 1 &&
+    s !== undefined &&
+    s.name === titled[2] &&
+    s.entries.length > 0 &&
+    inst.registrant !== null &&
+    /^[A-Z][A-Za-z&.'’-]*(?:\s+[A-Z][A-Za-z&.'’-]*){0,5}$/.test(inst.registrant) &&
+    s.entries.every(
+      (e) =>
+        e.registrant === inst.registrant &&
+        shapeOf(e).length === 0 &&
+        (e.class === null || /^[A-Z][A-Z0-9]?$/.test(e.class) || WORD_CLASSES.has(e.class)),
+    ) &&
+    doc.footnotes.length === 0 &&
+    doc.renames.length === 0 &&
+    doc.renameRules.length === 0 &&
+    doc.effectiveDate === null &&
+    doc.datedDate === null &&
+    inst.datedAsOf === null &&
+    doc.terms.distributionFeePct === null &&
+    doc.terms.serviceFeePct === null
+  );
+}
+
+/**
+ * Guinness Atkinson's Schedule A's: "Schedule A to the <Registrant>", the plan's name as printed,
+ * "Participating Funds", then each fund, its class after a dash where the reading has one ("Global
+ * Innovators Fund – Investor Class", "… – Class N Shares").
+ */
+function renderScheduleToTheRegistrant(doc: RenderableDocument, opts: { marked?: boolean }): string {
+  const out: string[] = [];
+  if (opts.marked !== false) out.push(RENDERING_MARKER, '');
+  const s = doc.schedules[0]!;
+  out.push(`${s.name} to the ${doc.instrument.registrant!}`, `Rule 12b-1 ${doc.instrument.title}`);
+  out.push('Participating Funds');
+  for (const e of s.entries) {
+    if (e.class === null) out.push(e.portfolio);
+    else if (WORD_CLASSES.has(e.class)) out.push(`${e.portfolio} – ${e.class} Class`);
+    else out.push(`${e.portfolio} – ${classWords(e.class)} Shares`);
+  }
   return `${out.join('\n')}\n`;
 }

@@ -78,7 +78,9 @@ const HEADING_WORDS = new Set(
     // Van Eck "Maximum 12b-1 Fees/Annual Limitation"
     'limitation ' +
     // Dunham's "Funds to be Serviced Under This Plan" over its Appendix A's list of funds
-    'be serviced under'
+    'be serviced under ' +
+    // Guinness Atkinson's "Participating Funds" over its Schedule A's list
+    'participating'
   ).split(' '),
 );
 

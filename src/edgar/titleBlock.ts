@@ -184,6 +184,31 @@ export function scheduleTitleBlock(
     lines[headingIndex]?.trimmed ?? '',
   )?.[1];
   if (own !== undefined && isAllCaps(own)) title.push(own);
+  // Guinness Atkinson's "Schedule A to the Guinness Atkinson Funds / Rule 12b-1 Distribution and
+  // Service Plan": the Registrant on the heading's own line, in mixed case after "to the", the plan's
+  // name in title case on the line below
+  const toTheRegistrant = /^(?:Schedule|Appendix)\s+[A-Z](?:-\d{1,2})?\s+to\s+the\s+([A-Z].*)$/.exec(
+    lines[headingIndex]?.trimmed ?? '',
+  )?.[1];
+  if (own === undefined && toTheRegistrant !== undefined && MIXED_CASE_NAME_RE.test(toTheRegistrant)) {
+    const below = nextContentIndex(lines, headingIndex + 1);
+    const planLine = below === null ? '' : lines[below]!.trimmed;
+    if (/^(?:Rule\s+12b-1\s+)?(?:[A-Z][a-z]+\s+(?:and\s+)?){1,4}Plan$/.test(planLine)) {
+      const read = readTitleBlock([{ ...lines[below!]!, no: 1, indent: 0 }], () => false);
+      if (!/\b(?:Distribution|Service)\b/i.test(read.instrumentTitle)) return null;
+      // "AMENDED" over the heading says what the schedule is, not its plan's name (as above); the
+      // plan is its Distribution and Service Plan, the rule's number no word of its name ("12b-1"
+      // read as a word gave "B-1 Distribution …")
+      return {
+        ...read,
+        instrumentTitle: titleCase(planLine.replace(/^Rule\s+12b-1\s+/, '')),
+        lines: read.lines,
+        exhibit: t.exhibit,
+        bodyStart: t.bodyStart,
+        registrant: toTheRegistrant,
+      };
+    }
+  }
   for (
     let i = headingIndex + 1;
     own === undefined && i < lines.length && title.length < MAX_SCHEDULE_TITLE_LINES;
