@@ -52,7 +52,13 @@ describe('refusals before any route', () => {
   it('a body over the limit: 413 with the error document, documented', async () => {
     const res = await app.request('/api/imports/net-assets', {
       method: 'POST',
-      headers: { authorization: `Bearer ${credential}`, 'content-type': 'text/csv' },
+      // stated, as an HTTP client states it: refused on the stated size before any byte is read
+      // (a chunked body is refused at its limit inside the route, after the role check: hostile9)
+      headers: {
+        authorization: `Bearer ${credential}`,
+        'content-type': 'text/csv',
+        'content-length': '2048',
+      },
       body: 'x'.repeat(2048),
     });
     expect(res.status).toBe(413);

@@ -124,10 +124,24 @@ describe('plan12b demo: the whole story', () => {
               l.class === 'B' &&
               l.portfolio === p.portfolio &&
               l.account.startsWith(`Payable to ${payee.payee} —`) &&
-              !l.account.includes('— service fee'),
+              !l.account.includes('— service fee') &&
+              !l.account.includes('— CDSC (Other Distributor'),
           );
           expect(sum(mine.filter((l) => l.date === payee.dueDate).map((l) => l.debit))).toBe(c(payee.total));
           expect(sum(mine.map((l) => l.credit))).toBe(c(payee.total));
+        }
+      // SPEC §6: the CDSC on an Other Distributor's own shares is outside the payees; the journal
+      // credits its payable what the Monthly Calculation says is owed to it, and pays it on the due date
+      for (const p of mc.portfolios)
+        for (const o of p.otherDistributorsCdsc ?? []) {
+          const theirs = journal.lines.filter(
+            (l) =>
+              l.class === 'B' &&
+              l.portfolio === p.portfolio &&
+              l.account === `Payable to ${o.distributor} — CDSC (Other Distributor, its own shares)`,
+          );
+          expect(sum(theirs.map((l) => l.credit))).toBe(c(o.cdsc));
+          expect(sum(theirs.filter((l) => l.date === mc.dueDate).map((l) => l.debit))).toBe(c(o.cdsc));
         }
       // Agreement TENTH (not surviving E, FIFTEENTH(B)): each Other Distributor's service fee of its
       // days, as the Monthly Calculation shows it, is what the journal credits its payable
@@ -191,8 +205,10 @@ describe('plan12b demo: the whole story', () => {
   it('records the Board approval of every instrument and amendment, its continuance votes and the Class A shareholder vote', async () => {
     const { approvals, settings } = await loadGovernance(db);
     expect(settings.enforceApprovals).toBe(true);
-    // 3 instruments + 3 continuances (2024) + 3 amendments + 1 termination + 1 shareholder vote + 2 continuances (2025)
-    expect(approvals).toHaveLength(3 + 3 + 3 + 1 + 1 + 2);
+    // 3 instruments + 3 continuances (2024) + 3 amendments + 1 termination + 1 shareholder vote +
+    // 2 continuances (2025) + the Service Agreements' forms (Plan §6, related agreements: domain5)
+    expect(approvals).toHaveLength(3 + 3 + 3 + 1 + 1 + 2 + 1);
+    expect(approvals.filter((a) => a.subject === 'related-agreement' && a.body === 'board')).toHaveLength(1);
     expect(approvals.filter((a) => a.subject === 'instrument' && a.body === 'board')).toHaveLength(3);
     expect(approvals.filter((a) => a.subject === 'amendment' && a.body === 'board')).toHaveLength(3);
     const q4 = await approvalsInQuarter(db, '2025-10-01', '2025-12-31');
