@@ -15,6 +15,7 @@ import {
   digestLedgerStateReads,
   type LedgerStateReadsDigest,
   latestLedgerStateMonth,
+  ledgerStateDatesBetween,
   ledgerStateMonths,
 } from '../store/ledgerStateRepository.js';
 import { bootstrapLedgerState } from './ledgerStateBootstrap.js';
@@ -296,5 +297,11 @@ async function refuseLedgerStateChangedSince(
     )
       problems.push(`a ledger at ${date}, which no close wrote`);
   }
+  // A row dated inside M, before its end: no close wrote it (M's own close writes at M's end, and a
+  // state written ahead of the closes is at a month end). Taken, it would be that account's state
+  // at M's end, sealed as it stands (month9 found a row planted at 2005-05-15 closed and verified).
+  for (const date of await ledgerStateDatesBetween(q, through, monthEnd(month)))
+    if (!(complete.has(date) && date === monthEnd(date.slice(0, 7))))
+      problems.push(`a ledger at ${date}, inside ${month}, which no close wrote`);
   return { rowsRead, problems };
 }

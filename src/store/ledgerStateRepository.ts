@@ -482,6 +482,22 @@ export async function ledgerStateMonths(q: Queryable): Promise<Set<string>> {
   return new Set((await q.textRows('SELECT as_of FROM class_b_ledger_state_month')).map((r) => r[0]!));
 }
 
+/**
+ * The dates of the ledger's rows after `after` and before `before` (the close's check of what it
+ * starts from: SPEC §12, a row no close wrote).
+ */
+export async function ledgerStateDatesBetween(
+  q: Queryable,
+  after: string,
+  before: string,
+): Promise<string[]> {
+  const rows = await q.query<{ as_of: string }>(
+    'SELECT DISTINCT as_of::text AS as_of FROM class_b_ledger_state WHERE as_of > $1::date AND as_of < $2::date ORDER BY 1',
+    [after, before],
+  );
+  return rows.map((r) => r.as_of);
+}
+
 /** Records that the state at `asOf` is complete. */
 export async function markLedgerStateMonth(
   q: Queryable,

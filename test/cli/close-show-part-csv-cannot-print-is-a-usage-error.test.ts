@@ -28,15 +28,29 @@ describe('close show --part that CSV cannot print', () => {
       '--csv',
       '--part',
       'nope',
-      '--json',
     ]);
-    expect({ code: r.code, stderr: r.stderr }).toMatchObject({ code: 64 });
-    const doc = r.json<{ error: { code: string; message: string; hint: string } }>();
-    expect(doc.error.code).toBe('USAGE');
-    expect(doc.error.message).toBe(
+    expect({ code: r.code, stdout: r.stdout }).toEqual({ code: 64, stdout: '' });
+    expect(r.stderr).toContain(
       '--part "nope" is not one of fees, journal, monthly-calculation, service-fees, adjustments, class-b',
     );
-    expect(doc.error.hint).toMatch(/^give --part one of them/);
+    expect(r.stderr).toMatch(/give --part one of them/);
+    // with --json as well: the two choose what it prints, and that comes first (rule8)
+    const both = await runCliInProcess([
+      '--db',
+      tdb.target,
+      'close',
+      'show',
+      '--month',
+      '2025-01',
+      '--csv',
+      '--part',
+      'nope',
+      '--json',
+    ]);
+    expect(both.code).toBe(64);
+    const doc = both.json<{ error: { code: string; message: string; hint: string } }>();
+    expect(doc.error.code).toBe('USAGE');
+    expect(doc.error.message).toMatch(/--json and --csv each choose what/);
     // a part it prints, of a month not closed: still the 66 of that
     const open = await runCliInProcess([
       '--db',

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildProgram } from '../../src/cli/main.js';
+import { buildWholeProgram } from '../../src/cli/main.js';
 import { MONTH_DEFAULT_HELP } from '../../src/cli/monthOrLastClosed.js';
 import { runCliInProcess } from '../support/cli.js';
 import { freshDatabase, type TestDatabase } from '../support/databases.js';
@@ -61,9 +61,10 @@ describe('month queries without --month', () => {
   });
 
   it('each month query says the default in its --help, and none requires --month', async () => {
-    const program = await buildProgram(() => {
+    // every command module (`plan12b --help` alone loads none: src/cli/commandSummaries.ts)
+    const program = await buildWholeProgram(() => {
       throw new Error('no command runs here');
-    }, ['node', 'plan12b', '--help']);
+    });
     const command = (path: string) =>
       path.split(' ').reduce((c, name) => c.commands.find((x) => x.name() === name)!, program);
     for (const path of [

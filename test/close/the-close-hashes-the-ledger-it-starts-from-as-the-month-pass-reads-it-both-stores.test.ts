@@ -220,6 +220,32 @@ describe.skipIf(!seedsAvailable).each(dialects)(
       }
     });
 
+    it('a row for N1 planted at 2005-05-15, inside May: no close wrote it, and the close refuses it (exit 69 naming the date), nothing sealed', async () => {
+      // N1 is not in May's transactions: taken, the planted row (610 shares, not 600) would be its
+      // state at 2005-05-31, sealed as it stands and verified after (found by month9, on main too)
+      await sql(
+        `INSERT INTO class_b_ledger_state
+         SELECT (jsonb_populate_record(s, jsonb_build_object(
+           'as_of', '2005-05-15', 'lot_share_units', '{6100000}', 'lot_cost_cents', '{610000}'))).*
+         FROM class_b_ledger_state s WHERE s.as_of = '2005-02-28' AND s.account_key = ${n1}`,
+      );
+      try {
+        expect(
+          await sql<{ as_of: string }>(
+            `SELECT as_of::text AS as_of FROM class_b_ledger_state WHERE account_key = ${n1} ORDER BY as_of`,
+          ),
+        ).toEqual([{ as_of: '2005-02-28' }, { as_of: '2005-05-15' }]);
+        const r = await mayClose();
+        expect(r.code, r.stderr).toBe(69);
+        expect(r.error!.code).toBe('DATABASE');
+        expect(r.error!.message).toContain('a ledger at 2005-05-15, inside 2005-05, which no close wrote');
+        expect(r.error!.message).toContain('changed outside plan12b');
+        expect(await closedMonths()).toEqual(['2005-03', '2005-04']);
+      } finally {
+        await sql(`DELETE FROM class_b_ledger_state WHERE as_of = '2005-05-15' AND account_key = ${n1}`);
+      }
+    });
+
     it('May closes reading the state at 2005-04-30 once: 3 rows (N1, N2, N3), not 5, and audit verify finds nothing', async () => {
       const db = await tdb.open();
       try {
