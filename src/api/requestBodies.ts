@@ -122,14 +122,18 @@ export function readBodyWithin(
       const whole = declared === undefined ? undefined : new Uint8Array(declared);
       const chunks: Uint8Array[] = [];
       let size = 0;
+      /** bytes written in place, in front of `chunks` */
+      let filled = 0;
       try {
         for (;;) {
           const { done, value } = await reader.read();
           if (done) break;
           if (size + value.length > limit) throw tooLarge();
           if (size + value.length > taken) take(size + value.length - taken);
-          if (whole !== undefined && size + value.length <= whole.length) whole.set(value, size);
-          else chunks.push(value);
+          if (whole !== undefined && chunks.length === 0 && size + value.length <= whole.length) {
+            whole.set(value, size);
+            filled = size + value.length;
+          } else chunks.push(value);
           size += value.length;
         }
       } finally {
@@ -141,8 +145,8 @@ export function readBodyWithin(
         bytes = new Uint8Array(size);
         let at = 0;
         if (whole !== undefined) {
-          bytes.set(whole.subarray(0, Math.min(size, whole.length)));
-          at = Math.min(size, whole.length);
+          bytes.set(whole.subarray(0, filled));
+          at = filled;
         }
         for (const chunk of chunks) {
           bytes.set(chunk, at);
