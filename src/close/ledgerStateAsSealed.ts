@@ -79,6 +79,30 @@ class LedgerStateAsThePassRead implements LedgerStateReadsDigest {
   }
 }
 
+/** The months sealed before M, and M−1's seal of its month end's whole ledger where it made one. */
+interface SealsBefore {
+  /** the end of M−1 */
+  readonly through: string;
+  readonly sealed: readonly { month: string; inputsDigest: string }[];
+  /** M−1's close and its `classBLedgerStateAtEnd`, or null: the bounded check cannot apply */
+  readonly atEnd: { readonly month: string; readonly digest: string } | null;
+}
+
+async function sealsBefore(q: Queryable, month: string): Promise<SealsBefore> {
+  const through = addDays(monthStart(month), -1);
+  const sealed = (await sealedInputsDigests(q)).filter((s) => s.month < month);
+  const last = sealed[sealed.length - 1];
+  const digest = last === undefined ? undefined : digestOfKind(last.inputsDigest, LEDGER_STATE_AT_END);
+  return {
+    through,
+    sealed,
+    atEnd:
+      last !== undefined && digest !== undefined && monthEnd(last.month) === through
+        ? { month: last.month, digest }
+        : null,
+  };
+}
+
 /**
  * {@link refuseLedgerStateChanged}, its bounded check taken from the month pass's own read (issue
  * 14, month9: the state at the end of M−1 was read a second time, one row per account, only to be
@@ -97,18 +121,14 @@ export async function checkLedgerStateAsThePassReads(
   q: Queryable,
   month: string,
 ): Promise<PendingLedgerStateCheck> {
-  const through = addDays(monthStart(month), -1);
-  const sealed = (await sealedInputsDigests(q)).filter((s) => s.month < month);
-  const last = sealed[sealed.length - 1];
-  const atEnd = last === undefined ? undefined : digestOfKind(last.inputsDigest, LEDGER_STATE_AT_END);
+  const seals = await sealsBefore(q, month);
+  const { through, sealed, atEnd } = seals;
   if (
-    last === undefined ||
-    atEnd === undefined ||
-    monthEnd(last.month) !== through ||
+    atEnd === null ||
     // the pass builds the state at the end of M−1 first where no close completed it
     (await latestLedgerStateMonth(q, through)) !== through
   ) {
-    const checked = await refuseLedgerStateChanged(q, month);
+    const checked = await refuseLedgerStateChanged(q, month, seals);
     return {
       settle: async () => checked,
       failed: async (error) => {
@@ -129,10 +149,10 @@ export async function checkLedgerStateAsThePassReads(
       digestLedgerStateReads(q, null);
       if (read.whole()) {
         // nothing read for the check: the pass's rows were hashed as it read them
-        if (read.stands.digest() === atEnd) return { rowsRead: 0, startsFrom: read.stands };
+        if (read.stands.digest() === atEnd.digest) return { rowsRead: 0, startsFrom: read.stands };
         await fullCheck();
         throw changedOutside(month, [
-          `the ledger as it stood at ${through} is not as the close of ${last.month} sealed it`,
+          `the ledger as it stood at ${through} is not as the close of ${atEnd.month} sealed it`,
         ]);
       }
       if (read.rowsAfter) {
@@ -141,7 +161,7 @@ export async function checkLedgerStateAsThePassReads(
         return { rowsRead: full.rowsRead, startsFrom: null };
       }
       // the pass did not read the ledger whole: read as before (it wrote nothing at M's end)
-      return refuseLedgerStateChanged(q, month);
+      return refuseLedgerStateChanged(q, month, seals);
     },
     async failed(error) {
       digestLedgerStateReads(q, null);
@@ -167,22 +187,23 @@ export async function checkLedgerStateAsThePassReads(
  * without it (an older build; the books' first month), or a row is stored after the end of M−1,
  * the full check below names every date that differs.
  */
-export async function refuseLedgerStateChanged(q: Queryable, month: string): Promise<LedgerStateCheck> {
-  const through = addDays(monthStart(month), -1);
-  const sealed = (await sealedInputsDigests(q)).filter((s) => s.month < month);
-  const last = sealed[sealed.length - 1];
-  const atEnd = last === undefined ? undefined : digestOfKind(last.inputsDigest, LEDGER_STATE_AT_END);
-  if (last !== undefined && atEnd !== undefined && monthEnd(last.month) === through) {
+export async function refuseLedgerStateChanged(
+  q: Queryable,
+  month: string,
+  seals?: SealsBefore,
+): Promise<LedgerStateCheck> {
+  const { through, sealed, atEnd } = seals ?? (await sealsBefore(q, month));
+  if (atEnd !== null) {
     const stands = new LedgerStateAsItStands();
     for await (const text of ledgerStateAtCopyText(q, monthEnd(month))) stands.addCopyText(text);
     // a row stored after the end of M−1 (written ahead of the closes) hides an account's state at it
     if (!stands.hasRowsAfter(through)) {
-      if (stands.digest() === atEnd) return { rowsRead: stands.rows, startsFrom: stands };
+      if (stands.digest() === atEnd.digest) return { rowsRead: stands.rows, startsFrom: stands };
       const full = await refuseLedgerStateChangedSince(q, month, sealed);
       throw changedOutside(month, [
         ...full.problems,
         ...(full.problems.length === 0
-          ? [`the ledger as it stood at ${through} is not as the close of ${last.month} sealed it`]
+          ? [`the ledger as it stood at ${through} is not as the close of ${atEnd.month} sealed it`]
           : []),
       ]);
     }

@@ -1,3 +1,4 @@
+import { addDays, monthStart } from '../calendar/isoDate.js';
 /**
  * Plan §6 (seed 002, line 150): "This Plan, any amendment to this Plan and any agreements related
  * to this Plan shall become effective immediately upon the receipt by the Fund of both (a) the
@@ -51,8 +52,6 @@ export function relatedAgreementApprovedFrom(
   return first;
 }
 
-const pad = (n: number) => String(n).padStart(2, '0');
-
 /**
  * Per provider (by id), the days of `result`'s month it was paid in a class before the class's
  * first carried Board approval of a related agreement (every day, where there is none).
@@ -62,6 +61,7 @@ export function unapprovedServiceDays(
   agreements: readonly ServiceAgreement[],
   approvals: readonly Approval[],
 ): UnapprovedServiceDays[] {
+  const first = monthStart(result.month);
   const approvedFrom = new Map<string, string | null>();
   const byProvider = new Map<string, { days: Set<string>; classKeys: Set<string> }>();
   for (const f of result.providerFees) {
@@ -73,7 +73,7 @@ export function unapprovedServiceDays(
     }
     for (let i = 0; i < 31; i++) {
       if ((f.dayMask & (1 << i)) === 0) continue;
-      const day = `${result.month}-${pad(i + 1)}`;
+      const day = addDays(first, i);
       if (from !== null && day >= from) continue;
       let p = byProvider.get(f.providerId);
       if (p === undefined) {
